@@ -1,0 +1,103 @@
+/** Receivables aging (DOMAIN.md §6): buckets by days past due, with their totals. */
+import { CellValue, readDate, readNumber, showValue } from "./cells";
+import { CreditError } from "./errors";
+import { Lang, message } from "./i18n";
+
+/** Bucket of an item `age` days past due: 0 is Current (not yet due), then one per edge, then "over the last edge". */
+export function bucketOf(age: number, edges: readonly number[]): number {
+  if (age <= 0) return 0;
+  for (let i = 0; i < edges.length; i++) if (age <= edges[i]) return i + 1;
+  return edges.length + 1;
+}
+
+export function bucketLabels(edges: readonly number[], lang: Lang): string[] {
+  const labels = [message(lang, "aging.current")];
+  let from = 1;
+  for (const edge of edges) {
+    labels.push(message(lang, "aging.range", { from, to: edge }));
+    from = edge + 1;
+  }
+  labels.push(message(lang, "aging.over", { from }));
+  return labels;
+}
+
+/** Running totals of one customer's (or one range's) open items. */
+export class AgingTotals {
+  readonly buckets: number[];
+  total = 0;
+  overdue = 0;
+  /** Days past due of the oldest item with money still owed; 0 when nothing is overdue. */
+  oldestDays = 0;
+
+  constructor(readonly edges: readonly number[]) {
+    this.buckets = new Array<number>(edges.length + 2).fill(0);
+  }
+
+  add(amount: number, age: number): void {
+    this.buckets[bucketOf(age, this.edges)] += amount;
+    this.total += amount;
+    if (age > 0) {
+      this.overdue += amount;
+      if (amount > 0 && age > this.oldestDays) this.oldestDays = age;
+    }
+  }
+
+  /** Sum of the items more than `days` past due (credit notes included). */
+  overdueBeyond(days: number): number {
+    let sum = 0;
+    for (let i = 0; i < this.buckets.length; i++) {
+      const lowerEdge = i === 0 ? -Infinity : i === 1 ? 0 : this.edges[i - 2];
+      if (lowerEdge >= days) sum += this.buckets[i];
+    }
+    return sum;
+  }
+}
+
+/** Column accessors, so a caller can age an Excel n×1 range or a ledger without copying it. */
+export interface AgingItems {
+  readonly length: number;
+  amount(index: number): CellValue;
+  due(index: number): CellValue;
+}
+
+/**
+ * Ages every item against `asOf` (an Excel serial). A row with no amount is skipped; a
+ * row with an amount but no due date is an error naming both cells, never "Current".
+ */
+export function ageItems(items: AgingItems, asOf: number, edges: readonly number[], totals = new AgingTotals(edges)): AgingTotals {
+  for (let i = 0; i < items.length; i++) {
+    const rawAmount = items.amount(i);
+    let amount: number;
+    if (typeof rawAmount === "number" && Number.isFinite(rawAmount)) {
+      amount = rawAmount;
+    } else {
+      const reading = readNumber(rawAmount);
+      if (reading.kind === "blank") continue;
+      if (reading.kind === "invalid") {
+        throw new CreditError("value", "aging.amountInvalid", { value: reading.shown }, { param: "amounts", row: i + 1 });
+      }
+      amount = reading.value;
+    }
+    if (amount === 0) continue;
+    const rawDue = items.due(i);
+    let due: number;
+    if (typeof rawDue === "number" && rawDue >= 1 && rawDue <= 2958465) {
+      due = Math.floor(rawDue);
+    } else {
+      const reading = readDate(rawDue);
+      if (reading.kind === "blank") {
+        throw new CreditError("value", "aging.dueBlank", { row: i + 1, amount });
+      }
+      if (reading.kind === "invalid") {
+        throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", row: i + 1 });
+      }
+      due = reading.serial;
+    }
+    totals.add(amount, asOf - due);
+  }
+  return totals;
+}
+
+export function describeValue(value: CellValue): string {
+  return showValue(value);
+}

@@ -1,0 +1,187 @@
+/**
+ * Turning what a spreadsheet cell holds into a number or a date.
+ *
+ * Office.js, exceljs and custom-function arguments all hand over loosely typed cells:
+ * numbers, numbers typed as text ("1,234.5", "12%", "¥3,000", "(500)"), booleans, Date
+ * objects, error values, and blanks that arrive as null, undefined or "". Every front end
+ * reads cells through this one module so that a value means the same thing everywhere.
+ */
+
+export type CellValue = unknown;
+
+export type NumberReading =
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid"; readonly shown: string };
+
+const BLANK: NumberReading = { kind: "blank" };
+
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)$/i;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
+
+/** How a value is shown back to the user in a message: short, and never a live formula. */
+export function showValue(value: CellValue): string {
+  if (value === null || value === undefined) return "(blank)";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "(invalid date)" : value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const error = (value as { error?: unknown }).error;
+    return typeof error === "string" ? error : "(object)";
+  }
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+export function isErrorValue(value: CellValue): boolean {
+  if (typeof value === "string") return EXCEL_ERROR.test(value.trim());
+  return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
+}
+
+function numberFromText(raw: string): NumberReading {
+  let text = raw.trim();
+  if (text === "") return BLANK;
+  if (text.length > 64) return { kind: "invalid", shown: showValue(raw) };
+  text = text.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let sign = 1;
+  // Accounting notation: (1,234.00) is a negative amount.
+  if (text.startsWith("(") && text.endsWith(")")) {
+    sign = -1;
+    text = text.slice(1, -1).trim();
+  }
+  let scale = 1;
+  if (text.endsWith("%")) {
+    scale = 0.01;
+    text = text.slice(0, -1).trim();
+  }
+  if (text.startsWith("-") || text.startsWith("+")) {
+    if (text.startsWith("-")) sign = -sign;
+    text = text.slice(1).trim();
+  }
+  text = text.replace(CURRENCY, "").trim();
+  // Thousands separators: Western "," and the full-width "，", plus spaces and apostrophes some ERPs use.
+  if (/^\d{1,3}([,，' ]\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/[,，' ]/g, "");
+  if (!PLAIN_NUMBER.test(text)) return { kind: "invalid", shown: showValue(raw) };
+  const value = sign * Number(text) * scale;
+  return Number.isFinite(value) ? { kind: "number", value: value === 0 ? 0 : value } : { kind: "invalid", shown: showValue(raw) };
+}
+
+/**
+ * Reads a cell as a number. Booleans are not numbers here: a TRUE in a column of
+ * amounts is a mistake to report, not a 1 to add.
+ */
+export function readNumber(value: CellValue): NumberReading {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { kind: "number", value: value === 0 ? 0 : value } : { kind: "invalid", shown: String(value) };
+  }
+  if (value === null || value === undefined) return BLANK;
+  if (typeof value === "string") return numberFromText(value);
+  if (value instanceof Date) {
+    const serial = serialFromDate(value);
+    return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "number", value: serial };
+  }
+  if (typeof value === "object" && "result" in (value as object)) {
+    // exceljs formula cell: use its cached result.
+    return readNumber((value as { result: unknown }).result);
+  }
+  return { kind: "invalid", shown: showValue(value) };
+}
+
+// ---- dates ---------------------------------------------------------------------------
+
+/** Excel's largest date, 9999-12-31. */
+export const MAX_SERIAL = 2958465;
+const MS_PER_DAY = 86_400_000;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export interface YearMonthDay {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * Excel serial for a calendar date. Excel counts 1900-02-29, which never existed
+ * (serial 60, kept for Lotus 1-2-3 compatibility), so dates before March 1900 are one lower.
+ */
+export function serialFromYMD(year: number, month: number, day: number): number {
+  const serial = Math.round((Date.UTC(year, month - 1, day) - EPOCH_MS) / MS_PER_DAY);
+  return serial < 61 ? serial - 1 : serial;
+}
+
+export function ymdFromSerial(serial: number): YearMonthDay {
+  const whole = Math.floor(serial);
+  if (whole === 60) return { year: 1900, month: 2, day: 29 };
+  const date = new Date(EPOCH_MS + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function isoFromSerial(serial: number): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** exceljs and JS hand dates over as Date objects whose UTC fields are the calendar date. */
+export function serialFromDate(date: Date): number | undefined {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return undefined;
+  const serial = serialFromYMD(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return serial >= 1 && serial <= MAX_SERIAL ? serial : undefined;
+}
+
+/** Today's serial in the local calendar, as Excel's TODAY() gives it. */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Adds calendar months, keeping the day or falling back to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(serial: number, months: number): number {
+  const { year, month, day } = ymdFromSerial(serial);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return serialFromYMD(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay));
+}
+
+function validYMD(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return serialFromYMD(year, month, day);
+}
+
+const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+export type DateReading =
+  | { readonly kind: "date"; readonly serial: number }
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid"; readonly shown: string };
+
+/**
+ * Reads a cell as a date serial. A 0 is a blank (an empty cell reaches custom functions
+ * as 0 on desktop Excel), not 1899-12-30. Text dates are read in unambiguous forms only:
+ * ISO "2026-11-01", "2026/11/1" and Chinese "2026年11月1日"; "11/01/2026" could be
+ * either month or day first, so it is reported rather than guessed.
+ */
+export function readDate(value: CellValue): DateReading {
+  if (value instanceof Date) {
+    const serial = serialFromDate(value);
+    return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "date", serial };
+  }
+  if (typeof value === "string") {
+    const text = value.trim().replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    if (text === "") return { kind: "blank" };
+    const match = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text);
+    if (match) {
+      const serial = validYMD(Number(match[1]), Number(match[2]), Number(match[3]));
+      return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "date", serial };
+    }
+  }
+  const reading = readNumber(value);
+  if (reading.kind !== "number") return reading;
+  const serial = Math.floor(reading.value);
+  if (serial === 0) return { kind: "blank" };
+  if (serial < 1 || serial > MAX_SERIAL) return { kind: "invalid", shown: showValue(value) };
+  return { kind: "date", serial };
+}

@@ -1,0 +1,55 @@
+import { Lang, message, MessageKey, MessageParams } from "./i18n";
+
+/** Which Excel error a failure maps to; the function adapter turns it into a CustomFunctions.ErrorCode. */
+export type ErrorKind = "value" | "num" | "div0" | "na";
+
+/**
+ * Where a bad value sits, so that a message can say "row 17" or "dueDates row 17" —
+ * the user must be able to find the cell to fix.
+ */
+export interface ErrorPlace {
+  readonly param?: string;
+  readonly row?: number;
+  readonly column?: string;
+}
+
+/**
+ * The one error type of the engine: a message key with its parameters, never a
+ * finished English sentence, so that every front end can say it in the user's language.
+ */
+export class CreditError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+    readonly place: ErrorPlace = {},
+  ) {
+    super(describeError({ key, params, place }, "en"));
+    this.name = "CreditError";
+  }
+
+  /** The same error, located more precisely (inner places win over outer ones). */
+  at(place: ErrorPlace): CreditError {
+    return new CreditError(this.kind, this.key, this.params, { ...place, ...this.place });
+  }
+}
+
+export function describeError(
+  error: Pick<CreditError, "key" | "params" | "place">,
+  lang: Lang,
+): string {
+  const text = message(lang, error.key, error.params);
+  const { param, row, column } = error.place;
+  if (row !== undefined && column !== undefined) {
+    return message(lang, "where.rowColumn", { row, column, text });
+  }
+  if (param !== undefined && row !== undefined) {
+    return message(lang, "where.paramRow", { param, row, text });
+  }
+  if (row !== undefined) return message(lang, "where.row", { row, text });
+  return text;
+}
+
+export function isCreditError(value: unknown): value is CreditError {
+  return value instanceof CreditError;
+}

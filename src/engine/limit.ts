@@ -1,0 +1,36 @@
+/** Policy responses of DOMAIN.md §4 that are numbers or dates: recommended limit, monitoring, next review. */
+import { addMonths } from "./cells";
+import { CreditError } from "./errors";
+import { Grade, Policy } from "./policy";
+
+export type Monitoring = "monthly" | "quarterly" | "custom";
+
+export function limitMultiplier(grade: Grade, hasWarnings: boolean, policy: Policy): number {
+  switch (grade) {
+    case "high":
+      return policy.limitHigh;
+    case "medium":
+      return policy.limitMedium;
+    default:
+      return hasWarnings ? policy.limitLow : policy.limitLowNoWarning;
+  }
+}
+
+export function recommendedLimit(currentLimit: number, grade: Grade, hasWarnings: boolean, policy: Policy): number {
+  if (!(currentLimit >= 0)) throw new CreditError("num", "limit.negative", { param: "currentLimit", value: currentLimit });
+  // Money: keep it to cents so 0.1-style multipliers don't leave float dust in a cell.
+  return Math.round(currentLimit * limitMultiplier(grade, hasWarnings, policy) * 100) / 100;
+}
+
+export function monitoringMonths(grade: Grade, policy: Policy): number {
+  return grade === "high" ? policy.monitorHighMonths : policy.monitorOtherMonths;
+}
+
+export function monitoringOf(grade: Grade, policy: Policy): Monitoring {
+  const months = monitoringMonths(grade, policy);
+  return months === 1 ? "monthly" : months === 3 ? "quarterly" : "custom";
+}
+
+export function nextReview(asOf: number, grade: Grade, policy: Policy): number {
+  return addMonths(asOf, monitoringMonths(grade, policy));
+}

@@ -1,0 +1,200 @@
+/**
+ * The credit policy: every threshold, band, multiplier and edge the product applies.
+ * DOMAIN.md §2–§6 gives the defaults; a workbook may carry its own values on its
+ * "Credit Policy" sheet, so nothing here is a constant buried in a formula.
+ */
+import { CreditError } from "./errors";
+import { MessageKey } from "./i18n";
+
+export const FACTORS = [
+  "paymentHistory",
+  "contractPerformance",
+  "industryRisk",
+  "marketReputation",
+  "complianceRecord",
+] as const;
+export type Factor = (typeof FACTORS)[number];
+
+export const GRADES = ["low", "medium", "high"] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const Z_MODELS = ["public", "private", "nonmanufacturing", "emerging"] as const;
+export type ZModel = (typeof Z_MODELS)[number];
+
+export interface Policy {
+  readonly version: string;
+  /** Factor weights in FACTORS order; normalised before use, so 30/25/20/15/10 works as well. */
+  readonly weights: readonly number[];
+  /** Score at or above which a customer is medium, and high, risk. */
+  readonly mediumFrom: number;
+  readonly highFrom: number;
+  /** SCORE_RISE fires when the score rose by more than this since the previous review. */
+  readonly scoreRise: number;
+  /** OVERDUE_SHARE fires when more than this share of customers has an overdue payment. */
+  readonly overdueShare: number;
+  /** NEGATIVE_NEWS looks back this many calendar months from the as-of date. */
+  readonly newsMonths: number;
+  readonly overdueDays: number;
+  readonly legalActionDays: number;
+  readonly minCurrentRatio: number;
+  readonly maxDebtRatio: number;
+  readonly minInterestCoverage: number;
+  readonly limitLow: number;
+  readonly limitLowNoWarning: number;
+  readonly limitMedium: number;
+  readonly limitHigh: number;
+  readonly monitorHighMonths: number;
+  readonly monitorOtherMonths: number;
+  /** Aging bucket edges in days: Current, 1–edge₁, …, over the last edge. */
+  readonly agingEdges: readonly number[];
+  /** The Altman model for customers whose row names none. */
+  readonly defaultZModel: ZModel;
+}
+
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  version: "default-1",
+  weights: Object.freeze([0.3, 0.25, 0.2, 0.15, 0.1]),
+  mediumFrom: 2.5,
+  highFrom: 3.5,
+  scoreRise: 1,
+  overdueShare: 0.1,
+  newsMonths: 1,
+  overdueDays: 90,
+  legalActionDays: 180,
+  minCurrentRatio: 1,
+  maxDebtRatio: 0.7,
+  minInterestCoverage: 1.5,
+  limitLow: 1,
+  limitLowNoWarning: 1.1,
+  limitMedium: 1,
+  limitHigh: 0.5,
+  monitorHighMonths: 1,
+  monitorOtherMonths: 3,
+  agingEdges: Object.freeze([30, 60, 90]),
+  defaultZModel: "private",
+});
+
+type ScalarKey = Exclude<keyof Policy, "weights" | "agingEdges" | "defaultZModel" | "version">;
+
+export interface PolicyField {
+  readonly key: keyof Policy;
+  readonly label: MessageKey;
+  readonly kind: "number" | "percent" | "list" | "model" | "text";
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+}
+
+/** The policy's fields in the order people see them on the policy sheet and in the task pane. */
+export const POLICY_FIELDS: readonly PolicyField[] = [
+  { key: "version", label: "policy.version", kind: "text" },
+  { key: "weights", label: "policy.weights", kind: "list", min: 0 },
+  { key: "mediumFrom", label: "policy.mediumFrom", kind: "number", min: 1, max: 5 },
+  { key: "highFrom", label: "policy.highFrom", kind: "number", min: 1, max: 5 },
+  { key: "scoreRise", label: "policy.scoreRise", kind: "number", min: 0, max: 4 },
+  { key: "overdueShare", label: "policy.overdueShare", kind: "percent", min: 0, max: 1 },
+  { key: "newsMonths", label: "policy.newsMonths", kind: "number", min: 0, max: 120, integer: true },
+  { key: "overdueDays", label: "policy.overdueDays", kind: "number", min: 1, max: 36500, integer: true },
+  { key: "legalActionDays", label: "policy.legalActionDays", kind: "number", min: 1, max: 36500, integer: true },
+  { key: "minCurrentRatio", label: "policy.minCurrentRatio", kind: "number", min: 0 },
+  { key: "maxDebtRatio", label: "policy.maxDebtRatio", kind: "percent", min: 0 },
+  { key: "minInterestCoverage", label: "policy.minInterestCoverage", kind: "number", min: 0 },
+  { key: "limitLow", label: "policy.limitLow", kind: "number", min: 0 },
+  { key: "limitLowNoWarning", label: "policy.limitLowNoWarning", kind: "number", min: 0 },
+  { key: "limitMedium", label: "policy.limitMedium", kind: "number", min: 0 },
+  { key: "limitHigh", label: "policy.limitHigh", kind: "number", min: 0 },
+  { key: "monitorHighMonths", label: "policy.monitorHighMonths", kind: "number", min: 1, max: 120, integer: true },
+  { key: "monitorOtherMonths", label: "policy.monitorOtherMonths", kind: "number", min: 1, max: 120, integer: true },
+  { key: "agingEdges", label: "policy.agingEdges", kind: "list", min: 1, integer: true },
+  { key: "defaultZModel", label: "policy.defaultZModel", kind: "model" },
+];
+
+export function isZModel(value: string): value is ZModel {
+  return (Z_MODELS as readonly string[]).includes(value);
+}
+
+function policyError(field: keyof Policy, problem: MessageKey, params: Record<string, string | number> = {}): CreditError {
+  return new CreditError("value", problem, { field, ...params });
+}
+
+/** Checks that edges are whole days, positive and strictly increasing; shared by the policy and CREDIT.AGING. */
+export function checkAgingEdges(edges: readonly number[], param: string): readonly number[] {
+  if (edges.length === 0 || edges.length > 20) {
+    throw new CreditError("value", "aging.edgesCount", { param, count: edges.length });
+  }
+  edges.forEach((edge, i) => {
+    if (!Number.isInteger(edge) || edge < 1) throw new CreditError("num", "aging.edgeWhole", { param, value: edge });
+    if (i > 0 && edge <= edges[i - 1]) {
+      throw new CreditError("num", "aging.edgesIncreasing", { param, value: edge, previous: edges[i - 1] });
+    }
+  });
+  return edges;
+}
+
+/** Checks weights: five non-negative numbers with a positive sum. Returns them normalised to sum to 1. */
+export function normaliseWeights(weights: readonly number[], param = "weights"): readonly number[] {
+  if (weights.length !== FACTORS.length) {
+    throw new CreditError("value", "score.weightsCount", { param, count: weights.length });
+  }
+  let sum = 0;
+  for (const w of weights) {
+    if (!Number.isFinite(w) || w < 0) throw new CreditError("num", "score.weightNegative", { param, value: w });
+    sum += w;
+  }
+  if (sum <= 0) throw new CreditError("num", "score.weightsZero", { param });
+  return weights.map((w) => w / sum);
+}
+
+/**
+ * Fills a partial policy (from JSON, a policy sheet or the task pane) with the defaults
+ * and checks every field. Throws a CreditError naming the first bad field.
+ */
+export function completePolicy(partial: Partial<Record<keyof Policy, unknown>>): Policy {
+  const merged: Record<string, unknown> = { ...DEFAULT_POLICY };
+  for (const field of POLICY_FIELDS) {
+    const value = partial[field.key];
+    if (value === undefined || value === null) continue;
+    merged[field.key] = checkField(field, value);
+  }
+  const policy = merged as unknown as Policy;
+  normaliseWeights(policy.weights);
+  checkAgingEdges(policy.agingEdges, "agingEdges");
+  if (policy.highFrom <= policy.mediumFrom) {
+    throw policyError("highFrom", "policy.bandsOrder", { medium: policy.mediumFrom, high: policy.highFrom });
+  }
+  if (policy.legalActionDays < policy.overdueDays) {
+    throw policyError("legalActionDays", "policy.legalBeforeOverdue", { legal: policy.legalActionDays, overdue: policy.overdueDays });
+  }
+  return Object.freeze(policy);
+}
+
+function checkField(field: PolicyField, value: unknown): unknown {
+  switch (field.kind) {
+    case "text":
+      if (typeof value !== "string" && typeof value !== "number") throw policyError(field.key, "policy.notText");
+      return String(value).slice(0, 100);
+    case "model": {
+      const text = String(value).trim().toLowerCase();
+      if (!isZModel(text)) throw policyError(field.key, "policy.notModel", { value: String(value), choices: Z_MODELS.join(", ") });
+      return text;
+    }
+    case "list": {
+      if (!Array.isArray(value)) throw policyError(field.key, "policy.notList");
+      return value.map((item) => checkNumber(field, item));
+    }
+    default:
+      return checkNumber(field, value);
+  }
+}
+
+function checkNumber(field: PolicyField, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw policyError(field.key, "policy.notNumber", { value: String(value) });
+  }
+  if (field.integer && !Number.isInteger(value)) throw policyError(field.key, "policy.notWhole", { value });
+  if (field.min !== undefined && value < field.min) throw policyError(field.key, "policy.tooSmall", { value, min: field.min });
+  if (field.max !== undefined && value > field.max) throw policyError(field.key, "policy.tooLarge", { value, max: field.max });
+  return value;
+}
+
+export type PolicyScalarKey = ScalarKey;

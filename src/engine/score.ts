@@ -1,0 +1,44 @@
+/** The weighted 1–5 risk score of seed 001 §3.1.2 and its grade bands. */
+import { CreditError } from "./errors";
+import { FACTORS, Grade, normaliseWeights, Policy } from "./policy";
+
+export const MIN_FACTOR = 1;
+export const MAX_FACTOR = 5;
+
+/** Checks one factor score; `index` is its position in FACTORS. */
+export function checkFactor(value: number, index: number): number {
+  if (!(value >= MIN_FACTOR && value <= MAX_FACTOR)) {
+    throw new CreditError("num", "score.factorRange", { factor: FACTORS[index] ?? String(index + 1), value });
+  }
+  return value;
+}
+
+/**
+ * Σ weightᵢ × factorᵢ with weights already normalised (see normaliseWeights), so the
+ * result stays within [1, 5]. Kept free of allocation: a spilled call runs it per row.
+ */
+export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: ArrayLike<number>): number {
+  let score = 0;
+  for (let i = 0; i < FACTORS.length; i++) score += normalisedWeights[i] * checkFactor(factors[i], i);
+  // Rounding can push a sum of weights that should be 1 a hair past the ends.
+  return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
+}
+
+export function riskScore(factors: readonly number[], weights: readonly number[]): number {
+  if (factors.length !== FACTORS.length) {
+    throw new CreditError("value", "score.factorsCount", { count: factors.length });
+  }
+  return riskScoreCore(factors, normaliseWeights(weights));
+}
+
+export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;
+
+/** Low < mediumFrom ≤ Medium < highFrom ≤ High. */
+export function gradeOf(score: number, bands: GradeBands): Grade {
+  if (!(score >= MIN_FACTOR && score <= MAX_FACTOR)) {
+    throw new CreditError("num", "score.scoreRange", { value: score });
+  }
+  if (score >= bands.highFrom) return "high";
+  if (score >= bands.mediumFrom) return "medium";
+  return "low";
+}

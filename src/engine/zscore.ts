@@ -1,0 +1,69 @@
+/** The Altman Z-score family (DOMAIN.md §5). */
+import { CreditError } from "./errors";
+import { ZModel } from "./policy";
+
+export interface ZModelSpec {
+  /** Coefficients of X1…X5; a model without X5 has 0 for it. */
+  readonly coefficients: readonly [number, number, number, number, number];
+  readonly constant: number;
+  /** Above `safe` is safe, below `distress` is distress, between (inclusive) is grey. */
+  readonly safe: number;
+  readonly distress: number;
+  readonly usesSales: boolean;
+}
+
+export const Z_MODEL_SPECS: Readonly<Record<ZModel, ZModelSpec>> = {
+  public: { coefficients: [1.2, 1.4, 3.3, 0.6, 1.0], constant: 0, safe: 2.99, distress: 1.81, usesSales: true },
+  private: { coefficients: [0.717, 0.847, 3.107, 0.42, 0.998], constant: 0, safe: 2.9, distress: 1.23, usesSales: true },
+  nonmanufacturing: { coefficients: [6.56, 3.26, 6.72, 1.05, 0], constant: 0, safe: 2.6, distress: 1.1, usesSales: false },
+  emerging: { coefficients: [6.56, 3.26, 6.72, 1.05, 0], constant: 3.25, safe: 5.85, distress: 4.35, usesSales: false },
+};
+
+export interface ZInputs {
+  readonly workingCapital: number;
+  readonly retainedEarnings: number;
+  readonly ebit: number;
+  /** Market value of equity for the public model, book equity for the others. */
+  readonly equity: number;
+  /** Ignored by the models without X5; may be undefined for them. */
+  readonly sales: number | undefined;
+  readonly totalAssets: number;
+  readonly totalLiabilities: number;
+}
+
+export const Z_ZONES = ["safe", "grey", "distress"] as const;
+export type ZZone = (typeof Z_ZONES)[number];
+
+/** X1…X5 of DOMAIN.md §5, refusing the inputs that make them undefined. */
+export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, number, number, number] {
+  const { totalAssets, totalLiabilities } = inputs;
+  if (!(totalAssets > 0)) throw new CreditError("num", "z.assetsPositive", { param: "totalAssets", value: totalAssets });
+  if (totalLiabilities === 0) throw new CreditError("div0", "z.liabilitiesZero", { param: "totalLiabilities" });
+  if (totalLiabilities < 0) throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
+  const spec = Z_MODEL_SPECS[model];
+  if (spec.usesSales && inputs.sales === undefined) throw new CreditError("value", "z.salesNeeded", { param: "sales", model });
+  return [
+    inputs.workingCapital / totalAssets,
+    inputs.retainedEarnings / totalAssets,
+    inputs.ebit / totalAssets,
+    inputs.equity / totalLiabilities,
+    spec.usesSales ? (inputs.sales as number) / totalAssets : 0,
+  ];
+}
+
+export function zScore(inputs: ZInputs, model: ZModel): number {
+  const x = altmanRatios(inputs, model);
+  const spec = Z_MODEL_SPECS[model];
+  let z = spec.constant;
+  for (let i = 0; i < 5; i++) z += spec.coefficients[i] * x[i];
+  if (!Number.isFinite(z)) throw new CreditError("num", "z.notFinite");
+  return z;
+}
+
+export function zZone(z: number, model: ZModel): ZZone {
+  if (!Number.isFinite(z)) throw new CreditError("num", "z.notFinite");
+  const spec = Z_MODEL_SPECS[model];
+  if (z > spec.safe) return "safe";
+  if (z < spec.distress) return "distress";
+  return "grey";
+}

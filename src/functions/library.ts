@@ -1,0 +1,194 @@
+/**
+ * The CREDIT.* functions as tables of typed parameters bound to engine math. Each entry
+ * is what Excel calls (through the JSDoc wrappers in functions.ts): arguments in as
+ * Excel passes them, a number, array or CustomFunctions.Error out.
+ */
+import { ageItems, bucketLabels } from "../engine/aging";
+import { CellValue, readNumber, todaySerial } from "../engine/cells";
+import { CreditError } from "../engine/errors";
+import { Lang } from "../engine/i18n";
+import { nextReview, recommendedLimit } from "../engine/limit";
+import { checkAgingEdges, DEFAULT_POLICY, FACTORS, normaliseWeights, Policy, Z_MODELS, ZModel } from "../engine/policy";
+import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
+import { gradeOf, MAX_FACTOR, MIN_FACTOR, riskScoreCore } from "../engine/score";
+import { zScore, zZone } from "../engine/zscore";
+import { toExcelError } from "./excel-errors";
+import {
+  choice,
+  date,
+  defineFunction,
+  flag,
+  Matrix,
+  matrix,
+  maybeNumber,
+  number,
+  optionalNumber,
+  optionalNumberList,
+  Param,
+} from "./params";
+
+function fail(error: unknown): never {
+  throw toExcelError(error);
+}
+
+const MODEL_ALIASES: Readonly<Record<string, ZModel>> = {
+  z: "public", "1968": "public", manufacturing: "public", listed: "public", 上市: "public", 上市公司: "public",
+  "z'": "private", zprime: "private", 非上市: "private", 私营: "private",
+  'z"': "nonmanufacturing", "z''": "nonmanufacturing", zdoubleprime: "nonmanufacturing", nonmanufacturer: "nonmanufacturing",
+  service: "nonmanufacturing", 非制造: "nonmanufacturing", 非制造业: "nonmanufacturing",
+  em: "emerging", zem: "emerging", emergingmarket: "emerging", emergingmarkets: "emerging", 新兴市场: "emerging",
+};
+
+const model = (defaultModel: ZModel): Param<ZModel> => choice("model", Z_MODELS, defaultModel, MODEL_ALIASES);
+const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
+const asOf = date("asOf", () => todaySerial());
+const edges = optionalNumberList("edges");
+
+function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
+  if (!(highFrom > mediumFrom)) throw new CreditError("num", "policy.bandsOrder", { medium: mediumFrom, high: highFrom });
+  return { ...DEFAULT_POLICY, mediumFrom, highFrom };
+}
+
+/** One row of five factor cells → score; the fast path skips the reader for plain numbers. */
+function scoreRow(row: readonly CellValue[], weights: readonly number[]): number {
+  const factors = [0, 0, 0, 0, 0];
+  for (let i = 0; i < FACTORS.length; i++) {
+    const cell = row[i];
+    if (typeof cell === "number") {
+      factors[i] = cell;
+      continue;
+    }
+    const reading = readNumber(cell);
+    if (reading.kind === "blank") throw new CreditError("value", "score.factorBlank", { factor: FACTORS[i] });
+    if (reading.kind === "invalid") throw new CreditError("value", "score.factorNotNumber", { factor: FACTORS[i], value: reading.shown });
+    factors[i] = reading.value;
+  }
+  return riskScoreCore(factors, weights);
+}
+
+/** n×5 → one row per customer; a lone 5×1 column is one customer written downwards. */
+function factorRows(factors: Matrix): Matrix {
+  const rows = factors.length;
+  const columns = factors[0].length;
+  if (columns === FACTORS.length) return factors;
+  if (rows === FACTORS.length && columns === 1) return [factors.map((row) => row[0])];
+  throw new CreditError("value", "score.factorsShape", { rows, columns });
+}
+
+function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList: number[] | undefined): number[][] {
+  const rows = amounts.length;
+  const width = amounts[0].length;
+  if (dueDates.length !== rows || dueDates[0].length !== width) {
+    throw new CreditError("value", "aging.shapeMismatch", { amounts: `${rows}×${width}`, dueDates: `${dueDates.length}×${dueDates[0].length}` });
+  }
+  const bucketEdges = checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges");
+  const items =
+    width === 1
+      ? { length: rows, amount: (i: number) => amounts[i][0], due: (i: number) => dueDates[i][0] }
+      : {
+          length: rows * width,
+          amount: (i: number) => amounts[Math.floor(i / width)][i % width],
+          due: (i: number) => dueDates[Math.floor(i / width)][i % width],
+        };
+  const totals = ageItems(items, asOfSerial, bucketEdges);
+  return [totals.buckets.map((v) => Math.round(v * 100) / 100)];
+}
+
+let labelLanguage: Lang = "en";
+export function setLabelLanguage(lang: Lang): void {
+  labelLanguage = lang;
+}
+
+export const CREDIT_FUNCTIONS = {
+  SCORE: defineFunction(
+    [matrix("factors"), optionalNumberList("weights", { minValue: 0 })] as const,
+    (factors, weights) => {
+      const normalised = normaliseWeights(weights ?? DEFAULT_POLICY.weights);
+      const rows = factorRows(factors);
+      const result: (number | CustomFunctions.Error)[][] = new Array(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        try {
+          result[r] = [scoreRow(rows[r], normalised)];
+        } catch (error) {
+          const located = error instanceof CreditError && rows.length > 1 ? error.at({ param: "factors", row: r + 1 }) : error;
+          result[r] = [toExcelError(located)];
+        }
+      }
+      return result;
+    },
+    fail,
+  ),
+
+  GRADE: defineFunction(
+    [score, optionalNumber("mediumFrom", DEFAULT_POLICY.mediumFrom), optionalNumber("highFrom", DEFAULT_POLICY.highFrom)] as const,
+    (value, mediumFrom, highFrom) => gradeOf(value, bandsPolicy(mediumFrom, highFrom)),
+    fail,
+  ),
+
+  ZSCORE: defineFunction(
+    [
+      number("workingCapital"),
+      number("retainedEarnings"),
+      number("ebit"),
+      number("equity"),
+      maybeNumber("sales"),
+      number("totalAssets", { greaterThan: 0 }),
+      number("totalLiabilities"),
+      model("public"),
+    ] as const,
+    (workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities, zModel) =>
+      zScore({ workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities }, zModel),
+    fail,
+  ),
+
+  ZONE: defineFunction([number("z"), model("public")] as const, (z, zModel) => zZone(z, zModel), fail),
+
+  AGING: defineFunction(
+    [matrix("amounts"), matrix("dueDates"), asOf, edges] as const,
+    agingOf,
+    fail,
+  ),
+
+  AGINGLABELS: defineFunction(
+    [edges] as const,
+    (edgeList) => [bucketLabels(checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges"), labelLanguage)],
+    fail,
+  ),
+
+  CURRENTRATIO: defineFunction(
+    [number("currentAssets"), number("currentLiabilities")] as const,
+    currentRatio,
+    fail,
+  ),
+
+  QUICKRATIO: defineFunction(
+    [number("currentAssets"), number("inventory", { minValue: 0 }), number("currentLiabilities")] as const,
+    quickRatio,
+    fail,
+  ),
+
+  DEBTRATIO: defineFunction([number("totalLiabilities"), number("totalAssets")] as const, debtRatio, fail),
+
+  COVERAGE: defineFunction([number("ebit"), number("interestExpense")] as const, interestCoverage, fail),
+
+  DSO: defineFunction(
+    [number("receivables", { minValue: 0 }), number("sales"), optionalNumber("days", 365, { greaterThan: 0, maxValue: 36500 })] as const,
+    dso,
+    fail,
+  ),
+
+  LIMIT: defineFunction(
+    [number("currentLimit", { minValue: 0 }), score, flag("hasWarnings", false)] as const,
+    (currentLimit, value, hasWarnings) =>
+      recommendedLimit(currentLimit, gradeOf(value, DEFAULT_POLICY), hasWarnings, DEFAULT_POLICY),
+    fail,
+  ),
+
+  NEXTREVIEW: defineFunction(
+    [score, asOf] as const,
+    (value, asOfSerial) => nextReview(asOfSerial, gradeOf(value, DEFAULT_POLICY), DEFAULT_POLICY),
+    fail,
+  ),
+};
+
+export type CreditFunctionId = keyof typeof CREDIT_FUNCTIONS;

@@ -1,0 +1,198 @@
+/**
+ * Typed parameters for the CREDIT.* functions, in the manner of HyperFormula's function
+ * metadata: each function declares its parameters with their constraints, and this one
+ * module turns what Excel passes (numbers, text numbers, blanks as null/""/0, booleans,
+ * date serials, 2-D ranges) into typed values or a CreditError naming the parameter.
+ */
+import { CellValue, readDate, readNumber, showValue } from "../engine/cells";
+import { CreditError } from "../engine/errors";
+
+export interface Param<T> {
+  readonly name: string;
+  read(raw: unknown): T;
+}
+
+export type Matrix = readonly (readonly CellValue[])[];
+
+interface NumberConstraints {
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  readonly greaterThan?: number;
+  readonly integer?: boolean;
+}
+
+function isOmitted(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+}
+
+/** A single cell; Excel lifts a range given to a scalar parameter, so a range here is a mistake. */
+function scalar(name: string, raw: unknown): CellValue {
+  if (!Array.isArray(raw)) return raw;
+  if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return raw[0][0];
+  throw new CreditError("value", "arg.notSingle", { param: name });
+}
+
+function checkConstraints(name: string, value: number, c: NumberConstraints): number {
+  if (c.integer && !Number.isInteger(value)) throw new CreditError("num", "arg.notWhole", { param: name, value });
+  if (c.greaterThan !== undefined && !(value > c.greaterThan)) {
+    throw new CreditError("num", "arg.greaterThan", { param: name, limit: c.greaterThan, value });
+  }
+  if (c.minValue !== undefined && value < c.minValue) throw new CreditError("num", "arg.minValue", { param: name, limit: c.minValue, value });
+  if (c.maxValue !== undefined && value > c.maxValue) throw new CreditError("num", "arg.maxValue", { param: name, limit: c.maxValue, value });
+  return value;
+}
+
+function toNumber(name: string, raw: unknown): number | undefined {
+  const reading = readNumber(scalar(name, raw));
+  if (reading.kind === "blank") return undefined;
+  if (reading.kind === "invalid") throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
+  return reading.value;
+}
+
+/** A required number; a blank is an error that says so, not a silent 0. */
+export function number(name: string, constraints: NumberConstraints = {}): Param<number> {
+  return {
+    name,
+    read(raw) {
+      const value = toNumber(name, raw);
+      if (value === undefined) throw new CreditError("value", "arg.blank", { param: name });
+      return checkConstraints(name, value, constraints);
+    },
+  };
+}
+
+/** An optional number: omitted or blank gives `defaultValue`. */
+export function optionalNumber(name: string, defaultValue: number, constraints: NumberConstraints = {}): Param<number> {
+  return {
+    name,
+    read(raw) {
+      const value = toNumber(name, raw);
+      return value === undefined ? defaultValue : checkConstraints(name, value, constraints);
+    },
+  };
+}
+
+/** A number that a function may do without (e.g. sales for Z″); undefined when blank. */
+export function maybeNumber(name: string): Param<number | undefined> {
+  return { name, read: (raw) => toNumber(name, raw) };
+}
+
+export function flag(name: string, defaultValue: boolean): Param<boolean> {
+  return {
+    name,
+    read(raw) {
+      const value = scalar(name, raw);
+      if (isOmitted(value)) return defaultValue;
+      if (typeof value === "boolean") return value;
+      if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
+      if (typeof value === "string") {
+        const text = value.trim().toLowerCase();
+        if (["true", "yes", "y", "1", "是"].includes(text)) return true;
+        if (["false", "no", "n", "0", "否"].includes(text)) return false;
+      }
+      throw new CreditError("value", "arg.notFlag", { param: name, value: showValue(value) });
+    },
+  };
+}
+
+/** One of a fixed set of words, case- and space-insensitive, with aliases people type. */
+export function choice<T extends string>(
+  name: string,
+  choices: readonly T[],
+  defaultValue: T,
+  aliases: Readonly<Record<string, T>> = {},
+): Param<T> {
+  return {
+    name,
+    read(raw) {
+      const value = scalar(name, raw);
+      if (isOmitted(value)) return defaultValue;
+      const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, "");
+      const found = choices.find((c) => c === text) ?? aliases[text];
+      if (found === undefined) {
+        throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), choices: choices.join(", ") });
+      }
+      return found;
+    },
+  };
+}
+
+/** A date as a serial number; omitted gives `defaultSerial()` (read at call time, e.g. today). */
+export function date(name: string, defaultSerial: () => number): Param<number> {
+  return {
+    name,
+    read(raw) {
+      const reading = readDate(scalar(name, raw));
+      if (reading.kind === "blank") return defaultSerial();
+      if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
+      return reading.serial;
+    },
+  };
+}
+
+/** A 2-D range or array constant, passed on as it is; a lone value counts as a 1×1 range. */
+export function matrix(name: string): Param<Matrix> {
+  return {
+    name,
+    read(raw) {
+      if (!Array.isArray(raw)) {
+        if (raw === undefined || raw === null) throw new CreditError("value", "arg.blank", { param: name });
+        return [[raw]];
+      }
+      if (raw.length === 0) throw new CreditError("value", "arg.emptyRange", { param: name });
+      const width = Array.isArray(raw[0]) ? raw[0].length : -1;
+      for (const row of raw) {
+        if (!Array.isArray(row) || row.length !== width || width === 0) {
+          throw new CreditError("value", "arg.ragged", { param: name });
+        }
+      }
+      return raw as Matrix;
+    },
+  };
+}
+
+/**
+ * An optional list of numbers from a range or array constant, read row by row; blanks
+ * are skipped (a range may be longer than the list). Omitted gives undefined.
+ */
+export function optionalNumberList(name: string, constraints: NumberConstraints = {}): Param<number[] | undefined> {
+  const asMatrix = matrix(name);
+  return {
+    name,
+    read(raw) {
+      if (isOmitted(raw)) return undefined;
+      const values: number[] = [];
+      for (const row of asMatrix.read(raw)) {
+        for (const cell of row) {
+          const reading = readNumber(cell);
+          if (reading.kind === "blank") continue;
+          if (reading.kind === "invalid") throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
+          values.push(checkConstraints(name, reading.value, constraints));
+        }
+      }
+      return values.length === 0 ? undefined : values;
+    },
+  };
+}
+
+type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+
+/**
+ * Binds a parameter table to a function body: the returned function reads every
+ * argument through its Param, runs the body, and turns any failure into the Excel
+ * error the adapter gives it. The body is plain math over typed values.
+ */
+export function defineFunction<P extends readonly Param<unknown>[], R>(
+  params: P,
+  body: (...args: Values<P>) => R,
+  onError: (error: unknown) => never,
+): (...raw: unknown[]) => R {
+  return (...raw: unknown[]) => {
+    try {
+      const args = params.map((param, i) => param.read(raw[i])) as unknown as Values<P>;
+      return body(...args);
+    } catch (error) {
+      return onError(error);
+    }
+  };
+}

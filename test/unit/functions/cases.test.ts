@@ -1,0 +1,66 @@
+/**
+ * Data-driven function cases: each file in test/cases/functions holds calls as Excel
+ * makes them (2-D ranges, null blanks, text numbers, date serials) and the expected
+ * cell value or error. Adding a case is adding a JSON object.
+ */
+import "../../support/custom-functions-stub";
+import * as fs from "fs";
+import * as path from "path";
+import { StubError } from "../../support/custom-functions-stub";
+import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
+
+interface Case {
+  name: string;
+  fn: CreditFunctionId;
+  args: unknown[];
+  expect?: unknown;
+  close?: number;
+  error?: { code: string; includes?: string[] };
+}
+
+const dir = path.join(__dirname, "../../cases/functions");
+const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+
+function call(c: Case): unknown {
+  try {
+    return CREDIT_FUNCTIONS[c.fn](...c.args);
+  } catch (error) {
+    return error;
+  }
+}
+
+function expectClose(actual: unknown, expected: unknown, digits: number): void {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual)).toBe(true);
+    const rows = actual as unknown[];
+    expect(rows).toHaveLength(expected.length);
+    expected.forEach((e, i) => expectClose(rows[i], e, digits));
+  } else if (typeof expected === "number") {
+    expect(typeof actual).toBe("number");
+    expect(actual as number).toBeCloseTo(expected, digits);
+  } else {
+    expect(actual).toEqual(expected);
+  }
+}
+
+test("there are case files", () => {
+  expect(files.length).toBeGreaterThan(3);
+});
+
+for (const file of files) {
+  const cases = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Case[];
+  describe(file, () => {
+    test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const result = call(c);
+      if (c.error) {
+        const error = Array.isArray(result) ? (result as unknown[][]).flat().find((v) => v instanceof StubError) : result;
+        expect(error).toBeInstanceOf(StubError);
+        expect((error as StubError).code).toBe(c.error.code);
+        for (const part of c.error.includes ?? []) expect((error as StubError).message).toContain(part);
+      } else {
+        expect(result).not.toBeInstanceOf(Error);
+        expectClose(result, c.expect, c.close ?? 9);
+      }
+    });
+  });
+}
