@@ -95,6 +95,9 @@ export function ageItems(items: AgingItems, asOf: number, edges: readonly number
     }
     totals.add(amount, asOf - due);
   }
+  if (!Number.isFinite(totals.total) || totals.buckets.some((b) => !Number.isFinite(b))) {
+    throw new CreditError("num", "aging.notFinite");
+  }
   return totals;
 }
 

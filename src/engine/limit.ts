@@ -1,6 +1,7 @@
 /** Policy responses of DOMAIN.md §4 that are numbers or dates: recommended limit, monitoring, next review. */
 import { addMonths } from "./cells";
 import { CreditError } from "./errors";
+import { roundCents } from "./money";
 import { Grade, Policy } from "./policy";
 
 export type Monitoring = "monthly" | "quarterly" | "custom";
@@ -18,8 +19,9 @@ export function limitMultiplier(grade: Grade, hasWarnings: boolean, policy: Poli
 
 export function recommendedLimit(currentLimit: number, grade: Grade, hasWarnings: boolean, policy: Policy): number {
   if (!(currentLimit >= 0)) throw new CreditError("num", "limit.negative", { param: "currentLimit", value: currentLimit });
-  // Money: keep it to cents so 0.1-style multipliers don't leave float dust in a cell.
-  return Math.round(currentLimit * limitMultiplier(grade, hasWarnings, policy) * 100) / 100;
+  const limit = roundCents(currentLimit * limitMultiplier(grade, hasWarnings, policy));
+  if (!Number.isFinite(limit)) throw new CreditError("num", "limit.notFinite", { param: "currentLimit" });
+  return limit;
 }
 
 export function monitoringMonths(grade: Grade, policy: Policy): number {

@@ -8,10 +8,11 @@ import { CellValue, readNumber, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
 import { nextReview, recommendedLimit } from "../engine/limit";
+import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, normaliseWeights, Policy, Z_MODELS, ZModel } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
 import { gradeOf, MAX_FACTOR, MIN_FACTOR, riskScoreCore } from "../engine/score";
-import { zScore, zZone } from "../engine/zscore";
+import { Z_MODEL_ALIASES, zScore, zZone } from "../engine/zscore";
 import { toExcelError } from "./excel-errors";
 import {
   choice,
@@ -31,15 +32,8 @@ function fail(error: unknown): never {
   throw toExcelError(error);
 }
 
-const MODEL_ALIASES: Readonly<Record<string, ZModel>> = {
-  z: "public", "1968": "public", manufacturing: "public", listed: "public", 上市: "public", 上市公司: "public",
-  "z'": "private", zprime: "private", 非上市: "private", 私营: "private",
-  'z"': "nonmanufacturing", "z''": "nonmanufacturing", zdoubleprime: "nonmanufacturing", nonmanufacturer: "nonmanufacturing",
-  service: "nonmanufacturing", 非制造: "nonmanufacturing", 非制造业: "nonmanufacturing",
-  em: "emerging", zem: "emerging", emergingmarket: "emerging", emergingmarkets: "emerging", 新兴市场: "emerging",
-};
 
-const model = (defaultModel: ZModel): Param<ZModel> => choice("model", Z_MODELS, defaultModel, MODEL_ALIASES);
+const model = (defaultModel: ZModel): Param<ZModel> => choice("model", Z_MODELS, defaultModel, Z_MODEL_ALIASES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
 const asOf = date("asOf", () => todaySerial());
 const edges = optionalNumberList("edges");
@@ -91,7 +85,7 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
           due: (i: number) => dueDates[Math.floor(i / width)][i % width],
         };
   const totals = ageItems(items, asOfSerial, bucketEdges);
-  return [totals.buckets.map((v) => Math.round(v * 100) / 100)];
+  return [totals.buckets.map(roundCents)];
 }
 
 let labelLanguage: Lang = "en";

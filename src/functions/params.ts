@@ -6,6 +6,7 @@
  */
 import { CellValue, readDate, readNumber, showValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
+import { modelKey } from "../engine/zscore";
 
 export interface Param<T> {
   readonly name: string;
@@ -107,7 +108,7 @@ export function choice<T extends string>(
     read(raw) {
       const value = scalar(name, raw);
       if (isOmitted(value)) return defaultValue;
-      const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, "");
+      const text = modelKey(String(value));
       const found = choices.find((c) => c === text) ?? aliases[text];
       if (found === undefined) {
         throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), choices: choices.join(", ") });

@@ -1,0 +1,104 @@
+/**
+ * Finding the header row of a sheet and what each column holds. A header row need not
+ * be row 1 (titles and notes often sit above it); it is the row among the first few
+ * that names the most known columns.
+ */
+import { CellValue } from "../cells";
+import { headerKey } from "./fields";
+
+export interface UnknownColumn {
+  readonly column: number;
+  readonly header: string;
+}
+
+export interface DuplicateColumn<F extends string> {
+  readonly field: F;
+  readonly column: number;
+  readonly usedColumn: number;
+}
+
+export interface HeaderMatch<F extends string> {
+  /** 0-based index of the header row in the values given. */
+  readonly headerRow: number;
+  /** 0-based column of each field found (the first one where a header repeats). */
+  readonly columns: Partial<Record<F, number>>;
+  readonly headers: readonly string[];
+  readonly unknown: readonly UnknownColumn[];
+  readonly duplicates: readonly DuplicateColumn<F>[];
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+export function aliasTable<F extends string>(aliases: Readonly<Record<F, readonly string[]>>): Map<string, F> {
+  const table = new Map<string, F>();
+  for (const field of Object.keys(aliases) as F[]) {
+    for (const alias of aliases[field]) {
+      const key = headerKey(alias);
+      if (!table.has(key)) table.set(key, field);
+    }
+  }
+  return table;
+}
+
+function cellText(value: CellValue): string {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value);
+  return "";
+}
+
+/**
+ * Matches one row as headers. `ignore` holds header keys that belong to someone else
+ * (the review's own output columns) and are neither fields nor unknown.
+ */
+export function matchRow<F extends string>(row: readonly CellValue[], table: Map<string, F>, ignore: ReadonlySet<string> = new Set()): HeaderMatch<F> & { readonly found: number } {
+  const columns: Partial<Record<F, number>> = {};
+  const unknown: UnknownColumn[] = [];
+  const duplicates: DuplicateColumn<F>[] = [];
+  const headers: string[] = [];
+  let found = 0;
+  row.forEach((cell, column) => {
+    const header = cellText(cell);
+    headers[column] = header;
+    if (header === "") return;
+    const key = headerKey(header);
+    if (ignore.has(key)) return;
+    const field = table.get(key);
+    if (field === undefined) {
+      unknown.push({ column, header });
+    } else if (columns[field] !== undefined) {
+      duplicates.push({ field, column, usedColumn: columns[field] as number });
+    } else {
+      columns[field] = column;
+      found++;
+    }
+  });
+  return { headerRow: 0, columns, headers, unknown, duplicates, found };
+}
+
+/** The best header row among the first rows, or undefined when no row names at least `minimum` fields. */
+export function findHeaderRow<F extends string>(
+  rows: readonly (readonly CellValue[])[],
+  table: Map<string, F>,
+  minimum: number,
+  ignore: ReadonlySet<string> = new Set(),
+): HeaderMatch<F> | undefined {
+  let best: (HeaderMatch<F> & { found: number }) | undefined;
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const match = matchRow(rows[r] ?? [], table, ignore);
+    if (match.found >= minimum && (best === undefined || match.found > best.found)) best = { ...match, headerRow: r };
+  }
+  return best;
+}
+
+/** Excel's column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

@@ -1,0 +1,72 @@
+/**
+ * An invoice ledger (customer, invoice, due date, amount, paid) aged per customer; it
+ * replaces the overdue columns of the customer sheet when a workbook has one.
+ */
+import { AgingTotals } from "../aging";
+import { CellValue, readDate, readNumber } from "../cells";
+import { CreditError } from "../errors";
+import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
+import { aliasTable, columnLetter, findHeaderRow } from "./headers";
+
+export interface LedgerInput {
+  readonly sheetName: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+export interface LedgerAging {
+  readonly sheet: string;
+  readonly byCustomer: ReadonlyMap<string, AgingTotals>;
+  /** The first bad ledger row of each customer: that customer's review is an error. */
+  readonly errors: ReadonlyMap<string, CreditError>;
+  readonly rows: number;
+}
+
+const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
+
+/** Ledger and customer sheet meet on this key: ids and names compared without case or outer spaces. */
+export function customerKey(text: string): string {
+  return text.normalize("NFKC").trim().toLowerCase();
+}
+
+/** Finds a ledger's header row; undefined when the values do not look like a ledger. */
+export function detectLedger(values: readonly (readonly CellValue[])[]) {
+  const match = findHeaderRow(values, LEDGER_TABLE, REQUIRED_LEDGER_FIELDS.length);
+  if (!match || REQUIRED_LEDGER_FIELDS.some((f) => match.columns[f] === undefined)) return undefined;
+  return match;
+}
+
+export function ageLedger(input: LedgerInput, asOf: number, edges: readonly number[]): LedgerAging {
+  const match = detectLedger(input.values);
+  if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
+  const col = match.columns as Record<LedgerField, number>;
+  const byCustomer = new Map<string, AgingTotals>();
+  const errors = new Map<string, CreditError>();
+  let rows = 0;
+  for (let r = match.headerRow + 1; r < input.values.length; r++) {
+    const line = input.values[r] ?? [];
+    const rawCustomer = line[col.customer];
+    const customer = customerKey(rawCustomer === null || rawCustomer === undefined ? "" : String(rawCustomer));
+    const amount = readNumber(line[col.amount]);
+    if (customer === "" && amount.kind === "blank") continue;
+    rows++;
+    const place = (field: LedgerField) => ({ row: r + 1, column: `${input.sheetName}!${columnLetter(col[field])} (${match.headers[col[field]]})` });
+    try {
+      if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer"));
+      if (amount.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount"));
+      const paid = col.paid === undefined ? ({ kind: "blank" } as const) : readNumber(line[col.paid]);
+      if (paid.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid"));
+      const open = (amount.kind === "number" ? amount.value : 0) - (paid.kind === "number" ? paid.value : 0);
+      if (open === 0) continue;
+      const due = readDate(line[col.dueDate]);
+      if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate"));
+      if (due.kind === "invalid") throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate"));
+      let totals = byCustomer.get(customer);
+      if (!totals) byCustomer.set(customer, (totals = new AgingTotals(edges)));
+      totals.add(open, asOf - due.serial);
+    } catch (error) {
+      if (!(error instanceof CreditError)) throw error;
+      if (!errors.has(customer)) errors.set(customer, error);
+    }
+  }
+  return { sheet: input.sheetName, byCustomer, errors, rows };
+}

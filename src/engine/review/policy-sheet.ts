@@ -1,0 +1,69 @@
+/**
+ * The policy as a sheet people can read and edit: one setting per row, its stable key,
+ * its value and what it means. A shared workbook carries its policy this way.
+ */
+import { CellValue, readNumber } from "../cells";
+import { CreditError } from "../errors";
+import { Lang, message } from "../i18n";
+import { completePolicy, Policy, POLICY_FIELDS } from "../policy";
+
+export type PolicyCell = string | number;
+
+export function policyHeader(lang: Lang): string[] {
+  return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
+}
+
+export function policyRows(policy: Policy, lang: Lang): PolicyCell[][] {
+  return POLICY_FIELDS.map((field) => {
+    const value = policy[field.key];
+    const shown = Array.isArray(value) ? value.join(", ") : (value as string | number);
+    return [field.key, shown, message(lang, field.label)];
+  });
+}
+
+/** Which policy rows hold percents, so a writer can format them (they are stored as fractions). */
+export function policyPercentRows(): number[] {
+  return POLICY_FIELDS.flatMap((f, i) => (f.kind === "percent" ? [i] : []));
+}
+
+function listOf(value: CellValue, row: number): number[] {
+  const parts = typeof value === "number" ? [value] : String(value ?? "").split(/[,，;；\s]+/).filter((p) => p !== "");
+  return parts.map((part) => {
+    const reading = readNumber(part);
+    if (reading.kind !== "number") throw new CreditError("value", "review.notNumber", { value: String(part) }).at({ row });
+    return reading.value;
+  });
+}
+
+/**
+ * Reads a policy sheet back: rows whose first cell is a policy key; others (titles,
+ * notes) are left alone. Missing settings take the defaults; a bad one is an error
+ * naming its row.
+ */
+export function readPolicySheet(values: readonly (readonly CellValue[])[]): Policy {
+  const byKey = new Map(POLICY_FIELDS.map((f) => [f.key.toLowerCase(), f]));
+  const partial: Record<string, unknown> = {};
+  const rowOf: Record<string, number> = {};
+  values.forEach((line, r) => {
+    const field = byKey.get(String(line[0] ?? "").trim().toLowerCase());
+    if (!field) return;
+    const raw = line[1];
+    rowOf[field.key] = r + 1;
+    if (raw === null || raw === undefined || raw === "") return;
+    if (field.kind === "list") partial[field.key] = listOf(raw, r + 1);
+    else if (field.kind === "text" || field.kind === "model") partial[field.key] = typeof raw === "string" ? raw : String(raw);
+    else {
+      const reading = readNumber(raw);
+      if (reading.kind !== "number") throw new CreditError("value", "review.notNumber", { value: String(raw) }).at({ row: r + 1 });
+      partial[field.key] = reading.value;
+    }
+  });
+  try {
+    return completePolicy(partial);
+  } catch (error) {
+    if (error instanceof CreditError && typeof error.params.field === "string" && rowOf[error.params.field]) {
+      throw error.at({ row: rowOf[error.params.field] });
+    }
+    throw error;
+  }
+}

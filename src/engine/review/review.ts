@@ -1,0 +1,387 @@
+/**
+ * The portfolio review: a customer sheet's values in, every customer scored, checked
+ * against the policy's warning thresholds and given its policy response, plus the
+ * portfolio figures. Pure: the task pane and the command line only read and write.
+ */
+import { AgingTotals, bucketLabels } from "../aging";
+import { CellValue } from "../cells";
+import { CreditError } from "../errors";
+import { Lang } from "../i18n";
+import { monitoringOf, Monitoring, nextReview, recommendedLimit } from "../limit";
+import { FACTORS, Grade, GRADES, normaliseWeights, Policy } from "../policy";
+import { currentRatio, debtRatio, interestCoverage } from "../ratios";
+import { gradeOf, riskScoreCore } from "../score";
+import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
+import { archiveKey, previousScores } from "./archive";
+import { headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, OUTPUT_FIELDS, OutputField, REQUIRED_FIELDS } from "./fields";
+import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
+import { customerKey, ageLedger, LedgerInput } from "./ledger";
+import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext } from "./customer-row";
+import { Action, actionsFor, CUSTOMER_CHECKS, CustomerFacts, Finding, WarningCode, WARNING_CODES } from "./warnings";
+
+export interface ReviewInput {
+  readonly sheetName: string;
+  /** The sheet's values; values[0][0] is the cell at `origin` (A1 unless said otherwise). */
+  readonly values: readonly (readonly CellValue[])[];
+  readonly origin?: { readonly row: number; readonly column: number };
+  readonly asOf: number;
+  readonly policy: Policy;
+  readonly archive?: readonly (readonly CellValue[])[];
+  readonly ledger?: LedgerInput;
+  /** Headers the user mapped by hand (header text → field), remembered by the front end. */
+  readonly mapping?: Readonly<Record<string, InputField>>;
+}
+
+export interface ColumnReport {
+  /** 1-based sheet row of the header. */
+  readonly headerRow: number;
+  readonly found: readonly { field: InputField; column: string; header: string }[];
+  readonly missingRequired: readonly InputField[];
+  readonly missingOptional: readonly InputField[];
+  readonly unknown: readonly { column: string; header: string }[];
+  readonly duplicates: readonly { field: InputField; column: string; usedColumn: string }[];
+  readonly skippedChecks: readonly WarningCode[];
+}
+
+export interface CustomerResult {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly score?: number;
+  readonly previousScore?: number;
+  readonly grade?: Grade;
+  readonly zScore?: number;
+  readonly zZone?: ZZone;
+  readonly ratios: { currentRatio?: number; debtRatio?: number; interestCoverage?: number };
+  readonly balance?: number;
+  readonly creditLimit?: number;
+  readonly overdueAmount?: number;
+  readonly daysPastDue?: number;
+  readonly aging?: readonly number[];
+  readonly findings: readonly Finding[];
+  readonly actions: readonly Action[];
+  readonly recommendedLimit?: number;
+  readonly monitoring?: Monitoring;
+  readonly monitoringMonths?: number;
+  readonly nextReview?: number;
+  readonly errors: readonly CreditError[];
+}
+
+export interface PortfolioResult {
+  readonly customers: number;
+  readonly reviewed: number;
+  readonly withErrors: number;
+  readonly byGrade: Readonly<Record<Grade, number>>;
+  readonly exposureByGrade: Readonly<Record<Grade, number>>;
+  readonly exposure: number;
+  readonly overdueCustomers: number;
+  readonly overdueShare?: number;
+  readonly warnings: readonly WarningCode[];
+  readonly warningCounts: Readonly<Record<WarningCode, number>>;
+  readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
+}
+
+export interface Layout {
+  /** 0-based indexes into the values given. */
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** 0-based column (in values) of each output column: found from an earlier run, or new at the right. */
+  readonly outputColumns: Readonly<Record<OutputField, number>>;
+  /** Last row holding anything in an output column (an earlier, longer run), so it can be cleared. */
+  readonly staleOutputUntil: number;
+}
+
+export interface ReviewResult {
+  readonly sheet: string;
+  readonly asOf: number;
+  readonly policy: Policy;
+  readonly columns: ColumnReport;
+  readonly customers: readonly CustomerResult[];
+  readonly portfolio: PortfolioResult;
+  readonly layout: Layout;
+  readonly origin: { readonly row: number; readonly column: number };
+  readonly ledgerSheet?: string;
+}
+
+const INPUT_TABLE = aliasTable(INPUT_ALIASES);
+const OUTPUT_TABLE = aliasTable(OUTPUT_ALIASES);
+const OUTPUT_KEYS = new Set(OUTPUT_TABLE.keys());
+
+function tableWith(mapping: Readonly<Record<string, InputField>> | undefined): Map<string, InputField> {
+  if (!mapping || Object.keys(mapping).length === 0) return INPUT_TABLE;
+  const table = new Map(INPUT_TABLE);
+  for (const [header, field] of Object.entries(mapping)) if ((INPUT_FIELDS as readonly string[]).includes(field)) table.set(headerKey(header), field);
+  return table;
+}
+
+function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: string) => boolean): boolean {
+  return needs.some((way) => way.every(has));
+}
+
+function outputLayout(values: readonly (readonly CellValue[])[], match: HeaderMatch<InputField>): { columns: Record<OutputField, number>; stale: number } {
+  const headerLine = values[match.headerRow] ?? [];
+  const found: Partial<Record<OutputField, number>> = {};
+  headerLine.forEach((cell, column) => {
+    const field = OUTPUT_TABLE.get(headerKey(cell));
+    if (field !== undefined && found[field] === undefined) found[field] = column;
+  });
+  const ours = new Set(Object.values(found) as number[]);
+  // New output columns go right of everything the user has on the sheet, on any row.
+  let lastUsed = -1;
+  for (const line of values) {
+    for (let c = line.length - 1; c > lastUsed; c--) {
+      const v = line[c];
+      if (!ours.has(c) && v !== null && v !== undefined && v !== "") {
+        lastUsed = c;
+        break;
+      }
+    }
+  }
+  let next = Math.max(lastUsed, ...(ours.size ? [...ours] : [-1])) + 1;
+  const columns = {} as Record<OutputField, number>;
+  for (const field of OUTPUT_FIELDS) columns[field] = found[field] ?? next++;
+  let stale = match.headerRow;
+  if (ours.size) {
+    for (let r = values.length - 1; r > match.headerRow; r--) {
+      const line = values[r];
+      if (line && [...ours].some((c) => line[c] !== null && line[c] !== undefined && line[c] !== "")) {
+        stale = r;
+        break;
+      }
+    }
+  }
+  return { columns, stale };
+}
+
+export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
+  const { values, policy, asOf } = input;
+  const origin = input.origin ?? { row: 0, column: 0 };
+  const match = findHeaderRow(values, tableWith(input.mapping), 2, OUTPUT_KEYS);
+  if (!match) throw new CreditError("value", "review.noHeader", { sheet: input.sheetName });
+  const columns = match.columns as ColumnMap;
+  const letter = (c: number) => columnLetter(c + origin.column);
+
+  const missingRequired = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+  if (columns.id === undefined && columns.name === undefined) missingRequired.unshift("name");
+  if (missingRequired.length > 0) {
+    throw new CreditError("value", "review.missingColumns", {
+      sheet: input.sheetName,
+      row: match.headerRow + 1 + origin.row,
+      fields: missingRequired.join(", "),
+    });
+  }
+
+  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy.agingEdges) : undefined;
+  const archive = input.archive ? previousScores(input.archive, asOf) : undefined;
+  const has = (need: string) =>
+    need === "archive" ? archive !== undefined : need === "ledger" ? ledger !== undefined : columns[need as InputField] !== undefined;
+  const activeChecks = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
+  const overdueKnown = ledger !== undefined || columns.overdueAmount !== undefined || columns.daysPastDue !== undefined;
+  const skippedChecks: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !activeChecks.includes(c)).map((c) => c.code);
+  if (!overdueKnown) skippedChecks.splice(1, 0, "OVERDUE_SHARE");
+
+  const weights = normaliseWeights(policy.weights);
+  const ctx: RowContext = { columns, headers: match.headers, originRow: origin.row, originColumn: origin.column };
+  const layout = outputLayout(values, match);
+  const customers: CustomerResult[] = [];
+  let lastRow = match.headerRow;
+  for (let r = match.headerRow + 1; r < values.length; r++) {
+    const line = values[r] ?? [];
+    if (isBlankRow(line, columns)) continue;
+    lastRow = r;
+    customers.push(reviewCustomer(line, r, ctx, { policy, asOf, weights, activeChecks, ledger, archive }));
+  }
+
+  const portfolio = summarise(customers, policy, overdueKnown, ledger !== undefined, lang);
+  const used = new Set(Object.values(columns) as number[]);
+  return {
+    sheet: input.sheetName,
+    asOf,
+    policy,
+    origin,
+    ledgerSheet: ledger?.sheet,
+    columns: {
+      headerRow: match.headerRow + 1 + origin.row,
+      found: INPUT_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({
+        field: f,
+        column: letter(columns[f] as number),
+        header: match.headers[columns[f] as number],
+      })),
+      missingRequired: [],
+      missingOptional: INPUT_FIELDS.filter((f) => columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined)),
+      unknown: match.unknown.filter((u) => !used.has(u.column)).map((u) => ({ column: letter(u.column), header: u.header })),
+      duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
+      skippedChecks,
+    },
+    customers,
+    portfolio,
+    layout: {
+      headerRow: match.headerRow,
+      firstRow: match.headerRow + 1,
+      lastRow,
+      outputColumns: layout.columns,
+      staleOutputUntil: layout.stale,
+    },
+  };
+}
+
+interface Context {
+  readonly policy: Policy;
+  readonly asOf: number;
+  readonly weights: readonly number[];
+  readonly activeChecks: typeof CUSTOMER_CHECKS;
+  readonly ledger?: ReturnType<typeof ageLedger>;
+  readonly archive?: Map<string, number>;
+}
+
+function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: Context): CustomerResult {
+  let row: CustomerRow;
+  try {
+    row = readCustomerRow(line, index, ctx);
+  } catch (error) {
+    if (!(error instanceof CreditError)) throw error;
+    const id = String(line[ctx.columns.id ?? -1] ?? "").trim();
+    const name = String(line[ctx.columns.name ?? -1] ?? "").trim();
+    return { row: index + 1 + ctx.originRow, id, name, ratios: {}, findings: [], actions: [], errors: [error] };
+  }
+  const { policy, asOf } = run;
+  const n = row.numbers;
+  const errors: CreditError[] = [];
+  const place = (field: InputField) => {
+    const column = ctx.columns[field] as number;
+    return { row: row.row, column: `${columnLetter(column + ctx.originColumn)} (${ctx.headers[column]})` };
+  };
+
+  // Ledger aging replaces the overdue columns: it is the more detailed record.
+  let aging: AgingTotals | undefined;
+  if (run.ledger) {
+    const keys = [row.id, row.name].filter((k) => k !== "").map(customerKey);
+    const ledgerError = keys.map((k) => run.ledger!.errors.get(k)).find((e) => e !== undefined);
+    if (ledgerError) errors.push(ledgerError);
+    aging = keys.map((k) => run.ledger!.byCustomer.get(k)).find((t) => t !== undefined) ?? new AgingTotals(policy.agingEdges);
+  }
+  const overdueAmount = aging ? aging.overdue : n.overdueAmount;
+  const daysPastDue = aging ? aging.oldestDays : n.daysPastDue;
+
+  const score = riskScoreCore(row.factors, run.weights);
+  const grade = gradeOf(score, policy);
+  const previousScore = n.previousScore ?? run.archive?.get(archiveKey(row.id, row.name));
+
+  const zModel = row.zModel ?? policy.defaultZModel;
+  let z: number | undefined;
+  let zone: ZZone | undefined;
+  const hasZInputs = ["currentAssets", "currentLiabilities", "retainedEarnings", "ebit", "equity", "totalAssets", "totalLiabilities"].every(
+    (f) => n[f as InputField] !== undefined,
+  );
+  if (hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
+    try {
+      z = zScore(
+        {
+          workingCapital: n.currentAssets! - n.currentLiabilities!,
+          retainedEarnings: n.retainedEarnings!,
+          ebit: n.ebit!,
+          equity: n.equity!,
+          sales: n.sales,
+          totalAssets: n.totalAssets!,
+          totalLiabilities: n.totalLiabilities!,
+        },
+        zModel,
+      );
+      zone = zZone(z, zModel);
+    } catch (error) {
+      if (!(error instanceof CreditError)) throw error;
+      const field = error.params.param === "totalLiabilities" ? "totalLiabilities" : "totalAssets";
+      errors.push(error.at(place(field)));
+    }
+  }
+
+  const ratios: CustomerResult["ratios"] = {};
+  if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0) {
+    ratios.currentRatio = currentRatio(n.currentAssets, n.currentLiabilities);
+  }
+  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0) ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
+  // No interest expense means nothing to cover: not a warning, and not a division by zero.
+  if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0) {
+    ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
+  }
+
+  const base = { row: row.row, id: row.id, name: row.name, score, previousScore, grade, zScore: z, zZone: zone, ratios, balance: n.balance, creditLimit: n.creditLimit, overdueAmount, daysPastDue, aging: aging?.buckets };
+  if (errors.length > 0) return { ...base, findings: [], actions: [], errors };
+
+  const facts: CustomerFacts = {
+    score,
+    grade,
+    previousScore,
+    creditLimit: n.creditLimit,
+    balance: n.balance,
+    overdueAmount,
+    daysPastDue,
+    negativeNewsDate: row.negativeNewsDate,
+    zScore: z,
+    zZone: zone,
+    zDistressBelow: Z_MODEL_SPECS[zModel].distress,
+    ...ratios,
+  };
+  const findings: Finding[] = [];
+  for (const check of run.activeChecks) {
+    const finding = check.evaluate(facts, policy, asOf);
+    if (finding) findings.push(finding);
+  }
+  const months = grade === "high" ? policy.monitorHighMonths : policy.monitorOtherMonths;
+  return {
+    ...base,
+    findings,
+    actions: actionsFor(grade, findings, daysPastDue, policy),
+    recommendedLimit: n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
+    monitoring: monitoringOf(grade, policy),
+    monitoringMonths: months,
+    nextReview: nextReview(asOf, grade, policy),
+    errors: [],
+  };
+}
+
+function isOverdue(c: CustomerResult): boolean {
+  return (c.overdueAmount ?? 0) > 0 || ((c.daysPastDue ?? 0) > 0 && c.overdueAmount === undefined);
+}
+
+function summarise(customers: readonly CustomerResult[], policy: Policy, overdueKnown: boolean, hasLedger: boolean, lang: Lang): PortfolioResult {
+  const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
+  const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
+  const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
+  const agingTotals = hasLedger ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
+  let reviewed = 0;
+  let overdueCustomers = 0;
+  let exposure = 0;
+  for (const c of customers) {
+    if (c.errors.length > 0 || c.grade === undefined) continue;
+    reviewed++;
+    byGrade[c.grade]++;
+    exposureByGrade[c.grade] += c.balance ?? 0;
+    exposure += c.balance ?? 0;
+    if (isOverdue(c)) overdueCustomers++;
+    for (const f of c.findings) warningCounts[f.code]++;
+    if (agingTotals && c.aging) c.aging.forEach((v, i) => (agingTotals[i] += v));
+  }
+  const overdueShare = overdueKnown && reviewed > 0 ? overdueCustomers / reviewed : undefined;
+  const warnings: WarningCode[] = [];
+  if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
+    warnings.push("OVERDUE_SHARE");
+    warningCounts.OVERDUE_SHARE = overdueCustomers;
+  }
+  return {
+    customers: customers.length,
+    reviewed,
+    withErrors: customers.length - reviewed,
+    byGrade,
+    exposureByGrade,
+    exposure,
+    overdueCustomers,
+    overdueShare,
+    warnings,
+    warningCounts,
+    aging: agingTotals ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingTotals } : undefined,
+  };
+}
+
+export { GRADES, FACTORS };

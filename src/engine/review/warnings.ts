@@ -1,0 +1,156 @@
+/**
+ * The warning triggers of DOMAIN.md §3 and the responses of §4, as tables: each check
+ * says which columns it needs (so a missing column switches it off by name) and how it
+ * compares a customer's figure with its policy threshold.
+ */
+import { addMonths } from "../cells";
+import { Policy } from "../policy";
+import { Grade } from "../policy";
+import { ZZone } from "../zscore";
+import { InputField } from "./fields";
+
+export const WARNING_CODES = [
+  "SCORE_RISE",
+  "OVERDUE_SHARE",
+  "NEGATIVE_NEWS",
+  "OVER_LIMIT",
+  "OVERDUE_90",
+  "Z_DISTRESS",
+  "LIQUIDITY",
+  "LEVERAGE",
+  "COVERAGE",
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** How a figure is shown next to its threshold. */
+export type FigureFormat = "score" | "money" | "days" | "ratio" | "percent" | "date" | "z";
+
+export interface Finding {
+  readonly code: WarningCode;
+  readonly value: number;
+  readonly threshold: number;
+  readonly format: FigureFormat;
+}
+
+/** What the checks know of one customer; undefined where the sheet has no figure. */
+export interface CustomerFacts {
+  readonly score: number;
+  readonly grade: Grade;
+  readonly previousScore?: number;
+  readonly creditLimit?: number;
+  readonly balance?: number;
+  readonly overdueAmount?: number;
+  readonly daysPastDue?: number;
+  readonly negativeNewsDate?: number;
+  readonly zScore?: number;
+  readonly zZone?: ZZone;
+  readonly zDistressBelow?: number;
+  readonly currentRatio?: number;
+  readonly debtRatio?: number;
+  readonly interestCoverage?: number;
+}
+
+export interface CustomerCheck {
+  readonly code: Exclude<WarningCode, "OVERDUE_SHARE">;
+  /** Each inner list is one way to have the data: the check runs if all fields of any one list are present. */
+  readonly needs: readonly (readonly (InputField | "archive" | "ledger")[])[];
+  evaluate(facts: CustomerFacts, policy: Policy, asOf: number): Finding | undefined;
+}
+
+export const Z_FIELDS: readonly InputField[] = ["currentAssets", "currentLiabilities", "retainedEarnings", "ebit", "equity", "totalAssets", "totalLiabilities"];
+
+export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
+  {
+    code: "SCORE_RISE",
+    needs: [["previousScore"], ["archive"]],
+    evaluate: (f, p) =>
+      f.previousScore !== undefined && f.score - f.previousScore > p.scoreRise + 1e-9
+        ? { code: "SCORE_RISE", value: f.score - f.previousScore, threshold: p.scoreRise, format: "score" }
+        : undefined,
+  },
+  {
+    code: "NEGATIVE_NEWS",
+    needs: [["negativeNewsDate"]],
+    evaluate: (f, p, asOf) => {
+      if (f.grade !== "high" || f.negativeNewsDate === undefined) return undefined;
+      const since = addMonths(asOf, -p.newsMonths);
+      return f.negativeNewsDate >= since && f.negativeNewsDate <= asOf
+        ? { code: "NEGATIVE_NEWS", value: f.negativeNewsDate, threshold: since, format: "date" }
+        : undefined;
+    },
+  },
+  {
+    code: "OVER_LIMIT",
+    needs: [["creditLimit", "balance"]],
+    evaluate: (f) =>
+      f.creditLimit !== undefined && f.balance !== undefined && f.balance > f.creditLimit
+        ? { code: "OVER_LIMIT", value: f.balance, threshold: f.creditLimit, format: "money" }
+        : undefined,
+  },
+  {
+    code: "OVERDUE_90",
+    needs: [["daysPastDue"], ["ledger"]],
+    evaluate: (f, p) =>
+      f.daysPastDue !== undefined && f.daysPastDue > p.overdueDays && (f.overdueAmount === undefined || f.overdueAmount > 0)
+        ? { code: "OVERDUE_90", value: f.daysPastDue, threshold: p.overdueDays, format: "days" }
+        : undefined,
+  },
+  {
+    code: "Z_DISTRESS",
+    needs: [Z_FIELDS],
+    evaluate: (f) =>
+      f.zZone === "distress" && f.zScore !== undefined && f.zDistressBelow !== undefined
+        ? { code: "Z_DISTRESS", value: f.zScore, threshold: f.zDistressBelow, format: "z" }
+        : undefined,
+  },
+  {
+    code: "LIQUIDITY",
+    needs: [["currentAssets", "currentLiabilities"]],
+    evaluate: (f, p) =>
+      f.currentRatio !== undefined && f.currentRatio < p.minCurrentRatio
+        ? { code: "LIQUIDITY", value: f.currentRatio, threshold: p.minCurrentRatio, format: "ratio" }
+        : undefined,
+  },
+  {
+    code: "LEVERAGE",
+    needs: [["totalLiabilities", "totalAssets"]],
+    evaluate: (f, p) =>
+      f.debtRatio !== undefined && f.debtRatio > p.maxDebtRatio
+        ? { code: "LEVERAGE", value: f.debtRatio, threshold: p.maxDebtRatio, format: "percent" }
+        : undefined,
+  },
+  {
+    code: "COVERAGE",
+    needs: [["ebit", "interestExpense"]],
+    evaluate: (f, p) =>
+      f.interestCoverage !== undefined && f.interestCoverage < p.minInterestCoverage
+        ? { code: "COVERAGE", value: f.interestCoverage, threshold: p.minInterestCoverage, format: "ratio" }
+        : undefined,
+  },
+];
+
+export const ACTIONS = [
+  "PREPAYMENT",
+  "RESTRICT_LIMIT",
+  "GUARANTEE",
+  "HOLD_ORDERS",
+  "ESCALATE_COLLECTION",
+  "LEGAL_ACTION",
+  "REASSESS",
+  "RAISE_LIMIT",
+  "KEEP_TERMS",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The responses of DOMAIN.md §4 for one customer, in the order a credit manager acts on them. */
+export function actionsFor(grade: Grade, findings: readonly Finding[], daysPastDue: number | undefined, policy: Policy): Action[] {
+  const codes = new Set(findings.map((f) => f.code));
+  const actions: Action[] = [];
+  if (grade === "high") actions.push("PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE");
+  if (codes.has("OVER_LIMIT")) actions.push("HOLD_ORDERS");
+  if (codes.has("OVERDUE_90")) actions.push("ESCALATE_COLLECTION");
+  if (daysPastDue !== undefined && daysPastDue > policy.legalActionDays) actions.push("LEGAL_ACTION");
+  if (codes.has("SCORE_RISE") || codes.has("NEGATIVE_NEWS")) actions.push("REASSESS");
+  if (actions.length === 0) actions.push(grade === "low" && findings.length === 0 && policy.limitLowNoWarning > policy.limitLow ? "RAISE_LIMIT" : "KEEP_TERMS");
+  return actions;
+}
