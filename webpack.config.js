@@ -1,0 +1,160 @@
+/*
+ * Build of the Credit Risk add-in (Yo Office "Excel custom functions, shared runtime" layout).
+ *
+ *   dist/taskpane.html   task pane page; also the shared runtime page, so it loads both bundles
+ *   dist/taskpane.js     React + Fluent task pane
+ *   dist/functions.js    CREDIT.* custom functions (+ CustomFunctions.associate calls, added by the metadata plugin)
+ *   dist/functions.json  custom-functions metadata generated from the JSDoc in src/functions/functions.ts
+ *   dist/manifest.xml, dist/assets/*.png
+ *
+ * File names carry no content hash: the manifest points at them by name.
+ *
+ * Environment:
+ *   ADDIN_PUBLIC_URL   production base URL (e.g. https://addins.example.com/credit/). `--mode production`
+ *                      replaces https://localhost:3000/ in dist/manifest.xml with it. Unset: left as is.
+ *   OFFICE_JS_LOCAL=1  intranets without access to Office's CDN: copies node_modules/@microsoft/office-js/dist
+ *                      to dist/office-js/ and makes taskpane.html load office-js/office.js from this site
+ *                      instead of https://appsforoffice.microsoft.com/lib/1/hosted/office.js. Office still
+ *                      has to reach its own services; only the script is served locally.
+ *
+ * `webpack serve` (npm run dev-server) serves dist over https on port 3000 with the Office dev certificates;
+ * office-addin-dev-certs is loaded only there, so production builds need no certificates.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const LOCAL_OFFICE_JS = "office-js/office.js";
+const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+
+/** ADDIN_PUBLIC_URL with a trailing slash, or undefined when unset. */
+function publicUrl() {
+  const value = (process.env.ADDIN_PUBLIC_URL || "").trim();
+  if (!value) return undefined;
+  const url = new URL(value);
+  if (url.protocol !== "https:") throw new Error(`ADDIN_PUBLIC_URL must be https: ${value}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** Dev URLs → production URLs; the AppDomain (no trailing slash) becomes the production origin. */
+function productionManifest(content, baseUrl) {
+  return content.toString().split(DEV_URL).join(baseUrl).split(DEV_URL.slice(0, -1)).join(new URL(baseUrl).origin);
+}
+
+/** Points taskpane.html at the office.js copied into dist/office-js/. */
+class LocalOfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LocalOfficeJsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("LocalOfficeJsPlugin", (data) => {
+        if (!data.html.includes(CDN_OFFICE_JS)) {
+          throw new Error(`OFFICE_JS_LOCAL: ${CDN_OFFICE_JS} not found in ${data.outputName}`);
+        }
+        data.html = data.html.split(CDN_OFFICE_JS).join(LOCAL_OFFICE_JS);
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const officeJsLocal = process.env.OFFICE_JS_LOCAL === "1";
+  const baseUrl = dev ? undefined : publicUrl();
+
+  const copyPatterns = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => (baseUrl ? productionManifest(content, baseUrl) : content),
+    },
+  ];
+  if (officeJsLocal) {
+    copyPatterns.push({
+      from: "**/*",
+      context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+      to: "office-js/",
+      info: { minimized: true },
+    });
+  }
+
+  const config = {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    context: __dirname,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_ENTRY,
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // tsconfig.json says commonjs for jest; ES modules here let webpack tree-shake.
+              compilerOptions: { module: "esnext", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Writes functions.json and appends CustomFunctions.associate(...) to the functions entry itself.
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the functions bundle runs in the task-pane page.
+        chunks: ["taskpane", "functions"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+      ...(officeJsLocal ? [new LocalOfficeJsPlugin()] : []),
+    ],
+    optimization: {
+      moduleIds: "deterministic",
+      chunkIds: "deterministic",
+    },
+    performance: {
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+      // office.js copies are not ours to size.
+      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
+    },
+    stats: "errors-warnings",
+  };
+
+  if (serving) {
+    // Only `webpack serve` needs the localhost certificates (created on first use by office-addin-dev-certs).
+    const devCerts = require("office-addin-dev-certs");
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    config.devServer = {
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+      server: { type: "https", options: { ca, key, cert } },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      hot: false,
+      client: { overlay: { warnings: false } },
+    };
+  }
+
+  return config;
+};
