@@ -11,6 +11,8 @@ export interface ErrorPlace {
   readonly param?: string;
   readonly row?: number;
   readonly column?: string;
+  /** Set when the cell is on another sheet than the one under review (an invoice ledger). */
+  readonly sheet?: string;
 }
 
 /**
@@ -39,7 +41,10 @@ export function describeError(
   lang: Lang,
 ): string {
   const text = message(lang, error.key, error.params);
-  const { param, row, column } = error.place;
+  const { param, row, column, sheet } = error.place;
+  if (sheet !== undefined && row !== undefined && column !== undefined) {
+    return message(lang, "where.sheetRowColumn", { sheet, row, column, text });
+  }
   if (row !== undefined && column !== undefined) {
     return message(lang, "where.rowColumn", { row, column, text });
   }

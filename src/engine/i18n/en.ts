@@ -7,6 +7,7 @@ export const en = {
   // Where a bad value is.
   "where.row": "row {row}: {text}",
   "where.paramRow": "{param} row {row}: {text}",
+  "where.sheetRowColumn": "sheet {sheet}, row {row}, column {column}: {text}",
   "where.rowColumn": "row {row}, column {column}: {text}",
 
   // Arguments of the functions.
@@ -111,6 +112,18 @@ export const en = {
   "policy.notWhole": "{field} must be a whole number, got {value}",
   "policy.tooSmall": "{field} must be at least {min}, got {value}",
   "policy.tooLarge": "{field} must be at most {max}, got {value}",
+  "cli.more": "… and {count} more customers (see the output workbook, or use --json)",
+  "cli.skipped": "Checks skipped for missing columns: {checks}",
+  "cli.reading": "Reading {file}…",
+  "cli.reviewing": "Reviewing {count} rows of \"{sheet}\"…",
+  "cli.writing": "Writing {file}…",
+  "cli.noSheet": "no sheet named \"{sheet}\"; the workbook has: {sheets}",
+  "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
+  "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
+  "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
+  "cli.badAsOf": "--as-of must be a date like 2026-11-30, got \"{value}\"",
+  "cli.badPolicy": "policy file {file}: {reason}",
+  "cli.writeFailed": "could not write {file} ({reason}); nothing was written",
   // Review.
   "review.noHeader": "sheet \"{sheet}\" has no header row naming customer columns (looked in the first 30 rows)",
   "review.missingColumns": "sheet \"{sheet}\" (header on row {row}) is missing required columns: {fields}",

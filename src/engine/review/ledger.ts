@@ -49,7 +49,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const amount = readNumber(line[col.amount]);
     if (customer === "" && amount.kind === "blank") continue;
     rows++;
-    const place = (field: LedgerField) => ({ row: r + 1, column: `${input.sheetName}!${columnLetter(col[field])} (${match.headers[col[field]]})` });
+    const place = (field: LedgerField) => ({ sheet: input.sheetName, row: r + 1, column: `${columnLetter(col[field])} (${match.headers[col[field]]})` });
     try {
       if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer"));
       if (amount.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount"));

@@ -1,0 +1,107 @@
+/** What the command line prints: a readable table, or the JSON documented in README. */
+import { describeError } from "../engine/errors";
+import { isoFromSerial } from "../engine/cells";
+import { Lang, message, MessageKey } from "../engine/i18n";
+import { archiveHeader } from "../engine/review/archive";
+import { ReviewResult } from "../engine/review/review";
+import { outputHeader } from "../engine/review/write-plan";
+import { explainFinding, recommendationText, warningTitle } from "../engine/review/texts";
+
+export function toJson(result: ReviewResult, lang: Lang, output?: string) {
+  const p = result.portfolio;
+  return {
+    asOf: isoFromSerial(result.asOf),
+    sheet: result.sheet,
+    output,
+    policyVersion: result.policy.version,
+    columns: result.columns,
+    customers: result.customers.map((c) => ({
+      row: c.row,
+      id: c.id,
+      name: c.name,
+      score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
+      grade: c.errors.length ? null : (c.grade ?? null),
+      zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
+      zZone: c.zZone ?? null,
+      warnings: c.findings.map((f) => f.code),
+      findings: c.findings.map((f) => ({ code: f.code, value: f.value, threshold: f.threshold, text: explainFinding(f, lang) })),
+      recommendation: c.errors.length ? null : recommendationText(c.actions, lang),
+      recommendedLimit: c.recommendedLimit ?? null,
+      monitoring: c.monitoring ?? null,
+      nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
+      errors: c.errors.map((e) => describeError(e, lang)),
+    })),
+    portfolio: {
+      customers: p.customers,
+      reviewed: p.reviewed,
+      withErrors: p.withErrors,
+      byGrade: p.byGrade,
+      exposureByGrade: p.exposureByGrade,
+      exposure: p.exposure,
+      overdueCustomers: p.overdueCustomers,
+      overdueShare: p.overdueShare ?? null,
+      warnings: p.warnings,
+      warningCounts: p.warningCounts,
+      aging: p.aging ?? null,
+    },
+  };
+}
+
+/** Terminal width of a string: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function fit(text: string, size: number): string {
+  let out = "";
+  let w = 0;
+  for (const ch of text) {
+    const cw = width(ch);
+    if (w + cw > size) {
+      out = out.slice(0, -1) + "…";
+      w = size;
+      break;
+    }
+    out += ch;
+    w += cw;
+  }
+  return out + " ".repeat(Math.max(0, size - w));
+}
+
+const SHOWN_ROWS = 60;
+
+export function toTable(result: ReviewResult, lang: Lang, output: string): string {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  const lines: string[] = [];
+  const p = result.portfolio;
+  lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
+  const widths = [5, 28, 10, 10, 40, 50];
+  const head = [t("summary.row"), archiveHeader(lang)[3], outputHeader("score", lang), outputHeader("grade", lang), outputHeader("warnings", lang), outputHeader("recommendation", lang)];
+  lines.push(head.map((h, i) => fit(h, widths[i])).join(" "));
+  const shown = result.customers.slice(0, SHOWN_ROWS);
+  for (const c of shown) {
+    const warnings = c.errors.length ? describeError(c.errors[0], lang) : c.findings.map((f) => warningTitle(f.code, lang)).join("; ");
+    const cells = [
+      String(c.row),
+      c.name || c.id,
+      c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
+      c.grade && !c.errors.length ? t(`grade.${c.grade}` as MessageKey) : "ERROR",
+      warnings,
+      c.errors.length ? "" : recommendationText(c.actions, lang),
+    ];
+    lines.push(cells.map((cell, i) => fit(cell, widths[i])).join(" ").trimEnd());
+  }
+  if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: result.customers.length - SHOWN_ROWS }));
+  lines.push("");
+  lines.push(`${t("summary.customers")}: ${p.reviewed}   ${t("summary.withErrors")}: ${p.withErrors}`);
+  lines.push(`${t("grade.low")} ${p.byGrade.low} · ${t("grade.medium")} ${p.byGrade.medium} · ${t("grade.high")} ${p.byGrade.high}`);
+  if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
+  lines.push(`${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang)})`).join(", ") : t("summary.none")}`);
+  const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
+  if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
+  if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
+  lines.push(`→ ${output}`);
+  return lines.join("\n");
+}

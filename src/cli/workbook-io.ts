@@ -1,0 +1,104 @@
+/**
+ * exceljs on one side, the engine's plain 2-D cell values and write plan on the other.
+ * The only module of the command line that knows exceljs.
+ */
+import ExcelJS from "exceljs";
+import { CellValue } from "../engine/cells";
+import { Lang } from "../engine/i18n";
+import { NUMBER_FORMATS } from "../engine/review/formats";
+import { Area, Block, ConditionalFill, SheetPlan, WritePlan } from "../engine/review/write-plan";
+import { columnLetter } from "../engine/review/headers";
+
+/** A cell as Office.js would give it: rich text as its text, a formula as its last result, an error as its code. */
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  return null;
+}
+
+export function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const count = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
+  for (let r = 1; r <= count; r++) {
+    const row = sheet.getRow(r);
+    const line: CellValue[] = [];
+    if (row.cellCount > 0) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        line[c - 1] = plainValue(cell.value);
+      });
+      for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+    }
+    rows.push(line);
+  }
+  return rows;
+}
+
+const ARGB = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function ref(area: Area): string {
+  return `${columnLetter(area.column)}${area.row + 1}:${columnLetter(area.column + area.columns - 1)}${area.row + area.rows}`;
+}
+
+function writeBlock(sheet: ExcelJS.Worksheet, block: Block, lang: Lang): void {
+  block.values.forEach((line, r) => {
+    line.forEach((value, c) => {
+      const cell = sheet.getCell(block.row + r + 1, block.column + c + 1);
+      const format = block.formats[c] ?? "general";
+      // A plain string in exceljs is stored as a string cell: "=HYPERLINK(...)" stays text.
+      cell.value = value === null ? null : value;
+      cell.numFmt = NUMBER_FORMATS[lang][format];
+      if (block.bold) cell.font = { bold: true };
+    });
+  });
+}
+
+function addFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): void {
+  for (const fill of fills) {
+    const topLeft = `${columnLetter(fill.area.column)}${fill.area.row + 1}`;
+    const style = { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: ARGB(fill.color) } } };
+    const formula =
+      "equals" in fill.when ? `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")` : `LEN(TRIM(${topLeft}))>0`;
+    sheet.addConditionalFormatting({ ref: ref(fill.area), rules: [{ type: "expression", priority: 1, formulae: [formula], style }] });
+  }
+}
+
+/** Drops conditional formats an earlier run left on areas this run writes again, so re-runs don't pile them up. */
+function dropOldFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): void {
+  const refs = new Set(fills.map((f) => ref(f.area).split(":")[0]));
+  const list = (sheet as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings;
+  if (!list) return;
+  const kept = list.filter((cf) => !refs.has(cf.ref.split(":")[0]));
+  list.splice(0, list.length, ...kept);
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, lang: Lang): void {
+  let sheet = workbook.getWorksheet(plan.name);
+  if (sheet && plan.mode === "replace") {
+    workbook.removeWorksheet(sheet.id);
+    sheet = undefined;
+  }
+  if (!sheet) sheet = workbook.addWorksheet(plan.name);
+  for (const block of plan.blocks) writeBlock(sheet, block, lang);
+  plan.columnWidths?.forEach((width, i) => (sheet!.getColumn(i + 1).width = width));
+  if (plan.chart) {
+    // exceljs cannot create native charts: the chart's data gets in-cell data bars instead.
+    const values = plan.chart.values;
+    sheet.addConditionalFormatting({
+      ref: ref(values),
+      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: false, border: false, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+}
+
+export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan, lang: Lang): void {
+  const target = workbook.getWorksheet(plan.target.sheet);
+  if (!target) throw new Error(`sheet ${plan.target.sheet} disappeared`);
+  for (const block of plan.target.blocks) writeBlock(target, block, lang);
+  dropOldFills(target, plan.target.fills);
+  addFills(target, plan.target.fills);
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet, lang);
+}
