@@ -111,7 +111,11 @@ async function writeAtomically(workbook: ExcelJS.Workbook, file: string, lang: L
     await workbook.xlsx.writeFile(temp);
     fs.renameSync(temp, file);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The folder itself is unusable (not a directory, gone): there is no temp file to remove.
+    }
     fail(lang, "cli.writeFailed", { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
 }

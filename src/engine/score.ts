@@ -20,7 +20,9 @@ export function checkFactor(value: number, index: number): number {
 export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: ArrayLike<number>): number {
   let score = 0;
   for (let i = 0; i < FACTORS.length; i++) score += normalisedWeights[i] * checkFactor(factors[i], i);
-  // Rounding can push a sum of weights that should be 1 a hair past the ends.
+  // Float dust (0.3×3 + … = 2.4999999999999996) must not drop a score of exactly 2.5 below its band,
+  // and rounding can push a sum of weights that should be 1 a hair past the ends.
+  score = Math.round(score * 1e10) / 1e10;
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
 }
 

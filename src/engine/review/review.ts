@@ -168,7 +168,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     throw new CreditError("value", "review.missingColumns", {
       sheet: input.sheetName,
       row: match.headerRow + 1 + origin.row,
-      fields: missingRequired.join(", "),
+      fields: missingRequired.map((f) => `"${INPUT_ALIASES[f][lang === "zh" ? 1 : 0]}"`).join(", "),
     });
   }
 

@@ -1,0 +1,259 @@
+/**
+ * The credit-review command line end to end: real .xlsx files in, the written workbook
+ * read back with exceljs, and every bad-input path ending in exit 2 with no output file.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { review } from "../../../src/cli/main";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const EXAMPLES = path.join(ROOT, "examples");
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-"));
+});
+afterEach(() => {
+  fs.chmodSync(dir, 0o755);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { code, result } = await review(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false });
+  return { code, result, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function headerRow(sheet: ExcelJS.Worksheet, row: number): string[] {
+  return ((sheet.getRow(row).values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
+}
+
+function copyExample(name: string): string {
+  const target = path.join(dir, name);
+  fs.copyFileSync(path.join(EXAMPLES, name), target);
+  return target;
+}
+
+describe("the sample workbooks", () => {
+  test("English sample: review written beside the input, output columns, summary, archive and policy sheets", async () => {
+    const input = copyExample("customers.xlsx");
+    const before = fs.readFileSync(input);
+    const { code, result, stdout } = await run(input, "--as-of", "2026-11-30", "--lang", "en");
+    expect(code).toBe(0);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const output = path.join(dir, "customers.reviewed.xlsx");
+    expect(stdout).toContain(output);
+    const wb = await load(output);
+    const sheet = wb.getWorksheet("Customers")!;
+    const header = headerRow(sheet, 3);
+    expect(header.slice(0, 2)).toEqual(["Customer ID", "Customer"]);
+    const scoreCol = header.indexOf("Risk score");
+    expect(header.slice(scoreCol)).toEqual([
+      "Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues",
+    ]);
+    // Northwind Traders: factors read back, score written as a number next to them.
+    expect(sheet.getCell(4, 2).value).toBe("Northwind Traders");
+    expect(typeof sheet.getCell(4, scoreCol + 1).value).toBe("number");
+    const first = result!.customers[0];
+    expect(sheet.getCell(4, scoreCol + 1).value).toBeCloseTo(first.score!, 9);
+    // Every warning code fires at least once on the sample.
+    const codes = new Set([...result!.customers.flatMap((c) => c.findings.map((f) => f.code)), ...result!.portfolio.warnings]);
+    expect([...codes].sort()).toEqual(["COVERAGE", "LEVERAGE", "LIQUIDITY", "NEGATIVE_NEWS", "OVERDUE_90", "OVERDUE_SHARE", "OVER_LIMIT", "SCORE_RISE", "Z_DISTRESS"]);
+    // Bad rows are reported with row and column; the rest are reviewed.
+    expect(result!.portfolio.withErrors).toBe(4);
+    const issues = sheet.getCell(24, scoreCol + 10).value as string;
+    expect(issues).toBe("row 24, column E (Industry risk): industry risk must be between 1 and 5, got 6");
+    const summary = wb.getWorksheet("Credit Review Summary")!;
+    expect(summary.getCell("A1").value).toBe("Credit review summary");
+    const archive = wb.getWorksheet("Credit Review Archive")!;
+    expect(headerRow(archive, 1)).toEqual(["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"]);
+    expect(archive.actualRowCount).toBe(1 + result!.portfolio.reviewed);
+    expect(wb.getWorksheet("Credit Policy")!.getCell("A2").value).toBe("version");
+  });
+
+  test("Chinese sample reviewed in Chinese: Chinese headers, sheet names and texts", async () => {
+    const input = copyExample("customers-zh.xlsx");
+    const { code, result } = await run(input, "--as-of", "2026-11-30", "--lang", "zh", "--json");
+    expect(code).toBe(0);
+    expect(result!.columns.missingRequired).toEqual([]);
+    expect(result!.customers).toHaveLength(45);
+    const wb = await load(path.join(dir, "customers-zh.reviewed.xlsx"));
+    const header = headerRow(wb.getWorksheet("客户")!, 3);
+    expect(header).toContain("风险评分");
+    expect(header).toContain("政策建议");
+    expect(wb.getWorksheet("信用审查汇总")!.getCell("A1").value).toBe("信用审查汇总");
+    expect(wb.getWorksheet("信用审查档案")).toBeDefined();
+  });
+
+  test("--json prints the documented shape with stable codes", async () => {
+    const input = copyExample("customers.xlsx");
+    const { code, stdout } = await run(input, "--as-of", "2026-11-30", "--json", "--lang", "zh");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.asOf).toBe("2026-11-30");
+    expect(json.sheet).toBe("Customers");
+    const c = json.customers.find((x: { id: string }) => x.id === "C0005");
+    expect(c).toMatchObject({ row: 8, grade: "high", monitoring: "monthly", nextReview: "2026-12-30" });
+    expect(c.warnings).toEqual(expect.arrayContaining(["NEGATIVE_NEWS"]));
+    expect(typeof c.recommendation).toBe("string");
+    expect(["safe", "grey", "distress", null]).toContain(c.zZone);
+    expect(json.portfolio.byGrade).toEqual({ low: expect.any(Number), medium: expect.any(Number), high: expect.any(Number) });
+    expect(json.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+  });
+
+  test("re-running on the reviewed workbook updates the same columns and archives one more review", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await run(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const once = path.join(dir, "customers.reviewed.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    expect((await run(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
+    const [a, b] = [await load(once), await load(twice)];
+    expect(headerRow(b.getWorksheet("Customers")!, 3)).toEqual(headerRow(a.getWorksheet("Customers")!, 3));
+    const archiveA = a.getWorksheet("Credit Review Archive")!.actualRowCount;
+    const archiveB = b.getWorksheet("Credit Review Archive")!.actualRowCount;
+    expect(archiveB - archiveA).toBe(archiveA - 1);
+    expect(headerRow(b.getWorksheet("Credit Review Archive")!, archiveA + 1)[0]).not.toBe("Review date");
+  });
+
+  test("a customer name that looks like a formula is written as text", async () => {
+    const input = path.join(dir, "formula-names.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Customers");
+    sheet.addRow(["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"]);
+    sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
+    sheet.addRow(["+1-555", 1, 1, 1, 1, 1]);
+    await wb.xlsx.writeFile(input);
+    expect((await run(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const out = await load(path.join(dir, "formula-names.reviewed.xlsx"));
+    const top = out.getWorksheet("Credit Review Summary")!;
+    const names: unknown[] = [];
+    top.eachRow((row) => names.push(row.getCell(1).value));
+    expect(names).toContain('=HYPERLINK("http://example.invalid","x")');
+    expect(names).toContain("+1-555");
+    const customerSheet = out.getWorksheet("Customers")!;
+    expect(customerSheet.getCell("A2").value).toBe('=HYPERLINK("http://example.invalid","x")');
+    expect(customerSheet.getCell("A2").formula).toBeUndefined();
+  });
+});
+
+describe("bad input: exit 2, one-line reason, nothing written", () => {
+  function outputs(): string[] {
+    return fs.readdirSync(dir).filter((f) => f.endsWith(".reviewed.xlsx") || f.startsWith("out"));
+  }
+
+  test.each([
+    ["an unknown option", ["--frobnicate"], /Unknown option '--frobnicate'/],
+    ["no workbook", [], /no workbook given/],
+    ["a bad --lang", ["--lang", "fr"], /--lang must be en or zh/],
+    ["a bad --as-of", ["--as-of", "30/11/2026"], /--as-of must be a date/],
+  ])("%s", async (_name, extra, reason) => {
+    const input = copyExample("customers.xlsx");
+    const argv = extra.includes("--frobnicate") || extra.length === 2 ? [input, ...extra] : extra;
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(reason);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a file that does not exist", async () => {
+    const { code, stderr } = await run(path.join(dir, "missing.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/missing.xlsx is not a readable .xlsx workbook \(no such file\)/);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a text file named .xlsx", async () => {
+    const input = path.join(dir, "notes.xlsx");
+    fs.writeFileSync(input, "Customer,Payment history\nA,1\n");
+    const { code, stderr } = await run(input);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not a zip-based .xlsx file/);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a zip that is not a workbook", async () => {
+    const input = path.join(dir, "broken.xlsx");
+    fs.writeFileSync(input, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64)]));
+    const { code } = await run(input);
+    expect(code).toBe(2);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a sheet that does not exist", async () => {
+    const input = copyExample("customers.xlsx");
+    const { code, stderr } = await run(input, "--sheet", "Clients");
+    expect(code).toBe(2);
+    expect(stderr).toBe('credit-review: no sheet named "Clients"; the workbook has: Customers, Invoices');
+    expect(outputs()).toEqual([]);
+  });
+
+  test("missing required columns are named", async () => {
+    const input = path.join(dir, "partial.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Customers").addRows([["Customer", "Payment history", "Contract performance", "Credit limit"], ["A", 1, 2, 100]]);
+    await wb.xlsx.writeFile(input);
+    const { code, stderr } = await run(input, "--sheet", "Customers");
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'credit-review: sheet "Customers" (header on row 1) is missing required columns: \"Industry risk\", \"Market reputation\", \"Compliance record\"',
+    );
+    expect(outputs()).toEqual([]);
+  });
+
+  test("--out the input itself is refused", async () => {
+    const input = copyExample("customers.xlsx");
+    const { code, stderr } = await run(input, "--out", input);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/never overwritten/);
+  });
+
+  test("a policy file with a bad threshold", async () => {
+    const input = copyExample("customers.xlsx");
+    const policy = path.join(dir, "policy.json");
+    fs.writeFileSync(policy, JSON.stringify({ mediumFrom: 3.5, highFrom: 2.5 }));
+    const { code, stderr } = await run(input, "--policy", policy);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/high-risk band \(2.5\) must start above the medium-risk band \(3.5\)/);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("an output folder that cannot be written leaves no file behind", async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores directory permissions: use a path under a regular file instead.
+      const input = copyExample("customers.xlsx");
+      const blocker = path.join(dir, "blocker");
+      fs.writeFileSync(blocker, "");
+      const { code, stderr } = await run(input, "--out", path.join(blocker, "out.xlsx"));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/could not write .*out.xlsx \(ENOTDIR\); nothing was written/);
+      expect(fs.readdirSync(dir).sort()).toEqual(["blocker", "customers.xlsx"]);
+    } else {
+      const input = copyExample("customers.xlsx");
+      const locked = path.join(dir, "locked");
+      fs.mkdirSync(locked, 0o500);
+      const { code } = await run(input, "--out", path.join(locked, "out.xlsx"));
+      expect(code).toBe(2);
+      expect(fs.readdirSync(locked)).toEqual([]);
+    }
+  });
+});
+
+test("the installed command runs with the documented exit codes", () => {
+  const bin = path.join(ROOT, "bin/credit-review.js");
+  const input = copyExample("customers.xlsx");
+  const ok = execFileSync(process.execPath, [bin, input, "--as-of", "2026-11-30", "--json"], { encoding: "utf8" });
+  expect(JSON.parse(ok).portfolio.customers).toBe(45);
+  const bad = spawnSync(process.execPath, [bin, "--nope"], { encoding: "utf8" });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr.trim().split("\n")[0]).toMatch(/^credit-review: Unknown option '--nope'/);
+});
