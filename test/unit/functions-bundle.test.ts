@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import * as vm from "vm";
+import { ERROR_CODES, StubError } from "../support/custom-functions-stub";
 
 const DIST = resolve(__dirname, "../../dist");
 const BUNDLE = join(DIST, "functions.js");
@@ -29,23 +30,8 @@ const EXPECTED_IDS = [
   "NEXTREVIEW",
 ];
 
-/** Excel's error codes with the strings Excel shows in the cell. */
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+const ErrorCode = ERROR_CODES;
 
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
 
 interface FunctionMetadata {
   id: string;

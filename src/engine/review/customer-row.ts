@@ -6,7 +6,7 @@ import { CellValue, readDate, readNumber } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, ZModel } from "../policy";
 import { parseZModel } from "../zscore";
-import { InputField } from "./fields";
+import { INPUT_FIELDS, InputField } from "./fields";
 import { columnLetter } from "./headers";
 
 export interface CustomerRow {
@@ -34,23 +34,10 @@ const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "interestExpense",
 ]);
 
-const NUMBER_FIELDS: readonly InputField[] = [
-  "previousScore",
-  "creditLimit",
-  "balance",
-  "overdueAmount",
-  "daysPastDue",
-  "currentAssets",
-  "currentLiabilities",
-  "inventory",
-  "totalAssets",
-  "totalLiabilities",
-  "retainedEarnings",
-  "ebit",
-  "interestExpense",
-  "sales",
-  "equity",
-];
+/** Every column read as a number: all but the names, the factor scores, the news date and the model. */
+const NUMBER_FIELDS: readonly InputField[] = INPUT_FIELDS.filter(
+  (f) => !["id", "name", "negativeNewsDate", "zModel", ...FACTORS].includes(f),
+);
 
 export interface RowContext {
   readonly columns: ColumnMap;
