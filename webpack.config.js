@@ -24,6 +24,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { localizeMetadata } = require("./scripts/functions-locale");
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -54,6 +55,28 @@ class LocalOfficeJsPlugin {
         }
         data.html = data.html.split(CDN_OFFICE_JS).join(LOCAL_OFFICE_JS);
         return data;
+      });
+    });
+  }
+}
+
+/** Emits functions.<locale>.json next to functions.json; a translation out of step with the JSDoc fails the build. */
+class LocalizedFunctionsPlugin {
+  apply(compiler) {
+    const { Compilation, sources, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        for (const locale of ["zh-CN"]) {
+          const file = path.resolve(__dirname, `src/functions/locales/${locale}.json`);
+          compilation.fileDependencies.add(file);
+          const texts = JSON.parse(require("fs").readFileSync(file, "utf8"));
+          const { metadata: localized, problems } = localizeMetadata(metadata, texts);
+          problems.forEach((problem) => compilation.errors.push(new WebpackError(`functions.${locale}.json: ${problem}`)));
+          compilation.emitAsset(`functions.${locale}.json`, new sources.RawSource(JSON.stringify(localized, null, 2)));
+        }
       });
     });
   }
@@ -117,6 +140,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       // Writes functions.json and appends CustomFunctions.associate(...) to the functions entry itself.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: "functions.json" }),
+      new LocalizedFunctionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -61,8 +61,10 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[]): Poli
   try {
     return completePolicy(partial);
   } catch (error) {
-    if (error instanceof CreditError && typeof error.params.field === "string" && rowOf[error.params.field]) {
-      throw error.at({ row: rowOf[error.params.field] });
+    // Policy checks name the field as `field`; the shared weight and aging-edge checks as `param`.
+    const field = error instanceof CreditError ? (error.params.field ?? error.params.param) : undefined;
+    if (error instanceof CreditError && typeof field === "string" && rowOf[field]) {
+      throw error.at({ row: rowOf[field] });
     }
     throw error;
   }

@@ -1,0 +1,78 @@
+/**
+ * Both languages are first-class: every message exists in both catalogues with the same
+ * placeholders, and the Chinese function metadata matches the generated English one.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { en } from "../../src/engine/i18n/en";
+import { zh } from "../../src/engine/i18n/zh";
+import { message, resolveLang } from "../../src/engine/i18n";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { localizeMetadata } = require("../../scripts/functions-locale");
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:@[\w.]+)?\}/g)].map((m) => m[1]).sort();
+
+describe("message catalogues", () => {
+  const keys = Object.keys(en) as (keyof typeof en)[];
+
+  test("Chinese has exactly the English keys", () => {
+    expect(Object.keys(zh).sort()).toEqual([...keys].sort());
+  });
+
+  test.each(keys)("%s: a real Chinese text with the same placeholders", (key) => {
+    expect(zh[key].trim().length).toBeGreaterThan(0);
+    expect(zh[key]).not.toBe(key);
+    expect(placeholders(zh[key])).toEqual(placeholders(en[key]));
+  });
+
+  test("named placeholders resolve through their prefix in each language", () => {
+    expect(message("en", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe("payment history must be between 1 and 5, got 6");
+    expect(message("zh", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe("付款历史必须介于 1 到 5 之间，收到的是 6");
+  });
+
+  test.each([
+    ["zh-CN", "zh"],
+    ["zh-TW", "zh"],
+    ["zh_CN.UTF-8", "zh"],
+    ["en-US", "en"],
+    ["fr-FR", "en"],
+    [undefined, "en"],
+  ])("display language %s → %s", (tag, lang) => {
+    expect(resolveLang(tag)).toBe(lang);
+  });
+});
+
+describe("Chinese function metadata", () => {
+  const dist = path.resolve(__dirname, "../../dist");
+  const read = (file: string) => {
+    const full = path.join(dist, file);
+    if (!fs.existsSync(full)) throw new Error(`${full} is missing: run npm run build first (npm test does)`);
+    return JSON.parse(fs.readFileSync(full, "utf8"));
+  };
+
+  test("functions.zh-CN.json has the same ids, names and parameter lists as functions.json", () => {
+    const english = read("functions.json");
+    const chinese = read("functions.zh-CN.json");
+    const shape = (m: { functions: { id: string; name: string; parameters: { type: string; optional?: boolean }[] }[] }) =>
+      m.functions.map((f) => ({ id: f.id, name: f.name, parameters: f.parameters.map((p) => [p.type, Boolean(p.optional)]) }));
+    expect(shape(chinese)).toEqual(shape(english));
+    for (const fn of chinese.functions) {
+      expect(fn.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of fn.parameters) expect(`${p.name} ${p.description}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  test("a translation out of step with the functions is reported, not shipped", () => {
+    const metadata = { functions: [{ id: "SCORE", name: "SCORE", parameters: [{ name: "factors" }, { name: "weights" }] }] };
+    const { problems } = localizeMetadata(metadata, {
+      SCORE: { description: "评分", parameters: { factors: ["因素", "说明"], weighting: ["权重", "说明"] } },
+      GONE: { description: "旧函数", parameters: {} },
+    });
+    expect(problems).toEqual([
+      "GONE: translated but not a function",
+      "SCORE: translated parameter weighting does not exist",
+      "SCORE: parameter weights has no translation",
+    ]);
+  });
+});

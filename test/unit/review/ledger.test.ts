@@ -1,0 +1,145 @@
+/** An invoice ledger aged per customer (DOMAIN.md §6, §8) replaces the overdue columns. */
+import { CellValue } from "../../../src/engine/cells";
+import { CreditError, describeError } from "../../../src/engine/errors";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { customerSheet, serial, utcDate } from "../../support/review-grid";
+
+const asOf = serial("2026-03-15");
+const due = (days: number) => asOf - days; // days past due → due-date serial
+const dueDate = (days: number) => {
+  const d = utcDate("2026-03-15");
+  d.setUTCDate(d.getUTCDate() - days);
+  return d;
+};
+const LEDGER_HEADER = ["Customer ID", "Invoice", "Due date", "Amount", "Paid"];
+
+const LEDGER: CellValue[][] = [
+  LEDGER_HEADER,
+  ["C001", "INV-1", due(-10), 100, null], // current
+  ["C001", "INV-2", dueDate(10), 200, 50], // 1–30, partly paid: 150
+  ["C001", "INV-3", due(45), 300, 0], // 31–60
+  ["C001", "INV-4", due(91), 400, null], // 91+
+  ["C001", "INV-5", due(200), 1000, 1000], // paid in full: not open, not the oldest
+  ["C001", "CN-1", due(5), -50, null], // credit note reduces 1–30
+  ["c002", "INV-7", due(90), 500, null], // 61–90, exactly 90 days
+  ["C002", "INV-8", due(30), 250, 100], // 1–30: 150
+  ["C002", "INV-9", due(0), 70, null], // due today: current
+  ["C003", "INV-10", due(10), 80, null],
+  ["C003", "INV-11", null, 120, null], // open amount, no due date: error
+  ["C004", "INV-12", 0, 60, null], // a due date of 0 is a blank: error
+  [null, null, null, null, null],
+];
+
+const SHEET = customerSheet(["Credit limit", "Outstanding balance", "Days past due"], [
+  { id: "C001", extra: [5000, 750, 0] },
+  { id: "C002", extra: [5000, 720, 5] },
+  { id: "C003", extra: [5000, 200, 0] },
+  { id: "C004", extra: [5000, 60, 0] },
+  { id: "C005", extra: [5000, 0, 400] },
+]);
+
+const review = (values = SHEET, ledger: CellValue[][] = LEDGER, policy = DEFAULT_POLICY) =>
+  runReview({ sheetName: "Customers", values, asOf, policy, ledger: { sheetName: "Ledger", values: ledger } });
+
+describe("ledger aging per customer", () => {
+  const result = review();
+  const byId = (id: string) => result.customers.find((c) => c.id === id)!;
+
+  test.each([
+    ["C001: buckets, partial payment, credit note; 91 days → OVERDUE_90", "C001", [100, 100, 300, 0, 400], 800, 91, ["OVERDUE_90"]],
+    ["C002: 90 days is not more than 90; ledger replaces the days column", "C002", [70, 150, 0, 500, 0], 650, 90, []],
+    ["C005: not in the ledger, so nothing is overdue (the sheet's 400 days are replaced)", "C005", [0, 0, 0, 0, 0], 0, 0, []],
+  ] as const)("%s", (_name, id, buckets, overdue, days, codes) => {
+    const c = byId(id);
+    expect(c.errors).toEqual([]);
+    expect(c.aging).toEqual(buckets);
+    expect(c.overdueAmount).toBe(overdue);
+    expect(c.daysPastDue).toBe(days);
+    expect(c.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  test("OVERDUE_90 from the ledger escalates collection", () => {
+    expect(byId("C001").actions).toEqual(["ESCALATE_COLLECTION"]);
+    expect(byId("C001").findings[0]).toEqual({ code: "OVERDUE_90", value: 91, threshold: 90, format: "days" });
+  });
+
+  test("an amount without a due date makes that customer an error naming the ledger cell", () => {
+    expect(byId("C003").errors.map((e) => describeError(e, "en"))).toEqual(["sheet Ledger, row 12, column C (Due date): due date is blank but 120 is still open"]);
+    expect(byId("C004").errors.map((e) => describeError(e, "en"))).toEqual(["sheet Ledger, row 13, column C (Due date): due date is blank but 60 is still open"]);
+    expect(byId("C003").findings).toEqual([]);
+  });
+
+  test("portfolio: aging totals are the sum of the reviewed customers' open amounts", () => {
+    expect(result.portfolio).toMatchObject({ customers: 5, reviewed: 3, withErrors: 2, overdueCustomers: 2 });
+    expect(result.portfolio.aging).toEqual({ labels: ["Current", "1–30", "31–60", "61–90", "91+"], totals: [170, 250, 300, 500, 400] });
+    expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+    expect(result.columns.skippedChecks).toEqual(["SCORE_RISE", "NEGATIVE_NEWS", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"]);
+    expect(result.ledgerSheet).toBe("Ledger");
+  });
+
+  test("the summary sheet plans the aging table and chart", () => {
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const chart = summary.chart!;
+    expect(chart.title).toBe("Receivables aging");
+    const cells = new Map<string, unknown>();
+    for (const b of summary.blocks) b.values.forEach((line, r) => line.forEach((v, c) => cells.set(`${b.row + r},${b.column + c}`, v)));
+    const labels = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.categories.row + i},${chart.categories.column}`));
+    const totals = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.values.row + i},${chart.values.column}`));
+    expect(labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
+    expect(totals).toEqual([170, 250, 300, 500, 400]);
+  });
+});
+
+describe("ledger variants", () => {
+  test("a clean ledger: portfolio aging totals equal the ledger's open amounts", () => {
+    const ledger: CellValue[][] = [
+      LEDGER_HEADER,
+      ["A", "1", dueDate(3), 1000.1, 0.1],
+      ["B", "2", dueDate(400), 2500.25, 500],
+      ["A", "3", dueDate(-30), 333.33, null],
+      ["C", "4", dueDate(61), 99.99, 9.99],
+      ["B", "5", dueDate(60), 10, 4],
+    ];
+    const open = ledger.slice(1).reduce((s, l) => s + (l[3] as number) - ((l[4] as number | null) ?? 0), 0);
+    const values = customerSheet([], [{ id: "A" }, { id: "B" }, { id: "C" }]);
+    const r = review(values, ledger);
+    expect(r.portfolio.withErrors).toBe(0);
+    const totals = r.portfolio.aging!.totals;
+    expect(totals.reduce((s, v) => s + v, 0)).toBeCloseTo(open, 9);
+    expect(totals.map((v) => Math.round(v * 100) / 100)).toEqual([333.33, 1000, 6, 90, 2000.25]);
+    expect(r.customers.map((c) => c.daysPastDue)).toEqual([3, 400, 61]);
+    expect(r.customers.map((c) => c.findings.map((f) => f.code))).toEqual([[], ["OVERDUE_90"], []]);
+    expect(r.customers[1].actions).toEqual(["ESCALATE_COLLECTION", "LEGAL_ACTION"]);
+  });
+
+  test("the policy's aging edges are used (ERP-style 30/60/90/120)", () => {
+    const policy = completePolicy({ agingEdges: [30, 60, 90, 120] });
+    const ledger = [LEDGER_HEADER, ["A", "1", due(100), 10, null], ["A", "2", due(121), 20, null], ["A", "3", due(120), 40, null]];
+    const r = review(customerSheet([], [{ id: "A" }]), ledger, policy);
+    expect(r.customers[0].aging).toEqual([0, 0, 0, 0, 50, 20]);
+    expect(r.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91–120", "121+"]);
+  });
+
+  test("Chinese ledger headers, customers matched by name", () => {
+    const ledger = [["客户名称", "发票号", "到期日", "金额", "已收金额"], ["甲公司", "F1", "2025-12-01", 800, 300]];
+    const values = customerSheet([], [{ id: "K1", name: "甲公司" }]);
+    const r = review(values, ledger);
+    expect(r.customers[0].aging).toEqual([0, 0, 0, 0, 500]);
+    expect(r.customers[0].daysPastDue).toBe(104);
+  });
+
+  test("a text amount in the ledger is an error for that customer", () => {
+    const ledger = [LEDGER_HEADER, ["A", "1", due(10), "lots", null], ["B", "2", due(10), 5, null]];
+    const r = review(customerSheet([], [{ id: "A" }, { id: "B" }]), ledger);
+    expect(r.customers[0].errors.map((e) => describeError(e, "en"))).toEqual(['sheet Ledger, row 2, column D (Amount): must be a number, got "lots"']);
+    expect(r.customers[1].errors).toEqual([]);
+    expect(r.portfolio.aging!.totals).toEqual([0, 5, 0, 0, 0]);
+  });
+
+  test("a sheet that is not a ledger is refused by name", () => {
+    expect(() => review(SHEET, [["Name", "Notes"], ["x", "y"]])).toThrow(CreditError);
+    expect(() => review(SHEET, [["Name", "Notes"], ["x", "y"]])).toThrow('sheet "Ledger" does not look like an invoice ledger: it needs customer, due date and amount columns');
+  });
+});

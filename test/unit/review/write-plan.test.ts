@@ -1,0 +1,360 @@
+/**
+ * The write plan (issue text): re-running replaces its own output columns instead of
+ * appending new ones; the user's input cells are never overwritten; text from the data
+ * (customer names) is always written as text, never as a formula.
+ */
+import { CellValue } from "../../../src/engine/cells";
+import { Lang } from "../../../src/engine/i18n";
+import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
+import { OUTPUT_FIELDS } from "../../../src/engine/review/fields";
+import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
+import { ReviewInput, runReview } from "../../../src/engine/review/review";
+import { Block, buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
+import { applyBlocks, blockCells, copyGrid, customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
+
+const asOf = serial("2026-03-15");
+const EN_OUT = ["Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues"];
+const ZH_OUT = ["风险评分", "风险等级", "Z值", "Z值区间", "预警", "政策建议", "建议额度", "监控频率", "下次复审", "审查问题"];
+
+const EXTRA = ["Credit limit", "Outstanding balance", "Days past due", "Negative news date"];
+function sampleSheet(): Grid {
+  return customerSheet(EXTRA, [
+    { id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [10000, 2000, 0, null] },
+    { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [20000, 25000, 120, utcDate("2026-03-01")] },
+    { id: "C003", name: "Gamma", factors: [3, "bad", 3, 3, 3], extra: [5000, 100, 0, null] },
+    { id: "C004", name: "Delta", factors: [3, 3, 3, 3, 3], extra: [8000, 100, 10, null] },
+  ]);
+}
+
+type Opts = Partial<Pick<ReviewInput, "origin" | "policy">>;
+function reviewAndPlan(values: Grid, lang: Lang = "en", opts: Opts = {}) {
+  const result = runReview({ sheetName: "Customers", values, asOf, policy: opts.policy ?? DEFAULT_POLICY, origin: opts.origin }, lang);
+  return { result, plan: buildWritePlan(result, lang, { sheetNames: [] }) };
+}
+const apply = (values: Grid, plan: WritePlan, origin?: { row: number; column: number }, blank: null | "" = null) =>
+  applyBlocks(values, plan.target.blocks, origin, blank);
+
+/** Every non-empty input cell, by position. */
+function filledCells(values: Grid): Map<string, CellValue> {
+  const cells = new Map<string, CellValue>();
+  values.forEach((line, r) => line.forEach((v, c) => v !== null && v !== undefined && v !== "" && cells.set(`${r},${c}`, v)));
+  return cells;
+}
+
+function expectInputUntouched(before: Grid, plan: WritePlan, origin = { row: 0, column: 0 }) {
+  const filled = filledCells(before);
+  const usedColumns = new Set([...filled.keys()].map((k) => Number(k.split(",")[1])));
+  for (const cell of blockCells(plan.target.blocks)) {
+    expect(usedColumns.has(cell.column - origin.column)).toBe(false);
+    expect(filled.has(`${cell.row - origin.row},${cell.column - origin.column}`)).toBe(false);
+  }
+  const after = apply(before, plan, origin);
+  for (const [key, value] of filled) {
+    const [r, c] = key.split(",").map(Number);
+    expect(after[r][c]).toEqual(value);
+  }
+  // The areas reported for the "never over the user's cells" check match the blocks exactly.
+  expect(plan.outputArea).toEqual(plan.target.blocks.map((b) => ({ row: b.row, column: b.column, rows: b.values.length, columns: b.values[0].length })));
+}
+
+describe("output columns", () => {
+  test("land right of the table, as one block with the English headers and one line per row", () => {
+    const values = sampleSheet();
+    const { result, plan } = reviewAndPlan(values);
+    expect(plan.target.sheet).toBe("Customers");
+    expect(plan.target.blocks).toHaveLength(1);
+    const block = plan.target.blocks[0];
+    expect([block.row, block.column]).toEqual([0, 11]);
+    expect(block.values[0]).toEqual(EN_OUT);
+    expect(block.values).toHaveLength(5);
+    expect(result.layout.outputColumns).toEqual(Object.fromEntries(OUTPUT_FIELDS.map((f, i) => [f, 11 + i])));
+    const line = (r: number) => Object.fromEntries(EN_OUT.map((h, i) => [h, block.values[r][i]]));
+    expect(line(1)).toEqual({
+      "Risk score": expect.closeTo(1.4, 10),
+      "Risk grade": "Low",
+      "Z-score": null,
+      "Z zone": null,
+      Warnings: null,
+      Recommendation: "Keep terms; the limit may rise",
+      "Recommended limit": 11000,
+      Monitoring: "Quarterly",
+      "Next review": serial("2026-06-15"),
+      "Review issues": null,
+    });
+    expect(line(2)).toMatchObject({
+      "Risk grade": "High",
+      Warnings: "Negative news; Over credit limit; Overdue over 90 days",
+      Recommendation:
+        "Require prepayment; Restrict the credit limit; Ask for a guarantee or credit insurance; Hold new orders until the balance is back under the limit; Escalate collection and stop shipments; Re-assess the customer now",
+      "Recommended limit": 10000,
+      Monitoring: "Monthly",
+      "Next review": serial("2026-04-15"),
+    });
+    expect(line(3)).toMatchObject({ "Risk score": null, "Risk grade": null, "Review issues": 'row 4, column D (Contract performance): contract performance must be a number from 1 to 5, got "bad"' });
+    expect(block.formats).toEqual(["score", "text", "ratio", "text", "text", "text", "money", "text", "date", "text"]);
+    // Conditional fills cover the data rows of the grade, warnings and issues columns only.
+    expect(plan.target.fills.map((f) => [f.area.row, f.area.column, f.area.rows, f.area.columns, f.color])).toEqual([
+      [1, 12, 4, 1, "#C6EFCE"],
+      [1, 12, 4, 1, "#FFEB9C"],
+      [1, 12, 4, 1, "#FFC7CE"],
+      [1, 15, 4, 1, "#FFEB9C"],
+      [1, 20, 4, 1, "#FFC7CE"],
+    ]);
+    expect(plan.target.fills.slice(0, 3).map((f) => f.when)).toEqual([{ equals: "Low" }, { equals: "Medium" }, { equals: "High" }]);
+  });
+
+  const row = (at: number, text: string): CellValue[] => Object.assign(new Array<CellValue>(at).fill(null), { [at]: text });
+  test.each([
+    ["a title above the table reaching further right", (g: Grid) => g.unshift(["Credit review", ...row(12, "prepared by AR")]), 14],
+    ["a note far below the table", (g: Grid) => g.push([], [], row(15, "checked")), 16],
+    ["a note in a blank row inside the table", (g: Grid) => g.splice(2, 0, row(12, "see memo")), 13],
+  ] as const)("go right of the last used column on any row: %s", (_name, edit, firstOutput) => {
+    const values = sampleSheet();
+    edit(values);
+    const { plan } = reviewAndPlan(values);
+    expect(plan.target.blocks.map((b) => b.column)).toEqual([firstOutput]);
+    expectInputUntouched(values, plan);
+  });
+
+  test("the plan never touches an input cell, unknown and duplicate columns included", () => {
+    const values = customerSheet([...EXTRA, "Sales rep", "Credit limit"], [
+      { extra: [1000, 900, 0, null, "Ann", 1] },
+      { extra: [1000, 1900, 100, null, null, 2] },
+    ]);
+    values.push([], [], [null, null, null, null, null, null, null, null, null, null, null, null, null, "footnote"]);
+    const before = copyGrid(values);
+    const { result, plan } = reviewAndPlan(values);
+    expect(result.columns.duplicates).toHaveLength(1);
+    expectInputUntouched(before, plan);
+    expect(values).toEqual(before); // planning does not mutate what it was given
+  });
+
+  test("a table away from A1: blocks are in sheet coordinates and miss every input cell", () => {
+    const values = sampleSheet();
+    const origin = { row: 3, column: 2 };
+    const { result, plan } = reviewAndPlan(values, "en", { origin });
+    expect(plan.target.blocks.map((b) => [b.row, b.column])).toEqual([[3, 13]]);
+    expect(result.customers[2].errors[0].place.column).toBe("F (Contract performance)");
+    expectInputUntouched(values, plan, origin);
+    const { plan: again } = reviewAndPlan(apply(values, plan, origin), "en", { origin });
+    expect(again.target).toEqual(plan.target);
+  });
+});
+
+describe("re-running", () => {
+  test.each([
+    ["blanks as null (exceljs)", null],
+    ["blanks as \"\" (Office.js)", ""],
+  ] as const)("reuses its own columns and gives identical values: %s", (_name, blank) => {
+    const values = sampleSheet();
+    const first = reviewAndPlan(values);
+    const once = apply(values, first.plan, undefined, blank);
+    const second = reviewAndPlan(once);
+    expect(second.result.layout.outputColumns).toEqual(first.result.layout.outputColumns);
+    expect(second.result.columns.unknown).toEqual([]);
+    expect(second.result.columns.found).toEqual(first.result.columns.found);
+    expect(second.plan.target).toEqual(first.plan.target);
+    expect(second.plan.outputArea).toEqual(first.plan.outputArea);
+    const twice = apply(once, second.plan, undefined, blank);
+    expect(twice).toEqual(once);
+    expect(Math.max(...twice.map((l) => l.length))).toBe(21);
+    expect(second.result.customers).toEqual(first.result.customers);
+  });
+
+  test("a re-run with fewer customers clears the rows the longer run left", () => {
+    const values = sampleSheet();
+    const once = apply(values, reviewAndPlan(values).plan);
+    // The user deletes the last two customers' input cells.
+    for (const r of [3, 4]) for (let c = 0; c < 11; c++) once[r][c] = null;
+    const { result, plan } = reviewAndPlan(once);
+    expect(result.layout.lastRow).toBe(2);
+    expect(result.layout.staleOutputUntil).toBe(4);
+    const after = apply(once, plan);
+    expect(after[3].slice(11, 21)).toEqual(new Array(10).fill(null));
+    expect(after[4].slice(11, 21)).toEqual(new Array(10).fill(null));
+    expect(after[2][11]).toBe(4);
+  });
+
+  test("an output column the user deleted comes back right of everything, the others stay", () => {
+    const values = sampleSheet();
+    const once = apply(values, reviewAndPlan(values).plan);
+    for (const line of once) line.splice(14, 1); // "Z zone" column deleted: later ones shift left
+    once[1][20] = "user note";
+    const { result, plan } = reviewAndPlan(once);
+    expect(result.layout.outputColumns).toMatchObject({ score: 11, grade: 12, zScore: 13, warnings: 14, issues: 19, zZone: 21 });
+    expect(plan.target.blocks.map((b) => [b.column, b.values[0].length])).toEqual([
+      [11, 9],
+      [21, 1],
+    ]);
+    expect(blockCells(plan.target.blocks).filter((c) => c.column === 20)).toEqual([]);
+    expect(apply(once, plan)[1][20]).toBe("user note");
+    expectInputUntouched(values, plan);
+  });
+
+  test("Chinese output headers, and a sheet reviewed in zh then in en updates the same columns", () => {
+    const values = sampleSheet();
+    const zh = reviewAndPlan(values, "zh");
+    expect(zh.plan.target.blocks[0].values[0]).toEqual(ZH_OUT);
+    expect(zh.plan.target.blocks[0].values[1].slice(1, 2)).toEqual(["低"]);
+    const once = apply(values, zh.plan);
+
+    const en = reviewAndPlan(once, "en");
+    expect(en.result.layout.outputColumns).toEqual(zh.result.layout.outputColumns);
+    expect(en.result.columns.unknown).toEqual([]);
+    expect(en.plan.target.blocks.map((b) => [b.row, b.column])).toEqual([[0, 11]]);
+    const twice = apply(once, en.plan);
+    expect(twice[0].slice(11)).toEqual(EN_OUT);
+    expect(twice[1][12]).toBe("Low");
+    expect(Math.max(...twice.map((l) => l.length))).toBe(21);
+
+    // And back to zh: still the same columns.
+    const back = reviewAndPlan(twice, "zh");
+    expect(back.plan.target).toEqual(zh.plan.target);
+  });
+
+  test("a Chinese input sheet reviewed in zh, then again: same columns", () => {
+    const values: Grid = [
+      ["客户编号", "客户名称", "付款历史", "合同履行情况", "行业风险", "市场口碑", "合规记录", "信用额度（元）", "应收账款余额（元）"],
+      ["K1", "甲公司", 2, 2, 2, 2, 2, 1000, 1000.01],
+      ["K2", "乙公司", 5, 5, 5, 5, 5, 1000, 10],
+    ];
+    const first = reviewAndPlan(values, "zh");
+    expect(first.plan.target.blocks[0].column).toBe(9);
+    const again = reviewAndPlan(apply(values, first.plan), "zh");
+    expect(again.plan.target).toEqual(first.plan.target);
+    expect(again.plan.target.blocks[0].values[1][4]).toBe("超出信用额度");
+  });
+});
+
+describe("text from the data stays text", () => {
+  const NAMES = ['=HYPERLINK("http://x")', "+1-555", "-2+3", "@SUM(A1:A2)", "=1+1"];
+  const values = customerSheet(
+    ["Credit limit"],
+    NAMES.map((name, i) => ({ id: i === 4 ? "=cmd|' /C calc'!A0" : undefined, name, factors: [3, 3, 3, 3, 3], extra: [100] })),
+  );
+  const { result, plan } = reviewAndPlan(values);
+
+  test("names are carried as the literal strings", () => {
+    expect(result.customers.map((c) => c.name)).toEqual(NAMES);
+    expect(result.customers[4].id).toBe("=cmd|' /C calc'!A0");
+  });
+
+  test("the name and id columns are never part of the output", () => {
+    const columns = new Set(blockCells(plan.target.blocks).map((c) => c.column));
+    expect(columns.has(0)).toBe(false);
+    expect(columns.has(1)).toBe(false);
+    for (const cell of blockCells(plan.target.blocks)) expect(NAMES).not.toContain(cell.value);
+  });
+
+  test("the archive and summary write names literally, in text-formatted cells", () => {
+    const archive = plan.sheets[1];
+    const archiveCells = blockCells(archive.blocks);
+    for (const name of NAMES) {
+      const cell = archiveCells.find((c) => c.value === name)!;
+      expect(cell).toMatchObject({ column: 3, format: "text" });
+    }
+    expect(archiveCells.find((c) => c.value === "=cmd|' /C calc'!A0")).toMatchObject({ column: 2, format: "text" });
+    const summaryCells = blockCells(plan.sheets[0].blocks);
+    for (const name of NAMES) expect(summaryCells.find((c) => c.value === name)).toMatchObject({ format: "text" });
+  });
+
+  test("no sheet of the plan has a formula-like string in a cell that is not text-formatted", () => {
+    const blocks: Block[] = [...plan.target.blocks, ...plan.sheets.flatMap((s) => s.blocks)];
+    const suspicious = blockCells(blocks).filter((c) => typeof c.value === "string" && /^[=+\-@]/.test(c.value) && c.format !== "text");
+    expect(suspicious).toEqual([]);
+  });
+});
+
+describe("archive plan", () => {
+  const values = sampleSheet();
+  const { result } = reviewAndPlan(values);
+  const archiveOf = (archiveValues?: Grid, lang: Lang = "en") => buildWritePlan(result, lang, { sheetNames: [], archiveValues }).sheets[1];
+  const HEADER = ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"];
+
+  test("a new archive: the header, then one row per reviewed customer", () => {
+    const archive = archiveOf();
+    expect(archive.mode).toBe("append");
+    expect(archive.name).toBe("Credit Review Archive");
+    expect(archive.blocks.map((b) => [b.row, b.column, b.values.length])).toEqual([
+      [0, 0, 1],
+      [1, 0, 3],
+    ]);
+    expect(archive.blocks[0].values[0]).toEqual(HEADER);
+    expect(archive.blocks[1].values.map((l) => [l[0], l[1], l[2], l[3], l[5]])).toEqual([
+      [asOf, "default-1", "C001", "Alpha", "Low"],
+      [asOf, "default-1", "C002", "Beta", "High"],
+      [asOf, "default-1", "C004", "Delta", "Medium"],
+    ]);
+    expect(archive.blocks[1].formats).toEqual(["date", "text", "text", "text", "score", "text"]);
+  });
+
+  test("appends below the existing rows (trailing blank rows ignored) without a second header", () => {
+    const existing: Grid = [HEADER, [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "Low"], [serial("2026-02-15"), "v", "C002", "Beta", 4, "High"], [null, null], []];
+    const archive = archiveOf(existing);
+    expect(archive.blocks.map((b) => [b.row, b.values.length])).toEqual([[3, 3]]);
+    const grid = applyBlocks(existing, archive.blocks);
+    expect(grid.filter((l) => l[0] === "Review date")).toHaveLength(1);
+    expect(grid.slice(3).map((l) => l[2])).toEqual(["C001", "C002", "C004"]);
+  });
+
+  test("running twice appends twice, header once", () => {
+    let grid = applyBlocks([], archiveOf().blocks);
+    grid = applyBlocks(grid, archiveOf(grid).blocks);
+    expect(grid).toHaveLength(7);
+    expect(grid.filter((l) => l[0] === "Review date")).toHaveLength(1);
+  });
+
+  test("an archive started in Chinese is continued in English without a new header", () => {
+    const zhHeader = ["审查日期", "政策版本", "客户编号", "客户名称", "风险评分", "风险等级"];
+    expect(archiveOf(undefined, "zh").blocks[0].values[0]).toEqual(zhHeader);
+    const archive = archiveOf([zhHeader, [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "低"]]);
+    expect(archive.blocks.map((b) => b.row)).toEqual([2]);
+  });
+});
+
+describe("policy sheet round trip", () => {
+  const changed = completePolicy({
+    version: "2026-Q1 tightened",
+    weights: [40, 20, 20, 10, 10],
+    mediumFrom: 2.25,
+    highFrom: 3.25,
+    scoreRise: 0.75,
+    overdueShare: 0.08,
+    newsMonths: 2,
+    overdueDays: 60,
+    minCurrentRatio: 1.2,
+    maxDebtRatio: 0.65,
+    minInterestCoverage: 2,
+    limitHigh: 0.25,
+    monitorOtherMonths: 6,
+    agingEdges: [30, 60, 90, 120],
+    defaultZModel: "nonmanufacturing",
+  });
+
+  test.each([
+    ["default policy, en", DEFAULT_POLICY, "en"],
+    ["changed thresholds, en", changed, "en"],
+    ["changed thresholds, zh", changed, "zh"],
+  ] as const)("%s", (_name, policy: Policy, lang: Lang) => {
+    const { result } = reviewAndPlan(sampleSheet(), lang, { policy });
+    const sheet = buildWritePlan(result, lang, { sheetNames: [] }).sheets[2];
+    expect(sheet.mode).toBe("replace");
+    expect(sheet.name).toBe(lang === "zh" ? "信用政策" : "Credit Policy");
+    const grid = applyBlocks([], sheet.blocks);
+    expect(readPolicySheet(grid)).toEqual(policy);
+  });
+
+  test("a threshold changed on the sheet is read back and used", () => {
+    const { result } = reviewAndPlan(sampleSheet());
+    const grid = applyBlocks([], buildWritePlan(result, "en", { sheetNames: [] }).sheets[2].blocks);
+    const row = grid.findIndex((l) => l[0] === "overdueDays");
+    grid[row][1] = 119;
+    const policy = readPolicySheet(grid);
+    expect(policy).toEqual({ ...DEFAULT_POLICY, overdueDays: 119 });
+    const rerun = runReview({ sheetName: "Customers", values: sampleSheet(), asOf, policy });
+    expect(rerun.customers[1].findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90"]);
+    const stricter = readPolicySheet(grid.map((l) => (l[0] === "overdueDays" ? [l[0], 120, l[2]] : l)));
+    const rerun2 = runReview({ sheetName: "Customers", values: sampleSheet(), asOf, policy: stricter });
+    expect(rerun2.customers[1].findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS", "OVER_LIMIT"]);
+  });
+});
