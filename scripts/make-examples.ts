@@ -26,26 +26,98 @@ function random(seed: number): () => number {
 }
 
 const EN_NAMES = [
-  "Northwind Traders", "Contoso Pharmaceuticals", "Fabrikam Textiles", "Litware Components", "Adventure Works Cycles",
-  "Tailspin Toys", "Wide World Importers", "Proseware Logistics", "Lucerne Publishing", "Blue Yonder Airlines",
-  "Coho Winery", "Fourth Coffee", "Graphic Design Institute", "Humongous Insurance", "Margie's Travel",
-  "Alpine Ski House", "Trey Research", "Woodgrove Foods", "School of Fine Art", "City Power & Light",
-  "Southridge Video", "Consolidated Messenger", "Wingtip Toys", "Datum Corporation", "Relecloud Systems",
-  "VanArsdel Ltd", "Bellows College Supplies", "Munson's Pickles", "Lamna Healthcare", "Best For You Organics",
-  "Nod Publishers", "Liberty's Delightful Sinful Bakery", "Cronus Steel", "Hanover Chemicals", "Jade Harbor Shipping",
-  "Silver Creek Paper", "Redwood Packaging", "Eastgate Electronics", "Pioneer Agritech", "Summit Building Materials",
-  "Harbor Lights Retail", "Golden Grain Mills", "Crescent Auto Parts", "Orion Medical Devices", "Maple Leaf Furniture",
+  "Northwind Traders",
+  "Contoso Pharmaceuticals",
+  "Fabrikam Textiles",
+  "Litware Components",
+  "Adventure Works Cycles",
+  "Tailspin Toys",
+  "Wide World Importers",
+  "Proseware Logistics",
+  "Lucerne Publishing",
+  "Blue Yonder Airlines",
+  "Coho Winery",
+  "Fourth Coffee",
+  "Graphic Design Institute",
+  "Humongous Insurance",
+  "Margie's Travel",
+  "Alpine Ski House",
+  "Trey Research",
+  "Woodgrove Foods",
+  "School of Fine Art",
+  "City Power & Light",
+  "Southridge Video",
+  "Consolidated Messenger",
+  "Wingtip Toys",
+  "Datum Corporation",
+  "Relecloud Systems",
+  "VanArsdel Ltd",
+  "Bellows College Supplies",
+  "Munson's Pickles",
+  "Lamna Healthcare",
+  "Best For You Organics",
+  "Nod Publishers",
+  "Liberty's Delightful Sinful Bakery",
+  "Cronus Steel",
+  "Hanover Chemicals",
+  "Jade Harbor Shipping",
+  "Silver Creek Paper",
+  "Redwood Packaging",
+  "Eastgate Electronics",
+  "Pioneer Agritech",
+  "Summit Building Materials",
+  "Harbor Lights Retail",
+  "Golden Grain Mills",
+  "Crescent Auto Parts",
+  "Orion Medical Devices",
+  "Maple Leaf Furniture",
 ];
 const ZH_NAMES = [
-  "华东贸易有限公司", "康泰制药股份有限公司", "锦绣纺织有限公司", "立达电子元件厂", "远航自行车制造有限公司",
-  "飞鹰玩具有限公司", "环球进口贸易公司", "顺达物流有限公司", "明镜出版社", "蓝天航空服务公司",
-  "山谷酒业有限公司", "第四咖啡连锁", "创意设计学院", "恒大保险经纪", "美途旅行社",
-  "高山滑雪用品公司", "特锐研究所", "林海食品有限公司", "美术学院服务中心", "城市电力照明公司",
-  "南岭影视器材", "联合速递有限公司", "翼尖玩具厂", "数据科技股份公司", "云联系统集成公司",
-  "万德有限公司", "百乐学院用品", "芒森食品加工厂", "拉姆纳医疗", "优选有机食品",
-  "诺德出版公司", "自由烘焙坊", "克罗诺斯钢铁", "汉诺威化工有限公司", "玉港航运有限公司",
-  "银溪纸业有限公司", "红杉包装材料公司", "东门电子有限公司", "先锋农业科技", "峰顶建材有限公司",
-  "港湾零售连锁", "金谷面粉厂", "新月汽车配件", "猎户座医疗器械", "枫叶家具有限公司",
+  "华东贸易有限公司",
+  "康泰制药股份有限公司",
+  "锦绣纺织有限公司",
+  "立达电子元件厂",
+  "远航自行车制造有限公司",
+  "飞鹰玩具有限公司",
+  "环球进口贸易公司",
+  "顺达物流有限公司",
+  "明镜出版社",
+  "蓝天航空服务公司",
+  "山谷酒业有限公司",
+  "第四咖啡连锁",
+  "创意设计学院",
+  "恒大保险经纪",
+  "美途旅行社",
+  "高山滑雪用品公司",
+  "特锐研究所",
+  "林海食品有限公司",
+  "美术学院服务中心",
+  "城市电力照明公司",
+  "南岭影视器材",
+  "联合速递有限公司",
+  "翼尖玩具厂",
+  "数据科技股份公司",
+  "云联系统集成公司",
+  "万德有限公司",
+  "百乐学院用品",
+  "芒森食品加工厂",
+  "拉姆纳医疗",
+  "优选有机食品",
+  "诺德出版公司",
+  "自由烘焙坊",
+  "克罗诺斯钢铁",
+  "汉诺威化工有限公司",
+  "玉港航运有限公司",
+  "银溪纸业有限公司",
+  "红杉包装材料公司",
+  "东门电子有限公司",
+  "先锋农业科技",
+  "峰顶建材有限公司",
+  "港湾零售连锁",
+  "金谷面粉厂",
+  "新月汽车配件",
+  "猎户座医疗器械",
+  "枫叶家具有限公司",
 ];
 
 type Cell = string | number | Date | null;
@@ -98,7 +170,12 @@ function customers(): Customer[] {
     for (let k = 0; k < count; k++) {
       const age = risky ? pick(-20, 150) : pick(-60, 8);
       const amount = pick(5, 80) * 1000;
-      invoices.push({ invoice: `INV-${String(i + 1).padStart(3, "0")}-${k + 1}`, due: AS_OF - age, amount, paid: k === 0 && !risky ? Math.round(amount / 2) : 0 });
+      invoices.push({
+        invoice: `INV-${String(i + 1).padStart(3, "0")}-${k + 1}`,
+        due: AS_OF - age,
+        amount,
+        paid: k === 0 && !risky ? Math.round(amount / 2) : 0,
+      });
     }
     list.push({
       id: `C${String(i + 1).padStart(4, "0")}`,
@@ -135,8 +212,33 @@ function customers(): Customer[] {
   return list;
 }
 
-const FINANCIAL_FIELDS = ["currentAssets", "currentLiabilities", "inventory", "totalAssets", "totalLiabilities", "retainedEarnings", "ebit", "interestExpense", "sales", "equity"] as const;
-const CUSTOMER_FIELDS = ["id", "name", "paymentHistory", "contractPerformance", "industryRisk", "marketReputation", "complianceRecord", "previousScore", "creditLimit", "balance", "negativeNewsDate", ...FINANCIAL_FIELDS, "zModel"] as const;
+const FINANCIAL_FIELDS = [
+  "currentAssets",
+  "currentLiabilities",
+  "inventory",
+  "totalAssets",
+  "totalLiabilities",
+  "retainedEarnings",
+  "ebit",
+  "interestExpense",
+  "sales",
+  "equity",
+] as const;
+const CUSTOMER_FIELDS = [
+  "id",
+  "name",
+  "paymentHistory",
+  "contractPerformance",
+  "industryRisk",
+  "marketReputation",
+  "complianceRecord",
+  "previousScore",
+  "creditLimit",
+  "balance",
+  "negativeNewsDate",
+  ...FINANCIAL_FIELDS,
+  "zModel",
+] as const;
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
   const header = (aliases: readonly string[]) => aliases[lang === "en" ? 0 : 1];
@@ -146,7 +248,8 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   workbook.created = new Date(Date.UTC(2026, 10, 30));
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet(lang === "en" ? "Customers" : "客户");
-  sheet.getCell("A1").value = lang === "en" ? "Customer credit file — sample portfolio (fictitious companies)" : "客户信用档案 — 示例组合（虚构公司）";
+  sheet.getCell("A1").value =
+    lang === "en" ? "Customer credit file — sample portfolio (fictitious companies)" : "客户信用档案 — 示例组合（虚构公司）";
   sheet.getCell("A1").font = { bold: true, size: 14 };
   sheet.addRow([]);
   const headerRow = sheet.addRow(CUSTOMER_FIELDS.map((f) => header(INPUT_ALIASES[f])));
@@ -161,7 +264,9 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
   const ledgerFields = ["customer", "invoice", "dueDate", "amount", "paid"] as const;
-  ledger.addRow(ledgerFields.map((f) => (f === "customer" ? header(["Customer ID", "客户编号"]) : header(LEDGER_ALIASES[f])))).font = { bold: true };
+  ledger.addRow(
+    ledgerFields.map((f) => (f === "customer" ? header(["Customer ID", "客户编号"]) : header(LEDGER_ALIASES[f]))),
+  ).font = { bold: true };
   for (const c of all) {
     for (const inv of c.invoices) {
       const row = ledger.addRow([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);

@@ -91,10 +91,17 @@ function readPolicy(file: string | undefined, workbook: ExcelJS.Workbook, lang: 
     } catch (error) {
       fail(lang, "cli.badPolicy", { file, reason: (error as Error).message.slice(0, 120) });
     }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail(lang, "cli.badPolicy", { file, reason: "not a JSON object" });
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      fail(lang, "cli.badPolicy", { file, reason: "not a JSON object" });
     return completePolicy(raw as Record<string, unknown>);
   }
-  const sheet = workbook.getWorksheet(reviewSheetName("policy", workbook.worksheets.map((s) => s.name), lang));
+  const sheet = workbook.getWorksheet(
+    reviewSheetName(
+      "policy",
+      workbook.worksheets.map((s) => s.name),
+      lang,
+    ),
+  );
   return sheet ? readPolicySheet(sheetValues(sheet)) : DEFAULT_POLICY;
 }
 

@@ -51,7 +51,8 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
   }
   const { values, positionals } = parsed;
   if (values.help) return { input: "", lang: "en", json: false, help: true };
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "no workbook given" : `one workbook at a time, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? "no workbook given" : `one workbook at a time, got ${positionals.length}`);
   const lang = values.lang ?? resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   if (!isLang(lang)) throw new UsageError(`--lang must be en or zh, got "${lang}"`);
   return {

@@ -50,7 +50,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -78,11 +79,20 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
   const widths = [5, 28, 10, 10, 40, 50];
-  const head = [t("summary.row"), archiveHeader(lang)[3], outputHeader("score", lang), outputHeader("grade", lang), outputHeader("warnings", lang), outputHeader("recommendation", lang)];
+  const head = [
+    t("summary.row"),
+    archiveHeader(lang)[3],
+    outputHeader("score", lang),
+    outputHeader("grade", lang),
+    outputHeader("warnings", lang),
+    outputHeader("recommendation", lang),
+  ];
   lines.push(head.map((h, i) => fit(h, widths[i])).join(" "));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
-    const warnings = c.errors.length ? describeError(c.errors[0], lang) : c.findings.map((f) => warningTitle(f.code, lang)).join("; ");
+    const warnings = c.errors.length
+      ? describeError(c.errors[0], lang)
+      : c.findings.map((f) => warningTitle(f.code, lang)).join("; ");
     const cells = [
       String(c.row),
       c.name || c.id,
@@ -91,14 +101,23 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       warnings,
       c.errors.length ? "" : recommendationText(c.actions, lang),
     ];
-    lines.push(cells.map((cell, i) => fit(cell, widths[i])).join(" ").trimEnd());
+    lines.push(
+      cells
+        .map((cell, i) => fit(cell, widths[i]))
+        .join(" ")
+        .trimEnd(),
+    );
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: result.customers.length - SHOWN_ROWS }));
   lines.push("");
   lines.push(`${t("summary.customers")}: ${p.reviewed}   ${t("summary.withErrors")}: ${p.withErrors}`);
-  lines.push(`${t("grade.low")} ${p.byGrade.low} · ${t("grade.medium")} ${p.byGrade.medium} · ${t("grade.high")} ${p.byGrade.high}`);
+  lines.push(
+    `${t("grade.low")} ${p.byGrade.low} · ${t("grade.medium")} ${p.byGrade.medium} · ${t("grade.high")} ${p.byGrade.high}`,
+  );
   if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
-  lines.push(`${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang)})`).join(", ") : t("summary.none")}`);
+  lines.push(
+    `${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang)})`).join(", ") : t("summary.none")}`,
+  );
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));

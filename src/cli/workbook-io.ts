@@ -15,7 +15,8 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   return null;
 }
@@ -62,7 +63,10 @@ function addFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): 
     const style = { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: ARGB(fill.color) } } };
     const formula =
       "equals" in fill.when ? `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")` : `LEN(TRIM(${topLeft}))>0`;
-    sheet.addConditionalFormatting({ ref: ref(fill.area), rules: [{ type: "expression", priority: 1, formulae: [formula], style }] });
+    sheet.addConditionalFormatting({
+      ref: ref(fill.area),
+      rules: [{ type: "expression", priority: 1, formulae: [formula], style }],
+    });
   }
 }
 
@@ -89,7 +93,18 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, lang: Lang): vo
     const values = plan.chart.values;
     sheet.addConditionalFormatting({
       ref: ref(values),
-      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: false, border: false, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" } } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          gradient: false,
+          border: false,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: "FF5B9BD5" },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
     });
   }
 }

@@ -64,7 +64,12 @@ export interface AgingItems {
  * Ages every item against `asOf` (an Excel serial). A row with no amount is skipped; a
  * row with an amount but no due date is an error naming both cells, never "Current".
  */
-export function ageItems(items: AgingItems, asOf: number, edges: readonly number[], totals = new AgingTotals(edges)): AgingTotals {
+export function ageItems(
+  items: AgingItems,
+  asOf: number,
+  edges: readonly number[],
+  totals = new AgingTotals(edges),
+): AgingTotals {
   for (let i = 0; i < items.length; i++) {
     const rawAmount = items.amount(i);
     let amount: number;

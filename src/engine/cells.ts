@@ -16,7 +16,8 @@ export type NumberReading =
 
 const BLANK: NumberReading = { kind: "blank" };
 
-const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+const EXCEL_ERROR =
+  /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
 const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
@@ -73,7 +74,9 @@ function numberFromText(raw: string): NumberReading {
  */
 export function readNumber(value: CellValue): NumberReading {
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { kind: "number", value: value === 0 ? 0 : value } : { kind: "invalid", shown: String(value) };
+    return Number.isFinite(value)
+      ? { kind: "number", value: value === 0 ? 0 : value }
+      : { kind: "invalid", shown: String(value) };
   }
   if (value === null || value === undefined) return BLANK;
   if (typeof value === "string") return numberFromText(value);

@@ -36,10 +36,7 @@ export class CreditError extends Error {
   }
 }
 
-export function describeError(
-  error: Pick<CreditError, "key" | "params" | "place">,
-  lang: Lang,
-): string {
+export function describeError(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang): string {
   const text = message(lang, error.key, error.params);
   const { param, row, column, sheet } = error.place;
   if (sheet !== undefined && row !== undefined && column !== undefined) {

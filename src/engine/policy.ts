@@ -6,13 +6,7 @@
 import { CreditError } from "./errors";
 import { MessageKey } from "./i18n";
 
-export const FACTORS = [
-  "paymentHistory",
-  "contractPerformance",
-  "industryRisk",
-  "marketReputation",
-  "complianceRecord",
-] as const;
+export const FACTORS = ["paymentHistory", "contractPerformance", "industryRisk", "marketReputation", "complianceRecord"] as const;
 export type Factor = (typeof FACTORS)[number];
 
 export const GRADES = ["low", "medium", "high"] as const;
@@ -163,7 +157,10 @@ export function completePolicy(partial: Partial<Record<keyof Policy, unknown>>):
     throw policyError("highFrom", "policy.bandsOrder", { medium: policy.mediumFrom, high: policy.highFrom });
   }
   if (policy.legalActionDays < policy.overdueDays) {
-    throw policyError("legalActionDays", "policy.legalBeforeOverdue", { legal: policy.legalActionDays, overdue: policy.overdueDays });
+    throw policyError("legalActionDays", "policy.legalBeforeOverdue", {
+      legal: policy.legalActionDays,
+      overdue: policy.overdueDays,
+    });
   }
   return Object.freeze(policy);
 }
@@ -175,7 +172,8 @@ function checkField(field: PolicyField, value: unknown): unknown {
       return String(value).slice(0, 100);
     case "model": {
       const text = String(value).trim().toLowerCase();
-      if (!isZModel(text)) throw policyError(field.key, "policy.notModel", { value: String(value), choices: Z_MODELS.join(", ") });
+      if (!isZModel(text))
+        throw policyError(field.key, "policy.notModel", { value: String(value), choices: Z_MODELS.join(", ") });
       return text;
     }
     case "list": {

@@ -33,15 +33,39 @@ export interface ZInputs {
 
 /** What people type for a model, beyond its own name (case, spaces, "-" and "_" are ignored). */
 export const Z_MODEL_ALIASES: Readonly<Record<string, ZModel>> = {
-  z: "public", "1968": "public", manufacturing: "public", listed: "public", 上市: "public", 上市公司: "public",
-  "z'": "private", "z′": "private", zprime: "private", 非上市: "private", 非上市公司: "private", 私营: "private",
-  'z"': "nonmanufacturing", "z''": "nonmanufacturing", "z″": "nonmanufacturing", zdoubleprime: "nonmanufacturing",
-  nonmanufacturer: "nonmanufacturing", service: "nonmanufacturing", 非制造: "nonmanufacturing", 非制造业: "nonmanufacturing",
-  em: "emerging", zem: "emerging", "z\"em": "emerging", emergingmarket: "emerging", emergingmarkets: "emerging", 新兴市场: "emerging",
+  z: "public",
+  "1968": "public",
+  manufacturing: "public",
+  listed: "public",
+  上市: "public",
+  上市公司: "public",
+  "z'": "private",
+  "z′": "private",
+  zprime: "private",
+  非上市: "private",
+  非上市公司: "private",
+  私营: "private",
+  'z"': "nonmanufacturing",
+  "z''": "nonmanufacturing",
+  "z″": "nonmanufacturing",
+  zdoubleprime: "nonmanufacturing",
+  nonmanufacturer: "nonmanufacturing",
+  service: "nonmanufacturing",
+  非制造: "nonmanufacturing",
+  非制造业: "nonmanufacturing",
+  em: "emerging",
+  zem: "emerging",
+  'z"em': "emerging",
+  emergingmarket: "emerging",
+  emergingmarkets: "emerging",
+  新兴市场: "emerging",
 };
 
 export function modelKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, "");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 }
 
 /** A model name as typed, or undefined when it names none. */
@@ -58,7 +82,8 @@ export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, n
   const { totalAssets, totalLiabilities } = inputs;
   if (!(totalAssets > 0)) throw new CreditError("num", "z.assetsPositive", { param: "totalAssets", value: totalAssets });
   if (totalLiabilities === 0) throw new CreditError("div0", "z.liabilitiesZero", { param: "totalLiabilities" });
-  if (totalLiabilities < 0) throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
+  if (totalLiabilities < 0)
+    throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
   const spec = Z_MODEL_SPECS[model];
   if (spec.usesSales && inputs.sales === undefined) throw new CreditError("value", "z.salesNeeded", { param: "sales", model });
   return [

@@ -32,7 +32,6 @@ function fail(error: unknown): never {
   throw toExcelError(error);
 }
 
-
 const model = (defaultModel: ZModel): Param<ZModel> => choice("model", Z_MODELS, defaultModel, Z_MODEL_ALIASES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
 const asOf = date("asOf", () => todaySerial());
@@ -54,7 +53,8 @@ function scoreRow(row: readonly CellValue[], weights: readonly number[]): number
     }
     const reading = readNumber(cell);
     if (reading.kind === "blank") throw new CreditError("value", "score.factorBlank", { factor: FACTORS[i] });
-    if (reading.kind === "invalid") throw new CreditError("value", "score.factorNotNumber", { factor: FACTORS[i], value: reading.shown });
+    if (reading.kind === "invalid")
+      throw new CreditError("value", "score.factorNotNumber", { factor: FACTORS[i], value: reading.shown });
     factors[i] = reading.value;
   }
   return riskScoreCore(factors, weights);
@@ -73,7 +73,10 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
   const rows = amounts.length;
   const width = amounts[0].length;
   if (dueDates.length !== rows || dueDates[0].length !== width) {
-    throw new CreditError("value", "aging.shapeMismatch", { amounts: `${rows}×${width}`, dueDates: `${dueDates.length}×${dueDates[0].length}` });
+    throw new CreditError("value", "aging.shapeMismatch", {
+      amounts: `${rows}×${width}`,
+      dueDates: `${dueDates.length}×${dueDates[0].length}`,
+    });
   }
   const bucketEdges = checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges");
   const items =
@@ -114,7 +117,11 @@ export const CREDIT_FUNCTIONS = {
   ),
 
   GRADE: defineFunction(
-    [score, optionalNumber("mediumFrom", DEFAULT_POLICY.mediumFrom), optionalNumber("highFrom", DEFAULT_POLICY.highFrom)] as const,
+    [
+      score,
+      optionalNumber("mediumFrom", DEFAULT_POLICY.mediumFrom),
+      optionalNumber("highFrom", DEFAULT_POLICY.highFrom),
+    ] as const,
     (value, mediumFrom, highFrom) => gradeOf(value, bandsPolicy(mediumFrom, highFrom)),
     fail,
   ),
@@ -137,11 +144,7 @@ export const CREDIT_FUNCTIONS = {
 
   ZONE: defineFunction([number("z"), model("public")] as const, (z, zModel) => zZone(z, zModel), fail),
 
-  AGING: defineFunction(
-    [matrix("amounts"), matrix("dueDates"), asOf, edges] as const,
-    agingOf,
-    fail,
-  ),
+  AGING: defineFunction([matrix("amounts"), matrix("dueDates"), asOf, edges] as const, agingOf, fail),
 
   AGINGLABELS: defineFunction(
     [edges] as const,
@@ -149,11 +152,7 @@ export const CREDIT_FUNCTIONS = {
     fail,
   ),
 
-  CURRENTRATIO: defineFunction(
-    [number("currentAssets"), number("currentLiabilities")] as const,
-    currentRatio,
-    fail,
-  ),
+  CURRENTRATIO: defineFunction([number("currentAssets"), number("currentLiabilities")] as const, currentRatio, fail),
 
   QUICKRATIO: defineFunction(
     [number("currentAssets"), number("inventory", { minValue: 0 }), number("currentLiabilities")] as const,
@@ -166,7 +165,11 @@ export const CREDIT_FUNCTIONS = {
   COVERAGE: defineFunction([number("ebit"), number("interestExpense")] as const, interestCoverage, fail),
 
   DSO: defineFunction(
-    [number("receivables", { minValue: 0 }), number("sales"), optionalNumber("days", 365, { greaterThan: 0, maxValue: 36500 })] as const,
+    [
+      number("receivables", { minValue: 0 }),
+      number("sales"),
+      optionalNumber("days", 365, { greaterThan: 0, maxValue: 36500 }),
+    ] as const,
     dso,
     fail,
   ),

@@ -38,8 +38,10 @@ function checkConstraints(name: string, value: number, c: NumberConstraints): nu
   if (c.greaterThan !== undefined && !(value > c.greaterThan)) {
     throw new CreditError("num", "arg.greaterThan", { param: name, limit: c.greaterThan, value });
   }
-  if (c.minValue !== undefined && value < c.minValue) throw new CreditError("num", "arg.minValue", { param: name, limit: c.minValue, value });
-  if (c.maxValue !== undefined && value > c.maxValue) throw new CreditError("num", "arg.maxValue", { param: name, limit: c.maxValue, value });
+  if (c.minValue !== undefined && value < c.minValue)
+    throw new CreditError("num", "arg.minValue", { param: name, limit: c.minValue, value });
+  if (c.maxValue !== undefined && value > c.maxValue)
+    throw new CreditError("num", "arg.maxValue", { param: name, limit: c.maxValue, value });
   return value;
 }
 

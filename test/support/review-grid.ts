@@ -8,7 +8,13 @@ import { Block } from "../../src/engine/review/write-plan";
 
 export type Grid = CellValue[][];
 
-export const FACTOR_HEADERS = ["Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"] as const;
+export const FACTOR_HEADERS = [
+  "Payment history",
+  "Contract performance",
+  "Industry risk",
+  "Market reputation",
+  "Compliance record",
+] as const;
 export const FACTOR_HEADERS_ZH = ["付款历史", "合同履行情况", "行业风险", "市场口碑", "合规记录"] as const;
 
 /** "2026-03-15" → Excel serial. */
@@ -78,7 +84,9 @@ export function applyBlocks(
 export function blockCells(blocks: readonly Block[]): { row: number; column: number; value: unknown; format: string }[] {
   const cells: { row: number; column: number; value: unknown; format: string }[] = [];
   for (const block of blocks) {
-    block.values.forEach((line, r) => line.forEach((value, c) => cells.push({ row: block.row + r, column: block.column + c, value, format: block.formats[c] })));
+    block.values.forEach((line, r) =>
+      line.forEach((value, c) => cells.push({ row: block.row + r, column: block.column + c, value, format: block.formats[c] })),
+    );
   }
   return cells;
 }

@@ -32,7 +32,6 @@ const EXPECTED_IDS = [
 
 const ErrorCode = ERROR_CODES;
 
-
 interface FunctionMetadata {
   id: string;
   name: string;

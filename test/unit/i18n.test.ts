@@ -27,8 +27,12 @@ describe("message catalogues", () => {
   });
 
   test("named placeholders resolve through their prefix in each language", () => {
-    expect(message("en", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe("payment history must be between 1 and 5, got 6");
-    expect(message("zh", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe("付款历史必须介于 1 到 5 之间，收到的是 6");
+    expect(message("en", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe(
+      "payment history must be between 1 and 5, got 6",
+    );
+    expect(message("zh", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe(
+      "付款历史必须介于 1 到 5 之间，收到的是 6",
+    );
   });
 
   test.each([

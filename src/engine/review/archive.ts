@@ -46,7 +46,10 @@ export function previousScores(values: readonly (readonly CellValue[])[], asOf: 
     const date = readDate(line[c.reviewDate]);
     const score = readNumber(line[c.score]);
     if (date.kind !== "date" || score.kind !== "number" || date.serial >= asOf) continue;
-    const key = archiveKey(c.id === undefined ? "" : String(line[c.id] ?? ""), c.name === undefined ? "" : String(line[c.name] ?? ""));
+    const key = archiveKey(
+      c.id === undefined ? "" : String(line[c.id] ?? ""),
+      c.name === undefined ? "" : String(line[c.name] ?? ""),
+    );
     if (key === "") continue;
     const seen = latest.get(key);
     if (!seen || date.serial >= seen.date) latest.set(key, { date: date.serial, score: score.value });

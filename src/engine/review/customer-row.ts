@@ -84,8 +84,10 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
   const factors = FACTORS.map((factor) => {
     const reading = readNumber(cell(factor));
     if (reading.kind === "blank") return fail(factor, new CreditError("value", "score.factorBlank", { factor }));
-    if (reading.kind === "invalid") return fail(factor, new CreditError("value", "score.factorNotNumber", { factor, value: reading.shown }));
-    if (!(reading.value >= 1 && reading.value <= 5)) return fail(factor, new CreditError("num", "score.factorRange", { factor, value: reading.value }));
+    if (reading.kind === "invalid")
+      return fail(factor, new CreditError("value", "score.factorNotNumber", { factor, value: reading.shown }));
+    if (!(reading.value >= 1 && reading.value <= 5))
+      return fail(factor, new CreditError("num", "score.factorRange", { factor, value: reading.value }));
     return reading.value;
   });
 
@@ -97,14 +99,16 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     if (reading.kind === "invalid") fail(field, new CreditError("value", "review.notNumber", { value: reading.shown }));
     const value = (reading as { value: number }).value;
     if (NON_NEGATIVE.has(field) && value < 0) fail(field, new CreditError("num", "review.negative", { value }));
-    if (field === "previousScore" && !(value >= 1 && value <= 5)) fail(field, new CreditError("num", "score.scoreRange", { value }));
+    if (field === "previousScore" && !(value >= 1 && value <= 5))
+      fail(field, new CreditError("num", "score.scoreRange", { value }));
     numbers[field] = value;
   }
 
   let negativeNewsDate: number | undefined;
   if (ctx.columns.negativeNewsDate !== undefined) {
     const reading = readDate(cell("negativeNewsDate"));
-    if (reading.kind === "invalid") fail("negativeNewsDate", new CreditError("value", "review.notDate", { value: reading.shown }));
+    if (reading.kind === "invalid")
+      fail("negativeNewsDate", new CreditError("value", "review.notDate", { value: reading.shown }));
     if (reading.kind === "date") negativeNewsDate = reading.serial;
   }
 

@@ -47,7 +47,19 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** Header aliases: the first English and first Chinese entries are the ones the review writes. */
 export const INPUT_ALIASES: Readonly<Record<InputField, readonly string[]>> = {
-  id: ["Customer ID", "客户编号", "ID", "Customer No", "Customer Number", "Customer Code", "Account", "Account No", "客户代码", "编号", "客户号"],
+  id: [
+    "Customer ID",
+    "客户编号",
+    "ID",
+    "Customer No",
+    "Customer Number",
+    "Customer Code",
+    "Account",
+    "Account No",
+    "客户代码",
+    "编号",
+    "客户号",
+  ],
   name: ["Customer", "客户名称", "Customer name", "Name", "Company", "客户", "名称", "公司名称", "单位名称"],
   paymentHistory: ["Payment history", "付款历史", "Payment", "付款记录", "付款情况"],
   contractPerformance: ["Contract performance", "合同履行情况", "Contract", "合同履行", "履约情况"],
@@ -56,7 +68,18 @@ export const INPUT_ALIASES: Readonly<Record<InputField, readonly string[]>> = {
   complianceRecord: ["Compliance record", "合规记录", "Compliance", "合规"],
   previousScore: ["Previous score", "上期评分", "Last score", "Prior score", "上次评分", "上期得分"],
   creditLimit: ["Credit limit", "信用额度", "Limit", "额度", "授信额度"],
-  balance: ["Outstanding balance", "应收账款余额", "Balance", "AR balance", "Receivable", "Receivables", "Accounts receivable", "应收账款", "应收余额", "余额"],
+  balance: [
+    "Outstanding balance",
+    "应收账款余额",
+    "Balance",
+    "AR balance",
+    "Receivable",
+    "Receivables",
+    "Accounts receivable",
+    "应收账款",
+    "应收余额",
+    "余额",
+  ],
   overdueAmount: ["Overdue amount", "逾期金额", "Overdue", "Past due amount", "逾期"],
   daysPastDue: ["Days past due", "逾期天数", "DPD", "Days overdue", "Overdue days"],
   negativeNewsDate: ["Negative news date", "负面新闻日期", "Negative news", "负面新闻", "Adverse news date"],
@@ -69,7 +92,16 @@ export const INPUT_ALIASES: Readonly<Record<InputField, readonly string[]>> = {
   ebit: ["EBIT", "息税前利润", "Operating income", "Operating profit"],
   interestExpense: ["Interest expense", "利息费用", "Interest", "利息支出"],
   sales: ["Sales", "营业收入", "Revenue", "Net sales", "Turnover", "销售收入", "营业总收入"],
-  equity: ["Equity", "股东权益", "Market value of equity", "Book equity", "Shareholders equity", "所有者权益", "所有者权益合计", "净资产"],
+  equity: [
+    "Equity",
+    "股东权益",
+    "Market value of equity",
+    "Book equity",
+    "Shareholders equity",
+    "所有者权益",
+    "所有者权益合计",
+    "净资产",
+  ],
   zModel: ["Z model", "Z模型", "Z-score model", "Model", "Z值模型"],
 };
 

@@ -50,7 +50,11 @@ function cellText(value: CellValue): string {
  * Matches one row as headers. `ignore` holds header keys that belong to someone else
  * (the review's own output columns) and are neither fields nor unknown.
  */
-export function matchRow<F extends string>(row: readonly CellValue[], table: Map<string, F>, ignore: ReadonlySet<string> = new Set()): HeaderMatch<F> & { readonly found: number } {
+export function matchRow<F extends string>(
+  row: readonly CellValue[],
+  table: Map<string, F>,
+  ignore: ReadonlySet<string> = new Set(),
+): HeaderMatch<F> & { readonly found: number } {
   const columns: Partial<Record<F, number>> = {};
   const unknown: UnknownColumn[] = [];
   const duplicates: DuplicateColumn<F>[] = [];

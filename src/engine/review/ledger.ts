@@ -49,10 +49,15 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const amount = readNumber(line[col.amount]);
     if (customer === "" && amount.kind === "blank") continue;
     rows++;
-    const place = (field: LedgerField) => ({ sheet: input.sheetName, row: r + 1, column: `${columnLetter(col[field])} (${match.headers[col[field]]})` });
+    const place = (field: LedgerField) => ({
+      sheet: input.sheetName,
+      row: r + 1,
+      column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
+    });
     try {
       if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer"));
-      if (amount.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount"));
+      if (amount.kind === "invalid")
+        throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount"));
       const paid = col.paid === undefined ? ({ kind: "blank" } as const) : readNumber(line[col.paid]);
       if (paid.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid"));
       const open = (amount.kind === "number" ? amount.value : 0) - (paid.kind === "number" ? paid.value : 0);

@@ -27,7 +27,12 @@ export function policyPercentRows(): number[] {
 }
 
 function listOf(value: CellValue, row: number): number[] {
-  const parts = typeof value === "number" ? [value] : String(value ?? "").split(/[,，;；\s]+/).filter((p) => p !== "");
+  const parts =
+    typeof value === "number"
+      ? [value]
+      : String(value ?? "")
+          .split(/[,，;；\s]+/)
+          .filter((p) => p !== "");
   return parts.map((part) => {
     const reading = readNumber(part);
     if (reading.kind !== "number") throw new CreditError("value", "review.notNumber", { value: String(part) }).at({ row });
@@ -45,7 +50,11 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[]): Poli
   const partial: Record<string, unknown> = {};
   const rowOf: Record<string, number> = {};
   values.forEach((line, r) => {
-    const field = byKey.get(String(line[0] ?? "").trim().toLowerCase());
+    const field = byKey.get(
+      String(line[0] ?? "")
+        .trim()
+        .toLowerCase(),
+    );
     if (!field) return;
     const raw = line[1];
     rowOf[field.key] = r + 1;
@@ -54,7 +63,8 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[]): Poli
     else if (field.kind === "text" || field.kind === "model") partial[field.key] = typeof raw === "string" ? raw : String(raw);
     else {
       const reading = readNumber(raw);
-      if (reading.kind !== "number") throw new CreditError("value", "review.notNumber", { value: String(raw) }).at({ row: r + 1 });
+      if (reading.kind !== "number")
+        throw new CreditError("value", "review.notNumber", { value: String(raw) }).at({ row: r + 1 });
       partial[field.key] = reading.value;
     }
   });

@@ -13,7 +13,16 @@ import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
 import { archiveKey, previousScores } from "./archive";
-import { headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, OUTPUT_FIELDS, OutputField, REQUIRED_FIELDS } from "./fields";
+import {
+  headerKey,
+  INPUT_ALIASES,
+  InputField,
+  INPUT_FIELDS,
+  OUTPUT_ALIASES,
+  OUTPUT_FIELDS,
+  OutputField,
+  REQUIRED_FIELDS,
+} from "./fields";
 import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
 import { customerKey, ageLedger, LedgerInput } from "./ledger";
 import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext } from "./customer-row";
@@ -111,7 +120,8 @@ const OUTPUT_KEYS = new Set(OUTPUT_TABLE.keys());
 function tableWith(mapping: Readonly<Record<string, InputField>> | undefined): Map<string, InputField> {
   if (!mapping || Object.keys(mapping).length === 0) return INPUT_TABLE;
   const table = new Map(INPUT_TABLE);
-  for (const [header, field] of Object.entries(mapping)) if ((INPUT_FIELDS as readonly string[]).includes(field)) table.set(headerKey(header), field);
+  for (const [header, field] of Object.entries(mapping))
+    if ((INPUT_FIELDS as readonly string[]).includes(field)) table.set(headerKey(header), field);
   return table;
 }
 
@@ -119,7 +129,10 @@ function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: str
   return needs.some((way) => way.every(has));
 }
 
-function outputLayout(values: readonly (readonly CellValue[])[], match: HeaderMatch<InputField>): { columns: Record<OutputField, number>; stale: number } {
+function outputLayout(
+  values: readonly (readonly CellValue[])[],
+  match: HeaderMatch<InputField>,
+): { columns: Record<OutputField, number>; stale: number } {
   const headerLine = values[match.headerRow] ?? [];
   const found: Partial<Record<OutputField, number>> = {};
   headerLine.forEach((cell, column) => {
@@ -175,7 +188,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy.agingEdges) : undefined;
   const archive = input.archive ? previousScores(input.archive, asOf) : undefined;
   const has = (need: string) =>
-    need === "archive" ? archive !== undefined : need === "ledger" ? ledger !== undefined : columns[need as InputField] !== undefined;
+    need === "archive"
+      ? archive !== undefined
+      : need === "ledger"
+        ? ledger !== undefined
+        : columns[need as InputField] !== undefined;
   const activeChecks = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
   const overdueKnown = ledger !== undefined || columns.overdueAmount !== undefined || columns.daysPastDue !== undefined;
   const skippedChecks: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !activeChecks.includes(c)).map((c) => c.code);
@@ -209,7 +226,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
         header: match.headers[columns[f] as number],
       })),
       missingRequired: [],
-      missingOptional: INPUT_FIELDS.filter((f) => columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined)),
+      missingOptional: INPUT_FIELDS.filter(
+        (f) =>
+          columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined),
+      ),
       unknown: match.unknown.filter((u) => !used.has(u.column)).map((u) => ({ column: letter(u.column), header: u.header })),
       duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
       skippedChecks,
@@ -271,9 +291,15 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   const zModel = row.zModel ?? policy.defaultZModel;
   let z: number | undefined;
   let zone: ZZone | undefined;
-  const hasZInputs = ["currentAssets", "currentLiabilities", "retainedEarnings", "ebit", "equity", "totalAssets", "totalLiabilities"].every(
-    (f) => n[f as InputField] !== undefined,
-  );
+  const hasZInputs = [
+    "currentAssets",
+    "currentLiabilities",
+    "retainedEarnings",
+    "ebit",
+    "equity",
+    "totalAssets",
+    "totalLiabilities",
+  ].every((f) => n[f as InputField] !== undefined);
   if (hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
     try {
       z = zScore(
@@ -300,13 +326,29 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0) {
     ratios.currentRatio = currentRatio(n.currentAssets, n.currentLiabilities);
   }
-  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0) ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
+  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0)
+    ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
   // No interest expense means nothing to cover: not a warning, and not a division by zero.
   if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0) {
     ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
   }
 
-  const base = { row: row.row, id: row.id, name: row.name, score, previousScore, grade, zScore: z, zZone: zone, ratios, balance: n.balance, creditLimit: n.creditLimit, overdueAmount, daysPastDue, aging: aging?.buckets };
+  const base = {
+    row: row.row,
+    id: row.id,
+    name: row.name,
+    score,
+    previousScore,
+    grade,
+    zScore: z,
+    zZone: zone,
+    ratios,
+    balance: n.balance,
+    creditLimit: n.creditLimit,
+    overdueAmount,
+    daysPastDue,
+    aging: aging?.buckets,
+  };
   if (errors.length > 0) return { ...base, findings: [], actions: [], errors };
 
   const facts: CustomerFacts = {
@@ -333,7 +375,8 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     ...base,
     findings,
     actions: actionsFor(grade, findings, daysPastDue, policy),
-    recommendedLimit: n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
+    recommendedLimit:
+      n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
     monitoring: monitoringOf(grade, policy),
     monitoringMonths: months,
     nextReview: nextReview(asOf, grade, policy),
@@ -345,7 +388,13 @@ function isOverdue(c: CustomerResult): boolean {
   return (c.overdueAmount ?? 0) > 0 || ((c.daysPastDue ?? 0) > 0 && c.overdueAmount === undefined);
 }
 
-function summarise(customers: readonly CustomerResult[], policy: Policy, overdueKnown: boolean, hasLedger: boolean, lang: Lang): PortfolioResult {
+function summarise(
+  customers: readonly CustomerResult[],
+  policy: Policy,
+  overdueKnown: boolean,
+  hasLedger: boolean,
+  lang: Lang,
+): PortfolioResult {
   const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;

@@ -57,7 +57,15 @@ export interface CustomerCheck {
   evaluate(facts: CustomerFacts, policy: Policy, asOf: number): Finding | undefined;
 }
 
-export const Z_FIELDS: readonly InputField[] = ["currentAssets", "currentLiabilities", "retainedEarnings", "ebit", "equity", "totalAssets", "totalLiabilities"];
+export const Z_FIELDS: readonly InputField[] = [
+  "currentAssets",
+  "currentLiabilities",
+  "retainedEarnings",
+  "ebit",
+  "equity",
+  "totalAssets",
+  "totalLiabilities",
+];
 
 export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   {
@@ -143,7 +151,12 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** The responses of DOMAIN.md §4 for one customer, in the order a credit manager acts on them. */
-export function actionsFor(grade: Grade, findings: readonly Finding[], daysPastDue: number | undefined, policy: Policy): Action[] {
+export function actionsFor(
+  grade: Grade,
+  findings: readonly Finding[],
+  daysPastDue: number | undefined,
+  policy: Policy,
+): Action[] {
   const codes = new Set(findings.map((f) => f.code));
   const actions: Action[] = [];
   if (grade === "high") actions.push("PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE");
@@ -151,6 +164,9 @@ export function actionsFor(grade: Grade, findings: readonly Finding[], daysPastD
   if (codes.has("OVERDUE_90")) actions.push("ESCALATE_COLLECTION");
   if (daysPastDue !== undefined && daysPastDue > policy.legalActionDays) actions.push("LEGAL_ACTION");
   if (codes.has("SCORE_RISE") || codes.has("NEGATIVE_NEWS")) actions.push("REASSESS");
-  if (actions.length === 0) actions.push(grade === "low" && findings.length === 0 && policy.limitLowNoWarning > policy.limitLow ? "RAISE_LIMIT" : "KEEP_TERMS");
+  if (actions.length === 0)
+    actions.push(
+      grade === "low" && findings.length === 0 && policy.limitLowNoWarning > policy.limitLow ? "RAISE_LIMIT" : "KEEP_TERMS",
+    );
   return actions;
 }

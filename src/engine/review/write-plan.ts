@@ -69,7 +69,14 @@ export interface WritePlan {
   readonly outputArea: readonly Area[];
 }
 
-export const COLORS = { low: "#C6EFCE", medium: "#FFEB9C", high: "#FFC7CE", warning: "#FFEB9C", issue: "#FFC7CE", header: "#DDEBF7" } as const;
+export const COLORS = {
+  low: "#C6EFCE",
+  medium: "#FFEB9C",
+  high: "#FFC7CE",
+  warning: "#FFEB9C",
+  issue: "#FFC7CE",
+  header: "#DDEBF7",
+} as const;
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   score: "score",
@@ -107,7 +114,9 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang): PlanVal
       return ok ? (c.recommendedLimit ?? null) : null;
     case "monitoring":
       if (!ok || !c.monitoring) return null;
-      return c.monitoring === "custom" ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 }) : message(lang, `monitoring.${c.monitoring}` as MessageKey);
+      return c.monitoring === "custom"
+        ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 })
+        : message(lang, `monitoring.${c.monitoring}` as MessageKey);
     case "nextReview":
       return ok ? (c.nextReview ?? null) : null;
     case "issues":
@@ -139,7 +148,12 @@ function targetPlan(result: ReviewResult, lang: Lang): WritePlan["target"] & { a
       const c = byRow.get(r);
       values.push(run.map((f) => (c ? outputValue(f, c, lang) : null)));
     }
-    const block = { row: layout.headerRow + origin.row, column: layout.outputColumns[run[0]] + origin.column, values, formats: run.map((f) => OUTPUT_FORMATS[f]) };
+    const block = {
+      row: layout.headerRow + origin.row,
+      column: layout.outputColumns[run[0]] + origin.column,
+      values,
+      formats: run.map((f) => OUTPUT_FORMATS[f]),
+    };
     blocks.push(block);
     areas.push({ row: block.row, column: block.column, rows: values.length, columns: run.length });
   }
@@ -150,7 +164,11 @@ function targetPlan(result: ReviewResult, lang: Lang): WritePlan["target"] & { a
     columns: 1,
   });
   const fills: ConditionalFill[] = [
-    ...GRADES.map((g) => ({ area: dataArea("grade"), when: { equals: message(lang, `grade.${g}` as MessageKey) }, color: COLORS[g] })),
+    ...GRADES.map((g) => ({
+      area: dataArea("grade"),
+      when: { equals: message(lang, `grade.${g}` as MessageKey) },
+      color: COLORS[g],
+    })),
     { area: dataArea("warnings"), when: { notBlank: true }, color: COLORS.warning },
     { area: dataArea("issues"), when: { notBlank: true }, color: COLORS.issue },
   ];
@@ -176,23 +194,42 @@ function summaryPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan 
   pair(t("summary.exposure"), p.exposure, "money");
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  pair(t("summary.portfolioWarnings"), p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join("; ") : t("summary.none"), "text");
+  pair(
+    t("summary.portfolioWarnings"),
+    p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join("; ") : t("summary.none"),
+    "text",
+  );
   row++;
-  add([[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]], ["text", "text", "text", "text"], true);
   add(
-    GRADES.map((g) => [t(`grade.${g}` as MessageKey), p.byGrade[g], p.exposureByGrade[g], p.exposure > 0 ? p.exposureByGrade[g] / p.exposure : 0]),
+    [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
+    ["text", "text", "text", "text"],
+    true,
+  );
+  add(
+    GRADES.map((g) => [
+      t(`grade.${g}` as MessageKey),
+      p.byGrade[g],
+      p.exposureByGrade[g],
+      p.exposure > 0 ? p.exposureByGrade[g] / p.exposure : 0,
+    ]),
     ["text", "integer", "money", "percent"],
   );
   const gradeRows = { row: row - GRADES.length };
   row++;
   add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true);
-  add(WARNING_CODES.map((code) => [warningTitle(code, lang), code, p.warningCounts[code]]), ["text", "text", "integer"]);
+  add(
+    WARNING_CODES.map((code) => [warningTitle(code, lang), code, p.warningCounts[code]]),
+    ["text", "text", "integer"],
+  );
   row++;
   let chart: ChartPlan;
   if (p.aging) {
     add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true);
     const start = row;
-    add(p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]), ["text", "money"]);
+    add(
+      p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
+      ["text", "money"],
+    );
     chart = {
       title: t("summary.agingChart"),
       seriesName: t("summary.amount"),
@@ -214,10 +251,28 @@ function summaryPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan 
     .filter((c) => c.errors.length === 0 && c.score !== undefined)
     .sort((a, b) => b.score! - a.score! || b.findings.length - a.findings.length)
     .slice(0, 10);
-  add([[t("summary.topRisks"), t("summary.row"), outputHeader("score", lang), outputHeader("grade", lang), outputHeader("warnings", lang)]], ["text", "text", "text", "text", "text"], true);
+  add(
+    [
+      [
+        t("summary.topRisks"),
+        t("summary.row"),
+        outputHeader("score", lang),
+        outputHeader("grade", lang),
+        outputHeader("warnings", lang),
+      ],
+    ],
+    ["text", "text", "text", "text", "text"],
+    true,
+  );
   if (top.length) {
     add(
-      top.map((c) => [c.name || c.id, c.row, c.score!, t(`grade.${c.grade}` as MessageKey), c.findings.map((f) => warningTitle(f.code, lang)).join("; ")]),
+      top.map((c) => [
+        c.name || c.id,
+        c.row,
+        c.score!,
+        t(`grade.${c.grade}` as MessageKey),
+        c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
+      ]),
       ["text", "integer", "score", "text", "text"],
     );
   }
@@ -250,16 +305,29 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   let archiveRow = lastArchiveRow + 1;
   const archiveFormats: CellFormat[] = ["date", "text", "text", "text", "score", "text"];
   if (needsHeader) {
-    archiveBlocks.push({ row: archiveRow, column: 0, values: [archiveHeader(lang)], formats: archiveFormats.map(() => "text" as const), bold: true });
+    archiveBlocks.push({
+      row: archiveRow,
+      column: 0,
+      values: [archiveHeader(lang)],
+      formats: archiveFormats.map(() => "text" as const),
+      bold: true,
+    });
     archiveRow++;
   }
   if (archiveLines.length) archiveBlocks.push({ row: archiveRow, column: 0, values: archiveLines, formats: archiveFormats });
 
   const policyValues = policyRows(result.policy, lang);
   const percentRows = new Set(policyPercentRows());
-  const policyBlocks: Block[] = [{ row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true }];
+  const policyBlocks: Block[] = [
+    { row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true },
+  ];
   policyValues.forEach((line, i) => {
-    policyBlocks.push({ row: i + 1, column: 0, values: [line], formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"] });
+    policyBlocks.push({
+      row: i + 1,
+      column: 0,
+      values: [line],
+      formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"],
+    });
   });
 
   return {

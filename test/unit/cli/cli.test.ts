@@ -59,7 +59,16 @@ describe("the sample workbooks", () => {
     expect(header.slice(0, 2)).toEqual(["Customer ID", "Customer"]);
     const scoreCol = header.indexOf("Risk score");
     expect(header.slice(scoreCol)).toEqual([
-      "Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues",
+      "Risk score",
+      "Risk grade",
+      "Z-score",
+      "Z zone",
+      "Warnings",
+      "Recommendation",
+      "Recommended limit",
+      "Monitoring",
+      "Next review",
+      "Review issues",
     ]);
     // Northwind Traders: factors read back, score written as a number next to them.
     expect(sheet.getCell(4, 2).value).toBe("Northwind Traders");
@@ -68,7 +77,17 @@ describe("the sample workbooks", () => {
     expect(sheet.getCell(4, scoreCol + 1).value).toBeCloseTo(first.score!, 9);
     // Every warning code fires at least once on the sample.
     const codes = new Set([...result!.customers.flatMap((c) => c.findings.map((f) => f.code)), ...result!.portfolio.warnings]);
-    expect([...codes].sort()).toEqual(["COVERAGE", "LEVERAGE", "LIQUIDITY", "NEGATIVE_NEWS", "OVERDUE_90", "OVERDUE_SHARE", "OVER_LIMIT", "SCORE_RISE", "Z_DISTRESS"]);
+    expect([...codes].sort()).toEqual([
+      "COVERAGE",
+      "LEVERAGE",
+      "LIQUIDITY",
+      "NEGATIVE_NEWS",
+      "OVERDUE_90",
+      "OVERDUE_SHARE",
+      "OVER_LIMIT",
+      "SCORE_RISE",
+      "Z_DISTRESS",
+    ]);
     // Bad rows are reported with row and column; the rest are reviewed.
     expect(result!.portfolio.withErrors).toBe(4);
     const issues = sheet.getCell(24, scoreCol + 10).value as string;
@@ -76,7 +95,14 @@ describe("the sample workbooks", () => {
     const summary = wb.getWorksheet("Credit Review Summary")!;
     expect(summary.getCell("A1").value).toBe("Credit review summary");
     const archive = wb.getWorksheet("Credit Review Archive")!;
-    expect(headerRow(archive, 1)).toEqual(["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"]);
+    expect(headerRow(archive, 1)).toEqual([
+      "Review date",
+      "Policy version",
+      "Customer ID",
+      "Customer",
+      "Risk score",
+      "Risk grade",
+    ]);
     expect(archive.actualRowCount).toBe(1 + result!.portfolio.reviewed);
     expect(wb.getWorksheet("Credit Policy")!.getCell("A2").value).toBe("version");
   });
@@ -129,7 +155,14 @@ describe("the sample workbooks", () => {
     const input = path.join(dir, "formula-names.xlsx");
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Customers");
-    sheet.addRow(["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"]);
+    sheet.addRow([
+      "Customer",
+      "Payment history",
+      "Contract performance",
+      "Industry risk",
+      "Market reputation",
+      "Compliance record",
+    ]);
     sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
     sheet.addRow(["+1-555", 1, 1, 1, 1, 1]);
     await wb.xlsx.writeFile(input);
@@ -200,7 +233,10 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   test("missing required columns are named", async () => {
     const input = path.join(dir, "partial.xlsx");
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Customers").addRows([["Customer", "Payment history", "Contract performance", "Credit limit"], ["A", 1, 2, 100]]);
+    wb.addWorksheet("Customers").addRows([
+      ["Customer", "Payment history", "Contract performance", "Credit limit"],
+      ["A", 1, 2, 100],
+    ]);
     await wb.xlsx.writeFile(input);
     const { code, stderr } = await run(input, "--sheet", "Customers");
     expect(code).toBe(2);

@@ -10,7 +10,9 @@ import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/libra
 
 const factor = fc.double({ min: 1, max: 5, noNaN: true });
 const factorRow = fc.array(factor, { minLength: 5, maxLength: 5 });
-const weightRow = fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 }).filter((w) => w.some((x) => x > 1e-6));
+const weightRow = fc
+  .array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 })
+  .filter((w) => w.some((x) => x > 1e-6));
 
 test("SCORE stays within [1, 5] for any valid factors and weights", () => {
   fc.assert(
@@ -38,19 +40,26 @@ test("AGING buckets add up to the total of the amounts", () => {
     amount: fc.integer({ min: -1_000_000, max: 10_000_000 }).map((cents) => cents / 100),
     due: fc.integer({ min: 40000, max: 50000 }),
   });
-  const edges = fc.uniqueArray(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 6 }).map((e) => [e.sort((a, b) => a - b)]);
+  const edges = fc
+    .uniqueArray(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 6 })
+    .map((e) => [e.sort((a, b) => a - b)]);
   fc.assert(
-    fc.property(fc.array(item, { minLength: 1, maxLength: 200 }), fc.integer({ min: 40000, max: 50000 }), edges, (items, asOf, edgeRow) => {
-      const [totals] = CREDIT_FUNCTIONS.AGING(
-        items.map((i) => [i.amount]),
-        items.map((i) => [i.due]),
-        asOf,
-        edgeRow,
-      ) as number[][];
-      expect(totals).toHaveLength(edgeRow[0].length + 2);
-      const sum = items.reduce((s, i) => s + i.amount, 0);
-      expect(totals.reduce((s, t) => s + t, 0)).toBeCloseTo(sum, 4);
-    }),
+    fc.property(
+      fc.array(item, { minLength: 1, maxLength: 200 }),
+      fc.integer({ min: 40000, max: 50000 }),
+      edges,
+      (items, asOf, edgeRow) => {
+        const [totals] = CREDIT_FUNCTIONS.AGING(
+          items.map((i) => [i.amount]),
+          items.map((i) => [i.due]),
+          asOf,
+          edgeRow,
+        ) as number[][];
+        expect(totals).toHaveLength(edgeRow[0].length + 2);
+        const sum = items.reduce((s, i) => s + i.amount, 0);
+        expect(totals.reduce((s, t) => s + t, 0)).toBeCloseTo(sum, 4);
+      },
+    ),
   );
 });
 
@@ -63,7 +72,9 @@ export const excelScalar = fc.oneof(
   fc.string({ maxLength: 20 }),
 );
 export const excelMatrix = fc.oneof(
-  fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(excelScalar, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
+  fc
+    .integer({ min: 1, max: 6 })
+    .chain((w) => fc.array(fc.array(excelScalar, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
   fc.array(fc.array(excelScalar, { maxLength: 6 }), { maxLength: 4 }),
 );
 const excelArg = fc.oneof(excelScalar, excelMatrix);

@@ -9,10 +9,13 @@ import { applyBlocks, customerSheet, serial, utcDate } from "../../support/revie
 const ARCHIVE_HEADER = ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"];
 const asOf = serial("2026-03-15");
 // C001 scores 3.0 today; C002 scores 2.0.
-const SHEET = customerSheet([], [
-  { id: "C001", name: "Alpha", factors: [3, 3, 3, 3, 3] },
-  { id: "C002", name: "Beta", factors: [2, 2, 2, 2, 2] },
-]);
+const SHEET = customerSheet(
+  [],
+  [
+    { id: "C001", name: "Alpha", factors: [3, 3, 3, 3, 3] },
+    { id: "C002", name: "Beta", factors: [2, 2, 2, 2, 2] },
+  ],
+);
 
 function review(archive: CellValue[][] | undefined, values = SHEET, when = asOf) {
   return runReview({ sheetName: "Customers", values, asOf: when, policy: DEFAULT_POLICY, archive });
@@ -21,11 +24,21 @@ const codes = (r: ReturnType<typeof review>, i = 0) => r.customers[i].findings.m
 
 describe("archive-based SCORE_RISE", () => {
   test.each([
-    ["an earlier score more than 1 lower: warning", [[utcDate("2026-02-15"), "default-1", "C001", "Alpha", 1.9, "Low"]], 1.9, ["SCORE_RISE"]],
+    [
+      "an earlier score more than 1 lower: warning",
+      [[utcDate("2026-02-15"), "default-1", "C001", "Alpha", 1.9, "Low"]],
+      1.9,
+      ["SCORE_RISE"],
+    ],
     ["an earlier score exactly 1 lower: no warning", [[utcDate("2026-02-15"), "default-1", "C001", "Alpha", 2, "Low"]], 2, []],
     ["the review date as a serial", [[serial("2026-02-15"), "default-1", "C001", "Alpha", 1.5, "Low"]], 1.5, ["SCORE_RISE"]],
     ["the review date as ISO text", [["2026-02-15", "default-1", "C001", "Alpha", 1.5, "Low"]], 1.5, ["SCORE_RISE"]],
-    ["an entry dated on the as-of date is a re-run and ignored", [[utcDate("2026-03-15"), "default-1", "C001", "Alpha", 1.0, "Low"]], undefined, []],
+    [
+      "an entry dated on the as-of date is a re-run and ignored",
+      [[utcDate("2026-03-15"), "default-1", "C001", "Alpha", 1.0, "Low"]],
+      undefined,
+      [],
+    ],
     [
       "an entry on the as-of date does not hide the earlier one",
       [
@@ -62,9 +75,19 @@ describe("archive-based SCORE_RISE", () => {
       1.2,
       ["SCORE_RISE"],
     ],
-    ["ids match without case or outer spaces", [[utcDate("2026-02-15"), "v", "  c001 ", "Alpha", 1.5, "Low"]], 1.5, ["SCORE_RISE"]],
+    [
+      "ids match without case or outer spaces",
+      [[utcDate("2026-02-15"), "v", "  c001 ", "Alpha", 1.5, "Low"]],
+      1.5,
+      ["SCORE_RISE"],
+    ],
     ["another customer's entry does not count", [[utcDate("2026-02-15"), "v", "C002", "Beta", 1.0, "Low"]], undefined, []],
-    ["an entry in the future is not a previous review", [[utcDate("2026-04-15"), "v", "C001", "Alpha", 1.0, "Low"]], undefined, []],
+    [
+      "an entry in the future is not a previous review",
+      [[utcDate("2026-04-15"), "v", "C001", "Alpha", 1.0, "Low"]],
+      undefined,
+      [],
+    ],
   ] as const)("%s", (_name, rows, previous, expected) => {
     const result = review([ARCHIVE_HEADER, ...(rows as unknown as CellValue[][])]);
     expect(result.customers[0].errors).toEqual([]);
@@ -80,7 +103,10 @@ describe("archive-based SCORE_RISE", () => {
   });
 
   test("customers without an ID are matched by name", () => {
-    const values = [["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"], ["Gamma Co", 4, 4, 4, 4, 4]];
+    const values = [
+      ["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"],
+      ["Gamma Co", 4, 4, 4, 4, 4],
+    ];
     const archive = [ARCHIVE_HEADER, [utcDate("2026-01-31"), "v", "", "gamma co", 2.9, "Medium"]];
     const result = review(archive, values);
     expect(result.customers[0].previousScore).toBe(2.9);
@@ -88,18 +114,28 @@ describe("archive-based SCORE_RISE", () => {
   });
 
   test("a filled previous-score column wins over the archive; a blank one falls back to it", () => {
-    const values = customerSheet(["Previous score"], [
-      { id: "C001", factors: [3, 3, 3, 3, 3], extra: [2.5] },
-      { id: "C002", factors: [3, 3, 3, 3, 3], extra: [null] },
-    ]);
-    const archive = [ARCHIVE_HEADER, [utcDate("2026-02-15"), "v", "C001", "", 1.0, "Low"], [utcDate("2026-02-15"), "v", "C002", "", 1.0, "Low"]];
+    const values = customerSheet(
+      ["Previous score"],
+      [
+        { id: "C001", factors: [3, 3, 3, 3, 3], extra: [2.5] },
+        { id: "C002", factors: [3, 3, 3, 3, 3], extra: [null] },
+      ],
+    );
+    const archive = [
+      ARCHIVE_HEADER,
+      [utcDate("2026-02-15"), "v", "C001", "", 1.0, "Low"],
+      [utcDate("2026-02-15"), "v", "C002", "", 1.0, "Low"],
+    ];
     const result = review(archive, values);
     expect(result.customers.map((c) => c.previousScore)).toEqual([2.5, 1.0]);
     expect(result.customers.map((c) => c.findings.map((f) => f.code))).toEqual([[], ["SCORE_RISE"]]);
   });
 
   test("a Chinese archive header is read the same way", () => {
-    const archive = [["审查日期", "政策版本", "客户编号", "客户名称", "风险评分", "风险等级"], [utcDate("2026-02-15"), "v", "C001", "Alpha", 1.5, "低"]];
+    const archive = [
+      ["审查日期", "政策版本", "客户编号", "客户名称", "风险评分", "风险等级"],
+      [utcDate("2026-02-15"), "v", "C001", "Alpha", 1.5, "低"],
+    ];
     expect(codes(review(archive))).toEqual(["SCORE_RISE"]);
   });
 
@@ -123,13 +159,20 @@ describe("archive-based SCORE_RISE", () => {
   test("round trip: the archive the write plan appends feeds the next review", () => {
     const first = review(undefined, SHEET, serial("2026-02-15"));
     let archive = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);
-    expect(archive).toEqual([ARCHIVE_HEADER, [serial("2026-02-15"), "default-1", "C001", "Alpha", 3, "Medium"], [serial("2026-02-15"), "default-1", "C002", "Beta", 2, "Low"]]);
+    expect(archive).toEqual([
+      ARCHIVE_HEADER,
+      [serial("2026-02-15"), "default-1", "C001", "Alpha", 3, "Medium"],
+      [serial("2026-02-15"), "default-1", "C002", "Beta", 2, "Low"],
+    ]);
 
     // A re-run on the same day finds only its own rows: nothing earlier, so no SCORE_RISE.
-    const worse = customerSheet([], [
-      { id: "C001", name: "Alpha", factors: [4.5, 4.5, 4.5, 4.5, 4.5] },
-      { id: "C002", name: "Beta", factors: [3, 3, 3, 3, 3] },
-    ]);
+    const worse = customerSheet(
+      [],
+      [
+        { id: "C001", name: "Alpha", factors: [4.5, 4.5, 4.5, 4.5, 4.5] },
+        { id: "C002", name: "Beta", factors: [3, 3, 3, 3, 3] },
+      ],
+    );
     const rerun = review(archive, worse, serial("2026-02-15"));
     expect(rerun.customers.map((c) => c.previousScore)).toEqual([undefined, undefined]);
 

@@ -8,8 +8,11 @@ import { WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, FACTOR_HEADERS, FACTOR_HEADERS_ZH, serial, utcDate } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
-const review = (values: CellValue[][], extra: { origin?: { row: number; column: number }; mapping?: Record<string, never> } = {}, lang: "en" | "zh" = "en") =>
-  runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, ...extra }, lang);
+const review = (
+  values: CellValue[][],
+  extra: { origin?: { row: number; column: number }; mapping?: Record<string, never> } = {},
+  lang: "en" | "zh" = "en",
+) => runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, ...extra }, lang);
 
 function thrown(fn: () => unknown): CreditError {
   try {
@@ -22,19 +25,75 @@ function thrown(fn: () => unknown): CreditError {
 }
 
 const EN_ALL = [
-  "Customer ID", "Customer", ...FACTOR_HEADERS, "Previous score", "Credit limit", "Outstanding balance", "Overdue amount", "Days past due",
-  "Negative news date", "Current assets", "Current liabilities", "Inventory", "Total assets", "Total liabilities", "Retained earnings",
-  "EBIT", "Interest expense", "Sales", "Equity", "Z model",
+  "Customer ID",
+  "Customer",
+  ...FACTOR_HEADERS,
+  "Previous score",
+  "Credit limit",
+  "Outstanding balance",
+  "Overdue amount",
+  "Days past due",
+  "Negative news date",
+  "Current assets",
+  "Current liabilities",
+  "Inventory",
+  "Total assets",
+  "Total liabilities",
+  "Retained earnings",
+  "EBIT",
+  "Interest expense",
+  "Sales",
+  "Equity",
+  "Z model",
 ];
 const ZH_ALL = [
-  "客户编号", "客户名称", ...FACTOR_HEADERS_ZH, "上期评分", "信用额度", "应收账款余额", "逾期金额", "逾期天数",
-  "负面新闻日期", "流动资产", "流动负债", "存货", "资产总额", "负债总额", "留存收益",
-  "息税前利润", "利息费用", "营业收入", "股东权益", "Z模型",
+  "客户编号",
+  "客户名称",
+  ...FACTOR_HEADERS_ZH,
+  "上期评分",
+  "信用额度",
+  "应收账款余额",
+  "逾期金额",
+  "逾期天数",
+  "负面新闻日期",
+  "流动资产",
+  "流动负债",
+  "存货",
+  "资产总额",
+  "负债总额",
+  "留存收益",
+  "息税前利润",
+  "利息费用",
+  "营业收入",
+  "股东权益",
+  "Z模型",
 ];
 // One customer with every column: high risk, over its limit, 91 days overdue, recent news, weak ratios.
 const FULL_ROW: CellValue[] = [
-  "K-01", "Kestrel Ltd", 4, 4, 4, 4, 4, 2.5, 1000, 1200, 300, 91,
-  utcDate("2026-03-01"), 90, 100, 10, 1000, 800, 0, 10, 100, 1000, 0, "private",
+  "K-01",
+  "Kestrel Ltd",
+  4,
+  4,
+  4,
+  4,
+  4,
+  2.5,
+  1000,
+  1200,
+  300,
+  91,
+  utcDate("2026-03-01"),
+  90,
+  100,
+  10,
+  1000,
+  800,
+  0,
+  10,
+  100,
+  1000,
+  0,
+  "private",
 ];
 
 describe("header row and columns", () => {
@@ -56,7 +115,16 @@ describe("header row and columns", () => {
     expect(c.id).toBe("K-01");
     expect(c.name).toBe("Kestrel Ltd");
     expect(c.grade).toBe("high");
-    expect(c.findings.map((f) => f.code)).toEqual(["SCORE_RISE", "NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"]);
+    expect(c.findings.map((f) => f.code)).toEqual([
+      "SCORE_RISE",
+      "NEGATIVE_NEWS",
+      "OVER_LIMIT",
+      "OVERDUE_90",
+      "Z_DISTRESS",
+      "LIQUIDITY",
+      "LEVERAGE",
+      "COVERAGE",
+    ]);
   });
 
   test("header on row 3 under a title: rows are numbered as on the sheet", () => {
@@ -70,7 +138,9 @@ describe("header row and columns", () => {
     expect(result.layout.headerRow).toBe(2);
     expect(result.layout.firstRow).toBe(3);
     expect(result.customers.map((c) => c.row)).toEqual([4, 5]);
-    expect(describeError(result.customers[1].errors[0], "en")).toBe("row 5, column E (Industry risk): industry risk must be between 1 and 5, got 0");
+    expect(describeError(result.customers[1].errors[0], "en")).toBe(
+      "row 5, column E (Industry risk): industry risk must be between 1 and 5, got 0",
+    );
   });
 
   test("header found on row 30, not on row 31 (the first 30 rows are scanned)", () => {
@@ -97,12 +167,19 @@ describe("header row and columns", () => {
       { column: "H", header: "Sales rep" },
       { column: "J", header: "Region" },
     ]);
-    expect(result.columns.found.find((f) => f.field === "creditLimit")).toEqual({ field: "creditLimit", column: "I", header: "Credit limit" });
+    expect(result.columns.found.find((f) => f.field === "creditLimit")).toEqual({
+      field: "creditLimit",
+      column: "I",
+      header: "Credit limit",
+    });
     expect(result.customers[0].creditLimit).toBe(100);
   });
 
   test("duplicate headers are reported and the first one is used", () => {
-    const values = customerSheet(["Credit limit", "Outstanding balance", "credit limit", "客户名称"], [{ name: "First", extra: [1000, 1500, 99999, "Second"] }]);
+    const values = customerSheet(
+      ["Credit limit", "Outstanding balance", "credit limit", "客户名称"],
+      [{ name: "First", extra: [1000, 1500, 99999, "Second"] }],
+    );
     const result = review(values);
     expect(result.columns.duplicates).toEqual([
       { field: "creditLimit", column: "J", usedColumn: "H" },
@@ -131,7 +208,10 @@ describe("header row and columns", () => {
     ["ＥＢＩＴ", "ebit"],
   ] as const)("header %j is the %s column", (header, field) => {
     expect(headerKey(header)).not.toBe("");
-    const values = customerSheet([header], [{ extra: [field === "negativeNewsDate" ? utcDate("2026-01-01") : field === "zModel" ? "public" : 7] }]);
+    const values = customerSheet(
+      [header],
+      [{ extra: [field === "negativeNewsDate" ? utcDate("2026-01-01") : field === "zModel" ? "public" : 7] }],
+    );
     const result = review(values);
     expect(result.columns.found.find((f) => f.field === field)).toEqual({ field, column: "H", header: header.trim() });
     expect(result.columns.unknown).toEqual([]);
@@ -145,12 +225,19 @@ describe("header row and columns", () => {
         owner.set(headerKey(alias), field);
       }
     }
-    for (const aliases of Object.values(OUTPUT_ALIASES)) for (const alias of aliases) expect([alias, owner.has(headerKey(alias))]).toEqual([alias, false]);
+    for (const aliases of Object.values(OUTPUT_ALIASES))
+      for (const alias of aliases) expect([alias, owner.has(headerKey(alias))]).toEqual([alias, false]);
   });
 
   test("a header the user mapped by hand is used", () => {
     const values = customerSheet(["Kreditlimit", "Saldo"], [{ extra: [100, 150] }]);
-    const result = runReview({ sheetName: "S", values, asOf, policy: DEFAULT_POLICY, mapping: { Kreditlimit: "creditLimit", Saldo: "balance" } });
+    const result = runReview({
+      sheetName: "S",
+      values,
+      asOf,
+      policy: DEFAULT_POLICY,
+      mapping: { Kreditlimit: "creditLimit", Saldo: "balance" },
+    });
     expect(result.columns.unknown).toEqual([]);
     expect(result.customers[0].findings.map((f) => f.code)).toEqual(["OVER_LIMIT"]);
   });
@@ -158,14 +245,22 @@ describe("header row and columns", () => {
 
 describe("missing columns", () => {
   test("missing required columns: a CreditError naming them (review.missingColumns)", () => {
-    const values = [["Customer ID", "Customer", "Payment history", "Contract performance", "Market reputation", "Credit limit"], ["C1", "A", 1, 2, 3, 100]];
+    const values = [
+      ["Customer ID", "Customer", "Payment history", "Contract performance", "Market reputation", "Credit limit"],
+      ["C1", "A", 1, 2, 3, 100],
+    ];
     const error = thrown(() => review(values));
     expect(error.key).toBe("review.missingColumns");
-    expect(error.message).toBe('sheet "Customers" (header on row 1) is missing required columns: "Industry risk", "Compliance record"');
+    expect(error.message).toBe(
+      'sheet "Customers" (header on row 1) is missing required columns: "Industry risk", "Compliance record"',
+    );
   });
 
   test("missing required columns in Chinese are named by their Chinese headers", () => {
-    const values = [["客户编号", "客户名称", "付款历史", "合同履行情况", "行业风险", "市场口碑"], ["C1", "甲", 1, 2, 3, 4]];
+    const values = [
+      ["客户编号", "客户名称", "付款历史", "合同履行情况", "行业风险", "市场口碑"],
+      ["C1", "甲", 1, 2, 3, 4],
+    ];
     const error = thrown(() => review(values, {}, "zh"));
     expect(error.key).toBe("review.missingColumns");
     expect(describeError(error, "zh")).toContain("合规记录");
@@ -180,7 +275,10 @@ describe("missing columns", () => {
   });
 
   test("a customer ID alone (no name column) is enough", () => {
-    const values = [["Customer ID", ...FACTOR_HEADERS], ["C9", 1, 1, 1, 1, 1]];
+    const values = [
+      ["Customer ID", ...FACTOR_HEADERS],
+      ["C9", 1, 1, 1, 1, 1],
+    ];
     const result = review(values);
     expect(result.customers[0]).toMatchObject({ id: "C9", name: "", errors: [] });
     expect(result.columns.missingOptional).not.toContain("name");
@@ -189,8 +287,20 @@ describe("missing columns", () => {
 
   test.each([
     ["an empty sheet", []],
-    ["numbers only", [[1, 2, 3], [4, 5, 6]]],
-    ["one known header is not a header row", [["Customer", "Notes"], ["A", "x"]]],
+    [
+      "numbers only",
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ],
+    [
+      "one known header is not a header row",
+      [
+        ["Customer", "Notes"],
+        ["A", "x"],
+      ],
+    ],
     ["text that names nothing", [["Quarterly report"], ["Prepared by finance"]]],
   ] as const)("no header row (%s): review.noHeader", (_name, values) => {
     const error = thrown(() => review(values as unknown as CellValue[][]));
@@ -202,10 +312,26 @@ describe("missing columns", () => {
 describe("checks switched off by missing optional columns", () => {
   test.each([
     ["only the factors", [], [...WARNING_CODES]],
-    ["no balance column: OVER_LIMIT", ["Credit limit", "Previous score", "Days past due", "Negative news date"], ["OVER_LIMIT", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"]],
-    ["no credit limit column: OVER_LIMIT", ["Outstanding balance", "Overdue amount"], ["SCORE_RISE", "NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"]],
-    ["no interest expense: COVERAGE", ["EBIT", "Current assets", "Current liabilities", "Total assets", "Total liabilities"], ["SCORE_RISE", "OVERDUE_SHARE", "NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90", "Z_DISTRESS", "COVERAGE"]],
-    ["everything but the Z model inputs", EN_ALL.slice(7).filter((h) => !["Retained earnings", "Equity"].includes(h)), ["Z_DISTRESS"]],
+    [
+      "no balance column: OVER_LIMIT",
+      ["Credit limit", "Previous score", "Days past due", "Negative news date"],
+      ["OVER_LIMIT", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"],
+    ],
+    [
+      "no credit limit column: OVER_LIMIT",
+      ["Outstanding balance", "Overdue amount"],
+      ["SCORE_RISE", "NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"],
+    ],
+    [
+      "no interest expense: COVERAGE",
+      ["EBIT", "Current assets", "Current liabilities", "Total assets", "Total liabilities"],
+      ["SCORE_RISE", "OVERDUE_SHARE", "NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90", "Z_DISTRESS", "COVERAGE"],
+    ],
+    [
+      "everything but the Z model inputs",
+      EN_ALL.slice(7).filter((h) => !["Retained earnings", "Equity"].includes(h)),
+      ["Z_DISTRESS"],
+    ],
   ] as const)("%s", (_name, headers, skipped) => {
     const result = review(customerSheet(headers, [{}]));
     expect([...result.columns.skippedChecks].sort()).toEqual([...skipped].sort());

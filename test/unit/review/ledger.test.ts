@@ -32,13 +32,16 @@ const LEDGER: CellValue[][] = [
   [null, null, null, null, null],
 ];
 
-const SHEET = customerSheet(["Credit limit", "Outstanding balance", "Days past due"], [
-  { id: "C001", extra: [5000, 750, 0] },
-  { id: "C002", extra: [5000, 720, 5] },
-  { id: "C003", extra: [5000, 200, 0] },
-  { id: "C004", extra: [5000, 60, 0] },
-  { id: "C005", extra: [5000, 0, 400] },
-]);
+const SHEET = customerSheet(
+  ["Credit limit", "Outstanding balance", "Days past due"],
+  [
+    { id: "C001", extra: [5000, 750, 0] },
+    { id: "C002", extra: [5000, 720, 5] },
+    { id: "C003", extra: [5000, 200, 0] },
+    { id: "C004", extra: [5000, 60, 0] },
+    { id: "C005", extra: [5000, 0, 400] },
+  ],
+);
 
 const review = (values = SHEET, ledger: CellValue[][] = LEDGER, policy = DEFAULT_POLICY) =>
   runReview({ sheetName: "Customers", values, asOf, policy, ledger: { sheetName: "Ledger", values: ledger } });
@@ -48,7 +51,14 @@ describe("ledger aging per customer", () => {
   const byId = (id: string) => result.customers.find((c) => c.id === id)!;
 
   test.each([
-    ["C001: buckets, partial payment, credit note; 91 days → OVERDUE_90", "C001", [100, 100, 300, 0, 400], 800, 91, ["OVERDUE_90"]],
+    [
+      "C001: buckets, partial payment, credit note; 91 days → OVERDUE_90",
+      "C001",
+      [100, 100, 300, 0, 400],
+      800,
+      91,
+      ["OVERDUE_90"],
+    ],
     ["C002: 90 days is not more than 90; ledger replaces the days column", "C002", [70, 150, 0, 500, 0], 650, 90, []],
     ["C005: not in the ledger, so nothing is overdue (the sheet's 400 days are replaced)", "C005", [0, 0, 0, 0, 0], 0, 0, []],
   ] as const)("%s", (_name, id, buckets, overdue, days, codes) => {
@@ -66,16 +76,30 @@ describe("ledger aging per customer", () => {
   });
 
   test("an amount without a due date makes that customer an error naming the ledger cell", () => {
-    expect(byId("C003").errors.map((e) => describeError(e, "en"))).toEqual(["sheet Ledger, row 12, column C (Due date): due date is blank but 120 is still open"]);
-    expect(byId("C004").errors.map((e) => describeError(e, "en"))).toEqual(["sheet Ledger, row 13, column C (Due date): due date is blank but 60 is still open"]);
+    expect(byId("C003").errors.map((e) => describeError(e, "en"))).toEqual([
+      "sheet Ledger, row 12, column C (Due date): due date is blank but 120 is still open",
+    ]);
+    expect(byId("C004").errors.map((e) => describeError(e, "en"))).toEqual([
+      "sheet Ledger, row 13, column C (Due date): due date is blank but 60 is still open",
+    ]);
     expect(byId("C003").findings).toEqual([]);
   });
 
   test("portfolio: aging totals are the sum of the reviewed customers' open amounts", () => {
     expect(result.portfolio).toMatchObject({ customers: 5, reviewed: 3, withErrors: 2, overdueCustomers: 2 });
-    expect(result.portfolio.aging).toEqual({ labels: ["Current", "1–30", "31–60", "61–90", "91+"], totals: [170, 250, 300, 500, 400] });
+    expect(result.portfolio.aging).toEqual({
+      labels: ["Current", "1–30", "31–60", "61–90", "91+"],
+      totals: [170, 250, 300, 500, 400],
+    });
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
-    expect(result.columns.skippedChecks).toEqual(["SCORE_RISE", "NEGATIVE_NEWS", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"]);
+    expect(result.columns.skippedChecks).toEqual([
+      "SCORE_RISE",
+      "NEGATIVE_NEWS",
+      "Z_DISTRESS",
+      "LIQUIDITY",
+      "LEVERAGE",
+      "COVERAGE",
+    ]);
     expect(result.ledgerSheet).toBe("Ledger");
   });
 
@@ -84,7 +108,8 @@ describe("ledger aging per customer", () => {
     const chart = summary.chart!;
     expect(chart.title).toBe("Receivables aging");
     const cells = new Map<string, unknown>();
-    for (const b of summary.blocks) b.values.forEach((line, r) => line.forEach((v, c) => cells.set(`${b.row + r},${b.column + c}`, v)));
+    for (const b of summary.blocks)
+      b.values.forEach((line, r) => line.forEach((v, c) => cells.set(`${b.row + r},${b.column + c}`, v)));
     const labels = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.categories.row + i},${chart.categories.column}`));
     const totals = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.values.row + i},${chart.values.column}`));
     expect(labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
@@ -116,14 +141,22 @@ describe("ledger variants", () => {
 
   test("the policy's aging edges are used (ERP-style 30/60/90/120)", () => {
     const policy = completePolicy({ agingEdges: [30, 60, 90, 120] });
-    const ledger = [LEDGER_HEADER, ["A", "1", due(100), 10, null], ["A", "2", due(121), 20, null], ["A", "3", due(120), 40, null]];
+    const ledger = [
+      LEDGER_HEADER,
+      ["A", "1", due(100), 10, null],
+      ["A", "2", due(121), 20, null],
+      ["A", "3", due(120), 40, null],
+    ];
     const r = review(customerSheet([], [{ id: "A" }]), ledger, policy);
     expect(r.customers[0].aging).toEqual([0, 0, 0, 0, 50, 20]);
     expect(r.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91–120", "121+"]);
   });
 
   test("Chinese ledger headers, customers matched by name", () => {
-    const ledger = [["客户名称", "发票号", "到期日", "金额", "已收金额"], ["甲公司", "F1", "2025-12-01", 800, 300]];
+    const ledger = [
+      ["客户名称", "发票号", "到期日", "金额", "已收金额"],
+      ["甲公司", "F1", "2025-12-01", 800, 300],
+    ];
     const values = customerSheet([], [{ id: "K1", name: "甲公司" }]);
     const r = review(values, ledger);
     expect(r.customers[0].aging).toEqual([0, 0, 0, 0, 500]);
@@ -133,13 +166,25 @@ describe("ledger variants", () => {
   test("a text amount in the ledger is an error for that customer", () => {
     const ledger = [LEDGER_HEADER, ["A", "1", due(10), "lots", null], ["B", "2", due(10), 5, null]];
     const r = review(customerSheet([], [{ id: "A" }, { id: "B" }]), ledger);
-    expect(r.customers[0].errors.map((e) => describeError(e, "en"))).toEqual(['sheet Ledger, row 2, column D (Amount): must be a number, got "lots"']);
+    expect(r.customers[0].errors.map((e) => describeError(e, "en"))).toEqual([
+      'sheet Ledger, row 2, column D (Amount): must be a number, got "lots"',
+    ]);
     expect(r.customers[1].errors).toEqual([]);
     expect(r.portfolio.aging!.totals).toEqual([0, 5, 0, 0, 0]);
   });
 
   test("a sheet that is not a ledger is refused by name", () => {
-    expect(() => review(SHEET, [["Name", "Notes"], ["x", "y"]])).toThrow(CreditError);
-    expect(() => review(SHEET, [["Name", "Notes"], ["x", "y"]])).toThrow('sheet "Ledger" does not look like an invoice ledger: it needs customer, due date and amount columns');
+    expect(() =>
+      review(SHEET, [
+        ["Name", "Notes"],
+        ["x", "y"],
+      ]),
+    ).toThrow(CreditError);
+    expect(() =>
+      review(SHEET, [
+        ["Name", "Notes"],
+        ["x", "y"],
+      ]),
+    ).toThrow('sheet "Ledger" does not look like an invoice ledger: it needs customer, due date and amount columns');
   });
 });

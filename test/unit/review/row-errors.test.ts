@@ -18,20 +18,70 @@ type Bad = { factors?: CellValue[]; extra?: CellValue[] };
 
 const CASES: readonly [string, Bad, string, string][] = [
   ["a factor of 6", { factors: [6, 2, 2, 2, 2] }, "C (Payment history)", "payment history must be between 1 and 5, got 6"],
-  ["a factor of 0.5", { factors: [2, 2, 2, 2, 0.5] }, "G (Compliance record)", "compliance record must be between 1 and 5, got 0.5"],
-  ["a factor \"high\"", { factors: [2, "high", 2, 2, 2] }, "D (Contract performance)", 'contract performance must be a number from 1 to 5, got "high"'],
-  ["a blank factor (null)", { factors: [2, 2, null, 2, 2] }, "E (Industry risk)", "industry risk is blank; every factor needs a score from 1 to 5"],
-  ["a blank factor (\"\" as Office.js gives it)", { factors: [2, 2, 2, "", 2] }, "F (Market reputation)", "market reputation is blank; every factor needs a score from 1 to 5"],
-  ["a factor that is an Excel error", { factors: ["#N/A", 2, 2, 2, 2] }, "C (Payment history)", 'payment history must be a number from 1 to 5, got "#N/A"'],
+  [
+    "a factor of 0.5",
+    { factors: [2, 2, 2, 2, 0.5] },
+    "G (Compliance record)",
+    "compliance record must be between 1 and 5, got 0.5",
+  ],
+  [
+    'a factor "high"',
+    { factors: [2, "high", 2, 2, 2] },
+    "D (Contract performance)",
+    'contract performance must be a number from 1 to 5, got "high"',
+  ],
+  [
+    "a blank factor (null)",
+    { factors: [2, 2, null, 2, 2] },
+    "E (Industry risk)",
+    "industry risk is blank; every factor needs a score from 1 to 5",
+  ],
+  [
+    'a blank factor ("" as Office.js gives it)',
+    { factors: [2, 2, 2, "", 2] },
+    "F (Market reputation)",
+    "market reputation is blank; every factor needs a score from 1 to 5",
+  ],
+  [
+    "a factor that is an Excel error",
+    { factors: ["#N/A", 2, 2, 2, 2] },
+    "C (Payment history)",
+    'payment history must be a number from 1 to 5, got "#N/A"',
+  ],
   ["text in the credit limit", { extra: ["abc", 500, null, null, null] }, "H (Credit limit)", 'must be a number, got "abc"'],
   ["TRUE in the balance", { extra: [1000, true, null, null, null] }, "I (Outstanding balance)", 'must be a number, got "TRUE"'],
   ["a negative credit limit", { extra: [-5000, 500, null, null, null] }, "H (Credit limit)", "must not be negative, got -5000"],
-  ["a negative credit limit in accounting notation", { extra: ["(5,000)", 500, null, null, null] }, "H (Credit limit)", "must not be negative, got -5000"],
-  ["an impossible date in the negative news column", { extra: [1000, 500, "2026-02-30", null, null] }, "J (Negative news date)", 'must be a date, got "2026-02-30"'],
-  ["an ambiguous date in the negative news column", { extra: [1000, 500, "03/04/2026", null, null] }, "J (Negative news date)", 'must be a date, got "03/04/2026"'],
-  ["a word in the negative news column", { extra: [1000, 500, "last week", null, null] }, "J (Negative news date)", 'must be a date, got "last week"'],
+  [
+    "a negative credit limit in accounting notation",
+    { extra: ["(5,000)", 500, null, null, null] },
+    "H (Credit limit)",
+    "must not be negative, got -5000",
+  ],
+  [
+    "an impossible date in the negative news column",
+    { extra: [1000, 500, "2026-02-30", null, null] },
+    "J (Negative news date)",
+    'must be a date, got "2026-02-30"',
+  ],
+  [
+    "an ambiguous date in the negative news column",
+    { extra: [1000, 500, "03/04/2026", null, null] },
+    "J (Negative news date)",
+    'must be a date, got "03/04/2026"',
+  ],
+  [
+    "a word in the negative news column",
+    { extra: [1000, 500, "last week", null, null] },
+    "J (Negative news date)",
+    'must be a date, got "last week"',
+  ],
   ["a previous score of 7", { extra: [1000, 500, null, 7, null] }, "K (Previous score)", "score must be between 1 and 5, got 7"],
-  ["an unknown Z model", { extra: [1000, 500, null, null, "Ohlson"] }, "L (Z model)", 'must be a Z model (public, private, nonmanufacturing, emerging), got "Ohlson"'],
+  [
+    "an unknown Z model",
+    { extra: [1000, 500, null, null, "Ohlson"] },
+    "L (Z model)",
+    'must be a Z model (public, private, nonmanufacturing, emerging), got "Ohlson"',
+  ],
 ];
 
 describe("a bad cell is an error for its customer only", () => {
@@ -75,18 +125,31 @@ describe("a bad cell is an error for its customer only", () => {
   test("the message is localised, with the column as the sheet shows it", () => {
     const values = customerSheet(EXTRA, [{ factors: [6, 2, 2, 2, 2] }]);
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, "zh");
-    expect(describeError(result.customers[0].errors[0], "zh")).toBe("第 2 行，C (Payment history) 列：付款历史必须介于 1 到 5 之间，收到的是 6");
+    expect(describeError(result.customers[0].errors[0], "zh")).toBe(
+      "第 2 行，C (Payment history) 列：付款历史必须介于 1 到 5 之间，收到的是 6",
+    );
   });
 
   test("Z inputs that make the ratios undefined are an error naming the column, not Infinity", () => {
-    const headers = ["Current assets", "Current liabilities", "Total assets", "Total liabilities", "Retained earnings", "EBIT", "Equity", "Sales"];
+    const headers = [
+      "Current assets",
+      "Current liabilities",
+      "Total assets",
+      "Total liabilities",
+      "Retained earnings",
+      "EBIT",
+      "Equity",
+      "Sales",
+    ];
     const values = customerSheet(headers, [
       { extra: [100, 100, 0, 500, 0, 0, 0, 100] },
       { extra: [100, 100, 1000, 0, 0, 0, 0, 100] },
       { extra: [100, 100, 1000, 500, 0, 0, 0, 100] },
     ]);
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
-    expect(result.customers[0].errors.map((e) => describeError(e, "en"))).toEqual(["row 2, column J (Total assets): totalAssets must be greater than 0, got 0"]);
+    expect(result.customers[0].errors.map((e) => describeError(e, "en"))).toEqual([
+      "row 2, column J (Total assets): totalAssets must be greater than 0, got 0",
+    ]);
     expect(result.customers[1].errors.map((e) => describeError(e, "en"))).toEqual([
       "row 3, column K (Total liabilities): totalLiabilities is 0, so equity / totalLiabilities (X4) is undefined",
     ]);
@@ -96,13 +159,16 @@ describe("a bad cell is an error for its customer only", () => {
   });
 
   test("several bad rows: each named, all counted, blank rows between customers skipped", () => {
-    const values = customerSheet(["Credit limit"], [
-      { factors: [6, 2, 2, 2, 2] },
-      { extra: ["n/a"] },
-      { id: null, name: null, factors: [null, null, null, null, null] },
-      { extra: [100] },
-      { factors: [2, 2, 2, 2, null] },
-    ]);
+    const values = customerSheet(
+      ["Credit limit"],
+      [
+        { factors: [6, 2, 2, 2, 2] },
+        { extra: ["n/a"] },
+        { id: null, name: null, factors: [null, null, null, null, null] },
+        { extra: [100] },
+        { factors: [2, 2, 2, 2, null] },
+      ],
+    );
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
     expect(result.customers.map((c) => [c.row, c.errors.length])).toEqual([
       [2, 1],

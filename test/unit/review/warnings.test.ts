@@ -79,10 +79,10 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
 
   test("customers with errors are not counted in the share", () => {
     // 10 good customers, 1 overdue (10%: no warning) plus a bad row that is overdue.
-    const values = customerSheet(["Overdue amount"], [
-      ...Array.from({ length: 10 }, (_, i) => ({ extra: [i === 0 ? 100 : 0] })),
-      { factors: [6, 2, 2, 2, 2], extra: [100] },
-    ]);
+    const values = customerSheet(
+      ["Overdue amount"],
+      [...Array.from({ length: 10 }, (_, i) => ({ extra: [i === 0 ? 100 : 0] })), { factors: [6, 2, 2, 2, 2], extra: [100] }],
+    );
     const result = runReview({ sheetName: "S", values, asOf, policy: DEFAULT_POLICY });
     expect(result.portfolio.reviewed).toBe(10);
     expect(result.portfolio.withErrors).toBe(1);
@@ -102,9 +102,36 @@ describe("policy responses (DOMAIN.md §4)", () => {
   const headers = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
 
   test.each([
-    ["low risk, no warning: limit x1.1, quarterly, +3 months", [1, 1, 1, 1, 1], [100000, 0, 0, 0], "low", 110000, "quarterly", "2026-04-30", ["RAISE_LIMIT"]],
-    ["low risk with OVER_LIMIT: limit x1.0, hold orders", [1, 1, 1, 1, 1], [100000, 100000.01, 0, 0], "low", 100000, "quarterly", "2026-04-30", ["HOLD_ORDERS"]],
-    ["medium risk: limit x1.0, keep terms", [3, 3, 3, 3, 3], [80000, 100, 0, 0], "medium", 80000, "quarterly", "2026-04-30", ["KEEP_TERMS"]],
+    [
+      "low risk, no warning: limit x1.1, quarterly, +3 months",
+      [1, 1, 1, 1, 1],
+      [100000, 0, 0, 0],
+      "low",
+      110000,
+      "quarterly",
+      "2026-04-30",
+      ["RAISE_LIMIT"],
+    ],
+    [
+      "low risk with OVER_LIMIT: limit x1.0, hold orders",
+      [1, 1, 1, 1, 1],
+      [100000, 100000.01, 0, 0],
+      "low",
+      100000,
+      "quarterly",
+      "2026-04-30",
+      ["HOLD_ORDERS"],
+    ],
+    [
+      "medium risk: limit x1.0, keep terms",
+      [3, 3, 3, 3, 3],
+      [80000, 100, 0, 0],
+      "medium",
+      80000,
+      "quarterly",
+      "2026-04-30",
+      ["KEEP_TERMS"],
+    ],
     [
       "high risk: prepayment, restricted limit x0.5, guarantee, monthly, +1 month (31 Jan → 28 Feb)",
       [5, 5, 5, 5, 5],
@@ -115,11 +142,43 @@ describe("policy responses (DOMAIN.md §4)", () => {
       "2026-02-28",
       ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
     ],
-    ["91 days overdue: escalate collection", [2, 2, 2, 2, 2], [1000, 10, 10, 91], "low", 1000, "quarterly", "2026-04-30", ["ESCALATE_COLLECTION"]],
-    ["181 days overdue: escalate and consider legal action", [2, 2, 2, 2, 2], [1000, 10, 10, 181], "low", 1000, "quarterly", "2026-04-30", ["ESCALATE_COLLECTION", "LEGAL_ACTION"]],
-    ["180 days overdue: no legal action yet", [2, 2, 2, 2, 2], [1000, 10, 10, 180], "low", 1000, "quarterly", "2026-04-30", ["ESCALATE_COLLECTION"]],
+    [
+      "91 days overdue: escalate collection",
+      [2, 2, 2, 2, 2],
+      [1000, 10, 10, 91],
+      "low",
+      1000,
+      "quarterly",
+      "2026-04-30",
+      ["ESCALATE_COLLECTION"],
+    ],
+    [
+      "181 days overdue: escalate and consider legal action",
+      [2, 2, 2, 2, 2],
+      [1000, 10, 10, 181],
+      "low",
+      1000,
+      "quarterly",
+      "2026-04-30",
+      ["ESCALATE_COLLECTION", "LEGAL_ACTION"],
+    ],
+    [
+      "180 days overdue: no legal action yet",
+      [2, 2, 2, 2, 2],
+      [1000, 10, 10, 180],
+      "low",
+      1000,
+      "quarterly",
+      "2026-04-30",
+      ["ESCALATE_COLLECTION"],
+    ],
   ] as const)("%s", (_name, factors, cells, grade, limit, monitoring, next, actions) => {
-    const result = runReview({ sheetName: "S", values: customerSheet(headers, [{ factors, extra: cells }]), asOf, policy: DEFAULT_POLICY });
+    const result = runReview({
+      sheetName: "S",
+      values: customerSheet(headers, [{ factors, extra: cells }]),
+      asOf,
+      policy: DEFAULT_POLICY,
+    });
     const c = result.customers[0];
     expect(c.errors).toEqual([]);
     expect(c.grade).toBe(grade);
@@ -130,15 +189,18 @@ describe("policy responses (DOMAIN.md §4)", () => {
   });
 
   test("score uses the 30/25/20/15/10 weights and the grade bands (a score of exactly 2.5 is medium, 3.5 is high)", () => {
-    const values = customerSheet([], [
-      { factors: [5, 1, 1, 1, 1] }, // 0.3*5 + 0.7 = 2.2
-      { factors: [3, 3, 2, 2, 2] }, // 0.9 + 0.75 + 0.4 + 0.3 + 0.2 = 2.55
-      { factors: [4, 4, 3, 3, 3] }, // 1.2 + 1.0 + 0.6 + 0.45 + 0.3 = 3.55
-      { factors: [2.5, 2.5, 2.5, 2.5, 2.5] },
-      { factors: [3.5, 3.5, 3.5, 3.5, 3.5] },
-      { factors: [3, 2, 2, 2, 4] }, // 0.9 + 0.5 + 0.4 + 0.3 + 0.4 = 2.5 exactly, though a float sum gives 2.4999999999999996
-      { factors: [3, 3, 5, 3, 4] }, // 0.9 + 0.75 + 1.0 + 0.45 + 0.4 = 3.5 exactly
-    ]);
+    const values = customerSheet(
+      [],
+      [
+        { factors: [5, 1, 1, 1, 1] }, // 0.3*5 + 0.7 = 2.2
+        { factors: [3, 3, 2, 2, 2] }, // 0.9 + 0.75 + 0.4 + 0.3 + 0.2 = 2.55
+        { factors: [4, 4, 3, 3, 3] }, // 1.2 + 1.0 + 0.6 + 0.45 + 0.3 = 3.55
+        { factors: [2.5, 2.5, 2.5, 2.5, 2.5] },
+        { factors: [3.5, 3.5, 3.5, 3.5, 3.5] },
+        { factors: [3, 2, 2, 2, 4] }, // 0.9 + 0.5 + 0.4 + 0.3 + 0.4 = 2.5 exactly, though a float sum gives 2.4999999999999996
+        { factors: [3, 3, 5, 3, 4] }, // 0.9 + 0.75 + 1.0 + 0.45 + 0.4 = 3.5 exactly
+      ],
+    );
     const result = runReview({ sheetName: "S", values, asOf, policy: DEFAULT_POLICY });
     expect(result.customers.map((c) => c.score)).toEqual([2.2, 2.55, 3.55, 2.5, 3.5, 2.5, 3.5].map((s) => expect.closeTo(s, 10)));
     expect(result.customers.map((c) => c.grade)).toEqual(["low", "medium", "high", "medium", "high", "medium", "high"]);

@@ -13,7 +13,18 @@ import { Block, buildWritePlan, WritePlan } from "../../../src/engine/review/wri
 import { applyBlocks, blockCells, copyGrid, customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
-const EN_OUT = ["Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues"];
+const EN_OUT = [
+  "Risk score",
+  "Risk grade",
+  "Z-score",
+  "Z zone",
+  "Warnings",
+  "Recommendation",
+  "Recommended limit",
+  "Monitoring",
+  "Next review",
+  "Review issues",
+];
 const ZH_OUT = ["风险评分", "风险等级", "Z值", "Z值区间", "预警", "政策建议", "建议额度", "监控频率", "下次复审", "审查问题"];
 
 const EXTRA = ["Credit limit", "Outstanding balance", "Days past due", "Negative news date"];
@@ -28,7 +39,10 @@ function sampleSheet(): Grid {
 
 type Opts = Partial<Pick<ReviewInput, "origin" | "policy">>;
 function reviewAndPlan(values: Grid, lang: Lang = "en", opts: Opts = {}) {
-  const result = runReview({ sheetName: "Customers", values, asOf, policy: opts.policy ?? DEFAULT_POLICY, origin: opts.origin }, lang);
+  const result = runReview(
+    { sheetName: "Customers", values, asOf, policy: opts.policy ?? DEFAULT_POLICY, origin: opts.origin },
+    lang,
+  );
   return { result, plan: buildWritePlan(result, lang, { sheetNames: [] }) };
 }
 const apply = (values: Grid, plan: WritePlan, origin?: { row: number; column: number }, blank: null | "" = null) =>
@@ -54,7 +68,9 @@ function expectInputUntouched(before: Grid, plan: WritePlan, origin = { row: 0, 
     expect(after[r][c]).toEqual(value);
   }
   // The areas reported for the "never over the user's cells" check match the blocks exactly.
-  expect(plan.outputArea).toEqual(plan.target.blocks.map((b) => ({ row: b.row, column: b.column, rows: b.values.length, columns: b.values[0].length })));
+  expect(plan.outputArea).toEqual(
+    plan.target.blocks.map((b) => ({ row: b.row, column: b.column, rows: b.values.length, columns: b.values[0].length })),
+  );
 }
 
 describe("output columns", () => {
@@ -90,7 +106,11 @@ describe("output columns", () => {
       Monitoring: "Monthly",
       "Next review": serial("2026-04-15"),
     });
-    expect(line(3)).toMatchObject({ "Risk score": null, "Risk grade": null, "Review issues": 'row 4, column D (Contract performance): contract performance must be a number from 1 to 5, got "bad"' });
+    expect(line(3)).toMatchObject({
+      "Risk score": null,
+      "Risk grade": null,
+      "Review issues": 'row 4, column D (Contract performance): contract performance must be a number from 1 to 5, got "bad"',
+    });
     expect(block.formats).toEqual(["score", "text", "ratio", "text", "text", "text", "money", "text", "date", "text"]);
     // Conditional fills cover the data rows of the grade, warnings and issues columns only.
     expect(plan.target.fills.map((f) => [f.area.row, f.area.column, f.area.rows, f.area.columns, f.color])).toEqual([
@@ -100,12 +120,20 @@ describe("output columns", () => {
       [1, 15, 4, 1, "#FFEB9C"],
       [1, 20, 4, 1, "#FFC7CE"],
     ]);
-    expect(plan.target.fills.slice(0, 3).map((f) => f.when)).toEqual([{ equals: "Low" }, { equals: "Medium" }, { equals: "High" }]);
+    expect(plan.target.fills.slice(0, 3).map((f) => f.when)).toEqual([
+      { equals: "Low" },
+      { equals: "Medium" },
+      { equals: "High" },
+    ]);
   });
 
   const row = (at: number, text: string): CellValue[] => Object.assign(new Array<CellValue>(at).fill(null), { [at]: text });
   test.each([
-    ["a title above the table reaching further right", (g: Grid) => g.unshift(["Credit review", ...row(12, "prepared by AR")]), 14],
+    [
+      "a title above the table reaching further right",
+      (g: Grid) => g.unshift(["Credit review", ...row(12, "prepared by AR")]),
+      14,
+    ],
     ["a note far below the table", (g: Grid) => g.push([], [], row(15, "checked")), 16],
     ["a note in a blank row inside the table", (g: Grid) => g.splice(2, 0, row(12, "see memo")), 13],
   ] as const)("go right of the last used column on any row: %s", (_name, edit, firstOutput) => {
@@ -117,10 +145,10 @@ describe("output columns", () => {
   });
 
   test("the plan never touches an input cell, unknown and duplicate columns included", () => {
-    const values = customerSheet([...EXTRA, "Sales rep", "Credit limit"], [
-      { extra: [1000, 900, 0, null, "Ann", 1] },
-      { extra: [1000, 1900, 100, null, null, 2] },
-    ]);
+    const values = customerSheet(
+      [...EXTRA, "Sales rep", "Credit limit"],
+      [{ extra: [1000, 900, 0, null, "Ann", 1] }, { extra: [1000, 1900, 100, null, null, 2] }],
+    );
     values.push([], [], [null, null, null, null, null, null, null, null, null, null, null, null, null, "footnote"]);
     const before = copyGrid(values);
     const { result, plan } = reviewAndPlan(values);
@@ -144,7 +172,7 @@ describe("output columns", () => {
 describe("re-running", () => {
   test.each([
     ["blanks as null (exceljs)", null],
-    ["blanks as \"\" (Office.js)", ""],
+    ['blanks as "" (Office.js)', ""],
   ] as const)("reuses its own columns and gives identical values: %s", (_name, blank) => {
     const values = sampleSheet();
     const first = reviewAndPlan(values);
@@ -214,7 +242,17 @@ describe("re-running", () => {
 
   test("a Chinese input sheet reviewed in zh, then again: same columns", () => {
     const values: Grid = [
-      ["客户编号", "客户名称", "付款历史", "合同履行情况", "行业风险", "市场口碑", "合规记录", "信用额度（元）", "应收账款余额（元）"],
+      [
+        "客户编号",
+        "客户名称",
+        "付款历史",
+        "合同履行情况",
+        "行业风险",
+        "市场口碑",
+        "合规记录",
+        "信用额度（元）",
+        "应收账款余额（元）",
+      ],
       ["K1", "甲公司", 2, 2, 2, 2, 2, 1000, 1000.01],
       ["K2", "乙公司", 5, 5, 5, 5, 5, 1000, 10],
     ];
@@ -260,7 +298,9 @@ describe("text from the data stays text", () => {
 
   test("no sheet of the plan has a formula-like string in a cell that is not text-formatted", () => {
     const blocks: Block[] = [...plan.target.blocks, ...plan.sheets.flatMap((s) => s.blocks)];
-    const suspicious = blockCells(blocks).filter((c) => typeof c.value === "string" && /^[=+\-@]/.test(c.value) && c.format !== "text");
+    const suspicious = blockCells(blocks).filter(
+      (c) => typeof c.value === "string" && /^[=+\-@]/.test(c.value) && c.format !== "text",
+    );
     expect(suspicious).toEqual([]);
   });
 });
@@ -268,7 +308,8 @@ describe("text from the data stays text", () => {
 describe("archive plan", () => {
   const values = sampleSheet();
   const { result } = reviewAndPlan(values);
-  const archiveOf = (archiveValues?: Grid, lang: Lang = "en") => buildWritePlan(result, lang, { sheetNames: [], archiveValues }).sheets[1];
+  const archiveOf = (archiveValues?: Grid, lang: Lang = "en") =>
+    buildWritePlan(result, lang, { sheetNames: [], archiveValues }).sheets[1];
   const HEADER = ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"];
 
   test("a new archive: the header, then one row per reviewed customer", () => {
@@ -289,7 +330,13 @@ describe("archive plan", () => {
   });
 
   test("appends below the existing rows (trailing blank rows ignored) without a second header", () => {
-    const existing: Grid = [HEADER, [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "Low"], [serial("2026-02-15"), "v", "C002", "Beta", 4, "High"], [null, null], []];
+    const existing: Grid = [
+      HEADER,
+      [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "Low"],
+      [serial("2026-02-15"), "v", "C002", "Beta", 4, "High"],
+      [null, null],
+      [],
+    ];
     const archive = archiveOf(existing);
     expect(archive.blocks.map((b) => [b.row, b.values.length])).toEqual([[3, 3]]);
     const grid = applyBlocks(existing, archive.blocks);
