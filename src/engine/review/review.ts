@@ -129,16 +129,21 @@ function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: str
   return needs.some((way) => way.every(has));
 }
 
+const MIN_OWN_OUTPUT_HEADERS = 3;
+
 function outputLayout(
   values: readonly (readonly CellValue[])[],
   match: HeaderMatch<InputField>,
 ): { columns: Record<OutputField, number>; stale: number } {
   const headerLine = values[match.headerRow] ?? [];
-  const found: Partial<Record<OutputField, number>> = {};
+  // Our columns are the rightmost ones with our headers (a run always appends on the right), and
+  // only when several of them stand together: a lone user column headed "Warnings" is the user's.
+  let found: Partial<Record<OutputField, number>> = {};
   headerLine.forEach((cell, column) => {
     const field = OUTPUT_TABLE.get(headerKey(cell));
-    if (field !== undefined && found[field] === undefined) found[field] = column;
+    if (field !== undefined) found[field] = column;
   });
+  if (Object.keys(found).length < MIN_OWN_OUTPUT_HEADERS) found = {};
   const ours = new Set(Object.values(found) as number[]);
   // New output columns go right of everything the user has on the sheet, on any row.
   let lastUsed = -1;

@@ -241,7 +241,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await run(input, "--sheet", "Customers");
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'credit-review: sheet "Customers" (header on row 1) is missing required columns: \"Industry risk\", \"Market reputation\", \"Compliance record\"',
+      'credit-review: sheet "Customers" (header on row 1) is missing required columns: "Industry risk", "Market reputation", "Compliance record"',
     );
     expect(outputs()).toEqual([]);
   });

@@ -405,3 +405,30 @@ describe("policy sheet round trip", () => {
     expect(rerun2.customers[1].findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS", "OVER_LIMIT"]);
   });
 });
+
+describe("output columns belong to the review only when they are recognisably its own", () => {
+  const { runReview } = jest.requireActual("../../../src/engine/review/review");
+  const { DEFAULT_POLICY } = jest.requireActual("../../../src/engine/policy");
+  const header = ["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"];
+
+  test("a user's own column headed like an output column is left alone", () => {
+    const values = [
+      [...header, "Warnings"],
+      ["A", 1, 1, 1, 1, 1, "call them first"],
+    ];
+    const result = runReview({ sheetName: "S", values, asOf: 46000, policy: DEFAULT_POLICY });
+    expect(result.layout.outputColumns.warnings).toBeGreaterThan(6);
+    expect(result.layout.outputColumns.score).toBe(7);
+  });
+
+  test("with the review's columns present, a user column of the same name to their left is not reused", () => {
+    const outputs = ["Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues"];
+    const values = [
+      [...header, "Warnings", ...outputs],
+      ["A", 1, 1, 1, 1, 1, "mine", 1, "Low", null, null, null, "Keep", 100, "Quarterly", 46090, null],
+    ];
+    const result = runReview({ sheetName: "S", values, asOf: 46000, policy: DEFAULT_POLICY });
+    expect(result.layout.outputColumns.score).toBe(7);
+    expect(result.layout.outputColumns.warnings).toBe(11);
+  });
+});
