@@ -82,8 +82,10 @@ function dropOldFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, lang: Lang): void {
   let sheet = workbook.getWorksheet(plan.name);
   if (sheet && plan.mode === "replace") {
-    workbook.removeWorksheet(sheet.id);
-    sheet = undefined;
+    // Cleared in place rather than deleted and re-added, so the sheet keeps its tab position.
+    if (sheet.rowCount > 0) sheet.spliceRows(1, sheet.rowCount);
+    const formats = (sheet as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings;
+    formats?.splice(0, formats.length);
   }
   if (!sheet) sheet = workbook.addWorksheet(plan.name);
   for (const block of plan.blocks) writeBlock(sheet, block, lang);

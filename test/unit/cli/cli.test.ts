@@ -121,6 +121,48 @@ describe("the sample workbooks", () => {
     expect(wb.getWorksheet("信用审查档案")).toBeDefined();
   });
 
+  test("Chinese-header sample reviewed in Chinese, then re-reviewed in English, updates the same columns", async () => {
+    const input = copyExample("customers-zh.xlsx");
+    expect((await run(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
+    const zhOut = path.join(dir, "customers-zh.reviewed.xlsx");
+    const enOut = path.join(dir, "again-en.xlsx");
+    const { code, result } = await run(zhOut, "--as-of", "2026-12-31", "--lang", "en", "--out", enOut);
+    expect(code).toBe(0);
+    expect(result!.customers).toHaveLength(45);
+    const before = headerRow((await load(zhOut)).getWorksheet("客户")!, 3);
+    const after = headerRow((await load(enOut)).getWorksheet("客户")!, 3);
+    expect(after).toHaveLength(before.length);
+    expect(after.slice(0, before.indexOf("风险评分"))).toEqual(before.slice(0, before.indexOf("风险评分")));
+    expect(after.slice(before.indexOf("风险评分"))).toEqual([
+      "Risk score",
+      "Risk grade",
+      "Z-score",
+      "Z zone",
+      "Warnings",
+      "Recommendation",
+      "Recommended limit",
+      "Monitoring",
+      "Next review",
+      "Review issues",
+    ]);
+    // The sheets created in Chinese are found again by their Chinese names, not duplicated in English.
+    const names = (await load(enOut)).worksheets.map((s) => s.name);
+    expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策"]);
+  });
+
+  test("dates and money carry number formats for the language, not text", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await run(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
+    const sheet = (await load(path.join(dir, "customers.reviewed.xlsx"))).getWorksheet("Customers")!;
+    const header = headerRow(sheet, 3);
+    const next = sheet.getCell(4, header.indexOf("下次复审") + 1);
+    const limit = sheet.getCell(4, header.indexOf("建议额度") + 1);
+    expect(next.value).toBeInstanceOf(Date);
+    expect(next.numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(typeof limit.value).toBe("number");
+    expect(limit.numFmt).toBe("#,##0.00");
+  });
+
   test("--json prints the documented shape with stable codes", async () => {
     const input = copyExample("customers.xlsx");
     const { code, stdout } = await run(input, "--as-of", "2026-11-30", "--json", "--lang", "zh");
