@@ -106,6 +106,3 @@ export function ageItems(
   return totals;
 }
 
-export function describeValue(value: CellValue): string {
-  return showValue(value);
-}

@@ -68,7 +68,6 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   defaultZModel: "private",
 });
 
-type ScalarKey = Exclude<keyof Policy, "weights" | "agingEdges" | "defaultZModel" | "version">;
 
 export interface PolicyField {
   readonly key: keyof Policy;
@@ -194,5 +193,3 @@ function checkNumber(field: PolicyField, value: unknown): number {
   if (field.max !== undefined && value > field.max) throw policyError(field.key, "policy.tooLarge", { value, max: field.max });
   return value;
 }
-
-export type PolicyScalarKey = ScalarKey;

@@ -438,4 +438,3 @@ function summarise(
   };
 }
 
-export { GRADES, FACTORS };

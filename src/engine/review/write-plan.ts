@@ -341,6 +341,3 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   };
 }
 
-export function describeDate(serial: number): string {
-  return isoFromSerial(serial);
-}

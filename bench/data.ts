@@ -1,0 +1,144 @@
+/**
+ * Deterministic benchmark inputs shaped as Excel hands them over: n×1 columns as arrays
+ * of one-cell arrays, dates as serial numbers, blanks as null; and a generated customer
+ * sheet with financials plus an invoice ledger (the columns of scripts/make-examples.ts).
+ */
+import { CellValue } from "../src/engine/cells";
+import { INPUT_ALIASES, LEDGER_ALIASES } from "../src/engine/review/fields";
+
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface AgingColumns {
+  readonly amounts: CellValue[][];
+  readonly dueDates: CellValue[][];
+  readonly blanks: number;
+}
+
+/** n invoices: amounts in cents-rounded currency, due dates from 60 days ahead to 200 days past as-of, ~5% blank rows. */
+export function agingColumns(n: number, asOf: number, seed = 1): AgingColumns {
+  const rnd = random(seed);
+  const amounts: CellValue[][] = new Array(n);
+  const dueDates: CellValue[][] = new Array(n);
+  let blanks = 0;
+  for (let i = 0; i < n; i++) {
+    if (rnd() < 0.05) {
+      amounts[i] = [null];
+      dueDates[i] = [null];
+      blanks++;
+      continue;
+    }
+    amounts[i] = [Math.round(rnd() * 5_000_000) / 100];
+    dueDates[i] = [asOf - Math.floor(rnd() * 261) + 60];
+  }
+  return { amounts, dueDates, blanks };
+}
+
+/** n rows of five factor scores (1–5, half steps), as an n×5 range. */
+export function factorRange(n: number, seed = 2): number[][] {
+  const rnd = random(seed);
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    rows[i] = [0, 0, 0, 0, 0].map(() => 1 + Math.floor(rnd() * 9) / 2);
+  }
+  return rows;
+}
+
+const FINANCIAL_FIELDS = [
+  "currentAssets",
+  "currentLiabilities",
+  "inventory",
+  "totalAssets",
+  "totalLiabilities",
+  "retainedEarnings",
+  "ebit",
+  "interestExpense",
+  "sales",
+  "equity",
+] as const;
+const CUSTOMER_FIELDS = [
+  "id",
+  "name",
+  "paymentHistory",
+  "contractPerformance",
+  "industryRisk",
+  "marketReputation",
+  "complianceRecord",
+  "previousScore",
+  "creditLimit",
+  "balance",
+  "negativeNewsDate",
+  ...FINANCIAL_FIELDS,
+  "zModel",
+] as const;
+
+export interface Portfolio {
+  readonly customers: CellValue[][];
+  readonly ledger: CellValue[][];
+  readonly invoices: number;
+}
+
+/** A customer sheet (title, blank line, header, n customers) and a ledger of 3 invoices per customer. */
+export function portfolio(n: number, asOf: number, seed = 3): Portfolio {
+  const rnd = random(seed);
+  const pick = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const customers: CellValue[][] = [
+    ["Customer credit file — benchmark portfolio"],
+    [],
+    CUSTOMER_FIELDS.map((f) => INPUT_ALIASES[f][0]),
+  ];
+  const ledger: CellValue[][] = [
+    ["Customer ID", LEDGER_ALIASES.invoice[0], LEDGER_ALIASES.dueDate[0], LEDGER_ALIASES.amount[0], LEDGER_ALIASES.paid[0]],
+  ];
+  for (let i = 0; i < n; i++) {
+    const id = `C${String(i + 1).padStart(7, "0")}`;
+    const risky = i % 7 === 3;
+    const factors = Array.from({ length: 5 }, () => (risky ? pick(3, 5) : pick(1, 3)));
+    const assets = pick(50, 500) * 100000;
+    const liabilities = Math.round(assets * (risky ? 0.6 + rnd() * 0.35 : 0.25 + rnd() * 0.35));
+    const currentAssets = Math.round(assets * (0.3 + rnd() * 0.3));
+    const currentLiabilities = Math.round(currentAssets * (risky ? 0.8 + rnd() * 0.6 : 0.35 + rnd() * 0.4));
+    const ebit = Math.round(assets * (risky ? -0.02 + rnd() * 0.06 : 0.05 + rnd() * 0.1));
+    const financials = [
+      currentAssets,
+      currentLiabilities,
+      Math.round(currentAssets * 0.3),
+      assets,
+      liabilities,
+      Math.round(assets * (risky ? -0.05 + rnd() * 0.1 : 0.1 + rnd() * 0.2)),
+      ebit,
+      Math.round(liabilities * 0.05),
+      Math.round(assets * (0.6 + rnd() * 1.2)),
+      assets - liabilities,
+    ];
+    let balance = 0;
+    for (let k = 0; k < 3; k++) {
+      const age = risky ? pick(-20, 150) : pick(-60, 8);
+      const amount = pick(5, 80) * 1000;
+      const paid = k === 0 && !risky ? Math.round(amount / 2) : 0;
+      balance += amount - paid;
+      ledger.push([id, `INV-${i + 1}-${k + 1}`, asOf - age, amount, paid]);
+    }
+    const newsDate = i % 97 === 5 ? asOf - pick(1, 60) : null;
+    customers.push([
+      id,
+      `Company ${i + 1}`,
+      ...factors,
+      i % 5 === 0 ? null : Math.round((factors[0] * 0.9 + 0.3) * 100) / 100,
+      pick(5, 60) * 10000,
+      balance,
+      newsDate,
+      ...financials,
+      i % 9 === 2 ? "public" : null,
+    ]);
+  }
+  return { customers, ledger, invoices: n * 3 };
+}
