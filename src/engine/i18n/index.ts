@@ -19,6 +19,7 @@ export function isLang(value: string): value is Lang {
 
 export function message(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key];
+  if (template.indexOf("{") < 0) return template;
   // "{factor@factor}" shows params.factor through the key "factor.<value>" when there is one,
   // so an identifier like "paymentHistory" reaches the user as "payment history" or "付款历史".
   return template.replace(/\{(\w+)(?:@([\w.]+))?\}/g, (whole, name: string, prefix?: string) => {

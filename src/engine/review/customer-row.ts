@@ -62,8 +62,8 @@ function columnName(ctx: RowContext, column: number): string {
 }
 
 /** True when none of the row's recognised cells holds anything: such rows are gaps, not customers. */
-export function isBlankRow(values: readonly CellValue[], columns: ColumnMap): boolean {
-  for (const column of Object.values(columns) as number[]) {
+export function isBlankRow(values: readonly CellValue[], columns: readonly number[]): boolean {
+  for (const column of columns) {
     const v = values[column];
     if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
   }

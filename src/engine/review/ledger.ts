@@ -25,7 +25,8 @@ const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
 
 /** Ledger and customer sheet meet on this key: ids and names compared without case or outer spaces. */
 export function customerKey(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase();
+  // Plain ASCII (most ids) needs no Unicode normalisation, which is slow per row.
+  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
 }
 
 /** Finds a ledger's header row; undefined when the values do not look like a ledger. */

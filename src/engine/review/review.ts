@@ -7,7 +7,7 @@ import { AgingTotals, bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
-import { monitoringOf, Monitoring, nextReview, recommendedLimit } from "../limit";
+import { monitoringMonths, monitoringOf, Monitoring, nextReview, recommendedLimit } from "../limit";
 import { FACTORS, Grade, GRADES, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { gradeOf, riskScoreCore } from "../score";
@@ -26,7 +26,7 @@ import {
 import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
 import { customerKey, ageLedger, LedgerInput } from "./ledger";
 import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext } from "./customer-row";
-import { Action, actionsFor, CUSTOMER_CHECKS, CustomerFacts, Finding, WarningCode, WARNING_CODES } from "./warnings";
+import { Action, actionsFor, CUSTOMER_CHECKS, Z_FIELDS, CustomerFacts, Finding, WarningCode, WARNING_CODES } from "./warnings";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -207,10 +207,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const ctx: RowContext = { columns, headers: match.headers, originRow: origin.row, originColumn: origin.column };
   const layout = outputLayout(values, match);
   const customers: CustomerResult[] = [];
+  const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
-    if (isBlankRow(line, columns)) continue;
+    if (isBlankRow(line, usedColumns)) continue;
     lastRow = r;
     customers.push(reviewCustomer(line, r, ctx, { policy, asOf, weights, activeChecks, ledger, archive }));
   }
@@ -281,10 +282,11 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   // Ledger aging replaces the overdue columns: it is the more detailed record.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
-    const keys = [row.id, row.name].filter((k) => k !== "").map(customerKey);
-    const ledgerError = keys.map((k) => run.ledger!.errors.get(k)).find((e) => e !== undefined);
+    const idKey = row.id === "" ? "" : customerKey(row.id);
+    const nameKey = row.name === "" ? "" : customerKey(row.name);
+    const ledgerError = run.ledger.errors.get(idKey) ?? run.ledger.errors.get(nameKey);
     if (ledgerError) errors.push(ledgerError);
-    aging = keys.map((k) => run.ledger!.byCustomer.get(k)).find((t) => t !== undefined) ?? new AgingTotals(policy.agingEdges);
+    aging = run.ledger.byCustomer.get(idKey) ?? run.ledger.byCustomer.get(nameKey) ?? new AgingTotals(policy.agingEdges);
   }
   const overdueAmount = aging ? aging.overdue : n.overdueAmount;
   const daysPastDue = aging ? aging.oldestDays : n.daysPastDue;
@@ -296,15 +298,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   const zModel = row.zModel ?? policy.defaultZModel;
   let z: number | undefined;
   let zone: ZZone | undefined;
-  const hasZInputs = [
-    "currentAssets",
-    "currentLiabilities",
-    "retainedEarnings",
-    "ebit",
-    "equity",
-    "totalAssets",
-    "totalLiabilities",
-  ].every((f) => n[f as InputField] !== undefined);
+  const hasZInputs = Z_FIELDS.every((f) => n[f] !== undefined);
   if (hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
     try {
       z = zScore(
@@ -338,7 +332,32 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
   }
 
-  const base = {
+  const hasErrors = errors.length > 0;
+  let findings: Finding[] = NO_FINDINGS;
+  if (!hasErrors) {
+    const facts: CustomerFacts = {
+      score,
+      grade,
+      previousScore,
+      creditLimit: n.creditLimit,
+      balance: n.balance,
+      overdueAmount,
+      daysPastDue,
+      negativeNewsDate: row.negativeNewsDate,
+      zScore: z,
+      zZone: zone,
+      zDistressBelow: Z_MODEL_SPECS[zModel].distress,
+      currentRatio: ratios.currentRatio,
+      debtRatio: ratios.debtRatio,
+      interestCoverage: ratios.interestCoverage,
+    };
+    for (const check of run.activeChecks) {
+      const finding = check.evaluate(facts, policy, asOf);
+      if (finding) findings === NO_FINDINGS ? (findings = [finding]) : findings.push(finding);
+    }
+  }
+  // One object literal of one shape for every customer: the review holds 100,000 of them.
+  return {
     row: row.row,
     id: row.id,
     name: row.name,
@@ -353,41 +372,20 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     overdueAmount,
     daysPastDue,
     aging: aging?.buckets,
-  };
-  if (errors.length > 0) return { ...base, findings: [], actions: [], errors };
-
-  const facts: CustomerFacts = {
-    score,
-    grade,
-    previousScore,
-    creditLimit: n.creditLimit,
-    balance: n.balance,
-    overdueAmount,
-    daysPastDue,
-    negativeNewsDate: row.negativeNewsDate,
-    zScore: z,
-    zZone: zone,
-    zDistressBelow: Z_MODEL_SPECS[zModel].distress,
-    ...ratios,
-  };
-  const findings: Finding[] = [];
-  for (const check of run.activeChecks) {
-    const finding = check.evaluate(facts, policy, asOf);
-    if (finding) findings.push(finding);
-  }
-  const months = grade === "high" ? policy.monitorHighMonths : policy.monitorOtherMonths;
-  return {
-    ...base,
     findings,
-    actions: actionsFor(grade, findings, daysPastDue, policy),
+    actions: hasErrors ? NO_ACTIONS : actionsFor(grade, findings, daysPastDue, policy),
     recommendedLimit:
-      n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
-    monitoring: monitoringOf(grade, policy),
-    monitoringMonths: months,
-    nextReview: nextReview(asOf, grade, policy),
-    errors: [],
+      hasErrors || n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
+    monitoring: hasErrors ? undefined : monitoringOf(grade, policy),
+    monitoringMonths: hasErrors ? undefined : monitoringMonths(grade, policy),
+    nextReview: hasErrors ? undefined : nextReview(asOf, grade, policy),
+    errors: hasErrors ? errors : NO_ERRORS,
   };
 }
+
+const NO_FINDINGS: Finding[] = [];
+const NO_ACTIONS: readonly Action[] = Object.freeze([]);
+const NO_ERRORS: readonly CreditError[] = Object.freeze([]);
 
 function isOverdue(c: CustomerResult): boolean {
   return (c.overdueAmount ?? 0) > 0 || ((c.daysPastDue ?? 0) > 0 && c.overdueAmount === undefined);
@@ -437,4 +435,3 @@ function summarise(
     aging: agingTotals ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingTotals } : undefined,
   };
 }
-

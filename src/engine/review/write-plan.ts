@@ -95,28 +95,53 @@ export function outputHeader(field: OutputField, lang: Lang): string {
   return OUTPUT_ALIASES[field][lang === "zh" ? 1 : 0];
 }
 
-function outputValue(field: OutputField, c: CustomerResult, lang: Lang): PlanValue {
+/**
+ * The texts a plan writes over and over (grade names, monitoring, recommendations), made once
+ * per plan rather than once per cell: a 100,000-customer plan would otherwise spend its time
+ * formatting the same few strings.
+ */
+function textCache(lang: Lang) {
+  const cache = new Map<string, string>();
+  const get = (key: string, make: () => string) => {
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = make()));
+    return text;
+  };
+  return {
+    grade: (g: string) => get(`g:${g}`, () => message(lang, `grade.${g}` as MessageKey)),
+    zone: (z: string) => get(`z:${z}`, () => message(lang, `zone.${z}` as MessageKey)),
+    warnings: (c: CustomerResult) =>
+      get(`w:${c.findings.map((f) => f.code).join(",")}`, () => c.findings.map((f) => warningTitle(f.code, lang)).join("; ")),
+    actions: (c: CustomerResult) => get(`a:${c.actions.join(",")}`, () => recommendationText(c.actions, lang)),
+    monitoring: (c: CustomerResult) =>
+      get(`m:${c.monitoring}:${c.monitoringMonths}`, () =>
+        c.monitoring === "custom"
+          ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 })
+          : message(lang, `monitoring.${c.monitoring}` as MessageKey),
+      ),
+  };
+}
+type TextCache = ReturnType<typeof textCache>;
+
+function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: TextCache): PlanValue {
   const ok = c.errors.length === 0;
   switch (field) {
     case "score":
       return c.score ?? null;
     case "grade":
-      return c.grade ? message(lang, `grade.${c.grade}` as MessageKey) : null;
+      return c.grade ? texts.grade(c.grade) : null;
     case "zScore":
       return c.zScore ?? null;
     case "zZone":
-      return c.zZone ? message(lang, `zone.${c.zZone}` as MessageKey) : null;
+      return c.zZone ? texts.zone(c.zZone) : null;
     case "warnings":
-      return ok && c.findings.length ? c.findings.map((f) => warningTitle(f.code, lang)).join("; ") : null;
+      return ok && c.findings.length ? texts.warnings(c) : null;
     case "recommendation":
-      return ok ? recommendationText(c.actions, lang) : null;
+      return ok ? texts.actions(c) : null;
     case "recommendedLimit":
       return ok ? (c.recommendedLimit ?? null) : null;
     case "monitoring":
-      if (!ok || !c.monitoring) return null;
-      return c.monitoring === "custom"
-        ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 })
-        : message(lang, `monitoring.${c.monitoring}` as MessageKey);
+      return ok && c.monitoring ? texts.monitoring(c) : null;
     case "nextReview":
       return ok ? (c.nextReview ?? null) : null;
     case "issues":
@@ -142,11 +167,12 @@ function targetPlan(result: ReviewResult, lang: Lang): WritePlan["target"] & { a
   const end = Math.max(layout.lastRow, layout.staleOutputUntil);
   const blocks: Block[] = [];
   const areas: Area[] = [];
+  const texts = textCache(lang);
   for (const run of runsOf(layout.outputColumns)) {
     const values: PlanValue[][] = [run.map((f) => outputHeader(f, lang))];
     for (let r = layout.firstRow; r <= end; r++) {
       const c = byRow.get(r);
-      values.push(run.map((f) => (c ? outputValue(f, c, lang) : null)));
+      values.push(run.map((f) => (c ? outputValue(f, c, lang, texts) : null)));
     }
     const block = {
       row: layout.headerRow + origin.row,
@@ -247,10 +273,7 @@ function summaryPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan 
     };
   }
   row++;
-  const top = result.customers
-    .filter((c) => c.errors.length === 0 && c.score !== undefined)
-    .sort((a, b) => b.score! - a.score! || b.findings.length - a.findings.length)
-    .slice(0, 10);
+  const top = topRisks(result.customers, 10);
   add(
     [
       [
@@ -279,6 +302,25 @@ function summaryPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan 
   return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], chart };
 }
 
+const riskier = (a: CustomerResult, b: CustomerResult) =>
+  b.score! - a.score! || b.findings.length - a.findings.length || a.row - b.row;
+
+/** The `count` riskiest customers, in one pass: sorting a whole portfolio for ten names is wasted work. */
+function topRisks(customers: readonly CustomerResult[], count: number): CustomerResult[] {
+  const top: CustomerResult[] = [];
+  for (const c of customers) {
+    if (c.errors.length > 0 || c.score === undefined) continue;
+    if (top.length === count && riskier(c, top[count - 1]) >= 0) continue;
+    let i = top.length === count ? count - 1 : top.length;
+    while (i > 0 && riskier(c, top[i - 1]) < 0) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = c;
+  }
+  return top;
+}
+
 export interface PlanOptions {
   /** Names of the sheets the workbook has now, so our sheets are found in either language. */
   readonly sheetNames: readonly string[];
@@ -292,6 +334,10 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const archiveName = reviewSheetName("archive", options.sheetNames, lang);
   const policyName = reviewSheetName("policy", options.sheetNames, lang);
 
+  const gradeNames = Object.fromEntries(GRADES.map((g) => [g, message(lang, `grade.${g}` as MessageKey)])) as Record<
+    string,
+    string
+  >;
   const existing = options.archiveValues ?? [];
   let lastArchiveRow = -1;
   existing.forEach((line, r) => {
@@ -300,7 +346,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const needsHeader = lastArchiveRow < 0 || !hasArchiveHeader(existing);
   const archiveLines: PlanValue[][] = result.customers
     .filter((c) => c.errors.length === 0 && c.score !== undefined)
-    .map((c) => [result.asOf, result.policy.version, c.id, c.name, c.score!, message(lang, `grade.${c.grade}` as MessageKey)]);
+    .map((c) => [result.asOf, result.policy.version, c.id, c.name, c.score!, gradeNames[c.grade!]]);
   const archiveBlocks: Block[] = [];
   let archiveRow = lastArchiveRow + 1;
   const archiveFormats: CellFormat[] = ["date", "text", "text", "text", "score", "text"];
@@ -340,4 +386,3 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     ],
   };
 }
-
