@@ -61,7 +61,13 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: "100%",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
   setup: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
@@ -73,7 +79,10 @@ const useStyles = makeStyles({
 type TabId = "columns" | "policy" | "results";
 type Busy = { key: MessageKey; params?: MessageParams; value?: number };
 /** A notice renders in the current language, so it is kept as a function of the translator. */
-type Notice = { intent: "success" | "error" | "warning" | "info"; render: (t: Translate, lang: Lang) => { title?: string; lines: string[] } };
+type Notice = {
+  intent: "success" | "error" | "warning" | "info";
+  render: (t: Translate, lang: Lang) => { title?: string; lines: string[] };
+};
 
 function problemText(problem: ExcelProblem, t: Translate): string {
   return t(`ui.error.${problem.code}` as MessageKey, { sheet: problem.sheet ?? "", detail: problem.detail ?? "" });
@@ -100,7 +109,10 @@ function errorNotice(error: unknown): Notice {
 
 function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
   if (outcome.ok) {
-    return { intent: "success", render: (t) => ({ title: t("ui.write.doneTitle"), lines: describeParts(outcome.written, t, headers) }) };
+    return {
+      intent: "success",
+      render: (t) => ({ title: t("ui.write.doneTitle"), lines: describeParts(outcome.written, t, headers) }),
+    };
   }
   return {
     intent: "error",
@@ -110,7 +122,8 @@ function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice 
       if (outcome.written.length) lines.push(t("ui.write.written"), ...describeParts(outcome.written, t, headers));
       if (outcome.uncertain.length) lines.push(t("ui.write.uncertain"), ...describeParts(outcome.uncertain, t, headers));
       if (outcome.notWritten.length) lines.push(t("ui.write.notWritten"), ...describeParts(outcome.notWritten, t, headers));
-      if (outcome.marked) lines.push(outcome.marked.ok ? t("ui.write.marked", { sheet: outcome.marked.sheet }) : t("ui.write.markFailed"));
+      if (outcome.marked)
+        lines.push(outcome.marked.ok ? t("ui.write.marked", { sheet: outcome.marked.sheet }) : t("ui.write.markFailed"));
       return { title: t("ui.write.failedTitle"), lines };
     },
   };
@@ -246,7 +259,10 @@ export default function App({ initialLang }: AppProps) {
       const next = review(source, policy, mapping, asOf);
       if (next) {
         setTab("results");
-        setNotice({ intent: "info", render: (tr) => ({ lines: [tr("ui.status.reviewed", { customers: next.customers.length, sheet: next.sheet })] }) });
+        setNotice({
+          intent: "info",
+          render: (tr) => ({ lines: [tr("ui.status.reviewed", { customers: next.customers.length, sheet: next.sheet })] }),
+        });
       }
     } catch (error) {
       setNotice(errorNotice(error));
@@ -267,7 +283,8 @@ export default function App({ initialLang }: AppProps) {
       });
       setNotice(writeNotice(outcome, outputHeaders(plan)));
       // Anything written (or maybe written) makes the read stale: the archive would be appended twice.
-      if (outcome.ok || outcome.written.length + outcome.uncertain.length > 0 || outcome.problem?.code === "shapeChanged") setWritten(true);
+      if (outcome.ok || outcome.written.length + outcome.uncertain.length > 0 || outcome.problem?.code === "shapeChanged")
+        setWritten(true);
       await loadState(sheet).catch(() => undefined);
     } catch (error) {
       setNotice(errorNotice(error));
@@ -308,7 +325,12 @@ export default function App({ initialLang }: AppProps) {
       () => mounted.current && setNotice({ intent: "success", render: (tr) => ({ lines: [tr("ui.columns.mappingSaved")] }) }),
       (error: unknown) =>
         mounted.current &&
-        setNotice({ intent: "warning", render: (tr) => ({ lines: [tr("ui.columns.mappingFailed", { reason: error instanceof Error ? error.message : String(error) })] }) }),
+        setNotice({
+          intent: "warning",
+          render: (tr) => ({
+            lines: [tr("ui.columns.mappingFailed", { reason: error instanceof Error ? error.message : String(error) })],
+          }),
+        }),
     );
     if (read && asOf !== undefined && policyCheck.policy) review(read, policyCheck.policy, next, asOf);
   };
@@ -317,7 +339,12 @@ export default function App({ initialLang }: AppProps) {
     setSelectedRow(c.row);
     if (!read || !result) return;
     excel.selectRow(read.target.name, customerRowArea(read, result, c)).catch((error: unknown) =>
-      setNotice({ intent: "warning", render: (tr) => ({ lines: [tr("ui.error.selectRow", { detail: error instanceof Error ? error.message : String(error) })] }) }),
+      setNotice({
+        intent: "warning",
+        render: (tr) => ({
+          lines: [tr("ui.error.selectRow", { detail: error instanceof Error ? error.message : String(error) })],
+        }),
+      }),
     );
   };
 
@@ -358,7 +385,11 @@ export default function App({ initialLang }: AppProps) {
 
         <section className={styles.setup} aria-label={t("ui.sheet.label")}>
           <div className={styles.row}>
-            <Field label={t("ui.sheet.label")} className={styles.grow} validationMessage={sheetChoices.length === 0 && !running ? t("ui.sheet.none") : undefined}>
+            <Field
+              label={t("ui.sheet.label")}
+              className={styles.grow}
+              validationMessage={sheetChoices.length === 0 && !running ? t("ui.sheet.none") : undefined}
+            >
               <Select value={sheet} disabled={running || sheetChoices.length === 0} onChange={(_, data) => setSheet(data.value)}>
                 {sheetChoices.map((name) => (
                   <option key={name} value={name}>
@@ -417,7 +448,12 @@ export default function App({ initialLang }: AppProps) {
           </MessageBar>
         )}
 
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={t("ui.tab.label")} size="small">
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          aria-label={t("ui.tab.label")}
+          size="small"
+        >
           <Tab value="columns" id="tab-columns" aria-controls="panel">
             {t("ui.tab.columns")}
           </Tab>
@@ -431,7 +467,14 @@ export default function App({ initialLang }: AppProps) {
 
         <div role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
           {tab === "columns" && (
-            <ColumnsPanel result={result} mappable={mappable} mapping={mapping} ledgerSheet={result?.ledgerSheet} busy={running} onMap={onMap} />
+            <ColumnsPanel
+              result={result}
+              mappable={mappable}
+              mapping={mapping}
+              ledgerSheet={result?.ledgerSheet}
+              busy={running}
+              onMap={onMap}
+            />
           )}
           {tab === "policy" && (
             <PolicyPanel

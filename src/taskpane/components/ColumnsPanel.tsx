@@ -1,0 +1,130 @@
+/** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
+import { Field, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageKey } from "../../engine/i18n";
+import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
+import { ReviewResult } from "../../engine/review/review";
+import { warningTitle } from "../../engine/review/texts";
+import { useLang } from "../i18n";
+import { checkNeeds, MappableHeader, mappedField } from "../model";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ColumnsPanelProps {
+  readonly result?: ReviewResult;
+  /** Headers to offer for mapping (after a review, or when it could not start). */
+  readonly mappable: readonly MappableHeader[];
+  readonly mapping: Readonly<Record<string, InputField>>;
+  readonly ledgerSheet?: string;
+  readonly busy: boolean;
+  onMap(header: string, field: InputField | ""): void;
+}
+
+export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onMap }: ColumnsPanelProps) {
+  const { lang, t } = useLang();
+  const styles = useStyles();
+  const field = (f: string) => t(`ui.field.${f}` as MessageKey);
+  const columns = result?.columns;
+  return (
+    <div className={styles.section}>
+      {!columns && mappable.length === 0 && <Text>{t("ui.columns.none")}</Text>}
+      {columns && (
+        <>
+          <Text>{t("ui.columns.headerRow", { row: columns.headerRow })}</Text>
+          {ledgerSheet && <Text>{t("ui.columns.ledger", { sheet: ledgerSheet })}</Text>}
+          <section aria-labelledby="columns-found" className={styles.section}>
+            <Subtitle2 as="h3" id="columns-found">
+              {t("ui.columns.found")}
+            </Subtitle2>
+            <ul className={styles.list}>
+              {columns.found.map((f) => (
+                <li key={f.field}>
+                  {t("ui.columns.foundItem", { field: field(f.field), header: f.header, column: f.column })}
+                  {mappedField(mapping, f.header) === f.field && (
+                    <span className={styles.muted}>
+                      {" ("}
+                      {t("ui.columns.manual")}
+                      {")"}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="columns-missing" className={styles.section}>
+            <Subtitle2 as="h3" id="columns-missing">
+              {t("ui.columns.missing")}
+            </Subtitle2>
+            {columns.missingOptional.length === 0 ? (
+              <Text>{t("ui.columns.nothingMissing")}</Text>
+            ) : (
+              <Text>{columns.missingOptional.map(field).join(t("ui.columns.and"))}</Text>
+            )}
+          </section>
+          <section aria-labelledby="columns-skipped" className={styles.section}>
+            <Subtitle2 as="h3" id="columns-skipped">
+              {t("ui.columns.skipped")}
+            </Subtitle2>
+            {columns.skippedChecks.length === 0 ? (
+              <Text>{t("ui.columns.skippedNone")}</Text>
+            ) : (
+              <ul className={styles.list}>
+                {columns.skippedChecks.map((code) => (
+                  <li key={code}>{t("ui.columns.needs", { check: warningTitle(code, lang), fields: checkNeeds(code, t) })}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {columns.duplicates.length > 0 && (
+            <section aria-labelledby="columns-duplicates" className={styles.section}>
+              <Subtitle2 as="h3" id="columns-duplicates">
+                {t("ui.columns.duplicates")}
+              </Subtitle2>
+              <ul className={styles.list}>
+                {columns.duplicates.map((d) => (
+                  <li key={d.column}>
+                    {t("ui.columns.duplicateItem", { column: d.column, field: field(d.field), usedColumn: d.usedColumn })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      {(columns || mappable.length > 0) && (
+        <section aria-labelledby="columns-mapping" className={styles.section}>
+          <Subtitle2 as="h3" id="columns-mapping">
+            {t("ui.columns.mapping")}
+          </Subtitle2>
+          <Text className={styles.muted}>{t("ui.columns.mappingHint")}</Text>
+          {mappable.length === 0 && <Text>{t("ui.columns.noUnknown")}</Text>}
+          {mappable.map((m) => (
+            <Field key={`${m.column}:${m.header}`} label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}>
+              <Select
+                value={mappedField(mapping, m.header) ?? ""}
+                disabled={busy}
+                onChange={(_, data) => onMap(m.header, data.value as InputField | "")}
+              >
+                <option value="">{t("ui.columns.notUsed")}</option>
+                {INPUT_FIELDS.map((f) => (
+                  <option key={f} value={f}>
+                    {field(f)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

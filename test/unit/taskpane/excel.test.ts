@@ -1,0 +1,492 @@
+/**
+ * The task pane's Excel module against office-addin-mock plus the small write fakes of
+ * fake-excel.ts (see its header for exactly what is mocked and what is faked): what is
+ * read, the exact cells written, and how many context.sync calls it takes.
+ */
+import { serialFromYMD } from "../../../src/engine/cells";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
+import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
+import {
+  finishOutcome,
+  markIncompleteWith,
+  readForReviewWith,
+  readWorkbookStateWith,
+  ReviewRead,
+  selectRowWith,
+  writePlanWith,
+} from "../../../src/taskpane/excel";
+import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
+import { address, FakeExcel, installExcelGlobals, officeError } from "./fake-excel";
+import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
+
+const AS_OF = serialFromYMD(2026, 3, 31);
+let fake: FakeExcel;
+installExcelGlobals(() => fake);
+
+function workbook(rows: number, origin = { row: 0, column: 0 }): FakeExcel {
+  fake = new FakeExcel();
+  fake.addSheet("Customers", customerSheet(rows), origin.row, origin.column);
+  fake.addSheet("Notes", [["Just some notes"]]);
+  return fake;
+}
+
+async function reviewAndPlan(sheet = "Customers") {
+  const read = await readForReviewWith(
+    fake.context,
+    sheet,
+    fake.sheets.map((s) => s.name),
+  );
+  const result = runReview(
+    {
+      sheetName: read.target.name,
+      values: read.target.values,
+      origin: read.target.origin,
+      asOf: AS_OF,
+      policy: DEFAULT_POLICY,
+      archive: read.archive?.values,
+      ledger: read.ledger,
+    },
+    "en",
+  );
+  const plan = buildWritePlan(result, "en", { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+  return { read, result, plan, check: targetCheck(read, result) };
+}
+
+/** Every input-sheet cell outside the plan's output area, as text. */
+function cellsOutside(plan: WritePlan, sheet = "Customers"): string[] {
+  const s = fake.sheet(sheet)!;
+  const out: string[] = [];
+  s.cells.forEach((line, r) =>
+    line?.forEach((v, c) => {
+      const inside = plan.outputArea.some((a) => r >= a.row && r < a.row + a.rows && c >= a.column && c < a.column + a.columns);
+      if (!inside) out.push(`${r},${c}=${v}`);
+    }),
+  );
+  return out;
+}
+
+describe("reading what the review needs (office-addin-mock objects, one sync)", () => {
+  test("an unloaded property reads as office-addin-mock's error string, not data (the harness keeps the trap)", async () => {
+    workbook(2);
+    /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- reading too early on purpose */
+    const used = fake.context.workbook.worksheets.getItem("Customers").getUsedRangeOrNullObject(true);
+    expect(used.values).toBe("Error, property was not loaded");
+    used.load("values");
+    expect(used.values).toBe("Error, context.sync() was not called");
+    await fake.context.sync();
+    expect(used.values[0]).toEqual(HEADER);
+    /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+  });
+
+  test("10 rows: sheet names, values, address and origin in exactly 1 sync", async () => {
+    workbook(10);
+    const read = await readForReviewWith(fake.context, "Customers", ["Customers", "Notes"]);
+    expect(fake.syncCount).toBe(1);
+    expect(read.sheetNames).toEqual(["Customers", "Notes"]);
+    expect(read.target.address).toBe("Customers!A1:K11");
+    expect(read.target.origin).toEqual({ row: 0, column: 0 });
+    expect(read.target.values).toHaveLength(11);
+    expect(read.target.values[0]).toEqual(HEADER);
+    expect(read.target.values[1][1]).toBe(NASTY_NAMES[0]);
+    expect(read.ledger).toBeUndefined();
+    expect(read.archive).toBeUndefined();
+  });
+
+  test("100,000 rows: still exactly 1 sync, every row read", async () => {
+    workbook(100_000);
+    const read = await readForReviewWith(fake.context, "Customers", ["Customers", "Notes"]);
+    expect(fake.syncCount).toBe(1);
+    expect(read.target.values).toHaveLength(100_001);
+    expect(read.target.address).toBe("Customers!A1:K100001");
+  });
+
+  test("a table starting at C4: origin from the address, rows numbered as on the sheet", async () => {
+    workbook(3, { row: 3, column: 2 });
+    const read = await readForReviewWith(fake.context, "Customers", ["Customers", "Notes"]);
+    expect(read.target.address).toBe("Customers!C4:M7");
+    expect(read.target.origin).toEqual({ row: 3, column: 2 });
+    const result = runReview({
+      sheetName: "Customers",
+      values: read.target.values,
+      origin: read.target.origin,
+      asOf: AS_OF,
+      policy: DEFAULT_POLICY,
+    });
+    expect(result.customers.map((c) => c.row)).toEqual([5, 6, 7]);
+    expect(result.columns.found[0]).toEqual({ field: "id", column: "C", header: "Customer ID" });
+  });
+
+  test("archive, policy and a ledger-looking sheet are read in the same sync; the ledger is picked by detectLedger", async () => {
+    workbook(3);
+    fake.addSheet("Invoices", LEDGER);
+    fake.addSheet("Credit Review Archive", [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [AS_OF - 90, "default-1", "C000001", "x", 1.5, "Low"],
+    ]);
+    fake.addSheet(
+      "Credit Policy",
+      [
+        ["Setting", "Value", "Meaning"],
+        ["mediumFrom", 2.2, ""],
+      ],
+      0,
+      0,
+    );
+    const read = await readForReviewWith(
+      fake.context,
+      "Customers",
+      fake.sheets.map((s) => s.name),
+    );
+    expect(fake.syncCount).toBe(1);
+    expect(read.ledger?.sheetName).toBe("Invoices");
+    expect(read.ledger?.values[1]).toEqual(LEDGER[1]);
+    expect(read.archive?.name).toBe("Credit Review Archive");
+    expect(read.archive?.values[1][2]).toBe("C000001");
+    expect(readPolicySheet(read.policy!.values).mediumFrom).toBe(2.2);
+  });
+
+  test("a policy sheet whose table starts lower is padded back to A1, so its row numbers stay right", async () => {
+    workbook(1);
+    fake.addSheet("信用政策", [["mediumFrom", 2.1]], 2, 0);
+    const read = await readForReviewWith(
+      fake.context,
+      "Customers",
+      fake.sheets.map((s) => s.name),
+    );
+    expect(read.policy?.values).toEqual([[], [], ["mediumFrom", 2.1]]);
+    expect(readPolicySheet(read.policy!.values).mediumFrom).toBe(2.1);
+  });
+
+  test("an empty sheet reads as no values (null used range) and the engine says it has no header row", async () => {
+    fake = new FakeExcel();
+    fake.addSheet("Empty");
+    const read = await readForReviewWith(fake.context, "Empty", ["Empty"]);
+    expect(fake.syncCount).toBe(1);
+    expect(read.target).toEqual({ name: "Empty", origin: { row: 0, column: 0 }, values: [] });
+    expect(() => runReview({ sheetName: "Empty", values: read.target.values, asOf: AS_OF, policy: DEFAULT_POLICY })).toThrow(
+      /no header row/,
+    );
+  });
+
+  test("a header-only sheet reviews to no customers, and writing it puts only the headers beside it", async () => {
+    workbook(0);
+    const { result, plan, check } = await reviewAndPlan();
+    expect(result.customers).toHaveLength(0);
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    const s = fake.sheet("Customers")!;
+    expect(s.text(0, 11)).toBe("Risk score");
+    expect(s.text(0, 20)).toBe("Review issues");
+    expect(cellsOutside(plan)).toEqual(HEADER.map((h, c) => `0,${c}=${h}`));
+  });
+
+  test("a sheet deleted since the list was made fails the read with ItemNotFound (→ sheetMissing)", async () => {
+    workbook(2);
+    await expect(readForReviewWith(fake.context, "Customers", ["Customers", "Gone"])).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  test("start-up: names and active sheet in 1 sync, plus 1 more only when a policy sheet exists", async () => {
+    workbook(2);
+    const state = await readWorkbookStateWith(fake.context);
+    expect(state).toEqual({ sheetNames: ["Customers", "Notes"], activeSheet: "Customers", policy: undefined });
+    expect(fake.syncCount).toBe(1);
+    fake.addSheet("Credit Policy", [
+      ["Setting", "Value"],
+      ["highFrom", 3.9],
+    ]);
+    fake.syncCount = 0;
+    const again = await readWorkbookStateWith(fake.context);
+    expect(fake.syncCount).toBe(2);
+    expect(readPolicySheet(again.policy!.values).highFrom).toBe(3.9);
+  });
+});
+
+describe("writing a plan (writes are fakes applied at sync; reads are office-addin-mock)", () => {
+  test("the exact cells: output columns beside the table, text format before values, nothing else on the input sheet", async () => {
+    workbook(6);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncCount = 0;
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(fake.syncCount).toBe(2); // the check, then one batch
+    expect(outcome.syncs).toBe(2);
+    expect(fake.suspendCalls).toBe(1);
+
+    const s = fake.sheet("Customers")!;
+    // Output headers L1:U1, right of the input table A:K.
+    expect([...Array(10)].map((_, i) => s.text(0, 11 + i))).toEqual([
+      "Risk score",
+      "Risk grade",
+      "Z-score",
+      "Z zone",
+      "Warnings",
+      "Recommendation",
+      "Recommended limit",
+      "Monitoring",
+      "Next review",
+      "Review issues",
+    ]);
+    expect(s.get(1, 11)).toBeCloseTo(1.2, 5);
+    expect(s.text(1, 12)).toBe("Low");
+    expect(s.text(3, 12)).toBe("High");
+    expect(s.text(4, 15)).toBe("Over credit limit");
+    expect(s.text(4, 16)).toContain("Hold new orders");
+    expect(s.format(1, 11)).toBe(NUMBER_FORMATS.en.score);
+    expect(s.format(1, 12)).toBe("@");
+    expect(s.format(1, 19)).toBe("yyyy-mm-dd");
+    // Blank outputs are written as "" (null would leave an old value in place).
+    const valueOps = fake.writes("values").filter((o) => o.sheet === "Customers");
+    expect(valueOps).toHaveLength(1);
+    expect(valueOps[0].address).toBe("L1:U7");
+    expect((valueOps[0].value as unknown[][]).flat()).not.toContain(null);
+    // "@" on the text columns is set before the values go in.
+    const ops = fake.syncs[fake.syncs.length - 1].ops.filter((o) => o.sheet === "Customers");
+    const textFormat = ops.findIndex((o) => o.kind === "numberFormat" && o.address === "M1:M7" && o.value === "@");
+    expect(textFormat).toBeGreaterThanOrEqual(0);
+    expect(textFormat).toBeLessThan(ops.findIndex((o) => o.kind === "values"));
+    // The user's cells are untouched: the nasty names stay text, exactly as typed.
+    expect(cellsOutside(plan).length).toBe(7 * 11);
+    expect(s.get(2, 1)).toBe(NASTY_NAMES[1]);
+  });
+
+  test("conditional fills: old ones on the output columns cleared first, then the plan's rules", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const ops = fake.writes().filter((o) => o.kind === "clearConditionalFormats" || o.kind === "addConditionalFormat");
+    expect(ops[0].kind).toBe("clearConditionalFormats");
+    expect(ops[0].address).toBe("L1:U4");
+    expect(ops.slice(1).map((o) => o.kind)).toEqual(Array(5).fill("addConditionalFormat"));
+    const fills = fake.sheet("Customers")!.conditional;
+    expect(fills).toEqual([
+      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"Low")', color: "#C6EFCE" },
+      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"Medium")', color: "#FFEB9C" },
+      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"High")', color: "#FFC7CE" },
+      { area: "P2:P4", type: "Custom", formula: "=LEN(TRIM(P2))>0", color: "#FFEB9C" },
+      { area: "U2:U4", type: "Custom", formula: "=LEN(TRIM(U2))>0", color: "#FFC7CE" },
+    ]);
+  });
+
+  test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
+    workbook(3);
+    fake.addSheet("Credit Review Archive", [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [AS_OF - 90, "default-1", "C000001", "x", 1.5, "Low"],
+    ]);
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const summary = fake.sheet("Credit Review Summary")!;
+    expect(summary.text(0, 0)).toBe("Credit review summary");
+    expect(summary.bold.has("0,0")).toBe(true);
+    expect(summary.charts).toEqual([
+      {
+        type: "ColumnClustered",
+        seriesBy: "Columns",
+        values: "C12:C14",
+        title: "Exposure by risk grade",
+        seriesName: "Exposure",
+        categories: "A12:A14",
+        legendVisible: false,
+        position: "G1",
+      },
+    ]);
+    const archive = fake.sheet("Credit Review Archive")!;
+    expect(archive.get(1, 2)).toBe("C000001");
+    expect([2, 3, 4].map((r) => archive.get(r, 2))).toEqual(["C000001", "C000002", "C000003"]);
+    expect(archive.get(2, 0)).toBe(AS_OF);
+    expect(archive.format(2, 0)).toBe("yyyy-mm-dd");
+    const policy = fake.sheet("Credit Policy")!;
+    expect(policy.text(0, 0)).toBe("Setting");
+    expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);
+  });
+
+  test("a second run replaces the summary (one chart, not two) and does not pile up conditional formats", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    ({ plan, check } = await reviewAndPlan());
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(fake.sheet("Credit Review Summary")!.charts).toHaveLength(1);
+    expect(fake.sheet("Customers")!.conditional).toHaveLength(5);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      "Customers",
+      "Notes",
+      "Credit Review Summary",
+      "Credit Review Archive",
+      "Credit Policy",
+    ]);
+  });
+
+  test("100,000 rows: chunked by rows under the payload limit, ≤ 1 + chunks syncs, no sync per row", async () => {
+    workbook(100_000);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncCount = 0;
+    const progress: number[] = [];
+    const outcome = await writePlanWith(fake.context, plan, "en", check, { onProgress: (done) => progress.push(done) });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.batches).toBeGreaterThan(1);
+    expect(fake.syncCount).toBe(1 + outcome.batches);
+    expect(fake.syncCount).toBeLessThan(40);
+    expect(progress).toEqual([...Array(outcome.batches)].map((_, i) => i + 1));
+    // What each sync would carry, measured on the queued operations, stays under Excel on the web's 5 MB.
+    for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(5_000_000);
+    const s = fake.sheet("Customers")!;
+    expect(s.text(100_000, 12)).toBe("Low"); // row 100,001: customer 100,000 → i = 99,999 → low
+    expect(fake.sheet("Credit Review Archive")!.get(100_000, 2)).toBe("C100000");
+    const biggest = Math.max(...fake.syncs.map((x) => x.bytes));
+    console.info(
+      `100,000 rows: ${outcome.batches} write batches, ${fake.syncCount} syncs (1 check + batches), largest sync ${biggest} bytes`,
+    );
+  });
+
+  test("header row changed since the read: plain 'shapeChanged', nothing written, 1 sync", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.sheet("Customers")!.set(0, 1, "Client");
+    fake.syncCount = 0;
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome).toMatchObject({ ok: false, written: [], uncertain: [], notWritten: [], syncs: 1 });
+    expect(outcome.problem?.code).toBe("shapeChanged");
+    expect(fake.writes()).toEqual([]);
+  });
+
+  test("used range grew since the read (a row added): 'shapeChanged', nothing written", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.sheet("Customers")!.set(4, 0, "C999");
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.problem?.code).toBe("shapeChanged");
+    expect(fake.writes()).toEqual([]);
+  });
+
+  test("protected input sheet (seen in the check sync): 'protected', nothing written", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.sheet("Customers")!.protected = true;
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.problem).toMatchObject({ code: "protected", sheet: "Customers" });
+    expect(fake.writes()).toEqual([]);
+  });
+
+  test("a write throws on a protected archive sheet midway: written / maybe / not written told apart, summary A1 marked incomplete", async () => {
+    workbook(50);
+    fake.addSheet("Credit Review Archive", [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+    ]).refuseWrites = true;
+    const { plan, check } = await reviewAndPlan();
+    const outcome = await writePlanWith(fake.context, plan, "en", check, { maxBatchBytes: 3000 });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.problem?.code).toBe("protected");
+    expect(outcome.written.some((p) => p.role === "output")).toBe(true);
+    expect(outcome.written.some((p) => p.role === "summary")).toBe(true);
+    expect(outcome.uncertain.some((p) => p.role === "archive")).toBe(true);
+    expect(outcome.notWritten.some((p) => p.role === "policy")).toBe(true);
+    expect(fake.sheet("Credit Policy")).toBeUndefined();
+    expect(outcome.syncs).toBeLessThanOrEqual(1 + outcome.batches);
+
+    const finished = await finishOutcome(outcome, plan, "en", (name) => markIncompleteWith(fake.context, name, "en"));
+    expect(finished.marked).toEqual({ sheet: "Credit Review Summary", ok: true });
+    expect(fake.sheet("Credit Review Summary")!.text(0, 0)).toBe("Incomplete — re-run the review");
+  });
+
+  test("a sync rejected midway (request too large): nothing of that batch applied, later batches not sent, marked incomplete", async () => {
+    workbook(30);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncCount = 0;
+    // Sync 1 is the check, 2 the first batch, 3 the second.
+    fake.failAt = (n) => (n === 3 ? officeError("RequestPayloadSizeLimitExceeded") : undefined);
+    const outcome = await writePlanWith(fake.context, plan, "en", check, { maxBatchBytes: 1500 });
+    expect(outcome.problem?.code).toBe("tooLarge");
+    expect(outcome.syncs).toBe(3);
+    expect(outcome.batches).toBeGreaterThan(3);
+    expect(outcome.written.length).toBeGreaterThan(0);
+    expect(outcome.uncertain.length).toBeGreaterThan(0);
+    expect(outcome.notWritten.length).toBeGreaterThan(0);
+    expect(fake.syncCount).toBe(3); // nothing sent after the failure
+    fake.failAt = undefined;
+    const finished = await finishOutcome(outcome, plan, "zh", (name) => markIncompleteWith(fake.context, name, "zh"));
+    expect(finished.marked?.ok).toBe(true);
+    expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成 — 请重新运行审查");
+  });
+
+  test("Excel in cell-edit mode at the first sync: nothing written, no incomplete mark needed", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.failAt = () => officeError("InvalidOperationInCellEditMode");
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.problem?.code).toBe("editMode");
+    const finished = await finishOutcome(outcome, plan, "en", async () => {
+      throw new Error("must not mark");
+    });
+    expect(finished.marked).toBeUndefined();
+  });
+
+  test("the incomplete mark can fail too, and says so", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncCount = 0;
+    // Everything after the check fails: the batch, then both syncs of the mark.
+    fake.failAt = (n) => (n >= 2 ? officeError("GeneralException") : undefined);
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.problem?.code).toBe("excel");
+    const finished = await finishOutcome(outcome, plan, "en", (name) => markIncompleteWith(fake.context, name, "en"));
+    expect(finished.marked).toEqual({ sheet: "Credit Review Summary", ok: false });
+  });
+
+  test("a plan block outside the output area is refused before any sync", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    const bad: WritePlan = {
+      ...plan,
+      target: { ...plan.target, blocks: [...plan.target.blocks, { row: 1, column: 1, values: [["x"]], formats: ["text"] }] },
+    };
+    fake.syncCount = 0;
+    const outcome = await writePlanWith(fake.context, bad, "en", check);
+    expect(outcome.problem).toMatchObject({ code: "outsideOutput", detail: "B2" });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  test("Save policy writes only the policy sheet: 2 syncs, values readable back by readPolicySheet", async () => {
+    workbook(3);
+    const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
+    const { sheets } = policyOnlyPlan(policy, "zh", ["Customers", "Notes"], AS_OF);
+    const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
+    expect(outcome.ok).toBe(true);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "信用政策"]);
+    expect(readPolicySheet(fake.sheet("信用政策")!.cells as unknown[][]).mediumFrom).toBe(2.4);
+    expect(fake.sheet("Customers")!.cells[0].length).toBe(HEADER.length);
+  });
+
+  test("selecting a customer's row activates its sheet and selects that row: 1 sync", async () => {
+    workbook(3);
+    await selectRowWith(fake.context, "Customers", { row: 2, column: 0, rows: 1, columns: 21 });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.syncs[0].ops.map((o) => [o.kind, o.address])).toEqual([
+      ["getItem", undefined],
+      ["activate", undefined],
+      ["select", address({ row: 2, column: 0, rows: 1, columns: 21 })],
+    ]);
+  });
+});
+
+describe("what the pane hands the writer", () => {
+  test("targetCheck carries the header row and address as read", async () => {
+    workbook(2, { row: 1, column: 1 });
+    const { read, check }: { read: ReviewRead; check: ReturnType<typeof targetCheck> } = await reviewAndPlan();
+    expect(check).toEqual({
+      sheet: "Customers",
+      address: read.target.address,
+      origin: { row: 1, column: 1 },
+      headerIndex: 0,
+      header: HEADER,
+    });
+  });
+});
