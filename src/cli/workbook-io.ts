@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { CellValue } from "../engine/cells";
 import { Lang } from "../engine/i18n";
 import { NUMBER_FORMATS } from "../engine/review/formats";
-import { Area, Block, ConditionalFill, SheetPlan, WritePlan } from "../engine/review/write-plan";
+import { Area, Block, ConditionalFill, fillCondition, SheetPlan, WritePlan } from "../engine/review/write-plan";
 import { columnLetter } from "../engine/review/headers";
 
 /** A cell as Office.js would give it: rich text as its text, a formula as its last result, an error as its code. */
@@ -47,6 +47,9 @@ function ref(area: Area): string {
 function writeBlock(sheet: ExcelJS.Worksheet, block: Block, lang: Lang): void {
   block.values.forEach((line, r) => {
     line.forEach((value, c) => {
+      // Nothing to clear in a cell that does not exist: creating it would cost a cell object per row
+      // between far-apart customers (a sheet with one on row 1,048,576).
+      if (value === null && sheet.findCell(block.row + r + 1, block.column + c + 1) === undefined) return;
       const cell = sheet.getCell(block.row + r + 1, block.column + c + 1);
       const format = block.formats[c] ?? "general";
       // A plain string in exceljs is stored as a string cell: "=HYPERLINK(...)" stays text.
@@ -59,10 +62,8 @@ function writeBlock(sheet: ExcelJS.Worksheet, block: Block, lang: Lang): void {
 
 function addFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): void {
   for (const fill of fills) {
-    const topLeft = `${columnLetter(fill.area.column)}${fill.area.row + 1}`;
     const style = { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: ARGB(fill.color) } } };
-    const formula =
-      "equals" in fill.when ? `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")` : `LEN(TRIM(${topLeft}))>0`;
+    const formula = fillCondition(fill);
     sheet.addConditionalFormatting({
       ref: ref(fill.area),
       rules: [{ type: "expression", priority: 1, formulae: [formula], style }],

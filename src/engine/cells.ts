@@ -20,7 +20,7 @@ const EXCEL_ERROR =
   /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
 const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
+const FULL_WIDTH_DIGITS = /[０-９．－＋％（）]/g;
 
 /** How a value is shown back to the user in a message: short, and never a live formula. */
 export function showValue(value: CellValue): string {
@@ -51,9 +51,9 @@ function numberFromText(raw: string): NumberReading {
     sign = -1;
     text = text.slice(1, -1).trim();
   }
-  let scale = 1;
+  let percent = false;
   if (text.endsWith("%")) {
-    scale = 0.01;
+    percent = true;
     text = text.slice(0, -1).trim();
   }
   if (text.startsWith("-") || text.startsWith("+")) {
@@ -64,7 +64,8 @@ function numberFromText(raw: string): NumberReading {
   // Thousands separators: Western "," and the full-width "，", plus spaces and apostrophes some ERPs use.
   if (/^\d{1,3}([,，' ]\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/[,，' ]/g, "");
   if (!PLAIN_NUMBER.test(text)) return { kind: "invalid", shown: showValue(raw) };
-  const value = sign * Number(text) * scale;
+  // Divide rather than multiply by 0.01: "70%" must be exactly 0.7, not 0.7000000000000001.
+  const value = percent ? (sign * Number(text)) / 100 : sign * Number(text);
   return Number.isFinite(value) ? { kind: "number", value: value === 0 ? 0 : value } : { kind: "invalid", shown: showValue(raw) };
 }
 
@@ -169,6 +170,8 @@ export type DateReading =
  */
 export function readDate(value: CellValue): DateReading {
   if (value instanceof Date) {
+    // Serial 0 in a date-formatted cell (a blank a formula returned as 0) reaches us as 1899-12-30.
+    if (value.getTime() === EPOCH_MS) return { kind: "blank" };
     const serial = serialFromDate(value);
     return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "date", serial };
   }

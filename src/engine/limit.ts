@@ -1,5 +1,5 @@
 /** Policy responses of DOMAIN.md §4 that are numbers or dates: recommended limit, monitoring, next review. */
-import { addMonths } from "./cells";
+import { addMonths, MAX_SERIAL } from "./cells";
 import { CreditError } from "./errors";
 import { roundCents } from "./money";
 import { Grade, Policy } from "./policy";
@@ -34,5 +34,7 @@ export function monitoringOf(grade: Grade, policy: Policy): Monitoring {
 }
 
 export function nextReview(asOf: number, grade: Grade, policy: Policy): number {
-  return addMonths(asOf, monitoringMonths(grade, policy));
+  const next = addMonths(asOf, monitoringMonths(grade, policy));
+  if (next > MAX_SERIAL) throw new CreditError("num", "limit.dateTooLate");
+  return next;
 }

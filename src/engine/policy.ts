@@ -135,6 +135,8 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
     sum += w;
   }
   if (sum <= 0) throw new CreditError("num", "score.weightsZero", { param });
+  // Weights near the largest double overflow their sum; only their ratios matter, so scale them down first.
+  if (sum === Infinity) return normaliseWeights(weights.map((w) => w / Math.max(...weights)), param);
   return weights.map((w) => w / sum);
 }
 

@@ -27,5 +27,7 @@ export function interestCoverage(ebit: number, interestExpense: number): number 
 
 /** Days sales outstanding: receivables / sales × days in the period. */
 export function dso(receivables: number, sales: number, days: number): number {
-  return divide(receivables, sales, "sales") * days;
+  const value = divide(receivables, sales, "sales") * days;
+  if (!Number.isFinite(value)) throw new CreditError("num", "ratio.notFinite", { param: "sales" });
+  return value;
 }

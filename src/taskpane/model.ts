@@ -7,13 +7,12 @@ import { CellValue } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
-import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES, OUTPUT_FIELDS, OutputField } from "../engine/review/fields";
+import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
 import { aliasTable, columnLetter, findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
-import { reviewSheetName } from "../engine/review/sheets";
-import { buildWritePlan, SheetPlan } from "../engine/review/write-plan";
-import { CUSTOMER_CHECKS, WARNING_CODES, WarningCode } from "../engine/review/warnings";
+import { policySheetPlan, SheetPlan } from "../engine/review/write-plan";
+import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 import type { Area } from "../engine/review/write-plan";
 
@@ -59,24 +58,11 @@ export function policyErrorText(error: CreditError, lang: Lang): string {
 }
 
 /**
- * "70%" as 0.7 exactly. The engine's readNumber scales by × 0.01, giving 0.7000000000000001
- * (engine fix asked for: divide by 100); until then a plain percent is divided here.
- * Anything else goes to the engine as typed.
- */
-function exactPercent(text: string): string {
-  const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(text);
-  return match ? String(Number(match[1]) / 100) : text;
-}
-
-/**
  * The form read exactly as the policy sheet is read (readPolicySheet: the same number,
  * percent and list parsing), which ends in completePolicy's checks.
  */
 export function formToPolicy(form: PolicyForm, lang: Lang): { policy?: Policy; problem?: PolicyProblem } {
-  const rows: CellValue[][] = POLICY_FIELDS.map((f) => [
-    f.key,
-    f.kind === "percent" ? exactPercent(form[f.key] ?? "") : (form[f.key] ?? ""),
-  ]);
+  const rows: CellValue[][] = POLICY_FIELDS.map((f) => [f.key, form[f.key] ?? ""]);
   try {
     return { policy: readPolicySheet(rows) };
   } catch (error) {
@@ -101,55 +87,9 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
 
 export const DEFAULT_FORM = (): PolicyForm => policyToForm(DEFAULT_POLICY);
 
-/**
- * The policy sheet alone, as the engine lays it out. buildWritePlan wants a review
- * result; an empty one is enough and only its policy sheet is kept (engine change asked
- * for: an exported policySheetPlan(policy, lang, sheetNames)).
- */
-export function policyOnlyPlan(
-  policy: Policy,
-  lang: Lang,
-  sheetNames: readonly string[],
-  asOf: number,
-): PlanToWrite & { sheet: SheetPlan } {
-  const zero = { low: 0, medium: 0, high: 0 };
-  const empty: ReviewResult = {
-    sheet: "",
-    asOf,
-    policy,
-    origin: { row: 0, column: 0 },
-    columns: {
-      headerRow: 1,
-      found: [],
-      missingRequired: [],
-      missingOptional: [],
-      unknown: [],
-      duplicates: [],
-      skippedChecks: [],
-    },
-    customers: [],
-    portfolio: {
-      customers: 0,
-      reviewed: 0,
-      withErrors: 0,
-      byGrade: zero,
-      exposureByGrade: zero,
-      exposure: 0,
-      overdueCustomers: 0,
-      warnings: [],
-      warningCounts: Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>,
-    },
-    layout: {
-      headerRow: 0,
-      firstRow: 1,
-      lastRow: 0,
-      outputColumns: Object.fromEntries(OUTPUT_FIELDS.map((f, i) => [f, i])) as Record<OutputField, number>,
-      staleOutputUntil: 0,
-    },
-  };
-  const name = reviewSheetName("policy", sheetNames, lang);
-  const plan = buildWritePlan(empty, lang, { sheetNames });
-  const sheet = plan.sheets.find((s) => s.name === name)!;
+/** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
+export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): PlanToWrite & { sheet: SheetPlan } {
+  const sheet = policySheetPlan(policy, lang, sheetNames);
   return { sheets: [sheet], sheet };
 }
 

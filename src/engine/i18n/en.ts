@@ -342,6 +342,9 @@ export const en = {
   "ui.error.review": "The review could not run: {text}",
   "ui.error.selectRow": "Could not select the row on the sheet: {detail}",
   "ui.grid.select": "Select {name}",
+  "review.noRoom": "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
+  "review.sheetIsOurs": "sheet \"{sheet}\" has the name of a sheet the review writes; rename it and run the review again",
+  "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -328,4 +328,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.error.review": "审查无法运行：{text}",
   "ui.error.selectRow": "无法在工作表中选中该行：{detail}",
   "ui.grid.select": "选择{name}",
+  "review.noRoom": "工作表“{sheet}”的 {column} 列右侧没有空间写入审查的 {count} 列（Excel 的最后一列是 XFD）",
+  "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
+  "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
 };

@@ -138,6 +138,7 @@ export function headerKey(text: unknown): string {
   return String(text)
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[(（[【][^)）\]】]*[)）\]】]\s*$/u, "")
+    // No opening bracket inside the brackets: "((((…" must not cost quadratic time (a cell holds 32,767 characters).
+    .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }

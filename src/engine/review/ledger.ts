@@ -69,6 +69,9 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       let totals = byCustomer.get(customer);
       if (!totals) byCustomer.set(customer, (totals = new AgingTotals(edges)));
       totals.add(open, asOf - due.serial);
+      if (!Number.isFinite(totals.total) || !totals.buckets.every(Number.isFinite)) {
+        throw new CreditError("num", "aging.notFinite").at(place("amount"));
+      }
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
       if (!errors.has(customer)) errors.set(customer, error);

@@ -13,6 +13,7 @@ import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
 import { archiveKey, previousScores } from "./archive";
+import { isReviewSheet } from "./sheets";
 import {
   headerKey,
   INPUT_ALIASES,
@@ -130,6 +131,8 @@ function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: str
 }
 
 const MIN_OWN_OUTPUT_HEADERS = 3;
+/** Excel's last column is XFD, the 16,384th. */
+const EXCEL_COLUMNS = 16384;
 
 function outputLayout(
   values: readonly (readonly CellValue[])[],
@@ -175,6 +178,8 @@ function outputLayout(
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { values, policy, asOf } = input;
   const origin = input.origin ?? { row: 0, column: 0 };
+  // The review replaces (or appends to) its own sheets: a customer sheet with one of their names would be overwritten.
+  if (isReviewSheet(input.sheetName)) throw new CreditError("value", "review.sheetIsOurs", { sheet: input.sheetName });
   const match = findHeaderRow(values, tableWith(input.mapping), 2, OUTPUT_KEYS);
   if (!match) throw new CreditError("value", "review.noHeader", { sheet: input.sheetName });
   const columns = match.columns as ColumnMap;
@@ -206,6 +211,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const weights = normaliseWeights(policy.weights);
   const ctx: RowContext = { columns, headers: match.headers, originRow: origin.row, originColumn: origin.column };
   const layout = outputLayout(values, match);
+  const outputFrom = Math.min(...Object.values(layout.columns)) + origin.column;
+  if (outputFrom + OUTPUT_FIELDS.length > EXCEL_COLUMNS) {
+    throw new CreditError("value", "review.noRoom", {
+      sheet: input.sheetName,
+      count: OUTPUT_FIELDS.length,
+      column: columnLetter(Math.min(outputFrom, EXCEL_COLUMNS) - 1),
+    });
+  }
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
@@ -322,17 +335,23 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   }
 
   const ratios: CustomerResult["ratios"] = {};
-  if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0) {
-    ratios.currentRatio = currentRatio(n.currentAssets, n.currentLiabilities);
-  }
-  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0)
-    ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
-  // No interest expense means nothing to cover: not a warning, and not a division by zero.
-  if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0) {
-    ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
+  try {
+    if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0) {
+      ratios.currentRatio = currentRatio(n.currentAssets, n.currentLiabilities);
+    }
+    if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0)
+      ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
+    // No interest expense means nothing to cover: not a warning, and not a division by zero.
+    if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0) {
+      ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
+    }
+  } catch (error) {
+    // Numbers so large that a ratio overflows: the ratios name their denominator's column.
+    if (!(error instanceof CreditError)) throw error;
+    errors.push(error.at(place(error.params.param as InputField)));
   }
 
-  const hasErrors = errors.length > 0;
+  let hasErrors = errors.length > 0;
   let findings: Finding[] = NO_FINDINGS;
   if (!hasErrors) {
     const facts: CustomerFacts = {
@@ -356,6 +375,18 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
       if (finding) findings === NO_FINDINGS ? (findings = [finding]) : findings.push(finding);
     }
   }
+  let limit: number | undefined;
+  if (!hasErrors && n.creditLimit !== undefined) {
+    try {
+      limit = recommendedLimit(n.creditLimit, grade, findings.length > 0, policy);
+    } catch (error) {
+      // A limit so large that the recommendation overflows is this row's error, not the review's.
+      if (!(error instanceof CreditError)) throw error;
+      errors.push(error.at(place("creditLimit")));
+      hasErrors = true;
+      findings = NO_FINDINGS;
+    }
+  }
   // One object literal of one shape for every customer: the review holds 100,000 of them.
   return {
     row: row.row,
@@ -374,8 +405,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     aging: aging?.buckets,
     findings,
     actions: hasErrors ? NO_ACTIONS : actionsFor(grade, findings, daysPastDue, policy),
-    recommendedLimit:
-      hasErrors || n.creditLimit === undefined ? undefined : recommendedLimit(n.creditLimit, grade, findings.length > 0, policy),
+    recommendedLimit: limit,
     monitoring: hasErrors ? undefined : monitoringOf(grade, policy),
     monitoringMonths: hasErrors ? undefined : monitoringMonths(grade, policy),
     nextReview: hasErrors ? undefined : nextReview(asOf, grade, policy),
@@ -415,6 +445,8 @@ function summarise(
     for (const f of c.findings) warningCounts[f.code]++;
     if (agingTotals && c.aging) c.aging.forEach((v, i) => (agingTotals[i] += v));
   }
+  // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
+  if (![exposure, ...(agingTotals ?? [])].every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   const overdueShare = overdueKnown && reviewed > 0 ? overdueCustomers / reviewed : undefined;
   const warnings: WarningCode[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {

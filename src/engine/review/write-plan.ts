@@ -7,7 +7,8 @@
 import { CellValue, isoFromSerial } from "../cells";
 import { describeError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
-import { GRADES } from "../policy";
+import { GRADES, Policy } from "../policy";
+import { columnLetter } from "./headers";
 import { archiveHeader, hasArchiveHeader } from "./archive";
 import { OUTPUT_ALIASES, OUTPUT_FIELDS, OutputField } from "./fields";
 import { policyHeader, policyPercentRows, policyRows } from "./policy-sheet";
@@ -189,15 +190,18 @@ function targetPlan(result: ReviewResult, lang: Lang): WritePlan["target"] & { a
     rows: Math.max(1, end - layout.firstRow + 1),
     columns: 1,
   });
-  const fills: ConditionalFill[] = [
-    ...GRADES.map((g) => ({
-      area: dataArea("grade"),
-      when: { equals: message(lang, `grade.${g}` as MessageKey) },
-      color: COLORS[g],
-    })),
-    { area: dataArea("warnings"), when: { notBlank: true }, color: COLORS.warning },
-    { area: dataArea("issues"), when: { notBlank: true }, color: COLORS.issue },
-  ];
+  const fills: ConditionalFill[] =
+    end < layout.firstRow
+      ? []
+      : [
+          ...GRADES.map((g) => ({
+            area: dataArea("grade"),
+            when: { equals: message(lang, `grade.${g}` as MessageKey) },
+            color: COLORS[g],
+          })),
+          { area: dataArea("warnings"), when: { notBlank: true }, color: COLORS.warning },
+          { area: dataArea("issues"), when: { notBlank: true }, color: COLORS.issue },
+        ];
   return { sheet: result.sheet, blocks, fills, areas };
 }
 
@@ -321,6 +325,35 @@ function topRisks(customers: readonly CustomerResult[], count: number): Customer
   return top;
 }
 
+/** The policy sheet alone: what "save policy" writes, and part of every review's plan. */
+export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): SheetPlan {
+  const policyValues = policyRows(policy, lang);
+  const percentRows = new Set(policyPercentRows());
+  const policyBlocks: Block[] = [
+    { row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true },
+  ];
+  policyValues.forEach((line, i) => {
+    policyBlocks.push({
+      row: i + 1,
+      column: 0,
+      values: [line],
+      formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"],
+    });
+  });
+
+  return { name: reviewSheetName("policy", sheetNames, lang), mode: "replace", blocks: policyBlocks, columnWidths: [22, 24, 70] };
+}
+
+/**
+ * A fill's condition as a spreadsheet formula relative to the fill's top-left cell (without
+ * the leading "="), the same for every writer: Office.js conditional formats and exceljs.
+ */
+export function fillCondition(fill: ConditionalFill): string {
+  const topLeft = `${columnLetter(fill.area.column)}${fill.area.row + 1}`;
+  if ("equals" in fill.when) return `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")`;
+  return `LEN(TRIM(${topLeft}))>0`;
+}
+
 export interface PlanOptions {
   /** Names of the sheets the workbook has now, so our sheets are found in either language. */
   readonly sheetNames: readonly string[];
@@ -332,7 +365,6 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const target = targetPlan(result, lang);
   const summaryName = reviewSheetName("summary", options.sheetNames, lang);
   const archiveName = reviewSheetName("archive", options.sheetNames, lang);
-  const policyName = reviewSheetName("policy", options.sheetNames, lang);
 
   const gradeNames = Object.fromEntries(GRADES.map((g) => [g, message(lang, `grade.${g}` as MessageKey)])) as Record<
     string,
@@ -362,27 +394,13 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   }
   if (archiveLines.length) archiveBlocks.push({ row: archiveRow, column: 0, values: archiveLines, formats: archiveFormats });
 
-  const policyValues = policyRows(result.policy, lang);
-  const percentRows = new Set(policyPercentRows());
-  const policyBlocks: Block[] = [
-    { row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true },
-  ];
-  policyValues.forEach((line, i) => {
-    policyBlocks.push({
-      row: i + 1,
-      column: 0,
-      values: [line],
-      formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"],
-    });
-  });
-
   return {
     target: { sheet: target.sheet, blocks: target.blocks, fills: target.fills },
     outputArea: target.areas,
     sheets: [
       summaryPlan(result, summaryName, lang),
       { name: archiveName, mode: "append", blocks: archiveBlocks, columnWidths: [14, 14, 14, 30, 12, 12] },
-      { name: policyName, mode: "replace", blocks: policyBlocks, columnWidths: [22, 24, 70] },
+      policySheetPlan(result.policy, lang, options.sheetNames),
     ],
   };
 }

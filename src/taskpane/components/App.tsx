@@ -298,7 +298,7 @@ export default function App({ initialLang }: AppProps) {
     setNotice(null);
     setBusy({ key: "ui.status.savingPolicy" });
     try {
-      const { sheets, sheet: policySheet } = policyOnlyPlan(policyCheck.policy, lang, allSheets, asOf ?? todaySerial());
+      const { sheets, sheet: policySheet } = policyOnlyPlan(policyCheck.policy, lang, allSheets);
       const outcome = await excel.writePlan({ sheets }, lang, undefined);
       if (outcome.ok) {
         setNotice({ intent: "success", render: (tr) => ({ lines: [tr("ui.policy.saved", { sheet: policySheet.name })] }) });

@@ -5,7 +5,7 @@
 import { CellValue } from "../../engine/cells";
 import { columnLetter } from "../../engine/review/headers";
 import { REVIEW_SHEETS, ReviewSheet } from "../../engine/review/sheets";
-import { Area, Block, ConditionalFill, PlanValue } from "../../engine/review/write-plan";
+import { Area, Block, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 
 /**
  * Excel on the web refuses requests over 5 MB. We pack a sync up to 4 MB of estimated
@@ -172,9 +172,7 @@ export function insideAreas(area: Area, allowed: readonly Area[]): boolean {
  * cell. The same formulas the command line writes with exceljs (src/cli/workbook-io.ts).
  */
 export function fillFormula(fill: ConditionalFill): string {
-  const topLeft = `${columnLetter(fill.area.column)}${fill.area.row + 1}`;
-  if ("equals" in fill.when) return `=EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")`;
-  return `=LEN(TRIM(${topLeft}))>0`;
+  return `=${fillCondition(fill)}`;
 }
 
 /**

@@ -1,0 +1,118 @@
+/** The cell readers every front end shares: what a cell means must not depend on where it came from. */
+import {
+  addMonths,
+  isoFromSerial,
+  readDate,
+  readNumber,
+  serialFromYMD,
+  todaySerial,
+  ymdFromSerial,
+} from "../../../src/engine/cells";
+import { roundCents } from "../../../src/engine/money";
+
+describe("readNumber", () => {
+  test.each([
+    [42, 42],
+    [-0, 0],
+    ["1,234.5", 1234.5],
+    [" 12 ", 12],
+    ["70%", 0.7],
+    ["12.5%", 0.125],
+    ["(500)", -500],
+    ["-1,000", -1000],
+    ["¥3,000", 3000],
+    ["$3,400.50", 3400.5],
+    ["3,000元", 3000],
+    ["RMB 1,200", 1200],
+    ["１２３", 123],
+    ["1e3", 1000],
+    [new Date(Date.UTC(2026, 10, 30)), 46356],
+    [{ formula: "A1*2", result: 8 }, 8],
+  ])("%p reads as %p", (cell, expected) => {
+    expect(readNumber(cell)).toEqual({ kind: "number", value: expected });
+  });
+
+  test.each([null, undefined, "", "   "])("%p is blank", (cell) => {
+    expect(readNumber(cell)).toEqual({ kind: "blank" });
+  });
+
+  test.each([
+    ["abc", "abc"],
+    ["N/A", "N/A"],
+    ["#N/A", "#N/A"],
+    [true, "TRUE"],
+    [Number.NaN, "NaN"],
+    [Number.POSITIVE_INFINITY, "Infinity"],
+    ["1e999", "1e999"],
+    ["1,23,4", "1,23,4"],
+    [{ error: "#REF!" }, "#REF!"],
+  ])("%p is invalid, shown as %p", (cell, shown) => {
+    expect(readNumber(cell)).toEqual({ kind: "invalid", shown });
+  });
+});
+
+describe("dates", () => {
+  test.each([
+    [1900, 1, 1, 1],
+    [1900, 2, 28, 59],
+    [1900, 3, 1, 61],
+    [2024, 2, 29, 45351],
+    [2026, 11, 30, 46356],
+    [9999, 12, 31, 2958465],
+  ])("%i-%i-%i is serial %i, and back", (year, month, day, serial) => {
+    expect(serialFromYMD(year, month, day)).toBe(serial);
+    expect(ymdFromSerial(serial)).toEqual({ year, month, day });
+  });
+
+  test("serial 60 is Excel's 1900-02-29, which never existed but Excel counts", () => {
+    expect(ymdFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 });
+    expect(isoFromSerial(60)).toBe("1900-02-29");
+  });
+
+  test.each([
+    [46356, 46356],
+    ["2026-11-30", 46356],
+    ["2026/11/30", 46356],
+    ["2026年11月30日", 46356],
+    ["２０２６年１１月３０日", 46356],
+    ["46356", 46356],
+    [46356.75, 46356],
+    [new Date(Date.UTC(2026, 10, 30)), 46356],
+  ])("%p reads as serial %p", (cell, serial) => {
+    expect(readDate(cell)).toEqual({ kind: "date", serial });
+  });
+
+  test.each([0, null, "", "  "])("%p is a blank date (an empty cell reaches desktop functions as 0)", (cell) => {
+    expect(readDate(cell)).toEqual({ kind: "blank" });
+  });
+
+  test.each(["11/30/2026", "2026-02-30", "2026-13-01", "tomorrow", -5, 2958466, true])("%p is not a date", (cell) => {
+    expect(readDate(cell).kind).toBe("invalid");
+  });
+
+  test.each([
+    ["2026-01-31", 1, "2026-02-28"],
+    ["2024-01-31", 1, "2024-02-29"],
+    ["2026-11-30", 3, "2027-02-28"],
+    ["2026-12-15", 1, "2027-01-15"],
+    ["2026-03-31", -1, "2026-02-28"],
+  ])("%s plus %i months is %s", (from, months, to) => {
+    const start = readDate(from);
+    if (start.kind !== "date") throw new Error("bad fixture");
+    expect(isoFromSerial(addMonths(start.serial, months))).toBe(to);
+  });
+
+  test("today follows the local calendar", () => {
+    expect(todaySerial(new Date(2026, 10, 30, 23, 59))).toBe(46356);
+    expect(todaySerial(new Date(2026, 10, 30, 0, 1))).toBe(46356);
+  });
+});
+
+test.each([
+  [0.1 + 0.2, 0.3],
+  [1234.565, 1234.57],
+  [-0.004, 0],
+  [1e15 + 0.5, 1e15 + 0.5],
+])("roundCents(%p) = %p", (value, expected) => {
+  expect(roundCents(value)).toBe(expected);
+});
