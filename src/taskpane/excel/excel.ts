@@ -391,7 +391,9 @@ export async function writePlanWith(
 
   // Sync 1: the check. Nothing is written in it.
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/position");
+  // Every sheet the plan touches is checked for protection here, before anything is written:
+  // a protected archive found mid-write would leave the customer sheet half done.
+  sheets.load("items/name,items/position,items/protection/protected");
   let used: Excel.Range | undefined;
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
@@ -418,6 +420,11 @@ export async function writePlanWith(
       return none(new ExcelProblem("shapeChanged", check.sheet));
     if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
   }
+
+  const protectedSheet = sheets.items.find(
+    (s) => s.protection.protected && plan.sheets.some((p) => p.name.toLowerCase() === s.name.toLowerCase()),
+  );
+  if (protectedSheet) return none(new ExcelProblem("protected", protectedSheet.name));
 
   const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
   const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, maxBytes))];

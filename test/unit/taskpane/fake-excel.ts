@@ -190,12 +190,12 @@ export class FakeExcel {
       },
       load: (what: string) => {
         // office-addin-mock cannot load "items/name" through an array: load the items scalar, filled now.
-        if (what !== "items/name" && what !== "items/name,items/position")
-          throw new Error(`fake worksheets.load: unsupported "${what}"`);
+        const supported = ["items/name", "items/name,items/position", "items/name,items/position,items/protection/protected"];
+        if (!supported.includes(what)) throw new Error(`fake worksheets.load: unsupported "${what}"`);
         const collection = fake.root.workbook.worksheets as OfficeMockObject;
         collection["setValue"](
           "items",
-          fake.sheets.map((s, position) => ({ name: s.name, position })),
+          fake.sheets.map((s, position) => ({ name: s.name, position, protection: { protected: s.protected ?? false } })),
         );
         OfficeMockObject.prototype.load.call(fake.root.workbook.worksheets, "items");
       },

@@ -1,0 +1,990 @@
+/*
+ * A test host for the built task pane: served by test/e2e/run.js as the body of
+ * https://appsforoffice.microsoft.com/lib/1/hosted/office.js, so the shipped taskpane.html
+ * loads it exactly where it would load Office's script. Never part of dist/.
+ *
+ * It provides:
+ *   Office        onReady (resolves with { host: "Excel" }), context (displayLanguage from the
+ *                 scenario, requirements.isSetSupported → true, document.settings in memory),
+ *                 HostType, PlatformType, AsyncResultStatus.
+ *   CustomFunctions  associate (ids → functions, kept in window.__customFunctions), Error and
+ *                 ErrorCode with Excel's real code strings.
+ *   Excel         Excel.run over an in-memory workbook, with the part of the Excel JavaScript API
+ *                 that src/taskpane/excel/excel.ts uses, and Office.js's rules:
+ *                 - a property read before load() + context.sync() throws PropertyNotLoaded
+ *                   (isNullObject too, until a sync has resolved the object);
+ *                 - every call and property write is queued and applied at context.sync(), in
+ *                   order; objects (getItem, add, used ranges) are resolved at their place in the
+ *                   queue, so an object obtained before a sheet was deleted points at the deleted one;
+ *                 - a failing operation rejects the sync with an OfficeExtension.Error-like error
+ *                   (code ItemNotFound, AccessDenied, InvalidArgument, ItemAlreadyExists); the
+ *                   operations before it in the batch stay applied (batches are not transactions),
+ *                   the loads of a failed batch are not filled;
+ *                 - writes to a protected sheet fail with AccessDenied;
+ *                 - values: a 2-D array must match the range (a single value fills it), null leaves
+ *                   a cell alone, "" empties it; where the cell's number format is not text ("@"), a
+ *                   string starting with "=" becomes a formula and a plain number string a number,
+ *                   as when typed in Excel.
+ *
+ * The scenario sets window.__E2E_CONFIG (page.addInitScript) before this runs:
+ *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] } }
+ * and reads the workbook back with window.__workbook.snapshot() (plain JSON, for deep comparison).
+ */
+(function () {
+  "use strict";
+  const config = window.__E2E_CONFIG || {};
+  const MAX_ROWS = 1048576;
+  const MAX_COLUMNS = 16384;
+
+  // ---- errors ----------------------------------------------------------------------------
+
+  class OfficeError extends Error {
+    constructor(code, message, location) {
+      super(message);
+      this.name = "RichApi.Error";
+      this.code = code;
+      this.debugInfo = { code, message, errorLocation: location || "" };
+    }
+  }
+  const fail = (code, message, location) => {
+    throw new OfficeError(code, message, location);
+  };
+  const notLoaded = (property) =>
+    fail(
+      "PropertyNotLoaded",
+      `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    );
+
+  // ---- the workbook ----------------------------------------------------------------------
+
+  const key = (r, c) => `${r},${c}`;
+  function letters(index) {
+    let n = index + 1;
+    let s = "";
+    while (n > 0) {
+      const rem = (n - 1) % 26;
+      s = String.fromCharCode(65 + rem) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+  function a1(area) {
+    const start = `${letters(area.column)}${area.row + 1}`;
+    if (area.rows === 1 && area.columns === 1) return start;
+    return `${start}:${letters(area.column + area.columns - 1)}${area.row + area.rows}`;
+  }
+  function quoted(name) {
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+  function parseA1(text) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(text);
+    if (!m) fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${text}`);
+    const col = (s) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const r1 = Number(m[2]) - 1;
+    const c1 = col(m[1]);
+    const r2 = m[4] ? Number(m[4]) - 1 : r1;
+    const c2 = m[3] ? col(m[3]) : c1;
+    return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  }
+  const overlaps = (a, b) =>
+    a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+
+  class Sheet {
+    constructor(name) {
+      this.name = name;
+      this.values = new Map(); // "r,c" → string | number | boolean (never "")
+      this.formulas = new Map(); // "r,c" → "=…"
+      this.formats = new Map(); // "r,c" → number format
+      this.bold = new Map(); // "r,c" → boolean
+      this.fills = new Map(); // "r,c" → colour
+      this.widths = new Map(); // column → points
+      this.conditional = []; // { area, type, formula, color }
+      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position }
+      this.protected = false;
+      this.deleted = false;
+    }
+    used(valuesOnly) {
+      let top = Infinity;
+      let bottom = -1;
+      let left = Infinity;
+      let right = -1;
+      const maps = valuesOnly ? [this.values] : [this.values, this.formats, this.bold, this.fills];
+      for (const map of maps)
+        for (const k of map.keys()) {
+          const [r, c] = k.split(",").map(Number);
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    }
+    grid(area, map, blank) {
+      const out = [];
+      for (let r = 0; r < area.rows; r++) {
+        const line = [];
+        for (let c = 0; c < area.columns; c++) {
+          const v = map.get(key(area.row + r, area.column + c));
+          line.push(v === undefined ? blank(area.row + r, area.column + c) : v);
+        }
+        out.push(line);
+      }
+      return out;
+    }
+    setValue(r, c, v, asFormula) {
+      const k = key(r, c);
+      if (v === null || v === undefined) return;
+      this.formulas.delete(k);
+      if (v === "") {
+        this.values.delete(k);
+        return;
+      }
+      if (typeof v === "string" && (this.formats.get(k) ?? "General") !== "@") {
+        if (v.startsWith("=") && v.length > 1) {
+          this.formulas.set(k, v);
+          this.values.set(k, v); // no calculation engine: the formula text stands in for its result
+          return;
+        }
+        if (!asFormula && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v.trim())) {
+          this.values.set(k, Number(v));
+          return;
+        }
+      }
+      this.values.set(k, v);
+    }
+    clear(area, what) {
+      const all = what === undefined || what === "All";
+      const inside = (k) => {
+        const [r, c] = k.split(",").map(Number);
+        return r >= area.row && r < area.row + area.rows && c >= area.column && c < area.column + area.columns;
+      };
+      const drop = (map) => [...map.keys()].filter(inside).forEach((k) => map.delete(k));
+      if (all || what === "Contents") {
+        drop(this.values);
+        drop(this.formulas);
+      }
+      if (all || what === "Formats") {
+        drop(this.formats);
+        drop(this.bold);
+        drop(this.fills);
+        this.conditional = this.conditional.filter((f) => !overlaps(f.area, area));
+      }
+    }
+  }
+
+  const book = {
+    sheets: [],
+    active: undefined,
+    selection: undefined,
+    settings: {},
+    log: [], // the operations of the last syncs (first 40 each), for debugging a scenario
+    stats: { runs: 0, syncs: 0, failedSyncs: 0, operations: 0, maxOperationsPerSync: 0, suspendCalls: 0, settingsSaves: 0 },
+  };
+
+  function findSheet(name) {
+    const lower = String(name).toLowerCase();
+    return book.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+  function checkSheetName(name) {
+    if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+      fail(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format: sheet name ${JSON.stringify(name)}`,
+      );
+  }
+  function addSheet(name) {
+    checkSheetName(name);
+    if (findSheet(name)) fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}`);
+    const sheet = new Sheet(name);
+    book.sheets.push(sheet);
+    if (!book.active) book.active = sheet;
+    return sheet;
+  }
+  function live(sheet, what) {
+    if (!sheet || sheet.deleted) fail("ItemNotFound", `The requested resource doesn't exist.`, what);
+    return sheet;
+  }
+  function writable(sheet, what) {
+    live(sheet, what);
+    if (sheet.protected)
+      fail(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet. You cannot perform the requested operation.",
+        what,
+      );
+    return sheet;
+  }
+  function checkArea(area) {
+    const ok = [area.row, area.column, area.rows, area.columns].every(Number.isInteger);
+    if (
+      !ok ||
+      area.row < 0 ||
+      area.column < 0 ||
+      area.rows < 1 ||
+      area.columns < 1 ||
+      area.row + area.rows > MAX_ROWS ||
+      area.column + area.columns > MAX_COLUMNS
+    )
+      fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: range ${JSON.stringify(area)}`);
+  }
+
+  /** A single value fills the range; a 2-D array must have the range's shape. Returns (r, c) → value. */
+  function cellSource(input, area, what) {
+    if (!Array.isArray(input)) return () => input;
+    if (input.length !== area.rows || input.some((line) => !Array.isArray(line) || line.length !== area.columns))
+      fail(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} of ${a1(area)}: ${area.rows}×${area.columns}, got ${input.length}×${Array.isArray(input[0]) ? input[0].length : "?"}).`,
+      );
+    return (r, c) => input[r][c];
+  }
+
+  // ---- request context and proxies ------------------------------------------------------
+
+  class Context {
+    constructor() {
+      this.queue = [];
+      this.workbook = new WorkbookProxy(this);
+    }
+    enqueue(what, apply) {
+      this.queue.push({ what, apply });
+    }
+    async sync() {
+      const ops = this.queue;
+      this.queue = [];
+      await new Promise((resolve) => setTimeout(resolve, 0)); // a round trip
+      book.stats.syncs++;
+      book.stats.operations += ops.length;
+      book.stats.maxOperationsPerSync = Math.max(book.stats.maxOperationsPerSync, ops.length);
+      book.log.push(ops.slice(0, 40).map((op) => op.what));
+      if (book.log.length > 50) book.log.shift();
+      const commits = [];
+      for (const op of ops) {
+        try {
+          const commit = op.apply();
+          if (typeof commit === "function") commits.push(commit);
+        } catch (error) {
+          book.stats.failedSyncs++;
+          if (error instanceof OfficeError) {
+            if (!error.debugInfo.errorLocation) error.debugInfo.errorLocation = op.what;
+            throw error;
+          }
+          throw new OfficeError("GeneralException", `An internal error has occurred: ${error && error.message}`, op.what);
+        }
+      }
+      // Loads of a successful batch only: a failed request returns no data.
+      for (const commit of commits) commit();
+    }
+    trackedObjects = { add() {}, remove() {} };
+  }
+
+  /** Base of every proxy: loaded properties, and load() that snapshots them at its place in the queue. */
+  class Proxy_ {
+    constructor(context) {
+      this.context = context;
+      this._loaded = Object.create(null);
+    }
+    _get(property) {
+      if (!(property in this._loaded)) notLoaded(property);
+      return this._loaded[property];
+    }
+    /** "a,b/c" or ["a", "b/c"] or { select: "…" } → list of paths. */
+    static paths(what) {
+      if (what === undefined) return [];
+      if (Array.isArray(what)) return what.flatMap((w) => Proxy_.paths(w));
+      if (typeof what === "object") return Proxy_.paths(what.select);
+      return String(what)
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }
+  }
+
+  class WorkbookProxy {
+    constructor(context) {
+      this.context = context;
+      this.worksheets = new WorksheetCollectionProxy(context);
+      this.application = {
+        suspendApiCalculationUntilNextSync: () => {
+          book.stats.suspendCalls++;
+          context.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined);
+        },
+        calculate: () => context.enqueue("application.calculate", () => undefined),
+      };
+    }
+  }
+
+  class WorksheetCollectionProxy extends Proxy_ {
+    get items() {
+      return this._get("items");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      const itemProps = paths
+        .filter((p) => p === "items" || p.startsWith("items/"))
+        .map((p) => p.slice(6))
+        .filter(Boolean);
+      const unknown = paths.filter((p) => !(p === "items" || p.startsWith("items/")));
+      if (unknown.length) throw new Error(`office-host: WorksheetCollection.load(${unknown}) not implemented`);
+      this.context.enqueue(`worksheets.load(${paths})`, () => {
+        const items = book.sheets.map((sheet, position) => {
+          const ws = new WorksheetProxy(this.context, sheet, `worksheets.items[${position}]`);
+          const all = itemProps.length === 0;
+          if (all || itemProps.includes("name")) ws._loaded.name = sheet.name;
+          if (all || itemProps.includes("position")) ws._loaded.position = position;
+          if (all || itemProps.includes("visibility")) ws._loaded.visibility = "Visible";
+          if (itemProps.includes("protection/protected") || itemProps.includes("protection"))
+            ws.protection._loaded.protected = sheet.protected;
+          return ws;
+        });
+        return () => (this._loaded.items = items);
+      });
+      return this;
+    }
+    getItem(name) {
+      return new WorksheetProxy(
+        this.context,
+        () => live(findSheet(name), `worksheets.getItem(${JSON.stringify(name)})`),
+        `worksheets.getItem(${JSON.stringify(name)})`,
+      );
+    }
+    getItemOrNullObject(name) {
+      return new WorksheetProxy(
+        this.context,
+        () => findSheet(name) || null,
+        `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+        true,
+      );
+    }
+    getActiveWorksheet() {
+      return new WorksheetProxy(this.context, () => live(book.active, "getActiveWorksheet"), "worksheets.getActiveWorksheet()");
+    }
+    add(name) {
+      return new WorksheetProxy(this.context, () => addSheet(name), `worksheets.add(${JSON.stringify(name)})`);
+    }
+  }
+
+  class WorksheetProxy extends Proxy_ {
+    /**
+     * `resolve` runs at this object's place in the queue and returns the Sheet (or null for a
+     * null object); a Sheet instead is an object that came back already resolved (collection items).
+     */
+    constructor(context, resolve, what, orNull = false) {
+      super(context);
+      this._what = what;
+      this._orNull = orNull;
+      this.protection = new ProtectionProxy(context, this);
+      this.charts = new ChartCollectionProxy(context, this);
+      if (resolve instanceof Sheet) {
+        this._sheet = resolve;
+        return;
+      }
+      context.enqueue(what, () => {
+        const sheet = resolve();
+        this._sheet = sheet;
+        return () => (this._isNull = orNull && !sheet);
+      });
+    }
+    get isNullObject() {
+      if (!this._orNull) return false;
+      if (this._isNull === undefined) notLoaded("isNullObject");
+      return this._isNull;
+    }
+    get name() {
+      return this._get("name");
+    }
+    get position() {
+      return this._get("position");
+    }
+    set position(to) {
+      this.context.enqueue(`${this._what}.position = ${to}`, () => {
+        const sheet = live(this._sheet, "position");
+        if (!Number.isInteger(to) || to < 0 || to >= book.sheets.length) fail("InvalidArgument", `position ${to}`);
+        book.sheets = book.sheets.filter((s) => s !== sheet);
+        book.sheets.splice(to, 0, sheet);
+      });
+    }
+    _ws(what) {
+      if (this._orNull && !this._sheet) fail("InvalidArgument", `Operation on a null object: ${what}`);
+      return live(this._sheet, what);
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        if (this._orNull && !this._sheet) return () => undefined;
+        const sheet = this._ws("load");
+        const values = {};
+        const protection = {};
+        for (const p of paths) {
+          if (p === "name") values.name = sheet.name;
+          else if (p === "position") values.position = book.sheets.indexOf(sheet);
+          else if (p === "visibility") values.visibility = "Visible";
+          else if (p === "protection/protected" || p === "protection") protection.protected = sheet.protected;
+          else throw new Error(`office-host: Worksheet.load("${p}") not implemented`);
+        }
+        return () => {
+          Object.assign(this._loaded, values);
+          Object.assign(this.protection._loaded, protection);
+        };
+      });
+      return this;
+    }
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new RangeProxy(
+        this.context,
+        this,
+        (sheet) => sheet.used(Boolean(valuesOnly)) || null,
+        `getUsedRangeOrNullObject(${valuesOnly})`,
+        true,
+      );
+    }
+    getUsedRange(valuesOnly) {
+      return new RangeProxy(
+        this.context,
+        this,
+        (sheet) => sheet.used(Boolean(valuesOnly)) || { row: 0, column: 0, rows: 1, columns: 1 },
+        `getUsedRange(${valuesOnly})`,
+      );
+    }
+    getRange(address) {
+      return new RangeProxy(
+        this.context,
+        this,
+        () =>
+          address === undefined || address === ""
+            ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS }
+            : parseA1(String(address).replace(/^.*!/, "")),
+        `getRange(${address === undefined ? "" : JSON.stringify(address)})`,
+      );
+    }
+    getRangeByIndexes(row, column, rows, columns) {
+      return new RangeProxy(
+        this.context,
+        this,
+        () => ({ row, column, rows, columns }),
+        `getRangeByIndexes(${row}, ${column}, ${rows}, ${columns})`,
+      );
+    }
+    getCell(row, column) {
+      return this.getRangeByIndexes(row, column, 1, 1);
+    }
+    activate() {
+      this.context.enqueue(`${this._what}.activate()`, () => {
+        book.active = this._ws("activate");
+      });
+    }
+    delete() {
+      this.context.enqueue(`${this._what}.delete()`, () => {
+        const sheet = this._ws("delete");
+        if (book.sheets.length === 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        sheet.deleted = true;
+        book.sheets = book.sheets.filter((s) => s !== sheet);
+        if (book.active === sheet) book.active = book.sheets[0];
+      });
+    }
+  }
+
+  class ProtectionProxy extends Proxy_ {
+    constructor(context, worksheet) {
+      super(context);
+      this._worksheet = worksheet;
+    }
+    get protected() {
+      return this._get("protected");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      this.context.enqueue("protection.load", () => {
+        const sheet = this._worksheet._ws("protection");
+        return () => {
+          if (paths.length === 0 || paths.includes("protected")) this._loaded.protected = sheet.protected;
+        };
+      });
+      return this;
+    }
+    protect() {
+      this.context.enqueue("protection.protect()", () => void (this._worksheet._ws("protect").protected = true));
+    }
+    unprotect() {
+      this.context.enqueue("protection.unprotect()", () => void (this._worksheet._ws("unprotect").protected = false));
+    }
+  }
+
+  class RangeProxy extends Proxy_ {
+    constructor(context, worksheet, locate, what, orNull = false) {
+      super(context);
+      this._worksheet = worksheet;
+      this._orNull = orNull;
+      this._what = `${worksheet._what}.${what}`;
+      this.format = new RangeFormatProxy(context, this);
+      this.conditionalFormats = new ConditionalFormatCollectionProxy(context, this);
+      context.enqueue(this._what, () => {
+        const sheet = worksheet._ws(this._what);
+        const area = locate(sheet);
+        if (area) checkArea(area);
+        this._area = area;
+        this._sheetRef = sheet;
+        return () => (this._isNull = orNull && !area);
+      });
+    }
+    get isNullObject() {
+      if (!this._orNull) return false;
+      if (this._isNull === undefined) notLoaded("isNullObject");
+      return this._isNull;
+    }
+    _at(what) {
+      if (!this._area) fail("InvalidArgument", `Operation on a null object: ${this._what}.${what}`);
+      return { sheet: live(this._sheetRef, what), area: this._area };
+    }
+    _write(what, apply) {
+      this.context.enqueue(`${this._what}.${what}`, () => {
+        const { sheet, area } = this._at(what);
+        writable(sheet, `${this._what}.${what}`);
+        apply(sheet, area);
+      });
+    }
+    get values() {
+      return this._get("values");
+    }
+    set values(input) {
+      this._write("values", (sheet, area) => {
+        const at = cellSource(input, area, "values");
+        for (let r = 0; r < area.rows; r++)
+          for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), false);
+      });
+    }
+    get formulas() {
+      return this._get("formulas");
+    }
+    set formulas(input) {
+      this._write("formulas", (sheet, area) => {
+        const at = cellSource(input, area, "formulas");
+        for (let r = 0; r < area.rows; r++)
+          for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), true);
+      });
+    }
+    get numberFormat() {
+      return this._get("numberFormat");
+    }
+    set numberFormat(input) {
+      this._write("numberFormat", (sheet, area) => {
+        const at = cellSource(input, area, "numberFormat");
+        for (let r = 0; r < area.rows; r++)
+          for (let c = 0; c < area.columns; c++) {
+            const f = at(r, c);
+            if (f === null || f === undefined) continue;
+            if (typeof f !== "string") fail("InvalidArgument", `numberFormat must be text, got ${JSON.stringify(f)}`);
+            const k = key(area.row + r, area.column + c);
+            if (f === "General") sheet.formats.delete(k);
+            else sheet.formats.set(k, f);
+          }
+      });
+    }
+    get address() {
+      return this._get("address");
+    }
+    get rowIndex() {
+      return this._get("rowIndex");
+    }
+    get columnIndex() {
+      return this._get("columnIndex");
+    }
+    get rowCount() {
+      return this._get("rowCount");
+    }
+    get columnCount() {
+      return this._get("columnCount");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        if (this._orNull && !this._area) return () => undefined;
+        const { sheet, area } = this._at("load");
+        if (area.rows * area.columns > 5_000_000)
+          fail("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        const out = {};
+        for (const p of paths) {
+          if (p === "values") out.values = sheet.grid(area, sheet.values, () => "");
+          else if (p === "formulas") out.formulas = sheet.grid(area, new Map([...sheet.values, ...sheet.formulas]), () => "");
+          else if (p === "numberFormat") out.numberFormat = sheet.grid(area, sheet.formats, () => "General");
+          else if (p === "address") out.address = `${quoted(sheet.name)}!${a1(area)}`;
+          else if (p === "rowIndex") out.rowIndex = area.row;
+          else if (p === "columnIndex") out.columnIndex = area.column;
+          else if (p === "rowCount") out.rowCount = area.rows;
+          else if (p === "columnCount") out.columnCount = area.columns;
+          else throw new Error(`office-host: Range.load("${p}") not implemented`);
+        }
+        return () => Object.assign(this._loaded, out);
+      });
+      return this;
+    }
+    clear(applyTo) {
+      this._write(`clear(${applyTo ?? ""})`, (sheet, area) => sheet.clear(area, applyTo));
+    }
+    select() {
+      this.context.enqueue(`${this._what}.select()`, () => {
+        const { sheet, area } = this._at("select");
+        if (book.active !== sheet) fail("InvalidOperation", "Can only select a range on the active sheet.");
+        book.selection = `${quoted(sheet.name)}!${a1(area)}`;
+      });
+    }
+  }
+
+  class RangeFormatProxy {
+    constructor(context, range) {
+      const cells = (sheet, area, fn) => {
+        for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.columns; c++) fn(key(area.row + r, area.column + c));
+      };
+      this.font = {
+        set bold(v) {
+          range._write("format.font.bold", (sheet, area) =>
+            cells(sheet, area, (k) => (v ? sheet.bold.set(k, true) : sheet.bold.delete(k))),
+          );
+        },
+        get bold() {
+          return notLoaded("bold");
+        },
+      };
+      this.fill = {
+        set color(v) {
+          range._write("format.fill.color", (sheet, area) => cells(sheet, area, (k) => sheet.fills.set(k, v)));
+        },
+        get color() {
+          return notLoaded("color");
+        },
+      };
+      Object.defineProperty(this, "columnWidth", {
+        set(v) {
+          range._write("format.columnWidth", (sheet, area) => {
+            if (typeof v !== "number" || !(v >= 0)) fail("InvalidArgument", `columnWidth ${v}`);
+            for (let c = 0; c < area.columns; c++) sheet.widths.set(area.column + c, v);
+          });
+        },
+        get() {
+          return notLoaded("columnWidth");
+        },
+      });
+      void context;
+    }
+  }
+
+  class ConditionalFormatCollectionProxy {
+    constructor(context, range) {
+      this._range = range;
+      this.context = context;
+    }
+    add(type) {
+      const record = { type, area: undefined, formula: undefined, color: undefined };
+      this._range._write(`conditionalFormats.add(${type})`, (sheet, area) => {
+        if (type !== "Custom") throw new Error(`office-host: conditional format type ${type} not implemented`);
+        record.area = area;
+        sheet.conditional.push(record);
+      });
+      const range = this._range;
+      return {
+        custom: {
+          rule: {
+            set formula(f) {
+              range._write("conditionalFormat.custom.rule.formula", () => {
+                if (typeof f !== "string" || !f.startsWith("=")) fail("InvalidArgument", `conditional format formula ${f}`);
+                record.formula = f;
+              });
+            },
+          },
+          format: {
+            fill: {
+              set color(c) {
+                range._write("conditionalFormat.custom.format.fill.color", () => void (record.color = c));
+              },
+            },
+          },
+        },
+      };
+    }
+    clearAll() {
+      this._range._write("conditionalFormats.clearAll()", (sheet, area) => {
+        sheet.conditional = sheet.conditional.filter((f) => !overlaps(f.area, area));
+      });
+    }
+  }
+
+  class ChartCollectionProxy {
+    constructor(context, worksheet) {
+      this.context = context;
+      this._worksheet = worksheet;
+    }
+    add(type, source, seriesBy) {
+      const record = {
+        type,
+        seriesBy,
+        source: undefined,
+        title: undefined,
+        legendVisible: true,
+        seriesName: undefined,
+        categories: undefined,
+        position: undefined,
+      };
+      const ws = this._worksheet;
+      const op = (what, fn) =>
+        this.context.enqueue(`chart.${what}`, () => {
+          const sheet = writable(ws._ws(what), what);
+          if (!sheet.charts.includes(record)) fail("ItemNotFound", "The chart does not exist.", what);
+          fn(sheet);
+        });
+      this.context.enqueue(`charts.add(${type})`, () => {
+        const sheet = writable(ws._ws("charts.add"), "charts.add");
+        const { sheet: from, area } = source._at("charts.add source");
+        if (from !== sheet) fail("InvalidArgument", "The chart's source range is on another sheet.");
+        record.source = a1(area);
+        sheet.charts.push(record);
+      });
+      const rangeOf = (r) => {
+        const { area } = r._at("chart range");
+        return a1(area);
+      };
+      return {
+        title: {
+          set text(v) {
+            op("title.text", () => (record.title = v));
+          },
+        },
+        legend: {
+          set visible(v) {
+            op("legend.visible", () => (record.legendVisible = v));
+          },
+        },
+        series: {
+          getItemAt: (index) => ({
+            set name(v) {
+              op(`series.getItemAt(${index}).name`, () => (record.seriesName = v));
+            },
+            setXAxisValues: (r) => op(`series.getItemAt(${index}).setXAxisValues`, () => (record.categories = rangeOf(r))),
+          }),
+        },
+        setPosition: (start, end) =>
+          op("setPosition", () => (record.position = end ? `${rangeOf(start)}:${rangeOf(end)}` : rangeOf(start))),
+      };
+    }
+  }
+
+  // ---- seeding and inspection ------------------------------------------------------------
+
+  function seed(workbook) {
+    book.sheets = [];
+    book.active = undefined;
+    for (const s of (workbook && workbook.sheets) || []) {
+      const sheet = addSheet(s.name);
+      (s.values || []).forEach((line, r) =>
+        (line || []).forEach((v, c) => {
+          if (v !== null && v !== undefined && v !== "") sheet.values.set(key(r, c), v);
+        }),
+      );
+      for (const [address, format] of Object.entries(s.numberFormats || {})) {
+        const at = parseA1(address);
+        sheet.formats.set(key(at.row, at.column), format);
+      }
+      sheet.protected = Boolean(s.protected);
+    }
+    book.active = (workbook && workbook.active && findSheet(workbook.active)) || book.sheets[0];
+    if (!book.sheets.length) addSheet("Sheet1");
+  }
+
+  const byAddress = (map) =>
+    Object.fromEntries(
+      [...map.entries()]
+        .map(([k, v]) => {
+          const [r, c] = k.split(",").map(Number);
+          return [r, c, v];
+        })
+        .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+        .map(([r, c, v]) => [`${letters(c)}${r + 1}`, v]),
+    );
+
+  /** Plain JSON of everything the add-in can change: deep-compare two snapshots to prove nothing moved. */
+  function snapshot() {
+    return {
+      active: book.active && book.active.name,
+      selection: book.selection,
+      settings: JSON.parse(JSON.stringify(book.settings)),
+      sheets: book.sheets.map((s) => {
+        const used = s.used(true);
+        return {
+          name: s.name,
+          protected: s.protected,
+          used: used ? a1(used) : null,
+          // From A1 to the bottom-right of the used range, "" for blank.
+          values: used
+            ? s.grid({ row: 0, column: 0, rows: used.row + used.rows, columns: used.column + used.columns }, s.values, () => "")
+            : [],
+          formulas: byAddress(s.formulas),
+          formats: byAddress(s.formats),
+          bold: Object.keys(byAddress(s.bold)),
+          fills: byAddress(s.fills),
+          widths: Object.fromEntries([...s.widths.entries()].sort((x, y) => x[0] - y[0]).map(([c, w]) => [letters(c), w])),
+          conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
+          charts: s.charts.map((ch) => ({ ...ch })),
+        };
+      }),
+    };
+  }
+
+  seed(config.workbook);
+
+  window.__workbook = {
+    snapshot,
+    stats: () => ({ ...book.stats }),
+    syncLog: () => book.log.map((ops) => [...ops]),
+    sheetNames: () => book.sheets.map((s) => s.name),
+    /** 2-D values from A1 of one sheet (snapshot form), or undefined. */
+    values: (name) => snapshot().sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase())?.values,
+    protect: (name, on = true) => void (live(findSheet(name), "protect").protected = on),
+    /** Deletes a sheet as a user would between two steps of a scenario. */
+    deleteSheet: (name) => {
+      const sheet = live(findSheet(name), "deleteSheet");
+      sheet.deleted = true;
+      book.sheets = book.sheets.filter((s) => s !== sheet);
+      if (book.active === sheet) book.active = book.sheets[0];
+    },
+    /** Changes a cell as a user would between two steps of a scenario ("" empties it). */
+    setCell: (name, address, value) => {
+      const at = parseA1(address);
+      live(findSheet(name), "setCell").setValue(at.row, at.column, value, false);
+    },
+  };
+
+  // ---- Office ----------------------------------------------------------------------------
+
+  const settings = {
+    _pending: JSON.parse(JSON.stringify(config.settings || {})),
+    get(name) {
+      return Object.prototype.hasOwnProperty.call(this._pending, name) ? this._pending[name] : null;
+    },
+    set(name, value) {
+      this._pending[name] = JSON.parse(JSON.stringify(value));
+    },
+    remove(name) {
+      delete this._pending[name];
+    },
+    saveAsync(options, callback) {
+      const cb = typeof options === "function" ? options : callback;
+      setTimeout(() => {
+        book.settings = JSON.parse(JSON.stringify(this._pending));
+        book.stats.settingsSaves++;
+        if (cb) cb({ status: "succeeded", value: undefined, error: undefined, asyncContext: options && options.asyncContext });
+      }, 0);
+    },
+    refreshAsync(callback) {
+      setTimeout(() => callback && callback({ status: "succeeded", value: settings }), 0);
+    },
+  };
+  book.settings = JSON.parse(JSON.stringify(settings._pending));
+
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  const ready = new Promise((resolve) => {
+    const go = () => setTimeout(resolve, 0);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go);
+    else go();
+  });
+
+  window.Office = {
+    HostType: {
+      Excel: "Excel",
+      Word: "Word",
+      PowerPoint: "PowerPoint",
+      Outlook: "Outlook",
+      OneNote: "OneNote",
+      Project: "Project",
+      Access: "Access",
+    },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    context: {
+      displayLanguage: config.displayLanguage || "en-US",
+      contentLanguage: config.displayLanguage || "en-US",
+      host: "Excel",
+      platform: "OfficeOnline",
+      diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
+      requirements: { isSetSupported: () => true },
+      document: { settings, url: "https://example.invalid/Book.xlsx" },
+    },
+    onReady(callback) {
+      return ready.then(() => {
+        if (typeof callback === "function") callback(info);
+        return info;
+      });
+    },
+  };
+  window.OfficeExtension = {
+    Error: OfficeError,
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      itemNotFound: "ItemNotFound",
+      generalException: "GeneralException",
+      invalidArgument: "InvalidArgument",
+      propertyNotLoaded: "PropertyNotLoaded",
+    },
+  };
+
+  // ---- CustomFunctions -------------------------------------------------------------------
+
+  const ErrorCode = {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  };
+  class CustomFunctionError {
+    constructor(code, message) {
+      if (!Object.values(ErrorCode).includes(code)) throw new TypeError(`CustomFunctions.Error: unknown code ${code}`);
+      this.code = code;
+      this.message = message;
+      this.type = "CustomFunctionError";
+    }
+  }
+  const associated = new Map();
+  window.__customFunctions = associated;
+  window.__associateCalls = 0;
+  window.CustomFunctions = {
+    Error: CustomFunctionError,
+    ErrorCode,
+    associate(idOrMap, fn) {
+      const entries = typeof idOrMap === "string" ? [[idOrMap, fn]] : Object.entries(idOrMap);
+      for (const [id, f] of entries) {
+        window.__associateCalls++;
+        if (typeof f !== "function") throw new TypeError(`CustomFunctions.associate(${id}): not a function`);
+        if (associated.has(id.toUpperCase())) throw new Error(`CustomFunctions.associate(${id}): associated twice`);
+        associated.set(id.toUpperCase(), f);
+      }
+    },
+  };
+
+  // ---- Excel -----------------------------------------------------------------------------
+
+  window.Excel = {
+    ConditionalFormatType: {
+      custom: "Custom",
+      dataBar: "DataBar",
+      colorScale: "ColorScale",
+      iconSet: "IconSet",
+      cellValue: "CellValue",
+    },
+    ChartType: { columnClustered: "ColumnClustered", pie: "Pie", line: "Line", barClustered: "BarClustered" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    ErrorCodes: window.OfficeExtension.ErrorCodes,
+    RequestContext: Context,
+    async run(a, b) {
+      const batch = typeof a === "function" ? a : b;
+      if (typeof batch !== "function") throw new TypeError("Excel.run: no batch function");
+      book.stats.runs++;
+      const context = new Context();
+      const result = await batch(context);
+      // Excel.run syncs what the batch queued after its last sync.
+      if (context.queue.length) await context.sync();
+      return result;
+    },
+  };
+})();

@@ -1,0 +1,844 @@
+#!/usr/bin/env node
+/*
+ * The built add-in in a real browser (`npm run test:e2e`, after `npm run build` and `npm run build:cli`).
+ *
+ * Serves dist/ on a random localhost port, starts Debian's headless Chromium through playwright-core
+ * (never downloads a browser), answers the office.js request with test/e2e/office-host.js (an
+ * in-memory Excel with Office.js's load/sync rules) and aborts every other outside request.
+ * Each scenario seeds a workbook, drives the shipped taskpane.html and then asserts on the
+ * workbook's cells (window.__workbook.snapshot()), not only on the screen. The command line
+ * (bin/credit-review.js, the same engine and write plan through exceljs) is the oracle for the
+ * cells a review writes.
+ *
+ * Prints one line per scenario and a final "N passed, M failed"; exits 1 on any failure.
+ * Each scenario has a timeout; the whole run is bounded; the browser and server are always closed.
+ * Writes docs/taskpane-review.png (and docs/taskpane-review-zh.png when a CJK font is installed).
+ */
+"use strict";
+/* global Excel, CustomFunctions -- the page's globals, inside page.evaluate */
+
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const ExcelJS = require("exceljs");
+const { chromium } = require("playwright-core");
+const { startServer } = require("./server");
+const { expectedWorkbook, readWorkbook } = require("./workbooks");
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const DOCS = path.join(ROOT, "docs");
+const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const AS_OF = "2026-11-30";
+const SCENARIO_MS = 45_000;
+const TOTAL_MS = 170_000;
+const HOST_SCRIPT = fs.readFileSync(path.join(__dirname, "office-host.js"), "utf8");
+
+const i18n = require(path.join(ROOT, "lib/src/engine/i18n"));
+const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
+const { detectLedger } = require(path.join(ROOT, "lib/src/engine/review/ledger"));
+const { DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));
+const { readDate } = require(path.join(ROOT, "lib/src/engine/cells"));
+
+const started = Date.now();
+const t = (lang, key, params) => i18n.message(lang, key, params);
+
+// ---- the page ---------------------------------------------------------------------------
+
+let context; // the browser context, shared by every scenario (one page each)
+let baseUrl;
+
+/** Opens taskpane.html over a seeded workbook; collects console errors, page errors and outside requests. */
+async function openPane({ workbook, displayLanguage = "en-US", width = 420, height = 900 }) {
+  const page = await context.newPage();
+  const problems = { console: [], page: [], outside: [], warnings: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "assert") problems.console.push(msg.text());
+    if (msg.type() === "warning") problems.warnings.push(msg.text());
+  });
+  page.on("pageerror", (error) => problems.page.push(String(error && error.stack ? error.stack : error)));
+  page.on("requestfailed", (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== "127.0.0.1") problems.outside.push(request.url());
+  });
+  page.setDefaultTimeout(15_000);
+  await page.setViewportSize({ width, height });
+  await page.addInitScript(
+    (config) => {
+      window.__E2E_CONFIG = config;
+    },
+    { workbook, displayLanguage },
+  );
+  await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: "load" });
+  const lang = /^zh/i.test(displayLanguage) ? "zh" : "en";
+  await page.getByRole("heading", { name: t(lang, "ui.app.title"), exact: true }).waitFor();
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    const select = document.querySelector("select");
+    return main && main.getAttribute("aria-busy") === "false" && select && select.options.length > 0;
+  });
+  return { page, problems, lang };
+}
+
+function noProblems(pane) {
+  assert.deepEqual(pane.problems.page, [], "page errors");
+  assert.deepEqual(pane.problems.console, [], "console errors");
+  assert.deepEqual(pane.problems.outside, [], "requests outside localhost (other than office.js)");
+}
+
+const snapshot = (pane) => pane.page.evaluate(() => window.__workbook.snapshot());
+
+/** Waits until the pane is idle with a message bar other than `previous`; returns its text. */
+async function nextNotice(page, previous) {
+  await page.waitForFunction((before) => {
+    const main = document.querySelector("main");
+    const bar = document.querySelector(".fui-MessageBar");
+    return main.getAttribute("aria-busy") === "false" && bar !== null && bar.innerText !== before;
+  }, previous);
+  return page.locator(".fui-MessageBar").first().innerText();
+}
+
+const currentNotice = (page) => page.evaluate(() => document.querySelector(".fui-MessageBar")?.innerText ?? null);
+
+/** Chooses the sheet and the as-of date, presses Review; with `expectCustomers`, asserts the review ran. */
+async function review(pane, sheet, { expectCustomers } = {}) {
+  const { page, lang } = pane;
+  await page.getByRole("combobox", { name: t(lang, "ui.sheet.label") }).selectOption({ label: sheet });
+  await page.locator("input[type=date]").fill(AS_OF);
+  const previous = await currentNotice(page);
+  await page.getByRole("button", { name: t(lang, "ui.action.review"), exact: true }).click();
+  const text = await nextNotice(page, previous);
+  if (expectCustomers !== undefined) {
+    assert.equal(text, t(lang, "ui.status.reviewed", { customers: expectCustomers, sheet }), "review notice");
+    await page.getByRole("tab", { name: t(lang, "ui.tab.results"), selected: true }).waitFor();
+  }
+  return text;
+}
+
+/** Presses Write back; returns the notice (asserts success unless `expectFailure`). */
+async function writeBack(pane, { expectFailure = false } = {}) {
+  const { page, lang } = pane;
+  const button = page.getByRole("button", { name: t(lang, "ui.action.write"), exact: true });
+  await assertEnabled(button);
+  const previous = await currentNotice(page);
+  await button.click();
+  const text = await nextNotice(page, previous);
+  const title = t(lang, expectFailure ? "ui.write.failedTitle" : "ui.write.doneTitle");
+  assert.ok(text.startsWith(title), `write-back notice starts with "${title}":\n${text}`);
+  return text;
+}
+
+async function assertEnabled(locator) {
+  await locator.waitFor();
+  assert.equal(await locator.isEnabled(), true, "button enabled");
+}
+
+/**
+ * The results tab after a review, for docs/: the high-risk customers only (so the summary, the grid
+ * and one customer's details fit one picture), C0005 selected.
+ */
+async function screenshotReview(pane, file) {
+  const { page, lang } = pane;
+  await page.getByRole("combobox", { name: t(lang, "ui.filter.grade") }).selectOption("high");
+  await page.getByText(t(lang, "ui.grid.showing", { shown: 6, total: 6 }), { exact: true }).waitFor();
+  await page
+    .getByRole("grid")
+    .getByRole("row")
+    .filter({ hasText: "Adventure Works Cycles" })
+    .getByRole("gridcell")
+    .nth(1)
+    .click();
+  await page.locator("section[aria-labelledby=detail-heading]").getByText("C0005", { exact: true }).waitFor();
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  fs.mkdirSync(DOCS, { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+// ---- workbooks --------------------------------------------------------------------------
+
+let seed; // the sample workbook as Office.js would hand over its values
+let expected; // the command line's output of the same review, per language
+
+function sheetOf(snap, name) {
+  const sheet = snap.sheets.find((s) => s.name === name);
+  assert.ok(sheet, `sheet "${name}" in [${snap.sheets.map((s) => s.name)}]`);
+  return sheet;
+}
+
+const blank = (v) => v === "" || v === null || v === undefined;
+function sameCell(a, b) {
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
+
+/** Every cell of `actual` (values from A1) against `wanted`, within columns [fromColumn, toColumn). */
+function compareValues(label, actual, wanted, fromColumn = 0, toColumn = Infinity) {
+  const rows = Math.max(actual.length, wanted.length);
+  const diffs = [];
+  for (let r = 0; r < rows; r++) {
+    const width = Math.min(toColumn, Math.max(actual[r]?.length ?? 0, wanted[r]?.length ?? 0));
+    for (let c = fromColumn; c < width; c++) {
+      const a = actual[r]?.[c];
+      const w = wanted[r]?.[c];
+      if (!sameCell(a, w)) diffs.push(`${columnLetter(c)}${r + 1}: ${JSON.stringify(a)} ≠ expected ${JSON.stringify(w)}`);
+    }
+  }
+  assert.ok(
+    diffs.length === 0,
+    `${label}: ${diffs.length} cell(s) differ from the command line's output:\n    ${diffs.slice(0, 8).join("\n    ")}`,
+  );
+}
+
+function columnLetter(index) {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const dataRows = (values) => values.filter((line, i) => i > 0 && line.some((v) => !blank(v))).length;
+
+/** The header row's cells right of the input table on the customer sheet. */
+function outputHeaderCells(customers, headerRow, firstOutputColumn) {
+  return customers.values[headerRow]
+    .slice(firstOutputColumn)
+    .filter((v, i, all) => !blank(v) || all.slice(i).some((x) => !blank(x)));
+}
+
+// ---- scenarios --------------------------------------------------------------------------
+
+const HEADER_ROW = 2; // 0-based: the sample's headers are on row 3
+const TABLE_END = 22; // columns A..V hold the input table; the output starts at W (index 22)
+
+const scenarios = [];
+const scenario = (name, fn) => scenarios.push({ name, fn });
+
+scenario("1 the pane loads without console errors, page errors or outside requests", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  assert.equal(await page.title(), "Credit Review");
+  const sheets = await page
+    .getByRole("combobox", { name: t("en", "ui.sheet.label") })
+    .locator("option")
+    .allInnerTexts();
+  assert.deepEqual(sheets, ["Customers", "Invoices"]);
+  await page.getByText(t("en", "ui.columns.none"), { exact: true }).waitFor();
+  // Loading only reads: nothing written, and the reads followed the load/sync rules (else a page error).
+  const stats = await page.evaluate(() => window.__workbook.stats());
+  assert.ok(stats.runs >= 1 && stats.syncs >= 1, `Excel.run used (${JSON.stringify(stats)})`);
+  noProblems(pane);
+  const warnings = pane.problems.warnings.length ? `; console warnings: ${pane.problems.warnings.join(" | ").slice(0, 200)}` : "";
+  return `${stats.runs} Excel.run, ${stats.syncs} sync(s) at start${warnings}`;
+});
+
+scenario("2 the sample customer sheet is recognised (columns and ledger shown)", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  await review(pane, "Customers", { expectCustomers: 45 });
+  await page.getByRole("tab", { name: t("en", "ui.tab.columns") }).click();
+  // What the engine recognises on these values, each shown in the pane's own words.
+  const customers = seed.sheets.find((s) => s.name === "Customers").values;
+  const invoices = seed.sheets.find((s) => s.name === "Invoices").values;
+  const oracle = runReview(
+    {
+      sheetName: "Customers",
+      values: customers,
+      asOf: readDate(AS_OF).serial,
+      policy: DEFAULT_POLICY,
+      ledger: detectLedger(invoices) ? { sheetName: "Invoices", values: invoices } : undefined,
+    },
+    "en",
+  );
+  assert.ok(oracle.columns.found.length >= 20, `engine finds the sample's columns (${oracle.columns.found.length})`);
+  const list = page.locator("section[aria-labelledby=columns-found] li");
+  const shown = await list.allInnerTexts();
+  const wanted = oracle.columns.found.map((f) =>
+    t("en", "ui.columns.foundItem", { field: t("en", `ui.field.${f.field}`), header: f.header, column: f.column }),
+  );
+  assert.deepEqual(shown, wanted);
+  assert.ok(shown.includes('Customer ID ← "Customer ID" (column A)'), "Customer ID in column A");
+  await page.getByText(t("en", "ui.columns.headerRow", { row: 3 }), { exact: true }).waitFor();
+  await page.getByText(t("en", "ui.columns.ledger", { sheet: "Invoices" }), { exact: true }).waitFor();
+  noProblems(pane);
+  return `${shown.length} columns recognised, ledger "Invoices"`;
+});
+
+scenario("3 a review as of 2026-11-30 shows the expected warnings in the grid", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  const before = await snapshot(pane);
+  await review(pane, "Customers", { expectCustomers: 45 });
+  const grid = page.getByRole("grid", { name: t("en", "ui.grid.label") });
+  await grid.waitFor();
+  await page.getByText(t("en", "ui.grid.showing", { shown: 45, total: 45 }), { exact: true }).waitFor();
+  const row = grid.getByRole("row").filter({ hasText: "Adventure Works Cycles" });
+  assert.equal(await row.count(), 1, "one grid row for C0005");
+  const text = await row.innerText();
+  for (const wanted of ["Negative news", "Overdue over 90 days", "High", "4.70"])
+    assert.ok(text.includes(wanted), `C0005 row shows "${wanted}": ${text}`);
+  const clean = await grid.getByRole("row").filter({ hasText: "Northwind Traders" }).innerText();
+  assert.ok(clean.includes("Low") && !clean.includes("Negative news"), `C0001 low, no warning: ${clean}`);
+  // The summary: 45 customers, 41 reviewed, 4 with errors, the portfolio warning.
+  const summary = await page.locator("section[aria-labelledby=portfolio-heading]").innerText();
+  for (const wanted of ["41", "4", t("en", "warning.OVERDUE_SHARE"), "34.1%", "3,740,500.00"])
+    assert.ok(summary.includes(wanted), `summary shows "${wanted}":\n${summary}`);
+  // Selecting the customer shows its details and selects its row on the sheet (A8 to the last output column).
+  await row.getByRole("gridcell").nth(1).click();
+  await page.locator("section[aria-labelledby=detail-heading]").getByText("Negative news", { exact: true }).waitFor();
+  await page.waitForFunction(() => window.__workbook.snapshot().selection !== undefined);
+  const after = await snapshot(pane);
+  assert.equal(after.selection, "Customers!A8:AF8");
+  assert.deepEqual({ ...after, selection: undefined }, { ...before, selection: undefined }, "a review writes nothing");
+  await screenshotReview(pane, path.join(DOCS, "taskpane-review.png"));
+  noProblems(pane);
+  return `C0005 row: ${text.replace(/\s+/g, " ").slice(0, 90)}…`;
+});
+
+/** Review + write back in `lang`, then the workbook against the command line's output of the same review. */
+async function writeAndCompare(lang) {
+  const names =
+    lang === "zh"
+      ? { summary: "信用审查汇总", archive: "信用审查档案", policy: "信用政策" }
+      : { summary: "Credit Review Summary", archive: "Credit Review Archive", policy: "Credit Policy" };
+  const pane = await openPane({ workbook: seed, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+  await review(pane, "Customers", { expectCustomers: 45 });
+  if (lang === "zh" && hasCjkFont()) await screenshotReview(pane, path.join(DOCS, "taskpane-review-zh.png"));
+  await writeBack(pane);
+  const snap = await snapshot(pane);
+  const cli = expected[lang];
+  assert.deepEqual(
+    snap.sheets.map((s) => s.name),
+    cli.sheets.map((s) => s.name),
+    "sheets and their order",
+  );
+  const customers = sheetOf(snap, "Customers");
+  const cliCustomers = cli.sheets.find((s) => s.name === "Customers");
+  const headers = outputHeaderCells(customers, HEADER_ROW, TABLE_END);
+  assert.deepEqual(headers, outputHeaderCells(cliCustomers, HEADER_ROW, TABLE_END), "output headers right of the table");
+  assert.equal(customers.used, `A1:${columnLetter(TABLE_END + headers.length - 1)}48`, "used range: table + output columns");
+  compareValues("Customers", customers.values, cliCustomers.values);
+  compareFormats("Customers output", customers, cliCustomers, TABLE_END);
+  for (const kind of ["summary", "archive", "policy"]) {
+    const sheet = sheetOf(snap, names[kind]);
+    const want = cli.sheets.find((s) => s.name === names[kind]);
+    compareValues(names[kind], sheet.values, want.values);
+    compareFormats(names[kind], sheet, want, 0);
+  }
+  const archive = sheetOf(snap, names.archive);
+  assert.equal(dataRows(archive.values), 41, "archive rows = reviewed customers");
+  assert.deepEqual(Object.keys(customers.formulas), [], "no cell became a formula");
+  const summary = sheetOf(snap, names.summary);
+  assert.ok(
+    summary.charts.length >= 1 && summary.charts.every((c) => c.title && c.source && c.position),
+    `summary charts ${JSON.stringify(summary.charts)}`,
+  );
+  assert.ok(customers.conditional.length > 0 && customers.conditional.every((f) => f.formula && f.color), "output colour rules");
+  noProblems(pane);
+  return { pane, snap, headers, names };
+}
+
+function compareFormats(label, sheet, want, fromColumn) {
+  const diffs = [];
+  for (const [address, format] of Object.entries(want.formats)) {
+    const column = /^[A-Z]+/.exec(address)[0];
+    const index = [...column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    if (index < fromColumn) continue;
+    const got = sheet.formats[address] ?? "General";
+    if (got !== format) diffs.push(`${address}: ${JSON.stringify(got)} ≠ ${JSON.stringify(format)}`);
+  }
+  assert.ok(diffs.length === 0, `${label}: ${diffs.length} number format(s) differ:\n    ${diffs.slice(0, 8).join("\n    ")}`);
+}
+
+scenario("4 write-back: output columns, summary, archive and policy sheets (as the command line writes them)", async () => {
+  const { snap, headers } = await writeAndCompare("en");
+  assert.deepEqual(headers, [
+    "Risk score",
+    "Risk grade",
+    "Z-score",
+    "Z zone",
+    "Warnings",
+    "Recommendation",
+    "Recommended limit",
+    "Monitoring",
+    "Next review",
+    "Review issues",
+  ]);
+  const customers = sheetOf(snap, "Customers");
+  assert.deepEqual(customers.values[7].slice(22, 24), [4.7, "High"], "C0005 on row 8: 4.7, High");
+  assert.ok(String(customers.values[7][26]).includes("Negative news"), "C0005 warnings cell");
+  return `headers W3:AF3 = ${headers.join(" | ")}; ${snap.sheets.length} sheets; archive 41 rows`;
+});
+
+scenario("5 a second run updates in place (same columns, archive grows by one review)", async () => {
+  const { pane, snap: first, names } = await writeAndCompare("en");
+  const { page } = pane;
+  // After a write the pane wants a fresh review before the next one.
+  assert.equal(
+    await page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).isEnabled(),
+    false,
+    "write disabled until reviewed again",
+  );
+  await review(pane, "Customers", { expectCustomers: 45 });
+  await writeBack(pane);
+  const second = await snapshot(pane);
+  assert.deepEqual(
+    second.sheets.map((s) => s.name),
+    first.sheets.map((s) => s.name),
+    "same sheets",
+  );
+  const a = sheetOf(first, "Customers");
+  const b = sheetOf(second, "Customers");
+  assert.equal(b.used, a.used, "same used range on the customer sheet");
+  assert.deepEqual(b.values[HEADER_ROW], a.values[HEADER_ROW], "same header row");
+  // Same scores and recommendations; only SCORE_RISE may now read the first run from the archive.
+  compareValues("input table", b.values, a.values, 0, TABLE_END);
+  assert.equal(b.conditional.length, a.conditional.length, "colour rules replaced, not piled up");
+  const archive1 = sheetOf(first, names.archive);
+  const archive2 = sheetOf(second, names.archive);
+  assert.equal(dataRows(archive2.values), 2 * dataRows(archive1.values), "archive grows by one review");
+  compareValues("archive's first review", archive2.values.slice(0, archive1.values.length), archive1.values);
+  const summary = sheetOf(second, names.summary);
+  assert.equal(summary.charts.length, sheetOf(first, names.summary).charts.length, "charts replaced, not added");
+  compareValues("policy sheet", sheetOf(second, names.policy).values, sheetOf(first, names.policy).values);
+  noProblems(pane);
+  return `archive ${dataRows(archive1.values)} → ${dataRows(archive2.values)} rows; used range ${b.used}`;
+});
+
+scenario("6 Chinese display language: Chinese pane, Chinese output headers and sheets", async () => {
+  const { pane, snap, headers } = await writeAndCompare("zh");
+  const { page } = pane;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  await page.getByRole("button", { name: "开始审查", exact: true }).waitFor();
+  await page
+    .getByRole("tab", { name: "结果" })
+    .waitFor()
+    .catch(() => page.getByRole("tab", { name: t("zh", "ui.tab.results") }).waitFor());
+  assert.deepEqual(headers.slice(0, 2), ["风险评分", "风险等级"]);
+  assert.ok(
+    snap.sheets.some((s) => s.name === "信用审查汇总"),
+    "Chinese summary sheet",
+  );
+  // Function errors follow the display language too (the shared runtime's functions bundle).
+  // SCORE gives a bad row its own error value, in the display language.
+  const error = await callFunction(page, "SCORE", [[["x", 2, 3, 4, 5]]]);
+  const cell = error.value?.[0]?.[0];
+  assert.ok(
+    cell && cell.code === "#VALUE!" && /[\u4e00-\u9fff]/.test(cell.message),
+    `Chinese function error: ${JSON.stringify(error)}`,
+  );
+  return `headers: ${headers.join(" | ")}`;
+});
+
+function callFunction(page, id, args) {
+  return page.evaluate(
+    ([name, list]) => {
+      const fn = window.__customFunctions.get(name);
+      if (!fn) return { missing: true };
+      try {
+        return { value: fn(...list) };
+      } catch (e) {
+        return {
+          error: { code: e && e.code, message: e && e.message, isCustomFunctionError: e instanceof CustomFunctions.Error },
+        };
+      }
+    },
+    [id, args],
+  );
+}
+
+const FUNCTION_CALLS = {
+  SCORE: [[[[1, 2, 3, 4, 5]]], [[2.5]]],
+  GRADE: [[3.5], "high"],
+  ZSCORE: [[0.34, 0.15, 0, 0.8, 1.6, 1, 1], 2.698],
+  ZONE: [[1.5, "private"], "grey"],
+  AGING: [[[[100], [200]], [[46000], [45900]], 46000], [[100, 0, 0, 0, 200]]],
+  AGINGLABELS: [[[[365, 730, 1095]]], [["Current", "1–365", "366–730", "731–1095", "1096+"]]],
+  CURRENTRATIO: [[200, 100], 2],
+  QUICKRATIO: [[200, 50, 100], 1.5],
+  DEBTRATIO: [[70, 100], 0.7],
+  COVERAGE: [[30, 20], 1.5],
+  DSO: [[100, 1000], 36.5],
+  LIMIT: [[100000, 2], 110000],
+  NEXTREVIEW: [[4, 46053], 46081], // 2026-01-31 → 2026-02-28
+};
+
+function close(actual, wanted) {
+  if (Array.isArray(wanted))
+    return Array.isArray(actual) && actual.length === wanted.length && wanted.every((w, i) => close(actual[i], w));
+  if (typeof wanted === "number") return typeof actual === "number" && Math.abs(actual - wanted) < 5e-4;
+  return actual === wanted;
+}
+
+scenario("7 every function in functions.json is associated and computes", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+  const ids = metadata.functions.map((f) => f.id);
+  const associated = await page.evaluate(() => ({ ids: [...window.__customFunctions.keys()], calls: window.__associateCalls }));
+  assert.deepEqual([...associated.ids].sort(), [...ids].sort(), "associated ids = functions.json ids");
+  assert.equal(associated.calls, ids.length, "each id associated once");
+  assert.deepEqual(Object.keys(FUNCTION_CALLS).sort(), [...ids].sort(), "one call per function id");
+  const wrong = [];
+  for (const id of ids) {
+    const [args, wanted] = FUNCTION_CALLS[id];
+    const got = await callFunction(page, id, args);
+    if (!close(got.value, wanted))
+      wrong.push(`${id}(${JSON.stringify(args)}) → ${JSON.stringify(got)}, expected ${JSON.stringify(wanted)}`);
+  }
+  assert.deepEqual(wrong, []);
+  // A bad argument is an Excel error with the real code string and an English message.
+  const bad = await callFunction(page, "CURRENTRATIO", [1, 0]);
+  assert.ok(
+    bad.error && bad.error.isCustomFunctionError && ["#DIV/0!", "#NUM!", "#VALUE!"].includes(bad.error.code) && bad.error.message,
+    `CURRENTRATIO(1,0) → ${JSON.stringify(bad)}`,
+  );
+  noProblems(pane);
+  return `${ids.length} functions: ${ids.join(" ")}; CURRENTRATIO(1,0) → ${bad.error.code}`;
+});
+
+scenario("8 a protected sheet and an empty sheet: error in the pane, workbook untouched", async () => {
+  // Protected customer sheet: the review runs (reading is allowed), the write is refused.
+  const protectedBook = { ...seed, sheets: seed.sheets.map((s) => (s.name === "Customers" ? { ...s, protected: true } : s)) };
+  const pane = await openPane({ workbook: protectedBook });
+  const before = await snapshot(pane);
+  await review(pane, "Customers", { expectCustomers: 45 });
+  const text = await writeBack(pane, { expectFailure: true });
+  assert.ok(text.includes(t("en", "ui.error.protected", { sheet: "Customers" })), `protected message: ${text}`);
+  assert.ok(text.includes(t("en", "ui.write.nothingWritten")), `nothing written: ${text}`);
+  assert.deepEqual(await snapshot(pane), before, "protected: workbook untouched");
+  noProblems(pane);
+
+  // An empty sheet: the review cannot start, says why, and there is nothing to write.
+  const emptyBook = { active: "Empty", sheets: [{ name: "Empty", values: [] }, ...seed.sheets] };
+  const pane2 = await openPane({ workbook: emptyBook });
+  const before2 = await snapshot(pane2);
+  const text2 = await review(pane2, "Empty");
+  const prefix = t("en", "ui.error.review", { text: "" }).trim();
+  assert.ok(text2.startsWith(prefix), `empty-sheet message: ${text2}`);
+  assert.equal(
+    await pane2.page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).isEnabled(),
+    false,
+    "nothing to write",
+  );
+  assert.deepEqual(await snapshot(pane2), before2, "empty sheet: workbook untouched");
+  noProblems(pane2);
+  return `"${text.split("\n")[1] || text.split("\n")[0]}" / "${text2}"`;
+});
+
+scenario("9 names that look like formulas or HTML stay text in the pane and in every sheet", async () => {
+  const NAMES = { 46: '=HYPERLINK("http://example.com","click")', 47: '<img src=x onerror="window.__xss=1">', 48: "+1234" };
+  const sheets = seed.sheets.map((s) =>
+    s.name !== "Customers"
+      ? s
+      : { ...s, values: s.values.map((line, r) => (NAMES[r + 1] ? line.map((v, c) => (c === 1 ? NAMES[r + 1] : v)) : line)) },
+  );
+  const pane = await openPane({ workbook: { ...seed, sheets } });
+  const { page } = pane;
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await review(pane, "Customers", { expectCustomers: 45 });
+  for (const name of Object.values(NAMES)) await page.getByRole("grid").getByText(name, { exact: true }).waitFor();
+  await writeBack(pane);
+  const snap = await snapshot(pane);
+  const formulas = snap.sheets.flatMap((s) => Object.entries(s.formulas).map(([a, f]) => `${s.name}!${a}=${f}`));
+  assert.deepEqual(formulas, [], "no text became a formula");
+  const archive = sheetOf(snap, "Credit Review Archive");
+  const archived = archive.values.flatMap((line) => line).filter((v) => Object.values(NAMES).includes(v));
+  assert.equal(archived.length, Object.keys(NAMES).length, `archive keeps the names as text (${JSON.stringify(archived)})`);
+  for (const [row, name] of Object.entries(NAMES))
+    assert.equal(sheetOf(snap, "Customers").values[row - 1][1], name, `name on row ${row} unchanged`);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, "no script ran");
+  assert.equal(dialogs, 0, "no dialog");
+  noProblems(pane);
+  return `${Object.keys(NAMES).length} names kept as text in the grid, the sheet and the archive`;
+});
+
+scenario("10 re-reviewed in Chinese after English: the same columns and sheets, Chinese headers", async () => {
+  const { pane, snap: first, names } = await writeAndCompare("en");
+  const { page } = pane;
+  await page.getByRole("button", { name: "中文", exact: true }).click();
+  await page.getByRole("heading", { name: t("zh", "ui.app.title"), exact: true }).waitFor();
+  await review({ ...pane, lang: "zh" }, "Customers", { expectCustomers: 45 });
+  await writeBack({ ...pane, lang: "zh" });
+  const second = await snapshot(pane);
+  assert.deepEqual(
+    second.sheets.map((s) => s.name),
+    first.sheets.map((s) => s.name),
+    "the English sheets are reused",
+  );
+  const customers = sheetOf(second, "Customers");
+  assert.equal(customers.used, sheetOf(first, "Customers").used, "same output columns");
+  assert.deepEqual(
+    outputHeaderCells(customers, HEADER_ROW, TABLE_END),
+    expected.zh.sheets[0].values[HEADER_ROW].slice(TABLE_END),
+    "Chinese headers in place",
+  );
+  compareValues("Customers (Chinese output)", customers.values, expected.zh.sheets[0].values);
+  assert.equal(dataRows(sheetOf(second, names.archive).values), 82, "archive grows by one review");
+  noProblems(pane);
+  return `headers now ${outputHeaderCells(customers, HEADER_ROW, TABLE_END).slice(0, 3).join(" | ")} …; sheets ${second.sheets.map((s) => s.name).join(", ")}`;
+});
+
+scenario("11 a policy saved from the pane is the one the next review applies", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  const before = await snapshot(pane);
+  await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
+  await page.getByRole("textbox", { name: t("en", "policy.mediumFrom") }).fill("2.2");
+  const previous = await currentNotice(page);
+  await page.getByRole("button", { name: t("en", "ui.policy.save"), exact: true }).click();
+  assert.equal(await nextNotice(page, previous), t("en", "ui.policy.saved", { sheet: "Credit Policy" }));
+  const saved = await snapshot(pane);
+  assert.deepEqual(saved.sheets.slice(0, 2), before.sheets, "customer and invoice sheets untouched");
+  const policy = sheetOf(saved, "Credit Policy").values;
+  assert.equal(policy.find((line) => line[0] === "mediumFrom")?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
+  await review(pane, "Customers", { expectCustomers: 45 });
+  await writeBack(pane);
+  const rows = sheetOf(await snapshot(pane), "Customers").values.slice(HEADER_ROW + 1);
+  const banded = rows.filter((line) => typeof line[TABLE_END] === "number" && line[TABLE_END] >= 2.2 && line[TABLE_END] < 2.5);
+  assert.ok(
+    banded.length > 0 && banded.every((line) => line[TABLE_END + 1] === "Medium"),
+    `scores 2.2–2.5 graded Medium: ${JSON.stringify(banded.map((l) => l.slice(TABLE_END, TABLE_END + 2)))}`,
+  );
+  noProblems(pane);
+  return `${banded.length} customers scored 2.2–2.5 now Medium`;
+});
+
+scenario("12 a column mapped by hand is used and remembered in the workbook's settings", async () => {
+  const sheets = seed.sheets.map((s) =>
+    s.name !== "Customers"
+      ? s
+      : {
+          ...s,
+          values: s.values.map((line, r) => (r === HEADER_ROW ? line.map((v) => (v === "Z model" ? "Modelo Z" : v)) : line)),
+        },
+  );
+  const pane = await openPane({ workbook: { ...seed, sheets } });
+  const { page } = pane;
+  await review(pane, "Customers", { expectCustomers: 45 });
+  await page.getByRole("tab", { name: t("en", "ui.tab.columns") }).click();
+  const column = columnLetter(sheets[0].values[HEADER_ROW].indexOf("Modelo Z"));
+  const previous = await currentNotice(page);
+  await page
+    .getByRole("combobox", { name: t("en", "ui.columns.mapLabel", { column, header: "Modelo Z" }) })
+    .selectOption("zModel");
+  assert.equal(await nextNotice(page, previous), t("en", "ui.columns.mappingSaved"));
+  const found = await page.locator("section[aria-labelledby=columns-found] li").allInnerTexts();
+  const item = t("en", "ui.columns.foundItem", { field: t("en", "ui.field.zModel"), header: "Modelo Z", column });
+  assert.ok(
+    found.some((line) => line.startsWith(item) && line.includes(t("en", "ui.columns.manual"))),
+    `mapped column listed: ${found.join(" / ")}`,
+  );
+  const snap = await snapshot(pane);
+  assert.deepEqual(snap.settings, { "credit.columnMapping": { "Modelo Z": "zModel" } });
+  noProblems(pane);
+  return `column ${column} "Modelo Z" → zModel saved in settings`;
+});
+
+scenario("13 a protected review sheet on a re-run: the write stops, says which sheet, leaves no silent half-write", async () => {
+  const pane = await openPane({ workbook: seed });
+  const { page } = pane;
+  await review(pane, "Customers", { expectCustomers: 45 });
+  await writeBack(pane);
+  await page.evaluate(() => window.__workbook.protect("Credit Review Archive"));
+  await review(pane, "Customers", { expectCustomers: 45 });
+  const before = await snapshot(pane);
+  const text = await writeBack(pane, { expectFailure: true });
+  const after = await snapshot(pane);
+  assert.deepEqual(
+    sheetOf(after, "Credit Review Archive"),
+    sheetOf(before, "Credit Review Archive"),
+    "protected archive unchanged",
+  );
+  // Protection of every sheet the plan touches is checked before the first write.
+  assert.deepEqual(after, before, "nothing written anywhere");
+  const right = t("en", "ui.error.protected", { sheet: "Credit Review Archive" });
+  assert.ok(text.includes(right), `names the protected sheet:\n${text}`);
+  noProblems(pane);
+  return "refused before writing anything, naming the protected archive";
+});
+
+scenario("14 the test host keeps Office.js's load/sync rules (self-check)", async () => {
+  const pane = await openPane({
+    workbook: {
+      active: "A",
+      sheets: [
+        { name: "A", values: [["x", 1]] },
+        { name: "Locked", values: [["keep"]], protected: true },
+      ],
+    },
+  });
+  const result = await pane.page.evaluate(async () => {
+    const out = {};
+    const caught = async (fn) => {
+      try {
+        await fn();
+        return "no error";
+      } catch (e) {
+        return e.code;
+      }
+    };
+    /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- reading too early on purpose */
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("A").getRange("A1:B1");
+      out.beforeLoad = await caught(() => range.values);
+      range.load("values");
+      out.beforeSync = await caught(() => range.values);
+      const used = context.workbook.worksheets.getItem("A").getUsedRangeOrNullObject(true);
+      out.nullBeforeSync = await caught(() => used.isNullObject);
+      range.values = [["y", 2]];
+      out.queued = window.__workbook.values("A")[0][0];
+      await context.sync();
+      out.loaded = range.values;
+      out.applied = window.__workbook.values("A")[0][0];
+      out.shape = await caught(async () => {
+        range.values = [[1, 2, 3]];
+        await context.sync();
+      });
+      out.missing = await caught(async () => {
+        context.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+        await context.sync();
+      });
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
+      await context.sync();
+      out.protection = sheets.items.map((ws) => `${ws.name}:${ws.protection.protected}`);
+      out.protected = await caught(async () => {
+        context.workbook.worksheets.getItem("A").getRange("C1").values = [["before"]];
+        context.workbook.worksheets.getItem("Locked").getRange("A1").values = [["changed"]];
+        await context.sync();
+      });
+    });
+    /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+    out.partial = window.__workbook.values("A")[0][2];
+    out.locked = window.__workbook.values("Locked")[0][0];
+    return out;
+  });
+  assert.deepEqual(result, {
+    beforeLoad: "PropertyNotLoaded",
+    beforeSync: "PropertyNotLoaded",
+    nullBeforeSync: "PropertyNotLoaded",
+    queued: "x",
+    loaded: [["x", 1]],
+    applied: "y",
+    shape: "InvalidArgument",
+    missing: "ItemNotFound",
+    protection: ["A:false", "Locked:true"],
+    protected: "AccessDenied",
+    partial: "before",
+    locked: "keep",
+  });
+  return "PropertyNotLoaded, queued writes, InvalidArgument, ItemNotFound, AccessDenied, no rollback";
+});
+
+// ---- running ----------------------------------------------------------------------------
+
+function hasCjkFont() {
+  try {
+    return execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms))),
+  ]);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first");
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "credit-e2e-"));
+  let server;
+  let passed = 0;
+  let failed = 0;
+  const watchdog = setTimeout(() => {
+    console.error(`e2e: the whole run exceeded ${TOTAL_MS / 1000} s`);
+    Promise.race([Promise.all([context?.close(), server?.close()]), new Promise((r) => setTimeout(r, 5000))]).finally(() =>
+      process.exit(1),
+    );
+  }, TOTAL_MS);
+  try {
+    seed = await readWorkbook(ExcelJS, SAMPLE);
+    expected = {
+      en: await expectedWorkbook(ExcelJS, ROOT, SAMPLE, AS_OF, "en", tmp),
+      zh: await expectedWorkbook(ExcelJS, ROOT, SAMPLE, AS_OF, "zh", tmp),
+    };
+    server = await startServer(DIST);
+    baseUrl = `http://127.0.0.1:${server.port}`;
+    context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1" && url.port === String(server.port)) return route.continue();
+      if (url.href.startsWith("https://appsforoffice.microsoft.com/"))
+        return route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body: HOST_SCRIPT });
+      return route.abort("blockedbyclient");
+    });
+    for (const page of context.pages()) await page.close();
+    for (const { name, fn } of scenarios) {
+      const t0 = Date.now();
+      try {
+        const note = await withTimeout(fn(), SCENARIO_MS, name);
+        passed++;
+        console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ""}`);
+      } catch (error) {
+        failed++;
+        console.log(
+          `FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(
+            error && error.message ? error.message : error,
+          )
+            .split("\n")
+            .join("\n     ")}`,
+        );
+      } finally {
+        await Promise.all(context.pages().map((p) => p.close().catch(() => undefined)));
+      }
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await context?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!hasCjkFont()) console.log("note: no CJK font (fonts-wqy-zenhei), docs/taskpane-review-zh.png not written");
+  console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error && error.stack ? error.stack : error);
+    console.log(`0 passed, ${scenarios.length} failed`);
+    process.exit(1);
+  },
+);
