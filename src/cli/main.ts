@@ -31,12 +31,17 @@ interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   progress: boolean;
+  /** Writes the finished workbook to a file; tests replace it to simulate faults (a full disk). */
+  writeWorkbook?: (workbook: ExcelJS.Workbook, file: string) => Promise<void>;
 }
+
+const writeWithExcelJs = (workbook: ExcelJS.Workbook, file: string): Promise<void> => workbook.xlsx.writeFile(file);
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text + "\n"),
   stderr: (text) => process.stderr.write(text + "\n"),
   progress: Boolean(process.stderr.isTTY),
+  writeWorkbook: writeWithExcelJs,
 };
 
 async function readWorkbook(file: string, lang: Lang): Promise<ExcelJS.Workbook> {
@@ -112,10 +117,17 @@ function outputPath(input: string, out: string | undefined): string {
 }
 
 /** Writes next to the target and renames, so a failed write (full disk) leaves no half file. */
-async function writeAtomically(workbook: ExcelJS.Workbook, file: string, lang: Lang): Promise<void> {
+async function writeAtomically(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  lang: Lang,
+  write: NonNullable<Io["writeWorkbook"]>,
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temp);
+    // A read-only output file is refused, not replaced behind its owner's back (rename would allow it).
+    if (fs.existsSync(file)) fs.closeSync(fs.openSync(file, "r+"));
+    await write(workbook, temp);
     fs.renameSync(temp, file);
   } catch (error) {
     try {
@@ -166,7 +178,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive });
     applyPlan(workbook, plan, lang);
     if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
-    await writeAtomically(workbook, output, lang);
+    await writeAtomically(workbook, output, lang, io.writeWorkbook ?? writeWithExcelJs);
     io.stdout(options.json ? JSON.stringify(toJson(result, lang, output), null, 2) : toTable(result, lang, output));
     return { code: 0, result };
   } catch (error) {

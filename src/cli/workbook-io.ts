@@ -25,9 +25,10 @@ export function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
   const rows: CellValue[][] = [];
   const count = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
   for (let r = 1; r <= count; r++) {
-    const row = sheet.getRow(r);
+    // findRow, not getRow: getRow creates every missing row, a million of them on a sheet used down to its last row.
+    const row = sheet.findRow(r);
     const line: CellValue[] = [];
-    if (row.cellCount > 0) {
+    if (row && row.cellCount > 0) {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         line[c - 1] = plainValue(cell.value);
       });

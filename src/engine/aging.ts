@@ -1,5 +1,5 @@
 /** Receivables aging (DOMAIN.md §6): buckets by days past due, with their totals. */
-import { CellValue, readDate, readNumber, showValue } from "./cells";
+import { CellValue, readDate, readNumber } from "./cells";
 import { CreditError } from "./errors";
 import { Lang, message } from "./i18n";
 
@@ -105,4 +105,3 @@ export function ageItems(
   }
   return totals;
 }
-

@@ -68,7 +68,6 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   defaultZModel: "private",
 });
 
-
 export interface PolicyField {
   readonly key: keyof Policy;
   readonly label: MessageKey;
@@ -136,7 +135,13 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
   }
   if (sum <= 0) throw new CreditError("num", "score.weightsZero", { param });
   // Weights near the largest double overflow their sum; only their ratios matter, so scale them down first.
-  if (sum === Infinity) return normaliseWeights(weights.map((w) => w / Math.max(...weights)), param);
+  if (sum === Infinity) {
+    const largest = Math.max(...weights);
+    return normaliseWeights(
+      weights.map((w) => w / largest),
+      param,
+    );
+  }
   return weights.map((w) => w / sum);
 }
 

@@ -135,10 +135,10 @@ export const REQUIRED_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "dueD
  */
 export function headerKey(text: unknown): string {
   if (typeof text !== "string" && typeof text !== "number") return "";
+  // No opening bracket inside the unit's brackets: "((((…" must not cost quadratic time (a cell holds 32,767 characters).
   return String(text)
     .normalize("NFKC")
     .toLowerCase()
-    // No opening bracket inside the brackets: "((((…" must not cost quadratic time (a cell holds 32,767 characters).
     .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }

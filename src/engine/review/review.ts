@@ -8,7 +8,7 @@ import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { monitoringMonths, monitoringOf, Monitoring, nextReview, recommendedLimit } from "../limit";
-import { FACTORS, Grade, GRADES, normaliseWeights, Policy } from "../policy";
+import { Grade, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
@@ -372,7 +372,9 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     };
     for (const check of run.activeChecks) {
       const finding = check.evaluate(facts, policy, asOf);
-      if (finding) findings === NO_FINDINGS ? (findings = [finding]) : findings.push(finding);
+      if (!finding) continue;
+      if (findings === NO_FINDINGS) findings = [finding];
+      else findings.push(finding);
     }
   }
   let limit: number | undefined;

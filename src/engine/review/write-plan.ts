@@ -4,7 +4,7 @@
  * sheet. The task pane and the command line each carry out this plan with their own
  * writer; neither decides a cell, a header or a colour.
  */
-import { CellValue, isoFromSerial } from "../cells";
+import { CellValue } from "../cells";
 import { describeError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES, Policy } from "../policy";

@@ -409,7 +409,14 @@ describe("policy sheet round trip", () => {
 describe("output columns belong to the review only when they are recognisably its own", () => {
   const { runReview } = jest.requireActual("../../../src/engine/review/review");
   const { DEFAULT_POLICY } = jest.requireActual("../../../src/engine/policy");
-  const header = ["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"];
+  const header = [
+    "Customer",
+    "Payment history",
+    "Contract performance",
+    "Industry risk",
+    "Market reputation",
+    "Compliance record",
+  ];
 
   test("a user's own column headed like an output column is left alone", () => {
     const values = [
@@ -422,7 +429,18 @@ describe("output columns belong to the review only when they are recognisably it
   });
 
   test("with the review's columns present, a user column of the same name to their left is not reused", () => {
-    const outputs = ["Risk score", "Risk grade", "Z-score", "Z zone", "Warnings", "Recommendation", "Recommended limit", "Monitoring", "Next review", "Review issues"];
+    const outputs = [
+      "Risk score",
+      "Risk grade",
+      "Z-score",
+      "Z zone",
+      "Warnings",
+      "Recommendation",
+      "Recommended limit",
+      "Monitoring",
+      "Next review",
+      "Review issues",
+    ];
     const values = [
       [...header, "Warnings", ...outputs],
       ["A", 1, 1, 1, 1, 1, "mine", 1, "Low", null, null, null, "Keep", 100, "Quarterly", 46090, null],

@@ -1,0 +1,161 @@
+/**
+ * Faults while writing the reviewed workbook (issue #8): a read-only folder, a read-only
+ * output file, a path under a regular file, a path that is a folder, and a disk that fills
+ * up half way. Each ends in exit 2 with one plain line, and leaves no output file and no
+ * temp file behind (the folder listing is checked); an earlier output stays as it was.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { review } from "../../../src/cli/main";
+
+const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+const NOBODY = 65534;
+let dir: string;
+let input: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-faults-"));
+  // Readable by anyone: the read-only cases run as an unprivileged user when the tests run as root.
+  fs.chmodSync(dir, 0o755);
+  input = path.join(dir, "customers.xlsx");
+  fs.copyFileSync(SAMPLE, input);
+  fs.chmodSync(input, 0o644);
+});
+afterEach(() => {
+  for (const entry of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, entry), 0o755);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Writer = (workbook: ExcelJS.Workbook, file: string) => Promise<void>;
+
+async function run(argv: readonly string[], writeWorkbook?: Writer) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { code } = await review(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    progress: false,
+    writeWorkbook,
+  });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/**
+ * Runs `fn` as an unprivileged user when the tests run as root, who ignores file permissions.
+ * Only the effective user id changes, so it is restored afterwards.
+ */
+async function withoutRoot<T>(fn: () => Promise<T>): Promise<T> {
+  if (process.geteuid?.() !== 0 || !process.seteuid) return fn();
+  process.seteuid(NOBODY);
+  try {
+    return await fn();
+  } finally {
+    process.seteuid(0);
+  }
+}
+
+function expectPlainFailure(result: { code: number; stderr: string; stdout: string }, reason: RegExp) {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe("");
+  expect(result.stderr.split("\n")).toHaveLength(1);
+  expect(result.stderr).toMatch(reason);
+}
+
+const errno = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}`), { code });
+
+test("a read-only output folder", async () => {
+  const locked = path.join(dir, "locked");
+  fs.mkdirSync(locked);
+  fs.chmodSync(locked, 0o555);
+  const out = path.join(locked, "out.xlsx");
+  const result = await withoutRoot(() => run([input, "--as-of", "2026-11-30", "--out", out]));
+  expectPlainFailure(result, /^credit-review: could not write .*locked\/out\.xlsx \(EACCES\); nothing was written$/);
+  expect(fs.readdirSync(locked)).toEqual([]);
+  expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "locked"]);
+});
+
+test("a read-only output file is refused, not replaced", async () => {
+  fs.chmodSync(dir, 0o777);
+  const out = path.join(dir, "out.xlsx");
+  fs.writeFileSync(out, "an earlier review");
+  fs.chmodSync(out, 0o444);
+  const result = await withoutRoot(() => run([input, "--as-of", "2026-11-30", "--out", out]));
+  expectPlainFailure(result, /could not write .*out\.xlsx \(EACCES\); nothing was written$/);
+  expect(fs.readFileSync(out, "utf8")).toBe("an earlier review");
+  expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
+});
+
+test("a path under a regular file (ENOTDIR)", async () => {
+  const blocker = path.join(dir, "blocker");
+  fs.writeFileSync(blocker, "");
+  const result = await run([input, "--as-of", "2026-11-30", "--out", path.join(blocker, "out.xlsx")]);
+  expectPlainFailure(result, /^credit-review: could not write .*blocker\/out\.xlsx \(ENOTDIR\); nothing was written$/);
+  expect(fs.readdirSync(dir).sort()).toEqual(["blocker", "customers.xlsx"]);
+  expect(fs.readFileSync(blocker, "utf8")).toBe("");
+});
+
+test("an output path that is a folder", async () => {
+  const folder = path.join(dir, "out.xlsx");
+  fs.mkdirSync(folder);
+  const result = await run([input, "--as-of", "2026-11-30", "--out", folder]);
+  expectPlainFailure(result, /could not write .*out\.xlsx \(EISDIR\); nothing was written$/);
+  expect(fs.readdirSync(folder)).toEqual([]);
+  expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
+});
+
+describe("the disk fills up half way through the write", () => {
+  /** Writes the first half of the real workbook to the temp file, then fails as a full disk does. */
+  const diskFull: Writer = async (workbook, file) => {
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+    throw errno("ENOSPC", "no space left on device, write");
+  };
+  let temps: string[];
+  const spy: Writer = (workbook, file) => {
+    temps.push(file);
+    return diskFull(workbook, file);
+  };
+  beforeEach(() => (temps = []));
+
+  test("no output file and no temp file", async () => {
+    const out = path.join(dir, "out.xlsx");
+    const result = await run([input, "--as-of", "2026-11-30", "--out", out], spy);
+    expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(ENOSPC\); nothing was written$/);
+    // The writer was handed a temp file next to the output, never the output itself.
+    expect(temps).toHaveLength(1);
+    expect(path.dirname(temps[0])).toBe(dir);
+    expect(temps[0]).not.toBe(out);
+    expect(fs.readdirSync(dir)).toEqual(["customers.xlsx"]);
+  });
+
+  test("an earlier output stays as it was", async () => {
+    const out = path.join(dir, "customers.reviewed.xlsx");
+    expect((await run([input, "--as-of", "2026-10-31"])).code).toBe(0);
+    const earlier = fs.readFileSync(out);
+    const result = await run([input, "--as-of", "2026-11-30"], spy);
+    expectPlainFailure(result, /could not write .*customers\.reviewed\.xlsx \(ENOSPC\)/);
+    expect(fs.readFileSync(out).equals(earlier)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(["customers.reviewed.xlsx", "customers.xlsx"]);
+  });
+
+  test("a writer that fails without an errno code is reported by its message", async () => {
+    const out = path.join(dir, "out.xlsx");
+    const result = await run([input, "--as-of", "2026-11-30", "--out", out], async (_wb, file) => {
+      fs.writeFileSync(file, "PK");
+      throw new Error("Invalid string length");
+    });
+    expectPlainFailure(result, /could not write .*out\.xlsx \(Invalid string length\); nothing was written$/);
+    expect(fs.readdirSync(dir)).toEqual(["customers.xlsx"]);
+  });
+});
+
+test("the default writer is exceljs: the written file opens", async () => {
+  const out = path.join(dir, "out.xlsx");
+  expect((await run([input, "--as-of", "2026-11-30", "--out", out])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.getWorksheet("Credit Review Summary")).toBeDefined();
+  expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
+});
