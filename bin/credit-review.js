@@ -1,7 +1,22 @@
 #!/usr/bin/env node
-// The compiled command line lives in lib/ (built by `npm run build:cli`, which `npm ci` runs as `prepare`).
+// The command line is TypeScript compiled into lib/ by `npm run build:cli`. Installs run no
+// scripts (see .npmrc), so the first run after a fresh install compiles it here.
 "use strict";
-require("../lib/src/cli/main.js")
+const fs = require("fs");
+const path = require("path");
+
+const root = path.join(__dirname, "..");
+const entry = path.join(root, "lib/src/cli/main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("credit-review: compiling the command line (first run)…\n");
+  const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+  const result = require("child_process").spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) process.exit(1);
+}
+
+require(entry)
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
