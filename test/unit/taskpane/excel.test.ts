@@ -416,6 +416,38 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成 — 请重新运行审查");
   });
 
+  test("a failure injected at each sync of a chunked write: told apart, input cells untouched, marked incomplete", async () => {
+    workbook(30);
+    const { plan: firstPlan, check: firstCheck } = await reviewAndPlan();
+    const clean = await writePlanWith(fake.context, firstPlan, "en", firstCheck, { maxBatchBytes: 1500 });
+    expect(clean.ok).toBe(true);
+    const totalSyncs = clean.syncs;
+    expect(totalSyncs).toBeGreaterThan(3);
+    for (let failing = 1; failing <= totalSyncs; failing++) {
+      workbook(30);
+      const { plan, check } = await reviewAndPlan();
+      const inputBefore = cellsOutside(plan);
+      fake.syncCount = 0;
+      fake.failAt = (n) => (n === failing ? officeError("GeneralException") : undefined);
+      const outcome = await writePlanWith(fake.context, plan, "en", check, { maxBatchBytes: 1500 });
+      expect(outcome.ok).toBe(false);
+      expect(outcome.syncs).toBe(failing);
+      expect(fake.syncCount).toBe(failing); // nothing is sent after a failure
+      expect(cellsOutside(plan)).toEqual(inputBefore);
+      fake.failAt = undefined;
+      if (failing === 1) {
+        // The check sync writes nothing, so there is nothing to mark.
+        expect(outcome.written).toEqual([]);
+        expect(fake.writes()).toEqual([]);
+        continue;
+      }
+      expect(outcome.uncertain.length).toBeGreaterThan(0);
+      const finished = await finishOutcome(outcome, plan, "en", (name) => markIncompleteWith(fake.context, name, "en"));
+      expect(finished.marked?.ok).toBe(true);
+      expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("Incomplete — re-run the review");
+    }
+  });
+
   test("Excel in cell-edit mode at the first sync: nothing written, no incomplete mark needed", async () => {
     workbook(3);
     const { plan, check } = await reviewAndPlan();
