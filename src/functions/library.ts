@@ -26,6 +26,7 @@ import {
   optionalNumber,
   optionalNumberList,
   Param,
+  rowOf,
 } from "./params";
 
 function fail(error: unknown): never {
@@ -65,7 +66,7 @@ function factorRows(factors: Matrix): Matrix {
   const rows = factors.length;
   const columns = factors[0].length;
   if (columns === FACTORS.length) return factors;
-  if (rows === FACTORS.length && columns === 1) return [factors.map((row) => row[0])];
+  if (rows === FACTORS.length && columns === 1) return [factors.map((_, r) => rowOf(factors, r, "factors")[0])];
   throw new CreditError("value", "score.factorsShape", { rows, columns });
 }
 
@@ -81,11 +82,15 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
   const bucketEdges = checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges");
   const items =
     width === 1
-      ? { length: rows, amount: (i: number) => amounts[i][0], due: (i: number) => dueDates[i][0] }
+      ? {
+          length: rows,
+          amount: (i: number) => rowOf(amounts, i, "amounts")[0],
+          due: (i: number) => rowOf(dueDates, i, "dueDates")[0],
+        }
       : {
           length: rows * width,
-          amount: (i: number) => amounts[Math.floor(i / width)][i % width],
-          due: (i: number) => dueDates[Math.floor(i / width)][i % width],
+          amount: (i: number) => rowOf(amounts, Math.floor(i / width), "amounts")[i % width],
+          due: (i: number) => rowOf(dueDates, Math.floor(i / width), "dueDates")[i % width],
         };
   const totals = ageItems(items, asOfSerial, bucketEdges);
   return [totals.buckets.map(roundCents)];
@@ -105,7 +110,7 @@ export const CREDIT_FUNCTIONS = {
       const result: (number | CustomFunctions.Error)[][] = new Array(rows.length);
       for (let r = 0; r < rows.length; r++) {
         try {
-          result[r] = [scoreRow(rows[r], normalised)];
+          result[r] = [scoreRow(rowOf(rows, r, "factors"), normalised)];
         } catch (error) {
           const located = error instanceof CreditError && rows.length > 1 ? error.at({ param: "factors", row: r + 1 }) : error;
           result[r] = [toExcelError(located)];

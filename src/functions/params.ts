@@ -143,15 +143,19 @@ export function matrix(name: string): Param<Matrix> {
         return [[raw]];
       }
       if (raw.length === 0) throw new CreditError("value", "arg.emptyRange", { param: name });
-      const width = Array.isArray(raw[0]) ? raw[0].length : -1;
-      for (const row of raw) {
-        if (!Array.isArray(row) || row.length !== width || width === 0) {
-          throw new CreditError("value", "arg.ragged", { param: name });
-        }
-      }
+      if (!Array.isArray(raw[0]) || raw[0].length === 0) throw new CreditError("value", "arg.ragged", { param: name });
+      // The other rows are checked by rowOf where they are used: a separate pass over a
+      // million-row range costs as much as the aging itself (every row is its own array).
       return raw as Matrix;
     },
   };
+}
+
+/** Row `r` of a matrix read by `matrix()`, checked to be as wide as the first. */
+export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] {
+  const row = m[r];
+  if (!Array.isArray(row) || row.length !== m[0].length) throw new CreditError("value", "arg.ragged", { param: name });
+  return row;
 }
 
 /**
@@ -165,7 +169,9 @@ export function optionalNumberList(name: string, constraints: NumberConstraints 
     read(raw) {
       if (isOmitted(raw)) return undefined;
       const values: number[] = [];
-      for (const row of asMatrix.read(raw)) {
+      const rows = asMatrix.read(raw);
+      for (let r = 0; r < rows.length; r++) {
+        const row = rowOf(rows, r, name);
         for (const cell of row) {
           const reading = readNumber(cell);
           if (reading.kind === "blank") continue;

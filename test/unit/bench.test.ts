@@ -130,6 +130,29 @@ describeIfBuilt("npm run bench -- --quick --json", () => {
     const taskpane = report.taskpane as Json;
     expect(typeof taskpane.measured).toBe("boolean");
     if (!taskpane.measured) expect(typeof taskpane.reason).toBe("string");
+    else {
+      positive(taskpane.latencyMsPerSync, "taskpane.latencyMsPerSync");
+      const sizes = taskpane.sizes as Json[];
+      expect(sizes.length).toBeGreaterThanOrEqual(2);
+      for (const row of sizes) {
+        positive(row.n, "taskpane.n");
+        for (const who of ["ours", "naive"]) {
+          for (const op of ["read", "write"]) {
+            const s = (row[who] as Json)[op] as Json;
+            allPositive(
+              s,
+              ["syncs", "largestSyncBytes", "totalBytes", "computeMs", "simulatedMs"],
+              `taskpane[${row.n}].${who}.${op}`,
+            );
+            expect(typeof s.extrapolated).toBe("boolean");
+          }
+        }
+        expect([true, null]).toContain(row.readAgrees);
+        expect([true, null]).toContain(row.writeAgrees);
+        expect(typeof row.writeSyncsWithinLimit).toBe("boolean");
+      }
+      expect(typeof taskpane.readSyncsConstant).toBe("boolean");
+    }
     const bundles = report.bundles as Json;
     if (bundles.built) {
       for (const file of bundles.files as Json[]) allPositive(file, ["rawBytes", "gzipBytes"], `bundles.${String(file.file)}`);
@@ -141,7 +164,7 @@ describeIfBuilt("npm run bench -- --quick --json", () => {
 
   it("lists every target with what was measured", () => {
     const targets = report.targets as Json[];
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(8);
     for (const t of targets) {
       expect(typeof t.target).toBe("string");
       expect(typeof t.measured).toBe("string");

@@ -1,0 +1,514 @@
+/**
+ * A small in-memory workbook behind an office-addin-mock request context: the benchmark's
+ * copy of test/unit/taskpane/fake-excel.ts (bench/ compiles on its own into lib/), changed
+ * for speed and measurement only:
+ *  - a sync settles only the mock objects created or loaded since the previous sync (the
+ *    test fake re-syncs every mock ever made, quadratic over thousands of syncs) and yields
+ *    with setImmediate instead of setTimeout(0);
+ *  - each sync also records `responseBytes`: the JSON size of the values and addresses it
+ *    loaded (what Excel would send back), next to `bytes`, the request's operations.
+ * The rest is the test fake unchanged:
+ *
+ * What is office-addin-mock: every object the code LOADS (worksheets.items, the active
+ * sheet, used ranges, loaded ranges, sheet protection) is an OfficeMockObject, so a
+ * property read before load + sync comes back as "Error, property was not loaded" /
+ * "Error, context.sync() was not called" instead of data, as TOOLCHAIN.md warns.
+ *
+ * What is faked here (office-addin-mock has no such thing): writes. Setting values or
+ * numberFormat, bold, fills, column widths, conditional formats, charts, sheet add/delete/
+ * clear, select and suspendApiCalculationUntilNextSync are queued as operations and applied
+ * to the in-memory cells only when context.sync() succeeds, in order, like an Office.js
+ * batch. Batches are not transactions in Excel either: when an operation fails (a protected
+ * sheet → AccessDenied, a missing sheet → ItemNotFound) the ones before it stay applied.
+ * A failure injected with `failAt` rejects a whole sync before anything in it is applied
+ * (a request refused for its size, or Excel in cell-edit mode). `isNullObject` is a plain
+ * property set when the object is asked for, not at sync.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export type Cell = string | number | boolean | null;
+type Area = { row: number; column: number; rows: number; columns: number };
+
+export interface FakeChart {
+  type: string;
+  seriesBy: string;
+  values: string;
+  title?: string;
+  seriesName?: string;
+  categories?: string;
+  legendVisible?: boolean;
+  position?: string;
+}
+
+export interface FakeFill {
+  area: string;
+  type: string;
+  formula?: string;
+  color?: string;
+}
+
+export class FakeSheet {
+  cells: Cell[][] = [];
+  formats: (string | undefined)[][] = [];
+  bold = new Set<string>();
+  fills = new Map<string, string>();
+  widths = new Map<number, number>();
+  charts: FakeChart[] = [];
+  conditional: FakeFill[] = [];
+  /** Seen by sheet.protection.protected. */
+  protected = false;
+  /** Refuses writes (AccessDenied) without saying so in `protection`: protected after the check, say. */
+  refuseWrites = false;
+
+  constructor(public name: string) {}
+
+  get(row: number, column: number): Cell {
+    return this.cells[row]?.[column] ?? null;
+  }
+
+  /** The displayed text of a cell, "" for blank. */
+  text(row: number, column: number): string {
+    const v = this.get(row, column);
+    return v === null ? "" : String(v);
+  }
+
+  set(row: number, column: number, value: Cell): void {
+    (this.cells[row] ??= [])[column] = value;
+  }
+
+  format(row: number, column: number): string | undefined {
+    return this.formats[row]?.[column];
+  }
+
+  /** Bounding box of the cells holding a value (used range with valuesOnly). */
+  usedArea(): Area | undefined {
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    this.cells.forEach((line, r) => {
+      if (!line) return;
+      line.forEach((v, c) => {
+        if (v === null || v === undefined || v === "") return;
+        if (top < 0) top = r;
+        bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      });
+    });
+    if (top < 0) return undefined;
+    return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  valuesOf(area: Area): Cell[][] {
+    const out: Cell[][] = [];
+    for (let r = 0; r < area.rows; r++) {
+      const line: Cell[] = [];
+      const source = this.cells[area.row + r];
+      for (let c = 0; c < area.columns; c++) {
+        const v = source?.[area.column + c];
+        line.push(v === null || v === undefined ? "" : v);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Puts a grid of values with its top-left cell at (row, column). */
+  put(values: readonly (readonly unknown[])[], row = 0, column = 0): this {
+    values.forEach((line, r) => line.forEach((v, c) => this.set(row + r, column + c, (v ?? null) as Cell)));
+    return this;
+  }
+}
+
+function letters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function address(area: Area): string {
+  const start = `${letters(area.column)}${area.row + 1}`;
+  if (area.rows === 1 && area.columns === 1) return start;
+  return `${start}:${letters(area.column + area.columns - 1)}${area.row + area.rows}`;
+}
+
+function quoted(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export interface Op {
+  readonly kind: string;
+  readonly sheet: string;
+  readonly address?: string;
+  readonly value?: unknown;
+  /** Applies the op; may throw an Office-like error. */
+  readonly apply: () => void;
+  readonly write: boolean;
+}
+
+export interface SyncRecord {
+  readonly number: number;
+  readonly ops: readonly Op[];
+  /** JSON size of the operations' values in this sync (what a request would carry). */
+  readonly bytes: number;
+  /** JSON size of the values and addresses loaded in this sync (what the response would carry). */
+  readonly responseBytes: number;
+  readonly ok: boolean;
+}
+
+const fillAreas = new WeakMap<FakeFill, Area>();
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
+export function officeError(code: string, message = code): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  active = "";
+  syncCount = 0;
+  suspendCalls = 0;
+  /** Every sync: its operations and whether it succeeded. */
+  syncs: SyncRecord[] = [];
+  /** Return an error to reject sync number `n` before anything in it is applied. */
+  failAt?: (n: number, ops: readonly Op[]) => Error | undefined;
+  readonly context: Excel.RequestContext;
+  private pending: Op[] = [];
+  /** Mocks created or loaded since the last sync: only these need settling. */
+  private mocks = new Set<OfficeMockObject>();
+  /** Sizes of what was loaded since the last sync, computed at sync time. */
+  private loads: (() => number)[] = [];
+  private root: OfficeMockObject;
+
+  constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const worksheets = {
+      getItem: (name: string) => fake.sheetProxy(name, "item"),
+      getItemOrNullObject: (name: string) => fake.sheetProxy(name, "orNull"),
+      getActiveWorksheet: () => fake.mock({ name: fake.active }),
+      add: (name: string) => {
+        fake.queue({ kind: "addSheet", sheet: name, write: true, apply: () => fake.addSheetNow(name) });
+        return fake.sheetProxy(name, "added");
+      },
+      load: (what: string) => {
+        // office-addin-mock cannot load "items/name" through an array: load the items scalar, filled now.
+        const supported = ["items/name", "items/name,items/position", "items/name,items/position,items/protection/protected"];
+        if (!supported.includes(what)) throw new Error(`fake worksheets.load: unsupported "${what}"`);
+        const collection = fake.root.workbook.worksheets as OfficeMockObject;
+        collection["setValue"](
+          "items",
+          fake.sheets.map((s, position) => ({ name: s.name, position, protection: { protected: s.protected ?? false } })),
+        );
+        OfficeMockObject.prototype.load.call(fake.root.workbook.worksheets, "items");
+      },
+    };
+    this.root = new OfficeMockObject({
+      workbook: {
+        worksheets,
+        application: {
+          suspendApiCalculationUntilNextSync: () => {
+            fake.suspendCalls++;
+            fake.queue({ kind: "suspendCalculation", sheet: "", write: false, apply: () => undefined });
+          },
+        },
+      },
+    });
+    const sync = async () => {
+      fake.syncCount++;
+      const ops = fake.pending;
+      fake.pending = [];
+      const bytes = JSON.stringify(ops.map((o) => [o.kind, o.sheet, o.address, o.value])).length;
+      const responseBytes = fake.loads.reduce((sum, size) => sum + size(), 0);
+      fake.loads = [];
+      const injected = fake.failAt?.(fake.syncCount, ops);
+      if (injected) {
+        fake.syncs.push({ number: fake.syncCount, ops, bytes, responseBytes, ok: false });
+        throw injected;
+      }
+      try {
+        for (const op of ops) op.apply();
+      } catch (error) {
+        fake.syncs.push({ number: fake.syncCount, ops, bytes, responseBytes, ok: false });
+        throw error;
+      }
+      fake.syncs.push({ number: fake.syncCount, ops, bytes, responseBytes, ok: true });
+      await OfficeMockObject.prototype.sync.call(fake.root);
+      const mocks = [...fake.mocks];
+      fake.mocks.clear();
+      for (const m of mocks) await m.sync();
+      // office-addin-mock copies loaded values up in un-awaited callbacks: let them run.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    this.root.sync = sync;
+    this.context = this.root as unknown as Excel.RequestContext;
+  }
+
+  addSheet(name: string, values: readonly (readonly unknown[])[] = [], row = 0, column = 0): FakeSheet {
+    const sheet = new FakeSheet(name).put(values, row, column);
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Operations of successful syncs that change the workbook. */
+  writes(kind?: string): Op[] {
+    return this.syncs.filter((s) => s.ok).flatMap((s) => s.ops.filter((o) => o.write && (kind === undefined || o.kind === kind)));
+  }
+
+  private addSheetNow(name: string): void {
+    if (this.sheet(name)) throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
+    this.sheets.push(new FakeSheet(name));
+  }
+
+  private mock(data: Record<string, unknown>, isNull = false): OfficeMockObject {
+    const m = new OfficeMockObject(data as never);
+    m.isNullObject = isNull;
+    this.mocks.add(m);
+    const load = m.load.bind(m);
+    m.load = (what: Parameters<OfficeMockObject["load"]>[0]) => {
+      this.mocks.add(m);
+      if (typeof what === "string")
+        this.loads.push(() =>
+          what
+            .split(",")
+            .map((p) => (p in data ? JSON.stringify(data[p]).length : 0))
+            .reduce((a, b) => a + b, 0),
+        );
+      return load(what);
+    };
+    return m;
+  }
+
+  private queue(op: Op): void {
+    this.pending.push(op);
+  }
+
+  private need(name: string, write: boolean): FakeSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw officeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    if (write && (sheet.protected || sheet.refuseWrites))
+      throw officeError("AccessDenied", `The cell or chart is on a protected sheet: ${name}`);
+    return sheet;
+  }
+
+  private sheetProxy(name: string, how: "item" | "orNull" | "added") {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const exists = this.sheet(name) !== undefined;
+    if (how === "item") this.queue({ kind: "getItem", sheet: name, write: false, apply: () => void fake.need(name, false) });
+    const writeOp = (kind: string, area: Area | undefined, value: unknown, apply: (s: FakeSheet) => void) =>
+      fake.queue({
+        kind,
+        sheet: name,
+        address: area && address(area),
+        value,
+        write: true,
+        apply: () => apply(fake.need(name, true)),
+      });
+    const range = (area: Area) => fake.rangeProxy(name, area, writeOp);
+    const protection = fake.mock({ protected: fake.sheet(name)?.protected ?? false });
+    return {
+      isNullObject: how === "orNull" && !exists,
+      name,
+      getUsedRangeOrNullObject: () => {
+        const sheet = fake.sheet(name);
+        const area = sheet?.usedArea();
+        if (!sheet || !area) return fake.mock({ address: "", values: [] }, true);
+        return fake.mock({ address: `${quoted(sheet.name)}!${address(area)}`, values: sheet.valuesOf(area) });
+      },
+      getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => range({ row, column, rows, columns }),
+      getRange: () => range({ row: 0, column: 0, rows: 1048576, columns: 16384 }),
+      protection,
+      load: (what: string) => {
+        if (what !== "protection/protected") throw new Error(`fake worksheet.load: unsupported "${what}"`);
+        protection.load("protected");
+      },
+      charts: {
+        add: (type: string, source: { area: Area }, seriesBy: string) => {
+          const chart: FakeChart = { type, seriesBy, values: address(source.area) };
+          writeOp("addChart", source.area, type, (s) => s.charts.push(chart));
+          return {
+            title: {
+              set text(v: string) {
+                chart.title = v;
+              },
+            },
+            legend: {
+              set visible(v: boolean) {
+                chart.legendVisible = v;
+              },
+            },
+            series: {
+              getItemAt: () => ({
+                set name(v: string) {
+                  chart.seriesName = v;
+                },
+                setXAxisValues: (r: { area: Area }) => (chart.categories = address(r.area)),
+              }),
+            },
+            setPosition: (r: { area: Area }) => (chart.position = address(r.area)),
+          };
+        },
+      },
+      delete: () =>
+        fake.queue({
+          kind: "deleteSheet",
+          sheet: name,
+          write: true,
+          apply: () => {
+            const s = fake.need(name, true);
+            fake.sheets = fake.sheets.filter((x) => x !== s);
+          },
+        }),
+      set position(to: number) {
+        fake.queue({
+          kind: "position",
+          sheet: name,
+          value: to,
+          write: true,
+          apply: () => {
+            const s = fake.need(name, true);
+            const rest = fake.sheets.filter((x) => x !== s);
+            rest.splice(to, 0, s);
+            fake.sheets = rest;
+          },
+        });
+      },
+      activate: () =>
+        fake.queue({
+          kind: "activate",
+          sheet: name,
+          write: false,
+          apply: () => void (fake.active = fake.need(name, false).name),
+        }),
+    };
+  }
+
+  private rangeProxy(
+    sheetName: string,
+    area: Area,
+    writeOp: (kind: string, area: Area | undefined, value: unknown, apply: (s: FakeSheet) => void) => void,
+  ) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    let loaded: OfficeMockObject | undefined;
+    const forEachCell = (fn: (r: number, c: number) => void) => {
+      for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.columns; c++) fn(area.row + r, area.column + c);
+    };
+    return {
+      area,
+      get values(): unknown {
+        return loaded ? loaded.values : "Error, property was not loaded";
+      },
+      set values(v: unknown) {
+        const grid = v as Cell[][];
+        if (!Array.isArray(grid) || grid.length !== area.rows || grid.some((line) => line.length !== area.columns)) {
+          throw new Error(`fake: values of ${address(area)} must be ${area.rows}×${area.columns}`);
+        }
+        writeOp("values", area, grid, (s) =>
+          grid.forEach((line, r) => line.forEach((x, c) => x !== null && s.set(area.row + r, area.column + c, x))),
+        );
+      },
+      set numberFormat(v: unknown) {
+        writeOp("numberFormat", area, v, (s) =>
+          forEachCell((r, c) => {
+            const f = Array.isArray(v) ? (v as string[][])[r - area.row][c - area.column] : (v as string);
+            (s.formats[r] ??= [])[c] = f;
+          }),
+        );
+      },
+      format: {
+        font: {
+          set bold(v: boolean) {
+            writeOp("bold", area, v, (s) => forEachCell((r, c) => (v ? s.bold.add(`${r},${c}`) : s.bold.delete(`${r},${c}`))));
+          },
+        },
+        fill: {
+          set color(v: string) {
+            writeOp("fillColor", area, v, (s) => forEachCell((r, c) => s.fills.set(`${r},${c}`, v)));
+          },
+        },
+        set columnWidth(v: number) {
+          writeOp("columnWidth", area, v, (s) => s.widths.set(area.column, v));
+        },
+      },
+      conditionalFormats: {
+        clearAll: () =>
+          writeOp(
+            "clearConditionalFormats",
+            area,
+            undefined,
+            (s) => (s.conditional = s.conditional.filter((f) => !overlaps(fillAreas.get(f)!, area))),
+          ),
+        add: (type: string) => {
+          const fill: FakeFill = { area: address(area), type };
+          fillAreas.set(fill, area);
+          writeOp("addConditionalFormat", area, fill, (s) => s.conditional.push(fill));
+          return {
+            custom: {
+              rule: {
+                set formula(f: string) {
+                  fill.formula = f;
+                },
+              },
+              format: {
+                fill: {
+                  set color(c: string) {
+                    fill.color = c;
+                  },
+                },
+              },
+            },
+          };
+        },
+      },
+      clear: (applyTo?: string) =>
+        writeOp("clear", area, applyTo, (s) => {
+          s.cells = [];
+          s.formats = [];
+          s.bold.clear();
+          s.fills.clear();
+          s.conditional = [];
+          s.charts = [];
+        }),
+      select: () =>
+        fake.queue({
+          kind: "select",
+          sheet: sheetName,
+          address: address(area),
+          write: false,
+          apply: () => void fake.need(sheetName, false),
+        }),
+      load: (props: string) => {
+        const sheet = fake.sheet(sheetName);
+        loaded = fake.mock({ values: sheet ? sheet.valuesOf(area) : [] });
+        loaded.load(props);
+      },
+    };
+  }
+}
+
+/** Installs the Excel enums and Excel.run (handing out the fake's context) as globals. */
+export function installExcelGlobals(fake: () => FakeExcel): void {
+  (globalThis as unknown as { Excel: unknown }).Excel = {
+    ConditionalFormatType: { custom: "Custom" },
+    ChartType: { columnClustered: "ColumnClustered" },
+    ChartSeriesBy: { columns: "Columns" },
+    ClearApplyTo: { all: "All" },
+    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake().context),
+  };
+}
