@@ -158,32 +158,123 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  */
-export async function readForReviewWith(context: Context, sheet: string, knownSheets: readonly string[]): Promise<ReviewRead> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const target = usedRange(context, sheet);
+export interface ReadOptions {
+  /** Cells per request when a sheet is too large for one: well under Excel on the web's 5 MB response limit. */
+  readonly pageCells?: number;
+}
+
+const PAGE_CELLS = 100_000;
+
+/**
+ * Everything the review needs in one sync. A workbook too large for one response (Excel on
+ * the web refuses more than 5 MB) is read again in pages instead: one sync for the used
+ * ranges' addresses, then one per page of about 100,000 cells, so the number of syncs grows
+ * with the size of the data, never with the row count alone.
+ */
+export async function readForReviewWith(
+  context: Context,
+  sheet: string,
+  knownSheets: readonly string[],
+  options: ReadOptions = {},
+): Promise<ReviewRead> {
+  const names = { sheet, ...sheetRoles(sheet, knownSheets) };
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const loaded = loadAll(names, (name) => usedRange(context, name));
+    await context.sync();
+    return assemble(sheetNamesOf(sheets), loaded, (l) => sheetRead(l));
+  } catch (error) {
+    if (classifyError(error).code !== "tooLarge") throw error;
+  }
+  return readInPages(context, names, options.pageCells ?? PAGE_CELLS);
+}
+
+interface SheetRoles {
+  readonly archive?: string;
+  readonly policy?: string;
+  readonly candidates: readonly string[];
+}
+
+function sheetRoles(sheet: string, knownSheets: readonly string[]): SheetRoles {
   const others = knownSheets.filter((n) => n !== sheet);
-  const archiveName = others.find((n) => reviewSheetKind(n) === "archive");
-  const policyName = others.find((n) => reviewSheetKind(n) === "policy");
-  const archive = archiveName === undefined ? undefined : usedRange(context, archiveName);
-  const policy = policyName === undefined ? undefined : usedRange(context, policyName);
-  const candidates = others.filter((n) => reviewSheetKind(n) === undefined).map((name) => usedRange(context, name));
-  await context.sync();
+  return {
+    archive: others.find((n) => reviewSheetKind(n) === "archive"),
+    policy: others.find((n) => reviewSheetKind(n) === "policy"),
+    candidates: others.filter((n) => reviewSheetKind(n) === undefined),
+  };
+}
+
+interface Roles<T> {
+  readonly target: T;
+  readonly archive?: T;
+  readonly policy?: T;
+  readonly candidates: readonly T[];
+}
+
+function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) => T): Roles<T> {
+  return {
+    target: load(names.sheet),
+    archive: names.archive === undefined ? undefined : load(names.archive),
+    policy: names.policy === undefined ? undefined : load(names.policy),
+    candidates: names.candidates.map(load),
+  };
+}
+
+function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) => SheetRead): ReviewRead {
+  const a1 = (l: T | undefined) => {
+    if (l === undefined) return undefined;
+    const r = read(l);
+    return r.address === undefined ? undefined : { name: r.name, values: padToA1(r.values, r.origin) };
+  };
   let ledger: LedgerInput | undefined;
-  for (const candidate of candidates) {
-    const values = fromA1(candidate)?.values;
+  for (const candidate of loaded.candidates) {
+    const values = a1(candidate)?.values;
     if (values && detectLedger(values)) {
-      ledger = { sheetName: candidate.name, values };
+      ledger = { sheetName: read(candidate).name, values };
       break;
     }
   }
-  return {
-    sheetNames: sheetNamesOf(sheets),
-    target: sheetRead(target),
-    archive: archive && fromA1(archive),
-    policy: policy && fromA1(policy),
-    ledger,
-  };
+  return { sheetNames, target: read(loaded.target), archive: a1(loaded.archive), policy: a1(loaded.policy), ledger };
+}
+
+async function readInPages(context: Context, names: SheetRoles & { sheet: string }, pageCells: number): Promise<ReviewRead> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const ranges = loadAll(names, (name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("address");
+    return { name, range };
+  });
+  await context.sync();
+  const all = [
+    ranges.target,
+    ...(ranges.archive ? [ranges.archive] : []),
+    ...(ranges.policy ? [ranges.policy] : []),
+    ...ranges.candidates,
+  ];
+  const reads = new Map<string, SheetRead>();
+  for (const { name, range } of all) {
+    if (range.isNullObject) {
+      reads.set(name, { name, origin: { row: 0, column: 0 }, values: [] });
+      continue;
+    }
+    const area = parseAddress(range.address);
+    const rowsPerPage = Math.max(1, Math.floor(pageCells / area.columns));
+    const values: CellValue[][] = [];
+    for (let start = 0; start < area.rows; start += rowsPerPage) {
+      const rows = Math.min(rowsPerPage, area.rows - start);
+      const page = context.workbook.worksheets.getItem(name).getRangeByIndexes(area.row + start, area.column, rows, area.columns);
+      page.load("values");
+      // One sync per page of ~100,000 cells, not per row: each response must stay under 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const line of page.values as CellValue[][]) values.push(line);
+    }
+    reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values });
+  }
+  const byName = (l: { name: string }) => reads.get(l.name)!;
+  return assemble(sheetNamesOf(sheets), ranges, byName);
 }
 
 // ---- writing --------------------------------------------------------------------------

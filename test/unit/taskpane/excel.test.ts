@@ -183,6 +183,27 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(cellsOutside(plan)).toEqual(HEADER.map((h, c) => `0,${c}=${h}`));
   });
 
+  test("a workbook too large for one response is read again in pages: same values, syncs grow with the data", async () => {
+    workbook(2_000);
+    fake.addSheet("Credit Review Archive", [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [46000, "default-1", "C1", "Customer 1", 2.1, "Low"],
+    ]);
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    fake.syncCount = 0;
+    // Excel on the web refuses a response over 5 MB: the one-sync read fails like this.
+    fake.failAt = (n) => (n === 1 ? officeError("ResponsePayloadSizeLimitExceeded") : undefined);
+    const columns = whole.target.values[0].length;
+    const pageCells = 500 * columns;
+    const paged = await readForReviewWith(fake.context, "Customers", names, { pageCells });
+    fake.failAt = undefined;
+    expect(paged).toEqual(whole);
+    const targetPages = Math.ceil(whole.target.values.length / 500);
+    // 1 refused + 1 for the addresses + the target's pages + one page each for Notes and the archive.
+    expect(fake.syncCount).toBe(1 + 1 + targetPages + 2);
+  });
+
   test("a sheet deleted since the list was made fails the read with ItemNotFound (→ sheetMissing)", async () => {
     workbook(2);
     await expect(readForReviewWith(fake.context, "Customers", ["Customers", "Gone"])).rejects.toMatchObject({

@@ -45,7 +45,8 @@ test("padToA1 puts a used range back at A1", () => {
 test("estimateBytes counts UTF-8: Chinese text costs three bytes a character", () => {
   expect(estimateBytes([["abc"]])).toBe(2 + 2 + 3 + 3);
   expect(estimateBytes([["风险"]])).toBe(2 + 2 + 3 + 6);
-  expect(estimateBytes([[1, null, true]])).toBe(2 + 2 + 24 + 4 + 5);
+  expect(estimateBytes([[1, null, true]])).toBe(2 + 2 + 2 + 4 + 5);
+  expect(estimateBytes([[2.4999999999999996]])).toBe(2 + 2 + 19);
 });
 
 describe("chunkBlock", () => {
