@@ -71,6 +71,31 @@ export function isBlankRow(values: readonly CellValue[], columns: readonly numbe
 }
 
 /** Reads the row, or throws the first bad cell as a CreditError placed at its row and column. */
+/**
+ * Every customer's numbers in one object shape (each field present, undefined when blank):
+ * objects built key by key in varying orders get a different shape per row, and every later
+ * read of them in the review turns slow.
+ */
+function blankNumbers(): Partial<Record<InputField, number>> {
+  return {
+    previousScore: undefined,
+    creditLimit: undefined,
+    balance: undefined,
+    overdueAmount: undefined,
+    daysPastDue: undefined,
+    currentAssets: undefined,
+    currentLiabilities: undefined,
+    inventory: undefined,
+    totalAssets: undefined,
+    totalLiabilities: undefined,
+    retainedEarnings: undefined,
+    ebit: undefined,
+    interestExpense: undefined,
+    sales: undefined,
+    equity: undefined,
+  };
+}
+
 export function readCustomerRow(values: readonly CellValue[], index: number, ctx: RowContext): CustomerRow {
   const row = index + 1 + ctx.originRow;
   const fail = (field: InputField, error: CreditError): never => {
@@ -91,7 +116,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     return reading.value;
   });
 
-  const numbers: Partial<Record<InputField, number>> = {};
+  const numbers = blankNumbers();
   for (const field of NUMBER_FIELDS) {
     if (ctx.columns[field] === undefined) continue;
     const reading = readNumber(cell(field));

@@ -43,6 +43,11 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   const byCustomer = new Map<string, AgingTotals>();
   const errors = new Map<string, CreditError>();
   let rows = 0;
+  const place = (field: LedgerField, r: number) => ({
+    sheet: input.sheetName,
+    row: r + 1,
+    column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
+  });
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -50,27 +55,22 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const amount = readNumber(line[col.amount]);
     if (customer === "" && amount.kind === "blank") continue;
     rows++;
-    const place = (field: LedgerField) => ({
-      sheet: input.sheetName,
-      row: r + 1,
-      column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
-    });
     try {
-      if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer"));
+      if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer", r));
       if (amount.kind === "invalid")
-        throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount"));
+        throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount", r));
       const paid = col.paid === undefined ? ({ kind: "blank" } as const) : readNumber(line[col.paid]);
-      if (paid.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid"));
+      if (paid.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
       const open = (amount.kind === "number" ? amount.value : 0) - (paid.kind === "number" ? paid.value : 0);
       if (open === 0) continue;
       const due = readDate(line[col.dueDate]);
-      if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate"));
-      if (due.kind === "invalid") throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate"));
+      if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate", r));
+      if (due.kind === "invalid") throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
       let totals = byCustomer.get(customer);
       if (!totals) byCustomer.set(customer, (totals = new AgingTotals(edges)));
       totals.add(open, asOf - due.serial);
       if (!Number.isFinite(totals.total) || !totals.buckets.every(Number.isFinite)) {
-        throw new CreditError("num", "aging.notFinite").at(place("amount"));
+        throw new CreditError("num", "aging.notFinite").at(place("amount", r));
       }
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;

@@ -219,6 +219,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       column: columnLetter(Math.min(outputFrom, EXCEL_COLUMNS) - 1),
     });
   }
+  const reviewDates = new Map<Grade, number>();
+  const nextReviewOf = (grade: Grade) => {
+    let date = reviewDates.get(grade);
+    if (date === undefined) reviewDates.set(grade, (date = nextReview(asOf, grade, policy)));
+    return date;
+  };
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
@@ -226,7 +232,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
     lastRow = r;
-    customers.push(reviewCustomer(line, r, ctx, { policy, asOf, weights, activeChecks, ledger, archive }));
+    customers.push(reviewCustomer(line, r, ctx, { policy, asOf, weights, activeChecks, ledger, archive, nextReviewOf }));
   }
 
   const portfolio = summarise(customers, policy, overdueKnown, ledger !== undefined, lang);
@@ -272,6 +278,8 @@ interface Context {
   readonly activeChecks: typeof CUSTOMER_CHECKS;
   readonly ledger?: ReturnType<typeof ageLedger>;
   readonly archive?: Map<string, number>;
+  /** The next review date depends only on the grade: worked out once per review, not per customer. */
+  readonly nextReviewOf: (grade: Grade) => number;
 }
 
 function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: Context): CustomerResult {
@@ -410,7 +418,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     recommendedLimit: limit,
     monitoring: hasErrors ? undefined : monitoringOf(grade, policy),
     monitoringMonths: hasErrors ? undefined : monitoringMonths(grade, policy),
-    nextReview: hasErrors ? undefined : nextReview(asOf, grade, policy),
+    nextReview: hasErrors ? undefined : run.nextReviewOf(grade),
     errors: hasErrors ? errors : NO_ERRORS,
   };
 }

@@ -15,7 +15,7 @@ import { policyHeader, policyPercentRows, policyRows } from "./policy-sheet";
 import { CustomerResult, ReviewResult } from "./review";
 import { reviewSheetName } from "./sheets";
 import { recommendationText, warningTitle } from "./texts";
-import { WARNING_CODES } from "./warnings";
+import { ACTIONS, WARNING_CODES } from "./warnings";
 
 export type PlanValue = string | number | boolean | null;
 /** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
@@ -101,6 +101,13 @@ export function outputHeader(field: OutputField, lang: Lang): string {
  * per plan rather than once per cell: a 100,000-customer plan would otherwise spend its time
  * formatting the same few strings.
  */
+/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
+function codeMask<T extends string>(codes: readonly T[], all: readonly T[]): number {
+  let mask = 0;
+  for (const code of codes) mask |= 1 << all.indexOf(code);
+  return mask;
+}
+
 function textCache(lang: Lang) {
   const cache = new Map<string, string>();
   const get = (key: string, make: () => string) => {
@@ -112,8 +119,14 @@ function textCache(lang: Lang) {
     grade: (g: string) => get(`g:${g}`, () => message(lang, `grade.${g}` as MessageKey)),
     zone: (z: string) => get(`z:${z}`, () => message(lang, `zone.${z}` as MessageKey)),
     warnings: (c: CustomerResult) =>
-      get(`w:${c.findings.map((f) => f.code).join(",")}`, () => c.findings.map((f) => warningTitle(f.code, lang)).join("; ")),
-    actions: (c: CustomerResult) => get(`a:${c.actions.join(",")}`, () => recommendationText(c.actions, lang)),
+      get(
+        `w:${codeMask(
+          c.findings.map((f) => f.code),
+          WARNING_CODES,
+        )}`,
+        () => c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
+      ),
+    actions: (c: CustomerResult) => get(`a:${codeMask(c.actions, ACTIONS)}`, () => recommendationText(c.actions, lang)),
     monitoring: (c: CustomerResult) =>
       get(`m:${c.monitoring}:${c.monitoringMonths}`, () =>
         c.monitoring === "custom"
