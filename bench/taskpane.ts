@@ -1,6 +1,6 @@
 /**
  * Benchmark part 4: the task pane's Excel module (src/taskpane/excel/excel.ts) against an
- * office-addin-mock fake (bench/fake-excel.ts), and a naive row-by-row reader and writer
+ * office-addin-mock fake (test/support/fake-excel.ts, shared with the unit tests), and a naive row-by-row reader and writer
  * of the same data, the way a first-time add-in author would write them. Excel's round
  * trip is simulated, not slept: simulated wall time = measured JS time + syncs × 50 ms.
  */
@@ -14,7 +14,7 @@ import { Block, buildWritePlan, WritePlan } from "../src/engine/review/write-pla
 import { ReviewRead, readForReviewWith, TargetCheck, writePlanWith } from "../src/taskpane/excel/excel";
 import { cellsForExcel, fillFormula, insideAreas, padToA1, parseAddress, reviewSheetKind } from "../src/taskpane/excel/helpers";
 import { portfolio } from "./data";
-import { FakeExcel, SyncRecord } from "./fake-excel";
+import { FakeExcel, SyncRecord } from "../test/support/fake-excel";
 import { median, nowMs } from "./measure";
 
 /** A typical Excel on the web round trip per context.sync. */

@@ -19,7 +19,7 @@ import {
   writePlanWith,
 } from "../../../src/taskpane/excel";
 import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
-import { address, FakeExcel, installExcelGlobals, officeError } from "./fake-excel";
+import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
 
 const AS_OF = serialFromYMD(2026, 3, 31);

@@ -1,13 +1,12 @@
 /**
- * A small in-memory workbook behind an office-addin-mock request context: the benchmark's
- * copy of test/unit/taskpane/fake-excel.ts (bench/ compiles on its own into lib/), changed
- * for speed and measurement only:
- *  - a sync settles only the mock objects created or loaded since the previous sync (the
- *    test fake re-syncs every mock ever made, quadratic over thousands of syncs) and yields
+ * A small in-memory workbook behind an office-addin-mock request context, for the task
+ * pane's unit tests and the benchmark of its Excel module. Built for thousands of syncs:
+ *  - a sync settles only the mock objects created or loaded since the previous sync (re-syncing
+ *    every mock ever made is quadratic over thousands of syncs) and yields
  *    with setImmediate instead of setTimeout(0);
  *  - each sync also records `responseBytes`: the JSON size of the values and addresses it
  *    loaded (what Excel would send back), next to `bytes`, the request's operations.
- * The rest is the test fake unchanged:
+ * Beyond that:
  *
  * What is office-addin-mock: every object the code LOADS (worksheets.items, the active
  * sheet, used ranges, loaded ranges, sheet protection) is an OfficeMockObject, so a
