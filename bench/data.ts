@@ -4,7 +4,7 @@
  * sheet with financials plus an invoice ledger (the columns of scripts/make-examples.ts).
  */
 import { CellValue } from "../src/engine/cells";
-import { INPUT_ALIASES, LEDGER_ALIASES } from "../src/engine/review/fields";
+import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
 
 export function random(seed: number): () => number {
   let a = seed;
@@ -52,33 +52,8 @@ export function factorRange(n: number, seed = 2): number[][] {
   return rows;
 }
 
-const FINANCIAL_FIELDS = [
-  "currentAssets",
-  "currentLiabilities",
-  "inventory",
-  "totalAssets",
-  "totalLiabilities",
-  "retainedEarnings",
-  "ebit",
-  "interestExpense",
-  "sales",
-  "equity",
-] as const;
-const CUSTOMER_FIELDS = [
-  "id",
-  "name",
-  "paymentHistory",
-  "contractPerformance",
-  "industryRisk",
-  "marketReputation",
-  "complianceRecord",
-  "previousScore",
-  "creditLimit",
-  "balance",
-  "negativeNewsDate",
-  ...FINANCIAL_FIELDS,
-  "zModel",
-] as const;
+/** The sample's columns: every input column but the overdue ones (its invoice ledger replaces them). */
+const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
 
 export interface Portfolio {
   readonly customers: CellValue[][];

@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
-import { INPUT_ALIASES, LEDGER_ALIASES } from "../src/engine/review/fields";
+import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
 
 export const SAMPLE_AS_OF = "2026-11-30";
 const AS_OF = serialFromYMD(2026, 11, 30);
@@ -212,33 +212,8 @@ function customers(): Customer[] {
   return list;
 }
 
-const FINANCIAL_FIELDS = [
-  "currentAssets",
-  "currentLiabilities",
-  "inventory",
-  "totalAssets",
-  "totalLiabilities",
-  "retainedEarnings",
-  "ebit",
-  "interestExpense",
-  "sales",
-  "equity",
-] as const;
-const CUSTOMER_FIELDS = [
-  "id",
-  "name",
-  "paymentHistory",
-  "contractPerformance",
-  "industryRisk",
-  "marketReputation",
-  "complianceRecord",
-  "previousScore",
-  "creditLimit",
-  "balance",
-  "negativeNewsDate",
-  ...FINANCIAL_FIELDS,
-  "zModel",
-] as const;
+/** The sample's columns: every input column but the overdue ones (its invoice ledger replaces them). */
+const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
   const header = (aliases: readonly string[]) => aliases[lang === "en" ? 0 : 1];
