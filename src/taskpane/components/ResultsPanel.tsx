@@ -39,11 +39,25 @@ import { filterCustomers, GradeFilter } from "../model";
 /** Rows rendered at once; "Show more" adds as many again (a 100,000-row sheet stays responsive). */
 export const PAGE_SIZE = 200;
 
+/**
+ * Column widths for a 320–500 px pane: row, name, score and grade fit side by side and the
+ * name stays readable; warnings and recommendation continue to the right (the grid scrolls
+ * inside its box, and the detail view below shows them in full). Widths can be dragged.
+ */
+const COLUMN_SIZES = {
+  row: { idealWidth: 36, minWidth: 32 },
+  customer: { idealWidth: 140, minWidth: 80 },
+  score: { idealWidth: 44, minWidth: 40 },
+  grade: { idealWidth: 56, minWidth: 48 },
+  warnings: { idealWidth: 180, minWidth: 100 },
+  recommendation: { idealWidth: 260, minWidth: 120 },
+};
+
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1, minWidth: "140px" } },
   scroller: { overflowX: "auto", maxWidth: "100%" },
-  grid: { minWidth: "520px" },
+  grid: { width: "max-content", minWidth: "100%" },
   list: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalL,
@@ -237,6 +251,8 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
         <div className={styles.scroller}>
           <DataGrid
             className={styles.grid}
+            resizableColumns
+            columnSizingOptions={COLUMN_SIZES}
             items={shown}
             columns={columns}
             sortable
