@@ -2,7 +2,7 @@
  * Reading one customer's row: every cell through the shared cell readers, every bad
  * cell reported with its row and column so the user can find it.
  */
-import { CellValue, readDate, readNumber } from "../cells";
+import { CellValue, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, ZModel } from "../policy";
 import { parseZModel } from "../zscore";
@@ -107,22 +107,23 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
   };
 
   const factors = FACTORS.map((factor) => {
-    const reading = readNumber(cell(factor));
-    if (reading.kind === "blank") return fail(factor, new CreditError("value", "score.factorBlank", { factor }));
-    if (reading.kind === "invalid")
-      return fail(factor, new CreditError("value", "score.factorNotNumber", { factor, value: reading.shown }));
-    if (!(reading.value >= 1 && reading.value <= 5))
-      return fail(factor, new CreditError("num", "score.factorRange", { factor, value: reading.value }));
-    return reading.value;
+    const value = numberOrProblem(cell(factor));
+    if (typeof value !== "number") {
+      if (value.kind === "blank") return fail(factor, new CreditError("value", "score.factorBlank", { factor }));
+      return fail(factor, new CreditError("value", "score.factorNotNumber", { factor, value: value.shown }));
+    }
+    if (!(value >= 1 && value <= 5)) return fail(factor, new CreditError("num", "score.factorRange", { factor, value }));
+    return value;
   });
 
   const numbers = blankNumbers();
   for (const field of NUMBER_FIELDS) {
     if (ctx.columns[field] === undefined) continue;
-    const reading = readNumber(cell(field));
-    if (reading.kind === "blank") continue;
-    if (reading.kind === "invalid") fail(field, new CreditError("value", "review.notNumber", { value: reading.shown }));
-    const value = (reading as { value: number }).value;
+    const value = numberOrProblem(cell(field));
+    if (typeof value !== "number") {
+      if (value.kind === "blank") continue;
+      return fail(field, new CreditError("value", "review.notNumber", { value: value.shown }));
+    }
     if (NON_NEGATIVE.has(field) && value < 0) fail(field, new CreditError("num", "review.negative", { value }));
     if (field === "previousScore" && !(value >= 1 && value <= 5))
       fail(field, new CreditError("num", "score.scoreRange", { value }));

@@ -3,7 +3,7 @@
  * replaces the overdue columns of the customer sheet when a workbook has one.
  */
 import { AgingTotals } from "../aging";
-import { CellValue, readDate, readNumber } from "../cells";
+import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError } from "../errors";
 import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, columnLetter, findHeaderRow } from "./headers";
@@ -52,24 +52,28 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
     const customer = customerKey(rawCustomer === null || rawCustomer === undefined ? "" : String(rawCustomer));
-    const amount = readNumber(line[col.amount]);
-    if (customer === "" && amount.kind === "blank") continue;
+    const amount = numberOrProblem(line[col.amount]);
+    if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
     rows++;
     try {
       if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer", r));
-      if (amount.kind === "invalid")
+      if (typeof amount !== "number" && amount.kind === "invalid")
         throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount", r));
-      const paid = col.paid === undefined ? ({ kind: "blank" } as const) : readNumber(line[col.paid]);
-      if (paid.kind === "invalid") throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
-      const open = (amount.kind === "number" ? amount.value : 0) - (paid.kind === "number" ? paid.value : 0);
+      const paid = col.paid === undefined ? 0 : numberOrProblem(line[col.paid]);
+      if (typeof paid !== "number" && paid.kind === "invalid")
+        throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
+      const open = (typeof amount === "number" ? amount : 0) - (typeof paid === "number" ? paid : 0);
       if (open === 0) continue;
-      const due = readDate(line[col.dueDate]);
-      if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate", r));
-      if (due.kind === "invalid") throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
+      const due = serialOrProblem(line[col.dueDate]);
+      if (typeof due !== "number") {
+        if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate", r));
+        throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
+      }
       let totals = byCustomer.get(customer);
       if (!totals) byCustomer.set(customer, (totals = new AgingTotals(edges)));
-      totals.add(open, asOf - due.serial);
-      if (!Number.isFinite(totals.total) || !totals.buckets.every(Number.isFinite)) {
+      totals.add(open, asOf - due);
+      // A sum is finite only when every bucket is: one check covers an overflow anywhere.
+      if (!Number.isFinite(totals.total)) {
         throw new CreditError("num", "aging.notFinite").at(place("amount", r));
       }
     } catch (error) {
