@@ -19,7 +19,16 @@ export function reviewSheetName(kind: ReviewSheet, existing: readonly string[], 
   return names[lang];
 }
 
-export function isReviewSheet(name: string): boolean {
+/** Which of the review's own sheets a name is, in either language. */
+export function reviewSheetKind(name: string): ReviewSheet | undefined {
   const lower = name.toLowerCase();
-  return Object.values(REVIEW_SHEETS).some((n) => n.en.toLowerCase() === lower || n.zh === name);
+  for (const kind of Object.keys(REVIEW_SHEETS) as ReviewSheet[]) {
+    const names = REVIEW_SHEETS[kind];
+    if (names.en.toLowerCase() === lower || names.zh === name) return kind;
+  }
+  return undefined;
+}
+
+export function isReviewSheet(name: string): boolean {
+  return reviewSheetKind(name) !== undefined;
 }

@@ -27,9 +27,9 @@ import {
   packBatches,
   padToA1,
   parseAddress,
-  reviewSheetKind,
   sameRow,
 } from "./helpers";
+import { reviewSheetKind } from "../../engine/review/sheets";
 
 type Context = Excel.RequestContext;
 type Origin = { readonly row: number; readonly column: number };

@@ -4,7 +4,6 @@
  */
 import { CellValue } from "../../engine/cells";
 import { columnLetter } from "../../engine/review/headers";
-import { REVIEW_SHEETS, ReviewSheet } from "../../engine/review/sheets";
 import { Area, Block, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 
 /**
@@ -182,16 +181,6 @@ export function fillFormula(fill: ConditionalFill): string {
  */
 export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** Which of our review sheets a name is, in either language. */
-export function reviewSheetKind(name: string): ReviewSheet | undefined {
-  const lower = name.toLowerCase();
-  for (const kind of Object.keys(REVIEW_SHEETS) as ReviewSheet[]) {
-    const names = REVIEW_SHEETS[kind];
-    if (names.en.toLowerCase() === lower || names.zh === name) return kind;
-  }
-  return undefined;
 }
 
 /** Header cells compared the way Excel shows them: blanks and "" alike, numbers and their text alike. */

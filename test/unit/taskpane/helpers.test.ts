@@ -1,4 +1,5 @@
 /** The Excel module's pure helpers: addresses, payload estimates, chunking and packing, fill formulas. */
+import { reviewSheetKind } from "../../../src/engine/review/sheets";
 import { Block } from "../../../src/engine/review/write-plan";
 import {
   a1,
@@ -12,7 +13,6 @@ import {
   packBatches,
   padToA1,
   parseAddress,
-  reviewSheetKind,
   sameRow,
 } from "../../../src/taskpane/excel";
 
