@@ -9,16 +9,15 @@ import { readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
+import { HEADER_SCAN_ROWS } from "../engine/review/headers";
 import { detectLedger } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
-import { runReview, ReviewResult } from "../engine/review/review";
+import { looksLikeCustomerSheet, runReview, ReviewResult } from "../engine/review/review";
 import { isReviewSheet, reviewSheetName } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { readOptions, UsageError, USAGE } from "./options";
 import { toJson, toTable } from "./report";
 import { applyPlan, sheetValues } from "./workbook-io";
-import { findHeaderRow, aliasTable } from "../engine/review/headers";
-import { INPUT_ALIASES } from "../engine/review/fields";
 
 /** Bad input: said in one line, exit 2, nothing written. */
 class InputError extends Error {}
@@ -69,8 +68,6 @@ async function readWorkbook(file: string, lang: Lang): Promise<ExcelJS.Workbook>
   return workbook;
 }
 
-const CUSTOMER_TABLE = aliasTable(INPUT_ALIASES);
-
 function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined, lang: Lang): ExcelJS.Worksheet {
   const names = workbook.worksheets.map((s) => s.name);
   if (wanted !== undefined) {
@@ -81,9 +78,10 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined, lang:
   for (const sheet of workbook.worksheets) {
     if (isReviewSheet(sheet.name)) continue;
     const top: unknown[][] = [];
-    for (let r = 1; r <= Math.min(sheet.rowCount, 30); r++) top.push(((sheet.getRow(r).values as unknown[]) ?? []).slice(1));
-    const match = findHeaderRow(top, CUSTOMER_TABLE, 3);
-    if (match && match.columns.paymentHistory !== undefined) return sheet;
+    for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_SCAN_ROWS); r++) {
+      top.push(((sheet.getRow(r).values as unknown[]) ?? []).slice(1));
+    }
+    if (looksLikeCustomerSheet(top)) return sheet;
   }
   return fail(lang, "cli.noCustomerSheet", { sheets: names.join(", ") });
 }

@@ -27,7 +27,8 @@ export interface HeaderMatch<F extends string> {
   readonly duplicates: readonly DuplicateColumn<F>[];
 }
 
-const HEADER_SCAN_ROWS = 30;
+/** How far down a sheet a header row is looked for. */
+export const HEADER_SCAN_ROWS = 30;
 
 export function aliasTable<F extends string>(aliases: Readonly<Record<F, readonly string[]>>): Map<string, F> {
   const table = new Map<string, F>();

@@ -175,6 +175,17 @@ function outputLayout(
   return { columns, stale };
 }
 
+/**
+ * Whether a sheet looks like a customer sheet, from its top rows: a header naming at least
+ * three known columns, payment history among them. Used to pick a sheet when none is named;
+ * a sheet that passes but lacks other required columns then gets the review's own message
+ * naming them.
+ */
+export function looksLikeCustomerSheet(topRows: readonly (readonly CellValue[])[]): boolean {
+  const match = findHeaderRow(topRows, INPUT_TABLE, 3, OUTPUT_KEYS);
+  return match !== undefined && match.columns.paymentHistory !== undefined;
+}
+
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { values, policy, asOf } = input;
   const origin = input.origin ?? { row: 0, column: 0 };
