@@ -5,17 +5,7 @@
  */
 import { CellValue } from "../src/engine/cells";
 import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
-
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fictitiousFinancials, seededRandom } from "../scripts/sample-data";
 
 export interface AgingColumns {
   readonly amounts: CellValue[][];
@@ -25,7 +15,7 @@ export interface AgingColumns {
 
 /** n invoices: amounts in cents-rounded currency, due dates from 60 days ahead to 200 days past as-of, ~5% blank rows. */
 export function agingColumns(n: number, asOf: number, seed = 1): AgingColumns {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const amounts: CellValue[][] = new Array(n);
   const dueDates: CellValue[][] = new Array(n);
   let blanks = 0;
@@ -44,7 +34,7 @@ export function agingColumns(n: number, asOf: number, seed = 1): AgingColumns {
 
 /** n rows of five factor scores (1–5, half steps), as an n×5 range. */
 export function factorRange(n: number, seed = 2): number[][] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const rows: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     rows[i] = [0, 0, 0, 0, 0].map(() => 1 + Math.floor(rnd() * 9) / 2);
@@ -63,7 +53,7 @@ export interface Portfolio {
 
 /** A customer sheet (title, blank line, header, n customers) and a ledger of 3 invoices per customer. */
 export function portfolio(n: number, asOf: number, seed = 3): Portfolio {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const customers: CellValue[][] = [
     ["Customer credit file — benchmark portfolio"],
@@ -77,23 +67,7 @@ export function portfolio(n: number, asOf: number, seed = 3): Portfolio {
     const id = `C${String(i + 1).padStart(7, "0")}`;
     const risky = i % 7 === 3;
     const factors = Array.from({ length: 5 }, () => (risky ? pick(3, 5) : pick(1, 3)));
-    const assets = pick(50, 500) * 100000;
-    const liabilities = Math.round(assets * (risky ? 0.6 + rnd() * 0.35 : 0.25 + rnd() * 0.35));
-    const currentAssets = Math.round(assets * (0.3 + rnd() * 0.3));
-    const currentLiabilities = Math.round(currentAssets * (risky ? 0.8 + rnd() * 0.6 : 0.35 + rnd() * 0.4));
-    const ebit = Math.round(assets * (risky ? -0.02 + rnd() * 0.06 : 0.05 + rnd() * 0.1));
-    const financials = [
-      currentAssets,
-      currentLiabilities,
-      Math.round(currentAssets * 0.3),
-      assets,
-      liabilities,
-      Math.round(assets * (risky ? -0.05 + rnd() * 0.1 : 0.1 + rnd() * 0.2)),
-      ebit,
-      Math.round(liabilities * 0.05),
-      Math.round(assets * (0.6 + rnd() * 1.2)),
-      assets - liabilities,
-    ];
+    const financials = fictitiousFinancials(rnd, risky);
     let balance = 0;
     for (let k = 0; k < 3; k++) {
       const age = risky ? pick(-20, 150) : pick(-60, 8);

@@ -10,20 +10,10 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
 import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
+import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
 const AS_OF = serialFromYMD(2026, 11, 30);
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN_NAMES = [
   "Northwind Traders",
@@ -140,31 +130,14 @@ function dateOf(serial: number): Date {
 
 /** Special cases, by customer index, that make every warning and error appear. */
 function customers(): Customer[] {
-  const rnd = random(20261130);
+  const rnd = seededRandom(20261130);
   const pick = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const list: Customer[] = [];
   for (let i = 0; i < 45; i++) {
     const risky = i % 7 === 3 || i === 4;
     const factors: Cell[] = Array.from({ length: 5 }, () => (risky ? pick(3, 5) : pick(1, 3)));
     const limit = pick(5, 60) * 10000;
-    const assets = pick(50, 500) * 100000;
-    const liabilities = Math.round(assets * (risky ? 0.6 + rnd() * 0.35 : 0.25 + rnd() * 0.35));
-    const currentAssets = Math.round(assets * (0.3 + rnd() * 0.3));
-    const currentLiabilities = Math.round(currentAssets * (risky ? 0.8 + rnd() * 0.6 : 0.35 + rnd() * 0.4));
-    const ebit = Math.round(assets * (risky ? -0.02 + rnd() * 0.06 : 0.05 + rnd() * 0.1));
-    const interest = Math.round(liabilities * 0.05);
-    const financials = [
-      currentAssets,
-      currentLiabilities,
-      Math.round(currentAssets * 0.3),
-      assets,
-      liabilities,
-      Math.round(assets * (risky ? -0.05 + rnd() * 0.1 : 0.1 + rnd() * 0.2)),
-      ebit,
-      interest,
-      Math.round(assets * (0.6 + rnd() * 1.2)),
-      assets - liabilities,
-    ];
+    const financials = fictitiousFinancials(rnd, risky);
     const invoices = [];
     const count = pick(1, 4);
     for (let k = 0; k < count; k++) {
