@@ -104,14 +104,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       <Subtitle2 as="h2" id="portfolio-heading">
         {t("ui.summary.heading")}
       </Subtitle2>
-      <dl className={styles.facts}>
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: "contents" }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <Table size="small" aria-label={t("ui.summary.byGrade")}>
         <TableHeader>
           <TableRow>
@@ -292,6 +285,21 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
   );
 }
 
+/** Term–value pairs as a description list (the summary's figures, a customer's details). */
+function FactList({ facts }: { facts: readonly (readonly [string, string])[] }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.facts}>
+      {facts.map(([term, value]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
   const { lang, t } = useLang();
   const styles = useStyles();
@@ -334,14 +342,7 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
       </Subtitle2>
       <Text weight="semibold">{c.name || c.id}</Text>
       <Text>{t("ui.detail.row", { row: c.row })}</Text>
-      <dl className={styles.facts}>
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: "contents" }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       {c.errors.length > 0 ? (
         <>
           <Subtitle2 as="h3">{t("ui.detail.errors")}</Subtitle2>
