@@ -11,21 +11,11 @@ import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import { ReviewInput, runReview } from "../../../src/engine/review/review";
 import { Block, buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, blockCells, copyGrid, customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
+import { OUTPUT_HEADERS_EN, OUTPUT_HEADERS_ZH } from "../../support/output-headers";
 
 const asOf = serial("2026-03-15");
-const EN_OUT = [
-  "Risk score",
-  "Risk grade",
-  "Z-score",
-  "Z zone",
-  "Warnings",
-  "Recommendation",
-  "Recommended limit",
-  "Monitoring",
-  "Next review",
-  "Review issues",
-];
-const ZH_OUT = ["风险评分", "风险等级", "Z值", "Z值区间", "预警", "政策建议", "建议额度", "监控频率", "下次复审", "审查问题"];
+const EN_OUT = OUTPUT_HEADERS_EN;
+const ZH_OUT = OUTPUT_HEADERS_ZH;
 
 const EXTRA = ["Credit limit", "Outstanding balance", "Days past due", "Negative news date"];
 function sampleSheet(): Grid {
@@ -429,18 +419,7 @@ describe("output columns belong to the review only when they are recognisably it
   });
 
   test("with the review's columns present, a user column of the same name to their left is not reused", () => {
-    const outputs = [
-      "Risk score",
-      "Risk grade",
-      "Z-score",
-      "Z zone",
-      "Warnings",
-      "Recommendation",
-      "Recommended limit",
-      "Monitoring",
-      "Next review",
-      "Review issues",
-    ];
+    const outputs = OUTPUT_HEADERS_EN;
     const values = [
       [...header, "Warnings", ...outputs],
       ["A", 1, 1, 1, 1, 1, "mine", 1, "Low", null, null, null, "Keep", 100, "Quarterly", 46090, null],

@@ -21,6 +21,7 @@ import {
 import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
+import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
 
 const AS_OF = serialFromYMD(2026, 3, 31);
 let fake: FakeExcel;
@@ -241,18 +242,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
 
     const s = fake.sheet("Customers")!;
     // Output headers L1:U1, right of the input table A:K.
-    expect([...Array(10)].map((_, i) => s.text(0, 11 + i))).toEqual([
-      "Risk score",
-      "Risk grade",
-      "Z-score",
-      "Z zone",
-      "Warnings",
-      "Recommendation",
-      "Recommended limit",
-      "Monitoring",
-      "Next review",
-      "Review issues",
-    ]);
+    expect([...Array(10)].map((_, i) => s.text(0, 11 + i))).toEqual(OUTPUT_HEADERS_EN);
     expect(s.get(1, 11)).toBeCloseTo(1.2, 5);
     expect(s.text(1, 12)).toBe("Low");
     expect(s.text(3, 12)).toBe("High");
