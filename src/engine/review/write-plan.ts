@@ -15,7 +15,7 @@ import { policyHeader, policyPercentRows, policyRows } from "./policy-sheet";
 import { CustomerResult, ReviewResult } from "./review";
 import { reviewSheetName } from "./sheets";
 import { recommendationText, warningTitle } from "./texts";
-import { ACTIONS, WARNING_CODES } from "./warnings";
+import { Action, ACTIONS, Finding, WARNING_CODES } from "./warnings";
 
 export type PlanValue = string | number | boolean | null;
 /** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
@@ -96,43 +96,59 @@ export function outputHeader(field: OutputField, lang: Lang): string {
   return OUTPUT_ALIASES[field][lang === "zh" ? 1 : 0];
 }
 
+/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
+function codeMask<T, C extends string>(items: readonly T[], codeOf: (item: T) => C, all: readonly C[]): number {
+  let mask = 0;
+  for (const item of items) mask |= 1 << all.indexOf(codeOf(item));
+  return mask;
+}
+const findingCode = (finding: Finding) => finding.code;
+/** An action is its own code. */
+const actionCode = (action: Action) => action;
+
+/** One text per key, made the first time the key is seen. */
+function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult) => string): (c: CustomerResult) => string {
+  const cache = new Map<K, string>();
+  return (c) => {
+    const key = keyOf(c);
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = make(c)));
+    return text;
+  };
+}
+
 /**
  * The texts a plan writes over and over (grade names, monitoring, recommendations), made once
  * per plan rather than once per cell: a 100,000-customer plan would otherwise spend its time
- * formatting the same few strings.
+ * formatting the same few strings. The keys are the customer's own codes or numbers, never
+ * strings built per row.
  */
-/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
-function codeMask<T extends string>(codes: readonly T[], all: readonly T[]): number {
-  let mask = 0;
-  for (const code of codes) mask |= 1 << all.indexOf(code);
-  return mask;
-}
-
 function textCache(lang: Lang) {
-  const cache = new Map<string, string>();
-  const get = (key: string, make: () => string) => {
-    let text = cache.get(key);
-    if (text === undefined) cache.set(key, (text = make()));
-    return text;
-  };
   return {
-    grade: (g: string) => get(`g:${g}`, () => message(lang, `grade.${g}` as MessageKey)),
-    zone: (z: string) => get(`z:${z}`, () => message(lang, `zone.${z}` as MessageKey)),
-    warnings: (c: CustomerResult) =>
-      get(
-        `w:${codeMask(
-          c.findings.map((f) => f.code),
-          WARNING_CODES,
-        )}`,
-        () => c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
-      ),
-    actions: (c: CustomerResult) => get(`a:${codeMask(c.actions, ACTIONS)}`, () => recommendationText(c.actions, lang)),
-    monitoring: (c: CustomerResult) =>
-      get(`m:${c.monitoring}:${c.monitoringMonths}`, () =>
+    grade: cachedText(
+      (c) => c.grade,
+      (c) => message(lang, `grade.${c.grade}` as MessageKey),
+    ),
+    zone: cachedText(
+      (c) => c.zZone,
+      (c) => message(lang, `zone.${c.zZone}` as MessageKey),
+    ),
+    warnings: cachedText(
+      (c) => codeMask(c.findings, findingCode, WARNING_CODES),
+      (c) => c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
+    ),
+    actions: cachedText(
+      (c) => codeMask(c.actions, actionCode, ACTIONS),
+      (c) => recommendationText(c.actions, lang),
+    ),
+    // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
+    monitoring: cachedText(
+      (c) => (c.monitoring === "custom" ? c.monitoringMonths : c.monitoring),
+      (c) =>
         c.monitoring === "custom"
           ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 })
           : message(lang, `monitoring.${c.monitoring}` as MessageKey),
-      ),
+    ),
   };
 }
 type TextCache = ReturnType<typeof textCache>;
@@ -143,11 +159,11 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: T
     case "score":
       return c.score ?? null;
     case "grade":
-      return c.grade ? texts.grade(c.grade) : null;
+      return c.grade ? texts.grade(c) : null;
     case "zScore":
       return c.zScore ?? null;
     case "zZone":
-      return c.zZone ? texts.zone(c.zZone) : null;
+      return c.zZone ? texts.zone(c) : null;
     case "warnings":
       return ok && c.findings.length ? texts.warnings(c) : null;
     case "recommendation":
@@ -177,16 +193,20 @@ function runsOf(columns: Readonly<Record<OutputField, number>>): OutputField[][]
 
 function targetPlan(result: ReviewResult, lang: Lang): WritePlan["target"] & { areas: Area[] } {
   const { layout, origin } = result;
-  const byRow = new Map(result.customers.map((c) => [c.row - 1 - origin.row, c]));
   const end = Math.max(layout.lastRow, layout.staleOutputUntil);
+  // Customers by their offset below the header row: the plan visits every row in order.
+  const byRow: (CustomerResult | undefined)[] = new Array(end - layout.firstRow + 1);
+  for (const c of result.customers) byRow[c.row - 1 - origin.row - layout.firstRow] = c;
   const blocks: Block[] = [];
   const areas: Area[] = [];
   const texts = textCache(lang);
   for (const run of runsOf(layout.outputColumns)) {
     const values: PlanValue[][] = [run.map((f) => outputHeader(f, lang))];
-    for (let r = layout.firstRow; r <= end; r++) {
-      const c = byRow.get(r);
-      values.push(run.map((f) => (c ? outputValue(f, c, lang, texts) : null)));
+    for (const c of byRow) {
+      // Filled by index rather than by run.map: no closure and no array growth per row.
+      const line: PlanValue[] = new Array(run.length);
+      for (let i = 0; i < run.length; i++) line[i] = c ? outputValue(run[i], c, lang, texts) : null;
+      values.push(line);
     }
     const block = {
       row: layout.headerRow + origin.row,
