@@ -539,14 +539,21 @@ function targets(
       met: worstGrowth <= 13,
     },
     {
-      target: "task pane read: syncs constant in the row count",
+      target: "task pane read: syncs constant in the row count (no payload limit: desktop Excel)",
       measured: taskpane.measured ? taskpane.sizes.map((s) => `${s.ours.read.syncs} at ${s.n}`).join(", ") : "not measured",
       met: taskpane.measured ? taskpane.readSyncsConstant : null,
     },
     {
-      target: "task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉",
+      target: "task pane read under Excel on the web's 5 MB limit: 1 sync while the response fits, else ≤ 3 + ⌈response / 5 MB⌉",
       measured: taskpane.measured
-        ? taskpane.sizes.map((s) => `${s.ours.write.syncs} ≤ ${s.writeSyncLimit} at ${s.n}`).join(", ")
+        ? taskpane.sizes.map((s) => `${s.web.readSyncs} ≤ ${s.web.readSyncLimit} at ${s.n}`).join(", ")
+        : "not measured",
+      met: taskpane.measured ? taskpane.sizes.every((s) => s.web.agrees && s.web.readSyncs <= s.web.readSyncLimit) : null,
+    },
+    {
+      target: "task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉ (with and without the 5 MB limit)",
+      measured: taskpane.measured
+        ? taskpane.sizes.map((s) => `${s.ours.write.syncs} (web ${s.web.writeSyncs}) ≤ ${s.writeSyncLimit} at ${s.n}`).join(", ")
         : "not measured",
       met: taskpane.measured ? taskpane.writeSyncsWithinLimit : null,
     },
@@ -709,6 +716,36 @@ async function main(): Promise<void> {
           naive(s.naive.write, s.naive.write.simulatedMs),
           `${s.ours.read.computeMs} / ${s.ours.write.computeMs}`,
           s.readAgrees === null ? "–" : `${s.readAgrees && s.writeAgrees ? "yes" : "NO"}`,
+        ]),
+      ),
+    );
+    out.push(
+      "",
+      `The same read and write against a fake that refuses, like Excel on the web, any request or response over ${round(taskpane.payloadLimitBytes / 1e6)} MB`,
+    );
+    out.push(
+      table(
+        [
+          "customers",
+          "one-sync response",
+          "read syncs (refused)",
+          "read limit",
+          "largest response",
+          "write syncs (refused)",
+          "write limit",
+          "largest request",
+          "same result",
+        ],
+        taskpane.sizes.map((s) => [
+          s.n,
+          kb(s.web.readBytes),
+          `${s.web.readSyncs} (${s.web.readRefused})`,
+          s.web.readSyncLimit,
+          kb(s.web.readLargestResponseBytes),
+          `${s.web.writeSyncs} (${s.web.writeRefused})`,
+          s.writeSyncLimit,
+          kb(s.web.writeLargestRequestBytes),
+          s.web.agrees ? "yes" : "NO",
         ]),
       ),
     );

@@ -12,7 +12,14 @@ import { detectLedger } from "../src/engine/review/ledger";
 import { runReview } from "../src/engine/review/review";
 import { Block, buildWritePlan, WritePlan } from "../src/engine/review/write-plan";
 import { ReviewRead, readForReviewWith, TargetCheck, writePlanWith } from "../src/taskpane/excel/excel";
-import { cellsForExcel, fillFormula, insideAreas, padToA1, parseAddress } from "../src/taskpane/excel/helpers";
+import {
+  cellsForExcel,
+  fillFormula,
+  insideAreas,
+  padToA1,
+  parseAddress,
+  PAYLOAD_LIMIT_BYTES,
+} from "../src/taskpane/excel/helpers";
 import { reviewSheetKind } from "../src/engine/review/sheets";
 import { portfolio } from "./data";
 import { FakeExcel, SyncRecord } from "../test/support/fake-excel";
@@ -20,8 +27,6 @@ import { median, nowMs } from "./measure";
 
 /** A typical Excel on the web round trip per context.sync. */
 export const LATENCY_MS = 50;
-/** Excel on the web's request payload limit. */
-export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 type Context = Excel.RequestContext;
 
@@ -167,6 +172,26 @@ export interface TaskpaneSize {
   /** 1 + ⌈total write request bytes / 5 MB⌉. */
   readonly writeSyncLimit: number;
   readonly writeSyncsWithinLimit: boolean;
+  /** The same read and write against a fake that refuses what Excel on the web refuses (over 5 MB). */
+  readonly web: WebSide;
+}
+
+export interface WebSide {
+  readonly readSyncs: number;
+  /** Refused syncs among them (the one-sync attempt, pages guessed too large). */
+  readonly readRefused: number;
+  readonly readLargestResponseBytes: number;
+  /** What the one-sync read would have returned: pages can't do with fewer than ⌈this / 5 MB⌉ responses. */
+  readonly readBytes: number;
+  /** 2 (the refused attempt, the addresses) + ⌈readBytes / 5 MB⌉, or 1 when one response is enough. */
+  readonly readSyncFloor: number;
+  /** The floor plus one page: a sheet's first page is read before its cells' size is known. */
+  readonly readSyncLimit: number;
+  readonly writeSyncs: number;
+  readonly writeRefused: number;
+  readonly writeLargestRequestBytes: number;
+  /** Same values read, same workbook written as without the limit. */
+  readonly agrees: boolean;
 }
 
 export interface TaskpaneResult {
@@ -176,6 +201,7 @@ export interface TaskpaneResult {
   readonly sizes: TaskpaneSize[];
   readonly readSyncsConstant: boolean;
   readonly writeSyncsWithinLimit: boolean;
+  readonly payloadLimitBytes: number;
 }
 
 const AS_OF = serialFromYMD(2026, 11, 30);
@@ -301,6 +327,8 @@ export async function benchTaskpane(
     if (write.value.syncs !== write.traffic.syncs)
       throw new Error(`writePlanWith counted ${write.value.syncs} syncs, the fake ${write.traffic.syncs}`);
 
+    const web = await webSide(make, names, plan, check, read.fake.syncs[0].responseBytes, r, write.fake);
+
     let readAgrees: boolean | null = null;
     let writeAgrees: boolean | null = null;
     if (n <= naiveCap) {
@@ -329,7 +357,8 @@ export async function benchTaskpane(
       readAgrees,
       writeAgrees,
       writeSyncLimit: limit,
-      writeSyncsWithinLimit: write.traffic.syncs <= limit,
+      writeSyncsWithinLimit: write.traffic.syncs <= limit && web.writeSyncs <= limit,
+      web,
     });
   }
   return {
@@ -339,5 +368,43 @@ export async function benchTaskpane(
     sizes: results,
     readSyncsConstant: results.every((s) => s.ours.read.syncs === results[0].ours.read.syncs),
     writeSyncsWithinLimit: results.every((s) => s.writeSyncsWithinLimit),
+    payloadLimitBytes: PAYLOAD_LIMIT_BYTES,
+  };
+}
+
+/** One read and one write on a workbook that refuses, like Excel on the web, any request or response over 5 MB. */
+async function webSide(
+  make: () => FakeExcel,
+  names: readonly string[],
+  plan: WritePlan,
+  check: TargetCheck,
+  readBytes: number,
+  desktopRead: ReviewRead,
+  desktopWritten: FakeExcel,
+): Promise<WebSide> {
+  const limited = () => {
+    const fake = make();
+    fake.requestLimit = PAYLOAD_LIMIT_BYTES;
+    fake.responseLimit = PAYLOAD_LIMIT_BYTES;
+    return fake;
+  };
+  const readFake = limited();
+  const read = await readForReviewWith(readFake.context, "Customers", names);
+  const writeFake = limited();
+  const outcome = await writePlanWith(writeFake.context, plan, LANG, check);
+  if (!outcome.ok) throw new Error(`writePlanWith failed under the 5 MB limit: ${outcome.problem?.message}`);
+  const ok = (fake: FakeExcel) => fake.syncs.filter((s) => s.ok);
+  const readSyncFloor = readBytes <= PAYLOAD_LIMIT_BYTES ? 1 : 2 + Math.ceil(readBytes / PAYLOAD_LIMIT_BYTES);
+  return {
+    readSyncs: readFake.syncs.length,
+    readRefused: readFake.syncs.length - ok(readFake).length,
+    readLargestResponseBytes: Math.max(...ok(readFake).map((s) => s.responseBytes)),
+    readBytes,
+    readSyncFloor,
+    readSyncLimit: readSyncFloor > 1 ? readSyncFloor + 1 : 1,
+    writeSyncs: writeFake.syncs.length,
+    writeRefused: writeFake.syncs.length - ok(writeFake).length,
+    writeLargestRequestBytes: Math.max(...ok(writeFake).map((s) => s.bytes)),
+    agrees: JSON.stringify(read) === JSON.stringify(desktopRead) && sameSheets(writeFake, desktopWritten),
   };
 }

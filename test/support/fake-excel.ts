@@ -180,6 +180,12 @@ export class FakeExcel {
   syncs: SyncRecord[] = [];
   /** Return an error to reject sync number `n` before anything in it is applied. */
   failAt?: (n: number, ops: readonly Op[]) => Error | undefined;
+  /**
+   * Excel on the web's payload limits (5 MB there; none on desktop): a sync whose request or
+   * response is larger is refused whole, before anything in it is applied, with Office's codes.
+   */
+  requestLimit?: number;
+  responseLimit?: number;
   readonly context: Excel.RequestContext;
   private pending: Op[] = [];
   /** Mocks created or loaded since the last sync: only these need settling. */
@@ -229,7 +235,10 @@ export class FakeExcel {
       const bytes = JSON.stringify(ops.map((o) => [o.kind, o.sheet, o.address, o.value])).length;
       const responseBytes = fake.loads.reduce((sum, size) => sum + size(), 0);
       fake.loads = [];
-      const injected = fake.failAt?.(fake.syncCount, ops);
+      const injected =
+        fake.failAt?.(fake.syncCount, ops) ??
+        (bytes > (fake.requestLimit ?? Infinity) ? officeError("RequestPayloadSizeLimitExceeded") : undefined) ??
+        (responseBytes > (fake.responseLimit ?? Infinity) ? officeError("ResponsePayloadSizeLimitExceeded") : undefined);
       if (injected) {
         fake.syncs.push({ number: fake.syncCount, ops, bytes, responseBytes, ok: false });
         throw injected;

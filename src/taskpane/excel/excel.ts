@@ -16,17 +16,20 @@ import { Area, Block, ChartPlan, COLORS, ConditionalFill, SheetPlan, WritePlan }
 import {
   a1,
   blockArea,
-  blockBytes,
+  BlockSlice,
   cellsForExcel,
-  chunkBlock,
   columnWidthPoints,
   fillFormula,
   insideAreas,
   MAX_BATCH_BYTES,
   OP_OVERHEAD_BYTES,
+  Packable,
   packBatches,
+  jsonBytes,
   padToA1,
+  PageRequest,
   parseAddress,
+  takePages,
   sameRow,
 } from "./helpers";
 import { reviewSheetKind } from "../../engine/review/sheets";
@@ -151,25 +154,21 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   return { sheetNames, activeSheet: active.name, policy };
 }
 
+export interface ReadOptions {
+  /** What one response may carry when the workbook is read in pages (Excel on the web refuses more than 5 MB). */
+  readonly maxResponseBytes?: number;
+}
+
 /**
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
  * used range of every other sheet, so the ledger can be picked by detectLedger.
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
- */
-export interface ReadOptions {
-  /** Cells per request when a sheet is too large for one: well under Excel on the web's 5 MB response limit. */
-  readonly pageCells?: number;
-}
-
-const PAGE_CELLS = 100_000;
-
-/**
- * Everything the review needs in one sync. A workbook too large for one response (Excel on
- * the web refuses more than 5 MB) is read again in pages instead: one sync for the used
- * ranges' addresses, then one per page of about 100,000 cells, so the number of syncs grows
- * with the size of the data, never with the row count alone.
+ *
+ * A workbook too large for one response (Excel on the web refuses more than 5 MB) is read
+ * again in pages instead: one sync for the used ranges' addresses, then responses of just
+ * under the limit, so the number of syncs grows with the bytes of the data, not the rows.
  */
 export async function readForReviewWith(
   context: Context,
@@ -187,7 +186,7 @@ export async function readForReviewWith(
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
   }
-  return readInPages(context, names, options.pageCells ?? PAGE_CELLS);
+  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES);
 }
 
 interface SheetRoles {
@@ -238,7 +237,16 @@ function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) =
   return { sheetNames, target: read(loaded.target), archive: a1(loaded.archive), policy: a1(loaded.policy), ledger };
 }
 
-async function readInPages(context: Context, names: SheetRoles & { sheet: string }, pageCells: number): Promise<ReviewRead> {
+/**
+ * Bytes per cell assumed before anything is read: typical of numbers and short texts. A sheet
+ * not read yet is assumed as dense as the densest read so far. Too low costs one refused sync
+ * (then doubled); each page read corrects it.
+ */
+const FIRST_GUESS_BYTES_PER_CELL = 24;
+/** Rows further down may be longer than the ones measured so far. */
+const DENSITY_MARGIN = 1.08;
+
+async function readInPages(context: Context, names: SheetRoles & { sheet: string }, maxBytes: number): Promise<ReviewRead> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const ranges = loadAll(names, (name) => {
@@ -253,25 +261,49 @@ async function readInPages(context: Context, names: SheetRoles & { sheet: string
     ...(ranges.policy ? [ranges.policy] : []),
     ...ranges.candidates,
   ];
-  const reads = new Map<string, SheetRead>();
+  const reads = new Map<string, SheetRead & { values: CellValue[][] }>();
+  let pending: PageRequest[] = [];
   for (const { name, range } of all) {
     if (range.isNullObject) {
       reads.set(name, { name, origin: { row: 0, column: 0 }, values: [] });
       continue;
     }
     const area = parseAddress(range.address);
-    const rowsPerPage = Math.max(1, Math.floor(pageCells / area.columns));
-    const values: CellValue[][] = [];
-    for (let start = 0; start < area.rows; start += rowsPerPage) {
-      const rows = Math.min(rowsPerPage, area.rows - start);
-      const page = context.workbook.worksheets.getItem(name).getRangeByIndexes(area.row + start, area.column, rows, area.columns);
-      page.load("values");
-      // One sync per page of ~100,000 cells, not per row: each response must stay under 5 MB.
+    reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values: [] });
+    pending.push({ sheet: name, row: area.row, column: area.column, rows: area.rows, columns: area.columns });
+  }
+  // Bytes per cell: what each sheet is assumed to need, and the most its pages have needed so far.
+  const density = new Map<string, number>();
+  const densest = new Map<string, number>();
+  const densityOf = (name: string) =>
+    density.get(name) ?? (densest.size > 0 ? Math.max(...densest.values()) * DENSITY_MARGIN : FIRST_GUESS_BYTES_PER_CELL);
+  while (pending.length > 0) {
+    const { page, rest } = takePages(pending, maxBytes, densityOf);
+    const loaded = page.map((p) => {
+      const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
+      range.load("values");
+      return { p, range };
+    });
+    try {
+      // One sync per response of several MB, not per row: each must stay under Excel on the web's limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      for (const line of page.values as CellValue[][]) values.push(line);
+    } catch (error) {
+      const oneRow = page.length === 1 && page[0].rows === 1;
+      if (classifyError(error).code !== "tooLarge" || oneRow) throw error;
+      // Longer cells than guessed: assume twice as long and ask for less.
+      for (const p of page) density.set(p.sheet, densityOf(p.sheet) * 2);
+      continue;
     }
-    reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values });
+    pending = rest;
+    for (const { p, range } of loaded) {
+      const values = range.values as CellValue[][];
+      const target = reads.get(p.sheet)!.values;
+      for (const line of values) target.push(line);
+      const seen = Math.max(densest.get(p.sheet) ?? 0, (jsonBytes(values) - p.rows * (p.columns + 2)) / (p.rows * p.columns));
+      densest.set(p.sheet, seen);
+      density.set(p.sheet, seen * DENSITY_MARGIN);
+    }
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
   return assemble(sheetNamesOf(sheets), ranges, byName);
@@ -322,8 +354,7 @@ export interface WriteOptions {
 /** The part of a plan a writer carries out: the target is absent when only sheets are written (Save policy). */
 export type PlanToWrite = Pick<WritePlan, "sheets"> & Partial<Pick<WritePlan, "target" | "outputArea">>;
 
-interface Step {
-  readonly bytes: number;
+interface Step extends Packable<Step> {
   readonly part: WritePart;
   run(sheet: (name: string) => Excel.Worksheet, context: Context): void;
 }
@@ -345,14 +376,20 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
   if (block.bold) range.format.font.bold = true;
 }
 
-function blockSteps(sheetName: string, role: PartRole, blocks: readonly Block[], lang: Lang, maxBytes: number): Step[] {
-  return blocks.flatMap((block) =>
-    chunkBlock(block, maxBytes).map((piece) => ({
-      bytes: blockBytes(piece),
-      part: { sheet: sheetName, role, area: blockArea(piece) },
-      run: (sheet: (name: string) => Excel.Worksheet) => writeBlock(sheet(sheetName), piece, lang),
-    })),
-  );
+function blockStep(sheetName: string, role: PartRole, rows: BlockSlice, lang: Lang): Step {
+  const pair = (parts: [BlockSlice, BlockSlice] | undefined): [Step, Step] | undefined =>
+    parts && [blockStep(sheetName, role, parts[0], lang), blockStep(sheetName, role, parts[1], lang)];
+  return {
+    bytes: rows.bytes,
+    part: { sheet: sheetName, role, area: rows.area },
+    run: (sheet) => writeBlock(sheet(sheetName), rows.piece, lang),
+    splitTo: (room) => pair(rows.splitTo(room)),
+    splitSmallest: () => pair(rows.splitSmallest()),
+  };
+}
+
+function blockSteps(sheetName: string, role: PartRole, blocks: readonly Block[], lang: Lang): Step[] {
+  return blocks.map((block) => blockStep(sheetName, role, BlockSlice.of(block), lang));
 }
 
 function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
@@ -376,7 +413,7 @@ function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
 }
 
 /** `position`: where the sheet is now, or undefined when the workbook has no such sheet yet. */
-function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang, maxBytes: number): Step[] {
+function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang): Step[] {
   const role = roleOf(plan.name);
   const name = plan.name;
   const steps: Step[] = [];
@@ -399,7 +436,7 @@ function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang, m
       }
     },
   });
-  steps.push(...blockSteps(name, role, plan.blocks, lang, maxBytes));
+  steps.push(...blockSteps(name, role, plan.blocks, lang));
   if (plan.columnWidths?.length) {
     const widths = plan.columnWidths;
     steps.push({
@@ -420,7 +457,7 @@ function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang, m
   return steps;
 }
 
-function targetSteps(plan: PlanToWrite, lang: Lang, maxBytes: number): Step[] {
+function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
   if (!plan.target) return [];
   const target = plan.target;
   const allowed = plan.outputArea ?? [];
@@ -430,7 +467,7 @@ function targetSteps(plan: PlanToWrite, lang: Lang, maxBytes: number): Step[] {
   // A fill reaching past the output area (the engine gives a header-only sheet a one-row
   // data area below it) is left out rather than written over the user's cells.
   const fills = target.fills.filter((fill) => insideAreas(fill.area, allowed));
-  const steps = blockSteps(target.sheet, "output", target.blocks, lang, maxBytes);
+  const steps = blockSteps(target.sheet, "output", target.blocks, lang);
   steps.push({
     bytes: OP_OVERHEAD_BYTES * (allowed.length + fills.length * 3),
     part: { sheet: target.sheet, role: "fills" },
@@ -447,6 +484,9 @@ function targetSteps(plan: PlanToWrite, lang: Lang, maxBytes: number): Step[] {
 function summaryNameOf(plan: PlanToWrite): string | undefined {
   return plan.sheets.find((s) => roleOf(s.name) === "summary")?.name;
 }
+
+/** Below this a request refused for its size is not split again: a single row that large can't be written. */
+const MIN_BATCH_BYTES = 16_000;
 
 /**
  * Carries out a plan: one sync to check the target sheet still has the shape that was read
@@ -475,7 +515,7 @@ export async function writePlanWith(
 
   let target: Step[];
   try {
-    target = targetSteps(plan, lang, maxBytes);
+    target = targetSteps(plan, lang);
   } catch (error) {
     return none(classifyError(error, plan.target?.sheet));
   }
@@ -518,8 +558,8 @@ export async function writePlanWith(
   if (protectedSheet) return none(new ExcelProblem("protected", protectedSheet.name));
 
   const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
-  const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, maxBytes))];
-  const batches = packBatches(steps, maxBytes);
+  const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang))];
+  let batches = packBatches(steps, maxBytes);
   const written: WritePart[] = [];
   for (let b = 0; b < batches.length; b++) {
     const cache = new Map<string, Excel.Worksheet>();
@@ -537,12 +577,21 @@ export async function writePlanWith(
       await context.sync();
     } catch (error) {
       const failedSheet = batches[b][0]?.part.sheet;
+      const problem = classifyError(error, failedSheet);
+      const smaller = Math.floor(batches[b].reduce((sum, step) => sum + step.bytes, 0) / 2);
+      if (problem.code === "tooLarge" && smaller >= MIN_BATCH_BYTES) {
+        // Excel on the web refuses an oversized request before running any of it, so the same
+        // work can go again in smaller syncs (our estimate missed its wire size).
+        batches = [...batches.slice(0, b), ...packBatches(batches.slice(b).flat(), smaller)];
+        b--;
+        continue;
+      }
       const outcome: WriteOutcome = {
         ok: false,
         written,
         uncertain: batches[b].map((s) => s.part),
         notWritten: batches.slice(b + 1).flatMap((batch) => batch.map((s) => s.part)),
-        problem: classifyError(error, failedSheet),
+        problem,
         syncs,
         batches: batches.length,
       };

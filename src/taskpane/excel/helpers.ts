@@ -7,11 +7,17 @@ import { columnLetter } from "../../engine/review/headers";
 import { Area, Block, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 
 /**
- * Excel on the web refuses requests over 5 MB. We pack a sync up to 4 MB of estimated
- * payload, leaving room for the JSON envelope Office.js wraps around each operation.
+ * Excel on the web refuses a request, or a response, of more than 5 MB ("Resource limits and
+ * performance optimization for Office Add-ins"); desktop Excel has no such limit.
  */
-export const MAX_BATCH_BYTES = 4_000_000;
-/** Estimated cost of one queued operation besides its values (method name, object path, ids). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/**
+ * What one sync is packed up to. Values are counted exactly as their JSON goes over the wire and
+ * every queued operation's envelope generously (OP_OVERHEAD_BYTES), so 4 % headroom is enough;
+ * a request Excel refuses anyway is sent again in halves (writePlanWith).
+ */
+export const MAX_BATCH_BYTES = 4_800_000;
+/** Cost of one queued operation besides its values (method name, object path, ids), rounded up. */
 export const OP_OVERHEAD_BYTES = 200;
 
 export interface ParsedAddress {
@@ -72,72 +78,164 @@ export function padToA1(values: readonly (readonly CellValue[])[], origin: { row
   return out;
 }
 
-/** UTF-8 bytes of a JSON-encoded cell value, roughly (escapes ignored, non-ASCII counted as 3 bytes). */
-function cellBytes(value: unknown): number {
-  if (value === null || value === undefined) return 4;
-  // As JSON writes it: 46356 is 5 bytes, 2.4999999999999996 is 18 (a flat 24 overestimated batches by half).
-  if (typeof value === "number") return String(value).length + 1;
-  if (typeof value === "boolean") return 5;
-  const text = String(value);
-  let bytes = 3;
-  for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 0x80 ? 1 : 3;
-  return bytes;
-}
-
-/** Estimated request payload of writing these values. */
-export function estimateBytes(values: readonly (readonly unknown[])[]): number {
+/** UTF-8 bytes of a string as JSON writes it: quotes, escapes, 1–4 bytes a character. */
+function jsonStringBytes(text: string): number {
   let bytes = 2;
-  for (const line of values) {
-    bytes += 2;
-    for (const v of line) bytes += cellBytes(v);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) bytes += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+    else if (c === 0x22 || c === 0x5c) bytes += 2;
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff)
+      bytes += 6; // a lone surrogate: JSON.stringify writes \udxxx
+    else bytes += 3;
   }
   return bytes;
-}
-
-/** Estimated payload of writing a block: its values, one number format per column, the bold flag. */
-export function blockBytes(block: Block): number {
-  return estimateBytes(block.values) + block.formats.length * (OP_OVERHEAD_BYTES + 32) + OP_OVERHEAD_BYTES * 2;
 }
 
 /**
- * Splits a block by rows into pieces whose estimated payload stays under `maxBytes`
- * (a single row larger than that still makes one piece of its own).
+ * Exactly the UTF-8 length of JSON.stringify(value) for what a request carries: cell values
+ * and arrays of them (a 2-D values array), without building the string.
  */
-export function chunkBlock(block: Block, maxBytes: number = MAX_BATCH_BYTES): Block[] {
-  if (blockBytes(block) <= maxBytes) return [block];
-  const fixed = blockBytes({ ...block, values: [] });
-  const pieces: Block[] = [];
-  let start = 0;
-  let size = fixed;
-  for (let r = 0; r < block.values.length; r++) {
-    const line = estimateBytes([block.values[r]]);
-    if (r > start && size + line > maxBytes) {
-      pieces.push({ ...block, row: block.row + start, values: block.values.slice(start, r) });
-      start = r;
-      size = fixed;
-    }
-    size += line;
+export function jsonBytes(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === "string") return jsonStringBytes(value);
+  if (typeof value === "boolean") return value ? 4 : 5;
+  if (Array.isArray(value)) {
+    let bytes = value.length > 0 ? 1 + value.length : 2;
+    for (const item of value) bytes += item === undefined ? 4 : jsonBytes(item);
+    return bytes;
   }
-  pieces.push({ ...block, row: block.row + start, values: block.values.slice(start) });
-  return pieces;
+  return 4; // null
 }
 
-/** Greedy packing of work items (in order) into batches of at most `maxBytes` each. */
-export function packBatches<T extends { readonly bytes: number }>(
-  items: readonly T[],
-  maxBytes: number = MAX_BATCH_BYTES,
-): T[][] {
+/** The request size of one row of a block as it is sent: blanks go as "" (cellsForExcel), plus the comma. */
+function sentRowBytes(line: readonly PlanValue[]): number {
+  let bytes = line.length > 0 ? 2 + line.length : 3;
+  for (const v of line) bytes += v === null ? 2 : jsonBytes(v);
+  return bytes;
+}
+
+/**
+ * Rows [start, end) of a plan block with their exact request size, cut anywhere between rows
+ * so a sync can be filled to its budget instead of leaving each block's last chunk half empty.
+ */
+export class BlockSlice {
+  private constructor(
+    readonly block: Block,
+    /** offsets[r] = request bytes of the block's rows before r. */
+    private readonly offsets: Float64Array,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  static of(block: Block): BlockSlice {
+    const offsets = new Float64Array(block.values.length + 1);
+    for (let r = 0; r < block.values.length; r++) offsets[r + 1] = offsets[r] + sentRowBytes(block.values[r]);
+    return new BlockSlice(block, offsets, 0, block.values.length);
+  }
+
+  /** One number format per column, the values, the bold flag: each an operation of its own. */
+  private get fixedBytes(): number {
+    return 2 + this.block.formats.length * (OP_OVERHEAD_BYTES + 32) + OP_OVERHEAD_BYTES * 2;
+  }
+
+  get bytes(): number {
+    return this.fixedBytes + this.offsets[this.end] - this.offsets[this.start];
+  }
+
+  get rows(): number {
+    return this.end - this.start;
+  }
+
+  /** Where the rows go (0-based sheet coordinates). */
+  get area(): Area {
+    return { row: this.block.row + this.start, column: this.block.column, rows: this.rows, columns: this.block.formats.length };
+  }
+
+  /** The rows as a block of their own, placed where they go on the sheet. */
+  get piece(): Block {
+    if (this.start === 0 && this.end === this.block.values.length) return this.block;
+    return { ...this.block, row: this.block.row + this.start, values: this.block.values.slice(this.start, this.end) };
+  }
+
+  /**
+   * The most leading rows that fit in `room` bytes, and the rest. Undefined when no row fits,
+   * or all do (then there is nothing to split).
+   */
+  splitTo(room: number): [BlockSlice, BlockSlice] | undefined {
+    const limit = room - this.fixedBytes + this.offsets[this.start];
+    let lo = this.start;
+    let hi = this.end;
+    // The last row boundary whose offset is within the limit.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid] <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === this.start || lo === this.end) return undefined;
+    return [this.slice(this.start, lo), this.slice(lo, this.end)];
+  }
+
+  /** Its first row alone, and the rest: what goes when even one row is over the budget. */
+  splitSmallest(): [BlockSlice, BlockSlice] | undefined {
+    return this.rows > 1 ? [this.slice(this.start, this.start + 1), this.slice(this.start + 1, this.end)] : undefined;
+  }
+
+  private slice(start: number, end: number): BlockSlice {
+    return new BlockSlice(this.block, this.offsets, start, end);
+  }
+}
+
+/** Something a sync carries: its size, and when it can be cut between rows, how. */
+export interface Packable<T> {
+  readonly bytes: number;
+  /** The most that fits in `room` bytes and the rest, or undefined when it can't be cut to fit. */
+  splitTo?(room: number): [T, T] | undefined;
+  /** The smallest first part that can go alone (one row), and the rest. */
+  splitSmallest?(): [T, T] | undefined;
+}
+
+/**
+ * Packs work items, in order, into batches of at most `maxBytes`, cutting an item between rows
+ * to fill a batch to the brim. An item that can't be cut and is over `maxBytes` alone goes alone.
+ */
+export function packBatches<T extends Packable<T>>(items: readonly T[], maxBytes: number = MAX_BATCH_BYTES): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let size = 0;
-  for (const item of items) {
-    if (current.length > 0 && size + item.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      size = 0;
+  const close = () => {
+    batches.push(current);
+    current = [];
+    size = 0;
+  };
+  for (let next: T | undefined, i = 0; i < items.length; i++) {
+    next = items[i];
+    while (next) {
+      if (size + next.bytes <= maxBytes) {
+        current.push(next);
+        size += next.bytes;
+        next = undefined;
+        continue;
+      }
+      const parts: [T, T] | undefined =
+        next.splitTo?.(maxBytes - size) ?? (current.length === 0 ? next.splitSmallest?.() : undefined);
+      if (parts) {
+        current.push(parts[0]);
+        next = parts[1];
+        close();
+      } else if (current.length === 0) {
+        current.push(next);
+        next = undefined;
+        close();
+      } else {
+        close();
+      }
     }
-    current.push(item);
-    size += item.bytes;
   }
   if (current.length > 0) batches.push(current);
   return batches;
@@ -193,4 +291,43 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
   const x = norm(a);
   const y = norm(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** A rectangle of one sheet to read (0-based sheet coordinates). */
+export interface PageRequest extends Area {
+  readonly sheet: string;
+}
+
+/** A loaded range's share of a response besides its values (ids, the property name), rounded up. */
+const PAGE_OVERHEAD_BYTES = OP_OVERHEAD_BYTES;
+
+/**
+ * The next response's worth of pages from the front of `pending`: whole sheets while they fit,
+ * then as many rows of the next as fit, by an estimate of each sheet's bytes per cell.
+ * At least one row is taken, so every call makes progress.
+ */
+export function takePages(
+  pending: readonly PageRequest[],
+  maxBytes: number,
+  bytesPerCell: (sheet: string) => number,
+): { page: PageRequest[]; rest: PageRequest[] } {
+  const page: PageRequest[] = [];
+  let size = 0;
+  let i = 0;
+  for (; i < pending.length; i++) {
+    const next = pending[i];
+    // Each row is "[…]," around its cells, each cell followed by a comma.
+    const rowBytes = Math.max(1, bytesPerCell(next.sheet)) * next.columns + next.columns + 2;
+    const fit = Math.floor((maxBytes - size - PAGE_OVERHEAD_BYTES) / rowBytes);
+    if (fit >= next.rows) {
+      page.push(next);
+      size += PAGE_OVERHEAD_BYTES + next.rows * rowBytes;
+      continue;
+    }
+    const rows = page.length === 0 ? Math.max(1, fit) : fit;
+    if (rows < 1) break;
+    page.push({ ...next, rows });
+    return { page, rest: [{ ...next, row: next.row + rows, rows: next.rows - rows }, ...pending.slice(i + 1)] };
+  }
+  return { page, rest: pending.slice(i) };
 }

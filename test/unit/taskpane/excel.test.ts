@@ -184,25 +184,59 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(cellsOutside(plan)).toEqual(HEADER.map((h, c) => `0,${c}=${h}`));
   });
 
-  test("a workbook too large for one response is read again in pages: same values, syncs grow with the data", async () => {
+  test("a workbook too large for one response is read again in pages: same values, each response under the limit", async () => {
     workbook(2_000);
     fake.addSheet("Credit Review Archive", [
       ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
       [46000, "default-1", "C1", "Customer 1", 2.1, "Low"],
     ]);
+    fake.addSheet("Invoices", LEDGER);
     const names = fake.sheets.map((s) => s.name);
     const whole = await readForReviewWith(fake.context, "Customers", names);
-    fake.syncCount = 0;
-    // Excel on the web refuses a response over 5 MB: the one-sync read fails like this.
-    fake.failAt = (n) => (n === 1 ? officeError("ResponsePayloadSizeLimitExceeded") : undefined);
-    const columns = whole.target.values[0].length;
-    const pageCells = 500 * columns;
-    const paged = await readForReviewWith(fake.context, "Customers", names, { pageCells });
-    fake.failAt = undefined;
+    const wholeBytes = fake.syncs[0].responseBytes;
+    expect(whole.ledger?.sheetName).toBe("Invoices");
+    fake.syncs = [];
+    // Excel on the web refuses a response over its limit: here a fifth of the one-sync read.
+    const limit = Math.floor(wholeBytes / 5);
+    fake.responseLimit = limit;
+    const paged = await readForReviewWith(fake.context, "Customers", names, { maxResponseBytes: limit });
     expect(paged).toEqual(whole);
-    const targetPages = Math.ceil(whole.target.values.length / 500);
-    // 1 refused + 1 for the addresses + the target's pages + one page each for Notes and the archive.
-    expect(fake.syncCount).toBe(1 + 1 + targetPages + 2);
+    const [refused, addresses, ...pages] = fake.syncs;
+    expect(refused.ok).toBe(false);
+    expect(addresses.responseBytes).toBeLessThan(1000);
+    for (const page of pages) expect(page).toMatchObject({ ok: true });
+    // Pages are filled close to the limit: no more than two beyond the bare minimum (the first guess, the last page).
+    expect(pages.length).toBeLessThanOrEqual(Math.ceil(wholeBytes / limit) + 2);
+    expect(pages.reduce((sum, p) => sum + p.responseBytes, 0)).toBeGreaterThanOrEqual(wholeBytes * 0.95);
+  });
+
+  test("longer cells than guessed: a refused page is asked again smaller, and the read still completes", async () => {
+    fake = new FakeExcel();
+    const long = "备注".repeat(200);
+    fake.addSheet(
+      "Customers",
+      customerSheet(300).map((line, r) => (r === 0 ? [...line, "Notes"] : [...line, long])),
+    );
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    fake.syncs = [];
+    fake.responseLimit = 40_000;
+    const paged = await readForReviewWith(fake.context, "Customers", names, { maxResponseBytes: 40_000 });
+    expect(paged).toEqual(whole);
+    expect(fake.syncs.filter((s) => !s.ok).length).toBeGreaterThan(1); // the one-sync read, then the first guess
+    expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 40_000)).toBe(true);
+  });
+
+  test("a single row over the limit can't be read: the refusal reaches the pane (→ tooLarge)", async () => {
+    fake = new FakeExcel();
+    fake.addSheet("Customers", [
+      ["Customer", "Notes"],
+      ["A", "x".repeat(5_000)],
+    ]);
+    fake.responseLimit = 1_000;
+    await expect(readForReviewWith(fake.context, "Customers", ["Customers"], { maxResponseBytes: 1_000 })).rejects.toMatchObject({
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
   });
 
   test("a sheet deleted since the list was made fails the read with ItemNotFound (→ sheetMissing)", async () => {
@@ -407,20 +441,43 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet("Credit Review Summary")!.text(0, 0)).toBe("Incomplete — re-run the review");
   });
 
-  test("a sync rejected midway (request too large): nothing of that batch applied, later batches not sent, marked incomplete", async () => {
+  test("a request refused for its size is sent again in halves: same cells as a clean write, nothing refused applied", async () => {
+    workbook(2_000);
+    const { plan, check } = await reviewAndPlan();
+    const clean = await writePlanWith(fake.context, plan, "en", check);
+    expect(clean.ok).toBe(true);
+    const cleanSheets = JSON.stringify(fake.sheets);
+
+    workbook(2_000);
+    const again = await reviewAndPlan();
+    fake.syncs = [];
+    // A host whose real limit is far below our estimate of its wire size.
+    fake.requestLimit = 60_000;
+    const outcome = await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(outcome).toMatchObject({ ok: true, uncertain: [], notWritten: [] });
+    expect(JSON.stringify(fake.sheets)).toBe(cleanSheets);
+    const refused = fake.syncs.filter((s) => !s.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(outcome.syncs).toBe(fake.syncs.length);
+    expect(fake.syncs.filter((s) => s.ok).every((s) => s.bytes <= 60_000)).toBe(true);
+    expect(outcome.written.filter((p) => p.role === "output").reduce((rows, p) => rows + p.area!.rows, 0)).toBe(
+      plan.target.blocks.reduce((rows, b) => rows + b.values.length, 0),
+    );
+  });
+
+  test("a refusal that halving can't cure (one row over the limit) ends as tooLarge, later work not sent, marked incomplete", async () => {
     workbook(30);
     const { plan, check } = await reviewAndPlan();
     fake.syncCount = 0;
-    // Sync 1 is the check, 2 the first batch, 3 the second.
-    fake.failAt = (n) => (n === 3 ? officeError("RequestPayloadSizeLimitExceeded") : undefined);
-    const outcome = await writePlanWith(fake.context, plan, "en", check, { maxBatchBytes: 1500 });
+    // Sync 1 is the check; from sync 3 on every request is refused, however small.
+    fake.failAt = (n) => (n >= 3 ? officeError("RequestPayloadSizeLimitExceeded") : undefined);
+    const outcome = await writePlanWith(fake.context, plan, "en", check, { maxBatchBytes: 20_000 });
     expect(outcome.problem?.code).toBe("tooLarge");
-    expect(outcome.syncs).toBe(3);
-    expect(outcome.batches).toBeGreaterThan(3);
     expect(outcome.written.length).toBeGreaterThan(0);
     expect(outcome.uncertain.length).toBeGreaterThan(0);
     expect(outcome.notWritten.length).toBeGreaterThan(0);
-    expect(fake.syncCount).toBe(3); // nothing sent after the failure
+    expect(fake.syncCount).toBe(outcome.syncs);
+    expect(outcome.syncs).toBeLessThan(10); // halving stops at 16 KB: no retry per row
     fake.failAt = undefined;
     const finished = await finishOutcome(outcome, plan, "zh", (name) => markIncompleteWith(fake.context, name, "zh"));
     expect(finished.marked?.ok).toBe(true);

@@ -1,13 +1,14 @@
 /** The Excel module's pure helpers: addresses, payload estimates, chunking and packing, fill formulas. */
+import fc from "fast-check";
 import { reviewSheetKind } from "../../../src/engine/review/sheets";
 import { Block } from "../../../src/engine/review/write-plan";
 import {
   a1,
   cellsForExcel,
-  chunkBlock,
   classifyError,
   columnWidthPoints,
-  estimateBytes,
+  BlockSlice,
+  jsonBytes,
   fillFormula,
   insideAreas,
   packBatches,
@@ -42,48 +43,101 @@ test("padToA1 puts a used range back at A1", () => {
   expect(padToA1([["k"]], { row: 0, column: 0 })).toEqual([["k"]]);
 });
 
-test("estimateBytes counts UTF-8: Chinese text costs three bytes a character", () => {
-  expect(estimateBytes([["abc"]])).toBe(2 + 2 + 3 + 3);
-  expect(estimateBytes([["风险"]])).toBe(2 + 2 + 3 + 6);
-  expect(estimateBytes([[1, null, true]])).toBe(2 + 2 + 2 + 4 + 5);
-  expect(estimateBytes([[2.4999999999999996]])).toBe(2 + 2 + 19);
+describe("jsonBytes: the exact UTF-8 size of a request's values", () => {
+  const sent = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
+
+  test.each<[string, unknown]>([
+    ["ASCII", [["abc"]]],
+    ["Chinese (3 bytes a character)", [["风险", "高"]]],
+    ["numbers as JSON writes them", [[1, 2.4999999999999996, -0, 1e21, 46356]]],
+    ["blanks and flags", [[null, true, false]]],
+    ["escapes", [['say "hi"\\', "tab\tnew\nline\u0001"]]],
+    ["emoji (a surrogate pair) and a lone surrogate", [["😀", "\ud800x"]]],
+    ["not finite numbers go as null", [[NaN, Infinity]]],
+    ["empty rows and arrays", [[], [[]]]],
+  ])("%s", (_, value) => {
+    expect(jsonBytes(value)).toBe(sent(value));
+  });
+
+  test("any grid of cell values", () => {
+    const cell = fc.oneof(fc.string({ unit: "binary" }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 6 }), (grid) => jsonBytes(grid) === sent(grid)),
+    );
+  });
 });
 
-describe("chunkBlock", () => {
+describe("BlockSlice", () => {
   const block: Block = {
     row: 4,
     column: 3,
-    values: [...Array(1000)].map((_, i) => [`row ${i}`, i]),
+    values: [...Array(1000)].map((_, i) => [`row ${i} 行`, i % 7 === 0 ? null : i / 3]),
     formats: ["text", "integer"],
   };
+  const whole = BlockSlice.of(block);
+  const sent = (values: Block["values"]) => Buffer.byteLength(JSON.stringify(cellsForExcel(values)));
+  const fixed = whole.bytes - sent(block.values);
 
-  test("a small block stays whole", () => {
-    expect(chunkBlock(block, 1e9)).toEqual([block]);
+  test('its size is the values as sent (blanks as "") plus a fixed cost for its operations', () => {
+    expect(fixed).toBeGreaterThan(0);
+    const [head, tail] = whole.splitTo(20_000)!;
+    expect(head.bytes - fixed).toBe(sent(head.piece.values));
+    expect(tail.bytes - fixed).toBe(sent(tail.piece.values));
   });
 
-  test("a big block splits by rows, keeps every row once, each piece under the limit, rows shifted", () => {
-    const pieces = chunkBlock(block, 5000);
-    expect(pieces.length).toBeGreaterThan(3);
-    expect(pieces.flatMap((p) => p.values)).toEqual(block.values);
-    let row = block.row;
-    for (const p of pieces) {
-      expect(p.row).toBe(row);
-      expect(p.column).toBe(3);
-      expect(p.formats).toEqual(block.formats);
-      row += p.values.length;
+  test("splitTo takes the most leading rows that fit, and places both parts on the sheet", () => {
+    for (const room of [fixed + 30, 5_000, 12_345, whole.bytes - 1]) {
+      const [head, tail] = whole.splitTo(room)!;
+      expect(head.bytes).toBeLessThanOrEqual(room);
+      const oneMore = BlockSlice.of({ ...block, values: block.values.slice(0, head.rows + 1) });
+      expect(oneMore.bytes).toBeGreaterThan(room);
+      expect([...head.piece.values, ...tail.piece.values]).toEqual(block.values);
+      expect(head.area).toEqual({ row: 4, column: 3, rows: head.rows, columns: 2 });
+      expect(tail.piece.row).toBe(4 + head.rows);
+      expect(tail.area.row).toBe(tail.piece.row);
     }
   });
 
-  test("one row larger than the limit still goes, alone", () => {
-    const huge: Block = { row: 0, column: 0, values: [["x".repeat(100)], ["y"]], formats: ["text"] };
-    expect(chunkBlock(huge, 50).map((p) => p.values.length)).toEqual([1, 1]);
+  test("nothing to split when no row fits or all do; one row can always go alone", () => {
+    expect(whole.splitTo(fixed + 5)).toBeUndefined();
+    expect(whole.splitTo(whole.bytes)).toBeUndefined();
+    expect(whole.piece).toBe(block);
+    const [first, rest] = whole.splitSmallest()!;
+    expect(first.rows).toBe(1);
+    expect(rest.rows).toBe(999);
+    expect(first.splitSmallest()).toBeUndefined();
   });
 });
 
-test("packBatches keeps order and fills each batch up to the limit", () => {
-  const items = [40, 40, 40, 90, 10, 10].map((bytes, i) => ({ bytes, i }));
-  expect(packBatches(items, 100).map((b) => b.map((x) => x.i))).toEqual([[0, 1], [2], [3, 4], [5]]);
-  expect(packBatches([], 100)).toEqual([]);
+describe("packBatches", () => {
+  test("keeps order and closes a batch when an item that can't be cut doesn't fit", () => {
+    const items = [40, 40, 40, 90, 10, 10].map((bytes, i) => ({ bytes, i }));
+    expect(packBatches(items, 100).map((b) => b.map((x) => x.i))).toEqual([[0, 1], [2], [3, 4], [5]]);
+    expect(packBatches([], 100)).toEqual([]);
+  });
+
+  test("cuts blocks between rows to fill every batch to the brim, every row once, in order", () => {
+    const blocks: Block[] = [300, 5, 1200, 40].map((rows, b) => ({
+      row: b * 2000,
+      column: 0,
+      values: [...Array(rows)].map((_, i) => [`${b}:${i}`, i * 1.5, "x".repeat(i % 13)]),
+      formats: ["text", "ratio", "text"],
+    }));
+    const slices = blocks.map((block) => BlockSlice.of(block));
+    const total = slices.reduce((sum, s) => sum + s.bytes, 0);
+    const max = 8_000;
+    const batches = packBatches(slices, max);
+    for (const batch of batches) expect(batch.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThanOrEqual(max);
+    // Only the last row of a batch may be left over (at most ~40 bytes here) and each cut adds one fixed cost.
+    const fixedCost = slices[1].bytes - Buffer.byteLength(JSON.stringify(blocks[1].values));
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(total / (max - fixedCost - 40)));
+    expect(batches.flat().flatMap((s) => s.piece.values)).toEqual(blocks.flatMap((b) => b.values));
+  });
+
+  test("a row larger than the budget still goes, alone", () => {
+    const huge = BlockSlice.of({ row: 0, column: 0, values: [["x".repeat(5000)], ["y"], ["z"]], formats: ["text"] });
+    expect(packBatches([huge], 2000).map((b) => b.map((s) => s.rows))).toEqual([[1], [2]]);
+  });
 });
 
 test("cellsForExcel writes blanks as empty strings (Office.js ignores null)", () => {
