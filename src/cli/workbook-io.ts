@@ -9,10 +9,28 @@ import { NUMBER_FORMATS } from "../engine/review/formats";
 import { Area, Block, ConditionalFill, fillCondition, SheetPlan, WritePlan } from "../engine/review/write-plan";
 import { columnLetter } from "../engine/review/headers";
 
-/** A cell as Office.js would give it: rich text as its text, a formula as its last result, an error as its code. */
+/** exceljs turns a stored serial s into the Date (s − 25569) days after 1970-01-01 (1904 workbooks shifted to match). */
+const EXCELJS_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A date cell as the serial the file stores, which is what Office.js gives. exceljs's Date
+ * counts days straight from 1899-12-30, so reading its calendar fields would put every date
+ * before 1900-03-01 a day off (Excel counts the phantom 1900-02-29).
+ */
+function storedSerial(date: Date): CellValue {
+  const time = date.getTime();
+  return Number.isNaN(time) ? date : (time - EXCELJS_EPOCH_MS) / MS_PER_DAY;
+}
+
+/**
+ * A cell as Office.js would give it: a date as its serial, rich text as its text, a formula
+ * as its last result, an error as its code.
+ */
 function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value !== "object" || value instanceof Date) return value;
+  if (value instanceof Date) return storedSerial(value);
+  if (typeof value !== "object") return value;
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("error" in value) return String(value.error);
   if ("formula" in value || "sharedFormula" in value)

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { review } from "../../../src/cli/main";
+import { sheetValues } from "../../../src/cli/workbook-io";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -170,6 +171,19 @@ describe("the sample workbooks", () => {
     const archiveB = b.getWorksheet("Credit Review Archive")!.actualRowCount;
     expect(archiveB - archiveA).toBe(archiveA - 1);
     expect(headerRow(b.getWorksheet("Credit Review Archive")!, archiveA + 1)[0]).not.toBe("Review date");
+  });
+
+  test("date cells are read as the serials the file stores, as Office.js gives them (1900-02-29 included)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Dates");
+    // 15 = 1900-01-15, 60 = Excel's phantom 1900-02-29, 61 = 1900-03-01, 46356.5 = 2026-11-30 noon.
+    sheet.addRow([15, 60, 61, 46356.5]);
+    sheet.getRow(1).eachCell((cell) => (cell.numFmt = "yyyy-mm-dd"));
+    const file = path.join(dir, "dates.xlsx");
+    await wb.xlsx.writeFile(file);
+    const read = (await load(file)).getWorksheet("Dates")!;
+    expect(read.getCell("A1").value).toBeInstanceOf(Date); // exceljs hands dates over as Date objects
+    expect(sheetValues(read)).toEqual([[15, 60, 61, 46356.5]]);
   });
 
   test("a customer name that looks like a formula is written as text", async () => {
