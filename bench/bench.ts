@@ -23,6 +23,7 @@ import { buildWritePlan } from "../src/engine/review/write-plan";
 import { agingColumns, factorRange, portfolio } from "./data";
 import { consume, fullGc, gcSource, hasGc, heapUsed, measure, nowMs } from "./measure";
 import { benchTaskpane, LATENCY_MS, TaskpaneResult } from "./taskpane";
+import { benchFirstRender, FirstRenderResult } from "./first-render";
 
 // ---- CustomFunctions stub (what Office's runtime provides), installed before the library runs.
 class StubError {
@@ -580,6 +581,14 @@ function table(head: string[], rows: unknown[][]): string {
   ].join("\n");
 }
 
+async function benchFirstRenderSafe(): Promise<FirstRenderResult> {
+  try {
+    return await benchFirstRender(ROOT, QUICK ? 1 : 9, progress);
+  } catch (error) {
+    return { measured: false, reason: `headless Chromium failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 async function main(): Promise<void> {
   const started = nowMs();
   const aging = benchAging();
@@ -587,6 +596,7 @@ async function main(): Promise<void> {
   const review = benchReview();
   const taskpane = await benchTaskpaneSafe();
   const bundles = benchBundles();
+  const firstRender = await benchFirstRenderSafe();
   const report = {
     meta: {
       date: new Date().toISOString(),
@@ -601,6 +611,7 @@ async function main(): Promise<void> {
     review,
     taskpane,
     bundles,
+    firstRender,
     targets: targets(aging, review, taskpane, bundles),
   };
   if (JSON_OUT) {
@@ -766,6 +777,16 @@ async function main(): Promise<void> {
       ),
     );
   } else out.push(bundles.reason);
+  out.push("", "Task pane load in headless Chromium (ms from navigation; office.js answered by the test host)");
+  if (firstRender.measured) {
+    const r = firstRender.medians;
+    out.push(
+      table(
+        ["runs", "viewport", "first contentful paint", "heading rendered", "ready (sheet list read)"],
+        [[firstRender.runs, firstRender.viewport, r.firstContentfulPaintMs ?? "–", r.headingMs, r.readyMs]],
+      ),
+    );
+  } else out.push(firstRender.reason);
   out.push("", "Targets");
   out.push(
     table(

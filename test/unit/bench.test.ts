@@ -169,6 +169,13 @@ describe("npm run bench -- --quick --json", () => {
       }
       expect(typeof taskpane.readSyncsConstant).toBe("boolean");
     }
+    const firstRender = report.firstRender as Json;
+    if (!firstRender.measured) expect(firstRender.reason).toMatch(/chromium|dist/i);
+    else {
+      const medians = firstRender.medians as Json;
+      allPositive(medians, ["headingMs", "readyMs"], "firstRender.medians");
+      expect(medians.readyMs as number).toBeGreaterThanOrEqual(medians.headingMs as number);
+    }
     const bundles = report.bundles as Json;
     if (bundles.built) {
       for (const file of bundles.files as Json[]) allPositive(file, ["rawBytes", "gzipBytes"], `bundles.${String(file.file)}`);
