@@ -70,7 +70,6 @@ export function isBlankRow(values: readonly CellValue[], columns: readonly numbe
   return true;
 }
 
-/** Reads the row, or throws the first bad cell as a CreditError placed at its row and column. */
 /**
  * Every customer's numbers in one object shape (each field present, undefined when blank):
  * objects built key by key in varying orders get a different shape per row, and every later
@@ -96,54 +95,74 @@ function blankNumbers(): Partial<Record<InputField, number>> {
   };
 }
 
+/** The row's cell for a field; undefined when the sheet has no such column. */
+function cellOf(values: readonly CellValue[], field: InputField, ctx: RowContext): CellValue {
+  const column = ctx.columns[field];
+  return column === undefined ? undefined : values[column];
+}
+
+/** The error placed at the field's cell, ready to throw. */
+function inCell(error: CreditError, field: InputField, row: number, ctx: RowContext): CreditError {
+  return error.at({ row, column: columnName(ctx, ctx.columns[field] as number) });
+}
+
+/**
+ * Reads the row, or throws the first bad cell as a CreditError placed at its row and column.
+ * Plain loops and module-level helpers, no closures: it runs once per customer.
+ */
 export function readCustomerRow(values: readonly CellValue[], index: number, ctx: RowContext): CustomerRow {
   const row = index + 1 + ctx.originRow;
-  const fail = (field: InputField, error: CreditError): never => {
-    throw error.at({ row, column: columnName(ctx, ctx.columns[field] as number) });
-  };
-  const cell = (field: InputField): CellValue => {
-    const column = ctx.columns[field];
-    return column === undefined ? undefined : values[column];
-  };
 
-  const factors = FACTORS.map((factor) => {
-    const value = numberOrProblem(cell(factor));
+  const factors = new Array<number>(FACTORS.length);
+  for (let i = 0; i < FACTORS.length; i++) {
+    const factor = FACTORS[i];
+    const value = numberOrProblem(cellOf(values, factor, ctx));
     if (typeof value !== "number") {
-      if (value.kind === "blank") return fail(factor, new CreditError("value", "score.factorBlank", { factor }));
-      return fail(factor, new CreditError("value", "score.factorNotNumber", { factor, value: value.shown }));
+      if (value.kind === "blank") throw inCell(new CreditError("value", "score.factorBlank", { factor }), factor, row, ctx);
+      throw inCell(new CreditError("value", "score.factorNotNumber", { factor, value: value.shown }), factor, row, ctx);
     }
-    if (!(value >= 1 && value <= 5)) return fail(factor, new CreditError("num", "score.factorRange", { factor, value }));
-    return value;
-  });
+    if (!(value >= 1 && value <= 5))
+      throw inCell(new CreditError("num", "score.factorRange", { factor, value }), factor, row, ctx);
+    factors[i] = value;
+  }
 
   const numbers = blankNumbers();
   for (const field of NUMBER_FIELDS) {
     if (ctx.columns[field] === undefined) continue;
-    const value = numberOrProblem(cell(field));
+    const value = numberOrProblem(cellOf(values, field, ctx));
     if (typeof value !== "number") {
       if (value.kind === "blank") continue;
-      return fail(field, new CreditError("value", "review.notNumber", { value: value.shown }));
+      throw inCell(new CreditError("value", "review.notNumber", { value: value.shown }), field, row, ctx);
     }
-    if (NON_NEGATIVE.has(field) && value < 0) fail(field, new CreditError("num", "review.negative", { value }));
+    if (NON_NEGATIVE.has(field) && value < 0) throw inCell(new CreditError("num", "review.negative", { value }), field, row, ctx);
     if (field === "previousScore" && !(value >= 1 && value <= 5))
-      fail(field, new CreditError("num", "score.scoreRange", { value }));
+      throw inCell(new CreditError("num", "score.scoreRange", { value }), field, row, ctx);
     numbers[field] = value;
   }
 
   let negativeNewsDate: number | undefined;
   if (ctx.columns.negativeNewsDate !== undefined) {
-    const reading = readDate(cell("negativeNewsDate"));
+    const reading = readDate(cellOf(values, "negativeNewsDate", ctx));
     if (reading.kind === "invalid")
-      fail("negativeNewsDate", new CreditError("value", "review.notDate", { value: reading.shown }));
+      throw inCell(new CreditError("value", "review.notDate", { value: reading.shown }), "negativeNewsDate", row, ctx);
     if (reading.kind === "date") negativeNewsDate = reading.serial;
   }
 
   let zModel: ZModel | undefined;
-  const modelText = text(cell("zModel"));
+  const modelText = text(cellOf(values, "zModel", ctx));
   if (modelText !== "") {
     zModel = parseZModel(modelText);
-    if (zModel === undefined) fail("zModel", new CreditError("value", "review.notModel", { value: modelText.slice(0, 40) }));
+    if (zModel === undefined)
+      throw inCell(new CreditError("value", "review.notModel", { value: modelText.slice(0, 40) }), "zModel", row, ctx);
   }
 
-  return { row, id: text(cell("id")), name: text(cell("name")), factors, numbers, negativeNewsDate, zModel };
+  return {
+    row,
+    id: text(cellOf(values, "id", ctx)),
+    name: text(cellOf(values, "name", ctx)),
+    factors,
+    numbers,
+    negativeNewsDate,
+    zModel,
+  };
 }

@@ -29,6 +29,12 @@ export function customerKey(text: string): string {
   return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
 }
 
+/** A customer's entry in one of a ledger's maps: by id, else by name (the ledger's customer column may hold either). */
+export function ledgerEntry<T>(map: ReadonlyMap<string, T>, id: string, name: string): T | undefined {
+  if (map.size === 0) return undefined;
+  return map.get(customerKey(id)) ?? map.get(customerKey(name));
+}
+
 /** Finds a ledger's header row; undefined when the values do not look like a ledger. */
 export function detectLedger(values: readonly (readonly CellValue[])[]) {
   const match = findHeaderRow(values, LEDGER_TABLE, REQUIRED_LEDGER_FIELDS.length);

@@ -5,7 +5,7 @@
  */
 import { AgingTotals, bucketLabels } from "../aging";
 import { CellValue } from "../cells";
-import { CreditError } from "../errors";
+import { CreditError, ErrorPlace } from "../errors";
 import { Lang } from "../i18n";
 import { monitoringMonths, monitoringOf, Monitoring, nextReview, recommendedLimit } from "../limit";
 import { Grade, normaliseWeights, Policy } from "../policy";
@@ -25,9 +25,18 @@ import {
   REQUIRED_FIELDS,
 } from "./fields";
 import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
-import { customerKey, ageLedger, LedgerInput } from "./ledger";
+import { ageLedger, ledgerEntry, LedgerInput } from "./ledger";
 import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext } from "./customer-row";
-import { Action, actionsFor, CUSTOMER_CHECKS, Z_FIELDS, CustomerFacts, Finding, WarningCode, WARNING_CODES } from "./warnings";
+import {
+  Action,
+  sharedActionsFor,
+  CUSTOMER_CHECKS,
+  Z_FIELDS,
+  CustomerFacts,
+  Finding,
+  WarningCode,
+  WARNING_CODES,
+} from "./warnings";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -236,6 +245,16 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     if (date === undefined) reviewDates.set(grade, (date = nextReview(asOf, grade, policy)));
     return date;
   };
+  const run: Context = {
+    policy,
+    asOf,
+    weights,
+    activeChecks,
+    ledger,
+    archive,
+    nextReviewOf,
+    actionsFor: sharedActionsFor(policy),
+  };
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
@@ -243,7 +262,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
     lastRow = r;
-    customers.push(reviewCustomer(line, r, ctx, { policy, asOf, weights, activeChecks, ledger, archive, nextReviewOf }));
+    customers.push(reviewCustomer(line, r, ctx, run));
   }
 
   const portfolio = summarise(customers, policy, overdueKnown, ledger !== undefined, lang);
@@ -291,6 +310,14 @@ interface Context {
   readonly archive?: Map<string, number>;
   /** The next review date depends only on the grade: worked out once per review, not per customer. */
   readonly nextReviewOf: (grade: Grade) => number;
+  /** Customers alike in grade and warnings share one list of actions: worked out once per review, too. */
+  readonly actionsFor: ReturnType<typeof sharedActionsFor>;
+}
+
+/** Where a field's cell is, for an error found in it. */
+function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
+  const column = ctx.columns[field] as number;
+  return { row, column: `${columnLetter(column + ctx.originColumn)} (${ctx.headers[column]})` };
 }
 
 function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: Context): CustomerResult {
@@ -306,19 +333,13 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   const { policy, asOf } = run;
   const n = row.numbers;
   const errors: CreditError[] = [];
-  const place = (field: InputField) => {
-    const column = ctx.columns[field] as number;
-    return { row: row.row, column: `${columnLetter(column + ctx.originColumn)} (${ctx.headers[column]})` };
-  };
 
   // Ledger aging replaces the overdue columns: it is the more detailed record.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
-    const idKey = row.id === "" ? "" : customerKey(row.id);
-    const nameKey = row.name === "" ? "" : customerKey(row.name);
-    const ledgerError = run.ledger.errors.get(idKey) ?? run.ledger.errors.get(nameKey);
+    const ledgerError = ledgerEntry(run.ledger.errors, row.id, row.name);
     if (ledgerError) errors.push(ledgerError);
-    aging = run.ledger.byCustomer.get(idKey) ?? run.ledger.byCustomer.get(nameKey) ?? new AgingTotals(policy.agingEdges);
+    aging = ledgerEntry(run.ledger.byCustomer, row.id, row.name) ?? new AgingTotals(policy.agingEdges);
   }
   const overdueAmount = aging ? aging.overdue : n.overdueAmount;
   const daysPastDue = aging ? aging.oldestDays : n.daysPastDue;
@@ -349,7 +370,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
       const field = error.params.param === "totalLiabilities" ? "totalLiabilities" : "totalAssets";
-      errors.push(error.at(place(field)));
+      errors.push(error.at(placeOf(field, row.row, ctx)));
     }
   }
 
@@ -367,7 +388,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
   } catch (error) {
     // Numbers so large that a ratio overflows: the ratios name their denominator's column.
     if (!(error instanceof CreditError)) throw error;
-    errors.push(error.at(place(error.params.param as InputField)));
+    errors.push(error.at(placeOf(error.params.param as InputField, row.row, ctx)));
   }
 
   let hasErrors = errors.length > 0;
@@ -403,7 +424,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     } catch (error) {
       // A limit so large that the recommendation overflows is this row's error, not the review's.
       if (!(error instanceof CreditError)) throw error;
-      errors.push(error.at(place("creditLimit")));
+      errors.push(error.at(placeOf("creditLimit", row.row, ctx)));
       hasErrors = true;
       findings = NO_FINDINGS;
     }
@@ -425,7 +446,7 @@ function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowConte
     daysPastDue,
     aging: aging?.buckets,
     findings,
-    actions: hasErrors ? NO_ACTIONS : actionsFor(grade, findings, daysPastDue, policy),
+    actions: hasErrors ? NO_ACTIONS : run.actionsFor(grade, findings, daysPastDue),
     recommendedLimit: limit,
     monitoring: hasErrors ? undefined : monitoringOf(grade, policy),
     monitoringMonths: hasErrors ? undefined : monitoringMonths(grade, policy),
@@ -464,7 +485,7 @@ function summarise(
     exposure += c.balance ?? 0;
     if (isOverdue(c)) overdueCustomers++;
     for (const f of c.findings) warningCounts[f.code]++;
-    if (agingTotals && c.aging) c.aging.forEach((v, i) => (agingTotals[i] += v));
+    if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   if (![exposure, ...(agingTotals ?? [])].every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");

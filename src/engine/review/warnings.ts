@@ -4,8 +4,7 @@
  * compares a customer's figure with its policy threshold.
  */
 import { addMonths } from "../cells";
-import { Policy } from "../policy";
-import { Grade } from "../policy";
+import { Grade, GRADES, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { InputField } from "./fields";
 
@@ -150,6 +149,18 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
+export function codeMask<T, C extends string>(items: readonly T[], codeOf: (item: T) => C, all: readonly C[]): number {
+  let mask = 0;
+  for (let i = 0; i < items.length; i++) mask |= 1 << all.indexOf(codeOf(items[i]));
+  return mask;
+}
+export const findingCode = (finding: Finding): WarningCode => finding.code;
+
+function isPastLegalAction(daysPastDue: number | undefined, policy: Policy): boolean {
+  return daysPastDue !== undefined && daysPastDue > policy.legalActionDays;
+}
+
 /** The responses of DOMAIN.md §4 for one customer, in the order a credit manager acts on them. */
 export function actionsFor(
   grade: Grade,
@@ -162,11 +173,30 @@ export function actionsFor(
   if (grade === "high") actions.push("PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE");
   if (codes.has("OVER_LIMIT")) actions.push("HOLD_ORDERS");
   if (codes.has("OVERDUE_90")) actions.push("ESCALATE_COLLECTION");
-  if (daysPastDue !== undefined && daysPastDue > policy.legalActionDays) actions.push("LEGAL_ACTION");
+  if (isPastLegalAction(daysPastDue, policy)) actions.push("LEGAL_ACTION");
   if (codes.has("SCORE_RISE") || codes.has("NEGATIVE_NEWS")) actions.push("REASSESS");
   if (actions.length === 0)
     actions.push(
       grade === "low" && findings.length === 0 && policy.limitLowNoWarning > policy.limitLow ? "RAISE_LIMIT" : "KEEP_TERMS",
     );
   return actions;
+}
+
+/**
+ * actionsFor over a whole review, with one frozen list per case: customers alike in everything
+ * actionsFor reads (grade, which warnings fired, past the legal-action age or not) share their
+ * list, so a portfolio holds a handful of lists rather than one per customer.
+ */
+export function sharedActionsFor(
+  policy: Policy,
+): (grade: Grade, findings: readonly Finding[], daysPastDue: number | undefined) => readonly Action[] {
+  const lists = new Map<number, readonly Action[]>();
+  return (grade, findings, daysPastDue) => {
+    const key =
+      (codeMask(findings, findingCode, WARNING_CODES) * GRADES.length + GRADES.indexOf(grade)) * 2 +
+      (isPastLegalAction(daysPastDue, policy) ? 1 : 0);
+    let actions = lists.get(key);
+    if (actions === undefined) lists.set(key, (actions = Object.freeze(actionsFor(grade, findings, daysPastDue, policy))));
+    return actions;
+  };
 }

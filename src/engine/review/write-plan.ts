@@ -15,7 +15,7 @@ import { policyHeader, policyPercentRows, policyRows } from "./policy-sheet";
 import { CustomerResult, ReviewResult } from "./review";
 import { reviewSheetName } from "./sheets";
 import { recommendationText, warningTitle } from "./texts";
-import { Action, ACTIONS, Finding, WARNING_CODES } from "./warnings";
+import { Action, ACTIONS, codeMask, findingCode, WARNING_CODES } from "./warnings";
 
 export type PlanValue = string | number | boolean | null;
 /** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
@@ -96,13 +96,6 @@ export function outputHeader(field: OutputField, lang: Lang): string {
   return OUTPUT_ALIASES[field][lang === "zh" ? 1 : 0];
 }
 
-/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
-function codeMask<T, C extends string>(items: readonly T[], codeOf: (item: T) => C, all: readonly C[]): number {
-  let mask = 0;
-  for (const item of items) mask |= 1 << all.indexOf(codeOf(item));
-  return mask;
-}
-const findingCode = (finding: Finding) => finding.code;
 /** An action is its own code. */
 const actionCode = (action: Action) => action;
 
