@@ -28,8 +28,8 @@ export class AgingTotals {
   oldestDays = 0;
 
   constructor(readonly edges: readonly number[]) {
-    this.buckets = [];
-    for (let i = 0; i < edges.length + 2; i++) this.buckets.push(0);
+    // Sized exactly: a ledger keeps one per customer, and an array grown by push reserves room for 17.
+    this.buckets = new Array<number>(edges.length + 2).fill(0);
   }
 
   /** The hot path of CREDIT.AGING on a full column: one bucket add, nothing derivable kept twice. */

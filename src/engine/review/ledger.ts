@@ -54,10 +54,17 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     row: r + 1,
     column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
   });
+  // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
+  let previousRaw: CellValue = undefined;
+  let previousKey = "";
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
-    const customer = customerKey(rawCustomer === null || rawCustomer === undefined ? "" : String(rawCustomer));
+    if (rawCustomer !== previousRaw) {
+      previousRaw = rawCustomer;
+      previousKey = customerKey(rawCustomer === null || rawCustomer === undefined ? "" : String(rawCustomer));
+    }
+    const customer = previousKey;
     const amount = numberOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
     rows++;
