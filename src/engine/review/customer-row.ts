@@ -45,6 +45,28 @@ export interface RowContext {
   /** Sheet row and column of values[0][0], 0-based, for the numbers people see. */
   readonly originRow: number;
   readonly originColumn: number;
+  /** The number columns this sheet has, found once per review rather than looked up per cell. */
+  readonly numberColumns: readonly NumberColumn[];
+}
+
+interface NumberColumn {
+  readonly field: InputField;
+  readonly column: number;
+  readonly nonNegative: boolean;
+}
+
+/** What reading a row needs to know about the sheet, worked out once per review. */
+export function rowContext(
+  columns: ColumnMap,
+  headers: readonly string[],
+  origin: { readonly row: number; readonly column: number },
+): RowContext {
+  const numberColumns: NumberColumn[] = [];
+  for (const field of NUMBER_FIELDS) {
+    const column = columns[field];
+    if (column !== undefined) numberColumns.push({ field, column, nonNegative: NON_NEGATIVE.has(field) });
+  }
+  return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns };
 }
 
 function text(value: CellValue): string {
@@ -127,14 +149,13 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
   }
 
   const numbers = blankNumbers();
-  for (const field of NUMBER_FIELDS) {
-    if (ctx.columns[field] === undefined) continue;
-    const value = numberOrProblem(cellOf(values, field, ctx));
+  for (const { field, column, nonNegative } of ctx.numberColumns) {
+    const value = numberOrProblem(values[column]);
     if (typeof value !== "number") {
       if (value.kind === "blank") continue;
       throw inCell(new CreditError("value", "review.notNumber", { value: value.shown }), field, row, ctx);
     }
-    if (NON_NEGATIVE.has(field) && value < 0) throw inCell(new CreditError("num", "review.negative", { value }), field, row, ctx);
+    if (nonNegative && value < 0) throw inCell(new CreditError("num", "review.negative", { value }), field, row, ctx);
     if (field === "previousScore" && !(value >= 1 && value <= 5))
       throw inCell(new CreditError("num", "score.scoreRange", { value }), field, row, ctx);
     numbers[field] = value;

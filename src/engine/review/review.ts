@@ -26,7 +26,7 @@ import {
 } from "./fields";
 import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
 import { ageLedger, ledgerEntry, LedgerInput } from "./ledger";
-import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext } from "./customer-row";
+import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext, rowContext } from "./customer-row";
 import {
   Action,
   sharedActionsFor,
@@ -229,7 +229,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   if (!overdueKnown) skippedChecks.splice(1, 0, "OVERDUE_SHARE");
 
   const weights = normaliseWeights(policy.weights);
-  const ctx: RowContext = { columns, headers: match.headers, originRow: origin.row, originColumn: origin.column };
+  const ctx = rowContext(columns, match.headers, origin);
   const layout = outputLayout(values, match);
   const outputFrom = Math.min(...Object.values(layout.columns)) + origin.column;
   if (outputFrom + OUTPUT_FIELDS.length > EXCEL_COLUMNS) {
