@@ -178,7 +178,21 @@
     selection: undefined,
     settings: {},
     log: [], // the operations of the last syncs (first 40 each), for debugging a scenario
-    stats: { runs: 0, syncs: 0, failedSyncs: 0, operations: 0, maxOperationsPerSync: 0, suspendCalls: 0, settingsSaves: 0 },
+    stats: {
+      runs: 0,
+      syncs: 0,
+      failedSyncs: 0,
+      operations: 0,
+      maxOperationsPerSync: 0,
+      suspendCalls: 0,
+      settingsSaves: 0,
+      refusedRequests: 0,
+      refusedResponses: 0,
+      largestRequest: 0,
+      largestResponse: 0,
+    },
+    /** Excel on the web's payload limit (5 MB there), smaller in a scenario; none by default, like desktop Excel. */
+    payloadLimit: config.payloadLimit,
   };
 
   function findSheet(name) {
@@ -246,14 +260,26 @@
       this.queue = [];
       this.workbook = new WorkbookProxy(this);
     }
-    enqueue(what, apply) {
-      this.queue.push({ what, apply });
+    /** `payload`: what the call or property write sends (values, formats), counted against the request limit. */
+    enqueue(what, apply, payload) {
+      this.queue.push({ what, apply, payload });
     }
     async sync() {
       const ops = this.queue;
       this.queue = [];
       await new Promise((resolve) => setTimeout(resolve, 0)); // a round trip
       book.stats.syncs++;
+      // The request's size is known before anything runs: an oversized one is refused whole.
+      const requestBytes = ops.reduce(
+        (sum, op) => sum + op.what.length + (op.payload === undefined ? 0 : JSON.stringify(op.payload).length),
+        0,
+      );
+      if (book.payloadLimit !== undefined && requestBytes > book.payloadLimit) {
+        book.stats.failedSyncs++;
+        book.stats.refusedRequests++;
+        throw new OfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", "sync");
+      }
+      book.stats.largestRequest = Math.max(book.stats.largestRequest, requestBytes);
       book.stats.operations += ops.length;
       book.stats.maxOperationsPerSync = Math.max(book.stats.maxOperationsPerSync, ops.length);
       book.log.push(ops.slice(0, 40).map((op) => op.what));
@@ -272,6 +298,14 @@
           throw new OfficeError("GeneralException", `An internal error has occurred: ${error && error.message}`, op.what);
         }
       }
+      // The response's size is known only once the batch has run (its writes stay, as after any failure).
+      const responseBytes = commits.reduce((sum, commit) => sum + (commit.bytes || 0), 0);
+      if (book.payloadLimit !== undefined && responseBytes > book.payloadLimit) {
+        book.stats.failedSyncs++;
+        book.stats.refusedResponses++;
+        throw new OfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "sync");
+      }
+      book.stats.largestResponse = Math.max(book.stats.largestResponse, responseBytes);
       // Loads of a successful batch only: a failed request returns no data.
       for (const commit of commits) commit();
     }
@@ -536,49 +570,65 @@
       if (!this._area) fail("InvalidArgument", `Operation on a null object: ${this._what}.${what}`);
       return { sheet: live(this._sheetRef, what), area: this._area };
     }
-    _write(what, apply) {
-      this.context.enqueue(`${this._what}.${what}`, () => {
-        const { sheet, area } = this._at(what);
-        writable(sheet, `${this._what}.${what}`);
-        apply(sheet, area);
-      });
+    _write(what, apply, payload) {
+      this.context.enqueue(
+        `${this._what}.${what}`,
+        () => {
+          const { sheet, area } = this._at(what);
+          writable(sheet, `${this._what}.${what}`);
+          apply(sheet, area);
+        },
+        payload,
+      );
     }
     get values() {
       return this._get("values");
     }
     set values(input) {
-      this._write("values", (sheet, area) => {
-        const at = cellSource(input, area, "values");
-        for (let r = 0; r < area.rows; r++)
-          for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), false);
-      });
+      this._write(
+        "values",
+        (sheet, area) => {
+          const at = cellSource(input, area, "values");
+          for (let r = 0; r < area.rows; r++)
+            for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), false);
+        },
+        input,
+      );
     }
     get formulas() {
       return this._get("formulas");
     }
     set formulas(input) {
-      this._write("formulas", (sheet, area) => {
-        const at = cellSource(input, area, "formulas");
-        for (let r = 0; r < area.rows; r++)
-          for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), true);
-      });
+      this._write(
+        "formulas",
+        (sheet, area) => {
+          const at = cellSource(input, area, "formulas");
+          for (let r = 0; r < area.rows; r++)
+            for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), true);
+        },
+        input,
+      );
     }
     get numberFormat() {
       return this._get("numberFormat");
     }
     set numberFormat(input) {
-      this._write("numberFormat", (sheet, area) => {
-        const at = cellSource(input, area, "numberFormat");
-        for (let r = 0; r < area.rows; r++)
-          for (let c = 0; c < area.columns; c++) {
-            const f = at(r, c);
-            if (f === null || f === undefined) continue;
-            if (typeof f !== "string") fail("InvalidArgument", `numberFormat must be text, got ${JSON.stringify(f)}`);
-            const k = key(area.row + r, area.column + c);
-            if (f === "General") sheet.formats.delete(k);
-            else sheet.formats.set(k, f);
-          }
-      });
+      this._write(
+        "numberFormat",
+        (sheet, area) => {
+          const at = cellSource(input, area, "numberFormat");
+          for (let r = 0; r < area.rows; r++)
+            for (let c = 0; c < area.columns; c++) {
+              const f = at(r, c);
+              if (f === null || f === undefined) continue;
+              if (typeof f !== "string") fail("InvalidArgument", `numberFormat must be text, got ${JSON.stringify(f)}`);
+              const k = key(area.row + r, area.column + c);
+              if (f === "General") sheet.formats.delete(k);
+              else sheet.formats.set(k, f);
+            }
+        },
+        input,
+      );
     }
     get address() {
       return this._get("address");
@@ -614,7 +664,9 @@
           else if (p === "columnCount") out.columnCount = area.columns;
           else throw new Error(`office-host: Range.load("${p}") not implemented`);
         }
-        return () => Object.assign(this._loaded, out);
+        const commit = () => Object.assign(this._loaded, out);
+        commit.bytes = JSON.stringify(out).length;
+        return commit;
       });
       return this;
     }

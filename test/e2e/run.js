@@ -52,7 +52,7 @@ let context; // the browser context, shared by every scenario (one page each)
 let baseUrl;
 
 /** Opens taskpane.html over a seeded workbook; collects console errors, page errors and outside requests. */
-async function openPane({ workbook, displayLanguage = "en-US", width = 420, height = 900 }) {
+async function openPane({ workbook, displayLanguage = "en-US", width = 420, height = 900, payloadLimit }) {
   const page = await context.newPage();
   const problems = { console: [], page: [], outside: [], warnings: [] };
   page.on("console", (msg) => {
@@ -70,7 +70,7 @@ async function openPane({ workbook, displayLanguage = "en-US", width = 420, heig
     (config) => {
       window.__E2E_CONFIG = config;
     },
-    { workbook, displayLanguage },
+    { workbook, displayLanguage, payloadLimit },
   );
   await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: "load" });
   const lang = /^zh/i.test(displayLanguage) ? "zh" : "en";
@@ -742,6 +742,48 @@ scenario("14 the test host keeps Office.js's load/sync rules (self-check)", asyn
   });
   return "PropertyNotLoaded, queued writes, InvalidArgument, ItemNotFound, AccessDenied, no rollback";
 });
+
+scenario(
+  "15 over Excel on the web's payload limit: read in pages, written in halves, the same workbook as without it",
+  async () => {
+    const customers = 2_500;
+    const { portfolio } = require(path.join(ROOT, "lib/bench/data"));
+    const { serialFromYMD } = require(path.join(ROOT, "lib/src/engine/cells"));
+    const [year, month, day] = AS_OF.split("-").map(Number);
+    const data = portfolio(customers, serialFromYMD(year, month, day));
+    const workbook = {
+      active: "Customers",
+      sheets: [
+        { name: "Customers", values: data.customers },
+        { name: "Invoices", values: data.ledger },
+      ],
+    };
+    // A limit well under this workbook's one-sync read (~650 KB) and its write (~480 KB), so both
+    // the paged read and the write's halving run; the pane's own budget stays Excel on the web's.
+    const limit = 150_000;
+    const runs = [];
+    for (const payloadLimit of [undefined, limit]) {
+      const pane = await openPane({ workbook, payloadLimit });
+      await review(pane, "Customers", { expectCustomers: customers });
+      await writeBack(pane);
+      noProblems(pane);
+      runs.push({ snap: await snapshot(pane), stats: await pane.page.evaluate(() => window.__workbook.stats()) });
+      await pane.page.close();
+    }
+    const [free, limited] = runs;
+    assert.equal(free.stats.refusedRequests + free.stats.refusedResponses, 0, "no refusals without a limit");
+    assert.ok(free.stats.largestResponse > limit && free.stats.largestRequest > limit, "the workbook is over the limit");
+    assert.ok(limited.stats.refusedResponses >= 1, `the one-sync read was refused (${JSON.stringify(limited.stats)})`);
+    assert.ok(limited.stats.refusedRequests >= 1, `a write batch was refused (${JSON.stringify(limited.stats)})`);
+    assert.ok(
+      limited.stats.largestResponse <= limit && limited.stats.largestRequest <= limit,
+      "every accepted sync under the limit",
+    );
+    assert.deepEqual(limited.snap, free.snap, "the same workbook written");
+    const { syncs, refusedResponses, refusedRequests } = limited.stats;
+    return `${customers} customers: ${syncs} syncs with a ${limit / 1000} KB limit (${refusedResponses} responses and ${refusedRequests} requests refused) against ${free.stats.syncs} without`;
+  },
+);
 
 // ---- running ----------------------------------------------------------------------------
 

@@ -247,6 +247,7 @@ const FIRST_GUESS_BYTES_PER_CELL = 24;
 const DENSITY_MARGIN = 1.08;
 
 async function readInPages(context: Context, names: SheetRoles & { sheet: string }, maxBytes: number): Promise<ReviewRead> {
+  let budget = maxBytes;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const ranges = loadAll(names, (name) => {
@@ -278,7 +279,7 @@ async function readInPages(context: Context, names: SheetRoles & { sheet: string
   const densityOf = (name: string) =>
     density.get(name) ?? (densest.size > 0 ? Math.max(...densest.values()) * DENSITY_MARGIN : FIRST_GUESS_BYTES_PER_CELL);
   while (pending.length > 0) {
-    const { page, rest } = takePages(pending, maxBytes, densityOf);
+    const { page, rest } = takePages(pending, budget, densityOf);
     const loaded = page.map((p) => {
       const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
       range.load("values");
@@ -291,8 +292,10 @@ async function readInPages(context: Context, names: SheetRoles & { sheet: string
     } catch (error) {
       const oneRow = page.length === 1 && page[0].rows === 1;
       if (classifyError(error).code !== "tooLarge" || oneRow) throw error;
-      // Longer cells than guessed: assume twice as long and ask for less.
-      for (const p of page) density.set(p.sheet, densityOf(p.sheet) * 2);
+      // A page sized from measured cells too was refused because this host's limit is lower: halve
+      // the budget. A page of first guesses only: its cells are longer than guessed, assume twice as long.
+      if (page.some((p) => densest.has(p.sheet))) budget = Math.floor(budget / 2);
+      else for (const p of page) density.set(p.sheet, densityOf(p.sheet) * 2);
       continue;
     }
     pending = rest;

@@ -227,6 +227,24 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 40_000)).toBe(true);
   });
 
+  test("a host whose limit is far below our budget: the budget is halved until pages pass, then kept", async () => {
+    workbook(2_000);
+    fake.addSheet("Invoices", LEDGER);
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    const wholeBytes = fake.syncs[0].responseBytes;
+    fake.syncs = [];
+    fake.responseLimit = 60_000;
+    const paged = await readForReviewWith(fake.context, "Customers", names);
+    expect(paged).toEqual(whole);
+    const accepted = fake.syncs.filter((s) => s.ok);
+    const refused = fake.syncs.length - accepted.length;
+    // From 4.8 MB to under 60 KB is 7 halvings of the budget, and about as many doublings of the
+    // first sheet's guessed cell size before its first page passes: a cost only such a host pays.
+    expect(refused).toBeLessThanOrEqual(14);
+    expect(accepted.length).toBeLessThanOrEqual(1 + Math.ceil(wholeBytes / 30_000));
+  });
+
   test("a single row over the limit can't be read: the refusal reaches the pane (→ tooLarge)", async () => {
     fake = new FakeExcel();
     fake.addSheet("Customers", [
