@@ -8,19 +8,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { BrowserContext } from "playwright-core";
 import { median } from "./measure";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const OFFICE_JS = "https://appsforoffice.microsoft.com/";
+/** test/e2e/browser.js: where Chromium is, its flags here, and office.js answered by the test host. */
+interface Browser {
+  readonly CHROMIUM: string;
+  readonly CHROMIUM_ARGS: string[];
+  routeToTestHost(context: BrowserContext, port: number): Promise<void>;
+}
 
 export interface FirstRenderRun {
   readonly firstContentfulPaintMs: number | null;
@@ -75,15 +71,16 @@ export async function benchFirstRender(root: string, runs: number, progress: (te
   const dist = path.join(root, "dist");
   if (!fs.existsSync(path.join(dist, "taskpane.html")))
     return { measured: false, reason: "dist/ missing: run npm run build first" };
+  // The browser helpers are plain JS beside the browser tests; playwright-core is loaded only when there is a browser to drive.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CHROMIUM, CHROMIUM_ARGS, routeToTestHost } = require(path.join(root, "test/e2e/browser.js")) as Browser;
   if (!fs.existsSync(CHROMIUM)) return { measured: false, reason: `${CHROMIUM} missing (apt-get install -y chromium)` };
-  // playwright-core and the e2e helpers are plain JS beside the tests: loaded only when there is a browser to drive.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require(path.join(root, "test/e2e/server.js")) as {
     startServer(root: string): Promise<{ port: number; close(): Promise<void> }>;
   };
-  const host = fs.readFileSync(path.join(root, "test/e2e/office-host.js"), "utf8");
   const server = await startServer(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const viewport = { width: 420, height: 900 };
@@ -93,13 +90,7 @@ export async function benchFirstRender(root: string, runs: number, progress: (te
     for (let i = 0; i <= runs; i++) {
       progress(`task pane first render ${i === 0 ? "warm-up" : `${i}/${runs}`}`);
       const context = await browser.newContext({ viewport });
-      await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`http://127.0.0.1:${server.port}/`)) return route.continue();
-        if (url.startsWith(OFFICE_JS))
-          return route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body: host });
-        return route.abort("blockedbyclient");
-      });
+      await routeToTestHost(context, server.port);
       const page = await context.newPage();
       await page.addInitScript((workbook) => {
         (window as unknown as { __E2E_CONFIG: unknown }).__E2E_CONFIG = { workbook, displayLanguage: "en-US" };

@@ -24,6 +24,7 @@ const os = require("node:os");
 const path = require("node:path");
 const ExcelJS = require("exceljs");
 const { chromium } = require("playwright-core");
+const { CHROMIUM, CHROMIUM_ARGS, routeToTestHost } = require("./browser");
 const { startServer } = require("./server");
 const { expectedWorkbook, readWorkbook } = require("./workbooks");
 
@@ -31,11 +32,9 @@ const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const DOCS = path.join(ROOT, "docs");
 const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const AS_OF = "2026-11-30";
 const SCENARIO_MS = 45_000;
 const TOTAL_MS = 170_000;
-const HOST_SCRIPT = fs.readFileSync(path.join(__dirname, "office-host.js"), "utf8");
 
 const i18n = require(path.join(ROOT, "lib/src/engine/i18n"));
 const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
@@ -827,23 +826,9 @@ async function main() {
     context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     });
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1" && url.port === String(server.port)) return route.continue();
-      if (url.href.startsWith("https://appsforoffice.microsoft.com/"))
-        return route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body: HOST_SCRIPT });
-      return route.abort("blockedbyclient");
-    });
+    await routeToTestHost(context, server.port);
     for (const page of context.pages()) await page.close();
     for (const { name, fn } of scenarios) {
       const t0 = Date.now();
