@@ -215,6 +215,7 @@ export const en = {
   "ui.tab.results": "Results",
   "ui.status.starting": "Reading the workbook…",
   "ui.status.reading": 'Reading sheet "{sheet}"…',
+  "ui.status.readingParts": 'Reading sheet "{sheet}" in parts (Excel on the web sends at most 5 MB at a time): {percent}%…',
   "ui.status.reviewing": "Reviewing {rows} rows…",
   "ui.status.writing": "Writing to the workbook: part {done} of {total}…",
   "ui.status.writingStart": "Checking the sheet before writing…",

@@ -199,6 +199,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.tab.results": "结果",
   "ui.status.starting": "正在读取工作簿…",
   "ui.status.reading": "正在读取工作表“{sheet}”…",
+  "ui.status.readingParts": "正在分批读取工作表“{sheet}”（Excel 网页版每次最多传送 5 MB）：{percent}%…",
   "ui.status.reviewing": "正在审查 {rows} 行…",
   "ui.status.writing": "正在写入工作簿：第 {done} 部分，共 {total} 部分…",
   "ui.status.writingStart": "写入前正在检查工作表…",

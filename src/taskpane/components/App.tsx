@@ -240,7 +240,14 @@ export default function App({ initialLang }: AppProps) {
     setNotice(null);
     setBusy({ key: "ui.status.reading", params: { sheet } });
     try {
-      const source = await excel.readForReview(sheet, allSheets);
+      const source = await excel.readForReview(sheet, allSheets, {
+        onPageRead: (cellsRead, totalCells) =>
+          setBusy({
+            key: "ui.status.readingParts",
+            params: { sheet, percent: Math.floor((100 * cellsRead) / totalCells) },
+            value: cellsRead / totalCells,
+          }),
+      });
       setAllSheets(source.sheetNames);
       let policy = policyCheck.policy;
       if (!policyDirty && source.policy) {

@@ -157,6 +157,8 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
 export interface ReadOptions {
   /** What one response may carry when the workbook is read in pages (Excel on the web refuses more than 5 MB). */
   readonly maxResponseBytes?: number;
+  /** Called after each page of a paged read: cells read so far, of all the cells to read. */
+  readonly onPageRead?: (cellsRead: number, totalCells: number) => void;
 }
 
 /**
@@ -186,7 +188,7 @@ export async function readForReviewWith(
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
   }
-  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES);
+  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options.onPageRead);
 }
 
 interface SheetRoles {
@@ -246,7 +248,12 @@ const FIRST_GUESS_BYTES_PER_CELL = 24;
 /** Rows further down may be longer than the ones measured so far. */
 const DENSITY_MARGIN = 1.08;
 
-async function readInPages(context: Context, names: SheetRoles & { sheet: string }, maxBytes: number): Promise<ReviewRead> {
+async function readInPages(
+  context: Context,
+  names: SheetRoles & { sheet: string },
+  maxBytes: number,
+  onPageRead?: ReadOptions["onPageRead"],
+): Promise<ReviewRead> {
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -274,6 +281,8 @@ async function readInPages(context: Context, names: SheetRoles & { sheet: string
     pending.push({ sheet: name, row: area.row, column: area.column, rows: area.rows, columns: area.columns });
   }
   // Bytes per cell: what each sheet is assumed to need, and the most its pages have needed so far.
+  const totalCells = pending.reduce((sum, p) => sum + p.rows * p.columns, 0);
+  let cellsRead = 0;
   const density = new Map<string, number>();
   const densest = new Map<string, number>();
   const densityOf = (name: string) =>
@@ -306,7 +315,9 @@ async function readInPages(context: Context, names: SheetRoles & { sheet: string
       const seen = Math.max(densest.get(p.sheet) ?? 0, (jsonBytes(values) - p.rows * (p.columns + 2)) / (p.rows * p.columns));
       densest.set(p.sheet, seen);
       density.set(p.sheet, seen * DENSITY_MARGIN);
+      cellsRead += p.rows * p.columns;
     }
+    onPageRead?.(cellsRead, totalCells);
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
   return assemble(sheetNamesOf(sheets), ranges, byName);
@@ -644,8 +655,8 @@ export function readWorkbookState(): Promise<WorkbookState> {
   });
 }
 
-export function readForReview(sheet: string, knownSheets: readonly string[]): Promise<ReviewRead> {
-  return Excel.run((context) => readForReviewWith(context, sheet, knownSheets)).catch((error: unknown) => {
+export function readForReview(sheet: string, knownSheets: readonly string[], options: ReadOptions = {}): Promise<ReviewRead> {
+  return Excel.run((context) => readForReviewWith(context, sheet, knownSheets, options)).catch((error: unknown) => {
     throw classifyError(error, sheet);
   });
 }

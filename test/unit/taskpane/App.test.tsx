@@ -105,7 +105,24 @@ test("Review and Write are disabled, and progress shown, while the read is runni
   await act(async () => finish(sheetRead(customerSheet(3))));
   await waitFor(() => expect((screen.getByRole("button", { name: "Write back" }) as HTMLButtonElement).disabled).toBe(false));
   expect(screen.queryByRole("progressbar")).toBeNull();
-  expect(mocked.readForReview).toHaveBeenCalledWith("Customers", STATE.sheetNames);
+  expect(mocked.readForReview).toHaveBeenCalledWith("Customers", STATE.sheetNames, expect.anything());
+});
+
+test("a read in parts (Excel on the web's 5 MB limit) shows how far it has got", async () => {
+  await renderPane();
+  let finish!: (read: ReviewRead) => void;
+  let onPageRead: ((cellsRead: number, totalCells: number) => void) | undefined;
+  mocked.readForReview.mockImplementationOnce((_sheet, _known, options) => {
+    onPageRead = options?.onPageRead;
+    return new Promise((resolve) => (finish = resolve));
+  });
+  fireEvent.click(screen.getByRole("button", { name: "Review" }));
+  expect(onPageRead).toBeDefined();
+  act(() => onPageRead!(2_500, 10_000));
+  expect(screen.getByText('Reading sheet "Customers" in parts (Excel on the web sends at most 5 MB at a time): 25%…')).toBeTruthy();
+  expect(screen.getByRole("progressbar", { name: "Progress" }).getAttribute("aria-valuenow")).toBe("0.25");
+  await act(async () => finish(sheetRead(customerSheet(3))));
+  await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
 });
 
 test("review run shows the portfolio and the customer grid", async () => {

@@ -199,8 +199,21 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     // Excel on the web refuses a response over its limit: here a fifth of the one-sync read.
     const limit = Math.floor(wholeBytes / 5);
     fake.responseLimit = limit;
-    const paged = await readForReviewWith(fake.context, "Customers", names, { maxResponseBytes: limit });
+    const progress: [number, number][] = [];
+    const paged = await readForReviewWith(fake.context, "Customers", names, {
+      maxResponseBytes: limit,
+      onPageRead: (cellsRead, totalCells) => progress.push([cellsRead, totalCells]),
+    });
     expect(paged).toEqual(whole);
+    // One report a page, growing to every cell of every sheet read.
+    const totalCells = [paged.target.values, ...fake.sheets.filter((s) => s.name !== "Customers").map((s) => s.cells)].reduce(
+      (sum, grid) => sum + grid.length * Math.max(...grid.map((line) => line?.length ?? 0)),
+      0,
+    );
+    expect(progress.length).toBe(fake.syncs.length - 2);
+    expect(progress.every(([, total]) => total === totalCells)).toBe(true);
+    expect(progress.map(([read]) => read)).toEqual([...progress.map(([read]) => read)].sort((a, b) => a - b));
+    expect(progress[progress.length - 1][0]).toBe(totalCells);
     const [refused, addresses, ...pages] = fake.syncs;
     expect(refused.ok).toBe(false);
     expect(addresses.responseBytes).toBeLessThan(1000);
