@@ -119,7 +119,9 @@ test("a read in parts (Excel on the web's 5 MB limit) shows how far it has got",
   fireEvent.click(screen.getByRole("button", { name: "Review" }));
   expect(onPageRead).toBeDefined();
   act(() => onPageRead!(2_500, 10_000));
-  expect(screen.getByText('Reading sheet "Customers" in parts (Excel on the web sends at most 5 MB at a time): 25%…')).toBeTruthy();
+  expect(
+    screen.getByText('Reading sheet "Customers" in parts (Excel on the web sends at most 5 MB at a time): 25%…'),
+  ).toBeTruthy();
   expect(screen.getByRole("progressbar", { name: "Progress" }).getAttribute("aria-valuenow")).toBe("0.25");
   await act(async () => finish(sheetRead(customerSheet(3))));
   await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
