@@ -25,7 +25,7 @@ import {
   OP_OVERHEAD_BYTES,
   Packable,
   packBatches,
-  jsonBytes,
+  CellSizes,
   padToA1,
   PageRequest,
   parseAddress,
@@ -239,15 +239,6 @@ function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) =
   return { sheetNames, target: read(loaded.target), archive: a1(loaded.archive), policy: a1(loaded.policy), ledger };
 }
 
-/**
- * Bytes per cell assumed before anything is read: typical of numbers and short texts. A sheet
- * not read yet is assumed as dense as the densest read so far. Too low costs one refused sync
- * (then doubled); each page read corrects it.
- */
-const FIRST_GUESS_BYTES_PER_CELL = 24;
-/** Rows further down may be longer than the ones measured so far. */
-const DENSITY_MARGIN = 1.08;
-
 async function readInPages(
   context: Context,
   names: SheetRoles & { sheet: string },
@@ -280,15 +271,11 @@ async function readInPages(
     reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values: [] });
     pending.push({ sheet: name, row: area.row, column: area.column, rows: area.rows, columns: area.columns });
   }
-  // Bytes per cell: what each sheet is assumed to need, and the most its pages have needed so far.
   const totalCells = pending.reduce((sum, p) => sum + p.rows * p.columns, 0);
   let cellsRead = 0;
-  const density = new Map<string, number>();
-  const densest = new Map<string, number>();
-  const densityOf = (name: string) =>
-    density.get(name) ?? (densest.size > 0 ? Math.max(...densest.values()) * DENSITY_MARGIN : FIRST_GUESS_BYTES_PER_CELL);
+  const sizes = new CellSizes();
   while (pending.length > 0) {
-    const { page, rest } = takePages(pending, budget, densityOf);
+    const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));
     const loaded = page.map((p) => {
       const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
       range.load("values");
@@ -303,8 +290,8 @@ async function readInPages(
       if (classifyError(error).code !== "tooLarge" || oneRow) throw error;
       // A page sized from measured cells too was refused because this host's limit is lower: halve
       // the budget. A page of first guesses only: its cells are longer than guessed, assume twice as long.
-      if (page.some((p) => densest.has(p.sheet))) budget = Math.floor(budget / 2);
-      else for (const p of page) density.set(p.sheet, densityOf(p.sheet) * 2);
+      if (page.some((p) => sizes.measured(p.sheet))) budget = Math.floor(budget / 2);
+      else for (const p of page) sizes.guessedTooLow(p.sheet);
       continue;
     }
     pending = rest;
@@ -312,9 +299,7 @@ async function readInPages(
       const values = range.values as CellValue[][];
       const target = reads.get(p.sheet)!.values;
       for (const line of values) target.push(line);
-      const seen = Math.max(densest.get(p.sheet) ?? 0, (jsonBytes(values) - p.rows * (p.columns + 2)) / (p.rows * p.columns));
-      densest.set(p.sheet, seen);
-      density.set(p.sheet, seen * DENSITY_MARGIN);
+      sizes.record(p.sheet, values, p.columns);
       cellsRead += p.rows * p.columns;
     }
     onPageRead?.(cellsRead, totalCells);

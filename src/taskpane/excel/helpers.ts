@@ -331,3 +331,44 @@ export function takePages(
   }
   return { page, rest: pending.slice(i) };
 }
+
+/**
+ * Bytes per cell assumed before a sheet is read: typical of numbers and short texts. Too low
+ * costs one refused sync (then doubled); each page read corrects it.
+ */
+const FIRST_GUESS_BYTES_PER_CELL = 24;
+/** Rows further down may be longer than the ones measured so far. */
+const DENSITY_MARGIN = 1.08;
+
+/** What a paged read knows of each sheet's bytes per cell: a guess until a page of it comes back. */
+export class CellSizes {
+  private readonly guessed = new Map<string, number>();
+  /** The most bytes per cell any page of the sheet has needed. */
+  private readonly densest = new Map<string, number>();
+
+  /** Bytes per cell to plan a page of the sheet with. A sheet not read yet is taken to be as dense as the densest read so far. */
+  of(sheet: string): number {
+    const seen = this.densest.get(sheet);
+    if (seen !== undefined) return seen * DENSITY_MARGIN;
+    const guess = this.guessed.get(sheet);
+    if (guess !== undefined) return guess;
+    return this.densest.size > 0 ? Math.max(...this.densest.values()) * DENSITY_MARGIN : FIRST_GUESS_BYTES_PER_CELL;
+  }
+
+  measured(sheet: string): boolean {
+    return this.densest.has(sheet);
+  }
+
+  /** A page of the sheet came back: what its cells took in the response. */
+  record(sheet: string, values: readonly (readonly unknown[])[], columns: number): void {
+    const rows = values.length;
+    if (rows === 0 || columns === 0) return;
+    const perCell = (jsonBytes(values) - rows * (columns + 2)) / (rows * columns);
+    this.densest.set(sheet, Math.max(this.densest.get(sheet) ?? 0, perCell));
+  }
+
+  /** A page planned on the guess for a sheet not read yet was refused: its cells are longer, assume twice. */
+  guessedTooLow(sheet: string): void {
+    this.guessed.set(sheet, this.of(sheet) * 2);
+  }
+}

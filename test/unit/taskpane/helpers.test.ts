@@ -8,6 +8,7 @@ import {
   classifyError,
   columnWidthPoints,
   BlockSlice,
+  CellSizes,
   jsonBytes,
   fillFormula,
   insideAreas,
@@ -184,4 +185,31 @@ test("classifyError maps Office.js error codes to what the user can do", () => {
   expect(classifyError(err("ResponsePayloadSizeLimitExceeded")).code).toBe("tooLarge");
   expect(classifyError(err("ItemNotFound")).code).toBe("sheetMissing");
   expect(classifyError(new Error("boom"))).toMatchObject({ code: "excel", detail: "boom" });
+});
+
+describe("CellSizes: bytes per cell for planning a paged read", () => {
+  test("a guess before anything is read, doubled when a page of guesses is refused", () => {
+    const sizes = new CellSizes();
+    expect(sizes.of("A")).toBe(24);
+    expect(sizes.measured("A")).toBe(false);
+    sizes.guessedTooLow("A");
+    expect(sizes.of("A")).toBe(48);
+  });
+
+  test("what a page took, with a margin; a sheet not read yet is taken to be as dense as the densest", () => {
+    const sizes = new CellSizes();
+    // The response's bytes less each row's brackets and commas, spread over the cells.
+    const values = [
+      ["abcdefgh", 1],
+      [2, 3],
+    ];
+    sizes.record("A", values, 2);
+    expect(sizes.measured("A")).toBe(true);
+    const perCell = (Buffer.byteLength(JSON.stringify(values)) - 2 * 4) / 4;
+    expect(sizes.of("A")).toBeCloseTo(perCell * 1.08);
+    expect(sizes.of("B")).toBeCloseTo(perCell * 1.08);
+    // A sparser page later does not lower the estimate: rows further down may be long again.
+    sizes.record("A", [[1, 2]], 2);
+    expect(sizes.of("A")).toBeCloseTo(perCell * 1.08);
+  });
 });
