@@ -650,8 +650,9 @@
       this.context.enqueue(`${this._what}.load(${paths})`, () => {
         if (this._orNull && !this._area) return () => undefined;
         const { sheet, area } = this._at("load");
+        // Excel gets at most five million cells in one request, on every platform.
         if (area.rows * area.columns > 5_000_000)
-          fail("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+          fail("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
         const out = {};
         for (const p of paths) {
           if (p === "values") out.values = sheet.grid(area, sheet.values, () => "");

@@ -162,6 +162,8 @@ export interface SyncRecord {
 }
 
 const fillAreas = new WeakMap<FakeFill, Area>();
+/** Excel gets at most five million cells in one request, on every platform. */
+const MAX_GET_CELLS = 5_000_000;
 
 function overlaps(a: Area, b: Area): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
@@ -301,6 +303,26 @@ export class FakeExcel {
     return m;
   }
 
+  /** A range too large to get: loading its values fails the sync with RangeExceedsLimit, as Excel does. */
+  private refusingValues(data: Record<string, unknown>, sheet: string, area: Area): OfficeMockObject {
+    const m = this.mock({ ...data, values: [] });
+    const load = m.load.bind(m);
+    m.load = (what: Parameters<OfficeMockObject["load"]>[0]) => {
+      if (typeof what === "string" && what.split(",").includes("values"))
+        this.queue({
+          kind: "getValues",
+          sheet,
+          address: address(area),
+          write: false,
+          apply: () => {
+            throw officeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+          },
+        });
+      return load(what);
+    };
+    return m;
+  }
+
   private queue(op: Op): void {
     this.pending.push(op);
   }
@@ -336,7 +358,9 @@ export class FakeExcel {
         const sheet = fake.sheet(name);
         const area = sheet?.usedArea();
         if (!sheet || !area) return fake.mock({ address: "", values: [] }, true);
-        return fake.mock({ address: `${quoted(sheet.name)}!${address(area)}`, values: sheet.valuesOf(area) });
+        const at = `${quoted(sheet.name)}!${address(area)}`;
+        if (area.rows * area.columns > MAX_GET_CELLS) return fake.refusingValues({ address: at }, name, area);
+        return fake.mock({ address: at, values: sheet.valuesOf(area) });
       },
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => range({ row, column, rows, columns }),
       getRange: () => range({ row: 0, column: 0, rows: 1048576, columns: 16384 }),
@@ -503,7 +527,8 @@ export class FakeExcel {
         }),
       load: (props: string) => {
         const sheet = fake.sheet(sheetName);
-        loaded = fake.mock({ values: sheet ? sheet.valuesOf(area) : [] });
+        if (area.rows * area.columns > MAX_GET_CELLS) loaded = fake.refusingValues({}, sheetName, area);
+        else loaded = fake.mock({ values: sheet ? sheet.valuesOf(area) : [] });
         loaded.load(props);
       },
     };

@@ -343,6 +343,8 @@ export const en = {
   "ui.error.protected": 'Sheet "{sheet}" is protected, so Excel refused the change. Unprotect it and try again.',
   "ui.error.editMode": "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
   "ui.error.tooLarge": "The data was too large for Excel to take in one request.",
+  "ui.error.usedRangeTooLarge":
+    'Sheet "{sheet}" is used as far as {detail}, too many cells to read. Clear the stray cells far below or to the right of its data (Ctrl+End goes to the last one), then try again.',
   "ui.error.outsideOutput":
     "The write would have touched cells outside the review's output columns ({detail}); nothing was written.",
   "ui.error.excel": "Excel reported a problem: {detail}",

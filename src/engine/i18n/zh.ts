@@ -324,6 +324,8 @@ export const zh: Record<MessageKey, string> = {
   "ui.error.protected": "工作表“{sheet}”受保护，Excel 拒绝了更改。请取消保护后重试。",
   "ui.error.editMode": "Excel 正在编辑单元格。请在工作表中按 Enter 或 Esc 后重试。",
   "ui.error.tooLarge": "数据量太大，Excel 无法在一次请求中接收。",
+  "ui.error.usedRangeTooLarge":
+    "工作表“{sheet}”的已用区域延伸到 {detail}，单元格太多，无法读取。请清除数据下方或右侧远处的零散单元格（按 Ctrl+End 可跳到最后一个），然后重试。",
   "ui.error.outsideOutput": "写入会触及审查输出列以外的单元格（{detail}），因此未写入任何内容。",
   "ui.error.excel": "Excel 报告了问题：{detail}",
   "ui.error.review": "审查无法运行：{text}",

@@ -258,6 +258,30 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(accepted.length).toBeLessThanOrEqual(1 + Math.ceil(wholeBytes / 30_000));
   });
 
+  test("more than 5 million cells in one get (RangeExceedsLimit, any platform): read in pages instead", async () => {
+    workbook(300);
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    fake.syncs = [];
+    fake.syncCount = 0;
+    fake.failAt = (n) => (n === 1 ? officeError("RangeExceedsLimit") : undefined);
+    expect(await readForReviewWith(fake.context, "Customers", names)).toEqual(whole);
+    expect(fake.syncs.map((s) => s.ok)).toEqual([false, true, true]); // refused, addresses, one page
+  });
+
+  test("a stray cell at the far end of a sheet: no attempt to page billions of cells, the sheet and its reach named", async () => {
+    workbook(3);
+    fake.sheet("Notes")!.put([["stray"]], 1_048_575, 16_383);
+    const names = fake.sheets.map((s) => s.name);
+    // The fake refuses to get over 5 million cells with RangeExceedsLimit, as Excel does.
+    await expect(readForReviewWith(fake.context, "Customers", names)).rejects.toMatchObject({
+      code: "usedRangeTooLarge",
+      sheet: "Notes",
+      detail: "A1:XFD1048576",
+    });
+    expect(fake.syncCount).toBe(2); // the refused read and the addresses, nothing more
+  });
+
   test("a single row over the limit can't be read: the refusal reaches the pane (→ tooLarge)", async () => {
     fake = new FakeExcel();
     fake.addSheet("Customers", [

@@ -183,6 +183,7 @@ test("classifyError maps Office.js error codes to what the user can do", () => {
   expect(classifyError(err("InvalidOperationInCellEditMode")).code).toBe("editMode");
   expect(classifyError(err("RequestPayloadSizeLimitExceeded")).code).toBe("tooLarge");
   expect(classifyError(err("ResponsePayloadSizeLimitExceeded")).code).toBe("tooLarge");
+  expect(classifyError(err("RangeExceedsLimit")).code).toBe("tooLarge");
   expect(classifyError(err("ItemNotFound")).code).toBe("sheetMissing");
   expect(classifyError(new Error("boom"))).toMatchObject({ code: "excel", detail: "boom" });
 });
