@@ -650,8 +650,9 @@
       this.context.enqueue(`${this._what}.load(${paths})`, () => {
         if (this._orNull && !this._area) return () => undefined;
         const { sheet, area } = this._at("load");
-        // Excel gets at most five million cells in one request, on every platform.
-        if (area.rows * area.columns > 5_000_000)
+        // Excel gets at most five million cells' data in one request, on every platform (an address is fine).
+        const cellData = paths.some((p) => p === "values" || p === "formulas" || p === "numberFormat");
+        if (cellData && area.rows * area.columns > 5_000_000)
           fail("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
         const out = {};
         for (const p of paths) {

@@ -788,6 +788,25 @@ scenario(
   },
 );
 
+scenario("16 a stray value at XFD1048576: the review says which sheet reaches how far and how to fix it", async () => {
+  const pane = await openPane({ workbook: seed });
+  const before = await snapshot(pane);
+  await pane.page.evaluate(() => window.__workbook.setCell("Customers", "XFD1048576", "stray"));
+  const text = await review(pane, "Customers");
+  const wanted = t("en", "ui.error.usedRangeTooLarge", { sheet: "Customers", detail: "A1:XFD1048576" });
+  assert.ok(text.includes(wanted), `names the sheet, its reach and the fix:\n${text}`);
+  assert.equal(
+    await pane.page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).isEnabled(),
+    false,
+    "nothing to write",
+  );
+  // With the stray value gone again the workbook is as it was: the failed review wrote nothing.
+  await pane.page.evaluate(() => window.__workbook.setCell("Customers", "XFD1048576", ""));
+  assert.deepEqual(await snapshot(pane), before, "workbook untouched");
+  noProblems(pane);
+  return `"${text}"`;
+});
+
 // ---- running ----------------------------------------------------------------------------
 
 function hasCjkFont() {
