@@ -593,11 +593,14 @@ export async function writePlanWith(
         b--;
         continue;
       }
+      // A request refused for its size ran none of it; any other failure may have run some of it.
+      const refused = problem.code === "tooLarge";
+      const failed = batches[b].map((s) => s.part);
       const outcome: WriteOutcome = {
         ok: false,
         written,
-        uncertain: batches[b].map((s) => s.part),
-        notWritten: batches.slice(b + 1).flatMap((batch) => batch.map((s) => s.part)),
+        uncertain: refused ? [] : failed,
+        notWritten: [...(refused ? failed : []), ...batches.slice(b + 1).flatMap((batch) => batch.map((s) => s.part))],
         problem,
         syncs,
         batches: batches.length,
