@@ -7,8 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import { review } from "../../../src/cli/main";
 import { sheetValues } from "../../../src/cli/workbook-io";
+import { loadWorkbook, runCli } from "../../support/cli";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -22,19 +22,6 @@ afterEach(() => {
   fs.chmodSync(dir, 0o755);
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { code, result } = await review(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false });
-  return { code, result, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 function headerRow(sheet: ExcelJS.Worksheet, row: number): string[] {
   return ((sheet.getRow(row).values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
@@ -50,12 +37,12 @@ describe("the sample workbooks", () => {
   test("English sample: review written beside the input, output columns, summary, archive and policy sheets", async () => {
     const input = copyExample("customers.xlsx");
     const before = fs.readFileSync(input);
-    const { code, result, stdout } = await run(input, "--as-of", "2026-11-30", "--lang", "en");
+    const { code, result, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", "en");
     expect(code).toBe(0);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const output = path.join(dir, "customers.reviewed.xlsx");
     expect(stdout).toContain(output);
-    const wb = await load(output);
+    const wb = await loadWorkbook(output);
     const sheet = wb.getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
     expect(header.slice(0, 2)).toEqual(["Customer ID", "Customer"]);
@@ -100,11 +87,11 @@ describe("the sample workbooks", () => {
 
   test("Chinese sample reviewed in Chinese: Chinese headers, sheet names and texts", async () => {
     const input = copyExample("customers-zh.xlsx");
-    const { code, result } = await run(input, "--as-of", "2026-11-30", "--lang", "zh", "--json");
+    const { code, result } = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--json");
     expect(code).toBe(0);
     expect(result!.columns.missingRequired).toEqual([]);
     expect(result!.customers).toHaveLength(45);
-    const wb = await load(path.join(dir, "customers-zh.reviewed.xlsx"));
+    const wb = await loadWorkbook(path.join(dir, "customers-zh.reviewed.xlsx"));
     const header = headerRow(wb.getWorksheet("客户")!, 3);
     expect(header).toContain("风险评分");
     expect(header).toContain("政策建议");
@@ -114,26 +101,26 @@ describe("the sample workbooks", () => {
 
   test("Chinese-header sample reviewed in Chinese, then re-reviewed in English, updates the same columns", async () => {
     const input = copyExample("customers-zh.xlsx");
-    expect((await run(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
+    expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
     const zhOut = path.join(dir, "customers-zh.reviewed.xlsx");
     const enOut = path.join(dir, "again-en.xlsx");
-    const { code, result } = await run(zhOut, "--as-of", "2026-12-31", "--lang", "en", "--out", enOut);
+    const { code, result } = await runCli(zhOut, "--as-of", "2026-12-31", "--lang", "en", "--out", enOut);
     expect(code).toBe(0);
     expect(result!.customers).toHaveLength(45);
-    const before = headerRow((await load(zhOut)).getWorksheet("客户")!, 3);
-    const after = headerRow((await load(enOut)).getWorksheet("客户")!, 3);
+    const before = headerRow((await loadWorkbook(zhOut)).getWorksheet("客户")!, 3);
+    const after = headerRow((await loadWorkbook(enOut)).getWorksheet("客户")!, 3);
     expect(after).toHaveLength(before.length);
     expect(after.slice(0, before.indexOf("风险评分"))).toEqual(before.slice(0, before.indexOf("风险评分")));
     expect(after.slice(before.indexOf("风险评分"))).toEqual(OUTPUT_HEADERS_EN);
     // The sheets created in Chinese are found again by their Chinese names, not duplicated in English.
-    const names = (await load(enOut)).worksheets.map((s) => s.name);
+    const names = (await loadWorkbook(enOut)).worksheets.map((s) => s.name);
     expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策"]);
   });
 
   test("dates and money carry number formats for the language, not text", async () => {
     const input = copyExample("customers.xlsx");
-    expect((await run(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
-    const sheet = (await load(path.join(dir, "customers.reviewed.xlsx"))).getWorksheet("Customers")!;
+    expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
+    const sheet = (await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"))).getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
     const next = sheet.getCell(4, header.indexOf("下次复审") + 1);
     const limit = sheet.getCell(4, header.indexOf("建议额度") + 1);
@@ -145,7 +132,7 @@ describe("the sample workbooks", () => {
 
   test("--json prints the documented shape with stable codes", async () => {
     const input = copyExample("customers.xlsx");
-    const { code, stdout } = await run(input, "--as-of", "2026-11-30", "--json", "--lang", "zh");
+    const { code, stdout } = await runCli(input, "--as-of", "2026-11-30", "--json", "--lang", "zh");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.asOf).toBe("2026-11-30");
@@ -161,11 +148,11 @@ describe("the sample workbooks", () => {
 
   test("re-running on the reviewed workbook updates the same columns and archives one more review", async () => {
     const input = copyExample("customers.xlsx");
-    expect((await run(input, "--as-of", "2026-11-30")).code).toBe(0);
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
     const once = path.join(dir, "customers.reviewed.xlsx");
     const twice = path.join(dir, "twice.xlsx");
-    expect((await run(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
-    const [a, b] = [await load(once), await load(twice)];
+    expect((await runCli(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
+    const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
     expect(headerRow(b.getWorksheet("Customers")!, 3)).toEqual(headerRow(a.getWorksheet("Customers")!, 3));
     const archiveA = a.getWorksheet("Credit Review Archive")!.actualRowCount;
     const archiveB = b.getWorksheet("Credit Review Archive")!.actualRowCount;
@@ -181,7 +168,7 @@ describe("the sample workbooks", () => {
     sheet.getRow(1).eachCell((cell) => (cell.numFmt = "yyyy-mm-dd"));
     const file = path.join(dir, "dates.xlsx");
     await wb.xlsx.writeFile(file);
-    const read = (await load(file)).getWorksheet("Dates")!;
+    const read = (await loadWorkbook(file)).getWorksheet("Dates")!;
     expect(read.getCell("A1").value).toBeInstanceOf(Date); // exceljs hands dates over as Date objects
     expect(sheetValues(read)).toEqual([[15, 60, 61, 46356.5]]);
   });
@@ -201,8 +188,8 @@ describe("the sample workbooks", () => {
     sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
     sheet.addRow(["+1-555", 1, 1, 1, 1, 1]);
     await wb.xlsx.writeFile(input);
-    expect((await run(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const out = await load(path.join(dir, "formula-names.reviewed.xlsx"));
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const out = await loadWorkbook(path.join(dir, "formula-names.reviewed.xlsx"));
     const top = out.getWorksheet("Credit Review Summary")!;
     const names: unknown[] = [];
     top.eachRow((row) => names.push(row.getCell(1).value));
@@ -227,14 +214,14 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   ])("%s", async (_name, extra, reason) => {
     const input = copyExample("customers.xlsx");
     const argv = extra.includes("--frobnicate") || extra.length === 2 ? [input, ...extra] : extra;
-    const { code, stderr } = await run(...argv);
+    const { code, stderr } = await runCli(...argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(reason);
     expect(outputs()).toEqual([]);
   });
 
   test("a file that does not exist", async () => {
-    const { code, stderr } = await run(path.join(dir, "missing.xlsx"));
+    const { code, stderr } = await runCli(path.join(dir, "missing.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toMatch(/missing.xlsx is not a readable .xlsx workbook \(no such file\)/);
     expect(outputs()).toEqual([]);
@@ -243,7 +230,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   test("a text file named .xlsx", async () => {
     const input = path.join(dir, "notes.xlsx");
     fs.writeFileSync(input, "Customer,Payment history\nA,1\n");
-    const { code, stderr } = await run(input);
+    const { code, stderr } = await runCli(input);
     expect(code).toBe(2);
     expect(stderr).toMatch(/not a zip-based .xlsx file/);
     expect(outputs()).toEqual([]);
@@ -252,14 +239,14 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   test("a zip that is not a workbook", async () => {
     const input = path.join(dir, "broken.xlsx");
     fs.writeFileSync(input, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64)]));
-    const { code } = await run(input);
+    const { code } = await runCli(input);
     expect(code).toBe(2);
     expect(outputs()).toEqual([]);
   });
 
   test("a sheet that does not exist", async () => {
     const input = copyExample("customers.xlsx");
-    const { code, stderr } = await run(input, "--sheet", "Clients");
+    const { code, stderr } = await runCli(input, "--sheet", "Clients");
     expect(code).toBe(2);
     expect(stderr).toBe('credit-review: no sheet named "Clients"; the workbook has: Customers, Invoices');
     expect(outputs()).toEqual([]);
@@ -273,7 +260,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
       ["A", 1, 2, 100],
     ]);
     await wb.xlsx.writeFile(input);
-    const { code, stderr } = await run(input, "--sheet", "Customers");
+    const { code, stderr } = await runCli(input, "--sheet", "Customers");
     expect(code).toBe(2);
     expect(stderr).toBe(
       'credit-review: sheet "Customers" (header on row 1) is missing required columns: "Industry risk", "Market reputation", "Compliance record"',
@@ -283,7 +270,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test("--out the input itself is refused", async () => {
     const input = copyExample("customers.xlsx");
-    const { code, stderr } = await run(input, "--out", input);
+    const { code, stderr } = await runCli(input, "--out", input);
     expect(code).toBe(2);
     expect(stderr).toMatch(/never overwritten/);
   });
@@ -292,7 +279,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const input = copyExample("customers.xlsx");
     const policy = path.join(dir, "policy.json");
     fs.writeFileSync(policy, JSON.stringify({ mediumFrom: 3.5, highFrom: 2.5 }));
-    const { code, stderr } = await run(input, "--policy", policy);
+    const { code, stderr } = await runCli(input, "--policy", policy);
     expect(code).toBe(2);
     expect(stderr).toMatch(/high-risk band \(2.5\) must start above the medium-risk band \(3.5\)/);
     expect(outputs()).toEqual([]);
@@ -304,7 +291,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
       const input = copyExample("customers.xlsx");
       const blocker = path.join(dir, "blocker");
       fs.writeFileSync(blocker, "");
-      const { code, stderr } = await run(input, "--out", path.join(blocker, "out.xlsx"));
+      const { code, stderr } = await runCli(input, "--out", path.join(blocker, "out.xlsx"));
       expect(code).toBe(2);
       expect(stderr).toMatch(/could not write .*out.xlsx \(ENOTDIR\); nothing was written/);
       expect(fs.readdirSync(dir).sort()).toEqual(["blocker", "customers.xlsx"]);
@@ -312,7 +299,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
       const input = copyExample("customers.xlsx");
       const locked = path.join(dir, "locked");
       fs.mkdirSync(locked, 0o500);
-      const { code } = await run(input, "--out", path.join(locked, "out.xlsx"));
+      const { code } = await runCli(input, "--out", path.join(locked, "out.xlsx"));
       expect(code).toBe(2);
       expect(fs.readdirSync(locked)).toEqual([]);
     }

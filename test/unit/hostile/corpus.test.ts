@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { review } from "../../../src/cli/main";
+import { loadWorkbook, runCli } from "../../support/cli";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
@@ -31,19 +31,6 @@ beforeEach(() => {
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(argv: readonly string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { code, result } = await review(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false });
-  return { code, result, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 // ---- what a sheet holds, cell by cell --------------------------------------------------
 
@@ -118,9 +105,9 @@ function cellAt(address: string): { row: number; column: number } {
 async function expectInputKept(
   inputFile: string,
   outputFile: string,
-  result: NonNullable<Awaited<ReturnType<typeof run>>["result"]>,
+  result: NonNullable<Awaited<ReturnType<typeof runCli>>["result"]>,
 ) {
-  const [input, output] = [await load(inputFile), await load(outputFile)];
+  const [input, output] = [await loadWorkbook(inputFile), await loadWorkbook(outputFile)];
   const area = buildWritePlan(result, lang, { sheetNames: [] }).outputArea;
   const before = shotOf(input.getWorksheet(result.sheet)!);
   const after = shotOf(output.getWorksheet(result.sheet)!);
@@ -180,7 +167,7 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     fs.copyFileSync(path.join(CORPUS, c.file), input);
     const original = fs.readFileSync(input);
     const output = path.join(dir, "out.xlsx");
-    const { code, result, stderr } = await run([input, "--as-of", asOf, "--lang", lang, "--out", output, ...(c.args ?? [])]);
+    const { code, result, stderr } = await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output, ...(c.args ?? []));
 
     expect({ code, stderr }).toEqual({ code: c.exit, stderr: c.exit === 0 ? "" : expect.any(String) });
     expect(fs.readFileSync(input).equals(original)).toBe(true);
@@ -226,8 +213,8 @@ test("formula-like names are text everywhere they are written: the sheet, the su
   const input = path.join(dir, file);
   fs.copyFileSync(path.join(CORPUS, file), input);
   const output = path.join(dir, "out.xlsx");
-  expect((await run([input, "--as-of", asOf, "--lang", lang, "--out", output])).code).toBe(0);
-  const wb = await load(output);
+  expect((await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output)).code).toBe(0);
+  const wb = await loadWorkbook(output);
   const seen: string[] = [];
   for (const name of ["Customers", "Credit Review Summary", "Credit Review Archive"]) {
     wb.getWorksheet(name)!.eachRow((row) =>
@@ -256,11 +243,11 @@ test(`a dense ${DENSE_CLI_ROWS.toLocaleString("en")}-row sheet, built at test ti
   const input = path.join(dir, "dense.xlsx");
   await writeDenseSheet(input, DENSE_CLI_ROWS + 1);
   const output = path.join(dir, "out.xlsx");
-  const { code, result } = await run([input, "--as-of", asOf, "--lang", lang, "--out", output]);
+  const { code, result } = await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output);
   expect(code).toBe(0);
   expect(result!.customers).toHaveLength(DENSE_CLI_ROWS);
   expect(result!.portfolio.withErrors).toBe(0);
-  const last = (await load(output)).getWorksheet("Customers")!.getRow(DENSE_CLI_ROWS + 1);
+  const last = (await loadWorkbook(output)).getWorksheet("Customers")!.getRow(DENSE_CLI_ROWS + 1);
   const f = 1 + ((DENSE_CLI_ROWS + 1) % 5);
   expect(last.getCell(1).value).toBe(`C${DENSE_CLI_ROWS + 1}`);
   expect([2, 3, 4, 5, 6].map((c) => last.getCell(c).value)).toEqual([f, f, f, f, f]);
