@@ -1,9 +1,10 @@
 /**
- * Benchmark part 4: the task pane's Excel module (src/taskpane/excel/excel.ts) against an
+ * Benchmark part 4: the task pane's Excel module (src/taskpane/excel) against an
  * office-addin-mock fake (test/support/fake-excel.ts, shared with the unit tests), and a naive row-by-row reader and writer
  * of the same data, the way a first-time add-in author would write them. Excel's round
  * trip is simulated, not slept: simulated wall time = measured JS time + syncs × 50 ms.
  */
+import { parseAddress } from "../src/engine/a1";
 import { CellValue, serialFromYMD } from "../src/engine/cells";
 import { Lang } from "../src/engine/i18n";
 import { DEFAULT_POLICY } from "../src/engine/policy";
@@ -11,15 +12,17 @@ import { NUMBER_FORMATS } from "../src/engine/review/formats";
 import { detectLedger } from "../src/engine/review/ledger";
 import { runReview } from "../src/engine/review/review";
 import { Block, buildWritePlan, WritePlan } from "../src/engine/review/write-plan";
-import { ReviewRead, readForReviewWith, TargetCheck, writePlanWith } from "../src/taskpane/excel/excel";
 import {
   cellsForExcel,
   fillFormula,
   insideAreas,
   padToA1,
-  parseAddress,
   PAYLOAD_LIMIT_BYTES,
-} from "../src/taskpane/excel/helpers";
+  ReviewRead,
+  readForReviewWith,
+  TargetCheck,
+  writePlanWith,
+} from "../src/taskpane/excel";
 import { reviewSheetKind } from "../src/engine/review/sheets";
 import { portfolio } from "./data";
 import { FakeExcel, SyncRecord } from "../test/support/fake-excel";

@@ -3,11 +3,11 @@
  * The only module of the command line that knows exceljs.
  */
 import ExcelJS from "exceljs";
+import { a1 } from "../engine/a1";
 import { CellValue } from "../engine/cells";
 import { Lang } from "../engine/i18n";
 import { NUMBER_FORMATS } from "../engine/review/formats";
 import { Area, Block, ConditionalFill, fillCondition, SheetPlan, WritePlan } from "../engine/review/write-plan";
-import { columnLetter } from "../engine/review/headers";
 
 /** exceljs turns a stored serial s into the Date (s − 25569) days after 1970-01-01 (1904 workbooks shifted to match). */
 const EXCELJS_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -59,8 +59,9 @@ export function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
 
 const ARGB = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
+/** A range as exceljs takes it for a conditional format: both corners, even for one cell. */
 function ref(area: Area): string {
-  return `${columnLetter(area.column)}${area.row + 1}:${columnLetter(area.column + area.columns - 1)}${area.row + area.rows}`;
+  return a1(area, { bothCorners: true });
 }
 
 function writeBlock(sheet: ExcelJS.Worksheet, block: Block, lang: Lang): void {

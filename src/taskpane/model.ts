@@ -3,18 +3,18 @@
  * filtering, the write confirmation's sentences. Every rule, threshold, header and
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
+import { Area, columnLetter } from "../engine/a1";
 import { CellValue } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
-import { aliasTable, columnLetter, findHeaderRow } from "../engine/review/headers";
+import { aliasTable, findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
 import { policySheetPlan, SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
-import type { Area } from "../engine/review/write-plan";
 
 // ---- policy form ------------------------------------------------------------------------
 

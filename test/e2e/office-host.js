@@ -10,7 +10,7 @@
  *   CustomFunctions  associate (ids → functions, kept in window.__customFunctions), Error and
  *                 ErrorCode with Excel's real code strings.
  *   Excel         Excel.run over an in-memory workbook, with the part of the Excel JavaScript API
- *                 that src/taskpane/excel/excel.ts uses, and Office.js's rules:
+ *                 that src/taskpane/excel/ uses, and Office.js's rules:
  *                 - a property read before load() + context.sync() throws PropertyNotLoaded
  *                   (isNullObject too, until a sync has resolved the object);
  *                 - every call and property write is queued and applied at context.sync(), in

@@ -2,12 +2,12 @@
  * Reading one customer's row: every cell through the shared cell readers, every bad
  * cell reported with its row and column so the user can find it.
  */
+import { columnLetter } from "../a1";
 import { CellValue, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, ZModel } from "../policy";
 import { parseZModel } from "../zscore";
 import { INPUT_FIELDS, InputField } from "./fields";
-import { columnLetter } from "./headers";
 
 export interface CustomerRow {
   /** 1-based row on the sheet. */

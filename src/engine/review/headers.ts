@@ -95,15 +95,3 @@ export function findHeaderRow<F extends string>(
   }
   return best;
 }
-
-/** Excel's column letters for a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}

@@ -2,11 +2,12 @@
  * An invoice ledger (customer, invoice, due date, amount, paid) aged per customer; it
  * replaces the overdue columns of the customer sheet when a workbook has one.
  */
+import { columnLetter } from "../a1";
 import { AgingTotals } from "../aging";
 import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError } from "../errors";
 import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
-import { aliasTable, columnLetter, findHeaderRow } from "./headers";
+import { aliasTable, findHeaderRow } from "./headers";
 
 export interface LedgerInput {
   readonly sheetName: string;

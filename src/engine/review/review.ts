@@ -24,7 +24,8 @@ import {
   OutputField,
   REQUIRED_FIELDS,
 } from "./fields";
-import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
+import { columnLetter } from "../a1";
+import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import { ageLedger, ledgerEntry, LedgerInput } from "./ledger";
 import { ColumnMap, CustomerRow, isBlankRow, readCustomerRow, RowContext, rowContext } from "./customer-row";
 import {

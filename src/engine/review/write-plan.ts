@@ -4,11 +4,11 @@
  * sheet. The task pane and the command line each carry out this plan with their own
  * writer; neither decides a cell, a header or a colour.
  */
+import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
 import { describeError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES, Policy } from "../policy";
-import { columnLetter } from "./headers";
 import { archiveHeader, hasArchiveHeader } from "./archive";
 import { OUTPUT_ALIASES, OUTPUT_FIELDS, OutputField } from "./fields";
 import { policyHeader, policyPercentRows, policyRows } from "./policy-sheet";
@@ -31,12 +31,7 @@ export interface Block {
   readonly bold?: boolean;
 }
 
-export interface Area {
-  readonly row: number;
-  readonly column: number;
-  readonly rows: number;
-  readonly columns: number;
-}
+export type { Area };
 
 /** A fill that follows the cell's value (a conditional format), so it stays right when the value changes. */
 export interface ConditionalFill {
@@ -375,7 +370,7 @@ export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly
  * the leading "="), the same for every writer: Office.js conditional formats and exceljs.
  */
 export function fillCondition(fill: ConditionalFill): string {
-  const topLeft = `${columnLetter(fill.area.column)}${fill.area.row + 1}`;
+  const topLeft = cellA1(fill.area.row, fill.area.column);
   if ("equals" in fill.when) return `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")`;
   return `LEN(TRIM(${topLeft}))>0`;
 }

@@ -1,3 +1,16 @@
-/** The pane's door to Excel: everything Office.js goes through here (tests mock this module). */
-export * from "./excel";
-export * from "./helpers";
+/**
+ * The pane's door to Excel, and the only code of the task pane that touches Office.js (tests mock
+ * this module). It carries out the engine's plan and decides no cell, header, format or colour
+ * itself: the Office.js twin of src/cli/workbook-io.ts.
+ *
+ * Each `…With(context, …)` function takes a request context so tests can hand in a mock; the
+ * wrappers the pane calls open it with Excel.run.
+ */
+export * from "./read";
+export * from "./write";
+export * from "./write-steps";
+export * from "./select-row";
+export * from "./problems";
+export * from "./office";
+export * from "./payload";
+export * from "./paging";

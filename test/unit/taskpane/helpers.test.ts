@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { reviewSheetKind } from "../../../src/engine/review/sheets";
 import { Block } from "../../../src/engine/review/write-plan";
+import { a1, parseAddress } from "../../../src/engine/a1";
 import {
-  a1,
   cellsForExcel,
   classifyError,
   columnWidthPoints,
@@ -14,7 +14,6 @@ import {
   insideAreas,
   packBatches,
   padToA1,
-  parseAddress,
   sameRow,
 } from "../../../src/taskpane/excel";
 

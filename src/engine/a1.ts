@@ -1,0 +1,77 @@
+/**
+ * A1 addressing, the project's only one: column letters, "B3:F20" for an area and an address
+ * read back into sheet coordinates. Every face (review messages, the write plan's formulas,
+ * the command line's exceljs ranges, the task pane's Office.js addresses) goes through here, so a
+ * column is named the same everywhere. Pure: no Office.js, no file I/O.
+ */
+
+/** A rectangle of one sheet in 0-based sheet coordinates. */
+export interface Area {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** An address read back: the sheet it names ("" when it names none) and the area. */
+export interface ParsedAddress extends Area {
+  readonly sheet: string;
+}
+
+/** Excel's column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The 0-based index of column letters: A → 0, AA → 26 (either case). */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "B3" for a 0-based row and column. */
+export function cellA1(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
+
+/**
+ * "B3:F20" for an area. One cell is "B3", unless `bothCorners` asks for "B3:B3": the form the
+ * command line gives exceljs for a conditional format's range.
+ */
+export function a1(area: Area, options: { readonly bothCorners?: boolean } = {}): string {
+  const start = cellA1(area.row, area.column);
+  if (area.rows === 1 && area.columns === 1 && !options.bothCorners) return start;
+  return `${start}:${cellA1(area.row + area.rows - 1, area.column + area.columns - 1)}`;
+}
+
+/**
+ * Reads an address as Office.js gives it: "Sheet1!B3:F20", "'My sheet'!A1", "Sheet1!C5".
+ * Whole-row or whole-column forms ("1:3", "A:C") are not produced by used ranges and are rejected.
+ */
+export function parseAddress(address: string): ParsedAddress {
+  const bang = address.lastIndexOf("!");
+  let sheet = bang >= 0 ? address.slice(0, bang) : "";
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+  const match = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(ref);
+  if (!match) throw new Error(`not a cell range address: ${address}`);
+  const c1 = columnIndex(match[1]);
+  const r1 = Number(match[2]) - 1;
+  const c2 = match[3] ? columnIndex(match[3]) : c1;
+  const r2 = match[4] ? Number(match[4]) - 1 : r1;
+  return {
+    sheet,
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * Reading what a review needs. In ONE sync whatever the row count: the sheet names, the chosen
+ * sheet's used range, the archive and policy sheets and every other sheet (so the ledger can be
+ * picked). A workbook too large for one response goes again in pages of just under the limit.
+ */
+import { a1, parseAddress } from "../../engine/a1";
+import { CellValue } from "../../engine/cells";
+import { detectLedger, LedgerInput } from "../../engine/review/ledger";
+import { reviewSheetKind } from "../../engine/review/sheets";
+import { CellSizes, PageRequest, takePages } from "./paging";
+import { MAX_BATCH_BYTES } from "./payload";
+import { classifyError, ExcelProblem } from "./problems";
+
+type Context = Excel.RequestContext;
+export type Origin = { readonly row: number; readonly column: number };
+
+export interface SheetRead {
+  readonly name: string;
+  /** The used range's address ("Sheet1!B3:F20"); undefined for an empty sheet. */
+  readonly address?: string;
+  /** 0-based sheet row and column of values[0][0]. */
+  readonly origin: Origin;
+  readonly values: CellValue[][];
+}
+
+export interface WorkbookState {
+  /** Every sheet, in workbook order (our own review sheets included). */
+  readonly sheetNames: string[];
+  readonly activeSheet: string;
+  /** The policy sheet's name and its values from A1, when the workbook has one. */
+  readonly policy?: { readonly name: string; readonly values: CellValue[][] };
+}
+
+export interface ReviewRead {
+  readonly sheetNames: string[];
+  readonly target: SheetRead;
+  /** Archive and policy sheets' values counted from A1, as the engine expects them. */
+  readonly archive?: { readonly name: string; readonly values: CellValue[][] };
+  readonly policy?: { readonly name: string; readonly values: CellValue[][] };
+  /** The first other sheet that looks like an invoice ledger (engine's detectLedger). */
+  readonly ledger?: LedgerInput;
+}
+
+type Loaded = { range: Excel.Range; name: string };
+
+/**
+ * The used range of a sheet known to exist (getItem: a sheet deleted since it was listed
+ * fails the sync with ItemNotFound rather than chaining calls on a null object).
+ */
+function usedRange(context: Context, name: string): Loaded {
+  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  range.load("values,address");
+  return { range, name };
+}
+
+function sheetRead({ range, name }: Loaded): SheetRead {
+  if (range.isNullObject) return { name, origin: { row: 0, column: 0 }, values: [] };
+  const address = range.address;
+  const parsed = parseAddress(address);
+  return { name, address, origin: { row: parsed.row, column: parsed.column }, values: range.values as CellValue[][] };
+}
+
+/**
+ * A used range's values placed so that [0][0] is A1: the plan and the policy/archive
+ * readers count rows from the top of the sheet.
+ */
+export function padToA1(values: readonly (readonly CellValue[])[], origin: Origin): CellValue[][] {
+  const lead: CellValue[] = new Array<CellValue>(origin.column).fill("");
+  const out: CellValue[][] = [];
+  for (let r = 0; r < origin.row; r++) out.push([]);
+  for (const line of values) out.push(origin.column ? [...lead, ...line] : [...line]);
+  return out;
+}
+
+/** A sheet's values counted from A1, as the engine's policy, archive and ledger readers take them; undefined for an empty sheet. */
+function fromA1(read: SheetRead): { name: string; values: CellValue[][] } | undefined {
+  return read.address === undefined ? undefined : { name: read.name, values: padToA1(read.values, read.origin) };
+}
+
+function sheetNamesOf(sheets: Excel.WorksheetCollection): string[] {
+  return sheets.items.map((s) => s.name);
+}
+
+/**
+ * The sheet list and the active sheet (one sync), then the policy sheet's values when
+ * the workbook has one (a second sync, only then).
+ */
+export async function readWorkbookStateWith(context: Context): Promise<WorkbookState> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const active = sheets.getActiveWorksheet();
+  active.load("name");
+  await context.sync();
+  const sheetNames = sheetNamesOf(sheets);
+  const policyName = sheetNames.find((n) => reviewSheetKind(n) === "policy");
+  let policy: WorkbookState["policy"];
+  if (policyName) {
+    const loaded = usedRange(context, policyName);
+    await context.sync();
+    policy = fromA1(sheetRead(loaded));
+  }
+  return { sheetNames, activeSheet: active.name, policy };
+}
+
+export interface ReadOptions {
+  /** What one response may carry when the workbook is read in pages (Excel on the web refuses more than 5 MB). */
+  readonly maxResponseBytes?: number;
+  /** Called after each page of a paged read: cells read so far, of all the cells to read. */
+  readonly onPageRead?: (cellsRead: number, totalCells: number) => void;
+}
+
+/**
+ * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
+ * chosen sheet's used range (values and address), the archive and policy sheets, and the
+ * used range of every other sheet, so the ledger can be picked by detectLedger.
+ * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
+ * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
+ *
+ * A workbook too large for one response (Excel on the web refuses more than 5 MB) is read
+ * again in pages instead: one sync for the used ranges' addresses, then responses of just
+ * under the limit, so the number of syncs grows with the bytes of the data, not the rows.
+ */
+export async function readForReviewWith(
+  context: Context,
+  sheet: string,
+  knownSheets: readonly string[],
+  options: ReadOptions = {},
+): Promise<ReviewRead> {
+  const names = { sheet, ...sheetRoles(sheet, knownSheets) };
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const loaded = loadAll(names, (name) => usedRange(context, name));
+    await context.sync();
+    return assemble(sheetNamesOf(sheets), loaded, (l) => sheetRead(l));
+  } catch (error) {
+    if (classifyError(error).code !== "tooLarge") throw error;
+  }
+  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options.onPageRead);
+}
+
+interface SheetRoles {
+  readonly archive?: string;
+  readonly policy?: string;
+  readonly candidates: readonly string[];
+}
+
+function sheetRoles(sheet: string, knownSheets: readonly string[]): SheetRoles {
+  const others = knownSheets.filter((n) => n !== sheet);
+  return {
+    archive: others.find((n) => reviewSheetKind(n) === "archive"),
+    policy: others.find((n) => reviewSheetKind(n) === "policy"),
+    candidates: others.filter((n) => reviewSheetKind(n) === undefined),
+  };
+}
+
+interface Roles<T> {
+  readonly target: T;
+  readonly archive?: T;
+  readonly policy?: T;
+  readonly candidates: readonly T[];
+}
+
+function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) => T): Roles<T> {
+  return {
+    target: load(names.sheet),
+    archive: names.archive === undefined ? undefined : load(names.archive),
+    policy: names.policy === undefined ? undefined : load(names.policy),
+    candidates: names.candidates.map(load),
+  };
+}
+
+function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) => SheetRead): ReviewRead {
+  const atA1 = (l: T | undefined) => (l === undefined ? undefined : fromA1(read(l)));
+  let ledger: LedgerInput | undefined;
+  for (const candidate of loaded.candidates) {
+    const values = atA1(candidate)?.values;
+    if (values && detectLedger(values)) {
+      ledger = { sheetName: read(candidate).name, values };
+      break;
+    }
+  }
+  return { sheetNames, target: read(loaded.target), archive: atA1(loaded.archive), policy: atA1(loaded.policy), ledger };
+}
+
+/** Five times what Excel gives in one get: 100,000 customers of 22 columns are 2.2 million. */
+const MAX_READ_CELLS = 25_000_000;
+
+async function readInPages(
+  context: Context,
+  names: SheetRoles & { sheet: string },
+  maxBytes: number,
+  onPageRead?: ReadOptions["onPageRead"],
+): Promise<ReviewRead> {
+  let budget = maxBytes;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const ranges = loadAll(names, (name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("address");
+    return { name, range };
+  });
+  await context.sync();
+  const all = [
+    ranges.target,
+    ...(ranges.archive ? [ranges.archive] : []),
+    ...(ranges.policy ? [ranges.policy] : []),
+    ...ranges.candidates,
+  ];
+  const reads = new Map<string, SheetRead & { values: CellValue[][] }>();
+  let pending: PageRequest[] = [];
+  for (const { name, range } of all) {
+    if (range.isNullObject) {
+      reads.set(name, { name, origin: { row: 0, column: 0 }, values: [] });
+      continue;
+    }
+    const area = parseAddress(range.address);
+    // A stray cell at the far end of a sheet makes a used range of billions of empty cells.
+    if (area.rows * area.columns > MAX_READ_CELLS) throw new ExcelProblem("usedRangeTooLarge", name, a1(area));
+    reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values: [] });
+    pending.push({ sheet: name, row: area.row, column: area.column, rows: area.rows, columns: area.columns });
+  }
+  const totalCells = pending.reduce((sum, p) => sum + p.rows * p.columns, 0);
+  let cellsRead = 0;
+  const sizes = new CellSizes();
+  while (pending.length > 0) {
+    const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));
+    const loaded = page.map((p) => {
+      const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
+      range.load("values");
+      return { p, range };
+    });
+    try {
+      // One sync per response of several MB, not per row: each must stay under Excel on the web's limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const oneRow = page.length === 1 && page[0].rows === 1;
+      if (classifyError(error).code !== "tooLarge" || oneRow) throw error;
+      // A page sized from measured cells too was refused because this host's limit is lower: halve
+      // the budget. A page of first guesses only: its cells are longer than guessed, assume twice as long.
+      if (page.some((p) => sizes.measured(p.sheet))) budget = Math.floor(budget / 2);
+      else for (const p of page) sizes.guessedTooLow(p.sheet);
+      continue;
+    }
+    pending = rest;
+    for (const { p, range } of loaded) {
+      const values = range.values as CellValue[][];
+      const target = reads.get(p.sheet)!.values;
+      for (const line of values) target.push(line);
+      sizes.record(p.sheet, values, p.columns);
+      cellsRead += p.rows * p.columns;
+    }
+    onPageRead?.(cellsRead, totalCells);
+  }
+  const byName = (l: { name: string }) => reads.get(l.name)!;
+  return assemble(sheetNamesOf(sheets), ranges, byName);
+}
+// ---- the Excel.run wrappers the pane calls ----------------------------------------------
+
+export function readWorkbookState(): Promise<WorkbookState> {
+  return Excel.run((context) => readWorkbookStateWith(context)).catch((error: unknown) => {
+    throw classifyError(error);
+  });
+}
+
+export function readForReview(sheet: string, knownSheets: readonly string[], options: ReadOptions = {}): Promise<ReviewRead> {
+  return Excel.run((context) => readForReviewWith(context, sheet, knownSheets, options)).catch((error: unknown) => {
+    throw classifyError(error, sheet);
+  });
+}

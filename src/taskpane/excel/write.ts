@@ -1,0 +1,232 @@
+/**
+ * Writing a plan: one sync to check the customer sheet still has the shape that was read, then the
+ * work packed into syncs under the payload limit, then an outcome that says what was written, what
+ * may have been and what was not, with the "incomplete" mark after a part-written failure.
+ */
+import { CellValue } from "../../engine/cells";
+import { Lang, message } from "../../engine/i18n";
+import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { COLORS } from "../../engine/review/write-plan";
+import { MAX_BATCH_BYTES, packBatches } from "./payload";
+import { classifyError, ExcelProblem } from "./problems";
+import type { Origin } from "./read";
+import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
+
+type Context = Excel.RequestContext;
+
+/** What was read, to check before writing that the sheet has not changed shape since. */
+export interface TargetCheck {
+  readonly sheet: string;
+  readonly address?: string;
+  readonly origin: Origin;
+  /** 0-based index of the header row in the values read. */
+  readonly headerIndex: number;
+  readonly header: readonly CellValue[];
+}
+
+export interface WriteOutcome {
+  readonly ok: boolean;
+  /** Confirmed written (their sync succeeded). */
+  readonly written: WritePart[];
+  /** In the sync that failed: Excel may have applied some of them. */
+  readonly uncertain: WritePart[];
+  readonly notWritten: WritePart[];
+  readonly problem?: ExcelProblem;
+  /** Set when a failure left the workbook part-written: where the "incomplete" mark went and whether it got there. */
+  readonly marked?: { readonly sheet: string; readonly ok: boolean };
+  readonly syncs: number;
+  readonly batches: number;
+}
+
+export interface WriteOptions {
+  readonly maxBatchBytes?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Header cells compared the way Excel shows them: blanks and "" alike, numbers and their text alike. */
+export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellValue[] | undefined): boolean {
+  const norm = (line: readonly CellValue[] | undefined) => {
+    const out = (line ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
+    while (out.length > 0 && out[out.length - 1] === "") out.pop();
+    return out;
+  };
+  const x = norm(a);
+  const y = norm(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** The outcome of a write that failed before any of the work was sent. */
+function nothingWritten(problem: ExcelProblem, syncs: number): WriteOutcome {
+  return { ok: false, written: [], uncertain: [], notWritten: [], problem, syncs, batches: 0 };
+}
+
+function summaryNameOf(plan: PlanToWrite): string | undefined {
+  return plan.sheets.find((s) => roleOf(s.name) === "summary")?.name;
+}
+
+/** Below this a request refused for its size is not split again: a single row that large can't be written. */
+const MIN_BATCH_BYTES = 16_000;
+
+/**
+ * Carries out a plan: one sync to check the target sheet still has the shape that was read
+ * (and which of our sheets exist), then the work packed into syncs under the payload limit,
+ * calculation suspended in each. Never syncs per row. Throws nothing: a failure comes back
+ * in the outcome, with what was and was not written.
+ */
+export async function writePlanWith(
+  context: Context,
+  plan: PlanToWrite,
+  lang: Lang,
+  check: TargetCheck | undefined,
+  options: WriteOptions = {},
+): Promise<WriteOutcome> {
+  const maxBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
+  let syncs = 0;
+  const none = (problem: ExcelProblem) => nothingWritten(problem, syncs);
+
+  let target: Step[];
+  try {
+    target = targetSteps(plan, lang);
+  } catch (error) {
+    return none(classifyError(error, plan.target?.sheet));
+  }
+
+  // Sync 1: the check. Nothing is written in it.
+  const sheets = context.workbook.worksheets;
+  // Every sheet the plan touches is checked for protection here, before anything is written:
+  // a protected archive found mid-write would leave the customer sheet half done.
+  sheets.load("items/name,items/position,items/protection/protected");
+  let used: Excel.Range | undefined;
+  let header: Excel.Range | undefined;
+  let targetSheet: Excel.Worksheet | undefined;
+  if (check) {
+    targetSheet = sheets.getItem(check.sheet);
+    targetSheet.load("protection/protected");
+    used = targetSheet.getUsedRangeOrNullObject(true);
+    used.load("address");
+    if (check.header.length > 0) {
+      header = targetSheet.getRangeByIndexes(check.origin.row + check.headerIndex, check.origin.column, 1, check.header.length);
+      header.load("values");
+    }
+  }
+  try {
+    syncs++;
+    await context.sync();
+  } catch (error) {
+    return none(classifyError(error, check?.sheet));
+  }
+  if (check) {
+    const address = used!.isNullObject ? undefined : used!.address;
+    const headerNow = header ? (header.values[0] as CellValue[]) : [];
+    if (address !== check.address || !sameRow(headerNow, check.header))
+      return none(new ExcelProblem("shapeChanged", check.sheet));
+    if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
+  }
+
+  const protectedSheet = sheets.items.find(
+    (s) => s.protection.protected && plan.sheets.some((p) => p.name.toLowerCase() === s.name.toLowerCase()),
+  );
+  if (protectedSheet) return none(new ExcelProblem("protected", protectedSheet.name));
+
+  const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
+  const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang))];
+  let batches = packBatches(steps, maxBytes);
+  const written: WritePart[] = [];
+  for (let b = 0; b < batches.length; b++) {
+    const cache = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string) => {
+      let ws = cache.get(name);
+      if (!ws) cache.set(name, (ws = context.workbook.worksheets.getItem(name)));
+      return ws;
+    };
+    try {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const step of batches[b]) step.run(sheet, context);
+      syncs++;
+      // One sync per batch of several MB, never per row: the loop is what keeps each request under the limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const failedSheet = batches[b][0]?.part.sheet;
+      const problem = classifyError(error, failedSheet);
+      const smaller = Math.floor(batches[b].reduce((sum, step) => sum + step.bytes, 0) / 2);
+      if (problem.code === "tooLarge" && smaller >= MIN_BATCH_BYTES) {
+        // Excel on the web refuses an oversized request before running any of it, so the same
+        // work can go again in smaller syncs (our estimate missed its wire size).
+        batches = [...batches.slice(0, b), ...packBatches(batches.slice(b).flat(), smaller)];
+        b--;
+        continue;
+      }
+      // A request refused for its size ran none of it; any other failure may have run some of it.
+      const refused = problem.code === "tooLarge";
+      const failed = batches[b].map((s) => s.part);
+      const outcome: WriteOutcome = {
+        ok: false,
+        written,
+        uncertain: refused ? [] : failed,
+        notWritten: [...(refused ? failed : []), ...batches.slice(b + 1).flatMap((batch) => batch.map((s) => s.part))],
+        problem,
+        syncs,
+        batches: batches.length,
+      };
+      return outcome;
+    }
+    written.push(...batches[b].map((s) => s.part));
+    options.onProgress?.(b + 1, batches.length);
+  }
+  return { ok: true, written, uncertain: [], notWritten: [], syncs, batches: batches.length };
+}
+
+/**
+ * After a failed write: "Incomplete — re-run the review" in A1 of the summary sheet (added
+ * if it is not there), best effort, in a fresh request. Returns whether it got there.
+ */
+export async function markIncompleteWith(context: Context, summarySheet: string, lang: Lang): Promise<boolean> {
+  try {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(summarySheet);
+    await context.sync();
+    const ws = existing.isNullObject ? sheets.add(summarySheet) : existing;
+    const cell = ws.getRangeByIndexes(0, 0, 1, 1);
+    cell.numberFormat = [[NUMBER_FORMATS[lang].text]];
+    cell.values = [[message(lang, "ui.write.incompleteMark")]];
+    cell.format.font.bold = true;
+    cell.format.fill.color = COLORS.issue;
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---- the Excel.run wrapper the pane calls -----------------------------------------------
+
+/** Writes a plan; on a part-written failure marks the summary sheet incomplete in a second request. */
+export async function writePlan(
+  plan: PlanToWrite,
+  lang: Lang,
+  check: TargetCheck | undefined,
+  options: WriteOptions = {},
+): Promise<WriteOutcome> {
+  let outcome: WriteOutcome;
+  try {
+    outcome = await Excel.run((context) => writePlanWith(context, plan, lang, check, options));
+  } catch (error) {
+    return nothingWritten(classifyError(error, check?.sheet), 0);
+  }
+  return finishOutcome(outcome, plan, lang, (name) => Excel.run((context) => markIncompleteWith(context, name, lang)));
+}
+
+/** Adds the incomplete mark to a failed outcome when something may have been written. */
+export async function finishOutcome(
+  outcome: WriteOutcome,
+  plan: PlanToWrite,
+  lang: Lang,
+  mark: (summarySheet: string) => Promise<boolean>,
+): Promise<WriteOutcome> {
+  if (outcome.ok || outcome.written.length + outcome.uncertain.length === 0) return outcome;
+  const name = summaryNameOf(plan) ?? plan.sheets[0]?.name;
+  if (!name) return outcome;
+  const ok = await mark(name).catch(() => false);
+  return { ...outcome, marked: { sheet: name, ok } };
+}
