@@ -5,9 +5,9 @@
  */
 import { Area, columnLetter } from "../engine/a1";
 import { CellValue } from "../engine/cells";
-import { CreditError, describeError } from "../engine/errors";
+import { CreditError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
-import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
+import { Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
 import { aliasTable, findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
@@ -85,8 +85,6 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
   return undefined;
 }
 
-export const DEFAULT_FORM = (): PolicyForm => policyToForm(DEFAULT_POLICY);
-
 /** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
 export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): PlanToWrite & { sheet: SheetPlan } {
   const sheet = policySheetPlan(policy, lang, sheetNames);
@@ -162,8 +160,10 @@ export function filterCustomers(customers: readonly CustomerResult[], grade: Gra
   });
 }
 
-export function errorText(c: CustomerResult, lang: Lang): string[] {
-  return c.errors.map((e) => describeError(e, lang));
+/** A customer's grade as the grid and the details show it: "Error" when its row could not be scored. */
+export function gradeLabel(c: CustomerResult, t: Translate): string {
+  if (c.errors.length > 0 || !c.grade) return t("ui.grid.error");
+  return t(`grade.${c.grade}` as MessageKey);
 }
 
 // ---- reading and writing ------------------------------------------------------------------

@@ -49,7 +49,7 @@ import {
 } from "../model";
 import { ColumnsPanel } from "./ColumnsPanel";
 import { PolicyPanel } from "./PolicyPanel";
-import { CustomerDetail, CustomerGrid, PortfolioSummary } from "./ResultsPanel";
+import { ResultsPanel } from "./ResultsPanel";
 
 const useStyles = makeStyles({
   main: {
@@ -360,7 +360,6 @@ export default function App({ initialLang }: AppProps) {
     setPolicyDirty(true);
   };
 
-  const selected = result?.customers.find((c) => c.row === selectedRow);
   const running = busy !== null;
   const canReview = !running && sheet !== "" && asOf !== undefined && policyCheck.policy !== undefined;
   const canWrite = !running && result !== undefined && read !== undefined && !written;
@@ -497,16 +496,7 @@ export default function App({ initialLang }: AppProps) {
               }}
             />
           )}
-          {tab === "results" &&
-            (result ? (
-              <>
-                <PortfolioSummary result={result} />
-                <CustomerGrid customers={result.customers} selectedRow={selectedRow} onSelect={onSelect} />
-                <CustomerDetail customer={selected} />
-              </>
-            ) : (
-              <Text>{t("ui.results.none")}</Text>
-            ))}
+          {tab === "results" && <ResultsPanel result={result} selectedRow={selectedRow} onSelect={onSelect} />}
         </div>
       </main>
     </LangContext.Provider>

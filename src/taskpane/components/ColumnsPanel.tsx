@@ -6,16 +6,9 @@ import { ReviewResult } from "../../engine/review/review";
 import { warningTitle } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { checkNeeds, MappableHeader, mappedField } from "../model";
+import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -32,20 +25,21 @@ export interface ColumnsPanelProps {
 export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onMap }: ColumnsPanelProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
   const field = (f: string) => t(`ui.field.${f}` as MessageKey);
   const columns = result?.columns;
   return (
-    <div className={styles.section}>
+    <div className={panel.section}>
       {!columns && mappable.length === 0 && <Text>{t("ui.columns.none")}</Text>}
       {columns && (
         <>
           <Text>{t("ui.columns.headerRow", { row: columns.headerRow })}</Text>
           {ledgerSheet && <Text>{t("ui.columns.ledger", { sheet: ledgerSheet })}</Text>}
-          <section aria-labelledby="columns-found" className={styles.section}>
+          <section aria-labelledby="columns-found" className={panel.section}>
             <Subtitle2 as="h3" id="columns-found">
               {t("ui.columns.found")}
             </Subtitle2>
-            <ul className={styles.list}>
+            <ul className={panel.list}>
               {columns.found.map((f) => (
                 <li key={f.field}>
                   {t("ui.columns.foundItem", { field: field(f.field), header: f.header, column: f.column })}
@@ -60,7 +54,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
               ))}
             </ul>
           </section>
-          <section aria-labelledby="columns-missing" className={styles.section}>
+          <section aria-labelledby="columns-missing" className={panel.section}>
             <Subtitle2 as="h3" id="columns-missing">
               {t("ui.columns.missing")}
             </Subtitle2>
@@ -70,14 +64,14 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
               <Text>{columns.missingOptional.map(field).join(t("ui.columns.and"))}</Text>
             )}
           </section>
-          <section aria-labelledby="columns-skipped" className={styles.section}>
+          <section aria-labelledby="columns-skipped" className={panel.section}>
             <Subtitle2 as="h3" id="columns-skipped">
               {t("ui.columns.skipped")}
             </Subtitle2>
             {columns.skippedChecks.length === 0 ? (
               <Text>{t("ui.columns.skippedNone")}</Text>
             ) : (
-              <ul className={styles.list}>
+              <ul className={panel.list}>
                 {columns.skippedChecks.map((code) => (
                   <li key={code}>{t("ui.columns.needs", { check: warningTitle(code, lang), fields: checkNeeds(code, t) })}</li>
                 ))}
@@ -85,11 +79,11 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             )}
           </section>
           {columns.duplicates.length > 0 && (
-            <section aria-labelledby="columns-duplicates" className={styles.section}>
+            <section aria-labelledby="columns-duplicates" className={panel.section}>
               <Subtitle2 as="h3" id="columns-duplicates">
                 {t("ui.columns.duplicates")}
               </Subtitle2>
-              <ul className={styles.list}>
+              <ul className={panel.list}>
                 {columns.duplicates.map((d) => (
                   <li key={d.column}>
                     {t("ui.columns.duplicateItem", { column: d.column, field: field(d.field), usedColumn: d.usedColumn })}
@@ -101,7 +95,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
         </>
       )}
       {(columns || mappable.length > 0) && (
-        <section aria-labelledby="columns-mapping" className={styles.section}>
+        <section aria-labelledby="columns-mapping" className={panel.section}>
           <Subtitle2 as="h3" id="columns-mapping">
             {t("ui.columns.mapping")}
           </Subtitle2>
