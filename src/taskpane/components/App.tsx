@@ -3,53 +3,31 @@
  * recognised, edit the policy, run the review, look through the customers and write
  * the results back. The engine decides every rule, header and layout; ../excel talks to Excel.
  */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  ToggleButton,
-  tokens,
-} from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { isoFromSerial, readDate, todaySerial } from "../../engine/cells";
-import { CreditError, describeError } from "../../engine/errors";
-import { Lang, MessageKey, MessageParams, Translate, translator } from "../../engine/i18n";
-import { DEFAULT_POLICY, Policy } from "../../engine/policy";
+import { CreditError } from "../../engine/errors";
+import { Lang, translator } from "../../engine/i18n";
+import { Policy } from "../../engine/policy";
 import { InputField } from "../../engine/review/fields";
-import { readPolicySheet } from "../../engine/review/policy-sheet";
-import { CustomerResult, ReviewResult, runReview } from "../../engine/review/review";
+import { CustomerResult, runReview } from "../../engine/review/review";
 import { isReviewSheet } from "../../engine/review/sheets";
 import { buildWritePlan } from "../../engine/review/write-plan";
 import * as excel from "../excel";
-import type { ExcelProblem, ReviewRead, WriteOutcome } from "../excel";
+import type { ReviewRead } from "../excel";
 import { LangContext } from "../i18n";
-import {
-  customerRowArea,
-  describeParts,
-  formToPolicy,
-  headersWhenMissing,
-  MappableHeader,
-  mappableHeaders,
-  outputHeaders,
-  policyErrorText,
-  PolicyForm,
-  policyOnlyPlan,
-  policyToForm,
-  targetCheck,
-} from "../model";
+import { customerRowArea, headersWhenMissing, mappableHeaders, outputHeaders, policyOnlyPlan, targetCheck } from "../model";
+import { errorNotice, isExcelProblem, messageNotice, reasonOf, writeNotice } from "../notices";
+import { canWriteBack, INITIAL_REVIEW, reviewReducer } from "../review-state";
+import { useOperation } from "../use-operation";
+import { usePolicyForm } from "../use-policy-form";
+import { BusyStatus } from "./BusyStatus";
 import { ColumnsPanel } from "./ColumnsPanel";
+import { NoticeBar } from "./NoticeBar";
+import { PaneHeader } from "./PaneHeader";
 import { PolicyPanel } from "./PolicyPanel";
 import { ResultsPanel } from "./ResultsPanel";
+import { SetupSection } from "./SetupSection";
 
 const useStyles = makeStyles({
   main: {
@@ -61,73 +39,10 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: "100%",
   },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-  },
-  langs: { display: "flex", gap: tokens.spacingHorizontalXS },
-  setup: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1, minWidth: "140px" },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
-  lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
 type TabId = "columns" | "policy" | "results";
-type Busy = { key: MessageKey; params?: MessageParams; value?: number };
-/** A notice renders in the current language, so it is kept as a function of the translator. */
-type Notice = {
-  intent: "success" | "error" | "warning" | "info";
-  render: (t: Translate, lang: Lang) => { title?: string; lines: string[] };
-};
-
-function problemText(problem: ExcelProblem, t: Translate): string {
-  return t(`ui.error.${problem.code}` as MessageKey, { sheet: problem.sheet ?? "", detail: problem.detail ?? "" });
-}
-
-function isExcelProblem(error: unknown): error is ExcelProblem {
-  return error instanceof Error && error.name === "ExcelProblem";
-}
-
-function errorNotice(error: unknown): Notice {
-  return {
-    intent: "error",
-    render: (t, lang) => ({
-      lines: [
-        isExcelProblem(error)
-          ? problemText(error, t)
-          : error instanceof CreditError
-            ? t("ui.error.review", { text: describeError(error, lang) })
-            : t("ui.error.excel", { detail: error instanceof Error ? error.message : String(error) }),
-      ],
-    }),
-  };
-}
-
-function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
-  if (outcome.ok) {
-    return {
-      intent: "success",
-      render: (t) => ({ title: t("ui.write.doneTitle"), lines: describeParts(outcome.written, t, headers) }),
-    };
-  }
-  return {
-    intent: "error",
-    render: (t) => {
-      const lines = [outcome.problem ? problemText(outcome.problem, t) : t("ui.error.excel", { detail: "" })];
-      if (outcome.written.length + outcome.uncertain.length === 0) lines.push(t("ui.write.nothingWritten"));
-      if (outcome.written.length) lines.push(t("ui.write.written"), ...describeParts(outcome.written, t, headers));
-      if (outcome.uncertain.length) lines.push(t("ui.write.uncertain"), ...describeParts(outcome.uncertain, t, headers));
-      if (outcome.notWritten.length) lines.push(t("ui.write.notWritten"), ...describeParts(outcome.notWritten, t, headers));
-      if (outcome.marked)
-        lines.push(outcome.marked.ok ? t("ui.write.marked", { sheet: outcome.marked.sheet }) : t("ui.write.markFailed"));
-      return { title: t("ui.write.failedTitle"), lines };
-    },
-  };
-}
 
 /** Lets React paint the progress bar before a long synchronous step. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -145,25 +60,18 @@ export default function App({ initialLang }: AppProps) {
   const [sheet, setSheet] = useState("");
   const [asOfText, setAsOfText] = useState(() => isoFromSerial(todaySerial()));
   const [mapping, setMapping] = useState<Record<string, InputField>>({});
-  const [form, setForm] = useState<PolicyForm>(() => policyToForm(DEFAULT_POLICY));
-  const [policySource, setPolicySource] = useState<{ sheet?: string; error?: unknown }>({});
-  const [policyDirty, setPolicyDirty] = useState(false);
+  const policyForm = usePolicyForm(lang, t);
   const [tab, setTab] = useState<TabId>("columns");
-  const [busy, setBusy] = useState<Busy | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [read, setRead] = useState<ReviewRead>();
-  const [result, setResult] = useState<ReviewResult>();
-  const [fallbackHeaders, setFallbackHeaders] = useState<MappableHeader[]>([]);
-  const [written, setWritten] = useState(false);
-  const [selectedRow, setSelectedRow] = useState<number>();
-  const mounted = useRef(true);
+  const [review, dispatch] = useReducer(reviewReducer, INITIAL_REVIEW);
+  const { read, result } = review;
+  const { busy, notice, showNotice, showProgress, isMounted, run } = useOperation();
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   }, [lang]);
 
   const sheetChoices = useMemo(() => allSheets.filter((n) => !isReviewSheet(n)), [allSheets]);
-  const policyCheck = useMemo(() => formToPolicy(form, lang), [form, lang]);
+  const policyCheck = policyForm.check;
   const asOf = useMemo(() => {
     const reading = readDate(asOfText);
     return reading.kind === "date" ? reading.serial : undefined;
@@ -181,29 +89,17 @@ export default function App({ initialLang }: AppProps) {
     return state;
   }, []);
 
+  const adoptPolicySheet = policyForm.adoptSheet;
   useEffect(() => {
-    mounted.current = true;
     setMapping(excel.loadMapping());
-    setBusy({ key: "ui.status.starting" });
-    loadState()
-      .then((state) => {
-        if (!mounted.current || !state.policy) return;
-        try {
-          setForm(policyToForm(readPolicySheet(state.policy.values)));
-          setPolicySource({ sheet: state.policy.name });
-        } catch (error) {
-          setPolicySource({ sheet: state.policy.name, error });
-        }
-      })
-      .catch((error: unknown) => mounted.current && setNotice(errorNotice(error)))
-      .finally(() => mounted.current && setBusy(null));
-    return () => {
-      mounted.current = false;
-    };
-  }, [loadState]);
+    void run({ key: "ui.status.starting" }, async () => {
+      const state = await loadState();
+      if (isMounted() && state.policy) adoptPolicySheet(state.policy);
+    });
+  }, [loadState, adoptPolicySheet, run, isMounted]);
 
   /** Runs the engine on values already read: no Excel call, so a mapping change re-runs at once. */
-  const review = useCallback(
+  const reviewRead = useCallback(
     (source: ReviewRead, policy: Policy, map: Readonly<Record<string, InputField>>, serial: number) => {
       try {
         const next = runReview(
@@ -219,108 +115,85 @@ export default function App({ initialLang }: AppProps) {
           },
           lang,
         );
-        setResult(next);
-        setFallbackHeaders([]);
-        setSelectedRow(undefined);
+        dispatch({ type: "reviewed", result: next });
         return next;
       } catch (error) {
         if (!(error instanceof CreditError)) throw error;
-        setResult(undefined);
-        setFallbackHeaders(headersWhenMissing(source.target.values, source.target.origin, map));
-        setNotice(errorNotice(error));
+        dispatch({ type: "notReviewed", unmatchedHeaders: headersWhenMissing(source.target.values, source.target.origin, map) });
+        showNotice(errorNotice(error));
         setTab("columns");
         return undefined;
       }
     },
-    [lang],
+    [lang, showNotice],
   );
 
-  const onReview = async () => {
+  const onReview = () => {
     if (!sheet || asOf === undefined || !policyCheck.policy) return;
-    setNotice(null);
-    setBusy({ key: "ui.status.reading", params: { sheet } });
-    try {
-      const source = await excel.readForReview(sheet, allSheets, {
-        onPageRead: (cellsRead, totalCells) =>
-          setBusy({
-            key: "ui.status.readingParts",
-            params: { sheet, percent: Math.floor((100 * cellsRead) / totalCells) },
-            value: cellsRead / totalCells,
-          }),
-      });
-      setAllSheets(source.sheetNames);
-      let policy = policyCheck.policy;
-      if (!policyDirty && source.policy) {
-        try {
-          policy = readPolicySheet(source.policy.values);
-          setForm(policyToForm(policy));
-          setPolicySource({ sheet: source.policy.name });
-        } catch (error) {
-          setPolicySource({ sheet: source.policy.name, error });
-        }
-      }
-      setRead(source);
-      setWritten(false);
-      setBusy({ key: "ui.status.reviewing", params: { rows: source.target.values.length } });
-      await nextFrame();
-      const next = review(source, policy, mapping, asOf);
-      if (next) {
-        setTab("results");
-        setNotice({
-          intent: "info",
-          render: (tr) => ({ lines: [tr("ui.status.reviewed", { customers: next.customers.length, sheet: next.sheet })] }),
+    let reviewPolicy = policyCheck.policy;
+    return run(
+      { key: "ui.status.reading", params: { sheet } },
+      async () => {
+        dispatch({ type: "reading" });
+        const source = await excel.readForReview(sheet, allSheets, {
+          onPageRead: (cellsRead, totalCells) =>
+            showProgress({
+              key: "ui.status.readingParts",
+              params: { sheet, percent: Math.floor((100 * cellsRead) / totalCells) },
+              value: cellsRead / totalCells,
+            }),
         });
-      }
-    } catch (error) {
-      setNotice(errorNotice(error));
-      if (isExcelProblem(error) && error.code === "sheetMissing") await loadState().catch(() => undefined);
-    } finally {
-      setBusy(null);
-    }
+        setAllSheets(source.sheetNames);
+        if (!policyForm.dirty && source.policy) reviewPolicy = adoptPolicySheet(source.policy) ?? reviewPolicy;
+        dispatch({ type: "read", read: source });
+        showProgress({ key: "ui.status.reviewing", params: { rows: source.target.values.length } });
+        await nextFrame();
+        const next = reviewRead(source, reviewPolicy, mapping, asOf);
+        if (next) {
+          setTab("results");
+          showNotice(messageNotice("info", "ui.status.reviewed", { customers: next.customers.length, sheet: next.sheet }));
+        }
+      },
+      async (error) => {
+        dispatch({ type: "failed" });
+        if (isExcelProblem(error) && error.code === "sheetMissing") await loadState().catch(() => undefined);
+      },
+    );
   };
 
-  const onWrite = async () => {
+  const onWrite = () => {
     if (!read || !result) return;
-    setNotice(null);
-    setBusy({ key: "ui.status.writingStart" });
-    try {
-      const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
-      const outcome = await excel.writePlan(plan, lang, targetCheck(read, result), {
-        onProgress: (done, total) => setBusy({ key: "ui.status.writing", params: { done, total }, value: done / total }),
-      });
-      setNotice(writeNotice(outcome, outputHeaders(plan)));
-      // Anything written (or maybe written) makes the read stale: the archive would be appended twice.
-      if (outcome.ok || outcome.written.length + outcome.uncertain.length > 0 || outcome.problem?.code === "shapeChanged")
-        setWritten(true);
-      await loadState(sheet).catch(() => undefined);
-    } catch (error) {
-      setNotice(errorNotice(error));
-    } finally {
-      setBusy(null);
-    }
+    return run(
+      { key: "ui.status.writingStart" },
+      async () => {
+        dispatch({ type: "writing" });
+        const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+        const outcome = await excel.writePlan(plan, lang, targetCheck(read, result), {
+          onProgress: (done, total) => showProgress({ key: "ui.status.writing", params: { done, total }, value: done / total }),
+        });
+        showNotice(writeNotice(outcome, outputHeaders(plan)));
+        dispatch({ type: "wrote", outcome });
+        await loadState(sheet).catch(() => undefined);
+      },
+      () => dispatch({ type: "failed" }),
+    );
   };
 
-  const onSavePolicy = async () => {
-    if (!policyCheck.policy) return;
-    setNotice(null);
-    setBusy({ key: "ui.status.savingPolicy" });
-    try {
-      const { sheets, sheet: policySheet } = policyOnlyPlan(policyCheck.policy, lang, allSheets);
+  const onSavePolicy = () => {
+    const toSave = policyCheck.policy;
+    if (!toSave) return;
+    return run({ key: "ui.status.savingPolicy" }, async () => {
+      const { sheets, sheet: policySheet } = policyOnlyPlan(toSave, lang, allSheets);
       const outcome = await excel.writePlan({ sheets }, lang, undefined);
       if (outcome.ok) {
-        setNotice({ intent: "success", render: (tr) => ({ lines: [tr("ui.policy.saved", { sheet: policySheet.name })] }) });
-        setPolicySource({ sheet: policySheet.name });
-        setPolicyDirty(false);
+        showNotice(messageNotice("success", "ui.policy.saved", { sheet: policySheet.name }));
+        policyForm.saved(policySheet.name);
         // The written policy is the one in force: later reviews read it back from the sheet.
         await loadState(sheet).catch(() => undefined);
       } else {
-        setNotice(writeNotice(outcome, []));
+        showNotice(writeNotice(outcome, []));
       }
-    } catch (error) {
-      setNotice(errorNotice(error));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const onMap = (header: string, field: InputField | "") => {
@@ -329,130 +202,43 @@ export default function App({ initialLang }: AppProps) {
     if (field) next[header] = field;
     setMapping(next);
     excel.saveMapping(next).then(
-      () => mounted.current && setNotice({ intent: "success", render: (tr) => ({ lines: [tr("ui.columns.mappingSaved")] }) }),
-      (error: unknown) =>
-        mounted.current &&
-        setNotice({
-          intent: "warning",
-          render: (tr) => ({
-            lines: [tr("ui.columns.mappingFailed", { reason: error instanceof Error ? error.message : String(error) })],
-          }),
-        }),
+      () => showNotice(messageNotice("success", "ui.columns.mappingSaved")),
+      (error: unknown) => showNotice(messageNotice("warning", "ui.columns.mappingFailed", { reason: reasonOf(error) })),
     );
-    if (read && asOf !== undefined && policyCheck.policy) review(read, policyCheck.policy, next, asOf);
+    if (read && asOf !== undefined && policyCheck.policy) reviewRead(read, policyCheck.policy, next, asOf);
   };
 
   const onSelect = (c: CustomerResult) => {
-    setSelectedRow(c.row);
+    dispatch({ type: "select", row: c.row });
     if (!read || !result) return;
-    excel.selectRow(read.target.name, customerRowArea(read, result, c)).catch((error: unknown) =>
-      setNotice({
-        intent: "warning",
-        render: (tr) => ({
-          lines: [tr("ui.error.selectRow", { detail: error instanceof Error ? error.message : String(error) })],
-        }),
-      }),
-    );
-  };
-
-  const onPolicyChange = (key: keyof Policy, value: string) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setPolicyDirty(true);
+    excel
+      .selectRow(read.target.name, customerRowArea(read, result, c))
+      .catch((error: unknown) => showNotice(messageNotice("warning", "ui.error.selectRow", { detail: reasonOf(error) })));
   };
 
   const running = busy !== null;
-  const canReview = !running && sheet !== "" && asOf !== undefined && policyCheck.policy !== undefined;
-  const canWrite = !running && result !== undefined && read !== undefined && !written;
-  const policySourceText = policySource.error
-    ? t("ui.policy.sheetError", {
-        sheet: policySource.sheet ?? "",
-        text: policySource.error instanceof CreditError ? policyErrorText(policySource.error, lang) : String(policySource.error),
-      })
-    : policySource.sheet
-      ? t("ui.policy.source.sheet", { sheet: policySource.sheet })
-      : t("ui.policy.source.default");
-  const shownNotice = notice?.render(t, lang);
-  const mappable = result ? mappableHeaders(result, mapping) : fallbackHeaders;
 
   return (
     <LangContext.Provider value={{ lang, t }}>
       <main className={styles.main} aria-busy={running}>
-        <header className={styles.header}>
-          <Title3 as="h1">{t("ui.app.title")}</Title3>
-          <div role="group" aria-label={t("ui.lang.label")} className={styles.langs}>
-            <ToggleButton size="small" checked={lang === "en"} lang="en" onClick={() => setLang("en")}>
-              {t("ui.lang.en")}
-            </ToggleButton>
-            <ToggleButton size="small" checked={lang === "zh"} lang="zh-CN" onClick={() => setLang("zh")}>
-              {t("ui.lang.zh")}
-            </ToggleButton>
-          </div>
-        </header>
-
-        <section className={styles.setup} aria-label={t("ui.sheet.label")}>
-          <div className={styles.row}>
-            <Field
-              label={t("ui.sheet.label")}
-              className={styles.grow}
-              validationMessage={sheetChoices.length === 0 && !running ? t("ui.sheet.none") : undefined}
-            >
-              <Select value={sheet} disabled={running || sheetChoices.length === 0} onChange={(_, data) => setSheet(data.value)}>
-                {sheetChoices.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Button disabled={running} onClick={() => loadState().catch((error: unknown) => setNotice(errorNotice(error)))}>
-              {t("ui.sheet.refresh")}
-            </Button>
-          </div>
-          <Field
-            label={t("ui.asOf.label")}
-            validationState={asOf === undefined ? "error" : "none"}
-            validationMessage={asOf === undefined ? t("ui.asOf.invalid") : undefined}
-          >
-            <Input type="date" value={asOfText} disabled={running} onChange={(_, data) => setAsOfText(data.value)} />
-          </Field>
-          {!policyCheck.policy && <Text role="alert">{t("ui.policy.fixFirst")}</Text>}
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!canReview} onClick={onReview}>
-              {t("ui.action.review")}
-            </Button>
-            <Button disabled={!canWrite} onClick={onWrite} aria-describedby="write-hint">
-              {t("ui.action.write")}
-            </Button>
-          </div>
-          <Text id="write-hint" size={200}>
-            {t("ui.action.writeHint")}
-          </Text>
-        </section>
-
-        <div role="status" aria-live="polite">
-          {busy && (
-            <Field validationMessage={t(busy.key, busy.params)} validationState="none">
-              <ProgressBar aria-label={t("ui.status.progress")} value={busy.value} max={1} />
-            </Field>
-          )}
-        </div>
-
-        {shownNotice && (
-          <MessageBar intent={notice!.intent} layout="multiline">
-            <MessageBarBody>
-              {shownNotice.title && <MessageBarTitle>{shownNotice.title}</MessageBarTitle>}
-              {shownNotice.lines.length === 1 ? (
-                shownNotice.lines[0]
-              ) : (
-                <ul className={styles.lines}>
-                  {shownNotice.lines.map((line, i) => (
-                    <li key={i}>{line}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <PaneHeader onLang={setLang} />
+        <SetupSection
+          sheetChoices={sheetChoices}
+          sheet={sheet}
+          asOfText={asOfText}
+          asOfValid={asOf !== undefined}
+          policyValid={policyCheck.policy !== undefined}
+          busy={running}
+          canReview={!running && sheet !== "" && asOf !== undefined && policyCheck.policy !== undefined}
+          canWrite={!running && canWriteBack(review)}
+          onSheet={setSheet}
+          onRefresh={() => loadState().catch((error: unknown) => showNotice(errorNotice(error)))}
+          onAsOf={setAsOfText}
+          onReview={onReview}
+          onWrite={onWrite}
+        />
+        <BusyStatus busy={busy} />
+        <NoticeBar notice={notice} />
 
         <TabList
           selectedValue={tab}
@@ -475,7 +261,7 @@ export default function App({ initialLang }: AppProps) {
           {tab === "columns" && (
             <ColumnsPanel
               result={result}
-              mappable={mappable}
+              mappable={result ? mappableHeaders(result, mapping) : review.unmatchedHeaders}
               mapping={mapping}
               ledgerSheet={result?.ledgerSheet}
               busy={running}
@@ -484,19 +270,16 @@ export default function App({ initialLang }: AppProps) {
           )}
           {tab === "policy" && (
             <PolicyPanel
-              form={form}
+              form={policyForm.form}
               problem={policyCheck.problem}
-              source={policySourceText}
+              source={policyForm.sourceText}
               busy={running}
-              onChange={onPolicyChange}
+              onChange={policyForm.edit}
               onSave={onSavePolicy}
-              onReset={() => {
-                setForm(policyToForm(DEFAULT_POLICY));
-                setPolicyDirty(true);
-              }}
+              onReset={policyForm.reset}
             />
           )}
-          {tab === "results" && <ResultsPanel result={result} selectedRow={selectedRow} onSelect={onSelect} />}
+          {tab === "results" && <ResultsPanel result={result} selectedRow={review.selectedRow} onSelect={onSelect} />}
         </div>
       </main>
     </LangContext.Provider>

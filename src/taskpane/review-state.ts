@@ -1,0 +1,91 @@
+/**
+ * Where the pane's review stands, as one reducer: idle → reading → reviewed → writing → written,
+ * or failed at any step. Pure (no React, no Office.js), so every transition can be tested alone.
+ */
+import { ReviewResult } from "../engine/review/review";
+import type { ReviewRead, WriteOutcome } from "./excel";
+import type { MappableHeader } from "./model";
+
+export type ReviewPhase =
+  /** Nothing read yet. */
+  | "idle"
+  /** Reading the sheet and reviewing it. */
+  | "reading"
+  /** A review is on screen. */
+  | "reviewed"
+  | "writing"
+  /** The plan was written in full. */
+  | "written"
+  /** The last step failed: the read, the review (columns not recognised) or the write. */
+  | "failed";
+
+export interface ReviewState {
+  readonly phase: ReviewPhase;
+  /** The sheet as last read: it stays on screen while the next read runs, and after a failure. */
+  readonly read?: ReviewRead;
+  /** The review of the sheet; undefined when the review could not start. */
+  readonly result?: ReviewResult;
+  /** Headers offered for mapping when the review could not start (required columns not recognised). */
+  readonly unmatchedHeaders: readonly MappableHeader[];
+  /** The sheet row of the customer chosen in the grid. */
+  readonly selectedRow?: number;
+  /**
+   * The workbook was written, or may have been, since `read`: writing the same review again would
+   * append its archive rows twice, so Write back waits for the next read.
+   */
+  readonly writtenSinceRead: boolean;
+}
+
+export type ReviewAction =
+  | { readonly type: "reading" }
+  | { readonly type: "read"; readonly read: ReviewRead }
+  | { readonly type: "reviewed"; readonly result: ReviewResult }
+  | { readonly type: "notReviewed"; readonly unmatchedHeaders: readonly MappableHeader[] }
+  | { readonly type: "writing" }
+  | { readonly type: "wrote"; readonly outcome: WriteOutcome }
+  | { readonly type: "failed" }
+  | { readonly type: "select"; readonly row: number };
+
+export const INITIAL_REVIEW: ReviewState = { phase: "idle", unmatchedHeaders: [], writtenSinceRead: false };
+
+/** Whether a write left anything in the workbook, or a changed sheet makes the read stale. */
+function touchedWorkbook(outcome: WriteOutcome): boolean {
+  return outcome.ok || outcome.written.length + outcome.uncertain.length > 0 || outcome.problem?.code === "shapeChanged";
+}
+
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+  switch (action.type) {
+    case "reading":
+      return { ...state, phase: "reading" };
+    case "read":
+      // The review of the earlier read stays on screen until this one's review replaces it.
+      return { ...state, read: action.read, writtenSinceRead: false };
+    case "reviewed":
+      return { ...state, phase: "reviewed", result: action.result, unmatchedHeaders: [], selectedRow: undefined };
+    case "notReviewed":
+      return { ...state, phase: "failed", result: undefined, unmatchedHeaders: action.unmatchedHeaders };
+    case "writing":
+      return { ...state, phase: "writing" };
+    case "wrote":
+      return {
+        ...state,
+        phase: action.outcome.ok ? "written" : "failed",
+        writtenSinceRead: state.writtenSinceRead || touchedWorkbook(action.outcome),
+      };
+    case "failed":
+      return { ...state, phase: "failed" };
+    case "select":
+      return { ...state, selectedRow: action.row };
+  }
+}
+
+/** Write back is open when a review of the sheet as read is on screen and nothing was written since. */
+export function canWriteBack(state: ReviewState): boolean {
+  return (
+    state.phase !== "reading" &&
+    state.phase !== "writing" &&
+    state.read !== undefined &&
+    state.result !== undefined &&
+    !state.writtenSinceRead
+  );
+}
