@@ -167,7 +167,7 @@ function policyFacts(): [CreditFunctionId, "JSDoc" | "Chinese help" | "README", 
   const factorNames = (lang: Lang) => FACTORS.map((f) => message(lang, `factor.${f}` as never));
   const percent = (w: number) => `${Math.round(w * 100)}%`;
   const [en, zh] = [bucketLabels(p.agingEdges, "en"), bucketLabels(p.agingEdges, "zh")];
-  const dsoDays = CREDIT_FUNCTIONS.DSO.params.find((param) => param.name === "days")!.defaultValue;
+  const dsoDays = String(CREDIT_FUNCTIONS.DSO.params.find((param) => param.name === "days")!.defaultValue);
   return [
     ["SCORE", "JSDoc", factorNames("en").join(", ")],
     ["SCORE", "Chinese help", factorNames("zh").join("、")],
