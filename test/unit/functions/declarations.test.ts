@@ -79,24 +79,6 @@ describe.each(ids)("%s", (id) => {
     );
   });
 
-  test("every optional parameter's help, in both languages, states the table's default", () => {
-    const optional = table.filter((p) => p.optional);
-    const zh = chinese.get(id)!;
-    for (const param of optional) {
-      expect(param.defaultValue).toBeDefined();
-      const en = declared.parameters.find((p) => p.name === param.name)!.description;
-      const zhDescription = zh.parameters[table.indexOf(param)].description;
-      expect({ param: param.name, help: en }).toEqual({
-        param: param.name,
-        help: expect.stringContaining(`Default ${shown(param.defaultValue!, "en")}.`),
-      });
-      expect({ param: param.name, help: zhDescription }).toEqual({
-        param: param.name,
-        help: expect.stringMatching(new RegExp(`默认 ?${escape(shown(param.defaultValue!, "zh"))}。`)),
-      });
-    }
-  });
-
   test("the wrapper Excel calls forwards every argument, in order, to the library", () => {
     const { functionName } = parsed.associate.find((a) => a.id === id)!;
     const wrapper = (wrappers as unknown as Record<string, (...args: unknown[]) => unknown>)[functionName];
@@ -111,6 +93,20 @@ describe.each(ids)("%s", (id) => {
       library.mockRestore();
     }
   });
+});
+
+const optionalParams = ids.flatMap((id) =>
+  CREDIT_FUNCTIONS[id].params.flatMap((param, index) =>
+    param.optional ? [[`${id} ${param.name}`, id, param, index] as const] : [],
+  ),
+);
+
+test.each(optionalParams)("%s: its help states the table's default, in both languages", (_name, id, param, index) => {
+  expect(param.defaultValue).toBeDefined();
+  expect(english.get(id)!.parameters[index].description).toContain(`Default ${shown(param.defaultValue!, "en")}.`);
+  expect(chinese.get(id)!.parameters[index].description).toMatch(
+    new RegExp(`默认 ?${escape(shown(param.defaultValue!, "zh"))}。`),
+  );
 });
 
 /** A default as the help texts write it: Excel's TRUE/FALSE, weights as percents, other lists as an array constant. */

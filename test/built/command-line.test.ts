@@ -1,10 +1,10 @@
 /**
- * Permission faults while writing the reviewed workbook: a read-only output folder and a
- * read-only output file. Each ends in exit 2 with one plain line, and leaves no output file
- * and no temp file behind; an earlier output stays as it was.
+ * The installed command line, bin/credit-review.js over lib/ (`npm run build:cli`), as a child
+ * process: its exit codes, and the permission faults while writing the reviewed workbook (a
+ * read-only output folder, a read-only output file), which end in exit 2 with one plain line
+ * and leave no output file and no temp file behind; an earlier output stays as it was.
  *
- * The built command line (lib/, `npm run build:cli`) runs as a child process, so the kernel
- * itself refuses the write. Root ignores permission bits through the CAP_DAC_OVERRIDE
+ * As a child process, the kernel itself refuses the write. Root ignores permission bits through the CAP_DAC_OVERRIDE
  * capability: under root the child runs without it (setpriv, util-linux), still as root, so it
  * reads the checkout wherever it lies (a clone in a private temporary folder included) and keeps
  * CAP_DAC_READ_SEARCH; only writing where the bits forbid it fails, as it does for any user.
@@ -48,6 +48,15 @@ function runCli(...args: string[]) {
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr.replace(/\n$/, "") };
 }
+
+test("the installed command runs with the documented exit codes", () => {
+  const ok = runCli(input, "--as-of", "2026-11-30", "--json");
+  expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(ok.stdout).portfolio.customers).toBe(45);
+  const bad = runCli("--nope");
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.split("\n")[0]).toMatch(/^credit-review: Unknown option '--nope'/);
+});
 
 function expectPlainFailure(result: ReturnType<typeof runCli>, reason: RegExp) {
   expect(result).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(reason) });
