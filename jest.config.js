@@ -14,11 +14,12 @@ const shared = {
     "^.+/node_modules/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true, module: "commonjs" } }],
   },
   transformIgnorePatterns: ["^(?!.*/node_modules/(strip-bom|uuid)/).*/node_modules/"],
-  testTimeout: 60000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A run-wide option: jest reads it here, not from a project.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: "unit", roots: ["<rootDir>/test/unit"] },
     { ...shared, displayName: "built", roots: ["<rootDir>/test/built"] },
