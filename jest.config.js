@@ -1,7 +1,11 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two jest projects, told apart by folder:
+ *   unit   test/unit   the sources as they are, nothing built first (`npm run test:unit`)
+ *   built  test/built  what the build produces: dist/ (`npm run build`) and lib/ (`npm run build:cli`)
+ * `npm test` builds both and runs both.
+ */
+const shared = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // office-addin-mock loads office-addin-manifest, which pulls ESM-only strip-bom and uuid:
   // compile those two to CommonJS instead of ignoring node_modules wholesale.
@@ -10,5 +14,14 @@ module.exports = {
     "^.+/node_modules/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true, module: "commonjs" } }],
   },
   transformIgnorePatterns: ["^(?!.*/node_modules/(strip-bom|uuid)/).*/node_modules/"],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // A run-wide option: jest reads it here, not from a project.
   testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: "unit", roots: ["<rootDir>/test/unit"] },
+    { ...shared, displayName: "built", roots: ["<rootDir>/test/built"] },
+  ],
 };

@@ -165,7 +165,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
 }
 
 /**
- * Next review date: one month after asOf for high risk, three months for medium and low risk.
+ * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk.
  * @customfunction NEXTREVIEW NEXTREVIEW
  * @volatile
  * @param {any} score Risk score from 1 to 5.

@@ -4,7 +4,7 @@
  * Excel passes them, a number, array or CustomFunctions.Error out.
  */
 import { ageItems, bucketLabels } from "../engine/aging";
-import { CellValue, readNumber, todaySerial } from "../engine/cells";
+import { CellValue, readNumber } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
 import { nextReview, recommendedLimit } from "../engine/limit";
@@ -16,7 +16,7 @@ import { Z_MODEL_ALIASES, zScore, zZone } from "../engine/zscore";
 import { toExcelError } from "./excel-errors";
 import {
   choice,
-  date,
+  dateOrToday,
   defineFunction,
   flag,
   Matrix,
@@ -33,10 +33,20 @@ function fail(error: unknown): never {
   throw toExcelError(error);
 }
 
-const model = (defaultModel: ZModel): Param<ZModel> => choice("model", Z_MODELS, defaultModel, Z_MODEL_ALIASES);
+/**
+ * The Z-score functions default to Altman's original model for public manufacturers, the one
+ * an analyst means by "the Z-score"; the review's policy picks its own default model.
+ */
+const FUNCTION_Z_MODEL: ZModel = "public";
+/** DSO's period when none is given: a year. */
+const DAYS_PER_YEAR = 365;
+/** Longest DSO period accepted: a century of days, so a typo of a few extra digits is refused. */
+const MAX_PERIOD_DAYS = 36500;
+
+const model: Param<ZModel> = choice("model", Z_MODELS, FUNCTION_Z_MODEL, Z_MODEL_ALIASES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
-const asOf = date("asOf", () => todaySerial());
-const edges = optionalNumberList("edges");
+const asOf = dateOrToday("asOf");
+const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges);
 
 function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
   if (!(highFrom > mediumFrom)) throw new CreditError("num", "policy.bandsOrder", { medium: mediumFrom, high: highFrom });
@@ -70,7 +80,7 @@ function factorRows(factors: Matrix): Matrix {
   throw new CreditError("value", "score.factorsShape", { rows, columns });
 }
 
-function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList: number[] | undefined): number[][] {
+function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList: readonly number[]): number[][] {
   const rows = amounts.length;
   const width = amounts[0].length;
   if (dueDates.length !== rows || dueDates[0].length !== width) {
@@ -79,7 +89,7 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
       dueDates: `${dueDates.length}×${dueDates[0].length}`,
     });
   }
-  const bucketEdges = checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges");
+  const bucketEdges = checkAgingEdges(edgeList, "edges");
   const items =
     width === 1
       ? {
@@ -103,9 +113,9 @@ export function setLabelLanguage(lang: Lang): void {
 
 export const CREDIT_FUNCTIONS = {
   SCORE: defineFunction(
-    [matrix("factors"), optionalNumberList("weights", { minValue: 0 })] as const,
+    [matrix("factors"), optionalNumberList("weights", DEFAULT_POLICY.weights, { minValue: 0 })] as const,
     (factors, weights) => {
-      const normalised = normaliseWeights(weights ?? DEFAULT_POLICY.weights);
+      const normalised = normaliseWeights(weights);
       const rows = factorRows(factors);
       const result: (number | CustomFunctions.Error)[][] = new Array(rows.length);
       for (let r = 0; r < rows.length; r++) {
@@ -140,20 +150,20 @@ export const CREDIT_FUNCTIONS = {
       maybeNumber("sales"),
       number("totalAssets", { greaterThan: 0 }),
       number("totalLiabilities"),
-      model("public"),
+      model,
     ] as const,
     (workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities, zModel) =>
       zScore({ workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities }, zModel),
     fail,
   ),
 
-  ZONE: defineFunction([number("z"), model("public")] as const, (z, zModel) => zZone(z, zModel), fail),
+  ZONE: defineFunction([number("z"), model] as const, (z, zModel) => zZone(z, zModel), fail),
 
   AGING: defineFunction([matrix("amounts"), matrix("dueDates"), asOf, edges] as const, agingOf, fail),
 
   AGINGLABELS: defineFunction(
     [edges] as const,
-    (edgeList) => [bucketLabels(checkAgingEdges(edgeList ?? DEFAULT_POLICY.agingEdges, "edges"), labelLanguage)],
+    (edgeList) => [bucketLabels(checkAgingEdges(edgeList, "edges"), labelLanguage)],
     fail,
   ),
 
@@ -173,7 +183,7 @@ export const CREDIT_FUNCTIONS = {
     [
       number("receivables", { minValue: 0 }),
       number("sales"),
-      optionalNumber("days", 365, { greaterThan: 0, maxValue: 36500 }),
+      optionalNumber("days", DAYS_PER_YEAR, { greaterThan: 0, maxValue: MAX_PERIOD_DAYS }),
     ] as const,
     dso,
     fail,

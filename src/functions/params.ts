@@ -1,15 +1,24 @@
 /**
- * Typed parameters for the CREDIT.* functions, in the manner of HyperFormula's function
- * metadata: each function declares its parameters with their constraints, and this one
- * module turns what Excel passes (numbers, text numbers, blanks as null/""/0, booleans,
- * date serials, 2-D ranges) into typed values or a CreditError naming the parameter.
+ * Typed parameters for the CREDIT.* functions. Each function declares its parameters as a
+ * table (name, whether Excel may leave it out, its default, its constraints), so the table
+ * can be checked against the JSDoc Excel shows, and this one module turns what Excel passes
+ * (numbers, text numbers, blanks as null/""/0, booleans, date serials, 2-D ranges) into typed
+ * values or a CreditError naming the parameter.
  */
-import { CellValue, readDate, readNumber, showValue } from "../engine/cells";
+import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { modelKey } from "../engine/zscore";
 
+/** The default of a date parameter that Excel leaves out: today, read at call time. */
+export const TODAY = Symbol("today");
+
+export type DefaultValue = number | boolean | string | readonly number[] | typeof TODAY;
+
 export interface Param<T> {
   readonly name: string;
+  /** Excel may leave it out (a `[name]` in the JSDoc); it then reads as `defaultValue`. */
+  readonly optional: boolean;
+  readonly defaultValue?: DefaultValue;
   read(raw: unknown): T;
 }
 
@@ -19,7 +28,6 @@ interface NumberConstraints {
   readonly minValue?: number;
   readonly maxValue?: number;
   readonly greaterThan?: number;
-  readonly integer?: boolean;
 }
 
 function isOmitted(raw: unknown): boolean {
@@ -34,7 +42,6 @@ function scalar(name: string, raw: unknown): CellValue {
 }
 
 function checkConstraints(name: string, value: number, c: NumberConstraints): number {
-  if (c.integer && !Number.isInteger(value)) throw new CreditError("num", "arg.notWhole", { param: name, value });
   if (c.greaterThan !== undefined && !(value > c.greaterThan)) {
     throw new CreditError("num", "arg.greaterThan", { param: name, limit: c.greaterThan, value });
   }
@@ -56,6 +63,7 @@ function toNumber(name: string, raw: unknown): number | undefined {
 export function number(name: string, constraints: NumberConstraints = {}): Param<number> {
   return {
     name,
+    optional: false,
     read(raw) {
       const value = toNumber(name, raw);
       if (value === undefined) throw new CreditError("value", "arg.blank", { param: name });
@@ -68,6 +76,8 @@ export function number(name: string, constraints: NumberConstraints = {}): Param
 export function optionalNumber(name: string, defaultValue: number, constraints: NumberConstraints = {}): Param<number> {
   return {
     name,
+    optional: true,
+    defaultValue,
     read(raw) {
       const value = toNumber(name, raw);
       return value === undefined ? defaultValue : checkConstraints(name, value, constraints);
@@ -77,12 +87,19 @@ export function optionalNumber(name: string, defaultValue: number, constraints: 
 
 /** A number that a function may do without (e.g. sales for Z″); undefined when blank. */
 export function maybeNumber(name: string): Param<number | undefined> {
-  return { name, read: (raw) => toNumber(name, raw) };
+  return { name, optional: false, read: (raw) => toNumber(name, raw) };
 }
 
+/** Words people type for yes and no, in both languages; numbers are read as Excel does (0 is FALSE). */
+const TRUE_WORDS: readonly string[] = ["true", "yes", "y", "1", "是"];
+const FALSE_WORDS: readonly string[] = ["false", "no", "n", "0", "否"];
+
+/** An optional TRUE/FALSE: omitted or blank gives `defaultValue`. */
 export function flag(name: string, defaultValue: boolean): Param<boolean> {
   return {
     name,
+    optional: true,
+    defaultValue,
     read(raw) {
       const value = scalar(name, raw);
       if (isOmitted(value)) return defaultValue;
@@ -90,15 +107,15 @@ export function flag(name: string, defaultValue: boolean): Param<boolean> {
       if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
       if (typeof value === "string") {
         const text = value.trim().toLowerCase();
-        if (["true", "yes", "y", "1", "是"].includes(text)) return true;
-        if (["false", "no", "n", "0", "否"].includes(text)) return false;
+        if (TRUE_WORDS.includes(text)) return true;
+        if (FALSE_WORDS.includes(text)) return false;
       }
       throw new CreditError("value", "arg.notFlag", { param: name, value: showValue(value) });
     },
   };
 }
 
-/** One of a fixed set of words, case- and space-insensitive, with aliases people type. */
+/** An optional choice among a fixed set of words, case- and space-insensitive, with aliases people type. */
 export function choice<T extends string>(
   name: string,
   choices: readonly T[],
@@ -107,6 +124,8 @@ export function choice<T extends string>(
 ): Param<T> {
   return {
     name,
+    optional: true,
+    defaultValue,
     read(raw) {
       const value = scalar(name, raw);
       if (isOmitted(value)) return defaultValue;
@@ -120,13 +139,15 @@ export function choice<T extends string>(
   };
 }
 
-/** A date as a serial number; omitted gives `defaultSerial()` (read at call time, e.g. today). */
-export function date(name: string, defaultSerial: () => number): Param<number> {
+/** An optional date as a serial number; omitted or blank is today, read at each call (the function is volatile). */
+export function dateOrToday(name: string): Param<number> {
   return {
     name,
+    optional: true,
+    defaultValue: TODAY,
     read(raw) {
       const reading = readDate(scalar(name, raw));
-      if (reading.kind === "blank") return defaultSerial();
+      if (reading.kind === "blank") return todaySerial();
       if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
       return reading.serial;
     },
@@ -137,6 +158,7 @@ export function date(name: string, defaultSerial: () => number): Param<number> {
 export function matrix(name: string): Param<Matrix> {
   return {
     name,
+    optional: false,
     read(raw) {
       if (!Array.isArray(raw)) {
         if (raw === undefined || raw === null) throw new CreditError("value", "arg.blank", { param: name });
@@ -160,14 +182,20 @@ export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] 
 
 /**
  * An optional list of numbers from a range or array constant, read row by row; blanks
- * are skipped (a range may be longer than the list). Omitted gives undefined.
+ * are skipped (a range may be longer than the list). Omitted or all blank gives `defaultValue`.
  */
-export function optionalNumberList(name: string, constraints: NumberConstraints = {}): Param<number[] | undefined> {
+export function optionalNumberList(
+  name: string,
+  defaultValue: readonly number[],
+  constraints: NumberConstraints = {},
+): Param<readonly number[]> {
   const asMatrix = matrix(name);
   return {
     name,
+    optional: true,
+    defaultValue,
     read(raw) {
-      if (isOmitted(raw)) return undefined;
+      if (isOmitted(raw)) return defaultValue;
       const values: number[] = [];
       const rows = asMatrix.read(raw);
       for (let r = 0; r < rows.length; r++) {
@@ -179,12 +207,15 @@ export function optionalNumberList(name: string, constraints: NumberConstraints 
           values.push(checkConstraints(name, reading.value, constraints));
         }
       }
-      return values.length === 0 ? undefined : values;
+      return values.length === 0 ? defaultValue : values;
     },
   };
 }
 
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+
+/** A function as Excel calls it, carrying the parameter table it was declared with. */
+export type DeclaredFunction<R> = ((...raw: unknown[]) => R) & { readonly params: readonly Param<unknown>[] };
 
 /**
  * Binds a parameter table to a function body: the returned function reads every
@@ -195,8 +226,8 @@ export function defineFunction<P extends readonly Param<unknown>[], R>(
   params: P,
   body: (...args: Values<P>) => R,
   onError: (error: unknown) => never,
-): (...raw: unknown[]) => R {
-  return (...raw: unknown[]) => {
+): DeclaredFunction<R> {
+  const call = (...raw: unknown[]) => {
     try {
       const args = params.map((param, i) => param.read(raw[i])) as unknown as Values<P>;
       return body(...args);
@@ -204,4 +235,5 @@ export function defineFunction<P extends readonly Param<unknown>[], R>(
       return onError(error);
     }
   };
+  return Object.assign(call, { params });
 }

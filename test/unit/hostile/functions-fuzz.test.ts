@@ -1,5 +1,5 @@
 /**
- * Hostile input for every CREDIT.* function (issue #8): arguments shaped like anything Excel
+ * Hostile input for every CREDIT.* function: arguments shaped like anything Excel
  * can pass, and some it never does (NaN, Infinity, undefined), at least 10,000 cases per
  * function. The answer must always be a finite number, a string, rows of those, or a
  * CustomFunctions.Error with a message that explains it — never NaN, Infinity, a raw
