@@ -1,0 +1,252 @@
+/**
+ * A worksheet's cells as the engine reads them (values from A1, as Office.js hands them over),
+ * streamed from the part: shared and inline strings, booleans, error codes, formulas by their
+ * saved results, ISO dates (t="d") as serials, and a 1904 workbook's dates moved to the 1900
+ * system the engine counts in. A formula with no saved value is not read as blank: it becomes
+ * an error value that says so, and is listed for the user. Every cell is checked against
+ * Excel's grid and the workbook's cell budget as it is met, before anything is kept for it.
+ */
+import { CellValue, serialFromYMD } from "../../engine/cells";
+import { message, Lang } from "../../engine/i18n";
+import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";
+import { columnNumber, rowNumber } from "./cell-ref";
+import { Token, unescapeCellText, XmlScanner } from "./xml";
+import { ZipReader } from "./zip-reader";
+import { SheetInfo } from "./package";
+
+/** Days between the 1900 and 1904 date systems' day 0. */
+export const DATE_1904_OFFSET = 1462;
+
+/** A row with no cells, shared by every such row of every sheet (a sparse sheet reaching row 1,048,576). */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
+export interface ReadContext {
+  readonly zip: ZipReader;
+  readonly strings: readonly string[];
+  /** Cell styles that show dates, when the workbook counts dates from 1904 (else empty). */
+  readonly dates1904: ReadonlySet<number>;
+  readonly lang: Lang;
+  /** Cells still allowed to be read, over every sheet of the review. */
+  budget: { cells: number };
+  /** "Sheet!A1" of each formula met without a saved value. */
+  readonly noValue: string[];
+}
+
+/** Cell types (the t attribute) as small numbers, so the hot loop compares integers. */
+const enum CellType {
+  Number,
+  Shared,
+  Inline,
+  FormulaString,
+  Boolean,
+  Error,
+  IsoDate,
+}
+
+function cellType(t: string): CellType {
+  switch (t) {
+    case "s":
+      return CellType.Shared;
+    case "inlineStr":
+      return CellType.Inline;
+    case "str":
+      return CellType.FormulaString;
+    case "b":
+      return CellType.Boolean;
+    case "e":
+      return CellType.Error;
+    case "d":
+      return CellType.IsoDate;
+    default:
+      return CellType.Number;
+  }
+}
+
+function isoSerial(text: string): CellValue {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (!match) return text;
+  const day = serialFromYMD(Number(match[1]), Number(match[2]), Number(match[3]));
+  const seconds = Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
+  return day + seconds / 86400;
+}
+
+/**
+ * Reads `sheet`'s cells, down to row `maxRows` when given (the top rows, to recognise a sheet).
+ * values[r][c] is the cell at row r + 1, column c + 1; missing cells are null, missing rows empty.
+ */
+export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows = EXCEL_ROWS): Promise<CellValue[][]> {
+  const entry = context.zip.entry(sheet.part);
+  if (!entry) throw new PackageError(`sheet "${sheet.name}" has no part ${sheet.part}`);
+  const { strings, dates1904, budget } = context;
+  const rows: CellValue[][] = [];
+  const scanner = new XmlScanner();
+  let inData = false;
+  let done = false;
+  let rowIndex = 0; // 1-based row being read
+  let line: CellValue[] = [];
+  let column = 0; // 1-based column of the cell being read
+  let type = CellType.Number;
+  let style = 0;
+  let inCell = false;
+  let hasValue = false;
+  let hasFormula = false;
+  let formula = "";
+  let value = "";
+  // What text is being collected: 0 none, 1 <v>, 2 <f>, 3 <t> of an inline string.
+  let collecting = 0;
+  let inInline = false;
+  let phonetic = 0;
+  let cellRef = "";
+
+  const outside = (ref: string): never => {
+    throw new BoundError("cli.outsideGrid", { sheet: sheet.name, cell: ref.slice(0, 24) });
+  };
+
+  const endRow = () => {
+    if (line.length > 0) rows[rowIndex - 1] = line;
+  };
+
+  const startRow = (r: number) => {
+    endRow();
+    for (let i = rows.length; i < r - 1; i++) rows[i] = NO_CELLS as CellValue[];
+    rowIndex = r;
+    line = [];
+    column = 0;
+  };
+
+  const finishCell = () => {
+    let cell: CellValue;
+    if (type === CellType.Inline) cell = unescapeCellText(value);
+    else if (!hasValue) {
+      if (!hasFormula) return;
+      const where = `${sheet.name}!${cellRef || `R${rowIndex}C${column}`}`;
+      context.noValue.push(where);
+      const shown = formula.length > 40 ? `${formula.slice(0, 37)}...` : formula;
+      cell = { error: message(context.lang, "cli.formulaNoValue", { formula: shown || "…" }) };
+    } else {
+      switch (type) {
+        case CellType.Shared: {
+          const index = Number(value);
+          const text = strings[index];
+          if (text === undefined) throw new PackageError(`sheet "${sheet.name}" cell ${cellRef} names shared string ${value.slice(0, 12)}, which does not exist`);
+          cell = text;
+          break;
+        }
+        case CellType.FormulaString:
+          cell = unescapeCellText(value);
+          break;
+        case CellType.Boolean:
+          cell = value.trim() === "1" || value.trim() === "true";
+          break;
+        case CellType.Error:
+          cell = value.trim();
+          break;
+        case CellType.IsoDate:
+          cell = isoSerial(value);
+          break;
+        default: {
+          const number = Number(value);
+          cell = value.trim() === "" || Number.isNaN(number) ? value : number;
+          if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell += DATE_1904_OFFSET;
+        }
+      }
+    }
+    for (let i = line.length; i < column - 1; i++) line[i] = null;
+    line[column - 1] = cell;
+  };
+
+  const scan = (): boolean => {
+    for (;;) {
+      const token = scanner.next();
+      if (token === Token.NeedMore || token === Token.End) return true;
+      if (token === Token.Open) {
+        const name = scanner.name;
+        const local = name.length === 1 || name.indexOf(":") < 0 ? name : scanner.local();
+        if (inCell) {
+          if (local === "v") collecting = scanner.selfClosing ? 0 : 1;
+          else if (local === "f") {
+            hasFormula = true;
+            collecting = scanner.selfClosing ? 0 : 2;
+          } else if (local === "is") inInline = true;
+          else if (local === "rPh") phonetic += scanner.selfClosing ? 0 : 1;
+          else if (local === "t" && inInline && phonetic === 0) collecting = scanner.selfClosing ? 0 : 3;
+          if (local === "v") hasValue = true;
+        } else if (local === "c" && inData) {
+          let ref = "";
+          let t = "";
+          style = 0;
+          while (scanner.nextAttr()) {
+            const attr = scanner.attrName;
+            if (attr === "r") ref = scanner.attrValue();
+            else if (attr === "t") t = scanner.attrValue();
+            else if (attr === "s") style = Number(scanner.attrValue());
+          }
+          if (rowIndex === 0) startRow(1);
+          if (ref) {
+            const c = columnNumber(ref);
+            const r = rowNumber(ref);
+            if (c < 1 || c > EXCEL_COLUMNS || r < 1 || r > EXCEL_ROWS) outside(ref);
+            // A row written without its number takes it from its first cell.
+            if (r > rowIndex && line.length === 0) startRow(r);
+            else if (r !== rowIndex) throw new PackageError(`sheet "${sheet.name}": cell ${ref.slice(0, 24)} sits in row ${rowIndex}`);
+            column = c;
+          } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
+          if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+          cellRef = ref;
+          type = cellType(t);
+          hasValue = false;
+          hasFormula = false;
+          formula = "";
+          value = "";
+          inInline = false;
+          phonetic = 0;
+          collecting = 0;
+          inCell = !scanner.selfClosing;
+        } else if (local === "row" && inData) {
+          let r = rowIndex + 1;
+          while (scanner.nextAttr()) {
+            if (scanner.attrName === "r") {
+              const text = scanner.attrValue();
+              r = /^\d{1,15}$/.test(text) ? Number(text) : 0;
+              if (r < 1 || r > EXCEL_ROWS) outside(`A${text}`);
+            }
+          }
+          if (r <= rowIndex) throw new PackageError(`sheet "${sheet.name}": row ${r} comes after row ${rowIndex}`);
+          if (r > maxRows) return false;
+          startRow(r);
+        } else if (local === "sheetData") {
+          inData = !scanner.selfClosing;
+          if (scanner.selfClosing) return false;
+        }
+      } else if (token === Token.Text) {
+        if (collecting === 1) value += scanner.text();
+        else if (collecting === 2) formula += scanner.text();
+        else if (collecting === 3) value += scanner.text();
+      } else if (token === Token.Close) {
+        const name = scanner.name;
+        const local = name.length === 1 || name.indexOf(":") < 0 ? name : name.slice(name.indexOf(":") + 1);
+        if (local === "c" && inCell) {
+          finishCell();
+          inCell = false;
+        } else if (local === "v" || local === "f" || local === "t") collecting = 0;
+        else if (local === "rPh") phonetic--;
+        else if (local === "is") inInline = false;
+        else if (local === "sheetData") return false;
+      }
+      scanner.mark = scanner.pos;
+    }
+  };
+
+  await context.zip.readText(entry, (chunk) => {
+    if (done) return false;
+    scanner.feed(chunk);
+    if (!scan()) done = true;
+    return !done;
+  });
+  if (!done) {
+    scanner.finish();
+    scan();
+  }
+  endRow();
+  return rows;
+}
