@@ -97,6 +97,8 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   let inInline = false;
   let phonetic = 0;
   let cellRef = "";
+  let afterData = false;
+  const merges: string[] = [];
 
   const outside = (ref: string): never => {
     throw new BoundError("cli.outsideGrid", { sheet: sheet.name, cell: ref.slice(0, 24) });
@@ -216,7 +218,10 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           startRow(r);
         } else if (local === "sheetData") {
           inData = !scanner.selfClosing;
-          if (scanner.selfClosing) return false;
+          afterData = scanner.selfClosing;
+          if (afterData && maxRows < EXCEL_ROWS) return false;
+        } else if (local === "mergeCell" && afterData) {
+          while (scanner.nextAttr()) if (scanner.attrName === "ref") merges.push(scanner.attrValue());
         }
       } else if (token === Token.Text) {
         if (collecting === 1) value += scanner.text();
@@ -231,7 +236,12 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
         } else if (local === "v" || local === "f" || local === "t") collecting = 0;
         else if (local === "rPh") phonetic--;
         else if (local === "is") inInline = false;
-        else if (local === "sheetData") return false;
+        else if (local === "sheetData") {
+          inData = false;
+          afterData = true;
+          // The top rows are read to recognise a sheet: what follows its cells is not needed.
+          if (maxRows < EXCEL_ROWS) return false;
+        }
       }
       scanner.mark = scanner.pos;
     }
@@ -248,5 +258,33 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     scan();
   }
   endRow();
+  fillMerges(rows, merges, budget);
   return rows;
+}
+
+/**
+ * A merged area reads as its top-left value in each of its cells, as a two-row header merged
+ * over "Customer" is meant to be read; only over rows the sheet has, and counted in the budget.
+ */
+function fillMerges(rows: CellValue[][], merges: readonly string[], budget: { cells: number }): void {
+  for (const ref of merges) {
+    const [from, to = from] = ref.split(":");
+    const top = rowNumber(from) - 1;
+    const left = columnNumber(from) - 1;
+    const bottom = Math.min(rowNumber(to) - 1, rows.length - 1);
+    const right = columnNumber(to) - 1;
+    if (top < 0 || left < 0 || right >= EXCEL_COLUMNS || right < left) continue;
+    const master = rows[top]?.[left];
+    if (master === null || master === undefined) continue;
+    for (let r = top; r <= bottom; r++) {
+      const line = rows[r] === NO_CELLS ? (rows[r] = []) : rows[r];
+      if (!line) continue;
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+        for (let i = line.length; i < c; i++) line[i] = null;
+        line[c] = master;
+      }
+    }
+  }
 }

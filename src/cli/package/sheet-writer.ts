@@ -186,7 +186,7 @@ export class SheetPatcher {
             const open = numbered ? tag : `<${name} r="${r}"${tag.slice(name.length + 1)}`;
             await out(this.rewriteRow(`${open.replace(/\s*\/>$/, ">")}</${name}>`, r));
           } else {
-            this.capture = s.start;
+            this.capture = s.mark;
             this.captureRow = r;
           }
         } else if (!numbered) {
@@ -195,8 +195,8 @@ export class SheetPatcher {
           await out(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
         }
       } else if (token === Token.Close && s.local() === "row" && this.capture >= 0) {
-        const text = s.buf.slice(this.capture, s.end);
-        s.mark = s.end;
+        // The row was marked where it starts, and the mark moves with the buffer as it is refilled.
+        const text = s.take(s.end);
         this.capture = -1;
         await out(this.rewriteRow(text, this.captureRow));
       } else if (token === Token.Close && s.local() === "sheetData") {
