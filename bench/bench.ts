@@ -24,6 +24,7 @@ import { agingColumns, factorRange, portfolio } from "./data";
 import { consume, fullGc, gcSource, hasGc, heapUsed, measure, nowMs } from "./measure";
 import { benchTaskpane, LATENCY_MS, TaskpaneResult } from "./taskpane";
 import { benchFirstRender, FirstRenderResult } from "./first-render";
+import { benchCli, CliSize } from "./cli";
 
 // ---- CustomFunctions stub (what Office's runtime provides), installed before the library runs.
 class StubError {
@@ -57,6 +58,7 @@ const SIZES = QUICK
       scoreHf: [1_000],
       review: [100, 1_000],
       taskpane: [100, 1_000],
+      cli: [200, 1_000],
     }
   : {
       aging: [10_000, 100_000, 1_048_576],
@@ -65,6 +67,7 @@ const SIZES = QUICK
       scoreHf: [10_000, 100_000],
       review: [1_000, 10_000, 100_000],
       taskpane: [1_000, 10_000, 100_000],
+      cli: [10_000, 100_000],
     };
 
 /** Warm-up and timed runs by problem size: small inputs get more runs. */
@@ -522,8 +525,10 @@ function targets(
   review: ReturnType<typeof benchReview>,
   taskpane: Awaited<ReturnType<typeof benchTaskpaneSafe>>,
   bundles: ReturnType<typeof benchBundles>,
+  cli: readonly CliSize[],
 ) {
   const full = aging[aging.length - 1];
+  const big = cli[cli.length - 1];
   const sumifs = [...aging].reverse().find((a) => a.speedupVsSumifsRecalc !== undefined);
   const last = review.sizes[review.sizes.length - 1];
   const worstGrowth = Math.max(...review.growth.map((g) => g.timeRatio));
@@ -574,6 +579,27 @@ function targets(
       measured: pane ? `${round(pane.gzipBytes / KB)} KB (${pane.scripts.join(" + ")})` : "not built",
       met: pane ? pane.gzipBytes <= 300 * KB : null,
     },
+    {
+      target: `command line at ${big.customers} customers within 1.5× of the bare inflate-scan-deflate pass`,
+      measured: `${big.cli.ms} ms vs ${big.bare.ms} ms (${big.cliOverBare}×)`,
+      met: big.cli.ok ? big.cliOverBare <= 1.5 : false,
+    },
+    {
+      target: `command line at ${big.customers} customers ≥ 10× faster than exceljs read + write`,
+      measured:
+        big.speedupVsExceljs === null
+          ? `exceljs failed: ${big.exceljs.error}`
+          : `${big.speedupVsExceljs}× (${big.exceljs.ms} ms)`,
+      met: big.speedupVsExceljs === null ? null : big.speedupVsExceljs >= 10,
+    },
+    {
+      target: `command line at ${big.customers} customers ≤ ¼ of exceljs's peak memory`,
+      measured:
+        big.memoryVsExceljs === null
+          ? "exceljs failed"
+          : `${big.cli.peakMB} MB vs ${big.exceljs.peakMB} MB (${big.memoryVsExceljs}×)`,
+      met: big.memoryVsExceljs === null ? null : big.memoryVsExceljs <= 0.25,
+    },
   ];
   // Quick runs use tiny sizes: the size targets do not apply to them.
   return QUICK ? list.map((t) => ({ ...t, met: null, note: "quick run: sizes too small to judge" })) : list;
@@ -603,6 +629,7 @@ async function main(): Promise<void> {
   const taskpane = await benchTaskpaneSafe();
   const bundles = benchBundles();
   const firstRender = await benchFirstRenderSafe();
+  const cli = await benchCli(ROOT, SIZES.cli, AS_OF, "2026-11-30", progress);
   const report = {
     meta: {
       date: new Date().toISOString(),
@@ -618,7 +645,8 @@ async function main(): Promise<void> {
     taskpane,
     bundles,
     firstRender,
-    targets: targets(aging, review, taskpane, bundles),
+    cli,
+    targets: targets(aging, review, taskpane, bundles, cli),
   };
   if (JSON_OUT) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -793,6 +821,37 @@ async function main(): Promise<void> {
       ),
     );
   } else out.push(firstRender.reason);
+  out.push("", "Command line (one run each, its own process; peak = maxRSS)");
+  out.push(
+    table(
+      [
+        "customers",
+        "file MB",
+        "credit-review ms",
+        "peak MB",
+        "bare pass ms",
+        "peak MB",
+        "exceljs read+write ms",
+        "peak MB",
+        "÷ bare",
+        "× faster than exceljs",
+        "memory ÷ exceljs",
+      ],
+      cli.map((c) => [
+        c.customers,
+        c.fileMB,
+        c.cli.ms,
+        c.cli.peakMB,
+        c.bare.ms,
+        c.bare.peakMB,
+        c.exceljs.ok ? c.exceljs.ms : c.exceljs.error,
+        c.exceljs.peakMB,
+        c.cliOverBare,
+        c.speedupVsExceljs,
+        c.memoryVsExceljs,
+      ]),
+    ),
+  );
   out.push("", "Targets");
   out.push(
     table(

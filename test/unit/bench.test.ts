@@ -50,7 +50,7 @@ describe("npm run bench -- --quick --json", () => {
     expect(typeof report).toBe("object");
     expect(Array.isArray(report)).toBe(false);
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(["meta", "aging", "score", "review", "taskpane", "bundles", "targets"]),
+      expect.arrayContaining(["meta", "aging", "score", "review", "taskpane", "bundles", "cli", "targets"]),
     );
   });
 
@@ -185,9 +185,24 @@ describe("npm run bench -- --quick --json", () => {
     }
   });
 
+  it("times the command line against exceljs and the bare package pass, with peak memory", () => {
+    const cli = report.cli as Json[];
+    expect(cli.length).toBe(2);
+    for (const size of cli) {
+      positive(size.customers, "cli.customers");
+      expect(size.invoices).toBe(3 * (size.customers as number));
+      for (const who of ["cli", "exceljs", "bare"]) {
+        const run = size[who] as Json;
+        expect({ who, ok: run.ok }).toEqual({ who, ok: true });
+        allPositive(run, ["ms", "peakMB"], `cli[${size.customers}].${who}`);
+      }
+      allPositive(size, ["cliOverBare", "speedupVsExceljs", "memoryVsExceljs"], `cli[${size.customers}]`);
+    }
+  });
+
   it("lists every target with what was measured", () => {
     const targets = report.targets as Json[];
-    expect(targets).toHaveLength(9);
+    expect(targets).toHaveLength(12);
     for (const t of targets) {
       expect(typeof t.target).toBe("string");
       expect(typeof t.measured).toBe("string");
