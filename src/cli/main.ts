@@ -199,7 +199,7 @@ async function reviewWorkbook(
       break;
     }
   }
-  const values = await workbook.values(sheet);
+  const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview({ sheetName: sheet.name, values, asOf, policy, archive, ledger }, lang);
   const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive });

@@ -10,6 +10,7 @@ import { CellValue, serialFromYMD } from "../../engine/cells";
 import { message, Lang } from "../../engine/i18n";
 import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";
 import { columnNumber, rowNumber } from "./cell-ref";
+import { columnLetter } from "../../engine/review/headers";
 import { Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
 import { SheetInfo } from "./package";
@@ -96,7 +97,6 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   let collecting = 0;
   let inInline = false;
   let phonetic = 0;
-  let cellRef = "";
   let afterData = false;
   const merges: string[] = [];
 
@@ -121,7 +121,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     if (type === CellType.Inline) cell = unescapeCellText(value);
     else if (!hasValue) {
       if (!hasFormula) return;
-      const where = `${sheet.name}!${cellRef || `R${rowIndex}C${column}`}`;
+      const where = `${sheet.name}!${columnLetter(column - 1)}${rowIndex}`;
       context.noValue.push(where);
       const shown = formula.length > 40 ? `${formula.slice(0, 37)}...` : formula;
       cell = { error: message(context.lang, "cli.formulaNoValue", { formula: shown || "…" }) };
@@ -130,7 +130,8 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
         case CellType.Shared: {
           const index = Number(value);
           const text = strings[index];
-          if (text === undefined) throw new PackageError(`sheet "${sheet.name}" cell ${cellRef} names shared string ${value.slice(0, 12)}, which does not exist`);
+          if (text === undefined)
+            throw new PackageError(`sheet "${sheet.name}" cell ${columnLetter(column - 1)}${rowIndex} names shared string ${value.slice(0, 12)}, which does not exist`);
           cell = text;
           break;
         }
@@ -174,28 +175,30 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           else if (local === "t" && inInline && phonetic === 0) collecting = scanner.selfClosing ? 0 : 3;
           if (local === "v") hasValue = true;
         } else if (local === "c" && inData) {
-          let ref = "";
-          let t = "";
+          let hasRef = false;
+          let t = CellType.Number;
           style = 0;
+          let refColumn = 0;
+          let refRow = 0;
           while (scanner.nextAttr()) {
-            const attr = scanner.attrName;
-            if (attr === "r") ref = scanner.attrValue();
-            else if (attr === "t") t = scanner.attrValue();
-            else if (attr === "s") style = Number(scanner.attrValue());
+            if (scanner.attrIs("r")) {
+              scanner.attrRef();
+              hasRef = true;
+              refColumn = scanner.refColumn;
+              refRow = scanner.refRow;
+            } else if (scanner.attrIs("t")) t = cellType(scanner.attrValue());
+            else if (scanner.attrIs("s")) style = scanner.attrInt();
           }
           if (rowIndex === 0) startRow(1);
-          if (ref) {
-            const c = columnNumber(ref);
-            const r = rowNumber(ref);
-            if (c < 1 || c > EXCEL_COLUMNS || r < 1 || r > EXCEL_ROWS) outside(ref);
+          if (hasRef) {
+            if (refColumn < 1 || refColumn > EXCEL_COLUMNS || refRow < 1 || refRow > EXCEL_ROWS) outside(scanner.buf.slice(scanner.attrValueStart, scanner.attrValueEnd));
             // A row written without its number takes it from its first cell.
-            if (r > rowIndex && line.length === 0) startRow(r);
-            else if (r !== rowIndex) throw new PackageError(`sheet "${sheet.name}": cell ${ref.slice(0, 24)} sits in row ${rowIndex}`);
-            column = c;
+            if (refRow > rowIndex && line.length === 0) startRow(refRow);
+            else if (refRow !== rowIndex) throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
+            column = refColumn;
           } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
           if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
-          cellRef = ref;
-          type = cellType(t);
+          type = t;
           hasValue = false;
           hasFormula = false;
           formula = "";
@@ -207,10 +210,9 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
         } else if (local === "row" && inData) {
           let r = rowIndex + 1;
           while (scanner.nextAttr()) {
-            if (scanner.attrName === "r") {
-              const text = scanner.attrValue();
-              r = /^\d{1,15}$/.test(text) ? Number(text) : 0;
-              if (r < 1 || r > EXCEL_ROWS) outside(`A${text}`);
+            if (scanner.attrIs("r")) {
+              r = scanner.attrInt();
+              if (r < 1 || r > EXCEL_ROWS) outside(`A${scanner.attrValue().slice(0, 20)}`);
             }
           }
           if (r <= rowIndex) throw new PackageError(`sheet "${sheet.name}": row ${r} comes after row ${rowIndex}`);

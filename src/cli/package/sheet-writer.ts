@@ -6,60 +6,99 @@
 import { Block } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
 import { columnNumber } from "./cell-ref";
+import { columnLetter } from "../../engine/review/headers";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
 import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
 
-/** Which blocks write on which rows, in row order. */
+interface BlockCells {
+  readonly block: Block;
+  readonly end: number; // last row, inclusive
+  readonly width: number;
+  /** Per column of the block: its letters and cell style, worked out once rather than per cell. */
+  readonly letters: string[];
+  readonly styles: number[];
+}
+
+/** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
 export class RowPlan {
-  readonly rows: number[];
-  private readonly byRow = new Map<number, Block[]>();
+  private readonly blocks: BlockCells[];
+  /** Disjoint, ascending [first, last] row ranges the plan writes on. */
+  private readonly ranges: [number, number][];
   readonly lastRow: number;
   readonly lastColumn: number;
 
-  constructor(blocks: readonly Block[], sheetName: string) {
+  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter) {
     let lastRow = -1;
     let lastColumn = -1;
+    const spans: [number, number][] = [];
+    this.blocks = [];
     for (const block of blocks) {
+      if (block.values.length === 0) continue;
       const end = block.row + block.values.length - 1;
       if (end >= EXCEL_ROWS) throw new BoundError("cli.sheetFull", { sheet: sheetName });
-      for (let r = block.row; r <= end; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(block);
-        else this.byRow.set(r, [block]);
+      const width = Math.max(block.formats.length, ...block.values.slice(0, 1).map((l) => l.length));
+      const letters: string[] = [];
+      const styles: number[] = [];
+      for (let c = 0; c < width; c++) {
+        letters.push(columnLetter(block.column + c));
+        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true));
       }
-      if (block.values.length) {
-        lastRow = Math.max(lastRow, end);
-        lastColumn = Math.max(lastColumn, block.column + block.formats.length - 1);
-      }
+      this.blocks.push({ block, end, width, letters, styles });
+      spans.push([block.row, end]);
+      lastRow = Math.max(lastRow, end);
+      lastColumn = Math.max(lastColumn, block.column + width - 1);
     }
-    this.rows = [...this.byRow.keys()].sort((a, b) => a - b);
+    this.blocks.sort((a, b) => a.block.column - b.block.column);
+    spans.sort((a, b) => a[0] - b[0]);
+    this.ranges = [];
+    for (const span of spans) {
+      const last = this.ranges[this.ranges.length - 1];
+      if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+      else this.ranges.push([span[0], span[1]]);
+    }
     this.lastRow = lastRow;
     this.lastColumn = lastColumn;
   }
 
-  /** The columns the plan writes on a row (0-based, inclusive ranges), and the cells' XML in column order. */
-  cells(row: number, writer: CellWriter): { ranges: [number, number][]; cells: { column: number; xml: string }[] } {
-    const blocks = [...(this.byRow.get(row) ?? [])].sort((a, b) => a.column - b.column);
+  /** The first row at or after `row` that the plan writes on, or Infinity. */
+  firstRowFrom(row: number): number {
+    for (const [first, last] of this.ranges) {
+      if (row <= last) return Math.max(row, first);
+    }
+    return Infinity;
+  }
+
+  /**
+   * The plan's cells on a row: their XML in column order, the 1-based columns the plan covers
+   * there (blank values clear a cell, so they count), and each written cell's column.
+   */
+  cells(row: number, writer: CellWriter): { xml: string; ranges: [number, number][]; columns: number[]; xmls: string[] } {
+    let xml = "";
     const ranges: [number, number][] = [];
-    const cells: { column: number; xml: string }[] = [];
-    for (const block of blocks) {
-      const line = block.values[row - block.row];
-      const width = Math.max(line.length, block.formats.length);
-      ranges.push([block.column, block.column + width - 1]);
-      for (let c = 0; c < width; c++) {
-        const xml = writer.cell(row, block.column + c, line[c] ?? null, block.formats[c] ?? "general", block.bold === true);
-        if (xml) cells.push({ column: block.column + c + 1, xml });
+    const columns: number[] = [];
+    const xmls: string[] = [];
+    const rowText = String(row + 1);
+    for (const b of this.blocks) {
+      if (row < b.block.row || row > b.end) continue;
+      const line = b.block.values[row - b.block.row];
+      ranges.push([b.block.column + 1, b.block.column + b.width]);
+      for (let c = 0; c < b.width; c++) {
+        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.block.formats[c] ?? "general");
+        if (!cell) continue;
+        xml += cell;
+        columns.push(b.block.column + c + 1);
+        xmls.push(cell);
       }
     }
-    return { ranges, cells };
+    return { xml, ranges, columns, xmls };
   }
 
   /** A whole new row's XML ("" when every value on it is blank). */
   newRow(row: number, writer: CellWriter): string {
-    const { cells } = this.cells(row, writer);
+    const { xml } = this.cells(row, writer);
     const p = writer.prefix;
-    return cells.length ? `<${p}row r="${row + 1}">${cells.map((c) => c.xml).join("")}</${p}row>` : "";
+    return xml ? `<${p}row r="${row + 1}">${xml}</${p}row>` : "";
   }
 }
 
@@ -97,6 +136,17 @@ export interface PatchEdits {
 
 type Out = (text: string) => Promise<void>;
 
+/** A row being rewritten, as the scanner reads it: offsets are from the row's start. */
+interface RowScan {
+  readonly tagEnd: number;
+  /** Each cell: [1-based column, start, end, 1 when it has its own reference]. */
+  readonly cells: number[][];
+  tailStart: number;
+  depth: number;
+  column: number;
+  open?: number[];
+}
+
 /**
  * Streams a user's worksheet through, rewriting the rows the plan writes on (their other cells
  * kept as they were), inserting rows the sheet did not have, and applying child edits around
@@ -106,10 +156,11 @@ type Out = (text: string) => Promise<void>;
 export class SheetPatcher {
   private readonly scanner = new XmlScanner();
   private phase: "head" | "data" | "tail" = "head";
-  private next = 0; // index into plan.rows of the next row to write
+  private next: number; // the next row (0-based) the plan writes on and the patcher has not yet met
   private rowIndex = 0; // 1-based number of the last row met
   private capture = -1; // start of an edited row being collected
   private captureRow = 0;
+  private row: RowScan = { tagEnd: 0, cells: [], tailStart: -1, depth: 0, column: 0 };
   private head = "";
   private tail = "";
   private depth = 0;
@@ -119,7 +170,9 @@ export class SheetPatcher {
     private readonly writer: CellWriter,
     private readonly edits: PatchEdits,
     private readonly sheetName: string,
-  ) {}
+  ) {
+    this.next = plan.firstRowFrom(0);
+  }
 
   async push(chunk: string, out: Out): Promise<void> {
     this.scanner.feed(chunk);
@@ -137,14 +190,19 @@ export class SheetPatcher {
   /** New rows the plan writes above row `before` (1-based), which the sheet does not have. */
   private rowsBefore(before: number): string {
     let xml = "";
-    const rows = this.plan.rows;
-    while (this.next < rows.length && rows[this.next] + 1 < before) xml += this.plan.newRow(rows[this.next++], this.writer);
+    while (this.next + 1 < before) {
+      xml += this.plan.newRow(this.next, this.writer);
+      this.next = this.plan.firstRowFrom(this.next + 1);
+    }
     return xml;
   }
 
   private async scan(out: Out): Promise<void> {
     const s = this.scanner;
     const p = this.writer.prefix;
+    // Output is gathered per chunk of input and handed on once: a hundred thousand rows are
+    // not a hundred thousand writes.
+    const pieces: string[] = [];
     for (;;) {
       const token = s.next();
       if (token === Token.NeedMore || token === Token.End) break;
@@ -152,11 +210,11 @@ export class SheetPatcher {
       if (this.phase === "head") {
         if (token === Token.Open && this.depth === 1 && s.local() === "sheetData") {
           this.head += s.take(s.start);
-          await out(this.edits.head(this.head));
+          pieces.push(this.edits.head(this.head));
           this.head = "";
           if (s.selfClosing) {
             s.take(s.end);
-            await out(`<${p}sheetData>${this.rowsBefore(EXCEL_ROWS + 2)}</${p}sheetData>`);
+            pieces.push(`<${p}sheetData>${this.rowsBefore(EXCEL_ROWS + 2)}</${p}sheetData>`);
             this.phase = "tail";
           } else this.phase = "data";
           continue;
@@ -165,101 +223,114 @@ export class SheetPatcher {
         else if (token === Token.Close) this.depth--;
         continue;
       }
-      // Cell data.
+      if (this.capture >= 0) {
+        // Inside a row being rewritten: note where each of its cells is, relative to the row's start.
+        this.noteCell(token);
+        if (this.capture >= 0) continue;
+        pieces.push(this.rewriteRow(s.take(s.end), this.captureRow, this.row));
+        continue;
+      }
       if (token === Token.Open && s.local() === "row") {
         let r = 0;
-        while (s.nextAttr()) if (s.attrName === "r") r = Number(s.attrValue());
+        while (s.nextAttr()) if (s.attrIs("r")) r = s.attrInt();
         const numbered = r > 0;
         if (!numbered) r = this.rowIndex + 1;
         this.rowIndex = r;
         const inserted = this.rowsBefore(r);
-        const edited = this.next < this.plan.rows.length && this.plan.rows[this.next] + 1 === r;
-        if (inserted || edited || !numbered) {
-          await out(s.take(s.start) + inserted);
-        }
+        const edited = this.next + 1 === r;
+        if (inserted || edited || !numbered) pieces.push(s.take(s.start) + inserted);
         if (edited) {
-          this.next++;
+          this.next = this.plan.firstRowFrom(this.next + 1);
+          const name = s.name;
           if (s.selfClosing) {
             // An empty row (its height or hidden flag kept): opened up to take the plan's cells.
             const tag = s.take(s.end);
-            const name = s.name;
-            const open = numbered ? tag : `<${name} r="${r}"${tag.slice(name.length + 1)}`;
-            await out(this.rewriteRow(`${open.replace(/\s*\/>$/, ">")}</${name}>`, r));
+            const open = `${tag.replace(/\s*\/>$/, ">")}`;
+            pieces.push(this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 }));
           } else {
             this.capture = s.mark;
             this.captureRow = r;
+            this.row = { tagEnd: s.end - s.mark, cells: [], tailStart: -1, depth: 0, column: 0 };
           }
         } else if (!numbered) {
           const tag = s.take(s.end);
           const name = s.name;
-          await out(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
+          pieces.push(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
         }
-      } else if (token === Token.Close && s.local() === "row" && this.capture >= 0) {
-        // The row was marked where it starts, and the mark moves with the buffer as it is refilled.
-        const text = s.take(s.end);
-        this.capture = -1;
-        await out(this.rewriteRow(text, this.captureRow));
       } else if (token === Token.Close && s.local() === "sheetData") {
-        await out(s.take(s.start) + this.rowsBefore(EXCEL_ROWS + 2));
+        pieces.push(s.take(s.start) + this.rowsBefore(EXCEL_ROWS + 2));
         this.phase = "tail";
         this.tail = "";
         continue;
       }
-      // Copy what is not being rewritten in chunks, so memory stays flat over a long sheet.
-      if (this.capture < 0 && s.pos - s.mark > 1 << 20) await out(s.take(s.pos));
+      // Copy what is not being rewritten in pieces, so memory stays flat over a long sheet.
+      if (s.pos - s.mark > 1 << 20) pieces.push(s.take(s.pos));
     }
     if (this.phase === "head") this.head += s.take(s.pos);
+    else if (this.phase === "data" && this.capture < 0) pieces.push(s.take(s.pos));
+    if (pieces.length) await out(pieces.join(""));
+  }
+
+  /** The cells of the row being rewritten, as its tokens go by; ends the capture at </row>. */
+  private noteCell(token: Token): void {
+    const s = this.scanner;
+    const row = this.row;
+    if (token === Token.Open) {
+      if (row.depth === 0) {
+        if (s.local() === "c") {
+          let hasRef = 0;
+          while (s.nextAttr()) {
+            if (s.attrIs("r")) {
+              s.attrRef();
+              hasRef = 1;
+            }
+          }
+          row.column = hasRef ? s.refColumn : row.column + 1;
+          const cell = [row.column, s.start - s.mark, s.end - s.mark, hasRef];
+          if (s.selfClosing) row.cells.push(cell);
+          else {
+            row.open = cell;
+            row.depth++;
+          }
+        } else {
+          if (row.tailStart < 0) row.tailStart = s.start - s.mark;
+          if (!s.selfClosing) row.depth++;
+        }
+      } else if (!s.selfClosing) row.depth++;
+    } else if (token === Token.Close) {
+      if (row.depth === 0) {
+        this.capture = -1; // </row>
+        return;
+      }
+      row.depth--;
+      if (row.depth === 0 && row.open) {
+        row.open[2] = s.end - s.mark;
+        row.cells.push(row.open);
+        row.open = undefined;
+      }
+    }
   }
 
   /** One of the user's rows with the plan's cells put in: their other cells as they were. */
-  private rewriteRow(text: string, r: number): string {
-    const scanner = new XmlScanner();
-    scanner.feed(text);
-    scanner.finish();
-    scanner.next(); // <row …>
-    const rowTag = text.slice(0, scanner.end).replace(/\s+spans="[^"]*"/, "");
-    const cells: { column: number; xml: string }[] = [];
-    let tailStart = -1;
-    let column = 0;
-    let depth = 0;
-    let cellStart = -1;
-    let cellColumn = 0;
-    let cellHasRef = true;
-    for (;;) {
-      const token = scanner.next();
-      if (token === Token.End) break;
-      if (token === Token.Open && depth === 0) {
-        if (scanner.local() === "c") {
-          let ref = "";
-          while (scanner.nextAttr()) if (scanner.attrName === "r") ref = scanner.attrValue();
-          column = ref ? columnNumber(ref) : column + 1;
-          cellStart = scanner.start;
-          cellColumn = column;
-          cellHasRef = ref !== "";
-          if (scanner.selfClosing) {
-            cells.push({ column, xml: this.withRef(text.slice(cellStart, scanner.end), cellHasRef, r, column) });
-            cellStart = -1;
-          } else depth++;
-        } else if (tailStart < 0) {
-          tailStart = scanner.start;
-          if (!scanner.selfClosing) depth++;
-        }
-      } else if (token === Token.Open && !scanner.selfClosing) depth++;
-      else if (token === Token.Close) {
-        if (depth === 0) break; // </row>
-        depth--;
-        if (depth === 0 && cellStart >= 0) {
-          cells.push({ column: cellColumn, xml: this.withRef(text.slice(cellStart, scanner.end), cellHasRef, r, cellColumn) });
-          cellStart = -1;
-        }
-      }
-    }
+  private rewriteRow(text: string, r: number, row: RowScan): string {
+    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans="[^"]*"/, "");
+    const found = row.cells;
     const close = text.lastIndexOf("</");
-    const extra = tailStart >= 0 ? text.slice(tailStart, close) : "";
-    const { ranges, cells: planned } = this.plan.cells(r - 1, this.writer);
-    const inRanges = (c: number) => ranges.some(([a, b]) => c - 1 >= a && c - 1 <= b);
-    const all = [...cells.filter((c) => !inRanges(c.column)), ...planned].sort((a, b) => a.column - b.column);
+    const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
     const open = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const planned = this.plan.cells(r - 1, this.writer);
+    const firstPlanned = planned.ranges.length ? planned.ranges[0][0] : Infinity;
+    // The usual row: the user's cells all left of the review's columns, each with its reference.
+    if (found.every(([c, , , hasRef]) => c < firstPlanned && hasRef === 1)) {
+      const cells = found.length ? text.slice(found[0][1], found[found.length - 1][2]) : "";
+      return `${open}${cells}${planned.xml}${extra}${text.slice(close)}`;
+    }
+    const inRanges = (c: number) => planned.ranges.some(([a, b]) => c >= a && c <= b);
+    const all = found
+      .filter(([c]) => !inRanges(c))
+      .map(([c, start, end, hasRef]) => ({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) }));
+    planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
+    all.sort((a, b) => a.column - b.column);
     return `${open}${all.map((c) => c.xml).join("")}${extra}${text.slice(close)}`;
   }
 
@@ -286,7 +357,7 @@ export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string,
   const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetterOf(plan.lastColumn + 1)}${plan.lastRow + 1}"/>` : "";
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${dimension}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>`;
   let batch = "";
-  for (const row of plan.rows) {
+  for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
     batch += plan.newRow(row, writer);
     if (batch.length > 1 << 20) {
       yield batch;

@@ -78,8 +78,14 @@ export class Workbook {
     }
   }
 
-  async values(sheet: SheetInfo): Promise<CellValue[][]> {
+  /**
+   * The sheet's cells. `rewrite`: the sheet is the one the review writes into, so its text is
+   * kept for the writer rather than inflated a second time.
+   */
+  async values(sheet: SheetInfo, rewrite = false): Promise<CellValue[][]> {
     let values = this.full.get(sheet.name);
+    const entry = this.pkg.zip.entry(sheet.part);
+    if (rewrite && !values && entry) this.pkg.zip.keepText(entry);
     if (!values) this.full.set(sheet.name, (values = await readSheet(this.context, sheet)));
     return values;
   }

@@ -78,19 +78,33 @@ export class CellWriter {
     return style;
   }
 
-  /** One cell's XML, or "" for a blank (a blank clears the cell: nothing is written). */
-  cell(row: number, column: number, value: PlanValue, format: CellFormat, bold: boolean): string {
+  /** Escaped text of the strings written over and over (grades, recommendations), kept up to a bound. */
+  private readonly texts = new Map<string, string>();
+
+  /** The text element of an inline string; spaces at either end are kept only when it says so. */
+  private textElement(text: string): string {
+    let xml = this.texts.get(text);
+    if (xml === undefined) {
+      const p = this.prefix;
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+      xml = `<${p}t${space}>${escapeCellText(text)}</${p}t>`;
+      if (this.texts.size < 10_000) this.texts.set(text, xml);
+    }
+    return xml;
+  }
+
+  /** One cell's XML at `ref` ("W4") with its style, or "" for a blank (a blank clears the cell: nothing is written). */
+  cell(ref: string, value: PlanValue, style: number, format: CellFormat): string {
     if (value === null) return "";
     const p = this.prefix;
-    const head = `<${p}c r="${cellRef(row, column)}" s="${this.style(format, bold)}"`;
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) return `${head} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
+      if (!Number.isFinite(value)) return `<${p}c r="${ref}" s="${style}" t="e"><${p}v>#NUM!</${p}v></${p}c>`;
       const stored = format === "date" && this.date1904 ? value - DATE_1904_OFFSET : value;
-      return `${head}><${p}v>${stored}</${p}v></${p}c>`;
+      return `<${p}c r="${ref}" s="${style}"><${p}v>${stored}</${p}v></${p}c>`;
     }
-    if (typeof value === "boolean") return `${head} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+    if (typeof value === "boolean") return `<${p}c r="${ref}" s="${style}" t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
     // An inline string: the shared strings part stays as it was, and "=…" stays text.
-    return `${head} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(value)}</${p}t></${p}is></${p}c>`;
+    return `<${p}c r="${ref}" s="${style}" t="inlineStr"><${p}is>${this.textElement(value)}</${p}is></${p}c>`;
   }
 }
 

@@ -83,8 +83,8 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   patchSheet(target, plan.target.blocks, plan.target.fills, undefined);
 
   function patchSheet(sheet: SheetInfo, blocks: readonly Block[], fills: readonly ConditionalFill[], widths: readonly number[] | undefined) {
-    const rows = new RowPlan(blocks, sheet.name);
     const writer = new CellWriter(styles, lang, pkg.date1904);
+    const rows = new RowPlan(blocks, sheet.name, writer);
     const own = ownFills(fills);
     const patcher = new SheetPatcher(rows, writer, {
       head: (head) => {
@@ -143,9 +143,8 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   }
 
   function writeOwnSheet(sheetPlan: SheetPlan, part: string, existed: boolean) {
-    const rows = new RowPlan(sheetPlan.blocks, sheetPlan.name);
-    if (rows.lastRow >= EXCEL_ROWS) throw new BoundError("cli.sheetFull", { sheet: sheetPlan.name });
     const writer = new CellWriter(styles, lang, pkg.date1904);
+    const rows = new RowPlan(sheetPlan.blocks, sheetPlan.name, writer);
     const extra = [fillsXml(sheetPlan.fills ?? [], styles, 1), PAGE_MARGINS];
     const charts = sheetPlan.chart ? [sheetPlan.chart] : [];
     const sheetRels: { id: string; type: string; target: string }[] = [];

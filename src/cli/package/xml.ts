@@ -53,7 +53,8 @@ export class XmlScanner {
   cdata = false;
   private attrPos = 0;
   private attrEnd = 0;
-  attrName = "";
+  private attrNameStart = 0;
+  private attrNameEnd = 0;
   attrValueStart = 0;
   attrValueEnd = 0;
   // Where the next quote of each kind is, so finding the end of a tag never rescans the buffer.
@@ -198,7 +199,8 @@ export class XmlScanner {
     if (eq < 0 || eq >= this.attrEnd) throw new XmlError(`a malformed attribute in <${this.name}>`);
     let nameEnd = eq;
     while (isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
-    this.attrName = buf.slice(i, nameEnd);
+    this.attrNameStart = i;
+    this.attrNameEnd = nameEnd;
     let v = eq + 1;
     while (isSpace(buf.charCodeAt(v))) v++;
     const quote = buf.charCodeAt(v);
@@ -210,6 +212,64 @@ export class XmlScanner {
     this.attrPos = close + 1;
     return true;
   }
+
+  /** The current attribute's qualified name. */
+  get attrName(): string {
+    return this.buf.slice(this.attrNameStart, this.attrNameEnd);
+  }
+
+  /** Whether the current attribute is named `name`, without making a string of its name. */
+  attrIs(name: string): boolean {
+    const start = this.attrNameStart;
+    if (this.attrNameEnd - start !== name.length) return false;
+    for (let i = 0; i < name.length; i++) if (this.buf.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** The first character code of the current attribute's value (NaN when empty). */
+  attrFirstCode(): number {
+    return this.attrValueStart < this.attrValueEnd ? this.buf.charCodeAt(this.attrValueStart) : NaN;
+  }
+
+  /** The current attribute's value read as a whole number without entities ("12" → 12), or -1. */
+  attrInt(): number {
+    let n = 0;
+    if (this.attrValueStart === this.attrValueEnd) return -1;
+    for (let i = this.attrValueStart; i < this.attrValueEnd; i++) {
+      const code = this.buf.charCodeAt(i) - 48;
+      if (code < 0 || code > 9 || n > 1e15) return -1;
+      n = n * 10 + code;
+    }
+    return n;
+  }
+
+  /** The current attribute's value read as a cell reference ("AB12"): sets refColumn and refRow (0 when absent). */
+  attrRef(): void {
+    let column = 0;
+    let row = 0;
+    let i = this.attrValueStart;
+    const end = this.attrValueEnd;
+    for (; i < end; i++) {
+      const code = this.buf.charCodeAt(i);
+      if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+      else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+      else break;
+      if (column > 1e7) break;
+    }
+    for (; i < end; i++) {
+      const code = this.buf.charCodeAt(i) - 48;
+      if (code < 0 || code > 9 || row > 1e15) {
+        row = -1;
+        break;
+      }
+      row = row * 10 + code;
+    }
+    this.refColumn = column;
+    this.refRow = row;
+  }
+
+  refColumn = 0;
+  refRow = 0;
 
   /** The value of the current attribute, entities decoded. */
   attrValue(): string {

@@ -22,6 +22,8 @@ export interface ZipEntry {
 
 export class ZipReader {
   private readBytes = 0;
+  /** Parts whose text is kept from one full read for the next (the sheet read, then rewritten): null until read. */
+  private readonly kept = new Map<string, string[] | null>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -116,6 +118,21 @@ export class ZipReader {
    * (a sheet read only down to its header rows).
    */
   async readText(entry: ZipEntry, consume: (chunk: string) => boolean | void | Promise<boolean | void>): Promise<void> {
+    const cached = this.kept.get(entry.name);
+    if (cached) {
+      // Handed over once: the text is not held after its second reader has it.
+      this.kept.delete(entry.name);
+      for (const chunk of cached) if ((await consume(chunk)) === false) return;
+      return;
+    }
+    const keep: string[] | undefined = cached === null ? [] : undefined;
+    if (keep) {
+      const inner = consume;
+      consume = (chunk) => {
+        keep.push(chunk);
+        return inner(chunk);
+      };
+    }
     this.admit(entry);
     const stream = await this.stream(entry, true);
     const decoder = new StringDecoder("utf8");
@@ -138,10 +155,16 @@ export class ZipReader {
       }
       const rest = decoder.end();
       if (rest) await feed(rest);
+      if (keep) this.kept.set(entry.name, keep);
     } catch (error) {
       if (error === consumerError) throw error;
       throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
     }
+  }
+
+  /** Keeps the text of `entry` from its next full read for the read after it, instead of inflating it twice. */
+  keepText(entry: ZipEntry): void {
+    this.kept.set(entry.name, null);
   }
 
   /** A small part's whole text (the workbook, relationships, content types, styles). */
