@@ -191,10 +191,8 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   }
 
   // ---- bookkeeping ----
-  // Every style the cells and fills will use, added now: the styles part may come before the sheets in the zip.
-  const registrar = new CellWriter(styles, lang, pkg.date1904);
-  for (const block of [...plan.target.blocks, ...plan.sheets.flatMap((s) => s.blocks)])
-    for (const format of block.formats) registrar.style(format, block.bold === true);
+  // Every style is added by now (the row plans add their cells' styles, the fills theirs below):
+  // the styles part may come before the sheets in the zip.
   for (const fill of [...plan.target.fills, ...plan.sheets.flatMap((s) => s.fills ?? [])]) styles.fill(fill.color);
   if (styles.isChanged) {
     if (stylesEntry) replaced.set(stylesEntry.name.toLowerCase(), styles.toXml());
