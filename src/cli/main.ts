@@ -261,7 +261,9 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       return { code: 2 };
     }
     if (error instanceof PackageError || error instanceof XmlError) {
-      io.stderr(safeText(`credit-review: ${message(lang, "cli.notXlsx", { file: "the workbook", reason: error.message.slice(0, 160) })}`));
+      io.stderr(
+        safeText(`credit-review: ${message(lang, "cli.notXlsx", { file: "the workbook", reason: error.message.slice(0, 160) })}`),
+      );
       return { code: 2 };
     }
     if (error instanceof CreditError) {

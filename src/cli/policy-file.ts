@@ -50,7 +50,7 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
     // One byte more than allowed tells a file over the cap, whatever its size claims.
     const buffer = Buffer.alloc(LIMITS.policyBytes + 1);
     let size = 0;
-    for (let n; size < buffer.length && (n = fs.readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) size += n;
+    for (let n; size < buffer.length && (n = fs.readSync(fd, buffer, size, buffer.length - size, null)) > 0;) size += n;
     if (size > LIMITS.policyBytes) throw new PolicyFileError("cli.policyTooLarge", { file, limit: mib(LIMITS.policyBytes) });
     text = buffer.toString("utf8", 0, size).replace(/^\uFEFF/, "");
   } finally {
@@ -65,7 +65,8 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad("not a JSON object");
   const known = Object.keys(DEFAULT_POLICY);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
+    if (!known.includes(key))
+      throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
   }
   return completePolicy(raw as Record<string, unknown>);
 }

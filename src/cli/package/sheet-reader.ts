@@ -131,7 +131,9 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           const index = Number(value);
           const text = strings[index];
           if (text === undefined)
-            throw new PackageError(`sheet "${sheet.name}" cell ${columnLetter(column - 1)}${rowIndex} names shared string ${value.slice(0, 12)}, which does not exist`);
+            throw new PackageError(
+              `sheet "${sheet.name}" cell ${columnLetter(column - 1)}${rowIndex} names shared string ${value.slice(0, 12)}, which does not exist`,
+            );
           cell = text;
           break;
         }
@@ -191,10 +193,12 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           }
           if (rowIndex === 0) startRow(1);
           if (hasRef) {
-            if (refColumn < 1 || refColumn > EXCEL_COLUMNS || refRow < 1 || refRow > EXCEL_ROWS) outside(scanner.buf.slice(scanner.attrValueStart, scanner.attrValueEnd));
+            if (refColumn < 1 || refColumn > EXCEL_COLUMNS || refRow < 1 || refRow > EXCEL_ROWS)
+              outside(scanner.buf.slice(scanner.attrValueStart, scanner.attrValueEnd));
             // A row written without its number takes it from its first cell.
             if (refRow > rowIndex && line.length === 0) startRow(refRow);
-            else if (refRow !== rowIndex) throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
+            else if (refRow !== rowIndex)
+              throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
             column = refColumn;
           } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
           if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });

@@ -5,7 +5,6 @@
  */
 import { Block } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
-import { columnNumber } from "./cell-ref";
 import { columnLetter } from "../../engine/review/headers";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
@@ -246,7 +245,9 @@ export class SheetPatcher {
             // An empty row (its height or hidden flag kept): opened up to take the plan's cells.
             const tag = s.take(s.end);
             const open = `${tag.replace(/\s*\/>$/, ">")}`;
-            pieces.push(this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 }));
+            pieces.push(
+              this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 }),
+            );
           } else {
             this.capture = s.mark;
             this.captureRow = r;
@@ -337,24 +338,13 @@ export class SheetPatcher {
   private withRef(xml: string, hasRef: boolean, row: number, column: number): string {
     if (hasRef) return xml;
     const name = /^<([^\s/>]+)/.exec(xml)![1];
-    return `<${name} r="${columnLetterOf(column)}${row}"${xml.slice(name.length + 1)}`;
+    return `<${name} r="${columnLetter(column - 1)}${row}"${xml.slice(name.length + 1)}`;
   }
-}
-
-function columnLetterOf(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A sheet the review owns, written whole: the plan's cells and column widths, and any extra children. */
 export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string, extra: readonly string[]): Generator<string> {
-  const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetterOf(plan.lastColumn + 1)}${plan.lastRow + 1}"/>` : "";
+  const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${dimension}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>`;
   let batch = "";
   for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {

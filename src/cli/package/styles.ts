@@ -9,10 +9,20 @@ import { Token, XmlScanner, escapeXml } from "./xml";
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Excel's built-in date and time formats (ids 14–22, 27–36, 45–47, 50–58: the East Asian date formats). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Built-in formats the review's codes match, so no custom entry is needed for them. */
-const BUILTIN_IDS: Readonly<Record<string, number>> = { General: 0, "0": 1, "0.00": 2, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+const BUILTIN_IDS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
 
 /** Whether a format code shows a date or time: d, m, y, h or s outside quotes, escapes and [colour] sections. */
 export function isDateFormat(code: string): boolean {
@@ -25,7 +35,19 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** Order of the style sheet's children in the schema: new children go where Excel expects them. */
-const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const STYLE_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 interface Child {
   readonly local: string;

@@ -110,15 +110,15 @@ export class CellWriter {
 
 export function colsXml(widths: readonly number[] | undefined, prefix = ""): string {
   if (!widths?.length) return "";
-  const cols = widths
-    .map((w, i) => `<${prefix}col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
-    .join("");
+  const cols = widths.map((w, i) => `<${prefix}col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   return `<${prefix}cols>${cols}</${prefix}cols>`;
 }
 
 export function areaRef(area: { row: number; column: number; rows: number; columns: number }): string {
   const first = cellRef(area.row, area.column);
-  return area.rows === 1 && area.columns === 1 ? first : `${first}:${cellRef(area.row + area.rows - 1, area.column + area.columns - 1)}`;
+  return area.rows === 1 && area.columns === 1
+    ? first
+    : `${first}:${cellRef(area.row + area.rows - 1, area.column + area.columns - 1)}`;
 }
 
 /** One conditionalFormatting element per fill; priorities count up from `priority`. */

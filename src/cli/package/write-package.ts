@@ -7,7 +7,8 @@
  */
 import { Lang } from "../../engine/i18n";
 import { Block, ConditionalFill, SheetPlan, WritePlan } from "../../engine/review/write-plan";
-import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
+import { PackageError } from "./bounds";
+import { columnLetter } from "../../engine/review/headers";
 import { columnNumber, rowNumber } from "./cell-ref";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
@@ -39,9 +40,7 @@ function widenDimension(head: string, plan: RowPlan): string {
     const lastColumn = Math.max(columnNumber(to), plan.lastColumn + 1);
     const lastRow = Math.max(rowNumber(to), plan.lastRow + 1);
     if (!columnNumber(from) || !rowNumber(from)) return whole;
-    let letters = "";
-    for (let n = lastColumn; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    return `${open}${from}:${letters}${lastRow}${close}`;
+    return `${open}${from}:${columnLetter(lastColumn - 1)}${lastRow}${close}`;
   });
 }
 
@@ -82,40 +81,51 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   if (!target) throw new PackageError(`sheet "${plan.target.sheet}" is gone`);
   patchSheet(target, plan.target.blocks, plan.target.fills, undefined);
 
-  function patchSheet(sheet: SheetInfo, blocks: readonly Block[], fills: readonly ConditionalFill[], widths: readonly number[] | undefined) {
+  function patchSheet(
+    sheet: SheetInfo,
+    blocks: readonly Block[],
+    fills: readonly ConditionalFill[],
+    widths: readonly number[] | undefined,
+  ) {
     const writer = new CellWriter(styles, lang, pkg.date1904);
     const rows = new RowPlan(blocks, sheet.name, writer);
     const own = ownFills(fills);
-    const patcher = new SheetPatcher(rows, writer, {
-      head: (head) => {
-        writer.prefix = rootPrefix(`${head}</x>`);
-        const p = writer.prefix;
-        let text = widenDimension(head, rows);
-        if (widths?.length && !/<(?:\w+:)?cols[\s>]/.test(text)) {
-          text = editChildren(text, 1, { add: [{ local: "cols", xml: colsXml(widths, p) }] }, text.length);
-        }
-        return text;
+    const patcher = new SheetPatcher(
+      rows,
+      writer,
+      {
+        head: (head) => {
+          writer.prefix = rootPrefix(`${head}</x>`);
+          const p = writer.prefix;
+          let text = widenDimension(head, rows);
+          if (widths?.length && !/<(?:\w+:)?cols[\s>]/.test(text)) {
+            text = editChildren(text, 1, { add: [{ local: "cols", xml: colsXml(widths, p) }] }, text.length);
+          }
+          return text;
+        },
+        tail: (tail) => {
+          const p = writer.prefix;
+          const { elements } = elementsOf(tail);
+          const dropped = (e: { local: string; depth: number; attrs: Map<string, string> }) =>
+            e.depth === 0 && e.local === "conditionalFormatting" && own.has(sqrefTopLeft(e.attrs.get("sqref") ?? ""));
+          let priority = 0;
+          let inDropped = -1;
+          for (const e of elements) {
+            if (e.depth === 0) inDropped = dropped(e) ? e.end : -1;
+            if (e.local === "cfRule" && !(inDropped >= 0 && e.start < inDropped))
+              priority = Math.max(priority, Number(e.attrs.get("priority") ?? 0));
+          }
+          const close = tail.lastIndexOf("</");
+          return editChildren(
+            tail,
+            0,
+            { drop: dropped, add: [{ local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) }] },
+            close < 0 ? tail.length : close,
+          );
+        },
       },
-      tail: (tail) => {
-        const p = writer.prefix;
-        const { elements } = elementsOf(tail);
-        const dropped = (e: { local: string; depth: number; attrs: Map<string, string> }) =>
-          e.depth === 0 && e.local === "conditionalFormatting" && own.has(sqrefTopLeft(e.attrs.get("sqref") ?? ""));
-        let priority = 0;
-        let inDropped = -1;
-        for (const e of elements) {
-          if (e.depth === 0) inDropped = dropped(e) ? e.end : -1;
-          if (e.local === "cfRule" && !(inDropped >= 0 && e.start < inDropped)) priority = Math.max(priority, Number(e.attrs.get("priority") ?? 0));
-        }
-        const close = tail.lastIndexOf("</");
-        return editChildren(
-          tail,
-          0,
-          { drop: dropped, add: [{ local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) }] },
-          close < 0 ? tail.length : close,
-        );
-      },
-    }, sheet.name);
+      sheet.name,
+    );
     const entry = zip.entry(sheet.part)!;
     replaced.set(sheet.part.toLowerCase(), async (part) => {
       await zip.readText(entry, (chunk) => patcher.push(chunk, part.write));
@@ -155,7 +165,11 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
         const chartPart = freshPart(`${wbDir}charts/`, "chart");
         added.push({ name: chartPart, content: chartXml(chart, sheetPlan.name, sheetPlan.blocks) });
         overrides.push({ part: chartPart, type: CHART_TYPE });
-        drawingRels.push({ id: `rId${i + 1}`, type: CHART_REL, target: `../charts/${chartPart.slice(chartPart.lastIndexOf("/") + 1)}` });
+        drawingRels.push({
+          id: `rId${i + 1}`,
+          type: CHART_REL,
+          target: `../charts/${chartPart.slice(chartPart.lastIndexOf("/") + 1)}`,
+        });
       });
       added.push({ name: drawing, content: drawingXml(charts) });
       added.push({ name: relsPartOf(drawing), content: relationshipsXml(drawingRels) });
@@ -225,20 +239,29 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   if (newWorkbookRels.length || dropCalcChain) {
     const relsPart = relsPartOf(pkg.workbookPart);
     let xml = await zip.text(zip.entry(relsPart)!);
-    if (dropCalcChain) xml = removeElements(xml, (e) => e.local === "Relationship" && (e.attrs.get("Type") ?? "").endsWith("/calcChain"));
+    if (dropCalcChain)
+      xml = removeElements(xml, (e) => e.local === "Relationship" && (e.attrs.get("Type") ?? "").endsWith("/calcChain"));
     const p = rootPrefix(xml);
     if (newWorkbookRels.length)
-      xml = insertInto(xml, "Relationships", newWorkbookRels.map((r) => `<${p}Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join(""));
+      xml = insertInto(
+        xml,
+        "Relationships",
+        newWorkbookRels.map((r) => `<${p}Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join(""),
+      );
     replaced.set(relsPart.toLowerCase(), xml);
   }
   if (overrides.length || removed.size) {
     const entry = zip.entry("[Content_Types].xml")!;
     let xml = await zip.text(entry);
     const p = rootPrefix(xml);
-    xml = removeElements(xml, (e) => e.local === "Override" && removed.has((e.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase()));
+    xml = removeElements(
+      xml,
+      (e) => e.local === "Override" && removed.has((e.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase()),
+    );
     const hasRelsDefault = /Extension="rels"/i.test(xml);
     const adds = overrides.map((o) => `<${p}Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`);
-    if (!hasRelsDefault) adds.unshift(`<${p}Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
+    if (!hasRelsDefault)
+      adds.unshift(`<${p}Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
     if (adds.length) xml = insertInto(xml, "Types", adds.join(""));
     replaced.set(entry.name.toLowerCase(), xml);
   }
@@ -262,7 +285,12 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
 }
 
 /** Removes the relationships part of each replaced sheet and the parts nothing else points at, recursively. */
-async function dropOwnedParts(pkg: WorkbookPackage, sheets: readonly SheetInfo[], removed: Set<string>, replaced: Map<string, Content>) {
+async function dropOwnedParts(
+  pkg: WorkbookPackage,
+  sheets: readonly SheetInfo[],
+  removed: Set<string>,
+  replaced: Map<string, Content>,
+) {
   const zip = pkg.zip;
   const referrers = new Map<string, Set<string>>(); // part → parts whose relationships point at it
   for (const entry of zip.entries.values()) {

@@ -327,4 +327,3 @@ export function unescapeCellText(text: string): string {
   if (text.indexOf("_x") < 0) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
-

@@ -107,7 +107,9 @@ export class ZipReader {
       throw new PackageError(`part ${entry.name} uses compression method ${entry.compressionMethod}`);
     try {
       // Options only for raw data: yauzl 3.4 reads an explicit decodeFileData: true as "do not inflate".
-      return await (decode ? this.zip.openReadStreamPromise(entry.raw) : this.zip.openReadStreamPromise(entry.raw, { decodeFileData: false }));
+      return await (decode
+        ? this.zip.openReadStreamPromise(entry.raw)
+        : this.zip.openReadStreamPromise(entry.raw, { decodeFileData: false }));
     } catch (error) {
       throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
     }

@@ -131,7 +131,11 @@ export class ZipWriter {
     };
     this.write(this.localHeader(draft));
     const dataStart = this.position;
-    const deflate = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: 256 * 1024, highWaterMark: 16 << 20 } as zlib.ZlibOptions);
+    const deflate = zlib.createDeflateRaw({
+      level: DEFLATE_LEVEL,
+      chunkSize: 256 * 1024,
+      highWaterMark: 16 << 20,
+    } as zlib.ZlibOptions);
     let failure: Error | undefined;
     deflate.on("data", (data: Buffer) => {
       try {

@@ -124,7 +124,8 @@ export const zh: Record<MessageKey, string> = {
   "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
   "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
-  "cli.noValue": "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
+  "cli.noValue":
+    "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
   "cli.formulaNoValue": "公式没有保存的值：={formula}",
   "review.noHeader": "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）",
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",

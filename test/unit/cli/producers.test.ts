@@ -84,7 +84,16 @@ function wellFormed(name: string, xml: string): void {
 test("the corpus has a workbook from every producer", () => {
   const files = fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f));
   expect(files.sort()).toEqual(cases.map((c) => c.file).sort());
-  for (const producer of ["openpyxl", "libreoffice", "gnumeric", "excel-1904", "excel-macros", "excel-pivot", "excel-very-hidden", "excel-formulas"])
+  for (const producer of [
+    "openpyxl",
+    "libreoffice",
+    "gnumeric",
+    "excel-1904",
+    "excel-macros",
+    "excel-pivot",
+    "excel-very-hidden",
+    "excel-formulas",
+  ])
     expect(files.some((f) => f.startsWith(producer))).toBe(true);
 });
 
@@ -117,7 +126,8 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       kept++;
     }
     expect(kept).toBeGreaterThan(0);
-    for (const name of before.keys()) if (!name.endsWith("calcChain.xml")) expect({ part: name, there: after.has(name) }).toEqual({ part: name, there: true });
+    for (const name of before.keys())
+      if (!name.endsWith("calcChain.xml")) expect({ part: name, there: after.has(name) }).toEqual({ part: name, there: true });
     for (const [name, bytes] of after) if (/\.(xml|rels)$/.test(name)) wellFormed(name, bytes.toString("utf8"));
     // The summary's chart is a chart part.
     expect([...after.keys()].some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n) && !before.has(n))).toBe(true);
@@ -148,7 +158,15 @@ test("LibreOffice opens every reviewed copy and shows the review", () => {
   const profile = path.join(dir, "profile");
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...reviewed.map((r) => r.file)],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...reviewed.map((r) => r.file),
+    ],
     { stdio: "pipe", timeout: 240_000 },
   );
   for (const r of reviewed) {

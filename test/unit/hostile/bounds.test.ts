@@ -21,7 +21,14 @@ import { runCli } from "../../support/cli";
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const HEADER_CELLS = ["Customer", "Payment history", "Contract performance", "Industry risk", "Market reputation", "Compliance record"]
+const HEADER_CELLS = [
+  "Customer",
+  "Payment history",
+  "Contract performance",
+  "Industry risk",
+  "Market reputation",
+  "Compliance record",
+]
   .map((h, i) => `<c r="${"ABCDEF"[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`)
   .join("");
 
@@ -62,7 +69,11 @@ async function workbook(name: string, rows: string, tail = "", workbookExtra = "
     "xl/worksheets/sheet1.xml",
     `${HEAD}<worksheet xmlns="${MAIN}"><sheetData><row r="1">${HEADER_CELLS}</row>${rows}</sheetData>${tail}</worksheet>`,
   );
-  if (archive) await zip.add("xl/worksheets/sheet2.xml", `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${archiveRows}</sheetData></worksheet>`);
+  if (archive)
+    await zip.add(
+      "xl/worksheets/sheet2.xml",
+      `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${archiveRows}</sheetData></worksheet>`,
+    );
   zip.finish();
   fs.closeSync(fd);
   return file;
@@ -113,7 +124,13 @@ describe("sizes", () => {
         await out.copy(entry, await source.rawStream(entry));
         continue;
       }
-      const forged: ZipEntry = { ...entry, compressedSize: compressed.length, uncompressedSize: size, crc32: crc, compressionMethod: 8 };
+      const forged: ZipEntry = {
+        ...entry,
+        compressedSize: compressed.length,
+        uncompressedSize: size,
+        crc32: crc,
+        compressionMethod: 8,
+      };
       await out.copy(forged, Readable.from([compressed]));
     }
     out.finish();
@@ -176,7 +193,9 @@ describe("sizes", () => {
     expect(result!.customers).toHaveLength(2);
     const zip = await ZipReader.open(out, out);
     try {
-      expect(await zip.text(zip.entry("xl/workbook.xml")!)).toContain('<definedName name="Everything">Customers!$A$1:$XFD$1048576</definedName>');
+      expect(await zip.text(zip.entry("xl/workbook.xml")!)).toContain(
+        '<definedName name="Everything">Customers!$A$1:$XFD$1048576</definedName>',
+      );
       expect(await zip.text(zip.entry("xl/worksheets/sheet1.xml")!)).toContain('sqref="A1:XFD1048576"');
     } finally {
       zip.close();
@@ -241,7 +260,12 @@ describe("the small ones", () => {
       const file = await workbook("policy.xlsx", customer(2));
       const policy = path.join(dir, "policy.json");
       fs.writeFileSync(policy, JSON.stringify({ mediumFrm: 2.2 }));
-      await refused(file, /policy file .*policy\.json: unknown setting "mediumFrm"; did you mean "mediumFrom"\?/, "--policy", policy);
+      await refused(
+        file,
+        /policy file .*policy\.json: unknown setting "mediumFrm"; did you mean "mediumFrom"\?/,
+        "--policy",
+        policy,
+      );
     });
 
     test("/dev/zero is not a policy file, and a file over 1 MiB is refused by its size", async () => {
