@@ -105,7 +105,7 @@ export async function benchCli(
       progress(`command line n=${n}: bare pass`);
       const bare = timed(root, BARE, [input, path.join(dir, "bare.zip")]);
       progress(`command line n=${n}: credit-review`);
-      const cli = timed(root, CLI, [input, "--as-of", asOfText, "--json", "--out", path.join(dir, "reviewed.xlsx")]);
+      const cli = timed(root, CLI, [input, "--as-of", asOfText, "--out", path.join(dir, "reviewed.xlsx")]);
       progress(`command line n=${n}: exceljs read + write`);
       const exceljs = timed(root, EXCELJS, [input, path.join(dir, "exceljs.xlsx")]);
       for (const f of ["bare.zip", "reviewed.xlsx", "exceljs.xlsx"]) fs.rmSync(path.join(dir, f), { force: true });

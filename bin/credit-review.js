@@ -16,10 +16,6 @@ if (!fs.existsSync(entry)) {
   if (result.status !== 0) process.exit(1);
 }
 
-// A larger young generation: reading a sheet allocates many short-lived strings, and with V8's
-// default 16 MB semi-space a 100,000-customer review spends a third of its time collecting them.
-require("v8").setFlagsFromString("--max-semi-space-size=64");
-
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => {

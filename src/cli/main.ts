@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { CellValue, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
@@ -276,5 +277,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A larger young generation: reading a sheet makes many short-lived strings, and with V8's
+  // default 16 MB semi-space a 100,000-customer review spent a third of its time collecting them.
+  v8.setFlagsFromString("--max-semi-space-size=64");
   return (await review(argv)).code;
 }
