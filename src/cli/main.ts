@@ -220,6 +220,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     }
     const output = outputPath(options.input, options.out);
     if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");
+    // A macro-enabled package under an .xlsx name is a file Excel refuses to open.
+    if (/\.xlsm$/i.test(options.input) && !/\.xlsm$/i.test(output)) fail(lang, "cli.keepXlsm", { file: output });
     checkOutput(output, lang);
     let asOf = todaySerial();
     if (options.asOf !== undefined) {

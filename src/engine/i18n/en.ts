@@ -134,6 +134,7 @@ export const en = {
   "cli.sheetFull": 'sheet "{sheet}" would pass Excel\'s last row (1,048,576): move older rows to another workbook and run again',
   "cli.policyTooLarge": "policy file {file} is larger than {limit}, the most a policy file may be",
   "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
+  "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
   "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
   "cli.noValue":
     "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",

@@ -123,6 +123,7 @@ export const zh: Record<MessageKey, string> = {
   "cli.sheetFull": "工作表“{sheet}”将超过 Excel 的最后一行（1,048,576）：请把较早的行移到另一个工作簿后再运行",
   "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
   "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
+  "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
   "cli.noValue":
     "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",

@@ -160,6 +160,25 @@ describe("the sample workbooks", () => {
     expect(headerRow(b.getWorksheet("Credit Review Archive")!, archiveA + 1)[0]).not.toBe("Review date");
   });
 
+  test("a re-run replaces the summary and policy sheets whole: no stale rows below a shorter review", async () => {
+    const input = copyExample("customers.xlsx");
+    const wb = await loadWorkbook(input);
+    // An earlier, longer review left rows far below what this one writes.
+    for (const name of ["Credit Review Summary", "Credit Policy"]) {
+      const sheet = wb.addWorksheet(name);
+      for (let r = 1; r <= 300; r++) sheet.getCell(r, 1).value = `old row ${r}`;
+    }
+    await wb.xlsx.writeFile(input);
+    expect((await runCli(input, "--as-of", "2026-11-30", "--sheet", "Customers")).code).toBe(0);
+    const out = await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"));
+    for (const name of ["Credit Review Summary", "Credit Policy"]) {
+      const seen: string[] = [];
+      out.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => seen.push(String(cell.value))));
+      expect({ name, stale: seen.filter((v) => v.startsWith("old row")) }).toEqual({ name, stale: [] });
+      expect(out.getWorksheet(name)!.actualRowCount).toBeLessThan(60);
+    }
+  });
+
   test("date cells are read as the serials the file stores, as Office.js gives them (1900-02-29 included)", async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Dates");

@@ -126,6 +126,16 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       kept++;
     }
     expect(kept).toBeGreaterThan(0);
+    // The workbook part gains the review's new sheets and nothing else: defined names, views and
+    // calculation settings stay as they were.
+    const workbookPart = [...owned].find((n) => /workbook\d*\.xml$/.test(n) && !n.includes("_rels"))!;
+    const [head, tail] = before
+      .get(workbookPart)!
+      .toString("utf8")
+      .split(/<\/(?:\w+:)?sheets>/);
+    const written = after.get(workbookPart)!.toString("utf8");
+    expect(written.startsWith(head)).toBe(true);
+    expect(written.endsWith(tail)).toBe(true);
     for (const name of before.keys())
       if (!name.endsWith("calcChain.xml")) expect({ part: name, there: after.has(name) }).toEqual({ part: name, there: true });
     for (const [name, bytes] of after) if (/\.(xml|rels)$/.test(name)) wellFormed(name, bytes.toString("utf8"));

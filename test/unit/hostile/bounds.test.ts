@@ -236,6 +236,11 @@ describe("the small ones", () => {
     expect((await runCli(file, "--as-of", "2026-11-30", "--out", "/dev/null")).code).toBe(2);
   });
 
+  test("a macro-enabled workbook's copy must be an .xlsm", async () => {
+    const file = await workbook("macros.xlsm", customer(2));
+    await refused(file, /--out .*out\.xlsx: the workbook has macros \(\.xlsm\), so its reviewed copy must be an \.xlsm too/);
+  });
+
   test.each([
     ["1e4", /--as-of must be a date like 2026-11-30, got "1e4"/],
     ["46356", /got "46356"/],
