@@ -18,6 +18,9 @@ import { SheetInfo } from "./package";
 /** Days between the 1900 and 1904 date systems' day 0. */
 export const DATE_1904_OFFSET = 1462;
 
+/** A cell in its most common shape: reference, then style, then type, then a plain value. */
+const COMMON_CELL = /<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<v>([^<&]*)<\/v>)?<\/c>/y;
+
 /** A row with no cells, shared by every such row of every sheet (a sparse sheet reaching row 1,048,576). */
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
@@ -160,8 +163,49 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     line[column - 1] = cell;
   };
 
+  /**
+   * Most cells have one shape, <c r="B7" s="3" t="s"><v>12</v></c>: read in one step, not five
+   * tokens. Anything else (formulas, inline strings, entities, other attribute orders, a cell cut
+   * by the end of the text read so far) goes through the scanner token by token.
+   */
+  const fastCell = (): boolean => {
+    COMMON_CELL.lastIndex = scanner.pos;
+    const m = COMMON_CELL.exec(scanner.buf);
+    if (!m) return false;
+    const c = columnNumber(m[1]);
+    const r = Number(m[2]);
+    if (c > EXCEL_COLUMNS || r < 1 || r > EXCEL_ROWS) outside(`${m[1]}${m[2]}`);
+    if (rowIndex === 0) startRow(1);
+    if (r > rowIndex && line.length === 0) startRow(r);
+    else if (r !== rowIndex) return false;
+    if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+    column = c;
+    style = m[3] === undefined ? 0 : Number(m[3]);
+    type = m[4] === undefined ? CellType.Number : cellType(m[4]);
+    hasValue = m[5] !== undefined;
+    value = m[5] ?? "";
+    hasFormula = false;
+    finishCell();
+    scanner.pos = COMMON_CELL.lastIndex;
+    return true;
+  };
+
   const scan = (): boolean => {
     for (;;) {
+      // "<c " between cells: try the common shape before tokenizing.
+      const at = scanner.pos;
+      const buf = scanner.buf;
+      if (
+        inData &&
+        !inCell &&
+        buf.charCodeAt(at) === 60 &&
+        buf.charCodeAt(at + 1) === 99 &&
+        buf.charCodeAt(at + 2) === 32 &&
+        fastCell()
+      ) {
+        scanner.mark = scanner.pos;
+        continue;
+      }
       const token = scanner.next();
       if (token === Token.NeedMore || token === Token.End) return true;
       if (token === Token.Open) {
