@@ -2,6 +2,9 @@
 import { Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipEntry, ZipReader } from "./zip-reader";
 
+/** An entry of one plain run: no entities, no rich text, no phonetic guide. */
+const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<&]*)<\/t><\/si>/y;
+
 export async function readSharedStrings(zip: ZipReader, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
@@ -12,6 +15,16 @@ export async function readSharedStrings(zip: ZipReader, entry: ZipEntry | undefi
   let text = "";
   const scan = () => {
     for (;;) {
+      // The common entry, <si><t>plain text</t></si>, in one step.
+      if (!inItem && scanner.buf.startsWith("<si><t", scanner.pos)) {
+        PLAIN_ITEM.lastIndex = scanner.pos;
+        const m = PLAIN_ITEM.exec(scanner.buf);
+        if (m) {
+          strings.push(m[1].indexOf("_x") < 0 ? m[1] : unescapeCellText(m[1]));
+          scanner.pos = scanner.mark = PLAIN_ITEM.lastIndex;
+          continue;
+        }
+      }
       const token = scanner.next();
       if (token === Token.NeedMore || token === Token.End) break;
       if (token === Token.Open) {

@@ -6,6 +6,7 @@
 import { Block } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
 import { columnLetter } from "../../engine/review/headers";
+import { columnNumber } from "./cell-ref";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
 import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
@@ -135,6 +136,9 @@ export interface PatchEdits {
 
 type Out = (text: string) => Promise<void>;
 
+/** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
+const WHOLE_CELL = /<c r="([A-Z]{1,3})\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
+
 /** A row being rewritten, as the scanner reads it: offsets are from the row's start. */
 interface RowScan {
   readonly tagEnd: number;
@@ -225,6 +229,9 @@ export class SheetPatcher {
       if (this.capture >= 0) {
         // Inside a row being rewritten: note where each of its cells is, relative to the row's start.
         this.noteCell(token);
+        while (this.capture >= 0 && this.row.depth === 0 && this.wholeCell()) {
+          // Cells of the usual shape are taken whole, without their inner tokens.
+        }
         if (this.capture >= 0) continue;
         pieces.push(this.rewriteRow(s.take(s.end), this.captureRow, this.row));
         continue;
@@ -270,6 +277,19 @@ export class SheetPatcher {
     if (this.phase === "head") this.head += s.take(s.pos);
     else if (this.phase === "data" && this.capture < 0) pieces.push(s.take(s.pos));
     if (pieces.length) await out(pieces.join(""));
+  }
+
+  /** A cell with a reference at the scanner's position, taken whole; false when it is not one. */
+  private wholeCell(): boolean {
+    const s = this.scanner;
+    if (!s.buf.startsWith("<c r=", s.pos)) return false;
+    WHOLE_CELL.lastIndex = s.pos;
+    const m = WHOLE_CELL.exec(s.buf);
+    if (!m) return false;
+    this.row.column = columnNumber(m[1]);
+    this.row.cells.push([this.row.column, s.pos - s.mark, WHOLE_CELL.lastIndex - s.mark, 1]);
+    s.pos = WHOLE_CELL.lastIndex;
+    return true;
   }
 
   /** The cells of the row being rewritten, as its tokens go by; ends the capture at </row>. */
