@@ -87,6 +87,14 @@ test("a read-only output file is refused, not replaced", async () => {
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
 });
 
+test("an input that cannot be read: exit 2 with one line, no stack trace", async () => {
+  fs.chmodSync(input, 0o000);
+  const out = path.join(dir, "out.xlsx");
+  const result = await withoutRoot(() => run([input, "--as-of", "2026-11-30", "--out", out]));
+  expectPlainFailure(result, /^credit-review: .*customers\.xlsx is not a readable \.xlsx workbook \(permission denied\)$/);
+  expect(fs.existsSync(out)).toBe(false);
+});
+
 test("a path under a regular file (ENOTDIR)", async () => {
   const blocker = path.join(dir, "blocker");
   fs.writeFileSync(blocker, "");
