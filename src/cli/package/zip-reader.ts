@@ -4,7 +4,8 @@
  * inflated as streams whose true size yauzl holds to the size declared. Parts the review does
  * not own are handed to the writer still compressed, so they are copied byte for byte.
  */
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
+import * as zlib from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import * as yauzl from "yauzl";
 import { BoundError, LIMITS, mib, PackageError } from "./bounds";
@@ -116,6 +117,32 @@ export class ZipReader {
   }
 
   /**
+   * A part's bytes inflated in large pieces (zlib's default 16 KB pieces leave the reader waiting
+   * on the thread pool), held to the size the zip's directory declares, as yauzl holds its own.
+   */
+  private async inflated(entry: ZipEntry): Promise<Readable> {
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+      throw new PackageError(`part ${entry.name} uses compression method ${entry.compressionMethod}`);
+    const raw = await this.stream(entry, false);
+    const declared = entry.uncompressedSize;
+    let seen = 0;
+    const held = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        seen += chunk.length;
+        if (seen > declared) done(new Error("too many bytes in the stream"));
+        else done(null, chunk);
+      },
+      flush(done) {
+        done(seen < declared ? new Error("too few bytes in the stream") : null);
+      },
+    });
+    const source = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })) : raw;
+    raw.on("error", (error) => source.destroy(error));
+    source.on("error", (error) => held.destroy(error));
+    return source.pipe(held);
+  }
+
+  /**
    * A part's text, chunk by chunk, to a consumer that may stop early by returning false
    * (a sheet read only down to its header rows).
    */
@@ -136,7 +163,7 @@ export class ZipReader {
       };
     }
     this.admit(entry);
-    const stream = await this.stream(entry, true);
+    const stream = await this.inflated(entry);
     const decoder = new StringDecoder("utf8");
     // Errors of the consumer (a bound, malformed XML) are its own; the stream's are the zip's.
     let consumerError: unknown;
