@@ -95,7 +95,7 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
       writer,
       {
         head: (head) => {
-          writer.prefix = rootPrefix(`${head}</x>`);
+          writer.prefix = rootPrefix(head);
           const p = writer.prefix;
           let text = widenDimension(head, rows);
           if (widths?.length && !/<(?:\w+:)?cols[\s>]/.test(text)) {
