@@ -211,9 +211,11 @@ async function reviewWorkbook(
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
   let lang: Lang = "en";
+  let input = "";
   try {
     const options = readOptions(argv, process.env);
     lang = options.lang;
+    input = options.input;
     if (options.help) {
       io.stdout(USAGE);
       return { code: 0 };
@@ -264,9 +266,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       return { code: 2 };
     }
     if (error instanceof PackageError || error instanceof XmlError) {
-      io.stderr(
-        safeText(`credit-review: ${message(lang, "cli.notXlsx", { file: "the workbook", reason: error.message.slice(0, 160) })}`),
-      );
+      io.stderr(safeText(`credit-review: ${message(lang, "cli.notXlsx", { file: input, reason: error.message.slice(0, 160) })}`));
       return { code: 2 };
     }
     if (error instanceof CreditError) {
