@@ -3,7 +3,8 @@
  * warm-up: CREDIT.AGING and CREDIT.SCORE through the function adapter against a bare loop and
  * HyperFormula (aging.ts, score.ts), the review engine on generated portfolios (review.ts), the
  * task pane's Excel module against a naive row-by-row version (taskpane.ts), the bundle sizes
- * (bundles.ts) and the pane's load in headless Chromium (first-render.ts); targets.ts judges
+ * (bundles.ts), the pane's load in headless Chromium (first-render.ts) and the command line against
+ * exceljs and a bare package pass (cli.ts); targets.ts judges
  * them and report.ts prints them. Results and method: BENCHMARKS.md.
  *
  *   npm run bench              table on stdout (progress on stderr)
@@ -13,7 +14,8 @@
 import * as path from "node:path";
 import { benchAging } from "./aging";
 import { benchBundles } from "./bundles";
-import { BenchConfig, benchConfig, progress, ROOT, round } from "./config";
+import { benchCli } from "./cli";
+import { AS_OF, BenchConfig, benchConfig, progress, ROOT, round } from "./config";
 import { benchFirstRender, FirstRenderResult } from "./first-render";
 import { gcSource, hasGc, nowMs } from "./measure";
 import { machine, Report, reportText, TaskpaneOutcome } from "./report";
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   const taskpane = await benchTaskpaneSafe(config);
   const bundles = benchBundles(ROOT);
   const firstRender = await benchFirstRenderSafe(config);
+  const cli = await benchCli(ROOT, config.sizes.cli, AS_OF, "2026-11-30", progress);
   const report: Report = {
     meta: {
       date: new Date().toISOString(),
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
     taskpane,
     bundles,
     firstRender,
-    targets: targets(config.quick, aging, review, taskpane, bundles),
+    cli,
+    targets: targets(config.quick, aging, review, taskpane, bundles, cli),
   };
   if (args.has("--json")) {
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -18,6 +18,8 @@ export interface Sizes {
   readonly scoreHf: readonly number[];
   readonly review: readonly number[];
   readonly taskpane: readonly number[];
+  /** Customers in the command line's generated workbooks (three invoices each). */
+  readonly cli: readonly number[];
 }
 
 export interface BenchConfig {
@@ -43,6 +45,7 @@ export function benchConfig(quick: boolean): BenchConfig {
           scoreHf: [1_000],
           review: [100, 1_000],
           taskpane: [100, 1_000],
+          cli: [200, 1_000],
         }
       : {
           aging: [10_000, 100_000, 1_048_576],
@@ -51,6 +54,7 @@ export function benchConfig(quick: boolean): BenchConfig {
           scoreHf: [10_000, 100_000],
           review: [1_000, 10_000, 100_000],
           taskpane: [1_000, 10_000, 100_000],
+          cli: [10_000, 100_000],
         },
     hfBudgetMs: quick ? 5_000 : 30_000,
     naiveCap: quick ? 1_000 : 10_000,

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import type { benchAging } from "./aging";
 import type { Bundles } from "./bundles";
+import type { CliSize } from "./cli";
 import { round } from "./config";
 import type { FirstRenderResult } from "./first-render";
 import type { benchReview } from "./review";
@@ -39,6 +40,7 @@ export interface Report {
   readonly taskpane: TaskpaneOutcome;
   readonly bundles: Bundles;
   readonly firstRender: FirstRenderResult;
+  readonly cli: readonly CliSize[];
   readonly targets: Target[];
 }
 
@@ -74,7 +76,7 @@ export function table(head: string[], rows: unknown[][]): string {
 
 /** The report as `npm run bench` prints it: one table per benchmark, then the targets. */
 export function reportText(report: Report): string {
-  const { aging, score, review, taskpane, bundles, firstRender } = report;
+  const { aging, score, review, taskpane, bundles, firstRender, cli } = report;
   const m = report.meta.machine;
   const out: string[] = [
     `${m.cpu}, ${m.nproc} CPUs, node ${m.node}; ${report.meta.date}; median of repeated runs after warm-up${report.meta.quick ? " (quick)" : ""}`,
@@ -244,6 +246,37 @@ export function reportText(report: Report): string {
       ),
     );
   } else out.push(firstRender.reason);
+  out.push("", "Command line (one run each, its own process; peak = maxRSS)");
+  out.push(
+    table(
+      [
+        "customers",
+        "file MB",
+        "credit-review ms",
+        "peak MB",
+        "bare pass ms",
+        "peak MB",
+        "exceljs read+write ms",
+        "peak MB",
+        "÷ bare",
+        "× faster than exceljs",
+        "memory ÷ exceljs",
+      ],
+      cli.map((c) => [
+        c.customers,
+        c.fileMB,
+        c.cli.ms,
+        c.cli.peakMB,
+        c.bare.ms,
+        c.bare.peakMB,
+        c.exceljs.ok ? c.exceljs.ms : (c.exceljs.error ?? "failed"),
+        c.exceljs.peakMB,
+        c.cliOverBare,
+        c.speedupVsExceljs ?? "–",
+        c.memoryVsExceljs ?? "–",
+      ]),
+    ),
+  );
   out.push("", "Targets");
   out.push(
     table(

@@ -5,6 +5,7 @@
 import { round } from "./config";
 import type { AgingResult, ReviewResult, Target, TaskpaneOutcome } from "./report";
 import type { Bundles } from "./bundles";
+import type { CliSize } from "./cli";
 
 export function targets(
   quick: boolean,
@@ -12,7 +13,9 @@ export function targets(
   review: ReviewResult,
   taskpane: TaskpaneOutcome,
   bundles: Bundles,
+  cli: readonly CliSize[],
 ): Target[] {
+  const big = cli[cli.length - 1];
   const full = aging[aging.length - 1];
   const sumifs = [...aging].reverse().find((a) => a.speedupVsSumifsRecalc !== undefined);
   const last = review.sizes[review.sizes.length - 1];
@@ -63,6 +66,27 @@ export function targets(
       target: "task pane initial JS ≤ 300 KB gzip",
       measured: pane ? `${round(pane.gzipBytes / KB)} KB (${pane.scripts.join(" + ")})` : "not built",
       met: pane ? pane.gzipBytes <= 300 * KB : null,
+    },
+    {
+      target: `command line at ${big.customers} customers within 1.5× of the bare inflate-scan-deflate pass`,
+      measured: `${big.cli.ms} ms vs ${big.bare.ms} ms (${big.cliOverBare}×)`,
+      met: big.cli.ok ? big.cliOverBare <= 1.5 : false,
+    },
+    {
+      target: `command line at ${big.customers} customers ≥ 10× faster than exceljs read + write`,
+      measured:
+        big.speedupVsExceljs === null
+          ? `exceljs failed: ${big.exceljs.error}`
+          : `${big.speedupVsExceljs}× (${big.exceljs.ms} ms)`,
+      met: big.speedupVsExceljs === null ? null : big.speedupVsExceljs >= 10,
+    },
+    {
+      target: `command line at ${big.customers} customers ≤ ¼ of exceljs's peak memory`,
+      measured:
+        big.memoryVsExceljs === null
+          ? "exceljs failed"
+          : `${big.cli.peakMB} MB vs ${big.exceljs.peakMB} MB (${big.memoryVsExceljs}×)`,
+      met: big.memoryVsExceljs === null ? null : big.memoryVsExceljs <= 0.25,
     },
   ];
   // Quick runs use tiny sizes: the size targets do not apply to them.

@@ -30,11 +30,29 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** The 0-based index of column letters: A → 0, AA → 26 (either case). */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+/**
+ * The 1-based column of a reference's leading letters ("AB12" → 28, either case), or 0 when it
+ * has none. Stops early past any real column, so a hostile reference cannot grow the number
+ * without bound. Cheap enough for the command line's streamed read of every cell reference.
+ */
+export function referenceColumn(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+    else break;
+    if (column > 1e7) return column;
+  }
+  return column;
+}
+
+/** The 1-based row of a reference ("AB12" → 12), or 0 when it has none. */
+export function referenceRow(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
+  const digits = ref.slice(i);
+  return /^\d{1,15}$/.test(digits) ? Number(digits) : 0;
 }
 
 /** "B3" for a 0-based row and column. */
@@ -63,9 +81,9 @@ export function parseAddress(address: string): ParsedAddress {
   const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
   const match = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(ref);
   if (!match) throw new Error(`not a cell range address: ${address}`);
-  const c1 = columnIndex(match[1]);
+  const c1 = referenceColumn(match[1]) - 1;
   const r1 = Number(match[2]) - 1;
-  const c2 = match[3] ? columnIndex(match[3]) : c1;
+  const c2 = match[3] ? referenceColumn(match[3]) - 1 : c1;
   const r2 = match[4] ? Number(match[4]) - 1 : r1;
   return {
     sheet,

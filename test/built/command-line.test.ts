@@ -8,6 +8,8 @@
  * capability: under root the child runs without it (setpriv, util-linux), still as root, so it
  * reads the checkout wherever it lies (a clone in a private temporary folder included) and keeps
  * CAP_DAC_READ_SEARCH; only writing where the bits forbid it fails, as it does for any user.
+ * The unreadable-input case drops CAP_DAC_READ_SEARCH as well, so the input's bits also hold for
+ * reading; the child is still the owner of the checkout it reads its own code from.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -20,6 +22,7 @@ const COMPILED = path.join(ROOT, "lib/src/cli/main.js");
 const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
 /** Runs a program without the capability that lets root write past permission bits. */
 const WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override", "--"];
+const WITHOUT_OVERRIDES = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"];
 
 const isRoot = process.geteuid?.() === 0;
 let dir: string;
@@ -43,7 +46,11 @@ afterEach(() => {
 });
 
 function runCli(...args: string[]) {
-  const command = [...(isRoot ? WITHOUT_OVERRIDE : []), process.execPath, CLI, ...args];
+  return runAs(WITHOUT_OVERRIDE, args);
+}
+
+function runAs(dropping: readonly string[], args: readonly string[]) {
+  const command = [...(isRoot ? dropping : []), process.execPath, CLI, ...args];
   const run = spawnSync(command[0], command.slice(1), { encoding: "utf8", timeout: 60_000 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr.replace(/\n$/, "") };
@@ -82,6 +89,14 @@ test("a read-only output file is refused, not replaced", () => {
   expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(EACCES\); nothing was written$/);
   expect(fs.readFileSync(out, "utf8")).toBe("an earlier review");
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
+});
+
+test("an input that cannot be read: exit 2 with one line, no stack trace", () => {
+  fs.chmodSync(input, 0o000);
+  const out = path.join(dir, "out.xlsx");
+  const result = runAs(WITHOUT_OVERRIDES, [input, "--as-of", "2026-11-30", "--out", out]);
+  expectPlainFailure(result, /^credit-review: .*customers\.xlsx is not a readable \.xlsx workbook \(permission denied\)$/);
+  expect(fs.existsSync(out)).toBe(false);
 });
 
 test("the same command line writes when the folder and file are writable", () => {

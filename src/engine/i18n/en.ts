@@ -124,6 +124,21 @@ export const en = {
   "cli.badAsOf": '--as-of must be a date like 2026-11-30, got "{value}"',
   "cli.badPolicy": "policy file {file}: {reason}",
   "cli.writeFailed": "could not write {file} ({reason}); nothing was written",
+  "cli.tooManyParts": "{file} has {count} parts; the command line reads workbooks of at most {limit}",
+  "cli.partTooLarge": "part {part} is {size} uncompressed; the command line reads parts of at most {limit}",
+  "cli.readTooLarge": "the parts to read add up to {size} uncompressed; the command line reads at most {limit}",
+  "cli.partRatio":
+    "part {part} would inflate to {ratio} times its compressed size (at most {limit} times): not a workbook a spreadsheet program writes",
+  "cli.outsideGrid": 'sheet "{sheet}": cell {cell} is outside Excel\'s grid (rows 1 to 1,048,576, columns A to XFD)',
+  "cli.tooManyCells": "the sheets to read hold more than {limit} cells, the most the command line reads",
+  "cli.sheetFull": 'sheet "{sheet}" would pass Excel\'s last row (1,048,576): move older rows to another workbook and run again',
+  "cli.policyTooLarge": "policy file {file} is larger than {limit}, the most a policy file may be",
+  "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
+  "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
+  "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
+  "cli.noValue":
+    "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
+  "cli.formulaNoValue": "formula without a saved value: ={formula}",
   // Review.
   "review.noHeader": 'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows)',
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',

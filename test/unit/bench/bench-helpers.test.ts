@@ -16,6 +16,7 @@ import { AgingResult, Report, reportText, ReviewResult, table, TaskpaneOutcome }
 import { scoreFloor } from "../../../bench/score";
 import { targets } from "../../../bench/targets";
 import type { Bundles } from "../../../bench/bundles";
+import type { CliSize } from "../../../bench/cli";
 
 describe("the floors", () => {
   test("the aging floor gives CREDIT.AGING's bucket totals", () => {
@@ -107,6 +108,20 @@ const review = {
 } as unknown as ReviewResult;
 
 const notMeasured: TaskpaneOutcome = { measured: false, reason: "task-pane bench failed: no fake" };
+
+const cli: CliSize[] = [
+  {
+    customers: 100_000,
+    invoices: 300_000,
+    fileMB: 25,
+    cli: { ms: 6_000, peakMB: 470, ok: true },
+    exceljs: { ms: 190_000, peakMB: 4_000, ok: true },
+    bare: { ms: 2_000, peakMB: 190, ok: true },
+    cliOverBare: 3,
+    speedupVsExceljs: 31.7,
+    memoryVsExceljs: 0.118,
+  },
+];
 const built: Bundles = {
   built: true,
   builtAt: "2026-11-30T00:00:00.000Z",
@@ -119,7 +134,7 @@ const built: Bundles = {
 
 describe("targets", () => {
   const judged = (quick = false, bundles: Bundles = built) =>
-    Object.fromEntries(targets(quick, aging, review, notMeasured, bundles).map((t) => [t.target, [t.measured, t.met]]));
+    Object.fromEntries(targets(quick, aging, review, notMeasured, bundles, cli).map((t) => [t.target, [t.measured, t.met]]));
 
   test("each target judged from its figure", () => {
     expect(judged()).toEqual({
@@ -138,6 +153,9 @@ describe("targets", () => {
       "task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉ (with and without the 5 MB limit)": ["not measured", null],
       "functions.js ≤ 30 KB gzip": ["25 KB", true],
       "task pane initial JS ≤ 300 KB gzip": ["110 KB (dist/taskpane.js)", true],
+      "command line at 100000 customers within 1.5× of the bare inflate-scan-deflate pass": ["6000 ms vs 2000 ms (3×)", false],
+      "command line at 100000 customers ≥ 10× faster than exceljs read + write": ["31.7× (190000 ms)", true],
+      "command line at 100000 customers ≤ ¼ of exceljs's peak memory": ["470 MB vs 4000 MB (0.118×)", true],
     });
   });
 
@@ -148,7 +166,7 @@ describe("targets", () => {
   });
 
   test("a quick run judges none, and says why", () => {
-    const quick = targets(true, aging, review, notMeasured, built);
+    const quick = targets(true, aging, review, notMeasured, built, cli);
     expect(quick.map((t) => [t.met, t.note])).toEqual(quick.map(() => [null, "quick run: sizes too small to judge"]));
   });
 });
@@ -182,7 +200,8 @@ describe("the printed report", () => {
       taskpane: notMeasured,
       bundles: built,
       firstRender: { measured: false, reason: "no Chromium at /usr/bin/chromium" },
-      targets: targets(false, aging, review, notMeasured, built),
+      cli,
+      targets: targets(false, aging, review, notMeasured, built, cli),
     } as unknown as Report;
     const lines = reportText(report).split("\n");
     expect(lines[0]).toBe("Test CPU, 2 CPUs, node v20.0.0; 2026-11-30T12:00:00.000Z; median of repeated runs after warm-up");
@@ -194,6 +213,7 @@ describe("the printed report", () => {
       "Bundles",
       "Task pane load in headless Chromium (ms from navigation; office.js answered by the test host)",
       "no Chromium at /usr/bin/chromium",
+      "Command line (one run each, its own process; peak = maxRSS)",
       "Targets",
       "42 s in all",
     ];
@@ -205,6 +225,7 @@ describe("the printed report", () => {
     expect(lines).toContain("| review of 100000 customers < 1 s | 650 ms | yes |");
     expect(lines).toContain("| AGING on 1048576 rows < 100 ms | 120 ms | NO |");
     expect(lines).toContain("| functions.js ≤ 30 KB gzip | 25 KB | yes |");
+    expect(lines).toContain("| 100000 | 25 | 6000 | 470 | 2000 | 190 | 190000 | 4000 | 3 | 31.7 | 0.118 |");
     expect(lines).toContain(
       "| task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉ (with and without the 5 MB limit) | not measured | n/a |",
     );

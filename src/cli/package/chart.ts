@@ -1,0 +1,86 @@
+/**
+ * The summary's native chart as DrawingML parts: a drawing anchoring each chart on the sheet,
+ * and one chart part per chart (a clustered column chart of the plan's values by its
+ * categories, with the values cached so a viewer that does not recalculate still draws it).
+ * Several charts on one sheet are several anchors in the one drawing.
+ */
+import { Block, ChartPlan, PlanValue } from "../../engine/review/write-plan";
+import { areaRef } from "./worksheet-xml";
+import { escapeXml } from "./xml";
+
+const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CHART_REL = `${R_NS}/chart`;
+export const DRAWING_REL = `${R_NS}/drawing`;
+
+/** Excel's default chart size, in columns and rows of the default size. */
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 15;
+
+/** The value the plan writes at a cell of the sheet, for the chart's cache. */
+function valueAt(blocks: readonly Block[], row: number, column: number): PlanValue {
+  for (const block of blocks) {
+    const line = block.values[row - block.row];
+    if (line && column >= block.column && column < block.column + line.length) return line[column - block.column];
+  }
+  return null;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function absolute(sheet: string, area: ChartPlan["values"]): string {
+  const ref = areaRef(area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `${quoteSheet(sheet)}!${ref}`;
+}
+
+export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[]): string {
+  const points = (area: ChartPlan["values"], text: boolean) => {
+    const pts: string[] = [];
+    for (let i = 0; i < area.rows; i++) {
+      const value = valueAt(blocks, area.row + i, area.column);
+      if (value === null) continue;
+      const shown = text ? escapeXml(String(value)) : typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+      if (shown !== "") pts.push(`<c:pt idx="${i}"><c:v>${shown}</c:v></c:pt>`);
+    }
+    return `<c:ptCount val="${area.rows}"/>${pts.join("")}`;
+  };
+  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`;
+  const series =
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.seriesName)}</c:v></c:tx>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="5B9BD5"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:cat><c:strRef><c:f>${escapeXml(absolute(sheet, chart.categories))}</c:f><c:strCache>${points(chart.categories, true)}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(absolute(sheet, chart.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(chart.values, false)}</c:numCache></c:numRef></c:val></c:ser>`;
+  const axes =
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}"><c:roundedCorners val="0"/>` +
+    `<c:chart>${title}<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>${axes}</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The drawing holding the charts: chart i is the drawing's relationship `rId${i + 1}`. */
+export function drawingXml(charts: readonly ChartPlan[]): string {
+  const anchors = charts.map((chart, i) => {
+    const { row, column } = chart.anchor;
+    return (
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>${column + CHART_COLUMNS}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + CHART_ROWS}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C_NS}"><c:chart xmlns:c="${C_NS}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">${anchors.join("")}</xdr:wsDr>`;
+}
+
+export function relationshipsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The input workbook as an Open Packaging Conventions package: which part is the workbook, its
+ * sheets (name, visibility, part) in tab order, the date system, the shared strings and styles
+ * parts, and every part's relationships. Nothing is inflated here but these few small parts.
+ */
+import { PackageError } from "./bounds";
+import { Token, XmlScanner } from "./xml";
+import { ZipEntry, ZipReader } from "./zip-reader";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  readonly state: SheetState;
+  /** The sheet's part name in the zip ("xl/worksheets/sheet1.xml"). */
+  readonly part: string;
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+  /** The part it points at, resolved against its source (internal targets only). */
+  readonly part?: string;
+}
+
+/** Relationship types by their last segment, the same in transitional and strict packages. */
+export function isRelType(rel: Relationship, kind: string): boolean {
+  return rel.type.endsWith(`/${kind}`);
+}
+
+/** Every opening tag of a small XML document, with its attributes. */
+export function eachElement(xml: string, visit: (local: string, attrs: Map<string, string>, name: string) => void): void {
+  const scanner = new XmlScanner();
+  scanner.feed(xml);
+  scanner.finish();
+  for (;;) {
+    const token = scanner.next();
+    if (token === Token.End) return;
+    if (token === Token.Open) visit(scanner.local(), scanner.attributes(), scanner.name);
+  }
+}
+
+/** The part a relationship target names, from the part that holds the relationship. */
+export function resolvePart(source: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    // A target with a stray '%' is taken as written.
+  }
+  const path = decoded.startsWith("/") ? decoded.slice(1) : `${source.slice(0, source.lastIndexOf("/") + 1)}${decoded}`;
+  const out: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "..") out.pop();
+    else if (segment !== "." && segment !== "") out.push(segment);
+  }
+  return out.join("/");
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+export class WorkbookPackage {
+  private readonly relsCache = new Map<string, Relationship[]>();
+
+  private constructor(
+    readonly zip: ZipReader,
+    readonly workbookPart: string,
+    readonly workbookXml: string,
+    readonly sheets: readonly SheetInfo[],
+    readonly date1904: boolean,
+    readonly workbookRels: readonly Relationship[],
+  ) {}
+
+  static async open(zip: ZipReader): Promise<WorkbookPackage> {
+    if (!zip.entry("[Content_Types].xml")) throw new PackageError("no [Content_Types].xml: not an Office package");
+    const root = await readRels(zip, "_rels/.rels");
+    const office = root.find((r) => isRelType(r, "officeDocument") && !r.external);
+    if (!office?.part || !zip.entry(office.part)) throw new PackageError("no workbook part");
+    const workbookPart = zip.entry(office.part)!.name;
+    const workbookXml = await zip.text(zip.entry(workbookPart)!);
+    const rels = await readRels(zip, relsPartOf(workbookPart));
+    const sheets: SheetInfo[] = [];
+    let date1904 = false;
+    eachElement(workbookXml, (local, attrs) => {
+      if (local === "workbookPr") {
+        const value = attrs.get("date1904");
+        date1904 = value === "1" || value === "true";
+      } else if (local === "sheet") {
+        const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
+        const rel = rels.find((r) => r.id === relId);
+        // Chart sheets and dialog sheets have no cells: only worksheets are candidates.
+        if (!rel?.part || !isRelType(rel, "worksheet")) return;
+        const entry = zip.entry(rel.part);
+        if (!entry) throw new PackageError(`sheet "${attrs.get("name")}" has no part ${rel.part}`);
+        const state = attrs.get("state");
+        sheets.push({
+          name: attrs.get("name") ?? "",
+          sheetId: Number(attrs.get("sheetId")),
+          relId,
+          state: state === "hidden" || state === "veryHidden" ? state : "visible",
+          part: entry.name,
+        });
+      }
+    });
+    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, date1904, rels);
+    pkg.relsCache.set(workbookPart, rels);
+    return pkg;
+  }
+
+  /** The workbook's part of a kind ("sharedStrings", "styles"), if it has one. */
+  workbookPartOf(kind: string): ZipEntry | undefined {
+    const rel = this.workbookRels.find((r) => isRelType(r, kind) && !r.external);
+    return rel?.part ? this.zip.entry(rel.part) : undefined;
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    let rels = this.relsCache.get(part);
+    if (!rels) this.relsCache.set(part, (rels = await readRels(this.zip, relsPartOf(part))));
+    return rels;
+  }
+}
+
+async function readRels(zip: ZipReader, relsPart: string): Promise<Relationship[]> {
+  const entry = zip.entry(relsPart);
+  if (!entry) return [];
+  const source = relsPart.replace(/_rels\/([^/]*)\.rels$/i, "$1");
+  const rels: Relationship[] = [];
+  eachElement(await zip.text(entry), (local, attrs) => {
+    if (local !== "Relationship") return;
+    const target = attrs.get("Target") ?? "";
+    const external = attrs.get("TargetMode") === "External";
+    rels.push({
+      id: attrs.get("Id") ?? "",
+      type: attrs.get("Type") ?? "",
+      target,
+      external,
+      part: external ? undefined : resolvePart(source, target),
+    });
+  });
+  return rels;
+}

@@ -1,0 +1,340 @@
+/**
+ * A worksheet's cells as the engine reads them (values from A1, as Office.js hands them over),
+ * streamed from the part: shared and inline strings, booleans, error codes, formulas by their
+ * saved results, ISO dates (t="d") as serials, and a 1904 workbook's dates moved to the 1900
+ * system the engine counts in. A formula with no saved value is not read as blank: it becomes
+ * an error value that says so, and is listed for the user. Every cell is checked against
+ * Excel's grid and the workbook's cell budget as it is met, before anything is kept for it.
+ */
+import { CellValue, serialFromYMD } from "../../engine/cells";
+import { message, Lang } from "../../engine/i18n";
+import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";
+import { referenceColumn, referenceRow } from "../../engine/a1";
+import { columnLetter } from "../../engine/a1";
+import { Token, unescapeCellText, XmlScanner } from "./xml";
+import { ZipReader } from "./zip-reader";
+import { SheetInfo } from "./package";
+
+/** Days between the 1900 and 1904 date systems' day 0. */
+export const DATE_1904_OFFSET = 1462;
+
+/** A cell in its most common shape: reference, then style, then type, then a plain value. */
+const COMMON_CELL = /<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<v>([^<&]*)<\/v>)?<\/c>/y;
+
+/** A row with no cells, shared by every such row of every sheet (a sparse sheet reaching row 1,048,576). */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
+export interface ReadContext {
+  readonly zip: ZipReader;
+  readonly strings: readonly string[];
+  /** Cell styles that show dates, when the workbook counts dates from 1904 (else empty). */
+  readonly dates1904: ReadonlySet<number>;
+  readonly lang: Lang;
+  /** Cells still allowed to be read, over every sheet of the review. */
+  budget: { cells: number };
+  /** "Sheet!A1" of each formula met without a saved value. */
+  readonly noValue: string[];
+}
+
+/** Cell types (the t attribute) as small numbers, so the hot loop compares integers. */
+const enum CellType {
+  Number,
+  Shared,
+  Inline,
+  FormulaString,
+  Boolean,
+  Error,
+  IsoDate,
+}
+
+function cellType(t: string): CellType {
+  switch (t) {
+    case "s":
+      return CellType.Shared;
+    case "inlineStr":
+      return CellType.Inline;
+    case "str":
+      return CellType.FormulaString;
+    case "b":
+      return CellType.Boolean;
+    case "e":
+      return CellType.Error;
+    case "d":
+      return CellType.IsoDate;
+    default:
+      return CellType.Number;
+  }
+}
+
+function isoSerial(text: string): CellValue {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (!match) return text;
+  const day = serialFromYMD(Number(match[1]), Number(match[2]), Number(match[3]));
+  const seconds = Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
+  return day + seconds / 86400;
+}
+
+/**
+ * Reads `sheet`'s cells, down to row `maxRows` when given (the top rows, to recognise a sheet).
+ * values[r][c] is the cell at row r + 1, column c + 1; missing cells are null, missing rows empty.
+ */
+export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows = EXCEL_ROWS): Promise<CellValue[][]> {
+  const entry = context.zip.entry(sheet.part);
+  if (!entry) throw new PackageError(`sheet "${sheet.name}" has no part ${sheet.part}`);
+  const { strings, dates1904, budget } = context;
+  const rows: CellValue[][] = [];
+  const scanner = new XmlScanner();
+  let inData = false;
+  let done = false;
+  let rowIndex = 0; // 1-based row being read
+  let line: CellValue[] = [];
+  let column = 0; // 1-based column of the cell being read
+  let type = CellType.Number;
+  let style = 0;
+  let inCell = false;
+  let hasValue = false;
+  let hasFormula = false;
+  let formula = "";
+  let value = "";
+  // What text is being collected: 0 none, 1 <v>, 2 <f>, 3 <t> of an inline string.
+  let collecting = 0;
+  let inInline = false;
+  let phonetic = 0;
+  let afterData = false;
+  const merges: string[] = [];
+
+  const outside = (ref: string): never => {
+    throw new BoundError("cli.outsideGrid", { sheet: sheet.name, cell: ref.slice(0, 24) });
+  };
+
+  const endRow = () => {
+    if (line.length > 0) rows[rowIndex - 1] = line;
+  };
+
+  const startRow = (r: number) => {
+    endRow();
+    for (let i = rows.length; i < r - 1; i++) rows[i] = NO_CELLS as CellValue[];
+    rowIndex = r;
+    line = [];
+    column = 0;
+  };
+
+  const finishCell = () => {
+    let cell: CellValue;
+    if (type === CellType.Inline) cell = unescapeCellText(value);
+    else if (!hasValue) {
+      if (!hasFormula) return;
+      const where = `${sheet.name}!${columnLetter(column - 1)}${rowIndex}`;
+      context.noValue.push(where);
+      const shown = formula.length > 40 ? `${formula.slice(0, 37)}...` : formula;
+      cell = { error: message(context.lang, "cli.formulaNoValue", { formula: shown || "…" }) };
+    } else {
+      switch (type) {
+        case CellType.Shared: {
+          const index = Number(value);
+          const text = strings[index];
+          if (text === undefined)
+            throw new PackageError(
+              `sheet "${sheet.name}" cell ${columnLetter(column - 1)}${rowIndex} names shared string ${value.slice(0, 12)}, which does not exist`,
+            );
+          cell = text;
+          break;
+        }
+        case CellType.FormulaString:
+          cell = unescapeCellText(value);
+          break;
+        case CellType.Boolean:
+          cell = value.trim() === "1" || value.trim() === "true";
+          break;
+        case CellType.Error:
+          cell = value.trim();
+          break;
+        case CellType.IsoDate:
+          cell = isoSerial(value);
+          break;
+        default: {
+          const number = Number(value);
+          cell = value.trim() === "" || Number.isNaN(number) ? value : number;
+          if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell += DATE_1904_OFFSET;
+        }
+      }
+    }
+    for (let i = line.length; i < column - 1; i++) line[i] = null;
+    line[column - 1] = cell;
+  };
+
+  /**
+   * Most cells have one shape, <c r="B7" s="3" t="s"><v>12</v></c>: read in one step, not five
+   * tokens. Anything else (formulas, inline strings, entities, other attribute orders, a cell cut
+   * by the end of the text read so far) goes through the scanner token by token.
+   */
+  const fastCell = (): boolean => {
+    COMMON_CELL.lastIndex = scanner.pos;
+    const m = COMMON_CELL.exec(scanner.buf);
+    if (!m) return false;
+    const c = referenceColumn(m[1]);
+    const r = Number(m[2]);
+    if (c > EXCEL_COLUMNS || r < 1 || r > EXCEL_ROWS) outside(`${m[1]}${m[2]}`);
+    if (rowIndex === 0) startRow(1);
+    if (r > rowIndex && line.length === 0) startRow(r);
+    else if (r !== rowIndex) return false;
+    if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+    column = c;
+    style = m[3] === undefined ? 0 : Number(m[3]);
+    type = m[4] === undefined ? CellType.Number : cellType(m[4]);
+    hasValue = m[5] !== undefined;
+    value = m[5] ?? "";
+    hasFormula = false;
+    finishCell();
+    scanner.pos = COMMON_CELL.lastIndex;
+    return true;
+  };
+
+  const scan = (): boolean => {
+    for (;;) {
+      // "<c " between cells: try the common shape before tokenizing.
+      const at = scanner.pos;
+      const buf = scanner.buf;
+      if (
+        inData &&
+        !inCell &&
+        buf.charCodeAt(at) === 60 &&
+        buf.charCodeAt(at + 1) === 99 &&
+        buf.charCodeAt(at + 2) === 32 &&
+        fastCell()
+      ) {
+        scanner.mark = scanner.pos;
+        continue;
+      }
+      const token = scanner.next();
+      if (token === Token.NeedMore || token === Token.End) return true;
+      if (token === Token.Open) {
+        const name = scanner.name;
+        const local = name.length === 1 || name.indexOf(":") < 0 ? name : scanner.local();
+        if (inCell) {
+          if (local === "v") collecting = scanner.selfClosing ? 0 : 1;
+          else if (local === "f") {
+            hasFormula = true;
+            collecting = scanner.selfClosing ? 0 : 2;
+          } else if (local === "is") inInline = true;
+          else if (local === "rPh") phonetic += scanner.selfClosing ? 0 : 1;
+          else if (local === "t" && inInline && phonetic === 0) collecting = scanner.selfClosing ? 0 : 3;
+          if (local === "v") hasValue = true;
+        } else if (local === "c" && inData) {
+          let hasRef = false;
+          let t = CellType.Number;
+          style = 0;
+          let refColumn = 0;
+          let refRow = 0;
+          while (scanner.nextAttr()) {
+            if (scanner.attrIs("r")) {
+              scanner.attrRef();
+              hasRef = true;
+              refColumn = scanner.refColumn;
+              refRow = scanner.refRow;
+            } else if (scanner.attrIs("t")) t = cellType(scanner.attrValue());
+            else if (scanner.attrIs("s")) style = scanner.attrInt();
+          }
+          if (rowIndex === 0) startRow(1);
+          if (hasRef) {
+            if (refColumn < 1 || refColumn > EXCEL_COLUMNS || refRow < 1 || refRow > EXCEL_ROWS)
+              outside(scanner.buf.slice(scanner.attrValueStart, scanner.attrValueEnd));
+            // A row written without its number takes it from its first cell.
+            if (refRow > rowIndex && line.length === 0) startRow(refRow);
+            else if (refRow !== rowIndex)
+              throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
+            column = refColumn;
+          } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
+          if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+          type = t;
+          hasValue = false;
+          hasFormula = false;
+          formula = "";
+          value = "";
+          inInline = false;
+          phonetic = 0;
+          collecting = 0;
+          inCell = !scanner.selfClosing;
+        } else if (local === "row" && inData) {
+          let r = rowIndex + 1;
+          while (scanner.nextAttr()) {
+            if (scanner.attrIs("r")) {
+              r = scanner.attrInt();
+              if (r < 1 || r > EXCEL_ROWS) outside(`A${scanner.attrValue().slice(0, 20)}`);
+            }
+          }
+          if (r <= rowIndex) throw new PackageError(`sheet "${sheet.name}": row ${r} comes after row ${rowIndex}`);
+          if (r > maxRows) return false;
+          startRow(r);
+        } else if (local === "sheetData") {
+          inData = !scanner.selfClosing;
+          afterData = scanner.selfClosing;
+          if (afterData && maxRows < EXCEL_ROWS) return false;
+        } else if (local === "mergeCell" && afterData) {
+          while (scanner.nextAttr()) if (scanner.attrName === "ref") merges.push(scanner.attrValue());
+        }
+      } else if (token === Token.Text) {
+        if (collecting === 1) value += scanner.text();
+        else if (collecting === 2) formula += scanner.text();
+        else if (collecting === 3) value += scanner.text();
+      } else if (token === Token.Close) {
+        const name = scanner.name;
+        const local = name.length === 1 || name.indexOf(":") < 0 ? name : name.slice(name.indexOf(":") + 1);
+        if (local === "c" && inCell) {
+          finishCell();
+          inCell = false;
+        } else if (local === "v" || local === "f" || local === "t") collecting = 0;
+        else if (local === "rPh") phonetic--;
+        else if (local === "is") inInline = false;
+        else if (local === "sheetData") {
+          inData = false;
+          afterData = true;
+          // The top rows are read to recognise a sheet: what follows its cells is not needed.
+          if (maxRows < EXCEL_ROWS) return false;
+        }
+      }
+      scanner.mark = scanner.pos;
+    }
+  };
+
+  await context.zip.readText(entry, (chunk) => {
+    if (done) return false;
+    scanner.feed(chunk);
+    if (!scan()) done = true;
+    return !done;
+  });
+  if (!done) {
+    scanner.finish();
+    scan();
+  }
+  endRow();
+  fillMerges(rows, merges, budget);
+  return rows;
+}
+
+/**
+ * A merged area reads as its top-left value in each of its cells, as a two-row header merged
+ * over "Customer" is meant to be read; only over rows the sheet has, and counted in the budget.
+ */
+function fillMerges(rows: CellValue[][], merges: readonly string[], budget: { cells: number }): void {
+  for (const ref of merges) {
+    const [from, to = from] = ref.split(":");
+    const top = referenceRow(from) - 1;
+    const left = referenceColumn(from) - 1;
+    const bottom = Math.min(referenceRow(to) - 1, rows.length - 1);
+    const right = referenceColumn(to) - 1;
+    if (top < 0 || left < 0 || right >= EXCEL_COLUMNS || right < left) continue;
+    const master = rows[top]?.[left];
+    if (master === null || master === undefined) continue;
+    for (let r = top; r <= bottom; r++) {
+      const line = rows[r] === NO_CELLS ? (rows[r] = []) : rows[r];
+      if (!line) continue;
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+        for (let i = line.length; i < c; i++) line[i] = null;
+        line[c] = master;
+      }
+    }
+  }
+}

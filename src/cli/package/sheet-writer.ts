@@ -1,0 +1,378 @@
+/**
+ * Carries a sheet's part of the write plan into worksheet XML: a sheet the review owns is
+ * written whole; a sheet of the user's (the customer sheet, an archive to append to) is
+ * streamed through with only the rows the plan writes rewritten and every other byte copied.
+ */
+import { Block } from "../../engine/review/write-plan";
+import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
+import { columnLetter } from "../../engine/a1";
+import { referenceColumn } from "../../engine/a1";
+import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
+import { Token, XmlScanner } from "./xml";
+import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
+
+interface BlockCells {
+  readonly block: Block;
+  readonly end: number; // last row, inclusive
+  readonly width: number;
+  /** Per column of the block: its letters and cell style, worked out once rather than per cell. */
+  readonly letters: string[];
+  readonly styles: number[];
+}
+
+/** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
+export class RowPlan {
+  private readonly blocks: BlockCells[];
+  /** Disjoint, ascending [first, last] row ranges the plan writes on. */
+  private readonly ranges: [number, number][];
+  readonly lastRow: number;
+  readonly lastColumn: number;
+
+  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter) {
+    let lastRow = -1;
+    let lastColumn = -1;
+    const spans: [number, number][] = [];
+    this.blocks = [];
+    for (const block of blocks) {
+      if (block.values.length === 0) continue;
+      const end = block.row + block.values.length - 1;
+      if (end >= EXCEL_ROWS) throw new BoundError("cli.sheetFull", { sheet: sheetName });
+      const width = Math.max(block.formats.length, ...block.values.slice(0, 1).map((l) => l.length));
+      const letters: string[] = [];
+      const styles: number[] = [];
+      for (let c = 0; c < width; c++) {
+        letters.push(columnLetter(block.column + c));
+        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true));
+      }
+      this.blocks.push({ block, end, width, letters, styles });
+      spans.push([block.row, end]);
+      lastRow = Math.max(lastRow, end);
+      lastColumn = Math.max(lastColumn, block.column + width - 1);
+    }
+    this.blocks.sort((a, b) => a.block.column - b.block.column);
+    spans.sort((a, b) => a[0] - b[0]);
+    this.ranges = [];
+    for (const span of spans) {
+      const last = this.ranges[this.ranges.length - 1];
+      if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+      else this.ranges.push([span[0], span[1]]);
+    }
+    this.lastRow = lastRow;
+    this.lastColumn = lastColumn;
+  }
+
+  /** The first row at or after `row` that the plan writes on, or Infinity. */
+  firstRowFrom(row: number): number {
+    for (const [first, last] of this.ranges) {
+      if (row <= last) return Math.max(row, first);
+    }
+    return Infinity;
+  }
+
+  /**
+   * The plan's cells on a row: their XML in column order, the 1-based columns the plan covers
+   * there (blank values clear a cell, so they count), and each written cell's column.
+   */
+  cells(row: number, writer: CellWriter): { xml: string; ranges: [number, number][]; columns: number[]; xmls: string[] } {
+    let xml = "";
+    const ranges: [number, number][] = [];
+    const columns: number[] = [];
+    const xmls: string[] = [];
+    const rowText = String(row + 1);
+    for (const b of this.blocks) {
+      if (row < b.block.row || row > b.end) continue;
+      const line = b.block.values[row - b.block.row];
+      ranges.push([b.block.column + 1, b.block.column + b.width]);
+      for (let c = 0; c < b.width; c++) {
+        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.block.formats[c] ?? "general");
+        if (!cell) continue;
+        xml += cell;
+        columns.push(b.block.column + c + 1);
+        xmls.push(cell);
+      }
+    }
+    return { xml, ranges, columns, xmls };
+  }
+
+  /** A whole new row's XML ("" when every value on it is blank). */
+  newRow(row: number, writer: CellWriter): string {
+    const { xml } = this.cells(row, writer);
+    const p = writer.prefix;
+    return xml ? `<${p}row r="${row + 1}">${xml}</${p}row>` : "";
+  }
+}
+
+/** Edits of a worksheet's children other than its cells: what to drop and what to add, in schema order. */
+export interface ChildEdits {
+  readonly drop?: (element: Element) => boolean;
+  /** Children to add (local name → XML), each placed by WORKSHEET_ORDER. */
+  readonly add?: readonly { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string }[];
+}
+
+/**
+ * Applies child edits to a run of a worksheet's children: the part before <sheetData> (with
+ * the root's opening tag, children at depth 1) or after it (children at depth 0, ending with
+ * the root's closing tag).
+ */
+export function editChildren(text: string, childDepth: number, edits: ChildEdits, end: number): string {
+  const { elements } = elementsOf(text);
+  const children = elements.filter((e) => e.depth === childDepth);
+  const splices: Splice[] = [];
+  for (const child of children) if (edits.drop?.(child)) splices.push({ start: child.start, end: child.end, text: "" });
+  const kept = children.filter((c) => !edits.drop?.(c));
+  for (const add of edits.add ?? []) {
+    if (!add.xml) continue;
+    const at = orderedPosition(kept, WORKSHEET_ORDER, add.local, end);
+    splices.push({ start: at, end: at, text: add.xml });
+  }
+  return applySplices(text, splices);
+}
+
+/** Edits around a patched sheet's cells: of the text before <sheetData> (with the root's opening tag) and after it. */
+export interface PatchEdits {
+  readonly head: (text: string) => string;
+  readonly tail: (text: string) => string;
+}
+
+type Out = (text: string) => Promise<void>;
+
+/** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
+const WHOLE_CELL = /<c r="([A-Z]{1,3})\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
+
+/** A row being rewritten, as the scanner reads it: offsets are from the row's start. */
+interface RowScan {
+  readonly tagEnd: number;
+  /** Each cell: [1-based column, start, end, 1 when it has its own reference]. */
+  readonly cells: number[][];
+  tailStart: number;
+  depth: number;
+  column: number;
+  open?: number[];
+}
+
+/**
+ * Streams a user's worksheet through, rewriting the rows the plan writes on (their other cells
+ * kept as they were), inserting rows the sheet did not have, and applying child edits around
+ * the cells. Rows and cells written without a position get one, since rows are inserted
+ * among them.
+ */
+export class SheetPatcher {
+  private readonly scanner = new XmlScanner();
+  private phase: "head" | "data" | "tail" = "head";
+  private next: number; // the next row (0-based) the plan writes on and the patcher has not yet met
+  private rowIndex = 0; // 1-based number of the last row met
+  private capture = -1; // start of an edited row being collected
+  private captureRow = 0;
+  private row: RowScan = { tagEnd: 0, cells: [], tailStart: -1, depth: 0, column: 0 };
+  private head = "";
+  private tail = "";
+  private depth = 0;
+
+  constructor(
+    private readonly plan: RowPlan,
+    private readonly writer: CellWriter,
+    private readonly edits: PatchEdits,
+    private readonly sheetName: string,
+  ) {
+    this.next = plan.firstRowFrom(0);
+  }
+
+  async push(chunk: string, out: Out): Promise<void> {
+    this.scanner.feed(chunk);
+    await this.scan(out);
+  }
+
+  async end(out: Out): Promise<void> {
+    this.scanner.finish();
+    await this.scan(out);
+    if (this.phase !== "tail") throw new PackageError(`sheet "${this.sheetName}" has no cell data`);
+    this.tail += this.scanner.take(this.scanner.buf.length);
+    await out(this.edits.tail(this.tail));
+  }
+
+  /** New rows the plan writes above row `before` (1-based), which the sheet does not have. */
+  private rowsBefore(before: number): string {
+    let xml = "";
+    while (this.next + 1 < before) {
+      xml += this.plan.newRow(this.next, this.writer);
+      this.next = this.plan.firstRowFrom(this.next + 1);
+    }
+    return xml;
+  }
+
+  private async scan(out: Out): Promise<void> {
+    const s = this.scanner;
+    const p = this.writer.prefix;
+    // Output is gathered per chunk of input and handed on once: a hundred thousand rows are
+    // not a hundred thousand writes.
+    const pieces: string[] = [];
+    for (;;) {
+      const token = s.next();
+      if (token === Token.NeedMore || token === Token.End) break;
+      if (this.phase === "tail") continue;
+      if (this.phase === "head") {
+        if (token === Token.Open && this.depth === 1 && s.local() === "sheetData") {
+          this.head += s.take(s.start);
+          pieces.push(this.edits.head(this.head));
+          this.head = "";
+          if (s.selfClosing) {
+            s.take(s.end);
+            pieces.push(`<${p}sheetData>${this.rowsBefore(EXCEL_ROWS + 2)}</${p}sheetData>`);
+            this.phase = "tail";
+          } else this.phase = "data";
+          continue;
+        }
+        if (token === Token.Open && !s.selfClosing) this.depth++;
+        else if (token === Token.Close) this.depth--;
+        continue;
+      }
+      if (this.capture >= 0) {
+        // Inside a row being rewritten: note where each of its cells is, relative to the row's start.
+        this.noteCell(token);
+        while (this.capture >= 0 && this.row.depth === 0 && this.wholeCell()) {
+          // Cells of the usual shape are taken whole, without their inner tokens.
+        }
+        if (this.capture >= 0) continue;
+        pieces.push(this.rewriteRow(s.take(s.end), this.captureRow, this.row));
+        continue;
+      }
+      if (token === Token.Open && s.local() === "row") {
+        let r = 0;
+        while (s.nextAttr()) if (s.attrIs("r")) r = s.attrInt();
+        const numbered = r > 0;
+        if (!numbered) r = this.rowIndex + 1;
+        this.rowIndex = r;
+        const inserted = this.rowsBefore(r);
+        const edited = this.next + 1 === r;
+        if (inserted || edited || !numbered) pieces.push(s.take(s.start) + inserted);
+        if (edited) {
+          this.next = this.plan.firstRowFrom(this.next + 1);
+          const name = s.name;
+          if (s.selfClosing) {
+            // An empty row (its height or hidden flag kept): opened up to take the plan's cells.
+            const tag = s.take(s.end);
+            const open = `${tag.replace(/\s*\/>$/, ">")}`;
+            pieces.push(
+              this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 }),
+            );
+          } else {
+            this.capture = s.mark;
+            this.captureRow = r;
+            this.row = { tagEnd: s.end - s.mark, cells: [], tailStart: -1, depth: 0, column: 0 };
+          }
+        } else if (!numbered) {
+          const tag = s.take(s.end);
+          const name = s.name;
+          pieces.push(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
+        }
+      } else if (token === Token.Close && s.local() === "sheetData") {
+        pieces.push(s.take(s.start) + this.rowsBefore(EXCEL_ROWS + 2));
+        this.phase = "tail";
+        this.tail = "";
+        continue;
+      }
+      // Copy what is not being rewritten in pieces, so memory stays flat over a long sheet.
+      if (s.pos - s.mark > 1 << 20) pieces.push(s.take(s.pos));
+    }
+    if (this.phase === "head") this.head += s.take(s.pos);
+    else if (this.phase === "data" && this.capture < 0) pieces.push(s.take(s.pos));
+    if (pieces.length) await out(pieces.join(""));
+  }
+
+  /** A cell with a reference at the scanner's position, taken whole; false when it is not one. */
+  private wholeCell(): boolean {
+    const s = this.scanner;
+    if (!s.buf.startsWith("<c r=", s.pos)) return false;
+    WHOLE_CELL.lastIndex = s.pos;
+    const m = WHOLE_CELL.exec(s.buf);
+    if (!m) return false;
+    this.row.column = referenceColumn(m[1]);
+    this.row.cells.push([this.row.column, s.pos - s.mark, WHOLE_CELL.lastIndex - s.mark, 1]);
+    s.pos = WHOLE_CELL.lastIndex;
+    return true;
+  }
+
+  /** The cells of the row being rewritten, as its tokens go by; ends the capture at </row>. */
+  private noteCell(token: Token): void {
+    const s = this.scanner;
+    const row = this.row;
+    if (token === Token.Open) {
+      if (row.depth === 0) {
+        if (s.local() === "c") {
+          let hasRef = 0;
+          while (s.nextAttr()) {
+            if (s.attrIs("r")) {
+              s.attrRef();
+              hasRef = 1;
+            }
+          }
+          row.column = hasRef ? s.refColumn : row.column + 1;
+          const cell = [row.column, s.start - s.mark, s.end - s.mark, hasRef];
+          if (s.selfClosing) row.cells.push(cell);
+          else {
+            row.open = cell;
+            row.depth++;
+          }
+        } else {
+          if (row.tailStart < 0) row.tailStart = s.start - s.mark;
+          if (!s.selfClosing) row.depth++;
+        }
+      } else if (!s.selfClosing) row.depth++;
+    } else if (token === Token.Close) {
+      if (row.depth === 0) {
+        this.capture = -1; // </row>
+        return;
+      }
+      row.depth--;
+      if (row.depth === 0 && row.open) {
+        row.open[2] = s.end - s.mark;
+        row.cells.push(row.open);
+        row.open = undefined;
+      }
+    }
+  }
+
+  /** One of the user's rows with the plan's cells put in: their other cells as they were. */
+  private rewriteRow(text: string, r: number, row: RowScan): string {
+    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans="[^"]*"/, "");
+    const found = row.cells;
+    const close = text.lastIndexOf("</");
+    const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
+    const open = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const planned = this.plan.cells(r - 1, this.writer);
+    const firstPlanned = planned.ranges.length ? planned.ranges[0][0] : Infinity;
+    // The usual row: the user's cells all left of the review's columns, each with its reference.
+    if (found.every(([c, , , hasRef]) => c < firstPlanned && hasRef === 1)) {
+      const cells = found.length ? text.slice(found[0][1], found[found.length - 1][2]) : "";
+      return `${open}${cells}${planned.xml}${extra}${text.slice(close)}`;
+    }
+    const inRanges = (c: number) => planned.ranges.some(([a, b]) => c >= a && c <= b);
+    const all = found
+      .filter(([c]) => !inRanges(c))
+      .map(([c, start, end, hasRef]) => ({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) }));
+    planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
+    all.sort((a, b) => a.column - b.column);
+    return `${open}${all.map((c) => c.xml).join("")}${extra}${text.slice(close)}`;
+  }
+
+  private withRef(xml: string, hasRef: boolean, row: number, column: number): string {
+    if (hasRef) return xml;
+    const name = /^<([^\s/>]+)/.exec(xml)![1];
+    return `<${name} r="${columnLetter(column - 1)}${row}"${xml.slice(name.length + 1)}`;
+  }
+}
+
+/** A sheet the review owns, written whole: the plan's cells and column widths, and any extra children. */
+export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string, extra: readonly string[]): Generator<string> {
+  const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${dimension}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>`;
+  let batch = "";
+  for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
+    batch += plan.newRow(row, writer);
+    if (batch.length > 1 << 20) {
+      yield batch;
+      batch = "";
+    }
+  }
+  yield `${batch}</sheetData>${extra.join("")}</worksheet>`;
+}

@@ -1,0 +1,97 @@
+/**
+ * The command line's view of an input workbook: its sheets in tab order, any sheet's cells
+ * (whole, or only its top rows to recognise it), and the reviewed copy written from the
+ * engine's plan. Opening reads only the zip's directory and the few small parts that say what
+ * is where; sheets are streamed when asked for.
+ */
+import { CellValue } from "../../engine/cells";
+import { Lang } from "../../engine/i18n";
+import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
+import { WritePlan } from "../../engine/review/write-plan";
+import { LIMITS } from "./bounds";
+import { SheetInfo, WorkbookPackage } from "./package";
+import { readSharedStrings } from "./shared-strings";
+import { ReadContext, readSheet } from "./sheet-reader";
+import { Styles } from "./styles";
+import { writeReviewedPackage } from "./write-package";
+import { ZipReader } from "./zip-reader";
+import { ZipWriter } from "./zip-writer";
+
+export class Workbook {
+  private readonly full = new Map<string, CellValue[][]>();
+
+  private constructor(
+    private readonly pkg: WorkbookPackage,
+    private readonly context: ReadContext,
+  ) {}
+
+  static async open(file: string, label: string, lang: Lang): Promise<Workbook> {
+    const zip = await ZipReader.open(file, label);
+    try {
+      const pkg = await WorkbookPackage.open(zip);
+      const strings = await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings"));
+      let dates1904: ReadonlySet<number> = new Set();
+      const stylesEntry = pkg.workbookPartOf("styles");
+      if (pkg.date1904 && stylesEntry) dates1904 = new Styles(await zip.text(stylesEntry)).dateStyles();
+      return new Workbook(pkg, { zip, strings, dates1904, lang, budget: { cells: LIMITS.cells }, noValue: [] });
+    } catch (error) {
+      zip.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.pkg.zip.close();
+  }
+
+  /** Worksheets in tab order (chart sheets have no cells and are not listed). */
+  get sheets(): readonly SheetInfo[] {
+    return this.pkg.sheets;
+  }
+
+  get date1904(): boolean {
+    return this.pkg.date1904;
+  }
+
+  sheet(name: string): SheetInfo | undefined {
+    return this.pkg.sheets.find((s) => s.name === name);
+  }
+
+  /** "Sheet!A1" of every formula read that had no saved value. */
+  get formulasWithoutValue(): readonly string[] {
+    return this.context.noValue;
+  }
+
+  /** The sheet's top rows, as far down as a header row is looked for. */
+  async top(sheet: SheetInfo): Promise<CellValue[][]> {
+    const known = this.full.get(sheet.name);
+    if (known) return known.slice(0, HEADER_SCAN_ROWS);
+    // The top rows' cells are not kept against the budget: only the sheets read whole count.
+    const budget = this.context.budget;
+    const noValue = this.context.noValue.length;
+    this.context.budget = { cells: LIMITS.cells };
+    try {
+      return await readSheet(this.context, sheet, HEADER_SCAN_ROWS);
+    } finally {
+      this.context.budget = budget;
+      this.context.noValue.length = noValue;
+    }
+  }
+
+  /**
+   * The sheet's cells. `rewrite`: the sheet is the one the review writes into, so its text is
+   * kept for the writer rather than inflated a second time.
+   */
+  async values(sheet: SheetInfo, rewrite = false): Promise<CellValue[][]> {
+    let values = this.full.get(sheet.name);
+    const entry = this.pkg.zip.entry(sheet.part);
+    if (rewrite && !values && entry) this.pkg.zip.keepText(entry);
+    if (!values) this.full.set(sheet.name, (values = await readSheet(this.context, sheet)));
+    return values;
+  }
+
+  /** Writes the reviewed copy to an open file. */
+  async write(plan: WritePlan, lang: Lang, fd: number): Promise<void> {
+    await writeReviewedPackage(this.pkg, plan, lang, new ZipWriter(fd));
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * A --policy JSON file: a regular file of at most LIMITS.policyBytes, UTF-8 with or without a
+ * byte-order mark, an object whose keys are policy settings. A misspelt key is refused with
+ * the nearest setting named, rather than silently ignored.
+ */
+import * as fs from "node:fs";
+import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
+import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
+import { LIMITS, mib } from "./package/bounds";
+
+export class PolicyFileError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams,
+  ) {
+    super(message("en", key, params));
+  }
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+export function nearestKey(key: string, known: readonly string[]): string {
+  const lower = key.toLowerCase();
+  return [...known].sort((x, y) => distance(lower, x.toLowerCase()) - distance(lower, y.toLowerCase()))[0];
+}
+
+export function readPolicyFile(file: string, lang: Lang): Policy {
+  const bad = (reason: string) => new PolicyFileError("cli.badPolicy", { file, reason });
+  let text: string;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    throw bad((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw bad(lang === "zh" ? "不是普通文件" : "not a regular file");
+    // One byte more than allowed tells a file over the cap, whatever its size claims.
+    const buffer = Buffer.alloc(LIMITS.policyBytes + 1);
+    let size = 0;
+    for (let n; size < buffer.length && (n = fs.readSync(fd, buffer, size, buffer.length - size, null)) > 0;) size += n;
+    if (size > LIMITS.policyBytes) throw new PolicyFileError("cli.policyTooLarge", { file, limit: mib(LIMITS.policyBytes) });
+    text = buffer.toString("utf8", 0, size).replace(/^\uFEFF/, "");
+  } finally {
+    fs.closeSync(fd);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw bad((error as Error).message.slice(0, 120));
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad("not a JSON object");
+  const known = Object.keys(DEFAULT_POLICY);
+  for (const key of Object.keys(raw)) {
+    if (!known.includes(key))
+      throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
+  }
+  return completePolicy(raw as Record<string, unknown>);
+}

@@ -1,0 +1,136 @@
+/**
+ * The package layer's own parts: the XML scanner fed in pieces split at every point, entities,
+ * CDATA and refused DOCTYPEs; SpreadsheetML's _xHHHH_ escapes both ways; which number formats
+ * show dates; styles reused rather than added again on a re-run; relationship targets resolved.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Styles, isDateFormat } from "../../../src/cli/package/styles";
+import { resolvePart } from "../../../src/cli/package/package";
+import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
+import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { runCli } from "../../support/cli";
+
+/** Every token of `xml` as text, fed in two pieces split at `split`. */
+function tokens(xml: string, split: number): string[] {
+  const scanner = new XmlScanner();
+  const out: string[] = [];
+  const drain = () => {
+    for (;;) {
+      const token = scanner.next();
+      if (token === Token.NeedMore || token === Token.End) return;
+      if (token === Token.Open)
+        out.push(`<${scanner.name} ${JSON.stringify([...scanner.attributes()])}${scanner.selfClosing ? "/" : ""}>`);
+      else if (token === Token.Close) out.push(`</${scanner.name}>`);
+      else if (token === Token.Text) out.push(`text:${scanner.text()}`);
+      scanner.mark = scanner.pos;
+    }
+  };
+  scanner.feed(xml.slice(0, split));
+  drain();
+  scanner.feed(xml.slice(split));
+  scanner.finish();
+  drain();
+  return out;
+}
+
+describe("the XML scanner", () => {
+  const xml =
+    '<?xml version="1.0"?><x:root a="1 > 0" b=\'it"s\'><!-- a > comment --><c r="A1" t="s"><v>12</v></c>' +
+    "<t>a &amp; b &lt;&#65;&#x42;&gt;</t><![CDATA[<not a tag> &amp;]]><empty/></x:root>";
+
+  test("gives the same tokens wherever the text is split", () => {
+    const whole = tokens(xml, xml.length);
+    expect(whole).toEqual([
+      '<x:root [["a","1 > 0"],["b","it\\"s"]]>',
+      '<c [["r","A1"],["t","s"]]>',
+      "<v []>",
+      "text:12",
+      "</v>",
+      "</c>",
+      "<t []>",
+      "text:a & b <AB>",
+      "</t>",
+      "text:<not a tag> &amp;",
+      "<empty []/>",
+      "</x:root>",
+    ]);
+    for (let split = 0; split <= xml.length; split++)
+      expect({ split, tokens: tokens(xml, split) }).toEqual({ split, tokens: whole });
+  });
+
+  test("refuses a DOCTYPE, an undeclared entity and text that ends inside a tag", () => {
+    expect(() => tokens('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', 60)).toThrow(XmlError);
+    expect(() => tokens("<x>&bogus;</x>", 20)).toThrow(/undeclared entity &bogus;/);
+    expect(() => tokens('<x a="1', 7)).toThrow(/ends inside/);
+  });
+});
+
+test("SpreadsheetML escapes: control characters as _xHHHH_, a literal _xHHHH_ kept literal", () => {
+  const text = "Evil\u001b[2J _x0041_ a<b";
+  const escaped = escapeCellText(text);
+  expect(escaped).toBe("Evil_x001B_[2J _x005F_x0041_ a&lt;b");
+  expect(unescapeCellText("Evil_x001B_[2J")).toBe("Evil\u001b[2J");
+});
+
+test.each([
+  ["yyyy-mm-dd", true],
+  ['yyyy"年"m"月"d"日"', true],
+  ["[$-409]d-mmm-yy;@", true],
+  ["[h]:mm:ss", true],
+  ["#,##0.00", false],
+  ["0.0%", false],
+  ['"days" 0', false],
+  ["[Red]#,##0;[Blue]-#,##0", false],
+  ["0.00E+00", false],
+  ["General", false],
+  ["@", false],
+])("format %s shows a date: %s", (code, date) => {
+  expect(isDateFormat(code)).toBe(date);
+});
+
+test("styles: the review's formats are added once and reused, the user's entries keep their indexes", () => {
+  const first = new Styles();
+  const money = first.cellStyle("#,##0.00", false);
+  const bold = first.cellStyle("@", true);
+  const fill = first.fill("#C6EFCE");
+  const xml = first.toXml();
+  const again = new Styles(xml);
+  expect([again.cellStyle("#,##0.00", false), again.cellStyle("@", true), again.fill("#C6EFCE")]).toEqual([money, bold, fill]);
+  expect(again.isChanged).toBe(false);
+  expect(again.toXml()).toBe(xml);
+  const dated = new Styles(xml);
+  const date = dated.cellStyle("yyyy-mm-dd", false);
+  expect(date).toBeGreaterThan(bold);
+  expect(new Styles(dated.toXml()).dateStyles()).toEqual(new Set([date]));
+});
+
+test("relationship targets: relative, absolute (as openpyxl writes them) and percent-encoded", () => {
+  expect(resolvePart("xl/worksheets/sheet1.xml", "../drawings/drawing1.xml")).toBe("xl/drawings/drawing1.xml");
+  expect(resolvePart("xl/worksheets/sheet1.xml", "/xl/comments/comment1.xml")).toBe("xl/comments/comment1.xml");
+  expect(resolvePart("xl/workbook.xml", "worksheets/my%20sheet.xml")).toBe("xl/worksheets/my sheet.xml");
+});
+
+test("a re-run does not grow the styles part", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-package-"));
+  try {
+    const input = path.join(dir, "customers.xlsx");
+    fs.copyFileSync(path.resolve(__dirname, "../../../examples/customers.xlsx"), input);
+    const once = path.join(dir, "once.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+    expect((await runCli(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
+    const styles = async (file: string) => {
+      const zip = await ZipReader.open(file, file);
+      try {
+        return await zip.text(zip.entry("xl/styles.xml")!);
+      } finally {
+        zip.close();
+      }
+    };
+    expect(await styles(twice)).toBe(await styles(once));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,190 @@
+/**
+ * Workbooks as real tools write them (test/cases/producers, built by
+ * scripts/make-producer-corpus.py: openpyxl, LibreOffice Calc, Gnumeric and Excel-shaped
+ * packages) through the command line. For each: the expected customers, warnings and errors;
+ * every part of the input the review does not own comes back byte for byte and none is lost;
+ * every XML part written is well-formed (checked by saxes, not by our own scanner); the copy
+ * can be reviewed again; and LibreOffice opens every reviewed copy and shows the review in it.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { SaxesParser } from "saxes";
+import { Workbook } from "../../../src/cli/package/workbook";
+import { WorkbookPackage } from "../../../src/cli/package/package";
+import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { isReviewSheet } from "../../../src/engine/review/sheets";
+import { runCli } from "../../support/cli";
+
+const CORPUS = path.resolve(__dirname, "../../cases/producers");
+interface Case {
+  readonly file: string;
+  readonly description: string;
+  readonly customers: number;
+  readonly sheet?: string;
+  readonly warnings?: Record<string, string[]>;
+  readonly rowErrors?: { row: number; contains: string }[];
+  readonly noValue?: string[];
+  readonly date1904?: boolean;
+}
+const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expectations.json"), "utf8")) as {
+  asOf: string;
+  lang: "en" | "zh";
+  cases: Case[];
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-producers-"));
+const reviewed: { file: string; names: string[] }[] = [];
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Every part of a package, uncompressed, by its name. */
+async function parts(file: string): Promise<Map<string, Buffer>> {
+  const zip = await ZipReader.open(file, file);
+  const out = new Map<string, Buffer>();
+  try {
+    for (const entry of zip.entries.values()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      out.set(entry.name, entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw);
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+/** The parts a review owns in this input: the reviewed sheet, its own sheets, and the bookkeeping. */
+async function ownedParts(file: string, reviewedSheet: string): Promise<Set<string>> {
+  const zip = await ZipReader.open(file, file);
+  try {
+    const pkg = await WorkbookPackage.open(zip);
+    const owned = new Set(["[Content_Types].xml", pkg.workbookPart, pkg.workbookPart.replace(/([^/]*)$/, "_rels/$1.rels")]);
+    const styles = pkg.workbookPartOf("styles");
+    if (styles) owned.add(styles.name);
+    for (const sheet of pkg.sheets) if (sheet.name === reviewedSheet || isReviewSheet(sheet.name)) owned.add(sheet.part);
+    const calcChain = pkg.workbookPartOf("calcChain");
+    if (calcChain) owned.add(calcChain.name);
+    return owned;
+  } finally {
+    zip.close();
+  }
+}
+
+function wellFormed(name: string, xml: string): void {
+  const parser = new SaxesParser({ xmlns: true });
+  let error: Error | undefined;
+  parser.on("error", (e) => (error ??= e));
+  parser.write(xml).close();
+  expect({ part: name, error: error?.message }).toEqual({ part: name, error: undefined });
+}
+
+test("the corpus has a workbook from every producer", () => {
+  const files = fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f));
+  expect(files.sort()).toEqual(cases.map((c) => c.file).sort());
+  for (const producer of [
+    "openpyxl",
+    "libreoffice",
+    "gnumeric",
+    "excel-1904",
+    "excel-macros",
+    "excel-pivot",
+    "excel-very-hidden",
+    "excel-formulas",
+  ])
+    expect(files.some((f) => f.startsWith(producer))).toBe(true);
+});
+
+describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
+  test(`${c.description}: reviewed, every part it does not own kept byte for byte`, async () => {
+    const input = path.join(dir, c.file);
+    fs.copyFileSync(path.join(CORPUS, c.file), input);
+    // No --out: the reviewed copy is named after the input, and an .xlsm stays an .xlsm.
+    const { code, result, stderr } = await runCli(input, "--as-of", asOf, "--lang", lang);
+    const output = input.replace(/\.(xls[xm])$/, ".reviewed.$1");
+    expect({ code, stderr: c.noValue ? "" : stderr }).toEqual({ code: 0, stderr: "" });
+    if (c.noValue) expect(stderr).toContain(c.noValue.join(", "));
+    expect(fs.existsSync(output)).toBe(true);
+    const r = result!;
+    expect(r.customers).toHaveLength(c.customers);
+    if (c.sheet) expect(r.sheet).toBe(c.sheet);
+    const failed = Object.fromEntries(r.customers.filter((x) => x.errors.length).map((x) => [x.row, x.errors[0].message]));
+    expect(failed).toEqual(Object.fromEntries((c.rowErrors ?? []).map((e) => [e.row, expect.stringContaining(e.contains)])));
+    for (const [row, codes] of Object.entries(c.warnings ?? {})) {
+      const found = r.customers.find((x) => String(x.row) === row)!.findings.map((f) => f.code);
+      expect({ row, codes: found.sort() }).toEqual({ row, codes: [...codes].sort() });
+    }
+
+    const [before, after] = [await parts(input), await parts(output)];
+    const owned = await ownedParts(input, r.sheet);
+    let kept = 0;
+    for (const [name, bytes] of before) {
+      if (owned.has(name)) continue;
+      expect({ part: name, kept: after.get(name)?.equals(bytes) }).toEqual({ part: name, kept: true });
+      kept++;
+    }
+    expect(kept).toBeGreaterThan(0);
+    // The workbook part gains the review's new sheets and nothing else: defined names, views and
+    // calculation settings stay as they were.
+    const workbookPart = [...owned].find((n) => /workbook\d*\.xml$/.test(n) && !n.includes("_rels"))!;
+    const [head, tail] = before
+      .get(workbookPart)!
+      .toString("utf8")
+      .split(/<\/(?:\w+:)?sheets>/);
+    const written = after.get(workbookPart)!.toString("utf8");
+    expect(written.startsWith(head)).toBe(true);
+    expect(written.endsWith(tail)).toBe(true);
+    for (const name of before.keys())
+      if (!name.endsWith("calcChain.xml")) expect({ part: name, there: after.has(name) }).toEqual({ part: name, there: true });
+    for (const [name, bytes] of after) if (/\.(xml|rels)$/.test(name)) wellFormed(name, bytes.toString("utf8"));
+    // The summary's chart is a chart part.
+    expect([...after.keys()].some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n) && !before.has(n))).toBe(true);
+
+    // Written dates are in the workbook's own date system: read back, they are the review's dates.
+    const copy = await Workbook.open(output, output, "en");
+    try {
+      expect(copy.date1904).toBe(c.date1904 === true);
+      const sheet = await copy.values(copy.sheet(r.sheet)!);
+      const header = sheet[r.columns.headerRow - 1].map(String);
+      const next = header.indexOf("Next review");
+      const first = r.customers.find((x) => x.nextReview !== undefined)!;
+      expect(sheet[first.row - 1][next]).toBe(first.nextReview);
+    } finally {
+      copy.close();
+    }
+    // …and the copy is a workbook the review reads again.
+    const again = await runCli(output, "--as-of", asOf, "--lang", lang, "--out", path.join(dir, `again-${c.file}`));
+    expect(again.code).toBe(0);
+    expect(again.result!.customers).toHaveLength(c.customers);
+    reviewed.push({ file: output, names: r.customers.map((x) => x.name).filter(Boolean) });
+  });
+});
+
+test("LibreOffice opens every reviewed copy and shows the review", () => {
+  expect(reviewed).toHaveLength(cases.length);
+  const out = path.join(dir, "pdf");
+  const profile = path.join(dir, "profile");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...reviewed.map((r) => r.file),
+    ],
+    { stdio: "pipe", timeout: 240_000 },
+  );
+  for (const r of reviewed) {
+    const pdf = path.join(out, path.basename(r.file).replace(/\.xls[xm]$/, ".pdf"));
+    expect({ pdf: path.basename(pdf), exists: fs.existsSync(pdf) }).toEqual({ pdf: path.basename(pdf), exists: true });
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("Credit review summary");
+    expect(text).toContain("Risk score");
+    expect(text).toContain(r.names[0]);
+  }
+}, 300_000);
