@@ -27,7 +27,10 @@
  *                   as when typed in Excel.
  *
  * The scenario sets window.__E2E_CONFIG (page.addInitScript) before this runs:
- *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] } }
+ *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] },
+ *     officeTheme: "Colorful" | "White" | "DarkGray" | "Black" }
+ * Office.context.officeTheme then has Office's properties (themeId, isDarkTheme and the four
+ * body/control colours as "#RRGGBB"); the colours are close to Office's, not copied from it.
  * and reads the workbook back with window.__workbook.snapshot() (plain JSON, for deep comparison).
  */
 (function () {
@@ -933,6 +936,37 @@
   };
   book.settings = JSON.parse(JSON.stringify(settings._pending));
 
+  // Office's themes as Office.context.officeTheme describes them: isDarkTheme is true for Black and Dark Gray.
+  const THEMES = {
+    Colorful: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#262626",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#262626",
+    },
+    White: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#262626",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#262626",
+    },
+    DarkGray: {
+      bodyBackgroundColor: "#444444",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#6A6A6A",
+      controlForegroundColor: "#FFFFFF",
+    },
+    Black: {
+      bodyBackgroundColor: "#262626",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#363636",
+      controlForegroundColor: "#FFFFFF",
+    },
+  };
+  const themeId = config.officeTheme || "Colorful";
+  if (!THEMES[themeId]) throw new Error(`office-host: unknown Office theme ${themeId}`);
+  const officeTheme = Object.freeze({ ...THEMES[themeId], themeId, isDarkTheme: themeId === "Black" || themeId === "DarkGray" });
+
   const info = { host: "Excel", platform: "OfficeOnline" };
   const ready = new Promise((resolve) => {
     const go = () => setTimeout(resolve, 0);
@@ -960,7 +994,9 @@
       diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
       requirements: { isSetSupported: () => true },
       document: { settings, url: "https://example.invalid/Book.xlsx" },
+      officeTheme,
     },
+    ThemeId: { Black: "Black", Colorful: "Colorful", DarkGray: "DarkGray", White: "White" },
     onReady(callback) {
       return ready.then(() => {
         if (typeof callback === "function") callback(info);

@@ -1,5 +1,5 @@
 /** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
-import { Field, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { MessageKey } from "../../engine/i18n";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
@@ -7,10 +7,6 @@ import { warningTitle } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { checkNeeds, MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
-
-const useStyles = makeStyles({
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 export interface ColumnsPanelProps {
   readonly result?: ReviewResult;
@@ -24,7 +20,6 @@ export interface ColumnsPanelProps {
 
 export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onMap }: ColumnsPanelProps) {
   const { lang, t } = useLang();
-  const styles = useStyles();
   const panel = usePanelStyles();
   const field = (f: string) => t(`ui.field.${f}` as MessageKey);
   const columns = result?.columns;
@@ -43,13 +38,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
               {columns.found.map((f) => (
                 <li key={f.field}>
                   {t("ui.columns.foundItem", { field: field(f.field), header: f.header, column: f.column })}
-                  {mappedField(mapping, f.header) === f.field && (
-                    <span className={styles.muted}>
-                      {" ("}
-                      {t("ui.columns.manual")}
-                      {")"}
-                    </span>
-                  )}
+                  {mappedField(mapping, f.header) === f.field && <span className={panel.muted}>{t("ui.columns.manual")}</span>}
                 </li>
               ))}
             </ul>
@@ -99,7 +88,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
           <Subtitle2 as="h3" id="columns-mapping">
             {t("ui.columns.mapping")}
           </Subtitle2>
-          <Text className={styles.muted}>{t("ui.columns.mappingHint")}</Text>
+          <Text className={panel.muted}>{t("ui.columns.mappingHint")}</Text>
           {mappable.length === 0 && <Text>{t("ui.columns.noUnknown")}</Text>}
           {mappable.map((m) => (
             <Field key={`${m.column}:${m.header}`} label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}>
