@@ -32,6 +32,8 @@
  * Office.context.officeTheme then has Office's properties (themeId, isDarkTheme and the four
  * body/control colours as "#RRGGBB"); the colours are close to Office's, not copied from it.
  * and reads the workbook back with window.__workbook.snapshot() (plain JSON, for deep comparison).
+ * window.__workbook.hold() / step() / release() keep syncs in flight (a slow round trip), so a
+ * scenario can press Cancel while a given request is under way, without depending on timing.
  */
 (function () {
   "use strict";
@@ -198,6 +200,9 @@
     payloadLimit: config.payloadLimit,
   };
 
+  /** Requests held in flight by the scenario (hold, step, release), as on a slow connection. */
+  const gate = { holding: false, waiting: [] };
+
   function findSheet(name) {
     const lower = String(name).toLowerCase();
     return book.sheets.find((s) => s.name.toLowerCase() === lower);
@@ -271,6 +276,8 @@
       const ops = this.queue;
       this.queue = [];
       await new Promise((resolve) => setTimeout(resolve, 0)); // a round trip
+      // A scenario can hold requests in flight (a slow network), to act while one is under way.
+      if (gate.holding) await new Promise((resolve) => gate.waiting.push(resolve));
       book.stats.syncs++;
       // The request's size is known before anything runs: an oversized one is refused whole.
       const requestBytes = ops.reduce(
@@ -889,6 +896,14 @@
 
   window.__workbook = {
     snapshot,
+    /** From now on every sync waits in flight until the scenario lets it go, one (step) or all (release). */
+    hold: () => void (gate.holding = true),
+    waiting: () => gate.waiting.length,
+    step: () => gate.waiting.shift()?.(),
+    release: () => {
+      gate.holding = false;
+      gate.waiting.splice(0).forEach((go) => go());
+    },
     stats: () => ({ ...book.stats }),
     syncLog: () => book.log.map((ops) => [...ops]),
     sheetNames: () => book.sheets.map((s) => s.name),

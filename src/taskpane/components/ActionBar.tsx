@@ -9,6 +9,7 @@ import { KeyboardEvent, Ref, useEffect, useRef } from "react";
 import { MessageKey, MessageParams } from "../../engine/i18n";
 import { useLang } from "../i18n";
 import type { Busy } from "../use-operation";
+import { usePanelStyles } from "./styles";
 
 /** What scrolls into view (an opened customer, a focused field) is not left under the bar. */
 const useScrollPadding = makeStaticStyles({ html: { scrollPaddingBottom: "7rem" } });
@@ -79,6 +80,7 @@ export function ActionBar(props: ActionBarProps) {
   const { busy, cancel, reviewUnavailable, writeUnavailable, confirm, onReview, onWrite, onCancel } = props;
   const { t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
   useScrollPadding();
   const writeButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -110,7 +112,7 @@ export function ActionBar(props: ActionBarProps) {
             {t(busy.key, busy.params)}
           </Text>
           {cancel && (
-            <Button size="small" disabledFocusable={cancel.requested} onClick={onCancel}>
+            <Button size="small" className={panel.wrapButton} disabledFocusable={cancel.requested} onClick={onCancel}>
               {t(cancel.requested ? "ui.action.cancelling" : "ui.action.cancel")}
             </Button>
           )}
@@ -160,6 +162,7 @@ export function ActionBar(props: ActionBarProps) {
 function Confirm({ confirm, confirmButton }: { confirm: WriteConfirmation; confirmButton: Ref<HTMLButtonElement> }) {
   const { t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
@@ -168,7 +171,7 @@ function Confirm({ confirm, confirmButton }: { confirm: WriteConfirmation; confi
   };
   return (
     <div role="group" aria-labelledby="confirm-title" className={styles.confirm} onKeyDown={onKeyDown}>
-      <Subtitle2 as="h2" id="confirm-title">
+      <Subtitle2 className={panel.heading} as="h2" id="confirm-title">
         {t("ui.confirm.title")}
       </Subtitle2>
       <div id="write-changes" className={styles.confirm}>

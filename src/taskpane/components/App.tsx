@@ -52,7 +52,7 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     minHeight: "100vh",
   },
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0, flexGrow: 1 },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL, minWidth: 0, flexGrow: 1 },
   tabs: { flexWrap: "wrap" },
 });
 

@@ -31,7 +31,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
           <Text>{t("ui.columns.headerRow", { row: columns.headerRow })}</Text>
           {ledgerSheet && <Text>{t("ui.columns.ledger", { sheet: ledgerSheet })}</Text>}
           <section aria-labelledby="columns-found" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-found">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-found">
               {t("ui.columns.found")}
             </Subtitle2>
             <ul className={panel.list}>
@@ -44,7 +44,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             </ul>
           </section>
           <section aria-labelledby="columns-missing" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-missing">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-missing">
               {t("ui.columns.missing")}
             </Subtitle2>
             {columns.missingOptional.length === 0 ? (
@@ -54,7 +54,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             )}
           </section>
           <section aria-labelledby="columns-skipped" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-skipped">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-skipped">
               {t("ui.columns.skipped")}
             </Subtitle2>
             {columns.skippedChecks.length === 0 ? (
@@ -69,7 +69,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
           </section>
           {columns.duplicates.length > 0 && (
             <section aria-labelledby="columns-duplicates" className={panel.section}>
-              <Subtitle2 as="h3" id="columns-duplicates">
+              <Subtitle2 className={panel.heading} as="h2" id="columns-duplicates">
                 {t("ui.columns.duplicates")}
               </Subtitle2>
               <ul className={panel.list}>
@@ -85,14 +85,19 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
       )}
       {(columns || mappable.length > 0) && (
         <section aria-labelledby="columns-mapping" className={panel.section}>
-          <Subtitle2 as="h3" id="columns-mapping">
+          <Subtitle2 className={panel.heading} as="h2" id="columns-mapping">
             {t("ui.columns.mapping")}
           </Subtitle2>
           <Text className={panel.muted}>{t("ui.columns.mappingHint")}</Text>
           {mappable.length === 0 && <Text>{t("ui.columns.noUnknown")}</Text>}
           {mappable.map((m) => (
-            <Field key={`${m.column}:${m.header}`} label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}>
+            <Field
+              key={`${m.column}:${m.header}`}
+              className={panel.narrowField}
+              label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}
+            >
               <Select
+                className={panel.shrink}
                 value={mappedField(mapping, m.header) ?? ""}
                 disabled={busy}
                 onChange={(_, data) => onMap(m.header, data.value as InputField | "")}

@@ -14,6 +14,7 @@ import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
+  detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   reason: { display: "block", color: tokens.colorNeutralForeground3 },
   error: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
 });
@@ -27,6 +28,7 @@ export interface CustomerDetailProps {
 
 export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailProps) {
   const { lang, t } = useLang();
+  const styles = useStyles();
   const panel = usePanelStyles();
   const facts: Fact[] = [
     [t("ui.detail.id"), c.id],
@@ -55,14 +57,16 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
     if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview), true]);
   }
   return (
-    <div className={panel.section}>
+    <div className={styles.detail}>
       <FactList facts={facts} />
       {c.errors.length > 0 ? (
         <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />
       ) : (
         <>
           <ActionList actions={actionLines(c, lang)} />
-          <Subtitle2 as="h3">{t("ui.detail.findings")}</Subtitle2>
+          <Subtitle2 className={panel.heading} as="h3">
+            {t("ui.detail.findings")}
+          </Subtitle2>
           {c.findings.length === 0 ? (
             <Text>{t("ui.detail.noFindings")}</Text>
           ) : (
@@ -89,7 +93,9 @@ export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
   const panel = usePanelStyles();
   return (
     <>
-      <Subtitle2 as="h3">{t("ui.detail.recommendation")}</Subtitle2>
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.recommendation")}
+      </Subtitle2>
       <ul className={panel.list}>
         {actions.map((a) => (
           <li key={a.code}>
@@ -108,13 +114,15 @@ function ErrorList({ errors, onGoTo }: { errors: readonly ErrorLine[]; onGoTo: C
   const panel = usePanelStyles();
   return (
     <>
-      <Subtitle2 as="h3">{t("ui.detail.errors")}</Subtitle2>
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.errors")}
+      </Subtitle2>
       <ul className={panel.list}>
         {errors.map((e, i) => (
           <li key={i} className={styles.error}>
             <span>{e.text}</span>
             {e.cell && (
-              <Button size="small" appearance="secondary" onClick={() => onGoTo(e.cell!)}>
+              <Button size="small" className={panel.wrapButton} onClick={() => onGoTo(e.cell!)}>
                 {e.cell.elsewhere
                   ? t("ui.detail.goToSheet", { cell: e.cell.address, sheet: e.cell.sheet })
                   : t("ui.detail.goTo", { cell: e.cell.address })}

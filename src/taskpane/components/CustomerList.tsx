@@ -57,7 +57,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
 
   return (
     <section aria-labelledby="list-heading" className={panel.section}>
-      <Subtitle2 as="h2" id="list-heading">
+      <Subtitle2 className={panel.heading} as="h2" id="list-heading">
         {t("ui.grid.heading")}
       </Subtitle2>
       <div className={styles.filters}>

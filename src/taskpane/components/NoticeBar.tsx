@@ -16,6 +16,7 @@ import {
 import { Ref } from "react";
 import { useLang } from "../i18n";
 import type { Notice } from "../notices";
+import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
   bar: { ...createFocusOutlineStyle({ selector: "focus" }) },
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 export function NoticeBar({ notice, ref }: { notice: Notice | null; ref?: Ref<HTMLDivElement> }) {
   const { lang, t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
   if (!notice) return null;
   const shown = notice.render(t, lang);
   return (
@@ -45,7 +47,7 @@ export function NoticeBar({ notice, ref }: { notice: Notice | null; ref?: Ref<HT
       {notice.actions && notice.actions.length > 0 && (
         <MessageBarActions>
           {notice.actions.map((a) => (
-            <Button key={a.key} size="small" onClick={a.run}>
+            <Button key={a.key} size="small" className={panel.wrapButton} onClick={a.run}>
               {t(a.key, a.params)}
             </Button>
           ))}

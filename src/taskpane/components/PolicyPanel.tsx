@@ -9,6 +9,7 @@ import { MessageKey } from "../../engine/i18n";
 import { Policy, POLICY_FIELDS, Z_MODELS } from "../../engine/policy";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
+import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -40,6 +41,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
   const { form, problem, source, busy, focusField, onFocused, onChange, onSave, onReset } = props;
   const { t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
   const controls = useRef(new Map<string, HTMLInputElement | HTMLSelectElement>());
   useEffect(() => {
     if (focusField === undefined) return;
@@ -84,13 +86,19 @@ export function PolicyPanel(props: PolicyPanelProps) {
         return (
           <Field
             key={field.key}
+            className={panel.narrowField}
             label={t(field.label)}
             hint={hint ? t(hint) : undefined}
             validationState={bad ? "error" : "none"}
             validationMessage={bad ? problem!.text : undefined}
           >
             {field.kind === "model" ? (
-              <Select ref={keep(field.key)} value={form[field.key] ?? ""} onChange={(_, data) => onChange(field.key, data.value)}>
+              <Select
+                ref={keep(field.key)}
+                className={panel.shrink}
+                value={form[field.key] ?? ""}
+                onChange={(_, data) => onChange(field.key, data.value)}
+              >
                 {Z_MODELS.map((m) => (
                   <option key={m} value={m}>
                     {t(`zmodel.${m}` as MessageKey)}
@@ -100,6 +108,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
             ) : (
               <Input
                 ref={keep(field.key)}
+                className={panel.shrink}
                 value={form[field.key] ?? ""}
                 inputMode={field.kind === "text" || field.kind === "list" ? "text" : "decimal"}
                 onChange={(_, data) => onChange(field.key, data.value)}
@@ -109,10 +118,10 @@ export function PolicyPanel(props: PolicyPanelProps) {
         );
       })}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabledFocusable={busy || problem !== undefined}>
+        <Button className={panel.wrapButton} appearance="primary" type="submit" disabledFocusable={busy || problem !== undefined}>
           {t("ui.policy.save")}
         </Button>
-        <Button type="button" disabledFocusable={busy} onClick={onReset}>
+        <Button className={panel.wrapButton} type="button" disabledFocusable={busy} onClick={onReset}>
           {t("ui.policy.reset")}
         </Button>
       </div>

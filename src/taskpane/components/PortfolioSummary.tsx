@@ -44,7 +44,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   ];
   return (
     <section aria-labelledby="portfolio-heading" className={panel.section}>
-      <Subtitle2 as="h2" id="portfolio-heading">
+      <Subtitle2 className={panel.heading} as="h2" id="portfolio-heading">
         {t("ui.summary.heading")}
       </Subtitle2>
       <FactList facts={facts} />

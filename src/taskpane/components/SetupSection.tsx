@@ -88,16 +88,23 @@ export function SetupSection(props: SetupSectionProps) {
             ))}
           </Select>
         </Field>
-        <Button disabledFocusable={busy} onClick={props.onRefresh}>
+        <Button className={panel.wrapButton} disabledFocusable={busy} onClick={props.onRefresh}>
           {t("ui.sheet.refresh")}
         </Button>
       </div>
       <Field
         label={t("ui.asOf.label")}
+        className={panel.narrowField}
         validationState={asOfValid ? "none" : "error"}
         validationMessage={asOfValid ? undefined : t("ui.asOf.invalid")}
       >
-        <Input type="date" value={asOfText} disabled={busy} onChange={(_, data) => props.onAsOf(data.value)} />
+        <Input
+          className={panel.shrink}
+          type="date"
+          value={asOfText}
+          disabled={busy}
+          onChange={(_, data) => props.onAsOf(data.value)}
+        />
       </Field>
     </section>
   );
