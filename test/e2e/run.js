@@ -1123,6 +1123,20 @@ scenario("21 screenshots at 320, 350 and 500 px, in the dark theme and in Chines
     const pane = await openPane({ workbook: seed, width });
     await review(pane, "Customers", { expect: SAMPLE_COUNTS });
     await take(pane, `taskpane-${width}.png`);
+    // A name cut to fit shows in full while its row is hovered or focused (Escape hides it); one that fits, not.
+    const tip = pane.page.locator("[data-tip]");
+    await customerRow(pane.page, "en", "Liberty's Delightful Sinful Bakery").hover();
+    const cut = width === 320;
+    assert.equal(await tip.count(), cut ? 1 : 0, `${width} px: tooltip on the cut name`);
+    if (cut) {
+      assert.ok((await tip.innerText()).startsWith("Liberty's Delightful Sinful Bakery\n"), await tip.innerText());
+      await customerRow(pane.page, "en", "Woodgrove Foods").hover();
+      assert.equal(await tip.count(), 0, "no tooltip where nothing is cut");
+      await customerRow(pane.page, "en", "Liberty's Delightful Sinful Bakery").focus();
+      assert.equal(await tip.count(), 1, "tooltip on focus too");
+      await pane.page.keyboard.press("Escape");
+      assert.equal(await tip.count(), 0, "Escape hides it");
+    }
     noProblems(pane);
   }
   const pane = await openPane({ workbook: seed, width: 350 });

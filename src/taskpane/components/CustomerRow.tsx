@@ -1,9 +1,11 @@
 /**
  * One customer in the list: a button of two lines (name, grade badge and score; what stands out)
  * that opens the details right under it and brings them into view. Text cut to fit the pane
- * shows in full in a tooltip; screen readers get it in full from the button itself.
+ * shows in full in a tooltip while the row is hovered or focused (Escape hides it); screen
+ * readers get it in full from the button itself. The tooltip is a box under the row rather than
+ * Fluent's Tooltip, whose positioning engine would add 15 KB (gzip) to the pane for one line.
  */
-import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens, Tooltip } from "@fluentui/react-components";
+import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import { CustomerResult } from "../../engine/review/review";
@@ -15,7 +17,23 @@ import { GradeBadge } from "./GradeBadge";
 import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
-  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  item: { position: "relative", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  tip: {
+    position: "absolute",
+    zIndex: 2,
+    top: "100%",
+    insetInline: tokens.spacingHorizontalXS,
+    marginTop: `calc(-1 * ${tokens.spacingVerticalXS})`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow16,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+  },
   row: {
     display: "flex",
     alignItems: "flex-start",
@@ -70,6 +88,8 @@ export function CustomerRow({ customer: c, sheet, open, onToggle, onGoTo }: Cust
   const rowRef = useRef<HTMLButtonElement>(null);
   const itemRef = useRef<HTMLLIElement>(null);
   const [tip, setTip] = useState(false);
+  const showTip = () => setTip(cutText(rowRef.current));
+  const hideTip = () => setTip(false);
   const name = c.name || c.id;
   const second = standOutLine(c, lang, t);
   const detailId = `customer-${c.row}`;
@@ -80,47 +100,49 @@ export function CustomerRow({ customer: c, sheet, open, onToggle, onGoTo }: Cust
   }, [open]);
 
   return (
-    <li ref={itemRef} className={styles.item}>
-      <Tooltip
-        content={`${name} — ${second}`}
-        relationship="inaccessible"
-        visible={tip}
-        onVisibleChange={(_, data) => setTip(data.visible && cutText(rowRef.current))}
-        withArrow
+    <li ref={itemRef} className={styles.item} onPointerEnter={showTip} onPointerLeave={hideTip}>
+      <button
+        ref={rowRef}
+        type="button"
+        className={mergeClasses(styles.row, open && styles.open)}
+        aria-expanded={open}
+        aria-controls={open ? detailId : undefined}
+        onClick={onToggle}
+        onFocus={showTip}
+        onBlur={hideTip}
+        onKeyDown={(event) => event.key === "Escape" && hideTip()}
       >
-        <button
-          ref={rowRef}
-          type="button"
-          className={mergeClasses(styles.row, open && styles.open)}
-          aria-expanded={open}
-          aria-controls={open ? detailId : undefined}
-          onClick={onToggle}
-        >
-          <span className={styles.chevron}>{open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}</span>
-          <span className={styles.body}>
-            <span className={styles.first}>
-              <span data-cut className={mergeClasses(styles.cut, styles.name)}>
-                {name}
-              </span>
-              <span className={styles.meta}>
-                <GradeBadge grade={hasDataError(c) ? undefined : c.grade} />
-                {c.score !== undefined && !hasDataError(c) && (
-                  <span className={panel.figure}>
-                    <span className={panel.visuallyHidden}>
-                      {t("ui.detail.score")}
-                      {t("ui.sep.label")}
-                    </span>
-                    {formatFigure(c.score, "score", lang)}
-                  </span>
-                )}
-              </span>
+        <span className={styles.chevron}>{open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}</span>
+        <span className={styles.body}>
+          <span className={styles.first}>
+            <span data-cut className={mergeClasses(styles.cut, styles.name)}>
+              {name}
             </span>
-            <span data-cut className={mergeClasses(styles.cut, styles.second)}>
-              {second}
+            <span className={styles.meta}>
+              <GradeBadge grade={hasDataError(c) ? undefined : c.grade} />
+              {c.score !== undefined && !hasDataError(c) && (
+                <span className={panel.figure}>
+                  <span className={panel.visuallyHidden}>
+                    {t("ui.detail.score")}
+                    {t("ui.sep.label")}
+                  </span>
+                  {formatFigure(c.score, "score", lang)}
+                </span>
+              )}
             </span>
           </span>
-        </button>
-      </Tooltip>
+          <span data-cut className={mergeClasses(styles.cut, styles.second)}>
+            {second}
+          </span>
+        </span>
+      </button>
+      {tip && (
+        <span className={styles.tip} aria-hidden data-tip>
+          {name}
+          <br />
+          {second}
+        </span>
+      )}
       {open && (
         <div id={detailId} role="region" aria-label={name} className={styles.detail}>
           <CustomerDetail customer={c} sheet={sheet} onGoTo={onGoTo} />
