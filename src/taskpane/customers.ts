@@ -32,7 +32,7 @@ export function hasDataError(c: CustomerResult): boolean {
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
 export function gradeLabel(c: CustomerResult, t: Translate): string {
-  return hasDataError(c) ? t("ui.grid.error") : t(`grade.${c.grade}` as MessageKey);
+  return hasDataError(c) ? t("ui.grade.dataError") : t(`grade.${c.grade}` as MessageKey);
 }
 
 export type CustomerOrder = "attention" | "row" | "name" | "score";

@@ -180,7 +180,7 @@ async function assertUsable(locator) {
 }
 
 /** The customer list of the results tab, and one customer's row in it (by the start of its name). */
-const customerList = (page, lang) => page.getByRole("list", { name: t(lang, "ui.grid.label") });
+const customerList = (page, lang) => page.getByRole("list", { name: t(lang, "ui.list.label") });
 const customerRow = (page, lang, name) =>
   customerList(page, lang).getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
 
@@ -351,7 +351,7 @@ scenario(
     const { page } = pane;
     const before = await snapshot(pane);
     await review(pane, "Customers", { expect: SAMPLE_COUNTS });
-    await page.getByText(t("en", "ui.grid.showing", { shown: 45, total: 45 }), { exact: true }).waitFor();
+    await page.getByText(t("en", "ui.list.showing", { shown: 45, total: 45 }), { exact: true }).waitFor();
     const row = customerRow(page, "en", "Adventure Works Cycles");
     assert.equal(await row.count(), 1, "one row for C0005");
     const text = await row.innerText();

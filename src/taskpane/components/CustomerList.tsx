@@ -58,7 +58,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
   return (
     <section aria-labelledby="list-heading" className={panel.section}>
       <Subtitle2 className={panel.heading} as="h2" id="list-heading">
-        {t("ui.grid.heading")}
+        {t("ui.list.heading")}
       </Subtitle2>
       <div className={styles.filters}>
         <Field label={t("ui.filter.grade")} className={panel.narrowField}>
@@ -101,11 +101,11 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
       </div>
       <Text role="status">
         {shownAll.length === 0
-          ? t("ui.grid.empty")
-          : t("ui.grid.showing", { shown: formatCount(shown.length, lang), total: formatCount(shownAll.length, lang) })}
+          ? t("ui.list.empty")
+          : t("ui.list.showing", { shown: formatCount(shown.length, lang), total: formatCount(shownAll.length, lang) })}
       </Text>
       {shown.length > 0 && (
-        <ul className={styles.rows} aria-label={t("ui.grid.label")}>
+        <ul className={styles.rows} aria-label={t("ui.list.label")}>
           {shown.map((c) => (
             <CustomerRow
               key={c.row}
@@ -118,7 +118,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
           ))}
         </ul>
       )}
-      {shown.length < shownAll.length && <Button onClick={() => setLimit((n) => n + PAGE_SIZE)}>{t("ui.grid.showMore")}</Button>}
+      {shown.length < shownAll.length && <Button onClick={() => setLimit((n) => n + PAGE_SIZE)}>{t("ui.list.showMore")}</Button>}
     </section>
   );
 }

@@ -58,7 +58,7 @@ export function GradeBadge({ grade }: { grade: Grade | undefined }) {
   return (
     <span className={mergeClasses(styles.badge, styles[look])}>
       {ICONS[look]}
-      {grade ? t(`grade.${grade}` as MessageKey) : t("ui.grid.error")}
+      {grade ? t(`grade.${grade}` as MessageKey) : t("ui.grade.dataError")}
     </span>
   );
 }
