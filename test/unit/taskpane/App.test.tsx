@@ -446,6 +446,10 @@ describe("write back", () => {
     fireEvent.click(within(question).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(button("Write back")));
+    // Escape answers No too.
+    fireEvent.click(button("Write back"));
+    fireEvent.keyDown(screen.getByRole("button", { name: "Write" }), { key: "Escape" });
+    expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();
     expect(mocked.writePlan).not.toHaveBeenCalled();
   });
 

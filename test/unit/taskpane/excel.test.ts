@@ -12,6 +12,7 @@ import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan
 import {
   finishOutcome,
   markIncompleteWith,
+  planParts,
   readForReviewWith,
   readWorkbookStateWith,
   ReviewRead,
@@ -696,6 +697,19 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     await activateSheetWith(fake.context, "Credit Review Summary");
     expect(fake.syncCount).toBe(1);
     expect(fake.active).toBe("Credit Review Summary");
+  });
+
+  test("what Write back shows before it asks is what the writer then writes, part for part", async () => {
+    workbook(5);
+    fake.addSheet("Invoices", LEDGER);
+    const { plan, check } = await reviewAndPlan();
+    const preview = planParts(plan, "en");
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.written).toEqual(preview);
+    expect(new Set(preview.map((p) => p.sheet))).toEqual(
+      new Set(["Customers", "Credit Review Summary", "Credit Review Archive", "Credit Policy"]),
+    );
   });
 
   test("Cancel between parts of a write: the rest is not sent, the outcome says what was written, the summary is marked", async () => {
