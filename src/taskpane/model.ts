@@ -1,13 +1,13 @@
 /**
- * The pane's plain logic, apart from React and Office.js: the policy form, customer
- * filtering, the write confirmation's sentences. Every rule, threshold, header and
+ * The pane's plain logic, apart from React and Office.js: the policy form, the column
+ * report, what a write changes in sentences. Every rule, threshold, header and
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
 import { Area, columnLetter } from "../engine/a1";
 import { CellValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
-import { Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
+import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
 import { aliasTable, findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
@@ -144,28 +144,6 @@ export function mappedField(mapping: Readonly<Record<string, InputField>>, heade
   return entry?.[1];
 }
 
-// ---- customers ----------------------------------------------------------------------------
-
-export type GradeFilter = "all" | Grade | "errors";
-
-function searchKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
-}
-
-export function filterCustomers(customers: readonly CustomerResult[], grade: GradeFilter, search: string): CustomerResult[] {
-  const needle = searchKey(search.trim());
-  return customers.filter((c) => {
-    if (grade === "errors" ? c.errors.length === 0 : grade !== "all" && (c.errors.length > 0 || c.grade !== grade)) return false;
-    return needle === "" || searchKey(c.name).includes(needle) || searchKey(c.id).includes(needle);
-  });
-}
-
-/** A customer's grade as the grid and the details show it: "Error" when its row could not be scored. */
-export function gradeLabel(c: CustomerResult, t: Translate): string {
-  if (c.errors.length > 0 || !c.grade) return t("ui.grid.error");
-  return t(`grade.${c.grade}` as MessageKey);
-}
-
 // ---- reading and writing ------------------------------------------------------------------
 
 /** What the writer checks before writing: the header row and used range as they were read. */
@@ -242,7 +220,7 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
             ...rows,
             from: columnLetter(b.firstCol),
             to: columnLetter(b.lastCol),
-            headers: headers.join(", "),
+            headers: headers.join(t("ui.sep.list")),
           }),
         );
         break;

@@ -6,11 +6,38 @@
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";
+import { ReviewResult } from "../engine/review/review";
+import { formatCount } from "./i18n";
 import { describeParts } from "./model";
+
+/** A button on a notice: what to do next ("Open summary sheet", "Review "Customers""). */
+export interface NoticeAction {
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+  /** A sentence the notice gains with the button (why it is offered). */
+  readonly line?: { readonly key: MessageKey; readonly params?: MessageParams };
+  run(): void;
+}
 
 export interface Notice {
   readonly intent: "success" | "error" | "warning" | "info";
   render(t: Translate, lang: Lang): { title?: string; lines: string[] };
+  readonly actions?: readonly NoticeAction[];
+}
+
+/** The same notice with a button added (and its sentence, after the notice's own lines). */
+export function withAction(notice: Notice, action: NoticeAction): Notice {
+  const { line } = action;
+  return {
+    ...notice,
+    render: line
+      ? (t, lang) => {
+          const shown = notice.render(t, lang);
+          return { ...shown, lines: [...shown.lines, t(line.key, line.params)] };
+        }
+      : notice.render,
+    actions: [...(notice.actions ?? []), action],
+  };
 }
 
 /** A one-line notice from a message of the catalogue. */
@@ -32,6 +59,8 @@ export function isExcelProblem(error: unknown): error is ExcelProblem {
 }
 
 export function errorNotice(error: unknown): Notice {
+  // Cancel is the user's choice, not a failure; a cancelled write has its own notice (writeNotice).
+  if (isExcelProblem(error) && error.code === "cancelled") return messageNotice("info", "ui.status.cancelled");
   return {
     intent: "error",
     render: (t, lang) => ({
@@ -46,6 +75,25 @@ export function errorNotice(error: unknown): Notice {
   };
 }
 
+/** After a review: how many customers were graded and how many rows could not be, as the summary counts them. */
+export function reviewedNotice(result: ReviewResult): Notice {
+  const { reviewed, withErrors } = result.portfolio;
+  return {
+    intent: "info",
+    render: (t, lang) => ({
+      lines: [
+        withErrors === 0
+          ? t("ui.status.reviewed", { customers: formatCount(reviewed, lang), sheet: result.sheet })
+          : t("ui.status.reviewedWithErrors", {
+              customers: formatCount(reviewed, lang),
+              errors: formatCount(withErrors, lang),
+              sheet: result.sheet,
+            }),
+      ],
+    }),
+  };
+}
+
 export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
   if (outcome.ok) {
     return {
@@ -53,8 +101,9 @@ export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): 
       render: (t) => ({ title: t("ui.write.doneTitle"), lines: describeParts(outcome.written, t, headers) }),
     };
   }
+  const cancelled = outcome.problem?.code === "cancelled";
   return {
-    intent: "error",
+    intent: cancelled ? "warning" : "error",
     render: (t) => {
       const lines = [outcome.problem ? problemText(outcome.problem, t) : t("ui.error.excel", { detail: "" })];
       if (outcome.written.length + outcome.uncertain.length === 0) lines.push(t("ui.write.nothingWritten"));
@@ -63,7 +112,7 @@ export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): 
       if (outcome.notWritten.length) lines.push(t("ui.write.notWritten"), ...describeParts(outcome.notWritten, t, headers));
       if (outcome.marked)
         lines.push(outcome.marked.ok ? t("ui.write.marked", { sheet: outcome.marked.sheet }) : t("ui.write.markFailed"));
-      return { title: t("ui.write.failedTitle"), lines };
+      return { title: t(cancelled ? "ui.write.cancelledTitle" : "ui.write.failedTitle"), lines };
     },
   };
 }

@@ -27,7 +27,7 @@ export interface ReviewState {
   readonly result?: ReviewResult;
   /** Headers offered for mapping when the review could not start (required columns not recognised). */
   readonly unmatchedHeaders: readonly MappableHeader[];
-  /** The sheet row of the customer chosen in the grid. */
+  /** The sheet row of the customer open in the list (undefined: none). */
   readonly selectedRow?: number;
   /**
    * The workbook was written, or may have been, since `read`: writing the same review again would
@@ -44,7 +44,9 @@ export type ReviewAction =
   | { readonly type: "writing" }
   | { readonly type: "wrote"; readonly outcome: WriteOutcome }
   | { readonly type: "failed" }
-  | { readonly type: "select"; readonly row: number };
+  /** The user cancelled the read: the review on screen (if any) stays, as it was. */
+  | { readonly type: "cancelled" }
+  | { readonly type: "select"; readonly row: number | undefined };
 
 export const INITIAL_REVIEW: ReviewState = { phase: "idle", unmatchedHeaders: [], writtenSinceRead: false };
 
@@ -74,6 +76,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       };
     case "failed":
       return { ...state, phase: "failed" };
+    case "cancelled":
+      return { ...state, phase: state.result ? "reviewed" : "idle" };
     case "select":
       return { ...state, selectedRow: action.row };
   }
@@ -81,11 +85,23 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
 
 /** Write back is open when a review of the sheet as read is on screen and nothing was written since. */
 export function canWriteBack(state: ReviewState): boolean {
-  return (
-    state.phase !== "reading" &&
-    state.phase !== "writing" &&
-    state.read !== undefined &&
-    state.result !== undefined &&
-    !state.writtenSinceRead
-  );
+  return writeBlocker(state, false) === undefined;
+}
+
+/** Why Review or Write back can't be pressed now (each has a sentence for the user). */
+export type Blocker = "busy" | "noSheet" | "badDate" | "policy" | "noReview" | "written";
+
+export function reviewBlocker(busy: boolean, sheet: string, asOfValid: boolean, policyValid: boolean): Blocker | undefined {
+  if (busy) return "busy";
+  if (sheet === "") return "noSheet";
+  if (!asOfValid) return "badDate";
+  if (!policyValid) return "policy";
+  return undefined;
+}
+
+export function writeBlocker(state: ReviewState, busy: boolean): Blocker | undefined {
+  if (busy || state.phase === "reading" || state.phase === "writing") return "busy";
+  if (state.read === undefined || state.result === undefined) return "noReview";
+  if (state.writtenSinceRead) return "written";
+  return undefined;
 }

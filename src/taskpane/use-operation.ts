@@ -1,10 +1,12 @@
 /**
  * The pane's one way to run an operation against the workbook: the last notice goes, a busy line
- * (with a progress value when there is one) shows while it runs, and a failure becomes an error
- * notice. Nothing is set once the pane is gone.
+ * (with a progress value when there is one, and Cancel when the work can stop) shows while it
+ * runs and is announced, a failure becomes an error notice, and when it ends the outcome is
+ * handed the focus. Nothing is set once the pane is gone.
  */
+import { useAnnounce } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { MessageKey, MessageParams } from "../engine/i18n";
+import { MessageKey, MessageParams, Translate } from "../engine/i18n";
 import { errorNotice, Notice } from "./notices";
 
 /** What the pane is busy with: a message, and a fraction done when the work can tell. */
@@ -14,30 +16,49 @@ export interface Busy {
   readonly value?: number;
 }
 
+export interface RunOptions {
+  /** What the failure calls for besides its notice (runs while still busy). */
+  readonly onError?: (error: unknown) => Promise<unknown> | void;
+  /** The work takes a signal and can stop between syncs: Cancel is offered. */
+  readonly cancellable?: boolean;
+  /** Move the focus to the outcome when the work ends (not for work the user did not start). */
+  readonly focusOutcome?: boolean;
+}
+
 export interface Operation {
   readonly busy: Busy | null;
+  /** Cancel is offered (and whether it was pressed). */
+  readonly cancel: { readonly requested: boolean } | null;
   readonly notice: Notice | null;
+  /** Counts the operations that ended wanting the focus on their outcome. */
+  readonly outcomes: number;
   /** Sets a notice, unless the pane is gone. */
   showNotice(notice: Notice | null): void;
   /** Updates the busy line while an operation runs (its progress). */
   showProgress(busy: Busy): void;
   /** False once the pane is unmounted: work that outlives it must not touch its state. */
   isMounted(): boolean;
-  /**
-   * Runs `work` with `busy` shown. A failure is shown as an error notice, then `onError` runs
-   * (still busy) for what the failure calls for besides.
-   */
-  run(busy: Busy, work: () => Promise<void>, onError?: (error: unknown) => Promise<unknown> | void): Promise<void>;
+  /** Asks the running work to stop at its next chance. */
+  requestCancel(): void;
+  run(busy: Busy, work: (signal: AbortSignal) => Promise<void>, options?: RunOptions): Promise<void>;
 }
 
-export function useOperation(): Operation {
+export function useOperation(t: Translate): Operation {
   const [busy, setBusy] = useState<Busy | null>(null);
+  const [cancel, setCancel] = useState<{ requested: boolean } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [outcomes, setOutcomes] = useState(0);
   const mounted = useRef(true);
+  const controller = useRef<AbortController | null>(null);
+  const { announce } = useAnnounce();
+  // The language can change while work runs; run() itself stays the same function.
+  const translate = useRef(t);
+  translate.current = t;
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
+      controller.current?.abort();
     };
   }, []);
 
@@ -48,20 +69,34 @@ export function useOperation(): Operation {
   const showProgress = useCallback((next: Busy) => {
     if (mounted.current) setBusy(next);
   }, []);
+  const requestCancel = useCallback(() => {
+    controller.current?.abort();
+    if (mounted.current) setCancel((c) => (c ? { requested: true } : c));
+  }, []);
   const run = useCallback(
-    async (first: Busy, work: () => Promise<void>, onError?: (error: unknown) => Promise<unknown> | void) => {
+    async (first: Busy, work: (signal: AbortSignal) => Promise<void>, options: RunOptions = {}) => {
+      const { onError, cancellable = false, focusOutcome = true } = options;
+      const own = new AbortController();
+      controller.current = own;
       showNotice(null);
       showProgress(first);
+      if (mounted.current) setCancel(cancellable ? { requested: false } : null);
+      announce(translate.current(first.key, first.params), { polite: true });
       try {
-        await work();
+        await work(own.signal);
       } catch (error) {
         showNotice(errorNotice(error));
         if (mounted.current) await onError?.(error);
       } finally {
-        if (mounted.current) setBusy(null);
+        if (controller.current === own) controller.current = null;
+        if (mounted.current) {
+          setBusy(null);
+          setCancel(null);
+          if (focusOutcome) setOutcomes((n) => n + 1);
+        }
       }
     },
-    [showNotice, showProgress],
+    [showNotice, showProgress, announce],
   );
-  return { busy, notice, showNotice, showProgress, isMounted, run };
+  return { busy, cancel, notice, outcomes, showNotice, showProgress, isMounted, requestCancel, run };
 }

@@ -27,8 +27,13 @@
  *                   as when typed in Excel.
  *
  * The scenario sets window.__E2E_CONFIG (page.addInitScript) before this runs:
- *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] } }
+ *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] },
+ *     officeTheme: "Colorful" | "White" | "DarkGray" | "Black" }
+ * Office.context.officeTheme then has Office's properties (themeId, isDarkTheme and the four
+ * body/control colours as "#RRGGBB"); the colours are close to Office's, not copied from it.
  * and reads the workbook back with window.__workbook.snapshot() (plain JSON, for deep comparison).
+ * window.__workbook.hold() / step() / release() keep syncs in flight (a slow round trip), so a
+ * scenario can press Cancel while a given request is under way, without depending on timing.
  */
 (function () {
   "use strict";
@@ -195,6 +200,9 @@
     payloadLimit: config.payloadLimit,
   };
 
+  /** Requests held in flight by the scenario (hold, step, release), as on a slow connection. */
+  const gate = { holding: false, waiting: [] };
+
   function findSheet(name) {
     const lower = String(name).toLowerCase();
     return book.sheets.find((s) => s.name.toLowerCase() === lower);
@@ -268,6 +276,8 @@
       const ops = this.queue;
       this.queue = [];
       await new Promise((resolve) => setTimeout(resolve, 0)); // a round trip
+      // A scenario can hold requests in flight (a slow network), to act while one is under way.
+      if (gate.holding) await new Promise((resolve) => gate.waiting.push(resolve));
       book.stats.syncs++;
       // The request's size is known before anything runs: an oversized one is refused whole.
       const requestBytes = ops.reduce(
@@ -886,6 +896,14 @@
 
   window.__workbook = {
     snapshot,
+    /** From now on every sync waits in flight until the scenario lets it go, one (step) or all (release). */
+    hold: () => void (gate.holding = true),
+    waiting: () => gate.waiting.length,
+    step: () => gate.waiting.shift()?.(),
+    release: () => {
+      gate.holding = false;
+      gate.waiting.splice(0).forEach((go) => go());
+    },
     stats: () => ({ ...book.stats }),
     syncLog: () => book.log.map((ops) => [...ops]),
     sheetNames: () => book.sheets.map((s) => s.name),
@@ -933,6 +951,37 @@
   };
   book.settings = JSON.parse(JSON.stringify(settings._pending));
 
+  // Office's themes as Office.context.officeTheme describes them: isDarkTheme is true for Black and Dark Gray.
+  const THEMES = {
+    Colorful: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#262626",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#262626",
+    },
+    White: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#262626",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#262626",
+    },
+    DarkGray: {
+      bodyBackgroundColor: "#444444",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#6A6A6A",
+      controlForegroundColor: "#FFFFFF",
+    },
+    Black: {
+      bodyBackgroundColor: "#262626",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#363636",
+      controlForegroundColor: "#FFFFFF",
+    },
+  };
+  const themeId = config.officeTheme || "Colorful";
+  if (!THEMES[themeId]) throw new Error(`office-host: unknown Office theme ${themeId}`);
+  const officeTheme = Object.freeze({ ...THEMES[themeId], themeId, isDarkTheme: themeId === "Black" || themeId === "DarkGray" });
+
   const info = { host: "Excel", platform: "OfficeOnline" };
   const ready = new Promise((resolve) => {
     const go = () => setTimeout(resolve, 0);
@@ -960,7 +1009,9 @@
       diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
       requirements: { isSetSupported: () => true },
       document: { settings, url: "https://example.invalid/Book.xlsx" },
+      officeTheme,
     },
+    ThemeId: { Black: "Black", Colorful: "Colorful", DarkGray: "DarkGray", White: "White" },
     onReady(callback) {
       return ready.then(() => {
         if (typeof callback === "function") callback(info);

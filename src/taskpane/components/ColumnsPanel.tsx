@@ -1,5 +1,5 @@
 /** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
-import { Field, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { MessageKey } from "../../engine/i18n";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
@@ -7,10 +7,6 @@ import { warningTitle } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { checkNeeds, MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
-
-const useStyles = makeStyles({
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 export interface ColumnsPanelProps {
   readonly result?: ReviewResult;
@@ -24,7 +20,6 @@ export interface ColumnsPanelProps {
 
 export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onMap }: ColumnsPanelProps) {
   const { lang, t } = useLang();
-  const styles = useStyles();
   const panel = usePanelStyles();
   const field = (f: string) => t(`ui.field.${f}` as MessageKey);
   const columns = result?.columns;
@@ -36,26 +31,20 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
           <Text>{t("ui.columns.headerRow", { row: columns.headerRow })}</Text>
           {ledgerSheet && <Text>{t("ui.columns.ledger", { sheet: ledgerSheet })}</Text>}
           <section aria-labelledby="columns-found" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-found">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-found">
               {t("ui.columns.found")}
             </Subtitle2>
             <ul className={panel.list}>
               {columns.found.map((f) => (
                 <li key={f.field}>
                   {t("ui.columns.foundItem", { field: field(f.field), header: f.header, column: f.column })}
-                  {mappedField(mapping, f.header) === f.field && (
-                    <span className={styles.muted}>
-                      {" ("}
-                      {t("ui.columns.manual")}
-                      {")"}
-                    </span>
-                  )}
+                  {mappedField(mapping, f.header) === f.field && <span className={panel.muted}>{t("ui.columns.manual")}</span>}
                 </li>
               ))}
             </ul>
           </section>
           <section aria-labelledby="columns-missing" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-missing">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-missing">
               {t("ui.columns.missing")}
             </Subtitle2>
             {columns.missingOptional.length === 0 ? (
@@ -65,7 +54,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             )}
           </section>
           <section aria-labelledby="columns-skipped" className={panel.section}>
-            <Subtitle2 as="h3" id="columns-skipped">
+            <Subtitle2 className={panel.heading} as="h2" id="columns-skipped">
               {t("ui.columns.skipped")}
             </Subtitle2>
             {columns.skippedChecks.length === 0 ? (
@@ -80,7 +69,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
           </section>
           {columns.duplicates.length > 0 && (
             <section aria-labelledby="columns-duplicates" className={panel.section}>
-              <Subtitle2 as="h3" id="columns-duplicates">
+              <Subtitle2 className={panel.heading} as="h2" id="columns-duplicates">
                 {t("ui.columns.duplicates")}
               </Subtitle2>
               <ul className={panel.list}>
@@ -96,14 +85,19 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
       )}
       {(columns || mappable.length > 0) && (
         <section aria-labelledby="columns-mapping" className={panel.section}>
-          <Subtitle2 as="h3" id="columns-mapping">
+          <Subtitle2 className={panel.heading} as="h2" id="columns-mapping">
             {t("ui.columns.mapping")}
           </Subtitle2>
-          <Text className={styles.muted}>{t("ui.columns.mappingHint")}</Text>
+          <Text className={panel.muted}>{t("ui.columns.mappingHint")}</Text>
           {mappable.length === 0 && <Text>{t("ui.columns.noUnknown")}</Text>}
           {mappable.map((m) => (
-            <Field key={`${m.column}:${m.header}`} label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}>
+            <Field
+              key={`${m.column}:${m.header}`}
+              className={panel.narrowField}
+              label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}
+            >
               <Select
+                className={panel.shrink}
                 value={mappedField(mapping, m.header) ?? ""}
                 disabled={busy}
                 onChange={(_, data) => onMap(m.header, data.value as InputField | "")}

@@ -1,41 +1,52 @@
-/** One customer in full: figures, recommendation, monitoring, and each warning or data error explained. */
-import { Subtitle2, Text } from "@fluentui/react-components";
+/**
+ * One customer in full, opened under its row in the list: figures, the recommendation as its
+ * actions one per line (each with the reason behind it when the review gives one), every warning
+ * explained against its threshold, and each data error with a button that selects its cell.
+ */
+import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { isoFromSerial } from "../../engine/cells";
-import { describeError } from "../../engine/errors";
 import { MessageKey } from "../../engine/i18n";
 import { CustomerResult } from "../../engine/review/review";
-import { explainFinding, formatFigure, recommendationText, warningTitle } from "../../engine/review/texts";
+import { explainFinding, formatFigure, warningTitle } from "../../engine/review/texts";
+import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
 import { useLang } from "../i18n";
-import { gradeLabel } from "../model";
-import { FactList } from "./FactList";
+import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
-export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
+const useStyles = makeStyles({
+  detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  reason: { display: "block", color: tokens.colorNeutralForeground3 },
+  error: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
+});
+
+export interface CustomerDetailProps {
+  readonly customer: CustomerResult;
+  /** The reviewed sheet: where a data error's cell is unless the error names another sheet. */
+  readonly sheet: string;
+  onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
+}
+
+export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailProps) {
   const { lang, t } = useLang();
-  const styles = usePanelStyles();
-  if (!customer) {
-    return (
-      <section aria-labelledby="detail-heading" className={styles.section}>
-        <Subtitle2 as="h2" id="detail-heading">
-          {t("ui.detail.heading")}
-        </Subtitle2>
-        <Text>{t("ui.detail.none")}</Text>
-      </section>
-    );
-  }
-  const c = customer;
-  const facts: [string, string][] = [[t("ui.detail.id"), c.id]];
-  if (c.score !== undefined) facts.push([t("ui.detail.score"), formatFigure(c.score, "score", lang)]);
-  if (c.previousScore !== undefined) facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang)]);
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const facts: Fact[] = [
+    [t("ui.detail.id"), c.id],
+    [t("ui.detail.rowLabel"), String(c.row), true],
+  ];
+  if (c.score !== undefined) facts.push([t("ui.detail.score"), formatFigure(c.score, "score", lang), true]);
+  if (c.previousScore !== undefined)
+    facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang), true]);
   facts.push([t("ui.detail.grade"), gradeLabel(c, t)]);
   if (c.zScore !== undefined)
     facts.push([
       t("ui.detail.zScore"),
-      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? ` (${t(`zone.${c.zZone}` as MessageKey)})` : ""}`,
+      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? t("ui.detail.zZone", { zone: t(`zone.${c.zZone}` as MessageKey) }) : ""}`,
+      true,
     ]);
   if (c.errors.length === 0) {
-    facts.push([t("ui.detail.recommendation"), recommendationText(c.actions, lang)]);
-    if (c.recommendedLimit !== undefined) facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang)]);
+    if (c.recommendedLimit !== undefined)
+      facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
     if (c.monitoring)
       facts.push([
         t("ui.detail.monitoring"),
@@ -43,36 +54,27 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
           ? t("monitoring.custom", { months: c.monitoringMonths ?? 0 })
           : t(`monitoring.${c.monitoring}` as MessageKey),
       ]);
-    if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview)]);
+    if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview), true]);
   }
   return (
-    <section aria-labelledby="detail-heading" className={styles.section}>
-      <Subtitle2 as="h2" id="detail-heading">
-        {t("ui.detail.heading")}
-      </Subtitle2>
-      <Text weight="semibold">{c.name || c.id}</Text>
-      <Text>{t("ui.detail.row", { row: c.row })}</Text>
+    <div className={styles.detail}>
       <FactList facts={facts} />
       {c.errors.length > 0 ? (
-        <>
-          <Subtitle2 as="h3">{t("ui.detail.errors")}</Subtitle2>
-          <ul className={styles.list}>
-            {c.errors.map((e, i) => (
-              <li key={i}>{describeError(e, lang)}</li>
-            ))}
-          </ul>
-        </>
+        <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />
       ) : (
         <>
-          <Subtitle2 as="h3">{t("ui.detail.findings")}</Subtitle2>
+          <ActionList actions={actionLines(c, lang)} />
+          <Subtitle2 className={panel.heading} as="h3">
+            {t("ui.detail.findings")}
+          </Subtitle2>
           {c.findings.length === 0 ? (
             <Text>{t("ui.detail.noFindings")}</Text>
           ) : (
-            <ul className={styles.list}>
+            <ul className={panel.list}>
               {c.findings.map((f) => (
                 <li key={f.code}>
                   <Text weight="semibold">{warningTitle(f.code, lang)}</Text>
-                  {": "}
+                  {t("ui.sep.label")}
                   <span>{explainFinding(f, lang)}</span>
                 </li>
               ))}
@@ -80,6 +82,55 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
           )}
         </>
       )}
-    </section>
+    </div>
+  );
+}
+
+/** The recommendation: one action a line, the reason under it when there is one. */
+export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
+  const { t } = useLang();
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  return (
+    <>
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.recommendation")}
+      </Subtitle2>
+      <ul className={panel.list}>
+        {actions.map((a) => (
+          <li key={a.code}>
+            {a.text}
+            {a.reason && <span className={styles.reason}>{a.reason}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ErrorList({ errors, onGoTo }: { errors: readonly ErrorLine[]; onGoTo: CustomerDetailProps["onGoTo"] }) {
+  const { t } = useLang();
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  return (
+    <>
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.errors")}
+      </Subtitle2>
+      <ul className={panel.list}>
+        {errors.map((e, i) => (
+          <li key={i} className={styles.error}>
+            <span>{e.text}</span>
+            {e.cell && (
+              <Button size="small" className={panel.wrapButton} onClick={() => onGoTo(e.cell!)}>
+                {e.cell.elsewhere
+                  ? t("ui.detail.goToSheet", { cell: e.cell.address, sheet: e.cell.sheet })
+                  : t("ui.detail.goTo", { cell: e.cell.address })}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,26 +1,30 @@
-/** Term–value pairs as a description list (the summary's figures, a customer's details). */
-import { makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * Term–value pairs as a description list (the summary's figures, a customer's details). Each pair
+ * is one line while it fits and wraps its value under the term when it does not, so nothing is
+ * cut or scrolls sideways at 320 px or 200% zoom; a figure is never broken inside.
+ */
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { usePanelStyles } from "./styles";
+
+/** A term, its value, and whether the value is a figure (kept on one line). */
+export type Fact = readonly [term: string, value: string, figure?: boolean];
 
 const useStyles = makeStyles({
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: "break-word", minWidth: 0 },
+  facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },
+  pair: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, justifyContent: "space-between" },
+  term: { color: tokens.colorNeutralForeground3, flex: "1 1 9em", minWidth: 0 },
+  value: { margin: 0, minWidth: 0, overflowWrap: "anywhere", textAlign: "end", marginInlineStart: "auto" },
 });
 
-export function FactList({ facts }: { facts: readonly (readonly [string, string])[] }) {
+export function FactList({ facts }: { facts: readonly Fact[] }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   return (
     <dl className={styles.facts}>
-      {facts.map(([term, value]) => (
-        <div key={term} style={{ display: "contents" }}>
+      {facts.map(([term, value, figure]) => (
+        <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
+          <dd className={mergeClasses(styles.value, figure && panel.figure)}>{value}</dd>
         </div>
       ))}
     </dl>

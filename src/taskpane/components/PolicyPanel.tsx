@@ -1,13 +1,26 @@
-/** The policy as a form generated from POLICY_FIELDS, checked by the engine as the user types. */
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The policy as a form generated from POLICY_FIELDS, checked by the engine as the user types.
+ * An error is said once, by the field it is about (its alert); the note above the form names
+ * that field and takes the focus there.
+ */
+import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { MessageKey } from "../../engine/i18n";
 import { Policy, POLICY_FIELDS, Z_MODELS } from "../../engine/policy";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
+import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  problem: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface PolicyPanelProps {
@@ -16,14 +29,32 @@ export interface PolicyPanelProps {
   /** Where the policy came from, already in words. */
   readonly source: string;
   readonly busy: boolean;
+  /** A field to move the focus to (its key), once; `onFocused` says it was done. */
+  readonly focusField?: keyof Policy;
+  onFocused(): void;
   onChange(key: keyof Policy, value: string): void;
   onSave(): void;
   onReset(): void;
 }
 
-export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onReset }: PolicyPanelProps) {
+export function PolicyPanel(props: PolicyPanelProps) {
+  const { form, problem, source, busy, focusField, onFocused, onChange, onSave, onReset } = props;
   const { t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
+  const controls = useRef(new Map<string, HTMLInputElement | HTMLSelectElement>());
+  useEffect(() => {
+    if (focusField === undefined) return;
+    const control = controls.current.get(focusField);
+    control?.focus();
+    control?.scrollIntoView?.({ block: "center" });
+    onFocused();
+  }, [focusField, onFocused]);
+  const keep = (key: string) => (el: HTMLInputElement | HTMLSelectElement | null) => {
+    if (el) controls.current.set(key, el);
+    else controls.current.delete(key);
+  };
+  const badLabel = problem?.field ? t(POLICY_FIELDS.find((f) => f.key === problem.field)!.label) : undefined;
   return (
     <form
       className={styles.form}
@@ -36,9 +67,18 @@ export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onR
       <Text id="policy-intro">{t("ui.policy.intro")}</Text>
       <Text>{source}</Text>
       {problem && (
-        <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{t("ui.policy.invalid", { text: problem.text })}</MessageBarBody>
-        </MessageBar>
+        <div className={styles.problem}>
+          {badLabel ? (
+            <>
+              {t("ui.policy.invalidField", { field: badLabel })}{" "}
+              <Link as="button" type="button" inline onClick={() => controls.current.get(problem.field!)?.focus()}>
+                {t("ui.reason.goToField")}
+              </Link>
+            </>
+          ) : (
+            <span role="alert">{t("ui.policy.invalid", { text: problem.text })}</span>
+          )}
+        </div>
       )}
       {POLICY_FIELDS.map((field) => {
         const hint = fieldHint(field);
@@ -46,13 +86,19 @@ export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onR
         return (
           <Field
             key={field.key}
+            className={panel.narrowField}
             label={t(field.label)}
             hint={hint ? t(hint) : undefined}
             validationState={bad ? "error" : "none"}
             validationMessage={bad ? problem!.text : undefined}
           >
             {field.kind === "model" ? (
-              <Select value={form[field.key] ?? ""} onChange={(_, data) => onChange(field.key, data.value)}>
+              <Select
+                ref={keep(field.key)}
+                className={panel.shrink}
+                value={form[field.key] ?? ""}
+                onChange={(_, data) => onChange(field.key, data.value)}
+              >
                 {Z_MODELS.map((m) => (
                   <option key={m} value={m}>
                     {t(`zmodel.${m}` as MessageKey)}
@@ -61,6 +107,8 @@ export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onR
               </Select>
             ) : (
               <Input
+                ref={keep(field.key)}
+                className={panel.shrink}
                 value={form[field.key] ?? ""}
                 inputMode={field.kind === "text" || field.kind === "list" ? "text" : "decimal"}
                 onChange={(_, data) => onChange(field.key, data.value)}
@@ -70,10 +118,10 @@ export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onR
         );
       })}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy || problem !== undefined}>
+        <Button className={panel.wrapButton} appearance="primary" type="submit" disabledFocusable={busy || problem !== undefined}>
           {t("ui.policy.save")}
         </Button>
-        <Button type="button" disabled={busy} onClick={onReset}>
+        <Button className={panel.wrapButton} type="button" disabledFocusable={busy} onClick={onReset}>
           {t("ui.policy.reset")}
         </Button>
       </div>

@@ -1,55 +1,70 @@
-/** The portfolio's figures after a review: customers, exposure, overdue share, warnings, and the grade table. */
-import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { MessageKey } from "../../engine/i18n";
+/** The portfolio's figures after a review: customers, exposure, overdue share, warnings, and each grade's share. */
+import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
 import { formatFigure, warningTitle } from "../../engine/review/texts";
-import { useLang } from "../i18n";
-import { FactList } from "./FactList";
+import { formatCount, useLang } from "../i18n";
+import { Fact, FactList } from "./FactList";
+import { GradeBadge } from "./GradeBadge";
 import { usePanelStyles } from "./styles";
+
+const useStyles = makeStyles({
+  grades: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  grade: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  badge: { flex: "0 0 6.5em" },
+  amount: { marginInlineStart: "auto" },
+});
 
 export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const { lang, t } = useLang();
-  const styles = usePanelStyles();
+  const styles = useStyles();
+  const panel = usePanelStyles();
   const p = result.portfolio;
   const money = (v: number) => formatFigure(v, "money", lang);
-  const facts: [string, string][] = [
-    [t("summary.customers"), String(p.reviewed)],
-    [t("summary.withErrors"), String(p.withErrors)],
-    [t("summary.exposure"), money(p.exposure)],
+  const facts: Fact[] = [
+    [t("summary.customers"), formatCount(p.reviewed, lang), true],
+    [t("summary.withErrors"), formatCount(p.withErrors, lang), true],
+    [t("summary.exposure"), money(p.exposure), true],
     [
       t("summary.overdueShare"),
       p.overdueShare === undefined ? t("summary.notAvailable") : formatFigure(p.overdueShare, "percent", lang),
+      p.overdueShare !== undefined,
     ],
     [
       t("summary.portfolioWarnings"),
-      p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join("; ") : t("summary.none"),
+      p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join(t("ui.sep.items")) : t("summary.none"),
     ],
   ];
   return (
-    <section aria-labelledby="portfolio-heading" className={styles.section}>
-      <Subtitle2 as="h2" id="portfolio-heading">
+    <section aria-labelledby="portfolio-heading" className={panel.section}>
+      <Subtitle2 className={panel.heading} as="h2" id="portfolio-heading">
         {t("ui.summary.heading")}
       </Subtitle2>
       <FactList facts={facts} />
-      <Table size="small" aria-label={t("ui.summary.byGrade")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("summary.grade")}</TableHeaderCell>
-            <TableHeaderCell>{t("summary.gradeCustomers")}</TableHeaderCell>
-            <TableHeaderCell>{t("summary.gradeExposure")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {GRADES.map((g) => (
-            <TableRow key={g}>
-              <TableCell>{t(`grade.${g}` as MessageKey)}</TableCell>
-              <TableCell>{p.byGrade[g]}</TableCell>
-              <TableCell>{money(p.exposureByGrade[g])}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.grades} aria-label={t("ui.summary.byGrade")}>
+        {GRADES.map((g) => (
+          <li key={g} className={styles.grade}>
+            <span className={styles.badge}>
+              <GradeBadge grade={g} />
+            </span>
+            <span className={panel.figure}>{t("ui.summary.gradeCustomers", { count: formatCount(p.byGrade[g], lang) })}</span>
+            <span className={mergeClasses(panel.figure, styles.amount)}>
+              <span className={panel.visuallyHidden}>
+                {t("summary.gradeExposure")}
+                {t("ui.sep.label")}
+              </span>
+              {money(p.exposureByGrade[g])}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

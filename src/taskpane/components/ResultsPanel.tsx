@@ -1,27 +1,27 @@
-/** The Results tab: the portfolio summary, the customer grid and the chosen customer's details. */
+/** The Results tab: the portfolio summary, then the customers, each opening its details in place. */
 import { Text } from "@fluentui/react-components";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
+import { ErrorLine } from "../customers";
 import { useLang } from "../i18n";
-import { CustomerDetail } from "./CustomerDetail";
-import { CustomerGrid } from "./CustomerGrid";
+import { CustomerList } from "./CustomerList";
 import { PortfolioSummary } from "./PortfolioSummary";
 
 export interface ResultsPanelProps {
   /** The review on screen; undefined before the first review or when it could not start. */
   readonly result?: ReviewResult;
-  /** The sheet row of the chosen customer. */
-  readonly selectedRow?: number;
-  onSelect(c: CustomerResult): void;
+  /** The sheet row of the open customer. */
+  readonly openRow?: number;
+  onOpen(c: CustomerResult | undefined): void;
+  onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function ResultsPanel({ result, selectedRow, onSelect }: ResultsPanelProps) {
+export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelProps) {
   const { t } = useLang();
   if (!result) return <Text>{t("ui.results.none")}</Text>;
   return (
     <>
       <PortfolioSummary result={result} />
-      <CustomerGrid customers={result.customers} selectedRow={selectedRow} onSelect={onSelect} />
-      <CustomerDetail customer={result.customers.find((c) => c.row === selectedRow)} />
+      <CustomerList customers={result.customers} sheet={result.sheet} openRow={openRow} onOpen={onOpen} onGoTo={onGoTo} />
     </>
   );
 }

@@ -1,45 +1,86 @@
-/** What to review and the two actions: the customer sheet, the as-of date, Review and Write back. */
-import { Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+/**
+ * What to review: the customer sheet and the as-of date. After a review it folds into one line
+ * (sheet · date · Change) so the results start near the top of the pane.
+ */
+import { Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { useLang } from "../i18n";
+import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
   setup: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1, minWidth: "140px" },
+  grow: { flex: "1 1 10em", minWidth: 0 },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  what: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
 export interface SetupSectionProps {
-  /** The sheets that can be reviewed (the workbook's own, not our review sheets). */
+  /** Folded into one line (after a review, until the user asks to change it). */
+  readonly folded: boolean;
+  /** The sheets that can be reviewed (not our review sheets, not invoice ledgers). */
   readonly sheetChoices: readonly string[];
   readonly sheet: string;
   /** The as-of date as typed (yyyy-mm-dd), and whether it reads as a date. */
   readonly asOfText: string;
   readonly asOfValid: boolean;
-  /** False while the policy form has an error: the review waits for it. */
-  readonly policyValid: boolean;
   readonly busy: boolean;
-  readonly canReview: boolean;
-  readonly canWrite: boolean;
+  onUnfold(): void;
   onSheet(sheet: string): void;
   onRefresh(): void;
   onAsOf(text: string): void;
-  onReview(): void;
-  onWrite(): void;
 }
 
 export function SetupSection(props: SetupSectionProps) {
-  const { sheetChoices, sheet, asOfText, asOfValid, policyValid, busy, canReview, canWrite } = props;
+  const { folded, sheetChoices, sheet, asOfText, asOfValid, busy } = props;
   const { t } = useLang();
   const styles = useStyles();
+  const panel = usePanelStyles();
+  const select = useRef<HTMLSelectElement>(null);
+  const unfolding = useRef(false);
+  useEffect(() => {
+    // Change was pressed: the sheet choice it opened takes the focus.
+    if (!folded && unfolding.current) select.current?.focus();
+    unfolding.current = false;
+  }, [folded]);
+
+  if (folded) {
+    return (
+      <section className={styles.line} aria-label={t("ui.setup.label")}>
+        <Text weight="semibold" className={styles.what}>
+          {sheet}
+        </Text>
+        <Text aria-hidden>·</Text>
+        <Text>{asOfText}</Text>
+        <Button
+          appearance="transparent"
+          size="small"
+          aria-label={t("ui.setup.changeLabel")}
+          disabledFocusable={busy}
+          onClick={() => {
+            unfolding.current = true;
+            props.onUnfold();
+          }}
+        >
+          {t("ui.setup.change")}
+        </Button>
+      </section>
+    );
+  }
   return (
-    <section className={styles.setup} aria-label={t("ui.sheet.label")}>
+    <section className={styles.setup} aria-label={t("ui.setup.label")}>
       <div className={styles.row}>
         <Field
           label={t("ui.sheet.label")}
-          className={styles.grow}
+          className={mergeClasses(styles.grow, panel.narrowField)}
           validationMessage={sheetChoices.length === 0 && !busy ? t("ui.sheet.none") : undefined}
         >
-          <Select value={sheet} disabled={busy || sheetChoices.length === 0} onChange={(_, data) => props.onSheet(data.value)}>
+          <Select
+            ref={select}
+            value={sheet}
+            disabled={busy || sheetChoices.length === 0}
+            onChange={(_, data) => props.onSheet(data.value)}
+          >
             {sheetChoices.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -47,29 +88,24 @@ export function SetupSection(props: SetupSectionProps) {
             ))}
           </Select>
         </Field>
-        <Button disabled={busy} onClick={props.onRefresh}>
+        <Button className={panel.wrapButton} disabledFocusable={busy} onClick={props.onRefresh}>
           {t("ui.sheet.refresh")}
         </Button>
       </div>
       <Field
         label={t("ui.asOf.label")}
+        className={panel.narrowField}
         validationState={asOfValid ? "none" : "error"}
         validationMessage={asOfValid ? undefined : t("ui.asOf.invalid")}
       >
-        <Input type="date" value={asOfText} disabled={busy} onChange={(_, data) => props.onAsOf(data.value)} />
+        <Input
+          className={panel.shrink}
+          type="date"
+          value={asOfText}
+          disabled={busy}
+          onChange={(_, data) => props.onAsOf(data.value)}
+        />
       </Field>
-      {!policyValid && <Text role="alert">{t("ui.policy.fixFirst")}</Text>}
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={!canReview} onClick={props.onReview}>
-          {t("ui.action.review")}
-        </Button>
-        <Button disabled={!canWrite} onClick={props.onWrite} aria-describedby="write-hint">
-          {t("ui.action.write")}
-        </Button>
-      </div>
-      <Text id="write-hint" size={200}>
-        {t("ui.action.writeHint")}
-      </Text>
     </section>
   );
 }

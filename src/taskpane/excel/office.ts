@@ -36,3 +36,20 @@ export function displayLanguage(): string | undefined {
 export function onOfficeReady(start: () => void): void {
   void Office.onReady(() => start());
 }
+
+/** What Office says of its theme: whether it is dark (Black, Dark Gray) and the pane's background colour. */
+export interface OfficeThemeInfo {
+  readonly isDark?: boolean;
+  readonly bodyBackgroundColor?: string;
+}
+
+/** Office's theme (Office.context.officeTheme), or undefined where the host has none. */
+export function officeThemeInfo(): OfficeThemeInfo | undefined {
+  const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  if (!theme) return undefined;
+  // Documented as a boolean; some samples call it, so a function is read too.
+  const dark: unknown = theme.isDarkTheme;
+  const isDark =
+    typeof dark === "function" ? Boolean((dark as () => unknown).call(theme)) : typeof dark === "boolean" ? dark : undefined;
+  return { isDark, bodyBackgroundColor: theme.bodyBackgroundColor };
+}

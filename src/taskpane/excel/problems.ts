@@ -4,7 +4,16 @@
  */
 
 export type ExcelProblemCode =
-  "shapeChanged" | "sheetMissing" | "protected" | "editMode" | "tooLarge" | "usedRangeTooLarge" | "outsideOutput" | "excel";
+  | "shapeChanged"
+  | "sheetMissing"
+  | "protected"
+  | "editMode"
+  | "tooLarge"
+  | "usedRangeTooLarge"
+  | "outsideOutput"
+  /** The user pressed Cancel: the work stopped between two syncs. */
+  | "cancelled"
+  | "excel";
 
 /** A failure told in the pane's words: a code for the message key, the sheet involved, Excel's own text. */
 export class ExcelProblem extends Error {
@@ -40,4 +49,9 @@ export function classifyError(error: unknown, sheet?: string): ExcelProblem {
     default:
       return new ExcelProblem("excel", sheet, detail);
   }
+}
+
+/** Stops a read between two syncs once the user has pressed Cancel (a sync already sent can't be called back). */
+export function throwIfCancelled(signal: AbortSignal | undefined, sheet?: string): void {
+  if (signal?.aborted) throw new ExcelProblem("cancelled", sheet);
 }

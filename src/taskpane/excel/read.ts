@@ -5,11 +5,12 @@
  */
 import { a1, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
+import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { detectLedger, LedgerInput } from "../../engine/review/ledger";
 import { reviewSheetKind } from "../../engine/review/sheets";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
-import { classifyError, ExcelProblem } from "./problems";
+import { classifyError, ExcelProblem, throwIfCancelled } from "./problems";
 
 type Context = Excel.RequestContext;
 export type Origin = { readonly row: number; readonly column: number };
@@ -29,6 +30,11 @@ export interface WorkbookState {
   readonly activeSheet: string;
   /** The policy sheet's name and its values from A1, when the workbook has one. */
   readonly policy?: { readonly name: string; readonly values: CellValue[][] };
+  /**
+   * The top-left corner of every other sheet (TOP_ROWS × TOP_COLUMNS from A1), enough for the
+   * engine's header search to tell a customer sheet or an invoice ledger from the rest.
+   */
+  readonly tops: readonly { readonly name: string; readonly values: CellValue[][] }[];
 }
 
 export interface ReviewRead {
@@ -81,9 +87,16 @@ function sheetNamesOf(sheets: Excel.WorksheetCollection): string[] {
   return sheets.items.map((s) => s.name);
 }
 
+/** Rows and columns of a sheet's corner read at start: the header search looks at the first 30 rows. */
+export const TOP_ROWS = HEADER_SCAN_ROWS;
+export const TOP_COLUMNS = 64;
+/** Sheets whose corner is read at start; a workbook with more has the rest offered unclassified. */
+export const MAX_TOP_SHEETS = 200;
+
 /**
- * The sheet list and the active sheet (one sync), then the policy sheet's values when
- * the workbook has one (a second sync, only then).
+ * The sheet list and the active sheet (one sync), then in a second sync the policy sheet's
+ * values and the top-left corner of every other sheet (at most 30 × 64 cells each), so the pane
+ * can offer customer sheets and not ledgers. Two syncs whatever the workbook holds.
  */
 export async function readWorkbookStateWith(context: Context): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
@@ -93,20 +106,40 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   await context.sync();
   const sheetNames = sheetNamesOf(sheets);
   const policyName = sheetNames.find((n) => reviewSheetKind(n) === "policy");
-  let policy: WorkbookState["policy"];
-  if (policyName) {
-    const loaded = usedRange(context, policyName);
-    await context.sync();
-    policy = fromA1(sheetRead(loaded));
-  }
-  return { sheetNames, activeSheet: active.name, policy };
+  const policyRange = policyName === undefined ? undefined : usedRange(context, policyName);
+  const corners = sheetNames
+    .filter((n) => reviewSheetKind(n) === undefined)
+    .slice(0, MAX_TOP_SHEETS)
+    .map((name) => {
+      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS);
+      range.load("values");
+      return { name, range };
+    });
+  await context.sync();
+  return {
+    sheetNames,
+    activeSheet: active.name,
+    policy: policyRange && fromA1(sheetRead(policyRange)),
+    tops: corners.map(({ name, range }) => ({ name, values: range.values as CellValue[][] })),
+  };
+}
+
+/** How far a read in pages has got: the sheet of the last page, its rows read so far, and all the cells. */
+export interface ReadProgress {
+  readonly sheet: string;
+  readonly rowsRead: number;
+  readonly rows: number;
+  readonly cellsRead: number;
+  readonly totalCells: number;
 }
 
 export interface ReadOptions {
   /** What one response may carry when the workbook is read in pages (Excel on the web refuses more than 5 MB). */
   readonly maxResponseBytes?: number;
-  /** Called after each page of a paged read: cells read so far, of all the cells to read. */
-  readonly onPageRead?: (cellsRead: number, totalCells: number) => void;
+  /** Called after each page of a paged read. */
+  readonly onPageRead?: (progress: ReadProgress) => void;
+  /** Cancel: the read stops before its next sync with ExcelProblem "cancelled". */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -127,16 +160,18 @@ export async function readForReviewWith(
   options: ReadOptions = {},
 ): Promise<ReviewRead> {
   const names = { sheet, ...sheetRoles(sheet, knownSheets) };
+  throwIfCancelled(options.signal, sheet);
   try {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     const loaded = loadAll(names, (name) => usedRange(context, name));
     await context.sync();
+    throwIfCancelled(options.signal, sheet);
     return assemble(sheetNamesOf(sheets), loaded, (l) => sheetRead(l));
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
   }
-  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options.onPageRead);
+  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
 }
 
 interface SheetRoles {
@@ -190,7 +225,7 @@ async function readInPages(
   context: Context,
   names: SheetRoles & { sheet: string },
   maxBytes: number,
-  onPageRead?: ReadOptions["onPageRead"],
+  { onPageRead, signal }: ReadOptions,
 ): Promise<ReviewRead> {
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
@@ -209,6 +244,7 @@ async function readInPages(
   ];
   const reads = new Map<string, SheetRead & { values: CellValue[][] }>();
   let pending: PageRequest[] = [];
+  const rowsOf = new Map<string, number>();
   for (const { name, range } of all) {
     if (range.isNullObject) {
       reads.set(name, { name, origin: { row: 0, column: 0 }, values: [] });
@@ -219,11 +255,13 @@ async function readInPages(
     if (area.rows * area.columns > MAX_READ_CELLS) throw new ExcelProblem("usedRangeTooLarge", name, a1(area));
     reads.set(name, { name, address: range.address, origin: { row: area.row, column: area.column }, values: [] });
     pending.push({ sheet: name, row: area.row, column: area.column, rows: area.rows, columns: area.columns });
+    rowsOf.set(name, area.rows);
   }
   const totalCells = pending.reduce((sum, p) => sum + p.rows * p.columns, 0);
   let cellsRead = 0;
   const sizes = new CellSizes();
   while (pending.length > 0) {
+    throwIfCancelled(signal, names.sheet);
     const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));
     const loaded = page.map((p) => {
       const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
@@ -251,7 +289,8 @@ async function readInPages(
       sizes.record(p.sheet, values, p.columns);
       cellsRead += p.rows * p.columns;
     }
-    onPageRead?.(cellsRead, totalCells);
+    const last = page[page.length - 1].sheet;
+    onPageRead?.({ sheet: last, rowsRead: reads.get(last)!.values.length, rows: rowsOf.get(last)!, cellsRead, totalCells });
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
   return assemble(sheetNamesOf(sheets), ranges, byName);

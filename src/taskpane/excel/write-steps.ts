@@ -202,3 +202,12 @@ export function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
   });
   return steps;
 }
+
+/**
+ * The parts of the workbook a plan writes, in the order it writes them: what Write back shows
+ * before it asks (built from the same steps the writer runs, so the preview and the outcome
+ * name the same sheets, columns and rows). Throws ExcelProblem "outsideOutput" as the writer would.
+ */
+export function planParts(plan: PlanToWrite, lang: Lang): WritePart[] {
+  return [...targetSteps(plan, lang), ...plan.sheets.flatMap((s) => sheetSteps(s, undefined, lang))].map((s) => s.part);
+}

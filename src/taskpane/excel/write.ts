@@ -40,7 +40,13 @@ export interface WriteOutcome {
 
 export interface WriteOptions {
   readonly maxBatchBytes?: number;
+  /** Parts (syncs of work) done of all: called with 0 before the first is sent, then after each. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Cancel: the write stops before its next sync, and the outcome says what was written, as
+   * after a failure (a sync already sent runs to its end; Excel has no way to call it back).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Header cells compared the way Excel shows them: blanks and "" alike, numbers and their text alike. */
@@ -132,7 +138,19 @@ export async function writePlanWith(
   const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang))];
   let batches = packBatches(steps, maxBytes);
   const written: WritePart[] = [];
+  options.onProgress?.(0, batches.length);
   for (let b = 0; b < batches.length; b++) {
+    if (options.signal?.aborted) {
+      return {
+        ok: false,
+        written,
+        uncertain: [],
+        notWritten: batches.slice(b).flatMap((batch) => batch.map((s) => s.part)),
+        problem: new ExcelProblem("cancelled", check?.sheet),
+        syncs,
+        batches: batches.length,
+      };
+    }
     const cache = new Map<string, Excel.Worksheet>();
     const sheet = (name: string) => {
       let ws = cache.get(name);

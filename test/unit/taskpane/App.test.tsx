@@ -8,21 +8,30 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import type { PlanToWrite, ReviewRead, WorkbookState, WriteOutcome } from "../../../src/taskpane/excel";
 import App from "../../../src/taskpane/components/App";
+import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import * as excel from "../../../src/taskpane/excel";
-import { customerSheet, NASTY_NAMES } from "./workbooks";
+import { customerSheet, LEDGER, NASTY_NAMES } from "./workbooks";
 
-jest.mock("../../../src/taskpane/excel", () => ({
-  readWorkbookState: jest.fn(),
-  readForReview: jest.fn(),
-  writePlan: jest.fn(),
-  loadMapping: jest.fn(() => ({})),
-  saveMapping: jest.fn(() => Promise.resolve()),
-  selectRow: jest.fn(() => Promise.resolve()),
-}));
+jest.mock("../../../src/taskpane/excel", () => {
+  const actual = jest.requireActual("../../../src/taskpane/excel");
+  return {
+    // Pure: what a plan writes, as the preview shows it.
+    planParts: actual.planParts,
+    ExcelProblem: actual.ExcelProblem,
+    readWorkbookState: jest.fn(),
+    readForReview: jest.fn(),
+    writePlan: jest.fn(),
+    loadMapping: jest.fn(() => ({})),
+    saveMapping: jest.fn(() => Promise.resolve()),
+    selectRange: jest.fn(() => Promise.resolve()),
+    activateSheet: jest.fn(() => Promise.resolve()),
+  };
+});
 
 const mocked = excel as jest.Mocked<typeof excel>;
+const { ExcelProblem } = jest.requireActual("../../../src/taskpane/excel") as typeof excel;
 
-// Fluent's DataGrid renders slowly under jsdom: give async queries time.
+// Fluent renders slowly under jsdom: give async queries time.
 configure({ asyncUtilTimeout: 5000 });
 
 function sheetRead(values: unknown[][], extra: Partial<ReviewRead> = {}): ReviewRead {
@@ -33,43 +42,50 @@ function sheetRead(values: unknown[][], extra: Partial<ReviewRead> = {}): Review
   };
 }
 
-const STATE: WorkbookState = { sheetNames: ["Notes", "Customers", "Credit Review Summary"], activeSheet: "Customers" };
+const corner = (values: unknown[][]) => values.slice(0, 30) as WorkbookState["tops"][number]["values"];
+const STATE: WorkbookState = {
+  sheetNames: ["Notes", "Customers", "Invoices", "Credit Review Summary"],
+  activeSheet: "Customers",
+  tops: [
+    { name: "Notes", values: [["Just some notes"]] },
+    { name: "Customers", values: corner(customerSheet(40)) },
+    { name: "Invoices", values: corner(LEDGER) },
+  ],
+};
 
 function okOutcome(plan: PlanToWrite): WriteOutcome {
-  const target = plan.target!;
-  const written = [
-    ...target.blocks.map((b) => ({
-      sheet: target.sheet,
-      role: "output" as const,
-      area: { row: b.row, column: b.column, rows: b.values.length, columns: b.formats.length },
-    })),
-    ...plan.sheets.map((s) => ({
-      sheet: s.name,
-      role: (s.name.includes("Summary") ? "summary" : s.name.includes("Archive") ? "archive" : "policy") as "summary",
-      area: { row: 0, column: 0, rows: s.blocks.length, columns: 2 },
-    })),
-  ];
+  const written = excel.planParts(plan, "en");
   return { ok: true, written, uncertain: [], notWritten: [], syncs: 2, batches: 1 };
 }
+
+const button = (name: string) => screen.getByRole("button", { name }) as HTMLButtonElement;
+/** Review and Write back stay focusable when they can't be used: aria-disabled, not disabled. */
+const usable = (name: string) => button(name).getAttribute("aria-disabled") !== "true" && !button(name).disabled;
+const announced = () => document.getElementById("pane-announcements")?.textContent ?? "";
+const list = () => screen.getByRole("list", { name: "Customers of the review" });
+const rows = () =>
+  within(list())
+    .getAllByRole("button", { expanded: false, hidden: false })
+    .filter((b) => b.closest("li")?.parentElement === list());
+const rowOf = (name: string) =>
+  within(list()).getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
 
 async function renderPane(lang: "en" | "zh" = "en") {
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App initialLang={lang} />
+      <PaneAnnouncer>
+        <App initialLang={lang} />
+      </PaneAnnouncer>
     </FluentProvider>,
   );
-  await waitFor(() =>
-    expect((screen.getByRole("button", { name: lang === "en" ? "Review" : "开始审查" }) as HTMLButtonElement).disabled).toBe(
-      false,
-    ),
-  );
+  await waitFor(() => expect(usable(lang === "en" ? "Review" : "开始审查")).toBe(true));
   return view;
 }
 
 async function runReview(read: ReviewRead) {
   mocked.readForReview.mockResolvedValueOnce(read);
-  fireEvent.click(screen.getByRole("button", { name: "Review" }));
-  await waitFor(() => expect((screen.getByRole("button", { name: "Review" }) as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(button("Review"));
+  await waitFor(() => expect(usable("Review")).toBe(true));
 }
 
 function tab(name: string) {
@@ -77,308 +93,471 @@ function tab(name: string) {
 }
 
 beforeEach(() => {
-  jest.resetAllMocks();
+  jest.clearAllMocks();
   mocked.readWorkbookState.mockResolvedValue(STATE);
   mocked.loadMapping.mockReturnValue({});
   mocked.saveMapping.mockResolvedValue(undefined);
-  mocked.selectRow.mockResolvedValue(undefined);
+  mocked.selectRange.mockResolvedValue(undefined);
+  mocked.activateSheet.mockResolvedValue(undefined);
 });
 
-test("start-up: sheet dropdown lists the workbook's sheets without our review sheets, the active one chosen; as-of is today", async () => {
-  await renderPane();
-  const select = screen.getByRole("combobox", { name: "Customer sheet" }) as HTMLSelectElement;
-  expect([...select.options].map((o) => o.value)).toEqual(["Notes", "Customers"]);
-  expect(select.value).toBe("Customers");
-  const date = screen.getByLabelText("As-of date") as HTMLInputElement;
-  expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-});
-
-test("Review and Write are disabled, and progress shown, while the read is running", async () => {
-  await renderPane();
-  let finish!: (read: ReviewRead) => void;
-  mocked.readForReview.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
-  fireEvent.click(screen.getByRole("button", { name: "Review" }));
-  expect((screen.getByRole("button", { name: "Review" }) as HTMLButtonElement).disabled).toBe(true);
-  expect((screen.getByRole("button", { name: "Write back" }) as HTMLButtonElement).disabled).toBe(true);
-  expect(screen.getByRole("progressbar", { name: "Progress" })).toBeTruthy();
-  expect(screen.getByText('Reading sheet "Customers"…')).toBeTruthy();
-  await act(async () => finish(sheetRead(customerSheet(3))));
-  await waitFor(() => expect((screen.getByRole("button", { name: "Write back" }) as HTMLButtonElement).disabled).toBe(false));
-  expect(screen.queryByRole("progressbar")).toBeNull();
-  expect(mocked.readForReview).toHaveBeenCalledWith("Customers", STATE.sheetNames, expect.anything());
-});
-
-test("a read in parts (Excel on the web's 5 MB limit) shows how far it has got", async () => {
-  await renderPane();
-  let finish!: (read: ReviewRead) => void;
-  let onPageRead: ((cellsRead: number, totalCells: number) => void) | undefined;
-  mocked.readForReview.mockImplementationOnce((_sheet, _known, options) => {
-    onPageRead = options?.onPageRead;
-    return new Promise((resolve) => (finish = resolve));
+describe("setup", () => {
+  test("the sheet choice offers neither our review sheets nor the invoice ledger; the active customer sheet is chosen; as-of is today", async () => {
+    await renderPane();
+    const select = screen.getByRole("combobox", { name: "Customer sheet" }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(["Notes", "Customers"]);
+    expect(select.value).toBe("Customers");
+    const date = screen.getByLabelText("As-of date") as HTMLInputElement;
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
-  fireEvent.click(screen.getByRole("button", { name: "Review" }));
-  expect(onPageRead).toBeDefined();
-  act(() => onPageRead!(2_500, 10_000));
-  expect(
-    screen.getByText('Reading sheet "Customers" in parts (Excel on the web sends at most 5 MB at a time): 25%…'),
-  ).toBeTruthy();
-  expect(screen.getByRole("progressbar", { name: "Progress" }).getAttribute("aria-valuenow")).toBe("0.25");
-  await act(async () => finish(sheetRead(customerSheet(3))));
-  await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
-});
 
-test("review run shows the portfolio and the customer grid", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(9)));
-  const portfolio = screen.getByRole("region", { name: "Portfolio" });
-  expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toContain("9");
-  const byGrade = within(portfolio).getByRole("table", { name: "Customers by risk grade" });
-  expect(
-    within(byGrade)
-      .getAllByRole("row")
-      .map((r) => r.textContent),
-  ).toEqual(["Risk gradeCustomersExposure", "Low322,000.00", "Medium322,000.00", "High315,000.00"]);
-  expect(within(portfolio).getByText("Share of customers overdue").nextSibling?.textContent).toContain("22.2%");
-  expect(within(portfolio).getByText("Portfolio warnings").nextSibling?.textContent).toContain("Many customers overdue");
-  const grid = screen.getByRole("grid", { name: "Customers of the review" });
-  expect(within(grid).getAllByRole("row")).toHaveLength(10);
-  expect(
-    within(grid)
-      .getAllByRole("columnheader")
-      .map((h) => h.textContent),
-  ).toEqual(["Row", "Customer", "Score", "Grade", "Warnings", "Recommendation"]);
-});
-
-test("grid filtered by grade and by text", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(9)));
-  const grid = () => screen.getByRole("grid", { name: "Customers of the review" });
-  fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "high" } });
-  let rows = within(grid()).getAllByRole("row").slice(1);
-  expect(rows).toHaveLength(3);
-  rows.forEach((r) => expect(r?.textContent).toContain("High"));
-  expect(screen.getByText("Showing 3 of 3 customers.")).toBeTruthy();
-  fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "all" } });
-  fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "customer 5" } });
-  rows = within(grid()).getAllByRole("row").slice(1);
-  expect(rows).toHaveLength(1);
-  expect(rows[0]?.textContent).toContain("Customer 5");
-  fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "C000009" } });
-  expect(within(grid()).getAllByRole("row").slice(1)[0]?.textContent).toContain("Customer 9");
-  fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "nobody" } });
-  expect(screen.getByText("No customer matches the filter.")).toBeTruthy();
-});
-
-test("sorting by score puts the highest first", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(6)));
-  const grid = screen.getByRole("grid", { name: "Customers of the review" });
-  const score = within(grid).getByRole("columnheader", { name: "Score" });
-  fireEvent.click(within(score).getByRole("button"));
-  fireEvent.click(within(score).getByRole("button"));
-  const first = within(grid).getAllByRole("row")[1];
-  expect(first?.textContent).toContain("High");
-});
-
-test('names like "<script>alert(1)</script>" and "=cmd|\' /C calc\'!A0" are shown literally, as text', async () => {
-  const view = await renderPane();
-  await runReview(sheetRead(customerSheet(3)));
-  const grid = screen.getByRole("grid", { name: "Customers of the review" });
-  for (const name of NASTY_NAMES) expect(within(grid).getByText(name).textContent).toBe(name);
-  expect(view.container.querySelectorAll("script")).toHaveLength(0);
-  expect(view.container.innerHTML).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-});
-
-test("selecting a customer selects its row on the sheet and explains each finding against its threshold", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(6)));
-  const grid = screen.getByRole("grid", { name: "Customers of the review" });
-  fireEvent.click(within(grid).getByRole("radio", { name: "Select Customer 4" }));
-  await waitFor(() => expect(mocked.selectRow).toHaveBeenCalledWith("Customers", { row: 4, column: 0, rows: 1, columns: 21 }));
-  const detail = screen.getByRole("region", { name: "Customer details" });
-  expect(within(detail).getByText("Customer 4")).toBeTruthy();
-  expect(within(detail).getByText("Outstanding balance 12,000.00 is above the credit limit 10,000.00.")).toBeTruthy();
-  expect(within(detail).getByText("Row 5")).toBeTruthy();
-});
-
-test("a customer with errors lists them in the detail view", async () => {
-  await renderPane();
-  const values = customerSheet(2);
-  values[2][2] = "abc";
-  await runReview(sheetRead(values));
-  fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "errors" } });
-  const grid = screen.getByRole("grid", { name: "Customers of the review" });
-  fireEvent.click(within(grid).getByRole("radio"));
-  const detail = screen.getByRole("region", { name: "Customer details" });
-  expect(within(detail).getByRole("heading", { name: "Errors" })).toBeTruthy();
-  expect(within(detail).getByRole("listitem")?.textContent).toMatch(/row 3.*abc/);
-});
-
-test("detected columns are shown: recognised (field ← header), missing, and the checks that switches off", async () => {
-  await renderPane();
-  const values = customerSheet(2);
-  values[0].push("Region");
-  values[1].push("North");
-  await runReview(sheetRead(values));
-  tab("Columns");
-  expect(screen.getByText("Header row: 1")).toBeTruthy();
-  const found = screen.getByRole("region", { name: "Recognised columns" });
-  expect(within(found).getByText('Customer ID ← "Customer ID" (column A)')).toBeTruthy();
-  expect(within(found).getByText('Days past due ← "Days past due" (column K)')).toBeTruthy();
-  const missing = screen.getByRole("region", { name: "Missing columns" });
-  expect(missing?.textContent).toContain("Previous score");
-  expect(missing?.textContent).toContain("Negative news date");
-  const skipped = screen.getByRole("region", { name: "Checks switched off" });
-  expect(skipped?.textContent).toContain("Score rose: needs Previous score or an archive of earlier reviews");
-  expect(skipped?.textContent).toContain("Low liquidity: needs Current assets, Current liabilities");
-  expect(screen.getByRole("combobox", { name: 'Column L "Region"' })).toBeTruthy();
-});
-
-test("an unrecognised factor header is mapped by hand: remembered in the workbook and the review runs with it", async () => {
-  await renderPane();
-  const values = customerSheet(3);
-  values[0][2] = "Pay record";
-  await runReview(sheetRead(values));
-  expect(screen.getByText(/missing required columns: "Payment history"/)).toBeTruthy();
-  expect(screen.getByRole("tab", { name: "Columns" }).getAttribute("aria-selected")).toBe("true");
-  fireEvent.change(screen.getByRole("combobox", { name: 'Column C "Pay record"' }), { target: { value: "paymentHistory" } });
-  expect(mocked.saveMapping).toHaveBeenCalledWith({ "Pay record": "paymentHistory" });
-  await waitFor(() => expect(screen.getByText("Column mapping saved in this workbook.")).toBeTruthy());
-  expect(screen.getByText('Payment history ← "Pay record" (column C)')).toBeTruthy();
-  expect(screen.getByText("(mapped by you)")).toBeTruthy();
-  tab("Results");
-  expect(within(screen.getByRole("grid")).getAllByRole("row")).toHaveLength(4);
-});
-
-test("a remembered mapping is passed to the review", async () => {
-  mocked.loadMapping.mockReturnValue({ "Pay record": "paymentHistory" });
-  await renderPane();
-  const values = customerSheet(3);
-  values[0][2] = "Pay record";
-  await runReview(sheetRead(values));
-  expect(within(screen.getByRole("grid")).getAllByRole("row")).toHaveLength(4);
-});
-
-test("a threshold edited: a bad value shows completePolicy's error and blocks Save; a good one is saved to the policy sheet", async () => {
-  await renderPane();
-  tab("Policy");
-  const medium = screen.getByRole("textbox", { name: "Medium risk from score" });
-  expect((medium as HTMLInputElement).value).toBe("2.5");
-  fireEvent.change(medium, { target: { value: "3.6" } });
-  expect(screen.getAllByText("the high-risk band (3.5) must start above the medium-risk band (3.6)").length).toBeGreaterThan(0);
-  expect((screen.getByRole("button", { name: "Save policy" }) as HTMLButtonElement).disabled).toBe(true);
-  expect((screen.getByRole("button", { name: "Review" }) as HTMLButtonElement).disabled).toBe(true);
-  fireEvent.change(medium, { target: { value: "9" } });
-  expect(screen.getAllByText("Medium risk from score must be at most 5, got 9").length).toBeGreaterThan(0);
-  expect(medium.getAttribute("aria-invalid")).toBe("true");
-  fireEvent.change(medium, { target: { value: "2.4" } });
-  fireEvent.change(screen.getByRole("textbox", { name: "Share of customers overdue that triggers a portfolio warning" }), {
-    target: { value: "15%" },
+  test("with the ledger active, the customer sheet is chosen, not the first sheet", async () => {
+    mocked.readWorkbookState.mockResolvedValue({ ...STATE, activeSheet: "Invoices" });
+    await renderPane();
+    expect((screen.getByRole("combobox", { name: "Customer sheet" }) as HTMLSelectElement).value).toBe("Customers");
   });
-  mocked.writePlan.mockImplementationOnce(async (plan) => ({
-    ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [] } }),
-  }));
-  fireEvent.click(screen.getByRole("button", { name: "Save policy" }));
-  await waitFor(() => expect(screen.getByText('Policy saved on sheet "Credit Policy".')).toBeTruthy());
-  const [plan, lang, check] = mocked.writePlan.mock.calls[0];
-  expect(lang).toBe("en");
-  expect(check).toBeUndefined();
-  expect(plan.target).toBeUndefined();
-  expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Policy"]);
-  const rows = plan.sheets[0].blocks.flatMap((b) => b.values);
-  const saved = readPolicySheet(rows);
-  expect(saved).toEqual({ ...DEFAULT_POLICY, mediumFrom: 2.4, overdueShare: 0.15 });
-});
 
-test("the policy on the workbook's policy sheet is loaded at start", async () => {
-  mocked.readWorkbookState.mockResolvedValue({
-    ...STATE,
-    policy: {
-      name: "Credit Policy",
-      values: [
-        ["Setting", "Value"],
-        ["highFrom", 4],
-      ],
-    },
+  test("after a review the setup folds into one line; Change opens it again with the focus on the sheet", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(3)));
+    const setup = screen.getByRole("region", { name: "What to review" });
+    expect(within(setup).queryByRole("combobox")).toBeNull();
+    expect(setup.textContent).toMatch(/^Customers·\d{4}-\d{2}-\d{2}Change$/);
+    fireEvent.click(within(setup).getByRole("button", { name: "Change the sheet or the as-of date" }));
+    const select = screen.getByRole("combobox", { name: "Customer sheet" });
+    await waitFor(() => expect(document.activeElement).toBe(select));
   });
-  await renderPane();
-  tab("Policy");
-  expect((screen.getByRole("textbox", { name: "High risk from score" }) as HTMLInputElement).value).toBe("4");
-  expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
-});
 
-test("Write back applies the engine's plan and confirms what was written where", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(4)));
-  mocked.writePlan.mockImplementationOnce(async (plan) => okOutcome(plan));
-  fireEvent.click(screen.getByRole("button", { name: "Write back" }));
-  await waitFor(() => expect(screen.getByText("Written to the workbook")).toBeTruthy());
-  const [plan, lang, check] = mocked.writePlan.mock.calls[0];
-  expect(lang).toBe("en");
-  expect(check).toMatchObject({ sheet: "Customers", address: "Customers!A1:K5", headerIndex: 0 });
-  expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Review Summary", "Credit Review Archive", "Credit Policy"]);
-  expect(
-    screen.getByText(
-      'Sheet "Customers": columns L–U (Risk score, Risk grade, Z-score, Z zone, Warnings, Recommendation, Recommended limit, Monitoring, Next review, Review issues), rows 1–5.',
-    ),
-  ).toBeTruthy();
-  expect(screen.getByText(/^Sheet "Credit Review Summary": summary, rows 1–/)).toBeTruthy();
-  // Written once: the read is stale now (the archive would be appended twice).
-  expect((screen.getByRole("button", { name: "Write back" }) as HTMLButtonElement).disabled).toBe(true);
-});
-
-test("a write that stopped part-way says what was written, what maybe, what not, and that the workbook is marked", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(2)));
-  mocked.writePlan.mockResolvedValueOnce({
-    ok: false,
-    written: [{ sheet: "Customers", role: "output", area: { row: 0, column: 11, rows: 3, columns: 10 } }],
-    uncertain: [{ sheet: "Credit Review Archive", role: "archive", area: { row: 0, column: 0, rows: 3, columns: 6 } }],
-    notWritten: [{ sheet: "Credit Policy", role: "policy", area: { row: 0, column: 0, rows: 21, columns: 3 } }],
-    problem: Object.assign(new Error("protected"), {
-      name: "ExcelProblem",
-      code: "protected" as const,
-      sheet: "Credit Review Archive",
-    }),
-    marked: { sheet: "Credit Review Summary", ok: true },
-    syncs: 3,
-    batches: 3,
+  test("the pane's title is for screen readers only (Excel shows the add-in's name)", async () => {
+    await renderPane();
+    expect(screen.getByRole("heading", { level: 1, name: "Credit review" })).toBeTruthy();
   });
-  fireEvent.click(screen.getByRole("button", { name: "Write back" }));
-  await waitFor(() => expect(screen.getByText("The write did not finish")).toBeTruthy());
-  expect(
-    screen.getByText('Sheet "Credit Review Archive" is protected, so Excel refused the change. Unprotect it and try again.'),
-  ).toBeTruthy();
-  expect(screen.getByText("Maybe partly written (Excel stopped during this part):")).toBeTruthy();
-  expect(screen.getByText('Sheet "Credit Policy": policy, rows 1–21.')).toBeTruthy();
-  expect(screen.getByText(/Cell A1 of sheet "Credit Review Summary" now says the workbook is incomplete/)).toBeTruthy();
 });
 
-test("language switch shows Chinese labels, and the Office language picks the start language", async () => {
-  await renderPane();
-  await runReview(sheetRead(customerSheet(3)));
-  fireEvent.click(screen.getByRole("button", { name: "中文" }));
-  expect(screen.getByRole("button", { name: "开始审查" })).toBeTruthy();
-  expect(screen.getByRole("combobox", { name: "客户工作表" })).toBeTruthy();
-  expect(screen.getByRole("tab", { name: "结果" })).toBeTruthy();
-  expect(screen.getByRole("grid", { name: "本次审查的客户" })).toBeTruthy();
-  expect(screen.getAllByText("低").length).toBeGreaterThan(0);
-  expect(document.documentElement.lang).toBe("zh-CN");
-  expect(screen.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
+describe("while work runs", () => {
+  test("Review and Write back stay focusable and say why they wait; progress, a bar and Cancel are shown", async () => {
+    await renderPane();
+    let finish!: (read: ReviewRead) => void;
+    mocked.readForReview.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    const review = button("Review");
+    review.focus();
+    fireEvent.click(review);
+    expect(usable("Review")).toBe(false);
+    expect(usable("Write back")).toBe(false);
+    // Still the focused element: the focus is not dropped to the page.
+    expect(document.activeElement).toBe(review);
+    expect(review.getAttribute("aria-describedby")).toBe("review-reason");
+    expect(document.getElementById("review-reason")?.textContent).toBe("Available when the current step has finished.");
+    expect(screen.getByRole("progressbar", { name: 'Reading sheet "Customers"…' })).toBeTruthy();
+    expect(button("Cancel")).toBeTruthy();
+    expect(announced()).toContain('Reading sheet "Customers"…');
+    await act(async () => finish(sheetRead(customerSheet(3))));
+    await waitFor(() => expect(usable("Write back")).toBe(true));
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(mocked.readForReview).toHaveBeenCalledWith("Customers", STATE.sheetNames, expect.anything());
+  });
+
+  test("a read in parts says how many rows of which sheet it has read", async () => {
+    await renderPane();
+    let finish!: (read: ReviewRead) => void;
+    let onPageRead: excel.ReadOptions["onPageRead"];
+    mocked.readForReview.mockImplementationOnce((_sheet, _known, options) => {
+      onPageRead = options?.onPageRead;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    fireEvent.click(button("Review"));
+    act(() => onPageRead!({ sheet: "Customers", rowsRead: 1_200, rows: 3_003, cellsRead: 2_500, totalCells: 10_000 }));
+    expect(screen.getByText('Read 1,200 of 3,003 rows of "Customers"…')).toBeTruthy();
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
+    await act(async () => finish(sheetRead(customerSheet(3))));
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+  });
+
+  test("Cancel during a read: the read stops, nothing is changed, and the pane says so", async () => {
+    await renderPane();
+    mocked.readForReview.mockImplementationOnce(
+      (_sheet, _known, options) =>
+        new Promise((_, reject) =>
+          options!.signal!.addEventListener("abort", () => reject(new ExcelProblem("cancelled", "Customers"))),
+        ),
+    );
+    fireEvent.click(button("Review"));
+    fireEvent.click(button("Cancel"));
+    await waitFor(() => expect(screen.getByText("Cancelled. Nothing in the workbook was changed.")).toBeTruthy());
+    expect(usable("Review")).toBe(true);
+    expect(usable("Write back")).toBe(false);
+    expect(mocked.writePlan).not.toHaveBeenCalled();
+  });
 });
 
-test("started in Chinese (Office display language zh-CN)", async () => {
-  await renderPane("zh");
-  expect(screen.getByRole("heading", { name: "信用审查" })).toBeTruthy();
-  expect(screen.getByLabelText("审查基准日")).toBeTruthy();
+describe("outcomes are announced and take the focus", () => {
+  test("after a review: the notice counts graded customers and those with data errors as the summary does, is announced and focused", async () => {
+    await renderPane();
+    const values = customerSheet(9);
+    values[2][2] = "abc";
+    await runReview(sheetRead(values));
+    const text = 'Reviewed 8 customers on "Customers"; 1 more have data errors and were not graded.';
+    const notice = within(screen.getByRole("main")).getByText(text).closest(".fui-MessageBar");
+    await waitFor(() => expect(announced()).toContain(text));
+    await waitFor(() => expect(notice).toBe(document.activeElement));
+    const portfolio = screen.getByRole("region", { name: "Portfolio" });
+    expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toBe("8");
+    expect(within(portfolio).getByText("Customers with errors").nextSibling?.textContent).toBe("1");
+  });
+});
+
+describe("the customers", () => {
+  test("the portfolio and a two-line row per customer, needs attention first", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(9)));
+    const portfolio = screen.getByRole("region", { name: "Portfolio" });
+    expect(
+      within(within(portfolio).getByRole("list", { name: "Customers by risk grade" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "Low3 customersExposure: 22,000.00",
+      "Medium3 customersExposure: 22,000.00",
+      "High3 customersExposure: 15,000.00",
+    ]);
+    expect(within(portfolio).getByText("Share of customers overdue").nextSibling?.textContent).toBe("22.2%");
+    expect(within(portfolio).getByText("Portfolio warnings").nextSibling?.textContent).toBe("Many customers overdue");
+    const names = rows().map((r) => r.textContent);
+    expect(names).toHaveLength(9);
+    // High first (the highest score first), then the others with a warning, then the rest.
+    expect(names.slice(0, 3).every((n) => n?.includes("High"))).toBe(true);
+    expect(names[3]).toMatch(/^Customer 8MediumRisk score: 2\.\d\dOver credit limit$/);
+    expect(names[names.length - 1]).toMatch(/No warnings$/);
+    expect(screen.getByRole("combobox", { name: "Order" })).toHaveProperty("value", "attention");
+  });
+
+  test("filtered by grade and by text, ordered by sheet row", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(9)));
+    fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "high" } });
+    expect(rows()).toHaveLength(3);
+    rows().forEach((r) => expect(r.textContent).toContain("High"));
+    expect(screen.getByText("Showing 3 of 3 customers.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "all" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Order" }), { target: { value: "row" } });
+    expect(rows()[3].textContent).toMatch(/^Customer 4/);
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "customer 5" } });
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].textContent).toContain("Customer 5");
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "C000009" } });
+    expect(rows()[0].textContent).toContain("Customer 9");
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "nobody" } });
+    expect(screen.getByText("No customer matches the filter.")).toBeTruthy();
+  });
+
+  test('names like "<script>alert(1)</script>" and "=cmd|\' /C calc\'!A0" are shown literally, as text', async () => {
+    const view = await renderPane();
+    await runReview(sheetRead(customerSheet(3)));
+    for (const name of NASTY_NAMES) expect(within(list()).getByText(name).textContent).toBe(name);
+    expect(view.container.querySelectorAll("script")).toHaveLength(0);
+    expect(view.container.innerHTML).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  test("opening a customer shows its details under its row, selects its row on the sheet, actions one per line", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(6)));
+    const row = rowOf("Customer 4");
+    fireEvent.click(row);
+    expect(row.getAttribute("aria-expanded")).toBe("true");
+    await waitFor(() =>
+      expect(mocked.selectRange).toHaveBeenCalledWith("Customers", { row: 4, column: 0, rows: 1, columns: 21 }),
+    );
+    const detail = screen.getByRole("region", { name: "Customer 4" });
+    expect(row.getAttribute("aria-controls")).toBe(detail.id);
+    // Right under the row, in the same list item.
+    expect(detail.closest("li")).toBe(row.closest("li"));
+    expect(within(detail).getByText("Outstanding balance 12,000.00 is above the credit limit 10,000.00.")).toBeTruthy();
+    expect(within(detail).getByText("Row").nextSibling?.textContent).toBe("5");
+    const recommendation = within(detail).getByRole("heading", { name: "Recommendation" }).nextElementSibling as HTMLElement;
+    expect(
+      within(recommendation)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Hold new orders until the balance is back under the limit"]);
+    fireEvent.click(row);
+    expect(screen.queryByRole("region", { name: "Customer 4" })).toBeNull();
+  });
+
+  test("a data error names its cell and Go to selects it", async () => {
+    await renderPane();
+    const values = customerSheet(2);
+    values[2][2] = "abc";
+    await runReview(sheetRead(values));
+    fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "errors" } });
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].textContent).toMatch(/Data error.*row 3, column C \(Payment history\)/);
+    fireEvent.click(rows()[0]);
+    const detail = screen.getByRole("region", { name: "=cmd|' /C calc'!A0" });
+    expect(within(detail).getByRole("heading", { name: "Data errors" })).toBeTruthy();
+    expect(within(detail).getByText(/row 3, column C.*abc/)).toBeTruthy();
+    mocked.selectRange.mockClear();
+    fireEvent.click(within(detail).getByRole("button", { name: "Go to C3" }));
+    expect(mocked.selectRange).toHaveBeenCalledWith("Customers", { row: 2, column: 2, rows: 1, columns: 1 });
+  });
+});
+
+describe("columns", () => {
+  test("detected columns are shown: recognised (field ← header), missing, and the checks that switches off", async () => {
+    await renderPane();
+    const values = customerSheet(2);
+    values[0].push("Region");
+    values[1].push("North");
+    await runReview(sheetRead(values));
+    tab("Columns");
+    expect(screen.getByText("Header row: 1")).toBeTruthy();
+    const found = screen.getByRole("region", { name: "Recognised columns" });
+    expect(within(found).getByText('Customer ID ← "Customer ID" (column A)')).toBeTruthy();
+    expect(within(found).getByText('Days past due ← "Days past due" (column K)')).toBeTruthy();
+    const missing = screen.getByRole("region", { name: "Missing columns" });
+    expect(missing?.textContent).toContain("Previous score");
+    expect(missing?.textContent).toContain("Negative news date");
+    const skipped = screen.getByRole("region", { name: "Checks switched off" });
+    expect(skipped?.textContent).toContain("Score rose: needs Previous score or an archive of earlier reviews");
+    expect(skipped?.textContent).toContain("Low liquidity: needs Current assets, Current liabilities");
+    expect(screen.getByRole("combobox", { name: 'Column L "Region"' })).toBeTruthy();
+  });
+
+  test("an unrecognised factor header is mapped by hand: remembered in the workbook and the review runs with it", async () => {
+    mocked.readWorkbookState.mockResolvedValue({ ...STATE, tops: [] });
+    await renderPane();
+    const values = customerSheet(3);
+    values[0][2] = "Pay record";
+    await runReview(sheetRead(values));
+    expect(screen.getByText(/missing required columns: "Payment history"/)).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Columns" }).getAttribute("aria-selected")).toBe("true");
+    fireEvent.change(screen.getByRole("combobox", { name: 'Column C "Pay record"' }), { target: { value: "paymentHistory" } });
+    expect(mocked.saveMapping).toHaveBeenCalledWith({ "Pay record": "paymentHistory" });
+    await waitFor(() => expect(screen.getByText("Column mapping saved in this workbook.")).toBeTruthy());
+    expect(screen.getByText('Payment history ← "Pay record" (column C)')).toBeTruthy();
+    expect(screen.getByText("(mapped by you)")).toBeTruthy();
+    tab("Results");
+    expect(rows()).toHaveLength(3);
+  });
+
+  test("a remembered mapping is passed to the review", async () => {
+    mocked.loadMapping.mockReturnValue({ "Pay record": "paymentHistory" });
+    await renderPane();
+    const values = customerSheet(3);
+    values[0][2] = "Pay record";
+    await runReview(sheetRead(values));
+    expect(rows()).toHaveLength(3);
+  });
+
+  test("a sheet without customer columns: the error suggests the customer sheet, and its button reviews that one", async () => {
+    await renderPane();
+    fireEvent.change(screen.getByRole("combobox", { name: "Customer sheet" }), { target: { value: "Notes" } });
+    mocked.readForReview.mockResolvedValueOnce({
+      ...sheetRead([["Just some notes"]]),
+      target: { name: "Notes", address: "Notes!A1", origin: { row: 0, column: 0 }, values: [["Just some notes"]] },
+    });
+    fireEvent.click(button("Review"));
+    await waitFor(() => expect(screen.getByText('Sheet "Customers" looks like a customer sheet.')).toBeTruthy());
+    expect(screen.getByText(/sheet "Notes" has no header row/)).toBeTruthy();
+    mocked.readForReview.mockResolvedValueOnce(sheetRead(customerSheet(3)));
+    fireEvent.click(button('Review "Customers"'));
+    await waitFor(() => expect(within(screen.getByRole("main")).getByText('Reviewed 3 customers on "Customers".')).toBeTruthy());
+    expect(mocked.readForReview).toHaveBeenLastCalledWith("Customers", expect.anything(), expect.anything());
+    expect(screen.getByRole("tab", { name: "Results" }).getAttribute("aria-selected")).toBe("true");
+  });
+});
+
+describe("policy", () => {
+  test("a bad value: one alert, by its field; Save and Review wait, Review says for which setting and goes there", async () => {
+    await renderPane();
+    tab("Policy");
+    const medium = screen.getByRole("textbox", { name: "Medium risk from score" });
+    expect((medium as HTMLInputElement).value).toBe("2.5");
+    fireEvent.change(medium, { target: { value: "9" } });
+    const alerts = () =>
+      within(screen.getByRole("main"))
+        .getAllByRole("alert")
+        .map((a) => a.textContent);
+    expect(alerts()).toEqual(["Medium risk from score must be at most 5, got 9"]);
+    expect(medium.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText('The policy setting "Medium risk from score" has an error.')).toBeTruthy();
+    fireEvent.change(medium, { target: { value: "3.6" } });
+    expect(alerts()).toEqual(["the high-risk band (3.5) must start above the medium-risk band (3.6)"]);
+    expect(usable("Save policy")).toBe(false);
+    expect(usable("Review")).toBe(false);
+    expect(document.getElementById("review-reason")?.textContent).toBe(
+      'Fix the policy setting "High risk from score" first. Go to the setting',
+    );
+    tab("Columns");
+    fireEvent.click(within(document.getElementById("review-reason")!).getByRole("button", { name: "Go to the setting" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "High risk from score" })));
+  });
+
+  test("a good value is saved to the policy sheet", async () => {
+    await renderPane();
+    tab("Policy");
+    fireEvent.change(screen.getByRole("textbox", { name: "Medium risk from score" }), { target: { value: "2.4" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Share of customers overdue that triggers a portfolio warning" }), {
+      target: { value: "15%" },
+    });
+    mocked.writePlan.mockImplementationOnce(async (plan) => ({
+      ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [] } }),
+    }));
+    fireEvent.click(button("Save policy"));
+    await waitFor(() => expect(screen.getByText('Policy saved on sheet "Credit Policy".')).toBeTruthy());
+    const [plan, lang, check] = mocked.writePlan.mock.calls[0];
+    expect(lang).toBe("en");
+    expect(check).toBeUndefined();
+    expect(plan.target).toBeUndefined();
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Policy"]);
+    const saved = readPolicySheet(plan.sheets[0].blocks.flatMap((b) => b.values));
+    expect(saved).toEqual({ ...DEFAULT_POLICY, mediumFrom: 2.4, overdueShare: 0.15 });
+  });
+
+  test("the policy on the workbook's policy sheet is loaded at start", async () => {
+    mocked.readWorkbookState.mockResolvedValue({
+      ...STATE,
+      policy: {
+        name: "Credit Policy",
+        values: [
+          ["Setting", "Value"],
+          ["highFrom", 4],
+        ],
+      },
+    });
+    await renderPane();
+    tab("Policy");
+    expect((screen.getByRole("textbox", { name: "High risk from score" }) as HTMLInputElement).value).toBe("4");
+    expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
+  });
+});
+
+describe("write back", () => {
+  const OUTPUT_LINE =
+    'Sheet "Customers": columns L–U (Risk score, Risk grade, Z-score, Z zone, Warnings, Recommendation, Recommended limit, Monitoring, Next review, Review issues), rows 1–5.';
+
+  test("shows what it will change and asks once; No writes nothing and gives the focus back", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(4)));
+    fireEvent.click(button("Write back"));
+    const question = screen.getByRole("group", { name: "Write the review into the workbook?" });
+    expect(within(question).getByText(OUTPUT_LINE)).toBeTruthy();
+    expect(within(question).getByText('Sheet "Credit Review Archive": archive rows 1–5 added.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Write" })));
+    fireEvent.click(within(question).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(button("Write back")));
+    // Escape answers No too.
+    fireEvent.click(button("Write back"));
+    fireEvent.keyDown(screen.getByRole("button", { name: "Write" }), { key: "Escape" });
+    expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();
+    expect(mocked.writePlan).not.toHaveBeenCalled();
+  });
+
+  test("Write: the engine's plan is written, the outcome names the same parts, offers the summary sheet, and Write back waits for a new review", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(4)));
+    mocked.writePlan.mockImplementationOnce(async (plan) => okOutcome(plan));
+    fireEvent.click(button("Write back"));
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Write the review into the workbook?" })).getByRole("button", { name: "Write" }),
+    );
+    await waitFor(() => expect(screen.getByText("Written to the workbook")).toBeTruthy());
+    const [plan, lang, check] = mocked.writePlan.mock.calls[0];
+    expect(lang).toBe("en");
+    expect(check).toMatchObject({ sheet: "Customers", address: "Customers!A1:K5", headerIndex: 0 });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Review Summary", "Credit Review Archive", "Credit Policy"]);
+    expect(screen.getByText(OUTPUT_LINE)).toBeTruthy();
+    await waitFor(() => expect(announced()).toContain("Written to the workbook"));
+    fireEvent.click(button("Open summary sheet"));
+    expect(mocked.activateSheet).toHaveBeenCalledWith("Credit Review Summary");
+    // Written once: the read is stale now (the archive would be appended twice).
+    expect(usable("Write back")).toBe(false);
+    expect(document.getElementById("write-reason")?.textContent).toMatch(/^Written\. Review again before the next write/);
+  });
+
+  test("a write that stopped part-way says what was written, what maybe, what not, and that the workbook is marked", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(2)));
+    mocked.writePlan.mockResolvedValueOnce({
+      ok: false,
+      written: [{ sheet: "Customers", role: "output", area: { row: 0, column: 11, rows: 3, columns: 10 } }],
+      uncertain: [{ sheet: "Credit Review Archive", role: "archive", area: { row: 0, column: 0, rows: 3, columns: 6 } }],
+      notWritten: [{ sheet: "Credit Policy", role: "policy", area: { row: 0, column: 0, rows: 21, columns: 3 } }],
+      problem: new ExcelProblem("protected", "Credit Review Archive"),
+      marked: { sheet: "Credit Review Summary", ok: true },
+      syncs: 3,
+      batches: 3,
+    });
+    fireEvent.click(button("Write back"));
+    fireEvent.click(button("Write"));
+    await waitFor(() => expect(screen.getByText("The write did not finish")).toBeTruthy());
+    expect(
+      screen.getByText('Sheet "Credit Review Archive" is protected, so Excel refused the change. Unprotect it and try again.'),
+    ).toBeTruthy();
+    expect(screen.getByText("Maybe partly written (Excel stopped during this part):")).toBeTruthy();
+    expect(screen.getByText('Sheet "Credit Policy": policy, rows 1–21.')).toBeTruthy();
+    expect(screen.getByText(/Cell A1 of sheet "Credit Review Summary" now says the workbook is incomplete/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Open summary sheet" })).toBeNull();
+  });
+
+  test("Cancel during the write: the writer is told, and the outcome reads as a cancelled write", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(2)));
+    mocked.writePlan.mockImplementationOnce(
+      (plan, _lang, _check, options) =>
+        new Promise((resolve) =>
+          options!.signal!.addEventListener("abort", () =>
+            resolve({
+              ok: false,
+              written: [],
+              uncertain: [],
+              notWritten: excel.planParts(plan, "en"),
+              problem: new ExcelProblem("cancelled", "Customers"),
+              syncs: 1,
+              batches: 2,
+            }),
+          ),
+        ),
+    );
+    fireEvent.click(button("Write back"));
+    fireEvent.click(button("Write"));
+    await waitFor(() => expect(button("Cancel")).toBeTruthy());
+    fireEvent.click(button("Cancel"));
+    await waitFor(() => expect(screen.getByText("Write back cancelled")).toBeTruthy());
+    expect(screen.getByText("Nothing was written.")).toBeTruthy();
+    // Nothing was written, so the same review can still be written.
+    expect(usable("Write back")).toBe(true);
+  });
+});
+
+describe("languages", () => {
+  test("language switch shows Chinese labels, and the Office language picks the start language", async () => {
+    await renderPane();
+    await runReview(sheetRead(customerSheet(6)));
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    expect(screen.getByRole("button", { name: "开始审查" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "结果" })).toBeTruthy();
+    expect(screen.getByRole("list", { name: "本次审查的客户" })).toBeTruthy();
+    expect(screen.getAllByText("低").length).toBeGreaterThan(0);
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect(screen.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
+    // Chinese text takes Chinese punctuation around our own separators.
+    fireEvent.click(within(screen.getByRole("list", { name: "本次审查的客户" })).getByRole("button", { name: /^Customer 4/ }));
+    const detail = screen.getByRole("region", { name: "Customer 4" });
+    expect(within(detail).getByText("超出信用额度").parentElement?.textContent).toMatch(/^超出信用额度：/);
+  });
+
+  test("started in Chinese (Office display language zh-CN)", async () => {
+    await renderPane("zh");
+    expect(screen.getByRole("heading", { level: 1, name: "信用审查" })).toBeTruthy();
+    expect(screen.getByLabelText("审查基准日")).toBeTruthy();
+  });
 });
 
 test("a sheet that vanished: plain message and the sheet list is read again", async () => {
   await renderPane();
-  mocked.readForReview.mockRejectedValueOnce(
-    Object.assign(new Error("sheetMissing"), { name: "ExcelProblem", code: "sheetMissing" }),
-  );
-  fireEvent.click(screen.getByRole("button", { name: "Review" }));
+  mocked.readForReview.mockRejectedValueOnce(new ExcelProblem("sheetMissing"));
+  fireEvent.click(button("Review"));
   await waitFor(() => expect(screen.getByText(/A sheet is no longer there/)).toBeTruthy());
   expect(mocked.readWorkbookState).toHaveBeenCalledTimes(2);
 });

@@ -12,10 +12,14 @@ import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan
 import {
   finishOutcome,
   markIncompleteWith,
+  planParts,
   readForReviewWith,
   readWorkbookStateWith,
   ReviewRead,
-  selectRowWith,
+  activateSheetWith,
+  selectRangeWith,
+  TOP_COLUMNS,
+  TOP_ROWS,
   writePlanWith,
 } from "../../../src/taskpane/excel";
 import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
@@ -200,9 +204,13 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     const limit = Math.floor(wholeBytes / 5);
     fake.responseLimit = limit;
     const progress: [number, number][] = [];
+    const customerRows: [string, number, number][] = [];
     const paged = await readForReviewWith(fake.context, "Customers", names, {
       maxResponseBytes: limit,
-      onPageRead: (cellsRead, totalCells) => progress.push([cellsRead, totalCells]),
+      onPageRead: ({ sheet, rowsRead, rows, cellsRead, totalCells }) => {
+        progress.push([cellsRead, totalCells]);
+        customerRows.push([sheet, rowsRead, rows]);
+      },
     });
     expect(paged).toEqual(whole);
     // One report a page, growing to every cell of every sheet read.
@@ -214,6 +222,15 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(progress.every(([, total]) => total === totalCells)).toBe(true);
     expect(progress.map(([read]) => read)).toEqual([...progress.map(([read]) => read)].sort((a, b) => a - b));
     expect(progress[progress.length - 1][0]).toBe(totalCells);
+    // Each report names the sheet its page reached and counts that sheet's rows: the customer sheet first, row by row.
+    const onCustomers = customerRows.filter(([sheet]) => sheet === "Customers");
+    expect(onCustomers.length).toBeGreaterThan(1);
+    expect(onCustomers.every(([, , rows]) => rows === 2_001)).toBe(true);
+    expect(onCustomers.map(([, read]) => read)).toEqual([...onCustomers.map(([, read]) => read)].sort((a, b) => a - b));
+    // The page that finishes the customer sheet goes on into the next sheet, and reports that one.
+    const later = customerRows.slice(onCustomers.length);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every(([sheet, read, rows]) => sheet !== "Customers" && read <= rows)).toBe(true);
     const [refused, addresses, ...pages] = fake.syncs;
     expect(refused.ok).toBe(false);
     expect(addresses.responseBytes).toBeLessThan(1000);
@@ -302,11 +319,21 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(fake.syncCount).toBe(1);
   });
 
-  test("start-up: names and active sheet in 1 sync, plus 1 more only when a policy sheet exists", async () => {
+  test("start-up: names and active sheet, then every other sheet's top-left corner and the policy sheet: 2 syncs", async () => {
     workbook(2);
+    fake.addSheet("Invoices", LEDGER);
     const state = await readWorkbookStateWith(fake.context);
-    expect(state).toEqual({ sheetNames: ["Customers", "Notes"], activeSheet: "Customers", policy: undefined });
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
+    expect(state.sheetNames).toEqual(["Customers", "Notes", "Invoices"]);
+    expect(state.activeSheet).toBe("Customers");
+    expect(state.policy).toBeUndefined();
+    expect(state.tops.map((t) => t.name)).toEqual(["Customers", "Notes", "Invoices"]);
+    const customers = state.tops[0].values;
+    expect(customers).toHaveLength(TOP_ROWS);
+    expect(customers[0]).toHaveLength(TOP_COLUMNS);
+    expect(customers[0].slice(0, HEADER.length)).toEqual(HEADER);
+    expect(state.tops[2].values[1].slice(0, 5)).toEqual(LEDGER[1]);
+
     fake.addSheet("Credit Policy", [
       ["Setting", "Value"],
       ["highFrom", 3.9],
@@ -315,6 +342,38 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     const again = await readWorkbookStateWith(fake.context);
     expect(fake.syncCount).toBe(2);
     expect(readPolicySheet(again.policy!.values).highFrom).toBe(3.9);
+    // Our own sheets are never customer sheets: their corners are not read.
+    expect(again.tops.map((t) => t.name)).toEqual(["Customers", "Notes", "Invoices"]);
+  });
+
+  test("Cancel during a read in pages: it stops before the next page with 'cancelled', and reads nothing more", async () => {
+    workbook(2_000);
+    const names = fake.sheets.map((s) => s.name);
+    await readForReviewWith(fake.context, "Customers", names);
+    fake.responseLimit = Math.floor(fake.syncs[0].responseBytes / 6);
+    fake.syncs = [];
+    const controller = new AbortController();
+    let pages = 0;
+    const read = readForReviewWith(fake.context, "Customers", names, {
+      maxResponseBytes: fake.responseLimit,
+      signal: controller.signal,
+      onPageRead: () => {
+        pages++;
+        if (pages === 2) controller.abort();
+      },
+    });
+    await expect(read).rejects.toMatchObject({ name: "ExcelProblem", code: "cancelled" });
+    // The refused one-sync read, the addresses, and the two pages read before Cancel.
+    expect(fake.syncs.map((x) => x.ok)).toEqual([false, true, true, true]);
+  });
+
+  test("Cancel before a one-sync read returns: the read is dropped with 'cancelled'", async () => {
+    workbook(3);
+    const controller = new AbortController();
+    const read = readForReviewWith(fake.context, "Customers", ["Customers", "Notes"], { signal: controller.signal });
+    controller.abort();
+    await expect(read).rejects.toMatchObject({ code: "cancelled" });
+    expect(fake.syncCount).toBe(1);
   });
 });
 
@@ -434,7 +493,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(outcome.batches).toBeGreaterThan(1);
     expect(fake.syncCount).toBe(1 + outcome.batches);
     expect(fake.syncCount).toBeLessThan(40);
-    expect(progress).toEqual([...Array(outcome.batches)].map((_, i) => i + 1));
+    expect(progress).toEqual([...Array(outcome.batches + 1)].map((_, i) => i));
     // What each sync would carry, measured on the queued operations, stays under Excel on the web's 5 MB.
     for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(5_000_000);
     const s = fake.sheet("Customers")!;
@@ -621,15 +680,79 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet("Customers")!.cells[0].length).toBe(HEADER.length);
   });
 
-  test("selecting a customer's row activates its sheet and selects that row: 1 sync", async () => {
+  test("selecting a customer's row (or a cell with a data error) activates its sheet and selects it: 1 sync", async () => {
     workbook(3);
-    await selectRowWith(fake.context, "Customers", { row: 2, column: 0, rows: 1, columns: 21 });
+    await selectRangeWith(fake.context, "Customers", { row: 2, column: 0, rows: 1, columns: 21 });
     expect(fake.syncCount).toBe(1);
     expect(fake.syncs[0].ops.map((o) => [o.kind, o.address])).toEqual([
       ["getItem", undefined],
       ["activate", undefined],
       ["select", address({ row: 2, column: 0, rows: 1, columns: 21 })],
     ]);
+  });
+
+  test("Open summary sheet activates it: 1 sync", async () => {
+    workbook(1);
+    fake.addSheet("Credit Review Summary", [["Credit review summary"]]);
+    await activateSheetWith(fake.context, "Credit Review Summary");
+    expect(fake.syncCount).toBe(1);
+    expect(fake.active).toBe("Credit Review Summary");
+  });
+
+  test("what Write back shows before it asks is what the writer then writes, part for part", async () => {
+    workbook(5);
+    fake.addSheet("Invoices", LEDGER);
+    const { plan, check } = await reviewAndPlan();
+    const preview = planParts(plan, "en");
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.written).toEqual(preview);
+    expect(new Set(preview.map((p) => p.sheet))).toEqual(
+      new Set(["Customers", "Credit Review Summary", "Credit Review Archive", "Credit Policy"]),
+    );
+  });
+
+  test("Cancel between parts of a write: the rest is not sent, the outcome says what was written, the summary is marked", async () => {
+    workbook(100_000);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncs = [];
+    const controller = new AbortController();
+    const outcome = await writePlanWith(fake.context, plan, "en", check, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 1) controller.abort();
+      },
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.problem).toMatchObject({ code: "cancelled" });
+    // The check and the first part only.
+    expect(fake.syncs.map((x) => x.ok)).toEqual([true, true]);
+    expect(outcome.written.length).toBeGreaterThan(0);
+    expect(outcome.uncertain).toEqual([]);
+    expect(outcome.notWritten.length).toBeGreaterThan(0);
+    const marks: string[] = [];
+    const finished = await finishOutcome(outcome, plan, "en", async (sheet) => {
+      marks.push(sheet);
+      return true;
+    });
+    expect(marks).toEqual(["Credit Review Summary"]);
+    expect(finished.marked).toEqual({ sheet: "Credit Review Summary", ok: true });
+  });
+
+  test("Cancel before the first part is sent: nothing written, nothing to mark", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    fake.syncs = [];
+    const controller = new AbortController();
+    const outcome = await writePlanWith(fake.context, plan, "en", check, {
+      signal: controller.signal,
+      onProgress: (done) => done === 0 && controller.abort(),
+    });
+    expect(outcome).toMatchObject({ ok: false, written: [], uncertain: [], problem: { code: "cancelled" } });
+    expect(fake.syncs).toHaveLength(1);
+    expect(fake.writes()).toEqual([]);
+    const finished = await finishOutcome(outcome, plan, "en", () => Promise.reject(new Error("must not mark")));
+    expect(finished.marked).toBeUndefined();
   });
 });
 

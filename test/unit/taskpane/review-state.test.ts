@@ -2,7 +2,15 @@
 import type { ReviewResult } from "../../../src/engine/review/review";
 import type { ReviewRead, WriteOutcome } from "../../../src/taskpane/excel";
 import { ExcelProblem } from "../../../src/taskpane/excel";
-import { canWriteBack, INITIAL_REVIEW, ReviewAction, reviewReducer, ReviewState } from "../../../src/taskpane/review-state";
+import {
+  canWriteBack,
+  INITIAL_REVIEW,
+  ReviewAction,
+  reviewBlocker,
+  reviewReducer,
+  ReviewState,
+  writeBlocker,
+} from "../../../src/taskpane/review-state";
 
 // The reducer only carries reads and results: stand-ins told apart by identity are enough.
 const read1 = { target: { name: "Customers" } } as unknown as ReviewRead;
@@ -73,4 +81,41 @@ test.each<[string, boolean, Partial<WriteOutcome>]>([
   const state = after(...reviewed, { type: "writing" }, { type: "wrote", outcome: outcome(parts) });
   expect(state.phase).toBe("failed");
   expect(canWriteBack(state)).toBe(open);
+});
+
+test("a read cancelled: the review on screen stays and can still be written; with none, back to idle", () => {
+  const cancelled = after(...reviewed, { type: "reading" }, { type: "cancelled" });
+  expect(cancelled).toMatchObject({ phase: "reviewed", read: read1, result: result1 });
+  expect(canWriteBack(cancelled)).toBe(true);
+  expect(after({ type: "reading" }, { type: "cancelled" }).phase).toBe("idle");
+});
+
+test.each<[string, boolean, Partial<WriteOutcome>]>([
+  ["before its first part", true, { problem: new ExcelProblem("cancelled"), notWritten: [part] }],
+  ["after a part was written", false, { problem: new ExcelProblem("cancelled"), written: [part], notWritten: [part] }],
+])("a write cancelled %s: Write back open again is %s, as after a failure", (_, open, parts) => {
+  const state = after(...reviewed, { type: "writing" }, { type: "wrote", outcome: outcome(parts) });
+  expect(state.phase).toBe("failed");
+  expect(canWriteBack(state)).toBe(open);
+});
+
+test("closing the open customer", () => {
+  expect(after(...reviewed, { type: "select", row: 7 }, { type: "select", row: undefined }).selectedRow).toBeUndefined();
+});
+
+test("why Review can't be pressed: busy first, then the sheet, the date, the policy", () => {
+  expect(reviewBlocker(true, "", false, false)).toBe("busy");
+  expect(reviewBlocker(false, "", false, false)).toBe("noSheet");
+  expect(reviewBlocker(false, "Customers", false, false)).toBe("badDate");
+  expect(reviewBlocker(false, "Customers", true, false)).toBe("policy");
+  expect(reviewBlocker(false, "Customers", true, true)).toBeUndefined();
+});
+
+test("why Write back can't be pressed: busy, no review yet, or written since the read", () => {
+  expect(writeBlocker(INITIAL_REVIEW, false)).toBe("noReview");
+  expect(writeBlocker(after(...reviewed), true)).toBe("busy");
+  expect(writeBlocker(after(...reviewed, { type: "reading" }), false)).toBe("busy");
+  expect(writeBlocker(after(...reviewed), false)).toBeUndefined();
+  const written = after(...reviewed, { type: "writing" }, { type: "wrote", outcome: outcome({ ok: true, written: [part] }) });
+  expect(writeBlocker(written, false)).toBe("written");
 });

@@ -1,0 +1,124 @@
+/**
+ * The reviewed customers as a list that scans in a narrow pane: two lines a customer (name, grade
+ * badge, score; what stands out below), "needs attention first" by default, filtered by grade or
+ * text. A row opens the customer's details right under it and selects its row on the sheet.
+ */
+import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { MessageKey } from "../../engine/i18n";
+import { GRADES } from "../../engine/policy";
+import { CustomerResult } from "../../engine/review/review";
+import { CUSTOMER_ORDERS, CustomerOrder, ErrorLine, filterCustomers, GradeFilter, sortCustomers } from "../customers";
+import { formatCount, useLang } from "../i18n";
+import { CustomerRow } from "./CustomerRow";
+import { usePanelStyles } from "./styles";
+
+/** Rows rendered at once; "Show more" adds as many again (a 100,000-row sheet stays responsive). */
+export const PAGE_SIZE = 200;
+
+const useStyles = makeStyles({
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    "& > *": { flex: "1 1 8em", minWidth: 0 },
+  },
+  rows: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+export interface CustomerListProps {
+  readonly customers: readonly CustomerResult[];
+  readonly sheet: string;
+  /** The sheet row of the open customer. */
+  readonly openRow?: number;
+  onOpen(c: CustomerResult | undefined): void;
+  onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
+}
+
+export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: CustomerListProps) {
+  const { lang, t } = useLang();
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const [grade, setGrade] = useState<GradeFilter>("all");
+  const [search, setSearch] = useState("");
+  const [order, setOrder] = useState<CustomerOrder>("attention");
+  const [limit, setLimit] = useState(PAGE_SIZE);
+
+  const shownAll = useMemo(
+    () => sortCustomers(filterCustomers(customers, grade, search), order, lang),
+    [customers, grade, search, order, lang],
+  );
+  const shown = shownAll.slice(0, limit);
+
+  return (
+    <section aria-labelledby="list-heading" className={panel.section}>
+      <Subtitle2 className={panel.heading} as="h2" id="list-heading">
+        {t("ui.list.heading")}
+      </Subtitle2>
+      <div className={styles.filters}>
+        <Field label={t("ui.filter.grade")} className={panel.narrowField}>
+          <Select
+            value={grade}
+            onChange={(_, data) => {
+              setGrade(data.value as GradeFilter);
+              setLimit(PAGE_SIZE);
+            }}
+          >
+            <option value="all">{t("ui.filter.all")}</option>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {t(`grade.${g}` as MessageKey)}
+              </option>
+            ))}
+            <option value="errors">{t("ui.filter.errors")}</option>
+          </Select>
+        </Field>
+        <Field label={t("ui.list.order")} className={panel.narrowField}>
+          <Select value={order} onChange={(_, data) => setOrder(data.value as CustomerOrder)}>
+            {CUSTOMER_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {t(`ui.order.${o}` as MessageKey)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("ui.filter.search")} className={panel.narrowField}>
+          <Input
+            type="search"
+            value={search}
+            placeholder={t("ui.filter.searchPlaceholder")}
+            onChange={(_, data) => {
+              setSearch(data.value);
+              setLimit(PAGE_SIZE);
+            }}
+          />
+        </Field>
+      </div>
+      <Text role="status">
+        {shownAll.length === 0
+          ? t("ui.list.empty")
+          : t("ui.list.showing", { shown: formatCount(shown.length, lang), total: formatCount(shownAll.length, lang) })}
+      </Text>
+      {shown.length > 0 && (
+        <ul className={styles.rows} aria-label={t("ui.list.label")}>
+          {shown.map((c) => (
+            <CustomerRow
+              key={c.row}
+              customer={c}
+              sheet={sheet}
+              open={c.row === openRow}
+              onToggle={() => onOpen(c.row === openRow ? undefined : c)}
+              onGoTo={onGoTo}
+            />
+          ))}
+        </ul>
+      )}
+      {shown.length < shownAll.length && <Button onClick={() => setLimit((n) => n + PAGE_SIZE)}>{t("ui.list.showMore")}</Button>}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The reviewed customers as the pane lists them: filtered, in the chosen order, each with one
+ * line of what stands out, its actions one per line and its data errors with the cell to go to.
+ * Pure (no React, no Office.js). The texts come from the engine's catalogues and texts module.
+ */
+import { Area, parseAddress } from "../engine/a1";
+import { CreditError, describeError } from "../engine/errors";
+import { Lang, message, MessageKey, Translate } from "../engine/i18n";
+import { Grade } from "../engine/policy";
+import { CustomerResult } from "../engine/review/review";
+import { warningTitle } from "../engine/review/texts";
+import { Action } from "../engine/review/warnings";
+
+export type GradeFilter = "all" | Grade | "errors";
+
+function searchKey(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+export function filterCustomers(customers: readonly CustomerResult[], grade: GradeFilter, search: string): CustomerResult[] {
+  const needle = searchKey(search.trim());
+  return customers.filter((c) => {
+    if (grade === "errors" ? !hasDataError(c) : grade !== "all" && (hasDataError(c) || c.grade !== grade)) return false;
+    return needle === "" || searchKey(c.name).includes(needle) || searchKey(c.id).includes(needle);
+  });
+}
+
+/** A row the review could not grade: its data errors say why. */
+export function hasDataError(c: CustomerResult): boolean {
+  return c.errors.length > 0 || c.grade === undefined;
+}
+
+/** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
+export function gradeLabel(c: CustomerResult, t: Translate): string {
+  return hasDataError(c) ? t("ui.grade.dataError") : t(`grade.${c.grade}` as MessageKey);
+}
+
+export type CustomerOrder = "attention" | "row" | "name" | "score";
+export const CUSTOMER_ORDERS: readonly CustomerOrder[] = ["attention", "score", "name", "row"];
+
+/**
+ * "Needs attention first": High risk, then rows that could not be graded (their risk is
+ * unknown), then the other customers with a warning, then the rest. Within each group, the
+ * summary sheet's top-risk order: highest score first, then more warnings, then sheet order.
+ */
+export function attentionGroup(c: CustomerResult): number {
+  if (hasDataError(c)) return 1;
+  if (c.grade === "high") return 0;
+  return c.findings.length > 0 ? 2 : 3;
+}
+
+const byRisk = (a: CustomerResult, b: CustomerResult) =>
+  (b.score ?? -Infinity) - (a.score ?? -Infinity) || b.findings.length - a.findings.length || a.row - b.row;
+
+export function sortCustomers(customers: readonly CustomerResult[], order: CustomerOrder, lang: Lang): CustomerResult[] {
+  const list = [...customers];
+  switch (order) {
+    case "attention":
+      return list.sort((a, b) => attentionGroup(a) - attentionGroup(b) || byRisk(a, b));
+    case "score":
+      return list.sort(byRisk);
+    case "name": {
+      const collator = new Intl.Collator(lang === "zh" ? "zh-CN" : "en");
+      return list.sort((a, b) => collator.compare(a.name || a.id, b.name || b.id) || a.row - b.row);
+    }
+    case "row":
+      return list.sort((a, b) => a.row - b.row);
+  }
+}
+
+/** The line under a customer's name: its first data error, or its first warning and how many more, or none. */
+export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): string {
+  if (c.errors.length > 0) {
+    const text = describeError(c.errors[0], lang);
+    return c.errors.length === 1 ? t("ui.list.error", { text }) : t("ui.list.errors", { count: c.errors.length, text });
+  }
+  if (c.findings.length === 0) return t("ui.list.noWarnings");
+  const first = warningTitle(c.findings[0].code, lang);
+  return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
+}
+
+/**
+ * One action of a customer's recommendation, on its own line. `reason` is the rule or finding
+ * that produced it, once the engine gives each action one; until then the action stands alone.
+ */
+export interface ActionLine {
+  readonly code: Action;
+  readonly text: string;
+  readonly reason?: string;
+}
+
+export function actionLines(c: CustomerResult, lang: Lang): ActionLine[] {
+  return c.actions.map((code) => ({ code, text: message(lang, `action.${code}` as MessageKey) }));
+}
+
+/** A data error, and the cell it is about when the error names one. */
+export interface ErrorLine {
+  readonly text: string;
+  readonly cell?: {
+    readonly sheet: string;
+    readonly area: Area;
+    /** "E24", as the Go-to button names it. */
+    readonly address: string;
+    /** True when the cell is on another sheet than the customer's (an invoice ledger). */
+    readonly elsewhere: boolean;
+  };
+}
+
+/** The errors' places carry the column as 'E (Total liabilities)': its letters and the row make the cell. */
+function cellOf(error: CreditError, sheet: string): ErrorLine["cell"] {
+  const { row, column } = error.place;
+  const letters = column === undefined ? undefined : /^[A-Z]{1,3}(?![A-Za-z])/.exec(column)?.[0];
+  if (row === undefined || letters === undefined) return undefined;
+  const address = `${letters}${row}`;
+  const at = parseAddress(address);
+  return {
+    sheet: error.place.sheet ?? sheet,
+    area: { row: at.row, column: at.column, rows: 1, columns: 1 },
+    address,
+    elsewhere: error.place.sheet !== undefined,
+  };
+}
+
+export function errorLines(c: CustomerResult, sheet: string, lang: Lang): ErrorLine[] {
+  return c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) }));
+}

@@ -1,0 +1,26 @@
+/**
+ * The workbook's sheets as the pane knows them: every name, what each holds (customers, a ledger,
+ * our own review sheets), the ones offered for a review and the one chosen.
+ */
+import { useCallback, useMemo, useState } from "react";
+import * as excel from "./excel";
+import { preferredSheet, SheetKind, sheetChoices, sheetKinds } from "./sheets";
+
+export function useSheets() {
+  const [allSheets, setAllSheets] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<ReadonlyMap<string, SheetKind>>(new Map());
+  const [sheet, setSheet] = useState("");
+
+  /** Reads the sheet list again (keeping `keep`, else the current choice, while it is offered). */
+  const load = useCallback(async (keep?: string) => {
+    const state = await excel.readWorkbookState();
+    const found = sheetKinds(state.sheetNames, state.tops);
+    setAllSheets(state.sheetNames);
+    setKinds(found);
+    setSheet((current) => preferredSheet(sheetChoices(state.sheetNames, found), found, state.activeSheet, keep ?? current));
+    return state;
+  }, []);
+
+  const choices = useMemo(() => sheetChoices(allSheets, kinds), [allSheets, kinds]);
+  return { allSheets, setAllSheets, kinds, choices, sheet, setSheet, load };
+}

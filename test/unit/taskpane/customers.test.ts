@@ -1,0 +1,122 @@
+/** The customer list's logic: needs-attention order, the line under each name, actions and data errors. */
+import { CreditError } from "../../../src/engine/errors";
+import { translator } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { CustomerResult, runReview } from "../../../src/engine/review/review";
+import {
+  actionLines,
+  attentionGroup,
+  errorLines,
+  filterCustomers,
+  gradeLabel,
+  sortCustomers,
+  standOutLine,
+} from "../../../src/taskpane/customers";
+import { customerSheet } from "./workbooks";
+
+const en = translator("en");
+const zh = translator("zh");
+
+/** A customer as the review gives it, with what a case needs changed. */
+function customer(row: number, parts: Partial<CustomerResult>): CustomerResult {
+  return { row, id: `C${row}`, name: `Customer ${row}`, ratios: {}, findings: [], actions: ["KEEP_TERMS"], errors: [], ...parts };
+}
+const finding = (code: "OVER_LIMIT" | "OVERDUE_90" | "NEGATIVE_NEWS") => ({
+  code,
+  value: 2,
+  threshold: 1,
+  format: "money" as const,
+});
+const bad = new CreditError("value", "review.notNumber", { value: "abc" }, { row: 24, column: "E (Total liabilities)" });
+
+const CASES = [
+  customer(2, { score: 1.5, grade: "low" }),
+  customer(3, { score: 4.1, grade: "high", findings: [finding("OVER_LIMIT")] }),
+  customer(4, { score: 2.9, grade: "medium", findings: [finding("OVER_LIMIT"), finding("OVERDUE_90")] }),
+  customer(5, { errors: [bad] }),
+  customer(6, { score: 4.6, grade: "high" }),
+  customer(7, { score: 1.2, grade: "low", findings: [finding("OVER_LIMIT")] }),
+  customer(8, { score: 2.7, grade: "medium" }),
+];
+
+describe("needs attention first", () => {
+  test("High, then rows that could not be graded, then other warnings, then the rest; each by score, highest first", () => {
+    expect(sortCustomers(CASES, "attention", "en").map((c) => c.row)).toEqual([6, 3, 5, 4, 7, 8, 2]);
+    expect(CASES.map(attentionGroup)).toEqual([3, 0, 2, 1, 0, 2, 3]);
+  });
+
+  test("ties in score go to more warnings, then sheet order (the summary sheet's top-risk order)", () => {
+    const tied = [
+      customer(9, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT")] }),
+      customer(4, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT")] }),
+      customer(6, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT"), finding("OVERDUE_90")] }),
+    ];
+    expect(sortCustomers(tied, "attention", "en").map((c) => c.row)).toEqual([6, 4, 9]);
+  });
+
+  test("the other orders: score, name (by the language's collation), sheet row; the input is left as it was", () => {
+    const before = CASES.map((c) => c.row);
+    expect(sortCustomers(CASES, "score", "en").map((c) => c.row)).toEqual([6, 3, 4, 8, 2, 7, 5]);
+    expect(sortCustomers(CASES, "row", "en").map((c) => c.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    const named = [customer(2, { name: "张三" }), customer(3, { name: "李四" }), customer(4, { name: "阿五" })];
+    expect(sortCustomers(named, "name", "zh").map((c) => c.name)).toEqual(["阿五", "李四", "张三"]);
+    expect(CASES.map((c) => c.row)).toEqual(before);
+  });
+});
+
+describe("the line under a name", () => {
+  test("the first warning and how many more, in either language", () => {
+    expect(standOutLine(CASES[2], "en", en)).toBe("Over credit limit and 1 more");
+    expect(standOutLine(CASES[2], "zh", zh)).toBe("超出信用额度等另外 1 项");
+    expect(standOutLine(CASES[1], "en", en)).toBe("Over credit limit");
+    expect(standOutLine(CASES[0], "en", en)).toBe("No warnings");
+  });
+
+  test("a data error says where it is", () => {
+    expect(standOutLine(CASES[3], "en", en)).toBe(
+      'Data error: row 24, column E (Total liabilities): must be a number, got "abc"',
+    );
+    expect(standOutLine(customer(5, { errors: [bad, bad] }), "en", en)).toMatch(/^2 data errors, first: row 24/);
+    expect(gradeLabel(CASES[3], en)).toBe("Data error");
+    expect(filterCustomers(CASES, "errors", "").map((c) => c.row)).toEqual([5]);
+    expect(filterCustomers(CASES, "high", "").map((c) => c.row)).toEqual([3, 6]);
+  });
+});
+
+describe("actions and errors for the details", () => {
+  test("each action on its own line in the review's order, with no reason until the review gives one", () => {
+    const review = runReview({ sheetName: "Customers", values: customerSheet(9), asOf: 46000, policy: DEFAULT_POLICY }, "en");
+    const high = review.customers.find((c) => c.grade === "high" && c.findings.some((f) => f.code === "OVERDUE_90"))!;
+    expect(actionLines(high, "en")).toEqual([
+      { code: "PREPAYMENT", text: "Require prepayment" },
+      { code: "RESTRICT_LIMIT", text: "Restrict the credit limit" },
+      { code: "GUARANTEE", text: "Ask for a guarantee or credit insurance" },
+      { code: "ESCALATE_COLLECTION", text: "Escalate collection and stop shipments" },
+    ]);
+    expect(actionLines(high, "zh")[0].text).toBe("要求预付款");
+  });
+
+  test("an error's cell: its column letters and row, on the customer's sheet or the one the error names", () => {
+    expect(errorLines(CASES[3], "Customers", "en")).toEqual([
+      {
+        text: 'row 24, column E (Total liabilities): must be a number, got "abc"',
+        cell: { sheet: "Customers", area: { row: 23, column: 4, rows: 1, columns: 1 }, address: "E24", elsewhere: false },
+      },
+    ]);
+    const ledger = new CreditError(
+      "value",
+      "review.ledgerNoDue",
+      { amount: 5 },
+      { sheet: "Invoices", row: 7, column: "AB (Due)" },
+    );
+    expect(errorLines(customer(5, { errors: [ledger] }), "Customers", "en")[0].cell).toEqual({
+      sheet: "Invoices",
+      area: { row: 6, column: 27, rows: 1, columns: 1 },
+      address: "AB7",
+      elsewhere: true,
+    });
+    // An error that names no cell gets no Go-to.
+    const rowOnly = new CreditError("value", "review.notNumber", { value: "x" }, { row: 9 });
+    expect(errorLines(customer(5, { errors: [rowOnly] }), "Customers", "en")[0].cell).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+/** Which sheets the pane offers for a review, which it preselects and which it suggests after a wrong one. */
+import { preferredSheet, sheetChoices, sheetKinds, suggestedSheet } from "../../../src/taskpane/sheets";
+import { customerSheet, LEDGER } from "./workbooks";
+
+const names = ["Notes", "Invoices", "Customers", "Credit Review Summary", "信用审查档案", "Credit Policy", "Later"];
+const tops = [
+  { name: "Notes", values: [["Just some notes"]] },
+  { name: "Invoices", values: LEDGER },
+  // A customer table below a title, as sheets often have.
+  { name: "Customers", values: [["Customer list, March"], [], ...customerSheet(3)] },
+];
+
+test("kinds: ours by name in either language, customers and ledgers by their header, the rest 'other'", () => {
+  expect(Object.fromEntries(sheetKinds(names, tops))).toEqual({
+    Notes: "other",
+    Invoices: "ledger",
+    Customers: "customers",
+    "Credit Review Summary": "summary",
+    信用审查档案: "archive",
+    "Credit Policy": "policy",
+    Later: "other",
+  });
+});
+
+test("choices: every sheet but ours and the ledgers, in workbook order; a sheet added since is ours by its name", () => {
+  const kinds = sheetKinds(names, tops);
+  expect(sheetChoices(names, kinds)).toEqual(["Notes", "Customers", "Later"]);
+  expect(sheetChoices([...names, "信用审查汇总", "New"], kinds)).toEqual(["Notes", "Customers", "Later", "New"]);
+});
+
+test("preselected: the chosen one while offered, else the active customer sheet, else the first customer sheet", () => {
+  const kinds = sheetKinds(names, tops);
+  const choices = sheetChoices(names, kinds);
+  expect(preferredSheet(choices, kinds, "Invoices")).toBe("Customers");
+  expect(preferredSheet(choices, kinds, "Notes")).toBe("Customers");
+  expect(preferredSheet(choices, kinds, "Notes", "Later")).toBe("Later");
+  expect(preferredSheet(choices, kinds, "Notes", "Gone")).toBe("Customers");
+  const none = sheetKinds(["A", "B"], []);
+  expect(preferredSheet(sheetChoices(["A", "B"], none), none, "B")).toBe("B");
+  expect(preferredSheet([], none, "B")).toBe("");
+});
+
+test("after a review found no customer table: the customer sheet is suggested, never the same one", () => {
+  const kinds = sheetKinds(names, tops);
+  const choices = sheetChoices(names, kinds);
+  expect(suggestedSheet("Notes", choices, kinds)).toBe("Customers");
+  expect(suggestedSheet("Customers", choices, kinds)).toBeUndefined();
+  const only = sheetKinds(["Notes"], tops);
+  expect(suggestedSheet("Notes", ["Notes"], only)).toBeUndefined();
+});
