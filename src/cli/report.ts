@@ -3,8 +3,8 @@ import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
 import { archiveHeader } from "../engine/review/archive";
+import { outputHeader } from "../engine/review/fields";
 import { ReviewResult } from "../engine/review/review";
-import { outputHeader } from "../engine/review/write-plan";
 import { explainFinding, recommendationText, warningTitle } from "../engine/review/texts";
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {

@@ -9,9 +9,9 @@ import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i
 import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
 import { aliasTable, columnLetter, findHeaderRow } from "../engine/review/headers";
-import { readPolicySheet } from "../engine/review/policy-sheet";
+import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
-import { policySheetPlan, SheetPlan } from "../engine/review/write-plan";
+import { SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 import type { Area } from "../engine/review/write-plan";

@@ -6,6 +6,7 @@ import { CellValue, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, ZModel } from "../policy";
 import { parseZModel } from "../zscore";
+import type { ColumnMap } from "./columns";
 import { INPUT_FIELDS, InputField } from "./fields";
 import { columnLetter } from "./headers";
 
@@ -19,8 +20,6 @@ export interface CustomerRow {
   readonly negativeNewsDate?: number;
   readonly zModel?: ZModel;
 }
-
-export type ColumnMap = Partial<Record<InputField, number>>;
 
 const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "creditLimit",

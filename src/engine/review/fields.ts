@@ -2,6 +2,7 @@
  * The columns a customer sheet and an invoice ledger may have (DOMAIN.md §8), with the
  * English and Chinese headers people write for them, and the review's own output columns.
  */
+import { Lang } from "../i18n";
 import { FACTORS } from "../policy";
 
 export const INPUT_FIELDS = [
@@ -117,6 +118,10 @@ export const OUTPUT_ALIASES: Readonly<Record<OutputField, readonly [string, stri
   nextReview: ["Next review", "下次复审"],
   issues: ["Review issues", "审查问题"],
 };
+
+export function outputHeader(field: OutputField, lang: Lang): string {
+  return OUTPUT_ALIASES[field][lang === "zh" ? 1 : 0];
+}
 
 export const LEDGER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = {
   customer: ["Customer ID", "客户编号", "Customer", "客户名称", "客户", "Customer name", "Account"],
