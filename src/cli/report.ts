@@ -2,8 +2,7 @@
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
-import { archiveHeader } from "../engine/review/archive";
-import { outputHeader } from "../engine/review/fields";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewResult } from "../engine/review/review";
 import { explainFinding, recommendationText, warningTitle } from "../engine/review/texts";
 
@@ -81,11 +80,11 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const widths = [5, 28, 10, 10, 40, 50];
   const head = [
     t("summary.row"),
-    archiveHeader(lang)[3],
-    outputHeader("score", lang),
-    outputHeader("grade", lang),
-    outputHeader("warnings", lang),
-    outputHeader("recommendation", lang),
+    FIELD_LABELS.name[lang],
+    OUTPUT_HEADERS.score[lang],
+    OUTPUT_HEADERS.grade[lang],
+    OUTPUT_HEADERS.warnings[lang],
+    OUTPUT_HEADERS.recommendation[lang],
   ];
   lines.push(head.map((h, i) => fit(h, widths[i])).join(" "));
   const shown = result.customers.slice(0, SHOWN_ROWS);

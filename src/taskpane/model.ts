@@ -7,8 +7,9 @@ import { CellValue } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
-import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
-import { aliasTable, columnLetter, findHeaderRow } from "../engine/review/headers";
+import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
+import { headerKey, InputField } from "../engine/review/fields";
+import { columnLetter, findHeaderRow } from "../engine/review/headers";
 import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
 import { SheetPlan } from "../engine/review/write-plan";
@@ -119,10 +120,7 @@ export function headersWhenMissing(
   origin: { row: number; column: number },
   mapping: Readonly<Record<string, InputField>>,
 ): MappableHeader[] {
-  const table = aliasTable(INPUT_ALIASES);
-  for (const [header, field] of Object.entries(mapping)) table.set(headerKey(header), field);
-  const outputKeys = new Set(aliasTable(OUTPUT_ALIASES).keys());
-  const match = findHeaderRow(values, table, 1, outputKeys);
+  const match = findHeaderRow(values, inputTable(mapping), 1, OUTPUT_KEYS);
   if (!match) return [];
   const mapped = new Set(Object.keys(mapping).map(headerKey));
   const list = match.unknown.map((u) => ({ column: columnLetter(u.column + origin.column), header: u.header }));

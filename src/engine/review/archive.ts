@@ -6,7 +6,7 @@
 import { CellValue, readDate, readNumber } from "../cells";
 import { Lang, message, MessageKey } from "../i18n";
 import { Grade, GRADES } from "../policy";
-import { headerKey } from "./fields";
+import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
 import type { CustomerResult, ReviewResult } from "./review";
@@ -23,7 +23,7 @@ interface ArchivedReview {
 }
 
 interface ArchiveColumn {
-  readonly header: readonly [string, string];
+  readonly header: Bilingual;
   readonly format: CellFormat;
   readonly width: number;
   value(c: CustomerResult, review: ArchivedReview): PlanValue;
@@ -31,24 +31,26 @@ interface ArchiveColumn {
 
 /** The archive's columns in ARCHIVE_FIELDS order: header, cell format, width and what each row holds. */
 const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
-  reviewDate: { header: ["Review date", "审查日期"], format: "date", width: 14, value: (_, r) => r.asOf },
-  policyVersion: { header: ["Policy version", "政策版本"], format: "text", width: 14, value: (_, r) => r.policyVersion },
-  id: { header: ["Customer ID", "客户编号"], format: "text", width: 14, value: (c) => c.id },
-  name: { header: ["Customer", "客户名称"], format: "text", width: 30, value: (c) => c.name },
-  score: { header: ["Risk score", "风险评分"], format: "score", width: 12, value: (c) => c.score! },
-  grade: { header: ["Risk grade", "风险等级"], format: "text", width: 12, value: (c, r) => r.gradeNames[c.grade!] },
+  reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 14, value: (_, r) => r.asOf },
+  policyVersion: {
+    header: { en: "Policy version", zh: "政策版本" },
+    format: "text",
+    width: 14,
+    value: (_, r) => r.policyVersion,
+  },
+  id: { header: FIELD_LABELS.id, format: "text", width: 14, value: (c) => c.id },
+  name: { header: FIELD_LABELS.name, format: "text", width: 30, value: (c) => c.name },
+  score: { header: OUTPUT_HEADERS.score, format: "score", width: 12, value: (c) => c.score! },
+  grade: { header: OUTPUT_HEADERS.grade, format: "text", width: 12, value: (c, r) => r.gradeNames[c.grade!] },
 };
 
-const ARCHIVE_TABLE = aliasTable(headersOf(ARCHIVE_COLUMNS));
-
-function headersOf(columns: Readonly<Record<ArchiveField, ArchiveColumn>>): Record<ArchiveField, readonly string[]> {
-  const headers = {} as Record<ArchiveField, readonly string[]>;
-  for (const field of ARCHIVE_FIELDS) headers[field] = columns[field].header;
-  return headers;
-}
+const ARCHIVE_HEADERS = recognisedHeaders(
+  Object.fromEntries(ARCHIVE_FIELDS.map((f) => [f, ARCHIVE_COLUMNS[f].header])) as Record<ArchiveField, Bilingual>,
+);
+const ARCHIVE_TABLE = aliasTable(ARCHIVE_HEADERS);
 
 export function archiveHeader(lang: Lang): string[] {
-  return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang === "zh" ? 1 : 0]);
+  return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang]);
 }
 
 /** The key a customer is archived under: its id when it has one, else its name. */
@@ -85,7 +87,7 @@ export function previousScores(values: readonly (readonly CellValue[])[], asOf: 
 /** True when the archive sheet's values already start with our header (so new rows only append). */
 export function hasArchiveHeader(values: readonly (readonly CellValue[])[]): boolean {
   const first = values[0] ?? [];
-  return ARCHIVE_FIELDS.every((f, i) => ARCHIVE_COLUMNS[f].header.some((h) => headerKey(h) === headerKey(first[i])));
+  return ARCHIVE_FIELDS.every((f, i) => ARCHIVE_HEADERS[f].some((h) => headerKey(h) === headerKey(first[i])));
 }
 
 /**

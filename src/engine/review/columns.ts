@@ -6,7 +6,7 @@
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
-import { headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, REQUIRED_FIELDS } from "./fields";
+import { FIELD_LABELS, headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, REQUIRED_FIELDS } from "./fields";
 import { aliasTable, columnLetter, findHeaderRow, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
@@ -68,7 +68,7 @@ export function matchColumns(
     throw new CreditError("value", "review.missingColumns", {
       sheet: sheetName,
       row: match.headerRow + 1 + origin.row,
-      fields: missingRequired.map((f) => `"${INPUT_ALIASES[f][lang === "zh" ? 1 : 0]}"`).join(", "),
+      fields: missingRequired.map((f) => `"${FIELD_LABELS[f][lang]}"`).join(", "),
     });
   }
   return { match, columns };

@@ -5,7 +5,7 @@
  */
 import { describeError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
-import { OUTPUT_FIELDS, OutputField, outputHeader } from "./fields";
+import { OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
 import { recommendationText, warningTitle } from "./texts";
 import { Action, ACTIONS, codeMask, findingCode, WARNING_CODES } from "./warnings";
@@ -128,7 +128,7 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
   const areas: Area[] = [];
   const texts = textCache(lang);
   for (const run of runsOf(layout.outputColumns)) {
-    const values: PlanValue[][] = [run.map((f) => outputHeader(f, lang))];
+    const values: PlanValue[][] = [run.map((f) => OUTPUT_HEADERS[f][lang])];
     for (const c of byRow) {
       // Filled by index rather than by run.map: no closure and no array growth per row.
       const line: PlanValue[] = new Array(run.length);

@@ -4,7 +4,7 @@
  */
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
-import { outputHeader } from "./fields";
+import { OUTPUT_HEADERS } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
 import { warningTitle } from "./texts";
 import { WARNING_CODES } from "./warnings";
@@ -88,9 +88,9 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       [
         t("summary.topRisks"),
         t("summary.row"),
-        outputHeader("score", lang),
-        outputHeader("grade", lang),
-        outputHeader("warnings", lang),
+        OUTPUT_HEADERS.score[lang],
+        OUTPUT_HEADERS.grade[lang],
+        OUTPUT_HEADERS.warnings[lang],
       ],
     ],
     ["text", "text", "text", "text", "text"],
