@@ -100,9 +100,7 @@ export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly 
 export function checkNeeds(code: WarningCode, t: Translate): string {
   const check = CUSTOMER_CHECKS.find((c) => c.code === code);
   if (!check) return t("ui.columns.overdueData");
-  return check.needs
-    .map((way) => way.map((f) => t(`ui.field.${f}` as MessageKey)).join(t("ui.columns.and")))
-    .join(t("ui.columns.or"));
+  return check.needs.map((way) => way.map((f) => t(`ui.field.${f}`)).join(t("ui.columns.and"))).join(t("ui.columns.or"));
 }
 
 export interface MappableHeader {

@@ -148,7 +148,7 @@ export const en = {
   "warning.NEGATIVE_NEWS.detail": "High-risk customer with negative news on {value} (on or after {threshold}).",
   "warning.OVER_LIMIT": "Over credit limit",
   "warning.OVER_LIMIT.detail": "Outstanding balance {value} is above the credit limit {threshold}.",
-  "warning.OVERDUE_90": "Overdue over 90 days",
+  "warning.OVERDUE_90": "Overdue over {days} days",
   "warning.OVERDUE_90.detail":
     "The oldest unpaid amount is {value} days past due (more than {threshold} days triggers a warning).",
   "warning.Z_DISTRESS": "Z-score in distress zone",

@@ -135,7 +135,7 @@ export const zh: Record<MessageKey, string> = {
   "warning.NEGATIVE_NEWS.detail": "高风险客户于 {value} 出现负面新闻（{threshold} 及之后）。",
   "warning.OVER_LIMIT": "超出信用额度",
   "warning.OVER_LIMIT.detail": "应收账款余额 {value} 超过信用额度 {threshold}。",
-  "warning.OVERDUE_90": "逾期超过 90 天",
+  "warning.OVERDUE_90": "逾期超过 {days} 天",
   "warning.OVERDUE_90.detail": "最早的未收款项已逾期 {value} 天（超过 {threshold} 天即预警）。",
   "warning.Z_DISTRESS": "Z 值处于困境区",
   "warning.Z_DISTRESS.detail": "Altman Z 值 {value} 低于所用模型的困境线 {threshold}。",

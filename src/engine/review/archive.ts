@@ -4,12 +4,13 @@
  * hand-kept column. Its row layout is defined here once, for writing and reading it.
  */
 import { CellValue, readDate, readNumber } from "../cells";
-import { Lang, message, MessageKey } from "../i18n";
+import { Lang } from "../i18n";
 import { Grade, GRADES } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
 import type { CustomerResult, ReviewResult } from "./review";
+import { gradeName } from "./texts";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 export const ARCHIVE_FIELDS = ["reviewDate", "policyVersion", "id", "name", "score", "grade"] as const;
@@ -103,7 +104,7 @@ export function archiveSheetPlan(
   const review: ArchivedReview = {
     asOf: result.asOf,
     policyVersion: result.policy.version,
-    gradeNames: Object.fromEntries(GRADES.map((g) => [g, message(lang, `grade.${g}` as MessageKey)])) as Record<Grade, string>,
+    gradeNames: Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>,
   };
   let lastArchiveRow = -1;
   existing.forEach((line, r) => {

@@ -4,10 +4,10 @@
  * cleared.
  */
 import { describeError } from "../errors";
-import { Lang, message, MessageKey } from "../i18n";
+import { Lang } from "../i18n";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { recommendationText, warningTitle } from "./texts";
+import { gradeName, monitoringName, recommendationText, warningList, zoneName } from "./texts";
 import { Action, ACTIONS, codeMask, findingCode, WARNING_CODES } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
@@ -48,15 +48,15 @@ function textCache(lang: Lang) {
   return {
     grade: cachedText(
       (c) => c.grade,
-      (c) => message(lang, `grade.${c.grade}` as MessageKey),
+      (c) => gradeName(c.grade!, lang),
     ),
     zone: cachedText(
       (c) => c.zZone,
-      (c) => message(lang, `zone.${c.zZone}` as MessageKey),
+      (c) => zoneName(c.zZone!, lang),
     ),
     warnings: cachedText(
       (c) => codeMask(c.findings, findingCode, WARNING_CODES),
-      (c) => c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
+      (c) => warningList(c.findings, lang),
     ),
     actions: cachedText(
       (c) => codeMask(c.actions, actionCode, ACTIONS),
@@ -65,10 +65,7 @@ function textCache(lang: Lang) {
     // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
     monitoring: cachedText(
       (c) => (c.monitoring === "custom" ? c.monitoringMonths : c.monitoring),
-      (c) =>
-        c.monitoring === "custom"
-          ? message(lang, "monitoring.custom", { months: c.monitoringMonths ?? 0 })
-          : message(lang, `monitoring.${c.monitoring}` as MessageKey),
+      (c) => monitoringName(c.monitoring!, c.monitoringMonths ?? 0, lang),
     ),
   };
 }

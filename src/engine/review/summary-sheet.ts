@@ -6,7 +6,7 @@ import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { OUTPUT_HEADERS } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { warningTitle } from "./texts";
+import { customerName, gradeName, portfolioWarningList, warningList, warningTitle } from "./texts";
 import { WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
@@ -29,11 +29,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   pair(t("summary.exposure"), p.exposure, "money");
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  pair(
-    t("summary.portfolioWarnings"),
-    p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join("; ") : t("summary.none"),
-    "text",
-  );
+  pair(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy), "text");
   row++;
   add(
     [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
@@ -42,7 +38,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   );
   add(
     GRADES.map((g) => [
-      t(`grade.${g}` as MessageKey),
+      gradeName(g, lang),
       p.byGrade[g],
       p.exposureByGrade[g],
       p.exposure > 0 ? p.exposureByGrade[g] / p.exposure : 0,
@@ -53,7 +49,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   row++;
   add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true);
   add(
-    WARNING_CODES.map((code) => [warningTitle(code, lang), code, p.warningCounts[code]]),
+    WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
     ["text", "text", "integer"],
   );
   row++;
@@ -98,13 +94,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   );
   if (top.length) {
     add(
-      top.map((c) => [
-        c.name || c.id,
-        c.row,
-        c.score!,
-        t(`grade.${c.grade}` as MessageKey),
-        c.findings.map((f) => warningTitle(f.code, lang)).join("; "),
-      ]),
+      top.map((c) => [customerName(c), c.row, c.score!, gradeName(c.grade!, lang), warningList(c.findings, lang)]),
       ["text", "integer", "score", "text", "text"],
     );
   }

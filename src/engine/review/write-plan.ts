@@ -8,7 +8,7 @@
  * buildWritePlan, which puts together the parts each built by its own module.
  */
 import { CellValue } from "../cells";
-import { Lang, message, MessageKey } from "../i18n";
+import { Lang } from "../i18n";
 import { GRADES } from "../policy";
 import { archiveSheetPlan } from "./archive";
 import { columnLetter } from "./headers";
@@ -17,6 +17,7 @@ import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
 import { reviewSheetName } from "./sheets";
 import { summarySheetPlan } from "./summary-sheet";
+import { gradeName } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
 /** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
@@ -94,7 +95,7 @@ function outputFills(result: ReviewResult, lang: Lang): ConditionalFill[] {
   return [
     ...GRADES.map((g) => ({
       area: dataArea("grade"),
-      when: { equals: message(lang, `grade.${g}` as MessageKey) },
+      when: { equals: gradeName(g, lang) },
       color: COLORS[g],
     })),
     { area: dataArea("warnings"), when: { notBlank: true }, color: COLORS.warning },

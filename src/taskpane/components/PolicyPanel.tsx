@@ -1,6 +1,5 @@
 /** The policy as a form generated from POLICY_FIELDS, checked by the engine as the user types. */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { MessageKey } from "../../engine/i18n";
 import { Policy, POLICY_FIELDS, Z_MODELS } from "../../engine/policy";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
@@ -55,7 +54,7 @@ export function PolicyPanel({ form, problem, source, busy, onChange, onSave, onR
               <Select value={form[field.key] ?? ""} onChange={(_, data) => onChange(field.key, data.value)}>
                 {Z_MODELS.map((m) => (
                   <option key={m} value={m}>
-                    {t(`zmodel.${m}` as MessageKey)}
+                    {t(`zmodel.${m}`)}
                   </option>
                 ))}
               </Select>

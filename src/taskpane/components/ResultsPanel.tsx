@@ -29,10 +29,21 @@ import {
 import { useMemo, useState } from "react";
 import { isoFromSerial } from "../../engine/cells";
 import { describeError } from "../../engine/errors";
-import { MessageKey } from "../../engine/i18n";
+import { Lang, MessageKey } from "../../engine/i18n";
 import { GRADES } from "../../engine/policy";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
-import { explainFinding, formatFigure, recommendationText, warningTitle } from "../../engine/review/texts";
+import {
+  customerName,
+  explainFinding,
+  findingTitle,
+  formatFigure,
+  gradeName,
+  monitoringName,
+  portfolioWarningList,
+  recommendationText,
+  warningList,
+  zoneName,
+} from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { filterCustomers, GradeFilter } from "../model";
 
@@ -76,9 +87,9 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: "break-word", minWidth: 0 },
 });
 
-function gradeLabel(c: CustomerResult, t: (k: MessageKey) => string): string {
+function gradeLabel(c: CustomerResult, lang: Lang, t: (k: MessageKey) => string): string {
   if (c.errors.length > 0 || !c.grade) return t("ui.grid.error");
-  return t(`grade.${c.grade}` as MessageKey);
+  return gradeName(c.grade, lang);
 }
 
 export function PortfolioSummary({ result }: { result: ReviewResult }) {
@@ -94,10 +105,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       t("summary.overdueShare"),
       p.overdueShare === undefined ? t("summary.notAvailable") : formatFigure(p.overdueShare, "percent", lang),
     ],
-    [
-      t("summary.portfolioWarnings"),
-      p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join("; ") : t("summary.none"),
-    ],
+    [t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy)],
   ];
   return (
     <section aria-labelledby="portfolio-heading" className={styles.section}>
@@ -116,7 +124,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
         <TableBody>
           {GRADES.map((g) => (
             <TableRow key={g}>
-              <TableCell>{t(`grade.${g}` as MessageKey)}</TableCell>
+              <TableCell>{gradeName(g, lang)}</TableCell>
               <TableCell>{p.byGrade[g]}</TableCell>
               <TableCell>{money(p.exposureByGrade[g])}</TableCell>
             </TableRow>
@@ -146,9 +154,7 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
   const columns: TableColumnDefinition<CustomerResult>[] = useMemo(() => {
     const gradeRank = (c: CustomerResult) => (c.errors.length > 0 || !c.grade ? GRADES.length : GRADES.indexOf(c.grade));
     const warnings = (c: CustomerResult) =>
-      c.errors.length > 0
-        ? t("ui.grid.errorCount", { count: c.errors.length })
-        : c.findings.map((f) => warningTitle(f.code, lang)).join("; ");
+      c.errors.length > 0 ? t("ui.grid.errorCount", { count: c.errors.length }) : warningList(c.findings, lang);
     return [
       createTableColumn<CustomerResult>({
         columnId: "row",
@@ -158,9 +164,9 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
       }),
       createTableColumn<CustomerResult>({
         columnId: "customer",
-        compare: (a, b) => (a.name || a.id).localeCompare(b.name || b.id, lang === "zh" ? "zh-CN" : "en"),
+        compare: (a, b) => customerName(a).localeCompare(customerName(b), lang === "zh" ? "zh-CN" : "en"),
         renderHeaderCell: () => t("ui.grid.customer"),
-        renderCell: (c) => <TableCellLayout truncate>{c.name || c.id}</TableCellLayout>,
+        renderCell: (c) => <TableCellLayout truncate>{customerName(c)}</TableCellLayout>,
       }),
       createTableColumn<CustomerResult>({
         columnId: "score",
@@ -172,7 +178,7 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
         columnId: "grade",
         compare: (a, b) => gradeRank(a) - gradeRank(b),
         renderHeaderCell: () => t("ui.grid.grade"),
-        renderCell: (c) => gradeLabel(c, t),
+        renderCell: (c) => gradeLabel(c, lang, t),
       }),
       createTableColumn<CustomerResult>({
         columnId: "warnings",
@@ -219,7 +225,7 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
             <option value="all">{t("ui.filter.all")}</option>
             {GRADES.map((g) => (
               <option key={g} value={g}>
-                {t(`grade.${g}` as MessageKey)}
+                {gradeName(g, lang)}
               </option>
             ))}
             <option value="errors">{t("ui.filter.errors")}</option>
@@ -271,7 +277,7 @@ export function CustomerGrid({ customers, selectedRow, onSelect }: CustomerGridP
               {({ item, rowId }) => (
                 <DataGridRow<CustomerResult>
                   key={rowId}
-                  selectionCell={{ radioIndicator: { "aria-label": t("ui.grid.select", { name: item.name || item.id }) } }}
+                  selectionCell={{ radioIndicator: { "aria-label": t("ui.grid.select", { name: customerName(item) }) } }}
                 >
                   {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
                 </DataGridRow>
@@ -317,22 +323,13 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
   const facts: [string, string][] = [[t("ui.detail.id"), c.id]];
   if (c.score !== undefined) facts.push([t("ui.detail.score"), formatFigure(c.score, "score", lang)]);
   if (c.previousScore !== undefined) facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang)]);
-  facts.push([t("ui.detail.grade"), gradeLabel(c, t)]);
+  facts.push([t("ui.detail.grade"), gradeLabel(c, lang, t)]);
   if (c.zScore !== undefined)
-    facts.push([
-      t("ui.detail.zScore"),
-      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? ` (${t(`zone.${c.zZone}` as MessageKey)})` : ""}`,
-    ]);
+    facts.push([t("ui.detail.zScore"), `${formatFigure(c.zScore, "z", lang)}${c.zZone ? ` (${zoneName(c.zZone, lang)})` : ""}`]);
   if (c.errors.length === 0) {
     facts.push([t("ui.detail.recommendation"), recommendationText(c.actions, lang)]);
     if (c.recommendedLimit !== undefined) facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang)]);
-    if (c.monitoring)
-      facts.push([
-        t("ui.detail.monitoring"),
-        c.monitoring === "custom"
-          ? t("monitoring.custom", { months: c.monitoringMonths ?? 0 })
-          : t(`monitoring.${c.monitoring}` as MessageKey),
-      ]);
+    if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview)]);
   }
   return (
@@ -340,7 +337,7 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
       <Subtitle2 as="h2" id="detail-heading">
         {t("ui.detail.heading")}
       </Subtitle2>
-      <Text weight="semibold">{c.name || c.id}</Text>
+      <Text weight="semibold">{customerName(c)}</Text>
       <Text>{t("ui.detail.row", { row: c.row })}</Text>
       <FactList facts={facts} />
       {c.errors.length > 0 ? (
@@ -361,7 +358,7 @@ export function CustomerDetail({ customer }: { customer?: CustomerResult }) {
             <ul className={styles.list}>
               {c.findings.map((f) => (
                 <li key={f.code}>
-                  <Text weight="semibold">{warningTitle(f.code, lang)}</Text>
+                  <Text weight="semibold">{findingTitle(f, lang)}</Text>
                   {": "}
                   <span>{explainFinding(f, lang)}</span>
                 </li>
