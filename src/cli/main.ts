@@ -10,11 +10,11 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
 import { HEADER_SCAN_ROWS } from "../engine/review/headers";
-import { detectLedger } from "../engine/review/ledger";
+import { findLedger } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
-import { isReviewSheet, reviewSheetName } from "../engine/review/sheets";
+import { isReviewSheet, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { readOptions, UsageError, USAGE } from "./options";
 import { toJson, toTable } from "./report";
@@ -87,6 +87,11 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined, lang:
   return fail(lang, "cli.noCustomerSheet", { sheets: names.join(", ") });
 }
 
+/** The sheet of that name; none for no name (exceljs's getWorksheet(undefined) is the first sheet). */
+function sheetNamed(workbook: ExcelJS.Workbook, name: string | undefined): ExcelJS.Worksheet | undefined {
+  return name === undefined ? undefined : workbook.getWorksheet(name);
+}
+
 function readPolicy(file: string | undefined, workbook: ExcelJS.Workbook, lang: Lang): Policy {
   if (file !== undefined) {
     let raw: unknown;
@@ -99,13 +104,7 @@ function readPolicy(file: string | undefined, workbook: ExcelJS.Workbook, lang: 
       fail(lang, "cli.badPolicy", { file, reason: "not a JSON object" });
     return completePolicy(raw as Record<string, unknown>);
   }
-  const sheet = workbook.getWorksheet(
-    reviewSheetName(
-      "policy",
-      workbook.worksheets.map((s) => s.name),
-      lang,
-    ),
-  );
+  const sheet = sheetNamed(workbook, sheetRoles(workbook.worksheets.map((s) => s.name)).policy);
   return sheet ? readPolicySheet(sheetValues(sheet)) : DEFAULT_POLICY;
 }
 
@@ -160,17 +159,10 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const policy = readPolicy(options.policy, workbook, lang);
     const sheet = pickSheet(workbook, options.sheet, lang);
     const names = workbook.worksheets.map((s) => s.name);
-    const archiveSheet = workbook.getWorksheet(reviewSheetName("archive", names, lang));
+    const roles = sheetRoles(names, sheet.name);
+    const archiveSheet = sheetNamed(workbook, roles.archive);
     const archive = archiveSheet ? sheetValues(archiveSheet) : undefined;
-    let ledger;
-    for (const other of workbook.worksheets) {
-      if (other === sheet || isReviewSheet(other.name)) continue;
-      const values = sheetValues(other);
-      if (detectLedger(values)) {
-        ledger = { sheetName: other.name, values };
-        break;
-      }
-    }
+    const ledger = findLedger(roles.candidates, (name) => sheetValues(workbook.getWorksheet(name)!));
     const values = sheetValues(sheet);
     if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
     const result = runReview({ sheetName: sheet.name, values, asOf, policy, archive, ledger }, lang);

@@ -90,12 +90,24 @@ function addFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): 
   }
 }
 
-/** Drops conditional formats an earlier run left on areas this run writes again, so re-runs don't pile them up. */
-function dropOldFills(sheet: ExcelJS.Worksheet, fills: readonly ConditionalFill[]): void {
-  const refs = new Set(fills.map((f) => ref(f.area).split(":")[0]));
+/** Whether a conditional format's range ("M2:M40", "$M$2") starts inside one of the areas. */
+function startsIn(cfRef: string, areas: readonly Area[]): boolean {
+  const start = /^\$?([A-Z]+)\$?(\d+)/.exec(cfRef);
+  if (!start) return false;
+  const row = Number(start[2]) - 1;
+  return areas.some(
+    (a) =>
+      row >= a.row &&
+      row < a.row + a.rows &&
+      Array.from({ length: a.columns }, (_, i) => columnLetter(a.column + i)).includes(start[1]),
+  );
+}
+
+/** Drops the conditional formats the plan clears (an earlier run's, on the output columns), so re-runs don't pile them up. */
+function dropOldFills(sheet: ExcelJS.Worksheet, areas: readonly Area[]): void {
   const list = (sheet as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings;
   if (!list) return;
-  const kept = list.filter((cf) => !refs.has(cf.ref.split(":")[0]));
+  const kept = list.filter((cf) => !startsIn(cf.ref, areas));
   list.splice(0, list.length, ...kept);
 }
 
@@ -135,7 +147,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan, lang: Lan
   const target = workbook.getWorksheet(plan.target.sheet);
   if (!target) throw new Error(`sheet ${plan.target.sheet} disappeared`);
   for (const block of plan.target.blocks) writeBlock(target, block, lang);
-  dropOldFills(target, plan.target.fills);
+  dropOldFills(target, plan.target.clearFillsOn);
   addFills(target, plan.target.fills);
   for (const sheet of plan.sheets) writeSheet(workbook, sheet, lang);
 }

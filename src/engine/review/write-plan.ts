@@ -66,7 +66,17 @@ export interface SheetPlan {
 }
 
 export interface WritePlan {
-  readonly target: { readonly sheet: string; readonly blocks: readonly Block[]; readonly fills: readonly ConditionalFill[] };
+  readonly target: {
+    readonly sheet: string;
+    readonly blocks: readonly Block[];
+    readonly fills: readonly ConditionalFill[];
+    /**
+     * The output columns, where an earlier run left its fills: a writer removes the conditional
+     * formats on these areas before adding `fills`, so re-runs do not pile them up. Nothing
+     * outside them is cleared: the user's own formats elsewhere on the sheet stay.
+     */
+    readonly clearFillsOn: readonly Area[];
+  };
   readonly sheets: readonly SheetPlan[];
   /** Every cell of the input sheet the plan writes, for the "never over the user's cells" check. */
   readonly outputArea: readonly Area[];
@@ -125,7 +135,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const summaryName = reviewSheetName("summary", options.sheetNames, lang);
   const archiveName = reviewSheetName("archive", options.sheetNames, lang);
   return {
-    target: { sheet: result.sheet, blocks: output.blocks, fills: outputFills(result, lang) },
+    target: { sheet: result.sheet, blocks: output.blocks, fills: outputFills(result, lang), clearFillsOn: output.areas },
     outputArea: output.areas,
     sheets: [
       summarySheetPlan(result, summaryName, lang),

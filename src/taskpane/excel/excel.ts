@@ -11,7 +11,7 @@ import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { INPUT_FIELDS, InputField } from "../../engine/review/fields";
-import { detectLedger, LedgerInput } from "../../engine/review/ledger";
+import { findLedger, LedgerInput } from "../../engine/review/ledger";
 import { Area, Block, ChartPlan, COLORS, ConditionalFill, SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import {
   a1,
@@ -32,7 +32,7 @@ import {
   takePages,
   sameRow,
 } from "./helpers";
-import { reviewSheetKind } from "../../engine/review/sheets";
+import { reviewSheetKind, SheetRoles, sheetRoles } from "../../engine/review/sheets";
 
 type Context = Excel.RequestContext;
 type Origin = { readonly row: number; readonly column: number };
@@ -103,7 +103,7 @@ export interface ReviewRead {
   /** Archive and policy sheets' values counted from A1, as the engine expects them. */
   readonly archive?: { readonly name: string; readonly values: CellValue[][] };
   readonly policy?: { readonly name: string; readonly values: CellValue[][] };
-  /** The first other sheet that looks like an invoice ledger (engine's detectLedger). */
+  /** The first other sheet that is an invoice ledger (the engine's findLedger). */
   readonly ledger?: LedgerInput;
 }
 
@@ -147,7 +147,7 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   active.load("name");
   await context.sync();
   const sheetNames = sheetNamesOf(sheets);
-  const policyName = sheetNames.find((n) => reviewSheetKind(n) === "policy");
+  const policyName = sheetRoles(sheetNames).policy;
   let policy: WorkbookState["policy"];
   if (policyName) {
     const loaded = usedRange(context, policyName);
@@ -167,7 +167,7 @@ export interface ReadOptions {
 /**
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
- * used range of every other sheet, so the ledger can be picked by detectLedger.
+ * used range of every other sheet, so the engine's findLedger can pick the ledger.
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
@@ -181,7 +181,7 @@ export async function readForReviewWith(
   knownSheets: readonly string[],
   options: ReadOptions = {},
 ): Promise<ReviewRead> {
-  const names = { sheet, ...sheetRoles(sheet, knownSheets) };
+  const names = { sheet, ...sheetRoles(knownSheets, sheet) };
   try {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -192,21 +192,6 @@ export async function readForReviewWith(
     if (classifyError(error).code !== "tooLarge") throw error;
   }
   return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options.onPageRead);
-}
-
-interface SheetRoles {
-  readonly archive?: string;
-  readonly policy?: string;
-  readonly candidates: readonly string[];
-}
-
-function sheetRoles(sheet: string, knownSheets: readonly string[]): SheetRoles {
-  const others = knownSheets.filter((n) => n !== sheet);
-  return {
-    archive: others.find((n) => reviewSheetKind(n) === "archive"),
-    policy: others.find((n) => reviewSheetKind(n) === "policy"),
-    candidates: others.filter((n) => reviewSheetKind(n) === undefined),
-  };
 }
 
 interface Roles<T> {
@@ -231,14 +216,8 @@ function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) =
     const r = read(l);
     return r.address === undefined ? undefined : { name: r.name, values: padToA1(r.values, r.origin) };
   };
-  let ledger: LedgerInput | undefined;
-  for (const candidate of loaded.candidates) {
-    const values = a1(candidate)?.values;
-    if (values && detectLedger(values)) {
-      ledger = { sheetName: read(candidate).name, values };
-      break;
-    }
-  }
+  const candidates = new Map(loaded.candidates.map((candidate) => [read(candidate).name, candidate]));
+  const ledger = findLedger([...candidates.keys()], (name) => a1(candidates.get(name))?.values);
   return { sheetNames, target: read(loaded.target), archive: a1(loaded.archive), policy: a1(loaded.policy), ledger };
 }
 
@@ -474,14 +453,14 @@ function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
   // A fill reaching past the output area (the engine gives a header-only sheet a one-row
   // data area below it) is left out rather than written over the user's cells.
   const fills = target.fills.filter((fill) => insideAreas(fill.area, allowed));
+  const clearOn = target.clearFillsOn.filter((area) => insideAreas(area, allowed));
   const steps = blockSteps(target.sheet, "output", target.blocks, lang);
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * (allowed.length + fills.length * 3),
+    bytes: OP_OVERHEAD_BYTES * (clearOn.length + fills.length * 3),
     part: { sheet: target.sheet, role: "fills" },
     run: (sheet) => {
       const ws = sheet(target.sheet);
-      // Our earlier runs' conditional formats on the output columns go first, so re-runs don't pile them up.
-      for (const area of allowed) rangeOf(ws, area).conditionalFormats.clearAll();
+      for (const area of clearOn) rangeOf(ws, area).conditionalFormats.clearAll();
       for (const fill of fills) addFill(ws, fill);
     },
   });

@@ -276,7 +276,7 @@ test("a threshold edited: a bad value shows completePolicy's error and blocks Sa
     target: { value: "15%" },
   });
   mocked.writePlan.mockImplementationOnce(async (plan) => ({
-    ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [] } }),
+    ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [], clearFillsOn: [] } }),
   }));
   fireEvent.click(screen.getByRole("button", { name: "Save policy" }));
   await waitFor(() => expect(screen.getByText('Policy saved on sheet "Credit Policy".')).toBeTruthy());
