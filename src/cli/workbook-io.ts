@@ -3,24 +3,21 @@
  * The only module of the command line that knows exceljs.
  */
 import ExcelJS from "exceljs";
-import { CellValue } from "../engine/cells";
+import { CellValue, EPOCH_MS, MS_PER_DAY } from "../engine/cells";
 import { Lang } from "../engine/i18n";
 import { NUMBER_FORMATS } from "../engine/review/formats";
 import { Area, Block, ConditionalFill, fillCondition, SheetPlan, WritePlan } from "../engine/review/write-plan";
 import { columnLetter } from "../engine/review/headers";
 
-/** exceljs turns a stored serial s into the Date (s − 25569) days after 1970-01-01 (1904 workbooks shifted to match). */
-const EXCELJS_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
 /**
  * A date cell as the serial the file stores, which is what Office.js gives. exceljs's Date
- * counts days straight from 1899-12-30, so reading its calendar fields would put every date
- * before 1900-03-01 a day off (Excel counts the phantom 1900-02-29).
+ * counts days straight from 1899-12-30 (a 1904 workbook's shifted to match), so reading its
+ * calendar fields would put every date before 1900-03-01 a day off (Excel counts the phantom
+ * 1900-02-29).
  */
 function storedSerial(date: Date): CellValue {
   const time = date.getTime();
-  return Number.isNaN(time) ? date : (time - EXCELJS_EPOCH_MS) / MS_PER_DAY;
+  return Number.isNaN(time) ? date : (time - EPOCH_MS) / MS_PER_DAY;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The credit policy: every threshold, band, multiplier and edge the product applies.
- * DOMAIN.md §2–§6 gives the defaults; a workbook may carry its own values on its
+ * DEFAULT_POLICY holds the defaults; a workbook may carry its own values on its
  * "Credit Policy" sheet, so nothing here is a constant buried in a formula.
  */
 import { CreditError } from "./errors";

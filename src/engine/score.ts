@@ -1,7 +1,10 @@
-/** The weighted 1–5 risk score of seed 001 §3.1.2 and its grade bands. */
+/**
+ * The risk score: five factors each scored 1–5, weighted (payment history counts most by
+ * default) into one score on the same scale, and the grade bands that score falls in.
+ */
 import { CellValue, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
-import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "./policy";
+import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
 
 /** Checks one factor score; `index` is its position in FACTORS. */
 export function checkFactor(value: number, index: number): number {
@@ -37,13 +40,6 @@ export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: Arr
   // and rounding can push a sum of weights that should be 1 a hair past the ends.
   score = Math.round(score * 1e10) / 1e10;
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
-}
-
-export function riskScore(factors: readonly number[], weights: readonly number[]): number {
-  if (factors.length !== FACTORS.length) {
-    throw new CreditError("value", "score.factorsCount", { count: factors.length });
-  }
-  return riskScoreCore(factors, normaliseWeights(weights));
 }
 
 export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;

@@ -4,9 +4,9 @@
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
 import { CellValue } from "../engine/cells";
-import { CreditError, describeError } from "../engine/errors";
+import { CreditError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
-import { DEFAULT_POLICY, Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
+import { Grade, Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { columnLetter, findHeaderRow } from "../engine/review/headers";
@@ -86,8 +86,6 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
   return undefined;
 }
 
-export const DEFAULT_FORM = (): PolicyForm => policyToForm(DEFAULT_POLICY);
-
 /** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
 export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): PlanToWrite & { sheet: SheetPlan } {
   const sheet = policySheetPlan(policy, lang, sheetNames);
@@ -156,10 +154,6 @@ export function filterCustomers(customers: readonly CustomerResult[], grade: Gra
     if (grade === "errors" ? c.errors.length === 0 : grade !== "all" && (c.errors.length > 0 || c.grade !== grade)) return false;
     return needle === "" || searchKey(c.name).includes(needle) || searchKey(c.id).includes(needle);
   });
-}
-
-export function errorText(c: CustomerResult, lang: Lang): string[] {
-  return c.errors.map((e) => describeError(e, lang));
 }
 
 // ---- reading and writing ------------------------------------------------------------------

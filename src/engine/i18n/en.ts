@@ -26,7 +26,6 @@ export const en = {
 
   // Score.
   "score.factorsShape": "factors must have 5 columns (one row per customer) or be one column of 5; got {rows}×{columns}",
-  "score.factorsCount": "a score needs 5 factor scores, got {count}",
   "score.factorRange": "{factor@factor} must be between 1 and 5, got {value}",
   "score.factorBlank": "{factor@factor} is blank; every factor needs a score from 1 to 5",
   "score.factorNotNumber": '{factor@factor} must be a number from 1 to 5, got "{value}"',

@@ -21,7 +21,6 @@ export const zh: Record<MessageKey, string> = {
   "arg.ragged": "{param} 必须是矩形区域",
 
   "score.factorsShape": "factors 必须为 5 列（每位客户一行）或 5 行 1 列；实际为 {rows}×{columns}",
-  "score.factorsCount": "评分需要 5 个因素分，实际为 {count} 个",
   "score.factorRange": "{factor@factor}必须介于 1 到 5 之间，收到的是 {value}",
   "score.factorBlank": "{factor@factor}为空；每个因素都需要 1 到 5 的评分",
   "score.factorNotNumber": "{factor@factor}必须是 1 到 5 的数字，收到的是“{value}”",

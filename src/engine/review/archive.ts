@@ -50,7 +50,7 @@ const ARCHIVE_HEADERS = recognisedHeaders(
 );
 const ARCHIVE_TABLE = aliasTable(ARCHIVE_HEADERS);
 
-export function archiveHeader(lang: Lang): string[] {
+function archiveHeader(lang: Lang): string[] {
   return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang]);
 }
 
@@ -86,7 +86,7 @@ export function previousScores(values: readonly (readonly CellValue[])[], asOf: 
 }
 
 /** True when the archive sheet's values already start with our header (so new rows only append). */
-export function hasArchiveHeader(values: readonly (readonly CellValue[])[]): boolean {
+function hasArchiveHeader(values: readonly (readonly CellValue[])[]): boolean {
   const first = values[0] ?? [];
   return ARCHIVE_FIELDS.every((f, i) => ARCHIVE_HEADERS[f].some((h) => headerKey(h) === headerKey(first[i])));
 }

@@ -112,7 +112,6 @@ export function columnReport(
       column: letter(columns[f] as number),
       header: match.headers[columns[f] as number],
     })),
-    missingRequired: [],
     missingOptional: INPUT_FIELDS.filter(
       (f) =>
         columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined),

@@ -11,7 +11,7 @@ import type { Block, SheetPlan } from "./write-plan";
 
 export type PolicyCell = string | number;
 
-export function policyHeader(lang: Lang): string[] {
+function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
 }
 
@@ -24,7 +24,7 @@ export function policyRows(policy: Policy, lang: Lang): PolicyCell[][] {
 }
 
 /** Which policy rows hold percents, so a writer can format them (they are stored as fractions). */
-export function policyPercentRows(): number[] {
+function policyPercentRows(): number[] {
   return POLICY_FIELDS.flatMap((f, i) => (f.kind === "percent" ? [i] : []));
 }
 

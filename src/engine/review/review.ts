@@ -40,7 +40,6 @@ export interface ColumnReport {
   /** 1-based sheet row of the header. */
   readonly headerRow: number;
   readonly found: readonly { field: InputField; column: string; header: string }[];
-  readonly missingRequired: readonly InputField[];
   readonly missingOptional: readonly InputField[];
   readonly unknown: readonly { column: string; header: string }[];
   readonly duplicates: readonly { field: InputField; column: string; usedColumn: string }[];

@@ -1,5 +1,5 @@
 /**
- * The warning triggers of DOMAIN.md §3 and the responses of §4, as tables: each check
+ * The warning triggers and the policy's responses to them, as tables: each check
  * says which columns it needs (so a missing column switches it off by name) and how it
  * compares a customer's figure with its policy threshold.
  */
@@ -161,7 +161,7 @@ function isPastLegalAction(daysPastDue: number | undefined, policy: Policy): boo
   return daysPastDue !== undefined && daysPastDue > policy.legalActionDays;
 }
 
-/** The responses of DOMAIN.md §4 for one customer, in the order a credit manager acts on them. */
+/** The policy's responses for one customer, in the order a credit manager acts on them. */
 export function actionsFor(
   grade: Grade,
   findings: readonly Finding[],
