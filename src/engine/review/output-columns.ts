@@ -8,7 +8,7 @@ import { Lang } from "../i18n";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
 import { gradeName, monitoringName, recommendationText, warningList, zoneName } from "./texts";
-import { Action, ACTIONS, codeMask, findingCode, WARNING_CODES } from "./warnings";
+import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
@@ -24,9 +24,6 @@ const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   issues: "text",
 };
 
-/** An action is its own code. */
-const actionCode = (action: Action) => action;
-
 /** One text per key, made the first time the key is seen. */
 function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult) => string): (c: CustomerResult) => string {
   const cache = new Map<K, string>();
@@ -41,8 +38,9 @@ function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult
 /**
  * The texts a plan writes over and over (grade names, monitoring, recommendations), made once
  * per plan rather than once per cell: a 100,000-customer plan would otherwise spend its time
- * formatting the same few strings. The keys are the customer's own codes or numbers, never
- * strings built per row.
+ * formatting the same few strings. The keys are what the text depends on and the customer
+ * already holds (codes, the warning set, its shared list of actions): a key built as text
+ * for every row made the plan about an eighth slower.
  */
 function textCache(lang: Lang) {
   return {
@@ -55,11 +53,12 @@ function textCache(lang: Lang) {
       (c) => zoneName(c.zZone!, lang),
     ),
     warnings: cachedText(
-      (c) => codeMask(c.findings, findingCode, WARNING_CODES),
+      (c) => warningSet(c.findings),
       (c) => warningList(c.findings, lang),
     ),
+    // Customers alike share one list of actions (see sharedActionsFor), so the list is the key.
     actions: cachedText(
-      (c) => codeMask(c.actions, actionCode, ACTIONS),
+      (c) => c.actions,
       (c) => recommendationText(c.actions, lang),
     ),
     // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
