@@ -2,6 +2,8 @@
  * English texts, the reference catalogue: its keys are the MessageKey type, and the
  * Chinese catalogue must have every one of them (the compiler checks).
  * "{name}" is a parameter; "{name@prefix}" shows it through the key "prefix.<value>".
+ * Longer than other modules on purpose: every text of the product in one language, read
+ * by key, so a translator finds them all in one place.
  */
 export const en = {
   // Where a bad value is.

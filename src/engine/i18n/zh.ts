@@ -1,4 +1,7 @@
-/** 简体中文文本。键与 en.ts 一一对应（编译器检查缺漏）。 */
+/**
+ * 简体中文文本。键与 en.ts 一一对应（编译器检查缺漏）。
+ * 文件比其他模块长是有意的：一种语言的全部文本集中在一处，按键查找，便于翻译核对。
+ */
 import { MessageKey } from "./en";
 
 export const zh: Record<MessageKey, string> = {

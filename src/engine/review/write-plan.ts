@@ -99,7 +99,7 @@ function outputFills(result: ReviewResult, lang: Lang): ConditionalFill[] {
   const dataArea = (field: "grade" | "warnings" | "issues"): Area => ({
     row: layout.firstRow + origin.row,
     column: layout.outputColumns[field] + origin.column,
-    rows: Math.max(1, end - layout.firstRow + 1),
+    rows: end - layout.firstRow + 1,
     columns: 1,
   });
   return [
