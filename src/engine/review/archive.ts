@@ -27,23 +27,29 @@ interface ArchiveColumn {
   readonly header: Bilingual;
   readonly format: CellFormat;
   readonly width: number;
-  value(c: CustomerResult, review: ArchivedReview): PlanValue;
 }
 
-/** The archive's columns in ARCHIVE_FIELDS order: header, cell format, width and what each row holds. */
+/** The archive's columns, in ARCHIVE_FIELDS order: header, cell format and width (archiveLine: what each holds). */
 const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
-  reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 14, value: (_, r) => r.asOf },
-  policyVersion: {
-    header: { en: "Policy version", zh: "政策版本" },
-    format: "text",
-    width: 14,
-    value: (_, r) => r.policyVersion,
-  },
-  id: { header: FIELD_LABELS.id, format: "text", width: 14, value: (c) => c.id },
-  name: { header: FIELD_LABELS.name, format: "text", width: 30, value: (c) => c.name },
-  score: { header: OUTPUT_HEADERS.score, format: "score", width: 12, value: (c) => c.score! },
-  grade: { header: OUTPUT_HEADERS.grade, format: "text", width: 12, value: (c, r) => r.gradeNames[c.grade!] },
+  reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 14 },
+  policyVersion: { header: { en: "Policy version", zh: "政策版本" }, format: "text", width: 14 },
+  id: { header: FIELD_LABELS.id, format: "text", width: 14 },
+  name: { header: FIELD_LABELS.name, format: "text", width: 30 },
+  score: { header: OUTPUT_HEADERS.score, format: "score", width: 12 },
+  grade: { header: OUTPUT_HEADERS.grade, format: "text", width: 12 },
 };
+
+/** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
+type ArchiveLine = OnePer<typeof ARCHIVE_FIELDS>;
+type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]: PlanValue };
+
+/**
+ * A customer's archive row. One literal rather than a value function per column: called per
+ * customer, those calls made the write plan about a sixth slower.
+ */
+function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
+  return [review.asOf, review.policyVersion, c.id, c.name, c.score!, review.gradeNames[c.grade!]];
+}
 
 const ARCHIVE_HEADERS = recognisedHeaders(
   Object.fromEntries(ARCHIVE_FIELDS.map((f) => [f, ARCHIVE_COLUMNS[f].header])) as Record<ArchiveField, Bilingual>,
@@ -114,7 +120,7 @@ export function archiveSheetPlan(
   const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
   const lines: PlanValue[][] = result.customers
     .filter((c) => c.errors.length === 0 && c.score !== undefined)
-    .map((c) => columns.map((column) => column.value(c, review)));
+    .map((c) => archiveLine(c, review));
   const blocks: Block[] = [];
   let row = lastArchiveRow + 1;
   if (needsHeader) {
