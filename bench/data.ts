@@ -4,7 +4,7 @@
  * sheet with financials plus an invoice ledger (the columns of scripts/make-examples.ts).
  */
 import { CellValue } from "../src/engine/cells";
-import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
+import { FIELD_LABELS, INPUT_FIELDS, LEDGER_LABELS } from "../src/engine/review/fields";
 import { fictitiousFinancials, seededRandom } from "../scripts/sample-data";
 
 export interface AgingColumns {
@@ -58,10 +58,16 @@ export function portfolio(n: number, asOf: number, seed = 3): Portfolio {
   const customers: CellValue[][] = [
     ["Customer credit file — benchmark portfolio"],
     [],
-    CUSTOMER_FIELDS.map((f) => INPUT_ALIASES[f][0]),
+    CUSTOMER_FIELDS.map((f) => FIELD_LABELS[f].en),
   ];
   const ledger: CellValue[][] = [
-    ["Customer ID", LEDGER_ALIASES.invoice[0], LEDGER_ALIASES.dueDate[0], LEDGER_ALIASES.amount[0], LEDGER_ALIASES.paid[0]],
+    [
+      LEDGER_LABELS.customer.en,
+      LEDGER_LABELS.invoice.en,
+      LEDGER_LABELS.dueDate.en,
+      LEDGER_LABELS.amount.en,
+      LEDGER_LABELS.paid.en,
+    ],
   ];
   for (let i = 0; i < n; i++) {
     const id = `C${String(i + 1).padStart(7, "0")}`;

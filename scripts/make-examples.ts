@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
-import { INPUT_ALIASES, INPUT_FIELDS, LEDGER_ALIASES } from "../src/engine/review/fields";
+import { FIELD_LABELS, INPUT_FIELDS, LEDGER_FIELDS, LEDGER_LABELS } from "../src/engine/review/fields";
 import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
@@ -189,7 +189,6 @@ function customers(): Customer[] {
 const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
-  const header = (aliases: readonly string[]) => aliases[lang === "en" ? 0 : 1];
   const names = lang === "en" ? EN_NAMES : ZH_NAMES;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "credit-risk-addin examples";
@@ -200,7 +199,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
     lang === "en" ? "Customer credit file — sample portfolio (fictitious companies)" : "客户信用档案 — 示例组合（虚构公司）";
   sheet.getCell("A1").font = { bold: true, size: 14 };
   sheet.addRow([]);
-  const headerRow = sheet.addRow(CUSTOMER_FIELDS.map((f) => header(INPUT_ALIASES[f])));
+  const headerRow = sheet.addRow(CUSTOMER_FIELDS.map((f) => FIELD_LABELS[f][lang]));
   headerRow.font = { bold: true };
   const all = customers();
   all.forEach((c, i) => {
@@ -211,10 +210,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   sheet.columns.forEach((col, i) => (col.width = i === 1 ? 34 : 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
-  const ledgerFields = ["customer", "invoice", "dueDate", "amount", "paid"] as const;
-  ledger.addRow(
-    ledgerFields.map((f) => (f === "customer" ? header(["Customer ID", "客户编号"]) : header(LEDGER_ALIASES[f]))),
-  ).font = { bold: true };
+  ledger.addRow(LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = { bold: true };
   for (const c of all) {
     for (const inv of c.invoices) {
       const row = ledger.addRow([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);

@@ -12,8 +12,9 @@ import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../engine/policy";
 import { detectLedger } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
-import { looksLikeCustomerSheet, runReview, ReviewResult } from "../engine/review/review";
-import { isReviewSheet, reviewSheetName } from "../engine/review/sheets";
+import { looksLikeCustomerSheet } from "../engine/review/columns";
+import { runReview, ReviewResult } from "../engine/review/review";
+import { isReviewSheet, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { readOptions, UsageError, USAGE } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
@@ -129,8 +130,8 @@ async function readPolicy(file: string | undefined, workbook: Workbook, lang: La
       throw error;
     }
   }
-  const names = workbook.sheets.map((s) => s.name);
-  const sheet = workbook.sheet(reviewSheetName("policy", names, lang));
+  const policyName = sheetRoles(workbook.sheets.map((s) => s.name)).policy;
+  const sheet = policyName === undefined ? undefined : workbook.sheet(policyName);
   return sheet ? readPolicySheet(await workbook.values(sheet)) : DEFAULT_POLICY;
 }
 
@@ -190,11 +191,14 @@ async function reviewWorkbook(
   const policy = await readPolicy(options.policy, workbook, lang);
   const sheet = await pickSheet(workbook, options.sheet, lang);
   const names = workbook.sheets.map((s) => s.name);
-  const archiveSheet = workbook.sheet(reviewSheetName("archive", names, lang));
+  const roles = sheetRoles(names, sheet.name);
+  const archiveSheet = roles.archive === undefined ? undefined : workbook.sheet(roles.archive);
   const archive = archiveSheet ? await workbook.values(archiveSheet) : undefined;
+  // The engine's candidates, told apart by their top rows only: a ledger's full read waits until it is the one.
   let ledger: { sheetName: string; values: CellValue[][] } | undefined;
-  for (const other of workbook.sheets) {
-    if (other === sheet || isReviewSheet(other.name) || other.state === "veryHidden") continue;
+  for (const name of roles.candidates) {
+    const other = workbook.sheet(name);
+    if (!other || other.state === "veryHidden") continue;
     if (detectLedger(await workbook.top(other))) {
       ledger = { sheetName: other.name, values: await workbook.values(other) };
       break;

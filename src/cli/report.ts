@@ -2,10 +2,10 @@
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
-import { archiveHeader } from "../engine/review/archive";
+import { GRADES } from "../engine/policy";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewResult } from "../engine/review/review";
-import { outputHeader } from "../engine/review/write-plan";
-import { explainFinding, recommendationText, warningTitle } from "../engine/review/texts";
+import { customerName, explainFinding, gradeName, recommendationText, warningList, warningTitle } from "../engine/review/texts";
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -81,23 +81,21 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const widths = [5, 28, 10, 10, 40, 50];
   const head = [
     t("summary.row"),
-    archiveHeader(lang)[3],
-    outputHeader("score", lang),
-    outputHeader("grade", lang),
-    outputHeader("warnings", lang),
-    outputHeader("recommendation", lang),
+    FIELD_LABELS.name[lang],
+    OUTPUT_HEADERS.score[lang],
+    OUTPUT_HEADERS.grade[lang],
+    OUTPUT_HEADERS.warnings[lang],
+    OUTPUT_HEADERS.recommendation[lang],
   ];
   lines.push(head.map((h, i) => fit(h, widths[i])).join(" "));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
-    const warnings = c.errors.length
-      ? describeError(c.errors[0], lang)
-      : c.findings.map((f) => warningTitle(f.code, lang)).join("; ");
+    const warnings = c.errors.length ? describeError(c.errors[0], lang) : warningList(c.findings, lang);
     const cells = [
       String(c.row),
-      c.name || c.id,
+      customerName(c),
       c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
-      c.grade && !c.errors.length ? t(`grade.${c.grade}` as MessageKey) : "ERROR",
+      c.grade && !c.errors.length ? gradeName(c.grade, lang) : "ERROR",
       warnings,
       c.errors.length ? "" : recommendationText(c.actions, lang),
     ];
@@ -111,12 +109,10 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: result.customers.length - SHOWN_ROWS }));
   lines.push("");
   lines.push(`${t("summary.customers")}: ${p.reviewed}   ${t("summary.withErrors")}: ${p.withErrors}`);
-  lines.push(
-    `${t("grade.low")} ${p.byGrade.low} · ${t("grade.medium")} ${p.byGrade.medium} · ${t("grade.high")} ${p.byGrade.high}`,
-  );
+  lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${p.byGrade[g]}`).join(" · "));
   if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
   lines.push(
-    `${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang)})`).join(", ") : t("summary.none")}`,
+    `${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang, result.policy)})`).join(", ") : t("summary.none")}`,
   );
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));

@@ -1,5 +1,5 @@
-/** Receivables aging (DOMAIN.md §6): buckets by days past due, with their totals. */
-import { CellValue, readDate, readNumber } from "./cells";
+/** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
+import { CellValue, MAX_SERIAL, readDate, readNumber } from "./cells";
 import { CreditError } from "./errors";
 import { Lang, message } from "./i18n";
 
@@ -79,6 +79,8 @@ export function ageItems(
   edges: readonly number[],
   totals = new AgingTotals(edges),
 ): AgingTotals {
+  // Plain numbers are read inline rather than through numberOrProblem and serialOrProblem: on a
+  // full column (a million items) the calls cost CREDIT.AGING about a tenth more.
   for (let i = 0; i < items.length; i++) {
     const rawAmount = items.amount(i);
     let amount: number;
@@ -95,7 +97,7 @@ export function ageItems(
     if (amount === 0) continue;
     const rawDue = items.due(i);
     let due: number;
-    if (typeof rawDue === "number" && rawDue >= 1 && rawDue <= 2958465) {
+    if (typeof rawDue === "number" && rawDue >= 1 && rawDue <= MAX_SERIAL) {
       due = Math.floor(rawDue);
     } else {
       const reading = readDate(rawDue);

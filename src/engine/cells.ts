@@ -16,8 +16,6 @@ export type NumberReading =
 
 const BLANK: NumberReading = { kind: "blank" };
 
-const EXCEL_ERROR =
-  /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
 const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const FULL_WIDTH_DIGITS = /[０-９．－＋％（）]/g;
@@ -33,11 +31,6 @@ export function showValue(value: CellValue): string {
   }
   const text = String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-export function isErrorValue(value: CellValue): boolean {
-  if (typeof value === "string") return EXCEL_ERROR.test(value.trim());
-  return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
 }
 
 function numberFromText(raw: string): NumberReading {
@@ -96,8 +89,9 @@ export function readNumber(value: CellValue): NumberReading {
 
 /** Excel's largest date, 9999-12-31. */
 export const MAX_SERIAL = 2958465;
-const MS_PER_DAY = 86_400_000;
-const EPOCH_MS = Date.UTC(1899, 11, 30);
+export const MS_PER_DAY = 86_400_000;
+/** 1899-12-30, the day Excel's serial 0 stands for: serial s is s days after it (but see serialFromYMD). */
+export const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export interface YearMonthDay {
   readonly year: number;

@@ -51,7 +51,3 @@ export function describeError(error: Pick<CreditError, "key" | "params" | "place
   if (row !== undefined) return message(lang, "where.row", { row, text });
   return text;
 }
-
-export function isCreditError(value: unknown): value is CreditError {
-  return value instanceof CreditError;
-}

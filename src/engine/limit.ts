@@ -1,4 +1,4 @@
-/** Policy responses of DOMAIN.md §4 that are numbers or dates: recommended limit, monitoring, next review. */
+/** The policy's responses that are numbers or dates: recommended limit, monitoring interval, next review. */
 import { addMonths, MAX_SERIAL } from "./cells";
 import { CreditError } from "./errors";
 import { roundCents } from "./money";

@@ -1,6 +1,6 @@
 /**
  * The credit policy: every threshold, band, multiplier and edge the product applies.
- * DOMAIN.md §2–§6 gives the defaults; a workbook may carry its own values on its
+ * DEFAULT_POLICY holds the defaults; a workbook may carry its own values on its
  * "Credit Policy" sheet, so nothing here is a constant buried in a formula.
  */
 import { CreditError } from "./errors";
@@ -8,6 +8,9 @@ import { MessageKey } from "./i18n";
 
 export const FACTORS = ["paymentHistory", "contractPerformance", "industryRisk", "marketReputation", "complianceRecord"] as const;
 export type Factor = (typeof FACTORS)[number];
+/** Each factor is scored from 1 (least risk) to 5; a weighted score stays on the same scale. */
+export const MIN_FACTOR = 1;
+export const MAX_FACTOR = 5;
 
 export const GRADES = ["low", "medium", "high"] as const;
 export type Grade = (typeof GRADES)[number];
@@ -81,9 +84,9 @@ export interface PolicyField {
 export const POLICY_FIELDS: readonly PolicyField[] = [
   { key: "version", label: "policy.version", kind: "text" },
   { key: "weights", label: "policy.weights", kind: "list", min: 0 },
-  { key: "mediumFrom", label: "policy.mediumFrom", kind: "number", min: 1, max: 5 },
-  { key: "highFrom", label: "policy.highFrom", kind: "number", min: 1, max: 5 },
-  { key: "scoreRise", label: "policy.scoreRise", kind: "number", min: 0, max: 4 },
+  { key: "mediumFrom", label: "policy.mediumFrom", kind: "number", min: MIN_FACTOR, max: MAX_FACTOR },
+  { key: "highFrom", label: "policy.highFrom", kind: "number", min: MIN_FACTOR, max: MAX_FACTOR },
+  { key: "scoreRise", label: "policy.scoreRise", kind: "number", min: 0, max: MAX_FACTOR - MIN_FACTOR },
   { key: "overdueShare", label: "policy.overdueShare", kind: "percent", min: 0, max: 1 },
   { key: "newsMonths", label: "policy.newsMonths", kind: "number", min: 0, max: 120, integer: true },
   { key: "overdueDays", label: "policy.overdueDays", kind: "number", min: 1, max: 36500, integer: true },

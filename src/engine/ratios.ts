@@ -1,4 +1,7 @@
-/** Seed 004 §2's solvency ratios and DSO; each refuses a zero or negative denominator by name. */
+/**
+ * Solvency ratios (current, quick, debt, interest coverage) and days sales outstanding;
+ * each refuses a zero or negative denominator by name rather than giving #DIV/0! or Infinity.
+ */
 import { CreditError } from "./errors";
 
 function divide(numerator: number, denominator: number, param: string): number {

@@ -1,9 +1,10 @@
-/** The weighted 1–5 risk score of seed 001 §3.1.2 and its grade bands. */
+/**
+ * The risk score: five factors each scored 1–5, weighted (payment history counts most by
+ * default) into one score on the same scale, and the grade bands that score falls in.
+ */
+import { CellValue, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
-import { FACTORS, Grade, normaliseWeights, Policy } from "./policy";
-
-export const MIN_FACTOR = 1;
-export const MAX_FACTOR = 5;
+import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
 
 /** Checks one factor score; `index` is its position in FACTORS. */
 export function checkFactor(value: number, index: number): number {
@@ -11,6 +12,21 @@ export function checkFactor(value: number, index: number): number {
     throw new CreditError("num", "score.factorRange", { factor: FACTORS[index] ?? String(index + 1), value });
   }
   return value;
+}
+
+/**
+ * One factor cell read as its score, the same way for a customer sheet and CREDIT.SCORE's
+ * range: a blank, text that is no number, or a figure outside 1–5 is refused by the factor's
+ * name (the caller adds where the cell is).
+ */
+export function readFactor(value: CellValue, index: number): number {
+  // A spilled CREDIT.SCORE reads five cells per row: a plain score in range needs nothing more.
+  if (typeof value === "number" && value >= MIN_FACTOR && value <= MAX_FACTOR) return value;
+  const reading = numberOrProblem(value);
+  if (typeof reading === "number") return checkFactor(reading, index);
+  const factor = FACTORS[index];
+  if (reading.kind === "blank") throw new CreditError("value", "score.factorBlank", { factor });
+  throw new CreditError("value", "score.factorNotNumber", { factor, value: reading.shown });
 }
 
 /**
@@ -24,13 +40,6 @@ export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: Arr
   // and rounding can push a sum of weights that should be 1 a hair past the ends.
   score = Math.round(score * 1e10) / 1e10;
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
-}
-
-export function riskScore(factors: readonly number[], weights: readonly number[]): number {
-  if (factors.length !== FACTORS.length) {
-    throw new CreditError("value", "score.factorsCount", { count: factors.length });
-  }
-  return riskScoreCore(factors, normaliseWeights(weights));
 }
 
 export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;

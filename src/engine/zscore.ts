@@ -1,4 +1,7 @@
-/** The Altman Z-score family (DOMAIN.md §5). */
+/**
+ * The Altman Z-score family: the public-company Z, the private-company Z′, the
+ * non-manufacturing Z″ and its emerging-markets variant, each with its own zone lines.
+ */
 import { CreditError } from "./errors";
 import { isZModel, ZModel } from "./policy";
 
@@ -77,7 +80,10 @@ export function parseZModel(text: string): ZModel | undefined {
 export const Z_ZONES = ["safe", "grey", "distress"] as const;
 export type ZZone = (typeof Z_ZONES)[number];
 
-/** X1…X5 of DOMAIN.md §5, refusing the inputs that make them undefined. */
+/**
+ * X1…X5: working capital, retained earnings, EBIT and sales over total assets, and equity over
+ * total liabilities; refusing the inputs that make them undefined.
+ */
 export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, number, number, number] {
   const { totalAssets, totalLiabilities } = inputs;
   if (!(totalAssets > 0)) throw new CreditError("num", "z.assetsPositive", { param: "totalAssets", value: totalAssets });

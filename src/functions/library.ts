@@ -4,14 +4,24 @@
  * Excel passes them, a number, array or CustomFunctions.Error out.
  */
 import { ageItems, bucketLabels } from "../engine/aging";
-import { CellValue, readNumber } from "../engine/cells";
+import { CellValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
 import { nextReview, recommendedLimit } from "../engine/limit";
 import { roundCents } from "../engine/money";
-import { checkAgingEdges, DEFAULT_POLICY, FACTORS, normaliseWeights, Policy, Z_MODELS, ZModel } from "../engine/policy";
+import {
+  checkAgingEdges,
+  DEFAULT_POLICY,
+  FACTORS,
+  MAX_FACTOR,
+  MIN_FACTOR,
+  normaliseWeights,
+  Policy,
+  Z_MODELS,
+  ZModel,
+} from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
-import { gradeOf, MAX_FACTOR, MIN_FACTOR, riskScoreCore } from "../engine/score";
+import { gradeOf, readFactor, riskScoreCore } from "../engine/score";
 import { Z_MODEL_ALIASES, zScore, zZone } from "../engine/zscore";
 import { toExcelError } from "./excel-errors";
 import {
@@ -53,21 +63,10 @@ function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
   return { ...DEFAULT_POLICY, mediumFrom, highFrom };
 }
 
-/** One row of five factor cells → score; the fast path skips the reader for plain numbers. */
+/** One row of five factor cells → score, each cell read as the review reads a customer's. */
 function scoreRow(row: readonly CellValue[], weights: readonly number[]): number {
   const factors = [0, 0, 0, 0, 0];
-  for (let i = 0; i < FACTORS.length; i++) {
-    const cell = row[i];
-    if (typeof cell === "number") {
-      factors[i] = cell;
-      continue;
-    }
-    const reading = readNumber(cell);
-    if (reading.kind === "blank") throw new CreditError("value", "score.factorBlank", { factor: FACTORS[i] });
-    if (reading.kind === "invalid")
-      throw new CreditError("value", "score.factorNotNumber", { factor: FACTORS[i], value: reading.shown });
-    factors[i] = reading.value;
-  }
+  for (let i = 0; i < FACTORS.length; i++) factors[i] = readFactor(row[i], i);
   return riskScoreCore(factors, weights);
 }
 

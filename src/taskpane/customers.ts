@@ -5,10 +5,10 @@
  */
 import { Area, parseAddress } from "../engine/a1";
 import { CreditError, describeError } from "../engine/errors";
-import { Lang, message, MessageKey, Translate } from "../engine/i18n";
+import { Lang, message, Translate } from "../engine/i18n";
 import { Grade } from "../engine/policy";
 import { CustomerResult } from "../engine/review/review";
-import { warningTitle } from "../engine/review/texts";
+import { findingTitle } from "../engine/review/texts";
 import { Action } from "../engine/review/warnings";
 
 export type GradeFilter = "all" | Grade | "errors";
@@ -32,7 +32,7 @@ export function hasDataError(c: CustomerResult): boolean {
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
 export function gradeLabel(c: CustomerResult, t: Translate): string {
-  return hasDataError(c) ? t("ui.grade.dataError") : t(`grade.${c.grade}` as MessageKey);
+  return hasDataError(c) ? t("ui.grade.dataError") : t(`grade.${c.grade!}`);
 }
 
 export type CustomerOrder = "attention" | "row" | "name" | "score";
@@ -75,7 +75,7 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): strin
     return c.errors.length === 1 ? t("ui.list.error", { text }) : t("ui.list.errors", { count: c.errors.length, text });
   }
   if (c.findings.length === 0) return t("ui.list.noWarnings");
-  const first = warningTitle(c.findings[0].code, lang);
+  const first = findingTitle(c.findings[0], lang);
   return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
 }
 
@@ -90,7 +90,7 @@ export interface ActionLine {
 }
 
 export function actionLines(c: CustomerResult, lang: Lang): ActionLine[] {
-  return c.actions.map((code) => ({ code, text: message(lang, `action.${code}` as MessageKey) }));
+  return c.actions.map((code) => ({ code, text: message(lang, `action.${code}`) }));
 }
 
 /** A data error, and the cell it is about when the error names one. */

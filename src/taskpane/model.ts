@@ -8,11 +8,12 @@ import { CellValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
-import { headerKey, INPUT_ALIASES, InputField, OUTPUT_ALIASES } from "../engine/review/fields";
-import { aliasTable, findHeaderRow } from "../engine/review/headers";
-import { readPolicySheet } from "../engine/review/policy-sheet";
+import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
+import { headerKey, InputField } from "../engine/review/fields";
+import { findHeaderRow } from "../engine/review/headers";
+import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
-import { policySheetPlan, SheetPlan } from "../engine/review/write-plan";
+import { SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
@@ -97,9 +98,7 @@ export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly 
 export function checkNeeds(code: WarningCode, t: Translate): string {
   const check = CUSTOMER_CHECKS.find((c) => c.code === code);
   if (!check) return t("ui.columns.overdueData");
-  return check.needs
-    .map((way) => way.map((f) => t(`ui.field.${f}` as MessageKey)).join(t("ui.columns.and")))
-    .join(t("ui.columns.or"));
+  return check.needs.map((way) => way.map((f) => t(`ui.field.${f}`)).join(t("ui.columns.and"))).join(t("ui.columns.or"));
 }
 
 export interface MappableHeader {
@@ -117,10 +116,7 @@ export function headersWhenMissing(
   origin: { row: number; column: number },
   mapping: Readonly<Record<string, InputField>>,
 ): MappableHeader[] {
-  const table = aliasTable(INPUT_ALIASES);
-  for (const [header, field] of Object.entries(mapping)) table.set(headerKey(header), field);
-  const outputKeys = new Set(aliasTable(OUTPUT_ALIASES).keys());
-  const match = findHeaderRow(values, table, 1, outputKeys);
+  const match = findHeaderRow(values, inputTable(mapping), 1, OUTPUT_KEYS);
   if (!match) return [];
   const mapped = new Set(Object.keys(mapping).map(headerKey));
   const list = match.unknown.map((u) => ({ column: columnLetter(u.column + origin.column), header: u.header }));
@@ -220,7 +216,7 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
             ...rows,
             from: columnLetter(b.firstCol),
             to: columnLetter(b.lastCol),
-            headers: headers.join(t("ui.sep.list")),
+            headers: headers.join(t("sep.list")),
           }),
         );
         break;

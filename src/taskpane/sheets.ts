@@ -5,7 +5,7 @@
  */
 import { CellValue } from "../engine/cells";
 import { detectLedger } from "../engine/review/ledger";
-import { looksLikeCustomerSheet } from "../engine/review/review";
+import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { ReviewSheet, reviewSheetKind } from "../engine/review/sheets";
 
 export type SheetKind = ReviewSheet | "customers" | "ledger" | "other";

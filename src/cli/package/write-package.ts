@@ -6,7 +6,7 @@
  * as it is stored, compressed bytes and all.
  */
 import { Lang } from "../../engine/i18n";
-import { Block, ConditionalFill, SheetPlan, WritePlan } from "../../engine/review/write-plan";
+import { Area, Block, ConditionalFill, SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import { PackageError } from "./bounds";
 import { columnLetter } from "../../engine/a1";
 import { referenceColumn, referenceRow } from "../../engine/a1";
@@ -14,7 +14,7 @@ import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml,
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
 import { editChildren, newWorksheet, RowPlan, SheetPatcher } from "./sheet-writer";
 import { Styles } from "./styles";
-import { areaRef, CellWriter, colsXml, fillsXml, REL_NS, sqrefTopLeft } from "./worksheet-xml";
+import { CellWriter, colsXml, fillsXml, REL_NS, sqrefTopLeft } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 import { elementsOf, insertInto, removeElements, rootPrefix } from "./xml-edit";
 import { ZipWriter } from "./zip-writer";
@@ -27,9 +27,12 @@ const PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.7
 
 type Content = string | Iterable<string> | ((part: { write: (t: string) => Promise<void> }) => Promise<void>);
 
-/** The conditional formats a re-run replaces: those starting where one of this run's fills starts. */
-function ownFills(fills: readonly ConditionalFill[]): Set<string> {
-  return new Set(fills.map((f) => sqrefTopLeft(areaRef(f.area))));
+/** Whether a conditional format's range starts inside one of the areas the plan says a re-run clears. */
+function startsIn(sqref: string, areas: readonly Area[]): boolean {
+  const topLeft = sqrefTopLeft(sqref);
+  const row = referenceRow(topLeft) - 1;
+  const column = referenceColumn(topLeft) - 1;
+  return areas.some((a) => row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns);
 }
 
 /** The dimension element widened to take in the rows and columns the plan writes. */
@@ -79,17 +82,17 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   // ---- the customer sheet: output columns and their fills ----
   const target = pkg.sheets.find((s) => s.name === plan.target.sheet);
   if (!target) throw new PackageError(`sheet "${plan.target.sheet}" is gone`);
-  patchSheet(target, plan.target.blocks, plan.target.fills, undefined);
+  patchSheet(target, plan.target.blocks, plan.target.fills, plan.target.clearFillsOn, undefined);
 
   function patchSheet(
     sheet: SheetInfo,
     blocks: readonly Block[],
     fills: readonly ConditionalFill[],
+    clearFillsOn: readonly Area[],
     widths: readonly number[] | undefined,
   ) {
     const writer = new CellWriter(styles, lang, pkg.date1904);
     const rows = new RowPlan(blocks, sheet.name, writer);
-    const own = ownFills(fills);
     const patcher = new SheetPatcher(
       rows,
       writer,
@@ -107,7 +110,7 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
           const p = writer.prefix;
           const { elements } = elementsOf(tail);
           const dropped = (e: { local: string; depth: number; attrs: Map<string, string> }) =>
-            e.depth === 0 && e.local === "conditionalFormatting" && own.has(sqrefTopLeft(e.attrs.get("sqref") ?? ""));
+            e.depth === 0 && e.local === "conditionalFormatting" && startsIn(e.attrs.get("sqref") ?? "", clearFillsOn);
           let priority = 0;
           let inDropped = -1;
           for (const e of elements) {
@@ -138,7 +141,13 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   for (const sheetPlan of plan.sheets) {
     const existing = pkg.sheets.find((s) => s.name === sheetPlan.name);
     if (existing && sheetPlan.mode === "append") {
-      patchSheet(existing, sheetPlan.blocks, sheetPlan.fills ?? [], sheetPlan.columnWidths);
+      patchSheet(
+        existing,
+        sheetPlan.blocks,
+        sheetPlan.fills ?? [],
+        (sheetPlan.fills ?? []).map((f) => f.area),
+        sheetPlan.columnWidths,
+      );
       continue;
     }
     const part = existing ? existing.part : freshPart(`${wbDir}worksheets/`, "sheet");

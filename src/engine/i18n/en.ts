@@ -2,6 +2,8 @@
  * English texts, the reference catalogue: its keys are the MessageKey type, and the
  * Chinese catalogue must have every one of them (the compiler checks).
  * "{name}" is a parameter; "{name@prefix}" shows it through the key "prefix.<value>".
+ * Longer than other modules on purpose: every text of the product in one language, read
+ * by key, so a translator finds them all in one place.
  */
 export const en = {
   // Where a bad value is.
@@ -26,7 +28,6 @@ export const en = {
 
   // Score.
   "score.factorsShape": "factors must have 5 columns (one row per customer) or be one column of 5; got {rows}×{columns}",
-  "score.factorsCount": "a score needs 5 factor scores, got {count}",
   "score.factorRange": "{factor@factor} must be between 1 and 5, got {value}",
   "score.factorBlank": "{factor@factor} is blank; every factor needs a score from 1 to 5",
   "score.factorNotNumber": '{factor@factor} must be a number from 1 to 5, got "{value}"',
@@ -163,7 +164,7 @@ export const en = {
   "warning.NEGATIVE_NEWS.detail": "High-risk customer with negative news on {value} (on or after {threshold}).",
   "warning.OVER_LIMIT": "Over credit limit",
   "warning.OVER_LIMIT.detail": "Outstanding balance {value} is above the credit limit {threshold}.",
-  "warning.OVERDUE_90": "Overdue over 90 days",
+  "warning.OVERDUE_90": "Overdue over {days} days",
   "warning.OVERDUE_90.detail":
     "The oldest unpaid amount is {value} days past due (more than {threshold} days triggers a warning).",
   "warning.Z_DISTRESS": "Z-score in distress zone",
@@ -216,9 +217,9 @@ export const en = {
   "ui.lang.label": "Language",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
-  "ui.sep.list": ", ",
-  "ui.sep.items": "; ",
-  "ui.sep.label": ": ",
+  "sep.list": ", ",
+  "sep.items": "; ",
+  "sep.label": ": ",
   "ui.sheet.label": "Customer sheet",
   "ui.sheet.none": "No sheets found",
   "ui.sheet.refresh": "Refresh sheet list",

@@ -1,4 +1,7 @@
-/** 简体中文文本。键与 en.ts 一一对应（编译器检查缺漏）。 */
+/**
+ * 简体中文文本。键与 en.ts 一一对应（编译器检查缺漏）。
+ * 文件比其他模块长是有意的：一种语言的全部文本集中在一处，按键查找，便于翻译核对。
+ */
 import { MessageKey } from "./en";
 
 export const zh: Record<MessageKey, string> = {
@@ -21,7 +24,6 @@ export const zh: Record<MessageKey, string> = {
   "arg.ragged": "{param} 必须是矩形区域",
 
   "score.factorsShape": "factors 必须为 5 列（每位客户一行）或 5 行 1 列；实际为 {rows}×{columns}",
-  "score.factorsCount": "评分需要 5 个因素分，实际为 {count} 个",
   "score.factorRange": "{factor@factor}必须介于 1 到 5 之间，收到的是 {value}",
   "score.factorBlank": "{factor@factor}为空；每个因素都需要 1 到 5 的评分",
   "score.factorNotNumber": "{factor@factor}必须是 1 到 5 的数字，收到的是“{value}”",
@@ -149,7 +151,7 @@ export const zh: Record<MessageKey, string> = {
   "warning.NEGATIVE_NEWS.detail": "高风险客户于 {value} 出现负面新闻（{threshold} 及之后）。",
   "warning.OVER_LIMIT": "超出信用额度",
   "warning.OVER_LIMIT.detail": "应收账款余额 {value} 超过信用额度 {threshold}。",
-  "warning.OVERDUE_90": "逾期超过 90 天",
+  "warning.OVERDUE_90": "逾期超过 {days} 天",
   "warning.OVERDUE_90.detail": "最早的未收款项已逾期 {value} 天（超过 {threshold} 天即预警）。",
   "warning.Z_DISTRESS": "Z 值处于困境区",
   "warning.Z_DISTRESS.detail": "Altman Z 值 {value} 低于所用模型的困境线 {threshold}。",
@@ -199,9 +201,9 @@ export const zh: Record<MessageKey, string> = {
   "ui.lang.label": "语言",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
-  "ui.sep.list": "、",
-  "ui.sep.items": "；",
-  "ui.sep.label": "：",
+  "sep.list": "、",
+  "sep.items": "；",
+  "sep.label": "：",
   "ui.sheet.label": "客户工作表",
   "ui.sheet.none": "未找到工作表",
   "ui.sheet.refresh": "刷新工作表列表",

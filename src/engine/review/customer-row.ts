@@ -5,8 +5,10 @@
 import { columnLetter } from "../a1";
 import { CellValue, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
-import { FACTORS, ZModel } from "../policy";
+import { FACTORS, MAX_FACTOR, MIN_FACTOR, ZModel } from "../policy";
+import { readFactor } from "../score";
 import { parseZModel } from "../zscore";
+import type { ColumnMap } from "./columns";
 import { INPUT_FIELDS, InputField } from "./fields";
 
 export interface CustomerRow {
@@ -19,8 +21,6 @@ export interface CustomerRow {
   readonly negativeNewsDate?: number;
   readonly zModel?: ZModel;
 }
-
-export type ColumnMap = Partial<Record<InputField, number>>;
 
 const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "creditLimit",
@@ -138,14 +138,12 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
   const factors = new Array<number>(FACTORS.length);
   for (let i = 0; i < FACTORS.length; i++) {
     const factor = FACTORS[i];
-    const value = numberOrProblem(cellOf(values, factor, ctx));
-    if (typeof value !== "number") {
-      if (value.kind === "blank") throw inCell(new CreditError("value", "score.factorBlank", { factor }), factor, row, ctx);
-      throw inCell(new CreditError("value", "score.factorNotNumber", { factor, value: value.shown }), factor, row, ctx);
+    try {
+      factors[i] = readFactor(cellOf(values, factor, ctx), i);
+    } catch (error) {
+      if (!(error instanceof CreditError)) throw error;
+      throw inCell(error, factor, row, ctx);
     }
-    if (!(value >= 1 && value <= 5))
-      throw inCell(new CreditError("num", "score.factorRange", { factor, value }), factor, row, ctx);
-    factors[i] = value;
   }
 
   const numbers = blankNumbers();
@@ -156,7 +154,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
       throw inCell(new CreditError("value", "review.notNumber", { value: value.shown }), field, row, ctx);
     }
     if (nonNegative && value < 0) throw inCell(new CreditError("num", "review.negative", { value }), field, row, ctx);
-    if (field === "previousScore" && !(value >= 1 && value <= 5))
+    if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
       throw inCell(new CreditError("num", "score.scoreRange", { value }), field, row, ctx);
     numbers[field] = value;
   }

@@ -1,7 +1,9 @@
 /**
- * The columns a customer sheet and an invoice ledger may have (DOMAIN.md §8), with the
- * English and Chinese headers people write for them, and the review's own output columns.
+ * The columns a customer sheet and an invoice ledger may have, with the English and Chinese
+ * headers people write for them, and the review's own output columns: every bilingual
+ * column name of the review is in this one catalogue, as `{ en, zh }`.
  */
+import { Lang } from "../i18n";
 import { FACTORS } from "../policy";
 
 export const INPUT_FIELDS = [
@@ -45,86 +47,110 @@ export type OutputField = (typeof OUTPUT_FIELDS)[number];
 export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid"] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
-/** Header aliases: the first English and first Chinese entries are the ones the review writes. */
-export const INPUT_ALIASES: Readonly<Record<InputField, readonly string[]>> = {
-  id: [
-    "Customer ID",
-    "客户编号",
-    "ID",
-    "Customer No",
-    "Customer Number",
-    "Customer Code",
-    "Account",
-    "Account No",
-    "客户代码",
-    "编号",
-    "客户号",
-  ],
-  name: ["Customer", "客户名称", "Customer name", "Name", "Company", "客户", "名称", "公司名称", "单位名称"],
-  paymentHistory: ["Payment history", "付款历史", "Payment", "付款记录", "付款情况"],
-  contractPerformance: ["Contract performance", "合同履行情况", "Contract", "合同履行", "履约情况"],
-  industryRisk: ["Industry risk", "行业风险", "Industry", "行业"],
-  marketReputation: ["Market reputation", "市场口碑", "Reputation", "口碑", "市场声誉"],
-  complianceRecord: ["Compliance record", "合规记录", "Compliance", "合规"],
-  previousScore: ["Previous score", "上期评分", "Last score", "Prior score", "上次评分", "上期得分"],
-  creditLimit: ["Credit limit", "信用额度", "Limit", "额度", "授信额度"],
-  balance: [
-    "Outstanding balance",
-    "应收账款余额",
-    "Balance",
-    "AR balance",
-    "Receivable",
-    "Receivables",
-    "Accounts receivable",
-    "应收账款",
-    "应收余额",
-    "余额",
-  ],
-  overdueAmount: ["Overdue amount", "逾期金额", "Overdue", "Past due amount", "逾期"],
-  daysPastDue: ["Days past due", "逾期天数", "DPD", "Days overdue", "Overdue days"],
-  negativeNewsDate: ["Negative news date", "负面新闻日期", "Negative news", "负面新闻", "Adverse news date"],
-  currentAssets: ["Current assets", "流动资产", "流动资产合计"],
-  currentLiabilities: ["Current liabilities", "流动负债", "流动负债合计"],
-  inventory: ["Inventory", "存货", "Inventories"],
-  totalAssets: ["Total assets", "资产总额", "资产合计", "总资产", "资产总计"],
-  totalLiabilities: ["Total liabilities", "负债总额", "负债合计", "总负债"],
-  retainedEarnings: ["Retained earnings", "留存收益", "未分配利润"],
-  ebit: ["EBIT", "息税前利润", "Operating income", "Operating profit"],
-  interestExpense: ["Interest expense", "利息费用", "Interest", "利息支出"],
-  sales: ["Sales", "营业收入", "Revenue", "Net sales", "Turnover", "销售收入", "营业总收入"],
-  equity: [
-    "Equity",
-    "股东权益",
-    "Market value of equity",
-    "Book equity",
-    "Shareholders equity",
-    "所有者权益",
-    "所有者权益合计",
-    "净资产",
-  ],
-  zModel: ["Z model", "Z模型", "Z-score model", "Model", "Z值模型"],
+/** A name in each language the product speaks, looked up as `names[lang]`. */
+export type Bilingual = Readonly<Record<Lang, string>>;
+
+/** What each input column is called: the header people are asked for (messages, sample workbooks). */
+export const FIELD_LABELS: Readonly<Record<InputField, Bilingual>> = {
+  id: { en: "Customer ID", zh: "客户编号" },
+  name: { en: "Customer", zh: "客户名称" },
+  paymentHistory: { en: "Payment history", zh: "付款历史" },
+  contractPerformance: { en: "Contract performance", zh: "合同履行情况" },
+  industryRisk: { en: "Industry risk", zh: "行业风险" },
+  marketReputation: { en: "Market reputation", zh: "市场口碑" },
+  complianceRecord: { en: "Compliance record", zh: "合规记录" },
+  previousScore: { en: "Previous score", zh: "上期评分" },
+  creditLimit: { en: "Credit limit", zh: "信用额度" },
+  balance: { en: "Outstanding balance", zh: "应收账款余额" },
+  overdueAmount: { en: "Overdue amount", zh: "逾期金额" },
+  daysPastDue: { en: "Days past due", zh: "逾期天数" },
+  negativeNewsDate: { en: "Negative news date", zh: "负面新闻日期" },
+  currentAssets: { en: "Current assets", zh: "流动资产" },
+  currentLiabilities: { en: "Current liabilities", zh: "流动负债" },
+  inventory: { en: "Inventory", zh: "存货" },
+  totalAssets: { en: "Total assets", zh: "资产总额" },
+  totalLiabilities: { en: "Total liabilities", zh: "负债总额" },
+  retainedEarnings: { en: "Retained earnings", zh: "留存收益" },
+  ebit: { en: "EBIT", zh: "息税前利润" },
+  interestExpense: { en: "Interest expense", zh: "利息费用" },
+  sales: { en: "Sales", zh: "营业收入" },
+  equity: { en: "Equity", zh: "股东权益" },
+  zModel: { en: "Z model", zh: "Z模型" },
 };
 
-export const OUTPUT_ALIASES: Readonly<Record<OutputField, readonly [string, string]>> = {
-  score: ["Risk score", "风险评分"],
-  grade: ["Risk grade", "风险等级"],
-  zScore: ["Z-score", "Z值"],
-  zZone: ["Z zone", "Z值区间"],
-  warnings: ["Warnings", "预警"],
-  recommendation: ["Recommendation", "政策建议"],
-  recommendedLimit: ["Recommended limit", "建议额度"],
-  monitoring: ["Monitoring", "监控频率"],
-  nextReview: ["Next review", "下次复审"],
-  issues: ["Review issues", "审查问题"],
+/** Other headers people write for the input columns, from ERP exports and hand-made sheets. */
+const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
+  id: ["ID", "Customer No", "Customer Number", "Customer Code", "Account", "Account No", "客户代码", "编号", "客户号"],
+  name: ["Customer name", "Name", "Company", "客户", "名称", "公司名称", "单位名称"],
+  paymentHistory: ["Payment", "付款记录", "付款情况"],
+  contractPerformance: ["Contract", "合同履行", "履约情况"],
+  industryRisk: ["Industry", "行业"],
+  marketReputation: ["Reputation", "口碑", "市场声誉"],
+  complianceRecord: ["Compliance", "合规"],
+  previousScore: ["Last score", "Prior score", "上次评分", "上期得分"],
+  creditLimit: ["Limit", "额度", "授信额度"],
+  balance: ["Balance", "AR balance", "Receivable", "Receivables", "Accounts receivable", "应收账款", "应收余额", "余额"],
+  overdueAmount: ["Overdue", "Past due amount", "逾期"],
+  daysPastDue: ["DPD", "Days overdue", "Overdue days"],
+  negativeNewsDate: ["Negative news", "负面新闻", "Adverse news date"],
+  currentAssets: ["流动资产合计"],
+  currentLiabilities: ["流动负债合计"],
+  inventory: ["Inventories"],
+  totalAssets: ["资产合计", "总资产", "资产总计"],
+  totalLiabilities: ["负债合计", "总负债"],
+  retainedEarnings: ["未分配利润"],
+  ebit: ["Operating income", "Operating profit"],
+  interestExpense: ["Interest", "利息支出"],
+  sales: ["Revenue", "Net sales", "Turnover", "销售收入", "营业总收入"],
+  equity: ["Market value of equity", "Book equity", "Shareholders equity", "所有者权益", "所有者权益合计", "净资产"],
+  zModel: ["Z-score model", "Model", "Z值模型"],
 };
 
-export const LEDGER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = {
-  customer: ["Customer ID", "客户编号", "Customer", "客户名称", "客户", "Customer name", "Account"],
-  invoice: ["Invoice", "发票号", "Invoice no", "Invoice number", "Document", "发票", "单据号"],
-  dueDate: ["Due date", "到期日", "Due", "到期日期", "应收日期"],
-  amount: ["Amount", "金额", "Invoice amount", "发票金额", "应收金额"],
-  paid: ["Paid", "已收金额", "Paid amount", "Received", "已付", "已收"],
+/** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
+export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
+  score: { en: "Risk score", zh: "风险评分" },
+  grade: { en: "Risk grade", zh: "风险等级" },
+  zScore: { en: "Z-score", zh: "Z值" },
+  zZone: { en: "Z zone", zh: "Z值区间" },
+  warnings: { en: "Warnings", zh: "预警" },
+  recommendation: { en: "Recommendation", zh: "政策建议" },
+  recommendedLimit: { en: "Recommended limit", zh: "建议额度" },
+  monitoring: { en: "Monitoring", zh: "监控频率" },
+  nextReview: { en: "Next review", zh: "下次复审" },
+  issues: { en: "Review issues", zh: "审查问题" },
 };
+
+/** What each invoice-ledger column is called. */
+export const LEDGER_LABELS: Readonly<Record<LedgerField, Bilingual>> = {
+  customer: FIELD_LABELS.id,
+  invoice: { en: "Invoice", zh: "发票号" },
+  dueDate: { en: "Due date", zh: "到期日" },
+  amount: { en: "Amount", zh: "金额" },
+  paid: { en: "Paid", zh: "已收金额" },
+};
+
+/** Other headers people write for the ledger columns. */
+const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
+  customer: ["Customer", "客户名称", "客户", "Customer name", "Account"],
+  invoice: ["Invoice no", "Invoice number", "Document", "发票", "单据号"],
+  dueDate: ["Due", "到期日期", "应收日期"],
+  amount: ["Invoice amount", "发票金额", "应收金额"],
+  paid: ["Paid amount", "Received", "已付", "已收"],
+};
+
+/** Every header a field is recognised by: its names in both languages first, then the others. */
+export function recognisedHeaders<F extends string>(
+  names: Readonly<Record<F, Bilingual>>,
+  others?: Readonly<Record<F, readonly string[]>>,
+): Record<F, readonly string[]> {
+  const headers = {} as Record<F, readonly string[]>;
+  for (const field of Object.keys(names) as F[]) headers[field] = [names[field].en, names[field].zh, ...(others?.[field] ?? [])];
+  return headers;
+}
+
+export const INPUT_ALIASES = recognisedHeaders(FIELD_LABELS, OTHER_INPUT_HEADERS);
+export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS);
+export const LEDGER_ALIASES = recognisedHeaders(LEDGER_LABELS, OTHER_LEDGER_HEADERS);
 
 export const REQUIRED_FIELDS: readonly InputField[] = [...FACTORS];
 export const REQUIRED_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "dueDate", "amount"];

@@ -43,6 +43,22 @@ export function detectLedger(values: readonly (readonly CellValue[])[]) {
   return match;
 }
 
+/**
+ * The first of the candidate sheets (see sheetRoles) that is an invoice ledger. `valuesOf`
+ * gives a sheet's values from A1, and is asked for one sheet at a time, in order, until a
+ * ledger is found.
+ */
+export function findLedger(
+  candidates: readonly string[],
+  valuesOf: (sheetName: string) => readonly (readonly CellValue[])[] | undefined,
+): LedgerInput | undefined {
+  for (const sheetName of candidates) {
+    const values = valuesOf(sheetName);
+    if (values && detectLedger(values)) return { sheetName, values };
+  }
+  return undefined;
+}
+
 export function ageLedger(input: LedgerInput, asOf: number, edges: readonly number[]): LedgerAging {
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });

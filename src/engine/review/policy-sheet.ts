@@ -6,10 +6,12 @@ import { CellValue, readNumber } from "../cells";
 import { CreditError } from "../errors";
 import { Lang, message } from "../i18n";
 import { completePolicy, Policy, POLICY_FIELDS } from "../policy";
+import { reviewSheetName } from "./sheets";
+import type { Block, SheetPlan } from "./write-plan";
 
 export type PolicyCell = string | number;
 
-export function policyHeader(lang: Lang): string[] {
+function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
 }
 
@@ -22,8 +24,27 @@ export function policyRows(policy: Policy, lang: Lang): PolicyCell[][] {
 }
 
 /** Which policy rows hold percents, so a writer can format them (they are stored as fractions). */
-export function policyPercentRows(): number[] {
+function policyPercentRows(): number[] {
   return POLICY_FIELDS.flatMap((f, i) => (f.kind === "percent" ? [i] : []));
+}
+
+/** The policy sheet alone: what "save policy" writes, and part of every review's plan. */
+export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): SheetPlan {
+  const policyValues = policyRows(policy, lang);
+  const percentRows = new Set(policyPercentRows());
+  const policyBlocks: Block[] = [
+    { row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true },
+  ];
+  policyValues.forEach((line, i) => {
+    policyBlocks.push({
+      row: i + 1,
+      column: 0,
+      values: [line],
+      formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"],
+    });
+  });
+
+  return { name: reviewSheetName("policy", sheetNames, lang), mode: "replace", blocks: policyBlocks, columnWidths: [22, 24, 70] };
 }
 
 function listOf(value: CellValue, row: number): number[] {

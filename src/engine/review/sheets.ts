@@ -1,4 +1,7 @@
-/** The sheets the review keeps in a workbook, by their names in either language. */
+/**
+ * The sheets the review keeps in a workbook, by their names in either language, and which
+ * of a workbook's sheets a review reads besides the customer sheet.
+ */
 import { Lang } from "../i18n";
 
 export const REVIEW_SHEETS = {
@@ -7,17 +10,6 @@ export const REVIEW_SHEETS = {
   policy: { en: "Credit Policy", zh: "信用政策" },
 } as const;
 export type ReviewSheet = keyof typeof REVIEW_SHEETS;
-
-/** The name to use for one of our sheets: an existing one in either language, else the new name in `lang`. */
-export function reviewSheetName(kind: ReviewSheet, existing: readonly string[], lang: Lang): string {
-  const names = REVIEW_SHEETS[kind];
-  const lower = existing.map((n) => n.toLowerCase());
-  for (const name of [names[lang], names.en, names.zh]) {
-    const i = lower.indexOf(name.toLowerCase());
-    if (i >= 0) return existing[i];
-  }
-  return names[lang];
-}
 
 /** Which of the review's own sheets a name is, in either language. */
 export function reviewSheetKind(name: string): ReviewSheet | undefined {
@@ -31,4 +23,34 @@ export function reviewSheetKind(name: string): ReviewSheet | undefined {
 
 export function isReviewSheet(name: string): boolean {
   return reviewSheetKind(name) !== undefined;
+}
+
+/**
+ * The workbook's sheet of one kind: the first, in workbook order, named in either language.
+ * The language the user reads in does not choose among them, so a workbook gives the same
+ * review whatever the display language.
+ */
+function existingSheet(kind: ReviewSheet, sheetNames: readonly string[]): string | undefined {
+  return sheetNames.find((name) => reviewSheetKind(name) === kind);
+}
+
+/** The name to use for one of our sheets: the workbook's own, else the new name in `lang`. */
+export function reviewSheetName(kind: ReviewSheet, sheetNames: readonly string[], lang: Lang): string {
+  return existingSheet(kind, sheetNames) ?? REVIEW_SHEETS[kind][lang];
+}
+
+export interface SheetRoles {
+  readonly archive?: string;
+  readonly policy?: string;
+  /** Every other sheet but the customer sheet, in workbook order: the first that is an invoice ledger is used. */
+  readonly candidates: readonly string[];
+}
+
+/** What a review reads among a workbook's sheets besides the customer sheet (see findLedger for the ledger). */
+export function sheetRoles(sheetNames: readonly string[], customerSheet?: string): SheetRoles {
+  return {
+    archive: existingSheet("archive", sheetNames),
+    policy: existingSheet("policy", sheetNames),
+    candidates: sheetNames.filter((name) => name !== customerSheet && !isReviewSheet(name)),
+  };
 }

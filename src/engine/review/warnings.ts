@@ -1,5 +1,5 @@
 /**
- * The warning triggers of DOMAIN.md §3 and the responses of §4, as tables: each check
+ * The warning triggers and the policy's responses to them, as tables: each check
  * says which columns it needs (so a missing column switches it off by name) and how it
  * compares a customer's figure with its policy threshold.
  */
@@ -149,19 +149,21 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** A set of codes as one number (their order in the engine's tables is fixed), for cache keys. */
-export function codeMask<T, C extends string>(items: readonly T[], codeOf: (item: T) => C, all: readonly C[]): number {
-  let mask = 0;
-  for (let i = 0; i < items.length; i++) mask |= 1 << all.indexOf(codeOf(items[i]));
-  return mask;
+/**
+ * Which warnings a customer has, as one number (bit i stands for WARNING_CODES[i]): customers
+ * alike in their warnings share their actions and texts under it.
+ */
+export function warningSet(findings: readonly Finding[]): number {
+  let set = 0;
+  for (let i = 0; i < findings.length; i++) set |= 1 << WARNING_CODES.indexOf(findings[i].code);
+  return set;
 }
-export const findingCode = (finding: Finding): WarningCode => finding.code;
 
 function isPastLegalAction(daysPastDue: number | undefined, policy: Policy): boolean {
   return daysPastDue !== undefined && daysPastDue > policy.legalActionDays;
 }
 
-/** The responses of DOMAIN.md §4 for one customer, in the order a credit manager acts on them. */
+/** The policy's responses for one customer, in the order a credit manager acts on them. */
 export function actionsFor(
   grade: Grade,
   findings: readonly Finding[],
@@ -192,9 +194,9 @@ export function sharedActionsFor(
 ): (grade: Grade, findings: readonly Finding[], daysPastDue: number | undefined) => readonly Action[] {
   const lists = new Map<number, readonly Action[]>();
   return (grade, findings, daysPastDue) => {
+    // One number per case: a text key built for every customer made the review about an eighth slower.
     const key =
-      (codeMask(findings, findingCode, WARNING_CODES) * GRADES.length + GRADES.indexOf(grade)) * 2 +
-      (isPastLegalAction(daysPastDue, policy) ? 1 : 0);
+      (warningSet(findings) * GRADES.length + GRADES.indexOf(grade)) * 2 + (isPastLegalAction(daysPastDue, policy) ? 1 : 0);
     let actions = lists.get(key);
     if (actions === undefined) lists.set(key, (actions = Object.freeze(actionsFor(grade, findings, daysPastDue, policy))));
     return actions;

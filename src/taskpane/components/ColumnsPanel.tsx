@@ -1,6 +1,5 @@
 /** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { MessageKey } from "../../engine/i18n";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
 import { warningTitle } from "../../engine/review/texts";
@@ -21,7 +20,7 @@ export interface ColumnsPanelProps {
 export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onMap }: ColumnsPanelProps) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
-  const field = (f: string) => t(`ui.field.${f}` as MessageKey);
+  const field = (f: InputField) => t(`ui.field.${f}`);
   const columns = result?.columns;
   return (
     <div className={panel.section}>
@@ -62,7 +61,9 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             ) : (
               <ul className={panel.list}>
                 {columns.skippedChecks.map((code) => (
-                  <li key={code}>{t("ui.columns.needs", { check: warningTitle(code, lang), fields: checkNeeds(code, t) })}</li>
+                  <li key={code}>
+                    {t("ui.columns.needs", { check: warningTitle(code, lang, result!.policy), fields: checkNeeds(code, t) })}
+                  </li>
                 ))}
               </ul>
             )}

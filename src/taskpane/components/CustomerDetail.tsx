@@ -5,9 +5,8 @@
  */
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { isoFromSerial } from "../../engine/cells";
-import { MessageKey } from "../../engine/i18n";
 import { CustomerResult } from "../../engine/review/review";
-import { explainFinding, formatFigure, warningTitle } from "../../engine/review/texts";
+import { explainFinding, findingTitle, formatFigure, monitoringName, zoneName } from "../../engine/review/texts";
 import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -41,19 +40,13 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
   if (c.zScore !== undefined)
     facts.push([
       t("ui.detail.zScore"),
-      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? t("ui.detail.zZone", { zone: t(`zone.${c.zZone}` as MessageKey) }) : ""}`,
+      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? t("ui.detail.zZone", { zone: zoneName(c.zZone, lang) }) : ""}`,
       true,
     ]);
   if (c.errors.length === 0) {
     if (c.recommendedLimit !== undefined)
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
-    if (c.monitoring)
-      facts.push([
-        t("ui.detail.monitoring"),
-        c.monitoring === "custom"
-          ? t("monitoring.custom", { months: c.monitoringMonths ?? 0 })
-          : t(`monitoring.${c.monitoring}` as MessageKey),
-      ]);
+    if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview), true]);
   }
   return (
@@ -73,8 +66,8 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
             <ul className={panel.list}>
               {c.findings.map((f) => (
                 <li key={f.code}>
-                  <Text weight="semibold">{warningTitle(f.code, lang)}</Text>
-                  {t("ui.sep.label")}
+                  <Text weight="semibold">{findingTitle(f, lang)}</Text>
+                  {t("sep.label")}
                   <span>{explainFinding(f, lang)}</span>
                 </li>
               ))}

@@ -7,6 +7,7 @@ import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } fro
 import { useMemo, useState } from "react";
 import { MessageKey } from "../../engine/i18n";
 import { GRADES } from "../../engine/policy";
+import { gradeName } from "../../engine/review/texts";
 import { CustomerResult } from "../../engine/review/review";
 import { CUSTOMER_ORDERS, CustomerOrder, ErrorLine, filterCustomers, GradeFilter, sortCustomers } from "../customers";
 import { formatCount, useLang } from "../i18n";
@@ -72,7 +73,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
             <option value="all">{t("ui.filter.all")}</option>
             {GRADES.map((g) => (
               <option key={g} value={g}>
-                {t(`grade.${g}` as MessageKey)}
+                {gradeName(g, lang)}
               </option>
             ))}
             <option value="errors">{t("ui.filter.errors")}</option>

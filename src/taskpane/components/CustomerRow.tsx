@@ -124,7 +124,7 @@ export function CustomerRow({ customer: c, sheet, open, onToggle, onGoTo }: Cust
                 <span className={panel.figure}>
                   <span className={panel.visuallyHidden}>
                     {t("ui.detail.score")}
-                    {t("ui.sep.label")}
+                    {t("sep.label")}
                   </span>
                   {formatFigure(c.score, "score", lang)}
                 </span>

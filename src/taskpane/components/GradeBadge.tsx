@@ -4,7 +4,6 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle12Filled, DismissCircle12Filled, ErrorCircle12Filled, Warning12Filled } from "@fluentui/react-icons";
-import { MessageKey } from "../../engine/i18n";
 import { Grade } from "../../engine/policy";
 import { useLang } from "../i18n";
 
@@ -58,7 +57,7 @@ export function GradeBadge({ grade }: { grade: Grade | undefined }) {
   return (
     <span className={mergeClasses(styles.badge, styles[look])}>
       {ICONS[look]}
-      {grade ? t(`grade.${grade}` as MessageKey) : t("ui.grade.dataError")}
+      {grade ? t(`grade.${grade}`) : t("ui.grade.dataError")}
     </span>
   );
 }

@@ -5,7 +5,6 @@
  */
 import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { MessageKey } from "../../engine/i18n";
 import { Policy, POLICY_FIELDS, Z_MODELS } from "../../engine/policy";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
@@ -101,7 +100,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
               >
                 {Z_MODELS.map((m) => (
                   <option key={m} value={m}>
-                    {t(`zmodel.${m}` as MessageKey)}
+                    {t(`zmodel.${m}`)}
                   </option>
                 ))}
               </Select>

@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
-import { formatFigure, warningTitle } from "../../engine/review/texts";
+import { formatFigure, portfolioWarningList } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { GradeBadge } from "./GradeBadge";
@@ -37,10 +37,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       p.overdueShare === undefined ? t("summary.notAvailable") : formatFigure(p.overdueShare, "percent", lang),
       p.overdueShare !== undefined,
     ],
-    [
-      t("summary.portfolioWarnings"),
-      p.warnings.length ? p.warnings.map((w) => warningTitle(w, lang)).join(t("ui.sep.items")) : t("summary.none"),
-    ],
+    [t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy)],
   ];
   return (
     <section aria-labelledby="portfolio-heading" className={panel.section}>
@@ -58,7 +55,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
             <span className={mergeClasses(panel.figure, styles.amount)}>
               <span className={panel.visuallyHidden}>
                 {t("summary.gradeExposure")}
-                {t("ui.sep.label")}
+                {t("sep.label")}
               </span>
               {money(p.exposureByGrade[g])}
             </span>

@@ -6,8 +6,8 @@
 import { a1, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
-import { detectLedger, LedgerInput } from "../../engine/review/ledger";
-import { reviewSheetKind } from "../../engine/review/sheets";
+import { findLedger, LedgerInput } from "../../engine/review/ledger";
+import { SheetRoles, sheetRoles } from "../../engine/review/sheets";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
 import { classifyError, ExcelProblem, throwIfCancelled } from "./problems";
@@ -43,7 +43,7 @@ export interface ReviewRead {
   /** Archive and policy sheets' values counted from A1, as the engine expects them. */
   readonly archive?: { readonly name: string; readonly values: CellValue[][] };
   readonly policy?: { readonly name: string; readonly values: CellValue[][] };
-  /** The first other sheet that looks like an invoice ledger (engine's detectLedger). */
+  /** The first other sheet that is an invoice ledger (the engine's findLedger). */
   readonly ledger?: LedgerInput;
 }
 
@@ -105,16 +105,14 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   active.load("name");
   await context.sync();
   const sheetNames = sheetNamesOf(sheets);
-  const policyName = sheetNames.find((n) => reviewSheetKind(n) === "policy");
+  const roles = sheetRoles(sheetNames);
+  const policyName = roles.policy;
   const policyRange = policyName === undefined ? undefined : usedRange(context, policyName);
-  const corners = sheetNames
-    .filter((n) => reviewSheetKind(n) === undefined)
-    .slice(0, MAX_TOP_SHEETS)
-    .map((name) => {
-      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS);
-      range.load("values");
-      return { name, range };
-    });
+  const corners = roles.candidates.slice(0, MAX_TOP_SHEETS).map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS);
+    range.load("values");
+    return { name, range };
+  });
   await context.sync();
   return {
     sheetNames,
@@ -145,7 +143,7 @@ export interface ReadOptions {
 /**
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
- * used range of every other sheet, so the ledger can be picked by detectLedger.
+ * used range of every other sheet, so the engine's findLedger can pick the ledger.
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
@@ -159,7 +157,7 @@ export async function readForReviewWith(
   knownSheets: readonly string[],
   options: ReadOptions = {},
 ): Promise<ReviewRead> {
-  const names = { sheet, ...sheetRoles(sheet, knownSheets) };
+  const names = { sheet, ...sheetRoles(knownSheets, sheet) };
   throwIfCancelled(options.signal, sheet);
   try {
     const sheets = context.workbook.worksheets;
@@ -172,21 +170,6 @@ export async function readForReviewWith(
     if (classifyError(error).code !== "tooLarge") throw error;
   }
   return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
-}
-
-interface SheetRoles {
-  readonly archive?: string;
-  readonly policy?: string;
-  readonly candidates: readonly string[];
-}
-
-function sheetRoles(sheet: string, knownSheets: readonly string[]): SheetRoles {
-  const others = knownSheets.filter((n) => n !== sheet);
-  return {
-    archive: others.find((n) => reviewSheetKind(n) === "archive"),
-    policy: others.find((n) => reviewSheetKind(n) === "policy"),
-    candidates: others.filter((n) => reviewSheetKind(n) === undefined),
-  };
 }
 
 interface Roles<T> {
@@ -207,14 +190,8 @@ function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) 
 
 function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) => SheetRead): ReviewRead {
   const atA1 = (l: T | undefined) => (l === undefined ? undefined : fromA1(read(l)));
-  let ledger: LedgerInput | undefined;
-  for (const candidate of loaded.candidates) {
-    const values = atA1(candidate)?.values;
-    if (values && detectLedger(values)) {
-      ledger = { sheetName: read(candidate).name, values };
-      break;
-    }
-  }
+  const candidates = new Map(loaded.candidates.map((candidate) => [read(candidate).name, candidate]));
+  const ledger = findLedger([...candidates.keys()], (name) => atA1(candidates.get(name))?.values);
   return { sheetNames, target: read(loaded.target), archive: atA1(loaded.archive), policy: atA1(loaded.policy), ledger };
 }
 

@@ -186,17 +186,16 @@ export function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
   // Never outside the output columns on the user's sheet: checked before anything is sent.
   for (const block of target.blocks)
     if (!insideAreas(blockArea(block), allowed)) throw new ExcelProblem("outsideOutput", target.sheet, a1(blockArea(block)));
-  // A fill reaching past the output area (the engine gives a header-only sheet a one-row
-  // data area below it) is left out rather than written over the user's cells.
+  // A fill or a clearing reaching past the output area is left out rather than applied to the user's cells.
   const fills = target.fills.filter((fill) => insideAreas(fill.area, allowed));
+  const clearOn = target.clearFillsOn.filter((area) => insideAreas(area, allowed));
   const steps = blockSteps(target.sheet, "output", target.blocks, lang);
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * (allowed.length + fills.length * 3),
+    bytes: OP_OVERHEAD_BYTES * (clearOn.length + fills.length * 3),
     part: { sheet: target.sheet, role: "fills" },
     run: (sheet) => {
       const ws = sheet(target.sheet);
-      // Our earlier runs' conditional formats on the output columns go first, so re-runs don't pile them up.
-      for (const area of allowed) rangeOf(ws, area).conditionalFormats.clearAll();
+      for (const area of clearOn) rangeOf(ws, area).conditionalFormats.clearAll();
       for (const fill of fills) addFill(ws, fill);
     },
   });

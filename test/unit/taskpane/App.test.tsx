@@ -400,7 +400,7 @@ describe("policy", () => {
       target: { value: "15%" },
     });
     mocked.writePlan.mockImplementationOnce(async (plan) => ({
-      ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [] } }),
+      ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [], clearFillsOn: [] } }),
     }));
     fireEvent.click(button("Save policy"));
     await waitFor(() => expect(screen.getByText('Policy saved on sheet "Credit Policy".')).toBeTruthy());

@@ -1,0 +1,124 @@
+/**
+ * What a customer sheet's columns hold: its header row matched against the headers people
+ * write (plus any the user mapped by hand), the required columns checked, the checks that
+ * missing columns switch off, and the column report the faces show.
+ */
+import { CellValue } from "../cells";
+import { CreditError } from "../errors";
+import { Lang } from "../i18n";
+import { FIELD_LABELS, headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, REQUIRED_FIELDS } from "./fields";
+import { columnLetter } from "../a1";
+import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
+import type { ColumnReport } from "./review";
+import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
+
+export type ColumnMap = Partial<Record<InputField, number>>;
+
+const INPUT_TABLE = aliasTable(INPUT_ALIASES);
+const OUTPUT_TABLE = aliasTable(OUTPUT_ALIASES);
+/** The review's own output headers: on a reviewed sheet they are neither input fields nor unknown columns. */
+export const OUTPUT_KEYS: ReadonlySet<string> = new Set(OUTPUT_TABLE.keys());
+
+/** Which output column a header names, if it is one of the review's own. */
+export function outputFieldOf(header: CellValue) {
+  return OUTPUT_TABLE.get(headerKey(header));
+}
+
+/** The header → field table, with the headers the user mapped by hand added to it. */
+export function inputTable(mapping: Readonly<Record<string, InputField>> | undefined): Map<string, InputField> {
+  if (!mapping || Object.keys(mapping).length === 0) return INPUT_TABLE;
+  const table = new Map(INPUT_TABLE);
+  for (const [header, field] of Object.entries(mapping))
+    if ((INPUT_FIELDS as readonly string[]).includes(field)) table.set(headerKey(header), field);
+  return table;
+}
+
+/**
+ * Whether a sheet looks like a customer sheet, from its top rows: a header naming at least
+ * three known columns, payment history among them. Used to pick a sheet when none is named;
+ * a sheet that passes but lacks other required columns then gets the review's own message
+ * naming them.
+ */
+export function looksLikeCustomerSheet(topRows: readonly (readonly CellValue[])[]): boolean {
+  const match = findHeaderRow(topRows, INPUT_TABLE, 3, OUTPUT_KEYS);
+  return match !== undefined && match.columns.paymentHistory !== undefined;
+}
+
+export interface SheetColumns {
+  readonly match: HeaderMatch<InputField>;
+  readonly columns: ColumnMap;
+}
+
+/**
+ * The sheet's header row and the column of each field; throws when there is no header row
+ * or a required column is missing, naming them in the user's language.
+ */
+export function matchColumns(
+  sheetName: string,
+  values: readonly (readonly CellValue[])[],
+  origin: { readonly row: number },
+  mapping: Readonly<Record<string, InputField>> | undefined,
+  lang: Lang,
+): SheetColumns {
+  const match = findHeaderRow(values, inputTable(mapping), 2, OUTPUT_KEYS);
+  if (!match) throw new CreditError("value", "review.noHeader", { sheet: sheetName });
+  const columns = match.columns as ColumnMap;
+  const missingRequired = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+  if (columns.id === undefined && columns.name === undefined) missingRequired.unshift("name");
+  if (missingRequired.length > 0) {
+    throw new CreditError("value", "review.missingColumns", {
+      sheet: sheetName,
+      row: match.headerRow + 1 + origin.row,
+      fields: missingRequired.map((f) => `"${FIELD_LABELS[f][lang]}"`).join(", "),
+    });
+  }
+  return { match, columns };
+}
+
+function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: string) => boolean): boolean {
+  return needs.some((way) => way.every(has));
+}
+
+export interface AvailableChecks {
+  readonly active: typeof CUSTOMER_CHECKS;
+  /** The warnings the sheet's columns cannot support, in the order of WARNING_CODES. */
+  readonly skipped: readonly WarningCode[];
+  /** Whether the sheet says who is overdue (an overdue column or a ledger): OVERDUE_SHARE needs it. */
+  readonly overdueKnown: boolean;
+}
+
+/** The customer checks the sheet's columns (and an archive or ledger) make possible. */
+export function availableChecks(columns: ColumnMap, hasArchive: boolean, hasLedger: boolean): AvailableChecks {
+  const has = (need: string) =>
+    need === "archive" ? hasArchive : need === "ledger" ? hasLedger : columns[need as InputField] !== undefined;
+  const active = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
+  const overdueKnown = hasLedger || columns.overdueAmount !== undefined || columns.daysPastDue !== undefined;
+  const skipped: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !active.includes(c)).map((c) => c.code);
+  if (!overdueKnown) skipped.splice(1, 0, "OVERDUE_SHARE");
+  return { active, skipped, overdueKnown };
+}
+
+/** What the faces show of the sheet's columns: found, missing, unknown, repeated, and the checks switched off. */
+export function columnReport(
+  { match, columns }: SheetColumns,
+  origin: { readonly row: number; readonly column: number },
+  skippedChecks: readonly WarningCode[],
+): ColumnReport {
+  const letter = (c: number) => columnLetter(c + origin.column);
+  const used = new Set(Object.values(columns) as number[]);
+  return {
+    headerRow: match.headerRow + 1 + origin.row,
+    found: INPUT_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({
+      field: f,
+      column: letter(columns[f] as number),
+      header: match.headers[columns[f] as number],
+    })),
+    missingOptional: INPUT_FIELDS.filter(
+      (f) =>
+        columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined),
+    ),
+    unknown: match.unknown.filter((u) => !used.has(u.column)).map((u) => ({ column: letter(u.column), header: u.header })),
+    duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
+    skippedChecks,
+  };
+}

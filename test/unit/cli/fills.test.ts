@@ -1,0 +1,48 @@
+/**
+ * Conditional fills on a re-run: the plan names the output columns as the place an earlier
+ * run's fills are cleared, so a re-run replaces ours rather than piling them up, and the
+ * user's own conditional formats elsewhere on the sheet stay.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { loadWorkbook, runCli } from "../../support/cli";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-fills-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+type Formatting = { ref: string; rules: { formulae?: string[] }[] };
+const formattings = (sheet: ExcelJS.Worksheet) =>
+  ((sheet as unknown as { conditionalFormattings?: Formatting[] }).conditionalFormattings ?? []).map(
+    (cf) => `${cf.ref} ${cf.rules.map((r) => (r.formulae ?? []).join(",")).join("|")}`,
+  );
+
+test("a re-run keeps one set of our fills on the output columns and the user's own format", async () => {
+  const input = path.join(dir, "customers.xlsx");
+  const wb = await loadWorkbook(path.resolve(__dirname, "../../../examples/customers.xlsx"));
+  wb.getWorksheet("Customers")!.addConditionalFormatting({
+    ref: "C4:C48",
+    rules: [{ type: "expression", priority: 1, formulae: ["C4>4"], style: { font: { bold: true } } }],
+  });
+  await wb.xlsx.writeFile(input);
+
+  const once = path.join(dir, "once.xlsx");
+  const twice = path.join(dir, "twice.xlsx");
+  expect((await runCli(input, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  expect((await runCli(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
+
+  const expected = [
+    "C4:C48 C4>4",
+    'X4:X48 EXACT(X4,"Low")',
+    'X4:X48 EXACT(X4,"Medium")',
+    'X4:X48 EXACT(X4,"High")',
+    "AA4:AA48 LEN(TRIM(AA4))>0",
+    "AF4:AF48 LEN(TRIM(AF4))>0",
+  ];
+  expect(formattings((await loadWorkbook(once)).getWorksheet("Customers")!)).toEqual(expected);
+  expect(formattings((await loadWorkbook(twice)).getWorksheet("Customers")!)).toEqual(expected);
+});

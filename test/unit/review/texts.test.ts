@@ -1,0 +1,50 @@
+/**
+ * The review's texts: the overdue warning's title names the day count the policy sets, in
+ * every place a title is shown (the warnings column, the summary sheet, a finding's title).
+ */
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { findingTitle, warningList, warningTitle } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-03-15");
+
+describe("the overdue warning's title names the configured day count", () => {
+  test.each([
+    ["en", 90, "Overdue over 90 days"],
+    ["en", 60, "Overdue over 60 days"],
+    ["zh", 90, "逾期超过 90 天"],
+    ["zh", 45, "逾期超过 45 天"],
+  ] as const)("%s, %i days: %s", (lang, overdueDays, title) => {
+    expect(warningTitle("OVERDUE_90", lang, { overdueDays })).toBe(title);
+    expect(findingTitle({ code: "OVERDUE_90", value: overdueDays + 1, threshold: overdueDays, format: "days" }, lang)).toBe(
+      title,
+    );
+  });
+
+  test("other titles do not change with it", () => {
+    expect(warningTitle("OVER_LIMIT", "en", { overdueDays: 60 })).toBe(warningTitle("OVER_LIMIT", "en", DEFAULT_POLICY));
+    expect(warningTitle("OVER_LIMIT", "en", DEFAULT_POLICY)).toBe("Over credit limit");
+  });
+
+  test("a 60-day policy's review writes the 60-day title in the warnings column and the summary", () => {
+    const policy = completePolicy({ overdueDays: 60 });
+    const values = customerSheet(
+      ["Credit limit", "Outstanding balance", "Days past due"],
+      [
+        { id: "C001", extra: [1000, 2000, 75] },
+        { id: "C002", extra: [1000, 500, 10] },
+      ],
+    );
+    const result = runReview({ sheetName: "Customers", values, asOf, policy }, "en");
+    expect(result.customers.map((c) => warningList(c.findings, "en"))).toEqual(["Over credit limit; Overdue over 60 days", ""]);
+    const plan = buildWritePlan(result, "en", { sheetNames: [] });
+    const header = plan.target.blocks[0].values[0];
+    const warnings = plan.target.blocks[0].values.map((line) => line[header.indexOf("Warnings")]);
+    expect(warnings).toEqual(["Warnings", "Over credit limit; Overdue over 60 days", null]);
+    const summary = plan.sheets[0].blocks.flatMap((b) => b.values.map((line) => line[0]));
+    expect(summary).toContain("Overdue over 60 days");
+    expect(summary).not.toContain("Overdue over 90 days");
+  });
+});
