@@ -51,7 +51,7 @@ export function reasonOf(error: unknown): string {
 }
 
 function problemText(problem: ExcelProblem, t: Translate): string {
-  return t(`ui.error.${problem.code}` as MessageKey, { sheet: problem.sheet ?? "", detail: problem.detail ?? "" });
+  return t(`ui.error.${problem.code}`, { sheet: problem.sheet ?? "", detail: problem.detail ?? "" });
 }
 
 export function isExcelProblem(error: unknown): error is ExcelProblem {

@@ -11,7 +11,7 @@
  * What is office-addin-mock: every object the code LOADS (worksheets.items, the active
  * sheet, used ranges, loaded ranges, sheet protection) is an OfficeMockObject, so a
  * property read before load + sync comes back as "Error, property was not loaded" /
- * "Error, context.sync() was not called" instead of data, as TOOLCHAIN.md warns.
+ * "Error, context.sync() was not called" instead of data, as real Office.js does.
  *
  * What is faked here (office-addin-mock has no such thing): writes. Setting values or
  * numberFormat, bold, fills, column widths, conditional formats, charts, sheet add/delete/

@@ -15,7 +15,6 @@ export const en = {
   // Arguments of the functions.
   "arg.blank": "{param} is blank; enter a value",
   "arg.notNumber": '{param} must be a number, got "{value}"',
-  "arg.notWhole": "{param} must be a whole number, got {value}",
   "arg.greaterThan": "{param} must be greater than {limit}, got {value}",
   "arg.minValue": "{param} must be at least {limit}, got {value}",
   "arg.maxValue": "{param} must be at most {limit}, got {value}",

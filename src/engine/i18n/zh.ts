@@ -12,7 +12,6 @@ export const zh: Record<MessageKey, string> = {
 
   "arg.blank": "{param} 为空，请输入数值",
   "arg.notNumber": "{param} 必须是数字，收到的是“{value}”",
-  "arg.notWhole": "{param} 必须是整数，收到的是 {value}",
   "arg.greaterThan": "{param} 必须大于 {limit}，收到的是 {value}",
   "arg.minValue": "{param} 不能小于 {limit}，收到的是 {value}",
   "arg.maxValue": "{param} 不能大于 {limit}，收到的是 {value}",

@@ -3,41 +3,31 @@
  * recognised, edit the policy, run the review, look through the customers and write the
  * results back. The engine decides every rule, header and layout; ../excel talks to Excel.
  */
-import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { isoFromSerial, readDate, todaySerial } from "../../engine/cells";
 import { CreditError } from "../../engine/errors";
-import { Lang, MessageKey, translator } from "../../engine/i18n";
-import { Policy, POLICY_FIELDS } from "../../engine/policy";
+import { Lang, translator } from "../../engine/i18n";
+import { Policy } from "../../engine/policy";
 import { InputField } from "../../engine/review/fields";
 import { CustomerResult, runReview } from "../../engine/review/review";
-import { reviewSheetKind } from "../../engine/review/sheets";
-import { buildWritePlan, WritePlan } from "../../engine/review/write-plan";
 import { ErrorLine } from "../customers";
 import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
 import { formatCount, LangContext } from "../i18n";
-import {
-  customerRowArea,
-  describeParts,
-  headersWhenMissing,
-  mappableHeaders,
-  outputHeaders,
-  policyOnlyPlan,
-  targetCheck,
-} from "../model";
-import { errorNotice, isExcelProblem, messageNotice, reasonOf, reviewedNotice, withAction, writeNotice } from "../notices";
+import { unavailableBecause } from "../blockers";
+import { customerRowArea, headersWhenMissing, mappableHeaders } from "../model";
+import { errorNotice, isExcelProblem, messageNotice, reasonOf, reviewedNotice, withAction } from "../notices";
 import { Blocker, INITIAL_REVIEW, reviewBlocker, reviewReducer, writeBlocker } from "../review-state";
 import { suggestedSheet } from "../sheets";
 import { useOperation } from "../use-operation";
 import { usePolicyForm } from "../use-policy-form";
 import { useSheets } from "../use-sheets";
-import { ActionBar, Unavailable } from "./ActionBar";
-import { ColumnsPanel } from "./ColumnsPanel";
+import { useWriteBack } from "../use-write-back";
+import { ActionBar } from "./ActionBar";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NoticeBar } from "./NoticeBar";
-import { PolicyPanel } from "./PolicyPanel";
-import { ResultsPanel } from "./ResultsPanel";
+import { PaneTabs, TabId } from "./PaneTabs";
 import { SetupSection } from "./SetupSection";
 import { usePanelStyles } from "./styles";
 
@@ -52,28 +42,10 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     minHeight: "100vh",
   },
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL, minWidth: 0, flexGrow: 1 },
-  tabs: { flexWrap: "wrap" },
 });
-
-type TabId = "columns" | "policy" | "results";
 
 /** Lets React paint the progress bar before a long synchronous step. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-const BLOCKER_TEXT: Record<Blocker, MessageKey> = {
-  busy: "ui.reason.busy",
-  noSheet: "ui.reason.noSheet",
-  badDate: "ui.reason.badDate",
-  policy: "ui.reason.policy",
-  noReview: "ui.reason.noReview",
-  written: "ui.reason.written",
-};
-
-interface PendingWrite {
-  readonly plan: WritePlan;
-  readonly changes: readonly string[];
-}
 
 export interface AppProps {
   readonly initialLang: Lang;
@@ -94,10 +66,20 @@ export default function App({ initialLang }: AppProps) {
   const [tab, setTab] = useState<TabId>("columns");
   const [setupFolded, setSetupFolded] = useState(false);
   const [focusPolicyField, setFocusPolicyField] = useState<keyof Policy>();
-  const [pendingWrite, setPendingWrite] = useState<PendingWrite>();
   const [review, dispatch] = useReducer(reviewReducer, INITIAL_REVIEW);
   const { read, result } = review;
-  const { busy, cancel, notice, outcomes, showNotice, showProgress, isMounted, requestCancel, run } = useOperation(t);
+  const operation = useOperation(t);
+  const { busy, cancel, notice, outcomes, showNotice, showProgress, isMounted, requestCancel, run } = operation;
+  const writeBack = useWriteBack({
+    lang,
+    t,
+    review,
+    dispatch,
+    operation,
+    allSheets,
+    reload: () => loadState(sheet),
+    onPolicySaved: policyForm.saved,
+  });
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -166,7 +148,7 @@ export default function App({ initialLang }: AppProps) {
   const startReview = (target: string) => {
     if (asOf === undefined || !policyCheck.policy) return;
     let reviewPolicy = policyCheck.policy;
-    setPendingWrite(undefined);
+    writeBack.dismiss();
     return run(
       { key: "ui.status.reading", params: { sheet: target } },
       async (signal) => {
@@ -218,63 +200,6 @@ export default function App({ initialLang }: AppProps) {
     );
   };
 
-  /** Write back, first step: what the write will change, for the user to confirm. */
-  const askToWrite = () => {
-    if (!read || !result) return;
-    const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
-    try {
-      setPendingWrite({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
-    } catch (error) {
-      showNotice(errorNotice(error));
-    }
-  };
-
-  const write = (plan: WritePlan) => {
-    if (!read || !result) return;
-    setPendingWrite(undefined);
-    return run(
-      { key: "ui.status.writingStart" },
-      async (signal) => {
-        dispatch({ type: "writing" });
-        const outcome = await excel.writePlan(plan, lang, targetCheck(read, result), {
-          signal,
-          onProgress: (done, total) =>
-            showProgress({ key: "ui.status.writing", params: { part: Math.min(done + 1, total), total }, value: done / total }),
-        });
-        const summary = plan.sheets.find((s) => reviewSheetKind(s.name) === "summary")?.name;
-        const shown = writeNotice(outcome, outputHeaders(plan));
-        showNotice(
-          outcome.ok && summary
-            ? withAction(shown, {
-                key: "ui.write.openSummary",
-                run: () => excel.activateSheet(summary).catch((error: unknown) => showNotice(errorNotice(error))),
-              })
-            : shown,
-        );
-        dispatch({ type: "wrote", outcome });
-        await loadState(sheet).catch(() => undefined);
-      },
-      { cancellable: true, onError: () => dispatch({ type: "failed" }) },
-    );
-  };
-
-  const onSavePolicy = () => {
-    const toSave = policyCheck.policy;
-    if (!toSave) return;
-    return run({ key: "ui.status.savingPolicy" }, async () => {
-      const { sheets: plan, sheet: policySheet } = policyOnlyPlan(toSave, lang, allSheets);
-      const outcome = await excel.writePlan({ sheets: plan }, lang, undefined);
-      if (outcome.ok) {
-        showNotice(messageNotice("success", "ui.policy.saved", { sheet: policySheet.name }));
-        policyForm.saved(policySheet.name);
-        // The written policy is the one in force: later reviews read it back from the sheet.
-        await loadState(sheet).catch(() => undefined);
-      } else {
-        showNotice(writeNotice(outcome, []));
-      }
-    });
-  };
-
   const onMap = (header: string, field: InputField | "") => {
     const next: Record<string, InputField> = {};
     for (const [h, f] of Object.entries(mapping)) if (h !== header) next[h] = f;
@@ -303,17 +228,8 @@ export default function App({ initialLang }: AppProps) {
   };
 
   const running = busy !== null;
-  const policyField = policyCheck.problem?.field;
-  const unavailable = (blocker: Blocker | undefined): Unavailable | undefined => {
-    if (!blocker) return undefined;
-    if (blocker !== "policy") return { key: BLOCKER_TEXT[blocker] };
-    const label = POLICY_FIELDS.find((f) => f.key === policyField)?.label;
-    return {
-      key: label ? "ui.reason.policyField" : "ui.reason.policy",
-      params: label ? { field: t(label) } : undefined,
-      fix: policyField ? { key: "ui.reason.goToField", run: () => goToPolicyField(policyField) } : undefined,
-    };
-  };
+  const unavailable = (blocker: Blocker | undefined) =>
+    unavailableBecause(blocker, policyCheck.problem?.field, t, goToPolicyField);
   const reviewUnavailable = unavailable(reviewBlocker(running, sheet, asOf !== undefined, policyCheck.policy !== undefined));
 
   return (
@@ -334,50 +250,30 @@ export default function App({ initialLang }: AppProps) {
         />
         <NoticeBar ref={noticeRef} notice={notice} />
 
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabId)}
-          aria-label={t("ui.tab.label")}
-          size="small"
-        >
-          <Tab value="columns" id="tab-columns" aria-controls="panel">
-            {t("ui.tab.columns")}
-          </Tab>
-          <Tab value="policy" id="tab-policy" aria-controls="panel">
-            {t("ui.tab.policy")}
-          </Tab>
-          <Tab value="results" id="tab-results" aria-controls="panel">
-            {t("ui.tab.results")}
-          </Tab>
-        </TabList>
-
-        <div role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-          {tab === "columns" && (
-            <ColumnsPanel
-              result={result}
-              mappable={result ? mappableHeaders(result, mapping) : review.unmatchedHeaders}
-              mapping={mapping}
-              ledgerSheet={result?.ledgerSheet}
-              busy={running}
-              onMap={onMap}
-            />
-          )}
-          {tab === "policy" && (
-            <PolicyPanel
-              form={policyForm.form}
-              problem={policyCheck.problem}
-              source={policyForm.sourceText}
-              busy={running}
-              focusField={focusPolicyField}
-              onFocused={() => setFocusPolicyField(undefined)}
-              onChange={policyForm.edit}
-              onSave={onSavePolicy}
-              onReset={policyForm.reset}
-            />
-          )}
-          {tab === "results" && <ResultsPanel result={result} openRow={review.selectedRow} onOpen={onOpen} onGoTo={onGoTo} />}
-        </div>
+        <PaneTabs
+          tab={tab}
+          onTab={setTab}
+          columns={{
+            result,
+            mappable: result ? mappableHeaders(result, mapping) : review.unmatchedHeaders,
+            mapping,
+            ledgerSheet: result?.ledgerSheet,
+            busy: running,
+            onMap,
+          }}
+          policy={{
+            form: policyForm.form,
+            problem: policyCheck.problem,
+            source: policyForm.sourceText,
+            busy: running,
+            focusField: focusPolicyField,
+            onFocused: () => setFocusPolicyField(undefined),
+            onChange: policyForm.edit,
+            onSave: () => void writeBack.savePolicy(policyCheck.policy),
+            onReset: policyForm.reset,
+          }}
+          results={{ result, openRow: review.selectedRow, onOpen, onGoTo }}
+        />
 
         <LanguageSwitch onLang={setLang} />
         <ActionBar
@@ -386,14 +282,14 @@ export default function App({ initialLang }: AppProps) {
           reviewUnavailable={reviewUnavailable}
           writeUnavailable={unavailable(writeBlocker(review, running))}
           confirm={
-            pendingWrite && {
-              changes: pendingWrite.changes,
-              onWrite: () => void write(pendingWrite.plan),
-              onCancel: () => setPendingWrite(undefined),
+            writeBack.pending && {
+              changes: writeBack.pending.changes,
+              onWrite: () => void writeBack.write(writeBack.pending!.plan),
+              onCancel: writeBack.dismiss,
             }
           }
           onReview={() => void startReview(sheet)}
-          onWrite={askToWrite}
+          onWrite={writeBack.ask}
           onCancel={requestCancel}
         />
       </main>

@@ -5,7 +5,6 @@
  */
 import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { MessageKey } from "../../engine/i18n";
 import { GRADES } from "../../engine/policy";
 import { gradeName } from "../../engine/review/texts";
 import { CustomerResult } from "../../engine/review/review";
@@ -83,7 +82,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
           <Select value={order} onChange={(_, data) => setOrder(data.value as CustomerOrder)}>
             {CUSTOMER_ORDERS.map((o) => (
               <option key={o} value={o}>
-                {t(`ui.order.${o}` as MessageKey)}
+                {t(`ui.order.${o}`)}
               </option>
             ))}
           </Select>

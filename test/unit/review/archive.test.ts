@@ -1,4 +1,4 @@
-/** SCORE_RISE from the credit-risk archive (DOMAIN.md §4): the previous review is the latest one before the as-of date. */
+/** SCORE_RISE from the credit-risk archive: the previous review is the latest one before the as-of date. */
 import { CellValue } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { previousScores } from "../../../src/engine/review/archive";

@@ -1,4 +1,4 @@
-/** An invoice ledger aged per customer (DOMAIN.md §6, §8) replaces the overdue columns. */
+/** An invoice ledger aged per customer replaces the overdue columns. */
 import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";

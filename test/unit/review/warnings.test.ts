@@ -1,7 +1,7 @@
 /**
- * DOMAIN.md §3: every warning just below and just above its threshold, through the
+ * Every warning just below and just above its threshold, through the
  * whole review (header detection, cell reading, checks), one customer per case. The
- * table is test/cases/review/warnings.json; §4's responses follow.
+ * table is test/cases/review/warnings.json; the policy responses follow.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -99,7 +99,7 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
   });
 });
 
-describe("policy responses (DOMAIN.md §4)", () => {
+describe("policy responses", () => {
   const asOf = serial("2026-01-31");
   const headers = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
 

@@ -1,0 +1,97 @@
+/**
+ * Writing the review into the workbook, as the pane offers it: first what the write will change
+ * (for the user to confirm once), then the write itself with its progress and outcome, and the
+ * policy form saved on its own to the policy sheet.
+ */
+import { Dispatch, useState } from "react";
+import { Lang, Translate } from "../engine/i18n";
+import { Policy } from "../engine/policy";
+import { reviewSheetKind } from "../engine/review/sheets";
+import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
+import * as excel from "./excel";
+import { describeParts, outputHeaders, policyOnlyPlan, targetCheck } from "./model";
+import { errorNotice, messageNotice, withAction, writeNotice } from "./notices";
+import { ReviewAction, ReviewState } from "./review-state";
+import { Operation } from "./use-operation";
+
+export interface PendingWrite {
+  readonly plan: WritePlan;
+  readonly changes: readonly string[];
+}
+
+export interface WriteBackDeps {
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly review: ReviewState;
+  readonly dispatch: Dispatch<ReviewAction>;
+  readonly operation: Operation;
+  readonly allSheets: readonly string[];
+  /** Reads the sheet list (and the policy sheet) again after the workbook changed. */
+  readonly reload: () => Promise<unknown>;
+  /** The policy form was written to this sheet. */
+  readonly onPolicySaved: (sheet: string) => void;
+}
+
+export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, reload, onPolicySaved }: WriteBackDeps) {
+  const [pending, setPending] = useState<PendingWrite>();
+  const { read, result } = review;
+  const { run, showNotice, showProgress } = operation;
+
+  /** First step: what the write will change, for the user to confirm. */
+  const ask = () => {
+    if (!read || !result) return;
+    const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+    try {
+      setPending({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
+    } catch (error) {
+      showNotice(errorNotice(error));
+    }
+  };
+
+  const write = (plan: WritePlan) => {
+    if (!read || !result) return;
+    setPending(undefined);
+    return run(
+      { key: "ui.status.writingStart" },
+      async (signal) => {
+        dispatch({ type: "writing" });
+        const outcome = await excel.writePlan(plan, lang, targetCheck(read, result), {
+          signal,
+          onProgress: (done, total) =>
+            showProgress({ key: "ui.status.writing", params: { part: Math.min(done + 1, total), total }, value: done / total }),
+        });
+        const summary = plan.sheets.find((s) => reviewSheetKind(s.name) === "summary")?.name;
+        const shown = writeNotice(outcome, outputHeaders(plan));
+        showNotice(
+          outcome.ok && summary
+            ? withAction(shown, {
+                key: "ui.write.openSummary",
+                run: () => excel.activateSheet(summary).catch((error: unknown) => showNotice(errorNotice(error))),
+              })
+            : shown,
+        );
+        dispatch({ type: "wrote", outcome });
+        await reload().catch(() => undefined);
+      },
+      { cancellable: true, onError: () => dispatch({ type: "failed" }) },
+    );
+  };
+
+  const savePolicy = (policy: Policy | undefined) => {
+    if (!policy) return;
+    return run({ key: "ui.status.savingPolicy" }, async () => {
+      const { sheets: plan, sheet: policySheet } = policyOnlyPlan(policy, lang, allSheets);
+      const outcome = await excel.writePlan({ sheets: plan }, lang, undefined);
+      if (outcome.ok) {
+        showNotice(messageNotice("success", "ui.policy.saved", { sheet: policySheet.name }));
+        onPolicySaved(policySheet.name);
+        // The written policy is the one in force: later reviews read it back from the sheet.
+        await reload().catch(() => undefined);
+      } else {
+        showNotice(writeNotice(outcome, []));
+      }
+    });
+  };
+
+  return { pending, ask, write, savePolicy, dismiss: () => setPending(undefined) };
+}
