@@ -132,7 +132,7 @@ async function readPolicy(file: string | undefined, workbook: Workbook, lang: La
   }
   const policyName = sheetRoles(workbook.sheets.map((s) => s.name)).policy;
   const sheet = policyName === undefined ? undefined : workbook.sheet(policyName);
-  return sheet ? readPolicySheet(await workbook.values(sheet)) : DEFAULT_POLICY;
+  return sheet ? readPolicySheet(await workbook.values(sheet), sheet.name) : DEFAULT_POLICY;
 }
 
 function outputPath(input: string, out: string | undefined): string {

@@ -367,6 +367,7 @@ export default function App({ initialLang }: AppProps) {
             <PolicyPanel
               form={policyForm.form}
               problem={policyCheck.problem}
+              version={policyCheck.policy?.version}
               source={policyForm.sourceText}
               busy={running}
               focusField={focusPolicyField}
