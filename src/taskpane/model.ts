@@ -219,6 +219,9 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
       case "policy":
         lines.push(t("ui.write.policy", rows));
         break;
+      case "policyHistory":
+        lines.push(t("ui.write.policyHistory", rows));
+        break;
       default:
         lines.push(t("ui.write.sheet", rows));
     }

@@ -401,6 +401,7 @@ export const en = {
   "ui.write.chart": 'Sheet "{sheet}": chart.',
   "ui.write.archive": 'Sheet "{sheet}": archive rows {firstRow}–{lastRow} added.',
   "ui.write.policy": 'Sheet "{sheet}": policy, rows {firstRow}–{lastRow}.',
+  "ui.write.policyHistory": 'Sheet "{sheet}": the new policy version, rows {firstRow}–{lastRow} added.',
   "ui.write.sheet": 'Sheet "{sheet}": rows {firstRow}–{lastRow}.',
   "ui.write.sheetOnly": 'Sheet "{sheet}".',
   "ui.write.failedTitle": "The write did not finish",

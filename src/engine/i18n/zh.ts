@@ -384,6 +384,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.write.chart": "工作表“{sheet}”：图表。",
   "ui.write.archive": "工作表“{sheet}”：新增档案第 {firstRow}–{lastRow} 行。",
   "ui.write.policy": "工作表“{sheet}”：政策，第 {firstRow}–{lastRow} 行。",
+  "ui.write.policyHistory": "工作表“{sheet}”：新增政策版本，第 {firstRow}–{lastRow} 行。",
   "ui.write.sheet": "工作表“{sheet}”：第 {firstRow}–{lastRow} 行。",
   "ui.write.sheetOnly": "工作表“{sheet}”。",
   "ui.write.failedTitle": "写入未完成",

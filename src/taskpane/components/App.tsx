@@ -221,7 +221,11 @@ export default function App({ initialLang }: AppProps) {
   /** Write back, first step: what the write will change, for the user to confirm. */
   const askToWrite = () => {
     if (!read || !result) return;
-    const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+    const plan = buildWritePlan(result, lang, {
+      sheetNames: read.sheetNames,
+      archiveValues: read.archive?.values,
+      policyHistoryValues: read.policyHistory?.values,
+    });
     try {
       setPendingWrite({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
     } catch (error) {
