@@ -10,7 +10,6 @@ import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
 import { Z_MODEL_NAMES } from "../z-models";
-import { headerKey } from "./fields";
 import { reviewSheetName } from "./sheets";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
@@ -89,10 +88,21 @@ export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly
   };
 }
 
+/**
+ * How setting names are compared: case, spaces and punctuation do not matter. Unlike column
+ * headers, brackets do: "额度系数：低风险（有预警）" and "…（无预警）" are two settings.
+ */
+function nameKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
 /** Every name a policy row is recognised by: its label in both languages and its key; plus the old one-row "weights". */
 const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
   const table = new Map<string, PolicyRow>();
-  const add = (name: string, row: PolicyRow) => table.set(headerKey(name), row);
+  const add = (name: string, row: PolicyRow) => table.set(nameKey(name), row);
   for (const row of POLICY_ROWS) {
     add(row.name, row);
     add(settingLabel(row.name, "en"), row);
@@ -105,7 +115,7 @@ const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
 
 /** Which policy row a sheet row names in its first cell, if any. */
 export function policyRowNamed(cell: CellValue): PolicyRow | undefined {
-  return typeof cell === "string" ? ROW_BY_NAME.get(headerKey(cell)) : undefined;
+  return typeof cell === "string" ? ROW_BY_NAME.get(nameKey(cell)) : undefined;
 }
 
 /**
