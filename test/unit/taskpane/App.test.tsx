@@ -4,7 +4,7 @@
  */
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import type { PlanToWrite, ReviewRead, WorkbookState, WriteOutcome } from "../../../src/taskpane/excel";
 import App from "../../../src/taskpane/components/App";
@@ -410,7 +410,7 @@ describe("policy", () => {
     expect(plan.target).toBeUndefined();
     expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Policy"]);
     const saved = readPolicySheet(plan.sheets[0].blocks.flatMap((b) => b.values));
-    expect(saved).toEqual({ ...DEFAULT_POLICY, mediumFrom: 2.4, overdueShare: 0.15 });
+    expect(saved).toEqual(completePolicy({ mediumFrom: 2.4, overdueShare: 0.15 }));
   });
 
   test("the policy on the workbook's policy sheet is loaded at start", async () => {
@@ -465,7 +465,12 @@ describe("write back", () => {
     const [plan, lang, check] = mocked.writePlan.mock.calls[0];
     expect(lang).toBe("en");
     expect(check).toMatchObject({ sheet: "Customers", address: "Customers!A1:K5", headerIndex: 0 });
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Review Summary", "Credit Review Archive", "Credit Policy"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Credit Review Summary",
+      "Credit Review Archive",
+      "Credit Policy",
+      "Credit Policy History",
+    ]);
     expect(screen.getByText(OUTPUT_LINE)).toBeTruthy();
     await waitFor(() => expect(announced()).toContain("Written to the workbook"));
     fireEvent.click(button("Open summary sheet"));
