@@ -32,11 +32,17 @@ function readItem(field: PolicyField, raw: unknown, item?: number): number {
   const percent = field.kind === "percent";
   const show = (n: number) => (percent ? percentText(n) : n);
   if (field.integer && !Number.isInteger(value)) throw refuse(field, "policy.notWhole", { value }, item);
-  if (field.min !== undefined && value < field.min) throw refuse(field, "policy.tooSmall", { value: show(value), min: show(field.min) }, item);
+  if (field.min !== undefined && value < field.min)
+    throw refuse(field, "policy.tooSmall", { value: show(value), min: show(field.min) }, item);
   if (field.max !== undefined && value > field.max) {
     const typedAsPercent = typeof raw === "string" && raw.trim().endsWith("%");
     if (percent && !typedAsPercent && value <= 100) {
-      throw refuse(field, "policy.percentBare", { value, percent: `${value}%`, fraction: Number((value / 100).toPrecision(12)) }, item);
+      throw refuse(
+        field,
+        "policy.percentBare",
+        { value, percent: `${value}%`, fraction: Number((value / 100).toPrecision(12)) },
+        item,
+      );
     }
     throw refuse(field, "policy.tooLarge", { value: show(value), max: show(field.max) }, item);
   }

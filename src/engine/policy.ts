@@ -113,7 +113,11 @@ export const POLICY_FIELDS: readonly PolicyField[] = [
   { key: "defaultZModel", label: "policy.defaultZModel", kind: "model" },
 ];
 
-function policyError(field: keyof PolicySettings, problem: MessageKey, params: Record<string, string | number> = {}): CreditError {
+function policyError(
+  field: keyof PolicySettings,
+  problem: MessageKey,
+  params: Record<string, string | number> = {},
+): CreditError {
   return new CreditError("value", problem, { field, ...params }, { setting: field });
 }
 
@@ -161,7 +165,8 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
  */
 export function policyVersion(settings: PolicySettings): string {
   const canonical = POLICY_FIELDS.map((field) => {
-    const value = field.key === "weights" ? normaliseWeights(settings.weights).map((w) => Number(w.toPrecision(12))) : settings[field.key];
+    const value =
+      field.key === "weights" ? normaliseWeights(settings.weights).map((w) => Number(w.toPrecision(12))) : settings[field.key];
     return `${field.key}=${Array.isArray(value) ? value.join(",") : String(value)}`;
   }).join(";");
   return `P-${fingerprint(canonical)}`;

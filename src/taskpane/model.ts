@@ -6,7 +6,7 @@
 import { Area, columnLetter } from "../engine/a1";
 import { CellValue } from "../engine/cells";
 import { CreditError, errorText } from "../engine/errors";
-import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
+import { Lang, MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { percentText } from "../engine/policy-values";
 import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";

@@ -109,7 +109,8 @@ export const en = {
   "policy.bandsOrder": "the high-risk band ({high}) must start above the medium-risk band ({medium})",
   "policy.legalBeforeOverdue": "legal action days ({legal}) must not be fewer than overdue warning days ({overdue})",
   "policy.notText": "{field} must be text",
-  "policy.notModel": '{field} must name a Z-score model (public, private, nonmanufacturing or emerging; 上市, 非上市, 非制造业 or 新兴市场), got "{value}"',
+  "policy.notModel":
+    '{field} must name a Z-score model (public, private, nonmanufacturing or emerging; 上市, 非上市, 非制造业 or 新兴市场), got "{value}"',
   "policy.notList": "{field} must be a list of numbers",
   "policy.notNumber": '{field} must be a number, got "{value}"',
   "policy.notWhole": "{field} must be a whole number, got {value}",
@@ -122,7 +123,8 @@ export const en = {
   "policy.weight.industryRisk": "Weight: industry risk",
   "policy.weight.marketReputation": "Weight: market reputation",
   "policy.weight.complianceRecord": "Weight: compliance record",
-  "policyHelp.version": "Computed from the settings below: the same settings always give the same version, any change gives a new one (typing here changes nothing).",
+  "policyHelp.version":
+    "Computed from the settings below: the same settings always give the same version, any change gives a new one (typing here changes nothing).",
   "policyHelp.weight": "How much {factor@factor} counts in the risk score; the five weights are scaled to add up to 100%.",
   "policyHelp.mediumFrom": "A customer whose risk score is at least this is medium risk.",
   "policyHelp.highFrom": "A customer whose risk score is at least this is high risk; it must be above the medium-risk start.",
@@ -141,7 +143,8 @@ export const en = {
   "policyHelp.monitorHighMonths": "A high-risk customer is reviewed again after this many months.",
   "policyHelp.monitorOtherMonths": "A medium- or low-risk customer is reviewed again after this many months.",
   "policyHelp.agingEdges": "Where the aging buckets of overdue invoices end, in days, separated by commas.",
-  "policyHelp.defaultZModel": "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
+  "policyHelp.defaultZModel":
+    "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
   "policyHistory.firstUsed": "First used",
   "cli.more": "… and {count} more customers (see the output workbook, or use --json)",
   "cli.skipped": "Checks skipped for missing columns: {checks}",

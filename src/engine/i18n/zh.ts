@@ -100,7 +100,8 @@ export const zh: Record<MessageKey, string> = {
   "policy.bandsOrder": "高风险起点（{high}）必须高于中风险起点（{medium}）",
   "policy.legalBeforeOverdue": "法律行动天数（{legal}）不能少于逾期预警天数（{overdue}）",
   "policy.notText": "{field} 必须是文本",
-  "policy.notModel": "{field} 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“{value}”",
+  "policy.notModel":
+    "{field} 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“{value}”",
   "policy.notList": "{field} 必须是数字列表",
   "policy.notNumber": "{field} 必须是数字，收到的是“{value}”",
   "policy.notWhole": "{field} 必须是整数，收到的是 {value}",

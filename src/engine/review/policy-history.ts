@@ -26,7 +26,11 @@ const HISTORY_TABLE = new Map<string, HistoryColumn>([
 ]);
 
 function historyHeader(lang: Lang): string[] {
-  return [settingLabel("version", lang), message(lang, "policyHistory.firstUsed"), ...SETTING_ROWS.map((row) => settingLabel(row.name, lang))];
+  return [
+    settingLabel("version", lang),
+    message(lang, "policyHistory.firstUsed"),
+    ...SETTING_ROWS.map((row) => settingLabel(row.name, lang)),
+  ];
 }
 
 /** The versions the history sheet already holds. */

@@ -59,7 +59,8 @@ function policyHeader(lang: Lang): string[] {
 export function displayWidth(value: PlanValue): number {
   const text = typeof value === "number" ? value.toPrecision(6) : String(value ?? "");
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return width;
 }
 
@@ -109,7 +110,8 @@ const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
     add(settingLabel(row.name, "zh"), row);
   }
   const weights = POLICY_FIELDS.find((f) => f.key === "weights")!;
-  for (const name of [weights.key, message("en", weights.label), message("zh", weights.label)]) add(name, { name: weights.key, field: weights });
+  for (const name of [weights.key, message("en", weights.label), message("zh", weights.label)])
+    add(name, { name: weights.key, field: weights });
   return table;
 })();
 

@@ -273,9 +273,21 @@ describe("the small ones", () => {
     });
 
     test.each([
-      ["en", { maxDebtRatio: 75 }, /^credit-review: policy file .*policy\.json: Maximum debt ratio is a share: write 75% or 0\.75, not 75$/],
-      ["zh", { overdueShare: 10 }, /^credit-review: 政策文件 .*policy\.json：触发组合预警的逾期客户占比 是比例：请写 10% 或 0\.1，而不是 10$/],
-      ["en", { defaultZModel: "ohlson" }, /^credit-review: policy file .*policy\.json: Z-score model when a customer names none must name a Z-score model \(public, private/],
+      [
+        "en",
+        { maxDebtRatio: 75 },
+        /^credit-review: policy file .*policy\.json: Maximum debt ratio is a share: write 75% or 0\.75, not 75$/,
+      ],
+      [
+        "zh",
+        { overdueShare: 10 },
+        /^credit-review: 政策文件 .*policy\.json：触发组合预警的逾期客户占比 是比例：请写 10% 或 0\.1，而不是 10$/,
+      ],
+      [
+        "en",
+        { defaultZModel: "ohlson" },
+        /^credit-review: policy file .*policy\.json: Z-score model when a customer names none must name a Z-score model \(public, private/,
+      ],
     ] as const)("%s: a bad value is refused naming the file and the setting: %j", async (lang, settings, text) => {
       const file = await workbook("policy.xlsx", customer(2));
       const policy = path.join(dir, "policy.json");

@@ -36,7 +36,12 @@ describe("policy history", () => {
     const grid = applied([], plan);
     expect(grid).toHaveLength(2);
     const [header, row] = grid;
-    expect(header.slice(0, 4)).toEqual(["Policy version", "First used", "Weight: payment history", "Weight: contract performance"]);
+    expect(header.slice(0, 4)).toEqual([
+      "Policy version",
+      "First used",
+      "Weight: payment history",
+      "Weight: contract performance",
+    ]);
     expect(header).toHaveLength(2 + 23);
     expect(row.slice(0, 4)).toEqual([DEFAULT_POLICY.version, serial("2026-01-31"), 0.3, 0.25]);
     expect(row[header.indexOf("Maximum debt ratio")]).toBe(0.7);
@@ -77,7 +82,12 @@ describe("policy history", () => {
   });
 
   test("user notes above the table do not hide the versions; a sheet without our header gets one below its rows", () => {
-    const grid: Grid = [["Our policy versions"], [], ["Policy version", "First used"], [DEFAULT_POLICY.version, serial("2026-01-31")]];
+    const grid: Grid = [
+      ["Our policy versions"],
+      [],
+      ["Policy version", "First used"],
+      [DEFAULT_POLICY.version, serial("2026-01-31")],
+    ];
     expect(historyPlan(DEFAULT_POLICY, "2026-03-31", grid)).toBeUndefined();
     const notes: Grid = [["just a note"]];
     const plan = historyPlan(DEFAULT_POLICY, "2026-03-31", notes)!;

@@ -8,7 +8,13 @@ import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy, Z_MODELS } from "../../../src/engine/policy";
-import { POLICY_ROWS, policyRowNamed, policySheetPlan, readPolicySheet, settingLabel } from "../../../src/engine/review/policy-sheet";
+import {
+  POLICY_ROWS,
+  policyRowNamed,
+  policySheetPlan,
+  readPolicySheet,
+  settingLabel,
+} from "../../../src/engine/review/policy-sheet";
 import { applyBlocks } from "../../support/review-grid";
 
 const SHEET = "Credit Policy";
@@ -54,7 +60,9 @@ describe("the policy sheet as written", () => {
     const debt = plan.blocks.find((b) => b.values[0][0] === "Maximum debt ratio")!;
     expect(debt.values[0][1]).toBe(0.7);
     expect(debt.formats).toEqual(["text", "percent", "text"]);
-    expect(debt.values[0][2]).toBe("A debt ratio (total liabilities / total assets) above this raises a warning (write 70% or 0.7).");
+    expect(debt.values[0][2]).toBe(
+      "A debt ratio (total liabilities / total assets) above this raises a warning (write 70% or 0.7).",
+    );
     expect(grid.find((l) => l[0] === "Z-score model when a customer names none")![1]).toBe("private");
     expect(grid.find((l) => l[0] === "Aging bucket edges (days)")![1]).toBe("30, 60, 90");
     // Every row explains itself in one sentence.
@@ -70,7 +78,11 @@ describe("the policy sheet as written", () => {
     expect(plan.name).toBe("信用政策");
     expect(grid[0]).toEqual(["设置", "值", "说明"]);
     expect(grid[1].slice(0, 2)).toEqual(["政策版本", DEFAULT_POLICY.version]);
-    expect(grid[2].slice(0, 3)).toEqual(["权重：付款历史", 0.3, "付款历史在风险评分中所占的分量；五个权重按比例换算为合计 100%。"]);
+    expect(grid[2].slice(0, 3)).toEqual([
+      "权重：付款历史",
+      0.3,
+      "付款历史在风险评分中所占的分量；五个权重按比例换算为合计 100%。",
+    ]);
     expect(grid.find((l) => l[0] === "资产负债率上限")![1]).toBe(0.7);
     expect(grid.find((l) => l[0] === "客户未指定时使用的 Z 模型")![1]).toBe("非上市");
     expect(grid.flat().filter((v) => typeof v === "string" && /^[a-z]+[A-Z]/.test(v))).toEqual([]);
@@ -89,7 +101,15 @@ describe("readPolicySheet", () => {
   });
 
   test("titles, notes and blank values are left alone; missing settings take the defaults", () => {
-    const values: CellValue[][] = [["Our credit policy"], [], ["scoreRise", 0.8], ["OverdueDays ", "60"], ["maxDebtRatio", "65%"], ["minCurrentRatio", ""], ["note", "x"]];
+    const values: CellValue[][] = [
+      ["Our credit policy"],
+      [],
+      ["scoreRise", 0.8],
+      ["OverdueDays ", "60"],
+      ["maxDebtRatio", "65%"],
+      ["minCurrentRatio", ""],
+      ["note", "x"],
+    ];
     expect(readPolicySheet(values)).toEqual(completePolicy({ scoreRise: 0.8, overdueDays: 60, maxDebtRatio: 0.65 }));
   });
 
@@ -101,7 +121,9 @@ describe("readPolicySheet", () => {
       ["agingEdges", "365 730 1095", "Aging bucket edges (days)"],
       ["defaultZModel", "public", "Z-score model"],
     ];
-    expect(readPolicySheet(old)).toEqual(completePolicy({ weights: [30, 25, 20, 15, 10], agingEdges: [365, 730, 1095], defaultZModel: "public" }));
+    expect(readPolicySheet(old)).toEqual(
+      completePolicy({ weights: [30, 25, 20, 15, 10], agingEdges: [365, 730, 1095], defaultZModel: "public" }),
+    );
   });
 
   test.each([
@@ -131,15 +153,69 @@ describe("readPolicySheet", () => {
   });
 
   test.each([
-    ["a bare 70 for a share", "en", "Maximum debt ratio", 70, "sheet Credit Policy, row {row}: Maximum debt ratio is a share: write 70% or 0.7, not 70"],
-    ["a bare 10 in Chinese", "zh", "触发组合预警的逾期客户占比", 10, "工作表 Credit Policy 第 {row} 行：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10"],
-    ["text that is no number", "en", "Minimum current ratio", "lots", 'sheet Credit Policy, row {row}: Minimum current ratio must be a number, got "lots"'],
-    ["bands the wrong way round", "en", "High risk from score", 2, "sheet Credit Policy, row {row}: the high-risk band (2) must start above the medium-risk band (2.5)"],
-    ["a negative multiplier", "en", "Limit multiplier, medium risk", -1, "sheet Credit Policy, row {row}: Limit multiplier, medium risk must be at least 0, got -1"],
-    ["non-increasing aging edges", "en", "Aging bucket edges (days)", "60, 30", "sheet Credit Policy, row {row}: Aging bucket edges (days) must increase: 30 comes after 60"],
-    ["a bad item in a list", "en", "Aging bucket edges (days)", "30, sixty", 'sheet Credit Policy, row {row}: Aging bucket edges (days) must be a number, got "sixty"'],
-    ["a negative weight on its own row", "en", "Weight: industry risk", -2, "sheet Credit Policy, row {row}: Weight: industry risk must be at least 0, got -2"],
-    ["an unknown model in Chinese", "zh", "客户未指定时使用的 Z 模型", "奥尔森", "工作表 Credit Policy 第 {row} 行：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“奥尔森”"],
+    [
+      "a bare 70 for a share",
+      "en",
+      "Maximum debt ratio",
+      70,
+      "sheet Credit Policy, row {row}: Maximum debt ratio is a share: write 70% or 0.7, not 70",
+    ],
+    [
+      "a bare 10 in Chinese",
+      "zh",
+      "触发组合预警的逾期客户占比",
+      10,
+      "工作表 Credit Policy 第 {row} 行：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
+    ],
+    [
+      "text that is no number",
+      "en",
+      "Minimum current ratio",
+      "lots",
+      'sheet Credit Policy, row {row}: Minimum current ratio must be a number, got "lots"',
+    ],
+    [
+      "bands the wrong way round",
+      "en",
+      "High risk from score",
+      2,
+      "sheet Credit Policy, row {row}: the high-risk band (2) must start above the medium-risk band (2.5)",
+    ],
+    [
+      "a negative multiplier",
+      "en",
+      "Limit multiplier, medium risk",
+      -1,
+      "sheet Credit Policy, row {row}: Limit multiplier, medium risk must be at least 0, got -1",
+    ],
+    [
+      "non-increasing aging edges",
+      "en",
+      "Aging bucket edges (days)",
+      "60, 30",
+      "sheet Credit Policy, row {row}: Aging bucket edges (days) must increase: 30 comes after 60",
+    ],
+    [
+      "a bad item in a list",
+      "en",
+      "Aging bucket edges (days)",
+      "30, sixty",
+      'sheet Credit Policy, row {row}: Aging bucket edges (days) must be a number, got "sixty"',
+    ],
+    [
+      "a negative weight on its own row",
+      "en",
+      "Weight: industry risk",
+      -2,
+      "sheet Credit Policy, row {row}: Weight: industry risk must be at least 0, got -2",
+    ],
+    [
+      "an unknown model in Chinese",
+      "zh",
+      "客户未指定时使用的 Z 模型",
+      "奥尔森",
+      "工作表 Credit Policy 第 {row} 行：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“奥尔森”",
+    ],
   ] as const)("%s: the error names sheet, row and setting", (_name, lang, label, value, text) => {
     const { grid, row } = edited(label, value, lang);
     const error = thrown(() => readPolicySheet(grid, SHEET));
@@ -158,9 +234,12 @@ describe("readPolicySheet", () => {
 
   test("one weight row missing: refused, naming that weight", () => {
     const grid = written(DEFAULT_POLICY, "en").grid.filter((line) => line[0] !== "Weight: market reputation");
-    expect(describeError(thrown(() => readPolicySheet(grid, SHEET)), "en")).toBe(
-      "sheet Credit Policy: Weight: market reputation is missing: with one weight per row, all five weights are needed",
-    );
+    expect(
+      describeError(
+        thrown(() => readPolicySheet(grid, SHEET)),
+        "en",
+      ),
+    ).toBe("sheet Credit Policy: Weight: market reputation is missing: with one weight per row, all five weights are needed");
   });
 
   test("an edited version cell changes nothing: the version follows the settings", () => {
@@ -172,16 +251,24 @@ describe("readPolicySheet", () => {
 /** Valid policies: every setting within its range, bands and days in order. */
 const validPolicy = fc
   .record({
-    weights: fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 }).filter((w) => w.some((x) => x > 0)),
-    bands: fc.uniqueArray(fc.double({ min: 1, max: 5, noNaN: true }), { minLength: 2, maxLength: 2 }).map((b) => [...b].sort((x, y) => x - y)),
+    weights: fc
+      .array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 })
+      .filter((w) => w.some((x) => x > 0)),
+    bands: fc
+      .uniqueArray(fc.double({ min: 1, max: 5, noNaN: true }), { minLength: 2, maxLength: 2 })
+      .map((b) => [...b].sort((x, y) => x - y)),
     scoreRise: fc.double({ min: 0, max: 4, noNaN: true }),
     overdueShare: fc.double({ min: 0, max: 1, noNaN: true }),
     maxDebtRatio: fc.double({ min: 0, max: 1, noNaN: true }),
     newsMonths: fc.integer({ min: 0, max: 120 }),
-    days: fc.uniqueArray(fc.integer({ min: 1, max: 36500 }), { minLength: 2, maxLength: 2 }).map((d) => [...d].sort((x, y) => x - y)),
+    days: fc
+      .uniqueArray(fc.integer({ min: 1, max: 36500 }), { minLength: 2, maxLength: 2 })
+      .map((d) => [...d].sort((x, y) => x - y)),
     ratios: fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 6, maxLength: 6 }),
     monitor: fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 2, maxLength: 2 }),
-    agingEdges: fc.uniqueArray(fc.integer({ min: 1, max: 3650 }), { minLength: 1, maxLength: 8 }).map((e) => [...e].sort((x, y) => x - y)),
+    agingEdges: fc
+      .uniqueArray(fc.integer({ min: 1, max: 3650 }), { minLength: 1, maxLength: 8 })
+      .map((e) => [...e].sort((x, y) => x - y)),
     defaultZModel: fc.constantFrom(...Z_MODELS),
   })
   .map((p) =>
@@ -209,16 +296,19 @@ const validPolicy = fc
   );
 
 describe("round trip", () => {
-  test.each(["en", "zh"] as const)("%s: any valid policy written and read back is the same policy, with the same version", (lang) => {
-    fc.assert(
-      fc.property(validPolicy, (policy) => {
-        const back = readPolicySheet(written(policy, lang).grid, SHEET);
-        expect(back).toEqual(policy);
-        expect(back.version).toBe(policy.version);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  test.each(["en", "zh"] as const)(
+    "%s: any valid policy written and read back is the same policy, with the same version",
+    (lang) => {
+      fc.assert(
+        fc.property(validPolicy, (policy) => {
+          const back = readPolicySheet(written(policy, lang).grid, SHEET);
+          expect(back).toEqual(policy);
+          expect(back.version).toBe(policy.version);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   test("written in one language and read in a review in the other: the same policy", () => {
     fc.assert(
