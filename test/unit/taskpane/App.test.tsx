@@ -429,6 +429,48 @@ describe("policy", () => {
     expect((screen.getByRole("textbox", { name: "High risk from score" }) as HTMLInputElement).value).toBe("4");
     expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
   });
+
+  test("a share typed as a bare 70 is refused with how to write it; 70% is taken, and the version follows", async () => {
+    await renderPane();
+    tab("Policy");
+    expect(
+      screen.getByText(`Policy version ${DEFAULT_POLICY.version}: it follows the settings, so any change makes a new version.`),
+    ).toBeTruthy();
+    const alerts = () =>
+      within(screen.getByRole("main"))
+        .queryAllByRole("alert")
+        .map((a) => a.textContent);
+    const debt = screen.getByRole("textbox", { name: "Maximum debt ratio" });
+    fireEvent.change(debt, { target: { value: "70" } });
+    expect(alerts()).toEqual(["Maximum debt ratio is a share: write 70% or 0.7, not 70"]);
+    fireEvent.change(debt, { target: { value: "65%" } });
+    expect(alerts()).toEqual([]);
+    const version = completePolicy({ maxDebtRatio: 0.65 }).version;
+    expect(
+      screen.getByText(`Policy version ${version}: it follows the settings, so any change makes a new version.`),
+    ).toBeTruthy();
+  });
+
+  test("a policy sheet in Chinese names is read; a bad value on it is reported with its row and setting", async () => {
+    mocked.readWorkbookState.mockResolvedValue({
+      ...STATE,
+      policy: {
+        name: "信用政策",
+        values: [
+          ["设置", "值"],
+          ["高风险起始评分", 4],
+          ["资产负债率上限", 70],
+        ],
+      },
+    });
+    await renderPane();
+    tab("Policy");
+    expect(
+      screen.getByText(
+        'The policy sheet "信用政策" has an error (row 3: Maximum debt ratio is a share: write 70% or 0.7, not 70); the defaults are shown instead.',
+      ),
+    ).toBeTruthy();
+  });
 });
 
 describe("write back", () => {
