@@ -1,7 +1,8 @@
 /**
  * The credit policy: every threshold, band, multiplier and edge the product applies.
  * DEFAULT_POLICY holds the defaults; a workbook may carry its own values on its
- * "Credit Policy" sheet, so nothing here is a constant buried in a formula.
+ * "Credit Policy" sheet, so nothing here is a constant buried in a formula. A policy's
+ * version is computed from its settings (policyVersion), so it changes exactly when they do.
  */
 import { CreditError } from "./errors";
 import { fingerprint } from "./fingerprint";

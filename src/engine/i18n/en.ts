@@ -108,7 +108,6 @@ export const en = {
   "policy.defaultZModel": "Z-score model when a customer names none",
   "policy.bandsOrder": "the high-risk band ({high}) must start above the medium-risk band ({medium})",
   "policy.legalBeforeOverdue": "legal action days ({legal}) must not be fewer than overdue warning days ({overdue})",
-  "policy.notText": "{field} must be text",
   "policy.notModel":
     '{field} must name a Z-score model (public, private, nonmanufacturing or emerging; 上市, 非上市, 非制造业 or 新兴市场), got "{value}"',
   "policy.notList": "{field} must be a list of numbers",

@@ -99,7 +99,6 @@ export const zh: Record<MessageKey, string> = {
   "policy.defaultZModel": "客户未指定时使用的 Z 模型",
   "policy.bandsOrder": "高风险起点（{high}）必须高于中风险起点（{medium}）",
   "policy.legalBeforeOverdue": "法律行动天数（{legal}）不能少于逾期预警天数（{overdue}）",
-  "policy.notText": "{field} 必须是文本",
   "policy.notModel":
     "{field} 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“{value}”",
   "policy.notList": "{field} 必须是数字列表",
