@@ -707,7 +707,8 @@ scenario("11 a policy saved from the pane is the one the next review applies", a
   const saved = await snapshot(pane);
   assert.deepEqual(saved.sheets.slice(0, 2), before.sheets, "customer and invoice sheets untouched");
   const policy = sheetOf(saved, "Credit Policy").values;
-  assert.equal(policy.find((line) => line[0] === "mediumFrom")?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
+  const mediumFrom = t("en", "policy.mediumFrom");
+  assert.equal(policy.find((line) => line[0] === mediumFrom)?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
   await review(pane, "Customers", { expect: SAMPLE_COUNTS });
   await writeBack(pane);
   const rows = sheetOf(await snapshot(pane), "Customers").values.slice(HEADER_ROW + 1);
