@@ -9,7 +9,7 @@ import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
 import { findHeaderRow } from "./headers";
-import { fittedWidth, POLICY_ROWS, settingCell, settingLabel } from "./policy-sheet";
+import { fittedWidth, POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
@@ -44,6 +44,19 @@ export function historyVersions(values: readonly (readonly CellValue[])[]): Set<
     if (typeof cell === "string" && cell.trim() !== "") versions.add(cell.trim());
   }
   return versions;
+}
+
+/**
+ * The policy a history row holds, read back as the policy sheet is (its headers are the
+ * settings' names): undefined when the version is not on the sheet.
+ */
+export function policyInHistory(values: readonly (readonly CellValue[])[], version: string): Policy | undefined {
+  const match = findHeaderRow(values, HISTORY_TABLE, 2);
+  const column = match?.columns.version;
+  if (!match || column === undefined) return undefined;
+  const header = values[match.headerRow];
+  const line = values.slice(match.headerRow + 1).find((l) => typeof l[column] === "string" && l[column].trim() === version);
+  return line && readPolicySheet(header.map((name, c) => [name, line[c] ?? null]));
 }
 
 /**

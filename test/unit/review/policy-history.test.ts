@@ -6,7 +6,7 @@
 import { CreditError } from "../../../src/engine/errors";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
-import { historyVersions } from "../../../src/engine/review/policy-history";
+import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet, sheetRoles } from "../../../src/engine/review/sheets";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -69,6 +69,20 @@ describe("policy history", () => {
     expect(grid[2][grid[0].indexOf("Days past due that trigger the overdue warning")]).toBe(60);
     expect(historyPlan(DEFAULT_POLICY, "2026-07-31", grid)).toBeUndefined();
     expect(historyVersions(grid)).toEqual(new Set([DEFAULT_POLICY.version, tightened.version]));
+  });
+
+  test.each(["en", "zh"] as const)("%s: each version's row reads back as the exact policy it was", (lang) => {
+    let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
+    const odd = completePolicy({
+      weights: [5, 0, 1, 2, 3],
+      overdueShare: "12.5%",
+      agingEdges: [15, 45],
+      defaultZModel: "新兴市场",
+    });
+    grid = applied(grid, historyPlan(odd, "2026-02-28", grid, lang));
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual(DEFAULT_POLICY);
+    expect(policyInHistory(grid, odd.version)).toEqual(odd);
+    expect(policyInHistory(grid, "P-000000")).toBeUndefined();
   });
 
   test("a history started in Chinese is continued by an English review without a new header", () => {
