@@ -299,6 +299,27 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     expect(stderr).toMatch(/never overwritten/);
   });
 
+  test.each([
+    ["en", "sheet Credit Policy, row {row}: Maximum debt ratio is a share: write 75% or 0.75, not 75"],
+    ["zh", "工作表 Credit Policy 第 {row} 行：资产负债率上限 是比例：请写 75% 或 0.75，而不是 75"],
+  ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const reviewed = path.join(dir, "customers.reviewed.xlsx");
+    const wb = await loadWorkbook(reviewed);
+    const sheet = wb.getWorksheet("Credit Policy")!;
+    let row = 0;
+    sheet.eachRow((line, r) => {
+      if (line.getCell(1).value === "Maximum debt ratio") row = r;
+    });
+    sheet.getCell(row, 2).value = 75;
+    const edited = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const { code, stderr } = await runCli(edited, "--lang", lang, "--out", path.join(dir, "again.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`credit-review: ${text.replace("{row}", String(row))}`);
+  });
+
   test("a policy file with a bad threshold", async () => {
     const input = copyExample("customers.xlsx");
     const policy = path.join(dir, "policy.json");
