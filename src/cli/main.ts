@@ -132,7 +132,7 @@ async function readPolicy(file: string | undefined, workbook: Workbook, lang: La
   }
   const policyName = sheetRoles(workbook.sheets.map((s) => s.name)).policy;
   const sheet = policyName === undefined ? undefined : workbook.sheet(policyName);
-  return sheet ? readPolicySheet(await workbook.values(sheet)) : DEFAULT_POLICY;
+  return sheet ? readPolicySheet(await workbook.values(sheet), sheet.name) : DEFAULT_POLICY;
 }
 
 function outputPath(input: string, out: string | undefined): string {
@@ -194,6 +194,8 @@ async function reviewWorkbook(
   const roles = sheetRoles(names, sheet.name);
   const archiveSheet = roles.archive === undefined ? undefined : workbook.sheet(roles.archive);
   const archive = archiveSheet ? await workbook.values(archiveSheet) : undefined;
+  const historySheet = roles.policyHistory === undefined ? undefined : workbook.sheet(roles.policyHistory);
+  const policyHistoryValues = historySheet ? await workbook.values(historySheet) : undefined;
   // The engine's candidates, told apart by their top rows only: a ledger's full read waits until it is the one.
   let ledger: { sheetName: string; values: CellValue[][] } | undefined;
   for (const name of roles.candidates) {
@@ -207,7 +209,7 @@ async function reviewWorkbook(
   const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview({ sheetName: sheet.name, values, asOf, policy, archive, ledger }, lang);
-  const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive });
+  const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
   return result;

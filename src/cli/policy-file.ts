@@ -1,9 +1,12 @@
 /**
  * A --policy JSON file: a regular file of at most LIMITS.policyBytes, UTF-8 with or without a
  * byte-order mark, an object whose keys are policy settings. A misspelt key is refused with
- * the nearest setting named, rather than silently ignored.
+ * the nearest setting named, rather than silently ignored. Values are read as on the policy
+ * sheet ("70%" or 0.7 for a share); a "version" key is accepted and ignored, since the
+ * version follows the settings.
  */
 import * as fs from "node:fs";
+import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
 import { LIMITS, mib } from "./package/bounds";
@@ -68,5 +71,11 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
     if (!known.includes(key))
       throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
   }
-  return completePolicy(raw as Record<string, unknown>);
+  try {
+    return completePolicy(raw as Record<string, unknown>);
+  } catch (error) {
+    // The engine names the setting (by its label, in the user's language); the file is said here.
+    if (error instanceof CreditError) throw bad(describeError(error, lang));
+    throw error;
+  }
 }

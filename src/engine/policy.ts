@@ -1,10 +1,14 @@
 /**
  * The credit policy: every threshold, band, multiplier and edge the product applies.
  * DEFAULT_POLICY holds the defaults; a workbook may carry its own values on its
- * "Credit Policy" sheet, so nothing here is a constant buried in a formula.
+ * "Credit Policy" sheet, so nothing here is a constant buried in a formula. A policy's
+ * version is computed from its settings (policyVersion), so it changes exactly when they do.
  */
 import { CreditError } from "./errors";
+import { fingerprint } from "./fingerprint";
 import { MessageKey } from "./i18n";
+import { readSetting } from "./policy-values";
+import type { ZModel } from "./z-models";
 
 export const FACTORS = ["paymentHistory", "contractPerformance", "industryRisk", "marketReputation", "complianceRecord"] as const;
 export type Factor = (typeof FACTORS)[number];
@@ -15,11 +19,11 @@ export const MAX_FACTOR = 5;
 export const GRADES = ["low", "medium", "high"] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const Z_MODELS = ["public", "private", "nonmanufacturing", "emerging"] as const;
-export type ZModel = (typeof Z_MODELS)[number];
+export { isZModel, Z_MODELS } from "./z-models";
+export type { ZModel } from "./z-models";
 
-export interface Policy {
-  readonly version: string;
+/** Every setting of the policy: what a policy sheet, the task pane's form or a --policy file gives. */
+export interface PolicySettings {
   /** Factor weights in FACTORS order; normalised before use, so 30/25/20/15/10 works as well. */
   readonly weights: readonly number[];
   /** Score at or above which a customer is medium, and high, risk. */
@@ -48,8 +52,12 @@ export interface Policy {
   readonly defaultZModel: ZModel;
 }
 
-export const DEFAULT_POLICY: Policy = Object.freeze({
-  version: "default-1",
+export interface Policy extends PolicySettings {
+  /** The settings' fingerprint (policyVersion): computed, never typed, so it follows the content. */
+  readonly version: string;
+}
+
+const DEFAULT_SETTINGS: PolicySettings = Object.freeze({
   weights: Object.freeze([0.3, 0.25, 0.2, 0.15, 0.1]),
   mediumFrom: 2.5,
   highFrom: 3.5,
@@ -72,18 +80,20 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 });
 
 export interface PolicyField {
-  readonly key: keyof Policy;
+  readonly key: keyof PolicySettings;
   readonly label: MessageKey;
-  readonly kind: "number" | "percent" | "list" | "model" | "text";
+  /** "percent": a share, stored as a fraction (0.7), typed as 0.7 or 70%. */
+  readonly kind: "number" | "percent" | "list" | "model";
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /** A list whose items are settings of their own (one weight per factor): each item's setting name. */
+  readonly itemSettings?: readonly string[];
 }
 
 /** The policy's fields in the order people see them on the policy sheet and in the task pane. */
 export const POLICY_FIELDS: readonly PolicyField[] = [
-  { key: "version", label: "policy.version", kind: "text" },
-  { key: "weights", label: "policy.weights", kind: "list", min: 0 },
+  { key: "weights", label: "policy.weights", kind: "list", min: 0, itemSettings: FACTORS.map((f) => `weight.${f}`) },
   { key: "mediumFrom", label: "policy.mediumFrom", kind: "number", min: MIN_FACTOR, max: MAX_FACTOR },
   { key: "highFrom", label: "policy.highFrom", kind: "number", min: MIN_FACTOR, max: MAX_FACTOR },
   { key: "scoreRise", label: "policy.scoreRise", kind: "number", min: 0, max: MAX_FACTOR - MIN_FACTOR },
@@ -92,7 +102,7 @@ export const POLICY_FIELDS: readonly PolicyField[] = [
   { key: "overdueDays", label: "policy.overdueDays", kind: "number", min: 1, max: 36500, integer: true },
   { key: "legalActionDays", label: "policy.legalActionDays", kind: "number", min: 1, max: 36500, integer: true },
   { key: "minCurrentRatio", label: "policy.minCurrentRatio", kind: "number", min: 0 },
-  { key: "maxDebtRatio", label: "policy.maxDebtRatio", kind: "percent", min: 0 },
+  { key: "maxDebtRatio", label: "policy.maxDebtRatio", kind: "percent", min: 0, max: 1 },
   { key: "minInterestCoverage", label: "policy.minInterestCoverage", kind: "number", min: 0 },
   { key: "limitLow", label: "policy.limitLow", kind: "number", min: 0 },
   { key: "limitLowNoWarning", label: "policy.limitLowNoWarning", kind: "number", min: 0 },
@@ -104,12 +114,12 @@ export const POLICY_FIELDS: readonly PolicyField[] = [
   { key: "defaultZModel", label: "policy.defaultZModel", kind: "model" },
 ];
 
-export function isZModel(value: string): value is ZModel {
-  return (Z_MODELS as readonly string[]).includes(value);
-}
-
-function policyError(field: keyof Policy, problem: MessageKey, params: Record<string, string | number> = {}): CreditError {
-  return new CreditError("value", problem, { field, ...params });
+function policyError(
+  field: keyof PolicySettings,
+  problem: MessageKey,
+  params: Record<string, string | number> = {},
+): CreditError {
+  return new CreditError("value", problem, { field, ...params }, { setting: field });
 }
 
 /** Checks that edges are whole days, positive and strictly increasing; shared by the policy and CREDIT.AGING. */
@@ -149,57 +159,55 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
 }
 
 /**
- * Fills a partial policy (from JSON, a policy sheet or the task pane) with the defaults
- * and checks every field. Throws a CreditError naming the first bad field.
+ * The version of a policy: "P-" and six hex digits of a hash of its settings written out in
+ * one canonical form. The weights go in normalised (rounded to 12 digits), as the review uses
+ * them: 30/25/20/15/10 and 0.3/0.25/0.2/0.15/0.1 score every customer alike, so they are one
+ * version. Every other setting goes in exactly as it is.
+ */
+export function policyVersion(settings: PolicySettings): string {
+  const canonical = POLICY_FIELDS.map((field) => {
+    const value =
+      field.key === "weights" ? normaliseWeights(settings.weights).map((w) => Number(w.toPrecision(12))) : settings[field.key];
+    return `${field.key}=${Array.isArray(value) ? value.join(",") : String(value)}`;
+  }).join(";");
+  return `P-${fingerprint(canonical)}`;
+}
+
+export const DEFAULT_POLICY: Policy = Object.freeze({ ...DEFAULT_SETTINGS, version: policyVersion(DEFAULT_SETTINGS) });
+
+/** A shared check (weights, aging edges) run for one setting: its error then names that setting. */
+function forSetting<T>(setting: keyof PolicySettings, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw error instanceof CreditError ? error.at({ setting }) : error;
+  }
+}
+
+/**
+ * Fills a partial policy (from a --policy file, a policy sheet or the task pane, each value
+ * as it came: a number, number text, "70%", a list or a model name) with the defaults,
+ * reads and checks every setting and computes the version. Throws a CreditError naming the
+ * first bad setting. A "version" given is ignored: the version follows the settings.
  */
 export function completePolicy(partial: Partial<Record<keyof Policy, unknown>>): Policy {
-  const merged: Record<string, unknown> = { ...DEFAULT_POLICY };
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const field of POLICY_FIELDS) {
     const value = partial[field.key];
     if (value === undefined || value === null) continue;
-    merged[field.key] = checkField(field, value);
+    merged[field.key] = readSetting(field, value);
   }
-  const policy = merged as unknown as Policy;
-  normaliseWeights(policy.weights);
-  checkAgingEdges(policy.agingEdges, "agingEdges");
-  if (policy.highFrom <= policy.mediumFrom) {
-    throw policyError("highFrom", "policy.bandsOrder", { medium: policy.mediumFrom, high: policy.highFrom });
+  const settings = merged as unknown as PolicySettings;
+  forSetting("weights", () => normaliseWeights(settings.weights));
+  forSetting("agingEdges", () => checkAgingEdges(settings.agingEdges, "agingEdges"));
+  if (settings.highFrom <= settings.mediumFrom) {
+    throw policyError("highFrom", "policy.bandsOrder", { medium: settings.mediumFrom, high: settings.highFrom });
   }
-  if (policy.legalActionDays < policy.overdueDays) {
+  if (settings.legalActionDays < settings.overdueDays) {
     throw policyError("legalActionDays", "policy.legalBeforeOverdue", {
-      legal: policy.legalActionDays,
-      overdue: policy.overdueDays,
+      legal: settings.legalActionDays,
+      overdue: settings.overdueDays,
     });
   }
-  return Object.freeze(policy);
-}
-
-function checkField(field: PolicyField, value: unknown): unknown {
-  switch (field.kind) {
-    case "text":
-      if (typeof value !== "string" && typeof value !== "number") throw policyError(field.key, "policy.notText");
-      return String(value).slice(0, 100);
-    case "model": {
-      const text = String(value).trim().toLowerCase();
-      if (!isZModel(text))
-        throw policyError(field.key, "policy.notModel", { value: String(value), choices: Z_MODELS.join(", ") });
-      return text;
-    }
-    case "list": {
-      if (!Array.isArray(value)) throw policyError(field.key, "policy.notList");
-      return value.map((item) => checkNumber(field, item));
-    }
-    default:
-      return checkNumber(field, value);
-  }
-}
-
-function checkNumber(field: PolicyField, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw policyError(field.key, "policy.notNumber", { value: String(value) });
-  }
-  if (field.integer && !Number.isInteger(value)) throw policyError(field.key, "policy.notWhole", { value });
-  if (field.min !== undefined && value < field.min) throw policyError(field.key, "policy.tooSmall", { value, min: field.min });
-  if (field.max !== undefined && value > field.max) throw policyError(field.key, "policy.tooLarge", { value, max: field.max });
-  return value;
+  return Object.freeze({ ...settings, version: policyVersion(settings) });
 }

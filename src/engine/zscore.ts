@@ -3,7 +3,9 @@
  * non-manufacturing Z″ and its emerging-markets variant, each with its own zone lines.
  */
 import { CreditError } from "./errors";
-import { isZModel, ZModel } from "./policy";
+import { ZModel } from "./z-models";
+
+export { modelKey, parseZModel, Z_MODEL_ALIASES } from "./z-models";
 
 export interface ZModelSpec {
   /** Coefficients of X1…X5; a model without X5 has 0 for it. */
@@ -32,49 +34,6 @@ export interface ZInputs {
   readonly sales: number | undefined;
   readonly totalAssets: number;
   readonly totalLiabilities: number;
-}
-
-/** What people type for a model, beyond its own name (case, spaces, "-" and "_" are ignored). */
-export const Z_MODEL_ALIASES: Readonly<Record<string, ZModel>> = {
-  z: "public",
-  "1968": "public",
-  manufacturing: "public",
-  listed: "public",
-  上市: "public",
-  上市公司: "public",
-  "z'": "private",
-  "z′": "private",
-  zprime: "private",
-  非上市: "private",
-  非上市公司: "private",
-  私营: "private",
-  'z"': "nonmanufacturing",
-  "z''": "nonmanufacturing",
-  "z″": "nonmanufacturing",
-  zdoubleprime: "nonmanufacturing",
-  nonmanufacturer: "nonmanufacturing",
-  service: "nonmanufacturing",
-  非制造: "nonmanufacturing",
-  非制造业: "nonmanufacturing",
-  em: "emerging",
-  zem: "emerging",
-  'z"em': "emerging",
-  emergingmarket: "emerging",
-  emergingmarkets: "emerging",
-  新兴市场: "emerging",
-};
-
-export function modelKey(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "");
-}
-
-/** A model name as typed, or undefined when it names none. */
-export function parseZModel(text: string): ZModel | undefined {
-  const key = modelKey(text);
-  return isZModel(key) ? key : Z_MODEL_ALIASES[key];
 }
 
 export const Z_ZONES = ["safe", "grey", "distress"] as const;

@@ -5,9 +5,10 @@
  */
 import { Area, columnLetter } from "../engine/a1";
 import { CellValue } from "../engine/cells";
-import { CreditError } from "../engine/errors";
-import { Lang, message, MessageKey, MessageParams, Translate } from "../engine/i18n";
+import { CreditError, errorText } from "../engine/errors";
+import { Lang, MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
+import { percentText } from "../engine/policy-values";
 import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
@@ -21,10 +22,8 @@ import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
 export type PolicyForm = Record<string, string>;
 
-/** How a fraction shows in a percent field: 0.1 → "10%" (readNumber reads it back). */
-export function percentText(value: number): string {
-  return `${Number((value * 100).toPrecision(12))}%`;
-}
+/** How a fraction shows in a percent field: 0.1 → "10%" (the engine's setting reader reads it back). */
+export { percentText };
 
 export function policyToForm(policy: Policy): PolicyForm {
   const form: PolicyForm = {};
@@ -43,19 +42,17 @@ export interface PolicyProblem {
   readonly text: string;
 }
 
-function labelOf(key: unknown, lang: Lang): string | undefined {
-  const field = POLICY_FIELDS.find((f) => f.key === key);
-  return field ? message(lang, field.label) : undefined;
+/** The engine's error text, the setting it is about named by its label (where it is: describeError). */
+export function policyErrorText(error: CreditError, lang: Lang): string {
+  return errorText(error, lang);
 }
 
-/** The engine's error text, with a policy key it names shown by its label. */
-export function policyErrorText(error: CreditError, lang: Lang): string {
-  const params: Record<string, string | number> = { ...error.params };
-  for (const name of ["field", "param"]) {
-    const label = labelOf(params[name], lang);
-    if (label) params[name] = label;
-  }
-  return message(lang, error.key, params as MessageParams);
+/** The form field a policy error is about: its setting, or for one factor's weight, the weights. */
+function formFieldOf(error: CreditError): keyof Policy | undefined {
+  const setting = error.place.setting;
+  if (setting === undefined) return undefined;
+  const key = setting.startsWith("weight.") ? "weights" : setting;
+  return POLICY_FIELDS.find((f) => f.key === key)?.key;
 }
 
 /**
@@ -68,15 +65,7 @@ export function formToPolicy(form: PolicyForm, lang: Lang): { policy?: Policy; p
     return { policy: readPolicySheet(rows) };
   } catch (error) {
     if (!(error instanceof CreditError)) throw error;
-    const named =
-      typeof error.params.field === "string"
-        ? error.params.field
-        : typeof error.params.param === "string"
-          ? error.params.param
-          : undefined;
-    const byRow = error.place.row !== undefined ? POLICY_FIELDS[error.place.row - 1]?.key : undefined;
-    const field = (POLICY_FIELDS.find((f) => f.key === named)?.key ?? byRow) as keyof Policy | undefined;
-    return { problem: { field, text: policyErrorText(error, lang) } };
+    return { problem: { field: formFieldOf(error), text: policyErrorText(error, lang) } };
   }
 }
 
@@ -229,6 +218,9 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
         break;
       case "policy":
         lines.push(t("ui.write.policy", rows));
+        break;
+      case "policyHistory":
+        lines.push(t("ui.write.policyHistory", rows));
         break;
       default:
         lines.push(t("ui.write.sheet", rows));

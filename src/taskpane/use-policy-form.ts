@@ -5,11 +5,11 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { CellValue } from "../engine/cells";
-import { CreditError } from "../engine/errors";
+import { CreditError, describeError } from "../engine/errors";
 import { Lang, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../engine/policy";
 import { readPolicySheet } from "../engine/review/policy-sheet";
-import { formToPolicy, policyErrorText, PolicyForm, policyToForm } from "./model";
+import { formToPolicy, PolicyForm, policyToForm } from "./model";
 
 export function usePolicyForm(lang: Lang, t: Translate) {
   const [form, setForm] = useState<PolicyForm>(() => policyToForm(DEFAULT_POLICY));
@@ -21,7 +21,7 @@ export function usePolicyForm(lang: Lang, t: Translate) {
   /** The workbook's policy sheet into the form; one that fails the checks is reported and the form kept. */
   const adoptSheet = useCallback((sheet: { name: string; values: CellValue[][] }): Policy | undefined => {
     try {
-      const policy = readPolicySheet(sheet.values);
+      const policy = readPolicySheet(sheet.values, sheet.name);
       setForm(policyToForm(policy));
       setSource({ sheet: sheet.name });
       return policy;
@@ -50,7 +50,11 @@ export function usePolicyForm(lang: Lang, t: Translate) {
   const sourceText = source.error
     ? t("ui.policy.sheetError", {
         sheet: source.sheet ?? "",
-        text: source.error instanceof CreditError ? policyErrorText(source.error, lang) : String(source.error),
+        // The sheet is named by the sentence around it; the error adds the row and the setting.
+        text:
+          source.error instanceof CreditError
+            ? describeError({ ...source.error, place: { ...source.error.place, sheet: undefined } }, lang)
+            : String(source.error),
       })
     : source.sheet
       ? t("ui.policy.source.sheet", { sheet: source.sheet })

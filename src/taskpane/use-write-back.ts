@@ -40,7 +40,11 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
   /** First step: what the write will change, for the user to confirm. */
   const ask = () => {
     if (!read || !result) return;
-    const plan = buildWritePlan(result, lang, { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+    const plan = buildWritePlan(result, lang, {
+      sheetNames: read.sheetNames,
+      archiveValues: read.archive?.values,
+      policyHistoryValues: read.policyHistory?.values,
+    });
     try {
       setPending({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
     } catch (error) {

@@ -405,8 +405,13 @@ scenario(
 async function writeAndCompare(lang) {
   const names =
     lang === "zh"
-      ? { summary: "信用审查汇总", archive: "信用审查档案", policy: "信用政策" }
-      : { summary: "Credit Review Summary", archive: "Credit Review Archive", policy: "Credit Policy" };
+      ? { summary: "信用审查汇总", archive: "信用审查档案", policy: "信用政策", policyHistory: "信用政策历史" }
+      : {
+          summary: "Credit Review Summary",
+          archive: "Credit Review Archive",
+          policy: "Credit Policy",
+          policyHistory: "Credit Policy History",
+        };
   const pane = await openPane({ workbook: seed, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
   await review(pane, "Customers", { expect: SAMPLE_COUNTS });
   await writeBack(pane);
@@ -424,7 +429,7 @@ async function writeAndCompare(lang) {
   assert.equal(customers.used, `A1:${columnLetter(TABLE_END + headers.length - 1)}48`, "used range: table + output columns");
   compareValues("Customers", customers.values, cliCustomers.values);
   compareFormats("Customers output", customers, cliCustomers, TABLE_END);
-  for (const kind of ["summary", "archive", "policy"]) {
+  for (const kind of ["summary", "archive", "policy", "policyHistory"]) {
     const sheet = sheetOf(snap, names[kind]);
     const want = cli.sheets.find((s) => s.name === names[kind]);
     compareValues(names[kind], sheet.values, want.values);
@@ -506,6 +511,8 @@ scenario("5 a second run updates in place (same columns, archive grows by one re
   const summary = sheetOf(second, names.summary);
   assert.equal(summary.charts.length, sheetOf(first, names.summary).charts.length, "charts replaced, not added");
   compareValues("policy sheet", sheetOf(second, names.policy).values, sheetOf(first, names.policy).values);
+  // The same policy again: its version is in the history already, so no row is added.
+  compareValues("policy history", sheetOf(second, names.policyHistory).values, sheetOf(first, names.policyHistory).values);
   noProblems(pane);
   return `archive ${dataRows(archive1.values)} → ${dataRows(archive2.values)} rows; used range ${b.used}`;
 });
@@ -700,7 +707,8 @@ scenario("11 a policy saved from the pane is the one the next review applies", a
   const saved = await snapshot(pane);
   assert.deepEqual(saved.sheets.slice(0, 2), before.sheets, "customer and invoice sheets untouched");
   const policy = sheetOf(saved, "Credit Policy").values;
-  assert.equal(policy.find((line) => line[0] === "mediumFrom")?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
+  const mediumFrom = t("en", "policy.mediumFrom");
+  assert.equal(policy.find((line) => line[0] === mediumFrom)?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
   await review(pane, "Customers", { expect: SAMPLE_COUNTS });
   await writeBack(pane);
   const rows = sheetOf(await snapshot(pane), "Customers").values.slice(HEADER_ROW + 1);

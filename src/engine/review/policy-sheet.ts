@@ -1,102 +1,165 @@
 /**
- * The policy as a sheet people can read and edit: one setting per row, its stable key,
- * its value and what it means. A shared workbook carries its policy this way.
+ * The policy as a sheet people can read and edit: one setting per row (one row per factor
+ * weight), named in the review's language, its value, and a sentence on what it does; the
+ * version on top, computed from the settings. A shared workbook carries its policy this way.
+ * Read back, a setting is found by its name in either language or by its key ("overdueDays",
+ * as sheets written before the names were) and read by the engine's one setting reader.
  */
-import { CellValue, readNumber } from "../cells";
+import { CellValue } from "../cells";
 import { CreditError } from "../errors";
-import { Lang, message } from "../i18n";
-import { completePolicy, Policy, POLICY_FIELDS } from "../policy";
+import { Lang, message, MessageKey } from "../i18n";
+import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
+import { Z_MODEL_NAMES } from "../z-models";
 import { reviewSheetName } from "./sheets";
-import type { Block, SheetPlan } from "./write-plan";
+import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
-export type PolicyCell = string | number;
+/**
+ * One row of the policy sheet: a setting, one factor's weight (`item` of the weights), or the
+ * version (no field: shown, never read). `name` is the setting's name in ErrorPlace.setting
+ * and in the catalogues ("policy.<name>" its label, "policyHelp.<name>" its explanation).
+ */
+export interface PolicyRow {
+  readonly name: string;
+  readonly field?: PolicyField;
+  readonly item?: number;
+}
+
+export const POLICY_ROWS: readonly PolicyRow[] = [
+  { name: "version" },
+  ...POLICY_FIELDS.flatMap((field): PolicyRow[] =>
+    field.itemSettings ? field.itemSettings.map((name, item) => ({ name, field, item })) : [{ name: field.key, field }],
+  ),
+];
+
+export function settingLabel(name: string, lang: Lang): string {
+  return message(lang, `policy.${name}` as MessageKey);
+}
+
+function settingHelp(row: PolicyRow, lang: Lang): string {
+  if (row.item !== undefined) return message(lang, "policyHelp.weight", { factor: FACTORS[row.item] });
+  return message(lang, `policyHelp.${row.name}` as MessageKey);
+}
+
+/** A setting's value as the sheet shows it, with its cell format; read back to the same value. */
+export function settingCell(row: PolicyRow, policy: Policy, lang: Lang): { value: PlanValue; format: CellFormat } {
+  const field = row.field;
+  if (!field) return { value: policy.version, format: "text" };
+  const value = policy[field.key];
+  if (row.item !== undefined) return { value: (value as readonly number[])[row.item], format: "general" };
+  if (field.kind === "model") return { value: Z_MODEL_NAMES[lang][policy.defaultZModel], format: "text" };
+  if (Array.isArray(value)) return { value: value.join(", "), format: "text" };
+  return { value: value as number, format: field.kind === "percent" ? "percent" : "general" };
+}
 
 function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
 }
 
-export function policyRows(policy: Policy, lang: Lang): PolicyCell[][] {
-  return POLICY_FIELDS.map((field) => {
-    const value = policy[field.key];
-    const shown = Array.isArray(value) ? value.join(", ") : (value as string | number);
-    return [field.key, shown, message(lang, field.label)];
-  });
+/** How wide a text shows, in characters: a CJK character takes two. */
+export function displayWidth(value: PlanValue): number {
+  const text = typeof value === "number" ? value.toPrecision(6) : String(value ?? "");
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
 }
 
-/** Which policy rows hold percents, so a writer can format them (they are stored as fractions). */
-function policyPercentRows(): number[] {
-  return POLICY_FIELDS.flatMap((f, i) => (f.kind === "percent" ? [i] : []));
+/** A column's width from its content, within bounds so a long sentence does not make a sheet unreadable. */
+export function fittedWidth(values: readonly PlanValue[], min: number, max: number): number {
+  return Math.min(max, Math.max(min, ...values.map((v) => displayWidth(v) + 2)));
+}
+
+export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {
+  return POLICY_ROWS.map((row) => [settingLabel(row.name, lang), settingCell(row, policy, lang).value, settingHelp(row, lang)]);
 }
 
 /** The policy sheet alone: what "save policy" writes, and part of every review's plan. */
 export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): SheetPlan {
-  const policyValues = policyRows(policy, lang);
-  const percentRows = new Set(policyPercentRows());
-  const policyBlocks: Block[] = [
-    { row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true },
-  ];
-  policyValues.forEach((line, i) => {
-    policyBlocks.push({
-      row: i + 1,
-      column: 0,
-      values: [line],
-      formats: ["text", percentRows.has(i) ? "percent" : typeof line[1] === "number" ? "general" : "text", "text"],
-    });
+  const lines = policyRows(policy, lang);
+  const blocks: Block[] = [{ row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true }];
+  POLICY_ROWS.forEach((row, i) => {
+    blocks.push({ row: i + 1, column: 0, values: [lines[i]], formats: ["text", settingCell(row, policy, lang).format, "text"] });
   });
-
-  return { name: reviewSheetName("policy", sheetNames, lang), mode: "replace", blocks: policyBlocks, columnWidths: [22, 24, 70] };
-}
-
-function listOf(value: CellValue, row: number): number[] {
-  const parts =
-    typeof value === "number"
-      ? [value]
-      : String(value ?? "")
-          .split(/[,，;；\s]+/)
-          .filter((p) => p !== "");
-  return parts.map((part) => {
-    const reading = readNumber(part);
-    if (reading.kind !== "number") throw new CreditError("value", "review.notNumber", { value: String(part) }).at({ row });
-    return reading.value;
-  });
+  const column = (c: number) => [policyHeader(lang)[c], ...lines.map((line) => line[c])];
+  return {
+    name: reviewSheetName("policy", sheetNames, lang),
+    mode: "replace",
+    blocks,
+    columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110)],
+  };
 }
 
 /**
- * Reads a policy sheet back: rows whose first cell is a policy key; others (titles,
- * notes) are left alone. Missing settings take the defaults; a bad one is an error
- * naming its row.
+ * How setting names are compared: case, spaces and punctuation do not matter. Unlike column
+ * headers, brackets do: "额度系数：低风险（有预警）" and "…（无预警）" are two settings.
  */
-export function readPolicySheet(values: readonly (readonly CellValue[])[]): Policy {
-  const byKey = new Map(POLICY_FIELDS.map((f) => [f.key.toLowerCase(), f]));
+function nameKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Every name a policy row is recognised by: its label in both languages and its key; plus the old one-row "weights". */
+const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
+  const table = new Map<string, PolicyRow>();
+  const add = (name: string, row: PolicyRow) => table.set(nameKey(name), row);
+  for (const row of POLICY_ROWS) {
+    add(row.name, row);
+    add(settingLabel(row.name, "en"), row);
+    add(settingLabel(row.name, "zh"), row);
+  }
+  const weights = POLICY_FIELDS.find((f) => f.key === "weights")!;
+  for (const name of [weights.key, message("en", weights.label), message("zh", weights.label)])
+    add(name, { name: weights.key, field: weights });
+  return table;
+})();
+
+/** Which policy row a sheet row names in its first cell, if any. */
+export function policyRowNamed(cell: CellValue): PolicyRow | undefined {
+  return typeof cell === "string" ? ROW_BY_NAME.get(nameKey(cell)) : undefined;
+}
+
+/**
+ * Reads a policy sheet back: rows whose first cell names a setting; others (titles, notes,
+ * the version) are left alone. Missing settings take the defaults; a bad one is an error
+ * naming the sheet (when given), its row and the setting.
+ */
+export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet?: string): Policy {
   const partial: Record<string, unknown> = {};
-  const rowOf: Record<string, number> = {};
+  const rowOf = new Map<string, number>();
+  const weights: unknown[] = [];
   values.forEach((line, r) => {
-    const field = byKey.get(
-      String(line[0] ?? "")
-        .trim()
-        .toLowerCase(),
-    );
-    if (!field) return;
+    const row = policyRowNamed(line[0]);
+    if (!row?.field) return;
     const raw = line[1];
-    rowOf[field.key] = r + 1;
+    rowOf.set(row.name, r + 1);
     if (raw === null || raw === undefined || raw === "") return;
-    if (field.kind === "list") partial[field.key] = listOf(raw, r + 1);
-    else if (field.kind === "text" || field.kind === "model") partial[field.key] = typeof raw === "string" ? raw : String(raw);
-    else {
-      const reading = readNumber(raw);
-      if (reading.kind !== "number")
-        throw new CreditError("value", "review.notNumber", { value: String(raw) }).at({ row: r + 1 });
-      partial[field.key] = reading.value;
-    }
+    if (row.item !== undefined) weights[row.item] = raw;
+    else partial[row.field.key] = raw;
   });
+  const where = (error: CreditError) => {
+    const setting = error.place.setting ?? "";
+    const row = rowOf.get(setting) ?? (setting.startsWith("weight") ? firstWeightRow(rowOf) : undefined);
+    return error.at({ ...(sheet === undefined ? {} : { sheet }), ...(row === undefined ? {} : { row }) });
+  };
+  if (weights.length > 0) {
+    const missing = FACTORS.findIndex((_, i) => weights[i] === undefined);
+    if (missing >= 0) {
+      const name = `weight.${FACTORS[missing]}`;
+      const error = new CreditError("value", "policy.weightMissing", { field: name }, { setting: name });
+      throw sheet === undefined ? error : error.at({ sheet });
+    }
+    partial.weights = weights;
+  }
   try {
     return completePolicy(partial);
   } catch (error) {
-    // Policy checks name the field as `field`; the shared weight and aging-edge checks as `param`.
-    const field = error instanceof CreditError ? (error.params.field ?? error.params.param) : undefined;
-    if (error instanceof CreditError && typeof field === "string" && rowOf[field]) {
-      throw error.at({ row: rowOf[field] });
-    }
-    throw error;
+    throw error instanceof CreditError ? where(error) : error;
   }
+}
+
+function firstWeightRow(rowOf: ReadonlyMap<string, number>): number | undefined {
+  const rows = FACTORS.map((f) => rowOf.get(`weight.${f}`)).filter((r): r is number => r !== undefined);
+  return rows.length ? Math.min(...rows) : rowOf.get("weights");
 }

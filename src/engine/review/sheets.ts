@@ -8,6 +8,7 @@ export const REVIEW_SHEETS = {
   summary: { en: "Credit Review Summary", zh: "信用审查汇总" },
   archive: { en: "Credit Review Archive", zh: "信用审查档案" },
   policy: { en: "Credit Policy", zh: "信用政策" },
+  policyHistory: { en: "Credit Policy History", zh: "信用政策历史" },
 } as const;
 export type ReviewSheet = keyof typeof REVIEW_SHEETS;
 
@@ -42,6 +43,7 @@ export function reviewSheetName(kind: ReviewSheet, sheetNames: readonly string[]
 export interface SheetRoles {
   readonly archive?: string;
   readonly policy?: string;
+  readonly policyHistory?: string;
   /** Every other sheet but the customer sheet, in workbook order: the first that is an invoice ledger is used. */
   readonly candidates: readonly string[];
 }
@@ -51,6 +53,7 @@ export function sheetRoles(sheetNames: readonly string[], customerSheet?: string
   return {
     archive: existingSheet("archive", sheetNames),
     policy: existingSheet("policy", sheetNames),
+    policyHistory: existingSheet("policyHistory", sheetNames),
     candidates: sheetNames.filter((name) => name !== customerSheet && !isReviewSheet(name)),
   };
 }

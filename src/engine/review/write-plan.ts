@@ -1,7 +1,7 @@
 /**
  * What a review writes, described once as data: the output columns beside the input
  * table with their conditional fills, the managers' summary sheet with its chart, the
- * archive rows and the policy sheet. The task pane and the command line each carry out
+ * archive rows, the policy sheet and a new policy version's history row. The task pane and the command line each carry out
  * this plan with their own writer; neither decides a cell, a header or a colour.
  *
  * This module holds the plan's types (the vocabulary both writers share), the fills, and
@@ -13,6 +13,7 @@ import { Lang } from "../i18n";
 import { GRADES } from "../policy";
 import { archiveSheetPlan } from "./archive";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
+import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
 import { reviewSheetName } from "./sheets";
@@ -123,12 +124,16 @@ export interface PlanOptions {
   readonly sheetNames: readonly string[];
   /** The archive sheet's current values, to append below them. */
   readonly archiveValues?: readonly (readonly CellValue[])[];
+  /** The policy history sheet's current values: a version already there is not added again. */
+  readonly policyHistoryValues?: readonly (readonly CellValue[])[];
 }
 
 export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOptions): WritePlan {
   const output = outputColumnsPlan(result, lang);
   const summaryName = reviewSheetName("summary", options.sheetNames, lang);
   const archiveName = reviewSheetName("archive", options.sheetNames, lang);
+  const historyName = reviewSheetName("policyHistory", options.sheetNames, lang);
+  const history = policyHistoryPlan(result.policy, result.asOf, historyName, lang, options.policyHistoryValues ?? []);
   return {
     target: { sheet: result.sheet, blocks: output.blocks, fills: outputFills(result, lang), clearFillsOn: output.areas },
     outputArea: output.areas,
@@ -136,6 +141,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       summarySheetPlan(result, summaryName, lang),
       archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []),
       policySheetPlan(result.policy, lang, options.sheetNames),
+      ...(history ? [history] : []),
     ],
   };
 }

@@ -264,6 +264,7 @@ export default function App({ initialLang }: AppProps) {
           policy={{
             form: policyForm.form,
             problem: policyCheck.problem,
+            version: policyCheck.policy?.version,
             source: policyForm.sourceText,
             busy: running,
             focusField: focusPolicyField,

@@ -25,6 +25,8 @@ const useStyles = makeStyles({
 export interface PolicyPanelProps {
   readonly form: PolicyForm;
   readonly problem?: PolicyProblem;
+  /** The version the form's settings make (none while they have an error). */
+  readonly version?: string;
   /** Where the policy came from, already in words. */
   readonly source: string;
   readonly busy: boolean;
@@ -37,7 +39,7 @@ export interface PolicyPanelProps {
 }
 
 export function PolicyPanel(props: PolicyPanelProps) {
-  const { form, problem, source, busy, focusField, onFocused, onChange, onSave, onReset } = props;
+  const { form, problem, version, source, busy, focusField, onFocused, onChange, onSave, onReset } = props;
   const { t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -65,6 +67,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
     >
       <Text id="policy-intro">{t("ui.policy.intro")}</Text>
       <Text>{source}</Text>
+      {version && <Text>{t("ui.policy.version", { version })}</Text>}
       {problem && (
         <div className={styles.problem}>
           {badLabel ? (
@@ -109,7 +112,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
                 ref={keep(field.key)}
                 className={panel.shrink}
                 value={form[field.key] ?? ""}
-                inputMode={field.kind === "text" || field.kind === "list" ? "text" : "decimal"}
+                inputMode={field.kind === "list" ? "text" : "decimal"}
                 onChange={(_, data) => onChange(field.key, data.value)}
               />
             )}

@@ -43,6 +43,8 @@ export interface ReviewRead {
   /** Archive and policy sheets' values counted from A1, as the engine expects them. */
   readonly archive?: { readonly name: string; readonly values: CellValue[][] };
   readonly policy?: { readonly name: string; readonly values: CellValue[][] };
+  /** The policy history sheet's values from A1: the write plan adds a version only when it is not there. */
+  readonly policyHistory?: { readonly name: string; readonly values: CellValue[][] };
   /** The first other sheet that is an invoice ledger (the engine's findLedger). */
   readonly ledger?: LedgerInput;
 }
@@ -176,6 +178,7 @@ interface Roles<T> {
   readonly target: T;
   readonly archive?: T;
   readonly policy?: T;
+  readonly policyHistory?: T;
   readonly candidates: readonly T[];
 }
 
@@ -184,6 +187,7 @@ function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) 
     target: load(names.sheet),
     archive: names.archive === undefined ? undefined : load(names.archive),
     policy: names.policy === undefined ? undefined : load(names.policy),
+    policyHistory: names.policyHistory === undefined ? undefined : load(names.policyHistory),
     candidates: names.candidates.map(load),
   };
 }
@@ -192,7 +196,14 @@ function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) =
   const atA1 = (l: T | undefined) => (l === undefined ? undefined : fromA1(read(l)));
   const candidates = new Map(loaded.candidates.map((candidate) => [read(candidate).name, candidate]));
   const ledger = findLedger([...candidates.keys()], (name) => atA1(candidates.get(name))?.values);
-  return { sheetNames, target: read(loaded.target), archive: atA1(loaded.archive), policy: atA1(loaded.policy), ledger };
+  return {
+    sheetNames,
+    target: read(loaded.target),
+    archive: atA1(loaded.archive),
+    policy: atA1(loaded.policy),
+    policyHistory: atA1(loaded.policyHistory),
+    ledger,
+  };
 }
 
 /** Five times what Excel gives in one get: 100,000 customers of 22 columns are 2.2 million. */
@@ -217,6 +228,7 @@ async function readInPages(
     ranges.target,
     ...(ranges.archive ? [ranges.archive] : []),
     ...(ranges.policy ? [ranges.policy] : []),
+    ...(ranges.policyHistory ? [ranges.policyHistory] : []),
     ...ranges.candidates,
   ];
   const reads = new Map<string, SheetRead & { values: CellValue[][] }>();

@@ -22,7 +22,7 @@ import { ExcelProblem } from "./problems";
 
 type Context = Excel.RequestContext;
 
-export type PartRole = "output" | "fills" | "summary" | "archive" | "policy" | "sheet";
+export type PartRole = "output" | "fills" | "summary" | "archive" | "policy" | "policyHistory" | "sheet";
 
 /** One piece of the plan, for telling the user what was written where. */
 export interface WritePart {

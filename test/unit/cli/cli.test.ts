@@ -80,7 +80,13 @@ describe("the sample workbooks", () => {
       "Risk grade",
     ]);
     expect(archive.actualRowCount).toBe(1 + result!.portfolio.reviewed);
-    expect(wb.getWorksheet("Credit Policy")!.getCell("A2").value).toBe("version");
+    const policy = wb.getWorksheet("Credit Policy")!;
+    expect([policy.getCell("A2").value, policy.getCell("B2").value]).toEqual(["Policy version", result!.policy.version]);
+    expect(policy.getCell("A3").value).toBe("Weight: payment history");
+    const history = wb.getWorksheet("Credit Policy History")!;
+    expect([history.getCell("A1").value, history.getCell("B1").value]).toEqual(["Policy version", "First used"]);
+    expect(history.getCell("A2").value).toBe(result!.policy.version);
+    expect(history.actualRowCount).toBe(2);
   });
 
   test("Chinese sample reviewed in Chinese: Chinese headers, sheet names and texts", async () => {
@@ -111,7 +117,9 @@ describe("the sample workbooks", () => {
     expect(after.slice(before.indexOf("风险评分"))).toEqual(OUTPUT_HEADERS_EN);
     // The sheets created in Chinese are found again by their Chinese names, not duplicated in English.
     const names = (await loadWorkbook(enOut)).worksheets.map((s) => s.name);
-    expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策"]);
+    expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策", "信用政策历史"]);
+    // The same policy, read back from the Chinese policy sheet: the same version, so no second history row.
+    expect((await loadWorkbook(enOut)).getWorksheet("信用政策历史")!.actualRowCount).toBe(2);
   });
 
   test("dates and money carry number formats for the language, not text", async () => {
@@ -289,6 +297,27 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await runCli(input, "--out", input);
     expect(code).toBe(2);
     expect(stderr).toMatch(/never overwritten/);
+  });
+
+  test.each([
+    ["en", "sheet Credit Policy, row {row}: Maximum debt ratio is a share: write 75% or 0.75, not 75"],
+    ["zh", "工作表 Credit Policy 第 {row} 行：资产负债率上限 是比例：请写 75% 或 0.75，而不是 75"],
+  ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const reviewed = path.join(dir, "customers.reviewed.xlsx");
+    const wb = await loadWorkbook(reviewed);
+    const sheet = wb.getWorksheet("Credit Policy")!;
+    let row = 0;
+    sheet.eachRow((line, r) => {
+      if (line.getCell(1).value === "Maximum debt ratio") row = r;
+    });
+    sheet.getCell(row, 2).value = 75;
+    const edited = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const { code, stderr } = await runCli(edited, "--lang", lang, "--out", path.join(dir, "again.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`credit-review: ${text.replace("{row}", String(row))}`);
   });
 
   test("a policy file with a bad threshold", async () => {

@@ -16,6 +16,7 @@ import { ZipEntry, ZipReader } from "../../../src/cli/package/zip-reader";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
 import { WorkbookPackage } from "../../../src/cli/package/package";
 import { BoundError, EXCEL_ROWS } from "../../../src/cli/package/bounds";
+import { completePolicy } from "../../../src/engine/policy";
 import { runCli } from "../../support/cli";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -258,7 +259,40 @@ describe("the small ones", () => {
       fs.writeFileSync(policy, `\uFEFF${JSON.stringify({ version: "bom-1", mediumFrom: 2.2 })}`);
       const { code, result } = await runCli(file, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "o.xlsx"));
       expect(code).toBe(0);
-      expect(result!.policy).toMatchObject({ version: "bom-1", mediumFrom: 2.2 });
+      // The typed version is ignored: the version follows the settings.
+      expect(result!.policy).toEqual(completePolicy({ mediumFrom: 2.2 }));
+    });
+
+    test("values read as on the policy sheet: 70% and 0.7 for a share, 非上市 for a model", async () => {
+      const file = await workbook("policy.xlsx", customer(2));
+      const policy = path.join(dir, "policy.json");
+      fs.writeFileSync(policy, JSON.stringify({ maxDebtRatio: "65%", overdueShare: 0.2, defaultZModel: "非上市" }));
+      const { code, result } = await runCli(file, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "o.xlsx"));
+      expect(code).toBe(0);
+      expect(result!.policy).toEqual(completePolicy({ maxDebtRatio: 0.65, overdueShare: 0.2, defaultZModel: "private" }));
+    });
+
+    test.each([
+      [
+        "en",
+        { maxDebtRatio: 75 },
+        /^credit-review: policy file .*policy\.json: Maximum debt ratio is a share: write 75% or 0\.75, not 75$/,
+      ],
+      [
+        "zh",
+        { overdueShare: 10 },
+        /^credit-review: 政策文件 .*policy\.json：触发组合预警的逾期客户占比 是比例：请写 10% 或 0\.1，而不是 10$/,
+      ],
+      [
+        "en",
+        { defaultZModel: "ohlson" },
+        /^credit-review: policy file .*policy\.json: Z-score model when a customer names none must name a Z-score model \(public, private/,
+      ],
+    ] as const)("%s: a bad value is refused naming the file and the setting: %j", async (lang, settings, text) => {
+      const file = await workbook("policy.xlsx", customer(2));
+      const policy = path.join(dir, "policy.json");
+      fs.writeFileSync(policy, JSON.stringify(settings));
+      await refused(file, text, "--policy", policy, "--lang", lang);
     });
 
     test("a misspelt key is refused, naming the nearest setting", async () => {

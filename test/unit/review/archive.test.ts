@@ -161,8 +161,8 @@ describe("archive-based SCORE_RISE", () => {
     let archive = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);
     expect(archive).toEqual([
       ARCHIVE_HEADER,
-      [serial("2026-02-15"), "default-1", "C001", "Alpha", 3, "Medium"],
-      [serial("2026-02-15"), "default-1", "C002", "Beta", 2, "Low"],
+      [serial("2026-02-15"), DEFAULT_POLICY.version, "C001", "Alpha", 3, "Medium"],
+      [serial("2026-02-15"), DEFAULT_POLICY.version, "C002", "Beta", 2, "Low"],
     ]);
 
     // A re-run on the same day finds only its own rows: nothing earlier, so no SCORE_RISE.

@@ -312,9 +312,9 @@ describe("archive plan", () => {
     ]);
     expect(archive.blocks[0].values[0]).toEqual(HEADER);
     expect(archive.blocks[1].values.map((l) => [l[0], l[1], l[2], l[3], l[5]])).toEqual([
-      [asOf, "default-1", "C001", "Alpha", "Low"],
-      [asOf, "default-1", "C002", "Beta", "High"],
-      [asOf, "default-1", "C004", "Delta", "Medium"],
+      [asOf, DEFAULT_POLICY.version, "C001", "Alpha", "Low"],
+      [asOf, DEFAULT_POLICY.version, "C002", "Beta", "High"],
+      [asOf, DEFAULT_POLICY.version, "C004", "Delta", "Medium"],
     ]);
     expect(archive.blocks[1].formats).toEqual(["date", "text", "text", "text", "score", "text"]);
   });
@@ -384,13 +384,13 @@ describe("policy sheet round trip", () => {
   test("a threshold changed on the sheet is read back and used", () => {
     const { result } = reviewAndPlan(sampleSheet());
     const grid = applyBlocks([], buildWritePlan(result, "en", { sheetNames: [] }).sheets[2].blocks);
-    const row = grid.findIndex((l) => l[0] === "overdueDays");
+    const row = grid.findIndex((l) => l[0] === "Days past due that trigger the overdue warning");
     grid[row][1] = 119;
     const policy = readPolicySheet(grid);
-    expect(policy).toEqual({ ...DEFAULT_POLICY, overdueDays: 119 });
+    expect(policy).toEqual(completePolicy({ overdueDays: 119 }));
     const rerun = runReview({ sheetName: "Customers", values: sampleSheet(), asOf, policy });
     expect(rerun.customers[1].findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS", "OVER_LIMIT", "OVERDUE_90"]);
-    const stricter = readPolicySheet(grid.map((l) => (l[0] === "overdueDays" ? [l[0], 120, l[2]] : l)));
+    const stricter = readPolicySheet(grid.map((l, r) => (r === row ? [l[0], 120, l[2]] : l)));
     const rerun2 = runReview({ sheetName: "Customers", values: sampleSheet(), asOf, policy: stricter });
     expect(rerun2.customers[1].findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS", "OVER_LIMIT"]);
   });

@@ -4,7 +4,7 @@
  */
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import type { PlanToWrite, ReviewRead, WorkbookState, WriteOutcome } from "../../../src/taskpane/excel";
 import App from "../../../src/taskpane/components/App";
@@ -410,7 +410,7 @@ describe("policy", () => {
     expect(plan.target).toBeUndefined();
     expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Policy"]);
     const saved = readPolicySheet(plan.sheets[0].blocks.flatMap((b) => b.values));
-    expect(saved).toEqual({ ...DEFAULT_POLICY, mediumFrom: 2.4, overdueShare: 0.15 });
+    expect(saved).toEqual(completePolicy({ mediumFrom: 2.4, overdueShare: 0.15 }));
   });
 
   test("the policy on the workbook's policy sheet is loaded at start", async () => {
@@ -428,6 +428,48 @@ describe("policy", () => {
     tab("Policy");
     expect((screen.getByRole("textbox", { name: "High risk from score" }) as HTMLInputElement).value).toBe("4");
     expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
+  });
+
+  test("a share typed as a bare 70 is refused with how to write it; 70% is taken, and the version follows", async () => {
+    await renderPane();
+    tab("Policy");
+    expect(
+      screen.getByText(`Policy version ${DEFAULT_POLICY.version}: it follows the settings, so any change makes a new version.`),
+    ).toBeTruthy();
+    const alerts = () =>
+      within(screen.getByRole("main"))
+        .queryAllByRole("alert")
+        .map((a) => a.textContent);
+    const debt = screen.getByRole("textbox", { name: "Maximum debt ratio" });
+    fireEvent.change(debt, { target: { value: "70" } });
+    expect(alerts()).toEqual(["Maximum debt ratio is a share: write 70% or 0.7, not 70"]);
+    fireEvent.change(debt, { target: { value: "65%" } });
+    expect(alerts()).toEqual([]);
+    const version = completePolicy({ maxDebtRatio: 0.65 }).version;
+    expect(
+      screen.getByText(`Policy version ${version}: it follows the settings, so any change makes a new version.`),
+    ).toBeTruthy();
+  });
+
+  test("a policy sheet in Chinese names is read; a bad value on it is reported with its row and setting", async () => {
+    mocked.readWorkbookState.mockResolvedValue({
+      ...STATE,
+      policy: {
+        name: "信用政策",
+        values: [
+          ["设置", "值"],
+          ["高风险起始评分", 4],
+          ["资产负债率上限", 70],
+        ],
+      },
+    });
+    await renderPane();
+    tab("Policy");
+    expect(
+      screen.getByText(
+        'The policy sheet "信用政策" has an error (row 3: Maximum debt ratio is a share: write 70% or 0.7, not 70); the defaults are shown instead.',
+      ),
+    ).toBeTruthy();
   });
 });
 
@@ -465,7 +507,12 @@ describe("write back", () => {
     const [plan, lang, check] = mocked.writePlan.mock.calls[0];
     expect(lang).toBe("en");
     expect(check).toMatchObject({ sheet: "Customers", address: "Customers!A1:K5", headerIndex: 0 });
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Credit Review Summary", "Credit Review Archive", "Credit Policy"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Credit Review Summary",
+      "Credit Review Archive",
+      "Credit Policy",
+      "Credit Policy History",
+    ]);
     expect(screen.getByText(OUTPUT_LINE)).toBeTruthy();
     await waitFor(() => expect(announced()).toContain("Written to the workbook"));
     fireEvent.click(button("Open summary sheet"));

@@ -56,7 +56,11 @@ async function reviewAndPlan(sheet = "Customers") {
     },
     "en",
   );
-  const plan = buildWritePlan(result, "en", { sheetNames: read.sheetNames, archiveValues: read.archive?.values });
+  const plan = buildWritePlan(result, "en", {
+    sheetNames: read.sheetNames,
+    archiveValues: read.archive?.values,
+    policyHistoryValues: read.policyHistory?.values,
+  });
   return { read, result, plan, check: targetCheck(read, result) };
 }
 
@@ -480,7 +484,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       "Credit Review Summary",
       "Credit Review Archive",
       "Credit Policy",
+      "Credit Policy History",
     ]);
+    // The same policy twice: its version is in the history once (the second plan, read back, added nothing).
+    const history = fake.sheet("Credit Policy History")!;
+    expect([history.get(0, 0), history.get(1, 0), history.get(2, 0)]).toEqual(["Policy version", DEFAULT_POLICY.version, null]);
   });
 
   test("100,000 rows: chunked by rows under the payload limit, ≤ 1 + chunks syncs, no sync per row", async () => {
@@ -708,7 +716,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(outcome.ok).toBe(true);
     expect(outcome.written).toEqual(preview);
     expect(new Set(preview.map((p) => p.sheet))).toEqual(
-      new Set(["Customers", "Credit Review Summary", "Credit Review Archive", "Credit Policy"]),
+      new Set(["Customers", "Credit Review Summary", "Credit Review Archive", "Credit Policy", "Credit Policy History"]),
     );
   });
 

@@ -1,0 +1,95 @@
+/**
+ * The policy history sheet: one row per policy version, with the review date it was first
+ * used and every setting, so any archived review (the archive records each row's version)
+ * can be traced to the exact policy it used. A review appends a row only when its version
+ * is not on the sheet yet; rows already there are never changed.
+ */
+import { CellValue } from "../cells";
+import { Lang, message } from "../i18n";
+import { Policy } from "../policy";
+import { headerKey } from "./fields";
+import { findHeaderRow } from "./headers";
+import { fittedWidth, POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
+import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+
+/** The settings' columns: every policy row but the version, which has a column of its own. */
+const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
+
+type HistoryColumn = "version" | "firstUsed";
+
+/** The two columns a history sheet is recognised by, in either language. */
+const HISTORY_TABLE = new Map<string, HistoryColumn>([
+  [headerKey(settingLabel("version", "en")), "version"],
+  [headerKey(settingLabel("version", "zh")), "version"],
+  [headerKey(message("en", "policyHistory.firstUsed")), "firstUsed"],
+  [headerKey(message("zh", "policyHistory.firstUsed")), "firstUsed"],
+]);
+
+function historyHeader(lang: Lang): string[] {
+  return [
+    settingLabel("version", lang),
+    message(lang, "policyHistory.firstUsed"),
+    ...SETTING_ROWS.map((row) => settingLabel(row.name, lang)),
+  ];
+}
+
+/** The versions the history sheet already holds. */
+export function historyVersions(values: readonly (readonly CellValue[])[]): Set<string> {
+  const match = findHeaderRow(values, HISTORY_TABLE, 2);
+  const column = match?.columns.version;
+  const versions = new Set<string>();
+  if (!match || column === undefined) return versions;
+  for (let r = match.headerRow + 1; r < values.length; r++) {
+    const cell = values[r]?.[column];
+    if (typeof cell === "string" && cell.trim() !== "") versions.add(cell.trim());
+  }
+  return versions;
+}
+
+/**
+ * The policy a history row holds, read back as the policy sheet is (its headers are the
+ * settings' names): undefined when the version is not on the sheet.
+ */
+export function policyInHistory(values: readonly (readonly CellValue[])[], version: string): Policy | undefined {
+  const match = findHeaderRow(values, HISTORY_TABLE, 2);
+  const column = match?.columns.version;
+  if (!match || column === undefined) return undefined;
+  const header = values[match.headerRow];
+  const line = values.slice(match.headerRow + 1).find((l) => typeof l[column] === "string" && l[column].trim() === version);
+  return line && readPolicySheet(header.map((name, c) => [name, line[c] ?? null]));
+}
+
+/**
+ * The history rows a review adds: none when its policy's version is on the sheet already,
+ * else one row below the sheet's last non-blank row (under a header when the sheet has none).
+ */
+export function policyHistoryPlan(
+  policy: Policy,
+  asOf: number,
+  name: string,
+  lang: Lang,
+  existing: readonly (readonly CellValue[])[],
+): SheetPlan | undefined {
+  if (historyVersions(existing).has(policy.version)) return undefined;
+  let lastRow = -1;
+  existing.forEach((line, r) => {
+    if (line.some((v) => v !== null && v !== undefined && v !== "")) lastRow = r;
+  });
+  const header = historyHeader(lang);
+  const cells = SETTING_ROWS.map((row) => settingCell(row, policy, lang));
+  const line: PlanValue[] = [policy.version, asOf, ...cells.map((c) => c.value)];
+  const formats: CellFormat[] = ["text", "date", ...cells.map((c) => c.format)];
+  const blocks: Block[] = [];
+  let row = lastRow + 1;
+  if (!findHeaderRow(existing, HISTORY_TABLE, 2)) {
+    blocks.push({ row, column: 0, values: [header], formats: header.map(() => "text" as const), bold: true });
+    row++;
+  }
+  blocks.push({ row, column: 0, values: [line], formats });
+  return {
+    name,
+    mode: "append",
+    blocks,
+    columnWidths: header.map((h, i) => (i < 2 ? 14 : fittedWidth([h], 12, 36))),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The policy history sheet: the write plan adds one row per new policy version (its first
+ * review date and every setting) and nothing when the version is there already, in either
+ * language; the sheet is one of the review's own, never reviewed as a customer sheet.
+ */
+import { CreditError } from "../../../src/engine/errors";
+import { Lang } from "../../../src/engine/i18n";
+import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
+import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
+import { runReview } from "../../../src/engine/review/review";
+import { isReviewSheet, sheetRoles } from "../../../src/engine/review/sheets";
+import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
+import { applyBlocks, customerSheet, Grid, serial } from "../../support/review-grid";
+
+const SHEET = customerSheet([], [{ id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1] }]);
+
+/** The history sheet a review on `asOf` with `policy` would write onto `history` (undefined: none). */
+function historyPlan(policy: Policy, asOf: string, history: Grid | undefined, lang: Lang = "en"): SheetPlan | undefined {
+  const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial(asOf), policy }, lang);
+  const sheetNames = history ? ["Customers", lang === "zh" ? "信用政策历史" : "Credit Policy History"] : ["Customers"];
+  const plan = buildWritePlan(result, lang, { sheetNames, policyHistoryValues: history });
+  return plan.sheets.find((s) => s.name === "Credit Policy History" || s.name === "信用政策历史");
+}
+
+function applied(history: Grid, plan: SheetPlan | undefined): Grid {
+  return plan ? applyBlocks(history, plan.blocks) : history;
+}
+
+const tightened = completePolicy({ maxDebtRatio: "60%", overdueDays: 60 });
+
+describe("policy history", () => {
+  test("a first review: the header, then the version with its first review date and every setting", () => {
+    const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
+    expect(plan.name).toBe("Credit Policy History");
+    expect(plan.mode).toBe("append");
+    const grid = applied([], plan);
+    expect(grid).toHaveLength(2);
+    const [header, row] = grid;
+    expect(header.slice(0, 4)).toEqual([
+      "Policy version",
+      "First used",
+      "Weight: payment history",
+      "Weight: contract performance",
+    ]);
+    expect(header).toHaveLength(2 + 23);
+    expect(row.slice(0, 4)).toEqual([DEFAULT_POLICY.version, serial("2026-01-31"), 0.3, 0.25]);
+    expect(row[header.indexOf("Maximum debt ratio")]).toBe(0.7);
+    expect(row[header.indexOf("Z-score model when a customer names none")]).toBe("private");
+    expect(plan.blocks[1].formats.slice(0, 2)).toEqual(["text", "date"]);
+    expect(plan.columnWidths).toHaveLength(header.length);
+  });
+
+  test("the same version again (a re-run, a later review): nothing added", () => {
+    const grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
+    expect(historyPlan(DEFAULT_POLICY, "2026-01-31", grid)).toBeUndefined();
+    expect(historyPlan(completePolicy({ weights: [30, 25, 20, 15, 10] }), "2026-04-30", grid)).toBeUndefined();
+  });
+
+  test("a changed policy: one row appended below, no second header; going back adds nothing", () => {
+    let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
+    const plan = historyPlan(tightened, "2026-04-30", grid)!;
+    expect(plan.blocks.map((b) => [b.row, b.values.length])).toEqual([[2, 1]]);
+    grid = applied(grid, plan);
+    expect(grid.map((line) => [line[0], line[1]])).toEqual([
+      ["Policy version", "First used"],
+      [DEFAULT_POLICY.version, serial("2026-01-31")],
+      [tightened.version, serial("2026-04-30")],
+    ]);
+    expect(grid[2][grid[0].indexOf("Days past due that trigger the overdue warning")]).toBe(60);
+    expect(historyPlan(DEFAULT_POLICY, "2026-07-31", grid)).toBeUndefined();
+    expect(historyVersions(grid)).toEqual(new Set([DEFAULT_POLICY.version, tightened.version]));
+  });
+
+  test.each(["en", "zh"] as const)("%s: each version's row reads back as the exact policy it was", (lang) => {
+    let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
+    const odd = completePolicy({
+      weights: [5, 0, 1, 2, 3],
+      overdueShare: "12.5%",
+      agingEdges: [15, 45],
+      defaultZModel: "新兴市场",
+    });
+    grid = applied(grid, historyPlan(odd, "2026-02-28", grid, lang));
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual(DEFAULT_POLICY);
+    expect(policyInHistory(grid, odd.version)).toEqual(odd);
+    expect(policyInHistory(grid, "P-000000")).toBeUndefined();
+  });
+
+  test("a history started in Chinese is continued by an English review without a new header", () => {
+    const zh = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, "zh"));
+    expect(zh[0].slice(0, 3)).toEqual(["政策版本", "首次使用", "权重：付款历史"]);
+    expect(zh[1][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
+    expect(historyPlan(DEFAULT_POLICY, "2026-02-28", zh, "en")).toBeUndefined();
+    const plan = historyPlan(tightened, "2026-04-30", zh, "en")!;
+    expect(plan.name).toBe("Credit Policy History");
+    expect(plan.blocks.map((b) => b.row)).toEqual([2]);
+  });
+
+  test("user notes above the table do not hide the versions; a sheet without our header gets one below its rows", () => {
+    const grid: Grid = [
+      ["Our policy versions"],
+      [],
+      ["Policy version", "First used"],
+      [DEFAULT_POLICY.version, serial("2026-01-31")],
+    ];
+    expect(historyPlan(DEFAULT_POLICY, "2026-03-31", grid)).toBeUndefined();
+    const notes: Grid = [["just a note"]];
+    const plan = historyPlan(DEFAULT_POLICY, "2026-03-31", notes)!;
+    expect(plan.blocks.map((b) => [b.row, b.values[0][0]])).toEqual([
+      [1, "Policy version"],
+      [2, DEFAULT_POLICY.version],
+    ]);
+  });
+
+  test("the history sheet is one of the review's own: never a customer sheet or a ledger candidate", () => {
+    expect(isReviewSheet("Credit Policy History")).toBe(true);
+    expect(isReviewSheet("信用政策历史")).toBe(true);
+    const roles = sheetRoles(["Customers", "信用政策历史", "Invoices"], "Customers");
+    expect(roles.policyHistory).toBe("信用政策历史");
+    expect(roles.candidates).toEqual(["Invoices"]);
+    expect(() => runReview({ sheetName: "Credit Policy History", values: SHEET, asOf: 46000, policy: DEFAULT_POLICY })).toThrow(
+      CreditError,
+    );
+  });
+});
