@@ -8,8 +8,9 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
 import { Grade } from "../engine/policy";
 import { CustomerResult } from "../engine/review/review";
-import { findingTitle } from "../engine/review/texts";
-import { Action } from "../engine/review/warnings";
+import { Action } from "../engine/review/decisions";
+import { Policy } from "../engine/policy";
+import { findingTitle, reasonDetail } from "../engine/review/texts";
 
 export type GradeFilter = "all" | Grade | "errors";
 
@@ -80,8 +81,8 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): strin
 }
 
 /**
- * One action of a customer's recommendation, on its own line. `reason` is the rule or finding
- * that produced it, once the engine gives each action one; until then the action stands alone.
+ * One action of a customer's recommendation, on its own line, with `reason` the rule or
+ * finding that produced it (with the customer's figures) when the review's policy is given.
  */
 export interface ActionLine {
   readonly code: Action;
@@ -89,8 +90,12 @@ export interface ActionLine {
   readonly reason?: string;
 }
 
-export function actionLines(c: CustomerResult, lang: Lang): ActionLine[] {
-  return c.actions.map((code) => ({ code, text: message(lang, `action.${code}`) }));
+export function actionLines(c: CustomerResult, lang: Lang, policy?: Policy): ActionLine[] {
+  return c.actions.map((d) => ({
+    code: d.code,
+    text: message(lang, `action.${d.code}`),
+    reason: policy ? reasonDetail(d.because, c, lang, policy) : undefined,
+  }));
 }
 
 /** A data error, and the cell it is about when the error names one. */

@@ -17,9 +17,51 @@ export interface LedgerInput {
 export interface LedgerAging {
   readonly sheet: string;
   readonly byCustomer: ReadonlyMap<string, AgingTotals>;
-  /** The first bad ledger row of each customer: that customer's review is an error. */
+  /** The first bad ledger row of each customer: that customer's overdue figures are not computed. */
   readonly errors: ReadonlyMap<string, CreditError>;
+  /** Per customer key: the customer as the ledger first writes it, and how many open invoices it has. */
+  readonly invoices: ReadonlyMap<string, { readonly shown: string; count: number }>;
   readonly rows: number;
+}
+
+/** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
+export interface UnmatchedInvoices {
+  readonly customers: number;
+  readonly invoices: number;
+  /** Their open amount (credit notes included). */
+  readonly amount: number;
+  /** The first few customers as the ledger writes them. */
+  readonly keys: readonly string[];
+}
+
+/** How many unmatched customers a report names. */
+const SHOWN_KEYS = 5;
+
+/**
+ * The ledger's customers that match no customer of the sheet (by id or by name, as
+ * ledgerEntry matches them), with their open invoices and amount.
+ */
+export function unmatchedInvoices(
+  ledger: LedgerAging,
+  customers: readonly { readonly id: string; readonly name: string }[],
+): UnmatchedInvoices {
+  const onSheet = new Set<string>();
+  for (const c of customers) {
+    onSheet.add(customerKey(c.id));
+    onSheet.add(customerKey(c.name));
+  }
+  let count = 0;
+  let invoices = 0;
+  let amount = 0;
+  const keys: string[] = [];
+  for (const [key, entry] of ledger.invoices) {
+    if (onSheet.has(key)) continue;
+    count++;
+    invoices += entry.count;
+    amount += ledger.byCustomer.get(key)?.total ?? 0;
+    if (keys.length < SHOWN_KEYS) keys.push(entry.shown);
+  }
+  return { customers: count, invoices, amount, keys };
 }
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
@@ -65,6 +107,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   const col = match.columns as Record<LedgerField, number>;
   const byCustomer = new Map<string, AgingTotals>();
   const errors = new Map<string, CreditError>();
+  const invoices = new Map<string, { shown: string; count: number }>();
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({
     sheet: input.sheetName,
@@ -94,6 +137,9 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
         throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
       const open = (typeof amount === "number" ? amount : 0) - (typeof paid === "number" ? paid : 0);
       if (open === 0) continue;
+      const entry = invoices.get(customer);
+      if (entry) entry.count++;
+      else invoices.set(customer, { shown: String(rawCustomer).trim(), count: 1 });
       const due = serialOrProblem(line[col.dueDate]);
       if (typeof due !== "number") {
         if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate", r));
@@ -111,5 +157,5 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       if (!errors.has(customer)) errors.set(customer, error);
     }
   }
-  return { sheet: input.sheetName, byCustomer, errors, rows };
+  return { sheet: input.sheetName, byCustomer, errors, invoices, rows };
 }

@@ -19,7 +19,7 @@ const zh = translator("zh");
 
 /** A customer as the review gives it, with what a case needs changed. */
 function customer(row: number, parts: Partial<CustomerResult>): CustomerResult {
-  return { row, id: `C${row}`, name: `Customer ${row}`, ratios: {}, findings: [], actions: ["KEEP_TERMS"], errors: [], ...parts };
+  return { row, id: `C${row}`, name: `Customer ${row}`, ratios: {}, findings: [], actions: [{ code: "KEEP_TERMS", because: "GRADE_MEDIUM" }], notes: [], errors: [], ...parts };
 }
 const finding = (code: "OVER_LIMIT" | "OVERDUE_90" | "NEGATIVE_NEWS") => ({
   code,
