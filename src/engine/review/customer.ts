@@ -111,10 +111,12 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     else aging = ledgerEntry(run.ledger.byCustomer, row.id, row.name) ?? new AgingTotals(policy.agingEdges);
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
-    if (aging && n.balance !== undefined && Math.abs(n.balance - aging.total) > CENT) {
+    // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
+    const open = run.ledger.invoices.size ? (ledgerEntry(run.ledger.invoices, row.id, row.name)?.open ?? 0) : 0;
+    if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
         balance: formatFigure(n.balance, "money", "en"),
-        ledger: formatFigure(aging.total, "money", "en"),
+        ledger: formatFigure(open, "money", "en"),
         sheet: run.ledger.sheet,
       });
       note([], reason.at(placeOf("balance", row.row, ctx)));

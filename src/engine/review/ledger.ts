@@ -19,9 +19,17 @@ export interface LedgerAging {
   readonly byCustomer: ReadonlyMap<string, AgingTotals>;
   /** The first bad ledger row of each customer: that customer's overdue figures are not computed. */
   readonly errors: ReadonlyMap<string, CreditError>;
-  /** Per customer key: the customer as the ledger first writes it, and how many open invoices it has. */
-  readonly invoices: ReadonlyMap<string, { readonly shown: string; count: number }>;
+  /** Per customer key: the customer as the ledger first writes it, and its open invoices. */
+  readonly invoices: ReadonlyMap<string, LedgerCustomer>;
   readonly rows: number;
+}
+
+export interface LedgerCustomer {
+  readonly shown: string;
+  /** Open invoices (credit notes included), with or without a due date. */
+  count: number;
+  /** Their open amount; a row whose amount cannot be read leaves it unknown (undefined). */
+  open: number | undefined;
 }
 
 /** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
@@ -58,7 +66,7 @@ export function unmatchedInvoices(
     if (onSheet.has(key)) continue;
     count++;
     invoices += entry.count;
-    amount += ledger.byCustomer.get(key)?.total ?? 0;
+    amount += entry.open ?? 0;
     if (keys.length < SHOWN_KEYS) keys.push(entry.shown);
   }
   return { customers: count, invoices, amount, keys };
@@ -107,7 +115,12 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   const col = match.columns as Record<LedgerField, number>;
   const byCustomer = new Map<string, AgingTotals>();
   const errors = new Map<string, CreditError>();
-  const invoices = new Map<string, { shown: string; count: number }>();
+  const invoices = new Map<string, LedgerCustomer>();
+  const entryOf = (customer: string, raw: CellValue) => {
+    let entry = invoices.get(customer);
+    if (!entry) invoices.set(customer, (entry = { shown: String(raw).trim(), count: 0, open: 0 }));
+    return entry;
+  };
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({
     sheet: input.sheetName,
@@ -130,16 +143,20 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     rows++;
     try {
       if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer", r));
-      if (typeof amount !== "number" && amount.kind === "invalid")
+      if (typeof amount !== "number" && amount.kind === "invalid") {
+        entryOf(customer, rawCustomer).open = undefined;
         throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount", r));
+      }
       const paid = col.paid === undefined ? 0 : numberOrProblem(line[col.paid]);
-      if (typeof paid !== "number" && paid.kind === "invalid")
+      if (typeof paid !== "number" && paid.kind === "invalid") {
+        entryOf(customer, rawCustomer).open = undefined;
         throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
+      }
       const open = (typeof amount === "number" ? amount : 0) - (typeof paid === "number" ? paid : 0);
       if (open === 0) continue;
-      const entry = invoices.get(customer);
-      if (entry) entry.count++;
-      else invoices.set(customer, { shown: String(rawCustomer).trim(), count: 1 });
+      const entry = entryOf(customer, rawCustomer);
+      entry.count++;
+      if (entry.open !== undefined) entry.open += open;
       const due = serialOrProblem(line[col.dueDate]);
       if (typeof due !== "number") {
         if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: open }).at(place("dueDate", r));
