@@ -17,7 +17,7 @@ import { readCustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, ledgerEntry } from "./ledger";
+import { LedgerAging, ledgerKey } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { formatFigure } from "./texts";
@@ -73,6 +73,31 @@ function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
   return { row, column: `${columnLetter(column + ctx.originColumn)} (${ctx.headers[column]})` };
 }
 
+const RATIO_AFFECTS = {
+  current: ["currentRatio", "LIQUIDITY"],
+  debt: ["debtRatio", "LEVERAGE"],
+  coverage: ["interestCoverage", "COVERAGE"],
+} as const satisfies Record<string, readonly NoteTarget[]>;
+
+/** A ratio, or a note when numbers so large make it overflow (placed at its denominator's column). */
+function ratioOf(
+  compute: (a: number, b: number) => number,
+  a: number,
+  b: number,
+  affects: readonly NoteTarget[],
+  row: number,
+  ctx: RowContext,
+  note: (affects: readonly NoteTarget[], reason: CreditError) => void,
+): number | undefined {
+  try {
+    return compute(a, b);
+  } catch (error) {
+    if (!(error instanceof CreditError)) throw error;
+    note(affects, error.at(placeOf(error.params.param as InputField, row, ctx)));
+    return undefined;
+  }
+}
+
 export function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: CustomerContext): CustomerResult {
   const row = readCustomerRow(line, index, ctx);
   const { policy, asOf } = run;
@@ -106,13 +131,15 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   // Ledger aging replaces the overdue columns: it is the more detailed record of what is overdue.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
-    const ledgerError = ledgerEntry(run.ledger.errors, row.id, row.name);
+    // The ledger's customer column may hold the id or the name: one key finds the customer in every map.
+    const key = ledgerKey(run.ledger.invoices, row.id, row.name);
+    const ledgerError = key === undefined ? undefined : run.ledger.errors.get(key);
     if (ledgerError) note(["overdue", "OVERDUE_90"], ledgerError);
-    else aging = ledgerEntry(run.ledger.byCustomer, row.id, row.name) ?? new AgingTotals(policy.agingEdges);
+    else aging = (key === undefined ? undefined : run.ledger.byCustomer.get(key)) ?? new AgingTotals(policy.agingEdges);
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
     // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
-    const open = run.ledger.invoices.size ? (ledgerEntry(run.ledger.invoices, row.id, row.name)?.open ?? 0) : 0;
+    const open = key === undefined ? 0 : run.ledger.invoices.get(key)!.open;
     if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
         balance: formatFigure(n.balance, "money", "en"),
@@ -170,27 +197,17 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   }
 
   const ratios: CustomerResult["ratios"] = {};
-  // Numbers so large that a ratio overflows: each ratio names its denominator's column.
-  const ratio = (compute: () => number, affects: readonly NoteTarget[]) => {
-    try {
-      return compute();
-    } catch (error) {
-      if (!(error instanceof CreditError)) throw error;
-      note(affects, error.at(placeOf(error.params.param as InputField, row.row, ctx)));
-      return undefined;
-    }
-  };
   if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0)
-    ratios.currentRatio = ratio(() => currentRatio(n.currentAssets!, n.currentLiabilities!), ["currentRatio", "LIQUIDITY"]);
+    ratios.currentRatio = ratioOf(currentRatio, n.currentAssets, n.currentLiabilities, RATIO_AFFECTS.current, row.row, ctx, note);
   if (n.totalLiabilities !== undefined && n.totalAssets !== undefined) {
     if (n.totalAssets > 0)
-      ratios.debtRatio = ratio(() => debtRatio(n.totalLiabilities!, n.totalAssets!), ["debtRatio", "LEVERAGE"]);
+      ratios.debtRatio = ratioOf(debtRatio, n.totalLiabilities, n.totalAssets, RATIO_AFFECTS.debt, row.row, ctx, note);
     else if (!zAssetsNoted)
-      note(["debtRatio", "LEVERAGE"], new CreditError("num", "note.assetsZero").at(placeOf("totalAssets", row.row, ctx)));
+      note(RATIO_AFFECTS.debt, new CreditError("num", "note.assetsZero").at(placeOf("totalAssets", row.row, ctx)));
   }
   // No interest expense means nothing to cover: not a warning, and not a division by zero.
   if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
-    ratios.interestCoverage = ratio(() => interestCoverage(n.ebit!, n.interestExpense!), ["interestCoverage", "COVERAGE"]);
+    ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
 
   const facts: CustomerFacts = {
     score,

@@ -80,10 +80,13 @@ export function customerKey(text: string): string {
   return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
 }
 
-/** A customer's entry in one of a ledger's maps: by id, else by name (the ledger's customer column may hold either). */
-export function ledgerEntry<T>(map: ReadonlyMap<string, T>, id: string, name: string): T | undefined {
+/** A customer's key in a ledger's maps: its id's, else its name's; undefined when the ledger has neither. */
+export function ledgerKey(map: ReadonlyMap<string, unknown>, id: string, name: string): string | undefined {
   if (map.size === 0) return undefined;
-  return map.get(customerKey(id)) ?? map.get(customerKey(name));
+  const byId = customerKey(id);
+  if (map.has(byId)) return byId;
+  const byName = customerKey(name);
+  return map.has(byName) ? byName : undefined;
 }
 
 /** Finds a ledger's header row; undefined when the values do not look like a ledger. */
