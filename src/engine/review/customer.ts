@@ -133,13 +133,15 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   if (run.ledger) {
     // The ledger's customer column may hold the id or the name: one key finds the customer in every map.
     const key = ledgerKey(run.ledger.invoices, row.id, row.name);
+    const entry = key === undefined ? undefined : run.ledger.invoices.get(key)!;
+    if (entry) entry.matched = true;
     const ledgerError = key === undefined ? undefined : run.ledger.errors.get(key);
     if (ledgerError) note(["overdue", "OVERDUE_90"], ledgerError);
     else aging = (key === undefined ? undefined : run.ledger.byCustomer.get(key)) ?? new AgingTotals(policy.agingEdges);
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
     // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
-    const open = key === undefined ? 0 : run.ledger.invoices.get(key)!.open;
+    const open = entry ? entry.open : 0;
     if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
         balance: formatFigure(n.balance, "money", "en"),

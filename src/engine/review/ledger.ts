@@ -25,11 +25,14 @@ export interface LedgerAging {
 }
 
 export interface LedgerCustomer {
+  readonly key: string;
   readonly shown: string;
   /** Open invoices (credit notes included), with or without a due date. */
   count: number;
   /** Their open amount; a row whose amount cannot be read leaves it unknown (undefined). */
   open: number | undefined;
+  /** Set by the review when a customer of the sheet is this one: the rest are reported as unmatched. */
+  matched: boolean;
 }
 
 /** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
@@ -46,24 +49,17 @@ export interface UnmatchedInvoices {
 const SHOWN_KEYS = 5;
 
 /**
- * The ledger's customers that match no customer of the sheet (by id or by name, as
- * ledgerEntry matches them), with their open invoices and amount.
+ * The ledger's customers that no customer of the sheet matched (by id, else by name: see
+ * ledgerKey), with their open invoices and amount. The review marks the matched ones as it
+ * goes: a set of every sheet customer's keys, built again here, took a fifth of the review's time.
  */
-export function unmatchedInvoices(
-  ledger: LedgerAging,
-  customers: readonly { readonly id: string; readonly name: string }[],
-): UnmatchedInvoices {
-  const onSheet = new Set<string>();
-  for (const c of customers) {
-    onSheet.add(customerKey(c.id));
-    onSheet.add(customerKey(c.name));
-  }
+export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
   let count = 0;
   let invoices = 0;
   let amount = 0;
   const keys: string[] = [];
   for (const [key, entry] of ledger.invoices) {
-    if (onSheet.has(key)) continue;
+    if (entry.matched) continue;
     count++;
     invoices += entry.count;
     amount += entry.open ?? 0;
@@ -119,10 +115,13 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   const byCustomer = new Map<string, AgingTotals>();
   const errors = new Map<string, CreditError>();
   const invoices = new Map<string, LedgerCustomer>();
+  // A customer's invoices tend to be listed together: the last entry is often this row's.
+  let lastEntry: LedgerCustomer | undefined;
   const entryOf = (customer: string, raw: CellValue) => {
+    if (lastEntry !== undefined && lastEntry.key === customer) return lastEntry;
     let entry = invoices.get(customer);
-    if (!entry) invoices.set(customer, (entry = { shown: String(raw).trim(), count: 0, open: 0 }));
-    return entry;
+    if (!entry) invoices.set(customer, (entry = { key: customer, shown: String(raw).trim(), count: 0, open: 0, matched: false }));
+    return (lastEntry = entry);
   };
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({

@@ -164,7 +164,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     ledgerSheet: ledger?.sheet,
     columns: columnReport(sheetColumns, origin, checks.skipped),
     customers,
-    portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger, customers), lang),
+    portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang),
     layout: {
       headerRow: match.headerRow,
       firstRow: match.headerRow + 1,
