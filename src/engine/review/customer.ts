@@ -17,7 +17,7 @@ import { readCustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, ledgerKey } from "./ledger";
+import { LedgerAging, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { formatFigure } from "./texts";
@@ -131,13 +131,10 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   // Ledger aging replaces the overdue columns: it is the more detailed record of what is overdue.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
-    // The ledger's customer column may hold the id or the name: one key finds the customer in every map.
-    const key = ledgerKey(run.ledger.invoices, row.id, row.name);
-    const entry = key === undefined ? undefined : run.ledger.invoices.get(key)!;
+    const entry = ledgerCustomer(run.ledger, row.id, row.name);
     if (entry) entry.matched = true;
-    const ledgerError = key === undefined ? undefined : run.ledger.errors.get(key);
-    if (ledgerError) note(["overdue", "OVERDUE_90"], ledgerError);
-    else aging = (key === undefined ? undefined : run.ledger.byCustomer.get(key)) ?? new AgingTotals(policy.agingEdges);
+    if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
+    else aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
     // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.

@@ -83,3 +83,8 @@ describe("ledger reconciliation", () => {
     ]);
   });
 });
+
+test("an open invoice naming no customer is counted among the unmatched, with no name shown", () => {
+  const ledger = [LEDGER_HEADER, ["A1", "1", due(10), 300, null], [null, "9", due(10), 40, null], ["Zeta", "8", due(1), 5, null]];
+  expect(review(SHEET, ledger).portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: 45, keys: ["Zeta"] });
+});
