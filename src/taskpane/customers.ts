@@ -6,11 +6,10 @@
 import { Area, parseAddress } from "../engine/a1";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
-import { Grade } from "../engine/policy";
-import { CustomerResult } from "../engine/review/review";
+import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
 import { Action } from "../engine/review/decisions";
-import { Policy } from "../engine/policy";
-import { findingTitle, reasonDetail } from "../engine/review/texts";
+import { CustomerResult } from "../engine/review/review";
+import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
 
 export type GradeFilter = "all" | Grade | "errors";
 
@@ -21,7 +20,7 @@ function searchKey(text: string): string {
 export function filterCustomers(customers: readonly CustomerResult[], grade: GradeFilter, search: string): CustomerResult[] {
   const needle = searchKey(search.trim());
   return customers.filter((c) => {
-    if (grade === "errors" ? !hasDataError(c) : grade !== "all" && (hasDataError(c) || c.grade !== grade)) return false;
+    if (grade === "errors" ? !hasDataProblem(c) : grade !== "all" && (hasDataError(c) || c.grade !== grade)) return false;
     return needle === "" || searchKey(c.name).includes(needle) || searchKey(c.id).includes(needle);
   });
 }
@@ -29,6 +28,11 @@ export function filterCustomers(customers: readonly CustomerResult[], grade: Gra
 /** A row the review could not grade: its data errors say why. */
 export function hasDataError(c: CustomerResult): boolean {
   return c.errors.length > 0 || c.grade === undefined;
+}
+
+/** A row with data to fix: an error, or a note on a figure or check it could not work out (it keeps its grade). */
+export function hasDataProblem(c: CustomerResult): boolean {
+  return hasDataError(c) || c.notes.length > 0;
 }
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
@@ -126,6 +130,10 @@ function cellOf(error: CreditError, sheet: string): ErrorLine["cell"] {
   };
 }
 
-export function errorLines(c: CustomerResult, sheet: string, lang: Lang): ErrorLine[] {
-  return c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) }));
+/** The customer's errors, then its notes (what was not computed, and why), each with its cell. */
+export function errorLines(c: CustomerResult, sheet: string, lang: Lang, policy: Pick<Policy, "overdueDays"> = DEFAULT_POLICY): ErrorLine[] {
+  return [
+    ...c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) })),
+    ...c.notes.map((n) => ({ text: problemText(n, lang, policy), cell: cellOf(n.reason, sheet) })),
+  ];
 }
