@@ -146,7 +146,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   }
   if (p.problems.length) {
     lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
-    for (const q of p.problems.slice(0, SHOWN_PROBLEMS)) lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
+    for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
+      lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));

@@ -131,7 +131,12 @@ function cellOf(error: CreditError, sheet: string): ErrorLine["cell"] {
 }
 
 /** The customer's errors, then its notes (what was not computed, and why), each with its cell. */
-export function errorLines(c: CustomerResult, sheet: string, lang: Lang, policy: Pick<Policy, "overdueDays"> = DEFAULT_POLICY): ErrorLine[] {
+export function errorLines(
+  c: CustomerResult,
+  sheet: string,
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays"> = DEFAULT_POLICY,
+): ErrorLine[] {
   return [
     ...c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) })),
     ...c.notes.map((n) => ({ text: problemText(n, lang, policy), cell: cellOf(n.reason, sheet) })),

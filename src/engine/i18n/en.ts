@@ -206,7 +206,8 @@ export const en = {
   "rule.DATA_ISSUE": "data to fix",
   "rule.DATA_ISSUE.detail": "no limit raise until the review issues of this customer are resolved",
   "rule.LOW_RISK_CLEAR": "low risk, no warning",
-  "rule.LOW_RISK_CLEAR.detail": "risk score {score} is low risk, with no warning and nothing overdue: the limit may rise ×{multiplier}",
+  "rule.LOW_RISK_CLEAR.detail":
+    "risk score {score} is low risk, with no warning and nothing overdue: the limit may rise ×{multiplier}",
 
   // What could not be worked out for a customer, and why (its other results stand).
   "note.notComputed": "{what} not computed: {why}",

@@ -59,11 +59,7 @@ export function isOverdue(overdueAmount: number | undefined, daysPastDue: number
 
 /** Legal action needs an amount actually overdue (or unknown with days given) and older than legalActionDays. */
 export function isPastLegalAction(overdueAmount: number | undefined, daysPastDue: number | undefined, policy: Policy): boolean {
-  return (
-    daysPastDue !== undefined &&
-    daysPastDue > policy.legalActionDays &&
-    (overdueAmount === undefined || overdueAmount > 0)
-  );
+  return daysPastDue !== undefined && daysPastDue > policy.legalActionDays && (overdueAmount === undefined || overdueAmount > 0);
 }
 
 /**
@@ -102,7 +98,8 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   }
   if (has("OVER_LIMIT")) decisions.push({ code: "HOLD_ORDERS", because: "OVER_LIMIT" });
   if (has("OVERDUE_90")) decisions.push({ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" });
-  if (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy)) decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
+  if (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy))
+    decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
   if (has("SCORE_RISE")) decisions.push({ code: "REASSESS", because: "SCORE_RISE" });
   else if (has("NEGATIVE_NEWS")) decisions.push({ code: "REASSESS", because: "NEGATIVE_NEWS" });
   if (decisions.length === 0) {

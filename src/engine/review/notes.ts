@@ -56,11 +56,7 @@ export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTar
  * Only the checks this review runs: a check its sheet has no columns for is already reported
  * as skipped for everyone, not once per customer.
  */
-export function noteOf(
-  affects: readonly NoteTarget[],
-  reason: CreditError,
-  activeCodes: ReadonlySet<WarningCode>,
-): CustomerNote {
+export function noteOf(affects: readonly NoteTarget[], reason: CreditError, activeCodes: ReadonlySet<WarningCode>): CustomerNote {
   return {
     affects: affects.filter((a) => !isWarningCode(a) || activeCodes.has(a)),
     reason,

@@ -117,7 +117,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       p.problems.map((q) => {
         // A ledger row's place names its own sheet and row, so it stays in the text.
         const place = q.reason.place.sheet === undefined ? {} : q.reason.place;
-        const text = problemText({ affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } }, lang, result.policy);
+        const text = problemText(
+          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } },
+          lang,
+          result.policy,
+        );
         return [customerName(q), q.row, q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "", text];
       }),
       ["text", "integer", "text", "text"],

@@ -97,7 +97,9 @@ export function recommendationText(
   policy: Pick<Policy, "overdueDays" | "legalActionDays">,
 ): string {
   return actions
-    .map((d) => message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }))
+    .map((d) =>
+      message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }),
+    )
     .join(message(lang, "sep.items"));
 }
 
@@ -144,7 +146,10 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
 
 /** One action and why, as a line of its own: the JSON's and the task pane's reason lines. */
 export function decisionLine(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy): string {
-  return message(lang, "decision.detail", { action: message(lang, `action.${d.code}`), reason: reasonDetail(d.because, c, lang, policy) });
+  return message(lang, "decision.detail", {
+    action: message(lang, `action.${d.code}`),
+    reason: reasonDetail(d.because, c, lang, policy),
+  });
 }
 
 function targetName(target: NoteTarget, lang: Lang, policy: Pick<Policy, "overdueDays">): string {
@@ -171,7 +176,10 @@ export function problemText(
 
 /** Every problem of a customer, errors first, as one text: the "Review issues" column. */
 export function issuesText(
-  c: { readonly errors: readonly Parameters<typeof describeError>[0][]; readonly notes: readonly Parameters<typeof problemText>[0][] },
+  c: {
+    readonly errors: readonly Parameters<typeof describeError>[0][];
+    readonly notes: readonly Parameters<typeof problemText>[0][];
+  },
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
 ): string {

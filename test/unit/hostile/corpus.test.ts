@@ -192,7 +192,8 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
         .filter((x) => x.errors.length || x.notes.length)
         .map((x) => [x.row, [...x.errors, ...x.notes.map((n) => n.reason)].map((e) => e.message).join("; ")]),
     );
-    for (const x of r.customers) expect({ row: x.row, graded: x.grade !== undefined }).toEqual({ row: x.row, graded: !x.errors.length });
+    for (const x of r.customers)
+      expect({ row: x.row, graded: x.grade !== undefined }).toEqual({ row: x.row, graded: !x.errors.length });
     const expectedFailed = Object.fromEntries((c.rowErrors ?? []).map((e) => [e.row, expect.stringContaining(e.contains)]));
     expect(failed).toEqual(expectedFailed);
     const byRow = new Map(r.customers.map((x) => [String(x.row), x]));

@@ -13,7 +13,14 @@ import { Finding, WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-01-31");
-const HEADERS = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due", "Current assets", "Current liabilities"];
+const HEADERS = [
+  "Credit limit",
+  "Outstanding balance",
+  "Overdue amount",
+  "Days past due",
+  "Current assets",
+  "Current liabilities",
+];
 const LOW = [1, 1, 1, 1, 1];
 const MEDIUM = [3, 3, 3, 3, 3];
 
@@ -42,8 +49,20 @@ describe("the decision table", () => {
       ["KEEP_TERMS:OVERDUE"],
       100000,
     ],
-    ["low risk, over its limit: hold orders, no raise", LOW, [100000, 100001, 0, 0, null, null], ["HOLD_ORDERS:OVER_LIMIT"], 100000],
-    ["low risk, low liquidity: keep terms for that warning, no raise", LOW, [100000, 0, 0, 0, 80, 100], ["KEEP_TERMS:LIQUIDITY"], 100000],
+    [
+      "low risk, over its limit: hold orders, no raise",
+      LOW,
+      [100000, 100001, 0, 0, null, null],
+      ["HOLD_ORDERS:OVER_LIMIT"],
+      100000,
+    ],
+    [
+      "low risk, low liquidity: keep terms for that warning, no raise",
+      LOW,
+      [100000, 0, 0, 0, 80, 100],
+      ["KEEP_TERMS:LIQUIDITY"],
+      100000,
+    ],
     [
       "low risk, 200 days past due but no amount overdue: nothing to collect, no legal action",
       LOW,
@@ -84,9 +103,9 @@ describe("the decision table", () => {
 });
 
 describe("decision rules hold for any customer", () => {
-  const finding = fc.constantFrom(...WARNING_CODES.filter((c) => c !== "OVERDUE_SHARE")).map(
-    (code): Finding => ({ code, value: 1, threshold: 0, format: "ratio" }),
-  );
+  const finding = fc
+    .constantFrom(...WARNING_CODES.filter((c) => c !== "OVERDUE_SHARE"))
+    .map((code): Finding => ({ code, value: 1, threshold: 0, format: "ratio" }));
   const facts = fc.record({
     grade: fc.constantFrom(...GRADES),
     findings: fc.uniqueArray(finding, { selector: (f) => f.code, maxLength: 4 }),

@@ -143,26 +143,31 @@ describe("figures that cannot be computed from valid cells", () => {
 });
 
 describe("one customer, one grade in every face", () => {
-  test.each(["en", "zh"] as const)("a customer with text in its credit limit: the printed table, the JSON and the sheet agree (%s)", (lang) => {
-    const values = customerSheet(EXTRA, [{ name: "Partial Co", factors: [3, 3, 3, 3, 3], extra: ["abc", 500, null, null, null] }]);
-    const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, lang);
-    const grade = gradeName("medium", lang);
+  test.each(["en", "zh"] as const)(
+    "a customer with text in its credit limit: the printed table, the JSON and the sheet agree (%s)",
+    (lang) => {
+      const values = customerSheet(EXTRA, [
+        { name: "Partial Co", factors: [3, 3, 3, 3, 3], extra: ["abc", 500, null, null, null] },
+      ]);
+      const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, lang);
+      const grade = gradeName("medium", lang);
 
-    const json = toJson(result, lang).customers[0];
-    expect(json).toMatchObject({ grade: "medium", score: 3, errors: [], recommendedLimit: null });
-    expect(json.notes).toHaveLength(1);
-    expect(json.recommendation).toBe(recommendationText(result.customers[0].actions, lang, DEFAULT_POLICY));
+      const json = toJson(result, lang).customers[0];
+      expect(json).toMatchObject({ grade: "medium", score: 3, errors: [], recommendedLimit: null });
+      expect(json.notes).toHaveLength(1);
+      expect(json.recommendation).toBe(recommendationText(result.customers[0].actions, lang, DEFAULT_POLICY));
 
-    const tableLine = toTable(result, lang, "out.xlsx")
-      .split("\n")
-      .find((l) => l.includes("Partial Co"))!;
-    expect(tableLine).toContain(` ${grade} `);
-    expect(tableLine).toContain("3.00");
-    expect(tableLine).not.toContain(message(lang, "ui.grade.dataError"));
+      const tableLine = toTable(result, lang, "out.xlsx")
+        .split("\n")
+        .find((l) => l.includes("Partial Co"))!;
+      expect(tableLine).toContain(` ${grade} `);
+      expect(tableLine).toContain("3.00");
+      expect(tableLine).not.toContain(message(lang, "ui.grade.dataError"));
 
-    const block = buildWritePlan(result, lang, { sheetNames: [] }).target.blocks[0];
-    const header = block.values[0];
-    expect(block.values[1][header.indexOf(OUTPUT_HEADERS.grade[lang])]).toBe(grade);
-    expect(block.values[1][header.indexOf(OUTPUT_HEADERS.recommendation[lang])]).toBe(json.recommendation);
-  });
+      const block = buildWritePlan(result, lang, { sheetNames: [] }).target.blocks[0];
+      const header = block.values[0];
+      expect(block.values[1][header.indexOf(OUTPUT_HEADERS.grade[lang])]).toBe(grade);
+      expect(block.values[1][header.indexOf(OUTPUT_HEADERS.recommendation[lang])]).toBe(json.recommendation);
+    },
+  );
 });

@@ -16,7 +16,13 @@ const due = (days: number) => asOf - days;
 const LEDGER_HEADER = ["Customer", "Invoice", "Due date", "Amount", "Paid"];
 
 const review = (sheet: CellValue[][], ledger: CellValue[][]) =>
-  runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "Ledger", values: ledger } });
+  runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
 
 const SHEET = customerSheet(
   ["Credit limit", "Outstanding balance"],

@@ -19,7 +19,17 @@ const zh = translator("zh");
 
 /** A customer as the review gives it, with what a case needs changed. */
 function customer(row: number, parts: Partial<CustomerResult>): CustomerResult {
-  return { row, id: `C${row}`, name: `Customer ${row}`, ratios: {}, findings: [], actions: [{ code: "KEEP_TERMS", because: "GRADE_MEDIUM" }], notes: [], errors: [], ...parts };
+  return {
+    row,
+    id: `C${row}`,
+    name: `Customer ${row}`,
+    ratios: {},
+    findings: [],
+    actions: [{ code: "KEEP_TERMS", because: "GRADE_MEDIUM" }],
+    notes: [],
+    errors: [],
+    ...parts,
+  };
 }
 const finding = (code: "OVER_LIMIT" | "OVERDUE_90" | "NEGATIVE_NEWS") => ({
   code,
@@ -121,7 +131,11 @@ describe("actions and errors for the details", () => {
   });
 
   test("a note (a figure not computed) is listed with its cell; the customer keeps its grade and is among those with data to fix", () => {
-    const noted = customer(9, { score: 1.5, grade: "low", notes: [{ affects: ["recommendedLimit", "OVER_LIMIT"], reason: bad }] });
+    const noted = customer(9, {
+      score: 1.5,
+      grade: "low",
+      notes: [{ affects: ["recommendedLimit", "OVER_LIMIT"], reason: bad }],
+    });
     expect(errorLines(noted, "Customers", "en")).toEqual([
       {
         text: 'row 24, column E (Total liabilities): recommended limit, Over credit limit check not computed: must be a number, got "abc"',
