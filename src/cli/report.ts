@@ -5,7 +5,17 @@ import { Lang, message, MessageKey } from "../engine/i18n";
 import { GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewResult } from "../engine/review/review";
-import { customerName, explainFinding, gradeName, recommendationText, warningList, warningTitle } from "../engine/review/texts";
+import {
+  customerName,
+  decisionLine,
+  explainFinding,
+  formatFigure,
+  gradeName,
+  problemText,
+  recommendationText,
+  warningList,
+  warningTitle,
+} from "../engine/review/texts";
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -20,15 +30,17 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       id: c.id,
       name: c.name,
       score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
-      grade: c.errors.length ? null : (c.grade ?? null),
+      grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => ({ code: f.code, value: f.value, threshold: f.threshold, text: explainFinding(f, lang) })),
-      recommendation: c.errors.length ? null : recommendationText(c.actions, lang),
+      recommendation: c.errors.length ? null : recommendationText(c.actions, lang, result.policy),
+      actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy) })),
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
+      notes: c.notes.map((n) => ({ affects: n.affects, text: problemText(n, lang, result.policy) })),
       errors: c.errors.map((e) => describeError(e, lang)),
     })),
     portfolio: {
@@ -38,11 +50,21 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       byGrade: p.byGrade,
       exposureByGrade: p.exposureByGrade,
       exposure: p.exposure,
+      exposureNotGraded: p.exposureNotGraded,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
       warnings: p.warnings,
       warningCounts: p.warningCounts,
       aging: p.aging ?? null,
+      problems: p.problems.map((q) => ({
+        row: q.row,
+        id: q.id,
+        name: q.name,
+        fatal: q.fatal,
+        affects: q.affects,
+        text: problemText(q, lang, result.policy),
+      })),
+      unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
   };
 }
@@ -72,6 +94,7 @@ function fit(text: string, size: number): string {
 }
 
 const SHOWN_ROWS = 60;
+const SHOWN_PROBLEMS = 30;
 
 export function toTable(result: ReviewResult, lang: Lang, output: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
@@ -95,9 +118,9 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       String(c.row),
       customerName(c),
       c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
-      c.grade && !c.errors.length ? gradeName(c.grade, lang) : "ERROR",
+      c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
       warnings,
-      c.errors.length ? "" : recommendationText(c.actions, lang),
+      c.errors.length ? "" : recommendationText(c.actions, lang, result.policy),
     ];
     lines.push(
       cells
@@ -116,6 +139,17 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   );
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
+  const u = p.unmatchedInvoices;
+  if (u && u.customers > 0) {
+    const amount = formatFigure(u.amount, "money", lang);
+    lines.push(`${t("summary.unmatched")}: ${t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") })}`);
+  }
+  if (p.problems.length) {
+    lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
+    for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
+      lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
+    if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
+  }
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
   lines.push(`→ ${output}`);
   return lines.join("\n");

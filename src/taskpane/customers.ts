@@ -6,10 +6,10 @@
 import { Area, parseAddress } from "../engine/a1";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
-import { Grade } from "../engine/policy";
+import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
+import { Action } from "../engine/review/decisions";
 import { CustomerResult } from "../engine/review/review";
-import { findingTitle } from "../engine/review/texts";
-import { Action } from "../engine/review/warnings";
+import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
 
 export type GradeFilter = "all" | Grade | "errors";
 
@@ -20,7 +20,7 @@ function searchKey(text: string): string {
 export function filterCustomers(customers: readonly CustomerResult[], grade: GradeFilter, search: string): CustomerResult[] {
   const needle = searchKey(search.trim());
   return customers.filter((c) => {
-    if (grade === "errors" ? !hasDataError(c) : grade !== "all" && (hasDataError(c) || c.grade !== grade)) return false;
+    if (grade === "errors" ? !hasDataProblem(c) : grade !== "all" && (hasDataError(c) || c.grade !== grade)) return false;
     return needle === "" || searchKey(c.name).includes(needle) || searchKey(c.id).includes(needle);
   });
 }
@@ -28,6 +28,11 @@ export function filterCustomers(customers: readonly CustomerResult[], grade: Gra
 /** A row the review could not grade: its data errors say why. */
 export function hasDataError(c: CustomerResult): boolean {
   return c.errors.length > 0 || c.grade === undefined;
+}
+
+/** A row with data to fix: an error, or a note on a figure or check it could not work out (it keeps its grade). */
+export function hasDataProblem(c: CustomerResult): boolean {
+  return hasDataError(c) || c.notes.length > 0;
 }
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
@@ -80,8 +85,8 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): strin
 }
 
 /**
- * One action of a customer's recommendation, on its own line. `reason` is the rule or finding
- * that produced it, once the engine gives each action one; until then the action stands alone.
+ * One action of a customer's recommendation, on its own line, with `reason` the rule or
+ * finding that produced it (with the customer's figures) when the review's policy is given.
  */
 export interface ActionLine {
   readonly code: Action;
@@ -89,8 +94,12 @@ export interface ActionLine {
   readonly reason?: string;
 }
 
-export function actionLines(c: CustomerResult, lang: Lang): ActionLine[] {
-  return c.actions.map((code) => ({ code, text: message(lang, `action.${code}`) }));
+export function actionLines(c: CustomerResult, lang: Lang, policy?: Policy): ActionLine[] {
+  return c.actions.map((d) => ({
+    code: d.code,
+    text: message(lang, `action.${d.code}`),
+    reason: policy ? reasonDetail(d.because, c, lang, policy) : undefined,
+  }));
 }
 
 /** A data error, and the cell it is about when the error names one. */
@@ -121,6 +130,15 @@ function cellOf(error: CreditError, sheet: string): ErrorLine["cell"] {
   };
 }
 
-export function errorLines(c: CustomerResult, sheet: string, lang: Lang): ErrorLine[] {
-  return c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) }));
+/** The customer's errors, then its notes (what was not computed, and why), each with its cell. */
+export function errorLines(
+  c: CustomerResult,
+  sheet: string,
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays"> = DEFAULT_POLICY,
+): ErrorLine[] {
+  return [
+    ...c.errors.map((e) => ({ text: describeError(e, lang), cell: cellOf(e, sheet) })),
+    ...c.notes.map((n) => ({ text: problemText(n, lang, policy), cell: cellOf(n.reason, sheet) })),
+  ];
 }

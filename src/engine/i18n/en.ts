@@ -218,6 +218,52 @@ export const en = {
   "action.RAISE_LIMIT": "Keep terms; the limit may rise",
   "action.KEEP_TERMS": "Keep current terms",
 
+  // Why each action: a short title for the Recommendation column, a sentence with the figures for details.
+  "decision.line": "{action} ({reason})",
+  "decision.detail": "{action} — {reason}",
+  "rule.GRADE_HIGH": "high risk",
+  "rule.GRADE_HIGH.detail": "risk score {score} is in the high-risk band (from {threshold})",
+  "rule.GRADE_MEDIUM": "medium risk",
+  "rule.GRADE_MEDIUM.detail": "risk score {score} is in the medium-risk band (from {threshold})",
+  "rule.GRADE_LOW": "low risk",
+  "rule.GRADE_LOW.detail": "risk score {score} is low risk; the policy gives no limit raise",
+  "rule.PAST_LEGAL_DAYS": "overdue past {days} days",
+  "rule.PAST_LEGAL_DAYS.detail": "{amount} overdue, the oldest {days} days past due (legal action after {threshold} days)",
+  "rule.PAST_LEGAL_DAYS.noAmount":
+    "the oldest unpaid amount is {days} days past due, the amount is not known (legal action after {threshold} days)",
+  "rule.OVERDUE": "overdue now",
+  "rule.OVERDUE.detail": "no limit raise while {amount} is overdue",
+  "rule.OVERDUE.noAmount": "no limit raise while a payment is {days} days past due",
+  "rule.DATA_ISSUE": "data to fix",
+  "rule.DATA_ISSUE.detail": "no limit raise until the review issues of this customer are resolved",
+  "rule.LOW_RISK_CLEAR": "low risk, no warning",
+  "rule.LOW_RISK_CLEAR.detail":
+    "risk score {score} is low risk, with no warning and nothing overdue: the limit may rise ×{multiplier}",
+
+  // What could not be worked out for a customer, and why (its other results stand).
+  "note.notComputed": "{what} not computed: {why}",
+  "note.check": "{title} check",
+  "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
+  "note.assetsZero": "total assets is 0, so the debt ratio is undefined",
+  "note.ledgerMismatch":
+    "the balance {balance} differs from the open amount {ledger} on the invoice ledger ({sheet}); exposure uses the balance",
+  "figure.zScore": "Z-score",
+  "figure.currentRatio": "current ratio",
+  "figure.debtRatio": "debt ratio",
+  "figure.interestCoverage": "interest coverage",
+  "figure.recommendedLimit": "recommended limit",
+  "figure.exposure": "exposure",
+  "figure.overdue": "overdue figures",
+  "review.noName": "the row names no customer (neither an id nor a name)",
+  "summary.exposureNotGraded": "of which customers not graded",
+  "summary.problems": "Customers with problems",
+  "summary.column": "Column",
+  "summary.problem": "Problem",
+  "summary.unmatched": "Ledger invoices of customers not on the sheet",
+  "summary.unmatchedText": "{invoices} open invoices of {customers} customers, {amount} in all: {keys}",
+  "summary.unmatchedNone": "none",
+  "cli.problems": "Customers with problems ({count}):",
+
   // Summary sheet.
   "summary.title": "Credit review summary",
   "summary.asOf": "As of",

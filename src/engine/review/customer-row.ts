@@ -11,12 +11,22 @@ import { parseZModel } from "../zscore";
 import type { ColumnMap } from "./columns";
 import { INPUT_FIELDS, InputField } from "./fields";
 
+/** A cell that could not be read: the field it holds and the error placed at it. */
+export interface BadCell {
+  readonly field: InputField;
+  readonly error: CreditError;
+}
+
 export interface CustomerRow {
   /** 1-based row on the sheet. */
   readonly row: number;
   readonly id: string;
   readonly name: string;
   readonly factors: readonly number[];
+  /** Problems that stop the customer's score: a bad factor, or neither id nor name. */
+  readonly fatal: readonly CreditError[];
+  /** Other cells that could not be read: each leaves its field blank and switches off what needs it. */
+  readonly badCells: readonly BadCell[];
   readonly numbers: Partial<Record<InputField, number>>;
   readonly negativeNewsDate?: number;
   readonly zModel?: ZModel;
@@ -123,17 +133,20 @@ function cellOf(values: readonly CellValue[], field: InputField, ctx: RowContext
   return column === undefined ? undefined : values[column];
 }
 
-/** The error placed at the field's cell, ready to throw. */
+/** The error placed at the field's cell. */
 function inCell(error: CreditError, field: InputField, row: number, ctx: RowContext): CreditError {
   return error.at({ row, column: columnName(ctx, ctx.columns[field] as number) });
 }
 
 /**
- * Reads the row, or throws the first bad cell as a CreditError placed at its row and column.
- * Plain loops and module-level helpers, no closures: it runs once per customer.
+ * Reads the row: a bad factor (or a row naming no customer) is fatal to its score, any other
+ * bad cell is left blank and reported with its row and column. Plain loops and module-level
+ * helpers, no closures: it runs once per customer.
  */
 export function readCustomerRow(values: readonly CellValue[], index: number, ctx: RowContext): CustomerRow {
   const row = index + 1 + ctx.originRow;
+  let fatal: CreditError[] | undefined;
+  let badCells: BadCell[] | undefined;
 
   const factors = new Array<number>(FACTORS.length);
   for (let i = 0; i < FACTORS.length; i++) {
@@ -142,46 +155,61 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
       factors[i] = readFactor(cellOf(values, factor, ctx), i);
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
-      throw inCell(error, factor, row, ctx);
+      (fatal ??= []).push(inCell(error, factor, row, ctx));
     }
   }
 
   const numbers = blankNumbers();
   for (const { field, column, nonNegative } of ctx.numberColumns) {
     const value = numberOrProblem(values[column]);
+    let error: CreditError | undefined;
     if (typeof value !== "number") {
       if (value.kind === "blank") continue;
-      throw inCell(new CreditError("value", "review.notNumber", { value: value.shown }), field, row, ctx);
-    }
-    if (nonNegative && value < 0) throw inCell(new CreditError("num", "review.negative", { value }), field, row, ctx);
-    if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
-      throw inCell(new CreditError("num", "score.scoreRange", { value }), field, row, ctx);
-    numbers[field] = value;
+      error = new CreditError("value", "review.notNumber", { value: value.shown });
+    } else if (nonNegative && value < 0) error = new CreditError("num", "review.negative", { value });
+    else if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
+      error = new CreditError("num", "score.scoreRange", { value });
+    if (error) (badCells ??= []).push({ field, error: inCell(error, field, row, ctx) });
+    else numbers[field] = value as number;
   }
 
   let negativeNewsDate: number | undefined;
   if (ctx.columns.negativeNewsDate !== undefined) {
     const reading = readDate(cellOf(values, "negativeNewsDate", ctx));
-    if (reading.kind === "invalid")
-      throw inCell(new CreditError("value", "review.notDate", { value: reading.shown }), "negativeNewsDate", row, ctx);
-    if (reading.kind === "date") negativeNewsDate = reading.serial;
+    if (reading.kind === "invalid") {
+      const error = new CreditError("value", "review.notDate", { value: reading.shown });
+      (badCells ??= []).push({ field: "negativeNewsDate", error: inCell(error, "negativeNewsDate", row, ctx) });
+    } else if (reading.kind === "date") negativeNewsDate = reading.serial;
   }
 
   let zModel: ZModel | undefined;
   const modelText = text(cellOf(values, "zModel", ctx));
   if (modelText !== "") {
     zModel = parseZModel(modelText);
-    if (zModel === undefined)
-      throw inCell(new CreditError("value", "review.notModel", { value: modelText.slice(0, 40) }), "zModel", row, ctx);
+    if (zModel === undefined) {
+      const error = new CreditError("value", "review.notModel", { value: modelText.slice(0, 40) });
+      (badCells ??= []).push({ field: "zModel", error: inCell(error, "zModel", row, ctx) });
+    }
+  }
+
+  const id = text(cellOf(values, "id", ctx));
+  const name = text(cellOf(values, "name", ctx));
+  if (id === "" && name === "") {
+    const field = ctx.columns.name !== undefined ? "name" : "id";
+    (fatal ??= []).push(inCell(new CreditError("value", "review.noName"), field, row, ctx));
   }
 
   return {
     row,
-    id: text(cellOf(values, "id", ctx)),
-    name: text(cellOf(values, "name", ctx)),
+    id,
+    name,
     factors,
+    fatal: fatal ?? NONE,
+    badCells: badCells ?? NONE,
     numbers,
     negativeNewsDate,
     zModel,
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);

@@ -1,7 +1,8 @@
 /**
  * One customer reviewed: its row read, its facts worked out (score, grade, Z, ratios, aging),
  * the warning checks run on them, and the policy's response (actions, limit, monitoring,
- * next review). A bad cell makes that customer's error, never the whole review's.
+ * next review). Only a bad factor or a row naming no customer stops its score; any other
+ * problem switches off the figures and checks that need it and says so in a note.
  */
 import { AgingTotals } from "../aging";
 import { CellValue } from "../cells";
@@ -12,12 +13,15 @@ import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
 import { archiveKey } from "./archive";
-import { CustomerRow, readCustomerRow, RowContext } from "./customer-row";
+import { readCustomerRow, RowContext } from "./customer-row";
+import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, ledgerEntry } from "./ledger";
+import { LedgerAging, ledgerCustomer } from "./ledger";
+import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
-import { CustomerCheck, CustomerFacts, Finding, sharedActionsFor, Z_FIELDS } from "./warnings";
+import { formatFigure } from "./texts";
+import { CustomerCheck, CustomerFacts, Finding, WarningCode, Z_FIELDS } from "./warnings";
 
 /** What every customer of one review shares, worked out once per review. */
 export interface CustomerContext {
@@ -25,12 +29,13 @@ export interface CustomerContext {
   readonly asOf: number;
   readonly weights: readonly number[];
   readonly activeChecks: readonly CustomerCheck[];
+  readonly activeCodes: ReadonlySet<WarningCode>;
   readonly ledger?: LedgerAging;
   readonly archive?: ReadonlyMap<string, number>;
   /** The next review date depends only on the grade: worked out once per review, not per customer. */
   readonly nextReviewOf: (grade: Grade) => number;
-  /** Customers alike in grade and warnings share one list of actions: worked out once per review, too. */
-  readonly actionsFor: ReturnType<typeof sharedActionsFor>;
+  /** Customers alike in what the decisions read share one list of them: worked out once per review, too. */
+  readonly decisionsFor: ReturnType<typeof sharedDecisions>;
 }
 
 export function customerContext(
@@ -51,12 +56,16 @@ export function customerContext(
     asOf,
     weights: normaliseWeights(policy.weights),
     activeChecks,
+    activeCodes: new Set(activeChecks.map((c) => c.code)),
     ledger,
     archive,
     nextReviewOf,
-    actionsFor: sharedActionsFor(policy),
+    decisionsFor: sharedDecisions(policy),
   };
 }
+
+/** A sheet balance and a ledger's open amount further apart than a cent disagree. */
+const CENT = 0.005;
 
 /** Where a field's cell is, for an error found in it. */
 function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
@@ -64,39 +73,95 @@ function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
   return { row, column: `${columnLetter(column + ctx.originColumn)} (${ctx.headers[column]})` };
 }
 
-export function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: CustomerContext): CustomerResult {
-  let row: CustomerRow;
+const RATIO_AFFECTS = {
+  current: ["currentRatio", "LIQUIDITY"],
+  debt: ["debtRatio", "LEVERAGE"],
+  coverage: ["interestCoverage", "COVERAGE"],
+} as const satisfies Record<string, readonly NoteTarget[]>;
+
+/** A ratio, or a note when numbers so large make it overflow (placed at its denominator's column). */
+function ratioOf(
+  compute: (a: number, b: number) => number,
+  a: number,
+  b: number,
+  affects: readonly NoteTarget[],
+  row: number,
+  ctx: RowContext,
+  note: (affects: readonly NoteTarget[], reason: CreditError) => void,
+): number | undefined {
   try {
-    row = readCustomerRow(line, index, ctx);
+    return compute(a, b);
   } catch (error) {
     if (!(error instanceof CreditError)) throw error;
-    const id = String(line[ctx.columns.id ?? -1] ?? "").trim();
-    const name = String(line[ctx.columns.name ?? -1] ?? "").trim();
-    return { row: index + 1 + ctx.originRow, id, name, ratios: {}, findings: NONE, actions: NONE, errors: [error] };
+    note(affects, error.at(placeOf(error.params.param as InputField, row, ctx)));
+    return undefined;
   }
+}
+
+export function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: CustomerContext): CustomerResult {
+  const row = readCustomerRow(line, index, ctx);
   const { policy, asOf } = run;
   const n = row.numbers;
-  const errors: CreditError[] = [];
+  let notes: CustomerNote[] | undefined;
+  const note = (affects: readonly NoteTarget[], reason: CreditError) =>
+    (notes ??= []).push(noteOf(affects, reason, run.activeCodes));
+  const archived = run.archive?.get(archiveKey(row.id, row.name));
+  for (const bad of row.badCells) {
+    // With a ledger the overdue columns are not read; with an archive the previous score need not be.
+    const unused =
+      ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
+      (bad.field === "previousScore" && archived !== undefined);
+    note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
+  }
+  if (row.fatal.length > 0) {
+    return {
+      row: row.row,
+      id: row.id,
+      name: row.name,
+      ratios: {},
+      balance: n.balance,
+      creditLimit: n.creditLimit,
+      findings: NONE,
+      actions: NONE,
+      notes: notes ?? NONE,
+      errors: row.fatal,
+    };
+  }
 
-  // Ledger aging replaces the overdue columns: it is the more detailed record.
+  // Ledger aging replaces the overdue columns: it is the more detailed record of what is overdue.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
-    const ledgerError = ledgerEntry(run.ledger.errors, row.id, row.name);
-    if (ledgerError) errors.push(ledgerError);
-    aging = ledgerEntry(run.ledger.byCustomer, row.id, row.name) ?? new AgingTotals(policy.agingEdges);
+    const entry = ledgerCustomer(run.ledger, row.id, row.name);
+    if (entry) entry.matched = true;
+    if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
+    else aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
+    // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
+    // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
+    // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
+    const open = entry ? entry.open : 0;
+    if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
+      const reason = new CreditError("value", "note.ledgerMismatch", {
+        balance: formatFigure(n.balance, "money", "en"),
+        ledger: formatFigure(open, "money", "en"),
+        sheet: run.ledger.sheet,
+      });
+      note([], reason.at(placeOf("balance", row.row, ctx)));
+    }
   }
-  const overdueAmount = aging ? aging.overdue : n.overdueAmount;
-  const daysPastDue = aging ? aging.oldestDays : n.daysPastDue;
+  const overdueAmount = run.ledger ? aging?.overdue : n.overdueAmount;
+  const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
 
   const score = riskScoreCore(row.factors, run.weights);
   const grade = gradeOf(score, policy);
-  const previousScore = n.previousScore ?? run.archive?.get(archiveKey(row.id, row.name));
+  const previousScore = n.previousScore ?? archived;
 
   const zModel = row.zModel ?? policy.defaultZModel;
+  const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");
   let z: number | undefined;
   let zone: ZZone | undefined;
+  let zAssetsNoted = false;
   const hasZInputs = Z_FIELDS.every((f) => n[f] !== undefined);
-  if (hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
+  if (!zModelBad && hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
     try {
       z = zScore(
         {
@@ -113,66 +178,69 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
       zone = zZone(z, zModel);
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
-      const field = error.params.param === "totalLiabilities" ? "totalLiabilities" : "totalAssets";
-      errors.push(error.at(placeOf(field, row.row, ctx)));
+      z = undefined;
+      if (error.key === "z.liabilitiesZero") {
+        // A debt-free company: nothing wrong with the customer, only X4 has no value.
+        note(["zScore", "Z_DISTRESS"], new CreditError("num", "note.debtFree").at(placeOf("totalLiabilities", row.row, ctx)));
+      } else if (error.params.param === "totalLiabilities") {
+        note(["zScore", "Z_DISTRESS"], error.at(placeOf("totalLiabilities", row.row, ctx)));
+      } else {
+        const assetsZero = n.totalAssets! <= 0;
+        zAssetsNoted = assetsZero;
+        note(
+          assetsZero ? ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"] : ["zScore", "Z_DISTRESS"],
+          error.at(placeOf("totalAssets", row.row, ctx)),
+        );
+      }
     }
   }
 
   const ratios: CustomerResult["ratios"] = {};
-  try {
-    if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0) {
-      ratios.currentRatio = currentRatio(n.currentAssets, n.currentLiabilities);
-    }
-    if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && n.totalAssets > 0)
-      ratios.debtRatio = debtRatio(n.totalLiabilities, n.totalAssets);
-    // No interest expense means nothing to cover: not a warning, and not a division by zero.
-    if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0) {
-      ratios.interestCoverage = interestCoverage(n.ebit, n.interestExpense);
-    }
-  } catch (error) {
-    // Numbers so large that a ratio overflows: the ratios name their denominator's column.
-    if (!(error instanceof CreditError)) throw error;
-    errors.push(error.at(placeOf(error.params.param as InputField, row.row, ctx)));
+  if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0)
+    ratios.currentRatio = ratioOf(currentRatio, n.currentAssets, n.currentLiabilities, RATIO_AFFECTS.current, row.row, ctx, note);
+  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined) {
+    if (n.totalAssets > 0)
+      ratios.debtRatio = ratioOf(debtRatio, n.totalLiabilities, n.totalAssets, RATIO_AFFECTS.debt, row.row, ctx, note);
+    else if (!zAssetsNoted)
+      note(RATIO_AFFECTS.debt, new CreditError("num", "note.assetsZero").at(placeOf("totalAssets", row.row, ctx)));
   }
+  // No interest expense means nothing to cover: not a warning, and not a division by zero.
+  if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
+    ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
 
-  let hasErrors = errors.length > 0;
-  let findings: readonly Finding[] = NONE;
-  if (!hasErrors) {
-    const facts: CustomerFacts = {
-      score,
-      grade,
-      previousScore,
-      creditLimit: n.creditLimit,
-      balance: n.balance,
-      overdueAmount,
-      daysPastDue,
-      negativeNewsDate: row.negativeNewsDate,
-      zScore: z,
-      zZone: zone,
-      zDistressBelow: Z_MODEL_SPECS[zModel].distress,
-      currentRatio: ratios.currentRatio,
-      debtRatio: ratios.debtRatio,
-      interestCoverage: ratios.interestCoverage,
-    };
-    let found: Finding[] | undefined;
-    for (const check of run.activeChecks) {
-      const finding = check.evaluate(facts, policy, asOf);
-      if (!finding) continue;
-      if (found) found.push(finding);
-      else found = [finding];
-    }
-    if (found) findings = found;
+  const facts: CustomerFacts = {
+    score,
+    grade,
+    previousScore,
+    creditLimit: n.creditLimit,
+    balance: n.balance,
+    overdueAmount,
+    daysPastDue,
+    negativeNewsDate: row.negativeNewsDate,
+    zScore: z,
+    zZone: zone,
+    zDistressBelow: Z_MODEL_SPECS[zModel].distress,
+    currentRatio: ratios.currentRatio,
+    debtRatio: ratios.debtRatio,
+    interestCoverage: ratios.interestCoverage,
+  };
+  let findings: Finding[] | undefined;
+  for (const check of run.activeChecks) {
+    const finding = check.evaluate(facts, policy, asOf);
+    if (!finding) continue;
+    if (findings) findings.push(finding);
+    else findings = [finding];
   }
+  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes: notes !== undefined };
+  const actions = run.decisionsFor(decisionFacts);
   let limit: number | undefined;
-  if (!hasErrors && n.creditLimit !== undefined) {
+  if (n.creditLimit !== undefined) {
     try {
-      limit = recommendedLimit(n.creditLimit, grade, findings.length > 0, policy);
+      limit = recommendedLimit(n.creditLimit, grade, !isClearForRaise(decisionFacts), policy);
     } catch (error) {
-      // A limit so large that the recommendation overflows is this row's error, not the review's.
+      // A limit so large that the recommendation overflows: only the recommendation is lost.
       if (!(error instanceof CreditError)) throw error;
-      errors.push(error.at(placeOf("creditLimit", row.row, ctx)));
-      hasErrors = true;
-      findings = NONE;
+      note(["recommendedLimit"], error.at(placeOf("creditLimit", row.row, ctx)));
     }
   }
   // One object literal of one shape for every customer: the review holds 100,000 of them.
@@ -191,18 +259,20 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     overdueAmount,
     daysPastDue,
     aging: aging?.buckets,
-    findings,
-    actions: hasErrors ? NONE : run.actionsFor(grade, findings, daysPastDue),
+    findings: findings ?? NONE,
+    actions,
     recommendedLimit: limit,
-    monitoring: hasErrors ? undefined : monitoringOf(grade, policy),
-    monitoringMonths: hasErrors ? undefined : monitoringMonths(grade, policy),
-    nextReview: hasErrors ? undefined : run.nextReviewOf(grade),
-    errors: hasErrors ? errors : NONE,
+    monitoring: monitoringOf(grade, policy),
+    monitoringMonths: monitoringMonths(grade, policy),
+    // "Re-assess now" means now: the next review is the as-of date itself.
+    nextReview: reviewsNow(actions) ? asOf : run.nextReviewOf(grade),
+    notes: notes ?? NONE,
+    errors: NONE,
   };
 }
 
 /**
- * The empty list every customer without findings, actions or errors holds: one shared list
- * rather than one each keeps a 100,000-customer review about 8% smaller in memory.
+ * The empty list every customer without findings, actions, notes or errors holds: one shared
+ * list rather than one each keeps a 100,000-customer review about 8% smaller in memory.
  */
 const NONE: readonly never[] = Object.freeze([]);

@@ -3,11 +3,11 @@
  * row for each, in blocks of adjacent columns, with the rows of an earlier, longer run
  * cleared.
  */
-import { describeError } from "../errors";
 import { Lang } from "../i18n";
+import { Policy } from "../policy";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { gradeName, monitoringName, recommendationText, warningList, zoneName } from "./texts";
+import { gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
@@ -42,7 +42,7 @@ function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult
  * already holds (codes, the warning set, its shared list of actions): a key built as text
  * for every row made the plan about an eighth slower.
  */
-function textCache(lang: Lang) {
+function textCache(lang: Lang, policy: Policy) {
   return {
     grade: cachedText(
       (c) => c.grade,
@@ -59,7 +59,7 @@ function textCache(lang: Lang) {
     // Customers alike share one list of actions (see sharedActionsFor), so the list is the key.
     actions: cachedText(
       (c) => c.actions,
-      (c) => recommendationText(c.actions, lang),
+      (c) => recommendationText(c.actions, lang, policy),
     ),
     // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
     monitoring: cachedText(
@@ -70,7 +70,7 @@ function textCache(lang: Lang) {
 }
 type TextCache = ReturnType<typeof textCache>;
 
-function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: TextCache): PlanValue {
+function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: TextCache, policy: Policy): PlanValue {
   const ok = c.errors.length === 0;
   switch (field) {
     case "score":
@@ -92,7 +92,7 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: T
     case "nextReview":
       return ok ? (c.nextReview ?? null) : null;
     case "issues":
-      return c.errors.length ? c.errors.map((e) => describeError(e, lang)).join("; ") : null;
+      return c.errors.length || c.notes.length ? issuesText(c, lang, policy) : null;
   }
 }
 
@@ -122,13 +122,13 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
   for (const c of result.customers) byRow[c.row - 1 - origin.row - layout.firstRow] = c;
   const blocks: Block[] = [];
   const areas: Area[] = [];
-  const texts = textCache(lang);
+  const texts = textCache(lang, result.policy);
   for (const run of runsOf(layout.outputColumns)) {
     const values: PlanValue[][] = [run.map((f) => OUTPUT_HEADERS[f][lang])];
     for (const c of byRow) {
       // Filled by index rather than by run.map: no closure and no array growth per row.
       const line: PlanValue[] = new Array(run.length);
-      for (let i = 0; i < run.length; i++) line[i] = c ? outputValue(run[i], c, lang, texts) : null;
+      for (let i = 0; i < run.length; i++) line[i] = c ? outputValue(run[i], c, lang, texts, result.policy) : null;
       values.push(line);
     }
     const block = {

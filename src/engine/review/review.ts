@@ -18,10 +18,12 @@ import { customerContext, reviewCustomer } from "./customer";
 import { isBlankRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
-import { ageLedger, LedgerInput } from "./ledger";
+import { ageLedger, LedgerInput, UnmatchedInvoices, unmatchedInvoices } from "./ledger";
 import { summarise } from "./portfolio";
 import { isReviewSheet } from "./sheets";
-import { Action, Finding, WarningCode } from "./warnings";
+import { Decision } from "./decisions";
+import { CustomerNote, NoteTarget } from "./notes";
+import { Finding, WarningCode } from "./warnings";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -62,12 +64,27 @@ export interface CustomerResult {
   readonly daysPastDue?: number;
   readonly aging?: readonly number[];
   readonly findings: readonly Finding[];
-  readonly actions: readonly Action[];
+  /** The policy's response, each action with the warning or rule behind it (see decisions.ts). */
+  readonly actions: readonly Decision[];
   readonly recommendedLimit?: number;
   readonly monitoring?: Monitoring;
   readonly monitoringMonths?: number;
   readonly nextReview?: number;
+  /** Figures and checks not computed for this customer, and why; the rest of its review stands. */
+  readonly notes: readonly CustomerNote[];
+  /** Problems that stop the customer's score and everything after it: a bad factor, no id or name. */
   readonly errors: readonly CreditError[];
+}
+
+/** One problem of one customer, as the summary lists them: where it is, what it switched off, why. */
+export interface CustomerProblem {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** True when it stops the customer's score (an error); false for a note. */
+  readonly fatal: boolean;
+  readonly affects: readonly NoteTarget[];
+  readonly reason: CreditError;
 }
 
 export interface PortfolioResult {
@@ -76,12 +93,19 @@ export interface PortfolioResult {
   readonly withErrors: number;
   readonly byGrade: Readonly<Record<Grade, number>>;
   readonly exposureByGrade: Readonly<Record<Grade, number>>;
+  /** Every balance that can be read, graded or not. */
   readonly exposure: number;
+  /** The part of the exposure owed by customers the review could not grade. */
+  readonly exposureNotGraded: number;
   readonly overdueCustomers: number;
   readonly overdueShare?: number;
   readonly warnings: readonly WarningCode[];
   readonly warningCounts: Readonly<Record<WarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
+  /** Every customer with an error or a note, one entry per problem, in sheet order. */
+  readonly problems: readonly CustomerProblem[];
+  /** Open ledger invoices of customers not on the sheet (with a ledger). */
+  readonly unmatchedInvoices?: UnmatchedInvoices;
 }
 
 export interface Layout {
@@ -140,7 +164,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     ledgerSheet: ledger?.sheet,
     columns: columnReport(sheetColumns, origin, checks.skipped),
     customers,
-    portfolio: summarise(customers, policy, checks.overdueKnown, ledger !== undefined, lang),
+    portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang),
     layout: {
       headerRow: match.headerRow,
       firstRow: match.headerRow + 1,

@@ -1,12 +1,13 @@
 /**
  * The managers' summary sheet: the review's key figures, customers and exposure by grade,
- * warning counts, the aging table (with a ledger) and its chart, and the top risks.
+ * warning counts, the aging table (with a ledger) and its chart, the top risks, and every
+ * customer with a problem.
  */
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { OUTPUT_HEADERS } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { customerName, gradeName, portfolioWarningList, warningList, warningTitle } from "./texts";
+import { customerName, formatFigure, gradeName, portfolioWarningList, problemText, warningList, warningTitle } from "./texts";
 import { WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
@@ -27,9 +28,16 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   pair(t("summary.customers"), p.reviewed, "integer");
   pair(t("summary.withErrors"), p.withErrors, "integer");
   pair(t("summary.exposure"), p.exposure, "money");
+  if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
   pair(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy), "text");
+  const u = p.unmatchedInvoices;
+  if (u) {
+    const amount = formatFigure(u.amount, "money", lang);
+    const text = u.customers ? t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") }) : t("summary.unmatchedNone");
+    pair(t("summary.unmatched"), text, "text");
+  }
   row++;
   add(
     [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
@@ -96,6 +104,27 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     add(
       top.map((c) => [customerName(c), c.row, c.score!, gradeName(c.grade!, lang), warningList(c.findings, lang)]),
       ["text", "integer", "score", "text", "text"],
+    );
+  }
+  if (p.problems.length) {
+    row++;
+    add(
+      [[t("summary.problems"), t("summary.row"), t("summary.column"), t("summary.problem")]],
+      ["text", "text", "text", "text"],
+      true,
+    );
+    add(
+      p.problems.map((q) => {
+        // A ledger row's place names its own sheet and row, so it stays in the text.
+        const place = q.reason.place.sheet === undefined ? {} : q.reason.place;
+        const text = problemText(
+          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } },
+          lang,
+          result.policy,
+        );
+        return [customerName(q), q.row, q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "", text];
+      }),
+      ["text", "integer", "text", "text"],
     );
   }
   return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], chart };

@@ -8,11 +8,14 @@
  * the compiler checks that every grade, zone, warning and action has its message.
  */
 import { isoFromSerial } from "../cells";
+import { describeError } from "../errors";
 import { Lang, message } from "../i18n";
-import { Monitoring } from "../limit";
+import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { Action, FigureFormat, Finding, WarningCode } from "./warnings";
+import { Decision, Reason, RULES, Rule } from "./decisions";
+import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
+import { FigureFormat, Finding, WarningCode } from "./warnings";
 
 export function gradeName(grade: Grade, lang: Lang): string {
   return message(lang, `grade.${grade}`);
@@ -78,6 +81,107 @@ export function explainFinding(finding: Finding, lang: Lang): string {
   });
 }
 
-export function recommendationText(actions: readonly Action[], lang: Lang): string {
-  return actions.map((a) => message(lang, `action.${a}`)).join(message(lang, "sep.items"));
+function isRule(reason: Reason): reason is Rule {
+  return (RULES as readonly string[]).includes(reason);
+}
+
+/** What an action rests on, in a few words: the warning's title or the rule's. */
+export function reasonTitle(reason: Reason, lang: Lang, policy: Pick<Policy, "overdueDays" | "legalActionDays">): string {
+  return isRule(reason) ? message(lang, `rule.${reason}`, { days: policy.legalActionDays }) : warningTitle(reason, lang, policy);
+}
+
+/** A customer's actions as one line, each with its reason: the Recommendation column and the printed table. */
+export function recommendationText(
+  actions: readonly Decision[],
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays" | "legalActionDays">,
+): string {
+  return actions
+    .map((d) =>
+      message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }),
+    )
+    .join(message(lang, "sep.items"));
+}
+
+/** What a decision's reason says about one customer: its figures against the policy's. */
+export interface DecisionSubject {
+  readonly score?: number;
+  readonly overdueAmount?: number;
+  readonly daysPastDue?: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00 is above …". */
+export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy): string {
+  if (!isRule(reason)) {
+    const finding = c.findings.find((f) => f.code === reason);
+    return finding ? explainFinding(finding, lang) : reasonTitle(reason, lang, policy);
+  }
+  const score = formatFigure(c.score ?? 0, "score", lang);
+  const amount = c.overdueAmount === undefined ? undefined : formatFigure(c.overdueAmount, "money", lang);
+  const days = formatFigure(c.daysPastDue ?? 0, "days", lang);
+  switch (reason) {
+    case "GRADE_HIGH":
+      return message(lang, "rule.GRADE_HIGH.detail", { score, threshold: formatFigure(policy.highFrom, "score", lang) });
+    case "GRADE_MEDIUM":
+      return message(lang, "rule.GRADE_MEDIUM.detail", { score, threshold: formatFigure(policy.mediumFrom, "score", lang) });
+    case "GRADE_LOW":
+      return message(lang, "rule.GRADE_LOW.detail", { score });
+    case "LOW_RISK_CLEAR":
+      return message(lang, "rule.LOW_RISK_CLEAR.detail", { score, multiplier: limitMultiplier("low", false, policy) });
+    case "PAST_LEGAL_DAYS":
+      return message(lang, amount === undefined ? "rule.PAST_LEGAL_DAYS.noAmount" : "rule.PAST_LEGAL_DAYS.detail", {
+        amount: amount ?? "",
+        days,
+        threshold: policy.legalActionDays,
+      });
+    case "OVERDUE":
+      return amount === undefined || c.overdueAmount === 0
+        ? message(lang, "rule.OVERDUE.noAmount", { days })
+        : message(lang, "rule.OVERDUE.detail", { amount });
+    case "DATA_ISSUE":
+      return message(lang, "rule.DATA_ISSUE.detail");
+  }
+}
+
+/** One action and why, as a line of its own: the JSON's and the task pane's reason lines. */
+export function decisionLine(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy): string {
+  return message(lang, "decision.detail", {
+    action: message(lang, `action.${d.code}`),
+    reason: reasonDetail(d.because, c, lang, policy),
+  });
+}
+
+function targetName(target: NoteTarget, lang: Lang, policy: Pick<Policy, "overdueDays">): string {
+  return (NOTE_FIGURES as readonly string[]).includes(target)
+    ? message(lang, `figure.${target as NoteFigure}`)
+    : message(lang, "note.check", { title: warningTitle(target as WarningCode, lang, policy) });
+}
+
+/**
+ * A note or an error as the user reads it, placed at its cell: "row 3, column K (Total
+ * liabilities): Z-score, Z-score in distress zone check not computed: total liabilities is 0 …".
+ */
+export function problemText(
+  problem: { readonly affects: readonly NoteTarget[]; readonly reason: Parameters<typeof describeError>[0] },
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): string {
+  const { reason, affects } = problem;
+  if (affects.length === 0) return describeError(reason, lang);
+  const what = affects.map((a) => targetName(a, lang, policy)).join(message(lang, "sep.list"));
+  const why = message(lang, reason.key, reason.params);
+  return describeError({ key: "note.notComputed", params: { what, why }, place: reason.place }, lang);
+}
+
+/** Every problem of a customer, errors first, as one text: the "Review issues" column. */
+export function issuesText(
+  c: {
+    readonly errors: readonly Parameters<typeof describeError>[0][];
+    readonly notes: readonly Parameters<typeof problemText>[0][];
+  },
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): string {
+  return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
 }

@@ -1,10 +1,10 @@
 /**
- * The warning triggers and the policy's responses to them, as tables: each check
- * says which columns it needs (so a missing column switches it off by name) and how it
- * compares a customer's figure with its policy threshold.
+ * The warning triggers, as a table: each check says which columns it needs (so a missing
+ * column switches it off by name) and how it compares a customer's figure with its policy
+ * threshold. The policy's responses to the warnings are in decisions.ts.
  */
 import { addMonths } from "../cells";
-import { Grade, GRADES, Policy } from "../policy";
+import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { InputField } from "./fields";
 
@@ -136,19 +136,6 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   },
 ];
 
-export const ACTIONS = [
-  "PREPAYMENT",
-  "RESTRICT_LIMIT",
-  "GUARANTEE",
-  "HOLD_ORDERS",
-  "ESCALATE_COLLECTION",
-  "LEGAL_ACTION",
-  "REASSESS",
-  "RAISE_LIMIT",
-  "KEEP_TERMS",
-] as const;
-export type Action = (typeof ACTIONS)[number];
-
 /**
  * Which warnings a customer has, as one number (bit i stands for WARNING_CODES[i]): customers
  * alike in their warnings share their actions and texts under it.
@@ -157,48 +144,4 @@ export function warningSet(findings: readonly Finding[]): number {
   let set = 0;
   for (let i = 0; i < findings.length; i++) set |= 1 << WARNING_CODES.indexOf(findings[i].code);
   return set;
-}
-
-function isPastLegalAction(daysPastDue: number | undefined, policy: Policy): boolean {
-  return daysPastDue !== undefined && daysPastDue > policy.legalActionDays;
-}
-
-/** The policy's responses for one customer, in the order a credit manager acts on them. */
-export function actionsFor(
-  grade: Grade,
-  findings: readonly Finding[],
-  daysPastDue: number | undefined,
-  policy: Policy,
-): Action[] {
-  const codes = new Set(findings.map((f) => f.code));
-  const actions: Action[] = [];
-  if (grade === "high") actions.push("PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE");
-  if (codes.has("OVER_LIMIT")) actions.push("HOLD_ORDERS");
-  if (codes.has("OVERDUE_90")) actions.push("ESCALATE_COLLECTION");
-  if (isPastLegalAction(daysPastDue, policy)) actions.push("LEGAL_ACTION");
-  if (codes.has("SCORE_RISE") || codes.has("NEGATIVE_NEWS")) actions.push("REASSESS");
-  if (actions.length === 0)
-    actions.push(
-      grade === "low" && findings.length === 0 && policy.limitLowNoWarning > policy.limitLow ? "RAISE_LIMIT" : "KEEP_TERMS",
-    );
-  return actions;
-}
-
-/**
- * actionsFor over a whole review, with one frozen list per case: customers alike in everything
- * actionsFor reads (grade, which warnings fired, past the legal-action age or not) share their
- * list, so a portfolio holds a handful of lists rather than one per customer.
- */
-export function sharedActionsFor(
-  policy: Policy,
-): (grade: Grade, findings: readonly Finding[], daysPastDue: number | undefined) => readonly Action[] {
-  const lists = new Map<number, readonly Action[]>();
-  return (grade, findings, daysPastDue) => {
-    // One number per case: a text key built for every customer made the review about an eighth slower.
-    const key =
-      (warningSet(findings) * GRADES.length + GRADES.indexOf(grade)) * 2 + (isPastLegalAction(daysPastDue, policy) ? 1 : 0);
-    let actions = lists.get(key);
-    if (actions === undefined) lists.set(key, (actions = Object.freeze(actionsFor(grade, findings, daysPastDue, policy))));
-    return actions;
-  };
 }

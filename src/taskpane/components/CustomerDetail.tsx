@@ -56,6 +56,7 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
         <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />
       ) : (
         <>
+          {c.notes.length > 0 && <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />}
           <ActionList actions={actionLines(c, lang)} />
           <Subtitle2 className={panel.heading} as="h3">
             {t("ui.detail.findings")}

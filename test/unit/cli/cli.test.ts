@@ -64,8 +64,19 @@ describe("the sample workbooks", () => {
       "SCORE_RISE",
       "Z_DISTRESS",
     ]);
-    // Bad rows are reported with row and column; the rest are reviewed.
-    expect(result!.portfolio.withErrors).toBe(4);
+    // Bad factors stop a row's score; other bad cells only what needs them. All are reported with row and column.
+    expect(result!.portfolio.withErrors).toBe(2);
+    expect(result!.portfolio.problems.map((p) => [p.row, p.fatal])).toEqual([
+      [24, true],
+      [31, true],
+      [37, false],
+      [44, false],
+      [44, false],
+    ]);
+    // The sample's one balance that differs from its open ledger amount (an invoice without a due date among them).
+    expect(sheet.getCell(44, scoreCol + 10).value).toContain(
+      "row 44, column J (Outstanding balance): the balance 38,000.00 differs from the open amount 45,000.00 on the invoice ledger (Invoices)",
+    );
     const issues = sheet.getCell(24, scoreCol + 10).value as string;
     expect(issues).toBe("row 24, column E (Industry risk): industry risk must be between 1 and 5, got 6");
     const summary = wb.getWorksheet("Credit Review Summary")!;
@@ -143,7 +154,9 @@ describe("the sample workbooks", () => {
     expect(json.asOf).toBe("2026-11-30");
     expect(json.sheet).toBe("Customers");
     const c = json.customers.find((x: { id: string }) => x.id === "C0005");
-    expect(c).toMatchObject({ row: 8, grade: "high", monitoring: "monthly", nextReview: "2026-12-30" });
+    // Negative news: re-assess now, so the next review is the as-of date.
+    expect(c).toMatchObject({ row: 8, grade: "high", monitoring: "monthly", nextReview: "2026-11-30" });
+    expect(c.actions).toContainEqual(expect.objectContaining({ code: "REASSESS", because: "NEGATIVE_NEWS" }));
     expect(c.warnings).toEqual(expect.arrayContaining(["NEGATIVE_NEWS"]));
     expect(typeof c.recommendation).toBe("string");
     expect(["safe", "grey", "distress", null]).toContain(c.zZone);

@@ -186,9 +186,14 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     const r = result!;
     if (c.sheet) expect(r.sheet).toBe(c.sheet);
     expect(r.customers).toHaveLength(c.customers!);
+    // Every row with a problem is named: an error stops its score, a note only what needs the cell.
     const failed = Object.fromEntries(
-      r.customers.filter((x) => x.errors.length).map((x) => [x.row, x.errors.map((e) => e.message).join("; ")]),
+      r.customers
+        .filter((x) => x.errors.length || x.notes.length)
+        .map((x) => [x.row, [...x.errors, ...x.notes.map((n) => n.reason)].map((e) => e.message).join("; ")]),
     );
+    for (const x of r.customers)
+      expect({ row: x.row, graded: x.grade !== undefined }).toEqual({ row: x.row, graded: !x.errors.length });
     const expectedFailed = Object.fromEntries((c.rowErrors ?? []).map((e) => [e.row, expect.stringContaining(e.contains)]));
     expect(failed).toEqual(expectedFailed);
     const byRow = new Map(r.customers.map((x) => [String(x.row), x]));

@@ -183,6 +183,6 @@ describe("archive-based SCORE_RISE", () => {
     const later = review(archive.slice(0, 3), worse, serial("2026-03-15"));
     expect(later.customers.map((c) => c.previousScore)).toEqual([3, 2]);
     expect(later.customers.map((c) => c.findings.map((f) => f.code))).toEqual([["SCORE_RISE"], []]);
-    expect(later.customers[0].actions).toEqual(["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "REASSESS"]);
+    expect(later.customers[0].actions.map((a) => a.code)).toEqual(["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "REASSESS"]);
   });
 });

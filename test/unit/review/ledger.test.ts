@@ -3,6 +3,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
+import { problemText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial, utcDate } from "../../support/review-grid";
 
@@ -71,22 +72,26 @@ describe("ledger aging per customer", () => {
   });
 
   test("OVERDUE_90 from the ledger escalates collection", () => {
-    expect(byId("C001").actions).toEqual(["ESCALATE_COLLECTION"]);
+    expect(byId("C001").actions).toEqual([{ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" }]);
     expect(byId("C001").findings[0]).toEqual({ code: "OVERDUE_90", value: 91, threshold: 90, format: "days" });
   });
 
-  test("an amount without a due date makes that customer an error naming the ledger cell", () => {
-    expect(byId("C003").errors.map((e) => describeError(e, "en"))).toEqual([
-      "sheet Ledger, row 12, column C (Due date): due date is blank but 120 is still open",
+  test("an amount without a due date switches off that customer's overdue figures, naming the ledger cell", () => {
+    const notes = (id: string) => byId(id).notes.map((n) => problemText(n, "en", DEFAULT_POLICY));
+    expect(notes("C003")).toEqual([
+      "sheet Ledger, row 12, column C (Due date): overdue figures, Overdue over 90 days check not computed: due date is blank but 120 is still open",
     ]);
-    expect(byId("C004").errors.map((e) => describeError(e, "en"))).toEqual([
-      "sheet Ledger, row 13, column C (Due date): due date is blank but 60 is still open",
+    expect(notes("C004")).toEqual([
+      "sheet Ledger, row 13, column C (Due date): overdue figures, Overdue over 90 days check not computed: due date is blank but 60 is still open",
     ]);
+    // The customer keeps its grade and decisions; only the overdue figures are unknown.
+    expect(byId("C003")).toMatchObject({ errors: [], grade: "low", overdueAmount: undefined, daysPastDue: undefined });
     expect(byId("C003").findings).toEqual([]);
+    expect(byId("C003").actions).toEqual([{ code: "KEEP_TERMS", because: "DATA_ISSUE" }]);
   });
 
   test("portfolio: aging totals are the sum of the reviewed customers' open amounts", () => {
-    expect(result.portfolio).toMatchObject({ customers: 5, reviewed: 3, withErrors: 2, overdueCustomers: 2 });
+    expect(result.portfolio).toMatchObject({ customers: 5, reviewed: 5, withErrors: 0, overdueCustomers: 2 });
     expect(result.portfolio.aging).toEqual({
       labels: ["Current", "1–30", "31–60", "61–90", "91+"],
       totals: [170, 250, 300, 500, 400],
@@ -136,7 +141,10 @@ describe("ledger variants", () => {
     expect(totals.map((v) => Math.round(v * 100) / 100)).toEqual([333.33, 1000, 6, 90, 2000.25]);
     expect(r.customers.map((c) => c.daysPastDue)).toEqual([3, 400, 61]);
     expect(r.customers.map((c) => c.findings.map((f) => f.code))).toEqual([[], ["OVERDUE_90"], []]);
-    expect(r.customers[1].actions).toEqual(["ESCALATE_COLLECTION", "LEGAL_ACTION"]);
+    expect(r.customers[1].actions).toEqual([
+      { code: "ESCALATE_COLLECTION", because: "OVERDUE_90" },
+      { code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" },
+    ]);
   });
 
   test("the policy's aging edges are used (ERP-style 30/60/90/120)", () => {
@@ -163,10 +171,11 @@ describe("ledger variants", () => {
     expect(r.customers[0].daysPastDue).toBe(104);
   });
 
-  test("a text amount in the ledger is an error for that customer", () => {
+  test("a text amount in the ledger is a note for that customer, naming the ledger cell", () => {
     const ledger = [LEDGER_HEADER, ["A", "1", due(10), "lots", null], ["B", "2", due(10), 5, null]];
     const r = review(customerSheet([], [{ id: "A" }, { id: "B" }]), ledger);
-    expect(r.customers[0].errors.map((e) => describeError(e, "en"))).toEqual([
+    expect(r.customers[0].errors).toEqual([]);
+    expect(r.customers[0].notes.map((n) => describeError(n.reason, "en"))).toEqual([
       'sheet Ledger, row 2, column D (Amount): must be a number, got "lots"',
     ]);
     expect(r.customers[1].errors).toEqual([]);

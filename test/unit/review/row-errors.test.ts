@@ -1,6 +1,6 @@
 /**
- * A bad cell makes that customer's result an error naming its row and column; the
- * other customers are still reviewed (issue text of the review).
+ * A bad factor makes that customer's result an error naming its row and column; the other
+ * customers are still reviewed. Other bad cells only switch off what needs them (notes.test.ts).
  */
 import { CellValue } from "../../../src/engine/cells";
 import { describeError } from "../../../src/engine/errors";
@@ -48,43 +48,9 @@ const CASES: readonly [string, Bad, string, string][] = [
     "C (Payment history)",
     'payment history must be a number from 1 to 5, got "#N/A"',
   ],
-  ["text in the credit limit", { extra: ["abc", 500, null, null, null] }, "H (Credit limit)", 'must be a number, got "abc"'],
-  ["TRUE in the balance", { extra: [1000, true, null, null, null] }, "I (Outstanding balance)", 'must be a number, got "TRUE"'],
-  ["a negative credit limit", { extra: [-5000, 500, null, null, null] }, "H (Credit limit)", "must not be negative, got -5000"],
-  [
-    "a negative credit limit in accounting notation",
-    { extra: ["(5,000)", 500, null, null, null] },
-    "H (Credit limit)",
-    "must not be negative, got -5000",
-  ],
-  [
-    "an impossible date in the negative news column",
-    { extra: [1000, 500, "2026-02-30", null, null] },
-    "J (Negative news date)",
-    'must be a date, got "2026-02-30"',
-  ],
-  [
-    "an ambiguous date in the negative news column",
-    { extra: [1000, 500, "03/04/2026", null, null] },
-    "J (Negative news date)",
-    'must be a date, got "03/04/2026"',
-  ],
-  [
-    "a word in the negative news column",
-    { extra: [1000, 500, "last week", null, null] },
-    "J (Negative news date)",
-    'must be a date, got "last week"',
-  ],
-  ["a previous score of 7", { extra: [1000, 500, null, 7, null] }, "K (Previous score)", "score must be between 1 and 5, got 7"],
-  [
-    "an unknown Z model",
-    { extra: [1000, 500, null, null, "Ohlson"] },
-    "L (Z model)",
-    'must be a Z model (public, private, nonmanufacturing, emerging), got "Ohlson"',
-  ],
 ];
 
-describe("a bad cell is an error for its customer only", () => {
+describe("a bad factor is an error for its customer only", () => {
   test.each(CASES)("%s", (_name, bad, column, text) => {
     const values = customerSheet(EXTRA, [
       { name: "Good one", extra: GOOD },
@@ -107,7 +73,8 @@ describe("a bad cell is an error for its customer only", () => {
     expect(last).toMatchObject({ row: 4, grade: "high", errors: [], recommendedLimit: 500 });
     expect(last.findings.map((f) => f.code)).toEqual(["OVER_LIMIT"]);
 
-    expect(result.portfolio).toMatchObject({ customers: 3, reviewed: 2, withErrors: 1, exposure: 2000 });
+    // Its balance is still owed: it counts in the exposure, as not graded.
+    expect(result.portfolio).toMatchObject({ customers: 3, reviewed: 2, withErrors: 1, exposure: 2500, exposureNotGraded: 500 });
     expect(result.portfolio.byGrade).toEqual({ low: 1, medium: 0, high: 1 });
 
     // The write plan puts the message in "Review issues" and leaves the bad row's results empty.
@@ -130,34 +97,6 @@ describe("a bad cell is an error for its customer only", () => {
     );
   });
 
-  test("Z inputs that make the ratios undefined are an error naming the column, not Infinity", () => {
-    const headers = [
-      "Current assets",
-      "Current liabilities",
-      "Total assets",
-      "Total liabilities",
-      "Retained earnings",
-      "EBIT",
-      "Equity",
-      "Sales",
-    ];
-    const values = customerSheet(headers, [
-      { extra: [100, 100, 0, 500, 0, 0, 0, 100] },
-      { extra: [100, 100, 1000, 0, 0, 0, 0, 100] },
-      { extra: [100, 100, 1000, 500, 0, 0, 0, 100] },
-    ]);
-    const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
-    expect(result.customers[0].errors.map((e) => describeError(e, "en"))).toEqual([
-      "row 2, column J (Total assets): totalAssets must be greater than 0, got 0",
-    ]);
-    expect(result.customers[1].errors.map((e) => describeError(e, "en"))).toEqual([
-      "row 3, column K (Total liabilities): totalLiabilities is 0, so equity / totalLiabilities (X4) is undefined",
-    ]);
-    expect(result.customers[2].errors).toEqual([]);
-    expect(Number.isFinite(result.customers[2].zScore)).toBe(true);
-    expect(result.portfolio.withErrors).toBe(2);
-  });
-
   test("several bad rows: each named, all counted, blank rows between customers skipped", () => {
     const values = customerSheet(
       ["Credit limit"],
@@ -170,17 +109,32 @@ describe("a bad cell is an error for its customer only", () => {
       ],
     );
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
-    expect(result.customers.map((c) => [c.row, c.errors.length])).toEqual([
-      [2, 1],
-      [3, 1],
-      [5, 0],
-      [6, 1],
+    expect(result.customers.map((c) => [c.row, c.errors.length, c.notes.length])).toEqual([
+      [2, 1, 0],
+      [3, 0, 1],
+      [5, 0, 0],
+      [6, 1, 0],
     ]);
     expect(result.customers.flatMap((c) => c.errors.map((e) => describeError(e, "en")))).toEqual([
       "row 2, column C (Payment history): payment history must be between 1 and 5, got 6",
-      'row 3, column H (Credit limit): must be a number, got "n/a"',
       "row 6, column G (Compliance record): compliance record is blank; every factor needs a score from 1 to 5",
     ]);
-    expect(result.portfolio).toMatchObject({ customers: 4, reviewed: 1, withErrors: 3 });
+    expect(result.portfolio).toMatchObject({ customers: 4, reviewed: 2, withErrors: 2 });
+    // The summary's problem list names every one of them, in sheet order.
+    expect(result.portfolio.problems.map((p) => [p.row, p.fatal, p.reason.place.column])).toEqual([
+      [2, true, "C (Payment history)"],
+      [3, false, "H (Credit limit)"],
+      [6, true, "G (Compliance record)"],
+    ]);
+  });
+
+  test("a row naming no customer (neither id nor name) is an error, though its factors are valid", () => {
+    const values = customerSheet([], [{ id: null, name: null, factors: [2, 2, 2, 2, 2] }, {}]);
+    const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
+    expect(result.customers[0].errors.map((e) => describeError(e, "en"))).toEqual([
+      "row 2, column B (Customer): the row names no customer (neither an id nor a name)",
+    ]);
+    expect(result.customers[0].grade).toBeUndefined();
+    expect(result.customers[1]).toMatchObject({ grade: "low", errors: [] });
   });
 });

@@ -99,7 +99,7 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
   });
 });
 
-describe("policy responses", () => {
+describe("policy responses: each action with the warning or rule behind it", () => {
   const asOf = serial("2026-01-31");
   const headers = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
 
@@ -112,7 +112,7 @@ describe("policy responses", () => {
       110000,
       "quarterly",
       "2026-04-30",
-      ["RAISE_LIMIT"],
+      ["RAISE_LIMIT:LOW_RISK_CLEAR"],
     ],
     [
       "low risk with OVER_LIMIT: limit x1.0, hold orders",
@@ -122,7 +122,7 @@ describe("policy responses", () => {
       100000,
       "quarterly",
       "2026-04-30",
-      ["HOLD_ORDERS"],
+      ["HOLD_ORDERS:OVER_LIMIT"],
     ],
     [
       "medium risk: limit x1.0, keep terms",
@@ -132,7 +132,7 @@ describe("policy responses", () => {
       80000,
       "quarterly",
       "2026-04-30",
-      ["KEEP_TERMS"],
+      ["KEEP_TERMS:GRADE_MEDIUM"],
     ],
     [
       "high risk: prepayment, restricted limit x0.5, guarantee, monthly, +1 month (31 Jan → 28 Feb)",
@@ -142,7 +142,7 @@ describe("policy responses", () => {
       40000,
       "monthly",
       "2026-02-28",
-      ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
+      ["PREPAYMENT:GRADE_HIGH", "RESTRICT_LIMIT:GRADE_HIGH", "GUARANTEE:GRADE_HIGH"],
     ],
     [
       "91 days overdue: escalate collection",
@@ -152,7 +152,7 @@ describe("policy responses", () => {
       1000,
       "quarterly",
       "2026-04-30",
-      ["ESCALATE_COLLECTION"],
+      ["ESCALATE_COLLECTION:OVERDUE_90"],
     ],
     [
       "181 days overdue: escalate and consider legal action",
@@ -162,7 +162,7 @@ describe("policy responses", () => {
       1000,
       "quarterly",
       "2026-04-30",
-      ["ESCALATE_COLLECTION", "LEGAL_ACTION"],
+      ["ESCALATE_COLLECTION:OVERDUE_90", "LEGAL_ACTION:PAST_LEGAL_DAYS"],
     ],
     [
       "180 days overdue: no legal action yet",
@@ -172,7 +172,7 @@ describe("policy responses", () => {
       1000,
       "quarterly",
       "2026-04-30",
-      ["ESCALATE_COLLECTION"],
+      ["ESCALATE_COLLECTION:OVERDUE_90"],
     ],
   ] as const)("%s", (_name, factors, cells, grade, limit, monitoring, next, actions) => {
     const result = runReview({
@@ -187,7 +187,7 @@ describe("policy responses", () => {
     expect(c.recommendedLimit).toBe(limit);
     expect(c.monitoring).toBe(monitoring);
     expect(c.nextReview).toBe(serial(next));
-    expect(c.actions).toEqual(actions);
+    expect(c.actions.map((a) => `${a.code}:${a.because}`)).toEqual(actions);
   });
 
   test("score uses the 30/25/20/15/10 weights and the grade bands (a score of exactly 2.5 is medium, 3.5 is high)", () => {

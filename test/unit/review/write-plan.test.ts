@@ -81,7 +81,7 @@ describe("output columns", () => {
       "Z-score": null,
       "Z zone": null,
       Warnings: null,
-      Recommendation: "Keep terms; the limit may rise",
+      Recommendation: "Keep terms; the limit may rise (low risk, no warning)",
       "Recommended limit": 11000,
       Monitoring: "Quarterly",
       "Next review": serial("2026-06-15"),
@@ -91,10 +91,11 @@ describe("output columns", () => {
       "Risk grade": "High",
       Warnings: "Negative news; Over credit limit; Overdue over 90 days",
       Recommendation:
-        "Require prepayment; Restrict the credit limit; Ask for a guarantee or credit insurance; Hold new orders until the balance is back under the limit; Escalate collection and stop shipments; Re-assess the customer now",
+        "Require prepayment (high risk); Restrict the credit limit (high risk); Ask for a guarantee or credit insurance (high risk); Hold new orders until the balance is back under the limit (Over credit limit); Escalate collection and stop shipments (Overdue over 90 days); Re-assess the customer now (Negative news)",
       "Recommended limit": 10000,
       Monitoring: "Monthly",
-      "Next review": serial("2026-04-15"),
+      // Re-assess now: the next review is the as-of date, not a month out.
+      "Next review": asOf,
     });
     expect(line(3)).toMatchObject({
       "Risk score": null,

@@ -19,7 +19,17 @@ const zh = translator("zh");
 
 /** A customer as the review gives it, with what a case needs changed. */
 function customer(row: number, parts: Partial<CustomerResult>): CustomerResult {
-  return { row, id: `C${row}`, name: `Customer ${row}`, ratios: {}, findings: [], actions: ["KEEP_TERMS"], errors: [], ...parts };
+  return {
+    row,
+    id: `C${row}`,
+    name: `Customer ${row}`,
+    ratios: {},
+    findings: [],
+    actions: [{ code: "KEEP_TERMS", because: "GRADE_MEDIUM" }],
+    notes: [],
+    errors: [],
+    ...parts,
+  };
 }
 const finding = (code: "OVER_LIMIT" | "OVERDUE_90" | "NEGATIVE_NEWS") => ({
   code,
@@ -118,5 +128,38 @@ describe("actions and errors for the details", () => {
     // An error that names no cell gets no Go-to.
     const rowOnly = new CreditError("value", "review.notNumber", { value: "x" }, { row: 9 });
     expect(errorLines(customer(5, { errors: [rowOnly] }), "Customers", "en")[0].cell).toBeUndefined();
+  });
+
+  test("a note (a figure not computed) is listed with its cell; the customer keeps its grade and is among those with data to fix", () => {
+    const noted = customer(9, {
+      score: 1.5,
+      grade: "low",
+      notes: [{ affects: ["recommendedLimit", "OVER_LIMIT"], reason: bad }],
+    });
+    expect(errorLines(noted, "Customers", "en")).toEqual([
+      {
+        text: 'row 24, column E (Total liabilities): recommended limit, Over credit limit check not computed: must be a number, got "abc"',
+        cell: { sheet: "Customers", area: { row: 23, column: 4, rows: 1, columns: 1 }, address: "E24", elsewhere: false },
+      },
+    ]);
+    expect(gradeLabel(noted, en)).toBe("Low");
+    expect(filterCustomers([noted, CASES[0]], "errors", "").map((c) => c.row)).toEqual([9]);
+    expect(filterCustomers([noted, CASES[0]], "low", "").map((c) => c.row)).toEqual([9, 2]);
+  });
+
+  test("with the review's policy, each action line carries its reason with the customer's figures", () => {
+    const over = customer(3, {
+      score: 1.5,
+      grade: "low",
+      findings: [{ code: "OVER_LIMIT", value: 1380000, threshold: 100000, format: "money" }],
+      actions: [{ code: "HOLD_ORDERS", because: "OVER_LIMIT" }],
+    });
+    expect(actionLines(over, "en", DEFAULT_POLICY)).toEqual([
+      {
+        code: "HOLD_ORDERS",
+        text: "Hold new orders until the balance is back under the limit",
+        reason: "Outstanding balance 1,380,000.00 is above the credit limit 100,000.00.",
+      },
+    ]);
   });
 });

@@ -1,0 +1,140 @@
+/**
+ * The policy's response to one customer: its actions, each with the finding or rule that
+ * produced it, and the limit multiplier that agrees with them. The decision table in README
+ * ("Decisions") is this module written down; keep the two together.
+ */
+import { GRADES, Grade, Policy } from "../policy";
+import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
+
+export const ACTIONS = [
+  "PREPAYMENT",
+  "RESTRICT_LIMIT",
+  "GUARANTEE",
+  "HOLD_ORDERS",
+  "ESCALATE_COLLECTION",
+  "LEGAL_ACTION",
+  "REASSESS",
+  "RAISE_LIMIT",
+  "KEEP_TERMS",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The rules that produce an action besides the warnings themselves: the grade bands, the
+ * legal-action age, and why a low-risk customer's limit stays where it is.
+ */
+export const RULES = [
+  "GRADE_HIGH",
+  "GRADE_MEDIUM",
+  "GRADE_LOW",
+  "PAST_LEGAL_DAYS",
+  "OVERDUE",
+  "DATA_ISSUE",
+  "LOW_RISK_CLEAR",
+] as const;
+export type Rule = (typeof RULES)[number];
+
+/** What an action rests on: a warning the customer has, or one of the rules above. */
+export type Reason = WarningCode | Rule;
+
+export interface Decision {
+  readonly code: Action;
+  readonly because: Reason;
+}
+
+/** What the decisions read of one customer. */
+export interface DecisionFacts {
+  readonly grade: Grade;
+  readonly findings: readonly Finding[];
+  readonly overdueAmount?: number;
+  readonly daysPastDue?: number;
+  /** True when a cell or figure of this customer could not be read or worked out (see notes). */
+  readonly hasNotes: boolean;
+}
+
+/** An amount is overdue now, or days past due are known while the amount is not. */
+export function isOverdue(overdueAmount: number | undefined, daysPastDue: number | undefined): boolean {
+  return (overdueAmount ?? 0) > 0 || (overdueAmount === undefined && (daysPastDue ?? 0) > 0);
+}
+
+/** Legal action needs an amount actually overdue (or unknown with days given) and older than legalActionDays. */
+export function isPastLegalAction(overdueAmount: number | undefined, daysPastDue: number | undefined, policy: Policy): boolean {
+  return daysPastDue !== undefined && daysPastDue > policy.legalActionDays && (overdueAmount === undefined || overdueAmount > 0);
+}
+
+/**
+ * Whether the customer is clear for the low-risk limit (×limitLowNoWarning): low risk, no
+ * warning (over the limit is one), nothing overdue, and every check able to run. Anything else
+ * keeps the limit at its grade's multiplier, so no recommended limit rises past what the actions say.
+ */
+export function isClearForRaise(f: DecisionFacts): boolean {
+  return f.grade === "low" && f.findings.length === 0 && !isOverdue(f.overdueAmount, f.daysPastDue) && !f.hasNotes;
+}
+
+/** The first warning of a set, in the order of WARNING_CODES: why a customer keeps its terms. */
+function firstWarning(set: number): WarningCode {
+  return WARNING_CODES[Math.log2(set & -set)];
+}
+
+/** Why a customer with no other action keeps its terms rather than getting a raise. */
+function keepTermsReason(f: DecisionFacts, set: number): Reason {
+  if (set !== 0) return firstWarning(set);
+  if (isOverdue(f.overdueAmount, f.daysPastDue)) return "OVERDUE";
+  if (f.hasNotes) return "DATA_ISSUE";
+  return f.grade === "high" ? "GRADE_HIGH" : f.grade === "medium" ? "GRADE_MEDIUM" : "GRADE_LOW";
+}
+
+/** The policy's responses for one customer, in the order a credit manager acts on them. */
+export function decide(f: DecisionFacts, policy: Policy): Decision[] {
+  const set = warningSet(f.findings);
+  const has = (code: WarningCode) => (set & (1 << WARNING_CODES.indexOf(code))) !== 0;
+  const decisions: Decision[] = [];
+  if (f.grade === "high") {
+    decisions.push(
+      { code: "PREPAYMENT", because: "GRADE_HIGH" },
+      { code: "RESTRICT_LIMIT", because: "GRADE_HIGH" },
+      { code: "GUARANTEE", because: "GRADE_HIGH" },
+    );
+  }
+  if (has("OVER_LIMIT")) decisions.push({ code: "HOLD_ORDERS", because: "OVER_LIMIT" });
+  if (has("OVERDUE_90")) decisions.push({ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" });
+  if (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy))
+    decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
+  if (has("SCORE_RISE")) decisions.push({ code: "REASSESS", because: "SCORE_RISE" });
+  else if (has("NEGATIVE_NEWS")) decisions.push({ code: "REASSESS", because: "NEGATIVE_NEWS" });
+  if (decisions.length === 0) {
+    decisions.push(
+      isClearForRaise(f) && policy.limitLowNoWarning > policy.limitLow
+        ? { code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }
+        : { code: "KEEP_TERMS", because: keepTermsReason(f, set) },
+    );
+  }
+  return decisions;
+}
+
+/** Whether the decisions bring the next review forward to the as-of date ("re-assess now"). */
+export function reviewsNow(decisions: readonly Decision[]): boolean {
+  // A plain loop: it runs once per customer, and a callback per call showed in the profile.
+  for (let i = 0; i < decisions.length; i++) if (decisions[i].code === "REASSESS") return true;
+  return false;
+}
+
+/**
+ * decide over a whole review, with one frozen list per case: customers alike in everything
+ * decide reads (grade, which warnings fired, overdue, past the legal-action age, notes) share
+ * their list, so a portfolio holds a handful of lists rather than one per customer, and the
+ * write plan formats each list's text once.
+ */
+export function sharedDecisions(policy: Policy): (f: DecisionFacts) => readonly Decision[] {
+  const lists = new Map<number, readonly Decision[]>();
+  return (f) => {
+    // One number per case: a text key built for every customer made the review about an eighth slower.
+    let key = warningSet(f.findings) * GRADES.length + GRADES.indexOf(f.grade);
+    key = key * 2 + (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy) ? 1 : 0);
+    key = key * 2 + (isOverdue(f.overdueAmount, f.daysPastDue) ? 1 : 0);
+    key = key * 2 + (f.hasNotes ? 1 : 0);
+    let decisions = lists.get(key);
+    if (decisions === undefined) lists.set(key, (decisions = Object.freeze(decide(f, policy).map((d) => Object.freeze(d)))));
+    return decisions;
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What could not be worked out for a customer whose factors are valid, and why: a bad cell
+ * or an input that makes a figure undefined switches off only the figures and checks that
+ * need it. The customer keeps its score, grade and decisions; the note names the cell.
+ */
+import { CreditError } from "../errors";
+import { InputField } from "./fields";
+import { WarningCode } from "./warnings";
+
+/** The figures a note can switch off besides the warning checks. */
+export const NOTE_FIGURES = [
+  "zScore",
+  "currentRatio",
+  "debtRatio",
+  "interestCoverage",
+  "recommendedLimit",
+  "exposure",
+  "overdue",
+] as const;
+export type NoteFigure = (typeof NOTE_FIGURES)[number];
+
+/** A figure, or the warning check of that code. */
+export type NoteTarget = NoteFigure | WarningCode;
+
+export interface CustomerNote {
+  /** What was not computed because of it, figures first; empty when nothing depends on the cell. */
+  readonly affects: readonly NoteTarget[];
+  /** Why, placed at its cell (row, and column letter with header; a ledger row names its sheet). */
+  readonly reason: CreditError;
+}
+
+const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
+
+/** What an unreadable cell of each field switches off (the factors, id and name stop the customer instead). */
+export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTarget[]>>> = {
+  previousScore: ["SCORE_RISE"],
+  creditLimit: ["recommendedLimit", "OVER_LIMIT"],
+  balance: ["exposure", "OVER_LIMIT"],
+  overdueAmount: ["overdue"],
+  daysPastDue: ["overdue", "OVERDUE_90"],
+  negativeNewsDate: ["NEGATIVE_NEWS"],
+  zModel: Z,
+  currentAssets: ["zScore", "currentRatio", "Z_DISTRESS", "LIQUIDITY"],
+  currentLiabilities: ["zScore", "currentRatio", "Z_DISTRESS", "LIQUIDITY"],
+  totalAssets: ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"],
+  totalLiabilities: ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"],
+  retainedEarnings: Z,
+  equity: Z,
+  sales: Z,
+  ebit: ["zScore", "interestCoverage", "Z_DISTRESS", "COVERAGE"],
+  interestExpense: ["interestCoverage", "COVERAGE"],
+  inventory: [],
+};
+
+/**
+ * Only the checks this review runs: a check its sheet has no columns for is already reported
+ * as skipped for everyone, not once per customer.
+ */
+export function noteOf(affects: readonly NoteTarget[], reason: CreditError, activeCodes: ReadonlySet<WarningCode>): CustomerNote {
+  return {
+    affects: affects.filter((a) => !isWarningCode(a) || activeCodes.has(a)),
+    reason,
+  };
+}
+
+function isWarningCode(target: NoteTarget): target is WarningCode {
+  return !(NOTE_FIGURES as readonly string[]).includes(target);
+}

@@ -1,0 +1,165 @@
+/**
+ * One coherent decision per customer: each action with the warning or rule behind it, no
+ * limit raise for a customer who is overdue, over its limit or under any warning, legal
+ * action only for an amount actually overdue, and "re-assess now" meaning now.
+ */
+import fc from "fast-check";
+import { CellValue } from "../../../src/engine/cells";
+import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
+import { decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
+import { runReview } from "../../../src/engine/review/review";
+import { decisionLine, recommendationText } from "../../../src/engine/review/texts";
+import { Finding, WARNING_CODES } from "../../../src/engine/review/warnings";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-01-31");
+const HEADERS = [
+  "Credit limit",
+  "Outstanding balance",
+  "Overdue amount",
+  "Days past due",
+  "Current assets",
+  "Current liabilities",
+];
+const LOW = [1, 1, 1, 1, 1];
+const MEDIUM = [3, 3, 3, 3, 3];
+
+/** One customer's row through the whole review. */
+function reviewOne(factors: number[], cells: CellValue[], extraHeaders = HEADERS) {
+  const result = runReview({
+    sheetName: "S",
+    values: customerSheet(extraHeaders, [{ factors, extra: cells }]),
+    asOf,
+    policy: DEFAULT_POLICY,
+  });
+  return result.customers[0];
+}
+
+const codes = (c: { actions: readonly { code: string; because: string }[] }) => c.actions.map((a) => `${a.code}:${a.because}`);
+
+describe("the decision table", () => {
+  test.each([
+    // name, factors, [limit, balance, overdue amount, days past due, current assets, current liabilities], actions, limit
+    ["low risk, clear: the limit may rise ×1.1", LOW, [100000, 0, 0, 0, null, null], ["RAISE_LIMIT:LOW_RISK_CLEAR"], 110000],
+    ["low risk, overdue now: no raise", LOW, [100000, 0, 5000, 20, null, null], ["KEEP_TERMS:OVERDUE"], 100000],
+    [
+      "low risk, days past due with the amount unknown: overdue, no raise",
+      LOW,
+      [100000, 0, null, 20, null, null],
+      ["KEEP_TERMS:OVERDUE"],
+      100000,
+    ],
+    [
+      "low risk, over its limit: hold orders, no raise",
+      LOW,
+      [100000, 100001, 0, 0, null, null],
+      ["HOLD_ORDERS:OVER_LIMIT"],
+      100000,
+    ],
+    [
+      "low risk, low liquidity: keep terms for that warning, no raise",
+      LOW,
+      [100000, 0, 0, 0, 80, 100],
+      ["KEEP_TERMS:LIQUIDITY"],
+      100000,
+    ],
+    [
+      "low risk, 200 days past due but no amount overdue: nothing to collect, no legal action",
+      LOW,
+      [100000, 0, 0, 200, null, null],
+      ["RAISE_LIMIT:LOW_RISK_CLEAR"],
+      110000,
+    ],
+    [
+      "200 days past due, the amount unknown: escalate and consider legal action",
+      LOW,
+      [100000, 0, null, 200, null, null],
+      ["ESCALATE_COLLECTION:OVERDUE_90", "LEGAL_ACTION:PAST_LEGAL_DAYS"],
+      100000,
+    ],
+    [
+      "200 days past due with 500 overdue: escalate and consider legal action",
+      MEDIUM,
+      [100000, 0, 500, 200, null, null],
+      ["ESCALATE_COLLECTION:OVERDUE_90", "LEGAL_ACTION:PAST_LEGAL_DAYS"],
+      100000,
+    ],
+    ["medium risk: keep terms for its grade", MEDIUM, [100000, 0, 0, 0, null, null], ["KEEP_TERMS:GRADE_MEDIUM"], 100000],
+  ] as const)("%s", (_name, factors, cells, actions, limit) => {
+    const c = reviewOne([...factors], [...cells]);
+    expect(codes(c)).toEqual(actions);
+    expect(c.recommendedLimit).toBe(limit);
+  });
+
+  test("re-assess now brings the next review forward to the as-of date", () => {
+    const headers = ["Previous score"];
+    const rose = reviewOne([4, 4, 4, 4, 4], [2], headers);
+    expect(codes(rose)).toContain("REASSESS:SCORE_RISE");
+    expect(rose.nextReview).toBe(asOf);
+    const same = reviewOne([4, 4, 4, 4, 4], [3.5], headers);
+    expect(codes(same)).not.toContain("REASSESS:SCORE_RISE");
+    expect(same.nextReview).toBe(serial("2026-02-28"));
+  });
+});
+
+describe("decision rules hold for any customer", () => {
+  const finding = fc
+    .constantFrom(...WARNING_CODES.filter((c) => c !== "OVERDUE_SHARE"))
+    .map((code): Finding => ({ code, value: 1, threshold: 0, format: "ratio" }));
+  const facts = fc.record({
+    grade: fc.constantFrom(...GRADES),
+    findings: fc.uniqueArray(finding, { selector: (f) => f.code, maxLength: 4 }),
+    overdueAmount: fc.option(fc.constantFrom(0, 10, 5000), { nil: undefined }),
+    daysPastDue: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+    hasNotes: fc.boolean(),
+  });
+
+  test("a raise only for the clear; legal action only for an amount overdue past legalActionDays; one reason per action", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const decisions = decide(f, DEFAULT_POLICY);
+        const actions = decisions.map((d) => d.code);
+        const raises = actions.includes("RAISE_LIMIT");
+        expect(raises).toBe(isClearForRaise(f));
+        if (raises) {
+          expect(f.findings).toEqual([]);
+          expect(isOverdue(f.overdueAmount, f.daysPastDue)).toBe(false);
+          expect(actions).toEqual(["RAISE_LIMIT"]);
+        }
+        if (actions.includes("LEGAL_ACTION")) {
+          expect(f.daysPastDue! > DEFAULT_POLICY.legalActionDays).toBe(true);
+          expect(f.overdueAmount === undefined || f.overdueAmount > 0).toBe(true);
+        }
+        expect(new Set(actions).size).toBe(actions.length);
+        for (const d of decisions) expect(d.because).toBeTruthy();
+      }),
+    );
+  });
+});
+
+describe("every face can say why", () => {
+  test("the reason line names the customer's figures against the policy's", () => {
+    const c = reviewOne([5, 5, 5, 5, 5], [100000, 1380000, 3000, 200, null, null]);
+    const lines = c.actions.map((d) => decisionLine(d, c, "en", DEFAULT_POLICY));
+    expect(lines).toEqual([
+      "Require prepayment — risk score 5.00 is in the high-risk band (from 3.50)",
+      "Restrict the credit limit — risk score 5.00 is in the high-risk band (from 3.50)",
+      "Ask for a guarantee or credit insurance — risk score 5.00 is in the high-risk band (from 3.50)",
+      "Hold new orders until the balance is back under the limit — Outstanding balance 1,380,000.00 is above the credit limit 100,000.00.",
+      "Escalate collection and stop shipments — The oldest unpaid amount is 200 days past due (more than 90 days triggers a warning).",
+      "Consider legal action — 3,000.00 overdue, the oldest 200 days past due (legal action after 180 days)",
+    ]);
+    expect(decisionLine(c.actions[5], c, "zh", DEFAULT_POLICY)).toBe(
+      "考虑采取法律行动 — 逾期 3,000.00，最早一笔已逾期 200 天（超过 180 天考虑法律行动）",
+    );
+  });
+
+  test("the Recommendation text gives each action's reason in a few words, in both languages", () => {
+    const c = reviewOne(LOW, [100000, 0, 5000, 20, null, null]);
+    expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (overdue now)");
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
+      "Keep current terms — no limit raise while 5,000.00 is overdue",
+    );
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（当前有逾期）");
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The ledger reconciled with the customer sheet: invoices of customers not on the sheet are
+ * reported, and a sheet balance that differs from the open ledger amount is noted with both
+ * figures (exposure keeps the sheet balance).
+ */
+import { CellValue } from "../../../src/engine/cells";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { problemText } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { toJson, toTable } from "../../../src/cli/report";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-03-15");
+const due = (days: number) => asOf - days;
+const LEDGER_HEADER = ["Customer", "Invoice", "Due date", "Amount", "Paid"];
+
+const review = (sheet: CellValue[][], ledger: CellValue[][]) =>
+  runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
+
+const SHEET = customerSheet(
+  ["Credit limit", "Outstanding balance"],
+  [
+    { id: "A1", name: "Alpha", extra: [5000, 300] },
+    { id: "B2", name: "Beta", extra: [5000, 1380] },
+    { id: "C3", name: "Gamma", extra: [5000, 0] },
+  ],
+);
+
+const LEDGER: CellValue[][] = [
+  LEDGER_HEADER,
+  ["A1", "1", due(10), 300, null],
+  ["Beta", "2", due(5), 1000, null], // matched by name
+  ["Beta", "3", due(40), 200, null],
+  ["Zeta Ltd", "4", due(10), 700, null],
+  ["Zeta Ltd", "5", due(20), 300, 100],
+  ["Omega", "6", due(-5), 50, null],
+  ["Paid Co", "7", due(5), 80, 80], // paid in full: not open
+];
+
+describe("ledger reconciliation", () => {
+  const result = review(SHEET, LEDGER);
+
+  test("open invoices of customers not on the sheet: count, amount, the first keys", () => {
+    expect(result.portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 3, amount: 950, keys: ["Zeta Ltd", "Omega"] });
+  });
+
+  test("only the first five customers are named", () => {
+    const ledger = [LEDGER_HEADER, ...Array.from({ length: 7 }, (_, i) => [`X${i}`, `${i}`, due(1), 10, null])];
+    const u = review(SHEET, ledger).portfolio.unmatchedInvoices!;
+    expect(u).toMatchObject({ customers: 7, invoices: 7, amount: 70 });
+    expect(u.keys).toEqual(["X0", "X1", "X2", "X3", "X4"]);
+  });
+
+  test("a balance that differs from the open ledger amount is noted with both figures; exposure keeps the balance", () => {
+    const [alpha, beta, gamma] = result.customers;
+    expect(alpha.notes).toEqual([]);
+    expect(gamma.notes).toEqual([]);
+    expect(beta.notes.map((n) => problemText(n, "en", DEFAULT_POLICY))).toEqual([
+      "row 3, column I (Outstanding balance): the balance 1,380.00 differs from the open amount 1,200.00 on the invoice ledger (Ledger); exposure uses the balance",
+    ]);
+    expect(beta).toMatchObject({ grade: "low", errors: [], balance: 1380, overdueAmount: 1200 });
+    expect(result.portfolio.exposure).toBe(300 + 1380 + 0);
+  });
+
+  test("a clean ledger reports no unmatched invoices and no notes", () => {
+    const clean = review(SHEET, [LEDGER_HEADER, ["A1", "1", due(10), 300, null], ["B2", "2", due(5), 1380, null]]);
+    expect(clean.portfolio.unmatchedInvoices).toEqual({ customers: 0, invoices: 0, amount: 0, keys: [] });
+    expect(clean.portfolio.problems).toEqual([]);
+  });
+
+  test("the summary sheet, the printed report and the JSON report the same figures", () => {
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const texts = summary.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    const line = "3 open invoices of 2 customers, 950.00 in all: Zeta Ltd, Omega";
+    expect(texts).toContain("Ledger invoices of customers not on the sheet");
+    expect(texts).toContain(line);
+    expect(texts).toContain("Customers with problems");
+    expect(toTable(result, "en", "out.xlsx")).toContain(`Ledger invoices of customers not on the sheet: ${line}`);
+    expect(toJson(result, "en").portfolio.unmatchedInvoices).toEqual(result.portfolio.unmatchedInvoices);
+    expect(toJson(result, "en").portfolio.problems).toEqual([
+      expect.objectContaining({ row: 3, id: "B2", name: "Beta", fatal: false, affects: [] }),
+    ]);
+  });
+});
+
+test("an open invoice naming no customer is counted among the unmatched, with no name shown", () => {
+  const ledger = [LEDGER_HEADER, ["A1", "1", due(10), 300, null], [null, "9", due(10), 40, null], ["Zeta", "8", due(1), 5, null]];
+  expect(review(SHEET, ledger).portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: 45, keys: ["Zeta"] });
+});
