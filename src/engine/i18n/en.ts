@@ -401,6 +401,17 @@ export const en = {
   "review.noRoom":
     "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
+  "archive.full":
+    'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
+  "changes.title": "Changes since the last review ({date})",
+  "changes.none": "No earlier review in the archive to compare with",
+  "changes.fromTo": "From \\ to",
+  "changes.newWarnings": "New warnings",
+  "changes.clearedWarnings": "Cleared warnings",
+  "changes.added": "Customers added",
+  "changes.gone": "Customers gone",
+  "changes.riskier": "Customers to a riskier grade",
+  "changes.safer": "Customers to a safer grade",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 

@@ -90,7 +90,8 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
 
   const score = riskScoreCore(row.factors, run.weights);
   const grade = gradeOf(score, policy);
-  const previousScore = n.previousScore ?? run.archive?.get(archiveKey(row.id, row.name));
+  // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
+  const previousScore = run.archive?.get(archiveKey(row.id, row.name)) ?? n.previousScore;
 
   const zModel = row.zModel ?? policy.defaultZModel;
   let z: number | undefined;
@@ -180,6 +181,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     row: row.row,
     id: row.id,
     name: row.name,
+    factors: row.factors,
     score,
     previousScore,
     grade,
