@@ -368,7 +368,7 @@ export const en = {
   "ui.write.fills": 'Sheet "{sheet}": colour rules on the output columns.',
   "ui.write.summary": 'Sheet "{sheet}": summary, rows {firstRow}–{lastRow}.',
   "ui.write.chart": 'Sheet "{sheet}": chart.',
-  "ui.write.archive": 'Sheet "{sheet}": archive rows {firstRow}–{lastRow} added.',
+  "ui.write.archive": 'Sheet "{sheet}": archive rows {firstRow}–{lastRow} written (reviews kept in date order).',
   "ui.write.policy": 'Sheet "{sheet}": policy, rows {firstRow}–{lastRow}.',
   "ui.write.sheet": 'Sheet "{sheet}": rows {firstRow}–{lastRow}.',
   "ui.write.sheetOnly": 'Sheet "{sheet}".',

@@ -351,7 +351,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.write.fills": "工作表“{sheet}”：输出列的颜色规则。",
   "ui.write.summary": "工作表“{sheet}”：汇总，第 {firstRow}–{lastRow} 行。",
   "ui.write.chart": "工作表“{sheet}”：图表。",
-  "ui.write.archive": "工作表“{sheet}”：新增档案第 {firstRow}–{lastRow} 行。",
+  "ui.write.archive": "工作表“{sheet}”：写入档案第 {firstRow}–{lastRow} 行（审查按日期排列）。",
   "ui.write.policy": "工作表“{sheet}”：政策，第 {firstRow}–{lastRow} 行。",
   "ui.write.sheet": "工作表“{sheet}”：第 {firstRow}–{lastRow} 行。",
   "ui.write.sheetOnly": "工作表“{sheet}”。",
