@@ -410,8 +410,6 @@ export const en = {
   "changes.clearedWarnings": "Cleared warnings",
   "changes.added": "Customers added",
   "changes.gone": "Customers gone",
-  "changes.riskier": "Customers to a riskier grade",
-  "changes.safer": "Customers to a safer grade",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 

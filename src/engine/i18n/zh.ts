@@ -387,7 +387,5 @@ export const zh: Record<MessageKey, string> = {
   "changes.clearedWarnings": "解除预警",
   "changes.added": "新增客户",
   "changes.gone": "移除客户",
-  "changes.riskier": "风险等级上升的客户",
-  "changes.safer": "风险等级下降的客户",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
 };
