@@ -83,10 +83,20 @@ function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] 
   if (changes.previousReview === undefined) return [t("changes.none")];
   const lines = [t("changes.title", { date: isoFromSerial(changes.previousReview) })];
   const widths = [14, ...GRADES.map(() => 10)];
-  lines.push([t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))].map((h, i) => fit(h, widths[i])).join(" ").trimEnd());
+  lines.push(
+    [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
+      .map((h, i) => fit(h, widths[i]))
+      .join(" ")
+      .trimEnd(),
+  );
   for (const from of GRADES) {
     const cells = [gradeName(from, lang), ...GRADES.map((to) => String(changes.migration[from][to]))];
-    lines.push(cells.map((cell, i) => fit(cell, widths[i])).join(" ").trimEnd());
+    lines.push(
+      cells
+        .map((cell, i) => fit(cell, widths[i]))
+        .join(" ")
+        .trimEnd(),
+    );
   }
   const names = (list: readonly { id: string; name: string }[]) =>
     list.length ? ` (${list.slice(0, 5).map(customerName).join(", ")}${list.length > 5 ? ", …" : ""})` : "";

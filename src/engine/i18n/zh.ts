@@ -379,7 +379,8 @@ export const zh: Record<MessageKey, string> = {
   "ui.error.selectRow": "无法在工作表中选中该行：{detail}",
   "review.noRoom": "工作表“{sheet}”的 {column} 列右侧没有空间写入审查的 {count} 列（Excel 的最后一列是 XFD）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
-  "archive.full": "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
+  "archive.full":
+    "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",
   "changes.none": "存档中没有可比较的上次审查",
   "changes.fromTo": "从 \\ 到",

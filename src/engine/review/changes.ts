@@ -76,9 +76,10 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
 }
 
 export function whatChanged(customers: readonly CustomerResult[], earlier: EarlierReviews): ReviewChanges {
-  const migration = Object.fromEntries(
-    GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))]),
-  ) as Record<Grade, Record<Grade, number>>;
+  const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
+    Grade,
+    Record<Grade, number>
+  >;
   const changes: CustomerChange[] = [];
   const onSheet = new Set<string>();
   const added: ReviewChanges["added"][number][] = [];
