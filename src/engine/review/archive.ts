@@ -1,20 +1,21 @@
 /**
  * The credit-risk archive sheet: the audit trail of every review, one row per customer per
- * review, kept in review-date order. The next review finds each customer's previous review
- * here (its score for SCORE_RISE, its grade, warnings and limit for what changed). Its row
- * layout is defined here once, for writing it and for reading it back in either language.
+ * review, kept in review-date order (archive-plan.ts writes it). The next review finds each
+ * customer's previous review here (its score for SCORE_RISE, its grade, warnings and limit for
+ * what changed). Its row layout is defined here once, for writing it and for reading it back
+ * in either language.
  */
 import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
-import { CreditError, describeError } from "../errors";
+import { describeError } from "../errors";
 import { Lang } from "../i18n";
 import { FACTORS, Grade, GRADES } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
-import type { CustomerResult, ReviewResult } from "./review";
+import type { CustomerResult } from "./review";
 import { gradeName, zoneName } from "./texts";
 import { WARNING_CODES, WarningCode } from "./warnings";
-import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+import type { CellFormat, PlanValue } from "./write-plan";
 
 export const ARCHIVE_FIELDS = [
   "reviewDate",
@@ -37,11 +38,8 @@ export const ARCHIVE_FIELDS = [
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
-/** Excel's last row: an archive that would need more is refused before anything is written. */
-export const EXCEL_LAST_ROW = 1_048_576;
-
 /** What one archive row holds of a review. */
-interface ArchivedReview {
+export interface ArchivedReview {
   readonly asOf: number;
   readonly policyVersion: string;
   readonly lang: Lang;
@@ -57,7 +55,7 @@ interface ArchiveColumn {
 const CODES_SEPARATOR = ", ";
 
 /** The archive's columns, in ARCHIVE_FIELDS order: header, cell format and width (archiveLine: what each holds). */
-const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
+export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 12 },
   policyVersion: { header: { en: "Policy version", zh: "政策版本" }, format: "text", width: 14 },
   id: { header: FIELD_LABELS.id, format: "text", width: 12 },
@@ -90,7 +88,7 @@ type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]
  * One literal rather than a value function per column: called per customer, those calls made
  * the write plan about a sixth slower.
  */
-function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
+export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
   const f = c.factors;
   return [
     review.asOf,
@@ -122,7 +120,7 @@ const ARCHIVE_HEADERS = recognisedHeaders(
 );
 const ARCHIVE_TABLE = aliasTable(ARCHIVE_HEADERS);
 
-function archiveHeader(lang: Lang): string[] {
+export function archiveHeader(lang: Lang): string[] {
   return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang]);
 }
 
@@ -248,86 +246,7 @@ export function previousScores(values: readonly (readonly CellValue[])[], asOf: 
   return new Map([...earlier.byCustomer].map(([k, e]) => [k, e.score!]));
 }
 
-/**
- * This review's archive rows in their date's place. The sheet is rewritten from the first row
- * of this review's date or later (rows above stay untouched): this review's rows, then the
- * later reviews' rows as read, and blanks over what is left of the old rows, so a re-run on
- * the same day replaces its rows and a back-dated review goes between earlier and later ones.
- * An archive in an older layout is rewritten whole under the current header; a sheet without
- * an archive header gets one below its last row.
- */
-export function archiveSheetPlan(
-  result: ReviewResult,
-  name: string,
-  lang: Lang,
-  existing: readonly (readonly CellValue[])[],
-): SheetPlan {
-  const review: ArchivedReview = {
-    asOf: result.asOf,
-    policyVersion: result.policy.version,
-    lang,
-    gradeNames: Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>,
-  };
-  const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
-  const contents = readArchive(existing);
-  const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
-
-  let fromRow: number;
-  let withHeader: boolean;
-  let kept: readonly ArchiveEntry[];
-  if (!contents) {
-    fromRow = lastNonBlank(existing) + 1;
-    withHeader = true;
-    kept = [];
-  } else if (!contents.current) {
-    fromRow = contents.headerRow;
-    withHeader = true;
-    kept = contents.entries;
-  } else {
-    const first = contents.entries.findIndex((e) => e.date === undefined || e.date >= result.asOf);
-    fromRow = first < 0 ? contents.lastRow + 1 : contents.entries[first].row;
-    withHeader = false;
-    kept = first < 0 ? [] : contents.entries.slice(first);
-  }
-  const rows = ordered(lines, result.asOf, kept);
-  const end = fromRow + (withHeader ? 1 : 0) + rows.length;
-  if (end > EXCEL_LAST_ROW) throw new CreditError("value", "archive.full", { sheet: name, rows: end });
-
-  const blocks: Block[] = [];
-  let row = fromRow;
-  if (withHeader) {
-    blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
-    row++;
-  }
-  if (rows.length) blocks.push({ row, column: 0, values: rows, formats: columns.map((column) => column.format) });
-  row += rows.length;
-  const oldEnd = contents ? contents.lastRow : -1;
-  if (oldEnd >= row) {
-    // Blanks over the old rows now below the archive's end (a shorter review, or rows replaced).
-    const width = Math.max(columns.length, ...existing.slice(row, oldEnd + 1).map((l) => l.length));
-    const blank: PlanValue[][] = Array.from({ length: oldEnd - row + 1 }, () => new Array<PlanValue>(width).fill(null));
-    blocks.push({ row, column: 0, values: blank, formats: new Array<CellFormat>(width).fill("general") });
-  }
-  return { name, mode: "rewrite-from", fromRow, blocks, columnWidths: columns.map((column) => column.width) };
-}
-
-/**
- * The rows from the rewrite's first row on, in date order: the kept rows of other dates keep
- * their order among themselves, and this review's rows go after every earlier date and before
- * every later one (rows whose date cannot be read go last).
- */
-function ordered(lines: PlanValue[][], asOf: number, kept: readonly ArchiveEntry[]): PlanValue[][] {
-  const others = kept.filter((e) => e.date !== asOf);
-  const sortKey = (e: ArchiveEntry) => e.date ?? Infinity;
-  const sorted = others
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (sortKey(a.e) < sortKey(b.e) ? -1 : sortKey(a.e) > sortKey(b.e) ? 1 : a.i - b.i));
-  const before = sorted.filter(({ e }) => sortKey(e) < asOf).map(({ e }) => [...e.line]);
-  const after = sorted.filter(({ e }) => sortKey(e) > asOf).map(({ e }) => [...e.line]);
-  return [...before, ...lines, ...after];
-}
-
-function lastNonBlank(values: readonly (readonly CellValue[])[]): number {
+export function lastNonBlank(values: readonly (readonly CellValue[])[]): number {
   for (let r = values.length - 1; r >= 0; r--) if ((values[r] ?? []).some((v) => !isBlank(v))) return r;
   return -1;
 }

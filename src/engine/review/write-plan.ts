@@ -11,7 +11,7 @@ import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
 import { Lang } from "../i18n";
 import { GRADES } from "../policy";
-import { archiveSheetPlan } from "./archive";
+import { archiveSheetPlan } from "./archive-plan";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
