@@ -242,7 +242,7 @@ export const en = {
   "ui.reason.policyField": 'Fix the policy setting "{field}" first.',
   "ui.reason.goToField": "Go to the setting",
   "ui.reason.noReview": "Run a review first.",
-  "ui.reason.written": "Written. Review again before the next write (the archive would get this review twice).",
+  "ui.reason.written": "Written. Review again before the next write: a write is planned from the workbook as the review read it.",
   "ui.confirm.title": "Write the review into the workbook?",
   "ui.confirm.intro": "Write back will change:",
   "ui.confirm.keep": "Nothing else changes: your own cells are never written over.",

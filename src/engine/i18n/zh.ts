@@ -226,7 +226,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.reason.policyField": "请先改正政策设置“{field}”。",
   "ui.reason.goToField": "转到该设置",
   "ui.reason.noReview": "请先运行审查。",
-  "ui.reason.written": "已写回。再次写回前请重新审查（否则本次审查会在档案中记录两次）。",
+  "ui.reason.written": "已写回。再次写回前请重新审查：写回依据的是审查读取时的工作簿。",
   "ui.confirm.title": "将审查结果写入工作簿？",
   "ui.confirm.intro": "写回将更改：",
   "ui.confirm.keep": "其他内容不会改变：您自己的单元格永远不会被覆盖。",
