@@ -5,7 +5,6 @@
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
-import { Grade, GRADES } from "../policy";
 import {
   ARCHIVE_COLUMNS,
   ARCHIVE_FIELDS,
@@ -17,7 +16,6 @@ import {
   readArchive,
 } from "./archive";
 import type { ReviewResult } from "./review";
-import { gradeName } from "./texts";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** Excel's last row: an archive that would need more is refused before anything is written. */
@@ -37,12 +35,7 @@ export function archiveSheetPlan(
   lang: Lang,
   existing: readonly (readonly CellValue[])[],
 ): SheetPlan {
-  const review: ArchivedReview = {
-    asOf: result.asOf,
-    policyVersion: result.policy.version,
-    lang,
-    gradeNames: Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>,
-  };
+  const review = new ArchivedReview(result.asOf, result.policy.version, lang);
   const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
   const contents = readArchive(existing);
   const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));

@@ -14,7 +14,8 @@ import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, zoneName } from "./texts";
-import { WARNING_CODES, WarningCode } from "./warnings";
+import { Action, Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
+import { ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
 
 export const ARCHIVE_FIELDS = [
@@ -38,12 +39,38 @@ export const ARCHIVE_FIELDS = [
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
-/** What one archive row holds of a review. */
-export interface ArchivedReview {
-  readonly asOf: number;
-  readonly policyVersion: string;
-  readonly lang: Lang;
+/**
+ * What one archive row holds of a review, and the texts its rows share, worked out once per
+ * review: customers alike in their warnings (or sharing one list of actions) share one text.
+ */
+export class ArchivedReview {
   readonly gradeNames: Readonly<Record<Grade, string>>;
+  readonly zoneNames: Readonly<Record<ZZone, string>>;
+  private readonly warningTexts = new Map<number, string>();
+  private readonly actionTexts = new Map<readonly Action[], string>();
+
+  constructor(
+    readonly asOf: number,
+    readonly policyVersion: string,
+    readonly lang: Lang,
+  ) {
+    this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
+    this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
+  }
+
+  warningCodes(findings: readonly Finding[]): string {
+    if (findings.length === 0) return "";
+    const key = warningSet(findings);
+    let text = this.warningTexts.get(key);
+    if (text === undefined) this.warningTexts.set(key, (text = findings.map((x) => x.code).join(CODES_SEPARATOR)));
+    return text;
+  }
+
+  actionCodes(actions: readonly Action[]): string {
+    let text = this.actionTexts.get(actions);
+    if (text === undefined) this.actionTexts.set(actions, (text = actions.join(CODES_SEPARATOR)));
+    return text;
+  }
 }
 
 interface ArchiveColumn {
@@ -103,15 +130,15 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     c.score ?? null,
     c.grade === undefined ? null : review.gradeNames[c.grade],
     c.zScore ?? null,
-    c.zZone === undefined ? null : zoneName(c.zZone, review.lang),
+    c.zZone === undefined ? null : review.zoneNames[c.zZone],
     c.balance ?? null,
     c.creditLimit ?? null,
     c.recommendedLimit ?? null,
     c.overdueAmount ?? null,
     c.daysPastDue ?? null,
-    c.findings.map((x) => x.code).join(CODES_SEPARATOR),
-    c.actions.join(CODES_SEPARATOR),
-    c.errors.map((e) => describeError(e, review.lang)).join("; "),
+    review.warningCodes(c.findings),
+    review.actionCodes(c.actions),
+    c.errors.length === 0 ? "" : c.errors.map((e) => describeError(e, review.lang)).join("; "),
   ];
 }
 
