@@ -4,6 +4,7 @@ import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
 import { GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
+import { ReviewChanges } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
   customerName,
@@ -66,7 +67,65 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
+    changes: result.changes ? changesJson(result.changes) : null,
   };
+}
+
+/** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
+function changesJson(changes: ReviewChanges) {
+  const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
+  return {
+    previousReview: day(changes.previousReview),
+    migration: changes.migration,
+    newWarnings: changes.newWarnings,
+    clearedWarnings: changes.clearedWarnings,
+    added: changes.added,
+    gone: changes.gone,
+    customers: changes.customers.map((c) => ({
+      row: c.row,
+      id: c.id,
+      name: c.name,
+      previousReview: day(c.previousDate),
+      previousScore: c.previousScore ?? null,
+      scoreChange: c.scoreChange ?? null,
+      previousGrade: c.previousGrade ?? null,
+      gradeMove: c.gradeMove ?? null,
+      newWarnings: c.newWarnings,
+      clearedWarnings: c.clearedWarnings,
+      previousLimit: c.previousLimit ?? null,
+      limitChange: c.limitChange ?? null,
+    })),
+  };
+}
+
+/** The printed report's block on what changed: the grade migration and the counts. */
+function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] {
+  if (!changes) return [];
+  const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  if (changes.previousReview === undefined) return [t("changes.none")];
+  const lines = [t("changes.title", { date: isoFromSerial(changes.previousReview) })];
+  const widths = [14, ...GRADES.map(() => 10)];
+  lines.push(
+    [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
+      .map((h, i) => fit(h, widths[i]))
+      .join(" ")
+      .trimEnd(),
+  );
+  for (const from of GRADES) {
+    const cells = [gradeName(from, lang), ...GRADES.map((to) => String(changes.migration[from][to]))];
+    lines.push(
+      cells
+        .map((cell, i) => fit(cell, widths[i]))
+        .join(" ")
+        .trimEnd(),
+    );
+  }
+  const names = (list: readonly { id: string; name: string }[]) =>
+    list.length ? ` (${list.slice(0, 5).map(customerName).join(", ")}${list.length > 5 ? ", …" : ""})` : "";
+  lines.push(`${t("changes.newWarnings")}: ${changes.newWarnings}   ${t("changes.clearedWarnings")}: ${changes.clearedWarnings}`);
+  lines.push(`${t("changes.added")}: ${changes.added.length}${names(changes.added)}`);
+  lines.push(`${t("changes.gone")}: ${changes.gone.length}${names(changes.gone)}`);
+  return lines;
 }
 
 /** Terminal width of a string: CJK characters take two columns. */
@@ -150,6 +209,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
+  lines.push(...changesLines(result.changes, lang));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
   lines.push(`→ ${output}`);
   return lines.join("\n");

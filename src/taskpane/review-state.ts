@@ -30,8 +30,8 @@ export interface ReviewState {
   /** The sheet row of the customer open in the list (undefined: none). */
   readonly selectedRow?: number;
   /**
-   * The workbook was written, or may have been, since `read`: writing the same review again would
-   * append its archive rows twice, so Write back waits for the next read.
+   * The workbook was written, or may have been, since `read`: the plan was made from what the
+   * workbook held before (the archive's rows among them), so Write back waits for the next read.
    */
   readonly writtenSinceRead: boolean;
 }

@@ -1,7 +1,7 @@
 /**
  * Carries out the engine's write plan on the input package and writes the reviewed copy: the
  * output columns streamed into the customer sheet, the review's own sheets written whole (or
- * appended to), the summary's chart as drawing and chart parts, and the package's bookkeeping
+ * rewritten from a row on), the summary's chart as drawing and chart parts, and the package's bookkeeping
  * (workbook, relationships, content types, styles) edited in place. Every other part is copied
  * as it is stored, compressed bytes and all.
  */
@@ -140,7 +140,7 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   const replacedSheets: SheetInfo[] = [];
   for (const sheetPlan of plan.sheets) {
     const existing = pkg.sheets.find((s) => s.name === sheetPlan.name);
-    if (existing && sheetPlan.mode === "append") {
+    if (existing && sheetPlan.mode === "rewrite-from") {
       patchSheet(
         existing,
         sheetPlan.blocks,

@@ -319,7 +319,7 @@ export const en = {
   "ui.reason.policyField": 'Fix the policy setting "{field}" first.',
   "ui.reason.goToField": "Go to the setting",
   "ui.reason.noReview": "Run a review first.",
-  "ui.reason.written": "Written. Review again before the next write (the archive would get this review twice).",
+  "ui.reason.written": "Written. Review again before the next write: a write is planned from the workbook as the review read it.",
   "ui.confirm.title": "Write the review into the workbook?",
   "ui.confirm.intro": "Write back will change:",
   "ui.confirm.keep": "Nothing else changes: your own cells are never written over.",
@@ -446,7 +446,7 @@ export const en = {
   "ui.write.fills": 'Sheet "{sheet}": colour rules on the output columns.',
   "ui.write.summary": 'Sheet "{sheet}": summary, rows {firstRow}–{lastRow}.',
   "ui.write.chart": 'Sheet "{sheet}": chart.',
-  "ui.write.archive": 'Sheet "{sheet}": archive rows {firstRow}–{lastRow} added.',
+  "ui.write.archive": 'Sheet "{sheet}": archive rows {firstRow}–{lastRow} written (reviews kept in date order).',
   "ui.write.policy": 'Sheet "{sheet}": policy, rows {firstRow}–{lastRow}.',
   "ui.write.policyHistory": 'Sheet "{sheet}": the new policy version, rows {firstRow}–{lastRow} added.',
   "ui.write.sheet": 'Sheet "{sheet}": rows {firstRow}–{lastRow}.',
@@ -480,6 +480,15 @@ export const en = {
   "review.noRoom":
     "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
+  "archive.full":
+    'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
+  "changes.title": "Changes since the last review ({date})",
+  "changes.none": "No earlier review in the archive to compare with",
+  "changes.fromTo": "From \\ to",
+  "changes.newWarnings": "New warnings",
+  "changes.clearedWarnings": "Cleared warnings",
+  "changes.added": "Customers added",
+  "changes.gone": "Customers gone",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 

@@ -1,26 +1,76 @@
 /**
- * The credit-risk archive sheet: one row per customer per review, appended below the rows
- * of earlier reviews, so the next review finds each customer's previous score without a
- * hand-kept column. Its row layout is defined here once, for writing and reading it.
+ * The credit-risk archive sheet: the audit trail of every review, one row per customer per
+ * review, kept in review-date order (archive-plan.ts writes it). The next review finds each
+ * customer's previous review here (its score for SCORE_RISE, its grade, warnings and limit for
+ * what changed). Its row layout is defined here once, for writing it and for reading it back
+ * in either language.
  */
-import { CellValue, readDate, readNumber } from "../cells";
+import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
 import { Lang } from "../i18n";
-import { Grade, GRADES } from "../policy";
+import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
-import type { CustomerResult, ReviewResult } from "./review";
-import { gradeName } from "./texts";
-import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+import type { CustomerResult } from "./review";
+import { gradeName, issuesText, zoneName } from "./texts";
+import { Decision } from "./decisions";
+import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
+import { ZZone } from "../zscore";
+import type { CellFormat, PlanValue } from "./write-plan";
 
-export const ARCHIVE_FIELDS = ["reviewDate", "policyVersion", "id", "name", "score", "grade"] as const;
+export const ARCHIVE_FIELDS = [
+  "reviewDate",
+  "policyVersion",
+  "id",
+  "name",
+  ...FACTORS,
+  "score",
+  "grade",
+  "zScore",
+  "zZone",
+  "balance",
+  "creditLimit",
+  "recommendedLimit",
+  "overdueAmount",
+  "daysPastDue",
+  "warnings",
+  "actions",
+  "errors",
+] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
-/** What one archive row holds of a review. */
-interface ArchivedReview {
-  readonly asOf: number;
-  readonly policyVersion: string;
+/**
+ * What one archive row holds of a review, and the texts its rows share, worked out once per
+ * review: customers alike in their warnings (or sharing one list of actions) share one text.
+ */
+export class ArchivedReview {
   readonly gradeNames: Readonly<Record<Grade, string>>;
+  readonly zoneNames: Readonly<Record<ZZone, string>>;
+  private readonly warningTexts = new Map<number, string>();
+  private readonly actionTexts = new Map<readonly Decision[], string>();
+
+  constructor(
+    readonly asOf: number,
+    readonly policy: Policy,
+    readonly lang: Lang,
+  ) {
+    this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
+    this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
+  }
+
+  warningCodes(findings: readonly Finding[]): string {
+    if (findings.length === 0) return "";
+    const key = warningSet(findings);
+    let text = this.warningTexts.get(key);
+    if (text === undefined) this.warningTexts.set(key, (text = findings.map((x) => x.code).join(CODES_SEPARATOR)));
+    return text;
+  }
+
+  actionCodes(actions: readonly Decision[]): string {
+    let text = this.actionTexts.get(actions);
+    if (text === undefined) this.actionTexts.set(actions, (text = actions.map((a) => a.code).join(CODES_SEPARATOR)));
+    return text;
+  }
 }
 
 interface ArchiveColumn {
@@ -29,14 +79,31 @@ interface ArchiveColumn {
   readonly width: number;
 }
 
+const CODES_SEPARATOR = ", ";
+
 /** The archive's columns, in ARCHIVE_FIELDS order: header, cell format and width (archiveLine: what each holds). */
-const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
-  reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 14 },
+export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
+  reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 12 },
   policyVersion: { header: { en: "Policy version", zh: "政策版本" }, format: "text", width: 14 },
-  id: { header: FIELD_LABELS.id, format: "text", width: 14 },
-  name: { header: FIELD_LABELS.name, format: "text", width: 30 },
-  score: { header: OUTPUT_HEADERS.score, format: "score", width: 12 },
-  grade: { header: OUTPUT_HEADERS.grade, format: "text", width: 12 },
+  id: { header: FIELD_LABELS.id, format: "text", width: 12 },
+  name: { header: FIELD_LABELS.name, format: "text", width: 28 },
+  paymentHistory: { header: FIELD_LABELS.paymentHistory, format: "general", width: 10 },
+  contractPerformance: { header: FIELD_LABELS.contractPerformance, format: "general", width: 10 },
+  industryRisk: { header: FIELD_LABELS.industryRisk, format: "general", width: 10 },
+  marketReputation: { header: FIELD_LABELS.marketReputation, format: "general", width: 10 },
+  complianceRecord: { header: FIELD_LABELS.complianceRecord, format: "general", width: 10 },
+  score: { header: OUTPUT_HEADERS.score, format: "score", width: 10 },
+  grade: { header: OUTPUT_HEADERS.grade, format: "text", width: 10 },
+  zScore: { header: OUTPUT_HEADERS.zScore, format: "ratio", width: 9 },
+  zZone: { header: OUTPUT_HEADERS.zZone, format: "text", width: 9 },
+  balance: { header: FIELD_LABELS.balance, format: "money", width: 14 },
+  creditLimit: { header: FIELD_LABELS.creditLimit, format: "money", width: 14 },
+  recommendedLimit: { header: OUTPUT_HEADERS.recommendedLimit, format: "money", width: 14 },
+  overdueAmount: { header: FIELD_LABELS.overdueAmount, format: "money", width: 14 },
+  daysPastDue: { header: FIELD_LABELS.daysPastDue, format: "integer", width: 10 },
+  warnings: { header: { en: "Warning codes", zh: "预警代码" }, format: "text", width: 24 },
+  actions: { header: { en: "Action codes", zh: "措施代码" }, format: "text", width: 24 },
+  errors: { header: OUTPUT_HEADERS.issues, format: "text", width: 40 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
@@ -44,11 +111,35 @@ type ArchiveLine = OnePer<typeof ARCHIVE_FIELDS>;
 type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]: PlanValue };
 
 /**
- * A customer's archive row. One literal rather than a value function per column: called per
- * customer, those calls made the write plan about a sixth slower.
+ * A customer's archive row: what could be computed, and the errors that stopped the rest.
+ * One literal rather than a value function per column: called per customer, those calls made
+ * the write plan about a sixth slower.
  */
-function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
-  return [review.asOf, review.policyVersion, c.id, c.name, c.score!, review.gradeNames[c.grade!]];
+export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
+  const f = c.factors;
+  return [
+    review.asOf,
+    review.policy.version,
+    c.id,
+    c.name,
+    f?.[0] ?? null,
+    f?.[1] ?? null,
+    f?.[2] ?? null,
+    f?.[3] ?? null,
+    f?.[4] ?? null,
+    c.score ?? null,
+    c.grade === undefined ? null : review.gradeNames[c.grade],
+    c.zScore ?? null,
+    c.zZone === undefined ? null : review.zoneNames[c.zZone],
+    c.balance ?? null,
+    c.creditLimit ?? null,
+    c.recommendedLimit ?? null,
+    c.overdueAmount ?? null,
+    c.daysPastDue ?? null,
+    review.warningCodes(c.findings),
+    review.actionCodes(c.actions),
+    c.errors.length === 0 && c.notes.length === 0 ? "" : issuesText(c, review.lang, review.policy),
+  ];
 }
 
 const ARCHIVE_HEADERS = recognisedHeaders(
@@ -56,7 +147,7 @@ const ARCHIVE_HEADERS = recognisedHeaders(
 );
 const ARCHIVE_TABLE = aliasTable(ARCHIVE_HEADERS);
 
-function archiveHeader(lang: Lang): string[] {
+export function archiveHeader(lang: Lang): string[] {
   return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang]);
 }
 
@@ -65,68 +156,124 @@ export function archiveKey(id: string, name: string): string {
   return customerKey(id !== "" ? id : name);
 }
 
-/**
- * Each customer's score at its latest archived review before `asOf`. Reviews on the
- * as-of date itself are re-runs of this review, not its predecessor.
- */
-export function previousScores(values: readonly (readonly CellValue[])[], asOf: number): Map<string, number> {
-  const latest = new Map<string, { date: number; score: number }>();
+/** One archived customer review, read back. */
+export interface ArchiveEntry {
+  /** 0-based index of its row in the sheet's values. */
+  readonly row: number;
+  /** Undefined when the date cell cannot be read as a date. */
+  readonly date?: number;
+  readonly key: string;
+  readonly id: string;
+  readonly name: string;
+  readonly score?: number;
+  readonly grade?: Grade;
+  /** Undefined when the archive has no warning-codes column (an archive from before the audit trail). */
+  readonly warnings?: readonly WarningCode[];
+  readonly recommendedLimit?: number;
+  /** Its cells in ARCHIVE_FIELDS order, for writing it again when the archive is rewritten below it. */
+  readonly line: readonly PlanValue[];
+}
+
+export interface ArchiveContents {
+  readonly headerRow: number;
+  /** True when the header is this version's, column for column (in either language). */
+  readonly current: boolean;
+  readonly entries: readonly ArchiveEntry[];
+  /** Last non-blank row of the sheet (0-based), -1 for an empty sheet. */
+  readonly lastRow: number;
+}
+
+/** A grade as the archive shows it, in either language, back to the grade. */
+const GRADE_BY_NAME = new Map<string, Grade>(
+  GRADES.flatMap((g) => [headerKey(gradeName(g, "en")), headerKey(gradeName(g, "zh"))].map((k) => [k, g] as const)),
+);
+
+function planValue(value: CellValue): PlanValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return serialFromDate(value) ?? null;
+  return String(value);
+}
+
+const isBlank = (v: CellValue) => v === null || v === undefined || v === "";
+
+/** The archive sheet's rows read back, or undefined when the sheet has no archive header. */
+export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveContents | undefined {
+  const lastRow = lastNonBlank(values);
   const match = findHeaderRow(values, ARCHIVE_TABLE, 3);
-  if (!match) return new Map();
+  if (!match) return undefined;
   const c = match.columns;
-  if (c.reviewDate === undefined || c.score === undefined || (c.id === undefined && c.name === undefined)) return new Map();
-  for (let r = match.headerRow + 1; r < values.length; r++) {
-    const line = values[r] ?? [];
-    const date = readDate(line[c.reviewDate]);
-    const score = readNumber(line[c.score]);
-    if (date.kind !== "date" || score.kind !== "number" || date.serial >= asOf) continue;
-    const key = archiveKey(
-      c.id === undefined ? "" : String(line[c.id] ?? ""),
-      c.name === undefined ? "" : String(line[c.name] ?? ""),
-    );
-    if (key === "") continue;
-    const seen = latest.get(key);
-    if (!seen || date.serial >= seen.date) latest.set(key, { date: date.serial, score: score.value });
+  const current = ARCHIVE_FIELDS.every((f, i) => c[f] === i);
+  const entries: ArchiveEntry[] = [];
+  for (let r = match.headerRow + 1; r <= lastRow; r++) {
+    const raw = values[r] ?? [];
+    if (!raw.some((v) => !isBlank(v))) continue;
+    const cell = (f: ArchiveField): CellValue => (c[f] === undefined ? undefined : raw[c[f] as number]);
+    const date = readDate(cell("reviewDate"));
+    const score = readNumber(cell("score"));
+    const limit = readNumber(cell("recommendedLimit"));
+    const id = String(cell("id") ?? "").trim();
+    const name = String(cell("name") ?? "").trim();
+    const line = ARCHIVE_FIELDS.map((f) => planValue(cell(f)));
+    if (date.kind === "date") line[0] = date.serial;
+    entries.push({
+      row: r,
+      date: date.kind === "date" ? date.serial : undefined,
+      key: archiveKey(id, name),
+      id,
+      name,
+      score: score.kind === "number" ? score.value : undefined,
+      grade: GRADE_BY_NAME.get(headerKey(cell("grade"))),
+      warnings: c.warnings === undefined ? undefined : readCodes(cell("warnings")),
+      recommendedLimit: limit.kind === "number" ? limit.value : undefined,
+      line,
+    });
   }
-  return new Map([...latest].map(([k, v]) => [k, v.score]));
+  return { headerRow: match.headerRow, current, entries, lastRow };
 }
 
-/** True when the archive sheet's values already start with our header (so new rows only append). */
-function hasArchiveHeader(values: readonly (readonly CellValue[])[]): boolean {
-  const first = values[0] ?? [];
-  return ARCHIVE_FIELDS.every((f, i) => ARCHIVE_HEADERS[f].some((h) => headerKey(h) === headerKey(first[i])));
+function readCodes(value: CellValue): WarningCode[] {
+  if (typeof value !== "string") return [];
+  return value
+    .split(/[,，;；\s]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter((s): s is WarningCode => (WARNING_CODES as readonly string[]).includes(s));
+}
+
+/** What the archive knows of the reviews before one as-of date. */
+export interface EarlierReviews {
+  /** Each customer's latest archived review before the as-of date (with a score). */
+  readonly byCustomer: ReadonlyMap<string, ArchiveEntry>;
+  /** The latest review before the as-of date: its date and its rows. */
+  readonly last?: { readonly date: number; readonly entries: readonly ArchiveEntry[] };
 }
 
 /**
- * This review's archive rows, appended below the sheet's last non-blank row (`existing` are
- * its values now), under our header when the sheet does not start with it.
+ * The reviews before `asOf`. Reviews on the as-of date itself are re-runs of this review,
+ * not its predecessor; a later one is not a previous review either.
  */
-export function archiveSheetPlan(
-  result: ReviewResult,
-  name: string,
-  lang: Lang,
-  existing: readonly (readonly CellValue[])[],
-): SheetPlan {
-  const review: ArchivedReview = {
-    asOf: result.asOf,
-    policyVersion: result.policy.version,
-    gradeNames: Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>,
-  };
-  let lastArchiveRow = -1;
-  existing.forEach((line, r) => {
-    if (line.some((v) => v !== null && v !== undefined && v !== "")) lastArchiveRow = r;
-  });
-  const needsHeader = lastArchiveRow < 0 || !hasArchiveHeader(existing);
-  const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
-  const lines: PlanValue[][] = result.customers
-    .filter((c) => c.errors.length === 0 && c.score !== undefined)
-    .map((c) => archiveLine(c, review));
-  const blocks: Block[] = [];
-  let row = lastArchiveRow + 1;
-  if (needsHeader) {
-    blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
-    row++;
+export function earlierReviews(contents: ArchiveContents | undefined, asOf: number): EarlierReviews {
+  const byCustomer = new Map<string, ArchiveEntry>();
+  let lastDate: number | undefined;
+  for (const e of contents?.entries ?? []) {
+    if (e.date === undefined || e.date >= asOf || e.key === "") continue;
+    if (lastDate === undefined || e.date > lastDate) lastDate = e.date;
+    if (e.score === undefined) continue;
+    const seen = byCustomer.get(e.key);
+    if (!seen || e.date! >= seen.date!) byCustomer.set(e.key, e);
   }
-  if (lines.length) blocks.push({ row, column: 0, values: lines, formats: columns.map((column) => column.format) });
-  return { name, mode: "append", blocks, columnWidths: columns.map((column) => column.width) };
+  if (lastDate === undefined) return { byCustomer };
+  const entries = contents!.entries.filter((e) => e.date === lastDate && e.key !== "");
+  return { byCustomer, last: { date: lastDate, entries } };
+}
+
+/** Each customer's score at its latest archived review before `asOf`. */
+export function previousScores(values: readonly (readonly CellValue[])[], asOf: number): Map<string, number> {
+  const earlier = earlierReviews(readArchive(values), asOf);
+  return new Map([...earlier.byCustomer].map(([k, e]) => [k, e.score!]));
+}
+
+export function lastNonBlank(values: readonly (readonly CellValue[])[]): number {
+  for (let r = values.length - 1; r >= 0; r--) if ((values[r] ?? []).some((v) => !isBlank(v))) return r;
+  return -1;
 }

@@ -153,7 +153,8 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
 
   const score = riskScoreCore(row.factors, run.weights);
   const grade = gradeOf(score, policy);
-  const previousScore = n.previousScore ?? archived;
+  // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
+  const previousScore = archived ?? n.previousScore;
 
   const zModel = row.zModel ?? policy.defaultZModel;
   const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");
@@ -248,6 +249,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     row: row.row,
     id: row.id,
     name: row.name,
+    factors: row.factors,
     score,
     previousScore,
     grade,

@@ -88,7 +88,8 @@ export function policyHistoryPlan(
   blocks.push({ row, column: 0, values: [line], formats });
   return {
     name,
-    mode: "append",
+    mode: "rewrite-from",
+    fromRow: lastRow + 1,
     blocks,
     columnWidths: header.map((h, i) => (i < 2 ? 14 : fittedWidth([h], 12, 36))),
   };

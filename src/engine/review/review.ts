@@ -12,7 +12,8 @@ import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { previousScores } from "./archive";
+import { earlierReviews, readArchive } from "./archive";
+import { ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { isBlankRow, rowContext } from "./customer-row";
@@ -52,6 +53,8 @@ export interface CustomerResult {
   readonly row: number;
   readonly id: string;
   readonly name: string;
+  /** The five factors as read, in FACTORS order; absent when the row could not be read. */
+  readonly factors?: readonly number[];
   readonly score?: number;
   readonly previousScore?: number;
   readonly grade?: Grade;
@@ -129,6 +132,8 @@ export interface ReviewResult {
   readonly layout: Layout;
   readonly origin: { readonly row: number; readonly column: number };
   readonly ledgerSheet?: string;
+  /** What changed since the previous archived review; absent without an archive. */
+  readonly changes?: ReviewChanges;
 }
 
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
@@ -140,7 +145,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { match, columns } = sheetColumns;
 
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy.agingEdges) : undefined;
-  const archive = input.archive ? previousScores(input.archive, asOf) : undefined;
+  const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
+  const archive = earlier ? new Map([...earlier.byCustomer].map(([key, e]) => [key, e.score!])) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column);
 
@@ -172,5 +178,6 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       outputColumns: place.columns,
       staleOutputUntil: place.stale,
     },
+    changes: earlier ? whatChanged(customers, earlier) : undefined,
   };
 }

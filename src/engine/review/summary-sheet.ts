@@ -1,8 +1,10 @@
 /**
  * The managers' summary sheet: the review's key figures, customers and exposure by grade,
- * warning counts, the aging table (with a ledger) and its chart, the top risks, and every
- * customer with a problem.
+ * warning counts, the aging table (with a ledger) and its chart, the top risks, every
+ * customer with a problem, and what changed since the last archived review (grade migration
+ * and counts).
  */
+import { isoFromSerial } from "../cells";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { OUTPUT_HEADERS } from "./fields";
@@ -126,6 +128,21 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       }),
       ["text", "integer", "text", "text"],
     );
+  }
+  row++;
+  const changes = result.changes;
+  if (changes?.previousReview === undefined) add([[t("changes.none")]], ["text"], true);
+  else {
+    add([[t("changes.title", { date: isoFromSerial(changes.previousReview) })]], ["text"], true);
+    add([[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]], ["text", ...GRADES.map(() => "text" as const)], true);
+    add(
+      GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
+      ["text", ...GRADES.map(() => "integer" as const)],
+    );
+    pair(t("changes.newWarnings"), changes.newWarnings, "integer");
+    pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
+    pair(t("changes.added"), changes.added.length, "integer");
+    pair(t("changes.gone"), changes.gone.length, "integer");
   }
   return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], chart };
 }

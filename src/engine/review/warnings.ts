@@ -56,6 +56,11 @@ export interface CustomerCheck {
   evaluate(facts: CustomerFacts, policy: Policy, asOf: number): Finding | undefined;
 }
 
+/** A score as the review shows it (two decimals): rises and changes are compared on these figures. */
+export function shownScore(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
 export const Z_FIELDS: readonly InputField[] = [
   "currentAssets",
   "currentLiabilities",
@@ -70,10 +75,12 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   {
     code: "SCORE_RISE",
     needs: [["previousScore"], ["archive"]],
-    evaluate: (f, p) =>
-      f.previousScore !== undefined && f.score - f.previousScore > p.scoreRise + 1e-9
-        ? { code: "SCORE_RISE", value: f.score - f.previousScore, threshold: p.scoreRise, format: "score" }
-        : undefined,
+    // Compared as the figures shown (two decimals): a rise of exactly the threshold does not fire.
+    evaluate: (f, p) => {
+      if (f.previousScore === undefined) return undefined;
+      const rise = shownScore(shownScore(f.score) - shownScore(f.previousScore));
+      return rise > p.scoreRise + 1e-9 ? { code: "SCORE_RISE", value: rise, threshold: p.scoreRise, format: "score" } : undefined;
+    },
   },
   {
     code: "NEGATIVE_NEWS",

@@ -11,7 +11,7 @@ import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
 import { Lang } from "../i18n";
 import { GRADES } from "../policy";
-import { archiveSheetPlan } from "./archive";
+import { archiveSheetPlan } from "./archive-plan";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet";
@@ -53,8 +53,14 @@ export interface ChartPlan {
 
 export interface SheetPlan {
   readonly name: string;
-  /** "replace": the sheet is ours, clear it and write; "append": add rows below what is there. */
-  readonly mode: "replace" | "append";
+  /**
+   * "replace": the sheet is ours, clear it and write; "rewrite-from": the rows from `fromRow` on
+   * are rewritten by the blocks (which blank the old rows left below them), the rows above and
+   * the rest of the sheet stay as they are.
+   */
+  readonly mode: "replace" | "rewrite-from";
+  /** 0-based first row a "rewrite-from" plan writes. */
+  readonly fromRow?: number;
   readonly blocks: readonly Block[];
   readonly columnWidths?: readonly number[];
   readonly fills?: readonly ConditionalFill[];
@@ -122,7 +128,7 @@ export function fillCondition(fill: ConditionalFill): string {
 export interface PlanOptions {
   /** Names of the sheets the workbook has now, so our sheets are found in either language. */
   readonly sheetNames: readonly string[];
-  /** The archive sheet's current values, to append below them. */
+  /** The archive sheet's current values (counted from A1), to put this review's rows in their place. */
   readonly archiveValues?: readonly (readonly CellValue[])[];
   /** The policy history sheet's current values: a version already there is not added again. */
   readonly policyHistoryValues?: readonly (readonly CellValue[])[];

@@ -87,10 +87,27 @@ describe("the sample workbooks", () => {
       "Policy version",
       "Customer ID",
       "Customer",
+      "Payment history",
+      "Contract performance",
+      "Industry risk",
+      "Market reputation",
+      "Compliance record",
       "Risk score",
       "Risk grade",
+      "Z-score",
+      "Z zone",
+      "Outstanding balance",
+      "Credit limit",
+      "Recommended limit",
+      "Overdue amount",
+      "Days past due",
+      "Warning codes",
+      "Action codes",
+      "Review issues",
     ]);
-    expect(archive.actualRowCount).toBe(1 + result!.portfolio.reviewed);
+    // Every customer is archived, those with errors too (with the error in words).
+    expect(archive.actualRowCount).toBe(1 + result!.customers.length);
+    expect(headerRow(archive, 1 + result!.customers.findIndex((c) => c.row === 24) + 1)[20]).toBe(issues);
     const policy = wb.getWorksheet("Credit Policy")!;
     expect([policy.getCell("A2").value, policy.getCell("B2").value]).toEqual(["Policy version", result!.policy.version]);
     expect(policy.getCell("A3").value).toBe("Weight: payment history");
@@ -169,13 +186,44 @@ describe("the sample workbooks", () => {
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
     const once = path.join(dir, "customers.reviewed.xlsx");
     const twice = path.join(dir, "twice.xlsx");
-    expect((await runCli(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
+    const second = await runCli(once, "--as-of", "2026-12-31", "--out", twice, "--json");
+    expect(second.code).toBe(0);
     const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
     expect(headerRow(b.getWorksheet("Customers")!, 3)).toEqual(headerRow(a.getWorksheet("Customers")!, 3));
     const archiveA = a.getWorksheet("Credit Review Archive")!.actualRowCount;
     const archiveB = b.getWorksheet("Credit Review Archive")!.actualRowCount;
     expect(archiveB - archiveA).toBe(archiveA - 1);
     expect(headerRow(b.getWorksheet("Credit Review Archive")!, archiveA + 1)[0]).not.toBe("Review date");
+    // Nothing was edited between the reviews: no score moved. The first review's rises came from the
+    // sheet's previous-score column; now the archive's same scores serve, so they clear. A month on,
+    // one customer's oldest invoice passed 90 days and one's negative news fell out of its window.
+    const changes = second.result!.changes!;
+    expect(changes.previousReview).toBeDefined();
+    expect(changes.added).toEqual([]);
+    expect(changes.gone).toEqual([]);
+    const moved = changes.customers.filter((c) => c.newWarnings.length + c.clearedWarnings.length > 0);
+    expect(moved.map((c) => [c.id, c.newWarnings, c.clearedWarnings])).toEqual([
+      ["C0004", [], ["SCORE_RISE"]],
+      ["C0005", [], ["NEGATIVE_NEWS"]],
+      ["C0018", ["OVERDUE_90"], ["SCORE_RISE"]],
+    ]);
+    expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
+  });
+
+  test("a same-day re-run of the reviewed workbook writes the same values on every sheet", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const once = path.join(dir, "customers.reviewed.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    expect((await runCli(once, "--as-of", "2026-11-30", "--out", twice)).code).toBe(0);
+    const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
+    const values = (wb: ExcelJS.Workbook) =>
+      wb.worksheets.map((ws) => {
+        const rows: unknown[][] = [];
+        ws.eachRow((row, n) => rows.push([n, JSON.stringify(row.values)]));
+        return [ws.name, rows];
+      });
+    expect(values(b)).toEqual(values(a));
   });
 
   test("a re-run replaces the summary and policy sheets whole: no stale rows below a shorter review", async () => {

@@ -113,22 +113,41 @@ describe("archive-based SCORE_RISE", () => {
     expect(codes(result)).toEqual(["SCORE_RISE"]);
   });
 
-  test("a filled previous-score column wins over the archive; a blank one falls back to it", () => {
+  test("the archive wins over a previous-score column; the column serves only customers the archive has not seen", () => {
     const values = customerSheet(
       ["Previous score"],
       [
-        { id: "C001", factors: [3, 3, 3, 3, 3], extra: [2.5] },
+        { id: "C001", factors: [3, 3, 3, 3, 3], extra: [1.2] },
         { id: "C002", factors: [3, 3, 3, 3, 3], extra: [null] },
+        { id: "C003", factors: [3, 3, 3, 3, 3], extra: [1.5] },
+        { id: "C004", factors: [3, 3, 3, 3, 3], extra: [1.5] },
       ],
     );
     const archive = [
       ARCHIVE_HEADER,
-      [utcDate("2026-02-15"), "v", "C001", "", 1.0, "Low"],
+      [utcDate("2026-02-15"), "v", "C001", "", 3.0, "Medium"],
       [utcDate("2026-02-15"), "v", "C002", "", 1.0, "Low"],
+      // Seen only on the as-of date (a re-run): not a previous review, so the sheet's column serves.
+      [utcDate("2026-03-15"), "v", "C004", "", 3.0, "Medium"],
     ];
     const result = review(archive, values);
-    expect(result.customers.map((c) => c.previousScore)).toEqual([2.5, 1.0]);
-    expect(result.customers.map((c) => c.findings.map((f) => f.code))).toEqual([[], ["SCORE_RISE"]]);
+    expect(result.customers.map((c) => c.previousScore)).toEqual([3.0, 1.0, 1.5, 1.5]);
+    expect(result.customers.map((c) => c.findings.map((f) => f.code))).toEqual([
+      [],
+      ["SCORE_RISE"],
+      ["SCORE_RISE"],
+      ["SCORE_RISE"],
+    ]);
+  });
+
+  test.each([
+    ["a rise of exactly the threshold as shown does not fire", [3, 3, 3, 3, 3], 1.996, []],
+    ["a rise of 1.01 as shown fires", [3, 3, 3, 3, 3], 1.99, ["SCORE_RISE"]],
+    ["an unrounded rise of 1.004 shows as 1.00 and does not fire", [3.004, 3.004, 3.004, 3.004, 3.004], 2, []],
+  ] as const)("%s", (_name, factors, previous, expected) => {
+    const values = customerSheet([], [{ id: "C001", name: "Alpha", factors: [...factors] }]);
+    const result = review([ARCHIVE_HEADER, [utcDate("2026-02-15"), "v", "C001", "Alpha", previous, "Low"]], values);
+    expect(codes(result)).toEqual(expected);
   });
 
   test("a Chinese archive header is read the same way", () => {
@@ -156,16 +175,16 @@ describe("archive-based SCORE_RISE", () => {
     ]);
   });
 
-  test("round trip: the archive the write plan appends feeds the next review", () => {
+  test("round trip: the archive the write plan writes feeds the next review; a same-day re-run replaces its rows", () => {
     const first = review(undefined, SHEET, serial("2026-02-15"));
     let archive = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);
-    expect(archive).toEqual([
+    expect(archive.map((l) => l.slice(0, 4).concat(l.slice(9, 11)))).toEqual([
       ARCHIVE_HEADER,
       [serial("2026-02-15"), DEFAULT_POLICY.version, "C001", "Alpha", 3, "Medium"],
       [serial("2026-02-15"), DEFAULT_POLICY.version, "C002", "Beta", 2, "Low"],
     ]);
 
-    // A re-run on the same day finds only its own rows: nothing earlier, so no SCORE_RISE.
+    // A re-run on the same day finds only its own rows: nothing earlier, so no SCORE_RISE; its rows replace the first run's.
     const worse = customerSheet(
       [],
       [
@@ -175,12 +194,17 @@ describe("archive-based SCORE_RISE", () => {
     );
     const rerun = review(archive, worse, serial("2026-02-15"));
     expect(rerun.customers.map((c) => c.previousScore)).toEqual([undefined, undefined]);
-
-    // A month later, C001 rose by 1.5 and C002 by exactly 1.
     archive = applyBlocks(archive, buildWritePlan(rerun, "en", { sheetNames: [], archiveValues: archive }).sheets[1].blocks);
+    expect(archive.map((l) => l[9])).toEqual(["Risk score", 4.5, 3]);
+
+    // A month later nothing changed: no rise.
     const next = review(archive, worse, serial("2026-03-15"));
     expect(next.customers.map((c) => c.previousScore)).toEqual([4.5, 3]);
-    const later = review(archive.slice(0, 3), worse, serial("2026-03-15"));
+    expect(codes(next)).toEqual([]);
+
+    // Against the first run's figures instead, C001 rose by 1.5 and C002 by exactly 1.
+    const firstOnly = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);
+    const later = review(firstOnly, worse, serial("2026-03-15"));
     expect(later.customers.map((c) => c.previousScore)).toEqual([3, 2]);
     expect(later.customers.map((c) => c.findings.map((f) => f.code))).toEqual([["SCORE_RISE"], []]);
     expect(later.customers[0].actions.map((a) => a.code)).toEqual(["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "REASSESS"]);

@@ -35,6 +35,9 @@ function reviewAndPlan(values: Grid, lang: Lang = "en", opts: Opts = {}) {
   );
   return { result, plan: buildWritePlan(result, lang, { sheetNames: [] }) };
 }
+const reviewAndPlanAt = (when: number) => ({
+  result: runReview({ sheetName: "Customers", values: sampleSheet(), asOf: when, policy: DEFAULT_POLICY }, "en"),
+});
 const apply = (values: Grid, plan: WritePlan, origin?: { row: number; column: number }, blank: null | "" = null) =>
   applyBlocks(values, plan.target.blocks, origin, blank);
 
@@ -299,54 +302,184 @@ describe("text from the data stays text", () => {
 describe("archive plan", () => {
   const values = sampleSheet();
   const { result } = reviewAndPlan(values);
-  const archiveOf = (archiveValues?: Grid, lang: Lang = "en") =>
-    buildWritePlan(result, lang, { sheetNames: [], archiveValues }).sheets[1];
-  const HEADER = ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"];
+  const archiveOf = (archiveValues?: Grid, lang: Lang = "en", review = result) =>
+    buildWritePlan(review, lang, { sheetNames: [], archiveValues }).sheets[1];
+  const HEADER = [
+    "Review date",
+    "Policy version",
+    "Customer ID",
+    "Customer",
+    "Payment history",
+    "Contract performance",
+    "Industry risk",
+    "Market reputation",
+    "Compliance record",
+    "Risk score",
+    "Risk grade",
+    "Z-score",
+    "Z zone",
+    "Outstanding balance",
+    "Credit limit",
+    "Recommended limit",
+    "Overdue amount",
+    "Days past due",
+    "Warning codes",
+    "Action codes",
+    "Errors",
+  ];
+  const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
-  test("a new archive: the header, then one row per reviewed customer", () => {
+  test("a new archive: the header, then one audit row per customer, errors included", () => {
     const archive = archiveOf();
-    expect(archive.mode).toBe("append");
+    expect(archive.mode).toBe("rewrite-from");
+    expect(archive.fromRow).toBe(0);
     expect(archive.name).toBe("Credit Review Archive");
     expect(archive.blocks.map((b) => [b.row, b.column, b.values.length])).toEqual([
       [0, 0, 1],
-      [1, 0, 3],
+      [1, 0, 4],
     ]);
     expect(archive.blocks[0].values[0]).toEqual(HEADER);
-    expect(archive.blocks[1].values.map((l) => [l[0], l[1], l[2], l[3], l[5]])).toEqual([
-      [asOf, DEFAULT_POLICY.version, "C001", "Alpha", "Low"],
-      [asOf, DEFAULT_POLICY.version, "C002", "Beta", "High"],
-      [asOf, DEFAULT_POLICY.version, "C004", "Delta", "Medium"],
+    const [alpha, beta, gamma] = archive.blocks[1].values;
+    expect(alpha).toEqual([
+      asOf,
+      DEFAULT_POLICY.version,
+      "C001",
+      "Alpha",
+      1,
+      2,
+      1,
+      2,
+      1,
+      1.4,
+      "Low",
+      null,
+      null,
+      2000,
+      10000,
+      11000,
+      null,
+      0,
+      "",
+      "RAISE_LIMIT",
+      "",
     ]);
-    expect(archive.blocks[1].formats).toEqual(["date", "text", "text", "text", "score", "text"]);
+    expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
+    expect(beta.slice(18, 20)).toEqual([
+      "NEGATIVE_NEWS, OVER_LIMIT, OVERDUE_90",
+      "PREPAYMENT, RESTRICT_LIMIT, GUARANTEE, HOLD_ORDERS, ESCALATE_COLLECTION, REASSESS",
+    ]);
+    // Gamma's factor "bad" stops its score: archived with its id, name and the error in words.
+    expect(gamma.slice(2, 11)).toEqual(["C003", "Gamma", null, null, null, null, null, null, null]);
+    expect(gamma[20]).toMatch(/Contract performance/);
+    expect(archive.blocks[1].formats).toEqual([
+      "date",
+      "text",
+      "text",
+      "text",
+      "general",
+      "general",
+      "general",
+      "general",
+      "general",
+      "score",
+      "text",
+      "ratio",
+      "text",
+      "money",
+      "money",
+      "money",
+      "money",
+      "integer",
+      "text",
+      "text",
+      "text",
+    ]);
+    expect(archive.columnWidths).toHaveLength(HEADER.length);
   });
 
-  test("appends below the existing rows (trailing blank rows ignored) without a second header", () => {
-    const existing: Grid = [
-      HEADER,
-      [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "Low"],
-      [serial("2026-02-15"), "v", "C002", "Beta", 4, "High"],
-      [null, null],
-      [],
-    ];
+  test("a later review goes below the existing rows (trailing blank rows ignored) without a second header", () => {
+    const first = applyBlocks([], archiveOf(undefined, "en", reviewAndPlanAt(serial("2026-02-15")).result).blocks);
+    const existing: Grid = [...first, [null, null], []];
     const archive = archiveOf(existing);
-    expect(archive.blocks.map((b) => [b.row, b.values.length])).toEqual([[3, 3]]);
+    expect(archive.fromRow).toBe(5);
+    expect(archive.blocks.map((b) => [b.row, b.values.length])).toEqual([[5, 4]]);
     const grid = applyBlocks(existing, archive.blocks);
     expect(grid.filter((l) => l[0] === "Review date")).toHaveLength(1);
-    expect(grid.slice(3).map((l) => l[2])).toEqual(["C001", "C002", "C004"]);
+    expect(grid.slice(5).map((l) => [l[0], l[2]])).toEqual(["C001", "C002", "C003", "C004"].map((id) => [asOf, id]));
   });
 
-  test("running twice appends twice, header once", () => {
-    let grid = applyBlocks([], archiveOf().blocks);
+  test("running twice on the same day leaves the archive as the first run wrote it", () => {
+    const once = applyBlocks([], archiveOf().blocks);
+    const again = archiveOf(once);
+    expect(again.fromRow).toBe(1);
+    expect(applyBlocks(once, again.blocks)).toEqual(once);
+  });
+
+  test("a back-dated review goes between the earlier and the later reviews", () => {
+    let grid = applyBlocks([], archiveOf(undefined, "en", reviewAndPlanAt(serial("2026-01-15")).result).blocks);
     grid = applyBlocks(grid, archiveOf(grid).blocks);
-    expect(grid).toHaveLength(7);
-    expect(grid.filter((l) => l[0] === "Review date")).toHaveLength(1);
+    const backDated = archiveOf(grid, "en", reviewAndPlanAt(serial("2026-02-15")).result);
+    expect(backDated.fromRow).toBe(5);
+    grid = applyBlocks(grid, backDated.blocks);
+    expect(grid.slice(1).map((l) => l[0])).toEqual([
+      ...Array(4).fill(serial("2026-01-15")),
+      ...Array(4).fill(serial("2026-02-15")),
+      ...Array(4).fill(asOf),
+    ]);
+  });
+
+  test("a re-run with fewer customers blanks the rows it no longer needs", () => {
+    const once = applyBlocks([], archiveOf().blocks);
+    const fewer = reviewAndPlan(values.slice(0, 3)).result;
+    const grid = applyBlocks(once, archiveOf(once, "en", fewer).blocks);
+    expect(grid.slice(1, 3).map((l) => l[2])).toEqual(["C001", "C002"]);
+    expect(grid.slice(3).every((l) => l.every((v) => v === null))).toBe(true);
+  });
+
+  test("an archive in the old six-column layout is rewritten whole under the current header, its rows kept", () => {
+    const existing: Grid = [
+      ["Notes above the archive"],
+      OLD_HEADER,
+      [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "Low"],
+      [utcDate("2026-02-15"), "v", "C002", "Beta", 4, "High"],
+    ];
+    const archive = archiveOf(existing);
+    expect(archive.fromRow).toBe(1);
+    const grid = applyBlocks(existing, archive.blocks);
+    expect(grid[0]).toEqual(["Notes above the archive"]);
+    expect(grid[1]).toEqual(HEADER);
+    expect(grid[2]).toEqual([
+      serial("2026-02-15"),
+      "v",
+      "C001",
+      "Alpha",
+      null,
+      null,
+      null,
+      null,
+      null,
+      1.5,
+      "Low",
+      ...Array(10).fill(null),
+    ]);
+    expect(grid[3][0]).toBe(serial("2026-02-15"));
+    expect(grid.slice(4).map((l) => l[2])).toEqual(["C001", "C002", "C003", "C004"]);
   });
 
   test("an archive started in Chinese is continued in English without a new header", () => {
-    const zhHeader = ["审查日期", "政策版本", "客户编号", "客户名称", "风险评分", "风险等级"];
-    expect(archiveOf(undefined, "zh").blocks[0].values[0]).toEqual(zhHeader);
-    const archive = archiveOf([zhHeader, [serial("2026-02-15"), "v", "C001", "Alpha", 1.5, "低"]]);
+    const zhHeader = archiveOf(undefined, "zh").blocks[0].values[0];
+    expect(zhHeader.slice(0, 6)).toEqual(["审查日期", "政策版本", "客户编号", "客户名称", "付款历史", "合同履行情况"]);
+    const zhRow = archiveOf(undefined, "zh").blocks[1].values[0];
+    expect(zhRow[10]).toBe("低");
+    const archive = archiveOf([zhHeader as CellValue[], [serial("2026-02-15"), "v", "C001", "Alpha", 1, 1, 1, 1, 1, 1, "低"]]);
     expect(archive.blocks.map((b) => b.row)).toEqual([2]);
+  });
+
+  test("an archive that would pass Excel's last row is refused, saying how many rows it would need", () => {
+    const full: Grid = [];
+    full[1_048_574] = [serial("2026-01-01"), "v", "X", "X", 1, 1, 1, 1, 1, 1, "Low"];
+    full[0] = HEADER;
+    expect(() => archiveOf(full)).toThrow(/would pass Excel's last row \(1,048,576\): the archive would need 1048579 rows/);
   });
 });
 

@@ -483,7 +483,7 @@ describe("write back", () => {
     fireEvent.click(button("Write back"));
     const question = screen.getByRole("group", { name: "Write the review into the workbook?" });
     expect(within(question).getByText(OUTPUT_LINE)).toBeTruthy();
-    expect(within(question).getByText('Sheet "Credit Review Archive": archive rows 1–5 added.')).toBeTruthy();
+    expect(within(question).getByText('Sheet "Credit Review Archive": archive rows 1–5 written (reviews kept in date order).')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Write" })));
     fireEvent.click(within(question).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();

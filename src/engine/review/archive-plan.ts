@@ -1,0 +1,96 @@
+/**
+ * The archive's part of the write plan: this review's rows put in their date's place, so the
+ * archive stays in review-date order and a same-day re-run replaces its own rows.
+ */
+import { CellValue } from "../cells";
+import { CreditError } from "../errors";
+import { Lang } from "../i18n";
+import {
+  ARCHIVE_COLUMNS,
+  ARCHIVE_FIELDS,
+  ArchivedReview,
+  ArchiveEntry,
+  archiveHeader,
+  archiveLine,
+  lastNonBlank,
+  readArchive,
+} from "./archive";
+import type { ReviewResult } from "./review";
+import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+
+/** Excel's last row: an archive that would need more is refused before anything is written. */
+export const EXCEL_LAST_ROW = 1_048_576;
+
+/**
+ * This review's archive rows in their date's place. The sheet is rewritten from the first row
+ * of this review's date or later (rows above stay untouched): this review's rows, then the
+ * later reviews' rows as read, and blanks over what is left of the old rows, so a re-run on
+ * the same day replaces its rows and a back-dated review goes between earlier and later ones.
+ * An archive in an older layout is rewritten whole under the current header; a sheet without
+ * an archive header gets one below its last row.
+ */
+export function archiveSheetPlan(
+  result: ReviewResult,
+  name: string,
+  lang: Lang,
+  existing: readonly (readonly CellValue[])[],
+): SheetPlan {
+  const review = new ArchivedReview(result.asOf, result.policy, lang);
+  const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
+  const contents = readArchive(existing);
+  const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
+
+  let fromRow: number;
+  let withHeader: boolean;
+  let kept: readonly ArchiveEntry[];
+  if (!contents) {
+    fromRow = lastNonBlank(existing) + 1;
+    withHeader = true;
+    kept = [];
+  } else if (!contents.current) {
+    fromRow = contents.headerRow;
+    withHeader = true;
+    kept = contents.entries;
+  } else {
+    const first = contents.entries.findIndex((e) => e.date === undefined || e.date >= result.asOf);
+    fromRow = first < 0 ? contents.lastRow + 1 : contents.entries[first].row;
+    withHeader = false;
+    kept = first < 0 ? [] : contents.entries.slice(first);
+  }
+  const rows = ordered(lines, result.asOf, kept);
+  const end = fromRow + (withHeader ? 1 : 0) + rows.length;
+  if (end > EXCEL_LAST_ROW) throw new CreditError("value", "archive.full", { sheet: name, rows: end });
+
+  const blocks: Block[] = [];
+  let row = fromRow;
+  if (withHeader) {
+    blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
+    row++;
+  }
+  if (rows.length) blocks.push({ row, column: 0, values: rows, formats: columns.map((column) => column.format) });
+  row += rows.length;
+  const oldEnd = contents ? contents.lastRow : -1;
+  if (oldEnd >= row) {
+    // Blanks over the old rows now below the archive's end (a shorter review, or rows replaced).
+    const width = Math.max(columns.length, ...existing.slice(row, oldEnd + 1).map((l) => l.length));
+    const blank: PlanValue[][] = Array.from({ length: oldEnd - row + 1 }, () => new Array<PlanValue>(width).fill(null));
+    blocks.push({ row, column: 0, values: blank, formats: new Array<CellFormat>(width).fill("general") });
+  }
+  return { name, mode: "rewrite-from", fromRow, blocks, columnWidths: columns.map((column) => column.width) };
+}
+
+/**
+ * The rows from the rewrite's first row on, in date order: the kept rows of other dates keep
+ * their order among themselves, and this review's rows go after every earlier date and before
+ * every later one (rows whose date cannot be read go last).
+ */
+function ordered(lines: PlanValue[][], asOf: number, kept: readonly ArchiveEntry[]): PlanValue[][] {
+  const others = kept.filter((e) => e.date !== asOf);
+  const sortKey = (e: ArchiveEntry) => e.date ?? Infinity;
+  const sorted = others
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (sortKey(a.e) < sortKey(b.e) ? -1 : sortKey(a.e) > sortKey(b.e) ? 1 : a.i - b.i));
+  const before = sorted.filter(({ e }) => sortKey(e) < asOf).map(({ e }) => [...e.line]);
+  const after = sorted.filter(({ e }) => sortKey(e) > asOf).map(({ e }) => [...e.line]);
+  return [...before, ...lines, ...after];
+}

@@ -1,0 +1,107 @@
+/**
+ * What changed since the last review: each customer against its own latest archived review
+ * before the as-of date (score, grade, warnings, recommended limit), and the portfolio against
+ * the latest review date before it (grade migration, warnings that came and went, customers
+ * added and gone). Pure: it reads the review's customers and what the archive holds.
+ */
+import { Grade, GRADES } from "../policy";
+import { ArchiveEntry, archiveKey, EarlierReviews } from "./archive";
+import type { CustomerResult } from "./review";
+import { shownScore, WarningCode } from "./warnings";
+
+export type GradeMove = "riskier" | "safer" | "same";
+
+export interface CustomerChange {
+  /** 1-based sheet row, as on CustomerResult. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** Date of the customer's previous archived review; undefined for a customer the archive has not seen before. */
+  readonly previousDate?: number;
+  readonly previousScore?: number;
+  /** Today's score minus the previous one, both rounded as shown. */
+  readonly scoreChange?: number;
+  readonly previousGrade?: Grade;
+  readonly gradeMove?: GradeMove;
+  /** Warnings today that the previous review did not have, and the other way round (empty when it is not known). */
+  readonly newWarnings: readonly WarningCode[];
+  readonly clearedWarnings: readonly WarningCode[];
+  readonly previousLimit?: number;
+  /** Recommended limit today minus the previous review's recommended limit. */
+  readonly limitChange?: number;
+}
+
+export interface ReviewChanges {
+  /** The latest archived review date before the as-of date; undefined when the archive has none. */
+  readonly previousReview?: number;
+  readonly customers: readonly CustomerChange[];
+  /** migration[from][to]: customers whose previous grade was `from` and whose grade is now `to`. */
+  readonly migration: Readonly<Record<Grade, Readonly<Record<Grade, number>>>>;
+  readonly newWarnings: number;
+  readonly clearedWarnings: number;
+  /** Customers on the sheet that were not in the previous review. */
+  readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
+  /** Customers in the previous review that are no longer on the sheet. */
+  readonly gone: readonly { readonly id: string; readonly name: string }[];
+}
+
+function gradeMove(from: Grade, to: Grade): GradeMove {
+  const d = GRADES.indexOf(to) - GRADES.indexOf(from);
+  return d > 0 ? "riskier" : d < 0 ? "safer" : "same";
+}
+
+function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): CustomerChange {
+  const base = { row: c.row, id: c.id, name: c.name };
+  if (!before) return { ...base, newWarnings: [], clearedWarnings: [] };
+  const now = c.findings.map((f) => f.code);
+  const known = before.warnings !== undefined && c.errors.length === 0;
+  return {
+    ...base,
+    previousDate: before.date,
+    previousScore: before.score,
+    scoreChange:
+      c.score === undefined || before.score === undefined
+        ? undefined
+        : shownScore(shownScore(c.score) - shownScore(before.score)),
+    previousGrade: before.grade,
+    gradeMove: c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade),
+    newWarnings: known ? now.filter((w) => !before.warnings!.includes(w)) : [],
+    clearedWarnings: known ? before.warnings!.filter((w) => !now.includes(w)) : [],
+    previousLimit: before.recommendedLimit,
+    limitChange:
+      c.recommendedLimit === undefined || before.recommendedLimit === undefined
+        ? undefined
+        : c.recommendedLimit - before.recommendedLimit,
+  };
+}
+
+export function whatChanged(customers: readonly CustomerResult[], earlier: EarlierReviews): ReviewChanges {
+  const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
+    Grade,
+    Record<Grade, number>
+  >;
+  const changes: CustomerChange[] = [];
+  const onSheet = new Set<string>();
+  const added: ReviewChanges["added"][number][] = [];
+  let newWarnings = 0;
+  let clearedWarnings = 0;
+  const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
+  for (const c of customers) {
+    const key = archiveKey(c.id, c.name);
+    onSheet.add(key);
+    if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
+    const change = customerChange(c, earlier.byCustomer.get(key));
+    changes.push(change);
+    if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
+    newWarnings += change.newWarnings.length;
+    clearedWarnings += change.clearedWarnings.length;
+  }
+  const gone: { id: string; name: string }[] = [];
+  const goneKeys = new Set<string>();
+  for (const e of earlier.last?.entries ?? []) {
+    if (onSheet.has(e.key) || goneKeys.has(e.key)) continue;
+    goneKeys.add(e.key);
+    gone.push({ id: e.id, name: e.name });
+  }
+  return { previousReview: earlier.last?.date, customers: changes, migration, newWarnings, clearedWarnings, added, gone };
+}

@@ -1,0 +1,54 @@
+/**
+ * A workbook held as plain grids (the customer sheet and the archive sheet) and one review of
+ * it the way a front end runs one: read, runReview, buildWritePlan, and the plan's blocks
+ * applied back to the grids. For tests of the review cycle over several reviews.
+ */
+import { Lang } from "../../src/engine/i18n";
+import { DEFAULT_POLICY, Policy } from "../../src/engine/policy";
+import { ReviewResult, runReview } from "../../src/engine/review/review";
+import { buildWritePlan } from "../../src/engine/review/write-plan";
+import { applyBlocks, copyGrid, Grid } from "./review-grid";
+
+export interface CycleWorkbook {
+  readonly customers: Grid;
+  /** Undefined until the first review creates the archive sheet. */
+  readonly archive?: Grid;
+}
+
+export const CYCLE_SHEET = "Customers";
+
+export function reviewWorkbook(
+  workbook: CycleWorkbook,
+  asOf: number,
+  lang: Lang = "en",
+  policy: Policy = DEFAULT_POLICY,
+): { result: ReviewResult; workbook: CycleWorkbook } {
+  const result = runReview({ sheetName: CYCLE_SHEET, values: workbook.customers, asOf, policy, archive: workbook.archive }, lang);
+  const plan = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET], archiveValues: workbook.archive });
+  const archivePlan = plan.sheets.find((s) => s.mode === "rewrite-from")!;
+  return {
+    result,
+    workbook: {
+      customers: applyBlocks(workbook.customers, plan.target.blocks),
+      archive: trimBlankRows(applyBlocks(workbook.archive ?? [], archivePlan.blocks)),
+    },
+  };
+}
+
+/** The grid without blank rows at its end (what a writer's cleared rows leave), so grids compare by content. */
+export function trimBlankRows(grid: Grid): Grid {
+  const out = copyGrid(grid);
+  while (out.length && out[out.length - 1].every((v) => v === null || v === undefined || v === "")) out.pop();
+  return out;
+}
+
+/** A customer sheet edited by hand: the rows whose first cell (the id) is in `edits` get those cells replaced. */
+export function editRows(grid: Grid, edits: Readonly<Record<string, Readonly<Record<number, unknown>>>>): Grid {
+  return grid.map((line) => {
+    const edit = edits[String(line[0])];
+    if (!edit) return [...line];
+    const next = [...line];
+    for (const [column, value] of Object.entries(edit)) next[Number(column)] = value;
+    return next;
+  });
+}

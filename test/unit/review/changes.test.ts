@@ -1,0 +1,118 @@
+/**
+ * What changed since the last review, in its corners: an archive from before the audit trail
+ * (no warning codes), a customer whose row has an error, customers matched by name, the
+ * previous review's date when customers were last seen at different dates; and how the
+ * summary sheet and the printed report show it.
+ */
+import { toTable } from "../../../src/cli/report";
+import { CellValue } from "../../../src/engine/cells";
+import { Lang } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const OLD_HEADER = ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"];
+const asOf = serial("2026-06-30");
+
+function review(values: CellValue[][], archive: CellValue[][], lang: Lang = "en") {
+  return runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, archive }, lang);
+}
+
+describe("what changed", () => {
+  const sheet = customerSheet(
+    [],
+    [
+      { id: "C1", name: "One", factors: [3, 3, 3, 3, 3] },
+      { id: "C2", name: "Two", factors: [3, "x", 3, 3, 3] },
+      { id: "", name: "Named Only", factors: [1, 1, 1, 1, 1] },
+      { id: "C4", name: "Four", factors: [4, 4, 4, 4, 4] },
+    ],
+  );
+  const archive = [
+    OLD_HEADER,
+    [serial("2026-01-31"), "v", "C4", "Four", 2, "Low"],
+    [serial("2026-03-31"), "v", "C1", "One", 2, "Low"],
+    [serial("2026-03-31"), "v", "C2", "Two", 2, "Low"],
+    [serial("2026-03-31"), "v", "", "named only", 1, "低"],
+    [serial("2026-03-31"), "v", "C9", "Nine", 1, "Low"],
+    [serial("2026-03-31"), "v", "C9", "Nine", 1, "Low"],
+    [serial("2026-06-30"), "v", "C8", "Eight", 1, "Low"],
+    [serial("2026-07-31"), "v", "C1", "One", 5, "High"],
+  ];
+  const result = review(sheet, archive);
+  const changes = result.changes!;
+
+  test("the previous review is the latest date before the as-of date; each customer against its own latest", () => {
+    expect(changes.previousReview).toBe(serial("2026-03-31"));
+    expect(changes.customers.map((c) => [c.id || c.name, c.previousDate, c.scoreChange])).toEqual([
+      ["C1", serial("2026-03-31"), 1],
+      ["C2", serial("2026-03-31"), undefined],
+      ["Named Only", serial("2026-03-31"), 0],
+      ["C4", serial("2026-01-31"), 2],
+    ]);
+  });
+
+  test("added and gone are against the previous review; a customer listed twice is gone once", () => {
+    expect(changes.added.map((a) => a.id)).toEqual(["C4"]);
+    expect(changes.gone).toEqual([{ id: "C9", name: "Nine" }]);
+  });
+
+  test("an archive without warning codes gives no new or cleared warnings; a row in error no grade move", () => {
+    expect(changes.newWarnings).toBe(0);
+    expect(changes.clearedWarnings).toBe(0);
+    expect(changes.customers[1]).toMatchObject({ previousGrade: "low", gradeMove: undefined, newWarnings: [] });
+    expect(changes.migration).toEqual({
+      low: { low: 1, medium: 1, high: 1 },
+      medium: { low: 0, medium: 0, high: 0 },
+      high: { low: 0, medium: 0, high: 0 },
+    });
+  });
+
+  test("without an archive there is nothing to compare; with an empty one, no previous review", () => {
+    expect(runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY }).changes).toBeUndefined();
+    expect(review(sheet, []).changes).toMatchObject({ previousReview: undefined, added: [], gone: [] });
+  });
+
+  test.each(["en", "zh"] as const)("the summary sheet and the printed report show the migration and counts (%s)", (lang) => {
+    const r = review(sheet, archive, lang);
+    const summary = buildWritePlan(r, lang, { sheetNames: [] }).sheets[0];
+    const cells = summary.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
+    const title = lang === "en" ? "Changes since the last review (2026-03-31)" : "与上次审查（2026-03-31）相比的变化";
+    const at = cells.indexOf(title);
+    expect(at).toBeGreaterThan(0);
+    const [low, medium, high] = lang === "en" ? ["Low", "Medium", "High"] : ["低", "中", "高"];
+    expect(cells.slice(at + 1, at + 9)).toEqual(
+      lang === "en"
+        ? [
+            `From \\ to|${low}|${medium}|${high}`,
+            `${low}|1|1|1`,
+            `${medium}|0|0|0`,
+            `${high}|0|0|0`,
+            "New warnings|0",
+            "Cleared warnings|0",
+            "Customers added|1",
+            "Customers gone|1",
+          ]
+        : [
+            `从 \\ 到|${low}|${medium}|${high}`,
+            `${low}|1|1|1`,
+            `${medium}|0|0|0`,
+            `${high}|0|0|0`,
+            "新增预警|0",
+            "解除预警|0",
+            "新增客户|1",
+            "移除客户|1",
+          ],
+    );
+    const printed = toTable(r, lang, "out.xlsx");
+    expect(printed).toContain(title);
+    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1 (Nine)");
+  });
+
+  test("the summary says when there is no earlier review to compare with", () => {
+    const first = runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY });
+    const cells = buildWritePlan(first, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));
+    expect(cells).toContain("No earlier review in the archive to compare with");
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * The review cycle over six months, as a credit team runs it: three quarterly reviews of one
+ * workbook edited by hand between them (factors changed, a customer added, a paid-up customer
+ * removed), a same-day re-run after a typo is fixed, and a back-dated review run last. Every
+ * customer's SCORE_RISE, the archive's rows and what changed are asserted at each step, with
+ * the review in English, in Chinese, and switching language from one review to the next.
+ */
+import { isoFromSerial } from "../../../src/engine/cells";
+import { Lang } from "../../../src/engine/i18n";
+import { ReviewResult } from "../../../src/engine/review/review";
+import { CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
+import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
+
+const HEADERS: Record<Lang, unknown[]> = {
+  en: ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Previous score", "Days past due"],
+  zh: ["客户编号", "客户名称", ...FACTOR_HEADERS_ZH, "信用额度", "应收账款余额", "上期评分", "逾期天数"],
+};
+const five = (x: number) => [x, x, x, x, x];
+const factors = (x: number) => Object.fromEntries(five(x).map((v, i) => [i + 2, v]));
+const BALANCE = 8;
+
+/** The sheet before the first review: the "Previous score" column is hand-kept and stale (1.2, 3). */
+function firstSheet(lang: Lang): Grid {
+  return [
+    HEADERS[lang],
+    ["A001", "Alpha", ...five(2.5), 100000, 50000, 1.2, 0],
+    ["B002", "Beta", ...five(2), 80000, 20000, 3, 0],
+    ["C003", "Gamma", ...five(2), 50000, 60000, null, 0],
+    ["D004", "Delta", ...five(4), 30000, 10000, null, 120],
+  ];
+}
+
+const R1 = serial("2026-01-31");
+const R2 = serial("2026-04-30");
+const R3 = serial("2026-07-31");
+const BACK = serial("2026-03-31");
+
+/** What one customer came out with: its score, grade and warning codes. */
+const outcome = (r: ReviewResult) =>
+  Object.fromEntries(r.customers.map((c) => [c.id, [c.score, c.grade, c.findings.map((f) => f.code).join(" ")]]));
+const rises = (r: ReviewResult) => r.customers.filter((c) => c.findings.some((f) => f.code === "SCORE_RISE")).map((c) => c.id);
+
+/** The archive's rows as [date, id, score, warning codes], without the header. */
+function archiveRows(archive: Grid | undefined): [string, unknown, unknown, unknown][] {
+  return (archive ?? []).slice(1).map((l) => [isoFromSerial(l[0] as number), l[2], l[9], l[18]]);
+}
+
+function changesOf(r: ReviewResult) {
+  const c = r.changes!;
+  const migration = Object.entries(c.migration).flatMap(([from, tos]) =>
+    Object.entries(tos)
+      .filter(([, n]) => n > 0)
+      .map(([to, n]) => `${from}→${to} ${n}`),
+  );
+  return {
+    previousReview: c.previousReview === undefined ? undefined : isoFromSerial(c.previousReview),
+    migration,
+    newWarnings: c.newWarnings,
+    clearedWarnings: c.clearedWarnings,
+    added: c.added.map((a) => a.id),
+    gone: c.gone.map((g) => g.id),
+  };
+}
+
+const customerChange = (r: ReviewResult, id: string) => r.changes!.customers.find((c) => c.id === id)!;
+
+describe.each([
+  ["English", ["en", "en", "en", "en", "en"]],
+  ["Chinese", ["zh", "zh", "zh", "zh", "zh"]],
+  ["switching language between reviews", ["zh", "en", "zh", "en", "zh"]],
+] as [string, Lang[]][])("the review cycle, %s", (_name, langs) => {
+  const [l1, l2a, l2b, l3, lBack] = langs;
+  let workbook: CycleWorkbook = { customers: firstSheet(l1) };
+  let r1: ReviewResult, r2a: ReviewResult, r2b: ReviewResult, r3: ReviewResult, back: ReviewResult;
+  let archiveAfterR2a: Grid, archiveAfterR3: Grid;
+
+  beforeAll(() => {
+    ({ result: r1, workbook } = reviewWorkbook(workbook, R1, l1));
+
+    // April: Beta's factors worsen, Gamma's too but pays down its balance, Delta paid up and left, Epsilon is new;
+    // Alpha's factors are typed wrong (4.5) in the first run and fixed for a re-run the same day.
+    const april = editRows(workbook.customers, {
+      A001: factors(4.5),
+      B002: factors(3.25),
+      C003: { ...factors(3), [BALANCE]: 40000 },
+    }).filter((line) => line[0] !== "D004");
+    april.push(["E005", "Epsilon", ...five(1.5), 60000, 10000, null, 0]);
+    ({ result: r2a, workbook } = reviewWorkbook({ ...workbook, customers: april }, R2, l2a));
+    archiveAfterR2a = workbook.archive!;
+    ({ result: r2b, workbook } = reviewWorkbook(
+      { ...workbook, customers: editRows(workbook.customers, { A001: factors(2.5) }) },
+      R2,
+      l2b,
+    ));
+
+    // July: Alpha worsens past the high band, Gamma recovers.
+    const july = editRows(workbook.customers, { A001: factors(3.6), C003: factors(2) });
+    ({ result: r3, workbook } = reviewWorkbook({ ...workbook, customers: july }, R3, l3));
+    archiveAfterR3 = workbook.archive!;
+
+    // Last, a month-end review of March that was missed, run on a restored copy of the sheet.
+    const march = editRows(firstSheet(lBack), { A001: factors(2.6) });
+    ({ result: back, workbook } = reviewWorkbook({ customers: march, archive: workbook.archive }, BACK, lBack));
+  });
+
+  test("first review: no archive yet, so the sheet's previous-score column serves", () => {
+    expect(outcome(r1)).toEqual({
+      A001: [2.5, "medium", "SCORE_RISE"],
+      B002: [2, "low", ""],
+      C003: [2, "low", "OVER_LIMIT"],
+      D004: [4, "high", "OVERDUE_90"],
+    });
+    expect(r1.changes).toBeUndefined();
+    expect(archiveRows(workbook.archive).slice(0, 4)).toEqual([
+      ["2026-01-31", "A001", 2.5, "SCORE_RISE"],
+      ["2026-01-31", "B002", 2, ""],
+      ["2026-01-31", "C003", 2, "OVER_LIMIT"],
+      ["2026-01-31", "D004", 4, "OVERDUE_90"],
+    ]);
+  });
+
+  test("second review: the archive wins over the stale column; a rise of exactly 1 does not fire", () => {
+    expect(rises(r2a)).toEqual(["A001", "B002"]);
+    expect(outcome(r2b)).toEqual({
+      A001: [2.5, "medium", ""], // the sheet still says 1.2: unchanged since January, no rise
+      B002: [3.25, "medium", "SCORE_RISE"], // +1.25 since January, though the sheet says 3
+      C003: [3, "medium", ""], // +1.00 exactly, and back under its limit
+      E005: [1.5, "low", ""], // new: no earlier score anywhere
+    });
+    expect(r2b.customers.map((c) => c.previousScore)).toEqual([2.5, 2, 2, undefined]);
+  });
+
+  test("second review: what changed since January", () => {
+    expect(changesOf(r2b)).toEqual({
+      previousReview: "2026-01-31",
+      migration: ["low→medium 2", "medium→medium 1"],
+      newWarnings: 1,
+      clearedWarnings: 2,
+      added: ["E005"],
+      gone: ["D004"],
+    });
+    expect(customerChange(r2b, "B002")).toMatchObject({
+      previousScore: 2,
+      scoreChange: 1.25,
+      previousGrade: "low",
+      gradeMove: "riskier",
+      newWarnings: ["SCORE_RISE"],
+      clearedWarnings: [],
+      previousLimit: 88000,
+      limitChange: -8000,
+    });
+    expect(customerChange(r2b, "C003")).toMatchObject({ scoreChange: 1, clearedWarnings: ["OVER_LIMIT"], limitChange: 0 });
+    expect(customerChange(r2b, "A001")).toMatchObject({ scoreChange: 0, gradeMove: "same", clearedWarnings: ["SCORE_RISE"] });
+    expect(customerChange(r2b, "E005").previousDate).toBeUndefined();
+  });
+
+  test("the same-day re-run replaced the first run's rows: as many rows, the corrected figures", () => {
+    expect(archiveAfterR2a).toHaveLength(9);
+    expect(archiveRows(archiveAfterR2a).slice(4, 5)).toEqual([["2026-04-30", "A001", 4.5, "SCORE_RISE"]]);
+    expect(archiveRows(archiveAfterR3).slice(4, 8)).toEqual([
+      ["2026-04-30", "A001", 2.5, ""],
+      ["2026-04-30", "B002", 3.25, "SCORE_RISE"],
+      ["2026-04-30", "C003", 3, ""],
+      ["2026-04-30", "E005", 1.5, ""],
+    ]);
+  });
+
+  test("third review: compared with April, not January", () => {
+    expect(outcome(r3)).toEqual({
+      A001: [3.6, "high", "SCORE_RISE"], // +1.10 since April
+      B002: [3.25, "medium", ""], // unchanged; its April rise is cleared
+      C003: [2, "low", ""],
+      E005: [1.5, "low", ""],
+    });
+    expect(changesOf(r3)).toEqual({
+      previousReview: "2026-04-30",
+      migration: ["low→low 1", "medium→low 1", "medium→medium 1", "medium→high 1"],
+      newWarnings: 1,
+      clearedWarnings: 1,
+      added: [],
+      gone: [],
+    });
+    expect(customerChange(r3, "C003")).toMatchObject({ scoreChange: -1, gradeMove: "safer" });
+  });
+
+  test("the back-dated review compares with the review before its own date and goes in its place", () => {
+    expect(back.customers.map((c) => c.previousScore)).toEqual([2.5, 2, 2, 4]);
+    expect(rises(back)).toEqual([]);
+    expect(changesOf(back)).toMatchObject({ previousReview: "2026-01-31", added: [], gone: [] });
+    const rows = archiveRows(workbook.archive);
+    expect(rows.map((r) => r[0])).toEqual([
+      ...Array(4).fill("2026-01-31"),
+      ...Array(4).fill("2026-03-31"),
+      ...Array(4).fill("2026-04-30"),
+      ...Array(4).fill("2026-07-31"),
+    ]);
+    expect(rows.slice(4, 8).map((r) => r[1])).toEqual(["A001", "B002", "C003", "D004"]);
+    // The later reviews' rows are carried down unchanged.
+    expect(workbook.archive!.slice(9)).toEqual(archiveAfterR3.slice(5));
+    expect(workbook.archive![0]).toEqual(archiveAfterR3[0]);
+  });
+
+  test("the archive's header is in the first review's language; grades in each review's own", () => {
+    const header = workbook.archive![0];
+    expect(header[0]).toBe(l1 === "en" ? "Review date" : "审查日期");
+    expect(header[18]).toBe(l1 === "en" ? "Warning codes" : "预警代码");
+    const gradeOfFirstRow = (lang: Lang) => (lang === "en" ? "Medium" : "中");
+    expect(workbook.archive![1][10]).toBe(gradeOfFirstRow(l1));
+    expect(workbook.archive![13][10]).toBe(l3 === "en" ? "High" : "高");
+  });
+});
