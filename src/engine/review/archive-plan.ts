@@ -72,7 +72,8 @@ export function archiveSheetPlan(
   const oldEnd = contents ? contents.lastRow : -1;
   if (oldEnd >= row) {
     // Blanks over the old rows now below the archive's end (a shorter review, or rows replaced).
-    const width = Math.max(columns.length, ...existing.slice(row, oldEnd + 1).map((l) => l.length));
+    let width = columns.length;
+    for (let r = row; r <= oldEnd; r++) width = Math.max(width, existing[r]?.length ?? 0);
     const blank: PlanValue[][] = Array.from({ length: oldEnd - row + 1 }, () => new Array<PlanValue>(width).fill(null));
     blocks.push({ row, column: 0, values: blank, formats: new Array<CellFormat>(width).fill("general") });
   }

@@ -32,7 +32,7 @@ describe("policy history", () => {
   test("a first review: the header, then the version with its first review date and every setting", () => {
     const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
     expect(plan.name).toBe("Credit Policy History");
-    expect(plan.mode).toBe("append");
+    expect(plan.mode).toBe("rewrite-from");
     const grid = applied([], plan);
     expect(grid).toHaveLength(2);
     const [header, row] = grid;

@@ -325,7 +325,7 @@ describe("archive plan", () => {
     "Days past due",
     "Warning codes",
     "Action codes",
-    "Errors",
+    "Review issues",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
