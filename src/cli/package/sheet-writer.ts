@@ -28,7 +28,8 @@ export class RowPlan {
   readonly lastRow: number;
   readonly lastColumn: number;
 
-  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter) {
+  /** `wrapped`: the 0-based sheet columns whose cells the plan writes wrapped. */
+  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter, wrapped: ReadonlySet<number> = new Set()) {
     let lastRow = -1;
     let lastColumn = -1;
     const spans: [number, number][] = [];
@@ -42,7 +43,7 @@ export class RowPlan {
       const styles: number[] = [];
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
-        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true));
+        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true, wrapped.has(block.column + c)));
       }
       this.blocks.push({ block, end, width, letters, styles });
       spans.push([block.row, end]);
@@ -362,10 +363,20 @@ export class SheetPatcher {
   }
 }
 
-/** A sheet the review owns, written whole: the plan's cells and column widths, and any extra children. */
-export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string, extra: readonly string[]): Generator<string> {
+/** A sheet the review owns, written whole: the plan's cells, and its other children (layout, fills, drawing) in schema order. */
+export function* newWorksheet(
+  plan: RowPlan,
+  writer: CellWriter,
+  children: readonly { local: (typeof WORKSHEET_ORDER)[number]; xml: string }[],
+): Generator<string> {
   const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${dimension}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>`;
+  const all = [...children, { local: "dimension" as const, xml: dimension }, { local: "sheetFormatPr" as const, xml: '<sheetFormatPr defaultRowHeight="15"/>' }];
+  const rank = (local: string) => WORKSHEET_ORDER.indexOf(local as (typeof WORKSHEET_ORDER)[number]);
+  all.sort((a, b) => rank(a.local) - rank(b.local));
+  const data = rank("sheetData");
+  const before = all.filter((c) => rank(c.local) < data).map((c) => c.xml);
+  const after = all.filter((c) => rank(c.local) > data).map((c) => c.xml);
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before.join("")}<sheetData>`;
   let batch = "";
   for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
     batch += plan.newRow(row, writer);
@@ -374,5 +385,5 @@ export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string,
       batch = "";
     }
   }
-  yield `${batch}</sheetData>${extra.join("")}</worksheet>`;
+  yield `${batch}</sheetData>${after.join("")}</worksheet>`;
 }

@@ -158,14 +158,15 @@ export class Styles {
     return items.length;
   }
 
-  /** The cell style for a number format code, bold or not. */
-  cellStyle(code: string, bold: boolean): number {
+  /** The cell style for a number format code, bold or not, its text wrapped (top-aligned, so a tall row reads from the top) or not. */
+  cellStyle(code: string, bold: boolean, wrap = false): number {
     const numFmtId = this.formatId(code);
     const font = bold ? this.bold() : 0;
     const p = this.prefix;
+    const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
     return this.indexOrAdd(
       "cellXfs",
-      `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}/>`,
+      wrap ? `${head} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>` : `${head}/>`,
     );
   }
 

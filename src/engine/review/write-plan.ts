@@ -15,6 +15,7 @@ import { archiveSheetPlan } from "./archive";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
+import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { reviewSheetName } from "./sheets";
 import { summarySheetPlan } from "./summary-sheet";
 import { gradeName } from "./texts";
@@ -31,6 +32,8 @@ export interface Block {
   /** One format per column of the block. */
   readonly formats: readonly CellFormat[];
   readonly bold?: boolean;
+  /** A lone text (a title) that may run over the empty cells to its right: it does not widen its column. */
+  readonly overflow?: boolean;
 }
 
 export type { Area };
@@ -42,26 +45,64 @@ export interface ConditionalFill {
   readonly color: string;
 }
 
+/** A native chart of one series: "column" bars stand up, "bar" bars lie down (long category names read better). */
 export interface ChartPlan {
+  readonly kind: "column" | "bar";
   readonly title: string;
+  /** Both on the chart's own sheet, one column each. */
   readonly categories: Area;
   readonly values: Area;
   readonly seriesName: string;
-  readonly anchor: { readonly row: number; readonly column: number };
+  /** The cells the chart covers: its top-left corner is the first cell, its bottom-right the last. */
+  readonly place: Area;
+  /** Number format of the value axis and data labels. */
+  readonly format: CellFormat;
 }
 
-export interface SheetPlan {
+/** One column's width in characters (Excel's unit: the default font's digit) and whether its cells wrap. */
+export interface ColumnLayout {
+  /** 0-based sheet column. */
+  readonly column: number;
+  readonly width: number;
+  /** The plan's cells in this column wrap their text (at `width`); the row grows to show it. */
+  readonly wrap: boolean;
+}
+
+/** How a sheet prints: pages across and down (0: as many as it takes), rows repeated on every page. */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  readonly fitToWidth: number;
+  readonly fitToHeight: number;
+  /** 0-based first and last sheet row printed at the top of every page. */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+}
+
+/**
+ * How a sheet is laid out beyond its cells. On the user's own sheet a writer leaves what the
+ * user set up: an existing filter or table keeps the filter off, existing frozen panes stay.
+ */
+export interface SheetLayout {
+  readonly columns?: readonly ColumnLayout[];
+  /** Rows frozen at the top (from row 1): the header stays in view when scrolling. */
+  readonly freezeRows?: number;
+  /** The filterable table: its first row holds the headers with the filter buttons. */
+  readonly autoFilter?: Area;
+  readonly print?: PrintSetup;
+}
+
+export interface SheetPlan extends SheetLayout {
   readonly name: string;
   /** "replace": the sheet is ours, clear it and write; "append": add rows below what is there. */
   readonly mode: "replace" | "append";
   readonly blocks: readonly Block[];
+  /** Widths (characters) from column A the sheet wants at least; the layout widens them to fit what is written. */
   readonly columnWidths?: readonly number[];
   readonly fills?: readonly ConditionalFill[];
-  readonly chart?: ChartPlan;
+  readonly charts?: readonly ChartPlan[];
 }
 
 export interface WritePlan {
-  readonly target: {
+  readonly target: SheetLayout & {
     readonly sheet: string;
     readonly blocks: readonly Block[];
     readonly fills: readonly ConditionalFill[];
@@ -130,12 +171,18 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const summaryName = reviewSheetName("summary", options.sheetNames, lang);
   const archiveName = reviewSheetName("archive", options.sheetNames, lang);
   return {
-    target: { sheet: result.sheet, blocks: output.blocks, fills: outputFills(result, lang), clearFillsOn: output.areas },
+    target: {
+      sheet: result.sheet,
+      blocks: output.blocks,
+      fills: outputFills(result, lang),
+      clearFillsOn: output.areas,
+      ...customerSheetLayout(result, output.blocks, lang),
+    },
     outputArea: output.areas,
     sheets: [
-      summarySheetPlan(result, summaryName, lang),
-      archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []),
-      policySheetPlan(result.policy, lang, options.sheetNames),
+      laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
+      laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
+      laidOut(policySheetPlan(result.policy, lang, options.sheetNames), lang, "table"),
     ],
   };
 }

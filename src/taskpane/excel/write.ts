@@ -10,6 +10,7 @@ import { COLORS } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
+import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
@@ -61,6 +62,31 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
+/**
+ * Asks, in the check sync, what the user has set up on the customer sheet: a filter or a
+ * table, frozen panes, a print setup fitted to pages. Where Excel lacks the API (before
+ * ExcelApi 1.9) nothing is asked and the layout is not applied either.
+ */
+function loadUserSetup(ws: Excel.Worksheet): { read: () => UserSetup } {
+  if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === false)
+    return { read: () => ({ ...NO_USER_SETUP }) };
+  const filter = ws.autoFilter;
+  filter.load("enabled");
+  const tables = ws.tables;
+  tables.load("count");
+  const frozen = ws.freezePanes.getLocationOrNullObject();
+  frozen.load("address");
+  const page = ws.pageLayout;
+  page.load("zoom");
+  return {
+    read: () => ({
+      ownFilter: filter.enabled || tables.count > 0,
+      frozen: !frozen.isNullObject,
+      fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
+    }),
+  };
+}
+
 /** The outcome of a write that failed before any of the work was sent. */
 function nothingWritten(problem: ExcelProblem, syncs: number): WriteOutcome {
   return { ok: false, written: [], uncertain: [], notWritten: [], problem, syncs, batches: 0 };
@@ -90,9 +116,11 @@ export async function writePlanWith(
   let syncs = 0;
   const none = (problem: ExcelProblem) => nothingWritten(problem, syncs);
 
+  // Filled from the check sync before any step runs: the user's filter, frozen panes and print fitting stay.
+  const user: UserSetup = { ...NO_USER_SETUP };
   let target: Step[];
   try {
-    target = targetSteps(plan, lang);
+    target = targetSteps(plan, lang, user);
   } catch (error) {
     return none(classifyError(error, plan.target?.sheet));
   }
@@ -105,9 +133,11 @@ export async function writePlanWith(
   let used: Excel.Range | undefined;
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
+  let setup: ReturnType<typeof loadUserSetup> | undefined;
   if (check) {
     targetSheet = sheets.getItem(check.sheet);
     targetSheet.load("protection/protected");
+    setup = loadUserSetup(targetSheet);
     used = targetSheet.getUsedRangeOrNullObject(true);
     used.load("address");
     if (check.header.length > 0) {
@@ -127,6 +157,7 @@ export async function writePlanWith(
     if (address !== check.address || !sameRow(headerNow, check.header))
       return none(new ExcelProblem("shapeChanged", check.sheet));
     if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
+    Object.assign(user, setup!.read());
   }
 
   const protectedSheet = sheets.items.find(
