@@ -63,9 +63,8 @@ export class FakeSheet {
   widths = new Map<number, number>();
   charts: FakeChart[] = [];
   conditional: FakeFill[] = [];
-  /** Cells ("r,c") whose text wraps, and their vertical alignment. */
+  /** Cells ("r,c") whose text wraps. */
   wrapped = new Set<string>();
-  vertical = new Map<string, string>();
   /** Rows frozen at the top (0: none). */
   frozenRows = 0;
   /** The autofilter's address, when the sheet has one. */
@@ -539,9 +538,7 @@ export class FakeExcel {
         set wrapText(v: boolean) {
           writeOp("wrapText", area, v, (s) => forEachCell((r, c) => (v ? s.wrapped.add(`${r},${c}`) : s.wrapped.delete(`${r},${c}`))));
         },
-        set verticalAlignment(v: string) {
-          writeOp("verticalAlignment", area, v, (s) => forEachCell((r, c) => s.vertical.set(`${r},${c}`, v)));
-        },
+        autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
       },
       conditionalFormats: {
         clearAll: () =>
@@ -582,7 +579,6 @@ export class FakeExcel {
           s.conditional = [];
           s.charts = [];
           s.wrapped.clear();
-          s.vertical.clear();
           s.autoFilter = undefined;
         }),
       select: () =>

@@ -71,7 +71,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   const { sheet, blocks, fills, clearFillsOn, layout } = target;
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(blocks, sheet.name, writer, wrappedColumns(layout));
+  const rows = new RowPlan(blocks, sheet.name, writer, wrappedColumns(layout), layout.rowHeights);
   let userFit = false;
   const patcher = new SheetPatcher(
     rows,
@@ -124,7 +124,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           tail,
           0,
           {
-            drop: (e) => dropped(e) || (print !== undefined && e === pageSetup),
+            drop: (e) => dropped(e) || (print !== undefined && e.depth === 0 && e.start === pageSetup?.start),
             add: [
               { local: "autoFilter", xml: filter ? autoFilterXml(filter, p) : "" },
               { local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) },
@@ -159,7 +159,7 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, filter
 export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, plan: SheetPlan, part: string): void {
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(plan.blocks, plan.name, writer, wrappedColumns(plan));
+  const rows = new RowPlan(plan.blocks, plan.name, writer, wrappedColumns(plan), plan.rowHeights);
   const children = [
     ...layoutChildren(plan),
     { local: "conditionalFormatting" as const, xml: fillsXml(plan.fills ?? [], styles, 1) },

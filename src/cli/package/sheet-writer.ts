@@ -28,8 +28,18 @@ export class RowPlan {
   readonly lastRow: number;
   readonly lastColumn: number;
 
-  /** `wrapped`: the 0-based sheet columns whose cells the plan writes wrapped. */
-  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter, wrapped: ReadonlySet<number> = new Set()) {
+  /** Rows (0-based) the plan's wrapped text makes taller, in points. */
+  readonly heights: ReadonlyMap<number, number>;
+
+  /** `wrapped`: the 0-based sheet columns whose cells the plan writes wrapped; `heights`: the rows that makes taller. */
+  constructor(
+    blocks: readonly Block[],
+    sheetName: string,
+    writer: CellWriter,
+    wrapped: ReadonlySet<number> = new Set(),
+    heights: readonly { row: number; height: number }[] = [],
+  ) {
+    this.heights = new Map(heights.map((h) => [h.row, h.height]));
     let lastRow = -1;
     let lastColumn = -1;
     const spans: [number, number][] = [];
@@ -99,7 +109,9 @@ export class RowPlan {
   newRow(row: number, writer: CellWriter): string {
     const { xml } = this.cells(row, writer);
     const p = writer.prefix;
-    return xml ? `<${p}row r="${row + 1}">${xml}</${p}row>` : "";
+    const height = this.heights.get(row);
+    const ht = height ? ` ht="${height}" customHeight="1"` : "";
+    return xml ? `<${p}row r="${row + 1}"${ht}>${xml}</${p}row>` : "";
   }
 }
 
@@ -339,7 +351,8 @@ export class SheetPatcher {
     const found = row.cells;
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
-    const open = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const numbered = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const open = this.taller(numbered, r - 1);
     const planned = this.plan.cells(r - 1, this.writer);
     const firstPlanned = planned.ranges.length ? planned.ranges[0][0] : Infinity;
     // The usual row: the user's cells all left of the review's columns, each with its reference.
@@ -354,6 +367,16 @@ export class SheetPatcher {
     planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
     all.sort((a, b) => a.column - b.column);
     return `${open}${all.map((c) => c.xml).join("")}${extra}${text.slice(close)}`;
+  }
+
+  /** The row's tag with the height the plan's wrapped text needs, when the row is not that tall already. */
+  private taller(tag: string, row: number): string {
+    const height = this.plan.heights.get(row);
+    if (height === undefined) return tag;
+    const now = /\sht="([\d.]+)"/.exec(tag);
+    if (now && Number(now[1]) >= height) return tag;
+    const bare = tag.replace(/\s(ht|customHeight)="[^"]*"/g, "");
+    return bare.replace(/^(<[^\s>]+)/, `$1 ht="${height}" customHeight="1"`);
   }
 
   private withRef(xml: string, hasRef: boolean, row: number, column: number): string {

@@ -158,7 +158,7 @@ export class Styles {
     return items.length;
   }
 
-  /** The cell style for a number format code, bold or not, its text wrapped (top-aligned, so a tall row reads from the top) or not. */
+  /** The cell style for a number format code, bold or not, its text wrapped or not. */
   cellStyle(code: string, bold: boolean, wrap = false): number {
     const numFmtId = this.formatId(code);
     const font = bold ? this.bold() : 0;
@@ -166,7 +166,7 @@ export class Styles {
     const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
     return this.indexOrAdd(
       "cellXfs",
-      wrap ? `${head} applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>` : `${head}/>`,
+      wrap ? `${head} applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`,
     );
   }
 

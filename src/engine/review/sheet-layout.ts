@@ -91,7 +91,6 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
       }
     });
   }
-  least.forEach((width, column) => text.has(column) && widen(text, column, width - WIDTH.padding));
   return [...text.keys()]
     .sort((a, b) => a - b)
     .map((column) => {
@@ -99,9 +98,41 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
       const wrap = longest > WIDTH.max - WIDTH.padding;
       const textWidth = wrap ? WIDTH.wrapAt : longest + WIDTH.padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
-      const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth));
+      const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
       return { column, width, wrap };
     });
+}
+
+/** One line of text at the default 11-point font, in points: Excel's default row height. */
+export const LINE_HEIGHT = 15;
+/** Excel's cap on a row's height, in points. */
+const EXCEL_MAX_HEIGHT = 409;
+
+/**
+ * The rows the plan's wrapped cells make taller than one line, and how tall: the lines each
+ * wrapped text takes at its column's width (word wrapping wastes some of each line, hence the
+ * allowance), the tallest cell of a row deciding.
+ */
+export function wrappedRowHeights(blocks: readonly Block[], columns: readonly ColumnLayout[], lang: Lang): SheetLayout["rowHeights"] {
+  const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
+  if (!wrapped.size) return undefined;
+  const lines = new Map<number, number>();
+  for (const block of blocks) {
+    block.formats.forEach((format, c) => {
+      const width = wrapped.get(block.column + c);
+      if (width === undefined) return;
+      const room = Math.max(1, width - 1);
+      block.values.forEach((line, r) => {
+        const value = line[c] ?? null;
+        if (value === null) return;
+        let count = 0;
+        for (const part of renderedText(value, format, lang).split("\n")) count += Math.max(1, Math.ceil((displayWidth(part) * 1.05) / room));
+        const row = block.row + r;
+        if (count > (lines.get(row) ?? 1)) lines.set(row, count);
+      });
+    });
+  }
+  return [...lines].sort((a, b) => a[0] - b[0]).map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
 }
 
 /** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */
@@ -117,8 +148,9 @@ export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintS
  */
 export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
   const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
+  const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   if (kind === "dashboard") {
-    return { ...plan, columns, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   }
   // The header is the first bold block's row; an archive appended to has it further up, at the top.
   const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "append" ? 0 : undefined);
@@ -126,6 +158,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   return {
     ...plan,
     columns,
+    rowHeights,
     freezeRows: header === 0 ? 1 : undefined,
     print: printSetup(columns, repeat),
   };
@@ -148,6 +181,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const tableWidth = columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min;
   return {
     columns,
+    rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
     print: {

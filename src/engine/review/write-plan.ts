@@ -88,6 +88,11 @@ export interface SheetLayout {
   /** The filterable table: its first row holds the headers with the filter buttons. */
   readonly autoFilter?: Area;
   readonly print?: PrintSetup;
+  /**
+   * Rows that wrapped text makes taller, in points (0-based sheet rows; only those taller than
+   * one line): a file is not re-measured when it is opened, so the height is written with it.
+   */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
 }
 
 export interface SheetPlan extends SheetLayout {

@@ -54,7 +54,8 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
       if (c < 0 || c >= block.formats.length) continue;
       const cells = ws.getRangeByIndexes(block.row, column.column, block.values.length, 1);
       cells.format.wrapText = true;
-      cells.format.verticalAlignment = "Top";
+      // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
+      cells.format.autofitRows();
     }
   }
   if (!layoutSupported()) return;
