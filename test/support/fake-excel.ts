@@ -536,7 +536,9 @@ export class FakeExcel {
           writeOp("columnWidth", area, v, (s) => s.widths.set(area.column, v));
         },
         set wrapText(v: boolean) {
-          writeOp("wrapText", area, v, (s) => forEachCell((r, c) => (v ? s.wrapped.add(`${r},${c}`) : s.wrapped.delete(`${r},${c}`))));
+          writeOp("wrapText", area, v, (s) =>
+            forEachCell((r, c) => (v ? s.wrapped.add(`${r},${c}`) : s.wrapped.delete(`${r},${c}`))),
+          );
         },
         autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
       },

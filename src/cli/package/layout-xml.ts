@@ -33,7 +33,10 @@ export function mergedCols(existing: string, columns: readonly ColumnLayout[], p
     const max = Number(e.attrs.get("max"));
     if (!(min > 0 && max >= min)) continue;
     const tag = existing.slice(e.start, e.end);
-    const rest = tag.replace(/^<[^\s/>]+/, "").replace(/\s(min|max)="[^"]*"/g, "").replace(/\s*\/?>[\s\S]*$/, "");
+    const rest = tag
+      .replace(/^<[^\s/>]+/, "")
+      .replace(/\s(min|max)="[^"]*"/g, "")
+      .replace(/\s*\/?>[\s\S]*$/, "");
     let from = min;
     for (let c = min; c <= max + 1; c++) {
       if (c <= max && !ours.has(c)) continue;
@@ -81,12 +84,17 @@ export function fittedSheetPr(existing: string, p: string): string {
   const { elements } = elementsOf(existing);
   const setUp = elements.find((e) => e.local === "pageSetUpPr");
   if (setUp) {
-    return existing.slice(0, setUp.start) + setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: "1" }) + existing.slice(setUp.end);
+    return (
+      existing.slice(0, setUp.start) +
+      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: "1" }) +
+      existing.slice(setUp.end)
+    );
   }
   const root = elements[0];
   const add = `<${p}pageSetUpPr fitToPage="1"/>`;
   // pageSetUpPr is sheetPr's last child: it goes before the closing tag.
-  if (existing.trimEnd().endsWith("/>") && elements.length === 1) return `${existing.trimEnd().slice(0, -2).trimEnd()}>${add}</${root.name}>`;
+  if (existing.trimEnd().endsWith("/>") && elements.length === 1)
+    return `${existing.trimEnd().slice(0, -2).trimEnd()}>${add}</${root.name}>`;
   const close = existing.lastIndexOf("</");
   return existing.slice(0, close) + add + existing.slice(close);
 }
@@ -107,7 +115,10 @@ export function fitsToPage(sheetPr: Element | undefined, xml: string): boolean {
 export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   const children: Child[] = [];
   if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p) });
-  children.push({ local: "sheetViews", xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>` });
+  children.push({
+    local: "sheetViews",
+    xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>`,
+  });
   if (layout.columns?.length) children.push({ local: "cols", xml: mergedCols("", layout.columns, p) });
   if (layout.autoFilter) children.push({ local: "autoFilter", xml: autoFilterXml(layout.autoFilter, p) });
   if (layout.print) children.push({ local: "pageSetup", xml: fittedPageSetup("", layout.print, p) });

@@ -7,10 +7,21 @@ import { columnLetter, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
-import { autoFilterXml, filterRef, fitsToPage, fittedPageSetup, fittedSheetPr, frozenViews, layoutChildren, mergedCols, printTitlesRef } from "./layout-xml";
+import {
+  autoFilterXml,
+  filterRef,
+  fitsToPage,
+  fittedPageSetup,
+  fittedSheetPr,
+  frozenViews,
+  layoutChildren,
+  mergedCols,
+  printTitlesRef,
+} from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
-import { editChildren, newWorksheet, RowPlan } from "./sheet-writer";
+import { newWorksheet, RowPlan } from "./row-plan";
+import { editChildren } from "./sheet-writer";
 import { SheetPatcher } from "./sheet-writer";
 import { Styles } from "./styles";
 import { CellWriter, fillsXml, sqrefTopLeft } from "./worksheet-xml";
@@ -151,8 +162,14 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
 /** The sheet's print titles and filter as the workbook's built-in names. */
 function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, filter: boolean, usersSheet: boolean): void {
   if (layout.print?.repeatRows)
-    edit.sheetNames.push({ sheet, name: "_xlnm.Print_Titles", ref: printTitlesRef(sheet, layout.print.repeatRows), keepExisting: usersSheet });
-  if (layout.autoFilter && filter) edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
+    edit.sheetNames.push({
+      sheet,
+      name: "_xlnm.Print_Titles",
+      ref: printTitlesRef(sheet, layout.print.repeatRows),
+      keepExisting: usersSheet,
+    });
+  if (layout.autoFilter && filter)
+    edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
 }
 
 /** A sheet the review owns, written whole at `part`, with its charts. */
@@ -174,7 +191,11 @@ export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, pla
       const chartPart = edit.freshPart(`${edit.wbDir}charts/`, "chart");
       edit.added.push({ name: chartPart, content: chartXml(chart, plan.name, plan.blocks, lang) });
       edit.overrides.push({ part: chartPart, type: CHART_TYPE });
-      drawingRels.push({ id: `rId${i + 1}`, type: CHART_REL, target: `../charts/${chartPart.slice(chartPart.lastIndexOf("/") + 1)}` });
+      drawingRels.push({
+        id: `rId${i + 1}`,
+        type: CHART_REL,
+        target: `../charts/${chartPart.slice(chartPart.lastIndexOf("/") + 1)}`,
+      });
     });
     edit.added.push({ name: drawing, content: drawingXml(charts) });
     edit.added.push({ name: relsPartOf(drawing), content: relationshipsXml(drawingRels) });

@@ -164,10 +164,7 @@ export class Styles {
     const font = bold ? this.bold() : 0;
     const p = this.prefix;
     const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
-    return this.indexOrAdd(
-      "cellXfs",
-      wrap ? `${head} applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`,
-    );
+    return this.indexOrAdd("cellXfs", wrap ? `${head} applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`);
   }
 
   /** The differential format (for a conditional format) filling a cell with a colour ("#C6EFCE"). */

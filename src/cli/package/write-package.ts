@@ -34,7 +34,14 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
   const { sheet: targetName, blocks, fills, clearFillsOn, ...layout } = plan.target;
   const target = pkg.sheets.find((s) => s.name === targetName);
   if (!target) throw new PackageError(`sheet "${targetName}" is gone`);
-  patchSheet(edit, styles, lang, { sheet: target, blocks, fills, clearFillsOn, layout, ownFilter: await hasOwnFilter(edit, target) });
+  patchSheet(edit, styles, lang, {
+    sheet: target,
+    blocks,
+    fills,
+    clearFillsOn,
+    layout,
+    ownFilter: await hasOwnFilter(edit, target),
+  });
 
   // ---- the review's own sheets ----
   const replacedSheets: SheetInfo[] = [];
@@ -43,7 +50,14 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
     if (existing && sheetPlan.mode === "append") {
       const fills = sheetPlan.fills ?? [];
       const ownFilter = await hasOwnFilter(edit, existing);
-      patchSheet(edit, styles, lang, { sheet: existing, blocks: sheetPlan.blocks, fills, clearFillsOn: fills.map((f) => f.area), layout: sheetPlan, ownFilter });
+      patchSheet(edit, styles, lang, {
+        sheet: existing,
+        blocks: sheetPlan.blocks,
+        fills,
+        clearFillsOn: fills.map((f) => f.area),
+        layout: sheetPlan,
+        ownFilter,
+      });
       continue;
     }
     const part = existing ? existing.part : edit.freshPart(`${wbDir}worksheets/`, "sheet");

@@ -113,7 +113,11 @@ const EXCEL_MAX_HEIGHT = 409;
  * wrapped text takes at its column's width (word wrapping wastes some of each line, hence the
  * allowance), the tallest cell of a row deciding.
  */
-export function wrappedRowHeights(blocks: readonly Block[], columns: readonly ColumnLayout[], lang: Lang): SheetLayout["rowHeights"] {
+export function wrappedRowHeights(
+  blocks: readonly Block[],
+  columns: readonly ColumnLayout[],
+  lang: Lang,
+): SheetLayout["rowHeights"] {
   const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
   if (!wrapped.size) return undefined;
   const lines = new Map<number, number>();
@@ -126,13 +130,16 @@ export function wrappedRowHeights(blocks: readonly Block[], columns: readonly Co
         const value = line[c] ?? null;
         if (value === null) return;
         let count = 0;
-        for (const part of renderedText(value, format, lang).split("\n")) count += Math.max(1, Math.ceil((displayWidth(part) * 1.05) / room));
+        for (const part of renderedText(value, format, lang).split("\n"))
+          count += Math.max(1, Math.ceil((displayWidth(part) * 1.05) / room));
         const row = block.row + r;
         if (count > (lines.get(row) ?? 1)) lines.set(row, count);
       });
     });
   }
-  return [...lines].sort((a, b) => a[0] - b[0]).map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
+  return [...lines]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
 }
 
 /** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */

@@ -9,14 +9,7 @@ import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { reviewSheetKind } from "../../engine/review/sheets";
-import {
-  Block,
-  ConditionalFill,
-  fillCondition,
-  PlanValue,
-  SheetPlan,
-  WritePlan,
-} from "../../engine/review/write-plan";
+import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import { addChart, applyLayout, layoutOperations, NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
 import { ExcelProblem } from "./problems";
@@ -77,7 +70,6 @@ export function insideAreas(area: Area, allowed: readonly Area[]): boolean {
 export function fillFormula(fill: ConditionalFill): string {
   return `=${fillCondition(fill)}`;
 }
-
 
 /** Number formats per block column first ("@" before the text, so "=HYPERLINK(…)" stays text), then the values. */
 function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {

@@ -79,8 +79,10 @@ function loadUserSetup(ws: Excel.Worksheet): { read: () => UserSetup } {
   const page = ws.pageLayout;
   page.load("zoom");
   return {
+    // Called once the check sync has run: everything read here was loaded for it.
     read: () => ({
       ownFilter: filter.enabled || tables.count > 0,
+      // eslint-disable-next-line office-addins/call-sync-before-read
       frozen: !frozen.isNullObject,
       fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
     }),

@@ -134,12 +134,14 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       .toString("utf8")
       .split(/<\/(?:\w+:)?sheets>/);
     const original = before.get(workbookPart)!.toString("utf8");
-    const ours = /<(\w+:)?definedName name="_xlnm\.(?:Print_Titles|_FilterDatabase)" localSheetId="\d+"[^>]*>[^<]*<\/(\w+:)?definedName>/g;
+    const ours =
+      /<(\w+:)?definedName name="_xlnm\.(?:Print_Titles|_FilterDatabase)" localSheetId="\d+"[^>]*>[^<]*<\/(\w+:)?definedName>/g;
     const added = (after.get(workbookPart)!.toString("utf8").match(ours) ?? []).filter((name) => !original.includes(name));
     expect(added.length).toBeGreaterThan(0);
     let written = after.get(workbookPart)!.toString("utf8");
     for (const name of added) written = written.replace(name, "");
-    if (!/<(\w+:)?definedNames[\s>]/.test(original)) written = written.replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, "");
+    if (!/<(\w+:)?definedNames[\s>]/.test(original))
+      written = written.replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, "");
     expect(written.startsWith(head)).toBe(true);
     expect(written.endsWith(tail)).toBe(true);
     for (const name of before.keys())

@@ -444,7 +444,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.widths.get(19)!).toBeGreaterThanOrEqual(columnWidthPoints(10));
     expect(s.frozenRows).toBe(1);
     expect(s.autoFilter).toBe("A1:U4");
-    expect(s.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$1" });
+    expect(s.print).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: "$1:$1",
+    });
     // Only the plan's own cells wrap: none of the user's.
     const wrapped = plan.target!.columns!.filter((c) => c.wrap).map((c) => c.column);
     for (const key of s.wrapped) expect(wrapped).toContain(Number(key.split(",")[1]));
