@@ -73,7 +73,7 @@ function setAttrs(tag: string, attrs: Record<string, string>): string {
   let out = tag;
   for (const [name, value] of Object.entries(attrs)) {
     const re = new RegExp(`\\s${name}="[^"]*"`);
-    out = re.test(out) ? out.replace(re, ` ${name}="${value}"`) : out.replace(/^(<[^\s/>]+)/, `$1 ${name}="${value}"`);
+    out = re.test(out) ? out.replace(re, ` ${name}="${value}"`) : out.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
   }
   return out;
 }

@@ -272,7 +272,7 @@ export class SheetPatcher {
     const now = /\sht="([\d.]+)"/.exec(tag);
     if (now && Number(now[1]) >= height) return tag;
     const bare = tag.replace(/\s(ht|customHeight)="[^"]*"/g, "");
-    return bare.replace(/^(<[^\s>]+)/, `$1 ht="${height}" customHeight="1"`);
+    return bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
   }
 
   private withRef(xml: string, hasRef: boolean, row: number, column: number): string {
