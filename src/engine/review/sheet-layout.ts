@@ -103,6 +103,11 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
     });
 }
 
+/**
+ * A column's width counts the font's digits; text runs narrower (lowercase letters, spaces),
+ * less what word wrapping leaves at each line's end: about this much of a digit per character.
+ */
+const TEXT_PER_DIGIT = 0.95;
 /** One line of text at the default 11-point font, in points: Excel's default row height. */
 export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
@@ -110,8 +115,7 @@ const EXCEL_MAX_HEIGHT = 409;
 
 /**
  * The rows the plan's wrapped cells make taller than one line, and how tall: the lines each
- * wrapped text takes at its column's width (word wrapping wastes some of each line, hence the
- * allowance), the tallest cell of a row deciding.
+ * wrapped text takes at its column's width, the tallest cell of a row deciding.
  */
 export function wrappedRowHeights(
   blocks: readonly Block[],
@@ -131,7 +135,7 @@ export function wrappedRowHeights(
         if (value === null) return;
         let count = 0;
         for (const part of renderedText(value, format, lang).split("\n"))
-          count += Math.max(1, Math.ceil((displayWidth(part) * 1.05) / room));
+          count += Math.max(1, Math.ceil((displayWidth(part) * TEXT_PER_DIGIT) / room));
         const row = block.row + r;
         if (count > (lines.get(row) ?? 1)) lines.set(row, count);
       });
