@@ -438,18 +438,27 @@
         });
       this.tables = new SheetPartProxy(context, this, "tables", { count: (sheet) => sheet.tables });
       this.pageLayout = new SheetPartProxy(context, this, "pageLayout", { zoom: (sheet) => sheet.print.zoom || { scale: 100 } });
-      const page = (what, fn) => context.enqueue(`pageLayout.${what}`, () => fn(writable(this._ws(what), what).print));
+      const page = (what, fn) =>
+        context.enqueue(`pageLayout.${what}`, () => {
+          fn(writable(this._ws(what), what).print);
+        });
       Object.defineProperty(this.pageLayout, "orientation", {
-        set: (v) => page("orientation", (print) => (print.orientation = v)),
+        set: (v) => {
+          page("orientation", (print) => (print.orientation = v));
+        },
       });
       Object.defineProperty(this.pageLayout, "zoom", {
-        set: (v) => page("zoom", (print) => (print.zoom = { ...v })),
+        set: (v) => {
+          page("zoom", (print) => (print.zoom = { ...v }));
+        },
         get: () => this.pageLayout._get("zoom"),
       });
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
       this.freezePanes = {
         freezeRows: (count) =>
-          context.enqueue("freezePanes.freezeRows", () => (writable(this._ws("freezeRows"), "freezeRows").frozenRows = count)),
+          context.enqueue("freezePanes.freezeRows", () => {
+            writable(this._ws("freezeRows"), "freezeRows").frozenRows = count;
+          }),
         getLocationOrNullObject: () =>
           new RangeProxy(
             context,
