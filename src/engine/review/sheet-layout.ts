@@ -161,7 +161,10 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   if (kind === "dashboard") {
-    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+    // The charts stand right of the tables, one empty column between, however wide the tables grow.
+    const right = Math.max(0, ...plan.blocks.map((b) => b.column + b.formats.length)) + 1;
+    const charts = plan.charts?.map((chart) => ({ ...chart, place: { ...chart.place, column: right } }));
+    return { ...plan, charts, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   }
   // The header is the first bold block's row; an archive appended to has it further up, at the top.
   const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "append" ? 0 : undefined);

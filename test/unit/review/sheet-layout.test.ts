@@ -136,7 +136,18 @@ test.each([
 test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {
   const plan = { name: "S", mode: "replace" as const, blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })] };
   expect(laidOut(plan, "en", "table")).toMatchObject({ freezeRows: 1, print: { repeatRows: { first: 0, last: 0 } } });
-  const dashboard = laidOut(plan, "en", "dashboard");
+  const chart = {
+    kind: "column" as const,
+    title: "t",
+    seriesName: "s",
+    format: "money" as const,
+    categories: { row: 1, column: 0, rows: 3, columns: 1 },
+    values: { row: 1, column: 1, rows: 3, columns: 1 },
+    place: { row: 0, column: 0, rows: 16, columns: 7 },
+  };
+  const dashboard = laidOut({ ...plan, charts: [chart] }, "en", "dashboard");
+  // Right of the two columns of tables, one column between.
+  expect(dashboard.charts![0].place).toEqual({ row: 0, column: 3, rows: 16, columns: 7 });
   expect(dashboard.freezeRows).toBeUndefined();
   expect(dashboard.print).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
 });
