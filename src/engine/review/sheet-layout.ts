@@ -78,17 +78,39 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
   const numbers = new Map<number, number>();
   const widen = (map: Map<number, number>, column: number, width: number) =>
     map.set(column, Math.max(map.get(column) ?? 0, width));
+  // A plan writes the same few texts over and over, and a number's shown length grows with its
+  // size: each distinct text is measured once, and only each column's smallest and largest
+  // number (every distinct date, whose length varies with its month and day). Measuring every
+  // cell made a 100,000-customer plan several times slower.
+  const textWidths = new Map<string, number>();
   for (const block of blocks) {
     const factor = block.bold ? BOLD_FACTOR : 1;
     block.formats.forEach((format, c) => {
       const column = block.column + c;
       if (!text.has(column)) text.set(column, 0);
+      let low = Infinity;
+      let high = -Infinity;
+      const odd = new Set<number>();
+      let widest = 0;
       for (const line of block.values) {
         const value = line[c] ?? null;
-        if (value === null || (block.overflow && typeof value === "string")) continue;
-        const width = Math.ceil(displayWidth(renderedText(value, format, lang)) * factor);
-        widen(typeof value === "number" ? numbers : text, column, width);
+        if (value === null) continue;
+        if (typeof value === "number") {
+          if (format === "date" || format === "general" || !Number.isFinite(value)) odd.add(value);
+          else {
+            if (value < low) low = value;
+            if (value > high) high = value;
+          }
+        } else if (!(block.overflow && typeof value === "string")) {
+          const shown = renderedText(value, format, lang);
+          let width = textWidths.get(shown);
+          if (width === undefined) textWidths.set(shown, (width = displayWidth(shown)));
+          if (width > widest) widest = width;
+        }
       }
+      widen(text, column, Math.ceil(widest * factor));
+      for (const n of [...odd, ...(high >= low ? [low, high] : [])])
+        widen(numbers, column, Math.ceil(displayWidth(renderedText(n, format, lang)) * factor));
     });
   }
   return [...text.keys()]
@@ -130,12 +152,18 @@ export function wrappedRowHeights(
       const width = wrapped.get(block.column + c);
       if (width === undefined) return;
       const room = Math.max(1, width - 1);
+      // Counted once per distinct text: the same warnings and recommendations come back row after row.
+      const counted = new Map<PlanValue, number>();
       block.values.forEach((line, r) => {
         const value = line[c] ?? null;
         if (value === null) return;
-        let count = 0;
-        for (const part of renderedText(value, format, lang).split("\n"))
-          count += Math.max(1, Math.ceil((displayWidth(part) * TEXT_PER_DIGIT) / room));
+        let count = counted.get(value);
+        if (count === undefined) {
+          count = 0;
+          for (const part of renderedText(value, format, lang).split("\n"))
+            count += Math.max(1, Math.ceil((displayWidth(part) * TEXT_PER_DIGIT) / room));
+          counted.set(value, count);
+        }
         const row = block.row + r;
         if (count > (lines.get(row) ?? 1)) lines.set(row, count);
       });
