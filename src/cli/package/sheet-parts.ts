@@ -3,7 +3,7 @@
  * archive appended to) streamed through with the plan's cells, fills and layout merged in; a
  * sheet the review owns written whole, with its charts as drawing and chart parts.
  */
-import { columnLetter, referenceColumn, referenceRow } from "../../engine/a1";
+import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
@@ -53,15 +53,32 @@ function wrappedColumns(layout: SheetLayout): Set<number> {
   return new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
 }
 
-/** Whether a worksheet's text has a filter or a table of the user's: then it gets no filter of ours. */
-export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo): Promise<boolean> {
+/**
+ * An earlier run's filter: no criteria in it, over the same header row and columns as the
+ * plan's (only its last row may differ). It is replaced, so the filter takes in new customers.
+ */
+function isEarlierRunFilter(tag: string, ours: Area | undefined): boolean {
+  const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*\/>$/.exec(tag);
+  if (!m || !ours) return false;
+  try {
+    const at = parseAddress(m[1]);
+    return at.row === ours.row && at.column === ours.column && at.columns === ours.columns;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a worksheet has a filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
+export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<boolean> {
   const rels = await edit.pkg.relationships(sheet.part);
   if (rels.some((r) => r.type.endsWith("/table"))) return true;
   let found = false;
   let carry = "";
   await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
-    found = /<(?:\w+:)?(?:autoFilter|tableParts)[\s/>]/.test(carry + chunk);
-    carry = chunk.slice(-40);
+    const text = carry + chunk;
+    if (/<(?:\w+:)?tableParts[\s/>]/.test(text)) found = true;
+    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunFilter(m[0], ours)) found = true;
+    carry = chunk.slice(-200);
     return !found;
   });
   return found;
@@ -135,7 +152,13 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           tail,
           0,
           {
-            drop: (e) => dropped(e) || (print !== undefined && e.depth === 0 && e.start === pageSetup?.start),
+            drop: (e) =>
+              dropped(e) ||
+              (print !== undefined && e.depth === 0 && e.start === pageSetup?.start) ||
+              (filter !== undefined &&
+                e.depth === 0 &&
+                e.local === "autoFilter" &&
+                isEarlierRunFilter(tail.slice(e.start, e.end), filter)),
             add: [
               { local: "autoFilter", xml: filter ? autoFilterXml(filter, p) : "" },
               { local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) },

@@ -40,7 +40,7 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
     fills,
     clearFillsOn,
     layout,
-    ownFilter: await hasOwnFilter(edit, target),
+    ownFilter: await hasOwnFilter(edit, target, layout.autoFilter),
   });
 
   // ---- the review's own sheets ----
@@ -49,7 +49,7 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
     const existing = pkg.sheets.find((s) => s.name === sheetPlan.name);
     if (existing && sheetPlan.mode === "append") {
       const fills = sheetPlan.fills ?? [];
-      const ownFilter = await hasOwnFilter(edit, existing);
+      const ownFilter = await hasOwnFilter(edit, existing, sheetPlan.autoFilter);
       patchSheet(edit, styles, lang, {
         sheet: existing,
         blocks: sheetPlan.blocks,
