@@ -427,7 +427,20 @@
       this.charts = new ChartCollectionProxy(context, this);
       this.autoFilter = new SheetPartProxy(context, this, "autoFilter", {
         enabled: (sheet) => sheet.autoFilter !== undefined,
+        isDataFiltered: () => false,
       });
+      this.autoFilter.getRangeOrNullObject = () =>
+        new RangeProxy(
+          context,
+          this,
+          (sheet) => (sheet.autoFilter ? parseA1(sheet.autoFilter) : null),
+          "autoFilter.getRangeOrNullObject()",
+          true,
+        );
+      this.autoFilter.remove = () =>
+        context.enqueue("autoFilter.remove", () => {
+          writable(this._ws("autoFilter.remove"), "autoFilter.remove").autoFilter = undefined;
+        });
       this.autoFilter.apply = (range) =>
         context.enqueue("autoFilter.apply", () => {
           const sheet = writable(this._ws("autoFilter.apply"), "autoFilter.apply");

@@ -67,8 +67,9 @@ export class FakeSheet {
   wrapped = new Set<string>();
   /** Rows frozen at the top (0: none). */
   frozenRows = 0;
-  /** The autofilter's address, when the sheet has one. */
+  /** The autofilter's address, when the sheet has one, and whether it hides rows. */
   autoFilter?: string;
+  filtered = false;
   /** Excel tables (ListObjects) on the sheet. */
   tables = 0;
   print: FakePrint = {};
@@ -388,13 +389,27 @@ export class FakeExcel {
         protection.load("protected");
       },
       autoFilter: (() => {
-        const loaded = fake.mock({ enabled: fake.sheet(name)?.autoFilter !== undefined });
+        const sheet = fake.sheet(name);
+        const loaded = fake.mock({ enabled: sheet?.autoFilter !== undefined, isDataFiltered: sheet?.filtered ?? false });
+        const read = loaded as unknown as { enabled: unknown; isDataFiltered: unknown };
         return {
           load: (what: string) => loaded.load(what),
           get enabled() {
-            return (loaded as unknown as { enabled: unknown }).enabled;
+            return read.enabled;
           },
-          apply: (r: { area: Area }) => writeOp("autoFilter", r.area, undefined, (s) => (s.autoFilter = address(r.area))),
+          get isDataFiltered() {
+            return read.isDataFiltered;
+          },
+          getRangeOrNullObject: () => {
+            const at = sheet?.autoFilter;
+            return fake.mock({ address: at ? `${quoted(name)}!${at}` : "" }, at === undefined);
+          },
+          remove: () => writeOp("removeAutoFilter", undefined, undefined, (s) => (s.autoFilter = undefined)),
+          apply: (r: { area: Area }) =>
+            writeOp("autoFilter", r.area, undefined, (s) => {
+              if (s.autoFilter !== undefined) throw officeError("InvalidOperation", "The sheet has a filter already.");
+              s.autoFilter = address(r.area);
+            }),
         };
       })(),
       tables: fake.mock({ count: fake.sheet(name)?.tables ?? 0 }),

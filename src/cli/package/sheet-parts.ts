@@ -5,6 +5,7 @@
  */
 import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
+import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
 import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
 import {
@@ -53,16 +54,12 @@ function wrappedColumns(layout: SheetLayout): Set<number> {
   return new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
 }
 
-/**
- * An earlier run's filter: no criteria in it, over the same header row and columns as the
- * plan's (only its last row may differ). It is replaced, so the filter takes in new customers.
- */
-function isEarlierRunFilter(tag: string, ours: Area | undefined): boolean {
+/** An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than kept. */
+function isEarlierRunTag(tag: string, ours: Area | undefined): boolean {
   const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*\/>$/.exec(tag);
-  if (!m || !ours) return false;
+  if (!m) return false;
   try {
-    const at = parseAddress(m[1]);
-    return at.row === ours.row && at.column === ours.column && at.columns === ours.columns;
+    return isEarlierRunFilter(parseAddress(m[1]), ours);
   } catch {
     return false;
   }
@@ -77,7 +74,7 @@ export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo, ours: Ar
   await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
     const text = carry + chunk;
     if (/<(?:\w+:)?tableParts[\s/>]/.test(text)) found = true;
-    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunFilter(m[0], ours)) found = true;
+    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) found = true;
     carry = chunk.slice(-200);
     return !found;
   });
@@ -158,7 +155,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
               (filter !== undefined &&
                 e.depth === 0 &&
                 e.local === "autoFilter" &&
-                isEarlierRunFilter(tail.slice(e.start, e.end), filter)),
+                isEarlierRunTag(tail.slice(e.start, e.end), filter)),
             add: [
               { local: "autoFilter", xml: filter ? autoFilterXml(filter, p) : "" },
               { local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) },

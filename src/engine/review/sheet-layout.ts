@@ -8,7 +8,7 @@ import { Lang } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import type { ReviewResult } from "./review";
-import type { Block, CellFormat, ColumnLayout, PlanValue, PrintSetup, SheetLayout, SheetPlan } from "./write-plan";
+import type { Area, Block, CellFormat, ColumnLayout, PlanValue, PrintSetup, SheetLayout, SheetPlan } from "./write-plan";
 
 /** Width bounds, in characters: no column narrower, no text column wider (longer texts wrap at it). */
 export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2 } as const;
@@ -231,4 +231,13 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
       repeatRows: { first: headerRow, last: headerRow },
     },
   };
+}
+
+/**
+ * Whether a filter a sheet has is an earlier run's (over the same header row and columns as the
+ * plan's, only its last row may differ): a writer replaces it, when it filters nothing, so it
+ * takes in new customers. Any other filter is the user's and stays.
+ */
+export function isEarlierRunFilter(filter: Area, ours: Area | undefined): boolean {
+  return ours !== undefined && filter.row === ours.row && filter.column === ours.column && filter.columns === ours.columns;
 }

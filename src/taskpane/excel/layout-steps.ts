@@ -19,13 +19,15 @@ export function columnWidthPoints(chars: number): number {
 export interface UserSetup {
   /** An autofilter or an Excel table of theirs. */
   ownFilter: boolean;
+  /** An earlier run's filter, filtering nothing: replaced by the plan's. */
+  earlierFilter: boolean;
   /** Frozen rows or columns of theirs. */
   frozen: boolean;
   /** A print setup of theirs fitted to pages. */
   fitted: boolean;
 }
 
-export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, frozen: false, fitted: false };
+export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, earlierFilter: false, frozen: false, fitted: false };
 
 /** The page layout, frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
 function layoutSupported(): boolean {
@@ -60,7 +62,10 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
   }
   if (!layoutSupported()) return;
   if (layout.freezeRows && !user.frozen) ws.freezePanes.freezeRows(layout.freezeRows);
-  if (layout.autoFilter && !user.ownFilter) ws.autoFilter.apply(rangeOf(ws, layout.autoFilter));
+  if (layout.autoFilter && !user.ownFilter) {
+    if (user.earlierFilter) ws.autoFilter.remove();
+    ws.autoFilter.apply(rangeOf(ws, layout.autoFilter));
+  }
   const print = layout.print;
   if (print && !user.fitted) {
     ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";

@@ -10,6 +10,9 @@ import { COLORS } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
+import { parseAddress } from "../../engine/a1";
+import type { Area } from "../../engine/a1";
+import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
 import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
 
@@ -67,26 +70,37 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
  * table, frozen panes, a print setup fitted to pages. Where Excel lacks the API (before
  * ExcelApi 1.9) nothing is asked and the layout is not applied either.
  */
-function loadUserSetup(ws: Excel.Worksheet): { read: () => UserSetup } {
+function loadUserSetup(ws: Excel.Worksheet, ours: Area | undefined): { read: () => UserSetup } {
   if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === false)
     return { read: () => ({ ...NO_USER_SETUP }) };
   const filter = ws.autoFilter;
-  filter.load("enabled");
+  filter.load("enabled,isDataFiltered");
+  const filtered = filter.getRangeOrNullObject();
+  filtered.load("address");
   const tables = ws.tables;
   tables.load("count");
   const frozen = ws.freezePanes.getLocationOrNullObject();
   frozen.load("address");
   const page = ws.pageLayout;
   page.load("zoom");
+  // read() is called once the check sync has run: everything it reads was loaded for that sync.
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return {
-    // Called once the check sync has run: everything read here was loaded for it.
-    read: () => ({
-      ownFilter: filter.enabled || tables.count > 0,
-      // eslint-disable-next-line office-addins/call-sync-before-read
-      frozen: !frozen.isNullObject,
-      fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
-    }),
+    read: () => {
+      const earlier =
+        filter.enabled &&
+        !filter.isDataFiltered &&
+        !filtered.isNullObject &&
+        isEarlierRunFilter(parseAddress(filtered.address), ours);
+      return {
+        ownFilter: (filter.enabled && !earlier) || tables.count > 0,
+        earlierFilter: earlier,
+        frozen: !frozen.isNullObject,
+        fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
+      };
+    },
   };
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
 
 /** The outcome of a write that failed before any of the work was sent. */
@@ -139,7 +153,7 @@ export async function writePlanWith(
   if (check) {
     targetSheet = sheets.getItem(check.sheet);
     targetSheet.load("protection/protected");
-    setup = loadUserSetup(targetSheet);
+    setup = loadUserSetup(targetSheet, plan.target?.autoFilter);
     used = targetSheet.getUsedRangeOrNullObject(true);
     used.load("address");
     if (check.header.length > 0) {

@@ -474,6 +474,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.autoFilter).toBeUndefined();
   });
 
+  test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.autoFilter = "A1:U3"; // the same header and columns, a customer fewer
+    const { plan, check } = await reviewAndPlan();
+    expect((await writePlanWith(fake.context, plan, "en", check)).ok).toBe(true);
+    expect(s.autoFilter).toBe("A1:U4");
+    s.autoFilter = "A1:U3";
+    s.filtered = true;
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.autoFilter).toBe("A1:U3");
+  });
+
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
     workbook(3);
     fake.addSheet("Credit Review Archive", [
