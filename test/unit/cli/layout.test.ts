@@ -10,6 +10,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { loadWorkbook, runCli } from "../../support/cli";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
@@ -117,6 +118,46 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
+});
+
+/** A copy of a package with one part's text changed, every other part copied as stored. */
+async function withPart(file: string, out: string, part: string, change: (text: string) => string): Promise<void> {
+  const text = (await parts(file)).get(part)!;
+  const zip = await ZipReader.open(file, file);
+  const fd = fs.openSync(out, "w");
+  try {
+    const writer = new ZipWriter(fd);
+    for (const entry of zip.entries.values()) {
+      if (entry.name === part) await writer.add(entry.name, change(text));
+      else await writer.copy(entry, await zip.rawStream(entry));
+    }
+    writer.finish();
+  } finally {
+    fs.closeSync(fd);
+    zip.close();
+  }
+}
+
+test("an earlier run's filter grows to take in new customers; one that filters something is the user's and stays", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  // As if the earlier run had fewer customers: its filter ends higher up.
+  const shorter = path.join(dir, "shorter.xlsx");
+  await withPart(once, shorter, "xl/worksheets/sheet1.xml", (xml) =>
+    xml.replace('<autoFilter ref="A3:AF48"/>', '<autoFilter ref="A3:AF40"/>'),
+  );
+  const grown = await reviewed(shorter);
+  expect(count(sheetXml(grown, "Customers"), /<autoFilter /g)).toBe(1);
+  expect(sheetXml(grown, "Customers")).toContain('<autoFilter ref="A3:AF48"/>');
+  expect(grown.get("xl/workbook.xml")!).toContain(`'Customers'!$A$3:$AF$48`);
+  // The same filter with a criterion set is the user's now: it stays, criteria and all.
+  const criteria =
+    '<autoFilter ref="A3:AF40"><filterColumn colId="23"><filters><filter val="High"/></filters></filterColumn></autoFilter>';
+  const filtered = path.join(dir, "filtered.xlsx");
+  await withPart(once, filtered, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AF48"/>', criteria));
+  const kept = sheetXml(await reviewed(filtered), "Customers");
+  expect(kept).toContain(criteria);
+  expect(count(kept, /<autoFilter /g)).toBe(1);
 });
 
 test("the user's own filter, frozen panes and table stay as they were: the review adds none of its own", async () => {
