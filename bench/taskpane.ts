@@ -130,8 +130,7 @@ export async function naiveWritePlan(context: Context, plan: WritePlan, lang: La
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
-    if (sheetPlan.chart) {
-      const c = sheetPlan.chart;
+    for (const c of sheetPlan.charts ?? []) {
       const range = (a: { row: number; column: number; rows: number; columns: number }) =>
         ws.getRangeByIndexes(a.row, a.column, a.rows, a.columns);
       const chart = ws.charts.add(Excel.ChartType.columnClustered, range(c.values), Excel.ChartSeriesBy.columns);
@@ -140,7 +139,7 @@ export async function naiveWritePlan(context: Context, plan: WritePlan, lang: La
       const series = chart.series.getItemAt(0);
       series.name = c.seriesName;
       series.setXAxisValues(range(c.categories));
-      chart.setPosition(range({ row: c.anchor.row, column: c.anchor.column, rows: 1, columns: 1 }));
+      chart.setPosition(range({ ...c.place, rows: 1, columns: 1 }));
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }

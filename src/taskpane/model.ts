@@ -13,6 +13,7 @@ import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
 import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
+import { laidOut } from "../engine/review/sheet-layout";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
 import { SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
@@ -77,7 +78,7 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
 
 /** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
 export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): PlanToWrite & { sheet: SheetPlan } {
-  const sheet = policySheetPlan(policy, lang, sheetNames);
+  const sheet = laidOut(policySheetPlan(policy, lang, sheetNames), lang, "table");
   return { sheets: [sheet], sheet };
 }
 

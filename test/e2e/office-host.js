@@ -104,7 +104,12 @@
       this.fills = new Map(); // "r,c" → colour
       this.widths = new Map(); // column → points
       this.conditional = []; // { area, type, formula, color }
-      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position }
+      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels }
+      this.wrapped = new Set(); // "r,c" whose text wraps
+      this.frozenRows = 0;
+      this.autoFilter = undefined; // its address, when the sheet has one
+      this.tables = 0;
+      this.print = {}; // { orientation, zoom, titleRows }
       this.protected = false;
       this.deleted = false;
     }
@@ -172,6 +177,7 @@
         drop(this.formats);
         drop(this.bold);
         drop(this.fills);
+        [...this.wrapped].filter(inside).forEach((k) => this.wrapped.delete(k));
         this.conditional = this.conditional.filter((f) => !overlaps(f.area, area));
       }
     }
@@ -419,6 +425,62 @@
       this._orNull = orNull;
       this.protection = new ProtectionProxy(context, this);
       this.charts = new ChartCollectionProxy(context, this);
+      this.autoFilter = new SheetPartProxy(context, this, "autoFilter", {
+        enabled: (sheet) => sheet.autoFilter !== undefined,
+        isDataFiltered: () => false,
+      });
+      this.autoFilter.getRangeOrNullObject = () =>
+        new RangeProxy(
+          context,
+          this,
+          (sheet) => (sheet.autoFilter ? parseA1(sheet.autoFilter) : null),
+          "autoFilter.getRangeOrNullObject()",
+          true,
+        );
+      this.autoFilter.remove = () =>
+        context.enqueue("autoFilter.remove", () => {
+          writable(this._ws("autoFilter.remove"), "autoFilter.remove").autoFilter = undefined;
+        });
+      this.autoFilter.apply = (range) =>
+        context.enqueue("autoFilter.apply", () => {
+          const sheet = writable(this._ws("autoFilter.apply"), "autoFilter.apply");
+          const { sheet: on, area } = range._at("autoFilter.apply");
+          if (on !== sheet) fail("InvalidArgument", "The filter's range is on another sheet.");
+          if (sheet.autoFilter !== undefined) fail("InvalidOperation", "The sheet has a filter already.");
+          sheet.autoFilter = a1(area);
+        });
+      this.tables = new SheetPartProxy(context, this, "tables", { count: (sheet) => sheet.tables });
+      this.pageLayout = new SheetPartProxy(context, this, "pageLayout", { zoom: (sheet) => sheet.print.zoom || { scale: 100 } });
+      const page = (what, fn) =>
+        context.enqueue(`pageLayout.${what}`, () => {
+          fn(writable(this._ws(what), what).print);
+        });
+      Object.defineProperty(this.pageLayout, "orientation", {
+        set: (v) => {
+          page("orientation", (print) => (print.orientation = v));
+        },
+      });
+      Object.defineProperty(this.pageLayout, "zoom", {
+        set: (v) => {
+          page("zoom", (print) => (print.zoom = { ...v }));
+        },
+        get: () => this.pageLayout._get("zoom"),
+      });
+      this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
+      this.freezePanes = {
+        freezeRows: (count) =>
+          context.enqueue("freezePanes.freezeRows", () => {
+            writable(this._ws("freezeRows"), "freezeRows").frozenRows = count;
+          }),
+        getLocationOrNullObject: () =>
+          new RangeProxy(
+            context,
+            this,
+            (sheet) => (sheet.frozenRows ? { row: 0, column: 0, rows: sheet.frozenRows, columns: MAX_COLUMNS } : null),
+            "freezePanes.getLocationOrNullObject()",
+            true,
+          ),
+      };
       if (resolve instanceof Sheet) {
         this._sheet = resolve;
         return;
@@ -525,6 +587,31 @@
         book.sheets = book.sheets.filter((s) => s !== sheet);
         if (book.active === sheet) book.active = book.sheets[0];
       });
+    }
+  }
+
+  /** A part of a sheet with properties to load (autoFilter, tables, pageLayout): `read` gives each property's value. */
+  class SheetPartProxy extends Proxy_ {
+    constructor(context, worksheet, what, read) {
+      super(context);
+      this._worksheet = worksheet;
+      this._what = what;
+      this._read = read;
+      for (const property of Object.keys(read))
+        Object.defineProperty(this, property, { get: () => this._get(property), configurable: true });
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        const sheet = this._worksheet._ws(`${this._what}.load`);
+        const values = {};
+        for (const p of paths) {
+          if (!(p in this._read)) throw new Error(`office-host: ${this._what}.load("${p}") not implemented`);
+          values[p] = this._read[p](sheet);
+        }
+        return () => Object.assign(this._loaded, values);
+      });
+      return this;
     }
   }
 
@@ -717,6 +804,17 @@
           return notLoaded("color");
         },
       };
+      Object.defineProperty(this, "wrapText", {
+        set(v) {
+          range._write("format.wrapText", (sheet, area) =>
+            cells(sheet, area, (k) => (v ? sheet.wrapped.add(k) : sheet.wrapped.delete(k))),
+          );
+        },
+        get() {
+          return notLoaded("wrapText");
+        },
+      });
+      this.autofitRows = () => range._write("format.autofitRows()", () => undefined);
       Object.defineProperty(this, "columnWidth", {
         set(v) {
           range._write("format.columnWidth", (sheet, area) => {
@@ -823,6 +921,9 @@
               op(`series.getItemAt(${index}).name`, () => (record.seriesName = v));
             },
             setXAxisValues: (r) => op(`series.getItemAt(${index}).setXAxisValues`, () => (record.categories = rangeOf(r))),
+            set hasDataLabels(v) {
+              op(`series.getItemAt(${index}).hasDataLabels`, () => (record.dataLabels = v));
+            },
           }),
         },
         setPosition: (start, end) =>
@@ -887,6 +988,10 @@
           widths: Object.fromEntries([...s.widths.entries()].sort((x, y) => x[0] - y[0]).map(([c, w]) => [letters(c), w])),
           conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
           charts: s.charts.map((ch) => ({ ...ch })),
+          wrapped: [...s.wrapped].sort(),
+          frozenRows: s.frozenRows,
+          autoFilter: s.autoFilter,
+          print: { ...s.print },
         };
       }),
     };

@@ -443,9 +443,25 @@ async function writeAndCompare(lang) {
   assert.deepEqual(Object.keys(customers.formulas), [], "no cell became a formula");
   const summary = sheetOf(snap, names.summary);
   assert.ok(
-    summary.charts.length >= 1 && summary.charts.every((c) => c.title && c.source && c.position),
-    `summary charts ${JSON.stringify(summary.charts)}`,
+    summary.charts.length === 2 && summary.charts.every((c) => c.title && c.source && c.position && c.dataLabels),
+    `summary charts: exposure by grade and aging ${JSON.stringify(summary.charts)}`,
   );
+  // The layout the command line writes into the file, through Office.js: the header frozen, the whole
+  // table filtered, fitted to the page width; the summary on one landscape page.
+  assert.equal(customers.frozenRows, HEADER_ROW + 1, "customer header row frozen");
+  assert.equal(
+    customers.autoFilter,
+    `A${HEADER_ROW + 1}:${columnLetter(TABLE_END + headers.length - 1)}48`,
+    "filter over the table",
+  );
+  assert.deepEqual(
+    customers.print.zoom,
+    { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    "customer sheet fitted to the page width",
+  );
+  assert.deepEqual(summary.print.zoom, { horizontalFitToPages: 1, verticalFitToPages: 1 }, "summary on one page");
+  assert.equal(summary.print.orientation, "Landscape", "summary landscape");
+  assert.ok(customers.wrapped.length > 0, "long output texts wrap");
   assert.ok(customers.conditional.length > 0 && customers.conditional.every((f) => f.formula && f.color), "output colour rules");
   noProblems(pane);
   return { pane, snap, headers, names };

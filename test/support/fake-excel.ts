@@ -37,6 +37,15 @@ export interface FakeChart {
   categories?: string;
   legendVisible?: boolean;
   position?: string;
+  positionEnd?: string;
+  dataLabels?: boolean;
+}
+
+/** What the page layout API was told: orientation, fit to pages and the rows repeated on each page. */
+export interface FakePrint {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
 }
 
 export interface FakeFill {
@@ -54,6 +63,16 @@ export class FakeSheet {
   widths = new Map<number, number>();
   charts: FakeChart[] = [];
   conditional: FakeFill[] = [];
+  /** Cells ("r,c") whose text wraps. */
+  wrapped = new Set<string>();
+  /** Rows frozen at the top (0: none). */
+  frozenRows = 0;
+  /** The autofilter's address, when the sheet has one, and whether it hides rows. */
+  autoFilter?: string;
+  filtered = false;
+  /** Excel tables (ListObjects) on the sheet. */
+  tables = 0;
+  print: FakePrint = {};
   /** Seen by sheet.protection.protected. */
   protected = false;
   /** Refuses writes (AccessDenied) without saying so in `protection`: protected after the check, say. */
@@ -369,6 +388,54 @@ export class FakeExcel {
         if (what !== "protection/protected") throw new Error(`fake worksheet.load: unsupported "${what}"`);
         protection.load("protected");
       },
+      autoFilter: (() => {
+        const sheet = fake.sheet(name);
+        const loaded = fake.mock({ enabled: sheet?.autoFilter !== undefined, isDataFiltered: sheet?.filtered ?? false });
+        const read = loaded as unknown as { enabled: unknown; isDataFiltered: unknown };
+        return {
+          load: (what: string) => loaded.load(what),
+          get enabled() {
+            return read.enabled;
+          },
+          get isDataFiltered() {
+            return read.isDataFiltered;
+          },
+          getRangeOrNullObject: () => {
+            const at = sheet?.autoFilter;
+            return fake.mock({ address: at ? `${quoted(name)}!${at}` : "" }, at === undefined);
+          },
+          remove: () => writeOp("removeAutoFilter", undefined, undefined, (s) => (s.autoFilter = undefined)),
+          apply: (r: { area: Area }) =>
+            writeOp("autoFilter", r.area, undefined, (s) => {
+              if (s.autoFilter !== undefined) throw officeError("InvalidOperation", "The sheet has a filter already.");
+              s.autoFilter = address(r.area);
+            }),
+        };
+      })(),
+      tables: fake.mock({ count: fake.sheet(name)?.tables ?? 0 }),
+      freezePanes: {
+        getLocationOrNullObject: () => {
+          const rows = fake.sheet(name)?.frozenRows ?? 0;
+          return fake.mock({ address: rows ? `A1:A${rows}` : "" }, rows === 0);
+        },
+        freezeRows: (count: number) => writeOp("freezeRows", undefined, count, (s) => (s.frozenRows = count)),
+      },
+      pageLayout: (() => {
+        const loaded = fake.mock({ zoom: fake.sheet(name)?.print.zoom ?? { scale: 100 } });
+        return {
+          load: (what: string) => loaded.load(what),
+          get zoom(): unknown {
+            return (loaded as unknown as { zoom: unknown }).zoom;
+          },
+          set zoom(v: unknown) {
+            writeOp("pageZoom", undefined, v, (s) => (s.print.zoom = v as FakePrint["zoom"]));
+          },
+          set orientation(v: string) {
+            writeOp("pageOrientation", undefined, v, (s) => (s.print.orientation = v));
+          },
+          setPrintTitleRows: (rows: string) => writeOp("printTitleRows", undefined, rows, (s) => (s.print.titleRows = rows)),
+        };
+      })(),
       charts: {
         add: (type: string, source: { area: Area }, seriesBy: string) => {
           const chart: FakeChart = { type, seriesBy, values: address(source.area) };
@@ -390,9 +457,15 @@ export class FakeExcel {
                   chart.seriesName = v;
                 },
                 setXAxisValues: (r: { area: Area }) => (chart.categories = address(r.area)),
+                set hasDataLabels(v: boolean) {
+                  chart.dataLabels = v;
+                },
               }),
             },
-            setPosition: (r: { area: Area }) => (chart.position = address(r.area)),
+            setPosition: (r: { area: Area }, end?: { area: Area }) => {
+              chart.position = address(r.area);
+              chart.positionEnd = end && address(end.area);
+            },
           };
         },
       },
@@ -477,6 +550,12 @@ export class FakeExcel {
         set columnWidth(v: number) {
           writeOp("columnWidth", area, v, (s) => s.widths.set(area.column, v));
         },
+        set wrapText(v: boolean) {
+          writeOp("wrapText", area, v, (s) =>
+            forEachCell((r, c) => (v ? s.wrapped.add(`${r},${c}`) : s.wrapped.delete(`${r},${c}`))),
+          );
+        },
+        autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
       },
       conditionalFormats: {
         clearAll: () =>
@@ -516,6 +595,8 @@ export class FakeExcel {
           s.fills.clear();
           s.conditional = [];
           s.charts = [];
+          s.wrapped.clear();
+          s.autoFilter = undefined;
         }),
       select: () =>
         fake.queue({
@@ -539,7 +620,7 @@ export class FakeExcel {
 export function installExcelGlobals(fake: () => FakeExcel): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     ConditionalFormatType: { custom: "Custom" },
-    ChartType: { columnClustered: "ColumnClustered" },
+    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered" },
     ChartSeriesBy: { columns: "Columns" },
     ClearApplyTo: { all: "All" },
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake().context),

@@ -1,9 +1,12 @@
 /**
- * The summary's native chart as DrawingML parts: a drawing anchoring each chart on the sheet,
- * and one chart part per chart (a clustered column chart of the plan's values by its
- * categories, with the values cached so a viewer that does not recalculate still draws it).
- * Several charts on one sheet are several anchors in the one drawing.
+ * The summary's native charts as DrawingML parts: a drawing anchoring each chart over the
+ * cells the plan gives it, and one chart part per chart (clustered columns or bars of the
+ * plan's values by its categories, labelled in the plan's number format, with the values
+ * cached so a viewer that does not recalculate still draws it). Several charts on one sheet
+ * are several anchors in the one drawing.
  */
+import { Lang } from "../../engine/i18n";
+import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { Block, ChartPlan, PlanValue } from "../../engine/review/write-plan";
 import { areaRef } from "./worksheet-xml";
 import { escapeXml } from "./xml";
@@ -16,10 +19,6 @@ export const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawing
 export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_REL = `${R_NS}/chart`;
 export const DRAWING_REL = `${R_NS}/drawing`;
-
-/** Excel's default chart size, in columns and rows of the default size. */
-const CHART_COLUMNS = 8;
-const CHART_ROWS = 15;
 
 /** The value the plan writes at a cell of the sheet, for the chart's cache. */
 function valueAt(blocks: readonly Block[], row: number, column: number): PlanValue {
@@ -39,7 +38,9 @@ function absolute(sheet: string, area: ChartPlan["values"]): string {
   return `${quoteSheet(sheet)}!${ref}`;
 }
 
-export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[]): string {
+export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[], lang: Lang): string {
+  // Axis and labels in whole units: cents on a chart are noise.
+  const format = escapeXml(NUMBER_FORMATS[lang][chart.format].replace(/\.0+/, ""));
   const points = (area: ChartPlan["values"], text: boolean) => {
     const pts: string[] = [];
     for (let i = 0; i < area.rows; i++) {
@@ -54,14 +55,15 @@ export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.seriesName)}</c:v></c:tx>` +
     `<c:spPr><a:solidFill><a:srgbClr val="5B9BD5"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:cat><c:strRef><c:f>${escapeXml(absolute(sheet, chart.categories))}</c:f><c:strCache>${points(chart.categories, true)}</c:strCache></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(absolute(sheet, chart.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(chart.values, false)}</c:numCache></c:numRef></c:val></c:ser>`;
   const axes =
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${format}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}"><c:roundedCorners val="0"/>` +
-    `<c:chart>${title}<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:chart>${title}<c:plotArea><c:layout/><c:barChart><c:barDir val="${chart.kind === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>${axes}</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
@@ -69,10 +71,10 @@ export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block
 /** The drawing holding the charts: chart i is the drawing's relationship `rId${i + 1}`. */
 export function drawingXml(charts: readonly ChartPlan[]): string {
   const anchors = charts.map((chart, i) => {
-    const { row, column } = chart.anchor;
+    const { row, column, rows, columns } = chart.place;
     return (
       `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-      `<xdr:to><xdr:col>${column + CHART_COLUMNS}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + CHART_ROWS}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:to><xdr:col>${column + columns}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + rows}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
       `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
       `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C_NS}"><c:chart xmlns:c="${C_NS}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );

@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines for one reason: one streaming pass per sheet, its cell decoding and bounds kept beside the loop that runs them.
+ *
  * A worksheet's cells as the engine reads them (values from A1, as Office.js hands them over),
  * streamed from the part: shared and inline strings, booleans, error codes, formulas by their
  * saved results, ISO dates (t="d") as serials, and a 1904 workbook's dates moved to the 1900

@@ -1,106 +1,15 @@
 /**
- * Carries a sheet's part of the write plan into worksheet XML: a sheet the review owns is
- * written whole; a sheet of the user's (the customer sheet, an archive to append to) is
- * streamed through with only the rows the plan writes rewritten and every other byte copied.
+ * A sheet of the user's (the customer sheet, an archive to append to) streamed through with
+ * only the rows the plan writes rewritten and every other byte copied, and the edits of its
+ * other children. (A sheet the review owns is written whole by row-plan.ts.)
  */
-import { Block } from "../../engine/review/write-plan";
-import { BoundError, EXCEL_ROWS, PackageError } from "./bounds";
+import { EXCEL_ROWS, PackageError } from "./bounds";
 import { columnLetter } from "../../engine/a1";
 import { referenceColumn } from "../../engine/a1";
-import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
+import { RowPlan } from "./row-plan";
+import { CellWriter, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
 import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
-
-interface BlockCells {
-  readonly block: Block;
-  readonly end: number; // last row, inclusive
-  readonly width: number;
-  /** Per column of the block: its letters and cell style, worked out once rather than per cell. */
-  readonly letters: string[];
-  readonly styles: number[];
-}
-
-/** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
-export class RowPlan {
-  private readonly blocks: BlockCells[];
-  /** Disjoint, ascending [first, last] row ranges the plan writes on. */
-  private readonly ranges: [number, number][];
-  readonly lastRow: number;
-  readonly lastColumn: number;
-
-  constructor(blocks: readonly Block[], sheetName: string, writer: CellWriter) {
-    let lastRow = -1;
-    let lastColumn = -1;
-    const spans: [number, number][] = [];
-    this.blocks = [];
-    for (const block of blocks) {
-      if (block.values.length === 0) continue;
-      const end = block.row + block.values.length - 1;
-      if (end >= EXCEL_ROWS) throw new BoundError("cli.sheetFull", { sheet: sheetName });
-      const width = Math.max(block.formats.length, ...block.values.slice(0, 1).map((l) => l.length));
-      const letters: string[] = [];
-      const styles: number[] = [];
-      for (let c = 0; c < width; c++) {
-        letters.push(columnLetter(block.column + c));
-        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true));
-      }
-      this.blocks.push({ block, end, width, letters, styles });
-      spans.push([block.row, end]);
-      lastRow = Math.max(lastRow, end);
-      lastColumn = Math.max(lastColumn, block.column + width - 1);
-    }
-    this.blocks.sort((a, b) => a.block.column - b.block.column);
-    spans.sort((a, b) => a[0] - b[0]);
-    this.ranges = [];
-    for (const span of spans) {
-      const last = this.ranges[this.ranges.length - 1];
-      if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
-      else this.ranges.push([span[0], span[1]]);
-    }
-    this.lastRow = lastRow;
-    this.lastColumn = lastColumn;
-  }
-
-  /** The first row at or after `row` that the plan writes on, or Infinity. */
-  firstRowFrom(row: number): number {
-    for (const [first, last] of this.ranges) {
-      if (row <= last) return Math.max(row, first);
-    }
-    return Infinity;
-  }
-
-  /**
-   * The plan's cells on a row: their XML in column order, the 1-based columns the plan covers
-   * there (blank values clear a cell, so they count), and each written cell's column.
-   */
-  cells(row: number, writer: CellWriter): { xml: string; ranges: [number, number][]; columns: number[]; xmls: string[] } {
-    let xml = "";
-    const ranges: [number, number][] = [];
-    const columns: number[] = [];
-    const xmls: string[] = [];
-    const rowText = String(row + 1);
-    for (const b of this.blocks) {
-      if (row < b.block.row || row > b.end) continue;
-      const line = b.block.values[row - b.block.row];
-      ranges.push([b.block.column + 1, b.block.column + b.width]);
-      for (let c = 0; c < b.width; c++) {
-        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.block.formats[c] ?? "general");
-        if (!cell) continue;
-        xml += cell;
-        columns.push(b.block.column + c + 1);
-        xmls.push(cell);
-      }
-    }
-    return { xml, ranges, columns, xmls };
-  }
-
-  /** A whole new row's XML ("" when every value on it is blank). */
-  newRow(row: number, writer: CellWriter): string {
-    const { xml } = this.cells(row, writer);
-    const p = writer.prefix;
-    return xml ? `<${p}row r="${row + 1}">${xml}</${p}row>` : "";
-  }
-}
 
 /** Edits of a worksheet's children other than its cells: what to drop and what to add, in schema order. */
 export interface ChildEdits {
@@ -338,7 +247,8 @@ export class SheetPatcher {
     const found = row.cells;
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
-    const open = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const numbered = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const open = this.taller(numbered, r - 1);
     const planned = this.plan.cells(r - 1, this.writer);
     const firstPlanned = planned.ranges.length ? planned.ranges[0][0] : Infinity;
     // The usual row: the user's cells all left of the review's columns, each with its reference.
@@ -355,24 +265,19 @@ export class SheetPatcher {
     return `${open}${all.map((c) => c.xml).join("")}${extra}${text.slice(close)}`;
   }
 
+  /** The row's tag with the height the plan's wrapped text needs, when the row is not that tall already. */
+  private taller(tag: string, row: number): string {
+    const height = this.plan.heights.get(row);
+    if (height === undefined) return tag;
+    const now = /\sht="([\d.]+)"/.exec(tag);
+    if (now && Number(now[1]) >= height) return tag;
+    const bare = tag.replace(/\s(ht|customHeight)="[^"]*"/g, "");
+    return bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
+  }
+
   private withRef(xml: string, hasRef: boolean, row: number, column: number): string {
     if (hasRef) return xml;
     const name = /^<([^\s/>]+)/.exec(xml)![1];
     return `<${name} r="${columnLetter(column - 1)}${row}"${xml.slice(name.length + 1)}`;
   }
-}
-
-/** A sheet the review owns, written whole: the plan's cells and column widths, and any extra children. */
-export function* newWorksheet(plan: RowPlan, writer: CellWriter, widths: string, extra: readonly string[]): Generator<string> {
-  const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${dimension}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>`;
-  let batch = "";
-  for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
-    batch += plan.newRow(row, writer);
-    if (batch.length > 1 << 20) {
-      yield batch;
-      batch = "";
-    }
-  }
-  yield `${batch}</sheetData>${extra.join("")}</worksheet>`;
 }

@@ -158,15 +158,13 @@ export class Styles {
     return items.length;
   }
 
-  /** The cell style for a number format code, bold or not. */
-  cellStyle(code: string, bold: boolean): number {
+  /** The cell style for a number format code, bold or not, its text wrapped or not. */
+  cellStyle(code: string, bold: boolean, wrap = false): number {
     const numFmtId = this.formatId(code);
     const font = bold ? this.bold() : 0;
     const p = this.prefix;
-    return this.indexOrAdd(
-      "cellXfs",
-      `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}/>`,
-    );
+    const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
+    return this.indexOrAdd("cellXfs", wrap ? `${head} applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`);
   }
 
   /** The differential format (for a conditional format) filling a cell with a colour ("#C6EFCE"). */

@@ -1,9 +1,8 @@
 /**
  * SpreadsheetML for what the review writes on a sheet: cells in the plan's formats, column
  * widths, conditional fills, the drawing that holds a chart; and the order the schema gives a
- * worksheet's children, so each one lands where Excel expects it. Sheet-level settings the plan
- * may carry later (frozen panes in sheetViews, autoFilter, pageSetup, printOptions) are more
- * children in this same order: the patcher and the new-sheet writer place them with it.
+ * worksheet's children, so each one lands where Excel expects it (the layout's children, in
+ * layout-xml.ts, are placed with the same order).
  */
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
@@ -71,10 +70,11 @@ export class CellWriter {
 
   private readonly styleCache = new Map<string, number>();
 
-  style(format: CellFormat, bold: boolean): number {
-    const key = `${format}|${bold ? 1 : 0}`;
+  style(format: CellFormat, bold: boolean, wrap = false): number {
+    const key = `${format}|${bold ? 1 : 0}|${wrap ? 1 : 0}`;
     let style = this.styleCache.get(key);
-    if (style === undefined) this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold)));
+    if (style === undefined)
+      this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold, wrap)));
     return style;
   }
 

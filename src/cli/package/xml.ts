@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines for one reason: the scanner is a single hot loop whose speed depends on its state staying in one class.
+ *
  * A pull scanner over XML text fed in chunks, and the escaping rules of SpreadsheetML text.
  *
  * The command line reads sheets of millions of cells and rewrites one of them in place, so it

@@ -191,6 +191,24 @@ export class ZipReader {
     }
   }
 
+  /**
+   * Looks through a part's text without taking it: the kept text when there is one (left
+   * kept for its reader), else a read of its own. `visit` returns false to stop.
+   */
+  async peekText(entry: ZipEntry, visit: (chunk: string) => boolean | void): Promise<void> {
+    const cached = this.kept.get(entry.name);
+    if (cached) {
+      for (const chunk of cached) if (visit(chunk) === false) return;
+      return;
+    }
+    this.kept.delete(entry.name);
+    try {
+      await this.readText(entry, visit);
+    } finally {
+      if (cached === null) this.kept.set(entry.name, null);
+    }
+  }
+
   /** Keeps the text of `entry` from its next full read for the read after it, instead of inflating it twice. */
   keepText(entry: ZipEntry): void {
     this.kept.set(entry.name, null);

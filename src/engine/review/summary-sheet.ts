@@ -22,7 +22,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     blocks.push({ row, column: 0, values, formats, bold });
     row += values.length;
   };
-  add([[t("summary.title")]], ["text"], true);
+  blocks.push({ row, column: 0, values: [[t("summary.title")]], formats: ["text"], bold: true, overflow: true });
+  row++;
   const pair = (label: string, value: PlanValue, format: CellFormat) => add([[label, value]], ["text", format]);
   pair(t("summary.asOf"), result.asOf, "date");
   pair(t("summary.sheet"), result.sheet, "text");
@@ -63,7 +64,17 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     ["text", "text", "integer"],
   );
   row++;
-  let chart: ChartPlan;
+  const charts: ChartPlan[] = [
+    {
+      kind: "column",
+      title: t("summary.exposureChart"),
+      seriesName: t("summary.gradeExposure"),
+      categories: { row: gradeRows.row, column: 0, rows: GRADES.length, columns: 1 },
+      values: { row: gradeRows.row, column: 2, rows: GRADES.length, columns: 1 },
+      place: chartPlace(0),
+      format: "money",
+    },
+  ];
   if (p.aging) {
     add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true);
     const start = row;
@@ -71,21 +82,15 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
       ["text", "money"],
     );
-    chart = {
+    charts.push({
+      kind: "column",
       title: t("summary.agingChart"),
       seriesName: t("summary.amount"),
       categories: { row: start, column: 0, rows: p.aging.labels.length, columns: 1 },
       values: { row: start, column: 1, rows: p.aging.labels.length, columns: 1 },
-      anchor: { row: 0, column: 6 },
-    };
-  } else {
-    chart = {
-      title: t("summary.exposureChart"),
-      seriesName: t("summary.gradeExposure"),
-      categories: { row: gradeRows.row, column: 0, rows: GRADES.length, columns: 1 },
-      values: { row: gradeRows.row, column: 2, rows: GRADES.length, columns: 1 },
-      anchor: { row: 0, column: 6 },
-    };
+      place: chartPlace(1),
+      format: "money",
+    });
   }
   row++;
   const top = topRisks(result.customers, 10);
@@ -144,7 +149,13 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
   }
-  return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], chart };
+  return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], charts };
+}
+
+/** Where the summary's charts go: side by side with the tables, right of them, one below the other. */
+const CHART_SIZE = { rows: 16, columns: 7 };
+function chartPlace(index: number): ChartPlan["place"] {
+  return { row: index * (CHART_SIZE.rows + 1), column: 6, ...CHART_SIZE };
 }
 
 /** Riskier first: higher score, then more warnings, then the earlier row. */

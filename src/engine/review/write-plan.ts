@@ -16,6 +16,7 @@ import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
+import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { reviewSheetName } from "./sheets";
 import { summarySheetPlan } from "./summary-sheet";
 import { gradeName } from "./texts";
@@ -32,6 +33,8 @@ export interface Block {
   /** One format per column of the block. */
   readonly formats: readonly CellFormat[];
   readonly bold?: boolean;
+  /** A lone text (a title) that may run over the empty cells to its right: it does not widen its column. */
+  readonly overflow?: boolean;
 }
 
 export type { Area };
@@ -43,15 +46,57 @@ export interface ConditionalFill {
   readonly color: string;
 }
 
+/** A native chart of one series: "column" bars stand up, "bar" bars lie down (long category names read better). */
 export interface ChartPlan {
+  readonly kind: "column" | "bar";
   readonly title: string;
+  /** Both on the chart's own sheet, one column each. */
   readonly categories: Area;
   readonly values: Area;
   readonly seriesName: string;
-  readonly anchor: { readonly row: number; readonly column: number };
+  /** The cells the chart covers: its top-left corner is the first cell, its bottom-right the last. */
+  readonly place: Area;
+  /** Number format of the value axis and data labels. */
+  readonly format: CellFormat;
 }
 
-export interface SheetPlan {
+/** One column's width in characters (Excel's unit: the default font's digit) and whether its cells wrap. */
+export interface ColumnLayout {
+  /** 0-based sheet column. */
+  readonly column: number;
+  readonly width: number;
+  /** The plan's cells in this column wrap their text (at `width`); the row grows to show it. */
+  readonly wrap: boolean;
+}
+
+/** How a sheet prints: pages across and down (0: as many as it takes), rows repeated on every page. */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  readonly fitToWidth: number;
+  readonly fitToHeight: number;
+  /** 0-based first and last sheet row printed at the top of every page. */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+}
+
+/**
+ * How a sheet is laid out beyond its cells. On the user's own sheet a writer leaves what the
+ * user set up: an existing filter or table keeps the filter off, existing frozen panes stay.
+ */
+export interface SheetLayout {
+  readonly columns?: readonly ColumnLayout[];
+  /** Rows frozen at the top (from row 1): the header stays in view when scrolling. */
+  readonly freezeRows?: number;
+  /** The filterable table: its first row holds the headers with the filter buttons. */
+  readonly autoFilter?: Area;
+  readonly print?: PrintSetup;
+  /**
+   * Rows that wrapped text makes taller, in points (0-based sheet rows; only those taller than
+   * one line): a file is not re-measured when it is opened, so the height is written with it.
+   */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+}
+
+export interface SheetPlan extends SheetLayout {
   readonly name: string;
   /**
    * "replace": the sheet is ours, clear it and write; "rewrite-from": the rows from `fromRow` on
@@ -62,13 +107,14 @@ export interface SheetPlan {
   /** 0-based first row a "rewrite-from" plan writes. */
   readonly fromRow?: number;
   readonly blocks: readonly Block[];
+  /** Widths (characters) from column A the sheet wants at least; the layout widens them to fit what is written. */
   readonly columnWidths?: readonly number[];
   readonly fills?: readonly ConditionalFill[];
-  readonly chart?: ChartPlan;
+  readonly charts?: readonly ChartPlan[];
 }
 
 export interface WritePlan {
-  readonly target: {
+  readonly target: SheetLayout & {
     readonly sheet: string;
     readonly blocks: readonly Block[];
     readonly fills: readonly ConditionalFill[];
@@ -141,13 +187,19 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
   const historyName = reviewSheetName("policyHistory", options.sheetNames, lang);
   const history = policyHistoryPlan(result.policy, result.asOf, historyName, lang, options.policyHistoryValues ?? []);
   return {
-    target: { sheet: result.sheet, blocks: output.blocks, fills: outputFills(result, lang), clearFillsOn: output.areas },
+    target: {
+      sheet: result.sheet,
+      blocks: output.blocks,
+      fills: outputFills(result, lang),
+      clearFillsOn: output.areas,
+      ...customerSheetLayout(result, output.blocks, lang),
+    },
     outputArea: output.areas,
     sheets: [
-      summarySheetPlan(result, summaryName, lang),
-      archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []),
-      policySheetPlan(result.policy, lang, options.sheetNames),
-      ...(history ? [history] : []),
+      laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
+      laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
+      laidOut(policySheetPlan(result.policy, lang, options.sheetNames), lang, "table"),
+      ...(history ? [laidOut(history, lang, "table")] : []),
     ],
   };
 }

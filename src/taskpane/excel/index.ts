@@ -9,6 +9,7 @@
 export * from "./read";
 export * from "./write";
 export * from "./write-steps";
+export * from "./layout-steps";
 export * from "./navigate";
 export * from "./problems";
 export * from "./office";

@@ -1,22 +1,16 @@
 /**
  * The plan as Office.js operations. Each piece of a WritePlan (a block of cells, a sheet to add
  * or clear, column widths, the customer sheet's conditional fills, the summary's chart) becomes a
- * Step that knows its request size and the part of the workbook it writes. Every cell, format and
+ * Step that knows its request size and the part of the workbook it writes (the layout and
+ * charts as layout-steps.ts has them). Every cell, format and
  * colour comes from the engine's plan; nothing here decides one.
  */
 import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { reviewSheetKind } from "../../engine/review/sheets";
-import {
-  Block,
-  ChartPlan,
-  ConditionalFill,
-  fillCondition,
-  PlanValue,
-  SheetPlan,
-  WritePlan,
-} from "../../engine/review/write-plan";
+import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan } from "../../engine/review/write-plan";
+import { addChart, applyLayout, layoutOperations, NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
 import { ExcelProblem } from "./problems";
 
@@ -77,14 +71,6 @@ export function fillFormula(fill: ConditionalFill): string {
   return `=${fillCondition(fill)}`;
 }
 
-/**
- * Excel's column width in characters (what the plan gives, as exceljs takes it) to the
- * points Office.js takes: pixels = chars × 7 + 5 at the default 11-point font, points = pixels × 0.75.
- */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 /** Number formats per block column first ("@" before the text, so "=HYPERLINK(…)" stays text), then the values. */
 function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
   const rows = block.values.length;
@@ -124,16 +110,6 @@ function addFill(ws: Excel.Worksheet, fill: ConditionalFill): void {
   format.custom.format.fill.color = fill.color;
 }
 
-function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
-  const chart = ws.charts.add(Excel.ChartType.columnClustered, rangeOf(ws, plan.values), Excel.ChartSeriesBy.columns);
-  chart.title.text = plan.title;
-  chart.legend.visible = false;
-  const series = chart.series.getItemAt(0);
-  series.name = plan.seriesName;
-  series.setXAxisValues(rangeOf(ws, plan.categories));
-  chart.setPosition(rangeOf(ws, { row: plan.anchor.row, column: plan.anchor.column, rows: 1, columns: 1 }));
-}
-
 /** `position`: where the sheet is now, or undefined when the workbook has no such sheet yet. */
 export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang): Step[] {
   const role = roleOf(plan.name);
@@ -147,8 +123,8 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
       if (position === undefined) {
         sheets.add(name);
       } else if (plan.mode === "replace") {
-        if (plan.chart) {
-          // A replaced sheet with a chart: delete and add (the old chart goes too), back in its place.
+        if (plan.charts?.length) {
+          // A replaced sheet with charts: delete and add (the old chart goes too), back in its place.
           sheets.getItem(name).delete();
           sheets.add(name).position = position;
         } else {
@@ -159,19 +135,14 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
     },
   });
   steps.push(...blockSteps(name, role, plan.blocks, lang));
-  if (plan.columnWidths?.length) {
-    const widths = plan.columnWidths;
+  steps.push({
+    bytes: OP_OVERHEAD_BYTES * layoutOperations(plan, plan.blocks),
+    part: { sheet: name, role },
+    run: (sheet) => applyLayout(sheet(name), plan, plan.blocks, NO_USER_SETUP),
+  });
+  for (const chart of plan.charts ?? []) {
     steps.push({
-      bytes: OP_OVERHEAD_BYTES * widths.length,
-      part: { sheet: name, role },
-      run: (sheet) =>
-        widths.forEach((w, i) => (sheet(name).getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(w))),
-    });
-  }
-  if (plan.chart) {
-    const chart = plan.chart;
-    steps.push({
-      bytes: OP_OVERHEAD_BYTES * 8,
+      bytes: OP_OVERHEAD_BYTES * 9,
       part: { sheet: name, role, chart: true },
       run: (sheet) => addChart(sheet(name), chart),
     });
@@ -179,7 +150,8 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
   return steps;
 }
 
-export function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
+/** `user`: what the user has set up on the customer sheet, known once the check sync has run (read when the steps run). */
+export function targetSteps(plan: PlanToWrite, lang: Lang, user: Readonly<UserSetup> = NO_USER_SETUP): Step[] {
   if (!plan.target) return [];
   const target = plan.target;
   const allowed = plan.outputArea ?? [];
@@ -198,6 +170,11 @@ export function targetSteps(plan: PlanToWrite, lang: Lang): Step[] {
       for (const area of clearOn) rangeOf(ws, area).conditionalFormats.clearAll();
       for (const fill of fills) addFill(ws, fill);
     },
+  });
+  steps.push({
+    bytes: OP_OVERHEAD_BYTES * layoutOperations(target, target.blocks),
+    part: { sheet: target.sheet, role: "fills" },
+    run: (sheet) => applyLayout(sheet(target.sheet), target, target.blocks, user),
   });
   return steps;
 }

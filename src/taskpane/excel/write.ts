@@ -10,6 +10,10 @@ import { COLORS } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
+import { parseAddress } from "../../engine/a1";
+import type { Area } from "../../engine/a1";
+import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
+import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
@@ -61,6 +65,44 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
+/**
+ * Asks, in the check sync, what the user has set up on the customer sheet: a filter or a
+ * table, frozen panes, a print setup fitted to pages. Where Excel lacks the API (before
+ * ExcelApi 1.9) nothing is asked and the layout is not applied either.
+ */
+function loadUserSetup(ws: Excel.Worksheet, ours: Area | undefined): { read: () => UserSetup } {
+  if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === false)
+    return { read: () => ({ ...NO_USER_SETUP }) };
+  const filter = ws.autoFilter;
+  filter.load("enabled,isDataFiltered");
+  const filtered = filter.getRangeOrNullObject();
+  filtered.load("address");
+  const tables = ws.tables;
+  tables.load("count");
+  const frozen = ws.freezePanes.getLocationOrNullObject();
+  frozen.load("address");
+  const page = ws.pageLayout;
+  page.load("zoom");
+  // read() is called once the check sync has run: everything it reads was loaded for that sync.
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+  return {
+    read: () => {
+      const earlier =
+        filter.enabled &&
+        !filter.isDataFiltered &&
+        !filtered.isNullObject &&
+        isEarlierRunFilter(parseAddress(filtered.address), ours);
+      return {
+        ownFilter: (filter.enabled && !earlier) || tables.count > 0,
+        earlierFilter: earlier,
+        frozen: !frozen.isNullObject,
+        fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
+      };
+    },
+  };
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+}
+
 /** The outcome of a write that failed before any of the work was sent. */
 function nothingWritten(problem: ExcelProblem, syncs: number): WriteOutcome {
   return { ok: false, written: [], uncertain: [], notWritten: [], problem, syncs, batches: 0 };
@@ -90,9 +132,11 @@ export async function writePlanWith(
   let syncs = 0;
   const none = (problem: ExcelProblem) => nothingWritten(problem, syncs);
 
+  // Filled from the check sync before any step runs: the user's filter, frozen panes and print fitting stay.
+  const user: UserSetup = { ...NO_USER_SETUP };
   let target: Step[];
   try {
-    target = targetSteps(plan, lang);
+    target = targetSteps(plan, lang, user);
   } catch (error) {
     return none(classifyError(error, plan.target?.sheet));
   }
@@ -105,9 +149,11 @@ export async function writePlanWith(
   let used: Excel.Range | undefined;
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
+  let setup: ReturnType<typeof loadUserSetup> | undefined;
   if (check) {
     targetSheet = sheets.getItem(check.sheet);
     targetSheet.load("protection/protected");
+    setup = loadUserSetup(targetSheet, plan.target?.autoFilter);
     used = targetSheet.getUsedRangeOrNullObject(true);
     used.load("address");
     if (check.header.length > 0) {
@@ -127,6 +173,7 @@ export async function writePlanWith(
     if (address !== check.address || !sameRow(headerNow, check.header))
       return none(new ExcelProblem("shapeChanged", check.sheet));
     if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
+    Object.assign(user, setup!.read());
   }
 
   const protectedSheet = sheets.items.find(

@@ -108,10 +108,10 @@ describe("ledger aging per customer", () => {
     expect(result.ledgerSheet).toBe("Ledger");
   });
 
-  test("the summary sheet plans the aging table and chart", () => {
+  test("the summary sheet plans the aging table and chart, beside the chart of exposure by grade", () => {
     const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
-    const chart = summary.chart!;
-    expect(chart.title).toBe("Receivables aging");
+    expect(summary.charts!.map((c) => c.title)).toEqual(["Exposure by risk grade", "Receivables aging"]);
+    const chart = summary.charts![1];
     const cells = new Map<string, unknown>();
     for (const b of summary.blocks)
       b.values.forEach((line, r) => line.forEach((v, c) => cells.set(`${b.row + r},${b.column + c}`, v)));

@@ -13,6 +13,7 @@ import {
   finishOutcome,
   markIncompleteWith,
   planParts,
+  columnWidthPoints,
   readForReviewWith,
   readWorkbookStateWith,
   ReviewRead,
@@ -436,6 +437,61 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     ]);
   });
 
+  test("the customer sheet's layout: output widths from their content, long texts wrapped, header frozen, table filtered, fitted to the page width", async () => {
+    workbook(3);
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const s = fake.sheet("Customers")!;
+    for (const column of plan.target!.columns!) expect(s.widths.get(column.column)).toBe(columnWidthPoints(column.width));
+    // The output columns are L..U; their widths cover the longest text, the next-review date's 10 characters.
+    expect([...s.widths.keys()].sort((a, b) => a - b)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(s.widths.get(19)!).toBeGreaterThanOrEqual(columnWidthPoints(10));
+    expect(s.frozenRows).toBe(1);
+    expect(s.autoFilter).toBe("A1:U4");
+    expect(s.print).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: "$1:$1",
+    });
+    // Only the plan's own cells wrap: none of the user's.
+    const wrapped = plan.target!.columns!.filter((c) => c.wrap).map((c) => c.column);
+    for (const key of s.wrapped) expect(wrapped).toContain(Number(key.split(",")[1]));
+  });
+
+  test("the user's own filter, table and frozen panes stay: the review adds none of its own", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.autoFilter = "B1:C4";
+    s.frozenRows = 2;
+    s.print.zoom = { horizontalFitToPages: 2 };
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    expect(s.autoFilter).toBe("B1:C4");
+    expect(s.frozenRows).toBe(2);
+    expect(s.print).toEqual({ zoom: { horizontalFitToPages: 2 } });
+    expect(fake.writes("autoFilter")).toHaveLength(0);
+    expect(fake.writes("freezeRows").filter((o) => o.sheet === "Customers")).toHaveLength(0);
+    fake.sheet("Customers")!.autoFilter = undefined;
+    fake.sheet("Customers")!.tables = 1;
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.autoFilter).toBeUndefined();
+  });
+
+  test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.autoFilter = "A1:U3"; // the same header and columns, a customer fewer
+    const { plan, check } = await reviewAndPlan();
+    expect((await writePlanWith(fake.context, plan, "en", check)).ok).toBe(true);
+    expect(s.autoFilter).toBe("A1:U4");
+    s.autoFilter = "A1:U3";
+    s.filtered = true;
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.autoFilter).toBe("A1:U3");
+  });
+
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
     workbook(3);
     fake.addSheet("Credit Review Archive", [
@@ -457,13 +513,19 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categories: "A12:A14",
         legendVisible: false,
         position: "G1",
+        positionEnd: "M16",
+        dataLabels: true,
       },
     ]);
-    const archive = fake.sheet("Credit Review Archive")!;
-    expect(archive.get(1, 2)).toBe("C000001");
-    expect([2, 3, 4].map((r) => archive.get(r, 2))).toEqual(["C000001", "C000002", "C000003"]);
-    expect(archive.get(2, 0)).toBe(AS_OF);
-    expect(archive.format(2, 0)).toBe("yyyy-mm-dd");
+    // One landscape page; the column of top risks' warnings wide enough, the title not widening column A.
+    expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
+    expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
+    const archiveSheet = fake.sheet("Credit Review Archive")!;
+    expect(archiveSheet.get(1, 2)).toBe("C000001");
+    expect([2, 3, 4].map((r) => archiveSheet.get(r, 2))).toEqual(["C000001", "C000002", "C000003"]);
+    expect(archiveSheet.get(2, 0)).toBe(AS_OF);
+    expect(archiveSheet.format(2, 0)).toBe("yyyy-mm-dd");
     const policy = fake.sheet("Credit Policy")!;
     expect(policy.text(0, 0)).toBe("Setting");
     expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);

@@ -1,0 +1,132 @@
+/**
+ * The reviewed sample workbooks as a spreadsheet application prints them: each sample
+ * (English and Chinese) reviewed by the command line, converted to PDF by LibreOffice Calc
+ * headless, each page's text read back (pdftotext). The rendering test asserts on the pages;
+ * `npm run docs:screenshots` also writes PNGs of the summary and the customer sheet's review
+ * columns into docs/ (pdftoppm), as the README shows them.
+ *
+ *   node lib/scripts/render-report.js [outDir]    (after npm run build:cli)
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { review } from "../src/cli/main";
+import { message } from "../src/engine/i18n";
+import { SAMPLE_AS_OF } from "./make-examples";
+
+export interface RenderedSample {
+  readonly lang: "en" | "zh";
+  readonly workbook: string;
+  readonly pdf: string;
+  /** Each page's text, in print order: the customer sheet, the ledger, the summary, the archive, the policy. */
+  readonly pages: readonly string[];
+}
+
+const SAMPLES = [
+  { lang: "en" as const, file: "customers.xlsx" },
+  { lang: "zh" as const, file: "customers-zh.xlsx" },
+];
+
+/** Reviews both samples into `dir` and renders them to PDF with LibreOffice (its own throwaway profile). */
+export async function renderSamples(root: string, dir: string): Promise<RenderedSample[]> {
+  const reviewed: { lang: "en" | "zh"; workbook: string }[] = [];
+  for (const sample of SAMPLES) {
+    const workbook = path.join(dir, sample.file.replace(/\.xlsx$/, ".reviewed.xlsx"));
+    const argv = [path.join(root, "examples", sample.file), "--as-of", SAMPLE_AS_OF, "--lang", sample.lang, "--out", workbook];
+    const { code } = await review(argv, { stdout: () => undefined, stderr: () => undefined, progress: false });
+    if (code !== 0) throw new Error(`credit-review ${argv.join(" ")} exited ${code}`);
+    reviewed.push({ lang: sample.lang, workbook });
+  }
+  const out = path.join(dir, "pdf");
+  const profile = path.join(dir, "profile");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...reviewed.map((r) => r.workbook),
+    ],
+    { stdio: "pipe", timeout: 240_000 },
+  );
+  return reviewed.map(({ lang, workbook }) => {
+    const pdf = path.join(out, path.basename(workbook).replace(/\.xlsx$/, ".pdf"));
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    const pages = Array.from({ length: count }, (_, i) =>
+      execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }),
+    );
+    return { lang, workbook, pdf, pages };
+  });
+}
+
+/** The 0-based pages whose text holds `marker`. */
+export function pagesWith(sample: RenderedSample, marker: string): number[] {
+  return sample.pages.flatMap((text, i) => (text.includes(marker) ? [i] : []));
+}
+
+/** A page as PNG at `dpi`, cropped to a part of it (in fractions of the page). */
+function pagePng(
+  pdf: string,
+  page: number,
+  file: string,
+  dpi: number,
+  crop: { x: number; y: number; w: number; h: number },
+): void {
+  const info = execFileSync("pdfinfo", ["-f", String(page + 1), "-l", String(page + 1), pdf], { encoding: "utf8" });
+  const [, w, h] = /Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+  const [width, height] = [(Number(w) / 72) * dpi, (Number(h) / 72) * dpi];
+  const px = (f: number, of: number) => String(Math.round(f * of));
+  const area = ["-x", px(crop.x, width), "-y", px(crop.y, height), "-W", px(crop.w, width), "-H", px(crop.h, height)];
+  const stem = file.replace(/\.png$/, "");
+  execFileSync("pdftoppm", [
+    "-r",
+    String(dpi),
+    "-f",
+    String(page + 1),
+    "-l",
+    String(page + 1),
+    "-singlefile",
+    "-png",
+    ...area,
+    pdf,
+    stem,
+  ]);
+}
+
+/** Writes the docs' PNGs: each language's summary page, and the English customer sheet's review columns. */
+export function writeDocPngs(samples: readonly RenderedSample[], docs: string): string[] {
+  const written: string[] = [];
+  for (const sample of samples) {
+    const summary = pagesWith(sample, message(sample.lang, "summary.title"))[0];
+    const suffix = sample.lang === "en" ? "" : "-zh";
+    const file = path.join(docs, `report-summary${suffix}.png`);
+    pagePng(sample.pdf, summary, file, 110, { x: 0.03, y: 0.05, w: 0.94, h: 0.75 });
+    written.push(file);
+    if (sample.lang === "en") {
+      const customers = path.join(docs, "report-customers.png");
+      // The sheet is fitted to the page width: its review columns, on the right, at a readable size.
+      pagePng(sample.pdf, 0, customers, 260, { x: 0.52, y: 0.08, w: 0.42, h: 0.16 });
+      written.push(customers);
+    }
+  }
+  return written;
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, "../..");
+  const docs = process.argv[2] ?? path.join(root, "docs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-render-"));
+  renderSamples(root, dir)
+    .then((samples) => {
+      for (const file of writeDocPngs(samples, docs)) console.log(`wrote ${file}`);
+    })
+    .finally(() => fs.rmSync(dir, { recursive: true, force: true }))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

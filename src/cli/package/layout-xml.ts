@@ -1,0 +1,146 @@
+/**
+ * The plan's sheet layout as worksheet children: column widths (<cols>), the frozen header
+ * (<sheetViews><pane>), the filter (<autoFilter>), print fitting (<sheetPr><pageSetUpPr>,
+ * <pageSetup>). On a sheet of the user's, each is merged into what the sheet has: the user's
+ * other columns, an existing frozen pane, filter or table, and an existing fit to pages stay.
+ */
+import { columnLetter } from "../../engine/a1";
+import type { ColumnLayout, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
+import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
+import { Element, elementsOf } from "./xml-edit";
+
+type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
+
+function colXml(p: string, min: number, max: number, attrs: string): string {
+  return `<${p}col min="${min}" max="${max}"${attrs}/>`;
+}
+
+function ownCol(p: string, c: ColumnLayout): string {
+  return colXml(p, c.column + 1, c.column + 1, ` width="${c.width}" customWidth="1"`);
+}
+
+/**
+ * The <cols> element with the plan's columns set: `existing` (the sheet's own <cols>, or "")
+ * keeps every column the plan does not set, a range the plan cuts into split around it.
+ */
+export function mergedCols(existing: string, columns: readonly ColumnLayout[], p: string): string {
+  if (!columns.length) return existing;
+  const ours = new Set(columns.map((c) => c.column + 1));
+  const items: { min: number; xml: string }[] = columns.map((c) => ({ min: c.column + 1, xml: ownCol(p, c) }));
+  for (const e of elementsOf(existing).elements) {
+    if (e.local !== "col") continue;
+    const min = Number(e.attrs.get("min"));
+    const max = Number(e.attrs.get("max"));
+    if (!(min > 0 && max >= min)) continue;
+    const tag = existing.slice(e.start, e.end);
+    const rest = tag
+      .replace(/^<[^\s/>]+/, "")
+      .replace(/\s(min|max)="[^"]*"/g, "")
+      .replace(/\s*\/?>[\s\S]*$/, "");
+    let from = min;
+    for (let c = min; c <= max + 1; c++) {
+      if (c <= max && !ours.has(c)) continue;
+      if (c > from) items.push({ min: from, xml: from === min && c - 1 === max ? tag : colXml(p, from, c - 1, rest) });
+      from = c + 1;
+    }
+  }
+  items.sort((a, b) => a.min - b.min);
+  return `<${p}cols>${items.map((i) => i.xml).join("")}</${p}cols>`;
+}
+
+function paneXml(p: string, rows: number): string {
+  const cell = `A${rows + 1}`;
+  return (
+    `<${p}pane ySplit="${rows}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/>` +
+    `<${p}selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/>`
+  );
+}
+
+/** <sheetViews> with the top rows frozen, unless its first view already has a pane (the user's split or freeze). */
+export function frozenViews(existing: string, rows: number | undefined, p: string): string {
+  if (!rows) return existing;
+  if (!existing) return `<${p}sheetViews><${p}sheetView workbookViewId="0">${paneXml(p, rows)}</${p}sheetView></${p}sheetViews>`;
+  const { elements } = elementsOf(existing);
+  const view = elements.find((e) => e.local === "sheetView");
+  if (!view || elements.some((e) => e.local === "pane")) return existing;
+  const openTag = existing.slice(view.start, existing.indexOf(">", view.start) + 1);
+  const inner = openTag.endsWith("/>") ? `${openTag.slice(0, -2).trimEnd()}>` : openTag;
+  const close = openTag.endsWith("/>") ? `</${view.name}>` : "";
+  return existing.slice(0, view.start) + inner + paneXml(p, rows) + close + existing.slice(view.start + openTag.length);
+}
+
+function setAttrs(tag: string, attrs: Record<string, string>): string {
+  let out = tag;
+  for (const [name, value] of Object.entries(attrs)) {
+    const re = new RegExp(`\\s${name}="[^"]*"`);
+    out = re.test(out) ? out.replace(re, ` ${name}="${value}"`) : out.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
+  }
+  return out;
+}
+
+/** <sheetPr> saying the sheet prints fitted to pages. */
+export function fittedSheetPr(existing: string, p: string): string {
+  if (!existing) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
+  const { elements } = elementsOf(existing);
+  const setUp = elements.find((e) => e.local === "pageSetUpPr");
+  if (setUp) {
+    return (
+      existing.slice(0, setUp.start) +
+      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: "1" }) +
+      existing.slice(setUp.end)
+    );
+  }
+  const root = elements[0];
+  const add = `<${p}pageSetUpPr fitToPage="1"/>`;
+  // pageSetUpPr is sheetPr's last child: it goes before the closing tag.
+  if (existing.trimEnd().endsWith("/>") && elements.length === 1)
+    return `${existing.trimEnd().slice(0, -2).trimEnd()}>${add}</${root.name}>`;
+  const close = existing.lastIndexOf("</");
+  return existing.slice(0, close) + add + existing.slice(close);
+}
+
+/** <pageSetup> with the plan's orientation and fit, the sheet's other settings (paper, printer) kept. */
+export function fittedPageSetup(existing: string, print: PrintSetup, p: string): string {
+  const attrs = { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) };
+  if (!existing) return setAttrs(`<${p}pageSetup/>`, attrs);
+  return setAttrs(existing, attrs);
+}
+
+/** Whether the sheet is printed fitted to pages already (the user's own print setup, which stays). */
+export function fitsToPage(sheetPr: Element | undefined, xml: string): boolean {
+  return sheetPr !== undefined && /\sfitToPage="(1|true)"/.test(xml.slice(sheetPr.start, sheetPr.end));
+}
+
+/** The layout children of a sheet written whole. */
+export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
+  const children: Child[] = [];
+  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p) });
+  children.push({
+    local: "sheetViews",
+    xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>`,
+  });
+  if (layout.columns?.length) children.push({ local: "cols", xml: mergedCols("", layout.columns, p) });
+  if (layout.autoFilter) children.push({ local: "autoFilter", xml: autoFilterXml(layout.autoFilter, p) });
+  if (layout.print) children.push({ local: "pageSetup", xml: fittedPageSetup("", layout.print, p) });
+  return children;
+}
+
+export function autoFilterXml(area: { row: number; column: number; rows: number; columns: number }, p = ""): string {
+  return `<${p}autoFilter ref="${areaRef(area)}"/>`;
+}
+
+/** "'Sheet'!$1:$1": the rows printed on every page. */
+export function printTitlesRef(sheet: string, rows: { first: number; last: number }): string {
+  return `${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`;
+}
+
+/** "'Sheet'!$A$1:$K$20": the filtered table. */
+export function filterRef(sheet: string, area: { row: number; column: number; rows: number; columns: number }): string {
+  const first = `$${columnLetter(area.column)}$${area.row + 1}`;
+  const last = `$${columnLetter(area.column + area.columns - 1)}$${area.row + area.rows}`;
+  return `${quoted(sheet)}!${first}:${last}`;
+}
+
+function quoted(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,141 @@
+/**
+ * The plan's cells by row, for the sheet writers: which blocks write on which rows, each row's
+ * cells as XML, the heights wrapped text needs; and a sheet the review owns written whole.
+ */
+import { columnLetter } from "../../engine/a1";
+import { Block } from "../../engine/review/write-plan";
+import { BoundError, EXCEL_ROWS } from "./bounds";
+import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
+
+interface BlockCells {
+  readonly block: Block;
+  readonly end: number; // last row, inclusive
+  readonly width: number;
+  /** Per column of the block: its letters and cell style, worked out once rather than per cell. */
+  readonly letters: string[];
+  readonly styles: number[];
+}
+
+/** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
+export class RowPlan {
+  private readonly blocks: BlockCells[];
+  /** Disjoint, ascending [first, last] row ranges the plan writes on. */
+  private readonly ranges: [number, number][];
+  readonly lastRow: number;
+  readonly lastColumn: number;
+
+  /** Rows (0-based) the plan's wrapped text makes taller, in points. */
+  readonly heights: ReadonlyMap<number, number>;
+
+  /** `wrapped`: the 0-based sheet columns whose cells the plan writes wrapped; `heights`: the rows that makes taller. */
+  constructor(
+    blocks: readonly Block[],
+    sheetName: string,
+    writer: CellWriter,
+    wrapped: ReadonlySet<number> = new Set(),
+    heights: readonly { row: number; height: number }[] = [],
+  ) {
+    this.heights = new Map(heights.map((h) => [h.row, h.height]));
+    let lastRow = -1;
+    let lastColumn = -1;
+    const spans: [number, number][] = [];
+    this.blocks = [];
+    for (const block of blocks) {
+      if (block.values.length === 0) continue;
+      const end = block.row + block.values.length - 1;
+      if (end >= EXCEL_ROWS) throw new BoundError("cli.sheetFull", { sheet: sheetName });
+      const width = Math.max(block.formats.length, ...block.values.slice(0, 1).map((l) => l.length));
+      const letters: string[] = [];
+      const styles: number[] = [];
+      for (let c = 0; c < width; c++) {
+        letters.push(columnLetter(block.column + c));
+        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true, wrapped.has(block.column + c)));
+      }
+      this.blocks.push({ block, end, width, letters, styles });
+      spans.push([block.row, end]);
+      lastRow = Math.max(lastRow, end);
+      lastColumn = Math.max(lastColumn, block.column + width - 1);
+    }
+    this.blocks.sort((a, b) => a.block.column - b.block.column);
+    spans.sort((a, b) => a[0] - b[0]);
+    this.ranges = [];
+    for (const span of spans) {
+      const last = this.ranges[this.ranges.length - 1];
+      if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+      else this.ranges.push([span[0], span[1]]);
+    }
+    this.lastRow = lastRow;
+    this.lastColumn = lastColumn;
+  }
+
+  /** The first row at or after `row` that the plan writes on, or Infinity. */
+  firstRowFrom(row: number): number {
+    for (const [first, last] of this.ranges) {
+      if (row <= last) return Math.max(row, first);
+    }
+    return Infinity;
+  }
+
+  /**
+   * The plan's cells on a row: their XML in column order, the 1-based columns the plan covers
+   * there (blank values clear a cell, so they count), and each written cell's column.
+   */
+  cells(row: number, writer: CellWriter): { xml: string; ranges: [number, number][]; columns: number[]; xmls: string[] } {
+    let xml = "";
+    const ranges: [number, number][] = [];
+    const columns: number[] = [];
+    const xmls: string[] = [];
+    const rowText = String(row + 1);
+    for (const b of this.blocks) {
+      if (row < b.block.row || row > b.end) continue;
+      const line = b.block.values[row - b.block.row];
+      ranges.push([b.block.column + 1, b.block.column + b.width]);
+      for (let c = 0; c < b.width; c++) {
+        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.block.formats[c] ?? "general");
+        if (!cell) continue;
+        xml += cell;
+        columns.push(b.block.column + c + 1);
+        xmls.push(cell);
+      }
+    }
+    return { xml, ranges, columns, xmls };
+  }
+
+  /** A whole new row's XML ("" when every value on it is blank). */
+  newRow(row: number, writer: CellWriter): string {
+    const { xml } = this.cells(row, writer);
+    const p = writer.prefix;
+    const height = this.heights.get(row);
+    const ht = height ? ` ht="${height}" customHeight="1"` : "";
+    return xml ? `<${p}row r="${row + 1}"${ht}>${xml}</${p}row>` : "";
+  }
+}
+
+/** A sheet the review owns, written whole: the plan's cells, and its other children (layout, fills, drawing) in schema order. */
+export function* newWorksheet(
+  plan: RowPlan,
+  writer: CellWriter,
+  children: readonly { local: (typeof WORKSHEET_ORDER)[number]; xml: string }[],
+): Generator<string> {
+  const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
+  const all = [
+    ...children,
+    { local: "dimension" as const, xml: dimension },
+    { local: "sheetFormatPr" as const, xml: '<sheetFormatPr defaultRowHeight="15"/>' },
+  ];
+  const rank = (local: string) => WORKSHEET_ORDER.indexOf(local as (typeof WORKSHEET_ORDER)[number]);
+  all.sort((a, b) => rank(a.local) - rank(b.local));
+  const data = rank("sheetData");
+  const before = all.filter((c) => rank(c.local) < data).map((c) => c.xml);
+  const after = all.filter((c) => rank(c.local) > data).map((c) => c.xml);
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before.join("")}<sheetData>`;
+  let batch = "";
+  for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
+    batch += plan.newRow(row, writer);
+    if (batch.length > 1 << 20) {
+      yield batch;
+      batch = "";
+    }
+  }
+  yield `${batch}</sheetData>${after.join("")}</worksheet>`;
+}

@@ -1,0 +1,231 @@
+/**
+ * One sheet of the plan into the package: a sheet of the user's (the customer sheet, an
+ * archive appended to) streamed through with the plan's cells, fills and layout merged in; a
+ * sheet the review owns written whole, with its charts as drawing and chart parts.
+ */
+import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
+import { Lang } from "../../engine/i18n";
+import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
+import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
+import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
+import {
+  autoFilterXml,
+  filterRef,
+  fitsToPage,
+  fittedPageSetup,
+  fittedSheetPr,
+  frozenViews,
+  layoutChildren,
+  mergedCols,
+  printTitlesRef,
+} from "./layout-xml";
+import { relsPartOf, SheetInfo } from "./package";
+import { PackageEdit, Rel } from "./package-edit";
+import { newWorksheet, RowPlan } from "./row-plan";
+import { editChildren } from "./sheet-writer";
+import { SheetPatcher } from "./sheet-writer";
+import { Styles } from "./styles";
+import { CellWriter, fillsXml, sqrefTopLeft } from "./worksheet-xml";
+import { elementsOf, rootPrefix } from "./xml-edit";
+
+const PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/** Whether a conditional format's range starts inside one of the areas the plan says a re-run clears. */
+function startsIn(sqref: string, areas: readonly Area[]): boolean {
+  const topLeft = sqrefTopLeft(sqref);
+  const row = referenceRow(topLeft) - 1;
+  const column = referenceColumn(topLeft) - 1;
+  return areas.some((a) => row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns);
+}
+
+/** The dimension element widened to take in the rows and columns the plan writes. */
+function widenDimension(head: string, plan: RowPlan): string {
+  if (plan.lastRow < 0) return head;
+  return head.replace(/(<(?:\w+:)?dimension\s+ref=")([^"]*)(")/, (whole, open: string, ref: string, close: string) => {
+    const [from, to = from] = ref.split(":");
+    const lastColumn = Math.max(referenceColumn(to), plan.lastColumn + 1);
+    const lastRow = Math.max(referenceRow(to), plan.lastRow + 1);
+    if (!referenceColumn(from) || !referenceRow(from)) return whole;
+    return `${open}${from}:${columnLetter(lastColumn - 1)}${lastRow}${close}`;
+  });
+}
+
+function wrappedColumns(layout: SheetLayout): Set<number> {
+  return new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
+}
+
+/** An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than kept. */
+function isEarlierRunTag(tag: string, ours: Area | undefined): boolean {
+  const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*\/>$/.exec(tag);
+  if (!m) return false;
+  try {
+    return isEarlierRunFilter(parseAddress(m[1]), ours);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a worksheet has a filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
+export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<boolean> {
+  const rels = await edit.pkg.relationships(sheet.part);
+  if (rels.some((r) => r.type.endsWith("/table"))) return true;
+  let found = false;
+  let carry = "";
+  await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
+    const text = carry + chunk;
+    if (/<(?:\w+:)?tableParts[\s/>]/.test(text)) found = true;
+    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) found = true;
+    carry = chunk.slice(-200);
+    return !found;
+  });
+  return found;
+}
+
+export interface UserSheet {
+  readonly sheet: SheetInfo;
+  readonly blocks: readonly Block[];
+  readonly fills: readonly ConditionalFill[];
+  readonly clearFillsOn: readonly Area[];
+  readonly layout: SheetLayout;
+  /** The sheet has a filter or table of the user's already. */
+  readonly ownFilter: boolean;
+}
+
+/** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
+export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target: UserSheet): void {
+  const { sheet, blocks, fills, clearFillsOn, layout } = target;
+  const zip = edit.pkg.zip;
+  const writer = new CellWriter(styles, lang, edit.pkg.date1904);
+  const rows = new RowPlan(blocks, sheet.name, writer, wrappedColumns(layout), layout.rowHeights);
+  let userFit = false;
+  const patcher = new SheetPatcher(
+    rows,
+    writer,
+    {
+      head: (head) => {
+        writer.prefix = rootPrefix(head);
+        const p = writer.prefix;
+        const text = widenDimension(head, rows);
+        const children = elementsOf(text).elements.filter((e) => e.depth === 1);
+        const child = (local: string) => children.find((e) => e.local === local);
+        const xmlOf = (local: string) => {
+          const e = child(local);
+          return e ? text.slice(e.start, e.end) : "";
+        };
+        userFit = fitsToPage(child("sheetPr"), text);
+        const print = layout.print && !userFit;
+        const replacing = new Set(["cols", "sheetViews", ...(print ? ["sheetPr"] : [])]);
+        return editChildren(
+          text,
+          1,
+          {
+            drop: (e) => replacing.has(e.local),
+            add: [
+              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p) : "" },
+              { local: "sheetViews", xml: frozenViews(xmlOf("sheetViews"), layout.freezeRows, p) },
+              { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
+            ],
+          },
+          text.length,
+        );
+      },
+      tail: (tail) => {
+        const p = writer.prefix;
+        const { elements } = elementsOf(tail);
+        const dropped = (e: { local: string; depth: number; attrs: Map<string, string> }) =>
+          e.depth === 0 && e.local === "conditionalFormatting" && startsIn(e.attrs.get("sqref") ?? "", clearFillsOn);
+        let priority = 0;
+        let inDropped = -1;
+        for (const e of elements) {
+          if (e.depth === 0) inDropped = dropped(e) ? e.end : -1;
+          if (e.local === "cfRule" && !(inDropped >= 0 && e.start < inDropped))
+            priority = Math.max(priority, Number(e.attrs.get("priority") ?? 0));
+        }
+        const pageSetup = elements.find((e) => e.depth === 0 && e.local === "pageSetup");
+        const print = layout.print && !userFit ? layout.print : undefined;
+        const filter = layout.autoFilter && !target.ownFilter ? layout.autoFilter : undefined;
+        const close = tail.lastIndexOf("</");
+        return editChildren(
+          tail,
+          0,
+          {
+            drop: (e) =>
+              dropped(e) ||
+              (print !== undefined && e.depth === 0 && e.start === pageSetup?.start) ||
+              (filter !== undefined &&
+                e.depth === 0 &&
+                e.local === "autoFilter" &&
+                isEarlierRunTag(tail.slice(e.start, e.end), filter)),
+            add: [
+              { local: "autoFilter", xml: filter ? autoFilterXml(filter, p) : "" },
+              { local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) },
+              {
+                local: "pageSetup",
+                xml: print ? fittedPageSetup(pageSetup ? tail.slice(pageSetup.start, pageSetup.end) : "", print, p) : "",
+              },
+            ],
+          },
+          close < 0 ? tail.length : close,
+        );
+      },
+    },
+    sheet.name,
+  );
+  const entry = zip.entry(sheet.part)!;
+  edit.replaced.set(sheet.part.toLowerCase(), async (part) => {
+    await zip.readText(entry, (chunk) => patcher.push(chunk, part.write));
+    await patcher.end(part.write);
+  });
+  nameSheet(edit, sheet.name, layout, !target.ownFilter, true);
+}
+
+/** The sheet's print titles and filter as the workbook's built-in names. */
+function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, filter: boolean, usersSheet: boolean): void {
+  if (layout.print?.repeatRows)
+    edit.sheetNames.push({
+      sheet,
+      name: "_xlnm.Print_Titles",
+      ref: printTitlesRef(sheet, layout.print.repeatRows),
+      keepExisting: usersSheet,
+    });
+  if (layout.autoFilter && filter)
+    edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
+}
+
+/** A sheet the review owns, written whole at `part`, with its charts. */
+export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, plan: SheetPlan, part: string): void {
+  const zip = edit.pkg.zip;
+  const writer = new CellWriter(styles, lang, edit.pkg.date1904);
+  const rows = new RowPlan(plan.blocks, plan.name, writer, wrappedColumns(plan), plan.rowHeights);
+  const children = [
+    ...layoutChildren(plan),
+    { local: "conditionalFormatting" as const, xml: fillsXml(plan.fills ?? [], styles, 1) },
+    { local: "pageMargins" as const, xml: PAGE_MARGINS },
+  ];
+  const charts = plan.charts ?? [];
+  const sheetRels: Rel[] = [];
+  if (charts.length) {
+    const drawing = edit.freshPart(`${edit.wbDir}drawings/`, "drawing");
+    const drawingRels: Rel[] = [];
+    charts.forEach((chart, i) => {
+      const chartPart = edit.freshPart(`${edit.wbDir}charts/`, "chart");
+      edit.added.push({ name: chartPart, content: chartXml(chart, plan.name, plan.blocks, lang) });
+      edit.overrides.push({ part: chartPart, type: CHART_TYPE });
+      drawingRels.push({
+        id: `rId${i + 1}`,
+        type: CHART_REL,
+        target: `../charts/${chartPart.slice(chartPart.lastIndexOf("/") + 1)}`,
+      });
+    });
+    edit.added.push({ name: drawing, content: drawingXml(charts) });
+    edit.added.push({ name: relsPartOf(drawing), content: relationshipsXml(drawingRels) });
+    edit.overrides.push({ part: drawing, type: DRAWING_TYPE });
+    sheetRels.push({ id: "rId1", type: DRAWING_REL, target: `../drawings/${drawing.slice(drawing.lastIndexOf("/") + 1)}` });
+    children.push({ local: "drawing", xml: '<drawing r:id="rId1"/>' });
+  }
+  edit.put(part, newWorksheet(rows, writer, children));
+  const rels = relsPartOf(part);
+  if (sheetRels.length) edit.put(rels, relationshipsXml(sheetRels));
+  else if (zip.entry(rels)) edit.removed.add(rels.toLowerCase());
+  nameSheet(edit, plan.name, plan, true, false);
+}

@@ -1,0 +1,243 @@
+/**
+ * How the sheets a review writes are laid out, worked out from what they hold: each column as
+ * wide as the longest text it shows (as the number format shows it, so a date or an amount
+ * never turns into ###), long texts wrapped, the header frozen, the table filterable, and a
+ * print setup that fits the page. Both writers carry the result out; neither measures a cell.
+ */
+import { Lang } from "../i18n";
+import { referenceColumn } from "../a1";
+import { outputEnd } from "./output-columns";
+import type { ReviewResult } from "./review";
+import type { Area, Block, CellFormat, ColumnLayout, PlanValue, PrintSetup, SheetLayout, SheetPlan } from "./write-plan";
+
+/** Width bounds, in characters: no column narrower, no text column wider (longer texts wrap at it). */
+export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2 } as const;
+/** Excel's own cap on a column's width. */
+const EXCEL_MAX_WIDTH = 255;
+/** Bold text is about this much wider than regular text of the same characters. */
+const BOLD_FACTOR = 1.1;
+/** Wider than this (characters, all columns) a sheet prints landscape: about what an A4 or Letter portrait page holds. */
+const PORTRAIT_CHARACTERS = 95;
+/** A header further down than this is not frozen: the frozen rows would fill the window. */
+const MAX_FROZEN_ROWS = 10;
+
+/** East Asian wide characters (CJK, Hangul, full-width forms, CJK punctuation and quotes) take two columns. */
+const WIDE = /[\u1100-\u115f\u2018-\u201d\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** How many character widths a text takes: its longest line, wide characters counted double. */
+export function displayWidth(text: string): number {
+  let widest = 0;
+  for (const line of text.split("\n")) widest = Math.max(widest, line.length + (line.match(WIDE)?.length ?? 0));
+  return widest;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function grouped(n: number, decimals: number): string {
+  const [whole, fraction] = Math.abs(n).toFixed(decimals).split(".");
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${digits}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** The text a cell shows for a plan value in its format (the formats of formats.ts, in each language). */
+export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return "#NUM!";
+  switch (format) {
+    case "money":
+      return grouped(value, 2);
+    case "score":
+    case "ratio":
+      return value.toFixed(2);
+    case "percent":
+      return `${(value * 100).toFixed(1)}%`;
+    case "integer":
+      return value.toFixed(0);
+    case "date": {
+      const d = new Date(EXCEL_EPOCH + Math.round(value) * 86_400_000);
+      if (Number.isNaN(d.getTime())) return "#".repeat(10);
+      const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return lang === "zh" ? `${y}年${m}月${day}日` : `${y}-${pad(m)}-${pad(day)}`;
+    }
+    default:
+      // General shows up to eleven characters of a number.
+      return String(Number(value.toPrecision(10)));
+  }
+}
+
+/**
+ * Every column the blocks write, as wide as its widest cell within the bounds (`least`: widths
+ * from column A the sheet wants at least). A text column with a longer text wraps at the
+ * wrap width; numbers and dates never wrap, so their column takes their whole width.
+ */
+export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly number[] = []): ColumnLayout[] {
+  const text = new Map<number, number>();
+  const numbers = new Map<number, number>();
+  const widen = (map: Map<number, number>, column: number, width: number) =>
+    map.set(column, Math.max(map.get(column) ?? 0, width));
+  // A plan writes the same few texts over and over, and a number's shown length grows with its
+  // size: each distinct text is measured once, and only each column's smallest and largest
+  // number (every distinct date, whose length varies with its month and day). Measuring every
+  // cell made a 100,000-customer plan several times slower.
+  const textWidths = new Map<string, number>();
+  for (const block of blocks) {
+    const factor = block.bold ? BOLD_FACTOR : 1;
+    block.formats.forEach((format, c) => {
+      const column = block.column + c;
+      if (!text.has(column)) text.set(column, 0);
+      let low = Infinity;
+      let high = -Infinity;
+      const odd = new Set<number>();
+      let widest = 0;
+      for (const line of block.values) {
+        const value = line[c] ?? null;
+        if (value === null) continue;
+        if (typeof value === "number") {
+          if (format === "date" || format === "general" || !Number.isFinite(value)) odd.add(value);
+          else {
+            if (value < low) low = value;
+            if (value > high) high = value;
+          }
+        } else if (!(block.overflow && typeof value === "string")) {
+          const shown = renderedText(value, format, lang);
+          let width = textWidths.get(shown);
+          if (width === undefined) textWidths.set(shown, (width = displayWidth(shown)));
+          if (width > widest) widest = width;
+        }
+      }
+      widen(text, column, Math.ceil(widest * factor));
+      for (const n of [...odd, ...(high >= low ? [low, high] : [])])
+        widen(numbers, column, Math.ceil(displayWidth(renderedText(n, format, lang)) * factor));
+    });
+  }
+  return [...text.keys()]
+    .sort((a, b) => a - b)
+    .map((column) => {
+      const longest = text.get(column)!;
+      const wrap = longest > WIDTH.max - WIDTH.padding;
+      const textWidth = wrap ? WIDTH.wrapAt : longest + WIDTH.padding;
+      const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
+      const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
+      return { column, width, wrap };
+    });
+}
+
+/**
+ * A column's width counts the font's digits; text runs narrower (lowercase letters, spaces),
+ * less what word wrapping leaves at each line's end: about this much of a digit per character.
+ */
+const TEXT_PER_DIGIT = 0.95;
+/** One line of text at the default 11-point font, in points: Excel's default row height. */
+export const LINE_HEIGHT = 15;
+/** Excel's cap on a row's height, in points. */
+const EXCEL_MAX_HEIGHT = 409;
+
+/**
+ * The rows the plan's wrapped cells make taller than one line, and how tall: the lines each
+ * wrapped text takes at its column's width, the tallest cell of a row deciding.
+ */
+export function wrappedRowHeights(
+  blocks: readonly Block[],
+  columns: readonly ColumnLayout[],
+  lang: Lang,
+): SheetLayout["rowHeights"] {
+  const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
+  if (!wrapped.size) return undefined;
+  const lines = new Map<number, number>();
+  for (const block of blocks) {
+    block.formats.forEach((format, c) => {
+      const width = wrapped.get(block.column + c);
+      if (width === undefined) return;
+      const room = Math.max(1, width - 1);
+      // Counted once per distinct text: the same warnings and recommendations come back row after row.
+      const counted = new Map<PlanValue, number>();
+      block.values.forEach((line, r) => {
+        const value = line[c] ?? null;
+        if (value === null) return;
+        let count = counted.get(value);
+        if (count === undefined) {
+          count = 0;
+          for (const part of renderedText(value, format, lang).split("\n"))
+            count += Math.max(1, Math.ceil((displayWidth(part) * TEXT_PER_DIGIT) / room));
+          counted.set(value, count);
+        }
+        const row = block.row + r;
+        if (count > (lines.get(row) ?? 1)) lines.set(row, count);
+      });
+    });
+  }
+  return [...lines]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
+}
+
+/** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */
+export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintSetup["repeatRows"]): PrintSetup {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  return { orientation: total > PORTRAIT_CHARACTERS ? "landscape" : "portrait", fitToWidth: 1, fitToHeight: 0, repeatRows };
+}
+
+/**
+ * One of the review's own sheets with its layout: a "table" (archive, policy: header in its
+ * first written row, frozen, repeated on each printed page) or the "dashboard" summary,
+ * printed on one landscape page.
+ */
+export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
+  const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
+  const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
+  if (kind === "dashboard") {
+    // The charts stand right of the tables, one empty column between, however wide the tables grow.
+    const right = Math.max(0, ...plan.blocks.map((b) => b.column + b.formats.length)) + 1;
+    const charts = plan.charts?.map((chart) => ({ ...chart, place: { ...chart.place, column: right } }));
+    return { ...plan, charts, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+  }
+  // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
+  const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "rewrite-from" ? 0 : undefined);
+  const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
+  return {
+    ...plan,
+    columns,
+    rowHeights,
+    freezeRows: header === 0 ? 1 : undefined,
+    print: printSetup(columns, repeat),
+  };
+}
+
+/**
+ * The customer sheet's layout: the output columns fitted, the header row frozen (when it is
+ * near the top) and repeated on every printed page, and a filter over the whole table, the
+ * user's columns and the review's, from the header down to the last customer.
+ */
+export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly Block[], lang: Lang): SheetLayout {
+  const { layout, origin, columns: report } = result;
+  const columns = fitColumns(outputBlocks, lang);
+  const headerRow = layout.headerRow + origin.row;
+  const userColumns = [...report.found, ...report.unknown, ...report.duplicates].map((c) => referenceColumn(c.column) - 1);
+  const ours = outputBlocks.flatMap((b) => [b.column, b.column + b.formats.length - 1]);
+  const first = Math.min(...userColumns, ...ours);
+  const last = Math.max(...userColumns, ...ours);
+  const end = outputEnd(result) + origin.row;
+  const tableWidth = columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min;
+  return {
+    columns,
+    rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
+    freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
+    autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
+    print: {
+      ...printSetup([{ column: 0, width: tableWidth, wrap: false }]),
+      repeatRows: { first: headerRow, last: headerRow },
+    },
+  };
+}
+
+/**
+ * Whether a filter a sheet has is an earlier run's (over the same header row and columns as the
+ * plan's, only its last row may differ): a writer replaces it, when it filters nothing, so it
+ * takes in new customers. Any other filter is the user's and stays.
+ */
+export function isEarlierRunFilter(filter: Area, ours: Area | undefined): boolean {
+  return ours !== undefined && filter.row === ours.row && filter.column === ours.column && filter.columns === ours.columns;
+}

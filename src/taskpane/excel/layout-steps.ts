@@ -1,0 +1,92 @@
+/**
+ * The plan's sheet layout and charts as Office.js operations: column widths, wrapped text,
+ * the frozen header, the filter, the print setup and the summary's charts. On the user's
+ * sheet what the user set up stays: a filter or table of theirs keeps ours off, frozen panes
+ * of theirs stay, a print setup fitted to pages of theirs stays (what the check sync read).
+ */
+import { Area } from "../../engine/a1";
+import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
+
+/**
+ * Excel's column width in characters (what the plan gives) to the points Office.js takes:
+ * pixels = chars × 7 + 5 at the default 11-point font, points = pixels × 0.75.
+ */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** What the user has set up on their sheet, read in the check sync before anything is written. */
+export interface UserSetup {
+  /** An autofilter or an Excel table of theirs. */
+  ownFilter: boolean;
+  /** An earlier run's filter, filtering nothing: replaced by the plan's. */
+  earlierFilter: boolean;
+  /** Frozen rows or columns of theirs. */
+  frozen: boolean;
+  /** A print setup of theirs fitted to pages. */
+  fitted: boolean;
+}
+
+export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, earlierFilter: false, frozen: false, fitted: false };
+
+/** The page layout, frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
+function layoutSupported(): boolean {
+  if (typeof Office === "undefined") return true;
+  return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
+}
+
+function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
+  return ws.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+}
+
+/** How many operations a layout sends, for the request size of its step. */
+export function layoutOperations(layout: SheetLayout, blocks: readonly Block[]): number {
+  const wrapped = (layout.columns ?? []).filter((c) => c.wrap).length;
+  return (layout.columns?.length ?? 0) + wrapped * blocks.length + 6;
+}
+
+/** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
+export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {
+  for (const column of layout.columns ?? []) {
+    ws.getRangeByIndexes(0, column.column, 1, 1).format.columnWidth = columnWidthPoints(column.width);
+    if (!column.wrap) continue;
+    // Only the plan's own cells wrap, block by block: what else the column holds is not ours.
+    for (const block of blocks) {
+      const c = column.column - block.column;
+      if (c < 0 || c >= block.formats.length) continue;
+      const cells = ws.getRangeByIndexes(block.row, column.column, block.values.length, 1);
+      cells.format.wrapText = true;
+      // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
+      cells.format.autofitRows();
+    }
+  }
+  if (!layoutSupported()) return;
+  if (layout.freezeRows && !user.frozen) ws.freezePanes.freezeRows(layout.freezeRows);
+  if (layout.autoFilter && !user.ownFilter) {
+    if (user.earlierFilter) ws.autoFilter.remove();
+    ws.autoFilter.apply(rangeOf(ws, layout.autoFilter));
+  }
+  const print = layout.print;
+  if (print && !user.fitted) {
+    ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // 0 pages: as many as it takes, as in the file format's fitToHeight="0".
+    ws.pageLayout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+    if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  }
+}
+
+export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
+  const type = plan.kind === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
+  const chart = ws.charts.add(type, rangeOf(ws, plan.values), Excel.ChartSeriesBy.columns);
+  chart.title.text = plan.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = plan.seriesName;
+  series.setXAxisValues(rangeOf(ws, plan.categories));
+  series.hasDataLabels = true;
+  const { row, column, rows, columns } = plan.place;
+  chart.setPosition(
+    rangeOf(ws, { row, column, rows: 1, columns: 1 }),
+    rangeOf(ws, { row: row + rows - 1, column: column + columns - 1, rows: 1, columns: 1 }),
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The plan's sheet layout as the command line writes it into the package: the customer
+ * sheet's output widths, wrapped texts and their row heights, frozen header, filter (with its
+ * built-in name) and print fitting; the summary on one landscape page with its two charts; and
+ * on a re-run or a sheet the user set up, nothing piled up and nothing of the user's undone.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import ExcelJS from "exceljs";
+import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { ZipWriter } from "../../../src/cli/package/zip-writer";
+import { loadWorkbook, runCli } from "../../support/cli";
+
+const EXAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-layout-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function parts(file: string): Promise<Map<string, string>> {
+  const zip = await ZipReader.open(file, file);
+  const out = new Map<string, string>();
+  try {
+    for (const entry of zip.entries.values()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      out.set(entry.name, (entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw).toString("utf8"));
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+/** The worksheet part of a sheet, by its name in workbook.xml. */
+function sheetXml(all: Map<string, string>, name: string): string {
+  const workbook = all.get("xl/workbook.xml")!;
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(\\w+)"`).exec(workbook)?.[1];
+  const rels = all.get("xl/_rels/workbook.xml.rels")!;
+  const target = new RegExp(`Id="${id}"[^>]*Target="/?(?:xl/)?([^"]+)"|Target="/?(?:xl/)?([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+  return all.get(`xl/${target[1] ?? target[2]}`)!;
+}
+
+const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+async function reviewed(input: string, ...args: string[]): Promise<Map<string, string>> {
+  const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.xlsx`);
+  const { code, stderr } = await runCli(input, "--as-of", "2026-11-30", "--out", out, ...args);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  return parts(out);
+}
+
+test("the customer sheet: output widths, wraps and row heights, frozen header, filter over the whole table, fitted to the page width", async () => {
+  const all = await reviewed(EXAMPLE);
+  const sheet = sheetXml(all, "Customers");
+  // The header is row 3 (a title above it): frozen below it, repeated on each page, the filter from it.
+  expect(sheet).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+  expect(sheet).toContain('<autoFilter ref="A3:AF48"/>');
+  expect(count(sheet, /<pageSetup /g)).toBe(1);
+  expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+  expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  const workbook = all.get("xl/workbook.xml")!;
+  expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$3:$3</definedName>`);
+  expect(workbook).toContain(
+    `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Customers'!$A$3:$AF$48</definedName>`,
+  );
+  // Every output column (W..AF) has a width; the user's columns keep theirs.
+  const widths = new Map(
+    [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]),
+  );
+  for (let c = 23; c <= 32; c++) expect(widths.has(`${c}-${c}`)).toBe(true);
+  expect(widths.get("3-22")).toBe(14);
+  // The next-review date (yyyy-mm-dd) and the recommended limit (#,##0.00) fit their columns.
+  expect(widths.get("31-31")).toBeGreaterThanOrEqual(12);
+  expect(widths.get("29-29")).toBeGreaterThanOrEqual("Recommended limit".length);
+  // Warnings and Recommendation wrap, and the rows holding long ones are made taller.
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(all.get("xl/styles.xml")!)![1];
+  const xfs = cellXfs.match(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+  const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1])];
+  expect(styleOf("AA8")).toContain('wrapText="1"');
+  expect(styleOf("AB8")).toContain('wrapText="1"');
+  expect(styleOf("W8")).not.toContain("wrapText");
+  expect(sheet).toMatch(/<row r="8"[^>]* ht="(30|45|60)" customHeight="1"/);
+  expect(sheet).toMatch(/<row r="4"(?![^>]* ht=)[^>]*>/);
+});
+
+test("the summary: one landscape page, exposure by grade and aging as two native charts beside the tables", async () => {
+  const all = await reviewed(EXAMPLE);
+  const summary = sheetXml(all, "Credit Review Summary");
+  expect(summary).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"\/>/);
+  const charts = [...all.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => all.get(n)!);
+  expect(charts.map((c) => /<a:t>([^<]*)<\/a:t>/.exec(c)![1])).toEqual(["Exposure by risk grade", "Receivables aging"]);
+  for (const chart of charts) expect(chart).toContain('<c:showVal val="1"/>');
+  const drawing = all.get("xl/drawings/drawing1.xml")!;
+  expect(
+    [...drawing.matchAll(/<xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)</g)].map(
+      (m) => `${m[1]},${m[2]}`,
+    ),
+  ).toEqual(["6,0", "6,17"]);
+});
+
+test("a re-run adds no second filter, pane, print setup or name; the archive and policy print their header on every page", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const all = await reviewed(once);
+  const sheet = sheetXml(all, "Customers");
+  expect(count(sheet, /<autoFilter /g)).toBe(1);
+  expect(count(sheet, /<pane /g)).toBe(1);
+  expect(count(sheet, /<pageSetup /g)).toBe(1);
+  expect(count(sheet, /<cols>/g)).toBe(1);
+  const workbook = all.get("xl/workbook.xml")!;
+  expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
+  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(3);
+  expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
+  expect(workbook).toContain(`'Credit Policy'!$1:$1`);
+  expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
+});
+
+/** A copy of a package with one part's text changed, every other part copied as stored. */
+async function withPart(file: string, out: string, part: string, change: (text: string) => string): Promise<void> {
+  const text = (await parts(file)).get(part)!;
+  const zip = await ZipReader.open(file, file);
+  const fd = fs.openSync(out, "w");
+  try {
+    const writer = new ZipWriter(fd);
+    for (const entry of zip.entries.values()) {
+      if (entry.name === part) await writer.add(entry.name, change(text));
+      else await writer.copy(entry, await zip.rawStream(entry));
+    }
+    writer.finish();
+  } finally {
+    fs.closeSync(fd);
+    zip.close();
+  }
+}
+
+test("an earlier run's filter grows to take in new customers; one that filters something is the user's and stays", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  // As if the earlier run had fewer customers: its filter ends higher up.
+  const shorter = path.join(dir, "shorter.xlsx");
+  await withPart(once, shorter, "xl/worksheets/sheet1.xml", (xml) =>
+    xml.replace('<autoFilter ref="A3:AF48"/>', '<autoFilter ref="A3:AF40"/>'),
+  );
+  const grown = await reviewed(shorter);
+  expect(count(sheetXml(grown, "Customers"), /<autoFilter /g)).toBe(1);
+  expect(sheetXml(grown, "Customers")).toContain('<autoFilter ref="A3:AF48"/>');
+  expect(grown.get("xl/workbook.xml")!).toContain(`'Customers'!$A$3:$AF$48`);
+  // The same filter with a criterion set is the user's now: it stays, criteria and all.
+  const criteria =
+    '<autoFilter ref="A3:AF40"><filterColumn colId="23"><filters><filter val="High"/></filters></filterColumn></autoFilter>';
+  const filtered = path.join(dir, "filtered.xlsx");
+  await withPart(once, filtered, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AF48"/>', criteria));
+  const kept = sheetXml(await reviewed(filtered), "Customers");
+  expect(kept).toContain(criteria);
+  expect(count(kept, /<autoFilter /g)).toBe(1);
+});
+
+test("the user's own filter, frozen panes and table stay as they were: the review adds none of its own", async () => {
+  const input = path.join(dir, "set-up.xlsx");
+  const wb = await loadWorkbook(EXAMPLE);
+  const customers = wb.getWorksheet("Customers")!;
+  customers.autoFilter = "A3:C48";
+  customers.views = [{ state: "frozen", xSplit: 2, ySplit: 0 }];
+  await wb.xlsx.writeFile(input);
+  const sheet = sheetXml(await reviewed(input), "Customers");
+  expect(count(sheet, /<autoFilter /g)).toBe(1);
+  expect(sheet).toContain('<autoFilter ref="A3:C48"/>');
+  expect(count(sheet, /<pane /g)).toBe(1);
+  expect(sheet).toMatch(/<pane xSplit="2"/);
+
+  const tabled = path.join(dir, "table.xlsx");
+  const wb2 = await loadWorkbook(EXAMPLE);
+  const ws = wb2.getWorksheet("Customers")!;
+  const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1, 4).map(String);
+  ws.addTable({ name: "Mine", ref: "A60", columns: header.map((name) => ({ name })), rows: [["x", "y", "z"]] });
+  await wb2.xlsx.writeFile(tabled);
+  const withTable = await reviewed(tabled);
+  expect(sheetXml(withTable, "Customers")).not.toMatch(/<autoFilter ref="A3:/);
+  expect(withTable.get("xl/workbook.xml")!).not.toContain("_xlnm._FilterDatabase");
+});

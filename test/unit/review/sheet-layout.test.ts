@@ -1,0 +1,153 @@
+/**
+ * The layout the plan carries: column widths from what the cells show (CJK counted double,
+ * dates and amounts as formatted, within bounds), long texts wrapped with the rows they make
+ * taller, the print setup, and the customer sheet's frozen header and filter.
+ */
+import fc from "fast-check";
+import { serialFromYMD } from "../../../src/engine/cells";
+import {
+  displayWidth,
+  fitColumns,
+  laidOut,
+  LINE_HEIGHT,
+  printSetup,
+  renderedText,
+  WIDTH,
+  wrappedRowHeights,
+} from "../../../src/engine/review/sheet-layout";
+import type { Block, CellFormat, PlanValue } from "../../../src/engine/review/write-plan";
+
+const block = (values: PlanValue[][], formats: CellFormat[], extra: Partial<Block> = {}): Block => ({
+  row: 0,
+  column: 0,
+  values,
+  formats,
+  ...extra,
+});
+
+test.each([
+  ["Low", 3],
+  ["低风险", 6],
+  ["逾期超过 90 天", 14],
+  ["a\nlonger line", 11],
+  ["", 0],
+])("displayWidth(%j) = %d", (text, width) => {
+  expect(displayWidth(text)).toBe(width);
+});
+
+test.each<[PlanValue, CellFormat, "en" | "zh", string]>([
+  [1234567.5, "money", "en", "1,234,567.50"],
+  [-999.999, "money", "en", "-1,000.00"],
+  [0.1234, "percent", "en", "12.3%"],
+  [3.14159, "score", "en", "3.14"],
+  [serialFromYMD(2027, 2, 28), "date", "en", "2027-02-28"],
+  [serialFromYMD(2027, 2, 8), "date", "zh", "2027年2月8日"],
+  [42, "integer", "en", "42"],
+  [true, "general", "en", "TRUE"],
+  [Infinity, "money", "en", "#NUM!"],
+  [null, "text", "en", ""],
+])("renderedText(%j, %s, %s) = %j", (value, format, lang, shown) => {
+  expect(renderedText(value, format, lang)).toBe(shown);
+});
+
+describe("fitColumns", () => {
+  test("a column is as wide as its widest shown text plus padding, never narrower than the minimum", () => {
+    const columns = fitColumns(
+      [
+        block(
+          [
+            ["Customer", "Limit", "X"],
+            ["Northwind Traders", 1234567.5, "y"],
+          ],
+          ["text", "money", "text"],
+        ),
+      ],
+      "en",
+    );
+    expect(columns).toEqual([
+      { column: 0, width: "Northwind Traders".length + WIDTH.padding, wrap: false },
+      { column: 1, width: "1,234,567.50".length + WIDTH.padding, wrap: false },
+      { column: 2, width: WIDTH.min, wrap: false },
+    ]);
+  });
+
+  test("a longer text wraps at the wrap width; numbers in the same column never wrap below their width", () => {
+    const long = "Overdue over 90 days; Z-score in distress zone; Low liquidity; High leverage";
+    const [column] = fitColumns([block([[long]], ["text"], { column: 4 })], "en");
+    expect(column).toEqual({ column: 4, width: WIDTH.wrapAt, wrap: true });
+    const [wide] = fitColumns([block([[long], [1e60]], ["text", "general"])], "en");
+    expect(wide.width).toBeGreaterThanOrEqual(renderedText(1e60, "general", "en").length);
+  });
+
+  test("Chinese text counts double; a bold header a little more; a title that overflows does not widen its column", () => {
+    const [zh] = fitColumns([block([["应收账款账龄"]], ["text"])], "zh");
+    expect(zh.width).toBe(12 + WIDTH.padding);
+    const [bold] = fitColumns([block([["Customers reviewed"]], ["text"], { bold: true })], "en");
+    expect(bold.width).toBe(Math.ceil(18 * 1.1) + WIDTH.padding);
+    const [title] = fitColumns(
+      [block([["A very long title that runs across the empty cells"]], ["text"], { overflow: true })],
+      "en",
+    );
+    expect(title).toEqual({ column: 0, width: WIDTH.min, wrap: false });
+  });
+
+  test("widths a sheet asks for are kept as a minimum", () => {
+    expect(fitColumns([block([["a", "b"]], ["text", "text"])], "en", [30]).map((c) => c.width)).toEqual([30, WIDTH.min]);
+  });
+
+  test("property: no number or date ever shows ### (its column is at least as wide as its formatted text)", () => {
+    const formats: CellFormat[] = ["money", "score", "percent", "ratio", "integer", "date", "general"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(...formats),
+        fc.constantFrom("en" as const, "zh" as const),
+        (numbers, format, lang) => {
+          const values = numbers.map((n) => [format === "date" ? Math.abs(n) % 2958465 : n]);
+          const [column] = fitColumns([block(values, [format])], lang);
+          for (const [n] of values) expect(column.width).toBeGreaterThan(displayWidth(renderedText(n, format, lang)));
+          expect(column.wrap).toBe(false);
+        },
+      ),
+    );
+  });
+});
+
+test("wrapped rows are made as tall as their longest text's lines; one-line rows are left alone", () => {
+  const long = "word ".repeat(40).trim();
+  const blocks = [block([["Header"], ["short"], [long], [`${long}\n${long}`]], ["text"], { row: 2 })];
+  const columns = fitColumns(blocks, "en");
+  const heights = wrappedRowHeights(blocks, columns, "en")!;
+  expect(heights.map((h) => h.row)).toEqual([4, 5]);
+  expect(heights[0].height % LINE_HEIGHT).toBe(0);
+  expect(heights[0].height).toBeGreaterThanOrEqual(LINE_HEIGHT * 4);
+  expect(heights[1].height).toBe(heights[0].height * 2);
+  expect(wrappedRowHeights([block([["a"]], ["text"])], [{ column: 0, width: 10, wrap: false }], "en")).toBeUndefined();
+});
+
+test.each([
+  [[60], "portrait"],
+  [[60, 40], "landscape"],
+])("printSetup of columns %j: %s, fitted to the page width, as many pages down as needed", (widths, orientation) => {
+  const setup = printSetup(widths.map((width, column) => ({ column, width, wrap: false })));
+  expect(setup).toEqual({ orientation, fitToWidth: 1, fitToHeight: 0, repeatRows: undefined });
+});
+
+test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {
+  const plan = { name: "S", mode: "replace" as const, blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })] };
+  expect(laidOut(plan, "en", "table")).toMatchObject({ freezeRows: 1, print: { repeatRows: { first: 0, last: 0 } } });
+  const chart = {
+    kind: "column" as const,
+    title: "t",
+    seriesName: "s",
+    format: "money" as const,
+    categories: { row: 1, column: 0, rows: 3, columns: 1 },
+    values: { row: 1, column: 1, rows: 3, columns: 1 },
+    place: { row: 0, column: 0, rows: 16, columns: 7 },
+  };
+  const dashboard = laidOut({ ...plan, charts: [chart] }, "en", "dashboard");
+  // Right of the two columns of tables, one column between.
+  expect(dashboard.charts![0].place).toEqual({ row: 0, column: 3, rows: 16, columns: 7 });
+  expect(dashboard.freezeRows).toBeUndefined();
+  expect(dashboard.print).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
+});
