@@ -84,8 +84,10 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
   expect(styleOf("AA8")).toContain('wrapText="1"');
   expect(styleOf("AB8")).toContain('wrapText="1"');
   expect(styleOf("W8")).not.toContain("wrapText");
-  expect(sheet).toMatch(/<row r="8"[^>]* ht="(30|45|60)" customHeight="1"/);
-  expect(sheet).toMatch(/<row r="4"(?![^>]* ht=)[^>]*>/);
+  // Row 8's five actions, each with its reason, wrap to several lines.
+  expect(sheet).toMatch(/<row r="8"[^>]* ht="(45|60|75|90)" customHeight="1"/);
+  // Row 45 ("Keep current terms (medium risk)") fits one line: no height written.
+  expect(sheet).toMatch(/<row r="45"(?![^>]* ht=)[^>]*>/);
 });
 
 test("the summary: one landscape page, exposure by grade and aging as two native charts beside the tables", async () => {
@@ -114,7 +116,8 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(count(sheet, /<cols>/g)).toBe(1);
   const workbook = all.get("xl/workbook.xml")!;
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
-  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(3);
+  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(4);
+  expect(workbook).toContain(`'Credit Policy History'!$1:$1`);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
