@@ -28,6 +28,22 @@ const SAMPLES = [
   { lang: "zh" as const, file: "customers-zh.xlsx" },
 ];
 
+/**
+ * Converts workbooks to PDF with LibreOffice Calc headless, in one process and with a throwaway
+ * profile under `dir` (so a user's own LibreOffice settings never change what is printed).
+ * Returns the folder the PDFs are in, each named as its workbook with ".pdf".
+ */
+export function toPdf(workbooks: readonly string[], dir: string): string {
+  const out = path.join(dir, "pdf");
+  const profile = path.join(dir, "profile");
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...workbooks],
+    { stdio: "pipe", timeout: 240_000 },
+  );
+  return out;
+}
+
 /** Reviews both samples into `dir` and renders them to PDF with LibreOffice (its own throwaway profile). */
 export async function renderSamples(root: string, dir: string): Promise<RenderedSample[]> {
   const reviewed: { lang: "en" | "zh"; workbook: string }[] = [];
@@ -38,20 +54,9 @@ export async function renderSamples(root: string, dir: string): Promise<Rendered
     if (code !== 0) throw new Error(`credit-review ${argv.join(" ")} exited ${code}`);
     reviewed.push({ lang: sample.lang, workbook });
   }
-  const out = path.join(dir, "pdf");
-  const profile = path.join(dir, "profile");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      out,
-      ...reviewed.map((r) => r.workbook),
-    ],
-    { stdio: "pipe", timeout: 240_000 },
+  const out = toPdf(
+    reviewed.map((r) => r.workbook),
+    dir,
   );
   return reviewed.map(({ lang, workbook }) => {
     const pdf = path.join(out, path.basename(workbook).replace(/\.xlsx$/, ".pdf"));

@@ -16,6 +16,7 @@ import { Workbook } from "../../../src/cli/package/workbook";
 import { WorkbookPackage } from "../../../src/cli/package/package";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
+import { toPdf } from "../../../scripts/render-report";
 import { runCli } from "../../support/cli";
 
 const CORPUS = path.resolve(__dirname, "../../cases/producers");
@@ -172,20 +173,9 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
 
 test("LibreOffice opens every reviewed copy and shows the review", () => {
   expect(reviewed).toHaveLength(cases.length);
-  const out = path.join(dir, "pdf");
-  const profile = path.join(dir, "profile");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      out,
-      ...reviewed.map((r) => r.file),
-    ],
-    { stdio: "pipe", timeout: 240_000 },
+  const out = toPdf(
+    reviewed.map((r) => r.file),
+    dir,
   );
   for (const r of reviewed) {
     const pdf = path.join(out, path.basename(r.file).replace(/\.xls[xm]$/, ".pdf"));
