@@ -2,7 +2,7 @@
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
-import { GRADES } from "../engine/policy";
+import { FACTORS, GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
@@ -31,6 +31,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       id: c.id,
       name: c.name,
       score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
+      factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, Math.round(c.factorPoints![i] * 1e4) / 1e4])) : null,
       grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
       zZone: c.zZone ?? null,
@@ -41,6 +42,13 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
+      balance: c.balance ?? null,
+      creditLimit: c.creditLimit ?? null,
+      utilisation: c.utilisation ?? null,
+      availableCredit: c.availableCredit ?? null,
+      overdueAmount: c.errors.length ? null : (c.overdueAmount ?? null),
+      daysPastDue: c.errors.length ? null : (c.daysPastDue ?? null),
+      aging: c.errors.length || !c.aging ? null : c.aging,
       notes: c.notes.map((n) => ({ affects: n.affects, text: problemText(n, lang, result.policy) })),
       errors: c.errors.map((e) => describeError(e, lang)),
     })),

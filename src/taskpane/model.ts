@@ -147,7 +147,7 @@ export function targetCheck(read: ReviewRead, result: ReviewResult): TargetCheck
 /** A customer's row across the input table and the output columns, for selecting it on the sheet. */
 export function customerRowArea(read: ReviewRead, result: ReviewResult, c: CustomerResult): Area {
   const width = read.target.values.reduce((w, line) => Math.max(w, line.length), 0);
-  const outputs = Object.values(result.layout.outputColumns) as number[];
+  const outputs = [...(Object.values(result.layout.outputColumns) as number[]), ...result.layout.agingColumns];
   const columns = Math.max(width, ...outputs.map((c) => c + 1), 1);
   return { row: c.row - 1, column: result.origin.column, rows: 1, columns };
 }

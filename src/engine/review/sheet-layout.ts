@@ -76,6 +76,8 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
 export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly number[] = []): ColumnLayout[] {
   const text = new Map<number, number>();
   const numbers = new Map<number, number>();
+  // A text of several lines shows them only in a wrapped cell, however short each line is.
+  const multiline = new Set<number>();
   const widen = (map: Map<number, number>, column: number, width: number) =>
     map.set(column, Math.max(map.get(column) ?? 0, width));
   // A plan writes the same few texts over and over, and a number's shown length grows with its
@@ -106,6 +108,7 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
           let width = textWidths.get(shown);
           if (width === undefined) textWidths.set(shown, (width = displayWidth(shown)));
           if (width > widest) widest = width;
+          if (typeof value === "string" && !multiline.has(column) && value.includes("\n")) multiline.add(column);
         }
       }
       widen(text, column, Math.ceil(widest * factor));
@@ -117,7 +120,7 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
     .sort((a, b) => a - b)
     .map((column) => {
       const longest = text.get(column)!;
-      const wrap = longest > WIDTH.max - WIDTH.padding;
+      const wrap = longest > WIDTH.max - WIDTH.padding || multiline.has(column);
       const textWidth = wrap ? WIDTH.wrapAt : longest + WIDTH.padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
