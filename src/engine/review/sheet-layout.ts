@@ -120,8 +120,9 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
     .sort((a, b) => a - b)
     .map((column) => {
       const longest = text.get(column)!;
-      const wrap = longest > WIDTH.max - WIDTH.padding || multiline.has(column);
-      const textWidth = wrap ? WIDTH.wrapAt : longest + WIDTH.padding;
+      const long = longest > WIDTH.max - WIDTH.padding;
+      const wrap = long || multiline.has(column);
+      const textWidth = long ? WIDTH.wrapAt : longest + WIDTH.padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
       return { column, width, wrap };
