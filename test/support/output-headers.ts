@@ -51,3 +51,8 @@ export const OUTPUT_HEADERS_ZH = [
   "最长逾期天数",
   "审查问题",
 ];
+
+/** The headers a review with a ledger writes: the aging buckets' columns before the issues. */
+export function withAging(headers: readonly string[], aging: readonly string[]): string[] {
+  return [...headers.slice(0, -1), ...aging, headers[headers.length - 1]];
+}
