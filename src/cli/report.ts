@@ -31,7 +31,9 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       id: c.id,
       name: c.name,
       score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
-      factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, Math.round(c.factorPoints![i] * 1e4) / 1e4])) : null,
+      factorPoints: c.factorPoints
+        ? Object.fromEntries(FACTORS.map((f, i) => [f, Math.round(c.factorPoints![i] * 1e4) / 1e4]))
+        : null,
       grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
       zZone: c.zZone ?? null,

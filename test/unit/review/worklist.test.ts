@@ -228,3 +228,19 @@ describe("re-runs with more or fewer columns", () => {
     expect(apply(values, plan)[1].slice(10, 12)).toEqual(["mine", "also mine"]);
   });
 });
+
+describe("the customer sheet stays printable", () => {
+  test("a long header over short figures wraps at its widest word; the header row grows to show it", () => {
+    const values = sheet();
+    const { plan } = review(values, "en", { ledger: true });
+    const at = (header: string) =>
+      plan.target.columns!.find((c) => c.column === plan.target.blocks[0].column + plan.target.blocks[0].values[0].indexOf(header))!;
+    expect(at("Oldest days overdue")).toEqual({ column: expect.any(Number), width: "overdue".length + WIDTH.padding, wrap: true });
+    expect(at("Reputation points").width).toBe("Reputation".length + WIDTH.padding);
+    expect(at("Available credit").width).toBe("Available".length + WIDTH.padding);
+    expect(plan.target.rowHeights).toContainEqual({ row: 0, height: 3 * LINE_HEIGHT });
+    // The table is fitted to the page width: every character saved makes the printed sheet larger.
+    const width = (columns: readonly { width: number }[]) => columns.reduce((sum, c) => sum + c.width, 0);
+    expect(width(plan.target.columns!)).toBeLessThan(width(fitColumns(plan.target.blocks, "en")) - 50);
+  });
+});
