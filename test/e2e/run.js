@@ -483,20 +483,41 @@ scenario("4 write-back: output columns, summary, archive and policy sheets (as t
   const { snap, headers } = await writeAndCompare("en");
   assert.deepEqual(headers, [
     "Risk score",
+    "Payment points",
+    "Contract points",
+    "Industry points",
+    "Reputation points",
+    "Compliance points",
     "Risk grade",
     "Z-score",
     "Z zone",
     "Warnings",
+    "Findings",
     "Recommendation",
     "Recommended limit",
     "Monitoring",
     "Next review",
+    "Utilisation",
+    "Available credit",
+    "Overdue balance",
+    "Oldest days overdue",
+    "Aging: Current",
+    "Aging: 1–30",
+    "Aging: 31–60",
+    "Aging: 61–90",
+    "Aging: 91+",
     "Review issues",
   ]);
   const customers = sheetOf(snap, "Customers");
-  assert.deepEqual(customers.values[7].slice(22, 24), [4.7, "High"], "C0005 on row 8: 4.7, High");
-  assert.ok(String(customers.values[7][26]).includes("Negative news"), "C0005 warnings cell");
-  return `headers W3:AF3 = ${headers.join(" | ")}; ${snap.sheets.length} sheets; archive 45 rows`;
+  const at = (header) => 22 + headers.indexOf(header);
+  assert.deepEqual(
+    [customers.values[7][at("Risk score")], customers.values[7][at("Risk grade")]],
+    [4.7, "High"],
+    "C0005 on row 8: 4.7, High",
+  );
+  assert.ok(String(customers.values[7][at("Warnings")]).includes("Negative news"), "C0005 warnings cell");
+  assert.ok(String(customers.values[7][at("Findings")]).includes("\n"), "C0005 findings, one line per warning");
+  return `headers W3:${columnLetter(TABLE_END + headers.length - 1)}3 = ${headers.join(" | ")}; ${snap.sheets.length} sheets; archive 45 rows`;
 });
 
 scenario("5 a second run the same day updates in place (same columns, the archive's rows of that day replaced)", async () => {
