@@ -170,12 +170,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
-  const widths = [5, 28, 10, 10, 40, 50];
+  const widths = [5, 28, 10, 10, 12, 16, 40, 50];
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
     OUTPUT_HEADERS.score[lang],
     OUTPUT_HEADERS.grade[lang],
+    OUTPUT_HEADERS.utilisation[lang],
+    OUTPUT_HEADERS.overdueBalance[lang],
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
@@ -188,6 +190,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       customerName(c),
       c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
       c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
+      c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
+      c.overdueAmount === undefined || c.errors.length ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,
       c.errors.length ? "" : recommendationText(c.actions, lang, result.policy),
     ];
