@@ -4,6 +4,7 @@
  * each blank with its reason in the issues column when it cannot be computed; re-runs with
  * other buckets, or none, clear the columns they no longer write and never touch a user cell.
  */
+import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
@@ -242,5 +243,36 @@ describe("the customer sheet stays printable", () => {
     // The table is fitted to the page width: every character saved makes the printed sheet larger.
     const width = (columns: readonly { width: number }[]) => columns.reduce((sum, c) => sum + c.width, 0);
     expect(width(plan.target.columns!)).toBeLessThan(width(fitColumns(plan.target.blocks, "en")) - 50);
+  });
+});
+
+describe("every face shows the same figures", () => {
+  test("--json carries the breakdown, credit use, overdue figures and aging the sheet shows", () => {
+    const values = sheet();
+    const { result, plan } = review(values, "en", { ledger: true });
+    const json = toJson(result, "en");
+    expect(json.customers[1]).toMatchObject({
+      factorPoints: { paymentHistory: 1.2, contractPerformance: 1, industryRisk: 0.8, marketReputation: 0.6, complianceRecord: 0.4 },
+      findings: [
+        { code: "OVER_LIMIT", value: 1200, threshold: 500, text: "Outstanding balance 1,200.00 is above the credit limit 500.00." },
+        { code: "OVERDUE_90", value: 100, threshold: 90 },
+      ],
+      balance: 1200,
+      creditLimit: 500,
+      utilisation: 2.4,
+      availableCredit: -700,
+      overdueAmount: 1200,
+      daysPastDue: 100,
+      aging: [0, 0, 0, 0, 1200],
+    });
+    expect(json.customers[2]).toMatchObject({ utilisation: null, availableCredit: -80, aging: [0, 80, 0, 0, 0] });
+    expect(json.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
+    // The sheet's cells are the same numbers.
+    const row = outputRow(apply(values, plan), 3);
+    expect([row["Utilisation"], row["Available credit"], row["Overdue balance"], row["Aging: 91+"]]).toEqual([2.4, -700, 1200, 1200]);
+    // The printed table shows the utilisation and the overdue balance too.
+    const line = toTable(result, "en", "out.xlsx").split("\n").find((l) => l.includes("Beta"))!;
+    expect(line).toContain("240%");
+    expect(line).toContain("1,200.00");
   });
 });
