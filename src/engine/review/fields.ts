@@ -3,7 +3,7 @@
  * headers people write for them, and the review's own output columns: every bilingual
  * column name of the review is in this one catalogue, as `{ en, zh }`.
  */
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import { FACTORS } from "../policy";
 
 export const INPUT_FIELDS = [
@@ -201,4 +201,29 @@ export function headerKey(text: unknown): string {
     .toLowerCase()
     .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Every language the review writes headers in: a sheet reviewed in one is read back in the other. */
+export const LANGS_OF_HEADERS: readonly Lang[] = ["en", "zh"];
+
+/** An aging bucket's output column header, from the bucket's label: "Aging: 31–60", "账龄：31–60天". */
+export function agingHeader(label: string, lang: Lang): string {
+  return message(lang, "aging.header", { label });
+}
+
+/** The header keys aging columns start with, in both languages. */
+const AGING_PREFIXES = LANGS_OF_HEADERS.map((lang) => headerKey(agingHeader("", lang)));
+/** What follows the prefix: the Current bucket's label, or a bucket's days (and their unit). */
+const AGING_LABEL = new RegExp(
+  `^(${LANGS_OF_HEADERS.map((lang) => headerKey(message(lang, "aging.current"))).join("|")}|\\d+\\D*)$`,
+  "u",
+);
+
+/**
+ * Whether a header key is an aging column of some run, whatever its edges: a re-run with other
+ * edges must still tell it from the user's columns (and clear it).
+ */
+export function isAgingHeaderKey(key: string): boolean {
+  const prefix = AGING_PREFIXES.find((p) => key.startsWith(p));
+  return prefix !== undefined && AGING_LABEL.test(key.slice(prefix.length));
 }

@@ -7,13 +7,10 @@
 import { bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
-import { Lang, message } from "../i18n";
 import { outputFieldOf } from "./columns";
-import { headerKey, OUTPUT_FIELDS, OutputField } from "./fields";
+import { agingHeader, headerKey, isAgingHeaderKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { columnLetter } from "../a1";
 import { HeaderMatch } from "./headers";
-
-const LANGS: readonly Lang[] = ["en", "zh"];
 
 /** Fewer of our headers side by side than this are the user's own columns, not an earlier run's. */
 const MIN_OWN_OUTPUT_HEADERS = 3;
@@ -31,21 +28,6 @@ export interface OutputPlace {
   readonly stale: number;
 }
 
-/** An aging bucket's column header: "Aging: 31–60". */
-export function agingHeader(label: string, lang: Lang): string {
-  return message(lang, "aging.header", { label });
-}
-
-/** The header keys of every bucket label in both languages, without their numbers: how any run's aging column is told. */
-const AGING_PREFIXES = LANGS.map((lang) => headerKey(agingHeader("", lang)));
-const AGING_LABEL = new RegExp(`^(${LANGS.map((lang) => headerKey(message(lang, "aging.current"))).join("|")}|\\d+\\D*)$`, "u");
-
-/** Whether a header is an aging column of some run, whatever its edges (a re-run with other edges clears it). */
-function isAgingHeader(key: string): boolean {
-  const prefix = AGING_PREFIXES.find((p) => key.startsWith(p));
-  return prefix !== undefined && AGING_LABEL.test(key.slice(prefix.length));
-}
-
 /**
  * The output columns' place; throws when the sheet has no room for them before Excel's last column.
  * `agingEdges` is given with a ledger: one column per bucket, found by its header in either language.
@@ -59,7 +41,7 @@ export function outputPlace(
 ): OutputPlace {
   const headerLine = values[match.headerRow] ?? [];
   const bucketKeys = agingEdges
-    ? LANGS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
+    ? LANGS_OF_HEADERS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
     : [];
   const bucketOf = (key: string) => {
     for (const keys of bucketKeys) {
@@ -80,7 +62,7 @@ export function outputPlace(
       return;
     }
     const key = headerKey(cell);
-    if (key === "" || !isAgingHeader(key)) return;
+    if (key === "" || !isAgingHeaderKey(key)) return;
     agingAt.push(column);
     const bucket = bucketOf(key);
     if (bucket >= 0) foundBuckets.set(bucket, column);

@@ -7,8 +7,7 @@
 import { bucketLabels } from "../aging";
 import { Lang } from "../i18n";
 import { FACTORS, Policy } from "../policy";
-import { FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
-import { agingHeader } from "./layout";
+import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
 import { explainFinding, gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
 import { warningSet } from "./warnings";

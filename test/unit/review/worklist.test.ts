@@ -189,6 +189,14 @@ describe("re-runs with more or fewer columns", () => {
     expect(apply(twice, again.plan)).toEqual(twice);
   });
 
+  test("a re-run reads the aging columns as the review's own, never as unknown columns of the user's", () => {
+    const values = sheet();
+    const once = apply(values, review(values, "en", { ledger: true }).plan);
+    const again = review(once, "en", { ledger: true });
+    expect(again.result.columns.unknown).toEqual([]);
+    expect(review(once, "zh").result.columns.unknown).toEqual([]);
+  });
+
   test("a run without the ledger clears the aging columns of a run with one; a run with it adds them again right of everything", () => {
     const values = sheet();
     const once = apply(values, review(values, "en", { ledger: true }).plan);
