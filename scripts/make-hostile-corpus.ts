@@ -661,7 +661,7 @@ function cases(): Case[] {
       file: "last-excel-column.xlsx",
       description: "a note in column XFD, Excel's last column: no room for the review's columns to its right",
       exit: 2,
-      message: "no room for the review's 10 columns",
+      message: "no room for the review's 20 columns",
     },
     () => {
       const wb = workbook();

@@ -114,7 +114,7 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");
       // The sheet is fitted to the page width: its review columns, on the right, at a readable size.
-      pagePng(sample.pdf, 0, customers, 260, { x: 0.52, y: 0.08, w: 0.42, h: 0.16 });
+      pagePng(sample.pdf, 0, customers, 260, { x: 0.43, y: 0.08, w: 0.46, h: 0.2 });
       written.push(customers);
     }
   }

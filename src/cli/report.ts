@@ -2,7 +2,7 @@
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
-import { GRADES } from "../engine/policy";
+import { FACTORS, GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
@@ -31,6 +31,9 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       id: c.id,
       name: c.name,
       score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
+      factorPoints: c.factorPoints
+        ? Object.fromEntries(FACTORS.map((f, i) => [f, Math.round(c.factorPoints![i] * 1e4) / 1e4]))
+        : null,
       grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
       zZone: c.zZone ?? null,
@@ -41,6 +44,13 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
+      balance: c.balance ?? null,
+      creditLimit: c.creditLimit ?? null,
+      utilisation: c.utilisation ?? null,
+      availableCredit: c.availableCredit ?? null,
+      overdueAmount: c.errors.length ? null : (c.overdueAmount ?? null),
+      daysPastDue: c.errors.length ? null : (c.daysPastDue ?? null),
+      aging: c.errors.length || !c.aging ? null : c.aging,
       notes: c.notes.map((n) => ({ affects: n.affects, text: problemText(n, lang, result.policy) })),
       errors: c.errors.map((e) => describeError(e, lang)),
     })),
@@ -160,12 +170,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
-  const widths = [5, 28, 10, 10, 40, 50];
+  const widths = [5, 28, 10, 10, 12, 16, 40, 50];
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
     OUTPUT_HEADERS.score[lang],
     OUTPUT_HEADERS.grade[lang],
+    OUTPUT_HEADERS.utilisation[lang],
+    OUTPUT_HEADERS.overdueBalance[lang],
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
@@ -178,6 +190,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       customerName(c),
       c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
       c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
+      c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
+      c.overdueAmount === undefined || c.errors.length ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,
       c.errors.length ? "" : recommendationText(c.actions, lang, result.policy),
     ];

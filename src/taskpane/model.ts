@@ -147,7 +147,7 @@ export function targetCheck(read: ReviewRead, result: ReviewResult): TargetCheck
 /** A customer's row across the input table and the output columns, for selecting it on the sheet. */
 export function customerRowArea(read: ReviewRead, result: ReviewResult, c: CustomerResult): Area {
   const width = read.target.values.reduce((w, line) => Math.max(w, line.length), 0);
-  const outputs = Object.values(result.layout.outputColumns) as number[];
+  const outputs = [...(Object.values(result.layout.outputColumns) as number[]), ...result.layout.agingColumns];
   const columns = Math.max(width, ...outputs.map((c) => c + 1), 1);
   return { row: c.row - 1, column: result.origin.column, rows: 1, columns };
 }
@@ -183,6 +183,16 @@ function bounds(areas: readonly Area[]): { firstRow: number; lastRow: number; fi
  * The confirmation's sentences: which sheet, which columns and rows. `headers` are the
  * output headers the plan wrote (its target blocks' first rows).
  */
+/** How many output headers the write question names before it shortens the list: the first few and the last. */
+const NAMED_HEADERS = 6;
+
+/** The output columns' headers for the write question: all of a few, else the first ones, "…" and the last. */
+function shortHeaders(headers: readonly string[], t: Translate): string {
+  if (headers.length <= NAMED_HEADERS) return headers.join(t("sep.list"));
+  const first = headers.slice(0, NAMED_HEADERS - 1).join(t("sep.list"));
+  return `${first}${t("sep.list")}… ${headers[headers.length - 1]}`;
+}
+
 export function describeParts(parts: readonly WritePart[], t: Translate, headers: readonly string[] = []): string[] {
   const lines: string[] = [];
   for (const g of groups(parts)) {
@@ -206,7 +216,7 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
             ...rows,
             from: columnLetter(b.firstCol),
             to: columnLetter(b.lastCol),
-            headers: headers.join(t("sep.list")),
+            headers: shortHeaders(headers, t),
           }),
         );
         break;

@@ -374,7 +374,7 @@ scenario(
     await details.getByText("Negative news", { exact: true }).waitFor();
     await page.waitForFunction(() => window.__workbook.snapshot().selection !== undefined);
     const after = await snapshot(pane);
-    assert.equal(after.selection, "Customers!A8:AF8");
+    assert.equal(after.selection, "Customers!A8:AU8");
     // The actions one a line, as the engine lists them.
     const actions = await details
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })
@@ -483,20 +483,41 @@ scenario("4 write-back: output columns, summary, archive and policy sheets (as t
   const { snap, headers } = await writeAndCompare("en");
   assert.deepEqual(headers, [
     "Risk score",
+    "Payment points",
+    "Contract points",
+    "Industry points",
+    "Reputation points",
+    "Compliance points",
     "Risk grade",
     "Z-score",
     "Z zone",
     "Warnings",
+    "Findings",
     "Recommendation",
     "Recommended limit",
     "Monitoring",
     "Next review",
+    "Utilisation",
+    "Available credit",
+    "Overdue balance",
+    "Oldest days overdue",
+    "Aging: Current",
+    "Aging: 1–30",
+    "Aging: 31–60",
+    "Aging: 61–90",
+    "Aging: 91+",
     "Review issues",
   ]);
   const customers = sheetOf(snap, "Customers");
-  assert.deepEqual(customers.values[7].slice(22, 24), [4.7, "High"], "C0005 on row 8: 4.7, High");
-  assert.ok(String(customers.values[7][26]).includes("Negative news"), "C0005 warnings cell");
-  return `headers W3:AF3 = ${headers.join(" | ")}; ${snap.sheets.length} sheets; archive 45 rows`;
+  const at = (header) => 22 + headers.indexOf(header);
+  assert.deepEqual(
+    [customers.values[7][at("Risk score")], customers.values[7][at("Risk grade")]],
+    [4.7, "High"],
+    "C0005 on row 8: 4.7, High",
+  );
+  assert.ok(String(customers.values[7][at("Warnings")]).includes("Negative news"), "C0005 warnings cell");
+  assert.ok(String(customers.values[7][at("Findings")]).includes("\n"), "C0005 findings, one line per warning");
+  return `headers W3:${columnLetter(TABLE_END + headers.length - 1)}3 = ${headers.join(" | ")}; ${snap.sheets.length} sheets; archive 45 rows`;
 });
 
 scenario("5 a second run the same day updates in place (same columns, the archive's rows of that day replaced)", async () => {
@@ -545,7 +566,7 @@ scenario("6 Chinese display language: Chinese pane, Chinese output headers and s
     .getByRole("tab", { name: "结果" })
     .waitFor()
     .catch(() => page.getByRole("tab", { name: t("zh", "ui.tab.results") }).waitFor());
-  assert.deepEqual(headers.slice(0, 2), ["风险评分", "风险等级"]);
+  assert.deepEqual([headers[0], headers[6], headers[10]], ["风险评分", "风险等级", "预警依据"]);
   assert.ok(
     snap.sheets.some((s) => s.name === "信用审查汇总"),
     "Chinese summary sheet",
@@ -733,8 +754,9 @@ scenario("11 a policy saved from the pane is the one the next review applies", a
   const rows = sheetOf(await snapshot(pane), "Customers").values.slice(HEADER_ROW + 1);
   const banded = rows.filter((line) => typeof line[TABLE_END] === "number" && line[TABLE_END] >= 2.2 && line[TABLE_END] < 2.5);
   assert.ok(
-    banded.length > 0 && banded.every((line) => line[TABLE_END + 1] === "Medium"),
-    `scores 2.2–2.5 graded Medium: ${JSON.stringify(banded.map((l) => l.slice(TABLE_END, TABLE_END + 2)))}`,
+    // The grade stands after the score and its five factor points.
+    banded.length > 0 && banded.every((line) => line[TABLE_END + 6] === "Medium"),
+    `scores 2.2–2.5 graded Medium: ${JSON.stringify(banded.map((l) => [l[TABLE_END], l[TABLE_END + 6]]))}`,
   );
   noProblems(pane);
   return `${banded.length} customers scored 2.2–2.5 now Medium`;
@@ -1048,7 +1070,7 @@ scenario(
     await page.keyboard.press("Enter");
     await page.getByRole("region", { name: "Adventure Works Cycles", exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true");
-    await page.waitForFunction(() => window.__workbook.snapshot().selection === "Customers!A8:AF8");
+    await page.waitForFunction(() => window.__workbook.snapshot().selection === "Customers!A8:AU8");
     presses += await tabTo(page, "Write back", () => document.activeElement?.textContent === "Write back");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.activeElement?.textContent === "Write");

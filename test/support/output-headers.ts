@@ -4,26 +4,55 @@
  */
 export const OUTPUT_HEADERS_EN = [
   "Risk score",
+  "Payment points",
+  "Contract points",
+  "Industry points",
+  "Reputation points",
+  "Compliance points",
   "Risk grade",
   "Z-score",
   "Z zone",
   "Warnings",
+  "Findings",
   "Recommendation",
   "Recommended limit",
   "Monitoring",
   "Next review",
+  "Utilisation",
+  "Available credit",
+  "Overdue balance",
+  "Oldest days overdue",
   "Review issues",
 ];
 
+/** With a ledger and the default aging edges (30, 60, 90), the buckets' columns stand before the issues. */
+export const AGING_HEADERS_EN = ["Aging: Current", "Aging: 1–30", "Aging: 31–60", "Aging: 61–90", "Aging: 91+"];
+export const AGING_HEADERS_ZH = ["账龄：未到期", "账龄：1–30天", "账龄：31–60天", "账龄：61–90天", "账龄：91天以上"];
+
 export const OUTPUT_HEADERS_ZH = [
   "风险评分",
+  "付款历史分",
+  "合同履行分",
+  "行业风险分",
+  "市场口碑分",
+  "合规记录分",
   "风险等级",
   "Z值",
   "Z值区间",
   "预警",
+  "预警依据",
   "政策建议",
   "建议额度",
   "监控频率",
   "下次复审",
+  "额度使用率",
+  "可用额度",
+  "逾期余额",
+  "最长逾期天数",
   "审查问题",
 ];
+
+/** The headers a review with a ledger writes: the aging buckets' columns before the issues. */
+export function withAging(headers: readonly string[], aging: readonly string[]): string[] {
+  return [...headers.slice(0, -1), ...aging, headers[headers.length - 1]];
+}

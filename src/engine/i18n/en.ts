@@ -490,6 +490,13 @@ export const en = {
   "changes.added": "Customers added",
   "changes.gone": "Customers gone",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
+
+  // The customer sheet's worklist: credit use and the ledger's aging per customer.
+  "aging.header": "Aging: {label}",
+  "figure.utilisation": "utilisation",
+  "figure.availableCredit": "available credit",
+  "note.limitZero": "the credit limit is 0, so utilisation (balance / limit) is undefined",
+  "note.availableNotFinite": "the limit and balance are too large to give a finite available credit",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -461,4 +461,11 @@ export const zh: Record<MessageKey, string> = {
   "changes.added": "新增客户",
   "changes.gone": "移除客户",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
+
+  // 客户表的催收工作清单：额度使用与每个客户的账龄。
+  "aging.header": "账龄：{label}",
+  "figure.utilisation": "额度使用率",
+  "figure.availableCredit": "可用额度",
+  "note.limitZero": "信用额度为 0，额度使用率（余额 / 额度）无法计算",
+  "note.availableNotFinite": "额度与余额过大，无法得到有限的可用额度",
 };

@@ -6,9 +6,18 @@
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
-import { FIELD_LABELS, headerKey, INPUT_ALIASES, InputField, INPUT_FIELDS, OUTPUT_ALIASES, REQUIRED_FIELDS } from "./fields";
+import {
+  FIELD_LABELS,
+  headerKey,
+  INPUT_ALIASES,
+  InputField,
+  INPUT_FIELDS,
+  isAgingHeaderKey,
+  OUTPUT_ALIASES,
+  REQUIRED_FIELDS,
+} from "./fields";
 import { columnLetter } from "../a1";
-import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
+import { aliasTable, findHeaderRow, HeaderKeys, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
 
@@ -16,8 +25,8 @@ export type ColumnMap = Partial<Record<InputField, number>>;
 
 const INPUT_TABLE = aliasTable(INPUT_ALIASES);
 const OUTPUT_TABLE = aliasTable(OUTPUT_ALIASES);
-/** The review's own output headers: on a reviewed sheet they are neither input fields nor unknown columns. */
-export const OUTPUT_KEYS: ReadonlySet<string> = new Set(OUTPUT_TABLE.keys());
+/** The review's own output headers (aging columns too): on a reviewed sheet they are neither input fields nor unknown columns. */
+export const OUTPUT_KEYS: HeaderKeys = { has: (key) => OUTPUT_TABLE.has(key) || isAgingHeaderKey(key) };
 
 /** Which output column a header names, if it is one of the review's own. */
 export function outputFieldOf(header: CellValue) {

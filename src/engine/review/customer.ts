@@ -98,6 +98,34 @@ function ratioOf(
   }
 }
 
+/**
+ * How much of its limit a customer uses, and what it has left: a limit of 0 leaves the
+ * utilisation undefined, and numbers too large for a finite result leave the figure out;
+ * either says why in a note placed at the cell to blame.
+ */
+function creditUse(
+  balance: number | undefined,
+  limit: number | undefined,
+  note: (reason: CreditError, field: InputField, affects: readonly NoteTarget[]) => void,
+): { utilisation?: number; availableCredit?: number } {
+  if (balance === undefined || limit === undefined) return {};
+  let utilisation: number | undefined;
+  if (limit === 0) note(new CreditError("num", "note.limitZero"), "creditLimit", ["utilisation"]);
+  else {
+    utilisation = balance / limit;
+    if (!Number.isFinite(utilisation)) {
+      utilisation = undefined;
+      note(new CreditError("num", "ratio.notFinite"), "creditLimit", ["utilisation"]);
+    }
+  }
+  let availableCredit: number | undefined = limit - balance;
+  if (!Number.isFinite(availableCredit)) {
+    availableCredit = undefined;
+    note(new CreditError("num", "note.availableNotFinite"), "balance", ["availableCredit"]);
+  }
+  return { utilisation, availableCredit };
+}
+
 export function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: CustomerContext): CustomerResult {
   const row = readCustomerRow(line, index, ctx);
   const { policy, asOf } = run;
@@ -113,6 +141,10 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
       (bad.field === "previousScore" && archived !== undefined);
     note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
   }
+  // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
+  const { utilisation, availableCredit } = creditUse(n.balance, n.creditLimit, (reason, field, affects) =>
+    note(affects, reason.at(placeOf(field, row.row, ctx))),
+  );
   if (row.fatal.length > 0) {
     return {
       row: row.row,
@@ -121,6 +153,8 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
       ratios: {},
       balance: n.balance,
       creditLimit: n.creditLimit,
+      utilisation,
+      availableCredit,
       findings: NONE,
       actions: NONE,
       notes: notes ?? NONE,
@@ -152,6 +186,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
 
   const score = riskScoreCore(row.factors, run.weights);
+  const factorPoints = row.factors.map((f, i) => f * run.weights[i]);
   const grade = gradeOf(score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
   const previousScore = archived ?? n.previousScore;
@@ -251,6 +286,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     name: row.name,
     factors: row.factors,
     score,
+    factorPoints,
     previousScore,
     grade,
     zScore: z,
@@ -261,6 +297,8 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     overdueAmount,
     daysPastDue,
     aging: aging?.buckets,
+    utilisation,
+    availableCredit,
     findings: findings ?? NONE,
     actions,
     recommendedLimit: limit,

@@ -3,7 +3,7 @@
  * headers people write for them, and the review's own output columns: every bilingual
  * column name of the review is in this one catalogue, as `{ en, zh }`.
  */
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import { FACTORS } from "../policy";
 
 export const INPUT_FIELDS = [
@@ -30,19 +30,42 @@ export const INPUT_FIELDS = [
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
+/**
+ * In the order a first run writes them; the aging buckets (as many as the policy's edges make,
+ * with a ledger only) go between the worklist figures and the issues, which stay last.
+ */
 export const OUTPUT_FIELDS = [
   "score",
+  "paymentHistoryPoints",
+  "contractPerformancePoints",
+  "industryRiskPoints",
+  "marketReputationPoints",
+  "complianceRecordPoints",
   "grade",
   "zScore",
   "zZone",
   "warnings",
+  "findings",
   "recommendation",
   "recommendedLimit",
   "monitoring",
   "nextReview",
+  "utilisation",
+  "availableCredit",
+  "overdueBalance",
+  "oldestDaysOverdue",
   "issues",
 ] as const;
 export type OutputField = (typeof OUTPUT_FIELDS)[number];
+
+/** The output column of each factor's points (its weight × its score): the five add up to the risk score. */
+export const FACTOR_POINTS = {
+  paymentHistory: "paymentHistoryPoints",
+  contractPerformance: "contractPerformancePoints",
+  industryRisk: "industryRiskPoints",
+  marketReputation: "marketReputationPoints",
+  complianceRecord: "complianceRecordPoints",
+} as const satisfies Record<(typeof FACTORS)[number], OutputField>;
 
 export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid"] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
@@ -109,14 +132,25 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
 /** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   score: { en: "Risk score", zh: "风险评分" },
+  // Never an input column's header (nor one of its other names): a re-run would read its own output as input.
+  paymentHistoryPoints: { en: "Payment points", zh: "付款历史分" },
+  contractPerformancePoints: { en: "Contract points", zh: "合同履行分" },
+  industryRiskPoints: { en: "Industry points", zh: "行业风险分" },
+  marketReputationPoints: { en: "Reputation points", zh: "市场口碑分" },
+  complianceRecordPoints: { en: "Compliance points", zh: "合规记录分" },
   grade: { en: "Risk grade", zh: "风险等级" },
   zScore: { en: "Z-score", zh: "Z值" },
   zZone: { en: "Z zone", zh: "Z值区间" },
   warnings: { en: "Warnings", zh: "预警" },
+  findings: { en: "Findings", zh: "预警依据" },
   recommendation: { en: "Recommendation", zh: "政策建议" },
   recommendedLimit: { en: "Recommended limit", zh: "建议额度" },
   monitoring: { en: "Monitoring", zh: "监控频率" },
   nextReview: { en: "Next review", zh: "下次复审" },
+  utilisation: { en: "Utilisation", zh: "额度使用率" },
+  availableCredit: { en: "Available credit", zh: "可用额度" },
+  overdueBalance: { en: "Overdue balance", zh: "逾期余额" },
+  oldestDaysOverdue: { en: "Oldest days overdue", zh: "最长逾期天数" },
   issues: { en: "Review issues", zh: "审查问题" },
 };
 
@@ -167,4 +201,29 @@ export function headerKey(text: unknown): string {
     .toLowerCase()
     .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Every language the review writes headers in: a sheet reviewed in one is read back in the other. */
+export const LANGS_OF_HEADERS: readonly Lang[] = ["en", "zh"];
+
+/** An aging bucket's output column header, from the bucket's label: "Aging: 31–60", "账龄：31–60天". */
+export function agingHeader(label: string, lang: Lang): string {
+  return message(lang, "aging.header", { label });
+}
+
+/** The header keys aging columns start with, in both languages. */
+const AGING_PREFIXES = LANGS_OF_HEADERS.map((lang) => headerKey(agingHeader("", lang)));
+/** What follows the prefix: the Current bucket's label, or a bucket's days (and their unit). */
+const AGING_LABEL = new RegExp(
+  `^(${LANGS_OF_HEADERS.map((lang) => headerKey(message(lang, "aging.current"))).join("|")}|\\d+\\D*)$`,
+  "u",
+);
+
+/**
+ * Whether a header key is an aging column of some run, whatever its edges: a re-run with other
+ * edges must still tell it from the user's columns (and clear it).
+ */
+export function isAgingHeaderKey(key: string): boolean {
+  const prefix = AGING_PREFIXES.find((p) => key.startsWith(p));
+  return prefix !== undefined && AGING_LABEL.test(key.slice(prefix.length));
 }

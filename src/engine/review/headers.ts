@@ -30,6 +30,11 @@ export interface HeaderMatch<F extends string> {
 /** How far down a sheet a header row is looked for. */
 export const HEADER_SCAN_ROWS = 30;
 
+/** A set of header keys, or a rule that tells them (the review's aging columns, whatever their edges). */
+export interface HeaderKeys {
+  has(key: string): boolean;
+}
+
 export function aliasTable<F extends string>(aliases: Readonly<Record<F, readonly string[]>>): Map<string, F> {
   const table = new Map<string, F>();
   for (const field of Object.keys(aliases) as F[]) {
@@ -54,7 +59,7 @@ function cellText(value: CellValue): string {
 export function matchRow<F extends string>(
   row: readonly CellValue[],
   table: Map<string, F>,
-  ignore: ReadonlySet<string> = new Set(),
+  ignore: HeaderKeys = new Set(),
 ): HeaderMatch<F> & { readonly found: number } {
   const columns: Partial<Record<F, number>> = {};
   const unknown: UnknownColumn[] = [];
@@ -85,7 +90,7 @@ export function findHeaderRow<F extends string>(
   rows: readonly (readonly CellValue[])[],
   table: Map<string, F>,
   minimum: number,
-  ignore: ReadonlySet<string> = new Set(),
+  ignore: HeaderKeys = new Set(),
 ): HeaderMatch<F> | undefined {
   let best: (HeaderMatch<F> & { found: number }) | undefined;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);

@@ -1,11 +1,14 @@
 /**
  * Where the review's output columns go on the customer sheet: the columns of an earlier run
- * when the sheet has them, else new columns right of everything the user has written.
+ * when the sheet has them, else new columns right of everything the user has written. An
+ * earlier run's columns this run does not write (aging buckets of other edges, or of a run
+ * with a ledger) are cleared, never left stale.
  */
+import { bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { outputFieldOf } from "./columns";
-import { OUTPUT_FIELDS, OutputField } from "./fields";
+import { agingHeader, headerKey, isAgingHeaderKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { columnLetter } from "../a1";
 import { HeaderMatch } from "./headers";
 
@@ -17,27 +20,59 @@ const EXCEL_COLUMNS = 16384;
 export interface OutputPlace {
   /** 0-based column (in values) of each output column. */
   readonly columns: Record<OutputField, number>;
+  /** 0-based column of each aging bucket's column, in bucket order; empty without a ledger. */
+  readonly agingColumns: readonly number[];
+  /** An earlier run's output columns this run does not write: blanked from the header down. */
+  readonly clearedColumns: readonly number[];
   /** Last row holding anything in an earlier run's output columns, so it can be cleared. */
   readonly stale: number;
 }
 
-/** The output columns' place; throws when the sheet has no room for them before Excel's last column. */
+/**
+ * The output columns' place; throws when the sheet has no room for them before Excel's last column.
+ * `agingEdges` is given with a ledger: one column per bucket, found by its header in either language.
+ */
 export function outputPlace(
   sheetName: string,
   values: readonly (readonly CellValue[])[],
   match: HeaderMatch<string>,
   originColumn: number,
+  agingEdges?: readonly number[],
 ): OutputPlace {
   const headerLine = values[match.headerRow] ?? [];
+  const bucketKeys = agingEdges
+    ? LANGS_OF_HEADERS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
+    : [];
+  const bucketOf = (key: string) => {
+    for (const keys of bucketKeys) {
+      const index = keys.indexOf(key);
+      if (index >= 0) return index;
+    }
+    return -1;
+  };
   // Our columns are the rightmost ones with our headers (a run always appends on the right), and
   // only when several of them stand together: a lone user column headed "Warnings" is the user's.
   let found: Partial<Record<OutputField, number>> = {};
+  let foundBuckets = new Map<number, number>();
+  let agingAt: number[] = [];
   headerLine.forEach((cell, column) => {
     const field = outputFieldOf(cell);
-    if (field !== undefined) found[field] = column;
+    if (field !== undefined) {
+      found[field] = column;
+      return;
+    }
+    const key = headerKey(cell);
+    if (key === "" || !isAgingHeaderKey(key)) return;
+    agingAt.push(column);
+    const bucket = bucketOf(key);
+    if (bucket >= 0) foundBuckets.set(bucket, column);
   });
-  if (Object.keys(found).length < MIN_OWN_OUTPUT_HEADERS) found = {};
-  const ours = new Set(Object.values(found) as number[]);
+  if (Object.keys(found).length < MIN_OWN_OUTPUT_HEADERS) {
+    found = {};
+    foundBuckets = new Map();
+    agingAt = [];
+  }
+  const ours = new Set([...(Object.values(found) as number[]), ...agingAt]);
   // New output columns go right of everything the user has on the sheet, on any row.
   let lastUsed = -1;
   for (const line of values) {
@@ -51,7 +86,16 @@ export function outputPlace(
   }
   let next = Math.max(lastUsed, ...(ours.size ? [...ours] : [-1])) + 1;
   const columns = {} as Record<OutputField, number>;
-  for (const field of OUTPUT_FIELDS) columns[field] = found[field] ?? next++;
+  const agingColumns: number[] = [];
+  for (const field of OUTPUT_FIELDS) {
+    if (field === "issues") {
+      const buckets = bucketKeys[0]?.length ?? 0;
+      for (let b = 0; b < buckets; b++) agingColumns.push(foundBuckets.get(b) ?? next++);
+    }
+    columns[field] = found[field] ?? next++;
+  }
+  const written = new Set([...Object.values(columns), ...agingColumns]);
+  const clearedColumns = [...ours].filter((c) => !written.has(c)).sort((a, b) => a - b);
   let stale = match.headerRow;
   if (ours.size) {
     for (let r = values.length - 1; r > match.headerRow; r--) {
@@ -62,13 +106,14 @@ export function outputPlace(
       }
     }
   }
-  const outputFrom = Math.min(...Object.values(columns)) + originColumn;
-  if (outputFrom + OUTPUT_FIELDS.length > EXCEL_COLUMNS) {
+  const count = OUTPUT_FIELDS.length + agingColumns.length;
+  const outputFrom = Math.min(...Object.values(columns), ...agingColumns) + originColumn;
+  if (Math.max(...written) + originColumn >= EXCEL_COLUMNS) {
     throw new CreditError("value", "review.noRoom", {
       sheet: sheetName,
-      count: OUTPUT_FIELDS.length,
+      count,
       column: columnLetter(Math.min(outputFrom, EXCEL_COLUMNS) - 1),
     });
   }
-  return { columns, stale };
+  return { columns, agingColumns, clearedColumns, stale };
 }

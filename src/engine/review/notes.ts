@@ -16,6 +16,8 @@ export const NOTE_FIGURES = [
   "recommendedLimit",
   "exposure",
   "overdue",
+  "utilisation",
+  "availableCredit",
 ] as const;
 export type NoteFigure = (typeof NOTE_FIGURES)[number];
 
@@ -34,8 +36,8 @@ const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
 /** What an unreadable cell of each field switches off (the factors, id and name stop the customer instead). */
 export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTarget[]>>> = {
   previousScore: ["SCORE_RISE"],
-  creditLimit: ["recommendedLimit", "OVER_LIMIT"],
-  balance: ["exposure", "OVER_LIMIT"],
+  creditLimit: ["recommendedLimit", "utilisation", "availableCredit", "OVER_LIMIT"],
+  balance: ["exposure", "utilisation", "availableCredit", "OVER_LIMIT"],
   overdueAmount: ["overdue"],
   daysPastDue: ["overdue", "OVERDUE_90"],
   negativeNewsDate: ["NEGATIVE_NEWS"],

@@ -1,28 +1,43 @@
 /**
  * The review's output columns on the customer sheet: a header and one value per customer
- * row for each, in blocks of adjacent columns, with the rows of an earlier, longer run
- * cleared.
+ * row for each (the aging buckets' columns with a ledger), in blocks of adjacent columns,
+ * with the rows of an earlier, longer run and an earlier run's columns this run does not
+ * write cleared.
  */
+import { bucketLabels } from "../aging";
 import { Lang } from "../i18n";
-import { Policy } from "../policy";
-import { OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
+import { FACTORS, Policy } from "../policy";
+import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
+import { explainFinding, gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   score: "score",
+  paymentHistoryPoints: "score",
+  contractPerformancePoints: "score",
+  industryRiskPoints: "score",
+  marketReputationPoints: "score",
+  complianceRecordPoints: "score",
   grade: "text",
   zScore: "ratio",
   zZone: "text",
   warnings: "text",
+  findings: "text",
   recommendation: "text",
   recommendedLimit: "money",
   monitoring: "text",
   nextReview: "date",
+  utilisation: "percent",
+  availableCredit: "money",
+  overdueBalance: "money",
+  oldestDaysOverdue: "integer",
   issues: "text",
 };
+
+/** Which factor each points column shows: its index in FACTORS. */
+const POINTS_INDEX = new Map<OutputField, number>(FACTORS.map((f, i) => [FACTOR_POINTS[f], i]));
 
 /** One text per key, made the first time the key is seen. */
 function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult) => string): (c: CustomerResult) => string {
@@ -72,6 +87,8 @@ type TextCache = ReturnType<typeof textCache>;
 
 function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: TextCache, policy: Policy): PlanValue {
   const ok = c.errors.length === 0;
+  const points = POINTS_INDEX.get(field);
+  if (points !== undefined) return c.factorPoints?.[points] ?? null;
   switch (field) {
     case "score":
       return c.score ?? null;
@@ -83,6 +100,9 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: T
       return c.zZone ? texts.zone(c) : null;
     case "warnings":
       return ok && c.findings.length ? texts.warnings(c) : null;
+    case "findings":
+      // One line per warning, its figure against its threshold: the wrapped column shows each on its own line.
+      return ok && c.findings.length ? c.findings.map((f) => explainFinding(f, lang)).join("\n") : null;
     case "recommendation":
       return ok ? texts.actions(c) : null;
     case "recommendedLimit":
@@ -91,19 +111,59 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: T
       return ok && c.monitoring ? texts.monitoring(c) : null;
     case "nextReview":
       return ok ? (c.nextReview ?? null) : null;
+    case "utilisation":
+      return c.utilisation ?? null;
+    case "availableCredit":
+      return c.availableCredit ?? null;
+    case "overdueBalance":
+      return ok ? (c.overdueAmount ?? null) : null;
+    case "oldestDaysOverdue":
+      return ok ? (c.daysPastDue ?? null) : null;
     case "issues":
       return c.errors.length || c.notes.length ? issuesText(c, lang, policy) : null;
+    default:
+      return null;
   }
 }
 
-/** Groups output columns into runs of adjacent columns, one block each. */
-function runsOf(columns: Readonly<Record<OutputField, number>>): OutputField[][] {
-  const sorted = [...OUTPUT_FIELDS].sort((a, b) => columns[a] - columns[b]);
-  const runs: OutputField[][] = [];
-  for (const field of sorted) {
+/** One column the plan writes on the customer sheet: its header, format and what each customer's row shows. */
+interface OutputColumn {
+  readonly column: number;
+  readonly header: string | null;
+  readonly format: CellFormat;
+  readonly value: (c: CustomerResult) => PlanValue;
+}
+
+/** Every column this run writes or clears, left to right. */
+function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
+  const { layout, policy } = result;
+  const texts = textCache(lang, policy);
+  const columns: OutputColumn[] = OUTPUT_FIELDS.map((field) => ({
+    column: layout.outputColumns[field],
+    header: OUTPUT_HEADERS[field][lang],
+    format: OUTPUT_FORMATS[field],
+    value: (c: CustomerResult) => outputValue(field, c, lang, texts, policy),
+  }));
+  const labels = bucketLabels(policy.agingEdges, lang);
+  layout.agingColumns.forEach((column, bucket) =>
+    columns.push({
+      column,
+      header: agingHeader(labels[bucket], lang),
+      format: "money",
+      value: (c) => (c.errors.length === 0 ? (c.aging?.[bucket] ?? null) : null),
+    }),
+  );
+  for (const column of layout.clearedColumns) columns.push({ column, header: null, format: "general", value: () => null });
+  return columns.sort((a, b) => a.column - b.column);
+}
+
+/** Groups output columns (sorted) into runs of adjacent columns, one block each. */
+function runsOf(columns: readonly OutputColumn[]): OutputColumn[][] {
+  const runs: OutputColumn[][] = [];
+  for (const column of columns) {
     const last = runs[runs.length - 1];
-    if (last && columns[last[last.length - 1]] + 1 === columns[field]) last.push(field);
-    else runs.push([field]);
+    if (last && last[last.length - 1].column + 1 === column.column) last.push(column);
+    else runs.push([column]);
   }
   return runs;
 }
@@ -122,20 +182,19 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
   for (const c of result.customers) byRow[c.row - 1 - origin.row - layout.firstRow] = c;
   const blocks: Block[] = [];
   const areas: Area[] = [];
-  const texts = textCache(lang, result.policy);
-  for (const run of runsOf(layout.outputColumns)) {
-    const values: PlanValue[][] = [run.map((f) => OUTPUT_HEADERS[f][lang])];
+  for (const run of runsOf(outputColumnsOf(result, lang))) {
+    const values: PlanValue[][] = [run.map((o) => o.header)];
     for (const c of byRow) {
-      // Filled by index rather than by run.map: no closure and no array growth per row.
+      // Filled by index rather than by run.map: no array growth per row.
       const line: PlanValue[] = new Array(run.length);
-      for (let i = 0; i < run.length; i++) line[i] = c ? outputValue(run[i], c, lang, texts, result.policy) : null;
+      for (let i = 0; i < run.length; i++) line[i] = c ? run[i].value(c) : null;
       values.push(line);
     }
     const block = {
       row: layout.headerRow + origin.row,
-      column: layout.outputColumns[run[0]] + origin.column,
+      column: run[0].column + origin.column,
       values,
-      formats: run.map((f) => OUTPUT_FORMATS[f]),
+      formats: run.map((o) => o.format),
     };
     blocks.push(block);
     areas.push({ row: block.row, column: block.column, rows: values.length, columns: run.length });

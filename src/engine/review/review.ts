@@ -65,7 +65,14 @@ export interface CustomerResult {
   readonly creditLimit?: number;
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
+  /** The open ledger amounts per aging bucket (Current first); with a ledger only. */
   readonly aging?: readonly number[];
+  /** Each factor's points (its normalised weight × its score), in FACTORS order: they add up to the score. */
+  readonly factorPoints?: readonly number[];
+  /** Balance / credit limit (1 = at the limit); absent without both, or with a limit of 0 (a note says so). */
+  readonly utilisation?: number;
+  /** Credit limit − balance: negative when over the limit. */
+  readonly availableCredit?: number;
   readonly findings: readonly Finding[];
   /** The policy's response, each action with the warning or rule behind it (see decisions.ts). */
   readonly actions: readonly Decision[];
@@ -118,6 +125,10 @@ export interface Layout {
   readonly lastRow: number;
   /** 0-based column (in values) of each output column: found from an earlier run, or new at the right. */
   readonly outputColumns: Readonly<Record<OutputField, number>>;
+  /** 0-based column (in values) of each aging bucket's column, in bucket order; empty without a ledger. */
+  readonly agingColumns: readonly number[];
+  /** An earlier run's output columns this run does not write (other aging buckets): blanked from the header down. */
+  readonly clearedColumns: readonly number[];
   /** Last row holding anything in an output column (an earlier, longer run), so it can be cleared. */
   readonly staleOutputUntil: number;
 }
@@ -148,7 +159,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
   const archive = earlier ? new Map([...earlier.byCustomer].map(([key, e]) => [key, e.score!])) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
-  const place = outputPlace(input.sheetName, values, match, origin.column);
+  const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
   const ctx = rowContext(columns, match.headers, origin);
   const run = customerContext(policy, asOf, checks.active, ledger, archive);
@@ -176,6 +187,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       firstRow: match.headerRow + 1,
       lastRow,
       outputColumns: place.columns,
+      agingColumns: place.agingColumns,
+      clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
     changes: earlier ? whatChanged(customers, earlier) : undefined,

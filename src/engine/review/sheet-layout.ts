@@ -68,14 +68,29 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
   }
 }
 
+/** The widest word of a header: a header row that wraps needs its column only that wide. */
+function widestWord(text: string): number {
+  return Math.max(...text.split(/\s+/).map(displayWidth));
+}
+
 /**
  * Every column the blocks write, as wide as its widest cell within the bounds (`least`: widths
  * from column A the sheet wants at least). A text column with a longer text wraps at the
- * wrap width; numbers and dates never wrap, so their column takes their whole width.
+ * wrap width; numbers and dates never wrap, so their column takes their whole width. With a
+ * `headerRow` (0-based sheet row), a header there counts only its widest word and wraps when
+ * longer than its column: a column of short figures under a long header stays narrow.
  */
-export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly number[] = []): ColumnLayout[] {
+export function fitColumns(
+  blocks: readonly Block[],
+  lang: Lang,
+  least: readonly number[] = [],
+  headerRow?: number,
+): ColumnLayout[] {
   const text = new Map<number, number>();
   const numbers = new Map<number, number>();
+  // A text of several lines shows them only in a wrapped cell, however short each line is.
+  const multiline = new Set<number>();
+  const headers = new Map<number, number>();
   const widen = (map: Map<number, number>, column: number, width: number) =>
     map.set(column, Math.max(map.get(column) ?? 0, width));
   // A plan writes the same few texts over and over, and a number's shown length grows with its
@@ -92,9 +107,14 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
       let high = -Infinity;
       const odd = new Set<number>();
       let widest = 0;
-      for (const line of block.values) {
-        const value = line[c] ?? null;
+      for (let r = 0; r < block.values.length; r++) {
+        const value = block.values[r][c] ?? null;
         if (value === null) continue;
+        if (block.row + r === headerRow && typeof value === "string") {
+          headers.set(column, displayWidth(value));
+          widest = Math.max(widest, widestWord(value));
+          continue;
+        }
         if (typeof value === "number") {
           if (format === "date" || format === "general" || !Number.isFinite(value)) odd.add(value);
           else {
@@ -106,6 +126,7 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
           let width = textWidths.get(shown);
           if (width === undefined) textWidths.set(shown, (width = displayWidth(shown)));
           if (width > widest) widest = width;
+          if (typeof value === "string" && !multiline.has(column) && value.includes("\n")) multiline.add(column);
         }
       }
       widen(text, column, Math.ceil(widest * factor));
@@ -117,11 +138,12 @@ export function fitColumns(blocks: readonly Block[], lang: Lang, least: readonly
     .sort((a, b) => a - b)
     .map((column) => {
       const longest = text.get(column)!;
-      const wrap = longest > WIDTH.max - WIDTH.padding;
-      const textWidth = wrap ? WIDTH.wrapAt : longest + WIDTH.padding;
+      const long = longest > WIDTH.max - WIDTH.padding;
+      const wrap = long || multiline.has(column);
+      const textWidth = long ? WIDTH.wrapAt : longest + WIDTH.padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
-      return { column, width, wrap };
+      return { column, width, wrap: wrap || (headers.get(column) ?? 0) + WIDTH.padding > width };
     });
 }
 
@@ -213,8 +235,9 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
  */
 export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly Block[], lang: Lang): SheetLayout {
   const { layout, origin, columns: report } = result;
-  const columns = fitColumns(outputBlocks, lang);
   const headerRow = layout.headerRow + origin.row;
+  // The sheet is as wide as the user's table and ours together: long headers over short figures wrap.
+  const columns = fitColumns(outputBlocks, lang, [], headerRow);
   const userColumns = [...report.found, ...report.unknown, ...report.duplicates].map((c) => referenceColumn(c.column) - 1);
   const ours = outputBlocks.flatMap((b) => [b.column, b.column + b.formats.length - 1]);
   const first = Math.min(...userColumns, ...ours);

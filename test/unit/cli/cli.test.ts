@@ -8,7 +8,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { loadWorkbook, runCli } from "../../support/cli";
-import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
+import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -45,7 +45,7 @@ describe("the sample workbooks", () => {
     const header = headerRow(sheet, 3);
     expect(header.slice(0, 2)).toEqual(["Customer ID", "Customer"]);
     const scoreCol = header.indexOf("Risk score");
-    expect(header.slice(scoreCol)).toEqual(OUTPUT_HEADERS_EN);
+    expect(header.slice(scoreCol)).toEqual(withAging(OUTPUT_HEADERS_EN, AGING_HEADERS_EN));
     // Northwind Traders: factors read back, score written as a number next to them.
     expect(sheet.getCell(4, 2).value).toBe("Northwind Traders");
     expect(typeof sheet.getCell(4, scoreCol + 1).value).toBe("number");
@@ -74,10 +74,10 @@ describe("the sample workbooks", () => {
       [44, false],
     ]);
     // The sample's one balance that differs from its open ledger amount (an invoice without a due date among them).
-    expect(sheet.getCell(44, scoreCol + 10).value).toContain(
+    expect(sheet.getCell(44, header.indexOf("Review issues") + 1).value).toContain(
       "row 44, column J (Outstanding balance): the balance 38,000.00 differs from the open amount 45,000.00 on the invoice ledger (Invoices)",
     );
-    const issues = sheet.getCell(24, scoreCol + 10).value as string;
+    const issues = sheet.getCell(24, header.indexOf("Review issues") + 1).value as string;
     expect(issues).toBe("row 24, column E (Industry risk): industry risk must be between 1 and 5, got 6");
     const summary = wb.getWorksheet("Credit Review Summary")!;
     expect(summary.getCell("A1").value).toBe("Credit review summary");
@@ -142,7 +142,7 @@ describe("the sample workbooks", () => {
     const after = headerRow((await loadWorkbook(enOut)).getWorksheet("客户")!, 3);
     expect(after).toHaveLength(before.length);
     expect(after.slice(0, before.indexOf("风险评分"))).toEqual(before.slice(0, before.indexOf("风险评分")));
-    expect(after.slice(before.indexOf("风险评分"))).toEqual(OUTPUT_HEADERS_EN);
+    expect(after.slice(before.indexOf("风险评分"))).toEqual(withAging(OUTPUT_HEADERS_EN, AGING_HEADERS_EN));
     // The sheets created in Chinese are found again by their Chinese names, not duplicated in English.
     const names = (await loadWorkbook(enOut)).worksheets.map((s) => s.name);
     expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策", "信用政策历史"]);

@@ -59,35 +59,37 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
   const sheet = sheetXml(all, "Customers");
   // The header is row 3 (a title above it): frozen below it, repeated on each page, the filter from it.
   expect(sheet).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
-  expect(sheet).toContain('<autoFilter ref="A3:AF48"/>');
+  expect(sheet).toContain('<autoFilter ref="A3:AU48"/>');
   expect(count(sheet, /<pageSetup /g)).toBe(1);
   expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
   expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const workbook = all.get("xl/workbook.xml")!;
   expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$3:$3</definedName>`);
   expect(workbook).toContain(
-    `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Customers'!$A$3:$AF$48</definedName>`,
+    `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Customers'!$A$3:$AU$48</definedName>`,
   );
-  // Every output column (W..AF) has a width; the user's columns keep theirs.
+  // Every output column (W..AU) has a width; the user's columns keep theirs.
   const widths = new Map(
     [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]),
   );
-  for (let c = 23; c <= 32; c++) expect(widths.has(`${c}-${c}`)).toBe(true);
+  for (let c = 23; c <= 47; c++) expect(widths.has(`${c}-${c}`)).toBe(true);
   expect(widths.get("3-22")).toBe(14);
   // The next-review date (yyyy-mm-dd) and the recommended limit (#,##0.00) fit their columns.
-  expect(widths.get("31-31")).toBeGreaterThanOrEqual(12);
-  expect(widths.get("29-29")).toBeGreaterThanOrEqual("Recommended limit".length);
-  // Warnings and Recommendation wrap, and the rows holding long ones are made taller.
+  expect(widths.get("37-37")).toBeGreaterThanOrEqual(12);
+  expect(widths.get("35-35")).toBeGreaterThanOrEqual("385,000.00".length);
+  // A long header over short figures wraps rather than widening its column; the header row grows.
+  expect(widths.get("35-35")).toBeLessThan("Recommended limit".length);
+  expect(Number(/<row r="3"[^>]* ht="(\d+)" customHeight="1"/.exec(sheet)?.[1])).toBeGreaterThanOrEqual(30);
+  // Warnings, Findings (one line each) and Recommendation wrap, and the rows holding long ones are made taller.
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(all.get("xl/styles.xml")!)![1];
   const xfs = cellXfs.match(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
   const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1])];
-  expect(styleOf("AA8")).toContain('wrapText="1"');
-  expect(styleOf("AB8")).toContain('wrapText="1"');
-  expect(styleOf("W8")).not.toContain("wrapText");
-  // Row 8's five actions, each with its reason, wrap to several lines.
-  expect(sheet).toMatch(/<row r="8"[^>]* ht="(45|60|75|90)" customHeight="1"/);
-  // Row 45 ("Keep current terms (medium risk)") fits one line: no height written.
-  expect(sheet).toMatch(/<row r="45"(?![^>]* ht=)[^>]*>/);
+  expect(styleOf("AF8")).toContain('wrapText="1"');
+  expect(styleOf("AG8")).toContain('wrapText="1"');
+  expect(styleOf("AH8")).toContain('wrapText="1"');
+  expect(styleOf("AE8")).not.toContain("wrapText");
+  expect(Number(/<row r="8"[^>]* ht="(\d+)" customHeight="1"/.exec(sheet)?.[1])).toBeGreaterThanOrEqual(30);
+  expect(sheet).toMatch(/<row r="19"(?![^>]* ht=)[^>]*>/);
 });
 
 test("the summary: one landscape page, exposure by grade and aging as two native charts beside the tables", async () => {
@@ -116,8 +118,12 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(count(sheet, /<cols>/g)).toBe(1);
   const workbook = all.get("xl/workbook.xml")!;
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
-  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(4);
-  expect(workbook).toContain(`'Credit Policy History'!$1:$1`);
+  expect(workbook.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*/g)).toEqual([
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$3:$3`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$1:$1`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Credit Policy'!$1:$1`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$1:$1`,
+  ]);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
@@ -147,17 +153,17 @@ test("an earlier run's filter grows to take in new customers; one that filters s
   // As if the earlier run had fewer customers: its filter ends higher up.
   const shorter = path.join(dir, "shorter.xlsx");
   await withPart(once, shorter, "xl/worksheets/sheet1.xml", (xml) =>
-    xml.replace('<autoFilter ref="A3:AF48"/>', '<autoFilter ref="A3:AF40"/>'),
+    xml.replace('<autoFilter ref="A3:AU48"/>', '<autoFilter ref="A3:AU40"/>'),
   );
   const grown = await reviewed(shorter);
   expect(count(sheetXml(grown, "Customers"), /<autoFilter /g)).toBe(1);
-  expect(sheetXml(grown, "Customers")).toContain('<autoFilter ref="A3:AF48"/>');
-  expect(grown.get("xl/workbook.xml")!).toContain(`'Customers'!$A$3:$AF$48`);
+  expect(sheetXml(grown, "Customers")).toContain('<autoFilter ref="A3:AU48"/>');
+  expect(grown.get("xl/workbook.xml")!).toContain(`'Customers'!$A$3:$AU$48`);
   // The same filter with a criterion set is the user's now: it stays, criteria and all.
   const criteria =
-    '<autoFilter ref="A3:AF40"><filterColumn colId="23"><filters><filter val="High"/></filters></filterColumn></autoFilter>';
+    '<autoFilter ref="A3:AU40"><filterColumn colId="23"><filters><filter val="High"/></filters></filterColumn></autoFilter>';
   const filtered = path.join(dir, "filtered.xlsx");
-  await withPart(once, filtered, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AF48"/>', criteria));
+  await withPart(once, filtered, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AU48"/>', criteria));
   const kept = sheetXml(await reviewed(filtered), "Customers");
   expect(kept).toContain(criteria);
   expect(count(kept, /<autoFilter /g)).toBe(1);

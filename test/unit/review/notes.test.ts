@@ -21,19 +21,19 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
   [
     "text in the credit limit",
     ["abc", 500, null, null, null],
-    'row 3, column H (Credit limit): recommended limit, Over credit limit check not computed: must be a number, got "abc"',
+    'row 3, column H (Credit limit): recommended limit, utilisation, available credit, Over credit limit check not computed: must be a number, got "abc"',
     { balance: 500 },
   ],
   [
     "TRUE in the balance",
     [1000, true, null, null, null],
-    'row 3, column I (Outstanding balance): exposure, Over credit limit check not computed: must be a number, got "TRUE"',
+    'row 3, column I (Outstanding balance): exposure, utilisation, available credit, Over credit limit check not computed: must be a number, got "TRUE"',
     { recommendedLimit: 1000 },
   ],
   [
     "a negative credit limit in accounting notation",
     ["(5,000)", 500, null, null, null],
-    "row 3, column H (Credit limit): recommended limit, Over credit limit check not computed: must not be negative, got -5000",
+    "row 3, column H (Credit limit): recommended limit, utilisation, available credit, Over credit limit check not computed: must not be negative, got -5000",
     { balance: 500 },
   ],
   [

@@ -80,14 +80,26 @@ describe("output columns", () => {
     const line = (r: number) => Object.fromEntries(EN_OUT.map((h, i) => [h, block.values[r][i]]));
     expect(line(1)).toEqual({
       "Risk score": expect.closeTo(1.4, 10),
+      // The five factors' points add up to the score.
+      "Payment points": expect.closeTo(0.3, 10),
+      "Contract points": expect.closeTo(0.5, 10),
+      "Industry points": expect.closeTo(0.2, 10),
+      "Reputation points": expect.closeTo(0.3, 10),
+      "Compliance points": expect.closeTo(0.1, 10),
       "Risk grade": "Low",
       "Z-score": null,
       "Z zone": null,
       Warnings: null,
+      Findings: null,
       Recommendation: "Keep terms; the limit may rise (low risk, no warning)",
       "Recommended limit": 11000,
       Monitoring: "Quarterly",
       "Next review": serial("2026-06-15"),
+      Utilisation: 0.2,
+      "Available credit": 8000,
+      // The sheet has days past due but no overdue amount column.
+      "Overdue balance": null,
+      "Oldest days overdue": 0,
       "Review issues": null,
     });
     expect(line(2)).toMatchObject({
@@ -105,14 +117,17 @@ describe("output columns", () => {
       "Risk grade": null,
       "Review issues": 'row 4, column D (Contract performance): contract performance must be a number from 1 to 5, got "bad"',
     });
-    expect(block.formats).toEqual(["score", "text", "ratio", "text", "text", "text", "money", "text", "date", "text"]);
+    expect(block.formats).toEqual([
+      ...["score", "score", "score", "score", "score", "score", "text", "ratio", "text", "text", "text", "text"],
+      ...["money", "text", "date", "percent", "money", "money", "integer", "text"],
+    ]);
     // Conditional fills cover the data rows of the grade, warnings and issues columns only.
     expect(plan.target.fills.map((f) => [f.area.row, f.area.column, f.area.rows, f.area.columns, f.color])).toEqual([
-      [1, 12, 4, 1, "#C6EFCE"],
-      [1, 12, 4, 1, "#FFEB9C"],
-      [1, 12, 4, 1, "#FFC7CE"],
-      [1, 15, 4, 1, "#FFEB9C"],
-      [1, 20, 4, 1, "#FFC7CE"],
+      [1, 17, 4, 1, "#C6EFCE"],
+      [1, 17, 4, 1, "#FFEB9C"],
+      [1, 17, 4, 1, "#FFC7CE"],
+      [1, 20, 4, 1, "#FFEB9C"],
+      [1, 30, 4, 1, "#FFC7CE"],
     ]);
     expect(plan.target.fills.slice(0, 3).map((f) => f.when)).toEqual([
       { equals: "Low" },
@@ -179,7 +194,7 @@ describe("re-running", () => {
     expect(second.plan.outputArea).toEqual(first.plan.outputArea);
     const twice = apply(once, second.plan, undefined, blank);
     expect(twice).toEqual(once);
-    expect(Math.max(...twice.map((l) => l.length))).toBe(21);
+    expect(Math.max(...twice.map((l) => l.length))).toBe(31);
     expect(second.result.customers).toEqual(first.result.customers);
   });
 
@@ -192,24 +207,24 @@ describe("re-running", () => {
     expect(result.layout.lastRow).toBe(2);
     expect(result.layout.staleOutputUntil).toBe(4);
     const after = apply(once, plan);
-    expect(after[3].slice(11, 21)).toEqual(new Array(10).fill(null));
-    expect(after[4].slice(11, 21)).toEqual(new Array(10).fill(null));
+    expect(after[3].slice(11, 31)).toEqual(new Array(20).fill(null));
+    expect(after[4].slice(11, 31)).toEqual(new Array(20).fill(null));
     expect(after[2][11]).toBe(4);
   });
 
   test("an output column the user deleted comes back right of everything, the others stay", () => {
     const values = sampleSheet();
     const once = apply(values, reviewAndPlan(values).plan);
-    for (const line of once) line.splice(14, 1); // "Z zone" column deleted: later ones shift left
-    once[1][20] = "user note";
+    for (const line of once) line.splice(19, 1); // "Z zone" column deleted: later ones shift left
+    once[1][30] = "user note";
     const { result, plan } = reviewAndPlan(once);
-    expect(result.layout.outputColumns).toMatchObject({ score: 11, grade: 12, zScore: 13, warnings: 14, issues: 19, zZone: 21 });
+    expect(result.layout.outputColumns).toMatchObject({ score: 11, grade: 17, zScore: 18, warnings: 19, issues: 29, zZone: 31 });
     expect(plan.target.blocks.map((b) => [b.column, b.values[0].length])).toEqual([
-      [11, 9],
-      [21, 1],
+      [11, 19],
+      [31, 1],
     ]);
-    expect(blockCells(plan.target.blocks).filter((c) => c.column === 20)).toEqual([]);
-    expect(apply(once, plan)[1][20]).toBe("user note");
+    expect(blockCells(plan.target.blocks).filter((c) => c.column === 30)).toEqual([]);
+    expect(apply(once, plan)[1][30]).toBe("user note");
     expectInputUntouched(values, plan);
   });
 
@@ -217,7 +232,7 @@ describe("re-running", () => {
     const values = sampleSheet();
     const zh = reviewAndPlan(values, "zh");
     expect(zh.plan.target.blocks[0].values[0]).toEqual(ZH_OUT);
-    expect(zh.plan.target.blocks[0].values[1].slice(1, 2)).toEqual(["低"]);
+    expect(zh.plan.target.blocks[0].values[1].slice(6, 7)).toEqual(["低"]);
     const once = apply(values, zh.plan);
 
     const en = reviewAndPlan(once, "en");
@@ -226,8 +241,8 @@ describe("re-running", () => {
     expect(en.plan.target.blocks.map((b) => [b.row, b.column])).toEqual([[0, 11]]);
     const twice = apply(once, en.plan);
     expect(twice[0].slice(11)).toEqual(EN_OUT);
-    expect(twice[1][12]).toBe("Low");
-    expect(Math.max(...twice.map((l) => l.length))).toBe(21);
+    expect(twice[1][17]).toBe("Low");
+    expect(Math.max(...twice.map((l) => l.length))).toBe(31);
 
     // And back to zh: still the same columns.
     const back = reviewAndPlan(twice, "zh");
@@ -254,7 +269,8 @@ describe("re-running", () => {
     expect(first.plan.target.blocks[0].column).toBe(9);
     const again = reviewAndPlan(apply(values, first.plan), "zh");
     expect(again.plan.target).toEqual(first.plan.target);
-    expect(again.plan.target.blocks[0].values[1][4]).toBe("超出信用额度");
+    expect(again.plan.target.blocks[0].values[1][9]).toBe("超出信用额度");
+    expect(again.plan.target.blocks[0].values[1][10]).toBe("应收账款余额 1,000.01 超过信用额度 1,000.00。");
   });
 });
 
@@ -556,10 +572,10 @@ describe("output columns belong to the review only when they are recognisably it
     const outputs = OUTPUT_HEADERS_EN;
     const values = [
       [...header, "Warnings", ...outputs],
-      ["A", 1, 1, 1, 1, 1, "mine", 1, "Low", null, null, null, "Keep", 100, "Quarterly", 46090, null],
+      ["A", 1, 1, 1, 1, 1, "mine", 1, 0.3, 0.25, 0.2, 0.15, 0.1, "Low", null, null, null, null, "Keep", 100, "Quarterly", 46090],
     ];
     const result = runReview({ sheetName: "S", values, asOf: 46000, policy: DEFAULT_POLICY });
     expect(result.layout.outputColumns.score).toBe(7);
-    expect(result.layout.outputColumns.warnings).toBe(11);
+    expect(result.layout.outputColumns.warnings).toBe(16);
   });
 });

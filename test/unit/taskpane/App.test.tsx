@@ -265,7 +265,7 @@ describe("the customers", () => {
     fireEvent.click(row);
     expect(row.getAttribute("aria-expanded")).toBe("true");
     await waitFor(() =>
-      expect(mocked.selectRange).toHaveBeenCalledWith("Customers", { row: 4, column: 0, rows: 1, columns: 21 }),
+      expect(mocked.selectRange).toHaveBeenCalledWith("Customers", { row: 4, column: 0, rows: 1, columns: 31 }),
     );
     const detail = screen.getByRole("region", { name: "Customer 4" });
     expect(row.getAttribute("aria-controls")).toBe(detail.id);
@@ -475,7 +475,7 @@ describe("policy", () => {
 
 describe("write back", () => {
   const OUTPUT_LINE =
-    'Sheet "Customers": columns L–U (Risk score, Risk grade, Z-score, Z zone, Warnings, Recommendation, Recommended limit, Monitoring, Next review, Review issues), rows 1–5.';
+    'Sheet "Customers": columns L–AE (Risk score, Payment points, Contract points, Industry points, Reputation points, … Review issues), rows 1–5.';
 
   test("shows what it will change and asks once; No writes nothing and gives the focus back", async () => {
     await renderPane();

@@ -189,7 +189,7 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(outcome.ok).toBe(true);
     const s = fake.sheet("Customers")!;
     expect(s.text(0, 11)).toBe("Risk score");
-    expect(s.text(0, 20)).toBe("Review issues");
+    expect(s.text(0, 30)).toBe("Review issues");
     expect(cellsOutside(plan)).toEqual(HEADER.map((h, c) => `0,${c}=${h}`));
   });
 
@@ -394,24 +394,27 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.suspendCalls).toBe(1);
 
     const s = fake.sheet("Customers")!;
-    // Output headers L1:U1, right of the input table A:K.
-    expect([...Array(10)].map((_, i) => s.text(0, 11 + i))).toEqual(OUTPUT_HEADERS_EN);
+    // Output headers L1:AE1, right of the input table A:K.
+    expect([...Array(20)].map((_, i) => s.text(0, 11 + i))).toEqual(OUTPUT_HEADERS_EN);
     expect(s.get(1, 11)).toBeCloseTo(1.2, 5);
-    expect(s.text(1, 12)).toBe("Low");
-    expect(s.text(3, 12)).toBe("High");
-    expect(s.text(4, 15)).toBe("Over credit limit");
-    expect(s.text(4, 16)).toContain("Hold new orders");
+    expect(s.text(1, 17)).toBe("Low");
+    expect(s.text(3, 17)).toBe("High");
+    expect(s.text(4, 20)).toBe("Over credit limit");
+    expect(s.text(4, 21)).toMatch(/^Outstanding balance [\d,.]+ is above the credit limit [\d,.]+\.$/);
+    expect(s.text(4, 22)).toContain("Hold new orders");
     expect(s.format(1, 11)).toBe(NUMBER_FORMATS.en.score);
-    expect(s.format(1, 12)).toBe("@");
-    expect(s.format(1, 19)).toBe("yyyy-mm-dd");
+    expect(s.format(1, 12)).toBe(NUMBER_FORMATS.en.score);
+    expect(s.format(1, 17)).toBe("@");
+    expect(s.format(1, 25)).toBe("yyyy-mm-dd");
+    expect(s.format(1, 26)).toBe(NUMBER_FORMATS.en.percent);
     // Blank outputs are written as "" (null would leave an old value in place).
     const valueOps = fake.writes("values").filter((o) => o.sheet === "Customers");
     expect(valueOps).toHaveLength(1);
-    expect(valueOps[0].address).toBe("L1:U7");
+    expect(valueOps[0].address).toBe("L1:AE7");
     expect((valueOps[0].value as unknown[][]).flat()).not.toContain(null);
     // "@" on the text columns is set before the values go in.
     const ops = fake.syncs[fake.syncs.length - 1].ops.filter((o) => o.sheet === "Customers");
-    const textFormat = ops.findIndex((o) => o.kind === "numberFormat" && o.address === "M1:M7" && o.value === "@");
+    const textFormat = ops.findIndex((o) => o.kind === "numberFormat" && o.address === "R1:R7" && o.value === "@");
     expect(textFormat).toBeGreaterThanOrEqual(0);
     expect(textFormat).toBeLessThan(ops.findIndex((o) => o.kind === "values"));
     // The user's cells are untouched: the nasty names stay text, exactly as typed.
@@ -425,15 +428,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     await writePlanWith(fake.context, plan, "en", check);
     const ops = fake.writes().filter((o) => o.kind === "clearConditionalFormats" || o.kind === "addConditionalFormat");
     expect(ops[0].kind).toBe("clearConditionalFormats");
-    expect(ops[0].address).toBe("L1:U4");
+    expect(ops[0].address).toBe("L1:AE4");
     expect(ops.slice(1).map((o) => o.kind)).toEqual(Array(5).fill("addConditionalFormat"));
     const fills = fake.sheet("Customers")!.conditional;
     expect(fills).toEqual([
-      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"Low")', color: "#C6EFCE" },
-      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"Medium")', color: "#FFEB9C" },
-      { area: "M2:M4", type: "Custom", formula: '=EXACT(M2,"High")', color: "#FFC7CE" },
-      { area: "P2:P4", type: "Custom", formula: "=LEN(TRIM(P2))>0", color: "#FFEB9C" },
-      { area: "U2:U4", type: "Custom", formula: "=LEN(TRIM(U2))>0", color: "#FFC7CE" },
+      { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"Low")', color: "#C6EFCE" },
+      { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"Medium")', color: "#FFEB9C" },
+      { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"High")', color: "#FFC7CE" },
+      { area: "U2:U4", type: "Custom", formula: "=LEN(TRIM(U2))>0", color: "#FFEB9C" },
+      { area: "AE2:AE4", type: "Custom", formula: "=LEN(TRIM(AE2))>0", color: "#FFC7CE" },
     ]);
   });
 
@@ -443,11 +446,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     await writePlanWith(fake.context, plan, "en", check);
     const s = fake.sheet("Customers")!;
     for (const column of plan.target!.columns!) expect(s.widths.get(column.column)).toBe(columnWidthPoints(column.width));
-    // The output columns are L..U; their widths cover the longest text, the next-review date's 10 characters.
-    expect([...s.widths.keys()].sort((a, b) => a - b)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(s.widths.get(19)!).toBeGreaterThanOrEqual(columnWidthPoints(10));
+    // The output columns are L..AE; their widths cover the longest text, the next-review date's 10 characters.
+    expect([...s.widths.keys()].sort((a, b) => a - b)).toEqual([...Array(20)].map((_, i) => 11 + i));
+    expect(s.widths.get(25)!).toBeGreaterThanOrEqual(columnWidthPoints(10));
     expect(s.frozenRows).toBe(1);
-    expect(s.autoFilter).toBe("A1:U4");
+    expect(s.autoFilter).toBe("A1:AE4");
     expect(s.print).toEqual({
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
@@ -481,15 +484,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
   test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
     workbook(3);
     const s = fake.sheet("Customers")!;
-    s.autoFilter = "A1:U3"; // the same header and columns, a customer fewer
+    s.autoFilter = "A1:AE3"; // the same header and columns, a customer fewer
     const { plan, check } = await reviewAndPlan();
     expect((await writePlanWith(fake.context, plan, "en", check)).ok).toBe(true);
-    expect(s.autoFilter).toBe("A1:U4");
-    s.autoFilter = "A1:U3";
+    expect(s.autoFilter).toBe("A1:AE4");
+    s.autoFilter = "A1:AE3";
     s.filtered = true;
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
-    expect(s.autoFilter).toBe("A1:U3");
+    expect(s.autoFilter).toBe("A1:AE3");
   });
 
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
@@ -567,7 +570,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     // What each sync would carry, measured on the queued operations, stays under Excel on the web's 5 MB.
     for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(5_000_000);
     const s = fake.sheet("Customers")!;
-    expect(s.text(100_000, 12)).toBe("Low"); // row 100,001: customer 100,000 → i = 99,999 → low
+    expect(s.text(100_000, 17)).toBe("Low"); // row 100,001: customer 100,000 → i = 99,999 → low
     expect(fake.sheet("Credit Review Archive")!.get(100_000, 2)).toBe("C100000");
     const biggest = Math.max(...fake.syncs.map((x) => x.bytes));
     console.info(
