@@ -185,3 +185,19 @@ export function issuesText(
 ): string {
   return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
 }
+
+/** The customers whose grade got riskier since the last review, by name with their move, the first `shown` of them. */
+export function riskierText(
+  moves: readonly { readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[],
+  lang: Lang,
+  shown: number,
+): string {
+  if (moves.length === 0) return message(lang, "summary.none");
+  const names = moves
+    .slice(0, shown)
+    .map((m) =>
+      message(lang, "changes.move", { name: customerName(m), from: gradeName(m.previousGrade!, lang), to: gradeName(m.grade, lang) }),
+    )
+    .join(message(lang, "sep.list"));
+  return moves.length > shown ? message(lang, "changes.riskierMore", { names, count: moves.length - shown }) : names;
+}
