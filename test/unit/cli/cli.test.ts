@@ -271,13 +271,14 @@ describe("the sample workbooks", () => {
       "Compliance record",
     ]);
     sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
-    sheet.addRow(["+1-555", 1, 1, 1, 1, 1]);
+    sheet.addRow(["+1-555", 4, 4, 4, 4, 4]);
     await wb.xlsx.writeFile(input);
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
     const out = await loadWorkbook(path.join(dir, "formula-names.reviewed.xlsx"));
     const top = out.getWorksheet("Credit Review Summary")!;
     const names: unknown[] = [];
-    top.eachRow((row) => names.push(row.getCell(1).value));
+    // Both graded high: the top risks, right of the figures, name them.
+    top.eachRow((row) => names.push(row.getCell(6).value));
     expect(names).toContain('=HYPERLINK("http://example.invalid","x")');
     expect(names).toContain("+1-555");
     const customerSheet = out.getWorksheet("Customers")!;
