@@ -43,6 +43,17 @@ export function riskReason(c: CustomerResult): Reason | undefined {
   return c.grade === "high" ? "GRADE_HIGH" : undefined;
 }
 
+/** The top risks' customers by row, read in one pass over the portfolio: their reasons are told with their figures. */
+export function topRiskCustomers(
+  customers: readonly CustomerResult[],
+  risks: readonly { readonly row: number }[],
+): Map<number, CustomerResult> {
+  const wanted = new Set(risks.map((r) => r.row));
+  const found = new Map<number, CustomerResult>();
+  for (const c of customers) if (wanted.has(c.row)) found.set(c.row, c);
+  return found;
+}
+
 /** Larger balance at risk first, then the higher score, then the earlier row. */
 const moreAtRisk = (a: TopRisk, b: TopRisk) => b.balance - a.balance || b.score - a.score || a.row - b.row;
 

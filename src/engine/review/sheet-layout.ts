@@ -189,7 +189,8 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   // The dashboard places its charts itself, in cells its tables leave free.
-  if (kind === "dashboard") return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+  if (kind === "dashboard")
+    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;

@@ -11,7 +11,8 @@ import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { riskierCustomers } from "./changes";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "./fields";
-import type { CustomerResult, ReviewResult } from "./review";
+import { topRiskCustomers } from "./portfolio";
+import type { ReviewResult } from "./review";
 import {
   customerName,
   formatFigure,
@@ -31,8 +32,6 @@ const RIGHT = 5;
 const CHART_ROWS = 15;
 /** Problems listed before "and N more": more would push the dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
-/** Customers whose grade got riskier named before "and N more". */
-const SHOWN_RISKIER = 5;
 /** Customer keys of unmatched ledger invoices named on the page. */
 const SHOWN_KEYS = 5;
 
@@ -82,14 +81,10 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
   else pair(t("summary.utilisation"), p.utilisation, "percent");
   if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
-  else
-    left.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
+  else left.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  left.add(
-    [[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]],
-    ["text", "money", "percent"],
-  );
+  left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
   pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
   note(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy));
 
@@ -147,7 +142,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   if (changes?.previousReview === undefined) left.line(t("changes.none"), true);
   else {
     left.line(t("changes.title", { date: isoFromSerial(changes.previousReview) }), true);
-    left.add([[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]], ["text", ...GRADES.map(() => "text" as const)], true);
+    left.add(
+      [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
+      ["text", ...GRADES.map(() => "text" as const)],
+      true,
+    );
     left.add(
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
       ["text", ...GRADES.map(() => "integer" as const)],
@@ -156,7 +155,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
-    note(t("changes.riskier"), riskierText(riskierCustomers(changes, result.customers), lang, SHOWN_RISKIER));
+    note(t("changes.riskier"), riskierText(riskierCustomers(changes, result.customers), lang));
   }
 
   left.gap();
@@ -184,10 +183,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     ["text", "text", "text", "text", "text", "text"],
     true,
   );
-  const atRisk = customersAt(
-    result.customers,
-    p.topRisks.map((r) => r.row),
-  );
+  const atRisk = topRiskCustomers(result.customers, p.topRisks);
   if (p.topRisks.length)
     right.add(
       p.topRisks.map((r) => [
@@ -219,7 +215,14 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
           lang,
           result.policy,
         );
-        return [customerName(q), q.row, q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "", null, null, text];
+        return [
+          customerName(q),
+          q.row,
+          q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "",
+          null,
+          null,
+          text,
+        ];
       }),
       ["text", "integer", "text", "text", "text", "text"],
     );
@@ -227,12 +230,4 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
   }
   return { name, mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
-}
-
-/** The customers on the given rows, read in one pass over the portfolio. */
-function customersAt(customers: readonly CustomerResult[], rows: readonly number[]): Map<number, CustomerResult> {
-  const wanted = new Set(rows);
-  const found = new Map<number, CustomerResult>();
-  for (const c of customers) if (wanted.has(c.row)) found.set(c.row, c);
-  return found;
 }

@@ -186,18 +186,25 @@ export function issuesText(
   return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
 }
 
-/** The customers whose grade got riskier since the last review, by name with their move, the first `shown` of them. */
+/** Customers whose grade got riskier named before "and N more": a line on the dashboard and in the printed report. */
+const SHOWN_RISKIER = 5;
+
+/** The customers whose grade got riskier since the last review, by name with their move, the first few of them. */
 export function riskierText(
   moves: readonly { readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[],
   lang: Lang,
-  shown: number,
 ): string {
   if (moves.length === 0) return message(lang, "summary.none");
   const names = moves
-    .slice(0, shown)
+    .slice(0, SHOWN_RISKIER)
     .map((m) =>
-      message(lang, "changes.move", { name: customerName(m), from: gradeName(m.previousGrade!, lang), to: gradeName(m.grade, lang) }),
+      message(lang, "changes.move", {
+        name: customerName(m),
+        from: gradeName(m.previousGrade!, lang),
+        to: gradeName(m.grade, lang),
+      }),
     )
     .join(message(lang, "sep.list"));
-  return moves.length > shown ? message(lang, "changes.riskierMore", { names, count: moves.length - shown }) : names;
+  const more = moves.length - SHOWN_RISKIER;
+  return more > 0 ? message(lang, "changes.riskierMore", { names, count: more }) : names;
 }
