@@ -206,8 +206,9 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
   const ofExposure = (n: number) => (p.exposure > 0 ? ` (${percent(n / p.exposure)})` : "");
+  lines.push(`${t("summary.exposure")}: ${money(p.exposure)}`);
   lines.push(
-    `${t("summary.exposure")}: ${money(p.exposure)}   ${t("summary.creditLimits")}: ${money(p.creditLimits)}   ` +
+    `${t("summary.creditLimits")}: ${money(p.creditLimits)}   ` +
       `${t("summary.utilisation")}: ${p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)}`,
   );
   if (p.overdueAmount !== undefined)
