@@ -299,7 +299,7 @@ export const en = {
   "summary.reason": "Why at risk",
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
   "changes.riskier": "Grade riskier",
-  "changes.riskierMore": "{names} and {count} more",
+  "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).
   "ui.app.title": "Credit review",

@@ -276,7 +276,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.reason": "风险原因",
   "summary.moreProblems": "……另有 {count} 项，见客户工作表的“{column}”列",
   "changes.riskier": "等级变差的客户",
-  "changes.riskierMore": "{names}，另有 {count} 位",
+  "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   // 任务窗格（ui.*）。
   "ui.app.title": "信用审查",

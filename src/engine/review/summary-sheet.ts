@@ -20,7 +20,7 @@ import {
   portfolioWarningList,
   problemText,
   reasonDetail,
-  riskierText,
+  riskierLines,
   warningTitle,
 } from "./texts";
 import { WARNING_CODES } from "./warnings";
@@ -155,7 +155,13 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
-    note(t("changes.riskier"), riskierText(riskierCustomers(changes, result.customers), lang));
+    const riskier = riskierCustomers(changes, result.customers);
+    if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));
+    else {
+      // One a line across the figures' width: a list on one line would run under the right half.
+      left.line(t("changes.riskier"));
+      for (const text of riskierLines(riskier, lang)) left.line(text);
+    }
   }
 
   left.gap();

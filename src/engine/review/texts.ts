@@ -189,22 +189,26 @@ export function issuesText(
 /** Customers whose grade got riskier named before "and N more": a line on the dashboard and in the printed report. */
 const SHOWN_RISKIER = 5;
 
-/** The customers whose grade got riskier since the last review, by name with their move, the first few of them. */
-export function riskierText(
+/**
+ * The customers whose grade got riskier since the last review, each by name with its move, the
+ * first few of them and then how many more: one a line on the dashboard.
+ */
+export function riskierLines(
   moves: readonly { readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[],
   lang: Lang,
-): string {
-  if (moves.length === 0) return message(lang, "summary.none");
-  const names = moves
-    .slice(0, SHOWN_RISKIER)
-    .map((m) =>
-      message(lang, "changes.move", {
-        name: customerName(m),
-        from: gradeName(m.previousGrade!, lang),
-        to: gradeName(m.grade, lang),
-      }),
-    )
-    .join(message(lang, "sep.list"));
+): string[] {
+  const lines = moves.slice(0, SHOWN_RISKIER).map((m) =>
+    message(lang, "changes.move", {
+      name: customerName(m),
+      from: gradeName(m.previousGrade!, lang),
+      to: gradeName(m.grade, lang),
+    }),
+  );
   const more = moves.length - SHOWN_RISKIER;
-  return more > 0 ? message(lang, "changes.riskierMore", { names, count: more }) : names;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: more })] : lines;
+}
+
+/** The same as one line, or "none": the printed report's. */
+export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lang): string {
+  return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
 }

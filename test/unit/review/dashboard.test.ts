@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import { runReview } from "../../../src/engine/review/review";
 import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
-import { explainFinding, reasonDetail } from "../../../src/engine/review/texts";
+import { explainFinding, reasonDetail, riskierLines } from "../../../src/engine/review/texts";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -147,3 +147,19 @@ test.each(["en", "zh"] as const)(
     expect(right).toContain(message(lang, "summary.moreProblems", { count: 3, column: OUTPUT_HEADERS.issues[lang] }));
   },
 );
+
+test.each([
+  ["en", "Customer 0 (Low → High)", "and 2 more"],
+  ["zh", "Customer 0（低 → 高）", "另有 2 位"],
+] as const)("the customers whose grade got riskier: five by name, then how many more (%s)", (lang, first, more) => {
+  const moves = Array.from({ length: 7 }, (_, i) => ({
+    id: `C${i}`,
+    name: `Customer ${i}`,
+    previousGrade: "low" as const,
+    grade: "high" as const,
+  }));
+  const lines = riskierLines(moves, lang);
+  expect(lines).toHaveLength(6);
+  expect([lines[0], lines[5]]).toEqual([first, more]);
+  expect(riskierLines(moves.slice(0, 2), lang)).toHaveLength(2);
+});
