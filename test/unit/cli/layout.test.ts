@@ -114,9 +114,10 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(count(sheet, /<cols>/g)).toBe(1);
   const workbook = all.get("xl/workbook.xml")!;
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
-  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(3);
+  expect(count(workbook, /_xlnm\.Print_Titles/g)).toBe(4);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
+  expect(workbook).toContain(`'Credit Policy History'!$1:$1`);
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
 });
 
