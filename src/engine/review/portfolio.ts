@@ -17,28 +17,30 @@ import { WarningCode, WARNING_CODES } from "./warnings";
 export const TOP_RISKS = 10;
 
 /**
- * Which finding a top risk is listed for when it has several: money already late or beyond
- * its limit first, then the signals that it may not pay (news, a rising score, distress),
- * then the balance-sheet ratios.
+ * Which finding a top risk is listed for when it has several, most serious first: money already
+ * late or beyond its limit, then the signals that it may not pay (news, a rising score,
+ * distress), then the balance-sheet ratios. A record, so a new warning cannot be left out.
  */
-const MOST_SERIOUS_FIRST: readonly WarningCode[] = [
-  "OVERDUE_90",
-  "OVER_LIMIT",
-  "NEGATIVE_NEWS",
-  "SCORE_RISE",
-  "Z_DISTRESS",
-  "COVERAGE",
-  "LIQUIDITY",
-  "LEVERAGE",
-  "OVERDUE_SHARE",
-];
+const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
+  OVERDUE_90: 0,
+  OVER_LIMIT: 1,
+  NEGATIVE_NEWS: 2,
+  SCORE_RISE: 3,
+  Z_DISTRESS: 4,
+  COVERAGE: 5,
+  LIQUIDITY: 6,
+  LEVERAGE: 7,
+  OVERDUE_SHARE: 8,
+};
 
 /**
  * Why a graded customer's balance is at risk, or undefined when it is not: its most serious
  * warning, else a payment overdue, else the high-risk grade.
  */
 export function riskReason(c: CustomerResult): Reason | undefined {
-  for (const code of MOST_SERIOUS_FIRST) if (c.findings.some((f) => f.code === code)) return code;
+  let worst: WarningCode | undefined;
+  for (const f of c.findings) if (worst === undefined || SERIOUSNESS[f.code] < SERIOUSNESS[worst]) worst = f.code;
+  if (worst !== undefined) return worst;
   if (isOverdue(c.overdueAmount, c.daysPastDue)) return "OVERDUE";
   return c.grade === "high" ? "GRADE_HIGH" : undefined;
 }

@@ -163,3 +163,9 @@ test.each([
   expect([lines[0], lines[5]]).toEqual([first, more]);
   expect(riskierLines(moves.slice(0, 2), lang)).toHaveLength(2);
 });
+
+test("a top risk with several warnings is listed for its most serious: overdue over 90 days before over the limit", () => {
+  const { result } = review([{ id: "A", name: "Both", factors: [2, 2, 2, 2, 2], extra: [10_000, 50_000, 20_000, 120] }]);
+  expect(result.customers[0].findings.map((f) => f.code).sort()).toEqual(["OVERDUE_90", "OVER_LIMIT"]);
+  expect(result.portfolio.topRisks.map((r) => r.reason)).toEqual(["OVERDUE_90"]);
+});
