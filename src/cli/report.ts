@@ -4,7 +4,8 @@ import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
-import { ReviewChanges } from "../engine/review/changes";
+import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
+import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import {
   customerName,
@@ -13,13 +14,16 @@ import {
   formatFigure,
   gradeName,
   problemText,
+  reasonDetail,
   recommendationText,
+  riskierText,
   warningList,
   warningTitle,
 } from "../engine/review/texts";
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
+  const atRisk = topRiskCustomers(result.customers, p.topRisks);
   return {
     asOf: isoFromSerial(result.asOf),
     sheet: result.sheet,
@@ -62,8 +66,14 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       exposureByGrade: p.exposureByGrade,
       exposure: p.exposure,
       exposureNotGraded: p.exposureNotGraded,
+      creditLimits: p.creditLimits,
+      utilisation: p.utilisation ?? null,
+      overdueAmount: p.overdueAmount ?? null,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
+      exposureAtRisk: p.exposureAtRisk,
+      customersAtRisk: p.customersAtRisk,
+      topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
       warnings: p.warnings,
       warningCounts: p.warningCounts,
       aging: p.aging ?? null,
@@ -109,7 +119,7 @@ function changesJson(changes: ReviewChanges) {
 }
 
 /** The printed report's block on what changed: the grade migration and the counts. */
-function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] {
+function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (changes.previousReview === undefined) return [t("changes.none")];
@@ -135,6 +145,7 @@ function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] 
   lines.push(`${t("changes.newWarnings")}: ${changes.newWarnings}   ${t("changes.clearedWarnings")}: ${changes.clearedWarnings}`);
   lines.push(`${t("changes.added")}: ${changes.added.length}${names(changes.added)}`);
   lines.push(`${t("changes.gone")}: ${changes.gone.length}${names(changes.gone)}`);
+  lines.push(`${t("changes.riskier")}: ${riskierText(riskierCustomers(changes, customers), lang)}`);
   return lines;
 }
 
@@ -206,7 +217,29 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   lines.push("");
   lines.push(`${t("summary.customers")}: ${p.reviewed}   ${t("summary.withErrors")}: ${p.withErrors}`);
   lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${p.byGrade[g]}`).join(" · "));
+  const money = (n: number) => formatFigure(n, "money", lang);
+  const percent = (n: number) => formatFigure(n, "percent", lang);
+  const ofExposure = (n: number) => (p.exposure > 0 ? ` (${percent(n / p.exposure)})` : "");
+  lines.push(`${t("summary.exposure")}: ${money(p.exposure)}`);
+  lines.push(
+    `${t("summary.creditLimits")}: ${money(p.creditLimits)}   ` +
+      `${t("summary.utilisation")}: ${p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)}`,
+  );
+  if (p.overdueAmount !== undefined)
+    lines.push(`${t("summary.overdueAmount")}: ${money(p.overdueAmount)}${ofExposure(p.overdueAmount)}`);
   if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
+  lines.push(
+    `${t("summary.exposureAtRisk")}: ${money(p.exposureAtRisk)}${ofExposure(p.exposureAtRisk)}   ` +
+      `${t("summary.customersAtRisk")}: ${p.customersAtRisk}`,
+  );
+  if (p.topRisks.length) {
+    const atRisk = topRiskCustomers(result.customers, p.topRisks);
+    lines.push(`${t("summary.topRisks")}:`);
+    for (const r of p.topRisks)
+      lines.push(
+        `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
+      );
+  }
   lines.push(
     `${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang, result.policy)})`).join(", ") : t("summary.none")}`,
   );
@@ -223,7 +256,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
-  lines.push(...changesLines(result.changes, lang));
+  lines.push(...changesLines(result.changes, result.customers, lang));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
   lines.push(`→ ${output}`);
   return lines.join("\n");

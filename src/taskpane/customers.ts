@@ -46,7 +46,7 @@ export const CUSTOMER_ORDERS: readonly CustomerOrder[] = ["attention", "score", 
 /**
  * "Needs attention first": High risk, then rows that could not be graded (their risk is
  * unknown), then the other customers with a warning, then the rest. Within each group, the
- * summary sheet's top-risk order: highest score first, then more warnings, then sheet order.
+ * highest score first, then more warnings, then sheet order.
  */
 export function attentionGroup(c: CustomerResult): number {
   if (hasDataError(c)) return 1;

@@ -40,6 +40,14 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     expect(next).not.toContain(message(lang, "summary.topRisks"));
   });
 
+  test("the dashboard shows the headline figures, and the customer far over its limit as the first top risk", () => {
+    const page = sample().pages[pagesWith(sample(), message(lang, "summary.title"))[0]];
+    for (const key of ["summary.creditLimits", "summary.utilisation", "summary.overdueAmount", "summary.exposureAtRisk"] as const)
+      expect(page).toContain(message(lang, key));
+    expect(page).toContain("14,780,000.00");
+    expect(page).toMatch(lang === "en" ? /Wide World Importers\s+10\s+276,000\.00/ : /环球进口贸易公司\s+10\s+276,000\.00/);
+  });
+
   test("the customer sheet's review columns print on its first page, with the dates and limits shown", () => {
     const first = sample().pages[0];
     // A long header over short figures wraps, so its words may stand on lines of their own.

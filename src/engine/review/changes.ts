@@ -105,3 +105,14 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
   }
   return { previousReview: earlier.last?.date, customers: changes, migration, newWarnings, clearedWarnings, added, gone };
 }
+
+/** The customers whose grade got riskier since their last review, in sheet order, with the grade they moved to. */
+export function riskierCustomers(
+  changes: ReviewChanges,
+  customers: readonly CustomerResult[],
+): { readonly row: number; readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[] {
+  const gradeAt = new Map(customers.map((c) => [c.row, c.grade]));
+  return changes.customers
+    .filter((c) => c.gradeMove === "riskier" && gradeAt.get(c.row) !== undefined)
+    .map((c) => ({ row: c.row, id: c.id, name: c.name, previousGrade: c.previousGrade, grade: gradeAt.get(c.row)! }));
+}

@@ -1,16 +1,77 @@
 /**
- * The portfolio figures over every reviewed customer: counts and exposure by grade, the
- * share overdue and its warning, warning counts, the ledger's aging totals, and every
- * customer with a problem.
+ * The portfolio figures over every reviewed customer: counts and exposure by grade, credit
+ * limits and their utilisation, the amount and share overdue and its warning, warning counts,
+ * the ledger's aging totals, the exposure at risk with the customers carrying most of it, and
+ * every customer with a problem.
  */
 import { bucketLabels } from "../aging";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
-import { isOverdue } from "./decisions";
+import { isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
-import type { CustomerProblem, CustomerResult, PortfolioResult } from "./review";
+import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
 import { WarningCode, WARNING_CODES } from "./warnings";
+
+/** How many customers the summary names as the top risks. */
+export const TOP_RISKS = 10;
+
+/**
+ * Which finding a top risk is listed for when it has several, most serious first: money already
+ * late or beyond its limit, then the signals that it may not pay (news, a rising score,
+ * distress), then the balance-sheet ratios. A record, so a new warning cannot be left out.
+ */
+const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
+  OVERDUE_90: 0,
+  OVER_LIMIT: 1,
+  NEGATIVE_NEWS: 2,
+  SCORE_RISE: 3,
+  Z_DISTRESS: 4,
+  COVERAGE: 5,
+  LIQUIDITY: 6,
+  LEVERAGE: 7,
+  OVERDUE_SHARE: 8,
+};
+
+/**
+ * Why a graded customer's balance is at risk, or undefined when it is not: its most serious
+ * warning, else a payment overdue, else the high-risk grade.
+ */
+export function riskReason(c: CustomerResult): Reason | undefined {
+  let worst: WarningCode | undefined;
+  for (const f of c.findings) if (worst === undefined || SERIOUSNESS[f.code] < SERIOUSNESS[worst]) worst = f.code;
+  if (worst !== undefined) return worst;
+  if (isOverdue(c.overdueAmount, c.daysPastDue)) return "OVERDUE";
+  return c.grade === "high" ? "GRADE_HIGH" : undefined;
+}
+
+/** The top risks' customers by row, read in one pass over the portfolio: their reasons are told with their figures. */
+export function topRiskCustomers(
+  customers: readonly CustomerResult[],
+  risks: readonly { readonly row: number }[],
+): Map<number, CustomerResult> {
+  const wanted = new Set(risks.map((r) => r.row));
+  const found = new Map<number, CustomerResult>();
+  for (const c of customers) if (wanted.has(c.row)) found.set(c.row, c);
+  return found;
+}
+
+/** Larger balance at risk first, then the higher score, then the earlier row. */
+const moreAtRisk = (a: TopRisk, b: TopRisk) => b.balance - a.balance || b.score - a.score || a.row - b.row;
+
+/**
+ * Keeps `top` the `count` largest risks in order as the portfolio is read once (an insertion
+ * into a list of ten): sorting the whole portfolio for ten names made the write plan slower.
+ */
+function keepTop(top: TopRisk[], risk: TopRisk, count: number): void {
+  if (top.length === count && moreAtRisk(risk, top[count - 1]) >= 0) return;
+  let i = top.length === count ? count - 1 : top.length;
+  while (i > 0 && moreAtRisk(risk, top[i - 1]) < 0) {
+    top[i] = top[i - 1];
+    i--;
+  }
+  top[i] = risk;
+}
 
 /** Every error and note of every customer, in sheet order, errors of a customer first. */
 function problemsOf(customers: readonly CustomerResult[]): CustomerProblem[] {
@@ -39,7 +100,18 @@ export function summarise(
   let overdueCustomers = 0;
   let exposure = 0;
   let exposureNotGraded = 0;
+  let creditLimits = 0;
+  let limitedExposure = 0;
+  let overdueAmount: number | undefined;
+  let exposureAtRisk = 0;
+  let customersAtRisk = 0;
+  const topRisks: TopRisk[] = [];
   for (const c of customers) {
+    // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
+    if (c.creditLimit !== undefined && c.creditLimit > 0) {
+      creditLimits += c.creditLimit;
+      limitedExposure += c.balance ?? 0;
+    }
     if (c.errors.length > 0 || c.grade === undefined) {
       // A balance that can be read is owed whether or not the customer could be graded.
       exposureNotGraded += c.balance ?? 0;
@@ -49,13 +121,22 @@ export function summarise(
     byGrade[c.grade]++;
     exposureByGrade[c.grade] += c.balance ?? 0;
     exposure += c.balance ?? 0;
+    if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
     if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
+    const reason = riskReason(c);
+    if (reason !== undefined) {
+      customersAtRisk++;
+      exposureAtRisk += c.balance ?? 0;
+      const risk = { row: c.row, id: c.id, name: c.name, grade: c.grade, score: c.score!, balance: c.balance ?? 0, reason };
+      keepTop(topRisks, risk, TOP_RISKS);
+    }
     for (const f of c.findings) warningCounts[f.code]++;
     if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;
-  if (![exposure, ...(agingTotals ?? [])].every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
+  const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
+  if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   const overdueShare = overdueKnown && reviewed > 0 ? overdueCustomers / reviewed : undefined;
   const warnings: WarningCode[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
@@ -70,8 +151,14 @@ export function summarise(
     exposureByGrade,
     exposure,
     exposureNotGraded,
+    creditLimits,
+    utilisation: creditLimits > 0 ? limitedExposure / creditLimits : undefined,
+    overdueAmount,
     overdueCustomers,
     overdueShare,
+    exposureAtRisk,
+    customersAtRisk,
+    topRisks,
     warnings,
     warningCounts,
     aging: agingTotals ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingTotals } : undefined,

@@ -22,7 +22,7 @@ import { outputPlace } from "./layout";
 import { ageLedger, LedgerInput, UnmatchedInvoices, unmatchedInvoices } from "./ledger";
 import { summarise } from "./portfolio";
 import { isReviewSheet } from "./sheets";
-import { Decision } from "./decisions";
+import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { Finding, WarningCode } from "./warnings";
 
@@ -86,6 +86,17 @@ export interface CustomerResult {
   readonly errors: readonly CreditError[];
 }
 
+/** A customer at risk, with the balance at risk and why: its most serious warning, or the rule that makes it a risk. */
+export interface TopRisk {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly grade: Grade;
+  readonly score: number;
+  readonly balance: number;
+  readonly reason: Reason;
+}
+
 /** One problem of one customer, as the summary lists them: where it is, what it switched off, why. */
 export interface CustomerProblem {
   readonly row: number;
@@ -107,8 +118,19 @@ export interface PortfolioResult {
   readonly exposure: number;
   /** The part of the exposure owed by customers the review could not grade. */
   readonly exposureNotGraded: number;
+  /** Every credit limit that can be read (above zero), graded or not. */
+  readonly creditLimits: number;
+  /** The balances of the customers with a limit over their limits; undefined when no limit is known. */
+  readonly utilisation?: number;
+  /** What the graded customers have overdue; undefined when no customer's overdue amount is known (no such column, no ledger). */
+  readonly overdueAmount?: number;
   readonly overdueCustomers: number;
   readonly overdueShare?: number;
+  /** The balance of the graded customers at risk: graded high, carrying a warning, or overdue. */
+  readonly exposureAtRisk: number;
+  readonly customersAtRisk: number;
+  /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
+  readonly topRisks: readonly TopRisk[];
   readonly warnings: readonly WarningCode[];
   readonly warningCounts: Readonly<Record<WarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };

@@ -205,17 +205,14 @@ export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintS
 /**
  * One of the review's own sheets with its layout: a "table" (archive, policy: header in its
  * first written row, frozen, repeated on each printed page) or the "dashboard" summary,
- * printed on one landscape page.
+ * printed on one landscape page, its charts where its plan puts them.
  */
 export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
   const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
-  if (kind === "dashboard") {
-    // The charts stand right of the tables, one empty column between, however wide the tables grow.
-    const right = Math.max(0, ...plan.blocks.map((b) => b.column + b.formats.length)) + 1;
-    const charts = plan.charts?.map((chart) => ({ ...chart, place: { ...chart.place, column: right } }));
-    return { ...plan, charts, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
-  }
+  // The dashboard places its charts itself, in cells its tables leave free.
+  if (kind === "dashboard")
+    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;

@@ -1,30 +1,75 @@
 /**
- * The managers' summary sheet: the review's key figures, customers and exposure by grade,
- * warning counts, the aging table (with a ledger) and its chart, the top risks, every
- * customer with a problem, and what changed since the last archived review (grade migration
- * and counts).
+ * The managers' summary sheet as a one-page dashboard. Left, the figures: the headline
+ * figures (customers, exposure, credit limits and their utilisation, the amount and share
+ * overdue, the exposure at risk), customers and exposure by grade, the aging table (with a
+ * ledger), what changed since the last archived review, and the warning counts. Right, the
+ * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
+ * the reason for each, and the customers with problems, capped so the page stays one page.
  */
 import { isoFromSerial } from "../cells";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
-import { OUTPUT_HEADERS } from "./fields";
-import type { CustomerResult, ReviewResult } from "./review";
-import { customerName, formatFigure, gradeName, portfolioWarningList, problemText, warningList, warningTitle } from "./texts";
+import { riskierCustomers } from "./changes";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "./fields";
+import { topRiskCustomers } from "./portfolio";
+import type { ReviewResult } from "./review";
+import {
+  customerName,
+  formatFigure,
+  gradeName,
+  portfolioWarningList,
+  problemText,
+  reasonDetail,
+  riskierLines,
+  warningTitle,
+} from "./texts";
 import { WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
+
+/** The right half's first column: one empty column after the figures' four. */
+const RIGHT = 5;
+/** The charts' height in rows, side by side above the right half's tables. */
+const CHART_ROWS = 15;
+/** Problems listed before "and N more": more would push the dashboard past one page. */
+export const SHOWN_PROBLEMS = 8;
+/** Customer keys of unmatched ledger invoices named on the page. */
+const SHOWN_KEYS = 5;
+
+/** A column of tables written downwards from a sheet cell, an empty row between sections. */
+function pane(blocks: Block[], column: number, row: number) {
+  return {
+    add(values: PlanValue[][], formats: CellFormat[], bold = false) {
+      blocks.push({ row, column, values, formats, bold });
+      row += values.length;
+    },
+    /** A lone text running over the empty cells to its right (a title, a long line): it does not widen its column. */
+    line(text: string, bold = false, at = 0) {
+      blocks.push({ row, column: column + at, values: [[text]], formats: ["text"], bold, overflow: true });
+      if (at === 0) row++;
+    },
+    gap() {
+      row++;
+    },
+    get row() {
+      return row;
+    },
+  };
+}
 
 export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const p = result.portfolio;
   const blocks: Block[] = [];
-  let row = 0;
-  const add = (values: PlanValue[][], formats: CellFormat[], bold = false) => {
-    blocks.push({ row, column: 0, values, formats, bold });
-    row += values.length;
+  const left = pane(blocks, 0, 0);
+  const pair = (label: string, value: PlanValue, format: CellFormat) => left.add([[label, value]], ["text", format]);
+  /** A label with a text that runs on to the right. */
+  const note = (label: string, text: string) => {
+    left.line(text, false, 1);
+    left.add([[label]], ["text"]);
   };
-  blocks.push({ row, column: 0, values: [[t("summary.title")]], formats: ["text"], bold: true, overflow: true });
-  row++;
-  const pair = (label: string, value: PlanValue, format: CellFormat) => add([[label, value]], ["text", format]);
+  const shareOfExposure = (amount: number) => (p.exposure > 0 ? amount / p.exposure : 0);
+
+  left.line(t("summary.title"), true);
   pair(t("summary.asOf"), result.asOf, "date");
   pair(t("summary.sheet"), result.sheet, "text");
   pair(t("summary.policyVersion"), result.policy.version, "text");
@@ -32,53 +77,44 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   pair(t("summary.withErrors"), p.withErrors, "integer");
   pair(t("summary.exposure"), p.exposure, "money");
   if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
+  pair(t("summary.creditLimits"), p.creditLimits, "money");
+  if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
+  else pair(t("summary.utilisation"), p.utilisation, "percent");
+  if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
+  else left.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  pair(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy), "text");
-  const u = p.unmatchedInvoices;
-  if (u) {
-    const amount = formatFigure(u.amount, "money", lang);
-    const text = u.customers ? t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") }) : t("summary.unmatchedNone");
-    pair(t("summary.unmatched"), text, "text");
-  }
-  row++;
-  add(
+  left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
+  pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
+  note(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy));
+
+  left.gap();
+  left.add(
     [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
     ["text", "text", "text", "text"],
     true,
   );
-  add(
-    GRADES.map((g) => [
-      gradeName(g, lang),
-      p.byGrade[g],
-      p.exposureByGrade[g],
-      p.exposure > 0 ? p.exposureByGrade[g] / p.exposure : 0,
-    ]),
+  const gradeRows = left.row;
+  left.add(
+    GRADES.map((g) => [gradeName(g, lang), p.byGrade[g], p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])]),
     ["text", "integer", "money", "percent"],
   );
-  const gradeRows = { row: row - GRADES.length };
-  row++;
-  add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true);
-  add(
-    WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
-    ["text", "text", "integer"],
-  );
-  row++;
   const charts: ChartPlan[] = [
     {
       kind: "column",
       title: t("summary.exposureChart"),
       seriesName: t("summary.gradeExposure"),
-      categories: { row: gradeRows.row, column: 0, rows: GRADES.length, columns: 1 },
-      values: { row: gradeRows.row, column: 2, rows: GRADES.length, columns: 1 },
-      place: chartPlace(0),
+      categories: { row: gradeRows, column: 0, rows: GRADES.length, columns: 1 },
+      values: { row: gradeRows, column: 2, rows: GRADES.length, columns: 1 },
+      place: { row: 0, column: RIGHT, rows: CHART_ROWS, columns: 5 },
       format: "money",
     },
   ];
   if (p.aging) {
-    add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true);
-    const start = row;
-    add(
+    left.gap();
+    left.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true);
+    const start = left.row;
+    left.add(
       p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
       ["text", "money"],
     );
@@ -88,59 +124,30 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       seriesName: t("summary.amount"),
       categories: { row: start, column: 0, rows: p.aging.labels.length, columns: 1 },
       values: { row: start, column: 1, rows: p.aging.labels.length, columns: 1 },
-      place: chartPlace(1),
+      place: { row: 0, column: RIGHT + 5, rows: CHART_ROWS, columns: 1 },
       format: "money",
     });
+    const u = p.unmatchedInvoices;
+    if (u?.customers) {
+      // Under its label, its first few keys: the page has room for a line, the JSON and the pane list them all.
+      const amount = formatFigure(u.amount, "money", lang);
+      const keys = [...u.keys.slice(0, SHOWN_KEYS), ...(u.keys.length > SHOWN_KEYS ? ["…"] : [])].join(", ");
+      left.line(t("summary.unmatched"));
+      left.line(t("summary.unmatchedText", { ...u, amount, keys }));
+    } else if (u) note(t("summary.unmatched"), t("summary.unmatchedNone"));
   }
-  row++;
-  const top = topRisks(result.customers, 10);
-  add(
-    [
-      [
-        t("summary.topRisks"),
-        t("summary.row"),
-        OUTPUT_HEADERS.score[lang],
-        OUTPUT_HEADERS.grade[lang],
-        OUTPUT_HEADERS.warnings[lang],
-      ],
-    ],
-    ["text", "text", "text", "text", "text"],
-    true,
-  );
-  if (top.length) {
-    add(
-      top.map((c) => [customerName(c), c.row, c.score!, gradeName(c.grade!, lang), warningList(c.findings, lang)]),
-      ["text", "integer", "score", "text", "text"],
-    );
-  }
-  if (p.problems.length) {
-    row++;
-    add(
-      [[t("summary.problems"), t("summary.row"), t("summary.column"), t("summary.problem")]],
-      ["text", "text", "text", "text"],
+
+  left.gap();
+  const changes = result.changes;
+  if (changes?.previousReview === undefined) left.line(t("changes.none"), true);
+  else {
+    left.line(t("changes.title", { date: isoFromSerial(changes.previousReview) }), true);
+    left.add(
+      [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
+      ["text", ...GRADES.map(() => "text" as const)],
       true,
     );
-    add(
-      p.problems.map((q) => {
-        // A ledger row's place names its own sheet and row, so it stays in the text.
-        const place = q.reason.place.sheet === undefined ? {} : q.reason.place;
-        const text = problemText(
-          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } },
-          lang,
-          result.policy,
-        );
-        return [customerName(q), q.row, q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "", text];
-      }),
-      ["text", "integer", "text", "text"],
-    );
-  }
-  row++;
-  const changes = result.changes;
-  if (changes?.previousReview === undefined) add([[t("changes.none")]], ["text"], true);
-  else {
-    add([[t("changes.title", { date: isoFromSerial(changes.previousReview) })]], ["text"], true);
-    add([[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]], ["text", ...GRADES.map(() => "text" as const)], true);
-    add(
+    left.add(
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
@@ -148,36 +155,85 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
-  }
-  return { name, mode: "replace", blocks, columnWidths: [34, 14, 16, 14, 40], charts };
-}
-
-/** Where the summary's charts go: side by side with the tables, right of them, one below the other. */
-const CHART_SIZE = { rows: 16, columns: 7 };
-function chartPlace(index: number): ChartPlan["place"] {
-  return { row: index * (CHART_SIZE.rows + 1), column: 6, ...CHART_SIZE };
-}
-
-/** Riskier first: higher score, then more warnings, then the earlier row. */
-const riskier = (a: CustomerResult, b: CustomerResult) =>
-  b.score! - a.score! || b.findings.length - a.findings.length || a.row - b.row;
-
-/**
- * The `count` riskiest customers reviewed without errors, kept in order as the portfolio is
- * read once (an insertion into a list of ten): sorting the whole portfolio for ten names made
- * the write plan a third slower.
- */
-function topRisks(customers: readonly CustomerResult[], count: number): CustomerResult[] {
-  const top: CustomerResult[] = [];
-  for (const c of customers) {
-    if (c.errors.length > 0 || c.score === undefined) continue;
-    if (top.length === count && riskier(c, top[count - 1]) >= 0) continue;
-    let i = top.length === count ? count - 1 : top.length;
-    while (i > 0 && riskier(c, top[i - 1]) < 0) {
-      top[i] = top[i - 1];
-      i--;
+    const riskier = riskierCustomers(changes, result.customers);
+    if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));
+    else {
+      // One a line across the figures' width: a list on one line would run under the right half.
+      left.line(t("changes.riskier"));
+      for (const text of riskierLines(riskier, lang)) left.line(text);
     }
-    top[i] = c;
   }
-  return top;
+
+  left.gap();
+  left.add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true);
+  left.add(
+    WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
+    ["text", "text", "integer"],
+  );
+
+  const right = pane(blocks, RIGHT, CHART_ROWS + 1);
+  // Section titles stand on their own line, so the name column is as wide as the names. The grade
+  // (a text) stands before the reason, so a right-aligned number never runs into its sentence.
+  right.line(t("summary.topRisks"), true);
+  right.add(
+    [
+      [
+        FIELD_LABELS.name[lang],
+        t("summary.row"),
+        t("summary.gradeExposure"),
+        OUTPUT_HEADERS.warnings[lang],
+        OUTPUT_HEADERS.grade[lang],
+        t("summary.reason"),
+      ],
+    ],
+    ["text", "text", "text", "text", "text", "text"],
+    true,
+  );
+  const atRisk = topRiskCustomers(result.customers, p.topRisks);
+  if (p.topRisks.length)
+    right.add(
+      p.topRisks.map((r) => [
+        customerName(r),
+        r.row,
+        r.balance,
+        atRisk.get(r.row)!.findings.length,
+        gradeName(r.grade, lang),
+        reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
+      ]),
+      ["text", "integer", "money", "integer", "text", "text"],
+    );
+  else right.line(t("summary.none"));
+
+  if (p.problems.length) {
+    right.gap();
+    right.line(t("summary.problems"), true);
+    right.add(
+      [[FIELD_LABELS.name[lang], t("summary.row"), t("summary.column"), null, null, t("summary.problem")]],
+      ["text", "text", "text", "text", "text", "text"],
+      true,
+    );
+    right.add(
+      p.problems.slice(0, SHOWN_PROBLEMS).map((q) => {
+        // A ledger row's place names its own sheet and row, so it stays in the text.
+        const place = q.reason.place.sheet === undefined ? {} : q.reason.place;
+        const text = problemText(
+          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } },
+          lang,
+          result.policy,
+        );
+        return [
+          customerName(q),
+          q.row,
+          q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "",
+          null,
+          null,
+          text,
+        ];
+      }),
+      ["text", "integer", "text", "text", "text", "text"],
+    );
+    const more = p.problems.length - SHOWN_PROBLEMS;
+    if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
+  }
+  return { name, mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
 }

@@ -185,3 +185,30 @@ export function issuesText(
 ): string {
   return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
 }
+
+/** Customers whose grade got riskier named before "and N more": a line on the dashboard and in the printed report. */
+const SHOWN_RISKIER = 5;
+
+/**
+ * The customers whose grade got riskier since the last review, each by name with its move, the
+ * first few of them and then how many more: one a line on the dashboard.
+ */
+export function riskierLines(
+  moves: readonly { readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[],
+  lang: Lang,
+): string[] {
+  const lines = moves.slice(0, SHOWN_RISKIER).map((m) =>
+    message(lang, "changes.move", {
+      name: customerName(m),
+      from: gradeName(m.previousGrade!, lang),
+      to: gradeName(m.grade, lang),
+    }),
+  );
+  const more = moves.length - SHOWN_RISKIER;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: more })] : lines;
+}
+
+/** The same as one line, or "none": the printed report's. */
+export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lang): string {
+  return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
+}

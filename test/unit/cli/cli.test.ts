@@ -179,6 +179,23 @@ describe("the sample workbooks", () => {
     expect(["safe", "grey", "distress", null]).toContain(c.zZone);
     expect(json.portfolio.byGrade).toEqual({ low: expect.any(Number), medium: expect.any(Number), high: expect.any(Number) });
     expect(json.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+    // The dashboard's headline figures, as the sample's customers add up.
+    expect(json.portfolio).toMatchObject({
+      exposure: 4_018_000,
+      creditLimits: 14_780_000,
+      overdueAmount: 958_000,
+      exposureAtRisk: 2_080_500,
+      customersAtRisk: 18,
+    });
+    expect(json.portfolio.utilisation).toBeCloseTo(0.265, 3);
+    // Ranked by the balance at risk: the customer far over its limit first, with its reason in words.
+    expect(json.portfolio.topRisks).toHaveLength(10);
+    expect(json.portfolio.topRisks[0]).toMatchObject({
+      name: "Wide World Importers",
+      balance: 276_000,
+      reason: "OVER_LIMIT",
+      text: "应收账款余额 276,000.00 超过信用额度 20,000.00。",
+    });
   });
 
   test("re-running on the reviewed workbook updates the same columns and archives one more review", async () => {
@@ -271,13 +288,14 @@ describe("the sample workbooks", () => {
       "Compliance record",
     ]);
     sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
-    sheet.addRow(["+1-555", 1, 1, 1, 1, 1]);
+    sheet.addRow(["+1-555", 4, 4, 4, 4, 4]);
     await wb.xlsx.writeFile(input);
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
     const out = await loadWorkbook(path.join(dir, "formula-names.reviewed.xlsx"));
     const top = out.getWorksheet("Credit Review Summary")!;
     const names: unknown[] = [];
-    top.eachRow((row) => names.push(row.getCell(1).value));
+    // Both graded high: the top risks, right of the figures, name them.
+    top.eachRow((row) => names.push(row.getCell(6).value));
     expect(names).toContain('=HYPERLINK("http://example.invalid","x")');
     expect(names).toContain("+1-555");
     const customerSheet = out.getWorksheet("Customers")!;

@@ -92,7 +92,7 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
   expect(sheet).toMatch(/<row r="19"(?![^>]* ht=)[^>]*>/);
 });
 
-test("the summary: one landscape page, exposure by grade and aging as two native charts beside the tables", async () => {
+test("the summary: one landscape page, exposure by grade and aging as two native charts side by side, right of the figures", async () => {
   const all = await reviewed(EXAMPLE);
   const summary = sheetXml(all, "Credit Review Summary");
   expect(summary).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"\/>/);
@@ -104,7 +104,7 @@ test("the summary: one landscape page, exposure by grade and aging as two native
     [...drawing.matchAll(/<xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)</g)].map(
       (m) => `${m[1]},${m[2]}`,
     ),
-  ).toEqual(["6,0", "6,17"]);
+  ).toEqual(["5,0", "10,0"]);
 });
 
 test("a re-run adds no second filter, pane, print setup or name; the archive and policy print their header on every page", async () => {
@@ -126,6 +126,7 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   ]);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
+  expect(workbook).toContain(`'Credit Policy History'!$1:$1`);
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
 });
 

@@ -143,10 +143,10 @@ test("a table sheet freezes and repeats its header; the dashboard prints on one 
     format: "money" as const,
     categories: { row: 1, column: 0, rows: 3, columns: 1 },
     values: { row: 1, column: 1, rows: 3, columns: 1 },
-    place: { row: 0, column: 0, rows: 16, columns: 7 },
+    place: { row: 0, column: 3, rows: 16, columns: 7 },
   };
   const dashboard = laidOut({ ...plan, charts: [chart] }, "en", "dashboard");
-  // Right of the two columns of tables, one column between.
+  // Where the plan put it, beside the tables.
   expect(dashboard.charts![0].place).toEqual({ row: 0, column: 3, rows: 16, columns: 7 });
   expect(dashboard.freezeRows).toBeUndefined();
   expect(dashboard.print).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });

@@ -278,7 +278,8 @@ describe("text from the data stays text", () => {
   const NAMES = ['=HYPERLINK("http://x")', "+1-555", "-2+3", "@SUM(A1:A2)", "=1+1"];
   const values = customerSheet(
     ["Credit limit"],
-    NAMES.map((name, i) => ({ id: i === 4 ? "=cmd|' /C calc'!A0" : undefined, name, factors: [3, 3, 3, 3, 3], extra: [100] })),
+    // Graded high, so the summary lists each among its top risks.
+    NAMES.map((name, i) => ({ id: i === 4 ? "=cmd|' /C calc'!A0" : undefined, name, factors: [5, 5, 5, 5, 5], extra: [100] })),
   );
   const { result, plan } = reviewAndPlan(values);
 

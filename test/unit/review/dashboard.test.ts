@@ -1,0 +1,171 @@
+/**
+ * The summary as a one-page dashboard (issue 15 item 4): the headline figures (credit limits,
+ * utilisation, the amount overdue, the exposure at risk) computed once by the engine, the top
+ * risks ranked by the balance at risk with the reason for each, and the list of customers with
+ * problems capped so the page stays one page, in both languages.
+ */
+import { Lang, message } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
+import { runReview } from "../../../src/engine/review/review";
+import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
+import { explainFinding, reasonDetail, riskierLines } from "../../../src/engine/review/texts";
+import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-03-15");
+const EXTRA = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
+
+function review(rows: Parameters<typeof customerSheet>[1], lang: Lang = "en") {
+  const result = runReview({ sheetName: "Customers", values: customerSheet(EXTRA, rows), asOf, policy: DEFAULT_POLICY }, lang);
+  return { result, summary: buildWritePlan(result, lang, { sheetNames: [] }).sheets[0] };
+}
+
+/** Each written row of the summary from `column` on, as "a|b|c". */
+function linesFrom(summary: SheetPlan, column: number): string[] {
+  const rows = new Map<number, string[]>();
+  for (const b of summary.blocks)
+    b.values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (b.column + c < column || v === null) return;
+        const cells = rows.get(b.row + r) ?? [];
+        cells[b.column + c - column] = String(v);
+        rows.set(b.row + r, cells);
+      }),
+    );
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells.join("|"));
+}
+
+describe("the headline figures", () => {
+  const { result } = review([
+    // Low risk, within its limit, nothing overdue: not at risk.
+    { id: "A", name: "Calm", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] },
+    // Low risk but at 1,380% of its limit.
+    { id: "B", name: "Over", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] },
+    // Medium risk (2.65), no warning, nothing overdue: not at risk.
+    { id: "C", name: "Middling", factors: [3, 3, 2, 2, 3], extra: [50_000, 20_000, 0, 0] },
+    // Overdue 30 days: at risk without a warning.
+    { id: "D", name: "Late", factors: [1, 2, 1, 2, 1], extra: [60_000, 30_000, 5_000, 30] },
+    // Graded high, no warning.
+    { id: "E", name: "Shaky", factors: [4, 4, 4, 4, 4], extra: [80_000, 10_000, 0, 0] },
+    // Not graded: its limit and balance still count in the totals and utilisation.
+    { id: "F", name: "Broken", factors: [1, "bad", 1, 1, 1], extra: [20_000, 2_000, 0, 0] },
+  ]);
+  const p = result.portfolio;
+
+  test("limits, utilisation and the amount overdue are over the same customers as the exposure", () => {
+    expect(p.exposure).toBe(240_000);
+    expect(p.creditLimits).toBe(320_000);
+    expect(p.utilisation).toBeCloseTo(240_000 / 320_000, 12);
+    expect(p.overdueAmount).toBe(5_000);
+  });
+
+  test("the exposure at risk is the balance of the customers graded high, warned or overdue", () => {
+    expect(p.customersAtRisk).toBe(3);
+    expect(p.exposureAtRisk).toBe(138_000 + 30_000 + 10_000);
+  });
+
+  test("top risks are ranked by the balance at risk, each with its reason", () => {
+    expect(p.topRisks.map((r) => [r.name, r.balance, r.reason])).toEqual([
+      ["Over", 138_000, "OVER_LIMIT"],
+      ["Late", 30_000, "OVERDUE"],
+      ["Shaky", 10_000, "GRADE_HIGH"],
+    ]);
+  });
+
+  test("no limit or no overdue column: utilisation and the amount overdue are not made up", () => {
+    const bare = runReview(
+      {
+        sheetName: "Customers",
+        values: customerSheet(["Outstanding balance"], [{ id: "A", name: "A", factors: [1, 1, 1, 1, 1], extra: [5] }]),
+        asOf,
+        policy: DEFAULT_POLICY,
+      },
+      "en",
+    ).portfolio;
+    expect(bare.creditLimits).toBe(0);
+    expect(bare.utilisation).toBeUndefined();
+    expect(bare.overdueAmount).toBeUndefined();
+  });
+});
+
+describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
+  const rows = [
+    { id: "B", name: "Over", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] },
+    { id: "C", name: "Middling", factors: [3, 3, 2, 2, 3], extra: [50_000, 20_000, 0, 0] },
+    { id: "D", name: "Late", factors: [1, 2, 1, 2, 1], extra: [60_000, 30_000, 5_000, 30] },
+  ];
+  const { result, summary } = review(rows, lang);
+  const t = (key: Parameters<typeof message>[1]) => message(lang, key);
+
+  test("the headline figures stand under the title, each with its share of the exposure", () => {
+    const left = linesFrom(summary, 0);
+    expect(left).toContain(`${t("summary.creditLimits")}|120000`);
+    expect(left).toContain(`${t("summary.utilisation")}|${188_000 / 120_000}`);
+    expect(left).toContain(`${t("summary.overdueAmount")}|5000|${5_000 / 188_000}`);
+    expect(left).toContain(`${t("summary.exposureAtRisk")}|168000|${168_000 / 188_000}`);
+  });
+
+  test("the top risks name each customer's reason in the words the pane uses", () => {
+    const right = linesFrom(summary, 5);
+    const at = right.indexOf(t("summary.topRisks"));
+    const over = result.customers[0];
+    const late = result.customers[2];
+    expect(right.slice(at + 2, at + 4)).toEqual([
+      `Over|2|138000|1|${message(lang, "grade.low")}|${explainFinding(over.findings[0], lang)}`,
+      `Late|4|30000|0|${message(lang, "grade.low")}|${reasonDetail("OVERDUE", late, lang, result.policy)}`,
+    ]);
+    // The medium customer without a warning is not a top risk.
+    expect(right.some((line) => line.startsWith("Middling|"))).toBe(false);
+  });
+
+  test("the charts stand above the top risks, side by side, clear of every table", () => {
+    const topRisksRow = summary.blocks.find((b) => b.values[0][0] === t("summary.topRisks"))!.row;
+    for (const chart of summary.charts!) expect(chart.place.row + chart.place.rows).toBeLessThan(topRisksRow);
+    const covered = (r: number, c: number) =>
+      summary.charts!.some(
+        (ch) =>
+          r >= ch.place.row && r < ch.place.row + ch.place.rows && c >= ch.place.column && c < ch.place.column + ch.place.columns,
+      );
+    for (const b of summary.blocks)
+      b.values.forEach((line, r) => line.forEach((v, c) => expect(v !== null && covered(b.row + r, b.column + c)).toBe(false)));
+  });
+});
+
+test.each(["en", "zh"] as const)(
+  "the customers with problems are capped, the rest pointed to the Review issues column (%s)",
+  (lang) => {
+    const broken = Array.from({ length: SHOWN_PROBLEMS + 3 }, (_, i) => ({
+      id: `X${i}`,
+      name: `Broken ${i}`,
+      factors: [1, "bad", 1, 1, 1] as (number | string)[],
+      extra: [1_000, 100, 0, 0],
+    }));
+    const { summary } = review(broken, lang);
+    const right = linesFrom(summary, 5);
+    expect(right.filter((line) => line.startsWith("Broken "))).toHaveLength(SHOWN_PROBLEMS);
+    expect(right).toContain(message(lang, "summary.moreProblems", { count: 3, column: OUTPUT_HEADERS.issues[lang] }));
+  },
+);
+
+test.each([
+  ["en", "Customer 0 (Low → High)", "and 2 more"],
+  ["zh", "Customer 0（低 → 高）", "另有 2 位"],
+] as const)("the customers whose grade got riskier: five by name, then how many more (%s)", (lang, first, more) => {
+  const moves = Array.from({ length: 7 }, (_, i) => ({
+    id: `C${i}`,
+    name: `Customer ${i}`,
+    previousGrade: "low" as const,
+    grade: "high" as const,
+  }));
+  const lines = riskierLines(moves, lang);
+  expect(lines).toHaveLength(6);
+  expect([lines[0], lines[5]]).toEqual([first, more]);
+  expect(riskierLines(moves.slice(0, 2), lang)).toHaveLength(2);
+});
+
+test("a top risk with several warnings is listed for its most serious: overdue over 90 days before over the limit", () => {
+  const { result } = review([{ id: "A", name: "Both", factors: [2, 2, 2, 2, 2], extra: [10_000, 50_000, 20_000, 120] }]);
+  expect(result.customers[0].findings.map((f) => f.code).sort()).toEqual(["OVERDUE_90", "OVER_LIMIT"]);
+  expect(result.portfolio.topRisks.map((r) => r.reason)).toEqual(["OVERDUE_90"]);
+});
