@@ -7,6 +7,8 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
+  changedCustomersText,
+  changesTitle,
   customerName,
   decisionLine,
   explainFinding,
@@ -102,8 +104,8 @@ function changesJson(changes: ReviewChanges) {
 function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  if (changes.previousReview === undefined) return [t("changes.none")];
-  const lines = [t("changes.title", { date: isoFromSerial(changes.previousReview) })];
+  const lines = [changesTitle(changes, lang)];
+  if (changes.previousReview === undefined) return lines;
   const widths = [14, ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
@@ -120,11 +122,9 @@ function changesLines(changes: ReviewChanges | undefined, lang: Lang): string[] 
         .trimEnd(),
     );
   }
-  const names = (list: readonly { id: string; name: string }[]) =>
-    list.length ? ` (${list.slice(0, 5).map(customerName).join(", ")}${list.length > 5 ? ", …" : ""})` : "";
   lines.push(`${t("changes.newWarnings")}: ${changes.newWarnings}   ${t("changes.clearedWarnings")}: ${changes.clearedWarnings}`);
-  lines.push(`${t("changes.added")}: ${changes.added.length}${names(changes.added)}`);
-  lines.push(`${t("changes.gone")}: ${changes.gone.length}${names(changes.gone)}`);
+  lines.push(`${t("changes.added")}: ${changedCustomersText(changes.added, lang)}`);
+  lines.push(`${t("changes.gone")}: ${changedCustomersText(changes.gone, lang)}`);
   return lines;
 }
 

@@ -489,6 +489,18 @@ export const en = {
   "changes.clearedWarnings": "Cleared warnings",
   "changes.added": "Customers added",
   "changes.gone": "Customers gone",
+  "changes.riskier": "Customers moved to a riskier grade",
+  "changes.safer": "Customers moved to a safer grade",
+  "changes.named": "{count} ({names})",
+  "changes.score": "Score {from} → {to} ({change})",
+  "changes.grade": "{from} → {to}",
+  "changes.gradeSame": "still {grade}",
+  "changes.and": ", ",
+  "changes.since": "{what} since {date}",
+  "changes.lastReviewed": "Last reviewed {date}",
+  "changes.firstReview": "Not in any earlier review",
+  "changes.limit": "Recommended limit {from} → {to} ({change})",
+  "ui.detail.changes": "Since the last review",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 

@@ -107,7 +107,7 @@ describe("what changed", () => {
     );
     const printed = toTable(r, lang, "out.xlsx");
     expect(printed).toContain(title);
-    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1 (Nine)");
+    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1（Nine）");
   });
 
   test("the summary says when there is no earlier review to compare with", () => {

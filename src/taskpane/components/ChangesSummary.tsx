@@ -1,0 +1,41 @@
+/**
+ * What changed since the last review, compactly: since which review, how many customers moved to
+ * a riskier or a safer grade, the warnings that came and went, and the customers added and gone.
+ */
+import { Subtitle2 } from "@fluentui/react-components";
+import { gradeMoves, ReviewChanges } from "../../engine/review/changes";
+import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
+import { useLang } from "../i18n";
+import { Fact, FactList } from "./FactList";
+import { usePanelStyles } from "./styles";
+
+export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
+  const { lang, t } = useLang();
+  const panel = usePanelStyles();
+  const title = (
+    <Subtitle2 className={panel.heading} as="h2" id="changes-heading">
+      {changesTitle(changes, lang)}
+    </Subtitle2>
+  );
+  if (changes.previousReview === undefined)
+    return (
+      <section aria-labelledby="changes-heading" className={panel.section}>
+        {title}
+      </section>
+    );
+  const moves = gradeMoves(changes.migration);
+  const facts: Fact[] = [
+    [t("changes.riskier"), formatCount(moves.riskier, lang), true],
+    [t("changes.safer"), formatCount(moves.safer, lang), true],
+    [t("changes.newWarnings"), formatCount(changes.newWarnings, lang), true],
+    [t("changes.clearedWarnings"), formatCount(changes.clearedWarnings, lang), true],
+    [t("changes.added"), changedCustomersText(changes.added, lang)],
+    [t("changes.gone"), changedCustomersText(changes.gone, lang)],
+  ];
+  return (
+    <section aria-labelledby="changes-heading" className={panel.section}>
+      {title}
+      <FactList facts={facts} />
+    </section>
+  );
+}
