@@ -139,11 +139,11 @@ async function unfoldSetup(page, lang) {
 }
 
 /** Chooses the sheet and the as-of date, presses Review; with `expect` ({ reviewed, errors }), asserts the review ran. */
-async function review(pane, sheet, { expect } = {}) {
+async function review(pane, sheet, { expect, asOf = AS_OF } = {}) {
   const { page, lang } = pane;
   await unfoldSetup(page, lang);
   await page.getByRole("combobox", { name: t(lang, "ui.sheet.label") }).selectOption({ label: sheet });
-  await page.locator("input[type=date]").fill(AS_OF);
+  await page.locator("input[type=date]").fill(asOf);
   const previous = await currentNotice(page);
   await page.getByRole("button", { name: t(lang, "ui.action.review"), exact: true }).click();
   const text = await nextNotice(page, previous);
@@ -1286,6 +1286,66 @@ function withTimeout(promise, ms, what) {
     new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms))),
   ]);
 }
+
+scenario(
+  "23 what changed since the last review: the results' block and the customer's own change, in both languages",
+  async () => {
+    const notes = [];
+    for (const lang of ["en", "zh"]) {
+      if (lang === "zh" && !hasCjkFont()) continue;
+      const pane = await openPane({ workbook: seed, width: 350, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+      const { page } = pane;
+      await review(pane, "Customers", { expect: SAMPLE_COUNTS, asOf: "2026-10-31" });
+      // The sample has no archive: no block on what changed until a review has been written.
+      assert.equal(await page.getByRole("region", { name: t(lang, "changes.none") }).count(), 0, "no archive, no block");
+      await writeBack(pane);
+      // The first customer (1.85, Low) turns High: every factor at its worst.
+      const first = await page.evaluate(() => window.__workbook.values("Customers")[3][1]);
+      for (const column of ["C", "D", "E", "F", "G"])
+        await page.evaluate((c) => window.__workbook.setCell("Customers", `${c}4`, 5), column);
+      await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+      const block = page.getByRole("region", { name: t(lang, "changes.title", { date: "2026-10-31" }) });
+      const facts = await block.locator("dt").allInnerTexts();
+      const values = await block.locator("dd").allInnerTexts();
+      const fact = (key) => values[facts.indexOf(t(lang, key))];
+      assert.deepEqual(
+        facts,
+        [
+          "changes.riskier",
+          "changes.safer",
+          "changes.newWarnings",
+          "changes.clearedWarnings",
+          "changes.added",
+          "changes.gone",
+        ].map((k) => t(lang, k)),
+      );
+      assert.equal(fact("changes.riskier"), "1", "one customer moved to a riskier grade");
+      assert.equal(fact("changes.safer"), "0");
+      assert.equal(fact("changes.added"), "0");
+      assert.equal(fact("changes.gone"), "0");
+      assert.ok(Number(fact("changes.newWarnings")) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
+      const details = await openCustomer(page, lang, first);
+      const heading = details.getByRole("heading", { name: t(lang, "ui.detail.changes") });
+      const lines = await heading.locator("xpath=following-sibling::ul[1]/li").allInnerTexts();
+      const wanted =
+        lang === "en"
+          ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d)\), Low → High since 2026-10-31$/
+          : /^自 2026-10-31 起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
+      const moved = wanted.exec(lines[0]);
+      assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
+      assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");
+      await assertNoViolations(page, "with what changed shown");
+      if (lang === "en") {
+      // The block and, under the list's filters, the customer's own change.
+      await block.evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await screenshot(page, "taskpane-changes.png");
+    }
+      noProblems(pane);
+      notes.push(`${lang}: ${lines[0]}`);
+    }
+    return notes.join("; ");
+  },
+);
 
 async function main() {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first");
