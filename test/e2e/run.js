@@ -375,14 +375,21 @@ scenario(
     await page.waitForFunction(() => window.__workbook.snapshot().selection !== undefined);
     const after = await snapshot(pane);
     assert.equal(after.selection, "Customers!A8:AF8");
-    // The actions one a line, as the engine lists them.
+    // The actions one a line, as the engine lists them, each with the rule or warning behind it.
     const actions = await details
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })
       .locator("xpath=following-sibling::ul[1]/li")
       .allInnerTexts();
+    const highBand = "Risk score 4.70 is in the high-risk band (from 3.50)";
     assert.deepEqual(
       actions,
-      ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "ESCALATE_COLLECTION", "REASSESS"].map((a) => t("en", `action.${a}`)),
+      [
+        ["PREPAYMENT", highBand],
+        ["RESTRICT_LIMIT", highBand],
+        ["GUARANTEE", highBand],
+        ["ESCALATE_COLLECTION", "The oldest unpaid amount is 142 days past due (more than 90 days triggers a warning)."],
+        ["REASSESS", "High-risk customer with negative news on 2026-11-16 (on or after 2026-10-30)."],
+      ].map(([a, reason]) => `${t("en", `action.${a}`)}\n${reason}`),
     );
     // Rows with a data error: Go to selects the cell it names, on the customer sheet or on the ledger.
     await page.getByRole("combobox", { name: t("en", "ui.filter.grade") }).selectOption("errors");
@@ -1336,10 +1343,10 @@ scenario(
       assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");
       await assertNoViolations(page, "with what changed shown");
       if (lang === "en") {
-      // The block and, under the list's filters, the customer's own change.
-      await block.evaluate((el) => el.scrollIntoView({ block: "start" }));
-      await screenshot(page, "taskpane-changes.png");
-    }
+        // The block and, under the list's filters, the customer's own change.
+        await block.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await screenshot(page, "taskpane-changes.png");
+      }
       noProblems(pane);
       notes.push(`${lang}: ${lines[0]}`);
     }

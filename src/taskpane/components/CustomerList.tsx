@@ -22,7 +22,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
-    "& > *": { flex: "1 1 8em", minWidth: 0 },
+    // Wide enough for the longest choice ("Needs attention first"): narrower panes stack the fields rather than cut it.
+    "& > *": { flex: "1 1 12em", minWidth: 0 },
   },
   rows: {
     listStyleType: "none",
