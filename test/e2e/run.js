@@ -1295,12 +1295,16 @@ function withTimeout(promise, ms, what) {
 }
 
 scenario(
-  "23 what changed since the last review: the results' block and the customer's own change, in both languages",
+  "23 what changed since the last review: the results' block and the customer's own change, in both languages and at 200% zoom",
   async () => {
     const notes = [];
-    for (const lang of ["en", "zh"]) {
+    for (const { lang, width, zoom } of [
+      { lang: "en", width: 350, zoom: 1 },
+      { lang: "zh", width: 350, zoom: 1 },
+      { lang: "en", width: 320, zoom: 2 },
+    ]) {
       if (lang === "zh" && !hasCjkFont()) continue;
-      const pane = await openPane({ workbook: seed, width: 350, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+      const pane = await openPane({ workbook: seed, width, zoom, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
       const { page } = pane;
       await review(pane, "Customers", { expect: SAMPLE_COUNTS, asOf: "2026-10-31" });
       // The sample has no archive: no block on what changed until a review has been written.
@@ -1342,13 +1346,15 @@ scenario(
       assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
       assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");
       await assertNoViolations(page, "with what changed shown");
-      if (lang === "en") {
+      assert.equal(await sidewaysScroll(page), 0, `${width} px at ${zoom * 100}%: no sideways scroll`);
+      assert.deepEqual(await clippedText(page), [], `${width} px at ${zoom * 100}%: text cut`);
+      if (lang === "en" && zoom === 1) {
         // The block and, under the list's filters, the customer's own change.
         await block.evaluate((el) => el.scrollIntoView({ block: "start" }));
         await screenshot(page, "taskpane-changes.png");
       }
       noProblems(pane);
-      notes.push(`${lang}: ${lines[0]}`);
+      notes.push(`${lang} ${width} px ${zoom * 100}%: ${lines[0]}`);
     }
     return notes.join("; ");
   },
