@@ -1330,7 +1330,11 @@ scenario(
           "changes.gone",
         ].map((k) => t(lang, k)),
       );
-      assert.equal(fact("changes.riskier"), "1", "one customer moved to a riskier grade");
+      assert.equal(
+        fact("changes.riskier"),
+        t(lang, "changes.named", { count: "1", names: first }),
+        "the one customer now riskier",
+      );
       assert.equal(fact("changes.safer"), "0");
       assert.equal(fact("changes.added"), "0");
       assert.equal(fact("changes.gone"), "0");

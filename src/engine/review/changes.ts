@@ -45,19 +45,6 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
 }
 
-/** How many customers moved to a riskier grade and how many to a safer one, from the migration table. */
-export function gradeMoves(migration: ReviewChanges["migration"]): { readonly riskier: number; readonly safer: number } {
-  let riskier = 0;
-  let safer = 0;
-  for (const from of GRADES)
-    for (const to of GRADES) {
-      const move = gradeMove(from, to);
-      if (move === "riskier") riskier += migration[from][to];
-      if (move === "safer") safer += migration[from][to];
-    }
-  return { riskier, safer };
-}
-
 function gradeMove(from: Grade, to: Grade): GradeMove {
   const d = GRADES.indexOf(to) - GRADES.indexOf(from);
   return d > 0 ? "riskier" : d < 0 ? "safer" : "same";

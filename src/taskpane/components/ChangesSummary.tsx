@@ -1,9 +1,10 @@
 /**
- * What changed since the last review, compactly: since which review, how many customers moved to
- * a riskier or a safer grade, the warnings that came and went, and the customers added and gone.
+ * What changed since the last review, compactly: since which review, the customers who moved to a
+ * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
+ * the customers added and gone.
  */
 import { Subtitle2 } from "@fluentui/react-components";
-import { gradeMoves, ReviewChanges } from "../../engine/review/changes";
+import { GradeMove, ReviewChanges } from "../../engine/review/changes";
 import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -23,10 +24,10 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
         {title}
       </section>
     );
-  const moves = gradeMoves(changes.migration);
+  const moved = (move: GradeMove) => changedCustomersText(changes.customers.filter((c) => c.gradeMove === move), lang);
   const facts: Fact[] = [
-    [t("changes.riskier"), formatCount(moves.riskier, lang), true],
-    [t("changes.safer"), formatCount(moves.safer, lang), true],
+    [t("changes.riskier"), moved("riskier")],
+    [t("changes.safer"), moved("safer")],
     [t("changes.newWarnings"), formatCount(changes.newWarnings, lang), true],
     [t("changes.clearedWarnings"), formatCount(changes.clearedWarnings, lang), true],
     [t("changes.added"), changedCustomersText(changes.added, lang)],

@@ -8,7 +8,7 @@ import { toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { CustomerChange, gradeMoves } from "../../../src/engine/review/changes";
+import { CustomerChange } from "../../../src/engine/review/changes";
 import { runReview } from "../../../src/engine/review/review";
 import { changedCustomersText, customerChangeLines } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -157,14 +157,5 @@ describe("how a change reads (the task pane's details and the printed report)", 
     expect(changedCustomersText([], "en")).toBe("0");
     expect(changedCustomersText(named.slice(0, 2), "zh")).toBe("2（A、B）");
     expect(changedCustomersText(named, "en")).toBe("6 (A, B, C, D, E, …)");
-  });
-
-  test("riskier and safer are counted from the migration table", () => {
-    const migration = {
-      low: { low: 5, medium: 2, high: 1 },
-      medium: { low: 3, medium: 4, high: 1 },
-      high: { low: 0, medium: 1, high: 2 },
-    };
-    expect(gradeMoves(migration)).toEqual({ riskier: 4, safer: 4 });
   });
 });

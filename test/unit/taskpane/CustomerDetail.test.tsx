@@ -117,8 +117,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
   };
   expect(shown("en")).toEqual([
     "Changes since the last review (2026-10-31)",
-    "Customers moved to a riskier grade = 1",
-    "Customers moved to a safer grade = 1",
+    "Customers moved to a riskier grade = 1 (Contoso)",
+    "Customers moved to a safer grade = 1 (Northwind)",
     "New warnings = 2",
     "Cleared warnings = 1",
     "Customers added = 1 (Fabrikam)",
@@ -126,8 +126,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
   ]);
   expect(shown("zh")).toEqual([
     "与上次审查（2026-10-31）相比的变化",
-    "风险等级变差的客户 = 1",
-    "风险等级改善的客户 = 1",
+    "风险等级变差的客户 = 1（Contoso）",
+    "风险等级改善的客户 = 1（Northwind）",
     "新增预警 = 2",
     "解除预警 = 1",
     "新增客户 = 1（Fabrikam）",
