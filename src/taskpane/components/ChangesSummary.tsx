@@ -24,7 +24,11 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
         {title}
       </section>
     );
-  const moved = (move: GradeMove) => changedCustomersText(changes.customers.filter((c) => c.gradeMove === move), lang);
+  const moved = (move: GradeMove) =>
+    changedCustomersText(
+      changes.customers.filter((c) => c.gradeMove === move),
+      lang,
+    );
   const facts: Fact[] = [
     [t("changes.riskier"), moved("riskier")],
     [t("changes.safer"), moved("safer")],
