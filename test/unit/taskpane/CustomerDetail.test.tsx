@@ -117,8 +117,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
   };
   expect(shown("en")).toEqual([
     "Changes since the last review (2026-10-31)",
-    "Customers moved to a riskier grade = 1 (Contoso)",
-    "Customers moved to a safer grade = 1 (Northwind)",
+    "Moved to a riskier grade = 1 (Contoso)",
+    "Moved to a safer grade = 1 (Northwind)",
     "New warnings = 2",
     "Cleared warnings = 1",
     "Customers added = 1 (Fabrikam)",
