@@ -3,7 +3,7 @@
  * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
  * the customers added and gone.
  */
-import { Subtitle2 } from "@fluentui/react-components";
+import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { GradeMove, ReviewChanges } from "../../engine/review/changes";
 import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
 import { useLang } from "../i18n";
@@ -13,17 +13,18 @@ import { usePanelStyles } from "./styles";
 export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
+  // With nothing to compare, one quiet line (a re-run the same day, a first review) rather than a heading over nothing.
+  if (changes.previousReview === undefined)
+    return (
+      <Text as="p" className={mergeClasses(panel.heading, panel.muted)}>
+        {changesTitle(changes, lang)}
+      </Text>
+    );
   const title = (
     <Subtitle2 className={panel.heading} as="h2" id="changes-heading">
       {changesTitle(changes, lang)}
     </Subtitle2>
   );
-  if (changes.previousReview === undefined)
-    return (
-      <section aria-labelledby="changes-heading" className={panel.section}>
-        {title}
-      </section>
-    );
   const moved = (move: GradeMove) =>
     changedCustomersText(
       changes.customers.filter((c) => c.gradeMove === move),
