@@ -1314,7 +1314,12 @@ scenario(
       const first = await page.evaluate(() => window.__workbook.values("Customers")[3][1]);
       for (const column of ["C", "D", "E", "F", "G"])
         await page.evaluate((c) => window.__workbook.setCell("Customers", `${c}4`, 5), column);
-      await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+      // The outcome, focused and announced, says how many grades moved.
+      const notice = await review(pane, "Customers");
+      assert.equal(
+        notice,
+        `${reviewedText(lang, "Customers", SAMPLE_COUNTS)}\n${t(lang, "ui.status.gradesMoved", { date: "2026-10-31", riskier: 1, safer: 0 })}`,
+      );
       const block = page.getByRole("region", { name: t(lang, "changes.title", { date: "2026-10-31" }) });
       const facts = await block.locator("dt").allInnerTexts();
       const values = await block.locator("dd").allInnerTexts();

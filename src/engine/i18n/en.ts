@@ -501,6 +501,7 @@ export const en = {
   "changes.firstReview": "Not in any earlier review",
   "changes.limit": "Recommended limit {from} → {to} ({change})",
   "ui.detail.changes": "Since the last review",
+  "ui.status.gradesMoved": "Since {date}: {riskier} moved to a riskier grade, {safer} to a safer one.",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 } as const;
 

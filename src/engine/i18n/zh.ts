@@ -472,5 +472,6 @@ export const zh: Record<MessageKey, string> = {
   "changes.firstReview": "此前的审查中没有该客户",
   "changes.limit": "建议额度 {from} → {to}（{change}）",
   "ui.detail.changes": "与上次审查相比",
+  "ui.status.gradesMoved": "自 {date} 起：{riskier} 个客户风险等级变差，{safer} 个改善。",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
 };

@@ -4,7 +4,7 @@
  * the customers added and gone.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
-import { GradeMove, ReviewChanges } from "../../engine/review/changes";
+import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
 import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -25,11 +25,7 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
       {changesTitle(changes, lang)}
     </Subtitle2>
   );
-  const moved = (move: GradeMove) =>
-    changedCustomersText(
-      changes.customers.filter((c) => c.gradeMove === move),
-      lang,
-    );
+  const moved = (move: "riskier" | "safer") => changedCustomersText(movedCustomers(changes, move), lang);
   const facts: Fact[] = [
     [t("changes.riskier"), moved("riskier")],
     [t("changes.safer"), moved("safer")],

@@ -2,7 +2,7 @@
 /**
  * A customer's details and the results' block on what changed, from a real review against an
  * archive: each action on its own line with the reason behind it, the customer's change since
- * its last review, and the portfolio's, in both languages.
+ * its last review, and the portfolio's (in the results and in the review's notice), in both languages.
  */
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -13,6 +13,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
 import { LangContext } from "../../../src/taskpane/i18n";
+import { reviewedNotice } from "../../../src/taskpane/notices";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const values = customerSheet(
@@ -160,4 +161,15 @@ test("an action with a reason shows it under the action, in the same list item",
     "Hold new ordersOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
   ]);
   expect(within(items[0]).getByText(/^Outstanding balance/).tagName).toBe("SPAN");
+});
+
+test("the review's notice, focused and announced, says how many grades moved since the last review", () => {
+  const lines = (lang: Lang, result = reviewed(lang)) => reviewedNotice(result).render(translator(lang), lang).lines;
+  expect(lines("en")).toEqual([
+    'Reviewed 3 customers on "Customers".',
+    "Since 2026-10-31: 1 moved to a riskier grade, 1 to a safer one.",
+  ]);
+  expect(lines("zh")[1]).toBe("自 2026-10-31 起：1 个客户风险等级变差，1 个改善。");
+  const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
+  expect(lines("en", first)).toEqual(['Reviewed 3 customers on "Customers".']);
 });
