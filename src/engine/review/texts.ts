@@ -1,8 +1,8 @@
 /**
  * How the review's results read in each language: names of grades, zones and monitoring,
- * warning titles and lists, actions, figures, and what a customer is called. The write
- * plan, the command line's report and the task pane all say these through the functions
- * here, so a customer reads the same in every face.
+ * warning titles and lists, actions and their reasons, figures, what a customer is called, and
+ * what changed since the last review. The write plan, the command line's report and the task
+ * pane all say these through the functions here, so a customer reads the same in every face.
  *
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.

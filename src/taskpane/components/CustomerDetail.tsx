@@ -114,7 +114,7 @@ function ChangeList({ lines }: { lines: readonly string[] }) {
   );
 }
 
-/** The recommendation: one action a line, the reason under it when there is one. */
+/** The recommendation: one action a line, the reason behind it under it. */
 export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
   const { t } = useLang();
   const styles = useStyles();
@@ -128,7 +128,7 @@ export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
         {actions.map((a) => (
           <li key={a.code}>
             {a.text}
-            {a.reason && <span className={styles.reason}>{a.reason}</span>}
+            <span className={styles.reason}>{a.reason}</span>
           </li>
         ))}
       </ul>
