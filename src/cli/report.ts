@@ -8,6 +8,8 @@ import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import {
+  changedCustomersText,
+  changesTitle,
   customerName,
   decisionLine,
   explainFinding,
@@ -122,8 +124,8 @@ function changesJson(changes: ReviewChanges) {
 function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  if (changes.previousReview === undefined) return [t("changes.none")];
-  const lines = [t("changes.title", { date: isoFromSerial(changes.previousReview) })];
+  const lines = [changesTitle(changes, lang)];
+  if (changes.previousReview === undefined) return lines;
   const widths = [14, ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
@@ -140,11 +142,9 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
         .trimEnd(),
     );
   }
-  const names = (list: readonly { id: string; name: string }[]) =>
-    list.length ? ` (${list.slice(0, 5).map(customerName).join(", ")}${list.length > 5 ? ", …" : ""})` : "";
   lines.push(`${t("changes.newWarnings")}: ${changes.newWarnings}   ${t("changes.clearedWarnings")}: ${changes.clearedWarnings}`);
-  lines.push(`${t("changes.added")}: ${changes.added.length}${names(changes.added)}`);
-  lines.push(`${t("changes.gone")}: ${changes.gone.length}${names(changes.gone)}`);
+  lines.push(`${t("changes.added")}: ${changedCustomersText(changes.added, lang)}`);
+  lines.push(`${t("changes.gone")}: ${changedCustomersText(changes.gone, lang)}`);
   lines.push(`${t("changes.riskier")}: ${riskierText(riskierCustomers(changes, customers), lang)}`);
   return lines;
 }

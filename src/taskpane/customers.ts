@@ -86,20 +86,25 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): strin
 
 /**
  * One action of a customer's recommendation, on its own line, with `reason` the rule or
- * finding that produced it (with the customer's figures) when the review's policy is given.
+ * finding that produced it, with the customer's figures against the review's policy.
  */
 export interface ActionLine {
   readonly code: Action;
   readonly text: string;
-  readonly reason?: string;
+  readonly reason: string;
 }
 
-export function actionLines(c: CustomerResult, lang: Lang, policy?: Policy): ActionLine[] {
+export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): ActionLine[] {
   return c.actions.map((d) => ({
     code: d.code,
     text: message(lang, `action.${d.code}`),
-    reason: policy ? reasonDetail(d.because, c, lang, policy) : undefined,
+    reason: lineStart(reasonDetail(d.because, c, lang, policy)),
   }));
+}
+
+/** A rule's reason is worded to follow its action ("Hold orders — risk score …"); on a line of its own it starts a sentence. */
+function lineStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A data error, and the cell it is about when the error names one. */

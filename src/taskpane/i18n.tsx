@@ -13,7 +13,4 @@ export function useLang(): LangValue {
   return useContext(LangContext);
 }
 
-/** A count as the language writes it: 1,200 (and the same in Chinese). */
-export function formatCount(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 0 }).format(n);
-}
+export { formatCount } from "../engine/review/texts";

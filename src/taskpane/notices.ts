@@ -6,6 +6,8 @@
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";
+import { isoFromSerial } from "../engine/cells";
+import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
@@ -76,8 +78,10 @@ export function errorNotice(error: unknown): Notice {
 }
 
 /** After a review: how many customers were graded and how many rows could not be, as the summary counts them. */
+/** How many customers were reviewed and, when the archive has an earlier review, how many grades moved since. */
 export function reviewedNotice(result: ReviewResult): Notice {
   const { reviewed, withErrors } = result.portfolio;
+  const changes = result.changes;
   return {
     intent: "info",
     render: (t, lang) => ({
@@ -89,6 +93,15 @@ export function reviewedNotice(result: ReviewResult): Notice {
               errors: formatCount(withErrors, lang),
               sheet: result.sheet,
             }),
+        ...(changes?.previousReview === undefined
+          ? []
+          : [
+              t("ui.status.gradesMoved", {
+                date: isoFromSerial(changes.previousReview),
+                riskier: formatCount(movedCustomers(changes, "riskier").length, lang),
+                safer: formatCount(movedCustomers(changes, "safer").length, lang),
+              }),
+            ]),
       ],
     }),
   };

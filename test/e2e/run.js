@@ -139,11 +139,11 @@ async function unfoldSetup(page, lang) {
 }
 
 /** Chooses the sheet and the as-of date, presses Review; with `expect` ({ reviewed, errors }), asserts the review ran. */
-async function review(pane, sheet, { expect } = {}) {
+async function review(pane, sheet, { expect, asOf = AS_OF } = {}) {
   const { page, lang } = pane;
   await unfoldSetup(page, lang);
   await page.getByRole("combobox", { name: t(lang, "ui.sheet.label") }).selectOption({ label: sheet });
-  await page.locator("input[type=date]").fill(AS_OF);
+  await page.locator("input[type=date]").fill(asOf);
   const previous = await currentNotice(page);
   await page.getByRole("button", { name: t(lang, "ui.action.review"), exact: true }).click();
   const text = await nextNotice(page, previous);
@@ -375,14 +375,21 @@ scenario(
     await page.waitForFunction(() => window.__workbook.snapshot().selection !== undefined);
     const after = await snapshot(pane);
     assert.equal(after.selection, "Customers!A8:AU8");
-    // The actions one a line, as the engine lists them.
+    // The actions one a line, as the engine lists them, each with the rule or warning behind it.
     const actions = await details
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })
       .locator("xpath=following-sibling::ul[1]/li")
       .allInnerTexts();
+    const highBand = "Risk score 4.70 is in the high-risk band (from 3.50)";
     assert.deepEqual(
       actions,
-      ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "ESCALATE_COLLECTION", "REASSESS"].map((a) => t("en", `action.${a}`)),
+      [
+        ["PREPAYMENT", highBand],
+        ["RESTRICT_LIMIT", highBand],
+        ["GUARANTEE", highBand],
+        ["ESCALATE_COLLECTION", "The oldest unpaid amount is 142 days past due (more than 90 days triggers a warning)."],
+        ["REASSESS", "High-risk customer with negative news on 2026-11-16 (on or after 2026-10-30)."],
+      ].map(([a, reason]) => `${t("en", `action.${a}`)}\n${reason}`),
     );
     // Rows with a data error: Go to selects the cell it names, on the customer sheet or on the ledger.
     await page.getByRole("combobox", { name: t("en", "ui.filter.grade") }).selectOption("errors");
@@ -1308,6 +1315,81 @@ function withTimeout(promise, ms, what) {
     new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms))),
   ]);
 }
+
+scenario(
+  "23 what changed since the last review: the results' block and the customer's own change, in both languages and at 200% zoom",
+  async () => {
+    const notes = [];
+    for (const { lang, width, zoom } of [
+      { lang: "en", width: 350, zoom: 1 },
+      { lang: "zh", width: 350, zoom: 1 },
+      { lang: "en", width: 320, zoom: 2 },
+    ]) {
+      if (lang === "zh" && !hasCjkFont()) continue;
+      const pane = await openPane({ workbook: seed, width, zoom, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+      const { page } = pane;
+      await review(pane, "Customers", { expect: SAMPLE_COUNTS, asOf: "2026-10-31" });
+      // The sample has no archive: no block on what changed until a review has been written.
+      assert.equal(await page.getByText(t(lang, "changes.none")).count(), 0, "no archive, no block");
+      await writeBack(pane);
+      // The first customer (1.85, Low) turns High: every factor at its worst.
+      const first = await page.evaluate(() => window.__workbook.values("Customers")[3][1]);
+      for (const column of ["C", "D", "E", "F", "G"])
+        await page.evaluate((c) => window.__workbook.setCell("Customers", `${c}4`, 5), column);
+      // The outcome, focused and announced, says how many grades moved.
+      const notice = await review(pane, "Customers");
+      assert.equal(
+        notice,
+        `${reviewedText(lang, "Customers", SAMPLE_COUNTS)}\n${t(lang, "ui.status.gradesMoved", { date: "2026-10-31", riskier: 1, safer: 0 })}`,
+      );
+      const block = page.getByRole("region", { name: t(lang, "changes.title", { date: "2026-10-31" }) });
+      const facts = await block.locator("dt").allInnerTexts();
+      const values = await block.locator("dd").allInnerTexts();
+      const fact = (key) => values[facts.indexOf(t(lang, key))];
+      assert.deepEqual(
+        facts,
+        [
+          "changes.riskier",
+          "changes.safer",
+          "changes.newWarnings",
+          "changes.clearedWarnings",
+          "changes.added",
+          "changes.gone",
+        ].map((k) => t(lang, k)),
+      );
+      assert.equal(
+        fact("changes.riskier"),
+        t(lang, "changes.named", { count: "1", names: first }),
+        "the one customer now riskier",
+      );
+      assert.equal(fact("changes.safer"), "0");
+      assert.equal(fact("changes.added"), "0");
+      assert.equal(fact("changes.gone"), "0");
+      assert.ok(Number(fact("changes.newWarnings")) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
+      const details = await openCustomer(page, lang, first);
+      const heading = details.getByRole("heading", { name: t(lang, "ui.detail.changes") });
+      const lines = await heading.locator("xpath=following-sibling::ul[1]/li").allInnerTexts();
+      const wanted =
+        lang === "en"
+          ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d)\), Low → High since 2026-10-31$/
+          : /^自 2026-10-31 起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
+      const moved = wanted.exec(lines[0]);
+      assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
+      assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");
+      await assertNoViolations(page, "with what changed shown");
+      assert.equal(await sidewaysScroll(page), 0, `${width} px at ${zoom * 100}%: no sideways scroll`);
+      assert.deepEqual(await clippedText(page), [], `${width} px at ${zoom * 100}%: text cut`);
+      if (lang === "en" && zoom === 1) {
+        // The block and, under the list's filters, the customer's own change.
+        await block.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await screenshot(page, "taskpane-changes.png");
+      }
+      noProblems(pane);
+      notes.push(`${lang} ${width} px ${zoom * 100}%: ${lines[0]}`);
+    }
+    return notes.join("; ");
+  },
+);
 
 async function main() {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html missing: run `npm run build` first");

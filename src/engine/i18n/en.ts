@@ -298,7 +298,6 @@ export const en = {
   "summary.customersAtRisk": "Customers at risk",
   "summary.reason": "Why at risk",
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
-  "changes.riskier": "Grade riskier",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).
@@ -501,6 +500,19 @@ export const en = {
   "changes.clearedWarnings": "Cleared warnings",
   "changes.added": "Customers added",
   "changes.gone": "Customers gone",
+  "changes.riskier": "Moved to a riskier grade",
+  "changes.safer": "Moved to a safer grade",
+  "changes.named": "{count} ({names})",
+  "changes.score": "Score {from} → {to} ({change})",
+  "changes.grade": "{from} → {to}",
+  "changes.gradeSame": "still {grade}",
+  "changes.and": ", ",
+  "changes.since": "{what} since {date}",
+  "changes.lastReviewed": "Last reviewed {date}",
+  "changes.firstReview": "Not in any earlier review",
+  "changes.limit": "Recommended limit {from} → {to} ({change})",
+  "ui.detail.changes": "Since the last review",
+  "ui.status.gradesMoved": "Since {date}: {riskier} moved to a riskier grade, {safer} to a safer one.",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 
   // The customer sheet's worklist: credit use and the ledger's aging per customer.

@@ -275,7 +275,6 @@ export const zh: Record<MessageKey, string> = {
   "summary.customersAtRisk": "有风险的客户数",
   "summary.reason": "风险原因",
   "summary.moreProblems": "……另有 {count} 项，见客户工作表的“{column}”列",
-  "changes.riskier": "等级变差的客户",
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   // 任务窗格（ui.*）。
@@ -472,6 +471,19 @@ export const zh: Record<MessageKey, string> = {
   "changes.clearedWarnings": "解除预警",
   "changes.added": "新增客户",
   "changes.gone": "移除客户",
+  "changes.riskier": "风险等级变差的客户",
+  "changes.safer": "风险等级改善的客户",
+  "changes.named": "{count}（{names}）",
+  "changes.score": "评分 {from} → {to}（{change}）",
+  "changes.grade": "风险等级 {from} → {to}",
+  "changes.gradeSame": "风险等级仍为{grade}",
+  "changes.and": "，",
+  "changes.since": "自 {date} 起，{what}",
+  "changes.lastReviewed": "上次审查于 {date}",
+  "changes.firstReview": "此前的审查中没有该客户",
+  "changes.limit": "建议额度 {from} → {to}（{change}）",
+  "ui.detail.changes": "与上次审查相比",
+  "ui.status.gradesMoved": "自 {date} 起：{riskier} 个客户风险等级变差，{safer} 个改善。",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
 
   // 客户表的催收工作清单：额度使用与每个客户的账龄。

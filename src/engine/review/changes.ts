@@ -45,6 +45,11 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
 }
 
+/** The customers whose grade moved this way since their previous review, in sheet order. */
+export function movedCustomers(changes: ReviewChanges, move: Exclude<GradeMove, "same">): CustomerChange[] {
+  return changes.customers.filter((c) => c.gradeMove === move);
+}
+
 function gradeMove(from: Grade, to: Grade): GradeMove {
   const d = GRADES.indexOf(to) - GRADES.indexOf(from);
   return d > 0 ? "riskier" : d < 0 ? "safer" : "same";

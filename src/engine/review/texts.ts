@@ -1,8 +1,8 @@
 /**
  * How the review's results read in each language: names of grades, zones and monitoring,
- * warning titles and lists, actions, figures, and what a customer is called. The write
- * plan, the command line's report and the task pane all say these through the functions
- * here, so a customer reads the same in every face.
+ * warning titles and lists, actions and their reasons, figures, what a customer is called, and
+ * what changed since the last review. The write plan, the command line's report and the task
+ * pane all say these through the functions here, so a customer reads the same in every face.
  *
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
@@ -13,6 +13,7 @@ import { Lang, message } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
+import { CustomerChange, ReviewChanges } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
@@ -71,6 +72,17 @@ export function formatFigure(value: number, format: FigureFormat, lang: Lang): s
     default:
       return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
   }
+}
+
+/** A count as the language writes it: 1,200 (and the same in Chinese). */
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */
+export function formatChange(value: number, format: FigureFormat, lang: Lang): string {
+  const shown = formatFigure(value, format, lang);
+  return value > 0 && /[1-9]/.test(shown) ? `+${shown}` : shown;
 }
 
 /** One finding as a sentence with its figure against its threshold. */
@@ -211,4 +223,78 @@ export function riskierLines(
 /** The same as one line, or "none": the printed report's. */
 export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lang): string {
   return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
+}
+
+/** What changed, as a heading: since which review, or that the archive holds none to compare with. */
+export function changesTitle(changes: ReviewChanges, lang: Lang): string {
+  return changes.previousReview === undefined
+    ? message(lang, "changes.none")
+    : message(lang, "changes.title", { date: isoFromSerial(changes.previousReview) });
+}
+
+/** How many of its customers a list of added or gone names at most. */
+const NAMED_CUSTOMERS = 5;
+
+/** Customers added or gone: how many, and the first few by name: "7 (Alpha, Beta, Gamma, Delta, Epsilon, …)". */
+export function changedCustomersText(list: readonly { readonly name: string; readonly id: string }[], lang: Lang): string {
+  const count = formatCount(list.length, lang);
+  if (list.length === 0) return count;
+  const names = list.slice(0, NAMED_CUSTOMERS).map(customerName);
+  if (list.length > NAMED_CUSTOMERS) names.push("…");
+  return message(lang, "changes.named", { count, names: names.join(message(lang, "sep.list")) });
+}
+
+/**
+ * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
+ * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
+ */
+export function customerChangeLines(
+  change: CustomerChange,
+  now: { readonly score?: number; readonly grade?: Grade; readonly recommendedLimit?: number },
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): string[] {
+  if (change.previousDate === undefined) return [message(lang, "changes.firstReview")];
+  const date = isoFromSerial(change.previousDate);
+  const parts: string[] = [];
+  if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)
+    parts.push(
+      message(lang, "changes.score", {
+        from: formatFigure(change.previousScore, "score", lang),
+        to: formatFigure(now.score, "score", lang),
+        change: formatChange(change.scoreChange, "score", lang),
+      }),
+    );
+  if (change.gradeMove !== undefined && change.previousGrade !== undefined && now.grade !== undefined)
+    parts.push(
+      change.gradeMove === "same"
+        ? message(lang, "changes.gradeSame", { grade: gradeName(now.grade, lang) })
+        : message(lang, "changes.grade", { from: gradeName(change.previousGrade, lang), to: gradeName(now.grade, lang) }),
+    );
+  const lines = [
+    parts.length > 0
+      ? message(lang, "changes.since", { what: parts.join(message(lang, "changes.and")), date })
+      : message(lang, "changes.lastReviewed", { date }),
+  ];
+  const warnings = (label: "changes.newWarnings" | "changes.clearedWarnings", codes: readonly WarningCode[]) =>
+    codes.length > 0 &&
+    lines.push(
+      message(lang, label) +
+        message(lang, "sep.label") +
+        codes.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.list")),
+    );
+  warnings("changes.newWarnings", change.newWarnings);
+  warnings("changes.clearedWarnings", change.clearedWarnings);
+  if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
+    const moved = formatChange(change.limitChange, "money", lang);
+    if (/[1-9]/.test(moved))
+      lines.push(
+        message(lang, "changes.limit", {
+          from: formatFigure(change.previousLimit, "money", lang),
+          to: formatFigure(now.recommendedLimit, "money", lang),
+          change: moved,
+        }),
+      );
+  }
+  return lines;
 }

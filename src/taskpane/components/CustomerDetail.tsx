@@ -1,12 +1,22 @@
 /**
- * One customer in full, opened under its row in the list: figures, the recommendation as its
- * actions one per line (each with the reason behind it when the review gives one), every warning
- * explained against its threshold, and each data error with a button that selects its cell.
+ * One customer in full, opened under its row in the list: figures, what changed since its last
+ * review, the recommendation as its actions one per line (each with the rule or warning behind it,
+ * with the customer's figures), every warning explained against its threshold, and each data
+ * error with a button that selects its cell.
  */
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { isoFromSerial } from "../../engine/cells";
+import { Policy } from "../../engine/policy";
+import { CustomerChange } from "../../engine/review/changes";
 import { CustomerResult } from "../../engine/review/review";
-import { explainFinding, findingTitle, formatFigure, monitoringName, zoneName } from "../../engine/review/texts";
+import {
+  customerChangeLines,
+  explainFinding,
+  findingTitle,
+  formatFigure,
+  monitoringName,
+  zoneName,
+} from "../../engine/review/texts";
 import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -22,10 +32,14 @@ export interface CustomerDetailProps {
   readonly customer: CustomerResult;
   /** The reviewed sheet: where a data error's cell is unless the error names another sheet. */
   readonly sheet: string;
+  /** The review's policy: the actions' reasons quote its thresholds. */
+  readonly policy: Policy;
+  /** The customer against its last review; absent when the workbook has no archive. */
+  readonly change?: CustomerChange;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailProps) {
+export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: CustomerDetailProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -34,7 +48,8 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
     [t("ui.detail.rowLabel"), String(c.row), true],
   ];
   if (c.score !== undefined) facts.push([t("ui.detail.score"), formatFigure(c.score, "score", lang), true]);
-  if (c.previousScore !== undefined)
+  // The change line names the previous score when there is one.
+  if (c.previousScore !== undefined && change?.scoreChange === undefined)
     facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang), true]);
   facts.push([t("ui.detail.grade"), gradeLabel(c, t)]);
   if (c.zScore !== undefined)
@@ -52,12 +67,13 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
   return (
     <div className={styles.detail}>
       <FactList facts={facts} />
+      {change && <ChangeList lines={customerChangeLines(change, c, lang, policy)} />}
       {c.errors.length > 0 ? (
-        <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />
+        <ErrorList errors={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />
       ) : (
         <>
-          {c.notes.length > 0 && <ErrorList errors={errorLines(c, sheet, lang)} onGoTo={onGoTo} />}
-          <ActionList actions={actionLines(c, lang)} />
+          {c.notes.length > 0 && <ErrorList errors={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
+          <ActionList actions={actionLines(c, lang, policy)} />
           <Subtitle2 className={panel.heading} as="h3">
             {t("ui.detail.findings")}
           </Subtitle2>
@@ -80,7 +96,25 @@ export function CustomerDetail({ customer: c, sheet, onGoTo }: CustomerDetailPro
   );
 }
 
-/** The recommendation: one action a line, the reason under it when there is one. */
+/** The customer against its last review: score and grade, warnings gained and lost, the limit's move. */
+function ChangeList({ lines }: { lines: readonly string[] }) {
+  const { t } = useLang();
+  const panel = usePanelStyles();
+  return (
+    <>
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.changes")}
+      </Subtitle2>
+      <ul className={panel.list}>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The recommendation: one action a line, the reason behind it under it. */
 export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
   const { t } = useLang();
   const styles = useStyles();
@@ -94,7 +128,7 @@ export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
         {actions.map((a) => (
           <li key={a.code}>
             {a.text}
-            {a.reason && <span className={styles.reason}>{a.reason}</span>}
+            <span className={styles.reason}>{a.reason}</span>
           </li>
         ))}
       </ul>

@@ -5,7 +5,8 @@
  */
 import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { GRADES } from "../../engine/policy";
+import { GRADES, Policy } from "../../engine/policy";
+import { CustomerChange, ReviewChanges } from "../../engine/review/changes";
 import { gradeName } from "../../engine/review/texts";
 import { CustomerResult } from "../../engine/review/review";
 import { CUSTOMER_ORDERS, CustomerOrder, ErrorLine, filterCustomers, GradeFilter, sortCustomers } from "../customers";
@@ -21,7 +22,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
-    "& > *": { flex: "1 1 8em", minWidth: 0 },
+    // Wide enough for the longest choice ("Needs attention first"): narrower panes stack the fields rather than cut it.
+    "& > *": { flex: "1 1 12em", minWidth: 0 },
   },
   rows: {
     listStyleType: "none",
@@ -34,13 +36,17 @@ const useStyles = makeStyles({
 export interface CustomerListProps {
   readonly customers: readonly CustomerResult[];
   readonly sheet: string;
+  /** The review's policy: the actions' reasons quote its thresholds. */
+  readonly policy: Policy;
+  /** What changed since the last review; absent without an archive. */
+  readonly changes?: ReviewChanges;
   /** The sheet row of the open customer. */
   readonly openRow?: number;
   onOpen(c: CustomerResult | undefined): void;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: CustomerListProps) {
+export function CustomerList({ customers, sheet, policy, changes, openRow, onOpen, onGoTo }: CustomerListProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -54,6 +60,7 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
     [customers, grade, search, order, lang],
   );
   const shown = shownAll.slice(0, limit);
+  const changeByRow = useMemo(() => new Map<number, CustomerChange>(changes?.customers.map((c) => [c.row, c])), [changes]);
 
   return (
     <section aria-labelledby="list-heading" className={panel.section}>
@@ -111,6 +118,8 @@ export function CustomerList({ customers, sheet, openRow, onOpen, onGoTo }: Cust
               key={c.row}
               customer={c}
               sheet={sheet}
+              policy={policy}
+              change={changeByRow.get(c.row)}
               open={c.row === openRow}
               onToggle={() => onOpen(c.row === openRow ? undefined : c)}
               onGoTo={onGoTo}

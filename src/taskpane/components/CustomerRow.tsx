@@ -8,6 +8,8 @@
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
+import { Policy } from "../../engine/policy";
+import { CustomerChange } from "../../engine/review/changes";
 import { CustomerResult } from "../../engine/review/review";
 import { formatFigure } from "../../engine/review/texts";
 import { ErrorLine, hasDataError, standOutLine } from "../customers";
@@ -71,6 +73,8 @@ const useStyles = makeStyles({
 export interface CustomerRowProps {
   readonly customer: CustomerResult;
   readonly sheet: string;
+  readonly policy: Policy;
+  readonly change?: CustomerChange;
   readonly open: boolean;
   onToggle(): void;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
@@ -81,7 +85,7 @@ function cutText(row: HTMLElement | null): boolean {
   return [...(row?.querySelectorAll<HTMLElement>("[data-cut]") ?? [])].some((el) => el.scrollWidth > el.clientWidth + 1);
 }
 
-export function CustomerRow({ customer: c, sheet, open, onToggle, onGoTo }: CustomerRowProps) {
+export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle, onGoTo }: CustomerRowProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -145,7 +149,7 @@ export function CustomerRow({ customer: c, sheet, open, onToggle, onGoTo }: Cust
       )}
       {open && (
         <div id={detailId} role="region" aria-label={name} className={styles.detail}>
-          <CustomerDetail customer={c} sheet={sheet} onGoTo={onGoTo} />
+          <CustomerDetail customer={c} sheet={sheet} policy={policy} change={change} onGoTo={onGoTo} />
         </div>
       )}
     </li>

@@ -1,8 +1,9 @@
-/** The Results tab: the portfolio summary, then the customers, each opening its details in place. */
+/** The Results tab: the portfolio summary, what changed since the last review, then the customers, each opening its details in place. */
 import { Text } from "@fluentui/react-components";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
 import { useLang } from "../i18n";
+import { ChangesSummary } from "./ChangesSummary";
 import { CustomerList } from "./CustomerList";
 import { PortfolioSummary } from "./PortfolioSummary";
 
@@ -21,7 +22,16 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
   return (
     <>
       <PortfolioSummary result={result} />
-      <CustomerList customers={result.customers} sheet={result.sheet} openRow={openRow} onOpen={onOpen} onGoTo={onGoTo} />
+      {result.changes && <ChangesSummary changes={result.changes} />}
+      <CustomerList
+        customers={result.customers}
+        sheet={result.sheet}
+        policy={result.policy}
+        changes={result.changes}
+        openRow={openRow}
+        onOpen={onOpen}
+        onGoTo={onGoTo}
+      />
     </>
   );
 }

@@ -8,7 +8,9 @@ import { toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { CustomerChange } from "../../../src/engine/review/changes";
 import { runReview } from "../../../src/engine/review/review";
+import { changedCustomersText, customerChangeLines } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -107,12 +109,12 @@ describe("what changed", () => {
     );
     const printed = toTable(r, lang, "out.xlsx");
     expect(printed).toContain(title);
-    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1 (Nine)");
+    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1（Nine）");
     // The customers whose grade got riskier, by name: one a line on the sheet, one line in the printed report.
     const [label, one, four] =
       lang === "en"
-        ? ["Grade riskier", "One (Low → Medium)", "Four (Low → High)"]
-        : ["等级变差的客户", "One（低 → 中）", "Four（低 → 高）"];
+        ? ["Moved to a riskier grade", "One (Low → Medium)", "Four (Low → High)"]
+        : ["风险等级变差的客户", "One（低 → 中）", "Four（低 → 高）"];
     expect(cells.slice(cells.indexOf(label), cells.indexOf(label) + 3)).toEqual([label, one, four]);
     expect(printed).toContain(`${label}: ${one}${lang === "en" ? ", " : "、"}${four}`);
   });
@@ -121,5 +123,46 @@ describe("what changed", () => {
     const first = runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY });
     const cells = buildWritePlan(first, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));
     expect(cells).toContain("No earlier review in the archive to compare with");
+  });
+});
+
+describe("how a change reads (the task pane's details and the printed report)", () => {
+  const before = serial("2026-03-31");
+  const base: CustomerChange = { row: 2, id: "C1", name: "One", newWarnings: [], clearedWarnings: [] };
+  const lines = (change: Partial<CustomerChange>, now: Parameters<typeof customerChangeLines>[1], lang: Lang = "en") =>
+    customerChangeLines({ ...base, ...change }, now, lang, DEFAULT_POLICY);
+
+  test("a customer the archive has not seen, one whose grade held, one that could not be scored today", () => {
+    expect(lines({}, { score: 2, grade: "low" })).toEqual(["Not in any earlier review"]);
+    expect(
+      lines(
+        { previousDate: before, previousScore: 2.4, scoreChange: -0.2, previousGrade: "low", gradeMove: "same" },
+        { score: 2.2, grade: "low" },
+      ),
+    ).toEqual(["Score 2.40 → 2.20 (-0.20), still Low since 2026-03-31"]);
+    expect(lines({ previousDate: before, previousScore: 2.4, previousGrade: "low" }, {})).toEqual(["Last reviewed 2026-03-31"]);
+    expect(
+      lines(
+        { previousDate: before, previousScore: 2.4, scoreChange: 0, previousGrade: "low", gradeMove: "same" },
+        { score: 2.4, grade: "low" },
+        "zh",
+      ),
+    ).toEqual(["自 2026-03-31 起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
+  });
+
+  test("a limit that did not move is not mentioned; one that rose is signed", () => {
+    const change = { previousDate: before, previousLimit: 100000 };
+    expect(lines({ ...change, limitChange: 0 }, { recommendedLimit: 100000 })).toEqual(["Last reviewed 2026-03-31"]);
+    expect(lines({ ...change, limitChange: 10000 }, { recommendedLimit: 110000 })).toEqual([
+      "Last reviewed 2026-03-31",
+      "Recommended limit 100,000.00 → 110,000.00 (+10,000.00)",
+    ]);
+  });
+
+  test("customers added or gone: the count and the first five names", () => {
+    const named = ["A", "B", "C", "D", "E", "F"].map((name) => ({ id: "", name }));
+    expect(changedCustomersText([], "en")).toBe("0");
+    expect(changedCustomersText(named.slice(0, 2), "zh")).toBe("2（A、B）");
+    expect(changedCustomersText(named, "en")).toBe("6 (A, B, C, D, E, …)");
   });
 });

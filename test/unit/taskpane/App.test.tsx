@@ -258,7 +258,7 @@ describe("the customers", () => {
     expect(view.container.innerHTML).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
-  test("opening a customer shows its details under its row, selects its row on the sheet, actions one per line", async () => {
+  test("opening a customer shows its details under its row, selects its row on the sheet, actions one per line with their reasons", async () => {
     await renderPane();
     await runReview(sheetRead(customerSheet(6)));
     const row = rowOf("Customer 4");
@@ -271,14 +271,19 @@ describe("the customers", () => {
     expect(row.getAttribute("aria-controls")).toBe(detail.id);
     // Right under the row, in the same list item.
     expect(detail.closest("li")).toBe(row.closest("li"));
-    expect(within(detail).getByText("Outstanding balance 12,000.00 is above the credit limit 10,000.00.")).toBeTruthy();
     expect(within(detail).getByText("Row").nextSibling?.textContent).toBe("5");
     const recommendation = within(detail).getByRole("heading", { name: "Recommendation" }).nextElementSibling as HTMLElement;
     expect(
       within(recommendation)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
-    ).toEqual(["Hold new orders until the balance is back under the limit"]);
+    ).toEqual([
+      "Hold new orders until the balance is back under the limitOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
+    ]);
+    const findings = within(detail).getByRole("heading", { name: "Findings" }).nextElementSibling as HTMLElement;
+    expect(within(findings).getByRole("listitem").textContent).toBe(
+      "Over credit limit: Outstanding balance 12,000.00 is above the credit limit 10,000.00.",
+    );
     fireEvent.click(row);
     expect(screen.queryByRole("region", { name: "Customer 4" })).toBeNull();
   });
@@ -483,7 +488,9 @@ describe("write back", () => {
     fireEvent.click(button("Write back"));
     const question = screen.getByRole("group", { name: "Write the review into the workbook?" });
     expect(within(question).getByText(OUTPUT_LINE)).toBeTruthy();
-    expect(within(question).getByText('Sheet "Credit Review Archive": archive rows 1–5 written (reviews kept in date order).')).toBeTruthy();
+    expect(
+      within(question).getByText('Sheet "Credit Review Archive": archive rows 1–5 written (reviews kept in date order).'),
+    ).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Write" })));
     fireEvent.click(within(question).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("group", { name: "Write the review into the workbook?" })).toBeNull();

@@ -1,28 +1,175 @@
 /** @jest-environment jsdom */
-/** A customer's recommendation: one action a line, and the reason behind it on the line under it when there is one. */
+/**
+ * A customer's details and the results' block on what changed, from a real review against an
+ * archive: each action on its own line with the reason behind it, the customer's change since
+ * its last review, and the portfolio's (in the results and in the review's notice), in both languages.
+ */
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ActionList } from "../../../src/taskpane/components/CustomerDetail";
+import { ReactElement } from "react";
+import { Lang, translator } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
+import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
+import { LangContext } from "../../../src/taskpane/i18n";
+import { reviewedNotice } from "../../../src/taskpane/notices";
+import { customerSheet, serial } from "../../support/review-grid";
 
-test("an action with a reason shows it under the action, in the same list item; one without stands alone", () => {
-  render(
+const values = customerSheet(
+  ["Credit limit", "Outstanding balance"],
+  [
+    { id: "C1", name: "Contoso", factors: [4, 4, 3, 4, 4], extra: [100000, 150000] },
+    { id: "C2", name: "Fabrikam", factors: [1, 1, 1, 1, 1], extra: [100000, 50000] },
+    { id: "C4", name: "Northwind", factors: [2, 2, 2, 2, 2], extra: [100000, 50000] },
+  ],
+);
+const archive = [
+  ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade", "Recommended limit", "Warning codes"],
+  [serial("2026-10-31"), "v", "C1", "Contoso", 2.1, "Medium", 120000, "OVERDUE_90"],
+  [serial("2026-10-31"), "v", "C3", "Gone Ltd", 1, "Low", 1000, ""],
+  [serial("2026-10-31"), "v", "C4", "Northwind", 3.9, "High", 50000, ""],
+];
+
+function reviewed(lang: Lang) {
+  return runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive }, lang);
+}
+
+function inPane(lang: Lang, ui: ReactElement) {
+  return render(
     <FluentProvider theme={webLightTheme}>
-      <ActionList
-        actions={[
-          {
-            code: "HOLD_ORDERS",
-            text: "Hold new orders",
-            reason: "Outstanding balance 12,000.00 is above the credit limit 10,000.00.",
-          },
-          { code: "REASSESS", text: "Re-assess the customer now" },
-        ]}
-      />
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>{ui}</LangContext.Provider>
     </FluentProvider>,
+  );
+}
+
+function detailOf(lang: Lang) {
+  const result = reviewed(lang);
+  const contoso = result.customers[0];
+  inPane(
+    lang,
+    <CustomerDetail
+      customer={contoso}
+      sheet={result.sheet}
+      policy={result.policy}
+      change={result.changes!.customers[0]}
+      onGoTo={() => undefined}
+    />,
+  );
+  const list = (heading: string) =>
+    within(screen.getByRole("heading", { name: heading }).nextElementSibling as HTMLElement)
+      .getAllByRole("listitem")
+      .map((li) => [...li.childNodes].map((n) => n.textContent));
+  return list;
+}
+
+test("every action reads with the rule or warning behind it, with the customer's figures (English)", () => {
+  const list = detailOf("en");
+  expect(list("Recommendation")).toEqual([
+    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)"],
+    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)"],
+    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)"],
+    [
+      "Hold new orders until the balance is back under the limit",
+      "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
+    ],
+    [
+      "Re-assess the customer now",
+      "The risk score rose by 1.70 points since the previous review (more than 1.00 triggers a warning).",
+    ],
+  ]);
+});
+
+test("every action reads with its reason in Chinese too", () => {
+  const list = detailOf("zh");
+  const highBand = "风险评分 3.80 属于高风险区间（3.50 起）";
+  expect(list("政策建议")).toEqual([
+    ["要求预付款", highBand],
+    ["限制信用额度", highBand],
+    ["要求提供担保或投保信用保险", highBand],
+    ["暂停新订单，直至余额回到额度以内", "应收账款余额 150,000.00 超过信用额度 100,000.00。"],
+    ["立即重新评估该客户", "风险评分较上次审查上升了 1.70 分（超过 1.00 分即预警）。"],
+  ]);
+});
+
+test("a customer's change since its last review: score and grade, warnings gained and lost, the limit's move", () => {
+  expect(detailOf("en")("Since the last review")).toEqual([
+    ["Score 2.10 → 3.80 (+1.70), Medium → High since 2026-10-31"],
+    ["New warnings: Score rose, Over credit limit"],
+    ["Cleared warnings: Overdue over 90 days"],
+    ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
+  ]);
+  expect(detailOf("zh")("与上次审查相比")).toEqual([
+    ["自 2026-10-31 起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
+    ["新增预警：评分上升、超出信用额度"],
+    ["解除预警：逾期超过 90 天"],
+    ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
+  ]);
+});
+
+test("the results' block on what changed: since when, riskier and safer, warnings, added and gone", () => {
+  const shown = (lang: Lang) => {
+    const { unmount } = inPane(lang, <ChangesSummary changes={reviewed(lang).changes!} />);
+    const section = screen.getByRole("region");
+    const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
+    const lines = [section.querySelector("h2")!.textContent, ...facts];
+    unmount();
+    return lines;
+  };
+  expect(shown("en")).toEqual([
+    "Changes since the last review (2026-10-31)",
+    "Moved to a riskier grade = 1 (Contoso)",
+    "Moved to a safer grade = 1 (Northwind)",
+    "New warnings = 2",
+    "Cleared warnings = 1",
+    "Customers added = 1 (Fabrikam)",
+    "Customers gone = 1 (Gone Ltd)",
+  ]);
+  expect(shown("zh")).toEqual([
+    "与上次审查（2026-10-31）相比的变化",
+    "风险等级变差的客户 = 1（Contoso）",
+    "风险等级改善的客户 = 1（Northwind）",
+    "新增预警 = 2",
+    "解除预警 = 1",
+    "新增客户 = 1（Fabrikam）",
+    "移除客户 = 1（Gone Ltd）",
+  ]);
+});
+
+test("with an archive but no earlier review, the block says there is nothing to compare with", () => {
+  const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
+  const { container } = inPane("en", <ChangesSummary changes={first.changes!} />);
+  expect(container.textContent).toBe("No earlier review in the archive to compare with");
+  expect(screen.queryByRole("heading")).toBeNull();
+});
+
+test("an action with a reason shows it under the action, in the same list item", () => {
+  inPane(
+    "en",
+    <ActionList
+      actions={[
+        {
+          code: "HOLD_ORDERS",
+          text: "Hold new orders",
+          reason: "Outstanding balance 12,000.00 is above the credit limit 10,000.00.",
+        },
+      ]}
+    />,
   );
   const items = within(screen.getByRole("list")).getAllByRole("listitem");
   expect(items.map((li) => li.textContent)).toEqual([
     "Hold new ordersOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
-    "Re-assess the customer now",
   ]);
   expect(within(items[0]).getByText(/^Outstanding balance/).tagName).toBe("SPAN");
+});
+
+test("the review's notice, focused and announced, says how many grades moved since the last review", () => {
+  const lines = (lang: Lang, result = reviewed(lang)) => reviewedNotice(result).render(translator(lang), lang).lines;
+  expect(lines("en")).toEqual([
+    'Reviewed 3 customers on "Customers".',
+    "Since 2026-10-31: 1 moved to a riskier grade, 1 to a safer one.",
+  ]);
+  expect(lines("zh")[1]).toBe("自 2026-10-31 起：1 个客户风险等级变差，1 个改善。");
+  const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
+  expect(lines("en", first)).toEqual(['Reviewed 3 customers on "Customers".']);
 });

@@ -94,16 +94,26 @@ describe("the line under a name", () => {
 });
 
 describe("actions and errors for the details", () => {
-  test("each action on its own line in the review's order, with no reason until the review gives one", () => {
+  test("each action on its own line in the review's order, each with the rule or warning behind it", () => {
     const review = runReview({ sheetName: "Customers", values: customerSheet(9), asOf: 46000, policy: DEFAULT_POLICY }, "en");
     const high = review.customers.find((c) => c.grade === "high" && c.findings.some((f) => f.code === "OVERDUE_90"))!;
-    expect(actionLines(high, "en")).toEqual([
-      { code: "PREPAYMENT", text: "Require prepayment" },
-      { code: "RESTRICT_LIMIT", text: "Restrict the credit limit" },
-      { code: "GUARANTEE", text: "Ask for a guarantee or credit insurance" },
-      { code: "ESCALATE_COLLECTION", text: "Escalate collection and stop shipments" },
+    // A rule's reason, worded to follow its action elsewhere, starts its own line here.
+    const highBand = "Risk score 4.45 is in the high-risk band (from 3.50)";
+    expect(actionLines(high, "en", DEFAULT_POLICY)).toEqual([
+      { code: "PREPAYMENT", text: "Require prepayment", reason: highBand },
+      { code: "RESTRICT_LIMIT", text: "Restrict the credit limit", reason: highBand },
+      { code: "GUARANTEE", text: "Ask for a guarantee or credit insurance", reason: highBand },
+      {
+        code: "ESCALATE_COLLECTION",
+        text: "Escalate collection and stop shipments",
+        reason: "The oldest unpaid amount is 120 days past due (more than 90 days triggers a warning).",
+      },
     ]);
-    expect(actionLines(high, "zh")[0].text).toBe("要求预付款");
+    expect(actionLines(high, "zh", DEFAULT_POLICY)[0]).toEqual({
+      code: "PREPAYMENT",
+      text: "要求预付款",
+      reason: "风险评分 4.45 属于高风险区间（3.50 起）",
+    });
   });
 
   test("an error's cell: its column letters and row, on the customer's sheet or the one the error names", () => {

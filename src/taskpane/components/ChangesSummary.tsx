@@ -1,0 +1,43 @@
+/**
+ * What changed since the last review, compactly: since which review, the customers who moved to a
+ * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
+ * the customers added and gone.
+ */
+import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
+import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
+import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
+import { useLang } from "../i18n";
+import { Fact, FactList } from "./FactList";
+import { usePanelStyles } from "./styles";
+
+export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
+  const { lang, t } = useLang();
+  const panel = usePanelStyles();
+  // With nothing to compare, one quiet line (a re-run the same day, a first review) rather than a heading over nothing.
+  if (changes.previousReview === undefined)
+    return (
+      <Text as="p" className={mergeClasses(panel.heading, panel.muted)}>
+        {changesTitle(changes, lang)}
+      </Text>
+    );
+  const title = (
+    <Subtitle2 className={panel.heading} as="h2" id="changes-heading">
+      {changesTitle(changes, lang)}
+    </Subtitle2>
+  );
+  const moved = (move: "riskier" | "safer") => changedCustomersText(movedCustomers(changes, move), lang);
+  const facts: Fact[] = [
+    [t("changes.riskier"), moved("riskier")],
+    [t("changes.safer"), moved("safer")],
+    [t("changes.newWarnings"), formatCount(changes.newWarnings, lang), true],
+    [t("changes.clearedWarnings"), formatCount(changes.clearedWarnings, lang), true],
+    [t("changes.added"), changedCustomersText(changes.added, lang)],
+    [t("changes.gone"), changedCustomersText(changes.gone, lang)],
+  ];
+  return (
+    <section aria-labelledby="changes-heading" className={panel.section}>
+      {title}
+      <FactList facts={facts} />
+    </section>
+  );
+}
