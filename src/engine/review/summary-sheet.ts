@@ -6,7 +6,6 @@
  * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
  * the reason for each, and the customers with problems, capped so the page stays one page.
  */
-import { isoFromSerial } from "../cells";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { riskierCustomers } from "./changes";
@@ -14,6 +13,7 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
 import type { ReviewResult } from "./review";
 import {
+  changesTitle,
   customerName,
   formatFigure,
   gradeName,
@@ -139,9 +139,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
 
   left.gap();
   const changes = result.changes;
-  if (changes?.previousReview === undefined) left.line(t("changes.none"), true);
-  else {
-    left.line(t("changes.title", { date: isoFromSerial(changes.previousReview) }), true);
+  left.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
+  if (changes?.previousReview !== undefined) {
     left.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],
