@@ -8,6 +8,7 @@ import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import {
+  amountWithShare,
   changedCustomersText,
   changesTitle,
   customerName,
@@ -219,17 +220,16 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${p.byGrade[g]}`).join(" · "));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
-  const ofExposure = (n: number) => (p.exposure > 0 ? ` (${percent(n / p.exposure)})` : "");
   lines.push(`${t("summary.exposure")}: ${money(p.exposure)}`);
   lines.push(
     `${t("summary.creditLimits")}: ${money(p.creditLimits)}   ` +
       `${t("summary.utilisation")}: ${p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)}`,
   );
   if (p.overdueAmount !== undefined)
-    lines.push(`${t("summary.overdueAmount")}: ${money(p.overdueAmount)}${ofExposure(p.overdueAmount)}`);
+    lines.push(`${t("summary.overdueAmount")}: ${amountWithShare(p.overdueAmount, p.exposure, lang)}`);
   if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
   lines.push(
-    `${t("summary.exposureAtRisk")}: ${money(p.exposureAtRisk)}${ofExposure(p.exposureAtRisk)}   ` +
+    `${t("summary.exposureAtRisk")}: ${amountWithShare(p.exposureAtRisk, p.exposure, lang)}   ` +
       `${t("summary.customersAtRisk")}: ${p.customersAtRisk}`,
   );
   if (p.topRisks.length) {

@@ -369,12 +369,24 @@ scenario(
     const summary = await page.locator("section[aria-labelledby=portfolio-heading]").innerText();
     for (const wanted of ["43", "2", t("en", "warning.OVERDUE_SHARE"), "32.6%", "4,018,000.00"])
       assert.ok(summary.includes(wanted), `summary shows "${wanted}":\n${summary}`);
+    // The exposure at risk with its share of the exposure, as the summary sheet has them: 2,080,500 of 4,018,000.
+    const atRisk = await page
+      .locator("section[aria-labelledby=portfolio-heading] dt", { hasText: t("en", "summary.exposureAtRisk") })
+      .locator("xpath=following-sibling::dd[1]")
+      .innerText();
+    assert.equal(atRisk, "2,080,500.00 (51.8%)");
     // Opening the customer shows its details under its row and selects its row on the sheet (A8 to the last output column).
     const details = await openCustomer(page, "en", "Adventure Works Cycles");
     await details.getByText("Negative news", { exact: true }).waitFor();
     await page.waitForFunction(() => window.__workbook.snapshot().selection !== undefined);
     const after = await snapshot(pane);
     assert.equal(after.selection, "Customers!A8:AU8");
+    // Its utilisation, named as the sheet's output column: balance 177,000 of a 540,000 limit.
+    const utilisation = await details
+      .locator("dt", { hasText: /^Utilisation$/ })
+      .locator("xpath=following-sibling::dd[1]")
+      .innerText();
+    assert.equal(utilisation, "32.8%");
     // The actions one a line, as the engine lists them, each with the rule or warning behind it.
     const actions = await details
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })

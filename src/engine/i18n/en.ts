@@ -305,6 +305,7 @@ export const en = {
   "ui.lang.label": "Language",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
+  "figure.withShare": "{amount} ({share})",
   "sep.list": ", ",
   "sep.items": "; ",
   "sep.label": ": ",

@@ -282,6 +282,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.lang.label": "语言",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
+  "figure.withShare": "{amount}（{share}）",
   "sep.list": "、",
   "sep.items": "；",
   "sep.label": "：",

@@ -1,13 +1,16 @@
 /**
- * One customer in full, opened under its row in the list: figures, what changed since its last
+ * One customer in full, opened under its row in the list: figures (named as the sheet's output
+ * columns name them: the score's points per factor, utilisation, overdue balance, aging), what changed since its last
  * review, the recommendation as its actions one per line (each with the rule or warning behind it,
  * with the customer's figures), every warning explained against its threshold, and each data
  * error with a button that selects its cell.
  */
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { bucketLabels } from "../../engine/aging";
 import { isoFromSerial } from "../../engine/cells";
-import { Policy } from "../../engine/policy";
+import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
+import { agingHeader, FACTOR_POINTS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
 import {
   customerChangeLines,
@@ -43,6 +46,7 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
+  const header = (field: OutputField) => OUTPUT_HEADERS[field][lang];
   const facts: Fact[] = [
     [t("ui.detail.id"), c.id],
     [t("ui.detail.rowLabel"), String(c.row), true],
@@ -51,6 +55,10 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
   // The change line names the previous score when there is one.
   if (c.previousScore !== undefined && change?.scoreChange === undefined)
     facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang), true]);
+  // The score's breakdown: each factor's points, which add up to the score.
+  c.factorPoints?.forEach((points, i) =>
+    facts.push([header(FACTOR_POINTS[FACTORS[i]]), formatFigure(points, "score", lang), true]),
+  );
   facts.push([t("ui.detail.grade"), gradeLabel(c, t)]);
   if (c.zScore !== undefined)
     facts.push([
@@ -63,6 +71,18 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview), true]);
+  }
+  if (c.utilisation !== undefined) facts.push([header("utilisation"), formatFigure(c.utilisation, "percent", lang), true]);
+  if (c.availableCredit !== undefined)
+    facts.push([header("availableCredit"), formatFigure(c.availableCredit, "money", lang), true]);
+  // As on the sheet: a row with data errors shows no overdue figures or aging.
+  if (c.errors.length === 0) {
+    if (c.overdueAmount !== undefined) facts.push([header("overdueBalance"), formatFigure(c.overdueAmount, "money", lang), true]);
+    if (c.daysPastDue !== undefined) facts.push([header("oldestDaysOverdue"), formatFigure(c.daysPastDue, "days", lang), true]);
+    if (c.aging) {
+      const labels = bucketLabels(policy.agingEdges, lang);
+      c.aging.forEach((amount, i) => facts.push([agingHeader(labels[i], lang), formatFigure(amount, "money", lang), true]));
+    }
   }
   return (
     <div className={styles.detail}>

@@ -1,8 +1,12 @@
-/** The portfolio's figures after a review: customers, exposure, overdue share, warnings, and each grade's share. */
+/**
+ * The portfolio's figures after a review, the summary sheet's headline figures: customers,
+ * exposure, credit limits and their utilisation, the amount and share overdue, the exposure at
+ * risk, warnings, and each grade's share.
+ */
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
-import { formatFigure, portfolioWarningList } from "../../engine/review/texts";
+import { amountWithShare, formatFigure, portfolioWarningList } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { GradeBadge } from "./GradeBadge";
@@ -28,15 +32,25 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const panel = usePanelStyles();
   const p = result.portfolio;
   const money = (v: number) => formatFigure(v, "money", lang);
+  const percent = (v: number) => formatFigure(v, "percent", lang);
+  /** An amount with its share of the exposure, as the summary sheet shows it in the next cell. */
+  const withShare = (v: number) => amountWithShare(v, p.exposure, lang);
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],
     [t("summary.withErrors"), formatCount(p.withErrors, lang), true],
     [t("summary.exposure"), money(p.exposure), true],
-    [
-      t("summary.overdueShare"),
-      p.overdueShare === undefined ? t("summary.notAvailable") : formatFigure(p.overdueShare, "percent", lang),
-      p.overdueShare !== undefined,
-    ],
+    [t("summary.creditLimits"), money(p.creditLimits), true],
+    p.utilisation === undefined
+      ? [t("summary.utilisation"), t("summary.noLimits")]
+      : [t("summary.utilisation"), percent(p.utilisation), true],
+    p.overdueAmount === undefined
+      ? [t("summary.overdueAmount"), t("summary.notAvailable")]
+      : [t("summary.overdueAmount"), withShare(p.overdueAmount), true],
+    p.overdueShare === undefined
+      ? [t("summary.overdueShare"), t("summary.notAvailable")]
+      : [t("summary.overdueShare"), percent(p.overdueShare), true],
+    [t("summary.exposureAtRisk"), withShare(p.exposureAtRisk), true],
+    [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy)],
   ];
   return (
