@@ -145,24 +145,9 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   const { utilisation, availableCredit } = creditUse(n.balance, n.creditLimit, (reason, field, affects) =>
     note(affects, reason.at(placeOf(field, row.row, ctx))),
   );
-  if (row.fatal.length > 0) {
-    return {
-      row: row.row,
-      id: row.id,
-      name: row.name,
-      ratios: {},
-      balance: n.balance,
-      creditLimit: n.creditLimit,
-      utilisation,
-      availableCredit,
-      findings: NONE,
-      actions: NONE,
-      notes: notes ?? NONE,
-      errors: row.fatal,
-    };
-  }
-
   // Ledger aging replaces the overdue columns: it is the more detailed record of what is overdue.
+  // Worked out before the factors are checked: what a customer owes and how late does not depend
+  // on its score, and its invoices are then never reported as those of a customer not on the sheet.
   let aging: AgingTotals | undefined;
   if (run.ledger) {
     const entry = ledgerCustomer(run.ledger, row.id, row.name);
@@ -184,6 +169,26 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   }
   const overdueAmount = run.ledger ? aging?.overdue : n.overdueAmount;
   const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
+
+  if (row.fatal.length > 0) {
+    return {
+      row: row.row,
+      id: row.id,
+      name: row.name,
+      ratios: {},
+      balance: n.balance,
+      creditLimit: n.creditLimit,
+      utilisation,
+      availableCredit,
+      overdueAmount,
+      daysPastDue,
+      aging: aging?.buckets,
+      findings: NONE,
+      actions: NONE,
+      notes: notes ?? NONE,
+      errors: row.fatal,
+    };
+  }
 
   const score = riskScoreCore(row.factors, run.weights);
   const factorPoints = row.factors.map((f, i) => f * run.weights[i]);

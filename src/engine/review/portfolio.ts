@@ -112,6 +112,9 @@ export function summarise(
       creditLimits += c.creditLimit;
       limitedExposure += c.balance ?? 0;
     }
+    // What is owed and overdue counts for every customer, graded or not, as the exposure does.
+    if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
+    if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
     if (c.errors.length > 0 || c.grade === undefined) {
       // A balance that can be read is owed whether or not the customer could be graded.
       exposureNotGraded += c.balance ?? 0;
@@ -121,7 +124,6 @@ export function summarise(
     byGrade[c.grade]++;
     exposureByGrade[c.grade] += c.balance ?? 0;
     exposure += c.balance ?? 0;
-    if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
     if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
     const reason = riskReason(c);
     if (reason !== undefined) {
@@ -131,7 +133,6 @@ export function summarise(
       keepTop(topRisks, risk, TOP_RISKS);
     }
     for (const f of c.findings) warningCounts[f.code]++;
-    if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;

@@ -51,6 +51,26 @@ describe("ledger reconciliation", () => {
     expect(result.portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 3, amount: 950, keys: ["Zeta Ltd", "Omega"] });
   });
 
+  test("a customer whose factors are bad is still on the sheet: its invoices are matched and counted in the aging", () => {
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "A1", name: "Alpha", extra: [5000, 300] },
+        { id: "E5", name: "Epsilon", factors: [2, 2, 9, 2, 2], extra: [5000, 400] },
+      ],
+    );
+    const ledger = [LEDGER_HEADER, ["A1", "1", due(10), 300, null], ["E5", "2", due(100), 400, null]];
+    const r = review(sheet, ledger);
+    const epsilon = r.customers.find((c) => c.id === "E5")!;
+    expect(epsilon.errors).toHaveLength(1);
+    expect([epsilon.overdueAmount, epsilon.daysPastDue]).toEqual([400, 100]);
+    expect(r.portfolio.unmatchedInvoices).toEqual({ customers: 0, invoices: 0, amount: 0, keys: [] });
+    // Owed and overdue, graded or not: the aging totals and the overdue amount add up to the ledger.
+    expect(r.portfolio.aging!.totals.reduce((a, b) => a + b, 0)).toBe(700);
+    expect(r.portfolio.overdueAmount).toBe(700);
+    expect(r.portfolio.exposure).toBe(700);
+  });
+
   test("only the first five customers are named", () => {
     const ledger = [LEDGER_HEADER, ...Array.from({ length: 7 }, (_, i) => [`X${i}`, `${i}`, due(1), 10, null])];
     const u = review(SHEET, ledger).portfolio.unmatchedInvoices!;
