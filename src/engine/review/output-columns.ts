@@ -116,9 +116,9 @@ function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: T
     case "availableCredit":
       return c.availableCredit ?? null;
     case "overdueBalance":
-      return ok ? (c.overdueAmount ?? null) : null;
+      return c.overdueAmount ?? null;
     case "oldestDaysOverdue":
-      return ok ? (c.daysPastDue ?? null) : null;
+      return c.daysPastDue ?? null;
     case "issues":
       return c.errors.length || c.notes.length ? issuesText(c, lang, policy) : null;
     default:
@@ -150,7 +150,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
       column,
       header: agingHeader(labels[bucket], lang),
       format: "money",
-      value: (c) => (c.errors.length === 0 ? (c.aging?.[bucket] ?? null) : null),
+      value: (c) => c.aging?.[bucket] ?? null,
     }),
   );
   for (const column of layout.clearedColumns) columns.push({ column, header: null, format: "general", value: () => null });

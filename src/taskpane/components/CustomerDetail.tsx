@@ -75,14 +75,12 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
   if (c.utilisation !== undefined) facts.push([header("utilisation"), formatFigure(c.utilisation, "percent", lang), true]);
   if (c.availableCredit !== undefined)
     facts.push([header("availableCredit"), formatFigure(c.availableCredit, "money", lang), true]);
-  // As on the sheet: a row with data errors shows no overdue figures or aging.
-  if (c.errors.length === 0) {
-    if (c.overdueAmount !== undefined) facts.push([header("overdueBalance"), formatFigure(c.overdueAmount, "money", lang), true]);
-    if (c.daysPastDue !== undefined) facts.push([header("oldestDaysOverdue"), formatFigure(c.daysPastDue, "days", lang), true]);
-    if (c.aging) {
-      const labels = bucketLabels(policy.agingEdges, lang);
-      c.aging.forEach((amount, i) => facts.push([agingHeader(labels[i], lang), formatFigure(amount, "money", lang), true]));
-    }
+  // What is owed and how late needs no score: shown for a row with a bad factor too, as on the sheet.
+  if (c.overdueAmount !== undefined) facts.push([header("overdueBalance"), formatFigure(c.overdueAmount, "money", lang), true]);
+  if (c.daysPastDue !== undefined) facts.push([header("oldestDaysOverdue"), formatFigure(c.daysPastDue, "days", lang), true]);
+  if (c.aging) {
+    const labels = bucketLabels(policy.agingEdges, lang);
+    c.aging.forEach((amount, i) => facts.push([agingHeader(labels[i], lang), formatFigure(amount, "money", lang), true]));
   }
   return (
     <div className={styles.detail}>

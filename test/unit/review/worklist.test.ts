@@ -114,15 +114,23 @@ describe("the worklist figures", () => {
 
   test("a customer whose factor is bad still shows its credit use; a bad limit cell blanks it and says so", () => {
     const values = customerSheet(
-      ["Credit limit", "Outstanding balance"],
+      ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"],
       [
-        { id: "C1", factors: [1, "x", 1, 1, 1], extra: [100, 50] },
+        { id: "C1", factors: [1, "x", 1, 1, 1], extra: [100, 50, 30, 45] },
         { id: "C2", factors: [1, 1, 1, 1, 1], extra: ["abc", 50] },
       ],
     );
     const { result, plan } = review(values);
     expect([result.customers[0].utilisation, result.customers[0].availableCredit]).toEqual([0.5, 50]);
     const after = apply(values, plan);
+    // What is owed and how late needs no score either: the collector sees it on the row in error.
+    expect(outputRow(after, 2)).toMatchObject({
+      Utilisation: 0.5,
+      "Available credit": 50,
+      "Overdue balance": 30,
+      "Oldest days overdue": 45,
+    });
+    expect(outputRow(after, 2)["Risk score"]).toBeNull();
     expect(outputRow(after, 3)).toMatchObject({ Utilisation: null, "Available credit": null });
     expect(outputRow(after, 3)["Review issues"]).toContain("utilisation, available credit");
     // Nothing the plan writes is NaN or infinite.
@@ -243,8 +251,14 @@ describe("the customer sheet stays printable", () => {
     const values = sheet();
     const { plan } = review(values, "en", { ledger: true });
     const at = (header: string) =>
-      plan.target.columns!.find((c) => c.column === plan.target.blocks[0].column + plan.target.blocks[0].values[0].indexOf(header))!;
-    expect(at("Oldest days overdue")).toEqual({ column: expect.any(Number), width: "overdue".length + WIDTH.padding, wrap: true });
+      plan.target.columns!.find(
+        (c) => c.column === plan.target.blocks[0].column + plan.target.blocks[0].values[0].indexOf(header),
+      )!;
+    expect(at("Oldest days overdue")).toEqual({
+      column: expect.any(Number),
+      width: "overdue".length + WIDTH.padding,
+      wrap: true,
+    });
     expect(at("Reputation points").width).toBe("Reputation".length + WIDTH.padding);
     expect(at("Available credit").width).toBe("Available".length + WIDTH.padding);
     expect(plan.target.rowHeights).toContainEqual({ row: 0, height: 3 * LINE_HEIGHT });
@@ -260,9 +274,20 @@ describe("every face shows the same figures", () => {
     const { result, plan } = review(values, "en", { ledger: true });
     const json = toJson(result, "en");
     expect(json.customers[1]).toMatchObject({
-      factorPoints: { paymentHistory: 1.2, contractPerformance: 1, industryRisk: 0.8, marketReputation: 0.6, complianceRecord: 0.4 },
+      factorPoints: {
+        paymentHistory: 1.2,
+        contractPerformance: 1,
+        industryRisk: 0.8,
+        marketReputation: 0.6,
+        complianceRecord: 0.4,
+      },
       findings: [
-        { code: "OVER_LIMIT", value: 1200, threshold: 500, text: "Outstanding balance 1,200.00 is above the credit limit 500.00." },
+        {
+          code: "OVER_LIMIT",
+          value: 1200,
+          threshold: 500,
+          text: "Outstanding balance 1,200.00 is above the credit limit 500.00.",
+        },
         { code: "OVERDUE_90", value: 100, threshold: 90 },
       ],
       balance: 1200,
@@ -277,9 +302,13 @@ describe("every face shows the same figures", () => {
     expect(json.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
     // The sheet's cells are the same numbers.
     const row = outputRow(apply(values, plan), 3);
-    expect([row["Utilisation"], row["Available credit"], row["Overdue balance"], row["Aging: 91+"]]).toEqual([2.4, -700, 1200, 1200]);
+    expect([row["Utilisation"], row["Available credit"], row["Overdue balance"], row["Aging: 91+"]]).toEqual([
+      2.4, -700, 1200, 1200,
+    ]);
     // The printed table shows the utilisation and the overdue balance too.
-    const line = toTable(result, "en", "out.xlsx").split("\n").find((l) => l.includes("Beta"))!;
+    const line = toTable(result, "en", "out.xlsx")
+      .split("\n")
+      .find((l) => l.includes("Beta"))!;
     expect(line).toContain("240%");
     expect(line).toContain("1,200.00");
   });
