@@ -200,7 +200,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     const cells = [
       String(c.row),
       customerName(c),
-      c.score === undefined || c.errors.length ? "—" : c.score.toFixed(2),
+      c.score === undefined || c.errors.length ? "—" : formatFigure(c.score, "score", lang),
       c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
       c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
@@ -227,7 +227,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   );
   if (p.overdueAmount !== undefined)
     lines.push(`${t("summary.overdueAmount")}: ${amountWithShare(p.overdueAmount, p.exposure, lang)}`);
-  if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${(p.overdueShare * 100).toFixed(1)}%`);
+  if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${formatFigure(p.overdueShare, "percent", lang)}`);
   lines.push(
     `${t("summary.exposureAtRisk")}: ${amountWithShare(p.exposureAtRisk, p.exposure, lang)}   ` +
       `${t("summary.customersAtRisk")}: ${p.customersAtRisk}`,
