@@ -3,9 +3,17 @@
  * cells as XML, the heights wrapped text needs; and a sheet the review owns written whole.
  */
 import { columnLetter } from "../../engine/a1";
-import { Block } from "../../engine/review/write-plan";
+import { Block, CellFormat } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
+
+/**
+ * Output is gathered in batches of about this many characters, then joined and handed on. A
+ * batch's cells are young strings: kept small, a batch is done with before the next minor
+ * collection and dies young. Batches of a megabyte outlived it, were promoted and had to be
+ * collected again from the old generation (an archive of 100,000 rows took ~1.6× as long).
+ */
+export const BATCH_CHARS = 1 << 16;
 
 interface BlockCells {
   readonly block: Block;
@@ -14,6 +22,7 @@ interface BlockCells {
   /** Per column of the block: its letters and cell style, worked out once rather than per cell. */
   readonly letters: string[];
   readonly styles: number[];
+  readonly formats: CellFormat[];
 }
 
 /** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
@@ -47,11 +56,13 @@ export class RowPlan {
       const width = Math.max(block.formats.length, ...block.values.slice(0, 1).map((l) => l.length));
       const letters: string[] = [];
       const styles: number[] = [];
+      const formats: CellFormat[] = [];
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
-        styles.push(writer.style(block.formats[c] ?? "general", block.bold === true, wrapped.has(block.column + c)));
+        formats.push(block.formats[c] ?? "general");
+        styles.push(writer.style(formats[c], block.bold === true, wrapped.has(block.column + c)));
       }
-      this.blocks.push({ block, end, width, letters, styles });
+      this.blocks.push({ block, end, width, letters, styles, formats });
       spans.push([block.row, end]);
       lastRow = Math.max(lastRow, end);
       lastColumn = Math.max(lastColumn, block.column + width - 1);
@@ -76,12 +87,34 @@ export class RowPlan {
     return Infinity;
   }
 
+  /** The first (1-based) column the plan writes on a row, or Infinity. */
+  firstColumnOn(row: number): number {
+    for (const b of this.blocks) if (row >= b.block.row && row <= b.end) return b.block.column + 1;
+    return Infinity;
+  }
+
   /**
-   * The plan's cells on a row: their XML in column order, the 1-based columns the plan covers
-   * there (blank values clear a cell, so they count), and each written cell's column.
+   * Appends the plan's cells on a row to `out`, one string a cell, in column order. Cells are
+   * gathered in an array and joined once per batch: a string grown cell by cell is a tree of
+   * pieces that costs more to flatten on its way to the compressor than it took to build.
    */
-  cells(row: number, writer: CellWriter): { xml: string; ranges: [number, number][]; columns: number[]; xmls: string[] } {
-    let xml = "";
+  pushCells(row: number, writer: CellWriter, out: string[]): void {
+    const rowText = String(row + 1);
+    for (const b of this.blocks) {
+      if (row < b.block.row || row > b.end) continue;
+      const line = b.block.values[row - b.block.row];
+      for (let c = 0; c < b.width; c++) {
+        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.formats[c]);
+        if (cell) out.push(cell);
+      }
+    }
+  }
+
+  /**
+   * The plan's cells on a row, each with its 1-based column, and the column ranges the plan
+   * covers there (blank values clear a cell, so they count): for merging into a row of the user's.
+   */
+  cells(row: number, writer: CellWriter): { ranges: [number, number][]; columns: number[]; xmls: string[] } {
     const ranges: [number, number][] = [];
     const columns: number[] = [];
     const xmls: string[] = [];
@@ -91,23 +124,35 @@ export class RowPlan {
       const line = b.block.values[row - b.block.row];
       ranges.push([b.block.column + 1, b.block.column + b.width]);
       for (let c = 0; c < b.width; c++) {
-        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.block.formats[c] ?? "general");
+        const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.formats[c]);
         if (!cell) continue;
-        xml += cell;
         columns.push(b.block.column + c + 1);
         xmls.push(cell);
       }
     }
-    return { xml, ranges, columns, xmls };
+    return { ranges, columns, xmls };
   }
 
-  /** A whole new row's XML ("" when every value on it is blank). */
-  newRow(row: number, writer: CellWriter): string {
-    const { xml } = this.cells(row, writer);
-    const p = writer.prefix;
+  /** The row tag's height attributes when the plan's wrapped text makes the row taller, else "". */
+  heightAttributes(row: number): string {
     const height = this.heights.get(row);
-    const ht = height ? ` ht="${height}" customHeight="1"` : "";
-    return xml ? `<${p}row r="${row + 1}"${ht}>${xml}</${p}row>` : "";
+    return height ? ` ht="${height}" customHeight="1"` : "";
+  }
+
+  /** Appends a whole new row (nothing when every value on it is blank); returns the characters added. */
+  pushRow(row: number, writer: CellWriter, out: string[]): number {
+    const before = out.length;
+    const p = writer.prefix;
+    out.push(`<${p}row r="${row + 1}"${this.heightAttributes(row)}>`);
+    this.pushCells(row, writer, out);
+    if (out.length === before + 1) {
+      out.length = before;
+      return 0;
+    }
+    out.push(`</${p}row>`);
+    let chars = 0;
+    for (let i = before; i < out.length; i++) chars += out[i].length;
+    return chars;
   }
 }
 
@@ -129,13 +174,16 @@ export function* newWorksheet(
   const before = all.filter((c) => rank(c.local) < data).map((c) => c.xml);
   const after = all.filter((c) => rank(c.local) > data).map((c) => c.xml);
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before.join("")}<sheetData>`;
-  let batch = "";
+  let batch: string[] = [];
+  let chars = 0;
   for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
-    batch += plan.newRow(row, writer);
-    if (batch.length > 1 << 20) {
-      yield batch;
-      batch = "";
+    chars += plan.pushRow(row, writer, batch);
+    if (chars > BATCH_CHARS) {
+      yield batch.join("");
+      batch = [];
+      chars = 0;
     }
   }
-  yield `${batch}</sheetData>${after.join("")}</worksheet>`;
+  batch.push(`</sheetData>${after.join("")}</worksheet>`);
+  yield batch.join("");
 }

@@ -69,12 +69,19 @@ function isEarlierRunTag(tag: string, ours: Area | undefined): boolean {
 export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<boolean> {
   const rels = await edit.pkg.relationships(sheet.part);
   if (rels.some((r) => r.type.endsWith("/table"))) return true;
+  // The names are looked for as plain text first: a pattern starting at "<" would be tried at
+  // every tag of a sheet of millions of cells.
+  const ownIn = (text: string): boolean => {
+    if (text.includes("tableParts") && /<(?:\w+:)?tableParts[\s/>]/.test(text)) return true;
+    if (!text.includes("autoFilter")) return false;
+    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) return true;
+    return false;
+  };
   let found = false;
   let carry = "";
   await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
-    const text = carry + chunk;
-    if (/<(?:\w+:)?tableParts[\s/>]/.test(text)) found = true;
-    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) found = true;
+    // A tag cut between two chunks is seen whole in the seam.
+    found = ownIn(carry + chunk.slice(0, 200)) || ownIn(chunk);
     carry = chunk.slice(-200);
     return !found;
   });

@@ -6,7 +6,7 @@
 import { EXCEL_ROWS, PackageError } from "./bounds";
 import { columnLetter } from "../../engine/a1";
 import { referenceColumn } from "../../engine/a1";
-import { RowPlan } from "./row-plan";
+import { BATCH_CHARS, RowPlan } from "./row-plan";
 import { CellWriter, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
 import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
@@ -44,6 +44,7 @@ export interface PatchEdits {
 }
 
 type Out = (text: string) => Promise<void>;
+
 
 /** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
 const WHOLE_CELL = /<c r="([A-Z]{1,3})\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
@@ -99,34 +100,50 @@ export class SheetPatcher {
     await out(this.edits.tail(this.tail));
   }
 
+  /** Output gathered for the next hand-over, and its length in characters. */
+  private pieces: string[] = [];
+  private chars = 0;
+
+  private put(text: string): void {
+    this.pieces.push(text);
+    this.chars += text.length;
+  }
+
+  /** Hands the gathered output on: a hundred thousand rows are not a hundred thousand writes. */
+  private async handOver(out: Out): Promise<void> {
+    const text = this.pieces.join("");
+    this.pieces = [];
+    this.chars = 0;
+    await out(text);
+  }
+
   /** New rows the plan writes above row `before` (1-based), which the sheet does not have. */
-  private rowsBefore(before: number): string {
-    let xml = "";
+  private async rowsBefore(before: number, out: Out): Promise<void> {
     while (this.next + 1 < before) {
-      xml += this.plan.newRow(this.next, this.writer);
+      this.chars += this.plan.pushRow(this.next, this.writer, this.pieces);
       this.next = this.plan.firstRowFrom(this.next + 1);
+      if (this.chars >= BATCH_CHARS) await this.handOver(out);
     }
-    return xml;
   }
 
   private async scan(out: Out): Promise<void> {
     const s = this.scanner;
     const p = this.writer.prefix;
-    // Output is gathered per chunk of input and handed on once: a hundred thousand rows are
-    // not a hundred thousand writes.
-    const pieces: string[] = [];
     for (;;) {
+      if (this.chars >= BATCH_CHARS) await this.handOver(out);
       const token = s.next();
       if (token === Token.NeedMore || token === Token.End) break;
       if (this.phase === "tail") continue;
       if (this.phase === "head") {
         if (token === Token.Open && this.depth === 1 && s.local() === "sheetData") {
           this.head += s.take(s.start);
-          pieces.push(this.edits.head(this.head));
+          this.put(this.edits.head(this.head));
           this.head = "";
           if (s.selfClosing) {
             s.take(s.end);
-            pieces.push(`<${p}sheetData>${this.rowsBefore(EXCEL_ROWS + 2)}</${p}sheetData>`);
+            this.put(`<${p}sheetData>`);
+            await this.rowsBefore(EXCEL_ROWS + 2, out);
+            this.put(`</${p}sheetData>`);
             this.phase = "tail";
           } else this.phase = "data";
           continue;
@@ -142,7 +159,7 @@ export class SheetPatcher {
           // Cells of the usual shape are taken whole, without their inner tokens.
         }
         if (this.capture >= 0) continue;
-        pieces.push(this.rewriteRow(s.take(s.end), this.captureRow, this.row));
+        this.rewriteRow(s.take(s.end), this.captureRow, this.row);
         continue;
       }
       if (token === Token.Open && s.local() === "row") {
@@ -151,9 +168,12 @@ export class SheetPatcher {
         const numbered = r > 0;
         if (!numbered) r = this.rowIndex + 1;
         this.rowIndex = r;
-        const inserted = this.rowsBefore(r);
+        if (this.next + 1 < r) {
+          this.put(s.take(s.start));
+          await this.rowsBefore(r, out);
+        }
         const edited = this.next + 1 === r;
-        if (inserted || edited || !numbered) pieces.push(s.take(s.start) + inserted);
+        if (edited || !numbered) this.put(s.take(s.start));
         if (edited) {
           this.next = this.plan.firstRowFrom(this.next + 1);
           const name = s.name;
@@ -161,9 +181,7 @@ export class SheetPatcher {
             // An empty row (its height or hidden flag kept): opened up to take the plan's cells.
             const tag = s.take(s.end);
             const open = `${tag.replace(/\s*\/>$/, ">")}`;
-            pieces.push(
-              this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 }),
-            );
+            this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 });
           } else {
             this.capture = s.mark;
             this.captureRow = r;
@@ -172,20 +190,21 @@ export class SheetPatcher {
         } else if (!numbered) {
           const tag = s.take(s.end);
           const name = s.name;
-          pieces.push(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
+          this.put(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
         }
       } else if (token === Token.Close && s.local() === "sheetData") {
-        pieces.push(s.take(s.start) + this.rowsBefore(EXCEL_ROWS + 2));
+        this.put(s.take(s.start));
+        await this.rowsBefore(EXCEL_ROWS + 2, out);
         this.phase = "tail";
         this.tail = "";
         continue;
       }
       // Copy what is not being rewritten in pieces, so memory stays flat over a long sheet.
-      if (s.pos - s.mark > 1 << 20) pieces.push(s.take(s.pos));
+      if (s.pos - s.mark > 1 << 20) this.put(s.take(s.pos));
     }
     if (this.phase === "head") this.head += s.take(s.pos);
-    else if (this.phase === "data" && this.capture < 0) pieces.push(s.take(s.pos));
-    if (pieces.length) await out(pieces.join(""));
+    else if (this.phase === "data" && this.capture < 0) this.put(s.take(s.pos));
+    if (this.pieces.length) await this.handOver(out);
   }
 
   /** A cell with a reference at the scanner's position, taken whole; false when it is not one. */
@@ -242,27 +261,32 @@ export class SheetPatcher {
   }
 
   /** One of the user's rows with the plan's cells put in: their other cells as they were. */
-  private rewriteRow(text: string, r: number, row: RowScan): string {
+  private rewriteRow(text: string, r: number, row: RowScan): void {
     const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans="[^"]*"/, "");
     const found = row.cells;
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
     const numbered = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
-    const open = this.taller(numbered, r - 1);
-    const planned = this.plan.cells(r - 1, this.writer);
-    const firstPlanned = planned.ranges.length ? planned.ranges[0][0] : Infinity;
+    this.put(this.taller(numbered, r - 1));
+    const firstPlanned = this.plan.firstColumnOn(r - 1);
     // The usual row: the user's cells all left of the review's columns, each with its reference.
     if (found.every(([c, , , hasRef]) => c < firstPlanned && hasRef === 1)) {
-      const cells = found.length ? text.slice(found[0][1], found[found.length - 1][2]) : "";
-      return `${open}${cells}${planned.xml}${extra}${text.slice(close)}`;
+      if (found.length) this.put(text.slice(found[0][1], found[found.length - 1][2]));
+      const from = this.pieces.length;
+      this.plan.pushCells(r - 1, this.writer, this.pieces);
+      for (let i = from; i < this.pieces.length; i++) this.chars += this.pieces[i].length;
+    } else {
+      const planned = this.plan.cells(r - 1, this.writer);
+      const inRanges = (c: number) => planned.ranges.some(([a, b]) => c >= a && c <= b);
+      const all = found
+        .filter(([c]) => !inRanges(c))
+        .map(([c, start, end, hasRef]) => ({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) }));
+      planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
+      all.sort((a, b) => a.column - b.column);
+      for (const cell of all) this.put(cell.xml);
     }
-    const inRanges = (c: number) => planned.ranges.some(([a, b]) => c >= a && c <= b);
-    const all = found
-      .filter(([c]) => !inRanges(c))
-      .map(([c, start, end, hasRef]) => ({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) }));
-    planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
-    all.sort((a, b) => a.column - b.column);
-    return `${open}${all.map((c) => c.xml).join("")}${extra}${text.slice(close)}`;
+    this.put(extra);
+    this.put(text.slice(close));
   }
 
   /** The row's tag with the height the plan's wrapped text needs, when the row is not that tall already. */
