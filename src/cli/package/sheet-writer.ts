@@ -45,7 +45,6 @@ export interface PatchEdits {
 
 type Out = (text: string) => Promise<void>;
 
-
 /** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
 const WHOLE_CELL = /<c r="([A-Z]{1,3})\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
 
