@@ -6,8 +6,14 @@
  */
 import type { SheetName } from "./defined-names";
 import { WorkbookPackage } from "./package";
+import type { BackgroundPart } from "./sheet-worker";
+import type { CompressedPart } from "./zip-writer";
 
-export type Content = string | Iterable<string> | ((part: { write: (t: string) => Promise<void> }) => Promise<void>);
+export type Content =
+  | string
+  | Iterable<string>
+  | ((part: { write: (t: string) => Promise<void> }) => Promise<void>)
+  | { readonly compressed: Promise<CompressedPart> };
 
 export interface Rel {
   readonly id: string;
@@ -25,6 +31,8 @@ export class PackageEdit {
   readonly newWorkbookRels: Rel[] = [];
   /** Built-in names by sheet name; resolved to sheet positions once every new sheet is known. */
   readonly sheetNames: (Omit<SheetName, "sheetIndex"> & { sheet: string })[] = [];
+  /** Parts being made on worker threads, stopped if the write fails before they are written. */
+  readonly background: BackgroundPart[] = [];
   private readonly taken: Set<string>;
   private readonly relIds: Set<string>;
   readonly wbDir: string;

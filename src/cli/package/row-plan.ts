@@ -25,6 +25,15 @@ interface BlockCells {
   readonly formats: CellFormat[];
 }
 
+/** A plan as plain data, to hand to a worker thread and rebuild there. */
+export interface RowPlanData {
+  readonly blocks: BlockCells[];
+  readonly ranges: [number, number][];
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly heights: [number, number][];
+}
+
 /** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
 export class RowPlan {
   private readonly blocks: BlockCells[];
@@ -77,6 +86,16 @@ export class RowPlan {
     }
     this.lastRow = lastRow;
     this.lastColumn = lastColumn;
+  }
+
+  toData(): RowPlanData {
+    const { blocks, ranges, lastRow, lastColumn } = this;
+    return { blocks, ranges, lastRow, lastColumn, heights: [...this.heights] };
+  }
+
+  /** The plan `toData` gave, rebuilt; its cells' styles were worked out when it was first made. */
+  static fromData(data: RowPlanData): RowPlan {
+    return Object.assign(Object.create(RowPlan.prototype) as RowPlan, { ...data, heights: new Map(data.heights) });
   }
 
   /** The first row at or after `row` that the plan writes on, or Infinity. */
@@ -156,12 +175,14 @@ export class RowPlan {
   }
 }
 
+/** A worksheet child other than its cells, as XML. */
+export interface SheetChild {
+  readonly local: (typeof WORKSHEET_ORDER)[number];
+  readonly xml: string;
+}
+
 /** A sheet the review owns, written whole: the plan's cells, and its other children (layout, fills, drawing) in schema order. */
-export function* newWorksheet(
-  plan: RowPlan,
-  writer: CellWriter,
-  children: readonly { local: (typeof WORKSHEET_ORDER)[number]; xml: string }[],
-): Generator<string> {
+export function* newWorksheet(plan: RowPlan, writer: CellWriter, children: readonly SheetChild[]): Generator<string> {
   const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
   const all = [
     ...children,

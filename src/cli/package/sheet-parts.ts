@@ -22,6 +22,7 @@ import {
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
+import { backgroundSheet } from "./sheet-worker";
 import { editChildren } from "./sheet-writer";
 import { SheetPatcher } from "./sheet-writer";
 import { Styles } from "./styles";
@@ -230,7 +231,10 @@ export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, pla
     sheetRels.push({ id: "rId1", type: DRAWING_REL, target: `../drawings/${drawing.slice(drawing.lastIndexOf("/") + 1)}` });
     children.push({ local: "drawing", xml: '<drawing r:id="rId1"/>' });
   }
-  edit.put(part, newWorksheet(rows, writer, children));
+  const cells = plan.blocks.reduce((sum, b) => sum + b.values.length * b.formats.length, 0);
+  const background = backgroundSheet({ plan: rows.toData(), children, date1904: edit.pkg.date1904 }, cells);
+  if (background) edit.background.push(background);
+  edit.put(part, background ? { compressed: background.done } : newWorksheet(rows, writer, children));
   const rels = relsPartOf(part);
   if (sheetRels.length) edit.put(rels, relationshipsXml(sheetRels));
   else if (zip.entry(rels)) edit.removed.add(rels.toLowerCase());

@@ -24,10 +24,20 @@ const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const STYLES_REL = `${REL_NS}/styles`;
 
 export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan, lang: Lang, out: ZipWriter): Promise<void> {
+  const edit = new PackageEdit(pkg);
+  try {
+    await writeEdited(edit, plan, lang, out);
+  } finally {
+    // Parts still being made on worker threads when the write failed are not waited for.
+    for (const part of edit.background) part.cancel();
+  }
+}
+
+async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: ZipWriter): Promise<void> {
+  const pkg = edit.pkg;
   const zip = pkg.zip;
   const stylesEntry = pkg.workbookPartOf("styles");
   const styles = new Styles(stylesEntry ? await zip.text(stylesEntry) : undefined);
-  const edit = new PackageEdit(pkg);
   const { replaced, removed, added, overrides, newSheets, newWorkbookRels, wbDir } = edit;
 
   // ---- the customer sheet: output columns, their fills, its layout ----
@@ -160,7 +170,8 @@ export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan
 
   // ---- the zip: every part in its place, then the new ones ----
   const write = async (name: string, content: Content) => {
-    if (typeof content === "function") {
+    if (typeof content === "object" && "compressed" in content) out.addCompressed(name, await content.compressed);
+    else if (typeof content === "function") {
       const part = out.begin(name);
       await content(part);
       await part.end();

@@ -133,63 +133,36 @@ export class ZipWriter {
     };
     this.write(this.localHeader(draft));
     const dataStart = this.position;
-    const deflate = zlib.createDeflateRaw({
-      level: DEFLATE_LEVEL,
-      chunkSize: 256 * 1024,
-      highWaterMark: 16 << 20,
-    } as zlib.ZlibOptions);
-    let failure: Error | undefined;
-    deflate.on("data", (data: Buffer) => {
-      try {
-        this.write(data);
-      } catch (error) {
-        failure = error as Error;
-        deflate.destroy();
-      }
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      deflate.on("end", resolve);
-      deflate.on("error", reject);
-      deflate.on("close", () => (failure ? reject(failure) : resolve()));
-    });
-    let crc = 0;
-    let size = 0;
-    // Text is handed to the compressor in large pieces: each write is a trip through zlib's thread
-    // pool, and a sheet written row by row would otherwise make a hundred thousand of them.
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const flush = async () => {
-      if (failure) throw failure;
-      if (pendingLength === 0) return;
-      const bytes = Buffer.from(pending.join(""), "utf8");
-      pending = [];
-      pendingLength = 0;
-      crc = zlib.crc32(bytes, crc);
-      size += bytes.length;
-      if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once("drain", resolve));
-      // Back to the event loop once a piece: zlib hands the thread pool its next job only from
-      // there, and a producer that never leaves its microtasks would keep the compressor idle
-      // until the queue is full, then wait for all of it (a fifth of the write spent idle).
-      else await new Promise<void>((resolve) => setImmediate(resolve));
-    };
-    const write = async (chunk: string) => {
-      if (!chunk) return;
-      pending.push(chunk);
-      pendingLength += chunk.length;
-      if (pendingLength >= FLUSH_CHARS) await flush();
-    };
+    const compressor = new Compressor((data) => this.write(data));
     const end = async () => {
-      await flush();
-      deflate.end();
-      await ended;
-      if (failure) throw failure;
+      const { crc, size } = await compressor.end();
       if (size > MAX_32) throw new PackageError(`part ${partName} would pass 4 GiB`);
       const record = { ...draft, crc, size, compressedSize: this.position - dataStart, offset };
       const header = this.localHeader(record);
       fs.writeSync(this.fd, header, 0, header.length, offset);
       this.written.push(record);
     };
-    return { write, end };
+    return { write: (text) => compressor.write(text), end };
+  }
+
+  /** A part compressed elsewhere (see `compressText`), written as it is. */
+  addCompressed(partName: string, part: CompressedPart): void {
+    const compressedSize = part.data.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (part.size > MAX_32) throw new PackageError(`part ${partName} would pass 4 GiB`);
+    const record = {
+      name: this.claim(partName),
+      flags: /[^\x20-\x7e]/.test(partName) ? UTF8_NAMES : 0,
+      method: DEFLATE,
+      time: this.now.time,
+      date: this.now.date,
+      crc: part.crc,
+      compressedSize,
+      size: part.size,
+      offset: this.position,
+    };
+    this.write(this.localHeader(record));
+    for (const chunk of part.data) this.write(chunk);
+    this.written.push(record);
   }
 
   /** Writes the central directory; the file is complete after this. */
@@ -219,4 +192,83 @@ export class ZipWriter {
     end.writeUInt32LE(start, 16);
     this.write(end);
   }
+}
+
+/** A part's text deflated, with what its zip entry needs: its CRC and uncompressed size. */
+export interface CompressedPart {
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Buffer[];
+}
+
+/** Deflates text as it is produced, handing the compressed bytes to `output` as zlib makes them. */
+class Compressor {
+  private readonly deflate = zlib.createDeflateRaw({
+    level: DEFLATE_LEVEL,
+    chunkSize: 256 * 1024,
+    highWaterMark: 16 << 20,
+  } as zlib.ZlibOptions);
+  private readonly ended: Promise<void>;
+  private failure: Error | undefined;
+  private crc = 0;
+  private size = 0;
+  // Text is handed to the compressor in large pieces: each write is a trip through zlib's thread
+  // pool, and a sheet written row by row would otherwise make a hundred thousand of them.
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(output: (data: Buffer) => void) {
+    const deflate = this.deflate;
+    deflate.on("data", (data: Buffer) => {
+      try {
+        output(data);
+      } catch (error) {
+        this.failure = error as Error;
+        deflate.destroy();
+      }
+    });
+    this.ended = new Promise<void>((resolve, reject) => {
+      deflate.on("end", resolve);
+      deflate.on("error", reject);
+      deflate.on("close", () => (this.failure ? reject(this.failure) : resolve()));
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.pendingLength === 0) return;
+    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingLength = 0;
+    this.crc = zlib.crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (!this.deflate.write(bytes)) await new Promise<void>((resolve) => this.deflate.once("drain", resolve));
+    // Back to the event loop once a piece: zlib hands the thread pool its next job only from
+    // there, and a producer that never leaves its microtasks would keep the compressor idle
+    // until the queue is full, then wait for all of it (a fifth of the write spent idle).
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!chunk) return;
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength >= FLUSH_CHARS) await this.flush();
+  }
+
+  async end(): Promise<{ crc: number; size: number }> {
+    await this.flush();
+    this.deflate.end();
+    await this.ended;
+    if (this.failure) throw this.failure;
+    return { crc: this.crc, size: this.size };
+  }
+}
+
+/** Text deflated in memory, for a part made away from the zip it goes into (on a worker thread). */
+export async function compressText(text: Iterable<string>): Promise<CompressedPart> {
+  const data: Buffer[] = [];
+  const compressor = new Compressor((chunk) => data.push(chunk));
+  for (const chunk of text) await compressor.write(chunk);
+  return { ...(await compressor.end()), data };
 }

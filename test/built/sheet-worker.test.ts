@@ -1,0 +1,108 @@
+/**
+ * The command line as built (lib/): a large sheet the review owns is made on a worker thread
+ * (the compiled worker script exists only there). The reviewed copy must hold the same parts,
+ * byte for byte once inflated, whether its sheets were made on worker threads or in turn; and a
+ * write that fails while a worker runs ends with exit 2 and leaves no worker running.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+const LIB = path.join(ROOT, "lib/src/cli");
+const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The module object itself (an import's namespace cannot be spied on): the code under test reads Worker from it.
+const workerThreads = require("node:worker_threads") as typeof import("node:worker_threads");
+const { review } = require(path.join(LIB, "main.js")) as typeof import("../../src/cli/main");
+const { WORKER_POLICY } = require(
+  path.join(LIB, "package/sheet-worker.js"),
+) as typeof import("../../src/cli/package/sheet-worker");
+const { ZipReader } = require(path.join(LIB, "package/zip-reader.js")) as typeof import("../../src/cli/package/zip-reader");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
+let dir: string;
+const minCells = WORKER_POLICY.minCells;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-worker-"));
+});
+afterEach(() => {
+  WORKER_POLICY.minCells = minCells;
+  jest.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function parts(file: string): Promise<Map<string, string>> {
+  const zip = await ZipReader.open(file, file);
+  try {
+    const texts = new Map<string, string>();
+    for (const entry of zip.entries.values()) texts.set(entry.name, await zip.text(entry));
+    return texts;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Watches the workers started: each one's exit, as a promise. */
+function watchWorkers() {
+  const exits: Promise<number>[] = [];
+  const Worker = workerThreads.Worker;
+  const start = jest.spyOn(workerThreads, "Worker").mockImplementation(function (...args) {
+    const worker = new Worker(...args);
+    exits.push(new Promise((resolve) => worker.once("exit", resolve)));
+    return worker;
+  });
+  return { start, exits };
+}
+
+async function reviewed(name: string, workerCells: number): Promise<{ code: number; started: number }> {
+  WORKER_POLICY.minCells = workerCells;
+  const { start, exits } = watchWorkers();
+  const { code } = await review([SAMPLE, "--as-of", "2026-11-30", "--out", path.join(dir, name)], quiet);
+  await Promise.all(exits);
+  const started = start.mock.calls.length;
+  start.mockRestore();
+  return { code, started };
+}
+
+test("the sheets the review owns made on worker threads are the same parts as made in turn", async () => {
+  expect(await reviewed("in-turn.xlsx", Infinity)).toEqual({ code: 0, started: 0 });
+  // Archive, summary and policy sheets: each on its own worker.
+  const onWorkers = await reviewed("on-workers.xlsx", 0);
+  expect(onWorkers.code).toBe(0);
+  expect(onWorkers.started).toBeGreaterThanOrEqual(3);
+  const [inTurn, fromWorkers] = [await parts(path.join(dir, "in-turn.xlsx")), await parts(path.join(dir, "on-workers.xlsx"))];
+  expect([...fromWorkers.keys()].sort()).toEqual([...inTurn.keys()].sort());
+  for (const [name, text] of inTurn) expect({ name, text: fromWorkers.get(name) }).toEqual({ name, text });
+  const archive = [...inTurn.values()].find((t) => t.includes("<t>Action codes</t>"));
+  expect(archive).toContain("<t>Harbor Lights Retail</t>");
+});
+
+test("a write that fails while workers run: exit 2, one line, no file, the workers stopped", async () => {
+  WORKER_POLICY.minCells = 0;
+  const out = path.join(dir, "out.xlsx");
+  const lines: string[] = [];
+  const { start, exits } = watchWorkers();
+  const { code } = await review([SAMPLE, "--as-of", "2026-11-30", "--out", out], {
+    ...quiet,
+    stderr: (line) => lines.push(line),
+    // A descriptor open for reading only: the first byte written to it fails.
+    writeWorkbook: async (_file, _mode, produce) => {
+      const fd = fs.openSync(SAMPLE, "r");
+      try {
+        await produce(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  });
+  expect(start).toHaveBeenCalled();
+  expect(code).toBe(2);
+  expect(lines).toEqual([expect.stringMatching(/^credit-review: could not write .*out\.xlsx \(EBADF\); nothing was written$/)]);
+  expect(fs.existsSync(out)).toBe(false);
+  // Every worker ends (terminated, or done): none is left running behind the failed write.
+  await expect(Promise.all(exits)).resolves.toHaveLength(start.mock.calls.length);
+});
