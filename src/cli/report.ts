@@ -125,6 +125,7 @@ function changesJson(changes: ReviewChanges) {
 function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  const pair = (label: MessageKey, value: string | number) => t("cli.labelled", { label: t(label), value });
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
   const widths = [14, ...GRADES.map(() => 10)];
@@ -143,10 +144,10 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
         .trimEnd(),
     );
   }
-  lines.push(`${t("changes.newWarnings")}: ${changes.newWarnings}   ${t("changes.clearedWarnings")}: ${changes.clearedWarnings}`);
-  lines.push(`${t("changes.added")}: ${changedCustomersText(changes.added, lang)}`);
-  lines.push(`${t("changes.gone")}: ${changedCustomersText(changes.gone, lang)}`);
-  lines.push(`${t("changes.riskier")}: ${riskierText(riskierCustomers(changes, customers), lang)}`);
+  lines.push(`${pair("changes.newWarnings", changes.newWarnings)}   ${pair("changes.clearedWarnings", changes.clearedWarnings)}`);
+  lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
+  lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
+  lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
   return lines;
 }
 
@@ -179,6 +180,7 @@ const SHOWN_PROBLEMS = 30;
 
 export function toTable(result: ReviewResult, lang: Lang, output: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  const pair = (label: MessageKey, value: string | number) => t("cli.labelled", { label: t(label), value });
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
@@ -216,44 +218,49 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: result.customers.length - SHOWN_ROWS }));
   lines.push("");
-  lines.push(`${t("summary.customers")}: ${p.reviewed}   ${t("summary.withErrors")}: ${p.withErrors}`);
+  lines.push(`${pair("summary.customers", p.reviewed)}   ${pair("summary.withErrors", p.withErrors)}`);
   lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${p.byGrade[g]}`).join(" · "));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
-  lines.push(`${t("summary.exposure")}: ${money(p.exposure)}`);
+  lines.push(pair("summary.exposure", money(p.exposure)));
   lines.push(
-    `${t("summary.creditLimits")}: ${money(p.creditLimits)}   ` +
-      `${t("summary.utilisation")}: ${p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)}`,
+    `${pair("summary.creditLimits", money(p.creditLimits))}   ` +
+      pair("summary.utilisation", p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)),
   );
   if (p.overdueAmount !== undefined)
-    lines.push(`${t("summary.overdueAmount")}: ${amountWithShare(p.overdueAmount, p.exposure, lang)}`);
-  if (p.overdueShare !== undefined) lines.push(`${t("summary.overdueShare")}: ${formatFigure(p.overdueShare, "percent", lang)}`);
+    lines.push(pair("summary.overdueAmount", amountWithShare(p.overdueAmount, p.exposure, lang)));
+  if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
   lines.push(
-    `${t("summary.exposureAtRisk")}: ${amountWithShare(p.exposureAtRisk, p.exposure, lang)}   ` +
-      `${t("summary.customersAtRisk")}: ${p.customersAtRisk}`,
+    `${pair("summary.exposureAtRisk", amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
+      pair("summary.customersAtRisk", p.customersAtRisk),
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);
-    lines.push(`${t("summary.topRisks")}:`);
+    lines.push(t("cli.heading", { label: t("summary.topRisks") }));
     for (const r of p.topRisks)
       lines.push(
         `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
   }
   lines.push(
-    `${t("summary.portfolioWarnings")}: ${p.warnings.length ? p.warnings.map((w) => `${w} (${warningTitle(w, lang, result.policy)})`).join(", ") : t("summary.none")}`,
+    pair(
+      "summary.portfolioWarnings",
+      p.warnings.length
+        ? p.warnings.map((w) => t("cli.codeTitle", { code: w, title: warningTitle(w, lang, result.policy) })).join(", ")
+        : t("summary.none"),
+    ),
   );
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) {
     const amount = formatFigure(u.amount, "money", lang);
-    lines.push(`${t("summary.unmatched")}: ${t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") })}`);
+    lines.push(pair("summary.unmatched", t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") })));
   }
   if (p.problems.length) {
     lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
-      lines.push(`  ${customerName(q)}: ${problemText(q, lang, result.policy)}`);
+      lines.push(`  ${t("cli.labelled", { label: customerName(q), value: problemText(q, lang, result.policy) })}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
   lines.push(...changesLines(result.changes, result.customers, lang));

@@ -109,14 +109,14 @@ describe("what changed", () => {
     );
     const printed = toTable(r, lang, "out.xlsx");
     expect(printed).toContain(title);
-    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户: 1（Nine）");
+    expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户：1（Nine）");
     // The customers whose grade got riskier, by name: one a line on the sheet, one line in the printed report.
     const [label, one, four] =
       lang === "en"
         ? ["Moved to a riskier grade", "One (Low → Medium)", "Four (Low → High)"]
         : ["风险等级变差的客户", "One（低 → 中）", "Four（低 → 高）"];
     expect(cells.slice(cells.indexOf(label), cells.indexOf(label) + 3)).toEqual([label, one, four]);
-    expect(printed).toContain(`${label}: ${one}${lang === "en" ? ", " : "、"}${four}`);
+    expect(printed).toContain(`${label}${lang === "en" ? ": " : "："}${one}${lang === "en" ? ", " : "、"}${four}`);
   });
 
   test("the summary says when there is no earlier review to compare with", () => {
