@@ -127,7 +127,6 @@ export class SheetPatcher {
 
   private async scan(out: Out): Promise<void> {
     const s = this.scanner;
-    const p = this.writer.prefix;
     for (;;) {
       if (this.chars >= BATCH_CHARS) await this.handOver(out);
       const token = s.next();
@@ -139,10 +138,12 @@ export class SheetPatcher {
           this.put(this.edits.head(this.head));
           this.head = "";
           if (s.selfClosing) {
+            // Opened under its own name: the prefix the head edit gives the writer is not known before it runs.
+            const name = s.name;
             s.take(s.end);
-            this.put(`<${p}sheetData>`);
+            this.put(`<${name}>`);
             await this.rowsBefore(EXCEL_ROWS + 2, out);
-            this.put(`</${p}sheetData>`);
+            this.put(`</${name}>`);
             this.phase = "tail";
           } else this.phase = "data";
           continue;
