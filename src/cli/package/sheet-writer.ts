@@ -262,11 +262,11 @@ export class SheetPatcher {
 
   /** One of the user's rows with the plan's cells put in: their other cells as they were. */
   private rewriteRow(text: string, r: number, row: RowScan): void {
-    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans="[^"]*"/, "");
+    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans\s*=\s*("[^"]*"|'[^']*')/, "");
     const found = row.cells;
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
-    const numbered = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const numbered = /\sr\s*=/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
     this.put(this.taller(numbered, r - 1));
     const firstPlanned = this.plan.firstColumnOn(r - 1);
     // The usual row: the user's cells all left of the review's columns, each with its reference.
@@ -293,9 +293,9 @@ export class SheetPatcher {
   private taller(tag: string, row: number): string {
     const height = this.plan.heights.get(row);
     if (height === undefined) return tag;
-    const now = /\sht="([\d.]+)"/.exec(tag);
+    const now = /\sht\s*=\s*["']([\d.]+)["']/.exec(tag);
     if (now && Number(now[1]) >= height) return tag;
-    const bare = tag.replace(/\s(ht|customHeight)="[^"]*"/g, "");
+    const bare = tag.replace(/\s(ht|customHeight)\s*=\s*("[^"]*"|'[^']*')/g, "");
     return bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
   }
 
