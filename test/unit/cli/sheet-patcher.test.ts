@@ -179,6 +179,36 @@ const CASES: readonly Case[] = [
       "</x:sheetData></x:worksheet>",
   },
   {
+    name: "a row's attributes in single quotes: its own r and a lower ht are not written twice",
+    sheet:
+      "<sheetData><row r='2' spans='1:2' ht='10' customHeight='1'><c r='A2'><v>2</v></c></row>" +
+      "<row r='3' ht='50' customHeight='1'><c r='A3'><v>3</v></c></row></sheetData>",
+    blocks: [general(1, 1, [["b"], ["c"]])],
+    heights: [
+      { row: 1, height: 40 },
+      { row: 2, height: 40 },
+    ],
+    expected:
+      "<sheetData><row r='2' ht=\"40\" customHeight=\"1\"><c r='A2'><v>2</v></c>" +
+      '<c r="B2" s="1" t="inlineStr"><is><t>b</t></is></c></row>' +
+      "<row r='3' ht='50' customHeight='1'><c r='A3'><v>3</v></c>" +
+      '<c r="B3" s="1" t="inlineStr"><is><t>c</t></is></c></row></sheetData>',
+  },
+  {
+    name: "cells the usual pattern does not take whole (r not first, rich text) and a row's extLst after its cells",
+    sheet:
+      '<sheetData><row r="1"><c s="5" r="A1"><v>1</v></c><!-- typed by hand -->' +
+      '<c r="B1" t="inlineStr"><is><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></is></c>' +
+      '<extLst><ext uri="{x}"/></extLst></row>' +
+      '<row r="2"><c r="A2"/><c r="D2" s="5"><v>4</v></c><extLst><ext uri="{y}"/></extLst></row></sheetData>',
+    blocks: [general(0, 2, [[3], [null]])],
+    expected:
+      '<sheetData><row r="1"><c s="5" r="A1"><v>1</v></c><!-- typed by hand -->' +
+      '<c r="B1" t="inlineStr"><is><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></is></c>' +
+      '<c r="C1" s="1"><v>3</v></c><extLst><ext uri="{x}"/></extLst></row>' +
+      '<row r="2"><c r="A2"/><c r="D2" s="5"><v>4</v></c><extLst><ext uri="{y}"/></extLst></row></sheetData>',
+  },
+  {
     name: "wrapped text: a row the plan makes taller gets ht and customHeight, a row already taller keeps its own",
     sheet:
       '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
