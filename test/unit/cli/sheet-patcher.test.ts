@@ -87,6 +87,27 @@ const CASES: readonly Case[] = [
       '<c r="E2" t="inlineStr"><is><t>note</t></is></c></row></sheetData>',
   },
   {
+    name: "two blocks on a row with the user's cells between and right of them; a row between blocks left alone",
+    sheet:
+      '<sheetData><row r="1"><c r="A1"/><c r="E1" t="s"><v>0</v></c><c r="H1"/></row>' +
+      '<row r="2"><c r="A2"/><c r="B2"/></row><row r="4"><c r="C4" t="s"><v>3</v></c></row></sheetData>',
+    blocks: [
+      general(0, 2, [
+        ["c1", "d1"],
+        ["c2", "d2"],
+      ]),
+      general(0, 5, [["f1"], ["f2"]]),
+      general(4, 2, [[5]]),
+    ],
+    expected:
+      '<sheetData><row r="1"><c r="A1"/><c r="C1" s="1" t="inlineStr"><is><t>c1</t></is></c>' +
+      '<c r="D1" s="1" t="inlineStr"><is><t>d1</t></is></c><c r="E1" t="s"><v>0</v></c>' +
+      '<c r="F1" s="1" t="inlineStr"><is><t>f1</t></is></c><c r="H1"/></row>' +
+      '<row r="2"><c r="A2"/><c r="B2"/><c r="C2" s="1" t="inlineStr"><is><t>c2</t></is></c>' +
+      '<c r="D2" s="1" t="inlineStr"><is><t>d2</t></is></c><c r="F2" s="1" t="inlineStr"><is><t>f2</t></is></c></row>' +
+      '<row r="4"><c r="C4" t="s"><v>3</v></c></row><row r="5"><c r="C5" s="1"><v>5</v></c></row></sheetData>',
+  },
+  {
     name: "rows the sheet lacks are inserted in order among its own",
     sheet:
       '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>' +
@@ -292,6 +313,11 @@ describe("SheetPatcher", () => {
       const { text } = await patch(whole(c.sheet), c.blocks, chunk, c.wrapped, c.heights);
       expect(text).toBe(whole(c.expected));
     });
+  });
+
+  test("a sheet without <sheetData> is refused, naming the sheet", async () => {
+    const sheet = `<?xml version="1.0"?>\n<worksheet xmlns="${NS}"><dimension ref="A1"/></worksheet>`;
+    await expect(patch(sheet, [general(0, 0, [[1]])], 7)).rejects.toThrow('sheet "Customers" has no cell data');
   });
 
   /*
