@@ -354,4 +354,28 @@ describe("SheetPatcher", () => {
       expect(Math.max(...handOvers)).toBeLessThan(65536 + 200);
     });
   });
+
+  /*
+   * Over a megabyte of the user's rows the plan does not write on, then two it does and one it
+   * adds. Fed whole, the untouched rows are copied on in a piece once they pass a megabyte.
+   */
+  describe("over a megabyte of untouched rows copied through", () => {
+    const users = (r: number) => `<c r="A${r}" t="s"><v>${r}</v></c><c r="B${r}"><v>${r * 2}</v></c>`;
+    const sheetRows: string[] = [];
+    for (let r = 1; r <= 12000; r++) sheetRows.push(`<row r="${r}" spans="1:2">${users(r)}</row>`);
+    const sheet = `<sheetData>${sheetRows.join("")}</sheetData>`;
+    const blocks = [general(11998, 2, [["y"], ["z"], ["after"]])];
+    const planCell = (r: number, text: string) => `<c r="C${r}" s="1" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const expected =
+      `<sheetData>${sheetRows.slice(0, 11998).join("")}` +
+      `<row r="11999">${users(11999)}${planCell(11999, "y")}</row>` +
+      `<row r="12000">${users(12000)}${planCell(12000, "z")}</row>` +
+      `<row r="12001">${planCell(12001, "after")}</row></sheetData>`;
+
+    test.each([4096, Infinity])("fed %p characters at a time", async (chunk) => {
+      expect(sheet.length).toBeGreaterThan(1 << 20);
+      const { text } = await patch(whole(sheet), blocks, chunk);
+      expect(text).toBe(whole(expected));
+    });
+  });
 });
