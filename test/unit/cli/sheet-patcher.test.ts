@@ -6,7 +6,7 @@
  * feeding must give the same text (a tag, a cell or a row cut between two pieces changes nothing).
  */
 import { Block } from "../../../src/engine/review/write-plan";
-import { RowPlan } from "../../../src/cli/package/row-plan";
+import { newWorksheet, RowPlan } from "../../../src/cli/package/row-plan";
 import { SheetPatcher } from "../../../src/cli/package/sheet-writer";
 import { Styles } from "../../../src/cli/package/styles";
 import { CellWriter } from "../../../src/cli/package/worksheet-xml";
@@ -377,5 +377,60 @@ describe("SheetPatcher", () => {
       const { text } = await patch(whole(sheet), blocks, chunk);
       expect(text).toBe(whole(expected));
     });
+  });
+});
+
+/* A sheet the review owns is written whole from the same row plan: its rows, heights and children in schema order. */
+describe("newWorksheet", () => {
+  const sheetOf = (blocks: readonly Block[], heights: { row: number; height: number }[] = []) => {
+    const writer = new CellWriter(new Styles(), "en", false);
+    const plan = new RowPlan(blocks, "Review", writer, new Set([1]), heights);
+    const children = [
+      {
+        local: "pageMargins" as const,
+        xml: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      },
+      { local: "cols" as const, xml: '<cols><col min="1" max="1" width="20" customWidth="1"/></cols>' },
+    ];
+    return [...newWorksheet(plan, writer, children)];
+  };
+
+  test("rows from the first the plan writes on, a row of blanks left out, children around sheetData", () => {
+    const pieces = sheetOf(
+      [
+        general(1, 0, [
+          ["a", "long text"],
+          [null, null],
+          [3, null],
+        ]),
+      ],
+      [{ row: 1, height: 30 }],
+    );
+    expect(pieces.join("")).toBe(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" ` +
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<dimension ref="A1:B4"/><sheetFormatPr defaultRowHeight="15"/>' +
+        '<cols><col min="1" max="1" width="20" customWidth="1"/></cols><sheetData>' +
+        '<row r="2" ht="30" customHeight="1"><c r="A2" s="1" t="inlineStr"><is><t>a</t></is></c>' +
+        '<c r="B2" s="2" t="inlineStr"><is><t>long text</t></is></c></row>' +
+        '<row r="4"><c r="A4" s="1"><v>3</v></c></row></sheetData>' +
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    );
+  });
+
+  test("a plan of more than 64 KB comes out in several pieces that join to every row", () => {
+    const values = Array.from({ length: 3000 }, (_, i) => [`Customer ${i + 1}`]);
+    const pieces = sheetOf([general(0, 0, values)]);
+    const text = pieces.join("");
+    expect(pieces.length).toBeGreaterThanOrEqual(4);
+    expect(text.match(/<row /g)).toHaveLength(3000);
+    expect(text).toContain('<dimension ref="A1:A3000"/>');
+    expect(text).toContain(
+      '<row r="1499"><c r="A1499" s="1" t="inlineStr"><is><t>Customer 1499</t></is></c></row>' +
+        '<row r="1500"><c r="A1500" s="1" t="inlineStr"><is><t>Customer 1500</t></is></c></row>',
+    );
+    expect(text).toContain(
+      '<row r="3000"><c r="A3000" s="1" t="inlineStr"><is><t>Customer 3000</t></is></c></row></sheetData><pageMargins',
+    );
   });
 });
