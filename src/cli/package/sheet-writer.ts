@@ -127,7 +127,6 @@ export class SheetPatcher {
 
   private async scan(out: Out): Promise<void> {
     const s = this.scanner;
-    const p = this.writer.prefix;
     for (;;) {
       if (this.chars >= BATCH_CHARS) await this.handOver(out);
       const token = s.next();
@@ -139,10 +138,12 @@ export class SheetPatcher {
           this.put(this.edits.head(this.head));
           this.head = "";
           if (s.selfClosing) {
+            // Opened under its own name: the prefix the head edit gives the writer is not known before it runs.
+            const name = s.name;
             s.take(s.end);
-            this.put(`<${p}sheetData>`);
+            this.put(`<${name}>`);
             await this.rowsBefore(EXCEL_ROWS + 2, out);
-            this.put(`</${p}sheetData>`);
+            this.put(`</${name}>`);
             this.phase = "tail";
           } else this.phase = "data";
           continue;
@@ -261,11 +262,11 @@ export class SheetPatcher {
 
   /** One of the user's rows with the plan's cells put in: their other cells as they were. */
   private rewriteRow(text: string, r: number, row: RowScan): void {
-    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans="[^"]*"/, "");
+    const rowTag = text.slice(0, row.tagEnd).replace(/\s+spans\s*=\s*("[^"]*"|'[^']*')/, "");
     const found = row.cells;
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
-    const numbered = /\sr="/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
+    const numbered = /\sr\s*=/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
     this.put(this.taller(numbered, r - 1));
     const firstPlanned = this.plan.firstColumnOn(r - 1);
     // The usual row: the user's cells all left of the review's columns, each with its reference.
@@ -292,9 +293,9 @@ export class SheetPatcher {
   private taller(tag: string, row: number): string {
     const height = this.plan.heights.get(row);
     if (height === undefined) return tag;
-    const now = /\sht="([\d.]+)"/.exec(tag);
+    const now = /\sht\s*=\s*["']([\d.]+)["']/.exec(tag);
     if (now && Number(now[1]) >= height) return tag;
-    const bare = tag.replace(/\s(ht|customHeight)="[^"]*"/g, "");
+    const bare = tag.replace(/\s(ht|customHeight)\s*=\s*("[^"]*"|'[^']*')/g, "");
     return bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
   }
 
