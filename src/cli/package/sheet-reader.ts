@@ -20,8 +20,12 @@ import { SheetInfo } from "./package";
 /** Days between the 1900 and 1904 date systems' day 0. */
 export const DATE_1904_OFFSET = 1462;
 
-/** A cell in its most common shape: reference, then style, then type, then a plain value. */
-const COMMON_CELL = /<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<v>([^<&]*)<\/v>)?<\/c>/y;
+/**
+ * A cell in its most common shape: reference, then style, then type, then a plain value or a
+ * plain inline string (as the review's own sheets, the archive among them, are written).
+ */
+const COMMON_CELL =
+  /<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<v>([^<&]*)<\/v>|<is><t>([^<&]*)<\/t><\/is>)?<\/c>/y;
 
 /** A row with no cells, shared by every such row of every sheet (a sparse sheet reaching row 1,048,576). */
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
@@ -166,9 +170,10 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   };
 
   /**
-   * Most cells have one shape, <c r="B7" s="3" t="s"><v>12</v></c>: read in one step, not five
-   * tokens. Anything else (formulas, inline strings, entities, other attribute orders, a cell cut
-   * by the end of the text read so far) goes through the scanner token by token.
+   * Most cells have one shape, <c r="B7" s="3" t="s"><v>12</v></c> or an inline string's
+   * <c r="B7" t="inlineStr"><is><t>text</t></is></c>: read in one step, not five tokens or more.
+   * Anything else (formulas, rich text, entities, other attribute orders, a cell cut by the end
+   * of the text read so far) goes through the scanner token by token.
    */
   const fastCell = (): boolean => {
     COMMON_CELL.lastIndex = scanner.pos;
@@ -184,8 +189,9 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     column = c;
     style = m[3] === undefined ? 0 : Number(m[3]);
     type = m[4] === undefined ? CellType.Number : cellType(m[4]);
-    hasValue = m[5] !== undefined;
-    value = m[5] ?? "";
+    if (m[6] !== undefined && type !== CellType.Inline) return false;
+    hasValue = m[5] !== undefined || m[6] !== undefined;
+    value = m[5] ?? m[6] ?? "";
     hasFormula = false;
     finishCell();
     scanner.pos = COMMON_CELL.lastIndex;

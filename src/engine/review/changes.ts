@@ -55,13 +55,44 @@ function gradeMove(from: Grade, to: Grade): GradeMove {
   return d > 0 ? "riskier" : d < 0 ? "safer" : "same";
 }
 
+const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
+
+/**
+ * One literal of one shape for every customer, seen before or not: built by spreading a base
+ * object, a 100,000-customer review spent half a second here.
+ */
 function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): CustomerChange {
-  const base = { row: c.row, id: c.id, name: c.name };
-  if (!before) return { ...base, newWarnings: [], clearedWarnings: [] };
-  const now = c.findings.map((f) => f.code);
+  if (!before) {
+    return {
+      row: c.row,
+      id: c.id,
+      name: c.name,
+      previousDate: undefined,
+      previousScore: undefined,
+      scoreChange: undefined,
+      previousGrade: undefined,
+      gradeMove: undefined,
+      newWarnings: NO_WARNINGS,
+      clearedWarnings: NO_WARNINGS,
+      previousLimit: undefined,
+      limitChange: undefined,
+    };
+  }
   const known = before.warnings !== undefined && c.errors.length === 0;
+  let newWarnings = NO_WARNINGS;
+  let clearedWarnings = NO_WARNINGS;
+  if (known) {
+    const was = before.warnings!;
+    const now = c.findings.map((f) => f.code);
+    if (now.length || was.length) {
+      newWarnings = now.filter((w) => !was.includes(w));
+      clearedWarnings = was.filter((w) => !now.includes(w));
+    }
+  }
   return {
-    ...base,
+    row: c.row,
+    id: c.id,
+    name: c.name,
     previousDate: before.date,
     previousScore: before.score,
     scoreChange:
@@ -70,8 +101,8 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
         : shownScore(shownScore(c.score) - shownScore(before.score)),
     previousGrade: before.grade,
     gradeMove: c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade),
-    newWarnings: known ? now.filter((w) => !before.warnings!.includes(w)) : [],
-    clearedWarnings: known ? before.warnings!.filter((w) => !now.includes(w)) : [],
+    newWarnings,
+    clearedWarnings,
     previousLimit: before.recommendedLimit,
     limitChange:
       c.recommendedLimit === undefined || before.recommendedLimit === undefined
