@@ -88,6 +88,7 @@ export class SheetPatcher {
 
   async push(chunk: string, out: Out): Promise<void> {
     this.scanner.feed(chunk);
+    this.found.clear();
     await this.scan(out);
   }
 
@@ -187,10 +188,13 @@ export class SheetPatcher {
             this.captureRow = r;
             this.row = { tagEnd: s.end - s.mark, cells: [], tailStart: -1, depth: 0, column: 0 };
           }
-        } else if (!numbered) {
-          const tag = s.take(s.end);
-          const name = s.name;
-          this.put(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
+        } else {
+          if (!numbered) {
+            const tag = s.take(s.end);
+            const name = s.name;
+            this.put(`<${name} r="${r}"${tag.slice(name.length + 1)}`);
+          }
+          if (!s.selfClosing) this.passRow();
         }
       } else if (token === Token.Close && s.local() === "sheetData") {
         this.put(s.take(s.start));
@@ -206,6 +210,46 @@ export class SheetPatcher {
     else if (this.phase === "data" && this.capture < 0) this.put(s.take(s.pos));
     if (this.pieces.length) await this.handOver(out);
   }
+
+  /**
+   * Moves past the cells of a row the plan does not write on, to the next row's tag (or the end
+   * of the cells, or the last tag of the text so far), without their tokens: they are copied as
+   * they are. An archive is mostly earlier reviews' rows, passed through on every re-run. Where a
+   * row tag could hide in what would be passed over (a comment, CDATA, a processing instruction,
+   * another prefix), the tokens decide as usual.
+   */
+  private passRow(): void {
+    const s = this.scanner;
+    const buf = s.buf;
+    const p = this.writer.prefix;
+    let to = buf.indexOf(`<${p}row`, s.pos);
+    const end = this.after(`</${p}sheetData`);
+    if (end >= 0 && (to < 0 || end < to)) to = end;
+    if (to < 0) to = buf.lastIndexOf("<");
+    if (to <= s.pos) return;
+    const hidden = (text: string) => {
+      const at = this.after(text);
+      return at >= 0 && at < to;
+    };
+    if (hidden("<!") || hidden("<?") || hidden(":row")) return;
+    s.pos = to;
+  }
+
+  /**
+   * Where `text` next occurs at or after the scanner's position, or -1: found once per text fed,
+   * not once per row (a search for what is not there reads to the end of the text).
+   */
+  private after(text: string): number {
+    const s = this.scanner;
+    const known = this.found.get(text);
+    if (known !== undefined && (known < 0 || known >= s.pos)) return known;
+    const at = s.buf.indexOf(text, s.pos);
+    this.found.set(text, at);
+    return at;
+  }
+
+  /** Positions `after` found, valid until the next text is fed (which moves every offset). */
+  private readonly found = new Map<string, number>();
 
   /** A cell with a reference at the scanner's position, taken whole; false when it is not one. */
   private wholeCell(): boolean {

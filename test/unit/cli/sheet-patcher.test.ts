@@ -230,6 +230,34 @@ const CASES: readonly Case[] = [
       '<row r="2"><c r="A2"/><c r="D2" s="5"><v>4</v></c><extLst><ext uri="{y}"/></extLst></row></sheetData>',
   },
   {
+    name: "rows the plan does not write on are passed through as they are: a comment, CDATA and a processing instruction naming <row> in them",
+    sheet:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><!-- <row r="2"> --></row>' +
+      '<row r="3"><c r="A3" t="str"><f>A1</f><v><![CDATA[<row r="4">]]></v></c></row>' +
+      '<row r="5"><c r="A5"><v>5</v></c><?note <row r="6"?></row>' +
+      "<row><c><v>7</v></c></row>" +
+      '<row r="8"><c r="A8"><v>8</v></c></row></sheetData>',
+    blocks: [general(6, 1, [[7], [8]])],
+    expected:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><!-- <row r="2"> --></row>' +
+      '<row r="3"><c r="A3" t="str"><f>A1</f><v><![CDATA[<row r="4">]]></v></c></row>' +
+      '<row r="5"><c r="A5"><v>5</v></c><?note <row r="6"?></row>' +
+      '<row r="6"><c><v>7</v></c></row><row r="7"><c r="B7" s="1"><v>7</v></c></row>' +
+      '<row r="8"><c r="A8"><v>8</v></c><c r="B8" s="1"><v>8</v></c></row></sheetData>',
+  },
+  {
+    name: "a row under another prefix among rows the plan does not write on is still counted",
+    sheet:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
+      `<y:row xmlns:y="${NS}" r="2"><y:c r="A2"><y:v>2</y:v></y:c></y:row>` +
+      '<row><c r="A3"><v>3</v></c></row></sheetData>',
+    blocks: [general(2, 1, [[9]])],
+    expected:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
+      `<y:row xmlns:y="${NS}" r="2"><y:c r="A2"><y:v>2</y:v></y:c></y:row>` +
+      '<row r="3"><c r="A3"><v>3</v></c><c r="B3" s="1"><v>9</v></c></row></sheetData>',
+  },
+  {
     name: "wrapped text: a row the plan makes taller gets ht and customHeight, a row already taller keeps its own",
     sheet:
       '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
