@@ -19,9 +19,6 @@ export const MAX_FACTOR = 5;
 export const GRADES = ["low", "medium", "high"] as const;
 export type Grade = (typeof GRADES)[number];
 
-export { isZModel, Z_MODELS } from "./z-models";
-export type { ZModel } from "./z-models";
-
 /** Every setting of the policy: what a policy sheet, the task pane's form or a --policy file gives. */
 export interface PolicySettings {
   /** Factor weights in FACTORS order; normalised before use, so 30/25/20/15/10 works as well. */

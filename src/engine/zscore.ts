@@ -5,8 +5,6 @@
 import { CreditError } from "./errors";
 import { ZModel } from "./z-models";
 
-export { modelKey, parseZModel, Z_MODEL_ALIASES } from "./z-models";
-
 export interface ZModelSpec {
   /** Coefficients of X1…X5; a model without X5 has 0 for it. */
   readonly coefficients: readonly [number, number, number, number, number];

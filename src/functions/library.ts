@@ -9,20 +9,11 @@ import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
 import { nextReview, recommendedLimit } from "../engine/limit";
 import { roundCents } from "../engine/money";
-import {
-  checkAgingEdges,
-  DEFAULT_POLICY,
-  FACTORS,
-  MAX_FACTOR,
-  MIN_FACTOR,
-  normaliseWeights,
-  Policy,
-  Z_MODELS,
-  ZModel,
-} from "../engine/policy";
+import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
 import { gradeOf, readFactor, riskScoreCore } from "../engine/score";
-import { Z_MODEL_ALIASES, zScore, zZone } from "../engine/zscore";
+import { Z_MODEL_ALIASES, Z_MODELS, ZModel } from "../engine/z-models";
+import { zScore, zZone } from "../engine/zscore";
 import { toExcelError } from "./excel-errors";
 import {
   choice,

@@ -7,7 +7,7 @@
  */
 import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
-import { modelKey } from "../engine/zscore";
+import { modelKey } from "../engine/z-models";
 
 /** The default of a date parameter that Excel leaves out: today, read at call time. */
 export const TODAY = Symbol("today");

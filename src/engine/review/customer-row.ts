@@ -5,9 +5,9 @@
 import { columnLetter } from "../a1";
 import { CellValue, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
-import { FACTORS, MAX_FACTOR, MIN_FACTOR, ZModel } from "../policy";
+import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
-import { parseZModel } from "../zscore";
+import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { INPUT_FIELDS, InputField } from "./fields";
 

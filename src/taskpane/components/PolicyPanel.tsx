@@ -5,7 +5,8 @@
  */
 import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { Policy, POLICY_FIELDS, Z_MODELS } from "../../engine/policy";
+import { Policy, POLICY_FIELDS } from "../../engine/policy";
+import { Z_MODELS } from "../../engine/z-models";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
 import { usePanelStyles } from "./styles";

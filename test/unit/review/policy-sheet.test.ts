@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { Lang } from "../../../src/engine/i18n";
-import { completePolicy, DEFAULT_POLICY, Policy, Z_MODELS } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
 import {
   POLICY_ROWS,
   policyRowNamed,
@@ -15,6 +15,7 @@ import {
   readPolicySheet,
   settingLabel,
 } from "../../../src/engine/review/policy-sheet";
+import { Z_MODELS } from "../../../src/engine/z-models";
 import { applyBlocks } from "../../support/review-grid";
 
 const SHEET = "Credit Policy";
