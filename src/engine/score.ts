@@ -38,8 +38,21 @@ export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: Arr
   for (let i = 0; i < FACTORS.length; i++) score += normalisedWeights[i] * checkFactor(factors[i], i);
   // Float dust (0.3×3 + … = 2.4999999999999996) must not drop a score of exactly 2.5 below its band,
   // and rounding can push a sum of weights that should be 1 a hair past the ends.
-  score = Math.round(score * 1e10) / 1e10;
+  score = withoutFloatDust(score);
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
+}
+
+/** A figure with binary float dust rounded off (to 10 decimals): what the arithmetic on paper gives. */
+function withoutFloatDust(value: number): number {
+  return Math.round(value * 1e10) / 1e10;
+}
+
+/**
+ * Each factor's points (weight × score) as the sheet shows them: 0.45, not 0.44999999999999996,
+ * which is what a reader would see on copying the cell.
+ */
+export function factorPoints(factors: readonly number[], normalisedWeights: ArrayLike<number>): number[] {
+  return factors.map((f, i) => withoutFloatDust(f * normalisedWeights[i]));
 }
 
 export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;

@@ -10,7 +10,7 @@ import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { Grade, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
-import { gradeOf, riskScoreCore } from "../score";
+import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
 import { archiveKey } from "./archive";
 import { readCustomerRow, RowContext } from "./customer-row";
@@ -191,7 +191,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   }
 
   const score = riskScoreCore(row.factors, run.weights);
-  const factorPoints = row.factors.map((f, i) => f * run.weights[i]);
+  const points = factorPoints(row.factors, run.weights);
   const grade = gradeOf(score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
   const previousScore = archived ?? n.previousScore;
@@ -291,7 +291,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
     name: row.name,
     factors: row.factors,
     score,
-    factorPoints,
+    factorPoints: points,
     previousScore,
     grade,
     zScore: z,

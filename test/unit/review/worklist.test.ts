@@ -66,6 +66,8 @@ describe("the why on the customer sheet", () => {
       expect(c.factorPoints!.reduce((a, b) => a + b, 0)).toBeCloseTo(c.score!, 12);
     }
     expect(result.customers[1].factorPoints).toEqual([1.2, 1, 0.8, 0.6, 0.4]);
+    // 0.15 × 3 and 0.1 × 3 in binary floats are 0.44999999999999996 and 0.30000000000000004: shown as on paper.
+    expect(result.customers[2].factorPoints).toEqual([0.9, 0.75, 0.6, 0.45, 0.3]);
   });
 
   test("findings: one line per warning, each figure against its threshold, in a wrapped column", () => {
