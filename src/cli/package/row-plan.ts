@@ -112,6 +112,13 @@ export class RowPlan {
     return Infinity;
   }
 
+  /** Whether the plan writes (a value or a blank) on a row at a 1-based column. */
+  covers(row: number, column: number): boolean {
+    for (const b of this.blocks)
+      if (row >= b.block.row && row <= b.end && column > b.block.column && column <= b.block.column + b.width) return true;
+    return false;
+  }
+
   /**
    * Appends the plan's cells on a row to `out`, one string a cell, in column order. Cells are
    * gathered in an array and joined once per batch: a string grown cell by cell is a tree of

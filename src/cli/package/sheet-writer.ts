@@ -313,9 +313,14 @@ export class SheetPatcher {
     const numbered = /\sr\s*=/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
     this.put(this.taller(numbered, r - 1));
     const firstPlanned = this.plan.firstColumnOn(r - 1);
-    // The usual row: the user's cells all left of the review's columns, each with its reference.
-    if (found.every(([c, , , hasRef]) => c < firstPlanned && hasRef === 1)) {
-      if (found.length) this.put(text.slice(found[0][1], found[found.length - 1][2]));
+    // The usual row: the user's cells left of the review's columns, each with its reference,
+    // then (on a re-run) only cells the plan writes over.
+    let kept = 0;
+    while (kept < found.length && found[kept][0] < firstPlanned && found[kept][3] === 1) kept++;
+    let usual = true;
+    for (let i = kept; usual && i < found.length; i++) usual = this.plan.covers(r - 1, found[i][0]);
+    if (usual) {
+      if (kept) this.put(text.slice(found[0][1], found[kept - 1][2]));
       const from = this.pieces.length;
       this.plan.pushCells(r - 1, this.writer, this.pieces);
       for (let i = from; i < this.pieces.length; i++) this.chars += this.pieces[i].length;

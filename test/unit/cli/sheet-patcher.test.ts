@@ -87,6 +87,23 @@ const CASES: readonly Case[] = [
       '<c r="E2" t="inlineStr"><is><t>note</t></is></c></row></sheetData>',
   },
   {
+    name: "a re-run: the last review's cells in the output columns are written over, one under a blank cleared",
+    sheet:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><!-- kept --><c r="B1" t="s"><v>2</v></c>' +
+      '<c r="C1" s="1"><v>70</v></c><c r="D1" s="2" t="inlineStr"><is><t>old</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>3</v></c><c r="C2" s="1"><v>60</v></c><c r="D2" s="1"><v>5</v></c></row></sheetData>',
+    blocks: [
+      general(0, 2, [
+        [71, "new"],
+        [61, null],
+      ]),
+    ],
+    expected:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><!-- kept --><c r="B1" t="s"><v>2</v></c>' +
+      '<c r="C1" s="1"><v>71</v></c><c r="D1" s="1" t="inlineStr"><is><t>new</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>3</v></c><c r="C2" s="1"><v>61</v></c></row></sheetData>',
+  },
+  {
     name: "two blocks on a row with the user's cells between and right of them; a row between blocks left alone",
     sheet:
       '<sheetData><row r="1"><c r="A1"/><c r="E1" t="s"><v>0</v></c><c r="H1"/></row>' +
