@@ -32,12 +32,13 @@ export function columnLetter(index: number): string {
 
 /**
  * The 1-based column of a reference's leading letters ("AB12" → 28, either case), or 0 when it
- * has none. Stops early past any real column, so a hostile reference cannot grow the number
- * without bound. Cheap enough for the command line's streamed read of every cell reference.
+ * has none; read from `from` on, a reference inside a longer text is read in place. Stops early
+ * past any real column, so a hostile reference cannot grow the number without bound. Cheap
+ * enough for the command line's streamed read of every cell reference.
  */
-export function referenceColumn(ref: string): number {
+export function referenceColumn(ref: string, from = 0): number {
   let column = 0;
-  for (let i = 0; i < ref.length; i++) {
+  for (let i = from; i < ref.length; i++) {
     const code = ref.charCodeAt(i);
     if (code >= 65 && code <= 90) column = column * 26 + code - 64;
     else if (code >= 97 && code <= 122) column = column * 26 + code - 96;

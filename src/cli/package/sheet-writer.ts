@@ -46,17 +46,24 @@ export interface PatchEdits {
 type Out = (text: string) => Promise<void>;
 
 /** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
-const WHOLE_CELL = /<c r="([A-Z]{1,3})\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
+const WHOLE_CELL = /<c r="[A-Z]{1,3}\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
+
+/** A row's cells are noted as four numbers each, in one array: 1-based column, start, end, 1 when it has its own reference. */
+const CELL_FIELDS = 4;
 
 /** A row being rewritten, as the scanner reads it: offsets are from the row's start. */
 interface RowScan {
   readonly tagEnd: number;
-  /** Each cell: [1-based column, start, end, 1 when it has its own reference]. */
-  readonly cells: number[][];
+  /**
+   * Each cell as CELL_FIELDS numbers: column, start, end, has its own reference. Flat, not an
+   * array per cell: a re-run's customer sheet has some four million cells to note.
+   */
+  readonly cells: number[];
   tailStart: number;
   depth: number;
   column: number;
-  open?: number[];
+  /** Where in `cells` the cell being read starts, or -1. */
+  open: number;
 }
 
 /**
@@ -72,7 +79,7 @@ export class SheetPatcher {
   private rowIndex = 0; // 1-based number of the last row met
   private capture = -1; // start of an edited row being collected
   private captureRow = 0;
-  private row: RowScan = { tagEnd: 0, cells: [], tailStart: -1, depth: 0, column: 0 };
+  private row: RowScan = { tagEnd: 0, cells: [], tailStart: -1, depth: 0, column: 0, open: -1 };
   private head = "";
   private tail = "";
   private depth = 0;
@@ -182,11 +189,18 @@ export class SheetPatcher {
             // An empty row (its height or hidden flag kept): opened up to take the plan's cells.
             const tag = s.take(s.end);
             const open = `${tag.replace(/\s*\/>$/, ">")}`;
-            this.rewriteRow(`${open}</${name}>`, r, { tagEnd: open.length, cells: [], tailStart: -1, depth: 0, column: 0 });
+            this.rewriteRow(`${open}</${name}>`, r, {
+              tagEnd: open.length,
+              cells: [],
+              tailStart: -1,
+              depth: 0,
+              column: 0,
+              open: -1,
+            });
           } else {
             this.capture = s.mark;
             this.captureRow = r;
-            this.row = { tagEnd: s.end - s.mark, cells: [], tailStart: -1, depth: 0, column: 0 };
+            this.row = { tagEnd: s.end - s.mark, cells: [], tailStart: -1, depth: 0, column: 0, open: -1 };
           }
         } else {
           if (!numbered) {
@@ -256,10 +270,11 @@ export class SheetPatcher {
     const s = this.scanner;
     if (!s.buf.startsWith("<c r=", s.pos)) return false;
     WHOLE_CELL.lastIndex = s.pos;
-    const m = WHOLE_CELL.exec(s.buf);
-    if (!m) return false;
-    this.row.column = referenceColumn(m[1]);
-    this.row.cells.push([this.row.column, s.pos - s.mark, WHOLE_CELL.lastIndex - s.mark, 1]);
+    if (!WHOLE_CELL.test(s.buf)) return false;
+    // The column from the reference's letters, read in place after '<c r="'.
+    const column = referenceColumn(s.buf, s.pos + 6);
+    this.row.column = column;
+    this.row.cells.push(column, s.pos - s.mark, WHOLE_CELL.lastIndex - s.mark, 1);
     s.pos = WHOLE_CELL.lastIndex;
     return true;
   }
@@ -279,12 +294,11 @@ export class SheetPatcher {
             }
           }
           row.column = hasRef ? s.refColumn : row.column + 1;
-          const cell = [row.column, s.start - s.mark, s.end - s.mark, hasRef];
-          if (s.selfClosing) row.cells.push(cell);
-          else {
-            row.open = cell;
+          if (!s.selfClosing) {
+            row.open = row.cells.length;
             row.depth++;
           }
+          row.cells.push(row.column, s.start - s.mark, s.end - s.mark, hasRef);
         } else {
           if (row.tailStart < 0) row.tailStart = s.start - s.mark;
           if (!s.selfClosing) row.depth++;
@@ -296,10 +310,9 @@ export class SheetPatcher {
         return;
       }
       row.depth--;
-      if (row.depth === 0 && row.open) {
-        row.open[2] = s.end - s.mark;
-        row.cells.push(row.open);
-        row.open = undefined;
+      if (row.depth === 0 && row.open >= 0) {
+        row.cells[row.open + 2] = s.end - s.mark;
+        row.open = -1;
       }
     }
   }
@@ -315,21 +328,24 @@ export class SheetPatcher {
     const firstPlanned = this.plan.firstColumnOn(r - 1);
     // The usual row: the user's cells left of the review's columns, each with its reference,
     // then (on a re-run) only cells the plan writes over.
+    const F = CELL_FIELDS;
     let kept = 0;
-    while (kept < found.length && found[kept][0] < firstPlanned && found[kept][3] === 1) kept++;
+    while (kept < found.length && found[kept] < firstPlanned && found[kept + 3] === 1) kept += F;
     let usual = true;
-    for (let i = kept; usual && i < found.length; i++) usual = this.plan.covers(r - 1, found[i][0]);
+    for (let i = kept; usual && i < found.length; i += F) usual = this.plan.covers(r - 1, found[i]);
     if (usual) {
-      if (kept) this.put(text.slice(found[0][1], found[kept - 1][2]));
+      if (kept) this.put(text.slice(found[1], found[kept - F + 2]));
       const from = this.pieces.length;
       this.plan.pushCells(r - 1, this.writer, this.pieces);
       for (let i = from; i < this.pieces.length; i++) this.chars += this.pieces[i].length;
     } else {
       const planned = this.plan.cells(r - 1, this.writer);
       const inRanges = (c: number) => planned.ranges.some(([a, b]) => c >= a && c <= b);
-      const all = found
-        .filter(([c]) => !inRanges(c))
-        .map(([c, start, end, hasRef]) => ({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) }));
+      const all: { column: number; xml: string }[] = [];
+      for (let i = 0; i < found.length; i += F) {
+        const [c, start, end, hasRef] = found.slice(i, i + F);
+        if (!inRanges(c)) all.push({ column: c, xml: this.withRef(text.slice(start, end), hasRef === 1, r, c) });
+      }
       planned.columns.forEach((c, i) => all.push({ column: c, xml: planned.xmls[i] }));
       all.sort((a, b) => a.column - b.column);
       for (const cell of all) this.put(cell.xml);
