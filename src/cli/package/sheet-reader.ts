@@ -179,6 +179,9 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     COMMON_CELL.lastIndex = scanner.pos;
     const m = COMMON_CELL.exec(scanner.buf);
     if (!m) return false;
+    const t = m[4] === undefined ? CellType.Number : cellType(m[4]);
+    // Inline text under another type is left to the tokens, before this cell is counted.
+    if (m[6] !== undefined && t !== CellType.Inline) return false;
     const c = referenceColumn(m[1]);
     const r = Number(m[2]);
     if (c > EXCEL_COLUMNS || r < 1 || r > EXCEL_ROWS) outside(`${m[1]}${m[2]}`);
@@ -188,8 +191,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
     column = c;
     style = m[3] === undefined ? 0 : Number(m[3]);
-    type = m[4] === undefined ? CellType.Number : cellType(m[4]);
-    if (m[6] !== undefined && type !== CellType.Inline) return false;
+    type = t;
     hasValue = m[5] !== undefined || m[6] !== undefined;
     value = m[5] ?? m[6] ?? "";
     hasFormula = false;
