@@ -45,10 +45,19 @@ describe("src/**", () => {
   });
 
   test("imports no Node networking or process modules (the command line reads and writes local files only)", () => {
-    const network =
-      /(?:from\s+|require\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns|child_process|worker_threads)["']/;
+    const network = /(?:from\s+|require\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns|child_process)["']/;
     const offenders = sources.filter((f) => network.test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(ROOT, f));
     expect(offenders).toEqual([]);
+  });
+
+  test("a worker thread runs only the command line's own module, started from its own file", () => {
+    const threads = /(?:from\s+|require\(\s*)["'](?:node:)?worker_threads["']/;
+    const users = sources.filter((f) => threads.test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(ROOT, f));
+    expect(users).toEqual([path.join("src", "cli", "package", "sheet-worker.ts")]);
+    const text = fs.readFileSync(path.join(ROOT, users[0]), "utf8");
+    expect(text).toContain("const script = __filename;");
+    expect([...text.matchAll(/new Worker\(([^,)]*)/g)].map((m) => m[1])).toEqual(["script"]);
+    expect(text).not.toMatch(/\beval\b/);
   });
 });
 
