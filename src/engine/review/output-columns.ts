@@ -9,7 +9,16 @@ import { Lang } from "../i18n";
 import { FACTORS, Policy } from "../policy";
 import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { explainFinding, gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
+import {
+  explainFinding,
+  gradeName,
+  issuesText,
+  monitoringName,
+  recommendationText,
+  rememberedFigures,
+  warningList,
+  zoneName,
+} from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
@@ -59,6 +68,7 @@ function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult
  */
 function textCache(lang: Lang, policy: Policy) {
   return {
+    figure: rememberedFigures(lang),
     grade: cachedText(
       (c) => c.grade,
       (c) => gradeName(c.grade!, lang),
@@ -106,7 +116,7 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
       return (c) => (ok(c) && c.findings.length ? texts.warnings(c) : null);
     case "findings":
       // One line per warning, its figure against its threshold: the wrapped column shows each on its own line.
-      return (c) => (ok(c) && c.findings.length ? c.findings.map((f) => explainFinding(f, lang)).join("\n") : null);
+      return (c) => (ok(c) && c.findings.length ? c.findings.map((f) => explainFinding(f, lang, texts.figure)).join("\n") : null);
     case "recommendation":
       return (c) => (ok(c) ? texts.actions(c) : null);
     case "recommendedLimit":
