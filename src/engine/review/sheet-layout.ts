@@ -140,6 +140,8 @@ export function fitColumns(
     const high: number[] = formats.map(() => -Infinity);
     const odd = formats.map(() => new Set<number>());
     const severalLines = formats.map((_, c) => multiline.has(block.column + c));
+    // The cell above's value, already counted: a column repeats its grade, date or code row after row.
+    const above: PlanValue[] = formats.map(() => null);
     for (let c = 0; c < formats.length; c++) if (!text.has(block.column + c)) text.set(block.column + c, 0);
     // Row by row, each row's cells together: a large block is read once, in the order it was made.
     for (let r = 0; r < block.values.length; r++) {
@@ -151,7 +153,11 @@ export function fitColumns(
         if (header && typeof value === "string") {
           headers.set(block.column + c, displayWidth(value));
           widest[c] = Math.max(widest[c], widestWord(value));
-        } else if (typeof value === "number") {
+          continue;
+        }
+        if (value === above[c]) continue;
+        above[c] = value;
+        if (typeof value === "number") {
           if (formats[c] === "date" || formats[c] === "general" || !Number.isFinite(value)) odd[c].add(value);
           else {
             if (value < low[c]) low[c] = value;
@@ -235,11 +241,14 @@ export function wrappedRowHeights(
 ): SheetLayout["rowHeights"] {
   const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
   if (!wrapped.size) return undefined;
-  const lines = new Map<number, number>();
+  // Lines per sheet row from the blocks' first row to their last: indexed, kept in row order,
+  // where a map of tens of thousands of taller rows had to be filled, then sorted.
+  const first = Math.min(...blocks.map((b) => b.row));
+  const lines = new Float64Array(Math.max(0, ...blocks.map((b) => b.row + b.values.length - first)));
   const countLines = (value: PlanValue, format: CellFormat, row: number, room: number, counted: Map<PlanValue, number>) => {
     let count = counted.get(value);
     if (count === undefined) counted.set(value, (count = lineCount(renderedText(value, format, lang), room)));
-    if (count > (lines.get(row) ?? 1)) lines.set(row, count);
+    if (count > lines[row - first]) lines[row - first] = count;
   };
   for (const block of blocks) {
     // The block's wrapped columns, each with its room, its texts' line counts (counted once per
@@ -282,9 +291,10 @@ export function wrappedRowHeights(
       }
     }
   }
-  return [...lines]
-    .sort((a, b) => a[0] - b[0])
-    .map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
+  const heights: { row: number; height: number }[] = [];
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i] > 1) heights.push({ row: first + i, height: Math.min(EXCEL_MAX_HEIGHT, lines[i] * LINE_HEIGHT) });
+  return heights;
 }
 
 /** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */

@@ -112,11 +112,10 @@ export type FigureText = (value: number, format: FigureFormat) => string;
  * formatter is slow. Zero is written each time: a cache would not tell 0 from -0.
  */
 export function rememberedFigures(lang: Lang): FigureText {
-  const written = new Map<FigureFormat, Map<number, string>>();
+  const written: Partial<Record<FigureFormat, Map<number, string>>> = {};
   return (value, format) => {
     if (value === 0) return formatFigure(value, format, lang);
-    let byValue = written.get(format);
-    if (!byValue) written.set(format, (byValue = new Map()));
+    const byValue = (written[format] ??= new Map());
     let text = byValue.get(value);
     if (text === undefined) byValue.set(value, (text = formatFigure(value, format, lang)));
     return text;

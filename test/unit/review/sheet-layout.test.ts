@@ -106,6 +106,12 @@ describe("fitColumns", () => {
     expect(fitColumns([block([["abc"], ["a\nb"]], ["text"])], "en")).toEqual([{ column: 0, width: WIDTH.min, wrap: true }]);
   });
 
+  test("a header's text repeated in the cell below counts there whole, not only its widest word", () => {
+    const values = [["Risk grade"], ["Risk grade"], ["Risk grade"], ["Low"]];
+    expect(fitColumns([block(values, ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 12, wrap: false }]);
+    expect(fitColumns([block([values[0], values[3]], ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 8, wrap: true }]);
+  });
+
   test("property: no number or date ever shows ### (its column is at least as wide as its formatted text)", () => {
     const formats: CellFormat[] = ["money", "score", "percent", "ratio", "integer", "date", "general"];
     fc.assert(
