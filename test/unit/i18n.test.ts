@@ -35,6 +35,22 @@ describe("message catalogues", () => {
     );
   });
 
+  test("a placeholder without its parameter stays as written; with it, every one is filled, repeated ones too", () => {
+    expect(message("en", "score.factorRange", { value: 6 })).toBe("{factor@factor} must be between 1 and 5, got 6");
+    expect(message("en", "score.factorRange", { factor: "unknownFactor", value: "{value}" })).toBe(
+      "unknownFactor must be between 1 and 5, got {value}",
+    );
+    for (const lang of ["en", "zh"] as const)
+      for (const key of keys) {
+        const template = { en, zh }[lang][key];
+        expect(message(lang, key)).toBe(template);
+        const params = Object.fromEntries(placeholders(template).map((name) => [name, `<${name}>`]));
+        const filled = message(lang, key, params);
+        expect(placeholders(filled)).toEqual([]);
+        expect(filled.split("<").length - template.split("<").length).toBe(placeholders(template).length);
+      }
+  });
+
   test.each([
     ["zh-CN", "zh"],
     ["zh-TW", "zh"],

@@ -9,7 +9,16 @@ import { Lang } from "../i18n";
 import { FACTORS, Policy } from "../policy";
 import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
-import { explainFinding, gradeName, issuesText, monitoringName, recommendationText, warningList, zoneName } from "./texts";
+import {
+  explainFinding,
+  gradeName,
+  issuesText,
+  monitoringName,
+  recommendationText,
+  rememberedFigures,
+  warningList,
+  zoneName,
+} from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 
@@ -59,6 +68,7 @@ function cachedText<K>(keyOf: (c: CustomerResult) => K, make: (c: CustomerResult
  */
 function textCache(lang: Lang, policy: Policy) {
   return {
+    figure: rememberedFigures(lang),
     grade: cachedText(
       (c) => c.grade,
       (c) => gradeName(c.grade!, lang),
@@ -85,44 +95,48 @@ function textCache(lang: Lang, policy: Policy) {
 }
 type TextCache = ReturnType<typeof textCache>;
 
-function outputValue(field: OutputField, c: CustomerResult, lang: Lang, texts: TextCache, policy: Policy): PlanValue {
-  const ok = c.errors.length === 0;
+/**
+ * What a field's column shows for a customer, one function per field chosen once per plan:
+ * the plan asks every field of every customer, and deciding the field cell by cell showed.
+ */
+function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: Policy): (c: CustomerResult) => PlanValue {
   const points = POINTS_INDEX.get(field);
-  if (points !== undefined) return c.factorPoints?.[points] ?? null;
+  if (points !== undefined) return (c) => c.factorPoints?.[points] ?? null;
+  const ok = (c: CustomerResult) => c.errors.length === 0;
   switch (field) {
     case "score":
-      return c.score ?? null;
+      return (c) => c.score ?? null;
     case "grade":
-      return c.grade ? texts.grade(c) : null;
+      return (c) => (c.grade ? texts.grade(c) : null);
     case "zScore":
-      return c.zScore ?? null;
+      return (c) => c.zScore ?? null;
     case "zZone":
-      return c.zZone ? texts.zone(c) : null;
+      return (c) => (c.zZone ? texts.zone(c) : null);
     case "warnings":
-      return ok && c.findings.length ? texts.warnings(c) : null;
+      return (c) => (ok(c) && c.findings.length ? texts.warnings(c) : null);
     case "findings":
       // One line per warning, its figure against its threshold: the wrapped column shows each on its own line.
-      return ok && c.findings.length ? c.findings.map((f) => explainFinding(f, lang)).join("\n") : null;
+      return (c) => (ok(c) && c.findings.length ? c.findings.map((f) => explainFinding(f, lang, texts.figure)).join("\n") : null);
     case "recommendation":
-      return ok ? texts.actions(c) : null;
+      return (c) => (ok(c) ? texts.actions(c) : null);
     case "recommendedLimit":
-      return ok ? (c.recommendedLimit ?? null) : null;
+      return (c) => (ok(c) ? (c.recommendedLimit ?? null) : null);
     case "monitoring":
-      return ok && c.monitoring ? texts.monitoring(c) : null;
+      return (c) => (ok(c) && c.monitoring ? texts.monitoring(c) : null);
     case "nextReview":
-      return ok ? (c.nextReview ?? null) : null;
+      return (c) => (ok(c) ? (c.nextReview ?? null) : null);
     case "utilisation":
-      return c.utilisation ?? null;
+      return (c) => c.utilisation ?? null;
     case "availableCredit":
-      return c.availableCredit ?? null;
+      return (c) => c.availableCredit ?? null;
     case "overdueBalance":
-      return c.overdueAmount ?? null;
+      return (c) => c.overdueAmount ?? null;
     case "oldestDaysOverdue":
-      return c.daysPastDue ?? null;
+      return (c) => c.daysPastDue ?? null;
     case "issues":
-      return c.errors.length || c.notes.length ? issuesText(c, lang, policy) : null;
+      return (c) => (c.errors.length || c.notes.length ? issuesText(c, lang, policy) : null);
     default:
-      return null;
+      return () => null;
   }
 }
 
@@ -142,7 +156,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
     column: layout.outputColumns[field],
     header: OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
-    value: (c: CustomerResult) => outputValue(field, c, lang, texts, policy),
+    value: outputValue(field, lang, texts, policy),
   }));
   const labels = bucketLabels(policy.agingEdges, lang);
   layout.agingColumns.forEach((column, bucket) =>

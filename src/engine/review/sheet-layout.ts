@@ -24,11 +24,43 @@ const MAX_FROZEN_ROWS = 10;
 /** East Asian wide characters (CJK, Hangul, full-width forms, CJK punctuation and quotes) take two columns. */
 const WIDE = /[\u1100-\u115f\u2018-\u201d\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
 
+/** A wide character or a line break: without either, a text is as wide as it is long. */
+const WIDE_OR_BREAK = new RegExp(`\\n|${WIDE.source}`);
+/** Any wide character (tested, not counted: no global state). */
+const HAS_WIDE = new RegExp(WIDE.source);
+
 /** How many character widths a text takes: its longest line, wide characters counted double. */
 export function displayWidth(text: string): number {
+  // Most texts are one line of narrow characters: tested without splitting or matching anything.
+  if (!WIDE_OR_BREAK.test(text)) return text.length;
   let widest = 0;
   for (const line of text.split("\n")) widest = Math.max(widest, line.length + (line.match(WIDE)?.length ?? 0));
   return widest;
+}
+
+/**
+ * A text's display width, remembered for the texts that take more than their length to measure
+ * (wide characters, line breaks): a plan shows the same few of those row after row.
+ */
+function rememberedWidth(text: string, remembered: Map<string, number>): number {
+  if (!WIDE_OR_BREAK.test(text)) return text.length;
+  let width = remembered.get(text);
+  if (width === undefined) remembered.set(text, (width = displayWidth(text)));
+  return width;
+}
+
+/** Formats in which a number shows as toFixed does, grouped or with a sign or a percent sign added. */
+const FIXED_FORMATS: ReadonlySet<CellFormat> = new Set(["money", "score", "ratio", "percent", "integer"]);
+/** Below this size (a percent's hundredfold too) toFixed writes every digit, never an exponent. */
+const ALL_DIGITS_BELOW = 1e15;
+
+/**
+ * Whether a number in one of the fixed formats shows no wider than the one of its column
+ * furthest from zero on its side: toFixed's digits (rounded, never fewer) and the thousands
+ * separators only grow with size.
+ */
+function shownBySize(value: number): boolean {
+  return Math.abs(value) < ALL_DIGITS_BELOW;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -94,45 +126,64 @@ export function fitColumns(
   const widen = (map: Map<number, number>, column: number, width: number) =>
     map.set(column, Math.max(map.get(column) ?? 0, width));
   // A plan writes the same few texts over and over, and a number's shown length grows with its
-  // size: each distinct text is measured once, and only each column's smallest and largest
-  // number (every distinct date, whose length varies with its month and day). Measuring every
-  // cell made a 100,000-customer plan several times slower.
+  // size: a text is measured only when it could be the widest so far, and only each column's
+  // smallest and largest number (every distinct date, whose length varies with its month and
+  // day). Measuring every cell made a 100,000-customer plan several times slower.
   const textWidths = new Map<string, number>();
   for (const block of blocks) {
     const factor = block.bold ? BOLD_FACTOR : 1;
-    block.formats.forEach((format, c) => {
-      const column = block.column + c;
-      if (!text.has(column)) text.set(column, 0);
-      let low = Infinity;
-      let high = -Infinity;
-      const odd = new Set<number>();
-      let widest = 0;
-      for (let r = 0; r < block.values.length; r++) {
-        const value = block.values[r][c] ?? null;
+    // Past this many characters a text column wraps at the wrap width, however long its texts.
+    const wrapsFrom = (WIDTH.max - WIDTH.padding) / factor;
+    const { formats } = block;
+    const widest: number[] = formats.map(() => 0);
+    const low: number[] = formats.map(() => Infinity);
+    const high: number[] = formats.map(() => -Infinity);
+    const odd = formats.map(() => new Set<number>());
+    const severalLines = formats.map((_, c) => multiline.has(block.column + c));
+    // The cell above's value, already counted: a column repeats its grade, date or code row after row.
+    const above: PlanValue[] = formats.map(() => null);
+    for (let c = 0; c < formats.length; c++) if (!text.has(block.column + c)) text.set(block.column + c, 0);
+    // Row by row, each row's cells together: a large block is read once, in the order it was made.
+    for (let r = 0; r < block.values.length; r++) {
+      const line = block.values[r];
+      const header = block.row + r === headerRow;
+      for (let c = 0; c < formats.length; c++) {
+        const value = line[c] ?? null;
         if (value === null) continue;
-        if (block.row + r === headerRow && typeof value === "string") {
-          headers.set(column, displayWidth(value));
-          widest = Math.max(widest, widestWord(value));
+        if (header && typeof value === "string") {
+          headers.set(block.column + c, displayWidth(value));
+          widest[c] = Math.max(widest[c], widestWord(value));
           continue;
         }
+        if (value === above[c]) continue;
+        above[c] = value;
         if (typeof value === "number") {
-          if (format === "date" || format === "general" || !Number.isFinite(value)) odd.add(value);
+          if (formats[c] === "date" || formats[c] === "general" || !Number.isFinite(value)) odd[c].add(value);
           else {
-            if (value < low) low = value;
-            if (value > high) high = value;
+            if (value < low[c]) low[c] = value;
+            if (value > high[c]) high[c] = value;
           }
-        } else if (!(block.overflow && typeof value === "string")) {
-          const shown = renderedText(value, format, lang);
-          let width = textWidths.get(shown);
-          if (width === undefined) textWidths.set(shown, (width = displayWidth(shown)));
-          if (width > widest) widest = width;
-          if (typeof value === "string" && !multiline.has(column) && value.includes("\n")) multiline.add(column);
+        } else if (!(block.overflow && typeof value === "string") && widest[c] <= wrapsFrom) {
+          // Once the column wraps, its texts' widths and lines no longer matter; a text no longer
+          // than half the widest so far cannot be wider (a wide character counts double).
+          const shown = renderedText(value, formats[c], lang);
+          if (shown.length * 2 > widest[c]) {
+            const width = rememberedWidth(shown, textWidths);
+            if (width > widest[c]) widest[c] = width;
+          }
+          if (!severalLines[c] && typeof value === "string" && value.includes("\n")) {
+            severalLines[c] = true;
+            multiline.add(block.column + c);
+          }
         }
       }
-      widen(text, column, Math.ceil(widest * factor));
-      for (const n of [...odd, ...(high >= low ? [low, high] : [])])
-        widen(numbers, column, Math.ceil(displayWidth(renderedText(n, format, lang)) * factor));
-    });
+    }
+    for (let c = 0; c < formats.length; c++) {
+      const column = block.column + c;
+      widen(text, column, Math.ceil(widest[c] * factor));
+      for (const n of [...odd[c], ...(high[c] >= low[c] ? [low[c], high[c]] : [])])
+        widen(numbers, column, Math.ceil(displayWidth(renderedText(n, formats[c], lang)) * factor));
+    }
   }
   return [...text.keys()]
     .sort((a, b) => a - b)
@@ -157,6 +208,28 @@ export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
 
+/** How many lines a line of text this wide takes wrapped in `room` character widths: at least one. */
+function wrappedLines(width: number, room: number): number {
+  return Math.max(1, Math.ceil((width * TEXT_PER_DIGIT) / room));
+}
+
+/** How many lines a text takes wrapped in `room` character widths, each of its own lines at least one. */
+function lineCount(text: string, room: number): number {
+  if (HAS_WIDE.test(text)) {
+    let count = 0;
+    for (const part of text.split("\n")) count += wrappedLines(displayWidth(part), room);
+    return count;
+  }
+  // Without wide characters a line is as wide as it is long: counted between line breaks, nothing split.
+  let count = 0;
+  let start = 0;
+  for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+    count += wrappedLines(end - start, room);
+    start = end + 1;
+  }
+  return count + wrappedLines(text.length - start, room);
+}
+
 /**
  * The rows the plan's wrapped cells make taller than one line, and how tall: the lines each
  * wrapped text takes at its column's width, the tallest cell of a row deciding.
@@ -168,32 +241,60 @@ export function wrappedRowHeights(
 ): SheetLayout["rowHeights"] {
   const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
   if (!wrapped.size) return undefined;
-  const lines = new Map<number, number>();
+  // Lines per sheet row from the blocks' first row to their last: indexed, kept in row order,
+  // where a map of tens of thousands of taller rows had to be filled, then sorted.
+  const first = Math.min(...blocks.map((b) => b.row));
+  const lines = new Float64Array(Math.max(0, ...blocks.map((b) => b.row + b.values.length - first)));
+  const countLines = (value: PlanValue, format: CellFormat, row: number, room: number, counted: Map<PlanValue, number>) => {
+    let count = counted.get(value);
+    if (count === undefined) counted.set(value, (count = lineCount(renderedText(value, format, lang), room)));
+    if (count > lines[row - first]) lines[row - first] = count;
+  };
   for (const block of blocks) {
-    block.formats.forEach((format, c) => {
+    // The block's wrapped columns, each with its room, its texts' line counts (counted once per
+    // distinct text: the same warnings and recommendations come back row after row) and the
+    // smallest and largest of its numbers shown by size, whose widths bound all the others'.
+    const columns: { c: number; room: number; fixed: boolean; counted: Map<PlanValue, number>; low: number; high: number }[] = [];
+    for (let c = 0; c < block.formats.length; c++) {
       const width = wrapped.get(block.column + c);
-      if (width === undefined) return;
-      const room = Math.max(1, width - 1);
-      // Counted once per distinct text: the same warnings and recommendations come back row after row.
-      const counted = new Map<PlanValue, number>();
-      block.values.forEach((line, r) => {
-        const value = line[c] ?? null;
-        if (value === null) return;
-        let count = counted.get(value);
-        if (count === undefined) {
-          count = 0;
-          for (const part of renderedText(value, format, lang).split("\n"))
-            count += Math.max(1, Math.ceil((displayWidth(part) * TEXT_PER_DIGIT) / room));
-          counted.set(value, count);
+      const fixed = FIXED_FORMATS.has(block.formats[c]);
+      if (width !== undefined)
+        columns.push({ c, room: Math.max(1, width - 1), fixed, counted: new Map(), low: Infinity, high: -Infinity });
+    }
+    if (!columns.length) continue;
+    for (let r = 0; r < block.values.length; r++) {
+      const line = block.values[r];
+      for (const column of columns) {
+        const value = line[column.c] ?? null;
+        if (value === null) continue;
+        if (typeof value === "number" && column.fixed && shownBySize(value)) {
+          if (value < column.low) column.low = value;
+          if (value > column.high) column.high = value;
+          continue;
         }
-        const row = block.row + r;
-        if (count > (lines.get(row) ?? 1)) lines.set(row, count);
-      });
-    });
+        // One line shorter than half the room is one line even if all its characters are wide: not counted.
+        if (typeof value === "string" && value.length * 2 < column.room && !value.includes("\n")) continue;
+        countLines(value, block.formats[column.c], block.row + r, column.room, column.counted);
+      }
+    }
+    // A column too narrow for its widest such number has each of them counted after all.
+    for (const { c, room, fixed, counted, low, high } of columns) {
+      const format = block.formats[c];
+      if (
+        high < low ||
+        Math.max(lineCount(renderedText(low, format, lang), room), lineCount(renderedText(high, format, lang), room)) === 1
+      )
+        continue;
+      for (let r = 0; r < block.values.length; r++) {
+        const value = block.values[r][c] ?? null;
+        if (typeof value === "number" && fixed && shownBySize(value)) countLines(value, format, block.row + r, room, counted);
+      }
+    }
   }
-  return [...lines]
-    .sort((a, b) => a[0] - b[0])
-    .map(([row, count]) => ({ row, height: Math.min(EXCEL_MAX_HEIGHT, count * LINE_HEIGHT) }));
+  const heights: { row: number; height: number }[] = [];
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i] > 1) heights.push({ row: first + i, height: Math.min(EXCEL_MAX_HEIGHT, lines[i] * LINE_HEIGHT) });
+  return heights;
 }
 
 /** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */

@@ -103,11 +103,34 @@ export function amountWithShare(amount: number, whole: number, lang: Lang): stri
   return message(lang, "figure.withShare", { amount: shown, share: formatFigure(amount / whole, "percent", lang) });
 }
 
+/** How a figure is written, in one language. */
+export type FigureText = (value: number, format: FigureFormat) => string;
+
+/**
+ * formatFigure, each figure written once: a plan explains tens of thousands of findings whose
+ * thresholds, and many of whose figures (days, amounts over a limit), repeat, and the number
+ * formatter is slow. Zero is written each time: a cache would not tell 0 from -0.
+ */
+export function rememberedFigures(lang: Lang): FigureText {
+  const written: Partial<Record<FigureFormat, Map<number, string>>> = {};
+  return (value, format) => {
+    if (value === 0) return formatFigure(value, format, lang);
+    const byValue = (written[format] ??= new Map());
+    let text = byValue.get(value);
+    if (text === undefined) byValue.set(value, (text = formatFigure(value, format, lang)));
+    return text;
+  };
+}
+
 /** One finding as a sentence with its figure against its threshold. */
-export function explainFinding(finding: Finding, lang: Lang): string {
+export function explainFinding(
+  finding: Finding,
+  lang: Lang,
+  figure: FigureText = (value, format) => formatFigure(value, format, lang),
+): string {
   return message(lang, `warning.${finding.code}.detail`, {
-    value: formatFigure(finding.value, finding.format, lang),
-    threshold: formatFigure(finding.threshold, finding.format, lang),
+    value: figure(finding.value, finding.format),
+    threshold: figure(finding.threshold, finding.format),
   });
 }
 

@@ -95,6 +95,23 @@ describe("fitColumns", () => {
     expect(fitColumns([block([["a", "b"]], ["text", "text"])], "en", [30]).map((c) => c.width)).toEqual([30, WIDTH.min]);
   });
 
+  test("a text shorter than the widest so far still widens its column when its wide characters make it wider", () => {
+    const [column] = fitColumns([block([["abcdef"], ["abc"], ["应收账款账"], ["abcd"]], ["text"])], "zh");
+    expect(column.width).toBe(10 + WIDTH.padding);
+    // A line break anywhere below a text past the wrap width changes nothing: the column wraps already.
+    const long = "x".repeat(70);
+    expect(fitColumns([block([[long], ["a\nb"], ["应".repeat(40)]], ["text"])], "en")).toEqual([
+      { column: 0, width: WIDTH.wrapAt, wrap: true },
+    ]);
+    expect(fitColumns([block([["abc"], ["a\nb"]], ["text"])], "en")).toEqual([{ column: 0, width: WIDTH.min, wrap: true }]);
+  });
+
+  test("a header's text repeated in the cell below counts there whole, not only its widest word", () => {
+    const values = [["Risk grade"], ["Risk grade"], ["Risk grade"], ["Low"]];
+    expect(fitColumns([block(values, ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 12, wrap: false }]);
+    expect(fitColumns([block([values[0], values[3]], ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 8, wrap: true }]);
+  });
+
   test("property: no number or date ever shows ### (its column is at least as wide as its formatted text)", () => {
     const formats: CellFormat[] = ["money", "score", "percent", "ratio", "integer", "date", "general"];
     fc.assert(
@@ -123,6 +140,60 @@ test("wrapped rows are made as tall as their longest text's lines; one-line rows
   expect(heights[0].height).toBeGreaterThanOrEqual(LINE_HEIGHT * 4);
   expect(heights[1].height).toBe(heights[0].height * 2);
   expect(wrappedRowHeights([block([["a"]], ["text"])], [{ column: 0, width: 10, wrap: false }], "en")).toBeUndefined();
+});
+
+test("property: a wrapped column's rows are as tall as each of its cells measured on its own", () => {
+  const formats: CellFormat[] = ["money", "score", "percent", "integer", "date", "general", "text"];
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.double({ min: -1e17, max: 1e17, noNaN: true }),
+    fc.constantFrom(Infinity, 0, -0, 9.995, -9.995, 999_999.995),
+    fc.string({ unit: fc.constantFrom("a", " ", "应", "\n", "1"), maxLength: 30 }),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 12 }),
+      fc.constantFrom(...formats),
+      fc.integer({ min: 2, max: 14 }),
+      fc.constantFrom("en" as const, "zh" as const),
+      (values, format, width, lang) => {
+        const columns = [
+          { column: 3, width, wrap: true },
+          { column: 4, width: width + 3, wrap: true },
+        ];
+        const heights = wrappedRowHeights([block(values, [format, "money"], { row: 1, column: 3 })], columns, lang) ?? [];
+        const alone = values.flatMap((line, r) => {
+          const tallest = Math.max(
+            ...line.map((value, c) => {
+              const one = block([[value]], [[format, "money" as const][c]], { row: 1 + r, column: 3 + c });
+              return wrappedRowHeights([one], [columns[c]], lang)?.[0]?.height ?? LINE_HEIGHT;
+            }),
+          );
+          return tallest > LINE_HEIGHT ? [{ row: 1 + r, height: tallest }] : [];
+        });
+        expect(heights).toEqual(alone);
+      },
+    ),
+  );
+});
+
+test("a short text of wide characters can still take two lines", () => {
+  const column = [{ column: 0, width: 10, wrap: true }];
+  // Six characters, twelve widths: more than the nine the column's room holds.
+  expect(wrappedRowHeights([block([["应收账款账款"], ["abcdefgh"]], ["text"])], column, "zh")).toEqual([
+    { row: 0, height: 2 * LINE_HEIGHT },
+  ]);
+});
+
+test("a column too narrow for its amounts has each amount's row as tall as its lines", () => {
+  const values = [[1], [1234567.5], [-12], [98765.25]];
+  const heights = wrappedRowHeights([block(values, ["money"])], [{ column: 0, width: 6, wrap: true }], "en");
+  // room 5: "1,234,567.50" is 12 widths, "98,765.25" 9 (at 0.95 of a digit each), "-12.00" 6.
+  expect(heights).toEqual([
+    { row: 1, height: 3 * LINE_HEIGHT },
+    { row: 2, height: 2 * LINE_HEIGHT },
+    { row: 3, height: 2 * LINE_HEIGHT },
+  ]);
 });
 
 test.each([

@@ -4,7 +4,16 @@
  */
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { findingTitle, warningList, warningTitle } from "../../../src/engine/review/texts";
+import fc from "fast-check";
+import type { FigureFormat } from "../../../src/engine/review/warnings";
+import {
+  explainFinding,
+  findingTitle,
+  formatFigure,
+  rememberedFigures,
+  warningList,
+  warningTitle,
+} from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -46,5 +55,38 @@ describe("the overdue warning's title names the configured day count", () => {
     const summary = plan.sheets[0].blocks.flatMap((b) => b.values.map((line) => line[0]));
     expect(summary).toContain("Overdue over 60 days");
     expect(summary).not.toContain("Overdue over 90 days");
+  });
+});
+
+describe("figures written once per plan read as each written afresh", () => {
+  test("zero and minus zero stay apart", () => {
+    const figure = rememberedFigures("en");
+    expect(figure(0, "ratio")).toBe("0.00");
+    expect(figure(-0, "ratio")).toBe(formatFigure(-0, "ratio", "en"));
+    expect(figure(-0, "ratio")).not.toBe("0.00");
+  });
+
+  test("property: the same text as formatFigure, a figure asked again in another format included", () => {
+    const formats: FigureFormat[] = ["score", "money", "days", "ratio", "percent", "date", "z"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom(0, -0, 1.005, 2.5, 46000), fc.double()), fc.constantFrom(...formats))),
+        fc.constantFrom("en" as const, "zh" as const),
+        (figures, lang) => {
+          const figure = rememberedFigures(lang);
+          for (const [value, format] of [...figures, ...figures]) {
+            if (format === "date" && !(value >= 0 && value < 2958466)) continue;
+            expect(figure(value, format)).toBe(formatFigure(value, format, lang));
+          }
+        },
+      ),
+    );
+  });
+
+  test("a finding explained with them reads as without", () => {
+    const finding = { code: "LIQUIDITY", value: 0.8249, threshold: 1, format: "ratio" } as const;
+    const figure = rememberedFigures("zh");
+    expect(explainFinding(finding, "zh", figure)).toBe(explainFinding(finding, "zh"));
+    expect(explainFinding(finding, "zh", figure)).toContain("0.82");
   });
 });
