@@ -18,8 +18,11 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // A run-wide option: jest reads it here, not from a project.
+  // Run-wide options: jest reads them here, not from a project.
   testTimeout: 60000,
+  // A worker is started afresh once a test file leaves it holding this much: ts-jest's module
+  // registries pile up over the run (over 2 GB a worker by its end), and one run ended out of memory.
+  workerIdleMemoryLimit: "1GB",
   projects: [
     { ...shared, displayName: "unit", roots: ["<rootDir>/test/unit"] },
     { ...shared, displayName: "built", roots: ["<rootDir>/test/built"] },
