@@ -3,8 +3,9 @@
  * worker thread, while the main thread streams the customer sheet through. On one thread the
  * two took turns, and the archive is about as much XML as the customer sheet's output columns.
  * Its cells' styles are worked out before the plan is handed over, so the styles part stays
- * the main thread's alone. When no compiled worker script is beside this module (the sources
- * run as they are, in the unit tests), the same work runs on the main thread instead.
+ * the main thread's alone. A small sheet, or one written where there is no compiled script to
+ * start (the sources run as they are, in the unit tests), is written in turn on the main thread
+ * by the same code.
  */
 import * as fs from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
