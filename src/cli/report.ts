@@ -125,7 +125,7 @@ function changesJson(changes: ReviewChanges) {
 function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  const pair = (label: MessageKey, value: string | number) => t("cli.labelled", { label: t(label), value });
+  const pair = (label: MessageKey, value: string | number) => `${t(label)}${t("sep.label")}${value}`;
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
   const widths = [14, ...GRADES.map(() => 10)];
@@ -180,7 +180,7 @@ const SHOWN_PROBLEMS = 30;
 
 export function toTable(result: ReviewResult, lang: Lang, output: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  const pair = (label: MessageKey, value: string | number) => t("cli.labelled", { label: t(label), value });
+  const pair = (label: MessageKey, value: string | number) => `${t(label)}${t("sep.label")}${value}`;
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
@@ -236,7 +236,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);
-    lines.push(t("cli.heading", { label: t("summary.topRisks") }));
+    lines.push(`${t("summary.topRisks")}${t("sep.label").trimEnd()}`);
     for (const r of p.topRisks)
       lines.push(
         `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
@@ -246,7 +246,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     pair(
       "summary.portfolioWarnings",
       p.warnings.length
-        ? p.warnings.map((w) => t("cli.codeTitle", { code: w, title: warningTitle(w, lang, result.policy) })).join(", ")
+        ? p.warnings.map((w) => t("cli.codeTitle", { code: w, title: warningTitle(w, lang, result.policy) })).join(t("sep.list"))
         : t("summary.none"),
     ),
   );
@@ -260,7 +260,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (p.problems.length) {
     lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
-      lines.push(`  ${t("cli.labelled", { label: customerName(q), value: problemText(q, lang, result.policy) })}`);
+      lines.push(`  ${customerName(q)}${t("sep.label")}${problemText(q, lang, result.policy)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
   lines.push(...changesLines(result.changes, result.customers, lang));

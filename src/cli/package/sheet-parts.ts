@@ -232,7 +232,7 @@ export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, pla
     children.push({ local: "drawing", xml: '<drawing r:id="rId1"/>' });
   }
   const cells = plan.blocks.reduce((sum, b) => sum + b.values.length * b.formats.length, 0);
-  const background = backgroundSheet({ plan: rows.toData(), children, date1904: edit.pkg.date1904 }, cells);
+  const background = backgroundSheet({ plan: rows.toData(), children, date1904: edit.pkg.date1904 }, cells, plan.name);
   if (background) edit.background.push(background);
   edit.put(part, background ? { compressed: background.done } : newWorksheet(rows, writer, children));
   const rels = relsPartOf(part);

@@ -43,7 +43,7 @@ export interface BackgroundPart {
  * Starts making a sheet the review owns on a worker thread, when it is large enough to be worth
  * one and a compiled worker script is at hand; undefined when it is to be written in turn.
  */
-export function backgroundSheet(job: SheetJob, cells: number): BackgroundPart | undefined {
+export function backgroundSheet(job: SheetJob, cells: number, sheetName: string): BackgroundPart | undefined {
   const script = __filename;
   if (cells < WORKER_POLICY.minCells || !script.endsWith(".js") || !fs.existsSync(script)) return undefined;
   const worker = new Worker(script, { workerData: { kind: JOB, job } });
@@ -53,8 +53,8 @@ export function backgroundSheet(job: SheetJob, cells: number): BackgroundPart | 
       const data = part.data.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       resolve({ crc: part.crc, size: part.size, data });
     });
-    worker.once("error", (error) => reject(new PackageError(`writing a sheet failed: ${error.message}`)));
-    worker.once("exit", (code) => reject(new PackageError(`writing a sheet stopped (exit ${code})`)));
+    worker.once("error", (error) => reject(new PackageError(`writing sheet "${sheetName}" failed: ${error.message}`)));
+    worker.once("exit", (code) => reject(new PackageError(`writing sheet "${sheetName}" stopped (exit ${code})`)));
   });
   // The outcome is read where the part is written; a failure not read because the write failed first is no unhandled one.
   done.catch(() => {});

@@ -48,6 +48,11 @@ type Out = (text: string) => Promise<void>;
 /** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
 const WHOLE_CELL = /<c r="[A-Z]{1,3}\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
 
+/** A row or sheetData tag, opening or closing, with its prefix ("x:") if it has one. */
+const ROW_OR_DATA = /<\/?([\w.-]+:)?(?:row|sheetData)[\s/>]/g;
+/** The key under which the position of the next such tag under another prefix is kept. */
+const FOREIGN = "\u0000foreign";
+
 /** A row's cells are noted as four numbers each, in one array: 1-based column, start, end, 1 when it has its own reference. */
 const CELL_FIELDS = 4;
 
@@ -226,27 +231,44 @@ export class SheetPatcher {
   }
 
   /**
-   * Moves past the cells of a row the plan does not write on, to the next row's tag (or the end
-   * of the cells, or the last tag of the text so far), without their tokens: they are copied as
-   * they are. An archive is mostly earlier reviews' rows, passed through on every re-run. Where a
-   * row tag could hide in what would be passed over (a comment, CDATA, a processing instruction,
-   * another prefix), the tokens decide as usual.
+   * Moves past the cells of a row the plan does not write on, to the next row's tag or the end
+   * of the cells, without their tokens: they are copied as they are. An archive is mostly
+   * earlier reviews' rows, passed through on every re-run. Where a row tag could hide in what
+   * would be passed over (a comment, CDATA, a processing instruction, a row or the end of the
+   * cells under another prefix than the root's), or neither tag is in the text so far, the
+   * tokens decide as usual.
    */
   private passRow(): void {
     const s = this.scanner;
-    const buf = s.buf;
     const p = this.writer.prefix;
-    let to = buf.indexOf(`<${p}row`, s.pos);
+    let to = s.buf.indexOf(`<${p}row`, s.pos);
     const end = this.after(`</${p}sheetData`);
     if (end >= 0 && (to < 0 || end < to)) to = end;
-    if (to < 0) to = buf.lastIndexOf("<");
     if (to <= s.pos) return;
-    const hidden = (text: string) => {
-      const at = this.after(text);
-      return at >= 0 && at < to;
-    };
-    if (hidden("<!") || hidden("<?") || hidden(":row")) return;
+    const hidden = (at: number) => at >= 0 && at < to;
+    if (hidden(this.after("<!")) || hidden(this.after("<?")) || hidden(this.foreignTag())) return;
     s.pos = to;
+  }
+
+  /**
+   * Where the next row or sheetData tag under another prefix than the root's is, or -1: such a
+   * tag is not what passRow looks for, so it must not be passed over unseen.
+   */
+  private foreignTag(): number {
+    const s = this.scanner;
+    const known = this.found.get(FOREIGN);
+    if (known !== undefined && (known < 0 || known >= s.pos)) return known;
+    const own = this.writer.prefix;
+    let at = -1;
+    ROW_OR_DATA.lastIndex = s.pos;
+    for (let m = ROW_OR_DATA.exec(s.buf); m; m = ROW_OR_DATA.exec(s.buf)) {
+      if ((m[1] ?? "") !== own) {
+        at = m.index;
+        break;
+      }
+    }
+    this.found.set(FOREIGN, at);
+    return at;
   }
 
   /**

@@ -275,6 +275,33 @@ const CASES: readonly Case[] = [
       '<row r="3"><c r="A3"><v>3</v></c><c r="B3" s="1"><v>9</v></c></row></sheetData>',
   },
   {
+    name: "a prefixed root over unprefixed rows (both names for one namespace): rows passed over are still seen",
+    sheet:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${NS}" xmlns="${NS}"><sheetData>` +
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>' +
+      '<row r="3"><c r="A3"><v>3</v></c></row></sheetData></x:worksheet>',
+    blocks: [general(2, 1, [[9]])],
+    expected:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${NS}" xmlns="${NS}"><sheetData>` +
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>' +
+      '<row r="3"><c r="A3"><v>3</v></c><x:c r="B3" s="1"><x:v>9</x:v></x:c></row></sheetData></x:worksheet>',
+  },
+  {
+    name: "unprefixed rows among prefixed ones: each is seen, the plan's cells go into the user's own row",
+    sheet:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${NS}"><x:sheetData>` +
+      '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>' +
+      `<row xmlns="${NS}" r="2"><c r="A2"><v>2</v></c></row><row xmlns="${NS}" r="3"><c r="A3"><v>3</v></c></row>` +
+      '<x:row r="4"><x:c r="A4"><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    blocks: [general(2, 1, [[9]])],
+    expected:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${NS}"><x:sheetData>` +
+      '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>' +
+      `<row xmlns="${NS}" r="2"><c r="A2"><v>2</v></c></row><row xmlns="${NS}" r="3"><c r="A3"><v>3</v></c>` +
+      '<x:c r="B3" s="1"><x:v>9</x:v></x:c></row>' +
+      '<x:row r="4"><x:c r="A4"><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+  },
+  {
     name: "wrapped text: a row the plan makes taller gets ht and customHeight, a row already taller keeps its own",
     sheet:
       '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
