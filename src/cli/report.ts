@@ -16,13 +16,17 @@ import {
   explainFinding,
   formatFigure,
   gradeName,
+  labelled,
+  portfolioWarningList,
   problemText,
   reasonDetail,
   recommendationText,
   riskierText,
   warningList,
-  warningTitle,
 } from "../engine/review/texts";
+
+/** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
+const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -37,12 +41,10 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       row: c.row,
       id: c.id,
       name: c.name,
-      score: c.score === undefined ? null : Math.round(c.score * 1e4) / 1e4,
-      factorPoints: c.factorPoints
-        ? Object.fromEntries(FACTORS.map((f, i) => [f, Math.round(c.factorPoints![i] * 1e4) / 1e4]))
-        : null,
+      score: c.score === undefined ? null : fourPlaces(c.score),
+      factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, fourPlaces(c.factorPoints![i])])) : null,
       grade: c.grade ?? null,
-      zScore: c.zScore === undefined ? null : Math.round(c.zScore * 1e4) / 1e4,
+      zScore: c.zScore === undefined ? null : fourPlaces(c.zScore),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => ({ code: f.code, value: f.value, threshold: f.threshold, text: explainFinding(f, lang) })),
@@ -125,7 +127,7 @@ function changesJson(changes: ReviewChanges) {
 function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
   if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  const pair = (label: MessageKey, value: string | number) => `${t(label)}${t("sep.label")}${value}`;
+  const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
   const widths = [14, ...GRADES.map(() => 10)];
@@ -180,7 +182,7 @@ const SHOWN_PROBLEMS = 30;
 
 export function toTable(result: ReviewResult, lang: Lang, output: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
-  const pair = (label: MessageKey, value: string | number) => `${t(label)}${t("sep.label")}${value}`;
+  const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
@@ -236,20 +238,13 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);
-    lines.push(`${t("summary.topRisks")}${t("sep.label").trimEnd()}`);
+    lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
     for (const r of p.topRisks)
       lines.push(
         `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
   }
-  lines.push(
-    pair(
-      "summary.portfolioWarnings",
-      p.warnings.length
-        ? p.warnings.map((w) => t("cli.codeTitle", { code: w, title: warningTitle(w, lang, result.policy) })).join(t("sep.list"))
-        : t("summary.none"),
-    ),
-  );
+  lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.warnings, lang, result.policy)));
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
   const u = p.unmatchedInvoices;
@@ -260,7 +255,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (p.problems.length) {
     lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
-      lines.push(`  ${customerName(q)}${t("sep.label")}${problemText(q, lang, result.policy)}`);
+      lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
   }
   lines.push(...changesLines(result.changes, result.customers, lang));

@@ -144,7 +144,6 @@ export const en = {
   "policyHelp.defaultZModel":
     "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
   "policyHistory.firstUsed": "First used",
-  "cli.codeTitle": "{code} ({title})",
   "cli.more": "… and {count} more customers (see the output workbook, or use --json)",
   "cli.skipped": "Checks skipped for missing columns: {checks}",
   "cli.reading": "Reading {file}…",

@@ -133,7 +133,6 @@ export const zh: Record<MessageKey, string> = {
   "policyHelp.agingEdges": "逾期发票各账龄段的截止天数，用逗号分隔。",
   "policyHelp.defaultZModel": "客户行未指定模型时使用的 Altman Z 值模型：上市、非上市、非制造业或新兴市场。",
   "policyHistory.firstUsed": "首次使用",
-  "cli.codeTitle": "{code}（{title}）",
   "cli.more": "……另有 {count} 位客户（见输出工作簿，或使用 --json）",
   "cli.skipped": "因缺少列而跳过的检查：{checks}",
   "cli.reading": "正在读取 {file}……",

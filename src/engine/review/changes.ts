@@ -148,7 +148,7 @@ export function riskierCustomers(
   customers: readonly CustomerResult[],
 ): { readonly row: number; readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[] {
   const gradeAt = new Map(customers.map((c) => [c.row, c.grade]));
-  return changes.customers
-    .filter((c) => c.gradeMove === "riskier" && gradeAt.get(c.row) !== undefined)
+  return movedCustomers(changes, "riskier")
+    .filter((c) => gradeAt.get(c.row) !== undefined)
     .map((c) => ({ row: c.row, id: c.id, name: c.name, previousGrade: c.previousGrade, grade: gradeAt.get(c.row)! }));
 }

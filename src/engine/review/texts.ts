@@ -53,6 +53,11 @@ export function portfolioWarningList(warnings: readonly WarningCode[], lang: Lan
     : message(lang, "summary.none");
 }
 
+/** "Label: value" in the language's own punctuation ("标签：值" in Chinese). */
+export function labelled(label: string, value: string | number, lang: Lang): string {
+  return `${label}${message(lang, "sep.label")}${value}`;
+}
+
 /** What a customer is called: its name, or its id when the sheet gives no name. */
 export function customerName(c: { readonly name: string; readonly id: string }): string {
   return c.name || c.id;
@@ -320,9 +325,7 @@ export function customerChangeLines(
   const warnings = (label: "changes.newWarnings" | "changes.clearedWarnings", codes: readonly WarningCode[]) =>
     codes.length > 0 &&
     lines.push(
-      message(lang, label) +
-        message(lang, "sep.label") +
-        codes.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.list")),
+      labelled(message(lang, label), codes.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.list")), lang),
     );
   warnings("changes.newWarnings", change.newWarnings);
   warnings("changes.clearedWarnings", change.clearedWarnings);
