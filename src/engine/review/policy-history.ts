@@ -9,7 +9,7 @@ import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
 import { findHeaderRow } from "./headers";
-import { fittedWidth, POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
+import { POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
@@ -91,6 +91,7 @@ export function policyHistoryPlan(
     mode: "rewrite-from",
     fromRow: lastRow + 1,
     blocks,
-    columnWidths: header.map((h, i) => (i < 2 ? 14 : fittedWidth([h], 12, 36))),
+    // The version and date at their own width; each setting as wide as its value or its header's widest word.
+    columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
   };
 }

@@ -102,7 +102,15 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
 
 /** The widest word of a header: a header row that wraps needs its column only that wide. */
 function widestWord(text: string): number {
-  return Math.max(...text.split(/\s+/).map(displayWidth));
+  let widest = 0;
+  for (const word of text.split(/\s+/)) {
+    // A line may break between two wide characters too (Chinese has no spaces): each is a word of
+    // its own, two columns wide, and what runs between them (digits, Latin letters) is one word.
+    const runs = word.split(WIDE);
+    for (const run of runs) widest = Math.max(widest, run.length);
+    if (runs.length > 1) widest = Math.max(widest, 2);
+  }
+  return widest;
 }
 
 /**
@@ -309,13 +317,17 @@ export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintS
  * printed on one landscape page, its charts where its plan puts them.
  */
 export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
-  const columns = fitColumns(plan.blocks, lang, plan.columnWidths);
+  // A table's header (its first bold block) counts only its widest word and wraps, as the
+  // customer sheet's does: a long header over short figures (the policy history's settings)
+  // would otherwise make a table too wide to print legibly on one page.
+  const written = kind === "table" ? plan.blocks.find((b) => b.bold)?.row : undefined;
+  const columns = fitColumns(plan.blocks, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")
     return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
-  const header = plan.blocks.find((b) => b.bold)?.row ?? (plan.mode === "rewrite-from" ? 0 : undefined);
+  const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
   return {
     ...plan,

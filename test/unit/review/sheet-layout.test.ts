@@ -222,3 +222,19 @@ test("a table sheet freezes and repeats its header; the dashboard prints on one 
   expect(dashboard.freezeRows).toBeUndefined();
   expect(dashboard.print).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
 });
+
+test.each<["en" | "zh", string, number, number]>([
+  // Widest word "customers" (9, bold 10) and padding, wider than the figure "10.0%": the header wrapped over five lines.
+  ["en", "Share of customers overdue that triggers a warning", 12, 5],
+  // No spaces, but a line breaks between any two Chinese characters: the column stays as narrow as its figures.
+  ["zh", "触发组合预警的逾期客户占比", WIDTH.min, 4],
+])("a table's long header over a short figure wraps instead of widening its column (%s)", (lang, header, width, lines) => {
+  const plan = {
+    name: "History",
+    mode: "replace" as const,
+    blocks: [block([[header]], ["text"], { bold: true }), block([[0.1]], ["percent"], { row: 1 })],
+  };
+  const out = laidOut(plan, lang, "table");
+  expect(out.columns).toEqual([{ column: 0, width, wrap: true }]);
+  expect(out.rowHeights).toEqual([{ row: 0, height: lines * LINE_HEIGHT }]);
+});
