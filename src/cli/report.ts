@@ -14,6 +14,7 @@ import {
   customerName,
   decisionLine,
   explainFinding,
+  formatCount,
   formatFigure,
   gradeName,
   labelled,
@@ -22,6 +23,7 @@ import {
   reasonDetail,
   recommendationText,
   riskierText,
+  unmatchedText,
   warningList,
 } from "../engine/review/texts";
 
@@ -138,7 +140,7 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
       .trimEnd(),
   );
   for (const from of GRADES) {
-    const cells = [gradeName(from, lang), ...GRADES.map((to) => String(changes.migration[from][to]))];
+    const cells = [gradeName(from, lang), ...GRADES.map((to) => formatCount(changes.migration[from][to], lang))];
     lines.push(
       cells
         .map((cell, i) => fit(cell, widths[i]))
@@ -146,7 +148,10 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
         .trimEnd(),
     );
   }
-  lines.push(`${pair("changes.newWarnings", changes.newWarnings)}   ${pair("changes.clearedWarnings", changes.clearedWarnings)}`);
+  lines.push(
+    `${pair("changes.newWarnings", formatCount(changes.newWarnings, lang))}   ` +
+      pair("changes.clearedWarnings", formatCount(changes.clearedWarnings, lang)),
+  );
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
@@ -183,6 +188,7 @@ const SHOWN_PROBLEMS = 30;
 export function toTable(result: ReviewResult, lang: Lang, output: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
+  const count = (n: number) => formatCount(n, lang);
   const lines: string[] = [];
   const p = result.portfolio;
   lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
@@ -218,10 +224,10 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
         .trimEnd(),
     );
   }
-  if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: result.customers.length - SHOWN_ROWS }));
+  if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
-  lines.push(`${pair("summary.customers", p.reviewed)}   ${pair("summary.withErrors", p.withErrors)}`);
-  lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${p.byGrade[g]}`).join(" · "));
+  lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
+  lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(" · "));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
   lines.push(pair("summary.exposure", money(p.exposure)));
@@ -234,7 +240,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
   lines.push(
     `${pair("summary.exposureAtRisk", amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
-      pair("summary.customersAtRisk", p.customersAtRisk),
+      pair("summary.customersAtRisk", count(p.customersAtRisk)),
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);
@@ -246,17 +252,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.warnings, lang, result.policy)));
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
-  if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${n}`).join("  "));
+  if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${count(n)}`).join("  "));
   const u = p.unmatchedInvoices;
-  if (u && u.customers > 0) {
-    const amount = formatFigure(u.amount, "money", lang);
-    lines.push(pair("summary.unmatched", t("summary.unmatchedText", { ...u, amount, keys: u.keys.join(", ") })));
-  }
+  if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
-    lines.push(t("cli.problems", { count: new Set(p.problems.map((q) => q.row)).size }));
+    lines.push(t("cli.problems", { count: count(new Set(p.problems.map((q) => q.row)).size) }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
-    if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${p.problems.length - SHOWN_PROBLEMS}`);
+    if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);
   }
   lines.push(...changesLines(result.changes, result.customers, lang));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));

@@ -15,12 +15,12 @@ import type { ReviewResult } from "./review";
 import {
   changesTitle,
   customerName,
-  formatFigure,
   gradeName,
   portfolioWarningList,
   problemText,
   reasonDetail,
   riskierLines,
+  unmatchedText,
   warningTitle,
 } from "./texts";
 import { WARNING_CODES } from "./warnings";
@@ -32,8 +32,6 @@ const RIGHT = 5;
 const CHART_ROWS = 15;
 /** Problems listed before "and N more": more would push the dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
-/** Customer keys of unmatched ledger invoices named on the page. */
-const SHOWN_KEYS = 5;
 
 /** A column of tables written downwards from a sheet cell, an empty row between sections. */
 function pane(blocks: Block[], column: number, row: number) {
@@ -129,11 +127,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     });
     const u = p.unmatchedInvoices;
     if (u?.customers) {
-      // Under its label, its first few keys: the page has room for a line, the JSON and the pane list them all.
-      const amount = formatFigure(u.amount, "money", lang);
-      const keys = [...u.keys.slice(0, SHOWN_KEYS), ...(u.keys.length > SHOWN_KEYS ? ["…"] : [])].join(", ");
       left.line(t("summary.unmatched"));
-      left.line(t("summary.unmatchedText", { ...u, amount, keys }));
+      left.line(unmatchedText(u, lang));
     } else if (u) note(t("summary.unmatched"), t("summary.unmatchedNone"));
   }
 

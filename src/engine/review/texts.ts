@@ -15,6 +15,7 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { CustomerChange, ReviewChanges } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
+import type { UnmatchedInvoices } from "./ledger";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
@@ -93,6 +94,20 @@ function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS): Intl.Num
 /** A count as the language writes it: 1,200 (and the same in Chinese). */
 export function formatCount(n: number, lang: Lang): string {
   return numberFormat(lang, "count").format(n);
+}
+
+/**
+ * The ledger's invoices that no customer of the sheet matched, as one line: how many, their open
+ * amount and the first customers named, with "…" when there are more than the ledger kept.
+ */
+export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
+  const keys = u.customers > u.keys.length ? [...u.keys, "…"] : u.keys;
+  return message(lang, "summary.unmatchedText", {
+    customers: formatCount(u.customers, lang),
+    invoices: formatCount(u.invoices, lang),
+    amount: formatFigure(u.amount, "money", lang),
+    keys: keys.join(message(lang, "sep.list")),
+  });
 }
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */

@@ -14,9 +14,8 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
 import { Area, buildWritePlan } from "../../../src/engine/review/write-plan";
-import { Expectation, writeDenseSheet } from "../../../scripts/make-hostile-corpus";
+import { Expectation } from "../../../scripts/make-hostile-corpus";
 import { FACTOR_HEADERS } from "../../support/review-grid";
-import { Workbook } from "../../../src/cli/package/workbook";
 
 const CORPUS = path.resolve(__dirname, "../../cases/hostile");
 const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expectations.json"), "utf8")) as {
@@ -239,27 +238,9 @@ test("formula-like names are text everywhere they are written: the sheet, the su
   expect(seen.filter((s) => s.startsWith("Credit Review Archive!")).length).toBe(8);
 });
 
-// ---- Excel's row limit -----------------------------------------------------------------
+// ---- Excel's row limit (the command line over it: test/built/excel-grid.test.ts) -----------
 
 const EXCEL_ROWS = 1_048_576;
-
-test(`a dense sheet using all ${EXCEL_ROWS.toLocaleString("en")} rows, built at test time, through the command line`, async () => {
-  const input = path.join(dir, "dense.xlsx");
-  await writeDenseSheet(input, EXCEL_ROWS);
-  const output = path.join(dir, "out.xlsx");
-  const { code, result } = await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output);
-  expect(code).toBe(0);
-  expect(result!.customers).toHaveLength(EXCEL_ROWS - 1);
-  expect(result!.customers[EXCEL_ROWS - 2].row).toBe(EXCEL_ROWS);
-  expect(result!.portfolio.withErrors).toBe(0);
-  // The last row read back from the written workbook: its cells kept, its score beside them.
-  const written = await Workbook.open(output, output, "en");
-  const last = (await written.values(written.sheet("Customers")!))[EXCEL_ROWS - 1];
-  written.close();
-  const f = 1 + (EXCEL_ROWS % 5);
-  expect(last.slice(0, 7)).toEqual([`C${EXCEL_ROWS}`, f, f, f, f, f, f]);
-  expect(fs.readdirSync(dir).sort()).toEqual(["dense.xlsx", "out.xlsx"]);
-}, 300_000);
 
 test(`the review engine over all ${EXCEL_ROWS.toLocaleString("en")} rows of a sheet`, () => {
   const values: unknown[][] = [["Customer", ...FACTOR_HEADERS, "Notes"]];

@@ -6,7 +6,7 @@
 import { CellValue } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { problemText } from "../../../src/engine/review/texts";
+import { problemText, unmatchedText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { toJson, toTable } from "../../../src/cli/report";
 import { customerSheet, serial } from "../../support/review-grid";
@@ -76,6 +76,18 @@ describe("ledger reconciliation", () => {
     const u = review(SHEET, ledger).portfolio.unmatchedInvoices!;
     expect(u).toMatchObject({ customers: 7, invoices: 7, amount: 70 });
     expect(u.keys).toEqual(["X0", "X1", "X2", "X3", "X4"]);
+  });
+
+  test("the line naming them says there are more, and counts as the language groups them, on the sheet and in the report", () => {
+    const many = { customers: 1234, invoices: 5678, amount: 1e6, keys: ["X0", "X1", "X2", "X3", "X4"] };
+    expect(unmatchedText(many, "en")).toBe("5,678 open invoices of 1,234 customers, 1,000,000.00 in all: X0, X1, X2, X3, X4, …");
+    expect(unmatchedText(many, "zh")).toBe("1,234 个客户的 5,678 张未结发票，共 1,000,000.00：X0、X1、X2、X3、X4、…");
+    const ledger = [LEDGER_HEADER, ...Array.from({ length: 7 }, (_, i) => [`X${i}`, `${i}`, due(1), 10, null])];
+    const seven = review(SHEET, ledger);
+    const line = "7 open invoices of 7 customers, 70.00 in all: X0, X1, X2, X3, X4, …";
+    const summary = buildWritePlan(seven, "en", { sheetNames: [] }).sheets[0];
+    expect(summary.blocks.flatMap((b) => b.values.flat())).toContain(line);
+    expect(toTable(seven, "en", "out.xlsx")).toContain(`Ledger invoices of customers not on the sheet: ${line}`);
   });
 
   test("a balance that differs from the open ledger amount is noted with both figures; exposure keeps the balance", () => {
