@@ -493,9 +493,9 @@ function cases(): Case[] {
       exit: 0,
       customers: 4,
       rowErrors: [
-        { row: 2, contains: "sheet Invoices, row 2, column C (Due date): due date is blank but 1000 is still open" },
-        { row: 3, contains: "sheet Invoices, row 4, column C (Due date): due date is blank but 200 is still open" },
-        { row: 4, contains: "sheet Invoices, row 5, column C (Due date): due date is blank but 300 is still open" },
+        { row: 2, contains: "sheet Invoices, row 2, column C (Due date): due date is blank but 1,000.00 is still open" },
+        { row: 3, contains: "sheet Invoices, row 4, column C (Due date): due date is blank but 200.00 is still open" },
+        { row: 4, contains: "sheet Invoices, row 5, column C (Due date): due date is blank but 300.00 is still open" },
       ],
     },
     () => {
