@@ -164,7 +164,10 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer", r));
       const due = serialOrProblem(line[col.dueDate]);
       if (typeof due !== "number") {
-        if (due.kind === "blank") throw new CreditError("value", "review.ledgerNoDue", { amount: formatFigure(open, "money", "en") }).at(place("dueDate", r));
+        if (due.kind === "blank")
+          throw new CreditError("value", "review.ledgerNoDue", { amount: formatFigure(open, "money", "en") }).at(
+            place("dueDate", r),
+          );
         throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
       }
       const totals = (entry.aging ??= new AgingTotals(edges));
