@@ -4,7 +4,8 @@
  * In-process under jest the same run shares one heap with the test's own reads and the runner,
  * and a full run of the suite once ended out of memory there; as a child it is measured as it is
  * used. The written workbook is checked where it matters, at its last row, by reading only the
- * tail of the sheet's text.
+ * tail of the sheet's text. And a sheet that spans the grid with only a few customers on it is
+ * reviewed in a heap sized for those customers.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -22,7 +23,8 @@ const EXCEL_ROWS = 1_048_576;
 let dir: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(LIB, "main.js"))) throw new Error(`${LIB}/main.js is missing: run npm run build:cli first (npm test does)`);
+  if (!fs.existsSync(path.join(LIB, "main.js")))
+    throw new Error(`${LIB}/main.js is missing: run npm run build:cli first (npm test does)`);
 });
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-grid-"));
@@ -96,3 +98,21 @@ test(`a dense sheet using all ${EXCEL_ROWS.toLocaleString("en")} rows, through t
   ]);
   expect(fs.readdirSync(dir).sort()).toEqual(["dense.xlsx", "out.xlsx", "report.txt"]);
 }, 400_000);
+
+test("a few customers spread over the whole grid are reviewed in memory for a few customers, not for the grid", () => {
+  // Three customers at the top and one on the grid's last row (the hostile corpus's last-excel-row.xlsx).
+  // The output columns' blank rows between them once cost a line each: over 200 MB of heap for a 7 KB file.
+  const input = path.join(dir, "sparse.xlsx");
+  fs.copyFileSync(path.join(ROOT, "test/cases/hostile/last-excel-row.xlsx"), input);
+  const output = path.join(dir, "out.xlsx");
+  const run = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=96", CLI, input, "--as-of", CORPUS_AS_OF, "--lang", "en", "--out", output, "--json"],
+    { encoding: "utf8", timeout: 60_000 },
+  );
+  if (run.error) throw run.error;
+  expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+  const rows = (JSON.parse(run.stdout) as { customers: { row: number }[] }).customers.map((c) => c.row);
+  expect(rows[rows.length - 1]).toBe(EXCEL_ROWS);
+  expect(fs.existsSync(output)).toBe(true);
+});

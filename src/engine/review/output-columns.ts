@@ -198,10 +198,17 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
   const areas: Area[] = [];
   for (const run of runsOf(outputColumnsOf(result, lang))) {
     const values: PlanValue[][] = [run.map((o) => o.header)];
+    // Rows between customers (blank, notes, an earlier run's rows) share one line of blanks: a
+    // sheet with a few customers spread over the whole grid would otherwise hold a million lines.
+    const blank = Object.freeze(new Array<PlanValue>(run.length).fill(null)) as PlanValue[];
     for (const c of byRow) {
+      if (!c) {
+        values.push(blank);
+        continue;
+      }
       // Filled by index rather than by run.map: no array growth per row.
       const line: PlanValue[] = new Array(run.length);
-      for (let i = 0; i < run.length; i++) line[i] = c ? run[i].value(c) : null;
+      for (let i = 0; i < run.length; i++) line[i] = run[i].value(c);
       values.push(line);
     }
     const block = {
