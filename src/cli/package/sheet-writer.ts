@@ -45,8 +45,11 @@ export interface PatchEdits {
 
 type Out = (text: string) => Promise<void>;
 
-/** An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>. */
-const WHOLE_CELL = /<c r="[A-Z]{1,3}\d{1,7}"[^>]*?(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
+/**
+ * An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>.
+ * Its other attributes are read as quoted values, which may hold '>' and '/>'.
+ */
+const WHOLE_CELL = /<c r="[A-Z]{1,3}\d{1,7}"(?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(?:\/>|>(?:[^<]|<(?!\/c>))*<\/c>)/y;
 
 /** A row or sheetData tag, opening or closing, with its prefix ("x:") if it has one. */
 const ROW_OR_DATA = /<\/?([\w.-]+:)?(?:row|sheetData)[\s/>]/g;

@@ -247,6 +247,16 @@ const CASES: readonly Case[] = [
       '<row r="2"><c r="A2"/><c r="D2" s="5"><v>4</v></c><extLst><ext uri="{y}"/></extLst></row></sheetData>',
   },
   {
+    name: "an attribute value holding '>' or '/>' (legal XML) inside a self-closing cell: the cell ends at its own end",
+    sheet:
+      '<sheetData><row r="1"><c r="A1" x14ac:note="a/>b"/><c r="B1" x14ac:note="c>d"/><c r="C1"><v>9</v></c>' +
+      '<c r="D1" x14ac:note=\'e>f\'/><c r="E1"><v>5</v></c></row></sheetData>',
+    blocks: [general(0, 2, [[3]])],
+    expected:
+      '<sheetData><row r="1"><c r="A1" x14ac:note="a/>b"/><c r="B1" x14ac:note="c>d"/><c r="C1" s="1"><v>3</v></c>' +
+      '<c r="D1" x14ac:note=\'e>f\'/><c r="E1"><v>5</v></c></row></sheetData>',
+  },
+  {
     name: "rows the plan does not write on are passed through as they are: a comment, CDATA and a processing instruction naming <row> in them",
     sheet:
       '<sheetData><row r="1"><c r="A1"><v>1</v></c><!-- <row r="2"> --></row>' +
