@@ -232,6 +232,21 @@ class Compressor {
       deflate.on("error", reject);
       deflate.on("close", () => (this.failure ? reject(this.failure) : resolve()));
     });
+    // A failure is reported by the next write or by end; until one of them awaits this, it is not unseen.
+    this.ended.catch(() => undefined);
+  }
+
+  /** Until the compressor has room again, or has stopped (an output that failed destroys it, and no drain follows). */
+  private room(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.deflate.off("drain", done);
+        this.deflate.off("close", done);
+        resolve();
+      };
+      this.deflate.once("drain", done);
+      this.deflate.once("close", done);
+    });
   }
 
   private async flush(): Promise<void> {
@@ -242,11 +257,12 @@ class Compressor {
     this.pendingLength = 0;
     this.crc = zlib.crc32(bytes, this.crc);
     this.size += bytes.length;
-    if (!this.deflate.write(bytes)) await new Promise<void>((resolve) => this.deflate.once("drain", resolve));
+    if (!this.deflate.write(bytes)) await this.room();
     // Back to the event loop once a piece: zlib hands the thread pool its next job only from
     // there, and a producer that never leaves its microtasks would keep the compressor idle
     // until the queue is full, then wait for all of it (a fifth of the write spent idle).
     else await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.failure) throw this.failure;
   }
 
   async write(chunk: string): Promise<void> {
