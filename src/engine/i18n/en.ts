@@ -254,6 +254,10 @@ export const en = {
   "figure.recommendedLimit": "recommended limit",
   "figure.exposure": "exposure",
   "figure.overdue": "overdue figures",
+  "review.duplicate":
+    "{customer} is also on row {rows}; one row per customer, or its invoices and its history could belong to either row",
+  "review.duplicates":
+    "{customer} is also on rows {rows}; one row per customer, or its invoices and its history could belong to any of them",
   "review.noName": "the row names no customer (neither an id nor a name)",
   "summary.exposureNotGraded": "of which customers not graded",
   "summary.problems": "Customers with problems",

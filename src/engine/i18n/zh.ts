@@ -232,6 +232,8 @@ export const zh: Record<MessageKey, string> = {
   "figure.recommendedLimit": "建议额度",
   "figure.exposure": "敞口",
   "figure.overdue": "逾期数据",
+  "review.duplicate": "{customer} 也在第 {rows} 行；每位客户只占一行，否则其发票和历史记录无法分清属于哪一行",
+  "review.duplicates": "{customer} 也在第 {rows} 行；每位客户只占一行，否则其发票和历史记录无法分清属于哪一行",
   "review.noName": "该行没有客户（既无编号也无名称）",
   "summary.exposureNotGraded": "其中未评级客户",
   "summary.problems": "有问题的客户",

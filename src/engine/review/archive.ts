@@ -244,6 +244,8 @@ function readCodes(value: CellValue): WarningCode[] {
 export interface EarlierReviews {
   /** Each customer's latest archived review before the as-of date (with a score). */
   readonly byCustomer: ReadonlyMap<string, ArchiveEntry>;
+  /** Every customer some review before the as-of date archived, scored or not. */
+  readonly seen: ReadonlySet<string>;
   /** The latest review before the as-of date: its date and its rows. */
   readonly last?: { readonly date: number; readonly entries: readonly ArchiveEntry[] };
 }
@@ -254,23 +256,29 @@ export interface EarlierReviews {
  */
 export function earlierReviews(contents: ArchiveContents | undefined, asOf: number): EarlierReviews {
   const byCustomer = new Map<string, ArchiveEntry>();
+  const seen = new Set<string>();
   let lastDate: number | undefined;
   for (const e of contents?.entries ?? []) {
     if (e.date === undefined || e.date >= asOf || e.key === "") continue;
     if (lastDate === undefined || e.date > lastDate) lastDate = e.date;
+    seen.add(e.key);
     if (e.score === undefined) continue;
-    const seen = byCustomer.get(e.key);
-    if (!seen || e.date! >= seen.date!) byCustomer.set(e.key, e);
+    const latest = byCustomer.get(e.key);
+    if (!latest || e.date! >= latest.date!) byCustomer.set(e.key, e);
   }
-  if (lastDate === undefined) return { byCustomer };
+  if (lastDate === undefined) return { byCustomer, seen };
   const entries = contents!.entries.filter((e) => e.date === lastDate && e.key !== "");
-  return { byCustomer, last: { date: lastDate, entries } };
+  return { byCustomer, seen, last: { date: lastDate, entries } };
 }
 
-/** Each customer's score at its latest archived review before `asOf`. */
-export function previousScores(values: readonly (readonly CellValue[])[], asOf: number): Map<string, number> {
-  const earlier = earlierReviews(readArchive(values), asOf);
-  return new Map([...earlier.byCustomer].map(([k, e]) => [k, e.score!]));
+/**
+ * Every customer an earlier review archived, with its score at the latest review that scored
+ * it: undefined when none did (the sheet's previous-score column then does not stand in).
+ */
+export function previousScoresOf(earlier: EarlierReviews): Map<string, number | undefined> {
+  const scores = new Map<string, number | undefined>();
+  for (const key of earlier.seen) scores.set(key, earlier.byCustomer.get(key)?.score);
+  return scores;
 }
 
 export function lastNonBlank(values: readonly (readonly CellValue[])[]): number {

@@ -13,7 +13,7 @@ import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
 import { archiveKey } from "./archive";
-import { readCustomerRow, RowContext } from "./customer-row";
+import { CustomerRow, readCustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
@@ -31,7 +31,11 @@ export interface CustomerContext {
   readonly activeChecks: readonly CustomerCheck[];
   readonly activeCodes: ReadonlySet<WarningCode>;
   readonly ledger?: LedgerAging;
-  readonly archive?: ReadonlyMap<string, number>;
+  /**
+   * Each customer the archive has seen before this review, with its latest archived score
+   * (undefined when no earlier review could score it).
+   */
+  readonly archive?: ReadonlyMap<string, number | undefined>;
   /** The next review date depends only on the grade: worked out once per review, not per customer. */
   readonly nextReviewOf: (grade: Grade) => number;
   /** Customers alike in what the decisions read share one list of them: worked out once per review, too. */
@@ -43,7 +47,7 @@ export function customerContext(
   asOf: number,
   activeChecks: readonly CustomerCheck[],
   ledger: LedgerAging | undefined,
-  archive: ReadonlyMap<string, number> | undefined,
+  archive: ReadonlyMap<string, number | undefined> | undefined,
 ): CustomerContext {
   const reviewDates = new Map<Grade, number>();
   const nextReviewOf = (grade: Grade) => {
@@ -66,6 +70,14 @@ export function customerContext(
 
 /** A sheet balance and a ledger's open amount further apart than a cent disagree. */
 const CENT = 0.005;
+
+/** A customer named on other rows too, placed at the cell that names it (its id, else its name). */
+function duplicateError(row: CustomerRow, alsoOnRows: readonly number[], ctx: RowContext): CreditError {
+  const field = row.id !== "" ? "id" : "name";
+  const customer = row.id !== "" ? row.id : row.name;
+  const key = alsoOnRows.length === 1 ? "review.duplicate" : "review.duplicates";
+  return new CreditError("value", key, { customer, rows: alsoOnRows.join(", ") }).at(placeOf(field, row.row, ctx));
+}
 
 /** Where a field's cell is, for an error found in it. */
 function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
@@ -126,19 +138,34 @@ function creditUse(
   return { utilisation, availableCredit };
 }
 
-export function reviewCustomer(line: readonly CellValue[], index: number, ctx: RowContext, run: CustomerContext): CustomerResult {
+/**
+ * `alsoOnRows`: the other rows naming the same customer (its id, else its name). Such a row is
+ * not scored: its invoices and its history could belong to any of them.
+ */
+export function reviewCustomer(
+  line: readonly CellValue[],
+  index: number,
+  ctx: RowContext,
+  run: CustomerContext,
+  alsoOnRows?: readonly number[],
+): CustomerResult {
   const row = readCustomerRow(line, index, ctx);
   const { policy, asOf } = run;
   const n = row.numbers;
+  const fatal = alsoOnRows ? [...row.fatal, duplicateError(row, alsoOnRows, ctx)] : row.fatal;
   let notes: CustomerNote[] | undefined;
   const note = (affects: readonly NoteTarget[], reason: CreditError) =>
     (notes ??= []).push(noteOf(affects, reason, run.activeCodes));
-  const archived = run.archive?.get(archiveKey(row.id, row.name));
+  const key = archiveKey(row.id, row.name);
+  // The archive is the record of earlier reviews; the sheet's previous-score column serves only
+  // customers it has never seen (not one an earlier review saw but could not score).
+  const inArchive = run.archive?.has(key) ?? false;
+  const archived = run.archive?.get(key);
   for (const bad of row.badCells) {
     // With a ledger the overdue columns are not read; with an archive the previous score need not be.
     const unused =
       ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
-      (bad.field === "previousScore" && archived !== undefined);
+      (bad.field === "previousScore" && inArchive);
     note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
   }
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
@@ -149,7 +176,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   // Worked out before the factors are checked: what a customer owes and how late does not depend
   // on its score, and its invoices are then never reported as those of a customer not on the sheet.
   let aging: AgingTotals | undefined;
-  if (run.ledger) {
+  if (run.ledger && !alsoOnRows) {
     const entry = ledgerCustomer(run.ledger, row.id, row.name);
     if (entry) entry.matched = true;
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
@@ -170,7 +197,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   const overdueAmount = run.ledger ? aging?.overdue : n.overdueAmount;
   const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
 
-  if (row.fatal.length > 0) {
+  if (fatal.length > 0) {
     return {
       row: row.row,
       id: row.id,
@@ -186,7 +213,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
       findings: NONE,
       actions: NONE,
       notes: notes ?? NONE,
-      errors: row.fatal,
+      errors: fatal,
     };
   }
 
@@ -194,7 +221,7 @@ export function reviewCustomer(line: readonly CellValue[], index: number, ctx: R
   const points = factorPoints(row.factors, run.weights);
   const grade = gradeOf(score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
-  const previousScore = archived ?? n.previousScore;
+  const previousScore = inArchive ? archived : n.previousScore;
 
   const zModel = row.zModel ?? policy.defaultZModel;
   const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");

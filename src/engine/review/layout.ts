@@ -11,11 +11,18 @@ import { outputFieldOf } from "./columns";
 import { agingHeader, headerKey, isAgingHeaderKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { columnLetter } from "../a1";
 import { HeaderMatch } from "./headers";
+import { message } from "../i18n";
+import { GRADES } from "../policy";
+import { gradeName } from "./texts";
 
 /** Fewer of our headers side by side than this are the user's own columns, not an earlier run's. */
 const MIN_OWN_OUTPUT_HEADERS = 3;
 /** Excel's last column is XFD, the 16,384th. */
 const EXCEL_COLUMNS = 16384;
+/** What the grade column of a run's row holds, in either language. */
+const WRITTEN_GRADES: ReadonlySet<string> = new Set(
+  LANGS_OF_HEADERS.flatMap((lang) => [...GRADES.map((g) => gradeName(g, lang)), message(lang, "ui.grade.dataError")]),
+);
 
 export interface OutputPlace {
   /** 0-based column (in values) of each output column. */
@@ -96,11 +103,15 @@ export function outputPlace(
   }
   const written = new Set([...Object.values(columns), ...agingColumns]);
   const clearedColumns = [...ours].filter((c) => !written.has(c)).sort((a, b) => a - b);
+  // An earlier run's rows below this run's customers are cleared; a row is known as one of its
+  // own by the grade it wrote (or its "data error"). Anything else the user typed under the
+  // table in these columns (a memo, a note under a score) is left as it is.
   let stale = match.headerRow;
-  if (ours.size) {
+  const gradeColumn = found.grade;
+  if (gradeColumn !== undefined) {
     for (let r = values.length - 1; r > match.headerRow; r--) {
-      const line = values[r];
-      if (line && [...ours].some((c) => line[c] !== null && line[c] !== undefined && line[c] !== "")) {
+      const grade = values[r]?.[gradeColumn];
+      if (typeof grade === "string" && WRITTEN_GRADES.has(grade)) {
         stale = r;
         break;
       }

@@ -5,7 +5,7 @@
  * write cleared.
  */
 import { bucketLabels } from "../aging";
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import { FACTORS, Policy } from "../policy";
 import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
@@ -106,8 +106,12 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
   switch (field) {
     case "score":
       return (c) => c.score ?? null;
-    case "grade":
-      return (c) => (c.grade ? texts.grade(c) : null);
+    case "grade": {
+      // A row the review could not grade says so in its grade column: a filter on the grades finds
+      // the rows to fix, and the next run knows the row as one of its own (see outputPlace).
+      const dataError = message(lang, "ui.grade.dataError");
+      return (c) => (c.grade ? texts.grade(c) : c.errors.length ? dataError : null);
+    }
     case "zScore":
       return (c) => c.zScore ?? null;
     case "zZone":

@@ -12,7 +12,7 @@ import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { earlierReviews, readArchive } from "./archive";
+import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./archive";
 import { ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
@@ -179,7 +179,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
 
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy.agingEdges) : undefined;
   const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
-  const archive = earlier ? new Map([...earlier.byCustomer].map(([key, e]) => [key, e.score!])) : undefined;
+  const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
@@ -188,11 +188,39 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
+  // Each customer's first index in `customers`, by its key; and the customers named on more than one row.
+  const firstOf = new Map<string, number>();
+  let repeated: Map<string, number[]> | undefined;
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
     lastRow = r;
-    customers.push(reviewCustomer(line, r, ctx, run));
+    const c = reviewCustomer(line, r, ctx, run);
+    const key = archiveKey(c.id, c.name);
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, customers.length);
+    else if (key !== "") {
+      repeated ??= new Map();
+      let indexes = repeated.get(key);
+      if (!indexes) repeated.set(key, (indexes = [first]));
+      indexes.push(customers.length);
+    }
+    customers.push(c);
+  }
+  // A customer on several rows: none of them is scored, each error naming the others (found
+  // after the pass, so the first row learns of the later ones too).
+  for (const indexes of repeated?.values() ?? []) {
+    const rows = indexes.map((i) => customers[i].row);
+    for (const i of indexes) {
+      const r = customers[i].row - 1 - origin.row;
+      customers[i] = reviewCustomer(
+        values[r] ?? [],
+        r,
+        ctx,
+        run,
+        rows.filter((row) => row !== customers[i].row),
+      );
+    }
   }
 
   return {

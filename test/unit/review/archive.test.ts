@@ -1,7 +1,7 @@
 /** SCORE_RISE from the credit-risk archive: the previous review is the latest one before the as-of date. */
 import { CellValue } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { previousScores } from "../../../src/engine/review/archive";
+import { earlierReviews, previousScoresOf, readArchive } from "../../../src/engine/review/archive";
 import { runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, customerSheet, serial, utcDate } from "../../support/review-grid";
@@ -121,6 +121,7 @@ describe("archive-based SCORE_RISE", () => {
         { id: "C002", factors: [3, 3, 3, 3, 3], extra: [null] },
         { id: "C003", factors: [3, 3, 3, 3, 3], extra: [1.5] },
         { id: "C004", factors: [3, 3, 3, 3, 3], extra: [1.5] },
+        { id: "C005", factors: [3, 3, 3, 3, 3], extra: [1.2] },
       ],
     );
     const archive = [
@@ -129,14 +130,17 @@ describe("archive-based SCORE_RISE", () => {
       [utcDate("2026-02-15"), "v", "C002", "", 1.0, "Low"],
       // Seen only on the as-of date (a re-run): not a previous review, so the sheet's column serves.
       [utcDate("2026-03-15"), "v", "C004", "", 3.0, "Medium"],
+      // Seen by the last review, which could not score it: no previous score, the sheet's older figure does not stand in.
+      [utcDate("2026-02-15"), "v", "C005", "", null, "Data error"],
     ];
     const result = review(archive, values);
-    expect(result.customers.map((c) => c.previousScore)).toEqual([3.0, 1.0, 1.5, 1.5]);
+    expect(result.customers.map((c) => c.previousScore)).toEqual([3.0, 1.0, 1.5, 1.5, undefined]);
     expect(result.customers.map((c) => c.findings.map((f) => f.code))).toEqual([
       [],
       ["SCORE_RISE"],
       ["SCORE_RISE"],
       ["SCORE_RISE"],
+      [],
     ]);
   });
 
@@ -158,19 +162,19 @@ describe("archive-based SCORE_RISE", () => {
     expect(codes(review(archive))).toEqual(["SCORE_RISE"]);
   });
 
-  test("previousScores keys each customer and skips rows without a date or score", () => {
-    const map = previousScores(
-      [
-        ARCHIVE_HEADER,
-        [utcDate("2026-01-10"), "v", "A1", "", 2, "Low"],
-        [null, "v", "A2", "", 2, "Low"],
-        [utcDate("2026-01-10"), "v", "A3", "", "n/a", "Low"],
-        [utcDate("2026-01-10"), "v", "A4", "", 4.25, "High"],
-      ],
-      serial("2026-03-15"),
-    );
+  test("previous scores key every customer an earlier review archived: its score, or none when no review scored it", () => {
+    const archived = [
+      ARCHIVE_HEADER,
+      [utcDate("2026-01-10"), "v", "A1", "", 2, "Low"],
+      [null, "v", "A2", "", 2, "Low"],
+      [utcDate("2026-01-10"), "v", "A3", "", "n/a", "Low"],
+      [utcDate("2026-01-10"), "v", "A4", "", 4.25, "High"],
+      [utcDate("2026-02-10"), "v", "A4", "", null, ""],
+    ];
+    const map = previousScoresOf(earlierReviews(readArchive(archived), serial("2026-03-15")));
     expect([...map]).toEqual([
       ["a1", 2],
+      ["a3", undefined],
       ["a4", 4.25],
     ]);
   });

@@ -77,14 +77,14 @@ describe("a bad factor is an error for its customer only", () => {
     expect(result.portfolio).toMatchObject({ customers: 3, reviewed: 2, withErrors: 1, exposure: 2500, exposureNotGraded: 500 });
     expect(result.portfolio.byGrade).toEqual({ low: 1, medium: 0, high: 1 });
 
-    // The write plan puts the message in "Review issues" and leaves the bad row's results empty.
+    // The write plan puts the message in "Review issues", says "Data error" for its grade and leaves its other results empty.
     const plan = buildWritePlan(result, "en", { sheetNames: [] });
     const block = plan.target.blocks[0];
     const header = block.values[0];
     const badLine = block.values[2];
     expect(badLine[header.indexOf("Review issues")]).toBe(`row 3, column ${column}: ${text}`);
     expect(badLine[header.indexOf("Risk score")]).toBeNull();
-    expect(badLine[header.indexOf("Risk grade")]).toBeNull();
+    expect(badLine[header.indexOf("Risk grade")]).toBe("Data error");
     expect(badLine[header.indexOf("Recommendation")]).toBeNull();
     expect(block.values[1][header.indexOf("Review issues")]).toBeNull();
   });

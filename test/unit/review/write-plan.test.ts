@@ -114,7 +114,7 @@ describe("output columns", () => {
     });
     expect(line(3)).toMatchObject({
       "Risk score": null,
-      "Risk grade": null,
+      "Risk grade": "Data error",
       "Review issues": 'row 4, column D (Contract performance): contract performance must be a number from 1 to 5, got "bad"',
     });
     expect(block.formats).toEqual([
@@ -210,6 +210,24 @@ describe("re-running", () => {
     expect(after[3].slice(11, 31)).toEqual(new Array(20).fill(null));
     expect(after[4].slice(11, 31)).toEqual(new Array(20).fill(null));
     expect(after[2][11]).toBe(4);
+  });
+
+  test("a re-run keeps what the user typed under the table in the review's columns; an earlier run's rows are known by their grade", () => {
+    const values = sampleSheet();
+    const once = apply(values, reviewAndPlan(values).plan);
+    // The user deletes the last customer's input cells, and types a memo and a note under the table.
+    for (let c = 0; c < 11; c++) once[4][c] = null;
+    once.push(new Array(31).fill(null), new Array(31).fill(null));
+    once[5][30] = "see memo";
+    once[6][11] = "note under score";
+    const { result, plan } = reviewAndPlan(once);
+    expect(result.layout.lastRow).toBe(3);
+    // Row 4 holds the earlier run's grade: cleared. Rows 5 and 6 hold only what the user typed: kept.
+    expect(result.layout.staleOutputUntil).toBe(4);
+    const after = apply(once, plan);
+    expect(after[4].slice(11, 31)).toEqual(new Array(20).fill(null));
+    expect(after[5][30]).toBe("see memo");
+    expect(after[6][11]).toBe("note under score");
   });
 
   test("an output column the user deleted comes back right of everything, the others stay", () => {
