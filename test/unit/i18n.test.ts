@@ -51,6 +51,20 @@ describe("message catalogues", () => {
       }
   });
 
+  test("a count's word agrees with it in English ({n|one|other}); Chinese has one form", () => {
+    const line = (invoices: string, customers: string, lang: "en" | "zh" = "en") =>
+      message(lang, "summary.unmatchedText", { invoices, customers, amount: "5.00", keys: "Zeta" });
+    expect(line("1", "1")).toBe("1 open invoice of 1 customer, 5.00 in all: Zeta");
+    expect(line("3", "1")).toBe("3 open invoices of 1 customer, 5.00 in all: Zeta");
+    expect(line("1,001", "21")).toBe("1,001 open invoices of 21 customers, 5.00 in all: Zeta");
+    expect(line("1", "1", "zh")).toBe("1 个客户的 1 张未结发票，共 5.00：Zeta");
+    expect(message("en", "ui.status.reviewedWithErrors", { customers: 1, sheet: "S", errors: 1 })).toBe(
+      'Reviewed 1 customer on "S"; 1 more has a data error and was not graded.',
+    );
+    // Without its parameter the form stays as written, as any placeholder does.
+    expect(message("en", "ui.list.errors", { text: "x" })).toBe("{count} data {count|error|errors}, first: x");
+  });
+
   test.each([
     ["zh-CN", "zh"],
     ["zh-TW", "zh"],

@@ -144,7 +144,7 @@ export const en = {
   "policyHelp.defaultZModel":
     "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
   "policyHistory.firstUsed": "First used",
-  "cli.more": "… and {count} more customers (see the output workbook, or use --json)",
+  "cli.more": "… and {count} more {count|customer|customers} (see the output workbook, or use --json)",
   "cli.skipped": "Checks skipped for missing columns: {checks}",
   "cli.reading": "Reading {file}…",
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
@@ -264,7 +264,8 @@ export const en = {
   "summary.column": "Column",
   "summary.problem": "Problem",
   "summary.unmatched": "Ledger invoices of customers not on the sheet",
-  "summary.unmatchedText": "{invoices} open invoices of {customers} customers, {amount} in all: {keys}",
+  "summary.unmatchedText":
+    "{invoices} open {invoices|invoice|invoices} of {customers} {customers|customer|customers}, {amount} in all: {keys}",
   "summary.unmatchedNone": "none",
   "cli.problems": "Customers with problems ({count}):",
 
@@ -351,9 +352,9 @@ export const en = {
   "ui.status.writing": "Writing part {part} of {total}…",
   "ui.status.writingStart": "Checking the sheet before writing…",
   "ui.status.savingPolicy": "Saving the policy sheet…",
-  "ui.status.reviewed": 'Reviewed {customers} customers on "{sheet}".',
+  "ui.status.reviewed": 'Reviewed {customers} {customers|customer|customers} on "{sheet}".',
   "ui.status.reviewedWithErrors":
-    'Reviewed {customers} customers on "{sheet}"; {errors} more have data errors and were not graded.',
+    'Reviewed {customers} {customers|customer|customers} on "{sheet}"; {errors} more {errors|has a data error and was|have data errors and were} not graded.',
   "ui.status.cancelled": "Cancelled. Nothing in the workbook was changed.",
   "ui.status.progress": "Progress",
   "ui.columns.none": "Run a review to see which columns were recognised.",
@@ -420,7 +421,7 @@ export const en = {
   "ui.results.none": "No review yet: choose a sheet and press Review.",
   "ui.summary.heading": "Portfolio",
   "ui.summary.byGrade": "Customers by risk grade",
-  "ui.summary.gradeCustomers": "{count} customers",
+  "ui.summary.gradeCustomers": "{count} {count|customer|customers}",
   "ui.list.heading": "Customers",
   "ui.list.label": "Customers of the review",
   "ui.grade.dataError": "Data error",
@@ -433,7 +434,7 @@ export const en = {
   "ui.order.name": "By name",
   "ui.order.row": "Sheet order",
   "ui.list.error": "Data error: {text}",
-  "ui.list.errors": "{count} data errors, first: {text}",
+  "ui.list.errors": "{count} data {count|error|errors}, first: {text}",
   "ui.list.more": "{text} and {count} more",
   "ui.list.noWarnings": "No warnings",
   "ui.filter.grade": "Filter by grade",

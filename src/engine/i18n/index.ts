@@ -17,11 +17,16 @@ export function isLang(value: string): value is Lang {
   return (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** "{name}" or "{name@prefix}" in a template. */
-const PLACEHOLDER = /\{(\w+)(?:@([\w.]+))?\}/g;
+/**
+ * "{name}", "{name@prefix}", or "{name|one|other}": the word for a count, "one" when the
+ * parameter is 1 and "other" otherwise ("1 customer", "2 customers"; Chinese needs none).
+ */
+const PLACEHOLDER = /\{(\w+)(?:@([\w.]+)|\|([^|{}]*)\|([^|{}]*))?\}/g;
 
-/** A template's text between placeholders, and each placeholder as written, its name and prefix. */
-type TemplatePart = string | { readonly whole: string; readonly name: string; readonly prefix?: string };
+/** A template's text between placeholders, and each placeholder as written, its name and prefix or word forms. */
+type TemplatePart =
+  | string
+  | { readonly whole: string; readonly name: string; readonly prefix?: string; readonly one?: string; readonly other?: string };
 
 /**
  * Templates cut at their placeholders once each: a review says the same few sentences for
@@ -36,7 +41,7 @@ function templateParts(template: string): readonly TemplatePart[] {
   let from = 0;
   for (const found of template.matchAll(PLACEHOLDER)) {
     if (found.index > from) cut.push(template.slice(from, found.index));
-    cut.push({ whole: found[0], name: found[1], prefix: found[2] });
+    cut.push({ whole: found[0], name: found[1], prefix: found[2], one: found[3], other: found[4] });
     from = found.index + found[0].length;
   }
   if (from < template.length) cut.push(template.slice(from));
@@ -59,6 +64,10 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
       continue;
     }
     const value = String(params[part.name]);
+    if (part.one !== undefined) {
+      text += value === "1" ? part.one : part.other;
+      continue;
+    }
     // "{factor@factor}" shows params.factor through the key "factor.<value>" when there is one,
     // so an identifier like "paymentHistory" reaches the user as "payment history" or "付款历史".
     const named = part.prefix === undefined ? undefined : (catalogues[lang] as Record<string, string>)[`${part.prefix}.${value}`];

@@ -5,7 +5,7 @@
 import { columnLetter } from "../a1";
 import { AgingTotals } from "../aging";
 import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
-import { CreditError } from "../errors";
+import { CreditError, ErrorPlace } from "../errors";
 import { formatFigure } from "./texts";
 import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
@@ -20,6 +20,8 @@ export interface LedgerAging {
   /** Per customer key (see customerKey): its open invoices, their aging, and its first bad row. */
   readonly customers: ReadonlyMap<string, LedgerCustomer>;
   readonly rows: number;
+  /** The customer cell of the first open invoice that names no customer. */
+  readonly firstUnnamed?: ErrorPlace;
 }
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
@@ -47,6 +49,8 @@ export interface UnmatchedInvoices {
   readonly amount: number;
   /** The first few customers as the ledger writes them. */
   readonly keys: readonly string[];
+  /** Where the first open invoice naming no customer is (counted among them, with no key to show). */
+  readonly unnamedAt?: ErrorPlace;
 }
 
 /** How many unmatched customers a report names. */
@@ -69,7 +73,10 @@ export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
     amount += entry.open ?? 0;
     if (keys.length < SHOWN_KEYS && entry.shown !== "") keys.push(entry.shown);
   }
-  return { customers: count, invoices, amount, keys };
+  const unnamed = ledger.firstUnnamed;
+  return unnamed
+    ? { customers: count, invoices, amount, keys, unnamedAt: unnamed }
+    : { customers: count, invoices, amount, keys };
 }
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
@@ -123,6 +130,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
   });
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
+  let firstUnnamed: ErrorPlace | undefined;
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
@@ -161,7 +169,10 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       entry.count++;
       if (entry.open !== undefined) entry.open += open;
       // An open invoice naming no customer is no one's: counted among the unmatched, never aged.
-      if (customer === "") throw new CreditError("value", "review.ledgerNoCustomer").at(place("customer", r));
+      if (customer === "") {
+        firstUnnamed ??= place("customer", r);
+        throw new CreditError("value", "review.ledgerNoCustomer").at(firstUnnamed);
+      }
       const due = serialOrProblem(line[col.dueDate]);
       if (typeof due !== "number") {
         if (due.kind === "blank")
@@ -181,5 +192,5 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       entry.error ??= error;
     }
   }
-  return { sheet: input.sheetName, customers, rows };
+  return { sheet: input.sheetName, customers, rows, firstUnnamed };
 }

@@ -98,16 +98,22 @@ export function formatCount(n: number, lang: Lang): string {
 
 /**
  * The ledger's invoices that no customer of the sheet matched, as one line: how many, their open
- * amount and the first customers named, with "…" when there are more than the ledger kept.
+ * amount and the first customers named, with "…" when there are more than the ledger kept, and
+ * where the first invoice naming no customer is.
  */
 export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
-  const keys = u.customers > u.keys.length ? [...u.keys, "…"] : u.keys;
-  return message(lang, "summary.unmatchedText", {
+  const named = u.customers - (u.unnamedAt ? 1 : 0);
+  const keys = named > u.keys.length ? [...u.keys, "…"] : u.keys;
+  const line = message(lang, "summary.unmatchedText", {
     customers: formatCount(u.customers, lang),
     invoices: formatCount(u.invoices, lang),
     amount: formatFigure(u.amount, "money", lang),
     keys: keys.join(message(lang, "sep.list")),
   });
+  if (!u.unnamedAt) return line;
+  // Invoices naming no customer have no key to list: the first one's cell is named instead.
+  const unnamed = describeError({ key: "review.ledgerNoCustomer", params: {}, place: u.unnamedAt }, lang);
+  return `${line}${message(lang, "sep.items")}${unnamed}`;
 }
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */

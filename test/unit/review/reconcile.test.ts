@@ -122,7 +122,22 @@ describe("ledger reconciliation", () => {
   });
 });
 
-test("an open invoice naming no customer is counted among the unmatched, with no name shown", () => {
-  const ledger = [LEDGER_HEADER, ["A1", "1", due(10), 300, null], [null, "9", due(10), 40, null], ["Zeta", "8", due(1), 5, null]];
-  expect(review(SHEET, ledger).portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: 45, keys: ["Zeta"] });
+test("an open invoice naming no customer is counted among the unmatched, and the first one's cell is named", () => {
+  const ledger = [
+    LEDGER_HEADER,
+    ["A1", "1", due(10), 300, null],
+    [null, "9", due(10), 40, null],
+    ["Zeta", "8", due(1), 5, null],
+    ["  ", "10", due(1), 7, null],
+  ];
+  const result = review(SHEET, ledger);
+  const place = { sheet: "Ledger", row: 3, column: "A (Customer)" };
+  expect(result.portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 3, amount: 52, keys: ["Zeta"], unnamedAt: place });
+  const line =
+    "3 open invoices of 2 customers, 52.00 in all: Zeta; sheet Ledger, row 3, column A (Customer): the invoice names no customer";
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "en")).toBe(line);
+  expect(toTable(result, "en", "out.xlsx")).toContain(line);
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "zh")).toBe(
+    "2 个客户的 3 张未结发票，共 52.00：Zeta；工作表 Ledger 第 3 行，A (Customer) 列：该发票没有客户",
+  );
 });

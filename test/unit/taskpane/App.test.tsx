@@ -196,7 +196,7 @@ describe("outcomes are announced and take the focus", () => {
     const values = customerSheet(9);
     values[2][2] = "abc";
     await runReview(sheetRead(values));
-    const text = 'Reviewed 8 customers on "Customers"; 1 more have data errors and were not graded.';
+    const text = 'Reviewed 8 customers on "Customers"; 1 more has a data error and was not graded.';
     const notice = within(screen.getByRole("main")).getByText(text).closest(".fui-MessageBar");
     await waitFor(() => expect(announced()).toContain(text));
     await waitFor(() => expect(notice).toBe(document.activeElement));
