@@ -5,15 +5,13 @@
  * problem switches off the figures and checks that need it and says so in a note.
  */
 import { AgingTotals } from "../aging";
-import { CellValue } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { Grade, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
-import { archiveKey } from "./archive";
-import { CustomerRow, readCustomerRow, RowContext } from "./customer-row";
+import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
@@ -139,24 +137,23 @@ function creditUse(
 }
 
 /**
- * `alsoOnRows`: the other rows naming the same customer (its id, else its name). Such a row is
- * not scored: its invoices and its history could belong to any of them.
+ * A customer's review from its row as read. `key`: the customer's key (archiveKey), by which it
+ * meets its invoices and its history. `alsoOnRows`: the other rows with the same key; such a row
+ * is not scored, as its invoices and its history could belong to any of them.
  */
 export function reviewCustomer(
-  line: readonly CellValue[],
-  index: number,
+  row: CustomerRow,
+  key: string,
   ctx: RowContext,
   run: CustomerContext,
   alsoOnRows?: readonly number[],
 ): CustomerResult {
-  const row = readCustomerRow(line, index, ctx);
   const { policy, asOf } = run;
   const n = row.numbers;
   const fatal = alsoOnRows ? [...row.fatal, duplicateError(row, alsoOnRows, ctx)] : row.fatal;
   let notes: CustomerNote[] | undefined;
   const note = (affects: readonly NoteTarget[], reason: CreditError) =>
     (notes ??= []).push(noteOf(affects, reason, run.activeCodes));
-  const key = archiveKey(row.id, row.name);
   // The archive is the record of earlier reviews; the sheet's previous-score column serves only
   // customers it has never seen (not one an earlier review saw but could not score).
   const inArchive = run.archive?.has(key) ?? false;
@@ -177,7 +174,7 @@ export function reviewCustomer(
   // on its score, and its invoices are then never reported as those of a customer not on the sheet.
   let aging: AgingTotals | undefined;
   if (run.ledger && !alsoOnRows) {
-    const entry = ledgerCustomer(run.ledger, row.id, row.name);
+    const entry = ledgerCustomer(run.ledger, key, row.id, row.name);
     if (entry) entry.matched = true;
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
     else aging = entry?.aging ?? new AgingTotals(policy.agingEdges);

@@ -87,12 +87,15 @@ export function customerKey(text: string): string {
   return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
 }
 
-/** A customer's record in the ledger: by its id, else by its name (the ledger's customer column may hold either). */
-export function ledgerCustomer(ledger: LedgerAging, id: string, name: string): LedgerCustomer | undefined {
+/**
+ * A customer's record in the ledger: by its key (its id, else its name: see archiveKey), else
+ * by its name (the ledger's customer column may hold either).
+ */
+export function ledgerCustomer(ledger: LedgerAging, key: string, id: string, name: string): LedgerCustomer | undefined {
   if (ledger.customers.size === 0) return undefined;
   // A blank id or name matches nothing: the ledger's rows naming no customer are no one's.
-  const byId = id === "" ? undefined : ledger.customers.get(customerKey(id));
-  return byId ?? (name === "" ? undefined : ledger.customers.get(customerKey(name)));
+  const byKey = key === "" ? undefined : ledger.customers.get(key);
+  return byKey ?? (id === "" || name === "" ? undefined : ledger.customers.get(customerKey(name)));
 }
 
 /** Finds a ledger's header row; undefined when the values do not look like a ledger. */

@@ -16,6 +16,7 @@ import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./arc
 import { ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
+import { readCustomerRow } from "./customer-row";
 import { isBlankRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
@@ -195,8 +196,9 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
     lastRow = r;
-    const c = reviewCustomer(line, r, ctx, run);
-    const key = archiveKey(c.id, c.name);
+    const row = readCustomerRow(line, r, ctx);
+    const key = archiveKey(row.id, row.name);
+    const c = reviewCustomer(row, key, ctx, run);
     const first = firstOf.get(key);
     if (first === undefined) firstOf.set(key, customers.length);
     else if (key !== "") {
@@ -213,13 +215,9 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const rows = indexes.map((i) => customers[i].row);
     for (const i of indexes) {
       const r = customers[i].row - 1 - origin.row;
-      customers[i] = reviewCustomer(
-        values[r] ?? [],
-        r,
-        ctx,
-        run,
-        rows.filter((row) => row !== customers[i].row),
-      );
+      const row = readCustomerRow(values[r] ?? [], r, ctx);
+      const others = rows.filter((other) => other !== row.row);
+      customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run, others);
     }
   }
 
