@@ -232,8 +232,8 @@ export const en = {
   "rule.PAST_LEGAL_DAYS.noAmount":
     "the oldest unpaid amount is {days} days past due, the amount is not known (legal action after {threshold} days)",
   "rule.OVERDUE": "overdue now",
-  "rule.OVERDUE.detail": "no limit raise while {amount} is overdue",
-  "rule.OVERDUE.noAmount": "no limit raise while a payment is {days} days past due",
+  "rule.OVERDUE.detail": "{amount} is overdue: no limit raise until it is paid",
+  "rule.OVERDUE.noAmount": "a payment is {days} days past due: no limit raise until it is paid",
   "rule.DATA_ISSUE": "data to fix",
   "rule.DATA_ISSUE.detail": "no limit raise until the review issues of this customer are resolved",
   "rule.LOW_RISK_CLEAR": "low risk, no warning",

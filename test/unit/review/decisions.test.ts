@@ -158,7 +158,7 @@ describe("every face can say why", () => {
     const c = reviewOne(LOW, [100000, 0, 5000, 20, null, null]);
     expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (overdue now)");
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
-      "Keep current terms — no limit raise while 5,000.00 is overdue",
+      "Keep current terms — 5,000.00 is overdue: no limit raise until it is paid",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（当前有逾期）");
   });
