@@ -244,6 +244,7 @@ export const en = {
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
+  "note.newsAfterReview": "the negative news is dated {date}, after the review date, so it is not counted",
   "note.assetsZero": "total assets is 0, so the debt ratio is undefined",
   "note.ledgerMismatch":
     "the balance {balance} differs from the open amount {ledger} on the invoice ledger ({sheet}); exposure uses the balance",

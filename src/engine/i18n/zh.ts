@@ -223,6 +223,7 @@ export const zh: Record<MessageKey, string> = {
   "note.notComputed": "未计算{what}：{why}",
   "note.check": "{title}检查",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
+  "note.newsAfterReview": "负面新闻日期为 {date}，晚于审查日期，因此不计入",
   "note.assetsZero": "资产总额为 0，资产负债率无定义",
   "note.ledgerMismatch": "余额 {balance} 与应收明细（{sheet}）中的未结金额 {ledger} 不一致；敞口采用余额",
   "figure.zScore": "Z 值",

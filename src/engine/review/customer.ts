@@ -5,6 +5,7 @@
  * problem switches off the figures and checks that need it and says so in a note.
  */
 import { AgingTotals } from "../aging";
+import { isoFromSerial } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { Grade, normaliseWeights, Policy } from "../policy";
@@ -164,6 +165,11 @@ export function reviewCustomer(
       ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
       (bad.field === "previousScore" && inArchive);
     note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
+  }
+  // News dated after the review date is not counted against the customer: said, not silently passed over.
+  if (row.negativeNewsDate !== undefined && row.negativeNewsDate > asOf) {
+    const reason = new CreditError("value", "note.newsAfterReview", { date: isoFromSerial(row.negativeNewsDate) });
+    note(["NEGATIVE_NEWS"], reason.at(placeOf("negativeNewsDate", row.row, ctx)));
   }
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
   const { utilisation, availableCredit } = creditUse(n.balance, n.creditLimit, (reason, field, affects) =>

@@ -43,6 +43,12 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
     { recommendedLimit: 1000, balance: 500 },
   ],
   [
+    "negative news dated after the review date (a typo, or a review dated back)",
+    [1000, 500, "2026-04-01", null, null],
+    "row 3, column J (Negative news date): Negative news check not computed: the negative news is dated 2026-04-01, after the review date, so it is not counted",
+    { recommendedLimit: 1000, balance: 500 },
+  ],
+  [
     "a previous score of 7",
     [1000, 500, null, 7, null],
     "row 3, column K (Previous score): Score rose check not computed: score must be between 1 and 5, got 7",
