@@ -5,10 +5,15 @@
 import { CreditError, describeError, ErrorKind } from "../engine/errors";
 import { Lang } from "../engine/i18n";
 
+/**
+ * Excel shows a custom function's message only on #VALUE! and #N/A; on #NUM! and #DIV/0! it drops
+ * it (CustomFunctions.ErrorCode reference). A bad number or a zero divisor is the user's input to
+ * fix, and the message is what says which and why, so every failure but "not available" is #VALUE!.
+ */
 const CODES: Record<ErrorKind, () => CustomFunctions.ErrorCode> = {
   value: () => CustomFunctions.ErrorCode.invalidValue,
-  num: () => CustomFunctions.ErrorCode.invalidNumber,
-  div0: () => CustomFunctions.ErrorCode.divisionByZero,
+  num: () => CustomFunctions.ErrorCode.invalidValue,
+  div0: () => CustomFunctions.ErrorCode.invalidValue,
   na: () => CustomFunctions.ErrorCode.notAvailable,
 };
 

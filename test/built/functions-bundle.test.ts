@@ -133,7 +133,7 @@ describe("dist/functions.js and dist/functions.json", () => {
       expect(callAsExcel("ZSCORE", wc, re, ebit, equity, sales, ta, tl) as number).toBeCloseTo(expected, 10);
     });
 
-    test("ZSCORE: totalAssets 0 is #NUM! naming totalAssets", () => {
+    test("ZSCORE: totalAssets 0 is #VALUE! naming totalAssets", () => {
       let outcome: unknown;
       try {
         outcome = callAsExcel("ZSCORE", 100, 200, 50, 300, 1000, 0, 500);
@@ -141,7 +141,7 @@ describe("dist/functions.js and dist/functions.json", () => {
         outcome = thrown;
       }
       expect(outcome).toBeInstanceOf(StubError);
-      expect((outcome as StubError).code).toBe("#NUM!");
+      expect((outcome as StubError).code).toBe("#VALUE!");
       expect((outcome as StubError).message).toContain("totalAssets");
     });
 

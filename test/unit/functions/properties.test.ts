@@ -129,6 +129,6 @@ test("one bad row of a spilled SCORE is an error in that row only", () => {
   expect(result[2][0]).toBe(5);
   const error = result[1][0] as StubError;
   expect(error).toBeInstanceOf(StubError);
-  expect(error.code).toBe("#NUM!");
+  expect(error.code).toBe("#VALUE!");
   expect(error.message).toBe("factors row 2: contract performance must be between 1 and 5, got 7");
 });
