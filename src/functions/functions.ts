@@ -35,7 +35,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
 }
 
 /**
- * Altman Z-score: "public" (1968 model, default), "private" (Z′), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
+ * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
  * @customfunction ZSCORE ZSCORE
  * @param {any} workingCapital Current assets minus current liabilities.
  * @param {any} retainedEarnings Retained earnings.
@@ -44,7 +44,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
  * @param {any} sales Sales (revenue); may be blank for the nonmanufacturing and emerging models.
  * @param {any} totalAssets Total assets; must be greater than 0.
  * @param {any} totalLiabilities Total liabilities; must not be 0.
- * @param {any} [model] public, private, nonmanufacturing or emerging. Default public.
+ * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
  * @returns {number} The Z-score.
  */
 export function zscore(
@@ -61,10 +61,10 @@ export function zscore(
 }
 
 /**
- * Zone of an Altman Z-score under its model: "safe", "grey" or "distress".
+ * Zone of an Altman Z-score under its model (the review's default, private, unless named): "safe", "grey" or "distress".
  * @customfunction ZONE ZONE
  * @param {any} z The Z-score.
- * @param {any} [model] public, private, nonmanufacturing or emerging. Default public.
+ * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
  * @returns {string} safe, grey or distress.
  */
 export function zone(z: any, model?: any): string {

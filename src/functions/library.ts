@@ -34,17 +34,13 @@ function fail(error: unknown): never {
   throw toExcelError(error);
 }
 
-/**
- * The Z-score functions default to Altman's original model for public manufacturers, the one
- * an analyst means by "the Z-score"; the review's policy picks its own default model.
- */
-const FUNCTION_Z_MODEL: ZModel = "public";
 /** DSO's period when none is given: a year. */
 const DAYS_PER_YEAR = 365;
 /** Longest DSO period accepted: a century of days, so a typo of a few extra digits is refused. */
 const MAX_PERIOD_DAYS = 36500;
 
-const model: Param<ZModel> = choice("model", Z_MODELS, FUNCTION_Z_MODEL, Z_MODEL_ALIASES);
+/** A customer whose row names no model is scored under the policy's default; so is a call naming none. */
+const model: Param<ZModel> = choice("model", Z_MODELS, DEFAULT_POLICY.defaultZModel, Z_MODEL_ALIASES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
 const asOf = dateOrToday("asOf");
 const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges);

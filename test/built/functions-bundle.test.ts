@@ -130,7 +130,7 @@ describe("dist/functions.js and dist/functions.json", () => {
     test("ZSCORE: public model", () => {
       const [wc, re, ebit, equity, sales, ta, tl] = [100, 200, 50, 300, 1000, 1000, 500];
       const expected = (1.2 * wc) / ta + (1.4 * re) / ta + (3.3 * ebit) / ta + (0.6 * equity) / tl + (1.0 * sales) / ta; // 1.925
-      expect(callAsExcel("ZSCORE", wc, re, ebit, equity, sales, ta, tl) as number).toBeCloseTo(expected, 10);
+      expect(callAsExcel("ZSCORE", wc, re, ebit, equity, sales, ta, tl, "public") as number).toBeCloseTo(expected, 10);
     });
 
     test("ZSCORE: totalAssets 0 is #VALUE! naming totalAssets", () => {

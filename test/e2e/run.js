@@ -621,7 +621,7 @@ function callFunction(page, id, args) {
 const FUNCTION_CALLS = {
   SCORE: [[[[1, 2, 3, 4, 5]]], [[2.5]]],
   GRADE: [[3.5], "high"],
-  ZSCORE: [[0.34, 0.15, 0, 0.8, 1.6, 1, 1], 2.698],
+  ZSCORE: [[0.34, 0.15, 0, 0.8, 1.6, 1, 1], 2.30363], // the review's default model, private (Z′)
   ZONE: [[1.5, "private"], "grey"],
   AGING: [[[[100], [200]], [[46000], [45900]], 46000], [[100, 0, 0, 0, 200]]],
   AGINGLABELS: [[[[365, 730, 1095]]], [["Current", "1–365", "366–730", "731–1095", "1096+"]]],
