@@ -157,7 +157,7 @@ export function daysSalesOutstanding(receivables: any, sales: any, days?: any): 
  * @customfunction LIMIT LIMIT
  * @param {any} currentLimit The customer's current credit limit.
  * @param {any} score Risk score from 1 to 5.
- * @param {any} [hasWarnings] TRUE when the customer has any warning. Default FALSE.
+ * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue or a note (a figure the review could not work out): the review raises a limit only with none of the three. Default FALSE.
  * @returns {number} The recommended credit limit.
  */
 export function limit(currentLimit: any, score: any, hasWarnings?: any): number {
