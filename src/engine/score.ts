@@ -2,7 +2,7 @@
  * The risk score: five factors each scored 1–5, weighted (payment history counts most by
  * default) into one score on the same scale, and the grade bands that score falls in.
  */
-import { CellValue, numberOrProblem } from "./cells";
+import { CellValue, isEmptyCell, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
 
@@ -27,6 +27,20 @@ export function readFactor(value: CellValue, index: number): number {
   const factor = FACTORS[index];
   if (reading.kind === "blank") throw new CreditError("value", "score.factorBlank", { factor });
   throw new CreditError("value", "score.factorNotNumber", { factor, value: reading.shown });
+}
+
+/**
+ * Whether a row of factor cells is a gap between customers, not a customer: every factor cell
+ * empty. Desktop Excel hands a custom function an empty cell as 0, and 0 is never a factor
+ * score, so a 0 counts as empty here. A row with only some factors empty is a customer whose
+ * score is missing a factor (readFactor says which).
+ */
+export function isBlankFactorRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < FACTORS.length; i++) {
+    const value = row[i];
+    if (value !== 0 && !isEmptyCell(value)) return false;
+  }
+  return true;
 }
 
 /**

@@ -14,9 +14,9 @@ import { CREDIT_FUNCTIONS, setLabelLanguage } from "./library";
 /**
  * Weighted 1–5 credit-risk score (1 = low risk) of five factor scores: payment history, contract performance, industry risk, market reputation, compliance record. An n×5 range gives one score per row.
  * @customfunction SCORE SCORE
- * @param {any[][]} factors Factor scores 1–5 in the order payment history, contract performance, industry risk, market reputation, compliance record: one row of 5 per customer.
+ * @param {any[][]} factors Factor scores 1–5 in the order payment history, contract performance, industry risk, market reputation, compliance record: one row of 5 per customer. Entirely blank rows are skipped.
  * @param {any[][]} [weights] Five weights in the same order, as fractions or percents; normalised. Default 30%, 25%, 20%, 15%, 10%.
- * @returns {number[][]} One risk score per row of factors.
+ * @returns {any[][]} One risk score per row of factors; an empty cell for a row with no factor at all.
  */
 export function score(factors: any[][], weights?: any[][]): any[][] {
   return CREDIT_FUNCTIONS.SCORE(factors, weights);

@@ -11,7 +11,7 @@ import { nextReview, recommendedLimit } from "../engine/limit";
 import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
-import { gradeOf, readFactor, riskScoreCore } from "../engine/score";
+import { gradeOf, isBlankFactorRow, readFactor, riskScoreCore } from "../engine/score";
 import { Z_MODEL_ALIASES, Z_MODELS, ZModel } from "../engine/z-models";
 import { zScore, zZone } from "../engine/zscore";
 import { toExcelError } from "./excel-errors";
@@ -103,10 +103,12 @@ export const CREDIT_FUNCTIONS = {
     (factors, weights) => {
       const normalised = normaliseWeights(weights);
       const rows = factorRows(factors);
-      const result: (number | CustomFunctions.Error)[][] = new Array(rows.length);
+      const result: (number | string | CustomFunctions.Error)[][] = new Array(rows.length);
       for (let r = 0; r < rows.length; r++) {
         try {
-          result[r] = [scoreRow(rowOf(rows, r, "factors"), normalised)];
+          const row = rowOf(rows, r, "factors");
+          // A gap between customers (or the empty rest of a whole column) spills an empty cell, as AGING and the review skip it.
+          result[r] = isBlankFactorRow(row) ? [""] : [scoreRow(row, normalised)];
         } catch (error) {
           const located = error instanceof CreditError && rows.length > 1 ? error.at({ param: "factors", row: r + 1 }) : error;
           result[r] = [toExcelError(located)];
