@@ -7,7 +7,7 @@
  */
 import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
-import { modelKey } from "../engine/z-models";
+import { Lang, LANGUAGES, message } from "../engine/i18n";
 
 /** The default of a date parameter that Excel leaves out: today, read at call time. */
 export const TODAY = Symbol("today");
@@ -115,13 +115,19 @@ export function flag(name: string, defaultValue: boolean): Param<boolean> {
   };
 }
 
-/** An optional choice among a fixed set of words, case- and space-insensitive, with aliases people type. */
+/**
+ * An optional choice among a fixed set, read by the engine's own parser for it (so a word accepted
+ * elsewhere is accepted here); a word it does not know is refused listing each choice by its
+ * name in every language (`choices_en`, `choices_zh`), so the message can list the reader's.
+ */
 export function choice<T extends string>(
   name: string,
-  choices: readonly T[],
+  parse: (text: string) => T | undefined,
   defaultValue: T,
-  aliases: Readonly<Record<string, T>> = {},
+  names: Readonly<Record<Lang, Readonly<Record<T, string>>>>,
 ): Param<T> {
+  const choices: Record<string, string> = {};
+  for (const lang of LANGUAGES) choices[`choices_${lang}`] = Object.values<string>(names[lang]).join(message(lang, "sep.list"));
   return {
     name,
     optional: true,
@@ -129,11 +135,9 @@ export function choice<T extends string>(
     read(raw) {
       const value = scalar(name, raw);
       if (isOmitted(value)) return defaultValue;
-      const text = modelKey(String(value));
-      const found = choices.find((c) => c === text) ?? aliases[text];
-      if (found === undefined) {
-        throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), choices: choices.join(", ") });
-      }
+      const found = parse(String(value));
+      if (found === undefined)
+        throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), ...choices });
       return found;
     },
   };

@@ -297,7 +297,7 @@ test("NEXTREVIEW never answers a date after 9999-12-31", () => {
 
 describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
   test("as a due date: 0 is a blank (an error with an amount), 1 and 60 are dates, 2958466 is past Excel's last day", () => {
-    expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe("dueDates row 1 is blank but amounts row 1 is 100");
+    expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe("dueDates row 1: due date is blank but 100.00 is still open");
     expect(call("AGING", [[[100]], [[1]], 46356])).toEqual([[0, 0, 0, 0, 100]]);
     expect(call("AGING", [[[100]], [[60]], 61])).toEqual([[0, 100, 0, 0, 0]]);
     expect(call("AGING", [[[100]], [[2958465]], 2958465])).toEqual([[100, 0, 0, 0, 0]]);
@@ -340,7 +340,7 @@ describe(`ranges of ${EXCEL_ROWS.toLocaleString("en")} rows (a whole column)`, (
     const dueDates: unknown[][] = Array.from({ length: EXCEL_ROWS }, () => [46000]);
     dueDates[EXCEL_ROWS - 1] = [null];
     expect(errorOf(call("AGING", [amounts, dueDates, 46356])).message).toBe(
-      `dueDates row ${EXCEL_ROWS} is blank but amounts row ${EXCEL_ROWS} is 100`,
+      `dueDates row ${EXCEL_ROWS}: due date is blank but 100.00 is still open`,
     );
   });
 
