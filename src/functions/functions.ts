@@ -15,7 +15,7 @@ import { CREDIT_FUNCTIONS, setLabelLanguage } from "./library";
  * Weighted 1–5 credit-risk score (1 = low risk) of five factor scores: payment history, contract performance, industry risk, market reputation, compliance record. An n×5 range gives one score per row.
  * @customfunction SCORE SCORE
  * @param {any[][]} factors Factor scores 1–5 in the order payment history, contract performance, industry risk, market reputation, compliance record: one row of 5 per customer. Entirely blank rows are skipped.
- * @param {any[][]} [weights] Five weights in the same order, as fractions or percents; normalised. Default 30%, 25%, 20%, 15%, 10%.
+ * @param {any[][]} [weights] Five weights in the same order, as fractions or percents, in cells or as text like "30,25,20,15,10"; normalised. Default 30%, 25%, 20%, 15%, 10%.
  * @returns {any[][]} One risk score per row of factors; an empty cell for a row with no factor at all.
  */
 export function score(factors: any[][], weights?: any[][]): any[][] {
@@ -78,7 +78,7 @@ export function zone(z: any, model?: any): string {
  * @param {any[][]} amounts Open amounts; credit notes are negative. Blank rows are skipped.
  * @param {any[][]} dueDates Due dates, same shape as amounts.
  * @param {any} [asOf] Date to age at. Default today.
- * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120} or {365,730,1095}. Default {30,60,90}.
+ * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120}, {365,730,1095} or the text "365,730". Default {30,60,90}.
  * @returns {number[][]} One row of bucket totals: Current, then one per edge, then over the last edge.
  */
 export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: any[][]): any[][] {
@@ -88,7 +88,7 @@ export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: a
 /**
  * Labels of the aging buckets, one row to put above CREDIT.AGING: Current, 1–30, …, 91+.
  * @customfunction AGINGLABELS AGINGLABELS
- * @param {any[][]} [edges] Bucket edges in days, as given to CREDIT.AGING. Default {30,60,90}.
+ * @param {any[][]} [edges] Bucket edges in days, as given to CREDIT.AGING ("365,730" as text is two edges). Default {30,60,90}.
  * @returns {string[][]} One row of labels.
  */
 export function agingLabels(edges?: any[][]): string[][] {

@@ -7,6 +7,7 @@
  */
 import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
+import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
 
 /** The default of a date parameter that Excel leaves out: today, read at call time. */
@@ -134,7 +135,8 @@ export function choice<T extends string>(
     defaultValue,
     read(raw) {
       const value = scalar(name, raw);
-      if (isOmitted(value)) return defaultValue;
+      // 0 is how desktop Excel passes an empty cell, and no choice is a number.
+      if (isOmitted(value) || value === 0) return defaultValue;
       const found = parse(String(value));
       if (found === undefined)
         throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), ...choices });
@@ -186,7 +188,8 @@ export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] 
 
 /**
  * An optional list of numbers from a range or array constant, read row by row; blanks
- * are skipped (a range may be longer than the list). Omitted or all blank gives `defaultValue`.
+ * are skipped (a range may be longer than the list). A cell of text is a list typed as text
+ * ("365,730"), read as the policy reads one. Omitted or all blank gives `defaultValue`.
  */
 export function optionalNumberList(
   name: string,
@@ -205,10 +208,13 @@ export function optionalNumberList(
       for (let r = 0; r < rows.length; r++) {
         const row = rowOf(rows, r, name);
         for (const cell of row) {
-          const reading = readNumber(cell);
-          if (reading.kind === "blank") continue;
-          if (reading.kind === "invalid") throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
-          values.push(checkConstraints(name, reading.value, constraints));
+          for (const item of typeof cell === "string" ? splitList(cell) : [cell]) {
+            const reading = readNumber(item);
+            if (reading.kind === "blank") continue;
+            if (reading.kind === "invalid")
+              throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
+            values.push(checkConstraints(name, reading.value, constraints));
+          }
         }
       }
       return values.length === 0 ? defaultValue : values;
