@@ -5,6 +5,7 @@
 import { CellValue, isEmptyCell, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
+import { withoutFloatDust } from "./precision";
 
 /** Checks one factor score; `index` is its position in FACTORS. */
 export function checkFactor(value: number, index: number): number {
@@ -56,11 +57,6 @@ export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: Arr
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
 }
 
-/** A figure with binary float dust rounded off (to 10 decimals): what the arithmetic on paper gives. */
-function withoutFloatDust(value: number): number {
-  return Math.round(value * 1e10) / 1e10;
-}
-
 /**
  * Each factor's points (weight × score) as the sheet shows them: 0.45, not 0.44999999999999996,
  * which is what a reader would see on copying the cell.
@@ -71,10 +67,14 @@ export function factorPoints(factors: readonly number[], normalisedWeights: Arra
 
 export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;
 
-/** Low < mediumFrom ≤ Medium < highFrom ≤ High. */
-export function gradeOf(score: number, bands: GradeBands): Grade {
+/**
+ * Low < mediumFrom ≤ Medium < highFrom ≤ High, after the rounding riskScoreCore gives a score:
+ * a score typed or computed as 2.4999999999999996 is the 2.5 the review would have made of it.
+ */
+export function gradeOf(value: number, bands: GradeBands): Grade {
+  const score = withoutFloatDust(value);
   if (!(score >= MIN_FACTOR && score <= MAX_FACTOR)) {
-    throw new CreditError("num", "score.scoreRange", { value: score });
+    throw new CreditError("num", "score.scoreRange", { value });
   }
   if (score >= bands.highFrom) return "high";
   if (score >= bands.mediumFrom) return "medium";

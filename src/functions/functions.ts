@@ -43,7 +43,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
  * @param {any} equity Market value of equity (public model) or book equity (other models).
  * @param {any} sales Sales (revenue); may be blank for the nonmanufacturing and emerging models.
  * @param {any} totalAssets Total assets; must be greater than 0.
- * @param {any} totalLiabilities Total liabilities; must not be 0.
+ * @param {any} totalLiabilities Total liabilities; must be greater than 0.
  * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
  * @returns {number} The Z-score.
  */
@@ -110,7 +110,7 @@ export function currentRatio(currentAssets: any, currentLiabilities: any): numbe
  * Quick ratio: (current assets − inventory) / current liabilities.
  * @customfunction QUICKRATIO QUICKRATIO
  * @param {any} currentAssets Current assets.
- * @param {any} inventory Inventory.
+ * @param {any} inventory Inventory; must not be negative.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The quick ratio.
  */
@@ -121,7 +121,7 @@ export function quickRatio(currentAssets: any, inventory: any, currentLiabilitie
 /**
  * Debt ratio: total liabilities / total assets.
  * @customfunction DEBTRATIO DEBTRATIO
- * @param {any} totalLiabilities Total liabilities.
+ * @param {any} totalLiabilities Total liabilities; must not be negative.
  * @param {any} totalAssets Total assets; must be greater than 0.
  * @returns {number} The debt ratio (0.7 = 70%).
  */
@@ -143,7 +143,7 @@ export function coverage(ebit: any, interestExpense: any): number {
 /**
  * Days sales outstanding: receivables / sales × days in the period.
  * @customfunction DSO DSO
- * @param {any} receivables Accounts receivable at the end of the period.
+ * @param {any} receivables Accounts receivable at the end of the period; must not be negative.
  * @param {any} sales Credit sales of the period; must be greater than 0.
  * @param {any} [days] Days in the period. Default 365.
  * @returns {number} Days sales outstanding.
