@@ -598,6 +598,12 @@ scenario("6 Chinese display language: Chinese pane, Chinese output headers and s
     cell && cell.code === "#VALUE!" && /[\u4e00-\u9fff]/.test(cell.message),
     `Chinese function error: ${JSON.stringify(error)}`,
   );
+  // An argument is named as Chinese Excel shows it (functions.zh-CN.json), not by its English name.
+  const named = await callFunction(page, "CURRENTRATIO", [1, 0]);
+  assert.ok(
+    named.error && named.error.code === "#VALUE!" && named.error.message === "流动负债为 0，比率无法计算",
+    `Chinese argument name: ${JSON.stringify(named)}`,
+  );
   return `headers: ${headers.join(" | ")}`;
 });
 
