@@ -39,7 +39,8 @@ export function readFactor(value: CellValue, index: number): number {
 export function isBlankFactorRow(row: readonly CellValue[]): boolean {
   for (let i = 0; i < FACTORS.length; i++) {
     const value = row[i];
-    if (value !== 0 && !isEmptyCell(value)) return false;
+    // A spilled CREDIT.SCORE asks this of every row: a plain score answers it at the first cell.
+    if (typeof value === "number" ? value !== 0 : !isEmptyCell(value)) return false;
   }
   return true;
 }
