@@ -14,9 +14,10 @@ function divide(numerator: number, denominator: number, param: string): number {
   return value;
 }
 
-/** Total liabilities below 0 are a sign typed wrong, for the debt ratio as for the Z-score. */
-export function checkLiabilities(totalLiabilities: number, param = "totalLiabilities"): number {
-  if (totalLiabilities < 0) throw new CreditError("num", "z.liabilitiesNegative", { param, value: totalLiabilities });
+/** Total liabilities below 0 are a sign typed wrong: refused alike for the debt ratio and the Z-score. */
+export function checkLiabilities(totalLiabilities: number): number {
+  if (totalLiabilities < 0)
+    throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
   return totalLiabilities;
 }
 

@@ -130,12 +130,12 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
   zModel: ["Z-score model", "Model", "Z值模型"],
 };
 
-/** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
 /** An engine message naming an input field ("totalAssets") names it as the column's header does, in the reader's language. */
 export function fieldNames(lang: Lang): ArgumentNames {
   return (param) => (param in FIELD_LABELS ? FIELD_LABELS[param as InputField][lang] : undefined);
 }
 
+/** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   score: { en: "Risk score", zh: "风险评分" },
   // Never an input column's header (nor one of its other names): a re-run would read its own output as input.
