@@ -1,7 +1,8 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
 import { CellValue, MAX_SERIAL, readDate, readNumber } from "./cells";
-import { CreditError } from "./errors";
+import { CreditError, ErrorPlace } from "./errors";
 import { Lang, message } from "./i18n";
+import { moneyText } from "./money";
 
 /** Bucket of an item `age` days past due: 0 is Current (not yet due), then one per edge, then "over the last edge". */
 export function bucketOf(age: number, edges: readonly number[]): number {
@@ -62,11 +63,18 @@ export class AgingTotals {
   }
 }
 
-/** Column accessors, so a caller can age an Excel n×1 range or a ledger without copying it. */
+/** Column accessors, so a caller can age an Excel range without copying it. */
 export interface AgingItems {
   readonly length: number;
   amount(index: number): CellValue;
   due(index: number): CellValue;
+  /** Where item `index` sits as the user sees it (row, and column in a range more than one wide). */
+  place(index: number): ErrorPlace;
+}
+
+/** An open amount with no due date: an error naming the amount as money, never aged as "Current". */
+export function dueDateMissing(amount: number): CreditError {
+  return new CreditError("value", "review.ledgerNoDue", { amount: moneyText(amount) });
 }
 
 /**
@@ -90,7 +98,7 @@ export function ageItems(
       const reading = readNumber(rawAmount);
       if (reading.kind === "blank") continue;
       if (reading.kind === "invalid") {
-        throw new CreditError("value", "aging.amountInvalid", { value: reading.shown }, { param: "amounts", row: i + 1 });
+        throw new CreditError("value", "aging.amountInvalid", { value: reading.shown }, { param: "amounts", ...items.place(i) });
       }
       amount = reading.value;
     }
@@ -101,11 +109,9 @@ export function ageItems(
       due = Math.floor(rawDue);
     } else {
       const reading = readDate(rawDue);
-      if (reading.kind === "blank") {
-        throw new CreditError("value", "aging.dueBlank", { row: i + 1, amount });
-      }
+      if (reading.kind === "blank") throw dueDateMissing(amount).at({ param: "dueDates", ...items.place(i) });
       if (reading.kind === "invalid") {
-        throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", row: i + 1 });
+        throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", ...items.place(i) });
       }
       due = reading.serial;
     }

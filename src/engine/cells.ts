@@ -20,6 +20,11 @@ const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CN
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const FULL_WIDTH_DIGITS = /[０-９．－＋％（）]/g;
 
+/** A cell with nothing in it: null, undefined, or text of only spaces. */
+export function isEmptyCell(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
 /** How a value is shown back to the user in a message: short, and never a live formula. */
 export function showValue(value: CellValue): string {
   if (value === null || value === undefined) return "(blank)";

@@ -4,8 +4,8 @@ import { catalogue, Lang, message, MessageKey, MessageParams } from "./i18n";
 export type ErrorKind = "value" | "num" | "div0" | "na";
 
 /**
- * Where a bad value sits, so that a message can say "row 17" or "dueDates row 17" —
- * the user must be able to find the cell to fix.
+ * Where a bad value sits, so that a message can say "row 17", "dueDates row 17" or
+ * "amounts row 2, column 3" — the user must be able to find the cell to fix.
  */
 export interface ErrorPlace {
   readonly param?: string;
@@ -41,28 +41,49 @@ export class CreditError extends Error {
   }
 }
 
-/** The error's own sentence, without where it is; a policy setting it names is named by its label. */
-export function errorText(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang): string {
+/**
+ * An argument's name as its reader sees it (a function's parameter as Excel shows it in their
+ * language), or undefined to keep the name as the engine knows it.
+ */
+export type ArgumentNames = (param: string) => string | undefined;
+
+/** The message parameters that hold an argument's name: the one the error is about, and another it is compared with. */
+const ARGUMENT_PARAMS = ["param", "other"] as const;
+
+/** The error's own sentence, without where it is; a policy setting it names is named by its label, an argument by `names`. */
+export function errorText(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang, names?: ArgumentNames): string {
   const { setting } = error.place;
-  if (setting === undefined) return message(lang, error.key, error.params);
-  const label = (catalogue(lang) as Readonly<Record<string, string>>)[`policy.${setting}`] ?? setting;
+  if (setting === undefined && names === undefined) return message(lang, error.key, error.params);
   const params: Record<string, string | number> = { ...error.params };
-  for (const name of ["field", "param"]) if (name in params) params[name] = label;
+  if (setting !== undefined) {
+    const label = (catalogue(lang) as Readonly<Record<string, string>>)[`policy.${setting}`] ?? setting;
+    for (const name of ["field", "param"]) if (name in params) params[name] = label;
+  } else if (names !== undefined) {
+    for (const name of ARGUMENT_PARAMS) if (name in params) params[name] = names(String(params[name])) ?? params[name];
+  }
   return message(lang, error.key, params);
 }
 
-export function describeError(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang): string {
-  const text = errorText(error, lang);
-  const { param, row, column, sheet } = error.place;
+export function describeError(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang, names?: ArgumentNames): string {
+  const text = errorText(error, lang, names);
+  const { row, column, sheet } = error.place;
+  const param = error.place.param === undefined ? undefined : (names?.(error.place.param) ?? error.place.param);
   if (sheet !== undefined && row !== undefined && column !== undefined) {
     return message(lang, "where.sheetRowColumn", { sheet, row, column, text });
   }
   if (sheet !== undefined && row !== undefined) return message(lang, "where.sheetRow", { sheet, row, text });
+  // An argument's place is counted within its range: "amounts row 2, column 3" in a function's 2-D range.
+  if (param !== undefined && row !== undefined && column !== undefined) {
+    return message(lang, "where.paramRowColumn", { param, row, column, text });
+  }
   if (row !== undefined && column !== undefined) {
     return message(lang, "where.rowColumn", { row, column, text });
   }
   if (param !== undefined && row !== undefined) {
     return message(lang, "where.paramRow", { param, row, text });
+  }
+  if (param !== undefined && column !== undefined) {
+    return message(lang, "where.paramColumn", { param, column, text });
   }
   if (row !== undefined) return message(lang, "where.row", { row, text });
   if (sheet !== undefined) return message(lang, "where.sheet", { sheet, text });

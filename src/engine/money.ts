@@ -8,3 +8,14 @@ export function roundCents(value: number): number {
   const rounded = Math.round(value * 100) / 100;
   return rounded === 0 ? 0 : rounded;
 }
+
+const MONEY_TEXT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * An amount as a message quotes it: "7,000.00", whatever it was typed as ("7000", "7,000"). A
+ * message's figures are fixed when the error is made, before its language is known, and this
+ * form reads the same in English and Chinese.
+ */
+export function moneyText(value: number): string {
+  return MONEY_TEXT.format(value);
+}

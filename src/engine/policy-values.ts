@@ -49,10 +49,18 @@ function readItem(field: PolicyField, raw: unknown, item?: number): number {
   return value;
 }
 
+/**
+ * A list typed as text, "30, 60, 90" or "365;730" or "30 60 90": its items. A comma separates
+ * items, never thousands, so "365,730" is two edges wherever a list is typed (policy or function).
+ */
+export function splitList(text: string): string[] {
+  return text.split(/[,，;；\s]+/).filter((part) => part !== "");
+}
+
 function listItems(raw: unknown): readonly unknown[] | undefined {
   if (Array.isArray(raw)) return raw;
   if (typeof raw === "number") return [raw];
-  if (typeof raw === "string") return raw.split(/[,，;；\s]+/).filter((part) => part !== "");
+  if (typeof raw === "string") return splitList(raw);
   return undefined;
 }
 

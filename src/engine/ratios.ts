@@ -1,8 +1,10 @@
 /**
  * Solvency ratios (current, quick, debt, interest coverage) and days sales outstanding;
- * each refuses a zero or negative denominator by name rather than giving #DIV/0! or Infinity.
+ * each refuses a zero or negative denominator by name rather than giving #DIV/0! or Infinity,
+ * and gives the figure the arithmetic on paper gives (3.05, not 3.0500000000000003).
  */
 import { CreditError } from "./errors";
+import { withoutFloatDust } from "./precision";
 
 function divide(numerator: number, denominator: number, param: string): number {
   if (denominator === 0) throw new CreditError("div0", "ratio.zeroDenominator", { param });
@@ -12,25 +14,32 @@ function divide(numerator: number, denominator: number, param: string): number {
   return value;
 }
 
+/** Total liabilities below 0 are a sign typed wrong: refused alike for the debt ratio and the Z-score. */
+export function checkLiabilities(totalLiabilities: number): number {
+  if (totalLiabilities < 0)
+    throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
+  return totalLiabilities;
+}
+
 export function currentRatio(currentAssets: number, currentLiabilities: number): number {
-  return divide(currentAssets, currentLiabilities, "currentLiabilities");
+  return withoutFloatDust(divide(currentAssets, currentLiabilities, "currentLiabilities"));
 }
 
 export function quickRatio(currentAssets: number, inventory: number, currentLiabilities: number): number {
-  return divide(currentAssets - inventory, currentLiabilities, "currentLiabilities");
+  return withoutFloatDust(divide(currentAssets - inventory, currentLiabilities, "currentLiabilities"));
 }
 
 export function debtRatio(totalLiabilities: number, totalAssets: number): number {
-  return divide(totalLiabilities, totalAssets, "totalAssets");
+  return withoutFloatDust(divide(checkLiabilities(totalLiabilities), totalAssets, "totalAssets"));
 }
 
 export function interestCoverage(ebit: number, interestExpense: number): number {
-  return divide(ebit, interestExpense, "interestExpense");
+  return withoutFloatDust(divide(ebit, interestExpense, "interestExpense"));
 }
 
 /** Days sales outstanding: receivables / sales × days in the period. */
 export function dso(receivables: number, sales: number, days: number): number {
   const value = divide(receivables, sales, "sales") * days;
   if (!Number.isFinite(value)) throw new CreditError("num", "ratio.notFinite", { param: "sales" });
-  return value;
+  return withoutFloatDust(value);
 }

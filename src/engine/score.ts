@@ -2,9 +2,10 @@
  * The risk score: five factors each scored 1–5, weighted (payment history counts most by
  * default) into one score on the same scale, and the grade bands that score falls in.
  */
-import { CellValue, numberOrProblem } from "./cells";
+import { CellValue, isEmptyCell, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
+import { withoutFloatDust } from "./precision";
 
 /** Checks one factor score; `index` is its position in FACTORS. */
 export function checkFactor(value: number, index: number): number {
@@ -30,6 +31,21 @@ export function readFactor(value: CellValue, index: number): number {
 }
 
 /**
+ * Whether a row of factor cells is a gap between customers, not a customer: every factor cell
+ * empty. Desktop Excel hands a custom function an empty cell as 0, and 0 is never a factor
+ * score, so a 0 counts as empty here. A row with only some factors empty is a customer whose
+ * score is missing a factor (readFactor says which).
+ */
+export function isBlankFactorRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < FACTORS.length; i++) {
+    const value = row[i];
+    // A spilled CREDIT.SCORE asks this of every row: a plain score answers it at the first cell.
+    if (typeof value === "number" ? value !== 0 : !isEmptyCell(value)) return false;
+  }
+  return true;
+}
+
+/**
  * Σ weightᵢ × factorᵢ with weights already normalised (see normaliseWeights), so the
  * result stays within [1, 5]. Kept free of allocation: a spilled call runs it per row.
  */
@@ -42,11 +58,6 @@ export function riskScoreCore(factors: ArrayLike<number>, normalisedWeights: Arr
   return Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, score));
 }
 
-/** A figure with binary float dust rounded off (to 10 decimals): what the arithmetic on paper gives. */
-function withoutFloatDust(value: number): number {
-  return Math.round(value * 1e10) / 1e10;
-}
-
 /**
  * Each factor's points (weight × score) as the sheet shows them: 0.45, not 0.44999999999999996,
  * which is what a reader would see on copying the cell.
@@ -57,10 +68,14 @@ export function factorPoints(factors: readonly number[], normalisedWeights: Arra
 
 export type GradeBands = Pick<Policy, "mediumFrom" | "highFrom">;
 
-/** Low < mediumFrom ≤ Medium < highFrom ≤ High. */
-export function gradeOf(score: number, bands: GradeBands): Grade {
+/**
+ * Low < mediumFrom ≤ Medium < highFrom ≤ High, after the rounding riskScoreCore gives a score:
+ * a score typed or computed as 2.4999999999999996 is the 2.5 the review would have made of it.
+ */
+export function gradeOf(value: number, bands: GradeBands): Grade {
+  const score = withoutFloatDust(value);
   if (!(score >= MIN_FACTOR && score <= MAX_FACTOR)) {
-    throw new CreditError("num", "score.scoreRange", { value: score });
+    throw new CreditError("num", "score.scoreRange", { value });
   }
   if (score >= bands.highFrom) return "high";
   if (score >= bands.mediumFrom) return "medium";

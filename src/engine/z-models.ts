@@ -37,6 +37,8 @@ export const Z_MODEL_ALIASES: Readonly<Record<string, ZModel>> = {
   em: "emerging",
   zem: "emerging",
   'z"em': "emerging",
+  "z″em": "emerging",
+  "z''em": "emerging",
   emergingmarket: "emerging",
   emergingmarkets: "emerging",
   新兴市场: "emerging",
@@ -55,8 +57,17 @@ export function modelKey(text: string): string {
     .replace(/[\s_-]+/g, "");
 }
 
-/** A model name as typed, or undefined when it names none. */
+/** A name with its formula in brackets, as the review writes a model: "private (Z′)", "新兴市场（Z″-EM）". */
+const NAME_AND_FORMULA = /^(.+?)[(（](.+)[)）]$/;
+
+/** A model name as typed (or as the review writes it, with its formula), or undefined when it names none. */
 export function parseZModel(text: string): ZModel | undefined {
   const key = modelKey(text);
-  return isZModel(key) ? key : Z_MODEL_ALIASES[key];
+  const model = isZModel(key) ? key : Z_MODEL_ALIASES[key];
+  if (model !== undefined) return model;
+  const written = NAME_AND_FORMULA.exec(key);
+  if (written === null) return undefined;
+  const [byName, byFormula] = [parseZModel(written[1]), parseZModel(written[2])];
+  // Both parts must agree when both name a model: "public (Z′)" is a contradiction, not a choice.
+  return byName !== undefined && byFormula !== undefined && byName !== byFormula ? undefined : (byName ?? byFormula);
 }

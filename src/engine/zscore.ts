@@ -3,6 +3,7 @@
  * non-manufacturing Z″ and its emerging-markets variant, each with its own zone lines.
  */
 import { CreditError } from "./errors";
+import { checkLiabilities } from "./ratios";
 import { ZModel } from "./z-models";
 
 export interface ZModelSpec {
@@ -45,8 +46,7 @@ export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, n
   const { totalAssets, totalLiabilities } = inputs;
   if (!(totalAssets > 0)) throw new CreditError("num", "z.assetsPositive", { param: "totalAssets", value: totalAssets });
   if (totalLiabilities === 0) throw new CreditError("div0", "z.liabilitiesZero", { param: "totalLiabilities" });
-  if (totalLiabilities < 0)
-    throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
+  checkLiabilities(totalLiabilities);
   const spec = Z_MODEL_SPECS[model];
   if (spec.usesSales && inputs.sales === undefined) throw new CreditError("value", "z.salesNeeded", { param: "sales", model });
   return [

@@ -14,9 +14,9 @@ import { CREDIT_FUNCTIONS, setLabelLanguage } from "./library";
 /**
  * Weighted 1–5 credit-risk score (1 = low risk) of five factor scores: payment history, contract performance, industry risk, market reputation, compliance record. An n×5 range gives one score per row.
  * @customfunction SCORE SCORE
- * @param {any[][]} factors Factor scores 1–5 in the order payment history, contract performance, industry risk, market reputation, compliance record: one row of 5 per customer.
- * @param {any[][]} [weights] Five weights in the same order, as fractions or percents; normalised. Default 30%, 25%, 20%, 15%, 10%.
- * @returns {number[][]} One risk score per row of factors.
+ * @param {any[][]} factors Factor scores 1–5 in the order payment history, contract performance, industry risk, market reputation, compliance record: one row of 5 per customer. Entirely blank rows are skipped.
+ * @param {any[][]} [weights] Five weights in the same order, as fractions or percents, in cells or as text like "30,25,20,15,10"; normalised. Default 30%, 25%, 20%, 15%, 10%.
+ * @returns {any[][]} One risk score per row of factors; an empty cell for a row with no factor at all.
  */
 export function score(factors: any[][], weights?: any[][]): any[][] {
   return CREDIT_FUNCTIONS.SCORE(factors, weights);
@@ -35,7 +35,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
 }
 
 /**
- * Altman Z-score: "public" (1968 model, default), "private" (Z′), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
+ * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
  * @customfunction ZSCORE ZSCORE
  * @param {any} workingCapital Current assets minus current liabilities.
  * @param {any} retainedEarnings Retained earnings.
@@ -43,8 +43,8 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
  * @param {any} equity Market value of equity (public model) or book equity (other models).
  * @param {any} sales Sales (revenue); may be blank for the nonmanufacturing and emerging models.
  * @param {any} totalAssets Total assets; must be greater than 0.
- * @param {any} totalLiabilities Total liabilities; must not be 0.
- * @param {any} [model] public, private, nonmanufacturing or emerging. Default public.
+ * @param {any} totalLiabilities Total liabilities; must be greater than 0.
+ * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
  * @returns {number} The Z-score.
  */
 export function zscore(
@@ -61,10 +61,10 @@ export function zscore(
 }
 
 /**
- * Zone of an Altman Z-score under its model: "safe", "grey" or "distress".
+ * Zone of an Altman Z-score under its model (the review's default, private, unless named): "safe", "grey" or "distress".
  * @customfunction ZONE ZONE
  * @param {any} z The Z-score.
- * @param {any} [model] public, private, nonmanufacturing or emerging. Default public.
+ * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
  * @returns {string} safe, grey or distress.
  */
 export function zone(z: any, model?: any): string {
@@ -78,7 +78,7 @@ export function zone(z: any, model?: any): string {
  * @param {any[][]} amounts Open amounts; credit notes are negative. Blank rows are skipped.
  * @param {any[][]} dueDates Due dates, same shape as amounts.
  * @param {any} [asOf] Date to age at. Default today.
- * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120} or {365,730,1095}. Default {30,60,90}.
+ * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120}, {365,730,1095} or the text "365,730". Default {30,60,90}.
  * @returns {number[][]} One row of bucket totals: Current, then one per edge, then over the last edge.
  */
 export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: any[][]): any[][] {
@@ -88,7 +88,7 @@ export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: a
 /**
  * Labels of the aging buckets, one row to put above CREDIT.AGING: Current, 1–30, …, 91+.
  * @customfunction AGINGLABELS AGINGLABELS
- * @param {any[][]} [edges] Bucket edges in days, as given to CREDIT.AGING. Default {30,60,90}.
+ * @param {any[][]} [edges] Bucket edges in days, as given to CREDIT.AGING ("365,730" as text is two edges). Default {30,60,90}.
  * @returns {string[][]} One row of labels.
  */
 export function agingLabels(edges?: any[][]): string[][] {
@@ -110,7 +110,7 @@ export function currentRatio(currentAssets: any, currentLiabilities: any): numbe
  * Quick ratio: (current assets − inventory) / current liabilities.
  * @customfunction QUICKRATIO QUICKRATIO
  * @param {any} currentAssets Current assets.
- * @param {any} inventory Inventory.
+ * @param {any} inventory Inventory; must not be negative.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The quick ratio.
  */
@@ -121,7 +121,7 @@ export function quickRatio(currentAssets: any, inventory: any, currentLiabilitie
 /**
  * Debt ratio: total liabilities / total assets.
  * @customfunction DEBTRATIO DEBTRATIO
- * @param {any} totalLiabilities Total liabilities.
+ * @param {any} totalLiabilities Total liabilities; must not be negative.
  * @param {any} totalAssets Total assets; must be greater than 0.
  * @returns {number} The debt ratio (0.7 = 70%).
  */
@@ -143,7 +143,7 @@ export function coverage(ebit: any, interestExpense: any): number {
 /**
  * Days sales outstanding: receivables / sales × days in the period.
  * @customfunction DSO DSO
- * @param {any} receivables Accounts receivable at the end of the period.
+ * @param {any} receivables Accounts receivable at the end of the period; must not be negative.
  * @param {any} sales Credit sales of the period; must be greater than 0.
  * @param {any} [days] Days in the period. Default 365.
  * @returns {number} Days sales outstanding.
@@ -157,7 +157,7 @@ export function daysSalesOutstanding(receivables: any, sales: any, days?: any): 
  * @customfunction LIMIT LIMIT
  * @param {any} currentLimit The customer's current credit limit.
  * @param {any} score Risk score from 1 to 5.
- * @param {any} [hasWarnings] TRUE when the customer has any warning. Default FALSE.
+ * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue or a note (a figure the review could not work out): the review raises a limit only with none of the three. Default FALSE.
  * @returns {number} The recommended credit limit.
  */
 export function limit(currentLimit: any, score: any, hasWarnings?: any): number {

@@ -3,7 +3,7 @@
  * is what Excel calls (through the JSDoc wrappers in functions.ts): arguments in as
  * Excel passes them, a number, array or CustomFunctions.Error out.
  */
-import { ageItems, bucketLabels } from "../engine/aging";
+import { ageItems, AgingItems, bucketLabels } from "../engine/aging";
 import { CellValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
@@ -11,10 +11,10 @@ import { nextReview, recommendedLimit } from "../engine/limit";
 import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
-import { gradeOf, readFactor, riskScoreCore } from "../engine/score";
-import { Z_MODEL_ALIASES, Z_MODELS, ZModel } from "../engine/z-models";
+import { gradeOf, isBlankFactorRow, readFactor, riskScoreCore } from "../engine/score";
+import { parseZModel, Z_MODEL_NAMES, ZModel } from "../engine/z-models";
 import { zScore, zZone } from "../engine/zscore";
-import { toExcelError } from "./excel-errors";
+import { FunctionId, toExcelError } from "./excel-errors";
 import {
   choice,
   dateOrToday,
@@ -30,21 +30,20 @@ import {
   rowOf,
 } from "./params";
 
-function fail(error: unknown): never {
-  throw toExcelError(error);
+/** The error handler of one function: its messages name its arguments as Excel shows them to the user. */
+function failIn(id: FunctionId): (error: unknown) => never {
+  return (error) => {
+    throw toExcelError(error, id);
+  };
 }
 
-/**
- * The Z-score functions default to Altman's original model for public manufacturers, the one
- * an analyst means by "the Z-score"; the review's policy picks its own default model.
- */
-const FUNCTION_Z_MODEL: ZModel = "public";
 /** DSO's period when none is given: a year. */
 const DAYS_PER_YEAR = 365;
 /** Longest DSO period accepted: a century of days, so a typo of a few extra digits is refused. */
 const MAX_PERIOD_DAYS = 36500;
 
-const model: Param<ZModel> = choice("model", Z_MODELS, FUNCTION_Z_MODEL, Z_MODEL_ALIASES);
+/** A customer whose row names no model is scored under the policy's default; so is a call naming none. */
+const model: Param<ZModel> = choice("model", parseZModel, DEFAULT_POLICY.defaultZModel, Z_MODEL_NAMES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
 const asOf = dateOrToday("asOf");
 const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges);
@@ -67,7 +66,7 @@ function factorRows(factors: Matrix): Matrix {
   const columns = factors[0].length;
   if (columns === FACTORS.length) return factors;
   if (rows === FACTORS.length && columns === 1) return [factors.map((_, r) => rowOf(factors, r, "factors")[0])];
-  throw new CreditError("value", "score.factorsShape", { rows, columns });
+  throw new CreditError("value", "score.factorsShape", { param: "factors", rows, columns });
 }
 
 function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList: readonly number[]): number[][] {
@@ -75,22 +74,28 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
   const width = amounts[0].length;
   if (dueDates.length !== rows || dueDates[0].length !== width) {
     throw new CreditError("value", "aging.shapeMismatch", {
-      amounts: `${rows}×${width}`,
-      dueDates: `${dueDates.length}×${dueDates[0].length}`,
+      param: "amounts",
+      size: `${rows}×${width}`,
+      other: "dueDates",
+      otherSize: `${dueDates.length}×${dueDates[0].length}`,
     });
   }
   const bucketEdges = checkAgingEdges(edgeList, "edges");
-  const items =
+  // A place is counted within the range as the user sees it: the row of a column, the column of a row, both in 2-D.
+  const items: AgingItems =
     width === 1
       ? {
           length: rows,
-          amount: (i: number) => rowOf(amounts, i, "amounts")[0],
-          due: (i: number) => rowOf(dueDates, i, "dueDates")[0],
+          amount: (i) => rowOf(amounts, i, "amounts")[0],
+          due: (i) => rowOf(dueDates, i, "dueDates")[0],
+          place: (i) => ({ row: i + 1 }),
         }
       : {
           length: rows * width,
-          amount: (i: number) => rowOf(amounts, Math.floor(i / width), "amounts")[i % width],
-          due: (i: number) => rowOf(dueDates, Math.floor(i / width), "dueDates")[i % width],
+          amount: (i) => rowOf(amounts, Math.floor(i / width), "amounts")[i % width],
+          due: (i) => rowOf(dueDates, Math.floor(i / width), "dueDates")[i % width],
+          place: (i) =>
+            rows === 1 ? { column: String(i + 1) } : { row: Math.floor(i / width) + 1, column: String((i % width) + 1) },
         };
   const totals = ageItems(items, asOfSerial, bucketEdges);
   return [totals.buckets.map(roundCents)];
@@ -107,18 +112,20 @@ export const CREDIT_FUNCTIONS = {
     (factors, weights) => {
       const normalised = normaliseWeights(weights);
       const rows = factorRows(factors);
-      const result: (number | CustomFunctions.Error)[][] = new Array(rows.length);
+      const result: (number | string | CustomFunctions.Error)[][] = new Array(rows.length);
       for (let r = 0; r < rows.length; r++) {
         try {
-          result[r] = [scoreRow(rowOf(rows, r, "factors"), normalised)];
+          const row = rowOf(rows, r, "factors");
+          // A gap between customers (or the empty rest of a whole column) spills an empty cell, as AGING and the review skip it.
+          result[r] = isBlankFactorRow(row) ? [""] : [scoreRow(row, normalised)];
         } catch (error) {
           const located = error instanceof CreditError && rows.length > 1 ? error.at({ param: "factors", row: r + 1 }) : error;
-          result[r] = [toExcelError(located)];
+          result[r] = [toExcelError(located, "SCORE")];
         }
       }
       return result;
     },
-    fail,
+    failIn("SCORE"),
   ),
 
   GRADE: defineFunction(
@@ -128,7 +135,7 @@ export const CREDIT_FUNCTIONS = {
       optionalNumber("highFrom", DEFAULT_POLICY.highFrom),
     ] as const,
     (value, mediumFrom, highFrom) => gradeOf(value, bandsPolicy(mediumFrom, highFrom)),
-    fail,
+    failIn("GRADE"),
   ),
 
   ZSCORE: defineFunction(
@@ -144,30 +151,34 @@ export const CREDIT_FUNCTIONS = {
     ] as const,
     (workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities, zModel) =>
       zScore({ workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities }, zModel),
-    fail,
+    failIn("ZSCORE"),
   ),
 
-  ZONE: defineFunction([number("z"), model] as const, (z, zModel) => zZone(z, zModel), fail),
+  ZONE: defineFunction([number("z"), model] as const, (z, zModel) => zZone(z, zModel), failIn("ZONE")),
 
-  AGING: defineFunction([matrix("amounts"), matrix("dueDates"), asOf, edges] as const, agingOf, fail),
+  AGING: defineFunction([matrix("amounts"), matrix("dueDates"), asOf, edges] as const, agingOf, failIn("AGING")),
 
   AGINGLABELS: defineFunction(
     [edges] as const,
     (edgeList) => [bucketLabels(checkAgingEdges(edgeList, "edges"), labelLanguage)],
-    fail,
+    failIn("AGINGLABELS"),
   ),
 
-  CURRENTRATIO: defineFunction([number("currentAssets"), number("currentLiabilities")] as const, currentRatio, fail),
+  CURRENTRATIO: defineFunction(
+    [number("currentAssets"), number("currentLiabilities")] as const,
+    currentRatio,
+    failIn("CURRENTRATIO"),
+  ),
 
   QUICKRATIO: defineFunction(
     [number("currentAssets"), number("inventory", { minValue: 0 }), number("currentLiabilities")] as const,
     quickRatio,
-    fail,
+    failIn("QUICKRATIO"),
   ),
 
-  DEBTRATIO: defineFunction([number("totalLiabilities"), number("totalAssets")] as const, debtRatio, fail),
+  DEBTRATIO: defineFunction([number("totalLiabilities"), number("totalAssets")] as const, debtRatio, failIn("DEBTRATIO")),
 
-  COVERAGE: defineFunction([number("ebit"), number("interestExpense")] as const, interestCoverage, fail),
+  COVERAGE: defineFunction([number("ebit"), number("interestExpense")] as const, interestCoverage, failIn("COVERAGE")),
 
   DSO: defineFunction(
     [
@@ -176,20 +187,20 @@ export const CREDIT_FUNCTIONS = {
       optionalNumber("days", DAYS_PER_YEAR, { greaterThan: 0, maxValue: MAX_PERIOD_DAYS }),
     ] as const,
     dso,
-    fail,
+    failIn("DSO"),
   ),
 
   LIMIT: defineFunction(
     [number("currentLimit", { minValue: 0 }), score, flag("hasWarnings", false)] as const,
     (currentLimit, value, hasWarnings) =>
       recommendedLimit(currentLimit, gradeOf(value, DEFAULT_POLICY), hasWarnings, DEFAULT_POLICY),
-    fail,
+    failIn("LIMIT"),
   ),
 
   NEXTREVIEW: defineFunction(
     [score, asOf] as const,
     (value, asOfSerial) => nextReview(asOfSerial, gradeOf(value, DEFAULT_POLICY), DEFAULT_POLICY),
-    fail,
+    failIn("NEXTREVIEW"),
   ),
 };
 

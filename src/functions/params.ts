@@ -7,7 +7,8 @@
  */
 import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
-import { modelKey } from "../engine/z-models";
+import { splitList } from "../engine/policy-values";
+import { Lang, LANGUAGES, message } from "../engine/i18n";
 
 /** The default of a date parameter that Excel leaves out: today, read at call time. */
 export const TODAY = Symbol("today");
@@ -115,25 +116,30 @@ export function flag(name: string, defaultValue: boolean): Param<boolean> {
   };
 }
 
-/** An optional choice among a fixed set of words, case- and space-insensitive, with aliases people type. */
+/**
+ * An optional choice among a fixed set, read by the engine's own parser for it (so a word accepted
+ * elsewhere is accepted here); a word it does not know is refused listing each choice by its
+ * name in every language (`choices_en`, `choices_zh`), so the message can list the reader's.
+ */
 export function choice<T extends string>(
   name: string,
-  choices: readonly T[],
+  parse: (text: string) => T | undefined,
   defaultValue: T,
-  aliases: Readonly<Record<string, T>> = {},
+  names: Readonly<Record<Lang, Readonly<Record<T, string>>>>,
 ): Param<T> {
+  const choices: Record<string, string> = {};
+  for (const lang of LANGUAGES) choices[`choices_${lang}`] = Object.values<string>(names[lang]).join(message(lang, "sep.list"));
   return {
     name,
     optional: true,
     defaultValue,
     read(raw) {
       const value = scalar(name, raw);
-      if (isOmitted(value)) return defaultValue;
-      const text = modelKey(String(value));
-      const found = choices.find((c) => c === text) ?? aliases[text];
-      if (found === undefined) {
-        throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), choices: choices.join(", ") });
-      }
+      // 0 is how desktop Excel passes an empty cell, and no choice is a number.
+      if (isOmitted(value) || value === 0) return defaultValue;
+      const found = parse(String(value));
+      if (found === undefined)
+        throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), ...choices });
       return found;
     },
   };
@@ -182,7 +188,8 @@ export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] 
 
 /**
  * An optional list of numbers from a range or array constant, read row by row; blanks
- * are skipped (a range may be longer than the list). Omitted or all blank gives `defaultValue`.
+ * are skipped (a range may be longer than the list). A cell of text is a list typed as text
+ * ("365,730"), read as the policy reads one. Omitted or all blank gives `defaultValue`.
  */
 export function optionalNumberList(
   name: string,
@@ -201,10 +208,13 @@ export function optionalNumberList(
       for (let r = 0; r < rows.length; r++) {
         const row = rowOf(rows, r, name);
         for (const cell of row) {
-          const reading = readNumber(cell);
-          if (reading.kind === "blank") continue;
-          if (reading.kind === "invalid") throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
-          values.push(checkConstraints(name, reading.value, constraints));
+          for (const item of typeof cell === "string" ? splitList(cell) : [cell]) {
+            const reading = readNumber(item);
+            if (reading.kind === "blank") continue;
+            if (reading.kind === "invalid")
+              throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
+            values.push(checkConstraints(name, reading.value, constraints));
+          }
         }
       }
       return values.length === 0 ? defaultValue : values;

@@ -130,10 +130,10 @@ describe("dist/functions.js and dist/functions.json", () => {
     test("ZSCORE: public model", () => {
       const [wc, re, ebit, equity, sales, ta, tl] = [100, 200, 50, 300, 1000, 1000, 500];
       const expected = (1.2 * wc) / ta + (1.4 * re) / ta + (3.3 * ebit) / ta + (0.6 * equity) / tl + (1.0 * sales) / ta; // 1.925
-      expect(callAsExcel("ZSCORE", wc, re, ebit, equity, sales, ta, tl) as number).toBeCloseTo(expected, 10);
+      expect(callAsExcel("ZSCORE", wc, re, ebit, equity, sales, ta, tl, "public") as number).toBeCloseTo(expected, 10);
     });
 
-    test("ZSCORE: totalAssets 0 is #NUM! naming totalAssets", () => {
+    test("ZSCORE: totalAssets 0 is #VALUE! naming totalAssets", () => {
       let outcome: unknown;
       try {
         outcome = callAsExcel("ZSCORE", 100, 200, 50, 300, 1000, 0, 500);
@@ -141,7 +141,7 @@ describe("dist/functions.js and dist/functions.json", () => {
         outcome = thrown;
       }
       expect(outcome).toBeInstanceOf(StubError);
-      expect((outcome as StubError).code).toBe("#NUM!");
+      expect((outcome as StubError).code).toBe("#VALUE!");
       expect((outcome as StubError).message).toContain("totalAssets");
     });
 

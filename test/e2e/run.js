@@ -598,6 +598,12 @@ scenario("6 Chinese display language: Chinese pane, Chinese output headers and s
     cell && cell.code === "#VALUE!" && /[\u4e00-\u9fff]/.test(cell.message),
     `Chinese function error: ${JSON.stringify(error)}`,
   );
+  // An argument is named as Chinese Excel shows it (functions.zh-CN.json), not by its English name.
+  const named = await callFunction(page, "CURRENTRATIO", [1, 0]);
+  assert.ok(
+    named.error && named.error.code === "#VALUE!" && named.error.message === "流动负债为 0，比率无法计算",
+    `Chinese argument name: ${JSON.stringify(named)}`,
+  );
   return `headers: ${headers.join(" | ")}`;
 });
 
@@ -621,7 +627,7 @@ function callFunction(page, id, args) {
 const FUNCTION_CALLS = {
   SCORE: [[[[1, 2, 3, 4, 5]]], [[2.5]]],
   GRADE: [[3.5], "high"],
-  ZSCORE: [[0.34, 0.15, 0, 0.8, 1.6, 1, 1], 2.698],
+  ZSCORE: [[0.34, 0.15, 0, 0.8, 1.6, 1, 1], 2.30363], // the review's default model, private (Z′)
   ZONE: [[1.5, "private"], "grey"],
   AGING: [[[[100], [200]], [[46000], [45900]], 46000], [[100, 0, 0, 0, 200]]],
   AGINGLABELS: [[[[365, 730, 1095]]], [["Current", "1–365", "366–730", "731–1095", "1096+"]]],
@@ -658,10 +664,13 @@ scenario("7 every function in functions.json is associated and computes", async 
       wrong.push(`${id}(${JSON.stringify(args)}) → ${JSON.stringify(got)}, expected ${JSON.stringify(wanted)}`);
   }
   assert.deepEqual(wrong, []);
-  // A bad argument is an Excel error with the real code string and an English message.
+  // A bad argument is #VALUE! (the code whose message Excel shows) with an English message naming it.
   const bad = await callFunction(page, "CURRENTRATIO", [1, 0]);
   assert.ok(
-    bad.error && bad.error.isCustomFunctionError && ["#DIV/0!", "#NUM!", "#VALUE!"].includes(bad.error.code) && bad.error.message,
+    bad.error &&
+      bad.error.isCustomFunctionError &&
+      bad.error.code === "#VALUE!" &&
+      /currentLiabilities is 0/.test(bad.error.message),
     `CURRENTRATIO(1,0) → ${JSON.stringify(bad)}`,
   );
   noProblems(pane);

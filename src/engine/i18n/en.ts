@@ -9,6 +9,8 @@ export const en = {
   // Where a bad value is.
   "where.row": "row {row}: {text}",
   "where.paramRow": "{param} row {row}: {text}",
+  "where.paramColumn": "{param} column {column}: {text}",
+  "where.paramRowColumn": "{param} row {row}, column {column}: {text}",
   "where.sheetRowColumn": "sheet {sheet}, row {row}, column {column}: {text}",
   "where.rowColumn": "row {row}, column {column}: {text}",
   "where.sheetRow": "sheet {sheet}, row {row}: {text}",
@@ -21,14 +23,14 @@ export const en = {
   "arg.minValue": "{param} must be at least {limit}, got {value}",
   "arg.maxValue": "{param} must be at most {limit}, got {value}",
   "arg.notFlag": '{param} must be TRUE or FALSE, got "{value}"',
-  "arg.notChoice": '{param} must be one of {choices}, got "{value}"',
+  "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
   "arg.notDate": '{param} must be a date, got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
   "arg.emptyRange": "{param} is an empty range",
   "arg.ragged": "{param} must be a rectangular range",
 
   // Score.
-  "score.factorsShape": "factors must have 5 columns (one row per customer) or be one column of 5; got {rows}×{columns}",
+  "score.factorsShape": "{param} must have 5 columns (one row per customer) or be one column of 5; got {rows}×{columns}",
   "score.factorRange": "{factor@factor} must be between 1 and 5, got {value}",
   "score.factorBlank": "{factor@factor} is blank; every factor needs a score from 1 to 5",
   "score.factorNotNumber": '{factor@factor} must be a number from 1 to 5, got "{value}"',
@@ -38,10 +40,10 @@ export const en = {
   "score.scoreRange": "score must be between 1 and 5, got {value}",
 
   // Altman Z.
-  "z.assetsPositive": "totalAssets must be greater than 0, got {value}",
-  "z.liabilitiesZero": "totalLiabilities is 0, so equity / totalLiabilities (X4) is undefined",
-  "z.liabilitiesNegative": "totalLiabilities must not be negative, got {value}",
-  "z.salesNeeded": "sales is blank; the {model@zmodel} model needs it (only nonmanufacturing and emerging do without)",
+  "z.assetsPositive": "{param} must be greater than 0, got {value}",
+  "z.liabilitiesZero": "{param} is 0, so equity / liabilities (X4) is undefined",
+  "z.liabilitiesNegative": "{param} must not be negative, got {value}",
+  "z.salesNeeded": "{param} is blank; the {model@zmodel} model needs it (only nonmanufacturing and emerging do without)",
   "z.notFinite": "the inputs are too large to give a finite Z-score",
 
   // Ratios.
@@ -60,9 +62,8 @@ export const en = {
   "aging.edgeWhole": "{param} must be whole numbers of days of at least 1, got {value}",
   "aging.edgesIncreasing": "{param} must increase: {value} comes after {previous}",
   "aging.amountInvalid": 'amount must be a number, got "{value}"',
-  "aging.dueBlank": "dueDates row {row} is blank but amounts row {row} is {amount}",
   "aging.dueInvalid": 'due date must be a date, got "{value}"',
-  "aging.shapeMismatch": "amounts ({amounts}) and dueDates ({dueDates}) must be the same size",
+  "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
 
   // Names of things.
   "factor.paymentHistory": "payment history",

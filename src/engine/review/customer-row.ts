@@ -3,7 +3,7 @@
  * cell reported with its row and column so the user can find it.
  */
 import { columnLetter } from "../a1";
-import { CellValue, numberOrProblem, readDate } from "../cells";
+import { CellValue, isEmptyCell, numberOrProblem, readDate } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
@@ -95,10 +95,7 @@ function columnName(ctx: RowContext, column: number): string {
 
 /** True when none of the row's recognised cells holds anything: such rows are gaps, not customers. */
 export function isBlankRow(values: readonly CellValue[], columns: readonly number[]): boolean {
-  for (const column of columns) {
-    const v = values[column];
-    if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
-  }
+  for (const column of columns) if (!isEmptyCell(values[column])) return false;
   return true;
 }
 

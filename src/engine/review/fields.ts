@@ -3,6 +3,7 @@
  * headers people write for them, and the review's own output columns: every bilingual
  * column name of the review is in this one catalogue, as `{ en, zh }`.
  */
+import type { ArgumentNames } from "../errors";
 import { Lang, message } from "../i18n";
 import { FACTORS } from "../policy";
 
@@ -128,6 +129,11 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
   equity: ["Market value of equity", "Book equity", "Shareholders equity", "所有者权益", "所有者权益合计", "净资产"],
   zModel: ["Z-score model", "Model", "Z值模型"],
 };
+
+/** An engine message naming an input field ("totalAssets") names it as the column's header does, in the reader's language. */
+export function fieldNames(lang: Lang): ArgumentNames {
+  return (param) => (param in FIELD_LABELS ? FIELD_LABELS[param as InputField][lang] : undefined);
+}
 
 /** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {

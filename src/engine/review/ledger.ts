@@ -3,10 +3,9 @@
  * replaces the overdue columns of the customer sheet when a workbook has one.
  */
 import { columnLetter } from "../a1";
-import { AgingTotals } from "../aging";
+import { AgingTotals, dueDateMissing } from "../aging";
 import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
-import { formatFigure } from "./texts";
 import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 
@@ -178,10 +177,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       }
       const due = serialOrProblem(line[col.dueDate]);
       if (typeof due !== "number") {
-        if (due.kind === "blank")
-          throw new CreditError("value", "review.ledgerNoDue", { amount: formatFigure(open, "money", "en") }).at(
-            place("dueDate", r),
-          );
+        if (due.kind === "blank") throw dueDateMissing(open).at(place("dueDate", r));
         throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
       }
       const totals = (entry.aging ??= new AgingTotals(edges));

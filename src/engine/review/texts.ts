@@ -8,13 +8,14 @@
  * the compiler checks that every grade, zone, warning and action has its message.
  */
 import { isoFromSerial } from "../cells";
-import { describeError } from "../errors";
+import { describeError, errorText } from "../errors";
 import { Lang, message } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { CustomerChange, ReviewChanges } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
+import { fieldNames } from "./fields";
 import type { UnmatchedInvoices } from "./ledger";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
@@ -249,7 +250,7 @@ export function problemText(
   const { reason, affects } = problem;
   if (affects.length === 0) return describeError(reason, lang);
   const what = affects.map((a) => targetName(a, lang, policy)).join(message(lang, "sep.list"));
-  const why = message(lang, reason.key, reason.params);
+  const why = errorText(reason, lang, fieldNames(lang));
   return describeError({ key: "note.notComputed", params: { what, why }, place: reason.place }, lang);
 }
 

@@ -15,6 +15,8 @@ interface Case {
   args: unknown[];
   expect?: unknown;
   close?: number;
+  /** The cell must hold exactly this value (no float dust), not one within `close` digits. */
+  exact?: boolean;
   error?: { code: string; includes?: string[] };
 }
 
@@ -59,7 +61,8 @@ for (const file of files) {
         for (const part of c.error.includes ?? []) expect((error as StubError).message).toContain(part);
       } else {
         expect(result).not.toBeInstanceOf(Error);
-        expectClose(result, c.expect, c.close ?? 9);
+        if (c.exact) expect(result).toEqual(c.expect);
+        else expectClose(result, c.expect, c.close ?? 9);
       }
     });
   });

@@ -35,6 +35,15 @@ test("SCORE never falls when one factor rises", () => {
   );
 });
 
+test("SCORE over a whole column (1,048,576 rows) of a few customers and then nothing spills their scores and empty cells", () => {
+  const blankRow = [null, null, null, null, null];
+  const column = Array.from({ length: 1_048_576 }, (_, r) => (r < 2 ? [r + 1, r + 1, r + 1, r + 1, r + 1] : blankRow));
+  const result = CREDIT_FUNCTIONS.SCORE(column) as unknown[][];
+  expect(result).toHaveLength(column.length);
+  expect(result.slice(0, 3)).toEqual([[1], [2], [""]]);
+  expect(result.every((row, r) => r < 2 || row[0] === "")).toBe(true);
+});
+
 test("AGING buckets add up to the total of the amounts", () => {
   const item = fc.record({
     amount: fc.integer({ min: -1_000_000, max: 10_000_000 }).map((cents) => cents / 100),
@@ -129,6 +138,6 @@ test("one bad row of a spilled SCORE is an error in that row only", () => {
   expect(result[2][0]).toBe(5);
   const error = result[1][0] as StubError;
   expect(error).toBeInstanceOf(StubError);
-  expect(error.code).toBe("#NUM!");
+  expect(error.code).toBe("#VALUE!");
   expect(error.message).toBe("factors row 2: contract performance must be between 1 and 5, got 7");
 });

@@ -1,0 +1,11 @@
+/**
+ * Binary float dust: 0.3 × 3 + … gives 2.4999999999999996 and 100 / 1000 × 30.5 gives
+ * 3.0500000000000003, where the arithmetic on paper gives 2.5 and 3.05. A figure a reader sees
+ * or a band compares is rounded to 10 decimals first, which removes the dust and nothing else.
+ */
+export function withoutFloatDust(value: number): number {
+  // Beyond 10⁵ the 10th decimal is below the double's own precision: nothing to remove, and scaling could overflow.
+  if (!(Math.abs(value) < 1e5)) return value;
+  const rounded = Math.round(value * 1e10) / 1e10;
+  return rounded === 0 ? 0 : rounded;
+}

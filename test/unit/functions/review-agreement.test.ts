@@ -1,0 +1,69 @@
+/**
+ * The functions against the review, customer by customer: an analyst who types the sample's
+ * figures into CREDIT.ZSCORE, CREDIT.ZONE and CREDIT.LIMIT (with the facts their help asks
+ * for) must get the numbers the review wrote for the same customer.
+ */
+import "../../support/custom-functions-stub";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type ExcelJS from "exceljs";
+import { CellValue } from "../../../src/engine/cells";
+import type { InputField } from "../../../src/engine/review/fields";
+import type { CustomerResult } from "../../../src/engine/review/review";
+import { CREDIT_FUNCTIONS } from "../../../src/functions/library";
+import { loadWorkbook, runCli } from "../../support/cli";
+
+const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+
+let customers: readonly CustomerResult[];
+let cellOf: (field: InputField, row: number) => CellValue;
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-agreement-"));
+  try {
+    const { code, result } = await runCli(SAMPLE, "--as-of", "2026-11-30", "--out", path.join(dir, "out.xlsx"));
+    expect(code).toBe(0);
+    customers = result!.customers;
+    const columns = new Map(result!.columns.found.map((f) => [f.field, f.column]));
+    const sheet: ExcelJS.Worksheet = (await loadWorkbook(SAMPLE)).getWorksheet(result!.sheet)!;
+    cellOf = (field, row) => {
+      const column = columns.get(field);
+      const value = column === undefined ? null : sheet.getCell(`${column}${row}`).value;
+      return value === undefined ? null : (value as CellValue);
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test("CREDIT.ZSCORE and CREDIT.ZONE without a model give the review's Z and zone for every sample customer naming none", () => {
+  const compared = customers.filter((c) => c.zScore !== undefined && cellOf("zModel", c.row) === null);
+  expect(compared.length).toBeGreaterThan(30);
+  for (const c of compared) {
+    const figure = (field: InputField) => cellOf(field, c.row) as number;
+    const z = CREDIT_FUNCTIONS.ZSCORE(
+      figure("currentAssets") - figure("currentLiabilities"),
+      figure("retainedEarnings"),
+      figure("ebit"),
+      figure("equity"),
+      figure("sales"),
+      figure("totalAssets"),
+      figure("totalLiabilities"),
+    );
+    expect({ id: c.id, z: Number((z as number).toFixed(9)) }).toEqual({ id: c.id, z: Number(c.zScore!.toFixed(9)) });
+    expect({ id: c.id, zone: CREDIT_FUNCTIONS.ZONE(c.zScore) }).toEqual({ id: c.id, zone: c.zZone });
+  }
+});
+
+test("CREDIT.LIMIT with hasWarnings TRUE gives the review's recommended limit for every sample customer with money overdue", () => {
+  const overdue = customers.filter((c) => c.recommendedLimit !== undefined && (c.overdueAmount ?? 0) > 0);
+  // Low-risk customers are the ones the flag decides for: the review keeps their limit while money is overdue.
+  expect(overdue.filter((c) => c.grade === "low").length).toBeGreaterThan(0);
+  for (const c of overdue) {
+    expect({ id: c.id, limit: CREDIT_FUNCTIONS.LIMIT(c.creditLimit, c.score, true) }).toEqual({
+      id: c.id,
+      limit: c.recommendedLimit,
+    });
+  }
+});
