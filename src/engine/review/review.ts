@@ -133,6 +133,8 @@ export interface PortfolioResult {
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
   readonly topRisks: readonly TopRisk[];
   readonly warnings: readonly WarningCode[];
+  /** The same warnings, each with the portfolio's figure against the policy's threshold. */
+  readonly findings: readonly Finding[];
   readonly warningCounts: Readonly<Record<WarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
   /** Every customer with an error or a note, one entry per problem, in sheet order. */

@@ -84,7 +84,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
   left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
   pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
-  note(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy));
+  note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
 
   left.gap();
   left.add(

@@ -47,10 +47,14 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
   return findings.map((f) => findingTitle(f, lang)).join(message(lang, "sep.items"));
 }
 
-/** The portfolio's warnings as one line, or "none". */
-export function portfolioWarningList(warnings: readonly WarningCode[], lang: Lang, policy: Pick<Policy, "overdueDays">): string {
-  return warnings.length
-    ? warnings.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.items"))
+/**
+ * The portfolio's warnings as one line, each titled and told with its figure against its
+ * threshold ("Many customers overdue: 18.6% of customers have an overdue payment (more than
+ * 10.0% triggers a warning)."), or "none".
+ */
+export function portfolioWarningList(findings: readonly Finding[], lang: Lang): string {
+  return findings.length
+    ? findings.map((f) => labelled(findingTitle(f, lang), explainFinding(f, lang), lang)).join(message(lang, "sep.items"))
     : message(lang, "summary.none");
 }
 
