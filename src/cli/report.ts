@@ -19,6 +19,7 @@ import {
   formatFigure,
   gradeName,
   labelled,
+  policyChangeText,
   portfolioWarningList,
   problemText,
   reasonDetail,
@@ -118,6 +119,13 @@ function changesJson(changes: ReviewChanges) {
     clearedWarnings: changes.clearedWarnings,
     added: changes.added,
     gone: changes.gone,
+    policy: changes.policy
+      ? {
+          from: changes.policy.from,
+          to: changes.policy.to,
+          settings: changes.policy.settings?.map(({ setting, from, to }) => ({ setting, from, to })) ?? null,
+        }
+      : null,
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -164,6 +172,7 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
   );
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
+  if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
   return lines;
 }

@@ -13,7 +13,7 @@ import { POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./polic
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
-const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
+export const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
 
 type HistoryColumn = "version" | "firstUsed";
 

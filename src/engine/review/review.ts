@@ -13,7 +13,7 @@ import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./archive";
-import { ReviewChanges, whatChanged } from "./changes";
+import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { readCustomerRow } from "./customer-row";
@@ -35,6 +35,8 @@ export interface ReviewInput {
   readonly asOf: number;
   readonly policy: Policy;
   readonly archive?: readonly (readonly CellValue[])[];
+  /** The policy history sheet's values: what the last review's policy was, when it is not this one. */
+  readonly policyHistory?: readonly (readonly CellValue[])[];
   readonly ledger?: LedgerInput;
   /** Headers the user mapped by hand (header text → field), remembered by the front end. */
   readonly mapping?: Readonly<Record<string, InputField>>;
@@ -241,6 +243,6 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
-    changes: earlier ? whatChanged(customers, earlier) : undefined,
+    changes: earlier ? whatChanged(customers, earlier, policyChange(earlier, policy, input.policyHistory)) : undefined,
   };
 }
