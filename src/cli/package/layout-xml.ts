@@ -106,11 +106,6 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
   return setAttrs(existing, attrs);
 }
 
-/** Whether the sheet is printed fitted to pages already (the user's own print setup, which stays). */
-export function fitsToPage(sheetPr: Element | undefined, xml: string): boolean {
-  return sheetPr !== undefined && /\sfitToPage="(1|true)"/.test(xml.slice(sheetPr.start, sheetPr.end));
-}
-
 /** The layout children of a sheet written whole. */
 export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   const children: Child[] = [];
@@ -129,9 +124,19 @@ export function autoFilterXml(area: { row: number; column: number; rows: number;
   return `<${p}autoFilter ref="${areaRef(area)}"/>`;
 }
 
-/** "'Sheet'!$1:$1": the rows printed on every page. */
-export function printTitlesRef(sheet: string, rows: { first: number; last: number }): string {
-  return `${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`;
+/** "'Sheet'!$A:$B,'Sheet'!$1:$1": the columns printed at the left of every page, the rows at its top. */
+export function printTitlesRef(sheet: string, print: Pick<PrintSetup, "repeatRows" | "repeatColumns">): string {
+  const { repeatColumns: columns, repeatRows: rows } = print;
+  return [
+    ...(columns ? [`${quoted(sheet)}!$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`] : []),
+    ...(rows ? [`${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`] : []),
+  ].join(",");
+}
+
+/** The rows (0-based) print titles as a workbook name holds them repeat, if any: "'Sheet'!$A:$B,'Sheet'!$3:$4" → 2 to 3. */
+export function titleRowsOf(ref: string): { first: number; last: number } | undefined {
+  const m = /!\$?(\d+):\$?(\d+)(?:,|$)/.exec(ref.trim());
+  return m ? { first: Number(m[1]) - 1, last: Number(m[2]) - 1 } : undefined;
 }
 
 /** "'Sheet'!$A$1:$K$20": the filtered table. */

@@ -18,6 +18,12 @@ const EXCEL_MAX_WIDTH = 255;
 const BOLD_FACTOR = 1.1;
 /** Wider than this (characters, all columns) a sheet prints landscape: about what an A4 or Letter portrait page holds. */
 const PORTRAIT_CHARACTERS = 95;
+/** What an A4 or Letter landscape page holds at full size, in characters, within the default margins. */
+const LANDSCAPE_CHARACTERS = 130;
+/** The smallest print scale a wide table is fitted down to before it goes on to another page across. */
+const READABLE_SCALE = 0.7;
+/** The user's id and name columns' width is not the review's to know: about what a customer's name takes. */
+const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
 const MAX_FROZEN_ROWS = 10;
 
@@ -305,10 +311,39 @@ export function wrappedRowHeights(
   return heights;
 }
 
-/** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */
-export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintSetup["repeatRows"]): PrintSetup {
+/**
+ * Landscape when the columns are wider than a portrait page; as many pages down as needed, and
+ * across as few pages as keep the print at a readable size (at least READABLE_SCALE): a table
+ * too wide for that prints on pages across, its identifying columns (`titles`, with their width
+ * in characters) repeated on each, as a finance user prints a wide ledger.
+ */
+export function printSetup(
+  columns: readonly ColumnLayout[],
+  repeatRows?: PrintSetup["repeatRows"],
+  titles?: { readonly first: number; readonly last: number; readonly width: number },
+): PrintSetup {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
-  return { orientation: total > PORTRAIT_CHARACTERS ? "landscape" : "portrait", fitToWidth: 1, fitToHeight: 0, repeatRows };
+  const orientation = total > PORTRAIT_CHARACTERS ? "landscape" : "portrait";
+  const page = (orientation === "landscape" ? LANDSCAPE_CHARACTERS : PORTRAIT_CHARACTERS) / READABLE_SCALE;
+  if (total <= page) return { orientation, fitToWidth: 1, fitToHeight: 0, repeatRows };
+  // Each page after the first gives the repeated columns' width again; they never take more than a third of it.
+  const repeated = titles && titles.width <= page / 3 ? titles : undefined;
+  const fitToWidth = Math.ceil((total - (repeated?.width ?? 0)) / (page - (repeated?.width ?? 0)));
+  const repeatColumns = repeated && { first: repeated.first, last: repeated.last };
+  return { orientation, fitToWidth, fitToHeight: 0, repeatRows, ...(repeatColumns ? { repeatColumns } : {}) };
+}
+
+/**
+ * Whether a print setup a sheet has is the user's, and stays: fitted to a number of pages tall
+ * (the review always lets a table run down as many pages as it takes, so a fit N pages wide by
+ * any number tall is an earlier run's, redone), or printed at a scale of their own.
+ */
+export function isUsersPrintSetup(setup: {
+  readonly fitToPage: boolean;
+  readonly fitToHeight?: number;
+  readonly scale?: number;
+}): boolean {
+  return setup.fitToPage ? setup.fitToHeight !== 0 : setup.scale !== undefined && setup.scale !== 100;
 }
 
 /**
@@ -354,16 +389,28 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const last = Math.max(...userColumns, ...ours);
   const end = outputEnd(result) + origin.row;
   const tableWidth = columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min;
+  // The columns naming a customer (its id and name, and any between them) print on every page across.
+  const named = report.found.filter((f) => f.field === "id" || f.field === "name").map((f) => referenceColumn(f.column) - 1);
+  const titles = named.length
+    ? { first: Math.min(...named), last: Math.max(...named), width: (Math.max(...named) - Math.min(...named) + 1) * NAME_WIDTH }
+    : undefined;
   return {
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
-    print: {
-      ...printSetup([{ column: 0, width: tableWidth, wrap: false }]),
-      repeatRows: { first: headerRow, last: headerRow },
-    },
+    print: printSetup([{ column: 0, width: tableWidth, wrap: false }], { first: headerRow, last: headerRow }, titles),
   };
+}
+
+/** Whether print titles a sheet has are an earlier run's (over the plan's header row): a writer redoes them; any other are the user's. */
+export function isEarlierRunTitles(rows: { first: number; last: number } | undefined, ours: PrintSetup): boolean {
+  return (
+    rows !== undefined &&
+    ours.repeatRows !== undefined &&
+    rows.first === ours.repeatRows.first &&
+    rows.last === ours.repeatRows.last
+  );
 }
 
 /**

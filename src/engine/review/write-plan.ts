@@ -76,6 +76,8 @@ export interface PrintSetup {
   readonly fitToHeight: number;
   /** 0-based first and last sheet row printed at the top of every page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
+  /** 0-based first and last sheet column printed at the left of every page: a table printed on pages across names each row on each. */
+  readonly repeatColumns?: { readonly first: number; readonly last: number };
 }
 
 /**

@@ -8,6 +8,8 @@ import { serialFromYMD } from "../../../src/engine/cells";
 import {
   displayWidth,
   fitColumns,
+  isEarlierRunTitles,
+  isUsersPrintSetup,
   laidOut,
   LINE_HEIGHT,
   printSetup,
@@ -202,6 +204,44 @@ test.each([
 ])("printSetup of columns %j: %s, fitted to the page width, as many pages down as needed", (widths, orientation) => {
   const setup = printSetup(widths.map((width, column) => ({ column, width, wrap: false })));
   expect(setup).toEqual({ orientation, fitToWidth: 1, fitToHeight: 0, repeatRows: undefined });
+});
+
+test.each([
+  // Up to 130 characters a landscape page holds at full size, 185 at 70%: one page across.
+  [185, undefined, 1, undefined],
+  // Wider: as many pages across as keep it at 70% or more, the name columns (30 characters) on each.
+  [186, { first: 0, last: 1, width: 30 }, 2, { first: 0, last: 1 }],
+  [600, { first: 0, last: 1, width: 30 }, 4, { first: 0, last: 1 }],
+  // Columns too wide to repeat (over a third of the page) are not: the pages across hold more.
+  [600, { first: 0, last: 5, width: 90 }, 4, undefined],
+])("a table %i characters wide with titles %j prints %i pages across, repeating %j", (width, titles, pages, repeated) => {
+  const setup = printSetup([{ column: 0, width, wrap: false }], { first: 2, last: 2 }, titles);
+  expect(setup).toEqual({
+    orientation: "landscape",
+    fitToWidth: pages,
+    fitToHeight: 0,
+    repeatRows: { first: 2, last: 2 },
+    ...(repeated ? { repeatColumns: repeated } : {}),
+  });
+});
+
+test.each([
+  [{ fitToPage: false }, false],
+  [{ fitToPage: false, scale: 100 }, false],
+  [{ fitToPage: false, scale: 85 }, true],
+  // N pages wide by as many tall as it takes is what the review writes: an earlier run's.
+  [{ fitToPage: true, fitToHeight: 0 }, false],
+  [{ fitToPage: true, fitToHeight: 1 }, true],
+  [{ fitToPage: true, fitToHeight: 3 }, true],
+])("print setup %j is the user's: %s", (setup, users) => {
+  expect(isUsersPrintSetup(setup)).toBe(users);
+});
+
+test("print titles over the plan's header row are an earlier run's; others the user's", () => {
+  const ours = printSetup([{ column: 0, width: 300, wrap: false }], { first: 2, last: 2 });
+  expect(isEarlierRunTitles({ first: 2, last: 2 }, ours)).toBe(true);
+  expect(isEarlierRunTitles({ first: 0, last: 2 }, ours)).toBe(false);
+  expect(isEarlierRunTitles(undefined, ours)).toBe(false);
 });
 
 test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {
