@@ -73,6 +73,19 @@ export function pagesWith(sample: RenderedSample, marker: string): number[] {
   return sample.pages.flatMap((text, i) => (text.includes(marker) ? [i] : []));
 }
 
+/** Where a word is printed: its 0-based page and its text's height in points (what a reader sees of its size). */
+export function wordHeights(sample: RenderedSample, word: string): { page: number; height: number }[] {
+  const boxes = execFileSync("pdftotext", ["-bbox", sample.pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const found: { page: number; height: number }[] = [];
+  let page = -1;
+  for (const line of boxes.split("\n")) {
+    if (line.includes("<page ")) page++;
+    const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (m && m[3] === word) found.push({ page, height: Number(m[2]) - Number(m[1]) });
+  }
+  return found;
+}
+
 /** A page as PNG at `dpi`, cropped to a part of it (in fractions of the page). */
 function pagePng(
   pdf: string,
@@ -102,6 +115,9 @@ function pagePng(
   ]);
 }
 
+/** The customer sheet's page shown in the docs: its review columns' warnings, findings and recommendations (pages go down, then across). */
+const CUSTOMER_PNG_PAGE = 4;
+
 /** Writes the docs' PNGs: each language's summary page, and the English customer sheet's review columns. */
 export function writeDocPngs(samples: readonly RenderedSample[], docs: string): string[] {
   const written: string[] = [];
@@ -113,8 +129,8 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     written.push(file);
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");
-      // The sheet is fitted to the page width: its review columns, on the right, at a readable size.
-      pagePng(sample.pdf, 0, customers, 260, { x: 0.43, y: 0.08, w: 0.46, h: 0.2 });
+      // The sheet prints on pages across, the customers' ids and names on each: the third holds the warnings and findings.
+      pagePng(sample.pdf, CUSTOMER_PNG_PAGE, customers, 130, { x: 0.03, y: 0.05, w: 0.94, h: 0.45 });
       written.push(customers);
     }
   }

@@ -78,20 +78,21 @@ function setAttrs(tag: string, attrs: Record<string, string>): string {
   return out;
 }
 
-/** <sheetPr> saying the sheet prints fitted to pages. */
-export function fittedSheetPr(existing: string, p: string): string {
-  if (!existing) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
+/** <sheetPr> saying whether the sheet prints fitted to pages (or at the page setup's scale). */
+export function fittedSheetPr(existing: string, p: string, fit = true): string {
+  const value = fit ? "1" : "0";
+  if (!existing) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="${value}"/></${p}sheetPr>`;
   const { elements } = elementsOf(existing);
   const setUp = elements.find((e) => e.local === "pageSetUpPr");
   if (setUp) {
     return (
       existing.slice(0, setUp.start) +
-      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: "1" }) +
+      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: value }) +
       existing.slice(setUp.end)
     );
   }
   const root = elements[0];
-  const add = `<${p}pageSetUpPr fitToPage="1"/>`;
+  const add = `<${p}pageSetUpPr fitToPage="${value}"/>`;
   // pageSetUpPr is sheetPr's last child: it goes before the closing tag.
   if (existing.trimEnd().endsWith("/>") && elements.length === 1)
     return `${existing.trimEnd().slice(0, -2).trimEnd()}>${add}</${root.name}>`;
@@ -99,9 +100,12 @@ export function fittedSheetPr(existing: string, p: string): string {
   return existing.slice(0, close) + add + existing.slice(close);
 }
 
-/** <pageSetup> with the plan's orientation and fit, the sheet's other settings (paper, printer) kept. */
+/** <pageSetup> with the plan's orientation and fit or scale, the sheet's other settings (paper, printer) kept. */
 export function fittedPageSetup(existing: string, print: PrintSetup, p: string): string {
-  const attrs = { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) };
+  const attrs: Record<string, string> =
+    print.scale === undefined
+      ? { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) }
+      : { orientation: print.orientation, scale: String(print.scale) };
   if (!existing) return setAttrs(`<${p}pageSetup/>`, attrs);
   return setAttrs(existing, attrs);
 }
@@ -109,7 +113,7 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
 /** The layout children of a sheet written whole. */
 export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   const children: Child[] = [];
-  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p) });
+  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, layout.print.scale === undefined) });
   children.push({
     local: "sheetViews",
     xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>`,

@@ -145,7 +145,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           const e = child(local);
           return e ? text.slice(e.start, e.end) : "";
         };
-        const print = layout.print && !target.user.ownPrint;
+        const print = !target.user.ownPrint ? layout.print : undefined;
         const replacing = new Set(["cols", "sheetViews", ...(print ? ["sheetPr"] : [])]);
         return editChildren(
           text,
@@ -153,7 +153,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           {
             drop: (e) => replacing.has(e.local),
             add: [
-              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p) : "" },
+              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p, print.scale === undefined) : "" },
               { local: "sheetViews", xml: frozenViews(xmlOf("sheetViews"), layout.freezeRows, p) },
               { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
             ],

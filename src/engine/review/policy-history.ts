@@ -93,5 +93,7 @@ export function policyHistoryPlan(
     blocks,
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
     columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
+    // Each row is a version: printed on pages across, it names its version on each.
+    titleColumns: { first: 0, last: 0 },
   };
 }

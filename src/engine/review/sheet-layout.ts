@@ -18,10 +18,13 @@ const EXCEL_MAX_WIDTH = 255;
 const BOLD_FACTOR = 1.1;
 /** Wider than this (characters, all columns) a sheet prints landscape: about what an A4 or Letter portrait page holds. */
 const PORTRAIT_CHARACTERS = 95;
-/** What an A4 or Letter landscape page holds at full size, in characters, within the default margins. */
-const LANDSCAPE_CHARACTERS = 130;
-/** The smallest print scale a wide table is fitted down to before it goes on to another page across. */
-const READABLE_SCALE = 0.7;
+/**
+ * What an A4 or Letter landscape page holds at full size, in characters, within the default
+ * margins, as LibreOffice lays columns out (Excel fits a fifth more): the smaller, so a fit stays readable in both.
+ */
+const LANDSCAPE_CHARACTERS = 105;
+/** The size (percent) a table too wide for one page prints at, on pages across: small, still read without a lens. */
+export const PRINT_SCALE = 60;
 /** The user's id and name columns' width is not the review's to know: about what a customer's name takes. */
 const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
@@ -312,10 +315,13 @@ export function wrappedRowHeights(
 }
 
 /**
- * Landscape when the columns are wider than a portrait page; as many pages down as needed, and
- * across as few pages as keep the print at a readable size (at least READABLE_SCALE): a table
- * too wide for that prints on pages across, its identifying columns (`titles`, with their width
- * in characters) repeated on each, as a finance user prints a wide ledger.
+ * Landscape when the columns are wider than a portrait page, fitted to the page width and as
+ * many pages down as needed, while that keeps the print at a readable size (PRINT_SCALE); a
+ * table wider than that prints at that size on pages across, its identifying columns (`titles`,
+ * with their width in characters) repeated on each, as a finance user prints a wide ledger.
+ * Printed at a scale rather than fitted to so many pages: the widths of the user's own columns
+ * are not the review's to know, and a fit to pages estimated from them shrank the sample's
+ * customer sheet to 42%; at a fixed 70% it took nine pages across.
  */
 export function printSetup(
   columns: readonly ColumnLayout[],
@@ -324,26 +330,40 @@ export function printSetup(
 ): PrintSetup {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const orientation = total > PORTRAIT_CHARACTERS ? "landscape" : "portrait";
-  const page = (orientation === "landscape" ? LANDSCAPE_CHARACTERS : PORTRAIT_CHARACTERS) / READABLE_SCALE;
+  const page = ((orientation === "landscape" ? LANDSCAPE_CHARACTERS : PORTRAIT_CHARACTERS) * 100) / PRINT_SCALE;
   if (total <= page) return { orientation, fitToWidth: 1, fitToHeight: 0, repeatRows };
-  // Each page after the first gives the repeated columns' width again; they never take more than a third of it.
-  const repeated = titles && titles.width <= page / 3 ? titles : undefined;
-  const fitToWidth = Math.ceil((total - (repeated?.width ?? 0)) / (page - (repeated?.width ?? 0)));
-  const repeatColumns = repeated && { first: repeated.first, last: repeated.last };
-  return { orientation, fitToWidth, fitToHeight: 0, repeatRows, ...(repeatColumns ? { repeatColumns } : {}) };
+  // The repeated columns never take more than a third of a page.
+  const repeatColumns = titles && titles.width <= page / 3 ? { first: titles.first, last: titles.last } : undefined;
+  return {
+    orientation,
+    fitToWidth: 0,
+    fitToHeight: 0,
+    scale: PRINT_SCALE,
+    repeatRows,
+    ...(repeatColumns ? { repeatColumns } : {}),
+  };
 }
 
 /**
  * Whether a print setup a sheet has is the user's, and stays: fitted to a number of pages tall
  * (the review always lets a table run down as many pages as it takes, so a fit N pages wide by
- * any number tall is an earlier run's, redone), or printed at a scale of their own.
+ * any number tall is an earlier run's, redone), or printed at a scale of their own (not 100%,
+ * not the review's PRINT_SCALE).
  */
 export function isUsersPrintSetup(setup: {
   readonly fitToPage: boolean;
   readonly fitToHeight?: number;
   readonly scale?: number;
 }): boolean {
-  return setup.fitToPage ? setup.fitToHeight !== 0 : setup.scale !== undefined && setup.scale !== 100;
+  if (setup.fitToPage) return setup.fitToHeight !== 0;
+  return setup.scale !== undefined && setup.scale !== 100 && setup.scale !== PRINT_SCALE;
+}
+
+/** How wide some columns are together, in characters (a column not laid out at the narrowest width). */
+function widthOf(columns: readonly ColumnLayout[], span: { readonly first: number; readonly last: number }): number {
+  let width = 0;
+  for (let c = span.first; c <= span.last; c++) width += columns.find((l) => l.column === c)?.width ?? WIDTH.min;
+  return width;
 }
 
 /**
@@ -364,12 +384,13 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
+  const titles = plan.titleColumns;
   return {
     ...plan,
     columns,
     rowHeights,
     freezeRows: header === 0 ? 1 : undefined,
-    print: printSetup(columns, repeat),
+    print: printSetup(columns, repeat, titles && { ...titles, width: widthOf(columns, titles) }),
   };
 }
 

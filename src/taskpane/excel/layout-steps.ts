@@ -70,7 +70,10 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
   if (print && !user.ownPrint) {
     ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     // 0 pages: as many as it takes, as in the file format's fitToHeight="0".
-    ws.pageLayout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+    ws.pageLayout.zoom =
+      print.scale === undefined
+        ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
+        : { scale: print.scale };
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);

@@ -12,6 +12,7 @@ import {
   isUsersPrintSetup,
   laidOut,
   LINE_HEIGHT,
+  PRINT_SCALE,
   printSetup,
   renderedText,
   WIDTH,
@@ -207,28 +208,32 @@ test.each([
 });
 
 test.each([
-  // Up to 130 characters a landscape page holds at full size, 185 at 70%: one page across.
-  [185, undefined, 1, undefined],
-  // Wider: as many pages across as keep it at 70% or more, the name columns (30 characters) on each.
-  [186, { first: 0, last: 1, width: 30 }, 2, { first: 0, last: 1 }],
-  [600, { first: 0, last: 1, width: 30 }, 4, { first: 0, last: 1 }],
-  // Columns too wide to repeat (over a third of the page) are not: the pages across hold more.
-  [600, { first: 0, last: 5, width: 90 }, 4, undefined],
-])("a table %i characters wide with titles %j prints %i pages across, repeating %j", (width, titles, pages, repeated) => {
+  // Up to 175 characters (105 a landscape page holds at full size, at 60%): fitted one page across.
+  [175, undefined, undefined],
+  // Wider: at 60% on as many pages across as it takes, the name columns (30 characters) on each.
+  [176, { first: 0, last: 1, width: 30 }, { first: 0, last: 1 }],
+  // Columns too wide to repeat (over a third of the page) are not.
+  [600, { first: 0, last: 5, width: 90 }, undefined],
+])("a table %i characters wide with titles %j: repeating %j", (width, titles, repeated) => {
   const setup = printSetup([{ column: 0, width, wrap: false }], { first: 2, last: 2 }, titles);
+  const fit = width <= 175;
   expect(setup).toEqual({
     orientation: "landscape",
-    fitToWidth: pages,
+    fitToWidth: fit ? 1 : 0,
     fitToHeight: 0,
+    ...(fit ? {} : { scale: PRINT_SCALE }),
     repeatRows: { first: 2, last: 2 },
     ...(repeated ? { repeatColumns: repeated } : {}),
   });
+  expect(PRINT_SCALE).toBe(60);
 });
 
 test.each([
   [{ fitToPage: false }, false],
   [{ fitToPage: false, scale: 100 }, false],
   [{ fitToPage: false, scale: 85 }, true],
+  // The review's own scale: an earlier run's.
+  [{ fitToPage: false, scale: 60 }, false],
   // N pages wide by as many tall as it takes is what the review writes: an earlier run's.
   [{ fitToPage: true, fitToHeight: 0 }, false],
   [{ fitToPage: true, fitToHeight: 1 }, true],

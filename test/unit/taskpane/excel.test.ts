@@ -452,10 +452,10 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.frozenRows).toBe(1);
     expect(s.autoFilter).toBe("A1:AE4");
     // As the plan says (the command line writes the same): pages across, each with the id and name columns.
-    expect(plan.target!.print).toMatchObject({ fitToWidth: 3, repeatColumns: { first: 0, last: 1 } });
+    expect(plan.target!.print).toMatchObject({ scale: 60, repeatColumns: { first: 0, last: 1 } });
     expect(s.print).toEqual({
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 3, verticalFitToPages: 0 },
+      zoom: { scale: 60 },
       titleRows: "$1:$1",
       titleColumns: "$A:$B",
     });
@@ -490,7 +490,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     s.print.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     const { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
-    expect(s.print).toMatchObject({ zoom: { horizontalFitToPages: 3, verticalFitToPages: 0 }, titleColumns: "$A:$B" });
+    expect(s.print).toMatchObject({ zoom: { scale: 60 }, titleColumns: "$A:$B" });
     s.print = { zoom: { scale: 85 } };
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
