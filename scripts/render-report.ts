@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { review } from "../src/cli/main";
 import { message } from "../src/engine/i18n";
+import { OUTPUT_HEADERS } from "../src/engine/review/fields";
 import { SAMPLE_AS_OF } from "./make-examples";
 
 export interface RenderedSample {
@@ -115,9 +116,6 @@ function pagePng(
   ]);
 }
 
-/** The customer sheet's page shown in the docs: its review columns' warnings, findings and recommendations (pages go down, then across). */
-const CUSTOMER_PNG_PAGE = 4;
-
 /** Writes the docs' PNGs: each language's summary page, and the English customer sheet's review columns. */
 export function writeDocPngs(samples: readonly RenderedSample[], docs: string): string[] {
   const written: string[] = [];
@@ -129,8 +127,9 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     written.push(file);
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");
-      // The sheet prints on pages across, the customers' ids and names on each: the third holds the warnings and findings.
-      pagePng(sample.pdf, CUSTOMER_PNG_PAGE, customers, 130, { x: 0.03, y: 0.05, w: 0.94, h: 0.45 });
+      // The sheet prints on pages across, the customers' ids and names on each: the first with the warnings.
+      const page = pagesWith(sample, OUTPUT_HEADERS.warnings.en)[0];
+      pagePng(sample.pdf, page, customers, 130, { x: 0.03, y: 0.05, w: 0.94, h: 0.5 });
       written.push(customers);
     }
   }

@@ -280,6 +280,7 @@ export const en = {
   "summary.exposure": "Total exposure (outstanding balance)",
   "summary.overdueShare": "Share of customers overdue",
   "summary.portfolioWarnings": "Portfolio warnings",
+  "summary.portfolioWarning": "{title} ({value} > {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
   "summary.none": "none",
   "summary.grade": "Risk grade",

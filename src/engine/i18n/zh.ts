@@ -254,6 +254,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.exposure": "风险敞口合计（应收账款余额）",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
+  "summary.portfolioWarning": "{title}（{value} > {threshold}）",
   "summary.notAvailable": "无（缺少逾期数据）",
   "summary.none": "无",
   "summary.grade": "风险等级",

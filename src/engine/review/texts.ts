@@ -49,13 +49,21 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 }
 
 /**
- * The portfolio's warnings as one line, each titled and told with its figure against its
- * threshold ("Many customers overdue: 18.6% of customers have an overdue payment (more than
- * 10.0% triggers a warning)."), or "none".
+ * The portfolio's warnings as one line, each titled with its figure against its threshold
+ * ("Many customers overdue (18.6% > 10%)": short enough for the dashboard's line; the portfolio's
+ * one check fires above its threshold), or "none".
  */
 export function portfolioWarningList(findings: readonly Finding[], lang: Lang): string {
   return findings.length
-    ? findings.map((f) => labelled(findingTitle(f, lang), explainFinding(f, lang), lang)).join(message(lang, "sep.items"))
+    ? findings
+        .map((f) =>
+          message(lang, "summary.portfolioWarning", {
+            title: findingTitle(f, lang),
+            value: formatFigure(f.value, f.format, lang),
+            threshold: formatFigure(f.threshold, f.format, lang),
+          }),
+        )
+        .join(message(lang, "sep.items"))
     : message(lang, "summary.none");
 }
 

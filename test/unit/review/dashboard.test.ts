@@ -109,8 +109,12 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
   test("the portfolio warning says its figure against its threshold", () => {
     const line = linesFrom(summary, 0).find((l) => l.startsWith(`${t("summary.portfolioWarnings")}|`));
     expect(line).toBe(
-      `${t("summary.portfolioWarnings")}|${message(lang, "warning.OVERDUE_SHARE")}${message(lang, "sep.label")}` +
-        message(lang, "warning.OVERDUE_SHARE.detail", { value: "33.3%", threshold: "10%" }),
+      `${t("summary.portfolioWarnings")}|` +
+        message(lang, "summary.portfolioWarning", {
+          title: message(lang, "warning.OVERDUE_SHARE"),
+          value: "33.3%",
+          threshold: "10%",
+        }),
     );
   });
 

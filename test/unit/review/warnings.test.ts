@@ -102,12 +102,8 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
   test("the warning carries its figure and threshold, and says both wherever it is listed, in both languages", () => {
     const result = runReview({ sheetName: "S", values: sheet(43, 8), asOf, policy: DEFAULT_POLICY });
     expect(result.portfolio.findings).toEqual([{ code: "OVERDUE_SHARE", value: 8 / 43, threshold: 0.1, format: "percent" }]);
-    expect(portfolioWarningList(result.portfolio.findings, "en")).toBe(
-      "Many customers overdue: 18.6% of customers have an overdue payment (more than 10% triggers a warning).",
-    );
-    expect(portfolioWarningList(result.portfolio.findings, "zh")).toBe(
-      "逾期客户过多：18.6% 的客户有逾期付款（超过 10% 即预警）。",
-    );
+    expect(portfolioWarningList(result.portfolio.findings, "en")).toBe("Many customers overdue (18.6% > 10%)");
+    expect(portfolioWarningList(result.portfolio.findings, "zh")).toBe("逾期客户过多（18.6% > 10%）");
     expect(portfolioWarningList([], "en")).toBe("none");
   });
 });
