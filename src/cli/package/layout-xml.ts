@@ -7,7 +7,7 @@
 import { columnLetter } from "../../engine/a1";
 import type { ColumnLayout, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
-import { Element, elementsOf } from "./xml-edit";
+import { elementsOf } from "./xml-edit";
 
 type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
 
