@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { review } from "../src/cli/main";
 import { message } from "../src/engine/i18n";
+import { OUTPUT_HEADERS } from "../src/engine/review/fields";
 import { SAMPLE_AS_OF } from "./make-examples";
 
 export interface RenderedSample {
@@ -73,6 +74,19 @@ export function pagesWith(sample: RenderedSample, marker: string): number[] {
   return sample.pages.flatMap((text, i) => (text.includes(marker) ? [i] : []));
 }
 
+/** Where a word is printed: its 0-based page and its text's height in points (what a reader sees of its size). */
+export function wordHeights(sample: RenderedSample, word: string): { page: number; height: number }[] {
+  const boxes = execFileSync("pdftotext", ["-bbox", sample.pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const found: { page: number; height: number }[] = [];
+  let page = -1;
+  for (const line of boxes.split("\n")) {
+    if (line.includes("<page ")) page++;
+    const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (m && m[3] === word) found.push({ page, height: Number(m[2]) - Number(m[1]) });
+  }
+  return found;
+}
+
 /** A page as PNG at `dpi`, cropped to a part of it (in fractions of the page). */
 function pagePng(
   pdf: string,
@@ -113,8 +127,9 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     written.push(file);
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");
-      // The sheet is fitted to the page width: its review columns, on the right, at a readable size.
-      pagePng(sample.pdf, 0, customers, 260, { x: 0.43, y: 0.08, w: 0.46, h: 0.2 });
+      // The sheet prints on pages across, the customers' ids and names on each: the first with the warnings.
+      const page = pagesWith(sample, OUTPUT_HEADERS.warnings.en)[0];
+      pagePng(sample.pdf, page, customers, 130, { x: 0.03, y: 0.05, w: 0.94, h: 0.5 });
       written.push(customers);
     }
   }

@@ -208,7 +208,10 @@ async function reviewWorkbook(
   }
   const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
-  const result = runReview({ sheetName: sheet.name, values, asOf, policy, archive, ledger }, lang);
+  const result = runReview(
+    { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger },
+    lang,
+  );
   const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));

@@ -7,6 +7,7 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
+import { Finding } from "../engine/review/warnings";
 import {
   amountWithShare,
   changedCustomersText,
@@ -18,6 +19,7 @@ import {
   formatFigure,
   gradeName,
   labelled,
+  policyChangeText,
   portfolioWarningList,
   problemText,
   reasonDetail,
@@ -29,6 +31,14 @@ import {
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
 const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** A warning in the JSON, a customer's or the portfolio's: its figure, its threshold and the sentence saying both. */
+const findingJson = (f: Finding, lang: Lang) => ({
+  code: f.code,
+  value: f.value,
+  threshold: f.threshold,
+  text: explainFinding(f, lang),
+});
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -49,7 +59,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       zScore: c.zScore === undefined ? null : fourPlaces(c.zScore),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
-      findings: c.findings.map((f) => ({ code: f.code, value: f.value, threshold: f.threshold, text: explainFinding(f, lang) })),
+      findings: c.findings.map((f) => findingJson(f, lang)),
       recommendation: c.errors.length ? null : recommendationText(c.actions, lang, result.policy),
       actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy) })),
       recommendedLimit: c.recommendedLimit ?? null,
@@ -82,6 +92,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       customersAtRisk: p.customersAtRisk,
       topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
       warnings: p.warnings,
+      findings: p.findings.map((f) => findingJson(f, lang)),
       warningCounts: p.warningCounts,
       aging: p.aging ?? null,
       problems: p.problems.map((q) => ({
@@ -108,6 +119,13 @@ function changesJson(changes: ReviewChanges) {
     clearedWarnings: changes.clearedWarnings,
     added: changes.added,
     gone: changes.gone,
+    policy: changes.policy
+      ? {
+          from: changes.policy.from,
+          to: changes.policy.to,
+          settings: changes.policy.settings?.map(({ setting, from, to }) => ({ setting, from, to })) ?? null,
+        }
+      : null,
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -154,6 +172,7 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
   );
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
+  if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
   return lines;
 }
@@ -250,7 +269,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
         `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
   }
-  lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.warnings, lang, result.policy)));
+  lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
   const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
   if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${count(n)}`).join("  "));
   const u = p.unmatchedInvoices;

@@ -2,15 +2,15 @@
  * Looked at: the reviewed sample workbooks (English and Chinese) rendered by a real
  * spreadsheet application, LibreOffice Calc headless, to PDF, and read back page by page.
  * No cell shows ### (a column too narrow for its date or amount), the summary prints on one
- * page, and the customer sheet's review columns are on its first page, beside the data.
+ * page, and the customer sheet prints on pages across at a readable size, each naming its customers.
  * Needs soffice, pdfinfo and pdftotext (poppler-utils).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
-import { OUTPUT_HEADERS } from "../../src/engine/review/fields";
-import { pagesWith, RenderedSample, renderSamples } from "../../scripts/render-report";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
+import { pagesWith, RenderedSample, renderSamples, wordHeights } from "../../scripts/render-report";
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
@@ -48,12 +48,29 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     expect(page).toMatch(lang === "en" ? /Wide World Importers\s+10\s+276,000\.00/ : /环球进口贸易公司\s+10\s+276,000\.00/);
   });
 
-  test("the customer sheet's review columns print on its first page, with the dates and limits shown", () => {
-    const first = sample().pages[0];
-    // A long header over short figures wraps, so its words may stand on lines of their own.
-    for (const field of ["score", "recommendedLimit", "nextReview", "warnings", "findings", "utilisation", "availableCredit"] as const)
-      for (const word of OUTPUT_HEADERS[field][lang].split(" ")) expect(first).toContain(word);
-    expect(first).toMatch(/\d\.\d%/);
-    expect(first).toMatch(lang === "en" ? /\d{1,3},\d{3}\.00/ : /\d{4}年\d{1,2}月\d{1,2}日/);
+  test("the customer sheet prints on pages across at a readable size, each page naming its customers", () => {
+    const s = sample();
+    // The ledger, printed after it, is the user's sheet at full size: the same id there is the yardstick.
+    const ledger = pagesWith(s, "INV-001-1")[0];
+    const onSheet = wordHeights(s, "C0001").filter((w) => w.page < ledger);
+    const full = wordHeights(s, "C0001").find((w) => w.page === ledger)!;
+    // The first customer's id on each page across (its 47 columns fitted on one page printed it at 1.7 pt).
+    expect(onSheet.length).toBeGreaterThanOrEqual(3);
+    for (const w of onSheet) expect(w.height / full.height).toBeGreaterThanOrEqual(0.58);
+    for (const w of onSheet) expect(s.pages[w.page]).toContain(FIELD_LABELS.name[lang]);
+    // Every review column is printed on one of the customer sheet's pages, its dates and limits shown.
+    const sheet = s.pages.slice(0, ledger).join("\n");
+    for (const field of [
+      "score",
+      "recommendedLimit",
+      "nextReview",
+      "warnings",
+      "findings",
+      "utilisation",
+      "availableCredit",
+    ] as const)
+      for (const word of OUTPUT_HEADERS[field][lang].split(" ")) expect(sheet).toContain(word);
+    expect(sheet).toMatch(/\d\.\d%/);
+    expect(sheet).toMatch(lang === "en" ? /\d{1,3},\d{3}\.00/ : /\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });

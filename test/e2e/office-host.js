@@ -109,7 +109,7 @@
       this.frozenRows = 0;
       this.autoFilter = undefined; // its address, when the sheet has one
       this.tables = 0;
-      this.print = {}; // { orientation, zoom, titleRows }
+      this.print = {}; // { orientation, zoom, titleRows, titleColumns }
       this.protected = false;
       this.deleted = false;
     }
@@ -467,6 +467,7 @@
         get: () => this.pageLayout._get("zoom"),
       });
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
+      this.pageLayout.setPrintTitleColumns = (columns) => page("setPrintTitleColumns", (print) => (print.titleColumns = columns));
       this.freezePanes = {
         freezeRows: (count) =>
           context.enqueue("freezePanes.freezeRows", () => {

@@ -46,6 +46,7 @@ export interface FakePrint {
   orientation?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   titleRows?: string;
+  titleColumns?: string;
 }
 
 export interface FakeFill {
@@ -434,6 +435,8 @@ export class FakeExcel {
             writeOp("pageOrientation", undefined, v, (s) => (s.print.orientation = v));
           },
           setPrintTitleRows: (rows: string) => writeOp("printTitleRows", undefined, rows, (s) => (s.print.titleRows = rows)),
+          setPrintTitleColumns: (columns: string) =>
+            writeOp("printTitleColumns", undefined, columns, (s) => (s.print.titleColumns = columns)),
         };
       })(),
       charts: {

@@ -6,6 +6,7 @@
 import { Lang } from "../../src/engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../../src/engine/policy";
 import { ReviewResult, runReview } from "../../src/engine/review/review";
+import { reviewSheetName } from "../../src/engine/review/sheets";
 import { buildWritePlan } from "../../src/engine/review/write-plan";
 import { applyBlocks, copyGrid, Grid } from "./review-grid";
 
@@ -13,6 +14,8 @@ export interface CycleWorkbook {
   readonly customers: Grid;
   /** Undefined until the first review creates the archive sheet. */
   readonly archive?: Grid;
+  /** Undefined until the first review creates the policy history sheet. */
+  readonly policyHistory?: Grid;
 }
 
 export const CYCLE_SHEET = "Customers";
@@ -23,14 +26,21 @@ export function reviewWorkbook(
   lang: Lang = "en",
   policy: Policy = DEFAULT_POLICY,
 ): { result: ReviewResult; workbook: CycleWorkbook } {
-  const result = runReview({ sheetName: CYCLE_SHEET, values: workbook.customers, asOf, policy, archive: workbook.archive }, lang);
-  const plan = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET], archiveValues: workbook.archive });
-  const archivePlan = plan.sheets.find((s) => s.mode === "rewrite-from")!;
+  const { archive, policyHistory } = workbook;
+  const result = runReview({ sheetName: CYCLE_SHEET, values: workbook.customers, asOf, policy, archive, policyHistory }, lang);
+  const plan = buildWritePlan(result, lang, {
+    sheetNames: [CYCLE_SHEET],
+    archiveValues: archive,
+    policyHistoryValues: policyHistory,
+  });
+  const sheet = (kind: "archive" | "policyHistory") => plan.sheets.find((s) => s.name === reviewSheetName(kind, [], lang));
+  const historyPlan = sheet("policyHistory");
   return {
     result,
     workbook: {
       customers: applyBlocks(workbook.customers, plan.target.blocks),
-      archive: trimBlankRows(applyBlocks(workbook.archive ?? [], archivePlan.blocks)),
+      archive: trimBlankRows(applyBlocks(archive ?? [], sheet("archive")!.blocks)),
+      policyHistory: historyPlan ? trimBlankRows(applyBlocks(policyHistory ?? [], historyPlan.blocks)) : policyHistory,
     },
   };
 }

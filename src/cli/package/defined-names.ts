@@ -3,7 +3,7 @@
  * _xlnm._FilterDatabase), edited in workbook.xml: a name of ours replaces the same name of the
  * same sheet, every other name stays as it was.
  */
-import { escapeXml } from "./xml";
+import { decodeXml, escapeXml } from "./xml";
 import { applySplices, elementsOf, orderedPosition } from "./xml-edit";
 
 export interface SheetName {
@@ -11,8 +11,8 @@ export interface SheetName {
   /** 0-based position of the sheet among the workbook's <sheet> elements. */
   readonly sheetIndex: number;
   readonly ref: string;
-  /** Keep a name the workbook has already (the user's own print titles) rather than replace it. */
-  readonly keepExisting?: boolean;
+  /** Whether to keep a name the workbook has already (the user's own print titles), given its reference, rather than replace it. */
+  readonly keepExisting?: (existingRef: string) => boolean;
 }
 
 /** CT_Workbook's children in schema order. */
@@ -60,7 +60,11 @@ export function withSheetNames(workbookXml: string, names: readonly SheetName[])
   for (const n of names) {
     const xml = `<${p}definedName name="${n.name}" localSheetId="${n.sheetIndex}"${n.name === "_xlnm._FilterDatabase" ? ' hidden="1"' : ""}>${escapeXml(n.ref)}</${p}definedName>`;
     const old = existing.get(key(n.name, String(n.sheetIndex)));
-    if (old && n.keepExisting) continue;
+    if (
+      old &&
+      n.keepExisting?.(decodeXml(workbookXml.slice(workbookXml.indexOf(">", old.start) + 1, old.end).replace(/<\/[^>]*>$/, "")))
+    )
+      continue;
     if (old) splices.push({ start: old.start, end: old.end, text: xml });
     else added += xml;
   }

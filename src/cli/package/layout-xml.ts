@@ -7,7 +7,7 @@
 import { columnLetter } from "../../engine/a1";
 import type { ColumnLayout, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
-import { Element, elementsOf } from "./xml-edit";
+import { elementsOf } from "./xml-edit";
 
 type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
 
@@ -78,20 +78,21 @@ function setAttrs(tag: string, attrs: Record<string, string>): string {
   return out;
 }
 
-/** <sheetPr> saying the sheet prints fitted to pages. */
-export function fittedSheetPr(existing: string, p: string): string {
-  if (!existing) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
+/** <sheetPr> saying whether the sheet prints fitted to pages (or at the page setup's scale). */
+export function fittedSheetPr(existing: string, p: string, fit = true): string {
+  const value = fit ? "1" : "0";
+  if (!existing) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="${value}"/></${p}sheetPr>`;
   const { elements } = elementsOf(existing);
   const setUp = elements.find((e) => e.local === "pageSetUpPr");
   if (setUp) {
     return (
       existing.slice(0, setUp.start) +
-      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: "1" }) +
+      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: value }) +
       existing.slice(setUp.end)
     );
   }
   const root = elements[0];
-  const add = `<${p}pageSetUpPr fitToPage="1"/>`;
+  const add = `<${p}pageSetUpPr fitToPage="${value}"/>`;
   // pageSetUpPr is sheetPr's last child: it goes before the closing tag.
   if (existing.trimEnd().endsWith("/>") && elements.length === 1)
     return `${existing.trimEnd().slice(0, -2).trimEnd()}>${add}</${root.name}>`;
@@ -99,22 +100,20 @@ export function fittedSheetPr(existing: string, p: string): string {
   return existing.slice(0, close) + add + existing.slice(close);
 }
 
-/** <pageSetup> with the plan's orientation and fit, the sheet's other settings (paper, printer) kept. */
+/** <pageSetup> with the plan's orientation and fit or scale, the sheet's other settings (paper, printer) kept. */
 export function fittedPageSetup(existing: string, print: PrintSetup, p: string): string {
-  const attrs = { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) };
+  const attrs: Record<string, string> =
+    print.scale === undefined
+      ? { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) }
+      : { orientation: print.orientation, scale: String(print.scale) };
   if (!existing) return setAttrs(`<${p}pageSetup/>`, attrs);
   return setAttrs(existing, attrs);
-}
-
-/** Whether the sheet is printed fitted to pages already (the user's own print setup, which stays). */
-export function fitsToPage(sheetPr: Element | undefined, xml: string): boolean {
-  return sheetPr !== undefined && /\sfitToPage="(1|true)"/.test(xml.slice(sheetPr.start, sheetPr.end));
 }
 
 /** The layout children of a sheet written whole. */
 export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   const children: Child[] = [];
-  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p) });
+  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, layout.print.scale === undefined) });
   children.push({
     local: "sheetViews",
     xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>`,
@@ -129,9 +128,19 @@ export function autoFilterXml(area: { row: number; column: number; rows: number;
   return `<${p}autoFilter ref="${areaRef(area)}"/>`;
 }
 
-/** "'Sheet'!$1:$1": the rows printed on every page. */
-export function printTitlesRef(sheet: string, rows: { first: number; last: number }): string {
-  return `${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`;
+/** "'Sheet'!$A:$B,'Sheet'!$1:$1": the columns printed at the left of every page, the rows at its top. */
+export function printTitlesRef(sheet: string, print: Pick<PrintSetup, "repeatRows" | "repeatColumns">): string {
+  const { repeatColumns: columns, repeatRows: rows } = print;
+  return [
+    ...(columns ? [`${quoted(sheet)}!$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`] : []),
+    ...(rows ? [`${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`] : []),
+  ].join(",");
+}
+
+/** The rows (0-based) print titles as a workbook name holds them repeat, if any: "'Sheet'!$A:$B,'Sheet'!$3:$4" → 2 to 3. */
+export function titleRowsOf(ref: string): { first: number; last: number } | undefined {
+  const m = /!\$?(\d+):\$?(\d+)(?:,|$)/.exec(ref.trim());
+  return m ? { first: Number(m[1]) - 1, last: Number(m[2]) - 1 } : undefined;
 }
 
 /** "'Sheet'!$A$1:$K$20": the filtered table. */

@@ -5,19 +5,19 @@
  */
 import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
-import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
+import { isEarlierRunFilter, isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
 import {
   autoFilterXml,
   filterRef,
-  fitsToPage,
   fittedPageSetup,
   fittedSheetPr,
   frozenViews,
   layoutChildren,
   mergedCols,
   printTitlesRef,
+  titleRowsOf,
 } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
@@ -66,27 +66,53 @@ function isEarlierRunTag(tag: string, ours: Area | undefined): boolean {
   }
 }
 
-/** Whether a worksheet has a filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
-export async function hasOwnFilter(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<boolean> {
+/** What the user has set up on a worksheet that a plan's layout leaves alone. */
+export interface UserSetup {
+  /** A filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
+  readonly ownFilter: boolean;
+  /** A print setup of the user's (isUsersPrintSetup): then it gets no print setup of ours. */
+  readonly ownPrint: boolean;
+}
+
+/**
+ * What the user has set up on a worksheet, read in one pass over its text before it is
+ * streamed through: the print setup stands after the cells, but the fit is said in <sheetPr>,
+ * before them.
+ */
+export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<UserSetup> {
   const rels = await edit.pkg.relationships(sheet.part);
-  if (rels.some((r) => r.type.endsWith("/table"))) return true;
+  let ownFilter = rels.some((r) => r.type.endsWith("/table"));
   // The names are looked for as plain text first: a pattern starting at "<" would be tried at
   // every tag of a sheet of millions of cells.
-  const ownIn = (text: string): boolean => {
+  const filterIn = (text: string): boolean => {
     if (text.includes("tableParts") && /<(?:\w+:)?tableParts[\s/>]/.test(text)) return true;
     if (!text.includes("autoFilter")) return false;
     for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) return true;
     return false;
   };
-  let found = false;
+  let fitToPage = false;
+  let pageSetup: string | undefined;
+  const printIn = (text: string) => {
+    if (text.includes("pageSetUpPr") && /<(?:\w+:)?pageSetUpPr\s[^>]*\bfitToPage="(1|true)"/.test(text)) fitToPage = true;
+    if (pageSetup === undefined && text.includes("pageSetup")) pageSetup = /<(?:\w+:)?pageSetup[\s/][^>]*>/.exec(text)?.[0];
+  };
   let carry = "";
   await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
     // A tag cut between two chunks is seen whole in the seam.
-    found = ownIn(carry + chunk.slice(0, 200)) || ownIn(chunk);
+    const seam = carry + chunk.slice(0, 200);
+    if (!ownFilter) ownFilter = filterIn(seam) || filterIn(chunk);
+    printIn(seam);
+    printIn(chunk);
     carry = chunk.slice(-200);
-    return !found;
+    return true;
   });
-  return found;
+  const number = (name: string) => {
+    const m = pageSetup && new RegExp(`\\s${name}="(\\d+)"`).exec(pageSetup);
+    return m ? Number(m[1]) : undefined;
+  };
+  // The file format's defaults: a fit one page tall, a scale of 100%.
+  const ownPrint = isUsersPrintSetup({ fitToPage, fitToHeight: number("fitToHeight") ?? 1, scale: number("scale") });
+  return { ownFilter, ownPrint };
 }
 
 export interface UserSheet {
@@ -95,8 +121,8 @@ export interface UserSheet {
   readonly fills: readonly ConditionalFill[];
   readonly clearFillsOn: readonly Area[];
   readonly layout: SheetLayout;
-  /** The sheet has a filter or table of the user's already. */
-  readonly ownFilter: boolean;
+  /** What the user has set up there already. */
+  readonly user: UserSetup;
 }
 
 /** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
@@ -105,7 +131,6 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(blocks, sheet.name, writer, wrappedColumns(layout), layout.rowHeights);
-  let userFit = false;
   const patcher = new SheetPatcher(
     rows,
     writer,
@@ -120,8 +145,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           const e = child(local);
           return e ? text.slice(e.start, e.end) : "";
         };
-        userFit = fitsToPage(child("sheetPr"), text);
-        const print = layout.print && !userFit;
+        const print = !target.user.ownPrint ? layout.print : undefined;
         const replacing = new Set(["cols", "sheetViews", ...(print ? ["sheetPr"] : [])]);
         return editChildren(
           text,
@@ -129,7 +153,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
           {
             drop: (e) => replacing.has(e.local),
             add: [
-              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p) : "" },
+              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p, print.scale === undefined) : "" },
               { local: "sheetViews", xml: frozenViews(xmlOf("sheetViews"), layout.freezeRows, p) },
               { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
             ],
@@ -150,8 +174,8 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
             priority = Math.max(priority, Number(e.attrs.get("priority") ?? 0));
         }
         const pageSetup = elements.find((e) => e.depth === 0 && e.local === "pageSetup");
-        const print = layout.print && !userFit ? layout.print : undefined;
-        const filter = layout.autoFilter && !target.ownFilter ? layout.autoFilter : undefined;
+        const print = layout.print && !target.user.ownPrint ? layout.print : undefined;
+        const filter = layout.autoFilter && !target.user.ownFilter ? layout.autoFilter : undefined;
         const close = tail.lastIndexOf("</");
         return editChildren(
           tail,
@@ -184,19 +208,21 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
     await zip.readText(entry, (chunk) => patcher.push(chunk, part.write));
     await patcher.end(part.write);
   });
-  nameSheet(edit, sheet.name, layout, !target.ownFilter, true);
+  nameSheet(edit, sheet.name, layout, target.user, true);
 }
 
 /** The sheet's print titles and filter as the workbook's built-in names. */
-function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, filter: boolean, usersSheet: boolean): void {
-  if (layout.print?.repeatRows)
+function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: UserSetup, usersSheet: boolean): void {
+  const print = layout.print;
+  if (print && !user.ownPrint && (print.repeatRows || print.repeatColumns))
     edit.sheetNames.push({
       sheet,
       name: "_xlnm.Print_Titles",
-      ref: printTitlesRef(sheet, layout.print.repeatRows),
-      keepExisting: usersSheet,
+      ref: printTitlesRef(sheet, print),
+      // Titles of the user's own stay; an earlier run's (over the same header row) are redone.
+      keepExisting: usersSheet ? (ref) => !isEarlierRunTitles(titleRowsOf(ref), print) : undefined,
     });
-  if (layout.autoFilter && filter)
+  if (layout.autoFilter && !user.ownFilter)
     edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
 }
 
@@ -238,5 +264,5 @@ export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, pla
   const rels = relsPartOf(part);
   if (sheetRels.length) edit.put(rels, relationshipsXml(sheetRels));
   else if (zip.entry(rels)) edit.removed.add(rels.toLowerCase());
-  nameSheet(edit, plan.name, plan, true, false);
+  nameSheet(edit, plan.name, plan, { ownFilter: false, ownPrint: false }, false);
 }

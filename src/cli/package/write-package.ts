@@ -11,7 +11,7 @@ import { PackageError } from "./bounds";
 import { sheetIndexes, withSheetNames } from "./defined-names";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
 import { Content, PackageEdit } from "./package-edit";
-import { hasOwnFilter, patchSheet, writeOwnSheet } from "./sheet-parts";
+import { patchSheet, userSetup, writeOwnSheet } from "./sheet-parts";
 import { Styles } from "./styles";
 import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
@@ -50,7 +50,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     fills,
     clearFillsOn,
     layout,
-    ownFilter: await hasOwnFilter(edit, target, layout.autoFilter),
+    user: await userSetup(edit, target, layout.autoFilter),
   });
 
   // ---- the review's own sheets ----
@@ -59,14 +59,14 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     const existing = pkg.sheets.find((s) => s.name === sheetPlan.name);
     if (existing && sheetPlan.mode === "rewrite-from") {
       const fills = sheetPlan.fills ?? [];
-      const ownFilter = await hasOwnFilter(edit, existing, sheetPlan.autoFilter);
+      const user = await userSetup(edit, existing, sheetPlan.autoFilter);
       patchSheet(edit, styles, lang, {
         sheet: existing,
         blocks: sheetPlan.blocks,
         fills,
         clearFillsOn: fills.map((f) => f.area),
         layout: sheetPlan,
-        ownFilter,
+        user,
       });
       continue;
     }

@@ -77,7 +77,9 @@ export function archiveSheetPlan(
     const blank: PlanValue[][] = Array.from({ length: oldEnd - row + 1 }, () => new Array<PlanValue>(width).fill(null));
     blocks.push({ row, column: 0, values: blank, formats: new Array<CellFormat>(width).fill("general") });
   }
-  return { name, mode: "rewrite-from", fromRow, blocks, columnWidths: columns.map((column) => column.width) };
+  // A review's rows name their customer by id and name.
+  const titleColumns = { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") };
+  return { name, mode: "rewrite-from", fromRow, blocks, columnWidths: columns.map((column) => column.width), titleColumns };
 }
 
 /**

@@ -2,10 +2,17 @@
  * What changed since the last review: each customer against its own latest archived review
  * before the as-of date (score, grade, warnings, recommended limit), and the portfolio against
  * the latest review date before it (grade migration, warnings that came and went, customers
- * added and gone). Pure: it reads the review's customers and what the archive holds.
+ * added and gone, and the policy when it is not the one that review used: warnings come and go
+ * with a threshold as much as with a customer's figures). Pure: it reads the review's customers,
+ * what the archive holds and the policy history.
  */
-import { Grade, GRADES } from "../policy";
-import { ArchiveEntry, archiveKey, EarlierReviews } from "./archive";
+import { CellValue } from "../cells";
+import { CreditError } from "../errors";
+import { Grade, GRADES, Policy } from "../policy";
+import { ArchiveEntry, archiveKey, ARCHIVE_FIELDS, EarlierReviews } from "./archive";
+import { policyInHistory, SETTING_ROWS } from "./policy-history";
+import { settingCell } from "./policy-sheet";
+import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
 import { shownScore, WarningCode } from "./warnings";
 
@@ -31,6 +38,23 @@ export interface CustomerChange {
   readonly limitChange?: number;
 }
 
+/** One policy setting the last review had otherwise: its name on the policy sheet ("maxDebtRatio", "weight.industryRisk"). */
+export interface SettingChange {
+  readonly setting: string;
+  readonly from: PlanValue;
+  readonly to: PlanValue;
+  /** How the policy sheet shows both values. */
+  readonly format: CellFormat;
+}
+
+/** The policy of this review against the last review's, when they differ. */
+export interface PolicyChange {
+  readonly from: string;
+  readonly to: string;
+  /** Each setting that differs, in the policy sheet's order; undefined when the policy history does not hold the last review's version. */
+  readonly settings?: readonly SettingChange[];
+}
+
 export interface ReviewChanges {
   /** The latest archived review date before the as-of date; undefined when the archive has none. */
   readonly previousReview?: number;
@@ -43,6 +67,8 @@ export interface ReviewChanges {
   readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
   /** Customers in the previous review that are no longer on the sheet. */
   readonly gone: readonly { readonly id: string; readonly name: string }[];
+  /** Undefined when the last review used this review's policy (or the archive does not say which it used). */
+  readonly policy?: PolicyChange;
 }
 
 /** The customers whose grade moved this way since their previous review, in sheet order. */
@@ -111,7 +137,49 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
   };
 }
 
-export function whatChanged(customers: readonly CustomerResult[], earlier: EarlierReviews): ReviewChanges {
+const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
+
+/**
+ * The last review's policy against this one's: its version from the archive's rows of that
+ * review, its settings from the policy history (every review adds its version there).
+ */
+export function policyChange(
+  earlier: EarlierReviews,
+  policy: Policy,
+  history: readonly (readonly CellValue[])[] | undefined,
+): PolicyChange | undefined {
+  let from: string | undefined;
+  for (const e of earlier.last?.entries ?? []) {
+    const version = e.line[VERSION_AT];
+    if (typeof version === "string" && version.trim() !== "") {
+      from = version.trim();
+      break;
+    }
+  }
+  if (from === undefined || from === policy.version) return undefined;
+  const before = history && previousPolicy(history, from);
+  if (!before) return { from, to: policy.version };
+  const settings: SettingChange[] = [];
+  for (const row of SETTING_ROWS) {
+    // Compared as the history shows them, so a setting counts as changed exactly when its cell would.
+    const was = settingCell(row, before, "en");
+    const now = settingCell(row, policy, "en");
+    if (was.value !== now.value) settings.push({ setting: row.name, from: was.value, to: now.value, format: now.format });
+  }
+  return { from, to: policy.version, settings };
+}
+
+/** The last review's policy as the history holds it; a row edited out of shape is as good as missing. */
+function previousPolicy(history: readonly (readonly CellValue[])[], version: string): Policy | undefined {
+  try {
+    return policyInHistory(history, version);
+  } catch (error) {
+    if (error instanceof CreditError) return undefined;
+    throw error;
+  }
+}
+
+export function whatChanged(customers: readonly CustomerResult[], earlier: EarlierReviews, policy?: PolicyChange): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
     Record<Grade, number>
@@ -139,7 +207,7 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
     goneKeys.add(e.key);
     gone.push({ id: e.id, name: e.name });
   }
-  return { previousReview: earlier.last?.date, customers: changes, migration, newWarnings, clearedWarnings, added, gone };
+  return { previousReview: earlier.last?.date, customers: changes, migration, newWarnings, clearedWarnings, added, gone, policy };
 }
 
 /** The customers whose grade got riskier since their last review, in sheet order, with the grade they moved to. */

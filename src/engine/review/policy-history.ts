@@ -13,7 +13,7 @@ import { POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./polic
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
-const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
+export const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
 
 type HistoryColumn = "version" | "firstUsed";
 
@@ -93,5 +93,7 @@ export function policyHistoryPlan(
     blocks,
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
     columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
+    // Each row is a version: printed on pages across, it names its version on each.
+    titleColumns: { first: 0, last: 0 },
   };
 }

@@ -11,7 +11,7 @@ import { Grade, Policy } from "../policy";
 import { isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
-import { WarningCode, WARNING_CODES } from "./warnings";
+import { Finding, WarningCode, WARNING_CODES } from "./warnings";
 
 /** How many customers the summary names as the top risks. */
 export const TOP_RISKS = 10;
@@ -139,9 +139,9 @@ export function summarise(
   const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
   if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   const overdueShare = overdueKnown && reviewed > 0 ? overdueCustomers / reviewed : undefined;
-  const warnings: WarningCode[] = [];
+  const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
-    warnings.push("OVERDUE_SHARE");
+    findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });
     warningCounts.OVERDUE_SHARE = overdueCustomers;
   }
   return {
@@ -160,7 +160,8 @@ export function summarise(
     exposureAtRisk,
     customersAtRisk,
     topRisks,
-    warnings,
+    warnings: findings.map((f) => f.code),
+    findings,
     warningCounts,
     aging: agingTotals ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingTotals } : undefined,
     problems: problemsOf(customers),

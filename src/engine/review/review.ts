@@ -13,7 +13,7 @@ import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./archive";
-import { ReviewChanges, whatChanged } from "./changes";
+import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { readCustomerRow } from "./customer-row";
@@ -35,6 +35,8 @@ export interface ReviewInput {
   readonly asOf: number;
   readonly policy: Policy;
   readonly archive?: readonly (readonly CellValue[])[];
+  /** The policy history sheet's values: what the last review's policy was, when it is not this one. */
+  readonly policyHistory?: readonly (readonly CellValue[])[];
   readonly ledger?: LedgerInput;
   /** Headers the user mapped by hand (header text → field), remembered by the front end. */
   readonly mapping?: Readonly<Record<string, InputField>>;
@@ -133,6 +135,8 @@ export interface PortfolioResult {
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
   readonly topRisks: readonly TopRisk[];
   readonly warnings: readonly WarningCode[];
+  /** The same warnings, each with the portfolio's figure against the policy's threshold. */
+  readonly findings: readonly Finding[];
   readonly warningCounts: Readonly<Record<WarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
   /** Every customer with an error or a note, one entry per problem, in sheet order. */
@@ -239,6 +243,6 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
-    changes: earlier ? whatChanged(customers, earlier) : undefined,
+    changes: earlier ? whatChanged(customers, earlier, policyChange(earlier, policy, input.policyHistory)) : undefined,
   };
 }

@@ -18,6 +18,15 @@ const EXCEL_MAX_WIDTH = 255;
 const BOLD_FACTOR = 1.1;
 /** Wider than this (characters, all columns) a sheet prints landscape: about what an A4 or Letter portrait page holds. */
 const PORTRAIT_CHARACTERS = 95;
+/**
+ * What an A4 or Letter landscape page holds at full size, in characters, within the default
+ * margins, as LibreOffice lays columns out (Excel fits a fifth more): the smaller, so a fit stays readable in both.
+ */
+const LANDSCAPE_CHARACTERS = 105;
+/** The size (percent) a table too wide for one page prints at, on pages across: small, still read without a lens. */
+export const PRINT_SCALE = 60;
+/** The user's id and name columns' width is not the review's to know: about what a customer's name takes. */
+const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
 const MAX_FROZEN_ROWS = 10;
 
@@ -305,10 +314,56 @@ export function wrappedRowHeights(
   return heights;
 }
 
-/** Landscape when the columns are wider than a portrait page; fitted to the page width, as many pages down as needed. */
-export function printSetup(columns: readonly ColumnLayout[], repeatRows?: PrintSetup["repeatRows"]): PrintSetup {
+/**
+ * Landscape when the columns are wider than a portrait page, fitted to the page width and as
+ * many pages down as needed, while that keeps the print at a readable size (PRINT_SCALE); a
+ * table wider than that prints at that size on pages across, its identifying columns (`titles`,
+ * with their width in characters) repeated on each, as a finance user prints a wide ledger.
+ * Printed at a scale rather than fitted to so many pages: the widths of the user's own columns
+ * are not the review's to know, and a fit to pages estimated from them shrank the sample's
+ * customer sheet to 42%; at a fixed 70% it took nine pages across.
+ */
+export function printSetup(
+  columns: readonly ColumnLayout[],
+  repeatRows?: PrintSetup["repeatRows"],
+  titles?: { readonly first: number; readonly last: number; readonly width: number },
+): PrintSetup {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
-  return { orientation: total > PORTRAIT_CHARACTERS ? "landscape" : "portrait", fitToWidth: 1, fitToHeight: 0, repeatRows };
+  const orientation = total > PORTRAIT_CHARACTERS ? "landscape" : "portrait";
+  const page = ((orientation === "landscape" ? LANDSCAPE_CHARACTERS : PORTRAIT_CHARACTERS) * 100) / PRINT_SCALE;
+  if (total <= page) return { orientation, fitToWidth: 1, fitToHeight: 0, repeatRows };
+  // The repeated columns never take more than a third of a page.
+  const repeatColumns = titles && titles.width <= page / 3 ? { first: titles.first, last: titles.last } : undefined;
+  return {
+    orientation,
+    fitToWidth: 0,
+    fitToHeight: 0,
+    scale: PRINT_SCALE,
+    repeatRows,
+    ...(repeatColumns ? { repeatColumns } : {}),
+  };
+}
+
+/**
+ * Whether a print setup a sheet has is the user's, and stays: fitted to a number of pages tall
+ * (the review always lets a table run down as many pages as it takes, so a fit N pages wide by
+ * any number tall is an earlier run's, redone), or printed at a scale of their own (not 100%,
+ * not the review's PRINT_SCALE).
+ */
+export function isUsersPrintSetup(setup: {
+  readonly fitToPage: boolean;
+  readonly fitToHeight?: number;
+  readonly scale?: number;
+}): boolean {
+  if (setup.fitToPage) return setup.fitToHeight !== 0;
+  return setup.scale !== undefined && setup.scale !== 100 && setup.scale !== PRINT_SCALE;
+}
+
+/** How wide some columns are together, in characters (a column not laid out at the narrowest width). */
+function widthOf(columns: readonly ColumnLayout[], span: { readonly first: number; readonly last: number }): number {
+  let width = 0;
+  for (let c = span.first; c <= span.last; c++) width += columns.find((l) => l.column === c)?.width ?? WIDTH.min;
+  return width;
 }
 
 /**
@@ -329,12 +384,13 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
+  const titles = plan.titleColumns;
   return {
     ...plan,
     columns,
     rowHeights,
     freezeRows: header === 0 ? 1 : undefined,
-    print: printSetup(columns, repeat),
+    print: printSetup(columns, repeat, titles && { ...titles, width: widthOf(columns, titles) }),
   };
 }
 
@@ -354,16 +410,28 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const last = Math.max(...userColumns, ...ours);
   const end = outputEnd(result) + origin.row;
   const tableWidth = columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min;
+  // The columns naming a customer (its id and name, and any between them) print on every page across.
+  const named = report.found.filter((f) => f.field === "id" || f.field === "name").map((f) => referenceColumn(f.column) - 1);
+  const titles = named.length
+    ? { first: Math.min(...named), last: Math.max(...named), width: (Math.max(...named) - Math.min(...named) + 1) * NAME_WIDTH }
+    : undefined;
   return {
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
-    print: {
-      ...printSetup([{ column: 0, width: tableWidth, wrap: false }]),
-      repeatRows: { first: headerRow, last: headerRow },
-    },
+    print: printSetup([{ column: 0, width: tableWidth, wrap: false }], { first: headerRow, last: headerRow }, titles),
   };
+}
+
+/** Whether print titles a sheet has are an earlier run's (over the plan's header row): a writer redoes them; any other are the user's. */
+export function isEarlierRunTitles(rows: { first: number; last: number } | undefined, ours: PrintSetup): boolean {
+  return (
+    rows !== undefined &&
+    ours.repeatRows !== undefined &&
+    rows.first === ours.repeatRows.first &&
+    rows.last === ours.repeatRows.last
+  );
 }
 
 /**

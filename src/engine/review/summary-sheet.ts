@@ -16,6 +16,7 @@ import {
   changesTitle,
   customerName,
   gradeName,
+  policyChangeText,
   portfolioWarningList,
   problemText,
   reasonDetail,
@@ -84,7 +85,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
   left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
   pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
-  note(t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy));
+  note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
 
   left.gap();
   left.add(
@@ -149,6 +150,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
+    if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     const riskier = riskierCustomers(changes, result.customers);
     if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));
     else {

@@ -13,11 +13,12 @@ import { Lang, message } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { CustomerChange, ReviewChanges } from "./changes";
+import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames } from "./fields";
 import type { UnmatchedInvoices } from "./ledger";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
+import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
 export function gradeName(grade: Grade, lang: Lang): string {
@@ -48,10 +49,22 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
   return findings.map((f) => findingTitle(f, lang)).join(message(lang, "sep.items"));
 }
 
-/** The portfolio's warnings as one line, or "none". */
-export function portfolioWarningList(warnings: readonly WarningCode[], lang: Lang, policy: Pick<Policy, "overdueDays">): string {
-  return warnings.length
-    ? warnings.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.items"))
+/**
+ * The portfolio's warnings as one line, each titled with its figure against its threshold
+ * ("Many customers overdue (18.6% > 10%)": short enough for the dashboard's line; the portfolio's
+ * one check fires above its threshold), or "none".
+ */
+export function portfolioWarningList(findings: readonly Finding[], lang: Lang): string {
+  return findings.length
+    ? findings
+        .map((f) =>
+          message(lang, "summary.portfolioWarning", {
+            title: findingTitle(f, lang),
+            value: formatFigure(f.value, f.format, lang),
+            threshold: formatFigure(f.threshold, f.format, lang),
+          }),
+        )
+        .join(message(lang, "sep.items"))
     : message(lang, "summary.none");
 }
 
@@ -298,6 +311,28 @@ export function changesTitle(changes: ReviewChanges, lang: Lang): string {
   return changes.previousReview === undefined
     ? message(lang, "changes.none")
     : message(lang, "changes.title", { date: isoFromSerial(changes.previousReview) });
+}
+
+/** A setting's value as the policy sheet shows it: a share as a percentage, a number as it is. */
+function settingValue(value: SettingChange["from"], format: SettingChange["format"], lang: Lang): string {
+  return typeof value === "number" && format === "percent" ? formatFigure(value, "percent", lang) : String(value ?? "");
+}
+
+/**
+ * The policy against the last review's, each changed setting with its move: "P-7400d9 →
+ * P-709df7 (Maximum debt ratio 70% → 75%)".
+ */
+export function policyChangeText(change: PolicyChange, lang: Lang): string {
+  const params = { from: change.from, to: change.to };
+  if (!change.settings) return message(lang, "changes.policyUnknown", params);
+  const settings = change.settings.map((s) =>
+    message(lang, "changes.setting", {
+      setting: settingLabel(s.setting, lang),
+      from: settingValue(s.from, s.format, lang),
+      to: settingValue(s.to, s.format, lang),
+    }),
+  );
+  return message(lang, "changes.policyMove", { ...params, settings: settings.join(message(lang, "sep.list")) });
 }
 
 /** How many of its customers a list of added or gone names at most. */

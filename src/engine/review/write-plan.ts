@@ -69,13 +69,20 @@ export interface ColumnLayout {
   readonly wrap: boolean;
 }
 
-/** How a sheet prints: pages across and down (0: as many as it takes), rows repeated on every page. */
+/**
+ * How a sheet prints: fitted to pages across and down (0: as many as it takes), or, with `scale`,
+ * at that size on as many pages across and down as it takes; rows and columns repeated on every page.
+ */
 export interface PrintSetup {
   readonly orientation: "portrait" | "landscape";
   readonly fitToWidth: number;
   readonly fitToHeight: number;
+  /** Percent of full size, not fitted to pages: a table too wide to fit one page across at a readable size. */
+  readonly scale?: number;
   /** 0-based first and last sheet row printed at the top of every page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
+  /** 0-based first and last sheet column printed at the left of every page: a table printed on pages across names each row on each. */
+  readonly repeatColumns?: { readonly first: number; readonly last: number };
 }
 
 /**
@@ -109,6 +116,8 @@ export interface SheetPlan extends SheetLayout {
   readonly blocks: readonly Block[];
   /** Widths (characters) from column A the sheet wants at least; the layout widens them to fit what is written. */
   readonly columnWidths?: readonly number[];
+  /** The columns naming a row (0-based, first to last): a table printed on pages across repeats them on each. */
+  readonly titleColumns?: { readonly first: number; readonly last: number };
   readonly fills?: readonly ConditionalFill[];
   readonly charts?: readonly ChartPlan[];
 }

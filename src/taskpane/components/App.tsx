@@ -129,6 +129,7 @@ export default function App({ initialLang }: AppProps) {
             asOf: serial,
             policy,
             archive: source.archive?.values,
+            policyHistory: source.policyHistory?.values,
             ledger: source.ledger,
             mapping: map,
           },

@@ -1,11 +1,11 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
- * the customers added and gone.
+ * the customers added and gone, and the policy when the last review used another.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
-import { changedCustomersText, changesTitle, formatCount } from "../../engine/review/texts";
+import { changedCustomersText, changesTitle, formatCount, policyChangeText } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -33,6 +33,7 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
     [t("changes.clearedWarnings"), formatCount(changes.clearedWarnings, lang), true],
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
+    ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
   ];
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>

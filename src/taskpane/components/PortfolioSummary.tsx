@@ -51,7 +51,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       : [t("summary.overdueShare"), percent(p.overdueShare), true],
     [t("summary.exposureAtRisk"), withShare(p.exposureAtRisk), true],
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
-    [t("summary.portfolioWarnings"), portfolioWarningList(p.warnings, lang, result.policy)],
+    [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
   ];
   return (
     <section aria-labelledby="portfolio-heading" className={panel.section}>

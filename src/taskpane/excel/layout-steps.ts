@@ -2,9 +2,9 @@
  * The plan's sheet layout and charts as Office.js operations: column widths, wrapped text,
  * the frozen header, the filter, the print setup and the summary's charts. On the user's
  * sheet what the user set up stays: a filter or table of theirs keeps ours off, frozen panes
- * of theirs stay, a print setup fitted to pages of theirs stays (what the check sync read).
+ * of theirs stay, a print setup of theirs stays (what the check sync read).
  */
-import { Area } from "../../engine/a1";
+import { Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 
 /**
@@ -23,11 +23,11 @@ export interface UserSetup {
   earlierFilter: boolean;
   /** Frozen rows or columns of theirs. */
   frozen: boolean;
-  /** A print setup of theirs fitted to pages. */
-  fitted: boolean;
+  /** A print setup of theirs (isUsersPrintSetup): fitted to pages tall, or at a scale of theirs. */
+  ownPrint: boolean;
 }
 
-export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, earlierFilter: false, frozen: false, fitted: false };
+export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, earlierFilter: false, frozen: false, ownPrint: false };
 
 /** The page layout, frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
 function layoutSupported(): boolean {
@@ -67,11 +67,16 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
     ws.autoFilter.apply(rangeOf(ws, layout.autoFilter));
   }
   const print = layout.print;
-  if (print && !user.fitted) {
+  if (print && !user.ownPrint) {
     ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     // 0 pages: as many as it takes, as in the file format's fitToHeight="0".
-    ws.pageLayout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+    ws.pageLayout.zoom =
+      print.scale === undefined
+        ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
+        : { scale: print.scale };
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+    const columns = print.repeatColumns;
+    if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
   }
 }
 

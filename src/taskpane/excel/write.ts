@@ -12,7 +12,7 @@ import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
 import type { Area } from "../../engine/a1";
-import { isEarlierRunFilter } from "../../engine/review/sheet-layout";
+import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
 
@@ -96,7 +96,12 @@ function loadUserSetup(ws: Excel.Worksheet, ours: Area | undefined): { read: () 
         ownFilter: (filter.enabled && !earlier) || tables.count > 0,
         earlierFilter: earlier,
         frozen: !frozen.isNullObject,
-        fitted: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
+        ownPrint: isUsersPrintSetup({
+          fitToPage: Boolean(page.zoom?.horizontalFitToPages || page.zoom?.verticalFitToPages),
+          // As in the file format: a fit that does not say how many pages tall is one page tall.
+          fitToHeight: page.zoom?.verticalFitToPages ?? 1,
+          scale: page.zoom?.scale,
+        }),
       };
     },
   };

@@ -40,6 +40,7 @@ describe("the sample workbooks", () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const output = path.join(dir, "customers.reviewed.xlsx");
     expect(stdout).toContain(output);
+    expect(stdout).toContain("Portfolio warnings: Many customers overdue (32.6% > 10%)");
     const wb = await loadWorkbook(output);
     const sheet = wb.getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
@@ -179,6 +180,14 @@ describe("the sample workbooks", () => {
     expect(["safe", "grey", "distress", null]).toContain(c.zZone);
     expect(json.portfolio.byGrade).toEqual({ low: expect.any(Number), medium: expect.any(Number), high: expect.any(Number) });
     expect(json.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+    expect(json.portfolio.findings).toEqual([
+      {
+        code: "OVERDUE_SHARE",
+        value: json.portfolio.overdueShare,
+        threshold: 0.1,
+        text: "32.6% 的客户有逾期付款（超过 10% 即预警）。",
+      },
+    ]);
     // The dashboard's headline figures, as the sample's customers add up.
     expect(json.portfolio).toMatchObject({
       exposure: 4_018_000,

@@ -4,7 +4,14 @@
  * print fit set with the user's paper and printer kept, built-in names replaced or kept.
  */
 import { withSheetNames } from "../../../src/cli/package/defined-names";
-import { fittedPageSetup, fittedSheetPr, frozenViews, mergedCols } from "../../../src/cli/package/layout-xml";
+import {
+  fittedPageSetup,
+  fittedSheetPr,
+  frozenViews,
+  mergedCols,
+  printTitlesRef,
+  titleRowsOf,
+} from "../../../src/cli/package/layout-xml";
 
 const col = (column: number, width: number) => ({ column, width, wrap: false });
 
@@ -65,7 +72,7 @@ test("print fit: sheetPr and pageSetup gain the fit, the user's other settings s
 describe("withSheetNames", () => {
   const workbook = (names: string) =>
     `<workbook><bookViews/><sheets><sheet name="A" sheetId="1"/><sheet name="B" sheetId="2"/></sheets>${names}<calcPr/></workbook>`;
-  const titles = (sheetIndex: number, ref: string, keepExisting = false) => ({
+  const titles = (sheetIndex: number, ref: string, keepExisting?: (existing: string) => boolean) => ({
     name: "_xlnm.Print_Titles" as const,
     sheetIndex,
     ref,
@@ -82,10 +89,23 @@ describe("withSheetNames", () => {
     const before = workbook(
       `<definedNames><definedName name="Rates">A!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'A'!$2:$2</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'B'!$5:$5</definedName></definedNames>`,
     );
-    expect(withSheetNames(before, [titles(1, "'B'!$1:$1"), titles(0, "'A'!$3:$3", true)])).toBe(
+    const seen: string[] = [];
+    const keep = (existing: string) => seen.push(existing) > 0;
+    expect(withSheetNames(before, [titles(1, "'B'!$1:$1"), titles(0, "'A'!$3:$3", keep)])).toBe(
       workbook(
         `<definedNames><definedName name="Rates">A!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'A'!$2:$2</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'B'!$1:$1</definedName></definedNames>`,
       ),
     );
+    // The question is asked with the name's reference as the sheet reads it.
+    expect(seen).toEqual(["'A'!$2:$2"]);
+  });
+
+  test("print titles of columns and rows: one reference each, rows read back from either form", () => {
+    const print = { repeatColumns: { first: 0, last: 1 }, repeatRows: { first: 2, last: 2 } };
+    expect(printTitlesRef("Cust's", print)).toBe("'Cust''s'!$A:$B,'Cust''s'!$3:$3");
+    expect(printTitlesRef("A", { repeatRows: { first: 0, last: 0 } })).toBe("'A'!$1:$1");
+    expect(titleRowsOf("'Cust''s'!$A:$B,'Cust''s'!$3:$3")).toEqual({ first: 2, last: 2 });
+    expect(titleRowsOf("Customers!$3:$4")).toEqual({ first: 2, last: 3 });
+    expect(titleRowsOf("'A'!$A:$B")).toBeUndefined();
   });
 });

@@ -54,17 +54,20 @@ async function reviewed(input: string, ...args: string[]): Promise<Map<string, s
   return parts(out);
 }
 
-test("the customer sheet: output widths, wraps and row heights, frozen header, filter over the whole table, fitted to the page width", async () => {
+test("the customer sheet: output widths, wraps and row heights, frozen header, filter over the whole table, printed on pages across", async () => {
   const all = await reviewed(EXAMPLE);
   const sheet = sheetXml(all, "Customers");
   // The header is row 3 (a title above it): frozen below it, repeated on each page, the filter from it.
   expect(sheet).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
   expect(sheet).toContain('<autoFilter ref="A3:AU48"/>');
   expect(count(sheet, /<pageSetup /g)).toBe(1);
-  expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
-  expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  // 47 columns fitted on one page printed names 1.7 pt tall: at 60% on pages across, each naming its customers.
+  expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*scale="60"/);
+  expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>');
   const workbook = all.get("xl/workbook.xml")!;
-  expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$3:$3</definedName>`);
+  expect(workbook).toContain(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$A:$B,'Customers'!$3:$3</definedName>`,
+  );
   expect(workbook).toContain(
     `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Customers'!$A$3:$AU$48</definedName>`,
   );
@@ -119,10 +122,11 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   const workbook = all.get("xl/workbook.xml")!;
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
   expect(workbook.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*/g)).toEqual([
-    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$3:$3`,
-    `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$1:$1`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$A:$B,'Customers'!$3:$3`,
+    // The archive names each review's customer (id, name) on every page across; the history its version.
+    `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$C:$D,'Credit Review Archive'!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Credit Policy'!$1:$1`,
-    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$1:$1`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$A:$A,'Credit Policy History'!$1:$1`,
   ]);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
@@ -192,4 +196,44 @@ test("the user's own filter, frozen panes and table stay as they were: the revie
   const withTable = await reviewed(tabled);
   expect(sheetXml(withTable, "Customers")).not.toMatch(/<autoFilter ref="A3:/);
   expect(withTable.get("xl/workbook.xml")!).not.toContain("_xlnm._FilterDatabase");
+});
+
+test("an earlier run's print setup (one page wide) is redone; a print setup of the user's stays, titles and all", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  // What the review wrote before: fitted one page wide, as many tall as it takes, the header row repeated.
+  const asBefore = (xml: string) =>
+    xml
+      .replace('<pageSetUpPr fitToPage="0"/>', '<pageSetUpPr fitToPage="1"/>')
+      .replace('scale="60" fitToWidth="1" fitToHeight="1"', 'scale="100" fitToWidth="1" fitToHeight="0"');
+  const titlesBefore = (xml: string) => xml.replace(`'Customers'!$A:$B,'Customers'!$3:$3`, `'Customers'!$3:$3`);
+  const earlier = path.join(dir, "earlier.xlsx");
+  const half = path.join(dir, "half.xlsx");
+  await withPart(once, half, "xl/worksheets/sheet1.xml", asBefore);
+  expect(sheetXml(await parts(half), "Customers")).toMatch(/fitToPage="1"[\s\S]*scale="100" fitToWidth="1" fitToHeight="0"/);
+  await withPart(half, earlier, "xl/workbook.xml", titlesBefore);
+  const redone = await reviewed(earlier);
+  expect(sheetXml(redone, "Customers")).toContain('<pageSetUpPr fitToPage="0"/>');
+  expect(sheetXml(redone, "Customers")).toMatch(/<pageSetup [^>]*scale="60"/);
+  expect(redone.get("xl/workbook.xml")!).toContain(`>'Customers'!$A:$B,'Customers'!$3:$3<`);
+
+  // The user's: fitted one page wide and two tall, their own title rows.
+  const fitted = path.join(dir, "fitted.xlsx");
+  await withPart(once, half, "xl/worksheets/sheet1.xml", (xml) => asBefore(xml).replace('fitToHeight="0"', 'fitToHeight="2"'));
+  await withPart(half, fitted, "xl/workbook.xml", (xml) =>
+    xml.replace(`'Customers'!$A:$B,'Customers'!$3:$3`, `'Customers'!$1:$3`),
+  );
+  const theirs = await reviewed(fitted);
+  expect(sheetXml(theirs, "Customers")).toContain('<pageSetUpPr fitToPage="1"/>');
+  expect(sheetXml(theirs, "Customers")).toMatch(/<pageSetup [^>]*scale="100" fitToWidth="1" fitToHeight="2"/);
+  expect(theirs.get("xl/workbook.xml")!).toContain(`>'Customers'!$1:$3<`);
+
+  // The user's: no fit, printed at 85%.
+  const scaled = path.join(dir, "scaled.xlsx");
+  await withPart(once, scaled, "xl/worksheets/sheet1.xml", (xml) =>
+    xml.replace('<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>', "").replace('scale="60"', 'scale="85"'),
+  );
+  const kept = sheetXml(await reviewed(scaled), "Customers");
+  expect(kept).not.toContain("fitToPage");
+  expect(kept).toMatch(/<pageSetup [^>]*scale="85"/);
 });

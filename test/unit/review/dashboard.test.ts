@@ -106,6 +106,18 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
     expect(left).toContain(`${t("summary.exposureAtRisk")}|168000|${168_000 / 188_000}`);
   });
 
+  test("the portfolio warning says its figure against its threshold", () => {
+    const line = linesFrom(summary, 0).find((l) => l.startsWith(`${t("summary.portfolioWarnings")}|`));
+    expect(line).toBe(
+      `${t("summary.portfolioWarnings")}|` +
+        message(lang, "summary.portfolioWarning", {
+          title: message(lang, "warning.OVERDUE_SHARE"),
+          value: "33.3%",
+          threshold: "10%",
+        }),
+    );
+  });
+
   test("the top risks name each customer's reason in the words the pane uses", () => {
     const right = linesFrom(summary, 5);
     const at = right.indexOf(t("summary.topRisks"));

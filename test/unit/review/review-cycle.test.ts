@@ -6,9 +6,13 @@
  * the review in English, in Chinese, and switching language from one review to the next.
  */
 import { isoFromSerial } from "../../../src/engine/cells";
-import { Lang } from "../../../src/engine/i18n";
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang, message } from "../../../src/engine/i18n";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
+import { labelled, policyChangeText } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
 
 const HEADERS: Record<Lang, unknown[]> = {
@@ -207,5 +211,49 @@ describe.each([
     const gradeOfFirstRow = (lang: Lang) => (lang === "en" ? "Medium" : "中");
     expect(workbook.archive![1][10]).toBe(gradeOfFirstRow(l1));
     expect(workbook.archive![13][10]).toBe(l3 === "en" ? "High" : "高");
+  });
+});
+
+describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)", (lang) => {
+  // A month later the team raises the maximum debt ratio from 70% to 75%: warnings may clear for the threshold alone.
+  const raised = completePolicy({ ...DEFAULT_POLICY, maxDebtRatio: 0.75 });
+  const { workbook } = reviewWorkbook({ customers: firstSheet(lang) }, R1, lang);
+  const { result } = reviewWorkbook(workbook, R2, lang, raised);
+  const t = (key: Parameters<typeof message>[1], params?: Record<string, string>) => message(lang, key, params);
+  const moved = t("changes.policyMove", {
+    from: DEFAULT_POLICY.version,
+    to: raised.version,
+    settings: t("changes.setting", { setting: t("policy.maxDebtRatio"), from: "70%", to: "75%" }),
+  });
+
+  test("what changed names the policy's versions and each changed setting, old → new", () => {
+    expect(result.changes!.policy).toEqual({
+      from: DEFAULT_POLICY.version,
+      to: raised.version,
+      settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75, format: "percent" }],
+    });
+    expect(policyChangeText(result.changes!.policy!, lang)).toBe(moved);
+  });
+
+  test("the summary sheet, the printed report and the JSON say it", () => {
+    const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets[0];
+    const texts = summary.blocks.flatMap((b) => b.values.flat());
+    expect(texts).toEqual(expect.arrayContaining([t("changes.policy"), moved]));
+    expect(toTable(result, lang, "out.xlsx").split("\n")).toContain(labelled(t("changes.policy"), moved, lang));
+    expect(toJson(result, lang).changes!.policy).toEqual({
+      from: DEFAULT_POLICY.version,
+      to: raised.version,
+      settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75 }],
+    });
+  });
+
+  test("the same policy again: nothing said; without the policy history: the versions, and that the settings are not known", () => {
+    expect(reviewWorkbook(workbook, R2, lang).result.changes!.policy).toBeUndefined();
+    const { result: blind } = reviewWorkbook({ ...workbook, policyHistory: undefined }, R2, lang, raised);
+    expect(blind.changes!.policy).toEqual({ from: DEFAULT_POLICY.version, to: raised.version });
+    expect(policyChangeText(blind.changes!.policy!, lang)).toBe(
+      t("changes.policyUnknown", { from: DEFAULT_POLICY.version, to: raised.version }),
+    );
+    expect(toJson(blind, lang).changes!.policy!.settings).toBeNull();
   });
 });

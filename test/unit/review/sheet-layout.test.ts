@@ -8,8 +8,11 @@ import { serialFromYMD } from "../../../src/engine/cells";
 import {
   displayWidth,
   fitColumns,
+  isEarlierRunTitles,
+  isUsersPrintSetup,
   laidOut,
   LINE_HEIGHT,
+  PRINT_SCALE,
   printSetup,
   renderedText,
   WIDTH,
@@ -202,6 +205,48 @@ test.each([
 ])("printSetup of columns %j: %s, fitted to the page width, as many pages down as needed", (widths, orientation) => {
   const setup = printSetup(widths.map((width, column) => ({ column, width, wrap: false })));
   expect(setup).toEqual({ orientation, fitToWidth: 1, fitToHeight: 0, repeatRows: undefined });
+});
+
+test.each([
+  // Up to 175 characters (105 a landscape page holds at full size, at 60%): fitted one page across.
+  [175, undefined, undefined],
+  // Wider: at 60% on as many pages across as it takes, the name columns (30 characters) on each.
+  [176, { first: 0, last: 1, width: 30 }, { first: 0, last: 1 }],
+  // Columns too wide to repeat (over a third of the page) are not.
+  [600, { first: 0, last: 5, width: 90 }, undefined],
+])("a table %i characters wide with titles %j: repeating %j", (width, titles, repeated) => {
+  const setup = printSetup([{ column: 0, width, wrap: false }], { first: 2, last: 2 }, titles);
+  const fit = width <= 175;
+  expect(setup).toEqual({
+    orientation: "landscape",
+    fitToWidth: fit ? 1 : 0,
+    fitToHeight: 0,
+    ...(fit ? {} : { scale: PRINT_SCALE }),
+    repeatRows: { first: 2, last: 2 },
+    ...(repeated ? { repeatColumns: repeated } : {}),
+  });
+  expect(PRINT_SCALE).toBe(60);
+});
+
+test.each([
+  [{ fitToPage: false }, false],
+  [{ fitToPage: false, scale: 100 }, false],
+  [{ fitToPage: false, scale: 85 }, true],
+  // The review's own scale: an earlier run's.
+  [{ fitToPage: false, scale: 60 }, false],
+  // N pages wide by as many tall as it takes is what the review writes: an earlier run's.
+  [{ fitToPage: true, fitToHeight: 0 }, false],
+  [{ fitToPage: true, fitToHeight: 1 }, true],
+  [{ fitToPage: true, fitToHeight: 3 }, true],
+])("print setup %j is the user's: %s", (setup, users) => {
+  expect(isUsersPrintSetup(setup)).toBe(users);
+});
+
+test("print titles over the plan's header row are an earlier run's; others the user's", () => {
+  const ours = printSetup([{ column: 0, width: 300, wrap: false }], { first: 2, last: 2 });
+  expect(isEarlierRunTitles({ first: 2, last: 2 }, ours)).toBe(true);
+  expect(isEarlierRunTitles({ first: 0, last: 2 }, ours)).toBe(false);
+  expect(isEarlierRunTitles(undefined, ours)).toBe(false);
 });
 
 test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_POLICY, completePolicy } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
+import { portfolioWarningList } from "../../../src/engine/review/texts";
 import { customerSheet, fixtureCell, serial } from "../../support/review-grid";
 
 interface WarningCase {
@@ -96,6 +97,14 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
     const policy = completePolicy({ overdueShare: 0.05 });
     const result = runReview({ sheetName: "S", values: sheet(10, 1), asOf, policy });
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+  });
+
+  test("the warning carries its figure and threshold, and says both wherever it is listed, in both languages", () => {
+    const result = runReview({ sheetName: "S", values: sheet(43, 8), asOf, policy: DEFAULT_POLICY });
+    expect(result.portfolio.findings).toEqual([{ code: "OVERDUE_SHARE", value: 8 / 43, threshold: 0.1, format: "percent" }]);
+    expect(portfolioWarningList(result.portfolio.findings, "en")).toBe("Many customers overdue (18.6% > 10%)");
+    expect(portfolioWarningList(result.portfolio.findings, "zh")).toBe("逾期客户过多（18.6% > 10%）");
+    expect(portfolioWarningList([], "en")).toBe("none");
   });
 });
 

@@ -221,7 +221,9 @@ describe("the customers", () => {
       "High3 customersExposure: 15,000.00",
     ]);
     expect(within(portfolio).getByText("Share of customers overdue").nextSibling?.textContent).toBe("22.2%");
-    expect(within(portfolio).getByText("Portfolio warnings").nextSibling?.textContent).toBe("Many customers overdue");
+    expect(within(portfolio).getByText("Portfolio warnings").nextSibling?.textContent).toBe(
+      "Many customers overdue (22.2% > 10%)",
+    );
     const names = rows().map((r) => r.textContent);
     expect(names).toHaveLength(9);
     // High first (the highest score first), then the others with a warning, then the rest.

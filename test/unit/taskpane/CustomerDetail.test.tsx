@@ -124,6 +124,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Cleared warnings = 1",
     "Customers added = 1 (Fabrikam)",
     "Customers gone = 1 (Gone Ltd)",
+    // The archive's rows name a version the workbook's policy history (none here) does not hold.
+    `Policy changed = v → ${DEFAULT_POLICY.version} (the policy history does not hold the earlier version's settings)`,
   ]);
   expect(shown("zh")).toEqual([
     "与上次审查（2026-10-31）相比的变化",
@@ -133,6 +135,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "解除预警 = 1",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
+    `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
   ]);
 });
 

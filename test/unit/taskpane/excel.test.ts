@@ -440,7 +440,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     ]);
   });
 
-  test("the customer sheet's layout: output widths from their content, long texts wrapped, header frozen, table filtered, fitted to the page width", async () => {
+  test("the customer sheet's layout: output widths from their content, long texts wrapped, header frozen, table filtered, printed on pages across", async () => {
     workbook(3);
     const { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
@@ -451,10 +451,13 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.widths.get(25)!).toBeGreaterThanOrEqual(columnWidthPoints(10));
     expect(s.frozenRows).toBe(1);
     expect(s.autoFilter).toBe("A1:AE4");
+    // As the plan says (the command line writes the same): pages across, each with the id and name columns.
+    expect(plan.target!.print).toMatchObject({ scale: 60, repeatColumns: { first: 0, last: 1 } });
     expect(s.print).toEqual({
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { scale: 60 },
       titleRows: "$1:$1",
+      titleColumns: "$A:$B",
     });
     // Only the plan's own cells wrap: none of the user's.
     const wrapped = plan.target!.columns!.filter((c) => c.wrap).map((c) => c.column);
@@ -479,6 +482,19 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
     expect(s.autoFilter).toBeUndefined();
+  });
+
+  test("an earlier run's print setup (one page wide, as tall as it takes) is redone; a scale of the user's stays", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.print.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    expect(s.print).toMatchObject({ zoom: { scale: 60 }, titleColumns: "$A:$B" });
+    s.print = { zoom: { scale: 85 } };
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.print).toEqual({ zoom: { scale: 85 } });
   });
 
   test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
