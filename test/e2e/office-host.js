@@ -460,6 +460,11 @@
           page("orientation", (print) => (print.orientation = v));
         },
       });
+      Object.defineProperty(this.pageLayout, "printOrder", {
+        set: (v) => {
+          page("printOrder", (print) => (print.printOrder = v));
+        },
+      });
       Object.defineProperty(this.pageLayout, "zoom", {
         set: (v) => {
           page("zoom", (print) => (print.zoom = { ...v }));

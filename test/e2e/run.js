@@ -475,6 +475,7 @@ async function writeAndCompare(lang) {
   );
   assert.deepEqual(customers.print.zoom, { scale: 60 }, "customer sheet printed at 60% on pages across");
   assert.equal(customers.print.titleColumns, "$A:$B", "customer id and name on every page across");
+  assert.equal(customers.print.printOrder, "OverThenDown", "a band of customers on consecutive pages across");
   assert.deepEqual(summary.print.zoom, { horizontalFitToPages: 1, verticalFitToPages: 1 }, "summary on one page");
   assert.equal(summary.print.orientation, "Landscape", "summary landscape");
   assert.ok(customers.wrapped.length > 0, "long output texts wrap");

@@ -47,6 +47,7 @@ export interface FakePrint {
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   titleRows?: string;
   titleColumns?: string;
+  printOrder?: string;
 }
 
 export interface FakeFill {
@@ -433,6 +434,9 @@ export class FakeExcel {
           },
           set orientation(v: string) {
             writeOp("pageOrientation", undefined, v, (s) => (s.print.orientation = v));
+          },
+          set printOrder(v: string) {
+            writeOp("printOrder", undefined, v, (s) => (s.print.printOrder = v));
           },
           setPrintTitleRows: (rows: string) => writeOp("printTitleRows", undefined, rows, (s) => (s.print.titleRows = rows)),
           setPrintTitleColumns: (columns: string) =>

@@ -106,6 +106,7 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
     print.scale === undefined
       ? { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) }
       : { orientation: print.orientation, scale: String(print.scale) };
+  if (print.overThenDown) attrs.pageOrder = "overThenDown";
   if (!existing) return setAttrs(`<${p}pageSetup/>`, attrs);
   return setAttrs(existing, attrs);
 }

@@ -339,6 +339,7 @@ export function printSetup(
     fitToWidth: 0,
     fitToHeight: 0,
     scale: PRINT_SCALE,
+    overThenDown: true,
     repeatRows,
     ...(repeatColumns ? { repeatColumns } : {}),
   };

@@ -83,6 +83,12 @@ export interface PrintSetup {
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** 0-based first and last sheet column printed at the left of every page: a table printed on pages across names each row on each. */
   readonly repeatColumns?: { readonly first: number; readonly last: number };
+  /**
+   * Pages across before the next pages down: the pages of one band of rows come one after the
+   * other, so a customer's row reads across consecutive pages (the default prints a whole
+   * column of pages first).
+   */
+  readonly overThenDown?: boolean;
 }
 
 /**

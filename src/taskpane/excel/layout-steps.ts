@@ -74,6 +74,7 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
       print.scale === undefined
         ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
         : { scale: print.scale };
+    if (print.overThenDown) ws.pageLayout.printOrder = "OverThenDown";
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);

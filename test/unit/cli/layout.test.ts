@@ -62,7 +62,7 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
   expect(sheet).toContain('<autoFilter ref="A3:AU48"/>');
   expect(count(sheet, /<pageSetup /g)).toBe(1);
   // 47 columns fitted on one page printed names 1.7 pt tall: at 60% on pages across, each naming its customers.
-  expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*scale="60"/);
+  expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*scale="60"[^>]*pageOrder="overThenDown"/);
   expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>');
   const workbook = all.get("xl/workbook.xml")!;
   expect(workbook).toContain(

@@ -221,7 +221,7 @@ test.each([
     orientation: "landscape",
     fitToWidth: fit ? 1 : 0,
     fitToHeight: 0,
-    ...(fit ? {} : { scale: PRINT_SCALE }),
+    ...(fit ? {} : { scale: PRINT_SCALE, overThenDown: true }),
     repeatRows: { first: 2, last: 2 },
     ...(repeated ? { repeatColumns: repeated } : {}),
   });

@@ -456,6 +456,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.print).toEqual({
       orientation: "Landscape",
       zoom: { scale: 60 },
+      printOrder: "OverThenDown",
       titleRows: "$1:$1",
       titleColumns: "$A:$B",
     });
