@@ -771,7 +771,7 @@ function cases(): Case[] {
       file: "bad-policy-sheet.xlsx",
       description: "a 'Credit Policy' sheet with a high-risk band below the medium one",
       exit: 2,
-      message: "row 3: the high-risk band (2) must start above the medium-risk band (3)",
+      message: "row 3, column B (Value): the high-risk band (2) must start above the medium-risk band (3)",
     },
     () => {
       const wb = workbook();

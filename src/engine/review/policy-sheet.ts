@@ -10,6 +10,7 @@ import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
 import { Z_MODEL_NAMES } from "../z-models";
+import { LANGS_OF_HEADERS } from "./fields";
 import { reviewSheetName } from "./sheets";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
@@ -50,6 +51,9 @@ export function settingCell(row: PolicyRow, policy: Policy, lang: Lang): { value
   if (Array.isArray(value)) return { value: value.join(", "), format: "text" };
   return { value: value as number, format: field.kind === "percent" ? "percent" : "general" };
 }
+
+/** The first cell of the policy sheet's header row, in either language. */
+const VALUE_HEADERS: ReadonlySet<unknown> = new Set(LANGS_OF_HEADERS.map((lang) => message(lang, "policySheet.key")));
 
 function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
@@ -138,10 +142,13 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet
     if (row.item !== undefined) weights[row.item] = raw;
     else partial[row.field.key] = raw;
   });
+  // The values are in column B, under the sheet's own header when it has one ("Value", "值").
+  const header = values.find((line) => VALUE_HEADERS.has(line[0] as string))?.[1];
+  const column = typeof header === "string" && header.trim() !== "" ? `B (${header.trim()})` : "B";
   const where = (error: CreditError) => {
     const setting = error.place.setting ?? "";
     const row = rowOf.get(setting) ?? (setting.startsWith("weight") ? firstWeightRow(rowOf) : undefined);
-    return error.at({ ...(sheet === undefined ? {} : { sheet }), ...(row === undefined ? {} : { row }) });
+    return error.at({ ...(sheet === undefined ? {} : { sheet }), ...(row === undefined ? {} : { row, column }) });
   };
   if (weights.length > 0) {
     const missing = FACTORS.findIndex((_, i) => weights[i] === undefined);

@@ -159,63 +159,63 @@ describe("readPolicySheet", () => {
       "en",
       "Maximum debt ratio",
       70,
-      "sheet Credit Policy, row {row}: Maximum debt ratio is a share: write 70% or 0.7, not 70",
+      "sheet Credit Policy, row {row}, column B (Value): Maximum debt ratio is a share: write 70% or 0.7, not 70",
     ],
     [
       "a bare 10 in Chinese",
       "zh",
       "触发组合预警的逾期客户占比",
       10,
-      "工作表 Credit Policy 第 {row} 行：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
+      "工作表 Credit Policy 第 {row} 行，B (值) 列：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
     ],
     [
       "text that is no number",
       "en",
       "Minimum current ratio",
       "lots",
-      'sheet Credit Policy, row {row}: Minimum current ratio must be a number, got "lots"',
+      'sheet Credit Policy, row {row}, column B (Value): Minimum current ratio must be a number, got "lots"',
     ],
     [
       "bands the wrong way round",
       "en",
       "High risk from score",
       2,
-      "sheet Credit Policy, row {row}: the high-risk band (2) must start above the medium-risk band (2.5)",
+      "sheet Credit Policy, row {row}, column B (Value): the high-risk band (2) must start above the medium-risk band (2.5)",
     ],
     [
       "a negative multiplier",
       "en",
       "Limit multiplier, medium risk",
       -1,
-      "sheet Credit Policy, row {row}: Limit multiplier, medium risk must be at least 0, got -1",
+      "sheet Credit Policy, row {row}, column B (Value): Limit multiplier, medium risk must be at least 0, got -1",
     ],
     [
       "non-increasing aging edges",
       "en",
       "Aging bucket edges (days)",
       "60, 30",
-      "sheet Credit Policy, row {row}: Aging bucket edges (days) must increase: 30 comes after 60",
+      "sheet Credit Policy, row {row}, column B (Value): Aging bucket edges (days) must increase: 30 comes after 60",
     ],
     [
       "a bad item in a list",
       "en",
       "Aging bucket edges (days)",
       "30, sixty",
-      'sheet Credit Policy, row {row}: Aging bucket edges (days) must be a number, got "sixty"',
+      'sheet Credit Policy, row {row}, column B (Value): Aging bucket edges (days) must be a number, got "sixty"',
     ],
     [
       "a negative weight on its own row",
       "en",
       "Weight: industry risk",
       -2,
-      "sheet Credit Policy, row {row}: Weight: industry risk must be at least 0, got -2",
+      "sheet Credit Policy, row {row}, column B (Value): Weight: industry risk must be at least 0, got -2",
     ],
     [
       "an unknown model in Chinese",
       "zh",
       "客户未指定时使用的 Z 模型",
       "奥尔森",
-      "工作表 Credit Policy 第 {row} 行：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“奥尔森”",
+      "工作表 Credit Policy 第 {row} 行，B (值) 列：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），收到的是“奥尔森”",
     ],
   ] as const)("%s: the error names sheet, row and setting", (_name, lang, label, value, text) => {
     const { grid, row } = edited(label, value, lang);
@@ -224,12 +224,25 @@ describe("readPolicySheet", () => {
     expect(describeError(error, lang)).toBe(text.replace("{row}", String(row)));
   });
 
+  test("a policy sheet typed without the header row: the error names column B alone", () => {
+    const grid: CellValue[][] = [
+      ["Maximum debt ratio", "0.7"],
+      ["Minimum current ratio", "lots"],
+    ];
+    expect(
+      describeError(
+        thrown(() => readPolicySheet(grid, SHEET)),
+        "en",
+      ),
+    ).toBe('sheet Credit Policy, row 2, column B: Minimum current ratio must be a number, got "lots"');
+  });
+
   test("weights that add up to 0 name the first weight row", () => {
     const { grid } = written(completePolicy({ weights: [1, 0, 0, 0, 0] }), "en");
     grid[2] = [grid[2][0], 0, grid[2][2]];
     const error = thrown(() => readPolicySheet(grid, SHEET));
     expect(describeError(error, "en")).toBe(
-      "sheet Credit Policy, row 3: Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) add up to 0; at least one weight must be positive",
+      "sheet Credit Policy, row 3, column B (Value): Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) add up to 0; at least one weight must be positive",
     );
   });
 

@@ -474,7 +474,7 @@ describe("policy", () => {
     tab("Policy");
     expect(
       screen.getByText(
-        'The policy sheet "信用政策" has an error (row 3: Maximum debt ratio is a share: write 70% or 0.7, not 70); the defaults are shown instead.',
+        'The policy sheet "信用政策" has an error (row 3, column B (值): Maximum debt ratio is a share: write 70% or 0.7, not 70); the defaults are shown instead.',
       ),
     ).toBeTruthy();
   });
