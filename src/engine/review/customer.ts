@@ -19,7 +19,7 @@ import { columnLetter } from "../a1";
 import { LedgerAging, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
-import { formatFigure } from "./texts";
+import { moneyText } from "../money";
 import { CustomerCheck, CustomerFacts, Finding, WarningCode, Z_FIELDS } from "./warnings";
 
 /** What every customer of one review shares, worked out once per review. */
@@ -190,8 +190,8 @@ export function reviewCustomer(
     const open = entry ? entry.open : 0;
     if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
-        balance: formatFigure(n.balance, "money", "en"),
-        ledger: formatFigure(open, "money", "en"),
+        balance: moneyText(n.balance),
+        ledger: moneyText(open),
         sheet: run.ledger.sheet,
       });
       note([], reason.at(placeOf("balance", row.row, ctx)));

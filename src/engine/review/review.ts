@@ -16,8 +16,7 @@ import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./arc
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
-import { readCustomerRow } from "./customer-row";
-import { isBlankRow, rowContext } from "./customer-row";
+import { isBlankRow, readCustomerRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import { ageLedger, LedgerInput, UnmatchedInvoices, unmatchedInvoices } from "./ledger";
