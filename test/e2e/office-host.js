@@ -106,6 +106,8 @@
       this.conditional = []; // { area, type, formula, color }
       this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels }
       this.wrapped = new Set(); // "r,c" whose text wraps
+      this.indented = new Map(); // "r,c" → indent level
+      this.horizontal = new Map(); // "r,c" → horizontal alignment
       this.frozenRows = 0;
       this.autoFilter = undefined; // its address, when the sheet has one
       this.tables = 0;
@@ -178,6 +180,8 @@
         drop(this.bold);
         drop(this.fills);
         [...this.wrapped].filter(inside).forEach((k) => this.wrapped.delete(k));
+        drop(this.indented);
+        drop(this.horizontal);
         this.conditional = this.conditional.filter((f) => !overlaps(f.area, area));
       }
     }
@@ -820,6 +824,29 @@
           return notLoaded("wrapText");
         },
       });
+      Object.defineProperty(this, "horizontalAlignment", {
+        set(v) {
+          range._write("format.horizontalAlignment", (sheet, area) => {
+            if (!["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(v))
+              fail("InvalidArgument", `horizontalAlignment ${v}`);
+            cells(sheet, area, (k) => sheet.horizontal.set(k, v));
+          });
+        },
+        get() {
+          return notLoaded("horizontalAlignment");
+        },
+      });
+      Object.defineProperty(this, "indentLevel", {
+        set(v) {
+          range._write("format.indentLevel", (sheet, area) => {
+            if (!Number.isInteger(v) || v < 0 || v > 250) fail("InvalidArgument", `indentLevel ${v}`);
+            cells(sheet, area, (k) => (v ? sheet.indented.set(k, v) : sheet.indented.delete(k)));
+          });
+        },
+        get() {
+          return notLoaded("indentLevel");
+        },
+      });
       this.autofitRows = () => range._write("format.autofitRows()", () => undefined);
       Object.defineProperty(this, "columnWidth", {
         set(v) {
@@ -995,6 +1022,13 @@
           conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
           charts: s.charts.map((ch) => ({ ...ch })),
           wrapped: [...s.wrapped].sort(),
+          // Addresses of the cells indented (and left-aligned, as an indent needs).
+          indented: [...s.indented.keys()]
+            .filter((k) => s.horizontal.get(k) === "Left")
+            .map((k) => {
+              const [r, c] = k.split(",").map(Number);
+              return `${letters(c)}${r + 1}`;
+            }),
           frozenRows: s.frozenRows,
           autoFilter: s.autoFilter,
           print: { ...s.print },

@@ -451,11 +451,14 @@ async function writeAndCompare(lang) {
   assert.equal(customers.used, `A1:${columnLetter(TABLE_END + headers.length - 1)}48`, "used range: table + output columns");
   compareValues("Customers", customers.values, cliCustomers.values);
   compareFormats("Customers output", customers, cliCustomers, TABLE_END);
+  compareIndents("Customers output", customers, cliCustomers, TABLE_END);
+  assert.ok(customers.indented.length > 0, "the output's text columns are indented");
   for (const kind of ["summary", "archive", "policy", "policyHistory"]) {
     const sheet = sheetOf(snap, names[kind]);
     const want = cli.sheets.find((s) => s.name === names[kind]);
     compareValues(names[kind], sheet.values, want.values);
     compareFormats(names[kind], sheet, want, 0);
+    compareIndents(names[kind], sheet, want, 0);
   }
   const archive = sheetOf(snap, names.archive);
   assert.equal(dataRows(archive.values), 45, "archive rows = every customer, those with data errors too");
@@ -482,6 +485,21 @@ async function writeAndCompare(lang) {
   assert.ok(customers.conditional.length > 0 && customers.conditional.every((f) => f.formula && f.color), "output colour rules");
   noProblems(pane);
   return { pane, snap, headers, names };
+}
+
+/** The cells holding a value that are indented, from `fromColumn` (0-based) on: the pane's as the command line's. */
+function compareIndents(label, sheet, want, fromColumn) {
+  const place = (address) => {
+    const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address);
+    return { row: Number(row) - 1, column: [...column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  };
+  const shown = (address) => {
+    const { row, column } = place(address);
+    return column >= fromColumn && (sheet.values[row]?.[column] ?? "") !== "";
+  };
+  const got = sheet.indented.filter(shown).sort();
+  const expectedCells = want.indented.filter((a) => place(a).column >= fromColumn).sort();
+  assert.deepEqual(got, expectedCells, `${label}: indented cells`);
 }
 
 function compareFormats(label, sheet, want, fromColumn) {

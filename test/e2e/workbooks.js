@@ -25,19 +25,21 @@ function plain(value) {
 function sheetData(ws) {
   const values = [];
   const formats = {};
+  const indented = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const v = plain(cell.value);
       if (v === "") return;
       (values[r - 1] ??= [])[c - 1] = v;
       if (cell.numFmt && cell.numFmt !== "General") formats[cell.address] = cell.numFmt;
+      if (cell.alignment?.indent) indented.push(cell.address);
     });
   });
   for (let r = 0; r < values.length; r++) {
     values[r] ??= [];
     for (let c = 0; c < values[r].length; c++) if (values[r][c] === undefined) values[r][c] = "";
   }
-  return { name: ws.name, values, formats };
+  return { name: ws.name, values, formats, indented };
 }
 
 /** { active, sheets: [{ name, values, formats }] }: the seed of the test workbook. */

@@ -67,6 +67,10 @@ export class FakeSheet {
   conditional: FakeFill[] = [];
   /** Cells ("r,c") whose text wraps. */
   wrapped = new Set<string>();
+  /** Cells ("r,c") aligned left at an indent, with its level. */
+  indented = new Map<string, number>();
+  /** Cells ("r,c") with a horizontal alignment set. */
+  horizontal = new Map<string, string>();
   /** Rows frozen at the top (0: none). */
   frozenRows = 0;
   /** The autofilter's address, when the sheet has one, and whether it hides rows. */
@@ -561,6 +565,12 @@ export class FakeExcel {
           writeOp("wrapText", area, v, (s) =>
             forEachCell((r, c) => (v ? s.wrapped.add(`${r},${c}`) : s.wrapped.delete(`${r},${c}`))),
           );
+        },
+        set horizontalAlignment(v: string) {
+          writeOp("horizontalAlignment", area, v, (s) => forEachCell((r, c) => s.horizontal.set(`${r},${c}`, v)));
+        },
+        set indentLevel(v: number) {
+          writeOp("indentLevel", area, v, (s) => forEachCell((r, c) => s.indented.set(`${r},${c}`, v)));
         },
         autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
       },

@@ -3,7 +3,7 @@
  * cells as XML, the heights wrapped text needs; and a sheet the review owns written whole.
  */
 import { columnLetter } from "../../engine/a1";
-import { Block, CellFormat } from "../../engine/review/write-plan";
+import { Block, CellAlignment, CellFormat } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 
@@ -45,12 +45,12 @@ export class RowPlan {
   /** Rows (0-based) the plan's wrapped text makes taller, in points. */
   readonly heights: ReadonlyMap<number, number>;
 
-  /** `wrapped`: the 0-based sheet columns whose cells the plan writes wrapped; `heights`: the rows that makes taller. */
+  /** `aligned`: how the plan's cells align, by 0-based sheet column (wrapped, indented); `heights`: the rows wrapping makes taller. */
   constructor(
     blocks: readonly Block[],
     sheetName: string,
     writer: CellWriter,
-    wrapped: ReadonlySet<number> = new Set(),
+    aligned: ReadonlyMap<number, CellAlignment> = new Map(),
     heights: readonly { row: number; height: number }[] = [],
   ) {
     this.heights = new Map(heights.map((h) => [h.row, h.height]));
@@ -69,7 +69,7 @@ export class RowPlan {
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
         formats.push(block.formats[c] ?? "general");
-        styles.push(writer.style(formats[c], block.bold === true, wrapped.has(block.column + c)));
+        styles.push(writer.style(formats[c], block.bold === true, aligned.get(block.column + c)));
       }
       this.blocks.push({ block, end, width, letters, styles, formats });
       spans.push([block.row, end]);

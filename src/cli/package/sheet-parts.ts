@@ -6,7 +6,7 @@
 import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { isEarlierRunFilter, isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
-import type { Area, Block, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
+import type { Area, Block, CellAlignment, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
 import {
   autoFilterXml,
@@ -51,8 +51,8 @@ function widenDimension(head: string, plan: RowPlan): string {
   });
 }
 
-function wrappedColumns(layout: SheetLayout): Set<number> {
-  return new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
+function alignedColumns(layout: SheetLayout): Map<number, CellAlignment> {
+  return new Map((layout.columns ?? []).filter((c) => c.wrap || c.indent).map((c) => [c.column, c]));
 }
 
 /** An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than kept. */
@@ -130,7 +130,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   const { sheet, blocks, fills, clearFillsOn, layout } = target;
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(blocks, sheet.name, writer, wrappedColumns(layout), layout.rowHeights);
+  const rows = new RowPlan(blocks, sheet.name, writer, alignedColumns(layout), layout.rowHeights);
   const patcher = new SheetPatcher(
     rows,
     writer,
@@ -230,7 +230,7 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: 
 export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, plan: SheetPlan, part: string): void {
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(plan.blocks, plan.name, writer, wrappedColumns(plan), plan.rowHeights);
+  const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights);
   const children = [
     ...layoutChildren(plan),
     { local: "conditionalFormatting" as const, xml: fillsXml(plan.fills ?? [], styles, 1) },

@@ -4,7 +4,11 @@
  * fills. An entry the part already has is reused, so re-runs do not grow it; nothing the user
  * made is changed or renumbered.
  */
+import type { CellAlignment } from "../../engine/review/write-plan";
 import { Token, XmlScanner, escapeXml } from "./xml";
+
+/** A cell's text as it comes: neither wrapped nor indented. */
+export const UNALIGNED: CellAlignment = { wrap: false, indent: false };
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -158,13 +162,18 @@ export class Styles {
     return items.length;
   }
 
-  /** The cell style for a number format code, bold or not, its text wrapped or not. */
-  cellStyle(code: string, bold: boolean, wrap = false): number {
+  /** The cell style for a number format code, bold or not, its text wrapped and indented or not. */
+  cellStyle(code: string, bold: boolean, alignment: CellAlignment = UNALIGNED): number {
     const numFmtId = this.formatId(code);
     const font = bold ? this.bold() : 0;
     const p = this.prefix;
     const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
-    return this.indexOrAdd("cellXfs", wrap ? `${head} applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : `${head}/>`);
+    // An indent counts only with a horizontal alignment that has one (left, right, distributed).
+    const attributes = `${alignment.indent ? ' horizontal="left" indent="1"' : ""}${alignment.wrap ? ' wrapText="1"' : ""}`;
+    return this.indexOrAdd(
+      "cellXfs",
+      attributes ? `${head} applyAlignment="1"><${p}alignment${attributes}/></${p}xf>` : `${head}/>`,
+    );
   }
 
   /** The differential format (for a conditional format) filling a cell with a colour ("#C6EFCE"). */

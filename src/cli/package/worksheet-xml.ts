@@ -6,10 +6,10 @@
  */
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { CellFormat, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
+import { CellAlignment, CellFormat, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 import { cellA1 } from "../../engine/a1";
 import { DATE_1904_OFFSET } from "./sheet-reader";
-import { Styles } from "./styles";
+import { Styles, UNALIGNED } from "./styles";
 import { escapeCellText, escapeXml } from "./xml";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -70,11 +70,11 @@ export class CellWriter {
 
   private readonly styleCache = new Map<string, number>();
 
-  style(format: CellFormat, bold: boolean, wrap = false): number {
-    const key = `${format}|${bold ? 1 : 0}|${wrap ? 1 : 0}`;
+  style(format: CellFormat, bold: boolean, alignment: CellAlignment = UNALIGNED): number {
+    const key = `${format}|${bold ? 1 : 0}|${alignment.wrap ? 1 : 0}|${alignment.indent ? 1 : 0}`;
     let style = this.styleCache.get(key);
     if (style === undefined)
-      this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold, wrap)));
+      this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold, alignment)));
     return style;
   }
 

@@ -11,7 +11,7 @@ import type { ReviewResult } from "./review";
 import type { Area, Block, CellFormat, ColumnLayout, PlanValue, PrintSetup, SheetLayout, SheetPlan } from "./write-plan";
 
 /** Width bounds, in characters: no column narrower, no text column wider (longer texts wrap at it). */
-export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2 } as const;
+export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2, indent: 2 } as const;
 /** Excel's own cap on a column's width. */
 const EXCEL_MAX_WIDTH = 255;
 /** Bold text is about this much wider than regular text of the same characters. */
@@ -127,7 +127,9 @@ function widestWord(text: string): number {
  * from column A the sheet wants at least). A text column with a longer text wraps at the
  * wrap width; numbers and dates never wrap, so their column takes their whole width. With a
  * `headerRow` (0-based sheet row), a header there counts only its widest word and wraps when
- * longer than its column: a column of short figures under a long header stays narrow.
+ * longer than its column: a column of short figures under a long header stays narrow. A column
+ * of texts only, past column A, is indented (and that much wider): whatever stands to its left
+ * may be a right-aligned figure.
  */
 export function fitColumns(
   blocks: readonly Block[],
@@ -208,10 +210,13 @@ export function fitColumns(
       const longest = text.get(column)!;
       const long = longest > WIDTH.max - WIDTH.padding;
       const wrap = long || multiline.has(column);
-      const textWidth = long ? WIDTH.wrapAt : longest + WIDTH.padding;
+      const indent = column > 0 && !numbers.has(column);
+      const indentWidth = indent ? WIDTH.indent : 0;
+      const padding = WIDTH.padding + indentWidth;
+      const textWidth = long ? WIDTH.wrapAt + indentWidth : longest + padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
-      return { column, width, wrap: wrap || (headers.get(column) ?? 0) + WIDTH.padding > width };
+      return { column, width, wrap: wrap || (headers.get(column) ?? 0) + padding > width, indent };
     });
 }
 
@@ -256,7 +261,8 @@ export function wrappedRowHeights(
   columns: readonly ColumnLayout[],
   lang: Lang,
 ): SheetLayout["rowHeights"] {
-  const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width]));
+  // The room a wrapped text has: its column's width, less an indent's.
+  const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width - (c.indent ? WIDTH.indent : 0)]));
   if (!wrapped.size) return undefined;
   // Lines per sheet row from the blocks' first row to their last: indexed, kept in row order,
   // where a map of tens of thousands of taller rows had to be filled, then sorted.
@@ -421,7 +427,11 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
-    print: printSetup([{ column: 0, width: tableWidth, wrap: false }], { first: headerRow, last: headerRow }, titles),
+    print: printSetup(
+      [{ column: 0, width: tableWidth, wrap: false, indent: false }],
+      { first: headerRow, last: headerRow },
+      titles,
+    ),
   };
 }
 

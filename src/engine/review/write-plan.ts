@@ -60,13 +60,22 @@ export interface ChartPlan {
   readonly format: CellFormat;
 }
 
-/** One column's width in characters (Excel's unit: the default font's digit) and whether its cells wrap. */
-export interface ColumnLayout {
+/** How the plan's cells in one column set their text. */
+export interface CellAlignment {
+  /** Wrapped at the column's width; the row grows to show it. */
+  readonly wrap: boolean;
+  /**
+   * Left-aligned one indent in (Excel's indent of 1, three spaces): a column of texts starts
+   * clear of the right-aligned figures of the column before it instead of running into them.
+   */
+  readonly indent: boolean;
+}
+
+/** One column's width in characters (Excel's unit: the default font's digit) and how the plan's cells in it align. */
+export interface ColumnLayout extends CellAlignment {
   /** 0-based sheet column. */
   readonly column: number;
   readonly width: number;
-  /** The plan's cells in this column wrap their text (at `width`); the row grows to show it. */
-  readonly wrap: boolean;
 }
 
 /**

@@ -41,20 +41,26 @@ function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
 
 /** How many operations a layout sends, for the request size of its step. */
 export function layoutOperations(layout: SheetLayout, blocks: readonly Block[]): number {
-  const wrapped = (layout.columns ?? []).filter((c) => c.wrap).length;
-  return (layout.columns?.length ?? 0) + wrapped * blocks.length + 6;
+  // Per block: wrapping and its row fit, indent and its alignment.
+  const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 2 : 0) + (c.indent ? 2 : 0), 0);
+  return (layout.columns?.length ?? 0) + aligned * blocks.length + 6;
 }
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
 export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {
   for (const column of layout.columns ?? []) {
     ws.getRangeByIndexes(0, column.column, 1, 1).format.columnWidth = columnWidthPoints(column.width);
-    if (!column.wrap) continue;
-    // Only the plan's own cells wrap, block by block: what else the column holds is not ours.
+    if (!column.wrap && !column.indent) continue;
+    // Only the plan's own cells are aligned, block by block: what else the column holds is not ours.
     for (const block of blocks) {
       const c = column.column - block.column;
       if (c < 0 || c >= block.formats.length) continue;
       const cells = ws.getRangeByIndexes(block.row, column.column, block.values.length, 1);
+      if (column.indent) {
+        cells.format.horizontalAlignment = "Left";
+        cells.format.indentLevel = 1;
+      }
+      if (!column.wrap) continue;
       cells.format.wrapText = true;
       // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
       cells.format.autofitRows();

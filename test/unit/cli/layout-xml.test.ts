@@ -13,7 +13,7 @@ import {
   titleRowsOf,
 } from "../../../src/cli/package/layout-xml";
 
-const col = (column: number, width: number) => ({ column, width, wrap: false });
+const col = (column: number, width: number) => ({ column, width, wrap: false, indent: false });
 
 test.each([
   ["no <cols> yet", "", [col(2, 20)], '<cols><col min="3" max="3" width="20" customWidth="1"/></cols>'],

@@ -106,6 +106,18 @@ test("styles: the review's formats are added once and reused, the user's entries
   expect(new Styles(dated.toXml()).dateStyles()).toEqual(new Set([date]));
 });
 
+test("styles: an indented text is left-aligned at indent 1 (an indent needs a horizontal alignment), wrapped or not", () => {
+  const styles = new Styles();
+  const indented = styles.cellStyle("@", false, { wrap: false, indent: true });
+  const both = styles.cellStyle("@", true, { wrap: true, indent: true });
+  const wrapped = styles.cellStyle("@", false, { wrap: true, indent: false });
+  expect(new Set([indented, both, wrapped, styles.cellStyle("@", false)]).size).toBe(4);
+  const xfs = /<cellXfs count="\d+">(.*)<\/cellXfs>/.exec(styles.toXml())![1].match(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)!;
+  expect(xfs[indented]).toContain('<alignment horizontal="left" indent="1"/>');
+  expect(xfs[both]).toContain('<alignment horizontal="left" indent="1" wrapText="1"/>');
+  expect(xfs[wrapped]).toContain('<alignment wrapText="1"/>');
+});
+
 test("relationship targets: relative, absolute (as openpyxl writes them) and percent-encoded", () => {
   expect(resolvePart("xl/worksheets/sheet1.xml", "../drawings/drawing1.xml")).toBe("xl/drawings/drawing1.xml");
   expect(resolvePart("xl/worksheets/sheet1.xml", "/xl/comments/comment1.xml")).toBe("xl/comments/comment1.xml");

@@ -367,7 +367,7 @@ async function patch(
   heights: readonly { row: number; height: number }[] = [],
 ): Promise<{ text: string; handOvers: number[] }> {
   const writer = new CellWriter(new Styles(), "en", false);
-  const plan = new RowPlan(blocks, "Customers", writer, new Set(wrapped), heights);
+  const plan = new RowPlan(blocks, "Customers", writer, new Map(wrapped.map((c) => [c, { wrap: true, indent: false }])), heights);
   const edits = {
     // The writer takes the sheet's namespace prefix from its root, as the command line does.
     head: (head: string) => {
@@ -466,7 +466,7 @@ describe("SheetPatcher", () => {
 describe("newWorksheet", () => {
   const sheetOf = (blocks: readonly Block[], heights: { row: number; height: number }[] = []) => {
     const writer = new CellWriter(new Styles(), "en", false);
-    const plan = new RowPlan(blocks, "Review", writer, new Set([1]), heights);
+    const plan = new RowPlan(blocks, "Review", writer, new Map([[1, { wrap: true, indent: false }]]), heights);
     const children = [
       {
         local: "pageMargins" as const,

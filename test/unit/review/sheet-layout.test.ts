@@ -68,16 +68,40 @@ describe("fitColumns", () => {
       "en",
     );
     expect(columns).toEqual([
-      { column: 0, width: "Northwind Traders".length + WIDTH.padding, wrap: false },
-      { column: 1, width: "1,234,567.50".length + WIDTH.padding, wrap: false },
-      { column: 2, width: WIDTH.min, wrap: false },
+      { column: 0, width: "Northwind Traders".length + WIDTH.padding, wrap: false, indent: false },
+      { column: 1, width: "1,234,567.50".length + WIDTH.padding, wrap: false, indent: false },
+      { column: 2, width: WIDTH.min, wrap: false, indent: true },
+    ]);
+  });
+
+  test("a column of texts past column A starts one indent in, and is that much wider: a figure to its left never runs into it", () => {
+    const columns = fitColumns(
+      [
+        block(
+          [
+            ["Setting", "Value", "Meaning"],
+            ["Weight: payment history", 0.3, "How much payment history counts in the risk score"],
+            ["Aging bucket edges (days)", "30, 60, 90", "Where the aging buckets end"],
+          ],
+          ["text", "general", "text"],
+        ),
+      ],
+      "en",
+    );
+    expect(columns.map((c) => c.indent)).toEqual([false, false, true]);
+    const meaning = "How much payment history counts in the risk score".length;
+    expect(columns[2].width).toBe(meaning + WIDTH.padding + WIDTH.indent);
+    // Wrapped, it wraps at the wrap width and keeps the indent's room.
+    const long = "Overdue over 90 days; Z-score in distress zone; Low liquidity; High leverage";
+    expect(fitColumns([block([[long]], ["text"], { column: 4 })], "en")).toEqual([
+      { column: 4, width: WIDTH.wrapAt + WIDTH.indent, wrap: true, indent: true },
     ]);
   });
 
   test("a longer text wraps at the wrap width; numbers in the same column never wrap below their width", () => {
     const long = "Overdue over 90 days; Z-score in distress zone; Low liquidity; High leverage";
-    const [column] = fitColumns([block([[long]], ["text"], { column: 4 })], "en");
-    expect(column).toEqual({ column: 4, width: WIDTH.wrapAt, wrap: true });
+    const [column] = fitColumns([block([[long]], ["text"])], "en");
+    expect(column).toEqual({ column: 0, width: WIDTH.wrapAt, wrap: true, indent: false });
     const [wide] = fitColumns([block([[long], [1e60]], ["text", "general"])], "en");
     expect(wide.width).toBeGreaterThanOrEqual(renderedText(1e60, "general", "en").length);
   });
@@ -91,7 +115,7 @@ describe("fitColumns", () => {
       [block([["A very long title that runs across the empty cells"]], ["text"], { overflow: true })],
       "en",
     );
-    expect(title).toEqual({ column: 0, width: WIDTH.min, wrap: false });
+    expect(title).toEqual({ column: 0, width: WIDTH.min, wrap: false, indent: false });
   });
 
   test("widths a sheet asks for are kept as a minimum", () => {
@@ -104,15 +128,19 @@ describe("fitColumns", () => {
     // A line break anywhere below a text past the wrap width changes nothing: the column wraps already.
     const long = "x".repeat(70);
     expect(fitColumns([block([[long], ["a\nb"], ["应".repeat(40)]], ["text"])], "en")).toEqual([
-      { column: 0, width: WIDTH.wrapAt, wrap: true },
+      { column: 0, width: WIDTH.wrapAt, wrap: true, indent: false },
     ]);
-    expect(fitColumns([block([["abc"], ["a\nb"]], ["text"])], "en")).toEqual([{ column: 0, width: WIDTH.min, wrap: true }]);
+    expect(fitColumns([block([["abc"], ["a\nb"]], ["text"])], "en")).toEqual([
+      { column: 0, width: WIDTH.min, wrap: true, indent: false },
+    ]);
   });
 
   test("a header's text repeated in the cell below counts there whole, not only its widest word", () => {
     const values = [["Risk grade"], ["Risk grade"], ["Risk grade"], ["Low"]];
-    expect(fitColumns([block(values, ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 12, wrap: false }]);
-    expect(fitColumns([block([values[0], values[3]], ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 8, wrap: true }]);
+    expect(fitColumns([block(values, ["text"])], "en", [], 0)).toEqual([{ column: 0, width: 12, wrap: false, indent: false }]);
+    expect(fitColumns([block([values[0], values[3]], ["text"])], "en", [], 0)).toEqual([
+      { column: 0, width: 8, wrap: true, indent: false },
+    ]);
   });
 
   test("property: no number or date ever shows ### (its column is at least as wide as its formatted text)", () => {
@@ -142,7 +170,9 @@ test("wrapped rows are made as tall as their longest text's lines; one-line rows
   expect(heights[0].height % LINE_HEIGHT).toBe(0);
   expect(heights[0].height).toBeGreaterThanOrEqual(LINE_HEIGHT * 4);
   expect(heights[1].height).toBe(heights[0].height * 2);
-  expect(wrappedRowHeights([block([["a"]], ["text"])], [{ column: 0, width: 10, wrap: false }], "en")).toBeUndefined();
+  expect(
+    wrappedRowHeights([block([["a"]], ["text"])], [{ column: 0, width: 10, wrap: false, indent: false }], "en"),
+  ).toBeUndefined();
 });
 
 test("property: a wrapped column's rows are as tall as each of its cells measured on its own", () => {
@@ -161,8 +191,8 @@ test("property: a wrapped column's rows are as tall as each of its cells measure
       fc.constantFrom("en" as const, "zh" as const),
       (values, format, width, lang) => {
         const columns = [
-          { column: 3, width, wrap: true },
-          { column: 4, width: width + 3, wrap: true },
+          { column: 3, width, wrap: true, indent: false },
+          { column: 4, width: width + 3, wrap: true, indent: false },
         ];
         const heights = wrappedRowHeights([block(values, [format, "money"], { row: 1, column: 3 })], columns, lang) ?? [];
         const alone = values.flatMap((line, r) => {
@@ -181,7 +211,7 @@ test("property: a wrapped column's rows are as tall as each of its cells measure
 });
 
 test("a short text of wide characters can still take two lines", () => {
-  const column = [{ column: 0, width: 10, wrap: true }];
+  const column = [{ column: 0, width: 10, wrap: true, indent: false }];
   // Six characters, twelve widths: more than the nine the column's room holds.
   expect(wrappedRowHeights([block([["应收账款账款"], ["abcdefgh"]], ["text"])], column, "zh")).toEqual([
     { row: 0, height: 2 * LINE_HEIGHT },
@@ -190,7 +220,7 @@ test("a short text of wide characters can still take two lines", () => {
 
 test("a column too narrow for its amounts has each amount's row as tall as its lines", () => {
   const values = [[1], [1234567.5], [-12], [98765.25]];
-  const heights = wrappedRowHeights([block(values, ["money"])], [{ column: 0, width: 6, wrap: true }], "en");
+  const heights = wrappedRowHeights([block(values, ["money"])], [{ column: 0, width: 6, wrap: true, indent: false }], "en");
   // room 5: "1,234,567.50" is 12 widths, "98,765.25" 9 (at 0.95 of a digit each), "-12.00" 6.
   expect(heights).toEqual([
     { row: 1, height: 3 * LINE_HEIGHT },
@@ -203,7 +233,7 @@ test.each([
   [[60], "portrait"],
   [[60, 40], "landscape"],
 ])("printSetup of columns %j: %s, fitted to the page width, as many pages down as needed", (widths, orientation) => {
-  const setup = printSetup(widths.map((width, column) => ({ column, width, wrap: false })));
+  const setup = printSetup(widths.map((width, column) => ({ column, width, wrap: false, indent: false })));
   expect(setup).toEqual({ orientation, fitToWidth: 1, fitToHeight: 0, repeatRows: undefined });
 });
 
@@ -215,7 +245,7 @@ test.each([
   // Columns too wide to repeat (over a third of the page) are not.
   [600, { first: 0, last: 5, width: 90 }, undefined],
 ])("a table %i characters wide with titles %j: repeating %j", (width, titles, repeated) => {
-  const setup = printSetup([{ column: 0, width, wrap: false }], { first: 2, last: 2 }, titles);
+  const setup = printSetup([{ column: 0, width, wrap: false, indent: false }], { first: 2, last: 2 }, titles);
   const fit = width <= 175;
   expect(setup).toEqual({
     orientation: "landscape",
@@ -243,7 +273,7 @@ test.each([
 });
 
 test("print titles over the plan's header row are an earlier run's; others the user's", () => {
-  const ours = printSetup([{ column: 0, width: 300, wrap: false }], { first: 2, last: 2 });
+  const ours = printSetup([{ column: 0, width: 300, wrap: false, indent: false }], { first: 2, last: 2 });
   expect(isEarlierRunTitles({ first: 2, last: 2 }, ours)).toBe(true);
   expect(isEarlierRunTitles({ first: 0, last: 2 }, ours)).toBe(false);
   expect(isEarlierRunTitles(undefined, ours)).toBe(false);
@@ -280,6 +310,6 @@ test.each<["en" | "zh", string, number, number]>([
     blocks: [block([[header]], ["text"], { bold: true }), block([[0.1]], ["percent"], { row: 1 })],
   };
   const out = laidOut(plan, lang, "table");
-  expect(out.columns).toEqual([{ column: 0, width, wrap: true }]);
+  expect(out.columns).toEqual([{ column: 0, width, wrap: true, indent: false }]);
   expect(out.rowHeights).toEqual([{ row: 0, height: lines * LINE_HEIGHT }]);
 });

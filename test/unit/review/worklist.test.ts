@@ -84,14 +84,15 @@ describe("the why on the customer sheet", () => {
     const layout = plan.target.columns!.find((c) => c.column === findings)!;
     expect(layout.wrap).toBe(true);
     // Its lines are longer than the widest text column: each wraps again at the wrap width, and the row grows.
-    expect(layout.width).toBe(WIDTH.wrapAt);
+    expect(layout.width).toBe(WIDTH.wrapAt + WIDTH.indent);
+    expect(layout.indent).toBe(true);
     expect(plan.target.rowHeights!.find((h) => h.row === 2)!.height).toBeGreaterThanOrEqual(4 * LINE_HEIGHT);
   });
 
   test("a text of several short lines wraps; one short line does not", () => {
     const block = { row: 0, column: 0, values: [["a\nb"], ["c"]], formats: ["text" as const] };
-    expect(fitColumns([block], "en")).toEqual([{ column: 0, width: 8, wrap: true }]);
-    expect(fitColumns([{ ...block, values: [["a b"]] }], "en")).toEqual([{ column: 0, width: 8, wrap: false }]);
+    expect(fitColumns([block], "en")).toEqual([{ column: 0, width: 8, wrap: true, indent: false }]);
+    expect(fitColumns([{ ...block, values: [["a b"]] }], "en")).toEqual([{ column: 0, width: 8, wrap: false, indent: false }]);
   });
 });
 
@@ -260,6 +261,7 @@ describe("the customer sheet stays printable", () => {
       column: expect.any(Number),
       width: "overdue".length + WIDTH.padding,
       wrap: true,
+      indent: false,
     });
     expect(at("Reputation points").width).toBe("Reputation".length + WIDTH.padding);
     expect(at("Available credit").width).toBe("Available".length + WIDTH.padding);

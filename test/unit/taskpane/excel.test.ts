@@ -463,6 +463,16 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     // Only the plan's own cells wrap: none of the user's.
     const wrapped = plan.target!.columns!.filter((c) => c.wrap).map((c) => c.column);
     for (const key of s.wrapped) expect(wrapped).toContain(Number(key.split(",")[1]));
+    // The plan's text columns are indented, left-aligned as an indent needs; its figures are not.
+    const indented = plan.target!.columns!.filter((c) => c.indent).map((c) => c.column);
+    expect(indented.length).toBeGreaterThan(0);
+    expect(indented.length).toBeLessThan(plan.target!.columns!.length);
+    const indentedColumns = new Set([...s.indented.keys()].map((key) => Number(key.split(",")[1])));
+    expect([...indentedColumns].sort((a, b) => a - b)).toEqual(indented);
+    for (const [key, level] of s.indented) {
+      expect(level).toBe(1);
+      expect(s.horizontal.get(key)).toBe("Left");
+    }
   });
 
   test("the user's own filter, table and frozen panes stay: the review adds none of its own", async () => {
