@@ -188,6 +188,8 @@ function customers(): Customer[] {
 /** The sample's columns: every input column but the overdue ones (its invoice ledger replaces them). */
 const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
 
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11, bold: true };
+
 async function build(lang: "en" | "zh", file: string): Promise<void> {
   const names = lang === "en" ? EN_NAMES : ZH_NAMES;
   const workbook = new ExcelJS.Workbook();
@@ -197,10 +199,13 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   const sheet = workbook.addWorksheet(lang === "en" ? "Customers" : "客户");
   sheet.getCell("A1").value =
     lang === "en" ? "Customer credit file — sample portfolio (fictitious companies)" : "客户信用档案 — 示例组合（虚构公司）";
-  sheet.getCell("A1").font = { bold: true, size: 14 };
+  // A font named in full: one with only "bold" set is drawn in the reader's fallback face (a serif in LibreOffice).
+  sheet.getCell("A1").font = { name: "Calibri", family: 2, bold: true, size: 14 };
   sheet.addRow([]);
   const headerRow = sheet.addRow(CUSTOMER_FIELDS.map((f) => FIELD_LABELS[f][lang]));
-  headerRow.font = { bold: true };
+  headerRow.font = HEADER_FONT;
+  // As a finance team lays out a wide table: long headers wrap over narrow figures.
+  headerRow.alignment = { wrapText: true, vertical: "bottom" };
   const all = customers();
   all.forEach((c, i) => {
     const balance = c.invoices.reduce((s, inv) => s + inv.amount - inv.paid, 0);
@@ -210,7 +215,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   sheet.columns.forEach((col, i) => (col.width = i === 1 ? 34 : 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
-  ledger.addRow(LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = { bold: true };
+  ledger.addRow(LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = HEADER_FONT;
   for (const c of all) {
     for (const inv of c.invoices) {
       const row = ledger.addRow([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);
