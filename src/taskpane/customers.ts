@@ -8,6 +8,7 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
 import { Action } from "../engine/review/decisions";
+import { moreAtRisk, riskReason } from "../engine/review/portfolio";
 import { CustomerResult } from "../engine/review/review";
 import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
 
@@ -44,14 +45,13 @@ export type CustomerOrder = "attention" | "row" | "name" | "score";
 export const CUSTOMER_ORDERS: readonly CustomerOrder[] = ["attention", "score", "name", "row"];
 
 /**
- * "Needs attention first": High risk, then rows that could not be graded (their risk is
- * unknown), then the other customers with a warning, then the rest. Within each group, the
- * highest score first, then more warnings, then sheet order.
+ * "Needs attention first": the customers at risk (a warning, an amount overdue now, or High
+ * risk: what the summary counts as exposure at risk), then rows that could not be graded
+ * (their risk is unknown), then the rest.
  */
 export function attentionGroup(c: CustomerResult): number {
   if (hasDataError(c)) return 1;
-  if (c.grade === "high") return 0;
-  return c.findings.length > 0 ? 2 : 3;
+  return riskReason(c) !== undefined ? 0 : 2;
 }
 
 const byRisk = (a: CustomerResult, b: CustomerResult) =>
@@ -60,8 +60,11 @@ const byRisk = (a: CustomerResult, b: CustomerResult) =>
 export function sortCustomers(customers: readonly CustomerResult[], order: CustomerOrder, lang: Lang): CustomerResult[] {
   const list = [...customers];
   switch (order) {
-    case "attention":
-      return list.sort((a, b) => attentionGroup(a) - attentionGroup(b) || byRisk(a, b));
+    case "attention": {
+      // At risk, the larger balance first: the summary's top risks lead the list, in their order.
+      const groups = new Map(list.map((c) => [c, attentionGroup(c)]));
+      return list.sort((a, b) => groups.get(a)! - groups.get(b)! || (groups.get(a) === 0 ? moreAtRisk(a, b) : byRisk(a, b)));
+    }
     case "score":
       return list.sort(byRisk);
     case "name": {
@@ -73,15 +76,23 @@ export function sortCustomers(customers: readonly CustomerResult[], order: Custo
   }
 }
 
-/** The line under a customer's name: its first data error, or its first warning and how many more, or none. */
-export function standOutLine(c: CustomerResult, lang: Lang, t: Translate): string {
+/**
+ * The line under a customer's name: its first data error; else its first warning and how many
+ * more; else the data it could not use (it keeps its grade); else why it is at risk without a
+ * warning (an amount overdue now, High risk); else none.
+ */
+export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy: Policy = DEFAULT_POLICY): string {
   if (c.errors.length > 0) {
     const text = describeError(c.errors[0], lang);
     return c.errors.length === 1 ? t("ui.list.error", { text }) : t("ui.list.errors", { count: c.errors.length, text });
   }
-  if (c.findings.length === 0) return t("ui.list.noWarnings");
-  const first = findingTitle(c.findings[0], lang);
-  return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
+  if (c.findings.length > 0) {
+    const first = findingTitle(c.findings[0], lang);
+    return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
+  }
+  if (c.notes.length > 0) return t("ui.list.dataToFix", { text: problemText(c.notes[0], lang, policy) });
+  const reason = riskReason(c);
+  return reason === undefined ? t("ui.list.noWarnings") : lineStart(reasonDetail(reason, c, lang, policy));
 }
 
 /**

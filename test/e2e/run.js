@@ -360,9 +360,9 @@ scenario(
     const text = await row.innerText();
     for (const wanted of ["Negative news and 3 more", "High", "4.70"])
       assert.ok(text.includes(wanted), `C0005 row shows "${wanted}": ${text}`);
-    // Needs attention first: the High customers lead, highest score first.
+    // Needs attention first: the customers at risk, the largest balance first, as the command line's top risks.
     const first = await customerList(page, "en").locator(":scope > li > button").first().innerText();
-    assert.ok(first.startsWith("Adventure Works Cycles") && first.includes("High"), `first row: ${first}`);
+    assert.ok(first.startsWith("Wide World Importers") && first.includes("Over credit limit"), `first row: ${first}`);
     const clean = await customerRow(page, "en", "Northwind Traders").innerText();
     assert.ok(clean.includes("Low") && clean.includes(t("en", "ui.list.noWarnings")), `C0001 low, no warning: ${clean}`);
     // The summary: 43 reviewed, 2 with errors, the portfolio warning; every readable balance in the exposure.
@@ -1110,11 +1110,11 @@ scenario(
     assert.ok((await announced(page)).includes(reviewed), `announced: ${await announced(page)}`);
     // The first row is the one that needs attention most.
     presses += await tabTo(page, "the first customer", () => document.activeElement?.getAttribute("aria-expanded") === "false");
-    assert.ok((await focused()).startsWith("Adventure Works Cycles"), `first customer: ${await focused()}`);
+    assert.ok((await focused()).startsWith("Wide World Importers"), `first customer: ${await focused()}`);
     await page.keyboard.press("Enter");
-    await page.getByRole("region", { name: "Adventure Works Cycles", exact: true }).waitFor();
+    await page.getByRole("region", { name: "Wide World Importers", exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true");
-    await page.waitForFunction(() => window.__workbook.snapshot().selection === "Customers!A8:AU8");
+    await page.waitForFunction(() => window.__workbook.snapshot().selection === "Customers!A10:AU10");
     presses += await tabTo(page, "Write back", () => document.activeElement?.textContent === "Write back");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.activeElement?.textContent === "Write");

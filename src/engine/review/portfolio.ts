@@ -56,8 +56,16 @@ export function topRiskCustomers(
   return found;
 }
 
-/** Larger balance at risk first, then the higher score, then the earlier row. */
-const moreAtRisk = (a: TopRisk, b: TopRisk) => b.balance - a.balance || b.score - a.score || a.row - b.row;
+/**
+ * Larger balance at risk first, then the higher score, then the earlier row: the top risks'
+ * order, and the pane's for the customers at risk, so both name the same customers first.
+ */
+export function moreAtRisk(
+  a: { readonly balance?: number; readonly score?: number; readonly row: number },
+  b: { readonly balance?: number; readonly score?: number; readonly row: number },
+): number {
+  return (b.balance ?? 0) - (a.balance ?? 0) || (b.score ?? 0) - (a.score ?? 0) || a.row - b.row;
+}
 
 /**
  * Keeps `top` the `count` largest risks in order as the portfolio is read once (an insertion

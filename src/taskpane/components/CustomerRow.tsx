@@ -95,7 +95,7 @@ export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle
   const showTip = () => setTip(cutText(rowRef.current));
   const hideTip = () => setTip(false);
   const name = c.name || c.id;
-  const second = standOutLine(c, lang, t);
+  const second = standOutLine(c, lang, t, policy);
   const detailId = `customer-${c.row}`;
 
   useEffect(() => {

@@ -202,7 +202,7 @@ describe("outcomes are announced and take the focus", () => {
     await waitFor(() => expect(notice).toBe(document.activeElement));
     const portfolio = screen.getByRole("region", { name: "Portfolio" });
     expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toBe("8");
-    expect(within(portfolio).getByText("Customers with errors").nextSibling?.textContent).toBe("1");
+    expect(within(portfolio).getByText("Customers not scored (data errors)").nextSibling?.textContent).toBe("1");
   });
 });
 
@@ -226,10 +226,11 @@ describe("the customers", () => {
     );
     const names = rows().map((r) => r.textContent);
     expect(names).toHaveLength(9);
-    // High first (the highest score first), then the others with a warning, then the rest.
-    expect(names.slice(0, 3).every((n) => n?.includes("High"))).toBe(true);
-    expect(names[3]).toMatch(/^Customer 8MediumRisk score: 2\.\d\dOver credit limit$/);
-    expect(names[names.length - 1]).toMatch(/No warnings$/);
+    // At risk first, the larger balance first (the summary's top risks' order), each saying why: a
+    // warning, or the High band when it has none; then the rest.
+    expect(names[0]).toBe("Customer 8MediumRisk score: 2.85Over credit limit");
+    expect(names[2]).toMatch(/HighRisk score: 4\.45Risk score 4\.45 is in the high-risk band \(from 3\.50\)$/);
+    expect(names.map((n) => n!.endsWith("No warnings"))).toEqual([false, false, false, false, false, false, true, true, true]);
     expect(screen.getByRole("combobox", { name: "Order" })).toHaveProperty("value", "attention");
   });
 

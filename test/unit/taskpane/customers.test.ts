@@ -50,18 +50,30 @@ const CASES = [
 ];
 
 describe("needs attention first", () => {
-  test("High, then rows that could not be graded, then other warnings, then the rest; each by score, highest first", () => {
-    expect(sortCustomers(CASES, "attention", "en").map((c) => c.row)).toEqual([6, 3, 5, 4, 7, 8, 2]);
-    expect(CASES.map(attentionGroup)).toEqual([3, 0, 2, 1, 0, 2, 3]);
+  test("customers at risk (a warning, overdue now, High), then rows that could not be graded, then the rest", () => {
+    expect(CASES.map(attentionGroup)).toEqual([2, 0, 0, 1, 0, 0, 2]);
+    // No balances: at risk by score, then sheet order; the rest by score.
+    expect(sortCustomers(CASES, "attention", "en").map((c) => c.row)).toEqual([6, 3, 4, 7, 5, 8, 2]);
+    const overdueNow = customer(9, { score: 1.2, grade: "low", overdueAmount: 500, daysPastDue: 12 });
+    expect(attentionGroup(overdueNow)).toBe(0);
   });
 
-  test("ties in score go to more warnings, then sheet order (the summary sheet's top-risk order)", () => {
-    const tied = [
-      customer(9, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT")] }),
-      customer(4, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT")] }),
-      customer(6, { score: 3, grade: "medium", findings: [finding("OVER_LIMIT"), finding("OVERDUE_90")] }),
+  test("at risk, the larger balance first, as the summary's top risks: the pane and the report name the same customers first", () => {
+    const list = [
+      customer(2, { score: 4.6, grade: "high", balance: 1000 }),
+      customer(3, { score: 1.4, grade: "low", balance: 90000, overdueAmount: 36000, daysPastDue: 20 }),
+      customer(4, { score: 2.0, grade: "low", balance: 276000, findings: [finding("OVER_LIMIT")] }),
+      customer(5, { score: 2.0, grade: "low", balance: 500000 }),
     ];
-    expect(sortCustomers(tied, "attention", "en").map((c) => c.row)).toEqual([6, 4, 9]);
+    expect(sortCustomers(list, "attention", "en").map((c) => c.row)).toEqual([4, 3, 2, 5]);
+    const review = runReview({ sheetName: "Customers", values: customerSheet(40), asOf: 46000, policy: DEFAULT_POLICY }, "en");
+    const top = review.portfolio.topRisks.map((r) => r.row);
+    expect(top.length).toBeGreaterThan(0);
+    expect(
+      sortCustomers(review.customers, "attention", "en")
+        .slice(0, top.length)
+        .map((c) => c.row),
+    ).toEqual(top);
   });
 
   test("the other orders: score, name (by the language's collation), sheet row; the input is left as it was", () => {
@@ -80,6 +92,20 @@ describe("the line under a name", () => {
     expect(standOutLine(CASES[2], "zh", zh)).toBe("超出信用额度等另外 1 项");
     expect(standOutLine(CASES[1], "en", en)).toBe("Over credit limit");
     expect(standOutLine(CASES[0], "en", en)).toBe("No warnings");
+  });
+
+  test("no warning: the data it could not use, else why it is at risk (overdue now, High), in either language", () => {
+    const overdueNow = customer(9, { score: 1.2, grade: "low", overdueAmount: 36000, daysPastDue: 12 });
+    expect(standOutLine(overdueNow, "en", en)).toBe("36,000.00 is overdue: no limit raise until it is paid");
+    expect(standOutLine(overdueNow, "zh", zh)).toBe("有 36,000.00 逾期：付清前不提高额度");
+    expect(standOutLine(CASES[4], "en", en)).toMatch(/^Risk score 4\.60/);
+    const noted = customer(10, {
+      score: 2,
+      grade: "low",
+      notes: [{ affects: ["utilisation"], reason: bad }],
+    });
+    expect(standOutLine(noted, "en", en)).toMatch(/^Data to fix: row 24, column E \(Total liabilities\)/);
+    expect(standOutLine(noted, "zh", zh)).toMatch(/^数据待修正：/);
   });
 
   test("a data error says where it is", () => {
