@@ -197,7 +197,9 @@ export function reviewCustomer(
       note([], reason.at(placeOf("balance", row.row, ctx)));
     }
   }
-  const overdueAmount = run.ledger ? aging?.overdue : n.overdueAmount;
+  // A credit note reduces its bucket, and so what is overdue, but an overdue balance is never
+  // below nothing: a credit past its date is owed to the customer, not by it.
+  const overdueAmount = run.ledger ? aging && Math.max(0, aging.overdue) : n.overdueAmount;
   const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
 
   if (fatal.length > 0) {

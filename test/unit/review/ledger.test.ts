@@ -71,6 +71,30 @@ describe("ledger aging per customer", () => {
     expect(c.findings.map((f) => f.code)).toEqual(codes);
   });
 
+  test("a credit note past its date reduces its bucket and what is overdue, never below nothing: a credit is owed to the customer", () => {
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C001", extra: [5000, -5000] },
+        { id: "C002", extra: [5000, 6000] },
+      ],
+    );
+    const ledger: CellValue[][] = [
+      LEDGER_HEADER,
+      ["C001", "CN-1", due(40), -5000, null], // only a credit note, 40 days past its date
+      ["C002", "INV-1", due(40), 10000, null],
+      ["C002", "CN-2", due(35), -4000, null],
+    ];
+    const [credit, netted] = review(sheet, ledger).customers;
+    expect(credit.aging).toEqual([0, 0, -5000, 0, 0]);
+    expect(credit.overdueAmount).toBe(0);
+    expect(credit.daysPastDue).toBe(0);
+    expect(credit.actions.map((a) => a.because)).not.toContain("OVERDUE");
+    expect(netted.aging).toEqual([0, 0, 6000, 0, 0]);
+    expect(netted.overdueAmount).toBe(6000);
+    expect(netted.daysPastDue).toBe(40);
+  });
+
   test("OVERDUE_90 from the ledger escalates collection", () => {
     expect(byId("C001").actions).toEqual([{ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" }]);
     expect(byId("C001").findings[0]).toEqual({ code: "OVERDUE_90", value: 91, threshold: 90, format: "days" });
