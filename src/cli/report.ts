@@ -32,13 +32,14 @@ import {
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
 const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
 
-/** A warning in the JSON, a customer's or the portfolio's: its figure, its threshold and the sentence saying both. */
-const findingJson = (f: Finding, lang: Lang) => ({
-  code: f.code,
-  value: f.value,
-  threshold: f.threshold,
-  text: explainFinding(f, lang),
-});
+/**
+ * A warning in the JSON, a customer's or the portfolio's: its figure, its threshold (dates as
+ * ISO days, as every date of the JSON), their unit and the sentence saying both.
+ */
+const findingJson = (f: Finding, lang: Lang) => {
+  const figure = (n: number) => (f.format === "date" ? isoFromSerial(n) : n);
+  return { code: f.code, value: figure(f.value), threshold: figure(f.threshold), format: f.format, text: explainFinding(f, lang) };
+};
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;

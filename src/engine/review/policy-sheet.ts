@@ -126,19 +126,24 @@ export function policyRowNamed(cell: CellValue): PolicyRow | undefined {
 
 /**
  * Reads a policy sheet back: rows whose first cell names a setting; others (titles, notes,
- * the version) are left alone. Missing settings take the defaults; a bad one is an error
- * naming the sheet (when given), its row and the setting.
+ * the version) are left alone. Settings the sheet does not name take the defaults; a bad or
+ * blank one is an error naming the sheet (when given), its row and the setting.
  */
 export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet?: string): Policy {
   const partial: Record<string, unknown> = {};
   const rowOf = new Map<string, number>();
   const weights: unknown[] = [];
+  // A setting named with no value: a row the user emptied is not silently the default.
+  let blank: string | undefined;
   values.forEach((line, r) => {
     const row = policyRowNamed(line[0]);
     if (!row?.field) return;
     const raw = line[1];
     rowOf.set(row.name, r + 1);
-    if (raw === null || raw === undefined || raw === "") return;
+    if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+      blank ??= row.name;
+      return;
+    }
     if (row.item !== undefined) weights[row.item] = raw;
     else partial[row.field.key] = raw;
   });
@@ -150,6 +155,7 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet
     const row = rowOf.get(setting) ?? (setting.startsWith("weight") ? firstWeightRow(rowOf) : undefined);
     return error.at({ ...(sheet === undefined ? {} : { sheet }), ...(row === undefined ? {} : { row, column }) });
   };
+  if (blank !== undefined) throw where(new CreditError("value", "policy.blank", { field: blank }, { setting: blank }));
   if (weights.length > 0) {
     const missing = FACTORS.findIndex((_, i) => weights[i] === undefined);
     if (missing >= 0) {

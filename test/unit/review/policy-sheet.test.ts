@@ -101,17 +101,38 @@ describe("readPolicySheet", () => {
     }
   });
 
-  test("titles, notes and blank values are left alone; missing settings take the defaults", () => {
+  test("titles and notes are left alone; settings the sheet does not name take the defaults", () => {
     const values: CellValue[][] = [
       ["Our credit policy"],
       [],
       ["scoreRise", 0.8],
       ["OverdueDays ", "60"],
       ["maxDebtRatio", "65%"],
-      ["minCurrentRatio", ""],
       ["note", "x"],
     ];
     expect(readPolicySheet(values)).toEqual(completePolicy({ scoreRise: 0.8, overdueDays: 60, maxDebtRatio: 0.65 }));
+  });
+
+  test("a setting named with its value emptied is an error naming its cell, never silently the default", () => {
+    const values: CellValue[][] = [
+      ["Setting", "Value", "Meaning"],
+      ["scoreRise", 0.8],
+      ["Minimum current ratio", "  "],
+    ];
+    const error = (lang: "en" | "zh") => {
+      try {
+        readPolicySheet(values, "Credit Policy");
+      } catch (e) {
+        return describeError(e as CreditError, lang);
+      }
+      return "no error";
+    };
+    expect(error("en")).toBe(
+      "sheet Credit Policy, row 3, column B (Value): Minimum current ratio has no value: type one, or delete the row to use the default",
+    );
+    expect(error("zh")).toContain("流动比率下限 没有填写值");
+    values[2] = ["Minimum current ratio", null];
+    expect(error("en")).toContain("row 3, column B (Value): Minimum current ratio has no value");
   });
 
   test("a sheet from before: camelCase keys, one weights row, a typed version (ignored)", () => {
