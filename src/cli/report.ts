@@ -38,7 +38,13 @@ const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
  */
 const findingJson = (f: Finding, lang: Lang) => {
   const figure = (n: number) => (f.format === "date" ? isoFromSerial(n) : n);
-  return { code: f.code, value: figure(f.value), threshold: figure(f.threshold), format: f.format, text: explainFinding(f, lang) };
+  return {
+    code: f.code,
+    value: figure(f.value),
+    threshold: figure(f.threshold),
+    format: f.format,
+    text: explainFinding(f, lang),
+  };
 };
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {

@@ -49,7 +49,13 @@ const asOf = dateOrToday("asOf");
 const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges);
 
 function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
-  if (!(highFrom > mediumFrom)) throw new CreditError("num", "policy.bandsOrder", { medium: mediumFrom, high: highFrom });
+  if (!(highFrom > mediumFrom))
+    throw new CreditError("num", "grade.bandsOrder", {
+      param: "highFrom",
+      other: "mediumFrom",
+      medium: mediumFrom,
+      high: highFrom,
+    });
   return { ...DEFAULT_POLICY, mediumFrom, highFrom };
 }
 

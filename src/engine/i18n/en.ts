@@ -30,6 +30,7 @@ export const en = {
   "arg.ragged": "{param} must be a rectangular range",
 
   // Score.
+  "grade.bandsOrder": "{param} ({high}) must be above {other} ({medium}): the high-risk band starts above the medium-risk band",
   "score.factorsShape": "{param} must have 5 columns (one row per customer) or be one column of 5; got {rows}×{columns}",
   "score.factorRange": "{factor@factor} must be between 1 and 5, got {value}",
   "score.factorBlank": "{factor@factor} is blank; every factor needs a score from 1 to 5",

@@ -26,6 +26,7 @@ export const zh: Record<MessageKey, string> = {
   "arg.emptyRange": "{param}是空区域",
   "arg.ragged": "{param}必须是矩形区域",
 
+  "grade.bandsOrder": "{param}（{high}）必须大于{other}（{medium}）：高风险区间须在中风险区间之上",
   "score.factorsShape": "{param}必须为 5 列（每位客户一行）或 5 行 1 列；实际为 {rows}×{columns}",
   "score.factorRange": "{factor@factor}必须介于 1 到 5 之间，收到的是 {value}",
   "score.factorBlank": "{factor@factor}为空；每个因素都需要 1 到 5 的评分",

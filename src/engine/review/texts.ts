@@ -136,7 +136,7 @@ export function formatChange(value: number, format: FigureFormat, lang: Lang): s
   return value > 0 && /[1-9]/.test(shown) ? `+${shown}` : shown;
 }
 
-/** An amount with its share of a whole, "958,000.00 (23.8%)"; the amount alone when the whole is 0. */
+/** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
 export function amountWithShare(amount: number, whole: number, lang: Lang): string {
   const shown = formatFigure(amount, "money", lang);
   if (!(whole > 0)) return shown;

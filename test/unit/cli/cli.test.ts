@@ -176,6 +176,12 @@ describe("the sample workbooks", () => {
     expect(c).toMatchObject({ row: 8, grade: "high", monitoring: "monthly", nextReview: "2026-11-30" });
     expect(c.actions).toContainEqual(expect.objectContaining({ code: "REASSESS", because: "NEGATIVE_NEWS" }));
     expect(c.warnings).toEqual(expect.arrayContaining(["NEGATIVE_NEWS"]));
+    // A date finding's figures are ISO days, as every date of the JSON: the news and the look-back's start.
+    expect(c.findings.find((f: { code: string }) => f.code === "NEGATIVE_NEWS")).toMatchObject({
+      value: "2026-11-16",
+      threshold: "2026-10-30",
+      format: "date",
+    });
     expect(typeof c.recommendation).toBe("string");
     expect(["safe", "grey", "distress", null]).toContain(c.zZone);
     expect(json.portfolio.byGrade).toEqual({ low: expect.any(Number), medium: expect.any(Number), high: expect.any(Number) });
@@ -185,6 +191,7 @@ describe("the sample workbooks", () => {
         code: "OVERDUE_SHARE",
         value: json.portfolio.overdueShare,
         threshold: 0.1,
+        format: "percent",
         text: "32.6% 的客户有逾期付款（超过 10% 即预警）。",
       },
     ]);
@@ -192,7 +199,7 @@ describe("the sample workbooks", () => {
     expect(json.portfolio).toMatchObject({
       exposure: 4_018_000,
       creditLimits: 14_780_000,
-      overdueAmount: 958_000,
+      overdueAmount: 963_000,
       exposureAtRisk: 2_080_500,
       customersAtRisk: 18,
     });
