@@ -42,15 +42,17 @@ export interface WriteConfirmation {
 /**
  * The focus while a question is asked: it moves to the question's Yes, and once answered back to
  * the button that asked (which stays focusable while the write runs, so the focus is never
- * dropped to the page).
+ * dropped to the page). A question that goes while the user works elsewhere (an edit made it
+ * stale) leaves the focus where it is: only a focus dropped with the question is given back.
  */
 export function useQuestionFocus(asking: boolean) {
   const askButton = useRef<HTMLButtonElement>(null);
   const yesButton = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
   useEffect(() => {
+    const dropped = document.activeElement === null || document.activeElement === document.body;
     if (asking) yesButton.current?.focus();
-    else if (wasAsking.current) askButton.current?.focus();
+    else if (wasAsking.current && dropped) askButton.current?.focus();
     wasAsking.current = asking;
   }, [asking]);
   return { askButton, yesButton };

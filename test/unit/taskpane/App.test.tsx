@@ -457,6 +457,15 @@ describe("policy", () => {
     fireEvent.keyDown(within(question).getByRole("button", { name: "Save" }), { key: "Escape" });
     await waitFor(() => expect(document.activeElement).toBe(button("Save policy")));
     expect(mocked.writePlan).not.toHaveBeenCalled();
+    // An edit while it asks makes the question stale: it goes, and the focus stays in the field being typed in.
+    fireEvent.click(button("Save policy"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Save" })));
+    medium.focus();
+    fireEvent.change(medium, { target: { value: "2.45" } });
+    expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
+    await act(() => Promise.resolve());
+    expect(document.activeElement).toBe(medium);
+    fireEvent.change(medium, { target: { value: "2.4" } });
     fireEvent.click(button("Save policy"));
     fireEvent.click(
       within(screen.getByRole("group", { name: "Save the policy to the workbook?" })).getByRole("button", { name: "Save" }),
