@@ -874,8 +874,19 @@ scenario("13 a protected review sheet on a re-run: the write stops, says which s
   assert.deepEqual(after, before, "nothing written anywhere");
   const right = t("en", "ui.error.protected", { sheet: "Credit Review Archive" });
   assert.ok(text.includes(right), `names the protected sheet:\n${text}`);
+  assert.ok((await announced(page)).includes(`${t("en", "ui.write.failedTitle")}. ${right}`), await announced(page));
+  // The ledger deleted meanwhile: Go to a cell on it fails, and its warning replaces the error. It is
+  // said aloud as the error was (the notice stays mounted) and takes the focus, on screen at the top.
+  await page.evaluate(() => window.__workbook.deleteSheet("Invoices"));
+  await page.getByRole("combobox", { name: t("en", "ui.filter.grade") }).selectOption("errors");
+  const details = await openCustomer(page, "en", "Harbor Lights Retail");
+  await details.getByRole("button", { name: t("en", "ui.detail.goToSheet", { cell: "C123", sheet: "Invoices" }) }).click();
+  const warning = t("en", "ui.error.selectRow", { detail: "" });
+  await page.waitForFunction((start) => document.activeElement?.innerText?.startsWith(start), warning);
+  assert.ok((await announced(page)).includes(warning), `announced: ${await announced(page)}`);
+  assert.ok(await onScreen(page, page.locator(".fui-MessageBar")), "the warning on screen");
   noProblems(pane);
-  return "refused before writing anything, naming the protected archive";
+  return "refused before writing anything, naming the protected archive; Go to on a deleted sheet warns, aloud and focused";
 });
 
 scenario("14 the test host keeps Office.js's load/sync rules (self-check)", async () => {
