@@ -42,6 +42,26 @@ export function withAction(notice: Notice, action: NoticeAction): Notice {
   };
 }
 
+/** A notice followed by the lines of another (its title and actions stay the first's). */
+export function withLinesOf(notice: Notice, more: Notice): Notice {
+  return {
+    ...notice,
+    render: (t, lang) => {
+      const shown = notice.render(t, lang);
+      return { ...shown, lines: [...shown.lines, ...more.render(t, lang).lines] };
+    },
+  };
+}
+
+/**
+ * A notice as one text for a screen reader: the title ended as a sentence, then the lines with
+ * a space between (the notice's own text runs its title and lines together).
+ */
+export function noticeSpeech(notice: Notice, t: Translate, lang: Lang): string {
+  const { title, lines } = notice.render(t, lang);
+  return (title ? `${title}${t("sep.title")}` : "") + lines.join(" ");
+}
+
 /** A one-line notice from a message of the catalogue. */
 export function messageNotice(intent: Notice["intent"], key: MessageKey, params?: MessageParams): Notice {
   return { intent, render: (t) => ({ lines: [t(key, params)] }) };
@@ -77,8 +97,10 @@ export function errorNotice(error: unknown): Notice {
   };
 }
 
-/** After a review: how many customers were graded and how many rows could not be, as the summary counts them. */
-/** How many customers were reviewed and, when the archive has an earlier review, how many grades moved since. */
+/**
+ * After a review: how many customers were graded and how many rows could not be (as the summary
+ * counts them) and, when the archive has an earlier review, how many grades moved since.
+ */
 export function reviewedNotice(result: ReviewResult): Notice {
   const { reviewed, withErrors } = result.portfolio;
   const changes = result.changes;

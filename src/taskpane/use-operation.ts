@@ -30,10 +30,13 @@ export interface Operation {
   /** Cancel is offered (and whether it was pressed). */
   readonly cancel: { readonly requested: boolean } | null;
   readonly notice: Notice | null;
-  /** Counts the operations that ended wanting the focus on their outcome. */
+  /** Counts the outcomes that want the focus (operations that ended, notices shown with `focus`). */
   readonly outcomes: number;
-  /** Sets a notice, unless the pane is gone. */
-  showNotice(notice: Notice | null): void;
+  /**
+   * Sets a notice, unless the pane is gone. With `focus`, it is the outcome of something the
+   * user did outside an operation (Go to): it takes the focus and comes into view.
+   */
+  showNotice(notice: Notice | null, options?: { readonly focus?: boolean }): void;
   /** Updates the busy line while an operation runs (its progress). */
   showProgress(busy: Busy): void;
   /** False once the pane is unmounted: work that outlives it must not touch its state. */
@@ -63,8 +66,10 @@ export function useOperation(t: Translate): Operation {
   }, []);
 
   const isMounted = useCallback(() => mounted.current, []);
-  const showNotice = useCallback((next: Notice | null) => {
-    if (mounted.current) setNotice(next);
+  const showNotice = useCallback((next: Notice | null, options?: { readonly focus?: boolean }) => {
+    if (!mounted.current) return;
+    setNotice(next);
+    if (options?.focus) setOutcomes((n) => n + 1);
   }, []);
   const showProgress = useCallback((next: Busy) => {
     if (mounted.current) setBusy(next);

@@ -1,14 +1,15 @@
 /**
  * Writing the review into the workbook, as the pane offers it: first what the write will change
- * (for the user to confirm once), then the write itself with its progress and outcome, and the
- * policy form saved on its own to the policy sheet.
+ * (for the user to confirm once), then the write itself with its progress and outcome. The policy
+ * form saved on its own to the policy sheet is asked the same way.
  */
-import { Dispatch, useState } from "react";
+import { Dispatch, useCallback, useState } from "react";
 import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
 import { reviewSheetKind } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
 import * as excel from "./excel";
+import type { PlanToWrite } from "./excel";
 import { describeParts, outputHeaders, policyOnlyPlan, targetCheck } from "./model";
 import { errorNotice, messageNotice, withAction, writeNotice } from "./notices";
 import { ReviewAction, ReviewState } from "./review-state";
@@ -16,6 +17,13 @@ import { Operation } from "./use-operation";
 
 export interface PendingWrite {
   readonly plan: WritePlan;
+  readonly changes: readonly string[];
+}
+
+/** The policy sheet alone, waiting to be confirmed. */
+export interface PendingPolicy {
+  readonly plan: PlanToWrite;
+  readonly sheet: string;
   readonly changes: readonly string[];
 }
 
@@ -34,6 +42,8 @@ export interface WriteBackDeps {
 
 export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, reload, onPolicySaved }: WriteBackDeps) {
   const [pending, setPending] = useState<PendingWrite>();
+  const [pendingPolicy, setPendingPolicy] = useState<PendingPolicy>();
+  const dismissPolicy = useCallback(() => setPendingPolicy(undefined), []);
   const { read, result } = review;
   const { run, showNotice, showProgress } = operation;
 
@@ -81,14 +91,21 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
     );
   };
 
-  const savePolicy = (policy: Policy | undefined) => {
+  /** First step of Save policy: what it will change, for the user to confirm. */
+  const askPolicy = (policy: Policy | undefined) => {
     if (!policy) return;
+    const { sheets, sheet } = policyOnlyPlan(policy, lang, allSheets);
+    const plan = { sheets };
+    setPendingPolicy({ plan, sheet: sheet.name, changes: describeParts(excel.planParts(plan, lang), t) });
+  };
+
+  const savePolicy = ({ plan, sheet }: PendingPolicy) => {
+    setPendingPolicy(undefined);
     return run({ key: "ui.status.savingPolicy" }, async () => {
-      const { sheets: plan, sheet: policySheet } = policyOnlyPlan(policy, lang, allSheets);
-      const outcome = await excel.writePlan({ sheets: plan }, lang, undefined);
+      const outcome = await excel.writePlan(plan, lang, undefined);
       if (outcome.ok) {
-        showNotice(messageNotice("success", "ui.policy.saved", { sheet: policySheet.name }));
-        onPolicySaved(policySheet.name);
+        showNotice(messageNotice("success", "ui.policy.saved", { sheet }));
+        onPolicySaved(sheet);
         // The written policy is the one in force: later reviews read it back from the sheet.
         await reload().catch(() => undefined);
       } else {
@@ -97,5 +114,14 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
     });
   };
 
-  return { pending, ask, write, savePolicy, dismiss: () => setPending(undefined) };
+  return {
+    pending,
+    ask,
+    write,
+    dismiss: () => setPending(undefined),
+    pendingPolicy,
+    askPolicy,
+    savePolicy,
+    dismissPolicy,
+  };
 }

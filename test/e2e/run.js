@@ -784,15 +784,27 @@ scenario("11 a policy saved from the pane is the one the next review applies", a
   const { page } = pane;
   const before = await snapshot(pane);
   await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
-  await page.getByRole("textbox", { name: t("en", "policy.mediumFrom") }).fill("2.2");
+  const mediumFrom = page.getByRole("textbox", { name: t("en", "policy.mediumFrom") });
+  await mediumFrom.fill("2.2");
+  // Enter in a field saves nothing: only Save policy writes to the workbook, and it asks first.
+  await mediumFrom.press("Enter");
+  await idle(page);
+  assert.deepEqual(await snapshot(pane), before, "Enter in a policy field changed the workbook");
   const previous = await currentNotice(page);
   await page.getByRole("button", { name: t("en", "ui.policy.save"), exact: true }).click();
+  const question = page.getByRole("group", { name: t("en", "ui.confirm.policyTitle") });
+  const changes = await question.getByRole("listitem").allInnerTexts();
+  assert.deepEqual(await snapshot(pane), before, "asking changed the workbook");
+  await question.getByRole("button", { name: t("en", "ui.confirm.save"), exact: true }).click();
   assert.equal(await nextNotice(page, previous), t("en", "ui.policy.saved", { sheet: "Credit Policy" }));
   const saved = await snapshot(pane);
   assert.deepEqual(saved.sheets.slice(0, 2), before.sheets, "customer and invoice sheets untouched");
   const policy = sheetOf(saved, "Credit Policy").values;
-  const mediumFrom = t("en", "policy.mediumFrom");
-  assert.equal(policy.find((line) => line[0] === mediumFrom)?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
+  assert.equal(policy.find((line) => line[0] === t("en", "policy.mediumFrom"))?.[1], 2.2, "mediumFrom 2.2 on the policy sheet");
+  assert.ok(
+    changes.length === 1 && changes[0].startsWith('Sheet "Credit Policy"') && changes[0].includes(`1–${policy.length}`),
+    `the question said what the save writes: ${changes}`,
+  );
   await review(pane, "Customers", { expect: SAMPLE_COUNTS });
   await writeBack(pane);
   const rows = sheetOf(await snapshot(pane), "Customers").values.slice(HEADER_ROW + 1);
@@ -803,7 +815,7 @@ scenario("11 a policy saved from the pane is the one the next review applies", a
     `scores 2.2–2.5 graded Medium: ${JSON.stringify(banded.map((l) => [l[TABLE_END], l[TABLE_END + 6]]))}`,
   );
   noProblems(pane);
-  return `${banded.length} customers scored 2.2–2.5 now Medium`;
+  return `Enter saved nothing; asked "${changes[0]}"; ${banded.length} customers scored 2.2–2.5 now Medium`;
 });
 
 scenario("12 a column mapped by hand is used and remembered in the workbook's settings", async () => {
@@ -824,7 +836,13 @@ scenario("12 a column mapped by hand is used and remembered in the workbook's se
   await page
     .getByRole("combobox", { name: t("en", "ui.columns.mapLabel", { column, header: "Modelo Z" }) })
     .selectOption("zModel");
-  assert.equal(await nextNotice(page, previous), t("en", "ui.columns.mappingSaved"));
+  // The review ran again with the mapping, and says so, aloud too.
+  const ranAgain = reviewedText("en", "Customers", SAMPLE_COUNTS);
+  assert.equal(await nextNotice(page, previous), `${t("en", "ui.columns.mappingSaved")}\n${ranAgain}`);
+  assert.ok(
+    (await announced(page)).includes(`${t("en", "ui.columns.mappingSaved")} ${ranAgain}`),
+    `announced: ${await announced(page)}`,
+  );
   const found = await page.locator("section[aria-labelledby=columns-found] li").allInnerTexts();
   const item = t("en", "ui.columns.foundItem", { field: t("en", "ui.field.zModel"), header: "Modelo Z", column });
   assert.ok(
@@ -856,8 +874,19 @@ scenario("13 a protected review sheet on a re-run: the write stops, says which s
   assert.deepEqual(after, before, "nothing written anywhere");
   const right = t("en", "ui.error.protected", { sheet: "Credit Review Archive" });
   assert.ok(text.includes(right), `names the protected sheet:\n${text}`);
+  assert.ok((await announced(page)).includes(`${t("en", "ui.write.failedTitle")}. ${right}`), await announced(page));
+  // The ledger deleted meanwhile: Go to a cell on it fails, and its warning replaces the error. It is
+  // said aloud as the error was (the notice stays mounted) and takes the focus, on screen at the top.
+  await page.evaluate(() => window.__workbook.deleteSheet("Invoices"));
+  await page.getByRole("combobox", { name: t("en", "ui.filter.grade") }).selectOption("errors");
+  const details = await openCustomer(page, "en", "Harbor Lights Retail");
+  await details.getByRole("button", { name: t("en", "ui.detail.goToSheet", { cell: "C123", sheet: "Invoices" }) }).click();
+  const warning = t("en", "ui.error.selectRow", { detail: "" });
+  await page.waitForFunction((start) => document.activeElement?.innerText?.startsWith(start), warning);
+  assert.ok((await announced(page)).includes(warning), `announced: ${await announced(page)}`);
+  assert.ok(await onScreen(page, page.locator(".fui-MessageBar")), "the warning on screen");
   noProblems(pane);
-  return "refused before writing anything, naming the protected archive";
+  return "refused before writing anything, naming the protected archive; Go to on a deleted sheet warns, aloud and focused";
 });
 
 scenario("14 the test host keeps Office.js's load/sync rules (self-check)", async () => {
@@ -1083,6 +1112,55 @@ scenario(
   },
 );
 
+/**
+ * The focused element's focus ring, Fluent's way: an ::after with a border, placed absolutely
+ * against the nearest positioned box (the initial containing block when there is none). Whether
+ * it is visible (a border of some width and colour) and drawn around the element (within a few
+ * pixels of its box) rather than around something larger.
+ */
+const focusRing = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    const ring = getComputedStyle(el, "::after");
+    const px = (v) => parseFloat(v) || 0;
+    let holder = el;
+    while (holder && getComputedStyle(holder).position === "static") holder = holder.parentElement;
+    let block;
+    if (holder) {
+      const r = holder.getBoundingClientRect();
+      const s = getComputedStyle(holder);
+      block = {
+        left: r.left + px(s.borderLeftWidth),
+        top: r.top + px(s.borderTopWidth),
+        right: r.right - px(s.borderRightWidth),
+        bottom: r.bottom - px(s.borderBottomWidth),
+      };
+    } else {
+      const doc = document.documentElement;
+      block = { left: -scrollX, top: -scrollY, right: doc.clientWidth - scrollX, bottom: doc.clientHeight - scrollY };
+    }
+    const box = {
+      left: block.left + px(ring.left),
+      top: block.top + px(ring.top),
+      right: block.right - px(ring.right),
+      bottom: block.bottom - px(ring.bottom),
+    };
+    const own = el.getBoundingClientRect();
+    const near = (a, b) => Math.abs(a - b) <= 4;
+    const drawn = ring.content !== "none" && ring.position === "absolute";
+    return {
+      visible:
+        drawn &&
+        px(ring.borderTopWidth) >= 1 &&
+        ring.borderTopStyle !== "none" &&
+        !/rgba\(.*, 0\)|transparent/.test(ring.borderTopColor),
+      around:
+        drawn && near(box.left, own.left) && near(box.top, own.top) && near(box.right, own.right) && near(box.bottom, own.bottom),
+      ring: box,
+      element: { left: own.left, top: own.top, right: own.right, bottom: own.bottom },
+    };
+  });
+
 /** Presses Tab until `isTarget` holds for the focused element (at most `max` times); fails otherwise. */
 async function tabTo(page, what, isTarget, max = 250) {
   for (let i = 0; i < max; i++) {
@@ -1108,6 +1186,9 @@ scenario(
     await page.waitForFunction(() => document.activeElement?.classList.contains("fui-MessageBar"));
     assert.equal(await focused(), reviewed, "the outcome has the focus");
     assert.ok((await announced(page)).includes(reviewed), `announced: ${await announced(page)}`);
+    const ring = await focusRing(page);
+    assert.ok(ring.visible, `the focused notice shows a focus ring: ${JSON.stringify(ring)}`);
+    assert.ok(ring.around, `its ring is drawn around the notice itself: ${JSON.stringify(ring)}`);
     // The first row is the one that needs attention most.
     presses += await tabTo(page, "the first customer", () => document.activeElement?.getAttribute("aria-expanded") === "false");
     assert.ok((await focused()).startsWith("Wide World Importers"), `first customer: ${await focused()}`);
@@ -1134,32 +1215,50 @@ scenario(
   },
 );
 
-scenario("19 200% zoom at 320 and 350 px: no sideways scroll and no figure cut, at every step", async () => {
-  const steps = [];
-  for (const width of [320, 350]) {
-    const pane = await openPane({ workbook: seed, width, zoom: 2 });
-    const { page } = pane;
-    const check = async (where) => {
-      assert.equal(await sidewaysScroll(page), 0, `${width} px at 200%, ${where}: the page scrolls sideways`);
-      assert.deepEqual(await clippedText(page), [], `${width} px at 200%, ${where}: text cut`);
-      steps.push(`${width}/${where}`);
-    };
-    await check("after load");
-    await review(pane, "Customers", { expect: SAMPLE_COUNTS });
-    await check("after a review");
-    await openCustomer(page, "en", "Adventure Works Cycles");
-    await check("a customer open");
-    await page.getByRole("tab", { name: t("en", "ui.tab.columns") }).click();
-    await check("Columns");
-    await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
-    await check("Policy");
-    await page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).click();
-    await page.getByRole("group", { name: t("en", "ui.confirm.title") }).waitFor();
-    await check("Write back asking");
-    noProblems(pane);
-  }
-  return `${steps.length} checks`;
-});
+/** Whether the whole of `locator` is on screen (not above the top or under the bottom of the pane). */
+async function onScreen(page, locator) {
+  const box = await locator.boundingBox();
+  const height = await page.evaluate(() => document.documentElement.clientHeight);
+  return box !== null && box.y >= 0 && box.y + box.height <= height + 0.5;
+}
+
+scenario(
+  "19 200% zoom at 320 and 350 px, in English and Chinese: no sideways scroll and no figure cut, at every step",
+  async () => {
+    const steps = [];
+    for (const lang of hasCjkFont() ? ["en", "zh"] : ["en"]) {
+      for (const width of [320, 350]) {
+        const pane = await openPane({ workbook: seed, width, zoom: 2, displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+        const { page } = pane;
+        const check = async (where) => {
+          assert.equal(await sidewaysScroll(page), 0, `${lang} ${width} px at 200%, ${where}: the page scrolls sideways`);
+          assert.deepEqual(await clippedText(page), [], `${lang} ${width} px at 200%, ${where}: text cut`);
+          steps.push(`${lang}/${width}/${where}`);
+        };
+        await check("after load");
+        await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+        await check("after a review");
+        await openCustomer(page, lang, "Adventure Works Cycles");
+        await check("a customer open");
+        await page.getByRole("tab", { name: t(lang, "ui.tab.columns") }).click();
+        await check("Columns");
+        await page.getByRole("tab", { name: t(lang, "ui.tab.policy") }).click();
+        await check("Policy");
+        await page.getByRole("button", { name: t(lang, "ui.action.write"), exact: true }).click();
+        const question = page.getByRole("group", { name: t(lang, "ui.confirm.title") });
+        await question.waitFor();
+        await check("Write back asking");
+        // Taller than the pane, the question scrolls inside itself: its title and its answer stay on screen.
+        const title = question.getByRole("heading", { name: t(lang, "ui.confirm.title") });
+        assert.ok(await onScreen(page, title), `${lang} ${width} px at 200%: the question's title on screen`);
+        const yes = question.getByRole("button", { name: t(lang, "ui.confirm.write"), exact: true });
+        assert.ok(await onScreen(page, yes), `${lang} ${width} px at 200%: the question's Write on screen`);
+        noProblems(pane);
+      }
+    }
+    return `${steps.length} checks`;
+  },
+);
 
 scenario("20 Office's dark theme gives a dark pane; high contrast (forced colours) keeps every grade readable", async () => {
   const pane = await openPane({ workbook: seed, width: 350, officeTheme: "Black" });

@@ -2,14 +2,14 @@
  * Review and Write back, kept in view at the bottom of the pane. A button that can't be used
  * now stays focusable and says why (the reason is its description); while work runs, its
  * progress in words, a bar and Cancel sit above the buttons. Write back first shows what it
- * will change, in place of the buttons, and asks once.
+ * will change, in place of the buttons, and asks once; the bar is never taller than the pane.
  */
-import { Button, Link, makeStaticStyles, makeStyles, ProgressBar, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { KeyboardEvent, Ref, useEffect, useRef } from "react";
+import { Button, Link, makeStaticStyles, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { MessageKey, MessageParams } from "../../engine/i18n";
 import { useLang } from "../i18n";
 import type { Busy } from "../use-operation";
 import { usePanelStyles } from "./styles";
+import { useQuestionFocus, WRITE_QUESTION, WriteConfirmation, WriteQuestion } from "./WriteQuestion";
 
 /** What scrolls into view (an opened customer, a focused field) is not left under the bar. */
 const useScrollPadding = makeStaticStyles({ html: { scrollPaddingBottom: "7rem" } });
@@ -34,6 +34,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow4,
+    // A long question scrolls inside itself (WriteQuestion) rather than push its title off the top.
+    maxHeight: "100vh",
+    boxSizing: "border-box",
   },
   busy: {
     display: "flex",
@@ -46,22 +49,7 @@ const useStyles = makeStyles({
   progress: { flexBasis: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   reason: { color: tokens.colorNeutralForeground2 },
-  confirm: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  changes: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    maxHeight: "40vh",
-    overflowY: "auto",
-    overflowWrap: "anywhere",
-  },
 });
-
-/** What Write back will change, waiting for the user's yes or no. */
-export interface WriteConfirmation {
-  readonly changes: readonly string[];
-  onWrite(): void;
-  onCancel(): void;
-}
 
 export interface ActionBarProps {
   readonly busy: Busy | null;
@@ -82,17 +70,7 @@ export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
   useScrollPadding();
-  const writeButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const asking = confirm !== undefined;
-  const wasAsking = useRef(false);
-  useEffect(() => {
-    // The question takes the focus from Write back and gives it back once answered (while the
-    // write runs, Write back stays focusable, so the focus is never dropped to the page).
-    if (asking) confirmButton.current?.focus();
-    else if (wasAsking.current) writeButton.current?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
+  const { askButton: writeButton, yesButton } = useQuestionFocus(confirm !== undefined);
   const text = (u: Unavailable) => t(u.key, u.params);
   // The same reason for both (busy) is said once.
   const reasons: { id: string; u: Unavailable }[] = [];
@@ -120,7 +98,7 @@ export function ActionBar(props: ActionBarProps) {
         </div>
       )}
       {confirm ? (
-        <Confirm confirm={confirm} confirmButton={confirmButton} />
+        <WriteQuestion words={WRITE_QUESTION} confirm={confirm} yesButton={yesButton} />
       ) : (
         <div className={styles.buttons}>
           <Button
@@ -155,42 +133,6 @@ export function ActionBar(props: ActionBarProps) {
             )}
           </Text>
         ))}
-    </div>
-  );
-}
-
-function Confirm({ confirm, confirmButton }: { confirm: WriteConfirmation; confirmButton: Ref<HTMLButtonElement> }) {
-  const { t } = useLang();
-  const styles = useStyles();
-  const panel = usePanelStyles();
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      confirm.onCancel();
-    }
-  };
-  return (
-    <div role="group" aria-labelledby="confirm-title" className={styles.confirm} onKeyDown={onKeyDown}>
-      <Subtitle2 className={panel.heading} as="h2" id="confirm-title">
-        {t("ui.confirm.title")}
-      </Subtitle2>
-      <div id="write-changes" className={styles.confirm}>
-        <Text>{t("ui.confirm.intro")}</Text>
-        <ul className={styles.changes}>
-          {confirm.changes.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-        <Text size={200} className={styles.reason}>
-          {t("ui.confirm.keep")}
-        </Text>
-      </div>
-      <div className={styles.buttons}>
-        <Button ref={confirmButton} appearance="primary" aria-describedby="write-changes" onClick={confirm.onWrite}>
-          {t("ui.confirm.write")}
-        </Button>
-        <Button onClick={confirm.onCancel}>{t("ui.action.cancel")}</Button>
-      </div>
     </div>
   );
 }

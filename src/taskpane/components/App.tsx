@@ -17,7 +17,16 @@ import type { ReviewRead } from "../excel";
 import { formatCount, LangContext } from "../i18n";
 import { unavailableBecause } from "../blockers";
 import { customerRowArea, headersWhenMissing, mappableHeaders } from "../model";
-import { errorNotice, isExcelProblem, messageNotice, reasonOf, reviewedNotice, withAction } from "../notices";
+import {
+  errorNotice,
+  isExcelProblem,
+  messageNotice,
+  type Notice,
+  reasonOf,
+  reviewedNotice,
+  withAction,
+  withLinesOf,
+} from "../notices";
 import { Blocker, INITIAL_REVIEW, reviewBlocker, reviewReducer, writeBlocker } from "../review-state";
 import { suggestedSheet } from "../sheets";
 import { useOperation } from "../use-operation";
@@ -92,6 +101,12 @@ export default function App({ initialLang }: AppProps) {
     noticeRef.current?.focus();
     noticeRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [outcomes]);
+
+  // A question about saving the policy is asked on its tab only: leaving the tab answers No.
+  const { dismissPolicy } = writeBack;
+  useEffect(() => {
+    if (tab !== "policy") dismissPolicy();
+  }, [tab, dismissPolicy]);
 
   const policyCheck = policyForm.check;
   const asOf = useMemo(() => {
@@ -207,10 +222,16 @@ export default function App({ initialLang }: AppProps) {
     if (field) next[header] = field;
     setMapping(next);
     const again = read && asOf !== undefined && policyCheck.policy ? reviewRead(read, policyCheck.policy, next, asOf) : undefined;
+    // A write asked about before is of the old result.
+    if (again) writeBack.dismiss();
+    // The review ran again with the mapping: the notice says what it found, after the mapping's fate.
+    const ran = (notice: Notice) =>
+      again && !(again instanceof CreditError) ? withLinesOf(notice, reviewedNotice(again)) : notice;
     excel.saveMapping(next).then(
       // A mapping that still leaves the review unable to start says why, rather than "saved".
-      () => showNotice(again instanceof CreditError ? errorNotice(again) : messageNotice("success", "ui.columns.mappingSaved")),
-      (error: unknown) => showNotice(messageNotice("warning", "ui.columns.mappingFailed", { reason: reasonOf(error) })),
+      () =>
+        showNotice(again instanceof CreditError ? errorNotice(again) : ran(messageNotice("success", "ui.columns.mappingSaved"))),
+      (error: unknown) => showNotice(ran(messageNotice("warning", "ui.columns.mappingFailed", { reason: reasonOf(error) }))),
     );
   };
 
@@ -223,9 +244,12 @@ export default function App({ initialLang }: AppProps) {
   };
 
   const onGoTo = (cell: NonNullable<ErrorLine["cell"]>) => {
+    // Go to does nothing else: its failure is its outcome, and takes the focus from the button.
     excel
       .selectRange(cell.sheet, cell.area)
-      .catch((error: unknown) => showNotice(messageNotice("warning", "ui.error.selectRow", { detail: reasonOf(error) })));
+      .catch((error: unknown) =>
+        showNotice(messageNotice("warning", "ui.error.selectRow", { detail: reasonOf(error) }), { focus: true }),
+      );
   };
 
   const running = busy !== null;
@@ -270,9 +294,21 @@ export default function App({ initialLang }: AppProps) {
             busy: running,
             focusField: focusPolicyField,
             onFocused: () => setFocusPolicyField(undefined),
-            onChange: policyForm.edit,
-            onSave: () => void writeBack.savePolicy(policyCheck.policy),
-            onReset: policyForm.reset,
+            // An edit makes the question's plan stale: it is asked again on the next Save.
+            onChange: (key, value) => {
+              writeBack.dismissPolicy();
+              policyForm.edit(key, value);
+            },
+            onSave: () => writeBack.askPolicy(policyCheck.policy),
+            onReset: () => {
+              writeBack.dismissPolicy();
+              policyForm.reset();
+            },
+            confirm: writeBack.pendingPolicy && {
+              changes: writeBack.pendingPolicy.changes,
+              onWrite: () => void writeBack.savePolicy(writeBack.pendingPolicy!),
+              onCancel: writeBack.dismissPolicy,
+            },
           }}
           results={{ result, openRow: review.selectedRow, onOpen, onGoTo }}
         />

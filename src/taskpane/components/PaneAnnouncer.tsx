@@ -1,8 +1,8 @@
 /**
  * The pane's permanent live regions: polite for outcomes and progress, assertive for errors.
  * They are in the page from the start (a region added together with its text is often not read)
- * and keep the last message until the next, so what was said can be checked. Fluent's components
- * that announce themselves (MessageBar) speak through them too, via Fluent's AnnounceProvider.
+ * and keep the last message until the next, so what was said can be checked. Everything the pane
+ * says goes through them, via Fluent's AnnounceProvider (the busy line, each notice).
  */
 import { AnnounceProvider } from "@fluentui/react-components";
 import { ReactNode, useCallback, useMemo, useState } from "react";

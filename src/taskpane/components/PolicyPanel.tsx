@@ -1,7 +1,8 @@
 /**
  * The policy as a form generated from POLICY_FIELDS, checked by the engine as the user types.
  * An error is said once, by the field it is about (its alert); the note above the form names
- * that field and takes the focus there.
+ * that field and takes the focus there. Saving writes the policy sheet, so only Save policy
+ * saves (Enter in a field does not), and it first asks, as Write back does.
  */
 import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
@@ -10,6 +11,7 @@ import { Z_MODELS } from "../../engine/z-models";
 import { useLang } from "../i18n";
 import { fieldHint, PolicyForm, PolicyProblem } from "../model";
 import { usePanelStyles } from "./styles";
+import { POLICY_QUESTION, useQuestionFocus, WriteConfirmation, WriteQuestion } from "./WriteQuestion";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,16 +37,20 @@ export interface PolicyPanelProps {
   readonly focusField?: keyof Policy;
   onFocused(): void;
   onChange(key: keyof Policy, value: string): void;
+  /** Asks to save: what the save will change comes back as `confirm`. */
   onSave(): void;
+  /** Set while Save policy waits for the user to confirm. */
+  readonly confirm?: WriteConfirmation;
   onReset(): void;
 }
 
 export function PolicyPanel(props: PolicyPanelProps) {
-  const { form, problem, version, source, busy, focusField, onFocused, onChange, onSave, onReset } = props;
+  const { form, problem, version, source, busy, focusField, onFocused, onChange, onSave, onReset, confirm } = props;
   const { t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
   const controls = useRef(new Map<string, HTMLInputElement | HTMLSelectElement>());
+  const { askButton: saveButton, yesButton } = useQuestionFocus(confirm !== undefined);
   useEffect(() => {
     if (focusField === undefined) return;
     const control = controls.current.get(focusField);
@@ -61,10 +67,8 @@ export function PolicyPanel(props: PolicyPanelProps) {
     <form
       className={styles.form}
       aria-describedby="policy-intro"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!problem && !busy) onSave();
-      }}
+      // No submit button, so Enter in a field saves nothing; this only guards against a stray submit.
+      onSubmit={(event) => event.preventDefault()}
     >
       <Text id="policy-intro">{t("ui.policy.intro")}</Text>
       <Text>{source}</Text>
@@ -120,14 +124,27 @@ export function PolicyPanel(props: PolicyPanelProps) {
           </Field>
         );
       })}
-      <div className={styles.actions}>
-        <Button className={panel.wrapButton} appearance="primary" type="submit" disabledFocusable={busy || problem !== undefined}>
-          {t("ui.policy.save")}
-        </Button>
-        <Button className={panel.wrapButton} type="button" disabledFocusable={busy} onClick={onReset}>
-          {t("ui.policy.reset")}
-        </Button>
-      </div>
+      {confirm ? (
+        <WriteQuestion words={POLICY_QUESTION} confirm={confirm} yesButton={yesButton} />
+      ) : (
+        <div className={styles.actions}>
+          <Button
+            ref={saveButton}
+            className={panel.wrapButton}
+            appearance="primary"
+            type="button"
+            disabledFocusable={busy || problem !== undefined}
+            onClick={() => {
+              if (!problem && !busy) onSave();
+            }}
+          >
+            {t("ui.policy.save")}
+          </Button>
+          <Button className={panel.wrapButton} type="button" disabledFocusable={busy} onClick={onReset}>
+            {t("ui.policy.reset")}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -204,6 +204,38 @@ describe("outcomes are announced and take the focus", () => {
     expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toBe("8");
     expect(within(portfolio).getByText("Customers not scored (data errors)").nextSibling?.textContent).toBe("1");
   });
+
+  test("a notice that replaces another is announced too: a failed write, then Go to a row of a sheet that is gone", async () => {
+    await renderPane();
+    const values = customerSheet(2);
+    values[2][2] = "abc";
+    await runReview(sheetRead(values));
+    mocked.writePlan.mockResolvedValueOnce({
+      ok: false,
+      written: [],
+      uncertain: [],
+      notWritten: [{ sheet: "Customers", role: "output", area: { row: 0, column: 11, rows: 3, columns: 10 } }],
+      problem: new ExcelProblem("protected", "Customers"),
+      syncs: 1,
+      batches: 1,
+    });
+    fireEvent.click(button("Write back"));
+    fireEvent.click(button("Write"));
+    // The title ends as a sentence before the lines (not "finishSheet").
+    await waitFor(() =>
+      expect(announced()).toContain('The write did not finish. Sheet "Customers" is protected, so Excel refused the change.'),
+    );
+    mocked.selectRange.mockRejectedValueOnce(new Error("The requested resource doesn't exist."));
+    fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "errors" } });
+    fireEvent.click(rows()[0]);
+    fireEvent.click(screen.getByRole("button", { name: "Go to C3" }));
+    const warning = "Could not select the row on the sheet: The requested resource doesn't exist.";
+    await waitFor(() => expect(announced()).toContain(warning));
+    // It replaced the error in the same place, above the tabs: the focus goes there to read it.
+    const notice = within(screen.getByRole("main")).getByText(warning).closest(".fui-MessageBar");
+    await waitFor(() => expect(notice).toBe(document.activeElement));
+    expect(screen.queryByText("The write did not finish")).toBeNull();
+  });
 });
 
 describe("the customers", () => {
@@ -341,6 +373,10 @@ describe("columns", () => {
     fireEvent.change(screen.getByRole("combobox", { name: 'Column C "Pay record"' }), { target: { value: "paymentHistory" } });
     expect(mocked.saveMapping).toHaveBeenCalledWith({ "Pay record": "paymentHistory" });
     await waitFor(() => expect(screen.getByText("Column mapping saved in this workbook.")).toBeTruthy());
+    // The review ran again with the mapping, and the user is told so.
+    await waitFor(() =>
+      expect(announced()).toContain('Column mapping saved in this workbook. Reviewed 3 customers on "Customers".'),
+    );
     expect(screen.getByText('Payment history ← "Pay record" (column C)')).toBeTruthy();
     expect(screen.getByText("(mapped by you)")).toBeTruthy();
     tab("Results");
@@ -400,18 +436,43 @@ describe("policy", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "High risk from score" })));
   });
 
-  test("a good value is saved to the policy sheet", async () => {
+  test("a good value is saved to the policy sheet, after the pane asks; Enter in a field saves nothing", async () => {
     await renderPane();
     tab("Policy");
-    fireEvent.change(screen.getByRole("textbox", { name: "Medium risk from score" }), { target: { value: "2.4" } });
+    const medium = screen.getByRole("textbox", { name: "Medium risk from score" });
+    fireEvent.change(medium, { target: { value: "2.4" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Share of customers overdue that triggers a portfolio warning" }), {
       target: { value: "15%" },
     });
     mocked.writePlan.mockImplementationOnce(async (plan) => ({
       ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [], clearFillsOn: [] } }),
     }));
+    // Enter in a field submits its form: that must not write a sheet into the workbook.
+    fireEvent.submit(medium.closest("form")!);
+    expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
     fireEvent.click(button("Save policy"));
+    const question = screen.getByRole("group", { name: "Save the policy to the workbook?" });
+    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–25.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Save" })));
+    // No writes nothing and gives the focus back to Save policy.
+    fireEvent.keyDown(within(question).getByRole("button", { name: "Save" }), { key: "Escape" });
+    await waitFor(() => expect(document.activeElement).toBe(button("Save policy")));
+    expect(mocked.writePlan).not.toHaveBeenCalled();
+    // An edit while it asks makes the question stale: it goes, and the focus stays in the field being typed in.
+    fireEvent.click(button("Save policy"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Save" })));
+    medium.focus();
+    fireEvent.change(medium, { target: { value: "2.45" } });
+    expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
+    await act(() => Promise.resolve());
+    expect(document.activeElement).toBe(medium);
+    fireEvent.change(medium, { target: { value: "2.4" } });
+    fireEvent.click(button("Save policy"));
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Save the policy to the workbook?" })).getByRole("button", { name: "Save" }),
+    );
     await waitFor(() => expect(screen.getByText('Policy saved on sheet "Credit Policy".')).toBeTruthy());
+    expect(mocked.writePlan).toHaveBeenCalledTimes(1);
     const [plan, lang, check] = mocked.writePlan.mock.calls[0];
     expect(lang).toBe("en");
     expect(check).toBeUndefined();
@@ -524,7 +585,7 @@ describe("write back", () => {
       "Credit Policy History",
     ]);
     expect(screen.getByText(OUTPUT_LINE)).toBeTruthy();
-    await waitFor(() => expect(announced()).toContain("Written to the workbook"));
+    await waitFor(() => expect(announced()).toContain(`Written to the workbook. ${OUTPUT_LINE}`));
     fireEvent.click(button("Open summary sheet"));
     expect(mocked.activateSheet).toHaveBeenCalledWith("Credit Review Summary");
     // Written once: the read is stale now (the archive would be appended twice).
