@@ -58,15 +58,17 @@ export class ArchivedReview {
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
 
-  warningCodes(findings: readonly Finding[]): string {
-    if (findings.length === 0) return "";
+  // Nothing to say is a blank cell, not an empty text: Excel counts an empty text (COUNTA, a filter's "(Blanks)" leaves it out).
+  warningCodes(findings: readonly Finding[]): string | null {
+    if (findings.length === 0) return null;
     const key = warningSet(findings);
     let text = this.warningTexts.get(key);
     if (text === undefined) this.warningTexts.set(key, (text = findings.map((x) => x.code).join(CODES_SEPARATOR)));
     return text;
   }
 
-  actionCodes(actions: readonly Decision[]): string {
+  actionCodes(actions: readonly Decision[]): string | null {
+    if (actions.length === 0) return null;
     let text = this.actionTexts.get(actions);
     if (text === undefined) this.actionTexts.set(actions, (text = actions.map((a) => a.code).join(CODES_SEPARATOR)));
     return text;
@@ -138,7 +140,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     c.daysPastDue ?? null,
     review.warningCodes(c.findings),
     review.actionCodes(c.actions),
-    c.errors.length === 0 && c.notes.length === 0 ? "" : issuesText(c, review.lang, review.policy),
+    c.errors.length === 0 && c.notes.length === 0 ? null : issuesText(c, review.lang, review.policy),
   ];
 }
 

@@ -220,7 +220,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
         return [
           customerName(q),
           q.row,
-          q.reason.place.sheet === undefined ? (q.reason.place.column ?? "") : "",
+          q.reason.place.sheet === undefined ? (q.reason.place.column ?? null) : null,
           null,
           null,
           text,

@@ -117,7 +117,7 @@ describe.each([
     expect(r1.changes).toBeUndefined();
     expect(archiveRows(workbook.archive).slice(0, 4)).toEqual([
       ["2026-01-31", "A001", 2.5, "SCORE_RISE"],
-      ["2026-01-31", "B002", 2, ""],
+      ["2026-01-31", "B002", 2, null],
       ["2026-01-31", "C003", 2, "OVER_LIMIT"],
       ["2026-01-31", "D004", 4, "OVERDUE_90"],
     ]);
@@ -162,10 +162,10 @@ describe.each([
     expect(archiveAfterR2a).toHaveLength(9);
     expect(archiveRows(archiveAfterR2a).slice(4, 5)).toEqual([["2026-04-30", "A001", 4.5, "SCORE_RISE"]]);
     expect(archiveRows(archiveAfterR3).slice(4, 8)).toEqual([
-      ["2026-04-30", "A001", 2.5, ""],
+      ["2026-04-30", "A001", 2.5, null],
       ["2026-04-30", "B002", 3.25, "SCORE_RISE"],
-      ["2026-04-30", "C003", 3, ""],
-      ["2026-04-30", "E005", 1.5, ""],
+      ["2026-04-30", "C003", 3, null],
+      ["2026-04-30", "E005", 1.5, null],
     ]);
   });
 

@@ -394,9 +394,10 @@ describe("archive plan", () => {
       11000,
       null,
       0,
-      "",
+      // Nothing to say is a blank cell, never an empty text (Excel counts those).
+      null,
       "RAISE_LIMIT",
-      "",
+      null,
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
     expect(beta.slice(18, 20)).toEqual([
