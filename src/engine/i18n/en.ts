@@ -117,6 +117,8 @@ export const en = {
   "policy.tooSmall": "{field} must be at least {min}, got {value}",
   "policy.tooLarge": "{field} must be at most {max}, got {value}",
   "policy.percentBare": "{field} is a share: write {percent} or {fraction}, not {value}",
+  "review.totalsRow": '{sheet} row {row} ("{label}")',
+  "review.totalsRows": "Left out as totals rows (they add up customers, they are not customers): {rows}",
   "policy.blank": "{field} has no value: type one, or delete the row to use the default",
   "policy.weightMissing": "{field} is missing: with one weight per row, all five weights are needed",
   "policy.weight.paymentHistory": "Weight: payment history",

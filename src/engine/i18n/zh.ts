@@ -108,6 +108,8 @@ export const zh: Record<MessageKey, string> = {
   "policy.tooSmall": "{field} 不能小于 {min}，收到的是 {value}",
   "policy.tooLarge": "{field} 不能大于 {max}，收到的是 {value}",
   "policy.percentBare": "{field} 是比例：请写 {percent} 或 {fraction}，而不是 {value}",
+  "review.totalsRow": "{sheet} 第 {row} 行（“{label}”）",
+  "review.totalsRows": "以下合计行未计入审查（它们汇总客户，并非客户）：{rows}",
   "policy.blank": "{field} 没有填写值：请填写，或删除该行以使用默认值",
   "policy.weightMissing": "缺少 {field}：按行填写权重时，五个权重都必须填写",
   "policy.weight.paymentHistory": "权重：付款历史",

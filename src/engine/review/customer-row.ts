@@ -9,7 +9,7 @@ import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
-import { INPUT_FIELDS, InputField } from "./fields";
+import { INPUT_FIELDS, InputField, isTotalsLabel } from "./fields";
 
 /** A cell that could not be read: the field it holds and the error placed at it. */
 export interface BadCell {
@@ -91,6 +91,18 @@ function columnName(ctx: RowContext, column: number): string {
   const header = ctx.headers[column];
   const letter = columnLetter(column + ctx.originColumn);
   return header ? `${letter} (${header})` : letter;
+}
+
+/**
+ * The label of a totals row ("Total" in its id or name cell, no factor scored: a row scored is a
+ * customer whatever its name), or undefined: such a row adds up the customers, it is not one.
+ */
+export function totalsLabel(values: readonly CellValue[], ctx: RowContext): string | undefined {
+  const { id, name } = ctx.columns;
+  const label = [id, name].map((c) => (c === undefined ? undefined : values[c])).find(isTotalsLabel);
+  if (label === undefined) return undefined;
+  for (const factor of FACTORS) if (!isEmptyCell(values[ctx.columns[factor] ?? -1])) return undefined;
+  return String(label).trim();
 }
 
 /** True when none of the row's recognised cells holds anything: such rows are gaps, not customers. */

@@ -209,6 +209,18 @@ export function headerKey(text: unknown): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/**
+ * What a totals row says where a customer's id or name would be ("Total", "Grand total", "合计"),
+ * compared as headers are ("TOTAL:", "合 计" and "Total (USD)" too): finance sheets end with one.
+ */
+const TOTALS_LABELS: ReadonlySet<string> = new Set(
+  ["Total", "Totals", "Grand total", "Subtotal", "Sum", "合计", "总计", "小计", "共计"].map(headerKey),
+);
+
+export function isTotalsLabel(value: unknown): boolean {
+  return typeof value === "string" && TOTALS_LABELS.has(headerKey(value));
+}
+
 /** Every language the review writes headers in: a sheet reviewed in one is read back in the other. */
 export const LANGS_OF_HEADERS: readonly Lang[] = ["en", "zh"];
 

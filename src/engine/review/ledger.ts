@@ -6,7 +6,7 @@ import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing } from "../aging";
 import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
-import { LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
+import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 
 export interface LedgerInput {
@@ -21,6 +21,8 @@ export interface LedgerAging {
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
+  /** Rows that add up the others ("Total" as the customer): not invoices, left out. */
+  readonly totalsRows: readonly { readonly sheet: string; readonly row: number; readonly label: string }[];
 }
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
@@ -133,6 +135,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   });
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
+  const totalsRows: LedgerAging["totalsRows"][number][] = [];
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
@@ -146,6 +149,10 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const customer = previousKey;
     const amount = numberOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
+    if (isTotalsLabel(rawCustomer)) {
+      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(rawCustomer).trim() });
+      continue;
+    }
     rows++;
     // Ledgers tend to list a customer's invoices together: the previous row's record is often this row's.
     if (entry === undefined || entry.key !== customer) {
@@ -191,5 +198,5 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       entry.error ??= error;
     }
   }
-  return { sheet: input.sheetName, customers, rows, firstUnnamed };
+  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows };
 }

@@ -17,6 +17,7 @@ import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./ch
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames } from "./fields";
 import type { UnmatchedInvoices } from "./ledger";
+import type { TotalsRow } from "./review";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
@@ -128,6 +129,13 @@ export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
   // Invoices naming no customer have no key to list: the first one's cell is named instead.
   const unnamed = describeError({ key: "review.ledgerNoCustomer", params: {}, place: u.unnamedAt }, lang);
   return `${line}${message(lang, "sep.items")}${unnamed}`;
+}
+
+/** The totals rows a review left out, each by its sheet, row and label, as one line; "" when none. */
+export function totalsRowsText(rows: readonly TotalsRow[], lang: Lang): string {
+  if (rows.length === 0) return "";
+  const places = rows.map((r) => message(lang, "review.totalsRow", { sheet: r.sheet, row: r.row, label: r.label }));
+  return message(lang, "review.totalsRows", { rows: places.join(message(lang, "sep.list")) });
 }
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */

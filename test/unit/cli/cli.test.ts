@@ -278,6 +278,42 @@ describe("the sample workbooks", () => {
     }
   });
 
+  test("a totals row under the customers, as Excel saves it (SUM formulas with their values), is left out and said so", async () => {
+    const input = path.join(dir, "totals.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copyExample("customers.xlsx"));
+    const sheet = wb.getWorksheet("Customers")!;
+    const last = sheet.rowCount;
+    const sum = (column: string) => {
+      let total = 0;
+      for (let r = 4; r <= last; r++) {
+        const v = sheet.getCell(`${column}${r}`).value;
+        if (typeof v === "number") total += v;
+      }
+      return { formula: `SUM(${column}4:${column}${last})`, result: total };
+    };
+    const totals = sheet.getRow(last + 2);
+    totals.getCell(2).value = "Total";
+    totals.getCell(9).value = sum("I");
+    totals.getCell(10).value = sum("J");
+    await wb.xlsx.writeFile(input);
+    const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--json")).stdout);
+    expect(json.portfolio).toMatchObject({ customers: 45, withErrors: 2, exposure: 4_018_000, creditLimits: 14_780_000 });
+    expect(json.totalsRows).toEqual([{ sheet: "Customers", row: last + 2, label: "Total" }]);
+    const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "totals-out.xlsx"));
+    expect(stdout).toContain(
+      `Left out as totals rows (they add up customers, they are not customers): Customers row ${last + 2} ("Total")`,
+    );
+    // Nothing is written on the totals row: the user's sums stay the row's only cells.
+    const out = await loadWorkbook(path.join(dir, "totals-out.xlsx"));
+    const written: string[] = [];
+    out
+      .getWorksheet("Customers")!
+      .getRow(last + 2)
+      .eachCell((cell) => written.push(cell.address));
+    expect(written).toEqual([`B${last + 2}`, `I${last + 2}`, `J${last + 2}`]);
+  });
+
   test("date cells are read as the serials the file stores, as Office.js gives them (1900-02-29 included)", async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Dates");
