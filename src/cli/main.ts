@@ -10,7 +10,7 @@ import { CellValue, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../engine/policy";
-import { detectLedger } from "../engine/review/ledger";
+import { detectLedger, IncompleteLedger, missingLedgerColumns } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
@@ -198,18 +198,22 @@ async function reviewWorkbook(
   const policyHistoryValues = historySheet ? await workbook.values(historySheet) : undefined;
   // The engine's candidates, told apart by their top rows only: a ledger's full read waits until it is the one.
   let ledger: { sheetName: string; values: CellValue[][] } | undefined;
+  let incompleteLedger: IncompleteLedger | undefined;
   for (const name of roles.candidates) {
     const other = workbook.sheet(name);
     if (!other || other.state === "veryHidden") continue;
-    if (detectLedger(await workbook.top(other))) {
+    const top = await workbook.top(other);
+    if (detectLedger(top)) {
       ledger = { sheetName: other.name, values: await workbook.values(other) };
       break;
     }
+    const missing = incompleteLedger ? undefined : missingLedgerColumns(top);
+    if (missing) incompleteLedger = { sheet: other.name, missing };
   }
   const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(
-    { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger },
+    { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger, incompleteLedger },
     lang,
   );
   const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive, policyHistoryValues });

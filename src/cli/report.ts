@@ -19,6 +19,7 @@ import {
   formatFigure,
   gradeName,
   labelled,
+  ledgerNoticeText,
   policyChangeText,
   portfolioWarningList,
   problemText,
@@ -57,6 +58,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
     output,
     policyVersion: result.policy.version,
     columns: result.columns,
+    ledgerNotices: result.ledgerNotices.map((n) => ({ ...n, text: ledgerNoticeText(n, lang) })),
     customers: result.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -292,6 +294,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.totalsRows.length) lines.push(totalsRowsText(result.totalsRows, lang));
   lines.push(...changesLines(result.changes, result.customers, lang));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
+  lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(`→ ${output}`);
   return lines.join("\n");
 }

@@ -9,7 +9,7 @@ import type { ExcelProblem, WriteOutcome } from "./excel";
 import { isoFromSerial } from "../engine/cells";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
-import { totalsRowsText } from "../engine/review/texts";
+import { ledgerNoticeText, totalsRowsText } from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
 
@@ -116,6 +116,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
               errors: formatCount(withErrors, lang),
               sheet: result.sheet,
             }),
+        ...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)),
         ...(changes?.previousReview === undefined
           ? []
           : [

@@ -184,6 +184,11 @@ export const en = {
   "review.notDate": 'must be a date, got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',
+  "review.ledgerNotUsed":
+    'Sheet "{sheet}" has due dates and amounts but was not used as the invoice ledger: it has no {fields} column (overdue figures come from the customer sheet, if it has them)',
+  "review.ledgerField": '"{field}"',
+  "review.ledgerTakenAsUnpaid":
+    'The invoice ledger "{sheet}" has no {paid} or {open} column: every invoice was taken as unpaid, at its full amount',
   "review.ledgerNoCustomer": "the invoice names no customer",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
   "policySheet.key": "Setting",

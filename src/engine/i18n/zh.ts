@@ -171,6 +171,10 @@ export const zh: Record<MessageKey, string> = {
   "review.notDate": "必须是日期，收到的是“{value}”",
   "review.notModel": "必须是 Z 模型（public、private、nonmanufacturing、emerging），收到的是“{value}”",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",
+  "review.ledgerNotUsed":
+    "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（逾期数据取自客户表中的逾期列，如有）",
+  "review.ledgerField": "“{field}”",
+  "review.ledgerTakenAsUnpaid": "发票明细账“{sheet}”没有{paid}或{open}列：每张发票均按全额视为未收",
   "review.ledgerNoCustomer": "该发票没有客户",
   "review.ledgerNoDue": "到期日为空，但仍有 {amount} 未收",
   "policySheet.key": "设置",

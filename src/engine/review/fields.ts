@@ -68,7 +68,8 @@ export const FACTOR_POINTS = {
   complianceRecord: "complianceRecordPoints",
 } as const satisfies Record<(typeof FACTORS)[number], OutputField>;
 
-export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid"] as const;
+/** `openAmount` is what is still owed on an invoice, as an ERP's open-items export gives it instead of (or beside) what was paid. */
+export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid", "openAmount"] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** A name in each language the product speaks, looked up as `names[lang]`. */
@@ -104,8 +105,47 @@ export const FIELD_LABELS: Readonly<Record<InputField, Bilingual>> = {
 
 /** Other headers people write for the input columns, from ERP exports and hand-made sheets. */
 const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
-  id: ["ID", "Customer No", "Customer Number", "Customer Code", "Account", "Account No", "客户代码", "编号", "客户号"],
-  name: ["Customer name", "Name", "Company", "客户", "名称", "公司名称", "单位名称"],
+  id: [
+    "ID",
+    "Customer No",
+    "Customer Number",
+    "Customer Code",
+    "Customer ref",
+    "Cust. ID",
+    "Cust no",
+    "Cust code",
+    "Account",
+    "Account No",
+    "Account number",
+    "Account code",
+    "Debtor code",
+    "Debtor no",
+    "Debtor ID",
+    "Client ID",
+    "Client code",
+    "Client no",
+    "客户代码",
+    "客户编码",
+    "客户ID",
+    "客户号",
+    "编号",
+  ],
+  name: [
+    "Customer name",
+    "Name",
+    "Company",
+    "Debtor",
+    "Debtor name",
+    "Client",
+    "Client name",
+    "客户",
+    "名称",
+    "公司名称",
+    "单位名称",
+    "客户简称",
+    "往来单位",
+    "购货单位",
+  ],
   paymentHistory: ["Payment", "付款记录", "付款情况"],
   contractPerformance: ["Contract", "合同履行", "履约情况"],
   industryRisk: ["Industry", "行业"],
@@ -167,15 +207,65 @@ export const LEDGER_LABELS: Readonly<Record<LedgerField, Bilingual>> = {
   dueDate: { en: "Due date", zh: "到期日" },
   amount: { en: "Amount", zh: "金额" },
   paid: { en: "Paid", zh: "已收金额" },
+  openAmount: { en: "Open amount", zh: "未收金额" },
 };
 
 /** Other headers people write for the ledger columns. */
 const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
-  customer: ["Customer", "客户名称", "客户", "Customer name", "Account"],
+  // An ERP heads the customer by its code or number as often as by its name: the column may hold either.
+  customer: [
+    "Customer",
+    "Customer name",
+    "Customer code",
+    "Customer no",
+    "Customer number",
+    "Customer ref",
+    "Cust. ID",
+    "Cust no",
+    "Cust code",
+    "Account",
+    "Account no",
+    "Account number",
+    "Account code",
+    "Debtor",
+    "Debtor code",
+    "Debtor no",
+    "Debtor name",
+    "Client",
+    "Client ID",
+    "Client code",
+    "Client name",
+    "客户名称",
+    "客户",
+    "客户编码",
+    "客户代码",
+    "客户号",
+    "客户ID",
+    "客户简称",
+    "往来单位",
+    "购货单位",
+    "单位名称",
+  ],
   invoice: ["Invoice no", "Invoice number", "Document", "发票", "单据号"],
   dueDate: ["Due", "到期日期", "应收日期"],
   amount: ["Invoice amount", "发票金额", "应收金额"],
   paid: ["Paid amount", "Received", "已付", "已收"],
+  openAmount: [
+    "Open",
+    "Open balance",
+    "Balance due",
+    "Outstanding",
+    "Outstanding amount",
+    "Amount outstanding",
+    "Unpaid amount",
+    "Remaining amount",
+    "未结金额",
+    "未收余额",
+    "未结余额",
+    "余额",
+    "应收余额",
+    "未付金额",
+  ],
 };
 
 /** Every header a field is recognised by: its names in both languages first, then the others. */

@@ -1,13 +1,13 @@
 /**
- * An invoice ledger (customer, invoice, due date, amount, paid) aged per customer; it
- * replaces the overdue columns of the customer sheet when a workbook has one.
+ * An invoice ledger (customer, invoice, due date, amount, paid or open amount) aged per
+ * customer; it replaces the overdue columns of the customer sheet when a workbook has one.
  */
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing } from "../aging";
-import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
+import { CellProblem, CellValue, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
-import { aliasTable, findHeaderRow } from "./headers";
+import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 
 export interface LedgerInput {
   readonly sheetName: string;
@@ -23,7 +23,20 @@ export interface LedgerAging {
   readonly firstUnnamed?: ErrorPlace;
   /** Rows that add up the others ("Total" as the customer): not invoices, left out. */
   readonly totalsRows: readonly { readonly sheet: string; readonly row: number; readonly label: string }[];
+  /** True when the ledger has neither a paid nor an open amount column: every invoice was taken as unpaid. */
+  readonly takenAsUnpaid: boolean;
 }
+
+/** A sheet with due date and amount columns, so meant as an invoice ledger, that lacks a column the review needs: not used. */
+export interface IncompleteLedger {
+  readonly sheet: string;
+  /** The required fields not found, in REQUIRED_LEDGER_FIELDS order. */
+  readonly missing: readonly LedgerField[];
+}
+
+/** What the review was told and found about the invoice ledger, said once in each face's report. */
+export type LedgerNotice =
+  ({ readonly kind: "notUsed" } & IncompleteLedger) | { readonly kind: "takenAsUnpaid"; readonly sheet: string };
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
 export interface LedgerCustomer {
@@ -106,6 +119,27 @@ export function detectLedger(values: readonly (readonly CellValue[])[]) {
   return match;
 }
 
+/** The two columns that make a sheet an invoice ledger by intent, whatever else it lacks. */
+const LEDGER_MARKS: readonly LedgerField[] = ["dueDate", "amount"];
+
+/**
+ * The required columns a sheet meant as a ledger lacks (its header names a due date and an
+ * amount): an ERP's own header for the customer must not leave its ledger silently unused.
+ * Undefined when the sheet is a ledger or nothing like one.
+ */
+export function missingLedgerColumns(values: readonly (readonly CellValue[])[]): readonly LedgerField[] | undefined {
+  if (detectLedger(values)) return undefined;
+  const match: HeaderMatch<LedgerField> | undefined = findHeaderRow(values, LEDGER_TABLE, LEDGER_MARKS.length);
+  if (!match || LEDGER_MARKS.some((f) => match.columns[f] === undefined)) return undefined;
+  return REQUIRED_LEDGER_FIELDS.filter((f) => match.columns[f] === undefined);
+}
+
+export interface LedgerSearch {
+  readonly ledger?: LedgerInput;
+  /** With no ledger found: the first sheet meant as one that lacks a required column. */
+  readonly incomplete?: IncompleteLedger;
+}
+
 /**
  * The first of the candidate sheets (see sheetRoles) that is an invoice ledger. `valuesOf`
  * gives a sheet's values from A1, and is asked for one sheet at a time, in order, until a
@@ -114,12 +148,22 @@ export function detectLedger(values: readonly (readonly CellValue[])[]) {
 export function findLedger(
   candidates: readonly string[],
   valuesOf: (sheetName: string) => readonly (readonly CellValue[])[] | undefined,
-): LedgerInput | undefined {
+): LedgerSearch {
+  let incomplete: IncompleteLedger | undefined;
   for (const sheetName of candidates) {
     const values = valuesOf(sheetName);
-    if (values && detectLedger(values)) return { sheetName, values };
+    if (!values) continue;
+    if (detectLedger(values)) return { ledger: { sheetName, values } };
+    const missing = incomplete ? undefined : missingLedgerColumns(values);
+    if (missing) incomplete = { sheet: sheetName, missing };
   }
-  return undefined;
+  return incomplete ? { incomplete } : {};
+}
+
+/** The review's notices about its ledger: the one it could not use, or the one it took as unpaid. */
+export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: IncompleteLedger | undefined): LedgerNotice[] {
+  if (ledger) return ledger.takenAsUnpaid ? [{ kind: "takenAsUnpaid", sheet: ledger.sheet }] : [];
+  return incomplete ? [{ kind: "notUsed", ...incomplete }] : [];
 }
 
 export function ageLedger(input: LedgerInput, asOf: number, edges: readonly number[]): LedgerAging {
@@ -133,6 +177,22 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     row: r + 1,
     column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
   });
+  /** A figure of row r, a blank one as 0; one that is not a number leaves its customer's open amount unknown. */
+  const figure = (value: number | CellProblem, field: LedgerField, r: number, of: LedgerCustomer): number => {
+    if (typeof value === "number") return value;
+    if (value.kind === "blank") return 0;
+    of.open = undefined;
+    throw new CreditError("value", "review.notNumber", { value: value.shown }).at(place(field, r));
+  };
+  /**
+   * What is still owed on row r: the ledger's open amount where it has that column (an ERP's
+   * open-items export), else the amount less what was paid (all of it, with no paid column).
+   */
+  const openOf = (line: readonly CellValue[], amount: number | CellProblem, r: number, of: LedgerCustomer): number => {
+    if (col.openAmount !== undefined) return figure(numberOrProblem(line[col.openAmount]), "openAmount", r, of);
+    const invoiced = figure(amount, "amount", r, of);
+    return col.paid === undefined ? invoiced : invoiced - figure(numberOrProblem(line[col.paid]), "paid", r, of);
+  };
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
   const totalsRows: LedgerAging["totalsRows"][number][] = [];
@@ -164,16 +224,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       }
     }
     try {
-      if (typeof amount !== "number" && amount.kind === "invalid") {
-        entry.open = undefined;
-        throw new CreditError("value", "review.notNumber", { value: amount.shown }).at(place("amount", r));
-      }
-      const paid = col.paid === undefined ? 0 : numberOrProblem(line[col.paid]);
-      if (typeof paid !== "number" && paid.kind === "invalid") {
-        entry.open = undefined;
-        throw new CreditError("value", "review.notNumber", { value: paid.shown }).at(place("paid", r));
-      }
-      const open = (typeof amount === "number" ? amount : 0) - (typeof paid === "number" ? paid : 0);
+      const open = openOf(line, amount, r, entry);
       if (open === 0) continue;
       entry.count++;
       if (entry.open !== undefined) entry.open += open;
@@ -198,5 +249,6 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       entry.error ??= error;
     }
   }
-  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows };
+  const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
+  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid };
 }

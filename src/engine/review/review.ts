@@ -19,7 +19,15 @@ import { customerContext, reviewCustomer } from "./customer";
 import { isBlankRow, readCustomerRow, rowContext, totalsLabel } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
-import { ageLedger, LedgerInput, UnmatchedInvoices, unmatchedInvoices } from "./ledger";
+import {
+  ageLedger,
+  IncompleteLedger,
+  LedgerInput,
+  LedgerNotice,
+  ledgerNotices,
+  UnmatchedInvoices,
+  unmatchedInvoices,
+} from "./ledger";
 import { summarise } from "./portfolio";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
@@ -37,6 +45,8 @@ export interface ReviewInput {
   /** The policy history sheet's values: what the last review's policy was, when it is not this one. */
   readonly policyHistory?: readonly (readonly CellValue[])[];
   readonly ledger?: LedgerInput;
+  /** With no ledger: a sheet meant as one but lacking a required column (see findLedger), reported. */
+  readonly incompleteLedger?: IncompleteLedger;
   /** Headers the user mapped by hand (header text → field), remembered by the front end. */
   readonly mapping?: Readonly<Record<string, InputField>>;
 }
@@ -169,6 +179,8 @@ export interface ReviewResult {
   readonly layout: Layout;
   readonly origin: { readonly row: number; readonly column: number };
   readonly ledgerSheet?: string;
+  /** A sheet meant as the ledger but not used, or a ledger whose invoices were all taken as unpaid: each face says so. */
+  readonly ledgerNotices: readonly LedgerNotice[];
   /** What changed since the previous archived review; absent without an archive. */
   readonly changes?: ReviewChanges;
   /** Rows that add up the others ("Total"), on the customer sheet and the ledger: left out, and said so. */
@@ -245,6 +257,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     policy,
     origin,
     ledgerSheet: ledger?.sheet,
+    ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
     columns: columnReport(sheetColumns, origin, checks.skipped),
     customers,
     portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang),

@@ -15,8 +15,8 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
-import { fieldNames } from "./fields";
-import type { UnmatchedInvoices } from "./ledger";
+import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
+import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { TotalsRow } from "./review";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
@@ -149,6 +149,16 @@ export function amountWithShare(amount: number, whole: number, lang: Lang): stri
   const shown = formatFigure(amount, "money", lang);
   if (!(whole > 0)) return shown;
   return message(lang, "figure.withShare", { amount: shown, share: formatFigure(amount / whole, "percent", lang) });
+}
+
+/** A notice about the invoice ledger (a sheet not used for a missing column, invoices taken as unpaid), as one line. */
+export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
+  const field = (f: LedgerField) => message(lang, "review.ledgerField", { field: LEDGER_LABELS[f][lang] });
+  if (notice.kind === "takenAsUnpaid") {
+    return message(lang, "review.ledgerTakenAsUnpaid", { sheet: notice.sheet, paid: field("paid"), open: field("openAmount") });
+  }
+  const fields = notice.missing.map(field).join(message(lang, "sep.list"));
+  return message(lang, "review.ledgerNotUsed", { sheet: notice.sheet, fields });
 }
 
 /** How a figure is written, in one language. */

@@ -146,6 +146,7 @@ export default function App({ initialLang }: AppProps) {
             archive: source.archive?.values,
             policyHistory: source.policyHistory?.values,
             ledger: source.ledger,
+            incompleteLedger: source.incompleteLedger,
             mapping: map,
           },
           lang,

@@ -2,7 +2,7 @@
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
-import { warningTitle } from "../../engine/review/texts";
+import { ledgerNoticeText, warningTitle } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { checkNeeds, MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
@@ -29,6 +29,9 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
         <>
           <Text>{t("ui.columns.headerRow", { row: columns.headerRow })}</Text>
           {ledgerSheet && <Text>{t("ui.columns.ledger", { sheet: ledgerSheet })}</Text>}
+          {result.ledgerNotices.map((n) => (
+            <Text key={n.kind}>{ledgerNoticeText(n, lang)}</Text>
+          ))}
           <section aria-labelledby="columns-found" className={panel.section}>
             <Subtitle2 className={panel.heading} as="h2" id="columns-found">
               {t("ui.columns.found")}

@@ -6,7 +6,7 @@
 import { a1, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
-import { findLedger, LedgerInput } from "../../engine/review/ledger";
+import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
 import { SheetRoles, sheetRoles } from "../../engine/review/sheets";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
@@ -47,6 +47,8 @@ export interface ReviewRead {
   readonly policyHistory?: { readonly name: string; readonly values: CellValue[][] };
   /** The first other sheet that is an invoice ledger (the engine's findLedger). */
   readonly ledger?: LedgerInput;
+  /** With no ledger: the first other sheet meant as one but lacking a required column (the review reports it). */
+  readonly incompleteLedger?: IncompleteLedger;
 }
 
 type Loaded = { range: Excel.Range; name: string };
@@ -195,7 +197,7 @@ function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) 
 function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) => SheetRead): ReviewRead {
   const atA1 = (l: T | undefined) => (l === undefined ? undefined : fromA1(read(l)));
   const candidates = new Map(loaded.candidates.map((candidate) => [read(candidate).name, candidate]));
-  const ledger = findLedger([...candidates.keys()], (name) => atA1(candidates.get(name))?.values);
+  const { ledger, incomplete } = findLedger([...candidates.keys()], (name) => atA1(candidates.get(name))?.values);
   return {
     sheetNames,
     target: read(loaded.target),
@@ -203,6 +205,7 @@ function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) =
     policy: atA1(loaded.policy),
     policyHistory: atA1(loaded.policyHistory),
     ledger,
+    incompleteLedger: incomplete,
   };
 }
 
