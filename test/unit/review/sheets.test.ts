@@ -33,7 +33,23 @@ test("the ledger is the first candidate that is one; later sheets are not read",
     read.push(name);
     return sheets[name];
   });
-  expect(found).toEqual({ sheetName: "Invoices", values: ledger });
+  expect(found).toEqual({ ledger: { sheetName: "Invoices", values: ledger } });
   expect(read).toEqual(["Notes", "Invoices"]);
-  expect(findLedger(["Notes"], (name) => sheets[name])).toBeUndefined();
+  expect(findLedger(["Notes"], (name) => sheets[name])).toEqual({});
+});
+
+test("a sheet meant as a ledger (due dates and amounts) but with no customer column it knows is reported, unless a later one is a ledger", () => {
+  const unknownCustomer = [
+    ["Kundennummer", "Invoice", "Due date", "Amount"],
+    ["C1", "I1", 46000, 100],
+  ];
+  const ledger = [
+    ["Customer ID", "Invoice", "Due date", "Amount"],
+    ["C1", "I1", 46000, 100],
+  ];
+  const sheets: Record<string, unknown[][]> = { Notes: [["Due date", "Amount"]], Export: unknownCustomer, Invoices: ledger };
+  expect(findLedger(["Export", "Notes"], (name) => sheets[name])).toEqual({
+    incomplete: { sheet: "Export", missing: ["customer"] },
+  });
+  expect(findLedger(["Export", "Invoices"], (name) => sheets[name])).toEqual({ ledger: { sheetName: "Invoices", values: ledger } });
 });
