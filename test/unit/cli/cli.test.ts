@@ -327,6 +327,45 @@ describe("the sample workbooks", () => {
     read.close();
   });
 
+  test("a ledger headed as ERPs head it is used; one it cannot use, or one taken as unpaid, is said so", async () => {
+    const withLedger = async (name: string, edit: (ledger: ExcelJS.Worksheet) => void) => {
+      const input = path.join(dir, name);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(copyExample("customers.xlsx"));
+      edit(wb.getWorksheet("Invoices")!);
+      await wb.xlsx.writeFile(input);
+      const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--json")).stdout);
+      const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, `out-${name}`));
+      return { json, stdout };
+    };
+    const custId = await withLedger("cust-id.xlsx", (ledger) => (ledger.getCell("A1").value = "Cust. ID"));
+    expect(custId.json.portfolio.overdueAmount).toBe(963_000);
+    expect(custId.json.ledgerNotices).toEqual([]);
+
+    const unknown = await withLedger("kundennummer.xlsx", (ledger) => (ledger.getCell("A1").value = "Kundennummer"));
+    const notUsed =
+      'Sheet "Invoices" has due dates and amounts but was not used as the invoice ledger: it has no "Customer ID" column (overdue figures come from the customer sheet, if it has them)';
+    expect(unknown.json.ledgerNotices).toEqual([{ kind: "notUsed", sheet: "Invoices", missing: ["customer"], text: notUsed }]);
+    expect(unknown.stdout).toContain(notUsed);
+
+    // The sample's Paid column (E) as an open amount: what it says is owed is what is aged.
+    const open = await withLedger("open-amount.xlsx", (ledger) =>
+      ledger.eachRow((row, r) => {
+        const amount = row.getCell(4).value as number;
+        row.getCell(5).value = r === 1 ? "Open amount" : amount - ((row.getCell(5).value as number | null) ?? 0);
+      }),
+    );
+    expect(open.json.portfolio.overdueAmount).toBe(963_000);
+    expect(open.json.ledgerNotices).toEqual([]);
+
+    const unpaid = await withLedger("no-paid.xlsx", (ledger) => ledger.spliceColumns(5, 1));
+    expect(unpaid.json.portfolio.overdueAmount).toBe(1_001_000);
+    expect(unpaid.json.ledgerNotices.map((n: { text: string }) => n.text)).toEqual([
+      'The invoice ledger "Invoices" has no "Paid" or "Open amount" column: every invoice was taken as unpaid, at its full amount',
+    ]);
+    expect(unpaid.stdout).toContain("every invoice was taken as unpaid");
+  });
+
   test("a customer name that looks like a formula is written as text", async () => {
     const input = path.join(dir, "formula-names.xlsx");
     const wb = new ExcelJS.Workbook();
