@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
-import { FIELD_LABELS, INPUT_FIELDS, LEDGER_FIELDS, LEDGER_LABELS } from "../src/engine/review/fields";
+import { FIELD_LABELS, INPUT_FIELDS, LEDGER_LABELS, LedgerField } from "../src/engine/review/fields";
 import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
@@ -188,6 +188,9 @@ function customers(): Customer[] {
 /** The sample's columns: every input column but the overdue ones (its invoice ledger replaces them). */
 const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
 
+/** The sample ledger's columns, in the order each invoice's row gives them: paid, not an open amount. */
+const SAMPLE_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "invoice", "dueDate", "amount", "paid"];
+
 const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11, bold: true };
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
@@ -215,7 +218,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   sheet.columns.forEach((col, i) => (col.width = i === 1 ? 34 : 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
-  ledger.addRow(LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = HEADER_FONT;
+  ledger.addRow(SAMPLE_LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = HEADER_FONT;
   for (const c of all) {
     for (const inv of c.invoices) {
       const row = ledger.addRow([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);
