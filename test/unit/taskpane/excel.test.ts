@@ -158,6 +158,18 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(readPolicySheet(read.policy!.values).mediumFrom).toBe(2.2);
   });
 
+  test("a sheet meant as a ledger but with no customer column it knows is read as such, for the review to report", async () => {
+    workbook(3);
+    fake.addSheet("Export", [["Kundennummer", ...LEDGER[0].slice(1)], ...LEDGER.slice(1)]);
+    const read = await readForReviewWith(
+      fake.context,
+      "Customers",
+      fake.sheets.map((s) => s.name),
+    );
+    expect(read.ledger).toBeUndefined();
+    expect(read.incompleteLedger).toEqual({ sheet: "Export", missing: ["customer"] });
+  });
+
   test("a policy sheet whose table starts lower is padded back to A1, so its row numbers stay right", async () => {
     workbook(1);
     fake.addSheet("信用政策", [["mediumFrom", 2.1]], 2, 0);
