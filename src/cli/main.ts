@@ -10,7 +10,7 @@ import { CellValue, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../engine/policy";
-import { detectLedger, IncompleteLedger, missingLedgerColumns } from "../engine/review/ledger";
+import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
@@ -197,19 +197,18 @@ async function reviewWorkbook(
   const historySheet = roles.policyHistory === undefined ? undefined : workbook.sheet(roles.policyHistory);
   const policyHistoryValues = historySheet ? await workbook.values(historySheet) : undefined;
   // The engine's candidates, told apart by their top rows only: a ledger's full read waits until it is the one.
+  let search: LedgerSearch = {};
   let ledger: { sheetName: string; values: CellValue[][] } | undefined;
-  let incompleteLedger: IncompleteLedger | undefined;
   for (const name of roles.candidates) {
     const other = workbook.sheet(name);
     if (!other || other.state === "veryHidden") continue;
-    const top = await workbook.top(other);
-    if (detectLedger(top)) {
+    search = searchLedger(search, other.name, await workbook.top(other));
+    if (search.ledger) {
       ledger = { sheetName: other.name, values: await workbook.values(other) };
       break;
     }
-    const missing = incompleteLedger ? undefined : missingLedgerColumns(top);
-    if (missing) incompleteLedger = { sheet: other.name, missing };
   }
+  const incompleteLedger = search.incomplete;
   const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(

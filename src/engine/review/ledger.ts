@@ -149,15 +149,25 @@ export function findLedger(
   candidates: readonly string[],
   valuesOf: (sheetName: string) => readonly (readonly CellValue[])[] | undefined,
 ): LedgerSearch {
-  let incomplete: IncompleteLedger | undefined;
+  let search: LedgerSearch = {};
   for (const sheetName of candidates) {
     const values = valuesOf(sheetName);
-    if (!values) continue;
-    if (detectLedger(values)) return { ledger: { sheetName, values } };
-    const missing = incomplete ? undefined : missingLedgerColumns(values);
-    if (missing) incomplete = { sheet: sheetName, missing };
+    if (values) search = searchLedger(search, sheetName, values);
+    if (search.ledger) break;
   }
-  return incomplete ? { incomplete } : {};
+  return search;
+}
+
+/**
+ * The search after one more sheet, in workbook order (a face that reads sheets one at a time
+ * steps through it itself): the first ledger ends it; until then the first sheet meant as one
+ * but incomplete is kept.
+ */
+export function searchLedger(search: LedgerSearch, sheetName: string, values: readonly (readonly CellValue[])[]): LedgerSearch {
+  if (search.ledger) return search;
+  if (detectLedger(values)) return { ledger: { sheetName, values } };
+  const missing = search.incomplete ? undefined : missingLedgerColumns(values);
+  return missing ? { incomplete: { sheet: sheetName, missing } } : search;
 }
 
 /** The review's notices about its ledger: the one it could not use, or the one it took as unpaid. */
