@@ -4,10 +4,11 @@
  */
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing } from "../aging";
-import { CellValue, numberOrProblem, serialOrProblem } from "../cells";
+import { CellValue, isEmptyCell, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
+import type { LeftOutRow } from "./review";
 
 export interface LedgerInput {
   readonly sheetName: string;
@@ -21,8 +22,8 @@ export interface LedgerAging {
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
-  /** Rows that add up the others ("Total" as the customer): not invoices, left out. */
-  readonly totalsRows: readonly { readonly sheet: string; readonly row: number; readonly label: string }[];
+  /** Rows that add up the others ("Total" as the customer or the invoice, no due date): not invoices, left out. */
+  readonly totalsRows: readonly LeftOutRow[];
 }
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
@@ -135,7 +136,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   });
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
-  const totalsRows: LedgerAging["totalsRows"][number][] = [];
+  const totalsRows: LeftOutRow[] = [];
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
@@ -149,8 +150,9 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const customer = previousKey;
     const amount = numberOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
-    if (isTotalsLabel(rawCustomer)) {
-      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(rawCustomer).trim() });
+    const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
+    if (isTotalsLabel(totals) && isEmptyCell(line[col.dueDate])) {
+      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(totals).trim(), kind: "totals" });
       continue;
     }
     rows++;
