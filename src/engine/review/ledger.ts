@@ -83,10 +83,15 @@ export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
 
-/** Ledger and customer sheet meet on this key: ids and names compared without case or outer spaces. */
+/**
+ * Ledger and customer sheet meet on this key: ids and names compared without case or outer
+ * spaces, and an id of digits without its leading zeros: a sheet holding the number 1 shown as
+ * 00001 and an ERP export holding the text "00001" name the same customer.
+ */
 export function customerKey(text: string): string {
   // Plain ASCII (most ids) needs no Unicode normalisation, which is slow per row.
-  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
+  const key = (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
+  return key.length > 1 && key.charCodeAt(0) === 48 && /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, "") : key;
 }
 
 /**
