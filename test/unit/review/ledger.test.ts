@@ -239,3 +239,34 @@ describe("ledger variants", () => {
     ).toThrow('sheet "Ledger" does not look like an invoice ledger: it needs customer, due date and amount columns');
   });
 });
+
+test("a ledger none of whose customers' rows can be used leaves the share overdue unknown, not 0%", () => {
+  const sheet = customerSheet(
+    ["Outstanding balance"],
+    [
+      { id: "C001", extra: [300] },
+      { id: "C002", extra: [200] },
+    ],
+  );
+  const ledger: CellValue[][] = [LEDGER_HEADER, ["C001", "INV-1", null, 300, null], ["C002", "INV-2", "soon", 200, null]];
+  const result = runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
+  expect(result.customers.map((c) => c.overdueAmount)).toEqual([undefined, undefined]);
+  expect(result.portfolio.overdueShare).toBeUndefined();
+  expect(result.portfolio.warnings).toEqual([]);
+  // One usable customer is enough for a share.
+  ledger[2] = ["C002", "INV-2", due(10), 200, null];
+  const one = runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
+  expect(one.portfolio.overdueShare).toBe(0.5);
+});
