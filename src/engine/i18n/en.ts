@@ -24,7 +24,7 @@ export const en = {
   "arg.maxValue": "{param} must be at most {limit}, got {value}",
   "arg.notFlag": '{param} must be TRUE or FALSE, got "{value}"',
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
-  "arg.notDate": '{param} must be a date, got "{value}"',
+  "arg.notDate": '{param} must be a date (such as 2026-11-30), got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
   "arg.emptyRange": "{param} is an empty range",
   "arg.ragged": "{param} must be a rectangular range",
@@ -63,7 +63,7 @@ export const en = {
   "aging.edgeWhole": "{param} must be whole numbers of days of at least 1, got {value}",
   "aging.edgesIncreasing": "{param} must increase: {value} comes after {previous}",
   "aging.amountInvalid": 'amount must be a number, got "{value}"',
-  "aging.dueInvalid": 'due date must be a date, got "{value}"',
+  "aging.dueInvalid": 'due date must be a date (such as 2026-11-30), got "{value}"',
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
 
   // Names of things.
@@ -183,7 +183,7 @@ export const en = {
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
   "review.notNumber": 'must be a number, got "{value}"',
   "review.negative": "must not be negative, got {value}",
-  "review.notDate": 'must be a date, got "{value}"',
+  "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',
   "review.ledgerNoCustomer": "the invoice names no customer",
