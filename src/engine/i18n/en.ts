@@ -269,7 +269,7 @@ export const en = {
   "review.noName": "the row names no customer (neither an id nor a name)",
   "summary.exposureNotGraded": "of which customers not graded",
   "summary.problems": "Customers with problems",
-  "summary.column": "Column",
+  "summary.cell": "Cell",
   "summary.problem": "Problem",
   "summary.unmatched": "Ledger invoices of customers not on the sheet",
   "summary.unmatchedText":

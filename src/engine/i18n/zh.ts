@@ -245,7 +245,7 @@ export const zh: Record<MessageKey, string> = {
   "review.noName": "该行没有客户（既无编号也无名称）",
   "summary.exposureNotGraded": "其中未评级客户",
   "summary.problems": "有问题的客户",
-  "summary.column": "列",
+  "summary.cell": "单元格",
   "summary.problem": "问题",
   "summary.unmatched": "不在客户表上的客户的应收明细",
   "summary.unmatchedText": "{customers} 个客户的 {invoices} 张未结发票，共 {amount}：{keys}",
