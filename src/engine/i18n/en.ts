@@ -183,6 +183,7 @@ export const en = {
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
   "review.notNumber": 'must be a number, got "{value}"',
   "review.negative": "must not be negative, got {value}",
+  "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',

@@ -170,6 +170,7 @@ export const zh: Record<MessageKey, string> = {
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",
   "review.notNumber": "必须是数字，收到的是“{value}”",
   "review.negative": "不能为负数，收到的是 {value}",
+  "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
   "review.notDate": "必须是日期（如 2026-11-30），收到的是“{value}”",
   "review.notModel": "必须是 Z 模型（public、private、nonmanufacturing、emerging），收到的是“{value}”",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",

@@ -195,6 +195,9 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
       (fatal ??= []).push(inCell(error, factor, row, ctx));
     }
   }
+  // A new account with no score yet is one thing to fix, not five: said once, at its first factor.
+  if (fatal?.length === FACTORS.length && fatal.every((e) => e.key === "score.factorBlank"))
+    fatal = [inCell(new CreditError("value", "review.notScoredYet"), FACTORS[0], row, ctx)];
 
   const numbers = blankNumbers();
   for (const { field, column, nonNegative } of ctx.numberColumns) {

@@ -3,6 +3,7 @@
  * over groups of them) and a ledger's totals rows are left out of every figure, and said so.
  */
 import { CellValue } from "../../../src/engine/cells";
+import { describeError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { leftOutText } from "../../../src/engine/review/texts";
@@ -90,7 +91,13 @@ test("a heading over a group of customers (one text, no figures) is left out, na
   );
   const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
   expect(result.customers.map((c) => c.row)).toEqual([3, 5, 6]);
-  expect(result.customers[2].errors.length).toBeGreaterThan(0);
+  // Said once, at its first factor, not once per factor.
+  expect(result.customers[2].errors.map((e) => describeError(e, "en"))).toEqual([
+    "row 6, column C (Payment history): no factor is scored yet: each of the five needs a score from 1 to 5",
+  ]);
+  const twoMissing = customerSheet(["Credit limit"], [{ factors: [1, null, 2, null, 3] }]);
+  const partly = runReview({ sheetName: "Customers", values: twoMissing, asOf, policy: DEFAULT_POLICY }).customers[0];
+  expect(partly.errors.map((e) => e.key)).toEqual(["score.factorBlank", "score.factorBlank"]);
   expect(result.leftOutRows).toEqual([
     { sheet: "Customers", row: 2, label: "Region: North", kind: "heading" },
     { sheet: "Customers", row: 4, label: "区域：华东", kind: "heading" },
