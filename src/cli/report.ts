@@ -26,7 +26,7 @@ import {
   reasonDetail,
   recommendationText,
   riskierText,
-  totalsRowsText,
+  leftOutText,
   unmatchedText,
   warningList,
 } from "../engine/review/texts";
@@ -116,7 +116,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
     changes: result.changes ? changesJson(result.changes) : null,
-    totalsRows: result.totalsRows,
+    leftOutRows: result.leftOutRows,
   };
 }
 
@@ -291,7 +291,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);
   }
-  if (result.totalsRows.length) lines.push(totalsRowsText(result.totalsRows, lang));
+  if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...changesLines(result.changes, result.customers, lang));
   if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));

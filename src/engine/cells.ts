@@ -155,6 +155,27 @@ function validYMD(year: number, month: number, day: number): number | undefined 
 
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/**
+ * A month by its English name or abbreviation: "Nov 20, 2026", "20 November 2026" and
+ * "20-Nov-2026" leave no day-or-month order to guess, as "05/08/2026" does (refused).
+ */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH_FIRST = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, "i");
+const DAY_FIRST = new RegExp(`^(\\d{1,2})[\\s-]+${MONTH}[\\s-]+(\\d{4})$`, "i");
+
+/** Year, month and day of a date written as text in one of the unambiguous forms, or undefined. */
+function dateParts(text: string): [number, number, number] | undefined {
+  const numeric = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text);
+  if (numeric) return [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+  const monthFirst = MONTH_FIRST.exec(text);
+  if (monthFirst)
+    return [Number(monthFirst[3]), MONTHS.indexOf(monthFirst[1].slice(0, 3).toLowerCase()) + 1, Number(monthFirst[2])];
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst) return [Number(dayFirst[3]), MONTHS.indexOf(dayFirst[2].slice(0, 3).toLowerCase()) + 1, Number(dayFirst[1])];
+  return undefined;
+}
 
 export type DateReading =
   | { readonly kind: "date"; readonly serial: number }
@@ -177,9 +198,9 @@ export function readDate(value: CellValue): DateReading {
   if (typeof value === "string") {
     const text = value.trim().replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     if (text === "") return { kind: "blank" };
-    const match = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text);
-    if (match) {
-      const serial = validYMD(Number(match[1]), Number(match[2]), Number(match[3]));
+    const parts = text.length <= 40 ? dateParts(text) : undefined;
+    if (parts) {
+      const serial = validYMD(...parts);
       return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "date", serial };
     }
   }

@@ -21,6 +21,17 @@ export interface ErrorPlace {
 }
 
 /**
+ * The cell a place names: places carry the column as "E (Total liabilities)", whose letters and
+ * the row make the address "E24"; the header is what follows the letters. Undefined without both.
+ */
+export function placeCell(place: ErrorPlace): { readonly address: string; readonly header: string } | undefined {
+  const { row, column } = place;
+  const letters = column === undefined ? undefined : /^[A-Z]{1,3}(?![A-Za-z])/.exec(column)?.[0];
+  if (row === undefined || letters === undefined) return undefined;
+  return { address: `${letters}${row}`, header: column!.slice(letters.length).trim() };
+}
+
+/**
  * The one error type of the engine: a message key with its parameters, never a
  * finished English sentence, so that every front end can say it in the user's language.
  */

@@ -4,7 +4,7 @@
  * Pure (no React, no Office.js). The texts come from the engine's catalogues and texts module.
  */
 import { Area, parseAddress } from "../engine/a1";
-import { CreditError, describeError } from "../engine/errors";
+import { CreditError, describeError, placeCell } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
 import { Action } from "../engine/review/decisions";
@@ -131,12 +131,10 @@ export interface ErrorLine {
   };
 }
 
-/** The errors' places carry the column as 'E (Total liabilities)': its letters and the row make the cell. */
 function cellOf(error: CreditError, sheet: string): ErrorLine["cell"] {
-  const { row, column } = error.place;
-  const letters = column === undefined ? undefined : /^[A-Z]{1,3}(?![A-Za-z])/.exec(column)?.[0];
-  if (row === undefined || letters === undefined) return undefined;
-  const address = `${letters}${row}`;
+  const cell = placeCell(error.place);
+  if (cell === undefined) return undefined;
+  const { address } = cell;
   const at = parseAddress(address);
   return {
     sheet: error.place.sheet ?? sheet,

@@ -9,7 +9,7 @@ import type { ExcelProblem, WriteOutcome } from "./excel";
 import { isoFromSerial } from "../engine/cells";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
-import { ledgerNoticeText, totalsRowsText } from "../engine/review/texts";
+import { ledgerNoticeText, leftOutText } from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
 
@@ -126,7 +126,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
                 safer: formatCount(movedCustomers(changes, "safer").length, lang),
               }),
             ]),
-        ...(result.totalsRows.length ? [totalsRowsText(result.totalsRows, lang)] : []),
+        ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
       ],
     }),
   };

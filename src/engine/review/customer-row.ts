@@ -93,16 +93,44 @@ function columnName(ctx: RowContext, column: number): string {
   return header ? `${letter} (${header})` : letter;
 }
 
+/** A row of the table that is not a customer: one adding customers up, or a heading over some. */
+export interface LeftOutLine {
+  readonly label: string;
+  readonly kind: "totals" | "heading";
+}
+
 /**
- * The label of a totals row ("Total" in its id or name cell, no factor scored: a row scored is a
- * customer whatever its name), or undefined: such a row adds up the customers, it is not one.
+ * Whether a row of the table is not a customer, and what it is: a totals row ("Total", "North
+ * subtotal", "华东合计" in its id or name cell, and no factor scored or no id of its own, as a
+ * row of averaged factors under a blank id), or a heading ("Region: North": one text in the id
+ * or name cell, every other recognised cell empty). A customer named "Total Logistics" with its
+ * id and its scores is a customer.
  */
-export function totalsLabel(values: readonly CellValue[], ctx: RowContext): string | undefined {
+export function leftOutLine(values: readonly CellValue[], ctx: RowContext): LeftOutLine | undefined {
   const { id, name } = ctx.columns;
-  const label = [id, name].map((c) => (c === undefined ? undefined : values[c])).find(isTotalsLabel);
-  if (label === undefined) return undefined;
-  for (const factor of FACTORS) if (!isEmptyCell(values[ctx.columns[factor] ?? -1])) return undefined;
-  return String(label).trim();
+  const idCell = id === undefined ? undefined : values[id];
+  const nameCell = name === undefined ? undefined : values[name];
+  let scored = false;
+  for (const factor of FACTORS) {
+    if (!isEmptyCell(values[ctx.columns[factor] ?? -1])) {
+      scored = true;
+      break;
+    }
+  }
+  const totals = isTotalsLabel(nameCell) ? nameCell : isTotalsLabel(idCell) ? idCell : undefined;
+  if (totals !== undefined) {
+    const noIdOfItsOwn = id !== undefined && (totals === idCell || isEmptyCell(idCell));
+    return !scored || noIdOfItsOwn ? { label: String(totals).trim(), kind: "totals" } : undefined;
+  }
+  if (scored) return undefined;
+  let text: string | undefined;
+  for (const column of Object.values(ctx.columns) as number[]) {
+    const value = values[column];
+    if (isEmptyCell(value)) continue;
+    if (text !== undefined || (column !== id && column !== name) || typeof value !== "string") return undefined;
+    text = value.trim();
+  }
+  return text === undefined ? undefined : { label: text, kind: "heading" };
 }
 
 /** True when none of the row's recognised cells holds anything: such rows are gaps, not customers. */
@@ -167,6 +195,9 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
       (fatal ??= []).push(inCell(error, factor, row, ctx));
     }
   }
+  // A new account with no score yet is one thing to fix, not five: said once, at its first factor.
+  if (fatal?.length === FACTORS.length && fatal.every((e) => e.key === "score.factorBlank"))
+    fatal = [inCell(new CreditError("value", "review.notScoredYet"), FACTORS[0], row, ctx)];
 
   const numbers = blankNumbers();
   for (const { field, column, nonNegative } of ctx.numberColumns) {

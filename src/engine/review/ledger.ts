@@ -4,10 +4,11 @@
  */
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing } from "../aging";
-import { CellProblem, CellValue, numberOrProblem, serialOrProblem } from "../cells";
+import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
+import type { LeftOutRow } from "./review";
 
 export interface LedgerInput {
   readonly sheetName: string;
@@ -21,8 +22,8 @@ export interface LedgerAging {
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
-  /** Rows that add up the others ("Total" as the customer): not invoices, left out. */
-  readonly totalsRows: readonly { readonly sheet: string; readonly row: number; readonly label: string }[];
+  /** Rows that add up the others ("Total" as the customer or the invoice, no due date): not invoices, left out. */
+  readonly totalsRows: readonly LeftOutRow[];
   /** True when the ledger has neither a paid nor an open amount column: every invoice was taken as unpaid. */
   readonly takenAsUnpaid: boolean;
 }
@@ -95,10 +96,15 @@ export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
 
-/** Ledger and customer sheet meet on this key: ids and names compared without case or outer spaces. */
+/**
+ * Ledger and customer sheet meet on this key: ids and names compared without case or outer
+ * spaces, and an id of digits without its leading zeros: a sheet holding the number 1 shown as
+ * 00001 and an ERP export holding the text "00001" name the same customer.
+ */
 export function customerKey(text: string): string {
   // Plain ASCII (most ids) needs no Unicode normalisation, which is slow per row.
-  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
+  const key = (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
+  return key.length > 1 && key.charCodeAt(0) === 48 && /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, "") : key;
 }
 
 /**
@@ -205,7 +211,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   };
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
-  const totalsRows: LedgerAging["totalsRows"][number][] = [];
+  const totalsRows: LeftOutRow[] = [];
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
@@ -219,8 +225,9 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const customer = previousKey;
     const amount = numberOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
-    if (isTotalsLabel(rawCustomer)) {
-      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(rawCustomer).trim() });
+    const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
+    if (isTotalsLabel(totals) && isEmptyCell(line[col.dueDate])) {
+      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(totals).trim(), kind: "totals" });
       continue;
     }
     rows++;

@@ -106,6 +106,7 @@ export function summarise(
   const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
   let reviewed = 0;
   let overdueCustomers = 0;
+  let overdueStatusKnown = 0;
   let exposure = 0;
   let exposureNotGraded = 0;
   let creditLimits = 0;
@@ -133,6 +134,7 @@ export function summarise(
     exposureByGrade[c.grade] += c.balance ?? 0;
     exposure += c.balance ?? 0;
     if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
+    if (c.overdueAmount !== undefined || c.daysPastDue !== undefined) overdueStatusKnown++;
     const reason = riskReason(c);
     if (reason !== undefined) {
       customersAtRisk++;
@@ -146,7 +148,9 @@ export function summarise(
   exposure += exposureNotGraded;
   const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
   if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
-  const overdueShare = overdueKnown && reviewed > 0 ? overdueCustomers / reviewed : undefined;
+  // With a ledger whose every customer's rows were unusable, nobody is known to be overdue or not: unknown, not 0%.
+  const shareKnown = overdueKnown && reviewed > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
+  const overdueShare = shareKnown ? overdueCustomers / reviewed : undefined;
   const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
     findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });

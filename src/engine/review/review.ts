@@ -16,7 +16,7 @@ import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./arc
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
-import { isBlankRow, readCustomerRow, rowContext, totalsLabel } from "./customer-row";
+import { isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import {
@@ -183,15 +183,14 @@ export interface ReviewResult {
   readonly ledgerNotices: readonly LedgerNotice[];
   /** What changed since the previous archived review; absent without an archive. */
   readonly changes?: ReviewChanges;
-  /** Rows that add up the others ("Total"), on the customer sheet and the ledger: left out, and said so. */
-  readonly totalsRows: readonly TotalsRow[];
+  /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
+  readonly leftOutRows: readonly LeftOutRow[];
 }
 
-/** A totals row left out of the review: where it is (1-based sheet row) and what it says. */
-export interface TotalsRow {
+/** A row left out of the review: where it is (1-based sheet row), what it says and what it is. */
+export interface LeftOutRow extends LeftOutLine {
   readonly sheet: string;
   readonly row: number;
-  readonly label: string;
 }
 
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
@@ -216,13 +215,13 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // Each customer's first index in `customers`, by its key; and the customers named on more than one row.
   const firstOf = new Map<string, number>();
   let repeated: Map<string, number[]> | undefined;
-  const totalsRows: TotalsRow[] = [];
+  const leftOut: LeftOutRow[] = [];
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
-    const label = totalsLabel(line, ctx);
-    if (label !== undefined) {
-      totalsRows.push({ sheet: input.sheetName, row: r + 1 + origin.row, label });
+    const notCustomer = leftOutLine(line, ctx);
+    if (notCustomer !== undefined) {
+      leftOut.push({ sheet: input.sheetName, row: r + 1 + origin.row, ...notCustomer });
       continue;
     }
     lastRow = r;
@@ -271,6 +270,6 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       staleOutputUntil: place.stale,
     },
     changes: earlier ? whatChanged(customers, earlier, policyChange(earlier, policy, input.policyHistory)) : undefined,
-    totalsRows: [...totalsRows, ...(ledger?.totalsRows ?? [])],
+    leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }

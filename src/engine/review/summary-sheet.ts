@@ -6,12 +6,13 @@
  * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
  * the reason for each, and the customers with problems, capped so the page stays one page.
  */
+import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { riskierCustomers } from "./changes";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
-import type { ReviewResult } from "./review";
+import type { CustomerProblem, ReviewResult } from "./review";
 import {
   changesTitle,
   customerName,
@@ -204,32 +205,39 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     right.gap();
     right.line(t("summary.problems"), true);
     right.add(
-      [[FIELD_LABELS.name[lang], t("summary.row"), t("summary.column"), null, null, t("summary.problem")]],
+      [[FIELD_LABELS.name[lang], t("summary.cell"), null, null, null, t("summary.problem")]],
       ["text", "text", "text", "text", "text", "text"],
       true,
     );
     right.add(
       p.problems.slice(0, SHOWN_PROBLEMS).map((q) => {
-        // A ledger row's place names its own sheet and row, so it stays in the text.
-        const place = q.reason.place.sheet === undefined ? {} : q.reason.place;
+        // The cell, the ledger's too, has a column of its own: the text says what is wrong there.
         const text = problemText(
-          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place } },
+          { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place: {} } },
           lang,
           result.policy,
         );
-        return [
-          customerName(q),
-          q.row,
-          q.reason.place.sheet === undefined ? (q.reason.place.column ?? null) : null,
-          null,
-          null,
-          text,
-        ];
+        return [customerName(q), problemCell(q), null, null, null, text];
       }),
-      ["text", "integer", "text", "text", "text", "text"],
+      ["text", "text", "text", "text", "text", "text"],
     );
     const more = p.problems.length - SHOWN_PROBLEMS;
     if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
   }
   return { name, mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
+}
+
+/**
+ * Where a problem is, as the user goes to it: its cell ("E24 (Industry risk)"; on the ledger
+ * "Invoices!C123 (Due date)"), else the customer's row.
+ */
+function problemCell(q: CustomerProblem): string {
+  const place = q.reason.place;
+  const cell = placeCell(place);
+  if (cell === undefined) return String(q.row);
+  const sheet =
+    place.sheet === undefined
+      ? ""
+      : `${/^[\p{L}\p{N}_]+$/u.test(place.sheet) ? place.sheet : `'${place.sheet.replace(/'/g, "''")}'`}!`;
+  return `${sheet}${cell.address}${cell.header ? ` ${cell.header}` : ""}`;
 }

@@ -17,7 +17,7 @@ import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./ch
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { TotalsRow } from "./review";
+import type { LeftOutRow } from "./review";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
@@ -131,12 +131,26 @@ export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
   return `${line}${message(lang, "sep.items")}${unnamed}`;
 }
 
-/** The totals rows a review left out, each by its sheet, row and label, as one line; "" when none. */
-export function totalsRowsText(rows: readonly TotalsRow[], lang: Lang): string {
+/** The rows a review left out as not customers, each by its sheet, row, label and kind, as one line; "" when none. */
+export function leftOutText(rows: readonly LeftOutRow[], lang: Lang): string {
   if (rows.length === 0) return "";
-  const places = rows.map((r) => message(lang, "review.totalsRow", { sheet: r.sheet, row: r.row, label: r.label }));
-  return message(lang, "review.totalsRows", { rows: places.join(message(lang, "sep.list")) });
+  // A ledger with a subtotal under every customer has hundreds: the first few say what they are.
+  const places = rows.slice(0, SHOWN_LEFT_OUT).map((r) =>
+    message(lang, r.kind === "totals" ? "review.leftOutTotals" : "review.leftOutHeading", {
+      sheet: r.sheet,
+      row: r.row,
+      label: r.label,
+    }),
+  );
+  const listed = places.join(message(lang, "sep.list"));
+  const more = rows.length - places.length;
+  return message(lang, "review.leftOut", {
+    rows: more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed,
+  });
 }
+
+/** How many left-out rows a report names before counting the rest. */
+const SHOWN_LEFT_OUT = 5;
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */
 export function formatChange(value: number, format: FigureFormat, lang: Lang): string {

@@ -299,11 +299,9 @@ describe("the sample workbooks", () => {
     await wb.xlsx.writeFile(input);
     const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--json")).stdout);
     expect(json.portfolio).toMatchObject({ customers: 45, withErrors: 2, exposure: 4_018_000, creditLimits: 14_780_000 });
-    expect(json.totalsRows).toEqual([{ sheet: "Customers", row: last + 2, label: "Total" }]);
+    expect(json.leftOutRows).toEqual([{ sheet: "Customers", row: last + 2, label: "Total", kind: "totals" }]);
     const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "totals-out.xlsx"));
-    expect(stdout).toContain(
-      `Left out as totals rows (they add up customers, they are not customers): Customers row ${last + 2} ("Total")`,
-    );
+    expect(stdout).toContain(`Left out, not customers: Customers row ${last + 2} ("Total", a totals row)`);
     // Nothing is written on the totals row: the user's sums stay the row's only cells.
     const out = await loadWorkbook(path.join(dir, "totals-out.xlsx"));
     const written: string[] = [];

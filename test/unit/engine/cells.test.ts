@@ -75,6 +75,11 @@ describe("dates", () => {
     ["2026/11/30", 46356],
     ["2026年11月30日", 46356],
     ["２０２６年１１月３０日", 46356],
+    ["Nov 30, 2026", 46356],
+    ["November 30 2026", 46356],
+    ["30 Nov 2026", 46356],
+    ["30-nov-2026", 46356],
+    ["Sept. 1, 2026", 46266],
     ["46356", 46356],
     [46356.75, 46356],
     [new Date(Date.UTC(2026, 10, 30)), 46356],
@@ -86,7 +91,18 @@ describe("dates", () => {
     expect(readDate(cell)).toEqual({ kind: "blank" });
   });
 
-  test.each(["11/30/2026", "2026-02-30", "2026-13-01", "tomorrow", -5, 2958466, true])("%p is not a date", (cell) => {
+  test.each([
+    "11/30/2026",
+    "05/08/2026",
+    "2026-02-30",
+    "Feb 30, 2026",
+    "Novemberish 3 2026",
+    "30 Mayor 2026",
+    "tomorrow",
+    -5,
+    2958466,
+    true,
+  ])("%p is not a date (a day-or-month order to guess is refused)", (cell) => {
     expect(readDate(cell).kind).toBe("invalid");
   });
 

@@ -302,7 +302,7 @@ describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
     expect(call("AGING", [[[100]], [[60]], 61])).toEqual([[0, 100, 0, 0, 0]]);
     expect(call("AGING", [[[100]], [[2958465]], 2958465])).toEqual([[100, 0, 0, 0, 0]]);
     expect(errorOf(call("AGING", [[[100]], [[2958466]], 46356])).message).toBe(
-      'dueDates row 1: due date must be a date, got "2958466"',
+      'dueDates row 1: due date must be a date (such as 2026-11-30), got "2958466"',
     );
   });
 
@@ -310,7 +310,7 @@ describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
     expect(typeof call("NEXTREVIEW", [3, 0])).toBe("number");
     expect(call("NEXTREVIEW", [4, 60])).toBe(89); // 1900-02-29 + 1 month = 1900-03-29
     expect(call("NEXTREVIEW", [3, 1])).toBe(92); // 1900-01-01 + 3 months = 1900-04-01
-    expect(errorOf(call("NEXTREVIEW", [3, 2958466])).message).toBe('asOf must be a date, got "2958466"');
+    expect(errorOf(call("NEXTREVIEW", [3, 2958466])).message).toBe('asOf must be a date (such as 2026-11-30), got "2958466"');
   });
 });
 

@@ -160,6 +160,28 @@ test.each(["en", "zh"] as const)(
   },
 );
 
+test("each problem is named by the cell to go to, the ledger's with its sheet; the text says what is wrong there", () => {
+  const values = customerSheet(EXTRA, [{ id: "X1", name: "Broken", factors: [1, "bad", 1, 1, 1], extra: [1_000, 100, 0, 0] }]);
+  const ledger = [
+    ["Customer ID", "Invoice", "Due date", "Amount", "Paid"],
+    ["X2", "INV-1", null, 700, null],
+  ];
+  const rows = [...values, ["X2", "Late Ledger", 1, 1, 1, 1, 1, 5_000, 700, null, null]];
+  const result = runReview({
+    sheetName: "Customers",
+    values: rows,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Open items", values: ledger },
+  });
+  const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+  const right = linesFrom(summary, 5);
+  expect(right).toContain('Broken|D2 (Contract performance)||||contract performance must be a number from 1 to 5, got "bad"');
+  expect(right.find((line) => line.startsWith("Late Ledger|"))).toMatch(
+    /^Late Ledger\|'Open items'!C2 \(Due date\)\|\|\|\|overdue figures, .* due date is blank but 700\.00 is still open$/,
+  );
+});
+
 test.each([
   ["en", "Customer 0 (Low → High)", "and 2 more"],
   ["zh", "Customer 0（低 → 高）", "另有 2 位"],

@@ -2,6 +2,7 @@
 import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
+import { customerKey } from "../../../src/engine/review/ledger";
 import { runReview } from "../../../src/engine/review/review";
 import { problemText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -206,6 +207,23 @@ describe("ledger variants", () => {
     expect(r.portfolio.aging!.totals).toEqual([0, 5, 0, 0, 0]);
   });
 
+  test("an id the sheet holds as a number (shown 00001) meets the ledger's text '00001'; other ids keep their zeros", () => {
+    const sheet = customerSheet(
+      ["Outstanding balance"],
+      [
+        { id: 1, extra: [300] },
+        { id: "C007", extra: [200] },
+      ],
+    );
+    const ledger: CellValue[][] = [LEDGER_HEADER, ["00001", "INV-1", due(40), 300, null], ["c007", "INV-2", due(100), 200, null]];
+    const [numbered, lettered] = review(sheet, ledger).customers;
+    expect(numbered).toMatchObject({ overdueAmount: 300, daysPastDue: 40, notes: [] });
+    expect(lettered).toMatchObject({ overdueAmount: 200, daysPastDue: 100 });
+    expect(customerKey("00001")).toBe("1");
+    expect(customerKey("0")).toBe("0");
+    expect(customerKey("007-A")).toBe("007-a");
+  });
+
   test("a sheet that is not a ledger is refused by name", () => {
     expect(() =>
       review(SHEET, [
@@ -220,4 +238,35 @@ describe("ledger variants", () => {
       ]),
     ).toThrow('sheet "Ledger" does not look like an invoice ledger: it needs customer, due date and amount columns');
   });
+});
+
+test("a ledger none of whose customers' rows can be used leaves the share overdue unknown, not 0%", () => {
+  const sheet = customerSheet(
+    ["Outstanding balance"],
+    [
+      { id: "C001", extra: [300] },
+      { id: "C002", extra: [200] },
+    ],
+  );
+  const ledger: CellValue[][] = [LEDGER_HEADER, ["C001", "INV-1", null, 300, null], ["C002", "INV-2", "soon", 200, null]];
+  const result = runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
+  expect(result.customers.map((c) => c.overdueAmount)).toEqual([undefined, undefined]);
+  expect(result.portfolio.overdueShare).toBeUndefined();
+  expect(result.portfolio.warnings).toEqual([]);
+  // One usable customer is enough for a share.
+  ledger[2] = ["C002", "INV-2", due(10), 200, null];
+  const one = runReview({
+    sheetName: "Customers",
+    values: sheet,
+    asOf,
+    policy: DEFAULT_POLICY,
+    ledger: { sheetName: "Ledger", values: ledger },
+  });
+  expect(one.portfolio.overdueShare).toBe(0.5);
 });

@@ -39,7 +39,7 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
   [
     "an impossible date in the negative news column",
     [1000, 500, "2026-02-30", null, null],
-    'row 3, column J (Negative news date): Negative news check not computed: must be a date, got "2026-02-30"',
+    'row 3, column J (Negative news date): Negative news check not computed: must be a date (such as 2026-11-30), got "2026-02-30"',
     { recommendedLimit: 1000, balance: 500 },
   ],
   [

@@ -176,6 +176,6 @@ test("the review's notice, focused and announced, says how many grades moved sin
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
   expect(lines("en", first)).toEqual(['Reviewed 3 customers on "Customers".']);
   // A totals row left out is said, with its place, as the command line says it.
-  const totalled = { ...first, totalsRows: [{ sheet: "Customers", row: 5, label: "合计" }] };
-  expect(lines("zh", totalled)[1]).toBe("以下合计行未计入审查（它们汇总客户，并非客户）：Customers 第 5 行（“合计”）");
+  const totalled = { ...first, leftOutRows: [{ sheet: "Customers", row: 5, label: "合计", kind: "totals" as const }] };
+  expect(lines("zh", totalled)[1]).toBe("未计入审查（并非客户）：Customers 第 5 行（“合计”，合计行）");
 });
