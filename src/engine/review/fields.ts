@@ -307,6 +307,9 @@ const TOTALS_WORDS = /\b(?:sub[\s-]*)?totals?\b|^\s*sum\s*[:：]?\s*$|小\s*计|
 
 export function isTotalsLabel(value: unknown): boolean {
   if (typeof value !== "string" || value.length > 200) return false;
+  // Asked of every row's id and name: a name holding none of the words' letters is no totals
+  // label, found without a regular expression (which took a tenth of a large review).
+  if (!(value.includes("otal") || value.includes("OTAL") || value.includes("计") || /^\s*sum/i.test(value))) return false;
   // Plain ASCII (most names) needs no Unicode normalisation, which is slow row after row.
   return TOTALS_WORDS.test(/^[\x20-\x7e]*$/.test(value) ? value : value.normalize("NFKC"));
 }

@@ -225,10 +225,13 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     const customer = previousKey;
     const amount = numberOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
-    const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
-    if (isTotalsLabel(totals) && isEmptyCell(line[col.dueDate])) {
-      totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(totals).trim(), kind: "totals" });
-      continue;
+    // A totals row has no due date: only such rows are asked for the totals words.
+    if (isEmptyCell(line[col.dueDate])) {
+      const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
+      if (isTotalsLabel(totals)) {
+        totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(totals).trim(), kind: "totals" });
+        continue;
+      }
     }
     rows++;
     // Ledgers tend to list a customer's invoices together: the previous row's record is often this row's.
