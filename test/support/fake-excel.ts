@@ -67,10 +67,9 @@ export class FakeSheet {
   conditional: FakeFill[] = [];
   /** Cells ("r,c") whose text wraps. */
   wrapped = new Set<string>();
-  /** Cells ("r,c") aligned left at an indent, with its level. */
-  indented = new Map<string, number>();
-  /** Cells ("r,c") with a horizontal alignment set. */
-  horizontal = new Map<string, string>();
+  /** Ranges given an indent level, and ranges given a horizontal alignment, in the order set (kept as ranges: a plan indents whole columns of 100,000 rows). */
+  indented: { area: Area; level: number }[] = [];
+  horizontal: { area: Area; alignment: string }[] = [];
   /** Rows frozen at the top (0: none). */
   frozenRows = 0;
   /** The autofilter's address, when the sheet has one, and whether it hides rows. */
@@ -567,10 +566,10 @@ export class FakeExcel {
           );
         },
         set horizontalAlignment(v: string) {
-          writeOp("horizontalAlignment", area, v, (s) => forEachCell((r, c) => s.horizontal.set(`${r},${c}`, v)));
+          writeOp("horizontalAlignment", area, v, (s) => s.horizontal.push({ area: { ...area }, alignment: v }));
         },
         set indentLevel(v: number) {
-          writeOp("indentLevel", area, v, (s) => forEachCell((r, c) => s.indented.set(`${r},${c}`, v)));
+          writeOp("indentLevel", area, v, (s) => s.indented.push({ area: { ...area }, level: v }));
         },
         autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
       },
@@ -613,6 +612,8 @@ export class FakeExcel {
           s.conditional = [];
           s.charts = [];
           s.wrapped.clear();
+          s.indented = [];
+          s.horizontal = [];
           s.autoFilter = undefined;
         }),
       select: () =>

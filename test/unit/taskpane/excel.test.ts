@@ -479,11 +479,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const indented = plan.target!.columns!.filter((c) => c.indent).map((c) => c.column);
     expect(indented.length).toBeGreaterThan(0);
     expect(indented.length).toBeLessThan(plan.target!.columns!.length);
-    const indentedColumns = new Set([...s.indented.keys()].map((key) => Number(key.split(",")[1])));
+    const indentedColumns = new Set(s.indented.map(({ area }) => area.column));
     expect([...indentedColumns].sort((a, b) => a - b)).toEqual(indented);
-    for (const [key, level] of s.indented) {
-      expect(level).toBe(1);
-      expect(s.horizontal.get(key)).toBe("Left");
+    for (const { area, level } of s.indented) {
+      expect([area.columns, level]).toEqual([1, 1]);
+      expect(s.horizontal).toContainEqual({ area, alignment: "Left" });
     }
   });
 
