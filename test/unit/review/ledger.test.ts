@@ -249,24 +249,12 @@ test("a ledger none of whose customers' rows can be used leaves the share overdu
     ],
   );
   const ledger: CellValue[][] = [LEDGER_HEADER, ["C001", "INV-1", null, 300, null], ["C002", "INV-2", "soon", 200, null]];
-  const result = runReview({
-    sheetName: "Customers",
-    values: sheet,
-    asOf,
-    policy: DEFAULT_POLICY,
-    ledger: { sheetName: "Ledger", values: ledger },
-  });
+  const result = review(sheet, ledger);
   expect(result.customers.map((c) => c.overdueAmount)).toEqual([undefined, undefined]);
   expect(result.portfolio.overdueShare).toBeUndefined();
   expect(result.portfolio.warnings).toEqual([]);
   // One usable customer is enough for a share.
   ledger[2] = ["C002", "INV-2", due(10), 200, null];
-  const one = runReview({
-    sheetName: "Customers",
-    values: sheet,
-    asOf,
-    policy: DEFAULT_POLICY,
-    ledger: { sheetName: "Ledger", values: ledger },
-  });
+  const one = review(sheet, ledger);
   expect(one.portfolio.overdueShare).toBe(0.5);
 });

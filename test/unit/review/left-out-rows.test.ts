@@ -13,6 +13,9 @@ import { customerSheet, serial } from "../../support/review-grid";
 const asOf = serial("2026-11-30");
 const blankFactors = [null, null, null, null, null];
 
+const reviewWithLedger = (values: CellValue[][], ledger: CellValue[][]) =>
+  runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "Invoices", values: ledger } });
+
 function sheetWithTotals(label: CellValue, where: "id" | "name" = "name") {
   return customerSheet(
     ["Credit limit", "Outstanding balance"],
@@ -116,13 +119,7 @@ test("a ledger's subtotal rows (a customer's invoices added up, no due date) are
     ["C001", "Subtotal", null, 29_000, null],
     [null, "Subtotal C001", null, 29_000, null],
   ];
-  const result = runReview({
-    sheetName: "Customers",
-    values,
-    asOf,
-    policy: DEFAULT_POLICY,
-    ledger: { sheetName: "Invoices", values: ledger },
-  });
+  const result = reviewWithLedger(values, ledger);
   expect(result.customers[0]).toMatchObject({ overdueAmount: 19_000, notes: [] });
   expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 0, invoices: 0 });
   expect(result.leftOutRows.map((r) => [r.row, r.label])).toEqual([
@@ -138,13 +135,7 @@ test("a ledger's totals row is no one's invoice: neither aged nor reported as a 
     ["C001", "INV-1", asOf - 40, 700, null],
     ["Total", null, null, 700, null],
   ];
-  const result = runReview({
-    sheetName: "Customers",
-    values,
-    asOf,
-    policy: DEFAULT_POLICY,
-    ledger: { sheetName: "Invoices", values: ledger },
-  });
+  const result = reviewWithLedger(values, ledger);
   expect(result.customers[0]).toMatchObject({ overdueAmount: 700, notes: [] });
   expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 0, invoices: 0 });
   expect(result.leftOutRows).toEqual([{ sheet: "Invoices", row: 3, label: "Total", kind: "totals" }]);
