@@ -412,6 +412,13 @@ scenario(
     };
     await goTo("Southridge Video", t("en", "ui.detail.goTo", { cell: "E24" }), "Customers!E24");
     await goTo("Harbor Lights Retail", t("en", "ui.detail.goToSheet", { cell: "C123", sheet: "Invoices" }), "Invoices!C123");
+    // Each data error is an item of a bulleted list, as the other lists of the details are.
+    const errorItems = await page
+      .getByRole("heading", { name: t("en", "ui.detail.errors") })
+      .last()
+      .locator("xpath=following-sibling::ul[1]/li")
+      .evaluateAll((items) => items.map((li) => getComputedStyle(li).display));
+    assert.ok(errorItems.length > 0 && errorItems.every((d) => d === "list-item"), `error items: ${errorItems}`);
     const selected = await snapshot(pane);
     assert.deepEqual(
       { ...selected, selection: undefined, active: undefined },

@@ -165,15 +165,18 @@ function ErrorList({ errors, onGoTo }: { errors: readonly ErrorLine[]; onGoTo: C
       </Subtitle2>
       <ul className={panel.list}>
         {errors.map((e, i) => (
-          <li key={i} className={styles.error}>
-            <span>{e.text}</span>
-            {e.cell && (
-              <Button size="small" className={panel.wrapButton} onClick={() => onGoTo(e.cell!)}>
-                {e.cell.elsewhere
-                  ? t("ui.detail.goToSheet", { cell: e.cell.address, sheet: e.cell.sheet })
-                  : t("ui.detail.goTo", { cell: e.cell.address })}
-              </Button>
-            )}
+          // The item stays a list item (its bullet); its text and button stack inside it.
+          <li key={i}>
+            <div className={styles.error}>
+              <span>{e.text}</span>
+              {e.cell && (
+                <Button size="small" className={panel.wrapButton} onClick={() => onGoTo(e.cell!)}>
+                  {e.cell.elsewhere
+                    ? t("ui.detail.goToSheet", { cell: e.cell.address, sheet: e.cell.sheet })
+                    : t("ui.detail.goTo", { cell: e.cell.address })}
+                </Button>
+              )}
+            </div>
           </li>
         ))}
       </ul>
