@@ -1202,6 +1202,9 @@ scenario(
     await page.keyboard.press("Enter");
     await page.getByRole("region", { name: "Wide World Importers", exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true");
+    // The open row's ring goes around the row's button, not around the row and its details below.
+    const rowRing = await focusRing(page);
+    assert.ok(rowRing.visible && rowRing.around, `the open row's focus ring is around the row: ${JSON.stringify(rowRing)}`);
     await page.waitForFunction(() => window.__workbook.snapshot().selection === "Customers!A10:AU10");
     presses += await tabTo(page, "Write back", () => document.activeElement?.textContent === "Write back");
     await page.keyboard.press("Enter");

@@ -37,6 +37,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   row: {
+    // The focus ring is drawn in an ::after placed against the nearest positioned box: the button's own, not the item holding the details too.
+    position: "relative",
     display: "flex",
     alignItems: "flex-start",
     gap: tokens.spacingHorizontalS,
