@@ -18,6 +18,17 @@ export interface ParsedAddress extends Area {
   readonly sheet: string;
 }
 
+/**
+ * A sheet's name as a reference writes it before the "!": in quotes, its own quotes doubled
+ * ('My sheet'!A1), as a formula or a defined name may always have it; `whenNeeded`, as people
+ * read it, a plain name (a letter, then letters, digits or _, not itself a cell like "AB12")
+ * stays bare (Invoices!C123).
+ */
+export function sheetReference(sheet: string, quote: "always" | "whenNeeded" = "always"): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return quote === "whenNeeded" && plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
 /** Excel's column letters for a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -5,6 +5,7 @@
  * cached so a viewer that does not recalculate still draws it). Several charts on one sheet
  * are several anchors in the one drawing.
  */
+import { sheetReference } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { Block, ChartPlan, PlanValue } from "../../engine/review/write-plan";
@@ -29,13 +30,9 @@ function valueAt(blocks: readonly Block[], row: number, column: number): PlanVal
   return null;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 function absolute(sheet: string, area: ChartPlan["values"]): string {
   const ref = areaRef(area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-  return `${quoteSheet(sheet)}!${ref}`;
+  return `${sheetReference(sheet)}!${ref}`;
 }
 
 export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[], lang: Lang): string {

@@ -4,7 +4,7 @@
  * <pageSetup>). On a sheet of the user's, each is merged into what the sheet has: the user's
  * other columns, an existing frozen pane, filter or table, and an existing fit to pages stay.
  */
-import { columnLetter } from "../../engine/a1";
+import { columnLetter, sheetReference } from "../../engine/a1";
 import type { ColumnLayout, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
 import { elementsOf } from "./xml-edit";
@@ -133,8 +133,8 @@ export function autoFilterXml(area: { row: number; column: number; rows: number;
 export function printTitlesRef(sheet: string, print: Pick<PrintSetup, "repeatRows" | "repeatColumns">): string {
   const { repeatColumns: columns, repeatRows: rows } = print;
   return [
-    ...(columns ? [`${quoted(sheet)}!$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`] : []),
-    ...(rows ? [`${quoted(sheet)}!$${rows.first + 1}:$${rows.last + 1}`] : []),
+    ...(columns ? [`${sheetReference(sheet)}!$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`] : []),
+    ...(rows ? [`${sheetReference(sheet)}!$${rows.first + 1}:$${rows.last + 1}`] : []),
   ].join(",");
 }
 
@@ -148,9 +148,5 @@ export function titleRowsOf(ref: string): { first: number; last: number } | unde
 export function filterRef(sheet: string, area: { row: number; column: number; rows: number; columns: number }): string {
   const first = `$${columnLetter(area.column)}$${area.row + 1}`;
   const last = `$${columnLetter(area.column + area.columns - 1)}$${area.row + area.rows}`;
-  return `${quoted(sheet)}!${first}:${last}`;
-}
-
-function quoted(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  return `${sheetReference(sheet)}!${first}:${last}`;
 }

@@ -6,6 +6,7 @@
  * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
  * the reason for each, and the customers with problems, capped so the page stays one page.
  */
+import { sheetReference } from "../a1";
 import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
@@ -235,9 +236,6 @@ function problemCell(q: CustomerProblem): string {
   const place = q.reason.place;
   const cell = placeCell(place);
   if (cell === undefined) return String(q.row);
-  const sheet =
-    place.sheet === undefined
-      ? ""
-      : `${/^[\p{L}\p{N}_]+$/u.test(place.sheet) ? place.sheet : `'${place.sheet.replace(/'/g, "''")}'`}!`;
+  const sheet = place.sheet === undefined ? "" : `${sheetReference(place.sheet, "whenNeeded")}!`;
   return `${sheet}${cell.address}${cell.header ? ` ${cell.header}` : ""}`;
 }

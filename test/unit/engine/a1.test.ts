@@ -1,6 +1,6 @@
 /** A1 addressing, the one every face names columns and ranges with. */
 import fc from "fast-check";
-import { a1, cellA1, columnLetter, parseAddress } from "../../../src/engine/a1";
+import { a1, cellA1, columnLetter, parseAddress, sheetReference } from "../../../src/engine/a1";
 
 test.each([
   [0, "A"],
@@ -39,4 +39,17 @@ test("parseAddress reads back every area a1 writes, on any sheet name", () => {
       expect(parseAddress(`'It''s'!${a1(a, { bothCorners })}`)).toEqual({ sheet: "It's", ...a });
     }),
   );
+});
+
+test.each([
+  ["Invoices", "'Invoices'", "Invoices"],
+  ["发票明细", "'发票明细'", "发票明细"],
+  ["Open items", "'Open items'", "'Open items'"],
+  ["O'Brien", "'O''Brien'", "'O''Brien'"],
+  ["AB12", "'AB12'", "'AB12'"],
+  ["2026", "'2026'", "'2026'"],
+])("sheetReference(%j): %s always, %s when needed; read back by parseAddress", (sheet, always, whenNeeded) => {
+  expect(sheetReference(sheet)).toBe(always);
+  expect(sheetReference(sheet, "whenNeeded")).toBe(whenNeeded);
+  for (const ref of [always, whenNeeded]) expect(parseAddress(`${ref}!C5`).sheet).toBe(sheet);
 });
