@@ -3,7 +3,7 @@
  * cell reported with its row and column so the user can find it.
  */
 import { columnLetter } from "../a1";
-import { CellValue, isEmptyCell, numberOrProblem, readDate } from "../cells";
+import { CellValue, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
 import { CreditError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
@@ -120,7 +120,7 @@ export function leftOutLine(values: readonly CellValue[], ctx: RowContext): Left
   const totals = isTotalsLabel(nameCell) ? nameCell : isTotalsLabel(idCell) ? idCell : undefined;
   if (totals !== undefined) {
     const noIdOfItsOwn = id !== undefined && (totals === idCell || isEmptyCell(idCell));
-    return !scored || noIdOfItsOwn ? { label: String(totals).trim(), kind: "totals" } : undefined;
+    return !scored || noIdOfItsOwn ? { label: showValue(String(totals).trim()), kind: "totals" } : undefined;
   }
   if (scored) return undefined;
   let text: string | undefined;
@@ -130,7 +130,8 @@ export function leftOutLine(values: readonly CellValue[], ctx: RowContext): Left
     if (text !== undefined || (column !== id && column !== name) || typeof value !== "string") return undefined;
     text = value.trim();
   }
-  return text === undefined ? undefined : { label: text, kind: "heading" };
+  // Named in messages: as short as any value a message quotes.
+  return text === undefined ? undefined : { label: showValue(text), kind: "heading" };
 }
 
 /** True when none of the row's recognised cells holds anything: such rows are gaps, not customers. */

@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing } from "../aging";
-import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem } from "../cells";
+import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
@@ -229,7 +229,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
     if (isEmptyCell(line[col.dueDate])) {
       const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
       if (isTotalsLabel(totals)) {
-        totalsRows.push({ sheet: input.sheetName, row: r + 1, label: String(totals).trim(), kind: "totals" });
+        totalsRows.push({ sheet: input.sheetName, row: r + 1, label: showValue(String(totals).trim()), kind: "totals" });
         continue;
       }
     }

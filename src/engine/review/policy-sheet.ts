@@ -5,7 +5,7 @@
  * Read back, a setting is found by its name in either language or by its key ("overdueDays",
  * as sheets written before the names were) and read by the engine's one setting reader.
  */
-import { CellValue } from "../cells";
+import { CellValue, isEmptyCell } from "../cells";
 import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
@@ -140,7 +140,7 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet
     if (!row?.field) return;
     const raw = line[1];
     rowOf.set(row.name, r + 1);
-    if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+    if (isEmptyCell(raw)) {
       blank ??= row.name;
       return;
     }

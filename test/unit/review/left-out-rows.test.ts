@@ -143,6 +143,13 @@ test("a ledger's totals row is no one's invoice: neither aged nor reported as a 
   expect(leftOutText(result.leftOutRows, "zh")).toBe("未计入审查（并非客户）：Invoices 第 3 行（“Total”，合计行）");
 });
 
+test("a heading's long text is named as short as any value a message quotes", () => {
+  const heading = "Region: North — accounts transferred from the former distributor in 2025";
+  const values = customerSheet(["Credit limit"], [{ id: heading, name: null, factors: blankFactors }, { extra: [100] }]);
+  const [row] = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }).leftOutRows;
+  expect(row).toEqual({ sheet: "Customers", row: 2, label: `${heading.slice(0, 37)}...`, kind: "heading" });
+});
+
 test("a long list of rows left out names the first five and counts the rest", () => {
   const rows = Array.from({ length: 8 }, (_, i) => ({
     sheet: "Invoices",
