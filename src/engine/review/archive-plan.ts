@@ -15,6 +15,7 @@ import {
   lastNonBlank,
   readArchive,
 } from "./archive";
+import { headerLanguage } from "./headers";
 import type { ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
@@ -35,9 +36,11 @@ export function archiveSheetPlan(
   lang: Lang,
   existing: readonly (readonly CellValue[])[],
 ): SheetPlan {
-  const review = new ArchivedReview(result.asOf, result.policy, lang);
   const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
   const contents = readArchive(existing);
+  // Rows added under the archive's header are in its language, whatever this review's.
+  const rowLang = contents?.current ? headerLanguage(existing[contents.headerRow], archiveHeader, lang) : lang;
+  const review = new ArchivedReview(result.asOf, result.policy, rowLang);
   const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
 
   let fromRow: number;

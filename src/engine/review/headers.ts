@@ -4,7 +4,8 @@
  * that names the most known columns.
  */
 import { CellValue } from "../cells";
-import { headerKey } from "./fields";
+import { Lang } from "../i18n";
+import { headerKey, LANGS_OF_HEADERS } from "./fields";
 
 export interface UnknownColumn {
   readonly column: number;
@@ -98,5 +99,18 @@ export function findHeaderRow<F extends string>(
     const match = matchRow(rows[r] ?? [], table, ignore);
     if (match.found >= minimum && (best === undefined || match.found > best.found)) best = { ...match, headerRow: r };
   }
+  return best;
+}
+
+/**
+ * The language a table's header row was written in: the one whose headers it holds more of
+ * (`fallback` on a tie). Rows added under an existing header use its language, so a table
+ * kept for years does not switch words half-way down when a review runs in the other one.
+ */
+export function headerLanguage(row: readonly CellValue[], headers: (lang: Lang) => readonly string[], fallback: Lang): Lang {
+  const cells = new Set(row.map((cell) => headerKey(cell)).filter((key) => key !== ""));
+  const count = (lang: Lang) => headers(lang).filter((header) => cells.has(headerKey(header))).length;
+  let best = fallback;
+  for (const lang of LANGS_OF_HEADERS) if (count(lang) > count(best)) best = lang;
   return best;
 }

@@ -8,7 +8,7 @@ import { CellValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
-import { findHeaderRow } from "./headers";
+import { findHeaderRow, headerLanguage } from "./headers";
 import { POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
@@ -75,13 +75,16 @@ export function policyHistoryPlan(
   existing.forEach((line, r) => {
     if (line.some((v) => v !== null && v !== undefined && v !== "")) lastRow = r;
   });
-  const header = historyHeader(lang);
-  const cells = SETTING_ROWS.map((row) => settingCell(row, policy, lang));
+  const match = findHeaderRow(existing, HISTORY_TABLE, 2);
+  // A row added under the sheet's header is in its language, whatever this review's.
+  const rowLang = match ? headerLanguage(existing[match.headerRow], historyHeader, lang) : lang;
+  const header = historyHeader(rowLang);
+  const cells = SETTING_ROWS.map((row) => settingCell(row, policy, rowLang));
   const line: PlanValue[] = [policy.version, asOf, ...cells.map((c) => c.value)];
   const formats: CellFormat[] = ["text", "date", ...cells.map((c) => c.format)];
   const blocks: Block[] = [];
   let row = lastRow + 1;
-  if (!findHeaderRow(existing, HISTORY_TABLE, 2)) {
+  if (!match) {
     blocks.push({ row, column: 0, values: [header], formats: header.map(() => "text" as const), bold: true });
     row++;
   }

@@ -179,6 +179,22 @@ describe("archive-based SCORE_RISE", () => {
     ]);
   });
 
+  test.each([
+    ["en", "zh", ["Medium", "Low", "Medium", "Low"]],
+    ["zh", "en", ["中", "低", "中", "低"]],
+  ] as const)("an archive started in %s is continued in its language by a review in %s", (first, next, grades) => {
+    const plan = (lang: "en" | "zh", when: string, archive?: CellValue[][]) =>
+      buildWritePlan(review(archive, SHEET, serial(when)), lang, { sheetNames: [], archiveValues: archive }).sheets[1];
+    let archive = applyBlocks([], plan(first, "2026-02-15").blocks);
+    archive = applyBlocks(archive, plan(next, "2026-03-15", archive).blocks);
+    const gradeColumn = archive[0].indexOf(first === "en" ? "Risk grade" : "风险等级");
+    const zoneColumn = archive[0].indexOf(first === "en" ? "Z zone" : "Z值区间");
+    expect(archive.slice(1).map((l) => l[gradeColumn])).toEqual(grades);
+    expect(new Set(archive.slice(1).map((l) => l[zoneColumn])).size).toBe(1);
+    // The next review reads the continued archive whichever language it runs in.
+    expect(review(archive, SHEET, serial("2026-04-15")).customers.map((c) => c.previousScore)).toEqual([3, 2]);
+  });
+
   test("round trip: the archive the write plan writes feeds the next review; a same-day re-run replaces its rows", () => {
     const first = review(undefined, SHEET, serial("2026-02-15"));
     let archive = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);

@@ -93,6 +93,10 @@ describe("policy history", () => {
     const plan = historyPlan(tightened, "2026-04-30", zh, "en")!;
     expect(plan.name).toBe("Credit Policy History");
     expect(plan.blocks.map((b) => b.row)).toEqual([2]);
+    // The row added under the Chinese header names the Z model in Chinese, as the rows above it do.
+    const continued = applied(zh, plan);
+    expect(continued[2][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
+    expect(policyInHistory(continued, tightened.version)).toEqual(tightened);
   });
 
   test("user notes above the table do not hide the versions; a sheet without our header gets one below its rows", () => {
