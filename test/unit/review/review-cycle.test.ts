@@ -204,13 +204,13 @@ describe.each([
     expect(workbook.archive![0]).toEqual(archiveAfterR3[0]);
   });
 
-  test("the archive's header is in the first review's language; grades in each review's own", () => {
+  test("the archive's header and every row's words are in the first review's language, whatever each review's", () => {
     const header = workbook.archive![0];
     expect(header[0]).toBe(l1 === "en" ? "Review date" : "审查日期");
     expect(header[18]).toBe(l1 === "en" ? "Warning codes" : "预警代码");
     const gradeOfFirstRow = (lang: Lang) => (lang === "en" ? "Medium" : "中");
     expect(workbook.archive![1][10]).toBe(gradeOfFirstRow(l1));
-    expect(workbook.archive![13][10]).toBe(l3 === "en" ? "High" : "高");
+    expect(workbook.archive![13][10]).toBe(l1 === "en" ? "High" : "高");
   });
 });
 
