@@ -29,6 +29,7 @@ import {
   leftOutText,
   unmatchedText,
   warningList,
+  warningChangeCounts,
 } from "../engine/review/texts";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
@@ -128,6 +129,8 @@ function changesJson(changes: ReviewChanges) {
     migration: changes.migration,
     newWarnings: changes.newWarnings,
     clearedWarnings: changes.clearedWarnings,
+    newFromPolicy: changes.newFromPolicy,
+    clearedFromPolicy: changes.clearedFromPolicy,
     added: changes.added,
     gone: changes.gone,
     policy: changes.policy
@@ -148,6 +151,8 @@ function changesJson(changes: ReviewChanges) {
       gradeMove: c.gradeMove ?? null,
       newWarnings: c.newWarnings,
       clearedWarnings: c.clearedWarnings,
+      newFromPolicy: c.newFromPolicy,
+      clearedFromPolicy: c.clearedFromPolicy,
       previousLimit: c.previousLimit ?? null,
       limitChange: c.limitChange ?? null,
     })),
@@ -177,10 +182,9 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
         .trimEnd(),
     );
   }
-  lines.push(
-    `${pair("changes.newWarnings", formatCount(changes.newWarnings, lang))}   ` +
-      pair("changes.clearedWarnings", formatCount(changes.clearedWarnings, lang)),
-  );
+  const counts = warningChangeCounts(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
+  // New and cleared on one line, and the policy change's share of each on the next.
+  for (let i = 0; i < counts.length; i += 2) lines.push(counts.slice(i, i + 2).join("   "));
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));

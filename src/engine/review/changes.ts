@@ -14,7 +14,7 @@ import { policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
-import { shownScore, WarningCode } from "./warnings";
+import { hasWarning, shownScore, WarningCode } from "./warnings";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -33,6 +33,12 @@ export interface CustomerChange {
   /** Warnings today that the previous review did not have, and the other way round (empty when it is not known). */
   readonly newWarnings: readonly WarningCode[];
   readonly clearedWarnings: readonly WarningCode[];
+  /**
+   * Of those, the ones the policy change alone explains: today's figures would not raise the new
+   * one under the last review's policy, and would still raise the cleared one.
+   */
+  readonly newFromPolicy: readonly WarningCode[];
+  readonly clearedFromPolicy: readonly WarningCode[];
   readonly previousLimit?: number;
   /** Recommended limit today minus the previous review's recommended limit. */
   readonly limitChange?: number;
@@ -63,6 +69,9 @@ export interface ReviewChanges {
   readonly migration: Readonly<Record<Grade, Readonly<Record<Grade, number>>>>;
   readonly newWarnings: number;
   readonly clearedWarnings: number;
+  /** How many of the new and cleared warnings the policy change alone explains (0 when the policy is the last review's). */
+  readonly newFromPolicy: number;
+  readonly clearedFromPolicy: number;
   /** Customers on the sheet that were not in the previous review. */
   readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
   /** Customers in the previous review that are no longer on the sheet. */
@@ -100,6 +109,8 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
       gradeMove: undefined,
       newWarnings: NO_WARNINGS,
       clearedWarnings: NO_WARNINGS,
+      newFromPolicy: NO_WARNINGS,
+      clearedFromPolicy: NO_WARNINGS,
       previousLimit: undefined,
       limitChange: undefined,
     };
@@ -107,12 +118,19 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
   const known = before.warnings !== undefined && c.errors.length === 0;
   let newWarnings = NO_WARNINGS;
   let clearedWarnings = NO_WARNINGS;
+  let newFromPolicy = NO_WARNINGS;
+  let clearedFromPolicy = NO_WARNINGS;
   if (known) {
     const was = before.warnings!;
     const now = c.findings.map((f) => f.code);
     if (now.length || was.length) {
       newWarnings = now.filter((w) => !was.includes(w));
       clearedWarnings = was.filter((w) => !now.includes(w));
+      const then = c.warningsUnderLastPolicy;
+      if (then !== undefined) {
+        newFromPolicy = newWarnings.filter((w) => !hasWarning(then, w));
+        clearedFromPolicy = clearedWarnings.filter((w) => hasWarning(then, w));
+      }
     }
   }
   return {
@@ -129,6 +147,8 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
     gradeMove: c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade),
     newWarnings,
     clearedWarnings,
+    newFromPolicy,
+    clearedFromPolicy,
     previousLimit: before.recommendedLimit,
     limitChange:
       c.recommendedLimit === undefined || before.recommendedLimit === undefined
@@ -147,7 +167,7 @@ export function policyChange(
   earlier: EarlierReviews,
   policy: Policy,
   history: readonly (readonly CellValue[])[] | undefined,
-): PolicyChange | undefined {
+): { readonly change: PolicyChange; readonly before?: Policy } | undefined {
   let from: string | undefined;
   for (const e of earlier.last?.entries ?? []) {
     const version = e.line[VERSION_AT];
@@ -158,7 +178,7 @@ export function policyChange(
   }
   if (from === undefined || from === policy.version) return undefined;
   const before = history && previousPolicy(history, from);
-  if (!before) return { from, to: policy.version };
+  if (!before) return { change: { from, to: policy.version } };
   const settings: SettingChange[] = [];
   for (const row of SETTING_ROWS) {
     // Compared as the history shows them, so a setting counts as changed exactly when its cell would.
@@ -166,7 +186,7 @@ export function policyChange(
     const now = settingCell(row, policy, "en");
     if (was.value !== now.value) settings.push({ setting: row.name, from: was.value, to: now.value, format: now.format });
   }
-  return { from, to: policy.version, settings };
+  return { change: { from, to: policy.version, settings }, before };
 }
 
 /** The last review's policy as the history holds it; a row edited out of shape is as good as missing. */
@@ -189,6 +209,8 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
   const added: ReviewChanges["added"][number][] = [];
   let newWarnings = 0;
   let clearedWarnings = 0;
+  let newFromPolicy = 0;
+  let clearedFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
@@ -199,6 +221,8 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
     clearedWarnings += change.clearedWarnings.length;
+    newFromPolicy += change.newFromPolicy.length;
+    clearedFromPolicy += change.clearedFromPolicy.length;
   }
   const gone: { id: string; name: string }[] = [];
   const goneKeys = new Set<string>();
@@ -207,7 +231,18 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
     goneKeys.add(e.key);
     gone.push({ id: e.id, name: e.name });
   }
-  return { previousReview: earlier.last?.date, customers: changes, migration, newWarnings, clearedWarnings, added, gone, policy };
+  return {
+    previousReview: earlier.last?.date,
+    customers: changes,
+    migration,
+    newWarnings,
+    clearedWarnings,
+    newFromPolicy,
+    clearedFromPolicy,
+    added,
+    gone,
+    policy,
+  };
 }
 
 /** The customers whose grade got riskier since their last review, in sheet order, with the grade they moved to. */

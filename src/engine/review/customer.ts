@@ -20,7 +20,7 @@ import { LedgerAging, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
-import { CustomerCheck, CustomerFacts, Finding, WarningCode, Z_FIELDS } from "./warnings";
+import { CustomerCheck, CustomerFacts, Finding, WarningCode, warningSet, Z_FIELDS } from "./warnings";
 
 /** What every customer of one review shares, worked out once per review. */
 export interface CustomerContext {
@@ -39,6 +39,8 @@ export interface CustomerContext {
   readonly nextReviewOf: (grade: Grade) => number;
   /** Customers alike in what the decisions read share one list of them: worked out once per review, too. */
   readonly decisionsFor: ReturnType<typeof sharedDecisions>;
+  /** The last review's policy when it differs from this one's (and the history holds it), with its weights normalised. */
+  readonly lastPolicy?: { readonly policy: Policy; readonly weights: readonly number[] };
 }
 
 export function customerContext(
@@ -47,6 +49,7 @@ export function customerContext(
   activeChecks: readonly CustomerCheck[],
   ledger: LedgerAging | undefined,
   archive: ReadonlyMap<string, number | undefined> | undefined,
+  lastPolicy?: Policy,
 ): CustomerContext {
   const reviewDates = new Map<Grade, number>();
   const nextReviewOf = (grade: Grade) => {
@@ -64,7 +67,29 @@ export function customerContext(
     archive,
     nextReviewOf,
     decisionsFor: sharedDecisions(policy),
+    lastPolicy: lastPolicy && { policy: lastPolicy, weights: normaliseWeights(lastPolicy.weights) },
   };
+}
+
+/**
+ * The warnings today's figures would raise under the last review's policy (a warningSet): the
+ * score and grade worked out again with its weights and bands, every check with its thresholds.
+ * A warning that comes or goes with the policy alone is then told apart from the customer's own.
+ */
+function warningsUnder(
+  last: NonNullable<CustomerContext["lastPolicy"]>,
+  facts: CustomerFacts,
+  factors: readonly number[],
+  run: CustomerContext,
+): number {
+  const score = riskScoreCore(factors, last.weights);
+  const then: CustomerFacts = { ...facts, score, grade: gradeOf(score, last.policy) };
+  const findings: Finding[] = [];
+  for (const check of run.activeChecks) {
+    const finding = check.evaluate(then, last.policy, run.asOf);
+    if (finding) findings.push(finding);
+  }
+  return warningSet(findings);
 }
 
 /** A sheet balance and a ledger's open amount further apart than a cent disagree. */
@@ -216,6 +241,7 @@ export function reviewCustomer(
       daysPastDue,
       aging: aging?.buckets,
       findings: NONE,
+      warningsUnderLastPolicy: undefined,
       actions: NONE,
       notes: notes ?? NONE,
       errors: fatal,
@@ -337,6 +363,7 @@ export function reviewCustomer(
     utilisation,
     availableCredit,
     findings: findings ?? NONE,
+    warningsUnderLastPolicy: run.lastPolicy && warningsUnder(run.lastPolicy, facts, row.factors, run),
     actions,
     recommendedLimit: limit,
     monitoring: monitoringOf(grade, policy),

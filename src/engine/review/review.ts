@@ -86,6 +86,11 @@ export interface CustomerResult {
   /** Credit limit − balance: negative when over the limit. */
   readonly availableCredit?: number;
   readonly findings: readonly Finding[];
+  /**
+   * The warnings (a warningSet) today's figures would raise under the last review's policy, when
+   * this review's differs from it: what changes tells apart by it. Undefined otherwise.
+   */
+  readonly warningsUnderLastPolicy?: number;
   /** The policy's response, each action with the warning or rule behind it (see decisions.ts). */
   readonly actions: readonly Decision[];
   readonly recommendedLimit?: number;
@@ -208,7 +213,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
   const ctx = rowContext(columns, match.headers, origin);
-  const run = customerContext(policy, asOf, checks.active, ledger, archive);
+  const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
+  const run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
@@ -269,7 +275,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
-    changes: earlier ? whatChanged(customers, earlier, policyChange(earlier, policy, input.policyHistory)) : undefined,
+    changes: earlier ? whatChanged(customers, earlier, lastPolicy?.change) : undefined,
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }

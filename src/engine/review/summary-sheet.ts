@@ -24,6 +24,7 @@ import {
   reasonDetail,
   riskierLines,
   unmatchedText,
+  warningChangeCounts,
   warningTitle,
 } from "./texts";
 import { WARNING_CODES } from "./warnings";
@@ -148,8 +149,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
-    pair(t("changes.newWarnings"), changes.newWarnings, "integer");
-    pair(t("changes.clearedWarnings"), changes.clearedWarnings, "integer");
+    for (const { label, count } of warningChangeCounts(changes)) pair(t(label), count, "integer");
     pair(t("changes.added"), changes.added.length, "integer");
     pair(t("changes.gone"), changes.gone.length, "integer");
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));

@@ -9,7 +9,7 @@
  */
 import { isoFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
-import { Lang, message } from "../i18n";
+import { Lang, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
@@ -338,6 +338,23 @@ export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lan
   return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
 }
 
+/**
+ * The warning counts of a comparison, as every face lists them: new and cleared, then, when the
+ * policy changed, how many of each the change alone explains (a tightened threshold raises
+ * warnings on customers whose figures did not move).
+ */
+export function warningChangeCounts(changes: ReviewChanges): { readonly label: MessageKey; readonly count: number }[] {
+  const counts: { label: MessageKey; count: number }[] = [
+    { label: "changes.newWarnings", count: changes.newWarnings },
+    { label: "changes.clearedWarnings", count: changes.clearedWarnings },
+  ];
+  if (changes.policy?.settings) {
+    counts.push({ label: "changes.newFromPolicy", count: changes.newFromPolicy });
+    counts.push({ label: "changes.clearedFromPolicy", count: changes.clearedFromPolicy });
+  }
+  return counts;
+}
+
 /** What changed, as a heading: since which review, or that the archive holds none to compare with. */
 export function changesTitle(changes: ReviewChanges, lang: Lang): string {
   return changes.previousReview === undefined
@@ -411,13 +428,19 @@ export function customerChangeLines(
       ? message(lang, "changes.since", { what: parts.join(message(lang, "changes.and")), date })
       : message(lang, "changes.lastReviewed", { date }),
   ];
-  const warnings = (label: "changes.newWarnings" | "changes.clearedWarnings", codes: readonly WarningCode[]) =>
-    codes.length > 0 &&
-    lines.push(
-      labelled(message(lang, label), codes.map((w) => warningTitle(w, lang, policy)).join(message(lang, "sep.list")), lang),
-    );
-  warnings("changes.newWarnings", change.newWarnings);
-  warnings("changes.clearedWarnings", change.clearedWarnings);
+  const warnings = (
+    label: "changes.newWarnings" | "changes.clearedWarnings",
+    codes: readonly WarningCode[],
+    byPolicy: readonly WarningCode[],
+  ) => {
+    const title = (w: WarningCode) =>
+      byPolicy.includes(w)
+        ? message(lang, "changes.byPolicy", { warning: warningTitle(w, lang, policy) })
+        : warningTitle(w, lang, policy);
+    if (codes.length > 0) lines.push(labelled(message(lang, label), codes.map(title).join(message(lang, "sep.list")), lang));
+  };
+  warnings("changes.newWarnings", change.newWarnings, change.newFromPolicy);
+  warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
   if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
     const moved = formatChange(change.limitChange, "money", lang);
     if (/[1-9]/.test(moved))

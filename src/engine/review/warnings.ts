@@ -152,3 +152,7 @@ export function warningSet(findings: readonly Finding[]): number {
   for (let i = 0; i < findings.length; i++) set |= 1 << WARNING_CODES.indexOf(findings[i].code);
   return set;
 }
+
+export function hasWarning(set: number, code: WarningCode): boolean {
+  return (set & (1 << WARNING_CODES.indexOf(code))) !== 0;
+}

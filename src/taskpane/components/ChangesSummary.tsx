@@ -5,7 +5,13 @@
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
-import { changedCustomersText, changesTitle, formatCount, policyChangeText } from "../../engine/review/texts";
+import {
+  changedCustomersText,
+  changesTitle,
+  formatCount,
+  policyChangeText,
+  warningChangeCounts,
+} from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -29,8 +35,7 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
   const facts: Fact[] = [
     [t("changes.riskier"), moved("riskier")],
     [t("changes.safer"), moved("safer")],
-    [t("changes.newWarnings"), formatCount(changes.newWarnings, lang), true],
-    [t("changes.clearedWarnings"), formatCount(changes.clearedWarnings, lang), true],
+    ...warningChangeCounts(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),

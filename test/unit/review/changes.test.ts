@@ -128,7 +128,15 @@ describe("what changed", () => {
 
 describe("how a change reads (the task pane's details and the printed report)", () => {
   const before = serial("2026-03-31");
-  const base: CustomerChange = { row: 2, id: "C1", name: "One", newWarnings: [], clearedWarnings: [] };
+  const base: CustomerChange = {
+    row: 2,
+    id: "C1",
+    name: "One",
+    newWarnings: [],
+    clearedWarnings: [],
+    newFromPolicy: [],
+    clearedFromPolicy: [],
+  };
   const lines = (change: Partial<CustomerChange>, now: Parameters<typeof customerChangeLines>[1], lang: Lang = "en") =>
     customerChangeLines({ ...base, ...change }, now, lang, DEFAULT_POLICY);
 

@@ -10,7 +10,7 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, message } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { labelled, policyChangeText } from "../../../src/engine/review/texts";
+import { customerChangeLines, labelled, policyChangeText, warningTitle } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
@@ -255,5 +255,60 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
       t("changes.policyUnknown", { from: DEFAULT_POLICY.version, to: raised.version }),
     );
     expect(toJson(blind, lang).changes!.policy!.settings).toBeNull();
+  });
+});
+
+describe.each(["en", "zh"] as const)("warnings the policy change alone explains, told apart (%s)", (lang) => {
+  const DAYS = 10; // the "Days past due" column
+  const { workbook } = reviewWorkbook({ customers: firstSheet(lang) }, R1, lang);
+  // By the next review Beta is 100 days late (its own doing) and Gamma 75; the team lowers the
+  // overdue threshold from 90 to 60 days, so Gamma's warning comes with the policy alone.
+  const later = editRows(workbook.customers, { B002: { [DAYS]: 100 }, C003: { [DAYS]: 75 } });
+  const stricter = completePolicy({ ...DEFAULT_POLICY, overdueDays: 60 });
+  const { result } = reviewWorkbook({ ...workbook, customers: later }, R2, lang, stricter);
+  const t = (key: Parameters<typeof message>[1], params?: Record<string, string>) => message(lang, key, params);
+
+  test("each customer's new warnings, and which of them the policy change alone explains", () => {
+    expect(customerChange(result, "B002")).toMatchObject({ newWarnings: ["OVERDUE_90"], newFromPolicy: [] });
+    expect(customerChange(result, "C003")).toMatchObject({ newWarnings: ["OVERDUE_90"], newFromPolicy: ["OVERDUE_90"] });
+    // Alpha's SCORE_RISE (against the sheet's stale previous score at the first review) clears on its own.
+    expect(result.changes).toMatchObject({ newWarnings: 2, newFromPolicy: 1, clearedWarnings: 1, clearedFromPolicy: 0 });
+  });
+
+  test("a threshold raised past a customer's figure clears its warning by the policy alone; one whose figure fell clears on its own", () => {
+    const looser = completePolicy({ ...DEFAULT_POLICY, overdueDays: 150 });
+    // Delta (120 days at the first review) is still 120 days late; under 150 days it no longer warns.
+    const { result: loosened } = reviewWorkbook(workbook, R2, lang, looser);
+    expect(customerChange(loosened, "D004")).toMatchObject({
+      clearedWarnings: ["OVERDUE_90"],
+      clearedFromPolicy: ["OVERDUE_90"],
+    });
+    const paid = editRows(workbook.customers, { D004: { [DAYS]: 20 } });
+    const { result: paidUp } = reviewWorkbook({ ...workbook, customers: paid }, R2, lang, looser);
+    expect(customerChange(paidUp, "D004")).toMatchObject({ clearedWarnings: ["OVERDUE_90"], clearedFromPolicy: [] });
+  });
+
+  test("every face counts them apart, and the customer's details say which came with the policy", () => {
+    const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets[0];
+    const rows = summary.blocks.flatMap((b) => b.values);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        [t("changes.newWarnings"), 2],
+        [t("changes.newFromPolicy"), 1],
+      ]),
+    );
+    const report = toTable(result, lang, "out.xlsx").split("\n");
+    expect(report.some((l) => l.includes(labelled(t("changes.newFromPolicy"), "1", lang)))).toBe(true);
+    expect(toJson(result, lang).changes).toMatchObject({ newWarnings: 2, newFromPolicy: 1, clearedFromPolicy: 0 });
+    const gamma = result.customers.find((c) => c.id === "C003")!;
+    const details = customerChangeLines(customerChange(result, "C003"), gamma, lang, stricter);
+    expect(details.join("\n")).toContain(t("changes.byPolicy", { warning: warningTitle("OVERDUE_90", lang, stricter) }));
+  });
+
+  test("with the same policy nothing is told apart, and no line for it is shown", () => {
+    const { result: same } = reviewWorkbook({ ...workbook, customers: later }, R2, lang);
+    expect(same.changes).toMatchObject({ newWarnings: 1, newFromPolicy: 0 });
+    expect(same.customers.every((c) => c.warningsUnderLastPolicy === undefined)).toBe(true);
+    expect(toTable(same, lang, "out.xlsx")).not.toContain(t("changes.newFromPolicy"));
   });
 });
