@@ -4,6 +4,7 @@
  */
 import { CreditError } from "./errors";
 import { checkLiabilities } from "./ratios";
+import { withoutFloatDust } from "./precision";
 import { ZModel } from "./z-models";
 
 export interface ZModelSpec {
@@ -64,13 +65,16 @@ export function zScore(inputs: ZInputs, model: ZModel): number {
   let z = spec.constant;
   for (let i = 0; i < 5; i++) z += spec.coefficients[i] * x[i];
   if (!Number.isFinite(z)) throw new CreditError("num", "z.notFinite");
-  return z;
+  // 3.3 × 0.3 + 0.82 is 1.8099999999999998 in binary: without the dust it is 1.81, on the zone line, as on paper.
+  return withoutFloatDust(z);
 }
 
 export function zZone(z: number, model: ZModel): ZZone {
   if (!Number.isFinite(z)) throw new CreditError("num", "z.notFinite");
   const spec = Z_MODEL_SPECS[model];
-  if (z > spec.safe) return "safe";
-  if (z < spec.distress) return "distress";
+  // A Z worked out in a cell (=1.2*A1+…) carries the same dust as ours: compared as on paper.
+  const onPaper = withoutFloatDust(z);
+  if (onPaper > spec.safe) return "safe";
+  if (onPaper < spec.distress) return "distress";
   return "grey";
 }

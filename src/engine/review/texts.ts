@@ -61,8 +61,7 @@ export function portfolioWarningList(findings: readonly Finding[], lang: Lang): 
         .map((f) =>
           message(lang, "summary.portfolioWarning", {
             title: findingTitle(f, lang),
-            value: formatFigure(f.value, f.format, lang),
-            threshold: formatFigure(f.threshold, f.format, lang),
+            ...figureAgainstThreshold(f, lang),
           }),
         )
         .join(message(lang, "sep.items"))
@@ -79,8 +78,9 @@ export function customerName(c: { readonly name: string; readonly id: string }):
   return c.name || c.id;
 }
 
-export function formatFigure(value: number, format: FigureFormat, lang: Lang): string {
-  return format === "date" ? isoFromSerial(value) : numberFormat(lang, format).format(value);
+/** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
+export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
+  return format === "date" ? isoFromSerial(value) : numberFormat(lang, format, moreDigits).format(value);
 }
 
 const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", Intl.NumberFormatOptions>> = {
@@ -99,10 +99,15 @@ const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", I
  * slower.
  */
 const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS): Intl.NumberFormat {
-  const key = `${lang} ${format}`;
+function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS, moreDigits = 0): Intl.NumberFormat {
+  const key = `${lang} ${format} ${moreDigits}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", NUMBER_OPTIONS[format])));
+  if (!f) {
+    const options = NUMBER_OPTIONS[format];
+    const digits = (options.maximumFractionDigits ?? 0) + moreDigits;
+    const finer = moreDigits === 0 ? options : { ...options, minimumFractionDigits: digits, maximumFractionDigits: digits };
+    formatters.set(key, (f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", finer)));
+  }
   return f;
 }
 
@@ -200,10 +205,30 @@ export function explainFinding(
   lang: Lang,
   figure: FigureText = (value, format) => formatFigure(value, format, lang),
 ): string {
-  return message(lang, `warning.${finding.code}.detail`, {
-    value: figure(finding.value, finding.format),
-    threshold: figure(finding.threshold, finding.format),
-  });
+  return message(lang, `warning.${finding.code}.detail`, figureAgainstThreshold(finding, lang, figure));
+}
+
+/**
+ * A finding's figure and threshold as written side by side. A figure that fired is never equal to
+ * its threshold, so where the usual decimals make them read alike ("Debt ratio 70% is above 70%"
+ * for 70.001%) more are shown, up to four more, until they differ.
+ */
+function figureAgainstThreshold(
+  finding: Finding,
+  lang: Lang,
+  figure: FigureText = (value, format) => formatFigure(value, format, lang),
+): { value: string; threshold: string } {
+  const value = figure(finding.value, finding.format);
+  const threshold = figure(finding.threshold, finding.format);
+  if (value !== threshold || finding.format === "date") return { value, threshold };
+  for (let more = 1; more <= 4; more++) {
+    const finer = {
+      value: formatFigure(finding.value, finding.format, lang, more),
+      threshold: formatFigure(finding.threshold, finding.format, lang, more),
+    };
+    if (finer.value !== finer.threshold) return finer;
+  }
+  return { value, threshold };
 }
 
 function isRule(reason: Reason): reason is Rule {

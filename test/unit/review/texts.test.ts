@@ -10,6 +10,7 @@ import {
   explainFinding,
   findingTitle,
   formatFigure,
+  portfolioWarningList,
   rememberedFigures,
   warningList,
   warningTitle,
@@ -88,5 +89,37 @@ describe("figures written once per plan read as each written afresh", () => {
     const figure = rememberedFigures("zh");
     expect(explainFinding(finding, "zh", figure)).toBe(explainFinding(finding, "zh"));
     expect(explainFinding(finding, "zh", figure)).toContain("0.82");
+  });
+});
+
+describe("a figure that fired never reads as its own threshold", () => {
+  test.each([
+    ["LEVERAGE", 0.70001, 0.7, "percent", "en", "Debt ratio 70.001% is above 70.000%."],
+    ["LIQUIDITY", 0.99995, 1, "ratio", "zh", "流动比率 0.99995 低于 1.00000。"],
+    ["COVERAGE", 50 / 33.34, 1.5, "ratio", "en", "Interest coverage 1.4997 is below 1.5000."],
+    ["LEVERAGE", 0.75, 0.7, "percent", "en", "Debt ratio 75% is above 70%."],
+  ] as const)("%s %d against %d", (code, value, threshold, format, lang, text) => {
+    expect(explainFinding({ code, value, threshold, format }, lang)).toBe(text);
+  });
+
+  test("the portfolio's line too", () => {
+    expect(portfolioWarningList([{ code: "OVERDUE_SHARE", value: 0.1004, threshold: 0.1, format: "percent" }], "en")).toBe(
+      "Many customers overdue (10.04% > 10.00%)",
+    );
+  });
+
+  test("property: for any percent or ratio figure apart from its threshold by 1e-4 of it or more, the two texts differ", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 1e-4, max: 0.01, noNaN: true }),
+        fc.constantFrom<FigureFormat>("percent", "ratio"),
+        (threshold, gap, format) => {
+          const text = explainFinding({ code: "LEVERAGE", value: threshold * (1 + gap), threshold, format }, "en");
+          const [value, limit] = text.match(/[\d.,]+%?/g)!;
+          expect(value).not.toBe(limit);
+        },
+      ),
+    );
   });
 });
