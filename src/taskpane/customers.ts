@@ -33,7 +33,7 @@ export function hasDataError(c: CustomerResult): boolean {
 
 /** A row with data to fix: an error, or a note on a figure or check it could not work out (it keeps its grade). */
 export function hasDataProblem(c: CustomerResult): boolean {
-  return hasDataError(c) || c.notes.length > 0;
+  return hasDataError(c) || c.notes.some((n) => n.toFix);
 }
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
@@ -90,7 +90,8 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy
     const first = findingTitle(c.findings[0], lang);
     return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
   }
-  if (c.notes.length > 0) return t("ui.list.dataToFix", { text: problemText(c.notes[0], lang, policy) });
+  const toFix = c.notes.find((n) => n.toFix);
+  if (toFix) return t("ui.list.dataToFix", { text: problemText(toFix, lang, policy) });
   const reason = riskReason(c);
   return reason === undefined ? t("ui.list.noWarnings") : lineStart(reasonDetail(reason, c, lang, policy));
 }

@@ -330,7 +330,8 @@ export function reviewCustomer(
     if (findings) findings.push(finding);
     else findings = [finding];
   }
-  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes: notes !== undefined };
+  const hasNotes = notes !== undefined && notes.some((x) => x.toFix);
+  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes };
   const actions = run.decisionsFor(decisionFacts);
   let limit: number | undefined;
   if (n.creditLimit !== undefined) {

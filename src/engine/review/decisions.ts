@@ -49,6 +49,7 @@ export interface DecisionFacts {
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
   /** True when a cell or figure of this customer could not be read or worked out (see notes). */
+  /** Data to fix on the customer's row (notes that only say a figure has no value do not count). */
   readonly hasNotes: boolean;
 }
 

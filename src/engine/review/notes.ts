@@ -29,7 +29,15 @@ export interface CustomerNote {
   readonly affects: readonly NoteTarget[];
   /** Why, placed at its cell (row, and column letter with header; a ledger row names its sheet). */
   readonly reason: CreditError;
+  /**
+   * False when nothing in the data is wrong, only a figure has no value for this customer (a
+   * debt-free company has no equity / liabilities term): said, but not held against it.
+   */
+  readonly toFix: boolean;
 }
+
+/** Notes that say what a customer's figures are, not what is wrong with its data. */
+const NOTHING_TO_FIX: ReadonlySet<string> = new Set(["note.debtFree"]);
 
 const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
 
@@ -62,6 +70,7 @@ export function noteOf(affects: readonly NoteTarget[], reason: CreditError, acti
   return {
     affects: affects.filter((a) => !isWarningCode(a) || activeCodes.has(a)),
     reason,
+    toFix: !NOTHING_TO_FIX.has(reason.key),
   };
 }
 

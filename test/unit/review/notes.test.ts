@@ -129,6 +129,12 @@ describe("figures that cannot be computed from valid cells", () => {
     );
   });
 
+  test("having no debt is said but not held against the customer: its limit may be raised, and it is not data to fix", () => {
+    const debtFree = review().customers[1];
+    expect(debtFree.notes.map((n) => n.toFix)).toEqual([false]);
+    expect(debtFree.actions.map((a) => [a.code, a.because])).toEqual([["RAISE_LIMIT", "LOW_RISK_CLEAR"]]);
+  });
+
   test("total assets of 0 switch off the Z-score and the debt ratio, in one note", () => {
     const noAssets = review().customers[0];
     expect(noAssets).toMatchObject({ grade: "low", errors: [], zScore: undefined });

@@ -102,7 +102,7 @@ describe("the line under a name", () => {
     const noted = customer(10, {
       score: 2,
       grade: "low",
-      notes: [{ affects: ["utilisation"], reason: bad }],
+      notes: [{ affects: ["utilisation"], reason: bad, toFix: true }],
     });
     expect(standOutLine(noted, "en", en)).toMatch(/^Data to fix: row 24, column E \(Total liabilities\)/);
     expect(standOutLine(noted, "zh", zh)).toMatch(/^数据待修正：/);
@@ -170,7 +170,7 @@ describe("actions and errors for the details", () => {
     const noted = customer(9, {
       score: 1.5,
       grade: "low",
-      notes: [{ affects: ["recommendedLimit", "OVER_LIMIT"], reason: bad }],
+      notes: [{ affects: ["recommendedLimit", "OVER_LIMIT"], reason: bad, toFix: true }],
     });
     expect(errorLines(noted, "Customers", "en")).toEqual([
       {
