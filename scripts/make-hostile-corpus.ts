@@ -238,7 +238,7 @@ function cases(): Case[] {
       description: "Chinese dates (2026年11月1日) in the negative-news column and in the ledger's due dates",
       exit: 0,
       customers: 3,
-      rowErrors: [{ row: 4, contains: 'must be a date, got "2026年13月1日"' }],
+      rowErrors: [{ row: 4, contains: 'must be a date (such as 2026-11-30), got "2026年13月1日"' }],
       warnings: { "2": ["NEGATIVE_NEWS", "OVERDUE_90"], "3": [] },
     },
     () => {
@@ -267,7 +267,7 @@ function cases(): Case[] {
       description: "news dates as serials, Date cells, ISO and slash text, ambiguous 11/01/2026, 0 (blank) and 60 (1900-02-29)",
       exit: 0,
       customers: 7,
-      rowErrors: [{ row: 7, contains: 'must be a date, got "11/01/2026"' }],
+      rowErrors: [{ row: 7, contains: 'must be a date (such as 2026-11-30), got "11/01/2026"' }],
       warnings: {
         "2": ["NEGATIVE_NEWS"],
         "3": ["NEGATIVE_NEWS"],
@@ -701,22 +701,23 @@ function cases(): Case[] {
       customers: 4,
       rowErrors: [
         { row: 2, contains: "sheet Invoices, row 3, column D (Amount): the amounts add up to more than a number can hold" },
-        { row: 3, contains: "column J (Current liabilities): the inputs are too large to give a finite ratio" },
+        { row: 3, contains: "column K (Current liabilities): the inputs are too large to give a finite ratio" },
         { row: 4, contains: "column H (Credit limit): currentLimit is too large to give a finite limit" },
       ],
       scores: { "5": 1 },
     },
     () => {
       const wb = workbook();
+      // Balances given, so a clear low-risk customer gets the ×1.1 raise that overflows C3's limit.
       customers(
         wb,
         "Customers",
-        ["Credit limit", "Current assets", "Current liabilities"],
+        ["Credit limit", "Outstanding balance", "Current assets", "Current liabilities"],
         [
-          ["C1", "Ledger overflow", 1, 1, 1, 1, 1, 1000, null, null],
-          ["C2", "Ratio overflow", 1, 1, 1, 1, 1, 1000, 1e308, 0.001],
-          ["C3", "Limit overflow", 1, 1, 1, 1, 1, 1.7e308, null, null],
-          ["C4", "Fine", 1, 1, 1, 1, 1, 1000, 200, 100],
+          ["C1", "Ledger overflow", 1, 1, 1, 1, 1, 1000, 0, null, null],
+          ["C2", "Ratio overflow", 1, 1, 1, 1, 1, 1000, 0, 1e308, 0.001],
+          ["C3", "Limit overflow", 1, 1, 1, 1, 1, 1.7e308, 0, null, null],
+          ["C4", "Fine", 1, 1, 1, 1, 1, 1000, 100, 200, 100],
         ],
       );
       const ledger = wb.addWorksheet("Invoices");

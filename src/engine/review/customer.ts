@@ -331,7 +331,8 @@ export function reviewCustomer(
     else findings = [finding];
   }
   const hasNotes = notes !== undefined && notes.some((x) => x.toFix);
-  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes };
+  const unchecked = n.balance === undefined || (overdueAmount === undefined && daysPastDue === undefined);
+  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes, unchecked };
   const actions = run.decisionsFor(decisionFacts);
   let limit: number | undefined;
   if (n.creditLimit !== undefined) {

@@ -30,6 +30,7 @@ export const RULES = [
   "PAST_LEGAL_DAYS",
   "OVERDUE",
   "DATA_ISSUE",
+  "UNCHECKED",
   "LOW_RISK_CLEAR",
 ] as const;
 export type Rule = (typeof RULES)[number];
@@ -48,9 +49,13 @@ export interface DecisionFacts {
   readonly findings: readonly Finding[];
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
-  /** True when a cell or figure of this customer could not be read or worked out (see notes). */
   /** Data to fix on the customer's row (notes that only say a figure has no value do not count). */
   readonly hasNotes: boolean;
+  /**
+   * Nothing shows what the customer owes or what of it is overdue (the sheet has no column for
+   * it, and no ledger): "no warning" would then only mean "not checked", so no raise.
+   */
+  readonly unchecked: boolean;
 }
 
 /** An amount is overdue now, or days past due are known while the amount is not. */
@@ -69,7 +74,9 @@ export function isPastLegalAction(overdueAmount: number | undefined, daysPastDue
  * keeps the limit at its grade's multiplier, so no recommended limit rises past what the actions say.
  */
 export function isClearForRaise(f: DecisionFacts): boolean {
-  return f.grade === "low" && f.findings.length === 0 && !isOverdue(f.overdueAmount, f.daysPastDue) && !f.hasNotes;
+  return (
+    f.grade === "low" && f.findings.length === 0 && !isOverdue(f.overdueAmount, f.daysPastDue) && !f.hasNotes && !f.unchecked
+  );
 }
 
 /** The first warning of a set, in the order of WARNING_CODES: why a customer keeps its terms. */
@@ -82,6 +89,7 @@ function keepTermsReason(f: DecisionFacts, set: number): Reason {
   if (set !== 0) return firstWarning(set);
   if (isOverdue(f.overdueAmount, f.daysPastDue)) return "OVERDUE";
   if (f.hasNotes) return "DATA_ISSUE";
+  if (f.unchecked && f.grade === "low") return "UNCHECKED";
   return f.grade === "high" ? "GRADE_HIGH" : f.grade === "medium" ? "GRADE_MEDIUM" : "GRADE_LOW";
 }
 
@@ -134,6 +142,7 @@ export function sharedDecisions(policy: Policy): (f: DecisionFacts) => readonly 
     key = key * 2 + (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy) ? 1 : 0);
     key = key * 2 + (isOverdue(f.overdueAmount, f.daysPastDue) ? 1 : 0);
     key = key * 2 + (f.hasNotes ? 1 : 0);
+    key = key * 2 + (f.unchecked ? 1 : 0);
     let decisions = lists.get(key);
     if (decisions === undefined) lists.set(key, (decisions = Object.freeze(decide(f, policy).map((d) => Object.freeze(d)))));
     return decisions;

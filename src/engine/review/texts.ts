@@ -291,6 +291,8 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
         : message(lang, "rule.OVERDUE.detail", { amount });
     case "DATA_ISSUE":
       return message(lang, "rule.DATA_ISSUE.detail");
+    case "UNCHECKED":
+      return message(lang, "rule.UNCHECKED.detail");
   }
 }
 

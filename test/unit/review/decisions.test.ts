@@ -85,10 +85,28 @@ describe("the decision table", () => {
       100000,
     ],
     ["medium risk: keep terms for its grade", MEDIUM, [100000, 0, 0, 0, null, null], ["KEEP_TERMS:GRADE_MEDIUM"], 100000],
+    [
+      "low risk, no warning, but a blank balance and nothing on overdue: not checked, not clear",
+      LOW,
+      [100000, null, null, null, null, null],
+      ["KEEP_TERMS:UNCHECKED"],
+      100000,
+    ],
   ] as const)("%s", (_name, factors, cells, actions, limit) => {
     const c = reviewOne([...factors], [...cells]);
     expect(codes(c)).toEqual(actions);
     expect(c.recommendedLimit).toBe(limit);
+  });
+
+  test("a sheet without overdue columns or a ledger: no raise for a low-risk customer, and the reason says why", () => {
+    const c = reviewOne([...LOW], [100000, 900], ["Credit limit", "Outstanding balance"]);
+    expect(codes(c)).toEqual(["KEEP_TERMS:UNCHECKED"]);
+    expect(c.recommendedLimit).toBe(100000);
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toContain("the over-limit and overdue checks could not run");
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toContain("余额或逾期情况未知");
+    // With days past due (or an overdue amount, or a ledger) the same customer is clear.
+    const known = reviewOne([...LOW], [100000, 900, 0], ["Credit limit", "Outstanding balance", "Days past due"]);
+    expect(codes(known)).toEqual(["RAISE_LIMIT:LOW_RISK_CLEAR"]);
   });
 
   test("re-assess now brings the next review forward to the as-of date", () => {
@@ -112,6 +130,7 @@ describe("decision rules hold for any customer", () => {
     overdueAmount: fc.option(fc.constantFrom(0, 10, 5000), { nil: undefined }),
     daysPastDue: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
     hasNotes: fc.boolean(),
+    unchecked: fc.boolean(),
   });
 
   test("a raise only for the clear; legal action only for an amount overdue past legalActionDays; one reason per action", () => {
@@ -124,6 +143,7 @@ describe("decision rules hold for any customer", () => {
         if (raises) {
           expect(f.findings).toEqual([]);
           expect(isOverdue(f.overdueAmount, f.daysPastDue)).toBe(false);
+          expect(f.unchecked).toBe(false);
           expect(actions).toEqual(["RAISE_LIMIT"]);
         }
         if (actions.includes("LEGAL_ACTION")) {

@@ -130,8 +130,13 @@ describe("figures that cannot be computed from valid cells", () => {
   });
 
   test("having no debt is said but not held against the customer: its limit may be raised, and it is not data to fix", () => {
-    const debtFree = review().customers[1];
+    const values = customerSheet(
+      [...Z_HEADERS, "Credit limit", "Outstanding balance", "Days past due"],
+      [{ factors: [1, 1, 1, 1, 1], extra: [100, 100, 1000, 0, 0, 0, 0, 100, 1000, 500, 0] }],
+    );
+    const debtFree = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }).customers[0];
     expect(debtFree.notes.map((n) => n.toFix)).toEqual([false]);
+    expect(debtFree.recommendedLimit).toBe(1100);
     expect(debtFree.actions.map((a) => [a.code, a.because])).toEqual([["RAISE_LIMIT", "LOW_RISK_CLEAR"]]);
   });
 
