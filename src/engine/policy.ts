@@ -101,10 +101,12 @@ export const POLICY_FIELDS: readonly PolicyField[] = [
   { key: "minCurrentRatio", label: "policy.minCurrentRatio", kind: "number", min: 0 },
   { key: "maxDebtRatio", label: "policy.maxDebtRatio", kind: "percent", min: 0, max: 1 },
   { key: "minInterestCoverage", label: "policy.minInterestCoverage", kind: "number", min: 0 },
-  { key: "limitLow", label: "policy.limitLow", kind: "number", min: 0 },
+  // A grade's own multiplier keeps or cuts the limit (the review then says "restrict"); only the
+  // clear low-risk one may raise it, so no action reads "keep terms" beside a higher limit.
+  { key: "limitLow", label: "policy.limitLow", kind: "number", min: 0, max: 1 },
   { key: "limitLowNoWarning", label: "policy.limitLowNoWarning", kind: "number", min: 0 },
-  { key: "limitMedium", label: "policy.limitMedium", kind: "number", min: 0 },
-  { key: "limitHigh", label: "policy.limitHigh", kind: "number", min: 0 },
+  { key: "limitMedium", label: "policy.limitMedium", kind: "number", min: 0, max: 1 },
+  { key: "limitHigh", label: "policy.limitHigh", kind: "number", min: 0, max: 1 },
   { key: "monitorHighMonths", label: "policy.monitorHighMonths", kind: "number", min: 1, max: 120, integer: true },
   { key: "monitorOtherMonths", label: "policy.monitorOtherMonths", kind: "number", min: 1, max: 120, integer: true },
   { key: "agingEdges", label: "policy.agingEdges", kind: "list", min: 1, integer: true },

@@ -4,6 +4,7 @@
  * ("Decisions") is this module written down; keep the two together.
  */
 import { GRADES, Grade, Policy } from "../policy";
+import { limitMultiplier } from "../limit";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 
 export const ACTIONS = [
@@ -98,13 +99,13 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   const set = warningSet(f.findings);
   const has = (code: WarningCode) => (set & (1 << WARNING_CODES.indexOf(code))) !== 0;
   const decisions: Decision[] = [];
-  if (f.grade === "high") {
-    decisions.push(
-      { code: "PREPAYMENT", because: "GRADE_HIGH" },
-      { code: "RESTRICT_LIMIT", because: "GRADE_HIGH" },
-      { code: "GUARANTEE", because: "GRADE_HIGH" },
-    );
-  }
+  // The limit is restricted exactly when the recommended limit is below the current one: a
+  // policy keeping high-risk limits (×1) says no "restrict", one trimming medium ones (×0.8) says it.
+  const gradeRule = f.grade === "high" ? "GRADE_HIGH" : f.grade === "medium" ? "GRADE_MEDIUM" : "GRADE_LOW";
+  const restrict = limitMultiplier(f.grade, !isClearForRaise(f), policy) < 1;
+  if (f.grade === "high") decisions.push({ code: "PREPAYMENT", because: "GRADE_HIGH" });
+  if (restrict) decisions.push({ code: "RESTRICT_LIMIT", because: gradeRule });
+  if (f.grade === "high") decisions.push({ code: "GUARANTEE", because: "GRADE_HIGH" });
   if (has("OVER_LIMIT")) decisions.push({ code: "HOLD_ORDERS", because: "OVER_LIMIT" });
   if (has("OVERDUE_90")) decisions.push({ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" });
   if (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy))

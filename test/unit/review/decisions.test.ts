@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { CellValue } from "../../../src/engine/cells";
-import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, recommendationText } from "../../../src/engine/review/texts";
@@ -108,6 +108,30 @@ describe("the decision table", () => {
     const known = reviewOne([...LOW], [100000, 900, 0], ["Credit limit", "Outstanding balance", "Days past due"]);
     expect(codes(known)).toEqual(["RAISE_LIMIT:LOW_RISK_CLEAR"]);
   });
+
+  test("'restrict the limit' exactly when the grade's multiplier cuts it, whatever the grade", () => {
+    const trims = completePolicy({ limitMedium: 0.8, limitHigh: 1 });
+    const review = (factors: number[]) =>
+      runReview({
+        sheetName: "S",
+        values: customerSheet(HEADERS, [{ factors, extra: [1000, 0, 0, 0, null, null] }]),
+        asOf,
+        policy: trims,
+      }).customers[0];
+    const medium = review([...MEDIUM]);
+    expect(codes(medium)).toEqual(["RESTRICT_LIMIT:GRADE_MEDIUM"]);
+    expect(medium.recommendedLimit).toBe(800);
+    const high = review([5, 5, 5, 5, 5]);
+    expect(codes(high)).toEqual(["PREPAYMENT:GRADE_HIGH", "GUARANTEE:GRADE_HIGH"]);
+    expect(high.recommendedLimit).toBe(1000);
+  });
+
+  test.each(["limitHigh", "limitMedium", "limitLow"] as const)(
+    "%s above 1 is refused: only a clear record may raise a limit",
+    (key) => {
+      expect(() => completePolicy({ [key]: 1.2 })).toThrow(/must be at most 1, got 1.2/);
+    },
+  );
 
   test("re-assess now brings the next review forward to the as-of date", () => {
     const headers = ["Previous score"];

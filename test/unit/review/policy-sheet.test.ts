@@ -299,7 +299,8 @@ const validPolicy = fc
     days: fc
       .uniqueArray(fc.integer({ min: 1, max: 36500 }), { minLength: 2, maxLength: 2 })
       .map((d) => [...d].sort((x, y) => x - y)),
-    ratios: fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    ratios: fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    gradeMultipliers: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
     monitor: fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 2, maxLength: 2 }),
     agingEdges: fc
       .uniqueArray(fc.integer({ min: 1, max: 3650 }), { minLength: 1, maxLength: 8 })
@@ -319,10 +320,10 @@ const validPolicy = fc
       legalActionDays: p.days[1],
       minCurrentRatio: p.ratios[0],
       minInterestCoverage: p.ratios[1],
-      limitLow: p.ratios[2],
-      limitLowNoWarning: p.ratios[3],
-      limitMedium: p.ratios[4],
-      limitHigh: p.ratios[5],
+      limitLow: p.gradeMultipliers[0],
+      limitLowNoWarning: p.ratios[2],
+      limitMedium: p.gradeMultipliers[1],
+      limitHigh: p.gradeMultipliers[2],
       monitorHighMonths: p.monitor[0],
       monitorOtherMonths: p.monitor[1],
       agingEdges: p.agingEdges,
