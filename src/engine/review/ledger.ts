@@ -232,11 +232,7 @@ class OpenInvoices {
  * Ages the ledger per customer against `asOf` (an Excel serial), by the policy's aging edges;
  * each customer's credit notes settle its oldest invoices first.
  */
-export function ageLedger(
-  input: LedgerInput,
-  asOf: number,
-  policy: Pick<Policy, "agingEdges" | "legalActionDays">,
-): LedgerAging {
+export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy, "agingEdges" | "legalActionDays">): LedgerAging {
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;

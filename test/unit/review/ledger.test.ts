@@ -150,7 +150,8 @@ describe("ledger aging per customer", () => {
 });
 
 describe("credit notes settle the oldest amounts owed first, as cash application does by default", () => {
-  const sheet = (balance: number) => customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C001", extra: [10000, balance] }]);
+  const sheet = (balance: number) =>
+    customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C001", extra: [10000, balance] }]);
   const legalLine = (c: CustomerResult, lang: "en" | "zh" = "en") =>
     c.actions.filter((a) => a.code === "LEGAL_ACTION").map((a) => decisionLine(a, c, lang, DEFAULT_POLICY));
 
@@ -180,7 +181,11 @@ describe("credit notes settle the oldest amounts owed first, as cash application
   });
 
   test("a credit note with no due date is not an error: it settles the oldest, and a debt 120 days overdue still raises OVERDUE_90", () => {
-    const [c] = review(sheet(800), [LEDGER_HEADER, ["C001", "INV1", due(120), 1000, 0], ["C001", "CN1", null, -200, 0]]).customers;
+    const [c] = review(sheet(800), [
+      LEDGER_HEADER,
+      ["C001", "INV1", due(120), 1000, 0],
+      ["C001", "CN1", null, -200, 0],
+    ]).customers;
     expect(c.notes).toEqual([]);
     expect(c).toMatchObject({ aging: [0, 0, 0, 0, 800], overdueAmount: 800, daysPastDue: 120 });
     expect(c.findings).toEqual([{ code: "OVERDUE_90", value: 120, threshold: 90, format: "days" }]);
@@ -216,7 +221,11 @@ describe("credit notes settle the oldest amounts owed first, as cash application
   });
 
   test("a credit of an invalid date is still an error naming its cell; only a blank date is allowed, and only on a credit", () => {
-    const [c] = review(sheet(800), [LEDGER_HEADER, ["C001", "INV1", due(120), 1000, 0], ["C001", "CN1", "soon", -200, 0]]).customers;
+    const [c] = review(sheet(800), [
+      LEDGER_HEADER,
+      ["C001", "INV1", due(120), 1000, 0],
+      ["C001", "CN1", "soon", -200, 0],
+    ]).customers;
     expect(c.overdueAmount).toBeUndefined();
     expect(c.notes.map((n) => describeError(n.reason, "en"))).toEqual([
       'sheet Ledger, row 3, column C (Due date): must be a date (such as 2026-11-30), got "soon"',
