@@ -52,7 +52,10 @@ export class AgingTotals {
 
   /** False once a sum has overflowed: no figure of these totals can be shown. */
   get isFinite(): boolean {
-    return Number.isFinite(this.credits) && this.owed.every(Number.isFinite);
+    // A sum is finite only when each term is: one sum covers an overflow anywhere (a ledger asks after every row).
+    let sum = this.credits;
+    for (let i = 0; i < this.owed.length; i++) sum += this.owed[i];
+    return Number.isFinite(sum);
   }
 
   /**
@@ -73,21 +76,13 @@ export class AgingTotals {
     return buckets;
   }
 
-  /** Everything still owed less the credits left over: the net open amount. */
-  get total(): number {
-    return sumOf(this.buckets, 0);
-  }
-
   /** Everything past due and still owed after credits (every bucket but Current): never below 0. */
   get overdue(): number {
-    return sumOf(this.buckets, 1);
+    const buckets = this.buckets;
+    let sum = 0;
+    for (let i = 1; i < buckets.length; i++) sum += buckets[i];
+    return withoutFloatDust(sum);
   }
-}
-
-function sumOf(buckets: readonly number[], from: number): number {
-  let sum = 0;
-  for (let i = from; i < buckets.length; i++) sum += buckets[i];
-  return withoutFloatDust(sum);
 }
 
 /**

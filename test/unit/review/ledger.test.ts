@@ -220,6 +220,18 @@ describe("credit notes settle the oldest amounts owed first, as cash application
     expect(legalLine(c)[0]).toContain("1,100.00 overdue more than 180 days, the oldest 300 days past due");
   });
 
+  test("a credit that settles invoices to within float dust leaves nothing of them owed: the next one is the oldest", () => {
+    const [c] = review(sheet(50), [
+      LEDGER_HEADER,
+      ["C001", "INV-1", due(200), 0.1, null],
+      ["C001", "INV-2", due(200), 0.2, null],
+      ["C001", "CN-1", due(1), -0.3, null],
+      ["C001", "INV-3", due(20), 50, null],
+    ]).customers;
+    expect(c).toMatchObject({ aging: [0, 50, 0, 0, 0], overdueAmount: 50, daysPastDue: 20, overduePastLegalAction: 0 });
+    expect(c.actions).toEqual([{ code: "KEEP_TERMS", because: "OVERDUE" }]);
+  });
+
   test("a credit of an invalid date is still an error naming its cell; only a blank date is allowed, and only on a credit", () => {
     const [c] = review(sheet(800), [
       LEDGER_HEADER,
