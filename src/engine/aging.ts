@@ -75,14 +75,13 @@ export class AgingTotals {
     for (let i = 0; i < buckets.length; i++) buckets[i] = withoutFloatDust(buckets[i]);
     return buckets;
   }
+}
 
-  /** Everything past due and still owed after credits (every bucket but Current): never below 0. */
-  get overdue(): number {
-    const buckets = this.buckets;
-    let sum = 0;
-    for (let i = 1; i < buckets.length; i++) sum += buckets[i];
-    return withoutFloatDust(sum);
-  }
+/** Everything past due and still owed after credits (every bucket of AgingTotals.buckets but Current): never below 0. */
+export function overdueOf(buckets: readonly number[]): number {
+  let sum = 0;
+  for (let i = 1; i < buckets.length; i++) sum += buckets[i];
+  return withoutFloatDust(sum);
 }
 
 /**

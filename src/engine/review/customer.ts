@@ -4,7 +4,7 @@
  * next review). Only a bad factor or a row naming no customer stops its score; any other
  * problem switches off the figures and checks that need it and says so in a note.
  */
-import { AgingTotals } from "../aging";
+import { AgingTotals, overdueOf } from "../aging";
 import { isoFromSerial } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
@@ -230,7 +230,8 @@ export function reviewCustomer(
   }
   // Credit notes settle the oldest amounts owed first: what is overdue and how late is what is
   // still owed after them, never below nothing (a credit beyond it is owed to the customer).
-  const overdueAmount = run.ledger ? aging?.overdue : n.overdueAmount;
+  const agingBuckets = aging?.buckets;
+  const overdueAmount = run.ledger ? agingBuckets && overdueOf(agingBuckets) : n.overdueAmount;
   const daysPastDue = run.ledger ? ledgerDaysPastDue : n.daysPastDue;
 
   if (fatal.length > 0) {
@@ -246,7 +247,7 @@ export function reviewCustomer(
       overdueAmount,
       daysPastDue,
       overduePastLegalAction,
-      aging: aging?.buckets,
+      aging: agingBuckets,
       findings: NONE,
       warningsUnderLastPolicy: undefined,
       actions: NONE,
@@ -367,7 +368,7 @@ export function reviewCustomer(
     overdueAmount,
     daysPastDue,
     overduePastLegalAction,
-    aging: aging?.buckets,
+    aging: agingBuckets,
     utilisation,
     availableCredit,
     findings: findings ?? NONE,

@@ -188,12 +188,13 @@ export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: Incom
 }
 
 /**
- * The ledger's open invoices (positive amounts with a due date), recorded as read so that once
- * every credit note is known each customer's oldest invoice still owed, and what it owes past the
- * legal-action days, come out exact (the buckets alone give only the bucket). Three flat lists
- * rather than a list per customer: one allocation per ledger, not one per customer.
+ * The ledger's overdue invoices (positive open amounts past their due date), recorded as read so
+ * that once every credit note is known each customer's oldest invoice still owed, and what it owes
+ * past the legal-action days, come out exact (the buckets alone give only the bucket). Invoices
+ * not yet due are left out: credits reach them last, and they are never days past due. Three flat
+ * lists rather than a list per customer: a few allocations per ledger, not some per customer.
  */
-class OpenInvoices {
+class OverdueInvoices {
   private readonly owners: LedgerCustomer[] = [];
   private readonly ages: number[] = [];
   private readonly amounts: number[] = [];
@@ -265,7 +266,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
-  const owed = new OpenInvoices();
+  const overdue = new OverdueInvoices();
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -322,8 +323,9 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
         else if (due.kind === "blank") throw dueDateMissing(open).at(place("dueDate", r));
         else throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
       } else {
-        totals.add(open, asOf - due);
-        if (open > 0) owed.record(entry, asOf - due, open);
+        const age = asOf - due;
+        totals.add(open, age);
+        if (open > 0 && age > 0) overdue.record(entry, age, open);
       }
       if (!totals.isFinite) throw new CreditError("num", "aging.notFinite").at(place("amount", r));
     } catch (error) {
@@ -331,7 +333,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       entry.error ??= error;
     }
   }
-  owed.settle(customers.values(), policy.legalActionDays);
+  overdue.settle(customers.values(), policy.legalActionDays);
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
   return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid };
 }
