@@ -3,6 +3,7 @@ import { CellValue, MAX_SERIAL, readDate, readNumber } from "./cells";
 import { CreditError, ErrorPlace } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
+import { withoutFloatDust } from "./precision";
 
 /** Bucket of an item `age` days past due: 0 is Current (not yet due), then one per edge, then "over the last edge". */
 export function bucketOf(age: number, edges: readonly number[]): number {
@@ -22,45 +23,89 @@ export function bucketLabels(edges: readonly number[], lang: Lang): string[] {
   return labels;
 }
 
-/** Running totals of one customer's (or one range's) open items. */
+/**
+ * Running totals of one customer's (or one range's) open items. Credit notes (negative open
+ * amounts) are kept apart from what is owed: as cash application does by default, they settle
+ * the oldest amounts owed first, whatever their own date, so the buckets show what is still owed.
+ */
 export class AgingTotals {
-  readonly buckets: number[];
-  /** Days past due of the oldest item with money still owed; 0 when nothing is overdue. */
-  oldestDays = 0;
+  /** What is owed per bucket (the positive open amounts), before credits. */
+  private readonly owed: number[];
+  /** The credit notes: the sum of the negative open amounts (0 or less), dated or not. */
+  credits = 0;
 
   constructor(readonly edges: readonly number[]) {
     // Sized exactly: a ledger keeps one per customer, and an array grown by push reserves room for 17.
-    this.buckets = new Array<number>(edges.length + 2).fill(0);
+    this.owed = new Array<number>(edges.length + 2).fill(0);
   }
 
-  /** The hot path of CREDIT.AGING on a full column: one bucket add, nothing derivable kept twice. */
+  /** The hot path of CREDIT.AGING on a full column: one add, nothing derivable kept twice. A credit's age is not read. */
   add(amount: number, age: number): void {
-    this.buckets[bucketOf(age, this.edges)] += amount;
-    if (age > this.oldestDays && amount > 0) this.oldestDays = age;
+    if (amount > 0) this.owed[bucketOf(age, this.edges)] += amount;
+    else this.credits += amount;
   }
 
-  get total(): number {
-    let sum = 0;
-    for (const b of this.buckets) sum += b;
-    return sum;
+  /** A credit note with no due date: it settles the oldest amounts owed as a dated one does. */
+  addCredit(amount: number): void {
+    this.credits += amount;
   }
 
-  /** Everything past due: every bucket but Current. */
-  get overdue(): number {
-    let sum = 0;
-    for (let i = 1; i < this.buckets.length; i++) sum += this.buckets[i];
-    return sum;
+  /** False once a sum has overflowed: no figure of these totals can be shown. */
+  get isFinite(): boolean {
+    // A sum is finite only when each term is: one sum covers an overflow anywhere (a ledger asks after every row).
+    let sum = this.credits;
+    for (let i = 0; i < this.owed.length; i++) sum += this.owed[i];
+    return Number.isFinite(sum);
   }
 
-  /** Sum of the items more than `days` past due (credit notes included). */
-  overdueBeyond(days: number): number {
-    let sum = 0;
-    for (let i = 0; i < this.buckets.length; i++) {
-      const lowerEdge = i === 0 ? -Infinity : i === 1 ? 0 : this.edges[i - 2];
-      if (lowerEdge >= days) sum += this.buckets[i];
+  /**
+   * What is still owed per bucket (Current first) once the credits settled the oldest amounts:
+   * never negative, but for a credit beyond everything owed, which shows as a negative Current
+   * (the customer is in credit). Free of float dust: 1,000 less 999.99 paid is 0.01.
+   */
+  get buckets(): number[] {
+    const buckets = this.owed.slice();
+    let credit = -this.credits;
+    for (let i = buckets.length - 1; i >= 0 && credit > 0; i--) {
+      const settled = Math.min(buckets[i], credit);
+      buckets[i] -= settled;
+      credit -= settled;
     }
-    return sum;
+    if (credit > 0) buckets[0] -= credit;
+    for (let i = 0; i < buckets.length; i++) buckets[i] = withoutFloatDust(buckets[i]);
+    return buckets;
   }
+}
+
+/** Everything past due and still owed after credits (every bucket of AgingTotals.buckets but Current): never below 0. */
+export function overdueOf(buckets: readonly number[]): number {
+  let sum = 0;
+  for (let i = 1; i < buckets.length; i++) sum += buckets[i];
+  return withoutFloatDust(sum);
+}
+
+/**
+ * Days past due of the oldest item still owed once `credits` (0 or less) settled the oldest
+ * items first; 0 when nothing overdue is still owed. `ages` and `amounts` are the positive open
+ * items, in any order. A remainder that is only float dust is settled.
+ */
+export function oldestStillOwed(ages: readonly number[], amounts: readonly number[], credits: number): number {
+  const oldestFirst = ages.map((_, i) => i).sort((a, b) => ages[b] - ages[a]);
+  let credit = -credits;
+  for (const i of oldestFirst) {
+    if (withoutFloatDust(amounts[i] - credit) > 0) return Math.max(0, ages[i]);
+    credit -= amounts[i];
+  }
+  return 0;
+}
+
+/**
+ * What is still owed of `owedBeyond` (the positive open amounts more than some number of days
+ * past due) once `credits` settled the oldest first: those amounts are the oldest, so the credits
+ * reach them before any younger one.
+ */
+export function stillOwedBeyond(owedBeyond: number, credits: number): number {
+  return withoutFloatDust(Math.max(0, owedBeyond + credits));
 }
 
 /** Column accessors, so a caller can age an Excel range without copying it. */
@@ -79,7 +124,8 @@ export function dueDateMissing(amount: number): CreditError {
 
 /**
  * Ages every item against `asOf` (an Excel serial). A row with no amount is skipped; a
- * row with an amount but no due date is an error naming both cells, never "Current".
+ * credit note needs no due date (it settles the oldest amounts owed); an amount owed with no
+ * due date is an error naming both cells, never "Current".
  */
 export function ageItems(
   items: AgingItems,
@@ -109,7 +155,14 @@ export function ageItems(
       due = Math.floor(rawDue);
     } else {
       const reading = readDate(rawDue);
-      if (reading.kind === "blank") throw dueDateMissing(amount).at({ param: "dueDates", ...items.place(i) });
+      if (reading.kind === "blank") {
+        // A credit note settles the oldest amounts owed whatever its date, so it needs none.
+        if (amount < 0) {
+          totals.addCredit(amount);
+          continue;
+        }
+        throw dueDateMissing(amount).at({ param: "dueDates", ...items.place(i) });
+      }
       if (reading.kind === "invalid") {
         throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", ...items.place(i) });
       }
@@ -117,7 +170,7 @@ export function ageItems(
     }
     totals.add(amount, asOf - due);
   }
-  if (!Number.isFinite(totals.total) || totals.buckets.some((b) => !Number.isFinite(b))) {
+  if (!totals.isFinite) {
     throw new CreditError("num", "aging.notFinite");
   }
   return totals;

@@ -241,6 +241,8 @@ export const en = {
   "rule.GRADE_LOW": "low risk",
   "rule.GRADE_LOW.detail": "risk score {score} is low risk; the policy gives no limit raise",
   "rule.PAST_LEGAL_DAYS": "overdue past {days} days",
+  "rule.PAST_LEGAL_DAYS.pastAmount":
+    "{amount} overdue more than {threshold} days, the oldest {days} days past due (legal action after {threshold} days)",
   "rule.PAST_LEGAL_DAYS.detail": "{amount} overdue, the oldest {days} days past due (legal action after {threshold} days)",
   "rule.PAST_LEGAL_DAYS.noAmount":
     "the oldest unpaid amount is {days} days past due, the amount is not known (legal action after {threshold} days)",

@@ -222,6 +222,8 @@ export const zh: Record<MessageKey, string> = {
   "rule.GRADE_LOW": "低风险",
   "rule.GRADE_LOW.detail": "风险评分 {score} 为低风险；政策不提高额度",
   "rule.PAST_LEGAL_DAYS": "逾期超过 {days} 天",
+  "rule.PAST_LEGAL_DAYS.pastAmount":
+    "逾期超过 {threshold} 天的金额 {amount}，最早一笔已逾期 {days} 天（超过 {threshold} 天考虑法律行动）",
   "rule.PAST_LEGAL_DAYS.detail": "逾期 {amount}，最早一笔已逾期 {days} 天（超过 {threshold} 天考虑法律行动）",
   "rule.PAST_LEGAL_DAYS.noAmount": "最早未付款项已逾期 {days} 天，金额未知（超过 {threshold} 天考虑法律行动）",
   "rule.OVERDUE": "当前有逾期",

@@ -4,7 +4,7 @@
  * next review). Only a bad factor or a row naming no customer stops its score; any other
  * problem switches off the figures and checks that need it and says so in a note.
  */
-import { AgingTotals } from "../aging";
+import { AgingTotals, overdueOf } from "../aging";
 import { isoFromSerial } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
@@ -204,11 +204,17 @@ export function reviewCustomer(
   // Worked out before the factors are checked: what a customer owes and how late does not depend
   // on its score, and its invoices are then never reported as those of a customer not on the sheet.
   let aging: AgingTotals | undefined;
+  let ledgerDaysPastDue: number | undefined;
+  let overduePastLegalAction: number | undefined;
   if (run.ledger && !alsoOnRows) {
     const entry = ledgerCustomer(run.ledger, key, row.id, row.name);
     if (entry) entry.matched = true;
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
-    else aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
+    else {
+      aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
+      ledgerDaysPastDue = entry?.oldestDays ?? 0;
+      overduePastLegalAction = entry?.owedPastLegalAction ?? 0;
+    }
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
     // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
@@ -222,10 +228,11 @@ export function reviewCustomer(
       note([], reason.at(placeOf("balance", row.row, ctx)));
     }
   }
-  // A credit note reduces its bucket, and so what is overdue, but an overdue balance is never
-  // below nothing: a credit past its date is owed to the customer, not by it.
-  const overdueAmount = run.ledger ? aging && Math.max(0, aging.overdue) : n.overdueAmount;
-  const daysPastDue = run.ledger ? aging?.oldestDays : n.daysPastDue;
+  // Credit notes settle the oldest amounts owed first: what is overdue and how late is what is
+  // still owed after them, never below nothing (a credit beyond it is owed to the customer).
+  const agingBuckets = aging?.buckets;
+  const overdueAmount = run.ledger ? agingBuckets && overdueOf(agingBuckets) : n.overdueAmount;
+  const daysPastDue = run.ledger ? ledgerDaysPastDue : n.daysPastDue;
 
   if (fatal.length > 0) {
     return {
@@ -239,7 +246,8 @@ export function reviewCustomer(
       availableCredit,
       overdueAmount,
       daysPastDue,
-      aging: aging?.buckets,
+      overduePastLegalAction,
+      aging: agingBuckets,
       findings: NONE,
       warningsUnderLastPolicy: undefined,
       actions: NONE,
@@ -361,7 +369,8 @@ export function reviewCustomer(
     creditLimit: n.creditLimit,
     overdueAmount,
     daysPastDue,
-    aging: aging?.buckets,
+    overduePastLegalAction,
+    aging: agingBuckets,
     utilisation,
     availableCredit,
     findings: findings ?? NONE,

@@ -3,9 +3,10 @@
  * customer; it replaces the overdue columns of the customer sheet when a workbook has one.
  */
 import { columnLetter } from "../a1";
-import { AgingTotals, dueDateMissing } from "../aging";
+import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
 import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
+import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { LeftOutRow } from "./review";
@@ -44,8 +45,12 @@ export interface LedgerCustomer {
   readonly key: string;
   /** The customer as the ledger first writes it ("" for rows naming none). */
   readonly shown: string;
-  /** The open items with a due date, aged; undefined when none has one. */
+  /** The open items aged, credit notes (dated or not) settling the oldest first; undefined when there is none to age. */
   aging: AgingTotals | undefined;
+  /** Days past due of its oldest invoice still owed once the credits settled the oldest first; 0 when none is overdue. */
+  oldestDays: number;
+  /** What it still owes more than the policy's legal-action days past due, after credits. */
+  owedPastLegalAction: number;
   /** The first bad ledger row: the customer's overdue figures are not computed. */
   error: CreditError | undefined;
   /** Open invoices (credit notes included), with or without a due date. */
@@ -182,7 +187,53 @@ export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: Incom
   return incomplete ? [{ kind: "notUsed", ...incomplete }] : [];
 }
 
-export function ageLedger(input: LedgerInput, asOf: number, edges: readonly number[]): LedgerAging {
+/**
+ * The ledger's overdue invoices (positive open amounts past their due date), recorded as read so
+ * that once every credit note is known each customer's oldest invoice still owed, and what it owes
+ * past the legal-action days, come out exact (the buckets alone give only the bucket). Invoices
+ * not yet due are left out: credits reach them last, and they are never days past due. Three flat
+ * lists rather than a list per customer: a few allocations per ledger, not some per customer.
+ */
+class OverdueInvoices {
+  private readonly owners: LedgerCustomer[] = [];
+  private readonly ages: number[] = [];
+  private readonly amounts: number[] = [];
+
+  record(owner: LedgerCustomer, age: number, amount: number): void {
+    this.owners.push(owner);
+    this.ages.push(age);
+    this.amounts.push(amount);
+  }
+
+  /** Sets each customer's oldestDays and owedPastLegalAction, its credit notes settling its oldest invoices first. */
+  settle(customers: Iterable<LedgerCustomer>, legalActionDays: number): void {
+    const withCredits = new Map<LedgerCustomer, { ages: number[]; amounts: number[] }>();
+    for (let i = 0; i < this.owners.length; i++) {
+      const owner = this.owners[i];
+      const age = this.ages[i];
+      if (age > legalActionDays) owner.owedPastLegalAction += this.amounts[i];
+      if (owner.aging!.credits === 0) {
+        // With no credit every invoice is still owed whole: the oldest is the oldest there is.
+        if (age > owner.oldestDays) owner.oldestDays = age;
+        continue;
+      }
+      let items = withCredits.get(owner);
+      if (items === undefined) withCredits.set(owner, (items = { ages: [], amounts: [] }));
+      items.ages.push(age);
+      items.amounts.push(this.amounts[i]);
+    }
+    for (const [owner, items] of withCredits) owner.oldestDays = oldestStillOwed(items.ages, items.amounts, owner.aging!.credits);
+    for (const entry of customers) {
+      if (entry.aging) entry.owedPastLegalAction = stillOwedBeyond(entry.owedPastLegalAction, entry.aging.credits);
+    }
+  }
+}
+
+/**
+ * Ages the ledger per customer against `asOf` (an Excel serial), by the policy's aging edges;
+ * each customer's credit notes settle its oldest invoices first.
+ */
+export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy, "agingEdges" | "legalActionDays">): LedgerAging {
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
@@ -215,6 +266,7 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
+  const overdue = new OverdueInvoices();
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -239,7 +291,17 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
       entry = customers.get(customer);
       if (entry === undefined) {
         const shown = customer === "" ? "" : String(rawCustomer).trim();
-        entry = { key: customer, shown, aging: undefined, error: undefined, count: 0, open: 0, matched: false };
+        entry = {
+          key: customer,
+          shown,
+          aging: undefined,
+          oldestDays: 0,
+          owedPastLegalAction: 0,
+          error: undefined,
+          count: 0,
+          open: 0,
+          matched: false,
+        };
         customers.set(customer, entry);
       }
     }
@@ -254,21 +316,24 @@ export function ageLedger(input: LedgerInput, asOf: number, edges: readonly numb
         throw new CreditError("value", "review.ledgerNoCustomer").at(firstUnnamed);
       }
       const due = serialOrProblem(line[col.dueDate]);
+      const totals = (entry.aging ??= new AgingTotals(policy.agingEdges));
       if (typeof due !== "number") {
-        if (due.kind === "blank") throw dueDateMissing(open).at(place("dueDate", r));
-        throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
+        // A credit note settles the oldest amounts owed whatever its date, so it needs none.
+        if (due.kind === "blank" && open < 0) totals.addCredit(open);
+        else if (due.kind === "blank") throw dueDateMissing(open).at(place("dueDate", r));
+        else throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
+      } else {
+        const age = asOf - due;
+        totals.add(open, age);
+        if (open > 0 && age > 0) overdue.record(entry, age, open);
       }
-      const totals = (entry.aging ??= new AgingTotals(edges));
-      totals.add(open, asOf - due);
-      // A sum is finite only when every bucket is: one check covers an overflow anywhere.
-      if (!Number.isFinite(totals.total)) {
-        throw new CreditError("num", "aging.notFinite").at(place("amount", r));
-      }
+      if (!totals.isFinite) throw new CreditError("num", "aging.notFinite").at(place("amount", r));
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
       entry.error ??= error;
     }
   }
+  overdue.settle(customers.values(), policy.legalActionDays);
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
   return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid };
 }

@@ -77,7 +77,9 @@ export interface CustomerResult {
   readonly creditLimit?: number;
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
-  /** The open ledger amounts per aging bucket (Current first); with a ledger only. */
+  /** With a ledger: what is still owed more than the policy's legal-action days past due, after credits. */
+  readonly overduePastLegalAction?: number;
+  /** The open ledger amounts per aging bucket (Current first), after credits; with a ledger only. */
   readonly aging?: readonly number[];
   /** Each factor's points (its normalised weight × its score), in FACTORS order: they add up to the score. */
   readonly factorPoints?: readonly number[];
@@ -206,7 +208,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const sheetColumns = matchColumns(input.sheetName, values, origin, input.mapping, lang);
   const { match, columns } = sheetColumns;
 
-  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy.agingEdges) : undefined;
+  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy) : undefined;
   const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);

@@ -258,6 +258,8 @@ export interface DecisionSubject {
   readonly score?: number;
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
+  /** With a ledger: the amount more than the legal-action days past due, which the legal-action reason quotes. */
+  readonly overduePastLegalAction?: number;
   readonly findings: readonly Finding[];
 }
 
@@ -280,6 +282,10 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
     case "LOW_RISK_CLEAR":
       return message(lang, "rule.LOW_RISK_CLEAR.detail", { score, multiplier: limitMultiplier("low", false, policy) });
     case "PAST_LEGAL_DAYS":
+      if (c.overduePastLegalAction !== undefined) {
+        const pastAmount = formatFigure(c.overduePastLegalAction, "money", lang);
+        return message(lang, "rule.PAST_LEGAL_DAYS.pastAmount", { amount: pastAmount, days, threshold: policy.legalActionDays });
+      }
       return message(lang, amount === undefined ? "rule.PAST_LEGAL_DAYS.noAmount" : "rule.PAST_LEGAL_DAYS.detail", {
         amount: amount ?? "",
         days,

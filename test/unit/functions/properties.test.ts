@@ -72,6 +72,42 @@ test("AGING buckets add up to the total of the amounts", () => {
   );
 });
 
+test("AGING after credits: no bucket below 0 but a Current holding credits beyond everything owed; the oldest are settled first", () => {
+  const item = fc.record({
+    cents: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    due: fc.oneof(fc.integer({ min: 45600, max: 46100 }), fc.constant(null)),
+  });
+  const edges = [30, 60, 90];
+  const asOf = 46000;
+  fc.assert(
+    fc.property(fc.array(item, { minLength: 1, maxLength: 60 }), (drawn) => {
+      // Only a credit may go without a due date.
+      const items = drawn.map((i) => (i.cents > 0 && i.due === null ? { ...i, due: 45990 } : i));
+      const [totals] = CREDIT_FUNCTIONS.AGING(
+        items.map((i) => [i.cents / 100]),
+        items.map((i) => [i.due]),
+        asOf,
+        [edges],
+      ) as number[][];
+      const cents = totals.map((t) => Math.round(t * 100));
+      // In cents, so the sums compare exactly.
+      const owed = [0, 0, 0, 0, 0];
+      let credit = 0;
+      for (const i of items) {
+        if (i.cents > 0) owed[[0, 30, 60, 90, Infinity].findIndex((edge) => asOf - i.due! <= edge)] += i.cents;
+        else credit -= i.cents;
+      }
+      const net = owed.reduce((s, v) => s + v, 0) - credit;
+      expect(cents.reduce((s, v) => s + v, 0)).toBe(net);
+      cents.slice(1).forEach((c) => expect(c).toBeGreaterThanOrEqual(0));
+      if (cents[0] < 0) expect(cents.slice(1)).toEqual([0, 0, 0, 0]);
+      expect(cents[0]).toBe(net < 0 ? net : Math.min(owed[0], net));
+      // A bucket is cut only when every older one is settled in full.
+      for (let b = 1; b < 5; b++) if (cents[b] < owed[b]) cents.slice(b + 1).forEach((older) => expect(older).toBe(0));
+    }),
+  );
+});
+
 /** What Excel can hand a custom function in one cell. */
 export const excelScalar = fc.oneof(
   fc.double(),

@@ -4,7 +4,9 @@ import { CreditError, describeError } from "../../../src/engine/errors";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { customerKey } from "../../../src/engine/review/ledger";
 import { runReview } from "../../../src/engine/review/review";
-import { problemText } from "../../../src/engine/review/texts";
+import { decisionLine, problemText } from "../../../src/engine/review/texts";
+import { message } from "../../../src/engine/i18n";
+import type { CustomerResult } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial, utcDate } from "../../support/review-grid";
 
@@ -24,7 +26,7 @@ const LEDGER: CellValue[][] = [
   ["C001", "INV-3", due(45), 300, 0], // 31–60
   ["C001", "INV-4", due(91), 400, null], // 91+
   ["C001", "INV-5", due(200), 1000, 1000], // paid in full: not open, not the oldest
-  ["C001", "CN-1", due(5), -50, null], // credit note reduces 1–30
+  ["C001", "CN-1", due(5), -50, null], // credit note: settles the oldest first, 91+ 400 → 350
   ["c002", "INV-7", due(90), 500, null], // 61–90, exactly 90 days
   ["C002", "INV-8", due(30), 250, 100], // 1–30: 150
   ["C002", "INV-9", due(0), 70, null], // due today: current
@@ -54,9 +56,9 @@ describe("ledger aging per customer", () => {
 
   test.each([
     [
-      "C001: buckets, partial payment, credit note; 91 days → OVERDUE_90",
+      "C001: buckets, partial payment, a credit note settling the oldest; 91 days → OVERDUE_90",
       "C001",
-      [100, 100, 300, 0, 400],
+      [100, 150, 300, 0, 350],
       800,
       91,
       ["OVERDUE_90"],
@@ -72,7 +74,7 @@ describe("ledger aging per customer", () => {
     expect(c.findings.map((f) => f.code)).toEqual(codes);
   });
 
-  test("a credit note past its date reduces its bucket and what is overdue, never below nothing: a credit is owed to the customer", () => {
+  test("credits beyond everything owed show as a negative Current (the customer is in credit), never as a negative overdue", () => {
     const sheet = customerSheet(
       ["Credit limit", "Outstanding balance"],
       [
@@ -87,7 +89,7 @@ describe("ledger aging per customer", () => {
       ["C002", "CN-2", due(35), -4000, null],
     ];
     const [credit, netted] = review(sheet, ledger).customers;
-    expect(credit.aging).toEqual([0, 0, -5000, 0, 0]);
+    expect(credit.aging).toEqual([-5000, 0, 0, 0, 0]);
     expect(credit.overdueAmount).toBe(0);
     expect(credit.daysPastDue).toBe(0);
     expect(credit.actions.map((a) => a.because)).not.toContain("OVERDUE");
@@ -119,7 +121,7 @@ describe("ledger aging per customer", () => {
     expect(result.portfolio).toMatchObject({ customers: 5, reviewed: 5, withErrors: 0, overdueCustomers: 2 });
     expect(result.portfolio.aging).toEqual({
       labels: ["Current", "1–30", "31–60", "61–90", "91+"],
-      totals: [170, 250, 300, 500, 400],
+      totals: [170, 300, 300, 500, 350],
     });
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
     expect(result.columns.skippedChecks).toEqual([
@@ -143,7 +145,103 @@ describe("ledger aging per customer", () => {
     const labels = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.categories.row + i},${chart.categories.column}`));
     const totals = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.values.row + i},${chart.values.column}`));
     expect(labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
-    expect(totals).toEqual([170, 250, 300, 500, 400]);
+    expect(totals).toEqual([170, 300, 300, 500, 350]);
+  });
+});
+
+describe("credit notes settle the oldest amounts owed first, as cash application does by default", () => {
+  const sheet = (balance: number) =>
+    customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C001", extra: [10000, balance] }]);
+  const legalLine = (c: CustomerResult, lang: "en" | "zh" = "en") =>
+    c.actions.filter((a) => a.code === "LEGAL_ACTION").map((a) => decisionLine(a, c, lang, DEFAULT_POLICY));
+
+  test("a credit note that settles the oldest invoice: its age is not the days past due, nothing is 91+ and no legal action", () => {
+    const [c] = review(sheet(100), [
+      LEDGER_HEADER,
+      ["C001", "INV-A", due(185), 1000, 0],
+      ["C001", "CN-A", due(185), -1000, 0],
+      ["C001", "INV-B", due(40), 100, 0],
+    ]).customers;
+    expect(c).toMatchObject({ aging: [0, 0, 100, 0, 0], overdueAmount: 100, daysPastDue: 40, overduePastLegalAction: 0 });
+    expect(c.findings).toEqual([]);
+    expect(c.actions).toEqual([{ code: "KEEP_TERMS", because: "OVERDUE" }]);
+  });
+
+  test("a credit dated after the invoices still settles the oldest; the oldest partly settled invoice keeps its age", () => {
+    const [c] = review(sheet(600), [
+      LEDGER_HEADER,
+      ["C001", "CN-1", due(-20), -700, null], // not yet due itself: no matter
+      ["C001", "INV-1", due(200), 500, null],
+      ["C001", "INV-2", due(100), 300, null],
+      ["C001", "INV-3", due(10), 500, null],
+    ]).customers;
+    // 700 settles INV-1 (500, 200 days) and 200 of INV-2 (100 days): 100 of INV-2 and INV-3 are still owed.
+    expect(c).toMatchObject({ aging: [0, 500, 0, 0, 100], overdueAmount: 600, daysPastDue: 100, overduePastLegalAction: 0 });
+    expect(c.findings.map((f) => f.code)).toEqual(["OVERDUE_90"]);
+  });
+
+  test("a credit note with no due date is not an error: it settles the oldest, and a debt 120 days overdue still raises OVERDUE_90", () => {
+    const [c] = review(sheet(800), [
+      LEDGER_HEADER,
+      ["C001", "INV1", due(120), 1000, 0],
+      ["C001", "CN1", null, -200, 0],
+    ]).customers;
+    expect(c.notes).toEqual([]);
+    expect(c).toMatchObject({ aging: [0, 0, 0, 0, 800], overdueAmount: 800, daysPastDue: 120 });
+    expect(c.findings).toEqual([{ code: "OVERDUE_90", value: 120, threshold: 90, format: "days" }]);
+    expect(c.actions).toEqual([{ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" }]);
+  });
+
+  test("legal action quotes what is past the legal-action days, not the whole overdue; figures free of float dust", () => {
+    const [c] = review(sheet(50000.01), [
+      LEDGER_HEADER,
+      ["C001", "INV-A", due(400), 1000, 999.99],
+      ["C001", "INV-B", due(5), 50000, 0],
+    ]).customers;
+    expect(c).toMatchObject({ aging: [0, 50000, 0, 0, 0.01], overdueAmount: 50000.01, daysPastDue: 400 });
+    expect(c.overduePastLegalAction).toBe(0.01);
+    expect(legalLine(c)).toEqual([
+      "Consider legal action — 0.01 overdue more than 180 days, the oldest 400 days past due (legal action after 180 days)",
+    ]);
+    expect(legalLine(c, "zh")).toEqual([
+      `${message("zh", "action.LEGAL_ACTION")} — 逾期超过 180 天的金额 0.01，最早一笔已逾期 400 天（超过 180 天考虑法律行动）`,
+    ]);
+  });
+
+  test("credits settle the amount past the legal-action days before any younger one", () => {
+    const [c] = review(sheet(1500), [
+      LEDGER_HEADER,
+      ["C001", "INV-1", due(300), 800, null],
+      ["C001", "INV-2", due(200), 700, null],
+      ["C001", "INV-3", due(100), 400, null],
+      ["C001", "CN-1", due(1), -400, null],
+    ]).customers;
+    expect(c).toMatchObject({ aging: [0, 0, 0, 0, 1500], daysPastDue: 300, overduePastLegalAction: 1100 });
+    expect(legalLine(c)[0]).toContain("1,100.00 overdue more than 180 days, the oldest 300 days past due");
+  });
+
+  test("a credit that settles invoices to within float dust leaves nothing of them owed: the next one is the oldest", () => {
+    const [c] = review(sheet(50), [
+      LEDGER_HEADER,
+      ["C001", "INV-1", due(200), 0.1, null],
+      ["C001", "INV-2", due(200), 0.2, null],
+      ["C001", "CN-1", due(1), -0.3, null],
+      ["C001", "INV-3", due(20), 50, null],
+    ]).customers;
+    expect(c).toMatchObject({ aging: [0, 50, 0, 0, 0], overdueAmount: 50, daysPastDue: 20, overduePastLegalAction: 0 });
+    expect(c.actions).toEqual([{ code: "KEEP_TERMS", because: "OVERDUE" }]);
+  });
+
+  test("a credit of an invalid date is still an error naming its cell; only a blank date is allowed, and only on a credit", () => {
+    const [c] = review(sheet(800), [
+      LEDGER_HEADER,
+      ["C001", "INV1", due(120), 1000, 0],
+      ["C001", "CN1", "soon", -200, 0],
+    ]).customers;
+    expect(c.overdueAmount).toBeUndefined();
+    expect(c.notes.map((n) => describeError(n.reason, "en"))).toEqual([
+      'sheet Ledger, row 3, column C (Due date): must be a date (such as 2026-11-30), got "soon"',
+    ]);
   });
 });
 
