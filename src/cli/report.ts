@@ -7,7 +7,7 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
-import { Finding } from "../engine/review/warnings";
+import { Finding, WARNING_CODES } from "../engine/review/warnings";
 import {
   amountWithShare,
   changedCustomersText,
@@ -30,6 +30,7 @@ import {
   unmatchedText,
   warningList,
   warningChangeCounts,
+  warningTitle,
 } from "../engine/review/texts";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
@@ -225,7 +226,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const count = (n: number) => formatCount(n, lang);
   const lines: string[] = [];
   const p = result.portfolio;
-  lines.push(`${t("summary.title")} — ${result.sheet}, ${t("summary.asOf")} ${isoFromSerial(result.asOf)}`);
+  lines.push(
+    t("cli.heading", {
+      title: t("summary.title"),
+      sheet: result.sheet,
+      asOf: t("summary.asOf"),
+      date: isoFromSerial(result.asOf),
+    }),
+  );
   const widths = [5, 28, 10, 10, 12, 16, 40, 50];
   const head = [
     t("summary.row"),
@@ -285,8 +293,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       );
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
-  const counts = Object.entries(p.warningCounts).filter(([, n]) => n > 0);
-  if (counts.length) lines.push(counts.map(([code, n]) => `${code} ${count(n)}`).join("  "));
+  const counts = WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
+  if (counts.length)
+    lines.push(
+      pair(
+        "cli.warningCounts",
+        counts.map((code) => `${warningTitle(code, lang, result.policy)} ${count(p.warningCounts[code])}`).join(t("sep.items")),
+      ),
+    );
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
@@ -297,7 +311,9 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...changesLines(result.changes, result.customers, lang));
-  if (result.columns.skippedChecks.length) lines.push(t("cli.skipped", { checks: result.columns.skippedChecks.join(", ") }));
+  const skipped = result.columns.skippedChecks;
+  if (skipped.length)
+    lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(`→ ${output}`);
   return lines.join("\n");

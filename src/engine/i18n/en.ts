@@ -153,6 +153,8 @@ export const en = {
   "policyHistory.firstUsed": "First used",
   "cli.more": "… and {count} more {count|customer|customers} (see the output workbook, or use --json)",
   "cli.skipped": "Checks skipped for missing columns: {checks}",
+  "cli.heading": "{title} — {sheet}, {asOf} {date}",
+  "cli.warningCounts": "Customers per warning",
   "cli.reading": "Reading {file}…",
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",
