@@ -31,7 +31,7 @@ describe("message catalogues", () => {
       "payment history must be between 1 and 5, got 6",
     );
     expect(message("zh", "score.factorRange", { factor: "paymentHistory", value: 6 })).toBe(
-      "付款历史必须介于 1 到 5 之间，收到的是 6",
+      "付款历史必须介于 1 到 5 之间，实际为 6",
     );
   });
 
