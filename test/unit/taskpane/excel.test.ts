@@ -783,7 +783,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
   test("Save policy writes only the policy sheet: 2 syncs, values readable back by readPolicySheet", async () => {
     workbook(3);
     const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
-    const { sheets } = policyOnlyPlan(policy, "zh", ["Customers", "Notes"]);
+    const { sheets } = policyOnlyPlan(policy, "zh", {});
     const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
     expect(outcome.ok).toBe(true);
     expect(fake.syncCount).toBe(2);
