@@ -223,13 +223,18 @@ function assemble<T>(
   const target = read(loaded.target);
   const others = [loaded.archive, loaded.policy, loaded.policyHistory, ...loaded.candidates].filter((l) => l !== undefined);
   const byName = new Map(others.map((l) => [read(l).name, l]));
-  const padded = new Map<string, { name: string; values: CellValue[][] } | undefined>();
   const atA1 = (name: string | undefined) => {
-    if (name === undefined || !byName.has(name)) return undefined;
-    if (!padded.has(name)) padded.set(name, fromA1(read(byName.get(name)!)));
-    return padded.get(name);
+    const l = name === undefined ? undefined : byName.get(name);
+    return l === undefined ? undefined : fromA1(read(l));
   };
-  const own = findOwnSheets(knownSheets, (name) => atA1(name)?.values.slice(0, HEADER_SCAN_ROWS), target.name);
+  // Only the top rows are placed from A1 to be looked at: a large sheet that is none of ours is not copied for it.
+  const topOf = (name: string) => {
+    const l = byName.get(name);
+    if (l === undefined) return undefined;
+    const { values, origin } = read(l);
+    return padToA1(values.slice(0, Math.max(0, HEADER_SCAN_ROWS - origin.row)), origin);
+  };
+  const own = findOwnSheets(knownSheets, topOf, target.name);
   const roles = sheetRoles(knownSheets, own, target.name);
   const { ledger, incomplete } = findLedger(roles.candidates, (name) => atA1(name)?.values);
   return {
