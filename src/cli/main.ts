@@ -122,7 +122,9 @@ async function pickSheet(workbook: Workbook, wanted: string | undefined, own: Ow
   if (wanted !== undefined) {
     const sheet = workbook.sheet(wanted);
     if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names.join(", ") });
-    if (Object.values(own).includes(sheet.name)) fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
+    // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
+    if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
+      fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
     return sheet;
   }
   const ours = new Set(Object.values(own));
