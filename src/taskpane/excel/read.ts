@@ -110,7 +110,8 @@ export const MAX_TOP_SHEETS = 200;
 /**
  * The sheet list and the active sheet (one sync), then in a second sync the policy sheet's
  * values and the top-left corner of every other sheet (at most 30 × 64 cells each), so the pane
- * can offer customer sheets and not ledgers. Two syncs whatever the workbook holds.
+ * can offer customer sheets and not ledgers, and knows our own sheets the user renamed (a renamed
+ * policy sheet is read from its corner). Two syncs whatever the workbook holds.
  */
 export async function readWorkbookStateWith(context: Context): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
@@ -163,7 +164,8 @@ export interface ReadOptions {
 /**
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
- * used range of every other sheet, so the engine's findLedger can pick the ledger.
+ * used range of every other sheet, so the engine's findLedger can pick the ledger and our
+ * own sheets the user renamed are known by their top rows (findOwnSheets).
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
