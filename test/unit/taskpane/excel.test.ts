@@ -184,6 +184,8 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(readPolicySheet(state.policy!.values).maxDebtRatio).toBe(0.75);
     const kinds = sheetKinds(state.sheetNames, state.tops, state.ownSheets);
     expect(sheetChoices(state.sheetNames, kinds)).toEqual(["Customers", "Notes"]);
+    // Save policy writes the renamed sheet, not a new one beside it.
+    expect(policyOnlyPlan(DEFAULT_POLICY, "en", state.ownSheets).sheet.name).toBe("Policy");
 
     fake.syncCount = 0;
     const read = await readForReviewWith(fake.context, "Customers", state.sheetNames);
