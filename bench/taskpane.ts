@@ -23,7 +23,7 @@ import {
   TargetCheck,
   writePlanWith,
 } from "../src/taskpane/excel";
-import { reviewSheetKind } from "../src/engine/review/sheets";
+import { ownSheetsByName, reviewSheetKind } from "../src/engine/review/sheets";
 import { portfolio } from "./data";
 import { FakeExcel, SyncRecord } from "../test/support/fake-excel";
 import { median, nowMs } from "./measure";
@@ -81,7 +81,7 @@ export async function naiveReadForReview(context: Context, sheet: string, knownS
       break;
     }
   }
-  return { sheetNames: sheets.items.map((s) => s.name), target, ledger };
+  return { sheetNames: sheets.items.map((s) => s.name), ownSheets: ownSheetsByName(knownSheets), target, ledger };
 }
 
 /**

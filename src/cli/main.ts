@@ -14,7 +14,8 @@ import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
-import { isReviewSheet, sheetRoles } from "../engine/review/sheets";
+import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
+import { OwnSheets, reviewSheetKind, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { readOptions, UsageError, USAGE } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
@@ -104,24 +105,39 @@ async function openWorkbook(file: string, lang: Lang): Promise<Workbook> {
   }
 }
 
-/** A sheet the review may pick on its own: visible ones first, then hidden ones; never a very hidden one. */
-async function pickSheet(workbook: Workbook, wanted: string | undefined, lang: Lang): Promise<SheetInfo> {
+/**
+ * The review's own sheets in the workbook, under our names or renamed: the top rows of the
+ * other sheets are read only when one of ours has no sheet of its name.
+ */
+async function ownSheetsOf(workbook: Workbook): Promise<OwnSheets> {
+  const names = workbook.sheets.map((s) => s.name);
+  const tops = new Map<string, CellValue[][]>();
+  for (const name of sheetsToRecognise(names)) tops.set(name, await workbook.top(workbook.sheet(name)!));
+  return findOwnSheets(names, (name) => tops.get(name));
+}
+
+/** A sheet the review may pick on its own: visible ones first, then hidden ones; never a very hidden one, nor one of ours. */
+async function pickSheet(workbook: Workbook, wanted: string | undefined, own: OwnSheets, lang: Lang): Promise<SheetInfo> {
   const names = workbook.sheets.filter((s) => s.state !== "veryHidden").map((s) => s.name);
   if (wanted !== undefined) {
     const sheet = workbook.sheet(wanted);
     if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names.join(", ") });
+    // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
+    if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
+      fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
     return sheet;
   }
+  const ours = new Set(Object.values(own));
   for (const state of ["visible", "hidden"] as const) {
     for (const sheet of workbook.sheets) {
-      if (sheet.state !== state || isReviewSheet(sheet.name)) continue;
+      if (sheet.state !== state || ours.has(sheet.name) || reviewSheetKind(sheet.name)) continue;
       if (looksLikeCustomerSheet(await workbook.top(sheet))) return sheet;
     }
   }
   return fail(lang, "cli.noCustomerSheet", { sheets: names.join(", ") });
 }
 
-async function readPolicy(file: string | undefined, workbook: Workbook, lang: Lang): Promise<Policy> {
+async function readPolicy(file: string | undefined, workbook: Workbook, own: OwnSheets, lang: Lang): Promise<Policy> {
   if (file !== undefined) {
     try {
       return readPolicyFile(file, lang);
@@ -130,8 +146,7 @@ async function readPolicy(file: string | undefined, workbook: Workbook, lang: La
       throw error;
     }
   }
-  const policyName = sheetRoles(workbook.sheets.map((s) => s.name)).policy;
-  const sheet = policyName === undefined ? undefined : workbook.sheet(policyName);
+  const sheet = own.policy === undefined ? undefined : workbook.sheet(own.policy);
   return sheet ? readPolicySheet(await workbook.values(sheet), sheet.name) : DEFAULT_POLICY;
 }
 
@@ -188,10 +203,11 @@ async function reviewWorkbook(
   io: Io,
 ): Promise<ReviewResult> {
   const lang = options.lang;
-  const policy = await readPolicy(options.policy, workbook, lang);
-  const sheet = await pickSheet(workbook, options.sheet, lang);
+  const own = await ownSheetsOf(workbook);
+  const policy = await readPolicy(options.policy, workbook, own, lang);
+  const sheet = await pickSheet(workbook, options.sheet, own, lang);
   const names = workbook.sheets.map((s) => s.name);
-  const roles = sheetRoles(names, sheet.name);
+  const roles = sheetRoles(names, own, sheet.name);
   const archiveSheet = roles.archive === undefined ? undefined : workbook.sheet(roles.archive);
   const archive = archiveSheet ? await workbook.values(archiveSheet) : undefined;
   const historySheet = roles.policyHistory === undefined ? undefined : workbook.sheet(roles.policyHistory);
@@ -215,7 +231,7 @@ async function reviewWorkbook(
     { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger, incompleteLedger },
     lang,
   );
-  const plan = buildWritePlan(result, lang, { sheetNames: names, archiveValues: archive, policyHistoryValues });
+  const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
   return result;

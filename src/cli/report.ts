@@ -160,10 +160,13 @@ function changesJson(changes: ReviewChanges) {
   };
 }
 
-/** The printed report's block on what changed: the grade migration and the counts. */
+/**
+ * The printed report's block on what changed: the grade migration and the counts; without an
+ * archive (the customer sheet exported alone), that there is nothing to compare with.
+ */
 function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
-  if (!changes) return [];
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  if (!changes) return [t("changes.none")];
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;

@@ -14,6 +14,7 @@ import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
 import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
 import { laidOut } from "../engine/review/sheet-layout";
+import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewResult } from "../engine/review/review";
 import { SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
@@ -77,8 +78,8 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
 }
 
 /** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
-export function policyOnlyPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): PlanToWrite & { sheet: SheetPlan } {
-  const sheet = laidOut(policySheetPlan(policy, lang, sheetNames), lang, "table");
+export function policyOnlyPlan(policy: Policy, lang: Lang, own: OwnSheets): PlanToWrite & { sheet: SheetPlan } {
+  const sheet = laidOut(policySheetPlan(policy, lang, own), lang, "table");
   return { sheets: [sheet], sheet };
 }
 

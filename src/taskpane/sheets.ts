@@ -1,25 +1,31 @@
 /**
- * Which sheets the pane offers for a review. Our own review sheets (summary, archive, policy)
- * and invoice ledgers are never customer sheets; the engine's header search tells a customer
- * table or a ledger from the top-left corner of each sheet.
+ * Which sheets the pane offers for a review. Our own review sheets (summary, archive, policy,
+ * history), under our names or renamed, and invoice ledgers are never customer sheets; the
+ * engine's header search tells a customer table or a ledger from the top-left corner of each sheet.
  */
 import { CellValue } from "../engine/cells";
 import { detectLedger } from "../engine/review/ledger";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
-import { ReviewSheet, reviewSheetKind } from "../engine/review/sheets";
+import { ownSheetKind } from "../engine/review/own-sheets";
+import { OwnSheets, ReviewSheet, reviewSheetKind } from "../engine/review/sheets";
 
 export type SheetKind = ReviewSheet | "customers" | "ledger" | "other";
 
-/** Each sheet's kind: ours by name; the rest by their corner (a sheet not read is "other"). */
+/**
+ * Each sheet's kind: ours as found (by name, else by content), then by their corner: a second
+ * copy of one of ours is still ours, never offered; a sheet not read is "other".
+ */
 export function sheetKinds(
   names: readonly string[],
   tops: readonly { readonly name: string; readonly values: readonly (readonly CellValue[])[] }[],
+  own: OwnSheets = {},
 ): Map<string, SheetKind> {
   const corner = new Map(tops.map((t) => [t.name, t.values]));
+  const found = new Map(Object.entries(own).map(([kind, name]) => [name, kind as ReviewSheet]));
   const kinds = new Map<string, SheetKind>();
   for (const name of names) {
-    const ours = reviewSheetKind(name);
     const values = corner.get(name);
+    const ours = found.get(name) ?? reviewSheetKind(name) ?? (values && ownSheetKind(values));
     kinds.set(
       name,
       ours ?? (values && looksLikeCustomerSheet(values) ? "customers" : values && detectLedger(values) ? "ledger" : "other"),

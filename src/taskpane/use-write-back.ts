@@ -6,7 +6,7 @@
 import { Dispatch, useCallback, useState } from "react";
 import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
-import { reviewSheetKind } from "../engine/review/sheets";
+import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
 import * as excel from "./excel";
 import type { PlanToWrite } from "./excel";
@@ -33,14 +33,15 @@ export interface WriteBackDeps {
   readonly review: ReviewState;
   readonly dispatch: Dispatch<ReviewAction>;
   readonly operation: Operation;
-  readonly allSheets: readonly string[];
+  /** Our own sheets in the workbook as last read: Save policy writes the policy sheet under its name there. */
+  readonly ownSheets: OwnSheets;
   /** Reads the sheet list (and the policy sheet) again after the workbook changed. */
   readonly reload: () => Promise<unknown>;
   /** The policy form was written to this sheet. */
   readonly onPolicySaved: (sheet: string) => void;
 }
 
-export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, reload, onPolicySaved }: WriteBackDeps) {
+export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, reload, onPolicySaved }: WriteBackDeps) {
   const [pending, setPending] = useState<PendingWrite>();
   const [pendingPolicy, setPendingPolicy] = useState<PendingPolicy>();
   const dismissPolicy = useCallback(() => setPendingPolicy(undefined), []);
@@ -51,7 +52,7 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
   const ask = () => {
     if (!read || !result) return;
     const plan = buildWritePlan(result, lang, {
-      sheetNames: read.sheetNames,
+      ownSheets: read.ownSheets,
       archiveValues: read.archive?.values,
       policyHistoryValues: read.policyHistory?.values,
     });
@@ -74,7 +75,7 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
           onProgress: (done, total) =>
             showProgress({ key: "ui.status.writing", params: { part: Math.min(done + 1, total), total }, value: done / total }),
         });
-        const summary = plan.sheets.find((s) => reviewSheetKind(s.name) === "summary")?.name;
+        const summary = plan.sheets.find((s) => s.kind === "summary")?.name;
         const shown = writeNotice(outcome, outputHeaders(plan));
         showNotice(
           outcome.ok && summary
@@ -94,7 +95,7 @@ export function useWriteBack({ lang, t, review, dispatch, operation, allSheets, 
   /** First step of Save policy: what it will change, for the user to confirm. */
   const askPolicy = (policy: Policy | undefined) => {
     if (!policy) return;
-    const { sheets, sheet } = policyOnlyPlan(policy, lang, allSheets);
+    const { sheets, sheet } = policyOnlyPlan(policy, lang, ownSheets);
     const plan = { sheets };
     setPendingPolicy({ plan, sheet: sheet.name, changes: describeParts(excel.planParts(plan, lang), t) });
   };

@@ -6,7 +6,6 @@
 import { Lang } from "../../src/engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../../src/engine/policy";
 import { ReviewResult, runReview } from "../../src/engine/review/review";
-import { reviewSheetName } from "../../src/engine/review/sheets";
 import { buildWritePlan } from "../../src/engine/review/write-plan";
 import { applyBlocks, copyGrid, Grid } from "./review-grid";
 
@@ -33,7 +32,7 @@ export function reviewWorkbook(
     archiveValues: archive,
     policyHistoryValues: policyHistory,
   });
-  const sheet = (kind: "archive" | "policyHistory") => plan.sheets.find((s) => s.name === reviewSheetName(kind, [], lang));
+  const sheet = (kind: "archive" | "policyHistory") => plan.sheets.find((s) => s.kind === kind);
   const historyPlan = sheet("policyHistory");
   return {
     result,

@@ -19,6 +19,8 @@ import { ZipWriter } from "./zip-writer";
 
 export class Workbook {
   private readonly full = new Map<string, CellValue[][]>();
+  /** Top rows already read: finding our own sheets, the customer sheet and the ledger look at the same ones. */
+  private readonly tops = new Map<string, CellValue[][]>();
 
   private constructor(
     private readonly pkg: WorkbookPackage,
@@ -66,12 +68,16 @@ export class Workbook {
   async top(sheet: SheetInfo): Promise<CellValue[][]> {
     const known = this.full.get(sheet.name);
     if (known) return known.slice(0, HEADER_SCAN_ROWS);
+    const top = this.tops.get(sheet.name);
+    if (top) return top;
     // The top rows' cells are not kept against the budget: only the sheets read whole count.
     const budget = this.context.budget;
     const noValue = this.context.noValue.length;
     this.context.budget = { cells: LIMITS.cells };
     try {
-      return await readSheet(this.context, sheet, HEADER_SCAN_ROWS);
+      const read = await readSheet(this.context, sheet, HEADER_SCAN_ROWS);
+      this.tops.set(sheet.name, read);
+      return read;
     } finally {
       this.context.budget = budget;
       this.context.noValue.length = noValue;

@@ -159,6 +159,7 @@ export const en = {
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",
   "cli.noSheet": 'no sheet named "{sheet}"; the workbook has: {sheets}',
+  "cli.sheetIsOurs": 'sheet "{sheet}" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
   "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",

@@ -148,6 +148,7 @@ export const zh: Record<MessageKey, string> = {
   "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",
   "cli.writing": "正在写入 {file}……",
   "cli.noSheet": "没有名为“{sheet}”的工作表；工作簿中有：{sheets}",
+  "cli.sheetIsOurs": "工作表“{sheet}”是审查写入的工作表（已改名）；请用 --sheet 指定客户工作表",
   "cli.noCustomerSheet": "没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：{sheets}",
   "cli.notXlsx": "{file} 不是可读取的 .xlsx 工作簿（{reason}）",
   "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",

@@ -82,7 +82,15 @@ export function archiveSheetPlan(
   }
   // A review's rows name their customer by id and name.
   const titleColumns = { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") };
-  return { name, mode: "rewrite-from", fromRow, blocks, columnWidths: columns.map((column) => column.width), titleColumns };
+  return {
+    name,
+    kind: "archive",
+    mode: "rewrite-from",
+    fromRow,
+    blocks,
+    columnWidths: columns.map((column) => column.width),
+    titleColumns,
+  };
 }
 
 /**

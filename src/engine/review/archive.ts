@@ -149,6 +149,16 @@ const ARCHIVE_HEADERS = recognisedHeaders(
 );
 const ARCHIVE_TABLE = aliasTable(ARCHIVE_HEADERS);
 
+/**
+ * True when a sheet's top rows hold an archive's header: its own columns (review date and policy
+ * version) beside the customer's. That finds an archive the user renamed, and a customer table,
+ * which shares the customer's columns but neither of those, is not taken for one.
+ */
+export function isArchiveTop(top: readonly (readonly CellValue[])[]): boolean {
+  const match = findHeaderRow(top, ARCHIVE_TABLE, 3);
+  return match?.columns.reviewDate !== undefined && match.columns.policyVersion !== undefined;
+}
+
 export function archiveHeader(lang: Lang): string[] {
   return ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f].header[lang]);
 }

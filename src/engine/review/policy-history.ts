@@ -33,6 +33,11 @@ function historyHeader(lang: Lang): string[] {
   ];
 }
 
+/** True when a sheet's top rows hold a history's header (its version and first-used columns): a renamed history is still found. */
+export function isPolicyHistoryTop(top: readonly (readonly CellValue[])[]): boolean {
+  return findHeaderRow(top, HISTORY_TABLE, 2) !== undefined;
+}
+
 /** The versions the history sheet already holds. */
 export function historyVersions(values: readonly (readonly CellValue[])[]): Set<string> {
   const match = findHeaderRow(values, HISTORY_TABLE, 2);
@@ -91,6 +96,7 @@ export function policyHistoryPlan(
   blocks.push({ row, column: 0, values: [line], formats });
   return {
     name,
+    kind: "policyHistory",
     mode: "rewrite-from",
     fromRow: lastRow + 1,
     blocks,

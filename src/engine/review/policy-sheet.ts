@@ -11,7 +11,7 @@ import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
 import { Z_MODEL_NAMES } from "../z-models";
 import { LANGS_OF_HEADERS } from "./fields";
-import { reviewSheetName } from "./sheets";
+import { OwnSheets, reviewSheetName } from "./sheets";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /**
@@ -78,7 +78,7 @@ export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {
 }
 
 /** The policy sheet alone: what "save policy" writes, and part of every review's plan. */
-export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly string[]): SheetPlan {
+export function policySheetPlan(policy: Policy, lang: Lang, own: OwnSheets): SheetPlan {
   const lines = policyRows(policy, lang);
   const blocks: Block[] = [{ row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true }];
   POLICY_ROWS.forEach((row, i) => {
@@ -86,7 +86,8 @@ export function policySheetPlan(policy: Policy, lang: Lang, sheetNames: readonly
   });
   const column = (c: number) => [policyHeader(lang)[c], ...lines.map((line) => line[c])];
   return {
-    name: reviewSheetName("policy", sheetNames, lang),
+    name: reviewSheetName("policy", own, lang),
+    kind: "policy",
     mode: "replace",
     blocks,
     columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110)],
@@ -122,6 +123,21 @@ const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
 /** Which policy row a sheet row names in its first cell, if any. */
 export function policyRowNamed(cell: CellValue): PolicyRow | undefined {
   return typeof cell === "string" ? ROW_BY_NAME.get(nameKey(cell)) : undefined;
+}
+
+/** Settings named under the header that make a sheet of another name a policy sheet: one such row may be a user's note. */
+const SETTINGS_TO_RECOGNISE = 3;
+
+/**
+ * True when a sheet's top rows are a policy sheet's: the header ("Setting", "设置") in column A,
+ * then rows naming settings. A policy sheet the user renamed is still read; the review writes
+ * every setting within the rows its header search looks at.
+ */
+export function isPolicySheetTop(top: readonly (readonly CellValue[])[]): boolean {
+  const header = top.findIndex((line) => VALUE_HEADERS.has(line[0] as string));
+  if (header < 0) return false;
+  const named = top.slice(header + 1).filter((line) => policyRowNamed(line[0])?.field !== undefined);
+  return named.length >= SETTINGS_TO_RECOGNISE;
 }
 
 /**

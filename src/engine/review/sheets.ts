@@ -1,6 +1,7 @@
 /**
  * The sheets the review keeps in a workbook, by their names in either language, and which
- * of a workbook's sheets a review reads besides the customer sheet.
+ * of a workbook's sheets a review reads besides the customer sheet. Our sheets under other
+ * names (renamed by the user) are found by their content in own-sheets.ts.
  */
 import { Lang } from "../i18n";
 
@@ -11,11 +12,15 @@ export const REVIEW_SHEETS = {
   policyHistory: { en: "Credit Policy History", zh: "信用政策历史" },
 } as const;
 export type ReviewSheet = keyof typeof REVIEW_SHEETS;
+export const REVIEW_SHEET_KINDS = Object.keys(REVIEW_SHEETS) as readonly ReviewSheet[];
+
+/** The review's own sheets a workbook has, each under the name it has there now. */
+export type OwnSheets = Readonly<Partial<Record<ReviewSheet, string>>>;
 
 /** Which of the review's own sheets a name is, in either language. */
 export function reviewSheetKind(name: string): ReviewSheet | undefined {
   const lower = name.toLowerCase();
-  for (const kind of Object.keys(REVIEW_SHEETS) as ReviewSheet[]) {
+  for (const kind of REVIEW_SHEET_KINDS) {
     const names = REVIEW_SHEETS[kind];
     if (names.en.toLowerCase() === lower || names.zh === name) return kind;
   }
@@ -27,17 +32,22 @@ export function isReviewSheet(name: string): boolean {
 }
 
 /**
- * The workbook's sheet of one kind: the first, in workbook order, named in either language.
- * The language the user reads in does not choose among them, so a workbook gives the same
- * review whatever the display language.
+ * The workbook's sheets named as ours: of each kind the first, in workbook order, named in
+ * either language. The language the user reads in does not choose among them, so a workbook
+ * gives the same review whatever the display language.
  */
-function existingSheet(kind: ReviewSheet, sheetNames: readonly string[]): string | undefined {
-  return sheetNames.find((name) => reviewSheetKind(name) === kind);
+export function ownSheetsByName(sheetNames: readonly string[]): OwnSheets {
+  const own: Partial<Record<ReviewSheet, string>> = {};
+  for (const name of sheetNames) {
+    const kind = reviewSheetKind(name);
+    if (kind !== undefined) own[kind] ??= name;
+  }
+  return own;
 }
 
-/** The name to use for one of our sheets: the workbook's own, else the new name in `lang`. */
-export function reviewSheetName(kind: ReviewSheet, sheetNames: readonly string[], lang: Lang): string {
-  return existingSheet(kind, sheetNames) ?? REVIEW_SHEETS[kind][lang];
+/** The name to write one of our sheets under: the workbook's own, else the new name in `lang`. */
+export function reviewSheetName(kind: ReviewSheet, own: OwnSheets, lang: Lang): string {
+  return own[kind] ?? REVIEW_SHEETS[kind][lang];
 }
 
 export interface SheetRoles {
@@ -48,12 +58,16 @@ export interface SheetRoles {
   readonly candidates: readonly string[];
 }
 
-/** What a review reads among a workbook's sheets besides the customer sheet (see findLedger for the ledger). */
-export function sheetRoles(sheetNames: readonly string[], customerSheet?: string): SheetRoles {
+/**
+ * What a review reads among a workbook's sheets besides the customer sheet (see findLedger for
+ * the ledger), given our own sheets found there: neither they nor a sheet named as ours is a candidate.
+ */
+export function sheetRoles(sheetNames: readonly string[], own: OwnSheets, customerSheet?: string): SheetRoles {
+  const ours = new Set(Object.values(own));
   return {
-    archive: existingSheet("archive", sheetNames),
-    policy: existingSheet("policy", sheetNames),
-    policyHistory: existingSheet("policyHistory", sheetNames),
-    candidates: sheetNames.filter((name) => name !== customerSheet && !isReviewSheet(name)),
+    archive: own.archive,
+    policy: own.policy,
+    policyHistory: own.policyHistory,
+    candidates: sheetNames.filter((name) => name !== customerSheet && !ours.has(name) && !isReviewSheet(name)),
   };
 }

@@ -7,11 +7,12 @@
  * the reason for each, and the customers with problems, capped so the page stays one page.
  */
 import { sheetReference } from "../a1";
+import { CellValue } from "../cells";
 import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { riskierCustomers } from "./changes";
-import { FIELD_LABELS, OUTPUT_HEADERS } from "./fields";
+import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
 import type { CustomerProblem, ReviewResult } from "./review";
 import {
@@ -56,6 +57,21 @@ function pane(blocks: Block[], column: number, row: number) {
       return row;
     },
   };
+}
+
+/**
+ * True when a sheet's top rows are a summary's: the labels of its rows 2 and 3 (the as-of date and
+ * the customer sheet, in one language), as summarySheetPlan writes them below the title. Row 1 is
+ * not asked: a part-written review marks it incomplete in place of the title.
+ */
+export function isSummaryTop(top: readonly (readonly CellValue[])[]): boolean {
+  const label = (row: number) => {
+    const cell = top[row]?.[0];
+    return typeof cell === "string" ? cell.trim() : "";
+  };
+  return LANGS_OF_HEADERS.some(
+    (lang) => label(1) === message(lang, "summary.asOf") && label(2) === message(lang, "summary.sheet"),
+  );
 }
 
 export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan {
@@ -225,7 +241,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     const more = p.problems.length - SHOWN_PROBLEMS;
     if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
   }
-  return { name, mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
+  return { name, kind: "summary", mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
 }
 
 /**

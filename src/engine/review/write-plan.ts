@@ -17,7 +17,7 @@ import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
-import { reviewSheetName } from "./sheets";
+import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheetPlan } from "./summary-sheet";
 import { gradeName } from "./texts";
 
@@ -120,6 +120,8 @@ export interface SheetLayout {
 
 export interface SheetPlan extends SheetLayout {
   readonly name: string;
+  /** Which of our sheets it is, whatever its name: a sheet the user renamed is written under its new name. */
+  readonly kind: ReviewSheet;
   /**
    * "replace": the sheet is ours, clear it and write; "rewrite-from": the rows from `fromRow` on
    * are rewritten by the blocks (which blank the old rows left below them), the rows above and
@@ -196,8 +198,10 @@ export function fillCondition(fill: ConditionalFill): string {
 }
 
 export interface PlanOptions {
-  /** Names of the sheets the workbook has now, so our sheets are found in either language. */
-  readonly sheetNames: readonly string[];
+  /** Our sheets the workbook has, under their names there now (findOwnSheets): they are written under those names. */
+  readonly ownSheets?: OwnSheets;
+  /** Without `ownSheets`: the workbook's sheet names, among which ours are found by their names only. */
+  readonly sheetNames?: readonly string[];
   /** The archive sheet's current values (counted from A1), to put this review's rows in their place. */
   readonly archiveValues?: readonly (readonly CellValue[])[];
   /** The policy history sheet's current values: a version already there is not added again. */
@@ -206,9 +210,10 @@ export interface PlanOptions {
 
 export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOptions): WritePlan {
   const output = outputColumnsPlan(result, lang);
-  const summaryName = reviewSheetName("summary", options.sheetNames, lang);
-  const archiveName = reviewSheetName("archive", options.sheetNames, lang);
-  const historyName = reviewSheetName("policyHistory", options.sheetNames, lang);
+  const own = options.ownSheets ?? ownSheetsByName(options.sheetNames ?? []);
+  const summaryName = reviewSheetName("summary", own, lang);
+  const archiveName = reviewSheetName("archive", own, lang);
+  const historyName = reviewSheetName("policyHistory", own, lang);
   const history = policyHistoryPlan(result.policy, result.asOf, historyName, lang, options.policyHistoryValues ?? []);
   return {
     target: {
@@ -222,7 +227,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     sheets: [
       laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
-      laidOut(policySheetPlan(result.policy, lang, options.sheetNames), lang, "table"),
+      laidOut(policySheetPlan(result.policy, lang, own), lang, "table"),
       ...(history ? [laidOut(history, lang, "table")] : []),
     ],
   };

@@ -67,7 +67,7 @@ export default function App({ initialLang }: AppProps) {
   const t = useMemo(() => translator(lang), [lang]);
 
   const sheets = useSheets();
-  const { allSheets, setAllSheets, kinds, choices, sheet, setSheet } = sheets;
+  const { allSheets, setAllSheets, ownSheets, setOwnSheets, kinds, choices, sheet, setSheet } = sheets;
   const loadState = sheets.load;
   const [asOfText, setAsOfText] = useState(() => isoFromSerial(todaySerial()));
   const [mapping, setMapping] = useState<Record<string, InputField>>({});
@@ -85,7 +85,7 @@ export default function App({ initialLang }: AppProps) {
     review,
     dispatch,
     operation,
-    allSheets,
+    ownSheets,
     reload: () => loadState(sheet),
     onPolicySaved: policyForm.saved,
   });
@@ -180,6 +180,7 @@ export default function App({ initialLang }: AppProps) {
             }),
         });
         setAllSheets(source.sheetNames);
+        setOwnSheets(source.ownSheets);
         if (!policyForm.dirty && source.policy) reviewPolicy = adoptPolicySheet(source.policy) ?? reviewPolicy;
         dispatch({ type: "read", read: source });
         showProgress({ key: "ui.status.reviewing", params: { sheet: target } });

@@ -1,7 +1,8 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
- * the customers added and gone, and the policy when the last review used another.
+ * the customers added and gone, and the policy when the last review used another. Without an
+ * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
@@ -16,14 +17,14 @@ import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
-export function ChangesSummary({ changes }: { changes: ReviewChanges }) {
+export function ChangesSummary({ changes }: { changes: ReviewChanges | undefined }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
-  // With nothing to compare, one quiet line (a re-run the same day, a first review) rather than a heading over nothing.
-  if (changes.previousReview === undefined)
+  // With nothing to compare, one quiet line (no archive, a re-run the same day, a first review) rather than a heading over nothing.
+  if (changes?.previousReview === undefined)
     return (
       <Text as="p" className={mergeClasses(panel.heading, panel.muted)}>
-        {changesTitle(changes, lang)}
+        {changes ? changesTitle(changes, lang) : t("changes.none")}
       </Text>
     );
   const title = (

@@ -22,7 +22,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
   return (
     <>
       <PortfolioSummary result={result} />
-      {result.changes && <ChangesSummary changes={result.changes} />}
+      <ChangesSummary changes={result.changes} />
       <CustomerList
         customers={result.customers}
         sheet={result.sheet}

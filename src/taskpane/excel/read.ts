@@ -1,13 +1,15 @@
 /**
  * Reading what a review needs. In ONE sync whatever the row count: the sheet names, the chosen
  * sheet's used range, the archive and policy sheets and every other sheet (so the ledger can be
- * picked). A workbook too large for one response goes again in pages of just under the limit.
+ * picked, and our own sheets the user renamed are known by their top rows). A workbook too large
+ * for one response goes again in pages of just under the limit.
  */
 import { a1, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
-import { SheetRoles, sheetRoles } from "../../engine/review/sheets";
+import { findOwnSheets } from "../../engine/review/own-sheets";
+import { OwnSheets, ownSheetsByName, SheetRoles, sheetRoles } from "../../engine/review/sheets";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
 import { classifyError, ExcelProblem, throwIfCancelled } from "./problems";
@@ -28,7 +30,13 @@ export interface WorkbookState {
   /** Every sheet, in workbook order (our own review sheets included). */
   readonly sheetNames: string[];
   readonly activeSheet: string;
-  /** The policy sheet's name and its values from A1, when the workbook has one. */
+  /** Our own sheets in the workbook: by name, else known by their corner. */
+  readonly ownSheets: OwnSheets;
+  /**
+   * The policy sheet's name and its values from A1, when the workbook has one: the whole sheet
+   * under our name, the corner of a renamed one (which holds every setting the review writes;
+   * the review's own read takes the whole sheet).
+   */
   readonly policy?: { readonly name: string; readonly values: CellValue[][] };
   /**
    * The top-left corner of every other sheet (TOP_ROWS × TOP_COLUMNS from A1), enough for the
@@ -39,6 +47,8 @@ export interface WorkbookState {
 
 export interface ReviewRead {
   readonly sheetNames: string[];
+  /** Our own sheets in the workbook, by name or, renamed, by their top rows: the write plan writes them under these names. */
+  readonly ownSheets: OwnSheets;
   readonly target: SheetRead;
   /** Archive and policy sheets' values counted from A1, as the engine expects them. */
   readonly archive?: { readonly name: string; readonly values: CellValue[][] };
@@ -100,7 +110,8 @@ export const MAX_TOP_SHEETS = 200;
 /**
  * The sheet list and the active sheet (one sync), then in a second sync the policy sheet's
  * values and the top-left corner of every other sheet (at most 30 × 64 cells each), so the pane
- * can offer customer sheets and not ledgers. Two syncs whatever the workbook holds.
+ * can offer customer sheets and not ledgers, and knows our own sheets the user renamed (a renamed
+ * policy sheet is read from its corner). Two syncs whatever the workbook holds.
  */
 export async function readWorkbookStateWith(context: Context): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
@@ -109,20 +120,26 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   active.load("name");
   await context.sync();
   const sheetNames = sheetNamesOf(sheets);
-  const roles = sheetRoles(sheetNames);
-  const policyName = roles.policy;
-  const policyRange = policyName === undefined ? undefined : usedRange(context, policyName);
-  const corners = roles.candidates.slice(0, MAX_TOP_SHEETS).map((name) => {
-    const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS);
-    range.load("values");
-    return { name, range };
-  });
+  const named = ownSheetsByName(sheetNames);
+  const policyRange = named.policy === undefined ? undefined : usedRange(context, named.policy);
+  const corners = sheetRoles(sheetNames, named)
+    .candidates.slice(0, MAX_TOP_SHEETS)
+    .map((name) => {
+      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLUMNS);
+      range.load("values");
+      return { name, range };
+    });
   await context.sync();
+  const tops = corners.map(({ name, range }) => ({ name, values: range.values as CellValue[][] }));
+  const cornerOf = new Map(tops.map((top) => [top.name, top.values]));
+  const ownSheets = findOwnSheets(sheetNames, (name) => cornerOf.get(name));
+  const renamedPolicy = ownSheets.policy === undefined ? undefined : cornerOf.get(ownSheets.policy);
   return {
     sheetNames,
     activeSheet: active.name,
-    policy: policyRange && fromA1(sheetRead(policyRange)),
-    tops: corners.map(({ name, range }) => ({ name, values: range.values as CellValue[][] })),
+    ownSheets,
+    policy: policyRange ? fromA1(sheetRead(policyRange)) : renamedPolicy && { name: ownSheets.policy!, values: renamedPolicy },
+    tops,
   };
 }
 
@@ -147,7 +164,8 @@ export interface ReadOptions {
 /**
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
- * used range of every other sheet, so the engine's findLedger can pick the ledger.
+ * used range of every other sheet, so the engine's findLedger can pick the ledger and our
+ * own sheets the user renamed are known by their top rows (findOwnSheets).
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
@@ -161,7 +179,7 @@ export async function readForReviewWith(
   knownSheets: readonly string[],
   options: ReadOptions = {},
 ): Promise<ReviewRead> {
-  const names = { sheet, ...sheetRoles(knownSheets, sheet) };
+  const names = { sheet, ...sheetRoles(knownSheets, ownSheetsByName(knownSheets), sheet) };
   throwIfCancelled(options.signal, sheet);
   try {
     const sheets = context.workbook.worksheets;
@@ -169,11 +187,11 @@ export async function readForReviewWith(
     const loaded = loadAll(names, (name) => usedRange(context, name));
     await context.sync();
     throwIfCancelled(options.signal, sheet);
-    return assemble(sheetNamesOf(sheets), loaded, (l) => sheetRead(l));
+    return assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l));
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
   }
-  return readInPages(context, names, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
+  return readInPages(context, names, knownSheets, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
 }
 
 interface Roles<T> {
@@ -194,16 +212,40 @@ function loadAll<T>(names: SheetRoles & { sheet: string }, load: (name: string) 
   };
 }
 
-function assemble<T>(sheetNames: string[], loaded: Roles<T>, read: (loaded: T) => SheetRead): ReviewRead {
-  const atA1 = (l: T | undefined) => (l === undefined ? undefined : fromA1(read(l)));
-  const candidates = new Map(loaded.candidates.map((candidate) => [read(candidate).name, candidate]));
-  const { ledger, incomplete } = findLedger([...candidates.keys()], (name) => atA1(candidates.get(name))?.values);
+/**
+ * What was read, in its roles: our own sheets by name, else the first other sheet whose top rows
+ * are one of ours (every other sheet is read whole anyway); the ledger among the sheets left.
+ */
+function assemble<T>(
+  sheetNames: string[],
+  knownSheets: readonly string[],
+  loaded: Roles<T>,
+  read: (loaded: T) => SheetRead,
+): ReviewRead {
+  const target = read(loaded.target);
+  const others = [loaded.archive, loaded.policy, loaded.policyHistory, ...loaded.candidates].filter((l) => l !== undefined);
+  const byName = new Map(others.map((l) => [read(l).name, l]));
+  const atA1 = (name: string | undefined) => {
+    const l = name === undefined ? undefined : byName.get(name);
+    return l === undefined ? undefined : fromA1(read(l));
+  };
+  // Only the top rows are placed from A1 to be looked at: a large sheet that is none of ours is not copied for it.
+  const topOf = (name: string) => {
+    const l = byName.get(name);
+    if (l === undefined) return undefined;
+    const { values, origin } = read(l);
+    return padToA1(values.slice(0, Math.max(0, HEADER_SCAN_ROWS - origin.row)), origin);
+  };
+  const own = findOwnSheets(knownSheets, topOf, target.name);
+  const roles = sheetRoles(knownSheets, own, target.name);
+  const { ledger, incomplete } = findLedger(roles.candidates, (name) => atA1(name)?.values);
   return {
     sheetNames,
-    target: read(loaded.target),
-    archive: atA1(loaded.archive),
-    policy: atA1(loaded.policy),
-    policyHistory: atA1(loaded.policyHistory),
+    ownSheets: own,
+    target,
+    archive: atA1(own.archive),
+    policy: atA1(own.policy),
+    policyHistory: atA1(own.policyHistory),
     ledger,
     incompleteLedger: incomplete,
   };
@@ -215,6 +257,7 @@ const MAX_READ_CELLS = 25_000_000;
 async function readInPages(
   context: Context,
   names: SheetRoles & { sheet: string },
+  knownSheets: readonly string[],
   maxBytes: number,
   { onPageRead, signal }: ReadOptions,
 ): Promise<ReviewRead> {
@@ -285,7 +328,7 @@ async function readInPages(
     onPageRead?.({ sheet: last, rowsRead: reads.get(last)!.values.length, rows: rowsOf.get(last)!, cellsRead, totalCells });
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
-  return assemble(sheetNamesOf(sheets), ranges, byName);
+  return assemble(sheetNamesOf(sheets), knownSheets, ranges, byName);
 }
 // ---- the Excel.run wrappers the pane calls ----------------------------------------------
 

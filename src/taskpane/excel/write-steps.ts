@@ -8,7 +8,6 @@
 import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { reviewSheetKind } from "../../engine/review/sheets";
 import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import { addChart, applyLayout, layoutOperations, NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
@@ -33,10 +32,6 @@ export type PlanToWrite = Pick<WritePlan, "sheets"> & Partial<Pick<WritePlan, "t
 export interface Step extends Packable<Step> {
   readonly part: WritePart;
   run(sheet: (name: string) => Excel.Worksheet, context: Context): void;
-}
-
-export function roleOf(name: string): PartRole {
-  return reviewSheetKind(name) ?? "sheet";
 }
 
 /** Office.js leaves a cell unchanged where a values array holds null: blanks must be written as "". */
@@ -112,7 +107,7 @@ function addFill(ws: Excel.Worksheet, fill: ConditionalFill): void {
 
 /** `position`: where the sheet is now, or undefined when the workbook has no such sheet yet. */
 export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang): Step[] {
-  const role = roleOf(plan.name);
+  const role = plan.kind;
   const name = plan.name;
   const steps: Step[] = [];
   steps.push({

@@ -14,7 +14,7 @@ import { parseAddress } from "../../engine/a1";
 import type { Area } from "../../engine/a1";
 import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import { NO_USER_SETUP, UserSetup } from "./layout-steps";
-import { PlanToWrite, roleOf, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
+import { PlanToWrite, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
 
@@ -114,7 +114,7 @@ function nothingWritten(problem: ExcelProblem, syncs: number): WriteOutcome {
 }
 
 function summaryNameOf(plan: PlanToWrite): string | undefined {
-  return plan.sheets.find((s) => roleOf(s.name) === "summary")?.name;
+  return plan.sheets.find((s) => s.kind === "summary")?.name;
 }
 
 /** Below this a request refused for its size is not split again: a single row that large can't be written. */

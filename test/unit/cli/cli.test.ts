@@ -243,6 +243,68 @@ describe("the sample workbooks", () => {
     expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
   });
 
+  test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
+    const once = path.join(dir, "customers.reviewed.xlsx");
+    const direct = await runCli(once, "--as-of", "2026-11-30", "--out", path.join(dir, "direct.xlsx"));
+    // The user renames every sheet of ours and raises the maximum debt ratio on the renamed policy sheet.
+    const wb = await loadWorkbook(once);
+    const renames: Record<string, string> = {
+      "Credit Review Summary": "Dashboard",
+      "Credit Review Archive": "Review archive",
+      "Credit Policy": "Policy",
+      "Credit Policy History": "Policy log",
+    };
+    for (const [from, to] of Object.entries(renames)) wb.getWorksheet(from)!.name = to;
+    const policySheet = wb.getWorksheet("Policy")!;
+    policySheet.eachRow((row) => {
+      if (row.getCell(1).value === "Maximum debt ratio") row.getCell(2).value = 0.75;
+    });
+    const renamed = path.join(dir, "renamed.xlsx");
+    await wb.xlsx.writeFile(renamed);
+    const out = path.join(dir, "month2.xlsx");
+    const second = await runCli(renamed, "--as-of", "2026-11-30", "--out", out);
+    expect(second.code).toBe(0);
+    expect(second.result!.policy.maxDebtRatio).toBe(0.75);
+    const month2 = await loadWorkbook(out);
+    expect(month2.worksheets.map((ws) => ws.name)).toEqual(["Customers", "Invoices", "Dashboard", "Review archive", "Policy", "Policy log"]);
+    const dates = new Set<string>();
+    month2.getWorksheet("Review archive")!.eachRow((row, n) => {
+      if (n > 1) dates.add((row.getCell(1).value as Date).toISOString().slice(0, 10));
+    });
+    expect([...dates]).toEqual(["2026-10-31", "2026-11-30"]);
+    // Compared with October's review as the direct re-run is: the same warnings, no rise read from the stale column.
+    const warnings = (r: typeof second) => r.result!.customers.map((c) => c.findings.map((f) => f.code).filter((x) => x !== "LEVERAGE"));
+    expect(warnings(second)).toEqual(warnings(direct));
+    expect(second.result!.changes!.previousReview).toBe(direct.result!.changes!.previousReview);
+    expect(second.stdout).toContain("Changes since the last review (2026-10-31)");
+    // The policy change is told from the renamed history: that version's settings are there.
+    expect(second.result!.changes!.policy?.settings?.map((s) => [s.setting, s.from, s.to])).toEqual([["maxDebtRatio", 0.7, 0.75]]);
+    expect(month2.getWorksheet("Policy log")!.actualRowCount).toBe(3);
+    expect(month2.getWorksheet("Dashboard")!.getCell(1, 1).value).toBe("Credit review summary");
+  });
+
+  test("a workbook with no archive (the customer sheet exported alone) says there is nothing to compare with", async () => {
+    const input = copyExample("customers.xlsx");
+    const { code, stdout, result } = await runCli(input, "--as-of", "2026-11-30");
+    expect(code).toBe(0);
+    expect(result!.changes).toBeUndefined();
+    expect(stdout).toContain("No earlier review in the archive to compare with");
+  });
+
+  test("a renamed sheet of ours named with --sheet is refused, not reviewed as customers", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
+    const wb = await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"));
+    wb.getWorksheet("Credit Review Archive")!.name = "Review archive";
+    const renamed = path.join(dir, "renamed.xlsx");
+    await wb.xlsx.writeFile(renamed);
+    const { code, stderr } = await runCli(renamed, "--sheet", "Review archive", "--out", path.join(dir, "out.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr).toBe('credit-review: sheet "Review archive" is one of the sheets the review writes, renamed; give the customer sheet with --sheet');
+  });
+
   test("a same-day re-run of the reviewed workbook writes the same values on every sheet", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);

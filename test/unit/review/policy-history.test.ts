@@ -8,7 +8,7 @@ import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
 import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
 import { runReview } from "../../../src/engine/review/review";
-import { isReviewSheet, sheetRoles } from "../../../src/engine/review/sheets";
+import { isReviewSheet, ownSheetsByName, sheetRoles } from "../../../src/engine/review/sheets";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, customerSheet, Grid, serial } from "../../support/review-grid";
 
@@ -118,7 +118,8 @@ describe("policy history", () => {
   test("the history sheet is one of the review's own: never a customer sheet or a ledger candidate", () => {
     expect(isReviewSheet("Credit Policy History")).toBe(true);
     expect(isReviewSheet("信用政策历史")).toBe(true);
-    const roles = sheetRoles(["Customers", "信用政策历史", "Invoices"], "Customers");
+    const names = ["Customers", "信用政策历史", "Invoices"];
+    const roles = sheetRoles(names, ownSheetsByName(names), "Customers");
     expect(roles.policyHistory).toBe("信用政策历史");
     expect(roles.candidates).toEqual(["Invoices"]);
     expect(() => runReview({ sheetName: "Credit Policy History", values: SHEET, asOf: 46000, policy: DEFAULT_POLICY })).toThrow(

@@ -21,7 +21,7 @@ import { applyBlocks } from "../../support/review-grid";
 const SHEET = "Credit Policy";
 
 function written(policy: Policy, lang: Lang) {
-  const plan = policySheetPlan(policy, lang, []);
+  const plan = policySheetPlan(policy, lang, {});
   return { plan, grid: applyBlocks([], plan.blocks) };
 }
 

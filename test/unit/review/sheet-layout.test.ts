@@ -280,7 +280,7 @@ test("print titles over the plan's header row are an earlier run's; others the u
 });
 
 test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {
-  const plan = { name: "S", mode: "replace" as const, blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })] };
+  const plan = { name: "S", kind: "policy" as const, mode: "replace" as const, blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })] };
   expect(laidOut(plan, "en", "table")).toMatchObject({ freezeRows: 1, print: { repeatRows: { first: 0, last: 0 } } });
   const chart = {
     kind: "column" as const,
@@ -306,6 +306,7 @@ test.each<["en" | "zh", string, number, number]>([
 ])("a table's long header over a short figure wraps instead of widening its column (%s)", (lang, header, width, lines) => {
   const plan = {
     name: "History",
+    kind: "policyHistory" as const,
     mode: "replace" as const,
     blocks: [block([[header]], ["text"], { bold: true }), block([[0.1]], ["percent"], { row: 1 })],
   };

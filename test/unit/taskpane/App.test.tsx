@@ -37,6 +37,7 @@ configure({ asyncUtilTimeout: 5000 });
 function sheetRead(values: unknown[][], extra: Partial<ReviewRead> = {}): ReviewRead {
   return {
     sheetNames: ["Customers", "Notes"],
+    ownSheets: {},
     target: { name: "Customers", address: `Customers!A1:K${values.length}`, origin: { row: 0, column: 0 }, values },
     ...extra,
   };
@@ -46,6 +47,7 @@ const corner = (values: unknown[][]) => values.slice(0, 30) as WorkbookState["to
 const STATE: WorkbookState = {
   sheetNames: ["Notes", "Customers", "Invoices", "Credit Review Summary"],
   activeSheet: "Customers",
+  ownSheets: { summary: "Credit Review Summary" },
   tops: [
     { name: "Notes", values: [["Just some notes"]] },
     { name: "Customers", values: corner(customerSheet(40)) },

@@ -12,6 +12,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
+import { ResultsPanel } from "../../../src/taskpane/components/ResultsPanel";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { customerSheet, serial } from "../../support/review-grid";
@@ -144,6 +145,16 @@ test("with an archive but no earlier review, the block says there is nothing to 
   const { container } = inPane("en", <ChangesSummary changes={first.changes!} />);
   expect(container.textContent).toBe("No earlier review in the archive to compare with");
   expect(screen.queryByRole("heading")).toBeNull();
+});
+
+test.each<[Lang, string]>([
+  ["en", "No earlier review in the archive to compare with"],
+  ["zh", "存档中没有可比较的上次审查"],
+])("with no archive at all (the customer sheet exported alone), the results say there is nothing to compare with (%s)", (lang, text) => {
+  const alone = runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+  expect(alone.changes).toBeUndefined();
+  inPane(lang, <ResultsPanel result={alone} onOpen={() => undefined} onGoTo={() => undefined} />);
+  expect(screen.getByText(text)).toBeTruthy();
 });
 
 test("an action with a reason shows it under the action, in the same list item", () => {

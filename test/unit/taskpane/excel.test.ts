@@ -24,6 +24,7 @@ import {
   writePlanWith,
 } from "../../../src/taskpane/excel";
 import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
+import { sheetChoices, sheetKinds } from "../../../src/taskpane/sheets";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
@@ -58,7 +59,7 @@ async function reviewAndPlan(sheet = "Customers") {
     "en",
   );
   const plan = buildWritePlan(result, "en", {
-    sheetNames: read.sheetNames,
+    ownSheets: read.ownSheets,
     archiveValues: read.archive?.values,
     policyHistoryValues: read.policyHistory?.values,
   });
@@ -156,6 +157,73 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(read.archive?.name).toBe("Credit Review Archive");
     expect(read.archive?.values[1][2]).toBe("C000001");
     expect(readPolicySheet(read.policy!.values).mediumFrom).toBe(2.2);
+  });
+
+  test("our sheets renamed by the user: found at start and in the review's one sync by their top rows, and written under their new names", async () => {
+    workbook(3);
+    fake.addSheet("Invoices", LEDGER);
+    const first = await reviewAndPlan();
+    expect((await writePlanWith(fake.context, first.plan, "en", first.check)).ok).toBe(true);
+    const renames: Record<string, string> = {
+      "Credit Review Summary": "Dashboard",
+      "Credit Review Archive": "Review archive",
+      "Credit Policy": "Policy",
+      "Credit Policy History": "Policy log",
+    };
+    for (const [from, to] of Object.entries(renames)) fake.sheet(from)!.name = to;
+    const own = { summary: "Dashboard", archive: "Review archive", policy: "Policy", policyHistory: "Policy log" };
+    // The user raises the maximum debt ratio on the renamed policy sheet.
+    const policySheet = fake.sheet("Policy")!;
+    policySheet.set(policySheet.cells.findIndex((line) => line[0] === "Maximum debt ratio"), 1, 0.75);
+
+    fake.syncCount = 0;
+    const state = await readWorkbookStateWith(fake.context);
+    expect(fake.syncCount).toBe(2);
+    expect(state.ownSheets).toEqual(own);
+    expect(state.policy?.name).toBe("Policy");
+    expect(readPolicySheet(state.policy!.values).maxDebtRatio).toBe(0.75);
+    const kinds = sheetKinds(state.sheetNames, state.tops, state.ownSheets);
+    expect(sheetChoices(state.sheetNames, kinds)).toEqual(["Customers", "Notes"]);
+    // Save policy writes the renamed sheet, not a new one beside it.
+    expect(policyOnlyPlan(DEFAULT_POLICY, "en", state.ownSheets).sheet.name).toBe("Policy");
+
+    fake.syncCount = 0;
+    const read = await readForReviewWith(fake.context, "Customers", state.sheetNames);
+    expect(fake.syncCount).toBe(1);
+    expect(read.ownSheets).toEqual(own);
+    expect([read.archive?.name, read.policy?.name, read.policyHistory?.name]).toEqual(["Review archive", "Policy", "Policy log"]);
+    expect(read.ledger?.sheetName).toBe("Invoices");
+    const policy = readPolicySheet(read.policy!.values);
+    expect(policy.maxDebtRatio).toBe(0.75);
+
+    const nextMonth = AS_OF + 30;
+    const result = runReview(
+      {
+        sheetName: "Customers",
+        values: read.target.values,
+        origin: read.target.origin,
+        asOf: nextMonth,
+        policy,
+        archive: read.archive?.values,
+        policyHistory: read.policyHistory?.values,
+        ledger: read.ledger,
+      },
+      "en",
+    );
+    expect(result.changes?.previousReview).toBe(AS_OF);
+    const plan = buildWritePlan(result, "en", {
+      ownSheets: read.ownSheets,
+      archiveValues: read.archive?.values,
+      policyHistoryValues: read.policyHistory?.values,
+    });
+    expect((await writePlanWith(fake.context, plan, "en", targetCheck(read, result))).ok).toBe(true);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "Invoices", "Dashboard", "Review archive", "Policy", "Policy log"]);
+    const archived = fake.sheet("Review archive")!.cells.slice(1).map((line) => line[0]);
+    expect([...new Set(archived)]).toEqual([AS_OF, nextMonth]);
+    expect(readPolicySheet(fake.sheet("Policy")!.cells as unknown[][]).maxDebtRatio).toBe(0.75);
+    expect(fake.sheet("Policy log")!.cells.slice(1).map((line) => line[0])).toEqual([DEFAULT_POLICY.version, policy.version]);
+    // Replaced, not piled up: the grade and aging charts once.
+    expect(fake.sheet("Dashboard")!.charts.map((c) => c.title)).toEqual(["Exposure by risk grade", "Receivables aging"]);
   });
 
   test("a sheet meant as a ledger but with no customer column it knows is read as such, for the review to report", async () => {
@@ -783,7 +851,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
   test("Save policy writes only the policy sheet: 2 syncs, values readable back by readPolicySheet", async () => {
     workbook(3);
     const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
-    const { sheets } = policyOnlyPlan(policy, "zh", ["Customers", "Notes"]);
+    const { sheets } = policyOnlyPlan(policy, "zh", {});
     const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
     expect(outcome.ok).toBe(true);
     expect(fake.syncCount).toBe(2);

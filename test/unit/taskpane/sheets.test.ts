@@ -22,6 +22,25 @@ test("kinds: ours by name in either language, customers and ledgers by their hea
   });
 });
 
+test("ours renamed: the ones found are theirs, and a second copy that looks like one of ours is not offered either", () => {
+  const archive = [["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"]];
+  const renamed = ["Customers", "Review archive", "Archive copy", "Notes"];
+  const corners = [
+    { name: "Customers", values: customerSheet(3) },
+    { name: "Review archive", values: archive },
+    { name: "Archive copy", values: archive },
+    { name: "Notes", values: [["Just some notes"]] },
+  ];
+  const kinds = sheetKinds(renamed, corners, { archive: "Review archive" });
+  expect(Object.fromEntries(kinds)).toEqual({
+    Customers: "customers",
+    "Review archive": "archive",
+    "Archive copy": "archive",
+    Notes: "other",
+  });
+  expect(sheetChoices(renamed, kinds)).toEqual(["Customers", "Notes"]);
+});
+
 test("choices: every sheet but ours and the ledgers, in workbook order; a sheet added since is ours by its name", () => {
   const kinds = sheetKinds(names, tops);
   expect(sheetChoices(names, kinds)).toEqual(["Notes", "Customers", "Later"]);
