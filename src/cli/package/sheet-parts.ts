@@ -6,7 +6,15 @@
 import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { isEarlierRunFilter, isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
-import type { Area, Block, CellAlignment, ConditionalFill, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
+import type {
+  Area,
+  Block,
+  CellAlignment,
+  ConditionalFill,
+  FilterArea,
+  SheetLayout,
+  SheetPlan,
+} from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
 import {
   autoFilterXml,
@@ -55,9 +63,13 @@ function alignedColumns(layout: SheetLayout): Map<number, CellAlignment> {
   return new Map((layout.columns ?? []).filter((c) => c.wrap || c.indent).map((c) => [c.column, c]));
 }
 
-/** An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than kept. */
-function isEarlierRunTag(tag: string, ours: Area | undefined): boolean {
-  const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*\/>$/.exec(tag);
+/**
+ * An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than
+ * kept. Empty either way a writer puts it: `<autoFilter ref="…"/>`, or with an end tag as
+ * LibreOffice writes it.
+ */
+function isEarlierRunTag(tag: string, ours: FilterArea | undefined): boolean {
+  const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*(?:\/>|>\s*<\/(?:\w+:)?autoFilter>)$/.exec(tag);
   if (!m) return false;
   try {
     return isEarlierRunFilter(parseAddress(m[1]), ours);
@@ -79,7 +91,7 @@ export interface UserSetup {
  * streamed through: the print setup stands after the cells, but the fit is said in <sheetPr>,
  * before them.
  */
-export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Area | undefined): Promise<UserSetup> {
+export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: FilterArea | undefined): Promise<UserSetup> {
   const rels = await edit.pkg.relationships(sheet.part);
   let ownFilter = rels.some((r) => r.type.endsWith("/table"));
   // The names are looked for as plain text first: a pattern starting at "<" would be tried at
@@ -87,7 +99,10 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Area 
   const filterIn = (text: string): boolean => {
     if (text.includes("tableParts") && /<(?:\w+:)?tableParts[\s/>]/.test(text)) return true;
     if (!text.includes("autoFilter")) return false;
-    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*>?/g)) if (!isEarlierRunTag(m[0], ours)) return true;
+    // A filter element whole: empty (self-closed or with its end tag), or its start tag followed by
+    // a child (criteria: the user's). A start tag at the end of the text is seen whole in the seam.
+    for (const m of text.matchAll(/<(?:\w+:)?autoFilter[\s/>][^>]*?(?:\/>|>\s*<\/(?:\w+:)?autoFilter>|>\s*<(?!\/))/g))
+      if (m[0].endsWith("<") || !isEarlierRunTag(m[0], ours)) return true;
     return false;
   };
   let fitToPage = false;

@@ -8,7 +8,17 @@ import { Lang } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import type { ReviewResult } from "./review";
-import type { Area, Block, CellFormat, ColumnLayout, PlanValue, PrintSetup, SheetLayout, SheetPlan } from "./write-plan";
+import type {
+  Area,
+  Block,
+  CellFormat,
+  ColumnLayout,
+  FilterArea,
+  PlanValue,
+  PrintSetup,
+  SheetLayout,
+  SheetPlan,
+} from "./write-plan";
 
 /** Width bounds, in characters: no column narrower, no text column wider (longer texts wrap at it). */
 export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2, indent: 2 } as const;
@@ -426,7 +436,13 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
-    autoFilter: { row: headerRow, column: first, rows: end - headerRow + 1, columns: last - first + 1 },
+    autoFilter: {
+      row: headerRow,
+      column: first,
+      rows: end - headerRow + 1,
+      columns: last - first + 1,
+      reviewFrom: Math.min(...ours),
+    },
     print: printSetup(
       [{ column: 0, width: tableWidth, wrap: false, indent: false }],
       { first: headerRow, last: headerRow },
@@ -446,10 +462,17 @@ export function isEarlierRunTitles(rows: { first: number; last: number } | undef
 }
 
 /**
- * Whether a filter a sheet has is an earlier run's (over the same header row and columns as the
- * plan's, only its last row may differ): a writer replaces it, when it filters nothing, so it
- * takes in new customers. Any other filter is the user's and stays.
+ * Whether a filter a sheet has is an earlier run's (from the same header cell as the plan's; its
+ * last row and column may differ, as customers come and go and the aging edges change the
+ * review's columns): a writer replaces it, when it filters nothing, so it takes in every customer
+ * and column. A filter that filters something, or starts elsewhere, is the user's and stays.
  */
-export function isEarlierRunFilter(filter: Area, ours: Area | undefined): boolean {
-  return ours !== undefined && filter.row === ours.row && filter.column === ours.column && filter.columns === ours.columns;
+export function isEarlierRunFilter(filter: Area, ours: FilterArea | undefined): boolean {
+  // A filter the user set over their own table before any review ends before the review's columns.
+  return (
+    ours !== undefined &&
+    filter.row === ours.row &&
+    filter.column === ours.column &&
+    filter.column + filter.columns > ours.reviewFrom
+  );
 }

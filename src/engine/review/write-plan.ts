@@ -100,6 +100,11 @@ export interface PrintSetup {
   readonly overThenDown?: boolean;
 }
 
+/** A filter over a table that holds the review's columns: `reviewFrom` is the first of them (0-based). */
+export interface FilterArea extends Area {
+  readonly reviewFrom: number;
+}
+
 /**
  * How a sheet is laid out beyond its cells. On the user's own sheet a writer leaves what the
  * user set up: an existing filter or table keeps the filter off, existing frozen panes stay.
@@ -109,7 +114,7 @@ export interface SheetLayout {
   /** Rows frozen at the top (from row 1): the header stays in view when scrolling. */
   readonly freezeRows?: number;
   /** The filterable table: its first row holds the headers with the filter buttons. */
-  readonly autoFilter?: Area;
+  readonly autoFilter?: FilterArea;
   readonly print?: PrintSetup;
   /**
    * Rows that wrapped text makes taller, in points (0-based sheet rows; only those taller than

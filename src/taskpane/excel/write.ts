@@ -6,7 +6,7 @@
 import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { COLORS } from "../../engine/review/write-plan";
+import { COLORS, FilterArea } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
@@ -70,7 +70,7 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
  * table, frozen panes, a print setup fitted to pages. Where Excel lacks the API (before
  * ExcelApi 1.9) nothing is asked and the layout is not applied either.
  */
-function loadUserSetup(ws: Excel.Worksheet, ours: Area | undefined): { read: () => UserSetup } {
+function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { read: () => UserSetup } {
   if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === false)
     return { read: () => ({ ...NO_USER_SETUP }) };
   const filter = ws.autoFilter;

@@ -174,6 +174,20 @@ test("an earlier run's filter grows to take in new customers; one that filters s
   expect(count(kept, /<autoFilter /g)).toBe(1);
 });
 
+test.each([
+  ["written with an end tag, as LibreOffice Calc saves it", '<autoFilter ref="A3:AU40"></autoFilter>'],
+  ["narrower, from a run that wrote fewer columns (other aging edges)", '<autoFilter ref="A3:AR48"/>'],
+  ["wider, from a run that wrote more columns", '<autoFilter ref="A3:AW48"/>'],
+])("an earlier run's empty filter %s is replaced by this run's", async (_name, earlier) => {
+  const once = path.join(dir, "once-calc.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const saved = path.join(dir, "saved.xlsx");
+  await withPart(once, saved, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AU48"/>', earlier));
+  const sheet = sheetXml(await reviewed(saved), "Customers");
+  expect(count(sheet, /<autoFilter /g)).toBe(1);
+  expect(sheet).toContain('<autoFilter ref="A3:AU48"/>');
+});
+
 test("the user's own filter, frozen panes and table stay as they were: the review adds none of its own", async () => {
   const input = path.join(dir, "set-up.xlsx");
   const wb = await loadWorkbook(EXAMPLE);

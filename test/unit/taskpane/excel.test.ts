@@ -174,7 +174,11 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     const own = { summary: "Dashboard", archive: "Review archive", policy: "Policy", policyHistory: "Policy log" };
     // The user raises the maximum debt ratio on the renamed policy sheet.
     const policySheet = fake.sheet("Policy")!;
-    policySheet.set(policySheet.cells.findIndex((line) => line[0] === "Maximum debt ratio"), 1, 0.75);
+    policySheet.set(
+      policySheet.cells.findIndex((line) => line[0] === "Maximum debt ratio"),
+      1,
+      0.75,
+    );
 
     fake.syncCount = 0;
     const state = await readWorkbookStateWith(fake.context);
@@ -217,11 +221,27 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
       policyHistoryValues: read.policyHistory?.values,
     });
     expect((await writePlanWith(fake.context, plan, "en", targetCheck(read, result))).ok).toBe(true);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "Invoices", "Dashboard", "Review archive", "Policy", "Policy log"]);
-    const archived = fake.sheet("Review archive")!.cells.slice(1).map((line) => line[0]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      "Customers",
+      "Notes",
+      "Invoices",
+      "Dashboard",
+      "Review archive",
+      "Policy",
+      "Policy log",
+    ]);
+    const archived = fake
+      .sheet("Review archive")!
+      .cells.slice(1)
+      .map((line) => line[0]);
     expect([...new Set(archived)]).toEqual([AS_OF, nextMonth]);
     expect(readPolicySheet(fake.sheet("Policy")!.cells as unknown[][]).maxDebtRatio).toBe(0.75);
-    expect(fake.sheet("Policy log")!.cells.slice(1).map((line) => line[0])).toEqual([DEFAULT_POLICY.version, policy.version]);
+    expect(
+      fake
+        .sheet("Policy log")!
+        .cells.slice(1)
+        .map((line) => line[0]),
+    ).toEqual([DEFAULT_POLICY.version, policy.version]);
     // Replaced, not piled up: the grade and aging charts once.
     expect(fake.sheet("Dashboard")!.charts.map((c) => c.title)).toEqual(["Exposure by risk grade", "Receivables aging"]);
   });
@@ -600,6 +620,19 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
     expect(s.autoFilter).toBe("A1:AE3");
+  });
+
+  test("an earlier run's filter of another width (the review wrote fewer columns then) is replaced too; the user's over their own table stays", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.autoFilter = "A1:AB4";
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    expect(s.autoFilter).toBe("A1:AE4");
+    s.autoFilter = "A1:C4"; // the user's columns only: set before any review
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.autoFilter).toBe("A1:C4");
   });
 
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
