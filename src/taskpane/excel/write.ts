@@ -11,7 +11,6 @@ import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
-import type { Area } from "../../engine/a1";
 import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
