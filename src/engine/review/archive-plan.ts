@@ -16,6 +16,7 @@ import {
   readArchive,
 } from "./archive";
 import { headerLanguage } from "./headers";
+import { headerWordWidth } from "./sheet-layout";
 import type { ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
@@ -82,13 +83,15 @@ export function archiveSheetPlan(
   }
   // A review's rows name their customer by id and name.
   const titleColumns = { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") };
+  // Each column at least as wide as its header's widest word, whether or not this run writes the header.
+  const header = archiveHeader(rowLang);
   return {
     name,
     kind: "archive",
     mode: "rewrite-from",
     fromRow,
     blocks,
-    columnWidths: columns.map((column) => column.width),
+    columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]))),
     titleColumns,
   };
 }

@@ -119,6 +119,14 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
   }
 }
 
+/**
+ * The width a bold header needs to wrap between words, never inside one: the floor for a column
+ * whose header a plan does not write again (the archive's, as rows are added under it).
+ */
+export function headerWordWidth(header: string): number {
+  return Math.ceil(widestWord(header) * BOLD_FACTOR) + WIDTH.padding;
+}
+
 /** The widest word of a header: a header row that wraps needs its column only that wide. */
 function widestWord(text: string): number {
   let widest = 0;

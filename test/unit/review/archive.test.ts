@@ -3,6 +3,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { earlierReviews, previousScoresOf, readArchive } from "../../../src/engine/review/archive";
 import { runReview } from "../../../src/engine/review/review";
+import { headerWordWidth } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, customerSheet, serial, utcDate } from "../../support/review-grid";
 
@@ -193,6 +194,18 @@ describe("archive-based SCORE_RISE", () => {
     expect(new Set(archive.slice(1).map((l) => l[zoneColumn])).size).toBe(1);
     // The next review reads the continued archive whichever language it runs in.
     expect(review(archive, SHEET, serial("2026-04-15")).customers.map((c) => c.previousScore)).toEqual([3, 2]);
+  });
+
+  test("a header the plan does not write again still sets its column's width: its widest word never breaks", () => {
+    const first = buildWritePlan(review(undefined, SHEET, serial("2026-02-15")), "en", { sheetNames: [] }).sheets[1];
+    const archive = applyBlocks([], first.blocks);
+    const next = buildWritePlan(review(archive, SHEET, serial("2026-03-15")), "en", { sheetNames: [], archiveValues: archive })
+      .sheets[1];
+    expect(next.blocks.some((b) => b.bold)).toBe(false);
+    const column = archive[0].indexOf("Contract performance");
+    const width = (plan: typeof next) => plan.columns!.find((c) => c.column === column)!.width;
+    expect(width(next)).toBe(width(first));
+    expect(width(next)).toBeGreaterThanOrEqual(headerWordWidth("Contract performance"));
   });
 
   test("round trip: the archive the write plan writes feeds the next review; a same-day re-run replaces its rows", () => {
