@@ -64,7 +64,9 @@ export class AgingTotals {
    * (the customer is in credit). Free of float dust: 1,000 less 999.99 paid is 0.01.
    */
   get buckets(): number[] {
-    const buckets = this.owed.slice();
+    // Without credits nothing is settled: what is owed is the answer, cleaned of dust where it
+    // stands (a review reads every customer's buckets, and a copy each is one more list per customer).
+    const buckets = this.credits === 0 ? this.owed : this.owed.slice();
     let credit = -this.credits;
     for (let i = buckets.length - 1; i >= 0 && credit > 0; i--) {
       const settled = Math.min(buckets[i], credit);

@@ -191,35 +191,41 @@ export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: Incom
  * The ledger's overdue invoices (positive open amounts past their due date), recorded as read so
  * that once every credit note is known each customer's oldest invoice still owed, and what it owes
  * past the legal-action days, come out exact (the buckets alone give only the bucket). Invoices
- * not yet due are left out: credits reach them last, and they are never days past due. Three flat
- * lists rather than a list per customer: a few allocations per ledger, not some per customer.
+ * not yet due are left out: credits reach them last, and they are never days past due. Flat lists
+ * sized once for the whole ledger rather than grown row by row or kept per customer: a ledger of
+ * 300,000 invoices would otherwise leave the collector that many small lists or regrowths.
  */
 class OverdueInvoices {
-  private readonly owners: LedgerCustomer[] = [];
-  private readonly ages: number[] = [];
-  private readonly amounts: number[] = [];
+  private readonly owners: (LedgerCustomer | undefined)[];
+  private readonly ages: Float64Array;
+  private readonly amounts: Float64Array;
+  private count = 0;
 
-  record(owner: LedgerCustomer, age: number, amount: number): void {
-    this.owners.push(owner);
-    this.ages.push(age);
-    this.amounts.push(amount);
+  constructor(rows: number) {
+    this.owners = new Array<LedgerCustomer | undefined>(rows).fill(undefined);
+    this.ages = new Float64Array(rows);
+    this.amounts = new Float64Array(rows);
   }
 
-  /** Sets each customer's oldestDays and owedPastLegalAction, its credit notes settling its oldest invoices first. */
-  settle(customers: Iterable<LedgerCustomer>, legalActionDays: number): void {
+  /** One overdue invoice; its customer's figures as if it had no credit note, settled later if it has. */
+  record(owner: LedgerCustomer, age: number, amount: number, legalActionDays: number): void {
+    if (age > owner.oldestDays) owner.oldestDays = age;
+    if (age > legalActionDays) owner.owedPastLegalAction += amount;
+    const i = this.count++;
+    this.owners[i] = owner;
+    this.ages[i] = age;
+    this.amounts[i] = amount;
+  }
+
+  /** Works each customer with credit notes out again: its credits settle its oldest invoices first. */
+  settle(customers: Iterable<LedgerCustomer>): void {
     const withCredits = new Map<LedgerCustomer, { ages: number[]; amounts: number[] }>();
-    for (let i = 0; i < this.owners.length; i++) {
-      const owner = this.owners[i];
-      const age = this.ages[i];
-      if (age > legalActionDays) owner.owedPastLegalAction += this.amounts[i];
-      if (owner.aging!.credits === 0) {
-        // With no credit every invoice is still owed whole: the oldest is the oldest there is.
-        if (age > owner.oldestDays) owner.oldestDays = age;
-        continue;
-      }
+    for (let i = 0; i < this.count; i++) {
+      const owner = this.owners[i]!;
+      if (owner.aging!.credits === 0) continue;
       let items = withCredits.get(owner);
       if (items === undefined) withCredits.set(owner, (items = { ages: [], amounts: [] }));
-      items.ages.push(age);
+      items.ages.push(this.ages[i]);
       items.amounts.push(this.amounts[i]);
     }
     for (const [owner, items] of withCredits) owner.oldestDays = oldestStillOwed(items.ages, items.amounts, owner.aging!.credits);
@@ -266,7 +272,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
-  const overdue = new OverdueInvoices();
+  const overdue = new OverdueInvoices(input.values.length);
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -325,7 +331,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       } else {
         const age = asOf - due;
         totals.add(open, age);
-        if (open > 0 && age > 0) overdue.record(entry, age, open);
+        if (open > 0 && age > 0) overdue.record(entry, age, open, policy.legalActionDays);
       }
       if (!totals.isFinite) throw new CreditError("num", "aging.notFinite").at(place("amount", r));
     } catch (error) {
@@ -333,7 +339,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       entry.error ??= error;
     }
   }
-  overdue.settle(customers.values(), policy.legalActionDays);
+  overdue.settle(customers.values());
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
   return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid };
 }
