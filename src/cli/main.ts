@@ -231,7 +231,9 @@ async function reviewWorkbook(
     { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger, incompleteLedger },
     lang,
   );
-  const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyHistoryValues });
+  const policySheet = own.policy === undefined ? undefined : workbook.sheet(own.policy);
+  const policyValues = policySheet ? await workbook.values(policySheet) : undefined;
+  const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyValues, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
   return result;

@@ -54,6 +54,7 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
     const plan = buildWritePlan(result, lang, {
       ownSheets: read.ownSheets,
       archiveValues: read.archive?.values,
+      policyValues: read.policy?.values,
       policyHistoryValues: read.policyHistory?.values,
     });
     try {

@@ -77,18 +77,40 @@ export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {
   return POLICY_ROWS.map((row) => [settingLabel(row.name, lang), settingCell(row, policy, lang).value, settingHelp(row, lang)]);
 }
 
-/** The policy sheet alone: what "save policy" writes, and part of every review's plan. */
-export function policySheetPlan(policy: Policy, lang: Lang, own: OwnSheets): SheetPlan {
+/** The policy table's columns: setting, value, meaning. */
+const TABLE_COLUMNS = 3;
+
+/**
+ * The policy sheet alone: what "save policy" writes, and part of every review's plan. Given the
+ * sheet's `existing` values, only the table's columns are the review's: they are written, and
+ * blanked below the table (an older, longer one), while a note the user put beside the table
+ * (column D on) stays. Without them the sheet is written whole.
+ */
+export function policySheetPlan(
+  policy: Policy,
+  lang: Lang,
+  own: OwnSheets,
+  existing?: readonly (readonly CellValue[])[],
+): SheetPlan {
   const lines = policyRows(policy, lang);
   const blocks: Block[] = [{ row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true }];
   POLICY_ROWS.forEach((row, i) => {
     blocks.push({ row: i + 1, column: 0, values: [lines[i]], formats: ["text", settingCell(row, policy, lang).format, "text"] });
   });
+  const below = POLICY_ROWS.length + 1;
+  let last = below - 1;
+  for (let r = below; r < (existing?.length ?? 0); r++) {
+    if ((existing![r] ?? []).slice(0, TABLE_COLUMNS).some((v) => !isEmptyCell(v))) last = r;
+  }
+  if (last >= below) {
+    const blank = Array.from({ length: last - below + 1 }, () => new Array<PlanValue>(TABLE_COLUMNS).fill(null));
+    blocks.push({ row: below, column: 0, values: blank, formats: new Array<CellFormat>(TABLE_COLUMNS).fill("general") });
+  }
   const column = (c: number) => [policyHeader(lang)[c], ...lines.map((line) => line[c])];
   return {
     name: reviewSheetName("policy", own, lang),
     kind: "policy",
-    mode: "replace",
+    ...(existing ? { mode: "rewrite-from" as const, fromRow: 0 } : { mode: "replace" as const }),
     blocks,
     columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110)],
   };

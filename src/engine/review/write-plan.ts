@@ -209,6 +209,8 @@ export interface PlanOptions {
   readonly sheetNames?: readonly string[];
   /** The archive sheet's current values (counted from A1), to put this review's rows in their place. */
   readonly archiveValues?: readonly (readonly CellValue[])[];
+  /** The policy sheet's current values: the table is written over them, a note beside it kept. */
+  readonly policyValues?: readonly (readonly CellValue[])[];
   /** The policy history sheet's current values: a version already there is not added again. */
   readonly policyHistoryValues?: readonly (readonly CellValue[])[];
 }
@@ -232,7 +234,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     sheets: [
       laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
-      laidOut(policySheetPlan(result.policy, lang, own), lang, "table"),
+      laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "table"),
       ...(history ? [laidOut(history, lang, "table")] : []),
     ],
   };

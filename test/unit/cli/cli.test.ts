@@ -268,19 +268,29 @@ describe("the sample workbooks", () => {
     expect(second.code).toBe(0);
     expect(second.result!.policy.maxDebtRatio).toBe(0.75);
     const month2 = await loadWorkbook(out);
-    expect(month2.worksheets.map((ws) => ws.name)).toEqual(["Customers", "Invoices", "Dashboard", "Review archive", "Policy", "Policy log"]);
+    expect(month2.worksheets.map((ws) => ws.name)).toEqual([
+      "Customers",
+      "Invoices",
+      "Dashboard",
+      "Review archive",
+      "Policy",
+      "Policy log",
+    ]);
     const dates = new Set<string>();
     month2.getWorksheet("Review archive")!.eachRow((row, n) => {
       if (n > 1) dates.add((row.getCell(1).value as Date).toISOString().slice(0, 10));
     });
     expect([...dates]).toEqual(["2026-10-31", "2026-11-30"]);
     // Compared with October's review as the direct re-run is: the same warnings, no rise read from the stale column.
-    const warnings = (r: typeof second) => r.result!.customers.map((c) => c.findings.map((f) => f.code).filter((x) => x !== "LEVERAGE"));
+    const warnings = (r: typeof second) =>
+      r.result!.customers.map((c) => c.findings.map((f) => f.code).filter((x) => x !== "LEVERAGE"));
     expect(warnings(second)).toEqual(warnings(direct));
     expect(second.result!.changes!.previousReview).toBe(direct.result!.changes!.previousReview);
     expect(second.stdout).toContain("Changes since the last review (2026-10-31)");
     // The policy change is told from the renamed history: that version's settings are there.
-    expect(second.result!.changes!.policy?.settings?.map((s) => [s.setting, s.from, s.to])).toEqual([["maxDebtRatio", 0.7, 0.75]]);
+    expect(second.result!.changes!.policy?.settings?.map((s) => [s.setting, s.from, s.to])).toEqual([
+      ["maxDebtRatio", 0.7, 0.75],
+    ]);
     expect(month2.getWorksheet("Policy log")!.actualRowCount).toBe(3);
     expect(month2.getWorksheet("Dashboard")!.getCell(1, 1).value).toBe("Credit review summary");
   });
@@ -302,7 +312,9 @@ describe("the sample workbooks", () => {
     await wb.xlsx.writeFile(renamed);
     const { code, stderr } = await runCli(renamed, "--sheet", "Review archive", "--out", path.join(dir, "out.xlsx"));
     expect(code).toBe(2);
-    expect(stderr).toBe('credit-review: sheet "Review archive" is one of the sheets the review writes, renamed; give the customer sheet with --sheet');
+    expect(stderr).toBe(
+      'credit-review: sheet "Review archive" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
+    );
   });
 
   test("a same-day re-run of the reviewed workbook writes the same values on every sheet", async () => {
@@ -338,6 +350,25 @@ describe("the sample workbooks", () => {
       expect({ name, stale: seen.filter((v) => v.startsWith("old row")) }).toEqual({ name, stale: [] });
       expect(out.getWorksheet(name)!.actualRowCount).toBeLessThan(60);
     }
+  });
+
+  test("a note the user put beside the policy table stays through a re-run; the table's own columns below it are cleared", async () => {
+    const input = copyExample("customers.xlsx");
+    const first = path.join(dir, "policy-noted.xlsx");
+    expect((await runCli(input, "--as-of", "2026-10-31", "--out", first)).code).toBe(0);
+    const wb = await loadWorkbook(first);
+    const policy = wb.getWorksheet("Credit Policy")!;
+    const debtRow = policy.getColumn(1).values.findIndex((v) => v === "Maximum debt ratio");
+    policy.getCell(debtRow, 2).value = 0.75;
+    policy.getCell(debtRow, 4).value = "Raised to 75% by the board, minutes 2026-11-12";
+    policy.getCell(40, 2).value = "left by an older, longer policy table";
+    await wb.xlsx.writeFile(first);
+    const second = path.join(dir, "policy-noted.reviewed.xlsx");
+    expect((await runCli(first, "--as-of", "2026-11-30", "--out", second)).code).toBe(0);
+    const out = (await loadWorkbook(second)).getWorksheet("Credit Policy")!;
+    expect(out.getCell(debtRow, 2).value).toBe(0.75);
+    expect(out.getCell(debtRow, 4).value).toBe("Raised to 75% by the board, minutes 2026-11-12");
+    expect(out.getCell(40, 2).value).toBeNull();
   });
 
   test("a totals row under the customers, as Excel saves it (SUM formulas with their values), is left out and said so", async () => {

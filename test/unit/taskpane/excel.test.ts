@@ -61,6 +61,7 @@ async function reviewAndPlan(sheet = "Customers") {
   const plan = buildWritePlan(result, "en", {
     ownSheets: read.ownSheets,
     archiveValues: read.archive?.values,
+    policyValues: read.policy?.values,
     policyHistoryValues: read.policyHistory?.values,
   });
   return { read, result, plan, check: targetCheck(read, result) };
@@ -671,6 +672,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(archiveSheet.format(2, 0)).toBe("yyyy-mm-dd");
     const policy = fake.sheet("Credit Policy")!;
     expect(policy.text(0, 0)).toBe("Setting");
+    expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);
+  });
+
+  test("a second run writes the policy table over itself: a note beside it stays, an older table's rows below it go", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const policy = fake.sheet("Credit Policy")!;
+    policy.set(5, 3, "agreed with the board");
+    policy.set(40, 0, "Weight: an old factor");
+    ({ plan, check } = await reviewAndPlan());
+    expect((await writePlanWith(fake.context, plan, "en", check)).ok).toBe(true);
+    expect(policy.get(5, 3)).toBe("agreed with the board");
+    expect([null, undefined, ""]).toContain(policy.get(40, 0));
     expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);
   });
 
