@@ -105,6 +105,8 @@ export function summarise(
   const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
   const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
   let reviewed = 0;
+  // The overdue share is over every customer, graded or not, whose overdue status can be told.
+  let overdueCounted = 0;
   let overdueCustomers = 0;
   let overdueStatusKnown = 0;
   let exposure = 0;
@@ -124,7 +126,15 @@ export function summarise(
     // What is owed and overdue counts for every customer, graded or not, as the exposure does.
     if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
     if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
-    if (c.errors.length > 0 || c.grade === undefined) {
+    const graded = c.errors.length === 0 && c.grade !== undefined;
+    const statusKnown = c.overdueAmount !== undefined || c.daysPastDue !== undefined;
+    if (statusKnown) overdueStatusKnown++;
+    // A customer that could not be graded is still a customer who pays late or not.
+    if (graded || statusKnown) {
+      overdueCounted++;
+      if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
+    }
+    if (!graded) {
       // A balance that can be read is owed whether or not the customer could be graded.
       exposureNotGraded += c.balance ?? 0;
       continue;
@@ -133,8 +143,6 @@ export function summarise(
     byGrade[c.grade]++;
     exposureByGrade[c.grade] += c.balance ?? 0;
     exposure += c.balance ?? 0;
-    if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
-    if (c.overdueAmount !== undefined || c.daysPastDue !== undefined) overdueStatusKnown++;
     const reason = riskReason(c);
     if (reason !== undefined) {
       customersAtRisk++;
@@ -149,8 +157,8 @@ export function summarise(
   const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
   if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   // With a ledger whose every customer's rows were unusable, nobody is known to be overdue or not: unknown, not 0%.
-  const shareKnown = overdueKnown && reviewed > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
-  const overdueShare = shareKnown ? overdueCustomers / reviewed : undefined;
+  const shareKnown = overdueKnown && overdueCounted > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
+  const overdueShare = shareKnown ? overdueCustomers / overdueCounted : undefined;
   const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
     findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });

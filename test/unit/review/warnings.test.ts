@@ -80,8 +80,8 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
   });
 
-  test("customers with errors are not counted in the share", () => {
-    // 10 good customers, 1 overdue (10%: no warning) plus a bad row that is overdue.
+  test("customers with a data error still count in the share: paying late does not depend on the score", () => {
+    // 10 good customers, 1 overdue, plus a bad row that is overdue: 2 of 11, over 10%.
     const values = customerSheet(
       ["Overdue amount"],
       [...Array.from({ length: 10 }, (_, i) => ({ extra: [i === 0 ? 100 : 0] })), { factors: [6, 2, 2, 2, 2], extra: [100] }],
@@ -89,6 +89,17 @@ describe("OVERDUE_SHARE (portfolio level, more than 10% of customers overdue)", 
     const result = runReview({ sheetName: "S", values, asOf, policy: DEFAULT_POLICY });
     expect(result.portfolio.reviewed).toBe(10);
     expect(result.portfolio.withErrors).toBe(1);
+    expect(result.portfolio.overdueShare).toBe(2 / 11);
+    expect(result.portfolio.overdueCustomers).toBe(2);
+    expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+  });
+
+  test("a customer with a data error and nothing on what it owes late is left out of the share, not counted as paying", () => {
+    const values = customerSheet(
+      ["Overdue amount"],
+      [...Array.from({ length: 10 }, (_, i) => ({ extra: [i === 0 ? 100 : 0] })), { factors: [6, 2, 2, 2, 2], extra: [null] }],
+    );
+    const result = runReview({ sheetName: "S", values, asOf, policy: DEFAULT_POLICY });
     expect(result.portfolio.overdueShare).toBe(0.1);
     expect(result.portfolio.warnings).toEqual([]);
   });
