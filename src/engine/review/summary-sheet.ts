@@ -16,6 +16,7 @@ import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
 import type { CustomerProblem, ReviewResult } from "./review";
 import {
+  changedCustomersText,
   changesTitle,
   customerName,
   gradeName,
@@ -166,8 +167,14 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       ["text", ...GRADES.map(() => "integer" as const)],
     );
     for (const { label, count } of warningChangeCounts(changes)) pair(t(label), count, "integer");
-    pair(t("changes.added"), changes.added.length, "integer");
-    pair(t("changes.gone"), changes.gone.length, "integer");
+    // Customers added and gone by name, as the pane and the printed report give them.
+    for (const [label, list] of [
+      [t("changes.added"), changes.added],
+      [t("changes.gone"), changes.gone],
+    ] as const) {
+      if (list.length === 0) pair(label, 0, "integer");
+      else note(label, changedCustomersText(list, lang));
+    }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     const riskier = riskierCustomers(changes, result.customers);
     if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));

@@ -40,7 +40,7 @@ describe("the sample workbooks", () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const output = path.join(dir, "customers.reviewed.xlsx");
     expect(stdout).toContain(output);
-    expect(stdout).toContain("Portfolio warnings: Many customers overdue (32.6% > 10%)");
+    expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.1% > 10%)");
     const wb = await loadWorkbook(output);
     const sheet = wb.getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
@@ -192,7 +192,7 @@ describe("the sample workbooks", () => {
         value: json.portfolio.overdueShare,
         threshold: 0.1,
         format: "percent",
-        text: "32.6% 的客户有逾期付款（超过 10% 即预警）。",
+        text: "31.1% 的客户有逾期付款（超过 10% 即预警）。",
       },
     ]);
     // The dashboard's headline figures, as the sample's customers add up.

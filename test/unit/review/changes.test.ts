@@ -84,7 +84,8 @@ describe("what changed", () => {
     const at = cells.indexOf(title);
     expect(at).toBeGreaterThan(0);
     const [low, medium, high] = lang === "en" ? ["Low", "Medium", "High"] : ["低", "中", "高"];
-    expect(cells.slice(at + 1, at + 9)).toEqual(
+    // Customers added and gone by name: each text runs on right of its label, in the same row.
+    expect(cells.slice(at + 1, at + 11)).toEqual(
       lang === "en"
         ? [
             `From \\ to|${low}|${medium}|${high}`,
@@ -93,8 +94,10 @@ describe("what changed", () => {
             `${high}|0|0|0`,
             "New warnings|0",
             "Cleared warnings|0",
-            "Customers added|1",
-            "Customers gone|1",
+            "1 (Four)",
+            "Customers added",
+            "1 (Nine)",
+            "Customers gone",
           ]
         : [
             `从 \\ 到|${low}|${medium}|${high}`,
@@ -103,8 +106,10 @@ describe("what changed", () => {
             `${high}|0|0|0`,
             "新增预警|0",
             "解除预警|0",
-            "新增客户|1",
-            "移除客户|1",
+            "1（Four）",
+            "新增客户",
+            "1（Nine）",
+            "移除客户",
           ],
     );
     const printed = toTable(r, lang, "out.xlsx");
