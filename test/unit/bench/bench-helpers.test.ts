@@ -152,7 +152,8 @@ describe("targets", () => {
         "not measured",
         null,
       ],
-      "task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉ (with and without the 5 MB limit)": ["not measured", null],
+      "task pane write: syncs ≤ 1 + ⌈payload / 4.8 MB⌉ (each sync packed to 4.8 MB, 4 % under the web's 5 MB; with and without that limit)":
+        ["not measured", null],
       "functions.js ≤ 30 KB gzip": ["25 KB", true],
       "task pane initial JS ≤ 300 KB gzip": ["110 KB (dist/taskpane.js)", true],
       "command line at 100000 customers within 1.5× of the bare inflate-scan-deflate pass": ["6000 ms vs 2000 ms (3×)", false],
@@ -229,7 +230,7 @@ describe("the printed report", () => {
     expect(lines).toContain("| functions.js ≤ 30 KB gzip | 25 KB | yes |");
     expect(lines).toContain("| 100000 | 25 | 6000 | 470 | 2000 | 190 | 3000 | 190000 | 4000 | 3 | 2 | 31.7 | 0.118 |");
     expect(lines).toContain(
-      "| task pane write: syncs ≤ 1 + ⌈payload / 5 MB⌉ (with and without the 5 MB limit) | not measured | n/a |",
+      "| task pane write: syncs ≤ 1 + ⌈payload / 4.8 MB⌉ (each sync packed to 4.8 MB, 4 % under the web's 5 MB; with and without that limit) | not measured | n/a |",
     );
   });
 });
