@@ -153,6 +153,8 @@ export const en = {
   "policyHistory.firstUsed": "First used",
   "cli.more": "… and {count} more {count|customer|customers} (see the output workbook, or use --json)",
   "cli.skipped": "Checks skipped for missing columns: {checks}",
+  "review.ledgerMixedCurrencies":
+    'The open invoices on sheet "{sheet}" are in several currencies ({currencies}): their amounts were added as they stand, with no conversion',
   "cli.heading": "{title} — {sheet}, {asOf} {date}",
   "cli.warningCounts": "Customers per warning",
   "cli.reading": "Reading {file}…",

@@ -142,6 +142,7 @@ export const zh: Record<MessageKey, string> = {
   "policyHistory.firstUsed": "首次使用",
   "cli.more": "……另有 {count} 位客户（见输出工作簿，或使用 --json）",
   "cli.skipped": "因缺少列而跳过的检查：{checks}",
+  "review.ledgerMixedCurrencies": "工作表“{sheet}”中的未结发票有多种币种（{currencies}）：金额按原值相加，未作换算",
   "cli.heading": "{title} — {sheet}，{asOf} {date}",
   "cli.warningCounts": "各项预警的客户数",
   "cli.reading": "正在读取 {file}……",

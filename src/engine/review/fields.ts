@@ -69,7 +69,7 @@ export const FACTOR_POINTS = {
 } as const satisfies Record<(typeof FACTORS)[number], OutputField>;
 
 /** `openAmount` is what is still owed on an invoice, as an ERP's open-items export gives it instead of (or beside) what was paid. */
-export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid", "openAmount"] as const;
+export const LEDGER_FIELDS = ["customer", "invoice", "dueDate", "amount", "paid", "openAmount", "currency"] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** A name in each language the product speaks, looked up as `names[lang]`. */
@@ -208,6 +208,7 @@ export const LEDGER_LABELS: Readonly<Record<LedgerField, Bilingual>> = {
   amount: { en: "Amount", zh: "金额" },
   paid: { en: "Paid", zh: "已收金额" },
   openAmount: { en: "Open amount", zh: "未收金额" },
+  currency: { en: "Currency", zh: "币种" },
 };
 
 /** Other headers people write for the ledger columns. */
@@ -247,6 +248,7 @@ const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
     "单位名称",
   ],
   invoice: ["Invoice no", "Invoice number", "Document", "发票", "单据号"],
+  currency: ["Curr", "Currency code", "CCY", "货币", "币别", "原币"],
   dueDate: ["Due", "到期日期", "应收日期"],
   amount: ["Invoice amount", "发票金额", "应收金额"],
   paid: ["Paid amount", "Received", "已付", "已收"],

@@ -27,7 +27,12 @@ export interface LedgerAging {
   readonly totalsRows: readonly LeftOutRow[];
   /** True when the ledger has neither a paid nor an open amount column: every invoice was taken as unpaid. */
   readonly takenAsUnpaid: boolean;
+  /** The currencies its currency column names on open invoices, in order of first use (at most MAX_CURRENCIES_SHOWN + 1). */
+  readonly currencies: readonly string[];
 }
+
+/** How many currencies a notice names before it stops looking. */
+export const MAX_CURRENCIES_SHOWN = 5;
 
 /** A sheet with due date and amount columns, so meant as an invoice ledger, that lacks a column the review needs: not used. */
 export interface IncompleteLedger {
@@ -38,7 +43,10 @@ export interface IncompleteLedger {
 
 /** What the review was told and found about the invoice ledger, said once in each face's report. */
 export type LedgerNotice =
-  ({ readonly kind: "notUsed" } & IncompleteLedger) | { readonly kind: "takenAsUnpaid"; readonly sheet: string };
+  | ({ readonly kind: "notUsed" } & IncompleteLedger)
+  | { readonly kind: "takenAsUnpaid"; readonly sheet: string }
+  /** Open invoices in more than one currency: their amounts were added as they stand, unconverted. */
+  | { readonly kind: "mixedCurrencies"; readonly sheet: string; readonly currencies: readonly string[] };
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
 export interface LedgerCustomer {
@@ -183,7 +191,13 @@ export function searchLedger(search: LedgerSearch, sheetName: string, values: re
 
 /** The review's notices about its ledger: the one it could not use, or the one it took as unpaid. */
 export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: IncompleteLedger | undefined): LedgerNotice[] {
-  if (ledger) return ledger.takenAsUnpaid ? [{ kind: "takenAsUnpaid", sheet: ledger.sheet }] : [];
+  if (ledger) {
+    const notices: LedgerNotice[] = [];
+    if (ledger.takenAsUnpaid) notices.push({ kind: "takenAsUnpaid", sheet: ledger.sheet });
+    if (ledger.currencies.length > 1)
+      notices.push({ kind: "mixedCurrencies", sheet: ledger.sheet, currencies: ledger.currencies });
+    return notices;
+  }
   return incomplete ? [{ kind: "notUsed", ...incomplete }] : [];
 }
 
@@ -273,6 +287,8 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
   const overdue = new OverdueInvoices(input.values.length);
+  const currencies: string[] = [];
+  let previousCurrency: CellValue = undefined;
   for (let r = match.headerRow + 1; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -315,6 +331,12 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       const open = openOf(line, amount, r, entry);
       if (open === 0) continue;
       entry.count++;
+      // Ledgers repeat a currency row after row: only a change is looked at.
+      if (col.currency !== undefined && line[col.currency] !== previousCurrency) {
+        previousCurrency = line[col.currency];
+        const code = isEmptyCell(previousCurrency) ? "" : String(previousCurrency).trim().toUpperCase();
+        if (code !== "" && currencies.length <= MAX_CURRENCIES_SHOWN && !currencies.includes(code)) currencies.push(code);
+      }
       if (entry.open !== undefined) entry.open += open;
       // An open invoice naming no customer is no one's: counted among the unmatched, never aged.
       if (customer === "") {
@@ -341,5 +363,5 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   }
   overdue.settle(customers.values());
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
-  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid };
+  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies };
 }

@@ -16,6 +16,7 @@ import { ZZone } from "../zscore";
 import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
+import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow } from "./review";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
@@ -173,6 +174,14 @@ export function amountWithShare(amount: number, whole: number, lang: Lang): stri
 /** A notice about the invoice ledger (a sheet not used for a missing column, invoices taken as unpaid), as one line. */
 export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
   const field = (f: LedgerField) => message(lang, "review.ledgerField", { field: LEDGER_LABELS[f][lang] });
+  if (notice.kind === "mixedCurrencies") {
+    const shown = notice.currencies.slice(0, MAX_CURRENCIES_SHOWN);
+    if (notice.currencies.length > shown.length) shown.push("…");
+    return message(lang, "review.ledgerMixedCurrencies", {
+      sheet: notice.sheet,
+      currencies: shown.join(message(lang, "sep.list")),
+    });
+  }
   if (notice.kind === "takenAsUnpaid") {
     return message(lang, "review.ledgerTakenAsUnpaid", { sheet: notice.sheet, paid: field("paid"), open: field("openAmount") });
   }

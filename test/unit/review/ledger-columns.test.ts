@@ -199,3 +199,37 @@ describe("what is still owed on an invoice", () => {
     expect(reviewWith({ Invoices: invoices("Customer ID") }).ledgerNotices).toEqual([]);
   });
 });
+
+describe("a ledger in several currencies says its amounts were added unconverted", () => {
+  const inCurrencies = (...codes: (string | null)[]): CellValue[][] => [
+    ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+    ...codes.map((code, i) => ["C001", `INV-${i}`, asOf - 10, 100, 0, code]),
+    ["C002", "INV-X", asOf - 10, 300, 300, "JPY"], // paid: not an open invoice, its currency not counted
+  ];
+
+  test("two currencies among the open invoices: one notice naming them, in both languages", () => {
+    const result = reviewWith({ Invoices: inCurrencies("CNY", "cny ", "USD", null) });
+    expect(result.ledgerNotices).toEqual([{ kind: "mixedCurrencies", sheet: "Invoices", currencies: ["CNY", "USD"] }]);
+    expect(ledgerNoticeText(result.ledgerNotices[0], "en")).toBe(
+      'The open invoices on sheet "Invoices" are in several currencies (CNY, USD): their amounts were added as they stand, with no conversion',
+    );
+    expect(ledgerNoticeText(result.ledgerNotices[0], "zh")).toBe(
+      "工作表“Invoices”中的未结发票有多种币种（CNY、USD）：金额按原值相加，未作换算",
+    );
+  });
+
+  test("one currency, or none named, says nothing; many are named five and '…'", () => {
+    expect(reviewWith({ Invoices: inCurrencies("CNY", "CNY") }).ledgerNotices).toEqual([]);
+    expect(reviewWith({ Invoices: inCurrencies(null, null) }).ledgerNotices).toEqual([]);
+    const many = reviewWith({ Invoices: inCurrencies("A", "B", "C", "D", "E", "F", "G") }).ledgerNotices[0];
+    expect(ledgerNoticeText(many, "en")).toContain("(A, B, C, D, E, …)");
+  });
+
+  test("币种 is the currency column's Chinese header", () => {
+    const zh = inCurrencies("人民币", "美元");
+    zh[0] = ["客户编号", "发票号", "到期日", "金额", "已收金额", "币种"];
+    expect(reviewWith({ 发票明细: zh }).ledgerNotices).toEqual([
+      { kind: "mixedCurrencies", sheet: "发票明细", currencies: ["人民币", "美元"] },
+    ]);
+  });
+});
