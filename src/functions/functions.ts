@@ -157,7 +157,7 @@ export function daysSalesOutstanding(receivables: any, sales: any, days?: any): 
  * @customfunction LIMIT LIMIT
  * @param {any} currentLimit The customer's current credit limit.
  * @param {any} score Risk score from 1 to 5.
- * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue or a note (a figure the review could not work out): the review raises a limit only with none of the three. Default FALSE.
+ * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue, a note (a figure the review could not work out), or no balance or overdue figure to check: the review raises a limit only with none of these. Default FALSE.
  * @returns {number} The recommended credit limit.
  */
 export function limit(currentLimit: any, score: any, hasWarnings?: any): number {
@@ -165,7 +165,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
 }
 
 /**
- * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk.
+ * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk. The review brings it forward to asOf itself when it asks to re-assess the customer now (a score rise or negative news).
  * @customfunction NEXTREVIEW NEXTREVIEW
  * @volatile
  * @param {any} score Risk score from 1 to 5.
