@@ -230,14 +230,27 @@ function figureAgainstThreshold(
   const value = figure(finding.value, finding.format);
   const threshold = figure(finding.threshold, finding.format);
   if (value !== threshold || finding.format === "date") return { value, threshold };
-  for (let more = 1; more <= 4; more++) {
-    const finer = {
-      value: formatFigure(finding.value, finding.format, lang, more),
-      threshold: formatFigure(finding.threshold, finding.format, lang, more),
-    };
-    if (finer.value !== finer.threshold) return finer;
+  const more = decimalsApart(finding.value, [finding.threshold], finding.format, lang);
+  return {
+    value: formatFigure(finding.value, finding.format, lang, more),
+    threshold: formatFigure(finding.threshold, finding.format, lang, more),
+  };
+}
+
+/**
+ * How many decimals beyond a format's usual ones a figure needs not to read as any of `edges`
+ * it differs from (up to four more): 0 for nearly every figure.
+ */
+function decimalsApart(value: number, edges: readonly number[], format: FigureFormat, lang: Lang): number {
+  if (format === "date") return 0;
+  // Figures a whole last shown digit apart never read alike: nearly every call ends here, unformatted.
+  const unit = (format === "percent" ? 0.01 : 1) * 10 ** -(NUMBER_OPTIONS[format].maximumFractionDigits ?? 0);
+  if (edges.every((e) => e === value || Math.abs(e - value) >= unit)) return 0;
+  for (let more = 0; more <= 4; more++) {
+    const shown = formatFigure(value, format, lang, more);
+    if (edges.every((e) => e === value || formatFigure(e, format, lang, more) !== shown)) return more;
   }
-  return { value, threshold };
+  return 4;
 }
 
 function isRule(reason: Reason): reason is Rule {
@@ -278,14 +291,17 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
     const finding = c.findings.find((f) => f.code === reason);
     return finding ? explainFinding(finding, lang) : reasonTitle(reason, lang, policy);
   }
-  const score = formatFigure(c.score ?? 0, "score", lang);
+  // A score just under a band's edge (3.497 under 3.5) is shown with the decimals that keep it under.
+  const more = decimalsApart(c.score ?? 0, [policy.mediumFrom, policy.highFrom], "score", lang);
+  const score = formatFigure(c.score ?? 0, "score", lang, more);
+  const edge = (value: number) => formatFigure(value, "score", lang, more);
   const amount = c.overdueAmount === undefined ? undefined : formatFigure(c.overdueAmount, "money", lang);
   const days = formatFigure(c.daysPastDue ?? 0, "days", lang);
   switch (reason) {
     case "GRADE_HIGH":
-      return message(lang, "rule.GRADE_HIGH.detail", { score, threshold: formatFigure(policy.highFrom, "score", lang) });
+      return message(lang, "rule.GRADE_HIGH.detail", { score, threshold: edge(policy.highFrom) });
     case "GRADE_MEDIUM":
-      return message(lang, "rule.GRADE_MEDIUM.detail", { score, threshold: formatFigure(policy.mediumFrom, "score", lang) });
+      return message(lang, "rule.GRADE_MEDIUM.detail", { score, threshold: edge(policy.mediumFrom) });
     case "GRADE_LOW":
       return message(lang, "rule.GRADE_LOW.detail", { score });
     case "LOW_RISK_CLEAR":
