@@ -84,7 +84,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       overdueAmount: c.overdueAmount ?? null,
       daysPastDue: c.daysPastDue ?? null,
       aging: c.aging ?? null,
-      notes: c.notes.map((n) => ({ affects: n.affects, text: problemText(n, lang, result.policy) })),
+      notes: c.notes.map((n) => ({ affects: n.affects, toFix: n.toFix, text: problemText(n, lang, result.policy) })),
       errors: c.errors.map((e) => describeError(e, lang)),
     })),
     portfolio: {

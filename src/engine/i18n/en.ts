@@ -257,8 +257,8 @@ export const en = {
   "rule.DATA_ISSUE": "data to fix",
   "rule.DATA_ISSUE.detail": "no limit raise until the review issues of this customer are resolved",
   "rule.UNCHECKED": "balance or overdue not known",
-  "rule.UNCHECKED.detail":
-    "no limit raise while nothing shows the outstanding balance and what of it is overdue: the over-limit and overdue checks could not run",
+  "rule.UNCHECKED.noBalance": "no limit raise while the outstanding balance is not known: the over-limit check could not run",
+  "rule.UNCHECKED.noOverdue": "no limit raise while nothing shows what is overdue: the overdue check could not run",
   "rule.LOW_RISK_CLEAR": "low risk, no warning",
   "rule.LOW_RISK_CLEAR.detail":
     "risk score {score} is low risk, with no warning and nothing overdue: the limit may rise ×{multiplier}",

@@ -237,7 +237,8 @@ export const zh: Record<MessageKey, string> = {
   "rule.DATA_ISSUE": "数据待修正",
   "rule.DATA_ISSUE.detail": "该客户的审查问题解决前不提高额度",
   "rule.UNCHECKED": "余额或逾期情况未知",
-  "rule.UNCHECKED.detail": "表中没有应收账款余额或逾期情况，超额和逾期检查未能执行，暂不提高额度",
+  "rule.UNCHECKED.noBalance": "应收账款余额未知，超额检查未能执行，暂不提高额度",
+  "rule.UNCHECKED.noOverdue": "没有数据显示逾期情况，逾期检查未能执行，暂不提高额度",
   "rule.LOW_RISK_CLEAR": "低风险且无预警",
   "rule.LOW_RISK_CLEAR.detail": "风险评分 {score} 为低风险，无预警且无逾期：额度可提高至 ×{multiplier}",
 

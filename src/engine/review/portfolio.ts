@@ -81,14 +81,18 @@ function keepTop(top: TopRisk[], risk: TopRisk, count: number): void {
   top[i] = risk;
 }
 
-/** Every error and note of every customer, in sheet order, errors of a customer first. */
+/**
+ * Every error and every note with data to fix, of every customer, in sheet order, errors of a
+ * customer first (a note that only says a figure has no value, as for a debt-free company, is
+ * the customer's own column's to say, not a problem).
+ */
 function problemsOf(customers: readonly CustomerResult[]): CustomerProblem[] {
   const problems: CustomerProblem[] = [];
   for (const c of customers) {
     if (c.errors.length === 0 && c.notes.length === 0) continue;
     for (const reason of c.errors) problems.push({ row: c.row, id: c.id, name: c.name, fatal: true, affects: [], reason });
     for (const n of c.notes)
-      problems.push({ row: c.row, id: c.id, name: c.name, fatal: false, affects: n.affects, reason: n.reason });
+      if (n.toFix) problems.push({ row: c.row, id: c.id, name: c.name, fatal: false, affects: n.affects, reason: n.reason });
   }
   return problems;
 }
@@ -105,7 +109,8 @@ export function summarise(
   const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
   const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
   let reviewed = 0;
-  // The overdue share is over every customer, graded or not, whose overdue status can be told.
+  // The overdue share is over every graded customer (one whose status cannot be told counts as
+  // not overdue, as before) and every customer not graded whose overdue status can be told.
   let overdueCounted = 0;
   let overdueCustomers = 0;
   let overdueStatusKnown = 0;

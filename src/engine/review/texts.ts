@@ -278,6 +278,7 @@ export function recommendationText(
 /** What a decision's reason says about one customer: its figures against the policy's. */
 export interface DecisionSubject {
   readonly score?: number;
+  readonly balance?: number;
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
   /** With a ledger: the amount more than the legal-action days past due, which the legal-action reason quotes. */
@@ -323,7 +324,7 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
     case "DATA_ISSUE":
       return message(lang, "rule.DATA_ISSUE.detail");
     case "UNCHECKED":
-      return message(lang, "rule.UNCHECKED.detail");
+      return message(lang, c.balance === undefined ? "rule.UNCHECKED.noBalance" : "rule.UNCHECKED.noOverdue");
   }
 }
 

@@ -102,7 +102,15 @@ describe("the decision table", () => {
     const c = reviewOne([...LOW], [100000, 900], ["Credit limit", "Outstanding balance"]);
     expect(codes(c)).toEqual(["KEEP_TERMS:UNCHECKED"]);
     expect(c.recommendedLimit).toBe(100000);
-    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toContain("the over-limit and overdue checks could not run");
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toContain(
+      "nothing shows what is overdue: the overdue check could not run",
+    );
+    // Without a balance, that is what it says.
+    const noBalance = reviewOne([...LOW], [100000, 0], ["Credit limit", "Days past due"]);
+    expect(codes(noBalance)).toEqual(["KEEP_TERMS:UNCHECKED"]);
+    expect(decisionLine(noBalance.actions[0], noBalance, "en", DEFAULT_POLICY)).toContain(
+      "the outstanding balance is not known: the over-limit check could not run",
+    );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toContain("余额或逾期情况未知");
     // With days past due (or an overdue amount, or a ledger) the same customer is clear.
     const known = reviewOne([...LOW], [100000, 900, 0], ["Credit limit", "Outstanding balance", "Days past due"]);
