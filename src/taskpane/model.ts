@@ -77,9 +77,17 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
   return undefined;
 }
 
-/** The policy sheet alone, laid out by the engine (what "Save policy" writes). */
-export function policyOnlyPlan(policy: Policy, lang: Lang, own: OwnSheets): PlanToWrite & { sheet: SheetPlan } {
-  const sheet = laidOut(policySheetPlan(policy, lang, own), lang, "table");
+/**
+ * The policy sheet alone, laid out by the engine (what "Save policy" writes): over the sheet's
+ * `existing` values when they were read, so a note beside the table stays.
+ */
+export function policyOnlyPlan(
+  policy: Policy,
+  lang: Lang,
+  own: OwnSheets,
+  existing?: readonly (readonly CellValue[])[],
+): PlanToWrite & { sheet: SheetPlan } {
+  const sheet = laidOut(policySheetPlan(policy, lang, own, existing), lang, "table");
   return { sheets: [sheet], sheet };
 }
 

@@ -3,7 +3,7 @@
  * where it came from (the defaults, or the workbook's policy sheet and whether that sheet passed
  * the checks), and whether the user has edited it since.
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { CellValue } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, Translate } from "../engine/i18n";
@@ -17,9 +17,11 @@ export function usePolicyForm(lang: Lang, t: Translate) {
   /** Edited since it was read from the sheet or saved: a review then uses the form, not the sheet. */
   const [dirty, setDirty] = useState(false);
   const check = useMemo(() => formToPolicy(form, lang), [form, lang]);
+  const sheetValues = useRef<CellValue[][] | undefined>(undefined);
 
   /** The workbook's policy sheet into the form; one that fails the checks is reported and the form kept. */
   const adoptSheet = useCallback((sheet: { name: string; values: CellValue[][] }): Policy | undefined => {
+    sheetValues.current = sheet.values;
     try {
       const policy = readPolicySheet(sheet.values, sheet.name);
       setForm(policyToForm(policy));
@@ -60,5 +62,7 @@ export function usePolicyForm(lang: Lang, t: Translate) {
       ? t("ui.policy.source.sheet", { sheet: source.sheet })
       : t("ui.policy.source.default");
 
-  return { form, check, dirty, sourceText, adoptSheet, edit, reset, saved };
+  /** The policy sheet's values as last read: Save policy writes its table over them, keeping what is beside it. */
+  const lastSheetValues = useCallback(() => sheetValues.current, []);
+  return { form, check, dirty, sourceText, adoptSheet, edit, reset, saved, lastSheetValues };
 }

@@ -3,6 +3,7 @@
  * (for the user to confirm once), then the write itself with its progress and outcome. The policy
  * form saved on its own to the policy sheet is asked the same way.
  */
+import { CellValue } from "../engine/cells";
 import { Dispatch, useCallback, useState } from "react";
 import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
@@ -94,9 +95,9 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
   };
 
   /** First step of Save policy: what it will change, for the user to confirm. */
-  const askPolicy = (policy: Policy | undefined) => {
+  const askPolicy = (policy: Policy | undefined, existing?: readonly (readonly CellValue[])[]) => {
     if (!policy) return;
-    const { sheets, sheet } = policyOnlyPlan(policy, lang, ownSheets);
+    const { sheets, sheet } = policyOnlyPlan(policy, lang, ownSheets, existing);
     const plan = { sheets };
     setPendingPolicy({ plan, sheet: sheet.name, changes: describeParts(excel.planParts(plan, lang), t) });
   };

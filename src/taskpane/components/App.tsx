@@ -301,7 +301,7 @@ export default function App({ initialLang }: AppProps) {
               writeBack.dismissPolicy();
               policyForm.edit(key, value);
             },
-            onSave: () => writeBack.askPolicy(policyCheck.policy),
+            onSave: () => writeBack.askPolicy(policyCheck.policy, policyForm.lastSheetValues()),
             onReset: () => {
               writeBack.dismissPolicy();
               policyForm.reset();

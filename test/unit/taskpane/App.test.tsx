@@ -11,6 +11,7 @@ import App from "../../../src/taskpane/components/App";
 import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import * as excel from "../../../src/taskpane/excel";
 import { customerSheet, LEDGER, NASTY_NAMES } from "./workbooks";
+import { applyBlocks } from "../../support/review-grid";
 
 jest.mock("../../../src/taskpane/excel", () => {
   const actual = jest.requireActual("../../../src/taskpane/excel");
@@ -499,6 +500,37 @@ describe("policy", () => {
     tab("Policy");
     expect((screen.getByRole("textbox", { name: "High risk from score" }) as HTMLInputElement).value).toBe("4");
     expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
+  });
+
+  test("Save policy writes the table over the sheet read at start: a note beside it stays, stale rows below go", async () => {
+    mocked.readWorkbookState.mockResolvedValue({
+      ...STATE,
+      policy: {
+        name: "Credit Policy",
+        values: [
+          ["Setting", "Value", "Meaning", null],
+          ["highFrom", 4, null, "agreed with the board"],
+          ...Array.from({ length: 30 }, () => [null, null, null, null]),
+          ["old setting", 1, null, null],
+        ],
+      },
+    });
+    await renderPane();
+    tab("Policy");
+    mocked.writePlan.mockImplementationOnce(async (plan) => ({
+      ...okOutcome({ ...plan, target: { sheet: "", blocks: [], fills: [], clearFillsOn: [] } }),
+    }));
+    fireEvent.click(button("Save policy"));
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Save the policy to the workbook?" })).getByRole("button", { name: "Save" }),
+    );
+    await waitFor(() => expect(mocked.writePlan).toHaveBeenCalledTimes(1));
+    const [sheet] = mocked.writePlan.mock.calls[0][0].sheets;
+    expect(sheet.mode).toBe("rewrite-from");
+    // Nothing is written in column D; the old row 33 in the table's columns is blanked.
+    expect(sheet.blocks.every((b) => b.column + b.formats.length <= 3)).toBe(true);
+    const written = applyBlocks([], sheet.blocks);
+    expect(written[32].slice(0, 3)).toEqual([null, null, null]);
   });
 
   test("a share typed as a bare 70 is refused with how to write it; 70% is taken, and the version follows", async () => {
