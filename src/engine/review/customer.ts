@@ -11,7 +11,8 @@ import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "..
 import { Grade, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { factorPoints, gradeOf, riskScoreCore } from "../score";
-import { Z_MODEL_SPECS, zScore, ZZone, zZone } from "../zscore";
+import { Z_MODEL_SPECS, ZInputs, zScore, ZZone, zZone } from "../zscore";
+import type { ZModel } from "../z-models";
 import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
@@ -81,15 +82,37 @@ function warningsUnder(
   facts: CustomerFacts,
   factors: readonly number[],
   run: CustomerContext,
+  defaultModelInputs: ZInputs | undefined,
 ): number {
   const score = riskScoreCore(factors, last.weights);
-  const then: CustomerFacts = { ...facts, score, grade: gradeOf(score, last.policy) };
+  let then: CustomerFacts = { ...facts, score, grade: gradeOf(score, last.policy) };
+  // A customer on the policy's default Z model is judged by the last policy's default.
+  const model = last.policy.defaultZModel;
+  if (defaultModelInputs && model !== run.policy.defaultZModel) {
+    const usable = defaultModelInputs.sales !== undefined || !Z_MODEL_SPECS[model].usesSales;
+    const z = usable ? zScoreOrUndefined(defaultModelInputs, model) : undefined;
+    then = {
+      ...then,
+      zScore: z,
+      zZone: z === undefined ? undefined : zZone(z, model),
+      zDistressBelow: Z_MODEL_SPECS[model].distress,
+    };
+  }
   const findings: Finding[] = [];
   for (const check of run.activeChecks) {
     const finding = check.evaluate(then, last.policy, run.asOf);
     if (finding) findings.push(finding);
   }
   return warningSet(findings);
+}
+
+function zScoreOrUndefined(inputs: ZInputs, model: ZModel): number | undefined {
+  try {
+    return zScore(inputs, model);
+  } catch (error) {
+    if (error instanceof CreditError) return undefined;
+    throw error;
+  }
 }
 
 /** A sheet balance and a ledger's open amount further apart than a cent disagree. */
@@ -268,20 +291,20 @@ export function reviewCustomer(
   let zone: ZZone | undefined;
   let zAssetsNoted = false;
   const hasZInputs = Z_FIELDS.every((f) => n[f] !== undefined);
-  if (!zModelBad && hasZInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
+  const zInputs: ZInputs | undefined = hasZInputs
+    ? {
+        workingCapital: n.currentAssets! - n.currentLiabilities!,
+        retainedEarnings: n.retainedEarnings!,
+        ebit: n.ebit!,
+        equity: n.equity!,
+        sales: n.sales,
+        totalAssets: n.totalAssets!,
+        totalLiabilities: n.totalLiabilities!,
+      }
+    : undefined;
+  if (!zModelBad && zInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
     try {
-      z = zScore(
-        {
-          workingCapital: n.currentAssets! - n.currentLiabilities!,
-          retainedEarnings: n.retainedEarnings!,
-          ebit: n.ebit!,
-          equity: n.equity!,
-          sales: n.sales,
-          totalAssets: n.totalAssets!,
-          totalLiabilities: n.totalLiabilities!,
-        },
-        zModel,
-      );
+      z = zScore(zInputs, zModel);
       zone = zZone(z, zModel);
     } catch (error) {
       if (!(error instanceof CreditError)) throw error;
@@ -374,7 +397,9 @@ export function reviewCustomer(
     utilisation,
     availableCredit,
     findings: findings ?? NONE,
-    warningsUnderLastPolicy: run.lastPolicy && warningsUnder(run.lastPolicy, facts, row.factors, run),
+    warningsUnderLastPolicy:
+      run.lastPolicy &&
+      warningsUnder(run.lastPolicy, facts, row.factors, run, row.zModel === undefined && !zModelBad ? zInputs : undefined),
     actions,
     recommendedLimit: limit,
     monitoring: monitoringOf(grade, policy),

@@ -312,3 +312,24 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     expect(toTable(same, lang, "out.xlsx")).not.toContain(t("changes.newFromPolicy"));
   });
 });
+
+test("a customer on the default Z model whose zone moves with the policy's default model: the policy change explains it", () => {
+  const headers = [
+    ...HEADERS.en.slice(0, 7),
+    "Current assets",
+    "Current liabilities",
+    "Retained earnings",
+    "EBIT",
+    "Equity",
+    "Total assets",
+    "Total liabilities",
+    "Sales",
+  ];
+  // Z′ (private, the default) 1.25: grey; Z (public) 1.03: distress.
+  const sheet: Grid = [headers, ["A001", "Alpha", ...five(2), 40, 30, 10, 10, 40, 100, 60, 50]];
+  const { workbook } = reviewWorkbook({ customers: sheet }, R1, "en");
+  const publicModel = completePolicy({ ...DEFAULT_POLICY, defaultZModel: "public" });
+  const { result } = reviewWorkbook(workbook, R2, "en", publicModel);
+  expect(result.changes!.policy!.settings!.map((s) => s.setting)).toEqual(["defaultZModel"]);
+  expect(customerChange(result, "A001")).toMatchObject({ newWarnings: ["Z_DISTRESS"], newFromPolicy: ["Z_DISTRESS"] });
+});
