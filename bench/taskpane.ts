@@ -24,6 +24,7 @@ import {
   TargetCheck,
   writePlanWith,
 } from "../src/taskpane/excel";
+import { planOptionsOf, reviewInputOf } from "../src/taskpane/model";
 import { ownSheetsByName, reviewSheetKind } from "../src/engine/review/sheets";
 import { portfolio } from "./data";
 import { FakeExcel, SyncRecord } from "../test/support/fake-excel";
@@ -302,21 +303,10 @@ export async function benchTaskpane(
     const repeats = n > 10_000 ? 1 : Math.min(runs.repeats, 3);
     const read = await timed(make, (fake) => readForReviewWith(fake.context, "Customers", names), warmup, repeats);
     const r = read.value;
-    const result = runReview(
-      {
-        sheetName: r.target.name,
-        values: r.target.values,
-        origin: r.target.origin,
-        asOf: AS_OF,
-        policy: DEFAULT_POLICY,
-        archive: r.archive?.values,
-        ledger: r.ledger,
-      },
-      LANG,
-    );
+    const result = runReview(reviewInputOf(r, DEFAULT_POLICY, AS_OF), LANG);
     if (result.customers.length !== n)
       throw new Error(`task pane review saw ${result.customers.length} customers, expected ${n}`);
-    const plan = buildWritePlan(result, LANG, { sheetNames: r.sheetNames, archiveValues: r.archive?.values });
+    const plan = buildWritePlan(result, LANG, planOptionsOf(r));
     const headerIndex = result.layout.headerRow;
     const check: TargetCheck = {
       sheet: r.target.name,

@@ -15,8 +15,8 @@ import { findHeaderRow } from "../engine/review/headers";
 import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
-import { CustomerResult, ReviewResult } from "../engine/review/review";
-import { SheetPlan } from "../engine/review/write-plan";
+import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
+import { PlanOptions, SheetPlan } from "../engine/review/write-plan";
 import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
@@ -75,6 +75,37 @@ export function fieldHint(field: PolicyField): MessageKey | undefined {
   if (field.kind === "list") return "ui.policy.listHint";
   if (field.kind === "percent") return "ui.policy.percentHint";
   return undefined;
+}
+
+/** What one read of the workbook gives the engine's review: every sheet it read, in the engine's terms. */
+export function reviewInputOf(
+  read: ReviewRead,
+  policy: Policy,
+  asOf: number,
+  mapping?: Readonly<Record<string, InputField>>,
+): ReviewInput {
+  return {
+    sheetName: read.target.name,
+    values: read.target.values,
+    origin: read.target.origin,
+    asOf,
+    policy,
+    archive: read.archive?.values,
+    policyHistory: read.policyHistory?.values,
+    ledger: read.ledger,
+    incompleteLedger: read.incompleteLedger,
+    mapping,
+  };
+}
+
+/** What the same read tells the write plan of the workbook: our sheets there, and what they hold now. */
+export function planOptionsOf(read: ReviewRead): PlanOptions {
+  return {
+    ownSheets: read.ownSheets,
+    archiveValues: read.archive?.values,
+    policyValues: read.policy?.values,
+    policyHistoryValues: read.policyHistory?.values,
+  };
 }
 
 /**

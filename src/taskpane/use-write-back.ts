@@ -11,7 +11,7 @@ import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
 import * as excel from "./excel";
 import type { PlanToWrite } from "./excel";
-import { describeParts, outputHeaders, policyOnlyPlan, targetCheck } from "./model";
+import { describeParts, outputHeaders, planOptionsOf, policyOnlyPlan, targetCheck } from "./model";
 import { errorNotice, messageNotice, withAction, writeNotice } from "./notices";
 import { ReviewAction, ReviewState } from "./review-state";
 import { Operation } from "./use-operation";
@@ -52,12 +52,7 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
   /** First step: what the write will change, for the user to confirm. */
   const ask = () => {
     if (!read || !result) return;
-    const plan = buildWritePlan(result, lang, {
-      ownSheets: read.ownSheets,
-      archiveValues: read.archive?.values,
-      policyValues: read.policy?.values,
-      policyHistoryValues: read.policyHistory?.values,
-    });
+    const plan = buildWritePlan(result, lang, planOptionsOf(read));
     try {
       setPending({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
     } catch (error) {

@@ -16,7 +16,7 @@ import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
 import { formatCount, LangContext } from "../i18n";
 import { unavailableBecause } from "../blockers";
-import { customerRowArea, headersWhenMissing, mappableHeaders } from "../model";
+import { customerRowArea, headersWhenMissing, mappableHeaders, reviewInputOf } from "../model";
 import {
   errorNotice,
   isExcelProblem,
@@ -136,21 +136,7 @@ export default function App({ initialLang }: AppProps) {
   const reviewRead = useCallback(
     (source: ReviewRead, policy: Policy, map: Readonly<Record<string, InputField>>, serial: number) => {
       try {
-        const next = runReview(
-          {
-            sheetName: source.target.name,
-            values: source.target.values,
-            origin: source.target.origin,
-            asOf: serial,
-            policy,
-            archive: source.archive?.values,
-            policyHistory: source.policyHistory?.values,
-            ledger: source.ledger,
-            incompleteLedger: source.incompleteLedger,
-            mapping: map,
-          },
-          lang,
-        );
+        const next = runReview(reviewInputOf(source, policy, serial, map), lang);
         dispatch({ type: "reviewed", result: next });
         return next;
       } catch (error) {

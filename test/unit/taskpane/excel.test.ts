@@ -23,7 +23,7 @@ import {
   TOP_ROWS,
   writePlanWith,
 } from "../../../src/taskpane/excel";
-import { policyOnlyPlan, targetCheck } from "../../../src/taskpane/model";
+import { planOptionsOf, policyOnlyPlan, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
 import { sheetChoices, sheetKinds } from "../../../src/taskpane/sheets";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
@@ -46,24 +46,9 @@ async function reviewAndPlan(sheet = "Customers") {
     sheet,
     fake.sheets.map((s) => s.name),
   );
-  const result = runReview(
-    {
-      sheetName: read.target.name,
-      values: read.target.values,
-      origin: read.target.origin,
-      asOf: AS_OF,
-      policy: DEFAULT_POLICY,
-      archive: read.archive?.values,
-      ledger: read.ledger,
-    },
-    "en",
-  );
-  const plan = buildWritePlan(result, "en", {
-    ownSheets: read.ownSheets,
-    archiveValues: read.archive?.values,
-    policyValues: read.policy?.values,
-    policyHistoryValues: read.policyHistory?.values,
-  });
+  // The review and its plan from the read as the pane makes them.
+  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, AS_OF), "en");
+  const plan = buildWritePlan(result, "en", planOptionsOf(read));
   return { read, result, plan, check: targetCheck(read, result) };
 }
 
@@ -202,25 +187,10 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(policy.maxDebtRatio).toBe(0.75);
 
     const nextMonth = AS_OF + 30;
-    const result = runReview(
-      {
-        sheetName: "Customers",
-        values: read.target.values,
-        origin: read.target.origin,
-        asOf: nextMonth,
-        policy,
-        archive: read.archive?.values,
-        policyHistory: read.policyHistory?.values,
-        ledger: read.ledger,
-      },
-      "en",
-    );
+    expect(read.target.name).toBe("Customers");
+    const result = runReview(reviewInputOf(read, policy, nextMonth), "en");
     expect(result.changes?.previousReview).toBe(AS_OF);
-    const plan = buildWritePlan(result, "en", {
-      ownSheets: read.ownSheets,
-      archiveValues: read.archive?.values,
-      policyHistoryValues: read.policyHistory?.values,
-    });
+    const plan = buildWritePlan(result, "en", planOptionsOf(read));
     expect((await writePlanWith(fake.context, plan, "en", targetCheck(read, result))).ok).toBe(true);
     expect(fake.sheets.map((s) => s.name)).toEqual([
       "Customers",
