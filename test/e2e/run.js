@@ -361,7 +361,7 @@ scenario(
     for (const wanted of ["Negative news and 3 more", "High", "4.70"])
       assert.ok(text.includes(wanted), `C0005 row shows "${wanted}": ${text}`);
     // Needs attention first: the customers at risk, the largest balance first, as the command line's top risks.
-    const first = await customerList(page, "en").locator(":scope > li > button").first().innerText();
+    const first = await customerList(page, "en").locator(":scope > li > div > button").first().innerText();
     assert.ok(first.startsWith("Wide World Importers") && first.includes("Over credit limit"), `first row: ${first}`);
     const clean = await customerRow(page, "en", "Northwind Traders").innerText();
     assert.ok(clean.includes("Low") && clean.includes(t("en", "ui.list.noWarnings")), `C0001 low, no warning: ${clean}`);
@@ -1263,6 +1263,9 @@ scenario(
         assert.ok(await onScreen(page, title), `${lang} ${width} px at 200%: the question's title on screen`);
         const yes = question.getByRole("button", { name: t(lang, "ui.confirm.write"), exact: true });
         assert.ok(await onScreen(page, yes), `${lang} ${width} px at 200%: the question's Write on screen`);
+        // It does not cover the pane: the results it asks about stay in view above it.
+        const barTop = await question.evaluate((q) => q.parentElement.getBoundingClientRect().top / window.innerHeight);
+        assert.ok(barTop >= 0.3, `${lang} ${width} px at 200%: the question covers ${Math.round((1 - barTop) * 100)}% of the pane`);
         noProblems(pane);
       }
     }
@@ -1338,6 +1341,17 @@ scenario("21 screenshots at 320, 350 and 500 px, in the dark theme and in Chines
       assert.equal(await tip.count(), 1, "tooltip on focus too");
       await pane.page.keyboard.press("Escape");
       assert.equal(await tip.count(), 0, "Escape hides it");
+      // A click opens the row and hides its tooltip; hovered again, the tooltip hangs under the row, over its details' top.
+      const row = customerRow(pane.page, "en", "Liberty's Delightful Sinful Bakery");
+      await row.click();
+      assert.equal(await row.getAttribute("aria-expanded"), "true");
+      assert.equal(await tip.count(), 0, "a click hides the tooltip");
+      await pane.page.mouse.move(0, 0);
+      await row.hover();
+      assert.equal(await tip.count(), 1, "tooltip on an open row");
+      const [rowBox, tipBox] = [await row.boundingBox(), await tip.boundingBox()];
+      assert.ok(Math.abs(tipBox.y - (rowBox.y + rowBox.height)) <= 8, `tooltip under the row: ${JSON.stringify({ rowBox, tipBox })}`);
+      await row.click();
     }
     noProblems(pane);
   }

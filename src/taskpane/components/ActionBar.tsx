@@ -34,8 +34,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow4,
-    // A long question scrolls inside itself (WriteQuestion) rather than push its title off the top.
-    maxHeight: "100vh",
+    // A long question scrolls inside itself (WriteQuestion) rather than push its title off the top, and
+    // leaves a third of the pane above it: the results it asks about can still be scrolled and read.
+    maxHeight: "65vh",
     boxSizing: "border-box",
   },
   busy: {

@@ -19,7 +19,9 @@ import { GradeBadge } from "./GradeBadge";
 import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
-  item: { position: "relative", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // The tooltip's box hangs under the row's button, not under the item, which holds the open details too.
+  anchor: { position: "relative" },
   tip: {
     position: "absolute",
     zIndex: 2,
@@ -106,49 +108,55 @@ export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle
   }, [open]);
 
   return (
-    <li ref={itemRef} className={styles.item} onPointerEnter={showTip} onPointerLeave={hideTip}>
-      <button
-        ref={rowRef}
-        type="button"
-        className={mergeClasses(styles.row, open && styles.open)}
-        aria-expanded={open}
-        aria-controls={open ? detailId : undefined}
-        onClick={onToggle}
-        onFocus={showTip}
-        onBlur={hideTip}
-        onKeyDown={(event) => event.key === "Escape" && hideTip()}
-      >
-        <span className={styles.chevron}>{open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}</span>
-        <span className={styles.body}>
-          <span className={styles.first}>
-            <span data-cut className={mergeClasses(styles.cut, styles.name)}>
-              {name}
-            </span>
-            <span className={styles.meta}>
-              <GradeBadge grade={hasDataError(c) ? undefined : c.grade} />
-              {c.score !== undefined && !hasDataError(c) && (
-                <span className={panel.figure}>
-                  <span className={panel.visuallyHidden}>
-                    {t("ui.detail.score")}
-                    {t("sep.label")}
+    <li ref={itemRef} className={styles.item}>
+      <div className={styles.anchor} onPointerEnter={showTip} onPointerLeave={hideTip}>
+        <button
+          ref={rowRef}
+          type="button"
+          className={mergeClasses(styles.row, open && styles.open)}
+          aria-expanded={open}
+          aria-controls={open ? detailId : undefined}
+          onClick={() => {
+            // A click answers the row: its tooltip would stay over the details or the list below until the pointer left.
+            hideTip();
+            onToggle();
+          }}
+          onFocus={showTip}
+          onBlur={hideTip}
+          onKeyDown={(event) => event.key === "Escape" && hideTip()}
+        >
+          <span className={styles.chevron}>{open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}</span>
+          <span className={styles.body}>
+            <span className={styles.first}>
+              <span data-cut className={mergeClasses(styles.cut, styles.name)}>
+                {name}
+              </span>
+              <span className={styles.meta}>
+                <GradeBadge grade={hasDataError(c) ? undefined : c.grade} />
+                {c.score !== undefined && !hasDataError(c) && (
+                  <span className={panel.figure}>
+                    <span className={panel.visuallyHidden}>
+                      {t("ui.detail.score")}
+                      {t("sep.label")}
+                    </span>
+                    {formatFigure(c.score, "score", lang)}
                   </span>
-                  {formatFigure(c.score, "score", lang)}
-                </span>
-              )}
+                )}
+              </span>
+            </span>
+            <span data-cut className={mergeClasses(styles.cut, styles.second)}>
+              {second}
             </span>
           </span>
-          <span data-cut className={mergeClasses(styles.cut, styles.second)}>
+        </button>
+        {tip && (
+          <span className={styles.tip} aria-hidden data-tip>
+            {name}
+            <br />
             {second}
           </span>
-        </span>
-      </button>
-      {tip && (
-        <span className={styles.tip} aria-hidden data-tip>
-          {name}
-          <br />
-          {second}
-        </span>
-      )}
+        )}
+      </div>
       {open && (
         <div id={detailId} role="region" aria-label={name} className={styles.detail}>
           <CustomerDetail customer={c} sheet={sheet} policy={policy} change={change} onGoTo={onGoTo} />
