@@ -1,4 +1,5 @@
 /** What the command line prints: a readable table, or the JSON documented in README. */
+import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
@@ -27,6 +28,7 @@ import {
   recommendationText,
   riskierText,
   leftOutText,
+  typedOverText,
   unmatchedText,
   warningList,
   warningChangeCounts,
@@ -119,6 +121,20 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
     },
     changes: result.changes ? changesJson(result.changes) : null,
     leftOutRows: result.leftOutRows,
+    typedOver: result.typedOver
+      ? {
+          reviewDate: isoFromSerial(result.typedOver.reviewDate),
+          count: result.typedOver.count,
+          cells: result.typedOver.cells.map((c) => ({
+            cell: `${columnLetter(c.column)}${c.row}`,
+            field: c.field,
+            customer: c.customer,
+            typed: c.typed,
+            written: c.written,
+          })),
+          text: typedOverText(result.typedOver, result.sheet, lang),
+        }
+      : null,
   };
 }
 
@@ -313,6 +329,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
+  if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   lines.push(...changesLines(result.changes, result.customers, lang));
   const skipped = result.columns.skippedChecks;
   if (skipped.length)

@@ -9,6 +9,7 @@ import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
 import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
+import { typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite } from "./excel";
 import { describeParts, outputHeaders, planOptionsOf, policyOnlyPlan, targetCheck } from "./model";
@@ -54,7 +55,10 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
     if (!read || !result) return;
     const plan = buildWritePlan(result, lang, planOptionsOf(read));
     try {
-      setPending({ plan, changes: describeParts(excel.planParts(plan, lang), t, outputHeaders(plan)) });
+      const parts = describeParts(excel.planParts(plan, lang), t, outputHeaders(plan));
+      // Cells of the review's own typed over by hand are the one thing of the user's a write replaces: said before the answer.
+      const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
+      setPending({ plan, changes: [...parts, ...typedOver] });
     } catch (error) {
       showNotice(errorNotice(error));
     }

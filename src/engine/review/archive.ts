@@ -200,6 +200,11 @@ const GRADE_BY_NAME = new Map<string, Grade>(
   GRADES.flatMap((g) => [headerKey(gradeName(g, "en")), headerKey(gradeName(g, "zh"))].map((k) => [k, g] as const)),
 );
 
+/** A grade cell's grade, written in either language; undefined for anything else. */
+export function gradeByName(value: CellValue): Grade | undefined {
+  return GRADE_BY_NAME.get(headerKey(value));
+}
+
 function planValue(value: CellValue): PlanValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -235,7 +240,7 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       id,
       name,
       score: score.kind === "number" ? score.value : undefined,
-      grade: GRADE_BY_NAME.get(headerKey(cell("grade"))),
+      grade: gradeByName(cell("grade")),
       warnings: c.warnings === undefined ? undefined : readCodes(cell("warnings")),
       recommendedLimit: limit.kind === "number" ? limit.value : undefined,
       line,

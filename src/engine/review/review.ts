@@ -14,7 +14,7 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./archive";
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
-import { availableChecks, columnReport, matchColumns } from "./columns";
+import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
@@ -33,6 +33,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { Finding, WarningCode } from "./warnings";
+import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -192,6 +193,15 @@ export interface ReviewResult {
   readonly changes?: ReviewChanges;
   /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
   readonly leftOutRows: readonly LeftOutRow[];
+  /** The review's own cells changed by hand since the review that wrote them, which this one writes again; absent when none. */
+  readonly typedOver?: TypedOver;
+}
+
+/** The checked output columns an earlier run wrote on the sheet: those whose header is already theirs. */
+function ownColumns(header: readonly CellValue[] | undefined, columns: Readonly<Record<OutputField, number>>) {
+  const own: Partial<Record<(typeof CHECKED_FIELDS)[number], number>> = {};
+  for (const field of CHECKED_FIELDS) if (outputFieldOf(header?.[columns[field]]) === field) own[field] = columns[field];
+  return own;
 }
 
 /** A row left out of the review: where it is (1-based sheet row), what it says and what it is. */
@@ -209,7 +219,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { match, columns } = sheetColumns;
 
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy) : undefined;
-  const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
+  const archived = input.archive ? readArchive(input.archive) : undefined;
+  const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
@@ -278,6 +289,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       staleOutputUntil: place.stale,
     },
     changes: earlier ? whatChanged(customers, earlier, lastPolicy?.change) : undefined,
+    typedOver: typedOverCells(
+      values,
+      origin.row,
+      origin.column,
+      ownColumns(values[match.headerRow], place.columns),
+      customers,
+      archived,
+    ),
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }

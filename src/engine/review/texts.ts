@@ -15,10 +15,13 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
-import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
+import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow } from "./review";
+import type { TypedOver, TypedOverCell } from "./typed-over";
+import type { PlanValue } from "./write-plan";
+import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
@@ -154,6 +157,45 @@ export function leftOutText(rows: readonly LeftOutRow[], lang: Lang): string {
     rows: more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed,
   });
 }
+
+const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>> = {
+  score: "score",
+  grade: "score",
+  zScore: "z",
+  recommendedLimit: "money",
+};
+
+/**
+ * The review's own cells changed by hand since the review that wrote them, as one line: each by
+ * its cell, its column, what it holds and what that review wrote, the first few of them.
+ */
+export function typedOverText(over: TypedOver, sheet: string, lang: Lang): string {
+  const shown = (value: PlanValue, cell: TypedOverCell): string => {
+    if (value === null || value === "") return message(lang, "review.typedOverBlank");
+    if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
+    return `"${String(value)}"`;
+  };
+  const wrote = (c: TypedOverCell): string => (typeof c.written === "string" ? gradeName(c.written, lang) : shown(c.written, c));
+  const cells = over.cells.slice(0, SHOWN_TYPED_OVER).map((c) =>
+    message(lang, "review.typedOverCell", {
+      cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
+      header: OUTPUT_HEADERS[c.field][lang],
+      customer: c.customer,
+      typed: shown(c.typed, c),
+      written: wrote(c),
+    }),
+  );
+  const listed = cells.join(message(lang, "sep.items"));
+  const more = over.count - cells.length;
+  return message(lang, "review.typedOver", {
+    count: formatCount(over.count, lang),
+    date: isoFromSerial(over.reviewDate),
+    cells: more > 0 ? message(lang, "review.typedOverMore", { cells: listed, count: formatCount(more, lang) }) : listed,
+  });
+}
+
+/** How many changed cells a line names before counting the rest. */
+const SHOWN_TYPED_OVER = 5;
 
 /** How many left-out rows a report names before counting the rest. */
 const SHOWN_LEFT_OUT = 5;

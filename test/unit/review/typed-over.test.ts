@@ -1,0 +1,144 @@
+/**
+ * The review's own output cells changed by hand between reviews: found against what the archive
+ * says each review wrote, named with what they hold and what was written, and never confused
+ * with a re-run, a back-dated review, a language switch or a spreadsheet's 15-digit rounding.
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang, translator } from "../../../src/engine/i18n";
+import { reviewedNotice } from "../../../src/taskpane/notices";
+import { OutputField } from "../../../src/engine/review/fields";
+import { ReviewResult } from "../../../src/engine/review/review";
+import { typedOverText } from "../../../src/engine/review/texts";
+import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
+import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
+
+const HEADERS = ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Days past due"];
+const five = (x: number) => [x, x, x, x, x];
+
+function sheet(count = 4): Grid {
+  const rows: Grid = [HEADERS];
+  for (let i = 0; i < count; i++) rows.push([`C${100 + i}`, `Customer ${i}`, ...five(1.5 + (i % 7) * 0.5), 100000, 40000, 0]);
+  return rows;
+}
+
+const OCT = serial("2026-10-31");
+const NOV = serial("2026-11-30");
+
+/** The workbook after a first review in `lang`, and where its output columns are. */
+function reviewedOnce(lang: Lang = "en", count = 4) {
+  const { result, workbook } = reviewWorkbook({ customers: sheet(count) }, OCT, lang);
+  const column = (field: OutputField) => result.layout.outputColumns[field];
+  return { workbook, column, first: result };
+}
+
+/** The sheet with cells set: [data row (0-based under the header), field, value]. */
+function typed(
+  workbook: CycleWorkbook,
+  column: (f: OutputField) => number,
+  edits: [number, OutputField, unknown][],
+): CycleWorkbook {
+  const customers = workbook.customers.map((line) => [...line]);
+  for (const [row, field, value] of edits) customers[row + 1][column(field)] = value as never;
+  return { ...workbook, customers };
+}
+
+describe("typed-over output cells", () => {
+  test("a re-review of an untouched sheet, the same day or a month on, in either language, finds none", () => {
+    const { workbook } = reviewedOnce();
+    expect(reviewWorkbook(workbook, OCT).result.typedOver).toBeUndefined();
+    expect(reviewWorkbook(workbook, NOV).result.typedOver).toBeUndefined();
+    expect(reviewWorkbook(workbook, NOV, "zh").result.typedOver).toBeUndefined();
+    const zh = reviewedOnce("zh");
+    expect(reviewWorkbook(zh.workbook, NOV, "en").result.typedOver).toBeUndefined();
+  });
+
+  test("a limit typed over, a score cleared, a grade overwritten: each named with what it holds and what was written", () => {
+    const { workbook, column, first } = reviewedOnce();
+    const limit = first.customers[0].recommendedLimit!;
+    const edited = typed(workbook, column, [
+      [0, "recommendedLimit", 123456],
+      [1, "score", null],
+      [2, "grade", "Low"],
+      [3, "grade", "OK by CFO"],
+    ]);
+    const { result } = reviewWorkbook(edited, NOV);
+    const over = result.typedOver!;
+    expect(over.reviewDate).toBe(OCT);
+    expect(over.count).toBe(4);
+    expect(over.cells.map((c) => [c.row, c.column, c.field, c.customer, c.typed, c.written])).toEqual([
+      [2, column("recommendedLimit"), "recommendedLimit", "Customer 0", 123456, limit],
+      [3, column("score"), "score", "Customer 1", null, first.customers[1].score],
+      [4, column("grade"), "grade", "Customer 2", "Low", first.customers[2].grade],
+      [5, column("grade"), "grade", "Customer 3", "OK by CFO", first.customers[3].grade],
+    ]);
+    expect(first.customers[2].grade).toBe("medium");
+    const text = typedOverText(over, CYCLE_SHEET, "en");
+    expect(text).toMatch(/^4 cells of the review's own columns changed by hand since the review of 2026-10-31; /);
+    expect(text).toContain("Customers!");
+    expect(text).toContain(
+      `Recommended limit of Customer 0: 123,456.00 (the review wrote ${limit.toLocaleString("en", { minimumFractionDigits: 2 })})`,
+    );
+    expect(text).toContain('Risk grade of Customer 2: "Low" (the review wrote Medium)');
+    expect(text).toContain("Risk score of Customer 1: blank (the review wrote");
+    const zh = typedOverText(over, CYCLE_SHEET, "zh");
+    expect(zh).toMatch(/^自 2026-10-31 的审查以来，审查输出列中有 4 个单元格被手工改动/);
+    expect(zh).toContain('（Customer 2的风险等级）："Low"（审查写入 中）');
+    // Every face of the command line says so: the printed report and the JSON.
+    expect(toTable(result, "en", "out.xlsx")).toContain(text);
+    // And the pane, in the notice after the review (the write question lists it too: use-write-back.ts).
+    expect(reviewedNotice(result).render(translator("zh"), "zh").lines).toContain(zh);
+    const json = toJson(result, "en", "out.xlsx").typedOver!;
+    expect(json.count).toBe(4);
+    expect(json.reviewDate).toBe("2026-10-31");
+    expect(json.cells[2]).toEqual({
+      cell: expect.stringMatching(/^[A-Z]+4$/),
+      field: "grade",
+      customer: "Customer 2",
+      typed: "Low",
+      written: "medium",
+    });
+  });
+
+  test("once written again, the next review finds none", () => {
+    const { workbook, column } = reviewedOnce();
+    const edited = typed(workbook, column, [[0, "recommendedLimit", 1]]);
+    const november = reviewWorkbook(edited, NOV);
+    expect(november.result.typedOver?.count).toBe(1);
+    expect(reviewWorkbook(november.workbook, serial("2026-12-31")).result.typedOver).toBeUndefined();
+  });
+
+  test("a number a hair off (another spreadsheet saving 15 significant digits) is the review's own", () => {
+    const { workbook, column, first } = reviewedOnce();
+    const score = first.customers[0].score!;
+    const saved = score * (1 + 1e-14);
+    expect(saved).not.toBe(score);
+    expect(reviewWorkbook(typed(workbook, column, [[0, "score", saved]]), NOV).result.typedOver).toBeUndefined();
+  });
+
+  test("a back-dated review that wrote the sheet last is not taken for typing", () => {
+    const { workbook } = reviewedOnce();
+    const november = reviewWorkbook(workbook, NOV).workbook;
+    // September run last: the sheet now holds September's values, the archive's latest is November's.
+    const september = reviewWorkbook(november, serial("2026-09-30")).workbook;
+    expect(reviewWorkbook(september, serial("2026-12-31")).result.typedOver).toBeUndefined();
+  });
+
+  test("many cells: all counted, the first ones listed, the line names five and counts the rest", () => {
+    const { workbook, column } = reviewedOnce("en", 30);
+    const edits = Array.from({ length: 30 }, (_, i) => [i, "recommendedLimit", 1] as [number, OutputField, unknown]);
+    const over = reviewWorkbook(typed(workbook, column, edits), NOV).result.typedOver!;
+    expect(over.count).toBe(30);
+    expect(over.cells).toHaveLength(LISTED_TYPED_OVER);
+    expect(over.cells.map((c) => c.row)).toEqual(Array.from({ length: LISTED_TYPED_OVER }, (_, i) => i + 2));
+    expect(typedOverText(over, CYCLE_SHEET, "en")).toMatch(/Customer 4: 1\.00 \(the review wrote [\d,.]+\) and 25 more$/);
+  });
+
+  test("a column whose header is no longer the review's is the user's: not asked", () => {
+    const { workbook, column } = reviewedOnce();
+    const edited = typed(workbook, column, [[0, "recommendedLimit", 1]]);
+    edited.customers[0][column("recommendedLimit")] = "Approved limit";
+    const result: ReviewResult = reviewWorkbook(edited, NOV).result;
+    expect(result.typedOver).toBeUndefined();
+  });
+});
