@@ -155,7 +155,7 @@ async function review(pane, sheet, { expect, asOf = AS_OF } = {}) {
 }
 
 /** Presses Write back, checks that it says what it will change, confirms; returns the notice (asserts success unless `expectFailure`). */
-async function writeBack(pane, { expectFailure = false } = {}) {
+async function writeBack(pane, { expectFailure = false, expectLine } = {}) {
   const { page, lang } = pane;
   const button = page.getByRole("button", { name: t(lang, "ui.action.write"), exact: true });
   await assertUsable(button);
@@ -165,6 +165,7 @@ async function writeBack(pane, { expectFailure = false } = {}) {
   await question.waitFor();
   const changes = await question.getByRole("listitem").allInnerTexts();
   assert.ok(changes.length >= 4 && changes.some((line) => line.includes("Customers")), `what it will change: ${changes}`);
+  if (expectLine) assert.ok(changes.some((line) => line.startsWith(expectLine)), `what it will change: ${changes}`);
   await question.getByRole("button", { name: t(lang, "ui.confirm.write"), exact: true }).click();
   const text = await nextNotice(page, previous);
   const title = t(lang, expectFailure ? "ui.write.failedTitle" : "ui.write.doneTitle");
@@ -571,8 +572,14 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
     false,
     "write waits until reviewed again",
   );
-  await review(pane, "Customers", { expect: SAMPLE_COUNTS });
-  await writeBack(pane);
+  // A recommended limit typed over by hand since: the review says so after reviewing and before writing, then writes its own value.
+  const limitCell = `${columnLetter(sheetOf(first, "Customers").values[HEADER_ROW].indexOf("Recommended limit"))}${HEADER_ROW + 2}`;
+  await page.evaluate((cell) => window.__workbook.setCell("Customers", cell, 1), limitCell);
+  const typedOver = "1 cell of the review's own columns changed by hand since the review of 2026-11-30;";
+  const reviewed = await review(pane, "Customers");
+  assert.ok(reviewed.startsWith(reviewedText("en", "Customers", SAMPLE_COUNTS)), reviewed);
+  assert.ok(reviewed.includes(`${typedOver} the review writes its own values there: Customers!${limitCell} Recommended limit`), reviewed);
+  await writeBack(pane, { expectLine: typedOver });
   const second = await snapshot(pane);
   assert.deepEqual(
     second.sheets.map((s) => s.name),
