@@ -28,6 +28,7 @@ import {
   recommendationText,
   riskierText,
   leftOutText,
+  amountUnitsText,
   typedOverText,
   unmatchedText,
   warningList,
@@ -121,6 +122,12 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
     },
     changes: result.changes ? changesJson(result.changes) : null,
     leftOutRows: result.leftOutRows,
+    amountUnits: {
+      unit: result.amountUnits.unit ?? null,
+      column: result.amountUnits.column ?? null,
+      converted: result.amountUnits.converted,
+      text: amountUnitsText(result.amountUnits, lang) || null,
+    },
     typedOver: result.typedOver
       ? {
           reviewDate: isoFromSerial(result.typedOver.reviewDate),
@@ -335,6 +342,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (skipped.length)
     lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
+  const units = amountUnitsText(result.amountUnits, lang);
+  if (units) lines.push(units);
   lines.push(`→ ${output}`);
   return lines.join("\n");
 }

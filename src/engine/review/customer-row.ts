@@ -10,6 +10,7 @@ import { readFactor } from "../score";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { INPUT_FIELDS, InputField, isTotalsLabel } from "./fields";
+import { Conversion, convert } from "./units";
 
 /** A cell that could not be read: the field it holds and the error placed at it. */
 export interface BadCell {
@@ -63,6 +64,8 @@ interface NumberColumn {
   readonly field: InputField;
   readonly column: number;
   readonly nonNegative: boolean;
+  /** Into the review's unit, when the column states another (see units.ts). */
+  readonly conversion?: Conversion;
 }
 
 /** What reading a row needs to know about the sheet, worked out once per review. */
@@ -70,11 +73,13 @@ export function rowContext(
   columns: ColumnMap,
   headers: readonly string[],
   origin: { readonly row: number; readonly column: number },
+  conversions: Partial<Record<InputField, Conversion>> = {},
 ): RowContext {
   const numberColumns: NumberColumn[] = [];
   for (const field of NUMBER_FIELDS) {
     const column = columns[field];
-    if (column !== undefined) numberColumns.push({ field, column, nonNegative: NON_NEGATIVE.has(field) });
+    if (column !== undefined)
+      numberColumns.push({ field, column, nonNegative: NON_NEGATIVE.has(field), conversion: conversions[field] });
   }
   return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns };
 }
@@ -201,7 +206,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     fatal = [inCell(new CreditError("value", "review.notScoredYet"), FACTORS[0], row, ctx)];
 
   const numbers = blankNumbers();
-  for (const { field, column, nonNegative } of ctx.numberColumns) {
+  for (const { field, column, nonNegative, conversion } of ctx.numberColumns) {
     const value = numberOrProblem(values[column]);
     let error: CreditError | undefined;
     if (typeof value !== "number") {
@@ -211,7 +216,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     else if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
       error = new CreditError("num", "score.scoreRange", { value });
     if (error) (badCells ??= []).push({ field, error: inCell(error, field, row, ctx) });
-    else numbers[field] = value as number;
+    else numbers[field] = conversion ? convert(value as number, conversion) : (value as number);
   }
 
   let negativeNewsDate: number | undefined;

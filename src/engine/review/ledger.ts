@@ -2,6 +2,7 @@
  * An invoice ledger (customer, invoice, due date, amount, paid or open amount) aged per
  * customer; it replaces the overdue columns of the customer sheet when a workbook has one.
  */
+import { AmountUnit, conversion, convert, ConvertedColumn, headerUnit, sheetUnit } from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
 import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
@@ -29,6 +30,8 @@ export interface LedgerAging {
   readonly takenAsUnpaid: boolean;
   /** The currencies its currency column names on open invoices, in order of first use (at most MAX_CURRENCIES_SHOWN + 1). */
   readonly currencies: readonly string[];
+  /** Its amounts' column, when they were converted into the customer sheet's unit. */
+  readonly converted?: ConvertedColumn;
 }
 
 /** How many currencies a notice names before it stops looking. */
@@ -253,10 +256,19 @@ class OverdueInvoices {
  * Ages the ledger per customer against `asOf` (an Excel serial), by the policy's aging edges;
  * each customer's credit notes settle its oldest invoices first.
  */
-export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy, "agingEdges" | "legalActionDays">): LedgerAging {
+export function ageLedger(
+  input: LedgerInput,
+  asOf: number,
+  policy: Pick<Policy, "agingEdges" | "legalActionDays">,
+  unit?: AmountUnit,
+): LedgerAging {
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
+  // What is owed is in the open amount's unit where there is one, else the amount's.
+  const amountHeader = match.headers[col.openAmount ?? col.amount];
+  const ledgerUnit = headerUnit(amountHeader) ?? sheetUnit(input.values, match.headerRow);
+  const toUnit = conversion(ledgerUnit, unit);
   const customers = new Map<string, LedgerCustomer>();
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({
@@ -328,7 +340,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       }
     }
     try {
-      const open = openOf(line, amount, r, entry);
+      const open = toUnit ? convert(openOf(line, amount, r, entry), toUnit) : openOf(line, amount, r, entry);
       if (open === 0) continue;
       entry.count++;
       // Ledgers repeat a currency row after row: only a change is looked at.
@@ -363,5 +375,6 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   }
   overdue.settle(customers.values());
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
-  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies };
+  const converted = toUnit && ledgerUnit ? { sheet: input.sheetName, header: amountHeader, from: ledgerUnit } : undefined;
+  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies, converted };
 }

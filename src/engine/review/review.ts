@@ -34,6 +34,7 @@ import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
+import { AmountUnits, customerSheetUnits } from "./units";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -193,6 +194,8 @@ export interface ReviewResult {
   readonly changes?: ReviewChanges;
   /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
   readonly leftOutRows: readonly LeftOutRow[];
+  /** The unit amounts are compared and written in, and the columns converted into it. */
+  readonly amountUnits: AmountUnits;
   /** The review's own cells changed by hand since the review that wrote them, which this one writes again; absent when none. */
   readonly typedOver?: TypedOver;
 }
@@ -218,14 +221,15 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const sheetColumns = matchColumns(input.sheetName, values, origin, input.mapping, lang);
   const { match, columns } = sheetColumns;
 
-  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy) : undefined;
+  const { units, conversions } = customerSheetUnits(input.sheetName, values, match);
+  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   const archived = input.archive ? readArchive(input.archive) : undefined;
   const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
-  const ctx = rowContext(columns, match.headers, origin);
+  const ctx = rowContext(columns, match.headers, origin, conversions);
   const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
   const run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
   const customers: CustomerResult[] = [];
@@ -297,6 +301,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       customers,
       archived,
     ),
+    amountUnits: ledger?.converted ? { ...units, converted: [...units.converted, ledger.converted] } : units,
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }

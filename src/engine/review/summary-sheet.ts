@@ -92,6 +92,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   pair(t("summary.asOf"), result.asOf, "date");
   pair(t("summary.sheet"), result.sheet, "text");
   pair(t("summary.policyVersion"), result.policy.version, "text");
+  // A report forwarded on its own says what its amounts are in, when the customer sheet says so.
+  if (result.amountUnits.unit) pair(t("summary.amountUnit"), result.amountUnits.unit.label, "text");
   pair(t("summary.customers"), p.reviewed, "integer");
   pair(t("summary.withErrors"), p.withErrors, "integer");
   pair(t("summary.exposure"), p.exposure, "money");

@@ -21,6 +21,7 @@ import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow } from "./review";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
+import type { AmountUnits } from "./units";
 import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
@@ -196,6 +197,15 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
 
 /** How many changed cells a line names before counting the rest. */
 const SHOWN_TYPED_OVER = 5;
+
+/** The amount columns converted into the customer sheet's unit, as one line; "" when none was. */
+export function amountUnitsText(units: AmountUnits, lang: Lang): string {
+  if (units.converted.length === 0 || !units.unit) return "";
+  const columns = units.converted.map((c) =>
+    message(lang, "review.unitColumn", { sheet: c.sheet, header: c.header, from: c.from.label }),
+  );
+  return message(lang, "review.unitsConverted", { unit: units.unit.label, columns: columns.join(message(lang, "sep.list")) });
+}
 
 /** How many left-out rows a report names before counting the rest. */
 const SHOWN_LEFT_OUT = 5;
