@@ -193,6 +193,8 @@ export interface ArchiveContents {
   readonly entries: readonly ArchiveEntry[];
   /** Last non-blank row of the sheet (0-based), -1 for an empty sheet. */
   readonly lastRow: number;
+  /** The column of each field the archive's header names: an older archive lacks some. */
+  readonly columns: Partial<Record<ArchiveField, number>>;
 }
 
 /** A grade as the archive shows it, in either language, back to the grade. */
@@ -246,7 +248,7 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       line,
     });
   }
-  return { headerRow: match.headerRow, current, entries, lastRow };
+  return { headerRow: match.headerRow, current, entries, lastRow, columns: c };
 }
 
 function readCodes(value: CellValue): WarningCode[] {

@@ -6,6 +6,7 @@
  * and the recommended limit of each customer a review graded.
  */
 import { CellValue } from "../cells";
+import { LANGUAGES, message } from "../i18n";
 import { Grade } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
@@ -56,7 +57,7 @@ function cellValue(value: CellValue): PlanValue {
   return String(value);
 }
 
-/** What the archive says the review wrote in the field's cell. */
+/** What the archive says the review wrote in the field's cell: undefined for nothing (a blank, or a grade not given). */
 function written(entry: ArchiveEntry, field: CheckedField): number | Grade | undefined {
   switch (field) {
     case "score":
@@ -72,29 +73,34 @@ function written(entry: ArchiveEntry, field: CheckedField): number | Grade | und
   }
 }
 
-function holds(cell: CellValue, wrote: number | Grade | undefined): boolean {
-  if (wrote === undefined) return isBlank(cell);
+/** The grade cell of a row the review could not grade says so, in either language. */
+const DATA_ERROR = new Set(LANGUAGES.map((lang) => message(lang, "ui.grade.dataError")));
+
+function holds(cell: CellValue, wrote: number | Grade | undefined, field: CheckedField): boolean {
+  if (wrote === undefined) return isBlank(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR.has(cell.trim()));
   if (typeof wrote === "number") return typeof cell === "number" && sameNumber(cell, wrote);
   return gradeByName(cell) === wrote;
 }
 
 /**
- * Each graded customer's archived reviews, latest last, and the latest review date. A cell is
- * the review's when it holds what any of them wrote: a same-day re-run, a back-dated review or a
- * restored copy of the sheet each leave an earlier review's values there.
+ * The customers the archive's latest review wrote, each with every review the archive holds of
+ * it, latest last. A cell is the review's when it holds what any of them wrote: a same-day
+ * re-run, a back-dated review or a restored copy of the sheet each leave an earlier review's
+ * values there. A customer the latest review did not write (gone then, back now) is not asked.
  */
 function archivedReviews(archive: ArchiveContents): { date: number; byKey: Map<string, ArchiveEntry[]> } | undefined {
   let date: number | undefined;
+  for (const e of archive.entries) if (e.date !== undefined && e.key !== "" && (date === undefined || e.date > date)) date = e.date;
+  if (date === undefined) return undefined;
   const byKey = new Map<string, ArchiveEntry[]>();
+  for (const e of archive.entries) if (e.date === date && e.key !== "") byKey.set(e.key, []);
   for (const e of archive.entries) {
-    if (e.date === undefined || e.key === "" || e.score === undefined) continue;
-    if (date === undefined || e.date > date) date = e.date;
-    const entries = byKey.get(e.key);
-    if (!entries) byKey.set(e.key, [e]);
-    else if (e.date >= entries[entries.length - 1].date!) entries.push(e);
+    const entries = e.date === undefined ? undefined : byKey.get(e.key);
+    if (!entries) continue;
+    if (entries.length === 0 || e.date! >= entries[entries.length - 1].date!) entries.push(e);
     else entries.unshift(e);
   }
-  return date === undefined ? undefined : { date, byKey };
+  return { date, byKey };
 }
 
 /**
@@ -110,7 +116,8 @@ export function typedOverCells(
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
 ): TypedOver | undefined {
-  const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined);
+  // A field the archive has no column for is unknown, not "written blank".
+  const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.columns[f] !== undefined);
   if (!archive || fields.length === 0) return undefined;
   const reviews = archivedReviews(archive);
   if (!reviews) return undefined;
@@ -122,7 +129,7 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     for (const field of fields) {
       const column = existing[field] as number;
-      if (entries.some((e) => holds(line[column], written(e, field)))) continue;
+      if (entries.some((e) => holds(line[column], written(e, field), field))) continue;
       count++;
       if (cells.length < LISTED_TYPED_OVER)
         cells.push({

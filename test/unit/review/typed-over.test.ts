@@ -134,6 +134,42 @@ describe("typed-over output cells", () => {
     expect(typedOverText(over, CYCLE_SHEET, "en")).toMatch(/Customer 4: 1\.00 \(the review wrote [\d,.]+\) and 25 more$/);
   });
 
+  test("a customer with a data error last time, fixed now, is not taken for typing: its blanks and its grade cell's \"Data error\" were the review's", () => {
+    const { workbook } = reviewedOnce();
+    const broken = {
+      ...workbook,
+      customers: workbook.customers.map((line, r) => (r === 1 ? ["C100", "Customer 0", null, ...line.slice(3)] : [...line])),
+    };
+    const november = reviewWorkbook(broken, NOV);
+    expect(november.result.customers[0].errors).not.toHaveLength(0);
+    const fixed = {
+      ...november.workbook,
+      customers: november.workbook.customers.map((line, r) =>
+        r === 1 ? [...line.slice(0, 2), 1.5, ...line.slice(3)] : [...line],
+      ),
+    };
+    expect(reviewWorkbook(fixed, serial("2026-12-31")).result.typedOver).toBeUndefined();
+  });
+
+  test("a customer the last review did not write (gone then, back now with blank cells) is not asked", () => {
+    const { workbook } = reviewedOnce();
+    const without = { ...workbook, customers: workbook.customers.filter((_, r) => r !== 2) };
+    const november = reviewWorkbook(without, NOV).workbook;
+    const back = workbook.customers[2].map((v, c) => (c < HEADERS.length ? v : null));
+    const customers = [...november.customers.slice(0, 2), back, ...november.customers.slice(2)];
+    expect(reviewWorkbook({ ...november, customers }, serial("2026-12-31")).result.typedOver).toBeUndefined();
+  });
+
+  test("a field the archive has no column for is not asked (an older archive, a column deleted)", () => {
+    const { workbook, column } = reviewedOnce();
+    const limitAt = workbook.archive![0].indexOf("Recommended limit");
+    expect(limitAt).toBeGreaterThan(0);
+    const archive = workbook.archive!.map((line) => line.filter((_, c) => c !== limitAt));
+    const edited = typed({ ...workbook, archive }, column, [[0, "score", 4.5]]);
+    const over = reviewWorkbook(edited, NOV).result.typedOver!;
+    expect(over.cells.map((c) => [c.field, c.typed])).toEqual([["score", 4.5]]);
+  });
+
   test("a column whose header is no longer the review's is the user's: not asked", () => {
     const { workbook, column } = reviewedOnce();
     const edited = typed(workbook, column, [[0, "recommendedLimit", 1]]);
