@@ -90,7 +90,8 @@ function holds(cell: CellValue, wrote: number | Grade | undefined, field: Checke
  */
 function archivedReviews(archive: ArchiveContents): { date: number; byKey: Map<string, ArchiveEntry[]> } | undefined {
   let date: number | undefined;
-  for (const e of archive.entries) if (e.date !== undefined && e.key !== "" && (date === undefined || e.date > date)) date = e.date;
+  for (const e of archive.entries)
+    if (e.date !== undefined && e.key !== "" && (date === undefined || e.date > date)) date = e.date;
   if (date === undefined) return undefined;
   const byKey = new Map<string, ArchiveEntry[]>();
   for (const e of archive.entries) if (e.date === date && e.key !== "") byKey.set(e.key, []);
