@@ -190,6 +190,8 @@ export interface ArchiveContents {
   readonly headerRow: number;
   /** True when the header is this version's, column for column (in either language). */
   readonly current: boolean;
+  /** The fields its header has a column for: a figure of a column it lacks is unknown, not blank. */
+  readonly fields: ReadonlySet<ArchiveField>;
   readonly entries: readonly ArchiveEntry[];
   /** Last non-blank row of the sheet (0-based), -1 for an empty sheet. */
   readonly lastRow: number;
@@ -241,7 +243,8 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       line,
     });
   }
-  return { headerRow: match.headerRow, current, entries, lastRow };
+  const fields = new Set(ARCHIVE_FIELDS.filter((f) => c[f] !== undefined));
+  return { headerRow: match.headerRow, current, fields, entries, lastRow };
 }
 
 function readCodes(value: CellValue): WarningCode[] {

@@ -29,6 +29,7 @@ import {
   unmatchedInvoices,
 } from "./ledger";
 import { summarise } from "./portfolio";
+import { portfolioTrend, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
@@ -148,6 +149,8 @@ export interface PortfolioResult {
   /** The balance of the graded customers at risk: graded high, carrying a warning, or overdue. */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
+  /** The graded customers carrying at least one warning of their own (the portfolio's OVERDUE_SHARE is not one). */
+  readonly customersWithWarnings: number;
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
   readonly topRisks: readonly TopRisk[];
   readonly warnings: readonly WarningCode[];
@@ -190,6 +193,8 @@ export interface ReviewResult {
   readonly ledgerNotices: readonly LedgerNotice[];
   /** What changed since the previous archived review; absent without an archive. */
   readonly changes?: ReviewChanges;
+  /** The portfolio's figures at every archived review before this one, then at this one, oldest first. */
+  readonly trend: readonly TrendPoint[];
   /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
   readonly leftOutRows: readonly LeftOutRow[];
 }
@@ -209,7 +214,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { match, columns } = sheetColumns;
 
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy) : undefined;
-  const earlier = input.archive ? earlierReviews(readArchive(input.archive), asOf) : undefined;
+  const archived = input.archive ? readArchive(input.archive) : undefined;
+  const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
@@ -258,6 +264,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
+  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang);
   return {
     sheet: input.sheetName,
     asOf,
@@ -267,7 +274,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
     columns: columnReport(sheetColumns, origin, checks.skipped),
     customers,
-    portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang),
+    portfolio,
     layout: {
       headerRow: match.headerRow,
       firstRow: match.headerRow + 1,
@@ -278,6 +285,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       staleOutputUntil: place.stale,
     },
     changes: earlier ? whatChanged(customers, earlier, lastPolicy?.change) : undefined,
+    trend: portfolioTrend(archived, asOf, portfolio),
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }
