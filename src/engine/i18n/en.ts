@@ -328,6 +328,11 @@ export const en = {
   "summary.customersAtRisk": "Customers at risk",
   "summary.reason": "Why at risk",
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
+  "trend.title": "Portfolio over time",
+  "trend.atRisk": "At risk",
+  "trend.overdue": "Overdue",
+  "trend.highGrade": "High grade",
+  "trend.withWarnings": "With warnings",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).
