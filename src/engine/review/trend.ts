@@ -78,24 +78,21 @@ export function portfolioTrend(contents: ArchiveContents | undefined, asOf: numb
     if (e.grade === "high") totals.highGrade++;
     const warned = (e.warnings?.length ?? 0) > 0;
     if (warned) totals.customersWithWarnings++;
-    if (warned || e.grade === "high" || isOverdue(overdue, numberIn(e.line[AT.daysPastDue])))
-      totals.exposureAtRisk += balance;
+    if (warned || e.grade === "high" || isOverdue(overdue, numberIn(e.line[AT.daysPastDue]))) totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
   const graded = has("grade");
   const earlier = [...byDate.entries()]
     .sort(([a], [b]) => a - b)
-    .map(
-      ([date, t]): TrendPoint => ({
-        date,
-        customers: graded ? t.customers : undefined,
-        exposure: has("grade", "balance") ? t.gradedExposure + t.otherExposure : undefined,
-        highGrade: graded ? t.highGrade : undefined,
-        exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? t.exposureAtRisk : undefined,
-        overdueAmount: t.overdueAmount,
-        customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
-      }),
-    );
+    .map(([date, t]): TrendPoint => ({
+      date,
+      customers: graded ? t.customers : undefined,
+      exposure: has("grade", "balance") ? t.gradedExposure + t.otherExposure : undefined,
+      highGrade: graded ? t.highGrade : undefined,
+      exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? t.exposureAtRisk : undefined,
+      overdueAmount: t.overdueAmount,
+      customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
+    }));
   return [
     ...earlier,
     {
