@@ -333,6 +333,7 @@ export const en = {
   "trend.overdue": "Overdue",
   "trend.highGrade": "High grade",
   "trend.withWarnings": "With warnings",
+  "trend.chart": "Exposure at risk over time",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).

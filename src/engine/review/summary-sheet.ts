@@ -272,6 +272,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       ["text", "text", "text", "text", "text", "text", "text"],
       true,
     );
+    const first = trend.row;
     trend.add(
       shown.map((r) => [
         r.date,
@@ -284,6 +285,17 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       ]),
       ["date", "money", "money", "money", "integer", "integer", "integer"],
     );
+    // Beside the table, a column clear of its last figures, under the top risks' reasons, which end above it.
+    charts.push({
+      kind: "line",
+      title: t("trend.chart"),
+      seriesName: t("trend.atRisk"),
+      categories: { row: first, column: 0, rows: shown.length, columns: 1 },
+      values: { row: first, column: 2, rows: shown.length, columns: 1 },
+      place: { row: first - 2, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 },
+      format: "money",
+      categoryFormat: "date",
+    });
   }
   return { name, kind: "summary", mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
 }
