@@ -61,12 +61,16 @@ export async function renderSamples(root: string, dir: string): Promise<Rendered
   );
   return reviewed.map(({ lang, workbook }) => {
     const pdf = path.join(out, path.basename(workbook).replace(/\.xlsx$/, ".pdf"));
-    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
-    const pages = Array.from({ length: count }, (_, i) =>
-      execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }),
-    );
-    return { lang, workbook, pdf, pages };
+    return { lang, workbook, pdf, pages: pagesOf(pdf) };
   });
+}
+
+/** Each page's text of a PDF, in print order. */
+export function pagesOf(pdf: string): string[] {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }),
+  );
 }
 
 /** The 0-based pages whose text holds `marker`. */

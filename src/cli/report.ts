@@ -8,6 +8,8 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
+import { ARCHIVE_COLUMNS } from "../engine/review/archive";
+import { SHOWN_REVIEWS } from "../engine/review/trend";
 import { Finding, WARNING_CODES } from "../engine/review/warnings";
 import {
   amountWithShare,
@@ -105,6 +107,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       overdueShare: p.overdueShare ?? null,
       exposureAtRisk: p.exposureAtRisk,
       customersAtRisk: p.customersAtRisk,
+      customersWithWarnings: p.customersWithWarnings,
       topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
       warnings: p.warnings,
       findings: p.findings.map((f) => findingJson(f, lang)),
@@ -121,6 +124,15 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
     changes: result.changes ? changesJson(result.changes) : null,
+    trend: result.trend.map((r) => ({
+      date: isoFromSerial(r.date),
+      customers: r.customers ?? null,
+      exposure: r.exposure ?? null,
+      highGrade: r.highGrade ?? null,
+      exposureAtRisk: r.exposureAtRisk ?? null,
+      overdueAmount: r.overdueAmount ?? null,
+      customersWithWarnings: r.customersWithWarnings ?? null,
+    })),
     leftOutRows: result.leftOutRows,
     amountUnits: {
       unit: result.amountUnits.unit ?? null,
@@ -217,6 +229,48 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
   return lines;
+}
+
+/**
+ * The printed report's portfolio over the last reviews, one line each, oldest first: only with
+ * an earlier review archived. An unknown figure is left empty.
+ */
+function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
+  const shown = trend.slice(-SHOWN_REVIEWS);
+  if (shown.length < 2) return [];
+  const t = (key: MessageKey) => message(lang, key);
+  const widths = [12, 16, 16, 16, 10, 12, 14];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? fit(cell, widths[i]) : " ".repeat(Math.max(0, widths[i] - width(cell))) + cell))
+      .join(" ")
+      .trimEnd();
+  const head = [
+    ARCHIVE_COLUMNS.reviewDate.header[lang],
+    t("summary.gradeExposure"),
+    t("trend.atRisk"),
+    t("trend.overdue"),
+    t("summary.gradeCustomers"),
+    t("trend.highGrade"),
+    t("trend.withWarnings"),
+  ];
+  const money = (n: number | undefined) => (n === undefined ? "" : formatFigure(n, "money", lang));
+  const count = (n: number | undefined) => (n === undefined ? "" : formatCount(n, lang));
+  return [
+    t("trend.title"),
+    line(head),
+    ...shown.map((r) =>
+      line([
+        isoFromSerial(r.date),
+        money(r.exposure),
+        money(r.exposureAtRisk),
+        money(r.overdueAmount),
+        count(r.customers),
+        count(r.highGrade),
+        count(r.customersWithWarnings),
+      ]),
+    ),
+  ];
 }
 
 /** Terminal width of a string: CJK characters take two columns. */
@@ -338,6 +392,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   lines.push(...changesLines(result.changes, result.customers, lang));
+  lines.push(...trendLines(result.trend, lang));
   const skipped = result.columns.skippedChecks;
   if (skipped.length)
     lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));

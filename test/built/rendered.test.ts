@@ -10,7 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
-import { pagesWith, RenderedSample, renderSamples, wordHeights } from "../../scripts/render-report";
+import { review } from "../../src/cli/main";
+import { pagesOf, pagesWith, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
@@ -72,5 +73,55 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
       for (const word of OUTPUT_HEADERS[field][lang].split(" ")) expect(sheet).toContain(word);
     expect(sheet).toMatch(/\d\.\d%/);
     expect(sheet).toMatch(lang === "en" ? /\d{1,3},\d{3}\.00/ : /\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+});
+
+/**
+ * The sample reviewed every month-end for thirteen months, as a year of the monthly cycle leaves
+ * it: the summary with its fullest portfolio over time (twelve reviews and the line chart) still
+ * prints on one page.
+ */
+describe("a year of monthly reviews as LibreOffice prints the summary", () => {
+  const MONTH_ENDS = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2025, 11 + i, 0)).toISOString().slice(0, 10));
+  const pages = new Map<"en" | "zh", string[]>();
+
+  beforeAll(async () => {
+    const year = fs.mkdtempSync(path.join(os.tmpdir(), "credit-year-"));
+    const last: string[] = [];
+    for (const [lang, file] of [
+      ["en", "customers.xlsx"],
+      ["zh", "customers-zh.xlsx"],
+    ] as const) {
+      let input = path.join(ROOT, "examples", file);
+      for (const asOf of MONTH_ENDS) {
+        const out = path.join(year, `${lang}-${asOf}.xlsx`);
+        const argv = [input, "--as-of", asOf, "--lang", lang, "--out", out];
+        const { code } = await review(argv, { stdout: () => undefined, stderr: () => undefined, progress: false });
+        if (code !== 0) throw new Error(`credit-review ${argv.join(" ")} exited ${code}`);
+        input = out;
+      }
+      last.push(input);
+    }
+    const out = toPdf(last, year);
+    for (const [i, lang] of (["en", "zh"] as const).entries())
+      pages.set(lang, pagesOf(path.join(out, path.basename(last[i]).replace(/\.xlsx$/, ".pdf"))));
+  }, 300_000);
+
+  test.each(["en", "zh"] as const)("%s: one page, the last twelve reviews on it, no ###", (lang) => {
+    const all = pages.get(lang)!;
+    const title = all.flatMap((text, i) => (text.includes(message(lang, "summary.title")) ? [i] : []));
+    expect(title).toHaveLength(1);
+    const page = all[title[0]];
+    expect(page).toContain(message(lang, "trend.title"));
+    expect(page).toContain(message(lang, "summary.topRisks"));
+    expect(page).not.toContain("###");
+    const shown = (iso: string) => {
+      const [y, m, d] = iso.split("-").map(Number);
+      return lang === "en" ? iso : `${y}年${m}月${d}日`;
+    };
+    // The first month-end has dropped out; the other twelve are listed.
+    expect(page).not.toContain(shown(MONTH_ENDS[0]));
+    for (const asOf of MONTH_ENDS.slice(1)) expect(page).toContain(shown(asOf));
+    expect(all[title[0] + 1] ?? "").not.toContain(message(lang, "trend.title"));
   });
 });

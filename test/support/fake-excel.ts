@@ -638,7 +638,7 @@ export class FakeExcel {
 export function installExcelGlobals(fake: () => FakeExcel): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     ConditionalFormatType: { custom: "Custom" },
-    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered" },
+    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line" },
     ChartSeriesBy: { columns: "Columns" },
     ClearApplyTo: { all: "All" },
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake().context),

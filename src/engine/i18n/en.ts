@@ -336,6 +336,12 @@ export const en = {
   "summary.customersAtRisk": "Customers at risk",
   "summary.reason": "Why at risk",
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
+  "trend.title": "Portfolio over time",
+  "trend.atRisk": "At risk",
+  "trend.overdue": "Overdue",
+  "trend.highGrade": "High grade",
+  "trend.withWarnings": "With warnings",
+  "trend.chart": "Exposure at risk over time",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).

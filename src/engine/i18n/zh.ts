@@ -308,6 +308,12 @@ export const zh: Record<MessageKey, string> = {
   "summary.customersAtRisk": "有风险的客户数",
   "summary.reason": "风险原因",
   "summary.moreProblems": "……另有 {count} 项，见客户工作表的“{column}”列",
+  "trend.title": "历次审查走势",
+  "trend.atRisk": "有风险敞口",
+  "trend.overdue": "逾期金额",
+  "trend.highGrade": "高风险客户",
+  "trend.withWarnings": "有预警客户",
+  "trend.chart": "有风险敞口走势",
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   // 任务窗格（ui.*）。

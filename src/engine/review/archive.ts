@@ -190,11 +190,11 @@ export interface ArchiveContents {
   readonly headerRow: number;
   /** True when the header is this version's, column for column (in either language). */
   readonly current: boolean;
+  /** The fields its header has a column for: a figure of a column it lacks is unknown, not blank. */
+  readonly fields: ReadonlySet<ArchiveField>;
   readonly entries: readonly ArchiveEntry[];
   /** Last non-blank row of the sheet (0-based), -1 for an empty sheet. */
   readonly lastRow: number;
-  /** The column of each field the archive's header names: an older archive lacks some. */
-  readonly columns: Partial<Record<ArchiveField, number>>;
 }
 
 /** A grade as the archive shows it, in either language, back to the grade. */
@@ -248,7 +248,8 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       line,
     });
   }
-  return { headerRow: match.headerRow, current, entries, lastRow, columns: c };
+  const fields = new Set(ARCHIVE_FIELDS.filter((f) => c[f] !== undefined));
+  return { headerRow: match.headerRow, current, fields, entries, lastRow };
 }
 
 function readCodes(value: CellValue): WarningCode[] {

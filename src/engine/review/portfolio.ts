@@ -121,6 +121,7 @@ export function summarise(
   let overdueAmount: number | undefined;
   let exposureAtRisk = 0;
   let customersAtRisk = 0;
+  let customersWithWarnings = 0;
   const topRisks: TopRisk[] = [];
   for (const c of customers) {
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
@@ -155,6 +156,7 @@ export function summarise(
       const risk = { row: c.row, id: c.id, name: c.name, grade: c.grade, score: c.score!, balance: c.balance ?? 0, reason };
       keepTop(topRisks, risk, TOP_RISKS);
     }
+    if (c.findings.length > 0) customersWithWarnings++;
     for (const f of c.findings) warningCounts[f.code]++;
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
@@ -184,6 +186,7 @@ export function summarise(
     overdueShare,
     exposureAtRisk,
     customersAtRisk,
+    customersWithWarnings,
     topRisks,
     warnings: findings.map((f) => f.code),
     findings,

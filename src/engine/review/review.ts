@@ -29,6 +29,7 @@ import {
   unmatchedInvoices,
 } from "./ledger";
 import { summarise } from "./portfolio";
+import { portfolioTrend, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
@@ -150,6 +151,8 @@ export interface PortfolioResult {
   /** The balance of the graded customers at risk: graded high, carrying a warning, or overdue. */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
+  /** The graded customers carrying at least one warning of their own (the portfolio's OVERDUE_SHARE is not one). */
+  readonly customersWithWarnings: number;
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
   readonly topRisks: readonly TopRisk[];
   readonly warnings: readonly WarningCode[];
@@ -192,6 +195,8 @@ export interface ReviewResult {
   readonly ledgerNotices: readonly LedgerNotice[];
   /** What changed since the previous archived review; absent without an archive. */
   readonly changes?: ReviewChanges;
+  /** The portfolio's figures at every archived review before this one, then at this one, oldest first. */
+  readonly trend: readonly TrendPoint[];
   /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
   readonly leftOutRows: readonly LeftOutRow[];
   /** The unit amounts are compared and written in, and the columns converted into it. */
@@ -273,6 +278,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
+  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang);
   return {
     sheet: input.sheetName,
     asOf,
@@ -282,7 +288,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
     columns: columnReport(sheetColumns, origin, checks.skipped),
     customers,
-    portfolio: summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang),
+    portfolio,
     layout: {
       headerRow: match.headerRow,
       firstRow: match.headerRow + 1,
@@ -302,6 +308,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       archived,
     ),
     amountUnits: ledger?.converted ? { ...units, converted: [...units.converted, ledger.converted] } : units,
+    trend: portfolioTrend(archived, asOf, portfolio),
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };
 }

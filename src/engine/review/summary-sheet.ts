@@ -5,12 +5,14 @@
  * ledger), what changed since the last archived review, and the warning counts. Right, the
  * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
  * the reason for each, and the customers with problems, capped so the page stays one page.
+ * Below both, with an earlier review archived, the portfolio over the last reviews.
  */
 import { sheetReference } from "../a1";
 import { CellValue } from "../cells";
 import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
+import { ARCHIVE_COLUMNS } from "./archive";
 import { riskierCustomers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
@@ -29,6 +31,7 @@ import {
   warningChangeCounts,
   warningTitle,
 } from "./texts";
+import { SHOWN_REVIEWS } from "./trend";
 import { WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
@@ -249,6 +252,52 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     );
     const more = p.problems.length - SHOWN_PROBLEMS;
     if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
+  }
+
+  // Below both halves: its seven columns run under the right half's first ones.
+  const shown = result.trend.slice(-SHOWN_REVIEWS);
+  if (shown.length > 1) {
+    const trend = pane(blocks, 0, Math.max(left.row, right.row) + 1);
+    trend.line(t("trend.title"), true);
+    trend.add(
+      [
+        [
+          ARCHIVE_COLUMNS.reviewDate.header[lang],
+          t("summary.gradeExposure"),
+          t("trend.atRisk"),
+          t("trend.overdue"),
+          t("summary.gradeCustomers"),
+          t("trend.highGrade"),
+          t("trend.withWarnings"),
+        ],
+      ],
+      ["text", "text", "text", "text", "text", "text", "text"],
+      true,
+    );
+    const first = trend.row;
+    trend.add(
+      shown.map((r) => [
+        r.date,
+        r.exposure ?? null,
+        r.exposureAtRisk ?? null,
+        r.overdueAmount ?? null,
+        r.customers ?? null,
+        r.highGrade ?? null,
+        r.customersWithWarnings ?? null,
+      ]),
+      ["date", "money", "money", "money", "integer", "integer", "integer"],
+    );
+    // Beside the table, a column clear of its last figures, under the top risks' reasons, which end above it.
+    charts.push({
+      kind: "line",
+      title: t("trend.chart"),
+      seriesName: t("trend.atRisk"),
+      categories: { row: first, column: 0, rows: shown.length, columns: 1 },
+      values: { row: first, column: 2, rows: shown.length, columns: 1 },
+      place: { row: first - 2, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 },
+      format: "money",
+      categoryFormat: "date",
+    });
   }
   return { name, kind: "summary", mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
 }

@@ -118,7 +118,7 @@ export function typedOverCells(
   archive: ArchiveContents | undefined,
 ): TypedOver | undefined {
   // A field the archive has no column for is unknown, not "written blank".
-  const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.columns[f] !== undefined);
+  const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
   if (!archive || fields.length === 0) return undefined;
   const reviews = archivedReviews(archive);
   if (!reviews) return undefined;

@@ -46,9 +46,12 @@ export interface ConditionalFill {
   readonly color: string;
 }
 
-/** A native chart of one series: "column" bars stand up, "bar" bars lie down (long category names read better). */
+/**
+ * A native chart of one series: "column" bars stand up, "bar" bars lie down (long category names
+ * read better), a "line" joins its points in category order (a figure over time), unlabelled.
+ */
 export interface ChartPlan {
-  readonly kind: "column" | "bar";
+  readonly kind: "column" | "bar" | "line";
   readonly title: string;
   /** Both on the chart's own sheet, one column each. */
   readonly categories: Area;
@@ -58,6 +61,8 @@ export interface ChartPlan {
   readonly place: Area;
   /** Number format of the value axis and data labels. */
   readonly format: CellFormat;
+  /** How the categories' cells show (dates): texts when absent. */
+  readonly categoryFormat?: CellFormat;
 }
 
 /** How the plan's cells in one column set their text. */

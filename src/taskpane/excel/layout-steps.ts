@@ -88,14 +88,20 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
 }
 
 export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
-  const type = plan.kind === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
+  const type =
+    plan.kind === "bar"
+      ? Excel.ChartType.barClustered
+      : plan.kind === "line"
+        ? Excel.ChartType.line
+        : Excel.ChartType.columnClustered;
   const chart = ws.charts.add(type, rangeOf(ws, plan.values), Excel.ChartSeriesBy.columns);
   chart.title.text = plan.title;
   chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = plan.seriesName;
   series.setXAxisValues(rangeOf(ws, plan.categories));
-  series.hasDataLabels = true;
+  // A line's points are read off its value axis (see chart.ts).
+  series.hasDataLabels = plan.kind !== "line";
   const { row, column, rows, columns } = plan.place;
   chart.setPosition(
     rangeOf(ws, { row, column, rows: 1, columns: 1 }),

@@ -110,6 +110,33 @@ test("the summary: one landscape page, exposure by grade and aging as two native
   ).toEqual(["5,0", "10,0"]);
 });
 
+test.each(["en", "zh"] as const)(
+  "the summary after an earlier review (%s): the exposure at risk over time as a native line chart beside its table, dates on its axis",
+  async (lang) => {
+    const october = path.join(dir, "october.xlsx");
+    expect((await runCli(EXAMPLE, "--as-of", "2026-10-31", "--lang", lang, "--out", october)).code).toBe(0);
+    const all = await reviewed(october, "--lang", lang);
+    const charts = [...all.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => all.get(n)!);
+    expect(charts).toHaveLength(3);
+    const line = charts.find((c) => c.includes("<c:lineChart>"))!;
+    expect(/<a:t>([^<]*)<\/a:t>/.exec(line)![1]).toBe(lang === "en" ? "Exposure at risk over time" : "有风险敞口走势");
+    expect(line).not.toContain("<c:barChart>");
+    // Unlabelled points; one category per review, shown as the date cells show them.
+    expect(line).toContain('<c:showVal val="0"/>');
+    expect(line).toContain('<c:auto val="0"/>');
+    const dateFormat = lang === "en" ? "yyyy-mm-dd" : "yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;";
+    expect(line).toContain(`<c:numFmt formatCode="${dateFormat}" sourceLinked="0"/>`);
+    const categories = /<c:strCache>(.*?)<\/c:strCache>/.exec(line)![1];
+    expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(
+      lang === "en" ? ["2026-10-31", "2026-11-30"] : ["2026年10月31日", "2026年11月30日"],
+    );
+    const values = /<c:numCache>(.*?)<\/c:numCache>/.exec(line)![1];
+    expect([...values.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([1_484_500, 2_080_500]);
+    // The bar charts keep their labels.
+    for (const chart of charts.filter((c) => c !== line)) expect(chart).toContain('<c:showVal val="1"/>');
+  },
+);
+
 test("a re-run adds no second filter, pane, print setup or name; the archive and policy print their header on every page", async () => {
   const once = path.join(dir, "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);

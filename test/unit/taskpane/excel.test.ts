@@ -213,8 +213,12 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
         .cells.slice(1)
         .map((line) => line[0]),
     ).toEqual([DEFAULT_POLICY.version, policy.version]);
-    // Replaced, not piled up: the grade and aging charts once.
-    expect(fake.sheet("Dashboard")!.charts.map((c) => c.title)).toEqual(["Exposure by risk grade", "Receivables aging"]);
+    // Replaced, not piled up: the grade and aging charts once, and the exposure at risk over the two reviews.
+    expect(fake.sheet("Dashboard")!.charts.map((c) => c.title)).toEqual([
+      "Exposure by risk grade",
+      "Receivables aging",
+      "Exposure at risk over time",
+    ]);
   });
 
   test("a sheet meant as a ledger but with no customer column it knows is read as such, for the review to report", async () => {
@@ -630,7 +634,22 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         positionEnd: "J15",
         dataLabels: true,
       },
+      // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled.
+      {
+        type: "Line",
+        seriesBy: "Columns",
+        values: "C46:C47",
+        title: "Exposure at risk over time",
+        seriesName: "At risk",
+        categories: "A46:A47",
+        legendVisible: false,
+        position: "I44",
+        positionEnd: "K58",
+        dataLabels: false,
+      },
     ]);
+    expect(summary.text(43, 0)).toBe("Portfolio over time");
+    expect([45, 46].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);

@@ -1,0 +1,108 @@
+/**
+ * The portfolio over time: the summary's headline figures for every review the archive holds
+ * before this one, and this review's own, oldest first. Each earlier review's figures are worked
+ * out from its archive rows by the summary's own definitions (portfolio.ts), summed in the same
+ * order, so a review's figures read back from the archive are the ones its summary showed.
+ */
+import { readNumber } from "../cells";
+import { isOverdue } from "./decisions";
+import { ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
+import type { PortfolioResult } from "./review";
+import type { PlanValue } from "./write-plan";
+
+/**
+ * One review's portfolio figures. A figure is undefined when that review's archive rows cannot
+ * tell it: a column the archive lacks, or no overdue amount known for any customer (never 0).
+ */
+export interface TrendPoint {
+  readonly date: number;
+  /** The customers graded (the summary's "customers reviewed"). */
+  readonly customers?: number;
+  /** Every balance that can be read, graded or not. */
+  readonly exposure?: number;
+  /** The graded customers graded High. */
+  readonly highGrade?: number;
+  /** The balance of the graded customers graded High, carrying a warning or overdue. */
+  readonly exposureAtRisk?: number;
+  /** What every customer whose overdue amount is known has overdue. */
+  readonly overdueAmount?: number;
+  /** The customers carrying at least one warning of their own. */
+  readonly customersWithWarnings?: number;
+}
+
+/** How many reviews the summary and the printed report show: a year of monthly reviews. */
+export const SHOWN_REVIEWS = 12;
+
+const AT = Object.fromEntries(ARCHIVE_FIELDS.map((f, i) => [f, i])) as Record<ArchiveField, number>;
+
+/** One earlier review's figures as its rows are read; exposure apart for the graded and the others, as summarise adds them. */
+interface Totals {
+  customers: number;
+  highGrade: number;
+  gradedExposure: number;
+  otherExposure: number;
+  exposureAtRisk: number;
+  overdueAmount?: number;
+  customersWithWarnings: number;
+}
+
+const numberIn = (value: PlanValue | undefined): number | undefined => {
+  const reading = readNumber(value);
+  return reading.kind === "number" ? reading.value : undefined;
+};
+
+/**
+ * Every review in the archive dated before `asOf`, then this review (`asOf`, its summary's
+ * figures), oldest first. Rows dated `asOf` are an earlier run of this review and rows dated
+ * after it belong to later reviews: neither is in the trend. One pass over the rows already read.
+ */
+export function portfolioTrend(contents: ArchiveContents | undefined, asOf: number, portfolio: PortfolioResult): TrendPoint[] {
+  const byDate = new Map<number, Totals>();
+  for (const e of contents?.entries ?? []) {
+    if (e.date === undefined || e.date >= asOf) continue;
+    let totals = byDate.get(e.date);
+    if (!totals) {
+      totals = { customers: 0, highGrade: 0, gradedExposure: 0, otherExposure: 0, exposureAtRisk: 0, customersWithWarnings: 0 };
+      byDate.set(e.date, totals);
+    }
+    const balance = numberIn(e.line[AT.balance]) ?? 0;
+    const overdue = numberIn(e.line[AT.overdueAmount]);
+    if (overdue !== undefined) totals.overdueAmount = (totals.overdueAmount ?? 0) + overdue;
+    // A customer the review could not grade has no grade in the archive (its errors stopped it).
+    if (e.grade === undefined) {
+      totals.otherExposure += balance;
+      continue;
+    }
+    totals.customers++;
+    totals.gradedExposure += balance;
+    if (e.grade === "high") totals.highGrade++;
+    const warned = (e.warnings?.length ?? 0) > 0;
+    if (warned) totals.customersWithWarnings++;
+    if (warned || e.grade === "high" || isOverdue(overdue, numberIn(e.line[AT.daysPastDue]))) totals.exposureAtRisk += balance;
+  }
+  const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
+  const graded = has("grade");
+  const earlier = [...byDate.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([date, t]): TrendPoint => ({
+      date,
+      customers: graded ? t.customers : undefined,
+      exposure: has("grade", "balance") ? t.gradedExposure + t.otherExposure : undefined,
+      highGrade: graded ? t.highGrade : undefined,
+      exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? t.exposureAtRisk : undefined,
+      overdueAmount: t.overdueAmount,
+      customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
+    }));
+  return [
+    ...earlier,
+    {
+      date: asOf,
+      customers: portfolio.reviewed,
+      exposure: portfolio.exposure,
+      highGrade: portfolio.byGrade.high,
+      exposureAtRisk: portfolio.exposureAtRisk,
+      overdueAmount: portfolio.overdueAmount,
+      customersWithWarnings: portfolio.customersWithWarnings,
+    },
+  ];
+}
