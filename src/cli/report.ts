@@ -30,7 +30,7 @@ import {
   recommendationText,
   riskierText,
   leftOutText,
-  amountUnitsText,
+  amountUnitsLines,
   typedOverText,
   unmatchedText,
   warningList,
@@ -138,7 +138,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       unit: result.amountUnits.unit ?? null,
       column: result.amountUnits.column ?? null,
       converted: result.amountUnits.converted,
-      text: amountUnitsText(result.amountUnits, lang) || null,
+      otherCurrency: result.amountUnits.otherCurrency,
+      text: amountUnitsLines(result.amountUnits, lang).join("\n") || null,
     },
     typedOver: result.typedOver
       ? {
@@ -397,8 +398,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (skipped.length)
     lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
-  const units = amountUnitsText(result.amountUnits, lang);
-  if (units) lines.push(units);
+  lines.push(...amountUnitsLines(result.amountUnits, lang));
   lines.push(`→ ${output}`);
   return lines.join("\n");
 }

@@ -9,7 +9,7 @@ import type { ExcelProblem, WriteOutcome } from "./excel";
 import { isoFromSerial } from "../engine/cells";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
-import { amountUnitsText, ledgerNoticeText, leftOutText, typedOverText } from "../engine/review/texts";
+import { amountUnitsLines, ledgerNoticeText, leftOutText, typedOverText } from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
 
@@ -128,7 +128,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
             ]),
         ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
         ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
-        ...(result.amountUnits.converted.length ? [amountUnitsText(result.amountUnits, lang)] : []),
+        ...amountUnitsLines(result.amountUnits, lang),
       ],
     }),
   };

@@ -128,6 +128,9 @@ export const en = {
   "review.typedOverBlank": "blank",
   "review.unitsConverted": "Amounts converted into {unit}, the customer sheet's unit: {columns}",
   "review.unitColumn": '{sheet} "{header}" (in {from})',
+  "review.unitsOtherCurrency":
+    "Amounts in another currency than the customer sheet's ({unit}) are compared as they stand, not converted: {columns}",
+  "review.headerUnit": " ({unit})",
   "policy.blank": "{field} has no value: type one, or delete the row to use the default",
   "policy.weightMissing": "{field} is missing: with one weight per row, all five weights are needed",
   "policy.weight.paymentHistory": "Weight: payment history",

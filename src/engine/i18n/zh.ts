@@ -118,6 +118,8 @@ export const zh: Record<MessageKey, string> = {
   "review.typedOverBlank": "空白",
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
   "review.unitColumn": "{sheet}“{header}”（原为{from}）",
+  "review.unitsOtherCurrency": "与客户表（{unit}）币种不同的金额未换算，按原数比较：{columns}",
+  "review.headerUnit": "（{unit}）",
   "policy.blank": "{field} 没有填写值：请填写，或删除该行以使用默认值",
   "policy.weightMissing": "缺少 {field}：按行填写权重时，五个权重都必须填写",
   "policy.weight.paymentHistory": "权重：付款历史",

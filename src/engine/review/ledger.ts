@@ -2,7 +2,7 @@
  * An invoice ledger (customer, invoice, due date, amount, paid or open amount) aged per
  * customer; it replaces the overdue columns of the customer sheet when a workbook has one.
  */
-import { AmountUnit, conversion, convert, ConvertedColumn, headerUnit, sheetUnit } from "./units";
+import { AmountUnit, columnUnit, conversion, convert, ConvertedColumn, headerUnit, sameCurrency, sheetUnit } from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
 import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
@@ -32,6 +32,8 @@ export interface LedgerAging {
   readonly currencies: readonly string[];
   /** Its amounts' column, when they were converted into the customer sheet's unit. */
   readonly converted?: ConvertedColumn;
+  /** Its amounts' column, when it states another currency than the customer sheet: compared as they stand. */
+  readonly otherCurrency?: ConvertedColumn;
 }
 
 /** How many currencies a notice names before it stops looking. */
@@ -265,9 +267,10 @@ export function ageLedger(
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
-  // What is owed is in the open amount's unit where there is one, else the amount's.
-  const amountHeader = match.headers[col.openAmount ?? col.amount];
-  const ledgerUnit = headerUnit(amountHeader) ?? sheetUnit(input.values, match.headerRow);
+  // What is owed is in the open amount's unit where its header states one, else the amount's.
+  const stated = [col.openAmount, col.amount].find((c) => c !== undefined && headerUnit(match.headers[c]) !== undefined);
+  const amountHeader = match.headers[stated ?? col.openAmount ?? col.amount];
+  const ledgerUnit = columnUnit(amountHeader, sheetUnit(input.values, match.headerRow));
   const toUnit = conversion(ledgerUnit, unit);
   const customers = new Map<string, LedgerCustomer>();
   let rows = 0;
@@ -375,6 +378,18 @@ export function ageLedger(
   }
   overdue.settle(customers.values());
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
-  const converted = toUnit && ledgerUnit ? { sheet: input.sheetName, header: amountHeader, from: ledgerUnit } : undefined;
-  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies, converted };
+  const amounts = ledgerUnit && { sheet: input.sheetName, header: amountHeader, from: ledgerUnit };
+  const converted = toUnit ? amounts : undefined;
+  const otherCurrency = amounts && unit && !sameCurrency(ledgerUnit, unit) ? amounts : undefined;
+  return {
+    sheet: input.sheetName,
+    customers,
+    rows,
+    firstUnnamed,
+    totalsRows,
+    takenAsUnpaid,
+    currencies,
+    converted,
+    otherCurrency,
+  };
 }

@@ -152,13 +152,26 @@ interface OutputColumn {
   readonly value: (c: CustomerResult) => PlanValue;
 }
 
+/**
+ * The unit after a money column's header when the customer sheet's own amount columns are in
+ * several units: the review writes in its unit, which is then not every neighbour's ("建议额度（万元）"
+ * beside "信用额度（元）"). A header's trailing bracket is not part of its name, so the next run
+ * knows the column either way.
+ */
+function mixedUnitsSuffix(result: ReviewResult, lang: Lang): string {
+  const { unit, converted } = result.amountUnits;
+  if (!unit || !converted.some((c) => c.sheet === result.sheet)) return "";
+  return message(lang, "review.headerUnit", { unit: unit.label });
+}
+
 /** Every column this run writes or clears, left to right. */
 function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   const { layout, policy } = result;
   const texts = textCache(lang, policy);
+  const unit = mixedUnitsSuffix(result, lang);
   const columns: OutputColumn[] = OUTPUT_FIELDS.map((field) => ({
     column: layout.outputColumns[field],
-    header: OUTPUT_HEADERS[field][lang],
+    header: OUTPUT_FORMATS[field] === "money" ? OUTPUT_HEADERS[field][lang] + unit : OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
     value: outputValue(field, lang, texts, policy),
   }));
@@ -166,7 +179,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   layout.agingColumns.forEach((column, bucket) =>
     columns.push({
       column,
-      header: agingHeader(labels[bucket], lang),
+      header: agingHeader(labels[bucket], lang) + unit,
       format: "money",
       value: (c) => c.aging?.[bucket] ?? null,
     }),

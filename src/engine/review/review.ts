@@ -307,7 +307,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       customers,
       archived,
     ),
-    amountUnits: ledger?.converted ? { ...units, converted: [...units.converted, ledger.converted] } : units,
+    amountUnits: {
+      ...units,
+      converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
+      otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
+    },
     trend: portfolioTrend(archived, asOf, portfolio),
     leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
   };

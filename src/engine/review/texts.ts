@@ -198,13 +198,22 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
 /** How many changed cells a line names before counting the rest. */
 const SHOWN_TYPED_OVER = 5;
 
-/** The amount columns converted into the customer sheet's unit, as one line; "" when none was. */
-export function amountUnitsText(units: AmountUnits, lang: Lang): string {
-  if (units.converted.length === 0 || !units.unit) return "";
-  const columns = units.converted.map((c) =>
-    message(lang, "review.unitColumn", { sheet: c.sheet, header: c.header, from: c.from.label }),
-  );
-  return message(lang, "review.unitsConverted", { unit: units.unit.label, columns: columns.join(message(lang, "sep.list")) });
+/**
+ * The amount columns converted into the customer sheet's unit, and those in another currency
+ * (compared as they stand), as lines; none when there are neither.
+ */
+export function amountUnitsLines(units: AmountUnits, lang: Lang): string[] {
+  if (!units.unit) return [];
+  const columns = (list: AmountUnits["converted"]) =>
+    list
+      .map((c) => message(lang, "review.unitColumn", { sheet: c.sheet, header: c.header, from: c.from.label }))
+      .join(message(lang, "sep.list"));
+  const lines: string[] = [];
+  if (units.converted.length)
+    lines.push(message(lang, "review.unitsConverted", { unit: units.unit.label, columns: columns(units.converted) }));
+  if (units.otherCurrency.length)
+    lines.push(message(lang, "review.unitsOtherCurrency", { unit: units.unit.label, columns: columns(units.otherCurrency) }));
+  return lines;
 }
 
 /** How many left-out rows a report names before counting the rest. */

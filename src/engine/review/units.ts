@@ -16,6 +16,10 @@ export interface AmountUnit {
   readonly factor: number;
   /** The unit as the sheet writes it, for messages: "万元", "USD thousands". */
   readonly label: string;
+  /** The currency it names (ISO code), if it names one. */
+  readonly currency?: string;
+  /** False when it names a currency alone ("(USD)"): its scale is the sheet's, or ones. */
+  readonly scaled: boolean;
 }
 
 /** The customer sheet's amounts, converted together: the statements' figures too, though only their ratios are used. */
@@ -37,24 +41,41 @@ export const AMOUNT_FIELDS: readonly InputField[] = [
 
 /** Scale words, after currency words are taken out; each matched whole. */
 const SCALES: readonly [RegExp, number][] = [
-  [/^(?:元|圆|块|ones?|units?)$/u, 1],
+  [/^(?:元|圆|块|ones)$/u, 1],
   [/^(?:千元|千|thousands?|000s?|'000s?|‘000s?|’000s?|k|th|ths|tsd)$/u, 1e3],
-  [/^(?:万元|万|萬元|萬|10,?000)$/u, 1e4],
+  [/^(?:万元|万|萬元|萬|10,?000|(?:10|ten) thousands?)$/u, 1e4],
   [/^(?:十万元|十万)$/u, 1e5],
   [/^(?:百万元|百万|millions?|mn|mio|mm|m)$/u, 1e6],
   [/^(?:千万元|千万)$/u, 1e7],
-  [/^(?:亿元|亿|億元|億)$/u, 1e8],
-  [/^(?:billions?|bn|b)$/u, 1e9],
+  [/^(?:亿元|亿|億元|億|hundred millions?)$/u, 1e8],
+  [/^(?:billions?|bn)$/u, 1e9],
 ];
 
-/** Currency words and signs a unit may carry beside its scale ("USD thousands", "人民币万元", "$m"). */
-const CURRENCY =
-  /(?:\b(?:usd|cny|rmb|eur|gbp|hkd|jpy|twd|sgd|aud|cad|chf|us\$|hk\$)\b|[$¥€£￥]|人民币|美元|港元|港币|欧元|日元|英镑)/giu;
+/** Currency words and signs a unit may carry beside its scale ("USD thousands", "人民币万元", "US$'000"), by code. */
+const CURRENCIES: readonly [RegExp, string][] = [
+  [/\b(?:usd|us\s*dollars?)\b|\bus\$|美元/giu, "USD"],
+  [/\bhkd\b|\bhk\$|港元|港币|\bhk\s*dollars?\b/giu, "HKD"],
+  [/\bsgd\b|\bs\$/giu, "SGD"],
+  [/\btwd\b|\bnt\$/giu, "TWD"],
+  [/\baud\b|\ba\$/giu, "AUD"],
+  [/\bcad\b|\bc\$/giu, "CAD"],
+  [/\b(?:cny|rmb|yuan|renminbi)\b|人民币|[¥￥]/giu, "CNY"],
+  [/\b(?:eur|euros?)\b|€|欧元/giu, "EUR"],
+  [/\bgbp\b|£|英镑/giu, "GBP"],
+  [/\b(?:jpy|yen)\b|日元/giu, "JPY"],
+  [/\bchf\b/giu, "CHF"],
+  [/\$|\bdollars?\b/giu, "USD"],
+];
+
+/** Words that introduce a unit ("amounts in", "单位：") or join its parts ("thousands of US dollars"). */
+const UNIT_INTRO = /^(?:(?:(?:金额|货币)?单位|units?)\s*[:：]|(?:amounts?(?:\s+(?:are|stated|shown))?|figures)\s+in\b|in\b)\s*/iu;
+const JOINING_WORDS = /\b(?:of|in|and)\b/giu;
 
 /**
  * The unit a text names, or undefined when it names none: "万元", "(万元)", "USD '000", "in
- * thousands", "RMB" (a currency alone is in ones). Words around it ("amounts in", "单位：",
- * "金额单位") are allowed; anything else is not a unit ("(optional)", "(net)").
+ * thousands", "RMB" (a currency alone is in ones, or the scale a sheet states). Words around it
+ * ("amounts in", "单位：", "金额单位") are allowed, and a qualifier after a comma ("万元，含税");
+ * anything else is not a unit ("(optional)", "(net)").
  */
 export function parseUnit(text: string): AmountUnit | undefined {
   if (text.length > 60) return undefined;
@@ -62,16 +83,33 @@ export function parseUnit(text: string): AmountUnit | undefined {
     .normalize("NFKC")
     .trim()
     .replace(/^[([{【]\s*|\s*[)\]}】]$/gu, "")
-    .replace(/^(?:(?:(?:金额|货币)?单位|units?)\s*[:：]|(?:amounts?(?:\s+(?:are|stated|shown))?|figures)\s+in\b|in\b)\s*/iu, "")
+    .replace(UNIT_INTRO, "")
     .trim();
-  const words = label.toLowerCase();
-  const hasCurrency = words.search(CURRENCY) >= 0;
+  // "万元,含税", "USD, audited": the unit is the first part that reads as one ("10,000" is one part).
+  const parts = label.replace(/(\d),(\d{3})/gu, "$1$2").split(/\s*[,、;]\s*/u);
+  for (const part of parts) {
+    const unit = unitWords(part);
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+function unitWords(label: string): AmountUnit | undefined {
+  let words = label.toLowerCase();
+  let currency: string | undefined;
+  for (const [pattern, code] of CURRENCIES) {
+    const without = words.replace(pattern, " ");
+    if (without !== words) {
+      currency ??= code;
+      words = without;
+    }
+  }
   const scale = words
-    .replace(CURRENCY, " ")
-    .replace(/[\s.,:：]+$|^[\s.,:：]+/gu, "")
-    .replace(/\s+/gu, " ");
-  if (scale === "") return hasCurrency ? { factor: 1, label } : undefined;
-  for (const [pattern, factor] of SCALES) if (pattern.test(scale)) return { factor, label };
+    .replace(JOINING_WORDS, " ")
+    .replace(/[\s.:：]+/gu, " ")
+    .trim();
+  if (scale === "") return currency ? { factor: 1, label, currency, scaled: false } : undefined;
+  for (const [pattern, factor] of SCALES) if (pattern.test(scale)) return { factor, label, currency, scaled: true };
   return undefined;
 }
 
@@ -82,21 +120,26 @@ export function headerUnit(header: CellValue): AmountUnit | undefined {
   return bracket ? parseUnit(bracket[1]) : undefined;
 }
 
-/** A line above a table saying what its amounts are in ("单位：万元", "Unit: USD", "Amounts in thousands"). */
-const UNIT_LINE = /^\s*(?:(?:金额|货币)?单位|units?|amounts?(?:\s+(?:are|stated|shown))?\s+in|figures\s+in|\(?in\s)/iu;
+/**
+ * Where a statement of the amounts' unit starts in a line above a table: at the line's start or
+ * after a space or bracket ("客户台账 单位：万元", "客户台账（单位：万元）", "(Amounts in thousands)"),
+ * never inside another word ("编制单位：某公司" names the preparer).
+ */
+const UNIT_STATEMENT =
+  /(?:^|[\s(（[【,，;；|])((?:(?:金额|货币)?单位|units?)\s*[:：]|(?:amounts?(?:\s+(?:are|stated|shown))?|figures)\s+in\s|in\s)/giu;
 
 /**
- * The unit a sheet states above its header row, in any of its cells: the first one found. A
- * line that names something else ("单位：北京分公司", a company's name) is no unit.
+ * The unit a sheet states above its header row: the line nearest the table first (a block
+ * above it may be another table's), and on a line the last statement naming a unit.
  */
 export function sheetUnit(values: readonly (readonly CellValue[])[], headerRow: number): AmountUnit | undefined {
-  for (let r = 0; r < headerRow && r < values.length; r++) {
+  for (let r = Math.min(headerRow, values.length) - 1; r >= 0; r--) {
     for (const cell of values[r] ?? []) {
-      if (typeof cell !== "string" || cell.length > 120) continue;
-      // "编制单位：某公司    单位：万元": of the statements on a line, the last naming a unit is the amounts'.
-      const statements = cell.split(/\s{2,}|\u3000|[;；|]/u).filter((part) => UNIT_LINE.test(part));
-      for (let i = statements.length - 1; i >= 0; i--) {
-        const unit = parseUnit(statements[i]);
+      if (typeof cell !== "string" || cell.length > 200) continue;
+      const starts = [...cell.matchAll(UNIT_STATEMENT)].map((m) => m.index + m[0].length - m[1].length);
+      for (let i = starts.length - 1; i >= 0; i--) {
+        const statement = cell.slice(starts[i]).split(/\s{2,}|\u3000|[;；|]/u)[0];
+        const unit = parseUnit(statement.replace(/[)）\]】]\s*$/u, ""));
         if (unit) return unit;
       }
     }
@@ -105,14 +148,32 @@ export function sheetUnit(values: readonly (readonly CellValue[])[], headerRow: 
 }
 
 /**
+ * A column's unit: its header's, with the scale of the sheet's line when the header names a
+ * currency alone ("Credit limit (USD)" under "Amounts in thousands" is in USD thousands).
+ */
+export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): AmountUnit | undefined {
+  const own = headerUnit(header);
+  if (!own) return onSheet;
+  if (own.scaled || !onSheet) return own;
+  const joiner = /[\u3400-\u9fff]/u.test(own.label + onSheet.label) ? "" : " ";
+  const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
+  return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
+}
+
+/**
  * What to multiply a figure in `from` by to state it in `to`: undefined when nothing is to be
- * done (either unit unknown, or both the same scale). A currency is not converted: two
- * currencies with one scale are left as they stand.
+ * done (either unit unknown, or both the same scale), or when they name two currencies: a
+ * currency is not converted (see `otherCurrency`).
  */
 export function conversion(from: AmountUnit | undefined, to: AmountUnit | undefined): Conversion | undefined {
-  if (!from || !to || from.factor === to.factor) return undefined;
+  if (!from || !to || from.factor === to.factor || !sameCurrency(from, to)) return undefined;
   // Powers of ten both ways: divide by the exact inverse rather than multiply by an inexact fraction.
   return from.factor > to.factor ? { multiply: from.factor / to.factor } : { divide: to.factor / from.factor };
+}
+
+/** Whether two units can be in one currency: unless both name one, and not the same. */
+export function sameCurrency(a: AmountUnit, b: AmountUnit): boolean {
+  return a.currency === undefined || b.currency === undefined || a.currency === b.currency;
 }
 
 export type Conversion =
@@ -122,7 +183,7 @@ export function convert(value: number, by: Conversion): number {
   return by.multiply !== undefined ? value * by.multiply : value / by.divide;
 }
 
-/** A column whose amounts were converted into the review's unit. */
+/** A column whose amounts were converted into the review's unit, or left in another currency. */
 export interface ConvertedColumn {
   readonly sheet: string;
   readonly header: string;
@@ -136,6 +197,8 @@ export interface AmountUnits {
   /** The column whose unit it is (its header), or undefined when it is the sheet's line above the table. */
   readonly column?: string;
   readonly converted: readonly ConvertedColumn[];
+  /** Columns in another currency than the review's unit: compared as they stand, and said so. */
+  readonly otherCurrency: readonly ConvertedColumn[];
 }
 
 /**
@@ -150,7 +213,7 @@ export function customerSheetUnits(
   const onSheet = sheetUnit(values, match.headerRow);
   const unitOf = (field: InputField) => {
     const column = match.columns[field];
-    return column === undefined ? undefined : (headerUnit(match.headers[column]) ?? onSheet);
+    return column === undefined ? undefined : columnUnit(match.headers[column], onSheet);
   };
   const source = (["balance", "creditLimit"] as const).find((f) => unitOf(f) !== undefined);
   const unit = source ? unitOf(source) : onSheet;
@@ -158,12 +221,16 @@ export function customerSheetUnits(
   const own = sourceHeader !== undefined && headerUnit(sourceHeader) !== undefined;
   const conversions: Partial<Record<InputField, Conversion>> = {};
   const converted: ConvertedColumn[] = [];
+  const otherCurrency: ConvertedColumn[] = [];
   for (const field of AMOUNT_FIELDS) {
     const from = unitOf(field);
+    if (!from || !unit) continue;
+    const header = match.headers[match.columns[field]!];
+    if (!sameCurrency(from, unit)) otherCurrency.push({ sheet, header, from });
     const by = conversion(from, unit);
-    if (!by || !from) continue;
+    if (!by) continue;
     conversions[field] = by;
-    converted.push({ sheet, header: match.headers[match.columns[field]!], from });
+    converted.push({ sheet, header, from });
   }
-  return { units: { unit, column: own ? sourceHeader : undefined, converted }, conversions };
+  return { units: { unit, column: own ? sourceHeader : undefined, converted, otherCurrency }, conversions };
 }

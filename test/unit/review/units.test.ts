@@ -3,8 +3,8 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { amountUnitsText } from "../../../src/engine/review/texts";
-import { conversion, convert, headerUnit, parseUnit, sheetUnit } from "../../../src/engine/review/units";
+import { amountUnitsLines } from "../../../src/engine/review/texts";
+import { columnUnit, conversion, convert, headerUnit, parseUnit, sheetUnit } from "../../../src/engine/review/units";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { customerSheet, Grid, serial } from "../../support/review-grid";
@@ -12,7 +12,6 @@ import { customerSheet, Grid, serial } from "../../support/review-grid";
 describe("parseUnit", () => {
   test.each([
     ["元", 1],
-    ["units", 1],
     ["Units: thousands", 1e3],
     ["万元", 1e4],
     ["人民币万元", 1e4],
@@ -36,11 +35,24 @@ describe("parseUnit", () => {
     ["EUR mn", 1e6],
     ["millions", 1e6],
     ["ＵＳＤ　千", 1e3],
+    ["万元，含税", 1e4],
+    ["（单位：万元）", 1e4],
+    ["US$'000", 1e3],
+    ["HK$'000", 1e3],
+    ["S$'000", 1e3],
+    ["HK$ thousands", 1e3],
+    ["In thousands of US dollars", 1e3],
+    ["USD in thousands", 1e3],
+    ["(Amounts in thousands)", 1e3],
+    ["Unit: Yuan", 1],
+    ["Unit: RMB Yuan", 1],
+    ["Unit: 10 thousand yuan", 1e4],
+    ["USD 10,000", 1e4],
   ])("%s → ×%d", (text, factor) => {
-    expect(parseUnit(text)).toEqual({ factor, label: expect.any(String) });
+    expect(parseUnit(text)).toMatchObject({ factor, label: expect.any(String) });
   });
 
-  test.each(["optional", "net", "1-30", "北京分公司", "编制单位：某公司", "days", "%", "", "x".repeat(61)])(
+  test.each(["optional", "net", "1-30", "北京分公司", "编制单位：某公司", "days", "%", "", "units", "b", "x".repeat(61)])(
     "%s is no unit",
     (text) => expect(parseUnit(text)).toBeUndefined(),
   );
@@ -48,6 +60,17 @@ describe("parseUnit", () => {
   test("the label is the unit as written, without its brackets", () => {
     expect(parseUnit("（万元）")?.label).toBe("万元");
     expect(parseUnit("USD '000")?.label).toBe("USD '000");
+  });
+});
+
+describe("columnUnit", () => {
+  test("a header naming a currency alone takes the scale of the sheet's line", () => {
+    const line = parseUnit("Amounts in thousands");
+    expect(columnUnit("Credit limit (USD)", line)).toMatchObject({ factor: 1e3, label: "USD thousands", currency: "USD" });
+    expect(columnUnit("应收账款余额（人民币）", parseUnit("单位：万元"))).toMatchObject({ factor: 1e4, label: "人民币万元" });
+    expect(columnUnit("Credit limit (USD)", undefined)).toMatchObject({ factor: 1, currency: "USD" });
+    expect(columnUnit("Credit limit (元)", line)).toMatchObject({ factor: 1 });
+    expect(columnUnit("Credit limit", line)).toBe(line);
   });
 });
 
@@ -72,6 +95,16 @@ describe("sheetUnit", () => {
     expect(sheetUnit([["编制单位：华东分公司    单位：元"], ["客户编号"]], 1)?.factor).toBe(1);
     expect(sheetUnit([[null, "Amounts in USD thousands"], ["Customer ID"]], 1)?.factor).toBe(1e3);
   });
+  test("in a title's bracket, after a single space, or in brackets of its own", () => {
+    expect(sheetUnit([["客户信用台账（单位：万元）"], ["客户编号"]], 1)?.factor).toBe(1e4);
+    expect(sheetUnit([["客户信用台账 单位：万元"], ["客户编号"]], 1)?.factor).toBe(1e4);
+    expect(sheetUnit([["(Amounts in thousands)"], ["Customer ID"]], 1)?.factor).toBe(1e3);
+    expect(sheetUnit([["Report (2026)"], ["Customer ID"]], 1)).toBeUndefined();
+  });
+  test("the line nearest the table wins over a block higher up", () => {
+    const values = [["单位：元"], ["其他表"], [null], ["单位：万元"], ["客户编号"]];
+    expect(sheetUnit(values, 4)?.factor).toBe(1e4);
+  });
   test("nothing from the header row down, nor from a line naming no unit", () => {
     expect(sheetUnit([["编制单位：华东分公司"], ["客户编号"]], 1)).toBeUndefined();
     expect(sheetUnit([["Customer ID"], ["单位：万元"]], 0)).toBeUndefined();
@@ -79,8 +112,8 @@ describe("sheetUnit", () => {
 });
 
 describe("conversion", () => {
-  const yuan = { factor: 1, label: "元" };
-  const wan = { factor: 1e4, label: "万元" };
+  const yuan = { factor: 1, label: "元", scaled: true };
+  const wan = { factor: 1e4, label: "万元", scaled: true };
   test("into a larger unit divides by the exact power of ten, into a smaller one multiplies", () => {
     expect(convert(12345, conversion(yuan, wan)!)).toBe(1.2345);
     expect(convert(1.2345, conversion(wan, yuan)!)).toBe(12345);
@@ -88,7 +121,12 @@ describe("conversion", () => {
   test("nothing to do when either is unknown or both are one scale", () => {
     expect(conversion(undefined, wan)).toBeUndefined();
     expect(conversion(wan, undefined)).toBeUndefined();
-    expect(conversion({ factor: 1, label: "USD" }, yuan)).toBeUndefined();
+    expect(conversion({ factor: 1, label: "USD", currency: "USD", scaled: false }, yuan)).toBeUndefined();
+  });
+  test("two currencies are not converted, whatever their scales", () => {
+    const usd = { factor: 1, label: "USD", currency: "USD", scaled: false };
+    expect(conversion(usd, { factor: 1e4, label: "人民币万元", currency: "CNY", scaled: true })).toBeUndefined();
+    expect(conversion(usd, wan)).toEqual({ divide: 1e4 });
   });
 });
 
@@ -134,7 +172,7 @@ describe("a review across units", () => {
     // The sheet's balance and the ledger's open amount agree once in one unit: no note that they differ.
     expect([...c1.notes, ...c2.notes]).toEqual([]);
     expect(result.portfolio.exposure).toBe(120);
-    expect(result.amountUnits.unit).toEqual({ factor: 1e4, label: "万元" });
+    expect(result.amountUnits.unit).toMatchObject({ factor: 1e4, label: "万元" });
     expect(result.amountUnits.converted.map((c) => [c.sheet, c.header, c.from.label])).toEqual([
       ["客户", "信用额度（元）", "元"],
       ["发票", "金额", "元"],
@@ -144,14 +182,14 @@ describe("a review across units", () => {
   test("every face says what was converted, and the summary what its amounts are in", () => {
     const zh = review("zh");
     const text = "金额已换算为客户表的单位（万元）：客户“信用额度（元）”（原为元）、发票“金额”（原为元）";
-    expect(amountUnitsText(zh.amountUnits, "zh")).toBe(text);
+    expect(amountUnitsLines(zh.amountUnits, "zh")).toEqual([text]);
     expect(toTable(zh, "zh", "out.xlsx")).toContain(text);
     expect(toJson(zh, "zh").amountUnits.text).toBe(text);
     expect(reviewedNotice(zh).render(translator("zh"), "zh").lines).toContain(text);
     const en = review("en");
-    expect(amountUnitsText(en.amountUnits, "en")).toBe(
+    expect(amountUnitsLines(en.amountUnits, "en")).toEqual([
       'Amounts converted into 万元, the customer sheet\'s unit: 客户 "信用额度（元）" (in 元), 发票 "金额" (in 元)',
-    );
+    ]);
     const summary = buildWritePlan(en, "en", { sheetNames: ["客户", "发票"] }).sheets.find((s) => s.kind === "summary")!;
     const cells = summary.blocks.flatMap((b) => b.values.flat());
     expect(cells[cells.indexOf("Amounts in") + 1]).toBe("万元");
@@ -161,14 +199,84 @@ describe("a review across units", () => {
     const values = customerSheet(["Credit limit", "Outstanding balance (USD)"], [{ id: "C1", extra: [100, 50] }]);
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, "en");
     expect(result.customers[0].creditLimit).toBe(100);
-    expect(result.amountUnits).toEqual({ unit: { factor: 1, label: "USD" }, column: "Outstanding balance (USD)", converted: [] });
-    expect(amountUnitsText(result.amountUnits, "en")).toBe("");
+    expect(result.amountUnits).toEqual({
+      unit: { factor: 1, label: "USD", currency: "USD", scaled: false },
+      column: "Outstanding balance (USD)",
+      converted: [],
+      otherCurrency: [],
+    });
+    expect(amountUnitsLines(result.amountUnits, "en")).toEqual([]);
     const plain = runReview({
       sheetName: "Customers",
       values: customerSheet(["Outstanding balance"], [{ extra: [5] }]),
       asOf,
       policy: DEFAULT_POLICY,
     });
-    expect(plain.amountUnits).toEqual({ unit: undefined, column: undefined, converted: [] });
+    expect(plain.amountUnits).toEqual({ unit: undefined, column: undefined, converted: [], otherCurrency: [] });
   });
+});
+
+describe("a review across units, continued", () => {
+  const asOf = serial("2026-11-30");
+  test("a limit in USD under a line in thousands is in thousands: no false OVER_LIMIT", () => {
+    const values: Grid = [
+      ["Amounts in thousands"],
+      ...customerSheet(["Credit limit (USD)", "Outstanding balance"], [{ extra: [500, 400] }]),
+    ];
+    const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, "en");
+    expect(result.customers[0].findings.map((f) => f.code)).not.toContain("OVER_LIMIT");
+    expect(result.customers[0].utilisation).toBe(0.8);
+    expect(result.amountUnits.converted).toEqual([]);
+  });
+
+  test("a ledger's unit stated on its amount column counts though it has an open-amount column", () => {
+    const values: Grid = [["单位：万元"], ...customerSheet(["信用额度", "应收账款余额"], [{ id: "C1", extra: [500, 100] }])];
+    const ledger: Grid = [
+      ["客户编号", "发票号", "到期日", "金额（元）", "未收金额"],
+      ["C1", "A-1", asOf - 30, 1000000, 1000000],
+    ];
+    const result = runReview(
+      { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
+      "zh",
+    );
+    expect(result.customers[0].overdueAmount).toBe(100);
+    expect(result.customers[0].notes).toEqual([]);
+  });
+
+  test("a ledger in another currency is compared as it stands, and said so, not claimed converted", () => {
+    const values: Grid = [
+      ["单位：人民币万元"],
+      ...customerSheet(["信用额度", "应收账款余额"], [{ id: "C1", extra: [500, 100] }]),
+    ];
+    const ledger: Grid = [
+      ["Customer ID", "Invoice", "Due date", "Amount (USD)"],
+      ["C1", "A-1", asOf - 30, 100],
+    ];
+    const result = runReview(
+      { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "Invoices", values: ledger } },
+      "en",
+    );
+    expect(result.customers[0].overdueAmount).toBe(100);
+    expect(result.amountUnits.converted).toEqual([]);
+    expect(amountUnitsLines(result.amountUnits, "en")).toEqual([
+      'Amounts in another currency than the customer sheet\'s (人民币万元) are compared as they stand, not converted: Invoices "Amount (USD)" (in USD)',
+    ]);
+  });
+});
+
+test("the review's money columns name its unit when the customer sheet's own amount columns are in several", () => {
+  const asOf = serial("2026-11-30");
+  const mixed = customerSheet(["信用额度（元）", "应收账款余额（万元）"], [{ extra: [5000000, 600] }]);
+  const plan = buildWritePlan(runReview({ sheetName: "客户", values: mixed, asOf, policy: DEFAULT_POLICY }, "zh"), "zh", {
+    sheetNames: ["客户"],
+  });
+  const headers = plan.target.blocks.filter((b) => b.row === 0).flatMap((b) => b.values[0]);
+  expect(headers).toContain("建议额度（万元）");
+  expect(headers).toContain("可用额度（万元）");
+  expect(headers).toContain("风险评分");
+  const one = customerSheet(["信用额度（万元）", "应收账款余额（万元）"], [{ extra: [500, 600] }]);
+  const plain = buildWritePlan(runReview({ sheetName: "客户", values: one, asOf, policy: DEFAULT_POLICY }, "zh"), "zh", {
+    sheetNames: ["客户"],
+  });
+  expect(plain.target.blocks.filter((b) => b.row === 0).flatMap((b) => b.values[0])).toContain("建议额度");
 });
