@@ -148,6 +148,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
           cells: result.typedOver.cells.map((c) => ({
             cell: `${columnLetter(c.column)}${c.row}`,
             field: c.field,
+            header: c.header,
             customer: c.customer,
             typed: c.typed,
             written: c.written,

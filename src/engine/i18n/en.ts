@@ -126,6 +126,7 @@ export const en = {
   "review.typedOverCell": "{cell} {header} of {customer}: {typed} (the review wrote {written})",
   "review.typedOverMore": "{cells} and {count} more",
   "review.typedOverBlank": "blank",
+  "review.typedOverText": '"{text}"',
   "review.unitsConverted": "Amounts converted into {unit}, the customer sheet's unit: {columns}",
   "review.unitColumn": '{sheet} "{header}" (in {from})',
   "review.unitsOtherCurrency":

@@ -116,6 +116,7 @@ export const zh: Record<MessageKey, string> = {
   "review.typedOverCell": "{cell}（{customer}的{header}）：{typed}（审查写入 {written}）",
   "review.typedOverMore": "{cells}，另有 {count} 个",
   "review.typedOverBlank": "空白",
+  "review.typedOverText": "“{text}”",
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
   "review.unitColumn": "{sheet}“{header}”（原为{from}）",
   "review.unitsOtherCurrency": "与客户表（{unit}）币种不同的金额未换算，按原数比较：{columns}",

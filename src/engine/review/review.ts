@@ -207,8 +207,11 @@ export interface ReviewResult {
 
 /** The checked output columns an earlier run wrote on the sheet: those whose header is already theirs. */
 function ownColumns(header: readonly CellValue[] | undefined, columns: Readonly<Record<OutputField, number>>) {
-  const own: Partial<Record<(typeof CHECKED_FIELDS)[number], number>> = {};
-  for (const field of CHECKED_FIELDS) if (outputFieldOf(header?.[columns[field]]) === field) own[field] = columns[field];
+  const own: Partial<Record<(typeof CHECKED_FIELDS)[number], { column: number; header: string }>> = {};
+  for (const field of CHECKED_FIELDS) {
+    const cell = header?.[columns[field]];
+    if (outputFieldOf(cell) === field) own[field] = { column: columns[field], header: String(cell).trim() };
+  }
   return own;
 }
 

@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
-import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
+import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow } from "./review";
@@ -174,13 +174,13 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
   const shown = (value: PlanValue, cell: TypedOverCell): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
     if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
-    return `"${String(value)}"`;
+    return message(lang, "review.typedOverText", { text: String(value) });
   };
   const wrote = (c: TypedOverCell): string => (typeof c.written === "string" ? gradeName(c.written, lang) : shown(c.written, c));
   const cells = over.cells.slice(0, SHOWN_TYPED_OVER).map((c) =>
     message(lang, "review.typedOverCell", {
       cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
-      header: OUTPUT_HEADERS[c.field][lang],
+      header: c.header,
       customer: c.customer,
       typed: shown(c.typed, c),
       written: wrote(c),

@@ -25,6 +25,8 @@ export interface TypedOverCell {
   readonly row: number;
   readonly column: number;
   readonly field: CheckedField;
+  /** The column's header as the sheet has it (in the language of the run that wrote it). */
+  readonly header: string;
   readonly customer: string;
   /** What the cell holds now (null when cleared). */
   readonly typed: PlanValue;
@@ -106,14 +108,13 @@ function archivedReviews(archive: ArchiveContents): { date: number; byKey: Map<s
 
 /**
  * The output cells changed by hand since a review wrote them. `existing` gives the 0-based column
- * in `values` of each checked field whose header an earlier run wrote on the sheet; customers no
- * review graded are not asked.
+ * in `values` and the header of each checked field whose header an earlier run wrote on the sheet.
  */
 export function typedOverCells(
   values: readonly (readonly CellValue[])[],
   originRow: number,
   originColumn: number,
-  existing: Partial<Record<CheckedField, number>>,
+  existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>,
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
 ): TypedOver | undefined {
@@ -129,7 +130,7 @@ export function typedOverCells(
     if (!entries) continue;
     const line = values[c.row - 1 - originRow] ?? [];
     for (const field of fields) {
-      const column = existing[field] as number;
+      const { column, header } = existing[field]!;
       if (entries.some((e) => holds(line[column], written(e, field), field))) continue;
       count++;
       if (cells.length < LISTED_TYPED_OVER)
@@ -137,6 +138,7 @@ export function typedOverCells(
           row: c.row,
           column: column + originColumn,
           field,
+          header,
           customer: c.name || c.id,
           typed: cellValue(line[column]),
           written: written(entries[entries.length - 1], field) ?? null,

@@ -83,7 +83,8 @@ describe("typed-over output cells", () => {
     expect(text).toContain("Risk score of Customer 1: blank (the review wrote");
     const zh = typedOverText(over, CYCLE_SHEET, "zh");
     expect(zh).toMatch(/^自 2026-10-31 的审查以来，审查输出列中有 4 个单元格被手工改动/);
-    expect(zh).toContain('（Customer 2的风险等级）："Low"（审查写入 中）');
+    // The column is named as the sheet has it: an English run wrote "Risk grade" there.
+    expect(zh).toContain("（Customer 2的Risk grade）：“Low”（审查写入 中）");
     // Every face of the command line says so: the printed report and the JSON.
     expect(toTable(result, "en", "out.xlsx")).toContain(text);
     // And the pane, in the notice after the review (the write question lists it too: use-write-back.ts).
@@ -94,6 +95,7 @@ describe("typed-over output cells", () => {
     expect(json.cells[2]).toEqual({
       cell: expect.stringMatching(/^[A-Z]+4$/),
       field: "grade",
+      header: "Risk grade",
       customer: "Customer 2",
       typed: "Low",
       written: "medium",
