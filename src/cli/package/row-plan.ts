@@ -69,7 +69,9 @@ export class RowPlan {
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
         formats.push(block.formats[c] ?? "general");
-        styles.push(writer.style(formats[c], block.bold === true, aligned.get(block.column + c)));
+        styles.push(
+          writer.style(formats[c], block.bold === true, aligned.get(block.column + c), block.rightAligned?.[c] === true),
+        );
       }
       this.blocks.push({ block, end, width, letters, styles, formats });
       spans.push([block.row, end]);

@@ -45,8 +45,9 @@ export const SHOWN_PROBLEMS = 8;
 /** A column of tables written downwards from a sheet cell, an empty row between sections. */
 function pane(blocks: Block[], column: number, row: number) {
   return {
-    add(values: PlanValue[][], formats: CellFormat[], bold = false) {
-      blocks.push({ row, column, values, formats, bold });
+    /** `rightAligned`: per column, a header standing over right-aligned figures. */
+    add(values: PlanValue[][], formats: CellFormat[], bold = false, rightAligned?: boolean[]) {
+      blocks.push(rightAligned ? { row, column, values, formats, bold, rightAligned } : { row, column, values, formats, bold });
       row += values.length;
     },
     /** A lone text running over the empty cells to its right (a title, a long line): it does not widen its column. */
@@ -117,6 +118,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
     ["text", "text", "text", "text"],
     true,
+    [false, true, true, true],
   );
   const gradeRows = left.row;
   left.add(
@@ -136,7 +138,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   ];
   if (p.aging) {
     left.gap();
-    left.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true);
+    left.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true, [false, true]);
     const start = left.row;
     left.add(
       p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
@@ -166,6 +168,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],
       true,
+      [false, ...GRADES.map(() => true)],
     );
     left.add(
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
@@ -191,7 +194,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   }
 
   left.gap();
-  left.add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true);
+  left.add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true, [
+    false,
+    false,
+    true,
+  ]);
   left.add(
     WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
     ["text", "text", "integer"],
@@ -214,6 +221,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     ],
     ["text", "text", "text", "text", "text", "text"],
     true,
+    [false, true, true, true, false, false],
   );
   const atRisk = topRiskCustomers(result.customers, p.topRisks);
   if (p.topRisks.length)
@@ -273,6 +281,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       ],
       ["text", "text", "text", "text", "text", "text", "text"],
       true,
+      // The dates too: in the wide label column they stand right, as figures do.
+      [true, true, true, true, true, true, true],
     );
     const first = trend.row;
     trend.add(

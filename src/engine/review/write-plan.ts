@@ -35,6 +35,8 @@ export interface Block {
   readonly bold?: boolean;
   /** A lone text (a title) that may run over the empty cells to its right: it does not widen its column. */
   readonly overflow?: boolean;
+  /** Per column of the block, true where its cells are right-aligned: a table's header over its figures. */
+  readonly rightAligned?: readonly boolean[];
 }
 
 export type { Area };

@@ -77,6 +77,9 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
   const range = ws.getRangeByIndexes(block.row, block.column, rows, block.formats.length);
   range.values = cellsForExcel(block.values);
   if (block.bold) range.format.font.bold = true;
+  block.rightAligned?.forEach((right, c) => {
+    if (right) ws.getRangeByIndexes(block.row, block.column + c, rows, 1).format.horizontalAlignment = "Right";
+  });
 }
 
 function blockStep(sheetName: string, role: PartRole, rows: BlockSlice, lang: Lang): Step {

@@ -116,6 +116,11 @@ test("styles: an indented text is left-aligned at indent 1 (an indent needs a ho
   expect(xfs[indented]).toContain('<alignment horizontal="left" indent="1"/>');
   expect(xfs[both]).toContain('<alignment horizontal="left" indent="1" wrapText="1"/>');
   expect(xfs[wrapped]).toContain('<alignment wrapText="1"/>');
+  // A table's header over figures is right-aligned, as its figures are, whatever its column's indent.
+  const right = styles.cellStyle("@", true, { wrap: false, indent: true }, true);
+  expect(xfs.length).toBe(new Set([indented, both, wrapped]).size + 2);
+  const after = /<cellXfs count="\d+">(.*)<\/cellXfs>/.exec(styles.toXml())![1].match(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)!;
+  expect(after[right]).toContain('<alignment horizontal="right"/>');
 });
 
 test("relationship targets: relative, absolute (as openpyxl writes them) and percent-encoded", () => {

@@ -548,6 +548,16 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       expect([area.columns, level]).toEqual([1, 1]);
       expect(s.horizontal).toContainEqual({ area, alignment: "Left" });
     }
+    // The summary's table headers over figures are right-aligned, as the plan says, cell by cell.
+    const summary = plan.sheets.find((sheet) => sheet.kind === "summary")!;
+    const headers = summary.blocks.filter((b) => b.rightAligned);
+    expect(headers.length).toBeGreaterThanOrEqual(3);
+    const rightCells = headers.flatMap((b) =>
+      b.rightAligned!.flatMap((right, c) => (right ? [{ row: b.row, column: b.column + c, rows: 1, columns: 1 }] : [])),
+    );
+    expect(fake.sheet(summary.name)!.horizontal).toEqual(
+      expect.arrayContaining(rightCells.map((area) => ({ area, alignment: "Right" }))),
+    );
   });
 
   test("the user's own filter, table and frozen panes stay: the review adds none of its own", async () => {
