@@ -346,6 +346,7 @@ export const en = {
   "trend.highGrade": "High grade",
   "trend.withWarnings": "With warnings",
   "trend.chart": "Exposure at risk over time",
+  "trend.unknown": "not in the archive",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   // Task pane (ui.*).

@@ -317,6 +317,7 @@ export const zh: Record<MessageKey, string> = {
   "trend.highGrade": "高风险客户",
   "trend.withWarnings": "有预警客户",
   "trend.chart": "有风险敞口走势",
+  "trend.unknown": "存档中无此数据",
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   // 任务窗格（ui.*）。

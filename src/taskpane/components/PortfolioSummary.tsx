@@ -53,6 +53,8 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
   ];
+  // What the amounts are in, when the customer sheet says, as the summary sheet says it.
+  if (result.amountUnits.unit) facts.splice(2, 0, [t("summary.amountUnit"), result.amountUnits.unit.label]);
   return (
     <section aria-labelledby="portfolio-heading" className={panel.section}>
       <Subtitle2 className={panel.heading} as="h2" id="portfolio-heading">

@@ -6,6 +6,7 @@ import { useLang } from "../i18n";
 import { ChangesSummary } from "./ChangesSummary";
 import { CustomerList } from "./CustomerList";
 import { PortfolioSummary } from "./PortfolioSummary";
+import { TrendSummary } from "./TrendSummary";
 
 export interface ResultsPanelProps {
   /** The review on screen; undefined before the first review or when it could not start. */
@@ -23,6 +24,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
     <>
       <PortfolioSummary result={result} />
       <ChangesSummary changes={result.changes} />
+      <TrendSummary trend={result.trend} />
       <CustomerList
         customers={result.customers}
         sheet={result.sheet}
