@@ -17,7 +17,7 @@ import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, ledgerCustomer } from "./ledger";
+import { LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
@@ -31,6 +31,8 @@ export interface CustomerContext {
   readonly activeChecks: readonly CustomerCheck[];
   readonly activeCodes: ReadonlySet<WarningCode>;
   readonly ledger?: LedgerAging;
+  /** The ledger customer matched last: the next customer of the sheet is looked for after it first (see ledgerCustomer). */
+  readonly ledgerPlace: { matched: LedgerCustomer | undefined };
   /**
    * Each customer the archive has seen before this review, with its latest archived score
    * (undefined when no earlier review could score it).
@@ -107,6 +109,7 @@ export function customerContext(
     activeChecks,
     activeCodes: new Set(activeChecks.map((c) => c.code)),
     ledger,
+    ledgerPlace: { matched: undefined },
     archive,
     nextReviewOf,
     decisionsFor: sharedDecisions(policy),
@@ -142,8 +145,8 @@ function warningsUnder(
     };
   }
   const findings: Finding[] = [];
-  for (const check of run.activeChecks) {
-    const finding = check.evaluate(then, last.policy, run.asOf);
+  for (let i = 0; i < run.activeChecks.length; i++) {
+    const finding = run.activeChecks[i].evaluate(then, last.policy, run.asOf);
     if (finding) findings.push(finding);
   }
   return warningSet(findings);
@@ -250,7 +253,8 @@ export function reviewCustomer(
   // customers it has never seen (not one an earlier review saw but could not score).
   const inArchive = run.archive?.has(key) ?? false;
   const archived = run.archive?.get(key);
-  for (const bad of row.badCells) {
+  for (let i = 0; i < row.badCells.length; i++) {
+    const bad = row.badCells[i];
     // With a ledger the overdue columns are not read; with an archive the previous score need not be.
     const unused =
       ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
@@ -273,8 +277,11 @@ export function reviewCustomer(
   let ledgerDaysPastDue: number | undefined;
   let overduePastLegalAction: number | undefined;
   if (run.ledger && !alsoOnRows) {
-    const entry = ledgerCustomer(run.ledger, key, row.id, row.name);
-    if (entry) entry.matched = true;
+    const entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
+    if (entry) {
+      entry.matched = true;
+      run.ledgerPlace.matched = entry;
+    }
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
     else {
       aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
@@ -397,8 +404,8 @@ export function reviewCustomer(
     interestCoverage: ratios.interestCoverage,
   };
   let findings: Finding[] | undefined;
-  for (const check of run.activeChecks) {
-    const finding = check.evaluate(facts, policy, asOf);
+  for (let i = 0; i < run.activeChecks.length; i++) {
+    const finding = run.activeChecks[i].evaluate(facts, policy, asOf);
     if (!finding) continue;
     if (findings) findings.push(finding);
     else findings = [finding];

@@ -20,6 +20,8 @@ export interface LedgerAging {
   readonly sheet: string;
   /** Per customer key (see customerKey): its open invoices, their aging, and its first bad row. */
   readonly customers: ReadonlyMap<string, LedgerCustomer>;
+  /** The same customers in the order the ledger first names them (each at its `order`). */
+  readonly inOrder: readonly LedgerCustomer[];
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
@@ -51,6 +53,8 @@ export type LedgerNotice =
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
 export interface LedgerCustomer {
   readonly key: string;
+  /** Its place in LedgerAging.inOrder. */
+  readonly order: number;
   /** The customer as the ledger first writes it ("" for rows naming none). */
   readonly shown: string;
   /** The open items aged, credit notes (dated or not) settling the oldest first; undefined when there is none to age. */
@@ -122,10 +126,22 @@ export function customerKey(text: string): string {
 
 /**
  * A customer's record in the ledger: by its key (its id, else its name: see archiveKey), else
- * by its name (the ledger's customer column may hold either).
+ * by its name (the ledger's customer column may hold either). `previous`, the record the sheet's
+ * customer before matched, is where the next one is looked for first: a sheet and a ledger both
+ * in customer order then meet without a lookup in a map of every ledger customer, which showed.
  */
-export function ledgerCustomer(ledger: LedgerAging, key: string, id: string, name: string): LedgerCustomer | undefined {
+export function ledgerCustomer(
+  ledger: LedgerAging,
+  key: string,
+  id: string,
+  name: string,
+  previous?: LedgerCustomer,
+): LedgerCustomer | undefined {
   if (ledger.customers.size === 0) return undefined;
+  if (previous !== undefined && key !== "") {
+    const next = ledger.inOrder[previous.order + 1];
+    if (next !== undefined && next.key === key) return next;
+  }
   // A blank id or name matches nothing: the ledger's rows naming no customer are no one's.
   const byKey = key === "" ? undefined : ledger.customers.get(key);
   return byKey ?? (id === "" || name === "" ? undefined : ledger.customers.get(customerKey(name)));
@@ -258,6 +274,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
   const customers = new Map<string, LedgerCustomer>();
+  const inOrder: LedgerCustomer[] = [];
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({
     sheet: input.sheetName,
@@ -315,6 +332,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
         const shown = customer === "" ? "" : String(rawCustomer).trim();
         entry = {
           key: customer,
+          order: inOrder.length,
           shown,
           aging: undefined,
           oldestDays: 0,
@@ -325,6 +343,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
           matched: false,
         };
         customers.set(customer, entry);
+        inOrder.push(entry);
       }
     }
     try {
@@ -363,5 +382,5 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   }
   overdue.settle(customers.values());
   const takenAsUnpaid = col.paid === undefined && col.openAmount === undefined;
-  return { sheet: input.sheetName, customers, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies };
+  return { sheet: input.sheetName, customers, inOrder, rows, firstUnnamed, totalsRows, takenAsUnpaid, currencies };
 }
