@@ -57,7 +57,7 @@ export function topRiskCustomers(
 ): Map<number, CustomerResult> {
   const wanted = new Set(risks.map((r) => r.row));
   const found = new Map<number, CustomerResult>();
-  for (const c of customers) if (wanted.has(c.row)) found.set(c.row, c);
+  for (let i = 0; i < customers.length; i++) if (wanted.has(customers[i].row)) found.set(customers[i].row, customers[i]);
   return found;
 }
 

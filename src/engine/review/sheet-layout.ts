@@ -343,7 +343,8 @@ export function wrappedRowHeights(
     const at = block.row - first;
     for (let r = 0; r < block.values.length; r++) {
       const line = block.values[r];
-      for (const column of columns) {
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k];
         const value = line[column.c] ?? null;
         if (value === null) continue;
         if (typeof value === "number" && column.fixed && shownBySize(value)) {
