@@ -303,6 +303,7 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
+  let greatestKey: string | undefined;
   const overdue = new OverdueInvoices(input.values.length);
   const currencies: string[] = [];
   let previousCurrency: CellValue = undefined;
@@ -325,9 +326,12 @@ export function ageLedger(input: LedgerInput, asOf: number, policy: Pick<Policy,
       }
     }
     rows++;
-    // Ledgers tend to list a customer's invoices together: the previous row's record is often this row's.
+    // Ledgers tend to list a customer's invoices together: the previous row's record is often this
+    // row's; and sorted by customer, a key past every one so far is a new customer, not looked up.
     if (entry === undefined || entry.key !== customer) {
-      entry = customers.get(customer);
+      const isNew = greatestKey === undefined || customer > greatestKey;
+      if (isNew) greatestKey = customer;
+      entry = isNew ? undefined : customers.get(customer);
       if (entry === undefined) {
         const shown = customer === "" ? "" : String(rawCustomer).trim();
         entry = {

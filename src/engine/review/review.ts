@@ -200,6 +200,16 @@ export interface LeftOutRow extends LeftOutLine {
   readonly row: number;
 }
 
+/** The customers' keys (see archiveKey), but the blank one. */
+function keysOf(customers: readonly CustomerResult[]): Set<string> {
+  const keys = new Set<string>();
+  for (const c of customers) {
+    const key = archiveKey(c.id, c.name);
+    if (key !== "") keys.add(key);
+  }
+  return keys;
+}
+
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { values, policy, asOf } = input;
   const origin = input.origin ?? { row: 0, column: 0 };
@@ -220,8 +230,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
-  // Every customer's key, and the keys named on more than one row: one set operation per customer.
-  const seen = new Set<string>();
+  // The keys named on more than one row. Keys in strictly increasing order cannot repeat: a sheet
+  // sorted by customer needs no set of them; once the order breaks, every key goes in a set, one
+  // set operation per customer (its size telling a repeat).
+  let lastKey: string | undefined;
+  let seen: Set<string> | undefined;
   let repeatedKeys: Set<string> | undefined;
   const leftOut: LeftOutRow[] = [];
   for (let r = match.headerRow + 1; r < values.length; r++) {
@@ -237,9 +250,13 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const key = archiveKey(row.id, row.name);
     const c = reviewCustomer(row, key, ctx, run);
     if (key !== "") {
-      const known = seen.size;
-      seen.add(key);
-      if (seen.size === known) (repeatedKeys ??= new Set()).add(key);
+      if (seen === undefined && (lastKey === undefined || key > lastKey)) lastKey = key;
+      else {
+        seen ??= keysOf(customers);
+        const known = seen.size;
+        seen.add(key);
+        if (seen.size === known) (repeatedKeys ??= new Set()).add(key);
+      }
     }
     customers.push(c);
   }
