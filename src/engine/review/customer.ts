@@ -61,8 +61,8 @@ const WHOLE_SCORINGS = (MAX_FACTOR - MIN_FACTOR + 1) ** FACTORS.length;
 /**
  * The score and points of valid factors, worked out once per way of scoring them in whole points
  * (3,125 of them), and those customers share the factors' and the points' lists: a review holds
- * one result per customer, and two lists fewer each spare the collector a tenth of a large
- * review's memory. Factors with a fraction are worked out each time.
+ * one result per customer, and two lists fewer each make a large review's result about a fifth
+ * smaller. Factors with a fraction are worked out each time.
  */
 function scoredAlike(weights: readonly number[]): (factors: readonly number[]) => Scored {
   const shared = new Array<Scored | undefined>(WHOLE_SCORINGS).fill(undefined);
