@@ -271,48 +271,6 @@ function lineCount(text: string, room: number): number {
 }
 
 /**
- * A wrapped column's line counts, each distinct value counted once while values come back (the
- * same warnings and recommendations row after row). A column of values that hardly repeat (ids,
- * names, each customer's own findings) stops remembering them: a map of 100,000 texts each seen
- * once cost more than counting each.
- */
-class LineCounts {
-  private readonly counted = new Map<PlanValue, number>();
-  private remembering = true;
-  private hits = 0;
-  private misses = 0;
-  /** The value counted last and its count: a column repeats its value row after row. */
-  private last: PlanValue = null;
-  private lastCount = 0;
-
-  constructor(
-    private readonly format: CellFormat,
-    private readonly room: number,
-    private readonly lang: Lang,
-  ) {}
-
-  of(value: PlanValue): number {
-    if (value === this.last) return this.lastCount;
-    let count: number | undefined;
-    if (this.remembering) {
-      count = this.counted.get(value);
-      if (count === undefined) {
-        count = lineCount(renderedText(value, this.format, this.lang), this.room);
-        this.counted.set(value, count);
-        // Past a few hundred values, mostly new ones: the rest are counted without the map.
-        if (++this.misses > MIN_MISSES && this.misses > this.hits) this.remembering = false;
-      } else this.hits++;
-    } else count = lineCount(renderedText(value, this.format, this.lang), this.room);
-    this.last = value;
-    this.lastCount = count;
-    return count;
-  }
-}
-
-/** How many distinct values a column's line counts remember before judging whether they repeat. */
-const MIN_MISSES = 256;
-
-/**
  * The rows the plan's wrapped cells make taller than one line, and how tall: the lines each
  * wrapped text takes at its column's width, the tallest cell of a row deciding.
  */
@@ -328,23 +286,26 @@ export function wrappedRowHeights(
   // where a map of tens of thousands of taller rows had to be filled, then sorted.
   const first = Math.min(...blocks.map((b) => b.row));
   const lines = new Float64Array(Math.max(0, ...blocks.map((b) => b.row + b.values.length - first)));
+  const countLines = (value: PlanValue, format: CellFormat, row: number, room: number, counted: Map<PlanValue, number>) => {
+    let count = counted.get(value);
+    if (count === undefined) counted.set(value, (count = lineCount(renderedText(value, format, lang), room)));
+    if (count > lines[row - first]) lines[row - first] = count;
+  };
   for (const block of blocks) {
-    // The block's wrapped columns, each with its room, its texts' line counts and the smallest
-    // and largest of its numbers shown by size, whose widths bound all the others'.
-    const columns: { c: number; room: number; fixed: boolean; counts: LineCounts; low: number; high: number }[] = [];
+    // The block's wrapped columns, each with its room, its texts' line counts (counted once per
+    // distinct text: the same warnings and recommendations come back row after row) and the
+    // smallest and largest of its numbers shown by size, whose widths bound all the others'.
+    const columns: { c: number; room: number; fixed: boolean; counted: Map<PlanValue, number>; low: number; high: number }[] = [];
     for (let c = 0; c < block.formats.length; c++) {
       const width = wrapped.get(block.column + c);
       const fixed = FIXED_FORMATS.has(block.formats[c]);
-      if (width === undefined) continue;
-      const room = Math.max(1, width - 1);
-      columns.push({ c, room, fixed, counts: new LineCounts(block.formats[c], room, lang), low: Infinity, high: -Infinity });
+      if (width !== undefined)
+        columns.push({ c, room: Math.max(1, width - 1), fixed, counted: new Map(), low: Infinity, high: -Infinity });
     }
     if (!columns.length) continue;
-    const at = block.row - first;
     for (let r = 0; r < block.values.length; r++) {
       const line = block.values[r];
-      for (let k = 0; k < columns.length; k++) {
-        const column = columns[k];
+      for (const column of columns) {
         const value = line[column.c] ?? null;
         if (value === null) continue;
         if (typeof value === "number" && column.fixed && shownBySize(value)) {
@@ -354,12 +315,11 @@ export function wrappedRowHeights(
         }
         // One line shorter than half the room is one line even if all its characters are wide: not counted.
         if (typeof value === "string" && value.length * 2 < column.room && !value.includes("\n")) continue;
-        const count = column.counts.of(value);
-        if (count > lines[at + r]) lines[at + r] = count;
+        countLines(value, block.formats[column.c], block.row + r, column.room, column.counted);
       }
     }
     // A column too narrow for its widest such number has each of them counted after all.
-    for (const { c, room, fixed, counts, low, high } of columns) {
+    for (const { c, room, fixed, counted, low, high } of columns) {
       const format = block.formats[c];
       if (
         high < low ||
@@ -368,10 +328,7 @@ export function wrappedRowHeights(
         continue;
       for (let r = 0; r < block.values.length; r++) {
         const value = block.values[r][c] ?? null;
-        if (typeof value === "number" && fixed && shownBySize(value)) {
-          const count = counts.of(value);
-          if (count > lines[at + r]) lines[at + r] = count;
-        }
+        if (typeof value === "number" && fixed && shownBySize(value)) countLines(value, format, block.row + r, room, counted);
       }
     }
   }
