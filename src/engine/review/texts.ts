@@ -198,55 +198,14 @@ export type FigureText = (value: number, format: FigureFormat) => string;
  * formatter is slow. Zero is written each time: a cache would not tell 0 from -0.
  */
 export function rememberedFigures(lang: Lang): FigureText {
-  const written: Partial<Record<FigureFormat, WrittenFigures>> = {};
+  const written: Partial<Record<FigureFormat, Map<number, string>>> = {};
   return (value, format) => {
     if (value === 0) return formatFigure(value, format, lang);
-    return (written[format] ??= new WrittenFigures((v) => formatFigure(v, format, lang))).of(value);
-  };
-}
-
-/** How many figures of a format WrittenFigures keeps at hand, and how many it writes before judging whether they repeat. */
-const RECENT_FIGURES = 4;
-const MIN_NEW_FIGURES = 256;
-
-/**
- * One format's figures, each written once while they repeat. The last few are found without a
- * map (a finding's threshold comes back with every finding of its kind); a format whose figures
- * hardly repeat (each customer's own ratios) stops filling the map, which, grown to tens of
- * thousands of figures each looked up once, cost as much as writing them.
- */
-class WrittenFigures {
-  private readonly recent: number[] = [];
-  private readonly recentTexts: string[] = [];
-  private oldest = 0;
-  private readonly byValue = new Map<number, string>();
-  private remembering = true;
-  private repeats = 0;
-  private news = 0;
-
-  constructor(private readonly write: (value: number) => string) {}
-
-  of(value: number): string {
-    for (let i = 0; i < this.recent.length; i++) if (this.recent[i] === value) return this.recentTexts[i];
-    let text = this.remembering ? this.byValue.get(value) : undefined;
-    if (text !== undefined) this.repeats++;
-    else {
-      text = this.write(value);
-      if (this.remembering) {
-        this.byValue.set(value, text);
-        if (++this.news > MIN_NEW_FIGURES && this.news > this.repeats) this.remembering = false;
-      }
-    }
-    if (this.recent.length < RECENT_FIGURES) {
-      this.recent.push(value);
-      this.recentTexts.push(text);
-    } else {
-      this.recent[this.oldest] = value;
-      this.recentTexts[this.oldest] = text;
-      this.oldest = (this.oldest + 1) % RECENT_FIGURES;
-    }
+    const byValue = (written[format] ??= new Map());
+    let text = byValue.get(value);
+    if (text === undefined) byValue.set(value, (text = formatFigure(value, format, lang)));
     return text;
-  }
+  };
 }
 
 /** One finding as a sentence with its figure against its threshold. */
