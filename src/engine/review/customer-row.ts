@@ -116,8 +116,8 @@ export function leftOutLine(values: readonly CellValue[], ctx: RowContext): Left
   const idCell = id === undefined ? undefined : values[id];
   const nameCell = name === undefined ? undefined : values[name];
   let scored = false;
-  for (const factor of FACTORS) {
-    if (!isEmptyCell(values[ctx.columns[factor] ?? -1])) {
+  for (let i = 0; i < FACTORS.length; i++) {
+    if (!isEmptyCell(values[ctx.columns[FACTORS[i]] ?? -1])) {
       scored = true;
       break;
     }
@@ -206,7 +206,8 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     fatal = [inCell(new CreditError("value", "review.notScoredYet"), FACTORS[0], row, ctx)];
 
   const numbers = blankNumbers();
-  for (const { field, column, nonNegative, conversion } of ctx.numberColumns) {
+  for (let i = 0; i < ctx.numberColumns.length; i++) {
+    const { field, column, nonNegative, conversion } = ctx.numberColumns[i];
     const value = numberOrProblem(values[column]);
     let error: CreditError | undefined;
     if (typeof value !== "number") {

@@ -8,7 +8,7 @@ import { AgingTotals, overdueOf } from "../aging";
 import { isoFromSerial } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
-import { Grade, normaliseWeights, Policy } from "../policy";
+import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../policy";
 import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, ZInputs, zScore, ZZone, zZone } from "../zscore";
@@ -17,7 +17,7 @@ import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, ledgerCustomer } from "./ledger";
+import { LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
@@ -31,6 +31,8 @@ export interface CustomerContext {
   readonly activeChecks: readonly CustomerCheck[];
   readonly activeCodes: ReadonlySet<WarningCode>;
   readonly ledger?: LedgerAging;
+  /** The ledger customer matched last: the next customer of the sheet is looked for after it first (see ledgerCustomer). */
+  readonly ledgerPlace: { matched: LedgerCustomer | undefined };
   /**
    * Each customer the archive has seen before this review, with its latest archived score
    * (undefined when no earlier review could score it).
@@ -42,6 +44,47 @@ export interface CustomerContext {
   readonly decisionsFor: ReturnType<typeof sharedDecisions>;
   /** The last review's policy when it differs from this one's (and the history holds it), with its weights normalised. */
   readonly lastPolicy?: { readonly policy: Policy; readonly weights: readonly number[] };
+  /** Valid factors' score and points; customers scored alike share one (see scoredAlike). */
+  readonly scored: (factors: readonly number[]) => Scored;
+}
+
+/** A customer's factors with the score and points they make. */
+interface Scored {
+  readonly factors: readonly number[];
+  readonly score: number;
+  readonly points: readonly number[];
+}
+
+/** How many ways there are to score the factors in whole points. */
+const WHOLE_SCORINGS = (MAX_FACTOR - MIN_FACTOR + 1) ** FACTORS.length;
+
+/**
+ * The score and points of valid factors, worked out once per way of scoring them in whole points
+ * (3,125 of them), and those customers share the factors' and the points' lists: a review holds
+ * one result per customer, and two lists fewer each make a large review's result about a fifth
+ * smaller. Factors with a fraction are worked out each time.
+ */
+function scoredAlike(weights: readonly number[]): (factors: readonly number[]) => Scored {
+  const shared = new Array<Scored | undefined>(WHOLE_SCORINGS).fill(undefined);
+  const score = (factors: readonly number[]): Scored => ({
+    factors,
+    score: riskScoreCore(factors, weights),
+    points: factorPoints(factors, weights),
+  });
+  return (factors) => {
+    let key = 0;
+    for (let i = 0; i < factors.length; i++) {
+      const f = factors[i];
+      if (f !== Math.floor(f)) return score(factors);
+      key = key * (MAX_FACTOR - MIN_FACTOR + 1) + (f - MIN_FACTOR);
+    }
+    let scored = shared[key];
+    if (scored === undefined) {
+      const own = score(Object.freeze([...factors]));
+      shared[key] = scored = { ...own, points: Object.freeze(own.points) };
+    }
+    return scored;
+  };
 }
 
 export function customerContext(
@@ -58,17 +101,20 @@ export function customerContext(
     if (date === undefined) reviewDates.set(grade, (date = nextReview(asOf, grade, policy)));
     return date;
   };
+  const weights = normaliseWeights(policy.weights);
   return {
     policy,
     asOf,
-    weights: normaliseWeights(policy.weights),
+    weights,
     activeChecks,
     activeCodes: new Set(activeChecks.map((c) => c.code)),
     ledger,
+    ledgerPlace: { matched: undefined },
     archive,
     nextReviewOf,
     decisionsFor: sharedDecisions(policy),
     lastPolicy: lastPolicy && { policy: lastPolicy, weights: normaliseWeights(lastPolicy.weights) },
+    scored: scoredAlike(weights),
   };
 }
 
@@ -99,8 +145,8 @@ function warningsUnder(
     };
   }
   const findings: Finding[] = [];
-  for (const check of run.activeChecks) {
-    const finding = check.evaluate(then, last.policy, run.asOf);
+  for (let i = 0; i < run.activeChecks.length; i++) {
+    const finding = run.activeChecks[i].evaluate(then, last.policy, run.asOf);
     if (finding) findings.push(finding);
   }
   return warningSet(findings);
@@ -207,7 +253,8 @@ export function reviewCustomer(
   // customers it has never seen (not one an earlier review saw but could not score).
   const inArchive = run.archive?.has(key) ?? false;
   const archived = run.archive?.get(key);
-  for (const bad of row.badCells) {
+  for (let i = 0; i < row.badCells.length; i++) {
+    const bad = row.badCells[i];
     // With a ledger the overdue columns are not read; with an archive the previous score need not be.
     const unused =
       ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
@@ -230,8 +277,11 @@ export function reviewCustomer(
   let ledgerDaysPastDue: number | undefined;
   let overduePastLegalAction: number | undefined;
   if (run.ledger && !alsoOnRows) {
-    const entry = ledgerCustomer(run.ledger, key, row.id, row.name);
-    if (entry) entry.matched = true;
+    const entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
+    if (entry) {
+      entry.matched = true;
+      run.ledgerPlace.matched = entry;
+    }
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
     else {
       aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
@@ -279,8 +329,7 @@ export function reviewCustomer(
     };
   }
 
-  const score = riskScoreCore(row.factors, run.weights);
-  const points = factorPoints(row.factors, run.weights);
+  const { factors, score, points } = run.scored(row.factors);
   const grade = gradeOf(score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
   const previousScore = inArchive ? archived : n.previousScore;
@@ -355,8 +404,8 @@ export function reviewCustomer(
     interestCoverage: ratios.interestCoverage,
   };
   let findings: Finding[] | undefined;
-  for (const check of run.activeChecks) {
-    const finding = check.evaluate(facts, policy, asOf);
+  for (let i = 0; i < run.activeChecks.length; i++) {
+    const finding = run.activeChecks[i].evaluate(facts, policy, asOf);
     if (!finding) continue;
     if (findings) findings.push(finding);
     else findings = [finding];
@@ -380,7 +429,7 @@ export function reviewCustomer(
     row: row.row,
     id: row.id,
     name: row.name,
-    factors: row.factors,
+    factors,
     score,
     factorPoints: points,
     previousScore,

@@ -307,11 +307,22 @@ export function headerKey(text: unknown): string {
  */
 const TOTALS_WORDS = /\b(?:sub[\s-]*)?totals?\b|^\s*sum\s*[:：]?\s*$|小\s*计|合\s*计|总\s*计|共\s*计/iu;
 
+/**
+ * Whether a text starts with "sum" after any spaces, the regular expression asked only of a text
+ * starting with neither a letter nor a digit, or with an s: most ids and names start otherwise.
+ */
+function mayStartWithSum(value: string): boolean {
+  const first = value.charCodeAt(0);
+  const lower = first | 32;
+  if (((lower >= 97 && lower <= 122 && first >= 65) || (first >= 48 && first <= 57)) && lower !== 115) return false;
+  return /^\s*sum/i.test(value);
+}
+
 export function isTotalsLabel(value: unknown): boolean {
   if (typeof value !== "string" || value.length > 200) return false;
   // Asked of every row's id and name: a name holding none of the words' letters is no totals
   // label, found without a regular expression (which took a tenth of a large review).
-  if (!(value.includes("otal") || value.includes("OTAL") || value.includes("计") || /^\s*sum/i.test(value))) return false;
+  if (!(value.includes("otal") || value.includes("OTAL") || value.includes("计") || mayStartWithSum(value))) return false;
   // Plain ASCII (most names) needs no Unicode normalisation, which is slow row after row.
   return TOTALS_WORDS.test(/^[\x20-\x7e]*$/.test(value) ? value : value.normalize("NFKC"));
 }

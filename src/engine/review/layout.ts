@@ -82,7 +82,8 @@ export function outputPlace(
   const ours = new Set([...(Object.values(found) as number[]), ...agingAt]);
   // New output columns go right of everything the user has on the sheet, on any row.
   let lastUsed = -1;
-  for (const line of values) {
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r];
     for (let c = line.length - 1; c > lastUsed; c--) {
       const v = line[c];
       if (!ours.has(c) && v !== null && v !== undefined && v !== "") {

@@ -21,6 +21,8 @@ export interface LedgerAging {
   readonly sheet: string;
   /** Per customer key (see customerKey): its open invoices, their aging, and its first bad row. */
   readonly customers: ReadonlyMap<string, LedgerCustomer>;
+  /** The same customers in the order the ledger first names them (each at its `order`). */
+  readonly inOrder: readonly LedgerCustomer[];
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
@@ -56,6 +58,8 @@ export type LedgerNotice =
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
 export interface LedgerCustomer {
   readonly key: string;
+  /** Its place in LedgerAging.inOrder. */
+  readonly order: number;
   /** The customer as the ledger first writes it ("" for rows naming none). */
   readonly shown: string;
   /** The open items aged, credit notes (dated or not) settling the oldest first; undefined when there is none to age. */
@@ -127,10 +131,22 @@ export function customerKey(text: string): string {
 
 /**
  * A customer's record in the ledger: by its key (its id, else its name: see archiveKey), else
- * by its name (the ledger's customer column may hold either).
+ * by its name (the ledger's customer column may hold either). `previous`, the record the sheet's
+ * customer before matched, is where the next one is looked for first: a sheet and a ledger both
+ * in customer order then meet without a lookup in a map of every ledger customer, which showed.
  */
-export function ledgerCustomer(ledger: LedgerAging, key: string, id: string, name: string): LedgerCustomer | undefined {
+export function ledgerCustomer(
+  ledger: LedgerAging,
+  key: string,
+  id: string,
+  name: string,
+  previous?: LedgerCustomer,
+): LedgerCustomer | undefined {
   if (ledger.customers.size === 0) return undefined;
+  if (previous !== undefined && key !== "") {
+    const next = ledger.inOrder[previous.order + 1];
+    if (next !== undefined && next.key === key) return next;
+  }
   // A blank id or name matches nothing: the ledger's rows naming no customer are no one's.
   const byKey = key === "" ? undefined : ledger.customers.get(key);
   return byKey ?? (id === "" || name === "" ? undefined : ledger.customers.get(customerKey(name)));
@@ -273,6 +289,7 @@ export function ageLedger(
   const ledgerUnit = columnUnit(amountHeader, sheetUnit(input.values, match.headerRow));
   const toUnit = conversion(ledgerUnit, unit);
   const customers = new Map<string, LedgerCustomer>();
+  const inOrder: LedgerCustomer[] = [];
   let rows = 0;
   const place = (field: LedgerField, r: number) => ({
     sheet: input.sheetName,
@@ -301,6 +318,7 @@ export function ageLedger(
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
+  let greatestKey: string | undefined;
   const overdue = new OverdueInvoices(input.values.length);
   const currencies: string[] = [];
   let previousCurrency: CellValue = undefined;
@@ -323,13 +341,17 @@ export function ageLedger(
       }
     }
     rows++;
-    // Ledgers tend to list a customer's invoices together: the previous row's record is often this row's.
+    // Ledgers tend to list a customer's invoices together: the previous row's record is often this
+    // row's; and sorted by customer, a key past every one so far is a new customer, not looked up.
     if (entry === undefined || entry.key !== customer) {
-      entry = customers.get(customer);
+      const isNew = greatestKey === undefined || customer > greatestKey;
+      if (isNew) greatestKey = customer;
+      entry = isNew ? undefined : customers.get(customer);
       if (entry === undefined) {
         const shown = customer === "" ? "" : String(rawCustomer).trim();
         entry = {
           key: customer,
+          order: inOrder.length,
           shown,
           aging: undefined,
           oldestDays: 0,
@@ -340,6 +362,7 @@ export function ageLedger(
           matched: false,
         };
         customers.set(customer, entry);
+        inOrder.push(entry);
       }
     }
     try {
@@ -384,6 +407,7 @@ export function ageLedger(
   return {
     sheet: input.sheetName,
     customers,
+    inOrder,
     rows,
     firstUnnamed,
     totalsRows,

@@ -39,7 +39,12 @@ const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
  */
 export function riskReason(c: CustomerResult): Reason | undefined {
   let worst: WarningCode | undefined;
-  for (const f of c.findings) if (worst === undefined || SERIOUSNESS[f.code] < SERIOUSNESS[worst]) worst = f.code;
+  // Indexed loops over a customer's lists here and below: most are the shared frozen empty list,
+  // which for...of walked through an iterator object per customer.
+  for (let i = 0; i < c.findings.length; i++) {
+    const code = c.findings[i].code;
+    if (worst === undefined || SERIOUSNESS[code] < SERIOUSNESS[worst]) worst = code;
+  }
   if (worst !== undefined) return worst;
   if (isOverdue(c.overdueAmount, c.daysPastDue)) return "OVERDUE";
   return c.grade === "high" ? "GRADE_HIGH" : undefined;
@@ -52,7 +57,7 @@ export function topRiskCustomers(
 ): Map<number, CustomerResult> {
   const wanted = new Set(risks.map((r) => r.row));
   const found = new Map<number, CustomerResult>();
-  for (const c of customers) if (wanted.has(c.row)) found.set(c.row, c);
+  for (let i = 0; i < customers.length; i++) if (wanted.has(customers[i].row)) found.set(customers[i].row, customers[i]);
   return found;
 }
 
@@ -88,7 +93,8 @@ function keepTop(top: TopRisk[], risk: TopRisk, count: number): void {
  */
 function problemsOf(customers: readonly CustomerResult[]): CustomerProblem[] {
   const problems: CustomerProblem[] = [];
-  for (const c of customers) {
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
     if (c.errors.length === 0 && c.notes.length === 0) continue;
     for (const reason of c.errors) problems.push({ row: c.row, id: c.id, name: c.name, fatal: true, affects: [], reason });
     for (const n of c.notes)
@@ -123,7 +129,8 @@ export function summarise(
   let customersAtRisk = 0;
   let customersWithWarnings = 0;
   const topRisks: TopRisk[] = [];
-  for (const c of customers) {
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
     if (c.creditLimit !== undefined && c.creditLimit > 0) {
       creditLimits += c.creditLimit;
@@ -153,11 +160,14 @@ export function summarise(
     if (reason !== undefined) {
       customersAtRisk++;
       exposureAtRisk += c.balance ?? 0;
-      const risk = { row: c.row, id: c.id, name: c.name, grade: c.grade, score: c.score!, balance: c.balance ?? 0, reason };
-      keepTop(topRisks, risk, TOP_RISKS);
+      // Asked of the customer first: most at risk never make the top, and need no record of their own.
+      if (topRisks.length < TOP_RISKS || moreAtRisk(c, topRisks[TOP_RISKS - 1]) < 0) {
+        const risk = { row: c.row, id: c.id, name: c.name, grade: c.grade, score: c.score!, balance: c.balance ?? 0, reason };
+        keepTop(topRisks, risk, TOP_RISKS);
+      }
     }
     if (c.findings.length > 0) customersWithWarnings++;
-    for (const f of c.findings) warningCounts[f.code]++;
+    for (let f = 0; f < c.findings.length; f++) warningCounts[c.findings[f].code]++;
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;

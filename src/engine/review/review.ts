@@ -221,6 +221,16 @@ export interface LeftOutRow extends LeftOutLine {
   readonly row: number;
 }
 
+/** The customers' keys (see archiveKey), but the blank one. */
+function keysOf(customers: readonly CustomerResult[]): Set<string> {
+  const keys = new Set<string>();
+  for (const c of customers) {
+    const key = archiveKey(c.id, c.name);
+    if (key !== "") keys.add(key);
+  }
+  return keys;
+}
+
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { values, policy, asOf } = input;
   const origin = input.origin ?? { row: 0, column: 0 };
@@ -243,9 +253,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
-  // Each customer's first index in `customers`, by its key; and the customers named on more than one row.
-  const firstOf = new Map<string, number>();
-  let repeated: Map<string, number[]> | undefined;
+  // The keys named on more than one row. Keys in strictly increasing order cannot repeat: a sheet
+  // sorted by customer needs no set of them; once the order breaks, every key goes in a set, one
+  // set operation per customer (its size telling a repeat).
+  let lastKey: string | undefined;
+  let seen: Set<string> | undefined;
+  let repeatedKeys: Set<string> | undefined;
   const leftOut: LeftOutRow[] = [];
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
@@ -259,19 +272,30 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const row = readCustomerRow(line, r, ctx);
     const key = archiveKey(row.id, row.name);
     const c = reviewCustomer(row, key, ctx, run);
-    const first = firstOf.get(key);
-    if (first === undefined) firstOf.set(key, customers.length);
-    else if (key !== "") {
-      repeated ??= new Map();
-      let indexes = repeated.get(key);
-      if (!indexes) repeated.set(key, (indexes = [first]));
-      indexes.push(customers.length);
+    if (key !== "") {
+      if (seen === undefined && (lastKey === undefined || key > lastKey)) lastKey = key;
+      else {
+        seen ??= keysOf(customers);
+        const known = seen.size;
+        seen.add(key);
+        if (seen.size === known) (repeatedKeys ??= new Set()).add(key);
+      }
     }
     customers.push(c);
   }
   // A customer on several rows: none of them is scored, each error naming the others (found
   // after the pass, so the first row learns of the later ones too).
-  for (const indexes of repeated?.values() ?? []) {
+  const repeated = new Map<string, number[]>();
+  if (repeatedKeys) {
+    for (let i = 0; i < customers.length; i++) {
+      const key = archiveKey(customers[i].id, customers[i].name);
+      if (!repeatedKeys.has(key)) continue;
+      const indexes = repeated.get(key);
+      if (indexes) indexes.push(i);
+      else repeated.set(key, [i]);
+    }
+  }
+  for (const indexes of repeated.values()) {
     const rows = indexes.map((i) => customers[i].row);
     for (const i of indexes) {
       const r = customers[i].row - 1 - origin.row;
