@@ -284,8 +284,8 @@ export function ageLedger(
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
   // What is owed is in the open amount's unit where its header states one, else the amount's.
-  const stated = [col.openAmount, col.amount].find((c) => c !== undefined && headerUnit(match.headers[c]) !== undefined);
-  const amountHeader = match.headers[stated ?? col.openAmount ?? col.amount];
+  const unitColumn = [col.openAmount, col.amount].find((c) => c !== undefined && headerUnit(match.headers[c]) !== undefined);
+  const amountHeader = match.headers[unitColumn ?? col.openAmount ?? col.amount];
   const ledgerUnit = columnUnit(amountHeader, sheetUnit(input.values, match.headerRow));
   const toUnit = conversion(ledgerUnit, unit);
   const customers = new Map<string, LedgerCustomer>();
@@ -366,7 +366,9 @@ export function ageLedger(
       }
     }
     try {
-      const open = toUnit ? convert(openOf(line, amount, r, entry), toUnit) : openOf(line, amount, r, entry);
+      // As the ledger states it (what a message about its cell quotes), and in the review's unit.
+      const stated = openOf(line, amount, r, entry);
+      const open = toUnit ? convert(stated, toUnit) : stated;
       if (open === 0) continue;
       entry.count++;
       // Ledgers repeat a currency row after row: only a change is looked at.
@@ -386,7 +388,7 @@ export function ageLedger(
       if (typeof due !== "number") {
         // A credit note settles the oldest amounts owed whatever its date, so it needs none.
         if (due.kind === "blank" && open < 0) totals.addCredit(open);
-        else if (due.kind === "blank") throw dueDateMissing(open).at(place("dueDate", r));
+        else if (due.kind === "blank") throw dueDateMissing(stated).at(place("dueDate", r));
         else throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
       } else {
         const age = asOf - due;

@@ -280,3 +280,18 @@ test("the review's money columns name its unit when the customer sheet's own amo
   });
   expect(plain.target.blocks.filter((b) => b.row === 0).flatMap((b) => b.values[0])).toContain("建议额度");
 });
+
+test("a message about a ledger cell quotes its amount as the ledger states it, not converted", () => {
+  const asOf = serial("2026-11-30");
+  const values: Grid = [["单位：万元"], ...customerSheet(["信用额度", "应收账款余额"], [{ id: "C1", extra: [500, 0.7] }])];
+  const ledger: Grid = [
+    ["客户编号", "发票号", "到期日", "金额（元）"],
+    ["C1", "A-1", null, 7000],
+  ];
+  const result = runReview(
+    { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
+    "en",
+  );
+  const text = JSON.stringify(toJson(result, "en").customers[0].notes);
+  expect(text).toContain("due date is blank but 7,000.00 is still open");
+});
