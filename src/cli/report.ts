@@ -316,6 +316,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       date: isoFromSerial(result.asOf),
     }),
   );
+  // The table's amounts read in the sheet's unit, as the summary sheet says.
+  if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
   const widths = [5, 28, 10, 10, 12, 16, 40, 50];
   const head = [
     t("summary.row"),

@@ -184,6 +184,7 @@ describe("a review across units", () => {
     const text = "金额已换算为客户表的单位（万元）：客户“信用额度（元）”（原为元）、发票“金额”（原为元）";
     expect(amountUnitsLines(zh.amountUnits, "zh")).toEqual([text]);
     expect(toTable(zh, "zh", "out.xlsx")).toContain(text);
+    expect(toTable(zh, "zh", "out.xlsx").split("\n")[1]).toBe("金额单位：万元");
     expect(toJson(zh, "zh").amountUnits.text).toBe(text);
     expect(reviewedNotice(zh).render(translator("zh"), "zh").lines).toContain(text);
     const en = review("en");
