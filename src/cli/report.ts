@@ -241,12 +241,6 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
   const shown = trend.slice(-SHOWN_REVIEWS);
   if (shown.length < 2) return [];
   const t = (key: MessageKey) => message(lang, key);
-  const widths = [12, 16, 16, 16, 10, 12, 14];
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? fit(cell, widths[i]) : " ".repeat(Math.max(0, widths[i] - width(cell))) + cell))
-      .join(" ")
-      .trimEnd();
   const head = [
     ARCHIVE_COLUMNS.reviewDate.header[lang],
     t("summary.gradeExposure"),
@@ -258,21 +252,23 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
   ];
   const money = (n: number | undefined) => (n === undefined ? "" : formatFigure(n, "money", lang));
   const count = (n: number | undefined) => (n === undefined ? "" : formatCount(n, lang));
-  return [
-    t("trend.title"),
-    line(head),
-    ...shown.map((r) =>
-      line([
-        isoFromSerial(r.date),
-        money(r.exposure),
-        money(r.exposureAtRisk),
-        money(r.overdueAmount),
-        count(r.customers),
-        count(r.highGrade),
-        count(r.customersWithWarnings),
-      ]),
-    ),
-  ];
+  const rows = shown.map((r) => [
+    isoFromSerial(r.date),
+    money(r.exposure),
+    money(r.exposureAtRisk),
+    money(r.overdueAmount),
+    count(r.customers),
+    count(r.highGrade),
+    count(r.customersWithWarnings),
+  ]);
+  // Each column as wide as its widest cell, the figures right-aligned under their headers.
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((cells) => width(cells[i]))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? fit(cell, widths[i]) : " ".repeat(Math.max(0, widths[i] - width(cell))) + cell))
+      .join("  ")
+      .trimEnd();
+  return [t("trend.title"), line(head), ...rows.map(line)];
 }
 
 /** Terminal width of a string: CJK characters take two columns. */
