@@ -85,7 +85,12 @@ export function customerName(c: { readonly name: string; readonly id: string }):
 
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
 export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
-  return format === "date" ? isoFromSerial(value) : numberFormat(lang, format, moreDigits).format(value);
+  if (format === "date") return isoFromSerial(value);
+  // An amount that is not nothing never reads as 0.00 (40 元 in 万元 is 0.004): it gets the decimals that show it.
+  // (Down to a millionth of the unit, 0.01 元 in 万元: below that is float dust, and reads as nothing.)
+  if (format === "money" && moreDigits === 0 && Math.abs(value) < 0.005 && Math.abs(value) >= 1e-6)
+    moreDigits = Math.ceil(-Math.log10(Math.abs(value))) - 2;
+  return numberFormat(lang, format, moreDigits).format(value);
 }
 
 const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", Intl.NumberFormatOptions>> = {

@@ -3,7 +3,7 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { amountUnitsLines } from "../../../src/engine/review/texts";
+import { amountUnitsLines, formatFigure } from "../../../src/engine/review/texts";
 import { columnUnit, conversion, convert, headerUnit, parseUnit, sheetUnit } from "../../../src/engine/review/units";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
@@ -295,4 +295,13 @@ test("a message about a ledger cell quotes its amount as the ledger states it, n
   );
   const text = JSON.stringify(toJson(result, "en").customers[0].notes);
   expect(text).toContain("due date is blank but 7,000.00 is still open");
+});
+
+test("an amount that is not nothing never reads as 0.00 in a large unit; float dust still does", () => {
+  expect(formatFigure(0.004, "money", "en")).toBe("0.004");
+  expect(formatFigure(0.00004, "money", "zh")).toBe("0.00004");
+  expect(formatFigure(-0.0012, "money", "en")).toBe("-0.001");
+  expect(formatFigure(0.005, "money", "en")).toBe("0.01");
+  expect(formatFigure(1e-12, "money", "en")).toBe("0.00");
+  expect(formatFigure(0, "money", "en")).toBe("0.00");
 });
