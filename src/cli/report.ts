@@ -8,8 +8,7 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
-import { ARCHIVE_COLUMNS } from "../engine/review/archive";
-import { SHOWN_REVIEWS } from "../engine/review/trend";
+import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { Finding, WARNING_CODES } from "../engine/review/warnings";
 import {
   amountWithShare,
@@ -241,15 +240,7 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
   const shown = trend.slice(-SHOWN_REVIEWS);
   if (shown.length < 2) return [];
   const t = (key: MessageKey) => message(lang, key);
-  const head = [
-    ARCHIVE_COLUMNS.reviewDate.header[lang],
-    t("summary.gradeExposure"),
-    t("trend.atRisk"),
-    t("trend.overdue"),
-    t("summary.gradeCustomers"),
-    t("trend.highGrade"),
-    t("trend.withWarnings"),
-  ];
+  const head = trendHeaders(lang);
   const money = (n: number | undefined) => (n === undefined ? "" : formatFigure(n, "money", lang));
   const count = (n: number | undefined) => (n === undefined ? "" : formatCount(n, lang));
   const rows = shown.map((r) => [

@@ -959,6 +959,14 @@
             },
           }),
         },
+        axes: {
+          categoryAxis: {
+            set categoryType(v) {
+              if (!["Automatic", "TextAxis", "DateAxis"].includes(v)) fail("InvalidArgument", `categoryType ${v}`);
+              op("axes.categoryAxis.categoryType", () => (record.categoryType = v));
+            },
+          },
+        },
         setPosition: (start, end) =>
           op("setPosition", () => (record.position = end ? `${rangeOf(start)}:${rangeOf(end)}` : rangeOf(start))),
       };
@@ -1223,6 +1231,7 @@
     },
     ChartType: { columnClustered: "ColumnClustered", pie: "Pie", line: "Line", barClustered: "BarClustered" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ChartAxisCategoryType: { automatic: "Automatic", textAxis: "TextAxis", dateAxis: "DateAxis" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     ErrorCodes: window.OfficeExtension.ErrorCodes,
     RequestContext: Context,

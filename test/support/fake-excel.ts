@@ -39,6 +39,7 @@ export interface FakeChart {
   position?: string;
   positionEnd?: string;
   dataLabels?: boolean;
+  categoryType?: string;
 }
 
 /** What the page layout API was told: orientation, fit to pages and the rows repeated on each page. */
@@ -472,6 +473,13 @@ export class FakeExcel {
                 },
               }),
             },
+            axes: {
+              categoryAxis: {
+                set categoryType(v: string) {
+                  chart.categoryType = v;
+                },
+              },
+            },
             setPosition: (r: { area: Area }, end?: { area: Area }) => {
               chart.position = address(r.area);
               chart.positionEnd = end && address(end.area);
@@ -640,6 +648,7 @@ export function installExcelGlobals(fake: () => FakeExcel): void {
     ConditionalFormatType: { custom: "Custom" },
     ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line" },
     ChartSeriesBy: { columns: "Columns" },
+    ChartAxisCategoryType: { textAxis: "TextAxis" },
     ClearApplyTo: { all: "All" },
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake().context),
   };

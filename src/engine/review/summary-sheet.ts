@@ -12,7 +12,6 @@ import { CellValue } from "../cells";
 import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
-import { ARCHIVE_COLUMNS } from "./archive";
 import { riskierCustomers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
@@ -31,7 +30,7 @@ import {
   warningChangeCounts,
   warningTitle,
 } from "./texts";
-import { SHOWN_REVIEWS } from "./trend";
+import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
@@ -268,17 +267,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     const trend = pane(blocks, 0, Math.max(left.row, right.row) + 1);
     trend.line(t("trend.title"), true);
     trend.add(
-      [
-        [
-          ARCHIVE_COLUMNS.reviewDate.header[lang],
-          t("summary.gradeExposure"),
-          t("trend.atRisk"),
-          t("trend.overdue"),
-          t("summary.gradeCustomers"),
-          t("trend.highGrade"),
-          t("trend.withWarnings"),
-        ],
-      ],
+      [trendHeaders(lang)],
       ["text", "text", "text", "text", "text", "text", "text"],
       true,
       // The dates too: in the wide label column they stand right, as figures do.

@@ -9,7 +9,7 @@
  */
 import { isoFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
-import { Lang, message, MessageKey } from "../i18n";
+import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
@@ -30,6 +30,9 @@ import { FigureFormat, Finding, WarningCode } from "./warnings";
 export function gradeName(grade: Grade, lang: Lang): string {
   return message(lang, `grade.${grade}`);
 }
+
+/** What the grade column says of a row the review could not grade, in each language it writes. */
+export const DATA_ERROR_GRADES: ReadonlySet<string> = new Set(LANGUAGES.map((lang) => message(lang, "ui.grade.dataError")));
 
 export function zoneName(zone: ZZone, lang: Lang): string {
   return message(lang, `zone.${zone}`);

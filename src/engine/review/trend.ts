@@ -6,7 +6,8 @@
  */
 import { readNumber } from "../cells";
 import { isOverdue } from "./decisions";
-import { ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
+import { Lang, message } from "../i18n";
+import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
 import type { PortfolioResult } from "./review";
 import type { PlanValue } from "./write-plan";
 
@@ -28,6 +29,19 @@ export interface TrendPoint {
   readonly overdueAmount?: number;
   /** The customers carrying at least one warning of their own. */
   readonly customersWithWarnings?: number;
+}
+
+/** The trend table's headers, in TrendPoint's order after the date: the summary and the printed report show the same. */
+export function trendHeaders(lang: Lang): string[] {
+  return [
+    ARCHIVE_COLUMNS.reviewDate.header[lang],
+    message(lang, "summary.gradeExposure"),
+    message(lang, "trend.atRisk"),
+    message(lang, "trend.overdue"),
+    message(lang, "summary.gradeCustomers"),
+    message(lang, "trend.highGrade"),
+    message(lang, "trend.withWarnings"),
+  ];
 }
 
 /** How many reviews the summary and the printed report show: a year of monthly reviews. */

@@ -6,11 +6,11 @@
  * and the recommended limit of each customer a review graded.
  */
 import { CellValue } from "../cells";
-import { LANGUAGES, message } from "../i18n";
 import { Grade } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
 import type { CustomerResult } from "./review";
+import { DATA_ERROR_GRADES } from "./texts";
 import type { PlanValue } from "./write-plan";
 
 /** The output fields the archive holds as the review wrote them. */
@@ -75,13 +75,17 @@ function written(entry: ArchiveEntry, field: CheckedField): number | Grade | und
   }
 }
 
-/** The grade cell of a row the review could not grade says so, in either language. */
-const DATA_ERROR = new Set(LANGUAGES.map((lang) => message(lang, "ui.grade.dataError")));
-
 function holds(cell: CellValue, wrote: number | Grade | undefined, field: CheckedField): boolean {
-  if (wrote === undefined) return isBlank(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR.has(cell.trim()));
+  if (wrote === undefined)
+    return isBlank(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR_GRADES.has(cell.trim()));
   if (typeof wrote === "number") return typeof cell === "number" && sameNumber(cell, wrote);
   return gradeByName(cell) === wrote;
+}
+
+/** Whether the cell holds what one of the customer's reviews wrote; the latest, the usual answer, asked first. */
+function heldByAny(entries: readonly ArchiveEntry[], cell: CellValue, field: CheckedField): boolean {
+  for (let i = entries.length - 1; i >= 0; i--) if (holds(cell, written(entries[i], field), field)) return true;
+  return false;
 }
 
 /**
@@ -131,7 +135,7 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     for (const field of fields) {
       const { column, header } = existing[field]!;
-      if (entries.some((e) => holds(line[column], written(e, field), field))) continue;
+      if (heldByAny(entries, line[column], field)) continue;
       count++;
       if (cells.length < LISTED_TYPED_OVER)
         cells.push({

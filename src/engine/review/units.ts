@@ -59,7 +59,7 @@ const CURRENCIES: readonly [RegExp, string][] = [
   [/\btwd\b|\bnt\$/giu, "TWD"],
   [/\baud\b|\ba\$/giu, "AUD"],
   [/\bcad\b|\bc\$/giu, "CAD"],
-  [/\b(?:cny|rmb|yuan|renminbi)\b|人民币|[¥￥]/giu, "CNY"],
+  [/\b(?:cny|rmb|renminbi)\b|人民币|[¥￥]/giu, "CNY"],
   [/\b(?:eur|euros?)\b|€|欧元/giu, "EUR"],
   [/\bgbp\b|£|英镑/giu, "GBP"],
   [/\b(?:jpy|yen)\b|日元/giu, "JPY"],
@@ -104,7 +104,11 @@ function unitWords(label: string): AmountUnit | undefined {
       words = without;
     }
   }
+  // 元 and yuan name both a scale (ones, or 万元's ten thousand) and the currency, as 美元 and 港元 were taken out above.
+  if (/元|圆|\byuan\b/u.test(words)) currency ??= "CNY";
   const scale = words
+    .replace(/\byuan\b/gu, "元")
+    .replace(/(\d|thousands?|millions?)\s*元$/u, "$1")
     .replace(JOINING_WORDS, " ")
     .replace(/[\s.:：]+/gu, " ")
     .trim();
@@ -154,7 +158,8 @@ export function sheetUnit(values: readonly (readonly CellValue[])[], headerRow: 
 export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): AmountUnit | undefined {
   const own = headerUnit(header);
   if (!own) return onSheet;
-  if (own.scaled || !onSheet) return own;
+  // A currency other than the line's is the column's own: the line's scale is for its currency.
+  if (own.scaled || !onSheet || (onSheet.currency !== undefined && onSheet.currency !== own.currency)) return own;
   const joiner = /[\u3400-\u9fff]/u.test(own.label + onSheet.label) ? "" : " ";
   const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };

@@ -102,6 +102,9 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
   series.setXAxisValues(rangeOf(ws, plan.categories));
   // A line's points are read off its value axis (see chart.ts).
   series.hasDataLabels = plan.kind !== "line";
+  // Dates as categories are one point each, evenly spaced, as the package's chart has them: Excel
+  // would make them a time axis, where two reviews in one month could share a place.
+  if (plan.categoryFormat && layoutSupported()) chart.axes.categoryAxis.categoryType = Excel.ChartAxisCategoryType.textAxis;
   const { row, column, rows, columns } = plan.place;
   chart.setPosition(
     rangeOf(ws, { row, column, rows: 1, columns: 1 }),

@@ -67,7 +67,20 @@ describe("columnUnit", () => {
   test("a header naming a currency alone takes the scale of the sheet's line", () => {
     const line = parseUnit("Amounts in thousands");
     expect(columnUnit("Credit limit (USD)", line)).toMatchObject({ factor: 1e3, label: "USD thousands", currency: "USD" });
-    expect(columnUnit("应收账款余额（人民币）", parseUnit("单位：万元"))).toMatchObject({ factor: 1e4, label: "人民币万元" });
+    expect(columnUnit("应收账款余额（人民币）", parseUnit("单位：万元"))).toMatchObject({
+      factor: 1e4,
+      label: "万元",
+      currency: "CNY",
+    });
+    // Another currency than the line's keeps its own scale (ones), and is not the line's unit.
+    expect(columnUnit("Credit limit (CNY)", parseUnit("Amounts in USD thousands"))).toMatchObject({
+      factor: 1,
+      label: "CNY",
+      currency: "CNY",
+    });
+    // 元 and yuan are ones and name the currency, in either language.
+    for (const header of ["Credit limit (元)", "Credit limit (人民币元)", "Credit limit (Yuan)", "Credit limit (RMB yuan)"])
+      expect(columnUnit(header, parseUnit("单位：万元"))).toMatchObject({ factor: 1, currency: "CNY" });
     expect(columnUnit("Credit limit (USD)", undefined)).toMatchObject({ factor: 1, currency: "USD" });
     expect(columnUnit("Credit limit (元)", line)).toMatchObject({ factor: 1 });
     expect(columnUnit("Credit limit", line)).toBe(line);
@@ -304,4 +317,23 @@ test("an amount that is not nothing never reads as 0.00 in a large unit; float d
   expect(formatFigure(0.005, "money", "en")).toBe("0.01");
   expect(formatFigure(1e-12, "money", "en")).toBe("0.00");
   expect(formatFigure(0, "money", "en")).toBe("0.00");
+});
+
+test("amounts in US dollars beside a sheet in 万元 are not converted as if they were yuan", () => {
+  const asOf = serial("2026-11-30");
+  const values = customerSheet(["余额（万元）", "信用额度（美元）"], [{ id: "C1", extra: [50, 400000] }]);
+  const result = runReview({ sheetName: "客户", values, asOf, policy: DEFAULT_POLICY }, "zh");
+  expect(result.customers[0].creditLimit).toBe(400000);
+  expect(result.amountUnits.converted).toEqual([]);
+  expect(result.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）"]);
+  const ledger: Grid = [
+    ["客户编号", "发票号", "到期日", "Amount (US$)"],
+    ["C1", "A-1", asOf - 10, 50000],
+  ];
+  const withLedger = runReview(
+    { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
+    "zh",
+  );
+  expect(withLedger.customers[0].overdueAmount).toBe(50000);
+  expect(withLedger.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）", "Amount (US$)"]);
 });

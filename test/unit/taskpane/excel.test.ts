@@ -656,6 +656,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         position: "I44",
         positionEnd: "K58",
         dataLabels: false,
+        // One point a review, evenly spaced: dates on a time axis could share a month's place.
+        categoryType: "TextAxis",
       },
     ]);
     expect(summary.text(43, 0)).toBe("Portfolio over time");
