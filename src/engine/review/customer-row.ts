@@ -101,7 +101,8 @@ function columnName(ctx: RowContext, column: number): string {
 /** A row of the table that is not a customer: one adding customers up, or a heading over some. */
 export interface LeftOutLine {
   readonly label: string;
-  readonly kind: "totals" | "heading";
+  /** "units": a row under the header giving the columns' units (see units.ts). */
+  readonly kind: "totals" | "heading" | "units";
 }
 
 /**

@@ -35,7 +35,7 @@ import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
-import { AmountUnits, customerSheetUnits } from "./units";
+import { AmountUnits, customerSheetUnits, unitsRow } from "./units";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -239,7 +239,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const sheetColumns = matchColumns(input.sheetName, values, origin, input.mapping, lang);
   const { match, columns } = sheetColumns;
 
-  const { units, conversions } = customerSheetUnits(input.sheetName, values, match);
+  const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
+  const { units, conversions } = customerSheetUnits(input.sheetName, values, match, underHeader);
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   const archived = input.archive ? readArchive(input.archive) : undefined;
   const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
@@ -263,7 +264,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     if (isBlankRow(line, usedColumns)) continue;
-    const notCustomer = leftOutLine(line, ctx);
+    // A row of units under the header is read for its units, not as a customer.
+    const notCustomer = r === underHeader?.row ? { label: underHeader.label, kind: "units" as const } : leftOutLine(line, ctx);
     if (notCustomer !== undefined) {
       leftOut.push({ sheet: input.sheetName, row: r + 1 + origin.row, ...notCustomer });
       continue;

@@ -149,12 +149,18 @@ export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
   return `${line}${message(lang, "sep.items")}${unnamed}`;
 }
 
+const LEFT_OUT_KEYS: Readonly<Record<LeftOutRow["kind"], MessageKey>> = {
+  totals: "review.leftOutTotals",
+  heading: "review.leftOutHeading",
+  units: "review.leftOutUnits",
+};
+
 /** The rows a review left out as not customers, each by its sheet, row, label and kind, as one line; "" when none. */
 export function leftOutText(rows: readonly LeftOutRow[], lang: Lang): string {
   if (rows.length === 0) return "";
   // A ledger with a subtotal under every customer has hundreds: the first few say what they are.
   const places = rows.slice(0, SHOWN_LEFT_OUT).map((r) =>
-    message(lang, r.kind === "totals" ? "review.leftOutTotals" : "review.leftOutHeading", {
+    message(lang, LEFT_OUT_KEYS[r.kind], {
       sheet: r.sheet,
       row: r.row,
       label: r.label,

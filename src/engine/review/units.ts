@@ -207,6 +207,32 @@ export interface AmountUnits {
 }
 
 /**
+ * A row right under the header giving each amount column's unit ("", "", …, "元", "万元"), as
+ * Chinese statements often have: the row (0-based) and its units by column, or undefined when the
+ * row holds anything that is not a unit (a customer's figures) or names no unit at all.
+ */
+export function unitsRow(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  columns: readonly number[],
+): { row: number; units: Map<number, AmountUnit>; label: string } | undefined {
+  const line = values[headerRow + 1];
+  if (!line) return undefined;
+  const units = new Map<number, AmountUnit>();
+  const said: string[] = [];
+  for (const column of columns) {
+    const cell = line[column];
+    if (cell === null || cell === undefined || cell === "") continue;
+    if (typeof cell !== "string") return undefined;
+    const unit = parseUnit(cell);
+    if (!unit) return undefined;
+    units.set(column, unit);
+    if (!said.includes(cell.trim())) said.push(cell.trim());
+  }
+  return units.size ? { row: headerRow + 1, units, label: said.join(" / ") } : undefined;
+}
+
+/**
  * The customer sheet's units: the review's unit, and the conversion each amount column of
  * another stated unit needs to be in it.
  */
@@ -214,11 +240,15 @@ export function customerSheetUnits(
   sheet: string,
   values: readonly (readonly CellValue[])[],
   match: HeaderMatch<InputField>,
+  underHeader?: ReturnType<typeof unitsRow>,
 ): { units: AmountUnits; conversions: Partial<Record<InputField, Conversion>> } {
   const onSheet = sheetUnit(values, match.headerRow);
   const unitOf = (field: InputField) => {
     const column = match.columns[field];
-    return column === undefined ? undefined : columnUnit(match.headers[column], onSheet);
+    if (column === undefined) return undefined;
+    return headerUnit(match.headers[column])
+      ? columnUnit(match.headers[column], onSheet)
+      : (underHeader?.units.get(column) ?? onSheet);
   };
   const source = (["balance", "creditLimit"] as const).find((f) => unitOf(f) !== undefined);
   const unit = source ? unitOf(source) : onSheet;

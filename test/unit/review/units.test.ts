@@ -337,3 +337,20 @@ test("amounts in US dollars beside a sheet in 万元 are not converted as if the
   expect(withLedger.customers[0].overdueAmount).toBe(50000);
   expect(withLedger.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）", "Amount (US$)"]);
 });
+
+test("a row of units under the header gives each column its unit, and is left out as no customer", () => {
+  const asOf = serial("2026-11-30");
+  const [header, ...rows] = customerSheet(["信用额度", "应收账款余额"], [{ id: "C1", extra: [500000, 60] }]);
+  const units = header.map((h) => (h === "信用额度" ? "元" : h === "应收账款余额" ? "万元" : null));
+  const result = runReview({ sheetName: "客户", values: [header, units, ...rows], asOf, policy: DEFAULT_POLICY }, "zh");
+  expect(result.customers).toHaveLength(1);
+  expect(result.customers[0].errors).toEqual([]);
+  expect([result.customers[0].creditLimit, result.customers[0].balance]).toEqual([50, 60]);
+  expect(result.customers[0].findings.map((f) => f.code)).toContain("OVER_LIMIT");
+  expect(result.leftOutRows).toEqual([{ sheet: "客户", row: 2, label: "元 / 万元", kind: "units" }]);
+  expect(toTable(result, "zh", "out.xlsx")).toContain("客户 第 2 行（“元 / 万元”，上方各列的单位）");
+  // A customer's row right under the header is a customer, as before.
+  const plain = runReview({ sheetName: "客户", values: [header, ...rows], asOf, policy: DEFAULT_POLICY }, "zh");
+  expect(plain.leftOutRows).toEqual([]);
+  expect(plain.customers[0].creditLimit).toBe(500000);
+});
