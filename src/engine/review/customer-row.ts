@@ -9,7 +9,7 @@ import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
-import { INPUT_FIELDS, InputField, isTotalsLabel } from "./fields";
+import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
 import { Conversion, convert } from "./units";
 
 /** A cell that could not be read: the field it holds and the error placed at it. */
@@ -44,11 +44,6 @@ const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "totalLiabilities",
   "interestExpense",
 ]);
-
-/** Every column read as a number: all but the names, the factor scores, the news date and the model. */
-const NUMBER_FIELDS: readonly InputField[] = INPUT_FIELDS.filter(
-  (f) => !["id", "name", "negativeNewsDate", "zModel", ...FACTORS].includes(f),
-);
 
 export interface RowContext {
   readonly columns: ColumnMap;

@@ -31,6 +31,18 @@ export const INPUT_FIELDS = [
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
+/** Every column read as a number: all but the names, the factor scores, the news date and the model. */
+export const NUMBER_FIELDS: readonly InputField[] = INPUT_FIELDS.filter(
+  (f) => !["id", "name", "negativeNewsDate", "zModel", ...FACTORS].includes(f),
+);
+
+/**
+ * The number columns that are amounts of money, stated in a unit (see units.ts): all but the
+ * previous score and the days past due. The statements' figures are among them, though only
+ * their ratios are used.
+ */
+export const AMOUNT_FIELDS: readonly InputField[] = NUMBER_FIELDS.filter((f) => f !== "previousScore" && f !== "daysPastDue");
+
 /**
  * In the order a first run writes them; the aging buckets (as many as the policy's edges make,
  * with a ledger only) go between the worklist figures and the issues, which stay last.

@@ -45,9 +45,22 @@ export function riskReason(c: CustomerResult): Reason | undefined {
     const code = c.findings[i].code;
     if (worst === undefined || SERIOUSNESS[code] < SERIOUSNESS[worst]) worst = code;
   }
+  return reasonAtRisk(worst, c.overdueAmount, c.daysPastDue, c.grade);
+}
+
+/**
+ * The rule riskReason applies, from a graded customer's most serious warning (any warning tells
+ * whether it is at risk) and figures: asked of an archived review's rows by the trend too.
+ */
+export function reasonAtRisk(
+  worst: WarningCode | undefined,
+  overdueAmount: number | undefined,
+  daysPastDue: number | undefined,
+  grade: Grade | undefined,
+): Reason | undefined {
   if (worst !== undefined) return worst;
-  if (isOverdue(c.overdueAmount, c.daysPastDue)) return "OVERDUE";
-  return c.grade === "high" ? "GRADE_HIGH" : undefined;
+  if (isOverdue(overdueAmount, daysPastDue)) return "OVERDUE";
+  return grade === "high" ? "GRADE_HIGH" : undefined;
 }
 
 /** The top risks' customers by row, read in one pass over the portfolio: their reasons are told with their figures. */

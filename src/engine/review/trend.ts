@@ -5,9 +5,9 @@
  * order, so a review's figures read back from the archive are the ones its summary showed.
  */
 import { readNumber } from "../cells";
-import { isOverdue } from "./decisions";
 import { Lang, message } from "../i18n";
 import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
+import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
 import type { PlanValue } from "./write-plan";
 
@@ -92,7 +92,8 @@ export function portfolioTrend(contents: ArchiveContents | undefined, asOf: numb
     if (e.grade === "high") totals.highGrade++;
     const warned = (e.warnings?.length ?? 0) > 0;
     if (warned) totals.customersWithWarnings++;
-    if (warned || e.grade === "high" || isOverdue(overdue, numberIn(e.line[AT.daysPastDue]))) totals.exposureAtRisk += balance;
+    if (reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade) !== undefined)
+      totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
   const graded = has("grade");

@@ -8,7 +8,7 @@
  * both sides are converted, and the review says what it converted.
  */
 import { CellValue } from "../cells";
-import { InputField } from "./fields";
+import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 
 export interface AmountUnit {
@@ -21,23 +21,6 @@ export interface AmountUnit {
   /** False when it names a currency alone ("(USD)"): its scale is the sheet's, or ones. */
   readonly scaled: boolean;
 }
-
-/** The customer sheet's amounts, converted together: the statements' figures too, though only their ratios are used. */
-export const AMOUNT_FIELDS: readonly InputField[] = [
-  "creditLimit",
-  "balance",
-  "overdueAmount",
-  "currentAssets",
-  "currentLiabilities",
-  "inventory",
-  "totalAssets",
-  "totalLiabilities",
-  "retainedEarnings",
-  "ebit",
-  "interestExpense",
-  "sales",
-  "equity",
-];
 
 /** Scale words, after currency words are taken out; each matched whole. */
 const SCALES: readonly [RegExp, number][] = [

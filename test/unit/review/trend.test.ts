@@ -36,6 +36,16 @@ const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
 /** September's exposure, added as summarise adds it: the graded customers' balances, then the others'. */
 const SEP_EXPOSURE = 1_234.56 + 0.2 + 5_000;
+/** September's review as the JSON's trend gives it: no overdue data then, so its overdue amount is unknown (null), not 0. */
+const SEPTEMBER_JSON = {
+  date: "2026-09-30",
+  customers: 2,
+  exposure: SEP_EXPOSURE,
+  highGrade: 1,
+  exposureAtRisk: 0.2,
+  overdueAmount: null,
+  customersWithWarnings: 0,
+};
 
 /**
  * September without any overdue data (no such column); October and November with it. Beta is in
@@ -169,7 +179,10 @@ function rowsFrom(summary: SheetPlan, row: number): { values: unknown[]; formats
 
 describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (lang) => {
   // Fourteen month-ends, Alpha's balance growing by 1,000 a month.
-  const dates = Array.from({ length: 14 }, (_, i) => serial(`${2025 + Math.floor((i + 1) / 12)}-${String(((i + 1) % 12) + 1).padStart(2, "0")}-01`) - 1);
+  const dates = Array.from(
+    { length: 14 },
+    (_, i) => serial(`${2025 + Math.floor((i + 1) / 12)}-${String(((i + 1) % 12) + 1).padStart(2, "0")}-01`) - 1,
+  );
   let workbook: CycleWorkbook = { customers: [] };
   let last!: ReviewResult;
   dates.forEach((asOf, i) => {
@@ -243,15 +256,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
       [OCT, 200_000, 195_000, 8_000, 3, 1, 1],
       [NOV, 90_000, 25_000, 2_500, 3, 0, 0],
     ]);
-    expect(toJson(nov, "en").trend[0]).toEqual({
-      date: "2026-09-30",
-      customers: 2,
-      exposure: SEP_EXPOSURE,
-      highGrade: 1,
-      exposureAtRisk: 0.2,
-      overdueAmount: null,
-      customersWithWarnings: 0,
-    });
+    expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);
   });
 
   test("a first review has no such section, and the JSON's trend is this review alone", () => {
@@ -259,17 +264,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     const summary = buildWritePlan(first, "en", { sheetNames: [] }).sheets[0];
     expect(summary.blocks.some((b) => b.values[0]?.[0] === "Portfolio over time")).toBe(false);
     expect(toTable(first, "en", "out.xlsx")).not.toContain("Portfolio over time");
-    expect(toJson(first, "en").trend).toEqual([
-      {
-        date: "2026-09-30",
-        customers: 2,
-        exposure: SEP_EXPOSURE,
-        highGrade: 1,
-        exposureAtRisk: 0.2,
-        overdueAmount: null,
-        customersWithWarnings: 0,
-      },
-    ]);
+    expect(toJson(first, "en").trend).toEqual([SEPTEMBER_JSON]);
   });
 
   test("a review run without the archive sheet: no section either", () => {

@@ -9,6 +9,12 @@ import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { customerSheet, Grid, serial } from "../../support/review-grid";
 
+/** A review of `values` with the invoice ledger `ledger`, as of 2026-11-30. */
+function withLedger(sheetName: string, values: Grid, ledgerSheet: string, ledger: Grid, lang: Lang) {
+  const asOf = serial("2026-11-30");
+  return runReview({ sheetName, values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: ledgerSheet, values: ledger } }, lang);
+}
+
 describe("parseUnit", () => {
   test.each([
     ["元", 1],
@@ -170,10 +176,7 @@ describe("a review across units", () => {
       ["C1", "A-1", asOf - 120, 600000],
       ["C2", "B-1", asOf + 10, 600000],
     ];
-    return runReview(
-      { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
-      lang,
-    );
+    return withLedger("客户", values, "发票", ledger, lang);
   }
 
   test("every amount is compared in the customer sheet's unit", () => {
@@ -249,10 +252,7 @@ describe("a review across units, continued", () => {
       ["客户编号", "发票号", "到期日", "金额（元）", "未收金额"],
       ["C1", "A-1", asOf - 30, 1000000, 1000000],
     ];
-    const result = runReview(
-      { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
-      "zh",
-    );
+    const result = withLedger("客户", values, "发票", ledger, "zh");
     expect(result.customers[0].overdueAmount).toBe(100);
     expect(result.customers[0].notes).toEqual([]);
   });
@@ -266,10 +266,7 @@ describe("a review across units, continued", () => {
       ["Customer ID", "Invoice", "Due date", "Amount (USD)"],
       ["C1", "A-1", asOf - 30, 100],
     ];
-    const result = runReview(
-      { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "Invoices", values: ledger } },
-      "en",
-    );
+    const result = withLedger("客户", values, "Invoices", ledger, "en");
     expect(result.customers[0].overdueAmount).toBe(100);
     expect(result.amountUnits.converted).toEqual([]);
     expect(amountUnitsLines(result.amountUnits, "en")).toEqual([
@@ -302,10 +299,7 @@ test("a message about a ledger cell quotes its amount as the ledger states it, n
     ["客户编号", "发票号", "到期日", "金额（元）"],
     ["C1", "A-1", null, 7000],
   ];
-  const result = runReview(
-    { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
-    "en",
-  );
+  const result = withLedger("客户", values, "发票", ledger, "en");
   const text = JSON.stringify(toJson(result, "en").customers[0].notes);
   expect(text).toContain("due date is blank but 7,000.00 is still open");
 });
@@ -330,12 +324,9 @@ test("amounts in US dollars beside a sheet in 万元 are not converted as if the
     ["客户编号", "发票号", "到期日", "Amount (US$)"],
     ["C1", "A-1", asOf - 10, 50000],
   ];
-  const withLedger = runReview(
-    { sheetName: "客户", values, asOf, policy: DEFAULT_POLICY, ledger: { sheetName: "发票", values: ledger } },
-    "zh",
-  );
-  expect(withLedger.customers[0].overdueAmount).toBe(50000);
-  expect(withLedger.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）", "Amount (US$)"]);
+  const reviewed = withLedger("客户", values, "发票", ledger, "zh");
+  expect(reviewed.customers[0].overdueAmount).toBe(50000);
+  expect(reviewed.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）", "Amount (US$)"]);
 });
 
 test("a row of units under the header gives each column its unit, and is left out as no customer", () => {
