@@ -107,6 +107,13 @@ describe("BlockSlice", () => {
     expect(rest.rows).toBe(999);
     expect(first.splitSmallest()).toBeUndefined();
   });
+
+  test("each right-aligned column is one operation more, counted like a column's number format", () => {
+    const aligned = BlockSlice.of({ ...block, rightAligned: [false, true] }).bytes;
+    const perColumn = BlockSlice.of({ ...block, formats: ["text", "integer", "text"] }).bytes - whole.bytes;
+    expect(aligned - whole.bytes).toBe(perColumn);
+    expect(BlockSlice.of({ ...block, rightAligned: [false, false] }).bytes).toBe(whole.bytes);
+  });
 });
 
 describe("packBatches", () => {
