@@ -212,6 +212,8 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     } else if (nonNegative && value < 0) error = new CreditError("num", "review.negative", { value });
     else if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
       error = new CreditError("num", "score.scoreRange", { value });
+    else if (conversion && !Number.isFinite(convert(value, conversion)))
+      error = new CreditError("num", "review.convertedTooLarge", { value });
     if (error) (badCells ??= []).push({ field, error: inCell(error, field, row, ctx) });
     else numbers[field] = conversion ? convert(value as number, conversion) : (value as number);
   }

@@ -377,7 +377,11 @@ export function ageLedger(
         const code = isEmptyCell(previousCurrency) ? "" : String(previousCurrency).trim().toUpperCase();
         if (code !== "" && currencies.length <= MAX_CURRENCIES_SHOWN && !currencies.includes(code)) currencies.push(code);
       }
-      if (entry.open !== undefined) entry.open += open;
+      if (entry.open !== undefined) {
+        entry.open += open;
+        // A sum past the largest number (or an amount converted past it) is unknown, as an unreadable amount leaves it.
+        if (!Number.isFinite(entry.open)) entry.open = undefined;
+      }
       // An open invoice naming no customer is no one's: counted among the unmatched, never aged.
       if (customer === "") {
         firstUnnamed ??= place("customer", r);

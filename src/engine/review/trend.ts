@@ -96,16 +96,18 @@ export function portfolioTrend(contents: ArchiveContents | undefined, asOf: numb
       totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
+  // An archive edited by hand can hold amounts whose sum passes the largest number: unknown, never Infinity.
+  const sum = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
   const graded = has("grade");
   const earlier = [...byDate.entries()]
     .sort(([a], [b]) => a - b)
     .map(([date, t]): TrendPoint => ({
       date,
       customers: graded ? t.customers : undefined,
-      exposure: has("grade", "balance") ? t.gradedExposure + t.otherExposure : undefined,
+      exposure: has("grade", "balance") ? sum(t.gradedExposure + t.otherExposure) : undefined,
       highGrade: graded ? t.highGrade : undefined,
-      exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? t.exposureAtRisk : undefined,
-      overdueAmount: t.overdueAmount,
+      exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? sum(t.exposureAtRisk) : undefined,
+      overdueAmount: sum(t.overdueAmount),
       customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
     }));
   return [

@@ -167,6 +167,25 @@ describe("which archived reviews are in the trend", () => {
       customersWithWarnings: undefined,
     });
   });
+
+  test("amounts an archive edited by hand sums past the largest number are unknown, never Infinity", () => {
+    const huge: CellValue[][] = [
+      [
+        "Review date",
+        "Policy version",
+        "Customer ID",
+        "Customer",
+        "Risk score",
+        "Risk grade",
+        "Outstanding balance",
+        "Overdue amount",
+      ],
+      [SEP, "default-1", "A", "Alpha", 4, "High", 1e308, 1e308],
+      [SEP, "default-1", "B", "Beta", 4, "High", 1e308, 1e308],
+    ];
+    const [september] = portfolioTrend(readArchive(huge), NOV, now);
+    expect([september.customers, september.exposure, september.overdueAmount]).toEqual([2, undefined, undefined]);
+  });
 });
 
 /** Each written row of a plan's blocks from `row` on, as its cells. */

@@ -345,3 +345,20 @@ test("a row of units under the header gives each column its unit, and is left ou
   expect(plain.leftOutRows).toEqual([]);
   expect(plain.customers[0].creditLimit).toBe(500000);
 });
+
+test("a figure converted past the largest number is a bad cell naming its value, never Infinity", () => {
+  const asOf = serial("2026-11-30");
+  const values: Grid = [["单位：元"], ...customerSheet(["信用额度（亿元）", "应收账款余额"], [{ id: "C1", extra: [1e301, 60] }])];
+  const result = runReview({ sheetName: "客户", values, asOf, policy: DEFAULT_POLICY }, "en");
+  const c = result.customers[0];
+  expect(c.creditLimit).toBeUndefined();
+  expect(JSON.stringify(toJson(result, "en").customers[0].notes)).toContain("too large a number once converted");
+  expect(Number.isFinite(result.portfolio.exposure)).toBe(true);
+  // A ledger's amount converted past it leaves the customer's open amount unknown: no "∞" compared with the balance.
+  const ledger: Grid = [
+    ["客户编号", "发票号", "到期日", "金额（亿元）"],
+    ["C1", "A-1", asOf - 10, 1e301],
+  ];
+  const withBig = withLedger("客户", values, "发票", ledger, "en");
+  expect(JSON.stringify(toJson(withBig, "en"))).not.toMatch(/∞|Infinity|NaN/);
+});
