@@ -165,15 +165,17 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
 }
 
 /**
- * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk. The review brings it forward to asOf itself when it asks to re-assess the customer now (a score rise or negative news).
+ * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk; asOf itself when the customer must be re-assessed now, as the review decides: its score rose by more than 1 point since previousScore, or a high-risk customer has negative news dated within the last month.
  * @customfunction NEXTREVIEW NEXTREVIEW
  * @volatile
  * @param {any} score Risk score from 1 to 5.
  * @param {any} [asOf] Date of this review. Default today.
+ * @param {any} [previousScore] The customer's risk score at the last review, from 1 to 5. Default none.
+ * @param {any} [newsDate] Date of the customer's latest negative news. Default none.
  * @returns {number} The next review date as a date serial (format the cell as a date).
  */
-export function nextReview(score: any, asOf?: any): number {
-  return CREDIT_FUNCTIONS.NEXTREVIEW(score, asOf);
+export function nextReview(score: any, asOf?: any, previousScore?: any, newsDate?: any): number {
+  return CREDIT_FUNCTIONS.NEXTREVIEW(score, asOf, previousScore, newsDate);
 }
 
 // Error texts and labels follow Office's display language. Outside Office (tests) there is no Office global.

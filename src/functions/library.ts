@@ -7,7 +7,8 @@ import { ageItems, AgingItems, bucketLabels } from "../engine/aging";
 import { CellValue } from "../engine/cells";
 import { CreditError } from "../engine/errors";
 import { Lang } from "../engine/i18n";
-import { nextReview, recommendedLimit } from "../engine/limit";
+import { recommendedLimit } from "../engine/limit";
+import { nextReviewOfFacts } from "../engine/review/decisions";
 import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
@@ -24,6 +25,8 @@ import {
   matrix,
   maybeNumber,
   number,
+  optionalDate,
+  optionalFigure,
   optionalNumber,
   optionalNumberList,
   Param,
@@ -204,8 +207,18 @@ export const CREDIT_FUNCTIONS = {
   ),
 
   NEXTREVIEW: defineFunction(
-    [score, asOf] as const,
-    (value, asOfSerial) => nextReview(asOfSerial, gradeOf(value, DEFAULT_POLICY), DEFAULT_POLICY),
+    [
+      score,
+      asOf,
+      optionalFigure("previousScore", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR }),
+      optionalDate("newsDate"),
+    ] as const,
+    (value, asOfSerial, previousScore, negativeNewsDate) =>
+      nextReviewOfFacts(
+        { score: value, grade: gradeOf(value, DEFAULT_POLICY), previousScore, negativeNewsDate },
+        DEFAULT_POLICY,
+        asOfSerial,
+      ),
     failIn("NEXTREVIEW"),
   ),
 };

@@ -12,8 +12,10 @@ import { Lang, LANGUAGES, message } from "../engine/i18n";
 
 /** The default of a date parameter that Excel leaves out: today, read at call time. */
 export const TODAY = Symbol("today");
+/** The default of a figure a function can do without: left out, the function answers without it. */
+export const NONE = Symbol("none");
 
-export type DefaultValue = number | boolean | string | readonly number[] | typeof TODAY;
+export type DefaultValue = number | boolean | string | readonly number[] | typeof TODAY | typeof NONE;
 
 export interface Param<T> {
   readonly name: string;
@@ -154,6 +156,37 @@ export function dateOrToday(name: string): Param<number> {
     read(raw) {
       const reading = readDate(scalar(name, raw));
       if (reading.kind === "blank") return todaySerial();
+      if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
+      return reading.serial;
+    },
+  };
+}
+
+/**
+ * An optional number the function can do without: omitted, blank or 0 (how desktop Excel passes an
+ * empty cell, and outside every range this is used for) is undefined.
+ */
+export function optionalFigure(name: string, constraints: NumberConstraints = {}): Param<number | undefined> {
+  return {
+    name,
+    optional: true,
+    defaultValue: NONE,
+    read(raw) {
+      const value = toNumber(name, raw);
+      return value === undefined || value === 0 ? undefined : checkConstraints(name, value, constraints);
+    },
+  };
+}
+
+/** An optional date the function can do without: omitted or blank (0 included) is undefined. */
+export function optionalDate(name: string): Param<number | undefined> {
+  return {
+    name,
+    optional: true,
+    defaultValue: NONE,
+    read(raw) {
+      const reading = readDate(scalar(name, raw));
+      if (reading.kind === "blank") return undefined;
       if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
       return reading.serial;
     },

@@ -4,8 +4,8 @@
  * ("Decisions") is this module written down; keep the two together.
  */
 import { GRADES, Grade, Policy } from "../policy";
-import { limitMultiplier } from "../limit";
-import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
+import { limitMultiplier, nextReview } from "../limit";
+import { CUSTOMER_CHECKS, CustomerFacts, Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 
 export const ACTIONS = [
   "PREPAYMENT",
@@ -110,8 +110,8 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   if (has("OVERDUE_90")) decisions.push({ code: "ESCALATE_COLLECTION", because: "OVERDUE_90" });
   if (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy))
     decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
-  if (has("SCORE_RISE")) decisions.push({ code: "REASSESS", because: "SCORE_RISE" });
-  else if (has("NEGATIVE_NEWS")) decisions.push({ code: "REASSESS", because: "NEGATIVE_NEWS" });
+  const reassess = REASSESS_BECAUSE.find(has);
+  if (reassess) decisions.push({ code: "REASSESS", because: reassess });
   if (decisions.length === 0) {
     decisions.push(
       isClearForRaise(f) && policy.limitLowNoWarning > policy.limitLow
@@ -120,6 +120,19 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
     );
   }
   return decisions;
+}
+
+/** The warnings that ask to re-assess the customer now, the first found named as the reason. */
+const REASSESS_BECAUSE: readonly WarningCode[] = ["SCORE_RISE", "NEGATIVE_NEWS"];
+
+/**
+ * The next review of a customer known by its figures alone (CREDIT.NEXTREVIEW): the as-of date
+ * itself when a warning asks to re-assess it now, as the review decides, else the grade's interval.
+ */
+export function nextReviewOfFacts(facts: CustomerFacts, policy: Policy, asOf: number): number {
+  for (const check of CUSTOMER_CHECKS)
+    if (REASSESS_BECAUSE.includes(check.code) && check.evaluate(facts, policy, asOf)) return asOf;
+  return nextReview(asOf, facts.grade, policy);
 }
 
 /** Whether the decisions bring the next review forward to the as-of date ("re-assess now"). */

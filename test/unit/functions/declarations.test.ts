@@ -15,7 +15,7 @@ import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY, FACTORS } from "../../../src/engine/policy";
 import * as wrappers from "../../../src/functions/functions";
 import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
-import { DefaultValue, TODAY } from "../../../src/functions/params";
+import { DefaultValue, NONE, TODAY } from "../../../src/functions/params";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../../scripts/functions-locale");
@@ -112,6 +112,7 @@ test.each(optionalParams)("%s: its help states the table's default, in both lang
 /** A default as the help texts write it: Excel's TRUE/FALSE, weights as percents, other lists as an array constant. */
 function shown(value: DefaultValue, lang: Lang): string {
   if (value === TODAY) return lang === "zh" ? "今天" : "today";
+  if (value === NONE) return lang === "zh" ? "无" : "none";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number" || typeof value === "string") return String(value);
   if (value.every((v) => v < 1)) return value.map((v) => `${Math.round(v * 1000) / 10}%`).join(lang === "zh" ? "、" : ", ");
@@ -201,6 +202,10 @@ function policyFacts(): [CreditFunctionId, "JSDoc" | "Chinese help" | "README", 
       `${months(p.monitorHighMonths)} after asOf for high risk, ${months(p.monitorOtherMonths)} for medium and low risk`,
     ],
     ["NEXTREVIEW", "Chinese help", `高风险在基准日后 ${p.monitorHighMonths} 个月，中、低风险 ${p.monitorOtherMonths} 个月`],
+    ["NEXTREVIEW", "JSDoc", `its score rose by more than ${p.scoreRise} point${p.scoreRise === 1 ? "" : "s"} since previousScore`],
+    ["NEXTREVIEW", "Chinese help", `评分较 previousScore 上升超过 ${p.scoreRise} 分`],
+    ["NEXTREVIEW", "JSDoc", `negative news dated within the last ${months(p.newsMonths).replace(/^1 /, "")}`],
+    ["NEXTREVIEW", "Chinese help", `近${p.newsMonths === 1 ? "一" : ` ${p.newsMonths} `}个月内的负面新闻`],
     ["NEXTREVIEW", "README", `+${months(p.monitorHighMonths)} for high risk, +${months(p.monitorOtherMonths)} otherwise`],
   ];
 }

@@ -15,6 +15,8 @@ import { CREDIT_FUNCTIONS } from "../../../src/functions/library";
 import { loadWorkbook, runCli } from "../../support/cli";
 
 const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+/** The as-of date the sample is reviewed at, 2026-11-30, as a serial. */
+const ASOF = 46356;
 
 let customers: readonly CustomerResult[];
 let cellOf: (field: InputField, row: number) => CellValue;
@@ -65,5 +67,17 @@ test("CREDIT.LIMIT with hasWarnings TRUE gives the review's recommended limit fo
       id: c.id,
       limit: c.recommendedLimit,
     });
+  }
+});
+
+test("CREDIT.NEXTREVIEW with the previous score and news date cells gives the review's next review for every scored sample customer", () => {
+  const scored = customers.filter((c) => c.score !== undefined && c.nextReview !== undefined);
+  // The sample's re-assess-now customers are the ones the two optional arguments decide for.
+  const now = scored.filter((c) => c.nextReview === ASOF);
+  expect(now.length).toBeGreaterThan(0);
+  expect(now.some((c) => c.findings.some((f) => f.code === "SCORE_RISE"))).toBe(true);
+  for (const c of scored) {
+    const answer = CREDIT_FUNCTIONS.NEXTREVIEW(c.score, ASOF, cellOf("previousScore", c.row), cellOf("negativeNewsDate", c.row));
+    expect({ id: c.id, next: answer }).toEqual({ id: c.id, next: c.nextReview });
   }
 });

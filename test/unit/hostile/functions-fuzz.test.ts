@@ -154,7 +154,7 @@ const SIGNATURES: Record<CreditFunctionId, readonly ("cell" | "range")[]> = {
   COVERAGE: ["cell", "cell"],
   DSO: ["cell", "cell", "cell"],
   LIMIT: ["cell", "cell", "cell"],
-  NEXTREVIEW: ["cell", "cell"],
+  NEXTREVIEW: ["cell", "cell", "cell", "cell"],
 };
 
 /** Arguments for one call: the declared ones (some left off, as Excel does), sometimes one too many. */
