@@ -9,3 +9,13 @@ export function withoutFloatDust(value: number): number {
   const rounded = Math.round(value * 1e10) / 1e10;
   return rounded === 0 ? 0 : rounded;
 }
+
+/**
+ * A sum of many amounts carries the binary error of each addition (0.1 + 0.2 gives
+ * 0.30000000000000004, 41 balances in 万元 401.7999999999999). Rounded to 15 significant digits,
+ * the precision Excel keeps, a total reads as on paper in every face (a cell, the JSON, a text).
+ */
+export function withoutSumDust(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  return Number(value.toPrecision(15));
+}

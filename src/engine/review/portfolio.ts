@@ -8,6 +8,7 @@ import { bucketLabels } from "../aging";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
+import { withoutSumDust } from "../precision";
 import { isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
@@ -186,6 +187,14 @@ export function summarise(
   exposure += exposureNotGraded;
   const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
   if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
+  exposure = withoutSumDust(exposure);
+  exposureNotGraded = withoutSumDust(exposureNotGraded);
+  creditLimits = withoutSumDust(creditLimits);
+  limitedExposure = withoutSumDust(limitedExposure);
+  if (overdueAmount !== undefined) overdueAmount = withoutSumDust(overdueAmount);
+  exposureAtRisk = withoutSumDust(exposureAtRisk);
+  for (const grade of Object.keys(exposureByGrade) as Grade[]) exposureByGrade[grade] = withoutSumDust(exposureByGrade[grade]);
+  if (agingTotals) for (let i = 0; i < agingTotals.length; i++) agingTotals[i] = withoutSumDust(agingTotals[i]);
   // With a ledger whose every customer's rows were unusable, nobody is known to be overdue or not: unknown, not 0%.
   const shareKnown = overdueKnown && overdueCounted > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
   const overdueShare = shareKnown ? overdueCustomers / overdueCounted : undefined;

@@ -6,6 +6,7 @@
  */
 import { readNumber } from "../cells";
 import { Lang, message } from "../i18n";
+import { withoutSumDust } from "../precision";
 import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
@@ -97,7 +98,7 @@ export function portfolioTrend(contents: ArchiveContents | undefined, asOf: numb
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
   // An archive edited by hand can hold amounts whose sum passes the largest number: unknown, never Infinity.
-  const sum = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
+  const sum = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? withoutSumDust(value) : undefined);
   const graded = has("grade");
   const earlier = [...byDate.entries()]
     .sort(([a], [b]) => a - b)

@@ -203,3 +203,13 @@ test("a top risk with several warnings is listed for its most serious: overdue o
   expect(result.customers[0].findings.map((f) => f.code).sort()).toEqual(["OVERDUE_90", "OVER_LIMIT"]);
   expect(result.portfolio.topRisks.map((r) => r.reason)).toEqual(["OVERDUE_90"]);
 });
+
+test("totals read as on paper: balances of 0.1 and 0.2 make 0.3, not 0.30000000000000004, in the exposure, at risk, by grade and overdue", () => {
+  const { result } = review([
+    { id: "A", name: "Tenth", factors: [1, 1, 1, 1, 1], extra: [1, 0.1, 0.1, 5] },
+    { id: "B", name: "Fifth", factors: [1, 1, 1, 1, 1], extra: [1, 0.2, 0.2, 5] },
+  ]);
+  const p = result.portfolio;
+  expect(0.1 + 0.2).not.toBe(0.3);
+  expect([p.exposure, p.exposureAtRisk, p.exposureByGrade.low, p.overdueAmount, p.utilisation]).toEqual([0.3, 0.3, 0.3, 0.3, 0.15]);
+});
