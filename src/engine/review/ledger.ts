@@ -2,7 +2,17 @@
  * An invoice ledger (customer, invoice, due date, amount, paid or open amount) aged per
  * customer; it replaces the overdue columns of the customer sheet when a workbook has one.
  */
-import { AmountUnit, columnUnit, conversion, convert, ConvertedColumn, headerUnit, sameCurrency, sheetUnit } from "./units";
+import {
+  AmountUnit,
+  columnUnit,
+  conversion,
+  convert,
+  ConvertedColumn,
+  headerUnit,
+  sameCurrency,
+  sheetUnit,
+  unitsRow,
+} from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
 import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
@@ -26,8 +36,11 @@ export interface LedgerAging {
   readonly rows: number;
   /** The customer cell of the first open invoice that names no customer. */
   readonly firstUnnamed?: ErrorPlace;
-  /** Rows that add up the others ("Total" as the customer or the invoice, no due date): not invoices, left out. */
-  readonly totalsRows: readonly LeftOutRow[];
+  /**
+   * Rows that are not invoices, left out: rows adding up the others ("Total" as the customer or the
+   * invoice, no due date) and a row of units right under the header.
+   */
+  readonly leftOut: readonly LeftOutRow[];
   /** True when the ledger has neither a paid nor an open amount column: every invoice was taken as unpaid. */
   readonly takenAsUnpaid: boolean;
   /** The currencies its currency column names on open invoices, in order of first use (at most MAX_CURRENCIES_SHOWN + 1). */
@@ -283,10 +296,19 @@ export function ageLedger(
   const match = detectLedger(input.values);
   if (!match) throw new CreditError("value", "review.ledgerColumns", { sheet: input.sheetName });
   const col = match.columns as Record<LedgerField, number>;
-  // What is owed is in the open amount's unit where its header states one, else the amount's.
-  const unitColumn = [col.openAmount, col.amount].find((c) => c !== undefined && headerUnit(match.headers[c]) !== undefined);
+  // What is owed is in the open amount's unit where its header (or a row of units under it) states
+  // one, else the amount's; a header stating none takes the sheet line's.
+  const underHeader = unitsRow(
+    input.values,
+    match.headerRow,
+    [col.openAmount, col.amount, col.paid].filter((c): c is number => c !== undefined),
+  );
+  const onSheet = sheetUnit(input.values, match.headerRow);
+  const unitOf = (c: number) =>
+    headerUnit(match.headers[c]) ? columnUnit(match.headers[c], onSheet) : underHeader?.units.get(c);
+  const unitColumn = [col.openAmount, col.amount].find((c) => c !== undefined && unitOf(c) !== undefined);
   const amountHeader = match.headers[unitColumn ?? col.openAmount ?? col.amount];
-  const ledgerUnit = columnUnit(amountHeader, sheetUnit(input.values, match.headerRow));
+  const ledgerUnit = unitColumn === undefined ? onSheet : unitOf(unitColumn);
   const toUnit = conversion(ledgerUnit, unit);
   const customers = new Map<string, LedgerCustomer>();
   const inOrder: LedgerCustomer[] = [];
@@ -314,7 +336,8 @@ export function ageLedger(
   };
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
-  const totalsRows: LeftOutRow[] = [];
+  const leftOut: LeftOutRow[] = [];
+  if (underHeader) leftOut.push({ sheet: input.sheetName, row: underHeader.row + 1, label: underHeader.label, kind: "units" });
   let previousRaw: CellValue = undefined;
   let previousKey = "";
   let entry: LedgerCustomer | undefined;
@@ -322,7 +345,7 @@ export function ageLedger(
   const overdue = new OverdueInvoices(input.values.length);
   const currencies: string[] = [];
   let previousCurrency: CellValue = undefined;
-  for (let r = match.headerRow + 1; r < input.values.length; r++) {
+  for (let r = match.headerRow + (underHeader ? 2 : 1); r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
     if (rawCustomer !== previousRaw) {
@@ -336,7 +359,7 @@ export function ageLedger(
     if (isEmptyCell(line[col.dueDate])) {
       const totals = isTotalsLabel(rawCustomer) ? rawCustomer : col.invoice === undefined ? undefined : line[col.invoice];
       if (isTotalsLabel(totals)) {
-        totalsRows.push({ sheet: input.sheetName, row: r + 1, label: showValue(String(totals).trim()), kind: "totals" });
+        leftOut.push({ sheet: input.sheetName, row: r + 1, label: showValue(String(totals).trim()), kind: "totals" });
         continue;
       }
     }
@@ -416,7 +439,7 @@ export function ageLedger(
     inOrder,
     rows,
     firstUnnamed,
-    totalsRows,
+    leftOut,
     takenAsUnpaid,
     currencies,
     converted,

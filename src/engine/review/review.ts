@@ -342,6 +342,6 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },
     trend: portfolioTrend(archived, asOf, portfolio),
-    leftOutRows: [...leftOut, ...(ledger?.totalsRows ?? [])],
+    leftOutRows: [...leftOut, ...(ledger?.leftOut ?? [])],
   };
 }

@@ -257,6 +257,22 @@ describe("a review across units, continued", () => {
     expect(result.customers[0].notes).toEqual([]);
   });
 
+  test("a ledger's row of units under its header is read for its unit and left out as no invoice, and said so", () => {
+    const values: Grid = [["单位：万元"], ...customerSheet(["信用额度", "应收账款余额"], [{ id: "C1", extra: [500, 100] }])];
+    const ledger: Grid = [
+      ["客户编号", "发票号", "到期日", "金额", "已收金额"],
+      [null, null, null, "元", "元"],
+      ["C1", "A-1", asOf - 100, 1200000, 200000],
+    ];
+    const result = withLedger("客户", values, "发票", ledger, "zh");
+    expect(result.customers[0].overdueAmount).toBe(100);
+    expect(result.customers[0].daysPastDue).toBe(100);
+    expect(result.customers[0].notes).toEqual([]);
+    expect(result.customers[0].errors).toEqual([]);
+    expect(result.leftOutRows).toEqual([{ sheet: "发票", row: 2, label: "元", kind: "units" }]);
+    expect(result.amountUnits.converted.map((c) => [c.sheet, c.header, c.from.label])).toEqual([["发票", "金额", "元"]]);
+  });
+
   test("a ledger in another currency is compared as it stands, and said so, not claimed converted", () => {
     const values: Grid = [
       ["单位：人民币万元"],
