@@ -21,6 +21,7 @@ import {
   formatFigure,
   gradeName,
   labelled,
+  moreAtRiskText,
   ledgerNoticeText,
   policyChangeText,
   portfolioWarningList,
@@ -34,6 +35,7 @@ import {
   unmatchedText,
   warningList,
   warningChangeCounts,
+  warningChangeText,
   warningTitle,
 } from "../engine/review/texts";
 
@@ -106,6 +108,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       overdueShare: p.overdueShare ?? null,
       exposureAtRisk: p.exposureAtRisk,
       customersAtRisk: p.customersAtRisk,
+      customersNeedingAction: p.customersNeedingAction,
       customersWithWarnings: p.customersWithWarnings,
       topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
       warnings: p.warnings,
@@ -200,7 +203,12 @@ function changesJson(changes: ReviewChanges) {
  * The printed report's block on what changed: the grade migration and the counts; without an
  * archive (the customer sheet exported alone), that there is nothing to compare with.
  */
-function changesLines(changes: ReviewChanges | undefined, customers: ReviewResult["customers"], lang: Lang): string[] {
+function changesLines(
+  changes: ReviewChanges | undefined,
+  customers: ReviewResult["customers"],
+  lang: Lang,
+  policy: ReviewResult["policy"],
+): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (!changes) return [t("changes.none")];
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
@@ -222,9 +230,11 @@ function changesLines(changes: ReviewChanges | undefined, customers: ReviewResul
         .trimEnd(),
     );
   }
-  const counts = warningChangeCounts(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
-  // New and cleared on one line, and the policy change's share of each on the next.
-  for (let i = 0; i < counts.length; i += 2) lines.push(counts.slice(i, i + 2).join("   "));
+  // New and cleared each with its customers, then the policy change's share of each on one line.
+  const counts = warningChangeCounts(changes, lang, policy);
+  for (const entry of counts.slice(0, 2)) lines.push(pair(entry.label, warningChangeText(entry, lang)));
+  const fromPolicy = counts.slice(2).map(({ label, count }) => pair(label, formatCount(count, lang)));
+  if (fromPolicy.length) lines.push(fromPolicy.join("   "));
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
@@ -353,7 +363,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
   lines.push(
     `${pair("summary.exposureAtRisk", amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
-      pair("summary.customersAtRisk", count(p.customersAtRisk)),
+      pair("summary.customersAtRisk", count(p.customersAtRisk)) +
+      ` (${pair("summary.customersNeedingAction", count(p.customersNeedingAction))})`,
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);
@@ -362,6 +373,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       lines.push(
         `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
+    const more = moreAtRiskText(p, result.sheet, lang);
+    if (more) lines.push(`  ${more}`);
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
   const counts = WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
@@ -382,7 +395,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
-  lines.push(...changesLines(result.changes, result.customers, lang));
+  lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
   lines.push(...trendLines(result.trend, lang));
   const skipped = result.columns.skippedChecks;
   if (skipped.length)

@@ -8,7 +8,7 @@ import { CreditError, describeError, placeCell } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
 import { Action } from "../engine/review/decisions";
-import { moreAtRisk, riskReason } from "../engine/review/portfolio";
+import { moreAtRisk, riskRank, riskReason } from "../engine/review/portfolio";
 import { CustomerResult } from "../engine/review/review";
 import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
 
@@ -61,9 +61,13 @@ export function sortCustomers(customers: readonly CustomerResult[], order: Custo
   const list = [...customers];
   switch (order) {
     case "attention": {
-      // At risk, the larger balance first: the summary's top risks lead the list, in their order.
+      // At risk, those needing action first, then the larger balance: the summary's top risks lead the list, in their order.
       const groups = new Map(list.map((c) => [c, attentionGroup(c)]));
-      return list.sort((a, b) => groups.get(a)! - groups.get(b)! || (groups.get(a) === 0 ? moreAtRisk(a, b) : byRisk(a, b)));
+      const ranks = new Map(list.map((c) => [c, riskRank(c)]));
+      return list.sort(
+        (a, b) =>
+          groups.get(a)! - groups.get(b)! || (groups.get(a) === 0 ? moreAtRisk(ranks.get(a)!, ranks.get(b)!) : byRisk(a, b)),
+      );
     }
     case "score":
       return list.sort(byRisk);

@@ -9,7 +9,7 @@ import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
 import { withoutSumDust } from "../precision";
-import { isOverdue, Reason } from "./decisions";
+import { Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
 import { Finding, WarningCode, WARNING_CODES } from "./warnings";
@@ -76,14 +76,38 @@ export function topRiskCustomers(
 }
 
 /**
- * Larger balance at risk first, then the higher score, then the earlier row: the top risks'
- * order, and the pane's for the customers at risk, so both name the same customers first.
+ * Whether a customer's decisions ask for more than keeping its terms (prepayment, a restricted
+ * limit, held orders, collection, legal action, a re-assessment now): whom the team acts on.
  */
-export function moreAtRisk(
-  a: { readonly balance?: number; readonly score?: number; readonly row: number },
-  b: { readonly balance?: number; readonly score?: number; readonly row: number },
-): number {
-  return (b.balance ?? 0) - (a.balance ?? 0) || (b.score ?? 0) - (a.score ?? 0) || a.row - b.row;
+export function needsAction(actions: readonly Decision[]): boolean {
+  for (let i = 0; i < actions.length; i++) if (actions[i].code !== "KEEP_TERMS" && actions[i].code !== "RAISE_LIMIT") return true;
+  return false;
+}
+
+/** What ranks a customer at risk: whether it needs action, its balance, score and row. */
+export interface RiskRank {
+  readonly needsAction: boolean;
+  readonly balance?: number;
+  readonly score?: number;
+  readonly row: number;
+}
+
+export function riskRank(c: CustomerResult): RiskRank {
+  return { needsAction: needsAction(c.actions), balance: c.balance, score: c.score, row: c.row };
+}
+
+/**
+ * A customer needing action first (a small balance 128 days late before a large one two days
+ * late whose terms are kept), then the larger balance at risk, the higher score, the earlier row:
+ * the top risks' order, and the pane's for the customers at risk, so both name the same first.
+ */
+export function moreAtRisk(a: RiskRank, b: RiskRank): number {
+  return (
+    Number(b.needsAction) - Number(a.needsAction) ||
+    (b.balance ?? 0) - (a.balance ?? 0) ||
+    (b.score ?? 0) - (a.score ?? 0) ||
+    a.row - b.row
+  );
 }
 
 /**
@@ -141,6 +165,7 @@ export function summarise(
   let overdueAmount: number | undefined;
   let exposureAtRisk = 0;
   let customersAtRisk = 0;
+  let customersNeedingAction = 0;
   let customersWithWarnings = 0;
   const topRisks: TopRisk[] = [];
   for (let i = 0; i < customers.length; i++) {
@@ -174,9 +199,23 @@ export function summarise(
     if (reason !== undefined) {
       customersAtRisk++;
       exposureAtRisk += c.balance ?? 0;
+      const acts = needsAction(c.actions);
+      if (acts) customersNeedingAction++;
       // Asked of the customer first: most at risk never make the top, and need no record of their own.
-      if (topRisks.length < TOP_RISKS || moreAtRisk(c, topRisks[TOP_RISKS - 1]) < 0) {
-        const risk = { row: c.row, id: c.id, name: c.name, grade: c.grade, score: c.score!, balance: c.balance ?? 0, reason };
+      if (
+        topRisks.length < TOP_RISKS ||
+        moreAtRisk({ needsAction: acts, balance: c.balance, score: c.score, row: c.row }, topRisks[TOP_RISKS - 1]) < 0
+      ) {
+        const risk = {
+          row: c.row,
+          id: c.id,
+          name: c.name,
+          grade: c.grade,
+          score: c.score!,
+          balance: c.balance ?? 0,
+          reason,
+          needsAction: acts,
+        };
         keepTop(topRisks, risk, TOP_RISKS);
       }
     }
@@ -218,6 +257,7 @@ export function summarise(
     overdueShare,
     exposureAtRisk,
     customersAtRisk,
+    customersNeedingAction,
     customersWithWarnings,
     topRisks,
     warnings: findings.map((f) => f.code),

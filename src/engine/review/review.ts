@@ -117,6 +117,8 @@ export interface TopRisk {
   readonly score: number;
   readonly balance: number;
   readonly reason: Reason;
+  /** Its decisions ask for more than keeping its terms (see needsAction): it ranks before those that do not. */
+  readonly needsAction: boolean;
 }
 
 /** One problem of one customer, as the summary lists them: where it is, what it switched off, why. */
@@ -151,6 +153,8 @@ export interface PortfolioResult {
   /** The balance of the graded customers at risk: graded high, carrying a warning, or overdue. */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
+  /** Of them, the customers whose decisions ask for more than keeping their terms (see needsAction). */
+  readonly customersNeedingAction: number;
   /** The graded customers carrying at least one warning of their own (the portfolio's OVERDUE_SHARE is not one). */
   readonly customersWithWarnings: number;
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */

@@ -21,6 +21,7 @@ import {
   changesTitle,
   customerName,
   gradeName,
+  moreAtRiskText,
   policyChangeText,
   portfolioWarningList,
   problemText,
@@ -110,6 +111,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
   left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
   pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
+  pair(t("summary.customersNeedingAction"), p.customersNeedingAction, "integer");
   note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
 
   left.gap();
@@ -173,7 +175,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
-    for (const { label, count } of warningChangeCounts(changes)) pair(t(label), count, "integer");
+    // Each count with its customers by name under it, one a line across the figures' width.
+    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy)) {
+      pair(t(label), count, "integer");
+      for (const text of customers) left.line(text);
+    }
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [
       [t("changes.added"), changes.added],
@@ -236,6 +242,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       ["text", "integer", "money", "integer", "text", "text"],
     );
   else right.line(t("summary.none"));
+  const more = moreAtRiskText(p, result.sheet, lang);
+  if (more) right.line(more);
 
   if (p.problems.length) {
     right.gap();

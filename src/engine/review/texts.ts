@@ -18,7 +18,7 @@ import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { LeftOutRow } from "./review";
+import type { LeftOutRow, PortfolioResult } from "./review";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits } from "./units";
@@ -477,16 +477,75 @@ export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lan
  * policy changed, how many of each the change alone explains (a tightened threshold raises
  * warnings on customers whose figures did not move).
  */
-export function warningChangeCounts(changes: ReviewChanges): { readonly label: MessageKey; readonly count: number }[] {
-  const counts: { label: MessageKey; count: number }[] = [
-    { label: "changes.newWarnings", count: changes.newWarnings },
-    { label: "changes.clearedWarnings", count: changes.clearedWarnings },
+export function warningChangeCounts(
+  changes: ReviewChanges,
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
+  const counts: { label: MessageKey; count: number; customers: readonly string[] }[] = [
+    { label: "changes.newWarnings", count: changes.newWarnings, customers: warningChangeLines(changes, "new", lang, policy) },
+    {
+      label: "changes.clearedWarnings",
+      count: changes.clearedWarnings,
+      customers: warningChangeLines(changes, "cleared", lang, policy),
+    },
   ];
   if (changes.policy?.settings) {
-    counts.push({ label: "changes.newFromPolicy", count: changes.newFromPolicy });
-    counts.push({ label: "changes.clearedFromPolicy", count: changes.clearedFromPolicy });
+    counts.push({ label: "changes.newFromPolicy", count: changes.newFromPolicy, customers: [] });
+    counts.push({ label: "changes.clearedFromPolicy", count: changes.clearedFromPolicy, customers: [] });
   }
   return counts;
+}
+
+/**
+ * The customers whose warnings came (or went) since the last review, each by name with those
+ * warnings (one the policy change alone explains says so), the first few and then how many
+ * more: a line each on the dashboard, a manager's "who" behind the count.
+ */
+function warningChangeLines(
+  changes: ReviewChanges,
+  which: "new" | "cleared",
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): string[] {
+  const named: string[] = [];
+  let more = 0;
+  for (const c of changes.customers) {
+    const codes = which === "new" ? c.newWarnings : c.clearedWarnings;
+    if (codes.length === 0) continue;
+    if (named.length === SHOWN_RISKIER) {
+      more++;
+      continue;
+    }
+    const fromPolicy = which === "new" ? c.newFromPolicy : c.clearedFromPolicy;
+    const warnings = codes.map((code) => {
+      const title = warningTitle(code, lang, policy);
+      return fromPolicy.includes(code) ? message(lang, "changes.byPolicy", { warning: title }) : title;
+    });
+    named.push(
+      message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(message(lang, "sep.list")) }),
+    );
+  }
+  return more > 0 ? [...named, message(lang, "changes.riskierMore", { count: more })] : named;
+}
+
+/** A warning count with its customers on one line, as the printed report and the pane give it: "3 (Fabrikam: Over credit limit; …)". */
+export function warningChangeText(entry: { readonly count: number; readonly customers: readonly string[] }, lang: Lang): string {
+  const count = formatCount(entry.count, lang);
+  if (entry.customers.length === 0) return count;
+  return message(lang, "changes.named", { count, names: entry.customers.join(message(lang, "sep.items")) });
+}
+
+/** The customers at risk the top risks leave out, and how many of them need action; undefined when none is left out. */
+export function moreAtRiskText(
+  p: Pick<PortfolioResult, "customersAtRisk" | "customersNeedingAction" | "topRisks">,
+  sheet: string,
+  lang: Lang,
+): string | undefined {
+  const count = p.customersAtRisk - p.topRisks.length;
+  if (count <= 0) return undefined;
+  const action = p.customersNeedingAction - p.topRisks.filter((r) => r.needsAction).length;
+  return message(lang, "summary.moreAtRisk", { count: formatCount(count, lang), action: formatCount(action, lang), sheet });
 }
 
 /** What changed, as a heading: since which review, or that the archive holds none to compare with. */

@@ -6,18 +6,19 @@
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
+import type { Policy } from "../../engine/policy";
 import {
   changedCustomersText,
   changesTitle,
-  formatCount,
   policyChangeText,
   warningChangeCounts,
+  warningChangeText,
 } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
-export function ChangesSummary({ changes }: { changes: ReviewChanges | undefined }) {
+export function ChangesSummary({ changes, policy }: { changes: ReviewChanges | undefined; policy: Policy }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
   // With nothing to compare, one quiet line (no archive, a re-run the same day, a first review) rather than a heading over nothing.
@@ -36,7 +37,11 @@ export function ChangesSummary({ changes }: { changes: ReviewChanges | undefined
   const facts: Fact[] = [
     [t("changes.riskier"), moved("riskier")],
     [t("changes.safer"), moved("safer")],
-    ...warningChangeCounts(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
+    ...warningChangeCounts(changes, lang, policy).map((entry): Fact => [
+      t(entry.label),
+      warningChangeText(entry, lang),
+      entry.customers.length === 0,
+    ]),
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),

@@ -51,6 +51,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       : [t("summary.overdueShare"), percent(p.overdueShare), true],
     [t("summary.exposureAtRisk"), withShare(p.exposureAtRisk), true],
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
+    [t("summary.customersNeedingAction"), formatCount(p.customersNeedingAction, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
   ];
   // What the amounts are in, when the customer sheet says, as the summary sheet says it.

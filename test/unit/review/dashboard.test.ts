@@ -65,11 +65,13 @@ describe("the headline figures", () => {
     expect(p.exposureAtRisk).toBe(138_000 + 30_000 + 10_000);
   });
 
-  test("top risks are ranked by the balance at risk, each with its reason", () => {
-    expect(p.topRisks.map((r) => [r.name, r.balance, r.reason])).toEqual([
-      ["Over", 138_000, "OVER_LIMIT"],
-      ["Late", 30_000, "OVERDUE"],
-      ["Shaky", 10_000, "GRADE_HIGH"],
+  test("top risks: those needing action first (held orders, prepayment), then by the balance at risk, each with its reason", () => {
+    // Late's 30,000 is two days late and its terms are kept: it ranks after Shaky's 10,000 at high risk.
+    expect(p.customersNeedingAction).toBe(2);
+    expect(p.topRisks.map((r) => [r.name, r.balance, r.reason, r.needsAction])).toEqual([
+      ["Over", 138_000, "OVER_LIMIT", true],
+      ["Shaky", 10_000, "GRADE_HIGH", true],
+      ["Late", 30_000, "OVERDUE", false],
     ]);
   });
 

@@ -10,7 +10,7 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, message } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { customerChangeLines, labelled, policyChangeText, warningTitle } from "../../../src/engine/review/texts";
+import { customerChangeLines, customerName, labelled, policyChangeText, warningTitle } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
@@ -300,6 +300,22 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     const report = toTable(result, lang, "out.xlsx").split("\n");
     expect(report.some((l) => l.includes(labelled(t("changes.newFromPolicy"), "1", lang)))).toBe(true);
     expect(toJson(result, lang).changes).toMatchObject({ newWarnings: 2, newFromPolicy: 1, clearedFromPolicy: 0 });
+    // Who, under the counts: each customer with its new warnings, the policy's own said so.
+    const overdue = warningTitle("OVERDUE_90", lang, stricter);
+    const named = [
+      `${customerName(customerChange(result, "B002"))}${lang === "en" ? ": " : "："}${overdue}`,
+      `${customerName(customerChange(result, "C003"))}${lang === "en" ? ": " : "："}${t("changes.byPolicy", { warning: overdue })}`,
+    ];
+    const lines = summary.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
+    const at = lines.indexOf(`${t("changes.newWarnings")}|2`);
+    expect(lines.slice(at + 1, at + 3)).toEqual(named);
+    expect(report).toContain(
+      labelled(
+        t("changes.newWarnings"),
+        `2${lang === "en" ? " (" : "（"}${named.join(t("sep.items"))}${lang === "en" ? ")" : "）"}`,
+        lang,
+      ),
+    );
     const gamma = result.customers.find((c) => c.id === "C003")!;
     const details = customerChangeLines(customerChange(result, "C003"), gamma, lang, stricter);
     expect(details.join("\n")).toContain(t("changes.byPolicy", { warning: warningTitle("OVERDUE_90", lang, stricter) }));

@@ -108,9 +108,9 @@ test("a customer's change since its last review: score and grade, warnings gaine
   ]);
 });
 
-test("the results' block on what changed: since when, riskier and safer, warnings, added and gone", () => {
+test("the results' block on what changed: since when, riskier and safer, warnings with their customers, added and gone", () => {
   const shown = (lang: Lang) => {
-    const { unmount } = inPane(lang, <ChangesSummary changes={reviewed(lang).changes!} />);
+    const { unmount } = inPane(lang, <ChangesSummary changes={reviewed(lang).changes!} policy={DEFAULT_POLICY} />);
     const section = screen.getByRole("region");
     const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
     const lines = [section.querySelector("h2")!.textContent, ...facts];
@@ -121,8 +121,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Changes since the last review (2026-10-31)",
     "Moved to a riskier grade = 1 (Contoso)",
     "Moved to a safer grade = 1 (Northwind)",
-    "New warnings = 2",
-    "Cleared warnings = 1",
+    "New warnings = 2 (Contoso: Score rose, Over credit limit)",
+    "Cleared warnings = 1 (Contoso: Overdue over 90 days)",
     "Customers added = 1 (Fabrikam)",
     "Customers gone = 1 (Gone Ltd)",
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
@@ -132,8 +132,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "与上次审查（2026-10-31）相比的变化",
     "风险等级变差的客户 = 1（Contoso）",
     "风险等级改善的客户 = 1（Northwind）",
-    "新增预警 = 2",
-    "解除预警 = 1",
+    "新增预警 = 2（Contoso：评分上升、超出信用额度）",
+    "解除预警 = 1（Contoso：逾期超过 90 天）",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
@@ -142,7 +142,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
 
 test("with an archive but no earlier review, the block says there is nothing to compare with", () => {
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
-  const { container } = inPane("en", <ChangesSummary changes={first.changes!} />);
+  const { container } = inPane("en", <ChangesSummary changes={first.changes!} policy={DEFAULT_POLICY} />);
   expect(container.textContent).toBe("No earlier review in the archive to compare with");
   expect(screen.queryByRole("heading")).toBeNull();
 });
@@ -150,12 +150,15 @@ test("with an archive but no earlier review, the block says there is nothing to 
 test.each<[Lang, string]>([
   ["en", "No earlier review in the archive to compare with"],
   ["zh", "存档中没有可比较的上次审查"],
-])("with no archive at all (the customer sheet exported alone), the results say there is nothing to compare with (%s)", (lang, text) => {
-  const alone = runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
-  expect(alone.changes).toBeUndefined();
-  inPane(lang, <ResultsPanel result={alone} onOpen={() => undefined} onGoTo={() => undefined} />);
-  expect(screen.getByText(text)).toBeTruthy();
-});
+])(
+  "with no archive at all (the customer sheet exported alone), the results say there is nothing to compare with (%s)",
+  (lang, text) => {
+    const alone = runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+    expect(alone.changes).toBeUndefined();
+    inPane(lang, <ResultsPanel result={alone} onOpen={() => undefined} onGoTo={() => undefined} />);
+    expect(screen.getByText(text)).toBeTruthy();
+  },
+);
 
 test("an action with a reason shows it under the action, in the same list item", () => {
   inPane(

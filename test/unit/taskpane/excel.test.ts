@@ -635,10 +635,10 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "ColumnClustered",
         seriesBy: "Columns",
-        values: "C17:C19",
+        values: "C18:C20",
         title: "Exposure by risk grade",
         seriesName: "Exposure",
-        categories: "A17:A19",
+        categories: "A18:A20",
         legendVisible: false,
         position: "F1",
         positionEnd: "J15",
@@ -648,20 +648,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C46:C47",
+        values: "C47:C48",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A46:A47",
+        categories: "A47:A48",
         legendVisible: false,
-        position: "I44",
-        positionEnd: "K58",
+        position: "I45",
+        positionEnd: "K59",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
       },
     ]);
-    expect(summary.text(43, 0)).toBe("Portfolio over time");
-    expect([45, 46].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(44, 0)).toBe("Portfolio over time");
+    expect([46, 47].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
