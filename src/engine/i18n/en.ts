@@ -296,7 +296,9 @@ export const en = {
   "review.duplicates":
     "{customer} is also on rows {rows}; one row per customer, or its invoices and its history could belong to any of them",
   "review.noName": "the row names no customer (neither an id nor a name)",
-  "summary.exposureNotGraded": "of which customers not graded",
+  "summary.exposureNotGraded": "of which owed by customers not graded",
+  "summary.notGraded": "Not graded (data errors)",
+  "summary.total": "Total",
   "summary.problems": "Customers with problems",
   "summary.cell": "Cell",
   "summary.problem": "Problem",

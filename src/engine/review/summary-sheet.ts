@@ -126,6 +126,13 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     GRADES.map((g) => [gradeName(g, lang), p.byGrade[g], p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])]),
     ["text", "integer", "money", "percent"],
   );
+  // The customers not graded and a total, so the table adds up to the headline's exposure and 100%.
+  if (p.withErrors > 0)
+    left.add(
+      [[t("summary.notGraded"), p.withErrors, p.exposureNotGraded, shareOfExposure(p.exposureNotGraded)]],
+      ["text", "integer", "money", "percent"],
+    );
+  left.add([[t("summary.total"), p.customers, p.exposure, p.exposure > 0 ? 1 : 0]], ["text", "integer", "money", "percent"], true);
   const charts: ChartPlan[] = [
     {
       kind: "column",

@@ -75,6 +75,24 @@ describe("the headline figures", () => {
     ]);
   });
 
+  test("the grade table adds up to the headline: a row for the customers not graded and a total", () => {
+    const { summary } = review([
+      { id: "A", name: "Calm", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] },
+      { id: "F", name: "Broken", factors: [1, "bad", 1, 1, 1], extra: [20_000, 10_000, 0, 0] },
+    ]);
+    // The figures' four columns (the right half's tables share the rows).
+    const lines = linesFrom(summary, 0).map((l) => l.split("|").slice(0, 4).join("|"));
+    const at = lines.findIndex((l) => l.startsWith("Risk grade|"));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      "Low|1|40000|0.8",
+      "Medium|0|0|0",
+      "High|0|0|0",
+      "Not graded (data errors)|1|10000|0.2",
+      "Total|2|50000|1",
+    ]);
+  });
+
   test("no limit or no overdue column: utilisation and the amount overdue are not made up", () => {
     const bare = runReview(
       {

@@ -648,20 +648,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C47:C48",
+        values: "C48:C49",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A47:A48",
+        categories: "A48:A49",
         legendVisible: false,
-        position: "I45",
-        positionEnd: "K59",
+        position: "I46",
+        positionEnd: "K60",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
       },
     ]);
-    expect(summary.text(44, 0)).toBe("Portfolio over time");
-    expect([46, 47].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(45, 0)).toBe("Portfolio over time");
+    expect([47, 48].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
