@@ -132,7 +132,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       [[t("summary.notGraded"), p.withErrors, p.exposureNotGraded, shareOfExposure(p.exposureNotGraded)]],
       ["text", "integer", "money", "percent"],
     );
-  left.add([[t("summary.total"), p.customers, p.exposure, p.exposure > 0 ? 1 : 0]], ["text", "integer", "money", "percent"], true);
+  left.add(
+    [[t("summary.total"), p.customers, p.exposure, p.exposure > 0 ? 1 : 0]],
+    ["text", "integer", "money", "percent"],
+    true,
+  );
   const charts: ChartPlan[] = [
     {
       kind: "column",
