@@ -127,15 +127,22 @@ export function headerWordWidth(header: string): number {
   return Math.ceil(widestWord(header) * BOLD_FACTOR) + WIDTH.padding;
 }
 
+/**
+ * Wide characters a header keeps on one line: Chinese has no spaces, and a term broken inside
+ * (付款历/史分, 最长逾/期天数) reads badly; a longer run may break, so a column stays a column.
+ */
+const WIDE_WORD = 6;
+/** Where a run of wide characters may break: after its punctuation (账龄：|未到期, 金额（|万元）). */
+const AFTER_WIDE_PUNCTUATION = /(?<=[\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b])/;
+
 /** The widest word of a header: a header row that wraps needs its column only that wide. */
 function widestWord(text: string): number {
   let widest = 0;
   for (const word of text.split(/\s+/)) {
-    // A line may break between two wide characters too (Chinese has no spaces): each is a word of
-    // its own, two columns wide, and what runs between them (digits, Latin letters) is one word.
-    const runs = word.split(WIDE);
-    for (const run of runs) widest = Math.max(widest, run.length);
-    if (runs.length > 1) widest = Math.max(widest, 2);
+    for (const piece of word.split(AFTER_WIDE_PUNCTUATION)) {
+      const width = displayWidth(piece);
+      widest = Math.max(widest, HAS_WIDE.test(piece) ? Math.min(width, WIDE_WORD * 2) : width);
+    }
   }
   return widest;
 }

@@ -280,7 +280,12 @@ test("print titles over the plan's header row are an earlier run's; others the u
 });
 
 test("a table sheet freezes and repeats its header; the dashboard prints on one landscape page", () => {
-  const plan = { name: "S", kind: "policy" as const, mode: "replace" as const, blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })] };
+  const plan = {
+    name: "S",
+    kind: "policy" as const,
+    mode: "replace" as const,
+    blocks: [block([["Setting", "Value"]], ["text", "text"], { bold: true })],
+  };
   expect(laidOut(plan, "en", "table")).toMatchObject({ freezeRows: 1, print: { repeatRows: { first: 0, last: 0 } } });
   const chart = {
     kind: "column" as const,
@@ -301,9 +306,13 @@ test("a table sheet freezes and repeats its header; the dashboard prints on one 
 test.each<["en" | "zh", string, number, number]>([
   // Widest word "customers" (9, bold 10) and padding, wider than the figure "10.0%": the header wrapped over five lines.
   ["en", "Share of customers overdue that triggers a warning", 12, 5],
-  // No spaces, but a line breaks between any two Chinese characters: the column stays as narrow as its figures.
-  ["zh", "触发组合预警的逾期客户占比", WIDTH.min, 4],
-])("a table's long header over a short figure wraps instead of widening its column (%s)", (lang, header, width, lines) => {
+  // No spaces: up to six Chinese characters stay on one line (a term is not cut in two), a longer run breaks.
+  ["zh", "触发组合预警的逾期客户占比", 16, 2],
+  // A term of five: one line, its column as wide as the term (5 × 2, bold, and padding), not 付款历 over 史分.
+  ["zh", "付款历史分", 13, 1],
+  // After Chinese punctuation a line may break: 账龄： over 未到期, the column as wide as the wider part.
+  ["zh", "账龄：未到期", 9, 2],
+])("a table's long header over a short figure wraps instead of widening its column (%s: %s)", (lang, header, width, lines) => {
   const plan = {
     name: "History",
     kind: "policyHistory" as const,
@@ -311,6 +320,6 @@ test.each<["en" | "zh", string, number, number]>([
     blocks: [block([[header]], ["text"], { bold: true }), block([[0.1]], ["percent"], { row: 1 })],
   };
   const out = laidOut(plan, lang, "table");
-  expect(out.columns).toEqual([{ column: 0, width, wrap: true, indent: false }]);
-  expect(out.rowHeights).toEqual([{ row: 0, height: lines * LINE_HEIGHT }]);
+  expect(out.columns).toEqual([{ column: 0, width, wrap: lines > 1, indent: false }]);
+  expect(out.rowHeights ?? []).toEqual(lines > 1 ? [{ row: 0, height: lines * LINE_HEIGHT }] : []);
 });
