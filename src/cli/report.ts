@@ -24,6 +24,7 @@ import {
   moreAtRiskText,
   ledgerNoticeText,
   policyChangeText,
+  unitChangeText,
   portfolioWarningList,
   problemText,
   reasonDetail,
@@ -125,7 +126,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
-    changes: result.changes ? changesJson(result.changes) : null,
+    changes: result.changes ? changesJson(result.changes, lang) : null,
     trend: result.trend.map((r) => ({
       date: isoFromSerial(r.date),
       customers: r.customers ?? null,
@@ -162,7 +163,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
 }
 
 /** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
-function changesJson(changes: ReviewChanges) {
+function changesJson(changes: ReviewChanges, lang: Lang) {
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
   return {
     previousReview: day(changes.previousReview),
@@ -180,6 +181,7 @@ function changesJson(changes: ReviewChanges) {
           settings: changes.policy.settings?.map(({ setting, from, to }) => ({ setting, from, to })) ?? null,
         }
       : null,
+    units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -238,6 +240,7 @@ function changesLines(
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
+  if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
   lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
   return lines;
 }

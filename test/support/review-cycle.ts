@@ -24,11 +24,12 @@ export function reviewWorkbook(
   asOf: number,
   lang: Lang = "en",
   policy: Policy = DEFAULT_POLICY,
+  sheetName = CYCLE_SHEET,
 ): { result: ReviewResult; workbook: CycleWorkbook } {
   const { archive, policyHistory } = workbook;
-  const result = runReview({ sheetName: CYCLE_SHEET, values: workbook.customers, asOf, policy, archive, policyHistory }, lang);
+  const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory }, lang);
   const plan = buildWritePlan(result, lang, {
-    sheetNames: [CYCLE_SHEET],
+    sheetNames: [sheetName],
     archiveValues: archive,
     policyHistoryValues: policyHistory,
   });

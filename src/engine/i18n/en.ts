@@ -582,6 +582,12 @@ export const en = {
   "changes.policyMove": "{from} → {to} ({settings})",
   "changes.policyUnknown": "{from} → {to} (the policy history does not hold the earlier version's settings)",
   "changes.setting": "{setting} {from} → {to}",
+  "changes.units": "Amounts",
+  "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
+  "changes.unitsNotCompared":
+    "not compared: the last review stated them in {from}, this one in {to}, another currency (no exchange rate is known)",
+  "changes.limitNotCompared":
+    "Recommended limit not compared: the last review stated it in {from}, this one in {to}, another currency",
   "ui.detail.changes": "Since the last review",
   "ui.status.gradesMoved": "Since {date}: {riskier} moved to a riskier grade, {safer} to a safer one.",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",

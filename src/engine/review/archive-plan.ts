@@ -12,6 +12,7 @@ import {
   ArchiveEntry,
   archiveHeader,
   archiveLine,
+  isOfSheet,
   lastNonBlank,
   readArchive,
 } from "./archive";
@@ -41,7 +42,7 @@ export function archiveSheetPlan(
   const contents = readArchive(existing);
   // Rows added under the archive's header are in its language, whatever this review's.
   const rowLang = contents?.current ? headerLanguage(existing[contents.headerRow], archiveHeader, lang) : lang;
-  const review = new ArchivedReview(result.asOf, result.policy, rowLang);
+  const review = new ArchivedReview(result.asOf, result.policy, rowLang, { sheet: result.sheet, unit: result.amountUnits.unit });
   const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
 
   let fromRow: number;
@@ -61,7 +62,7 @@ export function archiveSheetPlan(
     withHeader = false;
     kept = first < 0 ? [] : contents.entries.slice(first);
   }
-  const rows = ordered(lines, result.asOf, kept);
+  const rows = ordered(lines, result.asOf, result.sheet, kept);
   const end = fromRow + (withHeader ? 1 : 0) + rows.length;
   if (end > EXCEL_LAST_ROW) throw new CreditError("value", "archive.full", { sheet: name, rows: end });
 
@@ -97,17 +98,30 @@ export function archiveSheetPlan(
 }
 
 /**
- * The rows from the rewrite's first row on, in date order: the kept rows of other dates keep
- * their order among themselves, and this review's rows go after every earlier date and before
- * every later one (rows whose date cannot be read go last).
+ * The rows from the rewrite's first row on, in date order: the kept rows keep their order among
+ * themselves, and this review's rows replace the rows an earlier run of it wrote (its date and
+ * its sheet, or no sheet named: every deleted customer's too), where the first of them was, else
+ * after every row of an earlier date or of its date and another sheet (another review that day)
+ * and before every later one (rows whose date cannot be read go last).
  */
-function ordered(lines: PlanValue[][], asOf: number, kept: readonly ArchiveEntry[]): PlanValue[][] {
-  const others = kept.filter((e) => e.date !== asOf);
+function ordered(lines: PlanValue[][], asOf: number, sheet: string, kept: readonly ArchiveEntry[]): PlanValue[][] {
   const sortKey = (e: ArchiveEntry) => e.date ?? Infinity;
-  const sorted = others
+  const sorted = kept
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (sortKey(a.e) < sortKey(b.e) ? -1 : sortKey(a.e) > sortKey(b.e) ? 1 : a.i - b.i));
-  const before = sorted.filter(({ e }) => sortKey(e) < asOf).map(({ e }) => [...e.line]);
-  const after = sorted.filter(({ e }) => sortKey(e) > asOf).map(({ e }) => [...e.line]);
-  return [...before, ...lines, ...after];
+  let rows: PlanValue[][] = [];
+  let placed = false;
+  // Concatenated, not pushed as arguments: a review's rows can pass what one call may take.
+  const place = () => {
+    if (!placed) rows = rows.concat(lines);
+    placed = true;
+  };
+  for (const { e } of sorted) {
+    const date = sortKey(e);
+    if (date > asOf) place();
+    if (date === asOf && isOfSheet(e, sheet)) place();
+    else rows.push([...e.line]);
+  }
+  place();
+  return rows;
 }

@@ -6,7 +6,7 @@
  * in either language.
  */
 import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
@@ -14,6 +14,7 @@ import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, zoneName } from "./texts";
 import { Decision } from "./decisions";
+import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -36,6 +37,9 @@ export const ARCHIVE_FIELDS = [
   "warnings",
   "actions",
   "errors",
+  // Last, so that an archive written before they were kept is still read (see readArchive).
+  "sheet",
+  "unit",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
@@ -49,11 +53,18 @@ export class ArchivedReview {
   private readonly warningTexts = new Map<number, string>();
   private readonly actionTexts = new Map<readonly Decision[], string>();
 
+  /** The customer sheet reviewed, and the unit its amounts are stated in (null: none stated). */
+  readonly sheet: string;
+  readonly unit: string | null;
+
   constructor(
     readonly asOf: number,
     readonly policy: Policy,
     readonly lang: Lang,
+    reviewed: { readonly sheet: string; readonly unit?: AmountUnit },
   ) {
+    this.sheet = reviewed.sheet;
+    this.unit = reviewed.unit?.label ?? null;
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
@@ -83,6 +94,11 @@ interface ArchiveColumn {
 
 const CODES_SEPARATOR = ", ";
 
+/** The summary's label as an archive header: the two sheets name the customer sheet and the unit alike. */
+function bilingual(key: "summary.sheet" | "summary.amountUnit"): Bilingual {
+  return { en: message("en", key), zh: message("zh", key) };
+}
+
 /** The archive's columns, in ARCHIVE_FIELDS order: header, cell format and width (archiveLine: what each holds). */
 export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   reviewDate: { header: { en: "Review date", zh: "审查日期" }, format: "date", width: 12 },
@@ -106,6 +122,8 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   warnings: { header: { en: "Warning codes", zh: "预警代码" }, format: "text", width: 24 },
   actions: { header: { en: "Action codes", zh: "措施代码" }, format: "text", width: 24 },
   errors: { header: OUTPUT_HEADERS.issues, format: "text", width: 40 },
+  sheet: { header: bilingual("summary.sheet"), format: "text", width: 16 },
+  unit: { header: bilingual("summary.amountUnit"), format: "text", width: 12 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
@@ -141,6 +159,8 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     review.warningCodes(c.findings),
     review.actionCodes(c.actions),
     c.errors.length === 0 && c.notes.length === 0 ? null : issuesText(c, review.lang, review.policy),
+    review.sheet,
+    review.unit,
   ];
 }
 
@@ -182,6 +202,10 @@ export interface ArchiveEntry {
   /** Undefined when the archive has no warning-codes column (an archive from before the audit trail). */
   readonly warnings?: readonly WarningCode[];
   readonly recommendedLimit?: number;
+  /** The customer sheet its review read; "" when the archive does not say (a row of any sheet). */
+  readonly sheet: string;
+  /** The unit its amounts are in; undefined when none is stated (they are in the unit of the review reading them). */
+  readonly unit?: AmountUnit;
   /** Its cells in ARCHIVE_FIELDS order, for writing it again when the archive is rewritten below it. */
   readonly line: readonly PlanValue[];
 }
@@ -224,6 +248,13 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   const c = match.columns;
   const current = ARCHIVE_FIELDS.every((f, i) => c[f] === i);
   const entries: ArchiveEntry[] = [];
+  // A review's rows share one unit: each label is read once.
+  const units = new Map<string, AmountUnit | undefined>();
+  const unitOf = (value: CellValue): AmountUnit | undefined => {
+    if (typeof value !== "string" || value.trim() === "") return undefined;
+    if (!units.has(value)) units.set(value, parseUnit(value));
+    return units.get(value);
+  };
   for (let r = match.headerRow + 1; r <= lastRow; r++) {
     const raw = values[r] ?? [];
     if (!raw.some((v) => !isBlank(v))) continue;
@@ -245,11 +276,36 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       grade: gradeByName(cell("grade")),
       warnings: c.warnings === undefined ? undefined : readCodes(cell("warnings")),
       recommendedLimit: limit.kind === "number" ? limit.value : undefined,
+      sheet: String(cell("sheet") ?? "").trim(),
+      unit: unitOf(cell("unit")),
       line,
     });
   }
   const fields = new Set(ARCHIVE_FIELDS.filter((f) => c[f] !== undefined));
   return { headerRow: match.headerRow, current, fields, entries, lastRow };
+}
+
+/** Whether two names are one sheet's: Excel tells sheet names apart without regard to case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Whether an archived row is one of a customer sheet's reviews: it names that sheet, or names
+ * none (an archive from before rows said which sheet, read as every review then read it).
+ */
+export function isOfSheet(entry: ArchiveEntry, sheet: string): boolean {
+  return entry.sheet === "" || sameSheetName(entry.sheet, sheet);
+}
+
+/**
+ * The archive as one customer sheet's history: only that sheet's rows. Two customer sheets of
+ * a workbook (a sheet per branch, domestic and export) are two portfolios, each compared with
+ * its own last review; a renamed sheet starts a history of its own.
+ */
+export function sheetArchive(contents: ArchiveContents | undefined, sheet: string): ArchiveContents | undefined {
+  if (!contents || contents.entries.every((e) => isOfSheet(e, sheet))) return contents;
+  return { ...contents, entries: contents.entries.filter((e) => isOfSheet(e, sheet)) };
 }
 
 function readCodes(value: CellValue): WarningCode[] {

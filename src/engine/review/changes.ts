@@ -14,6 +14,7 @@ import { policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
+import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
 
 export type GradeMove = "riskier" | "safer" | "same";
@@ -42,6 +43,8 @@ export interface CustomerChange {
   readonly previousLimit?: number;
   /** Recommended limit today minus the previous review's recommended limit. */
   readonly limitChange?: number;
+  /** The previous review's unit when it is not this one's: its limit converted, or (another currency) not compared. */
+  readonly units?: UnitChange;
 }
 
 /** One policy setting the last review had otherwise: its name on the policy sheet ("maxDebtRatio", "weight.industryRisk"). */
@@ -78,6 +81,8 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
   /** Undefined when the last review used this review's policy (or the archive does not say which it used). */
   readonly policy?: PolicyChange;
+  /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
+  readonly units?: UnitChange;
 }
 
 /** The customers whose grade moved this way since their previous review, in sheet order. */
@@ -96,7 +101,7 @@ const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
  * One literal of one shape for every customer, seen before or not: built by spreading a base
  * object, a 100,000-customer review spent half a second here.
  */
-function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): CustomerChange {
+function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, unit: AmountUnit | undefined): CustomerChange {
   if (!before) {
     return {
       row: c.row,
@@ -113,9 +118,12 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
       clearedFromPolicy: NO_WARNINGS,
       previousLimit: undefined,
       limitChange: undefined,
+      units: undefined,
     };
   }
   const known = before.warnings !== undefined && c.errors.length === 0;
+  // In this review's unit: a sheet switched from 元 to 万元 is not every limit cut 10,000-fold.
+  const previousLimit = before.recommendedLimit === undefined ? undefined : restated(before.recommendedLimit, before.unit, unit);
   let newWarnings = NO_WARNINGS;
   let clearedWarnings = NO_WARNINGS;
   let newFromPolicy = NO_WARNINGS;
@@ -149,11 +157,9 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined): Cu
     clearedWarnings,
     newFromPolicy,
     clearedFromPolicy,
-    previousLimit: before.recommendedLimit,
-    limitChange:
-      c.recommendedLimit === undefined || before.recommendedLimit === undefined
-        ? undefined
-        : c.recommendedLimit - before.recommendedLimit,
+    previousLimit,
+    limitChange: c.recommendedLimit === undefined || previousLimit === undefined ? undefined : c.recommendedLimit - previousLimit,
+    units: unitChange(before.unit, unit),
   };
 }
 
@@ -199,7 +205,17 @@ function previousPolicy(history: readonly (readonly CellValue[])[], version: str
   }
 }
 
-export function whatChanged(customers: readonly CustomerResult[], earlier: EarlierReviews, policy?: PolicyChange): ReviewChanges {
+/**
+ * Each customer and the portfolio against the last review. `unit` is this review's (see
+ * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
+ * in another currency are not compared.
+ */
+export function whatChanged(
+  customers: readonly CustomerResult[],
+  earlier: EarlierReviews,
+  unit: AmountUnit | undefined,
+  policy?: PolicyChange,
+): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
     Record<Grade, number>
@@ -216,7 +232,7 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
-    const change = customerChange(c, earlier.byCustomer.get(key));
+    const change = customerChange(c, earlier.byCustomer.get(key), unit);
     changes.push(change);
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
@@ -242,6 +258,7 @@ export function whatChanged(customers: readonly CustomerResult[], earlier: Earli
     added,
     gone,
     policy,
+    units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
   };
 }
 

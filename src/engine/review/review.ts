@@ -12,7 +12,7 @@ import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { archiveKey, earlierReviews, previousScoresOf, readArchive } from "./archive";
+import { archiveKey, earlierReviews, previousScoresOf, readArchive, sheetArchive } from "./archive";
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
@@ -246,7 +246,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
   const { units, conversions } = customerSheetUnits(input.sheetName, values, match, underHeader);
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
-  const archived = input.archive ? readArchive(input.archive) : undefined;
+  // This sheet's reviews only: another customer sheet in the workbook is another portfolio.
+  const archived = input.archive ? sheetArchive(readArchive(input.archive), input.sheetName) : undefined;
   const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
@@ -331,7 +332,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
-    changes: earlier ? whatChanged(customers, earlier, lastPolicy?.change) : undefined,
+    changes: earlier ? whatChanged(customers, earlier, units.unit, lastPolicy?.change) : undefined,
     typedOver: typedOverCells(
       values,
       origin.row,
@@ -339,13 +340,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       ownColumns(values[match.headerRow], place.columns),
       customers,
       archived,
+      units.unit,
     ),
     amountUnits: {
       ...units,
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },
-    trend: portfolioTrend(archived, asOf, portfolio),
+    trend: portfolioTrend(archived, asOf, portfolio, units.unit),
     leftOutRows: [...leftOut, ...(ledger?.leftOut ?? [])],
   };
 }

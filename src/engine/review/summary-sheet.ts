@@ -23,6 +23,7 @@ import {
   gradeName,
   moreAtRiskText,
   policyChangeText,
+  unitChangeText,
   portfolioWarningList,
   problemText,
   reasonDetail,
@@ -200,6 +201,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       else note(label, changedCustomersText(list, lang));
     }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
+    if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));
     const riskier = riskierCustomers(changes, result.customers);
     if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));
     else {

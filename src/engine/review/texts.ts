@@ -21,7 +21,7 @@ import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow, PortfolioResult } from "./review";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
-import type { AmountUnits } from "./units";
+import type { AmountUnits, UnitChange } from "./units";
 import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import { settingLabel } from "./policy-sheet";
@@ -577,6 +577,17 @@ export function policyChangeText(change: PolicyChange, lang: Lang): string {
   return message(lang, "changes.policyMove", { ...params, settings: settings.join(message(lang, "sep.list")) });
 }
 
+/**
+ * The last review's amounts against this one's when their units differ: converted to compare
+ * ("the last review's in 元, converted to 万元"), or in another currency and not compared.
+ */
+export function unitChangeText(change: UnitChange, lang: Lang): string {
+  return message(lang, change.compared ? "changes.unitsConverted" : "changes.unitsNotCompared", {
+    from: change.from,
+    to: change.to,
+  });
+}
+
 /** How many of its customers a list of added or gone names at most. */
 const NAMED_CUSTOMERS = 5;
 
@@ -634,7 +645,9 @@ export function customerChangeLines(
   };
   warnings("changes.newWarnings", change.newWarnings, change.newFromPolicy);
   warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
-  if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
+  if (change.units && !change.units.compared && now.recommendedLimit !== undefined)
+    lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));
+  else if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
     const moved = formatChange(change.limitChange, "money", lang);
     if (/[1-9]/.test(moved))
       lines.push(

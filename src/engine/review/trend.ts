@@ -10,11 +10,13 @@ import { withoutSumDust } from "../precision";
 import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
+import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
 /**
- * One review's portfolio figures. A figure is undefined when that review's archive rows cannot
- * tell it: a column the archive lacks, or no overdue amount known for any customer (never 0).
+ * One review's portfolio figures, its amounts in this review's unit. A figure is undefined when
+ * that review's archive rows cannot tell it: a column the archive lacks, no overdue amount known
+ * for any customer (never 0), or amounts in another currency than this review's.
  */
 export interface TrendPoint {
   readonly date: number;
@@ -59,6 +61,8 @@ interface Totals {
   exposureAtRisk: number;
   overdueAmount?: number;
   customersWithWarnings: number;
+  /** True when a row's amount cannot be stated in this review's unit (another currency, or past the largest number): no amount of the review is known. */
+  amountsUnknown: boolean;
 }
 
 const numberIn = (value: PlanValue | undefined): number | undefined => {
@@ -69,19 +73,38 @@ const numberIn = (value: PlanValue | undefined): number | undefined => {
 /**
  * Every review in the archive dated before `asOf`, then this review (`asOf`, its summary's
  * figures), oldest first. Rows dated `asOf` are an earlier run of this review and rows dated
- * after it belong to later reviews: neither is in the trend. One pass over the rows already read.
+ * after it belong to later reviews: neither is in the trend. One pass over the rows already read;
+ * each row's amounts are converted from the unit it states into `unit`, this review's.
  */
-export function portfolioTrend(contents: ArchiveContents | undefined, asOf: number, portfolio: PortfolioResult): TrendPoint[] {
+export function portfolioTrend(
+  contents: ArchiveContents | undefined,
+  asOf: number,
+  portfolio: PortfolioResult,
+  unit?: AmountUnit,
+): TrendPoint[] {
   const byDate = new Map<number, Totals>();
   for (const e of contents?.entries ?? []) {
     if (e.date === undefined || e.date >= asOf) continue;
     let totals = byDate.get(e.date);
     if (!totals) {
-      totals = { customers: 0, highGrade: 0, gradedExposure: 0, otherExposure: 0, exposureAtRisk: 0, customersWithWarnings: 0 };
+      totals = {
+        customers: 0,
+        highGrade: 0,
+        gradedExposure: 0,
+        otherExposure: 0,
+        exposureAtRisk: 0,
+        customersWithWarnings: 0,
+        amountsUnknown: false,
+      };
       byDate.set(e.date, totals);
     }
-    const balance = numberIn(e.line[AT.balance]) ?? 0;
-    const overdue = numberIn(e.line[AT.overdueAmount]);
+    const stated = numberIn(e.line[AT.balance]);
+    const overdueStated = numberIn(e.line[AT.overdueAmount]);
+    const restatedBalance = stated === undefined ? undefined : restated(stated, e.unit, unit);
+    const overdue = overdueStated === undefined ? undefined : restated(overdueStated, e.unit, unit);
+    if ((stated !== undefined && restatedBalance === undefined) || (overdueStated !== undefined && overdue === undefined))
+      totals.amountsUnknown = true;
+    const balance = restatedBalance ?? 0;
     if (overdue !== undefined) totals.overdueAmount = (totals.overdueAmount ?? 0) + overdue;
     // A customer the review could not grade has no grade in the archive (its errors stopped it).
     if (e.grade === undefined) {
@@ -105,10 +128,13 @@ export function portfolioTrend(contents: ArchiveContents | undefined, asOf: numb
     .map(([date, t]): TrendPoint => ({
       date,
       customers: graded ? t.customers : undefined,
-      exposure: has("grade", "balance") ? sum(t.gradedExposure + t.otherExposure) : undefined,
+      exposure: has("grade", "balance") && !t.amountsUnknown ? sum(t.gradedExposure + t.otherExposure) : undefined,
       highGrade: graded ? t.highGrade : undefined,
-      exposureAtRisk: has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") ? sum(t.exposureAtRisk) : undefined,
-      overdueAmount: sum(t.overdueAmount),
+      exposureAtRisk:
+        has("grade", "balance", "warnings", "overdueAmount", "daysPastDue") && !t.amountsUnknown
+          ? sum(t.exposureAtRisk)
+          : undefined,
+      overdueAmount: t.amountsUnknown ? undefined : sum(t.overdueAmount),
       customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
     }));
   return [

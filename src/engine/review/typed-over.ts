@@ -11,6 +11,7 @@ import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName 
 import { OutputField } from "./fields";
 import type { CustomerResult } from "./review";
 import { DATA_ERROR_GRADES } from "./texts";
+import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
 /** The output fields the archive holds as the review wrote them. */
@@ -60,7 +61,7 @@ function cellValue(value: CellValue): PlanValue {
 }
 
 /** What the archive says the review wrote in the field's cell: undefined for nothing (a blank, or a grade not given). */
-function written(entry: ArchiveEntry, field: CheckedField): number | Grade | undefined {
+function writtenAsStated(entry: ArchiveEntry, field: CheckedField): number | Grade | undefined {
   switch (field) {
     case "score":
       return entry.score;
@@ -75,6 +76,16 @@ function written(entry: ArchiveEntry, field: CheckedField): number | Grade | und
   }
 }
 
+/**
+ * The same in this review's unit: a limit written in 元 is, on a sheet now in 万元, the figure
+ * the user converted with it. In another currency it stays as written (there is no rate).
+ */
+function written(entry: ArchiveEntry, field: CheckedField, unit: AmountUnit | undefined): number | Grade | undefined {
+  const value = writtenAsStated(entry, field);
+  if (field !== "recommendedLimit" || typeof value !== "number") return value;
+  return restated(value, entry.unit, unit) ?? value;
+}
+
 function holds(cell: CellValue, wrote: number | Grade | undefined, field: CheckedField): boolean {
   if (wrote === undefined)
     return isBlank(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR_GRADES.has(cell.trim()));
@@ -82,9 +93,22 @@ function holds(cell: CellValue, wrote: number | Grade | undefined, field: Checke
   return gradeByName(cell) === wrote;
 }
 
-/** Whether the cell holds what one of the customer's reviews wrote; the latest, the usual answer, asked first. */
-function heldByAny(entries: readonly ArchiveEntry[], cell: CellValue, field: CheckedField): boolean {
-  for (let i = entries.length - 1; i >= 0; i--) if (holds(cell, written(entries[i], field), field)) return true;
+/**
+ * Whether the cell holds what one of the customer's reviews wrote; the latest, the usual answer,
+ * asked first. A limit written in another unit is the review's as it was written (the cell not
+ * touched since) and converted into this review's unit (the sheet converted with its amounts).
+ */
+function heldByAny(
+  entries: readonly ArchiveEntry[],
+  cell: CellValue,
+  field: CheckedField,
+  unit: AmountUnit | undefined,
+): boolean {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (holds(cell, writtenAsStated(entries[i], field), field)) return true;
+    if (field === "recommendedLimit" && entries[i].unit !== undefined && holds(cell, written(entries[i], field, unit), field))
+      return true;
+  }
   return false;
 }
 
@@ -121,6 +145,7 @@ export function typedOverCells(
   existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>,
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
+  unit?: AmountUnit,
 ): TypedOver | undefined {
   // A field the archive has no column for is unknown, not "written blank".
   const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
@@ -135,7 +160,7 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     for (const field of fields) {
       const { column, header } = existing[field]!;
-      if (heldByAny(entries, line[column], field)) continue;
+      if (heldByAny(entries, line[column], field, unit)) continue;
       count++;
       if (cells.length < LISTED_TYPED_OVER)
         cells.push({
@@ -145,7 +170,7 @@ export function typedOverCells(
           header,
           customer: c.name || c.id,
           typed: cellValue(line[column]),
-          written: written(entries[entries.length - 1], field) ?? null,
+          written: written(entries[entries.length - 1], field, unit) ?? null,
         });
     }
   }

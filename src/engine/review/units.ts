@@ -171,6 +171,35 @@ export function convert(value: number, by: Conversion): number {
   return by.multiply !== undefined ? value * by.multiply : value / by.divide;
 }
 
+/**
+ * A figure stated in `from`, stated in `to`: converted within one currency, as it stands when
+ * either unit is not stated, and undefined across two currencies (no rate is known) or when it
+ * would pass the largest number.
+ */
+export function restated(value: number, from: AmountUnit | undefined, to: AmountUnit | undefined): number | undefined {
+  if (from && to && !sameCurrency(from, to)) return undefined;
+  const by = conversion(from, to);
+  if (!by) return value;
+  const converted = convert(value, by);
+  return Number.isFinite(converted) ? converted : undefined;
+}
+
+/** An earlier review's unit against this review's, when they differ. */
+export interface UnitChange {
+  readonly from: string;
+  readonly to: string;
+  /** True when its amounts are converted to compare; false across two currencies: they are not compared. */
+  readonly compared: boolean;
+}
+
+/** How figures in `from` compare with this review's in `to`: undefined when nothing needs saying (one scale, or a unit not stated). */
+export function unitChange(from: AmountUnit | undefined, to: AmountUnit | undefined): UnitChange | undefined {
+  if (!from || !to) return undefined;
+  const compared = sameCurrency(from, to);
+  if (compared && from.factor === to.factor) return undefined;
+  return { from: from.label, to: to.label, compared };
+}
+
 /** A column whose amounts were converted into the review's unit, or left in another currency. */
 export interface ConvertedColumn {
   readonly sheet: string;

@@ -11,6 +11,7 @@ import {
   changedCustomersText,
   changesTitle,
   policyChangeText,
+  unitChangeText,
   warningChangeCounts,
   warningChangeText,
 } from "../../engine/review/texts";
@@ -45,6 +46,7 @@ export function ChangesSummary({ changes, policy }: { changes: ReviewChanges | u
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
+    ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
   ];
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>

@@ -105,6 +105,8 @@ describe("the sample workbooks", () => {
       "Warning codes",
       "Action codes",
       "Review issues",
+      "Customer sheet",
+      "Amounts in",
     ]);
     // Every customer is archived, those with errors too (with the error in words).
     expect(archive.actualRowCount).toBe(1 + result!.customers.length);

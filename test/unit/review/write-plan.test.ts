@@ -361,6 +361,8 @@ describe("archive plan", () => {
     "Warning codes",
     "Action codes",
     "Review issues",
+    "Customer sheet",
+    "Amounts in",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
@@ -398,6 +400,9 @@ describe("archive plan", () => {
       null,
       "RAISE_LIMIT",
       null,
+      // The sheet reviewed; no unit stated on it.
+      "Customers",
+      null,
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
     expect(beta.slice(18, 20)).toEqual([
@@ -426,6 +431,8 @@ describe("archive plan", () => {
       "money",
       "money",
       "integer",
+      "text",
+      "text",
       "text",
       "text",
       "text",
@@ -496,7 +503,8 @@ describe("archive plan", () => {
       null,
       1.5,
       "Low",
-      ...Array(10).fill(null),
+      // Its sheet and unit not known: a row of any sheet, in the unit of the review reading it.
+      ...Array(12).fill(null),
     ]);
     expect(grid[3][0]).toBe(serial("2026-02-15"));
     expect(grid.slice(4).map((l) => l[2])).toEqual(["C001", "C002", "C003", "C004"]);

@@ -193,3 +193,46 @@ test("the review's notice, focused and announced, says how many grades moved sin
   const totalled = { ...first, leftOutRows: [{ sheet: "Customers", row: 5, label: "合计", kind: "totals" as const }] };
   expect(lines("zh", totalled)[1]).toBe("未计入审查（并非客户）：Customers 第 5 行（“合计”，合计行）");
 });
+
+test.each<[Lang, string, string]>([
+  [
+    "en",
+    "Amounts = not compared: the last review stated them in USD, this one in CNY, another currency (no exchange rate is known)",
+    "Recommended limit not compared: the last review stated it in USD, this one in CNY, another currency",
+  ],
+  [
+    "zh",
+    "金额 = 未比较：上次审查以USD计，本次以CNY计，币种不同（没有汇率）",
+    "建议额度未比较：上次审查以USD计，本次以CNY计，币种不同",
+  ],
+])(
+  "a sheet now in another currency than its last review: the block and the customer say its limits are not compared (%s)",
+  (lang, fact, line) => {
+    const inCny = values.map((row, i) => (i === 0 ? row.map((h) => (h === "Credit limit" ? "Credit limit (CNY)" : h)) : row));
+    const inUsd = [
+      [...archive[0], "Customer sheet", "Amounts in"],
+      ...archive.slice(1).map((row) => [...row, "Customers", "USD"]),
+    ];
+    const result = runReview(
+      { sheetName: "Customers", values: inCny, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive: inUsd },
+      lang,
+    );
+    const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} />);
+    const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
+      (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
+    );
+    expect(facts).toContain(fact);
+    block.unmount();
+    inPane(
+      lang,
+      <CustomerDetail
+        customer={result.customers[0]}
+        sheet={result.sheet}
+        policy={result.policy}
+        change={result.changes!.customers[0]}
+        onGoTo={() => undefined}
+      />,
+    );
+    expect(screen.getByText(line)).toBeTruthy();
+  },
+);
