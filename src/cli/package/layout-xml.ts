@@ -126,7 +126,11 @@ export function headerFooterTexts(xml: string): { headers: string[]; footers: st
   const headers: string[] = [];
   const footers: string[] = [];
   elements.forEach((e, i) => {
-    const into = /^(odd|even|first)Header$/.test(e.local) ? headers : /^(odd|even|first)Footer$/.test(e.local) ? footers : undefined;
+    const into = /^(odd|even|first)Header$/.test(e.local)
+      ? headers
+      : /^(odd|even|first)Footer$/.test(e.local)
+        ? footers
+        : undefined;
     const close = closes.get(i);
     if (!into || close === undefined) return;
     const open = xml.indexOf(">", e.start) + 1;

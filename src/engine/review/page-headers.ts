@@ -48,6 +48,9 @@ const OUR_FOOTERS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((lang) => [pa
  * none) are the user's own, and stay: any header, or any footer but the page numbers an earlier
  * run put there (in either language: they are redone in this review's).
  */
-export function isUsersHeaderFooter(texts: { readonly headers: readonly string[]; readonly footers: readonly string[] }): boolean {
+export function isUsersHeaderFooter(texts: {
+  readonly headers: readonly string[];
+  readonly footers: readonly string[];
+}): boolean {
   return texts.headers.some((text) => text !== "") || texts.footers.some((text) => text !== "" && !OUR_FOOTERS.has(text));
 }

@@ -351,7 +351,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
     const wb = await loadWorkbook(EXAMPLE);
     const ws = wb.getWorksheet("Customers")!;
     ws.pageSetup.paperSize = 9;
-    const logo = wb.addImage({ buffer: fs.readFileSync(path.resolve(__dirname, "../../../assets/icon-32.png")), extension: "png" });
+    const logo = wb.addImage({ buffer: fs.readFileSync(path.resolve(__dirname, "../../../assets/icon-32.png")) as unknown as ExcelJS.Buffer, extension: "png" });
     ws.addImage(logo, "A52:B54");
     if (headerFooter) ws.headerFooter = headerFooter;
     await wb.xlsx.writeFile(file);
