@@ -120,9 +120,13 @@ export function headerFooterXml(pages: HeaderFooter, p = ""): string {
   return `<${p}headerFooter>${section("oddHeader", pages.header)}${section("oddFooter", pages.footer)}</${p}headerFooter>`;
 }
 
-/** The texts of a <headerFooter> element's headers and footers (odd, even and first pages), as Excel's codes. */
-export function headerFooterTexts(xml: string): { headers: string[]; footers: string[] } {
+/**
+ * The texts of a <headerFooter> element's headers and footers (odd, even and first pages), as
+ * Excel's codes, and whether the first or even pages are set to differ.
+ */
+export function headerFooterTexts(xml: string): { headers: string[]; footers: string[]; differentPages: boolean } {
   const { elements, closes } = elementsOf(xml);
+  const on = (name: string) => /^(1|true)$/.test(elements[0]?.attrs.get(name) ?? "");
   const headers: string[] = [];
   const footers: string[] = [];
   elements.forEach((e, i) => {
@@ -136,7 +140,7 @@ export function headerFooterTexts(xml: string): { headers: string[]; footers: st
     const open = xml.indexOf(">", e.start) + 1;
     into.push(open > close ? "" : unescapeCellText(decodeXml(xml.slice(open, close))));
   });
-  return { headers, footers };
+  return { headers, footers, differentPages: on("differentFirst") || on("differentOddEven") };
 }
 
 /** The layout children of a sheet written whole. */

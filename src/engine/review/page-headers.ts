@@ -45,12 +45,18 @@ const OUR_FOOTERS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((lang) => [pa
 
 /**
  * Whether a sheet's headers and footers (their texts as the file or Excel holds them, "" where
- * none) are the user's own, and stay: any header, or any footer but the page numbers an earlier
- * run put there (in either language: they are redone in this review's).
+ * none) are the user's own, and stay: any header, any footer but the page numbers an earlier run
+ * put there (in either language: they are redone in this review's), or `differentPages`, other
+ * headers on the first or the even pages set up (even before anything is typed in them).
  */
 export function isUsersHeaderFooter(texts: {
   readonly headers: readonly string[];
   readonly footers: readonly string[];
+  readonly differentPages?: boolean;
 }): boolean {
-  return texts.headers.some((text) => text !== "") || texts.footers.some((text) => text !== "" && !OUR_FOOTERS.has(text));
+  return (
+    texts.differentPages === true ||
+    texts.headers.some((text) => text !== "") ||
+    texts.footers.some((text) => text !== "" && !OUR_FOOTERS.has(text))
+  );
 }

@@ -106,12 +106,11 @@ function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { rea
           fitToHeight: page.zoom?.verticalFitToPages ?? 1,
           scale: page.zoom?.scale,
         }),
-        ownHeaderFooter:
-          pages.state !== "Default" ||
-          isUsersHeaderFooter({
-            headers: [every.leftHeader, every.centerHeader, every.rightHeader],
-            footers: [every.leftFooter, every.centerFooter, every.rightFooter],
-          }),
+        ownHeaderFooter: isUsersHeaderFooter({
+          headers: [every.leftHeader, every.centerHeader, every.rightHeader],
+          footers: [every.leftFooter, every.centerFooter, every.rightFooter],
+          differentPages: pages.state !== "Default",
+        }),
       };
     },
   };

@@ -374,4 +374,12 @@ test("the customer sheet with a page setup and a picture: page numbers between t
   expect(count(kept, /<headerFooter[\s>]/g)).toBe(1);
   expect(kept).toContain(before);
   expect(kept).not.toContain("Page &amp;P");
+
+  // A first page set to differ is the user's set-up too, before anything is typed in it.
+  const first = path.join(dir, "first.xlsx");
+  await setUp(first, { differentFirst: true });
+  const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(sheetXml(await parts(first), "Customers"))![0];
+  const keptFirst = sheetXml(await reviewed(first), "Customers");
+  expect(keptFirst).toContain(set);
+  expect(keptFirst).not.toContain("Page &amp;P");
 });

@@ -92,6 +92,11 @@ describe("whose header and footer a sheet has", () => {
     expect(isUsersHeaderFooter({ headers, footers })).toBe(users);
   });
 
+  test("first or even pages set to differ are the user's set-up, even with nothing typed yet", () => {
+    expect(isUsersHeaderFooter({ headers: [], footers: [], differentPages: true })).toBe(true);
+    expect(isUsersHeaderFooter({ headers: [], footers: ["&CPage &P of &N"], differentPages: false })).toBe(false);
+  });
+
   test("the page numbers in each language hold Excel's codes, and the catalogue texts no '&' of their own", () => {
     expect(pageNumbers("en")).toBe("Page &P of &N");
     expect(pageNumbers("zh")).toBe("第 &P 页，共 &N 页");
