@@ -2,7 +2,8 @@
  * Looked at: the reviewed sample workbooks (English and Chinese) rendered by a real
  * spreadsheet application, LibreOffice Calc headless, to PDF, and read back page by page.
  * No cell shows ### (a column too narrow for its date or amount), the summary prints on one
- * page, and the customer sheet prints on pages across at a readable size, each naming its customers.
+ * page, and the customer sheet prints on pages across at a readable size, each naming its customers;
+ * every page of the review's sheets carries its sheet's title, the review date and its page number.
  * Needs soffice, pdfinfo and pdftotext (poppler-utils).
  */
 import * as fs from "node:fs";
@@ -10,7 +11,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
+import { REVIEW_SHEETS } from "../../src/engine/review/sheets";
 import { review } from "../../src/cli/main";
+import { SAMPLE_AS_OF } from "../../scripts/make-examples";
 import { pagesOf, pagesWith, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -39,6 +42,27 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     // The page after it is another sheet's: nothing of the summary ran over.
     const next = sample().pages[title[0] + 1] ?? "";
     expect(next).not.toContain(message(lang, "summary.topRisks"));
+  });
+
+  test("every page of the review's sheets says which sheet and review it is, and where it goes among the pages", () => {
+    const s = sample();
+    const total = s.pages.length;
+    // LibreOffice, as a whole-workbook print, numbers the pages through the workbook: "Page 19 of 28".
+    const numbered = (page: number) => s.pages[page].includes(message(lang, "print.footer", { page: page + 1, pages: total }));
+    const date = lang === "en" ? SAMPLE_AS_OF : SAMPLE_AS_OF.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+    const headed = (title: string) => pagesWith(s, message(lang, "print.header", { title, date }));
+    const summary = headed(message(lang, "summary.title"));
+    expect(summary).toEqual(pagesWith(s, message(lang, "summary.topRisks")));
+    expect(summary.every(numbered)).toBe(true);
+    for (const kind of ["archive", "policy"] as const) {
+      const pages = headed(REVIEW_SHEETS[kind][lang]);
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      expect(pages.every(numbered)).toBe(true);
+    }
+    // The customer sheet's pages are numbered too (the ledger, printed after them, is the user's alone: not).
+    const ledger = pagesWith(s, "INV-001-1")[0];
+    expect(Array.from({ length: ledger }, (_, page) => page).every(numbered)).toBe(true);
+    expect(numbered(ledger)).toBe(false);
   });
 
   test("the dashboard shows the headline figures, and the customer far over its limit as the first top risk", () => {

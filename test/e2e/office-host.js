@@ -112,6 +112,7 @@
       this.autoFilter = undefined; // its address, when the sheet has one
       this.tables = 0;
       this.print = {}; // { orientation, zoom, titleRows, titleColumns }
+      this.pages = {}; // the header and footer on every page: { state, centerHeader, centerFooter, … }, "" where none
       this.protected = false;
       this.deleted = false;
     }
@@ -477,6 +478,27 @@
       });
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
       this.pageLayout.setPrintTitleColumns = (columns) => page("setPrintTitleColumns", (print) => (print.titleColumns = columns));
+      // Headers and footers (ExcelApi 1.9): the state, and the sections printed on every page.
+      const headersFooters = new SheetPartProxy(context, this, "pageLayout.headersFooters", {
+        state: (sheet) => sheet.pages.state || "Default",
+      });
+      const sections = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+      const every = new SheetPartProxy(
+        context,
+        this,
+        "pageLayout.headersFooters.defaultForAllPages",
+        Object.fromEntries(sections.map((k) => [k, (sheet) => sheet.pages[k] || ""])),
+      );
+      for (const section of sections)
+        Object.defineProperty(every, section, {
+          get: () => every._get(section),
+          set: (v) =>
+            context.enqueue(`headersFooters.defaultForAllPages.${section}`, () => {
+              writable(this._ws(section), section).pages[section] = String(v);
+            }),
+        });
+      headersFooters.defaultForAllPages = every;
+      this.pageLayout.headersFooters = headersFooters;
       this.freezePanes = {
         freezeRows: (count) =>
           context.enqueue("freezePanes.freezeRows", () => {
@@ -1040,6 +1062,7 @@
           frozenRows: s.frozenRows,
           autoFilter: s.autoFilter,
           print: { ...s.print },
+          pages: { ...s.pages },
         };
       }),
     };

@@ -489,6 +489,24 @@ async function writeAndCompare(lang) {
   assert.equal(customers.print.printOrder, "OverThenDown", "a band of customers on consecutive pages across");
   assert.deepEqual(summary.print.zoom, { horizontalFitToPages: 1, verticalFitToPages: 1 }, "summary on one page");
   assert.equal(summary.print.orientation, "Landscape", "summary landscape");
+  // Every printed page says which sheet and review it is and where it goes: the pane's header and
+  // footer are the command line's, each in its centre section ("&C" in the file).
+  const centred = (text) => (text ? `&C${text}` : undefined);
+  for (const name of ["Customers", ...Object.values(names)]) {
+    const pages = sheetOf(snap, name).pages;
+    const want = cli.sheets.find((s) => s.name === name).headerFooter;
+    assert.deepEqual(
+      { oddHeader: centred(pages.centerHeader), oddFooter: centred(pages.centerFooter) },
+      { oddHeader: want.oddHeader, oddFooter: want.oddFooter },
+      `${name}: header and footer`,
+    );
+  }
+  assert.equal(
+    summary.pages.centerHeader,
+    lang === "zh" ? "信用审查汇总 — 2026年11月30日" : `Credit review summary — ${AS_OF}`,
+    "summary headed with its title and the review date",
+  );
+  assert.equal(customers.pages.centerHeader, undefined, "no header of ours on the user's sheet");
   assert.ok(customers.wrapped.length > 0, "long output texts wrap");
   assert.ok(customers.conditional.length > 0 && customers.conditional.every((f) => f.formula && f.color), "output colour rules");
   noProblems(pane);

@@ -39,7 +39,8 @@ function sheetData(ws) {
     values[r] ??= [];
     for (let c = 0; c < values[r].length; c++) if (values[r][c] === undefined) values[r][c] = "";
   }
-  return { name: ws.name, values, formats, indented };
+  // The header and footer every page prints (Excel's codes, with their section's: "&CPage &P of &N").
+  return { name: ws.name, values, formats, indented, headerFooter: ws.headerFooter ?? {} };
 }
 
 /** { active, sheets: [{ name, values, formats }] }: the seed of the test workbook. */

@@ -51,6 +51,17 @@ export interface FakePrint {
   printOrder?: string;
 }
 
+/** The sections of the header and footer printed on every page (what headersFooters.defaultForAllPages holds), and their state. */
+export interface FakeHeaderFooter {
+  state?: string;
+  leftHeader?: string;
+  centerHeader?: string;
+  rightHeader?: string;
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
+}
+
 export interface FakeFill {
   area: string;
   type: string;
@@ -79,6 +90,7 @@ export class FakeSheet {
   /** Excel tables (ListObjects) on the sheet. */
   tables = 0;
   print: FakePrint = {};
+  headerFooter: FakeHeaderFooter = {};
   /** Seen by sheet.protection.protected. */
   protected = false;
   /** Refuses writes (AccessDenied) without saying so in `protection`: protected after the check, say. */
@@ -445,6 +457,25 @@ export class FakeExcel {
           setPrintTitleRows: (rows: string) => writeOp("printTitleRows", undefined, rows, (s) => (s.print.titleRows = rows)),
           setPrintTitleColumns: (columns: string) =>
             writeOp("printTitleColumns", undefined, columns, (s) => (s.print.titleColumns = columns)),
+          headersFooters: (() => {
+            const now = fake.sheet(name)?.headerFooter ?? {};
+            const group = fake.mock({ state: now.state ?? "Default" });
+            const sections = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
+            const loaded = fake.mock(Object.fromEntries(sections.map((k) => [k, now[k] ?? ""])));
+            const every = { load: (what: string) => loaded.load(what) };
+            for (const section of sections)
+              Object.defineProperty(every, section, {
+                get: () => (loaded as unknown as Record<string, unknown>)[section],
+                set: (v: string) => writeOp("headerFooter", undefined, { [section]: v }, (s) => (s.headerFooter[section] = v)),
+              });
+            return {
+              load: (what: string) => group.load(what),
+              get state(): unknown {
+                return (group as unknown as { state: unknown }).state;
+              },
+              defaultForAllPages: every,
+            };
+          })(),
         };
       })(),
       charts: {

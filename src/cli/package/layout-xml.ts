@@ -1,12 +1,14 @@
 /**
  * The plan's sheet layout as worksheet children: column widths (<cols>), the frozen header
  * (<sheetViews><pane>), the filter (<autoFilter>), print fitting (<sheetPr><pageSetUpPr>,
- * <pageSetup>). On a sheet of the user's, each is merged into what the sheet has: the user's
- * other columns, an existing frozen pane, filter or table, and an existing fit to pages stay.
+ * <pageSetup>), the printed pages' header and footer (<headerFooter>). On a sheet of the user's,
+ * each is merged into what the sheet has: the user's other columns, an existing frozen pane,
+ * filter or table, an existing fit to pages, and a header or footer of the user's stay.
  */
 import { columnLetter, sheetReference } from "../../engine/a1";
-import type { ColumnLayout, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
+import type { ColumnLayout, HeaderFooter, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
+import { decodeXml, escapeCellText, unescapeCellText } from "./xml";
 import { elementsOf } from "./xml-edit";
 
 type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
@@ -111,6 +113,36 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
   return setAttrs(existing, attrs);
 }
 
+/** <headerFooter> with the plan's header and footer in their centre sections (&C), the same on every page. */
+export function headerFooterXml(pages: HeaderFooter, p = ""): string {
+  const section = (local: string, text: string | undefined) =>
+    text ? `<${p}${local}>${escapeCellText(`&C${text}`)}</${p}${local}>` : "";
+  return `<${p}headerFooter>${section("oddHeader", pages.header)}${section("oddFooter", pages.footer)}</${p}headerFooter>`;
+}
+
+/**
+ * The texts of a <headerFooter> element's headers and footers (odd, even and first pages), as
+ * Excel's codes, and whether the first or even pages are set to differ.
+ */
+export function headerFooterTexts(xml: string): { headers: string[]; footers: string[]; differentPages: boolean } {
+  const { elements, closes } = elementsOf(xml);
+  const on = (name: string) => /^(1|true)$/.test(elements[0]?.attrs.get(name) ?? "");
+  const headers: string[] = [];
+  const footers: string[] = [];
+  elements.forEach((e, i) => {
+    const into = /^(odd|even|first)Header$/.test(e.local)
+      ? headers
+      : /^(odd|even|first)Footer$/.test(e.local)
+        ? footers
+        : undefined;
+    const close = closes.get(i);
+    if (!into || close === undefined) return;
+    const open = xml.indexOf(">", e.start) + 1;
+    into.push(open > close ? "" : unescapeCellText(decodeXml(xml.slice(open, close))));
+  });
+  return { headers, footers, differentPages: on("differentFirst") || on("differentOddEven") };
+}
+
 /** The layout children of a sheet written whole. */
 export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   const children: Child[] = [];
@@ -122,6 +154,7 @@ export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   if (layout.columns?.length) children.push({ local: "cols", xml: mergedCols("", layout.columns, p) });
   if (layout.autoFilter) children.push({ local: "autoFilter", xml: autoFilterXml(layout.autoFilter, p) });
   if (layout.print) children.push({ local: "pageSetup", xml: fittedPageSetup("", layout.print, p) });
+  if (layout.headerFooter) children.push({ local: "headerFooter", xml: headerFooterXml(layout.headerFooter, p) });
   return children;
 }
 

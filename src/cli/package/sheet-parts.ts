@@ -5,6 +5,7 @@
  */
 import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
+import { isUsersHeaderFooter } from "../../engine/review/page-headers";
 import { isEarlierRunFilter, isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import type {
   Area,
@@ -22,6 +23,8 @@ import {
   fittedPageSetup,
   fittedSheetPr,
   frozenViews,
+  headerFooterTexts,
+  headerFooterXml,
   layoutChildren,
   mergedCols,
   printTitlesRef,
@@ -138,6 +141,11 @@ export interface UserSheet {
   readonly layout: SheetLayout;
   /** What the user has set up there already. */
   readonly user: UserSetup;
+  /**
+   * One of the review's own sheets (an archive rewritten from a row on): its header and footer
+   * are the review's, redone every run. On the user's sheet a header or footer of theirs stays.
+   */
+  readonly ownSheet?: boolean;
 }
 
 /** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
@@ -190,6 +198,12 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
         }
         const pageSetup = elements.find((e) => e.depth === 0 && e.local === "pageSetup");
         const print = layout.print && !target.user.ownPrint ? layout.print : undefined;
+        const headerFooter = elements.find((e) => e.depth === 0 && e.local === "headerFooter");
+        const usersPages =
+          !target.ownSheet &&
+          headerFooter !== undefined &&
+          isUsersHeaderFooter(headerFooterTexts(tail.slice(headerFooter.start, headerFooter.end)));
+        const pages = usersPages ? undefined : layout.headerFooter;
         const filter = layout.autoFilter && !target.user.ownFilter ? layout.autoFilter : undefined;
         const close = tail.lastIndexOf("</");
         return editChildren(
@@ -199,6 +213,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
             drop: (e) =>
               dropped(e) ||
               (print !== undefined && e.depth === 0 && e.start === pageSetup?.start) ||
+              (pages !== undefined && e.depth === 0 && e.start === headerFooter?.start) ||
               (filter !== undefined &&
                 e.depth === 0 &&
                 e.local === "autoFilter" &&
@@ -210,6 +225,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
                 local: "pageSetup",
                 xml: print ? fittedPageSetup(pageSetup ? tail.slice(pageSetup.start, pageSetup.end) : "", print, p) : "",
               },
+              { local: "headerFooter", xml: pages ? headerFooterXml(pages, p) : "" },
             ],
           },
           close < 0 ? tail.length : close,

@@ -67,6 +67,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
         clearFillsOn: fills.map((f) => f.area),
         layout: sheetPlan,
         user,
+        ownSheet: true,
       });
       continue;
     }

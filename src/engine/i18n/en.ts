@@ -308,6 +308,10 @@ export const en = {
   "summary.unmatchedNone": "none",
   "cli.problems": "Customers with problems ({count}):",
 
+  // Each printed page of the review's sheets: which sheet and review it is, and its place among the pages.
+  "print.header": "{title} — {date}",
+  "print.footer": "Page {page} of {pages}",
+
   // Summary sheet.
   "summary.title": "Credit review summary",
   "summary.asOf": "As of",

@@ -280,6 +280,9 @@ export const zh: Record<MessageKey, string> = {
   "summary.unmatchedNone": "无",
   "cli.problems": "有问题的客户（{count}）：",
 
+  "print.header": "{title} — {date}",
+  "print.footer": "第 {page} 页，共 {pages} 页",
+
   "summary.title": "信用审查汇总",
   "summary.asOf": "审查日期",
   "summary.sheet": "客户工作表",

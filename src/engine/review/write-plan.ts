@@ -9,10 +9,11 @@
  */
 import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import { GRADES } from "../policy";
 import { archiveSheetPlan } from "./archive-plan";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
+import { customerSheetHeaderFooter, ownSheetHeaderFooter } from "./page-headers";
 import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet";
 import { ReviewResult } from "./review";
@@ -107,6 +108,15 @@ export interface PrintSetup {
   readonly overThenDown?: boolean;
 }
 
+/**
+ * What prints centred at the top and at the foot of every page, as Excel's header and footer
+ * text: codes such as &P (the page's number) and &N (the number of pages), a literal "&" as "&&".
+ */
+export interface HeaderFooter {
+  readonly header?: string;
+  readonly footer: string;
+}
+
 /** A filter over a table that holds the review's columns: `reviewFrom` is the first of them (0-based). */
 export interface FilterArea extends Area {
   readonly reviewFrom: number;
@@ -123,6 +133,8 @@ export interface SheetLayout {
   /** The filterable table: its first row holds the headers with the filter buttons. */
   readonly autoFilter?: FilterArea;
   readonly print?: PrintSetup;
+  /** On the user's sheet only where it has no header or footer of its own (isUsersHeaderFooter). */
+  readonly headerFooter?: HeaderFooter;
   /**
    * Rows that wrapped text makes taller, in points (0-based sheet rows; only those taller than
    * one line): a file is not re-measured when it is opened, so the height is written with it.
@@ -236,6 +248,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       fills: outputFills(result, lang),
       clearFillsOn: output.areas,
       ...customerSheetLayout(result, output.blocks, lang),
+      headerFooter: customerSheetHeaderFooter(lang),
     },
     outputArea: output.areas,
     sheets: [
@@ -243,6 +256,14 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "table"),
       ...(history ? [laidOut(history, lang, "table")] : []),
-    ],
+    ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),
   };
+}
+
+/**
+ * What a printed page of one of our sheets is called: the summary by the title it shows on top,
+ * the others, which have no title row, by their sheet's name as the workbook has it.
+ */
+function printedTitle(plan: SheetPlan, lang: Lang): string {
+  return plan.kind === "summary" ? message(lang, "summary.title") : plan.name;
 }

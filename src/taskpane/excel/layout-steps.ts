@@ -1,8 +1,9 @@
 /**
  * The plan's sheet layout and charts as Office.js operations: column widths, wrapped text,
- * the frozen header, the filter, the print setup and the summary's charts. On the user's
- * sheet what the user set up stays: a filter or table of theirs keeps ours off, frozen panes
- * of theirs stay, a print setup of theirs stays (what the check sync read).
+ * the frozen header, the filter, the print setup, the printed pages' header and footer and the
+ * summary's charts. On the user's sheet what the user set up stays: a filter or table of theirs
+ * keeps ours off, frozen panes of theirs stay, a print setup or a header or footer of theirs
+ * stays (what the check sync read).
  */
 import { Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
@@ -25,11 +26,19 @@ export interface UserSetup {
   frozen: boolean;
   /** A print setup of theirs (isUsersPrintSetup): fitted to pages tall, or at a scale of theirs. */
   ownPrint: boolean;
+  /** A header or footer of theirs (isUsersHeaderFooter), or headers that differ on the first or even pages. */
+  ownHeaderFooter: boolean;
 }
 
-export const NO_USER_SETUP: Readonly<UserSetup> = { ownFilter: false, earlierFilter: false, frozen: false, ownPrint: false };
+export const NO_USER_SETUP: Readonly<UserSetup> = {
+  ownFilter: false,
+  earlierFilter: false,
+  frozen: false,
+  ownPrint: false,
+  ownHeaderFooter: false,
+};
 
-/** The page layout, frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
+/** The page layout (its headers and footers too), frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
 function layoutSupported(): boolean {
   if (typeof Office === "undefined") return true;
   return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
@@ -43,7 +52,7 @@ function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
 export function layoutOperations(layout: SheetLayout, blocks: readonly Block[]): number {
   // Per block: wrapping and its row fit, indent and its alignment.
   const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 2 : 0) + (c.indent ? 2 : 0), 0);
-  return (layout.columns?.length ?? 0) + aligned * blocks.length + 6;
+  return (layout.columns?.length ?? 0) + aligned * blocks.length + 8;
 }
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
@@ -84,6 +93,12 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
+  }
+  const pages = layout.headerFooter;
+  if (pages && !user.ownHeaderFooter) {
+    const every = ws.pageLayout.headersFooters.defaultForAllPages;
+    if (pages.header !== undefined) every.centerHeader = pages.header;
+    every.centerFooter = pages.footer;
   }
 }
 

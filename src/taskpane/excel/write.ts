@@ -11,6 +11,7 @@ import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
+import { isUsersHeaderFooter } from "../../engine/review/page-headers";
 import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import { NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { PlanToWrite, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
@@ -66,7 +67,7 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
 
 /**
  * Asks, in the check sync, what the user has set up on the customer sheet: a filter or a
- * table, frozen panes, a print setup fitted to pages. Where Excel lacks the API (before
+ * table, frozen panes, a print setup fitted to pages, a header or footer. Where Excel lacks the API (before
  * ExcelApi 1.9) nothing is asked and the layout is not applied either.
  */
 function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { read: () => UserSetup } {
@@ -82,6 +83,10 @@ function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { rea
   frozen.load("address");
   const page = ws.pageLayout;
   page.load("zoom");
+  const pages = page.headersFooters;
+  pages.load("state");
+  const every = pages.defaultForAllPages;
+  every.load("leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter");
   // read() is called once the check sync has run: everything it reads was loaded for that sync.
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return {
@@ -100,6 +105,11 @@ function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { rea
           // As in the file format: a fit that does not say how many pages tall is one page tall.
           fitToHeight: page.zoom?.verticalFitToPages ?? 1,
           scale: page.zoom?.scale,
+        }),
+        ownHeaderFooter: isUsersHeaderFooter({
+          headers: [every.leftHeader, every.centerHeader, every.rightHeader],
+          footers: [every.leftFooter, every.centerFooter, every.rightFooter],
+          differentPages: pages.state !== "Default",
         }),
       };
     },

@@ -10,6 +10,8 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { WORKSHEET_ORDER } from "../../../src/cli/package/worksheet-xml";
+import { elementsOf } from "../../../src/cli/package/xml-edit";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { loadWorkbook, runCli } from "../../support/cli";
 
@@ -277,4 +279,107 @@ test("an earlier run's print setup (one page wide) is redone; a print setup of t
   const kept = sheetXml(await reviewed(scaled), "Customers");
   expect(kept).not.toContain("fitToPage");
   expect(kept).toMatch(/<pageSetup [^>]*scale="85"/);
+});
+
+/** The worksheet's children after its cells, by local name, in the order written; each in CT_Worksheet's order. */
+function childrenAfterCells(sheet: string): string[] {
+  const children = elementsOf(sheet)
+    .elements.filter((e) => e.depth === 1)
+    .map((e) => e.local);
+  const ranks = children.map((local) => WORKSHEET_ORDER.indexOf(local as (typeof WORKSHEET_ORDER)[number]));
+  expect(ranks.every((rank, i) => rank >= 0 && (i === 0 || rank >= ranks[i - 1]))).toBe(true);
+  return children.slice(children.indexOf("sheetData") + 1);
+}
+
+test("printed pages: each of our sheets headed with its title and the review date, every page numbered, <headerFooter> in the schema's place", async () => {
+  const all = await reviewed(EXAMPLE);
+  const footer = "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>";
+  const summary = sheetXml(all, "Credit Review Summary");
+  expect(summary).toContain(
+    `<headerFooter><oddHeader>&amp;CCredit review summary — 2026-11-30</oddHeader>${footer}</headerFooter>`,
+  );
+  // After the page setup, before the charts' drawing (CT_Worksheet's order).
+  expect(childrenAfterCells(summary)).toEqual(["pageMargins", "pageSetup", "headerFooter", "drawing"]);
+  expect(sheetXml(all, "Credit Review Archive")).toContain("<oddHeader>&amp;CCredit Review Archive — 2026-11-30</oddHeader>");
+  expect(sheetXml(all, "Credit Policy")).toContain("<oddHeader>&amp;CCredit Policy — 2026-11-30</oddHeader>");
+  expect(sheetXml(all, "Credit Policy History")).toContain("<oddHeader>&amp;CCredit Policy History — 2026-11-30</oddHeader>");
+  // The customer sheet is the user's: its pages numbered, no header of ours.
+  const customers = sheetXml(all, "Customers");
+  expect(customers).toContain(`<headerFooter>${footer}</headerFooter>`);
+  expect(customers).not.toContain("<oddHeader>");
+
+  // In Chinese, a month later, on the reviewed copy: each sheet's header and footer redone, not added.
+  const zh = await reviewed(await written(all), "--lang", "zh", "--as-of", "2026-12-31");
+  const zhFooter = "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>";
+  expect(sheetXml(zh, "Credit Review Summary")).toContain(
+    `<headerFooter><oddHeader>&amp;C信用审查汇总 — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+  );
+  // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
+  const archive = sheetXml(zh, "Credit Review Archive");
+  expect(archive).toContain(`<headerFooter><oddHeader>&amp;CCredit Review Archive — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`);
+  expect(count(archive, /<headerFooter>/g)).toBe(1);
+  // The earlier run's page numbers on the customer sheet, in English, are this review's in Chinese.
+  expect(sheetXml(zh, "Customers")).toContain(`<headerFooter>${zhFooter}</headerFooter>`);
+  expect(count(sheetXml(zh, "Customers"), /<headerFooter>/g)).toBe(1);
+});
+
+/** The parts back in a package file, to review again. */
+async function written(all: Map<string, string>): Promise<string> {
+  const file = path.join(dir, `again-${Math.random().toString(36).slice(2)}.xlsx`);
+  const fd = fs.openSync(file, "w");
+  try {
+    const writer = new ZipWriter(fd);
+    for (const [name, text] of all) await writer.add(name, text);
+    writer.finish();
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+test("a sheet named with an '&' prints it as one: written '&&' in its header", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const renamed = path.join(dir, "renamed.xlsx");
+  await withPart(once, renamed, "xl/workbook.xml", (xml) => xml.replace(/Credit Review Archive/g, "R&amp;D Archive"));
+  const archive = sheetXml(await reviewed(renamed), "R&amp;D Archive");
+  expect(archive).toContain("<oddHeader>&amp;CR&amp;&amp;D Archive — 2026-11-30</oddHeader>");
+});
+
+test("the customer sheet with a page setup and a picture: page numbers between them; a header or footer of the user's stays as it was", async () => {
+  const setUp = async (file: string, headerFooter?: Partial<ExcelJS.HeaderFooter>) => {
+    const wb = await loadWorkbook(EXAMPLE);
+    const ws = wb.getWorksheet("Customers")!;
+    ws.pageSetup.paperSize = 9;
+    const logo = wb.addImage({ buffer: fs.readFileSync(path.resolve(__dirname, "../../../assets/icon-32.png")) as unknown as ExcelJS.Buffer, extension: "png" });
+    ws.addImage(logo, "A52:B54");
+    if (headerFooter) ws.headerFooter = headerFooter;
+    await wb.xlsx.writeFile(file);
+  };
+  const plain = path.join(dir, "plain.xlsx");
+  await setUp(plain);
+  const ours = sheetXml(await reviewed(plain), "Customers");
+  expect(childrenAfterCells(ours).filter((n) => ["pageSetup", "headerFooter", "drawing"].includes(n))).toEqual([
+    "pageSetup",
+    "headerFooter",
+    "drawing",
+  ]);
+  expect(ours).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*\/><headerFooter><oddFooter>&amp;CPage &amp;P of &amp;N<\/oddFooter><\/headerFooter>/);
+
+  const theirs = path.join(dir, "theirs.xlsx");
+  await setUp(theirs, { oddFooter: "&LConfidential — Smith && Sons&R&D" });
+  const before = /<headerFooter[\s\S]*?<\/headerFooter>/.exec(sheetXml(await parts(theirs), "Customers"))![0];
+  expect(before).toContain("Smith &amp;&amp; Sons");
+  const kept = sheetXml(await reviewed(theirs), "Customers");
+  expect(count(kept, /<headerFooter[\s>]/g)).toBe(1);
+  expect(kept).toContain(before);
+  expect(kept).not.toContain("Page &amp;P");
+
+  // A first page set to differ is the user's set-up too, before anything is typed in it.
+  const first = path.join(dir, "first.xlsx");
+  await setUp(first, { differentFirst: true });
+  const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(sheetXml(await parts(first), "Customers"))![0];
+  const keptFirst = sheetXml(await reviewed(first), "Customers");
+  expect(keptFirst).toContain(set);
+  expect(keptFirst).not.toContain("Page &amp;P");
 });

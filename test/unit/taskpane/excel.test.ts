@@ -593,6 +593,51 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.print).toEqual({ zoom: { scale: 85 } });
   });
 
+  test("printed pages: our sheets headed with their title and the review date, every sheet's pages numbered, in the write's own syncs", async () => {
+    workbook(3);
+    fake.addSheet("Credit Review Archive", [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [AS_OF - 90, "default-1", "C000001", "x", 1.5, "Low"],
+    ]);
+    const { plan, check } = await reviewAndPlan();
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(fake.sheet("Credit Review Summary")!.headerFooter).toEqual({
+      centerHeader: "Credit review summary — 2026-03-31",
+      centerFooter: "Page &P of &N",
+    });
+    expect(fake.sheet("Credit Review Archive")!.headerFooter).toEqual({
+      centerHeader: "Credit Review Archive — 2026-03-31",
+      centerFooter: "Page &P of &N",
+    });
+    expect(fake.sheet("Credit Policy")!.headerFooter.centerHeader).toBe("Credit Policy — 2026-03-31");
+    // The customer sheet is the user's: its pages numbered, no header of ours.
+    expect(fake.sheet("Customers")!.headerFooter).toEqual({ centerFooter: "Page &P of &N" });
+    // Set with the rest of each sheet's layout: no sync of their own.
+    const syncsWith = fake.syncs.filter((sync) => sync.ops.some((o) => o.kind === "headerFooter"));
+    expect(syncsWith.every((sync) => sync.ops.some((o) => o.kind !== "headerFooter" && o.write))).toBe(true);
+    expect(fake.writes("headerFooter")).toHaveLength(2 * plan.sheets.length + 1);
+  });
+
+  test("a header or footer of the user's on the customer sheet stays; an earlier run's page numbers are redone in this review's language", async () => {
+    workbook(3);
+    const s = fake.sheet("Customers")!;
+    s.headerFooter = { leftFooter: "Confidential — R&&D" };
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    expect(s.headerFooter).toEqual({ leftFooter: "Confidential — R&&D" });
+    expect(fake.writes("headerFooter").filter((o) => o.sheet === "Customers")).toHaveLength(0);
+    // Different first or even pages are the user's setup too, even with nothing typed yet.
+    s.headerFooter = { state: "FirstAndDefault" };
+    const first = await reviewAndPlan();
+    await writePlanWith(fake.context, first.plan, "en", first.check);
+    expect(s.headerFooter).toEqual({ state: "FirstAndDefault" });
+    s.headerFooter = { centerFooter: "第 &P 页，共 &N 页" };
+    const again = await reviewAndPlan();
+    await writePlanWith(fake.context, again.plan, "en", again.check);
+    expect(s.headerFooter).toEqual({ centerFooter: "Page &P of &N" });
+  });
+
   test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
     workbook(3);
     const s = fake.sheet("Customers")!;

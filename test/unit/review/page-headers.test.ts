@@ -1,0 +1,106 @@
+/**
+ * The printed pages' header and footer in the write plan: the review's own sheets headed with
+ * their title and the review date and numbered, in each language; the customer sheet numbered
+ * only; an "&" in a name printed as itself; and which headers and footers are the user's.
+ */
+import { catalogue, Lang, LANGUAGES } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import {
+  headerFooterLiteral,
+  isUsersHeaderFooter,
+  ownSheetHeaderFooter,
+  pageNumbers,
+} from "../../../src/engine/review/page-headers";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-11-30");
+
+function plan(lang: Lang) {
+  const values = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [10000, 2000] },
+      { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [20000, 25000] },
+    ],
+  );
+  const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, lang);
+  return buildWritePlan(result, lang, { sheetNames: [] });
+}
+
+const headerOf = (p: ReturnType<typeof plan>, kind: string) => p.sheets.find((s) => s.kind === kind)!.headerFooter;
+
+describe("the plan's printed pages", () => {
+  test("English: each of our sheets headed with its title and the review date, every page numbered", () => {
+    const p = plan("en");
+    expect(headerOf(p, "summary")).toEqual({ header: "Credit review summary — 2026-11-30", footer: "Page &P of &N" });
+    expect(headerOf(p, "archive")).toEqual({ header: "Credit Review Archive — 2026-11-30", footer: "Page &P of &N" });
+    expect(headerOf(p, "policy")).toEqual({ header: "Credit Policy — 2026-11-30", footer: "Page &P of &N" });
+    expect(p.sheets.every((s) => s.headerFooter !== undefined)).toBe(true);
+    // The customer sheet is the user's: page numbers only.
+    expect(p.target.headerFooter).toEqual({ footer: "Page &P of &N" });
+  });
+
+  test("Chinese: the summary's own title, the date as its as-of cell shows it, the pages in Chinese", () => {
+    const p = plan("zh");
+    expect(headerOf(p, "summary")).toEqual({ header: "信用审查汇总 — 2026年11月30日", footer: "第 &P 页，共 &N 页" });
+    expect(headerOf(p, "archive")!.header).toBe("信用审查档案 — 2026年11月30日");
+    expect(headerOf(p, "policy")!.header).toBe("信用政策 — 2026年11月30日");
+    expect(p.target.headerFooter).toEqual({ footer: "第 &P 页，共 &N 页" });
+  });
+
+  test("our sheets under the names the workbook gives them: an '&' there prints as one", () => {
+    // Renamed by the user (ours by their content): written, and printed, under their names.
+    const renamed = buildWritePlan(
+      runReview(
+        {
+          sheetName: "R&D customers",
+          values: customerSheet([], [{ id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [] }]),
+          asOf,
+          policy: DEFAULT_POLICY,
+        },
+        "en",
+      ),
+      "en",
+      { ownSheets: { archive: "R&D archive", policy: "Policy & limits" } },
+    );
+    expect(headerOf(renamed, "archive")!.header).toBe("R&&D archive — 2026-11-30");
+    expect(headerOf(renamed, "policy")!.header).toBe("Policy && limits — 2026-11-30");
+    // The customer sheet's name is not printed by us (its footer is the page numbers): nothing to escape there.
+    expect(renamed.target.headerFooter).toEqual({ footer: "Page &P of &N" });
+  });
+
+  test("a literal text: every '&' doubled, codes of ours kept as codes", () => {
+    expect(headerFooterLiteral("A&B && C&P")).toBe("A&&B &&&& C&&P");
+    expect(ownSheetHeaderFooter("Q&A", asOf, "en")).toEqual({ header: "Q&&A — 2026-11-30", footer: "Page &P of &N" });
+  });
+});
+
+describe("whose header and footer a sheet has", () => {
+  test.each([
+    ["none at all", [], [], false],
+    ["empty sections", ["", "", ""], ["", "", ""], false],
+    ["an earlier run's page numbers, English", [], ["&CPage &P of &N"], false],
+    ["an earlier run's page numbers, Chinese, as Office.js gives a section", [""], ["", "第 &P 页，共 &N 页", ""], false],
+    ["a header of the user's", ["&CQuarterly report"], [], true],
+    ["page numbers in a header", ["&CPage &P of &N"], [], true],
+    ["a footer of the user's", [], ["&LConfidential"], true],
+    ["our page numbers and something of theirs", [], ["&CPage &P of &N", "&RPrinted &D"], true],
+    ["page numbers worded their way", [], ["&CPage &P"], true],
+  ])("%s", (_name, headers, footers, users) => {
+    expect(isUsersHeaderFooter({ headers, footers })).toBe(users);
+  });
+
+  test("first or even pages set to differ are the user's set-up, even with nothing typed yet", () => {
+    expect(isUsersHeaderFooter({ headers: [], footers: [], differentPages: true })).toBe(true);
+    expect(isUsersHeaderFooter({ headers: [], footers: ["&CPage &P of &N"], differentPages: false })).toBe(false);
+  });
+
+  test("the page numbers in each language hold Excel's codes, and the catalogue texts no '&' of their own", () => {
+    expect(pageNumbers("en")).toBe("Page &P of &N");
+    expect(pageNumbers("zh")).toBe("第 &P 页，共 &N 页");
+    // Only the texts put into them are made literal: the templates themselves must hold no code.
+    for (const lang of LANGUAGES) for (const key of ["print.header", "print.footer"] as const) expect(catalogue(lang)[key]).not.toContain("&");
+  });
+});
