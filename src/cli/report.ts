@@ -14,6 +14,7 @@ import {
   amountWithShare,
   changedCustomersText,
   changesTitle,
+  dateText,
   customerName,
   decisionLine,
   explainFinding,
@@ -257,7 +258,7 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
   const money = (n: number | undefined) => (n === undefined ? "" : formatFigure(n, "money", lang));
   const count = (n: number | undefined) => (n === undefined ? "" : formatCount(n, lang));
   const rows = shown.map((r) => [
-    isoFromSerial(r.date),
+    dateText(r.date, lang),
     money(r.exposure),
     money(r.exposureAtRisk),
     money(r.overdueAmount),
@@ -313,7 +314,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       title: t("summary.title"),
       sheet: result.sheet,
       asOf: t("summary.asOf"),
-      date: isoFromSerial(result.asOf),
+      date: dateText(result.asOf, lang),
     }),
   );
   // The table's amounts read in the sheet's unit, as the summary sheet says.

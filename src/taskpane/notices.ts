@@ -6,10 +6,9 @@
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";
-import { isoFromSerial } from "../engine/cells";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
-import { amountUnitsLines, ledgerNoticeText, leftOutText, typedOverText } from "../engine/review/texts";
+import { amountUnitsLines, dateText, ledgerNoticeText, leftOutText, typedOverText } from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
 
@@ -121,7 +120,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
           ? []
           : [
               t("ui.status.gradesMoved", {
-                date: isoFromSerial(changes.previousReview),
+                date: dateText(changes.previousReview, lang),
                 riskier: formatCount(movedCustomers(changes, "riskier").length, lang),
                 safer: formatCount(movedCustomers(changes, "safer").length, lang),
               }),

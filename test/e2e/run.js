@@ -1521,13 +1521,14 @@ scenario(
       const first = await page.evaluate(() => window.__workbook.values("Customers")[3][1]);
       for (const column of ["C", "D", "E", "F", "G"])
         await page.evaluate((c) => window.__workbook.setCell("Customers", `${c}4`, 5), column);
-      // The outcome, focused and announced, says how many grades moved.
+      // The outcome, focused and announced, says how many grades moved; a date reads as the language's date cells.
+      const lastReview = lang === "zh" ? "2026年10月31日" : "2026-10-31";
       const notice = await review(pane, "Customers");
       assert.equal(
         notice,
-        `${reviewedText(lang, "Customers", SAMPLE_COUNTS)}\n${t(lang, "ui.status.gradesMoved", { date: "2026-10-31", riskier: 1, safer: 0 })}`,
+        `${reviewedText(lang, "Customers", SAMPLE_COUNTS)}\n${t(lang, "ui.status.gradesMoved", { date: lastReview, riskier: 1, safer: 0 })}`,
       );
-      const block = page.getByRole("region", { name: t(lang, "changes.title", { date: "2026-10-31" }) });
+      const block = page.getByRole("region", { name: t(lang, "changes.title", { date: lastReview }) });
       const facts = await block.locator("dt").allInnerTexts();
       const values = await block.locator("dd").allInnerTexts();
       const fact = (key) => values[facts.indexOf(t(lang, key))];
@@ -1550,14 +1551,16 @@ scenario(
       assert.equal(fact("changes.safer"), "0");
       assert.equal(fact("changes.added"), "0");
       assert.equal(fact("changes.gone"), "0");
-      assert.ok(Number(fact("changes.newWarnings")) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
+      // The count, then its customers by name.
+      assert.ok(parseInt(fact("changes.newWarnings"), 10) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
+      assert.ok(fact("changes.newWarnings").includes(first), `new warnings name ${first}: ${fact("changes.newWarnings")}`);
       const details = await openCustomer(page, lang, first);
       const heading = details.getByRole("heading", { name: t(lang, "ui.detail.changes") });
       const lines = await heading.locator("xpath=following-sibling::ul[1]/li").allInnerTexts();
       const wanted =
         lang === "en"
           ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d)\), Low → High since 2026-10-31$/
-          : /^自 2026-10-31 起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
+          : /^自 2026年10月31日 起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
       const moved = wanted.exec(lines[0]);
       assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
       assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");

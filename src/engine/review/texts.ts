@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { isoFromSerial } from "../cells";
+import { ymdFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
 import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -86,9 +86,19 @@ export function customerName(c: { readonly name: string; readonly id: string }):
   return c.name || c.id;
 }
 
+/**
+ * A date in a sentence as the language's date cells show it (formats.ts): 2026-11-30 in English,
+ * 2026年11月30日 in Chinese, so a text and the cell beside it read alike.
+ */
+export function dateText(serial: number, lang: Lang): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return message(lang, "figure.date", { year: String(year).padStart(4, "0"), month, day, month2: two(month), day2: two(day) });
+}
+
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
 export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
-  if (format === "date") return isoFromSerial(value);
+  if (format === "date") return dateText(value, lang);
   // An amount that is not nothing never reads as 0.00 (40 元 in 万元 is 0.004): it gets the decimals that show it.
   // (Down to a millionth of the unit, 0.01 元 in 万元: below that is float dust, and reads as nothing.)
   if (format === "money" && moreDigits === 0 && Math.abs(value) < 0.005 && Math.abs(value) >= 1e-6)
@@ -204,7 +214,7 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
   const more = over.count - cells.length;
   return message(lang, "review.typedOver", {
     count: formatCount(over.count, lang),
-    date: isoFromSerial(over.reviewDate),
+    date: dateText(over.reviewDate, lang),
     cells: more > 0 ? message(lang, "review.typedOverMore", { cells: listed, count: formatCount(more, lang) }) : listed,
   });
 }
@@ -552,7 +562,7 @@ export function moreAtRiskText(
 export function changesTitle(changes: ReviewChanges, lang: Lang): string {
   return changes.previousReview === undefined
     ? message(lang, "changes.none")
-    : message(lang, "changes.title", { date: isoFromSerial(changes.previousReview) });
+    : message(lang, "changes.title", { date: dateText(changes.previousReview, lang) });
 }
 
 /** A setting's value as the policy sheet shows it: a share as a percentage, a number as it is. */
@@ -611,7 +621,7 @@ export function customerChangeLines(
   policy: Pick<Policy, "overdueDays">,
 ): string[] {
   if (change.previousDate === undefined) return [message(lang, "changes.firstReview")];
-  const date = isoFromSerial(change.previousDate);
+  const date = dateText(change.previousDate, lang);
   const parts: string[] = [];
   if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)
     parts.push(

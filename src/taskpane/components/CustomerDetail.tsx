@@ -7,12 +7,12 @@
  */
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { bucketLabels } from "../../engine/aging";
-import { isoFromSerial } from "../../engine/cells";
 import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
 import { agingHeader, FACTOR_POINTS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
 import {
+  dateText,
   customerChangeLines,
   explainFinding,
   findingTitle,
@@ -70,7 +70,7 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
     if (c.recommendedLimit !== undefined)
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
-    if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), isoFromSerial(c.nextReview), true]);
+    if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), dateText(c.nextReview, lang), true]);
   }
   if (c.utilisation !== undefined) facts.push([header("utilisation"), formatFigure(c.utilisation, "percent", lang), true]);
   if (c.availableCredit !== undefined)

@@ -4,8 +4,7 @@
  * the archive holds an earlier review.
  */
 import { Subtitle2 } from "@fluentui/react-components";
-import { isoFromSerial } from "../../engine/cells";
-import { formatFigure } from "../../engine/review/texts";
+import { dateText, formatFigure } from "../../engine/review/texts";
 import { TrendPoint } from "../../engine/review/trend";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -21,7 +20,7 @@ export function TrendSummary({ trend }: { trend: readonly TrendPoint[] }) {
   const facts: Fact[] = trend
     .slice(-PANE_REVIEWS)
     .map((point) => [
-      isoFromSerial(point.date),
+      dateText(point.date, lang),
       point.exposureAtRisk === undefined ? t("trend.unknown") : formatFigure(point.exposureAtRisk, "money", lang),
       point.exposureAtRisk !== undefined,
     ]);

@@ -80,7 +80,7 @@ describe("what changed", () => {
     const r = review(sheet, archive, lang);
     const summary = buildWritePlan(r, lang, { sheetNames: [] }).sheets[0];
     const cells = summary.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
-    const title = lang === "en" ? "Changes since the last review (2026-03-31)" : "与上次审查（2026-03-31）相比的变化";
+    const title = lang === "en" ? "Changes since the last review (2026-03-31)" : "与上次审查（2026年3月31日）相比的变化";
     const at = cells.indexOf(title);
     expect(at).toBeGreaterThan(0);
     const [low, medium, high] = lang === "en" ? ["Low", "Medium", "High"] : ["低", "中", "高"];
@@ -160,7 +160,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
         { score: 2.4, grade: "low" },
         "zh",
       ),
-    ).toEqual(["自 2026-03-31 起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
+    ).toEqual(["自 2026年3月31日 起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
   });
 
   test("a limit that did not move is not mentioned; one that rose is signed", () => {

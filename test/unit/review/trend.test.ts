@@ -9,6 +9,7 @@ import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readArchive } from "../../../src/engine/review/archive";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
+import { dateText } from "../../../src/engine/review/texts";
 import { portfolioTrend, SHOWN_REVIEWS, TrendPoint } from "../../../src/engine/review/trend";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
@@ -246,7 +247,8 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
     const lines = toTable(last, lang, "out.xlsx").split("\n");
     const at = lines.indexOf(t("trend.title"));
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 2, at + 14).map((l) => l.split(/\s+/)[0])).toEqual(dates.slice(-12).map(isoFromSerial));
+    // Each date as the language's date cells show it: 2025-03-31, 2025年3月31日.
+    expect(lines.slice(at + 2, at + 14).map((l) => l.split(/\s+/)[0])).toEqual(dates.slice(-12).map((d) => dateText(d, lang)));
     expect(lines[at + 13]).toMatch(/23,000\.00/);
     const json = toJson(last, lang).trend;
     expect(json).toHaveLength(14);

@@ -101,7 +101,7 @@ test("a customer's change since its last review: score and grade, warnings gaine
     ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
   ]);
   expect(detailOf("zh")("与上次审查相比")).toEqual([
-    ["自 2026-10-31 起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
+    ["自 2026年10月31日 起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
     ["新增预警：评分上升、超出信用额度"],
     ["解除预警：逾期超过 90 天"],
     ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
@@ -129,7 +129,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
     `Policy changed = v → ${DEFAULT_POLICY.version} (the policy history does not hold the earlier version's settings)`,
   ]);
   expect(shown("zh")).toEqual([
-    "与上次审查（2026-10-31）相比的变化",
+    "与上次审查（2026年10月31日）相比的变化",
     "风险等级变差的客户 = 1（Contoso）",
     "风险等级改善的客户 = 1（Northwind）",
     "新增预警 = 2（Contoso：评分上升、超出信用额度）",
@@ -186,7 +186,7 @@ test("the review's notice, focused and announced, says how many grades moved sin
     'Reviewed 3 customers on "Customers".',
     "Since 2026-10-31: 1 moved to a riskier grade, 1 to a safer one.",
   ]);
-  expect(lines("zh")[1]).toBe("自 2026-10-31 起：1 个客户风险等级变差，1 个改善。");
+  expect(lines("zh")[1]).toBe("自 2026年10月31日 起：1 个客户风险等级变差，1 个改善。");
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
   expect(lines("en", first)).toEqual(['Reviewed 3 customers on "Customers".']);
   // A totals row left out is said, with its place, as the command line says it.
