@@ -6,7 +6,7 @@
  * of their own (a header there is the user's to choose, and the review date is on every row).
  */
 import { Lang, LANGUAGES, message } from "../i18n";
-import { renderedText } from "./sheet-layout";
+import { dateText } from "./texts";
 import type { HeaderFooter } from "./write-plan";
 
 /** Excel's header and footer codes for the page's number and the number of pages. */
@@ -28,7 +28,7 @@ export function pageNumbers(lang: Lang): string {
  * as-of cell shows it ("2026-11-30", "2026年11月30日"), above; the page numbers below.
  */
 export function ownSheetHeaderFooter(title: string, asOf: number, lang: Lang): HeaderFooter {
-  const date = renderedText(asOf, "date", lang);
+  const date = dateText(asOf, lang);
   return {
     header: message(lang, "print.header", { title: headerFooterLiteral(title), date: headerFooterLiteral(date) }),
     footer: pageNumbers(lang),

@@ -7,6 +7,7 @@
 import { Lang } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
+import { dateText } from "./texts";
 import type { ReviewResult } from "./review";
 import type {
   Area,
@@ -109,9 +110,7 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
     case "date": {
       const d = new Date(EXCEL_EPOCH + Math.round(value) * 86_400_000);
       if (Number.isNaN(d.getTime())) return "#".repeat(10);
-      const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-      const pad = (n: number) => String(n).padStart(2, "0");
-      return lang === "zh" ? `${y}年${m}月${day}日` : `${y}-${pad(m)}-${pad(day)}`;
+      return dateText(Math.round(value), lang);
     }
     default:
       // General shows up to eleven characters of a number.
