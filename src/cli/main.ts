@@ -15,7 +15,7 @@ import { readPolicySheet } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
-import { OwnSheets, reviewSheetKind, sheetRoles } from "../engine/review/sheets";
+import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { readOptions, UsageError, USAGE } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
@@ -120,7 +120,9 @@ async function ownSheetsOf(workbook: Workbook): Promise<OwnSheets> {
 async function pickSheet(workbook: Workbook, wanted: string | undefined, own: OwnSheets, lang: Lang): Promise<SheetInfo> {
   const names = workbook.sheets.filter((s) => s.state !== "veryHidden").map((s) => s.name);
   if (wanted !== undefined) {
-    const sheet = workbook.sheet(wanted);
+    // Excel's names are one sheet's whatever their case: --sheet customers finds "Customers".
+    const sheet =
+      workbook.sheet(wanted) ?? workbook.sheets.find((s) => s.state !== "veryHidden" && sameSheetName(s.name, wanted));
     if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names.join(", ") });
     // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
     if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))

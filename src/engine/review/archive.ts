@@ -14,6 +14,7 @@ import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, zoneName } from "./texts";
 import { Decision } from "./decisions";
+import { sameSheetName } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { ZZone } from "../zscore";
@@ -283,11 +284,6 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   }
   const fields = new Set(ARCHIVE_FIELDS.filter((f) => c[f] !== undefined));
   return { headerRow: match.headerRow, current, fields, entries, lastRow };
-}
-
-/** Whether two names are one sheet's: Excel tells sheet names apart without regard to case. */
-export function sameSheetName(a: string, b: string): boolean {
-  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**

@@ -17,6 +17,14 @@ export const REVIEW_SHEET_KINDS = Object.keys(REVIEW_SHEETS) as readonly ReviewS
 /** The review's own sheets a workbook has, each under the name it has there now. */
 export type OwnSheets = Readonly<Partial<Record<ReviewSheet, string>>>;
 
+/**
+ * Whether two names are one sheet's: Excel tells sheet names apart without regard to case (a name
+ * typed into the archive or on the command line may differ in case, or carry a stray space).
+ */
+export function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 /** Which of the review's own sheets a name is, in either language. */
 export function reviewSheetKind(name: string): ReviewSheet | undefined {
   const lower = name.toLowerCase();

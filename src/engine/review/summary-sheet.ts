@@ -12,6 +12,7 @@ import { CellValue } from "../cells";
 import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
+import { withoutSumDust } from "../precision";
 import { riskierCustomers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
@@ -157,6 +158,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
       ["text", "money"],
     );
+    left.add([[t("summary.total"), withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0))]], ["text", "money"], true);
     charts.push({
       kind: "column",
       title: t("summary.agingChart"),

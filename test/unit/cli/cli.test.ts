@@ -539,6 +539,13 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     expect(outputs()).toEqual([]);
   });
 
+  test("--sheet names a sheet as Excel does, without regard to case", async () => {
+    const input = copyExample("customers.xlsx");
+    const { code, result } = await runCli(input, "--sheet", "customers", "--out", path.join(dir, "cased.xlsx"));
+    expect(code).toBe(0);
+    expect(result!.sheet).toBe("Customers");
+  });
+
   test("missing required columns are named", async () => {
     const input = path.join(dir, "partial.xlsx");
     const wb = new ExcelJS.Workbook();

@@ -124,6 +124,11 @@ describe("ledger aging per customer", () => {
       totals: [170, 300, 300, 500, 350],
     });
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
+    // The summary's aging table ends with their total.
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const rows = summary.blocks.filter((b) => b.column === 0).flatMap((b) => b.values.map((line) => line.join("|")));
+    const at = rows.indexOf("Aging bucket|Amount");
+    expect(rows.slice(at + 1, at + 7)).toEqual(["Current|170", "1–30|300", "31–60|300", "61–90|500", "91+|350", "Total|1620"]);
     expect(result.columns.skippedChecks).toEqual([
       "SCORE_RISE",
       "NEGATIVE_NEWS",
