@@ -365,7 +365,6 @@ export const en = {
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
   "figure.withShare": "{amount} ({share})",
-  "figure.date": "{year}-{month2}-{day2}",
   "sep.list": ", ",
   "sep.items": "; ",
   "sep.label": ": ",

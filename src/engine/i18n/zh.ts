@@ -334,7 +334,6 @@ export const zh: Record<MessageKey, string> = {
   "ui.lang.label": "语言",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
-  "figure.date": "{year}年{month}月{day}日",
   "figure.withShare": "{amount}（{share}）",
   "sep.list": "、",
   "sep.items": "；",

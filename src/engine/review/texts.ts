@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { ymdFromSerial } from "../cells";
+import { isoFromSerial, ymdFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
 import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -91,9 +91,9 @@ export function customerName(c: { readonly name: string; readonly id: string }):
  * 2026年11月30日 in Chinese, so a text and the cell beside it read alike.
  */
 export function dateText(serial: number, lang: Lang): string {
+  if (lang === "en") return isoFromSerial(serial);
   const { year, month, day } = ymdFromSerial(serial);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return message(lang, "figure.date", { year: String(year).padStart(4, "0"), month, day, month2: two(month), day2: two(day) });
+  return `${year}年${month}月${day}日`;
 }
 
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
