@@ -367,8 +367,10 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
   lines.push(
     `${pair("summary.exposureAtRisk", amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
-      pair("summary.customersAtRisk", count(p.customersAtRisk)) +
-      ` (${pair("summary.customersNeedingAction", count(p.customersNeedingAction))})`,
+      t("sep.aside", {
+        main: pair("summary.customersAtRisk", count(p.customersAtRisk)),
+        aside: pair("summary.customersNeedingAction", count(p.customersNeedingAction)),
+      }),
   );
   if (p.topRisks.length) {
     const atRisk = topRiskCustomers(result.customers, p.topRisks);

@@ -365,6 +365,7 @@ export const en = {
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
   "figure.withShare": "{amount} ({share})",
+  "sep.aside": "{main} ({aside})",
   "sep.list": ", ",
   "sep.items": "; ",
   "sep.label": ": ",

@@ -335,6 +335,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
   "figure.withShare": "{amount}（{share}）",
+  "sep.aside": "{main}（{aside}）",
   "sep.list": "、",
   "sep.items": "；",
   "sep.label": "：",

@@ -12,13 +12,15 @@ import {
   ArchiveEntry,
   archiveHeader,
   archiveLine,
+  claimUnnamed,
+  hasUnnamed,
   isOfSheet,
   lastNonBlank,
   readArchive,
 } from "./archive";
 import { headerLanguage } from "./headers";
 import { headerWordWidth } from "./sheet-layout";
-import type { ReviewResult } from "./review";
+import { keysOf, ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** Excel's last row: an archive that would need more is refused before anything is written. */
@@ -39,7 +41,9 @@ export function archiveSheetPlan(
   existing: readonly (readonly CellValue[])[],
 ): SheetPlan {
   const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
-  const contents = readArchive(existing);
+  const read = readArchive(existing);
+  // Rows naming no sheet (an archive from before rows named theirs) that are this sheet's reviews get its name.
+  const contents = read && hasUnnamed(read) ? claimUnnamed(read, result.sheet, keysOf(result.customers)) : read;
   // Rows added under the archive's header are in its language, whatever this review's.
   const rowLang = contents?.current ? headerLanguage(existing[contents.headerRow], archiveHeader, lang) : lang;
   const review = new ArchivedReview(result.asOf, result.policy, rowLang, { sheet: result.sheet, unit: result.amountUnits.unit });

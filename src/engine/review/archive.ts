@@ -286,12 +286,44 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   return { headerRow: match.headerRow, current, fields, entries, lastRow };
 }
 
-/**
- * Whether an archived row is one of a customer sheet's reviews: it names that sheet, or names
- * none (an archive from before rows said which sheet, read as every review then read it).
- */
+/** Whether an archived row is one of a customer sheet's reviews: it names that sheet (see claimUnnamed for rows naming none). */
 export function isOfSheet(entry: ArchiveEntry, sheet: string): boolean {
-  return entry.sheet === "" || sameSheetName(entry.sheet, sheet);
+  return sameSheetName(entry.sheet, sheet);
+}
+
+/** Whether the archive holds rows that name no customer sheet (written before rows named theirs). */
+export function hasUnnamed(contents: ArchiveContents | undefined): boolean {
+  return contents?.entries.some((e) => e.sheet === "") ?? false;
+}
+
+/**
+ * Rows written before archive rows named their customer sheet, given to this sheet where they
+ * are its reviews: the rows of one review date naming no sheet are this sheet's when most of their
+ * customers (`keys`, this sheet's archiveKeys) are on it. A workbook with one customer sheet gets
+ * them all back; with two (domestic and export) each review goes to the sheet whose customers it
+ * holds, and a review of the other sheet neither reads it as its own nor replaces it. Claimed rows
+ * are named after the sheet, in the lines written back too, so every later review reads them so.
+ */
+export function claimUnnamed(contents: ArchiveContents, sheet: string, keys: ReadonlySet<string>): ArchiveContents {
+  const groups = new Map<number | undefined, { size: number; onSheet: number }>();
+  for (const e of contents.entries) {
+    if (e.sheet !== "") continue;
+    let group = groups.get(e.date);
+    if (!group) groups.set(e.date, (group = { size: 0, onSheet: 0 }));
+    group.size++;
+    if (keys.has(e.key)) group.onSheet++;
+  }
+  if (groups.size === 0) return contents;
+  const at = ARCHIVE_FIELDS.indexOf("sheet");
+  const entries = contents.entries.map((e) => {
+    if (e.sheet !== "") return e;
+    const group = groups.get(e.date)!;
+    if (group.onSheet * 2 <= group.size) return e;
+    const line = [...e.line];
+    line[at] = sheet;
+    return { ...e, sheet, line };
+  });
+  return { ...contents, entries };
 }
 
 /**
@@ -300,8 +332,11 @@ export function isOfSheet(entry: ArchiveEntry, sheet: string): boolean {
  * its own last review; a renamed sheet starts a history of its own.
  */
 export function sheetArchive(contents: ArchiveContents | undefined, sheet: string): ArchiveContents | undefined {
-  if (!contents || contents.entries.every((e) => isOfSheet(e, sheet))) return contents;
-  return { ...contents, entries: contents.entries.filter((e) => isOfSheet(e, sheet)) };
+  if (!contents) return contents;
+  // The name folded once, not twice a row: an archive holds a row per customer per review.
+  const wanted = sheet.trim().toLowerCase();
+  const entries = contents.entries.filter((e) => e.sheet === sheet || e.sheet.trim().toLowerCase() === wanted);
+  return entries.length === contents.entries.length ? contents : { ...contents, entries };
 }
 
 function readCodes(value: CellValue): WarningCode[] {

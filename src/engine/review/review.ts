@@ -12,11 +12,11 @@ import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { archiveKey, earlierReviews, previousScoresOf, readArchive, sheetArchive } from "./archive";
+import { archiveKey, claimUnnamed, earlierReviews, hasUnnamed, previousScoresOf, readArchive, sheetArchive } from "./archive";
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
-import { isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
+import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
 import { InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import {
@@ -226,7 +226,7 @@ export interface LeftOutRow extends LeftOutLine {
 }
 
 /** The customers' keys (see archiveKey), but the blank one. */
-function keysOf(customers: readonly CustomerResult[]): Set<string> {
+export function keysOf(customers: readonly { readonly id: string; readonly name: string }[]): Set<string> {
   const keys = new Set<string>();
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
@@ -246,14 +246,21 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
   const { units, conversions } = customerSheetUnits(input.sheetName, values, match, underHeader);
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
-  // This sheet's reviews only: another customer sheet in the workbook is another portfolio.
-  const archived = input.archive ? sheetArchive(readArchive(input.archive), input.sheetName) : undefined;
+  // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
+  // from before rows named their sheet are claimed by whose customers they hold (one read of the
+  // sheet's ids and names, only while such rows remain).
+  const ctx = rowContext(columns, match.headers, origin, conversions);
+  let read = input.archive ? readArchive(input.archive) : undefined;
+  if (read && hasUnnamed(read)) {
+    const rows = values.slice(match.headerRow + 1).map((line) => idAndName(line ?? [], ctx));
+    read = claimUnnamed(read, input.sheetName, keysOf(rows));
+  }
+  const archived = read && sheetArchive(read, input.sheetName);
   const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
-  const ctx = rowContext(columns, match.headers, origin, conversions);
   const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
   const run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
   const customers: CustomerResult[] = [];

@@ -140,7 +140,13 @@ function widestWord(text: string): number {
   for (const word of text.split(/\s+/)) {
     for (const piece of word.split(AFTER_WIDE_PUNCTUATION)) {
       const width = displayWidth(piece);
-      widest = Math.max(widest, HAS_WIDE.test(piece) ? Math.min(width, WIDE_WORD * 2) : width);
+      if (!HAS_WIDE.test(piece)) widest = Math.max(widest, width);
+      else {
+        // Kept whole up to the cap (1–30天 is not broken before its 天), and a Latin word in it whole past it.
+        let latin = 0;
+        for (const run of piece.split(WIDE)) latin = Math.max(latin, run.length);
+        widest = Math.max(widest, Math.min(width, Math.max(WIDE_WORD * 2, latin)));
+      }
     }
   }
   return widest;

@@ -7,7 +7,7 @@
  * unit is not stated is taken to be in the sheet's unit, as people read it; only units stated on
  * both sides are converted, and the review says what it converted.
  */
-import { CellValue } from "../cells";
+import { CellValue, readNumber } from "../cells";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 
@@ -69,7 +69,7 @@ export function parseUnit(text: string): AmountUnit | undefined {
     .replace(UNIT_INTRO, "")
     .trim();
   // "万元,含税", "USD, audited": the unit is the first part that reads as one ("10,000" is one part).
-  const parts = label.replace(/(\d),(\d{3})/gu, "$1$2").split(/\s*[,、;]\s*/u);
+  const parts = label.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1").split(/\s*[,、;]\s*/u);
   for (const part of parts) {
     const unit = unitWords(part);
     if (unit) return unit;
@@ -235,7 +235,8 @@ export function unitsRow(
   for (const column of columns) {
     const cell = line[column];
     if (cell === null || cell === undefined || cell === "") continue;
-    if (typeof cell !== "string") return undefined;
+    // A figure typed as text ("1,500,000", "¥10,000") is an amount, not a unit: the row is an invoice's or a customer's.
+    if (typeof cell !== "string" || readNumber(cell).kind === "number") return undefined;
     const unit = parseUnit(cell);
     if (!unit) return undefined;
     units.set(column, unit);

@@ -136,12 +136,12 @@ describe("the archive's sheet and unit columns", () => {
     expect(again.book.archive).toEqual(rerun.book.archive);
   });
 
-  test("sheet names compare as Excel's do, without case; a row naming no sheet is every sheet's", () => {
+  test("sheet names compare as Excel's do, without case; a row naming no sheet is the sheet's whose customers it holds", () => {
     const book = october();
     const archive = book.archive!.map((line, i) =>
       i === 0 ? line : line[SHEET_AT] === "Domestic" ? Object.assign([...line], { [SHEET_AT]: "DOMESTIC" }) : line,
     );
-    // Gamma's row names no sheet: Export's review takes it as its own (an archive from before the column).
+    // Gamma's row names no sheet (an archive from before the column): its customer is on Domestic, not on Export.
     archive[3][SHEET_AT] = null;
     const rerun = review({ ...book, archive }, "Domestic", OCT);
     expect(rowsOf(rerun.book.archive).map((r) => [r[1], r[2]])).toEqual([
@@ -152,7 +152,7 @@ describe("the archive's sheet and unit columns", () => {
       ["Export", "E002"],
     ]);
     const next = review({ ...book, archive }, "Export", NOV).result;
-    expect(next.changes!.gone.map((g) => g.id)).toEqual(["C003"]);
+    expect(next.changes!.gone).toEqual([]);
   });
 
   test("the next review of each sheet compares with that sheet's last review only", () => {
@@ -212,13 +212,17 @@ describe("an archive in the previous layout (no sheet, no unit)", () => {
       .archive!.filter((line, i) => i === 0 || line[SHEET_AT] === "Domestic")
       .map((l) => l.slice(0, 21));
 
-  test("is read as today's (every sheet's rows, in this review's unit) and rewritten under the current header", () => {
+  test("is read as the history of the sheet holding most of its customers, in this review's unit, and rewritten naming it", () => {
     const archive = previous();
     const contents = readArchive(archive)!;
     expect(contents.current).toBe(false);
     expect(contents.entries.map((e) => [e.sheet, e.unit])).toEqual(Array(3).fill(["", undefined]));
-    // Read by a sheet of another name, in 万元: its rows are that sheet's, their figures taken as they stand.
-    const wan = sheet("万元", [["C001", "Alpha", 1.5, 100, 40]]);
+    // Read by a sheet of another name holding two of its three customers, in 万元: its rows are that
+    // sheet's (and say so once written back), their figures taken as they stand.
+    const wan = sheet("万元", [
+      ["C001", "Alpha", 1.5, 100, 40],
+      ["C002", "Beta", 3, 50, 20],
+    ]);
     const next = review({ sheets: { Branch: wan }, archive }, "Branch", NOV);
     expect(next.result.customers[0].previousScore).toBe(1.5);
     expect(next.result.changes!.units).toBeUndefined();
@@ -227,10 +231,11 @@ describe("an archive in the previous layout (no sheet, no unit)", () => {
     expect(written[0]).toHaveLength(23);
     expect(written[0].slice(SHEET_AT)).toEqual(["Customer sheet", "Amounts in"]);
     expect(rowsOf(written)).toEqual([
-      [OCT, null, "C001", 1.5, null],
-      [OCT, null, "C002", 3, null],
-      [OCT, null, "C003", 2, null],
+      [OCT, "Branch", "C001", 1.5, null],
+      [OCT, "Branch", "C002", 3, null],
+      [OCT, "Branch", "C003", 2, null],
       [NOV, "Branch", "C001", 1.5, "万元"],
+      [NOV, "Branch", "C002", 3, "万元"],
     ]);
   });
 
@@ -241,6 +246,31 @@ describe("an archive in the previous layout (no sheet, no unit)", () => {
       [OCT, "Domestic", "C001", 1.5, "元"],
       [OCT, "Domestic", "C002", 3, "元"],
     ]);
+  });
+
+  test("another sheet reviewed the same day keeps its rows: they are not its customers", () => {
+    const archive = previous();
+    const exported = review({ sheets: { Domestic: DOMESTIC, Export: EXPORT }, archive }, "Export", OCT).book.archive!;
+    expect(rowsOf(exported)).toEqual([
+      [OCT, null, "C001", 1.5, null],
+      [OCT, null, "C002", 3, null],
+      [OCT, null, "C003", 2, null],
+      [OCT, "Export", "C001", 4, "USD"],
+      [OCT, "Export", "E002", 2, "USD"],
+    ]);
+  });
+
+  test("the next month each sheet compares with its own: the other sheet, sharing a customer id, is not given them", () => {
+    const book = { sheets: { Domestic: DOMESTIC, Export: EXPORT }, archive: previous() };
+    const domestic = review(book, "Domestic", NOV);
+    expect(domestic.result.changes!.previousReview).toBe(OCT);
+    expect(domestic.result.customers[0].previousScore).toBe(1.5);
+    const exported = review(domestic.book, "Export", NOV).result;
+    // Export's first review: nothing to compare with, no score rise of its C001 against Domestic's Alpha.
+    expect(exported.changes!.previousReview).toBeUndefined();
+    expect(exported.customers[0].previousScore).toBeUndefined();
+    expect(exported.customers[0].findings.map((f) => f.code)).not.toContain("SCORE_RISE");
+    expect(exported.trend).toHaveLength(1);
   });
 });
 

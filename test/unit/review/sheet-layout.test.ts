@@ -312,6 +312,8 @@ test.each<["en" | "zh", string, number, number]>([
   ["zh", "付款历史分", 13, 1],
   // After Chinese punctuation a line may break: 账龄： over 未到期, the column as wide as the wider part.
   ["zh", "账龄：未到期", 9, 2],
+  // A Latin word beside Chinese stays whole (16, bold and padding), where the Chinese run alone would be capped.
+  ["zh", "Creditworthiness（信用评级）", 20, 2],
 ])("a table's long header over a short figure wraps instead of widening its column (%s: %s)", (lang, header, width, lines) => {
   const plan = {
     name: "History",

@@ -273,6 +273,24 @@ describe("a review across units, continued", () => {
     expect(result.amountUnits.converted.map((c) => [c.sheet, c.header, c.from.label])).toEqual([["发票", "金额", "元"]]);
   });
 
+  test.each([["1,500,000"], ["10000"], ["¥10,000"]])(
+    "a ledger's first invoice with its amount typed as text (%s) is an invoice, not a row of units",
+    (amount) => {
+      const values: Grid = customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C1", extra: [5_000_000, 1_500_200] }]);
+      const ledger: Grid = [
+        ["Customer ID", "Invoice", "Due date", "Amount", "Paid"],
+        ["C1", "INV-1", asOf - 100, amount, null],
+        ["C1", "INV-2", asOf - 10, 200, null],
+      ];
+      const result = withLedger("Customers", values, "Invoices", ledger, "en");
+      const figure = Number(amount.replace(/[^\d]/g, ""));
+      expect(result.customers[0].overdueAmount).toBe(figure + 200);
+      expect(result.customers[0].daysPastDue).toBe(100);
+      expect(result.leftOutRows).toEqual([]);
+      expect(result.amountUnits.converted).toEqual([]);
+    },
+  );
+
   test("a ledger in another currency is compared as it stands, and said so, not claimed converted", () => {
     const values: Grid = [
       ["单位：人民币万元"],

@@ -503,8 +503,10 @@ describe("archive plan", () => {
       null,
       1.5,
       "Low",
-      // Its sheet and unit not known: a row of any sheet, in the unit of the review reading it.
-      ...Array(12).fill(null),
+      ...Array(10).fill(null),
+      // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known.
+      "Customers",
+      null,
     ]);
     expect(grid[3][0]).toBe(serial("2026-02-15"));
     expect(grid.slice(4).map((l) => l[2])).toEqual(["C001", "C002", "C003", "C004"]);
