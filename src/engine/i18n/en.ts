@@ -589,6 +589,7 @@ export const en = {
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",
   "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
+  "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":
     "not compared: the last review stated them in {from}, this one in {to}, another currency (no exchange rate is known)",
   "changes.limitNotCompared":

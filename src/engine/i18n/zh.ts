@@ -552,6 +552,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",
   "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
+  "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
   "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
   "ui.detail.changes": "与上次审查相比",

@@ -592,6 +592,7 @@ export function policyChangeText(change: PolicyChange, lang: Lang): string {
  * ("the last review's in 元, converted to 万元"), or in another currency and not compared.
  */
 export function unitChangeText(change: UnitChange, lang: Lang): string {
+  if (change.to === "") return message(lang, "changes.unitsUnstated", { from: change.from });
   return message(lang, change.compared ? "changes.unitsConverted" : "changes.unitsNotCompared", {
     from: change.from,
     to: change.to,

@@ -192,8 +192,14 @@ export interface UnitChange {
   readonly compared: boolean;
 }
 
-/** How figures in `from` compare with this review's in `to`: undefined when nothing needs saying (one scale, or a unit not stated). */
+/**
+ * How figures in `from` compare with this review's in `to`: undefined when nothing needs saying
+ * (one scale, or no unit stated last time: an archive from before units were recorded). A unit
+ * stated last time and none now is said (`to` ""), the figures compared as they stand: a limit
+ * 10,000 times larger is then the unit's doing, and the reader is told which unit it was.
+ */
 export function unitChange(from: AmountUnit | undefined, to: AmountUnit | undefined): UnitChange | undefined {
+  if (from && !to) return { from: from.label, to: "", compared: true };
   if (!from || !to) return undefined;
   const compared = sameCurrency(from, to);
   if (compared && from.factor === to.factor) return undefined;

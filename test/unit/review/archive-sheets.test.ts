@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readArchive } from "../../../src/engine/review/archive";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { customerChangeLines } from "../../../src/engine/review/texts";
+import { customerChangeLines, unitChangeText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
@@ -283,6 +283,21 @@ describe("a sheet whose amounts' unit changed since its last review", () => {
         : line.map((v, c) => (c === 7 || c === 8 ? (v as number) / 10_000 : v)),
     );
   }
+
+  test("a unit stated last time and none now: compared as they stand, and said, naming last time's unit", () => {
+    const book = october();
+    const unstated = book.sheets.Domestic.map((line, i) =>
+      i === 0 ? line.map((h) => (typeof h === "string" ? h.replace(" (元)", "") : h)) : line,
+    );
+    const r = review({ ...book, sheets: { ...book.sheets, Domestic: unstated } }, "Domestic", NOV).result;
+    expect(r.amountUnits.unit).toBeUndefined();
+    expect(r.changes!.units).toEqual({ from: "元", to: "", compared: true });
+    expect(changeOf(r, "C001")).toMatchObject({ previousLimit: 1_000_000, limitChange: 0 });
+    expect(unitChangeText(r.changes!.units!, "en")).toBe(
+      "the last review's in 元; this sheet states no unit, so they are compared as they stand",
+    );
+    expect(unitChangeText(r.changes!.units!, "zh")).toBe("上次审查以元计；本表未注明单位，按原数比较");
+  });
 
   test("元 → 万元: limits and balances converted, no limit change, nothing typed over", () => {
     const book = october();
