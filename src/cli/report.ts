@@ -183,6 +183,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
         }
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,
+    otherSheets: changes.otherSheets ?? null,
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,

@@ -563,6 +563,8 @@ export const en = {
     'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
   "changes.title": "Changes since the last review ({date})",
   "changes.none": "No earlier review in the archive to compare with",
+  "changes.noneOfSheet":
+    "No earlier review of this sheet in the archive to compare with (it holds reviews of {sheets}; to carry a renamed sheet's history over, type its new name over the old one in the archive's {column} column)",
   "changes.fromTo": "From \\ to",
   "changes.newWarnings": "New warnings",
   "changes.clearedWarnings": "Cleared warnings",

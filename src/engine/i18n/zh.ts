@@ -526,6 +526,8 @@ export const zh: Record<MessageKey, string> = {
     "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",
   "changes.none": "存档中没有可比较的上次审查",
+  "changes.noneOfSheet":
+    "存档中没有本工作表可比较的上次审查（存档中有{sheets}的审查；若工作表已改名，在存档的“{column}”列中把旧名改为新名即可接续历史）",
   "changes.fromTo": "从 \\ 到",
   "changes.newWarnings": "新增预警",
   "changes.clearedWarnings": "解除预警",

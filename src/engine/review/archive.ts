@@ -326,6 +326,18 @@ export function claimUnnamed(contents: ArchiveContents, sheet: string, keys: Rea
   return { ...contents, entries };
 }
 
+/** The other customer sheets the archive holds reviews of before `asOf`, by name as first written, at most `count`. */
+export function otherSheetsIn(contents: ArchiveContents | undefined, sheet: string, asOf: number, count = 3): string[] {
+  const names: string[] = [];
+  for (const e of contents?.entries ?? []) {
+    if (e.sheet === "" || e.date === undefined || e.date >= asOf || sameSheetName(e.sheet, sheet)) continue;
+    if (names.some((n) => sameSheetName(n, e.sheet))) continue;
+    names.push(e.sheet);
+    if (names.length === count) break;
+  }
+  return names;
+}
+
 /**
  * The archive as one customer sheet's history: only that sheet's rows. Two customer sheets of
  * a workbook (a sheet per branch, domestic and export) are two portfolios, each compared with

@@ -83,6 +83,11 @@ export interface ReviewChanges {
   readonly policy?: PolicyChange;
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
   readonly units?: UnitChange;
+  /**
+   * With no earlier review of this sheet: the customer sheets the archive holds earlier reviews of
+   * (a sheet renamed since starts a history of its own, and the reader is told how to carry it over).
+   */
+  readonly otherSheets?: readonly string[];
 }
 
 /** The customers whose grade moved this way since their previous review, in sheet order. */
@@ -215,6 +220,7 @@ export function whatChanged(
   earlier: EarlierReviews,
   unit: AmountUnit | undefined,
   policy?: PolicyChange,
+  otherSheets?: readonly string[],
 ): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
@@ -259,6 +265,7 @@ export function whatChanged(
     gone,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
+    otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
   };
 }
 

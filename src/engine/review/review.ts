@@ -12,7 +12,16 @@ import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { archiveKey, claimUnnamed, earlierReviews, hasUnnamed, previousScoresOf, readArchive, sheetArchive } from "./archive";
+import {
+  archiveKey,
+  claimUnnamed,
+  earlierReviews,
+  hasUnnamed,
+  otherSheetsIn,
+  previousScoresOf,
+  readArchive,
+  sheetArchive,
+} from "./archive";
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
@@ -339,7 +348,15 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
     },
-    changes: earlier ? whatChanged(customers, earlier, units.unit, lastPolicy?.change) : undefined,
+    changes: earlier
+      ? whatChanged(
+          customers,
+          earlier,
+          units.unit,
+          lastPolicy?.change,
+          earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
+        )
+      : undefined,
     typedOver: typedOverCells(
       values,
       origin.row,

@@ -560,9 +560,13 @@ export function moreAtRiskText(
 
 /** What changed, as a heading: since which review, or that the archive holds none to compare with. */
 export function changesTitle(changes: ReviewChanges, lang: Lang): string {
-  return changes.previousReview === undefined
-    ? message(lang, "changes.none")
-    : message(lang, "changes.title", { date: dateText(changes.previousReview, lang) });
+  if (changes.previousReview !== undefined)
+    return message(lang, "changes.title", { date: dateText(changes.previousReview, lang) });
+  if (!changes.otherSheets) return message(lang, "changes.none");
+  return message(lang, "changes.noneOfSheet", {
+    sheets: changes.otherSheets.join(message(lang, "sep.list")),
+    column: message(lang, "summary.sheet"),
+  });
 }
 
 /** A setting's value as the policy sheet shows it: a share as a percentage, a number as it is. */

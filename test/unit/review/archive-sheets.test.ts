@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readArchive } from "../../../src/engine/review/archive";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { customerChangeLines, unitChangeText } from "../../../src/engine/review/texts";
+import { changesTitle, customerChangeLines, unitChangeText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
@@ -196,10 +196,20 @@ describe("the archive's sheet and unit columns", () => {
     expect(over.cells.map((c) => [c.customer, c.typed, c.written])).toEqual([["Alpha", exportLimit, 1_000_000]]);
   });
 
-  test("a renamed sheet starts a history of its own", () => {
+  test("a renamed sheet starts a history of its own, and what changed says how to carry the old one over", () => {
     const book = october();
     const renamed = review({ ...book, sheets: { ...book.sheets, "Domestic 2027": DOMESTIC } }, "Domestic 2027", NOV);
     expect(renamed.result.changes!.previousReview).toBeUndefined();
+    expect(renamed.result.changes!.otherSheets).toEqual(["Domestic", "Export"]);
+    expect(changesTitle(renamed.result.changes!, "en")).toBe(
+      "No earlier review of this sheet in the archive to compare with (it holds reviews of Domestic, Export; " +
+        "to carry a renamed sheet's history over, type its new name over the old one in the archive's Customer sheet column)",
+    );
+    expect(changesTitle(renamed.result.changes!, "zh")).toBe(
+      "存档中没有本工作表可比较的上次审查（存档中有Domestic、Export的审查；若工作表已改名，在存档的“客户工作表”列中把旧名改为新名即可接续历史）",
+    );
+    // A sheet with a history of its own is not told of the others.
+    expect(review(book, "Domestic", NOV).result.changes!.otherSheets).toBeUndefined();
     expect(renamed.result.trend).toHaveLength(1);
     expect(rowsOf(renamed.book.archive).filter((r) => r[1] === "Domestic 2027")).toHaveLength(3);
   });
