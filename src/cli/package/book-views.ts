@@ -11,7 +11,7 @@ import { WORKBOOK_ORDER } from "./defined-names";
 import { WorkbookPackage } from "./package";
 import { applySplices, elementsOf, orderedPosition, withAttributes } from "./xml-edit";
 
-/** A sheet's views stand before its cells, in the first few hundred bytes: no more is inflated to find them. */
+/** A sheet's views stand before its cells, mostly in its first few hundred bytes: no more than this is inflated to find them. */
 const VIEWS_LOOK_LIMIT = 1024 * 1024;
 
 /** The first window's active tab: its position among the workbook's <sheet> elements (0 when not said). */
@@ -57,7 +57,10 @@ export interface SummaryTab {
 }
 
 /** Whether the copy can open on the summary: see the file's comment. */
-export async function canOpenOnSummary(pkg: WorkbookPackage, { customerSheet, summary, writtenWhole }: SummaryTab): Promise<boolean> {
+export async function canOpenOnSummary(
+  pkg: WorkbookPackage,
+  { customerSheet, summary, writtenWhole }: SummaryTab,
+): Promise<boolean> {
   const tabs = pkg.tabs;
   const active = tabs[activeTab(pkg.workbookXml)];
   if (!active || (active.name !== customerSheet && active.name !== summary)) return false;

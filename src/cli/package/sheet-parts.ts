@@ -180,7 +180,10 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
             drop: (e) => replacing.has(e.local),
             add: [
               { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p, print.scale === undefined) : "" },
-              { local: "sheetViews", xml: selectedViews(frozenViews(xmlOf("sheetViews"), layout.freezeRows, p), target.tabSelected) },
+              {
+                local: "sheetViews",
+                xml: selectedViews(frozenViews(xmlOf("sheetViews"), layout.freezeRows, p), target.tabSelected),
+              },
               { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
             ],
           },

@@ -160,7 +160,9 @@ describe("the reviewed sample", () => {
       stdio: "ignore",
       timeout: 180_000,
     });
-    const views = await viewsOf(path.join(out, path.basename(reviewed)));
+    const saved = path.join(out, path.basename(reviewed));
+    expect((await partsOf(saved)).get("docProps/app.xml")).toContain("<Application>LibreOffice");
+    const views = await viewsOf(saved);
     expect(views.tabs[2]).toBe(SUMMARY);
     expect(views.active).toBe(SUMMARY);
     expect(views.selected).toEqual([SUMMARY]);
@@ -251,7 +253,7 @@ describe("a workbook LibreOffice saved (its customer sheet active and selected)"
   });
 });
 
-test("a workbook openpyxl wrote, its window taken out: one is added between workbookPr and the sheets", async () => {
+test("a workbook openpyxl wrote, its window taken out: one is added after workbookPr and workbookProtection, before the sheets", async () => {
   const input = await edited(OPENPYXL, "no-window", {
     "xl/workbook.xml": (xml) => xml.replace(/<bookViews>[\s\S]*?<\/bookViews>/, ""),
   });
@@ -260,7 +262,9 @@ test("a workbook openpyxl wrote, its window taken out: one is added between work
   const views = await viewsOf(await review(input, "no-window"));
   expect(views.active).toBe(SUMMARY);
   expect(views.selected).toEqual([SUMMARY]);
-  expect(views.workbook).toMatch(/<workbookPr\/><bookViews><workbookView activeTab="2"\/><\/bookViews><sheets>/);
+  expect(views.workbook).toMatch(
+    /<workbookPr\/><workbookProtection\/><bookViews><workbookView activeTab="2"\/><\/bookViews><sheets>/,
+  );
 });
 
 describe("a reviewed copy sent on", () => {
