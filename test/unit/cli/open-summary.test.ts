@@ -9,13 +9,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
-import { SaxesParser } from "saxes";
-import { activeTab, withActiveTab } from "../../../src/cli/package/book-views";
+import { withActiveTab } from "../../../src/cli/package/book-views";
 import { withTabSelected } from "../../../src/cli/package/layout-xml";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { runCli } from "../../support/cli";
+import { partsOf, viewsOf } from "../../support/views";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
@@ -30,23 +29,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-open-summary-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Every part of a package as text, by its name. */
-async function partsOf(file: string): Promise<Map<string, string>> {
-  const zip = await ZipReader.open(file, file);
-  const out = new Map<string, string>();
-  try {
-    for (const entry of zip.entries.values()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
-      const raw = Buffer.concat(chunks);
-      out.set(entry.name, (entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw).toString("utf8"));
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
-}
 
 /** A copy of `file` with parts changed (a change returning undefined adds nothing) and parts added. */
 async function edited(
@@ -80,48 +62,6 @@ async function review(input: string, name: string): Promise<string> {
   const { code, stderr } = await runCli(input, "--as-of", "2026-11-30", "--out", out);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   return out;
-}
-
-interface Views {
-  readonly workbook: string;
-  /** The <sheet> names in order. */
-  readonly tabs: string[];
-  readonly active: string;
-  /** The tabs whose part has a view of the first window with its tab selected, each part parsed whole. */
-  readonly selected: string[];
-  /** Each tab's <sheetViews> as written. */
-  readonly sheetViews: Map<string, string>;
-}
-
-/** What a package says about its window: the tabs, the active one, the selected ones (every sheet part parsed). */
-async function viewsOf(file: string): Promise<Views> {
-  const parts = await partsOf(file);
-  const workbookPart = [...parts.keys()].find((n) => /^xl\/workbook\.xml$/i.test(n))!;
-  const workbook = parts.get(workbookPart)!;
-  const rels = parts.get("xl/_rels/workbook.xml.rels")!;
-  const tabs: string[] = [];
-  const selected: string[] = [];
-  const sheetViews = new Map<string, string>();
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
-    const name = /\sname="([^"]*)"/.exec(m[0])![1];
-    const id = /\s\w+:id="([^"]*)"/.exec(m[0])![1];
-    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*>`).exec(rels)![0];
-    const part = `xl/${/Target="\/?(?:xl\/)?([^"]+)"/.exec(target)![1]}`;
-    tabs.push(name);
-    const xml = parts.get(part)!;
-    sheetViews.set(name, /<(?:\w+:)?sheetViews>[\s\S]*?<\/(?:\w+:)?sheetViews>/.exec(xml)?.[0] ?? "");
-    // Parsed whole by a real XML parser: a selected view anywhere counts, not only where a pattern would look.
-    const parser = new SaxesParser({ xmlns: true });
-    let isSelected = false;
-    parser.on("opentag", (tag) => {
-      const attr = (local: string) => Object.values(tag.attributes).find((a) => a.local === local)?.value;
-      if (tag.local === "sheetView" && (attr("workbookViewId") ?? "0") === "0" && /^(1|true)$/.test(attr("tabSelected") ?? ""))
-        isSelected = true;
-    });
-    parser.write(xml).close();
-    if (isSelected) selected.push(name);
-  }
-  return { workbook, tabs, active: tabs[activeTab(workbook)], selected, sheetViews };
 }
 
 const firstWindow = (workbook: string) =>
@@ -297,6 +237,56 @@ describe("a reviewed copy sent on", () => {
     expect(views.active).toBe("Customers");
     expect(views.selected).toEqual([]);
   });
+});
+
+test("a sheet whose views do not end within the look's limit is taken as selected: every view stays as it was", async () => {
+  // The ledger's view selects 200,000 cells one by one: its views run on past the first MiB.
+  const cells = Array.from({ length: 200_000 }, (_, i) => `A${2 * i + 1}`).join(" ");
+  const input = await edited(LIBREOFFICE, "long-views", {
+    "xl/worksheets/sheet2.xml": (xml) => xml.replace('activeCellId="0" sqref="A1"', `activeCellId="0" sqref="${cells}"`),
+  });
+  const before = await viewsOf(input);
+  expect(before.sheetViews.get("Invoices")!.length).toBeGreaterThan(1024 * 1024);
+  expect(before.selected).toEqual(["Customers"]);
+  const views = await viewsOf(await review(input, "long-views"));
+  expect(firstWindow(views.workbook)).toBe(firstWindow(before.workbook));
+  expect(views.selected).toEqual(["Customers"]);
+});
+
+test("looking for a sheet's views inflates the start of its part only, whatever its size", async () => {
+  const file = path.join(dir, "big-part.zip");
+  const row = `<row r="1"><c r="A1"><v>1</v></c></row>`;
+  const fd = fs.openSync(file, "w");
+  try {
+    const writer = new ZipWriter(fd);
+    await writer.add("sheet.xml", [
+      "<worksheet><sheetViews/><sheetData>",
+      ...Array.from({ length: 500_000 }, () => row),
+      "</sheetData></worksheet>",
+    ]);
+    writer.finish();
+  } finally {
+    fs.closeSync(fd);
+  }
+  const zip = await ZipReader.open(file, file);
+  try {
+    const entry = zip.entry("sheet.xml")!;
+    expect(entry.uncompressedSize).toBeGreaterThan(18 * 1024 * 1024);
+    let seen = 0;
+    await zip.peekHead(entry, 1024 * 1024, (chunk) => {
+      seen += chunk.length;
+    });
+    expect(seen).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(seen).toBeLessThan(3 * 1024 * 1024);
+    let chunks = 0;
+    await zip.peekHead(entry, 1024 * 1024, () => {
+      chunks++;
+      return false;
+    });
+    expect(chunks).toBe(1);
+  } finally {
+    zip.close();
+  }
 });
 
 describe("the XML edits", () => {

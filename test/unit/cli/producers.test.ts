@@ -19,6 +19,7 @@ import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
 import { toPdf } from "../../../scripts/render-report";
 import { runCli } from "../../support/cli";
+import { viewsOf } from "../../support/views";
 
 const CORPUS = path.resolve(__dirname, "../../cases/producers");
 interface Case {
@@ -141,6 +142,8 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     const tabNames = (xml: string) => [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
     const opened = after.get(workbookPart)!.toString("utf8");
     const switched = tabNames(original)[activeTab(original)] === r.sheet;
+    // Never two tabs selected: Excel would open with the sheets grouped.
+    if (switched) expect((await viewsOf(output)).selected).toEqual(["Credit Review Summary"]);
     expect(tabNames(opened)[activeTab(opened)]).toBe(
       switched ? "Credit Review Summary" : tabNames(original)[activeTab(original)],
     );
