@@ -14,7 +14,7 @@ import { applySplices, elementsOf, orderedPosition, withAttributes } from "./xml
 /** A sheet's views stand before its cells, mostly in its first few hundred bytes: no more than this is inflated to find them. */
 const VIEWS_LOOK_LIMIT = 1024 * 1024;
 
-/** The first window's active tab: its position among the workbook's <sheet> elements (0 when not said). */
+/** The first window's active tab: its position among the workbook's <sheet> elements (0 when not said, -1 when not a position). */
 export function activeTab(workbookXml: string): number {
   const view = elementsOf(workbookXml).elements.find((e) => e.local === "workbookView");
   const value = Number(view?.attrs.get("activeTab") ?? 0);
