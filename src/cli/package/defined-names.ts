@@ -16,7 +16,7 @@ export interface SheetName {
 }
 
 /** CT_Workbook's children in schema order. */
-const WORKBOOK_ORDER = [
+export const WORKBOOK_ORDER = [
   "fileVersion",
   "fileSharing",
   "workbookPr",

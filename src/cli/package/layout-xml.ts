@@ -9,7 +9,7 @@ import { columnLetter, sheetReference } from "../../engine/a1";
 import type { ColumnLayout, HeaderFooter, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
 import { decodeXml, escapeCellText, unescapeCellText } from "./xml";
-import { elementsOf } from "./xml-edit";
+import { applySplices, elementsOf, withAttributes } from "./xml-edit";
 
 type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
 
@@ -71,13 +71,19 @@ export function frozenViews(existing: string, rows: number | undefined, p: strin
   return existing.slice(0, view.start) + inner + paneXml(p, rows) + close + existing.slice(view.start + openTag.length);
 }
 
-function setAttrs(tag: string, attrs: Record<string, string>): string {
-  let out = tag;
-  for (const [name, value] of Object.entries(attrs)) {
-    const re = new RegExp(`\\s${name}="[^"]*"`);
-    out = re.test(out) ? out.replace(re, ` ${name}="${value}"`) : out.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
-  }
-  return out;
+/**
+ * <sheetViews> with the sheet's view in the workbook's first window (workbookViewId 0) selected
+ * or not (tabSelected); its views in other windows, and every other setting, stay as they are.
+ */
+export function withTabSelected(existing: string, selected: boolean): string {
+  const splices = elementsOf(existing)
+    .elements.filter((e) => e.local === "sheetView" && (e.attrs.get("workbookViewId") ?? "0") === "0")
+    .map((view) => {
+      const end = existing.indexOf(">", view.start) + 1;
+      const unselected = existing.slice(view.start, end).replace(/\s+tabSelected\s*=\s*("[^"]*"|'[^']*')/, "");
+      return { start: view.start, end, text: selected ? withAttributes(unselected, { tabSelected: "1" }) : unselected };
+    });
+  return applySplices(existing, splices);
 }
 
 /** <sheetPr> saying whether the sheet prints fitted to pages (or at the page setup's scale). */
@@ -89,7 +95,7 @@ export function fittedSheetPr(existing: string, p: string, fit = true): string {
   if (setUp) {
     return (
       existing.slice(0, setUp.start) +
-      setAttrs(existing.slice(setUp.start, setUp.end), { fitToPage: value }) +
+      withAttributes(existing.slice(setUp.start, setUp.end), { fitToPage: value }) +
       existing.slice(setUp.end)
     );
   }
@@ -109,8 +115,8 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
       ? { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) }
       : { orientation: print.orientation, scale: String(print.scale) };
   if (print.overThenDown) attrs.pageOrder = "overThenDown";
-  if (!existing) return setAttrs(`<${p}pageSetup/>`, attrs);
-  return setAttrs(existing, attrs);
+  if (!existing) return withAttributes(`<${p}pageSetup/>`, attrs);
+  return withAttributes(existing, attrs);
 }
 
 /** <headerFooter> with the plan's header and footer in their centre sections (&C), the same on every page. */

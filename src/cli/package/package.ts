@@ -18,6 +18,14 @@ export interface SheetInfo {
   readonly part: string;
 }
 
+/** A tab of the workbook, of whatever kind (worksheet, chart sheet, dialog or macro sheet), as <sheets> lists it. */
+export interface Tab {
+  readonly name: string;
+  readonly state: SheetState;
+  /** Its part, when its relationship names one the package has. */
+  readonly part?: string;
+}
+
 export interface Relationship {
   readonly id: string;
   readonly type: string;
@@ -75,6 +83,8 @@ export class WorkbookPackage {
     readonly workbookPart: string,
     readonly workbookXml: string,
     readonly sheets: readonly SheetInfo[],
+    /** Every <sheet> of the workbook in tab order: the positions workbook views and names count in. */
+    readonly tabs: readonly Tab[],
     readonly date1904: boolean,
     readonly workbookRels: readonly Relationship[],
   ) {}
@@ -88,6 +98,7 @@ export class WorkbookPackage {
     const workbookXml = await zip.text(zip.entry(workbookPart)!);
     const rels = await readRels(zip, relsPartOf(workbookPart));
     const sheets: SheetInfo[] = [];
+    const tabs: Tab[] = [];
     let date1904 = false;
     eachElement(workbookXml, (local, attrs) => {
       if (local === "workbookPr") {
@@ -96,21 +107,18 @@ export class WorkbookPackage {
       } else if (local === "sheet") {
         const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
         const rel = rels.find((r) => r.id === relId);
+        const name = attrs.get("name") ?? "";
+        const stateValue = attrs.get("state");
+        const state = stateValue === "hidden" || stateValue === "veryHidden" ? stateValue : "visible";
+        const entry = rel?.part ? zip.entry(rel.part) : undefined;
+        tabs.push({ name, state, part: entry?.name });
         // Chart sheets and dialog sheets have no cells: only worksheets are candidates.
         if (!rel?.part || !isRelType(rel, "worksheet")) return;
-        const entry = zip.entry(rel.part);
-        if (!entry) throw new PackageError(`sheet "${attrs.get("name")}" has no part ${rel.part}`);
-        const state = attrs.get("state");
-        sheets.push({
-          name: attrs.get("name") ?? "",
-          sheetId: Number(attrs.get("sheetId")),
-          relId,
-          state: state === "hidden" || state === "veryHidden" ? state : "visible",
-          part: entry.name,
-        });
+        if (!entry) throw new PackageError(`sheet "${name}" has no part ${rel.part}`);
+        sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
       }
     });
-    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, date1904, rels);
+    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, tabs, date1904, rels);
     pkg.relsCache.set(workbookPart, rels);
     return pkg;
   }

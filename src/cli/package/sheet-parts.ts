@@ -29,6 +29,7 @@ import {
   mergedCols,
   printTitlesRef,
   titleRowsOf,
+  withTabSelected,
 } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
@@ -146,6 +147,8 @@ export interface UserSheet {
    * are the review's, redone every run. On the user's sheet a header or footer of theirs stays.
    */
   readonly ownSheet?: boolean;
+  /** Its tab selected (true) or not (false) in the workbook's first window; as it is when not said. */
+  readonly tabSelected?: boolean;
 }
 
 /** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
@@ -177,7 +180,10 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
             drop: (e) => replacing.has(e.local),
             add: [
               { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p, print.scale === undefined) : "" },
-              { local: "sheetViews", xml: frozenViews(xmlOf("sheetViews"), layout.freezeRows, p) },
+              {
+                local: "sheetViews",
+                xml: selectedViews(frozenViews(xmlOf("sheetViews"), layout.freezeRows, p), target.tabSelected),
+              },
               { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
             ],
           },
@@ -242,6 +248,10 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   nameSheet(edit, sheet.name, layout, target.user, true);
 }
 
+function selectedViews(sheetViews: string, tabSelected: boolean | undefined): string {
+  return tabSelected === undefined || !sheetViews ? sheetViews : withTabSelected(sheetViews, tabSelected);
+}
+
 /** The sheet's print titles and filter as the workbook's built-in names. */
 function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: UserSetup, usersSheet: boolean): void {
   const print = layout.print;
@@ -257,13 +267,20 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: 
     edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
 }
 
-/** A sheet the review owns, written whole at `part`, with its charts. */
-export function writeOwnSheet(edit: PackageEdit, styles: Styles, lang: Lang, plan: SheetPlan, part: string): void {
+/** A sheet the review owns, written whole at `part`, with its charts; `tabSelected`: its tab selected in the first window. */
+export function writeOwnSheet(
+  edit: PackageEdit,
+  styles: Styles,
+  lang: Lang,
+  plan: SheetPlan,
+  part: string,
+  tabSelected?: boolean,
+): void {
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights);
   const children = [
-    ...layoutChildren(plan),
+    ...layoutChildren(plan).map((c) => (c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c)),
     { local: "conditionalFormatting" as const, xml: fillsXml(plan.fills ?? [], styles, 1) },
     { local: "pageMargins" as const, xml: PAGE_MARGINS },
   ];

@@ -6,7 +6,8 @@
  * as it is stored, compressed bytes and all.
  */
 import { Lang } from "../../engine/i18n";
-import { WritePlan } from "../../engine/review/write-plan";
+import { SheetPlan, WritePlan } from "../../engine/review/write-plan";
+import { canOpenOnSummary, withActiveTab } from "./book-views";
 import { PackageError } from "./bounds";
 import { sheetIndexes, withSheetNames } from "./defined-names";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
@@ -40,10 +41,22 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   const styles = new Styles(stylesEntry ? await zip.text(stylesEntry) : undefined);
   const { replaced, removed, added, overrides, newSheets, newWorkbookRels, wbDir } = edit;
 
-  // ---- the customer sheet: output columns, their fills, its layout ----
   const { sheet: targetName, blocks, fills, clearFillsOn, ...layout } = plan.target;
   const target = pkg.sheets.find((s) => s.name === targetName);
   if (!target) throw new PackageError(`sheet "${targetName}" is gone`);
+
+  // ---- the tab the copy opens on: the summary, when switching to it groups no sheets ----
+  const summary = plan.sheets.find((s) => s.kind === "summary");
+  const writtenWhole = new Set(
+    plan.sheets
+      .filter((s) => s.mode === "replace")
+      .flatMap((s) => pkg.sheets.filter((existing) => existing.name === s.name).map((existing) => existing.part.toLowerCase())),
+  );
+  const openOnSummary =
+    summary !== undefined && (await canOpenOnSummary(pkg, { customerSheet: targetName, summary: summary.name, writtenWhole }));
+  const selected = (sheetPlan: SheetPlan) => (openOnSummary ? sheetPlan === summary : undefined);
+
+  // ---- the customer sheet: output columns, their fills, its layout ----
   patchSheet(edit, styles, lang, {
     sheet: target,
     blocks,
@@ -51,6 +64,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     clearFillsOn,
     layout,
     user: await userSetup(edit, target, layout.autoFilter),
+    tabSelected: openOnSummary ? false : undefined,
   });
 
   // ---- the review's own sheets ----
@@ -68,6 +82,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
         layout: sheetPlan,
         user,
         ownSheet: true,
+        tabSelected: selected(sheetPlan),
       });
       continue;
     }
@@ -79,7 +94,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
       newWorkbookRels.push({ id: relId, type: WORKSHEET_REL, target: part.slice(wbDir.length) });
       overrides.push({ part, type: WORKSHEET_TYPE });
     }
-    writeOwnSheet(edit, styles, lang, sheetPlan, part);
+    writeOwnSheet(edit, styles, lang, sheetPlan, part, selected(sheetPlan));
   }
 
   // Parts only a replaced sheet used (its old drawing and chart, comments) go with it.
@@ -137,6 +152,10 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
       return sheetIndex === undefined ? [] : [{ ...name, sheetIndex }];
     });
     workbookXml = withSheetNames(workbookXml, names);
+  }
+  if (openOnSummary) {
+    const index = sheetIndexes(workbookXml).get(summary.name);
+    if (index !== undefined) workbookXml = withActiveTab(workbookXml, index);
   }
   if (workbookXml !== pkg.workbookXml) replaced.set(pkg.workbookPart.toLowerCase(), workbookXml);
   if (newWorkbookRels.length || dropCalcChain) {

@@ -72,6 +72,22 @@ export function rootPrefix(xml: string): string {
   return root ? root.name.slice(0, root.name.length - root.local.length) : "";
 }
 
+/**
+ * An element's text with attributes set on its start tag: replaced where the tag has them,
+ * added at its end where not; everything else as it was.
+ */
+export function withAttributes(element: string, attrs: Readonly<Record<string, string>>): string {
+  const end = element.indexOf(">") + 1;
+  let tag = element.slice(0, end);
+  for (const [name, value] of Object.entries(attrs)) {
+    const existing = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+    tag = existing.test(tag)
+      ? tag.replace(existing, (_whole, before: string) => `${before}"${value}"`)
+      : tag.replace(/\s*(\/?>)$/, (_whole, close: string) => ` ${name}="${value}"${close}`);
+  }
+  return tag + element.slice(end);
+}
+
 /** Inserts text just before the closing tag of the first element named `local` (expanding <x/> to <x>…</x>). */
 export function insertInto(xml: string, local: string, text: string): string {
   const { elements, closes } = elementsOf(xml);

@@ -209,6 +209,40 @@ export class ZipReader {
     }
   }
 
+  /**
+   * Looks at the start of a part's text, at most about `limit` characters: the kept text when
+   * there is one, else only as much inflated as that. The part is not counted toward the read
+   * bounds, which weigh parts read whole: what this inflates is held to `limit`, whatever the
+   * part's size. `visit` returns false to stop sooner.
+   */
+  async peekHead(entry: ZipEntry, limit: number, visit: (chunk: string) => boolean | void): Promise<void> {
+    const cached = this.kept.get(entry.name);
+    let seen = 0;
+    if (cached) {
+      for (const chunk of cached) {
+        if (visit(chunk) === false || (seen += chunk.length) >= limit) return;
+      }
+      return;
+    }
+    const stream = await this.inflated(entry);
+    const decoder = new StringDecoder("utf8");
+    const chunks = stream[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
+        }
+        const text = next.done ? decoder.end() : decoder.write(next.value);
+        if (visit(text) === false || next.done || (seen += text.length) >= limit) return;
+      }
+    } finally {
+      stream.destroy();
+    }
+  }
+
   /** Keeps the text of `entry` from its next full read for the read after it, instead of inflating it twice. */
   keepText(entry: ZipEntry): void {
     this.kept.set(entry.name, null);

@@ -316,7 +316,9 @@ test("printed pages: each of our sheets headed with its title and the review dat
   );
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
-  expect(archive).toContain(`<headerFooter><oddHeader>&amp;CCredit Review Archive — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`);
+  expect(archive).toContain(
+    `<headerFooter><oddHeader>&amp;CCredit Review Archive — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+  );
   expect(count(archive, /<headerFooter>/g)).toBe(1);
   // The earlier run's page numbers on the customer sheet, in English, are this review's in Chinese.
   expect(sheetXml(zh, "Customers")).toContain(`<headerFooter>${zhFooter}</headerFooter>`);
@@ -351,7 +353,10 @@ test("the customer sheet with a page setup and a picture: page numbers between t
     const wb = await loadWorkbook(EXAMPLE);
     const ws = wb.getWorksheet("Customers")!;
     ws.pageSetup.paperSize = 9;
-    const logo = wb.addImage({ buffer: fs.readFileSync(path.resolve(__dirname, "../../../assets/icon-32.png")) as unknown as ExcelJS.Buffer, extension: "png" });
+    const logo = wb.addImage({
+      buffer: fs.readFileSync(path.resolve(__dirname, "../../../assets/icon-32.png")) as unknown as ExcelJS.Buffer,
+      extension: "png",
+    });
     ws.addImage(logo, "A52:B54");
     if (headerFooter) ws.headerFooter = headerFooter;
     await wb.xlsx.writeFile(file);
@@ -364,7 +369,9 @@ test("the customer sheet with a page setup and a picture: page numbers between t
     "headerFooter",
     "drawing",
   ]);
-  expect(ours).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*\/><headerFooter><oddFooter>&amp;CPage &amp;P of &amp;N<\/oddFooter><\/headerFooter>/);
+  expect(ours).toMatch(
+    /<pageSetup [^>]*paperSize="9"[^>]*\/><headerFooter><oddFooter>&amp;CPage &amp;P of &amp;N<\/oddFooter><\/headerFooter>/,
+  );
 
   const theirs = path.join(dir, "theirs.xlsx");
   await setUp(theirs, { oddFooter: "&LConfidential — Smith && Sons&R&D" });
@@ -378,7 +385,9 @@ test("the customer sheet with a page setup and a picture: page numbers between t
   // A first page set to differ is the user's set-up too, before anything is typed in it.
   const first = path.join(dir, "first.xlsx");
   await setUp(first, { differentFirst: true });
-  const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(sheetXml(await parts(first), "Customers"))![0];
+  const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(
+    sheetXml(await parts(first), "Customers"),
+  )![0];
   const keptFirst = sheetXml(await reviewed(first), "Customers");
   expect(keptFirst).toContain(set);
   expect(keptFirst).not.toContain("Page &amp;P");

@@ -12,12 +12,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { SaxesParser } from "saxes";
+import { activeTab } from "../../../src/cli/package/book-views";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { WorkbookPackage } from "../../../src/cli/package/package";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
 import { toPdf } from "../../../scripts/render-report";
 import { runCli } from "../../support/cli";
+import { viewsOf } from "../../support/views";
 
 const CORPUS = path.resolve(__dirname, "../../cases/producers");
 interface Case {
@@ -127,20 +129,35 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       kept++;
     }
     expect(kept).toBeGreaterThan(0);
-    // The workbook part gains the review's new sheets and the built-in names of their print titles
-    // and filters, nothing else: the user's defined names, views and calculation settings stay as they were.
+    // The workbook part gains the review's new sheets, the built-in names of their print titles
+    // and filters, and its first window's active tab moves to the summary when the customer sheet
+    // was the active one (open-summary.test.ts): nothing else. The user's defined names, other view
+    // settings and calculation settings stay as they were.
     const workbookPart = [...owned].find((n) => /workbook\d*\.xml$/.test(n) && !n.includes("_rels"))!;
     const [head, tail] = before
       .get(workbookPart)!
       .toString("utf8")
       .split(/<\/(?:\w+:)?sheets>/);
     const original = before.get(workbookPart)!.toString("utf8");
+    const tabNames = (xml: string) => [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
+    const opened = after.get(workbookPart)!.toString("utf8");
+    const switched = tabNames(original)[activeTab(original)] === r.sheet;
+    // Never two tabs selected: Excel would open with the sheets grouped.
+    if (switched) expect((await viewsOf(output)).selected).toEqual(["Credit Review Summary"]);
+    expect(tabNames(opened)[activeTab(opened)]).toBe(
+      switched ? "Credit Review Summary" : tabNames(original)[activeTab(original)],
+    );
+    const windowOf = (xml: string) => /<(?:\w+:)?workbookView\b[^>]*>/.exec(xml)?.[0];
+    const viewSettings = (tag: string | undefined) => tag?.replace(/\s(activeTab|firstSheet)="\d+"/g, "");
+    expect(viewSettings(windowOf(opened))).toBe(viewSettings(windowOf(original)) ?? '<workbookView activeTab="2"/>');
     const ours =
       /<(\w+:)?definedName name="_xlnm\.(?:Print_Titles|_FilterDatabase)" localSheetId="\d+"[^>]*>[^<]*<\/(\w+:)?definedName>/g;
     const added = (after.get(workbookPart)!.toString("utf8").match(ours) ?? []).filter((name) => !original.includes(name));
     expect(added.length).toBeGreaterThan(0);
-    let written = after.get(workbookPart)!.toString("utf8");
+    let written = opened;
     for (const name of added) written = written.replace(name, "");
+    const window = windowOf(original);
+    written = window ? written.replace(windowOf(written)!, window) : written.replace(/<bookViews>.*?<\/bookViews>/, "");
     if (!/<(\w+:)?definedNames[\s>]/.test(original))
       written = written.replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, "");
     expect(written.startsWith(head)).toBe(true);
