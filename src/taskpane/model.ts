@@ -4,7 +4,7 @@
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
 import { Area, columnLetter } from "../engine/a1";
-import { CellValue } from "../engine/cells";
+import { CellValue, todaySerial } from "../engine/cells";
 import { CreditError, errorText } from "../engine/errors";
 import { Lang, MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
@@ -13,6 +13,7 @@ import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
 import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
+import { ownSheetHeaderFooter } from "../engine/review/page-headers";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
@@ -110,15 +111,18 @@ export function planOptionsOf(read: ReviewRead): PlanOptions {
 
 /**
  * The policy sheet alone, laid out by the engine (what "Save policy" writes): over the sheet's
- * `existing` values when they were read, so a note beside the table stays.
+ * `existing` values when they were read, so a note beside the table stays. Its printed pages are
+ * dated the day it is saved (`savedOn`), not the last review's: the settings are that day's.
  */
 export function policyOnlyPlan(
   policy: Policy,
   lang: Lang,
   own: OwnSheets,
   existing?: readonly (readonly CellValue[])[],
+  savedOn: number = todaySerial(),
 ): PlanToWrite & { sheet: SheetPlan } {
-  const sheet = laidOut(policySheetPlan(policy, lang, own, existing), lang, "table");
+  const plan = laidOut(policySheetPlan(policy, lang, own, existing), lang, "table");
+  const sheet = { ...plan, headerFooter: ownSheetHeaderFooter(plan.name, savedOn, lang) };
   return { sheets: [sheet], sheet };
 }
 

@@ -28,6 +28,7 @@ import { sheetChoices, sheetKinds } from "../../../src/taskpane/sheets";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
+import { dateText } from "../../../src/engine/review/texts";
 
 const AS_OF = serialFromYMD(2026, 3, 31);
 let fake: FakeExcel;
@@ -945,11 +946,16 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
   test("Save policy writes only the policy sheet: 2 syncs, values readable back by readPolicySheet", async () => {
     workbook(3);
     const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
-    const { sheets } = policyOnlyPlan(policy, "zh", {});
+    const { sheets } = policyOnlyPlan(policy, "zh", {}, undefined, AS_OF + 5);
     const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
     expect(outcome.ok).toBe(true);
     expect(fake.syncCount).toBe(2);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "信用政策"]);
+    // Its pages dated the day it is saved: the settings are that day's, not the last review's.
+    expect(fake.sheet("信用政策")!.headerFooter).toEqual({
+      centerHeader: `信用政策 — ${dateText(AS_OF + 5, "zh")}`,
+      centerFooter: "第 &P 页，共 &N 页",
+    });
     expect(readPolicySheet(fake.sheet("信用政策")!.cells as unknown[][]).mediumFrom).toBe(2.4);
     expect(fake.sheet("Customers")!.cells[0].length).toBe(HEADER.length);
   });
