@@ -62,6 +62,14 @@ function toNumber(name: string, raw: unknown): number | undefined {
   return reading.value;
 }
 
+/** A date argument as a serial; undefined when blank (0 included: an empty cell as desktop Excel passes it). */
+function toDate(name: string, raw: unknown): number | undefined {
+  const reading = readDate(scalar(name, raw));
+  if (reading.kind === "blank") return undefined;
+  if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
+  return reading.serial;
+}
+
 /** A required number; a blank is an error that says so, not a silent 0. */
 export function number(name: string, constraints: NumberConstraints = {}): Param<number> {
   return {
@@ -153,12 +161,7 @@ export function dateOrToday(name: string): Param<number> {
     name,
     optional: true,
     defaultValue: TODAY,
-    read(raw) {
-      const reading = readDate(scalar(name, raw));
-      if (reading.kind === "blank") return todaySerial();
-      if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
-      return reading.serial;
-    },
+    read: (raw) => toDate(name, raw) ?? todaySerial(),
   };
 }
 
@@ -180,17 +183,7 @@ export function optionalFigure(name: string, constraints: NumberConstraints = {}
 
 /** An optional date the function can do without: omitted or blank (0 included) is undefined. */
 export function optionalDate(name: string): Param<number | undefined> {
-  return {
-    name,
-    optional: true,
-    defaultValue: NONE,
-    read(raw) {
-      const reading = readDate(scalar(name, raw));
-      if (reading.kind === "blank") return undefined;
-      if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
-      return reading.serial;
-    },
-  };
+  return { name, optional: true, defaultValue: NONE, read: (raw) => toDate(name, raw) };
 }
 
 /** A 2-D range or array constant, passed on as it is; a lone value counts as a 1×1 range. */

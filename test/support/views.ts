@@ -4,21 +4,27 @@ import { SaxesParser } from "saxes";
 import { activeTab } from "../../src/cli/package/book-views";
 import { ZipReader } from "../../src/cli/package/zip-reader";
 
-/** Every part of a package as text, by its name. */
-export async function partsOf(file: string): Promise<Map<string, string>> {
+/** Every part of a package, uncompressed, by its name. */
+export async function partBytesOf(file: string): Promise<Map<string, Buffer>> {
   const zip = await ZipReader.open(file, file);
-  const out = new Map<string, string>();
+  const out = new Map<string, Buffer>();
   try {
     for (const entry of zip.entries.values()) {
       const chunks: Buffer[] = [];
       for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
       const raw = Buffer.concat(chunks);
-      out.set(entry.name, (entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw).toString("utf8"));
+      out.set(entry.name, entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw);
     }
   } finally {
     zip.close();
   }
   return out;
+}
+
+/** Every part of a package as text, by its name. */
+export async function partsOf(file: string): Promise<Map<string, string>> {
+  const bytes = await partBytesOf(file);
+  return new Map([...bytes].map(([name, part]) => [name, part.toString("utf8")]));
 }
 
 export interface Views {

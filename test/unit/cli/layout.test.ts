@@ -7,9 +7,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { partsOf } from "../../support/views";
 import { WORKSHEET_ORDER } from "../../../src/cli/package/worksheet-xml";
 import { elementsOf } from "../../../src/cli/package/xml-edit";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
@@ -21,22 +21,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-layout-"));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function parts(file: string): Promise<Map<string, string>> {
-  const zip = await ZipReader.open(file, file);
-  const out = new Map<string, string>();
-  try {
-    for (const entry of zip.entries.values()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
-      const raw = Buffer.concat(chunks);
-      out.set(entry.name, (entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw).toString("utf8"));
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
-}
 
 /** The worksheet part of a sheet, by its name in workbook.xml. */
 function sheetXml(all: Map<string, string>, name: string): string {
@@ -53,7 +37,7 @@ async function reviewed(input: string, ...args: string[]): Promise<Map<string, s
   const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.xlsx`);
   const { code, stderr } = await runCli(input, "--as-of", "2026-11-30", "--out", out, ...args);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-  return parts(out);
+  return partsOf(out);
 }
 
 test("the customer sheet: output widths, wraps and row heights, frozen header, filter over the whole table, printed on pages across", async () => {
@@ -165,7 +149,7 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
 
 /** A copy of a package with one part's text changed, every other part copied as stored. */
 async function withPart(file: string, out: string, part: string, change: (text: string) => string): Promise<void> {
-  const text = (await parts(file)).get(part)!;
+  const text = (await partsOf(file)).get(part)!;
   const zip = await ZipReader.open(file, file);
   const fd = fs.openSync(out, "w");
   try {
@@ -253,7 +237,7 @@ test("an earlier run's print setup (one page wide) is redone; a print setup of t
   const earlier = path.join(dir, "earlier.xlsx");
   const half = path.join(dir, "half.xlsx");
   await withPart(once, half, "xl/worksheets/sheet1.xml", asBefore);
-  expect(sheetXml(await parts(half), "Customers")).toMatch(/fitToPage="1"[\s\S]*scale="100" fitToWidth="1" fitToHeight="0"/);
+  expect(sheetXml(await partsOf(half), "Customers")).toMatch(/fitToPage="1"[\s\S]*scale="100" fitToWidth="1" fitToHeight="0"/);
   await withPart(half, earlier, "xl/workbook.xml", titlesBefore);
   const redone = await reviewed(earlier);
   expect(sheetXml(redone, "Customers")).toContain('<pageSetUpPr fitToPage="0"/>');
@@ -375,7 +359,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
 
   const theirs = path.join(dir, "theirs.xlsx");
   await setUp(theirs, { oddFooter: "&LConfidential — Smith && Sons&R&D" });
-  const before = /<headerFooter[\s\S]*?<\/headerFooter>/.exec(sheetXml(await parts(theirs), "Customers"))![0];
+  const before = /<headerFooter[\s\S]*?<\/headerFooter>/.exec(sheetXml(await partsOf(theirs), "Customers"))![0];
   expect(before).toContain("Smith &amp;&amp; Sons");
   const kept = sheetXml(await reviewed(theirs), "Customers");
   expect(count(kept, /<headerFooter[\s>]/g)).toBe(1);
@@ -386,7 +370,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
   const first = path.join(dir, "first.xlsx");
   await setUp(first, { differentFirst: true });
   const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(
-    sheetXml(await parts(first), "Customers"),
+    sheetXml(await partsOf(first), "Customers"),
   )![0];
   const keptFirst = sheetXml(await reviewed(first), "Customers");
   expect(keptFirst).toContain(set);

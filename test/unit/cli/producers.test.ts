@@ -10,7 +10,6 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
 import { SaxesParser } from "saxes";
 import { activeTab } from "../../../src/cli/package/book-views";
 import { Workbook } from "../../../src/cli/package/workbook";
@@ -19,7 +18,7 @@ import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
 import { toPdf } from "../../../scripts/render-report";
 import { runCli } from "../../support/cli";
-import { viewsOf } from "../../support/views";
+import { partBytesOf, viewsOf } from "../../support/views";
 
 const CORPUS = path.resolve(__dirname, "../../cases/producers");
 interface Case {
@@ -41,23 +40,6 @@ const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expe
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-producers-"));
 const reviewed: { file: string; names: string[] }[] = [];
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Every part of a package, uncompressed, by its name. */
-async function parts(file: string): Promise<Map<string, Buffer>> {
-  const zip = await ZipReader.open(file, file);
-  const out = new Map<string, Buffer>();
-  try {
-    for (const entry of zip.entries.values()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.rawStream(entry)) chunks.push(chunk as Buffer);
-      const raw = Buffer.concat(chunks);
-      out.set(entry.name, entry.compressionMethod === 8 ? zlib.inflateRawSync(raw) : raw);
-    }
-  } finally {
-    zip.close();
-  }
-  return out;
-}
 
 /** The parts a review owns in this input: the reviewed sheet, its own sheets, and the bookkeeping. */
 async function ownedParts(file: string, reviewedSheet: string): Promise<Set<string>> {
@@ -120,7 +102,7 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       expect({ row, codes: found.sort() }).toEqual({ row, codes: [...codes].sort() });
     }
 
-    const [before, after] = [await parts(input), await parts(output)];
+    const [before, after] = [await partBytesOf(input), await partBytesOf(output)];
     const owned = await ownedParts(input, r.sheet);
     let kept = 0;
     for (const [name, bytes] of before) {
