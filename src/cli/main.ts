@@ -17,7 +17,8 @@ import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
-import { readOptions, UsageError, USAGE } from "./options";
+import { notPackageReason, fileErrorReason } from "./file-reason";
+import { readOptions, usage, UsageError } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
@@ -66,29 +67,27 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks the input is a readable zip file and returns its permission bits, for the output. */
 function inputMode(file: string, lang: Lang): number {
-  let reason = "";
+  let reason: string | undefined;
   let mode = 0o644;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) reason = "not a file";
+    if (!stat.isFile()) reason = message(lang, "cli.reason.notFile");
     mode = stat.mode & 0o777;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    reason = code === "ENOENT" ? "no such file" : (code ?? "cannot be read");
+    reason = fileErrorReason(error, lang);
   }
   if (!reason) {
     try {
-      const head = Buffer.alloc(4);
+      const head = Buffer.alloc(8);
       const fd = fs.openSync(file, "r");
       try {
-        fs.readSync(fd, head, 0, 4, 0);
+        fs.readSync(fd, head, 0, head.length, 0);
       } finally {
         fs.closeSync(fd);
       }
-      if (head.toString("latin1", 0, 2) !== "PK") reason = "not a zip-based .xlsx file";
+      reason = notPackageReason(head, lang);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      reason = code === "EACCES" ? "permission denied" : (code ?? (error as Error).message);
+      reason = fileErrorReason(error, lang);
     }
   }
   if (reason) fail(lang, "cli.notXlsx", { file, reason });
@@ -192,7 +191,7 @@ async function writeAtomically(
       // The folder itself is unusable (not a directory, gone): there is no temp file to remove.
     }
     if (error instanceof BoundError || error instanceof CreditError) throw error;
-    fail(lang, "cli.writeFailed", { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    fail(lang, "cli.writeFailed", { file, reason: fileErrorReason(error, lang) });
   }
 }
 
@@ -249,7 +248,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     lang = options.lang;
     input = options.input;
     if (options.help) {
-      io.stdout(USAGE);
+      io.stdout(usage(lang, true));
       return { code: 0 };
     }
     const output = outputPath(options.input, options.out);
@@ -286,7 +285,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     return { code: 0, result };
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${safeText(`credit-review: ${error.message}`)}\n${USAGE.split("\n")[0]}`);
+      io.stderr(`${safeText(`credit-review: ${error.message}`)}\n${usage(error.lang)}`);
       return { code: 2 };
     }
     if (error instanceof InputError) {

@@ -1,6 +1,7 @@
 /** The command line's options, read strictly: an unknown or malformed option is bad input (exit 2). */
 import { parseArgs } from "node:util";
-import { isLang, Lang, resolveLang } from "../engine/i18n";
+import { isLang, Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
+import { nearestKey } from "./nearest";
 
 export interface Options {
   readonly input: string;
@@ -13,54 +14,81 @@ export interface Options {
   readonly help: boolean;
 }
 
-export class UsageError extends Error {}
+/** A command line that cannot be read: said in the user's language, with the usage line under it. */
+export class UsageError extends Error {
+  constructor(
+    readonly lang: Lang,
+    readonly key: MessageKey,
+    readonly params?: MessageParams,
+  ) {
+    super(message(lang, key, params));
+  }
+}
 
-export const USAGE = `Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]
+const OPTIONS = {
+  sheet: { type: "string" },
+  "as-of": { type: "string" },
+  policy: { type: "string" },
+  lang: { type: "string" },
+  out: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
-Reviews every customer on a sheet against the credit policy's warning thresholds and
-writes the recommendations to OUT (default: <workbook>.reviewed.xlsx; the input is never changed).
+const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
-  --sheet NAME      the customer sheet (default: the first sheet with customer headers)
-  --as-of DATE      review date (default: today)
-  --policy FILE     policy JSON (default: the workbook's "Credit Policy" sheet, else the defaults)
-  --lang en|zh      language of the output (default: from LANG)
-  --out FILE        where to write the reviewed workbook
-  --json            print the result as JSON instead of a table
+/** The usage line and, with `full`, what each option does: in the user's language. */
+export function usage(lang: Lang, full = false): string {
+  return full ? `${message(lang, "cli.usage")}\n\n${message(lang, "cli.help")}` : message(lang, "cli.usage");
+}
 
-Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal error.`;
+/**
+ * The language the user asked for: the last valid --lang wherever it stands (so that even a command
+ * line that cannot be read is answered in it), else the locale's.
+ */
+function askedLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  let asked: Lang | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;
+    // The last one counts, as it does for every option.
+    if (value !== undefined && isLang(value)) asked = value;
+  }
+  return asked ?? resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** node's parseArgs says what is wrong in English and in its own terms; the user is told in theirs. */
+function parseFailure(error: unknown, lang: Lang): UsageError {
+  const { code, message: text } = error as { code?: string; message?: string };
+  const option = /'(-[^' =]+)/.exec(text ?? "")?.[1] ?? "";
+  const known = OPTION_NAMES.includes(option) || option === "-h";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || !known)
+    return new UsageError(lang, "cli.unknownOption", { option: option.slice(0, 40), nearest: nearestKey(option, OPTION_NAMES) });
+  if (/does not take an argument/.test(text ?? "")) return new UsageError(lang, "cli.optionTakesNoValue", { option });
+  return new UsageError(lang, "cli.optionNeedsValue", { option });
+}
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
+  const asked = askedLang(argv, env);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        sheet: { type: "string" },
-        "as-of": { type: "string" },
-        policy: { type: "string" },
-        lang: { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw parseFailure(error, asked);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { input: "", lang: "en", json: false, help: true };
+  if (values.lang !== undefined && !isLang(values.lang))
+    throw new UsageError(asked, "cli.badLang", { value: values.lang.slice(0, 40) });
+  if (values.help) return { input: "", lang: asked, json: false, help: true };
   if (positionals.length !== 1)
-    throw new UsageError(positionals.length === 0 ? "no workbook given" : `one workbook at a time, got ${positionals.length}`);
-  const lang = values.lang ?? resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  if (!isLang(lang)) throw new UsageError(`--lang must be en or zh, got "${lang}"`);
+    throw positionals.length === 0
+      ? new UsageError(asked, "cli.noWorkbook")
+      : new UsageError(asked, "cli.oneWorkbook", { count: positionals.length });
   return {
     input: positionals[0],
     sheet: values.sheet,
     asOf: values["as-of"],
     policy: values.policy,
-    lang,
+    lang: asked,
     out: values.out,
     json: values.json ?? false,
     help: false,

@@ -9,6 +9,8 @@ import * as fs from "node:fs";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
+import { fileErrorReason } from "./file-reason";
+import { nearestKey } from "./nearest";
 import { LIMITS, mib } from "./package/bounds";
 
 export class PolicyFileError extends Error {
@@ -20,23 +22,12 @@ export class PolicyFileError extends Error {
   }
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-export function nearestKey(key: string, known: readonly string[]): string {
-  const lower = key.toLowerCase();
-  return [...known].sort((x, y) => distance(lower, x.toLowerCase()) - distance(lower, y.toLowerCase()))[0];
+/** Where JSON.parse stopped, as a line and column a user finds in an editor, beside its own words. */
+function jsonFailure(text: string, error: Error, lang: Lang): string {
+  const detail = error.message.replace(/ in JSON at position \d+.*$/s, "").slice(0, 80);
+  const position = Number(/at position (\d+)/.exec(error.message)?.[1] ?? text.length);
+  const before = text.slice(0, position).split("\n");
+  return message(lang, "cli.reason.badJson", { line: before.length, column: before[before.length - 1].length + 1, detail });
 }
 
 export function readPolicyFile(file: string, lang: Lang): Policy {
@@ -46,10 +37,10 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
-    throw bad((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw bad(fileErrorReason(error, lang));
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) throw bad(lang === "zh" ? "不是普通文件" : "not a regular file");
+    if (!fs.fstatSync(fd).isFile()) throw bad(message(lang, "cli.reason.notFile"));
     // One byte more than allowed tells a file over the cap, whatever its size claims.
     const buffer = Buffer.alloc(LIMITS.policyBytes + 1);
     let size = 0;
@@ -63,9 +54,9 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw bad((error as Error).message.slice(0, 120));
+    throw bad(jsonFailure(text, error as Error, lang));
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad("not a JSON object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(message(lang, "cli.reason.notJsonObject"));
   const known = Object.keys(DEFAULT_POLICY);
   for (const key of Object.keys(raw)) {
     if (!known.includes(key))

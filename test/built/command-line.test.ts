@@ -62,7 +62,7 @@ test("the installed command runs with the documented exit codes", () => {
   expect(JSON.parse(ok.stdout).portfolio.customers).toBe(45);
   const bad = runCli("--nope");
   expect(bad.code).toBe(2);
-  expect(bad.stderr.split("\n")[0]).toMatch(/^credit-review: Unknown option '--nope'/);
+  expect(bad.stderr.split("\n")[0]).toMatch(/^credit-review: unknown option --nope; did you mean --/);
 });
 
 function expectPlainFailure(result: ReturnType<typeof runCli>, reason: RegExp) {
@@ -76,7 +76,7 @@ test("a read-only output folder", () => {
   fs.chmodSync(locked, 0o555);
   const out = path.join(locked, "out.xlsx");
   const result = runCli(input, "--as-of", "2026-11-30", "--out", out);
-  expectPlainFailure(result, /^credit-review: could not write .*locked\/out\.xlsx \(EACCES\); nothing was written$/);
+  expectPlainFailure(result, /^credit-review: could not write .*locked\/out\.xlsx \(permission denied\); nothing was written$/);
   expect(fs.readdirSync(locked)).toEqual([]);
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "locked"]);
 });
@@ -86,7 +86,7 @@ test("a read-only output file is refused, not replaced", () => {
   fs.writeFileSync(out, "an earlier review");
   fs.chmodSync(out, 0o444);
   const result = runCli(input, "--as-of", "2026-11-30", "--out", out);
-  expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(EACCES\); nothing was written$/);
+  expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(permission denied\); nothing was written$/);
   expect(fs.readFileSync(out, "utf8")).toBe("an earlier review");
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
 });

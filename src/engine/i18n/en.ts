@@ -196,6 +196,38 @@ export const en = {
   "cli.noValue":
     "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
   "cli.formulaNoValue": "formula without a saved value: ={formula}",
+  "cli.usage":
+    "Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]",
+  "cli.help": `Reviews every customer on a sheet against the credit policy's warning thresholds and
+writes the recommendations to OUT (default: <workbook>.reviewed.xlsx; the input is never changed).
+
+  --sheet NAME      the customer sheet (default: the first sheet with customer headers)
+  --as-of DATE      review date (default: today)
+  --policy FILE     policy JSON (default: the workbook's "Credit Policy" sheet, else the defaults)
+  --lang en|zh      language of the output and of these messages (default: from LANG)
+  --out FILE        where to write the reviewed workbook
+  --json            print the result as JSON instead of a table
+  -h, --help        this text
+
+Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal error.`,
+  "cli.unknownOption": "unknown option {option}; did you mean {nearest}?",
+  "cli.optionNeedsValue": "{option} needs a value",
+  "cli.optionTakesNoValue": "{option} takes no value",
+  "cli.noWorkbook": "no workbook given",
+  "cli.oneWorkbook": "one workbook at a time, got {count}",
+  "cli.badLang": '--lang must be en or zh, got "{value}"',
+  "cli.reason.noFile": "no such file",
+  "cli.reason.denied": "permission denied",
+  "cli.reason.notFile": "not a regular file",
+  "cli.reason.pathThroughFile": "a folder on its path is a file",
+  "cli.reason.diskFull": "no space left on the disk",
+  "cli.reason.readOnly": "the disk is read-only",
+  "cli.reason.system": "the system says {code}",
+  "cli.reason.notZip": "not a zip-based .xlsx file",
+  "cli.reason.compoundFile":
+    "an Excel 97–2003 .xls workbook, or one saved with a password: save it in Excel with File › Save As as an .xlsx workbook without a password, and run the review again",
+  "cli.reason.badJson": "not valid JSON at line {line}, column {column} ({detail})",
+  "cli.reason.notJsonObject": "not a JSON object of settings",
   // Review.
   "review.noHeader": 'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows)',
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',

@@ -181,6 +181,38 @@ export const zh: Record<MessageKey, string> = {
   "cli.noValue":
     "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
   "cli.formulaNoValue": "公式没有保存的值：={formula}",
+  "cli.usage":
+    "用法：credit-review <工作簿.xlsx> [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 政策文件.json] [--lang en|zh] [--out 输出.xlsx] [--json]",
+  "cli.help": `按信用政策的预警阈值审查工作表上的每位客户，并把建议写入输出文件
+（默认：<工作簿>.reviewed.xlsx；输入的工作簿不会被改动）。
+
+  --sheet 工作表名    客户工作表（默认：第一个带客户表头的工作表）
+  --as-of 日期        审查日期（默认：今天）
+  --policy 文件       政策 JSON 文件（默认：工作簿中的“信用政策”工作表，没有则用默认值）
+  --lang en|zh        输出及本提示的语言（默认：取自 LANG）
+  --out 文件          审查后工作簿的保存位置
+  --json              以 JSON 输出结果，而不是表格
+  -h, --help          显示本说明
+
+退出状态：0 审查完成（无论有无预警），2 输入有误，1 内部错误。`,
+  "cli.unknownOption": "未知选项 {option}；是否想用 {nearest}？",
+  "cli.optionNeedsValue": "{option} 需要一个值",
+  "cli.optionTakesNoValue": "{option} 不接受值",
+  "cli.noWorkbook": "未指定工作簿",
+  "cli.oneWorkbook": "一次只能审查一个工作簿，实际给了 {count} 个",
+  "cli.badLang": "--lang 必须是 en 或 zh，实际为“{value}”",
+  "cli.reason.noFile": "文件不存在",
+  "cli.reason.denied": "没有读取权限",
+  "cli.reason.notFile": "不是普通文件",
+  "cli.reason.pathThroughFile": "路径中的某个文件夹其实是文件",
+  "cli.reason.diskFull": "磁盘空间不足",
+  "cli.reason.readOnly": "磁盘为只读",
+  "cli.reason.system": "系统报告 {code}",
+  "cli.reason.notZip": "不是基于 zip 的 .xlsx 文件",
+  "cli.reason.compoundFile":
+    "这是 Excel 97–2003 的 .xls 工作簿，或设置了打开密码的工作簿：请在 Excel 中用“文件 › 另存为”存为不带密码的 .xlsx 工作簿，再运行审查",
+  "cli.reason.badJson": "第 {line} 行第 {column} 列不是有效的 JSON（{detail}）",
+  "cli.reason.notJsonObject": "不是由设置组成的 JSON 对象",
   "review.noHeader": "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）",
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",
   "review.notNumber": "必须是数字，实际为“{value}”",

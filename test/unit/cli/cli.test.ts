@@ -494,16 +494,83 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   }
 
   test.each([
-    ["an unknown option", ["--frobnicate"], /Unknown option '--frobnicate'/],
+    ["an unknown option", ["--frobnicate"], /unknown option --frobnicate; did you mean --/],
+    ["a misspelt option", ["--shet", "Customers"], /unknown option --shet; did you mean --sheet\?/],
+    ["an option without its value", ["--sheet"], /^credit-review: --sheet needs a value$/m],
+    ["a value given to a switch", ["--json=yes"], /^credit-review: --json takes no value$/m],
+    ["two workbooks", ["other.xlsx"], /one workbook at a time, got 2/],
     ["no workbook", [], /no workbook given/],
     ["a bad --lang", ["--lang", "fr"], /--lang must be en or zh/],
     ["a bad --as-of", ["--as-of", "30/11/2026"], /--as-of must be a date/],
   ])("%s", async (_name, extra, reason) => {
     const input = copyExample("customers.xlsx");
-    const argv = extra.includes("--frobnicate") || extra.length === 2 ? [input, ...extra] : extra;
+    const argv = extra.length ? [input, ...extra] : extra;
     const { code, stderr } = await runCli(...argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(reason);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a command line that cannot be read is answered in the language asked for, with the usage line", async () => {
+    const input = copyExample("customers.xlsx");
+    const misspelt = await runCli(input, "--lang", "zh", "--as-f", "2026-11-30");
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr.split("\n")).toEqual([
+      "credit-review: 未知选项 --as-f；是否想用 --as-of？",
+      expect.stringMatching(/^用法：credit-review <工作簿\.xlsx> \[--sheet 工作表名\]/),
+    ]);
+    expect((await runCli("--lang=zh")).stderr).toMatch(/^credit-review: 未指定工作簿\n用法：/);
+    expect((await runCli(input, "--lang", "fr")).stderr).toMatch(/^credit-review: --lang must be en or zh, got "fr"\nUsage: /);
+    expect(outputs()).toEqual([]);
+  });
+
+  test.each([
+    ["en", /^Usage: credit-review <workbook\.xlsx>/, /-h, --help {8}this text/],
+    ["zh", /^用法：credit-review <工作簿\.xlsx>/, /--as-of 日期 {8}审查日期（默认：今天）/],
+  ])("--help in %s: the usage line and every option", async (lang, first, line) => {
+    const { code, stdout, stderr } = await runCli("--help", "--lang", lang);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(first);
+    expect(stdout).toMatch(line);
+    for (const option of ["--sheet", "--as-of", "--policy", "--lang", "--out", "--json", "--help"])
+      expect(stdout).toContain(option);
+  });
+
+  test.each([
+    [
+      "en",
+      "is not a readable .xlsx workbook (an Excel 97–2003 .xls workbook, or one saved with a password: save it in Excel with File › Save As",
+    ],
+    [
+      "zh",
+      "不是可读取的 .xlsx 工作簿（这是 Excel 97–2003 的 .xls 工作簿，或设置了打开密码的工作簿：请在 Excel 中用“文件 › 另存为”",
+    ],
+  ])("an Excel 97–2003 workbook (LibreOffice's .xls) is told how to make it readable (%s)", async (lang, reason) => {
+    // test/cases/legacy/libreoffice-calc.xls: test/cases/producers/libreoffice-calc.xlsx saved by
+    // LibreOffice Calc as "Excel 97–2003" (soffice --convert-to xls); an .xlsx saved with a
+    // password is the same kind of file (an OLE compound file), so it gets the same answer.
+    const input = path.join(dir, "customers.xls");
+    fs.copyFileSync(path.join(ROOT, "test/cases/legacy/libreoffice-calc.xls"), input);
+    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr).toContain(reason);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("a policy file that is not JSON is told where, as an editor counts lines and columns", async () => {
+    const input = copyExample("customers.xlsx");
+    const policy = path.join(dir, "policy.json");
+    fs.writeFileSync(policy, '{\n  "highRiskScore": 3.5,\n}\n');
+    const en = await runCli(input, "--policy", policy, "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/policy file .*policy\.json: not valid JSON at line 3, column 1 \(/);
+    const zh = await runCli(input, "--policy", policy, "--lang", "zh");
+    expect(zh.stderr).toMatch(/政策文件 .*policy\.json：第 3 行第 1 列不是有效的 JSON（/);
+    fs.writeFileSync(policy, "[1, 2]");
+    expect((await runCli(input, "--policy", policy, "--lang", "en")).stderr).toMatch(
+      /policy\.json: not a JSON object of settings$/,
+    );
     expect(outputs()).toEqual([]);
   });
 

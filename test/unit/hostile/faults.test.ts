@@ -52,7 +52,7 @@ test("a path under a regular file (ENOTDIR)", async () => {
   const blocker = path.join(dir, "blocker");
   fs.writeFileSync(blocker, "");
   const result = await run([input, "--as-of", "2026-11-30", "--out", path.join(blocker, "out.xlsx")]);
-  expectPlainFailure(result, /^credit-review: could not write .*blocker\/out\.xlsx \(ENOTDIR\); nothing was written$/);
+  expectPlainFailure(result, /^credit-review: could not write .*blocker\/out\.xlsx \(a folder on its path is a file\); nothing was written$/);
   expect(fs.readdirSync(dir).sort()).toEqual(["blocker", "customers.xlsx"]);
   expect(fs.readFileSync(blocker, "utf8")).toBe("");
 });
@@ -61,7 +61,7 @@ test("an output path that is a folder", async () => {
   const folder = path.join(dir, "out.xlsx");
   fs.mkdirSync(folder);
   const result = await run([input, "--as-of", "2026-11-30", "--out", folder]);
-  expectPlainFailure(result, /could not write .*out\.xlsx \(EISDIR\); nothing was written$/);
+  expectPlainFailure(result, /could not write .*out\.xlsx \(not a regular file\); nothing was written$/);
   expect(fs.readdirSync(folder)).toEqual([]);
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
 });
@@ -86,7 +86,7 @@ describe("the disk fills up half way through the write", () => {
   test("no output file and no temp file", async () => {
     const out = path.join(dir, "out.xlsx");
     const result = await run([input, "--as-of", "2026-11-30", "--out", out], spy);
-    expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(ENOSPC\); nothing was written$/);
+    expectPlainFailure(result, /^credit-review: could not write .*out\.xlsx \(no space left on the disk\); nothing was written$/);
     // The writer was handed a temp file next to the output, never the output itself.
     expect(temps).toHaveLength(1);
     expect(path.dirname(temps[0])).toBe(dir);
@@ -99,7 +99,7 @@ describe("the disk fills up half way through the write", () => {
     expect((await run([input, "--as-of", "2026-10-31"])).code).toBe(0);
     const earlier = fs.readFileSync(out);
     const result = await run([input, "--as-of", "2026-11-30"], spy);
-    expectPlainFailure(result, /could not write .*customers\.reviewed\.xlsx \(ENOSPC\)/);
+    expectPlainFailure(result, /could not write .*customers\.reviewed\.xlsx \(no space left on the disk\)/);
     expect(fs.readFileSync(out).equals(earlier)).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(["customers.reviewed.xlsx", "customers.xlsx"]);
   });
