@@ -31,12 +31,12 @@ export interface TypedOverCell {
   readonly customer: string;
   /** What the cell holds now (null when cleared). */
   readonly typed: PlanValue;
-  /** What the customer's latest archived review wrote there (a grade as its grade; null: nothing). */
+  /** What that review wrote there (a grade as its grade; null: nothing). */
   readonly written: number | Grade | null;
 }
 
 export interface TypedOver {
-  /** The archive's latest review date. */
+  /** The date of the review that wrote the sheet: the archive's latest, unless an earlier one was written last. */
   readonly reviewDate: number;
   readonly count: number;
   /** The first LISTED_TYPED_OVER of them, in sheet order. */
@@ -93,45 +93,60 @@ function holds(cell: CellValue, wrote: number | Grade | undefined, field: Checke
   return gradeByName(cell) === wrote;
 }
 
-/**
- * Whether the cell holds what one of the customer's reviews wrote; the latest, the usual answer,
- * asked first. A limit written in another unit is the review's as it was written (the cell not
- * touched since) and converted into this review's unit (the sheet converted with its amounts).
- */
-function heldByAny(
-  entries: readonly ArchiveEntry[],
-  cell: CellValue,
-  field: CheckedField,
-  unit: AmountUnit | undefined,
-): boolean {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    if (holds(cell, writtenAsStated(entries[i], field), field)) return true;
-    if (field === "recommendedLimit" && entries[i].unit !== undefined && holds(cell, written(entries[i], field, unit), field))
-      return true;
+/** Whether the cell holds what the review wrote; a limit also as converted into this review's unit. */
+function heldBy(entry: ArchiveEntry, cell: CellValue, field: CheckedField, unit: AmountUnit | undefined): boolean {
+  if (holds(cell, writtenAsStated(entry, field), field)) return true;
+  return field === "recommendedLimit" && entry.unit !== undefined && holds(cell, written(entry, field, unit), field);
+}
+
+type ReviewOfDate = { readonly date: number; readonly byKey: ReadonlyMap<string, ArchiveEntry> };
+
+/** Each review date's rows by customer key, latest date first. */
+function reviewsByDate(archive: ArchiveContents): ReviewOfDate[] {
+  const dates = new Map<number, Map<string, ArchiveEntry>>();
+  for (const e of archive.entries) {
+    if (e.date === undefined || e.key === "") continue;
+    let byKey = dates.get(e.date);
+    if (!byKey) dates.set(e.date, (byKey = new Map()));
+    byKey.set(e.key, e);
   }
-  return false;
+  return [...dates].sort((a, b) => b[0] - a[0]).map(([date, byKey]) => ({ date, byKey }));
 }
 
 /**
- * The customers the archive's latest review wrote, each with every review the archive holds of
- * it, latest last. A cell is the review's when it holds what any of them wrote: a same-day
- * re-run, a back-dated review or a restored copy of the sheet each leave an earlier review's
- * values there. A customer the latest review did not write (gone then, back now) is not asked.
+ * The review that wrote the sheet: the one whose values most of the sheet's customers hold in
+ * every checked cell, the latest of equals. Usually the archive's latest; a back-dated review
+ * run last, or a copy of the sheet restored from an earlier month, holds an earlier one's. A
+ * cell is then checked against that one review only, so an earlier review's value typed back
+ * over one customer (a downgrade undone by hand) is still found.
  */
-function archivedReviews(archive: ArchiveContents): { date: number; byKey: Map<string, ArchiveEntry[]> } | undefined {
-  let date: number | undefined;
-  for (const e of archive.entries)
-    if (e.date !== undefined && e.key !== "" && (date === undefined || e.date > date)) date = e.date;
-  if (date === undefined) return undefined;
-  const byKey = new Map<string, ArchiveEntry[]>();
-  for (const e of archive.entries) if (e.date === date && e.key !== "") byKey.set(e.key, []);
-  for (const e of archive.entries) {
-    const entries = e.date === undefined ? undefined : byKey.get(e.key);
-    if (!entries) continue;
-    if (entries.length === 0 || e.date! >= entries[entries.length - 1].date!) entries.push(e);
-    else entries.unshift(e);
+function reviewThatWroteTheSheet(
+  reviews: readonly ReviewOfDate[],
+  lines: readonly { readonly key: string; readonly line: readonly CellValue[] }[],
+  fields: readonly CheckedField[],
+  unit: AmountUnit | undefined,
+): ReviewOfDate {
+  const holdsAll = (review: ReviewOfDate) => {
+    let held = 0;
+    let asked = 0;
+    for (const { key, line } of lines) {
+      const entry = review.byKey.get(key);
+      if (!entry) continue;
+      asked++;
+      if (fields.every((f, i) => heldBy(entry, line[i], f, unit))) held++;
+    }
+    return { held, asked };
+  };
+  let best = reviews[0];
+  const latest = holdsAll(best);
+  // An untouched sheet holds the latest review everywhere: no earlier one can hold more.
+  if (latest.held === latest.asked) return best;
+  let most = latest.held;
+  for (const review of reviews.slice(1)) {
+    const { held } = holdsAll(review);
+    if (held > most) [best, most] = [review, held];
   }
-  return { date, byKey };
+  return best;
 }
 
 /**
@@ -150,29 +165,34 @@ export function typedOverCells(
   // A field the archive has no column for is unknown, not "written blank".
   const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
   if (!archive || fields.length === 0) return undefined;
-  const reviews = archivedReviews(archive);
-  if (!reviews) return undefined;
+  const reviews = reviewsByDate(archive);
+  if (reviews.length === 0) return undefined;
+  const columns = fields.map((f) => existing[f]!.column);
+  const lines = customers.map((c) => {
+    const line = values[c.row - 1 - originRow] ?? [];
+    return { customer: c, key: archiveKey(c.id, c.name), line: columns.map((column) => line[column]) };
+  });
+  const review = reviewThatWroteTheSheet(reviews, lines, fields, unit);
   const cells: TypedOverCell[] = [];
   let count = 0;
-  for (const c of customers) {
-    const entries = reviews.byKey.get(archiveKey(c.id, c.name));
-    if (!entries) continue;
-    const line = values[c.row - 1 - originRow] ?? [];
-    for (const field of fields) {
-      const { column, header } = existing[field]!;
-      if (heldByAny(entries, line[column], field, unit)) continue;
+  for (const { customer: c, key, line } of lines) {
+    // A customer that review did not write (new since, or gone then and back now) is not asked.
+    const entry = review.byKey.get(key);
+    if (!entry) continue;
+    fields.forEach((field, i) => {
+      if (heldBy(entry, line[i], field, unit)) return;
       count++;
       if (cells.length < LISTED_TYPED_OVER)
         cells.push({
           row: c.row,
-          column: column + originColumn,
+          column: existing[field]!.column + originColumn,
           field,
-          header,
+          header: existing[field]!.header,
           customer: c.name || c.id,
-          typed: cellValue(line[column]),
-          written: written(entries[entries.length - 1], field, unit) ?? null,
+          typed: cellValue(line[i]),
+          written: written(entry, field, unit) ?? null,
         });
-    }
+    });
   }
-  return count === 0 ? undefined : { reviewDate: reviews.date, count, cells };
+  return count === 0 ? undefined : { reviewDate: review.date, count, cells };
 }

@@ -126,6 +126,49 @@ describe("typed-over output cells", () => {
     expect(reviewWorkbook(september, serial("2026-12-31")).result.typedOver).toBeUndefined();
   });
 
+  test("an earlier review's value typed back over one customer (a downgrade undone by hand) is found against the review that wrote the sheet", () => {
+    const { workbook, column } = reviewedOnce("en", 6);
+    // November: every customer riskier, so every grade and limit differs from October's.
+    const riskier = {
+      ...workbook,
+      customers: workbook.customers.map((line, r) =>
+        r === 0 ? [...line] : [...line.slice(0, 2), ...five(Math.min(5, Number(line[2]) + 1)), ...line.slice(7)],
+      ),
+    };
+    const november = reviewWorkbook(riskier, NOV);
+    const october = reviewWorkbook(workbook, OCT).result.customers[2];
+    const now = november.result.customers[2];
+    expect(now.grade).not.toBe(october.grade);
+    const undone = typed(november.workbook, column, [
+      [2, "grade", october.grade === "low" ? "Low" : "Medium"],
+      [2, "recommendedLimit", october.recommendedLimit],
+    ]);
+    const over = reviewWorkbook(undone, serial("2026-12-31")).result.typedOver!;
+    expect(over.reviewDate).toBe(NOV);
+    expect(over.cells.map((c) => [c.customer, c.field, c.written])).toEqual([
+      ["Customer 2", "grade", now.grade],
+      ["Customer 2", "recommendedLimit", now.recommendedLimit],
+    ]);
+  });
+
+  test("a copy of the sheet restored from an earlier review is that review's, not typing; a cell typed over it still is", () => {
+    const { workbook, column } = reviewedOnce("en", 6);
+    const riskier = {
+      ...workbook,
+      customers: workbook.customers.map((line, r) =>
+        r === 0 ? [...line] : [...line.slice(0, 2), ...five(Math.min(5, Number(line[2]) + 1)), ...line.slice(7)],
+      ),
+    };
+    const november = reviewWorkbook(riskier, NOV).workbook;
+    // October's customer sheet pasted back over November's; the archive keeps both reviews.
+    const restored = { ...november, customers: workbook.customers.map((line) => [...line]) };
+    expect(reviewWorkbook(restored, serial("2026-12-31")).result.typedOver).toBeUndefined();
+    const edited = typed(restored, column, [[4, "recommendedLimit", 1]]);
+    const over = reviewWorkbook(edited, serial("2026-12-31")).result.typedOver!;
+    expect(over.reviewDate).toBe(OCT);
+    expect(over.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 4", "recommendedLimit", 1]]);
+  });
+
   test("many cells: all counted, the first ones listed, the line names five and counts the rest", () => {
     const { workbook, column } = reviewedOnce("en", 30);
     const edits = Array.from({ length: 30 }, (_, i) => [i, "recommendedLimit", 1] as [number, OutputField, unknown]);
