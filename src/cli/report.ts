@@ -180,6 +180,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
           from: changes.policy.from,
           to: changes.policy.to,
           settings: changes.policy.settings?.map(({ setting, from, to }) => ({ setting, from, to })) ?? null,
+          editedRow: changes.policy.editedRow ?? null,
         }
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,

@@ -619,6 +619,8 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "changes.limit": "Recommended limit {from} → {to} ({change})",
   "changes.policy": "Policy changed",
   "changes.policyMove": "{from} → {to} ({settings})",
+  "changes.policyEdited":
+    "{from} → {to} (the policy history's row {row} for {from} was changed by hand after the review wrote it: its settings no longer give {from}, so they are not compared)",
   "changes.policyUnknown": "{from} → {to} (the policy history does not hold the earlier version's settings)",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",

@@ -582,6 +582,8 @@ export const zh: Record<MessageKey, string> = {
   "changes.limit": "建议额度 {from} → {to}（{change}）",
   "changes.policy": "政策已变更",
   "changes.policyMove": "{from} → {to}（{settings}）",
+  "changes.policyEdited":
+    "{from} → {to}（政策历史第 {row} 行 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",

@@ -10,7 +10,7 @@ import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Grade, GRADES, Policy } from "../policy";
 import { ArchiveEntry, archiveKey, ARCHIVE_FIELDS, EarlierReviews } from "./archive";
-import { policyInHistory, SETTING_ROWS } from "./policy-history";
+import { HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
@@ -62,6 +62,8 @@ export interface PolicyChange {
   readonly to: string;
   /** Each setting that differs, in the policy sheet's order; undefined when the policy history does not hold the last review's version. */
   readonly settings?: readonly SettingChange[];
+  /** The 1-based row of the history's row for `from` when its settings were changed by hand since (no settings compared). */
+  readonly editedRow?: number;
 }
 
 export interface ReviewChanges {
@@ -188,8 +190,11 @@ export function policyChange(
     }
   }
   if (from === undefined || from === policy.version) return undefined;
-  const before = history && previousPolicy(history, from);
-  if (!before) return { change: { from, to: policy.version } };
+  const found = history && previousPolicy(history, from);
+  if (!found) return { change: { from, to: policy.version } };
+  // Settings typed over in the history are not the last review's: comparing them would misname what changed.
+  if (found.edited) return { change: { from, to: policy.version, editedRow: found.row } };
+  const before = found.policy;
   const settings: SettingChange[] = [];
   for (const row of SETTING_ROWS) {
     // Compared as the history shows them, so a setting counts as changed exactly when its cell would.
@@ -201,7 +206,7 @@ export function policyChange(
 }
 
 /** The last review's policy as the history holds it; a row edited out of shape is as good as missing. */
-function previousPolicy(history: readonly (readonly CellValue[])[], version: string): Policy | undefined {
+function previousPolicy(history: readonly (readonly CellValue[])[], version: string): HistoryPolicy | undefined {
   try {
     return policyInHistory(history, version);
   } catch (error) {

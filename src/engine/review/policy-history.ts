@@ -9,7 +9,7 @@ import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
 import { findHeaderRow, headerLanguage } from "./headers";
-import { POLICY_ROWS, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
+import { POLICY_ROWS, policyRowNamed, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
@@ -51,17 +51,35 @@ export function historyVersions(values: readonly (readonly CellValue[])[]): Set<
   return versions;
 }
 
+/** A history row read back: the policy it holds and whether that is still the policy of its version. */
+export interface HistoryPolicy {
+  readonly policy: Policy;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /**
+   * Its settings no longer give its version: changed by hand after the review wrote the row
+   * (the version is a fingerprint of the settings). Asked only of a row with a column for every
+   * setting, as this version writes it; an older layout's row cannot be told apart.
+   */
+  readonly edited: boolean;
+}
+
 /**
  * The policy a history row holds, read back as the policy sheet is (its headers are the
  * settings' names): undefined when the version is not on the sheet.
  */
-export function policyInHistory(values: readonly (readonly CellValue[])[], version: string): Policy | undefined {
+export function policyInHistory(values: readonly (readonly CellValue[])[], version: string): HistoryPolicy | undefined {
   const match = findHeaderRow(values, HISTORY_TABLE, 2);
   const column = match?.columns.version;
   if (!match || column === undefined) return undefined;
   const header = values[match.headerRow];
-  const line = values.slice(match.headerRow + 1).find((l) => typeof l[column] === "string" && l[column].trim() === version);
-  return line && readPolicySheet(header.map((name, c) => [name, line[c] ?? null]));
+  const at = values.findIndex((l, r) => r > match.headerRow && typeof l[column] === "string" && l[column].trim() === version);
+  if (at < 0) return undefined;
+  const line = values[at];
+  const policy = readPolicySheet(header.map((name, c) => [name, line[c] ?? null]));
+  const named = new Set(header.map((name) => policyRowNamed(name)?.name));
+  const complete = SETTING_ROWS.every((row) => named.has(row.name));
+  return { policy, row: at + 1, edited: complete && policy.version !== version };
 }
 
 /**

@@ -580,6 +580,7 @@ function settingValue(value: SettingChange["from"], format: SettingChange["forma
  */
 export function policyChangeText(change: PolicyChange, lang: Lang): string {
   const params = { from: change.from, to: change.to };
+  if (change.editedRow !== undefined) return message(lang, "changes.policyEdited", { ...params, row: change.editedRow });
   if (!change.settings) return message(lang, "changes.policyUnknown", params);
   const settings = change.settings.map((s) =>
     message(lang, "changes.setting", {

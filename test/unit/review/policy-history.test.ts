@@ -4,7 +4,7 @@
  * language; the sheet is one of the review's own, never reviewed as a customer sheet.
  */
 import { CreditError } from "../../../src/engine/errors";
-import { Lang } from "../../../src/engine/i18n";
+import { Lang, message } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
 import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
 import { runReview } from "../../../src/engine/review/review";
@@ -80,8 +80,8 @@ describe("policy history", () => {
       defaultZModel: "新兴市场",
     });
     grid = applied(grid, historyPlan(odd, "2026-02-28", grid, lang));
-    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual(DEFAULT_POLICY);
-    expect(policyInHistory(grid, odd.version)).toEqual(odd);
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual({ policy: DEFAULT_POLICY, row: 2, edited: false });
+    expect(policyInHistory(grid, odd.version)).toEqual({ policy: odd, row: 3, edited: false });
     expect(policyInHistory(grid, "P-000000")).toBeUndefined();
   });
 
@@ -96,8 +96,24 @@ describe("policy history", () => {
     // The row added under the Chinese header names the Z model in Chinese, as the rows above it do.
     const continued = applied(zh, plan);
     expect(continued[2][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
-    expect(policyInHistory(continued, tightened.version)).toEqual(tightened);
+    expect(policyInHistory(continued, tightened.version)).toEqual({ policy: tightened, row: 3, edited: false });
   });
+
+  test.each(["en", "zh"] as const)(
+    "%s: a row whose settings were typed over after it was written no longer holds its version, and says so",
+    (lang) => {
+      let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
+      grid = applied(grid, historyPlan(tightened, "2026-04-30", grid, lang));
+      const days = grid[0].indexOf(message(lang, "policy.overdueDays"));
+      expect(days).toBeGreaterThan(1);
+      const forged = grid.map((line, r) => (r === 2 ? line.map((v, c) => (c === days ? 45 : v)) : line));
+      expect(policyInHistory(forged, tightened.version)).toMatchObject({ row: 3, edited: true });
+      expect(policyInHistory(forged, DEFAULT_POLICY.version)).toMatchObject({ row: 2, edited: false });
+      // A history from before a setting had its column cannot be checked: its rows are taken as written.
+      const older = forged.map((line) => line.filter((_, c) => c !== days));
+      expect(policyInHistory(older, tightened.version)?.edited).toBe(false);
+    },
+  );
 
   test("user notes above the table do not hide the versions; a sheet without our header gets one below its rows", () => {
     const grid: Grid = [

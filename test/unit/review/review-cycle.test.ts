@@ -244,6 +244,7 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
       from: DEFAULT_POLICY.version,
       to: raised.version,
       settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75 }],
+      editedRow: null,
     });
   });
 
@@ -255,6 +256,24 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
       t("changes.policyUnknown", { from: DEFAULT_POLICY.version, to: raised.version }),
     );
     expect(toJson(blind, lang).changes!.policy!.settings).toBeNull();
+  });
+  test("a policy history row changed by hand since it was written: its settings are not compared, and that is said", () => {
+    const history = workbook.policyHistory!;
+    const ratio = history[0].indexOf(t("policy.maxDebtRatio"));
+    expect(history[1][0]).toBe(DEFAULT_POLICY.version);
+    // The last review's row now claims 90%: under its own version, it would misname what changed.
+    const forged = history.map((line, r) => (r === 1 ? line.map((v, c) => (c === ratio ? 0.9 : v)) : line));
+    const { result: edited } = reviewWorkbook({ ...workbook, policyHistory: forged }, R2, lang, raised);
+    expect(edited.changes!.policy).toEqual({ from: DEFAULT_POLICY.version, to: raised.version, editedRow: 2 });
+    const said = t("changes.policyEdited", { from: DEFAULT_POLICY.version, to: raised.version, row: "2" });
+    expect(policyChangeText(edited.changes!.policy!, lang)).toBe(said);
+    expect(toTable(edited, lang, "out.xlsx").split("\n")).toContain(labelled(t("changes.policy"), said, lang));
+    expect(toJson(edited, lang).changes!.policy).toEqual({
+      from: DEFAULT_POLICY.version,
+      to: raised.version,
+      settings: null,
+      editedRow: 2,
+    });
   });
 });
 
