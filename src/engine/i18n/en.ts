@@ -123,6 +123,8 @@ export const en = {
   "review.leftOutHeading": '{sheet} row {row} ("{label}", a heading: no figures)',
   "review.leftOutUnits": '{sheet} row {row} ("{label}", the units of the columns above)',
   "review.convertedTooLarge": "{value} is too large a number once converted into the customer sheet's unit",
+  "summary.typedOver": "Cells of the review's columns changed by hand since the review of {date}, written again",
+  "summary.typedOverMore": "… and {count} more",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.typedOverCell": "{cell} {header} of {customer}: {typed} (the review wrote {written})",

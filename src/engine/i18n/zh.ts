@@ -114,6 +114,8 @@ export const zh: Record<MessageKey, string> = {
   "review.leftOutHeading": "{sheet} 第 {row} 行（“{label}”，标题行：无数据）",
   "review.leftOutUnits": "{sheet} 第 {row} 行（“{label}”，上方各列的单位）",
   "review.convertedTooLarge": "{value} 换算为客户表的单位后超出数值范围",
+  "summary.typedOver": "自 {date} 的审查以来被手工改动、已重新写入的审查输出单元格",
+  "summary.typedOverMore": "……另有 {count} 个",
   "review.typedOver": "自 {date} 的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
   "review.typedOverCell": "{cell}（{customer}的{header}）：{typed}（审查写入 {written}）",
   "review.typedOverMore": "{cells}，另有 {count} 个",

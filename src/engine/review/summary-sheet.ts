@@ -21,6 +21,8 @@ import {
   changedCustomersText,
   changesTitle,
   customerName,
+  dateText,
+  formatCount,
   gradeName,
   moreAtRiskText,
   policyChangeText,
@@ -29,6 +31,7 @@ import {
   problemText,
   reasonDetail,
   riskierLines,
+  typedOverCellTexts,
   unmatchedText,
   warningChangeCounts,
   warningTitle,
@@ -211,6 +214,16 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       left.line(t("changes.riskier"));
       for (const text of riskierLines(riskier, lang)) left.line(text);
     }
+  }
+
+  // The cells typed over are written again by this review: the report keeps what they held.
+  const over = result.typedOver;
+  if (over) {
+    left.gap();
+    pair(t("summary.typedOver", { date: dateText(over.reviewDate, lang) }), over.count, "integer");
+    for (const text of typedOverCellTexts(over, result.sheet, lang)) left.line(text);
+    if (over.count > over.cells.length)
+      left.line(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
   }
 
   left.gap();

@@ -190,26 +190,31 @@ const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>>
   recommendedLimit: "money",
 };
 
+/** Each listed cell changed by hand: its cell, its column, its customer, what it holds and what the review wrote. */
+export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, shown = over.cells.length): string[] {
+  const figure = (value: PlanValue, cell: TypedOverCell): string => {
+    if (value === null || value === "") return message(lang, "review.typedOverBlank");
+    if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
+    return message(lang, "review.typedOverText", { text: String(value) });
+  };
+  const wrote = (c: TypedOverCell): string => (typeof c.written === "string" ? gradeName(c.written, lang) : figure(c.written, c));
+  return over.cells.slice(0, shown).map((c) =>
+    message(lang, "review.typedOverCell", {
+      cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
+      header: c.header,
+      customer: c.customer,
+      typed: figure(c.typed, c),
+      written: wrote(c),
+    }),
+  );
+}
+
 /**
  * The review's own cells changed by hand since the review that wrote them, as one line: each by
  * its cell, its column, what it holds and what that review wrote, the first few of them.
  */
 export function typedOverText(over: TypedOver, sheet: string, lang: Lang): string {
-  const shown = (value: PlanValue, cell: TypedOverCell): string => {
-    if (value === null || value === "") return message(lang, "review.typedOverBlank");
-    if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
-    return message(lang, "review.typedOverText", { text: String(value) });
-  };
-  const wrote = (c: TypedOverCell): string => (typeof c.written === "string" ? gradeName(c.written, lang) : shown(c.written, c));
-  const cells = over.cells.slice(0, SHOWN_TYPED_OVER).map((c) =>
-    message(lang, "review.typedOverCell", {
-      cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
-      header: c.header,
-      customer: c.customer,
-      typed: shown(c.typed, c),
-      written: wrote(c),
-    }),
-  );
+  const cells = typedOverCellTexts(over, sheet, lang, SHOWN_TYPED_OVER);
   const listed = cells.join(message(lang, "sep.items"));
   const more = over.count - cells.length;
   return message(lang, "review.typedOver", {

@@ -4,11 +4,12 @@
  * with a re-run, a back-dated review, a language switch or a spreadsheet's 15-digit rounding.
  */
 import { toJson, toTable } from "../../../src/cli/report";
-import { Lang, translator } from "../../../src/engine/i18n";
+import { Lang, message, translator } from "../../../src/engine/i18n";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { typedOverText } from "../../../src/engine/review/texts";
+import { typedOverCellTexts, typedOverText } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
@@ -89,6 +90,16 @@ describe("typed-over output cells", () => {
     expect(toTable(result, "en", "out.xlsx")).toContain(text);
     // And the pane, in the notice after the review (the write question lists it too: use-write-back.ts).
     expect(reviewedNotice(result).render(translator("zh"), "zh").lines).toContain(zh);
+    // And the reviewed workbook's summary, the report that is forwarded: the count, then each cell as it held before being written again.
+    for (const lang of ["en", "zh"] as const) {
+      const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
+      const lines = summary.blocks.flatMap((b) => b.values.map((line) => line.filter((v) => v !== null && v !== "")));
+      const label = message(lang, "summary.typedOver", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" });
+      expect(lines).toContainEqual([label, 4]);
+      const cells = lines.filter((line) => line.length === 1 && String(line[0]).includes(CYCLE_SHEET + "!"));
+      expect(cells.map((line) => line[0])).toEqual(typedOverCellTexts(over, CYCLE_SHEET, lang));
+      expect(cells).toHaveLength(4);
+    }
     const json = toJson(result, "en", "out.xlsx").typedOver!;
     expect(json.count).toBe(4);
     expect(json.reviewDate).toBe("2026-10-31");
