@@ -9,9 +9,9 @@ import * as v8 from "node:v8";
 import { CellValue, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
-import { DEFAULT_POLICY, Policy } from "../engine/policy";
+import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
 import { LedgerSearch, searchLedger } from "../engine/review/ledger";
-import { readPolicySheet } from "../engine/review/policy-sheet";
+import { readPolicySheet, settingLabel } from "../engine/review/policy-sheet";
 import { looksLikeCustomerSheet } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
@@ -23,7 +23,7 @@ import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
 import { XmlError } from "./package/xml";
-import { PolicyFileError, readPolicyFile } from "./policy-file";
+import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
 import { toJson, toTable } from "./report";
 import { safeJson, safeText } from "./terminal";
 
@@ -138,17 +138,35 @@ async function pickSheet(workbook: Workbook, wanted: string | undefined, own: Ow
   return fail(lang, "cli.noCustomerSheet", { sheets: names.join(", ") });
 }
 
-async function readPolicy(file: string | undefined, workbook: Workbook, own: OwnSheets, lang: Lang): Promise<Policy> {
-  if (file !== undefined) {
-    try {
-      return readPolicyFile(file, lang);
-    } catch (error) {
-      if (error instanceof PolicyFileError) fail(lang, error.key, error.params);
-      throw error;
-    }
-  }
+/**
+ * The policy: the workbook's policy sheet (else the defaults), with the settings a --policy file
+ * names over it. Says on stderr which settings the file set and where the others came from.
+ */
+async function readPolicy(file: string | undefined, workbook: Workbook, own: OwnSheets, lang: Lang, io: Io): Promise<Policy> {
   const sheet = own.policy === undefined ? undefined : workbook.sheet(own.policy);
-  return sheet ? readPolicySheet(await workbook.values(sheet), sheet.name) : DEFAULT_POLICY;
+  const values = sheet && (await workbook.values(sheet));
+  const fromWorkbook = () => (sheet && values ? readPolicySheet(values, sheet.name) : DEFAULT_POLICY);
+  if (file === undefined) return fromWorkbook();
+  let read: PolicyFile;
+  try {
+    read = readPolicyFile(file, lang, fromWorkbook);
+  } catch (error) {
+    if (error instanceof PolicyFileError) fail(lang, error.key, error.params);
+    throw error;
+  }
+  if (read.named.length < POLICY_FIELDS.length) {
+    const settings = read.named.map((key) => settingLabel(key, lang)).join(message(lang, "sep.list"));
+    io.stderr(
+      safeText(
+        `credit-review: ${message(lang, sheet ? "cli.policyFileOverSheet" : "cli.policyFileOverDefaults", {
+          file,
+          settings: settings || message(lang, "summary.none"),
+          sheet: sheet?.name ?? "",
+        })}`,
+      ),
+    );
+  }
+  return read.policy;
 }
 
 function outputPath(input: string, out: string | undefined): string {
@@ -205,7 +223,7 @@ async function reviewWorkbook(
 ): Promise<ReviewResult> {
   const lang = options.lang;
   const own = await ownSheetsOf(workbook);
-  const policy = await readPolicy(options.policy, workbook, own, lang);
+  const policy = await readPolicy(options.policy, workbook, own, lang, io);
   const sheet = await pickSheet(workbook, options.sheet, own, lang);
   const names = workbook.sheets.map((s) => s.name);
   const roles = sheetRoles(names, own, sheet.name);

@@ -3,12 +3,13 @@
  * byte-order mark, an object whose keys are policy settings. A misspelt key is refused with
  * the nearest setting named, rather than silently ignored. Values are read as on the policy
  * sheet ("70%" or 0.7 for a share); a "version" key is accepted and ignored, since the
- * version follows the settings.
+ * version follows the settings. A file naming some settings changes those: the others stay
+ * the workbook's (its policy sheet), not the defaults behind the committee's back.
  */
 import * as fs from "node:fs";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
-import { completePolicy, DEFAULT_POLICY, Policy } from "../engine/policy";
+import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
 import { nearestKey } from "./nearest";
 import { LIMITS, mib } from "./package/bounds";
@@ -30,7 +31,17 @@ function jsonFailure(text: string, error: Error, lang: Lang): string {
   return message(lang, "cli.reason.badJson", { line: before.length, column: before[before.length - 1].length + 1, detail });
 }
 
-export function readPolicyFile(file: string, lang: Lang): Policy {
+/** A policy file read: the policy, and the settings the file itself names (the others are `base`'s). */
+export interface PolicyFile {
+  readonly policy: Policy;
+  readonly named: readonly (keyof PolicySettings)[];
+}
+
+/**
+ * Reads the file; the settings it does not name are taken from `base`, asked only when the
+ * file leaves some out (the workbook's policy sheet, whose errors then count).
+ */
+export function readPolicyFile(file: string, lang: Lang, base: () => PolicySettings = () => DEFAULT_POLICY): PolicyFile {
   const bad = (reason: string) => new PolicyFileError("cli.badPolicy", { file, reason });
   let text: string;
   let fd: number;
@@ -62,8 +73,11 @@ export function readPolicyFile(file: string, lang: Lang): Policy {
     if (!known.includes(key))
       throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
   }
+  const named = POLICY_FIELDS.map((f) => f.key).filter((key) => key in (raw as object));
+  // Outside the file's own errors: a bad policy sheet is named as the sheet, not as the file.
+  const start = named.length === POLICY_FIELDS.length ? DEFAULT_POLICY : base();
   try {
-    return completePolicy(raw as Record<string, unknown>);
+    return { policy: completePolicy(raw as Record<string, unknown>, start), named };
   } catch (error) {
     // The engine names the setting (by its label, in the user's language); the file is said here.
     if (error instanceof CreditError) throw bad(describeError(error, lang));

@@ -185,12 +185,14 @@ function forSetting<T>(setting: keyof PolicySettings, check: () => T): T {
 
 /**
  * Fills a partial policy (from a --policy file, a policy sheet or the task pane, each value
- * as it came: a number, number text, "70%", a list or a model name) with the defaults,
+ * as it came: a number, number text, "70%", a list or a model name) with `base`'s settings
+ * (the defaults unless given: a --policy file naming a few settings keeps the workbook's others),
  * reads and checks every setting and computes the version. Throws a CreditError naming the
  * first bad setting. A "version" given is ignored: the version follows the settings.
  */
-export function completePolicy(partial: Partial<Record<keyof Policy, unknown>>): Policy {
-  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+export function completePolicy(partial: Partial<Record<keyof Policy, unknown>>, base: PolicySettings = DEFAULT_SETTINGS): Policy {
+  const merged: Record<string, unknown> = {};
+  for (const field of POLICY_FIELDS) merged[field.key] = base[field.key];
   for (const field of POLICY_FIELDS) {
     const value = partial[field.key];
     if (value === undefined || value === null) continue;

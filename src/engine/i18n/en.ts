@@ -192,6 +192,10 @@ export const en = {
   "cli.tooManyCells": "the sheets to read hold more than {limit} cells, the most the command line reads",
   "cli.sheetFull": 'sheet "{sheet}" would pass Excel\'s last row (1,048,576): move older rows to another workbook and run again',
   "cli.policyTooLarge": "policy file {file} is larger than {limit}, the most a policy file may be",
+  "cli.policyFileOverSheet":
+    'policy file {file} sets {settings}; the other settings are those on the workbook\'s "{sheet}" sheet',
+  "cli.policyFileOverDefaults":
+    "policy file {file} sets {settings}; the other settings are the defaults (the workbook has no policy sheet)",
   "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
   "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
   "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",

@@ -177,6 +177,8 @@ export const zh: Record<MessageKey, string> = {
   "cli.tooManyCells": "要读取的工作表共有超过 {limit} 个单元格，超出命令行的读取上限",
   "cli.sheetFull": "工作表“{sheet}”将超过 Excel 的最后一行（1,048,576）：请把较早的行移到另一个工作簿后再运行",
   "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
+  "cli.policyFileOverSheet": "政策文件 {file} 设置了{settings}；其余设置沿用工作簿“{sheet}”工作表中的设置",
+  "cli.policyFileOverDefaults": "政策文件 {file} 设置了{settings}；其余设置为默认值（工作簿没有政策工作表）",
   "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
   "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/package/workbook";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { loadWorkbook, runCli } from "../../support/cli";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 
@@ -655,6 +656,43 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await runCli(edited, "--lang", lang, "--out", path.join(dir, "again.xlsx"));
     expect(code).toBe(2);
     expect(stderr.trim()).toBe(`credit-review: ${text.replace("{row}", String(row))}`);
+  });
+
+  test("a policy file naming some settings changes those; the others stay the workbook's policy sheet's, and that is said", async () => {
+    const input = copyExample("customers.xlsx");
+    const policy = path.join(dir, "policy.json");
+    // The committee's own policy, saved on the reviewed workbook's policy sheet.
+    fs.writeFileSync(policy, JSON.stringify({ maxDebtRatio: "75%", highFrom: 3.2 }));
+    const first = path.join(dir, "out-first.xlsx");
+    const tuned = await runCli(input, "--as-of", "2026-10-31", "--policy", policy, "--out", first);
+    expect(tuned.code).toBe(0);
+    expect(tuned.stderr).toBe(
+      `credit-review: policy file ${policy} sets High risk from score, Maximum debt ratio; the other settings are the defaults (the workbook has no policy sheet)`,
+    );
+    // A month on, one setting changed by file: the committee's others are kept, not set back to the defaults.
+    fs.writeFileSync(policy, JSON.stringify({ overdueDays: 60 }));
+    const { code, result, stderr } = await runCli(
+      first,
+      "--as-of",
+      "2026-11-30",
+      "--policy",
+      policy,
+      "--out",
+      path.join(dir, "out-second.xlsx"),
+    );
+    expect(code).toBe(0);
+    expect(result!.policy).toMatchObject({ maxDebtRatio: 0.75, highFrom: 3.2, overdueDays: 60, mediumFrom: 2.5 });
+    expect(stderr).toBe(
+      `credit-review: policy file ${policy} sets Days past due that trigger the overdue warning; the other settings are those on the workbook's "Credit Policy" sheet`,
+    );
+    // A file naming every setting needs no sheet and says nothing.
+    fs.writeFileSync(policy, JSON.stringify({ ...DEFAULT_POLICY, version: undefined }));
+    const whole = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-third.xlsx"));
+    expect({ code: whole.code, stderr: whole.stderr, version: whole.result!.policy.version }).toEqual({
+      code: 0,
+      stderr: "",
+      version: DEFAULT_POLICY.version,
+    });
   });
 
   test("a policy file with a bad threshold", async () => {
