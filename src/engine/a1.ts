@@ -1,8 +1,8 @@
 /**
  * A1 addressing, the project's only one: column letters, "B3:F20" for an area and an address
  * read back into sheet coordinates. Every face (review messages, the write plan's formulas,
- * the command line's exceljs ranges, the task pane's Office.js addresses) goes through here, so a
- * column is named the same everywhere. Pure: no Office.js, no file I/O.
+ * the command line's cell references in the sheet XML, the task pane's Office.js addresses) goes
+ * through here, so a column is named the same everywhere. Pure: no Office.js, no file I/O.
  */
 
 /** A rectangle of one sheet in 0-based sheet coordinates. */
@@ -73,8 +73,8 @@ export function cellA1(row: number, column: number): string {
 }
 
 /**
- * "B3:F20" for an area. One cell is "B3", unless `bothCorners` asks for "B3:B3": the form the
- * command line gives exceljs for a conditional format's range.
+ * "B3:F20" for an area. One cell is "B3", unless `bothCorners` asks for "B3:B3": a one-cell range
+ * written as a range.
  */
 export function a1(area: Area, options: { readonly bothCorners?: boolean } = {}): string {
   const start = cellA1(area.row, area.column);

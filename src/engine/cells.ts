@@ -1,10 +1,12 @@
 /**
  * Turning what a spreadsheet cell holds into a number or a date.
  *
- * Office.js, exceljs and custom-function arguments all hand over loosely typed cells:
- * numbers, numbers typed as text ("1,234.5", "12%", "¥3,000", "(500)"), booleans, Date
- * objects, error values, and blanks that arrive as null, undefined or "". Every front end
- * reads cells through this one module so that a value means the same thing everywhere.
+ * Office.js, the command line's sheet reader (src/cli/package/sheet-reader.ts) and custom-function
+ * arguments all hand over loosely typed cells: numbers, numbers typed as text ("1,234.5", "12%",
+ * "¥3,000", "(500)"), booleans, error values, and blanks that arrive as null, undefined or "".
+ * Date objects and formula cells holding their cached result come from workbooks read with
+ * exceljs, as the tests read them. Every front end reads cells through this one module so that a
+ * value means the same thing everywhere.
  */
 
 export type CellValue = unknown;
@@ -84,7 +86,7 @@ export function readNumber(value: CellValue): NumberReading {
     return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "number", value: serial };
   }
   if (typeof value === "object" && "result" in (value as object)) {
-    // exceljs formula cell: use its cached result.
+    // A formula cell as exceljs reads one (the tests' workbooks): use its cached result.
     return readNumber((value as { result: unknown }).result);
   }
   return { kind: "invalid", shown: showValue(value) };
@@ -125,7 +127,7 @@ export function isoFromSerial(serial: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** exceljs and JS hand dates over as Date objects whose UTC fields are the calendar date. */
+/** exceljs (the tests' workbook reader) and JS hand dates over as Date objects whose UTC fields are the calendar date. */
 export function serialFromDate(date: Date): number | undefined {
   const time = date.getTime();
   if (Number.isNaN(time)) return undefined;

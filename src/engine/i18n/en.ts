@@ -204,13 +204,16 @@ export const en = {
   "cli.formulaNoValue": "formula without a saved value: ={formula}",
   "cli.usage":
     "Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]",
-  "cli.help": `Reviews every customer on a sheet against the credit policy's warning thresholds and
-writes the recommendations to OUT (default: <workbook>.reviewed.xlsx; the input is never changed).
+  "cli.help": `Reviews every customer on a sheet of the workbook (.xlsx or .xlsm) against the credit policy's
+warning thresholds and writes the recommendations to OUT (default: <workbook>.reviewed.xlsx, or
+<workbook>.reviewed.xlsm for an .xlsm; the input is never changed).
 
-  --sheet NAME      the customer sheet (default: the first sheet with customer headers)
+  --sheet NAME      the customer sheet (default: the first visible sheet with customer headers,
+                    else the first such hidden one)
   --as-of DATE      review date (default: today)
   --policy FILE     policy JSON (default: the workbook's "Credit Policy" sheet, else the defaults)
-  --lang en|zh      language of the output and of these messages (default: from LANG)
+  --lang en|zh      language of the output and of these messages (default: from LC_ALL,
+                    LC_MESSAGES or LANG)
   --out FILE        where to write the reviewed workbook
   --json            print the result as JSON instead of a table
   -h, --help        this text

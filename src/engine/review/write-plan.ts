@@ -213,7 +213,8 @@ function outputFills(result: ReviewResult, lang: Lang): ConditionalFill[] {
 
 /**
  * A fill's condition as a spreadsheet formula relative to the fill's top-left cell (without
- * the leading "="), the same for every writer: Office.js conditional formats and exceljs.
+ * the leading "="), the same for every writer: the pane's Office.js conditional formats and the
+ * command line's <conditionalFormatting> elements (src/cli/package/worksheet-xml.ts).
  */
 export function fillCondition(fill: ConditionalFill): string {
   const topLeft = cellA1(fill.area.row, fill.area.column);

@@ -60,7 +60,8 @@ export function insideAreas(area: Area, allowed: readonly Area[]): boolean {
 
 /**
  * The custom conditional-format formula of a plan fill, relative to the fill's top-left
- * cell. The same formulas the command line writes with exceljs (src/cli/workbook-io.ts).
+ * cell. The same formulas the command line writes into the sheet's XML (fillsXml in
+ * src/cli/package/worksheet-xml.ts).
  */
 export function fillFormula(fill: ConditionalFill): string {
   return `=${fillCondition(fill)}`;
