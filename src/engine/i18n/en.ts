@@ -211,7 +211,8 @@ warning thresholds and writes the recommendations to OUT (default: <workbook>.re
   --sheet NAME      the customer sheet (default: the first visible sheet with customer headers,
                     else the first such hidden one)
   --as-of DATE      review date (default: today)
-  --policy FILE     policy JSON (default: the workbook's "Credit Policy" sheet, else the defaults)
+  --policy FILE     policy JSON: the settings it names, over the workbook's "Credit Policy" sheet
+                    (default: that sheet, else the defaults)
   --lang en|zh      language of the output and of these messages (default: from LC_ALL,
                     LC_MESSAGES or LANG)
   --out FILE        where to write the reviewed workbook

@@ -192,7 +192,8 @@ export const zh: Record<MessageKey, string> = {
 
   --sheet 工作表名    客户工作表（默认：第一个带客户表头的可见工作表，没有则取第一个这样的隐藏工作表）
   --as-of 日期        审查日期（默认：今天）
-  --policy 文件       政策 JSON 文件（默认：工作簿中的“信用政策”工作表，没有则用默认值）
+  --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
+                      （默认：该工作表，没有则用默认值）
   --lang en|zh        输出及本提示的语言（默认：依次取自 LC_ALL、LC_MESSAGES 或 LANG）
   --out 文件          审查后工作簿的保存位置
   --json              以 JSON 输出结果，而不是表格
