@@ -365,6 +365,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       customers,
       archived,
       units.unit,
+      repeatedKeys,
     ),
     amountUnits: {
       ...units,

@@ -161,6 +161,7 @@ export function typedOverCells(
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
   unit?: AmountUnit,
+  repeatedKeys?: ReadonlySet<string>,
 ): TypedOver | undefined {
   // A field the archive has no column for is unknown, not "written blank".
   const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
@@ -168,9 +169,12 @@ export function typedOverCells(
   const reviews = reviewsByDate(archive);
   if (reviews.length === 0) return undefined;
   const columns = fields.map((f) => existing[f]!.column);
-  const lines = customers.map((c) => {
+  // A key on several rows cannot say which of them the archive's row was written on.
+  const lines = customers.flatMap((c) => {
+    const key = archiveKey(c.id, c.name);
+    if (repeatedKeys?.has(key)) return [];
     const line = values[c.row - 1 - originRow] ?? [];
-    return { customer: c, key: archiveKey(c.id, c.name), line: columns.map((column) => line[column]) };
+    return [{ customer: c, key, line: columns.map((column) => line[column]) }];
   });
   const review = reviewThatWroteTheSheet(reviews, lines, fields, unit);
   const cells: TypedOverCell[] = [];

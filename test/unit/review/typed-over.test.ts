@@ -180,6 +180,16 @@ describe("typed-over output cells", () => {
     expect(over.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 4", "recommendedLimit", 1]]);
   });
 
+  test("a new row given an existing customer's id: neither row is asked (the archive cannot say which it wrote); the others still are", () => {
+    const { workbook, column } = reviewedOnce();
+    const newcomer = ["C101", "Zeta Mining", ...five(3), 50000, 10000, 0];
+    const customers = [...workbook.customers.map((line) => [...line]), newcomer];
+    const edited = typed({ ...workbook, customers }, column, [[3, "recommendedLimit", 7]]);
+    const { result } = reviewWorkbook(edited, NOV);
+    expect(result.customers.filter((c) => c.id === "C101").map((c) => c.errors.length > 0)).toEqual([true, true]);
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 3", "recommendedLimit", 7]]);
+  });
+
   test("many cells: all counted, the first ones listed, the line names five and counts the rest", () => {
     const { workbook, column } = reviewedOnce("en", 30);
     const edits = Array.from({ length: 30 }, (_, i) => [i, "recommendedLimit", 1] as [number, OutputField, unknown]);
