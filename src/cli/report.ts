@@ -34,6 +34,7 @@ import {
   leftOutText,
   amountUnitsLines,
   typedOverText,
+  laterReviewsText,
   unmatchedText,
   warningList,
   warningChangeCounts,
@@ -145,6 +146,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       otherCurrency: result.amountUnits.otherCurrency,
       text: amountUnitsLines(result.amountUnits, lang).join("\n") || null,
     },
+    laterReviews: result.laterReviews?.map(isoFromSerial) ?? null,
     typedOver: result.typedOver
       ? {
           reviewDate: isoFromSerial(result.typedOver.reviewDate),
@@ -319,6 +321,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       date: dateText(result.asOf, lang),
     }),
   );
+  if (result.laterReviews) lines.push(laterReviewsText(result.asOf, result.laterReviews, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
   const widths = [5, 28, 10, 10, 12, 16, 40, 50];

@@ -8,7 +8,14 @@ import { Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
-import { amountUnitsLines, dateText, ledgerNoticeText, leftOutText, typedOverText } from "../engine/review/texts";
+import {
+  amountUnitsLines,
+  dateText,
+  ledgerNoticeText,
+  laterReviewsText,
+  leftOutText,
+  typedOverText,
+} from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
 
@@ -126,6 +133,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
               }),
             ]),
         ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
+        ...(result.laterReviews ? [laterReviewsText(result.asOf, result.laterReviews, lang)] : []),
         ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
         ...amountUnitsLines(result.amountUnits, lang),
       ],

@@ -125,6 +125,8 @@ export const en = {
   "review.convertedTooLarge": "{value} is too large a number once converted into the customer sheet's unit",
   "summary.typedOver": "Cells of the review's columns changed by hand since the review of {date}, written again",
   "summary.typedOverMore": "… and {count} more",
+  "review.laterReviews":
+    "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.typedOverCell": "{cell} {header} of {customer}: {typed} (the review wrote {written})",

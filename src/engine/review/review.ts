@@ -13,6 +13,7 @@ import { Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import {
+  ArchiveContents,
   archiveKey,
   claimUnnamed,
   earlierReviews,
@@ -216,6 +217,11 @@ export interface ReviewResult {
   readonly amountUnits: AmountUnits;
   /** The review's own cells changed by hand since the review that wrote them, which this one writes again; absent when none. */
   readonly typedOver?: TypedOver;
+  /**
+   * The dates of this sheet's archived reviews after this one's, when it is back-dated: its rows
+   * go in their place, and the sheet and summary then show it, not the latest; absent when none.
+   */
+  readonly laterReviews?: readonly number[];
 }
 
 /** The checked output columns an earlier run wrote on the sheet: those whose header is already theirs. */
@@ -242,6 +248,13 @@ export function keysOf(customers: readonly { readonly id: string; readonly name:
     if (key !== "") keys.add(key);
   }
   return keys;
+}
+
+/** This sheet's archived review dates after `asOf`, in order; undefined when it is the latest. */
+function laterReviewDates(archived: ArchiveContents | undefined, asOf: number): readonly number[] | undefined {
+  const later = new Set<number>();
+  for (const e of archived?.entries ?? []) if (e.date !== undefined && e.date > asOf) later.add(e.date);
+  return later.size ? [...later].sort((a, b) => a - b) : undefined;
 }
 
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
@@ -367,6 +380,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       units.unit,
       repeatedKeys,
     ),
+    laterReviews: laterReviewDates(archived, asOf),
     amountUnits: {
       ...units,
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,

@@ -24,6 +24,7 @@ import {
   dateText,
   formatCount,
   gradeName,
+  laterReviewsText,
   moreAtRiskText,
   policyChangeText,
   unitChangeText,
@@ -99,6 +100,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
 
   left.line(t("summary.title"), true);
   pair(t("summary.asOf"), result.asOf, "date");
+  if (result.laterReviews) left.line(laterReviewsText(result.asOf, result.laterReviews, lang));
   pair(t("summary.sheet"), result.sheet, "text");
   pair(t("summary.policyVersion"), result.policy.version, "text");
   // A report forwarded on its own says what its amounts are in, when the customer sheet says so.

@@ -190,6 +190,19 @@ const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>>
   recommendedLimit: "money",
 };
 
+/**
+ * A back-dated review, run after later ones: its rows go in their date's place in the archive,
+ * and the customer sheet and the summary now show it, not the latest review.
+ */
+export function laterReviewsText(asOf: number, later: readonly number[], lang: Lang): string {
+  return message(lang, "review.laterReviews", {
+    date: dateText(asOf, lang),
+    count: later.length,
+    dates: later.map((d) => dateText(d, lang)).join(message(lang, "sep.list")),
+    latest: dateText(later[later.length - 1], lang),
+  });
+}
+
 /** Each listed cell changed by hand: its cell, its column, its customer, what it holds and what the review wrote. */
 export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, shown = over.cells.length): string[] {
   const figure = (value: PlanValue, cell: TypedOverCell): string => {

@@ -7,10 +7,18 @@
  */
 import { isoFromSerial } from "../../../src/engine/cells";
 import { toJson, toTable } from "../../../src/cli/report";
-import { Lang, message } from "../../../src/engine/i18n";
+import { Lang, message, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { customerChangeLines, customerName, labelled, policyChangeText, warningTitle } from "../../../src/engine/review/texts";
+import {
+  customerChangeLines,
+  customerName,
+  labelled,
+  laterReviewsText,
+  policyChangeText,
+  warningTitle,
+} from "../../../src/engine/review/texts";
+import { reviewedNotice } from "../../../src/taskpane/notices";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
@@ -202,6 +210,23 @@ describe.each([
     // The later reviews' rows are carried down unchanged.
     expect(workbook.archive!.slice(9)).toEqual(archiveAfterR3.slice(5));
     expect(workbook.archive![0]).toEqual(archiveAfterR3[0]);
+  });
+
+  test("the back-dated review says the archive holds later reviews, which the sheet and summary no longer show, in every face", () => {
+    expect(r3.laterReviews).toBeUndefined();
+    expect(back.laterReviews).toEqual([R2, R3]);
+    const said = laterReviewsText(BACK, [R2, R3], lBack);
+    expect(said).toContain(
+      lBack === "en"
+        ? "before the archive's later reviews of this sheet (2026-04-30, 2026-07-31)"
+        : "（2026年4月30日、2026年7月31日）",
+    );
+    const summary = buildWritePlan(back, lBack, { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
+    expect(summary.blocks.flatMap((b) => b.values.flat())).toContain(said);
+    expect(toTable(back, lBack, "out.xlsx").split("\n")).toContain(said);
+    expect(toJson(back, lBack).laterReviews).toEqual(["2026-04-30", "2026-07-31"]);
+    expect(toJson(r3, l3).laterReviews).toBeNull();
+    expect(reviewedNotice(back).render(translator(lBack), lBack).lines).toContain(said);
   });
 
   test("the archive's header and every row's words are in the first review's language, whatever each review's", () => {
