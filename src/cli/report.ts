@@ -35,6 +35,7 @@ import {
   amountUnitsLines,
   typedOverText,
   laterReviewsText,
+  undatedArchiveText,
   unmatchedText,
   warningList,
   warningChangeCounts,
@@ -147,6 +148,9 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       text: amountUnitsLines(result.amountUnits, lang).join("\n") || null,
     },
     laterReviews: result.laterReviews?.map(isoFromSerial) ?? null,
+    undatedArchiveRows: result.undatedArchiveRows
+      ? { ...result.undatedArchiveRows, text: undatedArchiveText(result.undatedArchiveRows, lang) }
+      : null,
     typedOver: result.typedOver
       ? {
           reviewDate: isoFromSerial(result.typedOver.reviewDate),
@@ -322,6 +326,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     }),
   );
   if (result.laterReviews) lines.push(laterReviewsText(result.asOf, result.laterReviews, lang));
+  if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
   const widths = [5, 28, 10, 10, 12, 16, 40, 50];

@@ -15,6 +15,7 @@ import {
   laterReviewsText,
   leftOutText,
   typedOverText,
+  undatedArchiveText,
 } from "../engine/review/texts";
 import { formatCount } from "./i18n";
 import { describeParts } from "./model";
@@ -134,6 +135,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
             ]),
         ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
         ...(result.laterReviews ? [laterReviewsText(result.asOf, result.laterReviews, lang)] : []),
+        ...(result.undatedArchiveRows ? [undatedArchiveText(result.undatedArchiveRows, lang)] : []),
         ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
         ...amountUnitsLines(result.amountUnits, lang),
       ],

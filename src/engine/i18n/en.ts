@@ -127,6 +127,10 @@ export const en = {
   "summary.typedOverMore": "… and {count} more",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
+  "review.undatedArchive":
+    "{count} {count|row|rows} of this sheet's archive {count|has|have} no readable review date ({rows}): kept where {count|it is|they are}, but never compared with; type the date as year-month-day (2026-07-31) to use {count|it|them} again",
+  "review.undatedRow": 'row {row} ("{shown}")',
+  "review.undatedMore": " and {count} more",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.typedOverCell": "{cell} {header} of {customer}: {typed} (the review wrote {written})",

@@ -118,6 +118,10 @@ export const zh: Record<MessageKey, string> = {
   "summary.typedOverMore": "……另有 {count} 个",
   "review.laterReviews":
     "本次审查日期为 {date}，早于存档中本工作表较晚的审查（{dates}）：本次结果按日期插入存档，客户表和汇总现在显示的是 {date} 的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
+  "review.undatedArchive":
+    "本工作表的存档中有 {count} 行的审查日期无法读取（{rows}）：这些行保留在原处，但不参与比较；请按“年-月-日”（如 2026-07-31）重新输入日期后即可再次使用",
+  "review.undatedRow": "第 {row} 行（“{shown}”）",
+  "review.undatedMore": "，另有 {count} 行",
   "review.typedOver": "自 {date} 的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
   "review.typedOverCell": "{cell}（{customer}的{header}）：{typed}（审查写入 {written}）",
   "review.typedOverMore": "{cells}，另有 {count} 个",

@@ -222,6 +222,8 @@ export interface ReviewResult {
    * go in their place, and the sheet and summary then show it, not the latest; absent when none.
    */
   readonly laterReviews?: readonly number[];
+  /** This sheet's archive rows whose review date cannot be read: kept, but not compared with; absent when none. */
+  readonly undatedArchiveRows?: UndatedRows;
 }
 
 /** The checked output columns an earlier run wrote on the sheet: those whose header is already theirs. */
@@ -255,6 +257,22 @@ function laterReviewDates(archived: ArchiveContents | undefined, asOf: number): 
   const later = new Set<number>();
   for (const e of archived?.entries ?? []) if (e.date !== undefined && e.date > asOf) later.add(e.date);
   return later.size ? [...later].sort((a, b) => a - b) : undefined;
+}
+
+/** How many archive rows name a customer but no readable review date, and the first few of them. */
+export interface UndatedRows {
+  readonly count: number;
+  /** 1-based archive sheet rows, with what their date cell holds. */
+  readonly rows: readonly { readonly row: number; readonly shown: string }[];
+}
+
+const LISTED_UNDATED = 5;
+
+function undatedRows(archived: ArchiveContents | undefined): UndatedRows | undefined {
+  const undated = archived?.entries.filter((e) => e.date === undefined && e.key !== "") ?? [];
+  if (undated.length === 0) return undefined;
+  const rows = undated.slice(0, LISTED_UNDATED).map((e) => ({ row: e.row + 1, shown: String(e.line[0] ?? "").slice(0, 40) }));
+  return { count: undated.length, rows };
 }
 
 export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
@@ -381,6 +399,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       repeatedKeys,
     ),
     laterReviews: laterReviewDates(archived, asOf),
+    undatedArchiveRows: undatedRows(archived),
     amountUnits: {
       ...units,
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,

@@ -33,6 +33,7 @@ import {
   reasonDetail,
   riskierLines,
   typedOverCellTexts,
+  undatedArchiveText,
   unmatchedText,
   warningChangeCounts,
   warningTitle,
@@ -101,6 +102,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   left.line(t("summary.title"), true);
   pair(t("summary.asOf"), result.asOf, "date");
   if (result.laterReviews) left.line(laterReviewsText(result.asOf, result.laterReviews, lang));
+  if (result.undatedArchiveRows) left.line(undatedArchiveText(result.undatedArchiveRows, lang));
   pair(t("summary.sheet"), result.sheet, "text");
   pair(t("summary.policyVersion"), result.policy.version, "text");
   // A report forwarded on its own says what its amounts are in, when the customer sheet says so.

@@ -18,7 +18,7 @@ import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { LeftOutRow, PortfolioResult } from "./review";
+import type { LeftOutRow, PortfolioResult, UndatedRows } from "./review";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
@@ -200,6 +200,18 @@ export function laterReviewsText(asOf: number, later: readonly number[], lang: L
     count: later.length,
     dates: later.map((d) => dateText(d, lang)).join(message(lang, "sep.list")),
     latest: dateText(later[later.length - 1], lang),
+  });
+}
+
+/** Archive rows whose review date cannot be read: kept where they are, never compared with, until the date is typed again. */
+export function undatedArchiveText(undated: UndatedRows, lang: Lang): string {
+  const rows = undated.rows.map((r) =>
+    message(lang, "review.undatedRow", { row: r.row, shown: r.shown === "" ? message(lang, "review.typedOverBlank") : r.shown }),
+  );
+  const more = undated.count - rows.length;
+  return message(lang, "review.undatedArchive", {
+    count: undated.count,
+    rows: rows.join(message(lang, "sep.list")) + (more > 0 ? message(lang, "review.undatedMore", { count: more }) : ""),
   });
 }
 

@@ -16,6 +16,7 @@ import {
   labelled,
   laterReviewsText,
   policyChangeText,
+  undatedArchiveText,
   warningTitle,
 } from "../../../src/engine/review/texts";
 import { reviewedNotice } from "../../../src/taskpane/notices";
@@ -236,6 +237,30 @@ describe.each([
     const gradeOfFirstRow = (lang: Lang) => (lang === "en" ? "Medium" : "中");
     expect(workbook.archive![1][10]).toBe(gradeOfFirstRow(l1));
     expect(workbook.archive![13][10]).toBe(l1 === "en" ? "High" : "高");
+  });
+});
+
+describe.each(["en", "zh"] as const)("an archive row whose review date was typed as text (%s)", (lang) => {
+  const { workbook } = reviewWorkbook({ customers: firstSheet(lang) }, R1, lang);
+  // The second archive row's date retyped day-first, as a user's locale might: no longer a date the review reads.
+  const archive = workbook.archive!.map((line, r) => (r === 2 ? ["31/01/2026", ...line.slice(1)] : [...line]));
+  const { result } = reviewWorkbook({ ...workbook, archive }, R2, lang);
+
+  test("it is kept but not compared with, and every face names its row and what it holds", () => {
+    expect(result.undatedArchiveRows).toEqual({ count: 1, rows: [{ row: 3, shown: "31/01/2026" }] });
+    const said = undatedArchiveText(result.undatedArchiveRows!, lang);
+    expect(said).toContain(lang === "en" ? 'row 3 ("31/01/2026")' : "第 3 行（“31/01/2026”）");
+    const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
+    expect(summary.blocks.flatMap((b) => b.values.flat())).toContain(said);
+    expect(toTable(result, lang, "out.xlsx").split("\n")).toContain(said);
+    expect(toJson(result, lang).undatedArchiveRows).toEqual({ count: 1, rows: [{ row: 3, shown: "31/01/2026" }], text: said });
+    expect(reviewedNotice(result).render(translator(lang), lang).lines).toContain(said);
+    // The customer of that row is compared with nothing from it: it has no previous review of its own.
+    expect(result.changes!.customers.map((c) => c.previousDate === undefined)).toEqual([false, true, false, false]);
+  });
+
+  test("a clean archive says nothing", () => {
+    expect(reviewWorkbook(workbook, R2, lang).result.undatedArchiveRows).toBeUndefined();
   });
 });
 
