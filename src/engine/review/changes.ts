@@ -3,8 +3,8 @@
  * before the as-of date (score, grade, warnings, recommended limit), and the portfolio against
  * the latest review date before it (grade migration, warnings that came and went, customers
  * added and gone, and the policy when it is not the one that review used: warnings come and go
- * with a threshold, and grades with a band, as much as with a customer's figures). Pure: it reads the review's customers,
- * what the archive holds and the policy history.
+ * with a threshold, and grades with a band, as much as with a customer's figures). Pure: it reads
+ * the review's customers, what the archive holds and the policy history.
  */
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
