@@ -31,6 +31,7 @@ import {
   reasonDetail,
   recommendationText,
   riskierText,
+  gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
   typedOverText,
@@ -179,6 +180,8 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
     clearedWarnings: changes.clearedWarnings,
     newFromPolicy: changes.newFromPolicy,
     clearedFromPolicy: changes.clearedFromPolicy,
+    riskierFromPolicy: changes.riskierFromPolicy,
+    saferFromPolicy: changes.saferFromPolicy,
     added: changes.added,
     gone: changes.gone,
     policy: changes.policy
@@ -200,6 +203,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       scoreChange: c.scoreChange ?? null,
       previousGrade: c.previousGrade ?? null,
       gradeMove: c.gradeMove ?? null,
+      gradeMoveFromPolicy: c.gradeMoveFromPolicy,
       newWarnings: c.newWarnings,
       clearedWarnings: c.clearedWarnings,
       newFromPolicy: c.newFromPolicy,
@@ -241,6 +245,9 @@ function changesLines(
         .trimEnd(),
     );
   }
+  // The grade moves the policy change alone explains, each way on one line.
+  const gradesFromPolicy = gradeMovesFromPolicy(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
+  if (gradesFromPolicy.length) lines.push(gradesFromPolicy.join("   "));
   // New and cleared each with its customers, then the policy change's share of each on one line.
   const counts = warningChangeCounts(changes, lang, policy);
   for (const entry of counts.slice(0, 2)) lines.push(pair(entry.label, warningChangeText(entry, lang)));

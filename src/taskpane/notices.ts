@@ -107,7 +107,8 @@ export function errorNotice(error: unknown): Notice {
 
 /**
  * After a review: how many customers were graded and how many rows could not be (as the summary
- * counts them) and, when the archive has an earlier review, how many grades moved since.
+ * counts them) and, when the archive has an earlier review, how many grades moved since (and how
+ * many of those the policy change alone moved).
  */
 export function reviewedNotice(result: ReviewResult): Notice {
   const { reviewed, withErrors } = result.portfolio;
@@ -132,6 +133,14 @@ export function reviewedNotice(result: ReviewResult): Notice {
                 riskier: formatCount(movedCustomers(changes, "riskier").length, lang),
                 safer: formatCount(movedCustomers(changes, "safer").length, lang),
               }),
+              ...(changes.riskierFromPolicy + changes.saferFromPolicy > 0
+                ? [
+                    t("ui.status.gradesMovedByPolicy", {
+                      riskier: formatCount(changes.riskierFromPolicy, lang),
+                      safer: formatCount(changes.saferFromPolicy, lang),
+                    }),
+                  ]
+                : []),
             ]),
         ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
         ...(result.laterReviews ? [laterReviewsText(result.asOf, result.laterReviews, lang)] : []),

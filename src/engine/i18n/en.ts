@@ -407,6 +407,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "trend.unknown": "not in the archive",
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
+  "changes.moveByPolicy": "{name} ({from} → {to}, from the policy change)",
   // Task pane (ui.*).
   "ui.app.title": "Credit review",
   "ui.lang.label": "Language",
@@ -619,6 +620,9 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "changes.newFromPolicy": "New warnings from the policy change alone",
   "changes.clearedFromPolicy": "Warnings cleared by the policy change alone",
   "changes.byPolicy": "{warning} (from the policy change)",
+  "changes.nameByPolicy": "{name} (from the policy change)",
+  "changes.riskierFromPolicy": "Moved to a riskier grade by the policy change alone",
+  "changes.saferFromPolicy": "Moved to a safer grade by the policy change alone",
   "changes.customerWarnings": "{name}: {warnings}",
   "changes.added": "Customers added",
   "changes.gone": "Customers gone",
@@ -627,6 +631,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "changes.named": "{count} ({names})",
   "changes.score": "Score {from} → {to} ({change})",
   "changes.grade": "{from} → {to}",
+  "changes.gradeByPolicy": "{from} → {to} (from the policy change)",
   "changes.gradeSame": "still {grade}",
   "changes.and": ", ",
   "changes.since": "{what} since {date}",
@@ -648,6 +653,8 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
     "Recommended limit not compared: the last review stated it in {from}, this one in {to}, another currency",
   "ui.detail.changes": "Since the last review",
   "ui.status.gradesMoved": "Since {date}: {riskier} moved to a riskier grade, {safer} to a safer one.",
+  "ui.status.gradesMovedByPolicy":
+    "Of those, the policy change alone moved {riskier} to a riskier grade and {safer} to a safer one.",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",
 
   // The customer sheet's worklist: credit use and the ledger's aging per customer.

@@ -372,6 +372,7 @@ export const zh: Record<MessageKey, string> = {
   "trend.unknown": "存档中无此数据",
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
+  "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
   // 任务窗格（ui.*）。
   "ui.app.title": "信用审查",
   "ui.lang.label": "语言",
@@ -577,6 +578,9 @@ export const zh: Record<MessageKey, string> = {
   "changes.newFromPolicy": "其中仅因政策变更而新增的预警",
   "changes.clearedFromPolicy": "其中仅因政策变更而解除的预警",
   "changes.byPolicy": "{warning}（因政策变更）",
+  "changes.nameByPolicy": "{name}（因政策变更）",
+  "changes.riskierFromPolicy": "其中仅因政策变更而风险等级变差的客户",
+  "changes.saferFromPolicy": "其中仅因政策变更而风险等级改善的客户",
   "changes.customerWarnings": "{name}：{warnings}",
   "changes.added": "新增客户",
   "changes.gone": "移除客户",
@@ -585,6 +589,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.named": "{count}（{names}）",
   "changes.score": "评分 {from} → {to}（{change}）",
   "changes.grade": "风险等级 {from} → {to}",
+  "changes.gradeByPolicy": "风险等级 {from} → {to}（因政策变更）",
   "changes.gradeSame": "风险等级仍为{grade}",
   "changes.and": "，",
   "changes.since": "自 {date} 起，{what}",
@@ -604,6 +609,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
   "ui.detail.changes": "与上次审查相比",
   "ui.status.gradesMoved": "自 {date} 起：{riskier} 个客户风险等级变差，{safer} 个改善。",
+  "ui.status.gradesMovedByPolicy": "其中仅因政策变更：{riskier} 个变差，{safer} 个改善。",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999-12-31",
 
   // 客户表的催收工作清单：额度使用与每个客户的账龄。

@@ -3,8 +3,8 @@
  * before the as-of date (score, grade, warnings, recommended limit), and the portfolio against
  * the latest review date before it (grade migration, warnings that came and went, customers
  * added and gone, and the policy when it is not the one that review used: warnings come and go
- * with a threshold as much as with a customer's figures). Pure: it reads the review's customers,
- * what the archive holds and the policy history.
+ * with a threshold, and grades with a band, as much as with a customer's figures). Pure: it reads
+ * the review's customers, what the archive holds and the policy history.
  */
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
@@ -31,6 +31,12 @@ export interface CustomerChange {
   readonly scoreChange?: number;
   readonly previousGrade?: Grade;
   readonly gradeMove?: GradeMove;
+  /**
+   * The grade moved, and the policy change alone explains it: today's factors under the last
+   * review's policy (its weights and bands) get the previous grade. False when the policy is the
+   * last review's or its settings are not known.
+   */
+  readonly gradeMoveFromPolicy: boolean;
   /** Warnings today that the previous review did not have, and the other way round (empty when it is not known). */
   readonly newWarnings: readonly WarningCode[];
   readonly clearedWarnings: readonly WarningCode[];
@@ -77,6 +83,9 @@ export interface ReviewChanges {
   /** How many of the new and cleared warnings the policy change alone explains (0 when the policy is the last review's). */
   readonly newFromPolicy: number;
   readonly clearedFromPolicy: number;
+  /** How many of the grade moves each way the policy change alone explains (0 when the policy is the last review's). */
+  readonly riskierFromPolicy: number;
+  readonly saferFromPolicy: number;
   /** Customers on the sheet that were not in the previous review. */
   readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
   /** Customers in the previous review that are no longer on the sheet. */
@@ -119,6 +128,7 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, uni
       scoreChange: undefined,
       previousGrade: undefined,
       gradeMove: undefined,
+      gradeMoveFromPolicy: false,
       newWarnings: NO_WARNINGS,
       clearedWarnings: NO_WARNINGS,
       newFromPolicy: NO_WARNINGS,
@@ -148,6 +158,7 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, uni
       }
     }
   }
+  const move = c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade);
   return {
     row: c.row,
     id: c.id,
@@ -159,7 +170,8 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, uni
         ? undefined
         : shownScore(shownScore(c.score) - shownScore(before.score)),
     previousGrade: before.grade,
-    gradeMove: c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade),
+    gradeMove: move,
+    gradeMoveFromPolicy: move !== undefined && move !== "same" && c.gradeUnderLastPolicy === before.grade,
     newWarnings,
     clearedWarnings,
     newFromPolicy,
@@ -238,6 +250,8 @@ export function whatChanged(
   let clearedWarnings = 0;
   let newFromPolicy = 0;
   let clearedFromPolicy = 0;
+  let riskierFromPolicy = 0;
+  let saferFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
@@ -250,6 +264,10 @@ export function whatChanged(
     clearedWarnings += change.clearedWarnings.length;
     newFromPolicy += change.newFromPolicy.length;
     clearedFromPolicy += change.clearedFromPolicy.length;
+    if (change.gradeMoveFromPolicy) {
+      if (change.gradeMove === "riskier") riskierFromPolicy++;
+      else saferFromPolicy++;
+    }
   }
   const gone: { id: string; name: string }[] = [];
   const goneKeys = new Set<string>();
@@ -266,6 +284,8 @@ export function whatChanged(
     clearedWarnings,
     newFromPolicy,
     clearedFromPolicy,
+    riskierFromPolicy,
+    saferFromPolicy,
     added,
     gone,
     policy,
@@ -274,13 +294,27 @@ export function whatChanged(
   };
 }
 
+/** A customer whose grade moved: from which grade to which, and whether the policy change alone moved it. */
+export interface MovedCustomer {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly previousGrade?: Grade;
+  readonly grade: Grade;
+  readonly fromPolicy: boolean;
+}
+
 /** The customers whose grade got riskier since their last review, in sheet order, with the grade they moved to. */
-export function riskierCustomers(
-  changes: ReviewChanges,
-  customers: readonly CustomerResult[],
-): { readonly row: number; readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[] {
+export function riskierCustomers(changes: ReviewChanges, customers: readonly CustomerResult[]): MovedCustomer[] {
   const gradeAt = new Map(customers.map((c) => [c.row, c.grade]));
   return movedCustomers(changes, "riskier")
     .filter((c) => gradeAt.get(c.row) !== undefined)
-    .map((c) => ({ row: c.row, id: c.id, name: c.name, previousGrade: c.previousGrade, grade: gradeAt.get(c.row)! }));
+    .map((c) => ({
+      row: c.row,
+      id: c.id,
+      name: c.name,
+      previousGrade: c.previousGrade,
+      grade: gradeAt.get(c.row)!,
+      fromPolicy: c.gradeMoveFromPolicy,
+    }));
 }

@@ -118,20 +118,28 @@ export function customerContext(
   };
 }
 
+/** Today's factors scored and graded again with the last review's weights and bands. */
+function scoredUnder(
+  last: NonNullable<CustomerContext["lastPolicy"]>,
+  factors: readonly number[],
+): { readonly score: number; readonly grade: Grade } {
+  const score = riskScoreCore(factors, last.weights);
+  return { score, grade: gradeOf(score, last.policy) };
+}
+
 /**
- * The warnings today's figures would raise under the last review's policy (a warningSet): the
- * score and grade worked out again with its weights and bands, every check with its thresholds.
- * A warning that comes or goes with the policy alone is then told apart from the customer's own.
+ * The warnings today's figures would raise under the last review's policy (a warningSet): with
+ * the score and grade it gives them (scoredUnder), every check with its thresholds. A warning
+ * that comes or goes with the policy alone is then told apart from the customer's own.
  */
 function warningsUnder(
   last: NonNullable<CustomerContext["lastPolicy"]>,
   facts: CustomerFacts,
-  factors: readonly number[],
+  scored: { readonly score: number; readonly grade: Grade },
   run: CustomerContext,
   defaultModelInputs: ZInputs | undefined,
 ): number {
-  const score = riskScoreCore(factors, last.weights);
-  let then: CustomerFacts = { ...facts, score, grade: gradeOf(score, last.policy) };
+  let then: CustomerFacts = { ...facts, score: scored.score, grade: scored.grade };
   // A customer on the policy's default Z model is judged by the last policy's default.
   const model = last.policy.defaultZModel;
   if (defaultModelInputs && model !== run.policy.defaultZModel) {
@@ -323,6 +331,7 @@ export function reviewCustomer(
       aging: agingBuckets,
       findings: NONE,
       warningsUnderLastPolicy: undefined,
+      gradeUnderLastPolicy: undefined,
       actions: NONE,
       notes: notes ?? NONE,
       errors: fatal,
@@ -424,6 +433,8 @@ export function reviewCustomer(
       note(["recommendedLimit"], error.at(placeOf("creditLimit", row.row, ctx)));
     }
   }
+  const last = run.lastPolicy;
+  const then = last && scoredUnder(last, row.factors);
   // One object literal of one shape for every customer: the review holds 100,000 of them.
   return {
     row: row.row,
@@ -447,8 +458,8 @@ export function reviewCustomer(
     availableCredit,
     findings: findings ?? NONE,
     warningsUnderLastPolicy:
-      run.lastPolicy &&
-      warningsUnder(run.lastPolicy, facts, row.factors, run, row.zModel === undefined && !zModelBad ? zInputs : undefined),
+      last && warningsUnder(last, facts, then!, run, row.zModel === undefined && !zModelBad ? zInputs : undefined),
+    gradeUnderLastPolicy: then?.grade,
     actions,
     recommendedLimit: limit,
     monitoring: monitoringOf(grade, policy),

@@ -106,6 +106,11 @@ export interface CustomerResult {
    * this review's differs from it: what changes tells apart by it. Undefined otherwise.
    */
   readonly warningsUnderLastPolicy?: number;
+  /**
+   * The grade today's factors get under the last review's policy (its weights and bands), when
+   * this review's differs from it: a grade move it does not explain came with the policy alone.
+   */
+  readonly gradeUnderLastPolicy?: Grade;
   /** The policy's response, each action with the warning or rule behind it (see decisions.ts). */
   readonly actions: readonly Decision[];
   readonly recommendedLimit?: number;

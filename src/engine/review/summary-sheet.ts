@@ -34,6 +34,7 @@ import {
   riskierLines,
   typedOverCellTexts,
   undatedArchiveText,
+  gradeMovesFromPolicy,
   unmatchedText,
   warningChangeCounts,
   warningTitle,
@@ -196,6 +197,8 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
+    // Of the moves the grid counts, the ones a moved band or weight made, when the policy changed.
+    for (const { label, count } of gradeMovesFromPolicy(changes)) pair(t(label), count, "integer");
     // Each count with its customers by name under it, one a line across the figures' width.
     for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy)) {
       pair(t(label), count, "integer");

@@ -13,7 +13,7 @@ import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
-import { CustomerChange, PolicyChange, ReviewChanges, SettingChange } from "./changes";
+import type { CustomerChange, MovedCustomer, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
@@ -489,15 +489,13 @@ export function issuesText(
 const SHOWN_RISKIER = 5;
 
 /**
- * The customers whose grade got riskier since the last review, each by name with its move, the
- * first few of them and then how many more: one a line on the dashboard.
+ * The customers whose grade got riskier since the last review, each by name with its move (one
+ * the policy change alone explains says so), the first few of them and then how many more: one a
+ * line on the dashboard.
  */
-export function riskierLines(
-  moves: readonly { readonly id: string; readonly name: string; readonly previousGrade?: Grade; readonly grade: Grade }[],
-  lang: Lang,
-): string[] {
+export function riskierLines(moves: readonly Omit<MovedCustomer, "row">[], lang: Lang): string[] {
   const lines = moves.slice(0, SHOWN_RISKIER).map((m) =>
-    message(lang, "changes.move", {
+    message(lang, m.fromPolicy ? "changes.moveByPolicy" : "changes.move", {
       name: customerName(m),
       from: gradeName(m.previousGrade!, lang),
       to: gradeName(m.grade, lang),
@@ -510,6 +508,28 @@ export function riskierLines(
 /** The same as one line, or "none": the printed report's. */
 export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lang): string {
   return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
+}
+
+/**
+ * When the policy changed (and its settings are known), how many grade moves each way the change
+ * alone explains: a band moved past a customer's unchanged score moves its grade all the same.
+ */
+export function gradeMovesFromPolicy(changes: ReviewChanges): { readonly label: MessageKey; readonly count: number }[] {
+  if (!changes.policy?.settings) return [];
+  return [
+    { label: "changes.riskierFromPolicy", count: changes.riskierFromPolicy },
+    { label: "changes.saferFromPolicy", count: changes.saferFromPolicy },
+  ];
+}
+
+/**
+ * The customers whose grade moved one way (movedCustomers), how many and the first few by name,
+ * the ones the policy change alone moved said so: "2 (Alpine Ski House (from the policy change), Contoso)".
+ */
+export function movedCustomersText(moved: readonly CustomerChange[], lang: Lang): string {
+  return changedCustomersText(moved, lang, (c) =>
+    c.gradeMoveFromPolicy ? message(lang, "changes.nameByPolicy", { name: customerName(c) }) : customerName(c),
+  );
 }
 
 /**
@@ -638,10 +658,14 @@ export function unitChangeText(change: UnitChange, lang: Lang): string {
 const NAMED_CUSTOMERS = 5;
 
 /** Customers added or gone: how many, and the first few by name: "7 (Alpha, Beta, Gamma, Delta, Epsilon, …)". */
-export function changedCustomersText(list: readonly { readonly name: string; readonly id: string }[], lang: Lang): string {
+export function changedCustomersText<C extends { readonly name: string; readonly id: string }>(
+  list: readonly C[],
+  lang: Lang,
+  nameOf: (customer: C) => string = customerName,
+): string {
   const count = formatCount(list.length, lang);
   if (list.length === 0) return count;
-  const names = list.slice(0, NAMED_CUSTOMERS).map(customerName);
+  const names = list.slice(0, NAMED_CUSTOMERS).map((c) => nameOf(c));
   if (list.length > NAMED_CUSTOMERS) names.push("…");
   return message(lang, "changes.named", { count, names: names.join(message(lang, "sep.list")) });
 }
@@ -671,7 +695,10 @@ export function customerChangeLines(
     parts.push(
       change.gradeMove === "same"
         ? message(lang, "changes.gradeSame", { grade: gradeName(now.grade, lang) })
-        : message(lang, "changes.grade", { from: gradeName(change.previousGrade, lang), to: gradeName(now.grade, lang) }),
+        : message(lang, change.gradeMoveFromPolicy ? "changes.gradeByPolicy" : "changes.grade", {
+            from: gradeName(change.previousGrade, lang),
+            to: gradeName(now.grade, lang),
+          }),
     );
   const lines = [
     parts.length > 0

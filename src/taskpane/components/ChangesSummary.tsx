@@ -1,6 +1,7 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
- * riskier or a safer grade (how many, the first few by name), the warnings that came and went, and
+ * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
+ * moved), the warnings that came and went, and
  * the customers added and gone, and the policy when the last review used another. Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
@@ -10,6 +11,9 @@ import type { Policy } from "../../engine/policy";
 import {
   changedCustomersText,
   changesTitle,
+  formatCount,
+  gradeMovesFromPolicy,
+  movedCustomersText,
   policyChangeText,
   unitChangeText,
   warningChangeCounts,
@@ -34,10 +38,10 @@ export function ChangesSummary({ changes, policy }: { changes: ReviewChanges | u
       {changesTitle(changes, lang)}
     </Subtitle2>
   );
-  const moved = (move: "riskier" | "safer") => changedCustomersText(movedCustomers(changes, move), lang);
   const facts: Fact[] = [
-    [t("changes.riskier"), moved("riskier")],
-    [t("changes.safer"), moved("safer")],
+    [t("changes.riskier"), movedCustomersText(movedCustomers(changes, "riskier"), lang)],
+    [t("changes.safer"), movedCustomersText(movedCustomers(changes, "safer"), lang)],
+    ...gradeMovesFromPolicy(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
     ...warningChangeCounts(changes, lang, policy).map((entry): Fact => [
       t(entry.label),
       warningChangeText(entry, lang),

@@ -246,6 +246,28 @@ describe("the sample workbooks", () => {
     expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
   });
 
+  test("a --policy file moving the High band from 3.5 to 3.1 between two reviews: the grades it alone moved are said to be the policy's", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
+    const once = path.join(dir, "customers.reviewed.xlsx");
+    const policy = path.join(dir, "policy.json");
+    fs.writeFileSync(policy, JSON.stringify({ highFrom: 3.1 }));
+    const args = [once, "--as-of", "2026-11-30", "--policy", policy, "--lang", "en"];
+    const second = await runCli(...args, "--out", path.join(dir, "json.xlsx"), "--json");
+    expect(second.code).toBe(0);
+    // Nothing was edited between the reviews. The sample's C0004 scores 3.15 both months: Medium
+    // under 3.5, High under 3.1, the one grade that moved, and with the band alone.
+    const changes = JSON.parse(second.stdout).changes;
+    const moved = changes.customers.filter((c: { gradeMove: string | null }) => c.gradeMove !== "same" && c.gradeMove !== null);
+    expect(moved.map((c: Record<string, unknown>) => [c.id, c.scoreChange, c.gradeMove, c.gradeMoveFromPolicy])).toEqual([
+      ["C0004", 0, "riskier", true],
+    ]);
+    expect(changes).toMatchObject({ riskierFromPolicy: 1, saferFromPolicy: 0 });
+    const printed = (await runCli(...args, "--out", path.join(dir, "printed.xlsx"))).stdout;
+    expect(printed).toContain(`Moved to a riskier grade: ${moved[0].name} (Medium → High, from the policy change)`);
+    expect(printed).toContain("Moved to a riskier grade by the policy change alone: 1");
+  });
+
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);

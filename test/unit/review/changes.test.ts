@@ -141,6 +141,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
     clearedWarnings: [],
     newFromPolicy: [],
     clearedFromPolicy: [],
+    gradeMoveFromPolicy: false,
   };
   const lines = (change: Partial<CustomerChange>, now: Parameters<typeof customerChangeLines>[1], lang: Lang = "en") =>
     customerChangeLines({ ...base, ...change }, now, lang, DEFAULT_POLICY);

@@ -211,6 +211,7 @@ test.each([
     name: `Customer ${i}`,
     previousGrade: "low" as const,
     grade: "high" as const,
+    fromPolicy: false,
   }));
   const lines = riskierLines(moves, lang);
   expect(lines).toHaveLength(6);

@@ -418,3 +418,118 @@ test("a customer on the default Z model whose zone moves with the policy's defau
   expect(result.changes!.policy!.settings!.map((s) => s.setting)).toEqual(["defaultZModel"]);
   expect(customerChange(result, "A001")).toMatchObject({ newWarnings: ["Z_DISTRESS"], newFromPolicy: ["Z_DISTRESS"] });
 });
+
+describe.each(["en", "zh"] as const)("grade moves the policy change alone explains, told apart (%s)", (lang) => {
+  const OCTOBER = serial("2026-10-31");
+  const NOVEMBER = serial("2026-11-30");
+  const sheet = (scores: Record<string, number | readonly number[]>): Grid => [
+    HEADERS[lang],
+    ...[
+      ["A001", "Alpine Ski House"],
+      ["B002", "Bellows College"],
+      ["C003", "Coho Winery"],
+      ["D004", "Datum Corporation"],
+    ].map(([id, name]) => {
+      const score = scores[id];
+      return [id, name, ...(typeof score === "number" ? five(score) : score), 100000, 10000, null, 0];
+    }),
+  ];
+  // Alpine Ski House scores 3.30 both months; Bellows College rises past the old High band too;
+  // Coho Winery rises, but not past the old band; Datum Corporation is High throughout.
+  const october = sheet({ A001: 3.3, B002: 3, C003: 2.5, D004: 4 });
+  const november = sheet({ A001: 3.3, B002: 3.6, C003: 3.4, D004: 4 });
+  // Between the reviews the High band moves from 3.5 down to 3.2.
+  const lowered = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.2 });
+  const { workbook } = reviewWorkbook({ customers: october }, OCTOBER, lang);
+  const { result } = reviewWorkbook({ ...workbook, customers: november }, NOVEMBER, lang, lowered);
+  const t = (key: Parameters<typeof message>[1], params?: Record<string, string>) => message(lang, key, params);
+  const move = (key: "changes.move" | "changes.moveByPolicy", name: string) =>
+    t(key, { name, from: t("grade.medium"), to: t("grade.high") });
+  const riskier = [
+    move("changes.moveByPolicy", "Alpine Ski House"),
+    move("changes.move", "Bellows College"),
+    move("changes.moveByPolicy", "Coho Winery"),
+  ];
+
+  test("a grade that moved only because a band moved is the policy's; one whose score crossed the old band too is the customer's", () => {
+    expect(customerChange(result, "A001")).toMatchObject({
+      previousScore: 3.3,
+      scoreChange: 0,
+      previousGrade: "medium",
+      gradeMove: "riskier",
+      gradeMoveFromPolicy: true,
+    });
+    expect(customerChange(result, "B002")).toMatchObject({ gradeMove: "riskier", gradeMoveFromPolicy: false });
+    // Coho's score rose 0.90, but under the old bands it would still be Medium: the move is the band's.
+    expect(customerChange(result, "C003")).toMatchObject({ gradeMove: "riskier", gradeMoveFromPolicy: true });
+    expect(customerChange(result, "D004")).toMatchObject({ gradeMove: "same", gradeMoveFromPolicy: false });
+    expect(result.changes).toMatchObject({ riskierFromPolicy: 2, saferFromPolicy: 0 });
+    expect(result.changes!.migration.medium.high).toBe(3);
+  });
+
+  test("the summary sheet, the printed report and the JSON say which moves are the policy's", () => {
+    const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets[0];
+    const lines = summary.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
+    const at = lines.indexOf(t("changes.riskier"));
+    expect(lines.slice(at + 1, at + 4)).toEqual(riskier);
+    expect(lines).toEqual(expect.arrayContaining([`${t("changes.riskierFromPolicy")}|2`, `${t("changes.saferFromPolicy")}|0`]));
+    const report = toTable(result, lang, "out.xlsx").split("\n");
+    expect(report).toContain(labelled(t("changes.riskier"), riskier.join(t("sep.list")), lang));
+    expect(report.some((l) => l.includes(labelled(t("changes.riskierFromPolicy"), "2", lang)))).toBe(true);
+    const json = toJson(result, lang).changes!;
+    expect(json).toMatchObject({ riskierFromPolicy: 2, saferFromPolicy: 0 });
+    expect(json.customers.map((c) => [c.id, c.gradeMove, c.gradeMoveFromPolicy])).toEqual([
+      ["A001", "riskier", true],
+      ["B002", "riskier", false],
+      ["C003", "riskier", true],
+      ["D004", "same", false],
+    ]);
+  });
+
+  test("the customer's details say its grade moved with the policy", () => {
+    const alpine = result.customers.find((c) => c.id === "A001")!;
+    const details = customerChangeLines(customerChange(result, "A001"), alpine, lang, lowered);
+    expect(details[0]).toContain(t("changes.gradeByPolicy", { from: t("grade.medium"), to: t("grade.high") }));
+    const bellows = result.customers.find((c) => c.id === "B002")!;
+    const own = customerChangeLines(customerChange(result, "B002"), bellows, lang, lowered);
+    expect(own[0]).toContain(t("changes.grade", { from: t("grade.medium"), to: t("grade.high") }));
+    expect(own[0]).not.toContain(t("changes.gradeByPolicy", { from: t("grade.medium"), to: t("grade.high") }));
+  });
+
+  test("a band raised past a customer's score makes it safer by the policy alone; one whose score fell is safer on its own", () => {
+    const { workbook: highs } = reviewWorkbook({ customers: november }, OCTOBER, lang);
+    const raised = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.8 });
+    // Bellows stays at 3.60 (Medium under 3.8); Coho (3.40, Medium both ways) does not move.
+    const { result: loosened } = reviewWorkbook(highs, NOVEMBER, lang, raised);
+    expect(customerChange(loosened, "B002")).toMatchObject({ gradeMove: "safer", gradeMoveFromPolicy: true });
+    expect(customerChange(loosened, "C003")).toMatchObject({ gradeMove: "same", gradeMoveFromPolicy: false });
+    expect(loosened.changes).toMatchObject({ riskierFromPolicy: 0, saferFromPolicy: 1 });
+    // Bellows's score falls to 3.00 as well: Medium under the old band too, its own move.
+    const fell = editRows(november, { B002: factors(3) });
+    const { result: own } = reviewWorkbook({ ...highs, customers: fell }, NOVEMBER, lang, raised);
+    expect(customerChange(own, "B002")).toMatchObject({ gradeMove: "safer", gradeMoveFromPolicy: false });
+    expect(own.changes).toMatchObject({ riskierFromPolicy: 0, saferFromPolicy: 0 });
+  });
+
+  test("new weights that alone move the score across a band: the move is the policy's", () => {
+    // 3.10 (Medium) under the default weights; 3.80 (High) when payment history weighs half.
+    const weighted = sheet({ A001: [5, 1, 3, 3, 3], B002: 3, C003: 2.5, D004: 4 });
+    const { workbook: before } = reviewWorkbook({ customers: weighted }, OCTOBER, lang);
+    const reweighted = completePolicy({ ...DEFAULT_POLICY, weights: [0.5, 0.1, 0.2, 0.1, 0.1] });
+    const { result: after } = reviewWorkbook(before, NOVEMBER, lang, reweighted);
+    const alpine = after.customers.find((c) => c.id === "A001")!;
+    expect([alpine.score, alpine.grade]).toEqual([expect.closeTo(3.8, 9), "high"]);
+    expect(customerChange(after, "A001")).toMatchObject({ previousGrade: "medium", gradeMoveFromPolicy: true });
+  });
+
+  test("with the same policy, or without the history of the last one, no move is the policy's and no count is shown", () => {
+    const { result: same } = reviewWorkbook({ ...workbook, customers: november }, NOVEMBER, lang);
+    const { result: blind } = reviewWorkbook({ ...workbook, customers: november, policyHistory: undefined }, NOVEMBER, lang, lowered);
+    for (const r of [same, blind]) {
+      expect(r.changes!.customers.some((c) => c.gradeMoveFromPolicy)).toBe(false);
+      expect(r.changes).toMatchObject({ riskierFromPolicy: 0, saferFromPolicy: 0 });
+      expect(toTable(r, lang, "out.xlsx")).not.toContain(t("changes.riskierFromPolicy"));
+    }
+    expect(customerChange(blind, "A001")).toMatchObject({ gradeMove: "riskier", gradeMoveFromPolicy: false });
+  });
+});

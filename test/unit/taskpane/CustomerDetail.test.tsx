@@ -8,13 +8,15 @@ import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReactElement } from "react";
 import { Lang, translator } from "../../../src/engine/i18n";
-import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
+import { laterReviewsText } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
 import { ResultsPanel } from "../../../src/taskpane/components/ResultsPanel";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { reviewedNotice } from "../../../src/taskpane/notices";
+import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const values = customerSheet(
@@ -188,9 +190,17 @@ test("the review's notice, focused and announced, says how many grades moved sin
   ]);
   expect(lines("zh")[1]).toBe("自 2026年10月31日 起：1 个客户风险等级变差，1 个改善。");
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
-  expect(lines("en", first)).toEqual(['Reviewed 3 customers on "Customers".']);
+  // Dated before the archive's review: nothing to compare with, and it says a later review is there.
+  expect(lines("en", first)).toEqual([
+    'Reviewed 3 customers on "Customers".',
+    laterReviewsText(serial("2026-10-01"), [serial("2026-10-31")], "en"),
+  ]);
   // A totals row left out is said, with its place, as the command line says it.
-  const totalled = { ...first, leftOutRows: [{ sheet: "Customers", row: 5, label: "合计", kind: "totals" as const }] };
+  const totalled = {
+    ...first,
+    laterReviews: undefined,
+    leftOutRows: [{ sheet: "Customers", row: 5, label: "合计", kind: "totals" as const }],
+  };
   expect(lines("zh", totalled)[1]).toBe("未计入审查（并非客户）：Customers 第 5 行（“合计”，合计行）");
 });
 
@@ -234,5 +244,64 @@ test.each<[Lang, string, string]>([
       />,
     );
     expect(screen.getByText(line)).toBeTruthy();
+  },
+);
+
+test.each<[Lang, string[], string, string]>([
+  [
+    "en",
+    [
+      "Moved to a riskier grade = 2 (Alpine Ski House (from the policy change), Contoso)",
+      "Moved to a safer grade = 0",
+      "Moved to a riskier grade by the policy change alone = 1",
+      "Moved to a safer grade by the policy change alone = 0",
+    ],
+    "Of those, the policy change alone moved 1 to a riskier grade and 0 to a safer one.",
+    "Score 3.30 → 3.30 (0.00), Medium → High (from the policy change) since 2026-10-31",
+  ],
+  [
+    "zh",
+    [
+      "风险等级变差的客户 = 2（Alpine Ski House（因政策变更）、Contoso）",
+      "风险等级改善的客户 = 0",
+      "其中仅因政策变更而风险等级变差的客户 = 1",
+      "其中仅因政策变更而风险等级改善的客户 = 0",
+    ],
+    "其中仅因政策变更：1 个变差，0 个改善。",
+    "风险等级 中 → 高（因政策变更）",
+  ],
+])(
+  "a grade moved by a policy band alone is said to be the policy's: the block, the notice, the details (%s)",
+  (lang, facts, notice, detail) => {
+    // Alpine Ski House scores 3.30 both months; Contoso rises from 3.00 to 3.60. The High band moves from 3.5 to 3.2.
+    const sheet = (contoso: number) =>
+      customerSheet(
+        [],
+        [
+          { id: "A1", name: "Alpine Ski House", factors: [3.3, 3.3, 3.3, 3.3, 3.3] },
+          { id: "C1", name: "Contoso", factors: [contoso, contoso, contoso, contoso, contoso] },
+        ],
+      );
+    const { workbook } = reviewWorkbook({ customers: sheet(3) }, serial("2026-10-31"), lang);
+    const lowered = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.2 });
+    const { result } = reviewWorkbook({ ...workbook, customers: sheet(3.6) }, serial("2026-11-30"), lang, lowered);
+    const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} />);
+    const shown = [...screen.getByRole("region").querySelectorAll("dt")].map(
+      (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
+    );
+    expect(shown.slice(0, 4)).toEqual(facts);
+    block.unmount();
+    expect(reviewedNotice(result).render(translator(lang), lang).lines).toContain(notice);
+    inPane(
+      lang,
+      <CustomerDetail
+        customer={result.customers[0]}
+        sheet={result.sheet}
+        policy={result.policy}
+        change={result.changes!.customers[0]}
+        onGoTo={() => undefined}
+      />,
+    );
+    expect(document.body.textContent).toContain(detail);
   },
 );
