@@ -101,7 +101,9 @@ test("a write that fails while workers run: exit 2, one line, no file, the worke
   });
   expect(start).toHaveBeenCalled();
   expect(code).toBe(2);
-  expect(lines).toEqual([expect.stringMatching(/^credit-review: could not write .*out\.xlsx \(EBADF\); nothing was written$/)]);
+  expect(lines).toEqual([
+    expect.stringMatching(/^credit-review: could not write .*out\.xlsx \(the system says EBADF\); nothing was written$/),
+  ]);
   expect(fs.existsSync(out)).toBe(false);
   // Every worker ends (terminated, or done): none is left running behind the failed write.
   await expect(Promise.all(exits)).resolves.toHaveLength(start.mock.calls.length);
