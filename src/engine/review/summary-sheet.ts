@@ -25,6 +25,7 @@ import {
   formatCount,
   gradeName,
   moreAtRiskText,
+  pastDueLines,
   policyChangeText,
   unitChangeText,
   portfolioWarningList,
@@ -214,6 +215,9 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       left.line(t("changes.riskier"));
       for (const text of riskierLines(riskier, lang)) left.line(text);
     }
+    // The count, then the customers one a line, as the new warnings' are.
+    pair(t("changes.pastDue"), result.reviewsPastDue.count, "integer");
+    for (const text of pastDueLines(result.reviewsPastDue, lang)) left.line(text);
   }
 
   // The cells typed over are written again by this review: the report keeps what they held.
