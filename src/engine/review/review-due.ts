@@ -9,7 +9,7 @@ import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { nextReview } from "../limit";
 import { Grade, Policy } from "../policy";
-import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry } from "./archive";
+import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry, codesIn } from "./archive";
 import { previousPolicy } from "./changes";
 import { Action } from "./decisions";
 
@@ -45,8 +45,7 @@ const REASSESS: Action = "REASSESS";
 
 /** Whether an archived review's actions asked to re-assess the customer now (its next review was its own date). */
 function reassessedThen(entry: ArchiveEntry): boolean {
-  const actions = entry.line[ACTIONS_AT];
-  return typeof actions === "string" && actions.split(/[,，;；\s]+/).some((code) => code.trim().toUpperCase() === REASSESS);
+  return codesIn(entry.line[ACTIONS_AT]).includes(REASSESS);
 }
 
 /** Each customer's latest archived review before `asOf`, scored or not: a review that could not grade it still reviewed it. */
