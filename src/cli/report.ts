@@ -23,6 +23,7 @@ import {
   gradeName,
   labelled,
   moreAtRiskText,
+  pastDueText,
   ledgerNoticeText,
   policyChangeText,
   unitChangeText,
@@ -131,6 +132,14 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
     changes: result.changes ? changesJson(result.changes, lang) : null,
+    reviewsPastDue: {
+      count: result.reviewsPastDue.count,
+      customers: result.reviewsPastDue.customers.map((c) => ({
+        ...c,
+        lastReview: isoFromSerial(c.lastReview),
+        due: isoFromSerial(c.due),
+      })),
+    },
     trend: result.trend.map((r) => ({
       date: isoFromSerial(r.date),
       customers: r.customers ?? null,
@@ -419,6 +428,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
+  if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   lines.push(...trendLines(result.trend, lang));
   const skipped = result.columns.skippedChecks;
   if (skipped.length)

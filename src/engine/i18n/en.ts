@@ -408,6 +408,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "changes.riskierMore": "and {count} more",
   "changes.move": "{name} ({from} → {to})",
   "changes.moveByPolicy": "{name} ({from} → {to}, from the policy change)",
+  "changes.pastDueCustomer": "{name} ({grade}): last reviewed {last}, due {due}, {days} {days|day|days} late",
   // Task pane (ui.*).
   "ui.app.title": "Credit review",
   "ui.lang.label": "Language",
@@ -628,6 +629,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "changes.gone": "Customers gone",
   "changes.riskier": "Moved to a riskier grade",
   "changes.safer": "Moved to a safer grade",
+  "changes.pastDue": "Reviews past due",
   "changes.named": "{count} ({names})",
   "changes.score": "Score {from} → {to} ({change})",
   "changes.grade": "{from} → {to}",

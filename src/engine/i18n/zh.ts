@@ -373,6 +373,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
+  "changes.pastDueCustomer": "{name}（{grade}）：上次审查于 {last}，应于 {due} 再审，已逾期 {days} 天",
   // 任务窗格（ui.*）。
   "ui.app.title": "信用审查",
   "ui.lang.label": "语言",
@@ -586,6 +587,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.gone": "移除客户",
   "changes.riskier": "风险等级变差的客户",
   "changes.safer": "风险等级改善的客户",
+  "changes.pastDue": "逾期未审查的客户",
   "changes.named": "{count}（{names}）",
   "changes.score": "评分 {from} → {to}（{change}）",
   "changes.grade": "风险等级 {from} → {to}",

@@ -351,12 +351,14 @@ export function sheetArchive(contents: ArchiveContents | undefined, sheet: strin
   return entries.length === contents.entries.length ? contents : { ...contents, entries };
 }
 
-function readCodes(value: CellValue): WarningCode[] {
+/** A codes cell's codes in upper case, separated as the archive writes them or as a hand types them. */
+export function codesIn(value: CellValue): string[] {
   if (typeof value !== "string") return [];
-  return value
-    .split(/[,，;；\s]+/)
-    .map((s) => s.trim().toUpperCase())
-    .filter((s): s is WarningCode => (WARNING_CODES as readonly string[]).includes(s));
+  return value.split(/[,，;；\s]+/).map((s) => s.trim().toUpperCase());
+}
+
+function readCodes(value: CellValue): WarningCode[] {
+  return codesIn(value).filter((s): s is WarningCode => (WARNING_CODES as readonly string[]).includes(s));
 }
 
 /** What the archive knows of the reviews before one as-of date. */

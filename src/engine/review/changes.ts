@@ -218,7 +218,7 @@ export function policyChange(
 }
 
 /** The last review's policy as the history holds it; a row edited out of shape is as good as missing. */
-function previousPolicy(history: readonly (readonly CellValue[])[], version: string): HistoryPolicy | undefined {
+export function previousPolicy(history: readonly (readonly CellValue[])[], version: string): HistoryPolicy | undefined {
   try {
     return policyInHistory(history, version);
   } catch (error) {

@@ -24,6 +24,7 @@ import {
   sheetArchive,
 } from "./archive";
 import { policyChange, ReviewChanges, whatChanged } from "./changes";
+import { ReviewsPastDue, reviewsPastDue } from "./review-due";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
@@ -214,6 +215,8 @@ export interface ReviewResult {
   readonly ledgerNotices: readonly LedgerNotice[];
   /** What changed since the previous archived review; absent without an archive. */
   readonly changes?: ReviewChanges;
+  /** The customers whose review fell due before the as-of date, going by their last archived review (none without an archive). */
+  readonly reviewsPastDue: ReviewsPastDue;
   /** The portfolio's figures at every archived review before this one, then at this one, oldest first. */
   readonly trend: readonly TrendPoint[];
   /** Rows that are not customers (totals, headings) on the customer sheet, and the ledger's totals: left out, and said so. */
@@ -393,6 +396,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
         )
       : undefined,
+    reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory),
     typedOver: typedOverCells(
       values,
       origin.row,

@@ -26,6 +26,7 @@ import {
   gradeName,
   laterReviewsText,
   moreAtRiskText,
+  pastDueLines,
   policyChangeText,
   unitChangeText,
   portfolioWarningList,
@@ -221,6 +222,9 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       left.line(t("changes.riskier"));
       for (const text of riskierLines(riskier, lang)) left.line(text);
     }
+    // The count, then the customers one a line, as the new warnings' are.
+    pair(t("changes.pastDue"), result.reviewsPastDue.count, "integer");
+    for (const text of pastDueLines(result.reviewsPastDue, lang)) left.line(text);
   }
 
   // The cells typed over are written again by this review: the report keeps what they held.

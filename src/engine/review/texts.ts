@@ -19,6 +19,7 @@ import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow, PortfolioResult, UndatedRows } from "./review";
+import type { ReviewsPastDue } from "./review-due";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
@@ -530,6 +531,30 @@ export function movedCustomersText(moved: readonly CustomerChange[], lang: Lang)
   return changedCustomersText(moved, lang, (c) =>
     c.gradeMoveFromPolicy ? message(lang, "changes.nameByPolicy", { name: customerName(c) }) : customerName(c),
   );
+}
+
+/**
+ * The customers whose review came due and was missed, each by name with its last review, the
+ * review it set and how late this one is, the first few and then how many more: one a line on
+ * the dashboard, joined into one line in the printed report and the pane (warningChangeText).
+ */
+export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
+  const lines = pastDue.customers.slice(0, SHOWN_RISKIER).map((c) =>
+    message(lang, "changes.pastDueCustomer", {
+      name: customerName(c),
+      grade: gradeName(c.grade, lang),
+      last: dateText(c.lastReview, lang),
+      due: dateText(c.due, lang),
+      days: formatCount(c.daysLate, lang),
+    }),
+  );
+  const more = pastDue.count - lines.length;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High): …)". */
+export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
+  return warningChangeText({ count: pastDue.count, customers: pastDueLines(pastDue, lang) }, lang);
 }
 
 /**

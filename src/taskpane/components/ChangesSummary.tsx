@@ -1,19 +1,21 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
- * moved), the warnings that came and went, and
- * the customers added and gone, and the policy when the last review used another. Without an
+ * moved), the warnings that came and went, the customers added and gone, the policy when the last
+ * review used another, and the customers whose review came due and was missed. Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
 import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
 import type { Policy } from "../../engine/policy";
+import type { ReviewsPastDue } from "../../engine/review/review-due";
 import {
   changedCustomersText,
   changesTitle,
   formatCount,
   gradeMovesFromPolicy,
   movedCustomersText,
+  pastDueText,
   policyChangeText,
   unitChangeText,
   warningChangeCounts,
@@ -23,7 +25,15 @@ import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
-export function ChangesSummary({ changes, policy }: { changes: ReviewChanges | undefined; policy: Policy }) {
+export function ChangesSummary({
+  changes,
+  policy,
+  pastDue,
+}: {
+  changes: ReviewChanges | undefined;
+  policy: Policy;
+  pastDue: ReviewsPastDue;
+}) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
   // With nothing to compare, one quiet line (no archive, a re-run the same day, a first review) rather than a heading over nothing.
@@ -51,6 +61,7 @@ export function ChangesSummary({ changes, policy }: { changes: ReviewChanges | u
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
+    [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],
   ];
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>

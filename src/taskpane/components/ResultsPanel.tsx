@@ -23,7 +23,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
   return (
     <>
       <PortfolioSummary result={result} />
-      <ChangesSummary changes={result.changes} policy={result.policy} />
+      <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
       <TrendSummary trend={result.trend} />
       <CustomerList
         customers={result.customers}

@@ -112,7 +112,10 @@ test("a customer's change since its last review: score and grade, warnings gaine
 
 test("the results' block on what changed: since when, riskier and safer, warnings with their customers, added and gone", () => {
   const shown = (lang: Lang) => {
-    const { unmount } = inPane(lang, <ChangesSummary changes={reviewed(lang).changes!} policy={DEFAULT_POLICY} />);
+    const { unmount } = inPane(
+      lang,
+      <ChangesSummary changes={reviewed(lang).changes!} policy={DEFAULT_POLICY} pastDue={reviewed(lang).reviewsPastDue} />,
+    );
     const section = screen.getByRole("region");
     const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
     const lines = [section.querySelector("h2")!.textContent, ...facts];
@@ -129,6 +132,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Customers gone = 1 (Gone Ltd)",
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
     `Policy changed = v → ${DEFAULT_POLICY.version} (the policy history does not hold the earlier version's settings)`,
+    // Northwind, high risk on 2026-10-31, was due on 2026-11-30: this review is on time.
+    "Reviews past due = 0",
   ]);
   expect(shown("zh")).toEqual([
     "与上次审查（2026年10月31日）相比的变化",
@@ -139,12 +144,28 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
+    "逾期未审查的客户 = 0",
   ]);
+});
+
+test.each<[Lang, string]>([
+  ["en", "Reviews past due = 1 (Northwind (High): last reviewed 2026-10-31, due 2026-11-30, 31 days late)"],
+  ["zh", "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日 再审，已逾期 31 天）"],
+])("the block names the high-risk customer whose monthly review was skipped (%s)", (lang, fact) => {
+  const late = runReview({ sheetName: "Customers", values, asOf: serial("2026-12-31"), policy: DEFAULT_POLICY, archive }, lang);
+  inPane(lang, <ChangesSummary changes={late.changes!} policy={late.policy} pastDue={late.reviewsPastDue} />);
+  const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
+    (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
+  );
+  expect(facts[facts.length - 1]).toBe(fact);
 });
 
 test("with an archive but no earlier review, the block says there is nothing to compare with", () => {
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
-  const { container } = inPane("en", <ChangesSummary changes={first.changes!} policy={DEFAULT_POLICY} />);
+  const { container } = inPane(
+    "en",
+    <ChangesSummary changes={first.changes!} policy={DEFAULT_POLICY} pastDue={first.reviewsPastDue} />,
+  );
   expect(container.textContent).toBe("No earlier review in the archive to compare with");
   expect(screen.queryByRole("heading")).toBeNull();
 });
@@ -227,7 +248,10 @@ test.each<[Lang, string, string]>([
       { sheetName: "Customers", values: inCny, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive: inUsd },
       lang,
     );
-    const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} />);
+    const block = inPane(
+      lang,
+      <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />,
+    );
     const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
       (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
     );
@@ -285,7 +309,10 @@ test.each<[Lang, string[], string, string]>([
     const { workbook } = reviewWorkbook({ customers: sheet(3) }, serial("2026-10-31"), lang);
     const lowered = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.2 });
     const { result } = reviewWorkbook({ ...workbook, customers: sheet(3.6) }, serial("2026-11-30"), lang, lowered);
-    const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} />);
+    const block = inPane(
+      lang,
+      <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />,
+    );
     const shown = [...screen.getByRole("region").querySelectorAll("dt")].map(
       (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
     );

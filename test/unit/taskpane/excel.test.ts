@@ -694,20 +694,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C48:C49",
+        values: "C49:C50",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A48:A49",
+        categories: "A49:A50",
         legendVisible: false,
-        position: "I46",
-        positionEnd: "K60",
+        position: "I47",
+        positionEnd: "K61",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
       },
     ]);
-    expect(summary.text(45, 0)).toBe("Portfolio over time");
-    expect([47, 48].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(46, 0)).toBe("Portfolio over time");
+    expect([48, 49].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);

@@ -1,0 +1,111 @@
+/**
+ * Reviews that came due and were missed: each customer on the sheet against its latest archived
+ * review before the as-of date. That review set the next one at its date plus its grade's
+ * monitoring interval (or at its own date when it asked to re-assess the customer now); a
+ * customer whose review fell due before this review's as-of date went unreviewed past it.
+ * Pure: it reads the review's customers, this sheet's archive rows and the policy history.
+ */
+import { CellValue } from "../cells";
+import { CreditError } from "../errors";
+import { nextReview } from "../limit";
+import { Grade, Policy } from "../policy";
+import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry, codesIn } from "./archive";
+import { previousPolicy } from "./changes";
+import { Action } from "./decisions";
+
+/** One customer whose review came due before the as-of date. */
+export interface PastDueCustomer {
+  /** 1-based sheet row, as on CustomerResult. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** The grade its last review gave: the one whose interval set the review that was due. */
+  readonly grade: Grade;
+  /** Date of its latest archived review before the as-of date. */
+  readonly lastReview: number;
+  /** The review that review asked for. */
+  readonly due: number;
+  /** The as-of date minus the due date, in days (at least 1). */
+  readonly daysLate: number;
+}
+
+export interface ReviewsPastDue {
+  /** Every customer on the sheet whose review was past due. */
+  readonly count: number;
+  /** The first SHOWN_PAST_DUE of them, in sheet order. */
+  readonly customers: readonly PastDueCustomer[];
+}
+
+/** The customers a result lists by name; the count counts them all. */
+export const SHOWN_PAST_DUE = 20;
+
+const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
+const ACTIONS_AT = ARCHIVE_FIELDS.indexOf("actions");
+const REASSESS: Action = "REASSESS";
+
+/** Whether an archived review's actions asked to re-assess the customer now (its next review was its own date). */
+function reassessedThen(entry: ArchiveEntry): boolean {
+  return codesIn(entry.line[ACTIONS_AT]).includes(REASSESS);
+}
+
+/** Each customer's latest archived review before `asOf`, scored or not: a review that could not grade it still reviewed it. */
+function latestReviews(contents: ArchiveContents | undefined, asOf: number): Map<string, ArchiveEntry> {
+  const latest = new Map<string, ArchiveEntry>();
+  for (const e of contents?.entries ?? []) {
+    if (e.date === undefined || e.date >= asOf || e.key === "") continue;
+    const known = latest.get(e.key);
+    if (!known || e.date >= known.date!) latest.set(e.key, e);
+  }
+  return latest;
+}
+
+/**
+ * The customers on the sheet whose review fell due before `asOf`. The interval is the one of the
+ * policy in force at their last review, read from the policy history by the version that review
+ * archived; when the history does not hold that version (or its row was edited since, so its
+ * settings are no longer that review's), this review's policy stands in for it. A customer its
+ * last review could not grade (a data error) had no interval set and is not asked.
+ */
+export function reviewsPastDue(
+  customers: readonly { readonly row: number; readonly id: string; readonly name: string }[],
+  archive: ArchiveContents | undefined,
+  asOf: number,
+  policy: Policy,
+  history: readonly (readonly CellValue[])[] | undefined,
+): ReviewsPastDue {
+  const latest = latestReviews(archive, asOf);
+  const policies = new Map<string, Policy>();
+  const policyOf = (entry: ArchiveEntry): Policy => {
+    const cell = entry.line[VERSION_AT];
+    const version = typeof cell === "string" ? cell.trim() : "";
+    if (version === "" || version === policy.version || !history) return policy;
+    let then = policies.get(version);
+    if (then === undefined) {
+      const found = previousPolicy(history, version);
+      policies.set(version, (then = found && !found.edited ? found.policy : policy));
+    }
+    return then;
+  };
+  const listed: PastDueCustomer[] = [];
+  let count = 0;
+  for (const c of customers) {
+    const last = latest.get(archiveKey(c.id, c.name));
+    if (last?.grade === undefined) continue;
+    const due = reassessedThen(last) ? last.date! : dueAfter(last.date!, last.grade, policyOf(last));
+    if (due === undefined || due >= asOf) continue;
+    count++;
+    if (listed.length < SHOWN_PAST_DUE)
+      listed.push({ row: c.row, id: c.id, name: c.name, grade: last.grade, lastReview: last.date!, due, daysLate: asOf - due });
+  }
+  return { count, customers: listed };
+}
+
+/** The review a grade's interval sets after `date`, as the review writes it; undefined past the last date Excel holds. */
+function dueAfter(date: number, grade: Grade, policy: Policy): number | undefined {
+  try {
+    return nextReview(date, grade, policy);
+  } catch (error) {
+    if (error instanceof CreditError) return undefined;
+    throw error;
+  }
+}
