@@ -352,7 +352,7 @@ export function sheetArchive(contents: ArchiveContents | undefined, sheet: strin
 }
 
 /** A codes cell's codes in upper case, separated as the archive writes them or as a hand types them. */
-export function codesIn(value: CellValue): string[] {
+function codesIn(value: CellValue): string[] {
   if (typeof value !== "string") return [];
   return value.split(/[,，;；\s]+/).map((s) => s.trim().toUpperCase());
 }

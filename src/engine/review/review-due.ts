@@ -1,17 +1,19 @@
 /**
  * Reviews that came due and were missed: each customer on the sheet against its latest archived
  * review before the as-of date. That review set the next one at its date plus its grade's
- * monitoring interval (or at its own date when it asked to re-assess the customer now); a
- * customer whose review fell due before this review's as-of date went unreviewed past it.
+ * monitoring interval; a customer whose due review's month ended before this review's as-of date
+ * went unreviewed past it. Counted by months, as a credit team schedules them: reviews on month
+ * ends (11-30 → due 12-30) are on time on 12-31, and a review due on the 5th and done on the 20th
+ * is in its month. A customer a review asked to re-assess now is held to its grade's interval
+ * too: the re-assessment is the analyst's, out of cycle, and the archive cannot see it.
  * Pure: it reads the review's customers, this sheet's archive rows and the policy history.
  */
-import { CellValue } from "../cells";
+import { addMonths, CellValue, serialFromYMD, ymdFromSerial } from "../cells";
 import { CreditError } from "../errors";
 import { nextReview } from "../limit";
 import { Grade, Policy } from "../policy";
-import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry, codesIn } from "./archive";
+import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry } from "./archive";
 import { previousPolicy } from "./changes";
-import { Action } from "./decisions";
 
 /** One customer whose review came due before the as-of date. */
 export interface PastDueCustomer {
@@ -25,7 +27,7 @@ export interface PastDueCustomer {
   readonly lastReview: number;
   /** The review that review asked for. */
   readonly due: number;
-  /** The as-of date minus the due date, in days (at least 1). */
+  /** The as-of date minus the due date, in days (past the due date's month, so at least 1). */
   readonly daysLate: number;
 }
 
@@ -40,12 +42,11 @@ export interface ReviewsPastDue {
 export const SHOWN_PAST_DUE = 20;
 
 const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
-const ACTIONS_AT = ARCHIVE_FIELDS.indexOf("actions");
-const REASSESS: Action = "REASSESS";
 
-/** Whether an archived review's actions asked to re-assess the customer now (its next review was its own date). */
-function reassessedThen(entry: ArchiveEntry): boolean {
-  return codesIn(entry.line[ACTIONS_AT]).includes(REASSESS);
+/** The last day of the serial's month. */
+function endOfMonth(serial: number): number {
+  const { year, month } = ymdFromSerial(addMonths(serial, 1));
+  return serialFromYMD(year, month, 1) - 1;
 }
 
 /** Each customer's latest archived review before `asOf`, scored or not: a review that could not grade it still reviewed it. */
@@ -91,8 +92,8 @@ export function reviewsPastDue(
   for (const c of customers) {
     const last = latest.get(archiveKey(c.id, c.name));
     if (last?.grade === undefined) continue;
-    const due = reassessedThen(last) ? last.date! : dueAfter(last.date!, last.grade, policyOf(last));
-    if (due === undefined || due >= asOf) continue;
+    const due = dueAfter(last.date!, last.grade, policyOf(last));
+    if (due === undefined || asOf <= endOfMonth(due)) continue;
     count++;
     if (listed.length < SHOWN_PAST_DUE)
       listed.push({ row: c.row, id: c.id, name: c.name, grade: last.grade, lastReview: last.date!, due, daysLate: asOf - due });

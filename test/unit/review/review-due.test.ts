@@ -1,7 +1,7 @@
 /**
  * Reviews that came due and were missed, over a chain of monthly reviews run on month ends:
  * a high-risk customer reviewed on time and then skipped a month, a medium one not yet due and
- * then past due, a customer whose last review asked to re-assess it now, one its last review
+ * then past due, a customer whose last review asked to re-assess it now (held to its interval), one its last review
  * could not grade, a back-dated review, the interval of the policy then in force, and how the
  * summary sheet, the printed report and the JSON say it in both languages.
  */
@@ -57,13 +57,13 @@ describe("reviews past due", () => {
     expect(september.result.reviewsPastDue).toEqual({ count: 0, customers: [] });
   });
 
-  test("October skipped: the high-risk customer is a month late, the one re-assessed then since that review, the medium one not yet due", () => {
+  test("October skipped: the high-risk customers are a month late, the one re-assessed then too, the medium one not yet due", () => {
     const november = reviewWorkbook(afterSeptember, NOV).result;
     expect(november.reviewsPastDue.count).toBe(2);
     expect(pastDue(november)).toEqual([
       ["H1", "high", "2026-09-30", "2026-10-30", 31],
-      // Its September review asked to re-assess it then: due that day.
-      ["R1", "high", "2026-09-30", "2026-09-30", 61],
+      // Its September review asked to re-assess it now: that is the analyst's, out of cycle; its review is still monthly.
+      ["R1", "high", "2026-09-30", "2026-10-30", 31],
     ]);
     // Errant's last review (September) could not grade it: no interval was set, so it is not asked,
     // though its August review (high risk) set one that has passed.
@@ -72,29 +72,29 @@ describe("reviews past due", () => {
     expect(november.reviewsPastDue.customers.map((c) => c.row)).toEqual([2, 6]);
   });
 
-  test("a medium-risk customer is past due once its quarter has gone by", () => {
-    // Midway, medium on 2026-09-30: due 2026-12-30.
-    const midwinter = reviewWorkbook(afterSeptember, serial("2026-12-30")).result;
+  test("a medium-risk customer is past due once the month of its quarter's review has gone by", () => {
+    // Midway, medium on 2026-09-30: due 2026-12-30, on time through 2026-12-31.
+    const midwinter = reviewWorkbook(afterSeptember, serial("2026-12-31")).result;
     expect(pastDue(midwinter).map(([id]) => id)).toEqual(["H1", "R1"]);
     const january = reviewWorkbook(afterSeptember, serial("2027-01-15")).result;
     expect(pastDue(january)).toEqual([
       ["H1", "high", "2026-09-30", "2026-10-30", 77],
       ["M1", "medium", "2026-09-30", "2026-12-30", 16],
       ["L1", "low", "2026-09-30", "2026-12-30", 16],
-      ["R1", "high", "2026-09-30", "2026-09-30", 107],
+      ["R1", "high", "2026-09-30", "2026-10-30", 77],
     ]);
   });
 
   test("a back-dated review goes by each customer's latest review before its as-of date, not the archive's latest", () => {
     const afterNovember = reviewWorkbook(afterSeptember, NOV).workbook;
-    // The archive's latest (2026-11-30) would make nobody late; the review before 2026-10-15 is 2026-09-30.
-    const midOctober = reviewWorkbook(afterNovember, serial("2026-10-15")).result;
-    expect(pastDue(midOctober)).toEqual([["R1", "high", "2026-09-30", "2026-09-30", 15]]);
-    const endOfOctober = reviewWorkbook(afterNovember, serial("2026-10-31")).result;
-    expect(pastDue(endOfOctober)).toEqual([
-      ["H1", "high", "2026-09-30", "2026-10-30", 1],
-      ["R1", "high", "2026-09-30", "2026-09-30", 31],
+    // The archive's latest (2026-11-30) would make nobody late; the review before 2026-11-15 is 2026-09-30.
+    const midNovember = reviewWorkbook(afterNovember, serial("2026-11-15")).result;
+    expect(pastDue(midNovember)).toEqual([
+      ["H1", "high", "2026-09-30", "2026-10-30", 16],
+      ["R1", "high", "2026-09-30", "2026-10-30", 16],
     ]);
+    // Month-end reviews: due 10-30 from 09-30, a review on 10-31 is in its month, on time.
+    expect(pastDue(reviewWorkbook(afterNovember, serial("2026-10-31")).result)).toEqual([]);
     // A re-run on the day of the latest review is not late against itself.
     expect(pastDue(reviewWorkbook(afterNovember, NOV).result).map(([id]) => id)).toEqual(["H1", "R1"]);
   });
@@ -143,20 +143,20 @@ describe.each<[Lang, string[], string]>([
     [
       "Reviews past due|2",
       "Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
-      "Riser (High): last reviewed 2026-09-30, due 2026-09-30, 61 days late",
+      "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
     ],
     "Reviews past due: 2 (Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late; " +
-      "Riser (High): last reviewed 2026-09-30, due 2026-09-30, 61 days late)",
+      "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late)",
   ],
   [
     "zh",
     [
       "逾期未审查的客户|2",
       "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天",
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年9月30日 再审，已逾期 61 天",
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天",
     ],
     "逾期未审查的客户：2（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天；" +
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年9月30日 再审，已逾期 61 天）",
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天）",
   ],
 ])("reviews past due said in %s", (lang, summary, printed) => {
   const november = reviewWorkbook(afterSeptember, NOV, lang).result;
@@ -177,7 +177,7 @@ describe.each<[Lang, string[], string]>([
       count: 2,
       customers: [
         { row: 2, id: "H1", name: "Hightown", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
-        { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-09-30", daysLate: 61 },
+        { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
       ],
     });
   });
