@@ -152,7 +152,7 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   errors: { header: OUTPUT_HEADERS.issues, format: "text", width: 40 },
   sheet: { header: bilingual("summary.sheet"), format: "text", width: 16 },
   unit: { header: bilingual("summary.amountUnit"), format: "text", width: 12 },
-  typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 24 },
+  typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 16 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
