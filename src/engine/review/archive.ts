@@ -2,8 +2,9 @@
  * The credit-risk archive sheet: the audit trail of every review, one row per customer per
  * review, kept in review-date order (archive-plan.ts writes it). The next review finds each
  * customer's previous review here (its score for SCORE_RISE, its grade, warnings and limit for
- * what changed). Its row layout is defined here once, for writing it and for reading it back
- * in either language.
+ * what changed), and an auditor each review's cells it found typed over by hand (the review
+ * wrote its own values over them). Its row layout is defined here once, for writing it and for
+ * reading it back in either language.
  */
 import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
 import { Lang, message } from "../i18n";

@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { isoFromSerial, ymdFromSerial } from "../cells";
+import { isoFromSerial, showValue, ymdFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
 import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -195,7 +195,8 @@ function typedOverChange(cell: TypedOverCell, lang: Lang): string {
   const figure = (value: PlanValue): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
     if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
-    return message(lang, "review.typedOverText", { text: String(value) });
+    // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
+    return message(lang, "review.typedOverText", { text: showValue(value) });
   };
   return message(lang, "review.typedOverChange", {
     typed: figure(cell.typed),

@@ -207,6 +207,20 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(archive.slice(1, 5).map((line) => line.slice(0, TYPED_AT))).toEqual(before.slice(1));
   });
 
+  test("a long text typed over a cell is shortened: the archive cell stays within Excel's 32,767 characters", () => {
+    const { workbook, column } = reviewedInOctober();
+    const essay = "Approved by the credit committee. ".repeat(1000);
+    const edited = typed(workbook, column, [
+      [1, "score", essay],
+      [1, "grade", essay],
+      [1, "zScore", essay],
+      [1, "recommendedLimit", essay],
+    ]);
+    const text = String(typedOverRows(reviewWorkbook(edited, NOV).workbook.archive)[5][2]);
+    expect(text).toMatch(/^Risk score: "Approved by the credit committee. App\.\.\." \(the review wrote 2\.00\); Risk grade: "/);
+    expect(text.length).toBeLessThan(400);
+  });
+
   test("the column wraps at the wrap width when its texts are long; a short one keeps it narrow", () => {
     const { workbook, column } = reviewedInOctober();
     const archiveColumn = (edits: [number, OutputField, unknown][]) => {
