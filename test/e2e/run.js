@@ -591,7 +591,8 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
     "write waits until reviewed again",
   );
   // A recommended limit typed over by hand since: the review says so after reviewing and before writing, then writes its own value.
-  const limitCell = `${columnLetter(sheetOf(first, "Customers").values[HEADER_ROW].indexOf("Recommended limit"))}${HEADER_ROW + 2}`;
+  const limitColumn = sheetOf(first, "Customers").values[HEADER_ROW].indexOf("Recommended limit");
+  const limitCell = `${columnLetter(limitColumn)}${HEADER_ROW + 2}`;
   await page.evaluate((cell) => window.__workbook.setCell("Customers", cell, 1), limitCell);
   const typedOver = "1 cell of the review's own columns changed by hand since the review of 2026-11-30;";
   const reviewed = await review(pane, "Customers");
@@ -614,7 +615,18 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   const archive1 = sheetOf(first, names.archive);
   const archive2 = sheetOf(second, names.archive);
   assert.equal(dataRows(archive2.values), dataRows(archive1.values), "same-day re-run: the review's rows replaced");
-  compareValues("archive after the re-run", archive2.values, archive1.values);
+  // Every archive cell as the first run wrote it, but the typed-over limit, kept in its customer's row of the day.
+  const typedAt = archive1.values[0].indexOf("Typed over by hand");
+  assert.equal(typedAt, archive1.values[0].length - 1, "the archive's typed-over column, last");
+  compareValues("archive after the re-run", archive2.values, archive1.values, 0, typedAt);
+  const customerRow = sheetOf(first, "Customers").values[HEADER_ROW + 1];
+  const wrote = customerRow[limitColumn].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const kept = archive2.values.filter((line) => !blank(line[typedAt]) && line !== archive2.values[0]);
+  assert.deepEqual(
+    kept.map((line) => [line[2], line[typedAt]]),
+    [[customerRow[0], `Recommended limit: 1.00 (the review wrote ${wrote})`]],
+    "the typed-over limit kept in its customer's archive row",
+  );
   const summary = sheetOf(second, names.summary);
   assert.equal(summary.charts.length, sheetOf(first, names.summary).charts.length, "charts replaced, not added");
   compareValues("policy sheet", sheetOf(second, names.policy).values, sheetOf(first, names.policy).values);

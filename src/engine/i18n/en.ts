@@ -133,7 +133,8 @@ export const en = {
   "review.undatedMore": " and {count} more",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
-  "review.typedOverCell": "{cell} {header} of {customer}: {typed} (the review wrote {written})",
+  "review.typedOverCell": "{cell} {header} of {customer}: {change}",
+  "review.typedOverChange": "{typed} (the review wrote {written})",
   "review.typedOverMore": "{cells} and {count} more",
   "review.typedOverBlank": "blank",
   "review.typedOverText": '"{text}"',
@@ -609,6 +610,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "review.noRoom":
     "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
+  "archive.typedOver": "Typed over by hand",
   "archive.full":
     'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
   "changes.title": "Changes since the last review ({date})",

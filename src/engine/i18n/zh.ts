@@ -123,7 +123,8 @@ export const zh: Record<MessageKey, string> = {
   "review.undatedRow": "第 {row} 行（“{shown}”）",
   "review.undatedMore": "，另有 {count} 行",
   "review.typedOver": "自 {date} 的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
-  "review.typedOverCell": "{cell}（{customer}的{header}）：{typed}（审查写入 {written}）",
+  "review.typedOverCell": "{cell}（{customer}的{header}）：{change}",
+  "review.typedOverChange": "{typed}（审查写入 {written}）",
   "review.typedOverMore": "{cells}，另有 {count} 个",
   "review.typedOverBlank": "空白",
   "review.typedOverText": "“{text}”",
@@ -567,6 +568,7 @@ export const zh: Record<MessageKey, string> = {
   "ui.error.selectRow": "无法在工作表中选中该行：{detail}",
   "review.noRoom": "工作表“{sheet}”的 {column} 列右侧没有空间写入审查的 {count} 列（Excel 的最后一列是 XFD）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
+  "archive.typedOver": "手工改动",
   "archive.full":
     "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",

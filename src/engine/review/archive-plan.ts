@@ -46,7 +46,12 @@ export function archiveSheetPlan(
   const contents = read && hasUnnamed(read) ? claimUnnamed(read, result.sheet, keysOf(result.customers)) : read;
   // Rows added under the archive's header are in its language, whatever this review's.
   const rowLang = contents?.current ? headerLanguage(existing[contents.headerRow], archiveHeader, lang) : lang;
-  const review = new ArchivedReview(result.asOf, result.policy, rowLang, { sheet: result.sheet, unit: result.amountUnits.unit });
+  const review = new ArchivedReview(result.asOf, result.policy, rowLang, {
+    sheet: result.sheet,
+    unit: result.amountUnits.unit,
+    typedOver: result.typedOver,
+    typedOverEarlier: contents && typedOverOfEarlierRun(contents.entries, result.asOf, result.sheet),
+  });
   const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
 
   let fromRow: number;
@@ -99,6 +104,18 @@ export function archiveSheetPlan(
     columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]))),
     titleColumns,
   };
+}
+
+const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");
+
+/** What the rows this review replaces (an earlier run of it: its date, its sheet) kept as typed over by hand, by archive key. */
+function typedOverOfEarlierRun(entries: readonly ArchiveEntry[], asOf: number, sheet: string): Map<string, string> {
+  const kept = new Map<string, string>();
+  for (const e of entries) {
+    const text = e.line[TYPED_OVER_AT];
+    if (e.date === asOf && isOfSheet(e, sheet) && typeof text === "string" && text.trim() !== "") kept.set(e.key, text);
+  }
+  return kept;
 }
 
 /**

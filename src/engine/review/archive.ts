@@ -2,8 +2,9 @@
  * The credit-risk archive sheet: the audit trail of every review, one row per customer per
  * review, kept in review-date order (archive-plan.ts writes it). The next review finds each
  * customer's previous review here (its score for SCORE_RISE, its grade, warnings and limit for
- * what changed). Its row layout is defined here once, for writing it and for reading it back
- * in either language.
+ * what changed), and an auditor each review's cells it found typed over by hand (the review
+ * wrote its own values over them). Its row layout is defined here once, for writing it and for
+ * reading it back in either language.
  */
 import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
 import { Lang, message } from "../i18n";
@@ -12,7 +13,8 @@ import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders }
 import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
-import { gradeName, issuesText, zoneName } from "./texts";
+import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
+import type { TypedOver } from "./typed-over";
 import { Decision } from "./decisions";
 import { sameSheetName } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
@@ -41,6 +43,7 @@ export const ARCHIVE_FIELDS = [
   // Last, so that an archive written before they were kept is still read (see readArchive).
   "sheet",
   "unit",
+  "typedOver",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
@@ -57,15 +60,29 @@ export class ArchivedReview {
   /** The customer sheet reviewed, and the unit its amounts are stated in (null: none stated). */
   readonly sheet: string;
   readonly unit: string | null;
+  private readonly typedOver?: TypedOver;
+  private readonly typedOverEarlier?: ReadonlyMap<string, string>;
 
+  /**
+   * `typedOverEarlier`: what an earlier run of this review (its date, its sheet), whose rows
+   * these replace, kept as typed over by hand, by archive key. That run wrote the cells again,
+   * so this one cannot find them: without it a re-run would drop the record.
+   */
   constructor(
     readonly asOf: number,
     readonly policy: Policy,
     readonly lang: Lang,
-    reviewed: { readonly sheet: string; readonly unit?: AmountUnit },
+    reviewed: {
+      readonly sheet: string;
+      readonly unit?: AmountUnit;
+      readonly typedOver?: TypedOver;
+      readonly typedOverEarlier?: ReadonlyMap<string, string>;
+    },
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
+    this.typedOver = reviewed.typedOver;
+    this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
@@ -77,6 +94,17 @@ export class ArchivedReview {
     let text = this.warningTexts.get(key);
     if (text === undefined) this.warningTexts.set(key, (text = findings.map((x) => x.code).join(CODES_SEPARATOR)));
     return text;
+  }
+
+  /** The customer's cells typed over by hand that this review found (and an earlier run of it kept), or null. */
+  typedOverText(c: CustomerResult): string | null {
+    const cells = this.typedOver?.byCustomerRow.get(c.row);
+    const found = cells ? typedOverOfCustomer(cells, this.lang) : undefined;
+    const earlier = this.typedOverEarlier?.get(archiveKey(c.id, c.name));
+    if (earlier === undefined) return found ?? null;
+    // An earlier run's record comes first; a cell typed over between the two runs is added to it
+    // (once: the same cell typed to the same figure again tells nothing new).
+    return found === undefined || earlier.includes(found) ? earlier : `${earlier}${message(this.lang, "sep.items")}${found}`;
   }
 
   actionCodes(actions: readonly Decision[]): string | null {
@@ -95,8 +123,8 @@ interface ArchiveColumn {
 
 const CODES_SEPARATOR = ", ";
 
-/** The summary's label as an archive header: the two sheets name the customer sheet and the unit alike. */
-function bilingual(key: "summary.sheet" | "summary.amountUnit"): Bilingual {
+/** A header from the catalogues (the summary's labels: the two sheets name the customer sheet and the unit alike). */
+function bilingual(key: "summary.sheet" | "summary.amountUnit" | "archive.typedOver"): Bilingual {
   return { en: message("en", key), zh: message("zh", key) };
 }
 
@@ -125,6 +153,7 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   errors: { header: OUTPUT_HEADERS.issues, format: "text", width: 40 },
   sheet: { header: bilingual("summary.sheet"), format: "text", width: 16 },
   unit: { header: bilingual("summary.amountUnit"), format: "text", width: 12 },
+  typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 16 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
@@ -162,6 +191,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     c.errors.length === 0 && c.notes.length === 0 ? null : issuesText(c, review.lang, review.policy),
     review.sheet,
     review.unit,
+    review.typedOverText(c),
   ];
 }
 

@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { isoFromSerial, ymdFromSerial } from "../cells";
+import { isoFromSerial, showValue, ymdFromSerial } from "../cells";
 import { describeError, errorText } from "../errors";
 import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import type { CustomerChange, MovedCustomer, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
-import { fieldNames, LEDGER_LABELS, LedgerField } from "./fields";
+import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { LeftOutRow, PortfolioResult, UndatedRows } from "./review";
@@ -216,23 +216,41 @@ export function undatedArchiveText(undated: UndatedRows, lang: Lang): string {
   });
 }
 
-/** Each listed cell changed by hand: its cell, its column, its customer, what it holds and what the review wrote. */
-export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, shown = over.cells.length): string[] {
-  const figure = (value: PlanValue, cell: TypedOverCell): string => {
+/** What a cell changed by hand holds and what the review wrote there: '"Medium" (the review wrote High)'. */
+function typedOverChange(cell: TypedOverCell, lang: Lang): string {
+  const figure = (value: PlanValue): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
     if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
-    return message(lang, "review.typedOverText", { text: String(value) });
+    // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
+    return message(lang, "review.typedOverText", { text: showValue(value) });
   };
-  const wrote = (c: TypedOverCell): string => (typeof c.written === "string" ? gradeName(c.written, lang) : figure(c.written, c));
+  return message(lang, "review.typedOverChange", {
+    typed: figure(cell.typed),
+    written: typeof cell.written === "string" ? gradeName(cell.written, lang) : figure(cell.written),
+  });
+}
+
+/** Each listed cell changed by hand: its cell, its column, its customer, what it holds and what the review wrote. */
+export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, shown = over.cells.length): string[] {
   return over.cells.slice(0, shown).map((c) =>
     message(lang, "review.typedOverCell", {
       cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
       header: c.header,
       customer: c.customer,
-      typed: figure(c.typed, c),
-      written: wrote(c),
+      change: typedOverChange(c, lang),
     }),
   );
+}
+
+/**
+ * One customer's cells changed by hand as its archive row keeps them, each by the archive's own
+ * header for its column (the row names the customer and the sheet): 'Risk grade: "Medium" (the
+ * review wrote High)'.
+ */
+export function typedOverOfCustomer(cells: readonly TypedOverCell[], lang: Lang): string {
+  return cells
+    .map((c) => labelled(OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang), lang))
+    .join(message(lang, "sep.items"));
 }
 
 /**

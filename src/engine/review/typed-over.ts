@@ -41,6 +41,11 @@ export interface TypedOver {
   readonly count: number;
   /** The first LISTED_TYPED_OVER of them, in sheet order. */
   readonly cells: readonly TypedOverCell[];
+  /**
+   * Every one of them, by the 1-based sheet row of its customer: each customer's archive row
+   * keeps its own, however many the listing leaves out (at most the four checked fields a row).
+   */
+  readonly byCustomerRow: ReadonlyMap<number, readonly TypedOverCell[]>;
 }
 
 const Z_INDEX = ARCHIVE_FIELDS.indexOf("zScore");
@@ -178,6 +183,7 @@ export function typedOverCells(
   });
   const review = reviewThatWroteTheSheet(reviews, lines, fields, unit);
   const cells: TypedOverCell[] = [];
+  const byCustomerRow = new Map<number, TypedOverCell[]>();
   let count = 0;
   for (const { customer: c, key, line } of lines) {
     // A customer that review did not write (new since, or gone then and back now) is not asked.
@@ -186,17 +192,20 @@ export function typedOverCells(
     fields.forEach((field, i) => {
       if (heldBy(entry, line[i], field, unit)) return;
       count++;
-      if (cells.length < LISTED_TYPED_OVER)
-        cells.push({
-          row: c.row,
-          column: existing[field]!.column + originColumn,
-          field,
-          header: existing[field]!.header,
-          customer: c.name || c.id,
-          typed: cellValue(line[i]),
-          written: written(entry, field, unit) ?? null,
-        });
+      const cell: TypedOverCell = {
+        row: c.row,
+        column: existing[field]!.column + originColumn,
+        field,
+        header: existing[field]!.header,
+        customer: c.name || c.id,
+        typed: cellValue(line[i]),
+        written: written(entry, field, unit) ?? null,
+      };
+      if (cells.length < LISTED_TYPED_OVER) cells.push(cell);
+      const ofCustomer = byCustomerRow.get(c.row);
+      if (ofCustomer) ofCustomer.push(cell);
+      else byCustomerRow.set(c.row, [cell]);
     });
   }
-  return count === 0 ? undefined : { reviewDate: review.date, count, cells };
+  return count === 0 ? undefined : { reviewDate: review.date, count, cells, byCustomerRow };
 }

@@ -108,6 +108,7 @@ describe("the sample workbooks", () => {
       "Review issues",
       "Customer sheet",
       "Amounts in",
+      "Typed over by hand",
     ]);
     // Every customer is archived, those with errors too (with the error in words).
     expect(archive.actualRowCount).toBe(1 + result!.customers.length);
@@ -266,6 +267,35 @@ describe("the sample workbooks", () => {
     const printed = (await runCli(...args, "--out", path.join(dir, "printed.xlsx"))).stdout;
     expect(printed).toContain(`Moved to a riskier grade: ${moved[0].name} (Medium → High, from the policy change)`);
     expect(printed).toContain("Moved to a riskier grade by the policy change alone: 1");
+  });
+
+  test("a limit typed over in the reviewed workbook is named, written again, and kept in that customer's row of the next review's archive", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const once = path.join(dir, "customers.reviewed.xlsx");
+    const wb = await loadWorkbook(once);
+    const customers = wb.getWorksheet("Customers")!;
+    const header = headerRow(customers, 3);
+    const limitColumn = header.indexOf("Recommended limit") + 1;
+    const id = customers.getCell(4, header.indexOf("Customer ID") + 1).value;
+    const wrote = customers.getCell(4, limitColumn).value as number;
+    expect(wrote).not.toBe(340000);
+    customers.getCell(4, limitColumn).value = 340000;
+    const typed = path.join(dir, "typed.xlsx");
+    await wb.xlsx.writeFile(typed);
+    const out = path.join(dir, "typed.reviewed.xlsx");
+    const second = await runCli(typed, "--as-of", "2026-12-31", "--out", out, "--json");
+    expect(second.code).toBe(0);
+    expect(second.result!.typedOver!.count).toBe(1);
+    const archive = (await loadWorkbook(out)).getWorksheet("Credit Review Archive")!;
+    const kept: [string, unknown, unknown][] = [];
+    archive.eachRow((row, n) => {
+      const text = row.getCell(24).value;
+      if (n > 1 && text !== null)
+        kept.push([(row.getCell(1).value as Date).toISOString().slice(0, 10), row.getCell(3).value, text]);
+    });
+    const written = wrote.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(kept).toEqual([["2026-12-31", id, `Recommended limit: 340,000.00 (the review wrote ${written})`]]);
   });
 
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {

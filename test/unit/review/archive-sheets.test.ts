@@ -88,9 +88,9 @@ describe("the archive's sheet and unit columns", () => {
   ] as const)("headed in the review's language (%s), last, and read back", (lang, headers) => {
     const { book } = review({ sheets: { Domestic: DOMESTIC } }, "Domestic", OCT, lang);
     const archive = book.archive!;
-    expect(archive[0]).toHaveLength(23);
-    expect(archive[0].slice(SHEET_AT)).toEqual(headers);
-    expect(archive.slice(1).map((line) => line.slice(SHEET_AT))).toEqual(Array(3).fill(["Domestic", "元"]));
+    expect(archive[0]).toHaveLength(24);
+    expect(archive[0].slice(SHEET_AT, UNIT_AT + 1)).toEqual(headers);
+    expect(archive.slice(1).map((line) => line.slice(SHEET_AT, UNIT_AT + 1))).toEqual(Array(3).fill(["Domestic", "元"]));
     const contents = readArchive(archive)!;
     expect(contents.current).toBe(true);
     expect(contents.entries.map((e) => [e.sheet, e.unit?.label, e.unit?.factor, e.unit?.currency])).toEqual(
@@ -238,8 +238,8 @@ describe("an archive in the previous layout (no sheet, no unit)", () => {
     expect(next.result.changes!.units).toBeUndefined();
     expect(changeOf(next.result, "C001").previousLimit).toBe(1_000_000);
     const written = next.book.archive!;
-    expect(written[0]).toHaveLength(23);
-    expect(written[0].slice(SHEET_AT)).toEqual(["Customer sheet", "Amounts in"]);
+    expect(written[0]).toHaveLength(24);
+    expect(written[0].slice(SHEET_AT, UNIT_AT + 1)).toEqual(["Customer sheet", "Amounts in"]);
     expect(rowsOf(written)).toEqual([
       [OCT, "Branch", "C001", 1.5, null],
       [OCT, "Branch", "C002", 3, null],

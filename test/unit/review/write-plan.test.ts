@@ -363,6 +363,7 @@ describe("archive plan", () => {
     "Review issues",
     "Customer sheet",
     "Amounts in",
+    "Typed over by hand",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
@@ -400,8 +401,9 @@ describe("archive plan", () => {
       null,
       "RAISE_LIMIT",
       null,
-      // The sheet reviewed; no unit stated on it.
+      // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing to check).
       "Customers",
+      null,
       null,
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
@@ -431,6 +433,7 @@ describe("archive plan", () => {
       "money",
       "money",
       "integer",
+      "text",
       "text",
       "text",
       "text",
@@ -504,8 +507,9 @@ describe("archive plan", () => {
       1.5,
       "Low",
       ...Array(10).fill(null),
-      // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known.
+      // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known; nothing typed over kept.
       "Customers",
+      null,
       null,
     ]);
     expect(grid[3][0]).toBe(serial("2026-02-15"));
