@@ -404,6 +404,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       ownColumns(values[match.headerRow], place.columns),
       customers,
       archived,
+      asOf,
       units.unit,
       repeatedKeys,
     ),

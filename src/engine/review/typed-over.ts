@@ -118,38 +118,55 @@ function reviewsByDate(archive: ArchiveContents): ReviewOfDate[] {
   return [...dates].sort((a, b) => b[0] - a[0]).map(([date, byKey]) => ({ date, byKey }));
 }
 
+/** Whether two reviews wrote the same in every checked field of a customer (as they stated them). */
+function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedField[]): boolean {
+  return fields.every((f) => {
+    const x = writtenAsStated(a, f);
+    const y = writtenAsStated(b, f);
+    return typeof x === "number" && typeof y === "number" ? sameNumber(x, y) : x === y;
+  });
+}
+
 /**
- * The review that wrote the sheet: the one whose values most of the sheet's customers hold in
- * every checked cell, the latest of equals. Usually the archive's latest; a back-dated review
- * run last, or a copy of the sheet restored from an earlier month, holds an earlier one's. A
- * cell is then checked against that one review only, so an earlier review's value typed back
- * over one customer (a downgrade undone by hand) is still found.
+ * The review that wrote the sheet: the archive's latest (or, re-run on its own date, the
+ * review of this date), unless the cells that do not hold it
+ * mostly hold one earlier review instead, a back-dated review run last or a copy of the sheet
+ * restored from an earlier month. Told apart only by the customers the two reviews wrote
+ * differently: the earlier one wrote the sheet when more than half of those hold its values, and
+ * at least two do. One customer's value typed back from an earlier month (a downgrade undone by
+ * hand) is then still found, whatever the other customers did. An earlier review is weighed only
+ * for the customers off the latest, and read whole only when two or more of them hold it, so a
+ * cell or two typed over cost one pass over the sheet.
  */
 function reviewThatWroteTheSheet(
   reviews: readonly ReviewOfDate[],
+  asOf: number,
   lines: readonly { readonly key: string; readonly line: readonly CellValue[] }[],
   fields: readonly CheckedField[],
   unit: AmountUnit | undefined,
 ): ReviewOfDate {
-  const holdsAll = (review: ReviewOfDate) => {
-    let held = 0;
-    let asked = 0;
-    for (const { key, line } of lines) {
-      const entry = review.byKey.get(key);
-      if (!entry) continue;
-      asked++;
-      if (fields.every((f, i) => heldBy(entry, line[i], f, unit))) held++;
-    }
-    return { held, asked };
+  const holdsAll = (review: ReviewOfDate, key: string, line: readonly CellValue[]) => {
+    const entry = review.byKey.get(key);
+    return entry !== undefined && fields.every((f, i) => heldBy(entry, line[i], f, unit));
   };
-  let best = reviews[0];
-  const latest = holdsAll(best);
-  // An untouched sheet holds the latest review everywhere: no earlier one can hold more.
-  if (latest.held === latest.asked) return best;
-  let most = latest.held;
-  for (const review of reviews.slice(1)) {
-    const { held } = holdsAll(review);
-    if (held > most) [best, most] = [review, held];
+  // A re-run on a review's own date follows that review, back-dated or not: it wrote the sheet.
+  const latest = reviews.find((r) => r.date === asOf) ?? reviews[0];
+  const off = lines.filter(({ key, line }) => latest.byKey.has(key) && !holdsAll(latest, key, line));
+  let best = latest;
+  let bestShare = 0.5;
+  if (off.length < 2) return best;
+  for (const review of reviews) {
+    if (review === latest) continue;
+    let held = 0;
+    for (const { key, line } of off) if (holdsAll(review, key, line)) held++;
+    if (held < 2) continue;
+    let differ = 0;
+    for (const { key } of lines) {
+      const a = latest.byKey.get(key);
+      const b = review.byKey.get(key);
+      if (a && b && !wroteAlike(a, b, fields)) differ++;
+    }
+    if (held / differ > bestShare) [best, bestShare] = [review, held / differ];
   }
   return best;
 }
@@ -165,6 +182,7 @@ export function typedOverCells(
   existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>,
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
+  asOf: number,
   unit?: AmountUnit,
   repeatedKeys?: ReadonlySet<string>,
 ): TypedOver | undefined {
@@ -181,7 +199,7 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     return [{ customer: c, key, line: columns.map((column) => line[column]) }];
   });
-  const review = reviewThatWroteTheSheet(reviews, lines, fields, unit);
+  const review = reviewThatWroteTheSheet(reviews, asOf, lines, fields, unit);
   const cells: TypedOverCell[] = [];
   const byCustomerRow = new Map<number, TypedOverCell[]>();
   let count = 0;

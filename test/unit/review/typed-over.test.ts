@@ -6,6 +6,7 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, message, translator } from "../../../src/engine/i18n";
 import { reviewedNotice } from "../../../src/taskpane/notices";
+import { completePolicy } from "../../../src/engine/policy";
 import { OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
 import { typedOverCellTexts, typedOverText } from "../../../src/engine/review/texts";
@@ -160,6 +161,35 @@ describe("typed-over output cells", () => {
       ["Customer 2", "grade", now.grade],
       ["Customer 2", "recommendedLimit", now.recommendedLimit],
     ]);
+  });
+
+  test("a value typed back where the two reviews differ on that one customer only (a limit cut by a new overdue warning) is found", () => {
+    const { workbook, column, first } = reviewedOnce();
+    const DAYS = HEADERS.indexOf("Days past due");
+    const overdue = workbook.customers.map((line, r) => (r === 1 ? line.map((v, c) => (c === DAYS ? 120 : v)) : [...line]));
+    const november = reviewWorkbook({ ...workbook, customers: overdue }, NOV);
+    const cut = november.result.customers[0].recommendedLimit;
+    expect(cut).not.toBe(first.customers[0].recommendedLimit);
+    const undone = typed(november.workbook, column, [[0, "recommendedLimit", first.customers[0].recommendedLimit]]);
+    const over = reviewWorkbook(undone, serial("2026-12-31")).result.typedOver!;
+    expect(over.reviewDate).toBe(NOV);
+    expect(over.cells.map((c) => [c.customer, c.field, c.written])).toEqual([["Customer 0", "recommendedLimit", cut]]);
+  });
+
+  test.each([6, 1])("a grade the policy change moved, typed back with its limit on a sheet of %i, is found", (count) => {
+    const { workbook, column } = reviewedOnce("en", count === 1 ? 4 : count);
+    const sheetOf = count === 1 ? { ...workbook, customers: workbook.customers.filter((_, r) => r === 0 || r === 4) } : workbook;
+    const at = count === 1 ? 0 : 3;
+    const october = reviewWorkbook(sheetOf, OCT).result.customers[at];
+    const tighter = completePolicy({ highFrom: 3 });
+    const november = reviewWorkbook(sheetOf, NOV, "en", tighter);
+    expect([october.grade, november.result.customers[at].grade]).toEqual(["medium", "high"]);
+    const undone = typed(november.workbook, column, [
+      [at, "grade", "Medium"],
+      [at, "recommendedLimit", october.recommendedLimit],
+    ]);
+    const over = reviewWorkbook(undone, serial("2026-12-31"), "en", tighter).result.typedOver!;
+    expect(over.cells.map((c) => c.field)).toEqual(["grade", "recommendedLimit"]);
   });
 
   test("a copy of the sheet restored from an earlier review is that review's, not typing; a cell typed over it still is", () => {
