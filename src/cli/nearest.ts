@@ -17,3 +17,9 @@ export function nearestKey(key: string, known: readonly string[]): string {
   const lower = key.toLowerCase();
   return [...known].sort((x, y) => distance(lower, x.toLowerCase()) - distance(lower, y.toLowerCase()))[0];
 }
+
+/** The nearest known name when it is a likely misspelling (at most a third of its letters apart), else undefined. */
+export function likelyMeant(key: string, known: readonly string[]): string | undefined {
+  const nearest = nearestKey(key, known);
+  return distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(nearest.length / 3)) ? nearest : undefined;
+}

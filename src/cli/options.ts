@@ -1,7 +1,7 @@
 /** The command line's options, read strictly: an unknown or malformed option is bad input (exit 2). */
 import { parseArgs } from "node:util";
 import { isLang, Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
-import { nearestKey } from "./nearest";
+import { likelyMeant } from "./nearest";
 
 export interface Options {
   readonly input: string;
@@ -61,8 +61,12 @@ function parseFailure(error: unknown, lang: Lang): UsageError {
   const { code, message: text } = error as { code?: string; message?: string };
   const option = /'(-[^' =]+)/.exec(text ?? "")?.[1] ?? "";
   const known = OPTION_NAMES.includes(option) || option === "-h";
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || !known)
-    return new UsageError(lang, "cli.unknownOption", { option: option.slice(0, 40), nearest: nearestKey(option, OPTION_NAMES) });
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || !known) {
+    const meant = likelyMeant(option, OPTION_NAMES);
+    return meant
+      ? new UsageError(lang, "cli.unknownOption", { option: option.slice(0, 40), nearest: meant })
+      : new UsageError(lang, "cli.unknownOptionAlone", { option: option.slice(0, 40), options: OPTION_NAMES.join(", ") });
+  }
   if (/does not take an argument/.test(text ?? "")) return new UsageError(lang, "cli.optionTakesNoValue", { option });
   return new UsageError(lang, "cli.optionNeedsValue", { option });
 }

@@ -73,7 +73,9 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
     if (!known.includes(key))
       throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
   }
-  const named = POLICY_FIELDS.map((f) => f.key).filter((key) => key in (raw as object));
+  // A null names nothing (completePolicy keeps the setting it starts from), so it is not said to be set.
+  const given = raw as Record<string, unknown>;
+  const named = POLICY_FIELDS.map((f) => f.key).filter((key) => given[key] !== undefined && given[key] !== null);
   // Outside the file's own errors: a bad policy sheet is named as the sheet, not as the file.
   const start = named.length === POLICY_FIELDS.length ? DEFAULT_POLICY : base();
   try {

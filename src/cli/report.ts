@@ -139,6 +139,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         lastReview: isoFromSerial(c.lastReview),
         due: isoFromSerial(c.due),
       })),
+      text: pastDueText(result.reviewsPastDue, lang),
     },
     trend: result.trend.map((r) => ({
       date: isoFromSerial(r.date),

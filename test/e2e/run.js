@@ -624,7 +624,7 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   const kept = archive2.values.filter((line) => !blank(line[typedAt]) && line !== archive2.values[0]);
   assert.deepEqual(
     kept.map((line) => [line[2], line[typedAt]]),
-    [[customerRow[0], `Recommended limit: 1.00 (the review wrote ${wrote})`]],
+    [[customerRow[0], `Recommended limit: 1.00 (the review of 2026-11-30 wrote ${wrote})`]],
     "the typed-over limit kept in its customer's archive row",
   );
   const summary = sheetOf(second, names.summary);

@@ -134,6 +134,7 @@ export const en = {
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.typedOverCell": "{cell} {header} of {customer}: {change}",
+  "review.typedOverChangeOn": "{typed} (the review of {date} wrote {written})",
   "review.typedOverChange": "{typed} (the review wrote {written})",
   "review.typedOverMore": "{cells} and {count} more",
   "review.typedOverBlank": "blank",
@@ -228,6 +229,7 @@ warning thresholds and writes the recommendations to OUT (default: <workbook>.re
 
 Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal error.`,
   "cli.unknownOption": "unknown option {option}; did you mean {nearest}?",
+  "cli.unknownOptionAlone": "unknown option {option}; the options are {options}",
   "cli.optionNeedsValue": "{option} needs a value",
   "cli.optionTakesNoValue": "{option} takes no value",
   "cli.noWorkbook": "no workbook given",

@@ -99,7 +99,7 @@ export class ArchivedReview {
   /** The customer's cells typed over by hand that this review found (and an earlier run of it kept), or null. */
   typedOverText(c: CustomerResult): string | null {
     const cells = this.typedOver?.byCustomerRow.get(c.row);
-    const found = cells ? typedOverOfCustomer(cells, this.lang) : undefined;
+    const found = cells && this.typedOver ? typedOverOfCustomer(cells, this.typedOver.reviewDate, this.lang) : undefined;
     const earlier = this.typedOverEarlier?.get(archiveKey(c.id, c.name));
     if (earlier === undefined) return found ?? null;
     // An earlier run's record comes first; a cell typed over between the two runs is added to it

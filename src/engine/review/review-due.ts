@@ -49,11 +49,14 @@ function endOfMonth(serial: number): number {
   return serialFromYMD(year, month, 1) - 1;
 }
 
-/** Each customer's latest archived review before `asOf`, scored or not: a review that could not grade it still reviewed it. */
+/**
+ * Each customer's latest archived review before `asOf` that graded it: a review that could not
+ * (a data error) set no interval, and did not review the customer, so the one before it counts.
+ */
 function latestReviews(contents: ArchiveContents | undefined, asOf: number): Map<string, ArchiveEntry> {
   const latest = new Map<string, ArchiveEntry>();
   for (const e of contents?.entries ?? []) {
-    if (e.date === undefined || e.date >= asOf || e.key === "") continue;
+    if (e.date === undefined || e.date >= asOf || e.key === "" || e.grade === undefined) continue;
     const known = latest.get(e.key);
     if (!known || e.date >= known.date!) latest.set(e.key, e);
   }
@@ -64,8 +67,9 @@ function latestReviews(contents: ArchiveContents | undefined, asOf: number): Map
  * The customers on the sheet whose review fell due before `asOf`. The interval is the one of the
  * policy in force at their last review, read from the policy history by the version that review
  * archived; when the history does not hold that version (or its row was edited since, so its
- * settings are no longer that review's), this review's policy stands in for it. A customer its
- * last review could not grade (a data error) had no interval set and is not asked.
+ * settings are no longer that review's), this review's policy stands in for it. The last review
+ * is the last that graded the customer: one that could not (a data error) set no interval, and
+ * a customer never graded is not asked.
  */
 export function reviewsPastDue(
   customers: readonly { readonly row: number; readonly id: string; readonly name: string }[],
@@ -73,6 +77,7 @@ export function reviewsPastDue(
   asOf: number,
   policy: Policy,
   history: readonly (readonly CellValue[])[] | undefined,
+  repeatedKeys?: ReadonlySet<string>,
 ): ReviewsPastDue {
   const latest = latestReviews(archive, asOf);
   const policies = new Map<string, Policy>();
@@ -90,7 +95,10 @@ export function reviewsPastDue(
   const listed: PastDueCustomer[] = [];
   let count = 0;
   for (const c of customers) {
-    const last = latest.get(archiveKey(c.id, c.name));
+    const key = archiveKey(c.id, c.name);
+    // A key on several rows is one customer the sheet holds twice: not counted once per row.
+    if (repeatedKeys?.has(key)) continue;
+    const last = latest.get(key);
     if (last?.grade === undefined) continue;
     const due = dueAfter(last.date!, last.grade, policyOf(last));
     if (due === undefined || asOf <= endOfMonth(due)) continue;

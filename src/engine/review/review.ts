@@ -396,7 +396,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
         )
       : undefined,
-    reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory),
+    reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),
     typedOver: typedOverCells(
       values,
       origin.row,

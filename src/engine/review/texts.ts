@@ -217,17 +217,20 @@ export function undatedArchiveText(undated: UndatedRows, lang: Lang): string {
 }
 
 /** What a cell changed by hand holds and what the review wrote there: '"Medium" (the review wrote High)'. */
-function typedOverChange(cell: TypedOverCell, lang: Lang): string {
+function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): string {
   const figure = (value: PlanValue): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
     if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
     // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
     return message(lang, "review.typedOverText", { text: showValue(value) });
   };
-  return message(lang, "review.typedOverChange", {
+  const params = {
     typed: figure(cell.typed),
     written: typeof cell.written === "string" ? gradeName(cell.written, lang) : figure(cell.written),
-  });
+  };
+  return reviewDate === undefined
+    ? message(lang, "review.typedOverChange", params)
+    : message(lang, "review.typedOverChangeOn", { ...params, date: dateText(reviewDate, lang) });
 }
 
 /** Each listed cell changed by hand: its cell, its column, its customer, what it holds and what the review wrote. */
@@ -244,12 +247,13 @@ export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, s
 
 /**
  * One customer's cells changed by hand as its archive row keeps them, each by the archive's own
- * header for its column (the row names the customer and the sheet): 'Risk grade: "Medium" (the
- * review wrote High)'.
+ * header for its column (the row names the customer and the sheet), with the date of the review
+ * whose value was typed over, which a back-dated row's own date is not: 'Risk grade: "Medium"
+ * (the review of 2026-11-30 wrote High)'.
  */
-export function typedOverOfCustomer(cells: readonly TypedOverCell[], lang: Lang): string {
+export function typedOverOfCustomer(cells: readonly TypedOverCell[], reviewDate: number, lang: Lang): string {
   return cells
-    .map((c) => labelled(OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang), lang))
+    .map((c) => labelled(OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang, reviewDate), lang))
     .join(message(lang, "sep.items"));
 }
 

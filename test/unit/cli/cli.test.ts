@@ -295,7 +295,7 @@ describe("the sample workbooks", () => {
         kept.push([(row.getCell(1).value as Date).toISOString().slice(0, 10), row.getCell(3).value, text]);
     });
     const written = wrote.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    expect(kept).toEqual([["2026-12-31", id, `Recommended limit: 340,000.00 (the review wrote ${written})`]]);
+    expect(kept).toEqual([["2026-12-31", id, `Recommended limit: 340,000.00 (the review of 2026-11-30 wrote ${written})`]]);
   });
 
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
@@ -547,7 +547,12 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   }
 
   test.each([
-    ["an unknown option", ["--frobnicate"], /unknown option --frobnicate; did you mean --/],
+    [
+      "an unknown option",
+      ["--frobnicate"],
+      /unknown option --frobnicate; the options are --sheet, --as-of, --policy, --lang, --out, --json, --help$/m,
+    ],
+    ["an unknown short option", ["-x"], /unknown option -x; the options are --sheet/],
     ["a misspelt option", ["--shet", "Customers"], /unknown option --shet; did you mean --sheet\?/],
     ["an option without its value", ["--sheet"], /^credit-review: --sheet needs a value$/m],
     ["a value given to a switch", ["--json=yes"], /^credit-review: --json takes no value$/m],
@@ -737,6 +742,15 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     expect(stderr).toBe(
       `credit-review: policy file ${policy} sets Days past due that trigger the overdue warning; the other settings are those on the workbook's "Credit Policy" sheet`,
     );
+    // A null names nothing: the sheet's value stays, and the file is not said to set it.
+    fs.writeFileSync(policy, JSON.stringify({ highFrom: null, overdueDays: 45 }));
+    const nulls = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-nulls.xlsx"));
+    expect(nulls.result!.policy).toMatchObject({ highFrom: 3.2, overdueDays: 45 });
+    expect(nulls.stderr).toContain("sets Days past due that trigger the overdue warning; the other settings");
+    const everyButOne = { ...DEFAULT_POLICY, version: undefined, highFrom: null };
+    fs.writeFileSync(policy, JSON.stringify(everyButOne));
+    const almost = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-almost.xlsx"));
+    expect(almost.result!.policy.highFrom).toBe(3.2);
     // A file naming every setting needs no sheet and says nothing.
     fs.writeFileSync(policy, JSON.stringify({ ...DEFAULT_POLICY, version: undefined }));
     const whole = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-third.xlsx"));

@@ -54,16 +54,18 @@ describe("the archive keeps the cells typed over by hand", () => {
     [
       "en",
       "Typed over by hand",
-      (limit: number) => `Recommended limit: 340,000.00 (the review wrote ${money(limit)})`,
-      (limit: number) => `Risk score: blank (the review wrote 2.00); Recommended limit: 1.00 (the review wrote ${money(limit)})`,
-      'Risk grade: "High" (the review wrote Medium)',
+      (limit: number) => `Recommended limit: 340,000.00 (the review of 2026-10-31 wrote ${money(limit)})`,
+      (limit: number) =>
+        `Risk score: blank (the review of 2026-10-31 wrote 2.00); Recommended limit: 1.00 (the review of 2026-10-31 wrote ${money(limit)})`,
+      'Risk grade: "High" (the review of 2026-10-31 wrote Medium)',
     ],
     [
       "zh",
       "手工改动",
-      (limit: number) => `建议额度：340,000.00（审查写入 ${money(limit)}）`,
-      (limit: number) => `风险评分：空白（审查写入 2.00）；建议额度：1.00（审查写入 ${money(limit)}）`,
-      "风险等级：“高”（审查写入 中）",
+      (limit: number) => `建议额度：340,000.00（2026年10月31日 的审查写入 ${money(limit)}）`,
+      (limit: number) =>
+        `风险评分：空白（2026年10月31日 的审查写入 2.00）；建议额度：1.00（2026年10月31日 的审查写入 ${money(limit)}）`,
+      "风险等级：“高”（2026年10月31日 的审查写入 中）",
     ],
   ] as const)(
     "found in November, kept in November's row of that customer in the archive's language (%s), in no other row",
@@ -110,14 +112,14 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(typedOverRows(november.workbook.archive)[4]).toEqual([
       NOV,
       "C100",
-      `建议额度：340,000.00（审查写入 ${money(first.customers[0].recommendedLimit!)}）`,
+      `建议额度：340,000.00（2026年10月31日 的审查写入 ${money(first.customers[0].recommendedLimit!)}）`,
     ]);
   });
 
   test("a same-day re-run keeps what the first run found (it wrote those cells again, so it cannot find them) and adds what was typed since", () => {
     const { workbook, column, first } = reviewedInOctober();
     const november = reviewWorkbook(typed(workbook, column, [[0, "recommendedLimit", 340000]]), NOV);
-    const kept = `Recommended limit: 340,000.00 (the review wrote ${money(first.customers[0].recommendedLimit!)})`;
+    const kept = `Recommended limit: 340,000.00 (the review of 2026-10-31 wrote ${money(first.customers[0].recommendedLimit!)})`;
     const again = reviewWorkbook(november.workbook, NOV);
     expect(again.result.typedOver).toBeUndefined();
     expect(again.workbook.archive).toEqual(november.workbook.archive);
@@ -127,7 +129,7 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(typedOverRows(retyped.workbook.archive)[4]).toEqual([
       NOV,
       "C100",
-      `${kept}; Recommended limit: 350,000.00 (the review wrote ${money(limit)})`,
+      `${kept}; Recommended limit: 350,000.00 (the review of 2026-11-30 wrote ${money(limit)})`,
     ]);
     // Another customer's row of that day is not given it.
     expect(typedOverRows(retyped.workbook.archive)[5]).toEqual([NOV, "C101", null]);
@@ -144,7 +146,7 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(over.byCustomerRow.size).toBe(count);
     const rows = typedOverRows(november.workbook.archive).filter((r) => r[0] === NOV);
     expect(rows).toHaveLength(count);
-    for (const row of rows) expect(row[2]).toMatch(/^Recommended limit: 1\.00 \(the review wrote [\d,]+\.\d\d\)$/);
+    for (const row of rows) expect(row[2]).toMatch(/^Recommended limit: 1\.00 \(the review of 2026-10-31 wrote [\d,]+\.\d\d\)$/);
   });
 
   test("the typed-over check still reads the archive right: the column is not taken for a figure, and a cell typed in December is found against November", () => {
@@ -166,12 +168,12 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(typedOverRows(december.workbook.archive).filter((r) => r[0] !== OCT)).toEqual([
       [NOV, "C100", null],
       [NOV, "C101", null],
-      [NOV, "C102", 'Risk grade: "High" (the review wrote Medium)'],
+      [NOV, "C102", 'Risk grade: "High" (the review of 2026-10-31 wrote Medium)'],
       [NOV, "C103", null],
       [DEC, "C100", null],
       [DEC, "C101", null],
       [DEC, "C102", null],
-      [DEC, "C103", "Risk score: 4.75 (the review wrote 3.00)"],
+      [DEC, "C103", "Risk score: 4.75 (the review of 2026-11-30 wrote 3.00)"],
     ]);
   });
 
@@ -198,7 +200,11 @@ describe("the archive keeps the cells typed over by hand", () => {
       [OCT, "C101", null],
       [OCT, "C102", null],
       [OCT, "C103", null],
-      [NOV, "C100", `Recommended limit: 340,000.00 (the review wrote ${money(first.customers[0].recommendedLimit!)})`],
+      [
+        NOV,
+        "C100",
+        `Recommended limit: 340,000.00 (the review of 2026-10-31 wrote ${money(first.customers[0].recommendedLimit!)})`,
+      ],
       [NOV, "C101", null],
       [NOV, "C102", null],
       [NOV, "C103", null],
@@ -217,7 +223,9 @@ describe("the archive keeps the cells typed over by hand", () => {
       [1, "recommendedLimit", essay],
     ]);
     const text = String(typedOverRows(reviewWorkbook(edited, NOV).workbook.archive)[5][2]);
-    expect(text).toMatch(/^Risk score: "Approved by the credit committee. App\.\.\." \(the review wrote 2\.00\); Risk grade: "/);
+    expect(text).toMatch(
+      /^Risk score: "Approved by the credit committee. App\.\.\." \(the review of 2026-10-31 wrote 2\.00\); Risk grade: "/,
+    );
     expect(text.length).toBeLessThan(400);
   });
 

@@ -59,28 +59,28 @@ describe("reviews past due", () => {
 
   test("October skipped: the high-risk customers are a month late, the one re-assessed then too, the medium one not yet due", () => {
     const november = reviewWorkbook(afterSeptember, NOV).result;
-    expect(november.reviewsPastDue.count).toBe(2);
+    expect(november.reviewsPastDue.count).toBe(3);
     expect(pastDue(november)).toEqual([
       ["H1", "high", "2026-09-30", "2026-10-30", 31],
+      // Errant's last review (September) could not grade it: its August one (High) set the review that was due.
+      ["E1", "high", "2026-08-31", "2026-09-30", 61],
       // Its September review asked to re-assess it now: that is the analyst's, out of cycle; its review is still monthly.
       ["R1", "high", "2026-09-30", "2026-10-30", 31],
     ]);
-    // Errant's last review (September) could not grade it: no interval was set, so it is not asked,
-    // though its August review (high risk) set one that has passed.
-    expect(november.reviewsPastDue.customers.map((c) => c.id)).not.toContain("E1");
     // The rows are the sheet's, as on the customers.
-    expect(november.reviewsPastDue.customers.map((c) => c.row)).toEqual([2, 6]);
+    expect(november.reviewsPastDue.customers.map((c) => c.row)).toEqual([2, 5, 6]);
   });
 
   test("a medium-risk customer is past due once the month of its quarter's review has gone by", () => {
     // Midway, medium on 2026-09-30: due 2026-12-30, on time through 2026-12-31.
     const midwinter = reviewWorkbook(afterSeptember, serial("2026-12-31")).result;
-    expect(pastDue(midwinter).map(([id]) => id)).toEqual(["H1", "R1"]);
+    expect(pastDue(midwinter).map(([id]) => id)).toEqual(["H1", "E1", "R1"]);
     const january = reviewWorkbook(afterSeptember, serial("2027-01-15")).result;
     expect(pastDue(january)).toEqual([
       ["H1", "high", "2026-09-30", "2026-10-30", 77],
       ["M1", "medium", "2026-09-30", "2026-12-30", 16],
       ["L1", "low", "2026-09-30", "2026-12-30", 16],
+      ["E1", "high", "2026-08-31", "2026-09-30", 107],
       ["R1", "high", "2026-09-30", "2026-10-30", 77],
     ]);
   });
@@ -91,12 +91,15 @@ describe("reviews past due", () => {
     const midNovember = reviewWorkbook(afterNovember, serial("2026-11-15")).result;
     expect(pastDue(midNovember)).toEqual([
       ["H1", "high", "2026-09-30", "2026-10-30", 16],
+      ["E1", "high", "2026-08-31", "2026-09-30", 46],
       ["R1", "high", "2026-09-30", "2026-10-30", 16],
     ]);
     // Month-end reviews: due 10-30 from 09-30, a review on 10-31 is in its month, on time.
-    expect(pastDue(reviewWorkbook(afterNovember, serial("2026-10-31")).result)).toEqual([]);
+    expect(pastDue(reviewWorkbook(afterNovember, serial("2026-10-31")).result)).toEqual([
+      ["E1", "high", "2026-08-31", "2026-09-30", 31],
+    ]);
     // A re-run on the day of the latest review is not late against itself.
-    expect(pastDue(reviewWorkbook(afterNovember, NOV).result).map(([id]) => id)).toEqual(["H1", "R1"]);
+    expect(pastDue(reviewWorkbook(afterNovember, NOV).result).map(([id]) => id)).toEqual(["H1", "E1", "R1"]);
   });
 
   test("the interval is the one of the policy the last review used, from the policy history; without it, this review's", () => {
@@ -110,6 +113,12 @@ describe("reviews past due", () => {
       ["H1", "high", "2026-08-31", "2026-09-30", 31],
       ["E1", "high", "2026-08-31", "2026-09-30", 31],
     ]);
+  });
+
+  test("a customer on two rows is counted once (not at all: the sheet cannot say which row is the one reviewed)", () => {
+    const twice = [...afterSeptember.customers.map((line) => [...line]), [...afterSeptember.customers[1]]];
+    const november = reviewWorkbook({ ...afterSeptember, customers: twice }, NOV).result;
+    expect(pastDue(november).map(([id]) => id)).toEqual(["E1", "R1"]);
   });
 
   test("the result lists the first 20 and counts them all", () => {
@@ -141,21 +150,25 @@ describe.each<[Lang, string[], string]>([
   [
     "en",
     [
-      "Reviews past due|2",
+      "Reviews past due|3",
       "Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
+      "Errant (High): last reviewed 2026-08-31, due 2026-09-30, 61 days late",
       "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
     ],
-    "Reviews past due: 2 (Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late; " +
+    "Reviews past due: 3 (Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late; " +
+      "Errant (High): last reviewed 2026-08-31, due 2026-09-30, 61 days late; " +
       "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late)",
   ],
   [
     "zh",
     [
-      "逾期未审查的客户|2",
+      "逾期未审查的客户|3",
       "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天",
+      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日 再审，已逾期 61 天",
       "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天",
     ],
-    "逾期未审查的客户：2（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天；" +
+    "逾期未审查的客户：3（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天；" +
+      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日 再审，已逾期 61 天；" +
       "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日 再审，已逾期 31 天）",
   ],
 ])("reviews past due said in %s", (lang, summary, printed) => {
@@ -165,18 +178,20 @@ describe.each<[Lang, string[], string]>([
     const cells = summaryLines(november, lang);
     const at = cells.indexOf(summary[0]);
     expect(at).toBeGreaterThan(0);
-    expect(cells.slice(at, at + 3)).toEqual(summary);
+    expect(cells.slice(at, at + 4)).toEqual(summary);
   });
 
   test("the printed report: one line", () => {
     expect(toTable(november, lang, "out.xlsx").split("\n")).toContain(printed);
   });
 
-  test("the JSON: the count and the customers, dates as ISO days, the grade as its code", () => {
+  test("the JSON: the count and the customers, dates as ISO days, the grade as its code, and the printed text", () => {
     expect(toJson(november, lang).reviewsPastDue).toEqual({
-      count: 2,
+      text: printed.slice(printed.indexOf(lang === "en" ? ": " : "：") + (lang === "en" ? 2 : 1)),
+      count: 3,
       customers: [
         { row: 2, id: "H1", name: "Hightown", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
+        { row: 5, id: "E1", name: "Errant", grade: "high", lastReview: "2026-08-31", due: "2026-09-30", daysLate: 61 },
         { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
       ],
     });
@@ -187,5 +202,5 @@ test("on time, the summary and the printed report say none is past due", () => {
   const onTime = september.result;
   expect(summaryLines(onTime, "en")).toContain("Reviews past due|0");
   expect(toTable(onTime, "en", "out.xlsx").split("\n")).toContain("Reviews past due: 0");
-  expect(toJson(onTime, "en").reviewsPastDue).toEqual({ count: 0, customers: [] });
+  expect(toJson(onTime, "en").reviewsPastDue).toEqual({ count: 0, customers: [], text: "0" });
 });
