@@ -36,6 +36,14 @@ export interface CliSize {
   readonly cliOverBareOutput: number;
   /** exceljs's time over the CLI's. */
   readonly speedupVsExceljs: number | null;
+  /**
+   * The month after: credit-review on its own reviewed copy a month later, the archive holding
+   * the first review (what a credit team runs every month after the first), and that copy's size.
+   */
+  readonly nextMonth: Run;
+  readonly nextMonthInputMB: number;
+  /** The month after's time over the bare pass over its input (the reviewed copy). */
+  readonly nextMonthOverBare: number;
   /** CLI peak memory over exceljs's. */
   readonly memoryVsExceljs: number | null;
 }
@@ -99,6 +107,7 @@ export async function benchCli(
   sizes: readonly number[],
   asOf: number,
   asOfText: string,
+  nextAsOfText: string,
   progress: (text: string) => void,
 ): Promise<CliSize[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-bench-cli-"));
@@ -115,9 +124,18 @@ export async function benchCli(
       const cli = timed(root, CLI, [input, "--as-of", asOfText, "--out", path.join(dir, "reviewed.xlsx")]);
       progress(`command line n=${n}: bare pass over the reviewed copy`);
       const bareOutput = timed(root, BARE, [path.join(dir, "reviewed.xlsx"), path.join(dir, "bare-output.zip")]);
+      progress(`command line n=${n}: credit-review the month after, on its reviewed copy`);
+      const nextMonth = timed(root, CLI, [
+        path.join(dir, "reviewed.xlsx"),
+        "--as-of",
+        nextAsOfText,
+        "--out",
+        path.join(dir, "reviewed-next.xlsx"),
+      ]);
+      const nextMonthInputMB = Math.round((fs.statSync(path.join(dir, "reviewed.xlsx")).size / 1e6) * 10) / 10;
       progress(`command line n=${n}: exceljs read + write`);
       const exceljs = timed(root, EXCELJS, [input, path.join(dir, "exceljs.xlsx")]);
-      for (const f of ["bare.zip", "bare-output.zip", "reviewed.xlsx", "exceljs.xlsx"])
+      for (const f of ["bare.zip", "bare-output.zip", "reviewed.xlsx", "reviewed-next.xlsx", "exceljs.xlsx"])
         fs.rmSync(path.join(dir, f), { force: true });
       const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
       results.push({
@@ -131,6 +149,9 @@ export async function benchCli(
         cliOverBare: ratio(cli.ms, bare.ms),
         cliOverBareOutput: ratio(cli.ms, bareOutput.ms),
         speedupVsExceljs: exceljs.ok ? ratio(exceljs.ms, cli.ms) : null,
+        nextMonth,
+        nextMonthInputMB,
+        nextMonthOverBare: ratio(nextMonth.ms, bareOutput.ms),
         memoryVsExceljs: exceljs.ok ? ratio(cli.peakMB, exceljs.peakMB) : null,
       });
     }

@@ -281,6 +281,20 @@ export function reportText(report: Report): string {
       ]),
     ),
   );
+  out.push("", "The command line the month after (on its own reviewed copy, the archive holding the first review)");
+  out.push(
+    table(
+      ["customers", "input MB", "credit-review ms", "peak MB", "bare pass over its input ms", "÷ bare"],
+      cli.map((c) => [
+        c.customers,
+        c.nextMonthInputMB,
+        c.nextMonth.ok ? c.nextMonth.ms : (c.nextMonth.error ?? "failed"),
+        c.nextMonth.peakMB,
+        c.bareOutput.ms,
+        c.nextMonthOverBare,
+      ]),
+    ),
+  );
   out.push("", "Targets");
   out.push(
     table(

@@ -122,6 +122,9 @@ const cli: CliSize[] = [
     cliOverBareOutput: 2,
     speedupVsExceljs: 31.7,
     memoryVsExceljs: 0.118,
+    nextMonth: { ms: 9_000, peakMB: 700, ok: true },
+    nextMonthInputMB: 56,
+    nextMonthOverBare: 3,
   },
 ];
 const built: Bundles = {
@@ -217,6 +220,7 @@ describe("the printed report", () => {
       "Task pane load in headless Chromium (ms from navigation; office.js answered by the test host)",
       "no Chromium at /usr/bin/chromium",
       "Command line (one run each, its own process; peak = maxRSS)",
+      "The command line the month after (on its own reviewed copy, the archive holding the first review)",
       "Targets",
       "42 s in all",
     ];
@@ -229,6 +233,7 @@ describe("the printed report", () => {
     expect(lines).toContain("| AGING on 1048576 rows < 100 ms | 120 ms | NO |");
     expect(lines).toContain("| functions.js ≤ 30 KB gzip | 25 KB | yes |");
     expect(lines).toContain("| 100000 | 25 | 6000 | 470 | 2000 | 190 | 3000 | 190000 | 4000 | 3 | 2 | 31.7 | 0.118 |");
+    expect(lines).toContain("| 100000 | 56 | 9000 | 700 | 3000 | 3 |");
     expect(lines).toContain(
       "| task pane write: syncs ≤ 1 + ⌈payload / 4.8 MB⌉ (each sync packed to 4.8 MB, 4 % under the web's 5 MB; with and without that limit) | not measured | n/a |",
     );
