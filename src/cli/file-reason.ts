@@ -1,4 +1,5 @@
 /** Why a file cannot be read or written, in the user's words rather than the system's error codes. */
+import "../engine/i18n/cli";
 import { Lang, message, MessageKey } from "../engine/i18n";
 
 const REASONS: Readonly<Record<string, MessageKey>> = {

@@ -3,6 +3,7 @@
  * runs the engine, and writes the engine's plan into a copy of the package that keeps every
  * part it does not own byte for byte. Exit 0 done, 2 bad input, 1 bug.
  */
+import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";

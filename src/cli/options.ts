@@ -1,4 +1,5 @@
 /** The command line's options, read strictly: an unknown or malformed option is bad input (exit 2). */
+import "../engine/i18n/cli";
 import { parseArgs } from "node:util";
 import { isLang, Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
 import { likelyMeant } from "./nearest";

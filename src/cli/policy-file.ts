@@ -6,6 +6,7 @@
  * version follows the settings. A file naming some settings changes those: the others stay
  * the workbook's (its policy sheet), not the defaults behind the committee's back.
  */
+import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";

@@ -1,4 +1,5 @@
 /** What the command line prints: a readable table, or the JSON documented in README. */
+import "../engine/i18n/cli";
 import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";

@@ -4,9 +4,18 @@
  * reported. (The Chinese texts against the JSDoc: functions/declarations.test.ts; the built
  * functions.zh-CN.json: test/built/functions-locale.test.ts.)
  */
-import { en } from "../../src/engine/i18n/en";
-import { zh } from "../../src/engine/i18n/zh";
-import { message, resolveLang } from "../../src/engine/i18n";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { en as coreEn } from "../../src/engine/i18n/en";
+import { zh as coreZh } from "../../src/engine/i18n/zh";
+import { cliEn } from "../../src/engine/i18n/cli-en";
+import { cliZh } from "../../src/engine/i18n/cli-zh";
+import { message, MessageKey, resolveLang } from "../../src/engine/i18n";
+import "../../src/engine/i18n/cli";
+
+/** The product's texts and the command line's own, as the command line has them. */
+const en: Record<MessageKey, string> = { ...coreEn, ...cliEn };
+const zh: Record<MessageKey, string> = { ...coreZh, ...cliZh };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../scripts/functions-locale");
@@ -14,7 +23,7 @@ const { localizeMetadata } = require("../../scripts/functions-locale");
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:@[\w.]+)?\}/g)].map((m) => m[1]).sort();
 
 describe("message catalogues", () => {
-  const keys = Object.keys(en) as (keyof typeof en)[];
+  const keys = Object.keys(en) as MessageKey[];
 
   test("Chinese has exactly the English keys", () => {
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
@@ -24,6 +33,20 @@ describe("message catalogues", () => {
     expect(zh[key].trim().length).toBeGreaterThan(0);
     expect(zh[key]).not.toBe(key);
     expect(placeholders(zh[key])).toEqual(placeholders(en[key]));
+  });
+
+  test("the command line's texts are its own catalogue: no module of the functions, the pane or the engine imports it", () => {
+    expect(Object.keys(cliEn).every((key) => key.startsWith("cli."))).toBe(true);
+    expect(Object.keys(coreEn).some((key) => key.startsWith("cli."))).toBe(false);
+    const root = path.resolve(__dirname, "../../src");
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+    const importers = ["functions", "taskpane", "engine"]
+      .flatMap((face) => files(path.join(root, face)))
+      .filter((file) => /i18n\/cli["']/.test(fs.readFileSync(file, "utf8")));
+    expect(importers.map((file) => path.relative(root, file))).toEqual([]);
   });
 
   test("named placeholders resolve through their prefix in each language", () => {

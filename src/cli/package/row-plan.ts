@@ -2,6 +2,7 @@
  * The plan's cells by row, for the sheet writers: which blocks write on which rows, each row's
  * cells as XML, the heights wrapped text needs; and a sheet the review owns written whole.
  */
+import "../../engine/i18n/cli";
 import { columnLetter } from "../../engine/a1";
 import { Block, CellAlignment, CellFormat } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS } from "./bounds";

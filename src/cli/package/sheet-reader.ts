@@ -8,6 +8,7 @@
  * an error value that says so, and is listed for the user. Every cell is checked against
  * Excel's grid and the workbook's cell budget as it is met, before anything is kept for it.
  */
+import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
 import { message, Lang } from "../../engine/i18n";
 import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";

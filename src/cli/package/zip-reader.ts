@@ -4,6 +4,7 @@
  * inflated as streams whose true size yauzl holds to the size declared. Parts the review does
  * not own are handed to the writer still compressed, so they are copied byte for byte.
  */
+import "../../engine/i18n/cli";
 import { Readable, Transform } from "node:stream";
 import * as zlib from "node:zlib";
 import { StringDecoder } from "node:string_decoder";

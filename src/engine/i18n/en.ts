@@ -174,79 +174,8 @@ export const en = {
   "policyHelp.defaultZModel":
     "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
   "policyHistory.firstUsed": "First used",
-  "cli.more": "… and {count} more {count|customer|customers} (see the output workbook, or use --json)",
-  "cli.skipped": "Checks skipped for missing columns: {checks}",
   "review.ledgerMixedCurrencies":
     'The open invoices on sheet "{sheet}" are in several currencies ({currencies}): their amounts were added as they stand, with no conversion',
-  "cli.heading": "{title} — {sheet}, {asOf} {date}",
-  "cli.warningCounts": "Customers per warning",
-  "cli.reading": "Reading {file}…",
-  "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
-  "cli.writing": "Writing {file}…",
-  "cli.noSheet": 'no sheet named "{sheet}"; the workbook has: {sheets}',
-  "cli.sheetIsOurs": 'sheet "{sheet}" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
-  "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
-  "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
-  "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
-  "cli.badAsOf": '--as-of must be a date like 2026-11-30, got "{value}"',
-  "cli.badPolicy": "policy file {file}: {reason}",
-  "cli.writeFailed": "could not write {file} ({reason}); nothing was written",
-  "cli.tooManyParts": "{file} has {count} parts; the command line reads workbooks of at most {limit}",
-  "cli.partTooLarge": "part {part} is {size} uncompressed; the command line reads parts of at most {limit}",
-  "cli.readTooLarge": "the parts to read add up to {size} uncompressed; the command line reads at most {limit}",
-  "cli.partRatio":
-    "part {part} would inflate to {ratio} times its compressed size (at most {limit} times): not a workbook a spreadsheet program writes",
-  "cli.outsideGrid": 'sheet "{sheet}": cell {cell} is outside Excel\'s grid (rows 1 to 1,048,576, columns A to XFD)',
-  "cli.tooManyCells": "the sheets to read hold more than {limit} cells, the most the command line reads",
-  "cli.sheetFull": 'sheet "{sheet}" would pass Excel\'s last row (1,048,576): move older rows to another workbook and run again',
-  "cli.policyTooLarge": "policy file {file} is larger than {limit}, the most a policy file may be",
-  "cli.policyFileOverSheet":
-    'policy file {file} sets {settings}; the other settings are those on the workbook\'s "{sheet}" sheet',
-  "cli.policyFileOverDefaults":
-    "policy file {file} sets {settings}; the other settings are the defaults (the workbook has no policy sheet)",
-  "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
-  "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
-  "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
-  "cli.noValue":
-    "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
-  "cli.formulaNoValue": "formula without a saved value: ={formula}",
-  "cli.usage":
-    "Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]",
-  "cli.help": `Reviews every customer on a sheet of the workbook (.xlsx or .xlsm) against the credit policy's
-warning thresholds and writes the recommendations to OUT (default: <workbook>.reviewed.xlsx, or
-<workbook>.reviewed.xlsm for an .xlsm; the input is never changed).
-
-  --sheet NAME      the customer sheet (default: the first visible sheet with customer headers,
-                    else the first such hidden one)
-  --as-of DATE      review date (default: today)
-  --policy FILE     policy JSON: the settings it names, over the workbook's "Credit Policy" sheet
-                    (default: that sheet, else the defaults)
-  --lang en|zh      language of the output and of these messages (default: from LC_ALL,
-                    LC_MESSAGES or LANG)
-  --out FILE        where to write the reviewed workbook
-  --json            print the result as JSON instead of a table
-  -h, --help        this text
-
-Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal error.`,
-  "cli.unknownOption": "unknown option {option}; did you mean {nearest}?",
-  "cli.unknownOptionAlone": "unknown option {option}; the options are {options}",
-  "cli.optionNeedsValue": "{option} needs a value",
-  "cli.optionTakesNoValue": "{option} takes no value",
-  "cli.noWorkbook": "no workbook given",
-  "cli.oneWorkbook": "one workbook at a time, got {count}",
-  "cli.badLang": '--lang must be en or zh, got "{value}"',
-  "cli.reason.noFile": "no such file",
-  "cli.reason.denied": "permission denied",
-  "cli.reason.notFile": "not a regular file",
-  "cli.reason.pathThroughFile": "a folder on its path is a file",
-  "cli.reason.diskFull": "no space left on the disk",
-  "cli.reason.readOnly": "the disk is read-only",
-  "cli.reason.system": "the system says {code}",
-  "cli.reason.notZip": "not a zip-based .xlsx file",
-  "cli.reason.compoundFile":
-    "an Excel 97–2003 .xls workbook, or one saved with a password: save it in Excel with File › Save As as an .xlsx workbook without a password, and run the review again",
-  "cli.reason.badJson": "not valid JSON at line {line}, column {column} ({detail})",
-  "cli.reason.notJsonObject": "not a JSON object of settings",
   // Review.
   "review.noHeader": 'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows)',
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
@@ -357,7 +286,6 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "summary.unmatchedText":
     "{invoices} open {invoices|invoice|invoices} of {customers} {customers|customer|customers}, {amount} in all: {keys}",
   "summary.unmatchedNone": "none",
-  "cli.problems": "Customers with problems ({count}):",
 
   // Each printed page of the review's sheets: which sheet and review it is, and its place among the pages.
   "print.header": "{title} — {date}",

@@ -1,12 +1,22 @@
-import { en, MessageKey } from "./en";
+import type { CliMessageKey } from "./cli-en";
+import { en, MessageKey as CoreMessageKey } from "./en";
 import { zh } from "./zh";
 
-export type { MessageKey } from "./en";
+/** Every text's key: the product's, and the command line's own (added by ./cli.ts where it is used). */
+export type MessageKey = CoreMessageKey | CliMessageKey;
 export type Lang = "en" | "zh";
 export const LANGUAGES: readonly Lang[] = ["en", "zh"];
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };
+const catalogues: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
+
+/**
+ * Adds a face's own catalogue to the product's (the command line's help and messages): a bundle
+ * that never imports it, the custom functions' or the task pane's, does not carry its texts.
+ */
+export function addCatalogue(lang: Lang, entries: Readonly<Record<string, string>>): void {
+  Object.assign(catalogues[lang], entries);
+}
 
 /** Office gives tags like "zh-CN", "zh-TW", "en-US"; the CLI gets POSIX locales like "zh_CN.UTF-8". */
 export function resolveLang(tag: string | undefined | null): Lang {
@@ -51,6 +61,7 @@ function templateParts(template: string): readonly TemplatePart[] {
 
 export function message(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key];
+  if (template === undefined) throw new Error(`text "${key}" is not loaded: its module imports engine/i18n/cli`);
   if (template.indexOf("{") < 0) return template;
   let text = "";
   for (const part of templateParts(template)) {
@@ -76,7 +87,8 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
   return text;
 }
 
-export function catalogue(lang: Lang): Readonly<Record<MessageKey, string>> {
+/** The texts loaded for a language: the product's, and the command line's once it is imported. */
+export function catalogue(lang: Lang): Readonly<Partial<Record<MessageKey, string>>> {
   return catalogues[lang];
 }
 

@@ -1,0 +1,73 @@
+/**
+ * 命令行自己的中文文本（帮助、用法错误、文件原因、打印报告的行）。键与 cli-en.ts 一一对应。
+ */
+import { CliMessageKey } from "./cli-en";
+
+export const cliZh: Record<CliMessageKey, string> = {
+  "cli.more": "……另有 {count} 位客户（见输出工作簿，或使用 --json）",
+  "cli.skipped": "因缺少列而跳过的检查：{checks}",
+  "cli.heading": "{title} — {sheet}，{asOf} {date}",
+  "cli.warningCounts": "各项预警的客户数",
+  "cli.reading": "正在读取 {file}……",
+  "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",
+  "cli.writing": "正在写入 {file}……",
+  "cli.noSheet": "没有名为“{sheet}”的工作表；工作簿中有：{sheets}",
+  "cli.sheetIsOurs": "工作表“{sheet}”是审查写入的工作表（已改名）；请用 --sheet 指定客户工作表",
+  "cli.noCustomerSheet": "没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：{sheets}",
+  "cli.notXlsx": "{file} 不是可读取的 .xlsx 工作簿（{reason}）",
+  "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",
+  "cli.badAsOf": "--as-of 必须是日期，例如 2026-11-30，实际为“{value}”",
+  "cli.badPolicy": "政策文件 {file}：{reason}",
+  "cli.writeFailed": "无法写入 {file}（{reason}）；未写入任何内容",
+  "cli.tooManyParts": "{file} 含有 {count} 个部件；命令行最多读取含 {limit} 个部件的工作簿",
+  "cli.partTooLarge": "部件 {part} 解压后为 {size}；命令行读取的单个部件最多 {limit}",
+  "cli.readTooLarge": "需要读取的部件解压后共 {size}；命令行最多读取 {limit}",
+  "cli.partRatio": "部件 {part} 解压后将是压缩大小的 {ratio} 倍（最多 {limit} 倍）：不是电子表格程序写出的工作簿",
+  "cli.outsideGrid": "工作表“{sheet}”：单元格 {cell} 超出 Excel 的网格（第 1 至 1,048,576 行，A 至 XFD 列）",
+  "cli.tooManyCells": "要读取的工作表共有超过 {limit} 个单元格，超出命令行的读取上限",
+  "cli.sheetFull": "工作表“{sheet}”将超过 Excel 的最后一行（1,048,576）：请把较早的行移到另一个工作簿后再运行",
+  "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
+  "cli.policyFileOverSheet": "政策文件 {file} 设置了{settings}；其余设置沿用工作簿“{sheet}”工作表中的设置",
+  "cli.policyFileOverDefaults": "政策文件 {file} 设置了{settings}；其余设置为默认值（工作簿没有政策工作表）",
+  "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
+  "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
+  "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
+  "cli.noValue":
+    "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
+  "cli.formulaNoValue": "公式没有保存的值：={formula}",
+  "cli.usage":
+    "用法：credit-review <工作簿.xlsx> [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 政策文件.json] [--lang en|zh] [--out 输出.xlsx] [--json]",
+  "cli.help": `按信用政策的预警阈值审查工作簿（.xlsx 或 .xlsm）中一张工作表上的每位客户，并把建议写入输出文件
+（默认：<工作簿>.reviewed.xlsx，.xlsm 则为 <工作簿>.reviewed.xlsm；输入的工作簿不会被改动）。
+
+  --sheet 工作表名    客户工作表（默认：第一个带客户表头的可见工作表，没有则取第一个这样的隐藏工作表）
+  --as-of 日期        审查日期（默认：今天）
+  --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
+                      （默认：该工作表，没有则用默认值）
+  --lang en|zh        输出及本提示的语言（默认：依次取自 LC_ALL、LC_MESSAGES 或 LANG）
+  --out 文件          审查后工作簿的保存位置
+  --json              以 JSON 输出结果，而不是表格
+  -h, --help          显示本说明
+
+退出状态：0 审查完成（无论有无预警），2 输入有误，1 内部错误。`,
+  "cli.unknownOption": "未知选项 {option}；是否想用 {nearest}？",
+  "cli.unknownOptionAlone": "未知选项 {option}；可用的选项有 {options}",
+  "cli.optionNeedsValue": "{option} 需要一个值",
+  "cli.optionTakesNoValue": "{option} 不接受值",
+  "cli.noWorkbook": "未指定工作簿",
+  "cli.oneWorkbook": "一次只能审查一个工作簿，实际给了 {count} 个",
+  "cli.badLang": "--lang 必须是 en 或 zh，实际为“{value}”",
+  "cli.reason.noFile": "文件不存在",
+  "cli.reason.denied": "权限不足",
+  "cli.reason.notFile": "不是普通文件",
+  "cli.reason.pathThroughFile": "路径中的某个文件夹其实是文件",
+  "cli.reason.diskFull": "磁盘空间不足",
+  "cli.reason.readOnly": "磁盘为只读",
+  "cli.reason.system": "系统报告 {code}",
+  "cli.reason.notZip": "不是基于 zip 的 .xlsx 文件",
+  "cli.reason.compoundFile":
+    "这是 Excel 97–2003 的 .xls 工作簿，或设置了打开密码的工作簿：请在 Excel 中用“文件 › 另存为”存为不带密码的 .xlsx 工作簿，再运行审查",
+  "cli.reason.badJson": "第 {line} 行第 {column} 列不是有效的 JSON（{detail}）",
+  "cli.reason.notJsonObject": "不是由设置组成的 JSON 对象",
+  "cli.problems": "有问题的客户（{count}）：",
+};
