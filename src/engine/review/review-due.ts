@@ -80,6 +80,8 @@ export function reviewsPastDue(
   repeatedKeys?: ReadonlySet<string>,
 ): ReviewsPastDue {
   const latest = latestReviews(archive, asOf);
+  // A first review (no archive, or none before this date) has nothing to go by: no pass over the customers.
+  if (latest.size === 0) return { count: 0, customers: [] };
   const policies = new Map<string, Policy>();
   const policyOf = (entry: ArchiveEntry): Policy => {
     const cell = entry.line[VERSION_AT];
