@@ -16,7 +16,7 @@ import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { TypedOver } from "./typed-over";
 import { Decision } from "./decisions";
-import { sameSheetName } from "./sheets";
+import { sameSheetName, sheetNameKey } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { ZZone } from "../zscore";
@@ -316,6 +316,14 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   return { headerRow: match.headerRow, current, fields, entries, lastRow };
 }
 
+const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
+
+/** The policy version an archived row's review used; undefined when the row does not say. */
+export function versionOf(entry: ArchiveEntry): string | undefined {
+  const cell = entry.line[VERSION_AT];
+  return typeof cell === "string" && cell.trim() !== "" ? cell.trim() : undefined;
+}
+
 /** Whether an archived row is one of a customer sheet's reviews: it names that sheet (see claimUnnamed for rows naming none). */
 export function isOfSheet(entry: ArchiveEntry, sheet: string): boolean {
   return sameSheetName(entry.sheet, sheet);
@@ -376,8 +384,8 @@ export function otherSheetsIn(contents: ArchiveContents | undefined, sheet: stri
 export function sheetArchive(contents: ArchiveContents | undefined, sheet: string): ArchiveContents | undefined {
   if (!contents) return contents;
   // The name folded once, not twice a row: an archive holds a row per customer per review.
-  const wanted = sheet.trim().toLowerCase();
-  const entries = contents.entries.filter((e) => e.sheet === sheet || e.sheet.trim().toLowerCase() === wanted);
+  const wanted = sheetNameKey(sheet);
+  const entries = contents.entries.filter((e) => e.sheet === sheet || sheetNameKey(e.sheet) === wanted);
   return entries.length === contents.entries.length ? contents : { ...contents, entries };
 }
 

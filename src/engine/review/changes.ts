@@ -9,7 +9,7 @@
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Grade, GRADES, Policy } from "../policy";
-import { ArchiveEntry, archiveKey, ARCHIVE_FIELDS, EarlierReviews } from "./archive";
+import { ArchiveEntry, archiveKey, EarlierReviews, versionOf } from "./archive";
 import { HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -182,8 +182,6 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, uni
   };
 }
 
-const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
-
 /**
  * The last review's policy against this one's: its version from the archive's rows of that
  * review, its settings from the policy history (every review adds its version there).
@@ -194,13 +192,7 @@ export function policyChange(
   history: readonly (readonly CellValue[])[] | undefined,
 ): { readonly change: PolicyChange; readonly before?: Policy } | undefined {
   let from: string | undefined;
-  for (const e of earlier.last?.entries ?? []) {
-    const version = e.line[VERSION_AT];
-    if (typeof version === "string" && version.trim() !== "") {
-      from = version.trim();
-      break;
-    }
-  }
+  for (const e of earlier.last?.entries ?? []) if ((from = versionOf(e)) !== undefined) break;
   if (from === undefined || from === policy.version) return undefined;
   const found = history && previousPolicy(history, from);
   if (!found) return { change: { from, to: policy.version } };

@@ -166,12 +166,12 @@ function blankNumbers(): Partial<Record<InputField, number>> {
   };
 }
 
-/** The row's cell for a field; undefined when the sheet has no such column. */
 /** A row's id and name as the review reads them, without reading the rest of it. */
 export function idAndName(values: readonly CellValue[], ctx: RowContext): { readonly id: string; readonly name: string } {
   return { id: text(cellOf(values, "id", ctx)), name: text(cellOf(values, "name", ctx)) };
 }
 
+/** The row's cell for a field; undefined when the sheet has no such column. */
 function cellOf(values: readonly CellValue[], field: InputField, ctx: RowContext): CellValue {
   const column = ctx.columns[field];
   return column === undefined ? undefined : values[column];

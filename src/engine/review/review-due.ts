@@ -1,6 +1,6 @@
 /**
  * Reviews that came due and were missed: each customer on the sheet against its latest archived
- * review before the as-of date. That review set the next one at its date plus its grade's
+ * review before the as-of date that graded it. That review set the next one at its date plus its grade's
  * monitoring interval; a customer whose due review's month ended before this review's as-of date
  * went unreviewed past it. Counted by months, as a credit team schedules them: reviews on month
  * ends (11-30 → due 12-30) are on time on 12-31, and a review due on the 5th and done on the 20th
@@ -12,7 +12,7 @@ import { addMonths, CellValue, serialFromYMD, ymdFromSerial } from "../cells";
 import { CreditError } from "../errors";
 import { nextReview } from "../limit";
 import { Grade, Policy } from "../policy";
-import { ArchiveContents, archiveKey, ARCHIVE_FIELDS, ArchiveEntry } from "./archive";
+import { ArchiveContents, archiveKey, ArchiveEntry, versionOf } from "./archive";
 import { previousPolicy } from "./changes";
 
 /** One customer whose review came due before the as-of date. */
@@ -23,7 +23,7 @@ export interface PastDueCustomer {
   readonly name: string;
   /** The grade its last review gave: the one whose interval set the review that was due. */
   readonly grade: Grade;
-  /** Date of its latest archived review before the as-of date. */
+  /** Date of its latest archived review before the as-of date that graded it. */
   readonly lastReview: number;
   /** The review that review asked for. */
   readonly due: number;
@@ -40,8 +40,6 @@ export interface ReviewsPastDue {
 
 /** The customers a result lists by name; the count counts them all. */
 export const SHOWN_PAST_DUE = 20;
-
-const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");
 
 /** The last day of the serial's month. */
 function endOfMonth(serial: number): number {
@@ -84,9 +82,8 @@ export function reviewsPastDue(
   if (latest.size === 0) return { count: 0, customers: [] };
   const policies = new Map<string, Policy>();
   const policyOf = (entry: ArchiveEntry): Policy => {
-    const cell = entry.line[VERSION_AT];
-    const version = typeof cell === "string" ? cell.trim() : "";
-    if (version === "" || version === policy.version || !history) return policy;
+    const version = versionOf(entry);
+    if (version === undefined || version === policy.version || !history) return policy;
     let then = policies.get(version);
     if (then === undefined) {
       const found = previousPolicy(history, version);

@@ -14,6 +14,7 @@ import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import {
   ArchiveContents,
+  ARCHIVE_FIELDS,
   archiveKey,
   claimUnnamed,
   earlierReviews,
@@ -275,11 +276,14 @@ export interface UndatedRows {
 }
 
 const LISTED_UNDATED = 5;
+const DATE_AT = ARCHIVE_FIELDS.indexOf("reviewDate");
 
 function undatedRows(archived: ArchiveContents | undefined): UndatedRows | undefined {
   const undated = archived?.entries.filter((e) => e.date === undefined && e.key !== "") ?? [];
   if (undated.length === 0) return undefined;
-  const rows = undated.slice(0, LISTED_UNDATED).map((e) => ({ row: e.row + 1, shown: String(e.line[0] ?? "").slice(0, 40) }));
+  const rows = undated
+    .slice(0, LISTED_UNDATED)
+    .map((e) => ({ row: e.row + 1, shown: String(e.line[DATE_AT] ?? "").slice(0, 40) }));
   return { count: undated.length, rows };
 }
 

@@ -22,7 +22,12 @@ export type OwnSheets = Readonly<Partial<Record<ReviewSheet, string>>>;
  * typed into the archive or on the command line may differ in case, or carry a stray space).
  */
 export function sameSheetName(a: string, b: string): boolean {
-  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
+  return a === b || sheetNameKey(a) === sheetNameKey(b);
+}
+
+/** A sheet name as sameSheetName compares it: one fold of a name compared with many. */
+export function sheetNameKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 /** Which of the review's own sheets a name is, in either language. */

@@ -10,7 +10,7 @@ import { Grade } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
 import type { CustomerResult } from "./review";
-import { DATA_ERROR_GRADES } from "./texts";
+import { customerName, DATA_ERROR_GRADES } from "./texts";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
@@ -128,10 +128,9 @@ function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedFi
 }
 
 /**
- * The review that wrote the sheet: the archive's latest (or, re-run on its own date, the
- * review of this date), unless the cells that do not hold it
- * mostly hold one earlier review instead, a back-dated review run last or a copy of the sheet
- * restored from an earlier month. Told apart only by the customers the two reviews wrote
+ * The review that wrote the sheet: the archive's latest (or, re-run on its own date, the review
+ * of this date), unless the cells that do not hold it mostly hold one earlier review instead, a
+ * back-dated review run last or a copy of the sheet restored from an earlier month. Told apart only by the customers the two reviews wrote
  * differently: the earlier one wrote the sheet when more than half of those hold its values, and
  * at least two do. One customer's value typed back from an earlier month (a downgrade undone by
  * hand) is then still found, whatever the other customers did. An earlier review is weighed only
@@ -215,7 +214,7 @@ export function typedOverCells(
         column: existing[field]!.column + originColumn,
         field,
         header: existing[field]!.header,
-        customer: c.name || c.id,
+        customer: customerName(c),
         typed: cellValue(line[i]),
         written: written(entry, field, unit) ?? null,
       };

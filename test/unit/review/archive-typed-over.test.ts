@@ -9,18 +9,9 @@ import { OutputField } from "../../../src/engine/review/fields";
 import { WIDTH } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
-import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
-import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
-
-const HEADERS = ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Days past due"];
-const five = (x: number) => [x, x, x, x, x];
-
-/** Customer i scores 1.5 + 0.5·i on every factor: customer 0 is Low, 2 Medium, 4 High. */
-function sheet(count = 4): Grid {
-  const rows: Grid = [HEADERS];
-  for (let i = 0; i < count; i++) rows.push([`C${100 + i}`, `Customer ${i}`, ...five(1.5 + (i % 7) * 0.5), 100000, 40000, 0]);
-  return rows;
-}
+import { CYCLE_SHEET, reviewWorkbook } from "../../support/review-cycle";
+import { sheet, typed } from "../../support/typed-cells";
+import { Grid, serial } from "../../support/review-grid";
 
 const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
@@ -30,17 +21,6 @@ const TYPED_AT = ARCHIVE_FIELDS.indexOf("typedOver");
 function reviewedInOctober(lang: Lang = "en", count = 4) {
   const { result, workbook } = reviewWorkbook({ customers: sheet(count) }, OCT, lang);
   return { workbook, first: result, column: (field: OutputField) => result.layout.outputColumns[field] };
-}
-
-/** The sheet with cells set: [data row (0-based under the header), field, value]. */
-function typed(
-  workbook: CycleWorkbook,
-  column: (f: OutputField) => number,
-  edits: [number, OutputField, unknown][],
-): CycleWorkbook {
-  const customers = workbook.customers.map((line) => [...line]);
-  for (const [row, field, value] of edits) customers[row + 1][column(field)] = value as never;
-  return { ...workbook, customers };
 }
 
 /** The archive's rows as [review date, customer id, typed over by hand]. */

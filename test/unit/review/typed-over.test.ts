@@ -13,16 +13,8 @@ import { typedOverCellTexts, typedOverText } from "../../../src/engine/review/te
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
-import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
-
-const HEADERS = ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Days past due"];
-const five = (x: number) => [x, x, x, x, x];
-
-function sheet(count = 4): Grid {
-  const rows: Grid = [HEADERS];
-  for (let i = 0; i < count; i++) rows.push([`C${100 + i}`, `Customer ${i}`, ...five(1.5 + (i % 7) * 0.5), 100000, 40000, 0]);
-  return rows;
-}
+import { five, HEADERS, sheet, typed } from "../../support/typed-cells";
+import { serial } from "../../support/review-grid";
 
 const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
@@ -34,14 +26,11 @@ function reviewedOnce(lang: Lang = "en", count = 4) {
   return { workbook, column, first: result };
 }
 
-/** The sheet with cells set: [data row (0-based under the header), field, value]. */
-function typed(
-  workbook: CycleWorkbook,
-  column: (f: OutputField) => number,
-  edits: [number, OutputField, unknown][],
-): CycleWorkbook {
-  const customers = workbook.customers.map((line) => [...line]);
-  for (const [row, field, value] of edits) customers[row + 1][column(field)] = value as never;
+/** The workbook a month on, every customer's factors a point worse (at most 5): each grade and limit moves. */
+function everyFactorUp(workbook: CycleWorkbook): CycleWorkbook {
+  const customers = workbook.customers.map((line, r) =>
+    r === 0 ? [...line] : [...line.slice(0, 2), ...five(Math.min(5, Number(line[2]) + 1)), ...line.slice(7)],
+  );
   return { ...workbook, customers };
 }
 
@@ -141,12 +130,7 @@ describe("typed-over output cells", () => {
   test("an earlier review's value typed back over one customer (a downgrade undone by hand) is found against the review that wrote the sheet", () => {
     const { workbook, column } = reviewedOnce("en", 6);
     // November: every customer riskier, so every grade and limit differs from October's.
-    const riskier = {
-      ...workbook,
-      customers: workbook.customers.map((line, r) =>
-        r === 0 ? [...line] : [...line.slice(0, 2), ...five(Math.min(5, Number(line[2]) + 1)), ...line.slice(7)],
-      ),
-    };
+    const riskier = everyFactorUp(workbook);
     const november = reviewWorkbook(riskier, NOV);
     const october = reviewWorkbook(workbook, OCT).result.customers[2];
     const now = november.result.customers[2];
@@ -194,12 +178,7 @@ describe("typed-over output cells", () => {
 
   test("a copy of the sheet restored from an earlier review is that review's, not typing; a cell typed over it still is", () => {
     const { workbook, column } = reviewedOnce("en", 6);
-    const riskier = {
-      ...workbook,
-      customers: workbook.customers.map((line, r) =>
-        r === 0 ? [...line] : [...line.slice(0, 2), ...five(Math.min(5, Number(line[2]) + 1)), ...line.slice(7)],
-      ),
-    };
+    const riskier = everyFactorUp(workbook);
     const november = reviewWorkbook(riskier, NOV).workbook;
     // October's customer sheet pasted back over November's; the archive keeps both reviews.
     const restored = { ...november, customers: workbook.customers.map((line) => [...line]) };

@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReactElement } from "react";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { runReview } from "../../../src/engine/review/review";
+import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { laterReviewsText } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
@@ -46,19 +46,32 @@ function inPane(lang: Lang, ui: ReactElement) {
   );
 }
 
-function detailOf(lang: Lang) {
-  const result = reviewed(lang);
-  const contoso = result.customers[0];
-  inPane(
+/** The changes block of a review, shown in the pane, as "term = value" lines; the block is unmounted after. */
+function changesFacts(lang: Lang, result: ReviewResult): string[] {
+  const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />);
+  const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
+    (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
+  );
+  block.unmount();
+  return facts;
+}
+
+/** The first customer's details in the pane, with its change since the last review. */
+function showFirstCustomer(lang: Lang, result: ReviewResult) {
+  return inPane(
     lang,
     <CustomerDetail
-      customer={contoso}
+      customer={result.customers[0]}
       sheet={result.sheet}
       policy={result.policy}
       change={result.changes!.customers[0]}
       onGoTo={() => undefined}
     />,
   );
+}
+
+function detailOf(lang: Lang) {
+  showFirstCustomer(lang, reviewed(lang));
   const list = (heading: string) =>
     within(screen.getByRole("heading", { name: heading }).nextElementSibling as HTMLElement)
       .getAllByRole("listitem")
@@ -153,10 +166,7 @@ test.each<[Lang, string]>([
   ["zh", "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日 再审，已逾期 31 天）"],
 ])("the block names the high-risk customer whose monthly review was skipped (%s)", (lang, fact) => {
   const late = runReview({ sheetName: "Customers", values, asOf: serial("2026-12-31"), policy: DEFAULT_POLICY, archive }, lang);
-  inPane(lang, <ChangesSummary changes={late.changes!} policy={late.policy} pastDue={late.reviewsPastDue} />);
-  const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
-    (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
-  );
+  const facts = changesFacts(lang, late);
   expect(facts[facts.length - 1]).toBe(fact);
 });
 
@@ -248,25 +258,8 @@ test.each<[Lang, string, string]>([
       { sheetName: "Customers", values: inCny, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive: inUsd },
       lang,
     );
-    const block = inPane(
-      lang,
-      <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />,
-    );
-    const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
-      (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
-    );
-    expect(facts).toContain(fact);
-    block.unmount();
-    inPane(
-      lang,
-      <CustomerDetail
-        customer={result.customers[0]}
-        sheet={result.sheet}
-        policy={result.policy}
-        change={result.changes!.customers[0]}
-        onGoTo={() => undefined}
-      />,
-    );
+    expect(changesFacts(lang, result)).toContain(fact);
+    showFirstCustomer(lang, result);
     expect(screen.getByText(line)).toBeTruthy();
   },
 );
@@ -309,26 +302,9 @@ test.each<[Lang, string[], string, string]>([
     const { workbook } = reviewWorkbook({ customers: sheet(3) }, serial("2026-10-31"), lang);
     const lowered = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.2 });
     const { result } = reviewWorkbook({ ...workbook, customers: sheet(3.6) }, serial("2026-11-30"), lang, lowered);
-    const block = inPane(
-      lang,
-      <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />,
-    );
-    const shown = [...screen.getByRole("region").querySelectorAll("dt")].map(
-      (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
-    );
-    expect(shown.slice(0, 4)).toEqual(facts);
-    block.unmount();
+    expect(changesFacts(lang, result).slice(0, 4)).toEqual(facts);
     expect(reviewedNotice(result).render(translator(lang), lang).lines).toContain(notice);
-    inPane(
-      lang,
-      <CustomerDetail
-        customer={result.customers[0]}
-        sheet={result.sheet}
-        policy={result.policy}
-        change={result.changes!.customers[0]}
-        onGoTo={() => undefined}
-      />,
-    );
+    showFirstCustomer(lang, result);
     expect(document.body.textContent).toContain(detail);
   },
 );

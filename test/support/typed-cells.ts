@@ -1,0 +1,28 @@
+/**
+ * The small customer sheet the typed-over tests review month after month, and the hand edits
+ * they make to the review's own cells between reviews.
+ */
+import { OutputField } from "../../src/engine/review/fields";
+import { CycleWorkbook } from "./review-cycle";
+import { FACTOR_HEADERS, Grid } from "./review-grid";
+
+export const HEADERS = ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Days past due"];
+export const five = (x: number) => [x, x, x, x, x];
+
+/** `count` customers; customer i scores 1.5 + 0.5·i on every factor: customer 0 is Low, 2 Medium, 4 High. */
+export function sheet(count = 4): Grid {
+  const rows: Grid = [HEADERS];
+  for (let i = 0; i < count; i++) rows.push([`C${100 + i}`, `Customer ${i}`, ...five(1.5 + (i % 7) * 0.5), 100000, 40000, 0]);
+  return rows;
+}
+
+/** The sheet with cells set: [data row (0-based under the header), field, value]. */
+export function typed(
+  workbook: CycleWorkbook,
+  column: (f: OutputField) => number,
+  edits: [number, OutputField, unknown][],
+): CycleWorkbook {
+  const customers = workbook.customers.map((line) => [...line]);
+  for (const [row, field, value] of edits) customers[row + 1][column(field)] = value as never;
+  return { ...workbook, customers };
+}
