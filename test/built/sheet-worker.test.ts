@@ -46,30 +46,37 @@ async function parts(file: string): Promise<Map<string, string>> {
   }
 }
 
-/** Watches the workers started: each one's exit, as a promise. */
+/** Watches the workers started: each one's exit, as a promise, and what it was given to make. */
 function watchWorkers() {
   const exits: Promise<number>[] = [];
+  const kinds: string[] = [];
   const Worker = workerThreads.Worker;
   const start = jest.spyOn(workerThreads, "Worker").mockImplementation(function (...args) {
     const worker = new Worker(...args);
+    kinds.push((args[1]?.workerData as { kind: string }).kind);
     exits.push(new Promise((resolve) => worker.once("exit", resolve)));
     return worker;
   });
-  return { start, exits };
+  return { start, exits, kinds };
 }
 
-async function reviewed(name: string, workerCells: number): Promise<{ code: number; started: number }> {
+async function reviewed(
+  name: string,
+  workerCells: number,
+  input = SAMPLE,
+  asOf = "2026-11-30",
+): Promise<{ code: number; started: number; kinds: string[] }> {
   WORKER_POLICY.minCells = workerCells;
-  const { start, exits } = watchWorkers();
-  const { code } = await review([SAMPLE, "--as-of", "2026-11-30", "--out", path.join(dir, name)], quiet);
+  const { start, exits, kinds } = watchWorkers();
+  const { code } = await review([input, "--as-of", asOf, "--out", path.join(dir, name)], quiet);
   await Promise.all(exits);
   const started = start.mock.calls.length;
   start.mockRestore();
-  return { code, started };
+  return { code, started, kinds };
 }
 
 test("the sheets the review owns made on worker threads are the same parts as made in turn", async () => {
-  expect(await reviewed("in-turn.xlsx", Infinity)).toEqual({ code: 0, started: 0 });
+  expect(await reviewed("in-turn.xlsx", Infinity)).toEqual({ code: 0, started: 0, kinds: [] });
   // Archive, summary and policy sheets: each on its own worker.
   const onWorkers = await reviewed("on-workers.xlsx", 0);
   expect(onWorkers.code).toBe(0);
@@ -79,6 +86,22 @@ test("the sheets the review owns made on worker threads are the same parts as ma
   for (const [name, text] of inTurn) expect({ name, text: fromWorkers.get(name) }).toEqual({ name, text });
   const archive = [...inTurn.values()].find((t) => t.includes("<t>Action codes</t>"));
   expect(archive).toContain("<t>Harbor Lights Retail</t>");
+});
+
+test("an archive a month longer, patched on a worker thread, is the same part as patched in turn", async () => {
+  expect((await reviewed("november.xlsx", Infinity)).code).toBe(0);
+  const november = path.join(dir, "november.xlsx");
+  expect(await reviewed("in-turn.xlsx", Infinity, november, "2026-12-31")).toEqual({ code: 0, started: 0, kinds: [] });
+  const onWorkers = await reviewed("on-workers.xlsx", 0, november, "2026-12-31");
+  expect(onWorkers.code).toBe(0);
+  // The archive and the policy sheet are the review's own sheets patched; the summary is written whole.
+  expect(onWorkers.kinds.filter((k) => k.endsWith("patched")).length).toBeGreaterThanOrEqual(2);
+  const [inTurn, fromWorkers] = [await parts(path.join(dir, "in-turn.xlsx")), await parts(path.join(dir, "on-workers.xlsx"))];
+  expect([...fromWorkers.keys()].sort()).toEqual([...inTurn.keys()].sort());
+  for (const [name, text] of inTurn) expect({ name, text: fromWorkers.get(name) }).toEqual({ name, text });
+  const archive = [...inTurn.values()].find((t) => t.includes("<t>Action codes</t>"))!;
+  // Both reviews' rows: November's copied through, December's added.
+  expect(archive).toMatch(/<v>46356<\/v>[\s\S]*<v>46387<\/v>/);
 });
 
 test("a write that fails while workers run: exit 2, one line, no file, the workers stopped", async () => {

@@ -35,6 +35,15 @@ export interface Relationship {
   readonly part?: string;
 }
 
+/**
+ * A worksheet's text around its cells: before <sheetData> (with the root's opening tag) and
+ * after it, as a whole read of the sheet met it.
+ */
+export interface SheetSurroundings {
+  readonly head: string;
+  readonly tail: string;
+}
+
 /** Relationship types by their last segment, the same in transitional and strict packages. */
 export function isRelType(rel: Relationship, kind: string): boolean {
   return rel.type.endsWith(`/${kind}`);
@@ -77,6 +86,11 @@ export function relsPartOf(part: string): string {
 
 export class WorkbookPackage {
   private readonly relsCache = new Map<string, Relationship[]>();
+  /**
+   * The text around the cells of each sheet read whole, by part name in lower case: what the
+   * user set up there (a filter, a print setup) is found in it without inflating the sheet again.
+   */
+  readonly surroundings = new Map<string, SheetSurroundings>();
 
   private constructor(
     readonly zip: ZipReader,

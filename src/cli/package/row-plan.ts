@@ -91,6 +91,11 @@ export class RowPlan {
     this.lastColumn = lastColumn;
   }
 
+  /** The cells the plan writes, blanks included. */
+  get cellCount(): number {
+    return this.blocks.reduce((sum, b) => sum + b.block.values.length * b.width, 0);
+  }
+
   toData(): RowPlanData {
     const { blocks, ranges, lastRow, lastColumn } = this;
     return { blocks, ranges, lastRow, lastColumn, heights: [...this.heights] };

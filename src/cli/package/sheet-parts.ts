@@ -3,10 +3,8 @@
  * archive appended to) streamed through with the plan's cells, fills and layout merged in; a
  * sheet the review owns written whole, with its charts as drawing and chart parts.
  */
-import { columnLetter, parseAddress, referenceColumn, referenceRow } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
-import { isUsersHeaderFooter } from "../../engine/review/page-headers";
-import { isEarlierRunFilter, isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
+import { isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import type {
   Area,
   Block,
@@ -17,83 +15,24 @@ import type {
   SheetPlan,
 } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
-import {
-  autoFilterXml,
-  filterRef,
-  fittedPageSetup,
-  fittedSheetPr,
-  frozenViews,
-  headerFooterTexts,
-  headerFooterXml,
-  layoutChildren,
-  mergedCols,
-  printTitlesRef,
-  titleRowsOf,
-  withTabSelected,
-} from "./layout-xml";
+import { filterRef, layoutChildren, printTitlesRef, titleRowsOf } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
-import { backgroundSheet } from "./sheet-worker";
-import { editChildren } from "./sheet-writer";
-import { SheetPatcher } from "./sheet-writer";
+import { isEarlierRunTag, PatchJob, patchPart, selectedViews, UserSetup } from "./sheet-patch";
+import { backgroundPatch, backgroundSheet, patchWeight } from "./sheet-worker";
 import { Styles } from "./styles";
-import { CellWriter, fillsXml, sqrefTopLeft } from "./worksheet-xml";
-import { elementsOf, rootPrefix } from "./xml-edit";
+import { CellWriter, fillsXml } from "./worksheet-xml";
 
 const PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-
-/** Whether a conditional format's range starts inside one of the areas the plan says a re-run clears. */
-function startsIn(sqref: string, areas: readonly Area[]): boolean {
-  const topLeft = sqrefTopLeft(sqref);
-  const row = referenceRow(topLeft) - 1;
-  const column = referenceColumn(topLeft) - 1;
-  return areas.some((a) => row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns);
-}
-
-/** The dimension element widened to take in the rows and columns the plan writes. */
-function widenDimension(head: string, plan: RowPlan): string {
-  if (plan.lastRow < 0) return head;
-  return head.replace(/(<(?:\w+:)?dimension\s+ref=")([^"]*)(")/, (whole, open: string, ref: string, close: string) => {
-    const [from, to = from] = ref.split(":");
-    const lastColumn = Math.max(referenceColumn(to), plan.lastColumn + 1);
-    const lastRow = Math.max(referenceRow(to), plan.lastRow + 1);
-    if (!referenceColumn(from) || !referenceRow(from)) return whole;
-    return `${open}${from}:${columnLetter(lastColumn - 1)}${lastRow}${close}`;
-  });
-}
 
 function alignedColumns(layout: SheetLayout): Map<number, CellAlignment> {
   return new Map((layout.columns ?? []).filter((c) => c.wrap || c.indent).map((c) => [c.column, c]));
 }
 
 /**
- * An earlier run's filter (see isEarlierRunFilter) with no criteria in it: replaced rather than
- * kept. Empty either way a writer puts it: `<autoFilter ref="…"/>`, or with an end tag as
- * LibreOffice writes it.
- */
-function isEarlierRunTag(tag: string, ours: FilterArea | undefined): boolean {
-  const m = /^<(?:\w+:)?autoFilter\s+ref="([^"]+)"\s*(?:\/>|>\s*<\/(?:\w+:)?autoFilter>)$/.exec(tag);
-  if (!m) return false;
-  try {
-    return isEarlierRunFilter(parseAddress(m[1]), ours);
-  } catch {
-    return false;
-  }
-}
-
-/** What the user has set up on a worksheet that a plan's layout leaves alone. */
-export interface UserSetup {
-  /** A filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
-  readonly ownFilter: boolean;
-  /** A print setup of the user's (isUsersPrintSetup): then it gets no print setup of ours. */
-  readonly ownPrint: boolean;
-}
-
-/**
- * What the user has set up on a worksheet, read in one pass over its text before it is
- * streamed through: the print setup stands after the cells, but the fit is said in <sheetPr>,
- * before them.
+ * What the user has set up on a worksheet, read before it is streamed through: the print setup
+ * stands after the cells, but the fit is said in <sheetPr>, before them.
  */
 export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: FilterArea | undefined): Promise<UserSetup> {
   const rels = await edit.pkg.relationships(sheet.part);
@@ -116,15 +55,20 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
     if (pageSetup === undefined && text.includes("pageSetup")) pageSetup = /<(?:\w+:)?pageSetup[\s/][^>]*>/.exec(text)?.[0];
   };
   let carry = "";
-  await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, (chunk) => {
+  const lookThrough = (chunk: string) => {
     // A tag cut between two chunks is seen whole in the seam.
     const seam = carry + chunk.slice(0, 200);
     if (!ownFilter) ownFilter = filterIn(seam) || filterIn(chunk);
     printIn(seam);
     printIn(chunk);
     carry = chunk.slice(-200);
-    return true;
-  });
+  };
+  // What is set up stands around the cells: when the sheet's read kept that text, it is all there is to look through.
+  const around = edit.pkg.surroundings.get(sheet.part.toLowerCase());
+  if (around) {
+    lookThrough(around.head);
+    lookThrough(around.tail);
+  } else await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, lookThrough);
   const number = (name: string) => {
     const m = pageSetup && new RegExp(`\\s${name}="(\\d+)"`).exec(pageSetup);
     return m ? Number(m[1]) : undefined;
@@ -152,106 +96,36 @@ export interface UserSheet {
 }
 
 /** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
+/** A sheet of the user's, streamed through with the plan's cells, fills and layout merged in. */
 export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target: UserSheet): void {
   const { sheet, blocks, fills, clearFillsOn, layout } = target;
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(blocks, sheet.name, writer, alignedColumns(layout), layout.rowHeights);
-  const patcher = new SheetPatcher(
-    rows,
-    writer,
-    {
-      head: (head) => {
-        writer.prefix = rootPrefix(head);
-        const p = writer.prefix;
-        const text = widenDimension(head, rows);
-        const children = elementsOf(text).elements.filter((e) => e.depth === 1);
-        const child = (local: string) => children.find((e) => e.local === local);
-        const xmlOf = (local: string) => {
-          const e = child(local);
-          return e ? text.slice(e.start, e.end) : "";
-        };
-        const print = !target.user.ownPrint ? layout.print : undefined;
-        const replacing = new Set(["cols", "sheetViews", ...(print ? ["sheetPr"] : [])]);
-        return editChildren(
-          text,
-          1,
-          {
-            drop: (e) => replacing.has(e.local),
-            add: [
-              { local: "sheetPr", xml: print ? fittedSheetPr(xmlOf("sheetPr"), p, print.scale === undefined) : "" },
-              {
-                local: "sheetViews",
-                xml: selectedViews(frozenViews(xmlOf("sheetViews"), layout.freezeRows, p), target.tabSelected),
-              },
-              { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
-            ],
-          },
-          text.length,
-        );
-      },
-      tail: (tail) => {
-        const p = writer.prefix;
-        const { elements } = elementsOf(tail);
-        const dropped = (e: { local: string; depth: number; attrs: Map<string, string> }) =>
-          e.depth === 0 && e.local === "conditionalFormatting" && startsIn(e.attrs.get("sqref") ?? "", clearFillsOn);
-        let priority = 0;
-        let inDropped = -1;
-        for (const e of elements) {
-          if (e.depth === 0) inDropped = dropped(e) ? e.end : -1;
-          if (e.local === "cfRule" && !(inDropped >= 0 && e.start < inDropped))
-            priority = Math.max(priority, Number(e.attrs.get("priority") ?? 0));
-        }
-        const pageSetup = elements.find((e) => e.depth === 0 && e.local === "pageSetup");
-        const print = layout.print && !target.user.ownPrint ? layout.print : undefined;
-        const headerFooter = elements.find((e) => e.depth === 0 && e.local === "headerFooter");
-        const usersPages =
-          !target.ownSheet &&
-          headerFooter !== undefined &&
-          isUsersHeaderFooter(headerFooterTexts(tail.slice(headerFooter.start, headerFooter.end)));
-        const pages = usersPages ? undefined : layout.headerFooter;
-        const filter = layout.autoFilter && !target.user.ownFilter ? layout.autoFilter : undefined;
-        const close = tail.lastIndexOf("</");
-        return editChildren(
-          tail,
-          0,
-          {
-            drop: (e) =>
-              dropped(e) ||
-              (print !== undefined && e.depth === 0 && e.start === pageSetup?.start) ||
-              (pages !== undefined && e.depth === 0 && e.start === headerFooter?.start) ||
-              (filter !== undefined &&
-                e.depth === 0 &&
-                e.local === "autoFilter" &&
-                isEarlierRunTag(tail.slice(e.start, e.end), filter)),
-            add: [
-              { local: "autoFilter", xml: filter ? autoFilterXml(filter, p) : "" },
-              { local: "conditionalFormatting", xml: fillsXml(fills, styles, priority + 1, p) },
-              {
-                local: "pageSetup",
-                xml: print ? fittedPageSetup(pageSetup ? tail.slice(pageSetup.start, pageSetup.end) : "", print, p) : "",
-              },
-              { local: "headerFooter", xml: pages ? headerFooterXml(pages, p) : "" },
-            ],
-          },
-          close < 0 ? tail.length : close,
-        );
-      },
-    },
-    sheet.name,
+  const job: PatchJob = {
+    sheetName: sheet.name,
+    part: sheet.part,
+    plan: rows.toData(),
+    layout,
+    fills,
+    fillStyles: fills.map((fill) => styles.fill(fill.color)),
+    clearFillsOn,
+    user: target.user,
+    ownSheet: target.ownSheet,
+    tabSelected: target.tabSelected,
+    lang,
+    date1904: edit.pkg.date1904,
+  };
+  // A sheet of the review's own (an archive a month longer) is patched beside the customer
+  // sheet; the customer sheet's text is already in memory from its read, and is patched here.
+  const background = target.ownSheet ? backgroundPatch(job, zip, patchWeight(rows, zip.entry(sheet.part)!)) : undefined;
+  if (background) edit.background.push(background);
+  edit.replaced.set(
+    sheet.part.toLowerCase(),
+    background ? { compressed: background.done } : (part) => patchPart(zip, job, part.write),
   );
-  const entry = zip.entry(sheet.part)!;
-  edit.replaced.set(sheet.part.toLowerCase(), async (part) => {
-    await zip.readText(entry, (chunk) => patcher.push(chunk, part.write));
-    await patcher.end(part.write);
-  });
   nameSheet(edit, sheet.name, layout, target.user, true);
 }
-
-function selectedViews(sheetViews: string, tabSelected: boolean | undefined): string {
-  return tabSelected === undefined || !sheetViews ? sheetViews : withTabSelected(sheetViews, tabSelected);
-}
-
 /** The sheet's print titles and filter as the workbook's built-in names. */
 function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: UserSetup, usersSheet: boolean): void {
   const print = layout.print;
@@ -279,9 +153,17 @@ export function writeOwnSheet(
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights);
+  const fills = plan.fills ?? [];
   const children = [
     ...layoutChildren(plan).map((c) => (c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c)),
-    { local: "conditionalFormatting" as const, xml: fillsXml(plan.fills ?? [], styles, 1) },
+    {
+      local: "conditionalFormatting" as const,
+      xml: fillsXml(
+        fills,
+        fills.map((fill) => styles.fill(fill.color)),
+        1,
+      ),
+    },
     { local: "pageMargins" as const, xml: PAGE_MARGINS },
   ];
   const charts = plan.charts ?? [];
@@ -305,8 +187,7 @@ export function writeOwnSheet(
     sheetRels.push({ id: "rId1", type: DRAWING_REL, target: `../drawings/${drawing.slice(drawing.lastIndexOf("/") + 1)}` });
     children.push({ local: "drawing", xml: '<drawing r:id="rId1"/>' });
   }
-  const cells = plan.blocks.reduce((sum, b) => sum + b.values.length * b.formats.length, 0);
-  const background = backgroundSheet({ plan: rows.toData(), children, date1904: edit.pkg.date1904 }, cells, plan.name);
+  const background = backgroundSheet({ plan: rows.toData(), children, date1904: edit.pkg.date1904 }, rows.cellCount, plan.name);
   if (background) edit.background.push(background);
   edit.put(part, background ? { compressed: background.done } : newWorksheet(rows, writer, children));
   const rels = relsPartOf(part);

@@ -16,7 +16,7 @@ import { referenceColumn, referenceRow } from "../../engine/a1";
 import { columnLetter } from "../../engine/a1";
 import { Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
-import { SheetInfo } from "./package";
+import { SheetInfo, SheetSurroundings } from "./package";
 
 /** Days between the 1900 and 1904 date systems' day 0. */
 export const DATE_1904_OFFSET = 1462;
@@ -41,7 +41,15 @@ export interface ReadContext {
   budget: { cells: number };
   /** "Sheet!A1" of each formula met without a saved value. */
   readonly noValue: string[];
+  /** Where a sheet read whole leaves the text around its cells, by part name in lower case. */
+  readonly surroundings?: Map<string, SheetSurroundings>;
 }
+
+/**
+ * The text around a sheet's cells is kept up to this many characters; a sheet with more (tens
+ * of thousands of merged areas or hyperlinks) is looked through again when it is written.
+ */
+export const SURROUNDINGS = { maxChars: 1 << 22 };
 
 /** Cell types (the t attribute) as small numbers, so the hot loop compares integers. */
 const enum CellType {
@@ -109,6 +117,8 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   let phonetic = 0;
   let afterData = false;
   const merges: string[] = [];
+  let head = "";
+  let tail = "";
 
   const outside = (ref: string): never => {
     throw new BoundError("cli.outsideGrid", { sheet: sheet.name, cell: ref.slice(0, 24) });
@@ -304,6 +314,10 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           if (maxRows < EXCEL_ROWS) return false;
         }
       }
+      if (!inData && head.length + tail.length < SURROUNDINGS.maxChars) {
+        if (afterData) tail += scanner.buf.slice(scanner.mark, scanner.pos);
+        else head += scanner.buf.slice(scanner.mark, scanner.pos);
+      }
       scanner.mark = scanner.pos;
     }
   };
@@ -317,6 +331,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   if (!done) {
     scanner.finish();
     scan();
+    if (head.length + tail.length < SURROUNDINGS.maxChars) context.surroundings?.set(entry.name.toLowerCase(), { head, tail });
   }
   endRow();
   fillMerges(rows, merges, budget);

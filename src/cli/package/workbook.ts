@@ -35,7 +35,15 @@ export class Workbook {
       let dates1904: ReadonlySet<number> = new Set();
       const stylesEntry = pkg.workbookPartOf("styles");
       if (pkg.date1904 && stylesEntry) dates1904 = new Styles(await zip.text(stylesEntry)).dateStyles();
-      return new Workbook(pkg, { zip, strings, dates1904, lang, budget: { cells: LIMITS.cells }, noValue: [] });
+      return new Workbook(pkg, {
+        zip,
+        strings,
+        dates1904,
+        lang,
+        budget: { cells: LIMITS.cells },
+        noValue: [],
+        surroundings: pkg.surroundings,
+      });
     } catch (error) {
       zip.close();
       throw error;

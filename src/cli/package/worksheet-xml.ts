@@ -122,11 +122,11 @@ export function areaRef(area: { row: number; column: number; rows: number; colum
 }
 
 /** One conditionalFormatting element per fill; priorities count up from `priority`. */
-export function fillsXml(fills: readonly ConditionalFill[], styles: Styles, priority: number, prefix = ""): string {
+export function fillsXml(fills: readonly ConditionalFill[], dxfIds: readonly number[], priority: number, prefix = ""): string {
   return fills
     .map((fill, i) => {
       const p = prefix;
-      return `<${p}conditionalFormatting sqref="${areaRef(fill.area)}"><${p}cfRule type="expression" dxfId="${styles.fill(fill.color)}" priority="${priority + i}"><${p}formula>${escapeXml(fillCondition(fill))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+      return `<${p}conditionalFormatting sqref="${areaRef(fill.area)}"><${p}cfRule type="expression" dxfId="${dxfIds[i]}" priority="${priority + i}"><${p}formula>${escapeXml(fillCondition(fill))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
     })
     .join("");
 }

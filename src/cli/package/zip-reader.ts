@@ -30,6 +30,8 @@ export class ZipReader {
   private constructor(
     private readonly zip: yauzl.ZipFile,
     readonly entries: ReadonlyMap<string, ZipEntry>,
+    /** The file it was opened from, for a worker thread to open it again. */
+    readonly file: string,
   ) {}
 
   static async open(file: string, fileLabel: string): Promise<ZipReader> {
@@ -74,7 +76,7 @@ export class ZipReader {
       zip.close();
       throw new PackageError((error as Error).message);
     }
-    return new ZipReader(zip, entries);
+    return new ZipReader(zip, entries, file);
   }
 
   close(): void {

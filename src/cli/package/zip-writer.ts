@@ -281,10 +281,16 @@ class Compressor {
   }
 }
 
-/** Text deflated in memory, for a part made away from the zip it goes into (on a worker thread). */
-export async function compressText(text: Iterable<string>): Promise<CompressedPart> {
+/** A part deflated in memory as its text is produced, for a part made away from the zip it goes into (on a worker thread). */
+export function compressing(): { write: (text: string) => Promise<void>; end: () => Promise<CompressedPart> } {
   const data: Buffer[] = [];
   const compressor = new Compressor((chunk) => data.push(chunk));
-  for (const chunk of text) await compressor.write(chunk);
-  return { ...(await compressor.end()), data };
+  return { write: (text) => compressor.write(text), end: async () => ({ ...(await compressor.end()), data }) };
+}
+
+/** Text deflated in memory. */
+export async function compressText(text: Iterable<string>): Promise<CompressedPart> {
+  const part = compressing();
+  for (const chunk of text) await part.write(chunk);
+  return part.end();
 }

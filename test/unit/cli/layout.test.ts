@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { SURROUNDINGS } from "../../../src/cli/package/sheet-reader";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { partsOf } from "../../support/views";
 import { WORKSHEET_ORDER } from "../../../src/cli/package/worksheet-xml";
@@ -20,7 +21,11 @@ let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-layout-"));
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const keptChars = SURROUNDINGS.maxChars;
+afterEach(() => {
+  SURROUNDINGS.maxChars = keptChars;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** The worksheet part of a sheet, by its name in workbook.xml. */
 function sheetXml(all: Map<string, string>, name: string): string {
@@ -201,29 +206,38 @@ test.each([
   expect(sheet).toContain('<autoFilter ref="A3:AU48"/>');
 });
 
-test("the user's own filter, frozen panes and table stay as they were: the review adds none of its own", async () => {
-  const input = path.join(dir, "set-up.xlsx");
-  const wb = await loadWorkbook(EXAMPLE);
-  const customers = wb.getWorksheet("Customers")!;
-  customers.autoFilter = "A3:C48";
-  customers.views = [{ state: "frozen", xSplit: 2, ySplit: 0 }];
-  await wb.xlsx.writeFile(input);
-  const sheet = sheetXml(await reviewed(input), "Customers");
-  expect(count(sheet, /<autoFilter /g)).toBe(1);
-  expect(sheet).toContain('<autoFilter ref="A3:C48"/>');
-  expect(count(sheet, /<pane /g)).toBe(1);
-  expect(sheet).toMatch(/<pane xSplit="2"/);
+// The user's set-up is found in the text around the cells that the sheet's read kept, or, past
+// what is kept, by looking through the sheet's text again: both ways find the same.
+test.each([
+  ["kept from the sheet's read", SURROUNDINGS.maxChars],
+  ["looked through again", 0],
+])(
+  "the user's own filter, frozen panes and table stay as they were: the review adds none of its own (%s)",
+  async (_, maxChars) => {
+    SURROUNDINGS.maxChars = maxChars;
+    const input = path.join(dir, "set-up.xlsx");
+    const wb = await loadWorkbook(EXAMPLE);
+    const customers = wb.getWorksheet("Customers")!;
+    customers.autoFilter = "A3:C48";
+    customers.views = [{ state: "frozen", xSplit: 2, ySplit: 0 }];
+    await wb.xlsx.writeFile(input);
+    const sheet = sheetXml(await reviewed(input), "Customers");
+    expect(count(sheet, /<autoFilter /g)).toBe(1);
+    expect(sheet).toContain('<autoFilter ref="A3:C48"/>');
+    expect(count(sheet, /<pane /g)).toBe(1);
+    expect(sheet).toMatch(/<pane xSplit="2"/);
 
-  const tabled = path.join(dir, "table.xlsx");
-  const wb2 = await loadWorkbook(EXAMPLE);
-  const ws = wb2.getWorksheet("Customers")!;
-  const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1, 4).map(String);
-  ws.addTable({ name: "Mine", ref: "A60", columns: header.map((name) => ({ name })), rows: [["x", "y", "z"]] });
-  await wb2.xlsx.writeFile(tabled);
-  const withTable = await reviewed(tabled);
-  expect(sheetXml(withTable, "Customers")).not.toMatch(/<autoFilter ref="A3:/);
-  expect(withTable.get("xl/workbook.xml")!).not.toContain("_xlnm._FilterDatabase");
-});
+    const tabled = path.join(dir, "table.xlsx");
+    const wb2 = await loadWorkbook(EXAMPLE);
+    const ws = wb2.getWorksheet("Customers")!;
+    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1, 4).map(String);
+    ws.addTable({ name: "Mine", ref: "A60", columns: header.map((name) => ({ name })), rows: [["x", "y", "z"]] });
+    await wb2.xlsx.writeFile(tabled);
+    const withTable = await reviewed(tabled);
+    expect(sheetXml(withTable, "Customers")).not.toMatch(/<autoFilter ref="A3:/);
+    expect(withTable.get("xl/workbook.xml")!).not.toContain("_xlnm._FilterDatabase");
+  },
+);
 
 test("an earlier run's print setup (one page wide) is redone; a print setup of the user's stays, titles and all", async () => {
   const once = path.join(dir, "once.xlsx");

@@ -7,7 +7,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Styles, isDateFormat } from "../../../src/cli/package/styles";
-import { resolvePart } from "../../../src/cli/package/package";
+import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
+import { readSharedStrings } from "../../../src/cli/package/shared-strings";
+import { readSheet } from "../../../src/cli/package/sheet-reader";
 import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { runCli } from "../../support/cli";
@@ -149,5 +151,32 @@ test("a re-run does not grow the styles part", async () => {
     expect(await styles(twice)).toBe(await styles(once));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a sheet read whole keeps the text around its cells, exactly; its top rows alone keep none", async () => {
+  const file = path.resolve(__dirname, "../../../examples/customers.xlsx");
+  const zip = await ZipReader.open(file, file);
+  try {
+    const pkg = await WorkbookPackage.open(zip);
+    const sheet = pkg.sheets.find((s) => s.name === "Customers")!;
+    const surroundings = new Map<string, SheetSurroundings>();
+    const context = { zip, strings: await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings")) };
+    const read = (maxRows?: number) =>
+      readSheet(
+        { ...context, dates1904: new Set(), lang: "en", budget: { cells: 1e6 }, noValue: [], surroundings },
+        sheet,
+        maxRows,
+      );
+    await read(5);
+    expect(surroundings.size).toBe(0);
+    await read();
+    const text = await zip.text(zip.entry(sheet.part)!);
+    const around = surroundings.get(sheet.part.toLowerCase())!;
+    expect(around.head).toBe(text.slice(0, text.indexOf("<sheetData>")));
+    expect(around.tail).toBe(text.slice(text.indexOf("</sheetData>")));
+    expect(around.tail).toMatch(/<pageMargins [^>]*\/>/);
+  } finally {
+    zip.close();
   }
 });
