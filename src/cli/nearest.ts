@@ -13,7 +13,7 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-export function nearestKey(key: string, known: readonly string[]): string {
+function nearestKey(key: string, known: readonly string[]): string {
   const lower = key.toLowerCase();
   return [...known].sort((x, y) => distance(lower, x.toLowerCase()) - distance(lower, y.toLowerCase()))[0];
 }

@@ -12,7 +12,7 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
-import { nearestKey } from "./nearest";
+import { likelyMeant } from "./nearest";
 import { LIMITS, mib } from "./package/bounds";
 
 export class PolicyFileError extends Error {
@@ -71,8 +71,12 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(message(lang, "cli.reason.notJsonObject"));
   const known = Object.keys(DEFAULT_POLICY);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key))
-      throw new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest: nearestKey(key, known) });
+    if (known.includes(key)) continue;
+    // A likely misspelling is answered with the setting meant; anything further off, with the list.
+    const nearest = likelyMeant(key, known);
+    throw nearest
+      ? new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest })
+      : new PolicyFileError("cli.policyUnknownKeyAlone", { file, key: key.slice(0, 60), settings: known.join(", ") });
   }
   // A null names nothing (completePolicy keeps the setting it starts from), so it is not said to be set.
   const given = raw as Record<string, unknown>;

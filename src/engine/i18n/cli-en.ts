@@ -33,6 +33,7 @@ export const cliEn = {
   "cli.policyFileOverDefaults":
     "policy file {file} sets {settings}; the other settings are the defaults (the workbook has no policy sheet)",
   "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
+  "cli.policyUnknownKeyAlone": 'policy file {file}: unknown setting "{key}"; the settings are {settings}',
   "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
   "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
   "cli.noValue":

@@ -30,6 +30,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.policyFileOverSheet": "政策文件 {file} 设置了{settings}；其余设置沿用工作簿“{sheet}”工作表中的设置",
   "cli.policyFileOverDefaults": "政策文件 {file} 设置了{settings}；其余设置为默认值（工作簿没有政策工作表）",
   "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
+  "cli.policyUnknownKeyAlone": "政策文件 {file}：未知设置“{key}”；可用的设置有 {settings}",
   "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
   "cli.noValue":

@@ -305,6 +305,14 @@ describe("the small ones", () => {
         "--policy",
         policy,
       );
+      // A key nothing like a setting is answered with the list of settings, not a far-off guess.
+      fs.writeFileSync(policy, JSON.stringify({ creditCeiling: 5 }));
+      await refused(
+        file,
+        /policy file .*policy\.json: unknown setting "creditCeiling"; the settings are weights, mediumFrom, highFrom, .*, version$/,
+        "--policy",
+        policy,
+      );
     });
 
     test("/dev/zero is not a policy file, and a file over 1 MiB is refused by its size", async () => {
