@@ -91,8 +91,13 @@ export function archiveSheetPlan(
     const blank: PlanValue[][] = Array.from({ length: oldEnd - row + 1 }, () => new Array<PlanValue>(width).fill(null));
     blocks.push({ row, column: 0, values: blank, formats: new Array<CellFormat>(width).fill("general") });
   }
-  // A review's rows name their customer by id and name.
-  const titleColumns = { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") };
+  // Each printed page across says which review (its date and policy version) and which customer
+  // (id and name) each row is: a loose page of an archive of many reviews is read on its own.
+  // Names too long for that leave the customer alone.
+  const titleColumns = [
+    { first: ARCHIVE_FIELDS.indexOf("reviewDate"), last: ARCHIVE_FIELDS.indexOf("name") },
+    { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") },
+  ];
   // Each column at least as wide as its header's widest word, whether or not this run writes the header.
   const header = archiveHeader(rowLang);
   return {

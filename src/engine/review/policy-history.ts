@@ -121,6 +121,6 @@ export function policyHistoryPlan(
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
     columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
     // Each row is a version: printed on pages across, it names its version on each.
-    titleColumns: { first: 0, last: 0 },
+    titleColumns: [{ first: 0, last: 0 }],
   };
 }

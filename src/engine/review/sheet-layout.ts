@@ -353,8 +353,9 @@ export function wrappedRowHeights(
 /**
  * Landscape when the columns are wider than a portrait page, fitted to the page width and as
  * many pages down as needed, while that keeps the print at a readable size (PRINT_SCALE); a
- * table wider than that prints at that size on pages across, its identifying columns (`titles`,
- * with their width in characters) repeated on each, as a finance user prints a wide ledger.
+ * table wider than that prints at that size on pages across, its identifying columns repeated on
+ * each, as a finance user prints a wide ledger: the first of `titles` (in order of preference,
+ * each with its width in characters) narrow enough to leave half of each page to the rest.
  * Printed at a scale rather than fitted to so many pages: the widths of the user's own columns
  * are not the review's to know, and a fit to pages estimated from them shrank the sample's
  * customer sheet to 42%; at a fixed 70% it took nine pages across.
@@ -362,14 +363,15 @@ export function wrappedRowHeights(
 export function printSetup(
   columns: readonly ColumnLayout[],
   repeatRows?: PrintSetup["repeatRows"],
-  titles?: { readonly first: number; readonly last: number; readonly width: number },
+  titles: readonly { readonly first: number; readonly last: number; readonly width: number }[] = [],
 ): PrintSetup {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const orientation = total > PORTRAIT_CHARACTERS ? "landscape" : "portrait";
   const page = ((orientation === "landscape" ? LANDSCAPE_CHARACTERS : PORTRAIT_CHARACTERS) * 100) / PRINT_SCALE;
   if (total <= page) return { orientation, fitToWidth: 1, fitToHeight: 0, repeatRows };
-  // The repeated columns never take more than a third of a page.
-  const repeatColumns = titles && titles.width <= page / 3 ? { first: titles.first, last: titles.last } : undefined;
+  // The repeated columns never take more than half a page.
+  const fitting = titles.find((t) => t.width <= page / 2);
+  const repeatColumns = fitting && { first: fitting.first, last: fitting.last };
   return {
     orientation,
     fitToWidth: 0,
@@ -421,13 +423,16 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
-  const titles = plan.titleColumns;
   return {
     ...plan,
     columns,
     rowHeights,
     freezeRows: header === 0 ? 1 : undefined,
-    print: printSetup(columns, repeat, titles && { ...titles, width: widthOf(columns, titles) }),
+    print: printSetup(
+      columns,
+      repeat,
+      (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
+    ),
   };
 }
 
@@ -450,8 +455,8 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   // The columns naming a customer (its id and name, and any between them) print on every page across.
   const named = report.found.filter((f) => f.field === "id" || f.field === "name").map((f) => referenceColumn(f.column) - 1);
   const titles = named.length
-    ? { first: Math.min(...named), last: Math.max(...named), width: (Math.max(...named) - Math.min(...named) + 1) * NAME_WIDTH }
-    : undefined;
+    ? [{ first: Math.min(...named), last: Math.max(...named), width: (Math.max(...named) - Math.min(...named) + 1) * NAME_WIDTH }]
+    : [];
   return {
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),

@@ -157,8 +157,11 @@ export interface SheetPlan extends SheetLayout {
   readonly blocks: readonly Block[];
   /** Widths (characters) from column A the sheet wants at least; the layout widens them to fit what is written. */
   readonly columnWidths?: readonly number[];
-  /** The columns naming a row (0-based, first to last): a table printed on pages across repeats them on each. */
-  readonly titleColumns?: { readonly first: number; readonly last: number };
+  /**
+   * The columns naming a row (0-based, first to last), in order of preference: a table printed
+   * on pages across repeats the first narrow enough on each.
+   */
+  readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
   readonly fills?: readonly ConditionalFill[];
   readonly charts?: readonly ChartPlan[];
 }

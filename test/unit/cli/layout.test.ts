@@ -141,8 +141,9 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
   expect(workbook.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*/g)).toEqual([
     `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$A:$B,'Customers'!$3:$3`,
-    // The archive names each review's customer (id, name) on every page across; the history its version.
-    `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$C:$D,'Credit Review Archive'!$1:$1`,
+    // The archive names each row's review (date, policy version) and customer (id, name) on every
+    // page across; the history its version.
+    `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$A:$D,'Credit Review Archive'!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Credit Policy'!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$A:$A,'Credit Policy History'!$1:$1`,
   ]);

@@ -241,9 +241,19 @@ test.each([
   // Up to 175 characters (105 a landscape page holds at full size, at 60%): fitted one page across.
   [175, undefined, undefined],
   // Wider: at 60% on as many pages across as it takes, the name columns (30 characters) on each.
-  [176, { first: 0, last: 1, width: 30 }, { first: 0, last: 1 }],
-  // Columns too wide to repeat (over a third of the page) are not.
-  [600, { first: 0, last: 5, width: 90 }, undefined],
+  [176, [{ first: 0, last: 1, width: 30 }], { first: 0, last: 1 }],
+  // Up to half the page (87.5 characters) are repeated; columns wider than that are not.
+  [600, [{ first: 0, last: 3, width: 87 }], { first: 0, last: 3 }],
+  [600, [{ first: 0, last: 5, width: 88 }], undefined],
+  // The first of the titles narrow enough is repeated.
+  [
+    600,
+    [
+      { first: 0, last: 5, width: 90 },
+      { first: 2, last: 3, width: 40 },
+    ],
+    { first: 2, last: 3 },
+  ],
 ])("a table %i characters wide with titles %j: repeating %j", (width, titles, repeated) => {
   const setup = printSetup([{ column: 0, width, wrap: false, indent: false }], { first: 2, last: 2 }, titles);
   const fit = width <= 175;
