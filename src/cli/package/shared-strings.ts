@@ -1,5 +1,5 @@
 /** The shared strings part, read as a stream into one string per entry (rich text runs joined, phonetic guides left out). */
-import { Token, unescapeCellText, XmlScanner } from "./xml";
+import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipEntry, ZipReader } from "./zip-reader";
 
 /** An entry of one plain run: no entities, no rich text, no phonetic guide. */
@@ -20,7 +20,7 @@ export async function readSharedStrings(zip: ZipReader, entry: ZipEntry | undefi
         PLAIN_ITEM.lastIndex = scanner.pos;
         const m = PLAIN_ITEM.exec(scanner.buf);
         if (m) {
-          strings.push(m[1].indexOf("_x") < 0 ? m[1] : unescapeCellText(m[1]));
+          strings.push(m[1].indexOf("_x") < 0 ? ownString(m[1]) : unescapeCellText(m[1]));
           scanner.pos = scanner.mark = PLAIN_ITEM.lastIndex;
           continue;
         }

@@ -14,7 +14,7 @@ import { message, Lang } from "../../engine/i18n";
 import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";
 import { referenceColumn, referenceRow } from "../../engine/a1";
 import { columnLetter } from "../../engine/a1";
-import { Token, unescapeCellText, XmlScanner } from "./xml";
+import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
 import { SheetInfo, SheetSurroundings } from "./package";
 
@@ -27,6 +27,20 @@ export const DATE_1904_OFFSET = 1462;
  */
 const COMMON_CELL =
   /<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([a-zA-Z]{1,9})")?>(?:<v>([^<&]*)<\/v>|<is><t>([^<&]*)<\/t><\/is>)?<\/c>/y;
+
+/** Texts up to this long are kept once however often they are read, up to this many of them. */
+const SHARED_TEXT = { maxLength: 256, maxCount: 500_000 };
+
+/** A cell's text as it is kept: its own string (not a view into the XML read), once per workbook when short. */
+function keptText(text: string, texts: Map<string, string> | undefined): string {
+  if (!texts || text.length > SHARED_TEXT.maxLength) return ownString(text);
+  let kept = texts.get(text);
+  if (kept === undefined) {
+    kept = ownString(text);
+    if (texts.size < SHARED_TEXT.maxCount) texts.set(kept, kept);
+  }
+  return kept;
+}
 
 /** A row with no cells, shared by every such row of every sheet (a sparse sheet reaching row 1,048,576). */
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
@@ -41,6 +55,11 @@ export interface ReadContext {
   budget: { cells: number };
   /** "Sheet!A1" of each formula met without a saved value. */
   readonly noValue: string[];
+  /**
+   * Cell texts already read, each kept once: an archive repeats its review's date, version,
+   * grades and codes, and each customer's id and name, on every review's rows.
+   */
+  readonly texts?: Map<string, string>;
   /** Where a sheet read whole leaves the text around its cells, by part name in lower case. */
   readonly surroundings?: Map<string, SheetSurroundings>;
 }
@@ -83,7 +102,7 @@ function cellType(t: string): CellType {
 
 function isoSerial(text: string): CellValue {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!match) return text;
+  if (!match) return ownString(text);
   const day = serialFromYMD(Number(match[1]), Number(match[2]), Number(match[3]));
   const seconds = Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
   return day + seconds / 86400;
@@ -96,7 +115,7 @@ function isoSerial(text: string): CellValue {
 export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows = EXCEL_ROWS): Promise<CellValue[][]> {
   const entry = context.zip.entry(sheet.part);
   if (!entry) throw new PackageError(`sheet "${sheet.name}" has no part ${sheet.part}`);
-  const { strings, dates1904, budget } = context;
+  const { strings, dates1904, budget, texts } = context;
   const rows: CellValue[][] = [];
   const scanner = new XmlScanner();
   let inData = false;
@@ -138,7 +157,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
 
   const finishCell = () => {
     let cell: CellValue;
-    if (type === CellType.Inline) cell = unescapeCellText(value);
+    if (type === CellType.Inline) cell = keptText(unescapeCellText(value), texts);
     else if (!hasValue) {
       if (!hasFormula) return;
       const where = `${sheet.name}!${columnLetter(column - 1)}${rowIndex}`;
@@ -158,20 +177,20 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           break;
         }
         case CellType.FormulaString:
-          cell = unescapeCellText(value);
+          cell = keptText(unescapeCellText(value), texts);
           break;
         case CellType.Boolean:
           cell = value.trim() === "1" || value.trim() === "true";
           break;
         case CellType.Error:
-          cell = value.trim();
+          cell = keptText(value.trim(), texts);
           break;
         case CellType.IsoDate:
           cell = isoSerial(value);
           break;
         default: {
           const number = Number(value);
-          cell = value.trim() === "" || Number.isNaN(number) ? value : number;
+          cell = value.trim() === "" || Number.isNaN(number) ? keptText(value, texts) : number;
           if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell += DATE_1904_OFFSET;
         }
       }

@@ -42,6 +42,7 @@ export class Workbook {
         lang,
         budget: { cells: LIMITS.cells },
         noValue: [],
+        texts: new Map(),
         surroundings: pkg.surroundings,
       });
     } catch (error) {

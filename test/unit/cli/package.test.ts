@@ -6,12 +6,16 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
 import { Styles, isDateFormat } from "../../../src/cli/package/styles";
+import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
 import { readSharedStrings } from "../../../src/cli/package/shared-strings";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
 import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
+import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { runCli } from "../../support/cli";
 
 /** Every token of `xml` as text, fed in two pieces split at `split`. */
@@ -180,3 +184,65 @@ test("a sheet read whole keeps the text around its cells, exactly; its top rows 
     zip.close();
   }
 });
+
+test("the cells a sheet's read keeps hold none of its XML alive", async () => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-package-"));
+  try {
+    const file = path.join(dir, "long.xlsx");
+    // Five figures and thirty empty styled cells a row: a row's XML is many times what is kept of it.
+    const figures = [1, 2, 3, 4, 5].map((c) => `<c r="${"CDEFG"[c - 1]}ROW"><v>${123450 + c}</v></c>`).join("");
+    const empty = Array.from({ length: 30 }, (_, c) => `<c r="${columnLetter(c + 7)}ROW" s="1"/>`).join("");
+    const rows: string[] = [];
+    for (let r = 1; r <= 40_000; r++)
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Customer ${r} of a long archive</t></is></c>` +
+          `<c r="B${r}" t="inlineStr"><is><t>PREPAYMENT, RESTRICT_LIMIT</t></is></c>${(figures + empty).replace(/ROW/g, String(r))}</row>`,
+      );
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+    await copyWithPart(path.resolve(__dirname, "../../../examples/customers.xlsx"), file, "xl/worksheets/sheet1.xml", xml);
+    const zip = await ZipReader.open(file, file);
+    try {
+      const pkg = await WorkbookPackage.open(zip);
+      const context = {
+        zip,
+        strings: [],
+        dates1904: new Set<number>(),
+        lang: "en" as const,
+        budget: { cells: 1e7 },
+        noValue: [],
+        texts: new Map(),
+      };
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const values = await readSheet(context, pkg.sheets[0]);
+      gc();
+      const grown = process.memoryUsage().heapUsed - before;
+      expect(values[39_999].slice(0, 2)).toEqual(["Customer 40000 of a long archive", "PREPAYMENT, RESTRICT_LIMIT"]);
+      // The values are a small part of the XML; kept as views into it, they held all of it.
+      expect(grown).toBeLessThan(xml.length / 2);
+    } finally {
+      zip.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A copy of a package with one part's text replaced, every other part copied as stored. */
+async function copyWithPart(file: string, out: string, part: string, text: string): Promise<void> {
+  const zip = await ZipReader.open(file, file);
+  const fd = fs.openSync(out, "w");
+  try {
+    const writer = new ZipWriter(fd);
+    for (const entry of zip.entries.values()) {
+      if (entry.name === part) await writer.add(entry.name, text);
+      else await writer.copy(entry, await zip.rawStream(entry));
+    }
+    writer.finish();
+  } finally {
+    fs.closeSync(fd);
+    zip.close();
+  }
+}
