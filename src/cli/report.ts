@@ -6,7 +6,7 @@ import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
-import { ReviewChanges, riskierCustomers } from "../engine/review/changes";
+import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
@@ -32,7 +32,7 @@ import {
   problemText,
   reasonDetail,
   recommendationText,
-  riskierText,
+  movedText,
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
@@ -268,7 +268,8 @@ function changesLines(
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
-  lines.push(pair("changes.riskier", riskierText(riskierCustomers(changes, customers), lang)));
+  lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
+  lines.push(pair("changes.safer", movedText(gradeMovers(changes, customers, "safer"), lang)));
   return lines;
 }
 

@@ -296,10 +296,14 @@ export interface MovedCustomer {
   readonly fromPolicy: boolean;
 }
 
-/** The customers whose grade got riskier since their last review, in sheet order, with the grade they moved to. */
-export function riskierCustomers(changes: ReviewChanges, customers: readonly CustomerResult[]): MovedCustomer[] {
+/** The customers whose grade moved one way since their last review, in sheet order, with the grade they moved to. */
+export function gradeMovers(
+  changes: ReviewChanges,
+  customers: readonly CustomerResult[],
+  move: Exclude<GradeMove, "same">,
+): MovedCustomer[] {
   const gradeAt = new Map(customers.map((c) => [c.row, c.grade]));
-  return movedCustomers(changes, "riskier")
+  return movedCustomers(changes, move)
     .filter((c) => gradeAt.get(c.row) !== undefined)
     .map((c) => ({
       row: c.row,

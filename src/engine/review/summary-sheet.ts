@@ -13,7 +13,7 @@ import { placeCell } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { GRADES } from "../policy";
 import { withoutSumDust } from "../precision";
-import { riskierCustomers } from "./changes";
+import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
 import { topRiskCustomers } from "./portfolio";
 import type { CustomerProblem, ReviewResult } from "./review";
@@ -32,7 +32,7 @@ import {
   portfolioWarningList,
   problemText,
   reasonDetail,
-  riskierLines,
+  movedLines,
   typedOverCellTexts,
   undatedArchiveText,
   gradeMovesFromPolicy,
@@ -215,12 +215,18 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));
-    const riskier = riskierCustomers(changes, result.customers);
-    if (riskier.length === 0) note(t("changes.riskier"), t("summary.none"));
-    else {
-      // One a line across the figures' width: a list on one line would run under the right half.
-      left.line(t("changes.riskier"));
-      for (const text of riskierLines(riskier, lang)) left.line(text);
+    // Both ways by name, as the pane gives them: a customer recovering is news as much as one slipping.
+    for (const [label, move] of [
+      ["changes.riskier", "riskier"],
+      ["changes.safer", "safer"],
+    ] as const) {
+      const moved = gradeMovers(changes, result.customers, move);
+      if (moved.length === 0) note(t(label), t("summary.none"));
+      else {
+        // One a line across the figures' width: a list on one line would run under the right half.
+        left.line(t(label));
+        for (const text of movedLines(moved, lang)) left.line(text);
+      }
     }
     // The count, then the customers one a line, as the new warnings' are.
     pair(t("changes.pastDue"), result.reviewsPastDue.count, "integer");

@@ -508,29 +508,29 @@ export function issuesText(
   return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
 }
 
-/** Customers whose grade got riskier named before "and N more": a line on the dashboard and in the printed report. */
-const SHOWN_RISKIER = 5;
+/** Customers whose grade moved named before "and N more": a line on the dashboard and in the printed report. */
+const SHOWN_BY_NAME = 5;
 
 /**
- * The customers whose grade got riskier since the last review, each by name with its move (one
- * the policy change alone explains says so), the first few of them and then how many more: one a
- * line on the dashboard.
+ * The customers whose grade moved (to a riskier grade, or to a safer one) since the last review,
+ * each by name with its move (one the policy change alone explains says so), the first few of
+ * them and then how many more: one a line on the dashboard.
  */
-export function riskierLines(moves: readonly Omit<MovedCustomer, "row">[], lang: Lang): string[] {
-  const lines = moves.slice(0, SHOWN_RISKIER).map((m) =>
+export function movedLines(moves: readonly Omit<MovedCustomer, "row">[], lang: Lang): string[] {
+  const lines = moves.slice(0, SHOWN_BY_NAME).map((m) =>
     message(lang, m.fromPolicy ? "changes.moveByPolicy" : "changes.move", {
       name: customerName(m),
       from: gradeName(m.previousGrade!, lang),
       to: gradeName(m.grade, lang),
     }),
   );
-  const more = moves.length - SHOWN_RISKIER;
+  const more = moves.length - SHOWN_BY_NAME;
   return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: more })] : lines;
 }
 
 /** The same as one line, or "none": the printed report's. */
-export function riskierText(moves: Parameters<typeof riskierLines>[0], lang: Lang): string {
-  return moves.length ? riskierLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
+export function movedText(moves: Parameters<typeof movedLines>[0], lang: Lang): string {
+  return moves.length ? movedLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
 }
 
 /**
@@ -561,7 +561,7 @@ export function movedCustomersText(moved: readonly CustomerChange[], lang: Lang)
  * the dashboard, joined into one line in the printed report and the pane (warningChangeText).
  */
 export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
-  const lines = pastDue.customers.slice(0, SHOWN_RISKIER).map((c) =>
+  const lines = pastDue.customers.slice(0, SHOWN_BY_NAME).map((c) =>
     message(lang, "changes.pastDueCustomer", {
       name: customerName(c),
       grade: gradeName(c.grade, lang),
@@ -620,7 +620,7 @@ function warningChangeLines(
   for (const c of changes.customers) {
     const codes = which === "new" ? c.newWarnings : c.clearedWarnings;
     if (codes.length === 0) continue;
-    if (named.length === SHOWN_RISKIER) {
+    if (named.length === SHOWN_BY_NAME) {
       more++;
       continue;
     }

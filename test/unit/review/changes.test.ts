@@ -124,6 +124,28 @@ describe("what changed", () => {
     expect(printed).toContain(`${label}${lang === "en" ? ": " : "："}${one}${lang === "en" ? ", " : "、"}${four}`);
   });
 
+  test.each(["en", "zh"] as const)(
+    "customers moved to a safer grade are named too, on the summary and in the printed report (%s)",
+    (lang) => {
+      // One was High in March and is Medium now; Four was Medium and is High.
+      const recovering = [
+        OLD_HEADER,
+        [serial("2026-03-31"), "v", "C1", "One", 4.5, "High"],
+        [serial("2026-03-31"), "v", "C4", "Four", 3, "Medium"],
+      ];
+      const r = review(sheet, recovering, lang);
+      const cells = buildWritePlan(r, lang, { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));
+      const [riskier, safer, four, one] =
+        lang === "en"
+          ? ["Moved to a riskier grade", "Moved to a safer grade", "Four (Medium → High)", "One (High → Medium)"]
+          : ["风险等级变差的客户", "风险等级改善的客户", "Four（中 → 高）", "One（高 → 中）"];
+      expect(cells.slice(cells.indexOf(safer), cells.indexOf(safer) + 2)).toEqual([safer, one]);
+      const printed = toTable(r, lang, "out.xlsx");
+      expect(printed).toContain(`${safer}${lang === "en" ? ": " : "："}${one}`);
+      expect(printed).toContain(`${riskier}${lang === "en" ? ": " : "："}${four}`);
+    },
+  );
+
   test("the summary says when there is no earlier review to compare with", () => {
     const first = runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY });
     const cells = buildWritePlan(first, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));

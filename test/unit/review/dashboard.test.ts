@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import { runReview } from "../../../src/engine/review/review";
 import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
-import { explainFinding, reasonDetail, riskierLines } from "../../../src/engine/review/texts";
+import { explainFinding, reasonDetail, movedLines } from "../../../src/engine/review/texts";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -213,10 +213,10 @@ test.each([
     grade: "high" as const,
     fromPolicy: false,
   }));
-  const lines = riskierLines(moves, lang);
+  const lines = movedLines(moves, lang);
   expect(lines).toHaveLength(6);
   expect([lines[0], lines[5]]).toEqual([first, more]);
-  expect(riskierLines(moves.slice(0, 2), lang)).toHaveLength(2);
+  expect(movedLines(moves.slice(0, 2), lang)).toHaveLength(2);
 });
 
 test("a top risk with several warnings is listed for its most serious: overdue over 90 days before over the limit", () => {
