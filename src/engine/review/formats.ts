@@ -1,12 +1,30 @@
 /** Excel number formats for the plan's cell formats, as each language's users expect to read them. */
 import { Lang } from "../i18n";
-import { CellFormat } from "./write-plan";
+import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
+import { CellFormat, FinerScoreFormat } from "./write-plan";
+
+const FINER_SCORES: readonly FinerScoreFormat[] = [
+  "score3",
+  "score4",
+  "score5",
+  "score6",
+  "score7",
+  "score8",
+  "score9",
+  "score10",
+];
+
+/** "0.000" to "0.0000000000": a score near a band's edge, with the decimals that keep it in its band. */
+const FINER_SCORE_FORMATS = Object.fromEntries(
+  FINER_SCORES.map((format) => [format, `0.${"0".repeat(Number(format.slice("score".length)))}`]),
+) as Record<FinerScoreFormat, string>;
 
 export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, string>>>> = {
   en: {
     general: "General",
     text: "@",
     score: "0.00",
+    ...FINER_SCORE_FORMATS,
     money: "#,##0.00",
     date: "yyyy-mm-dd",
     percent: "0.0%",
@@ -17,6 +35,7 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
     general: "General",
     text: "@",
     score: "0.00",
+    ...FINER_SCORE_FORMATS,
     money: "#,##0.00",
     date: 'yyyy"年"m"月"d"日"',
     percent: "0.0%",
@@ -24,3 +43,15 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
     integer: "0",
   },
 };
+
+/** A score cell's format: "score" (two decimals), or the finer one its figure needs to stay in its band. */
+export function scoreFormat(score: number, bands: GradeBands): CellFormat {
+  const decimals = scoreDecimals(score, bands);
+  return decimals === SCORE_DECIMALS ? "score" : `score${decimals}`;
+}
+
+/** The decimals a cell format shows a score with (a finer score format names them). */
+export function scoreFormatDecimals(format: CellFormat): number | undefined {
+  if (format === "score") return SCORE_DECIMALS;
+  return (FINER_SCORES as readonly CellFormat[]).includes(format) ? Number(format.slice("score".length)) : undefined;
+}
