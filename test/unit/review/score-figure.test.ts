@@ -21,22 +21,22 @@ const UNDER_HIGH = [3.9, 4, 3, 3, 2.3];
 
 describe("scoreDecimals: two, or the fewest more that keep the figure in the score's band", () => {
   test.each([
-    [3.497, DEFAULT_POLICY, 3],
-    [3.45, DEFAULT_POLICY, 2],
-    [2.5, DEFAULT_POLICY, 2],
-    [3.5, DEFAULT_POLICY, 2],
-    [3.49, DEFAULT_POLICY, 2],
+    { score: 3.497, bands: DEFAULT_POLICY as GradeBands, decimals: 3 },
+    { score: 3.45, bands: DEFAULT_POLICY as GradeBands, decimals: 2 },
+    { score: 2.5, bands: DEFAULT_POLICY as GradeBands, decimals: 2 },
+    { score: 3.5, bands: DEFAULT_POLICY as GradeBands, decimals: 2 },
+    { score: 3.49, bands: DEFAULT_POLICY as GradeBands, decimals: 2 },
     // Above an edge a figure rounded down to it is still in the band.
-    [3.5004, DEFAULT_POLICY, 2],
-    [2.4951, DEFAULT_POLICY, 3],
-    [3.4999, DEFAULT_POLICY, 4],
+    { score: 3.5004, bands: DEFAULT_POLICY as GradeBands, decimals: 2 },
+    { score: 2.4951, bands: DEFAULT_POLICY as GradeBands, decimals: 3 },
+    { score: 3.4999, bands: DEFAULT_POLICY as GradeBands, decimals: 4 },
     // Halfway at three decimals: Excel and a browser may round 3.4995 either way, and 3.500 is High.
-    [3.4995, DEFAULT_POLICY, 4],
-    [3.4999999999, DEFAULT_POLICY, 10],
+    { score: 3.4995, bands: DEFAULT_POLICY as GradeBands, decimals: 4 },
+    { score: 3.4999999999, bands: DEFAULT_POLICY as GradeBands, decimals: 10 },
     // An edge with three decimals: 3.5049 reads 3.50, under it; the edge itself halfway at two reads 3.505.
-    [3.5049, { mediumFrom: 2.5, highFrom: 3.505 }, 2],
-    [3.505, { mediumFrom: 2.5, highFrom: 3.505 }, 3],
-  ] as const)("%d (%#): %d decimals", (score, bands: GradeBands, decimals) => {
+    { score: 3.5049, bands: { mediumFrom: 2.5, highFrom: 3.505 } as GradeBands, decimals: 2 },
+    { score: 3.505, bands: { mediumFrom: 2.5, highFrom: 3.505 } as GradeBands, decimals: 3 },
+  ])("$score under High from $bands.highFrom: $decimals decimals", ({ score, bands, decimals }) => {
     expect(scoreDecimals(score, bands)).toBe(decimals);
   });
 
