@@ -82,12 +82,14 @@ export function gradeOf(value: number, bands: GradeBands): Grade {
   return "low";
 }
 
-/** Decimals a score is shown with: 2.50, 3.45. */
-export const SCORE_DECIMALS = 2;
-/** A score carries no more decimals than this (riskScoreCore rounds its float dust away there). */
-const MOST_SCORE_DECIMALS = 10;
-/** The decimals a score may be shown with, from the usual two to all a score carries. */
-export type ScoreDecimals = 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+/**
+ * The decimals a score may be shown with: the usual two (2.50, 3.45) up to the ten a score
+ * carries (riskScoreCore rounds its float dust away there).
+ */
+export const SCORE_DECIMAL_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export type ScoreDecimals = (typeof SCORE_DECIMAL_COUNTS)[number];
+export const SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[0];
+const MOST_SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[SCORE_DECIMAL_COUNTS.length - 1];
 
 /**
  * How many decimals a score is shown with: two, or the fewest more at which the figure lies in the

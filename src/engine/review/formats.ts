@@ -1,22 +1,11 @@
 /** Excel number formats for the plan's cell formats, as each language's users expect to read them. */
 import { Lang } from "../i18n";
-import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
+import { GradeBands, SCORE_DECIMAL_COUNTS, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { CellFormat, FinerScoreFormat } from "./write-plan";
-
-const FINER_SCORES: readonly FinerScoreFormat[] = [
-  "score3",
-  "score4",
-  "score5",
-  "score6",
-  "score7",
-  "score8",
-  "score9",
-  "score10",
-];
 
 /** "0.000" to "0.0000000000": a score near a band's edge, with the decimals that keep it in its band. */
 const FINER_SCORE_FORMATS = Object.fromEntries(
-  FINER_SCORES.map((format) => [format, `0.${"0".repeat(Number(format.slice("score".length)))}`]),
+  SCORE_DECIMAL_COUNTS.filter((d) => d !== SCORE_DECIMALS).map((d) => [`score${d}`, `0.${"0".repeat(d)}`]),
 ) as Record<FinerScoreFormat, string>;
 
 export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, string>>>> = {
@@ -50,8 +39,8 @@ export function scoreFormat(score: number, bands: GradeBands): CellFormat {
   return decimals === SCORE_DECIMALS ? "score" : `score${decimals}`;
 }
 
-/** The decimals a cell format shows a score with (a finer score format names them). */
+/** The decimals a cell format shows a score with ("score", or a finer one that names them); undefined for any other format. */
 export function scoreFormatDecimals(format: CellFormat): number | undefined {
   if (format === "score") return SCORE_DECIMALS;
-  return (FINER_SCORES as readonly CellFormat[]).includes(format) ? Number(format.slice("score".length)) : undefined;
+  return format in FINER_SCORE_FORMATS ? Number(format.slice("score".length)) : undefined;
 }

@@ -12,6 +12,7 @@ import { CustomerChange } from "../../../src/engine/review/changes";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { runReview } from "../../../src/engine/review/review";
 import { customerChangeLines, formatScore, reasonDetail } from "../../../src/engine/review/texts";
+import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, blockCells, customerSheet, serial } from "../../support/review-grid";
 
@@ -175,4 +176,10 @@ describe("the write plan gives a score under an edge a cell format that shows it
       [3.6, "score"],
     ]);
   });
+});
+
+test("a finer score format is measured for the column's width as it shows", () => {
+  expect(renderedText(3.49996, "score5", "en")).toBe("3.49996");
+  expect(renderedText(3.497, "score3", "zh")).toBe("3.497");
+  expect(NUMBER_FORMATS.zh.score10).toBe("0.0000000000");
 });
