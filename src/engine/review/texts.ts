@@ -231,7 +231,7 @@ function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): 
   const format = TYPED_OVER_FORMATS[cell.field];
   // A score typed over one that reads alike (3.5 over 3.497) is shown with the decimals that tell them apart.
   const more =
-    typeof cell.typed === "number" && typeof cell.written === "number" && format !== "date"
+    typeof cell.typed === "number" && typeof cell.written === "number"
       ? decimalsApart(cell.written, [cell.typed], format, lang)
       : 0;
   const figure = (value: PlanValue): string => {

@@ -11,7 +11,7 @@ import { GradeBands, gradeOf, scoreDecimals } from "../../../src/engine/score";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { runReview } from "../../../src/engine/review/review";
-import { customerChangeLines, formatScore, reasonDetail } from "../../../src/engine/review/texts";
+import { customerChangeLines, formatScore, reasonDetail, typedOverCellTexts } from "../../../src/engine/review/texts";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, blockCells, customerSheet, serial } from "../../support/review-grid";
@@ -114,6 +114,28 @@ describe.each(["en", "zh"] as const)("a score under an edge in the texts (%s)", 
     const [line] = customerChangeLines(change, { score: 3.497, grade: "medium" }, lang, POLICY);
     expect(line).toContain("3.20 → 3.497");
   });
+});
+
+test.each([
+  ["en", "3.500 (the review wrote 3.497)"],
+  ["zh", "3.497"],
+] as const)("a score typed over with one that reads alike is told apart from what the review wrote (%s)", (lang, shown) => {
+  const cell = {
+    row: 2,
+    column: 7,
+    field: "score",
+    header: "Risk score",
+    customer: "Alpha",
+    typed: 3.5,
+    written: 3.497,
+  } as const;
+  const [text] = typedOverCellTexts(
+    { reviewDate: serial("2026-10-31"), count: 1, cells: [cell], byCustomerRow: new Map() },
+    "Customers",
+    lang,
+  );
+  expect(text).toContain(shown);
+  expect(text).toContain("3.500");
 });
 
 describe("the write plan gives a score under an edge a cell format that shows it under", () => {
