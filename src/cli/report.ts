@@ -5,6 +5,7 @@ import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
+import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
@@ -21,6 +22,7 @@ import {
   explainFinding,
   formatCount,
   formatFigure,
+  formatScore,
   gradeName,
   labelled,
   moreAtRiskText,
@@ -48,6 +50,12 @@ import {
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
 const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** A score in the JSON: four decimals, or the more it needs to stay in its band (3.49996 is not 3.5: scoreDecimals). */
+const scoreJson = (score: number, bands: GradeBands) => {
+  const scale = 10 ** Math.max(4, scoreDecimals(score, bands));
+  return Math.round(score * scale) / scale;
+};
 
 /**
  * A warning in the JSON, a customer's or the portfolio's: its figure, its threshold (dates as
@@ -78,7 +86,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       row: c.row,
       id: c.id,
       name: c.name,
-      score: c.score === undefined ? null : fourPlaces(c.score),
+      score: c.score === undefined ? null : scoreJson(c.score, result.policy),
       factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, fourPlaces(c.factorPoints![i])])) : null,
       grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : fourPlaces(c.zScore),
@@ -366,7 +374,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     const cells = [
       String(c.row),
       customerName(c),
-      c.score === undefined || c.errors.length ? "—" : formatFigure(c.score, "score", lang),
+      c.score === undefined || c.errors.length ? "—" : formatScore(c.score, result.policy, lang),
       c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
       c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),

@@ -81,3 +81,38 @@ export function gradeOf(value: number, bands: GradeBands): Grade {
   if (score >= bands.mediumFrom) return "medium";
   return "low";
 }
+
+/**
+ * The decimals a score may be shown with: the usual two (2.50, 3.45) up to the ten a score
+ * carries (riskScoreCore rounds its float dust away there).
+ */
+export const SCORE_DECIMAL_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export type ScoreDecimals = (typeof SCORE_DECIMAL_COUNTS)[number];
+export const SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[0];
+const MOST_SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[SCORE_DECIMAL_COUNTS.length - 1];
+
+/**
+ * How many decimals a score is shown with: two, or the fewest more at which the figure lies in the
+ * score's own band. 3.497 under High from 3.50 would read "3.50" and Medium beside it, which an
+ * analyst takes for a wrong grade; it reads "3.497". Every face (the sheet's cells, the texts,
+ * the command line, the pane) shows a score with these decimals, so the figure is the same
+ * everywhere. A score is dust-free at ten decimals, so at ten it is its own figure and the search ends.
+ */
+export function scoreDecimals(score: number, bands: GradeBands): ScoreDecimals {
+  // A score more than a shown unit from every edge cannot be rounded across one: nearly every call ends here.
+  const unit = 10 ** -SCORE_DECIMALS;
+  if (Math.abs(score - bands.mediumFrom) >= unit && Math.abs(score - bands.highFrom) >= unit) return SCORE_DECIMALS;
+  if (!(score >= MIN_FACTOR && score <= MAX_FACTOR)) return SCORE_DECIMALS;
+  const grade = gradeOf(score, bands);
+  // The score's digits as a whole number of 10⁻¹⁰ (at most 5·10¹⁰, exact in a double).
+  const digits = Number(withoutFloatDust(score).toFixed(MOST_SCORE_DECIMALS).replace(".", ""));
+  for (let decimals: number = SCORE_DECIMALS; decimals < MOST_SCORE_DECIMALS; decimals++) {
+    const step = 10 ** (MOST_SCORE_DECIMALS - decimals);
+    const down = Math.floor(digits / step);
+    const rest = digits - down * step;
+    // A figure exactly halfway may be rounded either way (Excel and a browser differ): both must stay in the band.
+    const shown = rest * 2 < step ? [down] : rest * 2 > step ? [down + 1] : [down, down + 1];
+    if (shown.every((figure) => gradeOf(figure / 10 ** decimals, bands) === grade)) return decimals as ScoreDecimals;
+  }
+  return MOST_SCORE_DECIMALS;
+}

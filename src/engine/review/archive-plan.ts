@@ -22,6 +22,9 @@ import { headerLanguage } from "./headers";
 import { headerWordWidth } from "./sheet-layout";
 import { keysOf, ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+import { scoreFormat } from "./formats";
+import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
+import { GradeBands } from "../score";
 
 /** Excel's last row: an archive that would need more is refused before anything is written. */
 export const EXCEL_LAST_ROW = 1_048_576;
@@ -81,7 +84,10 @@ export function archiveSheetPlan(
     blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
     row++;
   }
-  if (rows.length) blocks.push({ row, column: 0, values: rows, formats: columns.map((column) => column.format) });
+  if (rows.length) {
+    const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
+    blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));
+  }
   row += rows.length;
   const oldEnd = contents ? contents.lastRow : -1;
   if (oldEnd >= row) {
@@ -112,6 +118,23 @@ export function archiveSheetPlan(
 }
 
 const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");
+const SCORE_AT = ARCHIVE_FIELDS.indexOf("score");
+
+/**
+ * The score cells that need more than two decimals to stay in their band (scoreFormat), by this
+ * review's bands: the rows of later reviews rewritten with them were, nearly always, graded by
+ * the same policy.
+ */
+function ownScoreFormats(rows: readonly (readonly PlanValue[])[], bands: GradeBands): OwnFormatCell[] {
+  const cells: OwnFormatCell[] = [];
+  rows.forEach((line, row) => {
+    const score = line[SCORE_AT];
+    if (typeof score !== "number") return;
+    const format = scoreFormat(score, bands);
+    if (format !== "score") cells.push({ row, column: SCORE_AT, format });
+  });
+  return cells;
+}
 
 /** What the rows this review replaces (an earlier run of it: its date, its sheet) kept as typed over by hand, by archive key. */
 function typedOverOfEarlierRun(entries: readonly ArchiveEntry[], asOf: number, sheet: string): Map<string, string> {

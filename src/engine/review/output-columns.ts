@@ -21,6 +21,9 @@ import {
 } from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
+import { scoreFormat } from "./formats";
+import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
+import { GradeBands } from "../score";
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   score: "score",
@@ -144,12 +147,21 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
   }
 }
 
+/** A score's cell format when it is not the column's two decimals (see scoreFormat). */
+function ownScoreFormat(c: CustomerResult, bands: GradeBands): CellFormat | undefined {
+  if (c.score === undefined) return undefined;
+  const format = scoreFormat(c.score, bands);
+  return format === "score" ? undefined : format;
+}
+
 /** One column the plan writes on the customer sheet: its header, format and what each customer's row shows. */
 interface OutputColumn {
   readonly column: number;
   readonly header: string | null;
   readonly format: CellFormat;
   readonly value: (c: CustomerResult) => PlanValue;
+  /** A customer's cell whose format is not the column's: the score near a band's edge, with the decimals that keep it in its band. */
+  readonly ownFormat?: (c: CustomerResult) => CellFormat | undefined;
 }
 
 /**
@@ -174,6 +186,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
     header: OUTPUT_FORMATS[field] === "money" ? OUTPUT_HEADERS[field][lang] + unit : OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
     value: outputValue(field, lang, texts, policy),
+    ...(field === "score" && { ownFormat: (c: CustomerResult) => ownScoreFormat(c, policy) }),
   }));
   const labels = bucketLabels(policy.agingEdges, lang);
   layout.agingColumns.forEach((column, bucket) =>
@@ -218,6 +231,8 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
     // Rows between customers (blank, notes, an earlier run's rows) share one line of blanks: a
     // sheet with a few customers spread over the whole grid would otherwise hold a million lines.
     const blank = Object.freeze(new Array<PlanValue>(run.length).fill(null)) as PlanValue[];
+    const ownFormats: OwnFormatCell[] = [];
+    const withOwnFormat = run.flatMap((o, i) => (o.ownFormat ? [i] : []));
     for (const c of byRow) {
       if (!c) {
         values.push(blank);
@@ -226,6 +241,10 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
       // Filled by index rather than by run.map: no array growth per row.
       const line: PlanValue[] = new Array(run.length);
       for (let i = 0; i < run.length; i++) line[i] = run[i].value(c);
+      for (const i of withOwnFormat) {
+        const format = run[i].ownFormat!(c);
+        if (format) ownFormats.push({ row: values.length, column: i, format });
+      }
       values.push(line);
     }
     const block = {
@@ -234,7 +253,7 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
       values,
       formats: run.map((o) => o.format),
     };
-    blocks.push(block);
+    blocks.push(...withOwnFormats(block, ownFormats));
     areas.push({ row: block.row, column: block.column, rows: values.length, columns: run.length });
   }
   return { blocks, areas };

@@ -8,6 +8,7 @@ import { Lang } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { dateText } from "./texts";
+import { scoreFormatDecimals } from "./formats";
 import type { ReviewResult } from "./review";
 import type {
   Area,
@@ -112,9 +113,13 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
       if (Number.isNaN(d.getTime())) return "#".repeat(10);
       return dateText(Math.round(value), lang);
     }
-    default:
+    default: {
+      // A score near a band's edge, with the decimals that keep it in its band.
+      const decimals = scoreFormatDecimals(format);
+      if (decimals !== undefined) return value.toFixed(decimals);
       // General shows up to eleven characters of a number.
       return String(Number(value.toPrecision(10)));
+    }
   }
 }
 

@@ -12,6 +12,8 @@ import { describeError, errorText } from "../errors";
 import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
+import { withoutFloatDust } from "../precision";
+import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
 import type { CustomerChange, MovedCustomer, PolicyChange, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
@@ -97,6 +99,14 @@ export function dateText(serial: number, lang: Lang): string {
   return `${year}年${month}月${day}日`;
 }
 
+/**
+ * A score as every face shows it: two decimals, or the fewest more that keep its figure in its
+ * band (scoreDecimals), as the sheet's cell shows it: 3.497 under High from 3.50, never "3.50".
+ */
+export function formatScore(score: number, bands: GradeBands, lang: Lang): string {
+  return formatFigure(score, "score", lang, scoreDecimals(score, bands) - SCORE_DECIMALS);
+}
+
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
 export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
   if (format === "date") return dateText(value, lang);
@@ -113,7 +123,7 @@ const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", I
   days: { maximumFractionDigits: 0 },
   count: { maximumFractionDigits: 0 },
   ratio: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
-  score: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  score: { minimumFractionDigits: SCORE_DECIMALS, maximumFractionDigits: SCORE_DECIMALS },
   z: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
 };
 
@@ -218,9 +228,15 @@ export function undatedArchiveText(undated: UndatedRows, lang: Lang): string {
 
 /** What a cell changed by hand holds and what the review wrote there: '"Medium" (the review wrote High)'. */
 function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): string {
+  const format = TYPED_OVER_FORMATS[cell.field];
+  // A score typed over one that reads alike (3.5 over 3.497) is shown with the decimals that tell them apart.
+  const more =
+    typeof cell.typed === "number" && typeof cell.written === "number"
+      ? decimalsApart(cell.written, [cell.typed], format, lang)
+      : 0;
   const figure = (value: PlanValue): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
-    if (typeof value === "number") return formatFigure(value, TYPED_OVER_FORMATS[cell.field], lang);
+    if (typeof value === "number") return formatFigure(value, format, lang, more);
     // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
     return message(lang, "review.typedOverText", { text: showValue(value) });
   };
@@ -391,6 +407,11 @@ function decimalsApart(value: number, edges: readonly number[], format: FigureFo
   return 4;
 }
 
+/** How many decimals a figure has once its float dust is gone: 3 for 3.505. */
+function decimalsOf(value: number): number {
+  return String(withoutFloatDust(value)).split(".")[1]?.length ?? 0;
+}
+
 function isRule(reason: Reason): reason is Rule {
   return (RULES as readonly string[]).includes(reason);
 }
@@ -430,10 +451,11 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
     const finding = c.findings.find((f) => f.code === reason);
     return finding ? explainFinding(finding, lang) : reasonTitle(reason, lang, policy);
   }
-  // A score just under a band's edge (3.497 under 3.5) is shown with the decimals that keep it under.
-  const more = decimalsApart(c.score ?? 0, [policy.mediumFrom, policy.highFrom], "score", lang);
+  // A score just under a band's edge (3.497 under 3.5) is shown with the decimals that keep it under,
+  // and the edge with as many, or all of its own (3.505).
+  const more = scoreDecimals(c.score ?? 0, policy) - SCORE_DECIMALS;
   const score = formatFigure(c.score ?? 0, "score", lang, more);
-  const edge = (value: number) => formatFigure(value, "score", lang, more);
+  const edge = (value: number) => formatFigure(value, "score", lang, Math.max(more, decimalsOf(value) - SCORE_DECIMALS));
   const amount = c.overdueAmount === undefined ? undefined : formatFigure(c.overdueAmount, "money", lang);
   const days = formatFigure(c.daysPastDue ?? 0, "days", lang);
   switch (reason) {
@@ -725,7 +747,7 @@ export function customerChangeLines(
   change: CustomerChange,
   now: { readonly score?: number; readonly grade?: Grade; readonly recommendedLimit?: number },
   lang: Lang,
-  policy: Pick<Policy, "overdueDays">,
+  policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
 ): string[] {
   if (change.previousDate === undefined) return [message(lang, "changes.firstReview")];
   const date = dateText(change.previousDate, lang);
@@ -733,8 +755,8 @@ export function customerChangeLines(
   if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)
     parts.push(
       message(lang, "changes.score", {
-        from: formatFigure(change.previousScore, "score", lang),
-        to: formatFigure(now.score, "score", lang),
+        from: formatScore(change.previousScore, policy, lang),
+        to: formatScore(now.score, policy, lang),
         change: formatChange(change.scoreChange, "score", lang),
       }),
     );

@@ -56,7 +56,10 @@ export interface CustomerCheck {
   evaluate(facts: CustomerFacts, policy: Policy, asOf: number): Finding | undefined;
 }
 
-/** A score as the review shows it (two decimals): rises and changes are compared on these figures. */
+/**
+ * A score at two decimals, as the review shows it away from a band's edge (scoreDecimals): rises
+ * and changes are compared on these figures, so a rise of exactly the threshold reads as one.
+ */
 export function shownScore(score: number): number {
   return Math.round(score * 100) / 100;
 }

@@ -11,6 +11,7 @@ import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { GRADES } from "../policy";
+import type { SCORE_DECIMALS, ScoreDecimals } from "../score";
 import { archiveSheetPlan } from "./archive-plan";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { customerSheetHeaderFooter, ownSheetHeaderFooter } from "./page-headers";
@@ -24,7 +25,9 @@ import { gradeName } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
 /** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
-export type CellFormat = "general" | "text" | "score" | "money" | "date" | "percent" | "ratio" | "integer";
+export type CellFormat = "general" | "text" | "score" | FinerScoreFormat | "money" | "date" | "percent" | "ratio" | "integer";
+/** A score with more decimals than "score"'s two, the fewest that keep its figure in its band (scoreDecimals). */
+export type FinerScoreFormat = `score${Exclude<ScoreDecimals, typeof SCORE_DECIMALS>}`;
 
 export interface Block {
   /** 0-based sheet row and column of values[0][0]. */

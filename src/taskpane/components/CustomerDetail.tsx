@@ -17,6 +17,7 @@ import {
   explainFinding,
   findingTitle,
   formatFigure,
+  formatScore,
   monitoringName,
   zoneName,
 } from "../../engine/review/texts";
@@ -51,10 +52,10 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
     [t("ui.detail.id"), c.id],
     [t("ui.detail.rowLabel"), String(c.row), true],
   ];
-  if (c.score !== undefined) facts.push([t("ui.detail.score"), formatFigure(c.score, "score", lang), true]);
+  if (c.score !== undefined) facts.push([t("ui.detail.score"), formatScore(c.score, policy, lang), true]);
   // The change line names the previous score when there is one.
   if (c.previousScore !== undefined && change?.scoreChange === undefined)
-    facts.push([t("ui.detail.previousScore"), formatFigure(c.previousScore, "score", lang), true]);
+    facts.push([t("ui.detail.previousScore"), formatScore(c.previousScore, policy, lang), true]);
   // The score's breakdown: each factor's points, which add up to the score.
   c.factorPoints?.forEach((points, i) =>
     facts.push([header(FACTOR_POINTS[FACTORS[i]]), formatFigure(points, "score", lang), true]),

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from "react";
 import { Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
 import { CustomerResult } from "../../engine/review/review";
-import { formatFigure } from "../../engine/review/texts";
+import { formatScore } from "../../engine/review/texts";
 import { ErrorLine, hasDataError, standOutLine } from "../customers";
 import { useLang } from "../i18n";
 import { CustomerDetail } from "./CustomerDetail";
@@ -139,7 +139,7 @@ export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle
                       {t("ui.detail.score")}
                       {t("sep.label")}
                     </span>
-                    {formatFigure(c.score, "score", lang)}
+                    {formatScore(c.score, policy, lang)}
                   </span>
                 )}
               </span>

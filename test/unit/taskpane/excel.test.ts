@@ -4,7 +4,7 @@
  * read, the exact cells written, and how many context.sync calls it takes.
  */
 import { serialFromYMD } from "../../../src/engine/cells";
-import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import { runReview } from "../../../src/engine/review/review";
@@ -459,6 +459,27 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
 });
 
 describe("writing a plan (writes are fakes applied at sync; reads are office-addin-mock)", () => {
+  test("a score under High from 3.5 (3.497, weights 0.33/0.27/0.2/0.1/0.1) gets 0.000, its row and the others their columns' formats", async () => {
+    fake = new FakeExcel();
+    fake.addSheet("Customers", [
+      [...HEADER],
+      ["C1", "Alpha", 3.9, 4, 3, 3, 2.3, 1000, 500, 0, 0],
+      ["C2", "Beta", 4, 4, 3, 3, 3, 1000, 500, 0, 0],
+    ]);
+    const read = await readForReviewWith(fake.context, "Customers", ["Customers"]);
+    const result = runReview(reviewInputOf(read, completePolicy({ weights: [0.33, 0.27, 0.2, 0.1, 0.1] }), AS_OF), "en");
+    const plan = buildWritePlan(result, "en", planOptionsOf(read));
+    expect((await writePlanWith(fake.context, plan, "en", targetCheck(read, result))).ok).toBe(true);
+    const s = fake.sheet("Customers")!;
+    expect([s.get(1, 11), s.format(1, 11), s.text(1, 17)]).toEqual([3.497, "0.000", "Medium"]);
+    expect([s.get(2, 11), s.format(2, 11), s.text(2, 17)]).toEqual([3.6, "0.00", "High"]);
+    expect([s.format(1, 12), s.format(1, 17), s.format(1, 10 + OUTPUT_HEADERS_EN.indexOf("Next review") + 1)]).toEqual([
+      "0.00",
+      "@",
+      "yyyy-mm-dd",
+    ]);
+  });
+
   test("the exact cells: output columns beside the table, text format before values, nothing else on the input sheet", async () => {
     workbook(6);
     const { plan, check } = await reviewAndPlan();
