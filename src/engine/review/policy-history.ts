@@ -2,9 +2,10 @@
  * The policy history sheet: one row per policy version, with the review date it was first
  * used and every setting, so any archived review (the archive records each row's version)
  * can be traced to the exact policy it used. A review appends a row only when its version
- * is not on the sheet yet; rows already there are never changed.
+ * is not on the sheet yet; rows already there are never changed. Every review lays the sheet
+ * out again, so its printed pages carry that review's date.
  */
-import { CellValue } from "../cells";
+import { CellValue, showValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
@@ -24,6 +25,10 @@ const HISTORY_TABLE = new Map<string, HistoryColumn>([
   [headerKey(message("en", "policyHistory.firstUsed")), "firstUsed"],
   [headerKey(message("zh", "policyHistory.firstUsed")), "firstUsed"],
 ]);
+
+function isPlanValue(value: CellValue): value is PlanValue {
+  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
 
 function historyHeader(lang: Lang): string[] {
   return [
@@ -83,8 +88,9 @@ export function policyInHistory(values: readonly (readonly CellValue[])[], versi
 }
 
 /**
- * The history rows a review adds: none when its policy's version is on the sheet already,
- * else one row below the sheet's last non-blank row (under a header when the sheet has none).
+ * The history rows a review adds: none when its policy's version is on the sheet already (the
+ * sheet is then laid out again, fitted to the rows it has), else one row below the sheet's
+ * last non-blank row (under a header when the sheet has none).
  */
 export function policyHistoryPlan(
   policy: Policy,
@@ -92,8 +98,7 @@ export function policyHistoryPlan(
   name: string,
   lang: Lang,
   existing: readonly (readonly CellValue[])[],
-): SheetPlan | undefined {
-  if (historyVersions(existing).has(policy.version)) return undefined;
+): SheetPlan {
   let lastRow = -1;
   existing.forEach((line, r) => {
     if (line.some((v) => v !== null && v !== undefined && v !== "")) lastRow = r;
@@ -105,19 +110,34 @@ export function policyHistoryPlan(
   const cells = SETTING_ROWS.map((row) => settingCell(row, policy, rowLang));
   const line: PlanValue[] = [policy.version, asOf, ...cells.map((c) => c.value)];
   const formats: CellFormat[] = ["text", "date", ...cells.map((c) => c.format)];
+  const headerBlock = (row: number, values: PlanValue[]): Block => ({
+    row,
+    column: 0,
+    values: [values],
+    formats: values.map(() => "text" as const),
+    bold: true,
+  });
   const blocks: Block[] = [];
+  const measured: Block[] = [];
   let row = lastRow + 1;
-  if (!match) {
-    blocks.push({ row, column: 0, values: [header], formats: header.map(() => "text" as const), bold: true });
-    row++;
+  if (match && historyVersions(existing).has(policy.version)) {
+    // Every row is a version's, each setting in its column: fitted as when they were written.
+    const asPlanned = (line: readonly CellValue[]): PlanValue[] =>
+      line.slice(0, formats.length).map((v) => (isPlanValue(v) ? v : showValue(v)));
+    const rows = existing.slice(match.headerRow + 1, lastRow + 1).map(asPlanned);
+    measured.push(headerBlock(match.headerRow, asPlanned(existing[match.headerRow])));
+    if (rows.length) measured.push({ row: match.headerRow + 1, column: 0, values: rows, formats });
+  } else {
+    if (!match) blocks.push(headerBlock(row++, header));
+    blocks.push({ row, column: 0, values: [line], formats });
   }
-  blocks.push({ row, column: 0, values: [line], formats });
   return {
     name,
     kind: "policyHistory",
     mode: "rewrite-from",
     fromRow: lastRow + 1,
     blocks,
+    ...(measured.length ? { measured } : {}),
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
     columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
     // Each row is a version: printed on pages across, it names its version on each.

@@ -419,8 +419,9 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // A table's header (its first bold block) counts only its widest word and wraps, as the
   // customer sheet's does: a long header over short figures (the policy history's settings)
   // would otherwise make a table too wide to print legibly on one page.
-  const written = kind === "table" ? plan.blocks.find((b) => b.bold)?.row : undefined;
-  const columns = fitColumns(plan.blocks, lang, plan.columnWidths, written);
+  const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
+  const written = kind === "table" ? fitted.find((b) => b.bold)?.row : undefined;
+  const columns = fitColumns(fitted, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")

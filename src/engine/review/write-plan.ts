@@ -158,6 +158,11 @@ export interface SheetPlan extends SheetLayout {
   /** 0-based first row a "rewrite-from" plan writes. */
   readonly fromRow?: number;
   readonly blocks: readonly Block[];
+  /**
+   * Cells already on the sheet, not written, that its columns are fitted to as if they were:
+   * a sheet laid out again (its page header's date) without a row added keeps its widths.
+   */
+  readonly measured?: readonly Block[];
   /** Widths (characters) from column A the sheet wants at least; the layout widens them to fit what is written. */
   readonly columnWidths?: readonly number[];
   /**
@@ -262,7 +267,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "table"),
-      ...(history ? [laidOut(history, lang, "table")] : []),
+      laidOut(history, lang, "table"),
     ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),
   };
 }

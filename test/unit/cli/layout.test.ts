@@ -391,3 +391,21 @@ test("the customer sheet with a page setup and a picture: page numbers between t
   expect(keptFirst).toContain(set);
   expect(keptFirst).not.toContain("Page &amp;P");
 });
+
+test("the policy history is laid out again by a review that adds no version: its pages carry that review's date, its widths stay", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const next = path.join(dir, "next.xlsx");
+  const { code, stderr } = await runCli(once, "--as-of", "2026-12-31", "--out", next);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const [before, after] = [
+    sheetXml(await partsOf(once), "Credit Policy History"),
+    sheetXml(await partsOf(next), "Credit Policy History"),
+  ];
+  expect(before).toContain("<oddHeader>&amp;CCredit Policy History — 2026-11-30</oddHeader>");
+  expect(after).toContain("<oddHeader>&amp;CCredit Policy History — 2026-12-31</oddHeader>");
+  const cols = (xml: string) => /<cols>.*?<\/cols>/.exec(xml)?.[0];
+  expect(cols(after)).toBe(cols(before));
+  const rows = (xml: string) => /<sheetData>.*<\/sheetData>/.exec(xml)?.[0];
+  expect(rows(after)).toBe(rows(before));
+});

@@ -1,7 +1,8 @@
 /**
  * The policy history sheet: the write plan adds one row per new policy version (its first
- * review date and every setting) and nothing when the version is there already, in either
- * language; the sheet is one of the review's own, never reviewed as a customer sheet.
+ * review date and every setting) and no cell when the version is there already, though the sheet
+ * is laid out again (its printed pages carry that review's date), in either language; the sheet
+ * is one of the review's own, never reviewed as a customer sheet.
  */
 import { CreditError } from "../../../src/engine/errors";
 import { Lang, message } from "../../../src/engine/i18n";
@@ -14,7 +15,7 @@ import { applyBlocks, customerSheet, Grid, serial } from "../../support/review-g
 
 const SHEET = customerSheet([], [{ id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1] }]);
 
-/** The history sheet a review on `asOf` with `policy` would write onto `history` (undefined: none). */
+/** The history sheet a review on `asOf` with `policy` would write onto `history`. */
 function historyPlan(policy: Policy, asOf: string, history: Grid | undefined, lang: Lang = "en"): SheetPlan | undefined {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial(asOf), policy }, lang);
   const sheetNames = history ? ["Customers", lang === "zh" ? "信用政策历史" : "Credit Policy History"] : ["Customers"];
@@ -24,6 +25,11 @@ function historyPlan(policy: Policy, asOf: string, history: Grid | undefined, la
 
 function applied(history: Grid, plan: SheetPlan | undefined): Grid {
   return plan ? applyBlocks(history, plan.blocks) : history;
+}
+
+/** A plan that writes no cell on the history: its version is there already. */
+function addsNothing(plan: SheetPlan | undefined): void {
+  expect(plan?.blocks).toEqual([]);
 }
 
 const tightened = completePolicy({ maxDebtRatio: "60%", overdueDays: 60 });
@@ -52,8 +58,15 @@ describe("policy history", () => {
 
   test("the same version again (a re-run, a later review): nothing added", () => {
     const grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
-    expect(historyPlan(DEFAULT_POLICY, "2026-01-31", grid)).toBeUndefined();
-    expect(historyPlan(completePolicy({ weights: [30, 25, 20, 15, 10] }), "2026-04-30", grid)).toBeUndefined();
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-01-31", grid));
+    const later = historyPlan(completePolicy({ weights: [30, 25, 20, 15, 10] }), "2026-04-30", grid)!;
+    addsNothing(later);
+    // Laid out again as when its rows were written, its pages headed with this review's date.
+    const first = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
+    expect(later.columns).toEqual(first.columns);
+    expect(later.print).toEqual(first.print);
+    expect(later.freezeRows).toBe(1);
+    expect(later.headerFooter?.header).toBe("Credit Policy History — 2026-04-30");
   });
 
   test("a changed policy: one row appended below, no second header; going back adds nothing", () => {
@@ -67,7 +80,7 @@ describe("policy history", () => {
       [tightened.version, serial("2026-04-30")],
     ]);
     expect(grid[2][grid[0].indexOf("Days past due that trigger the overdue warning")]).toBe(60);
-    expect(historyPlan(DEFAULT_POLICY, "2026-07-31", grid)).toBeUndefined();
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-07-31", grid));
     expect(historyVersions(grid)).toEqual(new Set([DEFAULT_POLICY.version, tightened.version]));
   });
 
@@ -89,7 +102,7 @@ describe("policy history", () => {
     const zh = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, "zh"));
     expect(zh[0].slice(0, 3)).toEqual(["政策版本", "首次使用", "权重：付款历史"]);
     expect(zh[1][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
-    expect(historyPlan(DEFAULT_POLICY, "2026-02-28", zh, "en")).toBeUndefined();
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-02-28", zh, "en"));
     const plan = historyPlan(tightened, "2026-04-30", zh, "en")!;
     expect(plan.name).toBe("Credit Policy History");
     expect(plan.blocks.map((b) => b.row)).toEqual([2]);
@@ -122,7 +135,7 @@ describe("policy history", () => {
       ["Policy version", "First used"],
       [DEFAULT_POLICY.version, serial("2026-01-31")],
     ];
-    expect(historyPlan(DEFAULT_POLICY, "2026-03-31", grid)).toBeUndefined();
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-03-31", grid));
     const notes: Grid = [["just a note"]];
     const plan = historyPlan(DEFAULT_POLICY, "2026-03-31", notes)!;
     expect(plan.blocks.map((b) => [b.row, b.values[0][0]])).toEqual([

@@ -37,7 +37,10 @@ function reviewedWorkbook(lang: Lang) {
       { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [20000, 25000] },
     ],
   );
-  const result = runReview({ sheetName: "Customers", values: customers, asOf: serial("2026-10-31"), policy: DEFAULT_POLICY }, lang);
+  const result = runReview(
+    { sheetName: "Customers", values: customers, asOf: serial("2026-10-31"), policy: DEFAULT_POLICY },
+    lang,
+  );
   const plan = buildWritePlan(result, lang, { ownSheets: {} });
   const grid = (kind: string): Grid => applyBlocks([], plan.sheets.find((s) => s.kind === kind)!.blocks);
   return {
@@ -69,15 +72,28 @@ describe.each<Lang>(["en", "zh"])("our sheets renamed by the user (%s)", (lang) 
     expect(own).toEqual({ summary: "Dashboard", archive: "Review archive", policy: "Policy", policyHistory: "Policy log" });
     expect(sheetRoles(names, own, "Customers").candidates).toEqual(["Notes"]);
     const result = runReview(
-      { sheetName: "Customers", values: book.Customers, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive: book.archive },
+      {
+        sheetName: "Customers",
+        values: book.Customers,
+        asOf: serial("2026-11-30"),
+        policy: DEFAULT_POLICY,
+        archive: book.archive,
+      },
       lang,
     );
-    const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: book.archive, policyHistoryValues: book.policyHistory });
+    const plan = buildWritePlan(result, lang, {
+      ownSheets: own,
+      archiveValues: book.archive,
+      policyHistoryValues: book.policyHistory,
+    });
     expect(plan.sheets.map((s) => [s.kind, s.name])).toEqual([
       ["summary", "Dashboard"],
       ["archive", "Review archive"],
       ["policy", "Policy"],
+      // Its version is there already: laid out again under its new name, no row added.
+      ["policyHistory", "Policy log"],
     ]);
+    expect(plan.sheets[3].blocks).toEqual([]);
   });
 
   test("the customer sheet, reviewed, and other sheets are none of ours; a sheet not read is not recognised", () => {
@@ -156,5 +172,7 @@ test("a sheet meant as a ledger (due dates and amounts) but with no customer col
   expect(findLedger(["Export", "Notes"], (name) => sheets[name])).toEqual({
     incomplete: { sheet: "Export", missing: ["customer"] },
   });
-  expect(findLedger(["Export", "Invoices"], (name) => sheets[name])).toEqual({ ledger: { sheetName: "Invoices", values: ledger } });
+  expect(findLedger(["Export", "Invoices"], (name) => sheets[name])).toEqual({
+    ledger: { sheetName: "Invoices", values: ledger },
+  });
 });

@@ -715,20 +715,20 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C49:C50",
+        values: "C50:C51",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A49:A50",
+        categories: "A50:A51",
         legendVisible: false,
-        position: "I47",
-        positionEnd: "K61",
+        position: "I48",
+        positionEnd: "K62",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
       },
     ]);
-    expect(summary.text(46, 0)).toBe("Portfolio over time");
-    expect([48, 49].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(47, 0)).toBe("Portfolio over time");
+    expect([49, 50].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
