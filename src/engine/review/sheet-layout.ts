@@ -351,6 +351,50 @@ export function wrappedRowHeights(
 }
 
 /**
+ * The rows the blocks write in a wrapped column, first to last: the rows whose height the plan
+ * decides (wrappedRowHeights' rows taller than one line, the others one line).
+ */
+export function fittedRows(blocks: readonly Block[], columns: readonly ColumnLayout[]): SheetLayout["fitRows"] {
+  const wrapped = new Set(columns.filter((c) => c.wrap).map((c) => c.column));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const block of blocks) {
+    if (!block.values.length || !block.formats.some((_, c) => wrapped.has(block.column + c))) continue;
+    first = Math.min(first, block.row);
+    last = Math.max(last, block.row + block.values.length - 1);
+  }
+  return first <= last ? { first, last } : undefined;
+}
+
+/**
+ * Whether a row's own height is one a run of the review writes: a whole number of lines, two or
+ * more, or Excel's cap. A height set by hand is rarely that, and the rows asked about are only the
+ * review's own (fitRows); one that is would be fitted to its text like the review's.
+ */
+export function isEarlierRunHeight(height: number): boolean {
+  if (height === EXCEL_MAX_HEIGHT) return true;
+  const lines = height / LINE_HEIGHT;
+  return Number.isInteger(lines) && lines >= 2 && height < EXCEL_MAX_HEIGHT;
+}
+
+/**
+ * The height a writer gives a row of the plan's fitRows, from the height it has (`custom`: set by
+ * hand or by a run, rather than measured by Excel) and the plan's (`planned`, undefined for one
+ * line). A height an earlier run wrote is redone, so a row comes back down when its texts got
+ * shorter; any other stays unless the plan's text needs more. "keep": the row as it is;
+ * "default": no height of its own, one line.
+ */
+export function rowHeightToWrite(
+  row: { readonly height?: number; readonly custom: boolean },
+  planned: number | undefined,
+): number | "keep" | "default" {
+  const { height, custom } = row;
+  if (custom && height !== undefined && isEarlierRunHeight(height)) return planned === height ? "keep" : (planned ?? "default");
+  if (planned === undefined || (height !== undefined && height >= planned)) return "keep";
+  return planned;
+}
+
+/**
  * Landscape when the columns are wider than a portrait page, fitted to the page width and as
  * many pages down as needed, while that keeps the print at a readable size (PRINT_SCALE); a
  * table wider than that prints at that size on pages across, its identifying columns (`titles`,
@@ -415,9 +459,10 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   const written = kind === "table" ? plan.blocks.find((b) => b.bold)?.row : undefined;
   const columns = fitColumns(plan.blocks, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
+  const fitRows = fittedRows(plan.blocks, columns);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")
-    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+    return { ...plan, columns, rowHeights, fitRows, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
@@ -426,6 +471,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
     ...plan,
     columns,
     rowHeights,
+    fitRows,
     freezeRows: header === 0 ? 1 : undefined,
     print: printSetup(columns, repeat, titles && { ...titles, width: widthOf(columns, titles) }),
   };
@@ -455,6 +501,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   return {
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
+    fitRows: fittedRows(outputBlocks, columns),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: {
       row: headerRow,
