@@ -173,12 +173,13 @@ export class RowPlan {
 
   /**
    * The height to give one of the sheet's rows (0-based) that has the height `now` (`custom`: its
-   * customHeight): see rowHeightToWrite. A row outside fitRows is left as it is.
+   * customHeight): see rowHeightToWrite. Outside fitRows a row's own height is never the plan's
+   * to redo: it only grows to what `heights` says.
    */
   heightFor(row: number, now: { height?: number; custom: boolean }): number | "keep" | "default" {
     const fit = this.fitRows;
-    if (!fit || row < fit.first || row > fit.last) return "keep";
-    return rowHeightToWrite(now, this.heights.get(row));
+    const fitted = fit !== undefined && row >= fit.first && row <= fit.last;
+    return rowHeightToWrite(fitted ? now : { height: now.height, custom: false }, this.heights.get(row));
   }
 
   /** The row tag's height attributes when the plan's wrapped text makes the row taller, else "". */

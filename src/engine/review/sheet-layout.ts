@@ -251,35 +251,89 @@ export function fitColumns(
 }
 
 /**
- * A column's width counts the font's digits; text runs narrower (lowercase letters, spaces),
- * less what word wrapping leaves at each line's end: about this much of a digit per character.
+ * How wide characters print, in widths of the font's digit (Excel's column unit), from Calibri 11's
+ * own and rounded up: a Chinese character is a full em (14.7 px against the digit's 7), a capital
+ * about a digit and a tenth, a lowercase letter or a sign 0.88 (a line of English averages less),
+ * a space half. A line wraps where its next word no longer fits, as Excel and LibreOffice wrap it.
  */
-const TEXT_PER_DIGIT = 0.95;
+const CHARACTER_WIDTH = { wide: 2.1, capital: 1.1, digit: 1, space: 0.5, other: 0.88 } as const;
+/** The widest character's width: a text this many times its length within the room is one line. */
+const WIDEST_CHARACTER = CHARACTER_WIDTH.wide;
 /** One line of text at the default 11-point font, in points: Excel's default row height. */
 export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
 
-/** How many lines a line of text this wide takes wrapped in `room` character widths: at least one. */
-function wrappedLines(width: number, room: number): number {
-  return Math.max(1, Math.ceil((width * TEXT_PER_DIGIT) / room));
+/** The widths of the ASCII characters, looked up rather than worked out for every character of every text. */
+const ASCII_WIDTH = Float64Array.from({ length: 128 }, (_, code) => {
+  if (code === 32) return CHARACTER_WIDTH.space;
+  if (code >= 48 && code <= 57) return CHARACTER_WIDTH.digit;
+  if (code >= 65 && code <= 90) return CHARACTER_WIDTH.capital;
+  return CHARACTER_WIDTH.other;
+});
+
+/** A character's width by its UTF-16 code: the WIDE ranges take a full em. */
+function characterWidth(code: number): number {
+  if (code < 128) return ASCII_WIDTH[code];
+  const wide =
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6);
+  return wide ? CHARACTER_WIDTH.wide : CHARACTER_WIDTH.other;
+}
+
+/**
+ * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
+ * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
+ * own, and a word wider than the room is broken across lines.
+ */
+function wrappedLines(text: string, start: number, end: number, room: number): number {
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (used > 0 && used + word > room) {
+      lines++;
+      used = 0;
+    }
+    while (word > room) {
+      lines++;
+      word -= room;
+    }
+    used += word;
+    word = 0;
+  };
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const width = characterWidth(code);
+    if (code === 32) {
+      if (word > 0) place();
+      // A space at a line's end takes no room on the next.
+      if (used > 0) used += width;
+    } else if (width === CHARACTER_WIDTH.wide) {
+      if (word > 0) place();
+      word = width;
+      place();
+    } else word += width;
+  }
+  if (word > 0) place();
+  return lines;
 }
 
 /** How many lines a text takes wrapped in `room` character widths, each of its own lines at least one. */
 function lineCount(text: string, room: number): number {
-  if (HAS_WIDE.test(text)) {
-    let count = 0;
-    for (const part of text.split("\n")) count += wrappedLines(displayWidth(part), room);
-    return count;
-  }
-  // Without wide characters a line is as wide as it is long: counted between line breaks, nothing split.
   let count = 0;
   let start = 0;
   for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
-    count += wrappedLines(end - start, room);
+    count += wrappedLines(text, start, end, room);
     start = end + 1;
   }
-  return count + wrappedLines(text.length - start, room);
+  return count + wrappedLines(text, start, text.length, room);
 }
 
 /**
@@ -325,8 +379,8 @@ export function wrappedRowHeights(
           if (value > column.high) column.high = value;
           continue;
         }
-        // One line shorter than half the room is one line even if all its characters are wide: not counted.
-        if (typeof value === "string" && value.length * 2 < column.room && !value.includes("\n")) continue;
+        // One line that fits the room even if all its characters are the widest is one line: not counted.
+        if (typeof value === "string" && value.length * WIDEST_CHARACTER <= column.room && !value.includes("\n")) continue;
         countLines(value, block.formats[column.c], block.row + r, column.room, column.counted);
       }
     }
