@@ -161,7 +161,7 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     const summary = pagesWith(sample, message(sample.lang, "summary.title"))[0];
     const suffix = sample.lang === "en" ? "" : "-zh";
     const file = path.join(docs, `report-summary${suffix}.png`);
-    pagePng(sample.pdf, summary, file, 110, { x: 0.03, y: 0.05, w: 0.94, h: 0.75 });
+    pagePng(sample.pdf, summary, file, 110, { x: 0.03, y: 0.05, w: 0.94, h: 0.8 });
     written.push(file);
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");
