@@ -91,6 +91,40 @@ export function wordHeights(sample: RenderedSample, word: string): { page: numbe
   return found;
 }
 
+/** A text without its white space and hyphens: as a cell's text reads back from its printed lines, wherever they broke. */
+export function unbroken(text: string): string {
+  return text.replace(/[\s\-\u2010]/g, "");
+}
+
+/**
+ * How many lines a text is printed on, the most where it is printed more than once; undefined when
+ * it is not printed whole. A wrapped cell's text reads down consecutive lines of one of the PDF's
+ * text blocks (a block may run on into the cells below), broken as the application broke it, even
+ * lines its row is too short to show: LibreOffice writes a cell's text whole and clips it.
+ */
+export function printedLines(sample: RenderedSample): (text: string) => number | undefined {
+  const layout = execFileSync("pdftotext", ["-bbox-layout", sample.pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const entity = (text: string) =>
+    text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name]!);
+  const blocks = [...layout.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)].map((block) =>
+    [...block[1].matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
+      unbroken([...line[1].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => entity(w[1])).join("")),
+    ),
+  );
+  return (text) => {
+    const target = unbroken(text);
+    let most: number | undefined;
+    for (const lines of blocks)
+      for (let first = 0; first < lines.length; first++) {
+        let read = "";
+        let last = first;
+        while (last < lines.length && read.length < target.length && target.startsWith(read + lines[last])) read += lines[last++];
+        if (read === target && target !== "") most = Math.max(most ?? 0, last - first);
+      }
+    return most;
+  };
+}
+
 /** A page as PNG at `dpi`, cropped to a part of it (in fractions of the page). */
 function pagePng(
   pdf: string,
@@ -127,7 +161,7 @@ export function writeDocPngs(samples: readonly RenderedSample[], docs: string): 
     const summary = pagesWith(sample, message(sample.lang, "summary.title"))[0];
     const suffix = sample.lang === "en" ? "" : "-zh";
     const file = path.join(docs, `report-summary${suffix}.png`);
-    pagePng(sample.pdf, summary, file, 110, { x: 0.03, y: 0.05, w: 0.94, h: 0.75 });
+    pagePng(sample.pdf, summary, file, 110, { x: 0.03, y: 0.05, w: 0.94, h: 0.8 });
     written.push(file);
     if (sample.lang === "en") {
       const customers = path.join(docs, "report-customers.png");

@@ -311,12 +311,64 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
   return [t("trend.title"), line(head), ...rows.map(line)];
 }
 
+/** The characters that take two terminal columns: CJK, Hangul and full-width forms. */
+const WIDE = "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const WIDE_CHARACTER = new RegExp(`[${WIDE}]`);
+/**
+ * Where a line may break: after a word and its spaces, or after any wide character (Chinese has
+ * no spaces) but before its closing punctuation, which never starts a line.
+ */
+const BREAKABLE = new RegExp(`[${WIDE}][）」』》】；，。、：！？]*|[^\\s${WIDE}]+\\s*|\\s+`, "g");
+
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text) w += WIDE_CHARACTER.test(ch) ? 2 : 1;
   return w;
+}
+
+/**
+ * A text in lines of at most `size` terminal columns, broken between words (or wide characters),
+ * inside a word only when it is longer than a line: a table cell shows its whole text, never cut.
+ */
+function wrapText(text: string, size: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  const next = () => {
+    lines.push(line.trimEnd());
+    line = "";
+    used = 0;
+  };
+  for (const piece of text.match(BREAKABLE) ?? []) {
+    const word = piece.trimEnd();
+    if (used > 0 && used + width(word) > size) next();
+    if (used === 0 && word === "") continue;
+    if (width(word) <= size) {
+      line += piece;
+      used += width(piece);
+      continue;
+    }
+    for (const ch of piece) {
+      if (used + width(ch) > size) next();
+      line += ch;
+      used += width(ch);
+    }
+  }
+  if (line.trim() !== "" || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** A table row of cells in columns of `widths`, each cell wrapped in its column: as many lines as its longest cell takes. */
+function tableLines(cells: readonly string[], widths: readonly number[]): string[] {
+  const wrapped = cells.map((cell, i) => wrapText(cell, widths[i]));
+  const count = Math.max(...wrapped.map((lines) => lines.length));
+  return Array.from({ length: count }, (_, r) =>
+    wrapped
+      .map((lines, i) => fit(lines[r] ?? "", widths[i]))
+      .join(" ")
+      .trimEnd(),
+  );
 }
 
 function fit(text: string, size: number): string {
@@ -356,7 +408,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
-  const widths = [5, 28, 10, 10, 12, 16, 40, 50];
+  const widths = [5, 28, 10, 10, 12, 16, 40, 54];
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -367,7 +419,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
-  lines.push(head.map((h, i) => fit(h, widths[i])).join(" "));
+  lines.push(...tableLines(head, widths));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     const warnings = c.errors.length ? describeError(c.errors[0], lang) : warningList(c.findings, lang);
@@ -381,12 +433,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       warnings,
       c.errors.length ? "" : recommendationText(c.actions, lang, result.policy),
     ];
-    lines.push(
-      cells
-        .map((cell, i) => fit(cell, widths[i]))
-        .join(" ")
-        .trimEnd(),
-    );
+    lines.push(...tableLines(cells, widths));
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");

@@ -2,7 +2,8 @@
  * Looked at: the reviewed sample workbooks (English and Chinese) rendered by a real
  * spreadsheet application, LibreOffice Calc headless, to PDF, and read back page by page.
  * No cell shows ### (a column too narrow for its date or amount), the summary prints on one
- * page, and the customer sheet prints on pages across at a readable size, each naming its customers;
+ * page, and the customer sheet prints on pages across at a readable size, each naming its customers,
+ * each customer's warnings, findings and recommendation whole on a row tall enough for their lines;
  * every page of the review's sheets carries its sheet's title, the review date and its page number.
  * Needs soffice, pdfinfo and pdftotext (poppler-utils).
  */
@@ -11,10 +12,20 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
+import { LINE_HEIGHT } from "../../src/engine/review/sheet-layout";
 import { REVIEW_SHEETS } from "../../src/engine/review/sheets";
 import { review } from "../../src/cli/main";
 import { SAMPLE_AS_OF } from "../../scripts/make-examples";
-import { pagesOf, pagesWith, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
+import {
+  pagesOf,
+  pagesWith,
+  printedLines,
+  RenderedSample,
+  renderSamples,
+  toPdf,
+  wordHeights,
+} from "../../scripts/render-report";
+import { partsOf } from "../support/views";
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
@@ -47,7 +58,7 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
   test("every page of the review's sheets says which sheet and review it is, and where it goes among the pages", () => {
     const s = sample();
     const total = s.pages.length;
-    // LibreOffice, as a whole-workbook print, numbers the pages through the workbook: "Page 19 of 28".
+    // LibreOffice, as a whole-workbook print, numbers the pages through the workbook: "Page 14 of 23".
     const numbered = (page: number) => s.pages[page].includes(message(lang, "print.footer", { page: page + 1, pages: total }));
     const date = lang === "en" ? SAMPLE_AS_OF : SAMPLE_AS_OF.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
     const headed = (title: string) => pagesWith(s, message(lang, "print.header", { title, date }));
@@ -72,6 +83,39 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     expect(page).toContain("14,780,000.00");
     expect(page).toMatch(lang === "en" ? /Wide World Importers\s+10\s+276,000\.00/ : /环球进口贸易公司\s+10\s+276,000\.00/);
   });
+
+  test.each(["warnings", "findings", "recommendation"] as const)(
+    "every customer's %s prints whole, on a row tall enough for the lines it takes",
+    async (field) => {
+      const s = sample();
+      const header = OUTPUT_HEADERS[field][lang];
+      const headerCell = new RegExp(`<c r="([A-Z]+)\\d+"[^>]*><is><t[^>]*>${header}</t>`);
+      const parts = await partsOf(s.workbook);
+      const sheet = [...parts].find(([name, xml]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name) && headerCell.test(xml))![1];
+      const column = headerCell.exec(sheet)![1];
+      const cellText = new RegExp(`<c r="${column}\\d+"[^>]*t="inlineStr"[^>]*><is><t[^>]*>([^<]*)</t>`);
+      const decoded = (xml: string) =>
+        xml.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name]!);
+      const printed = printedLines(s);
+      let texts = 0;
+      for (const [, row, attributes, cells] of sheet.matchAll(/<row r="(\d+)"([^>]*)>([\s\S]*?)<\/row>/g)) {
+        const cell = cellText.exec(cells);
+        if (!cell || cell[1] === header) continue;
+        const text = decoded(cell[1]);
+        // LibreOffice prints a cell's text whole, even where its row is too short to show all of it: its lines say how tall it must be.
+        const lines = printed(text);
+        const height = Number(/\sht="([\d.]+)"/.exec(attributes)?.[1] ?? LINE_HEIGHT);
+        expect({ row, text, lines: lines ?? 0, tallEnough: (lines ?? Infinity) * LINE_HEIGHT <= height }).toEqual({
+          row,
+          text,
+          lines: expect.any(Number),
+          tallEnough: true,
+        });
+        texts++;
+      }
+      expect(texts).toBeGreaterThanOrEqual(field === "recommendation" ? 40 : 10);
+    },
+  );
 
   test("the customer sheet prints on pages across at a readable size, each page naming its customers", () => {
     const s = sample();

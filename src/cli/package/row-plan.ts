@@ -4,7 +4,8 @@
  */
 import "../../engine/i18n/cli";
 import { columnLetter } from "../../engine/a1";
-import { Block, CellAlignment, CellFormat } from "../../engine/review/write-plan";
+import { rowHeightToWrite } from "../../engine/review/sheet-layout";
+import { Block, CellAlignment, CellFormat, SheetLayout } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 
@@ -33,6 +34,7 @@ export interface RowPlanData {
   readonly lastRow: number;
   readonly lastColumn: number;
   readonly heights: [number, number][];
+  readonly fitRows: SheetLayout["fitRows"];
 }
 
 /** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
@@ -45,16 +47,23 @@ export class RowPlan {
 
   /** Rows (0-based) the plan's wrapped text makes taller, in points. */
   readonly heights: ReadonlyMap<number, number>;
+  /** The rows whose height the plan decides: `heights`, else one line. */
+  readonly fitRows: SheetLayout["fitRows"];
 
-  /** `aligned`: how the plan's cells align, by 0-based sheet column (wrapped, indented); `heights`: the rows wrapping makes taller. */
+  /**
+   * `aligned`: how the plan's cells align, by 0-based sheet column (wrapped, indented); `heights`:
+   * the rows wrapping makes taller, `fitRows` the rows whose height the plan decides.
+   */
   constructor(
     blocks: readonly Block[],
     sheetName: string,
     writer: CellWriter,
     aligned: ReadonlyMap<number, CellAlignment> = new Map(),
     heights: readonly { row: number; height: number }[] = [],
+    fitRows?: SheetLayout["fitRows"],
   ) {
     this.heights = new Map(heights.map((h) => [h.row, h.height]));
+    this.fitRows = fitRows;
     let lastRow = -1;
     let lastColumn = -1;
     const spans: [number, number][] = [];
@@ -97,8 +106,8 @@ export class RowPlan {
   }
 
   toData(): RowPlanData {
-    const { blocks, ranges, lastRow, lastColumn } = this;
-    return { blocks, ranges, lastRow, lastColumn, heights: [...this.heights] };
+    const { blocks, ranges, lastRow, lastColumn, fitRows } = this;
+    return { blocks, ranges, lastRow, lastColumn, heights: [...this.heights], fitRows };
   }
 
   /** The plan `toData` gave, rebuilt; its cells' styles were worked out when it was first made. */
@@ -165,6 +174,17 @@ export class RowPlan {
       }
     }
     return { ranges, columns, xmls };
+  }
+
+  /**
+   * The height to give one of the sheet's rows (0-based) that has the height `now` (`custom`: its
+   * customHeight): see rowHeightToWrite. Outside fitRows a row's own height is never the plan's
+   * to redo: it only grows to what `heights` says.
+   */
+  heightFor(row: number, now: { height?: number; custom: boolean }): number | "keep" | "default" {
+    const fit = this.fitRows;
+    const fitted = fit !== undefined && row >= fit.first && row <= fit.last;
+    return rowHeightToWrite(fitted ? now : { height: now.height, custom: false }, this.heights.get(row));
   }
 
   /** The row tag's height attributes when the plan's wrapped text makes the row taller, else "". */

@@ -101,7 +101,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   const { sheet, blocks, fills, clearFillsOn, layout } = target;
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(blocks, sheet.name, writer, alignedColumns(layout), layout.rowHeights);
+  const rows = new RowPlan(blocks, sheet.name, writer, alignedColumns(layout), layout.rowHeights, layout.fitRows);
   const job: PatchJob = {
     sheetName: sheet.name,
     part: sheet.part,
@@ -152,7 +152,7 @@ export function writeOwnSheet(
 ): void {
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
-  const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights);
+  const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights, plan.fitRows);
   const fills = plan.fills ?? [];
   const children = [
     ...layoutChildren(plan).map((c) => (c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c)),

@@ -349,7 +349,7 @@ export class SheetPatcher {
     const close = text.lastIndexOf("</");
     const extra = row.tailStart >= 0 ? text.slice(row.tailStart, close) : "";
     const numbered = /\sr\s*=/.test(rowTag) ? rowTag : `${rowTag.slice(0, -1).replace(/^(<[^\s>]+)/, `$1 r="${r}"`)}>`;
-    this.put(this.taller(numbered, r - 1));
+    this.put(this.fitted(numbered, r - 1));
     const firstPlanned = this.plan.firstColumnOn(r - 1);
     // The usual row: the user's cells left of the review's columns, each with its reference,
     // then (on a re-run) only cells the plan writes over.
@@ -379,14 +379,14 @@ export class SheetPatcher {
     this.put(text.slice(close));
   }
 
-  /** The row's tag with the height the plan's wrapped text needs, when the row is not that tall already. */
-  private taller(tag: string, row: number): string {
-    const height = this.plan.heights.get(row);
-    if (height === undefined) return tag;
+  /** The row's tag with the height the plan gives it (RowPlan.heightFor): taller for wrapped text, back down when it got shorter. */
+  private fitted(tag: string, row: number): string {
     const now = /\sht\s*=\s*["']([\d.]+)["']/.exec(tag);
-    if (now && Number(now[1]) >= height) return tag;
+    const custom = /\scustomHeight\s*=\s*["'](1|true)["']/.test(tag);
+    const height = this.plan.heightFor(row, { height: now ? Number(now[1]) : undefined, custom });
+    if (height === "keep") return tag;
     const bare = tag.replace(/\s(ht|customHeight)\s*=\s*("[^"]*"|'[^']*')/g, "");
-    return bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
+    return height === "default" ? bare : bare.replace(/\s*(\/?>)$/, ` ht="${height}" customHeight="1"$1`);
   }
 
   private withRef(xml: string, hasRef: boolean, row: number, column: number): string {

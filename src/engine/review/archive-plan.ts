@@ -2,7 +2,7 @@
  * The archive's part of the write plan: this review's rows put in their date's place, so the
  * archive stays in review-date order and a same-day re-run replaces its own rows.
  */
-import { CellValue } from "../cells";
+import { CellValue, serialFromDate } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import {
@@ -19,7 +19,7 @@ import {
   readArchive,
 } from "./archive";
 import { headerLanguage } from "./headers";
-import { headerWordWidth } from "./sheet-layout";
+import { fitColumns, headerWordWidth } from "./sheet-layout";
 import { keysOf, ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 import { scoreFormat } from "./formats";
@@ -104,17 +104,44 @@ export function archiveSheetPlan(
     { first: ARCHIVE_FIELDS.indexOf("reviewDate"), last: ARCHIVE_FIELDS.indexOf("name") },
     { first: ARCHIVE_FIELDS.indexOf("id"), last: ARCHIVE_FIELDS.indexOf("name") },
   ];
-  // Each column at least as wide as its header's widest word, whether or not this run writes the header.
+  // Each column at least as wide as its header's widest word, whether or not this run writes the
+  // header, and as the rows kept above this run's need: their heights were fitted to the widths
+  // their run gave them, so a column narrower than that (a month of shorter codes) would cut them.
   const header = archiveHeader(rowLang);
+  const earlier = contents ? keptRowWidths(existing, contents.headerRow + 1, fromRow, columns, lang) : [];
   return {
     name,
     kind: "archive",
     mode: "rewrite-from",
     fromRow,
     blocks,
-    columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]))),
+    columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]), earlier[i] ?? 0)),
     titleColumns,
   };
+}
+
+/** The widths (from column A) the archive's rows from `first` to before `end` need, as a run laying them out would give them. */
+function keptRowWidths(
+  existing: readonly (readonly CellValue[])[],
+  first: number,
+  end: number,
+  columns: readonly { readonly format: CellFormat }[],
+  lang: Lang,
+): number[] {
+  if (end <= first) return [];
+  const values = existing.slice(first, end).map((line) =>
+    Array.from(line.slice(0, columns.length), (v): PlanValue => {
+      if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+        return v ?? null;
+      // A date as the pane reads it shows as its serial does in the column's date format.
+      if (v instanceof Date) return serialFromDate(v) ?? null;
+      return String(v);
+    }),
+  );
+  const formats = columns.map((column) => column.format);
+  const widths: number[] = [];
+  for (const { column, width } of fitColumns([{ row: first, column: 0, values, formats }], lang)) widths[column] = width;
+  return widths;
 }
 
 const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");

@@ -256,35 +256,89 @@ export function fitColumns(
 }
 
 /**
- * A column's width counts the font's digits; text runs narrower (lowercase letters, spaces),
- * less what word wrapping leaves at each line's end: about this much of a digit per character.
+ * How wide characters print, in widths of the font's digit (Excel's column unit), from Calibri 11's
+ * own and rounded up: a Chinese character is a full em (14.7 px against the digit's 7), a capital
+ * about a digit and a tenth, a lowercase letter or a sign 0.88 (a line of English averages less),
+ * a space half. A line wraps where its next word no longer fits, as Excel and LibreOffice wrap it.
  */
-const TEXT_PER_DIGIT = 0.95;
+const CHARACTER_WIDTH = { wide: 2.1, capital: 1.1, digit: 1, space: 0.5, other: 0.88 } as const;
+/** The widest character's width: a text this many times its length within the room is one line. */
+const WIDEST_CHARACTER = CHARACTER_WIDTH.wide;
 /** One line of text at the default 11-point font, in points: Excel's default row height. */
 export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
 
-/** How many lines a line of text this wide takes wrapped in `room` character widths: at least one. */
-function wrappedLines(width: number, room: number): number {
-  return Math.max(1, Math.ceil((width * TEXT_PER_DIGIT) / room));
+/** The widths of the ASCII characters, looked up rather than worked out for every character of every text. */
+const ASCII_WIDTH = Float64Array.from({ length: 128 }, (_, code) => {
+  if (code === 32) return CHARACTER_WIDTH.space;
+  if (code >= 48 && code <= 57) return CHARACTER_WIDTH.digit;
+  if (code >= 65 && code <= 90) return CHARACTER_WIDTH.capital;
+  return CHARACTER_WIDTH.other;
+});
+
+/** A character's width by its UTF-16 code: the WIDE ranges take a full em. */
+function characterWidth(code: number): number {
+  if (code < 128) return ASCII_WIDTH[code];
+  const wide =
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6);
+  return wide ? CHARACTER_WIDTH.wide : CHARACTER_WIDTH.other;
+}
+
+/**
+ * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
+ * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
+ * own, and a word wider than the room is broken across lines.
+ */
+function wrappedLines(text: string, start: number, end: number, room: number): number {
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (used > 0 && used + word > room) {
+      lines++;
+      used = 0;
+    }
+    while (word > room) {
+      lines++;
+      word -= room;
+    }
+    used += word;
+    word = 0;
+  };
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const width = characterWidth(code);
+    if (code === 32) {
+      if (word > 0) place();
+      // A space at a line's end takes no room on the next.
+      if (used > 0) used += width;
+    } else if (width === CHARACTER_WIDTH.wide) {
+      if (word > 0) place();
+      word = width;
+      place();
+    } else word += width;
+  }
+  if (word > 0) place();
+  return lines;
 }
 
 /** How many lines a text takes wrapped in `room` character widths, each of its own lines at least one. */
 function lineCount(text: string, room: number): number {
-  if (HAS_WIDE.test(text)) {
-    let count = 0;
-    for (const part of text.split("\n")) count += wrappedLines(displayWidth(part), room);
-    return count;
-  }
-  // Without wide characters a line is as wide as it is long: counted between line breaks, nothing split.
   let count = 0;
   let start = 0;
   for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
-    count += wrappedLines(end - start, room);
+    count += wrappedLines(text, start, end, room);
     start = end + 1;
   }
-  return count + wrappedLines(text.length - start, room);
+  return count + wrappedLines(text, start, text.length, room);
 }
 
 /**
@@ -330,8 +384,8 @@ export function wrappedRowHeights(
           if (value > column.high) column.high = value;
           continue;
         }
-        // One line shorter than half the room is one line even if all its characters are wide: not counted.
-        if (typeof value === "string" && value.length * 2 < column.room && !value.includes("\n")) continue;
+        // One line that fits the room even if all its characters are the widest is one line: not counted.
+        if (typeof value === "string" && value.length * WIDEST_CHARACTER <= column.room && !value.includes("\n")) continue;
         countLines(value, block.formats[column.c], block.row + r, column.room, column.counted);
       }
     }
@@ -353,6 +407,50 @@ export function wrappedRowHeights(
   for (let i = 0; i < lines.length; i++)
     if (lines[i] > 1) heights.push({ row: first + i, height: Math.min(EXCEL_MAX_HEIGHT, lines[i] * LINE_HEIGHT) });
   return heights;
+}
+
+/**
+ * The rows the blocks write in a wrapped column, first to last: the rows whose height the plan
+ * decides (wrappedRowHeights' rows taller than one line, the others one line).
+ */
+export function fittedRows(blocks: readonly Block[], columns: readonly ColumnLayout[]): SheetLayout["fitRows"] {
+  const wrapped = new Set(columns.filter((c) => c.wrap).map((c) => c.column));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const block of blocks) {
+    if (!block.values.length || !block.formats.some((_, c) => wrapped.has(block.column + c))) continue;
+    first = Math.min(first, block.row);
+    last = Math.max(last, block.row + block.values.length - 1);
+  }
+  return first <= last ? { first, last } : undefined;
+}
+
+/**
+ * Whether a row's own height is one a run of the review writes: a whole number of lines, two or
+ * more, or Excel's cap. A height set by hand is rarely that, and the rows asked about are only the
+ * review's own (fitRows); one that is would be fitted to its text like the review's.
+ */
+export function isEarlierRunHeight(height: number): boolean {
+  if (height === EXCEL_MAX_HEIGHT) return true;
+  const lines = height / LINE_HEIGHT;
+  return Number.isInteger(lines) && lines >= 2 && height < EXCEL_MAX_HEIGHT;
+}
+
+/**
+ * The height a writer gives a row of the plan's fitRows, from the height it has (`custom`: set by
+ * hand or by a run, rather than measured by Excel) and the plan's (`planned`, undefined for one
+ * line). A height an earlier run wrote is redone, so a row comes back down when its texts got
+ * shorter; any other stays unless the plan's text needs more. "keep": the row as it is;
+ * "default": no height of its own, one line.
+ */
+export function rowHeightToWrite(
+  row: { readonly height?: number; readonly custom: boolean },
+  planned: number | undefined,
+): number | "keep" | "default" {
+  const { height, custom } = row;
+  if (custom && height !== undefined && isEarlierRunHeight(height)) return planned === height ? "keep" : (planned ?? "default");
+  if (planned === undefined || (height !== undefined && height >= planned)) return "keep";
+  return planned;
 }
 
 /**
@@ -423,9 +521,10 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   const written = kind === "table" ? fitted.find((b) => b.bold)?.row : undefined;
   const columns = fitColumns(fitted, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
+  const fitRows = fittedRows(plan.blocks, columns);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")
-    return { ...plan, columns, rowHeights, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+    return { ...plan, columns, rowHeights, fitRows, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
@@ -433,6 +532,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
     ...plan,
     columns,
     rowHeights,
+    fitRows,
     freezeRows: header === 0 ? 1 : undefined,
     print: printSetup(
       columns,
@@ -466,6 +566,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   return {
     columns,
     rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
+    fitRows: fittedRows(outputBlocks, columns),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: {
       row: headerRow,

@@ -143,6 +143,12 @@ export interface SheetLayout {
    * one line): a file is not re-measured when it is opened, so the height is written with it.
    */
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /**
+   * The rows the plan's wrapped columns write on (0-based, first to last): each is as tall as
+   * `rowHeights` says, else one line. A height an earlier run wrote there is the plan's to redo,
+   * so a row whose text got shorter comes back down; a height the user set stays (rowHeightToWrite).
+   */
+  readonly fitRows?: { readonly first: number; readonly last: number };
 }
 
 export interface SheetPlan extends SheetLayout {

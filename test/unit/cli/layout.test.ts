@@ -171,6 +171,44 @@ async function withPart(file: string, out: string, part: string, change: (text: 
   }
 }
 
+/** A row's own height in a worksheet's XML (1-based row), and whether it is a custom one; undefined without one. */
+function rowHeight(sheet: string, row: number): { ht: number; custom: boolean } | undefined {
+  const tag = new RegExp(`<row r="${row}"[^>]*>`).exec(sheet)![0];
+  const ht = / ht="([\d.]+)"/.exec(tag);
+  return ht ? { ht: Number(ht[1]), custom: tag.includes('customHeight="1"') } : undefined;
+}
+
+test("a month later with shorter texts the rows the review made tall come back down; a height the user set stays", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const first = sheetXml(await partsOf(once), "Customers");
+  // Litware (row 7, five warnings and their findings) and Coho (row 14) are several lines tall, Tailspin (row 9) one.
+  expect(rowHeight(first, 7)).toEqual({ ht: 105, custom: true });
+  expect(rowHeight(first, 14)!.ht).toBeGreaterThanOrEqual(60);
+  expect(rowHeight(first, 9)).toBeUndefined();
+  // The user makes Tailspin's row taller by hand.
+  const userSet = path.join(dir, "user-set.xlsx");
+  await withPart(once, userSet, "xl/worksheets/sheet1.xml", (xml) =>
+    xml.replace(/<row r="9"([^>]*)>/, '<row r="9"$1 ht="40" customHeight="1">'),
+  );
+  // A month later under a policy that warns of almost nothing: Litware has no warning left, Coho two.
+  const policy = path.join(dir, "policy.json");
+  fs.writeFileSync(
+    policy,
+    JSON.stringify({ scoreRise: 4, overdueDays: 1000, legalActionDays: 2000, minCurrentRatio: 0.01, maxDebtRatio: 0.99, minInterestCoverage: 0 }),
+  );
+  const later = path.join(dir, "later.xlsx");
+  const run = await runCli(userSet, "--as-of", "2026-12-31", "--policy", policy, "--out", later);
+  expect(run.code).toBe(0);
+  const again = sheetXml(await partsOf(later), "Customers");
+  expect(rowHeight(again, 7)).toBeUndefined();
+  // Coho's two findings left, its row as tall as its high-risk recommendation's three lines.
+  expect(rowHeight(again, 14)).toEqual({ ht: 45, custom: true });
+  expect(rowHeight(again, 9)).toEqual({ ht: 40, custom: true });
+  // The header row, its texts unchanged, keeps its height.
+  expect(rowHeight(again, 3)).toEqual(rowHeight(first, 3));
+});
+
 test("an earlier run's filter grows to take in new customers; one that filters something is the user's and stays", async () => {
   const once = path.join(dir, "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);

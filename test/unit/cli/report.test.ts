@@ -1,24 +1,43 @@
 /**
  * The printed report speaks the reader's language: its heading in the language's punctuation,
  * the warnings counted and the checks skipped by their titles, never by their codes (those are
- * the JSON's).
+ * the JSON's); its table shows each customer's warnings and recommendation whole, wrapped in
+ * their columns.
  */
 import { toTable } from "../../../src/cli/report";
 import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { warningTitle } from "../../../src/engine/review/texts";
+import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
+import { recommendationText, warningList, warningTitle } from "../../../src/engine/review/texts";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
-// No overdue column and no ledger: OVERDUE_90 and OVERDUE_SHARE are skipped. Beta is over its limit.
+// No overdue column and no ledger: OVERDUE_90 and OVERDUE_SHARE are skipped. Beta is over its limit,
+// Gamma high risk and over its limit too (a recommendation of four actions); Delta's name is long.
 const SHEET = customerSheet(
   ["Credit limit", "Outstanding balance"],
   [
     { id: "C1", name: "Alpha", factors: [2, 2, 2, 2, 2], extra: [1000, 500] },
     { id: "C2", name: "Beta", factors: [2, 2, 2, 2, 2], extra: [1000, 1500] },
+    { id: "C3", name: "Gamma", factors: [5, 5, 4, 4, 4], extra: [1000, 1500] },
+    { id: "C4", name: "Liberty's Delightful Sinful Bakery & Cafe", factors: [2, 2, 2, 2, 2], extra: [1000, 500] },
   ],
 );
+
+/** Terminal columns a text takes: wide characters two. */
+const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+/** The part of a line from terminal column `from` on, and the part before it. */
+function splitAt(line: string, from: number): [string, string] {
+  let at = 0;
+  let i = 0;
+  for (const ch of line) {
+    if (at >= from) break;
+    at += columns(ch);
+    i += ch.length;
+  }
+  return [line.slice(0, i), line.slice(i)];
+}
 
 describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
@@ -31,9 +50,34 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
     );
   });
 
+  test("each customer's recommendation, warnings and name are printed whole, wrapped in their columns", () => {
+    const header = lines[1];
+    const recommendationAt = columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.recommendation[lang])));
+    const warningsAt = columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang])));
+    const tableEnd = lines.indexOf("");
+    for (const c of result.customers) {
+      const first = lines.findIndex((l) => l.startsWith(`${c.row} `));
+      let last = first + 1;
+      while (last < tableEnd && lines[last].startsWith(" ")) last++;
+      const row = lines.slice(first, last);
+      // Each column's pieces, read down the row's lines, give its text back (a wrap drops only the space it broke at).
+      const column = (from: number, to: number, joint = lang === "en" ? " " : "") =>
+        row
+          .map((l) => splitAt(splitAt(l, from)[1], to - from)[0].trim())
+          .filter((piece) => piece !== "")
+          .join(joint);
+      const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
+      expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
+      expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningList(c.findings, lang)));
+      expect(column(6, 6 + 28, " ")).toBe(c.name);
+    }
+    // Gamma's recommendation is longer than its column: it takes more than one line, none of them cut with "…".
+    expect(lines.filter((l) => l.includes("…"))).toEqual([]);
+  });
+
   test("warnings are counted and skipped checks named by their titles", () => {
     const counts = lines.find((l) => l.startsWith(t("cli.warningCounts")))!;
-    expect(counts).toContain(`${warningTitle("OVER_LIMIT", lang, DEFAULT_POLICY)} 1`);
+    expect(counts).toContain(`${warningTitle("OVER_LIMIT", lang, DEFAULT_POLICY)} 2`);
     const skipped = lines.find((l) => l.startsWith(t("cli.skipped").split("{")[0]))!;
     expect(skipped).toContain(warningTitle("OVERDUE_90", lang, DEFAULT_POLICY));
     for (const code of WARNING_CODES) expect(lines.filter((l) => l.includes(code))).toEqual([]);

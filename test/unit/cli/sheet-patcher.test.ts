@@ -31,6 +31,8 @@ interface Case {
   /** 0-based sheet columns whose plan cells wrap, and the heights (points) that makes rows need. */
   readonly wrapped?: readonly number[];
   readonly heights?: readonly { row: number; height: number }[];
+  /** The rows whose height the plan decides (0-based): a height an earlier run wrote there is redone. */
+  readonly fitRows?: { readonly first: number; readonly last: number };
   /** Like `sheet`: the sheetData expected back, or the whole worksheet. */
   readonly expected: string;
 }
@@ -356,6 +358,40 @@ const CASES: readonly Case[] = [
       '<row r="6" ht="30" customHeight="1"><c r="B6" s="1" t="inlineStr"><is><t>e</t></is></c>' +
       '<c r="C6" s="2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
   },
+  {
+    name: "a re-run's rows: a height an earlier run wrote is redone, down to one line too; one the user set stays",
+    sheet:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
+      '<row r="2" ht="45" customHeight="1"><c r="A2"><v>2</v></c></row>' +
+      '<row r="3" ht="60" customHeight="1" hidden="1"><c r="A3"><v>3</v></c></row>' +
+      '<row r="4" ht="40" customHeight="1"><c r="A4"><v>4</v></c></row>' +
+      '<row r="5" ht="20.25" customHeight="1"><c r="A5"><v>5</v></c></row>' +
+      '<row r="6" ht="30"><c r="A6"><v>6</v></c></row>' +
+      '<row r="7" ht="45" customHeight="1"><c r="A7"><v>7</v></c></row></sheetData>',
+    blocks: [
+      {
+        row: 0,
+        column: 1,
+        values: [["Why"], ["two lines"], ["one"], ["one"], ["two lines"], ["one"]],
+        formats: ["general"],
+      },
+      general(6, 2, [[7]]),
+    ],
+    wrapped: [1],
+    heights: [
+      { row: 1, height: 30 },
+      { row: 4, height: 30 },
+    ],
+    fitRows: { first: 0, last: 5 },
+    expected:
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1" t="inlineStr"><is><t>Why</t></is></c></row>' +
+      '<row r="2" ht="30" customHeight="1"><c r="A2"><v>2</v></c><c r="B2" s="1" t="inlineStr"><is><t>two lines</t></is></c></row>' +
+      '<row r="3" hidden="1"><c r="A3"><v>3</v></c><c r="B3" s="1" t="inlineStr"><is><t>one</t></is></c></row>' +
+      '<row r="4" ht="40" customHeight="1"><c r="A4"><v>4</v></c><c r="B4" s="1" t="inlineStr"><is><t>one</t></is></c></row>' +
+      '<row r="5" ht="30" customHeight="1"><c r="A5"><v>5</v></c><c r="B5" s="1" t="inlineStr"><is><t>two lines</t></is></c></row>' +
+      '<row r="6" ht="30"><c r="A6"><v>6</v></c><c r="B6" s="1" t="inlineStr"><is><t>one</t></is></c></row>' +
+      '<row r="7" ht="45" customHeight="1"><c r="A7"><v>7</v></c><c r="C7" s="2"><v>7</v></c></row></sheetData>',
+  },
 ];
 
 /** The sheet run through a patcher fed `chunk` characters at a time: the text written, and each hand-over's length. */
@@ -365,9 +401,11 @@ async function patch(
   chunk: number,
   wrapped: readonly number[] = [],
   heights: readonly { row: number; height: number }[] = [],
+  fitRows?: Case["fitRows"],
 ): Promise<{ text: string; handOvers: number[] }> {
   const writer = new CellWriter(new Styles(), "en", false);
-  const plan = new RowPlan(blocks, "Customers", writer, new Map(wrapped.map((c) => [c, { wrap: true, indent: false }])), heights);
+  const aligned = new Map(wrapped.map((c) => [c, { wrap: true, indent: false }]));
+  const plan = new RowPlan(blocks, "Customers", writer, aligned, heights, fitRows);
   const edits = {
     // The writer takes the sheet's namespace prefix from its root, as the command line does.
     head: (head: string) => {
@@ -392,7 +430,7 @@ const FEEDS = [1, 7, Infinity];
 describe("SheetPatcher", () => {
   describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
     test.each(FEEDS)("fed %p characters at a time", async (chunk) => {
-      const { text } = await patch(whole(c.sheet), c.blocks, chunk, c.wrapped, c.heights);
+      const { text } = await patch(whole(c.sheet), c.blocks, chunk, c.wrapped, c.heights, c.fitRows);
       expect(text).toBe(whole(c.expected));
     });
   });

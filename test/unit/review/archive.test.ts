@@ -208,6 +208,28 @@ describe("archive-based SCORE_RISE", () => {
     expect(width(next)).toBeGreaterThanOrEqual(headerWordWidth("Contract performance"));
   });
 
+  test("a month of shorter texts keeps the columns as wide as the rows kept above need: their fitted heights never cut them", () => {
+    // In February Alpha is high risk, over its limit and 120 days late: long warning and action codes.
+    const risky = customerSheet(
+      ["Credit limit", "Outstanding balance", "Days past due"],
+      [
+        { id: "C001", name: "Alpha", factors: [5, 5, 5, 4, 4], extra: [100, 500, 120] },
+        { id: "C002", name: "Beta", factors: [2, 2, 2, 2, 2], extra: [1000, 100, 0] },
+      ],
+    );
+    const first = buildWritePlan(review(undefined, risky, serial("2026-02-15")), "en", { sheetNames: [] }).sheets[1];
+    const archive = applyBlocks([], first.blocks);
+    // In March both are clear: this run's codes are short.
+    const next = buildWritePlan(review(archive, SHEET, serial("2026-03-15")), "en", { sheetNames: [], archiveValues: archive })
+      .sheets[1];
+    for (const header of ["Warning codes", "Action codes"]) {
+      const column = archive[0].indexOf(header);
+      const width = (plan: typeof next) => plan.columns!.find((c) => c.column === column)!.width;
+      expect(String(archive[1][column]).length).toBeGreaterThan(20);
+      expect({ header, width: width(next) }).toEqual({ header, width: width(first) });
+    }
+  });
+
   test("round trip: the archive the write plan writes feeds the next review; a same-day re-run replaces its rows", () => {
     const first = review(undefined, SHEET, serial("2026-02-15"));
     let archive = applyBlocks([], buildWritePlan(first, "en", { sheetNames: [] }).sheets[1].blocks);

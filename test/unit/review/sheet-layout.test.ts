@@ -8,6 +8,8 @@ import { serialFromYMD } from "../../../src/engine/cells";
 import {
   displayWidth,
   fitColumns,
+  fittedRows,
+  isEarlierRunHeight,
   isEarlierRunTitles,
   isUsersPrintSetup,
   laidOut,
@@ -15,6 +17,7 @@ import {
   PRINT_SCALE,
   printSetup,
   renderedText,
+  rowHeightToWrite,
   WIDTH,
   wrappedRowHeights,
 } from "../../../src/engine/review/sheet-layout";
@@ -208,6 +211,69 @@ test("property: a wrapped column's rows are as tall as each of its cells measure
       },
     ),
   );
+});
+
+/*
+ * Recommendations of the reviewed samples in their 52-wide indented column, and the lines
+ * LibreOffice printed each on (rendered with rows tall enough for all): the row is as tall as
+ * those, never shorter (the last line would be cut), and the one-line advice of most customers
+ * one line tall. The third prints on one line in LibreOffice, its 24 full-width characters just
+ * within the room; Excel's full-width character (a whole em of 14.7 px) leaves the 24th on the
+ * edge, so it is given two.
+ */
+test.each([
+  ["en", "Keep terms; the limit may rise (low risk, no warning)", 1],
+  [
+    "en",
+    "Require prepayment (high risk); Restrict the credit limit (high risk); Ask for a guarantee or credit insurance (high risk); Escalate collection and stop shipments (Overdue over 90 days)",
+    4,
+  ],
+  ["zh", "暂停新订单，直至余额回到额度以内（超出信用额度）", 2],
+  [
+    "zh",
+    "要求预付款（高风险）；限制信用额度（高风险）；要求提供担保或投保信用保险（高风险）；加强催收并停止发货（逾期超过 90 天）；立即重新评估该客户（负面新闻）",
+    4,
+  ],
+] as const)("%s: a recommendation takes the lines it prints on: %s", (lang, text, lines) => {
+  const column = [{ column: 0, width: WIDTH.wrapAt + WIDTH.indent, wrap: true, indent: true }];
+  const heights = wrappedRowHeights([block([[text]], ["text"])], column, lang) ?? [];
+  expect(heights[0]?.height ?? LINE_HEIGHT).toBe(lines * LINE_HEIGHT);
+});
+
+test("the rows a plan fits are those its wrapped columns write on, first to last", () => {
+  const columns = [
+    { column: 0, width: 10, wrap: false, indent: false },
+    { column: 1, width: 10, wrap: true, indent: false },
+  ];
+  const blocks = [block([["a"], ["b"]], ["text"], { row: 9 }), block([["c"], ["d"], ["e"]], ["text"], { row: 2, column: 1 })];
+  expect(fittedRows(blocks, columns)).toEqual({ first: 2, last: 4 });
+  expect(fittedRows([blocks[0]], columns)).toBeUndefined();
+});
+
+test.each([
+  // An earlier run's heights: redone, to one line (no height of its own) or to the plan's.
+  [{ height: 45, custom: true }, undefined, "default"],
+  [{ height: 45, custom: true }, 30, 30],
+  [{ height: 30, custom: true }, 60, 60],
+  [{ height: 409, custom: true }, 30, 30],
+  [{ height: 45, custom: true }, 45, "keep"],
+  // The user's heights: kept unless the plan's text needs more.
+  [{ height: 40, custom: true }, undefined, "keep"],
+  [{ height: 40, custom: true }, 30, "keep"],
+  [{ height: 20.25, custom: true }, 30, 30],
+  [{ height: 15, custom: true }, undefined, "keep"],
+  // Heights Excel measured (no customHeight), or none: grown to the plan's, never cut.
+  [{ height: 45, custom: false }, undefined, "keep"],
+  [{ height: 45, custom: false }, 30, "keep"],
+  [{ custom: false }, 30, 30],
+  [{ custom: false }, undefined, "keep"],
+] as const)("a row of height %j where the plan wants %p gets %p", (row, planned, expected) => {
+  expect(rowHeightToWrite(row, planned)).toBe(expected);
+});
+
+test("a height an earlier run wrote is a whole number of lines from two, or Excel's cap", () => {
+  expect([30, 45, 405, 409].map(isEarlierRunHeight)).toEqual([true, true, true, true]);
+  expect([15, 20, 40, 44.25, 420].map(isEarlierRunHeight)).toEqual([false, false, false, false, false]);
 });
 
 test("a short text of wide characters can still take two lines", () => {

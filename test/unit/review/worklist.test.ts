@@ -9,7 +9,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
 import { ReviewInput, runReview } from "../../../src/engine/review/review";
-import { fitColumns, LINE_HEIGHT, WIDTH } from "../../../src/engine/review/sheet-layout";
+import { fitColumns, LINE_HEIGHT, rowHeightToWrite, WIDTH } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
 import { AGING_HEADERS_EN, AGING_HEADERS_ZH, OUTPUT_HEADERS_EN, OUTPUT_HEADERS_ZH } from "../../support/output-headers";
 import { applyBlocks, blockCells, customerSheet, Grid, serial } from "../../support/review-grid";
@@ -87,6 +87,24 @@ describe("the why on the customer sheet", () => {
     expect(layout.width).toBe(WIDTH.wrapAt + WIDTH.indent);
     expect(layout.indent).toBe(true);
     expect(plan.target.rowHeights!.find((h) => h.row === 2)!.height).toBeGreaterThanOrEqual(4 * LINE_HEIGHT);
+  });
+
+  test("a re-run fits the rows its columns write on: a customer whose warnings cleared comes back to one line", () => {
+    const values = sheet();
+    const first = review(values).plan;
+    const tall = first.target.rowHeights!.find((h) => h.row === 2)!.height;
+    expect(tall).toBeGreaterThanOrEqual(4 * LINE_HEIGHT);
+    // A month later Beta is paid up, within its limit and scored low: no warning, no finding.
+    const after = apply(values, first);
+    after[2].splice(2, 8, 1, 1, 1, 1, 1, 500, 100, 0);
+    const { result, plan } = review(after);
+    expect(result.customers[1].findings).toEqual([]);
+    // The rows the plan fits are the header's to the last customer's; Beta's is not among the taller ones.
+    expect(plan.target.fitRows).toEqual({ first: 0, last: 3 });
+    expect(plan.target.rowHeights?.find((h) => h.row === 2)).toBeUndefined();
+    // The height the first run wrote on its row is redone to one line; a height of the user's stays.
+    expect(rowHeightToWrite({ height: tall, custom: true }, undefined)).toBe("default");
+    expect(rowHeightToWrite({ height: tall + 5, custom: true }, undefined)).toBe("keep");
   });
 
   test("a text of several short lines wraps; one short line does not", () => {
