@@ -23,8 +23,11 @@ import { summarySheetPlan } from "./summary-sheet";
 import { gradeName } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
-/** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
-export type CellFormat = "general" | "text" | "score" | "money" | "date" | "percent" | "ratio" | "integer";
+/**
+ * "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas.
+ * "month" shows a date by its month alone: a chart's axis under a point a full date would wrap on.
+ */
+export type CellFormat = "general" | "text" | "score" | "money" | "date" | "month" | "percent" | "ratio" | "integer";
 
 export interface Block {
   /** 0-based sheet row and column of values[0][0]. */
