@@ -348,9 +348,6 @@ export const en = {
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
   "figure.withShare": "{amount} ({share})",
-  // A date in a sentence, as the date cells show it; a month, as a chart's axis labels its points.
-  "date.day": "{year}-{mm}-{dd}",
-  "date.month": "{year}-{mm}",
   "sep.aside": "{main} ({aside})",
   "sep.list": ", ",
   "sep.items": "; ",

@@ -109,13 +109,13 @@ const twoDigits = (n: number) => String(n).padStart(2, "0");
  */
 export function dateText(serial: number, lang: Lang): string {
   const { year, month, day } = ymdFromSerial(serial);
-  return message(lang, "date.day", { year, month, day, mm: twoDigits(month), dd: twoDigits(day) });
+  return lang === "zh" ? `${year}年${month}月${day}日` : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
-/** A date's month, as a chart's axis labels its points: 2026-11 in English, 26年11月 in Chinese. */
+/** A date's month, as a chart's axis labels its points (formats.ts's "month"): 2026-11 in English, 26年11月 in Chinese. */
 export function monthText(serial: number, lang: Lang): string {
   const { year, month } = ymdFromSerial(serial);
-  return message(lang, "date.month", { year, yy: twoDigits(year % 100), month, mm: twoDigits(month) });
+  return lang === "zh" ? `${twoDigits(year % 100)}年${month}月` : `${year}-${twoDigits(month)}`;
 }
 
 /** The texts loaded for a language: the product's, and the command line's once it is imported. */

@@ -318,9 +318,6 @@ export const zh: Record<MessageKey, string> = {
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
   "figure.withShare": "{amount}（{share}）",
-  // 句中的日期（与日期单元格的显示一致）；图表坐标轴上的月份。
-  "date.day": "{year}年{month}月{day}日",
-  "date.month": "{yy}年{month}月",
   "sep.aside": "{main}（{aside}）",
   "sep.list": "、",
   "sep.items": "；",

@@ -4,10 +4,9 @@
  * never turns into ###), long texts wrapped, the header frozen, the table filterable, and a
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
-import { Lang, monthText } from "../i18n";
+import { dateText, Lang, monthText } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
-import { dateText } from "./texts";
 import type { ReviewResult } from "./review";
 import type {
   Area,

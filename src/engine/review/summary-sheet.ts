@@ -10,7 +10,7 @@
 import { sheetReference } from "../a1";
 import { CellValue } from "../cells";
 import { placeCell, withHeader } from "../errors";
-import { Lang, message, MessageKey, monthText } from "../i18n";
+import { dateText, Lang, message, MessageKey, monthText } from "../i18n";
 import { GRADES } from "../policy";
 import { withoutSumDust } from "../precision";
 import { riskierCustomers } from "./changes";
@@ -21,7 +21,6 @@ import {
   changedCustomersText,
   changesTitle,
   customerName,
-  dateText,
   formatCount,
   gradeName,
   laterReviewsText,

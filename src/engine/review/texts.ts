@@ -87,9 +87,6 @@ export function customerName(c: { readonly name: string; readonly id: string }):
   return c.name || c.id;
 }
 
-/** A date in a sentence (its form is the catalogue's, which a message's "{name:date}" shares). */
-export { dateText };
-
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
 export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
   if (format === "date") return dateText(value, lang);

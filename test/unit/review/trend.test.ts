@@ -5,11 +5,10 @@
  */
 import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue, isoFromSerial } from "../../../src/engine/cells";
-import { Lang, message } from "../../../src/engine/i18n";
+import { dateText, Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readArchive } from "../../../src/engine/review/archive";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
-import { dateText } from "../../../src/engine/review/texts";
 import { portfolioTrend, SHOWN_REVIEWS, TrendPoint } from "../../../src/engine/review/trend";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";

@@ -3,6 +3,7 @@
  * fake-excel.ts (see its header for exactly what is mocked and what is faked): what is
  * read, the exact cells written, and how many context.sync calls it takes.
  */
+import { dateText } from "../../../src/engine/i18n";
 import { serialFromYMD } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
@@ -28,7 +29,6 @@ import { sheetChoices, sheetKinds } from "../../../src/taskpane/sheets";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
-import { dateText } from "../../../src/engine/review/texts";
 
 const AS_OF = serialFromYMD(2026, 3, 31);
 let fake: FakeExcel;
