@@ -231,7 +231,8 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
       t("summary.gradeExposure"),
       t("trend.atRisk"),
       t("trend.overdue"),
-      t("summary.gradeCustomers"),
+      // The customers reviewed, as the headline figure counts them; not the grade table's count, which adds those not graded.
+      lang === "en" ? "Customers reviewed" : "已审查客户数",
       t("trend.highGrade"),
       t("trend.withWarnings"),
     ]);

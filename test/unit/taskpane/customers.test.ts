@@ -96,7 +96,7 @@ describe("the line under a name", () => {
 
   test("no warning: the data it could not use, else why it is at risk (overdue now, High), in either language", () => {
     const overdueNow = customer(9, { score: 1.2, grade: "low", overdueAmount: 36000, daysPastDue: 12 });
-    expect(standOutLine(overdueNow, "en", en)).toBe("36,000.00 is overdue: no limit raise until it is paid");
+    expect(standOutLine(overdueNow, "en", en)).toBe("36,000.00 is overdue: no limit raise until it is paid.");
     expect(standOutLine(overdueNow, "zh", zh)).toBe("有 36,000.00 逾期：付清前不提高额度");
     expect(standOutLine(CASES[4], "en", en)).toMatch(/^Risk score 4\.60/);
     const noted = customer(10, {

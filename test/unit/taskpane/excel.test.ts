@@ -704,6 +704,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
+        // Each point labelled by its month, as the package's chart is: a full date would wrap under it.
+        categoryNumberFormat: "yyyy-mm",
+        categoryFormatLinked: false,
       },
     ]);
     expect(summary.text(46, 0)).toBe("Portfolio over time");
