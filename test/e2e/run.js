@@ -503,7 +503,7 @@ async function writeAndCompare(lang) {
   }
   assert.equal(
     summary.pages.centerHeader,
-    lang === "zh" ? "信用审查汇总 — 2026年11月30日" : `Credit review summary — ${AS_OF}`,
+    lang === "zh" ? "信用审查汇总——2026年11月30日" : `Credit review summary — ${AS_OF}`,
     "summary headed with its title and the review date",
   );
   assert.equal(customers.pages.centerHeader, undefined, "no header of ours on the user's sheet");

@@ -135,6 +135,17 @@ describe("the sample workbooks", () => {
     expect(wb.getWorksheet("信用审查档案")).toBeDefined();
   });
 
+  test("Chinese sample reviewed a year early: the news dated after the review in Chinese date form, Chinese brackets", async () => {
+    const input = copyExample("customers-zh.xlsx");
+    const { code, stdout } = await runCli(input, "--as-of", "2025-11-30", "--lang", "zh");
+    expect(code).toBe(0);
+    expect(stdout).toContain("第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入");
+    expect(stdout).toContain("第 24 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6");
+    // No date as digits and no half-width bracket inside a Chinese line.
+    const chinese = stdout.split("\n").filter((line) => /\p{Script=Han}/u.test(line));
+    expect(chinese.filter((line) => /\d{4}-\d{2}-\d{2}|\p{Script=Han} ?\(/u.test(line))).toEqual([]);
+  });
+
   test("Chinese-header sample reviewed in Chinese, then re-reviewed in English, updates the same columns", async () => {
     const input = copyExample("customers-zh.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);

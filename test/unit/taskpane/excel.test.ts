@@ -956,7 +956,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "信用政策"]);
     // Its pages dated the day it is saved: the settings are that day's, not the last review's.
     expect(fake.sheet("信用政策")!.headerFooter).toEqual({
-      centerHeader: `信用政策 — ${dateText(AS_OF + 5, "zh")}`,
+      centerHeader: `信用政策——${dateText(AS_OF + 5, "zh")}`,
       centerFooter: "第 &P 页，共 &N 页",
     });
     expect(readPolicySheet(fake.sheet("信用政策")!.cells as unknown[][]).mediumFrom).toBe(2.4);
