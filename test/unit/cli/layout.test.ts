@@ -315,7 +315,7 @@ test("printed pages: each of our sheets headed with its title and the review dat
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
   expect(archive).toContain(
-    `<headerFooter><oddHeader>&amp;CCredit Review Archive — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+    `<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
   );
   expect(count(archive, /<headerFooter>/g)).toBe(1);
   // The earlier run's page numbers on the customer sheet, in English, are this review's in Chinese.

@@ -82,9 +82,9 @@ function detailOf(lang: Lang) {
 test("every action reads with the rule or warning behind it, with the customer's figures (English)", () => {
   const list = detailOf("en");
   expect(list("Recommendation")).toEqual([
-    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)"],
-    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)"],
-    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)"],
+    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)."],
+    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)."],
+    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)."],
     [
       "Hold new orders until the balance is back under the limit",
       "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
@@ -98,7 +98,7 @@ test("every action reads with the rule or warning behind it, with the customer's
 
 test("every action reads with its reason in Chinese too", () => {
   const list = detailOf("zh");
-  const highBand = "风险评分 3.80 属于高风险区间（3.50 起）";
+  const highBand = "风险评分 3.80 属于高风险区间（3.50 起）。";
   expect(list("政策建议")).toEqual([
     ["要求预付款", highBand],
     ["限制信用额度", highBand],

@@ -874,7 +874,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     fake.failAt = undefined;
     const finished = await finishOutcome(outcome, plan, "zh", (name) => markIncompleteWith(fake.context, name, "zh"));
     expect(finished.marked?.ok).toBe(true);
-    expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成 — 请重新运行审查");
+    expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成：请重新运行审查");
   });
 
   test("a failure injected at each sync of a chunked write: told apart, input cells untouched, marked incomplete", async () => {
