@@ -3,7 +3,7 @@ import "../engine/i18n/cli";
 import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
-import { Lang, message, MessageKey } from "../engine/i18n";
+import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
@@ -16,7 +16,6 @@ import {
   amountWithShare,
   changedCustomersText,
   changesTitle,
-  dateText,
   customerName,
   decisionLine,
   explainFinding,

@@ -21,14 +21,33 @@ export interface ErrorPlace {
 }
 
 /**
- * The cell a place names: places carry the column as "E (Total liabilities)", whose letters and
- * the row make the address "E24"; the header is what follows the letters. Undefined without both.
+ * A place's column as places carry it, "E (Total liabilities)": its letters and its header ("" when
+ * it has none). Undefined for a column that is no sheet's letters (a function's range counts "3").
+ */
+function columnParts(column: string | undefined): { readonly letters: string; readonly header: string } | undefined {
+  const found = column === undefined ? null : /^([A-Z]{1,3})(?![A-Za-z])\s*(?:\((.*)\))?$/su.exec(column);
+  return found ? { letters: found[1], header: (found[2] ?? "").trim() } : undefined;
+}
+
+/**
+ * The cell a place names: the column's letters and the row make the address "E24"; the header
+ * is the column's, without its brackets (each language has its own). Undefined without both.
  */
 export function placeCell(place: ErrorPlace): { readonly address: string; readonly header: string } | undefined {
-  const { row, column } = place;
-  const letters = column === undefined ? undefined : /^[A-Z]{1,3}(?![A-Za-z])/.exec(column)?.[0];
-  if (row === undefined || letters === undefined) return undefined;
-  return { address: `${letters}${row}`, header: column!.slice(letters.length).trim() };
+  const parts = columnParts(place.column);
+  if (place.row === undefined || parts === undefined) return undefined;
+  return { address: `${parts.letters}${place.row}`, header: parts.header };
+}
+
+/** A cell or column with its header aside, in the language's brackets: "E24 (Industry risk)", "E24（行业风险）". */
+export function withHeader(at: string, header: string, lang: Lang): string {
+  return header ? message(lang, "sep.aside", { main: at, aside: header }) : at;
+}
+
+/** A place's column as the reader's language writes it: "E (Industry risk)", "E（行业风险）". */
+function columnText(column: string, lang: Lang): string {
+  const parts = columnParts(column);
+  return parts ? withHeader(parts.letters, parts.header, lang) : column;
 }
 
 /**
@@ -77,7 +96,8 @@ export function errorText(error: Pick<CreditError, "key" | "params" | "place">, 
 
 export function describeError(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang, names?: ArgumentNames): string {
   const text = errorText(error, lang, names);
-  const { row, column, sheet } = error.place;
+  const { row, sheet } = error.place;
+  const column = error.place.column === undefined ? undefined : columnText(error.place.column, lang);
   const param = error.place.param === undefined ? undefined : (names?.(error.place.param) ?? error.place.param);
   if (sheet !== undefined && row !== undefined && column !== undefined) {
     return message(lang, "where.sheetRowColumn", { sheet, row, column, text });

@@ -97,7 +97,7 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy
   const toFix = c.notes.find((n) => n.toFix);
   if (toFix) return t("ui.list.dataToFix", { text: problemText(toFix, lang, policy) });
   const reason = riskReason(c);
-  return reason === undefined ? t("ui.list.noWarnings") : lineStart(reasonDetail(reason, c, lang, policy));
+  return reason === undefined ? t("ui.list.noWarnings") : reasonDetail(reason, c, lang, policy);
 }
 
 /**
@@ -114,13 +114,8 @@ export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): Acti
   return c.actions.map((d) => ({
     code: d.code,
     text: message(lang, `action.${d.code}`),
-    reason: lineStart(reasonDetail(d.because, c, lang, policy)),
+    reason: reasonDetail(d.because, c, lang, policy),
   }));
-}
-
-/** A rule's reason is worded to follow its action ("Hold orders — risk score …"); on a line of its own it starts a sentence. */
-function lineStart(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A data error, and the cell it is about when the error names one. */

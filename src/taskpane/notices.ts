@@ -4,13 +4,12 @@
  * current language, so it is kept as a function of the translator, not as text.
  */
 import { CreditError, describeError } from "../engine/errors";
-import { Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
+import { dateText, Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
   amountUnitsLines,
-  dateText,
   ledgerNoticeText,
   laterReviewsText,
   leftOutText,

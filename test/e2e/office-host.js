@@ -987,6 +987,12 @@
               if (!["Automatic", "TextAxis", "DateAxis"].includes(v)) fail("InvalidArgument", `categoryType ${v}`);
               op("axes.categoryAxis.categoryType", () => (record.categoryType = v));
             },
+            set numberFormat(v) {
+              op("axes.categoryAxis.numberFormat", () => (record.categoryNumberFormat = v));
+            },
+            set linkNumberFormat(v) {
+              op("axes.categoryAxis.linkNumberFormat", () => (record.categoryFormatLinked = v));
+            },
           },
         },
         setPosition: (start, end) =>

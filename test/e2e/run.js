@@ -393,7 +393,7 @@ scenario(
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })
       .locator("xpath=following-sibling::ul[1]/li")
       .allInnerTexts();
-    const highBand = "Risk score 4.70 is in the high-risk band (from 3.50)";
+    const highBand = "Risk score 4.70 is in the high-risk band (from 3.50).";
     assert.deepEqual(
       actions,
       [
@@ -503,7 +503,7 @@ async function writeAndCompare(lang) {
   }
   assert.equal(
     summary.pages.centerHeader,
-    lang === "zh" ? "信用审查汇总 — 2026年11月30日" : `Credit review summary — ${AS_OF}`,
+    lang === "zh" ? "信用审查汇总——2026年11月30日" : `Credit review summary — ${AS_OF}`,
     "summary headed with its title and the review date",
   );
   assert.equal(customers.pages.centerHeader, undefined, "no header of ours on the user's sheet");
@@ -1576,7 +1576,7 @@ scenario(
       const wanted =
         lang === "en"
           ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d)\), Low → High since 2026-10-31$/
-          : /^自 2026年10月31日 起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
+          : /^自 2026年10月31日起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
       const moved = wanted.exec(lines[0]);
       assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
       assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");

@@ -40,6 +40,8 @@ export interface FakeChart {
   positionEnd?: string;
   dataLabels?: boolean;
   categoryType?: string;
+  categoryNumberFormat?: string;
+  categoryFormatLinked?: boolean;
 }
 
 /** What the page layout API was told: orientation, fit to pages and the rows repeated on each page. */
@@ -508,6 +510,12 @@ export class FakeExcel {
               categoryAxis: {
                 set categoryType(v: string) {
                   chart.categoryType = v;
+                },
+                set numberFormat(v: string) {
+                  chart.categoryNumberFormat = v;
+                },
+                set linkNumberFormat(v: boolean) {
+                  chart.categoryFormatLinked = v;
                 },
               },
             },

@@ -6,7 +6,7 @@ import { CliMessageKey } from "./cli-en";
 export const cliZh: Record<CliMessageKey, string> = {
   "cli.more": "……另有 {count} 位客户（见输出工作簿，或使用 --json）",
   "cli.skipped": "因缺少列而跳过的检查：{checks}",
-  "cli.heading": "{title} — {sheet}，{asOf} {date}",
+  "cli.heading": "{title}：工作表“{sheet}”，{asOf} {date}",
   "cli.warningCounts": "各项预警的客户数",
   "cli.reading": "正在读取 {file}……",
   "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",

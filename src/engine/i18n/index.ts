@@ -1,3 +1,4 @@
+import { ymdFromSerial } from "../cells";
 import type { CliMessageKey } from "./cli-en";
 import { en, MessageKey as CoreMessageKey } from "./en";
 import { zh } from "./zh";
@@ -28,15 +29,24 @@ export function isLang(value: string): value is Lang {
 }
 
 /**
- * "{name}", "{name@prefix}", or "{name|one|other}": the word for a count, "one" when the
+ * "{name}", "{name@prefix}", "{name:date}" (the parameter is a date serial, shown in the
+ * language's date form: an error made before anyone knows the reader's language carries the
+ * date, not a text of it), or "{name|one|other}": the word for a count, "one" when the
  * parameter is 1 and "other" otherwise ("1 customer", "2 customers"; Chinese needs none).
  */
-const PLACEHOLDER = /\{(\w+)(?:@([\w.]+)|\|([^|{}]*)\|([^|{}]*))?\}/g;
+const PLACEHOLDER = /\{(\w+)(?:@([\w.]+)|:(date)|\|([^|{}]*)\|([^|{}]*))?\}/g;
 
-/** A template's text between placeholders, and each placeholder as written, its name and prefix or word forms. */
+/** A template's text between placeholders, and each placeholder as written, its name and prefix, date form or word forms. */
 type TemplatePart =
   | string
-  | { readonly whole: string; readonly name: string; readonly prefix?: string; readonly one?: string; readonly other?: string };
+  | {
+      readonly whole: string;
+      readonly name: string;
+      readonly prefix?: string;
+      readonly date?: string;
+      readonly one?: string;
+      readonly other?: string;
+    };
 
 /**
  * Templates cut at their placeholders once each: a review says the same few sentences for
@@ -51,7 +61,7 @@ function templateParts(template: string): readonly TemplatePart[] {
   let from = 0;
   for (const found of template.matchAll(PLACEHOLDER)) {
     if (found.index > from) cut.push(template.slice(from, found.index));
-    cut.push({ whole: found[0], name: found[1], prefix: found[2], one: found[3], other: found[4] });
+    cut.push({ whole: found[0], name: found[1], prefix: found[2], date: found[3], one: found[4], other: found[5] });
     from = found.index + found[0].length;
   }
   if (from < template.length) cut.push(template.slice(from));
@@ -74,6 +84,10 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
       text += part.whole;
       continue;
     }
+    if (part.date !== undefined) {
+      text += dateText(Number(params[part.name]), lang);
+      continue;
+    }
     const value = String(params[part.name]);
     if (part.one !== undefined) {
       text += value === "1" ? part.one : part.other;
@@ -85,6 +99,23 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
     text += named ?? value;
   }
   return text;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A date (an Excel serial) in a sentence, as the language's date cells show it (formats.ts):
+ * 2026-11-30 in English, 2026年11月30日 in Chinese, so a text and the cell beside it read alike.
+ */
+export function dateText(serial: number, lang: Lang): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return lang === "zh" ? `${year}年${month}月${day}日` : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** A date's month, as a chart's axis labels its points (formats.ts's "month"): 2026-11 in English, 26年11月 in Chinese. */
+export function monthText(serial: number, lang: Lang): string {
+  const { year, month } = ymdFromSerial(serial);
+  return lang === "zh" ? `${twoDigits(year % 100)}年${month}月` : `${year}-${twoDigits(month)}`;
 }
 
 /** The texts loaded for a language: the product's, and the command line's once it is imported. */

@@ -5,7 +5,7 @@
  */
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
-import { Lang } from "../i18n";
+import { Lang, message } from "../i18n";
 import {
   FIELD_LABELS,
   headerKey,
@@ -78,7 +78,9 @@ export function matchColumns(
     throw new CreditError("value", "review.missingColumns", {
       sheet: sheetName,
       row: match.headerRow + 1 + origin.row,
-      fields: missingRequired.map((f) => `"${FIELD_LABELS[f][lang]}"`).join(", "),
+      fields: missingRequired
+        .map((f) => message(lang, "review.quotedField", { field: FIELD_LABELS[f][lang] }))
+        .join(message(lang, "sep.list")),
     });
   }
   return { match, columns };

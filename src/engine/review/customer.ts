@@ -5,7 +5,6 @@
  * problem switches off the figures and checks that need it and says so in a note.
  */
 import { AgingTotals, overdueOf } from "../aging";
-import { isoFromSerial } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../policy";
@@ -271,7 +270,7 @@ export function reviewCustomer(
   }
   // News dated after the review date is not counted against the customer: said, not silently passed over.
   if (row.negativeNewsDate !== undefined && row.negativeNewsDate > asOf) {
-    const reason = new CreditError("value", "note.newsAfterReview", { date: isoFromSerial(row.negativeNewsDate) });
+    const reason = new CreditError("value", "note.newsAfterReview", { date: row.negativeNewsDate });
     note(["NEGATIVE_NEWS"], reason.at(placeOf("negativeNewsDate", row.row, ctx)));
   }
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.

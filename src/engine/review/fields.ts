@@ -207,7 +207,8 @@ export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   nextReview: { en: "Next review", zh: "下次复审" },
   utilisation: { en: "Utilisation", zh: "额度使用率" },
   availableCredit: { en: "Available credit", zh: "可用额度" },
-  overdueBalance: { en: "Overdue balance", zh: "逾期余额" },
+  // 逾期金额 is the input column's header: the output's says the same term, as the review's total of it.
+  overdueBalance: { en: "Overdue balance", zh: "逾期金额合计" },
   oldestDaysOverdue: { en: "Oldest days overdue", zh: "最长逾期天数" },
   issues: { en: "Review issues", zh: "审查问题" },
 };
@@ -285,7 +286,7 @@ const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
 /** Every header a field is recognised by: its names in both languages first, then the others. */
 export function recognisedHeaders<F extends string>(
   names: Readonly<Record<F, Bilingual>>,
-  others?: Readonly<Record<F, readonly string[]>>,
+  others?: Readonly<Partial<Record<F, readonly string[]>>>,
 ): Record<F, readonly string[]> {
   const headers = {} as Record<F, readonly string[]>;
   for (const field of Object.keys(names) as F[]) headers[field] = [names[field].en, names[field].zh, ...(others?.[field] ?? [])];
@@ -293,7 +294,9 @@ export function recognisedHeaders<F extends string>(
 }
 
 export const INPUT_ALIASES = recognisedHeaders(FIELD_LABELS, OTHER_INPUT_HEADERS);
-export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS);
+/** Headers the review wrote over its own columns before: a sheet it reviewed then still has its columns found as its own. */
+const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = { overdueBalance: ["逾期余额"] };
+export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS, EARLIER_OUTPUT_HEADERS);
 export const LEDGER_ALIASES = recognisedHeaders(LEDGER_LABELS, OTHER_LEDGER_HEADERS);
 
 export const REQUIRED_FIELDS: readonly InputField[] = [...FACTORS];

@@ -5,8 +5,7 @@
  * user's customer sheet the page numbers only, and only where the user has no header or footer
  * of their own (a header there is the user's to choose, and the review date is on every row).
  */
-import { Lang, LANGUAGES, message } from "../i18n";
-import { dateText } from "./texts";
+import { dateText, Lang, LANGUAGES, message } from "../i18n";
 import type { HeaderFooter } from "./write-plan";
 
 /** Excel's header and footer codes for the page's number and the number of pages. */

@@ -4,10 +4,9 @@
  * never turns into ###), long texts wrapped, the header frozen, the table filterable, and a
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
-import { Lang } from "../i18n";
+import { dateText, Lang, monthText } from "../i18n";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
-import { dateText } from "./texts";
 import { scoreFormatDecimals } from "./formats";
 import type { ReviewResult } from "./review";
 import type {
@@ -108,10 +107,11 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
       return `${(value * 100).toFixed(1)}%`;
     case "integer":
       return value.toFixed(0);
-    case "date": {
+    case "date":
+    case "month": {
       const d = new Date(EXCEL_EPOCH + Math.round(value) * 86_400_000);
       if (Number.isNaN(d.getTime())) return "#".repeat(10);
-      return dateText(Math.round(value), lang);
+      return (format === "date" ? dateText : monthText)(Math.round(value), lang);
     }
     default: {
       // A score near a band's edge, with the decimals that keep it in its band.

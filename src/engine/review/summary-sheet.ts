@@ -9,8 +9,8 @@
  */
 import { sheetReference } from "../a1";
 import { CellValue } from "../cells";
-import { placeCell } from "../errors";
-import { Lang, message, MessageKey } from "../i18n";
+import { placeCell, withHeader } from "../errors";
+import { dateText, Lang, message, MessageKey, monthText } from "../i18n";
 import { GRADES } from "../policy";
 import { withoutSumDust } from "../precision";
 import { gradeMovers } from "./changes";
@@ -21,7 +21,6 @@ import {
   changedCustomersText,
   changesTitle,
   customerName,
-  dateText,
   formatCount,
   gradeName,
   laterReviewsText,
@@ -306,7 +305,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
           lang,
           result.policy,
         );
-        return [customerName(q), problemCell(q), null, null, null, text];
+        return [customerName(q), problemCell(q, lang), null, null, null, text];
       }),
       ["text", "text", "text", "text", "text", "text"],
     );
@@ -348,20 +347,29 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       values: { row: first, column: 2, rows: shown.length, columns: 1 },
       place: { row: first - 2, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 },
       format: "money",
-      categoryFormat: "date",
+      categoryFormat: oneReviewAMonth(shown.map((r) => r.date)) ? "month" : "date",
     });
   }
   return { name, kind: "summary", mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
 }
 
 /**
+ * Whether no two of the reviews fall in one month: the chart then labels each by its month, short
+ * enough to stand on one line under its point; else by its date, which tells them apart.
+ */
+function oneReviewAMonth(dates: readonly number[]): boolean {
+  const months = new Set(dates.map((d) => monthText(d, "en")));
+  return months.size === dates.length;
+}
+
+/**
  * Where a problem is, as the user goes to it: its cell ("E24 (Industry risk)"; on the ledger
  * "Invoices!C123 (Due date)"), else the customer's row.
  */
-function problemCell(q: CustomerProblem): string {
+function problemCell(q: CustomerProblem, lang: Lang): string {
   const place = q.reason.place;
   const cell = placeCell(place);
   if (cell === undefined) return String(q.row);
   const sheet = place.sheet === undefined ? "" : `${sheetReference(place.sheet, "whenNeeded")}!`;
-  return `${sheet}${cell.address}${cell.header ? ` ${cell.header}` : ""}`;
+  return `${sheet}${withHeader(cell.address, cell.header, lang)}`;
 }

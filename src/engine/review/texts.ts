@@ -7,9 +7,9 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { isoFromSerial, showValue, ymdFromSerial } from "../cells";
+import { showValue } from "../cells";
 import { describeError, errorText } from "../errors";
-import { Lang, LANGUAGES, message, MessageKey } from "../i18n";
+import { dateText, Lang, LANGUAGES, message, MessageKey } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
@@ -87,16 +87,6 @@ export function labelled(label: string, value: string | number, lang: Lang): str
 /** What a customer is called: its name, or its id when the sheet gives no name. */
 export function customerName(c: { readonly name: string; readonly id: string }): string {
   return c.name || c.id;
-}
-
-/**
- * A date in a sentence as the language's date cells show it (formats.ts): 2026-11-30 in English,
- * 2026年11月30日 in Chinese, so a text and the cell beside it read alike.
- */
-export function dateText(serial: number, lang: Lang): string {
-  if (lang === "en") return isoFromSerial(serial);
-  const { year, month, day } = ymdFromSerial(serial);
-  return `${year}年${month}月${day}日`;
 }
 
 /**
@@ -327,7 +317,7 @@ export function amountWithShare(amount: number, whole: number, lang: Lang): stri
 
 /** A notice about the invoice ledger (a sheet not used for a missing column, invoices taken as unpaid), as one line. */
 export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
-  const field = (f: LedgerField) => message(lang, "review.ledgerField", { field: LEDGER_LABELS[f][lang] });
+  const field = (f: LedgerField) => message(lang, "review.quotedField", { field: LEDGER_LABELS[f][lang] });
   if (notice.kind === "mixedCurrencies") {
     const shown = notice.currencies.slice(0, MAX_CURRENCIES_SHOWN);
     if (notice.currencies.length > shown.length) shown.push("…");
@@ -527,7 +517,9 @@ export function issuesText(
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
 ): string {
-  return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join("; ");
+  return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join(
+    message(lang, "sep.items"),
+  );
 }
 
 /** Customers whose grade moved named before "and N more": a line on the dashboard and in the printed report. */
@@ -674,7 +666,10 @@ export function moreAtRiskText(
   const count = p.customersAtRisk - p.topRisks.length;
   if (count <= 0) return undefined;
   const action = p.customersNeedingAction - p.topRisks.filter((r) => r.needsAction).length;
-  return message(lang, "summary.moreAtRisk", { count: formatCount(count, lang), action: formatCount(action, lang), sheet });
+  // "0 of them needing action" reads as a slip: none is said in words.
+  return action > 0
+    ? message(lang, "summary.moreAtRisk", { count: formatCount(count, lang), action: formatCount(action, lang), sheet })
+    : message(lang, "summary.moreAtRiskNoAction", { count: formatCount(count, lang), sheet });
 }
 
 /** What changed, as a heading: since which review, or that the archive holds none to compare with. */

@@ -41,7 +41,7 @@ export function trendHeaders(lang: Lang): string[] {
     message(lang, "summary.gradeExposure"),
     message(lang, "trend.atRisk"),
     message(lang, "trend.overdue"),
-    message(lang, "summary.gradeCustomers"),
+    message(lang, "summary.customers"),
     message(lang, "trend.highGrade"),
     message(lang, "trend.withWarnings"),
   ];

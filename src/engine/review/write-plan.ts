@@ -24,8 +24,12 @@ import { summarySheetPlan } from "./summary-sheet";
 import { gradeName } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
-/** "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas. */
-export type CellFormat = "general" | "text" | "score" | FinerScoreFormat | "money" | "date" | "percent" | "ratio" | "integer";
+/**
+ * "text" cells hold data people typed (names, messages): writers must store them literally, never as formulas.
+ * "month" shows a date by its month alone: a chart's axis under a point a full date would wrap on.
+ */
+export type CellFormat =
+  "general" | "text" | "score" | FinerScoreFormat | "money" | "date" | "month" | "percent" | "ratio" | "integer";
 /** A score with more decimals than "score"'s two, the fewest that keep its figure in its band (scoreDecimals). */
 export type FinerScoreFormat = `score${Exclude<ScoreDecimals, typeof SCORE_DECIMALS>}`;
 

@@ -5,6 +5,7 @@
  * with the customer's figures), every warning explained against its threshold, and each data
  * error with a button that selects its cell.
  */
+import { dateText } from "../../engine/i18n";
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { bucketLabels } from "../../engine/aging";
 import { FACTORS, Policy } from "../../engine/policy";
@@ -12,7 +13,6 @@ import { CustomerChange } from "../../engine/review/changes";
 import { agingHeader, FACTOR_POINTS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
 import {
-  dateText,
   customerChangeLines,
   explainFinding,
   findingTitle,

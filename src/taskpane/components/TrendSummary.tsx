@@ -3,8 +3,9 @@
  * shows it: the month-on-month picture without opening the workbook's summary. Shown only when
  * the archive holds an earlier review.
  */
+import { dateText } from "../../engine/i18n";
 import { Subtitle2 } from "@fluentui/react-components";
-import { dateText, formatFigure } from "../../engine/review/texts";
+import { formatFigure } from "../../engine/review/texts";
 import { TrendPoint } from "../../engine/review/trend";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";

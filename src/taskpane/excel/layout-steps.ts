@@ -7,6 +7,8 @@
  */
 import { Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
+import type { Lang } from "../../engine/i18n";
+import { NUMBER_FORMATS } from "../../engine/review/formats";
 
 /**
  * Excel's column width in characters (what the plan gives) to the points Office.js takes:
@@ -102,7 +104,7 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
   }
 }
 
-export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
+export function addChart(ws: Excel.Worksheet, plan: ChartPlan, lang: Lang): void {
   const type =
     plan.kind === "bar"
       ? Excel.ChartType.barClustered
@@ -119,7 +121,13 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
   series.hasDataLabels = plan.kind !== "line";
   // Dates as categories are one point each, evenly spaced, as the package's chart has them: Excel
   // would make them a time axis, where two reviews in one month could share a place.
-  if (plan.categoryFormat && layoutSupported()) chart.axes.categoryAxis.categoryType = Excel.ChartAxisCategoryType.textAxis;
+  if (plan.categoryFormat && layoutSupported()) {
+    const axis = chart.axes.categoryAxis;
+    axis.categoryType = Excel.ChartAxisCategoryType.textAxis;
+    // The plan's form of the dates (a month), not the cells' full dates, as the package's chart labels them.
+    axis.linkNumberFormat = false;
+    axis.numberFormat = NUMBER_FORMATS[lang][plan.categoryFormat];
+  }
   const { row, column, rows, columns } = plan.place;
   chart.setPosition(
     rangeOf(ws, { row, column, rows: 1, columns: 1 }),

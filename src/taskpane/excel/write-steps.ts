@@ -143,7 +143,7 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
     steps.push({
       bytes: OP_OVERHEAD_BYTES * 9,
       part: { sheet: name, role, chart: true },
-      run: (sheet) => addChart(sheet(name), chart),
+      run: (sheet) => addChart(sheet(name), chart, lang),
     });
   }
   return steps;

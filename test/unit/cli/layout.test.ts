@@ -102,7 +102,7 @@ test("the summary: one landscape page, exposure by grade and aging as two native
 });
 
 test.each(["en", "zh"] as const)(
-  "the summary after an earlier review (%s): the exposure at risk over time as a native line chart beside its table, dates on its axis",
+  "the summary after an earlier review (%s): the exposure at risk over time as a native line chart beside its table, its months on its axis",
   async (lang) => {
     const october = path.join(dir, "october.xlsx");
     expect((await runCli(EXAMPLE, "--as-of", "2026-10-31", "--lang", lang, "--out", october)).code).toBe(0);
@@ -112,14 +112,14 @@ test.each(["en", "zh"] as const)(
     const line = charts.find((c) => c.includes("<c:lineChart>"))!;
     expect(/<a:t>([^<]*)<\/a:t>/.exec(line)![1]).toBe(lang === "en" ? "Exposure at risk over time" : "有风险敞口走势");
     expect(line).not.toContain("<c:barChart>");
-    // Unlabelled points; one category per review, shown as the date cells show them.
+    // Unlabelled points; one category per review, labelled by its month: a full date would wrap under its point.
     expect(line).toContain('<c:showVal val="0"/>');
     expect(line).toContain('<c:auto val="0"/>');
-    const dateFormat = lang === "en" ? "yyyy-mm-dd" : "yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;";
-    expect(line).toContain(`<c:numFmt formatCode="${dateFormat}" sourceLinked="0"/>`);
+    const monthFormat = lang === "en" ? "yyyy-mm" : "yy&quot;年&quot;m&quot;月&quot;";
+    expect(line).toContain(`<c:numFmt formatCode="${monthFormat}" sourceLinked="0"/>`);
     const categories = /<c:strCache>(.*?)<\/c:strCache>/.exec(line)![1];
     expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(
-      lang === "en" ? ["2026-10-31", "2026-11-30"] : ["2026年10月31日", "2026年11月30日"],
+      lang === "en" ? ["2026-10", "2026-11"] : ["26年10月", "26年11月"],
     );
     const values = /<c:numCache>(.*?)<\/c:numCache>/.exec(line)![1];
     expect([...values.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([1_484_500, 2_080_500]);
@@ -349,12 +349,12 @@ test("printed pages: each of our sheets headed with its title and the review dat
   const zh = await reviewed(await written(all), "--lang", "zh", "--as-of", "2026-12-31");
   const zhFooter = "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>";
   expect(sheetXml(zh, "Credit Review Summary")).toContain(
-    `<headerFooter><oddHeader>&amp;C信用审查汇总 — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+    `<headerFooter><oddHeader>&amp;C信用审查汇总——2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
   );
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
   expect(archive).toContain(
-    `<headerFooter><oddHeader>&amp;CCredit Review Archive — 2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+    `<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
   );
   expect(count(archive, /<headerFooter>/g)).toBe(1);
   // The earlier run's page numbers on the customer sheet, in English, are this review's in Chinese.

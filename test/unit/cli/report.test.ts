@@ -46,7 +46,7 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
 
   test("its heading names the sheet and the date in the language's punctuation", () => {
     expect(lines[0]).toBe(
-      lang === "en" ? "Credit review summary — Customers, As of 2026-11-30" : "信用审查汇总 — Customers，审查日期 2026年11月30日",
+      lang === "en" ? "Credit review summary — Customers, As of 2026-11-30" : "信用审查汇总：工作表“Customers”，审查日期 2026年11月30日",
     );
   });
 

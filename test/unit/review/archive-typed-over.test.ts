@@ -42,10 +42,10 @@ describe("the archive keeps the cells typed over by hand", () => {
     [
       "zh",
       "手工改动",
-      (limit: number) => `建议额度：340,000.00（2026年10月31日 的审查写入 ${money(limit)}）`,
+      (limit: number) => `建议额度：340,000.00（2026年10月31日的审查写入 ${money(limit)}）`,
       (limit: number) =>
-        `风险评分：空白（2026年10月31日 的审查写入 2.00）；建议额度：1.00（2026年10月31日 的审查写入 ${money(limit)}）`,
-      "风险等级：“高”（2026年10月31日 的审查写入 中）",
+        `风险评分：空白（2026年10月31日的审查写入 2.00）；建议额度：1.00（2026年10月31日的审查写入 ${money(limit)}）`,
+      "风险等级：“高”（2026年10月31日的审查写入 中）",
     ],
   ] as const)(
     "found in November, kept in November's row of that customer in the archive's language (%s), in no other row",
@@ -92,7 +92,7 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(typedOverRows(november.workbook.archive)[4]).toEqual([
       NOV,
       "C100",
-      `建议额度：340,000.00（2026年10月31日 的审查写入 ${money(first.customers[0].recommendedLimit!)}）`,
+      `建议额度：340,000.00（2026年10月31日的审查写入 ${money(first.customers[0].recommendedLimit!)}）`,
     ]);
   });
 

@@ -183,7 +183,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
         { score: 2.4, grade: "low" },
         "zh",
       ),
-    ).toEqual(["自 2026年3月31日 起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
+    ).toEqual(["自 2026年3月31日起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
   });
 
   test("a limit that did not move is not mentioned; one that rose is signed", () => {

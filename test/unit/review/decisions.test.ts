@@ -194,15 +194,15 @@ describe("every face can say why", () => {
     const c = reviewOne([5, 5, 5, 5, 5], [100000, 1380000, 3000, 200, null, null]);
     const lines = c.actions.map((d) => decisionLine(d, c, "en", DEFAULT_POLICY));
     expect(lines).toEqual([
-      "Require prepayment — risk score 5.00 is in the high-risk band (from 3.50)",
-      "Restrict the credit limit — risk score 5.00 is in the high-risk band (from 3.50)",
-      "Ask for a guarantee or credit insurance — risk score 5.00 is in the high-risk band (from 3.50)",
+      "Require prepayment — Risk score 5.00 is in the high-risk band (from 3.50).",
+      "Restrict the credit limit — Risk score 5.00 is in the high-risk band (from 3.50).",
+      "Ask for a guarantee or credit insurance — Risk score 5.00 is in the high-risk band (from 3.50).",
       "Hold new orders until the balance is back under the limit — Outstanding balance 1,380,000.00 is above the credit limit 100,000.00.",
       "Escalate collection and stop shipments — The oldest unpaid amount is 200 days past due (more than 90 days triggers a warning).",
-      "Consider legal action — 3,000.00 overdue, the oldest 200 days past due (legal action after 180 days)",
+      "Consider legal action — 3,000.00 is overdue, the oldest 200 days past due (legal action after 180 days).",
     ]);
     expect(decisionLine(c.actions[5], c, "zh", DEFAULT_POLICY)).toBe(
-      "考虑采取法律行动 — 逾期 3,000.00，最早一笔已逾期 200 天（超过 180 天考虑法律行动）",
+      "考虑采取法律行动：逾期金额 3,000.00，最早一笔已逾期 200 天（超过 180 天考虑法律行动）。",
     );
   });
 
@@ -210,7 +210,7 @@ describe("every face can say why", () => {
     const c = reviewOne(LOW, [100000, 0, 5000, 20, null, null]);
     expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (overdue now)");
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
-      "Keep current terms — 5,000.00 is overdue: no limit raise until it is paid",
+      "Keep current terms — 5,000.00 is overdue: no limit raise until it is paid.",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（当前有逾期）");
   });

@@ -206,10 +206,10 @@ describe("credit notes settle the oldest amounts owed first, as cash application
     expect(c).toMatchObject({ aging: [0, 50000, 0, 0, 0.01], overdueAmount: 50000.01, daysPastDue: 400 });
     expect(c.overduePastLegalAction).toBe(0.01);
     expect(legalLine(c)).toEqual([
-      "Consider legal action — 0.01 overdue more than 180 days, the oldest 400 days past due (legal action after 180 days)",
+      "Consider legal action — 0.01 is overdue more than 180 days, the oldest 400 days past due (legal action after 180 days).",
     ]);
     expect(legalLine(c, "zh")).toEqual([
-      `${message("zh", "action.LEGAL_ACTION")} — 逾期超过 180 天的金额 0.01，最早一笔已逾期 400 天（超过 180 天考虑法律行动）`,
+      `${message("zh", "action.LEGAL_ACTION")}：逾期超过 180 天的金额为 0.01，最早一笔已逾期 400 天（超过 180 天考虑法律行动）。`,
     ]);
   });
 
@@ -222,7 +222,7 @@ describe("credit notes settle the oldest amounts owed first, as cash application
       ["C001", "CN-1", due(1), -400, null],
     ]).customers;
     expect(c).toMatchObject({ aging: [0, 0, 0, 0, 1500], daysPastDue: 300, overduePastLegalAction: 1100 });
-    expect(legalLine(c)[0]).toContain("1,100.00 overdue more than 180 days, the oldest 300 days past due");
+    expect(legalLine(c)[0]).toContain("1,100.00 is overdue more than 180 days, the oldest 300 days past due");
   });
 
   test("a credit that settles invoices to within float dust leaves nothing of them owed: the next one is the oldest", () => {

@@ -44,9 +44,9 @@ describe("the plan's printed pages", () => {
 
   test("Chinese: the summary's own title, the date as its as-of cell shows it, the pages in Chinese", () => {
     const p = plan("zh");
-    expect(headerOf(p, "summary")).toEqual({ header: "信用审查汇总 — 2026年11月30日", footer: "第 &P 页，共 &N 页" });
-    expect(headerOf(p, "archive")!.header).toBe("信用审查档案 — 2026年11月30日");
-    expect(headerOf(p, "policy")!.header).toBe("信用政策 — 2026年11月30日");
+    expect(headerOf(p, "summary")).toEqual({ header: "信用审查汇总——2026年11月30日", footer: "第 &P 页，共 &N 页" });
+    expect(headerOf(p, "archive")!.header).toBe("信用审查档案——2026年11月30日");
+    expect(headerOf(p, "policy")!.header).toBe("信用政策——2026年11月30日");
     expect(p.target.headerFooter).toEqual({ footer: "第 &P 页，共 &N 页" });
   });
 

@@ -187,7 +187,7 @@ describe("readPolicySheet", () => {
       "zh",
       "触发组合预警的逾期客户占比",
       10,
-      "工作表 Credit Policy 第 {row} 行，B (值) 列：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
+      "工作表“Credit Policy”第 {row} 行，B（值）列：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
     ],
     [
       "text that is no number",
@@ -236,7 +236,7 @@ describe("readPolicySheet", () => {
       "zh",
       "客户未指定时使用的 Z 模型",
       "奥尔森",
-      "工作表 Credit Policy 第 {row} 行，B (值) 列：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
+      "工作表“Credit Policy”第 {row} 行，B（值）列：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
     ],
   ] as const)("%s: the error names sheet, row and setting", (_name, lang, label, value, text) => {
     const { grid, row } = edited(label, value, lang);

@@ -128,10 +128,10 @@ describe("a figure that fired never reads as its own threshold", () => {
 describe("a score just under a band's edge reads as under it", () => {
   const subject = (score: number) => ({ score, findings: [], overdueAmount: 0, daysPastDue: 0 }) as never;
   test.each([
-    [3.497, "GRADE_MEDIUM", "risk score 3.497 is in the medium-risk band (from 2.500)"],
-    [3.4, "GRADE_MEDIUM", "risk score 3.40 is in the medium-risk band (from 2.50)"],
-    [3.5, "GRADE_HIGH", "risk score 3.50 is in the high-risk band (from 3.50)"],
-    [2.4999, "GRADE_LOW", "risk score 2.4999 is low risk; the policy gives no limit raise"],
+    [3.497, "GRADE_MEDIUM", "Risk score 3.497 is in the medium-risk band (from 2.500)."],
+    [3.4, "GRADE_MEDIUM", "Risk score 3.40 is in the medium-risk band (from 2.50)."],
+    [3.5, "GRADE_HIGH", "Risk score 3.50 is in the high-risk band (from 3.50)."],
+    [2.4999, "GRADE_LOW", "Risk score 2.4999 is low risk; the policy gives no limit raise."],
   ] as const)("%d (%s)", (score, reason, text) => {
     expect(reasonDetail(reason, subject(score), "en", DEFAULT_POLICY)).toBe(text);
   });

@@ -73,7 +73,7 @@ describe("typed-over output cells", () => {
     expect(text).toContain('Risk grade of Customer 2: "Low" (the review wrote Medium)');
     expect(text).toContain("Risk score of Customer 1: blank (the review wrote");
     const zh = typedOverText(over, CYCLE_SHEET, "zh");
-    expect(zh).toMatch(/^自 2026年10月31日 的审查以来，审查输出列中有 4 个单元格被手工改动/);
+    expect(zh).toMatch(/^自 2026年10月31日的审查以来，审查输出列中有 4 个单元格被手工改动/);
     // The column is named as the sheet has it: an English run wrote "Risk grade" there.
     expect(zh).toContain("（Customer 2的Risk grade）：“Low”（审查写入 中）");
     // Every face of the command line says so: the printed report and the JSON.

@@ -264,7 +264,7 @@ describe("the customers", () => {
     // At risk first, the larger balance first (the summary's top risks' order), each saying why: a
     // warning, or the High band when it has none; then the rest.
     expect(names[0]).toBe("Customer 8MediumRisk score: 2.85Over credit limit");
-    expect(names[2]).toMatch(/HighRisk score: 4\.45Risk score 4\.45 is in the high-risk band \(from 3\.50\)$/);
+    expect(names[2]).toMatch(/HighRisk score: 4\.45Risk score 4\.45 is in the high-risk band \(from 3\.50\)\.$/);
     expect(names.map((n) => n!.endsWith("No warnings"))).toEqual([false, false, false, false, false, false, true, true, true]);
     expect(screen.getByRole("combobox", { name: "Order" })).toHaveProperty("value", "attention");
   });

@@ -82,9 +82,9 @@ function detailOf(lang: Lang) {
 test("every action reads with the rule or warning behind it, with the customer's figures (English)", () => {
   const list = detailOf("en");
   expect(list("Recommendation")).toEqual([
-    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)"],
-    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)"],
-    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)"],
+    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)."],
+    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)."],
+    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)."],
     [
       "Hold new orders until the balance is back under the limit",
       "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
@@ -98,7 +98,7 @@ test("every action reads with the rule or warning behind it, with the customer's
 
 test("every action reads with its reason in Chinese too", () => {
   const list = detailOf("zh");
-  const highBand = "风险评分 3.80 属于高风险区间（3.50 起）";
+  const highBand = "风险评分 3.80 属于高风险区间（3.50 起）。";
   expect(list("政策建议")).toEqual([
     ["要求预付款", highBand],
     ["限制信用额度", highBand],
@@ -116,7 +116,7 @@ test("a customer's change since its last review: score and grade, warnings gaine
     ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
   ]);
   expect(detailOf("zh")("与上次审查相比")).toEqual([
-    ["自 2026年10月31日 起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
+    ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
     ["新增预警：评分上升、超出信用额度"],
     ["解除预警：逾期超过 90 天"],
     ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
@@ -163,7 +163,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
 
 test.each<[Lang, string]>([
   ["en", "Reviews past due = 1 (Northwind (High): last reviewed 2026-10-31, due 2026-11-30, 31 days late)"],
-  ["zh", "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日 再审，已逾期 31 天）"],
+  ["zh", "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日再审，已逾期 31 天）"],
 ])("the block names the high-risk customer whose monthly review was skipped (%s)", (lang, fact) => {
   const late = runReview({ sheetName: "Customers", values, asOf: serial("2026-12-31"), policy: DEFAULT_POLICY, archive }, lang);
   const facts = changesFacts(lang, late);
@@ -219,7 +219,7 @@ test("the review's notice, focused and announced, says how many grades moved sin
     'Reviewed 3 customers on "Customers".',
     "Since 2026-10-31: 1 moved to a riskier grade, 1 to a safer one.",
   ]);
-  expect(lines("zh")[1]).toBe("自 2026年10月31日 起：1 个客户风险等级变差，1 个改善。");
+  expect(lines("zh")[1]).toBe("自 2026年10月31日起：1 个客户风险等级变差，1 个改善。");
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
   // Dated before the archive's review: nothing to compare with, and it says a later review is there.
   expect(lines("en", first)).toEqual([

@@ -96,8 +96,8 @@ describe("the line under a name", () => {
 
   test("no warning: the data it could not use, else why it is at risk (overdue now, High), in either language", () => {
     const overdueNow = customer(9, { score: 1.2, grade: "low", overdueAmount: 36000, daysPastDue: 12 });
-    expect(standOutLine(overdueNow, "en", en)).toBe("36,000.00 is overdue: no limit raise until it is paid");
-    expect(standOutLine(overdueNow, "zh", zh)).toBe("有 36,000.00 逾期：付清前不提高额度");
+    expect(standOutLine(overdueNow, "en", en)).toBe("36,000.00 is overdue: no limit raise until it is paid.");
+    expect(standOutLine(overdueNow, "zh", zh)).toBe("逾期金额 36,000.00，付清前不提高额度。");
     expect(standOutLine(CASES[4], "en", en)).toMatch(/^Risk score 4\.60/);
     const noted = customer(10, {
       score: 2,
@@ -124,7 +124,7 @@ describe("actions and errors for the details", () => {
     const review = runReview({ sheetName: "Customers", values: customerSheet(9), asOf: 46000, policy: DEFAULT_POLICY }, "en");
     const high = review.customers.find((c) => c.grade === "high" && c.findings.some((f) => f.code === "OVERDUE_90"))!;
     // A rule's reason, worded to follow its action elsewhere, starts its own line here.
-    const highBand = "Risk score 4.45 is in the high-risk band (from 3.50)";
+    const highBand = "Risk score 4.45 is in the high-risk band (from 3.50).";
     expect(actionLines(high, "en", DEFAULT_POLICY)).toEqual([
       { code: "PREPAYMENT", text: "Require prepayment", reason: highBand },
       { code: "RESTRICT_LIMIT", text: "Restrict the credit limit", reason: highBand },
@@ -138,7 +138,7 @@ describe("actions and errors for the details", () => {
     expect(actionLines(high, "zh", DEFAULT_POLICY)[0]).toEqual({
       code: "PREPAYMENT",
       text: "要求预付款",
-      reason: "风险评分 4.45 属于高风险区间（3.50 起）",
+      reason: "风险评分 4.45 属于高风险区间（3.50 起）。",
     });
   });
 

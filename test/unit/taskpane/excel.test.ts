@@ -3,6 +3,7 @@
  * fake-excel.ts (see its header for exactly what is mocked and what is faked): what is
  * read, the exact cells written, and how many context.sync calls it takes.
  */
+import { dateText } from "../../../src/engine/i18n";
 import { serialFromYMD } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
@@ -28,7 +29,6 @@ import { sheetChoices, sheetKinds } from "../../../src/taskpane/sheets";
 import { address, FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER, NASTY_NAMES } from "./workbooks";
 import { OUTPUT_HEADERS_EN } from "../../support/output-headers";
-import { dateText } from "../../../src/engine/review/texts";
 
 const AS_OF = serialFromYMD(2026, 3, 31);
 let fake: FakeExcel;
@@ -725,6 +725,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
+        // Each point labelled by its month, as the package's chart is: a full date would wrap under it.
+        categoryNumberFormat: "yyyy-mm",
+        categoryFormatLinked: false,
       },
     ]);
     expect(summary.text(47, 0)).toBe("Portfolio over time");
@@ -892,7 +895,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     fake.failAt = undefined;
     const finished = await finishOutcome(outcome, plan, "zh", (name) => markIncompleteWith(fake.context, name, "zh"));
     expect(finished.marked?.ok).toBe(true);
-    expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成 — 请重新运行审查");
+    expect(fake.sheet(finished.marked!.sheet)!.text(0, 0)).toBe("未完成：请重新运行审查");
   });
 
   test("a failure injected at each sync of a chunked write: told apart, input cells untouched, marked incomplete", async () => {
@@ -974,7 +977,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheets.map((s) => s.name)).toEqual(["Customers", "Notes", "信用政策"]);
     // Its pages dated the day it is saved: the settings are that day's, not the last review's.
     expect(fake.sheet("信用政策")!.headerFooter).toEqual({
-      centerHeader: `信用政策 — ${dateText(AS_OF + 5, "zh")}`,
+      centerHeader: `信用政策——${dateText(AS_OF + 5, "zh")}`,
       centerFooter: "第 &P 页，共 &N 页",
     });
     expect(readPolicySheet(fake.sheet("信用政策")!.cells as unknown[][]).mediumFrom).toBe(2.4);

@@ -1,0 +1,209 @@
+/**
+ * The report reads as its reader's finance department writes: a date in a sentence in the
+ * language's date form, Chinese punctuation in Chinese texts (full-width brackets, "；" between
+ * problems, no space after a Chinese date), one term for the overdue amount, counts that say what
+ * they count, a count of none said in words, and every reason a sentence with its full stop.
+ */
+import { CellValue } from "../../../src/engine/cells";
+import { dateText, Lang, message, MessageKey } from "../../../src/engine/i18n";
+import { en } from "../../../src/engine/i18n/en";
+import { zh } from "../../../src/engine/i18n/zh";
+import { cliZh } from "../../../src/engine/i18n/cli-zh";
+import "../../../src/engine/i18n/cli";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { RULES } from "../../../src/engine/review/decisions";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../../../src/engine/review/fields";
+import { ARCHIVE_COLUMNS } from "../../../src/engine/review/archive";
+import { runReview } from "../../../src/engine/review/review";
+import { issuesText, moreAtRiskText, reasonDetail } from "../../../src/engine/review/texts";
+import { trendHeaders } from "../../../src/engine/review/trend";
+import { buildWritePlan, ChartPlan } from "../../../src/engine/review/write-plan";
+import { reviewWorkbook } from "../../support/review-cycle";
+import { customerSheet, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
+
+const ASOF = serial("2025-11-30");
+
+/** A Chinese customer sheet: one customer with news dated after the review, one with a factor out of range. */
+function chineseSheet(): Grid {
+  const header: CellValue[] = ["客户编号", "客户名称", ...FACTOR_HEADERS_ZH, "信用额度", "应收账款余额", "负面新闻日期"];
+  return [
+    header,
+    ["C001", "远航自行车", 5, 5, 5, 5, 5, 100_000, 50_000, serial("2026-11-16")],
+    ["C002", "南岭影视", 2, 2, 6, 2, 2, 100_000, 50_000, null],
+  ];
+}
+
+function reviewed(lang: Lang) {
+  return runReview({ sheetName: "客户", values: chineseSheet(), asOf: ASOF, policy: DEFAULT_POLICY }, lang);
+}
+
+describe("a date inside a note is in the language's date form", () => {
+  test.each([
+    ["zh", "负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入"],
+    ["en", "the negative news is dated 2026-11-16, after the review date, so it is not counted"],
+  ] as const)("%s", (lang, said) => {
+    const c = reviewed(lang).customers[0];
+    const text = issuesText(c, lang, DEFAULT_POLICY);
+    expect(text).toContain(said);
+  });
+
+  test("no Chinese text the review writes holds a date as year-month-day digits", () => {
+    const plan = buildWritePlan(reviewed("zh"), "zh", { sheetNames: [] });
+    const texts = [...plan.target.blocks, ...plan.sheets.flatMap((s) => s.blocks)]
+      .flatMap((b) => b.values.flat())
+      .filter((v): v is string => typeof v === "string" && /\p{Script=Han}/u.test(v));
+    expect(texts.filter((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toEqual([]);
+  });
+});
+
+describe("Chinese punctuation in Chinese texts", () => {
+  test("a column's header stands in full-width brackets, in the message and in the summary's cell column", () => {
+    const result = reviewed("zh");
+    expect(issuesText(result.customers[1], "zh", DEFAULT_POLICY)).toBe(
+      "第 3 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6",
+    );
+    const summary = buildWritePlan(result, "zh", { sheetNames: [] }).sheets[0];
+    const cells = summary.blocks.flatMap((b) => b.values.flat());
+    expect(cells).toContain("E3（行业风险）");
+    expect(cells.filter((v) => typeof v === "string" && /[A-Z]+\d+ \(/.test(v))).toEqual([]);
+  });
+
+  test("in English the same places keep their half-width brackets", () => {
+    const values = customerSheet([], [{ factors: [2, 2, 6, 2, 2] }]);
+    const result = runReview({ sheetName: "Customers", values, asOf: ASOF, policy: DEFAULT_POLICY }, "en");
+    expect(issuesText(result.customers[0], "en", DEFAULT_POLICY)).toBe(
+      "row 2, column E (Industry risk): industry risk must be between 1 and 5, got 6",
+    );
+    const cells = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.flat());
+    expect(cells).toContain("E2 (Industry risk)");
+  });
+
+  test("a customer's problems are joined by the language's separator: the issues column and the archive's", () => {
+    const sheet = chineseSheet();
+    // Both problems on one customer: news after the review and a factor out of range.
+    sheet[1][4] = 6;
+    const result = runReview({ sheetName: "客户", values: sheet, asOf: ASOF, policy: DEFAULT_POLICY }, "zh");
+    const text = issuesText(result.customers[0], "zh", DEFAULT_POLICY);
+    expect(text).toContain("实际为 6；第 2 行，J（负面新闻日期）列");
+    expect(text).not.toContain("; ");
+    const archive = buildWritePlan(result, "zh", { sheetNames: [] }).sheets.find((s) => s.kind === "archive")!;
+    expect(archive.blocks.flatMap((b) => b.values.flat())).toContain(text);
+    const english = runReview({ sheetName: "客户", values: sheet, asOf: ASOF, policy: DEFAULT_POLICY }, "en");
+    expect(issuesText(english.customers[0], "en", DEFAULT_POLICY)).toContain("got 6; row 2, column J (负面新闻日期)");
+  });
+
+  const chineseTexts = Object.entries({ ...zh, ...cliZh }) as [MessageKey, string][];
+
+  test("no space between a Chinese date and the Chinese text after it", () => {
+    const day = dateText(serial("2026-07-31"), "zh");
+    // Every Chinese text with each parameter that names a date given one; the news warning's figures are dates too.
+    const dates = { date: day, last: day, due: day, latest: day };
+    const dated = [
+      ...chineseTexts.map(([key]) => message("zh", key, dates)),
+      message("zh", "warning.NEGATIVE_NEWS.detail", { value: day, threshold: day }),
+    ].filter((text) => text.includes(day));
+    expect(dated.length).toBeGreaterThan(5);
+    expect(dated.filter((text) => /日 \p{Script=Han}/u.test(text))).toEqual([]);
+  });
+
+  test("no half-width dash, semicolon or bracket joins Chinese words", () => {
+    const ascii = chineseTexts.filter(([, text]) => / — |; |\p{Script=Han} ?\(|\) ?\p{Script=Han}/u.test(text));
+    expect(ascii).toEqual([]);
+  });
+});
+
+describe("one term for one thing", () => {
+  test("the overdue amount is 逾期金额 wherever the Chinese report names it", () => {
+    const names = [
+      FIELD_LABELS.overdueAmount.zh,
+      OUTPUT_HEADERS.overdueBalance.zh,
+      ARCHIVE_COLUMNS.overdueAmount.header.zh,
+      message("zh", "trend.overdue"),
+      message("zh", "summary.overdueAmount"),
+    ];
+    for (const name of names) expect(name).toContain("逾期金额");
+    expect(JSON.stringify({ ...zh, ...cliZh, headers: Object.values(OUTPUT_HEADERS) })).not.toContain("逾期余额");
+  });
+
+  test("a sheet reviewed when the column was headed 逾期余额 has that column found as the review's own", () => {
+    const values = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [1_000, 500] }]);
+    const first = reviewWorkbook({ customers: values }, ASOF, "zh").workbook.customers;
+    const header = first[0].map(String);
+    const at = header.indexOf("逾期金额合计");
+    expect(at).toBeGreaterThan(0);
+    first[0][at] = "逾期余额";
+    const again = reviewWorkbook({ customers: first }, ASOF + 31, "zh").workbook.customers;
+    // Written over in place, under today's header: no second block of output columns to its right.
+    expect(again[0].map(String)).toEqual(header);
+  });
+
+  test.each([
+    ["en", "Customers reviewed"],
+    ["zh", "已审查客户数"],
+  ] as const)("the trend counts the customers reviewed and says so (%s)", (lang, label) => {
+    expect(trendHeaders(lang)[4]).toBe(label);
+    expect(trendHeaders(lang)[4]).toBe(message(lang, "summary.customers"));
+    expect(trendHeaders(lang)[4]).not.toBe(message(lang, "summary.gradeCustomers"));
+  });
+});
+
+describe("counts and reasons read as sentences", () => {
+  const risks = (n: number, acting: number) =>
+    Array.from({ length: n }, (_, i) => ({ needsAction: i < acting })) as unknown as Parameters<typeof moreAtRiskText>[0]["topRisks"];
+
+  test.each([
+    ["zh", 2, "……另有 2 位风险客户，均无需采取措施，见工作表“客户”"],
+    ["en", 2, "… and 2 more customers at risk, none needing action — see sheet 客户"],
+    ["en", 1, "… and 1 more customer at risk, none needing action — see sheet 客户"],
+  ] as const)("none of the customers left out needing action (%s, %i)", (lang, more, said) => {
+    const p = { customersAtRisk: 10 + more, customersNeedingAction: 3, topRisks: risks(10, 3) };
+    expect(moreAtRiskText(p, "客户", lang)).toBe(said);
+  });
+
+  test("some of them needing action are counted", () => {
+    const p = { customersAtRisk: 12, customersNeedingAction: 4, topRisks: risks(10, 3) };
+    expect(moreAtRiskText(p, "客户", "zh")).toBe("……另有 2 位风险客户，其中 1 位需采取措施，见工作表“客户”");
+    expect(moreAtRiskText(p, "Customers", "en")).toBe(
+      "… and 2 more customers at risk, 1 of them needing action — see sheet Customers",
+    );
+  });
+
+  test.each([
+    ["zh", "逾期金额 60,000.00，付清前不提高额度。"],
+    ["en", "60,000.00 is overdue: no limit raise until it is paid."],
+  ] as const)("an overdue customer's reason is a sentence (%s)", (lang, said) => {
+    expect(reasonDetail("OVERDUE", { overdueAmount: 60_000, daysPastDue: 10, findings: [] }, lang, DEFAULT_POLICY)).toBe(said);
+  });
+
+  test.each(["en", "zh"] as const)("every rule's reason ends as a sentence, as a warning's does (%s)", (lang) => {
+    const subjects = [
+      { score: 4, balance: 1, overdueAmount: 60_000, daysPastDue: 200, findings: [] },
+      { score: 4, daysPastDue: 200, findings: [] },
+      { score: 4, balance: 1, overdueAmount: 60_000, daysPastDue: 200, overduePastLegalAction: 100, findings: [] },
+    ];
+    const texts = RULES.flatMap((rule) => subjects.map((c) => reasonDetail(rule, c, lang, DEFAULT_POLICY)));
+    for (const text of texts) expect(text).toMatch(lang === "en" ? /^[A-Z\d].*\.$/ : /。$/);
+    // The catalogue's own: each rule's details, in both languages.
+    const keys = Object.keys(en).filter((k) => /^rule\.\w+\.\w+$/.test(k)) as MessageKey[];
+    expect(keys.length).toBeGreaterThan(8);
+    for (const key of keys) expect([message("en", key).slice(-1), message("zh", key).slice(-1)]).toEqual([".", "。"]);
+  });
+});
+
+describe("the trend chart's axis", () => {
+  const sheet = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [1_000, 500] }]);
+  const chartAfter = (dates: readonly string[], lang: Lang): ChartPlan => {
+    let workbook = { customers: sheet } as Parameters<typeof reviewWorkbook>[0];
+    let result!: ReturnType<typeof reviewWorkbook>["result"];
+    for (const date of dates) ({ result, workbook } = reviewWorkbook(workbook, serial(date), lang));
+    return buildWritePlan(result, lang, { sheetNames: [] }).sheets[0].charts!.find((c) => c.kind === "line")!;
+  };
+
+  test.each(["en", "zh"] as const)("monthly reviews are labelled by their month, short enough for one line (%s)", (lang) => {
+    expect(chartAfter(["2026-09-30", "2026-10-31", "2026-11-30"], lang).categoryFormat).toBe("month");
+  });
+
+  test("two reviews in one month keep their dates, which tell them apart", () => {
+    expect(chartAfter(["2026-11-01", "2026-11-30"], "zh").categoryFormat).toBe("date");
+  });
+});
