@@ -426,7 +426,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       String(c.row),
       customerName(c),
       c.score === undefined || c.errors.length ? "—" : formatScore(c.score, result.policy, lang),
-      c.grade ? gradeName(c.grade, lang) : t("ui.grade.dataError"),
+      c.grade ? gradeName(c.grade, lang) : t("grade.dataError"),
       c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,

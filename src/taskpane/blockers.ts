@@ -2,6 +2,7 @@
  * Why Review or Write back is unavailable, in the words the action bar shows beside the button,
  * with the one fix the pane can offer (taking the user to the policy field at fault).
  */
+import "../engine/i18n/ui";
 import { MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS } from "../engine/policy";
 import { Blocker } from "./review-state";

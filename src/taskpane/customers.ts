@@ -3,6 +3,7 @@
  * line of what stands out, its actions one per line and its data errors with the cell to go to.
  * Pure (no React, no Office.js). The texts come from the engine's catalogues and texts module.
  */
+import "../engine/i18n/ui";
 import { Area, parseAddress } from "../engine/a1";
 import { CreditError, describeError, placeCell } from "../engine/errors";
 import { Lang, message, Translate } from "../engine/i18n";
@@ -38,7 +39,7 @@ export function hasDataProblem(c: CustomerResult): boolean {
 
 /** A customer's grade as the list and the details show it: "Data error" when its row could not be graded. */
 export function gradeLabel(c: CustomerResult, t: Translate): string {
-  return hasDataError(c) ? t("ui.grade.dataError") : t(`grade.${c.grade!}`);
+  return hasDataError(c) ? t("grade.dataError") : t(`grade.${c.grade!}`);
 }
 
 export type CustomerOrder = "attention" | "row" | "name" | "score";

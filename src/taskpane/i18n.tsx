@@ -1,4 +1,5 @@
 /** The pane's language: every visible string goes through the engine's message catalogues. */
+import "../engine/i18n/ui";
 import { createContext, useContext } from "react";
 import { Lang, Translate, translator } from "../engine/i18n";
 

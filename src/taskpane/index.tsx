@@ -3,6 +3,7 @@
  * in Office's display language and theme, with the pane's live regions around it. In the shared
  * runtime this page also hosts the CREDIT.* functions bundle (functions.js).
  */
+import "../engine/i18n/ui";
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { resolveLang } from "../engine/i18n";

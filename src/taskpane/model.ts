@@ -3,6 +3,7 @@
  * report, what a write changes in sentences. Every rule, threshold, header and
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
+import "../engine/i18n/ui";
 import { Area, columnLetter } from "../engine/a1";
 import { CellValue, todaySerial } from "../engine/cells";
 import { CreditError, errorText } from "../engine/errors";

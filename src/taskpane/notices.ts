@@ -3,6 +3,7 @@
  * confirmation or what a failed write left behind, and one-line messages. A notice renders in the
  * current language, so it is kept as a function of the translator, not as text.
  */
+import "../engine/i18n/ui";
 import { CreditError, describeError } from "../engine/errors";
 import { dateText, Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
 import type { ExcelProblem, WriteOutcome } from "./excel";

@@ -3,6 +3,7 @@
  * where it came from (the defaults, or the workbook's policy sheet and whether that sheet passed
  * the checks), and whether the user has edited it since.
  */
+import "../engine/i18n/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { CellValue } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";

@@ -3,6 +3,7 @@
  * (for the user to confirm once), then the write itself with its progress and outcome. The policy
  * form saved on its own to the policy sheet is asked the same way.
  */
+import "../engine/i18n/ui";
 import { CellValue } from "../engine/cells";
 import { Dispatch, useCallback, useState } from "react";
 import { Lang, Translate } from "../engine/i18n";

@@ -41,6 +41,8 @@ const SCENARIO_MS = 45_000;
 const TOTAL_MS = 330_000;
 
 const i18n = require(path.join(ROOT, "lib/src/engine/i18n"));
+// The pane's own texts, which the scenarios read the pane by.
+require(path.join(ROOT, "lib/src/engine/i18n/ui"));
 const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
 const { detectLedger } = require(path.join(ROOT, "lib/src/engine/review/ledger"));
 const { DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));

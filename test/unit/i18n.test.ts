@@ -10,12 +10,15 @@ import { en as coreEn } from "../../src/engine/i18n/en";
 import { zh as coreZh } from "../../src/engine/i18n/zh";
 import { cliEn } from "../../src/engine/i18n/cli-en";
 import { cliZh } from "../../src/engine/i18n/cli-zh";
+import { uiEn } from "../../src/engine/i18n/ui-en";
+import { uiZh } from "../../src/engine/i18n/ui-zh";
 import { message, MessageKey, resolveLang } from "../../src/engine/i18n";
 import "../../src/engine/i18n/cli";
+import "../../src/engine/i18n/ui";
 
 /** The product's texts and the command line's own, as the command line has them. */
-const en: Record<MessageKey, string> = { ...coreEn, ...cliEn };
-const zh: Record<MessageKey, string> = { ...coreZh, ...cliZh };
+const en: Record<MessageKey, string> = { ...coreEn, ...cliEn, ...uiEn };
+const zh: Record<MessageKey, string> = { ...coreZh, ...cliZh, ...uiZh };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../scripts/functions-locale");
@@ -46,6 +49,20 @@ describe("message catalogues", () => {
     const importers = ["functions", "taskpane", "engine"]
       .flatMap((face) => files(path.join(root, face)))
       .filter((file) => /i18n\/cli["']/.test(fs.readFileSync(file, "utf8")));
+    expect(importers.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  test("the task pane's texts are its own catalogue: no module of the functions, the command line or the engine imports it", () => {
+    expect(Object.keys(uiEn).every((key) => key.startsWith("ui."))).toBe(true);
+    expect(Object.keys(coreEn).some((key) => key.startsWith("ui."))).toBe(false);
+    const root = path.resolve(__dirname, "../../src");
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+    const importers = ["functions", "cli", "engine"]
+      .flatMap((face) => files(path.join(root, face)))
+      .filter((file) => /i18n\/ui["']/.test(fs.readFileSync(file, "utf8")));
     expect(importers.map((file) => path.relative(root, file))).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { ymdFromSerial } from "../cells";
 import type { CliMessageKey } from "./cli-en";
+import type { UiMessageKey } from "./ui-en";
 import { en, MessageKey as CoreMessageKey } from "./en";
 import { zh } from "./zh";
 
-/** Every text's key: the product's, and the command line's own (added by ./cli.ts where it is used). */
-export type MessageKey = CoreMessageKey | CliMessageKey;
+/** Every text's key: the product's, and the command line's and the task pane's own (added by ./cli.ts and ./ui.ts where they are used). */
+export type MessageKey = CoreMessageKey | CliMessageKey | UiMessageKey;
 export type Lang = "en" | "zh";
 export const LANGUAGES: readonly Lang[] = ["en", "zh"];
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -71,7 +72,8 @@ function templateParts(template: string): readonly TemplatePart[] {
 
 export function message(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key];
-  if (template === undefined) throw new Error(`text "${key}" is not loaded: its module imports engine/i18n/cli`);
+  if (template === undefined)
+    throw new Error(`text "${key}" is not loaded: the module that says it imports engine/i18n/cli or engine/i18n/ui`);
   if (template.indexOf("{") < 0) return template;
   let text = "";
   for (const part of templateParts(template)) {

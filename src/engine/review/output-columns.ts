@@ -112,7 +112,7 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
     case "grade": {
       // A row the review could not grade says so in its grade column: a filter on the grades finds
       // the rows to fix, and the next run knows the row as one of its own (see outputPlace).
-      const dataError = message(lang, "ui.grade.dataError");
+      const dataError = message(lang, "grade.dataError");
       return (c) => (c.grade ? texts.grade(c) : c.errors.length ? dataError : null);
     }
     case "zScore":

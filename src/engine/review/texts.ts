@@ -35,7 +35,7 @@ export function gradeName(grade: Grade, lang: Lang): string {
 }
 
 /** What the grade column says of a row the review could not grade, in each language it writes. */
-export const DATA_ERROR_GRADES: ReadonlySet<string> = new Set(LANGUAGES.map((lang) => message(lang, "ui.grade.dataError")));
+export const DATA_ERROR_GRADES: ReadonlySet<string> = new Set(LANGUAGES.map((lang) => message(lang, "grade.dataError")));
 
 export function zoneName(zone: ZZone, lang: Lang): string {
   return message(lang, `zone.${zone}`);

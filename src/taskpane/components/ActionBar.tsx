@@ -4,6 +4,7 @@
  * progress in words, a bar and Cancel sit above the buttons. Write back first shows what it
  * will change, in place of the buttons, and asks once; the bar is never taller than the pane.
  */
+import "../../engine/i18n/ui";
 import { Button, Link, makeStaticStyles, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { MessageKey, MessageParams } from "../../engine/i18n";
 import { useLang } from "../i18n";

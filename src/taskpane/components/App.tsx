@@ -3,6 +3,7 @@
  * recognised, edit the policy, run the review, look through the customers and write the
  * results back. The engine decides every rule, header and layout; ../excel talks to Excel.
  */
+import "../../engine/i18n/ui";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { isoFromSerial, readDate, todaySerial } from "../../engine/cells";

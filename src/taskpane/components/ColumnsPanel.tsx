@@ -1,4 +1,5 @@
 /** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
+import "../../engine/i18n/ui";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";

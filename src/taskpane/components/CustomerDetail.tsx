@@ -5,6 +5,7 @@
  * with the customer's figures), every warning explained against its threshold, and each data
  * error with a button that selects its cell.
  */
+import "../../engine/i18n/ui";
 import { dateText } from "../../engine/i18n";
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { bucketLabels } from "../../engine/aging";

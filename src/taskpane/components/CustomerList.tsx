@@ -3,6 +3,7 @@
  * badge, score; what stands out below), "needs attention first" by default, filtered by grade or
  * text. A row opens the customer's details right under it and selects its row on the sheet.
  */
+import "../../engine/i18n/ui";
 import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { GRADES, Policy } from "../../engine/policy";

@@ -5,6 +5,7 @@
  * readers get it in full from the button itself. The tooltip is a box under the row rather than
  * Fluent's Tooltip, whose positioning engine would add 15 KB (gzip) to the pane for one line.
  */
+import "../../engine/i18n/ui";
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";

@@ -57,7 +57,7 @@ export function GradeBadge({ grade }: { grade: Grade | undefined }) {
   return (
     <span className={mergeClasses(styles.badge, styles[look])}>
       {ICONS[look]}
-      {grade ? t(`grade.${grade}`) : t("ui.grade.dataError")}
+      {grade ? t(`grade.${grade}`) : t("grade.dataError")}
     </span>
   );
 }

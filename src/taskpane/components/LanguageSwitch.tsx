@@ -1,4 +1,5 @@
 /** The pane's language: it follows Office's display language, and can be switched here (English, 中文). */
+import "../../engine/i18n/ui";
 import { makeStyles, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { Lang } from "../../engine/i18n";
 import { useLang } from "../i18n";

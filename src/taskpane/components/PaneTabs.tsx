@@ -1,6 +1,7 @@
 /**
  * The pane's three tabs (recognised columns, policy, results) and the panel of the one chosen.
  */
+import "../../engine/i18n/ui";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { ComponentProps } from "react";
 import { useLang } from "../i18n";

@@ -4,6 +4,7 @@
  * that field and takes the focus there. Saving writes the policy sheet, so only Save policy
  * saves (Enter in a field does not), and it first asks, as Write back does.
  */
+import "../../engine/i18n/ui";
 import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { Policy, POLICY_FIELDS } from "../../engine/policy";

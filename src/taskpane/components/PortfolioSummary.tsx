@@ -3,6 +3,7 @@
  * exposure, credit limits and their utilisation, the amount and share overdue, the exposure at
  * risk, warnings, and each grade's share.
  */
+import "../../engine/i18n/ui";
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";

@@ -1,4 +1,5 @@
 /** The Results tab: the portfolio summary, what changed since the last review, then the customers, each opening its details in place. */
+import "../../engine/i18n/ui";
 import { Text } from "@fluentui/react-components";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
 import { ErrorLine } from "../customers";

@@ -2,6 +2,7 @@
  * What to review: the customer sheet and the as-of date. After a review it folds into one line
  * (sheet · date · Change) so the results start near the top of the pane.
  */
+import "../../engine/i18n/ui";
 import { Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useLang } from "../i18n";

@@ -4,6 +4,7 @@
  * room it has (a 320 px pane at 200% zoom), the changes scroll inside it, so its title and its
  * buttons stay in view.
  */
+import "../../engine/i18n/ui";
 import { Button, makeStyles, mergeClasses, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, Ref, useEffect, useId, useRef } from "react";
 import { MessageKey } from "../../engine/i18n";

@@ -3,6 +3,7 @@
  * work packed into syncs under the payload limit, then an outcome that says what was written, what
  * may have been and what was not, with the "incomplete" mark after a part-written failure.
  */
+import "../../engine/i18n/ui";
 import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";

@@ -177,7 +177,7 @@ describe("one customer, one grade in every face", () => {
         .find((l) => l.includes("Partial Co"))!;
       expect(tableLine).toContain(` ${grade} `);
       expect(tableLine).toContain("3.00");
-      expect(tableLine).not.toContain(message(lang, "ui.grade.dataError"));
+      expect(tableLine).not.toContain(message(lang, "grade.dataError"));
 
       const block = buildWritePlan(result, lang, { sheetNames: [] }).target.blocks[0];
       const header = block.values[0];
