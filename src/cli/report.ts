@@ -5,6 +5,7 @@ import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
+import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
@@ -311,13 +312,12 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
 }
 
 /** The characters that take two terminal columns: CJK, Hangul and full-width forms. */
-const WIDE = "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
-const WIDE_CHARACTER = new RegExp(`[${WIDE}]`);
+const WIDE_CHARACTER = new RegExp(`[${WIDE_CLASS}]`);
 /**
  * Where a line may break: after a word and its spaces, or after any wide character (Chinese has
  * no spaces) but before its closing punctuation, which never starts a line.
  */
-const BREAKABLE = new RegExp(`[${WIDE}][）」』》】；，。、：！？]*|[^\\s${WIDE}]+\\s*|\\s+`, "g");
+const BREAKABLE = new RegExp(`[${WIDE_CLASS}][）」』》】；，。、：！？]*|[^\\s${WIDE_CLASS}]+\\s*|\\s+`, "g");
 
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {

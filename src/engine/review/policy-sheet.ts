@@ -9,6 +9,7 @@ import { CellValue, isEmptyCell } from "../cells";
 import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
+import { isWideCode } from "../text-width";
 import { Z_MODEL_NAMES } from "../z-models";
 import { LANGS_OF_HEADERS } from "./fields";
 import { OwnSheets, reviewSheetName } from "./sheets";
@@ -63,8 +64,7 @@ function policyHeader(lang: Lang): string[] {
 export function displayWidth(value: PlanValue): number {
   const text = typeof value === "number" ? value.toPrecision(6) : String(value ?? "");
   let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text) width += isWideCode(ch.charCodeAt(0)) ? 2 : 1;
   return width;
 }
 

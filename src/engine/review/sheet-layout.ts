@@ -5,6 +5,7 @@
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
 import { dateText, Lang, monthText } from "../i18n";
+import { isWideCode, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
@@ -41,8 +42,11 @@ const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
 const MAX_FROZEN_ROWS = 10;
 
+/** Curly quotes (U+2018–U+201D): a sheet's Chinese text sets them in its CJK font, a full em wide. */
+const CURLY_QUOTES = [0x2018, 0x201d] as const;
+
 /** East Asian wide characters (CJK, Hangul, full-width forms, CJK punctuation and quotes) take two columns. */
-const WIDE = /[\u1100-\u115f\u2018-\u201d\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const WIDE = new RegExp(`[\\u2018-\\u201d${WIDE_CLASS}]`, "g");
 
 /** A wide character or a line break: without either, a text is as wide as it is long. */
 const WIDE_OR_BREAK = new RegExp(`\\n|${WIDE.source}`);
@@ -280,15 +284,7 @@ const ASCII_WIDTH = Float64Array.from({ length: 128 }, (_, code) => {
 /** A character's width by its UTF-16 code: the WIDE ranges take a full em. */
 function characterWidth(code: number): number {
   if (code < 128) return ASCII_WIDTH[code];
-  const wide =
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2018 && code <= 0x201d) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6);
+  const wide = isWideCode(code) || (code >= CURLY_QUOTES[0] && code <= CURLY_QUOTES[1]);
   return wide ? CHARACTER_WIDTH.wide : CHARACTER_WIDTH.other;
 }
 
