@@ -16,15 +16,7 @@ import { LINE_HEIGHT } from "../../src/engine/review/sheet-layout";
 import { REVIEW_SHEETS } from "../../src/engine/review/sheets";
 import { review } from "../../src/cli/main";
 import { SAMPLE_AS_OF } from "../../scripts/make-examples";
-import {
-  pagesOf,
-  pagesWith,
-  printedLines,
-  RenderedSample,
-  renderSamples,
-  toPdf,
-  wordHeights,
-} from "../../scripts/render-report";
+import { pagesOf, pagesWith, printedLines, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
 import { partsOf } from "../support/views";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -95,7 +87,10 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
       const column = headerCell.exec(sheet)![1];
       const cellText = new RegExp(`<c r="${column}\\d+"[^>]*t="inlineStr"[^>]*><is><t[^>]*>([^<]*)</t>`);
       const decoded = (xml: string) =>
-        xml.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name]!);
+        xml.replace(
+          /&(amp|lt|gt|quot|apos);/g,
+          (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name]!,
+        );
       const printed = printedLines(s);
       let texts = 0;
       for (const [, row, attributes, cells] of sheet.matchAll(/<row r="(\d+)"([^>]*)>([\s\S]*?)<\/row>/g)) {
@@ -192,4 +187,24 @@ describe("a year of monthly reviews as LibreOffice prints the summary", () => {
     for (const asOf of MONTH_ENDS.slice(1)) expect(page).toContain(shown(asOf));
     expect(all[title[0] + 1] ?? "").not.toContain(message(lang, "trend.title"));
   });
+
+  test.each(["en", "zh"] as const)(
+    "%s: the archive prints the last review's rows alone, however many reviews it keeps",
+    (lang) => {
+      const all = pages.get(lang)!;
+      const shown = (iso: string) => (lang === "en" ? iso : iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日"));
+      const last = MONTH_ENDS[MONTH_ENDS.length - 1];
+      const date = shown(last);
+      const archive = all.filter((text) =>
+        text.includes(message(lang, "print.header", { title: REVIEW_SHEETS.archive[lang], date })),
+      );
+      // The sample's 45 customers, 24 columns: a few pages across, as one review's rows print, not thirteen reviews'.
+      expect(archive.length).toBeGreaterThanOrEqual(1);
+      expect(archive.length).toBeLessThanOrEqual(8);
+      const printed = archive.join("\n");
+      // Each row names its review date in the archive's first column; an earlier review's never shows.
+      expect(printed.split(date).length).toBeGreaterThan(archive.length + 1);
+      for (const earlier of MONTH_ENDS.slice(0, -1)) expect(printed).not.toContain(shown(earlier));
+    },
+  );
 });

@@ -111,7 +111,7 @@
       this.frozenRows = 0;
       this.autoFilter = undefined; // its address, when the sheet has one
       this.tables = 0;
-      this.print = {}; // { orientation, zoom, titleRows, titleColumns }
+      this.print = {}; // { orientation, zoom, titleRows, titleColumns, area }
       this.pages = {}; // the header and footer on every page: { state, centerHeader, centerFooter, … }, "" where none
       this.protected = false;
       this.deleted = false;
@@ -478,6 +478,7 @@
       });
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
       this.pageLayout.setPrintTitleColumns = (columns) => page("setPrintTitleColumns", (print) => (print.titleColumns = columns));
+      this.pageLayout.setPrintArea = (area) => page("setPrintArea", (print) => (print.area = area));
       // Headers and footers (ExcelApi 1.9): the state, and the sections printed on every page.
       const headersFooters = new SheetPartProxy(context, this, "pageLayout.headersFooters", {
         state: (sheet) => sheet.pages.state || "Default",

@@ -51,6 +51,7 @@ export interface FakePrint {
   titleRows?: string;
   titleColumns?: string;
   printOrder?: string;
+  area?: string;
 }
 
 /** The sections of the header and footer printed on every page (what headersFooters.defaultForAllPages holds), and their state. */
@@ -459,6 +460,7 @@ export class FakeExcel {
           setPrintTitleRows: (rows: string) => writeOp("printTitleRows", undefined, rows, (s) => (s.print.titleRows = rows)),
           setPrintTitleColumns: (columns: string) =>
             writeOp("printTitleColumns", undefined, columns, (s) => (s.print.titleColumns = columns)),
+          setPrintArea: (area: string) => writeOp("printArea", undefined, area, (s) => (s.print.area = area)),
           headersFooters: (() => {
             const now = fake.sheet(name)?.headerFooter ?? {};
             const group = fake.mock({ state: now.state ?? "Default" });

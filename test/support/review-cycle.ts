@@ -3,6 +3,7 @@
  * it the way a front end runs one: read, runReview, buildWritePlan, and the plan's blocks
  * applied back to the grids. For tests of the review cycle over several reviews.
  */
+import type { Area } from "../../src/engine/a1";
 import { Lang } from "../../src/engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../../src/engine/policy";
 import { ReviewResult, runReview } from "../../src/engine/review/review";
@@ -25,7 +26,7 @@ export function reviewWorkbook(
   lang: Lang = "en",
   policy: Policy = DEFAULT_POLICY,
   sheetName = CYCLE_SHEET,
-): { result: ReviewResult; workbook: CycleWorkbook } {
+): { result: ReviewResult; workbook: CycleWorkbook; archivePrintArea?: Area } {
   const { archive, policyHistory } = workbook;
   const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory }, lang);
   const plan = buildWritePlan(result, lang, {
@@ -37,6 +38,7 @@ export function reviewWorkbook(
   const historyPlan = sheet("policyHistory");
   return {
     result,
+    archivePrintArea: sheet("archive")!.print?.area,
     workbook: {
       customers: applyBlocks(workbook.customers, plan.target.blocks),
       archive: trimBlankRows(applyBlocks(archive ?? [], sheet("archive")!.blocks)),

@@ -1,13 +1,13 @@
 /**
- * The workbook's built-in names for a sheet's print titles and filter (_xlnm.Print_Titles,
- * _xlnm._FilterDatabase), edited in workbook.xml: a name of ours replaces the same name of the
- * same sheet, every other name stays as it was.
+ * The workbook's built-in names for a sheet's print titles, printed cells and filter
+ * (_xlnm.Print_Titles, _xlnm.Print_Area, _xlnm._FilterDatabase), edited in workbook.xml: a name
+ * of ours replaces the same name of the same sheet, every other name stays as it was.
  */
 import { decodeXml, escapeXml } from "./xml";
 import { applySplices, elementsOf, orderedPosition } from "./xml-edit";
 
 export interface SheetName {
-  readonly name: "_xlnm.Print_Titles" | "_xlnm._FilterDatabase";
+  readonly name: "_xlnm.Print_Titles" | "_xlnm.Print_Area" | "_xlnm._FilterDatabase";
   /** 0-based position of the sheet among the workbook's <sheet> elements. */
   readonly sheetIndex: number;
   readonly ref: string;

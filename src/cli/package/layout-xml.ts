@@ -183,8 +183,8 @@ export function titleRowsOf(ref: string): { first: number; last: number } | unde
   return m ? { first: Number(m[1]) - 1, last: Number(m[2]) - 1 } : undefined;
 }
 
-/** "'Sheet'!$A$1:$K$20": the filtered table. */
-export function filterRef(sheet: string, area: { row: number; column: number; rows: number; columns: number }): string {
+/** "'Sheet'!$A$1:$K$20": an area as a workbook name holds it (the filtered table, the printed cells). */
+export function areaReference(sheet: string, area: { row: number; column: number; rows: number; columns: number }): string {
   const first = `$${columnLetter(area.column)}$${area.row + 1}`;
   const last = `$${columnLetter(area.column + area.columns - 1)}$${area.row + area.rows}`;
   return `${sheetReference(sheet)}!${first}:${last}`;

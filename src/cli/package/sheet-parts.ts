@@ -15,7 +15,7 @@ import type {
   SheetPlan,
 } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
-import { filterRef, layoutChildren, printTitlesRef, titleRowsOf } from "./layout-xml";
+import { areaReference, layoutChildren, printTitlesRef, titleRowsOf } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
@@ -126,7 +126,7 @@ export function patchSheet(edit: PackageEdit, styles: Styles, lang: Lang, target
   );
   nameSheet(edit, sheet.name, layout, target.user, true);
 }
-/** The sheet's print titles and filter as the workbook's built-in names. */
+/** The sheet's print titles, printed cells and filter as the workbook's built-in names. */
 function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: UserSetup, usersSheet: boolean): void {
   const print = layout.print;
   if (print && !user.ownPrint && (print.repeatRows || print.repeatColumns))
@@ -137,8 +137,10 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: 
       // Titles of the user's own stay; an earlier run's (over the same header row) are redone.
       keepExisting: usersSheet ? (ref) => !isEarlierRunTitles(titleRowsOf(ref), print) : undefined,
     });
+  if (print?.area && !user.ownPrint)
+    edit.sheetNames.push({ sheet, name: "_xlnm.Print_Area", ref: areaReference(sheet, print.area) });
   if (layout.autoFilter && !user.ownFilter)
-    edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: filterRef(sheet, layout.autoFilter) });
+    edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: areaReference(sheet, layout.autoFilter) });
 }
 
 /** A sheet the review owns, written whole at `part`, with its charts; `tabSelected`: its tab selected in the first window. */

@@ -74,7 +74,7 @@ export function archiveSheetPlan(
     withHeader = false;
     kept = first < 0 ? [] : contents.entries.slice(first);
   }
-  const rows = ordered(lines, result.asOf, result.sheet, kept);
+  const { rows, at } = ordered(lines, result.asOf, result.sheet, kept);
   const end = fromRow + (withHeader ? 1 : 0) + rows.length;
   if (end > EXCEL_LAST_ROW) throw new CreditError("value", "archive.full", { sheet: name, rows: end });
 
@@ -84,6 +84,9 @@ export function archiveSheetPlan(
     blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
     row++;
   }
+  // The report printed is this review's: the archive's earlier reviews were printed with theirs,
+  // and printing them all again would add pages every month.
+  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: columns.length } : undefined;
   if (rows.length) {
     const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
     blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));
@@ -117,6 +120,7 @@ export function archiveSheetPlan(
     blocks,
     columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]), earlier[i] ?? 0)),
     titleColumns,
+    printArea,
   };
 }
 
@@ -178,19 +182,25 @@ function typedOverOfEarlierRun(entries: readonly ArchiveEntry[], asOf: number, s
  * themselves, and this review's rows replace the rows an earlier run of it wrote (its date and
  * its sheet, or no sheet named: every deleted customer's too), where the first of them was, else
  * after every row of an earlier date or of its date and another sheet (another review that day)
- * and before every later one (rows whose date cannot be read go last).
+ * and before every later one (rows whose date cannot be read go last); `at` is where they went.
  */
-function ordered(lines: PlanValue[][], asOf: number, sheet: string, kept: readonly ArchiveEntry[]): PlanValue[][] {
+function ordered(
+  lines: PlanValue[][],
+  asOf: number,
+  sheet: string,
+  kept: readonly ArchiveEntry[],
+): { rows: PlanValue[][]; at: number } {
   const sortKey = (e: ArchiveEntry) => e.date ?? Infinity;
   const sorted = kept
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (sortKey(a.e) < sortKey(b.e) ? -1 : sortKey(a.e) > sortKey(b.e) ? 1 : a.i - b.i));
   let rows: PlanValue[][] = [];
-  let placed = false;
+  let at = -1;
   // Concatenated, not pushed as arguments: a review's rows can pass what one call may take.
   const place = () => {
-    if (!placed) rows = rows.concat(lines);
-    placed = true;
+    if (at >= 0) return;
+    at = rows.length;
+    rows = rows.concat(lines);
   };
   for (const { e } of sorted) {
     const date = sortKey(e);
@@ -199,5 +209,5 @@ function ordered(lines: PlanValue[][], asOf: number, sheet: string, kept: readon
     else rows.push([...e.line]);
   }
   place();
-  return rows;
+  return { rows, at };
 }

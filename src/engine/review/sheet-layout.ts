@@ -530,11 +530,15 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
     rowHeights,
     fitRows,
     freezeRows: header === 0 ? 1 : undefined,
-    print: printSetup(
-      columns,
-      repeat,
-      (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
-    ),
+    print: {
+      ...printSetup(
+        columns,
+        repeat,
+        (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
+      ),
+      // Only under a header that prints on every page: an area without it would print bare rows.
+      ...(repeat && plan.printArea ? { area: plan.printArea } : {}),
+    },
   };
 }
 

@@ -113,6 +113,8 @@ export interface PrintSetup {
    * column of pages first).
    */
   readonly overThenDown?: boolean;
+  /** The cells printed, when not every cell the sheet holds (the rows repeated at the top print on every page besides). */
+  readonly area?: Area;
 }
 
 /**
@@ -180,6 +182,8 @@ export interface SheetPlan extends SheetLayout {
    * on pages across repeats the first narrow enough on each.
    */
   readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
+  /** The cells its printout shows below its repeated header, when not all of them: the archive's of this review. */
+  readonly printArea?: Area;
   readonly fills?: readonly ConditionalFill[];
   readonly charts?: readonly ChartPlan[];
 }

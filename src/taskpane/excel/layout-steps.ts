@@ -5,7 +5,7 @@
  * keeps ours off, frozen panes of theirs stay, a print setup or a header or footer of theirs
  * stays (what the check sync read).
  */
-import { Area, columnLetter } from "../../engine/a1";
+import { a1, Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 import type { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
@@ -54,7 +54,7 @@ function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
 export function layoutOperations(layout: SheetLayout, blocks: readonly Block[]): number {
   // Per block: wrapping and its row fit, indent and its alignment.
   const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 2 : 0) + (c.indent ? 2 : 0), 0);
-  return (layout.columns?.length ?? 0) + aligned * blocks.length + 8;
+  return (layout.columns?.length ?? 0) + aligned * blocks.length + 9;
 }
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
@@ -95,6 +95,7 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
+    if (print.area) ws.pageLayout.setPrintArea(a1(print.area));
   }
   const pages = layout.headerFooter;
   if (pages && !user.ownHeaderFooter) {

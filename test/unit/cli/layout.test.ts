@@ -153,6 +153,29 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   expect(count(sheetXml(all, "Credit Review Archive"), /<pane /g)).toBe(1);
 });
 
+test("the archive prints the review's own rows: the first month's, the month after's, a back-dated review's", async () => {
+  const printArea = (file: string) =>
+    partsOf(file).then(
+      (all) => /<definedName name="_xlnm\.Print_Area" localSheetId="3">([^<]*)</.exec(all.get("xl/workbook.xml")!)?.[1],
+    );
+  const november = path.join(dir, "area-nov.xlsx");
+  const december = path.join(dir, "area-dec.xlsx");
+  const october = path.join(dir, "area-oct.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", november)).code).toBe(0);
+  expect((await runCli(november, "--as-of", "2026-12-31", "--out", december)).code).toBe(0);
+  expect((await runCli(december, "--as-of", "2026-10-31", "--out", october)).code).toBe(0);
+  // The sample's 45 customers under the header in row 1 (repeated on every page by the print titles).
+  expect(await printArea(november)).toBe("'Credit Review Archive'!$A$2:$X$46");
+  expect(await printArea(december)).toBe("'Credit Review Archive'!$A$47:$X$91");
+  // Back-dated: its rows go before November's, and so does its printout.
+  expect(await printArea(october)).toBe("'Credit Review Archive'!$A$2:$X$46");
+  const archive = await loadWorkbook(october).then((book) => book.getWorksheet("Credit Review Archive")!);
+  const dates = [2, 46, 47, 92, 136].map((row) => (archive.getCell(row, 1).value as Date).toISOString().slice(0, 10));
+  expect(dates).toEqual(["2026-10-31", "2026-10-31", "2026-11-30", "2026-12-31", "2026-12-31"]);
+  // One name per sheet, replaced each run.
+  expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
+});
+
 /** A copy of a package with one part's text changed, every other part copied as stored. */
 async function withPart(file: string, out: string, part: string, change: (text: string) => string): Promise<void> {
   const text = (await partsOf(file)).get(part)!;
@@ -195,7 +218,14 @@ test("a month later with shorter texts the rows the review made tall come back d
   const policy = path.join(dir, "policy.json");
   fs.writeFileSync(
     policy,
-    JSON.stringify({ scoreRise: 4, overdueDays: 1000, legalActionDays: 2000, minCurrentRatio: 0.01, maxDebtRatio: 0.99, minInterestCoverage: 0 }),
+    JSON.stringify({
+      scoreRise: 4,
+      overdueDays: 1000,
+      legalActionDays: 2000,
+      minCurrentRatio: 0.01,
+      maxDebtRatio: 0.99,
+      minInterestCoverage: 0,
+    }),
   );
   const later = path.join(dir, "later.xlsx");
   const run = await runCli(userSet, "--as-of", "2026-12-31", "--policy", policy, "--out", later);

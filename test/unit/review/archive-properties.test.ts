@@ -86,3 +86,27 @@ test("reviews run in any order leave the same archive", () => {
     { numRuns: 60 },
   );
 });
+
+test("the archive prints the rows of the review just run, wherever its date puts them, in either language", () => {
+  fc.assert(
+    fc.property(
+      fc.array(reviewArb(factor(1, 5), fc.integer({ min: 0, max: 200 })), { maxLength: 3 }),
+      reviewArb(factor(1, 5), fc.integer({ min: 0, max: 200 })),
+      langArb,
+      (earlier, today, lang) => {
+        const before = runAll(earlier, lang);
+        const { workbook, archivePrintArea } = reviewWorkbook(
+          { ...before, customers: sheetOf(today, lang) },
+          FIRST_DAY + today.day,
+          lang,
+        );
+        const archive = workbook.archive!;
+        const ofToday = archive.flatMap((line, row) => (line[0] === FIRST_DAY + today.day ? [row] : []));
+        expect(ofToday).toHaveLength(today.rows.length);
+        expect(archivePrintArea).toEqual({ row: ofToday[0], column: 0, rows: today.rows.length, columns: archive[0].length });
+        // Together, under the header the printed pages repeat.
+        expect(ofToday[ofToday.length - 1] - ofToday[0] + 1).toBe(today.rows.length);
+      },
+    ),
+  );
+});
