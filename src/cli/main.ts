@@ -7,7 +7,7 @@ import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
-import { CellValue, readDate, todaySerial } from "../engine/cells";
+import { CellValue, isoFromSerial, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
@@ -170,12 +170,29 @@ async function readPolicy(file: string | undefined, workbook: Workbook, own: Own
   return read.policy;
 }
 
-function outputPath(input: string, out: string | undefined): string {
+/**
+ * The end of a name the command line gave a reviewed copy: `.reviewed-2026-11-30`, with ` (2)`
+ * when that was taken, or `.reviewed` alone as earlier versions named it.
+ */
+const REVIEWED_SUFFIX = /\.reviewed(?:-\d{4}-\d{2}-\d{2})?(?: \(\d+\))?$/;
+
+/**
+ * Where the reviewed copy goes without --out: beside the input, named by the review date
+ * (customers.reviewed-2026-11-30.xlsx), so a month's copy reviewed the next month gives
+ * customers.reviewed-2026-12-31.xlsx, not a name growing by a suffix a month. A name already
+ * taken (the input itself, or a copy someone may have worked in since) is never replaced: the
+ * next free " (2)", " (3)"… is. --out names a file to replace on purpose.
+ */
+function outputPath(input: string, out: string | undefined, asOf: number): string {
   if (out !== undefined) return out;
   const parsed = path.parse(input);
   // A macro-enabled workbook stays one: its reviewed copy keeps the VBA project and the .xlsm name.
   const extension = /^\.xlsm$/i.test(parsed.ext) ? parsed.ext : ".xlsx";
-  return path.join(parsed.dir, `${parsed.name}.reviewed${extension}`);
+  const name = `${parsed.name.replace(REVIEWED_SUFFIX, "")}.reviewed-${isoFromSerial(asOf)}`;
+  for (let n = 1; ; n++) {
+    const file = path.join(parsed.dir, `${name}${n === 1 ? "" : ` (${n})`}${extension}`);
+    if (!fs.existsSync(file)) return file;
+  }
 }
 
 /** --out names a file to create or replace: not a device, a FIFO or a socket. */
@@ -270,11 +287,6 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       io.stdout(usage(lang, true));
       return { code: 0 };
     }
-    const output = outputPath(options.input, options.out);
-    if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");
-    // A macro-enabled package under an .xlsx name is a file Excel refuses to open.
-    if (/\.xlsm$/i.test(options.input) && !/\.xlsm$/i.test(output)) fail(lang, "cli.keepXlsm", { file: output });
-    checkOutput(output, lang);
     let asOf = todaySerial();
     if (options.asOf !== undefined) {
       // A calendar date only: "1e4" or "46356" would otherwise be read as a serial or a year.
@@ -282,6 +294,11 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       if (reading?.kind !== "date") fail(lang, "cli.badAsOf", { value: options.asOf.slice(0, 40) });
       asOf = reading.serial;
     }
+    const output = outputPath(options.input, options.out, asOf);
+    if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");
+    // A macro-enabled package under an .xlsx name is a file Excel refuses to open.
+    if (/\.xlsm$/i.test(options.input) && !/\.xlsm$/i.test(output)) fail(lang, "cli.keepXlsm", { file: output });
+    checkOutput(output, lang);
     const mode = inputMode(options.input, lang);
     if (io.progress) io.stderr(message(lang, "cli.reading", { file: options.input }));
     const workbook = await openWorkbook(options.input, lang);

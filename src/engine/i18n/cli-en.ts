@@ -42,8 +42,9 @@ export const cliEn = {
   "cli.usage":
     "Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]",
   "cli.help": `Reviews every customer on a sheet of the workbook (.xlsx or .xlsm) against the credit policy's
-warning thresholds and writes the recommendations to OUT (default: <workbook>.reviewed.xlsx, or
-<workbook>.reviewed.xlsm for an .xlsm; the input is never changed).
+warning thresholds and writes the recommendations to OUT (default: <workbook>.reviewed-<as-of>.xlsx
+beside it, .xlsm for an .xlsm, " (2)" added rather than replace a file there; the input is never
+changed).
 
   --sheet NAME      the customer sheet (default: the first visible sheet with customer headers,
                     else the first such hidden one)
@@ -52,7 +53,7 @@ warning thresholds and writes the recommendations to OUT (default: <workbook>.re
                     (default: that sheet, else the defaults)
   --lang en|zh      language of the output and of these messages (default: from LC_ALL,
                     LC_MESSAGES or LANG)
-  --out FILE        where to write the reviewed workbook
+  --out FILE        where to write the reviewed workbook (a file there is replaced)
   --json            print the result as JSON instead of a table
   -h, --help        this text
 

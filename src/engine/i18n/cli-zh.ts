@@ -39,14 +39,15 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.usage":
     "用法：credit-review <工作簿.xlsx> [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 政策文件.json] [--lang en|zh] [--out 输出.xlsx] [--json]",
   "cli.help": `按信用政策的预警阈值审查工作簿（.xlsx 或 .xlsm）中一张工作表上的每位客户，并把建议写入输出文件
-（默认：<工作簿>.reviewed.xlsx，.xlsm 则为 <工作簿>.reviewed.xlsm；输入的工作簿不会被改动）。
+（默认：同一文件夹下的 <工作簿>.reviewed-<审查日期>.xlsx，.xlsm 则为 .xlsm；同名文件已存在时加“ (2)”，
+不会替换它；输入的工作簿不会被改动）。
 
   --sheet 工作表名    客户工作表（默认：第一个带客户表头的可见工作表，没有则取第一个这样的隐藏工作表）
   --as-of 日期        审查日期（默认：今天）
   --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
                       （默认：该工作表，没有则用默认值）
   --lang en|zh        输出及本提示的语言（默认：依次取自 LC_ALL、LC_MESSAGES 或 LANG）
-  --out 文件          审查后工作簿的保存位置
+  --out 文件          审查后工作簿的保存位置（已有的同名文件会被替换）
   --json              以 JSON 输出结果，而不是表格
   -h, --help          显示本说明
 

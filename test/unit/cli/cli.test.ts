@@ -39,7 +39,7 @@ describe("the sample workbooks", () => {
     const { code, result, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", "en");
     expect(code).toBe(0);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
-    const output = path.join(dir, "customers.reviewed.xlsx");
+    const output = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     expect(stdout).toContain(output);
     expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.1% > 10%)");
     const wb = await loadWorkbook(output);
@@ -127,7 +127,7 @@ describe("the sample workbooks", () => {
     const { code, result } = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--json");
     expect(code).toBe(0);
     expect(result!.customers).toHaveLength(45);
-    const wb = await loadWorkbook(path.join(dir, "customers-zh.reviewed.xlsx"));
+    const wb = await loadWorkbook(path.join(dir, "customers-zh.reviewed-2026-11-30.xlsx"));
     const header = headerRow(wb.getWorksheet("客户")!, 3);
     expect(header).toContain("风险评分");
     expect(header).toContain("政策建议");
@@ -139,7 +139,9 @@ describe("the sample workbooks", () => {
     const input = copyExample("customers-zh.xlsx");
     const { code, stdout } = await runCli(input, "--as-of", "2025-11-30", "--lang", "zh");
     expect(code).toBe(0);
-    expect(stdout).toContain("第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入");
+    expect(stdout).toContain(
+      "第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入",
+    );
     expect(stdout).toContain("第 24 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6");
     // No date as digits and no half-width bracket inside a Chinese line.
     const chinese = stdout.split("\n").filter((line) => /\p{Script=Han}/u.test(line));
@@ -149,7 +151,7 @@ describe("the sample workbooks", () => {
   test("Chinese-header sample reviewed in Chinese, then re-reviewed in English, updates the same columns", async () => {
     const input = copyExample("customers-zh.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
-    const zhOut = path.join(dir, "customers-zh.reviewed.xlsx");
+    const zhOut = path.join(dir, "customers-zh.reviewed-2026-11-30.xlsx");
     const enOut = path.join(dir, "again-en.xlsx");
     const { code, result } = await runCli(zhOut, "--as-of", "2026-12-31", "--lang", "en", "--out", enOut);
     expect(code).toBe(0);
@@ -169,7 +171,7 @@ describe("the sample workbooks", () => {
   test("dates and money carry number formats for the language, not text", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
-    const sheet = (await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"))).getWorksheet("Customers")!;
+    const sheet = (await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"))).getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
     const next = sheet.getCell(4, header.indexOf("下次复审") + 1);
     const limit = sheet.getCell(4, header.indexOf("建议额度") + 1);
@@ -232,7 +234,7 @@ describe("the sample workbooks", () => {
   test("re-running on the reviewed workbook updates the same columns and archives one more review", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed.xlsx");
+    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     const twice = path.join(dir, "twice.xlsx");
     const second = await runCli(once, "--as-of", "2026-12-31", "--out", twice, "--json");
     expect(second.code).toBe(0);
@@ -258,10 +260,39 @@ describe("the sample workbooks", () => {
     expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
   });
 
+  test("month after month the copies are named by review date, none ever replaced by a default name", async () => {
+    const input = copyExample("customers.xlsx");
+    const files = () => fs.readdirSync(dir).sort();
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    // The next month's review of November's copy: the date replaced, not a suffix stacked on it.
+    expect((await runCli(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
+    expect(files()).toEqual(["customers.reviewed-2026-11-30.xlsx", "customers.reviewed-2026-12-31.xlsx", "customers.xlsx"]);
+    const december = fs.readFileSync(path.join(dir, "customers.reviewed-2026-12-31.xlsx"));
+    // December again, from its own copy (which someone may have worked in) and from November's:
+    // each a new file beside it.
+    const again = await runCli(path.join(dir, "customers.reviewed-2026-12-31.xlsx"), "--as-of", "2026-12-31");
+    expect(again.stdout).toContain("customers.reviewed-2026-12-31 (2).xlsx");
+    expect((await runCli(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
+    expect(files()).toEqual([
+      "customers.reviewed-2026-11-30.xlsx",
+      "customers.reviewed-2026-12-31 (2).xlsx",
+      "customers.reviewed-2026-12-31 (3).xlsx",
+      "customers.reviewed-2026-12-31.xlsx",
+      "customers.xlsx",
+    ]);
+    expect(fs.readFileSync(path.join(dir, "customers.reviewed-2026-12-31.xlsx")).equals(december)).toBe(true);
+    // January from a numbered copy, and from a copy named as older versions named them.
+    expect((await runCli(path.join(dir, "customers.reviewed-2026-12-31 (2).xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
+    fs.renameSync(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), path.join(dir, "old.reviewed.xlsx"));
+    expect((await runCli(path.join(dir, "old.reviewed.xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
+    expect(files()).toContain("customers.reviewed-2027-01-31.xlsx");
+    expect(files()).toContain("old.reviewed-2027-01-31.xlsx");
+  });
+
   test("a --policy file moving the High band from 3.5 to 3.1 between two reviews: the grades it alone moved are said to be the policy's", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed.xlsx");
+    const once = path.join(dir, "customers.reviewed-2026-10-31.xlsx");
     const policy = path.join(dir, "policy.json");
     fs.writeFileSync(policy, JSON.stringify({ highFrom: 3.1 }));
     const args = [once, "--as-of", "2026-11-30", "--policy", policy, "--lang", "en"];
@@ -283,7 +314,7 @@ describe("the sample workbooks", () => {
   test("a limit typed over in the reviewed workbook is named, written again, and kept in that customer's row of the next review's archive", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed.xlsx");
+    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     const wb = await loadWorkbook(once);
     const customers = wb.getWorksheet("Customers")!;
     const header = headerRow(customers, 3);
@@ -312,7 +343,7 @@ describe("the sample workbooks", () => {
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed.xlsx");
+    const once = path.join(dir, "customers.reviewed-2026-10-31.xlsx");
     const direct = await runCli(once, "--as-of", "2026-11-30", "--out", path.join(dir, "direct.xlsx"));
     // The user renames every sheet of ours and raises the maximum debt ratio on the renamed policy sheet.
     const wb = await loadWorkbook(once);
@@ -372,7 +403,7 @@ describe("the sample workbooks", () => {
   test("a renamed sheet of ours named with --sheet is refused, not reviewed as customers", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const wb = await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"));
+    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-10-31.xlsx"));
     wb.getWorksheet("Credit Review Archive")!.name = "Review archive";
     const renamed = path.join(dir, "renamed.xlsx");
     await wb.xlsx.writeFile(renamed);
@@ -386,7 +417,7 @@ describe("the sample workbooks", () => {
   test("a same-day re-run of the reviewed workbook writes the same values on every sheet", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed.xlsx");
+    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     const twice = path.join(dir, "twice.xlsx");
     expect((await runCli(once, "--as-of", "2026-11-30", "--out", twice)).code).toBe(0);
     const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
@@ -409,7 +440,7 @@ describe("the sample workbooks", () => {
     }
     await wb.xlsx.writeFile(input);
     expect((await runCli(input, "--as-of", "2026-11-30", "--sheet", "Customers")).code).toBe(0);
-    const out = await loadWorkbook(path.join(dir, "customers.reviewed.xlsx"));
+    const out = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
     for (const name of ["Credit Review Summary", "Credit Policy"]) {
       const seen: string[] = [];
       out.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => seen.push(String(cell.value))));
@@ -539,7 +570,7 @@ describe("the sample workbooks", () => {
     sheet.addRow(["+1-555", 4, 4, 4, 4, 4]);
     await wb.xlsx.writeFile(input);
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const out = await loadWorkbook(path.join(dir, "formula-names.reviewed.xlsx"));
+    const out = await loadWorkbook(path.join(dir, "formula-names.reviewed-2026-11-30.xlsx"));
     const top = out.getWorksheet("Credit Review Summary")!;
     const names: unknown[] = [];
     // Both graded high: the top risks, right of the figures, name them.
@@ -554,7 +585,7 @@ describe("the sample workbooks", () => {
 
 describe("bad input: exit 2, one-line reason, nothing written", () => {
   function outputs(): string[] {
-    return fs.readdirSync(dir).filter((f) => f.endsWith(".reviewed.xlsx") || f.startsWith("out"));
+    return fs.readdirSync(dir).filter((f) => f.includes(".reviewed") || f.startsWith("out"));
   }
 
   test.each([
@@ -711,7 +742,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const reviewed = path.join(dir, "customers.reviewed.xlsx");
+    const reviewed = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     const wb = await loadWorkbook(reviewed);
     const sheet = wb.getWorksheet("Credit Policy")!;
     let row = 0;

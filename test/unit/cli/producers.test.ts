@@ -88,7 +88,7 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     fs.copyFileSync(path.join(CORPUS, c.file), input);
     // No --out: the reviewed copy is named after the input, and an .xlsm stays an .xlsm.
     const { code, result, stderr } = await runCli(input, "--as-of", asOf, "--lang", lang);
-    const output = input.replace(/\.(xls[xm])$/, ".reviewed.$1");
+    const output = input.replace(/\.(xls[xm])$/, `.reviewed-${asOf}.$1`);
     expect({ code, stderr: c.noValue ? "" : stderr }).toEqual({ code: 0, stderr: "" });
     if (c.noValue) expect(stderr).toContain(c.noValue.join(", "));
     expect(fs.existsSync(output)).toBe(true);
@@ -133,7 +133,7 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     const viewSettings = (tag: string | undefined) => tag?.replace(/\s(activeTab|firstSheet)="\d+"/g, "");
     expect(viewSettings(windowOf(opened))).toBe(viewSettings(windowOf(original)) ?? '<workbookView activeTab="2"/>');
     const ours =
-      /<(\w+:)?definedName name="_xlnm\.(?:Print_Titles|_FilterDatabase)" localSheetId="\d+"[^>]*>[^<]*<\/(\w+:)?definedName>/g;
+      /<(\w+:)?definedName name="_xlnm\.(?:Print_Titles|Print_Area|_FilterDatabase)" localSheetId="\d+"[^>]*>[^<]*<\/(\w+:)?definedName>/g;
     const added = (after.get(workbookPart)!.toString("utf8").match(ours) ?? []).filter((name) => !original.includes(name));
     expect(added.length).toBeGreaterThan(0);
     let written = opened;

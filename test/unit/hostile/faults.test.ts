@@ -52,7 +52,10 @@ test("a path under a regular file (ENOTDIR)", async () => {
   const blocker = path.join(dir, "blocker");
   fs.writeFileSync(blocker, "");
   const result = await run([input, "--as-of", "2026-11-30", "--out", path.join(blocker, "out.xlsx")]);
-  expectPlainFailure(result, /^credit-review: could not write .*blocker\/out\.xlsx \(a folder on its path is a file\); nothing was written$/);
+  expectPlainFailure(
+    result,
+    /^credit-review: could not write .*blocker\/out\.xlsx \(a folder on its path is a file\); nothing was written$/,
+  );
   expect(fs.readdirSync(dir).sort()).toEqual(["blocker", "customers.xlsx"]);
   expect(fs.readFileSync(blocker, "utf8")).toBe("");
 });
@@ -95,10 +98,11 @@ describe("the disk fills up half way through the write", () => {
   });
 
   test("an earlier output stays as it was", async () => {
+    // Named with --out: a copy the default name would find taken is never the one replaced.
     const out = path.join(dir, "customers.reviewed.xlsx");
-    expect((await run([input, "--as-of", "2026-10-31"])).code).toBe(0);
+    expect((await run([input, "--as-of", "2026-10-31", "--out", out])).code).toBe(0);
     const earlier = fs.readFileSync(out);
-    const result = await run([input, "--as-of", "2026-11-30"], spy);
+    const result = await run([input, "--as-of", "2026-11-30", "--out", out], spy);
     expectPlainFailure(result, /could not write .*customers\.reviewed\.xlsx \(no space left on the disk\)/);
     expect(fs.readFileSync(out).equals(earlier)).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(["customers.reviewed.xlsx", "customers.xlsx"]);
