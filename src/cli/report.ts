@@ -148,6 +148,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         lastReview: isoFromSerial(c.lastReview),
         due: isoFromSerial(c.due),
       })),
+      intervalsAssumed: result.reviewsPastDue.intervalsAssumed ?? [],
       text: pastDueText(result.reviewsPastDue, lang),
     },
     trend: result.trend.map((r) => ({

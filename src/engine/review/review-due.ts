@@ -36,6 +36,12 @@ export interface ReviewsPastDue {
   readonly count: number;
   /** The first SHOWN_PAST_DUE of them, in sheet order. */
   readonly customers: readonly PastDueCustomer[];
+  /**
+   * The policy versions of last reviews whose intervals the policy history does not hold as
+   * those reviews used them (not there, or its row edited since): this review's intervals set
+   * those customers' due dates, and every face says so. Absent when there are none.
+   */
+  readonly intervalsAssumed?: readonly string[];
 }
 
 /** The customers a result lists by name; the count counts them all. */
@@ -65,7 +71,8 @@ function latestReviews(contents: ArchiveContents | undefined, asOf: number): Map
  * The customers on the sheet whose review fell due before `asOf`. The interval is the one of the
  * policy in force at their last review, read from the policy history by the version that review
  * archived; when the history does not hold that version (or its row was edited since, so its
- * settings are no longer that review's), this review's policy stands in for it. The last review
+ * settings are no longer that review's), this review's policy stands in for it, and the result
+ * names the version (intervalsAssumed). The last review
  * is the last that graded the customer: one that could not (a data error) set no interval, and
  * a customer never graded is not asked.
  */
@@ -81,14 +88,16 @@ export function reviewsPastDue(
   // A first review (no archive, or none before this date) has nothing to go by: no pass over the customers.
   if (latest.size === 0) return { count: 0, customers: [] };
   const policies = new Map<string, Policy>();
+  const assumed = new Set<string>();
   const policyOf = (entry: ArchiveEntry): Policy => {
     const version = versionOf(entry);
-    if (version === undefined || version === policy.version || !history) return policy;
+    if (version === undefined || version === policy.version) return policy;
     let then = policies.get(version);
     if (then === undefined) {
-      const found = previousPolicy(history, version);
+      const found = history && previousPolicy(history, version);
       policies.set(version, (then = found && !found.edited ? found.policy : policy));
     }
+    if (then === policy) assumed.add(version);
     return then;
   };
   const listed: PastDueCustomer[] = [];
@@ -105,7 +114,7 @@ export function reviewsPastDue(
     if (listed.length < SHOWN_PAST_DUE)
       listed.push({ row: c.row, id: c.id, name: c.name, grade: last.grade, lastReview: last.date!, due, daysLate: asOf - due });
   }
-  return { count, customers: listed };
+  return { count, customers: listed, ...(assumed.size ? { intervalsAssumed: [...assumed] } : {}) };
 }
 
 /** The review a grade's interval sets after `date`, as the review writes it; undefined past the last date Excel holds. */

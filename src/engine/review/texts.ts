@@ -585,12 +585,24 @@ export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
     }),
   );
   const more = pastDue.count - lines.length;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+  const listed = more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+  const assumed = intervalsAssumedText(pastDue, lang);
+  return assumed ? [...listed, assumed] : listed;
+}
+
+/** Which last reviews' due dates this review's intervals set, when the policy history could not say theirs. */
+function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | undefined {
+  const versions = pastDue.intervalsAssumed;
+  if (!versions?.length) return undefined;
+  return message(lang, "changes.pastDueAssumed", { versions: versions.join(message(lang, "sep.list")), count: versions.length });
 }
 
 /** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High): …)". */
 export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
-  return warningChangeText({ count: pastDue.count, customers: pastDueLines(pastDue, lang) }, lang);
+  const listed = pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang);
+  const text = warningChangeText({ count: pastDue.count, customers: listed }, lang);
+  const assumed = intervalsAssumedText(pastDue, lang);
+  return assumed ? `${text}${message(lang, "sep.items")}${assumed}` : text;
 }
 
 /**

@@ -12,6 +12,7 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
 import { SHOWN_PAST_DUE } from "../../../src/engine/review/review-due";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { pastDueLines, pastDueText } from "../../../src/engine/review/texts";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -108,11 +109,34 @@ describe("reviews past due", () => {
     const OCT = serial("2026-10-31");
     // High risk every two months then: 08-31 → due 10-31, on time under today's monthly policy too.
     expect(reviewWorkbook(underIt, OCT).result.reviewsPastDue.count).toBe(0);
-    // The history not at hand: today's policy (monthly) gives 09-30.
-    expect(pastDue(reviewWorkbook({ ...underIt, policyHistory: undefined }, OCT).result)).toEqual([
+    expect(reviewWorkbook(underIt, OCT).result.reviewsPastDue.intervalsAssumed).toBeUndefined();
+    // The history not at hand: today's policy (monthly) gives 09-30, and every face says whose
+    // intervals it stood in for.
+    const without = reviewWorkbook({ ...underIt, policyHistory: undefined }, OCT).result;
+    expect(pastDue(without)).toEqual([
       ["H1", "high", "2026-08-31", "2026-09-30", 31],
       ["E1", "high", "2026-08-31", "2026-09-30", 31],
     ]);
+    expect(without.reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);
+    expect(pastDueText(without.reviewsPastDue, "en")).toMatch(
+      new RegExp(
+        `^2 \\(.*\\); due dates after reviews under policy ${everyTwoMonths.version} use this review's intervals: ` +
+          "the policy history does not hold that version as it was$",
+      ),
+    );
+    expect(pastDueLines(without.reviewsPastDue, "zh").at(-1)).toBe(
+      `按政策 ${everyTwoMonths.version} 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置`,
+    );
+    expect(toJson(without, "en").reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);
+    // A history row typed over since: its settings are no longer that review's, so the same.
+    const history = underIt.policyHistory!.map((line) => [...line]);
+    const row = history.findIndex((line) => line[0] === everyTwoMonths.version);
+    const high = history[0].findIndex((h) => typeof h === "string" && /high/i.test(h) && /month/i.test(h));
+    expect([row, high].every((i) => i > 0)).toBe(true);
+    history[row][high] = 3;
+    const edited = reviewWorkbook({ ...underIt, policyHistory: history }, OCT).result;
+    expect(edited.reviewsPastDue.count).toBe(2);
+    expect(edited.reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);
   });
 
   test("a customer on two rows is counted once (not at all: the sheet cannot say which row is the one reviewed)", () => {
@@ -194,6 +218,7 @@ describe.each<[Lang, string[], string]>([
         { row: 5, id: "E1", name: "Errant", grade: "high", lastReview: "2026-08-31", due: "2026-09-30", daysLate: 61 },
         { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
       ],
+      intervalsAssumed: [],
     });
   });
 });
@@ -202,5 +227,5 @@ test("on time, the summary and the printed report say none is past due", () => {
   const onTime = september.result;
   expect(summaryLines(onTime, "en")).toContain("Reviews past due|0");
   expect(toTable(onTime, "en", "out.xlsx").split("\n")).toContain("Reviews past due: 0");
-  expect(toJson(onTime, "en").reviewsPastDue).toEqual({ count: 0, customers: [], text: "0" });
+  expect(toJson(onTime, "en").reviewsPastDue).toEqual({ count: 0, customers: [], intervalsAssumed: [], text: "0" });
 });
