@@ -29,6 +29,7 @@ import {
   pastDueText,
   ledgerNoticeText,
   policyChangeText,
+  renamedText,
   unitChangeText,
   portfolioWarningList,
   problemText,
@@ -203,6 +204,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
     saferFromPolicy: changes.saferFromPolicy,
     added: changes.added,
     gone: changes.gone,
+    renamed: changes.renamed,
     policy: changes.policy
       ? {
           from: changes.policy.from,
@@ -217,6 +219,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       row: c.row,
       id: c.id,
       name: c.name,
+      previousName: c.previousName ?? null,
       previousReview: day(c.previousDate),
       previousScore: c.previousScore ?? null,
       scoreChange: c.scoreChange ?? null,
@@ -274,6 +277,7 @@ function changesLines(
   if (fromPolicy.length) lines.push(fromPolicy.join("   "));
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
+  if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
   lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
