@@ -76,7 +76,7 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
     const nearest = likelyMeant(key, known);
     throw nearest
       ? new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest })
-      : new PolicyFileError("cli.policyUnknownKeyAlone", { file, key: key.slice(0, 60), settings: known.join(", ") });
+      : new PolicyFileError("cli.policyUnknownKeyAlone", { file, key: key.slice(0, 60), settings: known });
   }
   // A null names nothing (completePolicy keeps the setting it starts from), so it is not said to be set.
   const given = raw as Record<string, unknown>;

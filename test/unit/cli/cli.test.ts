@@ -139,7 +139,9 @@ describe("the sample workbooks", () => {
     const input = copyExample("customers-zh.xlsx");
     const { code, stdout } = await runCli(input, "--as-of", "2025-11-30", "--lang", "zh");
     expect(code).toBe(0);
-    expect(stdout).toContain("第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入");
+    expect(stdout).toContain(
+      "第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入",
+    );
     expect(stdout).toContain("第 24 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6");
     // No date as digits and no half-width bracket inside a Chinese line.
     const chinese = stdout.split("\n").filter((line) => /\p{Script=Han}/u.test(line));
@@ -672,6 +674,8 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await runCli(input, "--sheet", "Clients");
     expect(code).toBe(2);
     expect(stderr).toBe('credit-review: no sheet named "Clients"; the workbook has: Customers, Invoices');
+    const zh = await runCli(input, "--sheet", "Clients", "--lang", "zh");
+    expect(zh.stderr).toBe("credit-review: 没有名为“Clients”的工作表；工作簿中有：Customers、Invoices");
     expect(outputs()).toEqual([]);
   });
 
