@@ -562,7 +562,7 @@ scenario("4 write-back: output columns, summary, archive and policy sheets (as t
     "Next review",
     "Utilisation",
     "Available credit",
-    "Overdue balance",
+    "Total overdue amount",
     "Oldest days overdue",
     "Aging: Current",
     "Aging: 1–30",
