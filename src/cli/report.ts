@@ -411,7 +411,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
-  const widths = [5, 28, 10, 10, 12, 16, 40, 54];
+  const widths = [5, 28, 10, 10, 12, 20, 40, 54];
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -441,7 +441,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
   lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
-  lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(" · "));
+  // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
+  lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
   lines.push(pair("summary.exposure", money(p.exposure)));

@@ -8,6 +8,7 @@ export const cliEn = {
   "cli.skipped": "Checks skipped for missing columns: {checks}",
   "cli.heading": "{title} — {sheet}, {asOf} {date}",
   "cli.warningCounts": "Customers per warning",
+  "cli.gradeCounts": "Customers per grade",
   "cli.reading": "Reading {file}…",
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",

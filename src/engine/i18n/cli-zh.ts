@@ -8,6 +8,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.skipped": "因缺少列而跳过的检查：{checks}",
   "cli.heading": "{title}：工作表“{sheet}”，{asOf} {date}",
   "cli.warningCounts": "各项预警的客户数",
+  "cli.gradeCounts": "各风险等级的客户数",
   "cli.reading": "正在读取 {file}……",
   "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",
   "cli.writing": "正在写入 {file}……",
