@@ -30,7 +30,7 @@ export class PolicyFileError extends Error {
  * the run's language (node's parser says it in English, and not always where).
  */
 function jsonFailure(text: string, lang: Lang): string {
-  if (text.trim() === "") return message(lang, "cli.reason.jsonEmpty");
+  if (/^[ \t\n\r]*$/.test(text)) return message(lang, "cli.reason.jsonEmpty");
   const stop = jsonStop(text);
   // The grammar read it whole where the parser did not: nothing more to say than that.
   if (!stop) return message(lang, "cli.reason.notJson");
