@@ -123,7 +123,7 @@ async function pickSheet(workbook: Workbook, wanted: string | undefined, own: Ow
     // Excel's names are one sheet's whatever their case: --sheet customers finds "Customers".
     const sheet =
       workbook.sheet(wanted) ?? workbook.sheets.find((s) => s.state !== "veryHidden" && sameSheetName(s.name, wanted));
-    if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names.join(", ") });
+    if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names });
     // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
     if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
       fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
@@ -136,7 +136,7 @@ async function pickSheet(workbook: Workbook, wanted: string | undefined, own: Ow
       if (looksLikeCustomerSheet(await workbook.top(sheet))) return sheet;
     }
   }
-  return fail(lang, "cli.noCustomerSheet", { sheets: names.join(", ") });
+  return fail(lang, "cli.noCustomerSheet", { sheets: names });
 }
 
 /**
@@ -310,7 +310,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     }
     const noValue = workbook.formulasWithoutValue;
     if (noValue.length) {
-      const cells = noValue.slice(0, 5).join(", ") + (noValue.length > 5 ? ", …" : "");
+      const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
       io.stderr(safeText(`credit-review: ${message(lang, "cli.noValue", { count: noValue.length, cells })}`));
     }
     io.stdout(

@@ -66,7 +66,7 @@ function parseFailure(error: unknown, lang: Lang): UsageError {
     const meant = likelyMeant(option, OPTION_NAMES);
     return meant
       ? new UsageError(lang, "cli.unknownOption", { option: option.slice(0, 40), nearest: meant })
-      : new UsageError(lang, "cli.unknownOptionAlone", { option: option.slice(0, 40), options: OPTION_NAMES.join(", ") });
+      : new UsageError(lang, "cli.unknownOptionAlone", { option: option.slice(0, 40), options: OPTION_NAMES });
   }
   if (/does not take an argument/.test(text ?? "")) return new UsageError(lang, "cli.optionTakesNoValue", { option });
   return new UsageError(lang, "cli.optionNeedsValue", { option });

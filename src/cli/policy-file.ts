@@ -12,6 +12,7 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
+import { jsonStop } from "./json-stop";
 import { likelyMeant } from "./nearest";
 import { LIMITS, mib } from "./package/bounds";
 
@@ -24,12 +25,23 @@ export class PolicyFileError extends Error {
   }
 }
 
-/** Where JSON.parse stopped, as a line and column a user finds in an editor, beside its own words. */
-function jsonFailure(text: string, error: Error, lang: Lang): string {
-  const detail = error.message.replace(/ in JSON at position \d+.*$/s, "").slice(0, 80);
-  const position = Number(/at position (\d+)/.exec(error.message)?.[1] ?? text.length);
-  const before = text.slice(0, position).split("\n");
-  return message(lang, "cli.reason.badJson", { line: before.length, column: before[before.length - 1].length + 1, detail });
+/**
+ * Where the file stops being JSON, as a line and column a user finds in an editor, and why, in
+ * the run's language (node's parser says it in English, and not always where).
+ */
+function jsonFailure(text: string, lang: Lang): string {
+  if (/^[ \t\n\r]*$/.test(text)) return message(lang, "cli.reason.jsonEmpty");
+  const stop = jsonStop(text);
+  // The grammar read it whole where the parser did not: nothing more to say than that.
+  if (!stop) return message(lang, "cli.reason.notJson");
+  const { line, column } = stop;
+  if (stop.fault === "end") return message(lang, "cli.reason.jsonEnd", { line, column });
+  if (stop.fault === "control") return message(lang, "cli.reason.jsonControl", { line, column });
+  // A space or an invisible character is named by its code point: quoted as it is, it would show nothing.
+  const found = /^[\s\p{C}]/u.test(stop.found!)
+    ? `U+${stop.found!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`
+    : stop.found!;
+  return message(lang, "cli.reason.jsonUnexpected", { line, column, found });
 }
 
 /** A policy file read: the policy, and the settings the file itself names (the others are `base`'s). */
@@ -65,8 +77,8 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw bad(jsonFailure(text, error as Error, lang));
+  } catch {
+    throw bad(jsonFailure(text, lang));
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(message(lang, "cli.reason.notJsonObject"));
   const known = Object.keys(DEFAULT_POLICY);
@@ -76,7 +88,7 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
     const nearest = likelyMeant(key, known);
     throw nearest
       ? new PolicyFileError("cli.policyUnknownKey", { file, key: key.slice(0, 60), nearest })
-      : new PolicyFileError("cli.policyUnknownKeyAlone", { file, key: key.slice(0, 60), settings: known.join(", ") });
+      : new PolicyFileError("cli.policyUnknownKeyAlone", { file, key: key.slice(0, 60), settings: known });
   }
   // A null names nothing (completePolicy keeps the setting it starts from), so it is not said to be set.
   const given = raw as Record<string, unknown>;

@@ -29,6 +29,7 @@ import {
   pastDueText,
   ledgerNoticeText,
   policyChangeText,
+  renamedText,
   unitChangeText,
   portfolioWarningList,
   problemText,
@@ -204,6 +205,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
     saferFromPolicy: changes.saferFromPolicy,
     added: changes.added,
     gone: changes.gone,
+    renamed: changes.renamed,
     policy: changes.policy
       ? {
           from: changes.policy.from,
@@ -218,6 +220,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       row: c.row,
       id: c.id,
       name: c.name,
+      previousName: c.previousName ?? null,
       previousReview: day(c.previousDate),
       previousScore: c.previousScore ?? null,
       scoreChange: c.scoreChange ?? null,
@@ -275,6 +278,7 @@ function changesLines(
   if (fromPolicy.length) lines.push(fromPolicy.join("   "));
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
+  if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
   lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
@@ -408,7 +412,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
-  const widths = [5, 28, 10, 10, 12, 16, 40, 54];
+  const widths = [5, 28, 10, 10, 12, 20, 40, 54];
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -438,7 +442,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
   lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
-  lines.push(GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(" · "));
+  // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
+  lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatFigure(n, "percent", lang);
   lines.push(pair("summary.exposure", money(p.exposure)));

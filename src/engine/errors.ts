@@ -84,12 +84,16 @@ const ARGUMENT_PARAMS = ["param", "other"] as const;
 export function errorText(error: Pick<CreditError, "key" | "params" | "place">, lang: Lang, names?: ArgumentNames): string {
   const { setting } = error.place;
   if (setting === undefined && names === undefined) return message(lang, error.key, error.params);
-  const params: Record<string, string | number> = { ...error.params };
+  const params: Record<string, MessageParams[string]> = { ...error.params };
   if (setting !== undefined) {
     const label = (catalogue(lang) as Readonly<Record<string, string>>)[`policy.${setting}`] ?? setting;
     for (const name of ["field", "param"]) if (name in params) params[name] = label;
   } else if (names !== undefined) {
-    for (const name of ARGUMENT_PARAMS) if (name in params) params[name] = names(String(params[name])) ?? params[name];
+    for (const name of ARGUMENT_PARAMS) {
+      // An argument's name is one value, never a list.
+      const value = params[name];
+      if (value !== undefined && typeof value !== "object") params[name] = names(String(value)) ?? value;
+    }
   }
   return message(lang, error.key, params);
 }

@@ -562,7 +562,7 @@ scenario("4 write-back: output columns, summary, archive and policy sheets (as t
     "Next review",
     "Utilisation",
     "Available credit",
-    "Overdue balance",
+    "Total overdue amount",
     "Oldest days overdue",
     "Aging: Current",
     "Aging: 1–30",
@@ -1535,6 +1535,10 @@ scenario(
       const first = await page.evaluate(() => window.__workbook.values("Customers")[3][1]);
       for (const column of ["C", "D", "E", "F", "G"])
         await page.evaluate((c) => window.__workbook.setCell("Customers", `${c}4`, 5), column);
+      // The second is renamed: the archive would show two names for its id.
+      const [secondId, secondName] = await page.evaluate(() => window.__workbook.values("Customers")[4].slice(0, 2));
+      const newName = `${secondName} Holdings`;
+      await page.evaluate((name) => window.__workbook.setCell("Customers", "B5", name), newName);
       // The outcome, focused and announced, says how many grades moved; a date reads as the language's date cells.
       const lastReview = lang === "zh" ? "2026年10月31日" : "2026-10-31";
       const notice = await review(pane, "Customers");
@@ -1555,8 +1559,17 @@ scenario(
           "changes.clearedWarnings",
           "changes.added",
           "changes.gone",
+          "changes.renamed",
           "changes.pastDue",
         ].map((k) => t(lang, k)),
+      );
+      assert.equal(
+        fact("changes.renamed"),
+        t(lang, "changes.named", {
+          count: "1",
+          names: t(lang, "changes.rename", { id: secondId, from: secondName, to: newName }),
+        }),
+        "the renamed customer, by id with both names",
       );
       assert.equal(
         fact("changes.riskier"),

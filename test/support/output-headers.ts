@@ -20,7 +20,7 @@ export const OUTPUT_HEADERS_EN = [
   "Next review",
   "Utilisation",
   "Available credit",
-  "Overdue balance",
+  "Total overdue amount",
   "Oldest days overdue",
   "Review issues",
 ];

@@ -98,6 +98,17 @@ describe("message catalogues", () => {
     expect(message("en", "ui.list.errors", { text: "x" })).toBe("{count} data {count|error|errors}, first: x");
   });
 
+  test("a list is joined in the language it is said in, each item as one parameter; its word counts its items", () => {
+    expect(message("en", "review.duplicates", { customer: "C1", rows: [5, 9] })).toMatch(/^C1 is also on rows 5, 9; /);
+    expect(message("zh", "review.duplicates", { customer: "C1", rows: [5, 9] })).toMatch(/^C1 也在第 5、9 行；/);
+    // Each item through the placeholder's prefix: identifiers reach the reader as words.
+    expect(message("zh", "score.factorRange", { factor: ["paymentHistory", "industryRisk"], value: 6 })).toMatch(
+      /^付款历史、行业风险必须/,
+    );
+    expect(message("en", "ui.list.errors", { count: ["a"], text: "x" })).toBe("a data error, first: x");
+    expect(message("en", "ui.list.errors", { count: ["a", "b"], text: "x" })).toBe("a, b data errors, first: x");
+  });
+
   test.each([
     ["zh-CN", "zh"],
     ["zh-TW", "zh"],

@@ -8,6 +8,7 @@ export const cliEn = {
   "cli.skipped": "Checks skipped for missing columns: {checks}",
   "cli.heading": "{title} — {sheet}, {asOf} {date}",
   "cli.warningCounts": "Customers per warning",
+  "cli.gradeCounts": "Customers per grade",
   "cli.reading": "Reading {file}…",
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",
@@ -75,7 +76,12 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "cli.reason.notZip": "not a zip-based .xlsx file",
   "cli.reason.compoundFile":
     "an Excel 97–2003 .xls workbook, or one saved with a password: save it in Excel with File › Save As as an .xlsx workbook without a password, and run the review again",
-  "cli.reason.badJson": "not valid JSON at line {line}, column {column} ({detail})",
+  "cli.reason.jsonEmpty": "empty: no JSON in it",
+  "cli.reason.notJson": "not valid JSON",
+  "cli.reason.jsonEnd": "not valid JSON: it ends at line {line}, column {column}, before its last value or bracket is complete",
+  "cli.reason.jsonUnexpected": "not valid JSON at line {line}, column {column}: unexpected “{found}”",
+  "cli.reason.jsonControl":
+    "not valid JSON at line {line}, column {column}: a line break or other control character inside quotes (write a line break as \\n)",
   "cli.reason.notJsonObject": "not a JSON object of settings",
   "cli.problems": "Customers with problems ({count}):",
 } as const;

@@ -8,6 +8,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.skipped": "因缺少列而跳过的检查：{checks}",
   "cli.heading": "{title}：工作表“{sheet}”，{asOf} {date}",
   "cli.warningCounts": "各项预警的客户数",
+  "cli.gradeCounts": "各风险等级的客户数",
   "cli.reading": "正在读取 {file}……",
   "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",
   "cli.writing": "正在写入 {file}……",
@@ -69,7 +70,11 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.reason.notZip": "不是基于 zip 的 .xlsx 文件",
   "cli.reason.compoundFile":
     "这是 Excel 97–2003 的 .xls 工作簿，或设置了打开密码的工作簿：请在 Excel 中用“文件 › 另存为”存为不带密码的 .xlsx 工作簿，再运行审查",
-  "cli.reason.badJson": "第 {line} 行第 {column} 列不是有效的 JSON（{detail}）",
+  "cli.reason.jsonEmpty": "文件为空，没有 JSON 内容",
+  "cli.reason.notJson": "不是有效的 JSON",
+  "cli.reason.jsonEnd": "不是有效的 JSON：内容在第 {line} 行第 {column} 列就结束了，最后一个值或括号尚不完整",
+  "cli.reason.jsonUnexpected": "第 {line} 行第 {column} 列不是有效的 JSON：此处不应出现“{found}”",
+  "cli.reason.jsonControl": "第 {line} 行第 {column} 列不是有效的 JSON：引号内不能有换行符或其他控制字符（换行请写作 \\n）",
   "cli.reason.notJsonObject": "不是由设置组成的 JSON 对象",
   "cli.problems": "有问题的客户（{count}）：",
 };

@@ -8,7 +8,11 @@ import { zh } from "./zh";
 export type MessageKey = CoreMessageKey | CliMessageKey | UiMessageKey;
 export type Lang = "en" | "zh";
 export const LANGUAGES: readonly Lang[] = ["en", "zh"];
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * A text's parameters. A list (rows 5 and 9, the sheets of a workbook) is joined where the text
+ * is said, in its language ("5, 9", "5、9"): an error is made before anyone knows the reader's.
+ */
+export type MessageParams = Readonly<Record<string, string | number | readonly (string | number)[]>>;
 
 const catalogues: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
 
@@ -86,21 +90,30 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
       text += part.whole;
       continue;
     }
-    if (part.date !== undefined) {
-      text += dateText(Number(params[part.name]), lang);
+    const param = params[part.name];
+    if (typeof param === "object") {
+      // A list's word is for how many it holds ("rows 5, 9"); each of its items is said as one parameter.
+      if (part.one !== undefined) text += param.length === 1 ? part.one : part.other;
+      else text += param.map((item) => paramText(part, item, lang)).join(message(lang, "sep.list"));
       continue;
     }
-    const value = String(params[part.name]);
     if (part.one !== undefined) {
-      text += value === "1" ? part.one : part.other;
+      text += String(param) === "1" ? part.one : part.other;
       continue;
     }
-    // "{factor@factor}" shows params.factor through the key "factor.<value>" when there is one,
-    // so an identifier like "paymentHistory" reaches the user as "payment history" or "付款历史".
-    const named = part.prefix === undefined ? undefined : (catalogues[lang] as Record<string, string>)[`${part.prefix}.${value}`];
-    text += named ?? value;
+    text += paramText(part, param, lang);
   }
   return text;
+}
+
+/** One parameter as its placeholder says it: a date, or a value (through its prefix's key when there is one). */
+function paramText(part: Exclude<TemplatePart, string>, param: string | number, lang: Lang): string {
+  if (part.date !== undefined) return dateText(Number(param), lang);
+  const value = String(param);
+  // "{factor@factor}" shows params.factor through the key "factor.<value>" when there is one,
+  // so an identifier like "paymentHistory" reaches the user as "payment history" or "付款历史".
+  const named = part.prefix === undefined ? undefined : (catalogues[lang] as Record<string, string>)[`${part.prefix}.${value}`];
+  return named ?? value;
 }
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");

@@ -403,8 +403,8 @@ function readCodes(value: CellValue): WarningCode[] {
 export interface EarlierReviews {
   /** Each customer's latest archived review before the as-of date (with a score). */
   readonly byCustomer: ReadonlyMap<string, ArchiveEntry>;
-  /** Every customer some review before the as-of date archived, scored or not. */
-  readonly seen: ReadonlySet<string>;
+  /** Every customer some review before the as-of date archived, scored or not, with its latest row (its name as last archived). */
+  readonly latest: ReadonlyMap<string, ArchiveEntry>;
   /** The latest review before the as-of date: its date and its rows. */
   readonly last?: { readonly date: number; readonly entries: readonly ArchiveEntry[] };
 }
@@ -415,19 +415,20 @@ export interface EarlierReviews {
  */
 export function earlierReviews(contents: ArchiveContents | undefined, asOf: number): EarlierReviews {
   const byCustomer = new Map<string, ArchiveEntry>();
-  const seen = new Set<string>();
+  const latest = new Map<string, ArchiveEntry>();
   let lastDate: number | undefined;
   for (const e of contents?.entries ?? []) {
     if (e.date === undefined || e.date >= asOf || e.key === "") continue;
     if (lastDate === undefined || e.date > lastDate) lastDate = e.date;
-    seen.add(e.key);
+    const newest = latest.get(e.key);
+    if (!newest || e.date >= newest.date!) latest.set(e.key, e);
     if (e.score === undefined) continue;
-    const latest = byCustomer.get(e.key);
-    if (!latest || e.date! >= latest.date!) byCustomer.set(e.key, e);
+    const scored = byCustomer.get(e.key);
+    if (!scored || e.date >= scored.date!) byCustomer.set(e.key, e);
   }
-  if (lastDate === undefined) return { byCustomer, seen };
+  if (lastDate === undefined) return { byCustomer, latest };
   const entries = contents!.entries.filter((e) => e.date === lastDate && e.key !== "");
-  return { byCustomer, seen, last: { date: lastDate, entries } };
+  return { byCustomer, latest, last: { date: lastDate, entries } };
 }
 
 /**
@@ -436,7 +437,7 @@ export function earlierReviews(contents: ArchiveContents | undefined, asOf: numb
  */
 export function previousScoresOf(earlier: EarlierReviews): Map<string, number | undefined> {
   const scores = new Map<string, number | undefined>();
-  for (const key of earlier.seen) scores.set(key, earlier.byCustomer.get(key)?.score);
+  for (const key of earlier.latest.keys()) scores.set(key, earlier.byCustomer.get(key)?.score);
   return scores;
 }
 

@@ -14,6 +14,7 @@ import { HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
+import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
 
@@ -24,6 +25,8 @@ export interface CustomerChange {
   readonly row: number;
   readonly id: string;
   readonly name: string;
+  /** The name its id was last archived under, when it was another (see renamedFrom); undefined otherwise. */
+  readonly previousName?: string;
   /** Date of the customer's previous archived review; undefined for a customer the archive has not seen before. */
   readonly previousDate?: number;
   readonly previousScore?: number;
@@ -90,6 +93,8 @@ export interface ReviewChanges {
   readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
   /** Customers in the previous review that are no longer on the sheet. */
   readonly gone: readonly { readonly id: string; readonly name: string }[];
+  /** Customers on the sheet whose id an earlier review archived under another name, in sheet order. */
+  readonly renamed: readonly RenamedCustomer[];
   /** Undefined when the last review used this review's policy (or the archive does not say which it used). */
   readonly policy?: PolicyChange;
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
@@ -100,6 +105,31 @@ export interface ReviewChanges {
    */
   readonly otherSheets?: readonly string[];
 }
+
+/** A customer whose id the archive holds under another name: the archive shows both from this review on. */
+export interface RenamedCustomer {
+  readonly row: number;
+  readonly id: string;
+  /** The name its latest archived review gave it. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The name a customer's id was last archived under, when the sheet now calls it otherwise. Names
+ * are compared as customers are matched by name (customerKey: case, full- and half-width forms,
+ * spaces around them), runs of spaces inside counted as one: "ACME  Ltd" for "Acme Ltd" is the
+ * same name typed again, not a rename. A customer without an id is known by its name, so it
+ * cannot be renamed; a name blank on either side is not a rename either.
+ */
+export function renamedFrom(id: string, name: string, archived: ArchiveEntry | undefined): string | undefined {
+  if (id === "" || name === "" || !archived || archived.id === "" || archived.name === "") return undefined;
+  // The same text, as nearly every customer's is, is told without folding either.
+  if (archived.name === name) return undefined;
+  return nameKey(archived.name) === nameKey(name) ? undefined : archived.name;
+}
+
+const nameKey = (name: string) => customerKey(name.replace(/\s+/g, " "));
 
 /** The customers whose grade moved this way since their previous review, in sheet order. */
 export function movedCustomers(changes: ReviewChanges, move: Exclude<GradeMove, "same">): CustomerChange[] {
@@ -117,12 +147,18 @@ const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
  * One literal of one shape for every customer, seen before or not: built by spreading a base
  * object, a 100,000-customer review spent half a second here.
  */
-function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, unit: AmountUnit | undefined): CustomerChange {
+function customerChange(
+  c: CustomerResult,
+  before: ArchiveEntry | undefined,
+  unit: AmountUnit | undefined,
+  previousName: string | undefined,
+): CustomerChange {
   if (!before) {
     return {
       row: c.row,
       id: c.id,
       name: c.name,
+      previousName,
       previousDate: undefined,
       previousScore: undefined,
       scoreChange: undefined,
@@ -163,6 +199,7 @@ function customerChange(c: CustomerResult, before: ArchiveEntry | undefined, uni
     row: c.row,
     id: c.id,
     name: c.name,
+    previousName,
     previousDate: before.date,
     previousScore: before.score,
     scoreChange:
@@ -238,6 +275,7 @@ export function whatChanged(
   const changes: CustomerChange[] = [];
   const onSheet = new Set<string>();
   const added: ReviewChanges["added"][number][] = [];
+  const renamed: RenamedCustomer[] = [];
   let newWarnings = 0;
   let clearedWarnings = 0;
   let newFromPolicy = 0;
@@ -249,7 +287,9 @@ export function whatChanged(
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
-    const change = customerChange(c, earlier.byCustomer.get(key), unit);
+    const previousName = renamedFrom(c.id, c.name, earlier.latest.get(key));
+    if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
+    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName);
     changes.push(change);
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
@@ -280,6 +320,7 @@ export function whatChanged(
     saferFromPolicy,
     added,
     gone,
+    renamed,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,

@@ -176,7 +176,7 @@ function duplicateError(row: CustomerRow, alsoOnRows: readonly number[], ctx: Ro
   const field = row.id !== "" ? "id" : "name";
   const customer = row.id !== "" ? row.id : row.name;
   const key = alsoOnRows.length === 1 ? "review.duplicate" : "review.duplicates";
-  return new CreditError("value", key, { customer, rows: alsoOnRows.join(", ") }).at(placeOf(field, row.row, ctx));
+  return new CreditError("value", key, { customer, rows: alsoOnRows }).at(placeOf(field, row.row, ctx));
 }
 
 /** Where a field's cell is, for an error found in it. */

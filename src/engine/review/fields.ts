@@ -207,8 +207,9 @@ export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   nextReview: { en: "Next review", zh: "下次复审" },
   utilisation: { en: "Utilisation", zh: "额度使用率" },
   availableCredit: { en: "Available credit", zh: "可用额度" },
-  // 逾期金额 is the input column's header: the output's says the same term, as the review's total of it.
-  overdueBalance: { en: "Overdue balance", zh: "逾期金额合计" },
+  // The input column's header (Overdue amount, 逾期金额) in other words would name the figure twice: the
+  // output's says the same term, as the review's total of it (never the input's own header: see above).
+  overdueBalance: { en: "Total overdue amount", zh: "逾期金额合计" },
   oldestDaysOverdue: { en: "Oldest days overdue", zh: "最长逾期天数" },
   issues: { en: "Review issues", zh: "审查问题" },
 };
@@ -295,7 +296,9 @@ export function recognisedHeaders<F extends string>(
 
 export const INPUT_ALIASES = recognisedHeaders(FIELD_LABELS, OTHER_INPUT_HEADERS);
 /** Headers the review wrote over its own columns before: a sheet it reviewed then still has its columns found as its own. */
-const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = { overdueBalance: ["逾期余额"] };
+const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = {
+  overdueBalance: ["逾期余额", "Overdue balance"],
+};
 export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS, EARLIER_OUTPUT_HEADERS);
 export const LEDGER_ALIASES = recognisedHeaders(LEDGER_LABELS, OTHER_LEDGER_HEADERS);
 

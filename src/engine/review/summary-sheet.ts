@@ -26,6 +26,7 @@ import {
   laterReviewsText,
   moreAtRiskText,
   pastDueLines,
+  renamedLines,
   policyChangeText,
   unitChangeText,
   portfolioWarningList,
@@ -211,6 +212,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     ] as const) {
       if (list.length === 0) pair(label, 0, "integer");
       else note(label, changedCustomersText(list, lang));
+    }
+    // The count, then one a line (each carries two names), only when some customer was renamed.
+    if (changes.renamed.length) {
+      pair(t("changes.renamed"), changes.renamed.length, "integer");
+      for (const text of renamedLines(changes.renamed, lang)) left.line(text);
     }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));

@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
-import type { CustomerChange, MovedCustomer, PolicyChange, ReviewChanges, SettingChange } from "./changes";
+import type { CustomerChange, MovedCustomer, PolicyChange, RenamedCustomer, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
@@ -539,7 +539,7 @@ export function movedLines(moves: readonly Omit<MovedCustomer, "row">[], lang: L
     }),
   );
   const more = moves.length - SHOWN_BY_NAME;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: more })] : lines;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
 }
 
 /** The same as one line, or "none": the printed report's. */
@@ -659,7 +659,7 @@ function warningChangeLines(
       message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(message(lang, "sep.list")) }),
     );
   }
-  return more > 0 ? [...named, message(lang, "changes.riskierMore", { count: more })] : named;
+  return more > 0 ? [...named, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : named;
 }
 
 /** A warning count with its customers on one line, as the printed report and the pane give it: "3 (Fabrikam: Over credit limit; …)". */
@@ -747,6 +747,21 @@ export function changedCustomersText<C extends { readonly name: string; readonly
 }
 
 /**
+ * The customers renamed since their last review, each by id with both names ("C-104 Acme Ltd →
+ * Acme Holdings Ltd"), the first few and then how many more: one a line on the dashboard.
+ */
+export function renamedLines(renamed: readonly RenamedCustomer[], lang: Lang): string[] {
+  const lines = renamed.slice(0, SHOWN_BY_NAME).map((c) => message(lang, "changes.rename", { id: c.id, from: c.from, to: c.to }));
+  const more = renamed.length - lines.length;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/** The same after their count on one line, as the printed report and the pane give it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
+export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): string {
+  return warningChangeText({ count: renamed.length, customers: renamedLines(renamed, lang) }, lang);
+}
+
+/**
  * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
  * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
  */
@@ -756,7 +771,9 @@ export function customerChangeLines(
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
 ): string[] {
-  if (change.previousDate === undefined) return [message(lang, "changes.firstReview")];
+  const renamed = change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })];
+  // Archived before only in reviews that could not score it: its name is known, its figures not.
+  if (change.previousDate === undefined) return renamed.length ? renamed : [message(lang, "changes.firstReview")];
   const date = dateText(change.previousDate, lang);
   const parts: string[] = [];
   if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)
@@ -781,6 +798,7 @@ export function customerChangeLines(
       ? message(lang, "changes.since", { what: parts.join(message(lang, "changes.and")), date })
       : message(lang, "changes.lastReviewed", { date }),
   ];
+  lines.push(...renamed);
   const warnings = (
     label: "changes.newWarnings" | "changes.clearedWarnings",
     codes: readonly WarningCode[],

@@ -1,7 +1,7 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
- * moved), the warnings that came and went, the customers added and gone, the policy when the last
+ * moved), the warnings that came and went, the customers added, gone and renamed, the policy when the last
  * review used another, and the customers whose review came due and was missed. Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
@@ -17,6 +17,7 @@ import {
   movedCustomersText,
   pastDueText,
   policyChangeText,
+  renamedText,
   unitChangeText,
   warningChangeCounts,
   warningChangeText,
@@ -59,6 +60,7 @@ export function ChangesSummary({
     ]),
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
+    ...(changes.renamed.length ? [[t("changes.renamed"), renamedText(changes.renamed, lang)] satisfies Fact] : []),
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
     [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],

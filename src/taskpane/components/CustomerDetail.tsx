@@ -1,6 +1,6 @@
 /**
  * One customer in full, opened under its row in the list: figures (named as the sheet's output
- * columns name them: the score's points per factor, utilisation, overdue balance, aging), what changed since its last
+ * columns name them: the score's points per factor, utilisation, total overdue amount, aging), what changed since its last
  * review, the recommendation as its actions one per line (each with the rule or warning behind it,
  * with the customer's figures), every warning explained against its threshold, and each data
  * error with a button that selects its cell.

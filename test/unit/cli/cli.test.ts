@@ -664,9 +664,28 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     fs.writeFileSync(policy, '{\n  "highRiskScore": 3.5,\n}\n');
     const en = await runCli(input, "--policy", policy, "--lang", "en");
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/policy file .*policy\.json: not valid JSON at line 3, column 1 \(/);
+    expect(en.stderr).toMatch(/policy file .*policy\.json: not valid JSON at line 3, column 1: unexpected “}”$/);
     const zh = await runCli(input, "--policy", policy, "--lang", "zh");
-    expect(zh.stderr).toMatch(/政策文件 .*policy\.json：第 3 行第 1 列不是有效的 JSON（/);
+    // Said in the run's language alone: node's parser's English ("Expected double-quoted property name") is not passed on.
+    expect(zh.stderr).toMatch(/政策文件 .*policy\.json：第 3 行第 1 列不是有效的 JSON：此处不应出现“}”$/);
+    expect(zh.stderr).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+    // A word node's parser gives no position for; a file cut short; a line break inside quotes; an empty file.
+    const said = async (json: string, lang: string) => {
+      fs.writeFileSync(policy, json);
+      return (await runCli(input, "--policy", policy, "--lang", lang)).stderr.replace(/^.*policy\.json[:：] ?/, "");
+    };
+    expect(await said('{\n  "highRiskScore": tru\n}', "zh")).toBe("第 2 行第 20 列不是有效的 JSON：此处不应出现“tru”");
+    expect(await said("{highRiskScore: 3.1}", "en")).toBe("not valid JSON at line 1, column 2: unexpected “highRiskScore”");
+    expect(await said('{"highRiskScore": 3.5', "en")).toBe(
+      "not valid JSON: it ends at line 1, column 22, before its last value or bracket is complete",
+    );
+    expect(await said('{"highRiskScore": 3.5', "zh")).toBe(
+      "不是有效的 JSON：内容在第 1 行第 22 列就结束了，最后一个值或括号尚不完整",
+    );
+    expect(await said('{"version": "a\nb"}', "en")).toBe(
+      "not valid JSON at line 1, column 15: a line break or other control character inside quotes (write a line break as \\n)",
+    );
+    expect(await said("\n", "zh")).toBe("文件为空，没有 JSON 内容");
     fs.writeFileSync(policy, "[1, 2]");
     expect((await runCli(input, "--policy", policy, "--lang", "en")).stderr).toMatch(
       /policy\.json: not a JSON object of settings$/,
@@ -703,6 +722,8 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await runCli(input, "--sheet", "Clients");
     expect(code).toBe(2);
     expect(stderr).toBe('credit-review: no sheet named "Clients"; the workbook has: Customers, Invoices');
+    const zh = await runCli(input, "--sheet", "Clients", "--lang", "zh");
+    expect(zh.stderr).toBe("credit-review: 没有名为“Clients”的工作表；工作簿中有：Customers、Invoices");
     expect(outputs()).toEqual([]);
   });
 

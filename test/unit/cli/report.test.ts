@@ -46,7 +46,9 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
 
   test("its heading names the sheet and the date in the language's punctuation", () => {
     expect(lines[0]).toBe(
-      lang === "en" ? "Credit review summary — Customers, As of 2026-11-30" : "信用审查汇总：工作表“Customers”，审查日期 2026年11月30日",
+      lang === "en"
+        ? "Credit review summary — Customers, As of 2026-11-30"
+        : "信用审查汇总：工作表“Customers”，审查日期 2026年11月30日",
     );
   });
 
@@ -81,5 +83,13 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
     const skipped = lines.find((l) => l.startsWith(t("cli.skipped").split("{")[0]))!;
     expect(skipped).toContain(warningTitle("OVERDUE_90", lang, DEFAULT_POLICY));
     for (const code of WARNING_CODES) expect(lines.filter((l) => l.includes(code))).toEqual([]);
+  });
+
+  test("the grades are counted on a labelled line, as the warnings are", () => {
+    // Alpha, Beta and Delta low, Gamma high.
+    const line = lines.find((l) => l.startsWith(t("cli.gradeCounts")));
+    expect(line).toBe(lang === "en" ? "Customers per grade: Low 3; Medium 0; High 1" : "各风险等级的客户数：低 3；中 0；高 1");
+    // Plain ASCII in English, as the lines around it: a terminal without UTF-8 shows it as written.
+    if (lang === "en") expect(line).toMatch(/^[\x20-\x7e]+$/);
   });
 });

@@ -4,13 +4,13 @@
  * previous review's date when customers were last seen at different dates; and how the
  * summary sheet and the printed report show it.
  */
-import { toTable } from "../../../src/cli/report";
+import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { runReview } from "../../../src/engine/review/review";
-import { changedCustomersText, customerChangeLines } from "../../../src/engine/review/texts";
+import { changedCustomersText, customerChangeLines, renamedLines } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -150,6 +150,111 @@ describe("what changed", () => {
     const first = runReview({ sheetName: "Customers", values: sheet, asOf, policy: DEFAULT_POLICY });
     const cells = buildWritePlan(first, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));
     expect(cells).toContain("No earlier review in the archive to compare with");
+  });
+});
+
+describe("a customer renamed since its last review", () => {
+  const sheet = customerSheet(
+    [],
+    [
+      { id: "C-104", name: "Acme Holdings Ltd" },
+      { id: "C-105", name: "  BETA   trading " },
+      { id: "C-106", name: "Ｇａｍｍａ Co" },
+      { id: "", name: "Delta New" },
+      { id: "C-108", name: "Epsilon" },
+      { id: "C-109", name: "Zeta Group" },
+    ],
+  );
+  const archive = [
+    OLD_HEADER,
+    // Zeta's name is the one it had at its latest review, scored or not (the latest could not be).
+    [serial("2026-02-28"), "v", "C-109", "Zeta Ltd", 2, "Low"],
+    [serial("2026-03-31"), "v", "C-104", "Acme Ltd", 2, "Low"],
+    [serial("2026-03-31"), "v", "C-105", "Beta Trading", 2, "Low"],
+    [serial("2026-03-31"), "v", "C-106", "Gamma Co", 2, "Low"],
+    [serial("2026-03-31"), "v", "", "Delta Old", 2, "Low"],
+    [serial("2026-03-31"), "v", "C-108", "", 2, "Low"],
+    [serial("2026-03-31"), "v", "C-109", "Zeta Group Ltd", "", ""],
+  ];
+
+  test("the id's last archived name against today's: case, width and spaces are no rename; no id or no name, none either", () => {
+    const changes = review(sheet, archive).changes!;
+    expect(changes.renamed).toEqual([
+      { row: 2, id: "C-104", from: "Acme Ltd", to: "Acme Holdings Ltd" },
+      { row: 7, id: "C-109", from: "Zeta Group Ltd", to: "Zeta Group" },
+    ]);
+    expect(changes.customers.map((c) => c.previousName)).toEqual([
+      "Acme Ltd",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "Zeta Group Ltd",
+    ]);
+    // A customer without an id is known by its name: the new name is a customer added, the old one gone.
+    expect(changes.added.map((a) => a.name)).toEqual(["Delta New"]);
+    expect(changes.gone.map((g) => g.name)).toEqual(["Delta Old"]);
+  });
+
+  test.each([
+    [
+      "en",
+      "Renamed since the last review",
+      "C-104 Acme Ltd → Acme Holdings Ltd",
+      "C-109 Zeta Group Ltd → Zeta Group",
+      ": ",
+      "2 (",
+      "; ",
+      ")",
+    ],
+    [
+      "zh",
+      "上次审查后更名的客户",
+      "C-104 Acme Ltd → Acme Holdings Ltd",
+      "C-109 Zeta Group Ltd → Zeta Group",
+      "：",
+      "2（",
+      "；",
+      "）",
+    ],
+  ] as const)(
+    "the summary sheet names them one a line and the printed report on one (%s)",
+    (lang, label, acme, zeta, colon, open, sep, close) => {
+      const r = review(sheet, archive, lang);
+      const cells = buildWritePlan(r, lang, { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l.join("|")));
+      const at = cells.indexOf(`${label}|2`);
+      expect(at).toBeGreaterThan(0);
+      expect(cells.slice(at + 1, at + 3)).toEqual([acme, zeta]);
+      expect(toTable(r, lang, "out.xlsx").split("\n")).toContain(`${label}${colon}${open}${acme}${sep}${zeta}${close}`);
+      const json = toJson(r, lang, "out.xlsx").changes!;
+      expect(json.renamed).toEqual(r.changes!.renamed);
+      expect(json.customers.map((c) => c.previousName)).toEqual(["Acme Ltd", null, null, null, null, "Zeta Group Ltd"]);
+      // The customer's own lines (the task pane's details) say what it was called.
+      const acmeChange = r.changes!.customers[0];
+      expect(customerChangeLines(acmeChange, r.customers[0], lang, r.policy).at(-1)).toBe(
+        lang === "en" ? "Renamed since its last review (was Acme Ltd)" : "上次审查后已更名（原名 Acme Ltd）",
+      );
+    },
+  );
+
+  test("with no customer renamed, no line says so", () => {
+    const same = archive.map((line) =>
+      line[2] === "C-104" ? [...line.slice(0, 3), "Acme Holdings Ltd", ...line.slice(4)] : line,
+    );
+    const r = review(sheet.slice(0, 4), same);
+    expect(r.changes!.renamed).toEqual([]);
+    expect(toTable(r, "en", "out.xlsx")).not.toContain("Renamed");
+    const cells = buildWritePlan(r, "en", { sheetNames: [] }).sheets[0].blocks.flatMap((b) => b.values.map((l) => l[0]));
+    expect(cells.filter((c) => String(c).startsWith("Renamed"))).toEqual([]);
+  });
+
+  test("the first five by name, then how many more, counted in the language", () => {
+    const many = Array.from({ length: 1007 }, (_, i) => ({ row: i + 2, id: `C${i}`, from: `Old ${i}`, to: `New ${i}` }));
+    const lines = renamedLines(many, "en");
+    expect(lines).toHaveLength(6);
+    expect(lines[4]).toBe("C4 Old 4 → New 4");
+    expect(lines[5]).toBe("and 1,002 more");
+    expect(renamedLines(many, "zh")[5]).toBe("另有 1,002 位");
   });
 });
 

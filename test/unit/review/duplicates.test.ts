@@ -70,6 +70,10 @@ test("three rows with one name and no ID column: each names the other two", () =
   expect(messages[1]).toBe("");
   expect(messages[2]).toMatch(/^row 4, column A \(Customer\): ALPHA is also on rows 2, 5; /);
   expect(messages[3]).toMatch(/^row 5, column A \(Customer\): alpha is also on rows 2, 4; /);
+  // The rows are listed as the reader's language lists them, the error said in either after it was made.
+  const error = review(values, "zh").customers[0].errors[0];
+  expect(describeError(error, "zh")).toMatch(/^第 2 行，A（Customer）列：Alpha 也在第 4、5 行；/);
+  expect(describeError(error, "en")).toMatch(/^row 2, column A \(Customer\): Alpha is also on rows 4, 5; /);
 });
 
 test("rows naming no customer are not duplicates of each other", () => {

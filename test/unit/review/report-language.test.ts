@@ -8,8 +8,11 @@ import { CellValue } from "../../../src/engine/cells";
 import { dateText, Lang, message, MessageKey } from "../../../src/engine/i18n";
 import { en } from "../../../src/engine/i18n/en";
 import { zh } from "../../../src/engine/i18n/zh";
+import { cliEn } from "../../../src/engine/i18n/cli-en";
 import { cliZh } from "../../../src/engine/i18n/cli-zh";
+import { uiEn } from "../../../src/engine/i18n/ui-en";
 import "../../../src/engine/i18n/cli";
+import "../../../src/engine/i18n/ui";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { RULES } from "../../../src/engine/review/decisions";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../../src/engine/review/fields";
@@ -125,17 +128,38 @@ describe("one term for one thing", () => {
     expect(JSON.stringify({ ...zh, ...cliZh, headers: Object.values(OUTPUT_HEADERS) })).not.toContain("逾期余额");
   });
 
-  test("a sheet reviewed when the column was headed 逾期余额 has that column found as the review's own", () => {
-    const values = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [1_000, 500] }]);
-    const first = reviewWorkbook({ customers: values }, ASOF, "zh").workbook.customers;
-    const header = first[0].map(String);
-    const at = header.indexOf("逾期金额合计");
-    expect(at).toBeGreaterThan(0);
-    first[0][at] = "逾期余额";
-    const again = reviewWorkbook({ customers: first }, ASOF + 31, "zh").workbook.customers;
-    // Written over in place, under today's header: no second block of output columns to its right.
-    expect(again[0].map(String)).toEqual(header);
+  test("the overdue amount is Overdue amount wherever the English report, the command line and the pane name it", () => {
+    const names = [
+      FIELD_LABELS.overdueAmount.en,
+      OUTPUT_HEADERS.overdueBalance.en,
+      ARCHIVE_COLUMNS.overdueAmount.header.en,
+      message("en", "summary.overdueAmount"),
+      message("en", "ui.field.overdueAmount"),
+    ];
+    for (const name of names) expect(name.toLowerCase()).toContain("overdue amount");
+    // The review's total is not the input's header: a re-run would read its own output as input.
+    expect(OUTPUT_HEADERS.overdueBalance.en).not.toBe(FIELD_LABELS.overdueAmount.en);
+    const texts = JSON.stringify({ ...en, ...cliEn, ...uiEn, headers: Object.values(OUTPUT_HEADERS) }).toLowerCase();
+    expect(texts).not.toContain("overdue balance");
   });
+
+  test.each([
+    ["zh", "逾期金额合计", "逾期余额"],
+    ["en", "Total overdue amount", "Overdue balance"],
+  ] as const)(
+    "a sheet reviewed when the column was headed otherwise has that column found as the review's own (%s)",
+    (lang, now, before) => {
+      const values = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [1_000, 500] }]);
+      const first = reviewWorkbook({ customers: values }, ASOF, lang).workbook.customers;
+      const header = first[0].map(String);
+      const at = header.indexOf(now);
+      expect(at).toBeGreaterThan(0);
+      first[0][at] = before;
+      const again = reviewWorkbook({ customers: first }, ASOF + 31, lang).workbook.customers;
+      // Written over in place, under today's header: no second block of output columns to its right.
+      expect(again[0].map(String)).toEqual(header);
+    },
+  );
 
   test.each([
     ["en", "Customers reviewed"],
@@ -149,7 +173,9 @@ describe("one term for one thing", () => {
 
 describe("counts and reasons read as sentences", () => {
   const risks = (n: number, acting: number) =>
-    Array.from({ length: n }, (_, i) => ({ needsAction: i < acting })) as unknown as Parameters<typeof moreAtRiskText>[0]["topRisks"];
+    Array.from({ length: n }, (_, i) => ({ needsAction: i < acting })) as unknown as Parameters<
+      typeof moreAtRiskText
+    >[0]["topRisks"];
 
   test.each([
     ["zh", 2, "……另有 2 位风险客户，均无需采取措施，见工作表“客户”"],

@@ -130,7 +130,7 @@ describe("the worklist figures", () => {
       "Review issues":
         "row 4, column H (Credit limit): utilisation not computed: the credit limit is 0, so utilisation (balance / limit) is undefined",
     });
-    expect(outputRow(after, 3)).toMatchObject({ Utilisation: 2.4, "Available credit": -700, "Overdue balance": null });
+    expect(outputRow(after, 3)).toMatchObject({ Utilisation: 2.4, "Available credit": -700, "Total overdue amount": null });
   });
 
   test("a customer whose factor is bad still shows its credit use; a bad limit cell blanks it and says so", () => {
@@ -148,7 +148,7 @@ describe("the worklist figures", () => {
     expect(outputRow(after, 2)).toMatchObject({
       Utilisation: 0.5,
       "Available credit": 50,
-      "Overdue balance": 30,
+      "Total overdue amount": 30,
       "Oldest days overdue": 45,
     });
     expect(outputRow(after, 2)["Risk score"]).toBeNull();
@@ -178,7 +178,7 @@ describe("the worklist figures", () => {
     expect(header).toEqual([...OUTPUT_HEADERS_EN.slice(0, -1), ...AGING_HEADERS_EN, "Review issues"]);
     const after = apply(values, plan);
     expect(outputRow(after, 2)).toMatchObject({
-      "Overdue balance": 650,
+      "Total overdue amount": 650,
       "Oldest days overdue": 45,
       "Aging: Current": 100,
       "Aging: 1–30": 250,
@@ -186,7 +186,7 @@ describe("the worklist figures", () => {
       "Aging: 61–90": 0,
       "Aging: 91+": 0,
     });
-    expect(outputRow(after, 3)).toMatchObject({ "Overdue balance": 1200, "Oldest days overdue": 100, "Aging: 91+": 1200 });
+    expect(outputRow(after, 3)).toMatchObject({ "Total overdue amount": 1200, "Oldest days overdue": 100, "Aging: 91+": 1200 });
     expect(review(values, "zh", { ledger: true }).plan.target.blocks[0].values[0]).toEqual([
       ...OUTPUT_HEADERS_ZH.slice(0, -1),
       ...AGING_HEADERS_ZH,
@@ -324,10 +324,10 @@ describe("every face shows the same figures", () => {
     expect(json.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
     // The sheet's cells are the same numbers.
     const row = outputRow(apply(values, plan), 3);
-    expect([row["Utilisation"], row["Available credit"], row["Overdue balance"], row["Aging: 91+"]]).toEqual([
+    expect([row["Utilisation"], row["Available credit"], row["Total overdue amount"], row["Aging: 91+"]]).toEqual([
       2.4, -700, 1200, 1200,
     ]);
-    // The printed table shows the utilisation and the overdue balance too.
+    // The printed table shows the utilisation and the total overdue amount too.
     const line = toTable(result, "en", "out.xlsx")
       .split("\n")
       .find((l) => l.includes("Beta"))!;

@@ -98,7 +98,7 @@ describe("output columns", () => {
       Utilisation: 0.2,
       "Available credit": 8000,
       // The sheet has days past due but no overdue amount column.
-      "Overdue balance": null,
+      "Total overdue amount": null,
       "Oldest days overdue": 0,
       "Review issues": null,
     });

@@ -161,6 +161,34 @@ test("the results' block on what changed: since when, riskier and safer, warning
   ]);
 });
 
+test.each<[Lang, string, string]>([
+  ["en", "Renamed since the last review = 1 (C4 Northwind → Northwind Traders)", "Renamed since its last review (was Northwind)"],
+  ["zh", "上次审查后更名的客户 = 1（C4 Northwind → Northwind Traders）", "上次审查后已更名（原名 Northwind）"],
+])("a customer renamed since the last review: after the customers gone, and in its own change (%s)", (lang, fact, own) => {
+  const renamed = values.map((line) => (line[0] === "C4" ? [line[0], "Northwind Traders", ...line.slice(2)] : line));
+  const result = runReview(
+    { sheetName: "Customers", values: renamed, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive },
+    lang,
+  );
+  const facts = changesFacts(lang, result);
+  expect(facts[facts.findIndex((f) => f.startsWith(lang === "en" ? "Customers gone" : "移除客户")) + 1]).toBe(fact);
+  inPane(
+    lang,
+    <CustomerDetail
+      customer={result.customers[2]}
+      sheet={result.sheet}
+      policy={result.policy}
+      change={result.changes!.customers[2]}
+      onGoTo={() => undefined}
+    />,
+  );
+  const heading = screen.getByRole("heading", { name: lang === "en" ? "Since the last review" : "与上次审查相比" });
+  const lines = within(heading.nextElementSibling as HTMLElement)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+  expect(lines).toContain(own);
+});
+
 test.each<[Lang, string]>([
   ["en", "Reviews past due = 1 (Northwind (High): last reviewed 2026-10-31, due 2026-11-30, 31 days late)"],
   ["zh", "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日再审，已逾期 31 天）"],

@@ -716,17 +716,18 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         positionEnd: "J15",
         dataLabels: true,
       },
-      // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled.
+      // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
+      // (below the changes, where C000001, archived as "x", is named as renamed on two rows).
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C50:C51",
+        values: "C52:C53",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A50:A51",
+        categories: "A52:A53",
         legendVisible: false,
-        position: "I48",
-        positionEnd: "K62",
+        position: "I50",
+        positionEnd: "K64",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -735,8 +736,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(47, 0)).toBe("Portfolio over time");
-    expect([49, 50].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(49, 0)).toBe("Portfolio over time");
+    expect([51, 52].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);

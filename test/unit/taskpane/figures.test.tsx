@@ -2,7 +2,7 @@
 /**
  * The review's figures in the pane, from a real review of a small sheet with a ledger: the
  * summary's headline figures as the summary sheet has them, and a customer's worklist figures
- * (points per factor, utilisation, available credit, overdue balance, oldest days, aging) named
+ * (points per factor, utilisation, available credit, total overdue amount, oldest days, aging) named
  * as the sheet's output columns, in both languages.
  */
 import { render, screen } from "@testing-library/react";
@@ -78,7 +78,7 @@ test("a customer's details show its points per factor and worklist figures, name
     "Compliance points": "0.40",
     Utilisation: "70%",
     "Available credit": "1,500.00",
-    "Overdue balance": "3,000.00",
+    "Total overdue amount": "3,000.00",
     "Oldest days overdue": "45",
     "Aging: Current": "500.00",
     "Aging: 1–30": "1,000.00",
