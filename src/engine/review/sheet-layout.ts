@@ -505,16 +505,18 @@ function widthOf(columns: readonly ColumnLayout[], span: { readonly first: numbe
 }
 
 /**
- * One of the review's own sheets with its layout: a "table" (archive, policy: header in its
- * first written row, frozen, repeated on each printed page) or the "dashboard" summary,
- * printed on one landscape page, its charts where its plan puts them.
+ * One of the review's own sheets with its layout: a "table" (archive, policy history: header in
+ * its first written row, frozen, repeated on each printed page), a "page" (the policy: a table
+ * of a fixed length with the legend under it, read as one document, so printed as a table on one
+ * page when it fits one page across: a legend's last rows never run onto a page of their own) or
+ * the "dashboard" summary, printed on one landscape page, its charts where its plan puts them.
  */
-export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
+export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "dashboard"): SheetPlan {
   // A table's header (its first bold block) counts only its widest word and wraps, as the
   // customer sheet's does: a long header over short figures (the policy history's settings)
   // would otherwise make a table too wide to print legibly on one page.
   const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
-  const written = kind === "table" ? fitted.find((b) => b.bold)?.row : undefined;
+  const written = kind !== "dashboard" ? fitted.find((b) => b.bold)?.row : undefined;
   const columns = fitColumns(fitted, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   const fitRows = fittedRows(plan.blocks, columns);
@@ -524,17 +526,18 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
+  const print = printSetup(
+    columns,
+    repeat,
+    (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
+  );
   return {
     ...plan,
     columns,
     rowHeights,
     fitRows,
     freezeRows: header === 0 ? 1 : undefined,
-    print: printSetup(
-      columns,
-      repeat,
-      (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
-    ),
+    print: kind === "page" && print.fitToWidth === 1 ? { ...print, fitToHeight: 1 } : print,
   };
 }
 
