@@ -507,9 +507,9 @@ function widthOf(columns: readonly ColumnLayout[], span: { readonly first: numbe
 /**
  * One of the review's own sheets with its layout: a "table" (archive, policy history: header in
  * its first written row, frozen, repeated on each printed page), a "page" (the policy: a table
- * of a fixed length with the legend under it, read as one document, so printed as a table on one
- * page when it fits one page across: a legend's last rows never run onto a page of their own) or
- * the "dashboard" summary, printed on one landscape page, its charts where its plan puts them.
+ * of a fixed length with the legend of codes under it, laid out as a table but printed on one
+ * page, so neither the legend's last rows nor the settings' meanings go to a page of their own)
+ * or the "dashboard" summary, printed on one landscape page, its charts where its plan puts them.
  */
 export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "dashboard"): SheetPlan {
   // A table's header (its first bold block) counts only its widest word and wraps, as the
@@ -537,7 +537,8 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
     rowHeights,
     fitRows,
     freezeRows: header === 0 ? 1 : undefined,
-    print: kind === "page" && print.fitToWidth === 1 ? { ...print, fitToHeight: 1 } : print,
+    // A page's rows are few and fixed, and its columns read together: one page, whatever its width.
+    print: kind === "page" ? { orientation: print.orientation, fitToWidth: 1, fitToHeight: 1, repeatRows: repeat } : print,
   };
 }
 

@@ -976,6 +976,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     workbook(3);
     const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
     const { sheets } = policyOnlyPlan(policy, "zh", {}, undefined, AS_OF + 5);
+    expect(sheets[0].print).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
     const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
     expect(outcome.ok).toBe(true);
     expect(fake.syncCount).toBe(2);
