@@ -40,8 +40,8 @@ function line(code: PlanValue, meaning: PlanValue): PlanValue[] {
 
 /**
  * The legend from sheet row `row` (0-based) down, a blank row first, over the table's three
- * columns, every row of it written (blank ones too: what an older sheet had there goes). `archiveSheet`: the archive's
- * name in the workbook, which the legend's title names.
+ * columns, every row of it written (blank ones too: what an older sheet had there goes).
+ * `archiveSheet`: the archive's name in the workbook, which the legend's title names.
  */
 export function codeLegendBlocks(policy: Policy, lang: Lang, archiveSheet: string, row: number): Block[] {
   const text = new Array<CellFormat>(LEGEND_COLUMNS).fill("text");
