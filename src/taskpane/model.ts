@@ -13,7 +13,8 @@ import { percentText } from "../engine/policy-values";
 import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
-import { policySheetPlan, readPolicySheet } from "../engine/review/policy-sheet";
+import { readPolicySheet } from "../engine/review/policy-sheet";
+import { policySheetPlan } from "../engine/review/policy-sheet-plan";
 import { ownSheetHeaderFooter } from "../engine/review/page-headers";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
@@ -122,7 +123,7 @@ export function policyOnlyPlan(
   existing?: readonly (readonly CellValue[])[],
   savedOn: number = todaySerial(),
 ): PlanToWrite & { sheet: SheetPlan } {
-  const plan = laidOut(policySheetPlan(policy, lang, own, existing), lang, "table");
+  const plan = laidOut(policySheetPlan(policy, lang, own, existing), lang, "page");
   const sheet = { ...plan, headerFooter: ownSheetHeaderFooter(plan.name, savedOn, lang) };
   return { sheets: [sheet], sheet };
 }

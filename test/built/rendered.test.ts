@@ -13,7 +13,9 @@ import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
 import { LINE_HEIGHT } from "../../src/engine/review/sheet-layout";
+import { ACTIONS } from "../../src/engine/review/decisions";
 import { REVIEW_SHEETS } from "../../src/engine/review/sheets";
+import { WARNING_CODES } from "../../src/engine/review/warnings";
 import { review } from "../../src/cli/main";
 import { SAMPLE_AS_OF } from "../../scripts/make-examples";
 import { pagesOf, pagesWith, printedLines, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
@@ -66,6 +68,16 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     const ledger = pagesWith(s, "INV-001-1")[0];
     expect(Array.from({ length: ledger }, (_, page) => page).every(numbered)).toBe(true);
     expect(numbered(ledger)).toBe(false);
+  });
+
+  test("the policy prints on one page, the legend of the archive's codes whole on it", () => {
+    const s = sample();
+    const date = lang === "en" ? SAMPLE_AS_OF : SAMPLE_AS_OF.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+    const pages = pagesWith(s, message(lang, "print.header", { title: REVIEW_SHEETS.policy[lang], date }));
+    expect(pages).toHaveLength(1);
+    const page = s.pages[pages[0]];
+    for (const code of [...WARNING_CODES, ...ACTIONS]) expect(page).toContain(code);
+    expect(page).toContain(message(lang, "action.KEEP_TERMS"));
   });
 
   test("the dashboard shows the headline figures, and the customer far over its limit as the first top risk", () => {

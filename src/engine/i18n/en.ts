@@ -195,6 +195,11 @@ export const en = {
   "policySheet.key": "Setting",
   "policySheet.value": "Value",
   "policySheet.meaning": "Meaning",
+  // The legend under the policy table: what the archive's codes mean (the warning's and action's own titles).
+  "legend.title": "Codes in the {sheet} sheet",
+  "legend.setting": '{warning} — threshold: the setting "{setting}"',
+  "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
+  "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",

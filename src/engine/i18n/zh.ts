@@ -180,6 +180,10 @@ export const zh: Record<MessageKey, string> = {
   "policySheet.key": "设置",
   "policySheet.value": "值",
   "policySheet.meaning": "说明",
+  "legend.title": "“{sheet}”工作表中的代码",
+  "legend.setting": "{warning}——阈值：设置“{setting}”",
+  "legend.column": "{warning}——阈值：客户自身的“{column}”",
+  "legend.model": "{warning}——阈值：客户“{column}”的困境线；未指定时按设置“{setting}”",
 
   "warning.SCORE_RISE": "评分上升",
   "warning.SCORE_RISE.detail": "风险评分较上次审查上升了 {value} 分（超过 {threshold} 分即预警）。",

@@ -12,8 +12,9 @@ import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../
 import { isWideCode } from "../text-width";
 import { Z_MODEL_NAMES } from "../z-models";
 import { LANGS_OF_HEADERS } from "./fields";
-import { OwnSheets, reviewSheetName } from "./sheets";
-import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+import { ACTIONS } from "./decisions";
+import { WARNING_CODES } from "./warnings";
+import type { CellFormat, PlanValue } from "./write-plan";
 
 /**
  * One row of the policy sheet: a setting, one factor's weight (`item` of the weights), or the
@@ -56,7 +57,7 @@ export function settingCell(row: PolicyRow, policy: Policy, lang: Lang): { value
 /** The first cell of the policy sheet's header row, in either language. */
 const VALUE_HEADERS: ReadonlySet<unknown> = new Set(LANGS_OF_HEADERS.map((lang) => message(lang, "policySheet.key")));
 
-function policyHeader(lang: Lang): string[] {
+export function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
 }
 
@@ -75,45 +76,6 @@ export function fittedWidth(values: readonly PlanValue[], min: number, max: numb
 
 export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {
   return POLICY_ROWS.map((row) => [settingLabel(row.name, lang), settingCell(row, policy, lang).value, settingHelp(row, lang)]);
-}
-
-/** The policy table's columns: setting, value, meaning. */
-const TABLE_COLUMNS = 3;
-
-/**
- * The policy sheet alone: what "save policy" writes, and part of every review's plan. Given the
- * sheet's `existing` values, only the table's columns are the review's: they are written, and
- * blanked below the table (an older, longer one), while a note the user put beside the table
- * (column D on) stays. Without them the sheet is written whole.
- */
-export function policySheetPlan(
-  policy: Policy,
-  lang: Lang,
-  own: OwnSheets,
-  existing?: readonly (readonly CellValue[])[],
-): SheetPlan {
-  const lines = policyRows(policy, lang);
-  const blocks: Block[] = [{ row: 0, column: 0, values: [policyHeader(lang)], formats: ["text", "text", "text"], bold: true }];
-  POLICY_ROWS.forEach((row, i) => {
-    blocks.push({ row: i + 1, column: 0, values: [lines[i]], formats: ["text", settingCell(row, policy, lang).format, "text"] });
-  });
-  const below = POLICY_ROWS.length + 1;
-  let last = below - 1;
-  for (let r = below; r < (existing?.length ?? 0); r++) {
-    if ((existing![r] ?? []).slice(0, TABLE_COLUMNS).some((v) => !isEmptyCell(v))) last = r;
-  }
-  if (last >= below) {
-    const blank = Array.from({ length: last - below + 1 }, () => new Array<PlanValue>(TABLE_COLUMNS).fill(null));
-    blocks.push({ row: below, column: 0, values: blank, formats: new Array<CellFormat>(TABLE_COLUMNS).fill("general") });
-  }
-  const column = (c: number) => [policyHeader(lang)[c], ...lines.map((line) => line[c])];
-  return {
-    name: reviewSheetName("policy", own, lang),
-    kind: "policy",
-    ...(existing ? { mode: "rewrite-from" as const, fromRow: 0 } : { mode: "replace" as const }),
-    blocks,
-    columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110)],
-  };
 }
 
 /**
@@ -142,9 +104,15 @@ const ROW_BY_NAME: ReadonlyMap<string, PolicyRow> = (() => {
   return table;
 })();
 
+/**
+ * The archive's codes, which the legend under the table lists in column A: none is a setting,
+ * though two read as one's key would (SCORE_RISE as scoreRise, OVERDUE_SHARE as overdueShare).
+ */
+const CODES: ReadonlySet<string> = new Set<string>([...WARNING_CODES, ...ACTIONS]);
+
 /** Which policy row a sheet row names in its first cell, if any. */
 export function policyRowNamed(cell: CellValue): PolicyRow | undefined {
-  return typeof cell === "string" ? ROW_BY_NAME.get(nameKey(cell)) : undefined;
+  return typeof cell === "string" && !CODES.has(cell.trim()) ? ROW_BY_NAME.get(nameKey(cell)) : undefined;
 }
 
 /** Settings named under the header that make a sheet of another name a policy sheet: one such row may be a user's note. */
@@ -163,9 +131,9 @@ export function isPolicySheetTop(top: readonly (readonly CellValue[])[]): boolea
 }
 
 /**
- * Reads a policy sheet back: rows whose first cell names a setting; others (titles, notes,
- * the version) are left alone. Settings the sheet does not name take the defaults; a bad or
- * blank one is an error naming the sheet (when given), its row and the setting.
+ * Reads a policy sheet back: rows whose first cell names a setting; others (titles, notes, the
+ * version, the legend of codes) are left alone. Settings the sheet does not name take the
+ * defaults; a bad or blank one is an error naming the sheet (when given), its row and the setting.
  */
 export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet?: string): Policy {
   const partial: Record<string, unknown> = {};

@@ -505,16 +505,18 @@ function widthOf(columns: readonly ColumnLayout[], span: { readonly first: numbe
 }
 
 /**
- * One of the review's own sheets with its layout: a "table" (archive, policy: header in its
- * first written row, frozen, repeated on each printed page) or the "dashboard" summary,
- * printed on one landscape page, its charts where its plan puts them.
+ * One of the review's own sheets with its layout: a "table" (archive, policy history: header in
+ * its first written row, frozen, repeated on each printed page), a "page" (the policy: a table
+ * of a fixed length with the legend of codes under it, laid out as a table but printed on one
+ * page, so neither the legend's last rows nor the settings' meanings go to a page of their own)
+ * or the "dashboard" summary, printed on one landscape page, its charts where its plan puts them.
  */
-export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"): SheetPlan {
+export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "dashboard"): SheetPlan {
   // A table's header (its first bold block) counts only its widest word and wraps, as the
   // customer sheet's does: a long header over short figures (the policy history's settings)
   // would otherwise make a table too wide to print legibly on one page.
   const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
-  const written = kind === "table" ? fitted.find((b) => b.bold)?.row : undefined;
+  const written = kind !== "dashboard" ? fitted.find((b) => b.bold)?.row : undefined;
   const columns = fitColumns(fitted, lang, plan.columnWidths, written);
   const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
   const fitRows = fittedRows(plan.blocks, columns);
@@ -524,21 +526,23 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "dashboard"
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
+  const print = printSetup(
+    columns,
+    repeat,
+    (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
+  );
   return {
     ...plan,
     columns,
     rowHeights,
     fitRows,
     freezeRows: header === 0 ? 1 : undefined,
-    print: {
-      ...printSetup(
-        columns,
-        repeat,
-        (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
-      ),
-      // Only under a header that prints on every page: an area without it would print bare rows.
-      ...(repeat && plan.printArea ? { area: plan.printArea } : {}),
-    },
+    // A page's rows are few and fixed, and its columns read together: one page, whatever its width.
+    print:
+      kind === "page"
+        ? { orientation: print.orientation, fitToWidth: 1, fitToHeight: 1, repeatRows: repeat }
+        : // Only under a header that prints on every page: an area without it would print bare rows.
+          { ...print, ...(repeat && plan.printArea ? { area: plan.printArea } : {}) },
   };
 }
 

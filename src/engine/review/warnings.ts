@@ -21,6 +21,27 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * What a warning's figure is held against: a policy setting, or a figure of the customer's own
+ * row (its credit limit; its Z model's distress line, the setting's model when the row names none).
+ * Written down for a reader of the archive's codes (the policy sheet's legend); the checks below
+ * and the portfolio's compare with these.
+ */
+export type WarningThreshold =
+  { readonly setting: keyof Policy } | { readonly column: InputField; readonly otherwise?: keyof Policy };
+
+export const WARNING_THRESHOLDS: Readonly<Record<WarningCode, WarningThreshold>> = {
+  SCORE_RISE: { setting: "scoreRise" },
+  OVERDUE_SHARE: { setting: "overdueShare" },
+  NEGATIVE_NEWS: { setting: "newsMonths" },
+  OVER_LIMIT: { column: "creditLimit" },
+  OVERDUE_90: { setting: "overdueDays" },
+  Z_DISTRESS: { column: "zModel", otherwise: "defaultZModel" },
+  LIQUIDITY: { setting: "minCurrentRatio" },
+  LEVERAGE: { setting: "maxDebtRatio" },
+  COVERAGE: { setting: "minInterestCoverage" },
+};
+
 /** How a figure is shown next to its threshold. */
 export type FigureFormat = "score" | "money" | "days" | "ratio" | "percent" | "date" | "z";
 

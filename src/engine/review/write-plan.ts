@@ -16,7 +16,7 @@ import { archiveSheetPlan } from "./archive-plan";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { customerSheetHeaderFooter, ownSheetHeaderFooter } from "./page-headers";
 import { policyHistoryPlan } from "./policy-history";
-import { policySheetPlan } from "./policy-sheet";
+import { policySheetPlan } from "./policy-sheet-plan";
 import { ReviewResult } from "./review";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
@@ -280,7 +280,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     sheets: [
       laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
-      laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "table"),
+      laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
       laidOut(history, lang, "table"),
     ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),
   };

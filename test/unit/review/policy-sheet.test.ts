@@ -8,13 +8,8 @@ import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
-import {
-  POLICY_ROWS,
-  policyRowNamed,
-  policySheetPlan,
-  readPolicySheet,
-  settingLabel,
-} from "../../../src/engine/review/policy-sheet";
+import { POLICY_ROWS, policyRowNamed, readPolicySheet, settingLabel } from "../../../src/engine/review/policy-sheet";
+import { policySheetPlan } from "../../../src/engine/review/policy-sheet-plan";
 import { Z_MODELS } from "../../../src/engine/z-models";
 import { applyBlocks } from "../../support/review-grid";
 
@@ -57,7 +52,9 @@ describe("the policy sheet as written", () => {
       ["Weight: market reputation", 0.15],
       ["Weight: compliance record", 0.1],
     ]);
-    expect(grid).toHaveLength(25);
+    // The table's 25 rows, then a blank row and the legend of the archive's codes.
+    expect(grid[25]).toEqual([null, null, null]);
+    expect(grid[26][0]).toBe("Codes in the Credit Review Archive sheet");
     const debt = plan.blocks.find((b) => b.values[0][0] === "Maximum debt ratio")!;
     expect(debt.values[0][1]).toBe(0.7);
     expect(debt.formats).toEqual(["text", "percent", "text"]);
@@ -66,8 +63,8 @@ describe("the policy sheet as written", () => {
     );
     expect(grid.find((l) => l[0] === "Z-score model when a customer names none")![1]).toBe("private");
     expect(grid.find((l) => l[0] === "Aging bucket edges (days)")![1]).toBe("30, 60, 90");
-    // Every row explains itself in one sentence.
-    for (const line of grid.slice(1)) expect(String(line[2])).toMatch(/^\S.*[.)]$/);
+    // Every setting explains itself in one sentence.
+    for (const line of grid.slice(1, POLICY_ROWS.length + 1)) expect(String(line[2])).toMatch(/^\S.*[.)]$/);
     const [name, value, meaning] = plan.columnWidths!;
     expect(name).toBeGreaterThanOrEqual("Share of customers overdue that triggers a portfolio warning".length - 12);
     expect(value).toBeGreaterThanOrEqual(12);

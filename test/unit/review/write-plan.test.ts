@@ -563,6 +563,8 @@ describe("policy sheet round trip", () => {
     expect(sheet.name).toBe(lang === "zh" ? "信用政策" : "Credit Policy");
     const grid = applyBlocks([], sheet.blocks);
     expect(readPolicySheet(grid)).toEqual(policy);
+    // The settings and the legend of codes under them print as one page.
+    expect(sheet.print).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
   });
 
   test("a threshold changed on the sheet is read back and used", () => {

@@ -455,7 +455,7 @@ describe("policy", () => {
     expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
     fireEvent.click(button("Save policy"));
     const question = screen.getByRole("group", { name: "Save the policy to the workbook?" });
-    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–25.')).toBeTruthy();
+    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–48.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Save" })));
     // No writes nothing and gives the focus back to Save policy.
     fireEvent.keyDown(within(question).getByRole("button", { name: "Save" }), { key: "Escape" });
@@ -502,7 +502,7 @@ describe("policy", () => {
     expect(screen.getByText('Policy read from sheet "Credit Policy".')).toBeTruthy();
   });
 
-  test("Save policy writes the table over the sheet read at start: a note beside it stays, stale rows below go", async () => {
+  test("Save policy writes the table and the legend over the sheet read at start: a note beside them stays, stale rows below go", async () => {
     mocked.readWorkbookState.mockResolvedValue({
       ...STATE,
       policy: {
@@ -510,7 +510,7 @@ describe("policy", () => {
         values: [
           ["Setting", "Value", "Meaning", null],
           ["highFrom", 4, null, "agreed with the board"],
-          ...Array.from({ length: 30 }, () => [null, null, null, null]),
+          ...Array.from({ length: 58 }, () => [null, null, null, null]),
           ["old setting", 1, null, null],
         ],
       },
@@ -527,10 +527,11 @@ describe("policy", () => {
     await waitFor(() => expect(mocked.writePlan).toHaveBeenCalledTimes(1));
     const [sheet] = mocked.writePlan.mock.calls[0][0].sheets;
     expect(sheet.mode).toBe("rewrite-from");
-    // Nothing is written in column D; the old row 33 in the table's columns is blanked.
+    // Nothing is written in column D; the old row 61, below the legend, is blanked in the table's columns.
     expect(sheet.blocks.every((b) => b.column + b.formats.length <= 3)).toBe(true);
     const written = applyBlocks([], sheet.blocks);
-    expect(written[32].slice(0, 3)).toEqual([null, null, null]);
+    expect(written[47][0]).toBe("KEEP_TERMS");
+    expect(written[60].slice(0, 3)).toEqual([null, null, null]);
   });
 
   test("a share typed as a bare 70 is refused with how to write it; 70% is taken, and the version follows", async () => {

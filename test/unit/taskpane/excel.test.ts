@@ -752,17 +752,22 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);
   });
 
-  test("a second run writes the policy table over itself: a note beside it stays, an older table's rows below it go", async () => {
+  test("a second run writes the policy table and its legend over themselves: a note beside them stays, an older sheet's rows below them go", async () => {
     workbook(3);
     let { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
     const policy = fake.sheet("Credit Policy")!;
+    const leverage = (policy.cells as unknown[][]).findIndex((line) => line[0] === "LEVERAGE");
+    expect(policy.get(leverage, 2)).toBe('High leverage — threshold: the setting "Maximum debt ratio"');
     policy.set(5, 3, "agreed with the board");
-    policy.set(40, 0, "Weight: an old factor");
+    policy.set(leverage, 3, "watch list");
+    policy.set(60, 0, "Weight: an old factor");
     ({ plan, check } = await reviewAndPlan());
     expect((await writePlanWith(fake.context, plan, "en", check)).ok).toBe(true);
     expect(policy.get(5, 3)).toBe("agreed with the board");
-    expect([null, undefined, ""]).toContain(policy.get(40, 0));
+    expect(policy.get(leverage, 3)).toBe("watch list");
+    expect(policy.get(leverage, 0)).toBe("LEVERAGE");
+    expect([null, undefined, ""]).toContain(policy.get(60, 0));
     expect(readPolicySheet(policy.cells as unknown[][])).toEqual(DEFAULT_POLICY);
   });
 
@@ -977,6 +982,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     workbook(3);
     const policy = { ...DEFAULT_POLICY, mediumFrom: 2.4 };
     const { sheets } = policyOnlyPlan(policy, "zh", {}, undefined, AS_OF + 5);
+    expect(sheets[0].print).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
     const outcome = await writePlanWith(fake.context, { sheets }, "zh", undefined);
     expect(outcome.ok).toBe(true);
     expect(fake.syncCount).toBe(2);
