@@ -8,12 +8,12 @@ does not own, byte for byte, and that LibreOffice opens it).
   /usr/bin/python3 scripts/make-producer-corpus.py
 
 Producers: openpyxl (Debian's python3-openpyxl: a chart, comments, a table, a data validation,
-defined names), LibreOffice Calc (soffice --convert-to xlsx), Gnumeric (ssconvert), and
-Excel-shaped packages built here part by part from ECMA-376 (a 1904 workbook, an .xlsm with its
-VBA project, a pivot table with its cache, a very hidden decoy sheet, formulas without saved
-values, shared and array formulas). The exceljs-written workbooks are the sample and the hostile
-corpus. Needs /usr/bin/python3 with openpyxl, soffice and ssconvert; the files are committed, so
-the tests need none of them but soffice.
+defined names; formulas it saves with an empty value), LibreOffice Calc (soffice --convert-to
+xlsx), Gnumeric (ssconvert), and Excel-shaped packages built here part by part from ECMA-376 (a
+1904 workbook, an .xlsm with its VBA project, a pivot table with its cache, a very hidden decoy
+sheet, formulas without saved values, shared and array formulas). The exceljs-written workbooks
+are the sample and the hostile corpus. Needs /usr/bin/python3 with openpyxl, soffice and
+ssconvert; the files are committed, so the tests need none of them but soffice.
 """
 import json
 import os
@@ -77,6 +77,22 @@ def openpyxl_book(path):
     chart.add_data(Reference(ws, min_col=8, min_row=1, max_row=len(ROWS) + 1), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(ROWS) + 1))
     ws.add_chart(chart, "L2")
+    wb.properties.creator = "credit-risk-addin producer corpus"
+    wb.save(path)
+
+
+def openpyxl_formulas(path):
+    """Formulas as openpyxl (and pandas through it) writes them: never calculated, an empty <v></v>."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(HEADERS)
+    for row in ROWS:
+        ws.append(row)
+    ws["C3"] = "=1+1"  # Beta's payment history
+    ws["I5"] = "=4000+6000"  # Delta's outstanding balance
+    for r in range(2, len(ROWS) + 2):
+        ws.cell(r, 10).number_format = "yyyy-mm-dd"
     wb.properties.creator = "credit-risk-addin producer corpus"
     wb.save(path)
 
@@ -216,6 +232,11 @@ def main():
     openpyxl_book(base)
     expect(os.path.basename(base), 4, "openpyxl (pandas' writer): a chart, a comment, a table, a whole-column validation and name",
            warnings={"4": ["NEGATIVE_NEWS"]})
+
+    openpyxl_formulas(os.path.join(OUT, "openpyxl-formulas.xlsx"))
+    expect("openpyxl-formulas.xlsx", 4, "openpyxl's formulas, saved with an empty value: reported as formulas without one, not blanks",
+           warnings={"4": ["NEGATIVE_NEWS"]}, rowErrors=[{"row": 3, "contains": "formula without a saved value: =1+1"}],
+           noValue=["Customers!C3", "Customers!I5"])
 
     convert(soffice, base, os.path.join(OUT, "libreoffice-calc.xlsx"))
     expect("libreoffice-calc.xlsx", 4, "the openpyxl workbook saved by LibreOffice Calc", warnings={"4": ["NEGATIVE_NEWS"]})

@@ -157,7 +157,7 @@ export function daysSalesOutstanding(receivables: any, sales: any, days?: any): 
  * @customfunction LIMIT LIMIT
  * @param {any} currentLimit The customer's current credit limit.
  * @param {any} score Risk score from 1 to 5.
- * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue, a note (a figure the review could not work out), or no balance or overdue figure to check: the review raises a limit only with none of these. Default FALSE.
+ * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue, data to fix (a note on a cell or figure the review could not work out; a note that only says a figure has no value, as a debt-free company's Z-score, does not count), or no balance or overdue figure to check: the review raises a limit only with none of these. Default FALSE.
  * @returns {number} The recommended credit limit.
  */
 export function limit(currentLimit: any, score: any, hasWarnings?: any): number {

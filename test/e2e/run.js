@@ -46,6 +46,7 @@ require(path.join(ROOT, "lib/src/engine/i18n/ui"));
 const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
 const { detectLedger } = require(path.join(ROOT, "lib/src/engine/review/ledger"));
 const { DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));
+const { OUTPUT_HEADERS } = require(path.join(ROOT, "lib/src/engine/review/fields"));
 const { readDate } = require(path.join(ROOT, "lib/src/engine/cells"));
 
 const started = Date.now();
@@ -167,7 +168,11 @@ async function writeBack(pane, { expectFailure = false, expectLine } = {}) {
   await question.waitFor();
   const changes = await question.getByRole("listitem").allInnerTexts();
   assert.ok(changes.length >= 4 && changes.some((line) => line.includes("Customers")), `what it will change: ${changes}`);
-  if (expectLine) assert.ok(changes.some((line) => line.startsWith(expectLine)), `what it will change: ${changes}`);
+  if (expectLine)
+    assert.ok(
+      changes.some((line) => line.startsWith(expectLine)),
+      `what it will change: ${changes}`,
+    );
   await question.getByRole("button", { name: t(lang, "ui.confirm.write"), exact: true }).click();
   const text = await nextNotice(page, previous);
   const title = t(lang, expectFailure ? "ui.write.failedTitle" : "ui.write.doneTitle");
@@ -415,9 +420,9 @@ scenario(
     };
     await goTo("Southridge Video", t("en", "ui.detail.goTo", { cell: "E24" }), "Customers!E24");
     await goTo("Harbor Lights Retail", t("en", "ui.detail.goToSheet", { cell: "C123", sheet: "Invoices" }), "Invoices!C123");
-    // Each data error is an item of a bulleted list, as the other lists of the details are.
+    // Each review issue is an item of a bulleted list, as the other lists of the details are.
     const errorItems = await page
-      .getByRole("heading", { name: t("en", "ui.detail.errors") })
+      .getByRole("heading", { name: OUTPUT_HEADERS.issues.en })
       .last()
       .locator("xpath=following-sibling::ul[1]/li")
       .evaluateAll((items) => items.map((li) => getComputedStyle(li).display));
@@ -599,7 +604,10 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   const typedOver = "1 cell of the review's own columns changed by hand since the review of 2026-11-30;";
   const reviewed = await review(pane, "Customers");
   assert.ok(reviewed.startsWith(reviewedText("en", "Customers", SAMPLE_COUNTS)), reviewed);
-  assert.ok(reviewed.includes(`${typedOver} the review writes its own values there: Customers!${limitCell} Recommended limit`), reviewed);
+  assert.ok(
+    reviewed.includes(`${typedOver} the review writes its own values there: Customers!${limitCell} Recommended limit`),
+    reviewed,
+  );
   await writeBack(pane, { expectLine: typedOver });
   const second = await snapshot(pane);
   assert.deepEqual(
@@ -1304,7 +1312,10 @@ scenario(
         assert.ok(await onScreen(page, yes), `${lang} ${width} px at 200%: the question's Write on screen`);
         // It does not cover the pane: the results it asks about stay in view above it.
         const barTop = await question.evaluate((q) => q.parentElement.getBoundingClientRect().top / window.innerHeight);
-        assert.ok(barTop >= 0.3, `${lang} ${width} px at 200%: the question covers ${Math.round((1 - barTop) * 100)}% of the pane`);
+        assert.ok(
+          barTop >= 0.3,
+          `${lang} ${width} px at 200%: the question covers ${Math.round((1 - barTop) * 100)}% of the pane`,
+        );
         noProblems(pane);
       }
     }
@@ -1389,7 +1400,10 @@ scenario("21 screenshots at 320, 350 and 500 px, in the dark theme and in Chines
       await row.hover();
       assert.equal(await tip.count(), 1, "tooltip on an open row");
       const [rowBox, tipBox] = [await row.boundingBox(), await tip.boundingBox()];
-      assert.ok(Math.abs(tipBox.y - (rowBox.y + rowBox.height)) <= 8, `tooltip under the row: ${JSON.stringify({ rowBox, tipBox })}`);
+      assert.ok(
+        Math.abs(tipBox.y - (rowBox.y + rowBox.height)) <= 8,
+        `tooltip under the row: ${JSON.stringify({ rowBox, tipBox })}`,
+      );
       await row.click();
     }
     noProblems(pane);

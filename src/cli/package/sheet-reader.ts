@@ -4,8 +4,9 @@
  * A worksheet's cells as the engine reads them (values from A1, as Office.js hands them over),
  * streamed from the part: shared and inline strings, booleans, error codes, formulas by their
  * saved results, ISO dates (t="d") as serials, and a 1904 workbook's dates moved to the 1900
- * system the engine counts in. A formula with no saved value is not read as blank: it becomes
- * an error value that says so, and is listed for the user. Every cell is checked against
+ * system the engine counts in. A formula with no saved value (no <v>, or an empty one where a
+ * number belongs) is not read as blank: it becomes an error value that says so, and is listed
+ * for the user. Every cell is checked against
  * Excel's grid and the workbook's cell budget as it is met, before anything is kept for it.
  */
 import "../../engine/i18n/cli";
@@ -158,7 +159,9 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   const finishCell = () => {
     let cell: CellValue;
     if (type === CellType.Inline) cell = keptText(unescapeCellText(value), texts);
-    else if (!hasValue) {
+    else if (!hasValue || (hasFormula && type === CellType.Number && value.trim() === "")) {
+      // openpyxl and pandas write a formula they never calculated with an empty <v/>: a number
+      // formula has no empty result, so that is no saved value (t="str" may save an empty text).
       if (!hasFormula) return;
       const where = `${sheet.name}!${columnLetter(column - 1)}${rowIndex}`;
       context.noValue.push(where);

@@ -132,15 +132,17 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   if (newSheets.length) {
     const p = rootPrefix(workbookXml);
     const root = elementsOf(workbookXml).elements[0];
-    const relPrefix = [...root.attrs].find(([k, v]) => k.startsWith("xmlns:") && v === REL_NS)?.[0].slice(6);
+    // Written r:id, as readers that match the attribute's name rather than its namespace (exceljs
+    // among them) need: bound to the relationships namespace on the element itself unless the
+    // root already binds r to it (openpyxl binds it on each sheet element, not the root).
+    const bindR = root.attrs.get("xmlns:r") === REL_NS ? "" : `xmlns:r="${REL_NS}" `;
     let sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
     eachElement(workbookXml, (local, attrs) => {
       if (local === "sheet") sheetId = Math.max(sheetId, Number(attrs.get("sheetId")) || 0);
     });
     const sheetsXml = newSheets
       .map((s) => {
-        const id = relPrefix ? `${relPrefix}:id="${s.relId}"` : `xmlns:cr="${REL_NS}" cr:id="${s.relId}"`;
-        return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${++sheetId}" ${id}/>`;
+        return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${++sheetId}" ${bindR}r:id="${s.relId}"/>`;
       })
       .join("");
     workbookXml = insertInto(workbookXml, "sheets", sheetsXml);

@@ -71,8 +71,11 @@ export function isPastLegalAction(overdueAmount: number | undefined, daysPastDue
 
 /**
  * Whether the customer is clear for the low-risk limit (×limitLowNoWarning): low risk, no
- * warning (over the limit is one), nothing overdue, and every check able to run. Anything else
- * keeps the limit at its grade's multiplier, so no recommended limit rises past what the actions say.
+ * warning (over the limit is one), nothing overdue, no data to fix (a note that only says a
+ * figure has no value, as a debt-free company's Z-score, is not data to fix), and a balance and
+ * an overdue figure to check; CREDIT.LIMIT's help asks for hasWarnings by the same rule. Anything
+ * else keeps the limit at its grade's multiplier, so no recommended limit rises past what the
+ * actions say.
  */
 export function isClearForRaise(f: DecisionFacts): boolean {
   return (

@@ -265,7 +265,9 @@ const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
   currency: ["Curr", "Currency code", "CCY", "货币", "币别", "原币"],
   dueDate: ["Due", "到期日期", "应收日期"],
   amount: ["Invoice amount", "发票金额", "应收金额"],
-  paid: ["Paid amount", "Received", "已付", "已收"],
+  // What the customer has paid, as a Chinese sales or finance team heads it: 已付/已收 (paid,
+  // received), 回款 (collected), 实收 (actually received).
+  paid: ["Paid amount", "Received", "已付", "已付金额", "已收", "已收款", "实收金额", "已回款", "回款金额", "已回款金额"],
   openAmount: [
     "Open",
     "Open balance",
@@ -281,6 +283,7 @@ const OTHER_LEDGER_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
     "余额",
     "应收余额",
     "未付金额",
+    "未回款金额",
   ],
 };
 

@@ -2,8 +2,8 @@
  * One customer in full, opened under its row in the list: figures (named as the sheet's output
  * columns name them: the score's points per factor, utilisation, total overdue amount, aging), what changed since its last
  * review, the recommendation as its actions one per line (each with the rule or warning behind it,
- * with the customer's figures), every warning explained against its threshold, and each data
- * error with a button that selects its cell.
+ * with the customer's figures), every warning explained against its threshold, and its review
+ * issues (data errors, then notes on what was not computed) each with a button that selects its cell.
  */
 import "../../engine/i18n/ui";
 import { dateText } from "../../engine/i18n";
@@ -89,10 +89,10 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
       <FactList facts={facts} />
       {change && <ChangeList lines={customerChangeLines(change, c, lang, policy)} />}
       {c.errors.length > 0 ? (
-        <ErrorList errors={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />
+        <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />
       ) : (
         <>
-          {c.notes.length > 0 && <ErrorList errors={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
+          {c.notes.length > 0 && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
           <ActionList actions={actionLines(c, lang, policy)} />
           <Subtitle2 className={panel.heading} as="h3">
             {t("ui.detail.findings")}
@@ -156,17 +156,21 @@ export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
   );
 }
 
-function ErrorList({ errors, onGoTo }: { errors: readonly ErrorLine[]; onGoTo: CustomerDetailProps["onGoTo"] }) {
-  const { t } = useLang();
+/**
+ * The customer's errors and notes, headed as the sheet's column of the same texts is: a note that
+ * only says a figure has no value (a debt-free company's Z-score) is one of them, not a data error.
+ */
+function IssueList({ issues, onGoTo }: { issues: readonly ErrorLine[]; onGoTo: CustomerDetailProps["onGoTo"] }) {
+  const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
   return (
     <>
       <Subtitle2 className={panel.heading} as="h3">
-        {t("ui.detail.errors")}
+        {OUTPUT_HEADERS.issues[lang]}
       </Subtitle2>
       <ul className={panel.list}>
-        {errors.map((e, i) => (
+        {issues.map((e, i) => (
           // The item stays a list item (its bullet); its text and button stack inside it.
           <li key={i}>
             <div className={styles.error}>

@@ -230,6 +230,45 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
   }
 });
 
+test("a formula saved with an empty value is a formula without a value, not a blank; an empty text result stays one", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-package-"));
+  try {
+    const file = path.join(dir, "formulas.xlsx");
+    // As openpyxl and pandas write formulas they never calculated (<v></v>, <v/>), beside Excel's
+    // own shapes: a saved number, a text formula whose result is empty, and a cell with no formula.
+    const cells = [
+      '<c r="A1"><f>1+1</f><v></v></c>',
+      '<c r="B1"><f>SUM(C1:D1)</f><v/></c>',
+      '<c r="C1" t="n"><f>A1*2</f><v> </v></c>',
+      '<c r="D1"><f>1+1</f><v>2</v></c>',
+      '<c r="E1" t="str"><f>""</f><v></v></c>',
+      '<c r="F1"><v></v></c>',
+    ].join("");
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    await copyWithPart(path.resolve(__dirname, "../../../examples/customers.xlsx"), file, "xl/worksheets/sheet1.xml", xml);
+    const zip = await ZipReader.open(file, file);
+    try {
+      const pkg = await WorkbookPackage.open(zip);
+      const noValue: string[] = [];
+      const context = { zip, strings: [], dates1904: new Set<number>(), lang: "en" as const, budget: { cells: 100 }, noValue };
+      const [row] = await readSheet(context, pkg.sheets[0]);
+      expect(row).toEqual([
+        { error: expect.stringContaining("formula without a saved value: =1+1") },
+        { error: expect.stringContaining("formula without a saved value: =SUM(C1:D1)") },
+        { error: expect.stringContaining("formula without a saved value: =A1*2") },
+        2,
+        "",
+        "",
+      ]);
+      expect(noValue).toEqual([`${pkg.sheets[0].name}!A1`, `${pkg.sheets[0].name}!B1`, `${pkg.sheets[0].name}!C1`]);
+    } finally {
+      zip.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** A copy of a package with one part's text replaced, every other part copied as stored. */
 async function copyWithPart(file: string, out: string, part: string, text: string): Promise<void> {
   const zip = await ZipReader.open(file, file);

@@ -11,7 +11,10 @@ import type ExcelJS from "exceljs";
 import { CellValue } from "../../../src/engine/cells";
 import type { InputField } from "../../../src/engine/review/fields";
 import type { CustomerResult } from "../../../src/engine/review/review";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
 import { CREDIT_FUNCTIONS } from "../../../src/functions/library";
+import { customerSheet } from "../../support/review-grid";
 import { loadWorkbook, runCli } from "../../support/cli";
 
 const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
@@ -67,6 +70,51 @@ test("CREDIT.LIMIT with hasWarnings TRUE gives the review's recommended limit fo
       id: c.id,
       limit: c.recommendedLimit,
     });
+  }
+});
+
+/**
+ * hasWarnings as CREDIT.LIMIT's help asks for it, from what the review shows of the customer: a
+ * warning, money overdue, data to fix, or no balance or overdue figure to check.
+ */
+function flagByTheHelp(c: CustomerResult): boolean {
+  const overdue = (c.overdueAmount ?? 0) > 0 || (c.overdueAmount === undefined && (c.daysPastDue ?? 0) > 0);
+  const unchecked = c.balance === undefined || (c.overdueAmount === undefined && c.daysPastDue === undefined);
+  return c.findings.length > 0 || overdue || c.notes.some((n) => n.toFix) || unchecked;
+}
+
+test("CREDIT.LIMIT with hasWarnings as its help defines it gives the review's recommended limit for every sample customer", () => {
+  const limited = customers.filter((c) => c.recommendedLimit !== undefined);
+  expect(limited.length).toBeGreaterThan(30);
+  // Both answers of the flag are met among the low-risk customers, the ones it decides for.
+  const low = limited.filter((c) => c.grade === "low");
+  expect(new Set(low.map(flagByTheHelp))).toEqual(new Set([true, false]));
+  for (const c of limited)
+    expect({ id: c.id, limit: CREDIT_FUNCTIONS.LIMIT(c.creditLimit, c.score, flagByTheHelp(c)) }).toEqual({
+      id: c.id,
+      limit: c.recommendedLimit,
+    });
+});
+
+test("a note that only says a figure has no value (a debt-free company's Z-score) is no reason for hasWarnings; a note with data to fix is", () => {
+  const headers = [
+    ...["Current assets", "Current liabilities", "Total assets", "Total liabilities", "Retained earnings", "EBIT"],
+    ...["Equity", "Sales", "Credit limit", "Outstanding balance", "Days past due", "Negative news date"],
+  ];
+  const debtFree = [100, 100, 1000, 0, 0, 0, 0, 100, 1000, 500, 0];
+  const values = customerSheet(headers, [
+    { factors: [1, 1, 1, 1, 1], extra: [...debtFree, null] },
+    { factors: [1, 1, 1, 1, 1], extra: [...debtFree, "2026-02-30"] },
+  ]);
+  const [noValue, toFix] = runReview({ sheetName: "Customers", values, asOf: ASOF, policy: DEFAULT_POLICY }).customers;
+  expect(noValue.notes.map((n) => n.toFix)).toEqual([false]);
+  expect(toFix.notes.map((n) => n.toFix).sort()).toEqual([false, true]);
+  for (const [c, flag, limit] of [
+    [noValue, false, 1100],
+    [toFix, true, 1000],
+  ] as const) {
+    expect({ id: c.id, flag: flagByTheHelp(c), limit: c.recommendedLimit }).toEqual({ id: c.id, flag, limit });
+    expect(CREDIT_FUNCTIONS.LIMIT(c.creditLimit, c.score, flag)).toBe(limit);
   }
 });
 

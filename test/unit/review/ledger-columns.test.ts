@@ -146,20 +146,27 @@ describe("what is still owed on an invoice", () => {
     ["C002", "INV-3", asOf + 10, 300, ...(withPaid ? [0] : []), 300],
   ];
 
-  test.each(["Open amount", "Balance due", "Outstanding", "Open balance", "未收金额", "未结金额", "余额"])(
-    "a column headed %s is the open amount: the invoice is aged at it, and the balances agree with the sheet",
-    (header) => {
-      expect(detectLedger(openLedger(header))?.columns.openAmount).toBe(4);
-      const result = reviewWith({ Invoices: openLedger(header) });
-      const [c001, c002] = result.customers;
-      expect(c001.overdueAmount).toBe(700);
-      expect(c001.aging).toEqual([0, 0, 0, 0, 700]);
-      expect(c002.aging).toEqual([300, 0, 0, 0, 0]);
-      // The sheet says 700 and 300: no "balance differs" note on either.
-      expect(result.customers.flatMap((c) => c.notes)).toEqual([]);
-      expect(result.ledgerNotices).toEqual([]);
-    },
-  );
+  test.each([
+    "Open amount",
+    "Balance due",
+    "Outstanding",
+    "Open balance",
+    "未收金额",
+    "未结金额",
+    "余额",
+    "未付金额",
+    "未回款金额",
+  ])("a column headed %s is the open amount: the invoice is aged at it, and the balances agree with the sheet", (header) => {
+    expect(detectLedger(openLedger(header))?.columns.openAmount).toBe(4);
+    const result = reviewWith({ Invoices: openLedger(header) });
+    const [c001, c002] = result.customers;
+    expect(c001.overdueAmount).toBe(700);
+    expect(c001.aging).toEqual([0, 0, 0, 0, 700]);
+    expect(c002.aging).toEqual([300, 0, 0, 0, 0]);
+    // The sheet says 700 and 300: no "balance differs" note on either.
+    expect(result.customers.flatMap((c) => c.notes)).toEqual([]);
+    expect(result.ledgerNotices).toEqual([]);
+  });
 
   test("with both a paid and an open amount column, the open amount is what is owed", () => {
     const result = reviewWith({ Invoices: openLedger("Open amount", true) });
@@ -194,6 +201,31 @@ describe("what is still owed on an invoice", () => {
       "发票明细账“Invoices”没有“已收金额”或“未收金额”列：每张发票均按全额视为未收",
     );
   });
+
+  test.each([
+    "Paid",
+    "Paid amount",
+    "Received",
+    "已收金额",
+    "已付金额",
+    "已付",
+    "已收",
+    "已收款",
+    "实收金额",
+    "已回款",
+    "回款金额",
+  ])(
+    "a column headed %s is what was paid: the invoice is aged at its amount less it, and nothing is taken as unpaid",
+    (header) => {
+      const ledger = invoices("客户编号");
+      ledger[0] = ["客户编号", "发票号", "到期日", "金额", header];
+      expect(detectLedger(ledger)?.columns.paid).toBe(4);
+      const result = reviewWith({ 发票: ledger });
+      expect(result.customers[0].overdueAmount).toBe(700);
+      expect(result.customers.flatMap((c) => c.notes)).toEqual([]);
+      expect(result.ledgerNotices).toEqual([]);
+    },
+  );
 
   test("a ledger with a paid column has no such notice", () => {
     expect(reviewWith({ Invoices: invoices("Customer ID") }).ledgerNotices).toEqual([]);

@@ -336,11 +336,32 @@ describe("the customers", () => {
     expect(rows()[0].textContent).toMatch(/Data error.*row 3, column C \(Payment history\)/);
     fireEvent.click(rows()[0]);
     const detail = screen.getByRole("region", { name: "=cmd|' /C calc'!A0" });
-    expect(within(detail).getByRole("heading", { name: "Data errors" })).toBeTruthy();
+    expect(within(detail).getByRole("heading", { name: "Review issues" })).toBeTruthy();
     expect(within(detail).getByText(/row 3, column C.*abc/)).toBeTruthy();
     mocked.selectRange.mockClear();
     fireEvent.click(within(detail).getByRole("button", { name: "Go to C3" }));
     expect(mocked.selectRange).toHaveBeenCalledWith("Customers", { row: 2, column: 2, rows: 1, columns: 1 });
+  });
+
+  test("a note that is not data to fix (a debt-free company's Z-score) shows under Review issues, as on the sheet, not under Data errors", async () => {
+    await renderPane();
+    const header = [...customerSheet(0)[0], "Current assets", "Current liabilities", "Total assets", "Total liabilities"];
+    const values = [
+      [...header, "Retained earnings", "EBIT", "Equity", "Sales"],
+      ["C000001", "Debt Free Co", 1, 1, 2, 1, 1, 10000, 5000, 0, 0, 100, 100, 1000, 0, 0, 0, 0, 100],
+    ];
+    await runReview(sheetRead(values));
+    const row = rowOf("Debt Free Co");
+    // Not held against the customer: its line says no warning, not "Data to fix".
+    expect(row.textContent).toContain("No warnings");
+    fireEvent.click(row);
+    const detail = screen.getByRole("region", { name: "Debt Free Co" });
+    const issues = within(detail).getByRole("heading", { name: "Review issues" }).nextElementSibling as HTMLElement;
+    expect(within(issues).getByRole("listitem").textContent).toMatch(
+      /^row 2, column O \(Total liabilities\): Z-score.*total liabilities is 0 \(no debt\).*Go to O2$/,
+    );
+    expect(within(detail).queryByRole("heading", { name: "Data errors" })).toBeNull();
+    expect(within(detail).getByRole("heading", { name: "Recommendation" })).toBeTruthy();
   });
 });
 
