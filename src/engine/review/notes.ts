@@ -36,8 +36,15 @@ export interface CustomerNote {
   readonly toFix: boolean;
 }
 
-/** Notes that say what a customer's figures are, not what is wrong with its data. */
-const NOTHING_TO_FIX: ReadonlySet<string> = new Set(["note.debtFree"]);
+/**
+ * Notes that say what a customer's figures are, or which of two figures the review used, not
+ * what is wrong with its data.
+ */
+const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
+  "note.debtFree",
+  "note.previousScoreArchived",
+  "note.previousScoreUnscored",
+]);
 
 const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
 
