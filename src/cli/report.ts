@@ -127,7 +127,13 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       customersAtRisk: p.customersAtRisk,
       customersNeedingAction: p.customersNeedingAction,
       customersWithWarnings: p.customersWithWarnings,
-      topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
+      topRisks: p.topRisks.map((r) => ({
+        ...r,
+        // A customer with a data error is at risk by its warnings or overdue amount: no grade or score.
+        grade: r.grade ?? null,
+        score: r.score ?? null,
+        text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
+      })),
       warnings: p.warnings,
       findings: p.findings.map((f) => findingJson(f, lang)),
       warningCounts: p.warningCounts,
