@@ -1,8 +1,9 @@
 /**
  * One customer reviewed: its row read, its facts worked out (score, grade, Z, ratios, aging),
  * the warning checks run on them, and the policy's response (actions, limit, monitoring,
- * next review). Only a bad factor or a row naming no customer stops its score; any other
- * problem switches off the figures and checks that need it and says so in a note.
+ * next review). Only a bad factor or a row naming no customer stops its score, and what rests on
+ * the score; the checks that need none still run. Any other problem switches off the figures and
+ * checks that need it and says so in a note.
  */
 import { AgingTotals, overdueOf } from "../aging";
 import { CreditError, ErrorPlace } from "../errors";
@@ -408,8 +409,9 @@ export function reviewCustomer(
   if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
     ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
 
-  // A bad factor (or no name) leaves the customer without a score, grade or previous score; the
-  // checks that need them do not fire (CustomerFacts), every other one runs on its figures.
+  // An error (a bad factor, no name, a customer on several rows) leaves the customer without a
+  // score, grade or previous score; the checks that need them do not fire (CustomerFacts), every
+  // other one runs on its row's figures.
   const scored = fatal.length === 0 ? run.scored(row.factors) : undefined;
   const grade = scored && gradeOf(scored.score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
