@@ -88,13 +88,15 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       id: c.id,
       name: c.name,
       score: c.score === undefined ? null : scoreJson(c.score, result.policy),
+      previousScore: c.previousScore === undefined ? null : scoreJson(c.previousScore, result.policy),
+      previousScoreFrom: c.previousScoreFrom ?? null,
       factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, fourPlaces(c.factorPoints![i])])) : null,
       grade: c.grade ?? null,
       zScore: c.zScore === undefined ? null : fourPlaces(c.zScore),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => findingJson(f, lang)),
-      recommendation: c.errors.length ? null : recommendationText(c.actions, lang, result.policy),
+      recommendation: recommendationText(c.actions, lang, result.policy, c.errors.length > 0),
       actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy) })),
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
@@ -126,7 +128,13 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       customersAtRisk: p.customersAtRisk,
       customersNeedingAction: p.customersNeedingAction,
       customersWithWarnings: p.customersWithWarnings,
-      topRisks: p.topRisks.map((r) => ({ ...r, text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy) })),
+      topRisks: p.topRisks.map((r) => ({
+        ...r,
+        // A customer with a data error is at risk by its warnings or overdue amount: no grade or score.
+        grade: r.grade ?? null,
+        score: r.score ?? null,
+        text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
+      })),
       warnings: p.warnings,
       findings: p.findings.map((f) => findingJson(f, lang)),
       warningCounts: p.warningCounts,
@@ -426,7 +434,10 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   lines.push(...tableLines(head, widths));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
-    const warnings = c.errors.length ? describeError(c.errors[0], lang) : warningList(c.findings, lang);
+    // A data error's first message after the warnings that need no grade, which it does not stop.
+    const warnings = [warningList(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
+      .filter((text) => text !== "")
+      .join(t("sep.items"));
     const cells = [
       String(c.row),
       customerName(c),
@@ -435,7 +446,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,
-      c.errors.length ? "" : recommendationText(c.actions, lang, result.policy),
+      recommendationText(c.actions, lang, result.policy, c.errors.length > 0),
     ];
     lines.push(...tableLines(cells, widths));
   }

@@ -47,12 +47,12 @@ export const CUSTOMER_ORDERS: readonly CustomerOrder[] = ["attention", "score", 
 
 /**
  * "Needs attention first": the customers at risk (a warning, an amount overdue now, or High
- * risk: what the summary counts as exposure at risk), then rows that could not be graded
- * (their risk is unknown), then the rest.
+ * risk: what the summary counts as exposure at risk, a row that could not be graded too), then
+ * the other rows that could not be graded (their risk is unknown), then the rest.
  */
 export function attentionGroup(c: CustomerResult): number {
-  if (hasDataError(c)) return 1;
-  return riskReason(c) !== undefined ? 0 : 2;
+  if (riskReason(c) !== undefined) return 0;
+  return hasDataError(c) ? 1 : 2;
 }
 
 const byRisk = (a: CustomerResult, b: CustomerResult) =>
@@ -82,18 +82,19 @@ export function sortCustomers(customers: readonly CustomerResult[], order: Custo
 }
 
 /**
- * The line under a customer's name: its first data error; else its first warning and how many
- * more; else the data it could not use (it keeps its grade); else why it is at risk without a
- * warning (an amount overdue now, High risk); else none.
+ * The line under a customer's name: its first warning and how many more (a row with a data error
+ * has those that need no grade, its badge says "Data error"); else its first data error; else the
+ * data it could not use (it keeps its grade); else why it is at risk without a warning (an amount
+ * overdue now, High risk); else none.
  */
 export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy: Policy = DEFAULT_POLICY): string {
-  if (c.errors.length > 0) {
-    const text = describeError(c.errors[0], lang);
-    return c.errors.length === 1 ? t("ui.list.error", { text }) : t("ui.list.errors", { count: c.errors.length, text });
-  }
   if (c.findings.length > 0) {
     const first = findingTitle(c.findings[0], lang);
     return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
+  }
+  if (c.errors.length > 0) {
+    const text = describeError(c.errors[0], lang);
+    return c.errors.length === 1 ? t("ui.list.error", { text }) : t("ui.list.errors", { count: c.errors.length, text });
   }
   const toFix = c.notes.find((n) => n.toFix);
   if (toFix) return t("ui.list.dataToFix", { text: problemText(toFix, lang, policy) });
@@ -117,6 +118,11 @@ export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): Acti
     text: message(lang, `action.${d.code}`),
     reason: reasonDetail(d.because, c, lang, policy),
   }));
+}
+
+/** For a customer with a data error: what of its recommendation waits for the fix (the line the sheet's Recommendation ends with). */
+export function waitingLine(c: CustomerResult, lang: Lang): string | undefined {
+  return c.errors.length > 0 ? message(lang, "decision.waitsForFix") : undefined;
 }
 
 /** A data error, and the cell it is about when the error names one. */

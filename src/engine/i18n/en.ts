@@ -237,6 +237,8 @@ export const en = {
   // Why each action: a short title for the Recommendation column, a sentence with the figures for details.
   "decision.line": "{action} ({reason})",
   "decision.detail": "{action} — {reason}",
+  "decision.waitsForFix":
+    "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
   "rule.GRADE_HIGH": "high risk",
   "rule.GRADE_HIGH.detail": "Risk score {score} is in the high-risk band (from {threshold}).",
   "rule.GRADE_MEDIUM": "medium risk",
@@ -264,6 +266,9 @@ export const en = {
   // What could not be worked out for a customer, and why (its other results stand).
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
+  "note.previousScoreArchived": "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used",
+  "note.previousScoreUnscored":
+    "previous score {sheet} on the sheet not used: the customer is in the archive, whose reviews could not score it",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
   "note.newsAfterReview": "the negative news is dated {date:date}, after the review date, so it is not counted",
   "note.assetsZero": "total assets is 0, so the debt ratio is undefined",

@@ -216,6 +216,7 @@ export const zh: Record<MessageKey, string> = {
 
   "decision.line": "{action}（{reason}）",
   "decision.detail": "{action}：{reason}",
+  "decision.waitsForFix": "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复核日期待数据修正后给出",
   "rule.GRADE_HIGH": "高风险",
   "rule.GRADE_HIGH.detail": "风险评分 {score} 属于高风险区间（{threshold} 起）。",
   "rule.GRADE_MEDIUM": "中风险",
@@ -240,6 +241,8 @@ export const zh: Record<MessageKey, string> = {
 
   "note.notComputed": "{what}未计算：{why}",
   "note.check": "{title}检查",
+  "note.previousScoreArchived": "表中上期评分为 {sheet}；采用了存档中 {date:date} 的评分 {archived}",
+  "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在存档中，但此前的审查均未能评分",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
   "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于审查日期，因此不计入",
   "note.assetsZero": "资产总额为 0，资产负债率无定义",

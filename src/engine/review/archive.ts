@@ -431,13 +431,16 @@ export function earlierReviews(contents: ArchiveContents | undefined, asOf: numb
   return { byCustomer, latest, last: { date: lastDate, entries } };
 }
 
+/** A customer's latest archived review that scored it: its date and score. */
+export type ArchivedScore = Pick<ArchiveEntry, "date" | "score">;
+
 /**
- * Every customer an earlier review archived, with its score at the latest review that scored
- * it: undefined when none did (the sheet's previous-score column then does not stand in).
+ * Every customer an earlier review archived, with the latest review that scored it: undefined
+ * when none did (the sheet's previous-score column then does not stand in).
  */
-export function previousScoresOf(earlier: EarlierReviews): Map<string, number | undefined> {
-  const scores = new Map<string, number | undefined>();
-  for (const key of earlier.latest.keys()) scores.set(key, earlier.byCustomer.get(key)?.score);
+export function previousScoresOf(earlier: EarlierReviews): Map<string, ArchivedScore | undefined> {
+  const scores = new Map<string, ArchivedScore | undefined>();
+  for (const key of earlier.latest.keys()) scores.set(key, earlier.byCustomer.get(key));
   return scores;
 }
 

@@ -1,8 +1,9 @@
 /**
  * One customer reviewed: its row read, its facts worked out (score, grade, Z, ratios, aging),
  * the warning checks run on them, and the policy's response (actions, limit, monitoring,
- * next review). Only a bad factor or a row naming no customer stops its score; any other
- * problem switches off the figures and checks that need it and says so in a note.
+ * next review). Only a bad factor or a row naming no customer stops its score, and what rests on
+ * the score; the checks that need none still run. Any other problem switches off the figures and
+ * checks that need it and says so in a note.
  */
 import { AgingTotals, overdueOf } from "../aging";
 import { CreditError, ErrorPlace } from "../errors";
@@ -12,6 +13,7 @@ import { currentRatio, debtRatio, interestCoverage } from "../ratios";
 import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, ZInputs, zScore, ZZone, zZone } from "../zscore";
 import type { ZModel } from "../z-models";
+import type { ArchivedScore } from "./archive";
 import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
@@ -20,6 +22,7 @@ import { LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
+import { scoreText } from "./texts";
 import { CustomerCheck, CustomerFacts, Finding, WarningCode, warningSet, Z_FIELDS } from "./warnings";
 
 /** What every customer of one review shares, worked out once per review. */
@@ -33,10 +36,10 @@ export interface CustomerContext {
   /** The ledger customer matched last: the next customer of the sheet is looked for after it first (see ledgerCustomer). */
   readonly ledgerPlace: { matched: LedgerCustomer | undefined };
   /**
-   * Each customer the archive has seen before this review, with its latest archived score
-   * (undefined when no earlier review could score it).
+   * Each customer the archive has seen before this review, with its latest archived score and
+   * that review's date (undefined when no earlier review could score it).
    */
-  readonly archive?: ReadonlyMap<string, number | undefined>;
+  readonly archive?: ReadonlyMap<string, ArchivedScore | undefined>;
   /** The next review date depends only on the grade: worked out once per review, not per customer. */
   readonly nextReviewOf: (grade: Grade) => number;
   /** Customers alike in what the decisions read share one list of them: worked out once per review, too. */
@@ -91,7 +94,7 @@ export function customerContext(
   asOf: number,
   activeChecks: readonly CustomerCheck[],
   ledger: LedgerAging | undefined,
-  archive: ReadonlyMap<string, number | undefined> | undefined,
+  archive: ReadonlyMap<string, ArchivedScore | undefined> | undefined,
   lastPolicy?: Policy,
 ): CustomerContext {
   const reviewDates = new Map<Grade, number>();
@@ -157,6 +160,18 @@ function warningsUnder(
     if (finding) findings.push(finding);
   }
   return warningSet(findings);
+}
+
+/** The warnings this review's checks find in a customer's facts: the shared empty list when none. */
+function findingsOf(facts: CustomerFacts, run: CustomerContext): readonly Finding[] {
+  let findings: Finding[] | undefined;
+  for (let i = 0; i < run.activeChecks.length; i++) {
+    const finding = run.activeChecks[i].evaluate(facts, run.policy, run.asOf);
+    if (!finding) continue;
+    if (findings) findings.push(finding);
+    else findings = [finding];
+  }
+  return findings ?? NONE;
 }
 
 function zScoreOrUndefined(inputs: ZInputs, model: ZModel): number | undefined {
@@ -239,6 +254,33 @@ function creditUse(
 }
 
 /**
+ * Says which previous score was used when the sheet's column and the archive disagree as the
+ * review shows them (the archive's is used): the sheet's figure is not silently overruled. The
+ * sheet is not wrong for it, so it is a note that holds nothing against the customer.
+ */
+function previousScoreNote(
+  onSheet: number,
+  archived: ArchivedScore | undefined,
+  row: number,
+  ctx: RowContext,
+  run: CustomerContext,
+  note: (affects: readonly NoteTarget[], reason: CreditError) => void,
+): void {
+  const sheet = scoreText(onSheet, run.policy);
+  const reason =
+    archived?.score === undefined
+      ? new CreditError("value", "note.previousScoreUnscored", { sheet })
+      : scoreText(archived.score, run.policy) !== sheet
+        ? new CreditError("value", "note.previousScoreArchived", {
+            sheet,
+            archived: scoreText(archived.score, run.policy),
+            date: archived.date!,
+          })
+        : undefined;
+  if (reason) note([], reason.at(placeOf("previousScore", row, ctx)));
+}
+
+/**
  * A customer's review from its row as read. `key`: the customer's key (archiveKey), by which it
  * meets its invoices and its history. `alsoOnRows`: the other rows with the same key; such a row
  * is not scored, as its invoices and its history could belong to any of them.
@@ -314,34 +356,6 @@ export function reviewCustomer(
   const overdueAmount = run.ledger ? agingBuckets && overdueOf(agingBuckets) : n.overdueAmount;
   const daysPastDue = run.ledger ? ledgerDaysPastDue : n.daysPastDue;
 
-  if (fatal.length > 0) {
-    return {
-      row: row.row,
-      id: row.id,
-      name: row.name,
-      ratios: {},
-      balance: n.balance,
-      creditLimit: n.creditLimit,
-      utilisation,
-      availableCredit,
-      overdueAmount,
-      daysPastDue,
-      overduePastLegalAction,
-      aging: agingBuckets,
-      findings: NONE,
-      warningsUnderLastPolicy: undefined,
-      gradeUnderLastPolicy: undefined,
-      actions: NONE,
-      notes: notes ?? NONE,
-      errors: fatal,
-    };
-  }
-
-  const { factors, score, points } = run.scored(row.factors);
-  const grade = gradeOf(score, policy);
-  // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
-  const previousScore = inArchive ? archived : n.previousScore;
-
   const zModel = row.zModel ?? policy.defaultZModel;
   const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");
   let z: number | undefined;
@@ -395,8 +409,16 @@ export function reviewCustomer(
   if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
     ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
 
+  // An error (a bad factor, no name, a customer on several rows) leaves the customer without a
+  // score, grade or previous score; the checks that need them do not fire (CustomerFacts), every
+  // other one runs on its row's figures.
+  const scored = fatal.length === 0 ? run.scored(row.factors) : undefined;
+  const grade = scored && gradeOf(scored.score, policy);
+  // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
+  const previousScore = scored && (inArchive ? archived?.score : n.previousScore);
+  if (scored && inArchive && n.previousScore !== undefined) previousScoreNote(n.previousScore, archived, row.row, ctx, run, note);
   const facts: CustomerFacts = {
-    score,
+    score: scored?.score,
     grade,
     previousScore,
     creditLimit: n.creditLimit,
@@ -411,16 +433,46 @@ export function reviewCustomer(
     debtRatio: ratios.debtRatio,
     interestCoverage: ratios.interestCoverage,
   };
-  let findings: Finding[] | undefined;
-  for (let i = 0; i < run.activeChecks.length; i++) {
-    const finding = run.activeChecks[i].evaluate(facts, policy, asOf);
-    if (!finding) continue;
-    if (findings) findings.push(finding);
-    else findings = [finding];
-  }
   const hasNotes = notes !== undefined && notes.some((x) => x.toFix);
   const unchecked = n.balance === undefined || (overdueAmount === undefined && daysPastDue === undefined);
-  const decisionFacts = { grade, findings: findings ?? NONE, overdueAmount, daysPastDue, hasNotes, unchecked };
+
+  if (!scored || grade === undefined) {
+    // Its score and grade wait for the fix, and what rests on them; what needs neither (over its
+    // limit, overdue, the balance sheet's warnings and the actions they call for) is checked as for
+    // any customer: 150% over its limit and seven months late is not just "a data error". A row
+    // naming no customer names no one to act on: its figures are shown, nothing is decided.
+    const named = row.id !== "" || row.name !== "";
+    const findings = named ? findingsOf(facts, run) : NONE;
+    const actions = named ? run.decisionsFor({ findings, overdueAmount, daysPastDue, hasNotes, unchecked }) : NONE;
+    return {
+      row: row.row,
+      id: row.id,
+      name: row.name,
+      // The factors that could be read, for the archive; the others undefined (the errors say why).
+      factors: Array.from(row.factors),
+      zScore: z,
+      zZone: zone,
+      ratios,
+      balance: n.balance,
+      creditLimit: n.creditLimit,
+      utilisation,
+      availableCredit,
+      overdueAmount,
+      daysPastDue,
+      overduePastLegalAction,
+      aging: agingBuckets,
+      findings,
+      warningsUnderLastPolicy: undefined,
+      gradeUnderLastPolicy: undefined,
+      actions,
+      notes: notes ?? NONE,
+      errors: fatal,
+    };
+  }
+
+  const { factors, score, points } = scored;
+  const findings = findingsOf(facts, run);
+  const decisionFacts = { grade, findings, overdueAmount, daysPastDue, hasNotes, unchecked };
   const actions = run.decisionsFor(decisionFacts);
   let limit: number | undefined;
   if (n.creditLimit !== undefined) {
@@ -443,6 +495,7 @@ export function reviewCustomer(
     score,
     factorPoints: points,
     previousScore,
+    previousScoreFrom: previousScore === undefined ? undefined : inArchive ? "archive" : "sheet",
     grade,
     zScore: z,
     zZone: zone,
@@ -455,7 +508,7 @@ export function reviewCustomer(
     aging: agingBuckets,
     utilisation,
     availableCredit,
-    findings: findings ?? NONE,
+    findings,
     warningsUnderLastPolicy:
       last && warningsUnder(last, facts, then!, run, row.zModel === undefined && !zModelBad ? zInputs : undefined),
     gradeUnderLastPolicy: then?.grade,

@@ -44,9 +44,13 @@ export interface Decision {
   readonly because: Reason;
 }
 
-/** What the decisions read of one customer. */
+/**
+ * What the decisions read of one customer. A customer without a grade (its factors could not be
+ * read) gets only the actions its warnings and overdue figures call for: what rests on the grade
+ * (the grade's actions, a raise, keeping its terms) waits for its data fix.
+ */
 export interface DecisionFacts {
-  readonly grade: Grade;
+  readonly grade?: Grade;
   readonly findings: readonly Finding[];
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
@@ -105,7 +109,7 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   // The limit is restricted exactly when the recommended limit is below the current one: a
   // policy keeping high-risk limits (×1) says no "restrict", one trimming medium ones (×0.8) says it.
   const gradeRule = f.grade === "high" ? "GRADE_HIGH" : f.grade === "medium" ? "GRADE_MEDIUM" : "GRADE_LOW";
-  const restrict = limitMultiplier(f.grade, !isClearForRaise(f), policy) < 1;
+  const restrict = f.grade !== undefined && limitMultiplier(f.grade, !isClearForRaise(f), policy) < 1;
   if (f.grade === "high") decisions.push({ code: "PREPAYMENT", because: "GRADE_HIGH" });
   if (restrict) decisions.push({ code: "RESTRICT_LIMIT", because: gradeRule });
   if (f.grade === "high") decisions.push({ code: "GUARANTEE", because: "GRADE_HIGH" });
@@ -115,7 +119,7 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
     decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
   const reassess = REASSESS_BECAUSE.find(has);
   if (reassess) decisions.push({ code: "REASSESS", because: reassess });
-  if (decisions.length === 0) {
+  if (decisions.length === 0 && f.grade !== undefined) {
     decisions.push(
       isClearForRaise(f) && policy.limitLowNoWarning > policy.limitLow
         ? { code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }
@@ -132,7 +136,7 @@ const REASSESS_BECAUSE: readonly WarningCode[] = ["SCORE_RISE", "NEGATIVE_NEWS"]
  * The next review of a customer known by its figures alone (CREDIT.NEXTREVIEW): the as-of date
  * itself when a warning asks to re-assess it now, as the review decides, else the grade's interval.
  */
-export function nextReviewOfFacts(facts: CustomerFacts, policy: Policy, asOf: number): number {
+export function nextReviewOfFacts(facts: CustomerFacts & { readonly grade: Grade }, policy: Policy, asOf: number): number {
   for (const check of CUSTOMER_CHECKS)
     if (REASSESS_BECAUSE.includes(check.code) && check.evaluate(facts, policy, asOf)) return asOf;
   return nextReview(asOf, facts.grade, policy);
@@ -155,7 +159,8 @@ export function sharedDecisions(policy: Policy): (f: DecisionFacts) => readonly 
   const lists = new Map<number, readonly Decision[]>();
   return (f) => {
     // One number per case: a text key built for every customer made the review about an eighth slower.
-    let key = warningSet(f.findings) * GRADES.length + GRADES.indexOf(f.grade);
+    // A customer without a grade has a place of its own after the grades.
+    let key = warningSet(f.findings) * (GRADES.length + 1) + (f.grade === undefined ? GRADES.length : GRADES.indexOf(f.grade));
     key = key * 2 + (isPastLegalAction(f.overdueAmount, f.daysPastDue, policy) ? 1 : 0);
     key = key * 2 + (isOverdue(f.overdueAmount, f.daysPastDue) ? 1 : 0);
     key = key * 2 + (f.hasNotes ? 1 : 0);

@@ -1,7 +1,9 @@
 /**
  * What could not be worked out for a customer whose factors are valid, and why: a bad cell
  * or an input that makes a figure undefined switches off only the figures and checks that
- * need it. The customer keeps its score, grade and decisions; the note names the cell.
+ * need it. The customer keeps its score, grade and decisions; the note names the cell. A few
+ * notes hold nothing against the customer: what a figure is (a debt-free company), or which of
+ * two figures the review used (the archive's previous score over the sheet's).
  */
 import { CreditError } from "../errors";
 import { InputField } from "./fields";
@@ -36,8 +38,15 @@ export interface CustomerNote {
   readonly toFix: boolean;
 }
 
-/** Notes that say what a customer's figures are, not what is wrong with its data. */
-const NOTHING_TO_FIX: ReadonlySet<string> = new Set(["note.debtFree"]);
+/**
+ * Notes that say what a customer's figures are, or which of two figures the review used, not
+ * what is wrong with its data.
+ */
+const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
+  "note.debtFree",
+  "note.previousScoreArchived",
+  "note.previousScoreUnscored",
+]);
 
 const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
 

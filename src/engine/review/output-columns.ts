@@ -84,10 +84,11 @@ function textCache(lang: Lang, policy: Policy) {
       (c) => warningSet(c.findings),
       (c) => warningList(c.findings, lang),
     ),
-    // Customers alike share one list of actions (see sharedActionsFor), so the list is the key.
+    // Customers alike share one list of actions (see sharedDecisions), so the list is the key; a
+    // customer with a data error has lists of its own (no grade), which end saying what waits for the fix.
     actions: cachedText(
       (c) => c.actions,
-      (c) => recommendationText(c.actions, lang, policy),
+      (c) => recommendationText(c.actions, lang, policy, c.errors.length > 0),
     ),
     // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
     monitoring: cachedText(
@@ -119,13 +120,14 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
       return (c) => c.zScore ?? null;
     case "zZone":
       return (c) => (c.zZone ? texts.zone(c) : null);
+    // A customer with a data error has the warnings and actions that need no grade: shown as anyone's.
     case "warnings":
-      return (c) => (ok(c) && c.findings.length ? texts.warnings(c) : null);
+      return (c) => (c.findings.length ? texts.warnings(c) : null);
     case "findings":
       // One line per warning, its figure against its threshold: the wrapped column shows each on its own line.
-      return (c) => (ok(c) && c.findings.length ? c.findings.map((f) => explainFinding(f, lang, texts.figure)).join("\n") : null);
+      return (c) => (c.findings.length ? c.findings.map((f) => explainFinding(f, lang, texts.figure)).join("\n") : null);
     case "recommendation":
-      return (c) => (ok(c) ? texts.actions(c) : null);
+      return (c) => texts.actions(c);
     case "recommendedLimit":
       return (c) => (ok(c) ? (c.recommendedLimit ?? null) : null);
     case "monitoring":

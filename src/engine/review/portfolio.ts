@@ -35,10 +35,12 @@ const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
 };
 
 /**
- * Why a graded customer's balance is at risk, or undefined when it is not: its most serious
- * warning, else a payment overdue, else the high-risk grade.
+ * Why a customer's balance is at risk, or undefined when it is not: its most serious warning,
+ * else a payment overdue, else the high-risk grade (a customer with a data error has none).
  */
 export function riskReason(c: CustomerResult): Reason | undefined {
+  // A row naming no customer is no one's risk: its error asks for a name first.
+  if (c.id === "" && c.name === "") return undefined;
   let worst: WarningCode | undefined;
   // Indexed loops over a customer's lists here and below: most are the shared frozen empty list,
   // which for...of walked through an iterator object per customer.
@@ -50,7 +52,7 @@ export function riskReason(c: CustomerResult): Reason | undefined {
 }
 
 /**
- * The rule riskReason applies, from a graded customer's most serious warning (any warning tells
+ * The rule riskReason applies, from a customer's most serious warning (any warning tells
  * whether it is at risk) and figures: asked of an archived review's rows by the trend too.
  */
 export function reasonAtRisk(
@@ -186,15 +188,17 @@ export function summarise(
       overdueCounted++;
       if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
     }
-    if (!graded) {
+    if (graded) {
+      reviewed++;
+      byGrade[c.grade!]++;
+      exposureByGrade[c.grade!] += c.balance ?? 0;
+      exposure += c.balance ?? 0;
+    } else {
       // A balance that can be read is owed whether or not the customer could be graded.
       exposureNotGraded += c.balance ?? 0;
-      continue;
     }
-    reviewed++;
-    byGrade[c.grade]++;
-    exposureByGrade[c.grade] += c.balance ?? 0;
-    exposure += c.balance ?? 0;
+    // At risk, warned and needing action count every customer, graded or not: over its limit or
+    // months late is a risk whatever its score, as its own warnings and actions say.
     const reason = riskReason(c);
     if (reason !== undefined) {
       customersAtRisk++;
@@ -211,7 +215,7 @@ export function summarise(
           id: c.id,
           name: c.name,
           grade: c.grade,
-          score: c.score!,
+          score: c.score,
           balance: c.balance ?? 0,
           reason,
           needsAction: acts,

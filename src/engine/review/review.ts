@@ -80,10 +80,15 @@ export interface CustomerResult {
   readonly row: number;
   readonly id: string;
   readonly name: string;
-  /** The five factors as read, in FACTORS order; absent when the row could not be read. */
-  readonly factors?: readonly number[];
+  /**
+   * The five factors as read, in FACTORS order; with a data error, the factors that could be read
+   * and undefined for the others (its errors say why).
+   */
+  readonly factors?: readonly (number | undefined)[];
   readonly score?: number;
   readonly previousScore?: number;
+  /** Where the previous score came from: the archive's latest review, or the sheet's column for a customer the archive has not seen. */
+  readonly previousScoreFrom?: "archive" | "sheet";
   readonly grade?: Grade;
   readonly zScore?: number;
   readonly zZone?: ZZone;
@@ -130,8 +135,9 @@ export interface TopRisk {
   readonly row: number;
   readonly id: string;
   readonly name: string;
-  readonly grade: Grade;
-  readonly score: number;
+  /** Undefined for a customer with a data error: it is at risk by its warnings or overdue amount alone. */
+  readonly grade?: Grade;
+  readonly score?: number;
   readonly balance: number;
   readonly reason: Reason;
   /** Its decisions ask for more than keeping its terms (see needsAction): it ranks before those that do not. */
@@ -167,12 +173,15 @@ export interface PortfolioResult {
   readonly overdueAmount?: number;
   readonly overdueCustomers: number;
   readonly overdueShare?: number;
-  /** The balance of the graded customers at risk: graded high, carrying a warning, or overdue. */
+  /**
+   * The balance of the customers at risk: graded high, carrying a warning, or overdue. A customer
+   * with a data error counts by its warnings and overdue amount, which need no grade.
+   */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
   /** Of them, the customers whose decisions ask for more than keeping their terms (see needsAction). */
   readonly customersNeedingAction: number;
-  /** The graded customers carrying at least one warning of their own (the portfolio's OVERDUE_SHARE is not one). */
+  /** The customers carrying at least one warning of their own, graded or not (the portfolio's OVERDUE_SHARE is not one). */
   readonly customersWithWarnings: number;
   /** The customers at risk with the largest balances, largest first (at most TOP_RISKS). */
   readonly topRisks: readonly TopRisk[];

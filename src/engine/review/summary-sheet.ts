@@ -286,7 +286,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
         r.row,
         r.balance,
         atRisk.get(r.row)!.findings.length,
-        gradeName(r.grade, lang),
+        r.grade ? gradeName(r.grade, lang) : t("grade.dataError"),
         reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
       ]),
       ["text", "integer", "money", "integer", "text", "text"],

@@ -97,6 +97,14 @@ export function formatScore(score: number, bands: GradeBands, lang: Lang): strin
   return formatFigure(score, "score", lang, scoreDecimals(score, bands) - SCORE_DECIMALS);
 }
 
+/**
+ * A score as a message made before its language is known quotes it (see moneyText): as
+ * formatScore shows it, a form English and Chinese read alike.
+ */
+export function scoreText(score: number, bands: GradeBands): string {
+  return formatScore(score, bands, "en");
+}
+
 /** `moreDigits`: decimals beyond the format's usual ones, to tell apart two figures that would read alike. */
 export function formatFigure(value: number, format: FigureFormat, lang: Lang, moreDigits = 0): string {
   if (format === "date") return dateText(value, lang);
@@ -411,17 +419,22 @@ export function reasonTitle(reason: Reason, lang: Lang, policy: Pick<Policy, "ov
   return isRule(reason) ? message(lang, `rule.${reason}`, { days: policy.legalActionDays }) : warningTitle(reason, lang, policy);
 }
 
-/** A customer's actions as one line, each with its reason: the Recommendation column and the printed table. */
+/**
+ * A customer's actions as one line, each with its reason: the Recommendation column and the
+ * printed table. `waitsForFix`: the customer has a data error, and the line ends by saying what
+ * waits for its fix (its actions are those that need no grade).
+ */
 export function recommendationText(
   actions: readonly Decision[],
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "legalActionDays">,
+  waitsForFix = false,
 ): string {
-  return actions
-    .map((d) =>
-      message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }),
-    )
-    .join(message(lang, "sep.items"));
+  const lines = actions.map((d) =>
+    message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }),
+  );
+  if (waitsForFix) lines.push(message(lang, "decision.waitsForFix"));
+  return lines.join(message(lang, "sep.items"));
 }
 
 /** What a decision's reason says about one customer: its figures against the policy's. */

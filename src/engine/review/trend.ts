@@ -26,7 +26,7 @@ export interface TrendPoint {
   readonly exposure?: number;
   /** The graded customers graded High. */
   readonly highGrade?: number;
-  /** The balance of the graded customers graded High, carrying a warning or overdue. */
+  /** The balance of the customers graded High, carrying a warning or overdue (graded or not, as the summary counts it). */
   readonly exposureAtRisk?: number;
   /** What every customer whose overdue amount is known has overdue. */
   readonly overdueAmount?: number;
@@ -106,17 +106,17 @@ export function portfolioTrend(
       totals.amountsUnknown = true;
     const balance = restatedBalance ?? 0;
     if (overdue !== undefined) totals.overdueAmount = (totals.overdueAmount ?? 0) + overdue;
-    // A customer the review could not grade has no grade in the archive (its errors stopped it).
-    if (e.grade === undefined) {
-      totals.otherExposure += balance;
-      continue;
+    // A customer the review could not grade has no grade in the archive (its errors stopped it);
+    // its warnings and overdue amount need none, and count as the summary counts them.
+    if (e.grade === undefined) totals.otherExposure += balance;
+    else {
+      totals.customers++;
+      totals.gradedExposure += balance;
+      if (e.grade === "high") totals.highGrade++;
     }
-    totals.customers++;
-    totals.gradedExposure += balance;
-    if (e.grade === "high") totals.highGrade++;
     const warned = (e.warnings?.length ?? 0) > 0;
     if (warned) totals.customersWithWarnings++;
-    if (reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade) !== undefined)
+    if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade) !== undefined)
       totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));

@@ -52,10 +52,14 @@ export interface Finding {
   readonly format: FigureFormat;
 }
 
-/** What the checks know of one customer; undefined where the sheet has no figure. */
+/**
+ * What the checks know of one customer; undefined where the sheet has no figure. A customer whose
+ * factors could not be read has no score or grade: the checks that need them (SCORE_RISE,
+ * NEGATIVE_NEWS) do not fire for it, and every other check runs on its figures as usual.
+ */
 export interface CustomerFacts {
-  readonly score: number;
-  readonly grade: Grade;
+  readonly score?: number;
+  readonly grade?: Grade;
   readonly previousScore?: number;
   readonly creditLimit?: number;
   readonly balance?: number;
@@ -101,7 +105,7 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
     needs: [["previousScore"], ["archive"]],
     // Compared as the figures shown (two decimals): a rise of exactly the threshold does not fire.
     evaluate: (f, p) => {
-      if (f.previousScore === undefined) return undefined;
+      if (f.score === undefined || f.previousScore === undefined) return undefined;
       const rise = shownScore(shownScore(f.score) - shownScore(f.previousScore));
       return rise > p.scoreRise + 1e-9 ? { code: "SCORE_RISE", value: rise, threshold: p.scoreRise, format: "score" } : undefined;
     },
@@ -109,6 +113,7 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   {
     code: "NEGATIVE_NEWS",
     needs: [["negativeNewsDate"]],
+    // Only a high-risk customer's news is a warning: a customer without a grade waits for its data fix.
     evaluate: (f, p, asOf) => {
       if (f.grade !== "high" || f.negativeNewsDate === undefined) return undefined;
       const since = addMonths(asOf, -p.newsMonths);

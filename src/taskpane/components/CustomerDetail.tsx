@@ -22,7 +22,7 @@ import {
   monitoringName,
   zoneName,
 } from "../../engine/review/texts";
-import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
+import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel, waitingLine } from "../customers";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -88,29 +88,24 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
     <div className={styles.detail}>
       <FactList facts={facts} />
       {change && <ChangeList lines={customerChangeLines(change, c, lang, policy)} />}
-      {c.errors.length > 0 ? (
-        <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />
+      {(c.errors.length > 0 || c.notes.length > 0) && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
+      {/* A data error stops what needs the grade, not the actions and warnings that need none. */}
+      <ActionList actions={actionLines(c, lang, policy)} waiting={waitingLine(c, lang)} />
+      <Subtitle2 className={panel.heading} as="h3">
+        {t("ui.detail.findings")}
+      </Subtitle2>
+      {c.findings.length === 0 ? (
+        <Text>{t("ui.detail.noFindings")}</Text>
       ) : (
-        <>
-          {c.notes.length > 0 && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
-          <ActionList actions={actionLines(c, lang, policy)} />
-          <Subtitle2 className={panel.heading} as="h3">
-            {t("ui.detail.findings")}
-          </Subtitle2>
-          {c.findings.length === 0 ? (
-            <Text>{t("ui.detail.noFindings")}</Text>
-          ) : (
-            <ul className={panel.list}>
-              {c.findings.map((f) => (
-                <li key={f.code}>
-                  <Text weight="semibold">{findingTitle(f, lang)}</Text>
-                  {t("sep.label")}
-                  <span>{explainFinding(f, lang)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <ul className={panel.list}>
+          {c.findings.map((f) => (
+            <li key={f.code}>
+              <Text weight="semibold">{findingTitle(f, lang)}</Text>
+              {t("sep.label")}
+              <span>{explainFinding(f, lang)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -134,8 +129,8 @@ function ChangeList({ lines }: { lines: readonly string[] }) {
   );
 }
 
-/** The recommendation: one action a line, the reason behind it under it. */
-export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
+/** The recommendation: one action a line, the reason behind it under it; last, what waits for a data fix. */
+export function ActionList({ actions, waiting }: { actions: readonly ActionLine[]; waiting?: string }) {
   const { t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -151,6 +146,7 @@ export function ActionList({ actions }: { actions: readonly ActionLine[] }) {
             <span className={styles.reason}>{a.reason}</span>
           </li>
         ))}
+        {waiting && <li>{waiting}</li>}
       </ul>
     </>
   );

@@ -173,10 +173,10 @@ describe("archive-based SCORE_RISE", () => {
       [utcDate("2026-02-10"), "v", "A4", "", null, ""],
     ];
     const map = previousScoresOf(earlierReviews(readArchive(archived), serial("2026-03-15")));
-    expect([...map]).toEqual([
-      ["a1", 2],
-      ["a3", undefined],
-      ["a4", 4.25],
+    expect([...map].map(([key, found]) => [key, found?.score, found?.date])).toEqual([
+      ["a1", 2, serial("2026-01-10")],
+      ["a3", undefined, undefined],
+      ["a4", 4.25, serial("2026-01-10")],
     ]);
   });
 

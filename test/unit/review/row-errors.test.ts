@@ -78,7 +78,8 @@ describe("a bad factor is an error for its customer only", () => {
     expect(result.portfolio).toMatchObject({ customers: 3, reviewed: 2, withErrors: 1, exposure: 2500, exposureNotGraded: 500 });
     expect(result.portfolio.byGrade).toEqual({ low: 1, medium: 0, high: 1 });
 
-    // The write plan puts the message in "Review issues", says "Data error" for its grade and leaves its other results empty.
+    // The write plan puts the message in "Review issues", says "Data error" for its grade, leaves its
+    // score and limit empty, and its Recommendation says what waits for the fix.
     const plan = buildWritePlan(result, "en", { sheetNames: [] });
     const block = plan.target.blocks[0];
     const header = block.values[0];
@@ -86,7 +87,10 @@ describe("a bad factor is an error for its customer only", () => {
     expect(badLine[header.indexOf("Review issues")]).toBe(`row 3, column ${column}: ${text}`);
     expect(badLine[header.indexOf("Risk score")]).toBeNull();
     expect(badLine[header.indexOf("Risk grade")]).toBe("Data error");
-    expect(badLine[header.indexOf("Recommendation")]).toBeNull();
+    expect(badLine[header.indexOf("Recommendation")]).toBe(
+      "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+    );
+    expect(badLine[header.indexOf("Recommended limit")]).toBeNull();
     expect(block.values[1][header.indexOf("Review issues")]).toBeNull();
   });
 

@@ -111,13 +111,14 @@ describe.each([
         overdueAmount: undefined,
         customersWithWarnings: 0,
       },
-      // Alpha over its limit, Beta High, Delta days past due: all at risk; Gamma's overdue counts, graded or not.
+      // Alpha over its limit, Beta High, Delta days past due, Gamma overdue: all at risk (Gamma's
+      // overdue needs no grade, so it counts at risk as in the overdue amount).
       {
         date: OCT,
         customers: 3,
         exposure: 200_000,
         highGrade: 1,
-        exposureAtRisk: 195_000,
+        exposureAtRisk: 200_000,
         overdueAmount: 8_000,
         customersWithWarnings: 1,
       },
@@ -274,7 +275,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     const rows = rowsFrom(summary, title.row + 2);
     expect(rows.map((r) => r.values)).toEqual([
       [SEP, SEP_EXPOSURE, 0.2, null, 2, 1, 0],
-      [OCT, 200_000, 195_000, 8_000, 3, 1, 1],
+      [OCT, 200_000, 200_000, 8_000, 3, 1, 1],
       [NOV, 90_000, 25_000, 2_500, 3, 0, 0],
     ]);
     expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);

@@ -411,8 +411,9 @@ describe("archive plan", () => {
       "NEGATIVE_NEWS, OVER_LIMIT, OVERDUE_90",
       "PREPAYMENT, RESTRICT_LIMIT, GUARANTEE, HOLD_ORDERS, ESCALATE_COLLECTION, REASSESS",
     ]);
-    // Gamma's factor "bad" stops its score: archived with its id, name and the error in words.
-    expect(gamma.slice(2, 11)).toEqual(["C003", "Gamma", null, null, null, null, null, null, null]);
+    // Gamma's factor "bad" stops its score: archived with its id, name, the factors it has (the bad one
+    // blank), no score or grade, and the error in words.
+    expect(gamma.slice(2, 11)).toEqual(["C003", "Gamma", 3, null, 3, 3, 3, null, null]);
     expect(gamma[20]).toMatch(/Contract performance/);
     expect(archive.blocks[1].formats).toEqual([
       "date",

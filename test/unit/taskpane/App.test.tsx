@@ -365,6 +365,56 @@ describe("the customers", () => {
   });
 });
 
+describe("a customer with a data error and the previous score the pane used", () => {
+  test("a blank factor: its row is at risk by its warning, its details give the actions and what waits for the fix", async () => {
+    await renderPane();
+    const values = customerSheet(9);
+    // Customer 4: over its limit (12,000 on 10,000); its Contract performance blank.
+    values[4][3] = "";
+    await runReview(sheetRead(values));
+    const portfolio = screen.getByRole("region", { name: "Portfolio" });
+    expect(within(portfolio).getByText("Customers at risk").nextSibling?.textContent).toBe("6");
+    // At risk, needing action, 12,000 as Customer 8 but without a score: right after it, its warning
+    // on its second line and Data error on its badge.
+    const names = rows().map((r) => r.textContent);
+    expect(names[0]).toBe("Customer 8MediumRisk score: 2.85Over credit limit");
+    expect(names[1]).toBe("Customer 4Data errorOver credit limit");
+    fireEvent.click(rowOf("Customer 4"));
+    const detail = screen.getByRole("region", { name: "Customer 4" });
+    expect(within(detail).getByText(/row 5, column D \(Contract performance\): contract performance is blank/)).toBeTruthy();
+    const recommendation = within(detail).getByRole("heading", { name: "Recommendation" }).nextElementSibling as HTMLElement;
+    expect(
+      within(recommendation)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "Hold new orders until the balance is back under the limitOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
+      "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+    ]);
+    const findings = within(detail).getByRole("heading", { name: "Findings" }).nextElementSibling as HTMLElement;
+    expect(within(findings).getByRole("listitem").textContent).toBe(
+      "Over credit limit: Outstanding balance 12,000.00 is above the credit limit 10,000.00.",
+    );
+  });
+
+  test("a previous score on the sheet the archive overruled is said in the customer's details", async () => {
+    await renderPane();
+    const values = customerSheet(4).map((line, i) => [...line, i === 0 ? "Previous score" : 2]);
+    const archive = [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [46000, "v", "C000004", "Customer 4", 4.5, "High"],
+    ];
+    await runReview(sheetRead(values, { archive: { name: "Credit Review Archive", values: archive } }));
+    fireEvent.click(rowOf("Customer 4"));
+    const detail = screen.getByRole("region", { name: "Customer 4" });
+    expect(
+      within(detail).getByText(
+        "row 5, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used",
+      ),
+    ).toBeTruthy();
+  });
+});
+
 describe("columns", () => {
   test("detected columns are shown: recognised (field ← header), missing, and the checks that switches off", async () => {
     await renderPane();

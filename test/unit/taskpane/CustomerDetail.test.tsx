@@ -336,3 +336,39 @@ test.each<[Lang, string[], string, string]>([
     expect(document.body.textContent).toContain(detail);
   },
 );
+
+test.each<[Lang, string, string, string]>([
+  [
+    "en",
+    "Data error",
+    "Hold new orders until the balance is back under the limit",
+    "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+  ],
+  [
+    "zh",
+    "数据错误",
+    "暂停新订单，直至余额回到额度以内",
+    "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复核日期待数据修正后给出",
+  ],
+])(
+  "a customer with a data error: its error, the actions that need no grade, and what waits for the fix (%s)",
+  (lang, grade, action, waits) => {
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [{ id: "C1", name: "Contoso", factors: [4, null, 3, 4, 4], extra: [100000, 150000] }],
+    );
+    const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+    inPane(
+      lang,
+      <CustomerDetail customer={result.customers[0]} sheet={result.sheet} policy={result.policy} onGoTo={() => undefined} />,
+    );
+    expect(document.body.textContent).toContain(grade);
+    const recommendation = screen.getByRole("heading", { name: lang === "en" ? "Recommendation" : "政策建议" })
+      .nextElementSibling as HTMLElement;
+    const lines = within(recommendation)
+      .getAllByRole("listitem")
+      .map((li) => li.firstChild!.textContent);
+    expect(lines).toEqual([action, waits]);
+    expect(screen.getByRole("button", { name: lang === "en" ? "Go to D2" : "转到 D2" })).toBeTruthy();
+  },
+);
