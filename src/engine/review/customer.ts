@@ -23,7 +23,7 @@ import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
-import { CustomerCheck, CustomerFacts, Finding, WarningCode, warningSet, Z_FIELDS } from "./warnings";
+import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
 
 /** What every customer of one review shares, worked out once per review. */
 export interface CustomerContext {
@@ -254,11 +254,14 @@ function creditUse(
 }
 
 /**
- * Says which previous score was used when the sheet's column and the archive disagree as the
- * review shows them (the archive's is used): the sheet's figure is not silently overruled. The
- * sheet is not wrong for it, so it is a note that holds nothing against the customer.
+ * Says which previous score was used (the archive's) when the sheet's column would have decided
+ * the score-rise check otherwise: a warning the sheet's figure implies is not silently missing,
+ * nor one it does not. A column left as it was before the archive began, differing from it for
+ * every customer but deciding nothing, is not said customer by customer. The sheet is not wrong
+ * for it, so it is a note that holds nothing against the customer.
  */
 function previousScoreNote(
+  score: number,
   onSheet: number,
   archived: ArchivedScore | undefined,
   row: number,
@@ -266,18 +269,19 @@ function previousScoreNote(
   run: CustomerContext,
   note: (affects: readonly NoteTarget[], reason: CreditError) => void,
 ): void {
+  const rises = (previous: number | undefined) =>
+    previous !== undefined && scoreRisePast(score, previous, run.policy) !== undefined;
+  if (rises(onSheet) === rises(archived?.score)) return;
   const sheet = scoreText(onSheet, run.policy);
   const reason =
     archived?.score === undefined
       ? new CreditError("value", "note.previousScoreUnscored", { sheet })
-      : scoreText(archived.score, run.policy) !== sheet
-        ? new CreditError("value", "note.previousScoreArchived", {
-            sheet,
-            archived: scoreText(archived.score, run.policy),
-            date: archived.date!,
-          })
-        : undefined;
-  if (reason) note([], reason.at(placeOf("previousScore", row, ctx)));
+      : new CreditError("value", "note.previousScoreArchived", {
+          sheet,
+          archived: scoreText(archived.score, run.policy),
+          date: archived.date!,
+        });
+  note([], reason.at(placeOf("previousScore", row, ctx)));
 }
 
 /**
@@ -416,7 +420,8 @@ export function reviewCustomer(
   const grade = scored && gradeOf(scored.score, policy);
   // The archive is the record of earlier reviews; the sheet's column serves customers it has not seen.
   const previousScore = scored && (inArchive ? archived?.score : n.previousScore);
-  if (scored && inArchive && n.previousScore !== undefined) previousScoreNote(n.previousScore, archived, row.row, ctx, run, note);
+  if (scored && inArchive && n.previousScore !== undefined)
+    previousScoreNote(scored.score, n.previousScore, archived, row.row, ctx, run, note);
   const facts: CustomerFacts = {
     score: scored?.score,
     grade,

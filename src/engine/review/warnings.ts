@@ -99,6 +99,12 @@ export const Z_FIELDS: readonly InputField[] = [
   "totalLiabilities",
 ];
 
+/** The rise from `previous` to `score` as SCORE_RISE measures it (the figures shown), when past the policy's threshold. */
+export function scoreRisePast(score: number, previous: number, policy: Pick<Policy, "scoreRise">): number | undefined {
+  const rise = shownScore(shownScore(score) - shownScore(previous));
+  return rise > policy.scoreRise + 1e-9 ? rise : undefined;
+}
+
 export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   {
     code: "SCORE_RISE",
@@ -106,8 +112,8 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
     // Compared as the figures shown (two decimals): a rise of exactly the threshold does not fire.
     evaluate: (f, p) => {
       if (f.score === undefined || f.previousScore === undefined) return undefined;
-      const rise = shownScore(shownScore(f.score) - shownScore(f.previousScore));
-      return rise > p.scoreRise + 1e-9 ? { code: "SCORE_RISE", value: rise, threshold: p.scoreRise, format: "score" } : undefined;
+      const rise = scoreRisePast(f.score, f.previousScore, p);
+      return rise !== undefined ? { code: "SCORE_RISE", value: rise, threshold: p.scoreRise, format: "score" } : undefined;
     },
   },
   {

@@ -1,7 +1,7 @@
 /**
  * The archive's previous score overrules the sheet's column for a customer it has seen; when the
- * two differ as the review shows them, a note says which was used, and the result says where
- * the previous score came from.
+ * sheet's would have decided the score-rise check otherwise, a note says which was used, and the
+ * result says where the previous score came from.
  */
 import { describeError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -12,18 +12,23 @@ import { customerSheet, serial, utcDate } from "../../support/review-grid";
 const asOf = serial("2026-03-15");
 const ARCHIVE = [
   ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
-  [utcDate("2026-02-10"), "v", "C001", "", 2.2, "Low"],
-  [utcDate("2026-02-10"), "v", "C002", "", 2.004, "Low"],
+  [utcDate("2026-02-10"), "v", "C001", "", 3.5, "High"],
+  [utcDate("2026-02-10"), "v", "C002", "", 2.2, "Low"],
   [utcDate("2026-02-10"), "v", "C003", "", null, ""],
+  [utcDate("2026-02-10"), "v", "C005", "", 2.004, "Low"],
+  [utcDate("2026-02-10"), "v", "C006", "", null, ""],
 ];
+const FOURS = [4, 4, 4, 4, 4];
 // Columns after the factors: Previous score, Credit limit, Outstanding balance, Days past due.
 const SHEET = customerSheet(
   ["Previous score", "Credit limit", "Outstanding balance", "Days past due"],
   [
-    { id: "C001", extra: [2, 1000, 500, 0] },
+    { id: "C001", factors: FOURS, extra: [2, 1000, 500, 0] },
     { id: "C002", extra: [2, 1000, 500, 0] },
-    { id: "C003", extra: [3, 1000, 500, 0] },
+    { id: "C003", factors: FOURS, extra: [2.5, 1000, 500, 0] },
     { id: "C004", extra: [1.5, 1000, 500, 0] },
+    { id: "C005", extra: [2, 1000, 500, 0] },
+    { id: "C006", extra: [1.5, 1000, 500, 0] },
   ],
 );
 
@@ -31,37 +36,45 @@ const review = (lang: "en" | "zh" = "en") =>
   runReview({ sheetName: "Customers", values: SHEET, asOf, policy: DEFAULT_POLICY, archive: ARCHIVE }, lang);
 
 describe("which previous score a review used", () => {
-  const [differs, alike, unscored, notArchived] = review().customers;
+  const [decides, stale, unscored, notArchived, alike, unscoredNoMatter] = review().customers;
 
-  test("the archive's, said when the sheet's differs as shown", () => {
-    expect(differs).toMatchObject({ score: 2, previousScore: 2.2, previousScoreFrom: "archive" });
-    expect(differs.notes.map((n) => describeError(n.reason, "en"))).toEqual([
-      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 2.20 of 2026-02-10 was used",
+  test("the archive's, said when the sheet's would have decided the score-rise check otherwise", () => {
+    // 2.00 → 4.00 would have been a rise past the policy's 1 point; 3.50 → 4.00 is not.
+    expect(decides).toMatchObject({ score: 4, previousScore: 3.5, previousScoreFrom: "archive" });
+    expect(decides.findings.map((f) => f.code)).not.toContain("SCORE_RISE");
+    expect(decides.notes.map((n) => describeError(n.reason, "en"))).toEqual([
+      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 3.50 of 2026-02-10 was used",
     ]);
-    expect(issuesText(differs, "zh", DEFAULT_POLICY)).toBe(
-      "第 2 行，H（Previous score）列：表中上期评分为 2.00；采用了存档中 2026年2月10日 的评分 2.20",
+    expect(issuesText(decides, "zh", DEFAULT_POLICY)).toBe(
+      "第 2 行，H（Previous score）列：表中上期评分为 2.00；采用了存档中 2026年2月10日 的评分 3.50",
     );
-    // Which score was used is not data to fix: the customer still gets its raise.
-    expect(differs.notes[0].toFix).toBe(false);
-    expect(differs.actions).toEqual([{ code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }]);
+    // Which score was used is not data to fix.
+    expect(decides.notes[0].toFix).toBe(false);
   });
 
-  test("2.004 in the archive and 2 on the sheet both read 2.00: nothing to say", () => {
+  test("a column left as it was before the archive began, deciding nothing, is not said customer by customer", () => {
+    expect(stale).toMatchObject({ score: 2, previousScore: 2.2, previousScoreFrom: "archive", notes: [] });
+    expect(stale.actions).toEqual([{ code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }]);
+  });
+
+  test("2.004 in the archive and 2 on the sheet: nothing to say", () => {
     expect(alike).toMatchObject({ previousScore: 2.004, previousScoreFrom: "archive", notes: [] });
   });
 
-  test("an archive that saw the customer but could not score it: the sheet's score is said to be unused", () => {
+  test("an archive that saw the customer but could not score it: the sheet's score, which would have raised a warning, is said to be unused", () => {
     expect(unscored.previousScore).toBeUndefined();
     expect(unscored.previousScoreFrom).toBeUndefined();
     expect(unscored.notes.map((n) => [describeError(n.reason, "en"), n.toFix])).toEqual([
       [
-        "row 4, column H (Previous score): previous score 3.00 on the sheet not used: the customer is in the archive, whose reviews could not score it",
+        "row 4, column H (Previous score): previous score 2.50 on the sheet not used: the customer is in the archive, whose reviews could not score it",
         false,
       ],
     ]);
     expect(describeError(unscored.notes[0].reason, "zh")).toBe(
-      "第 4 行，H（Previous score）列：未采用表中上期评分 3.00：该客户已在存档中，但此前的审查均未能评分",
+      "第 4 行，H（Previous score）列：未采用表中上期评分 2.50：该客户已在存档中，但此前的审查均未能评分",
     );
+    // One whose sheet score would have decided nothing either way: nothing to say.
+    expect(unscoredNoMatter).toMatchObject({ previousScore: undefined, notes: [] });
   });
 
   test("a customer the archive has not seen: the sheet's, without a note", () => {

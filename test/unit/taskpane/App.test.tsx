@@ -397,19 +397,19 @@ describe("a customer with a data error and the previous score the pane used", ()
     );
   });
 
-  test("a previous score on the sheet the archive overruled is said in the customer's details", async () => {
+  test("a previous score on the sheet the archive overruled, which would have raised Score rose, is said in the customer's details", async () => {
     await renderPane();
-    const values = customerSheet(4).map((line, i) => [...line, i === 0 ? "Previous score" : 2]);
+    const values = customerSheet(6).map((line, i) => [...line, i === 0 ? "Previous score" : 2]);
     const archive = [
       ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
-      [46000, "v", "C000004", "Customer 4", 4.5, "High"],
+      [46000, "v", "C000006", "Customer 6", 4.5, "High"],
     ];
     await runReview(sheetRead(values, { archive: { name: "Credit Review Archive", values: archive } }));
-    fireEvent.click(rowOf("Customer 4"));
-    const detail = screen.getByRole("region", { name: "Customer 4" });
+    fireEvent.click(rowOf("Customer 6"));
+    const detail = screen.getByRole("region", { name: "Customer 6" });
     expect(
       within(detail).getByText(
-        "row 5, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used",
+        "row 7, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used",
       ),
     ).toBeTruthy();
   });

@@ -717,17 +717,18 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         dataLabels: true,
       },
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
-      // (below the changes, where C000001, archived as "x", is named as renamed on two rows).
+      // (below the changes, where C000001, archived as "x", is named as renamed on two rows, and
+      // the reviews past due say "default-1", a version the policy history lacks, lent today's intervals).
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C52:C53",
+        values: "C53:C54",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A52:A53",
+        categories: "A53:A54",
         legendVisible: false,
-        position: "I50",
-        positionEnd: "K64",
+        position: "I51",
+        positionEnd: "K65",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -736,8 +737,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(49, 0)).toBe("Portfolio over time");
-    expect([51, 52].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(50, 0)).toBe("Portfolio over time");
+    expect([52, 53].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
