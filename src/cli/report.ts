@@ -34,7 +34,7 @@ import {
   portfolioWarningList,
   problemText,
   reasonDetail,
-  recommendationText,
+  customerRecommendation,
   movedText,
   gradeMovesFromPolicy,
   leftOutText,
@@ -96,7 +96,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => findingJson(f, lang)),
-      recommendation: recommendationText(c.actions, lang, result.policy, c.errors.length > 0),
+      recommendation: customerRecommendation(c, lang, result.policy),
       actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy) })),
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
@@ -446,7 +446,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,
-      recommendationText(c.actions, lang, result.policy, c.errors.length > 0),
+      customerRecommendation(c, lang, result.policy),
     ];
     lines.push(...tableLines(cells, widths));
   }

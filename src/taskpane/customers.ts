@@ -120,11 +120,6 @@ export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): Acti
   }));
 }
 
-/** For a customer with a data error: what of its recommendation waits for the fix (the line the sheet's Recommendation ends with). */
-export function waitingLine(c: CustomerResult, lang: Lang): string | undefined {
-  return c.errors.length > 0 ? message(lang, "decision.waitsForFix") : undefined;
-}
-
 /** A data error, and the cell it is about when the error names one. */
 export interface ErrorLine {
   readonly text: string;

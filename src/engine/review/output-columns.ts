@@ -14,7 +14,7 @@ import {
   gradeName,
   issuesText,
   monitoringName,
-  recommendationText,
+  customerRecommendation,
   rememberedFigures,
   warningList,
   zoneName,
@@ -88,7 +88,7 @@ function textCache(lang: Lang, policy: Policy) {
     // customer with a data error has lists of its own (no grade), which end saying what waits for the fix.
     actions: cachedText(
       (c) => c.actions,
-      (c) => recommendationText(c.actions, lang, policy, c.errors.length > 0),
+      (c) => customerRecommendation(c, lang, policy),
     ),
     // Only custom monitoring names its months: "monthly" and "quarterly" are one text each.
     monitoring: cachedText(

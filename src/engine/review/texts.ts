@@ -20,7 +20,7 @@ import { Decision, Reason, RULES, Rule } from "./decisions";
 import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { LeftOutRow, PortfolioResult, UndatedRows } from "./review";
+import type { CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
 import type { ReviewsPastDue } from "./review-due";
 import type { TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
@@ -435,6 +435,23 @@ export function recommendationText(
   );
   if (waitsForFix) lines.push(message(lang, "decision.waitsForFix"));
   return lines.join(message(lang, "sep.items"));
+}
+
+/**
+ * What of a customer's recommendation waits for its data fix (its grade's actions, its limit, its
+ * next review): said when its row has a data error, whose actions are those that need no grade.
+ */
+export function waitingText(c: Pick<CustomerResult, "errors">, lang: Lang): string | undefined {
+  return c.errors.length > 0 ? message(lang, "decision.waitsForFix") : undefined;
+}
+
+/** A customer's Recommendation, as every face writes it: its actions, then what waits for a data fix. */
+export function customerRecommendation(
+  c: Pick<CustomerResult, "actions" | "errors">,
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays" | "legalActionDays">,
+): string {
+  return recommendationText(c.actions, lang, policy, waitingText(c, lang) !== undefined);
 }
 
 /** What a decision's reason says about one customer: its figures against the policy's. */

@@ -20,9 +20,10 @@ import {
   formatFigure,
   formatScore,
   monitoringName,
+  waitingText,
   zoneName,
 } from "../../engine/review/texts";
-import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel, waitingLine } from "../customers";
+import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -90,7 +91,7 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
       {change && <ChangeList lines={customerChangeLines(change, c, lang, policy)} />}
       {(c.errors.length > 0 || c.notes.length > 0) && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
       {/* A data error stops what needs the grade, not the actions and warnings that need none. */}
-      <ActionList actions={actionLines(c, lang, policy)} waiting={waitingLine(c, lang)} />
+      <ActionList actions={actionLines(c, lang, policy)} waiting={waitingText(c, lang)} />
       <Subtitle2 className={panel.heading} as="h3">
         {t("ui.detail.findings")}
       </Subtitle2>
