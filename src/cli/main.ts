@@ -18,7 +18,7 @@ import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
-import { notPackageReason, fileErrorReason } from "./file-reason";
+import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { readOptions, usage, UsageError } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
@@ -79,14 +79,15 @@ function inputMode(file: string, lang: Lang): number {
   }
   if (!reason) {
     try {
-      const head = Buffer.alloc(8);
+      const head = Buffer.alloc(HEAD_BYTES);
       const fd = fs.openSync(file, "r");
+      let length = 0;
       try {
-        fs.readSync(fd, head, 0, head.length, 0);
+        length = fs.readSync(fd, head, 0, head.length, 0);
       } finally {
         fs.closeSync(fd);
       }
-      reason = notPackageReason(head, lang);
+      reason = notPackageReason(head.subarray(0, length), lang);
     } catch (error) {
       reason = fileErrorReason(error, lang);
     }

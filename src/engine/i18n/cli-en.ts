@@ -76,6 +76,13 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "cli.reason.notZip": "not a zip-based .xlsx file",
   "cli.reason.compoundFile":
     "an Excel 97–2003 .xls workbook, or one saved with a password: save it in Excel with File › Save As as an .xlsx workbook without a password, and run the review again",
+  "cli.reason.openDocument":
+    "an OpenDocument spreadsheet (.ods): save it in LibreOffice Calc with File › Save As, file type “Excel 2007-365 (.xlsx)”, and run the review again",
+  "cli.reason.text":
+    "a text file, such as a CSV export, not a workbook: open it in Excel or LibreOffice Calc, save it as an .xlsx workbook, and run the review again",
+  "cli.reason.empty": "an empty file, 0 bytes",
+  "cli.reason.markup":
+    "a web page or XML file (some systems export these under a spreadsheet's name), not an .xlsx workbook: open it in Excel, save it as an .xlsx workbook, and run the review again",
   "cli.reason.jsonEmpty": "empty: no JSON in it",
   "cli.reason.notJson": "not valid JSON",
   "cli.reason.jsonEnd": "not valid JSON: it ends at line {line}, column {column}, before its last value or bracket is complete",

@@ -70,6 +70,13 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.reason.notZip": "不是基于 zip 的 .xlsx 文件",
   "cli.reason.compoundFile":
     "这是 Excel 97–2003 的 .xls 工作簿，或设置了打开密码的工作簿：请在 Excel 中用“文件 › 另存为”存为不带密码的 .xlsx 工作簿，再运行审查",
+  "cli.reason.openDocument":
+    "这是 OpenDocument 电子表格（.ods）：请在 LibreOffice Calc 中用“文件 › 另存为”，文件类型选“Excel 2007-365 (.xlsx)”，再运行审查",
+  "cli.reason.empty": "这是空文件（0 字节）",
+  "cli.reason.text":
+    "这是文本文件（如导出的 CSV），不是工作簿：请用 Excel 或 LibreOffice Calc 打开，存为 .xlsx 工作簿，再运行审查",
+  "cli.reason.markup":
+    "这是网页或 XML 文件（有些系统导出时会用电子表格的扩展名），不是 .xlsx 工作簿：请用 Excel 打开，存为 .xlsx 工作簿，再运行审查",
   "cli.reason.jsonEmpty": "文件为空，没有 JSON 内容",
   "cli.reason.notJson": "不是有效的 JSON",
   "cli.reason.jsonEnd": "不是有效的 JSON：内容在第 {line} 行第 {column} 列就结束了，最后一个值或括号尚不完整",

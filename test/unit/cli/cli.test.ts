@@ -700,12 +700,65 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     expect(outputs()).toEqual([]);
   });
 
-  test("a text file named .xlsx", async () => {
-    const input = path.join(dir, "notes.xlsx");
-    fs.writeFileSync(input, "Customer,Payment history\nA,1\n");
-    const { code, stderr } = await runCli(input);
+  test.each([
+    [
+      "a CSV export named .xlsx",
+      "notes.xlsx",
+      "Customer,Payment history\nA,1\n",
+      "en",
+      "a text file, such as a CSV export, not a workbook: open it in Excel or LibreOffice Calc, save it as an .xlsx workbook",
+    ],
+    // Chinese business systems' CSV is GBK: bytes past 0x7f are still text.
+    [
+      "a GBK CSV named .csv",
+      "客户.csv",
+      Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x31, 0x0d, 0x0a]),
+      "zh",
+      "这是文本文件（如导出的 CSV），不是工作簿",
+    ],
+    [
+      "a web page exported as .xls",
+      "export.xls",
+      "\ufeff<html><body><table><tr><td>Customer</td></tr></table></body></html>",
+      "en",
+      "a web page or XML file (some systems export these under a spreadsheet's name), not an .xlsx workbook: open it in Excel",
+    ],
+    [
+      "an XML Spreadsheet 2003 file",
+      "export.xml",
+      '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+      "zh",
+      "这是网页或 XML 文件",
+    ],
+    ["an empty file", "empty.xlsx", "", "en", "is not a readable .xlsx workbook (an empty file, 0 bytes)"],
+    ["random bytes", "noise.xlsx", Buffer.from([0x00, 0x01, 0x02, 0x9c, 0xff, 0x10]), "en", "(not a zip-based .xlsx file)"],
+  ])("%s is told what it is and how to make it readable", async (_, name, content, lang, reason) => {
+    const input = path.join(dir, name);
+    fs.writeFileSync(input, content);
+    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/not a zip-based .xlsx file/);
+    expect(stderr).toContain(reason);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(outputs()).toEqual([]);
+  });
+
+  test.each([
+    [
+      "en",
+      "an OpenDocument spreadsheet (.ods): save it in LibreOffice Calc with File › Save As, file type “Excel 2007-365 (.xlsx)”",
+    ],
+    ["zh", "这是 OpenDocument 电子表格（.ods）：请在 LibreOffice Calc 中用“文件 › 另存为”"],
+  ])("LibreOffice's own format (.ods), even named .xlsx, is told how to make it readable (%s)", async (lang, reason) => {
+    // test/cases/legacy/libreoffice-calc.ods: test/cases/producers/libreoffice-calc.xlsx saved by
+    // LibreOffice Calc as OpenDocument (soffice --convert-to ods). It is a zip like an .xlsx.
+    for (const name of ["customers.ods", "customers.xlsx"]) {
+      const input = path.join(dir, name);
+      fs.copyFileSync(path.join(ROOT, "test/cases/legacy/libreoffice-calc.ods"), input);
+      const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+      expect(code).toBe(2);
+      expect(stderr).toContain(reason);
+      expect(stderr.split("\n")).toHaveLength(1);
+    }
     expect(outputs()).toEqual([]);
   });
 
