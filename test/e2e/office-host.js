@@ -113,6 +113,8 @@
       this.tables = 0;
       this.print = {}; // { orientation, zoom, titleRows, titleColumns, area }
       this.pages = {}; // the header and footer on every page: { state, centerHeader, centerFooter, … }, "" where none
+      this.standardHeight = 15; // Excel's default row height at Calibri 11, in points
+      this.heights = new Map(); // row → its own height in points (a row not here is the standard height)
       this.protected = false;
       this.deleted = false;
     }
@@ -390,6 +392,10 @@
           if (all || itemProps.includes("visibility")) ws._loaded.visibility = "Visible";
           if (itemProps.includes("protection/protected") || itemProps.includes("protection"))
             ws.protection._loaded.protected = sheet.protected;
+          const every = "pageLayout/headersFooters/defaultForAllPages/";
+          for (const p of itemProps.filter((p) => p.startsWith(every)))
+            ws.pageLayout.headersFooters.defaultForAllPages._loaded[p.slice(every.length)] =
+              sheet.pages[p.slice(every.length)] || "";
           return ws;
         });
         return () => (this._loaded.items = items);
@@ -535,6 +541,9 @@
     get position() {
       return this._get("position");
     }
+    get standardHeight() {
+      return this._get("standardHeight");
+    }
     set position(to) {
       this.context.enqueue(`${this._what}.position = ${to}`, () => {
         const sheet = live(this._sheet, "position");
@@ -558,6 +567,7 @@
           if (p === "name") values.name = sheet.name;
           else if (p === "position") values.position = book.sheets.indexOf(sheet);
           else if (p === "visibility") values.visibility = "Visible";
+          else if (p === "standardHeight") values.standardHeight = sheet.standardHeight;
           else if (p === "protection/protected" || p === "protection") protection.protected = sheet.protected;
           else throw new Error(`office-host: Worksheet.load("${p}") not implemented`);
         }
@@ -805,6 +815,35 @@
     clear(applyTo) {
       this._write(`clear(${applyTo ?? ""})`, (sheet, area) => sheet.clear(area, applyTo));
     }
+    /** ExcelApi 1.9: a ClientResult of each row's properties; only format.rowHeight (and rowIndex) here. */
+    getRowProperties(options) {
+      const wanted = options || {};
+      const unknown = Object.keys(wanted).filter((k) => k !== "format" && k !== "rowIndex");
+      const formats = Object.keys(wanted.format || {}).filter((k) => k !== "rowHeight");
+      if (unknown.length || formats.length)
+        throw new Error(`office-host: getRowProperties(${[...unknown, ...formats]}) not implemented`);
+      const result = {
+        _value: undefined,
+        get value() {
+          if (this._value === undefined) notLoaded("value");
+          return this._value;
+        },
+      };
+      this.context.enqueue(`${this._what}.getRowProperties()`, () => {
+        const { sheet, area } = this._at("getRowProperties");
+        const rows = [];
+        for (let r = area.row; r < area.row + area.rows; r++) {
+          const row = {};
+          if (wanted.rowIndex) row.rowIndex = r;
+          if (wanted.format && wanted.format.rowHeight) row.format = { rowHeight: sheet.heights.get(r) ?? sheet.standardHeight };
+          rows.push(row);
+        }
+        const commit = () => (result._value = rows);
+        commit.bytes = JSON.stringify(rows).length;
+        return commit;
+      });
+      return result;
+    }
     select() {
       this.context.enqueue(`${this._what}.select()`, () => {
         const { sheet, area } = this._at("select");
@@ -870,7 +909,11 @@
           return notLoaded("indentLevel");
         },
       });
-      this.autofitRows = () => range._write("format.autofitRows()", () => undefined);
+      // Excel measures the rows again: this host cannot measure text, so a row fitted is back at the standard height.
+      this.autofitRows = () =>
+        range._write("format.autofitRows()", (sheet, area) => {
+          for (let r = area.row; r < area.row + area.rows; r++) sheet.heights.delete(r);
+        });
       Object.defineProperty(this, "columnWidth", {
         set(v) {
           range._write("format.columnWidth", (sheet, area) => {
@@ -1019,6 +1062,9 @@
         sheet.formats.set(key(at.row, at.column), format);
       }
       sheet.protected = Boolean(s.protected);
+      // Row heights the user set, by 1-based row number, and the header and footer sections typed.
+      for (const [row, height] of Object.entries(s.rowHeights || {})) sheet.heights.set(Number(row) - 1, height);
+      Object.assign(sheet.pages, s.pages || {});
     }
     book.active = (workbook && workbook.active && findSheet(workbook.active)) || book.sheets[0];
     if (!book.sheets.length) addSheet("Sheet1");
@@ -1070,6 +1116,8 @@
           autoFilter: s.autoFilter,
           print: { ...s.print },
           pages: { ...s.pages },
+          // Rows with a height of their own, by 1-based row number.
+          rowHeights: Object.fromEntries([...s.heights.entries()].sort((x, y) => x[0] - y[0]).map(([r, h]) => [r + 1, h])),
         };
       }),
     };
@@ -1100,6 +1148,10 @@
       book.sheets = book.sheets.filter((s) => s !== sheet);
       if (book.active === sheet) book.active = book.sheets[0];
     },
+    /** Sets a row's height (1-based row, points) as a user dragging it would, between two steps of a scenario. */
+    setRowHeight: (name, row, height) => void live(findSheet(name), "setRowHeight").heights.set(row - 1, height),
+    /** Types sections of a sheet's header and footer ({ leftHeader: "…", … }) as a user would in Page Setup. */
+    typePages: (name, sections) => void Object.assign(live(findSheet(name), "typePages").pages, sections),
     /** Changes a cell as a user would between two steps of a scenario ("" empties it). */
     setCell: (name, address, value) => {
       const at = parseA1(address);

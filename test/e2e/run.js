@@ -601,6 +601,14 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   const limitColumn = sheetOf(first, "Customers").values[HEADER_ROW].indexOf("Recommended limit");
   const limitCell = `${columnLetter(limitColumn)}${HEADER_ROW + 2}`;
   await page.evaluate((cell) => window.__workbook.setCell("Customers", cell, 1), limitCell);
+  // The user makes the header row taller by hand and types a left and a right section on the summary's pages.
+  await page.evaluate(
+    ({ row, summary }) => {
+      window.__workbook.setRowHeight("Customers", row, 50);
+      window.__workbook.typePages(summary, { leftHeader: "Confidential", rightFooter: "Prepared by Finance" });
+    },
+    { row: HEADER_ROW + 1, summary: names.summary },
+  );
   const typedOver = "1 cell of the review's own columns changed by hand since the review of 2026-11-30;";
   const reviewed = await review(pane, "Customers");
   assert.ok(reviewed.startsWith(reviewedText("en", "Customers", SAMPLE_COUNTS)), reviewed);
@@ -639,6 +647,13 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   );
   const summary = sheetOf(second, names.summary);
   assert.equal(summary.charts.length, sheetOf(first, names.summary).charts.length, "charts replaced, not added");
+  // What the user set up stays: the header row's height, the summary's sections beside the review's centre.
+  assert.equal(b.rowHeights[HEADER_ROW + 1], 50, "the header row as tall as the user made it");
+  assert.deepEqual(
+    [summary.pages.leftHeader, summary.pages.centerHeader, summary.pages.rightFooter],
+    ["Confidential", `Credit review summary — ${AS_OF}`, "Prepared by Finance"],
+    "the summary's header and footer: the user's sections and the review's centre",
+  );
   compareValues("policy sheet", sheetOf(second, names.policy).values, sheetOf(first, names.policy).values);
   // The same policy again: its version is in the history already, so no row is added.
   compareValues("policy history", sheetOf(second, names.policyHistory).values, sheetOf(first, names.policyHistory).values);

@@ -94,6 +94,10 @@ export class FakeSheet {
   tables = 0;
   print: FakePrint = {};
   headerFooter: FakeHeaderFooter = {};
+  /** Excel's default row height at Calibri 11, in points. */
+  standardHeight = 15;
+  /** Rows (0-based) with a height of their own, in points; any other row is the standard height. */
+  heights = new Map<number, number>();
   /** Seen by sheet.protection.protected. */
   protected = false;
   /** Refuses writes (AccessDenied) without saying so in `protection`: protected after the check, say. */
@@ -249,12 +253,29 @@ export class FakeExcel {
       },
       load: (what: string) => {
         // office-addin-mock cannot load "items/name" through an array: load the items scalar, filled now.
-        const supported = ["items/name", "items/name,items/position", "items/name,items/position,items/protection/protected"];
-        if (!supported.includes(what)) throw new Error(`fake worksheets.load: unsupported "${what}"`);
+        const every = "items/pageLayout/headersFooters/defaultForAllPages/";
+        const sections = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+        const supported = ["items/name", "items/position", "items/protection/protected", ...sections.map((k) => every + k)];
+        const paths = what.split(",").map((p) => p.trim());
+        if (!paths.includes("items/name") || paths.some((p) => !supported.includes(p)))
+          throw new Error(`fake worksheets.load: unsupported "${what}"`);
         const collection = fake.root.workbook.worksheets as OfficeMockObject;
         collection["setValue"](
           "items",
-          fake.sheets.map((s, position) => ({ name: s.name, position, protection: { protected: s.protected ?? false } })),
+          fake.sheets.map((s, position) => ({
+            name: s.name,
+            position,
+            protection: { protected: s.protected ?? false },
+            pageLayout: {
+              headersFooters: {
+                defaultForAllPages: Object.fromEntries(
+                  paths
+                    .filter((p) => p.startsWith(every))
+                    .map((p) => [p.slice(every.length), s.headerFooter[p.slice(every.length) as keyof FakeHeaderFooter] ?? ""]),
+                ),
+              },
+            },
+          })),
         );
         OfficeMockObject.prototype.load.call(fake.root.workbook.worksheets, "items");
       },
@@ -391,6 +412,7 @@ export class FakeExcel {
       });
     const range = (area: Area) => fake.rangeProxy(name, area, writeOp);
     const protection = fake.mock({ protected: fake.sheet(name)?.protected ?? false });
+    const standard = fake.mock({ standardHeight: fake.sheet(name)?.standardHeight ?? 15 });
     return {
       isNullObject: how === "orNull" && !exists,
       name,
@@ -406,8 +428,12 @@ export class FakeExcel {
       getRange: () => range({ row: 0, column: 0, rows: 1048576, columns: 16384 }),
       protection,
       load: (what: string) => {
+        if (what === "standardHeight") return void standard.load("standardHeight");
         if (what !== "protection/protected") throw new Error(`fake worksheet.load: unsupported "${what}"`);
         protection.load("protected");
+      },
+      get standardHeight(): unknown {
+        return (standard as unknown as { standardHeight: unknown }).standardHeight;
       },
       autoFilter: (() => {
         const sheet = fake.sheet(name);
@@ -620,7 +646,11 @@ export class FakeExcel {
         set indentLevel(v: number) {
           writeOp("indentLevel", area, v, (s) => s.indented.push({ area: { ...area }, level: v }));
         },
-        autofitRows: () => writeOp("autofitRows", area, undefined, () => undefined),
+        // Excel measures the rows again: the fake cannot measure text, so a row fitted is back at the standard height.
+        autofitRows: () =>
+          writeOp("autofitRows", area, undefined, (s) => {
+            for (let r = area.row; r < area.row + area.rows; r++) s.heights.delete(r);
+          }),
       },
       conditionalFormats: {
         clearAll: () =>
@@ -665,6 +695,32 @@ export class FakeExcel {
           s.horizontal = [];
           s.autoFilter = undefined;
         }),
+      /** ExcelApi 1.9's per-row read: only format.rowHeight here; the value is there once the sync has run. */
+      getRowProperties: (options: { format?: { rowHeight?: boolean } }) => {
+        if (Object.keys(options).some((k) => k !== "format") || Object.keys(options.format ?? {}).some((k) => k !== "rowHeight"))
+          throw new Error(`fake getRowProperties: unsupported ${JSON.stringify(options)}`);
+        let value: { format: { rowHeight: number } }[] | undefined;
+        const rows = () => {
+          const sheet = fake.sheet(sheetName);
+          return Array.from({ length: area.rows }, (_, i) => ({
+            format: { rowHeight: sheet?.heights.get(area.row + i) ?? sheet?.standardHeight ?? 15 },
+          }));
+        };
+        fake.queue({
+          kind: "getRowProperties",
+          sheet: sheetName,
+          address: address(area),
+          write: false,
+          apply: () => void (value = rows()),
+        });
+        fake.loads.push(() => JSON.stringify(rows()).length);
+        return {
+          get value() {
+            if (value === undefined) throw new Error("Error, context.sync() was not called");
+            return value;
+          },
+        };
+      },
       select: () =>
         fake.queue({
           kind: "select",

@@ -6,10 +6,11 @@
  * filter or table, an existing fit to pages, and a header or footer of the user's stay.
  */
 import { columnLetter, sheetReference } from "../../engine/a1";
+import { withOurCentre } from "../../engine/review/page-headers";
 import type { ColumnLayout, HeaderFooter, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
 import { decodeXml, escapeCellText, unescapeCellText } from "./xml";
-import { applySplices, elementsOf, withAttributes } from "./xml-edit";
+import { applySplices, Element, elementsOf, withAttributes } from "./xml-edit";
 
 type Child = { readonly local: (typeof WORKSHEET_ORDER)[number]; readonly xml: string };
 
@@ -119,11 +120,51 @@ export function fittedPageSetup(existing: string, print: PrintSetup, p: string):
   return withAttributes(existing, attrs);
 }
 
-/** <headerFooter> with the plan's header and footer in their centre sections (&C), the same on every page. */
-export function headerFooterXml(pages: HeaderFooter, p = ""): string {
-  const section = (local: string, text: string | undefined) =>
-    text ? `<${p}${local}>${escapeCellText(`&C${text}`)}</${p}${local}>` : "";
-  return `<${p}headerFooter>${section("oddHeader", pages.header)}${section("oddFooter", pages.footer)}</${p}headerFooter>`;
+/** The text of element `i` of elementsOf(xml) (a header or footer, as Excel's codes write it); undefined where there is none. */
+function elementText(
+  xml: string,
+  elements: readonly Element[],
+  closes: ReadonlyMap<number, number>,
+  i: number,
+): string | undefined {
+  const close = closes.get(i);
+  if (i < 0 || close === undefined) return undefined;
+  const open = xml.indexOf(">", elements[i].start) + 1;
+  return open > close ? "" : unescapeCellText(decodeXml(xml.slice(open, close)));
+}
+
+/**
+ * <headerFooter> with the plan's header and footer in their centre sections (&C), the same on
+ * every page. `existing`, the sheet's own <headerFooter> (or ""), keeps what the review does not
+ * write: the left and right sections of its header and footer (withOurCentre), the first and even
+ * pages' and the element's settings, as they were.
+ */
+export function headerFooterXml(pages: HeaderFooter, p = "", existing = ""): string {
+  const { elements, closes } = elementsOf(existing);
+  const root = elements[0]?.local === "headerFooter" ? elements[0] : undefined;
+  const children = root ? elements.filter((e) => e.depth === 1) : [];
+  const textOf = (local: string) =>
+    elementText(
+      existing,
+      elements,
+      closes,
+      elements.findIndex((e) => e.depth === 1 && e.local === local),
+    ) ?? "";
+  const prefix = root ? root.name.slice(0, root.name.length - root.local.length) : p;
+  const section = (local: string, ours: string | undefined) => {
+    const text = ours === undefined ? textOf(local) : withOurCentre(textOf(local), ours);
+    return text ? `<${prefix}${local}>${escapeCellText(text)}</${prefix}${local}>` : "";
+  };
+  // CT_HeaderFooter's order: the odd (every) page's header and footer first, then the even and first pages'.
+  const rest = children
+    .filter((e) => e.local !== "oddHeader" && e.local !== "oddFooter")
+    .map((e) => existing.slice(e.start, e.end))
+    .join("");
+  const open = root
+    ? existing.slice(root.start, existing.indexOf(">", root.start) + 1).replace(/\s*\/>$/, ">")
+    : `<${p}headerFooter>`;
+  const close = root ? `</${root.name}>` : `</${p}headerFooter>`;
+  return `${open}${section("oddHeader", pages.header)}${section("oddFooter", pages.footer)}${rest}${close}`;
 }
 
 /**
@@ -141,16 +182,17 @@ export function headerFooterTexts(xml: string): { headers: string[]; footers: st
       : /^(odd|even|first)Footer$/.test(e.local)
         ? footers
         : undefined;
-    const close = closes.get(i);
-    if (!into || close === undefined) return;
-    const open = xml.indexOf(">", e.start) + 1;
-    into.push(open > close ? "" : unescapeCellText(decodeXml(xml.slice(open, close))));
+    const text = into && elementText(xml, elements, closes, i);
+    if (into && text !== undefined) into.push(text);
   });
   return { headers, footers, differentPages: on("differentFirst") || on("differentOddEven") };
 }
 
-/** The layout children of a sheet written whole. */
-export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
+/**
+ * The layout children of a sheet written whole; `headerFooter`: the <headerFooter> the sheet it
+ * replaces had, whose sections the review does not write stay (headerFooterXml).
+ */
+export function layoutChildren(layout: SheetLayout, p = "", headerFooter = ""): Child[] {
   const children: Child[] = [];
   if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, layout.print.scale === undefined) });
   children.push({
@@ -160,7 +202,7 @@ export function layoutChildren(layout: SheetLayout, p = ""): Child[] {
   if (layout.columns?.length) children.push({ local: "cols", xml: mergedCols("", layout.columns, p) });
   if (layout.autoFilter) children.push({ local: "autoFilter", xml: autoFilterXml(layout.autoFilter, p) });
   if (layout.print) children.push({ local: "pageSetup", xml: fittedPageSetup("", layout.print, p) });
-  if (layout.headerFooter) children.push({ local: "headerFooter", xml: headerFooterXml(layout.headerFooter, p) });
+  if (layout.headerFooter) children.push({ local: "headerFooter", xml: headerFooterXml(layout.headerFooter, p, headerFooter) });
   return children;
 }
 

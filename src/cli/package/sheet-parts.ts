@@ -54,6 +54,7 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
     if (text.includes("pageSetUpPr") && /<(?:\w+:)?pageSetUpPr\s[^>]*\bfitToPage="(1|true)"/.test(text)) fitToPage = true;
     if (pageSetup === undefined && text.includes("pageSetup")) pageSetup = /<(?:\w+:)?pageSetup[\s/][^>]*>/.exec(text)?.[0];
   };
+  const pages = new ElementText("headerFooter");
   let carry = "";
   const lookThrough = (chunk: string) => {
     // A tag cut between two chunks is seen whole in the seam.
@@ -61,6 +62,7 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
     if (!ownFilter) ownFilter = filterIn(seam) || filterIn(chunk);
     printIn(seam);
     printIn(chunk);
+    pages.push(chunk);
     carry = chunk.slice(-200);
   };
   // What is set up stands around the cells: when the sheet's read kept that text, it is all there is to look through.
@@ -75,7 +77,39 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
   };
   // The file format's defaults: a fit one page tall, a scale of 100%.
   const ownPrint = isUsersPrintSetup({ fitToPage, fitToHeight: number("fitToHeight") ?? 1, scale: number("scale") });
-  return { ownFilter, ownPrint };
+  return { ownFilter, ownPrint, headerFooter: pages.element };
+}
+
+/**
+ * The first element of a name in a text read chunk by chunk, whole (from its start tag to its
+ * end tag, or its start tag alone if it closes itself), however the chunks cut it.
+ */
+class ElementText {
+  /** The element once whole. */
+  element?: string;
+  private partial?: string;
+  private carry = "";
+  private readonly start: RegExp;
+  private readonly end: RegExp;
+
+  constructor(local: string) {
+    this.start = new RegExp(`<(?:\\w+:)?${local}[\\s/>]`);
+    this.end = new RegExp(`^<(?:\\w+:)?${local}\\b[^>]*?\\/>|<\\/(?:\\w+:)?${local}\\s*>`);
+  }
+
+  push(chunk: string): void {
+    if (this.element !== undefined) return;
+    if (this.partial === undefined) {
+      // A start tag cut between two chunks is seen whole in the seam.
+      const text = this.carry + chunk;
+      const at = text.search(this.start);
+      this.carry = text.slice(-64);
+      if (at < 0) return;
+      this.partial = text.slice(at);
+    } else this.partial += chunk;
+    const end = this.end.exec(this.partial);
+    if (end) this.element = this.partial.slice(0, end.index + end[0].length);
+  }
 }
 
 export interface UserSheet {
@@ -87,8 +121,9 @@ export interface UserSheet {
   /** What the user has set up there already. */
   readonly user: UserSetup;
   /**
-   * One of the review's own sheets (an archive rewritten from a row on): its header and footer
-   * are the review's, redone every run. On the user's sheet a header or footer of theirs stays.
+   * One of the review's own sheets (an archive rewritten from a row on): its header's and
+   * footer's centre sections are the review's, redone every run, beside a left or right section
+   * of the user's. On the user's sheet a header or footer of theirs stays whole.
    */
   readonly ownSheet?: boolean;
   /** Its tab selected (true) or not (false) in the workbook's first window; as it is when not said. */
@@ -143,7 +178,10 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: 
     edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: areaReference(sheet, layout.autoFilter) });
 }
 
-/** A sheet the review owns, written whole at `part`, with its charts; `tabSelected`: its tab selected in the first window. */
+/**
+ * A sheet the review owns, written whole at `part`, with its charts; `tabSelected`: its tab
+ * selected in the first window; `replaced`: what the user had set up on the sheet it replaces.
+ */
 export function writeOwnSheet(
   edit: PackageEdit,
   styles: Styles,
@@ -151,13 +189,16 @@ export function writeOwnSheet(
   plan: SheetPlan,
   part: string,
   tabSelected?: boolean,
+  replaced?: UserSetup,
 ): void {
   const zip = edit.pkg.zip;
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights, plan.fitRows);
   const fills = plan.fills ?? [];
   const children = [
-    ...layoutChildren(plan).map((c) => (c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c)),
+    ...layoutChildren(plan, "", replaced?.headerFooter).map((c) =>
+      c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c,
+    ),
     {
       local: "conditionalFormatting" as const,
       xml: fillsXml(

@@ -68,6 +68,8 @@ export interface UserSetup {
   readonly ownFilter: boolean;
   /** A print setup of the user's (isUsersPrintSetup): then it gets no print setup of ours. */
   readonly ownPrint: boolean;
+  /** The sheet's <headerFooter> element whole, when it has one: on a sheet written whole, what of it the review does not write stays. */
+  readonly headerFooter?: string;
 }
 
 /** A patch as plain data: what the plan writes on the sheet and what is already set up there. */
@@ -85,8 +87,9 @@ export interface PatchJob {
   /** What the user has set up there already. */
   readonly user: UserSetup;
   /**
-   * One of the review's own sheets (an archive rewritten from a row on): its header and footer
-   * are the review's, redone every run. On the user's sheet a header or footer of theirs stays.
+   * One of the review's own sheets (an archive rewritten from a row on): its header's and
+   * footer's centre sections are the review's, redone every run, beside a left or right section
+   * of the user's. On the user's sheet a header or footer of theirs stays whole.
    */
   readonly ownSheet?: boolean;
   /** Its tab selected (true) or not (false) in the workbook's first window; as it is when not said. */
@@ -149,10 +152,8 @@ function sheetPatcher(job: PatchJob): SheetPatcher {
         const pageSetup = elements.find((e) => e.depth === 0 && e.local === "pageSetup");
         const print = layout.print && !job.user.ownPrint ? layout.print : undefined;
         const headerFooter = elements.find((e) => e.depth === 0 && e.local === "headerFooter");
-        const usersPages =
-          !job.ownSheet &&
-          headerFooter !== undefined &&
-          isUsersHeaderFooter(headerFooterTexts(tail.slice(headerFooter.start, headerFooter.end)));
+        const pagesNow = headerFooter ? tail.slice(headerFooter.start, headerFooter.end) : "";
+        const usersPages = !job.ownSheet && pagesNow !== "" && isUsersHeaderFooter(headerFooterTexts(pagesNow));
         const pages = usersPages ? undefined : layout.headerFooter;
         const filter = layout.autoFilter && !job.user.ownFilter ? layout.autoFilter : undefined;
         const close = tail.lastIndexOf("</");
@@ -175,7 +176,7 @@ function sheetPatcher(job: PatchJob): SheetPatcher {
                 local: "pageSetup",
                 xml: print ? fittedPageSetup(pageSetup ? tail.slice(pageSetup.start, pageSetup.end) : "", print, p) : "",
               },
-              { local: "headerFooter", xml: pages ? headerFooterXml(pages, p) : "" },
+              { local: "headerFooter", xml: pages ? headerFooterXml(pages, p, pagesNow) : "" },
             ],
           },
           close < 0 ? tail.length : close,

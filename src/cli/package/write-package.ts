@@ -87,6 +87,8 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
       continue;
     }
     const part = existing ? existing.part : edit.freshPart(`${wbDir}worksheets/`, "sheet");
+    // What the user set up on the sheet replaced: the sections of its header and footer the review does not write stay.
+    const replaced = existing && (await userSetup(edit, existing, undefined));
     if (existing) replacedSheets.push(existing);
     else {
       const relId = edit.freshRelId();
@@ -94,7 +96,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
       newWorkbookRels.push({ id: relId, type: WORKSHEET_REL, target: part.slice(wbDir.length) });
       overrides.push({ part, type: WORKSHEET_TYPE });
     }
-    writeOwnSheet(edit, styles, lang, sheetPlan, part, selected(sheetPlan));
+    writeOwnSheet(edit, styles, lang, sheetPlan, part, selected(sheetPlan), replaced);
   }
 
   // Parts only a replaced sheet used (its old drawing and chart, comments) go with it.

@@ -4,6 +4,8 @@
  * below, so loose pages of a forwarded report go back to their month and in their order; on the
  * user's customer sheet the page numbers only, and only where the user has no header or footer
  * of their own (a header there is the user's to choose, and the review date is on every row).
+ * The review writes the centre sections alone: on its own sheets a left or right section the user
+ * typed stays beside them (withOurCentre).
  */
 import { dateText, Lang, LANGUAGES, message } from "../i18n";
 import type { HeaderFooter } from "./write-plan";
@@ -37,6 +39,59 @@ export function ownSheetHeaderFooter(title: string, asOf: number, lang: Lang): H
 /** The customer sheet: the page numbers only. */
 export function customerSheetHeaderFooter(lang: Lang): HeaderFooter {
   return { footer: pageNumbers(lang) };
+}
+
+/**
+ * The sections of a header and footer the review never writes (it writes the centre ones), as
+ * Office.js names them: the user's own, which stay on the review's sheets run after run.
+ */
+export const USERS_SECTIONS = ["leftHeader", "rightHeader", "leftFooter", "rightFooter"] as const;
+
+/** A header's or footer's three sections, each as Excel's codes write it ("" where empty). */
+export interface Sections {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
+const SECTION_CODES: Readonly<Record<string, keyof Sections>> = { L: "left", C: "center", R: "right" };
+
+/**
+ * A header or footer text as Excel or a file holds it ("&LConfidential&CTitle&RPage &P") split
+ * into its sections: &L, &C and &R start one; text before any of them prints centred, as Excel
+ * prints it. A literal "&&" and a font name in quotes (&"Arial,Bold") start none; every other
+ * code (&P, &D, &B, &12, &K…) stays in its section as written.
+ */
+export function sectionsOf(text: string): Sections {
+  const out = { left: "", center: "", right: "" };
+  let into: keyof Sections = "center";
+  for (let i = 0; i < text.length; i++) {
+    const next = text[i + 1];
+    if (text[i] !== "&" || next === undefined) out[into] += text[i];
+    else if (SECTION_CODES[next]) into = SECTION_CODES[text[++i]];
+    else if (next === '"') {
+      const close = text.indexOf('"', i + 2);
+      const end = close < 0 ? text.length : close + 1;
+      out[into] += text.slice(i, end);
+      i = end - 1;
+    } else out[into] += text[i] + text[++i];
+  }
+  return out;
+}
+
+/** Sections back as one header or footer text, in Excel's order: "&L…&C…&R…", an empty section left out. */
+export function sectionsText(sections: Sections): string {
+  const { left, center, right } = sections;
+  return (left && `&L${left}`) + (center && `&C${center}`) + (right && `&R${right}`);
+}
+
+/**
+ * A header or footer of one of the review's own sheets: the review's text (`ours`) in the
+ * centre, where the review writes and rewrites it each run, the left and right sections of the
+ * text the sheet has (`existing`, "" where none) as the user typed them.
+ */
+export function withOurCentre(existing: string, ours: string): string {
+  return sectionsText({ ...sectionsOf(existing), center: ours });
 }
 
 /** The page numbers as a sheet holds them, in any language: in the centre section, with or without its code. */

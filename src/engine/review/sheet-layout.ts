@@ -450,6 +450,38 @@ export function rowHeightToWrite(
 }
 
 /**
+ * The rows of a layout's fitRows that a writer which has Excel measure them (autofit: the task
+ * pane) fits, as runs of rows first to last; `heightOf` gives a row's height now in points,
+ * undefined where it is the sheet's standard height or was not read.
+ *
+ * Office.js says a row's height but not who set it: the file's customHeight has no counterpart
+ * there, and a height Excel measured for wrapped text reads like one dragged by hand. So every
+ * height but the standard one is taken as one the user may have set, as the command line takes
+ * a custom height (rowHeightToWrite): redone when it is one a run writes (a whole number of
+ * 15-point lines from two, which is also what Excel measures for wrapped Calibri 11), else kept
+ * unless the plan's text needs more. A row the user sized stays, as a careful user expects; the
+ * cost is a row an earlier run fitted at another font's line height, which stays as tall when its
+ * text gets shorter.
+ */
+export function rowsToFit(
+  layout: Pick<SheetLayout, "fitRows" | "rowHeights">,
+  heightOf: (row: number) => number | undefined,
+): { first: number; last: number }[] {
+  const fit = layout.fitRows;
+  if (!fit) return [];
+  const planned = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const runs: { first: number; last: number }[] = [];
+  for (let row = fit.first; row <= fit.last; row++) {
+    const height = heightOf(row);
+    if (height !== undefined && rowHeightToWrite({ height, custom: true }, planned.get(row)) === "keep") continue;
+    const run = runs[runs.length - 1];
+    if (run && run.last === row - 1) run.last = row;
+    else runs.push({ first: row, last: row });
+  }
+  return runs;
+}
+
+/**
  * Landscape when the columns are wider than a portrait page, fitted to the page width and as
  * many pages down as needed, while that keeps the print at a readable size (PRINT_SCALE); a
  * table wider than that prints at that size on pages across, its identifying columns repeated on

@@ -3,12 +3,13 @@
  * the frozen header, the filter, the print setup, the printed pages' header and footer and the
  * summary's charts. On the user's sheet what the user set up stays: a filter or table of theirs
  * keeps ours off, frozen panes of theirs stay, a print setup or a header or footer of theirs
- * stays (what the check sync read).
+ * stays, a row height of theirs stays (what the check sync read).
  */
 import { a1, Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 import type { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { rowsToFit } from "../../engine/review/sheet-layout";
 
 /**
  * Excel's column width in characters (what the plan gives) to the points Office.js takes:
@@ -30,6 +31,11 @@ export interface UserSetup {
   ownPrint: boolean;
   /** A header or footer of theirs (isUsersHeaderFooter), or headers that differ on the first or even pages. */
   ownHeaderFooter: boolean;
+  /**
+   * The heights of the plan's fitRows as the sheet has them, in points, from fitRows.first on
+   * (undefined: the sheet's standard height, or not read): rowsToFit keeps a height of the user's.
+   */
+  heightsNow?: readonly (number | undefined)[];
 }
 
 export const NO_USER_SETUP: Readonly<UserSetup> = {
@@ -41,7 +47,7 @@ export const NO_USER_SETUP: Readonly<UserSetup> = {
 };
 
 /** The page layout (its headers and footers too), frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
-function layoutSupported(): boolean {
+export function layoutSupported(): boolean {
   if (typeof Office === "undefined") return true;
   return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
 }
@@ -50,15 +56,36 @@ function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
   return ws.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
 }
 
+/**
+ * Runs of rows fitted at most, one row fit each per block: more would be heights apart from the
+ * review's on row after row, which is Excel's own measure at a line height other than 15 points
+ * (another font), not heights set one by one, and a request too large for a sync.
+ */
+const MAX_FITTED_RUNS = 500;
+
+/** The runs of rows whose height Excel measures again (autofit): the plan's fitRows but the user's heights. */
+function fittedRuns(layout: SheetLayout, user: Readonly<UserSetup>): { first: number; last: number }[] {
+  const fit = layout.fitRows;
+  if (!fit) return [];
+  const runs = rowsToFit(layout, (row) => user.heightsNow?.[row - fit.first]);
+  return runs.length > MAX_FITTED_RUNS ? [fit] : runs;
+}
+
 /** How many operations a layout sends, for the request size of its step. */
-export function layoutOperations(layout: SheetLayout, blocks: readonly Block[]): number {
-  // Per block: wrapping and its row fit, indent and its alignment.
-  const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 2 : 0) + (c.indent ? 2 : 0), 0);
-  return (layout.columns?.length ?? 0) + aligned * blocks.length + 9;
+export function layoutOperations(
+  layout: SheetLayout,
+  blocks: readonly Block[],
+  user: Readonly<UserSetup> = NO_USER_SETUP,
+): number {
+  // Per block: wrapping, indent and its alignment, and a row fit per run of rows fitted.
+  const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 1 : 0) + (c.indent ? 2 : 0), 0);
+  const runs = fittedRuns(layout, user).length;
+  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + 9;
 }
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
 export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {
+  const runs = fittedRuns(layout, user);
   for (const column of layout.columns ?? []) {
     ws.getRangeByIndexes(0, column.column, 1, 1).format.columnWidth = columnWidthPoints(column.width);
     if (!column.wrap && !column.indent) continue;
@@ -71,10 +98,18 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
         cells.format.horizontalAlignment = "Left";
         cells.format.indentLevel = 1;
       }
-      if (!column.wrap) continue;
-      cells.format.wrapText = true;
-      // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
-      cells.format.autofitRows();
+      if (column.wrap) cells.format.wrapText = true;
+    }
+  }
+  // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
+  // A height the user set stays (rowsToFit): only the runs of rows around it are measured.
+  const wrapped = new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
+  for (const block of blocks) {
+    if (!block.formats.some((_, c) => wrapped.has(block.column + c))) continue;
+    for (const run of runs) {
+      const from = Math.max(run.first, block.row);
+      const to = Math.min(run.last, block.row + block.values.length - 1);
+      if (from <= to) ws.getRangeByIndexes(from, block.column, to - from + 1, block.formats.length).format.autofitRows();
     }
   }
   if (!layoutSupported()) return;

@@ -12,6 +12,7 @@ import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan 
 import { addChart, applyLayout, layoutOperations, NO_USER_SETUP, UserSetup } from "./layout-steps";
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
 import { ExcelProblem } from "./problems";
+import { USERS_SECTIONS } from "../../engine/review/page-headers";
 
 type Context = Excel.RequestContext;
 
@@ -109,13 +110,24 @@ function addFill(ws: Excel.Worksheet, fill: ConditionalFill): void {
   format.custom.format.fill.color = fill.color;
 }
 
-/** `position`: where the sheet is now, or undefined when the workbook has no such sheet yet. */
-export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang): Step[] {
+/**
+ * The sections of a sheet's header and footer the review does not write (USERS_SECTIONS), as
+ * the sheet has them: "" where empty.
+ */
+export type UsersSections = Readonly<Record<(typeof USERS_SECTIONS)[number], string>>;
+
+/**
+ * `position`: where the sheet is now, or undefined when the workbook has no such sheet yet;
+ * `sections`: the sections of its header and footer the user typed, which stay.
+ */
+export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang, sections?: UsersSections): Step[] {
   const role = plan.kind;
   const name = plan.name;
   const steps: Step[] = [];
+  // Only a sheet deleted and added again loses them: a sheet cleared or rewritten keeps its page layout.
+  const typed = USERS_SECTIONS.filter((section) => sections?.[section]);
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * 2,
+    bytes: OP_OVERHEAD_BYTES * (2 + typed.length),
     part: { sheet: name, role },
     run: (sheet, context) => {
       const sheets = context.workbook.worksheets;
@@ -123,9 +135,15 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
         sheets.add(name);
       } else if (plan.mode === "replace") {
         if (plan.charts?.length) {
-          // A replaced sheet with charts: delete and add (the old chart goes too), back in its place.
+          // A replaced sheet with charts: delete and add (the old chart goes too), back in its
+          // place, with the sections of its header and footer the user typed.
           sheets.getItem(name).delete();
-          sheets.add(name).position = position;
+          const added = sheets.add(name);
+          added.position = position;
+          if (sections && typed.length) {
+            const every = added.pageLayout.headersFooters.defaultForAllPages;
+            for (const section of typed) every[section] = sections[section];
+          }
         } else {
           // Clearing keeps the sheet (and formulas elsewhere that point at it).
           sheet(name).getRange().clear(Excel.ClearApplyTo.all);
@@ -171,7 +189,10 @@ export function targetSteps(plan: PlanToWrite, lang: Lang, user: Readonly<UserSe
     },
   });
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * layoutOperations(target, target.blocks),
+    // Read when the steps are packed, after the check sync: the runs of rows fitted depend on the heights it read.
+    get bytes() {
+      return OP_OVERHEAD_BYTES * layoutOperations(target, target.blocks, user);
+    },
     part: { sheet: target.sheet, role: "fills" },
     run: (sheet) => applyLayout(sheet(target.sheet), target, target.blocks, user),
   });

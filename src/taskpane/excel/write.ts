@@ -7,15 +7,15 @@ import "../../engine/i18n/ui";
 import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { COLORS, FilterArea } from "../../engine/review/write-plan";
+import { COLORS, SheetLayout } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
-import { isUsersHeaderFooter } from "../../engine/review/page-headers";
+import { isUsersHeaderFooter, USERS_SECTIONS } from "../../engine/review/page-headers";
 import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
-import { NO_USER_SETUP, UserSetup } from "./layout-steps";
-import { PlanToWrite, sheetSteps, Step, targetSteps, WritePart } from "./write-steps";
+import { layoutSupported, NO_USER_SETUP, UserSetup } from "./layout-steps";
+import { PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
 
@@ -68,12 +68,13 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
 
 /**
  * Asks, in the check sync, what the user has set up on the customer sheet: a filter or a
- * table, frozen panes, a print setup fitted to pages, a header or footer. Where Excel lacks the API (before
- * ExcelApi 1.9) nothing is asked and the layout is not applied either.
+ * table, frozen panes, a print setup fitted to pages, a header or footer, the heights of the rows
+ * the plan fits. Where Excel lacks the API (before ExcelApi 1.9) nothing is asked and the layout
+ * is not applied either.
  */
-function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { read: () => UserSetup } {
-  if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") === false)
-    return { read: () => ({ ...NO_USER_SETUP }) };
+function loadUserSetup(ws: Excel.Worksheet, layout: SheetLayout | undefined): { read: () => UserSetup } {
+  if (!layoutSupported()) return { read: () => ({ ...NO_USER_SETUP }) };
+  const ours = layout?.autoFilter;
   const filter = ws.autoFilter;
   filter.load("enabled,isDataFiltered");
   const filtered = filter.getRangeOrNullObject();
@@ -88,6 +89,14 @@ function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { rea
   pages.load("state");
   const every = pages.defaultForAllPages;
   every.load("leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter");
+  // The heights of the rows the plan fits, in one read: a height the user set stays (rowsToFit).
+  const fit = layout?.fitRows;
+  const fitCount = fit ? Math.min(fit.last - fit.first + 1, MAX_HEIGHTS_READ) : 0;
+  const heights =
+    fit && fitCount > 0
+      ? ws.getRangeByIndexes(fit.first, 0, fitCount, 1).getRowProperties({ format: { rowHeight: true } })
+      : undefined;
+  if (heights) ws.load("standardHeight");
   // read() is called once the check sync has run: everything it reads was loaded for that sync.
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return {
@@ -112,11 +121,22 @@ function loadUserSetup(ws: Excel.Worksheet, ours: FilterArea | undefined): { rea
           footers: [every.leftFooter, every.centerFooter, every.rightFooter],
           differentPages: pages.state !== "Default",
         }),
+        heightsNow: heights?.value.map((row) => {
+          const height = row.format?.rowHeight;
+          return height === undefined || height === null || Math.abs(height - ws.standardHeight) < 0.01 ? undefined : height;
+        }),
       };
     },
   };
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
+
+/**
+ * The most rows whose heights the check sync reads: about 30 bytes of response each, so 100,000
+ * stay well inside Excel on the web's 5 MB. Rows further down (a longer table) are fitted to
+ * their text, as every row was before heights were read.
+ */
+const MAX_HEIGHTS_READ = 100_000;
 
 /** The outcome of a write that failed before any of the work was sent. */
 function nothingWritten(problem: ExcelProblem, syncs: number): WriteOutcome {
@@ -160,7 +180,15 @@ export async function writePlanWith(
   const sheets = context.workbook.worksheets;
   // Every sheet the plan touches is checked for protection here, before anything is written:
   // a protected archive found mid-write would leave the customer sheet half done.
-  sheets.load("items/name,items/position,items/protection/protected");
+  // With them the sections of each sheet's header and footer the review does not write: a sheet
+  // deleted and added again (the summary, for its charts) gets the user's back.
+  const pagesLoaded = layoutSupported();
+  sheets.load(
+    [
+      "items/name,items/position,items/protection/protected",
+      ...(pagesLoaded ? USERS_SECTIONS.map((section) => `items/pageLayout/headersFooters/defaultForAllPages/${section}`) : []),
+    ].join(","),
+  );
   let used: Excel.Range | undefined;
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
@@ -168,7 +196,7 @@ export async function writePlanWith(
   if (check) {
     targetSheet = sheets.getItem(check.sheet);
     targetSheet.load("protection/protected");
-    setup = loadUserSetup(targetSheet, plan.target?.autoFilter);
+    setup = loadUserSetup(targetSheet, plan.target);
     used = targetSheet.getUsedRangeOrNullObject(true);
     used.load("address");
     if (check.header.length > 0) {
@@ -197,7 +225,16 @@ export async function writePlanWith(
   if (protectedSheet) return none(new ExcelProblem("protected", protectedSheet.name));
 
   const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
-  const steps = [...target, ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang))];
+  const sectionsOf = (name: string): UsersSections | undefined => {
+    if (!pagesLoaded) return undefined;
+    const sheet = sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const every = sheet?.pageLayout.headersFooters.defaultForAllPages;
+    return every && (Object.fromEntries(USERS_SECTIONS.map((section) => [section, every[section]])) as UsersSections);
+  };
+  const steps = [
+    ...target,
+    ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name))),
+  ];
   let batches = packBatches(steps, maxBytes);
   const written: WritePart[] = [];
   options.onProgress?.(0, batches.length);

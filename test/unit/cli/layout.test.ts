@@ -417,6 +417,61 @@ test("a sheet named with an '&' prints it as one: written '&&' in its header", a
   expect(archive).toContain("<oddHeader>&amp;CR&amp;&amp;D Archive — 2026-11-30</oddHeader>");
 });
 
+test("a left or right section the user typed in a header or footer of our sheets stays a month later; the review's centre is that month's", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const parts = await partsOf(once);
+  const partOf = (name: string) => {
+    const xml = sheetXml(parts, name);
+    return [...parts].find(([, text]) => text === xml)![0];
+  };
+  // As LibreOffice saves a header typed in Page Setup: both settings said, every section in one text.
+  const typed = (title: string) =>
+    '<headerFooter differentFirst="false" differentOddEven="false">' +
+    `<oddHeader>&amp;LConfidential&amp;C${title} — 2026-11-30&amp;RPrepared by Finance</oddHeader>` +
+    "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>";
+  const retype = (title: string) => (xml: string) => xml.replace(/<headerFooter>.*?<\/headerFooter>/, typed(title));
+  const summaryTyped = path.join(dir, "summary-typed.xlsx");
+  await withPart(once, summaryTyped, partOf("Credit Review Summary"), retype("Credit review summary"));
+  const archiveTyped = path.join(dir, "archive-typed.xlsx");
+  await withPart(summaryTyped, archiveTyped, partOf("Credit Review Archive"), retype("Credit Review Archive"));
+  // On the policy a different first page, with a header of its own.
+  const policyTyped = path.join(dir, "policy-typed.xlsx");
+  await withPart(archiveTyped, policyTyped, partOf("Credit Policy"), (xml) =>
+    xml.replace(
+      /<headerFooter>(.*?)<\/headerFooter>/,
+      '<headerFooter differentFirst="1">$1<firstHeader>&amp;RDraft</firstHeader></headerFooter>',
+    ),
+  );
+  for (const name of ["Credit Review Summary", "Credit Review Archive"])
+    expect(sheetXml(await partsOf(policyTyped), name)).toContain("&amp;RPrepared by Finance</oddHeader>");
+
+  const later = path.join(dir, "later.xlsx");
+  const run = await runCli(policyTyped, "--as-of", "2026-12-31", "--out", later);
+  expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+  const again = await partsOf(later);
+  // The summary (written whole) and the archive (rewritten from a row on) alike.
+  for (const title of ["Credit review summary", "Credit Review Archive"]) {
+    const sheet = sheetXml(again, title === "Credit review summary" ? "Credit Review Summary" : title);
+    expect(sheet).toContain(
+      '<headerFooter differentFirst="false" differentOddEven="false">' +
+        `<oddHeader>&amp;LConfidential&amp;C${title} — 2026-12-31&amp;RPrepared by Finance</oddHeader>` +
+        "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>",
+    );
+    expect(count(sheet, /<headerFooter[\s>]/g)).toBe(1);
+  }
+  expect(sheetXml(again, "Credit Policy")).toContain(
+    '<headerFooter differentFirst="1"><oddHeader>&amp;CCredit Policy — 2026-12-31</oddHeader>' +
+      "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter><firstHeader>&amp;RDraft</firstHeader></headerFooter>",
+  );
+  // In Chinese a month on, the centre is the Chinese review's and the user's sections still stand.
+  const zh = sheetXml(await reviewed(later, "--lang", "zh", "--as-of", "2027-01-31"), "Credit Review Summary");
+  expect(zh).toContain("<oddHeader>&amp;LConfidential&amp;C信用审查汇总——2027年1月31日&amp;RPrepared by Finance</oddHeader>");
+  expect(zh).toContain(
+    "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
+  );
+});
+
 test("the customer sheet with a page setup and a picture: page numbers between them; a header or footer of the user's stays as it was", async () => {
   const setUp = async (file: string, headerFooter?: Partial<ExcelJS.HeaderFooter>) => {
     const wb = await loadWorkbook(EXAMPLE);

@@ -1,7 +1,8 @@
 /**
  * The printed pages' header and footer in the write plan: the review's own sheets headed with
  * their title and the review date and numbered, in each language; the customer sheet numbered
- * only; an "&" in a name printed as itself; and which headers and footers are the user's.
+ * only; an "&" in a name printed as itself; which headers and footers are the user's; and the
+ * sections of one, the centre the review's, the left and right the user's.
  */
 import { catalogue, Lang, LANGUAGES } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -10,6 +11,9 @@ import {
   isUsersHeaderFooter,
   ownSheetHeaderFooter,
   pageNumbers,
+  sectionsOf,
+  sectionsText,
+  withOurCentre,
 } from "../../../src/engine/review/page-headers";
 import { runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -101,6 +105,40 @@ describe("whose header and footer a sheet has", () => {
     expect(pageNumbers("en")).toBe("Page &P of &N");
     expect(pageNumbers("zh")).toBe("第 &P 页，共 &N 页");
     // Only the texts put into them are made literal: the templates themselves must hold no code.
-    for (const lang of LANGUAGES) for (const key of ["print.header", "print.footer"] as const) expect(catalogue(lang)[key]).not.toContain("&");
+    for (const lang of LANGUAGES)
+      for (const key of ["print.header", "print.footer"] as const) expect(catalogue(lang)[key]).not.toContain("&");
+  });
+});
+
+describe("the sections of a header or footer: the review writes the centre, the user's left and right stay", () => {
+  test.each([
+    ["sections in Excel's order", "&LConfidential&CTitle&RPrepared by Finance", ["Confidential", "Title", "Prepared by Finance"]],
+    ["text before any section code prints centred", "Page &P of &N", ["", "Page &P of &N", ""]],
+    ["a literal '&' and a font in quotes start no section", '&L&"Arial,Bold"R&&D&R&D', ['&"Arial,Bold"R&&D', "", "&D"]],
+    ["a font whose name holds a section letter", '&R&"Calibri,Light"&12Left', ["", "", '&"Calibri,Light"&12Left']],
+    ["a section written twice runs on", "&La&Cb&Lc", ["ac", "b", ""]],
+    ["a lone '&' at the end stays", "&RA &", ["", "", "A &"]],
+    ["none", "", ["", "", ""]],
+  ])("%s", (_name, text, [left, center, right]) => {
+    expect(sectionsOf(text)).toEqual({ left, center, right });
+  });
+
+  test("a text split into its sections and joined again is the same text, written in Excel's order", () => {
+    for (const text of ["&LConfidential&CTitle&RPrepared by Finance", '&L&"Arial,Bold"R&&D&R&D', "&CPage &P of &N", ""])
+      expect(sectionsText(sectionsOf(text))).toBe(text);
+    expect(sectionsText(sectionsOf("&RRight&LLeft"))).toBe("&LLeft&RRight");
+  });
+
+  test("our centre replaces the last run's, the user's left and right stay as typed", () => {
+    const typed = "&LConfidential&CCredit review summary — 2026-11-30&RPrepared by Finance";
+    expect(withOurCentre(typed, "Credit review summary — 2026-12-31")).toBe(
+      "&LConfidential&CCredit review summary — 2026-12-31&RPrepared by Finance",
+    );
+    expect(withOurCentre('&L&"Arial,Bold"Finance only&CPage &P of &N', pageNumbers("zh"))).toBe(
+      '&L&"Arial,Bold"Finance only&C第 &P 页，共 &N 页',
+    );
+    // A sheet with nothing typed gets ours alone; an earlier run's centre, with or without its code, is ours to redo.
+    expect(withOurCentre("", "Page &P of &N")).toBe("&CPage &P of &N");
+    expect(withOurCentre("Page &P of &N", "第 &P 页，共 &N 页")).toBe("&C第 &P 页，共 &N 页");
   });
 });

@@ -18,6 +18,7 @@ import {
   printSetup,
   renderedText,
   rowHeightToWrite,
+  rowsToFit,
   WIDTH,
   wrappedRowHeights,
 } from "../../../src/engine/review/sheet-layout";
@@ -269,6 +270,31 @@ test.each([
   [{ custom: false }, undefined, "keep"],
 ] as const)("a row of height %j where the plan wants %p gets %p", (row, planned, expected) => {
   expect(rowHeightToWrite(row, planned)).toBe(expected);
+});
+
+test("the rows a writer that has Excel measure them fits: all but the heights that may be the user's", () => {
+  const layout = {
+    fitRows: { first: 3, last: 10 },
+    rowHeights: [
+      { row: 4, height: 45 },
+      { row: 6, height: 30 },
+    ],
+  };
+  // Heights as Office.js reads them (undefined: the standard height): no customHeight to go by.
+  const heights = new Map([
+    [3, 50], // the user's taller header: kept
+    [4, 45], // an earlier run's, as tall as the plan's: kept as it is
+    [5, 8], // the user's short one-line row: kept
+    [6, 20], // shorter than the plan's text needs: measured
+    [8, 30], // an earlier run's two lines, one line now: measured
+  ]);
+  expect(rowsToFit(layout, (row) => heights.get(row))).toEqual([{ first: 6, last: 10 }]);
+  expect(rowsToFit(layout, () => undefined)).toEqual([{ first: 3, last: 10 }]);
+  expect(rowsToFit({ rowHeights: layout.rowHeights }, () => undefined)).toEqual([]);
+  expect(rowsToFit(layout, (row) => (row === 7 ? 40 : undefined))).toEqual([
+    { first: 3, last: 6 },
+    { first: 8, last: 10 },
+  ]);
 });
 
 test("a height an earlier run wrote is a whole number of lines from two, or Excel's cap", () => {

@@ -41,14 +41,14 @@ function workbook(rows: number, origin = { row: 0, column: 0 }): FakeExcel {
   return fake;
 }
 
-async function reviewAndPlan(sheet = "Customers") {
+async function reviewAndPlan(sheet = "Customers", asOf = AS_OF) {
   const read = await readForReviewWith(
     fake.context,
     sheet,
     fake.sheets.map((s) => s.name),
   );
   // The review and its plan from the read as the pane makes them.
-  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, AS_OF), "en");
+  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, asOf), "en");
   const plan = buildWritePlan(result, "en", planOptionsOf(read));
   return { read, result, plan, check: targetCheck(read, result) };
 }
@@ -665,6 +665,83 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.headerFooter).toEqual({ centerFooter: "Page &P of &N" });
   });
 
+  test("a left or right section the user typed in a header or footer of our sheets stays a month later, the summary's too (added again for its chart)", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const ours = ["Credit Review Summary", "Credit Review Archive", "Credit Policy"];
+    for (const name of ours)
+      Object.assign(fake.sheet(name)!.headerFooter, { leftHeader: "Confidential", rightFooter: "Prepared by Finance" });
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
+    const syncs = fake.syncCount;
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    const titles = ["Credit review summary", "Credit Review Archive", "Credit Policy"];
+    ours.forEach((name, i) =>
+      expect(fake.sheet(name)!.headerFooter).toEqual({
+        leftHeader: "Confidential",
+        centerHeader: `${titles[i]} — 2026-04-30`,
+        rightFooter: "Prepared by Finance",
+        centerFooter: "Page &P of &N",
+      }),
+    );
+    // The summary was deleted and added again (its charts this month's alone); its sections were read in the check sync.
+    const summary = plan.sheets.find((sheet) => sheet.kind === "summary")!;
+    expect(fake.sheet(summary.name)!.charts).toHaveLength(summary.charts!.length);
+    expect(fake.syncs[syncs].ops.every((o) => !o.write)).toBe(true);
+    expect(outcome.syncs).toBe(1 + outcome.batches);
+  });
+
+  test("row heights on the customer sheet: one the user set stays, an earlier run's is measured again, all read in the check sync", async () => {
+    workbook(6);
+    const s = fake.sheet("Customers")!;
+    const { plan, check } = await reviewAndPlan();
+    const fit = plan.target!.fitRows!;
+    const planned = new Map((plan.target!.rowHeights ?? []).map((h) => [h.row, h.height]));
+    const oneLine = [...Array(fit.last - fit.first + 1)].map((_, i) => fit.first + i).filter((r) => !planned.has(r));
+    const tall = [...planned.keys()].find((r) => r > 0)!;
+    expect([fit.first, oneLine.length >= 2, planned.get(tall)! >= 30]).toEqual([0, true, true]);
+    // The user made the header row taller than its texts need, one row short and one a little
+    // taller but not enough for its text; another row is as an earlier run left it, two lines.
+    s.heights.set(0, 50);
+    s.heights.set(oneLine[0], 8);
+    s.heights.set(tall, 20);
+    s.heights.set(oneLine[1], 30);
+    expect(planned.get(0) ?? 15).toBeLessThan(50);
+    const checkSync = fake.syncCount + 1;
+    const outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    // The user's stay; the one too short for its text and the earlier run's are measured again by Excel.
+    expect([...s.heights]).toEqual([
+      [0, 50],
+      [oneLine[0], 8],
+    ]);
+    const fitted = fake.writes("autofitRows").filter((o) => o.sheet === "Customers");
+    expect(fitted.length).toBeGreaterThan(0);
+    const rowsOf = (at: string) => at.match(/\d+/g)!.map(Number);
+    for (const op of fitted) {
+      const [top, bottom = top] = rowsOf(op.address!);
+      for (const kept of [0, oneLine[0]]) expect(kept + 1 < top || kept + 1 > bottom).toBe(true);
+    }
+    // Read with the rest of the check, in its one sync: no sync of their own.
+    const reads = fake.syncs.filter((sync) => sync.ops.some((o) => o.kind === "getRowProperties"));
+    expect(reads.map((sync) => sync.number)).toEqual([checkSync]);
+    expect(reads[0].ops.filter((o) => o.kind === "getRowProperties").map((o) => o.address)).toEqual([`A1:A${fit.last + 1}`]);
+    expect(outcome.syncs).toBe(1 + outcome.batches);
+  });
+
+  test("row heights on a sheet never sized: every row the plan writes is measured, as before", async () => {
+    workbook(6);
+    const { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const fit = plan.target!.fitRows!;
+    const fitted = fake.writes("autofitRows").filter((o) => o.sheet === "Customers");
+    // One fit per output block, over all its rows.
+    expect(fitted.map((o) => o.address!.replace(/[A-Z]+/g, ""))).toEqual(
+      plan.target!.blocks.map(() => `${fit.first + 1}:${fit.last + 1}`),
+    );
+  });
+
   test("an earlier run's filter is replaced to take in new customers, unless it filters something", async () => {
     workbook(3);
     const s = fake.sheet("Customers")!;
@@ -807,6 +884,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(progress).toEqual([...Array(outcome.batches + 1)].map((_, i) => i));
     // What each sync would carry, measured on the queued operations, stays under Excel on the web's 5 MB.
     for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(5_000_000);
+    // The check reads the heights of the rows the plan fits, and its response stays under that limit too.
+    const checkSync = fake.syncs[fake.syncs.length - fake.syncCount];
+    expect(checkSync.ops.filter((o) => o.kind === "getRowProperties")).toHaveLength(1);
+    expect(checkSync.responseBytes).toBeGreaterThan(100_000 * 20);
+    expect(checkSync.responseBytes).toBeLessThan(5_000_000);
     const s = fake.sheet("Customers")!;
     expect(s.text(100_000, 17)).toBe("Low"); // row 100,001: customer 100,000 → i = 99,999 → low
     expect(fake.sheet("Credit Review Archive")!.get(100_000, 2)).toBe("C100000");
