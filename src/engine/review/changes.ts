@@ -18,7 +18,7 @@ import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
-import { Responses, responsesTo } from "./responses";
+import { responseTally, Responses } from "./responses";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -291,9 +291,11 @@ export function whatChanged(
   let riskierFromPolicy = 0;
   let saferFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
+  const responses = responseTally(earlier, actionColumn);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
+    responses?.add(c, key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
     const previousName = renamedFrom(c.id, c.name, earlier.latest.get(key));
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
@@ -332,7 +334,7 @@ export function whatChanged(
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
-    responses: responsesTo(customers, earlier, actionColumn),
+    responses: responses?.result(),
   };
 }
 

@@ -6,7 +6,7 @@
  * typed since from one left as the last review found it. Pure: it reads the review's customers
  * and the archive's rows of the last review.
  */
-import { actionsOf, actionTakenOf, ArchiveEntry, archiveKey, EarlierReviews } from "./archive";
+import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveEntry, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
 
 /** One customer the last review asked the team to act on. */
@@ -40,52 +40,71 @@ export interface Responses {
   readonly responded: number;
 }
 
-/** The last review's actions for a customer that ask the team to act; empty when none (or the archive does not say). */
-function actionsAsked(entry: ArchiveEntry): readonly Action[] {
-  return actionsOf(entry).filter(asksForAction);
+/**
+ * The last review's actions for each customer that ask the team to act (empty when none, or the
+ * archive does not say), worked out once per text of its codes cell: a review's rows share a few.
+ */
+function actionsAsked(): (entry: ArchiveEntry) => readonly Action[] {
+  const byCodes = new Map<unknown, readonly Action[]>();
+  const at = ARCHIVE_FIELDS.indexOf("actions");
+  return (entry) => {
+    const codes = entry.line[at];
+    let actions = byCodes.get(codes);
+    if (actions === undefined) byCodes.set(codes, (actions = actionsOf(entry).filter(asksForAction)));
+    return actions;
+  };
+}
+
+/** What the last review asked, gathered once; then each customer of the sheet in turn, and the responses. */
+export interface ResponseTally {
+  /** The next customer of the sheet, in sheet order, with its key (archiveKey): what changed works it out once for both. */
+  add(customer: ResponseSubject, key: string): void;
+  /** The customers the last review asked to act on, with their responses; undefined when it asked none of those on the sheet. */
+  result(): Responses | undefined;
+}
+
+export interface ResponseSubject {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly actionTaken?: string;
 }
 
 /**
  * The customers on the sheet whose last review (the latest before this one, of this sheet)
  * recommended an action to take, each with the response recorded; undefined with no last
- * review, or when it asked for no action of any customer still on the sheet. A customer is
- * matched as what changed matches it (its id, else its name), so a renamed one keeps its
- * recommendation; one gone from the sheet is listed among the customers gone, not here.
+ * review, or when it asked no customer to act. A customer is matched as what changed matches it
+ * (its id, else its name), so a renamed one keeps its recommendation; one gone from the sheet is
+ * listed among the customers gone, not here. `column`: the sheet has an Action taken column.
  */
-export function responsesTo(
-  customers: readonly { readonly row: number; readonly id: string; readonly name: string; readonly actionTaken?: string }[],
-  earlier: EarlierReviews,
-  column: boolean,
-): Responses | undefined {
+export function responseTally(earlier: EarlierReviews, column: boolean): ResponseTally | undefined {
   const last = earlier.last;
   if (!last) return undefined;
   const asked = new Map<string, { readonly entry: ArchiveEntry; readonly actions: readonly Action[] }>();
+  const askedOf = actionsAsked();
   for (const entry of last.entries) {
-    if (asked.has(entry.key)) continue;
-    const actions = actionsAsked(entry);
-    if (actions.length > 0) asked.set(entry.key, { entry, actions });
+    // Most customers are asked nothing: found by their cell's text before their key is looked up.
+    const actions = askedOf(entry);
+    if (actions.length > 0 && !asked.has(entry.key)) asked.set(entry.key, { entry, actions });
   }
   if (asked.size === 0) return undefined;
   const listed: ActionResponse[] = [];
   let responded = 0;
-  for (const c of customers) {
-    const found = asked.get(archiveKey(c.id, c.name));
-    if (!found) continue;
-    const response = c.actionTaken;
-    if (response !== undefined) responded++;
-    listed.push({
-      row: c.row,
-      id: c.id,
-      name: c.name,
-      recommended: found.actions,
-      response,
-      unchanged: response !== undefined && response === actionTakenOf(found.entry),
-    });
-  }
-  return listed.length ? { recommendedOn: last.date, column, customers: listed, responded } : undefined;
-}
-
-/** The customers with a response recorded, or without one, in sheet order. */
-export function respondedCustomers(responses: Responses, responded: boolean): ActionResponse[] {
-  return responses.customers.filter((c) => (c.response !== undefined) === responded);
+  return {
+    add(c, key) {
+      const found = asked.get(key);
+      if (!found) return;
+      const response = c.actionTaken;
+      if (response !== undefined) responded++;
+      listed.push({
+        row: c.row,
+        id: c.id,
+        name: c.name,
+        recommended: found.actions,
+        response,
+        unchanged: response !== undefined && response === actionTakenOf(found.entry),
+      });
+    },
+    result: () => (listed.length ? { recommendedOn: last.date, column, customers: listed, responded } : undefined),
+  };
 }

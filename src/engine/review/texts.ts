@@ -27,7 +27,7 @@ import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
-import { respondedCustomers, Responses } from "./responses";
+import type { Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
@@ -801,7 +801,7 @@ const QUOTED_RESPONSE = 80;
  * more: one a line on the dashboard. A response the last review found already is said to be.
  */
 export function responseLines(responses: Responses, responded: boolean, lang: Lang): string[] {
-  const list = respondedCustomers(responses, responded);
+  const list = responses.customers.filter((c) => (c.response !== undefined) === responded);
   const lines = list.slice(0, SHOWN_BY_NAME).map((c) => {
     const params = {
       name: customerName(c),
