@@ -1576,7 +1576,17 @@ scenario(
           "changes.gone",
           "changes.renamed",
           "changes.pastDue",
-        ].map((k) => t(lang, k)),
+        ]
+          .map((k) => t(lang, k))
+          // The sample has no Action taken column: how many customers October asked to act on, and no one called unanswered.
+          .concat(t(lang, "changes.responses", { date: lastReview })),
+      );
+      assert.ok(parseInt(values[facts.length - 1], 10) >= 1, `customers asked to act on: ${values[facts.length - 1]}`);
+      const column = lang === "zh" ? "已采取措施" : "Action taken";
+      assert.equal(
+        await block.getByText(t(lang, "changes.responsesHelp", { column })).count(),
+        1,
+        "how to record responses, once",
       );
       assert.equal(
         fact("changes.renamed"),
