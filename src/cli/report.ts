@@ -9,6 +9,7 @@ import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
+import { Responses } from "../engine/review/responses";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
@@ -30,6 +31,7 @@ import {
   ledgerNoticeText,
   policyChangeText,
   renamedText,
+  responseCounts,
   unitChangeText,
   portfolioWarningList,
   problemText,
@@ -101,6 +103,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
+      actionTaken: c.actionTaken ?? null,
       balance: c.balance ?? null,
       creditLimit: c.creditLimit ?? null,
       utilisation: c.utilisation ?? null,
@@ -224,6 +227,7 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,
     otherSheets: changes.otherSheets ?? null,
+    responses: changes.responses ? responsesJson(changes.responses, lang) : null,
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -242,6 +246,26 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       previousLimit: c.previousLimit ?? null,
       limitChange: c.limitChange ?? null,
     })),
+  };
+}
+
+/** What the team recorded about the last review's recommendations, as JSON: every customer asked, its response or null. */
+function responsesJson(responses: Responses, lang: Lang) {
+  return {
+    recommendedOn: isoFromSerial(responses.recommendedOn),
+    column: responses.column,
+    recommended: responses.customers.length,
+    responded: responses.responded,
+    customers: responses.customers.map((c) => ({
+      row: c.row,
+      id: c.id,
+      name: c.name,
+      recommended: c.recommended,
+      recommendedText: c.recommended.map((a) => message(lang, `action.${a}`)),
+      response: c.response ?? null,
+      unchanged: c.unchanged,
+    })),
+    text: responsesLines(responses, lang).join("\n"),
   };
 }
 
@@ -292,6 +316,20 @@ function changesLines(
   lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
   lines.push(pair("changes.safer", movedText(gradeMovers(changes, customers, "safer"), lang)));
   return lines;
+}
+
+/**
+ * What the team recorded about the last review's recommendations, the printed report's and the
+ * JSON's: each count on a line, its customers indented under it, one a line (each carries its
+ * actions and its response, too long to run on).
+ */
+function responsesLines(responses: Responses, lang: Lang): string[] {
+  const { counts, help } = responseCounts(responses, lang);
+  const lines = counts.flatMap((entry) => [
+    labelled(entry.label, formatCount(entry.count, lang), lang),
+    ...entry.customers.map((text) => `  ${text}`),
+  ]);
+  return help ? [...lines, help] : lines;
 }
 
 /**
@@ -503,6 +541,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
+  if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
   lines.push(...trendLines(result.trend, lang));
   const skipped = result.columns.skippedChecks;
   if (skipped.length)

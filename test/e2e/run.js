@@ -635,7 +635,8 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   assert.equal(dataRows(archive2.values), dataRows(archive1.values), "same-day re-run: the review's rows replaced");
   // Every archive cell as the first run wrote it, but the typed-over limit, kept in its customer's row of the day.
   const typedAt = archive1.values[0].indexOf("Typed over by hand");
-  assert.equal(typedAt, archive1.values[0].length - 1, "the archive's typed-over column, last");
+  assert.equal(typedAt, archive1.values[0].length - 2, "the archive's typed-over column, then the team's Action taken, last");
+  assert.equal(archive1.values[0][typedAt + 1], "Action taken");
   compareValues("archive after the re-run", archive2.values, archive1.values, 0, typedAt);
   const customerRow = sheetOf(first, "Customers").values[HEADER_ROW + 1];
   const wrote = customerRow[limitColumn].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -1590,7 +1591,17 @@ scenario(
           "changes.gone",
           "changes.renamed",
           "changes.pastDue",
-        ].map((k) => t(lang, k)),
+        ]
+          .map((k) => t(lang, k))
+          // The sample has no Action taken column: how many customers October asked to act on, and no one called unanswered.
+          .concat(t(lang, "changes.responses", { date: lastReview })),
+      );
+      assert.ok(parseInt(values[facts.length - 1], 10) >= 1, `customers asked to act on: ${values[facts.length - 1]}`);
+      const column = lang === "zh" ? "已采取措施" : "Action taken";
+      assert.equal(
+        await block.getByText(t(lang, "changes.responsesHelp", { column })).count(),
+        1,
+        "how to record responses, once",
       );
       assert.equal(
         fact("changes.renamed"),

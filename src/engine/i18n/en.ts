@@ -184,6 +184,7 @@ export const en = {
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
+  "review.actionTakenLong": "is {length} characters long: the archive keeps the first {max} (the cell stays as it is)",
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',
   "review.ledgerNotUsed":
     'Sheet "{sheet}" has due dates and amounts but was not used as the invoice ledger: it has no {fields} column (overdue figures come from the customer sheet, if it has them)',
@@ -411,6 +412,14 @@ export const en = {
   "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":
     "not compared: the last review stated them in {from}, this one in {to}, another currency (no exchange rate is known)",
+  "changes.responses": "Actions recommended on {date}",
+  "changes.responded": "Response recorded",
+  "changes.noResponse": "No response recorded",
+  "changes.recommendedTo": "{name} ({actions})",
+  "changes.response": '{name} ({actions}): "{response}"',
+  "changes.responseUnchanged": '{name} ({actions}): "{response}" (as on {date}, not changed since)',
+  "changes.responsesHelp":
+    'Record what the team did about each recommendation in an "{column}" column on the customer sheet: the next review shows each response beside the action it answers',
   "changes.limitNotCompared":
     "Recommended limit not compared: the last review stated it in {from}, this one in {to}, another currency",
   "limit.dateTooLate": "the next review date would fall after 9999-12-31, Excel's last date",

@@ -102,6 +102,7 @@ export const uiEn = {
   "ui.field.sales": "Sales",
   "ui.field.equity": "Equity",
   "ui.field.zModel": "Z model",
+  "ui.field.actionTaken": "Action taken",
   "ui.field.archive": "an archive of earlier reviews",
   "ui.field.ledger": "an invoice ledger sheet",
   "ui.policy.intro": "The thresholds the review applies. They are saved on the policy sheet of this workbook.",

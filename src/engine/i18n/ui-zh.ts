@@ -101,6 +101,7 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.field.sales": "营业收入",
   "ui.field.equity": "股东权益",
   "ui.field.zModel": "Z模型",
+  "ui.field.actionTaken": "已采取措施",
   "ui.field.archive": "历史审查档案",
   "ui.field.ledger": "发票明细账工作表",
   "ui.policy.intro": "审查所采用的阈值，保存在本工作簿的政策工作表中。",

@@ -170,6 +170,7 @@ export const zh: Record<MessageKey, string> = {
   "review.notDate": "必须是日期（如 2026-11-30），实际为“{value}”",
   "review.notModel":
     "必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“{value}”",
+  "review.actionTakenLong": "长 {length} 个字符：存档只保留前 {max} 个（单元格保持原样）",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",
   "review.ledgerNotUsed":
     "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（逾期数据取自客户表中的逾期列，如有）",
@@ -375,6 +376,14 @@ export const zh: Record<MessageKey, string> = {
   "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
   "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
   "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",
+  "changes.responses": "{date}建议采取措施的客户",
+  "changes.responded": "已记录处理措施",
+  "changes.noResponse": "未记录处理措施",
+  "changes.recommendedTo": "{name}（{actions}）",
+  "changes.response": "{name}（{actions}）：“{response}”",
+  "changes.responseUnchanged": "{name}（{actions}）：“{response}”（{date}已是此内容，此后未改）",
+  "changes.responsesHelp":
+    "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
   "limit.dateTooLate": "下次复审日期将晚于 Excel 的最后日期 9999年12月31日",
 

@@ -15,7 +15,7 @@ import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { TypedOver } from "./typed-over";
-import { Decision } from "./decisions";
+import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
@@ -44,6 +44,7 @@ export const ARCHIVE_FIELDS = [
   "sheet",
   "unit",
   "typedOver",
+  "actionTaken",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
@@ -154,6 +155,8 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   sheet: { header: bilingual("summary.sheet"), format: "text", width: 16 },
   unit: { header: bilingual("summary.amountUnit"), format: "text", width: 12 },
   typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 16 },
+  // The sheet's own column, as the team wrote it at this review: what it did since the last recommendation.
+  actionTaken: { header: FIELD_LABELS.actionTaken, format: "text", width: 30 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
@@ -192,6 +195,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     review.sheet,
     review.unit,
     review.typedOverText(c),
+    c.actionTaken ?? null,
   ];
 }
 
@@ -397,6 +401,26 @@ function codesIn(value: CellValue): string[] {
 
 function readCodes(value: CellValue): WarningCode[] {
   return codesIn(value).filter((s): s is WarningCode => (WARNING_CODES as readonly string[]).includes(s));
+}
+
+const ACTIONS_AT = ARCHIVE_FIELDS.indexOf("actions");
+const ACTION_TAKEN_AT = ARCHIVE_FIELDS.indexOf("actionTaken");
+
+/**
+ * The actions an archived row's review recommended; none when the archive has no action-codes
+ * column. Read from the row's cells when asked (of the last review's rows only), not for every
+ * row of every review the archive holds.
+ */
+export function actionsOf(entry: ArchiveEntry): Action[] {
+  return codesIn(entry.line[ACTIONS_AT]).filter((s): s is Action => (ACTIONS as readonly string[]).includes(s));
+}
+
+/** What the customer sheet's Action taken column said at an archived row's review; undefined when blank (or the archive has no such column). */
+export function actionTakenOf(entry: ArchiveEntry): string | undefined {
+  const value = entry.line[ACTION_TAKEN_AT];
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+  const text = String(value).trim();
+  return text === "" ? undefined : text;
 }
 
 /** What the archive knows of the reviews before one as-of date. */

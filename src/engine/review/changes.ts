@@ -3,8 +3,9 @@
  * before the as-of date (score, grade, warnings, recommended limit), and the portfolio against
  * the latest review date before it (grade migration, warnings that came and went, customers
  * added and gone, and the policy when it is not the one that review used: warnings come and go
- * with a threshold, and grades with a band, as much as with a customer's figures). Pure: it reads
- * the review's customers, what the archive holds and the policy history.
+ * with a threshold, and grades with a band, as much as with a customer's figures), and what the
+ * team recorded about the last review's recommendations (responses.ts). Pure: it reads the
+ * review's customers, what the archive holds and the policy history.
  */
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
@@ -17,6 +18,7 @@ import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
+import { responseTally, Responses } from "./responses";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -104,6 +106,11 @@ export interface ReviewChanges {
    * (a sheet renamed since starts a history of its own, and the reader is told how to carry it over).
    */
   readonly otherSheets?: readonly string[];
+  /**
+   * The customers the last review asked the team to act on, with the response the sheet's
+   * Action taken column records (see responses.ts); undefined when it asked for no action.
+   */
+  readonly responses?: Responses;
 }
 
 /** A customer whose id the archive holds under another name: the archive shows both from this review on. */
@@ -259,7 +266,7 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
 /**
  * Each customer and the portfolio against the last review. `unit` is this review's (see
  * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
- * in another currency are not compared.
+ * in another currency are not compared. `actionColumn`: the sheet has an Action taken column.
  */
 export function whatChanged(
   customers: readonly CustomerResult[],
@@ -267,6 +274,7 @@ export function whatChanged(
   unit: AmountUnit | undefined,
   policy?: PolicyChange,
   otherSheets?: readonly string[],
+  actionColumn = false,
 ): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
@@ -283,9 +291,11 @@ export function whatChanged(
   let riskierFromPolicy = 0;
   let saferFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
+  const responses = responseTally(earlier, actionColumn);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
+    responses?.add(c, key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
     const previousName = renamedFrom(c.id, c.name, earlier.latest.get(key));
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
@@ -324,6 +334,7 @@ export function whatChanged(
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
+    responses: responses?.result(),
   };
 }
 

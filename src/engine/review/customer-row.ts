@@ -31,7 +31,16 @@ export interface CustomerRow {
   readonly numbers: Partial<Record<InputField, number>>;
   readonly negativeNewsDate?: number;
   readonly zModel?: ZModel;
+  /** What the team recorded it did since the last review's recommendation (see ACTION_TAKEN_MAX); undefined when blank. */
+  readonly actionTaken?: string;
 }
+
+/**
+ * The characters of an Action taken cell the review keeps: the archive holds it on every
+ * customer's row of every review, and the faces quote it. A longer cell stays as it is on the
+ * sheet; its first ones are kept, and a note at the cell says so.
+ */
+export const ACTION_TAKEN_MAX = 500;
 
 const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "creditLimit",
@@ -242,6 +251,17 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     }
   }
 
+  let actionTaken: string | undefined;
+  if (ctx.columns.actionTaken !== undefined) {
+    const taken = text(cellOf(values, "actionTaken", ctx));
+    if (taken.length > ACTION_TAKEN_MAX) {
+      const error = new CreditError("value", "review.actionTakenLong", { length: taken.length, max: ACTION_TAKEN_MAX });
+      (badCells ??= []).push({ field: "actionTaken", error: inCell(error, "actionTaken", row, ctx) });
+      // Not cut inside a surrogate pair: a character beyond the first plane stays whole or goes.
+      actionTaken = `${taken.slice(0, ACTION_TAKEN_MAX).replace(/[\uD800-\uDBFF]$/, "")}…`;
+    } else if (taken !== "") actionTaken = taken;
+  }
+
   const id = text(cellOf(values, "id", ctx));
   const name = text(cellOf(values, "name", ctx));
   if (id === "" && name === "") {
@@ -259,6 +279,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     numbers,
     negativeNewsDate,
     zModel,
+    actionTaken,
   };
 }
 

@@ -470,6 +470,7 @@ export function reviewCustomer(
       warningsUnderLastPolicy: undefined,
       gradeUnderLastPolicy: undefined,
       actions,
+      actionTaken: row.actionTaken,
       notes: notes ?? NONE,
       errors: fatal,
     };
@@ -523,6 +524,7 @@ export function reviewCustomer(
     monitoringMonths: monitoringMonths(grade, policy),
     // "Re-assess now" means now: the next review is the as-of date itself.
     nextReview: reviewsNow(actions) ? asOf : run.nextReviewOf(grade),
+    actionTaken: row.actionTaken,
     notes: notes ?? NONE,
     errors: NONE,
   };

@@ -21,6 +21,15 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /**
+ * Whether an action asks the team to do something: all but keeping the terms and a raise the
+ * limit may have (neither asks anything beyond the routine monitoring). Whom the team acts on,
+ * and whose action the next review asks about.
+ */
+export function asksForAction(code: Action): boolean {
+  return code !== "KEEP_TERMS" && code !== "RAISE_LIMIT";
+}
+
+/**
  * The rules that produce an action besides the warnings themselves: the grade bands, the
  * legal-action age, and why a low-risk customer's limit stays where it is.
  */

@@ -28,12 +28,13 @@ export const INPUT_FIELDS = [
   "sales",
   "equity",
   "zModel",
+  "actionTaken",
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
-/** Every column read as a number: all but the names, the factor scores, the news date and the model. */
+/** Every column read as a number: all but the names, the factor scores, the news date, the model and the action taken. */
 export const NUMBER_FIELDS: readonly InputField[] = INPUT_FIELDS.filter(
-  (f) => !["id", "name", "negativeNewsDate", "zModel", ...FACTORS].includes(f),
+  (f) => !["id", "name", "negativeNewsDate", "zModel", "actionTaken", ...FACTORS].includes(f),
 );
 
 /**
@@ -113,6 +114,8 @@ export const FIELD_LABELS: Readonly<Record<InputField, Bilingual>> = {
   sales: { en: "Sales", zh: "营业收入" },
   equity: { en: "Equity", zh: "股东权益" },
   zModel: { en: "Z model", zh: "Z模型" },
+  // The team's own record of what it did about the last review's recommendation: read and archived, never written.
+  actionTaken: { en: "Action taken", zh: "已采取措施" },
 };
 
 /** Other headers people write for the input columns, from ERP exports and hand-made sheets. */
@@ -180,6 +183,18 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
   sales: ["Revenue", "Net sales", "Turnover", "销售收入", "营业总收入"],
   equity: ["Market value of equity", "Book equity", "Shareholders equity", "所有者权益", "所有者权益合计", "净资产"],
   zModel: ["Z-score model", "Model", "Z值模型"],
+  actionTaken: [
+    "Actions taken",
+    "Response",
+    "Responses",
+    "Follow-up",
+    "处理措施",
+    "跟进措施",
+    "采取措施",
+    "已采取的措施",
+    "处理情况",
+    "跟进情况",
+  ],
 };
 
 /** An engine message naming an input field ("totalAssets") names it as the column's header does, in the reader's language. */

@@ -2,8 +2,9 @@
  * What could not be worked out for a customer whose factors are valid, and why: a bad cell
  * or an input that makes a figure undefined switches off only the figures and checks that
  * need it. The customer keeps its score, grade and decisions; the note names the cell. A few
- * notes hold nothing against the customer: what a figure is (a debt-free company), or which of
- * two figures the review used (the archive's previous score over the sheet's).
+ * notes hold nothing against the customer: what a figure is (a debt-free company), which of
+ * two figures the review used (the archive's previous score over the sheet's), or that the
+ * archive keeps only the start of a long Action taken text.
  */
 import { CreditError } from "../errors";
 import { InputField } from "./fields";
@@ -46,6 +47,8 @@ const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
   "note.debtFree",
   "note.previousScoreArchived",
   "note.previousScoreUnscored",
+  // The team's record of what it did, kept shorter in the archive: nothing about the customer's credit.
+  "review.actionTakenLong",
 ]);
 
 const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
@@ -69,6 +72,7 @@ export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTar
   ebit: ["zScore", "interestCoverage", "Z_DISTRESS", "COVERAGE"],
   interestExpense: ["interestCoverage", "COVERAGE"],
   inventory: [],
+  actionTaken: [],
 };
 
 /**

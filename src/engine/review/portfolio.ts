@@ -9,7 +9,7 @@ import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
 import { withoutSumDust } from "../precision";
-import { Decision, isOverdue, Reason } from "./decisions";
+import { asksForAction, Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
 import { Finding, WarningCode, WARNING_CODES } from "./warnings";
@@ -82,7 +82,7 @@ export function topRiskCustomers(
  * limit, held orders, collection, legal action, a re-assessment now): whom the team acts on.
  */
 export function needsAction(actions: readonly Decision[]): boolean {
-  for (let i = 0; i < actions.length; i++) if (actions[i].code !== "KEEP_TERMS" && actions[i].code !== "RAISE_LIMIT") return true;
+  for (let i = 0; i < actions.length; i++) if (asksForAction(actions[i].code)) return true;
   return false;
 }
 

@@ -124,6 +124,11 @@ export interface CustomerResult {
   readonly monitoring?: Monitoring;
   readonly monitoringMonths?: number;
   readonly nextReview?: number;
+  /**
+   * What the sheet's Action taken column says the team did since the last review's
+   * recommendation (the user's own column: read and archived, never written); undefined when blank.
+   */
+  readonly actionTaken?: string;
   /** Figures and checks not computed for this customer, and why; the rest of its review stands. */
   readonly notes: readonly CustomerNote[];
   /** Problems that stop the customer's score and everything after it: a bad factor, no id or name. */
@@ -407,6 +412,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
           units.unit,
           lastPolicy?.change,
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
+          columns.actionTaken !== undefined,
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),

@@ -26,6 +26,7 @@ import {
   laterReviewsText,
   moreAtRiskText,
   pastDueLines,
+  responseCounts,
   renamedLines,
   policyChangeText,
   unitChangeText,
@@ -236,6 +237,15 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     // The count, then the customers one a line, as the new warnings' are.
     pair(t("changes.pastDue"), result.reviewsPastDue.count, "integer");
     for (const text of pastDueLines(result.reviewsPastDue, lang)) left.line(text);
+    // What the team recorded about the last review's recommendations, the customers one a line.
+    if (changes.responses) {
+      const { counts, help } = responseCounts(changes.responses, lang);
+      for (const { label, count, customers } of counts) {
+        pair(label, count, "integer");
+        for (const text of customers) left.line(text);
+      }
+      if (help) left.line(help);
+    }
   }
 
   // The cells typed over are written again by this review: the report keeps what they held.

@@ -17,7 +17,7 @@ import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
 import type { CustomerChange, MovedCustomer, PolicyChange, RenamedCustomer, ReviewChanges, SettingChange } from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
-import { fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
+import { FIELD_LABELS, fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
@@ -27,6 +27,7 @@ import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
+import type { Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
@@ -789,6 +790,63 @@ export function renamedLines(renamed: readonly RenamedCustomer[], lang: Lang): s
 /** The same after their count on one line, as the printed report and the pane give it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
 export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): string {
   return warningChangeText({ count: renamed.length, customers: renamedLines(renamed, lang) }, lang);
+}
+
+/** How many characters of a response a line quotes: the rest is on the sheet, in the archive and in the JSON. */
+const QUOTED_RESPONSE = 80;
+
+/**
+ * The customers the last review asked to act on with a response recorded (or without one), each
+ * by name with the actions asked (and its response, quoted), the first few and then how many
+ * more: one a line on the dashboard. A response the last review found already is said to be.
+ */
+export function responseLines(responses: Responses, responded: boolean, lang: Lang): string[] {
+  const list = responses.customers.filter((c) => (c.response !== undefined) === responded);
+  const lines = list.slice(0, SHOWN_BY_NAME).map((c) => {
+    const params = {
+      name: customerName(c),
+      actions: c.recommended.map((a) => message(lang, `action.${a}`)).join(message(lang, "sep.list")),
+    };
+    if (c.response === undefined) return message(lang, "changes.recommendedTo", params);
+    const response = c.response.length > QUOTED_RESPONSE ? `${c.response.slice(0, QUOTED_RESPONSE - 1)}…` : c.response;
+    return c.unchanged
+      ? message(lang, "changes.responseUnchanged", { ...params, response, date: dateText(responses.recommendedOn, lang) })
+      : message(lang, "changes.response", { ...params, response });
+  });
+  const more = list.length - lines.length;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/**
+ * What the team recorded about the last review's recommendations, as every face lists it: how
+ * many customers it asked to act on, then those with a response and those without, each with
+ * its customers; without an Action taken column, only the first, and `help` saying how to record them.
+ */
+export function responseCounts(
+  responses: Responses,
+  lang: Lang,
+): {
+  readonly counts: readonly { readonly label: string; readonly count: number; readonly customers: readonly string[] }[];
+  readonly help?: string;
+} {
+  const asked = {
+    label: message(lang, "changes.responses", { date: dateText(responses.recommendedOn, lang) }),
+    count: responses.customers.length,
+    customers: [],
+  };
+  if (!responses.column)
+    return { counts: [asked], help: message(lang, "changes.responsesHelp", { column: FIELD_LABELS.actionTaken[lang] }) };
+  return {
+    counts: [
+      asked,
+      { label: message(lang, "changes.responded"), count: responses.responded, customers: responseLines(responses, true, lang) },
+      {
+        label: message(lang, "changes.noResponse"),
+        count: responses.customers.length - responses.responded,
+        customers: responseLines(responses, false, lang),
+      },
+    ],
+  };
 }
 
 /**

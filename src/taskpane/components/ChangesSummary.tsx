@@ -2,7 +2,8 @@
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
  * moved), the warnings that came and went, the customers added, gone and renamed, the policy when the last
- * review used another, and the customers whose review came due and was missed. Without an
+ * review used another, the customers whose review came due and was missed, and what the team
+ * recorded about the last review's recommendations (or, with no Action taken column, how to record it). Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
@@ -18,6 +19,7 @@ import {
   pastDueText,
   policyChangeText,
   renamedText,
+  responseCounts,
   unitChangeText,
   warningChangeCounts,
   warningChangeText,
@@ -65,10 +67,20 @@ export function ChangesSummary({
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
     [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],
   ];
+  const responses = changes.responses && responseCounts(changes.responses, lang);
+  if (responses)
+    facts.push(
+      ...responses.counts.map((entry): Fact => [entry.label, warningChangeText(entry, lang), entry.customers.length === 0]),
+    );
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>
       {title}
       <FactList facts={facts} />
+      {responses?.help && (
+        <Text as="p" className={panel.muted}>
+          {responses.help}
+        </Text>
+      )}
     </section>
   );
 }

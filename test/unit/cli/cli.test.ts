@@ -109,6 +109,7 @@ describe("the sample workbooks", () => {
       "Customer sheet",
       "Amounts in",
       "Typed over by hand",
+      "Action taken",
     ]);
     // Every customer is archived, those with errors too (with the error in words).
     expect(archive.actualRowCount).toBe(1 + result!.customers.length);

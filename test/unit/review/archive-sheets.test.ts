@@ -7,7 +7,7 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { readArchive } from "../../../src/engine/review/archive";
+import { ARCHIVE_FIELDS, readArchive } from "../../../src/engine/review/archive";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { ReviewResult } from "../../../src/engine/review/review";
 import { changesTitle, customerChangeLines, unitChangeText } from "../../../src/engine/review/texts";
@@ -88,7 +88,7 @@ describe("the archive's sheet and unit columns", () => {
   ] as const)("headed in the review's language (%s), last, and read back", (lang, headers) => {
     const { book } = review({ sheets: { Domestic: DOMESTIC } }, "Domestic", OCT, lang);
     const archive = book.archive!;
-    expect(archive[0]).toHaveLength(24);
+    expect(archive[0]).toHaveLength(ARCHIVE_FIELDS.length);
     expect(archive[0].slice(SHEET_AT, UNIT_AT + 1)).toEqual(headers);
     expect(archive.slice(1).map((line) => line.slice(SHEET_AT, UNIT_AT + 1))).toEqual(Array(3).fill(["Domestic", "元"]));
     const contents = readArchive(archive)!;
@@ -238,7 +238,7 @@ describe("an archive in the previous layout (no sheet, no unit)", () => {
     expect(next.result.changes!.units).toBeUndefined();
     expect(changeOf(next.result, "C001").previousLimit).toBe(1_000_000);
     const written = next.book.archive!;
-    expect(written[0]).toHaveLength(24);
+    expect(written[0]).toHaveLength(ARCHIVE_FIELDS.length);
     expect(written[0].slice(SHEET_AT, UNIT_AT + 1)).toEqual(["Customer sheet", "Amounts in"]);
     expect(rowsOf(written)).toEqual([
       [OCT, "Branch", "C001", 1.5, null],

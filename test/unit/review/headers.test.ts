@@ -45,6 +45,7 @@ const EN_ALL = [
   "Sales",
   "Equity",
   "Z model",
+  "Action taken",
 ];
 const ZH_ALL = [
   "客户编号",
@@ -67,6 +68,7 @@ const ZH_ALL = [
   "营业收入",
   "股东权益",
   "Z模型",
+  "已采取措施",
 ];
 // One customer with every column: high risk, over its limit, 91 days overdue, recent news, weak ratios.
 const FULL_ROW: CellValue[] = [
@@ -94,6 +96,7 @@ const FULL_ROW: CellValue[] = [
   1000,
   0,
   "private",
+  "  Limit cut to 600 on 03-02  ",
 ];
 
 describe("header row and columns", () => {
@@ -104,7 +107,7 @@ describe("header row and columns", () => {
     const result = review([headers, FULL_ROW]);
     expect(result.columns.headerRow).toBe(1);
     expect(result.columns.found.map((f) => f.field)).toEqual([...INPUT_FIELDS]);
-    expect(result.columns.found.map((f) => f.column)).toEqual("ABCDEFGHIJKLMNOPQRSTUVWX".split(""));
+    expect(result.columns.found.map((f) => f.column)).toEqual("ABCDEFGHIJKLMNOPQRSTUVWXY".split(""));
     expect(result.columns.found.map((f) => f.header)).toEqual(headers);
     expect(result.columns.missingOptional).toEqual([]);
     expect(result.columns.unknown).toEqual([]);
@@ -114,6 +117,7 @@ describe("header row and columns", () => {
     expect(c.errors).toEqual([]);
     expect(c.id).toBe("K-01");
     expect(c.name).toBe("Kestrel Ltd");
+    expect(c.actionTaken).toBe("Limit cut to 600 on 03-02");
     expect(c.grade).toBe("high");
     expect(c.findings.map((f) => f.code)).toEqual([
       "SCORE_RISE",

@@ -364,6 +364,7 @@ describe("archive plan", () => {
     "Customer sheet",
     "Amounts in",
     "Typed over by hand",
+    "Action taken",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
@@ -401,8 +402,10 @@ describe("archive plan", () => {
       null,
       "RAISE_LIMIT",
       null,
-      // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing to check).
+      // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing
+      // to check); no Action taken column on the sheet.
       "Customers",
+      null,
       null,
       null,
     ]);
@@ -434,6 +437,7 @@ describe("archive plan", () => {
       "money",
       "money",
       "integer",
+      "text",
       "text",
       "text",
       "text",
@@ -508,8 +512,10 @@ describe("archive plan", () => {
       1.5,
       "Low",
       ...Array(10).fill(null),
-      // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known; nothing typed over kept.
+      // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known;
+      // nothing typed over kept; no Action taken recorded (the column did not exist).
       "Customers",
+      null,
       null,
       null,
     ]);

@@ -635,7 +635,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet("Credit Policy")!.headerFooter.centerHeader).toBe("Credit Policy — 2026-03-31");
     // The archive prints this review's three rows (below the earlier review's), its header repeated
     // on top of each page; the other sheets print whole.
-    expect(fake.sheet("Credit Review Archive")!.print).toMatchObject({ area: "A3:X5", titleRows: "$1:$1" });
+    expect(fake.sheet("Credit Review Archive")!.print).toMatchObject({ area: "A3:Y5", titleRows: "$1:$1" });
     for (const name of ["Customers", "Credit Review Summary", "Credit Policy"])
       expect(fake.sheet(name)!.print.area).toBeUndefined();
     // The customer sheet is the user's: its pages numbered, no header of ours.

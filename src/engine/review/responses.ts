@@ -1,0 +1,110 @@
+/**
+ * What the team did about the last review's recommendations: each customer on the sheet whose
+ * last review recommended an action that asks the team to act (asksForAction: not keeping the
+ * terms, nor a raise the limit may have), with what the sheet's Action taken column says now.
+ * The review archives that column at every review, so the next one also tells a response
+ * typed since from one left as the last review found it. Pure: it reads the review's customers
+ * and the archive's rows of the last review.
+ */
+import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveEntry, EarlierReviews } from "./archive";
+import { Action, asksForAction } from "./decisions";
+
+/** One customer the last review asked the team to act on. */
+export interface ActionResponse {
+  /** 1-based sheet row, as on CustomerResult. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** The last review's actions that ask the team to act, in its order. */
+  readonly recommended: readonly Action[];
+  /** What the sheet's Action taken column says now; undefined when blank (no response recorded). */
+  readonly response?: string;
+  /**
+   * The response is the text the last review archived for the customer: typed before that
+   * review, and not changed since (it may not answer that review's recommendation).
+   */
+  readonly unchanged: boolean;
+}
+
+export interface Responses {
+  /** The date of the last review, whose recommendations these are. */
+  readonly recommendedOn: number;
+  /**
+   * Whether the customer sheet has an Action taken column. Without one nothing was recorded,
+   * and no customer is said to have gone unanswered: the faces say, once, how to record them.
+   */
+  readonly column: boolean;
+  /** Every customer on the sheet the last review asked the team to act on, in sheet order. */
+  readonly customers: readonly ActionResponse[];
+  /** How many of them have a response recorded. */
+  readonly responded: number;
+}
+
+/**
+ * The last review's actions for each customer that ask the team to act (empty when none, or the
+ * archive does not say), worked out once per text of its codes cell: a review's rows share a few.
+ */
+function actionsAsked(): (entry: ArchiveEntry) => readonly Action[] {
+  const byCodes = new Map<unknown, readonly Action[]>();
+  const at = ARCHIVE_FIELDS.indexOf("actions");
+  return (entry) => {
+    const codes = entry.line[at];
+    let actions = byCodes.get(codes);
+    if (actions === undefined) byCodes.set(codes, (actions = actionsOf(entry).filter(asksForAction)));
+    return actions;
+  };
+}
+
+/** What the last review asked, gathered once; then each customer of the sheet in turn, and the responses. */
+export interface ResponseTally {
+  /** The next customer of the sheet, in sheet order, with its key (archiveKey): what changed works it out once for both. */
+  add(customer: ResponseSubject, key: string): void;
+  /** The customers the last review asked to act on, with their responses; undefined when it asked none of those on the sheet. */
+  result(): Responses | undefined;
+}
+
+export interface ResponseSubject {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly actionTaken?: string;
+}
+
+/**
+ * The customers on the sheet whose last review (the latest before this one, of this sheet)
+ * recommended an action to take, each with the response recorded; undefined with no last
+ * review, or when it asked no customer to act. A customer is matched as what changed matches it
+ * (its id, else its name), so a renamed one keeps its recommendation; one gone from the sheet is
+ * listed among the customers gone, not here. `column`: the sheet has an Action taken column.
+ */
+export function responseTally(earlier: EarlierReviews, column: boolean): ResponseTally | undefined {
+  const last = earlier.last;
+  if (!last) return undefined;
+  const asked = new Map<string, { readonly entry: ArchiveEntry; readonly actions: readonly Action[] }>();
+  const askedOf = actionsAsked();
+  for (const entry of last.entries) {
+    // Most customers are asked nothing: found by their cell's text before their key is looked up.
+    const actions = askedOf(entry);
+    if (actions.length > 0 && !asked.has(entry.key)) asked.set(entry.key, { entry, actions });
+  }
+  if (asked.size === 0) return undefined;
+  const listed: ActionResponse[] = [];
+  let responded = 0;
+  return {
+    add(c, key) {
+      const found = asked.get(key);
+      if (!found) return;
+      const response = c.actionTaken;
+      if (response !== undefined) responded++;
+      listed.push({
+        row: c.row,
+        id: c.id,
+        name: c.name,
+        recommended: found.actions,
+        response,
+        unchanged: response !== undefined && response === actionTakenOf(found.entry),
+      });
+    },
+    result: () => (listed.length ? { recommendedOn: last.date, column, customers: listed, responded } : undefined),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Two months through the command line: the sample reviewed on 2026-11-30, an Action taken column
+ * added to the reviewed copy and filled in for a few of the customers November asked the team to
+ * act on, then the copy reviewed on 2026-12-31. December's terminal report, its JSON and its
+ * summary sheet each show the responses beside November's recommendations, and the customers
+ * left without one; the archive keeps what the column said.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { loadWorkbook, runCli } from "../../support/cli";
+
+const EXAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+/** The sample's header row on the customer sheet. */
+const HEADER_ROW = 3;
+const RESPONSES: Readonly<Record<string, string>> = {
+  C0004: "Collection agency engaged 2026-12-04",
+  C0011: "催收函已发出",
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-responses-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The reviewed copy with an Action taken column after the last one, filled in for RESPONSES' customers. */
+async function withActionTaken(from: string, to: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const ws = wb.getWorksheet("Customers")!;
+  const column = ws.getRow(HEADER_ROW).cellCount + 1;
+  ws.getRow(HEADER_ROW).getCell(column).value = "Action taken";
+  ws.eachRow((row, n) => {
+    const response = n > HEADER_ROW ? RESPONSES[String(row.getCell(1).value)] : undefined;
+    if (response) row.getCell(column).value = response;
+  });
+  await wb.xlsx.writeFile(to);
+}
+
+/** The summary sheet's column A and B, a pair per row, from the row labelled `from` on. */
+function summaryFrom(ws: ExcelJS.Worksheet, from: string, count: number): [unknown, unknown][] {
+  const rows: [unknown, unknown][] = [];
+  ws.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value ?? null]));
+  const start = rows.findIndex(([label]) => label === from);
+  expect(start).toBeGreaterThan(0);
+  return rows.slice(start, start + count);
+}
+
+test("November's recommendations and December's responses in the terminal, the JSON and the summary sheet", async () => {
+  const input = path.join(dir, "customers.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  const november = await runCli(input, "--as-of", "2026-11-30", "--lang", "en");
+  expect(november.code).toBe(0);
+  // A first review: nothing to ask about.
+  expect(november.result!.changes).toBeUndefined();
+  expect(november.stdout).not.toContain("Actions recommended on");
+
+  const edited = path.join(dir, "december-in.xlsx");
+  await withActionTaken(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), edited);
+  const out = path.join(dir, "december.xlsx");
+  const json = await runCli(edited, "--as-of", "2026-12-31", "--lang", "en", "--json", "--out", out);
+  expect(json.code).toBe(0);
+  const report = JSON.parse(json.stdout);
+  const responses = report.changes.responses;
+  expect(responses).toMatchObject({ recommendedOn: "2026-11-30", column: true, recommended: 12, responded: 2 });
+  expect(responses.customers.slice(0, 3)).toEqual([
+    {
+      row: 7,
+      id: "C0004",
+      name: "Litware Components",
+      recommended: ["ESCALATE_COLLECTION", "REASSESS"],
+      recommendedText: ["Escalate collection and stop shipments", "Re-assess the customer now"],
+      response: "Collection agency engaged 2026-12-04",
+      unchanged: false,
+    },
+    {
+      row: 8,
+      id: "C0005",
+      name: "Adventure Works Cycles",
+      recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE", "ESCALATE_COLLECTION", "REASSESS"],
+      recommendedText: [
+        "Require prepayment",
+        "Restrict the credit limit",
+        "Ask for a guarantee or credit insurance",
+        "Escalate collection and stop shipments",
+        "Re-assess the customer now",
+      ],
+      response: null,
+      unchanged: false,
+    },
+    {
+      row: 10,
+      id: "C0007",
+      name: "Wide World Importers",
+      recommended: ["HOLD_ORDERS"],
+      recommendedText: ["Hold new orders until the balance is back under the limit"],
+      response: null,
+      unchanged: false,
+    },
+  ]);
+  expect(
+    responses.customers.filter((c: { response: string | null }) => c.response !== null).map((c: { id: string }) => c.id),
+  ).toEqual(["C0004", "C0011"]);
+  // Each customer's own record, as read.
+  const coho = report.customers.find((c: { id: string }) => c.id === "C0011");
+  expect(coho.actionTaken).toBe("催收函已发出");
+  expect(report.customers.find((c: { id: string }) => c.id === "C0001").actionTaken).toBeNull();
+
+  const terminal = await runCli(edited, "--as-of", "2026-12-31", "--lang", "en", "--out", path.join(dir, "terminal.xlsx"));
+  expect(terminal.code).toBe(0);
+  const lines = terminal.stdout.split("\n");
+  const at = lines.indexOf("Actions recommended on 2026-11-30: 12");
+  expect(at).toBeGreaterThan(0);
+  expect(lines.slice(at + 1, at + 11)).toEqual([
+    "Response recorded: 2",
+    '  Litware Components (Escalate collection and stop shipments, Re-assess the customer now): "Collection agency engaged 2026-12-04"',
+    '  Coho Winery (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance, Escalate collection and stop shipments): "催收函已发出"',
+    "No response recorded: 10",
+    "  Adventure Works Cycles (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance, Escalate collection and stop shipments, Re-assess the customer now)",
+    "  Wide World Importers (Hold new orders until the balance is back under the limit)",
+    "  Proseware Logistics (Escalate collection and stop shipments, Consider legal action)",
+    "  Woodgrove Foods (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance, Re-assess the customer now)",
+    "  Relecloud Systems (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance, Escalate collection and stop shipments)",
+    "  and 5 more",
+  ]);
+  expect(responses.text).toBe(lines.slice(at, at + 11).join("\n"));
+
+  const wb = await loadWorkbook(out);
+  expect(summaryFrom(wb.getWorksheet("Credit Review Summary")!, "Actions recommended on 2026-11-30", 5)).toEqual([
+    ["Actions recommended on 2026-11-30", 12],
+    ["Response recorded", 2],
+    [lines[at + 2].trim(), null],
+    [lines[at + 3].trim(), null],
+    ["No response recorded", 10],
+  ]);
+  // The archive keeps what the column said at December's review, on those customers' December rows.
+  const archive = wb.getWorksheet("Credit Review Archive")!;
+  const header = (archive.getRow(1).values as unknown[]).slice(1);
+  const column = header.indexOf("Action taken") + 1;
+  expect(column).toBe(header.length);
+  const kept: [unknown, unknown][] = [];
+  archive.eachRow((row, n) => {
+    if (n > 1 && row.getCell(column).value !== null) kept.push([row.getCell(3).value, row.getCell(column).value]);
+  });
+  expect(kept).toEqual(Object.entries(RESPONSES));
+});
+
+test("the reviewed copy without the column: one line says where responses can be recorded", async () => {
+  const input = path.join(dir, "customers.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
+  const december = await runCli(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31", "--lang", "zh");
+  expect(december.code).toBe(0);
+  const lines = december.stdout.split("\n");
+  const at = lines.indexOf("2026年11月30日建议采取措施的客户：12");
+  expect(at).toBeGreaterThan(0);
+  expect(lines[at + 1]).toBe(
+    "可在客户表中添加“已采取措施”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
+  );
+  expect(december.stdout).not.toContain("未记录处理措施");
+});

@@ -1,0 +1,285 @@
+/**
+ * The team's record of what it did about a review's recommendations: the customer sheet's Action
+ * taken column read (its other headers, a text too long for the archive), archived with each
+ * review (an archive from before the column read and rewritten), and compared a review later
+ * with the actions the last one asked for: answered, unanswered, a customer gone, one renamed,
+ * a response left as the last review found it, and a sheet without the column.
+ */
+import { Lang } from "../../../src/engine/i18n";
+import { actionsOf, actionTakenOf, ARCHIVE_FIELDS, readArchive } from "../../../src/engine/review/archive";
+import { ACTION_TAKEN_MAX } from "../../../src/engine/review/customer-row";
+import { runReview } from "../../../src/engine/review/review";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { issuesText, responseCounts, responseLines } from "../../../src/engine/review/texts";
+import { Responses } from "../../../src/engine/review/responses";
+import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { customerSheet, Grid, serial } from "../../support/review-grid";
+
+const NOV = serial("2026-11-30");
+const DEC = serial("2026-12-31");
+const JAN = serial("2027-01-31");
+const HIGH = [4, 4, 4, 4, 4];
+const LOW = [1, 1, 1, 1, 1];
+const ACTION_AT = ARCHIVE_FIELDS.indexOf("actionTaken");
+
+/**
+ * November's sheet: three high-risk customers (prepayment, a restricted limit, a guarantee), one
+ * known by its name alone, and a low-risk one whose terms are kept (nothing to act on).
+ */
+const NOVEMBER: Grid = customerSheet(
+  ["Credit limit", "Outstanding balance", "Overdue amount"],
+  [
+    { id: "C001", name: "Alpha", factors: HIGH, extra: [1000, 500, 0] },
+    { id: "C002", name: "Beta", factors: LOW, extra: [1000, 500, 0] },
+    { id: "C003", name: "Gamma", factors: HIGH, extra: [1000, 500, 0] },
+    { id: "C004", name: "Delta", factors: HIGH, extra: [1000, 500, 0] },
+    { id: "C005", name: "Epsilon", factors: HIGH, extra: [1000, 500, 0] },
+    { id: "", name: "Zeta", factors: HIGH, extra: [1000, 500, 0] },
+  ],
+);
+
+/**
+ * December's: an Action taken column (headed as `header`) with a response for Alpha, the renamed
+ * Epsilon and Zeta, none for Gamma; Delta is gone.
+ */
+function december(header = "Action taken"): Grid {
+  const [head, alpha, beta, gamma, , epsilon, zeta] = NOVEMBER;
+  return [
+    [...head, header],
+    [...alpha, "Limit cut to 500; prepayment agreed 12-03"],
+    [...beta, null],
+    [...gamma, "   "],
+    [...epsilon.slice(0, 1), "Epsilon Holdings", ...epsilon.slice(2), "担保函已收到"],
+    [...zeta, "Guarantee requested"],
+  ];
+}
+
+function reviewed(workbook: CycleWorkbook, asOf: number, lang: Lang = "en") {
+  return reviewWorkbook(workbook, asOf, lang);
+}
+
+describe("reading the Action taken column", () => {
+  test.each(["Action taken", "Actions taken", "Response", "Follow-up", "已采取措施", "处理措施", "跟进措施", "采取措施"])(
+    'headed "%s": read as text per customer, trimmed, blank as nothing',
+    (header) => {
+      const result = runReview({ sheetName: "Customers", values: december(header), asOf: DEC, policy: DEFAULT_POLICY });
+      expect(result.columns.found.find((f) => f.field === "actionTaken")?.header).toBe(header);
+      expect(result.columns.unknown).toEqual([]);
+      expect(result.customers.map((c) => c.actionTaken)).toEqual([
+        "Limit cut to 500; prepayment agreed 12-03",
+        undefined,
+        undefined,
+        "担保函已收到",
+        "Guarantee requested",
+      ]);
+    },
+  );
+
+  test("a text past the bound is kept to its first characters, said at its cell, and decides nothing", () => {
+    const long = "Called the CFO. ".repeat(40);
+    expect(long.length).toBeGreaterThan(ACTION_TAKEN_MAX);
+    const values = december();
+    values[2][values[0].length - 1] = long;
+    const plain = runReview({ sheetName: "Customers", values: december(), asOf: DEC, policy: DEFAULT_POLICY }).customers[1];
+    const beta = runReview({ sheetName: "Customers", values, asOf: DEC, policy: DEFAULT_POLICY }, "en").customers[1];
+    expect(beta.actionTaken).toBe(`${long.slice(0, ACTION_TAKEN_MAX)}…`);
+    expect(beta.notes).toHaveLength(1);
+    expect(beta.notes[0].toFix).toBe(false);
+    expect(beta.notes[0].reason.place).toEqual({ row: 3, column: "K (Action taken)" });
+    expect(beta.notes[0].reason.params).toEqual({ length: long.trimEnd().length, max: ACTION_TAKEN_MAX });
+    expect(issuesText(beta, "en", DEFAULT_POLICY)).toBe(
+      "row 3, column K (Action taken): is 639 characters long: the archive keeps the first 500 (the cell stays as it is)",
+    );
+    // A long record of what the team did is no data issue: the low-risk customer's raise stands.
+    expect(plain.actions.map((a) => a.code)).toEqual(["RAISE_LIMIT"]);
+    expect(beta.actions).toEqual(plain.actions);
+    expect(beta.recommendedLimit).toBe(plain.recommendedLimit);
+  });
+});
+
+describe("archiving and comparing the responses", () => {
+  const november = reviewed({ customers: NOVEMBER }, NOV);
+  const decemberIn: CycleWorkbook = { ...november.workbook, customers: december() };
+  const dec = reviewed(decemberIn, DEC);
+  const responses = dec.result.changes!.responses!;
+
+  test("the first review says nothing about responses; its archive has the column, blank without one on the sheet", () => {
+    expect(november.result.changes).toBeUndefined();
+    const archive = november.workbook.archive!;
+    expect(archive[0][ACTION_AT]).toBe("Action taken");
+    expect(archive.slice(1).map((line) => line[ACTION_AT] ?? null)).toEqual(Array(6).fill(null));
+  });
+
+  test("each review archives the text the sheet had at it", () => {
+    const rows = dec.workbook.archive!.slice(1).filter((line) => line[0] === DEC);
+    expect(rows.map((line) => [line[2] || line[3], line[ACTION_AT] ?? null])).toEqual([
+      ["C001", "Limit cut to 500; prepayment agreed 12-03"],
+      ["C002", null],
+      ["C003", null],
+      ["C005", "担保函已收到"],
+      ["Zeta", "Guarantee requested"],
+    ]);
+    const read = readArchive(dec.workbook.archive!)!;
+    expect(read.entries.filter((e) => e.date === DEC).map(actionTakenOf)).toEqual([
+      "Limit cut to 500; prepayment agreed 12-03",
+      undefined,
+      undefined,
+      "担保函已收到",
+      "Guarantee requested",
+    ]);
+  });
+
+  test("the last review's actions to take, each customer with its response or none: renamed kept, gone left out", () => {
+    expect(responses.recommendedOn).toBe(NOV);
+    expect(responses.column).toBe(true);
+    // Beta's kept terms ask nothing of the team; Delta is gone from the sheet (listed among the customers gone).
+    expect(responses.customers).toEqual([
+      {
+        row: 2,
+        id: "C001",
+        name: "Alpha",
+        recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
+        response: "Limit cut to 500; prepayment agreed 12-03",
+        unchanged: false,
+      },
+      { row: 4, id: "C003", name: "Gamma", recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"], unchanged: false },
+      {
+        row: 5,
+        id: "C005",
+        name: "Epsilon Holdings",
+        recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
+        response: "担保函已收到",
+        unchanged: false,
+      },
+      {
+        row: 6,
+        id: "",
+        name: "Zeta",
+        recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
+        response: "Guarantee requested",
+        unchanged: false,
+      },
+    ]);
+    expect(responses.responded).toBe(3);
+    expect(dec.result.changes!.gone).toEqual([{ id: "C004", name: "Delta" }]);
+    expect(dec.result.changes!.renamed.map((r) => r.id)).toEqual(["C005"]);
+  });
+
+  test.each([
+    [
+      "en",
+      [
+        ["Actions recommended on 2026-11-30", 4, []],
+        [
+          "Response recorded",
+          3,
+          [
+            'Alpha (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "Limit cut to 500; prepayment agreed 12-03"',
+            'Epsilon Holdings (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "担保函已收到"',
+            'Zeta (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "Guarantee requested"',
+          ],
+        ],
+        [
+          "No response recorded",
+          1,
+          ["Gamma (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance)"],
+        ],
+      ],
+    ],
+    [
+      "zh",
+      [
+        ["2026年11月30日建议采取措施的客户", 4, []],
+        [
+          "已记录处理措施",
+          3,
+          [
+            "Alpha（要求预付款、限制信用额度、要求提供担保或投保信用保险）：“Limit cut to 500; prepayment agreed 12-03”",
+            "Epsilon Holdings（要求预付款、限制信用额度、要求提供担保或投保信用保险）：“担保函已收到”",
+            "Zeta（要求预付款、限制信用额度、要求提供担保或投保信用保险）：“Guarantee requested”",
+          ],
+        ],
+        ["未记录处理措施", 1, ["Gamma（要求预付款、限制信用额度、要求提供担保或投保信用保险）"]],
+      ],
+    ],
+  ] as const)("as every face lists them (%s)", (lang, expected) => {
+    const { counts, help } = responseCounts(responses, lang);
+    expect(counts.map((c) => [c.label, c.count, c.customers])).toEqual(expected);
+    expect(help).toBeUndefined();
+  });
+
+  test("a month on, a response left as the last review found it is said to be; the new recommendations are asked about", () => {
+    const jan = reviewed({ ...dec.workbook, customers: dec.workbook.customers }, JAN);
+    const later = jan.result.changes!.responses!;
+    expect(later.recommendedOn).toBe(DEC);
+    expect(later.customers.map((c) => [c.name, c.response, c.unchanged])).toEqual([
+      ["Alpha", "Limit cut to 500; prepayment agreed 12-03", true],
+      ["Gamma", undefined, false],
+      ["Epsilon Holdings", "担保函已收到", true],
+      ["Zeta", "Guarantee requested", true],
+    ]);
+    expect(responseLines(later, true, "en")[0]).toBe(
+      'Alpha (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "Limit cut to 500; prepayment agreed 12-03" (as on 2026-12-31, not changed since)',
+    );
+  });
+
+  test("an archive from before the column: read as before, compared all the same, rewritten with the column", () => {
+    const oldArchive = november.workbook.archive!.map((line) => line.slice(0, ACTION_AT));
+    expect(readArchive(oldArchive)!.current).toBe(false);
+    const oldRows = readArchive(oldArchive)!.entries;
+    expect(oldRows.map(actionTakenOf)).toEqual(Array(6).fill(undefined));
+    expect(oldRows.map((e) => actionsOf(e).length)).toEqual([3, 1, 3, 3, 3, 3]);
+    const again = reviewed({ ...decemberIn, archive: oldArchive }, DEC);
+    expect(again.result.changes!.responses).toEqual(responses);
+    expect(again.workbook.archive).toEqual(dec.workbook.archive);
+  });
+
+  test("without the column on the sheet: no customer is said to be unanswered, one line says how to record responses", () => {
+    const without = reviewed({ ...november.workbook }, DEC).result.changes!.responses!;
+    expect(without.column).toBe(false);
+    expect(without.responded).toBe(0);
+    for (const [lang, label, help] of [
+      ["en", "Actions recommended on 2026-11-30", /in an "Action taken" column on the customer sheet/],
+      ["zh", "2026年11月30日建议采取措施的客户", /在客户表中添加“已采取措施”列/],
+    ] as const) {
+      const shown = responseCounts(without, lang);
+      expect(shown.counts.map((c) => [c.label, c.count])).toEqual([[label, 5]]);
+      expect(shown.help).toMatch(help);
+    }
+  });
+
+  test("a last review that asked no customer on the sheet to act says nothing", () => {
+    const calm = customerSheet(["Action taken"], [{ id: "C002", name: "Beta", factors: LOW, extra: ["Nothing to do"] }]);
+    const first = reviewed({ customers: calm }, NOV);
+    expect(reviewed({ ...first.workbook, customers: calm }, DEC).result.changes!.responses).toBeUndefined();
+  });
+});
+
+describe("the lists are bounded as the other what-changed lists", () => {
+  const many: Responses = {
+    recommendedOn: NOV,
+    column: true,
+    responded: 1,
+    customers: Array.from({ length: 1003 }, (_, i) => ({
+      row: i + 2,
+      id: `C${i}`,
+      name: `Customer ${i}`,
+      recommended: ["HOLD_ORDERS" as const],
+      response: i === 0 ? "x".repeat(200) : undefined,
+      unchanged: false,
+    })),
+  };
+
+  test("five by name, then how many more; a long response quoted by its start", () => {
+    const unanswered = responseLines(many, false, "en");
+    expect(unanswered).toHaveLength(6);
+    expect(unanswered[0]).toBe("Customer 1 (Hold new orders until the balance is back under the limit)");
+    expect(unanswered[5]).toBe("and 997 more");
+    expect(responseLines(many, false, "zh")[5]).toBe("另有 997 位");
+    expect(responseLines(many, true, "en")).toEqual([
+      `Customer 0 (Hold new orders until the balance is back under the limit): "${"x".repeat(79)}…"`,
+    ]);
+    const { counts } = responseCounts(many, "en");
+    expect(counts.map((c) => c.count)).toEqual([1003, 1, 1002]);
+  });
+});

@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+/**
+ * The pane over two months, against the office-addin-mock fake: November reviewed and written back,
+ * an Action taken column typed on the customer sheet, December read in its one sync and reviewed.
+ * The pane reads each customer's response as the engine does, and its block on what changed shows
+ * them beside November's recommendations (or, with no such column, how to record them).
+ */
+import { setImmediate as nodeSetImmediate } from "node:timers";
+import { render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ReactElement } from "react";
+import { Lang, translator } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { ReviewResult, runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
+import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
+import { LangContext } from "../../../src/taskpane/i18n";
+import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
+import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { customerSheet, serial } from "../../support/review-grid";
+
+// The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
+globalThis.setImmediate ??= nodeSetImmediate;
+
+const NOV = serial("2026-11-30");
+const DEC = serial("2026-12-31");
+let fake: FakeExcel;
+installExcelGlobals(() => fake);
+
+/** Two high-risk customers (prepayment, a restricted limit, a guarantee) and a low-risk one whose terms are kept. */
+const NOVEMBER = customerSheet(
+  [],
+  [
+    { id: "C1", name: "Contoso", factors: [4, 4, 4, 4, 4] },
+    { id: "C2", name: "Fabrikam", factors: [1, 1, 1, 1, 1] },
+    { id: "C3", name: "Northwind", factors: [4, 4, 4, 4, 4] },
+  ],
+);
+
+/** One review as the pane runs it: the workbook read in one sync, reviewed, and (with `write`) written back. */
+async function paneReview(asOf: number, lang: Lang, write: boolean): Promise<ReviewResult> {
+  const read = await readForReviewWith(
+    fake.context,
+    "Customers",
+    fake.sheets.map((s) => s.name),
+  );
+  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, asOf), lang);
+  if (write) {
+    const outcome = await writePlanWith(
+      fake.context,
+      buildWritePlan(result, lang, planOptionsOf(read)),
+      lang,
+      targetCheck(read, result),
+    );
+    expect(outcome.ok).toBe(true);
+  }
+  return result;
+}
+
+/** The pane's block on what changed: each fact as "term = value", then any line under them. */
+function changesShown(lang: Lang, result: ReviewResult): string[] {
+  const { unmount } = render(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>
+        <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
+      </LangContext.Provider>
+    </FluentProvider>,
+  );
+  const section = screen.getByRole("region");
+  const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
+  const after = [...section.querySelectorAll(":scope > p")].map((p) => p.textContent ?? "");
+  unmount();
+  return [...facts, ...after];
+}
+
+/** November reviewed and written back; then, with `header`, that column typed after the last one with a response for Contoso. */
+async function reviewedNovember(lang: Lang, header?: string): Promise<void> {
+  fake = new FakeExcel();
+  fake.addSheet("Customers", NOVEMBER);
+  await paneReview(NOV, lang, true);
+  if (header === undefined) return;
+  const sheet = fake.sheet("Customers")!;
+  const column = sheet.usedArea()!.columns;
+  sheet.set(0, column, header);
+  sheet.set(1, column, "已收预付款，额度降至一半");
+}
+
+test.each([
+  [
+    "en",
+    "Action taken",
+    [
+      "Actions recommended on 2026-11-30 = 2",
+      'Response recorded = 1 (Contoso (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "已收预付款，额度降至一半")',
+      "No response recorded = 1 (Northwind (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance))",
+    ],
+  ],
+  [
+    "zh",
+    "处理措施",
+    [
+      "2026年11月30日建议采取措施的客户 = 2",
+      "已记录处理措施 = 1（Contoso（要求预付款、限制信用额度、要求提供担保或投保信用保险）：“已收预付款，额度降至一半”）",
+      "未记录处理措施 = 1（Northwind（要求预付款、限制信用额度、要求提供担保或投保信用保险））",
+    ],
+  ],
+] as const)("read through the pane and shown beside November's recommendations (%s)", async (lang, header, shown) => {
+  await reviewedNovember(lang, header);
+  const december = await paneReview(DEC, lang, false);
+  expect(december.columns.found.find((f) => f.field === "actionTaken")?.header).toBe(header);
+  expect(december.customers.map((c) => c.actionTaken)).toEqual(["已收预付款，额度降至一半", undefined, undefined]);
+  expect(changesShown(lang, december).slice(-3)).toEqual(shown);
+});
+
+test("without the column: the count, and one line on how to record responses", async () => {
+  await reviewedNovember("en");
+  const december = await paneReview(DEC, "en", false);
+  const shown = changesShown("en", december);
+  expect(shown.slice(-2)).toEqual([
+    "Actions recommended on 2026-11-30 = 2",
+    'Record what the team did about each recommendation in an "Action taken" column on the customer sheet: the next review shows each response beside the action it answers',
+  ]);
+  expect(shown.join("\n")).not.toContain("No response recorded");
+});
+
+test("the first review says nothing about responses", async () => {
+  fake = new FakeExcel();
+  fake.addSheet("Customers", NOVEMBER);
+  const november = await paneReview(NOV, "en", false);
+  expect(november.changes).toBeUndefined();
+});
