@@ -7,6 +7,7 @@ import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
+import { archiveKey } from "../engine/review/archive";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
@@ -130,7 +131,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       customersWithWarnings: p.customersWithWarnings,
       topRisks: p.topRisks.map((r) => ({
         ...r,
-        // A customer with a data error is at risk by its warnings or overdue amount: no grade or score.
+        // A customer with a data error is at risk by its warnings and actions: no grade or score.
         grade: r.grade ?? null,
         score: r.score ?? null,
         text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
@@ -494,7 +495,9 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
-    lines.push(t("cli.problems", { count: count(new Set(p.problems.map((q) => q.row)).size) }));
+    // A customer named on several rows is one customer with problems; rows naming none, one each.
+    const customers = new Set(p.problems.map((q) => archiveKey(q.id, q.name) || q.row));
+    lines.push(t("cli.problems", { count: count(customers.size) }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);

@@ -15,7 +15,7 @@ import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { TypedOver } from "./typed-over";
-import { Decision } from "./decisions";
+import { ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
@@ -397,6 +397,11 @@ function codesIn(value: CellValue): string[] {
 
 function readCodes(value: CellValue): WarningCode[] {
   return codesIn(value).filter((s): s is WarningCode => (WARNING_CODES as readonly string[]).includes(s));
+}
+
+/** Whether an action-codes cell names any action: what the review asked of the team for that customer. */
+export function hasActionCodes(value: CellValue): boolean {
+  return codesIn(value).some((s) => (ACTIONS as readonly string[]).includes(s));
 }
 
 /** What the archive knows of the reviews before one as-of date. */

@@ -135,7 +135,7 @@ export interface TopRisk {
   readonly row: number;
   readonly id: string;
   readonly name: string;
-  /** Undefined for a customer with a data error: it is at risk by its warnings or overdue amount alone. */
+  /** Undefined for a customer with a data error: it is at risk by its warnings and actions alone. */
   readonly grade?: Grade;
   readonly score?: number;
   readonly balance: number;
@@ -155,6 +155,7 @@ export interface CustomerProblem {
   readonly reason: CreditError;
 }
 
+/** Its counts count a customer named on several rows once; its amounts add every row's. */
 export interface PortfolioResult {
   readonly customers: number;
   readonly reviewed: number;
@@ -175,7 +176,7 @@ export interface PortfolioResult {
   readonly overdueShare?: number;
   /**
    * The balance of the customers at risk: graded high, carrying a warning, or overdue. A customer
-   * with a data error counts by its warnings and overdue amount, which need no grade.
+   * with a data error counts by its warnings and actions, which need no grade (see reasonAtRisk).
    */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
@@ -380,7 +381,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
-  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang);
+  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang, repeatedKeys);
   return {
     sheet: input.sheetName,
     asOf,
