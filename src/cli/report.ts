@@ -13,7 +13,7 @@ import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
-import { Finding, WARNING_CODES } from "../engine/review/warnings";
+import { CUSTOMER_WARNING_CODES, Finding } from "../engine/review/warnings";
 import {
   amountWithShare,
   changedCustomersText,
@@ -484,7 +484,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     if (more) lines.push(`  ${more}`);
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
-  const counts = WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
+  // The customers' warnings; the portfolio's own is on the line above, with its figure and threshold.
+  const counts = CUSTOMER_WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
   if (counts.length)
     lines.push(
       pair(

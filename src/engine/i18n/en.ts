@@ -313,6 +313,7 @@ export const en = {
   "summary.overdueShare": "Share of customers overdue",
   "summary.portfolioWarnings": "Portfolio warnings",
   "summary.portfolioWarning": "{title} ({value} > {threshold})",
+  "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
   "summary.none": "none",
   "summary.grade": "Risk grade",

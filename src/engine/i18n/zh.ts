@@ -281,6 +281,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
   "summary.portfolioWarning": "{title}（{value} > {threshold}）",
+  "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",
   "summary.none": "无",
   "summary.grade": "风险等级",

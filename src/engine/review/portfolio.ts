@@ -13,7 +13,7 @@ import { archiveKey } from "./archive";
 import { Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
-import { Finding, WarningCode, WARNING_CODES, warningSet } from "./warnings";
+import { CUSTOMER_WARNING_CODES, CustomerWarningCode, Finding, WarningCode, WARNING_CODES, warningSet } from "./warnings";
 
 /** How many customers the summary names as the top risks. */
 export const TOP_RISKS = 10;
@@ -194,7 +194,7 @@ export function summarise(
 ): PortfolioResult {
   const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
-  const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
+  const warningCounts = Object.fromEntries(CUSTOMER_WARNING_CODES.map((c) => [c, 0])) as Record<CustomerWarningCode, number>;
   const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
   let reviewed = 0;
   // The overdue share is over every graded customer (one whose status cannot be told counts as
@@ -280,7 +280,7 @@ export function summarise(
     if (repeat) repeat.warnings |= warningSet(c.findings);
     else {
       if (c.findings.length > 0) customersWithWarnings++;
-      for (let f = 0; f < c.findings.length; f++) warningCounts[c.findings[f].code]++;
+      for (let f = 0; f < c.findings.length; f++) warningCounts[c.findings[f].code as CustomerWarningCode]++;
     }
   }
   // Each customer named on several rows, once.
@@ -295,7 +295,8 @@ export function summarise(
       keepTop(topRisks, repeat.risk, TOP_RISKS);
     }
     if (repeat.warnings !== 0) customersWithWarnings++;
-    for (let w = 0; w < WARNING_CODES.length; w++) if (repeat.warnings & (1 << w)) warningCounts[WARNING_CODES[w]]++;
+    for (let w = 0; w < WARNING_CODES.length; w++)
+      if (repeat.warnings & (1 << w)) warningCounts[WARNING_CODES[w] as CustomerWarningCode]++;
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;
@@ -315,7 +316,6 @@ export function summarise(
   const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
     findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });
-    warningCounts.OVERDUE_SHARE = overdueCustomers;
   }
   return {
     customers: customers.length - repeatedRows,

@@ -45,7 +45,7 @@ import { portfolioTrend, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
-import { Finding, WarningCode } from "./warnings";
+import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, customerSheetUnits, unitsRow } from "./units";
 
@@ -189,7 +189,8 @@ export interface PortfolioResult {
   readonly warnings: readonly WarningCode[];
   /** The same warnings, each with the portfolio's figure against the policy's threshold. */
   readonly findings: readonly Finding[];
-  readonly warningCounts: Readonly<Record<WarningCode, number>>;
+  /** How many customers carry each warning; the portfolio's OVERDUE_SHARE, no customer's, is in `findings` and `overdueShare`. */
+  readonly warningCounts: Readonly<Record<CustomerWarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
   /** Every customer with an error or a note, one entry per problem, in sheet order. */
   readonly problems: readonly CustomerProblem[];

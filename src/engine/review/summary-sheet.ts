@@ -25,6 +25,7 @@ import {
   gradeName,
   laterReviewsText,
   moreAtRiskText,
+  overdueShareText,
   pastDueLines,
   renamedLines,
   policyChangeText,
@@ -41,7 +42,7 @@ import {
   warningTitle,
 } from "./texts";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
-import { WARNING_CODES } from "./warnings";
+import { CUSTOMER_WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
 /** The right half's first column: one empty column after the figures' four. */
@@ -255,8 +256,14 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     true,
   ]);
   left.add(
-    WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
+    CUSTOMER_WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
     ["text", "text", "integer"],
+  );
+  // The portfolio's warning is no customer's: its figure against its threshold, under a header of its own.
+  left.add([[t("summary.portfolioWarnings"), t("summary.code"), t("summary.overdueShare")]], ["text", "text", "text"], true);
+  left.add(
+    [[warningTitle("OVERDUE_SHARE", lang, result.policy), "OVERDUE_SHARE", overdueShareText(p, result.policy, lang)]],
+    ["text", "text", "text"],
   );
 
   const right = pane(blocks, RIGHT, CHART_ROWS + 1);

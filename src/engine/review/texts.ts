@@ -79,6 +79,22 @@ export function portfolioWarningList(findings: readonly Finding[], lang: Lang): 
     : message(lang, "summary.none");
 }
 
+/**
+ * The portfolio's share of customers overdue against the share that warns, raised or not: "31.1%
+ * (warning above 10%)"; without overdue data, that it is not known.
+ */
+export function overdueShareText(
+  p: Pick<PortfolioResult, "overdueShare">,
+  policy: Pick<Policy, "overdueShare">,
+  lang: Lang,
+): string {
+  if (p.overdueShare === undefined) return message(lang, "summary.notAvailable");
+  return message(lang, "summary.shareAgainstThreshold", {
+    value: formatFigure(p.overdueShare, "percent", lang),
+    threshold: formatFigure(policy.overdueShare, "percent", lang),
+  });
+}
+
 /** "Label: value" in the language's own punctuation ("标签：值" in Chinese). */
 export function labelled(label: string, value: string | number, lang: Lang): string {
   return `${label}${message(lang, "sep.label")}${value}`;
