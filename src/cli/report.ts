@@ -25,6 +25,8 @@ import {
   formatFigure,
   formatScore,
   gradeName,
+  gradedChanges,
+  gradedText,
   labelled,
   moreAtRiskText,
   pastDueText,
@@ -215,6 +217,8 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
     added: changes.added,
     gone: changes.gone,
     renamed: changes.renamed,
+    nowGraded: changes.nowGraded,
+    notGradedNow: changes.notGradedNow.map(({ grade, ...c }) => ({ ...c, previousGrade: grade })),
     policy: changes.policy
       ? {
           from: changes.policy.from,
@@ -288,6 +292,7 @@ function changesLines(
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
+  for (const { label, customers, now } of gradedChanges(changes)) lines.push(pair(label, gradedText(customers, now, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
   lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));

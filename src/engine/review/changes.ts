@@ -27,8 +27,10 @@ export interface CustomerChange {
   readonly name: string;
   /** The name its id was last archived under, when it was another (see renamedFrom); undefined otherwise. */
   readonly previousName?: string;
-  /** Date of the customer's previous archived review; undefined for a customer the archive has not seen before. */
+  /** Date of the customer's previous archived review that scored it; undefined for a customer no earlier review scored. */
   readonly previousDate?: number;
+  /** The archive holds earlier reviews of the customer, none of which could score it (data errors). */
+  readonly neverScored: boolean;
   readonly previousScore?: number;
   /** Today's score minus the previous one, both rounded as shown. */
   readonly scoreChange?: number;
@@ -95,6 +97,10 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
   /** Customers on the sheet whose id an earlier review archived under another name, in sheet order. */
   readonly renamed: readonly RenamedCustomer[];
+  /** Customers the last review could not grade (a data error) that this one grades, in sheet order, with their grade now. */
+  readonly nowGraded: readonly GradedCustomer[];
+  /** Customers the last review graded that this one cannot (a data error now), in sheet order, with their grade then. */
+  readonly notGradedNow: readonly GradedCustomer[];
   /** Undefined when the last review used this review's policy (or the archive does not say which it used). */
   readonly policy?: PolicyChange;
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
@@ -104,6 +110,14 @@ export interface ReviewChanges {
    * (a sheet renamed since starts a history of its own, and the reader is told how to carry it over).
    */
   readonly otherSheets?: readonly string[];
+}
+
+/** A customer graded in one of two reviews only, and the grade it had in that one. */
+export interface GradedCustomer {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly grade: Grade;
 }
 
 /** A customer whose id the archive holds under another name: the archive shows both from this review on. */
@@ -152,6 +166,7 @@ function customerChange(
   before: ArchiveEntry | undefined,
   unit: AmountUnit | undefined,
   previousName: string | undefined,
+  archived: boolean,
 ): CustomerChange {
   if (!before) {
     return {
@@ -160,6 +175,7 @@ function customerChange(
       name: c.name,
       previousName,
       previousDate: undefined,
+      neverScored: archived,
       previousScore: undefined,
       scoreChange: undefined,
       previousGrade: undefined,
@@ -201,6 +217,7 @@ function customerChange(
     name: c.name,
     previousName,
     previousDate: before.date,
+    neverScored: false,
     previousScore: before.score,
     scoreChange:
       c.score === undefined || before.score === undefined
@@ -276,6 +293,10 @@ export function whatChanged(
   const onSheet = new Set<string>();
   const added: ReviewChanges["added"][number][] = [];
   const renamed: RenamedCustomer[] = [];
+  const nowGraded: GradedCustomer[] = [];
+  const notGradedNow: GradedCustomer[] = [];
+  // A customer named on several rows is listed once.
+  const gradeChecked = new Set<string>();
   let newWarnings = 0;
   let clearedWarnings = 0;
   let newFromPolicy = 0;
@@ -287,9 +308,16 @@ export function whatChanged(
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
-    const previousName = renamedFrom(c.id, c.name, earlier.latest.get(key));
+    // Graded in one of the two reviews only: neither a grade move nor a customer added or gone says so.
+    const latest = earlier.latest.get(key);
+    if (latest && lastKeys.has(key) && (latest.grade === undefined) !== (c.grade === undefined) && !gradeChecked.has(key)) {
+      gradeChecked.add(key);
+      if (c.grade !== undefined) nowGraded.push({ row: c.row, id: c.id, name: c.name, grade: c.grade });
+      else notGradedNow.push({ row: c.row, id: c.id, name: c.name, grade: latest.grade! });
+    }
+    const previousName = renamedFrom(c.id, c.name, latest);
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
-    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName);
+    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName, latest !== undefined);
     changes.push(change);
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
@@ -321,6 +349,8 @@ export function whatChanged(
     added,
     gone,
     renamed,
+    nowGraded,
+    notGradedNow,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,

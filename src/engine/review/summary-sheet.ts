@@ -23,6 +23,8 @@ import {
   customerName,
   formatCount,
   gradeName,
+  gradedChanges,
+  gradedLines,
   laterReviewsText,
   moreAtRiskText,
   overdueShareText,
@@ -218,6 +220,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     if (changes.renamed.length) {
       pair(t("changes.renamed"), changes.renamed.length, "integer");
       for (const text of renamedLines(changes.renamed, lang)) left.line(text);
+    }
+    // Graded in one review of the two only: the count, then the customers one a line.
+    for (const { label, customers, now } of gradedChanges(changes)) {
+      pair(t(label), customers.length, "integer");
+      for (const text of gradedLines(customers, now, lang)) left.line(text);
     }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));
