@@ -282,9 +282,7 @@ export const en = {
   "figure.exposure": "exposure",
   "figure.overdue": "overdue figures",
   "review.duplicate":
-    "{customer} is also on row {rows}; one row per customer, or its invoices and its history could belong to either row",
-  "review.duplicates":
-    "{customer} is also on rows {rows}; one row per customer, or its invoices and its history could belong to any of them",
+    "{customer} is also on {rows|row|rows} {rows}; one row per customer, or its invoices and its history could belong to {rows|either row|any of them}",
   "review.noName": "the row names no customer (neither an id nor a name)",
   "summary.exposureNotGraded": "of which owed by customers not graded",
   "summary.notGraded": "Not graded (data errors)",
@@ -344,7 +342,6 @@ export const en = {
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
   "trend.title": "Portfolio over time",
   "trend.atRisk": "At risk",
-  "trend.overdue": "Overdue",
   "trend.highGrade": "High grade",
   "trend.withWarnings": "With warnings",
   "trend.chart": "Exposure at risk over time",

@@ -11,6 +11,7 @@ import { withoutSumDust } from "../precision";
 import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, hasActionCodes } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
+import { FIELD_LABELS } from "./fields";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
@@ -41,7 +42,8 @@ export function trendHeaders(lang: Lang): string[] {
     ARCHIVE_COLUMNS.reviewDate.header[lang],
     message(lang, "summary.gradeExposure"),
     message(lang, "trend.atRisk"),
-    message(lang, "trend.overdue"),
+    // The amount, named as every sheet and text names it: "Overdue" alone next to amounts could be a count of customers.
+    FIELD_LABELS.overdueAmount[lang],
     message(lang, "summary.customers"),
     message(lang, "trend.highGrade"),
     message(lang, "trend.withWarnings"),

@@ -270,7 +270,8 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
       lang === "en" ? "Review date" : "审查日期",
       t("summary.gradeExposure"),
       t("trend.atRisk"),
-      t("trend.overdue"),
+      // What the column holds, the amount, not a count of customers overdue.
+      lang === "en" ? "Overdue amount" : "逾期金额",
       // The customers reviewed, as the headline figure counts them; not the grade table's count, which adds those not graded.
       lang === "en" ? "Customers reviewed" : "已审查客户数",
       t("trend.highGrade"),
