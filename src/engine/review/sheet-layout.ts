@@ -5,7 +5,7 @@
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
 import { dateText, Lang, monthText } from "../i18n";
-import { CHARACTER_WIDTH, characterWidth, CURLY_QUOTES, WIDE_CLASS } from "../text-width";
+import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
