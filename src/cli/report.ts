@@ -7,13 +7,14 @@ import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
+import { archiveKey } from "../engine/review/archive";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { Responses } from "../engine/review/responses";
 import { topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
-import { Finding, WARNING_CODES } from "../engine/review/warnings";
+import { CUSTOMER_WARNING_CODES, Finding } from "../engine/review/warnings";
 import {
   amountWithShare,
   changedCustomersText,
@@ -25,6 +26,8 @@ import {
   formatFigure,
   formatScore,
   gradeName,
+  gradedChanges,
+  gradedText,
   labelled,
   moreAtRiskText,
   pastDueText,
@@ -133,7 +136,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       customersWithWarnings: p.customersWithWarnings,
       topRisks: p.topRisks.map((r) => ({
         ...r,
-        // A customer with a data error is at risk by its warnings or overdue amount: no grade or score.
+        // A customer with a data error is at risk by its warnings and actions: no grade or score.
         grade: r.grade ?? null,
         score: r.score ?? null,
         text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
@@ -217,6 +220,8 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
     added: changes.added,
     gone: changes.gone,
     renamed: changes.renamed,
+    nowGraded: changes.nowGraded,
+    notGradedNow: changes.notGradedNow.map(({ grade, ...c }) => ({ ...c, previousGrade: grade })),
     policy: changes.policy
       ? {
           from: changes.policy.from,
@@ -311,6 +316,7 @@ function changesLines(
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
+  for (const { label, customers, now } of gradedChanges(changes)) lines.push(pair(label, gradedText(customers, now, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
   lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
@@ -521,7 +527,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     if (more) lines.push(`  ${more}`);
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
-  const counts = WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
+  // The customers' warnings; the portfolio's own is on the line above, with its figure and threshold.
+  const counts = CUSTOMER_WARNING_CODES.filter((code) => p.warningCounts[code] > 0);
   if (counts.length)
     lines.push(
       pair(
@@ -532,7 +539,9 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
-    lines.push(t("cli.problems", { count: count(new Set(p.problems.map((q) => q.row)).size) }));
+    // A customer named on several rows is one customer with problems; rows naming none, one each.
+    const customers = new Set(p.problems.map((q) => archiveKey(q.id, q.name) || q.row));
+    lines.push(t("cli.problems", { count: count(customers.size) }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);

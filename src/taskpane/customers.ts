@@ -47,7 +47,8 @@ export const CUSTOMER_ORDERS: readonly CustomerOrder[] = ["attention", "score", 
 
 /**
  * "Needs attention first": the customers at risk (a warning, an amount overdue now, or High
- * risk: what the summary counts as exposure at risk, a row that could not be graded too), then
+ * risk: what the summary counts as exposure at risk, a row that could not be graded by its
+ * warnings and actions), then
  * the other rows that could not be graded (their risk is unknown), then the rest.
  */
 export function attentionGroup(c: CustomerResult): number {

@@ -99,8 +99,13 @@ describe("message catalogues", () => {
   });
 
   test("a list is joined in the language it is said in, each item as one parameter; its word counts its items", () => {
-    expect(message("en", "review.duplicates", { customer: "C1", rows: [5, 9] })).toMatch(/^C1 is also on rows 5, 9; /);
-    expect(message("zh", "review.duplicates", { customer: "C1", rows: [5, 9] })).toMatch(/^C1 也在第 5、9 行；/);
+    expect(message("en", "review.duplicate", { customer: "C1", rows: [5, 9] })).toBe(
+      "C1 is also on rows 5, 9; one row per customer, or its invoices and its history could belong to any of them",
+    );
+    expect(message("en", "review.duplicate", { customer: "C1", rows: [5] })).toBe(
+      "C1 is also on row 5; one row per customer, or its invoices and its history could belong to either row",
+    );
+    expect(message("zh", "review.duplicate", { customer: "C1", rows: [5, 9] })).toMatch(/^C1 也在第 5、9 行；/);
     // Each item through the placeholder's prefix: identifiers reach the reader as words.
     expect(message("zh", "score.factorRange", { factor: ["paymentHistory", "industryRisk"], value: 6 })).toMatch(
       /^付款历史、行业风险必须/,

@@ -423,6 +423,11 @@ export function actionTakenOf(entry: ArchiveEntry): string | undefined {
   return text === "" ? undefined : text;
 }
 
+/** Whether an action-codes cell names any action: what the review asked of the team for that customer. */
+export function hasActionCodes(value: CellValue): boolean {
+  return codesIn(value).some((s) => (ACTIONS as readonly string[]).includes(s));
+}
+
 /** What the archive knows of the reviews before one as-of date. */
 export interface EarlierReviews {
   /** Each customer's latest archived review before the as-of date (with a score). */

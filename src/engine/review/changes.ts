@@ -29,8 +29,10 @@ export interface CustomerChange {
   readonly name: string;
   /** The name its id was last archived under, when it was another (see renamedFrom); undefined otherwise. */
   readonly previousName?: string;
-  /** Date of the customer's previous archived review; undefined for a customer the archive has not seen before. */
+  /** Date of the customer's previous archived review that scored it; undefined for a customer no earlier review scored. */
   readonly previousDate?: number;
+  /** The archive holds earlier reviews of the customer, none of which could score it (data errors). */
+  readonly neverScored: boolean;
   readonly previousScore?: number;
   /** Today's score minus the previous one, both rounded as shown. */
   readonly scoreChange?: number;
@@ -97,6 +99,10 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
   /** Customers on the sheet whose id an earlier review archived under another name, in sheet order. */
   readonly renamed: readonly RenamedCustomer[];
+  /** Customers the last review could not grade (a data error) that this one grades, in sheet order, with their grade now. */
+  readonly nowGraded: readonly GradedCustomer[];
+  /** Customers the last review graded that this one cannot (a data error now), in sheet order, with their grade then. */
+  readonly notGradedNow: readonly GradedCustomer[];
   /** Undefined when the last review used this review's policy (or the archive does not say which it used). */
   readonly policy?: PolicyChange;
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
@@ -111,6 +117,14 @@ export interface ReviewChanges {
    * Action taken column records (see responses.ts); undefined when it asked for no action.
    */
   readonly responses?: Responses;
+}
+
+/** A customer graded in one of two reviews only, and the grade it had in that one. */
+export interface GradedCustomer {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly grade: Grade;
 }
 
 /** A customer whose id the archive holds under another name: the archive shows both from this review on. */
@@ -159,6 +173,7 @@ function customerChange(
   before: ArchiveEntry | undefined,
   unit: AmountUnit | undefined,
   previousName: string | undefined,
+  archived: boolean,
 ): CustomerChange {
   if (!before) {
     return {
@@ -167,6 +182,7 @@ function customerChange(
       name: c.name,
       previousName,
       previousDate: undefined,
+      neverScored: archived,
       previousScore: undefined,
       scoreChange: undefined,
       previousGrade: undefined,
@@ -208,6 +224,7 @@ function customerChange(
     name: c.name,
     previousName,
     previousDate: before.date,
+    neverScored: false,
     previousScore: before.score,
     scoreChange:
       c.score === undefined || before.score === undefined
@@ -284,6 +301,10 @@ export function whatChanged(
   const onSheet = new Set<string>();
   const added: ReviewChanges["added"][number][] = [];
   const renamed: RenamedCustomer[] = [];
+  const nowGraded: GradedCustomer[] = [];
+  const notGradedNow: GradedCustomer[] = [];
+  // A customer named on several rows is listed once.
+  const gradeChecked = new Set<string>();
   let newWarnings = 0;
   let clearedWarnings = 0;
   let newFromPolicy = 0;
@@ -297,9 +318,16 @@ export function whatChanged(
     onSheet.add(key);
     responses?.add(c, key);
     if (earlier.last && !lastKeys.has(key)) added.push({ row: c.row, id: c.id, name: c.name });
-    const previousName = renamedFrom(c.id, c.name, earlier.latest.get(key));
+    // Graded in one of the two reviews only: neither a grade move nor a customer added or gone says so.
+    const latest = earlier.latest.get(key);
+    if (latest && lastKeys.has(key) && (latest.grade === undefined) !== (c.grade === undefined) && !gradeChecked.has(key)) {
+      gradeChecked.add(key);
+      if (c.grade !== undefined) nowGraded.push({ row: c.row, id: c.id, name: c.name, grade: c.grade });
+      else notGradedNow.push({ row: c.row, id: c.id, name: c.name, grade: latest.grade! });
+    }
+    const previousName = renamedFrom(c.id, c.name, latest);
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
-    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName);
+    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName, latest !== undefined);
     changes.push(change);
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
@@ -331,6 +359,8 @@ export function whatChanged(
     added,
     gone,
     renamed,
+    nowGraded,
+    notGradedNow,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,

@@ -12,7 +12,7 @@ import { ACTIONS } from "./decisions";
 import { FIELD_LABELS } from "./fields";
 import { settingLabel } from "./policy-sheet";
 import { warningTitle } from "./texts";
-import { WARNING_CODES, WARNING_THRESHOLDS, WarningCode } from "./warnings";
+import { CUSTOMER_WARNING_CODES, WARNING_THRESHOLDS, WarningCode } from "./warnings";
 import type { Block, CellFormat, PlanValue } from "./write-plan";
 
 /** The legend's columns, the policy table's: the code under the setting's name, its meaning under the setting's. */
@@ -50,7 +50,8 @@ export function codeLegendBlocks(policy: Policy, lang: Lang, archiveSheet: strin
     blank,
     { values: [line(message(lang, "legend.title", { sheet: archiveSheet }), null)], formats: text, bold: true },
     { values: [line(ARCHIVE_COLUMNS.warnings.header[lang], message(lang, "policySheet.meaning"))], formats: text, bold: true },
-    { values: WARNING_CODES.map((code) => line(code, warningMeaning(code, policy, lang))), formats: text },
+    // A customer's warnings only: the archive's rows never hold the portfolio's.
+    { values: CUSTOMER_WARNING_CODES.map((code) => line(code, warningMeaning(code, policy, lang))), formats: text },
     blank,
     { values: [line(ARCHIVE_COLUMNS.actions.header[lang], message(lang, "policySheet.meaning"))], formats: text, bold: true },
     { values: ACTIONS.map((code) => line(code, message(lang, `action.${code}`))), formats: text },

@@ -190,8 +190,7 @@ const CENT = 0.005;
 function duplicateError(row: CustomerRow, alsoOnRows: readonly number[], ctx: RowContext): CreditError {
   const field = row.id !== "" ? "id" : "name";
   const customer = row.id !== "" ? row.id : row.name;
-  const key = alsoOnRows.length === 1 ? "review.duplicate" : "review.duplicates";
-  return new CreditError("value", key, { customer, rows: alsoOnRows }).at(placeOf(field, row.row, ctx));
+  return new CreditError("value", "review.duplicate", { customer, rows: alsoOnRows }).at(placeOf(field, row.row, ctx));
 }
 
 /** Where a field's cell is, for an error found in it. */

@@ -47,6 +47,7 @@ export function policySheetPlan(
     kind: "policy",
     ...(existing ? { mode: "rewrite-from" as const, fromRow: 0 } : { mode: "replace" as const }),
     blocks,
-    columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110)],
+    // The meanings' column holds texts only: the layout indents it.
+    columnWidths: [fittedWidth(column(0), 16, 48), fittedWidth(column(1), 12, 24), fittedWidth(column(2), 30, 110, true)],
   };
 }

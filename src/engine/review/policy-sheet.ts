@@ -9,11 +9,12 @@ import { CellValue, isEmptyCell } from "../cells";
 import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
-import { isWideCode } from "../text-width";
+import { printedWidth } from "../text-width";
 import { Z_MODEL_NAMES } from "../z-models";
 import { LANGS_OF_HEADERS } from "./fields";
 import { ACTIONS } from "./decisions";
 import { WARNING_CODES } from "./warnings";
+import { WIDTH } from "./sheet-layout";
 import type { CellFormat, PlanValue } from "./write-plan";
 
 /**
@@ -61,17 +62,15 @@ export function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
 }
 
-/** How wide a text shows, in characters: a CJK character takes two. */
-export function displayWidth(value: PlanValue): number {
-  const text = typeof value === "number" ? value.toPrecision(6) : String(value ?? "");
-  let width = 0;
-  for (const ch of text) width += isWideCode(ch.charCodeAt(0)) ? 2 : 1;
-  return width;
-}
-
-/** A column's width from its content, within bounds so a long sentence does not make a sheet unreadable. */
-export function fittedWidth(values: readonly PlanValue[], min: number, max: number): number {
-  return Math.min(max, Math.max(min, ...values.map((v) => displayWidth(v) + 2)));
+/**
+ * A column's width from its content, within bounds so a long sentence does not make a sheet
+ * unreadable. Measured as the row heights count a wrapped text's lines, with the room an indented
+ * column's texts lose to the indent: a text the column is fitted to is counted as one line.
+ */
+export function fittedWidth(values: readonly PlanValue[], min: number, max: number, indented = false): number {
+  const padding = WIDTH.padding + (indented ? WIDTH.indent : 0);
+  const widths = values.map((v) => Math.ceil(printedWidth(typeof v === "number" ? v.toPrecision(6) : String(v ?? ""))));
+  return Math.min(max, Math.max(min, ...widths.map((width) => width + padding)));
 }
 
 export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {

@@ -9,10 +9,11 @@ import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
 import { withoutSumDust } from "../precision";
+import { archiveKey } from "./archive";
 import { asksForAction, Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
-import { Finding, WarningCode, WARNING_CODES } from "./warnings";
+import { CUSTOMER_WARNING_CODES, CustomerWarningCode, Finding, WarningCode, WARNING_CODES, warningSet } from "./warnings";
 
 /** How many customers the summary names as the top risks. */
 export const TOP_RISKS = 10;
@@ -36,7 +37,8 @@ const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
 
 /**
  * Why a customer's balance is at risk, or undefined when it is not: its most serious warning,
- * else a payment overdue, else the high-risk grade (a customer with a data error has none).
+ * else a payment overdue, else the high-risk grade. A customer with a data error has no grade,
+ * and is at risk by its warnings and actions alone (see reasonAtRisk).
  */
 export function riskReason(c: CustomerResult): Reason | undefined {
   // A row naming no customer is no one's risk: its error asks for a name first.
@@ -48,20 +50,26 @@ export function riskReason(c: CustomerResult): Reason | undefined {
     const code = c.findings[i].code;
     if (worst === undefined || SERIOUSNESS[code] < SERIOUSNESS[worst]) worst = code;
   }
-  return reasonAtRisk(worst, c.overdueAmount, c.daysPastDue, c.grade);
+  return reasonAtRisk(worst, c.overdueAmount, c.daysPastDue, c.grade, c.actions.length > 0);
 }
 
 /**
  * The rule riskReason applies, from a customer's most serious warning (any warning tells
- * whether it is at risk) and figures: asked of an archived review's rows by the trend too.
+ * whether it is at risk), figures and whether it was given any action: asked of an archived
+ * review's rows by the trend too, from what each row records.
  */
 export function reasonAtRisk(
   worst: WarningCode | undefined,
   overdueAmount: number | undefined,
   daysPastDue: number | undefined,
   grade: Grade | undefined,
+  hasActions: boolean,
 ): Reason | undefined {
   if (worst !== undefined) return worst;
+  // Without a grade, a customer is at risk by what its review holds against it, a warning or an
+  // action (legal action on an amount long overdue); one merely late waits for its grade. Its
+  // archive row then tells the trend the same: a row with neither was counted at risk by no review.
+  if (grade === undefined && !hasActions) return undefined;
   if (isOverdue(overdueAmount, daysPastDue)) return "OVERDUE";
   return grade === "high" ? "GRADE_HIGH" : undefined;
 }
@@ -126,6 +134,20 @@ function keepTop(top: TopRisk[], risk: TopRisk, count: number): void {
   top[i] = risk;
 }
 
+/** A customer at risk as the top risks list it. */
+function topRiskOf(c: CustomerResult, reason: Reason, acts = needsAction(c.actions)): TopRisk {
+  return {
+    row: c.row,
+    id: c.id,
+    name: c.name,
+    grade: c.grade,
+    score: c.score,
+    balance: c.balance ?? 0,
+    reason,
+    needsAction: acts,
+  };
+}
+
 /**
  * Every error and every note with data to fix, of every customer, in sheet order, errors of a
  * customer first (a note that only says a figure has no value, as for a debt-free company, is
@@ -143,16 +165,36 @@ function problemsOf(customers: readonly CustomerResult[]): CustomerProblem[] {
   return problems;
 }
 
+/**
+ * What the summary counts of a customer named on several rows, gathered over its rows: it is one
+ * customer, at risk (and needing action, warned, overdue) when any of its rows is, once.
+ */
+interface RepeatedCustomer {
+  rows: number;
+  counted: boolean;
+  overdue: boolean;
+  warnings: number;
+  needsAction: boolean;
+  /** Its row most at risk (moreAtRisk), which stands for it among the top risks. */
+  risk?: TopRisk;
+}
+
+/**
+ * The portfolio's figures. `repeatedKeys`: the keys (archiveKey) named on more than one row: such
+ * a customer counts once in every count (at risk, top risks, per warning, not graded, overdue),
+ * while each row's balance adds to the amounts as every balance on the sheet does.
+ */
 export function summarise(
   customers: readonly CustomerResult[],
   policy: Policy,
   overdueKnown: boolean,
   unmatchedInvoices: UnmatchedInvoices | undefined,
   lang: Lang,
+  repeatedKeys?: ReadonlySet<string>,
 ): PortfolioResult {
   const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
-  const warningCounts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
+  const warningCounts = Object.fromEntries(CUSTOMER_WARNING_CODES.map((c) => [c, 0])) as Record<CustomerWarningCode, number>;
   const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
   let reviewed = 0;
   // The overdue share is over every graded customer (one whose status cannot be told counts as
@@ -170,8 +212,22 @@ export function summarise(
   let customersNeedingAction = 0;
   let customersWithWarnings = 0;
   const topRisks: TopRisk[] = [];
+  const repeated = repeatedKeys?.size ? new Map<string, RepeatedCustomer>() : undefined;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i];
+    // Only a sheet naming a customer twice asks each row for its key.
+    let repeat: RepeatedCustomer | undefined;
+    if (repeated) {
+      const key = archiveKey(c.id, c.name);
+      if (repeatedKeys!.has(key)) {
+        repeat = repeated.get(key);
+        if (!repeat) {
+          repeat = { rows: 0, counted: false, overdue: false, warnings: 0, needsAction: false };
+          repeated.set(key, repeat);
+        }
+        repeat.rows++;
+      }
+    }
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
     if (c.creditLimit !== undefined && c.creditLimit > 0) {
       creditLimits += c.creditLimit;
@@ -184,7 +240,10 @@ export function summarise(
     const statusKnown = c.overdueAmount !== undefined || c.daysPastDue !== undefined;
     if (statusKnown) overdueStatusKnown++;
     // A customer that could not be graded is still a customer who pays late or not.
-    if (graded || statusKnown) {
+    if (repeat) {
+      repeat.counted ||= graded || statusKnown;
+      repeat.overdue ||= isOverdue(c.overdueAmount, c.daysPastDue);
+    } else if (graded || statusKnown) {
       overdueCounted++;
       if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
     }
@@ -200,7 +259,12 @@ export function summarise(
     // At risk, warned and needing action count every customer, graded or not: over its limit or
     // months late is a risk whatever its score, as its own warnings and actions say.
     const reason = riskReason(c);
-    if (reason !== undefined) {
+    if (reason !== undefined && repeat) {
+      exposureAtRisk += c.balance ?? 0;
+      const risk = topRiskOf(c, reason);
+      repeat.needsAction ||= risk.needsAction;
+      if (!repeat.risk || moreAtRisk(risk, repeat.risk) < 0) repeat.risk = risk;
+    } else if (reason !== undefined) {
       customersAtRisk++;
       exposureAtRisk += c.balance ?? 0;
       const acts = needsAction(c.actions);
@@ -210,21 +274,29 @@ export function summarise(
         topRisks.length < TOP_RISKS ||
         moreAtRisk({ needsAction: acts, balance: c.balance, score: c.score, row: c.row }, topRisks[TOP_RISKS - 1]) < 0
       ) {
-        const risk = {
-          row: c.row,
-          id: c.id,
-          name: c.name,
-          grade: c.grade,
-          score: c.score,
-          balance: c.balance ?? 0,
-          reason,
-          needsAction: acts,
-        };
-        keepTop(topRisks, risk, TOP_RISKS);
+        keepTop(topRisks, topRiskOf(c, reason, acts), TOP_RISKS);
       }
     }
-    if (c.findings.length > 0) customersWithWarnings++;
-    for (let f = 0; f < c.findings.length; f++) warningCounts[c.findings[f].code]++;
+    if (repeat) repeat.warnings |= warningSet(c.findings);
+    else {
+      if (c.findings.length > 0) customersWithWarnings++;
+      for (let f = 0; f < c.findings.length; f++) warningCounts[c.findings[f].code as CustomerWarningCode]++;
+    }
+  }
+  // Each customer named on several rows, once.
+  let repeatedRows = 0;
+  for (const repeat of repeated?.values() ?? []) {
+    repeatedRows += repeat.rows - 1;
+    if (repeat.counted) overdueCounted++;
+    if (repeat.overdue) overdueCustomers++;
+    if (repeat.risk) {
+      customersAtRisk++;
+      if (repeat.needsAction) customersNeedingAction++;
+      keepTop(topRisks, repeat.risk, TOP_RISKS);
+    }
+    if (repeat.warnings !== 0) customersWithWarnings++;
+    for (let w = 0; w < WARNING_CODES.length; w++)
+      if (repeat.warnings & (1 << w)) warningCounts[WARNING_CODES[w] as CustomerWarningCode]++;
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;
@@ -244,12 +316,11 @@ export function summarise(
   const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
     findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });
-    warningCounts.OVERDUE_SHARE = overdueCustomers;
   }
   return {
-    customers: customers.length,
+    customers: customers.length - repeatedRows,
     reviewed,
-    withErrors: customers.length - reviewed,
+    withErrors: customers.length - repeatedRows - reviewed,
     byGrade,
     exposureByGrade,
     exposure,

@@ -45,7 +45,7 @@ import { portfolioTrend, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
-import { Finding, WarningCode } from "./warnings";
+import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, customerSheetUnits, unitsRow } from "./units";
 
@@ -140,7 +140,7 @@ export interface TopRisk {
   readonly row: number;
   readonly id: string;
   readonly name: string;
-  /** Undefined for a customer with a data error: it is at risk by its warnings or overdue amount alone. */
+  /** Undefined for a customer with a data error: it is at risk by its warnings and actions alone. */
   readonly grade?: Grade;
   readonly score?: number;
   readonly balance: number;
@@ -160,6 +160,7 @@ export interface CustomerProblem {
   readonly reason: CreditError;
 }
 
+/** Its counts count a customer named on several rows once; its amounts add every row's. */
 export interface PortfolioResult {
   readonly customers: number;
   readonly reviewed: number;
@@ -180,7 +181,7 @@ export interface PortfolioResult {
   readonly overdueShare?: number;
   /**
    * The balance of the customers at risk: graded high, carrying a warning, or overdue. A customer
-   * with a data error counts by its warnings and overdue amount, which need no grade.
+   * with a data error counts by its warnings and actions, which need no grade (see reasonAtRisk).
    */
   readonly exposureAtRisk: number;
   readonly customersAtRisk: number;
@@ -193,7 +194,8 @@ export interface PortfolioResult {
   readonly warnings: readonly WarningCode[];
   /** The same warnings, each with the portfolio's figure against the policy's threshold. */
   readonly findings: readonly Finding[];
-  readonly warningCounts: Readonly<Record<WarningCode, number>>;
+  /** How many customers carry each warning; the portfolio's OVERDUE_SHARE, no customer's, is in `findings` and `overdueShare`. */
+  readonly warningCounts: Readonly<Record<CustomerWarningCode, number>>;
   readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
   /** Every customer with an error or a note, one entry per problem, in sheet order. */
   readonly problems: readonly CustomerProblem[];
@@ -385,7 +387,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
-  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang);
+  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang, repeatedKeys);
   return {
     sheet: input.sheetName,
     asOf,

@@ -5,7 +5,7 @@
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
 import { dateText, Lang, monthText } from "../i18n";
-import { isWideCode, WIDE_CLASS } from "../text-width";
+import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
@@ -41,9 +41,6 @@ export const PRINT_SCALE = 60;
 const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
 const MAX_FROZEN_ROWS = 10;
-
-/** Curly quotes (U+2018–U+201D): a sheet's Chinese text sets them in its CJK font, a full em wide. */
-const CURLY_QUOTES = [0x2018, 0x201d] as const;
 
 /** East Asian wide characters (CJK, Hangul, full-width forms, CJK punctuation and quotes) take two columns. */
 const WIDE = new RegExp(`[\\u2018-\\u201d${WIDE_CLASS}]`, "g");
@@ -259,34 +256,12 @@ export function fitColumns(
     });
 }
 
-/**
- * How wide characters print, in widths of the font's digit (Excel's column unit), from Calibri 11's
- * own and rounded up: a Chinese character is a full em (14.7 px against the digit's 7), a capital
- * about a digit and a tenth, a lowercase letter or a sign 0.88 (a line of English averages less),
- * a space half. A line wraps where its next word no longer fits, as Excel and LibreOffice wrap it.
- */
-const CHARACTER_WIDTH = { wide: 2.1, capital: 1.1, digit: 1, space: 0.5, other: 0.88 } as const;
 /** The widest character's width: a text this many times its length within the room is one line. */
 const WIDEST_CHARACTER = CHARACTER_WIDTH.wide;
 /** One line of text at the default 11-point font, in points: Excel's default row height. */
 export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
-
-/** The widths of the ASCII characters, looked up rather than worked out for every character of every text. */
-const ASCII_WIDTH = Float64Array.from({ length: 128 }, (_, code) => {
-  if (code === 32) return CHARACTER_WIDTH.space;
-  if (code >= 48 && code <= 57) return CHARACTER_WIDTH.digit;
-  if (code >= 65 && code <= 90) return CHARACTER_WIDTH.capital;
-  return CHARACTER_WIDTH.other;
-});
-
-/** A character's width by its UTF-16 code: the WIDE ranges take a full em. */
-function characterWidth(code: number): number {
-  if (code < 128) return ASCII_WIDTH[code];
-  const wide = isWideCode(code) || (code >= CURLY_QUOTES[0] && code <= CURLY_QUOTES[1]);
-  return wide ? CHARACTER_WIDTH.wide : CHARACTER_WIDTH.other;
-}
 
 /**
  * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in

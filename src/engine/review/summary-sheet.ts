@@ -23,8 +23,11 @@ import {
   customerName,
   formatCount,
   gradeName,
+  gradedChanges,
+  gradedLines,
   laterReviewsText,
   moreAtRiskText,
+  overdueShareText,
   pastDueLines,
   responseCounts,
   renamedLines,
@@ -42,7 +45,7 @@ import {
   warningTitle,
 } from "./texts";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
-import { WARNING_CODES } from "./warnings";
+import { CUSTOMER_WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
 /** The right half's first column: one empty column after the figures' four. */
@@ -219,6 +222,11 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       pair(t("changes.renamed"), changes.renamed.length, "integer");
       for (const text of renamedLines(changes.renamed, lang)) left.line(text);
     }
+    // Graded in one review of the two only: the count, then the customers one a line.
+    for (const { label, customers, now } of gradedChanges(changes)) {
+      pair(t(label), customers.length, "integer");
+      for (const text of gradedLines(customers, now, lang)) left.line(text);
+    }
     if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
     if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));
     // Both ways by name, as the pane gives them: a customer recovering is news as much as one slipping.
@@ -265,8 +273,14 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     true,
   ]);
   left.add(
-    WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
+    CUSTOMER_WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
     ["text", "text", "integer"],
+  );
+  // The portfolio's warning is no customer's: its figure against its threshold, under a header of its own.
+  left.add([[t("summary.portfolioWarnings"), t("summary.code"), t("summary.overdueShare")]], ["text", "text", "text"], true);
+  left.add(
+    [[warningTitle("OVERDUE_SHARE", lang, result.policy), "OVERDUE_SHARE", overdueShareText(p, result.policy, lang)]],
+    ["text", "text", "text"],
   );
 
   const right = pane(blocks, RIGHT, CHART_ROWS + 1);

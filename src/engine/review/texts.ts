@@ -15,7 +15,15 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
-import type { CustomerChange, MovedCustomer, PolicyChange, RenamedCustomer, ReviewChanges, SettingChange } from "./changes";
+import type {
+  CustomerChange,
+  GradedCustomer,
+  MovedCustomer,
+  PolicyChange,
+  RenamedCustomer,
+  ReviewChanges,
+  SettingChange,
+} from "./changes";
 import { Decision, Reason, RULES, Rule } from "./decisions";
 import { FIELD_LABELS, fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
@@ -78,6 +86,22 @@ export function portfolioWarningList(findings: readonly Finding[], lang: Lang): 
         )
         .join(message(lang, "sep.items"))
     : message(lang, "summary.none");
+}
+
+/**
+ * The portfolio's share of customers overdue against the share that warns, raised or not: "31.1%
+ * (warning above 10%)"; without overdue data, that it is not known.
+ */
+export function overdueShareText(
+  p: Pick<PortfolioResult, "overdueShare">,
+  policy: Pick<Policy, "overdueShare">,
+  lang: Lang,
+): string {
+  if (p.overdueShare === undefined) return message(lang, "summary.notAvailable");
+  return message(lang, "summary.shareAgainstThreshold", {
+    value: formatFigure(p.overdueShare, "percent", lang),
+    threshold: formatFigure(policy.overdueShare, "percent", lang),
+  });
 }
 
 /** "Label: value" in the language's own punctuation ("标签：值" in Chinese). */
@@ -850,6 +874,41 @@ export function responseCounts(
 }
 
 /**
+ * The customers graded in one of the two reviews only, each by name with the grade it had there:
+ * "Contoso (High)" now graded, "Contoso (was High)" not graded now; the first few, then how many
+ * more: one a line on the dashboard.
+ */
+export function gradedLines(customers: readonly GradedCustomer[], now: boolean, lang: Lang): string[] {
+  const lines = customers.slice(0, SHOWN_BY_NAME).map((c) =>
+    message(lang, now ? "changes.gradedCustomer" : "changes.wasGraded", {
+      name: customerName(c),
+      grade: gradeName(c.grade, lang),
+    }),
+  );
+  const more = customers.length - lines.length;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High))". */
+export function gradedText(customers: readonly GradedCustomer[], now: boolean, lang: Lang): string {
+  return warningChangeText({ count: customers.length, customers: gradedLines(customers, now, lang) }, lang);
+}
+
+/**
+ * The lists of customers graded in one review of the two only, each with its label, when it names
+ * any: every face shows these, after the customers renamed.
+ */
+export function gradedChanges(
+  changes: ReviewChanges,
+): { readonly label: MessageKey; readonly customers: readonly GradedCustomer[]; readonly now: boolean }[] {
+  const lists = [
+    { label: "changes.nowGraded" as const, customers: changes.nowGraded, now: true },
+    { label: "changes.notGradedNow" as const, customers: changes.notGradedNow, now: false },
+  ];
+  return lists.filter((list) => list.customers.length > 0);
+}
+
+/**
  * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
  * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
  */
@@ -861,7 +920,8 @@ export function customerChangeLines(
 ): string[] {
   const renamed = change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })];
   // Archived before only in reviews that could not score it: its name is known, its figures not.
-  if (change.previousDate === undefined) return renamed.length ? renamed : [message(lang, "changes.firstReview")];
+  if (change.previousDate === undefined)
+    return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview")];
   const date = dateText(change.previousDate, lang);
   const parts: string[] = [];
   if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)

@@ -1,15 +1,17 @@
 /**
  * The portfolio over time: the summary's headline figures for every review the archive holds
  * before this one, and this review's own, oldest first. Each earlier review's figures are worked
- * out from its archive rows by the summary's own definitions (portfolio.ts), summed in the same
- * order, so a review's figures read back from the archive are the ones its summary showed.
+ * out from what its archive rows record, by the summary's own definitions (portfolio.ts), summed
+ * in the same order, so a review's figures read back from the archive are the ones its summary
+ * showed, whichever version of the review wrote them.
  */
 import { readNumber } from "../cells";
 import { Lang, message } from "../i18n";
 import { withoutSumDust } from "../precision";
-import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
+import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, hasActionCodes } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
+import { FIELD_LABELS } from "./fields";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
@@ -40,7 +42,8 @@ export function trendHeaders(lang: Lang): string[] {
     ARCHIVE_COLUMNS.reviewDate.header[lang],
     message(lang, "summary.gradeExposure"),
     message(lang, "trend.atRisk"),
-    message(lang, "trend.overdue"),
+    // The amount, named as every sheet and text names it: "Overdue" alone next to amounts could be a count of customers.
+    FIELD_LABELS.overdueAmount[lang],
     message(lang, "summary.customers"),
     message(lang, "trend.highGrade"),
     message(lang, "trend.withWarnings"),
@@ -60,7 +63,8 @@ interface Totals {
   otherExposure: number;
   exposureAtRisk: number;
   overdueAmount?: number;
-  customersWithWarnings: number;
+  /** The customers carrying a warning, by key: a customer archived on two rows (named twice on its sheet) counts once, as its summary counted it. */
+  warned: Set<string>;
   /** True when a row's amount cannot be stated in this review's unit (another currency, or past the largest number): no amount of the review is known. */
   amountsUnknown: boolean;
 }
@@ -93,7 +97,7 @@ export function portfolioTrend(
         gradedExposure: 0,
         otherExposure: 0,
         exposureAtRisk: 0,
-        customersWithWarnings: 0,
+        warned: new Set(),
         amountsUnknown: false,
       };
       byDate.set(e.date, totals);
@@ -107,16 +111,17 @@ export function portfolioTrend(
     const balance = restatedBalance ?? 0;
     if (overdue !== undefined) totals.overdueAmount = (totals.overdueAmount ?? 0) + overdue;
     // A customer the review could not grade has no grade in the archive (its errors stopped it);
-    // its warnings and overdue amount need none, and count as the summary counts them.
+    // its balance, overdue amount and warnings need none, and count as the summary counts them.
     if (e.grade === undefined) totals.otherExposure += balance;
     else {
       totals.customers++;
       totals.gradedExposure += balance;
       if (e.grade === "high") totals.highGrade++;
     }
-    const warned = (e.warnings?.length ?? 0) > 0;
-    if (warned) totals.customersWithWarnings++;
-    if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade) !== undefined)
+    if ((e.warnings?.length ?? 0) > 0) totals.warned.add(e.key);
+    // At risk as that review counted it, from what its row records (see reasonAtRisk); a row without a grade asks its actions.
+    const acted = e.grade === undefined && hasActionCodes(e.line[AT.actions]);
+    if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade, acted) !== undefined)
       totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
@@ -135,7 +140,7 @@ export function portfolioTrend(
           ? sum(t.exposureAtRisk)
           : undefined,
       overdueAmount: t.amountsUnknown ? undefined : sum(t.overdueAmount),
-      customersWithWarnings: has("grade", "warnings") ? t.customersWithWarnings : undefined,
+      customersWithWarnings: has("grade", "warnings") ? t.warned.size : undefined,
     }));
   return [
     ...earlier,

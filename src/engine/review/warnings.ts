@@ -21,6 +21,12 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/** The portfolio's one warning, on the share of customers overdue: no customer carries it. */
+export type PortfolioWarningCode = "OVERDUE_SHARE";
+/** The warnings a customer carries: what its row, its archive row and the counts per warning hold. */
+export type CustomerWarningCode = Exclude<WarningCode, PortfolioWarningCode>;
+export const CUSTOMER_WARNING_CODES = WARNING_CODES.filter((code): code is CustomerWarningCode => code !== "OVERDUE_SHARE");
+
 /**
  * What a warning's figure is held against: a policy setting, or a figure of the customer's own
  * row (its credit limit; its Z model's distress line, the setting's model when the row names none).
@@ -75,7 +81,7 @@ export interface CustomerFacts {
 }
 
 export interface CustomerCheck {
-  readonly code: Exclude<WarningCode, "OVERDUE_SHARE">;
+  readonly code: CustomerWarningCode;
   /** Each inner list is one way to have the data: the check runs if all fields of any one list are present. */
   readonly needs: readonly (readonly (InputField | "archive" | "ledger")[])[];
   evaluate(facts: CustomerFacts, policy: Policy, asOf: number): Finding | undefined;

@@ -1,7 +1,7 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
- * moved), the warnings that came and went, the customers added, gone and renamed, the policy when the last
+ * moved), the warnings that came and went, the customers added, gone and renamed, those graded in one of the two reviews only (a data error in the other), the policy when the last
  * review used another, the customers whose review came due and was missed, and what the team
  * recorded about the last review's recommendations (or, with no Action taken column, how to record it). Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
@@ -14,6 +14,8 @@ import {
   changedCustomersText,
   changesTitle,
   formatCount,
+  gradedChanges,
+  gradedText,
   gradeMovesFromPolicy,
   movedCustomersText,
   pastDueText,
@@ -63,6 +65,7 @@ export function ChangesSummary({
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.renamed.length ? [[t("changes.renamed"), renamedText(changes.renamed, lang)] satisfies Fact] : []),
+    ...gradedChanges(changes).map(({ label, customers, now }): Fact => [t(label), gradedText(customers, now, lang)]),
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
     [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],

@@ -1,6 +1,6 @@
 /**
- * The legend of the archive's codes under the policy table: every warning code and action code,
- * once each, with the review's own texts in the sheet's language and a warning's threshold named
+ * The legend of the archive's codes under the policy table: every warning code a customer's row
+ * can hold (not the portfolio's) and every action code, once each, with the review's own texts in the sheet's language and a warning's threshold named
  * as the table above names its setting; a sheet carrying it still reads back as its policy, and
  * the setting a warning's legend names is the one that moves that warning.
  */
@@ -15,8 +15,10 @@ import { isPolicySheetTop, POLICY_ROWS, readPolicySheet, settingLabel } from "..
 import { policySheetPlan } from "../../../src/engine/review/policy-sheet-plan";
 import { runReview } from "../../../src/engine/review/review";
 import { warningTitle } from "../../../src/engine/review/texts";
+import { laidOut } from "../../../src/engine/review/sheet-layout";
 import {
   CUSTOMER_CHECKS,
+  CUSTOMER_WARNING_CODES,
   CustomerFacts,
   WARNING_CODES,
   WARNING_THRESHOLDS,
@@ -46,9 +48,11 @@ describe.each(["en", "zh"] as const)("the legend under the %s policy table", (la
   const { plan, grid } = sheetOf(DEFAULT_POLICY, lang);
   const legend = legendOf(grid);
 
-  test("every warning code, then every action code, each once", () => {
-    expect(legend.map((l) => l.code)).toEqual([...WARNING_CODES, ...ACTIONS]);
-    expect(new Set(legend.map((l) => l.code)).size).toBe(WARNING_CODES.length + ACTIONS.length);
+  test("every warning code an archive row can hold, then every action code, each once", () => {
+    expect(legend.map((l) => l.code)).toEqual([...CUSTOMER_WARNING_CODES, ...ACTIONS]);
+    expect(new Set(legend.map((l) => l.code)).size).toBe(CUSTOMER_WARNING_CODES.length + ACTIONS.length);
+    // The portfolio's warning is in no archive row: nothing there for the legend to explain.
+    expect(legend.map((l) => l.code)).not.toContain("OVERDUE_SHARE");
     // No value beside a code: nothing there for a reader (or the policy reader) to take for a setting.
     expect(legend.every((l) => l.value === null)).toBe(true);
   });
@@ -67,7 +71,7 @@ describe.each(["en", "zh"] as const)("the legend under the %s policy table", (la
         } else expect(meaning).toContain(FIELD_LABELS[threshold.column][lang]);
       } else expect(meaning).toBe(message(lang, `action.${code as (typeof ACTIONS)[number]}`));
     }
-    // Nine meanings for nine warnings and nine for nine actions: no two codes read alike.
+    // Eight meanings for eight warnings and nine for nine actions: no two codes read alike.
     expect(new Set(legend.map((l) => l.meaning)).size).toBe(legend.length);
   });
 
@@ -116,6 +120,24 @@ describe("the legend over the sheet as it was", () => {
       const longest = Math.max(...legendOf(grid).map((l) => [...l.meaning].length));
       expect(plan.columnWidths![2]).toBeGreaterThanOrEqual(Math.min(110, longest));
     }
+  });
+});
+
+describe("the policy sheet's rows as tall as their texts", () => {
+  // Chinese meanings fit their column whole: the column is fitted by the measure the row heights
+  // count lines with, so no row is made two lines tall for a text printing on one.
+  test("in Chinese, every meaning the column is fitted to is one line", () => {
+    const layout = laidOut(policySheetPlan(DEFAULT_POLICY, "zh", {}), "zh", "page");
+    expect(layout.rowHeights ?? []).toEqual([]);
+  });
+
+  test("in English, a meaning wider than the widest column the sheet allows wraps: Z_DISTRESS's", () => {
+    const plan = policySheetPlan(DEFAULT_POLICY, "en", {});
+    const layout = laidOut(plan, "en", "page");
+    const grid = applyBlocks([], plan.blocks);
+    const tall = (layout.rowHeights ?? []).map((h) => grid[h.row][0]);
+    expect(tall).toContain("Z_DISTRESS");
+    expect(layout.columns![2].width).toBe(110);
   });
 });
 

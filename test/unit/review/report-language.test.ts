@@ -121,7 +121,7 @@ describe("one term for one thing", () => {
       FIELD_LABELS.overdueAmount.zh,
       OUTPUT_HEADERS.overdueBalance.zh,
       ARCHIVE_COLUMNS.overdueAmount.header.zh,
-      message("zh", "trend.overdue"),
+      trendHeaders("zh")[3],
       message("zh", "summary.overdueAmount"),
     ];
     for (const name of names) expect(name).toContain("逾期金额");

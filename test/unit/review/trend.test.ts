@@ -111,14 +111,14 @@ describe.each([
         overdueAmount: undefined,
         customersWithWarnings: 0,
       },
-      // Alpha over its limit, Beta High, Delta days past due, Gamma overdue: all at risk (Gamma's
-      // overdue needs no grade, so it counts at risk as in the overdue amount).
+      // Alpha over its limit, Beta High, Delta days past due: at risk. Gamma, not graded, is overdue
+      // but has no warning and no action: its overdue amount counts, its risk waits for its grade.
       {
         date: OCT,
         customers: 3,
         exposure: 200_000,
         highGrade: 1,
-        exposureAtRisk: 200_000,
+        exposureAtRisk: 195_000,
         overdueAmount: 8_000,
         customersWithWarnings: 1,
       },
@@ -189,6 +189,45 @@ describe("which archived reviews are in the trend", () => {
   });
 });
 
+describe("an earlier review's figures as that review's summary gave them", () => {
+  // Eta cannot be graded and is over its limit and 120 days late: warnings and actions that need no grade.
+  const october = customerSheet(WITH_OVERDUE, [
+    { id: "A", name: "Alpha", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] },
+    { id: "E", name: "Eta", factors: [2, null, 2, 2, 2], extra: [10_000, 30_000, 30_000, 120] },
+    { id: "G", name: "Gamma", factors: [1, "bad", 1, 1, 1], extra: [20_000, 5_000, 1_000, 10] },
+    { id: "N", name: "Nu", factors: [2, 2, 2, 2, 2], extra: [80_000, 20_000, 2_000, 15] },
+    // Named twice, both rows warned: one customer carrying a warning.
+    { id: "T", name: "Tau", extra: [1_000, 3_000, 0, 0] },
+    { id: "T", name: "Tau", extra: [1_000, 4_000, 0, 0] },
+  ]);
+  const first = reviewWorkbook({ customers: october }, OCT);
+  const then = first.result.portfolio;
+  const later = (archive: CellValue[][]) =>
+    reviewWorkbook({ ...first.workbook, archive, customers: october }, NOV).result.trend[0];
+
+  test("the review of its month counted Eta, Nu and Tau at risk, not Gamma (late, but no warning or action)", () => {
+    expect([then.exposureAtRisk, then.customersAtRisk, then.customersWithWarnings]).toEqual([57_000, 3, 2]);
+  });
+
+  test("read back from its archive rows: the same figures", () => {
+    expect(later(first.workbook.archive!)).toEqual({ ...headline(first.result), date: OCT });
+  });
+
+  test("rows an earlier version wrote, with no warning or action for a customer it could not grade: not at risk, as its summary said", () => {
+    const header = first.workbook.archive![0];
+    const [warnings, actions] = [header.indexOf("Warning codes"), header.indexOf("Action codes")];
+    const before = first.workbook.archive!.map((line) => {
+      if (line[2] !== "E") return line;
+      const row = [...line];
+      row[warnings] = null;
+      row[actions] = null;
+      return row;
+    });
+    // That version's summary: Nu's 20,000 at risk (overdue), Eta counted in no figure but the exposure and the overdue amount.
+    expect(later(before)).toMatchObject({ exposureAtRisk: 27_000, overdueAmount: 33_000, customersWithWarnings: 1 });
+  });
+});
+
 /** Each written row of a plan's blocks from `row` on, as its cells. */
 function rowsFrom(summary: SheetPlan, row: number): { values: unknown[]; formats: string[] }[] {
   return summary.blocks
@@ -231,7 +270,8 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
       lang === "en" ? "Review date" : "审查日期",
       t("summary.gradeExposure"),
       t("trend.atRisk"),
-      t("trend.overdue"),
+      // What the column holds, the amount, not a count of customers overdue.
+      lang === "en" ? "Overdue amount" : "逾期金额",
       // The customers reviewed, as the headline figure counts them; not the grade table's count, which adds those not graded.
       lang === "en" ? "Customers reviewed" : "已审查客户数",
       t("trend.highGrade"),
@@ -275,7 +315,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     const rows = rowsFrom(summary, title.row + 2);
     expect(rows.map((r) => r.values)).toEqual([
       [SEP, SEP_EXPOSURE, 0.2, null, 2, 1, 0],
-      [OCT, 200_000, 200_000, 8_000, 3, 1, 1],
+      [OCT, 200_000, 195_000, 8_000, 3, 1, 1],
       [NOV, 90_000, 25_000, 2_500, 3, 0, 0],
     ]);
     expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);

@@ -799,13 +799,13 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C53:C54",
+        values: "C54:C55",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A53:A54",
+        categories: "A54:A55",
         legendVisible: false,
-        position: "I51",
-        positionEnd: "K65",
+        position: "I52",
+        positionEnd: "K66",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -814,8 +814,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(50, 0)).toBe("Portfolio over time");
-    expect([52, 53].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(51, 0)).toBe("Portfolio over time");
+    expect([53, 54].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);

@@ -1,0 +1,74 @@
+/**
+ * The portfolio's warning (more customers overdue than the policy allows) is no customer's: where
+ * the faces count customers per warning, it stands apart, with its figure against its threshold,
+ * raised or not, never as a count of the customers overdue, in both languages.
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const asOf = serial("2026-11-30");
+/** Two of six customers overdue (33.3%, above the 10% that warns), one of them also over its limit. */
+const overdue = (share: number) =>
+  customerSheet(
+    ["Credit limit", "Outstanding balance", "Overdue amount"],
+    Array.from({ length: 6 }, (_, i) => ({ extra: [1000, i === 0 ? 2000 : 500, i < share ? 100 : 0] })),
+  );
+const review = (values = overdue(2), lang: Lang = "en") =>
+  runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, lang);
+
+/** The summary sheet's rows from the one whose first cell is `label` on, `count` of them. */
+function rowsFrom(lang: Lang, label: string, count: number, values = overdue(2)) {
+  const cells = summarySheetPlan(review(values, lang), "Summary", lang).blocks.flatMap((b) => b.values);
+  // The last such row: the headline names the portfolio's warnings too.
+  const at = cells.map((line) => line[0]).lastIndexOf(label);
+  expect(at).toBeGreaterThan(0);
+  return cells.slice(at, at + count);
+}
+
+describe.each([
+  ["en", "Warning", "Portfolio warnings", ["Many customers overdue", "OVERDUE_SHARE", "33.3% (warning above 10%)"]],
+  ["zh", "预警", "组合预警", ["逾期客户过多", "OVERDUE_SHARE", "33.3%（超过 10% 即预警）"]],
+] as const)("the summary sheet (%s)", (lang, warningHeader, portfolioHeader, row) => {
+  test("counts customers per customer warning, and gives the portfolio's warning its figure and threshold", () => {
+    const table = rowsFrom(lang, warningHeader, 9);
+    expect(table.map((line) => line[1]).slice(1, 9)).toEqual([
+      "SCORE_RISE",
+      "NEGATIVE_NEWS",
+      "OVER_LIMIT",
+      "OVERDUE_90",
+      "Z_DISTRESS",
+      "LIQUIDITY",
+      "LEVERAGE",
+      "COVERAGE",
+    ]);
+    expect(table.find((line) => line[1] === "OVER_LIMIT")?.[2]).toBe(1);
+    expect(rowsFrom(lang, portfolioHeader, 2)[1]).toEqual(row);
+  });
+});
+
+test("the summary sheet gives the share below the threshold too, and says when it is not known", () => {
+  expect(rowsFrom("en", "Portfolio warnings", 2, overdue(0))[1][2]).toBe("0% (warning above 10%)");
+  const noOverdue = customerSheet(["Outstanding balance"], [{ extra: [100] }]);
+  expect(rowsFrom("en", "Portfolio warnings", 2, noOverdue)[1][2]).toBe("n/a (no overdue data)");
+});
+
+test("the printed report lists customers per customer warning, the portfolio's warning on its own line", () => {
+  const lines = toTable(review(), "en", "out.xlsx").split("\n");
+  expect(lines).toContain("Portfolio warnings: Many customers overdue (33.3% > 10%)");
+  expect(lines).toContain("Customers per warning: Over credit limit 1");
+  const zh = toTable(review(overdue(2), "zh"), "zh", "out.xlsx").split("\n");
+  expect(zh).toContain("各项预警的客户数：超出信用额度 1");
+});
+
+test("the JSON counts customers per customer warning; the portfolio's is among its findings", () => {
+  const json = toJson(review(), "en").portfolio;
+  expect(json.warningCounts).not.toHaveProperty("OVERDUE_SHARE");
+  expect(json.warningCounts.OVER_LIMIT).toBe(1);
+  expect(json.findings).toEqual([
+    expect.objectContaining({ code: "OVERDUE_SHARE", value: 2 / 6, threshold: DEFAULT_POLICY.overdueShare }),
+  ]);
+});
