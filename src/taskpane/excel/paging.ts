@@ -52,6 +52,13 @@ export function takePages(
 const FIRST_GUESS_BYTES_PER_CELL = 24;
 /** Rows further down may be longer than the ones measured so far. */
 const DENSITY_MARGIN = 1.08;
+/**
+ * A sheet not read yet, planned from the sheets read so far, may be denser than all of them (a
+ * ledger of long invoice references after a customer sheet of small numbers). Its first rows
+ * mostly share a page with the end of the sheet before, and a page refused there halves the
+ * budget for every page after it: twice the densest costs at most a half-empty first page.
+ */
+const UNREAD_SHEET_MARGIN = 2;
 
 /** What a paged read knows of each sheet's bytes per cell: a guess until a page of it comes back. */
 export class CellSizes {
@@ -59,13 +66,13 @@ export class CellSizes {
   /** The most bytes per cell any page of the sheet has needed. */
   private readonly densest = new Map<string, number>();
 
-  /** Bytes per cell to plan a page of the sheet with. A sheet not read yet is taken to be as dense as the densest read so far. */
+  /** Bytes per cell to plan a page of the sheet with. A sheet not read yet is taken to be twice as dense as the densest read so far. */
   of(sheet: string): number {
     const seen = this.densest.get(sheet);
     if (seen !== undefined) return seen * DENSITY_MARGIN;
     const guess = this.guessed.get(sheet);
     if (guess !== undefined) return guess;
-    return this.densest.size > 0 ? Math.max(...this.densest.values()) * DENSITY_MARGIN : FIRST_GUESS_BYTES_PER_CELL;
+    return this.densest.size > 0 ? Math.max(...this.densest.values()) * UNREAD_SHEET_MARGIN : FIRST_GUESS_BYTES_PER_CELL;
   }
 
   measured(sheet: string): boolean {

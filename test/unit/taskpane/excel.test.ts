@@ -4,7 +4,7 @@
  * read, the exact cells written, and how many context.sync calls it takes.
  */
 import { dateText } from "../../../src/engine/i18n";
-import { serialFromYMD } from "../../../src/engine/cells";
+import { CellValue, serialFromYMD } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
@@ -336,6 +336,32 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(paged).toEqual(whole);
     expect(fake.syncs.filter((s) => !s.ok).length).toBeGreaterThan(1); // the one-sync read, then the first guess
     expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 40_000)).toBe(true);
+  });
+
+  test("a ledger denser than the customer sheet read before it: no page refused for it, the budget kept", async () => {
+    workbook(2_000);
+    // Each invoice names its customer and its terms: cells some 1.5 times the customer sheet's
+    // (small numbers), so a page that ends the customer sheet and starts the ledger, sized
+    // on the customer sheet's density alone, is refused.
+    const ledger: CellValue[][] = [["Customer", "Due date", "Amount", "Terms"]];
+    for (let i = 0; i < 6_000; i++) ledger.push([`C${i % 2_000}`, 46000 + i, 1000.5 + i, "net 30"]);
+    fake.addSheet("Invoices", ledger);
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    const wholeBytes = fake.syncs[0].responseBytes;
+    fake.syncs = [];
+    const limit = Math.floor(wholeBytes / 6);
+    fake.responseLimit = limit;
+    const paged = await readForReviewWith(fake.context, "Customers", names, { maxResponseBytes: limit });
+    expect(paged).toEqual(whole);
+    const accepted = fake.syncs.filter((s) => s.ok);
+    // Only the one-sync read is refused; the ledger's pages fill most of a response (a refused
+    // page halved the budget, and every later page was half full).
+    expect(fake.syncs.length - accepted.length).toBe(1);
+    const ledgerPages = accepted.filter((s) => s.ops.every((op) => op.sheet === "Invoices"));
+    expect(ledgerPages.length).toBeGreaterThan(1);
+    expect(ledgerPages.slice(0, -1).every((s) => s.responseBytes > limit * 0.7)).toBe(true);
+    expect(accepted.length).toBeLessThanOrEqual(2 + Math.ceil(wholeBytes / (limit * 0.85)));
   });
 
   test("a host whose limit is far below our budget: the budget is halved until pages pass, then kept", async () => {
