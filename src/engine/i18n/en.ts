@@ -421,6 +421,9 @@ export const en = {
   "changes.recommendedTo": "{name} ({actions})",
   "changes.response": '{name} ({actions}): "{response}"',
   "changes.responseUnchanged": '{name} ({actions}): "{response}" (as on {date}, not changed since)',
+  "changes.customerAsked": "Actions recommended on {date}: {actions}",
+  "changes.customerResponse": 'Response recorded: "{response}"',
+  "changes.customerResponseUnchanged": 'Response recorded: "{response}" (as on {date}, not changed since)',
   "changes.responsesHelp":
     'Record what the team did about each recommendation in an "{column}" column on the customer sheet: the next review shows each response beside the action it answers',
   "changes.limitNotCompared":

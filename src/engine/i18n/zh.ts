@@ -386,6 +386,9 @@ export const zh: Record<MessageKey, string> = {
   "changes.recommendedTo": "{name}（{actions}）",
   "changes.response": "{name}（{actions}）：“{response}”",
   "changes.responseUnchanged": "{name}（{actions}）：“{response}”（{date}已是此内容，此后未改）",
+  "changes.customerAsked": "{date}建议的措施：{actions}",
+  "changes.customerResponse": "已记录处理措施：“{response}”",
+  "changes.customerResponseUnchanged": "已记录处理措施：“{response}”（{date}已是此内容，此后未改）",
   "changes.responsesHelp":
     "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",

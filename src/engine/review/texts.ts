@@ -35,7 +35,7 @@ import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
-import type { Responses } from "./responses";
+import type { ActionResponse, Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
@@ -839,6 +839,26 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
   });
   const more = list.length - lines.length;
   return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/**
+ * One customer's part of what the team recorded: the actions the last review asked of it and
+ * the response the Action taken column holds, or that it holds none (the whole response, where
+ * the dashboard's list quotes its start). Nothing without the column: the list says how to record them.
+ */
+export function customerResponseLines(response: ActionResponse, responses: Responses, lang: Lang): string[] {
+  if (!responses.column) return [];
+  const date = dateText(responses.recommendedOn, lang);
+  const actions = response.recommended.map((a) => message(lang, `action.${a}`)).join(message(lang, "sep.list"));
+  const asked = message(lang, "changes.customerAsked", { date, actions });
+  if (response.response === undefined) return [asked, message(lang, "changes.noResponse")];
+  return [
+    asked,
+    message(lang, response.unchanged ? "changes.customerResponseUnchanged" : "changes.customerResponse", {
+      response: response.response,
+      date,
+    }),
+  ];
 }
 
 /**

@@ -11,10 +11,12 @@ import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-com
 import { bucketLabels } from "../../engine/aging";
 import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
+import { ActionResponse, Responses } from "../../engine/review/responses";
 import { agingHeader, FACTOR_POINTS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
 import {
   customerChangeLines,
+  customerResponseLines,
   explainFinding,
   findingTitle,
   formatFigure,
@@ -42,10 +44,12 @@ export interface CustomerDetailProps {
   readonly policy: Policy;
   /** The customer against its last review; absent when the workbook has no archive. */
   readonly change?: CustomerChange;
+  /** What the last review asked of the customer and the response recorded since; absent when it asked nothing. */
+  readonly response?: { readonly customer: ActionResponse; readonly of: Responses };
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: CustomerDetailProps) {
+export function CustomerDetail({ customer: c, sheet, policy, change, response, onGoTo }: CustomerDetailProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -88,7 +92,14 @@ export function CustomerDetail({ customer: c, sheet, policy, change, onGoTo }: C
   return (
     <div className={styles.detail}>
       <FactList facts={facts} />
-      {change && <ChangeList lines={customerChangeLines(change, c, lang, policy)} />}
+      {change && (
+        <ChangeList
+          lines={[
+            ...customerChangeLines(change, c, lang, policy),
+            ...(response ? customerResponseLines(response.customer, response.of, lang) : []),
+          ]}
+        />
+      )}
       {(c.errors.length > 0 || c.notes.length > 0) && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
       {/* A data error stops what needs the grade, not the actions and warnings that need none. */}
       <ActionList actions={actionLines(c, lang, policy)} waiting={waitingText(c, lang)} />

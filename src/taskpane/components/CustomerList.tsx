@@ -62,6 +62,10 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, onOpe
   );
   const shown = shownAll.slice(0, limit);
   const changeByRow = useMemo(() => new Map<number, CustomerChange>(changes?.customers.map((c) => [c.row, c])), [changes]);
+  const responseByRow = useMemo(() => {
+    const responses = changes?.responses;
+    return new Map(responses?.customers.map((customer) => [customer.row, { customer, of: responses }]));
+  }, [changes]);
 
   return (
     <section aria-labelledby="list-heading" className={panel.section}>
@@ -121,6 +125,7 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, onOpe
               sheet={sheet}
               policy={policy}
               change={changeByRow.get(c.row)}
+              response={responseByRow.get(c.row)}
               open={c.row === openRow}
               onToggle={() => onOpen(c.row === openRow ? undefined : c)}
               onGoTo={onGoTo}

@@ -15,7 +15,7 @@ import { CustomerResult } from "../../engine/review/review";
 import { formatScore } from "../../engine/review/texts";
 import { ErrorLine, hasDataError, standOutLine } from "../customers";
 import { useLang } from "../i18n";
-import { CustomerDetail } from "./CustomerDetail";
+import { CustomerDetail, CustomerDetailProps } from "./CustomerDetail";
 import { GradeBadge } from "./GradeBadge";
 import { usePanelStyles } from "./styles";
 
@@ -80,6 +80,7 @@ export interface CustomerRowProps {
   readonly sheet: string;
   readonly policy: Policy;
   readonly change?: CustomerChange;
+  readonly response?: CustomerDetailProps["response"];
   readonly open: boolean;
   onToggle(): void;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
@@ -90,7 +91,7 @@ function cutText(row: HTMLElement | null): boolean {
   return [...(row?.querySelectorAll<HTMLElement>("[data-cut]") ?? [])].some((el) => el.scrollWidth > el.clientWidth + 1);
 }
 
-export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle, onGoTo }: CustomerRowProps) {
+export function CustomerRow({ customer: c, sheet, policy, change, response, open, onToggle, onGoTo }: CustomerRowProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -160,7 +161,7 @@ export function CustomerRow({ customer: c, sheet, policy, change, open, onToggle
       </div>
       {open && (
         <div id={detailId} role="region" aria-label={name} className={styles.detail}>
-          <CustomerDetail customer={c} sheet={sheet} policy={policy} change={change} onGoTo={onGoTo} />
+          <CustomerDetail customer={c} sheet={sheet} policy={policy} change={change} response={response} onGoTo={onGoTo} />
         </div>
       )}
     </li>

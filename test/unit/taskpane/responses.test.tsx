@@ -14,6 +14,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
+import { CustomerList } from "../../../src/taskpane/components/CustomerList";
 import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
@@ -112,6 +113,61 @@ test.each([
   expect(december.customers.map((c) => c.actionTaken)).toEqual(["已收预付款，额度降至一半", undefined, undefined]);
   expect(changesShown(lang, december).slice(-3)).toEqual(shown);
 });
+
+/** A customer's details in the pane's list, opened: the lines under "Since the last review" (or its Chinese). */
+function sinceLastReview(lang: Lang, result: ReviewResult, row: number): string[] {
+  const { unmount } = render(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>
+        <CustomerList
+          customers={result.customers}
+          sheet="Customers"
+          policy={result.policy}
+          changes={result.changes}
+          openRow={row}
+          onOpen={() => undefined}
+          onGoTo={() => undefined}
+        />
+      </LangContext.Provider>
+    </FluentProvider>,
+  );
+  const heading = screen.getByRole("heading", { name: translator(lang)("ui.detail.changes") });
+  const lines = [...heading.nextElementSibling!.querySelectorAll("li")].map((li) => li.textContent ?? "");
+  unmount();
+  return lines;
+}
+
+test.each([
+  [
+    "en",
+    "Action taken",
+    [
+      "Actions recommended on 2026-11-30: Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance",
+      'Response recorded: "已收预付款，额度降至一半"',
+    ],
+    "No response recorded",
+  ],
+  [
+    "zh",
+    "已采取措施",
+    [
+      "2026年11月30日建议的措施：要求预付款、限制信用额度、要求提供担保或投保信用保险",
+      "已记录处理措施：“已收预付款，额度降至一半”",
+    ],
+    "未记录处理措施",
+  ],
+] as const)(
+  "a customer's details show what November asked of it and the response recorded, or none (%s)",
+  async (lang, header, contoso, none) => {
+    await reviewedNovember(lang, header);
+    const december = await paneReview(DEC, lang, false);
+    const row = (name: string) => december.customers.find((c) => c.name === name)!.row;
+    expect(sinceLastReview(lang, december, row("Contoso")).slice(-2)).toEqual(contoso);
+    expect(sinceLastReview(lang, december, row("Northwind")).slice(-1)).toEqual([none]);
+    // Asked nothing (its terms kept): no line about responses.
+    expect(sinceLastReview(lang, december, row("Fabrikam")).join("\n")).not.toMatch(/recorded|建议的措施|处理措施/);
+  },
+);
 
 test("without the column: the count, and one line on how to record responses", async () => {
   await reviewedNovember("en");
