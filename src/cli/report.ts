@@ -7,15 +7,15 @@ import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
-import { archiveKey } from "../engine/review/archive";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { Responses } from "../engine/review/responses";
-import { topRiskCustomers } from "../engine/review/portfolio";
+import { customersWithProblems, topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding } from "../engine/review/warnings";
 import {
+  actionNames,
   amountWithShare,
   changedCustomersText,
   changesTitle,
@@ -266,7 +266,7 @@ function responsesJson(responses: Responses, lang: Lang) {
       id: c.id,
       name: c.name,
       recommended: c.recommended,
-      recommendedText: c.recommended.map((a) => message(lang, `action.${a}`)),
+      recommendedText: actionNames(c.recommended, lang),
       response: c.response ?? null,
       unchanged: c.unchanged,
     })),
@@ -539,9 +539,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
-    // A customer named on several rows is one customer with problems; rows naming none, one each.
-    const customers = new Set(p.problems.map((q) => archiveKey(q.id, q.name) || q.row));
-    lines.push(t("cli.problems", { count: count(customers.size) }));
+    lines.push(t("cli.problems", { count: count(customersWithProblems(p.problems)) }));
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);

@@ -92,7 +92,7 @@ class ElementText {
   private readonly start: RegExp;
   private readonly end: RegExp;
 
-  constructor(local: string) {
+  constructor(private readonly local: string) {
     this.start = new RegExp(`<(?:\\w+:)?${local}[\\s/>]`);
     this.end = new RegExp(`^<(?:\\w+:)?${local}\\b[^>]*?\\/>|<\\/(?:\\w+:)?${local}\\s*>`);
   }
@@ -100,10 +100,14 @@ class ElementText {
   push(chunk: string): void {
     if (this.element !== undefined) return;
     if (this.partial === undefined) {
-      // A start tag cut between two chunks is seen whole in the seam.
-      const text = this.carry + chunk;
+      // A start tag cut between two chunks is seen whole in the seam. The name is looked for as
+      // plain text first: a pattern starting at "<" would be tried at every tag of a sheet of
+      // millions of cells, and the chunks without it are most of them.
+      const carry = this.carry;
+      this.carry = chunk.length >= 64 ? chunk.slice(-64) : (carry + chunk).slice(-64);
+      if (!chunk.includes(this.local) && !(carry + chunk.slice(0, 64)).includes(this.local)) return;
+      const text = carry + chunk;
       const at = text.search(this.start);
-      this.carry = text.slice(-64);
       if (at < 0) return;
       this.partial = text.slice(at);
     } else this.partial += chunk;

@@ -412,7 +412,12 @@ const ACTION_TAKEN_AT = ARCHIVE_FIELDS.indexOf("actionTaken");
  * row of every review the archive holds.
  */
 export function actionsOf(entry: ArchiveEntry): Action[] {
-  return codesIn(entry.line[ACTIONS_AT]).filter((s): s is Action => (ACTIONS as readonly string[]).includes(s));
+  return actionCodesIn(entry.line[ACTIONS_AT]);
+}
+
+/** The actions an action-codes cell names, in its order: what the review asked of the team for that customer. */
+export function actionCodesIn(value: CellValue): Action[] {
+  return codesIn(value).filter((s): s is Action => (ACTIONS as readonly string[]).includes(s));
 }
 
 /** What the customer sheet's Action taken column said at an archived row's review; undefined when blank (or the archive has no such column). */
@@ -421,11 +426,6 @@ export function actionTakenOf(entry: ArchiveEntry): string | undefined {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
   const text = String(value).trim();
   return text === "" ? undefined : text;
-}
-
-/** Whether an action-codes cell names any action: what the review asked of the team for that customer. */
-export function hasActionCodes(value: CellValue): boolean {
-  return codesIn(value).some((s) => (ACTIONS as readonly string[]).includes(s));
 }
 
 /** What the archive knows of the reviews before one as-of date. */

@@ -165,6 +165,11 @@ function problemsOf(customers: readonly CustomerResult[]): CustomerProblem[] {
   return problems;
 }
 
+/** How many customers the problems are of: a customer named on several rows is one; a row naming none is one of its own. */
+export function customersWithProblems(problems: readonly CustomerProblem[]): number {
+  return new Set(problems.map((q) => archiveKey(q.id, q.name) || q.row)).size;
+}
+
 /**
  * What the summary counts of a customer named on several rows, gathered over its rows: it is one
  * customer, at risk (and needing action, warned, overdue) when any of its rows is, once.

@@ -89,11 +89,14 @@ export function responseTally(earlier: EarlierReviews, column: boolean): Respons
   }
   if (asked.size === 0) return undefined;
   const listed: ActionResponse[] = [];
+  const answered = new Set<string>();
   let responded = 0;
   return {
     add(c, key) {
       const found = asked.get(key);
-      if (!found) return;
+      // A customer named on several rows is asked once, by its first row, as every count counts it.
+      if (!found || answered.has(key)) return;
+      answered.add(key);
       const response = c.actionTaken;
       if (response !== undefined) responded++;
       listed.push({

@@ -24,7 +24,7 @@ import type {
   ReviewChanges,
   SettingChange,
 } from "./changes";
-import { Decision, Reason, RULES, Rule } from "./decisions";
+import { Action, Decision, Reason, RULES, Rule } from "./decisions";
 import { FIELD_LABELS, fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
@@ -581,20 +581,37 @@ export function issuesText(
 const SHOWN_BY_NAME = 5;
 
 /**
+ * The first few of a list of customers, one line each, then "and N more" for the rest (`total`:
+ * how many the list stands for, when more than it holds): every list of customers by name that
+ * what changed gives one a line.
+ */
+function fewByName<T>(items: readonly T[], line: (item: T) => string, lang: Lang, total = items.length): string[] {
+  const lines = items.slice(0, SHOWN_BY_NAME).map(line);
+  const more = total - lines.length;
+  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+}
+
+/** The names of actions, in the reader's language, in their order. */
+export function actionNames(actions: readonly Action[], lang: Lang): string[] {
+  return actions.map((a) => message(lang, `action.${a}`));
+}
+
+/**
  * The customers whose grade moved (to a riskier grade, or to a safer one) since the last review,
  * each by name with its move (one the policy change alone explains says so), the first few of
  * them and then how many more: one a line on the dashboard.
  */
 export function movedLines(moves: readonly Omit<MovedCustomer, "row">[], lang: Lang): string[] {
-  const lines = moves.slice(0, SHOWN_BY_NAME).map((m) =>
-    message(lang, m.fromPolicy ? "changes.moveByPolicy" : "changes.move", {
-      name: customerName(m),
-      from: gradeName(m.previousGrade!, lang),
-      to: gradeName(m.grade, lang),
-    }),
+  return fewByName(
+    moves,
+    (m) =>
+      message(lang, m.fromPolicy ? "changes.moveByPolicy" : "changes.move", {
+        name: customerName(m),
+        from: gradeName(m.previousGrade!, lang),
+        to: gradeName(m.grade, lang),
+      }),
+    lang,
   );
-  const more = moves.length - SHOWN_BY_NAME;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
 }
 
 /** The same as one line, or "none": the printed report's. */
@@ -630,17 +647,19 @@ export function movedCustomersText(moved: readonly CustomerChange[], lang: Lang)
  * the dashboard, joined into one line in the printed report and the pane (warningChangeText).
  */
 export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
-  const lines = pastDue.customers.slice(0, SHOWN_BY_NAME).map((c) =>
-    message(lang, "changes.pastDueCustomer", {
-      name: customerName(c),
-      grade: gradeName(c.grade, lang),
-      last: dateText(c.lastReview, lang),
-      due: dateText(c.due, lang),
-      days: formatCount(c.daysLate, lang),
-    }),
+  const listed = fewByName(
+    pastDue.customers,
+    (c) =>
+      message(lang, "changes.pastDueCustomer", {
+        name: customerName(c),
+        grade: gradeName(c.grade, lang),
+        last: dateText(c.lastReview, lang),
+        due: dateText(c.due, lang),
+        days: formatCount(c.daysLate, lang),
+      }),
+    lang,
+    pastDue.count,
   );
-  const more = pastDue.count - lines.length;
-  const listed = more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
   const assumed = intervalsAssumedText(pastDue, lang);
   return assumed ? [...listed, assumed] : listed;
 }
@@ -806,9 +825,7 @@ export function changedCustomersText<C extends { readonly name: string; readonly
  * Acme Holdings Ltd"), the first few and then how many more: one a line on the dashboard.
  */
 export function renamedLines(renamed: readonly RenamedCustomer[], lang: Lang): string[] {
-  const lines = renamed.slice(0, SHOWN_BY_NAME).map((c) => message(lang, "changes.rename", { id: c.id, from: c.from, to: c.to }));
-  const more = renamed.length - lines.length;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+  return fewByName(renamed, (c) => message(lang, "changes.rename", { id: c.id, from: c.from, to: c.to }), lang);
 }
 
 /** The same after their count on one line, as the printed report and the pane give it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
@@ -826,19 +843,18 @@ const QUOTED_RESPONSE = 80;
  */
 export function responseLines(responses: Responses, responded: boolean, lang: Lang): string[] {
   const list = responses.customers.filter((c) => (c.response !== undefined) === responded);
-  const lines = list.slice(0, SHOWN_BY_NAME).map((c) => {
-    const params = {
-      name: customerName(c),
-      actions: c.recommended.map((a) => message(lang, `action.${a}`)).join(message(lang, "sep.list")),
-    };
-    if (c.response === undefined) return message(lang, "changes.recommendedTo", params);
-    const response = c.response.length > QUOTED_RESPONSE ? `${c.response.slice(0, QUOTED_RESPONSE - 1)}…` : c.response;
-    return c.unchanged
-      ? message(lang, "changes.responseUnchanged", { ...params, response, date: dateText(responses.recommendedOn, lang) })
-      : message(lang, "changes.response", { ...params, response });
-  });
-  const more = list.length - lines.length;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
+  return fewByName(
+    list,
+    (c) => {
+      const params = { name: customerName(c), actions: actionNames(c.recommended, lang).join(message(lang, "sep.list")) };
+      if (c.response === undefined) return message(lang, "changes.recommendedTo", params);
+      const response = c.response.length > QUOTED_RESPONSE ? `${c.response.slice(0, QUOTED_RESPONSE - 1)}…` : c.response;
+      return c.unchanged
+        ? message(lang, "changes.responseUnchanged", { ...params, response, date: dateText(responses.recommendedOn, lang) })
+        : message(lang, "changes.response", { ...params, response });
+    },
+    lang,
+  );
 }
 
 /**
@@ -849,7 +865,7 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
 export function customerResponseLines(response: ActionResponse, responses: Responses, lang: Lang): string[] {
   if (!responses.column) return [];
   const date = dateText(responses.recommendedOn, lang);
-  const actions = response.recommended.map((a) => message(lang, `action.${a}`)).join(message(lang, "sep.list"));
+  const actions = actionNames(response.recommended, lang).join(message(lang, "sep.list"));
   const asked = message(lang, "changes.customerAsked", { date, actions });
   if (response.response === undefined) return [asked, message(lang, "changes.noResponse")];
   return [
@@ -899,14 +915,15 @@ export function responseCounts(
  * more: one a line on the dashboard.
  */
 export function gradedLines(customers: readonly GradedCustomer[], now: boolean, lang: Lang): string[] {
-  const lines = customers.slice(0, SHOWN_BY_NAME).map((c) =>
-    message(lang, now ? "changes.gradedCustomer" : "changes.wasGraded", {
-      name: customerName(c),
-      grade: gradeName(c.grade, lang),
-    }),
+  return fewByName(
+    customers,
+    (c) =>
+      message(lang, now ? "changes.gradedCustomer" : "changes.wasGraded", {
+        name: customerName(c),
+        grade: gradeName(c.grade, lang),
+      }),
+    lang,
   );
-  const more = customers.length - lines.length;
-  return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
 }
 
 /** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High))". */

@@ -8,7 +8,7 @@
 import { readNumber } from "../cells";
 import { Lang, message } from "../i18n";
 import { withoutSumDust } from "../precision";
-import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, hasActionCodes } from "./archive";
+import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, actionCodesIn } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
@@ -120,7 +120,7 @@ export function portfolioTrend(
     }
     if ((e.warnings?.length ?? 0) > 0) totals.warned.add(e.key);
     // At risk as that review counted it, from what its row records (see reasonAtRisk); a row without a grade asks its actions.
-    const acted = e.grade === undefined && hasActionCodes(e.line[AT.actions]);
+    const acted = e.grade === undefined && actionCodesIn(e.line[AT.actions]).length > 0;
     if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade, acted) !== undefined)
       totals.exposureAtRisk += balance;
   }

@@ -165,6 +165,19 @@ describe("archiving and comparing the responses", () => {
     expect(dec.result.changes!.renamed.map((r) => r.id)).toEqual(["C005"]);
   });
 
+  test("a customer named on two rows is asked once, by its first row, as every count counts it", () => {
+    const grid = december();
+    const twice = reviewed({ ...november.workbook, customers: [...grid, [...grid[1].slice(0, -1), "Second row's note"]] }, DEC);
+    const asked = twice.result.changes!.responses!;
+    expect(asked.customers.map((c) => [c.name, c.row, c.response ?? null])).toEqual([
+      ["Alpha", 2, "Limit cut to 500; prepayment agreed 12-03"],
+      ["Gamma", 4, null],
+      ["Epsilon Holdings", 5, "担保函已收到"],
+      ["Zeta", 6, "Guarantee requested"],
+    ]);
+    expect(asked.responded).toBe(3);
+  });
+
   test.each([
     [
       "en",
