@@ -7,12 +7,12 @@
 import type { SheetName } from "./defined-names";
 import { WorkbookPackage } from "./package";
 import type { BackgroundPart } from "./sheet-worker";
-import type { CompressedPart } from "./zip-writer";
+import type { CompressedPart, PartText } from "./zip-writer";
 
 export type Content =
   | string
-  | Iterable<string>
-  | ((part: { write: (t: string) => Promise<void> }) => Promise<void>)
+  | Iterable<PartText>
+  | ((part: { write: (t: PartText) => Promise<void> }) => Promise<void>)
   | { readonly compressed: Promise<CompressedPart> };
 
 export interface Rel {

@@ -8,6 +8,7 @@ import { rowHeightToWrite } from "../../engine/review/sheet-layout";
 import { Block, CellAlignment, CellFormat, SheetLayout } from "../../engine/review/write-plan";
 import { BoundError, EXCEL_ROWS } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
+import { PartText } from "./zip-writer";
 
 /**
  * Output is gathered in batches of about this many characters, then joined and handed on. A
@@ -138,8 +139,8 @@ export class RowPlan {
 
   /**
    * Appends the plan's cells on a row to `out`, one string a cell, in column order. Cells are
-   * gathered in an array and joined once per batch: a string grown cell by cell is a tree of
-   * pieces that costs more to flatten on its way to the compressor than it took to build.
+   * gathered in an array and encoded one by one by the compressor (PartText): a string grown
+   * cell by cell is a tree of pieces that costs more to flatten than it took to build.
    */
   pushCells(row: number, writer: CellWriter, out: string[]): void {
     const rowText = String(row + 1);
@@ -217,7 +218,7 @@ export interface SheetChild {
 }
 
 /** A sheet the review owns, written whole: the plan's cells, and its other children (layout, fills, drawing) in schema order. */
-export function* newWorksheet(plan: RowPlan, writer: CellWriter, children: readonly SheetChild[]): Generator<string> {
+export function* newWorksheet(plan: RowPlan, writer: CellWriter, children: readonly SheetChild[]): Generator<PartText> {
   const dimension = plan.lastRow >= 0 ? `<dimension ref="A1:${columnLetter(plan.lastColumn)}${plan.lastRow + 1}"/>` : "";
   const all = [
     ...children,
@@ -235,11 +236,11 @@ export function* newWorksheet(plan: RowPlan, writer: CellWriter, children: reado
   for (let row = plan.firstRowFrom(0); row !== Infinity; row = plan.firstRowFrom(row + 1)) {
     chars += plan.pushRow(row, writer, batch);
     if (chars > BATCH_CHARS) {
-      yield batch.join("");
+      yield batch;
       batch = [];
       chars = 0;
     }
   }
   batch.push(`</sheetData>${after.join("")}</worksheet>`);
-  yield batch.join("");
+  yield batch;
 }

@@ -26,6 +26,7 @@ import { Styles } from "./styles";
 import { CellWriter, fillsXml, sqrefTopLeft } from "./worksheet-xml";
 import { elementsOf, rootPrefix } from "./xml-edit";
 import { ZipReader } from "./zip-reader";
+import { PartText } from "./zip-writer";
 
 /** Whether a conditional format's range starts inside one of the areas the plan says a re-run clears. */
 function startsIn(sqref: string, areas: readonly Area[]): boolean {
@@ -188,7 +189,7 @@ function sheetPatcher(job: PatchJob): SheetPatcher {
 }
 
 /** Streams the job's sheet from the input package through its patch to `write`. */
-export async function patchPart(zip: ZipReader, job: PatchJob, write: (text: string) => Promise<void>): Promise<void> {
+export async function patchPart(zip: ZipReader, job: PatchJob, write: (text: PartText) => Promise<void>): Promise<void> {
   const entry = zip.entry(job.part);
   if (!entry) throw new PackageError(`sheet "${job.sheetName}" has no part ${job.part}`);
   const patcher = sheetPatcher(job);

@@ -10,6 +10,7 @@ import { BATCH_CHARS, RowPlan } from "./row-plan";
 import { CellWriter, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";
 import { applySplices, Element, elementsOf, orderedPosition, Splice } from "./xml-edit";
+import { PartText } from "./zip-writer";
 
 /** Edits of a worksheet's children other than its cells: what to drop and what to add, in schema order. */
 export interface ChildEdits {
@@ -43,7 +44,7 @@ export interface PatchEdits {
   readonly tail: (text: string) => string;
 }
 
-type Out = (text: string) => Promise<void>;
+type Out = (text: PartText) => Promise<void>;
 
 /**
  * An unprefixed cell with its reference, up to its end: self-closing, or up to the first </c>.
@@ -126,10 +127,10 @@ export class SheetPatcher {
 
   /** Hands the gathered output on: a hundred thousand rows are not a hundred thousand writes. */
   private async handOver(out: Out): Promise<void> {
-    const text = this.pieces.join("");
+    const pieces = this.pieces;
     this.pieces = [];
     this.chars = 0;
-    await out(text);
+    await out(pieces);
   }
 
   /** New rows the plan writes above row `before` (1-based), which the sheet does not have. */

@@ -37,6 +37,19 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
+/**
+ * The text as a string of its own, in V8's one-byte form when every character fits one. A string
+ * made from a slice of a two-byte string stays two-byte whatever it holds, so one chunk holding
+ * a character past Latin-1 (an en dash in a header) would leave every later chunk's buffer, and
+ * every cell sliced from it, twice the size and slower to scan, copy and encode, to the end of
+ * the sheet. The text carried over between chunks is a row's worth at most.
+ */
+function oneByteWhereItCan(text: string): string {
+  return LATIN1_ONLY.test(text) ? Buffer.from(text, "latin1").toString("latin1") : text;
+}
+
+const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
+
 export class XmlScanner {
   /** The text not yet given back to the consumer; offsets below index into it. */
   buf = "";
@@ -67,7 +80,7 @@ export class XmlScanner {
   feed(chunk: string): void {
     const keep = Math.min(this.mark, this.pos);
     if (keep > 0) {
-      this.buf = this.buf.slice(keep) + chunk;
+      this.buf = oneByteWhereItCan(this.buf.slice(keep)) + chunk;
       this.pos -= keep;
       this.mark -= keep;
       this.start -= keep;

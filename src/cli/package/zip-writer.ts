@@ -19,7 +19,18 @@ const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
 const VERSION = 20;
 const MAX_32 = 0xffffffff;
-const FLUSH_CHARS = 1 << 20;
+/** Bytes of encoded text handed to zlib at a time. */
+const BLOCK_BYTES = 1 << 20;
+/** The most bytes UTF-8 takes for one UTF-16 code unit (a surrogate pair's two take four). */
+const UTF8_PER_UNIT = 3;
+
+/**
+ * A part's text, whole or as pieces written in turn. Pieces are encoded into the compressor's
+ * blocks one by one: joining a batch of many small strings first (a sheet's cells) took several
+ * times longer than encoding them, and a single piece outside Latin-1 (a typographic apostrophe
+ * in one note) made the whole joined batch a two-byte string, slower again to join and encode.
+ */
+export type PartText = string | readonly string[];
 /**
  * zlib's level 1: on a 67 MB sheet half of level 3's time (a quarter of level 6's) for output
  * ~8% larger than level 3's. The review's output is twice its input (the output columns and the
@@ -110,7 +121,7 @@ export class ZipWriter {
   }
 
   /** Deflates a part as its text is produced, then fills in its header's CRC and sizes. */
-  async add(partName: string, text: string | Iterable<string>): Promise<void> {
+  async add(partName: string, text: string | Iterable<PartText>): Promise<void> {
     const part = this.begin(partName);
     if (typeof text === "string") await part.write(text);
     else for (const chunk of text) await part.write(chunk);
@@ -118,7 +129,7 @@ export class ZipWriter {
   }
 
   /** A part written piece by piece: `write` waits while the compressor is busy, `end` completes it. */
-  begin(partName: string): { write: (text: string) => Promise<void>; end: () => Promise<void> } {
+  begin(partName: string): { write: (text: PartText) => Promise<void>; end: () => Promise<void> } {
     const name = this.claim(partName);
     const offset = this.position;
     const draft = {
@@ -212,10 +223,12 @@ class Compressor {
   private failure: Error | undefined;
   private crc = 0;
   private size = 0;
-  // Text is handed to the compressor in large pieces: each write is a trip through zlib's thread
+  // Text is handed to the compressor in large blocks: each write is a trip through zlib's thread
   // pool, and a sheet written row by row would otherwise make a hundred thousand of them.
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
+  /** Blocks filled and not yet handed to zlib. */
+  private full: Buffer[] = [];
 
   constructor(output: (data: Buffer) => void) {
     const deflate = this.deflate;
@@ -249,30 +262,51 @@ class Compressor {
     });
   }
 
-  private async flush(): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.pendingLength === 0) return;
-    const bytes = Buffer.from(this.pending.join(""), "utf8");
-    this.pending = [];
-    this.pendingLength = 0;
-    this.crc = zlib.crc32(bytes, this.crc);
-    this.size += bytes.length;
-    if (!this.deflate.write(bytes)) await this.room();
-    // Back to the event loop once a piece: zlib hands the thread pool its next job only from
-    // there, and a producer that never leaves its microtasks would keep the compressor idle
-    // until the queue is full, then wait for all of it (a fifth of the write spent idle).
-    else await new Promise<void>((resolve) => setImmediate(resolve));
-    if (this.failure) throw this.failure;
+  /** Encodes a piece into the current block, starting a new block when it might not fit. */
+  private put(piece: string): void {
+    if (piece.length * UTF8_PER_UNIT > this.block.length - this.used) {
+      this.seal();
+      if (piece.length * UTF8_PER_UNIT > this.block.length) {
+        this.full.push(Buffer.from(piece, "utf8"));
+        return;
+      }
+    }
+    this.used += this.block.write(piece, this.used, "utf8");
   }
 
-  async write(chunk: string): Promise<void> {
-    if (!chunk) return;
-    this.pending.push(chunk);
-    this.pendingLength += chunk.length;
-    if (this.pendingLength >= FLUSH_CHARS) await this.flush();
+  /** The current block's bytes set aside for zlib, and a new block begun. */
+  private seal(): void {
+    if (this.used === 0) return;
+    this.full.push(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    this.used = 0;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const blocks = this.full;
+    this.full = [];
+    for (const bytes of blocks) {
+      this.crc = zlib.crc32(bytes, this.crc);
+      this.size += bytes.length;
+      if (!this.deflate.write(bytes)) await this.room();
+      // Back to the event loop once a block: zlib hands the thread pool its next job only from
+      // there, and a producer that never leaves its microtasks would keep the compressor idle
+      // until the queue is full, then wait for all of it (a fifth of the write spent idle).
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.failure) throw this.failure;
+    }
+  }
+
+  async write(text: PartText): Promise<void> {
+    if (typeof text === "string") this.put(text);
+    else for (const piece of text) this.put(piece);
+    if (this.failure) throw this.failure;
+    if (this.full.length) await this.flush();
   }
 
   async end(): Promise<{ crc: number; size: number }> {
+    this.seal();
     await this.flush();
     this.deflate.end();
     await this.ended;
@@ -282,14 +316,14 @@ class Compressor {
 }
 
 /** A part deflated in memory as its text is produced, for a part made away from the zip it goes into (on a worker thread). */
-export function compressing(): { write: (text: string) => Promise<void>; end: () => Promise<CompressedPart> } {
+export function compressing(): { write: (text: PartText) => Promise<void>; end: () => Promise<CompressedPart> } {
   const data: Buffer[] = [];
   const compressor = new Compressor((chunk) => data.push(chunk));
   return { write: (text) => compressor.write(text), end: async () => ({ ...(await compressor.end()), data }) };
 }
 
 /** Text deflated in memory. */
-export async function compressText(text: Iterable<string>): Promise<CompressedPart> {
+export async function compressText(text: Iterable<PartText>): Promise<CompressedPart> {
   const part = compressing();
   for (const chunk of text) await part.write(chunk);
   return part.end();

@@ -11,6 +11,7 @@ import { SheetPatcher } from "../../../src/cli/package/sheet-writer";
 import { Styles } from "../../../src/cli/package/styles";
 import { CellWriter } from "../../../src/cli/package/worksheet-xml";
 import { rootPrefix } from "../../../src/cli/package/xml-edit";
+import { PartText } from "../../../src/cli/package/zip-writer";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const X14AC = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac";
@@ -416,8 +417,8 @@ async function patch(
   };
   const patcher = new SheetPatcher(plan, writer, edits, "Customers");
   const written: string[] = [];
-  const out = async (text: string) => {
-    written.push(text);
+  const out = async (text: PartText) => {
+    written.push(typeof text === "string" ? text : text.join(""));
   };
   for (let at = 0; at < sheet.length; at += chunk) await patcher.push(sheet.slice(at, at + chunk), out);
   await patcher.end(out);
@@ -512,7 +513,7 @@ describe("newWorksheet", () => {
       },
       { local: "cols" as const, xml: '<cols><col min="1" max="1" width="20" customWidth="1"/></cols>' },
     ];
-    return [...newWorksheet(plan, writer, children)];
+    return [...newWorksheet(plan, writer, children)].map((part) => (typeof part === "string" ? part : part.join("")));
   };
 
   test("rows from the first the plan writes on, a row of blanks left out, children around sheetData", () => {

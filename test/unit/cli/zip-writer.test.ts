@@ -6,6 +6,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
 
 // node's fs cannot be spied on in place: the writer gets a copy whose writeSync the tests control.
@@ -82,4 +84,27 @@ test.each([
   } finally {
     fs.closeSync(fd);
   }
+});
+
+test("a part written in pieces reads back as their text: characters past Latin-1, a surrogate pair, pieces past a block's size", async () => {
+  const big = "逾期".repeat(400_000); // 2.4 MB in UTF-8: past one block, written on its own
+  const pieces = [
+    ["<row>", "<c><v>1</v></c>", "the archive\u2019s 4.15", "𝄞", "</row>"],
+    Array.from({ length: 40_000 }, (_, i) => `<c r="A${i}"><v>${i}</v></c>`),
+    [big, "after the large piece", "é"],
+  ];
+  const file = path.join(dir, "pieces.zip");
+  const fd = fs.openSync(file, "w");
+  const zip = new ZipWriter(fd);
+  await zip.add("part.xml", [...pieces, "a whole string"]);
+  zip.finish();
+  fs.closeSync(fd);
+  const read = await ZipReader.open(file, "pieces.zip");
+  const chunks: string[] = [];
+  await read.readText(read.entries.get("part.xml")!, (text) => void chunks.push(text));
+  const expected = pieces.map((p) => p.join("")).join("") + "a whole string";
+  expect(chunks.join("").length).toBe(expected.length);
+  expect(chunks.join("") === expected).toBe(true);
+  expect(read.entries.get("part.xml")!.uncompressedSize).toBe(Buffer.byteLength(expected, "utf8"));
+  expect(read.entries.get("part.xml")!.crc32).toBe(zlib.crc32(Buffer.from(expected, "utf8")));
 });
