@@ -45,10 +45,10 @@ function isSpace(code: number): boolean {
  * the sheet. The text carried over between chunks is a row's worth at most.
  */
 function oneByteWhereItCan(text: string): string {
-  return LATIN1_ONLY.test(text) ? Buffer.from(text, "latin1").toString("latin1") : text;
+  return PAST_LATIN1.test(text) ? text : Buffer.from(text, "latin1").toString("latin1");
 }
 
-const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
+const PAST_LATIN1 = /[\u0100-\uffff]/;
 
 export class XmlScanner {
   /** The text not yet given back to the consumer; offsets below index into it. */
