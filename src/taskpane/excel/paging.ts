@@ -50,6 +50,8 @@ export function takePages(
  * costs one refused sync (then doubled); each page read corrects it.
  */
 const FIRST_GUESS_BYTES_PER_CELL = 24;
+/** A corner of blanks and one-digit numbers says little of the rows below it. */
+const MIN_SAMPLED_BYTES_PER_CELL = 4;
 /** Rows further down may be longer than the ones measured so far. */
 const DENSITY_MARGIN = 1.08;
 /**
@@ -85,6 +87,19 @@ export class CellSizes {
     if (rows === 0 || columns === 0) return;
     const perCell = (jsonBytes(values) - rows * (columns + 2)) / (rows * columns);
     this.densest.set(sheet, Math.max(this.densest.get(sheet) ?? 0, perCell));
+  }
+
+  /**
+   * The sheet's corner, read before its first page: its cells stand for the rest until a page
+   * comes back. Still a guess (a refused page doubles it, the budget stays): rows further down
+   * may be longer than the first.
+   */
+  sampled(sheet: string, values: readonly (readonly unknown[])[]): void {
+    const columns = Math.max(0, ...values.map((line) => line.length));
+    const rows = values.length;
+    if (rows === 0 || columns === 0) return;
+    const perCell = (jsonBytes(values) - rows * (columns + 2)) / (rows * columns);
+    this.guessed.set(sheet, Math.max(MIN_SAMPLED_BYTES_PER_CELL, perCell * DENSITY_MARGIN));
   }
 
   /** A page planned on the guess for a sheet not read yet was refused: its cells are longer, assume twice. */

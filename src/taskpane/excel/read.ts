@@ -4,7 +4,7 @@
  * picked, and our own sheets the user renamed are known by their top rows). A workbook too large
  * for one response goes again in pages of just under the limit.
  */
-import { a1, parseAddress } from "../../engine/a1";
+import { a1, Area, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
@@ -251,6 +251,19 @@ function assemble<T>(
   };
 }
 
+/**
+ * The corner of each sheet read with the used ranges' addresses (the same sync), so that a
+ * sheet's first page is planned on its own cells rather than on a guess: a title, a header and
+ * some rows of data.
+ */
+const SAMPLE_ROWS = 16;
+const SAMPLE_COLUMNS = 32;
+
+/** The cells of a sheet's corner (read from A1) that lie in its used range. */
+function cornerOf(top: readonly (readonly CellValue[])[], area: Area): CellValue[][] {
+  return top.slice(area.row, area.row + area.rows).map((line) => line.slice(area.column, area.column + area.columns));
+}
+
 /** Five times what Excel gives in one get: 100,000 customers of 22 columns are 2.2 million. */
 const MAX_READ_CELLS = 25_000_000;
 
@@ -264,12 +277,25 @@ async function readInPages(
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const ranges = loadAll(names, (name) => {
-    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load("address");
-    return { name, range };
-  });
-  await context.sync();
+  const addresses = (sample: boolean) =>
+    loadAll(names, (name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const range = sheet.getUsedRangeOrNullObject(true);
+      range.load("address");
+      const top = sample ? sheet.getRangeByIndexes(0, 0, SAMPLE_ROWS, SAMPLE_COLUMNS) : undefined;
+      top?.load("values");
+      return { name, range, top };
+    });
+  let ranges = addresses(true);
+  try {
+    await context.sync();
+  } catch (error) {
+    // The corners' cells are a few hundred, but each may hold 32,767 characters: where they pass
+    // the limit, the addresses come alone and the first pages are planned on the first guess.
+    if (classifyError(error).code !== "tooLarge") throw error;
+    ranges = addresses(false);
+    await context.sync();
+  }
   const all = [
     ranges.target,
     ...(ranges.archive ? [ranges.archive] : []),
@@ -295,6 +321,8 @@ async function readInPages(
   const totalCells = pending.reduce((sum, p) => sum + p.rows * p.columns, 0);
   let cellsRead = 0;
   const sizes = new CellSizes();
+  for (const { name, range, top } of all)
+    if (top && !range.isNullObject) sizes.sampled(name, cornerOf(top.values as CellValue[][], parseAddress(range.address)));
   while (pending.length > 0) {
     throwIfCancelled(signal, names.sheet);
     const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));

@@ -219,4 +219,26 @@ describe("CellSizes: bytes per cell for planning a paged read", () => {
     sizes.record("A", [[1, 2]], 2);
     expect(sizes.of("A")).toBeCloseTo(perCell * 1.08);
   });
+
+  test("a sheet's corner stands in until a page of it is read: a guess (doubled when refused), never under 4 bytes", () => {
+    const sizes = new CellSizes();
+    const corner = [
+      ["Customer ID", "Customer name", "Credit limit"],
+      ["C0001", "Company 1", 350000],
+    ];
+    sizes.sampled("A", corner);
+    const perCell = (Buffer.byteLength(JSON.stringify(corner)) - 2 * 5) / 6;
+    expect(sizes.of("A")).toBeCloseTo(perCell * 1.08);
+    expect(sizes.measured("A")).toBe(false);
+    sizes.guessedTooLow("A");
+    expect(sizes.of("A")).toBeCloseTo(perCell * 1.08 * 2);
+    sizes.record("A", [[1, 2, 3]], 3);
+    expect(sizes.of("A")).toBeCloseTo(((9 - 5) / 3) * 1.08); // "[[1,2,3]]" less its brackets and commas
+    // A corner of blanks says little: four bytes a cell at least.
+    sizes.sampled("B", [
+      ["", ""],
+      ["", 1],
+    ]);
+    expect(sizes.of("B")).toBe(4);
+  });
 });
