@@ -342,6 +342,24 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 40_000)).toBe(true);
   });
 
+  test("corners whose long texts pass the limit themselves: the addresses are asked again alone, and the read completes", async () => {
+    fake = new FakeExcel();
+    const long = "x".repeat(3_000);
+    fake.addSheet(
+      "Customers",
+      customerSheet(300).map((line, r) => (r === 0 ? [...line, "Notes"] : [...line, r < 12 ? long : ""])),
+    );
+    const names = fake.sheets.map((s) => s.name);
+    const whole = await readForReviewWith(fake.context, "Customers", names);
+    fake.syncs = [];
+    fake.responseLimit = 25_000;
+    const paged = await readForReviewWith(fake.context, "Customers", names, { maxResponseBytes: 25_000 });
+    expect(paged).toEqual(whole);
+    // The one-sync read, then the addresses with the corners are refused; the addresses alone pass.
+    expect(fake.syncs.slice(0, 3).map((s) => s.ok)).toEqual([false, false, true]);
+    expect(fake.syncs[2].responseBytes).toBeLessThan(1_000);
+  });
+
   test("a ledger denser than the customer sheet read before it: no page refused for it, the budget kept", async () => {
     workbook(2_000);
     // Each invoice names its customer and its terms: cells some 1.5 times the customer sheet's
