@@ -44,9 +44,20 @@ export interface FakeChart {
   categoryFormatLinked?: boolean;
 }
 
-/** What the page layout API was told: orientation, fit to pages and the rows repeated on each page. */
+/** What the page layout API was told: orientation, fit to pages, paper, margins (points) and the rows repeated on each page. */
 export interface FakePrint {
   orientation?: string;
+  paperSize?: string;
+  leftMargin?: number;
+  rightMargin?: number;
+  topMargin?: number;
+  bottomMargin?: number;
+  headerMargin?: number;
+  footerMargin?: number;
+  printGridlines?: boolean;
+  printHeadings?: boolean;
+  centerHorizontally?: boolean;
+  centerVertically?: boolean;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   titleRows?: string;
   titleColumns?: string;
@@ -71,6 +82,26 @@ export interface FakeFill {
   formula?: string;
   color?: string;
 }
+
+/** A new sheet's print setup as Excel reads it: portrait at 100% on Letter, the Normal margins, nothing else printed. */
+export const NEW_SHEET_PRINT = {
+  orientation: "Portrait",
+  zoom: { scale: 100 },
+  paperSize: "Letter",
+  leftMargin: 50.4,
+  rightMargin: 50.4,
+  topMargin: 54,
+  bottomMargin: 54,
+  headerMargin: 21.6,
+  footerMargin: 21.6,
+  printGridlines: false,
+  printHeadings: false,
+  centerHorizontally: false,
+  centerVertically: false,
+} as const satisfies FakePrint;
+
+/** The print settings a fake pageLayout reads and writes as plain properties. */
+const PRINT_PROPERTIES = Object.keys(NEW_SHEET_PRINT).filter((k) => k !== "zoom") as (keyof typeof NEW_SHEET_PRINT)[];
 
 export class FakeSheet {
   cells: Cell[][] = [];
@@ -255,7 +286,14 @@ export class FakeExcel {
         // office-addin-mock cannot load "items/name" through an array: load the items scalar, filled now.
         const every = "items/pageLayout/headersFooters/defaultForAllPages/";
         const sections = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
-        const supported = ["items/name", "items/position", "items/protection/protected", ...sections.map((k) => every + k)];
+        const print = "items/pageLayout/";
+        const supported = [
+          "items/name",
+          "items/position",
+          "items/protection/protected",
+          ...sections.map((k) => every + k),
+          ...Object.keys(NEW_SHEET_PRINT).map((k) => print + k),
+        ];
         const paths = what.split(",").map((p) => p.trim());
         if (!paths.includes("items/name") || paths.some((p) => !supported.includes(p)))
           throw new Error(`fake worksheets.load: unsupported "${what}"`);
@@ -267,6 +305,14 @@ export class FakeExcel {
             position,
             protection: { protected: s.protected ?? false },
             pageLayout: {
+              ...Object.fromEntries(
+                paths
+                  .filter((p) => p.startsWith(print) && !p.slice(print.length).includes("/"))
+                  .map((p) => {
+                    const key = p.slice(print.length) as keyof typeof NEW_SHEET_PRINT;
+                    return [key, s.print[key] ?? NEW_SHEET_PRINT[key]];
+                  }),
+              ),
               headersFooters: {
                 defaultForAllPages: Object.fromEntries(
                   paths
@@ -469,7 +515,7 @@ export class FakeExcel {
       },
       pageLayout: (() => {
         const loaded = fake.mock({ zoom: fake.sheet(name)?.print.zoom ?? { scale: 100 } });
-        return {
+        const layout = {
           load: (what: string) => loaded.load(what),
           get zoom(): unknown {
             return (loaded as unknown as { zoom: unknown }).zoom;
@@ -507,6 +553,12 @@ export class FakeExcel {
             };
           })(),
         };
+        for (const key of PRINT_PROPERTIES)
+          if (key !== "orientation")
+            Object.defineProperty(layout, key, {
+              set: (v: never) => writeOp(`page ${key}`, undefined, v, (s) => (s.print[key] = v)),
+            });
+        return layout;
       })(),
       charts: {
         add: (type: string, source: { area: Area }, seriesBy: string) => {

@@ -7,7 +7,9 @@
  */
 import { columnLetter, sheetReference } from "../../engine/a1";
 import { withOurCentre } from "../../engine/review/page-headers";
+import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
 import type { ColumnLayout, HeaderFooter, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
+import type { PageElements } from "./sheet-patch";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
 import { decodeXml, escapeCellText, unescapeCellText } from "./xml";
 import { applySplices, Element, elementsOf, withAttributes } from "./xml-edit";
@@ -109,13 +111,17 @@ export function fittedSheetPr(existing: string, p: string, fit = true): string {
   return existing.slice(0, close) + add + existing.slice(close);
 }
 
-/** <pageSetup> with the plan's orientation and fit or scale, the sheet's other settings (paper, printer) kept. */
-export function fittedPageSetup(existing: string, print: PrintSetup, p: string): string {
+/**
+ * <pageSetup> with the plan's orientation and fit or scale, the sheet's other settings (paper,
+ * printer) kept; on a new tag, `existing` may be the paper to print on (paperOf).
+ */
+export function fittedPageSetup(existing: string | Readonly<Record<string, string>>, print: PrintSetup, p: string): string {
   const attrs: Record<string, string> =
     print.scale === undefined
       ? { orientation: print.orientation, fitToWidth: String(print.fitToWidth), fitToHeight: String(print.fitToHeight) }
       : { orientation: print.orientation, scale: String(print.scale) };
   if (print.overThenDown) attrs.pageOrder = "overThenDown";
+  if (typeof existing !== "string") return withAttributes(`<${p}pageSetup/>`, { ...existing, ...attrs });
   if (!existing) return withAttributes(`<${p}pageSetup/>`, attrs);
   return withAttributes(existing, attrs);
 }
@@ -188,20 +194,89 @@ export function headerFooterTexts(xml: string): { headers: string[]; footers: st
   return { headers, footers, differentPages: on("differentFirst") || on("differentOddEven") };
 }
 
+/** <pageMargins> at the default margins: what the review gives a sheet it writes whole. */
+function defaultMargins(p: string): string {
+  const attrs = Object.entries(DEFAULT_MARGINS).map(([side, inches]) => ` ${side}="${inches}"`);
+  return `<${p}pageMargins${attrs.join("")}/>`;
+}
+
+/** A number attribute of a tag, when it has it. */
+function numberAttr(tag: string | undefined, name: string): number | undefined {
+  const m = tag && new RegExp(`\\s${name}\\s*=\\s*["']([-\\d.eE]+)["']`).exec(tag);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A flag attribute of a tag ("1" or "true"). */
+function flagAttr(tag: string | undefined, name: string): boolean {
+  return tag !== undefined && new RegExp(`\\s${name}\\s*=\\s*["'](1|true)["']`).test(tag);
+}
+
+/** A worksheet's print setup, from its tags, for the engine to judge (isUsersPageSetup). */
+export function pageSetupNow(page: PageElements): PageSetupNow {
+  const { pageSetup, pageMargins, printOptions } = page;
+  const orientation = pageSetup && /\sorientation\s*=\s*["'](portrait|landscape)["']/.exec(pageSetup)?.[1];
+  const margin = (side: keyof Margins) => numberAttr(pageMargins, side);
+  return {
+    orientation: orientation === "landscape" || orientation === "portrait" ? orientation : undefined,
+    fitToPage: page.fitToPage,
+    fitToWidth: numberAttr(pageSetup, "fitToWidth"),
+    fitToHeight: numberAttr(pageSetup, "fitToHeight"),
+    scale: numberAttr(pageSetup, "scale"),
+    margins: Object.fromEntries(
+      (Object.keys(DEFAULT_MARGINS) as (keyof Margins)[]).flatMap((side) => {
+        const inches = margin(side);
+        return inches === undefined ? [] : [[side, inches]];
+      }),
+    ),
+    gridlines: flagAttr(printOptions, "gridLines"),
+    headings: flagAttr(printOptions, "headings"),
+    centerHorizontally: flagAttr(printOptions, "horizontalCentered"),
+    centerVertically: flagAttr(printOptions, "verticalCentered"),
+  };
+}
+
+/** The paper a <pageSetup> says (its size, or its own height and width), as attributes to carry over. */
+const PAPER_ATTRIBUTES = ["paperSize", "paperHeight", "paperWidth"] as const;
+
+function paperOf(pageSetup: string | undefined): Record<string, string> {
+  const paper: Record<string, string> = {};
+  for (const name of PAPER_ATTRIBUTES) {
+    const m = pageSetup && new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(pageSetup);
+    if (m) paper[name] = m[1];
+  }
+  return paper;
+}
+
+/**
+ * A <pageSetup> tag kept on a sheet written whole, without its link to the printer's settings
+ * (r:id): that part went with the sheet replaced.
+ */
+function withoutPrinterSettings(tag: string): string {
+  return tag.replace(/\s[\w]+:id\s*=\s*("[^"]*"|'[^']*')/g, "");
+}
+
 /**
  * The layout children of a sheet written whole; `headerFooter`: the <headerFooter> the sheet it
- * replaces had, whose sections the review does not write stay (headerFooterXml).
+ * replaces had, whose sections the review does not write stay (headerFooterXml); `page`: that
+ * sheet's print setup, written back whole when `usersPage` (isUsersPageSetup), else only its paper
+ * under the plan's setup.
  */
-export function layoutChildren(layout: SheetLayout, p = "", headerFooter = ""): Child[] {
+export function layoutChildren(layout: SheetLayout, p = "", headerFooter = "", page?: PageElements, usersPage = false): Child[] {
   const children: Child[] = [];
-  if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, layout.print.scale === undefined) });
+  const kept = usersPage ? page : undefined;
+  if (kept) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, kept.fitToPage) });
+  else if (layout.print) children.push({ local: "sheetPr", xml: fittedSheetPr("", p, layout.print.scale === undefined) });
   children.push({
     local: "sheetViews",
     xml: frozenViews("", layout.freezeRows, p) || `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews>`,
   });
   if (layout.columns?.length) children.push({ local: "cols", xml: mergedCols("", layout.columns, p) });
   if (layout.autoFilter) children.push({ local: "autoFilter", xml: autoFilterXml(layout.autoFilter, p) });
-  if (layout.print) children.push({ local: "pageSetup", xml: fittedPageSetup("", layout.print, p) });
+  if (kept?.printOptions) children.push({ local: "printOptions", xml: kept.printOptions });
+  children.push({ local: "pageMargins", xml: kept?.pageMargins ?? defaultMargins(p) });
+  if (kept?.pageSetup) children.push({ local: "pageSetup", xml: withoutPrinterSettings(kept.pageSetup) });
+  else if (layout.print && !kept)
+    children.push({ local: "pageSetup", xml: fittedPageSetup(paperOf(page?.pageSetup), layout.print, p) });
   if (layout.headerFooter) children.push({ local: "headerFooter", xml: headerFooterXml(layout.headerFooter, p, headerFooter) });
   return children;
 }

@@ -4,6 +4,7 @@
  * sheet the review owns written whole, with its charts as drawing and chart parts.
  */
 import { Lang } from "../../engine/i18n";
+import { isUsersPageSetup, KEEPS_USERS_PAGE_SETUP } from "../../engine/review/page-setup";
 import { isEarlierRunTitles, isUsersPrintSetup } from "../../engine/review/sheet-layout";
 import type {
   Area,
@@ -15,7 +16,7 @@ import type {
   SheetPlan,
 } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
-import { areaReference, layoutChildren, printTitlesRef, titleRowsOf } from "./layout-xml";
+import { areaReference, layoutChildren, pageSetupNow, printTitlesRef, titleRowsOf } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
@@ -23,8 +24,6 @@ import { isEarlierRunTag, PatchJob, patchPart, selectedViews, UserSetup } from "
 import { backgroundPatch, backgroundSheet, patchWeight } from "./sheet-worker";
 import { Styles } from "./styles";
 import { CellWriter, fillsXml } from "./worksheet-xml";
-
-const PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
 
 function alignedColumns(layout: SheetLayout): Map<number, CellAlignment> {
   return new Map((layout.columns ?? []).filter((c) => c.wrap || c.indent).map((c) => [c.column, c]));
@@ -50,9 +49,15 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
   };
   let fitToPage = false;
   let pageSetup: string | undefined;
+  let pageMargins: string | undefined;
+  let printOptions: string | undefined;
   const printIn = (text: string) => {
     if (text.includes("pageSetUpPr") && /<(?:\w+:)?pageSetUpPr\s[^>]*\bfitToPage="(1|true)"/.test(text)) fitToPage = true;
     if (pageSetup === undefined && text.includes("pageSetup")) pageSetup = /<(?:\w+:)?pageSetup[\s/][^>]*>/.exec(text)?.[0];
+    if (pageMargins === undefined && text.includes("pageMargins"))
+      pageMargins = /<(?:\w+:)?pageMargins[\s/][^>]*>/.exec(text)?.[0];
+    if (printOptions === undefined && text.includes("printOptions"))
+      printOptions = /<(?:\w+:)?printOptions[\s/][^>]*>/.exec(text)?.[0];
   };
   const pages = new ElementText("headerFooter");
   let carry = "";
@@ -77,7 +82,7 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
   };
   // The file format's defaults: a fit one page tall, a scale of 100%.
   const ownPrint = isUsersPrintSetup({ fitToPage, fitToHeight: number("fitToHeight") ?? 1, scale: number("scale") });
-  return { ownFilter, ownPrint, headerFooter: pages.element };
+  return { ownFilter, ownPrint, headerFooter: pages.element, page: { fitToPage, pageSetup, pageMargins, printOptions } };
 }
 
 /**
@@ -199,8 +204,15 @@ export function writeOwnSheet(
   const writer = new CellWriter(styles, lang, edit.pkg.date1904);
   const rows = new RowPlan(plan.blocks, plan.name, writer, alignedColumns(plan), plan.rowHeights, plan.fitRows);
   const fills = plan.fills ?? [];
+  // A print setup of the user's on the sheet replaced is written back in place of the plan's.
+  const page = replaced?.page;
+  const usersPage =
+    page !== undefined &&
+    plan.print !== undefined &&
+    KEEPS_USERS_PAGE_SETUP.has(plan.kind) &&
+    isUsersPageSetup(pageSetupNow(page), plan.print);
   const children = [
-    ...layoutChildren(plan, "", replaced?.headerFooter).map((c) =>
+    ...layoutChildren(plan, "", replaced?.headerFooter, page, usersPage).map((c) =>
       c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c,
     ),
     {
@@ -211,7 +223,6 @@ export function writeOwnSheet(
         1,
       ),
     },
-    { local: "pageMargins" as const, xml: PAGE_MARGINS },
   ];
   const charts = plan.charts ?? [];
   const sheetRels: Rel[] = [];
@@ -240,5 +251,5 @@ export function writeOwnSheet(
   const rels = relsPartOf(part);
   if (sheetRels.length) edit.put(rels, relationshipsXml(sheetRels));
   else if (zip.entry(rels)) edit.removed.add(rels.toLowerCase());
-  nameSheet(edit, plan.name, plan, { ownFilter: false, ownPrint: false }, false);
+  nameSheet(edit, plan.name, plan, { ownFilter: false, ownPrint: usersPage }, false);
 }

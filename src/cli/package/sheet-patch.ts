@@ -71,6 +71,16 @@ export interface UserSetup {
   readonly ownPrint: boolean;
   /** The sheet's <headerFooter> element whole, when it has one: on a sheet written whole, what of it the review does not write stays. */
   readonly headerFooter?: string;
+  /** The sheet's print setup as its elements' tags: on a sheet written whole, one of the user's stays (isUsersPageSetup). */
+  readonly page?: PageElements;
+}
+
+/** A worksheet's print setup as it holds it: its tags (as written, where it has them) and its fit to pages. */
+export interface PageElements {
+  readonly fitToPage: boolean;
+  readonly pageSetup?: string;
+  readonly pageMargins?: string;
+  readonly printOptions?: string;
 }
 
 /** A patch as plain data: what the plan writes on the sheet and what is already set up there. */

@@ -266,16 +266,31 @@ const EXCEL_MAX_HEIGHT = 409;
 /**
  * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
  * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
- * own, and a word wider than the room is broken across lines.
+ * own, and a word wider than the room is broken across lines. With `breaks`, where each line after
+ * the first starts (an index into the text) is added to it.
  */
-function wrappedLines(text: string, start: number, end: number, room: number): number {
+function wrappedLines(text: string, start: number, end: number, room: number, breaks?: number[]): number {
   let lines = 1;
   let used = 0;
   let word = 0;
+  let wordStart = start;
   const place = () => {
     if (used > 0 && used + word > room) {
       lines++;
       used = 0;
+      breaks?.push(wordStart);
+    }
+    if (word > room && breaks) {
+      // Broken where the room runs out, character by character.
+      let width = 0;
+      for (let i = wordStart; i < end && text.charCodeAt(i) !== 32; i++) {
+        const w = characterWidth(text.charCodeAt(i));
+        if (width > 0 && width + w > room) {
+          breaks.push(i);
+          width = 0;
+        }
+        width += w;
+      }
     }
     while (word > room) {
       lines++;
@@ -293,12 +308,35 @@ function wrappedLines(text: string, start: number, end: number, room: number): n
       if (used > 0) used += width;
     } else if (width === CHARACTER_WIDTH.wide) {
       if (word > 0) place();
+      wordStart = i;
       word = width;
       place();
-    } else word += width;
+    } else {
+      if (word === 0) wordStart = i;
+      word += width;
+    }
   }
   if (word > 0) place();
   return lines;
+}
+
+/**
+ * A text as the lines it wraps to in `room` character widths, as a wrapped cell shows them
+ * (wrappedLines' rule): for a text that is to read as wrapped across several columns, one line a row.
+ */
+export function wrappedText(text: string, room: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    const breaks: number[] = [];
+    wrappedLines(line, 0, line.length, room, breaks);
+    for (const at of [...breaks, line.length]) {
+      out.push(line.slice(start, at).trim());
+      start = at;
+    }
+    start = 0;
+  }
+  return out;
 }
 
 /** How many lines a text takes wrapped in `room` character widths, each of its own lines at least one. */

@@ -44,6 +44,7 @@ import {
   warningChangeCounts,
   warningTitle,
 } from "./texts";
+import { WIDTH, wrappedText } from "./sheet-layout";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
@@ -55,18 +56,48 @@ const CHART_ROWS = 15;
 /** Problems listed before "and N more": more would push the dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
 
-/** A column of tables written downwards from a sheet cell, an empty row between sections. */
-function pane(blocks: Block[], column: number, row: number) {
+/**
+ * The figures' columns' widths (A to D, in characters), at least: the left half's long lines
+ * (responses, customers past due, warnings by name) wrap within them, one line a row, and so stay
+ * clear of the right half and inside the printed page.
+ */
+const FIGURE_WIDTHS = [30, 14, 16, 12];
+
+/** The room a line has from a column of the figures' on to their last, in character widths. */
+function figuresRoom(from: number): number {
+  return FIGURE_WIDTHS.slice(from).reduce((sum, width) => sum + width, 0) - WIDTH.padding;
+}
+
+/**
+ * A column of tables written downwards from a sheet cell, an empty row between sections;
+ * `wrapped`: its long lines wrap within the figures' columns (the left half's), one line a row.
+ */
+function pane(blocks: Block[], column: number, row: number, wrapped = false) {
+  /** A text as the rows it takes from `at` columns in: its wrapped lines, or itself. */
+  const rowsOf = (text: string, at: number) => (wrapped ? wrappedText(text, figuresRoom(at)) : [text]);
+  /** Lone texts one a row from `at` columns in, each running over the empty cells to its right: they do not widen their column. */
+  const put = (texts: readonly string[], bold: boolean, at: number) =>
+    texts.forEach((text, i) =>
+      blocks.push({ row: row + i, column: column + at, values: [[text]], formats: ["text"], bold, overflow: true }),
+    );
   return {
     /** `rightAligned`: per column, a header standing over right-aligned figures. */
     add(values: PlanValue[][], formats: CellFormat[], bold = false, rightAligned?: boolean[]) {
       blocks.push(rightAligned ? { row, column, values, formats, bold, rightAligned } : { row, column, values, formats, bold });
       row += values.length;
     },
-    /** A lone text running over the empty cells to its right (a title, a long line): it does not widen its column. */
-    line(text: string, bold = false, at = 0) {
-      blocks.push({ row, column: column + at, values: [[text]], formats: ["text"], bold, overflow: true });
-      if (at === 0) row++;
+    /** A lone text (a title, a long line), on as many rows as it wraps to. */
+    line(text: string, bold = false) {
+      const texts = rowsOf(text, 0);
+      put(texts, bold, 0);
+      row += texts.length;
+    },
+    /** A label with a text that runs on to its right, on as many rows as the text wraps to. */
+    note(label: string, text: string) {
+      const texts = rowsOf(text, 1);
+      put(texts, false, 1);
+      this.add([[label]], ["text"]);
+      row += texts.length - 1;
     },
     gap() {
       row++;
@@ -96,13 +127,9 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const p = result.portfolio;
   const blocks: Block[] = [];
-  const left = pane(blocks, 0, 0);
+  const left = pane(blocks, 0, 0, true);
   const pair = (label: string, value: PlanValue, format: CellFormat) => left.add([[label, value]], ["text", format]);
-  /** A label with a text that runs on to the right. */
-  const note = (label: string, text: string) => {
-    left.line(text, false, 1);
-    left.add([[label]], ["text"]);
-  };
+  const note = (label: string, text: string) => left.note(label, text);
   const shareOfExposure = (amount: number) => (p.exposure > 0 ? amount / p.exposure : 0);
 
   left.line(t("summary.title"), true);
@@ -380,7 +407,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       categoryFormat: oneReviewAMonth(shown.map((r) => r.date)) ? "month" : "date",
     });
   }
-  return { name, kind: "summary", mode: "replace", blocks, columnWidths: [30, 14, 16, 12], charts };
+  return { name, kind: "summary", mode: "replace", blocks, columnWidths: FIGURE_WIDTHS, charts };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-pl
 import type { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { rowsToFit } from "../../engine/review/sheet-layout";
+import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
 
 /**
  * Excel's column width in characters (what the plan gives) to the points Office.js takes:
@@ -82,6 +83,85 @@ export function layoutOperations(
   const runs = fittedRuns(layout, user).length;
   return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + 9;
 }
+
+/** The margins as Office.js names them, in points, by the file format's names. */
+const MARGINS = {
+  left: "leftMargin",
+  right: "rightMargin",
+  top: "topMargin",
+  bottom: "bottomMargin",
+  header: "headerMargin",
+  footer: "footerMargin",
+} as const satisfies Record<keyof Margins, string>;
+const POINTS_PER_INCH = 72;
+
+/** A sheet's print setup as Office.js reads and writes it (pageLayout's properties). */
+export interface PagePrint {
+  readonly orientation: string;
+  readonly zoom: Excel.PageLayoutZoomOptions;
+  readonly paperSize: string;
+  readonly leftMargin: number;
+  readonly rightMargin: number;
+  readonly topMargin: number;
+  readonly bottomMargin: number;
+  readonly headerMargin: number;
+  readonly footerMargin: number;
+  readonly printGridlines: boolean;
+  readonly printHeadings: boolean;
+  readonly centerHorizontally: boolean;
+  readonly centerVertically: boolean;
+}
+
+/** PagePrint's properties: what the check sync reads of the sheets the review writes whole. */
+export const PAGE_PRINT_PROPERTIES: readonly (keyof PagePrint)[] = [
+  "orientation",
+  "zoom",
+  "paperSize",
+  ...Object.values(MARGINS),
+  "printGridlines",
+  "printHeadings",
+  "centerHorizontally",
+  "centerVertically",
+];
+
+/** A sheet's print setup as read, for the engine to judge (isUsersPageSetup). */
+export function pageSetupNow(page: PagePrint): PageSetupNow {
+  const zoom = page.zoom ?? {};
+  return {
+    orientation: page.orientation === "Landscape" ? "landscape" : "portrait",
+    fitToPage: Boolean(zoom.horizontalFitToPages || zoom.verticalFitToPages),
+    fitToWidth: zoom.horizontalFitToPages,
+    fitToHeight: zoom.verticalFitToPages,
+    scale: zoom.scale,
+    margins: Object.fromEntries(
+      (Object.keys(DEFAULT_MARGINS) as (keyof Margins)[]).map((side) => [side, page[MARGINS[side]] / POINTS_PER_INCH]),
+    ),
+    gridlines: page.printGridlines,
+    headings: page.printHeadings,
+    centerHorizontally: page.centerHorizontally,
+    centerVertically: page.centerVertically,
+  };
+}
+
+/**
+ * What a sheet added again gets back of the print setup the sheet it replaces had: all of it when
+ * it was the user's (`users`), else its paper, under the plan's setup.
+ */
+export function restorePage(ws: Excel.Worksheet, page: PagePrint, users: boolean): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = page.paperSize as Excel.PaperType;
+  if (!users) return;
+  layout.orientation = page.orientation as Excel.PageOrientation;
+  layout.zoom = page.zoom;
+  for (const property of Object.values(MARGINS)) layout[property] = page[property];
+  layout.printGridlines = page.printGridlines;
+  layout.printHeadings = page.printHeadings;
+  layout.centerHorizontally = page.centerHorizontally;
+  layout.centerVertically = page.centerVertically;
+}
+
+/** Operations restorePage sends at most. */
+export const RESTORE_PAGE_OPERATIONS = PAGE_PRINT_PROPERTIES.length;
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
 export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {

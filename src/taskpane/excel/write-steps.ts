@@ -9,7 +9,16 @@ import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan } from "../../engine/review/write-plan";
-import { addChart, applyLayout, layoutOperations, NO_USER_SETUP, UserSetup } from "./layout-steps";
+import {
+  addChart,
+  applyLayout,
+  layoutOperations,
+  NO_USER_SETUP,
+  PagePrint,
+  restorePage,
+  RESTORE_PAGE_OPERATIONS,
+  UserSetup,
+} from "./layout-steps";
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
 import { ExcelProblem } from "./problems";
 import { USERS_SECTIONS } from "../../engine/review/page-headers";
@@ -116,18 +125,31 @@ function addFill(ws: Excel.Worksheet, fill: ConditionalFill): void {
  */
 export type UsersSections = Readonly<Record<(typeof USERS_SECTIONS)[number], string>>;
 
+/** The print setup a sheet the review writes whole has, and whether it is the user's (isUsersPageSetup). */
+export interface PageNow {
+  readonly print: PagePrint;
+  readonly users: boolean;
+}
+
 /**
  * `position`: where the sheet is now, or undefined when the workbook has no such sheet yet;
- * `sections`: the sections of its header and footer the user typed, which stay.
+ * `sections`: the sections of its header and footer the user typed, which stay; `page`: its print
+ * setup, which stays when the user's (its paper either way).
  */
-export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: Lang, sections?: UsersSections): Step[] {
+export function sheetSteps(
+  plan: SheetPlan,
+  position: number | undefined,
+  lang: Lang,
+  sections?: UsersSections,
+  page?: PageNow,
+): Step[] {
   const role = plan.kind;
   const name = plan.name;
   const steps: Step[] = [];
   // Only a sheet deleted and added again loses them: a sheet cleared or rewritten keeps its page layout.
   const typed = USERS_SECTIONS.filter((section) => sections?.[section]);
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * (2 + typed.length),
+    bytes: OP_OVERHEAD_BYTES * (2 + typed.length + (page ? RESTORE_PAGE_OPERATIONS : 0)),
     part: { sheet: name, role },
     run: (sheet, context) => {
       const sheets = context.workbook.worksheets;
@@ -144,6 +166,7 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
             const every = added.pageLayout.headersFooters.defaultForAllPages;
             for (const section of typed) every[section] = sections[section];
           }
+          if (page) restorePage(added, page.print, page.users);
         } else {
           // Clearing keeps the sheet (and formulas elsewhere that point at it).
           sheet(name).getRange().clear(Excel.ClearApplyTo.all);
@@ -155,7 +178,8 @@ export function sheetSteps(plan: SheetPlan, position: number | undefined, lang: 
   steps.push({
     bytes: OP_OVERHEAD_BYTES * layoutOperations(plan, plan.blocks),
     part: { sheet: name, role },
-    run: (sheet) => applyLayout(sheet(name), plan, plan.blocks, NO_USER_SETUP),
+    run: (sheet) =>
+      applyLayout(sheet(name), plan, plan.blocks, page?.users ? { ...NO_USER_SETUP, ownPrint: true } : NO_USER_SETUP),
   });
   for (const chart of plan.charts ?? []) {
     steps.push({

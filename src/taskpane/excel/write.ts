@@ -7,15 +7,16 @@ import "../../engine/i18n/ui";
 import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { COLORS, SheetLayout } from "../../engine/review/write-plan";
+import { COLORS, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
 import { isUsersHeaderFooter, USERS_SECTIONS } from "../../engine/review/page-headers";
 import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
-import { layoutSupported, NO_USER_SETUP, UserSetup } from "./layout-steps";
-import { PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
+import { isUsersPageSetup, KEEPS_USERS_PAGE_SETUP } from "../../engine/review/page-setup";
+import { layoutSupported, NO_USER_SETUP, PAGE_PRINT_PROPERTIES, PagePrint, pageSetupNow, UserSetup } from "./layout-steps";
+import { PageNow, PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
 
@@ -187,6 +188,7 @@ export async function writePlanWith(
     [
       "items/name,items/position,items/protection/protected",
       ...(pagesLoaded ? USERS_SECTIONS.map((section) => `items/pageLayout/headersFooters/defaultForAllPages/${section}`) : []),
+      ...(pagesLoaded ? PAGE_PRINT_PROPERTIES.map((property) => `items/pageLayout/${property}`) : []),
     ].join(","),
   );
   let used: Excel.Range | undefined;
@@ -231,9 +233,19 @@ export async function writePlanWith(
     const every = sheet?.pageLayout.headersFooters.defaultForAllPages;
     return every && (Object.fromEntries(USERS_SECTIONS.map((section) => [section, every[section]])) as UsersSections);
   };
+  // The print setup of a sheet written whole whose user's setup stays, and whether it is the user's.
+  const pageOf = (s: SheetPlan): PageNow | undefined => {
+    if (!pagesLoaded || !s.print || !KEEPS_USERS_PAGE_SETUP.has(s.kind)) return undefined;
+    const sheet = sheets.items.find((item) => item.name.toLowerCase() === s.name.toLowerCase());
+    if (!sheet) return undefined;
+    const print = Object.fromEntries(
+      PAGE_PRINT_PROPERTIES.map((property) => [property, sheet.pageLayout[property]]),
+    ) as unknown as PagePrint;
+    return { print, users: isUsersPageSetup(pageSetupNow(print), s.print) };
+  };
   const steps = [
     ...target,
-    ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name))),
+    ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name), pageOf(s))),
   ];
   let batches = packBatches(steps, maxBytes);
   const written: WritePart[] = [];

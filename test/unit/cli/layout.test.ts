@@ -534,3 +534,56 @@ test("the policy history is laid out again by a review that adds no version: its
   const rows = (xml: string) => /<sheetData>.*<\/sheetData>/.exec(xml)?.[0];
   expect(rows(after)).toBe(rows(before));
 });
+
+test("a print setup the user made on the summary stays a month later; an earlier run's is redone, with the paper it prints on", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const parts = await partsOf(once);
+  const summaryPart = [...parts].find(([, text]) => text === sheetXml(parts, "Credit Review Summary"))![0];
+  const ours = sheetXml(parts, "Credit Review Summary");
+  expect(ours).toContain('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  expect(ours).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
+  const december = async (input: string) => {
+    const out = path.join(dir, `december-${Math.random().toString(36).slice(2)}.xlsx`);
+    const run = await runCli(input, "--as-of", "2026-12-31", "--out", out);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    return sheetXml(await partsOf(out), "Credit Review Summary");
+  };
+
+  // As Excel saves one set up by hand: portrait, one page wide by as many tall, on A3, narrow side
+  // margins, gridlines printed, with its printer's settings (a part the replaced sheet takes with it).
+  const users = path.join(dir, "users.xlsx");
+  await withPart(once, users, summaryPart, (xml) =>
+    xml
+      .replace(
+        /<pageMargins [^>]*\/>/,
+        '<printOptions gridLines="1"/><pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      )
+      .replace(/<pageSetup [^>]*\/>/, '<pageSetup paperSize="8" orientation="portrait" fitToHeight="0" r:id="rId9"/>'),
+  );
+  const kept = await december(users);
+  expect(kept).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  expect(kept).toContain(
+    '<printOptions gridLines="1"/><pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="8" orientation="portrait" fitToHeight="0"/><headerFooter>',
+  );
+  expect(count(kept, /<pageSetup[\s/]/g)).toBe(1);
+  expect(count(kept, /<pageMargins[\s/]/g)).toBe(1);
+
+  // Only the paper changed (Excel saves the A4 it printed on): the review's setup, on that paper.
+  const paper = path.join(dir, "paper.xlsx");
+  await withPart(once, paper, summaryPart, (xml) =>
+    xml.replace(/<pageSetup [^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToHeight="1" r:id="rId9"/>'),
+  );
+  expect(await december(paper)).toContain(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
+  );
+  // An earlier run's as it wrote it: the review's again.
+  const again = await december(once);
+  expect(again).toContain(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
+  );
+  expect(again).not.toContain("<printOptions");
+});

@@ -9,7 +9,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { printedWidth } from "../../../src/engine/text-width";
 import { loadWorkbook, runCli } from "../../support/cli";
+
+/** The figures' columns' widths on the summary (A to D), less a cell's padding: where its long lines wrap. */
+const FIGURES_ROOM = 30 + 14 + 16 + 12 - 2;
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
 /** The sample's header row on the customer sheet. */
@@ -128,13 +132,33 @@ test("November's recommendations and December's responses in the terminal, the J
   expect(responses.text).toBe(lines.slice(at, at + 11).join("\n"));
 
   const wb = await loadWorkbook(out);
-  expect(summaryFrom(wb.getWorksheet("Credit Review Summary")!, "Actions recommended on 2026-11-30", 5)).toEqual([
+  // Each response wrapped within the figures' columns, one line a row: Coho Winery's took a whole
+  // page's width past them, under the right half and off the printed page.
+  const summary = summaryFrom(wb.getWorksheet("Credit Review Summary")!, "Actions recommended on 2026-11-30", 7);
+  expect(summary).toEqual([
     ["Actions recommended on 2026-11-30", 12],
     ["Response recorded", 2],
-    [lines[at + 2].trim(), null],
-    [lines[at + 3].trim(), null],
+    ["Litware Components (Escalate collection and stop shipments, Re-assess the customer", null],
+    ['now): "Collection agency engaged 2026-12-04"', null],
+    ["Coho Winery (Require prepayment, Restrict the credit limit, Ask for a guarantee or", null],
+    ['credit insurance, Escalate collection and stop shipments): "催收函已发出"', null],
     ["No response recorded", 10],
   ]);
+  expect(summary.slice(2, 6).every(([line]) => printedWidth(String(line)) <= FIGURES_ROOM)).toBe(true);
+  expect(printedWidth(lines[at + 3].trim())).toBeGreaterThan(FIGURES_ROOM * 1.5);
+
+  // In Chinese too: the responses and the past-due customers each within the figures' width.
+  const zhOut = path.join(dir, "december-zh.xlsx");
+  const zh = await runCli(edited, "--as-of", "2026-12-31", "--lang", "zh", "--out", zhOut);
+  expect(zh.code).toBe(0);
+  const zhLines = zh.stdout.split("\n");
+  const zhAt = zhLines.indexOf("已记录处理措施：2");
+  expect(zhAt).toBeGreaterThan(0);
+  const zhSummary = summaryFrom((await loadWorkbook(zhOut)).getWorksheet("Credit Review Summary")!, "已记录处理措施", 6);
+  const zhRows = zhSummary.slice(1, 5).map(([line]) => String(line));
+  expect(zhRows.join("")).toBe(zhLines[zhAt + 1].trim() + zhLines[zhAt + 2].trim());
+  expect(zhRows.every((line) => printedWidth(line) <= FIGURES_ROOM)).toBe(true);
+  expect(zhSummary[5]).toEqual(["未记录处理措施", 10]);
   // The archive keeps what the column said at December's review, on those customers' December rows.
   const archive = wb.getWorksheet("Credit Review Archive")!;
   const header = (archive.getRow(1).values as unknown[]).slice(1);

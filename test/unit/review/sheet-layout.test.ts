@@ -21,8 +21,10 @@ import {
   rowsToFit,
   WIDTH,
   wrappedRowHeights,
+  wrappedText,
 } from "../../../src/engine/review/sheet-layout";
 import type { Block, CellFormat, PlanValue } from "../../../src/engine/review/write-plan";
+import { printedWidth } from "../../../src/engine/text-width";
 
 const block = (values: PlanValue[][], formats: CellFormat[], extra: Partial<Block> = {}): Block => ({
   row: 0,
@@ -426,4 +428,21 @@ test.each<["en" | "zh", string, number, number]>([
   const out = laidOut(plan, lang, "table");
   expect(out.columns).toEqual([{ column: 0, width, wrap: lines > 1, indent: false }]);
   expect(out.rowHeights ?? []).toEqual(lines > 1 ? [{ row: 0, height: lines * LINE_HEIGHT }] : []);
+});
+
+test("wrappedText: a long line as the lines a wrapped cell shows, by words in English, by characters in Chinese", () => {
+  const english = wrappedText("Litware Components (Escalate collection and stop shipments, Re-assess the customer now)", 40);
+  expect(english).toEqual(["Litware Components (Escalate collection and", "stop shipments, Re-assess the customer now)"]);
+  expect(english.every((line) => printedWidth(line) <= 40)).toBe(true);
+  // As many lines as the row heights count for the same text and room.
+  const [block] = [{ row: 0, column: 0, values: [[english.join(" ")]], formats: ["text" as const] }];
+  expect(wrappedRowHeights([block], [{ column: 0, width: 41, wrap: true, indent: false }], "en")).toEqual([
+    { row: 0, height: english.length * 15 },
+  ]);
+  const chinese = wrappedText("已与客户财务总监会面，对方承诺在十二月中旬前提交付款计划", 20);
+  expect(chinese).toEqual(["已与客户财务总监会", "面，对方承诺在十二", "月中旬前提交付款计", "划"]);
+  expect(chinese.every((line) => printedWidth(line) <= 20)).toBe(true);
+  // A line that fits stays whole; a line break starts a line; a word wider than the room is broken.
+  expect(wrappedText("Short\nlines", 40)).toEqual(["Short", "lines"]);
+  expect(wrappedText("x".repeat(30), 10).map((line) => line.length)).toEqual([11, 11, 8]);
 });

@@ -742,6 +742,50 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(outcome.syncs).toBe(1 + outcome.batches);
   });
 
+  test("a print setup the user made on the summary stays a month later (added again for its charts); an earlier run's is redone, on the user's paper", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const name = plan.sheets.find((sheet) => sheet.kind === "summary")!.name;
+    const ours = { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } };
+    expect(fake.sheet(name)!.print).toEqual(ours);
+    // Portrait, one page wide by as many tall, on A3, narrow side margins, gridlines printed.
+    const users = {
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      paperSize: "A3",
+      leftMargin: 18,
+      rightMargin: 18,
+      printGridlines: true,
+    };
+    Object.assign(fake.sheet(name)!.print, users);
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
+    const syncs = fake.syncCount;
+    let outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(fake.sheet(name)!.charts).toHaveLength(plan.sheets.find((sheet) => sheet.kind === "summary")!.charts!.length);
+    expect(fake.sheet(name)!.print).toEqual({
+      ...users,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
+      printHeadings: false,
+      centerHorizontally: false,
+      centerVertically: false,
+    });
+    // Read in the check sync: no sync added.
+    expect(fake.syncs[syncs].ops.every((o) => !o.write)).toBe(true);
+    expect(outcome.syncs).toBe(1 + outcome.batches);
+
+    // An earlier run's setup, printed on A4: the review's again, on A4.
+    fake.sheet(name)!.print = { ...ours, paperSize: "A4" };
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 5, 31)));
+    outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    expect(fake.sheet(name)!.print).toEqual({ ...ours, paperSize: "A4" });
+  });
+
   test("row heights on the customer sheet: one the user set stays, an earlier run's is measured again, all read in the check sync", async () => {
     workbook(6);
     const s = fake.sheet("Customers")!;
