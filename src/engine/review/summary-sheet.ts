@@ -69,12 +69,20 @@ function figuresRoom(from: number): number {
 }
 
 /**
+ * The rows a line of the summary's left half is written on, one wrapped line a row: from column
+ * A (`column` 0) for a lone line, from B (1) for a note beside its label.
+ */
+export function summaryLineRows(text: string, column: 0 | 1 = 0): string[] {
+  return wrappedText(text, figuresRoom(column));
+}
+
+/**
  * A column of tables written downwards from a sheet cell, an empty row between sections;
  * `wrapped`: its long lines wrap within the figures' columns (the left half's), one line a row.
  */
 function pane(blocks: Block[], column: number, row: number, wrapped = false) {
   /** A text as the rows it takes from `at` columns in: its wrapped lines, or itself. */
-  const rowsOf = (text: string, at: number) => (wrapped ? wrappedText(text, figuresRoom(at)) : [text]);
+  const rowsOf = (text: string, at: 0 | 1) => (wrapped ? summaryLineRows(text, at) : [text]);
   /** Lone texts one a row from `at` columns in, each running over the empty cells to its right: they do not widen their column. */
   const put = (texts: readonly string[], bold: boolean, at: number) =>
     texts.forEach((text, i) =>

@@ -14,6 +14,7 @@ import { changesTitle, customerChangeLines, unitChangeText } from "../../../src/
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, Grid, serial } from "../../support/review-grid";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 
 const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
@@ -389,8 +390,11 @@ describe("a sheet whose amounts' unit changed since its last review", () => {
       buildWritePlan(r, lang, { sheetNames: [] })
         .sheets.find((s) => s.kind === "summary")!
         .blocks.flatMap((b) => b.values.flat());
-    expect(summary("en")).toContain(en);
-    expect(summary("zh")).toContain("未比较：上次审查以USD计，本次以CNY计，币种不同（没有汇率）");
+    // A note beside its label, wrapped over rows, one line a row.
+    expect(summary("en")).toEqual(expect.arrayContaining(summaryLineRows(en, 1)));
+    expect(summary("zh")).toEqual(
+      expect.arrayContaining(summaryLineRows("未比较：上次审查以USD计，本次以CNY计，币种不同（没有汇率）", 1)),
+    );
     // The limit cells October wrote in USD are still the review's: not typed over.
     expect(r.typedOver).toBeUndefined();
   });

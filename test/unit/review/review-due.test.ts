@@ -15,6 +15,7 @@ import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { pastDueLines, pastDueText } from "../../../src/engine/review/texts";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 
 const EXTRA = ["Credit limit", "Outstanding balance"];
 const five = (x: number) => [x, x, x, x, x];
@@ -202,7 +203,9 @@ describe.each<[Lang, string[], string]>([
     const cells = summaryLines(november, lang);
     const at = cells.indexOf(summary[0]);
     expect(at).toBeGreaterThan(0);
-    expect(cells.slice(at, at + 4)).toEqual(summary);
+    // Each customer's line wrapped within the figures' columns, one line a row.
+    const rows = [summary[0], ...summary.slice(1).flatMap((line) => summaryLineRows(line))];
+    expect(cells.slice(at, at + rows.length)).toEqual(rows);
   });
 
   test("the printed report: one line", () => {

@@ -15,6 +15,7 @@ import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { five, HEADERS, sheet, typed } from "../../support/typed-cells";
 import { serial } from "../../support/review-grid";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 
 const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
@@ -86,9 +87,12 @@ describe("typed-over output cells", () => {
       const lines = summary.blocks.flatMap((b) => b.values.map((line) => line.filter((v) => v !== null && v !== "")));
       const label = message(lang, "summary.typedOver", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" });
       expect(lines).toContainEqual([label, 4]);
-      const cells = lines.filter((line) => line.length === 1 && String(line[0]).includes(CYCLE_SHEET + "!"));
-      expect(cells.map((line) => line[0])).toEqual(typedOverCellTexts(over, CYCLE_SHEET, lang));
-      expect(cells).toHaveLength(4);
+      // Under the count, each cell's line, wrapped over rows within the figures' columns.
+      const at = lines.findIndex((line) => line[0] === label);
+      const cellLines = typedOverCellTexts(over, CYCLE_SHEET, lang);
+      expect(cellLines).toHaveLength(4);
+      const rows = cellLines.flatMap((line) => summaryLineRows(line));
+      expect(lines.slice(at + 1, at + 1 + rows.length).map((line) => line[0])).toEqual(rows);
     }
     const json = toJson(result, "en", "out.xlsx").typedOver!;
     expect(json.count).toBe(4);

@@ -890,16 +890,17 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
       // (below the changes, where C000001, archived as "x", is named as renamed on two rows, and
       // the reviews past due say "default-1", a version the policy history lacks, lent today's intervals).
+      // Lines wrapped within the figures' columns take a row each.
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C54:C55",
+        values: "C57:C58",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A54:A55",
+        categories: "A57:A58",
         legendVisible: false,
-        position: "I52",
-        positionEnd: "K66",
+        position: "I55",
+        positionEnd: "K69",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -908,8 +909,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(51, 0)).toBe("Portfolio over time");
-    expect([53, 54].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(54, 0)).toBe("Portfolio over time");
+    expect([56, 57].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
