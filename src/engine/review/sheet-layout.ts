@@ -263,6 +263,9 @@ export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
 
+/** Chinese punctuation that closes what comes before it, which a line does not start with. */
+const CLOSING_PUNCTUATION = new Set([..."，。、；：！？）」』》〉】〕"].map((c) => c.charCodeAt(0)));
+
 /**
  * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
  * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
@@ -308,6 +311,13 @@ function wrappedLines(text: string, start: number, end: number, room: number, br
       if (used > 0) used += width;
     } else if (width === CHARACTER_WIDTH.wide) {
       if (word > 0) place();
+      // Where lines are cut (wrappedText), closing punctuation never starts one: it hangs past
+      // the line's end instead. Counting lines for a row's height keeps the new line, since a
+      // cell's own wrapping may carry the character over and a row too short hides text.
+      if (breaks && used > 0 && used + width > room && CLOSING_PUNCTUATION.has(code)) {
+        used += width;
+        continue;
+      }
       wordStart = i;
       word = width;
       place();

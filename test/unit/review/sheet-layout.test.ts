@@ -442,6 +442,9 @@ test("wrappedText: a long line as the lines a wrapped cell shows, by words in En
   const chinese = wrappedText("已与客户财务总监会面，对方承诺在十二月中旬前提交付款计划", 20);
   expect(chinese).toEqual(["已与客户财务总监会", "面，对方承诺在十二", "月中旬前提交付款计", "划"]);
   expect(chinese.every((line) => printedWidth(line) <= 20)).toBe(true);
+  // Closing punctuation does not start a line: it hangs past the end of the line before.
+  expect(wrappedText("已与客户财务总监会，对方承诺", 20)).toEqual(["已与客户财务总监会，", "对方承诺"]);
+  expect(wrappedText("客户十二月到期款项）已逾期", 20)).toEqual(["客户十二月到期款项）", "已逾期"]);
   // A line that fits stays whole; a line break starts a line; a word wider than the room is broken.
   expect(wrappedText("Short\nlines", 40)).toEqual(["Short", "lines"]);
   expect(wrappedText("x".repeat(30), 10).map((line) => line.length)).toEqual([11, 11, 8]);
