@@ -392,6 +392,11 @@
           if (all || itemProps.includes("visibility")) ws._loaded.visibility = "Visible";
           if (itemProps.includes("protection/protected") || itemProps.includes("protection"))
             ws.protection._loaded.protected = sheet.protected;
+          for (const p of itemProps.filter((p) => p.startsWith("pageLayout/") && !p.startsWith("pageLayout/headersFooters"))) {
+            const property = p.slice("pageLayout/".length);
+            if (!(property in PAGE_LAYOUT_READ)) throw new Error(`office-host: worksheets.load("items/${p}") not implemented`);
+            ws.pageLayout._loaded[property] = PAGE_LAYOUT_READ[property](sheet);
+          }
           const every = "pageLayout/headersFooters/defaultForAllPages/";
           for (const p of itemProps.filter((p) => p.startsWith(every)))
             ws.pageLayout.headersFooters.defaultForAllPages._loaded[p.slice(every.length)] =
@@ -461,7 +466,7 @@
           sheet.autoFilter = a1(area);
         });
       this.tables = new SheetPartProxy(context, this, "tables", { count: (sheet) => sheet.tables });
-      this.pageLayout = new SheetPartProxy(context, this, "pageLayout", { zoom: (sheet) => sheet.print.zoom || { scale: 100 } });
+      this.pageLayout = new SheetPartProxy(context, this, "pageLayout", PAGE_LAYOUT_READ);
       const page = (what, fn) =>
         context.enqueue(`pageLayout.${what}`, () => {
           fn(writable(this._ws(what), what).print);
@@ -470,6 +475,7 @@
         set: (v) => {
           page("orientation", (print) => (print.orientation = v));
         },
+        get: () => this.pageLayout._get("orientation"),
       });
       Object.defineProperty(this.pageLayout, "printOrder", {
         set: (v) => {
@@ -482,6 +488,14 @@
         },
         get: () => this.pageLayout._get("zoom"),
       });
+      // The rest of a sheet's print setup, kept as set (the task pane restores a user's on a sheet it adds again).
+      for (const property of PAGE_SETUP_PROPERTIES)
+        Object.defineProperty(this.pageLayout, property, {
+          set: (v) => {
+            page(property, (print) => (print[property] = v));
+          },
+          get: () => this.pageLayout._get(property),
+        });
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
       this.pageLayout.setPrintTitleColumns = (columns) => page("setPrintTitleColumns", (print) => (print.titleColumns = columns));
       this.pageLayout.setPrintArea = (area) => page("setPrintArea", (print) => (print.area = area));
@@ -632,6 +646,32 @@
       });
     }
   }
+
+  /** A sheet's print setup as Excel gives it, what was not set being Excel's default (Letter, "Normal" margins in points). */
+  const PAGE_SETUP_DEFAULTS = {
+    paperSize: "Letter",
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    printGridlines: false,
+    printHeadings: false,
+    centerHorizontally: false,
+    centerVertically: false,
+  };
+  const PAGE_SETUP_PROPERTIES = Object.keys(PAGE_SETUP_DEFAULTS);
+  const PAGE_LAYOUT_READ = {
+    orientation: (sheet) => sheet.print.orientation || "Portrait",
+    zoom: (sheet) => sheet.print.zoom || { scale: 100 },
+    ...Object.fromEntries(
+      PAGE_SETUP_PROPERTIES.map((property) => [
+        property,
+        (sheet) => (sheet.print[property] === undefined ? PAGE_SETUP_DEFAULTS[property] : sheet.print[property]),
+      ]),
+    ),
+  };
 
   /** A part of a sheet with properties to load (autoFilter, tables, pageLayout): `read` gives each property's value. */
   class SheetPartProxy extends Proxy_ {
