@@ -276,9 +276,10 @@ async function readInPages(
 ): Promise<ReviewRead> {
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const addresses = (sample: boolean) =>
-    loadAll(names, (name) => {
+  // Everything this sync loads is queued again for the retry: a refused sync fulfils none of it.
+  const addresses = (sample: boolean) => {
+    sheets.load("items/name");
+    return loadAll(names, (name) => {
       const sheet = context.workbook.worksheets.getItem(name);
       const range = sheet.getUsedRangeOrNullObject(true);
       range.load("address");
@@ -286,6 +287,7 @@ async function readInPages(
       top?.load("values");
       return { name, range, top };
     });
+  };
   let ranges = addresses(true);
   try {
     await context.sync();
