@@ -265,6 +265,8 @@ const EXCEL_MAX_HEIGHT = 409;
 
 /** Chinese punctuation that closes what comes before it, which a line does not start with. */
 const CLOSING_PUNCTUATION = new Set([..."，。、；：！？）」』》〉】〕"].map((c) => c.charCodeAt(0)));
+/** Chinese brackets that open what comes after them, which a line does not end with. */
+const OPENING_PUNCTUATION = new Set([..."（「『《〈【〔"].map((c) => c.charCodeAt(0)));
 
 /**
  * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
@@ -277,6 +279,8 @@ function wrappedLines(text: string, start: number, end: number, room: number, br
   let used = 0;
   let word = 0;
   let wordStart = start;
+  /** An opening bracket waits in `word` for the character after it. */
+  let opening = false;
   const place = () => {
     if (used > 0 && used + word > room) {
       lines++;
@@ -306,22 +310,34 @@ function wrappedLines(text: string, start: number, end: number, room: number, br
     const code = text.charCodeAt(i);
     const width = characterWidth(code);
     if (code === 32) {
+      opening = false;
       if (word > 0) place();
       // A space at a line's end takes no room on the next.
       if (used > 0) used += width;
     } else if (width === CHARACTER_WIDTH.wide) {
+      // Where lines are cut (wrappedText), an opening bracket never ends one: it goes with the
+      // character after it.
+      if (opening) {
+        opening = false;
+        word += width;
+        place();
+        continue;
+      }
       if (word > 0) place();
-      // Where lines are cut (wrappedText), closing punctuation never starts one: it hangs past
-      // the line's end instead. Counting lines for a row's height keeps the new line, since a
-      // cell's own wrapping may carry the character over and a row too short hides text.
+      // Where lines are cut, closing punctuation never starts one: it hangs past the line's end
+      // instead. Counting lines for a row's height keeps the new line, since a cell's own
+      // wrapping may carry the character over and a row too short hides text.
       if (breaks && used > 0 && used + width > room && CLOSING_PUNCTUATION.has(code)) {
         used += width;
         continue;
       }
       wordStart = i;
       word = width;
-      place();
+      if (breaks && OPENING_PUNCTUATION.has(code)) opening = true;
+      else place();
     } else {
+      // A bracket before a Latin word is part of the word.
+      opening = false;
       if (word === 0) wordStart = i;
       word += width;
     }

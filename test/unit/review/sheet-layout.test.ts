@@ -445,6 +445,10 @@ test("wrappedText: a long line as the lines a wrapped cell shows, by words in En
   // Closing punctuation does not start a line: it hangs past the end of the line before.
   expect(wrappedText("已与客户财务总监会，对方承诺", 20)).toEqual(["已与客户财务总监会，", "对方承诺"]);
   expect(wrappedText("客户十二月到期款项）已逾期", 20)).toEqual(["客户十二月到期款项）", "已逾期"]);
+  // An opening bracket does not end one: it goes down with the character after it.
+  expect(wrappedText("客户十二月到期款（高）", 20)).toEqual(["客户十二月到期款", "（高）"]);
+  expect(wrappedText("客户十二月到期款项（A公司）", 20)).toEqual(["客户十二月到期款项", "（A公司）"]);
+  expect(wrappedText("一（高）二", 20)).toEqual(["一（高）二"]);
   // A line that fits stays whole; a line break starts a line; a word wider than the room is broken.
   expect(wrappedText("Short\nlines", 40)).toEqual(["Short", "lines"]);
   expect(wrappedText("x".repeat(30), 10).map((line) => line.length)).toEqual([11, 11, 8]);
