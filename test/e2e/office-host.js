@@ -1192,6 +1192,8 @@
     setRowHeight: (name, row, height) => void live(findSheet(name), "setRowHeight").heights.set(row - 1, height),
     /** Types sections of a sheet's header and footer ({ leftHeader: "…", … }) as a user would in Page Setup. */
     typePages: (name, sections) => void Object.assign(live(findSheet(name), "typePages").pages, sections),
+    /** Changes a sheet's print setup ({ orientation: "Portrait", printGridlines: true, … }) as a user would in Page Setup. */
+    setPrint: (name, print) => void Object.assign(live(findSheet(name), "setPrint").print, print),
     /** Changes a cell as a user would between two steps of a scenario ("" empties it). */
     setCell: (name, address, value) => {
       const at = parseA1(address);

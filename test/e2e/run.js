@@ -606,6 +606,8 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
     ({ row, summary }) => {
       window.__workbook.setRowHeight("Customers", row, 50);
       window.__workbook.typePages(summary, { leftHeader: "Confidential", rightFooter: "Prepared by Finance" });
+      // And prints the summary portrait, on A4, with gridlines.
+      window.__workbook.setPrint(summary, { orientation: "Portrait", paperSize: "A4", printGridlines: true });
     },
     { row: HEADER_ROW + 1, summary: names.summary },
   );
@@ -654,6 +656,11 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
     [summary.pages.leftHeader, summary.pages.centerHeader, summary.pages.rightFooter],
     ["Confidential", `Credit review summary — ${AS_OF}`, "Prepared by Finance"],
     "the summary's header and footer: the user's sections and the review's centre",
+  );
+  assert.deepEqual(
+    [summary.print.orientation, summary.print.paperSize, summary.print.printGridlines],
+    ["Portrait", "A4", true],
+    "the summary's print setup as the user made it, on the summary added again for its charts",
   );
   compareValues("policy sheet", sheetOf(second, names.policy).values, sheetOf(first, names.policy).values);
   // The same policy again: its version is in the history already, so no row is added.
