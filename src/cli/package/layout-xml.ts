@@ -200,21 +200,28 @@ function defaultMargins(p: string): string {
   return `<${p}pageMargins${attrs.join("")}/>`;
 }
 
-/** A number attribute of a tag, when it has it. */
-function numberAttr(tag: string | undefined, name: string): number | undefined {
-  const m = tag && new RegExp(`\\s${name}\\s*=\\s*["']([-\\d.eE]+)["']`).exec(tag);
-  return m ? Number(m[1]) : undefined;
+/** A lone tag's attributes (qualified names), decoded, read by the XML scanner; none when there is no tag. */
+function attributesOf(tag: string | undefined): ReadonlyMap<string, string> {
+  return (tag && elementsOf(tag).elements[0]?.attrs) || new Map<string, string>();
+}
+
+/** A number attribute of a tag, when it has one that reads as a number. */
+export function numberAttr(tag: string | undefined, name: string): number | undefined {
+  const value = attributesOf(tag).get(name)?.trim();
+  const number = value ? Number(value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
 }
 
 /** A flag attribute of a tag ("1" or "true"). */
 function flagAttr(tag: string | undefined, name: string): boolean {
-  return tag !== undefined && new RegExp(`\\s${name}\\s*=\\s*["'](1|true)["']`).test(tag);
+  const value = attributesOf(tag).get(name)?.trim();
+  return value === "1" || value === "true";
 }
 
 /** A worksheet's print setup, from its tags, for the engine to judge (isUsersPageSetup). */
 export function pageSetupNow(page: PageElements): PageSetupNow {
   const { pageSetup, pageMargins, printOptions } = page;
-  const orientation = pageSetup && /\sorientation\s*=\s*["'](portrait|landscape)["']/.exec(pageSetup)?.[1];
+  const orientation = attributesOf(pageSetup).get("orientation");
   const margin = (side: keyof Margins) => numberAttr(pageMargins, side);
   return {
     orientation: orientation === "landscape" || orientation === "portrait" ? orientation : undefined,
@@ -239,10 +246,11 @@ export function pageSetupNow(page: PageElements): PageSetupNow {
 const PAPER_ATTRIBUTES = ["paperSize", "paperHeight", "paperWidth"] as const;
 
 function paperOf(pageSetup: string | undefined): Record<string, string> {
+  const attributes = attributesOf(pageSetup);
   const paper: Record<string, string> = {};
   for (const name of PAPER_ATTRIBUTES) {
-    const m = pageSetup && new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(pageSetup);
-    if (m) paper[name] = m[1];
+    const value = attributes.get(name);
+    if (value !== undefined) paper[name] = value;
   }
   return paper;
 }

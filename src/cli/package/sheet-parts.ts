@@ -16,7 +16,7 @@ import type {
   SheetPlan,
 } from "../../engine/review/write-plan";
 import { CHART_REL, CHART_TYPE, chartXml, DRAWING_REL, DRAWING_TYPE, drawingXml, relationshipsXml } from "./chart";
-import { areaReference, layoutChildren, pageSetupNow, printTitlesRef, titleRowsOf } from "./layout-xml";
+import { areaReference, layoutChildren, numberAttr, pageSetupNow, printTitlesRef, titleRowsOf } from "./layout-xml";
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
@@ -76,10 +76,7 @@ export async function userSetup(edit: PackageEdit, sheet: SheetInfo, ours: Filte
     lookThrough(around.head);
     lookThrough(around.tail);
   } else await edit.pkg.zip.peekText(edit.pkg.zip.entry(sheet.part)!, lookThrough);
-  const number = (name: string) => {
-    const m = pageSetup && new RegExp(`\\s${name}="(\\d+)"`).exec(pageSetup);
-    return m ? Number(m[1]) : undefined;
-  };
+  const number = (name: string) => numberAttr(pageSetup, name);
   // The file format's defaults: a fit one page tall, a scale of 100%.
   const ownPrint = isUsersPrintSetup({ fitToPage, fitToHeight: number("fitToHeight") ?? 1, scale: number("scale") });
   return { ownFilter, ownPrint, headerFooter: pages.element, page: { fitToPage, pageSetup, pageMargins, printOptions } };
