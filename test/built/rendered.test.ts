@@ -163,7 +163,8 @@ describe("a year of monthly reviews as LibreOffice prints the summary", () => {
   const pages = new Map<"en" | "zh", string[]>();
 
   beforeAll(async () => {
-    const year = fs.mkdtempSync(path.join(os.tmpdir(), "credit-year-"));
+    // Inside the run's own folder, which afterAll removes: thirteen months in two languages are 26 workbooks.
+    const year = fs.mkdtempSync(path.join(dir, "year-"));
     const last: string[] = [];
     for (const [lang, file] of [
       ["en", "customers.xlsx"],
