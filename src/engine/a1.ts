@@ -5,6 +5,10 @@
  * through here, so a column is named the same everywhere. Pure: no Office.js, no file I/O.
  */
 
+/** Excel's grid: rows 1 to 1,048,576, columns A to XFD (the 16,384th). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
 /** A rectangle of one sheet in 0-based sheet coordinates. */
 export interface Area {
   readonly row: number;

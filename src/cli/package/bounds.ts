@@ -4,10 +4,6 @@
  */
 import { message, MessageKey, MessageParams } from "../../engine/i18n";
 
-/** Excel's grid: rows 1–1,048,576, columns A–XFD. */
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLUMNS = 16_384;
-
 export const LIMITS = {
   /** Entries in the zip: a workbook with charts, pivots and images has a few hundred. */
   entries: 20_000,

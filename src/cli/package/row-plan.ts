@@ -3,10 +3,10 @@
  * cells as XML, the heights wrapped text needs; and a sheet the review owns written whole.
  */
 import "../../engine/i18n/cli";
-import { columnLetter } from "../../engine/a1";
+import { columnLetter, EXCEL_ROWS } from "../../engine/a1";
 import { rowHeightToWrite } from "../../engine/review/sheet-layout";
 import { Block, CellAlignment, CellFormat, SheetLayout } from "../../engine/review/write-plan";
-import { BoundError, EXCEL_ROWS } from "./bounds";
+import { BoundError } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 import { PartText } from "./zip-writer";
 

@@ -12,9 +12,8 @@
 import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
 import { message, Lang } from "../../engine/i18n";
-import { BoundError, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS, PackageError } from "./bounds";
-import { referenceColumn, referenceRow } from "../../engine/a1";
-import { columnLetter } from "../../engine/a1";
+import { BoundError, LIMITS, PackageError } from "./bounds";
+import { columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, referenceColumn, referenceRow } from "../../engine/a1";
 import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
 import { SheetInfo, SheetSurroundings } from "./package";

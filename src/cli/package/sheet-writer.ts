@@ -3,9 +3,8 @@
  * only the rows the plan writes rewritten and every other byte copied, and the edits of its
  * other children. (A sheet the review owns is written whole by row-plan.ts.)
  */
-import { EXCEL_ROWS, PackageError } from "./bounds";
-import { columnLetter } from "../../engine/a1";
-import { referenceColumn } from "../../engine/a1";
+import { PackageError } from "./bounds";
+import { columnLetter, EXCEL_ROWS, referenceColumn } from "../../engine/a1";
 import { BATCH_CHARS, RowPlan } from "./row-plan";
 import { CellWriter, WORKSHEET_ORDER } from "./worksheet-xml";
 import { Token, XmlScanner } from "./xml";

@@ -2,6 +2,7 @@
  * The archive's part of the write plan: this review's rows put in their date's place, so the
  * archive stays in review-date order and a same-day re-run replaces its own rows.
  */
+import { EXCEL_ROWS } from "../a1";
 import { CellValue, serialFromDate } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
@@ -23,11 +24,9 @@ import { fitColumns, headerWordWidth } from "./sheet-layout";
 import { keysOf, ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 import { scoreFormat } from "./formats";
+import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
-
-/** Excel's last row: an archive that would need more is refused before anything is written. */
-export const EXCEL_LAST_ROW = 1_048_576;
 
 /**
  * This review's archive rows in their date's place. The sheet is rewritten from the first row
@@ -76,7 +75,8 @@ export function archiveSheetPlan(
   }
   const { rows, at } = ordered(lines, result.asOf, result.sheet, kept);
   const end = fromRow + (withHeader ? 1 : 0) + rows.length;
-  if (end > EXCEL_LAST_ROW) throw new CreditError("value", "archive.full", { sheet: name, rows: end });
+  // An archive that would pass Excel's last row is refused before anything is written.
+  if (end > EXCEL_ROWS) throw new CreditError("value", "archive.full", { sheet: name, rows: formatCount(end, lang) });
 
   const blocks: Block[] = [];
   let row = fromRow;

@@ -9,15 +9,13 @@ import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { outputFieldOf } from "./columns";
 import { agingHeader, headerKey, isAgingHeaderKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
-import { columnLetter } from "../a1";
+import { columnLetter, EXCEL_COLUMNS } from "../a1";
 import { HeaderMatch } from "./headers";
 import { GRADES } from "../policy";
 import { DATA_ERROR_GRADES, gradeName } from "./texts";
 
 /** Fewer of our headers side by side than this are the user's own columns, not an earlier run's. */
 const MIN_OWN_OUTPUT_HEADERS = 3;
-/** Excel's last column is XFD, the 16,384th. */
-const EXCEL_COLUMNS = 16384;
 /** What the grade column of a run's row holds, in either language. */
 const WRITTEN_GRADES: ReadonlySet<string> = new Set([
   ...LANGS_OF_HEADERS.flatMap((lang) => GRADES.map((g) => gradeName(g, lang))),

@@ -15,7 +15,8 @@ import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { ZipEntry, ZipReader } from "../../../src/cli/package/zip-reader";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
 import { WorkbookPackage } from "../../../src/cli/package/package";
-import { BoundError, EXCEL_ROWS } from "../../../src/cli/package/bounds";
+import { BoundError } from "../../../src/cli/package/bounds";
+import { EXCEL_ROWS } from "../../../src/engine/a1";
 import { completePolicy } from "../../../src/engine/policy";
 import { runCli } from "../../support/cli";
 

@@ -536,7 +536,7 @@ describe("archive plan", () => {
     const full: Grid = [];
     full[1_048_574] = [serial("2026-01-01"), "v", "X", "X", 1, 1, 1, 1, 1, 1, "Low"];
     full[0] = HEADER;
-    expect(() => archiveOf(full)).toThrow(/would pass Excel's last row \(1,048,576\): the archive would need 1048579 rows/);
+    expect(() => archiveOf(full)).toThrow(/would pass Excel's last row \(1,048,576\): the archive would need 1,048,579 rows/);
   });
 });
 
