@@ -24,6 +24,7 @@ import {
   explainFinding,
   formatCount,
   formatFigure,
+  formatShare,
   formatScore,
   gradeName,
   gradedChanges,
@@ -487,7 +488,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       customerName(c),
       c.score === undefined || c.errors.length ? "—" : formatScore(c.score, result.policy, lang),
       c.grade ? gradeName(c.grade, lang) : t("grade.dataError"),
-      c.utilisation === undefined ? "" : formatFigure(c.utilisation, "percent", lang),
+      c.utilisation === undefined ? "" : formatShare(c.utilisation, lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
       warnings,
       customerRecommendation(c, lang, result.policy),
@@ -500,7 +501,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
-  const percent = (n: number) => formatFigure(n, "percent", lang);
+  const percent = (n: number) => formatShare(n, lang);
   lines.push(pair("summary.exposure", money(p.exposure)));
   lines.push(
     `${pair("summary.creditLimits", money(p.creditLimits))}   ` +

@@ -140,8 +140,9 @@ export function formatFigure(value: number, format: FigureFormat, lang: Lang, mo
   return numberFormat(lang, format, moreDigits).format(value);
 }
 
-const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", Intl.NumberFormatOptions>> = {
+const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count" | "share", Intl.NumberFormatOptions>> = {
   percent: { style: "percent", maximumFractionDigits: 1 },
+  share: { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 },
   money: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
   days: { maximumFractionDigits: 0 },
   count: { maximumFractionDigits: 0 },
@@ -166,6 +167,14 @@ function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS, moreDigit
     formatters.set(key, (f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", finer)));
   }
   return f;
+}
+
+/**
+ * A share or a utilisation in a table of figures, as its cell shows it (the "0.0%" format): 20.0%
+ * under 32.8%, where a sentence's 20% would read as another precision than the sheet beside it.
+ */
+export function formatShare(value: number, lang: Lang): string {
+  return numberFormat(lang, "share").format(value);
 }
 
 /** A count as the language writes it: 1,200 (and the same in Chinese). */
@@ -345,7 +354,7 @@ export function formatChange(value: number, format: FigureFormat, lang: Lang): s
 export function amountWithShare(amount: number, whole: number, lang: Lang): string {
   const shown = formatFigure(amount, "money", lang);
   if (!(whole > 0)) return shown;
-  return message(lang, "figure.withShare", { amount: shown, share: formatFigure(amount / whole, "percent", lang) });
+  return message(lang, "figure.withShare", { amount: shown, share: formatShare(amount / whole, lang) });
 }
 
 /** A notice about the invoice ledger (a sheet not used for a missing column, invoices taken as unpaid), as one line. */

@@ -20,6 +20,7 @@ import {
   explainFinding,
   findingTitle,
   formatFigure,
+  formatShare,
   formatScore,
   monitoringName,
   waitingText,
@@ -79,7 +80,7 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), dateText(c.nextReview, lang), true]);
   }
-  if (c.utilisation !== undefined) facts.push([header("utilisation"), formatFigure(c.utilisation, "percent", lang), true]);
+  if (c.utilisation !== undefined) facts.push([header("utilisation"), formatShare(c.utilisation, lang), true]);
   if (c.availableCredit !== undefined)
     facts.push([header("availableCredit"), formatFigure(c.availableCredit, "money", lang), true]);
   // What is owed and how late needs no score: shown for a row with a bad factor too, as on the sheet.

@@ -7,7 +7,7 @@ import "../../engine/i18n/ui";
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
-import { amountWithShare, formatFigure, portfolioWarningList } from "../../engine/review/texts";
+import { amountWithShare, formatFigure, formatShare, portfolioWarningList } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { GradeBadge } from "./GradeBadge";
@@ -33,7 +33,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const panel = usePanelStyles();
   const p = result.portfolio;
   const money = (v: number) => formatFigure(v, "money", lang);
-  const percent = (v: number) => formatFigure(v, "percent", lang);
+  const percent = (v: number) => formatShare(v, lang);
   /** An amount with its share of the exposure, as the summary sheet shows it in the next cell. */
   const withShare = (v: number) => amountWithShare(v, p.exposure, lang);
   const facts: Fact[] = [

@@ -91,7 +91,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
     .slice(row, row + 6)
     .join("\n");
   expect(rowLines).toMatch(
-    /^3\s+Broken Factor Ltd\s+—\s+Data error\s+150%\s+150,000\.00\s+Over credit limit; Overdue over 90 days;/,
+    /^3\s+Broken Factor Ltd\s+—\s+Data error\s+150\.0%\s+150,000\.00\s+Over credit limit; Overdue over 90 days;/,
   );
   expect(rowLines).toContain("Hold new orders until the balance is back under the");
   expect(table.stdout).toContain("Customers at risk: 1 (of which needing action: 1)");

@@ -6,10 +6,13 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import fc from "fast-check";
 import type { FigureFormat } from "../../../src/engine/review/warnings";
+import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import {
+  amountWithShare,
   explainFinding,
   findingTitle,
   formatFigure,
+  formatShare,
   portfolioWarningList,
   reasonDetail,
   rememberedFigures,
@@ -20,6 +23,18 @@ import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
+
+describe("a share in a table of figures reads as its cell shows it", () => {
+  test.each(["en", "zh"] as const)("%s: one decimal always, as the sheet's 0.0%% cells", (lang) => {
+    expect(NUMBER_FORMATS[lang].percent).toBe("0.0%");
+    expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1,380.0%", "0.0%"]);
+    expect(amountWithShare(963_000, 4_018_000, lang)).toBe(lang === "en" ? "963,000.00 (24.0%)" : "963,000.00（24.0%）");
+  });
+
+  test("a threshold in a sentence keeps the policy's own precision", () => {
+    expect(formatFigure(0.1, "percent", "en")).toBe("10%");
+  });
+});
 
 describe("the overdue warning's title names the configured day count", () => {
   test.each([

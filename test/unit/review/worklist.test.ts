@@ -331,7 +331,7 @@ describe("every face shows the same figures", () => {
     const line = toTable(result, "en", "out.xlsx")
       .split("\n")
       .find((l) => l.includes("Beta"))!;
-    expect(line).toContain("240%");
+    expect(line).toContain("240.0%");
     expect(line).toContain("1,200.00");
   });
 });

@@ -76,7 +76,7 @@ test("a customer's details show its points per factor and worklist figures, name
     "Industry points": "0.20",
     "Reputation points": "0.30",
     "Compliance points": "0.40",
-    Utilisation: "70%",
+    Utilisation: "70.0%",
     "Available credit": "1,500.00",
     "Total overdue amount": "3,000.00",
     "Oldest days overdue": "45",
@@ -90,7 +90,7 @@ test("a customer's details show its points per factor and worklist figures, name
 
 test("over its limit, a customer's available credit is negative; the Chinese pane names the figures as the Chinese sheet", () => {
   expect(detailFacts("zh", 1)).toMatchObject({
-    额度使用率: "120%",
+    额度使用率: "120.0%",
     可用额度: "-2,000.00",
     逾期金额合计: "12,000.00",
     最长逾期天数: "100",
