@@ -293,7 +293,7 @@ function changesLines(
   const widths = [14, ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
-      .map((h, i) => fit(h, widths[i]))
+      .map((h, i) => fit(h, widths[i], i > 0))
       .join(" ")
       .trimEnd(),
   );
@@ -301,7 +301,7 @@ function changesLines(
     const cells = [gradeName(from, lang), ...GRADES.map((to) => formatCount(changes.migration[from][to], lang))];
     lines.push(
       cells
-        .map((cell, i) => fit(cell, widths[i]))
+        .map((cell, i) => fit(cell, widths[i], i > 0))
         .join(" ")
         .trimEnd(),
     );
@@ -416,19 +416,26 @@ function wrapText(text: string, size: number): string[] {
   return lines;
 }
 
-/** A table row of cells in columns of `widths`, each cell wrapped in its column: as many lines as its longest cell takes. */
-function tableLines(cells: readonly string[], widths: readonly number[]): string[] {
+/**
+ * A table row of cells in columns of `widths`, each cell wrapped in its column: as many lines as
+ * its longest cell takes. Columns of figures (`figures`) are set flush right, so their digits
+ * line up as in a spreadsheet.
+ */
+function tableLines(cells: readonly string[], widths: readonly number[], figures: ReadonlySet<number> = NO_FIGURES): string[] {
   const wrapped = cells.map((cell, i) => wrapText(cell, widths[i]));
   const count = Math.max(...wrapped.map((lines) => lines.length));
   return Array.from({ length: count }, (_, r) =>
     wrapped
-      .map((lines, i) => fit(lines[r] ?? "", widths[i]))
+      .map((lines, i) => fit(lines[r] ?? "", widths[i], figures.has(i)))
       .join(" ")
       .trimEnd(),
   );
 }
 
-function fit(text: string, size: number): string {
+const NO_FIGURES: ReadonlySet<number> = new Set();
+
+/** A text in `size` terminal columns: cut with an ellipsis when longer, padded after it (before it, `flushRight`). */
+function fit(text: string, size: number, flushRight = false): string {
   let out = "";
   let w = 0;
   for (const ch of text) {
@@ -441,7 +448,8 @@ function fit(text: string, size: number): string {
     out += ch;
     w += cw;
   }
-  return out + " ".repeat(Math.max(0, size - w));
+  const padding = " ".repeat(Math.max(0, size - w));
+  return flushRight ? padding + out : out + padding;
 }
 
 const SHOWN_ROWS = 60;
@@ -466,6 +474,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
   const widths = [5, 28, 10, 10, 12, 20, 40, 54];
+  // The row, the score, the utilisation and the overdue amount.
+  const figures = new Set([0, 2, 4, 5]);
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -476,7 +486,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
-  lines.push(...tableLines(head, widths));
+  lines.push(...tableLines(head, widths, figures));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
@@ -493,7 +503,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       warnings,
       customerRecommendation(c, lang, result.policy),
     ];
-    lines.push(...tableLines(cells, widths));
+    lines.push(...tableLines(cells, widths, figures));
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");

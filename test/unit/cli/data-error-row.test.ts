@@ -85,13 +85,13 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
   const out = path.join(dir, "nov.xlsx");
   const table = await runCli(input, "--as-of", "2026-11-30", "--out", out);
   expect(table.code).toBe(0);
-  const row = table.stdout.split("\n").findIndex((line) => line.startsWith("3 "));
+  const row = table.stdout.split("\n").findIndex((line) => line.startsWith("    3 "));
   const rowLines = table.stdout
     .split("\n")
     .slice(row, row + 6)
     .join("\n");
   expect(rowLines).toMatch(
-    /^3\s+Broken Factor Ltd\s+—\s+Data error\s+150\.0%\s+150,000\.00\s+Over credit limit; Overdue over 90 days;/,
+    /^\s+3\s+Broken Factor Ltd\s+—\s+Data error\s+150\.0%\s+150,000\.00\s+Over credit limit; Overdue over 90 days;/,
   );
   expect(rowLines).toContain("Hold new orders until the balance is back under the");
   expect(table.stdout).toContain("Customers at risk: 1 (of which needing action: 1)");

@@ -9,7 +9,7 @@ import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
-import { recommendationText, warningList, warningTitle } from "../../../src/engine/review/texts";
+import { formatScore, formatShare, recommendationText, warningList, warningTitle } from "../../../src/engine/review/texts";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -58,9 +58,10 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
     const warningsAt = columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang])));
     const tableEnd = lines.indexOf("");
     for (const c of result.customers) {
-      const first = lines.findIndex((l) => l.startsWith(`${c.row} `));
+      // The row number stands flush right in the first five columns; a wrapped row's next lines leave them blank.
+      const first = lines.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
       let last = first + 1;
-      while (last < tableEnd && lines[last].startsWith(" ")) last++;
+      while (last < tableEnd && lines[last].slice(0, 5).trim() === "") last++;
       const row = lines.slice(first, last);
       // Each column's pieces, read down the row's lines, give its text back (a wrap drops only the space it broke at).
       const column = (from: number, to: number, joint = lang === "en" ? " " : "") =>
@@ -75,6 +76,18 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
     }
     // Gamma's recommendation is longer than its column: it takes more than one line, none of them cut with "…".
     expect(lines.filter((l) => l.includes("…"))).toEqual([]);
+  });
+
+  test("the figures stand flush right under their headers, as in a spreadsheet", () => {
+    const header = lines[1];
+    const endOf = (line: string, text: string) => columns(line.slice(0, line.indexOf(text) + text.length));
+    for (const c of result.customers) {
+      const line = lines.find((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `)!;
+      if (c.score !== undefined && !c.errors.length)
+        expect(endOf(line, formatScore(c.score, DEFAULT_POLICY, lang))).toBe(endOf(header, OUTPUT_HEADERS.score[lang]));
+      if (c.utilisation !== undefined)
+        expect(endOf(line, formatShare(c.utilisation, lang))).toBe(endOf(header, OUTPUT_HEADERS.utilisation[lang]));
+    }
   });
 
   test("warnings are counted and skipped checks named by their titles", () => {
