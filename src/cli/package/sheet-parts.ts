@@ -20,7 +20,7 @@ import { areaReference, layoutChildren, numberAttr, pageSetupNow, printTitlesRef
 import { relsPartOf, SheetInfo } from "./package";
 import { PackageEdit, Rel } from "./package-edit";
 import { newWorksheet, RowPlan } from "./row-plan";
-import { isEarlierRunTag, PatchJob, patchPart, selectedViews, UserSetup } from "./sheet-patch";
+import { isEarlierRunTag, PageElements, PatchJob, patchPart, selectedViews, UserSetup } from "./sheet-patch";
 import { backgroundPatch, backgroundSheet, patchWeight } from "./sheet-worker";
 import { Styles } from "./styles";
 import { CellWriter, fillsXml } from "./worksheet-xml";
@@ -178,10 +178,31 @@ function nameSheet(edit: PackageEdit, sheet: string, layout: SheetLayout, user: 
       // Titles of the user's own stay; an earlier run's (over the same header row) are redone.
       keepExisting: usersSheet ? (ref) => !isEarlierRunTitles(titleRowsOf(ref), print) : undefined,
     });
-  if (print?.area && !user.ownPrint)
-    edit.sheetNames.push({ sheet, name: "_xlnm.Print_Area", ref: areaReference(sheet, print.area) });
+  // The cells printed are the plan's (the archive's, this review's rows), whoever set up how they print.
+  if (print?.area) edit.sheetNames.push({ sheet, name: "_xlnm.Print_Area", ref: areaReference(sheet, print.area) });
   if (layout.autoFilter && !user.ownFilter)
     edit.sheetNames.push({ sheet, name: "_xlnm._FilterDatabase", ref: areaReference(sheet, layout.autoFilter) });
+}
+
+/** Whether the print setup a sheet of the review's own has (`page`) is the user's, to stay (isUsersPageSetup). */
+function isUsersPageOf(plan: SheetPlan, page: PageElements | undefined): boolean {
+  return (
+    page !== undefined &&
+    plan.print !== undefined &&
+    KEEPS_USERS_PAGE_SETUP.has(plan.kind) &&
+    isUsersPageSetup(pageSetupNow(page), plan.print)
+  );
+}
+
+/**
+ * What the user has set up on a sheet the review owns and rewrites from a row on: its print setup
+ * is theirs when it is unlike the plan's (isUsersPageSetup). The customer sheet's rule
+ * (isUsersPrintSetup) does not know the plan: the policy's one page would pass for the user's, and
+ * a page of the user's, portrait or one page wide, for an earlier run's.
+ */
+export async function ownSheetSetup(edit: PackageEdit, sheet: SheetInfo, plan: SheetPlan): Promise<UserSetup> {
+  const user = await userSetup(edit, sheet, plan.autoFilter);
+  return KEEPS_USERS_PAGE_SETUP.has(plan.kind) ? { ...user, ownPrint: isUsersPageOf(plan, user.page) } : user;
 }
 
 /**
@@ -203,11 +224,7 @@ export function writeOwnSheet(
   const fills = plan.fills ?? [];
   // A print setup of the user's on the sheet replaced is written back in place of the plan's.
   const page = replaced?.page;
-  const usersPage =
-    page !== undefined &&
-    plan.print !== undefined &&
-    KEEPS_USERS_PAGE_SETUP.has(plan.kind) &&
-    isUsersPageSetup(pageSetupNow(page), plan.print);
+  const usersPage = isUsersPageOf(plan, page);
   const children = [
     ...layoutChildren(plan, "", replaced?.headerFooter, page, usersPage).map((c) =>
       c.local === "sheetViews" ? { ...c, xml: selectedViews(c.xml, tabSelected) } : c,

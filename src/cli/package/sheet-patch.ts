@@ -67,11 +67,14 @@ export function isEarlierRunTag(tag: string, ours: FilterArea | undefined): bool
 export interface UserSetup {
   /** A filter or a table of the user's (not an earlier run's filter): then it gets no filter of ours. */
   readonly ownFilter: boolean;
-  /** A print setup of the user's (isUsersPrintSetup): then it gets no print setup of ours. */
+  /**
+   * A print setup of the user's (isUsersPrintSetup; on the review's own sheets isUsersPageSetup):
+   * then it gets no print setup of ours.
+   */
   readonly ownPrint: boolean;
   /** The sheet's <headerFooter> element whole, when it has one: on a sheet written whole, what of it the review does not write stays. */
   readonly headerFooter?: string;
-  /** The sheet's print setup as its elements' tags: on a sheet written whole, one of the user's stays (isUsersPageSetup). */
+  /** The sheet's print setup as its elements' tags: on one of the review's own sheets, one of the user's stays (isUsersPageSetup). */
   readonly page?: PageElements;
 }
 

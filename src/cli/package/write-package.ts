@@ -12,7 +12,7 @@ import { PackageError } from "./bounds";
 import { sheetIndexes, withSheetNames } from "./defined-names";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
 import { Content, PackageEdit } from "./package-edit";
-import { patchSheet, userSetup, writeOwnSheet } from "./sheet-parts";
+import { ownSheetSetup, patchSheet, userSetup, writeOwnSheet } from "./sheet-parts";
 import { Styles } from "./styles";
 import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
@@ -73,7 +73,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     const existing = pkg.sheets.find((s) => s.name === sheetPlan.name);
     if (existing && sheetPlan.mode === "rewrite-from") {
       const fills = sheetPlan.fills ?? [];
-      const user = await userSetup(edit, existing, sheetPlan.autoFilter);
+      const user = await ownSheetSetup(edit, existing, sheetPlan);
       patchSheet(edit, styles, lang, {
         sheet: existing,
         blocks: sheetPlan.blocks,

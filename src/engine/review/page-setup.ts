@@ -1,10 +1,11 @@
 /**
- * A print setup the user made on the summary, which each run writes whole (the command line
- * replaces its part, the pane deletes and adds it again for its charts): landscape or portrait,
- * fitted to pages or at a scale, margins, gridlines, headings, centring. The summary prints the
- * same way every run, so a setup that differs from the one its plan says is the user's, and
- * stays; one that matches is an earlier run's, redone. The paper is never the review's to choose:
- * the one the sheet prints on stays either way.
+ * A print setup the user made on one of the review's own sheets: landscape or portrait, fitted to
+ * pages or at a scale, margins, gridlines, headings, centring. Each run writes these sheets' setup
+ * again (the command line replaces the summary's part and patches the others', the pane adds the
+ * summary again for its charts and rewrites the others), and each prints the same way every run,
+ * so a setup that differs from the one its plan says is the user's, and stays; one that matches is
+ * an earlier run's, redone. The paper is never the review's to choose: the one the sheet prints on
+ * stays either way.
  */
 import type { ReviewSheet } from "./sheets";
 import type { PrintSetup } from "./write-plan";
@@ -22,8 +23,15 @@ export interface Margins {
 /** Excel's "Normal" margins: what the review gives a sheet it writes whole, and what a new sheet has. */
 export const DEFAULT_MARGINS: Margins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
-/** The review's own sheets whose print setup of the user's is kept: the summary's print setup is the same every run. */
-export const KEEPS_USERS_PAGE_SETUP: ReadonlySet<ReviewSheet> = new Set(["summary"]);
+/**
+ * The review's own sheets whose print setup of the user's is kept: each prints the same way every
+ * run, so a setup unlike the plan's can only be the user's. The summary on one landscape page; the
+ * policy on one page, landscape (its settings' meanings alone are wider than a portrait page); the
+ * archive and the policy history at the review's scale, landscape, across before down (their
+ * columns, a fixed set, are too many for one page across even at that scale). Which of the
+ * archive's rows print (this review's) is no part of it: that moves every run.
+ */
+export const KEEPS_USERS_PAGE_SETUP: ReadonlySet<ReviewSheet> = new Set(["summary", "policy", "archive", "policyHistory"]);
 
 /** A sheet's print setup as a writer reads it (what it does not say is the file format's default). */
 export interface PageSetupNow {
@@ -45,19 +53,13 @@ export interface PageSetupNow {
 const MARGIN_TOLERANCE = 0.01;
 
 /**
- * Whether a print setup a sheet the review writes whole has is the user's, and is written back in
- * place of the plan's (`ours`): anything in it other than what the plan prints with, the default
- * margins and no gridlines, headings or centring.
+ * Whether a print setup one of the review's own sheets has is the user's, and stays in place of
+ * the plan's (`ours`): anything in it other than what the plan prints with, the default margins
+ * and no gridlines, headings or centring. A new sheet's (portrait at full size, nothing else set)
+ * is no one's: a sheet the review has not laid out yet (one typed by hand, or written where the
+ * pane could not set up pages) gets the plan's.
  */
 export function isUsersPageSetup(now: PageSetupNow, ours: PrintSetup): boolean {
-  const fitted = ours.scale === undefined;
-  if ((now.orientation ?? "portrait") !== ours.orientation || now.fitToPage !== fitted) return true;
-  if (
-    fitted
-      ? (now.fitToWidth ?? 1) !== ours.fitToWidth || (now.fitToHeight ?? 1) !== ours.fitToHeight
-      : (now.scale ?? 100) !== ours.scale
-  )
-    return true;
   const margins = now.margins ?? {};
   if (
     (Object.keys(DEFAULT_MARGINS) as (keyof Margins)[]).some(
@@ -65,5 +67,12 @@ export function isUsersPageSetup(now: PageSetupNow, ours: PrintSetup): boolean {
     )
   )
     return true;
-  return Boolean(now.gridlines || now.headings || now.centerHorizontally || now.centerVertically);
+  if (now.gridlines || now.headings || now.centerHorizontally || now.centerVertically) return true;
+  const orientation = now.orientation ?? "portrait";
+  if (orientation === "portrait" && !now.fitToPage && (now.scale ?? 100) === 100) return false;
+  const fitted = ours.scale === undefined;
+  if (orientation !== ours.orientation || now.fitToPage !== fitted) return true;
+  return fitted
+    ? (now.fitToWidth ?? 1) !== ours.fitToWidth || (now.fitToHeight ?? 1) !== ours.fitToHeight
+    : (now.scale ?? 100) !== ours.scale;
 }

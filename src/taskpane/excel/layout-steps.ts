@@ -28,7 +28,10 @@ export interface UserSetup {
   earlierFilter: boolean;
   /** Frozen rows or columns of theirs. */
   frozen: boolean;
-  /** A print setup of theirs (isUsersPrintSetup): fitted to pages tall, or at a scale of theirs. */
+  /**
+   * A print setup of theirs (isUsersPrintSetup: fitted to pages tall, or at a scale of theirs; on
+   * the review's own sheets isUsersPageSetup, unlike the plan's).
+   */
   ownPrint: boolean;
   /** A header or footer of theirs (isUsersHeaderFooter), or headers that differ on the first or even pages. */
   ownHeaderFooter: boolean;
@@ -112,7 +115,7 @@ export interface PagePrint {
   readonly centerVertically: boolean;
 }
 
-/** PagePrint's properties: what the check sync reads of the sheets the review writes whole. */
+/** PagePrint's properties: what the check sync reads of the review's own sheets. */
 export const PAGE_PRINT_PROPERTIES: readonly (keyof PagePrint)[] = [
   "orientation",
   "zoom",
@@ -210,8 +213,9 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
-    if (print.area) ws.pageLayout.setPrintArea(a1(print.area));
   }
+  // The cells printed are the plan's (the archive's, this review's rows), whoever set up how they print.
+  if (print?.area) ws.pageLayout.setPrintArea(a1(print.area));
   const pages = layout.headerFooter;
   if (pages && !user.ownHeaderFooter) {
     const every = ws.pageLayout.headersFooters.defaultForAllPages;

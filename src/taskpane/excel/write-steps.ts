@@ -125,7 +125,7 @@ function addFill(ws: Excel.Worksheet, fill: ConditionalFill): void {
  */
 export type UsersSections = Readonly<Record<(typeof USERS_SECTIONS)[number], string>>;
 
-/** The print setup a sheet the review writes whole has, and whether it is the user's (isUsersPageSetup). */
+/** The print setup one of the review's own sheets has, and whether it is the user's (isUsersPageSetup). */
 export interface PageNow {
   readonly print: PagePrint;
   readonly users: boolean;
@@ -146,17 +146,19 @@ export function sheetSteps(
   const role = plan.kind;
   const name = plan.name;
   const steps: Step[] = [];
+  // A replaced sheet with charts is deleted and added again (the old chart goes too).
+  const readded = position !== undefined && plan.mode === "replace" && Boolean(plan.charts?.length);
   // Only a sheet deleted and added again loses them: a sheet cleared or rewritten keeps its page layout.
-  const typed = USERS_SECTIONS.filter((section) => sections?.[section]);
+  const typed = readded ? USERS_SECTIONS.filter((section) => sections?.[section]) : [];
   steps.push({
-    bytes: OP_OVERHEAD_BYTES * (2 + typed.length + (page ? RESTORE_PAGE_OPERATIONS : 0)),
+    bytes: OP_OVERHEAD_BYTES * (2 + typed.length + (readded && page ? RESTORE_PAGE_OPERATIONS : 0)),
     part: { sheet: name, role },
     run: (sheet, context) => {
       const sheets = context.workbook.worksheets;
       if (position === undefined) {
         sheets.add(name);
       } else if (plan.mode === "replace") {
-        if (plan.charts?.length) {
+        if (readded) {
           // A replaced sheet with charts: delete and add (the old chart goes too), back in its
           // place, with the sections of its header and footer the user typed.
           sheets.getItem(name).delete();

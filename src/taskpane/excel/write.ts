@@ -233,7 +233,7 @@ export async function writePlanWith(
     const every = sheet?.pageLayout.headersFooters.defaultForAllPages;
     return every && (Object.fromEntries(USERS_SECTIONS.map((section) => [section, every[section]])) as UsersSections);
   };
-  // The print setup of a sheet written whole whose user's setup stays, and whether it is the user's.
+  // The print setup of one of our sheets whose user's setup stays, and whether it is the user's.
   const pageOf = (s: SheetPlan): PageNow | undefined => {
     if (!pagesLoaded || !s.print || !KEEPS_USERS_PAGE_SETUP.has(s.kind)) return undefined;
     const sheet = sheets.items.find((item) => item.name.toLowerCase() === s.name.toLowerCase());

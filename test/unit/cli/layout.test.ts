@@ -587,3 +587,83 @@ test("a print setup the user made on the summary stays a month later; an earlier
   );
   expect(again).not.toContain("<printOptions");
 });
+
+test("a print setup the user made on the policy, the archive or the policy history stays a month later; an earlier run's is redone, with the paper it prints on", async () => {
+  const once = path.join(dir, "once.xlsx");
+  expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
+  const parts = await partsOf(once);
+  const sheets = ["Credit Policy", "Credit Review Archive", "Credit Policy History"];
+  const partOf = (name: string) => [...parts].find(([, text]) => text === sheetXml(parts, name))![0];
+  /** A sheet's print setup: its fit, what else it prints, its margins and its page setup, as written. */
+  const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
+  const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  // What the review writes: the policy on one landscape page, the tables at 60% across before down.
+  const ours = {
+    "Credit Policy": [
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+      NORMAL,
+      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
+    ],
+    "Credit Review Archive": [
+      '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
+      NORMAL,
+      '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    ],
+    "Credit Policy History": [
+      '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
+      NORMAL,
+      '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    ],
+  } as Record<string, string[]>;
+  for (const name of sheets) expect(printed(sheetXml(parts, name))).toEqual(ours[name]);
+  /** `once` with each of the three sheets' print setup changed, reviewed a month later. */
+  const december = async (change: (xml: string, name: string) => string) => {
+    let input = once;
+    for (const name of sheets) {
+      const next = path.join(dir, `changed-${Math.random().toString(36).slice(2)}.xlsx`);
+      await withPart(input, next, partOf(name), (xml) => change(xml, name));
+      input = next;
+    }
+    const out = path.join(dir, `december-${Math.random().toString(36).slice(2)}.xlsx`);
+    const run = await runCli(input, "--as-of", "2026-12-31", "--out", out);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    return partsOf(out);
+  };
+
+  // As Excel saves one set up by hand: portrait, one page wide by as many tall, on A3, narrow side
+  // margins, gridlines printed.
+  const users = [
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    '<printOptions gridLines="1"/>',
+    '<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    '<pageSetup paperSize="8" orientation="portrait" fitToHeight="0"/>',
+  ];
+  const setUp = (xml: string) =>
+    xml
+      .replace(/<sheetPr>.*?<\/sheetPr>/, users[0])
+      .replace(/<pageMargins [^>]*\/>/, users[1] + users[2])
+      .replace(/<pageSetup [^>]*\/>/, users[3]);
+  const kept = await december(setUp);
+  for (const name of sheets) expect(printed(sheetXml(kept, name))).toEqual(users);
+  // What the archive prints is still this review's rows.
+  expect(kept.get("xl/workbook.xml")).toContain(
+    `<definedName name="_xlnm.Print_Area" localSheetId="3">'Credit Review Archive'!$A$47:$Y$91</definedName>`,
+  );
+
+  // Only the paper changed (Excel saves the A4 it printed on; it leaves out the policy's fit of one
+  // page): the review's setup, on that paper.
+  const onA4 = {
+    "Credit Policy": '<pageSetup paperSize="9" orientation="landscape"/>',
+    "Credit Review Archive": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    "Credit Policy History": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+  } as Record<string, string>;
+  const paper = await december((xml, name) => xml.replace(/<pageSetup [^>]*\/>/, onA4[name]));
+  for (const name of sheets) {
+    const [sheetPr, margins, pageSetup] = ours[name];
+    expect(printed(sheetXml(paper, name))).toEqual([
+      sheetPr,
+      margins,
+      pageSetup.replace("<pageSetup ", '<pageSetup paperSize="9" '),
+    ]);
+  }
+});

@@ -786,6 +786,64 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(name)!.print).toEqual({ ...ours, paperSize: "A4" });
   });
 
+  test("a print setup the user made on the policy, the archive or the policy history stays a month later; an earlier run's is redone, on the user's paper", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    await writePlanWith(fake.context, plan, "en", check);
+    const names = (["policy", "archive", "policyHistory"] as const).map(
+      (kind) => plan.sheets.find((sheet) => sheet.kind === kind)!.name,
+    );
+    // The policy on one landscape page, the tables at 60% across before down, each with its header on every page.
+    const onePage = { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, titleRows: "$1:$1" };
+    const atScale = { orientation: "Landscape", zoom: { scale: 60 }, printOrder: "OverThenDown", titleRows: "$1:$1" };
+    const ours = [onePage, { ...atScale, titleColumns: "$A:$D", area: "A2:Y4" }, { ...atScale, titleColumns: "$A:$A" }];
+    names.forEach((name, i) => expect(fake.sheet(name)!.print).toEqual(ours[i]));
+    // Portrait, one page wide by as many tall, on A3, narrow side margins, gridlines printed.
+    const users = {
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      paperSize: "A3",
+      leftMargin: 18,
+      rightMargin: 18,
+      printGridlines: true,
+    };
+    for (const name of names) Object.assign(fake.sheet(name)!.print, users);
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
+    /** The print setup written on the three sheets since the `from`th write. */
+    const printingSince = (from: number) =>
+      fake
+        .writes()
+        .slice(from)
+        .filter((o) => names.includes(o.sheet!) && /^page|^print/.test(o.kind))
+        .map((o) => `${o.sheet}: ${o.kind}`);
+    const syncs = fake.syncCount;
+    let written = fake.writes().length;
+    let outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    // As the user left them; the archive still prints this review's rows, under March's.
+    names.forEach((name, i) =>
+      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], ...users, ...(i === 1 ? { area: "A5:Y7" } : {}) }),
+    );
+    // Nothing of how they print written on them.
+    expect(printingSince(written)).toEqual(["Credit Review Archive: printArea"]);
+    // Read in the check sync: no sync added.
+    expect(fake.syncs[syncs].ops.every((o) => !o.write)).toBe(true);
+    expect(outcome.syncs).toBe(1 + outcome.batches);
+
+    // An earlier run's setup, printed on A4: the review's again, on A4.
+    names.forEach((name, i) => (fake.sheet(name)!.print = { ...ours[i], paperSize: "A4" }));
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 5, 31)));
+    written = fake.writes().length;
+    outcome = await writePlanWith(fake.context, plan, "en", check);
+    expect(outcome.ok).toBe(true);
+    names.forEach((name, i) =>
+      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], paperSize: "A4", ...(i === 1 ? { area: "A8:Y10" } : {}) }),
+    );
+    expect(printingSince(written)).toEqual(
+      expect.arrayContaining(names.flatMap((name) => [`${name}: pageOrientation`, `${name}: pageZoom`])),
+    );
+  });
+
   test("row heights on the customer sheet: one the user set stays, an earlier run's is measured again, all read in the check sync", async () => {
     workbook(6);
     const s = fake.sheet("Customers")!;
