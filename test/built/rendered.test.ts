@@ -22,7 +22,25 @@ import { pagesOf, pagesWith, printedLines, RenderedSample, renderSamples, toPdf,
 import { partsOf } from "../support/views";
 
 const ROOT = path.resolve(__dirname, "../..");
+/** Fewer rows than this on a band of the archive's pages are stray rows, printed on pages of their own. */
+const FEW_ROWS = 5;
 let dir: string;
+
+/**
+ * The customers (ids) on each band of an archive's pages, from its pages' text in print order: a
+ * band is the pages across that one run of rows prints on, each naming the same customers (the
+ * id column repeats on every page across).
+ */
+function archiveBands(pages: readonly string[]): string[][] {
+  const bands: string[][] = [];
+  let first: string | undefined;
+  for (const text of pages) {
+    const ids = [...new Set(text.match(/\bC\d{4}\b/g) ?? [])];
+    if (ids[0] !== first) bands.push(ids);
+    first = ids[0];
+  }
+  return bands;
+}
 let samples: RenderedSample[];
 
 beforeAll(async () => {
@@ -80,6 +98,15 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     // The portfolio's warning is in no archive row: the legend does not list it.
     expect(page).not.toContain("OVERDUE_SHARE");
     expect(page).toContain(message(lang, "action.KEEP_TERMS"));
+  });
+
+  test("the archive prints every customer's row, and no band of pages with only a few rows on it unless it is its only band", () => {
+    const s = sample();
+    const date = lang === "en" ? SAMPLE_AS_OF : SAMPLE_AS_OF.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+    const pages = pagesWith(s, message(lang, "print.header", { title: REVIEW_SHEETS.archive[lang], date }));
+    const bands = archiveBands(pages.map((page) => s.pages[page]));
+    expect(new Set(bands.flat()).size).toBe(45);
+    if (bands.length > 1) expect(Math.min(...bands.map((rows) => rows.length))).toBeGreaterThanOrEqual(FEW_ROWS);
   });
 
   test("the dashboard shows the headline figures, and the customer far over its limit as the first top risk", () => {
@@ -222,6 +249,10 @@ describe("a year of monthly reviews as LibreOffice prints the summary", () => {
       expect(printed.split(date).length).toBeGreaterThan(archive.length + 1);
       for (const earlier of MONTH_ENDS.slice(0, -1))
         expect(printed).not.toMatch(new RegExp(`${shown(earlier)}\\s+P-[0-9a-f]{6}`));
+      // Every customer's row, and no band of pages of a few of them.
+      const bands = archiveBands(archive);
+      expect(new Set(bands.flat()).size).toBe(45);
+      if (bands.length > 1) expect(Math.min(...bands.map((rows) => rows.length))).toBeGreaterThanOrEqual(FEW_ROWS);
     },
   );
 });

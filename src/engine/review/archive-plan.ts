@@ -121,6 +121,7 @@ export function archiveSheetPlan(
     columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]), earlier[i] ?? 0)),
     titleColumns,
     printArea,
+    ...(withHeader ? {} : { keptHeader: header }),
   };
 }
 

@@ -9,6 +9,7 @@ import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
+import { pagesTall } from "./page-bands";
 import type { ReviewResult } from "./review";
 import type {
   Area,
@@ -37,6 +38,13 @@ const PORTRAIT_CHARACTERS = 95;
 const LANDSCAPE_CHARACTERS = 105;
 /** The size (percent) a table too wide for one page prints at, on pages across: small, still read without a lens. */
 export const PRINT_SCALE = 60;
+/**
+ * The least size (percent) such a table is shrunk to so its last band of pages is not a few stray
+ * rows (pagesTall): five sixths of PRINT_SCALE. A last band that would need more shrinking is a
+ * long one: a fifth of a page per band above it on the shorter paper in Excel, a tenth of a page
+ * or more on the roomiest (LibreOffice's Letter).
+ */
+export const LEAST_PRINT_SCALE = 50;
 /** The user's id and name columns' width is not the review's to know: about what a customer's name takes. */
 const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */
@@ -602,6 +610,9 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
     repeat,
     (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
   );
+  // Only under a header that prints on every page: an area without it would print bare rows.
+  const area = repeat && plan.printArea;
+  const headerHeight = () => (written === 0 ? heightOf(rowHeights, 0) : keptHeaderHeight(plan.keptHeader ?? [], columns, lang));
   return {
     ...plan,
     columns,
@@ -612,9 +623,43 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
     print:
       kind === "page"
         ? { orientation: print.orientation, fitToWidth: 1, fitToHeight: 1, repeatRows: repeat }
-        : // Only under a header that prints on every page: an area without it would print bare rows.
-          { ...print, ...(repeat && plan.printArea ? { area: plan.printArea } : {}) },
+        : area
+          ? { ...fittedDown(print, area, headerHeight(), rowHeights), area }
+          : print,
   };
+}
+
+/** A row's height in points as the plan makes it: one line unless its wrapped text takes more. */
+function heightOf(rowHeights: SheetLayout["rowHeights"], row: number): number {
+  return rowHeights?.find((h) => h.row === row)?.height ?? LINE_HEIGHT;
+}
+
+/**
+ * How tall a header row the plan leaves on the sheet prints: as tall as its longest header's
+ * lines at its column's width (a header wrapped where it is wider than its column, as written).
+ */
+function keptHeaderHeight(header: readonly string[], columns: readonly ColumnLayout[], lang: Lang): number {
+  if (!header.length) return LINE_HEIGHT;
+  const block: Block = { row: 0, column: 0, values: [[...header]], formats: header.map(() => "text"), bold: true };
+  const wrapped = columns.map((c) => ({ ...c, wrap: true }));
+  return wrappedRowHeights([block], wrapped, lang)?.[0]?.height ?? LINE_HEIGHT;
+}
+
+/**
+ * A table printed at PRINT_SCALE on pages across and down, fitted instead to one page fewer tall
+ * than its printed rows (`area`, under a header `header` points tall) take at that scale, where
+ * they fit that many at LEAST_PRINT_SCALE or more (pagesTall): its last band's rows go up into the
+ * bands above rather than printing a few to a band. As many pages wide as it takes: the
+ * application works out the scale from the pages tall.
+ */
+function fittedDown(print: PrintSetup, area: Area, header: number, rowHeights: SheetLayout["rowHeights"]): PrintSetup {
+  const { scale, ...fitted } = print;
+  if (scale === undefined) return print;
+  const heights = new Float64Array(area.rows).fill(LINE_HEIGHT);
+  for (const { row, height } of rowHeights ?? [])
+    if (row >= area.row && row < area.row + area.rows) heights[row - area.row] = height;
+  const tall = pagesTall(heights, header, print.orientation, scale, LEAST_PRINT_SCALE);
+  return tall === undefined ? print : { ...fitted, fitToWidth: 0, fitToHeight: tall };
 }
 
 /**

@@ -184,6 +184,11 @@ export interface SheetPlan extends SheetLayout {
   readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
   /** The cells its printout shows below its repeated header, when not all of them: the archive's of this review. */
   readonly printArea?: Area;
+  /**
+   * The header a plan rewriting the rows below it leaves as it is (row 0), which prints at the top
+   * of every page: how tall it is counts in how many rows a page holds.
+   */
+  readonly keptHeader?: readonly string[];
   readonly fills?: readonly ConditionalFill[];
   readonly charts?: readonly ChartPlan[];
 }

@@ -174,6 +174,13 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect(dates).toEqual(["2026-10-31", "2026-10-31", "2026-11-30", "2026-12-31", "2026-12-31"]);
   // One name per sheet, replaced each run.
   expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
+  // Its 45 rows a page and a few at 60%: fitted one page tall, and so again by each run after.
+  for (const file of [november, december, october]) {
+    const sheet = sheetXml(await partsOf(file), "Credit Review Archive");
+    expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(count(sheet, /<pageSetup /g)).toBe(1);
+    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="0" fitToHeight="1"/);
+  }
 });
 
 /** A copy of a package with one part's text changed, every other part copied as stored. */

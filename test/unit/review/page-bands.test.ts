@@ -1,0 +1,167 @@
+/**
+ * How a table printed on pages down (the archive) breaks into bands of pages: never a last band
+ * of a few stray rows. A table that takes more than one band at 60% is fitted to one band fewer
+ * tall where 50% or more holds its rows there; the application, whatever its paper, then works
+ * out the scale and fills the bands. Checked against a model of the application: rows on a page
+ * while they fit under the repeated header, at a whole percent, on the page heights Excel and
+ * LibreOffice give A4 and Letter.
+ */
+import fc from "fast-check";
+import { bandsAt, PAGE_ROOM } from "../../../src/engine/review/page-bands";
+import { laidOut, LEAST_PRINT_SCALE, LINE_HEIGHT, PRINT_SCALE } from "../../../src/engine/review/sheet-layout";
+import type { Block, PlanValue, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
+
+/** Wide enough (12 columns of 22 characters) to print at 60% on pages across, as the archive does. */
+const COLUMNS = 12;
+const cell = "x".repeat(20);
+/** Its last column holds a text of `lines` lines (wrapped): a row that many lines tall. */
+const row = (lines: number): PlanValue[] => [
+  ...Array.from({ length: COLUMNS - 1 }, () => cell),
+  Array.from({ length: lines }, () => "y".repeat(20)).join("\n"),
+];
+const texts = (values: PlanValue[]) => values.map(() => "text" as const);
+
+/** A table under a one-line header in row 1, its rows printed (as the archive's of a review), `lines` a row. */
+function table(lines: readonly number[], header: PlanValue[] = row(1).map((_, i) => `H${i}`)): SheetPlan {
+  const rows = lines.map(row);
+  const blocks: Block[] = [{ row: 0, column: 0, values: [header], formats: texts(header), bold: true }];
+  if (rows.length) blocks.push({ row: 1, column: 0, values: rows, formats: texts(rows[0]) });
+  return {
+    name: "Archive",
+    kind: "archive",
+    mode: "replace",
+    blocks,
+    titleColumns: [{ first: 0, last: 1 }],
+    printArea: { row: 1, column: 0, rows: rows.length, columns: COLUMNS },
+  };
+}
+
+/** The table's rows rewritten below a header the sheet keeps (a later review's), `keptHeader` the plan says is there. */
+function rewritten(lines: readonly number[], keptHeader: string[]): SheetPlan {
+  const rows = lines.map(row);
+  return {
+    name: "Archive",
+    kind: "archive",
+    mode: "rewrite-from",
+    fromRow: 1,
+    blocks: [{ row: 1, column: 0, values: rows, formats: texts(rows[0]) }],
+    printArea: { row: 1, column: 0, rows: rows.length, columns: COLUMNS },
+    keptHeader,
+  };
+}
+
+const ones = (n: number) => new Array<number>(n).fill(1);
+
+/** One-line rows a landscape page holds at `scale` under a one-line header, on the shorter paper. */
+const perPage = (scale: number) => Math.floor(((PAGE_ROOM.landscape * 100) / scale - LINE_HEIGHT) / LINE_HEIGHT);
+
+test("the shorter paper's page: A4 on its side, 210 mm less the default 0.75 in margins top and bottom, 53 one-line rows at 60%", () => {
+  expect(PAGE_ROOM.landscape).toBeCloseTo((210 / 25.4) * 72 - 108, 6);
+  expect(PAGE_ROOM.portrait).toBe(11 * 72 - 108);
+  expect(perPage(PRINT_SCALE)).toBe(53);
+  expect(perPage(LEAST_PRINT_SCALE)).toBe(63);
+});
+
+test("a table whose last band of pages at 60% would print two rows is fitted one page tall instead, as many wide as it takes", () => {
+  const print = laidOut(table(ones(55)), "en", "table").print!;
+  expect(print).toEqual({
+    orientation: "landscape",
+    fitToWidth: 0,
+    fitToHeight: 1,
+    overThenDown: true,
+    repeatRows: { first: 0, last: 0 },
+    repeatColumns: { first: 0, last: 1 },
+    area: { row: 1, column: 0, rows: 55, columns: COLUMNS },
+  });
+});
+
+test("a table that fits one band at 60%, or whose last band 50% cannot take up, prints at 60%", () => {
+  for (const rows of [53, 64, 90]) {
+    const print = laidOut(table(ones(rows)), "en", "table").print!;
+    expect({ rows, print }).toMatchObject({ rows, print: { scale: PRINT_SCALE, fitToWidth: 0, fitToHeight: 0 } });
+  }
+});
+
+test("rows made taller by their wrapped text count as tall as the plan makes them", () => {
+  // 49 rows: one band at 60% when each is one line; two when three of them take three lines, the second a few rows.
+  expect(laidOut(table(ones(49)), "en", "table").print).toMatchObject({ scale: PRINT_SCALE });
+  const plan = laidOut(table([...ones(46), 3, 3, 3]), "en", "table");
+  expect(plan.rowHeights).toEqual([47, 48, 49].map((r) => ({ row: r, height: 3 * LINE_HEIGHT })));
+  expect(plan.print).toMatchObject({ fitToWidth: 0, fitToHeight: 1 });
+  expect(plan.print!.scale).toBeUndefined();
+});
+
+test("a header the sheet keeps counts as tall as it prints on every page: a long one wrapped over its column", () => {
+  // 53 rows fill a page at 60% under a one-line header; under a two-line one the last goes to a band of its own.
+  const short = row(1).map((_, i) => `H${i}`);
+  expect(laidOut(rewritten(ones(53), short), "en", "table").print).toMatchObject({ scale: PRINT_SCALE });
+  const long = row(1).map((_, i) => `A header of column ${i} that wraps`);
+  expect(laidOut(rewritten(ones(53), long), "en", "table").print).toMatchObject({ fitToWidth: 0, fitToHeight: 1 });
+  // Written by the plan, the same header counts the same.
+  expect(laidOut(table(ones(53), long), "en", "table").print).toMatchObject({ fitToWidth: 0, fitToHeight: 1 });
+});
+
+/** Page heights (points at full size) an application gives rows: Excel on A4 and Letter, LibreOffice on A4 and Letter (a few more). */
+const ROOMS = [PAGE_ROOM.landscape, 504, 516, 533];
+
+/** The rows of each band as an application prints them at `scale`. */
+function printedBands(heights: readonly number[], header: number, room: number, scale: number): number[][] {
+  const space = (room * 100) / scale - header;
+  const bands: number[][] = [[]];
+  let used = 0;
+  for (const height of heights) {
+    if (used > 0 && used + height > space) {
+      bands.push([]);
+      used = 0;
+    }
+    bands[bands.length - 1].push(height);
+    used += height;
+  }
+  return bands;
+}
+
+/** The scale an application prints at: the plan's, or the largest whole percent that fits the rows to the pages tall. */
+function appliedScale(print: PrintSetup, heights: readonly number[], header: number, room: number): number {
+  if (print.scale !== undefined) return print.scale;
+  let scale = 100;
+  while (scale > 10 && printedBands(heights, header, room, scale).length > print.fitToHeight) scale--;
+  return scale;
+}
+
+test("property: on any of the pages, a table of up to a dozen bands never prints a last band of a few rows", () => {
+  fc.assert(
+    fc.property(
+      // Of any length up to 300 rows (the default size would keep arrays to a few), most one line.
+      fc
+        .integer({ min: 1, max: 300 })
+        .chain((n) => fc.array(fc.constantFrom(1, 1, 1, 1, 1, 2, 2, 3, 6), { minLength: n, maxLength: n })),
+      (lines) => {
+        const plan = laidOut(table(lines), "en", "table");
+        const print = plan.print!;
+        const heights = lines.map((n) => n * LINE_HEIGHT);
+        for (const room of ROOMS) {
+          const scale = appliedScale(print, heights, LINE_HEIGHT, room);
+          const bands = printedBands(heights, LINE_HEIGHT, room, scale);
+          const space = (room * 100) / scale - LINE_HEIGHT;
+          const last = bands[bands.length - 1].reduce((sum, h) => sum + h, 0);
+          // Readable: shrunk to 50% at the least, never blown up past what a fuller page would take.
+          expect(scale).toBeGreaterThanOrEqual(LEAST_PRINT_SCALE);
+          expect(scale).toBeLessThanOrEqual(PRINT_SCALE * 1.15);
+          // The last band a tenth of a page or more (five one-line rows), or the only one.
+          if (bands.length > 1) expect({ room, last: last / space >= 0.09 }).toEqual({ room, last: true });
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test("bandsAt: rows go on a page while they fit under the header, a row taller than a page on one of its own", () => {
+  // 100 points of room under a 10-point header: 90 for rows.
+  expect(bandsAt([], 10, 100, 100)).toBe(0);
+  expect(bandsAt([30, 30, 30], 10, 100, 100)).toBe(1);
+  expect(bandsAt([30, 30, 30, 1], 10, 100, 100)).toBe(2);
+  expect(bandsAt([200, 10], 10, 100, 100)).toBe(2);
+  // At 50% twice as many rows fit.
+  expect(bandsAt([30, 30, 30, 30, 30, 30], 10, 100, 50)).toBe(1);
+});
