@@ -10,6 +10,7 @@ import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
 import { pagesTall } from "./page-bands";
+import { LEAST_PRINT_SCALE, PRINT_SCALE } from "./page-setup";
 import type { ReviewResult } from "./review";
 import type {
   Area,
@@ -36,15 +37,6 @@ const PORTRAIT_CHARACTERS = 95;
  * margins, as LibreOffice lays columns out (Excel fits a fifth more): the smaller, so a fit stays readable in both.
  */
 const LANDSCAPE_CHARACTERS = 105;
-/** The size (percent) a table too wide for one page prints at, on pages across: small, still read without a lens. */
-export const PRINT_SCALE = 60;
-/**
- * The least size (percent) such a table is shrunk to so its last band of pages is not a few stray
- * rows (pagesTall): five sixths of PRINT_SCALE. A last band that would need more shrinking is a
- * long one: a fifth of a page per band above it on the shorter paper in Excel, a tenth of a page
- * or more on the roomiest (LibreOffice's Letter).
- */
-export const LEAST_PRINT_SCALE = 50;
 /** The user's id and name columns' width is not the review's to know: about what a customer's name takes. */
 const NAME_WIDTH = 20;
 /** A header further down than this is not frozen: the frozen rows would fill the window. */

@@ -604,7 +604,8 @@ test("a print setup the user made on the policy, the archive or the policy histo
   /** A sheet's print setup: its fit, what else it prints, its margins and its page setup, as written. */
   const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
   const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  // What the review writes: the policy on one landscape page, the tables at 60% across before down.
+  // What the review writes: the policy on one landscape page, the tables at 60% across before down
+  // (November's archive, whose last rows would print four to a band at 60%, fitted one page tall).
   const ours = {
     "Credit Policy": [
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
@@ -612,9 +613,9 @@ test("a print setup the user made on the policy, the archive or the policy histo
       '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
     ],
     "Credit Review Archive": [
-      '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
       NORMAL,
-      '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+      '<pageSetup orientation="landscape" fitToWidth="0" fitToHeight="1" pageOrder="overThenDown"/>',
     ],
     "Credit Policy History": [
       '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
@@ -661,12 +662,16 @@ test("a print setup the user made on the policy, the archive or the policy histo
   // page): the review's setup, on that paper.
   const onA4 = {
     "Credit Policy": '<pageSetup paperSize="9" orientation="landscape"/>',
-    "Credit Review Archive": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    "Credit Review Archive":
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="0" fitToHeight="1" pageOrder="overThenDown"/>',
     "Credit Policy History": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
   } as Record<string, string>;
   const paper = await december((xml, name) => xml.replace(/<pageSetup [^>]*\/>/, onA4[name]));
+  // December's plan, as an unchanged copy reviewed a month later writes it (the archive fitted one page tall again).
+  const unchanged = await december((xml) => xml);
+  expect(printed(sheetXml(unchanged, "Credit Review Archive"))).toEqual(ours["Credit Review Archive"]);
   for (const name of sheets) {
-    const [sheetPr, margins, pageSetup] = ours[name];
+    const [sheetPr, margins, pageSetup] = printed(sheetXml(unchanged, name))!;
     expect(printed(sheetXml(paper, name))).toEqual([
       sheetPr,
       margins,

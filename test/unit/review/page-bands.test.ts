@@ -8,7 +8,8 @@
  */
 import fc from "fast-check";
 import { bandsAt, PAGE_ROOM } from "../../../src/engine/review/page-bands";
-import { laidOut, LEAST_PRINT_SCALE, LINE_HEIGHT, PRINT_SCALE } from "../../../src/engine/review/sheet-layout";
+import { laidOut, LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
+import { LEAST_PRINT_SCALE, PRINT_SCALE } from "../../../src/engine/review/page-setup";
 import type { Block, PlanValue, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
 
 /** Wide enough (12 columns of 22 characters) to print at 60% on pages across, as the archive does. */

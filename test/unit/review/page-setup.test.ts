@@ -44,8 +44,8 @@ function howPrinted(print: PrintSetup | undefined): string {
   return JSON.stringify({ orientation, fitToWidth, fitToHeight, scale, overThenDown });
 }
 
-test("each sheet whose user's print setup stays prints the same way whatever it holds, in either language, month after month", () => {
-  const seen = new Map<string, Set<string>>();
+test("each sheet whose user's print setup stays prints in a way the rule knows as the review's, whatever it holds, in either language, month after month", () => {
+  const seen = new Map<string, PrintSetup[]>();
   for (const lang of LANGUAGES)
     for (const [count, nameLength] of [
       [1, 4],
@@ -53,25 +53,36 @@ test("each sheet whose user's print setup stays prints the same way whatever it 
     ]) {
       const first = plan(lang, count, nameLength, "2026-11-30");
       for (const p of [first, plan(lang, count, nameLength, "2026-12-31", first)])
-        for (const sheet of p.sheets) {
-          if (!seen.has(sheet.kind)) seen.set(sheet.kind, new Set());
-          seen.get(sheet.kind)!.add(howPrinted(sheet.print));
-        }
+        for (const sheet of p.sheets) seen.set(sheet.kind, [...(seen.get(sheet.kind) ?? []), sheet.print!]);
     }
+  const forms = (kind: string) => [...new Set(seen.get(kind)!.map(howPrinted))];
   const table = howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 60, overThenDown: true });
   const onePage = howPrinted({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
-  expect(Object.fromEntries([...KEEPS_USERS_PAGE_SETUP].map((kind) => [kind, [...(seen.get(kind) ?? [])]]))).toEqual({
+  const fittedDown = howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 2, overThenDown: true });
+  expect(Object.fromEntries([...KEEPS_USERS_PAGE_SETUP].map((kind) => [kind, forms(kind)]))).toEqual({
     summary: [onePage],
     policy: [onePage],
-    archive: [table],
+    // Sixty customers with long names wrap to rows that would leave a few to a last band: fitted two pages tall.
+    archive: [table, fittedDown],
     policyHistory: [table],
   });
+  // Whatever one run wrote, the next reads as the review's, whatever its own plan says.
+  for (const kind of KEEPS_USERS_PAGE_SETUP)
+    for (const earlier of seen.get(kind)!)
+      for (const ours of seen.get(kind)!) {
+        const { orientation, fitToWidth, fitToHeight, scale } = earlier;
+        expect(isUsersPageSetup({ orientation, fitToPage: scale === undefined, fitToWidth, fitToHeight, scale }, ours)).toBe(
+          false,
+        );
+      }
 });
 
 /** The policy's (and the summary's): one landscape page. */
 const ONE_PAGE: PrintSetup = { orientation: "landscape", fitToWidth: 1, fitToHeight: 1, repeatRows: { first: 0, last: 0 } };
 /** The archive's and the policy history's: landscape at the review's scale, across before down. */
 const AT_SCALE: PrintSetup = { orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 60, overThenDown: true };
+/** The archive's when its last band would print a few rows: as many pages wide as it takes, a number tall. */
+const FITTED_DOWN: PrintSetup = { orientation: "landscape", fitToWidth: 0, fitToHeight: 4, overThenDown: true };
 const NARROW_SIDES = { left: 0.25, right: 0.25 };
 
 test.each<[string, PageSetupNow, PrintSetup, boolean]>([
@@ -97,6 +108,18 @@ test.each<[string, PageSetupNow, PrintSetup, boolean]>([
   ["at full size, landscape", { orientation: "landscape", fitToPage: false }, AT_SCALE, true],
   ["portrait at the review's scale", { orientation: "portrait", fitToPage: false, scale: 60 }, AT_SCALE, true],
   ["at a scale of their own", { orientation: "landscape", fitToPage: false, scale: 85 }, AT_SCALE, true],
+  // The archive fitted as many pages wide as it takes to a number tall (page-bands), one month or the other: the review's.
+  ["an earlier run's fit down", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, AT_SCALE, false],
+  ["an earlier run's fit down", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, FITTED_DOWN, false],
+  ["an earlier run's scale", { orientation: "landscape", fitToPage: false, scale: 60 }, FITTED_DOWN, false],
+  [
+    "one page wide, as many tall",
+    { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    FITTED_DOWN,
+    true,
+  ],
+  ["as many pages as it takes", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 0 }, FITTED_DOWN, true],
+  ["portrait, fitted down", { orientation: "portrait", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, FITTED_DOWN, true],
   ["narrow side margins", { orientation: "landscape", fitToPage: true, margins: NARROW_SIDES }, ONE_PAGE, true],
   ["narrow side margins on a new sheet", { fitToPage: false, margins: NARROW_SIDES }, AT_SCALE, true],
   ["gridlines", { orientation: "landscape", fitToPage: false, scale: 60, gridlines: true }, AT_SCALE, true],

@@ -14,7 +14,6 @@ import {
   isUsersPrintSetup,
   laidOut,
   LINE_HEIGHT,
-  PRINT_SCALE,
   printSetup,
   renderedText,
   rowHeightToWrite,
@@ -23,6 +22,7 @@ import {
   wrappedRowHeights,
   wrappedText,
 } from "../../../src/engine/review/sheet-layout";
+import { PRINT_SCALE } from "../../../src/engine/review/page-setup";
 import type { Block, CellFormat, PlanValue } from "../../../src/engine/review/write-plan";
 import { printedWidth } from "../../../src/engine/text-width";
 
