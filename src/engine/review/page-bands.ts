@@ -3,19 +3,19 @@
  * rows prints on), from its rows' heights, as a spreadsheet application breaks it: rows go on a
  * page while they fit under the header it repeats, and the first that does not starts the next.
  *
- * A table printed at a fixed scale leaves its last band whatever rows are over, as few as one, and
- * how many are over depends on the paper and on the application (LibreOffice fits a tenth more
- * rows on a page than Excel). Fitted to a number of pages tall instead, the application works out
- * the scale from its own paper and row heights so the rows fill that many bands. So a table that
- * takes more than one band is fitted to one band fewer than it takes at its scale, where that
- * keeps it at the least scale given or more: its last band's rows go up into the bands above.
- * Where they need more shrinking than that, the last band is a long one. (Past a few dozen bands
- * the application's scale, a whole percent, can itself leave a short last band: each band then
- * holds a little more than the fit needs.)
+ * A table printed at a fixed scale leaves its last band whatever rows are over, as few as one. So
+ * a table that takes more than one band is printed at the largest scale, down to a least one, at
+ * which it takes one band fewer, worked out on the shorter of A4 and Letter: its last band's rows
+ * go up into the bands above. Where they need more shrinking than that, the last band is a long
+ * one. A scale, not a fit to a number of pages tall: a fit is the whole sheet's, and would squeeze
+ * every review's rows onto this review's pages once the print area is cleared, or once the rows
+ * grow under a print setup the user keeps. (On roomier paper, LibreOffice's Letter fitting a few
+ * rows more a page, a table of ten bands or more can still end on a short band.)
  */
 import { DEFAULT_MARGINS } from "./page-setup";
 
-const POINTS_PER_INCH = 72;
+/** Points in an inch: page sizes and margins (inches in the file format) against row heights (points). */
+export const POINTS_PER_INCH = 72;
 const MILLIMETRES_PER_INCH = 25.4;
 
 /** The paper's height in points, each way up: the shorter of A4 (210 × 297 mm) and Letter (8.5 × 11 in). */
@@ -54,19 +54,44 @@ export function bandsAt(heights: ArrayLike<number>, header: number, room: number
 }
 
 /**
- * How many pages tall a table that prints at `scale` on pages down is fitted to instead: one band
- * fewer than it takes at that scale, when the rows fit that many at `least` percent; undefined
- * when it takes one band, or needs more shrinking than that to lose one.
+ * The rows a page holds at full size, in points, as the applications print a landscape page of
+ * the review's (default margins, the page's own header and footer within them): Excel on A4 and
+ * on Letter, LibreOffice on A4 and on Letter. A table's last band is judged on each.
  */
-export function pagesTall(
-  heights: ArrayLike<number>,
-  header: number,
-  orientation: "portrait" | "landscape",
-  scale: number,
-  least: number,
-): number | undefined {
-  const room = PAGE_ROOM[orientation];
-  const bands = bandsAt(heights, header, room, scale);
-  if (bands < 2 || bandsAt(heights, header, room, least) >= bands) return undefined;
-  return bands - 1;
+const LANDSCAPE_ROOMS = [PAGE_ROOM.landscape, 504, 516, 533] as const;
+
+/** The share of a page's room the last band of rows fills at `scale`: 1 when the rows take one band. */
+export function lastBandShare(heights: ArrayLike<number>, header: number, room: number, scale: number): number {
+  const space = (room * 100) / scale - header;
+  let bands = 1;
+  let used = 0;
+  for (let i = 0; i < heights.length; i++) {
+    if (used > 0 && used + heights[i] > space) {
+      bands++;
+      used = 0;
+    }
+    used += heights[i];
+  }
+  return bands === 1 ? 1 : used / space;
+}
+
+/** A last band this full of its page or more is not a few stray rows: five one-line rows at 60%. */
+const FULL_ENOUGH = 0.1;
+
+/**
+ * The scale, a whole percent from `scale` down to `least`, a table printed on landscape pages down
+ * is printed at so that its last band of pages is not a few stray rows on A4 or Letter, in Excel
+ * or LibreOffice: `scale` itself when its last band is full enough on every one of them, else the
+ * largest scale whose emptiest last band is the fullest. Only landscape: the review prints its
+ * tables that way.
+ */
+export function bandScale(heights: ArrayLike<number>, header: number, scale: number, least: number): number {
+  const emptiest = (s: number) => Math.min(...LANDSCAPE_ROOMS.map((room) => lastBandShare(heights, header, room, s)));
+  let best = scale;
+  let bestShare = emptiest(scale);
+  for (let s = scale - 1; s >= least && bestShare < FULL_ENOUGH; s--) {
+    const share = emptiest(s);
+    if (share > bestShare) [best, bestShare] = [s, share];
+  }
+  return best;
 }

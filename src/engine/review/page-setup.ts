@@ -23,10 +23,8 @@ export interface Margins {
 /** The size (percent) a table too wide for one page prints at, on pages across: small, still read without a lens. */
 export const PRINT_SCALE = 60;
 /**
- * The least size (percent) such a table is shrunk to so its last band of pages is not a few stray
- * rows (pagesTall): five sixths of PRINT_SCALE. A last band that would need more shrinking is a
- * long one: a fifth of a page per band above it on the shorter paper in Excel, a tenth of a page
- * or more on the roomiest (LibreOffice's Letter).
+ * The least size (percent) the archive is shrunk to so its last band of pages is not a few stray
+ * rows (bandScale): five sixths of PRINT_SCALE, still read without a lens.
  */
 export const LEAST_PRINT_SCALE = 50;
 
@@ -82,12 +80,12 @@ export function isUsersPageSetup(now: PageSetupNow, ours: PrintSetup): boolean {
   if (orientation === "portrait" && !now.fitToPage && (now.scale ?? 100) === 100) return false;
   if (orientation !== ours.orientation) return true;
   const fitted = ours.scale === undefined;
-  // A table printed on pages down (the archive) is at PRINT_SCALE, or fitted as many pages wide as
-  // it takes to a number of pages tall when its rows would leave a few to a last band
-  // (page-bands): whichever an earlier run wrote is the review's, whichever this run's plan is.
-  if (fitted ? ours.fitToWidth === 0 : ours.scale === PRINT_SCALE)
-    return now.fitToPage ? (now.fitToWidth ?? 1) !== 0 || now.fitToHeight === 0 : (now.scale ?? 100) !== PRINT_SCALE;
   if (now.fitToPage !== fitted) return true;
+  // The archive's scale moves with its rows (page-bands): whichever an earlier run wrote is the review's.
+  if (ours.shrinksToBands) {
+    const scale = now.scale ?? 100;
+    return scale < LEAST_PRINT_SCALE || scale > PRINT_SCALE;
+  }
   return fitted
     ? (now.fitToWidth ?? 1) !== ours.fitToWidth || (now.fitToHeight ?? 1) !== ours.fitToHeight
     : (now.scale ?? 100) !== ours.scale;

@@ -9,7 +9,7 @@ import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { scoreFormatDecimals } from "./formats";
-import { pagesTall } from "./page-bands";
+import { bandScale } from "./page-bands";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "./page-setup";
 import type { ReviewResult } from "./review";
 import type {
@@ -616,7 +616,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
       kind === "page"
         ? { orientation: print.orientation, fitToWidth: 1, fitToHeight: 1, repeatRows: repeat }
         : area
-          ? { ...fittedDown(print, area, headerHeight(), rowHeights), area }
+          ? { ...shrunkToBands(print, area, headerHeight(), rowHeights), area }
           : print,
   };
 }
@@ -638,20 +638,19 @@ function keptHeaderHeight(header: readonly string[], columns: readonly ColumnLay
 }
 
 /**
- * A table printed at PRINT_SCALE on pages across and down, fitted instead to one page fewer tall
- * than its printed rows (`area`, under a header `header` points tall) take at that scale, where
- * they fit that many at LEAST_PRINT_SCALE or more (pagesTall): its last band's rows go up into the
- * bands above rather than printing a few to a band. As many pages wide as it takes: the
- * application works out the scale from the pages tall.
+ * A table printed at PRINT_SCALE on pages across and down, printed instead at the scale down to
+ * LEAST_PRINT_SCALE that takes one band of pages fewer (bandScale), when its printed rows
+ * (`area`, under a header `header` points tall) would leave a few to a last band: those rows go
+ * up into the bands above. Marked as shrinking to its bands either way, so a later run knows any
+ * scale in that range as the review's (isUsersPageSetup).
  */
-function fittedDown(print: PrintSetup, area: Area, header: number, rowHeights: SheetLayout["rowHeights"]): PrintSetup {
-  const { scale, ...fitted } = print;
-  if (scale === undefined) return print;
+function shrunkToBands(print: PrintSetup, area: Area, header: number, rowHeights: SheetLayout["rowHeights"]): PrintSetup {
+  if (print.scale === undefined) return print;
   const heights = new Float64Array(area.rows).fill(LINE_HEIGHT);
   for (const { row, height } of rowHeights ?? [])
     if (row >= area.row && row < area.row + area.rows) heights[row - area.row] = height;
-  const tall = pagesTall(heights, header, print.orientation, scale, LEAST_PRINT_SCALE);
-  return tall === undefined ? print : { ...fitted, fitToWidth: 0, fitToHeight: tall };
+  const scale = print.orientation === "landscape" ? bandScale(heights, header, print.scale, LEAST_PRINT_SCALE) : print.scale;
+  return { ...print, scale, shrinksToBands: true };
 }
 
 /**

@@ -142,7 +142,7 @@ export function formatFigure(value: number, format: FigureFormat, lang: Lang, mo
 
 const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count" | "share", Intl.NumberFormatOptions>> = {
   percent: { style: "percent", maximumFractionDigits: 1 },
-  share: { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  share: { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false },
   money: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
   days: { maximumFractionDigits: 0 },
   count: { maximumFractionDigits: 0 },
@@ -170,8 +170,9 @@ function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS, moreDigit
 }
 
 /**
- * A share or a utilisation in a table of figures, as its cell shows it (the "0.0%" format): 20.0%
- * under 32.8%, where a sentence's 20% would read as another precision than the sheet beside it.
+ * A share or a utilisation in a table of figures, as its cell shows it (the "0.0%" format, no
+ * thousands separator: 1380.0%): 20.0% under 32.8%, where a sentence's 20% would read as another
+ * precision than the sheet beside it.
  */
 export function formatShare(value: number, lang: Lang): string {
   return numberFormat(lang, "share").format(value);

@@ -103,6 +103,12 @@ export interface PrintSetup {
   readonly fitToHeight: number;
   /** Percent of full size, not fitted to pages: a table too wide to fit one page across at a readable size. */
   readonly scale?: number;
+  /**
+   * The scale is worked out from the rows printed, between LEAST_PRINT_SCALE and PRINT_SCALE, so
+   * that no last band of pages holds a few stray rows (the archive's): any scale in that range is
+   * the review's.
+   */
+  readonly shrinksToBands?: boolean;
   /** 0-based first and last sheet row printed at the top of every page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** 0-based first and last sheet column printed at the left of every page: a table printed on pages across names each row on each. */

@@ -11,6 +11,7 @@ import type { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { rowsToFit } from "../../engine/review/sheet-layout";
 import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
+import { POINTS_PER_INCH } from "../../engine/review/page-bands";
 
 /**
  * Excel's column width in characters (what the plan gives) to the points Office.js takes:
@@ -96,7 +97,6 @@ const MARGINS = {
   header: "headerMargin",
   footer: "footerMargin",
 } as const satisfies Record<keyof Margins, string>;
-const POINTS_PER_INCH = 72;
 
 /** A sheet's print setup as Office.js reads and writes it (pageLayout's properties). */
 export interface PagePrint {

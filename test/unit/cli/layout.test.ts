@@ -174,12 +174,14 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect(dates).toEqual(["2026-10-31", "2026-10-31", "2026-11-30", "2026-12-31", "2026-12-31"]);
   // One name per sheet, replaced each run.
   expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
-  // Its 45 rows a page and a few at 60%: fitted one page tall, and so again by each run after.
+  // Its 45 rows a page and a few at 60%: printed smaller, on one band, and so again by each run after.
   for (const file of [november, december, october]) {
     const sheet = sheetXml(await partsOf(file), "Credit Review Archive");
-    expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(sheet).toContain('<pageSetUpPr fitToPage="0"/>');
     expect(count(sheet, /<pageSetup /g)).toBe(1);
-    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="0" fitToHeight="1"/);
+    const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(sheet)![1]);
+    expect(scale).toBeGreaterThanOrEqual(50);
+    expect(scale).toBeLessThan(60);
   }
 });
 
@@ -605,7 +607,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
   const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // What the review writes: the policy on one landscape page, the tables at 60% across before down
-  // (November's archive, whose last rows would print four to a band at 60%, fitted one page tall).
+  // (November's archive, whose last rows would print four to a band at 60%, at 52%).
   const ours = {
     "Credit Policy": [
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
@@ -613,9 +615,9 @@ test("a print setup the user made on the policy, the archive or the policy histo
       '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
     ],
     "Credit Review Archive": [
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+      '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
       NORMAL,
-      '<pageSetup orientation="landscape" fitToWidth="0" fitToHeight="1" pageOrder="overThenDown"/>',
+      '<pageSetup orientation="landscape" scale="52" pageOrder="overThenDown"/>',
     ],
     "Credit Policy History": [
       '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
@@ -662,14 +664,17 @@ test("a print setup the user made on the policy, the archive or the policy histo
   // page): the review's setup, on that paper.
   const onA4 = {
     "Credit Policy": '<pageSetup paperSize="9" orientation="landscape"/>',
-    "Credit Review Archive":
-      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="0" fitToHeight="1" pageOrder="overThenDown"/>',
+    "Credit Review Archive": '<pageSetup paperSize="9" orientation="landscape" scale="52" pageOrder="overThenDown"/>',
     "Credit Policy History": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
   } as Record<string, string>;
   const paper = await december((xml, name) => xml.replace(/<pageSetup [^>]*\/>/, onA4[name]));
-  // December's plan, as an unchanged copy reviewed a month later writes it (the archive fitted one page tall again).
+  // December's plan, as an unchanged copy reviewed a month later writes it (the archive's scale from December's rows).
   const unchanged = await december((xml) => xml);
-  expect(printed(sheetXml(unchanged, "Credit Review Archive"))).toEqual(ours["Credit Review Archive"]);
+  expect(printed(sheetXml(unchanged, "Credit Review Archive"))).toEqual([
+    '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
+    NORMAL,
+    expect.stringMatching(/^<pageSetup orientation="landscape" scale="5\d" pageOrder="overThenDown"\/>$/),
+  ]);
   for (const name of sheets) {
     const [sheetPr, margins, pageSetup] = printed(sheetXml(unchanged, name))!;
     expect(printed(sheetXml(paper, name))).toEqual([

@@ -58,12 +58,13 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
   const forms = (kind: string) => [...new Set(seen.get(kind)!.map(howPrinted))];
   const table = howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 60, overThenDown: true });
   const onePage = howPrinted({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
-  const fittedDown = howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 2, overThenDown: true });
+  const shrunk = (scale: number) =>
+    howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale, overThenDown: true });
   expect(Object.fromEntries([...KEEPS_USERS_PAGE_SETUP].map((kind) => [kind, forms(kind)]))).toEqual({
     summary: [onePage],
     policy: [onePage],
-    // Sixty customers with long names wrap to rows that would leave a few to a last band: fitted two pages tall.
-    archive: [table, fittedDown],
+    // Sixty customers with long names wrap to rows that would leave a few to a last band: printed smaller.
+    archive: [table, shrunk(53)],
     policyHistory: [table],
   });
   // Whatever one run wrote, the next reads as the review's, whatever its own plan says.
@@ -81,8 +82,8 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
 const ONE_PAGE: PrintSetup = { orientation: "landscape", fitToWidth: 1, fitToHeight: 1, repeatRows: { first: 0, last: 0 } };
 /** The archive's and the policy history's: landscape at the review's scale, across before down. */
 const AT_SCALE: PrintSetup = { orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 60, overThenDown: true };
-/** The archive's when its last band would print a few rows: as many pages wide as it takes, a number tall. */
-const FITTED_DOWN: PrintSetup = { orientation: "landscape", fitToWidth: 0, fitToHeight: 4, overThenDown: true };
+/** The archive's: landscape at a scale worked out from its rows, across before down. */
+const SHRINKS: PrintSetup = { ...AT_SCALE, scale: 58, shrinksToBands: true };
 const NARROW_SIDES = { left: 0.25, right: 0.25 };
 
 test.each<[string, PageSetupNow, PrintSetup, boolean]>([
@@ -108,18 +109,13 @@ test.each<[string, PageSetupNow, PrintSetup, boolean]>([
   ["at full size, landscape", { orientation: "landscape", fitToPage: false }, AT_SCALE, true],
   ["portrait at the review's scale", { orientation: "portrait", fitToPage: false, scale: 60 }, AT_SCALE, true],
   ["at a scale of their own", { orientation: "landscape", fitToPage: false, scale: 85 }, AT_SCALE, true],
-  // The archive fitted as many pages wide as it takes to a number tall (page-bands), one month or the other: the review's.
-  ["an earlier run's fit down", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, AT_SCALE, false],
-  ["an earlier run's fit down", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, FITTED_DOWN, false],
-  ["an earlier run's scale", { orientation: "landscape", fitToPage: false, scale: 60 }, FITTED_DOWN, false],
-  [
-    "one page wide, as many tall",
-    { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    FITTED_DOWN,
-    true,
-  ],
-  ["as many pages as it takes", { orientation: "landscape", fitToPage: true, fitToWidth: 0, fitToHeight: 0 }, FITTED_DOWN, true],
-  ["portrait, fitted down", { orientation: "portrait", fitToPage: true, fitToWidth: 0, fitToHeight: 3 }, FITTED_DOWN, true],
+  // The archive's scale, worked out from its rows between 50% and 60% (page-bands), one month or the other: the review's.
+  ["an earlier run's shrunk scale", { orientation: "landscape", fitToPage: false, scale: 56 }, SHRINKS, false],
+  ["an earlier run's full scale", { orientation: "landscape", fitToPage: false, scale: 60 }, { ...SHRINKS, scale: 55 }, false],
+  ["a scale below the range", { orientation: "landscape", fitToPage: false, scale: 45 }, SHRINKS, true],
+  ["one page wide, as many tall", { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, SHRINKS, true],
+  // The policy history's scale does not move: 56% there is the user's.
+  ["56% on a table that does not shrink", { orientation: "landscape", fitToPage: false, scale: 56 }, AT_SCALE, true],
   ["narrow side margins", { orientation: "landscape", fitToPage: true, margins: NARROW_SIDES }, ONE_PAGE, true],
   ["narrow side margins on a new sheet", { fitToPage: false, margins: NARROW_SIDES }, AT_SCALE, true],
   ["gridlines", { orientation: "landscape", fitToPage: false, scale: 60, gridlines: true }, AT_SCALE, true],

@@ -27,7 +27,7 @@ const asOf = serial("2026-03-15");
 describe("a share in a table of figures reads as its cell shows it", () => {
   test.each(["en", "zh"] as const)("%s: one decimal always, as the sheet's 0.0%% cells", (lang) => {
     expect(NUMBER_FORMATS[lang].percent).toBe("0.0%");
-    expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1,380.0%", "0.0%"]);
+    expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1380.0%", "0.0%"]);
     expect(amountWithShare(963_000, 4_018_000, lang)).toBe(lang === "en" ? "963,000.00 (24.0%)" : "963,000.00（24.0%）");
   });
 
