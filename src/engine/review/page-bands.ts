@@ -35,11 +35,18 @@ export const PAGE_ROOM = {
 } as const;
 
 /**
- * How many bands of pages rows of these heights (points, in print order) take printed at `scale`
+ * How rows of these heights (points, in print order) break into bands of pages printed at `scale`
  * percent on pages with `room` points for rows at full size, under a header `header` points tall
- * repeated on each. A row taller than a page goes on one of its own.
+ * repeated on each: how many bands, and the share of a page's room the last band fills (1 when
+ * the rows take one band, or when no row fits under the header). A row taller than a page goes on
+ * one of its own.
  */
-export function bandsAt(heights: ArrayLike<number>, header: number, room: number, scale: number): number {
+export function printedBands(
+  heights: ArrayLike<number>,
+  header: number,
+  room: number,
+  scale: number,
+): { readonly bands: number; readonly lastShare: number } {
   const space = (room * 100) / scale - header;
   let bands = heights.length > 0 ? 1 : 0;
   let used = 0;
@@ -50,7 +57,7 @@ export function bandsAt(heights: ArrayLike<number>, header: number, room: number
     }
     used += heights[i];
   }
-  return bands;
+  return { bands, lastShare: bands > 1 && space > 0 ? Math.min(1, used / space) : 1 };
 }
 
 /**
@@ -59,21 +66,6 @@ export function bandsAt(heights: ArrayLike<number>, header: number, room: number
  * on Letter, LibreOffice on A4 and on Letter. A table's last band is judged on each.
  */
 const LANDSCAPE_ROOMS = [PAGE_ROOM.landscape, 504, 516, 533] as const;
-
-/** The share of a page's room the last band of rows fills at `scale`: 1 when the rows take one band. */
-export function lastBandShare(heights: ArrayLike<number>, header: number, room: number, scale: number): number {
-  const space = (room * 100) / scale - header;
-  let bands = 1;
-  let used = 0;
-  for (let i = 0; i < heights.length; i++) {
-    if (used > 0 && used + heights[i] > space) {
-      bands++;
-      used = 0;
-    }
-    used += heights[i];
-  }
-  return bands === 1 ? 1 : used / space;
-}
 
 /** A last band this full of its page or more is not a few stray rows: five one-line rows at 60%. */
 const FULL_ENOUGH = 0.1;
@@ -86,7 +78,7 @@ const FULL_ENOUGH = 0.1;
  * tables that way.
  */
 export function bandScale(heights: ArrayLike<number>, header: number, scale: number, least: number): number {
-  const emptiest = (s: number) => Math.min(...LANDSCAPE_ROOMS.map((room) => lastBandShare(heights, header, room, s)));
+  const emptiest = (s: number) => Math.min(...LANDSCAPE_ROOMS.map((room) => printedBands(heights, header, room, s).lastShare));
   let best = scale;
   let bestShare = emptiest(scale);
   for (let s = scale - 1; s >= least && bestShare < FULL_ENOUGH; s--) {

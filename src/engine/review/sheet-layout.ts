@@ -638,11 +638,11 @@ function keptHeaderHeight(header: readonly string[], columns: readonly ColumnLay
 }
 
 /**
- * A table printed at PRINT_SCALE on pages across and down, printed instead at the scale down to
- * LEAST_PRINT_SCALE that takes one band of pages fewer (bandScale), when its printed rows
- * (`area`, under a header `header` points tall) would leave a few to a last band: those rows go
- * up into the bands above. Marked as shrinking to its bands either way, so a later run knows any
- * scale in that range as the review's (isUsersPageSetup).
+ * A table printed at PRINT_SCALE on pages across and down, printed instead at a scale down to
+ * LEAST_PRINT_SCALE that leaves its last band of pages fuller (bandScale), when its printed rows
+ * (`area`, under a header `header` points tall) would leave a few to a last band at PRINT_SCALE:
+ * those rows go up into the bands above. Marked as shrinking to its bands either way, so a later
+ * run knows any scale in that range as the review's (isUsersPageSetup).
  */
 function shrunkToBands(print: PrintSetup, area: Area, header: number, rowHeights: SheetLayout["rowHeights"]): PrintSetup {
   if (print.scale === undefined) return print;

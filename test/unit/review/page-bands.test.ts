@@ -6,7 +6,7 @@
  * Excel and LibreOffice give A4 and Letter.
  */
 import fc from "fast-check";
-import { bandsAt, lastBandShare, PAGE_ROOM } from "../../../src/engine/review/page-bands";
+import { PAGE_ROOM, printedBands } from "../../../src/engine/review/page-bands";
 import { laidOut, LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "../../../src/engine/review/page-setup";
 import type { Block, PlanValue, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -107,7 +107,7 @@ test("a header the sheet keeps counts as tall as it prints on every page: a long
 const ROOMS = [PAGE_ROOM.landscape, 504, 516, 533];
 
 /** The rows of each band as an application prints them at `scale`. */
-function printedBands(heights: readonly number[], header: number, room: number, scale: number): number[][] {
+function modelBands(heights: readonly number[], header: number, room: number, scale: number): number[][] {
   const space = (room * 100) / scale - header;
   const bands: number[][] = [[]];
   let used = 0;
@@ -135,7 +135,7 @@ test("property: between 60% and 50%, a last band of a few rows only where no sca
         const emptiest = (scale: number) => {
           let least = 1;
           for (const room of ROOMS) {
-            const bands = printedBands(heights, LINE_HEIGHT, room, scale);
+            const bands = modelBands(heights, LINE_HEIGHT, room, scale);
             const last = bands[bands.length - 1].reduce((sum, h) => sum + h, 0);
             if (bands.length > 1) least = Math.min(least, last / ((room * 100) / scale - LINE_HEIGHT));
           }
@@ -148,27 +148,29 @@ test("property: between 60% and 50%, a last band of a few rows only where no sca
         // Where some scale in the range leaves a tenth of a page or more on every paper, the one chosen does.
         const candidates = Array.from({ length: PRINT_SCALE - LEAST_PRINT_SCALE + 1 }, (_, i) => PRINT_SCALE - i);
         if (candidates.some((s) => emptiest(s) >= 0.1)) expect(emptiest(scale)).toBeGreaterThanOrEqual(0.1);
-        expect(lastBandShare(heights, LINE_HEIGHT, ROOMS[0], scale)).toBeCloseTo(
-          printedBands(heights, LINE_HEIGHT, ROOMS[0], scale).length > 1
-            ? printedBands(heights, LINE_HEIGHT, ROOMS[0], scale)
-                .at(-1)!
-                .reduce((sum, h) => sum + h, 0) /
-                ((ROOMS[0] * 100) / scale - LINE_HEIGHT)
-            : 1,
-          9,
-        );
+        // The engine's bands are the model's, on every paper.
+        for (const room of ROOMS) {
+          const model = modelBands(heights, LINE_HEIGHT, room, scale);
+          const last = model[model.length - 1].reduce((sum, h) => sum + h, 0);
+          const engine = printedBands(heights, LINE_HEIGHT, room, scale);
+          expect(engine.bands).toBe(model.length);
+          expect(engine.lastShare).toBeCloseTo(model.length > 1 ? last / ((room * 100) / scale - LINE_HEIGHT) : 1, 9);
+        }
       },
     ),
     { numRuns: 150 },
   );
 });
 
-test("bandsAt: rows go on a page while they fit under the header, a row taller than a page on one of its own", () => {
+test("printedBands: rows go on a page while they fit under the header, a row taller than a page on one of its own", () => {
   // 100 points of room under a 10-point header: 90 for rows.
-  expect(bandsAt([], 10, 100, 100)).toBe(0);
-  expect(bandsAt([30, 30, 30], 10, 100, 100)).toBe(1);
-  expect(bandsAt([30, 30, 30, 1], 10, 100, 100)).toBe(2);
-  expect(bandsAt([200, 10], 10, 100, 100)).toBe(2);
+  expect(printedBands([], 10, 100, 100)).toEqual({ bands: 0, lastShare: 1 });
+  expect(printedBands([30, 30, 30], 10, 100, 100)).toEqual({ bands: 1, lastShare: 1 });
+  expect(printedBands([30, 30, 30, 9], 10, 100, 100)).toEqual({ bands: 2, lastShare: 0.1 });
+  // A row taller than a page fills its band, never more.
+  expect(printedBands([10, 200], 10, 100, 100)).toEqual({ bands: 2, lastShare: 1 });
+  // A header taller than the page: every row on a band of its own, none judged short.
+  expect(printedBands([30, 30], 120, 100, 100)).toEqual({ bands: 2, lastShare: 1 });
   // At 50% twice as many rows fit.
-  expect(bandsAt([30, 30, 30, 30, 30, 30], 10, 100, 50)).toBe(1);
+  expect(printedBands([30, 30, 30, 30, 30, 30], 10, 100, 50).bands).toBe(1);
 });

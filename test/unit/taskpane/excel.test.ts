@@ -66,6 +66,16 @@ function cellsOutside(plan: WritePlan, sheet = "Customers"): string[] {
   return out;
 }
 
+/** A print setup a user made, as Excel reads it back: portrait, one page wide by as many tall, on A3, narrow side margins, gridlines printed. */
+const USERS_PRINT_SETUP = {
+  orientation: "Portrait",
+  zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+  paperSize: "A3",
+  leftMargin: 18,
+  rightMargin: 18,
+  printGridlines: true,
+} as const;
+
 describe("reading what the review needs (office-addin-mock objects, one sync)", () => {
   test("an unloaded property reads as office-addin-mock's error string, not data (the harness keeps the trap)", async () => {
     workbook(2);
@@ -766,15 +776,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const name = plan.sheets.find((sheet) => sheet.kind === "summary")!.name;
     const ours = { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } };
     expect(fake.sheet(name)!.print).toEqual(ours);
-    // Portrait, one page wide by as many tall, on A3, narrow side margins, gridlines printed.
-    const users = {
-      orientation: "Portrait",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      paperSize: "A3",
-      leftMargin: 18,
-      rightMargin: 18,
-      printGridlines: true,
-    };
+    const users = USERS_PRINT_SETUP;
     Object.assign(fake.sheet(name)!.print, users);
     ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
     const syncs = fake.syncCount;
@@ -815,15 +817,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const atScale = { orientation: "Landscape", zoom: { scale: 60 }, printOrder: "OverThenDown", titleRows: "$1:$1" };
     const ours = [onePage, { ...atScale, titleColumns: "$A:$D", area: "A2:Y4" }, { ...atScale, titleColumns: "$A:$A" }];
     names.forEach((name, i) => expect(fake.sheet(name)!.print).toEqual(ours[i]));
-    // Portrait, one page wide by as many tall, on A3, narrow side margins, gridlines printed.
-    const users = {
-      orientation: "Portrait",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      paperSize: "A3",
-      leftMargin: 18,
-      rightMargin: 18,
-      printGridlines: true,
-    };
+    const users = USERS_PRINT_SETUP;
     for (const name of names) Object.assign(fake.sheet(name)!.print, users);
     ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
     /** The print setup written on the three sheets since the `from`th write. */
