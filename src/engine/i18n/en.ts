@@ -123,7 +123,7 @@ export const en = {
   "review.leftOutHeading": '{sheet} row {row} ("{label}", a heading: no figures)',
   "review.leftOutUnits": '{sheet} row {row} ("{label}", the units of the columns above)',
   "review.convertedTooLarge": "{value} is too large a number once converted into the customer sheet's unit",
-  "summary.typedOver": "Cells of the review's columns changed by hand since the review of {date}, written again",
+  "summary.typedOver": "Typed over by hand since {date}, written again",
   "summary.typedOverMore": "… and {count} more",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",

@@ -114,7 +114,7 @@ export const zh: Record<MessageKey, string> = {
   "review.leftOutHeading": "{sheet} 第 {row} 行（“{label}”，标题行：无数据）",
   "review.leftOutUnits": "{sheet} 第 {row} 行（“{label}”，上方各列的单位）",
   "review.convertedTooLarge": "{value} 换算为客户表的单位后超出数值范围",
-  "summary.typedOver": "自 {date}的审查以来被手工改动、已重新写入的审查输出单元格",
+  "summary.typedOver": "{date}以后手工改动、已重新写入的单元格",
   "summary.typedOverMore": "……另有 {count} 个",
   "review.laterReviews":
     "本次审查日期为 {date}，早于存档中本工作表较晚的审查（{dates}）：本次结果按日期插入存档，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
