@@ -140,6 +140,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         // A customer with a data error is at risk by its warnings and actions: no grade or score.
         grade: r.grade ?? null,
         score: r.score ?? null,
+        balance: r.balance ?? null,
         text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
       })),
       warnings: p.warnings,
@@ -532,7 +533,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
     for (const r of p.topRisks)
       lines.push(
-        `  ${fit(customerName(r), 28)} ${money(r.balance).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
+        `  ${fit(customerName(r), 28)} ${(r.balance === undefined ? "" : money(r.balance)).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);

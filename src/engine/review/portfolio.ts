@@ -142,7 +142,7 @@ function topRiskOf(c: CustomerResult, reason: Reason, acts = needsAction(c.actio
     name: c.name,
     grade: c.grade,
     score: c.score,
-    balance: c.balance ?? 0,
+    balance: c.balance,
     reason,
     needsAction: acts,
   };

@@ -143,7 +143,8 @@ export interface TopRisk {
   /** Undefined for a customer with a data error: it is at risk by its warnings and actions alone. */
   readonly grade?: Grade;
   readonly score?: number;
-  readonly balance: number;
+  /** Undefined when its balance cell could not be read: shown blank, as on its row, not as 0. */
+  readonly balance?: number;
   readonly reason: Reason;
   /** Its decisions ask for more than keeping its terms (see needsAction): it ranks before those that do not. */
   readonly needsAction: boolean;

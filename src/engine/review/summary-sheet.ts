@@ -343,7 +343,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       p.topRisks.map((r) => [
         customerName(r),
         r.row,
-        r.balance,
+        r.balance ?? null,
         atRisk.get(r.row)!.findings.length,
         r.grade ? gradeName(r.grade, lang) : t("grade.dataError"),
         reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),

@@ -12,6 +12,7 @@ import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
 import { explainFinding, reasonDetail, movedLines } from "../../../src/engine/review/texts";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
+import { toJson, toTable } from "../../../src/cli/report";
 
 const asOf = serial("2026-03-15");
 const EXTRA = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
@@ -73,6 +74,27 @@ describe("the headline figures", () => {
       ["Shaky", 10_000, "GRADE_HIGH", true],
       ["Late", 30_000, "OVERDUE", false],
     ]);
+  });
+
+  test("a top risk whose balance cell cannot be read shows no balance, in every face, as its own row does (not 0.00)", () => {
+    const { result, summary } = review([
+      { id: "G", name: "Graded High", factors: [4, 4, 4, 4, 4], extra: [80_000, "1.234,56", 0, 0] },
+      { id: "H", name: "Over Limit", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] },
+    ]);
+    const top = result.portfolio.topRisks;
+    expect(top.map((r) => [r.name, r.balance])).toEqual([
+      ["Over Limit", 138_000],
+      ["Graded High", undefined],
+    ]);
+    expect(toJson(result, "en").portfolio.topRisks.map((r) => r.balance)).toEqual([138_000, null]);
+    const line = toTable(result, "en", "out.xlsx")
+      .split("\n")
+      .find((l) => l.includes("Graded High") && l.includes("high-risk band"))!;
+    expect(line).not.toMatch(/0\.00/);
+    // The summary's top-risks table: the balance cell left empty (a blank is not a figure of 0).
+    const row = summary.blocks.flatMap((b) => b.values).find((v) => v[0] === "G Graded High" || v[0] === "Graded High")!;
+    expect(row).toBeDefined();
+    expect(row[2]).toBeNull();
   });
 
   test("the grade table adds up to the headline: a row for the customers not graded and a total", () => {

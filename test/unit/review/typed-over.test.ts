@@ -88,7 +88,7 @@ describe("typed-over output cells", () => {
       const label = message(lang, "summary.typedOver", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" });
       expect(lines).toContainEqual([label, 4]);
       // The label fits its column: a longer one wrapped all of column A and shrank the one-page summary.
-      expect(summary.layout?.columns?.find((c) => c.column === 0)?.wrap).toBe(false);
+      expect(summary.columns?.find((c) => c.column === 0)?.wrap).toBe(false);
       // Under the count, each cell's line, wrapped over rows within the figures' columns.
       const at = lines.findIndex((line) => line[0] === label);
       const cellLines = typedOverCellTexts(over, CYCLE_SHEET, lang);
