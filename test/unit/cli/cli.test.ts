@@ -813,7 +813,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test.each([
     ["en", "sheet Credit Policy, row {row}, column B (Value): Maximum debt ratio is a share: write 75% or 0.75, not 75"],
-    ["zh", "工作表“Credit Policy”第 {row} 行，B（Value）列：资产负债率上限 是比例：请写 75% 或 0.75，而不是 75"],
+    ["zh", "工作表“Credit Policy”第 {row} 行，B（Value）列：资产负债率上限是比例：请写 75% 或 0.75，而不是 75"],
   ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);

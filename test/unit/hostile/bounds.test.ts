@@ -282,7 +282,7 @@ describe("the small ones", () => {
       [
         "zh",
         { overdueShare: 10 },
-        /^credit-review: 政策文件 .*policy\.json：触发组合预警的逾期客户占比 是比例：请写 10% 或 0\.1，而不是 10$/,
+        /^credit-review: 政策文件 .*policy\.json：触发组合预警的逾期客户占比是比例：请写 10% 或 0\.1，而不是 10$/,
       ],
       [
         "en",

@@ -127,7 +127,7 @@ describe("readPolicySheet", () => {
     expect(error("en")).toBe(
       "sheet Credit Policy, row 3, column B (Value): Minimum current ratio has no value: type one, or delete the row to use the default",
     );
-    expect(error("zh")).toContain("流动比率下限 没有填写值");
+    expect(error("zh")).toContain("流动比率下限没有填写值");
     values[2] = ["Minimum current ratio", null];
     expect(error("en")).toContain("row 3, column B (Value): Minimum current ratio has no value");
   });
@@ -184,7 +184,7 @@ describe("readPolicySheet", () => {
       "zh",
       "触发组合预警的逾期客户占比",
       10,
-      "工作表“Credit Policy”第 {row} 行，B（值）列：触发组合预警的逾期客户占比 是比例：请写 10% 或 0.1，而不是 10",
+      "工作表“Credit Policy”第 {row} 行，B（值）列：触发组合预警的逾期客户占比是比例：请写 10% 或 0.1，而不是 10",
     ],
     [
       "text that is no number",
@@ -233,7 +233,7 @@ describe("readPolicySheet", () => {
       "zh",
       "客户未指定时使用的 Z 模型",
       "奥尔森",
-      "工作表“Credit Policy”第 {row} 行，B（值）列：客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
+      "工作表“Credit Policy”第 {row} 行，B（值）列：客户未指定时使用的 Z 模型必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
     ],
   ] as const)("%s: the error names sheet, row and setting", (_name, lang, label, value, text) => {
     const { grid, row } = edited(label, value, lang);

@@ -211,12 +211,12 @@ describe("completePolicy refuses bad values, naming the setting by its label", (
   });
 
   test.each([
-    [{ maxDebtRatio: 70 }, "资产负债率上限 是比例：请写 70% 或 0.7，而不是 70"],
+    [{ maxDebtRatio: 70 }, "资产负债率上限是比例：请写 70% 或 0.7，而不是 70"],
     [
       { defaultZModel: "ohlson" },
-      "客户未指定时使用的 Z 模型 必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“ohlson”",
+      "客户未指定时使用的 Z 模型必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“ohlson”",
     ],
-    [{ weights: [1, 1, -1, 1, 1] }, "权重：行业风险 不能小于 0，实际为 -1"],
+    [{ weights: [1, 1, -1, 1, 1] }, "权重：行业风险不能小于 0，实际为 -1"],
   ] as const)("in Chinese the setting is named in Chinese: %j", (partial, text) => {
     expect(
       describeError(

@@ -28,7 +28,7 @@ describe("formToPolicy", () => {
 
   test.each([
     ["en", { maxDebtRatio: "70" }, "maxDebtRatio", "Maximum debt ratio is a share: write 70% or 0.7, not 70"],
-    ["zh", { overdueShare: "15" }, "overdueShare", "触发组合预警的逾期客户占比 是比例：请写 15% 或 0.15，而不是 15"],
+    ["zh", { overdueShare: "15" }, "overdueShare", "触发组合预警的逾期客户占比是比例：请写 15% 或 0.15，而不是 15"],
     ["en", { weights: "30, -1, 20, 15, 10" }, "weights", "Weight: contract performance must be at least 0, got -1"],
     ["en", { agingEdges: "60, 30" }, "agingEdges", "Aging bucket edges (days) must increase: 30 comes after 60"],
     ["en", { highFrom: "2" }, "highFrom", "the high-risk band (2) must start above the medium-risk band (2.5)"],
