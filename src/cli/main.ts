@@ -196,12 +196,15 @@ function outputPath(input: string, out: string | undefined, asOf: number): strin
   }
 }
 
-/** --out names a file to create or replace: not a device, a FIFO or a socket. */
+/** --out names a file to create or replace, in a folder that exists: not a device, a FIFO or a socket. */
 function checkOutput(file: string, lang: Lang): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
+    // Said before the review, by the folder's name: "no such file" after it left the user guessing.
+    const folder = path.dirname(file);
+    if (!fs.existsSync(folder)) fail(lang, "cli.outNoFolder", { file, folder });
     return;
   }
   if (!stat.isFile() && !stat.isDirectory()) fail(lang, "cli.outNotFile", { file });
@@ -299,6 +302,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");
     // A macro-enabled package under an .xlsx name is a file Excel refuses to open.
     if (/\.xlsm$/i.test(options.input) && !/\.xlsm$/i.test(output)) fail(lang, "cli.keepXlsm", { file: output });
+    // Any other name (report.csv) would hold an .xlsx package that its name's program cannot open.
+    if (!/\.xlsm$/i.test(options.input) && !/\.xlsx$/i.test(output)) fail(lang, "cli.outExtension", { file: output });
     checkOutput(output, lang);
     const mode = inputMode(options.input, lang);
     if (io.progress) io.stderr(message(lang, "cli.reading", { file: options.input }));

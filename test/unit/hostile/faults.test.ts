@@ -69,6 +69,25 @@ test("an output path that is a folder", async () => {
   expect(fs.readdirSync(dir).sort()).toEqual(["customers.xlsx", "out.xlsx"]);
 });
 
+test("a folder that does not exist is named before the review, not reported as no such file after it", async () => {
+  const missing = path.join(dir, "reports", "2026");
+  const result = await run([input, "--as-of", "2026-11-30", "--out", path.join(missing, "out.xlsx")]);
+  expectPlainFailure(
+    result,
+    new RegExp(`^credit-review: --out .*out\\.xlsx: the folder ${missing} does not exist; create it first or name another$`),
+  );
+  expect(fs.readdirSync(dir)).toEqual(["customers.xlsx"]);
+});
+
+test.each(["report.csv", "report.xlsm", "report"])(
+  "--out %s: a name other than .xlsx for an .xlsx workbook is refused",
+  async (name) => {
+    const result = await run([input, "--as-of", "2026-11-30", "--out", path.join(dir, name)]);
+    expectPlainFailure(result, /: the reviewed copy is an Excel workbook, so its name must end in \.xlsx$/);
+    expect(fs.readdirSync(dir)).toEqual(["customers.xlsx"]);
+  },
+);
+
 describe("the disk fills up half way through the write", () => {
   /** Writes the first half of the real workbook to the temp file, then fails as a full disk does. */
   const diskFull: Writer = async (file, mode, produce) => {
