@@ -14,7 +14,7 @@ import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, norma
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
 import { gradeOf, isBlankFactorRow, readFactor, riskScoreCore } from "../engine/score";
 import { parseZModel, Z_MODEL_NAMES, ZModel } from "../engine/z-models";
-import { zScore, zZone } from "../engine/zscore";
+import { Z_MODEL_SPECS, zScore, zZone } from "../engine/zscore";
 import { FunctionId, toExcelError } from "./excel-errors";
 import {
   choice,
@@ -23,8 +23,8 @@ import {
   flag,
   Matrix,
   matrix,
-  maybeNumber,
   number,
+  numberIfUsed,
   optionalDate,
   optionalFigure,
   optionalNumber,
@@ -49,7 +49,8 @@ const MAX_PERIOD_DAYS = 36500;
 const model: Param<ZModel> = choice("model", parseZModel, DEFAULT_POLICY.defaultZModel, Z_MODEL_NAMES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
 const asOf = dateOrToday("asOf");
-const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges);
+/** No edge can be 0, so a cell of 0 among the edges is an empty one as desktop Excel passes it. */
+const edges = optionalNumberList("edges", DEFAULT_POLICY.agingEdges, { zeroCellIsBlank: true });
 
 function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
   if (!(highFrom > mediumFrom))
@@ -60,6 +61,18 @@ function bandsPolicy(mediumFrom: number, highFrom: number): Policy {
       high: highFrom,
     });
   return { ...DEFAULT_POLICY, mediumFrom, highFrom };
+}
+
+/**
+ * The weights normalised. A weight may be 0, so a 0 is kept; but more weights than factors with a
+ * 0 among them is most likely a range with an empty cell, which desktop Excel passes as 0: the
+ * message says so, where Excel on the web (passing null, skipped) would have read five.
+ */
+function normalisedWeights(weights: readonly number[]): readonly number[] {
+  const zeros = weights.filter((w) => w === 0).length;
+  if (weights.length > FACTORS.length && zeros > 0)
+    throw new CreditError("value", "score.weightsCountZeros", { param: "weights", count: weights.length, zeros });
+  return normaliseWeights(weights);
 }
 
 /** One row of five factor cells → score, each cell read as the review reads a customer's. */
@@ -119,7 +132,7 @@ export const CREDIT_FUNCTIONS = {
   SCORE: defineFunction(
     [matrix("factors"), optionalNumberList("weights", DEFAULT_POLICY.weights, { minValue: 0 })] as const,
     (factors, weights) => {
-      const normalised = normaliseWeights(weights);
+      const normalised = normalisedWeights(weights);
       const rows = factorRows(factors);
       const result: (number | string | CustomFunctions.Error)[][] = new Array(rows.length);
       for (let r = 0; r < rows.length; r++) {
@@ -153,13 +166,25 @@ export const CREDIT_FUNCTIONS = {
       number("retainedEarnings"),
       number("ebit"),
       number("equity"),
-      maybeNumber("sales"),
+      numberIfUsed("sales"),
       number("totalAssets", { greaterThan: 0 }),
       number("totalLiabilities"),
       model,
     ] as const,
     (workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities, zModel) =>
-      zScore({ workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities }, zModel),
+      zScore(
+        {
+          workingCapital,
+          retainedEarnings,
+          ebit,
+          equity,
+          // Read only for a model that uses them, so a Sales cell the model ignores is ignored here as in the review.
+          sales: Z_MODEL_SPECS[zModel].usesSales ? sales() : undefined,
+          totalAssets,
+          totalLiabilities,
+        },
+        zModel,
+      ),
     failIn("ZSCORE"),
   ),
 

@@ -96,9 +96,12 @@ export function optionalNumber(name: string, defaultValue: number, constraints: 
   };
 }
 
-/** A number that a function may do without (e.g. sales for Z″); undefined when blank. */
-export function maybeNumber(name: string): Param<number | undefined> {
-  return { name, optional: false, read: (raw) => toNumber(name, raw) };
+/**
+ * A number a function reads only when it needs it (sales, for a Z model that uses them): what
+ * it does not use it does not refuse, as the review does not. Reading gives undefined when blank.
+ */
+export function numberIfUsed(name: string): Param<() => number | undefined> {
+  return { name, optional: false, read: (raw) => () => toNumber(name, raw) };
 }
 
 /** Words people type for yes and no, in both languages; numbers are read as Excel does (0 is FALSE). */
@@ -212,6 +215,15 @@ export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] 
   return row;
 }
 
+interface ListConstraints extends NumberConstraints {
+  /**
+   * A cell holding the number 0 is skipped as an empty one: desktop Excel passes an empty cell
+   * as 0, so in a list where 0 can be nothing else (an aging edge) it can only be an empty cell.
+   * A 0 typed in a text list ("0,30") is not a cell and still gets the list's own check.
+   */
+  readonly zeroCellIsBlank?: boolean;
+}
+
 /**
  * An optional list of numbers from a range or array constant, read row by row; blanks
  * are skipped (a range may be longer than the list). A cell of text is a list typed as text
@@ -220,9 +232,10 @@ export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] 
 export function optionalNumberList(
   name: string,
   defaultValue: readonly number[],
-  constraints: NumberConstraints = {},
+  constraints: ListConstraints = {},
 ): Param<readonly number[]> {
   const asMatrix = matrix(name);
+  const skipsZero = constraints.zeroCellIsBlank === true;
   return {
     name,
     optional: true,
@@ -234,6 +247,8 @@ export function optionalNumberList(
       for (let r = 0; r < rows.length; r++) {
         const row = rowOf(rows, r, name);
         for (const cell of row) {
+          // The empty rest of a whole column (a million cells) costs no reading.
+          if (cell === null || (skipsZero && cell === 0)) continue;
           for (const item of typeof cell === "string" ? splitList(cell) : [cell]) {
             const reading = readNumber(item);
             if (reading.kind === "blank") continue;

@@ -36,6 +36,8 @@ export const en = {
   "score.factorBlank": "{factor@factor} is blank; every factor needs a score from 1 to 5",
   "score.factorNotNumber": '{factor@factor} must be a number from 1 to 5, got "{value}"',
   "score.weightsCount": "{param} must be 5 numbers, one per factor; got {count}",
+  "score.weightsCountZeros":
+    "{param} must be 5 numbers, one per factor; got {count}, {zeros} of them 0: desktop Excel passes an empty cell as 0, so select only the five weights",
   "score.weightNegative": "{param} must not be negative, got {value}",
   "score.weightsZero": "{param} add up to 0; at least one weight must be positive",
   "score.scoreRange": "score must be between 1 and 5, got {value}",

@@ -32,6 +32,8 @@ export const zh: Record<MessageKey, string> = {
   "score.factorBlank": "{factor@factor}为空；每个因素都需要 1 到 5 的评分",
   "score.factorNotNumber": "{factor@factor}必须是 1 到 5 的数字，实际为“{value}”",
   "score.weightsCount": "{param}必须是 5 个数字，每个因素一个；实际为 {count} 个",
+  "score.weightsCountZeros":
+    "{param}必须是 5 个数字，每个因素一个；实际为 {count} 个，其中 {zeros} 个为 0：桌面版 Excel 把空单元格当作 0 传入，请只选中 5 个权重",
   "score.weightNegative": "{param}不能为负数，实际为 {value}",
   "score.weightsZero": "{param}之和为 0；至少要有一个正权重",
   "score.scoreRange": "评分必须介于 1 到 5 之间，实际为 {value}",

@@ -129,3 +129,33 @@ test("CREDIT.NEXTREVIEW with the previous score and news date cells gives the re
     expect({ id: c.id, next: answer }).toEqual({ id: c.id, next: c.nextReview });
   }
 });
+
+test("a Sales cell that is no number does not stop CREDIT.ZSCORE where the row's model does without sales: the review's Z", () => {
+  const headers = [
+    ...["Current assets", "Current liabilities", "Total assets", "Total liabilities", "Retained earnings", "EBIT"],
+    ...["Equity", "Sales", "Z model"],
+  ];
+  const figures = [4220591, 2431506, 5254687, 4245313, 1492378, 866835, 4245313, "n/a"];
+  const rows = ["nonmanufacturing", "emerging", "非制造业"].map((zModel) => ({
+    factors: [2, 2, 2, 2, 2],
+    extra: [...figures, zModel],
+  }));
+  const values = customerSheet(headers, rows);
+  const reviewed = runReview({ sheetName: "Customers", values, asOf: ASOF, policy: DEFAULT_POLICY }).customers;
+  expect(reviewed).toHaveLength(rows.length);
+  reviewed.forEach((c, i) => {
+    expect(c.zScore).toBeDefined();
+    const [currentAssets, currentLiabilities, totalAssets, totalLiabilities, retainedEarnings, ebit, equity, sales] = figures;
+    const z = CREDIT_FUNCTIONS.ZSCORE(
+      (currentAssets as number) - (currentLiabilities as number),
+      retainedEarnings,
+      ebit,
+      equity,
+      sales,
+      totalAssets,
+      totalLiabilities,
+      rows[i].extra[figures.length],
+    );
+    expect({ id: c.id, z }).toEqual({ id: c.id, z: c.zScore });
+  });
+});
