@@ -12,7 +12,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { bucketLabels } from "../../../src/engine/aging";
 import { Lang, message } from "../../../src/engine/i18n";
-import { DEFAULT_POLICY, FACTORS } from "../../../src/engine/policy";
+import { DEFAULT_POLICY, FACTORS, GRADES } from "../../../src/engine/policy";
+import { Z_MODEL_NAMES } from "../../../src/engine/z-models";
+import { Z_ZONES } from "../../../src/engine/zscore";
 import * as wrappers from "../../../src/functions/functions";
 import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
 import { DefaultValue, NONE, TODAY } from "../../../src/functions/params";
@@ -126,6 +128,30 @@ describe("the Chinese texts (src/functions/locales/zh-CN.json)", () => {
     expect(localized.problems).toEqual([]);
   });
 
+  test("name a parameter as Chinese Excel shows it, never by its English id", () => {
+    for (const id of ids) {
+      const texts = [chinese.get(id)!.description, ...chinese.get(id)!.parameters.map((p) => p.description)].join("\n");
+      for (const param of english.get(id)!.parameters)
+        expect({ id, text: texts }).not.toEqual({
+          id,
+          text: expect.stringMatching(new RegExp(`(?<![A-Za-z])${param.name}(?![A-Za-z])`)),
+        });
+    }
+  });
+
+  test("a model's help lists every model name the function accepts, in English and in Chinese", () => {
+    const withModel = ids.filter((id) => english.get(id)!.parameters.some((p) => p.name === "model"));
+    expect(withModel.length).toBeGreaterThan(1);
+    for (const id of withModel) {
+      const index = english.get(id)!.parameters.findIndex((p) => p.name === "model");
+      const [en, zh] = [english.get(id)!, chinese.get(id)!].map((f) => f.parameters[index].description);
+      for (const name of Object.values(Z_MODEL_NAMES.en))
+        expect({ id, help: en }).toEqual({ id, help: expect.stringContaining(name) });
+      for (const name of [...Object.values(Z_MODEL_NAMES.en), ...Object.values(Z_MODEL_NAMES.zh)])
+        expect({ id, help: zh }).toEqual({ id, help: expect.stringContaining(name) });
+    }
+  });
+
   test("are Chinese, with a Chinese name for every parameter", () => {
     for (const f of localized.metadata.functions) {
       expect({ id: f.id, description: f.description }).toEqual({
@@ -142,6 +168,13 @@ describe("README's function table", () => {
   const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
   const rows = [...readme.matchAll(/^\| `(CREDIT\.\w+\([^)]*\))` \| (.*) \|$/gm)];
   const rowOf = (id: string) => rows.find((r) => r[1].startsWith(`CREDIT.${id}(`))?.[2] ?? "";
+
+  test("maps the grade and zone codes to the words a Chinese review writes, as the review writes them", () => {
+    const pairs = (codes: readonly string[], key: (code: string) => string) =>
+      codes.map((code) => `"${code}","${message("zh", key(code) as never)}"`).join(",");
+    expect(readme).toContain(`=SWITCH(CREDIT.GRADE(W4),${pairs(GRADES, (g) => `grade.${g}`)})=AC4`);
+    expect(readme).toContain(`\`${pairs(Z_ZONES, (z) => `zone.${z}`)}\``);
+  });
 
   test("lists every function once, in the JSDoc's order, with its parameters as Excel shows them", () => {
     const signature = (f: FunctionMetadata) =>
@@ -201,15 +234,15 @@ function policyFacts(): [CreditFunctionId, "JSDoc" | "Chinese help" | "README", 
       "JSDoc",
       `${months(p.monitorHighMonths)} after asOf for high risk, ${months(p.monitorOtherMonths)} for medium and low risk`,
     ],
-    ["NEXTREVIEW", "Chinese help", `高风险在基准日后 ${p.monitorHighMonths} 个月，中、低风险 ${p.monitorOtherMonths} 个月`],
+    ["NEXTREVIEW", "Chinese help", `高风险在审查日期后 ${p.monitorHighMonths} 个月，中、低风险 ${p.monitorOtherMonths} 个月`],
     [
       "NEXTREVIEW",
       "JSDoc",
       `its score rose by more than ${p.scoreRise} point${p.scoreRise === 1 ? "" : "s"} since previousScore`,
     ],
-    ["NEXTREVIEW", "Chinese help", `评分较 previousScore 上升超过 ${p.scoreRise} 分`],
+    ["NEXTREVIEW", "Chinese help", `评分较上期评分上升超过 ${p.scoreRise} 分`],
     ["NEXTREVIEW", "JSDoc", `negative news dated within the last ${months(p.newsMonths).replace(/^1 /, "")}`],
-    ["NEXTREVIEW", "Chinese help", `近${p.newsMonths === 1 ? "一" : ` ${p.newsMonths} `}个月内的负面新闻`],
+    ["NEXTREVIEW", "Chinese help", `负面新闻日期在近${p.newsMonths === 1 ? "一" : ` ${p.newsMonths} `}个月内`],
     ["NEXTREVIEW", "README", `+${months(p.monitorHighMonths)} for high risk, +${months(p.monitorOtherMonths)} otherwise`],
   ];
 }
