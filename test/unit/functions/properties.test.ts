@@ -6,6 +6,7 @@
 import "../../support/custom-functions-stub";
 import fc from "fast-check";
 import { StubError } from "../../support/custom-functions-stub";
+import { EXCEL_ROWS } from "../../../src/engine/a1";
 import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
 
 const factor = fc.double({ min: 1, max: 5, noNaN: true });
@@ -42,6 +43,21 @@ test("SCORE over a whole column (1,048,576 rows) of a few customers and then not
   expect(result).toHaveLength(column.length);
   expect(result.slice(0, 3)).toEqual([[1], [2], [""]]);
   expect(result.every((row, r) => r < 2 || row[0] === "")).toBe(true);
+});
+
+test("edges from a whole column (1,048,576 cells): three edges then empty cells read alike on desktop (0) and on the web (null); a column of numbers is still refused by the bound, naming its count", () => {
+  const column = (rest: unknown) => {
+    // Every row below the edges is one shared row: the function only reads them.
+    const rows = new Array<unknown[]>(EXCEL_ROWS).fill([rest]);
+    rows.splice(0, 3, [30], [60], [90]);
+    return rows;
+  };
+  const labels = [["Current", "1–30", "31–60", "61–90", "91+"]];
+  expect(CREDIT_FUNCTIONS.AGINGLABELS(column(0))).toEqual(labels);
+  expect(CREDIT_FUNCTIONS.AGINGLABELS(column(null))).toEqual(labels);
+  expect(() => CREDIT_FUNCTIONS.AGINGLABELS(column(120))).toThrow(
+    new StubError("#VALUE!", `edges must list 1 to 20 bucket edges, got ${EXCEL_ROWS}`),
+  );
 });
 
 test("AGING buckets add up to the total of the amounts", () => {
