@@ -11,7 +11,8 @@ Producers: openpyxl (Debian's python3-openpyxl: a chart, comments, a table, a da
 defined names; formulas it saves with an empty value), LibreOffice Calc (soffice --convert-to
 xlsx), Gnumeric (ssconvert), and Excel-shaped packages built here part by part from ECMA-376 (a
 1904 workbook, an .xlsm with its VBA project, a pivot table with its cache, a very hidden decoy
-sheet, formulas without saved values, shared and array formulas). The exceljs-written workbooks
+sheet, formulas without saved values, shared and array formulas, the column mapping the task pane
+keeps in the add-in's web extension part beside another add-in's). The exceljs-written workbooks
 are the sample and the hostile corpus. Needs /usr/bin/python3 with openpyxl, soffice and
 ssconvert; the files are committed, so the tests need none of them but soffice.
 """
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import zipfile
 from datetime import date
+from xml.sax.saxutils import escape
 
 import openpyxl
 from openpyxl.chart import BarChart, Reference
@@ -172,7 +174,7 @@ STYLES = (f'{XML_HEAD}<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numF
 
 
 def excel_package(path, sheets, date1904=False, macro=False, extra_parts=None, extra_workbook="", extra_rels=None,
-                  extra_types=None, sheet_rels=None):
+                  extra_types=None, sheet_rels=None, extra_root_rels=None):
     """sheets: [(name, xml, state)]; extra parts {name: bytes}; sheet_rels {sheet index: rels xml}."""
     types = [f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
              '<Default Extension="xml" ContentType="application/xml"/>',
@@ -200,7 +202,7 @@ def excel_package(path, sheets, date1904=False, macro=False, extra_parts=None, e
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{"".join(types)}</Types>')
         z.writestr("_rels/.rels", f'{XML_HEAD}<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
-                   f'<Relationship Id="rId2" Type="{REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>')
+                   f'<Relationship Id="rId2" Type="{REL}/custom-properties" Target="docProps/custom.xml"/>{"".join(extra_root_rels or [])}</Relationships>')
         z.writestr("docProps/custom.xml", custom)
         z.writestr("xl/workbook.xml", workbook)
         z.writestr("xl/_rels/workbook.xml.rels", f'{XML_HEAD}<Relationships xmlns="{PKG_REL}">{"".join(rels)}</Relationships>')
@@ -211,6 +213,75 @@ def excel_package(path, sheets, date1904=False, macro=False, extra_parts=None, e
             z.writestr(f"xl/worksheets/_rels/sheet{i}.xml.rels", xml)
         for name, data in (extra_parts or {}).items():
             z.writestr(name, data)
+
+
+# ---- the task pane's column mapping, as Office keeps an add-in's document settings ----------
+# A package relationship names the task panes part, whose relationships name each
+# pane's web extension part; its <we:reference id> is the add-in's manifest <Id> (a sideloaded or
+# catalog add-in) and each Office.context.document.settings entry is a <we:property>, its value
+# JSON.stringify's text (compact, non-ASCII as it is) escaped as an attribute.
+
+ADDIN_ID = "24235245-fc45-4b0a-9fd4-c19990ddf5a4"  # manifest.xml <Id>
+WE_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11"
+WETP_NS = "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"
+WE_REL = "http://schemas.microsoft.com/office/2011/relationships/webextension"
+WETP_REL = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes"
+
+
+def web_extension(instance, reference, settings):
+    """A web extension part: reference is (id, version, store, storeType); settings {name: value set by the add-in}."""
+    ref_id, version, store, store_type = reference
+    props = "".join(f'<we:property name="{escape(name, {chr(34): "&quot;"})}" '
+                    f'value="{escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), {chr(34): "&quot;"})}"/>'
+                    for name, value in settings.items())
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<we:webextension xmlns:we="{WE_NS}" id="{instance}">'
+            f'<we:reference id="{ref_id}" version="{version}" store="{store}" storeType="{store_type}"/><we:alternateReferences/>'
+            f'<we:properties>{props}</we:properties><we:bindings/><we:snapshot xmlns:r="{REL}"/></we:webextension>')
+
+
+def task_pane_parts(extensions):
+    """The parts, relationships and content types of task panes holding these web extension parts, in order."""
+    panes = "".join(f'<wetp:taskpane dockstate="right" visibility="0" width="350" row="{i}">'
+                    f'<wetp:webextensionref xmlns:r="{REL}" r:id="rId{i}"/></wetp:taskpane>' for i in range(1, len(extensions) + 1))
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{WE_REL}" Target="webextension{i}.xml"/>' for i in range(1, len(extensions) + 1))
+    parts = {
+        "xl/webextensions/taskpanes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<wetp:taskpanes xmlns:wetp="{WETP_NS}">{panes}</wetp:taskpanes>',
+        "xl/webextensions/_rels/taskpanes.xml.rels": f'{XML_HEAD}<Relationships xmlns="{PKG_REL}">{rels}</Relationships>',
+    }
+    types = ['<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>']
+    for i, xml in enumerate(extensions, start=1):
+        parts[f"xl/webextensions/webextension{i}.xml"] = xml
+        types.append(f'<Override PartName="/xl/webextensions/webextension{i}.xml" ContentType="application/vnd.ms-office.webextension+xml"/>')
+    root_rels = [f'<Relationship Id="rIdTP" Type="{WETP_REL}" Target="xl/webextensions/taskpanes.xml"/>']
+    return parts, types, root_rels
+
+
+def mapped_book(path, sheet, rows, mapping):
+    """A customer sheet whose headers the review needs mapped, the mapping kept by this add-in's pane,
+    and another add-in's pane first, with a setting of the same name that must not be read."""
+    other = web_extension("{0F3C2A1B-7D4E-4C5F-9A8B-1C2D3E4F5A6B}", ("wa104380862", "1.1.0.0", "en-US", "OMEX"),
+                          {"Office.AutoShowTaskpaneWithDocument": True, "credit.columnMapping": {rows[0][7]: "balance"}})
+    ours = web_extension("{6E1D5B3A-2C4F-4E8D-B7A9-0F1E2D3C4B5A}", (ADDIN_ID, "1.0.0.0", "developer", "Registry"),
+                         {"credit.columnMapping": mapping})
+    parts, types, root_rels = task_pane_parts([other, ours])
+    excel_package(path, [(sheet, sheet_xml(rows, date_column=len(rows[0]) - 1), None)],
+                  extra_parts=parts, extra_types=types, extra_root_rels=root_rels)
+
+
+MAPPED_EN = ["Customer ID", "Customer", "Pay record", "Delivery record", "Industry risk", "Market reputation",
+             "Compliance record", "Approved line", "Outstanding balance", "Past-due balance", "Bad press date"]
+MAPPED_ZH = ["客户编号", "客户名称", "付款历史评分", "合同履约", "行业风险等级", "市场信誉", "合规情况", "信用限额（元）",
+             "应收账款", "逾期账款", "负面舆情日期"]
+MAPPED_ROWS = [
+    ["C1", "Alpha Trading", 1, 2, 1, 2, 1, 100000, 40000, 0, None],
+    ["C2", "Beta Metals", 3, 3, 4, 3, 3, 50000, 65000, 12000, None],
+    ["C3", "Gamma Foods", 5, 4, 5, 5, 4, 80000, 20000, 20000, date(2026, 11, 2)],
+    ["C4", "Delta Paper", 2, 2, 2, 2, 2, 30000, 10000, 0, None],
+]
+
+
+def mapped_rows(headers):
+    return [headers] + [[serial(v) if isinstance(v, date) else v for v in row] for row in MAPPED_ROWS]
 
 
 def customer_rows(date1904=False):
@@ -311,8 +382,26 @@ def main():
     )
     expect("excel-pivot-table.xlsx", 4, "a pivot table and its cache on another sheet, and custom document properties")
 
+    # The task pane's column mapping, kept in the workbook: headers the review reads only through it
+    # (optional ones among them), an entry for a header no longer on the sheet and one naming no
+    # field; another add-in's pane, first, keeps a setting of the same name.
+    en_mapping = {"Pay record": "paymentHistory", "Delivery record": "contractPerformance", "Approved line": "creditLimit",
+                  "Past-due balance": "overdueAmount", "Bad press date": "negativeNewsDate",
+                  "Credit line (old)": "creditLimit", "Sales rep": "accountManager"}
+    mapped_book(os.path.join(OUT, "excel-task-pane-mapping.xlsx"), "Customers", mapped_rows(MAPPED_EN), en_mapping)
+    expect("excel-task-pane-mapping.xlsx", 4, "the column mapping the task pane keeps in the workbook, beside another add-in's pane",
+           sheet="Customers", warnings={"3": ["OVER_LIMIT"], "4": ["NEGATIVE_NEWS"]},
+           mapped={h: f for h, f in en_mapping.items() if h in MAPPED_EN})
+    zh_mapping = {"付款历史评分": "paymentHistory", "合同履约": "contractPerformance", "行业风险等级": "industryRisk",
+                  "市场信誉": "marketReputation", "合规情况": "complianceRecord", "信用限额（元）": "creditLimit",
+                  "逾期账款": "overdueAmount", "负面舆情日期": "negativeNewsDate"}
+    mapped_book(os.path.join(OUT, "excel-task-pane-mapping-zh.xlsx"), "客户信用", mapped_rows(MAPPED_ZH), zh_mapping)
+    expect("excel-task-pane-mapping-zh.xlsx", 4, "the column mapping of Chinese headers the task pane keeps in the workbook",
+           sheet="客户信用", warnings={"3": ["OVER_LIMIT"], "4": ["NEGATIVE_NEWS"]},
+           mapped=zh_mapping)
+
     with open(os.path.join(OUT, "expectations.json"), "w") as f:
-        json.dump({"asOf": "2026-11-30", "lang": "en", "cases": expectations}, f, indent=2)
+        json.dump({"asOf": "2026-11-30", "lang": "en", "cases": expectations}, f, indent=2, ensure_ascii=False)
         f.write("\n")
     print(f"{len(expectations)} workbooks in {os.path.relpath(OUT)}")
 

@@ -13,12 +13,14 @@ import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
 import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet, settingLabel } from "../engine/review/policy-sheet";
-import { looksLikeCustomerSheet } from "../engine/review/columns";
+import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-mapping";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
+import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
+import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { readOptions, usage, UsageError } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
@@ -117,8 +119,14 @@ async function ownSheetsOf(workbook: Workbook): Promise<OwnSheets> {
   return findOwnSheets(names, (name) => tops.get(name));
 }
 
-/** A sheet the review may pick on its own: visible ones first, then hidden ones; never a very hidden one, nor one of ours. */
-async function pickSheet(workbook: Workbook, wanted: string | undefined, own: OwnSheets, lang: Lang): Promise<SheetInfo> {
+/** The customer sheet: the one --sheet names, else the one the task pane would preselect (pickCustomerSheet), with the others that qualify too. */
+async function pickSheet(
+  workbook: Workbook,
+  wanted: string | undefined,
+  own: OwnSheets,
+  mapping: ColumnMapping | undefined,
+  lang: Lang,
+): Promise<{ sheet: SheetInfo; pick?: CustomerSheetPick }> {
   const names = workbook.sheets.filter((s) => s.state !== "veryHidden").map((s) => s.name);
   if (wanted !== undefined) {
     // Excel's names are one sheet's whatever their case: --sheet customers finds "Customers".
@@ -128,16 +136,31 @@ async function pickSheet(workbook: Workbook, wanted: string | undefined, own: Ow
     // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
     if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
       fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
-    return sheet;
+    return { sheet };
   }
+  // A very hidden sheet is never picked, nor one of ours: their top rows are not read.
   const ours = new Set(Object.values(own));
-  for (const state of ["visible", "hidden"] as const) {
-    for (const sheet of workbook.sheets) {
-      if (sheet.state !== state || ours.has(sheet.name) || reviewSheetKind(sheet.name)) continue;
-      if (looksLikeCustomerSheet(await workbook.top(sheet))) return sheet;
-    }
-  }
-  return fail(lang, "cli.noCustomerSheet", { sheets: names });
+  const candidates = workbook.sheets.filter((s) => s.state !== "veryHidden" && !ours.has(s.name) && !reviewSheetKind(s.name));
+  const tops: { name: string; values: CellValue[][] }[] = [];
+  for (const sheet of candidates) tops.push({ name: sheet.name, values: await workbook.top(sheet) });
+  const candidateNames = candidates.map((s) => s.name);
+  const kinds = sheetKinds(candidateNames, tops, own, mapping);
+  const pick = pickCustomerSheet(candidateNames, kinds, (name) => workbook.sheet(name)?.state, workbook.activeSheet);
+  if (!pick) return fail(lang, "cli.noCustomerSheet", { sheets: names });
+  return { sheet: workbook.sheet(pick.sheet)!, pick };
+}
+
+/** The line saying which sheet was picked and which others hold customers too, with --sheet; none when it was the only one. */
+function pickLine(pick: CustomerSheetPick | undefined, lang: Lang): string | undefined {
+  if (!pick?.others.length) return undefined;
+  const reason = { active: "cli.pickedActive", first: "cli.pickedFirst", firstHidden: "cli.pickedFirstHidden" } as const;
+  return message(lang, "cli.pickedOthers", {
+    sheet: pick.sheet,
+    reason: message(lang, reason[pick.reason]),
+    others: pick.others.map((sheet) => message(lang, "cli.quotedSheet", { sheet })),
+    count: pick.others.length,
+    first: pick.others[0],
+  });
 }
 
 /**
@@ -235,6 +258,14 @@ async function writeAtomically(
   }
 }
 
+/** A review done, with what the report says besides the result: how its sheet was picked and the mapping kept in the workbook. */
+interface Reviewed {
+  readonly result: ReviewResult;
+  readonly pick?: CustomerSheetPick;
+  readonly kept?: KeptMappingRead;
+  readonly use?: MappingUse;
+}
+
 async function reviewWorkbook(
   workbook: Workbook,
   options: ReturnType<typeof readOptions>,
@@ -242,11 +273,16 @@ async function reviewWorkbook(
   output: string,
   mode: number,
   io: Io,
-): Promise<ReviewResult> {
+): Promise<Reviewed> {
   const lang = options.lang;
   const own = await ownSheetsOf(workbook);
   const policy = await readPolicy(options.policy, workbook, own, lang, io);
-  const sheet = await pickSheet(workbook, options.sheet, own, lang);
+  // The headers the user mapped by hand in the pane: the sheet is picked and read with them, as the pane does.
+  const kept = await readKeptMapping(workbook, lang);
+  const unreadable = kept && unreadableMappingLine(kept, lang);
+  if (unreadable) io.stderr(safeText(`credit-review: ${unreadable}`));
+  const mapping = mappingOf(kept);
+  const { sheet, pick } = await pickSheet(workbook, options.sheet, own, mapping, lang);
   const names = workbook.sheets.map((s) => s.name);
   const roles = sheetRoles(names, own, sheet.name);
   const archiveSheet = roles.archive === undefined ? undefined : workbook.sheet(roles.archive);
@@ -269,15 +305,26 @@ async function reviewWorkbook(
   const values = await workbook.values(sheet, true);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(
-    { sheetName: sheet.name, values, asOf, policy, archive, policyHistory: policyHistoryValues, ledger, incompleteLedger },
+    {
+      sheetName: sheet.name,
+      values,
+      asOf,
+      policy,
+      archive,
+      policyHistory: policyHistoryValues,
+      ledger,
+      incompleteLedger,
+      mapping,
+    },
     lang,
   );
+  const use = mapping && mappingUse(mapping, result.columns, values[result.columns.headerRow - 1] ?? []);
   const policySheet = own.policy === undefined ? undefined : workbook.sheet(own.policy);
   const policyValues = policySheet ? await workbook.values(policySheet) : undefined;
   const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyValues, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
-  return result;
+  return { result, pick, kept, use };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -308,22 +355,32 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const mode = inputMode(options.input, lang);
     if (io.progress) io.stderr(message(lang, "cli.reading", { file: options.input }));
     const workbook = await openWorkbook(options.input, lang);
-    let result: ReviewResult;
+    let reviewed: Reviewed;
     try {
-      result = await reviewWorkbook(workbook, options, asOf, output, mode, io);
+      reviewed = await reviewWorkbook(workbook, options, asOf, output, mode, io);
     } finally {
       workbook.close();
     }
+    const { result, pick, kept, use } = reviewed;
     const noValue = workbook.formulasWithoutValue;
     if (noValue.length) {
       const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
       io.stderr(safeText(`credit-review: ${message(lang, "cli.noValue", { count: noValue.length, cells })}`));
     }
-    io.stdout(
-      options.json
-        ? safeJson(JSON.stringify({ ...toJson(result, lang, output), formulasWithoutValue: noValue }, null, 2))
-        : safeText(toTable(result, lang, output)),
-    );
+    if (options.json) {
+      const json = {
+        ...toJson(result, lang, output),
+        sheetChoice: { by: pick?.reason ?? "option", otherCustomerSheets: pick?.others ?? [] },
+        columnMapping: mappingJson(kept, use),
+        formulasWithoutValue: noValue,
+      };
+      io.stdout(safeJson(JSON.stringify(json, null, 2)));
+    } else {
+      // Under the table's heading: the mapping the sheet was read with, and the other sheets it could have been.
+      const notes = kept && "mapping" in kept && use ? mappingLines(kept, use, lang) : [];
+      const picked = pickLine(pick, lang);
+      io.stdout(safeText(toTable(result, lang, output, picked ? [...notes, picked] : notes)));
+    }
     return { code: 0, result };
   } catch (error) {
     if (error instanceof UsageError) {

@@ -456,7 +456,8 @@ function fit(text: string, size: number, flushRight = false): string {
 const SHOWN_ROWS = 60;
 const SHOWN_PROBLEMS = 30;
 
-export function toTable(result: ReviewResult, lang: Lang, output: string): string {
+/** The printed report; `notes` go under its heading: what the result does not hold (the mapping the sheet was read with, how it was chosen). */
+export function toTable(result: ReviewResult, lang: Lang, output: string, notes: readonly string[] = []): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const count = (n: number) => formatCount(n, lang);
@@ -470,6 +471,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string): strin
       date: dateText(result.asOf, lang),
     }),
   );
+  lines.push(...notes);
   if (result.laterReviews) lines.push(laterReviewsText(result.asOf, result.laterReviews, lang));
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.

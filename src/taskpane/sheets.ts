@@ -3,36 +3,11 @@
  * history), under our names or renamed, and invoice ledgers are never customer sheets; the
  * engine's header search tells a customer table or a ledger from the top-left corner of each sheet.
  */
-import { CellValue } from "../engine/cells";
-import { detectLedger } from "../engine/review/ledger";
-import { looksLikeCustomerSheet } from "../engine/review/columns";
-import { ownSheetKind } from "../engine/review/own-sheets";
-import { OwnSheets, ReviewSheet, reviewSheetKind } from "../engine/review/sheets";
+import { pickCustomerSheet, SheetKind, SheetVisibility } from "../engine/review/sheet-choice";
+import { reviewSheetKind } from "../engine/review/sheets";
 
-export type SheetKind = ReviewSheet | "customers" | "ledger" | "other";
-
-/**
- * Each sheet's kind: ours as found (by name, else by content), then by their corner: a second
- * copy of one of ours is still ours, never offered; a sheet not read is "other".
- */
-export function sheetKinds(
-  names: readonly string[],
-  tops: readonly { readonly name: string; readonly values: readonly (readonly CellValue[])[] }[],
-  own: OwnSheets = {},
-): Map<string, SheetKind> {
-  const corner = new Map(tops.map((t) => [t.name, t.values]));
-  const found = new Map(Object.entries(own).map(([kind, name]) => [name, kind as ReviewSheet]));
-  const kinds = new Map<string, SheetKind>();
-  for (const name of names) {
-    const values = corner.get(name);
-    const ours = found.get(name) ?? reviewSheetKind(name) ?? (values && ownSheetKind(values));
-    kinds.set(
-      name,
-      ours ?? (values && looksLikeCustomerSheet(values) ? "customers" : values && detectLedger(values) ? "ledger" : "other"),
-    );
-  }
-  return kinds;
-}
+export { sheetKinds } from "../engine/review/sheet-choice";
+export type { SheetKind } from "../engine/review/sheet-choice";
 
 /** The sheets a review may be run on, in workbook order: all but ours and the ledgers. */
 export function sheetChoices(names: readonly string[], kinds: ReadonlyMap<string, SheetKind>): string[] {
@@ -44,19 +19,20 @@ export function sheetChoices(names: readonly string[], kinds: ReadonlyMap<string
 }
 
 /**
- * The sheet to preselect: the one chosen before while it is still offered, else the active
- * sheet when it holds customers, else the first sheet that does, else the active or first offered.
+ * The sheet to preselect: the one chosen before while it is still offered, else the customer
+ * sheet a review takes when none is named (the engine's pickCustomerSheet, as the command line
+ * picks it), else the active or first offered.
  */
 export function preferredSheet(
   choices: readonly string[],
   kinds: ReadonlyMap<string, SheetKind>,
   active: string,
   current?: string,
+  visibility: (name: string) => SheetVisibility | undefined = () => undefined,
 ): string {
   if (current && choices.includes(current)) return current;
-  const customers = choices.filter((n) => kinds.get(n) === "customers");
-  if (customers.includes(active)) return active;
-  return customers[0] ?? (choices.includes(active) ? active : (choices[0] ?? ""));
+  const pick = pickCustomerSheet(choices, kinds, visibility, active);
+  return pick?.sheet ?? (choices.includes(active) ? active : (choices[0] ?? ""));
 }
 
 /** A customer sheet to suggest after the review of `failed` found no customer table there. */

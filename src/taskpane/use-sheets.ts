@@ -16,11 +16,15 @@ export function useSheets() {
   /** Reads the sheet list again (keeping `keep`, else the current choice, while it is offered). */
   const load = useCallback(async (keep?: string) => {
     const state = await excel.readWorkbookState();
-    const found = sheetKinds(state.sheetNames, state.tops, state.ownSheets);
+    // The headers mapped by hand count as the review counts them: a sheet it reviews with them holds customers.
+    const found = sheetKinds(state.sheetNames, state.tops, state.ownSheets, excel.loadMapping());
+    const visibility = (name: string) => state.visibility?.[name];
     setAllSheets(state.sheetNames);
     setOwnSheets(state.ownSheets);
     setKinds(found);
-    setSheet((current) => preferredSheet(sheetChoices(state.sheetNames, found), found, state.activeSheet, keep ?? current));
+    setSheet((current) =>
+      preferredSheet(sheetChoices(state.sheetNames, found), found, state.activeSheet, keep ?? current, visibility),
+    );
     return state;
   }, []);
 

@@ -129,6 +129,8 @@ export class FakeSheet {
   standardHeight = 15;
   /** Rows (0-based) with a height of their own, in points; any other row is the standard height. */
   heights = new Map<number, number>();
+  /** Seen by worksheets' items/visibility. */
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   /** Seen by sheet.protection.protected. */
   protected = false;
   /** Refuses writes (AccessDenied) without saying so in `protection`: protected after the check, say. */
@@ -290,6 +292,7 @@ export class FakeExcel {
         const supported = [
           "items/name",
           "items/position",
+          "items/visibility",
           "items/protection/protected",
           ...sections.map((k) => every + k),
           ...Object.keys(NEW_SHEET_PRINT).map((k) => print + k),
@@ -303,6 +306,7 @@ export class FakeExcel {
           fake.sheets.map((s, position) => ({
             name: s.name,
             position,
+            visibility: s.visibility,
             protection: { protected: s.protected ?? false },
             pageLayout: {
               ...Object.fromEntries(

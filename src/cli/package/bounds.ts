@@ -21,6 +21,11 @@ export const LIMITS = {
   cells: 30_000_000,
   /** A --policy file. */
   policyBytes: 1024 * 1024,
+  /**
+   * The add-in's web extension part, which holds its document settings (the column mapping: a
+   * few dozen headers, some kilobytes): read whole as one text, so held far below a sheet's bound.
+   */
+  webExtensionBytes: 16 * 1024 * 1024,
 } as const;
 
 /** A workbook or file past one of the bounds above; the message names the bound. */

@@ -8,11 +8,13 @@ import { CellValue } from "../../engine/cells";
 import { Lang } from "../../engine/i18n";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { WritePlan } from "../../engine/review/write-plan";
+import { activeTab } from "./book-views";
 import { LIMITS } from "./bounds";
 import { SheetInfo, WorkbookPackage } from "./package";
 import { readSharedStrings } from "./shared-strings";
 import { ReadContext, readSheet } from "./sheet-reader";
 import { Styles } from "./styles";
+import { AddinPart, addinParts } from "./web-extensions";
 import { writeReviewedPackage } from "./write-package";
 import { ZipReader } from "./zip-reader";
 import { ZipWriter } from "./zip-writer";
@@ -64,6 +66,12 @@ export class Workbook {
     return this.pkg.date1904;
   }
 
+  /** The sheet the workbook opens on (its first window's active tab), when that is a worksheet. */
+  get activeSheet(): string | undefined {
+    const tab = this.pkg.tabs[activeTab(this.pkg.workbookXml)];
+    return tab && this.sheet(tab.name) ? tab.name : undefined;
+  }
+
   sheet(name: string): SheetInfo | undefined {
     return this.pkg.sheets.find((s) => s.name === name);
   }
@@ -103,6 +111,11 @@ export class Workbook {
     if (rewrite && !values && entry) this.pkg.zip.keepText(entry);
     if (!values) this.full.set(sheet.name, (values = await readSheet(this.context, sheet)));
     return values;
+  }
+
+  /** This add-in's web extension parts, with the document settings the task pane kept in them. */
+  addinParts(): Promise<AddinPart[]> {
+    return addinParts(this.pkg);
   }
 
   /** Writes the reviewed copy to an open file. */

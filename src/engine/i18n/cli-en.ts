@@ -15,6 +15,26 @@ export const cliEn = {
   "cli.noSheet": 'no sheet named "{sheet}"; the workbook has: {sheets}',
   "cli.sheetIsOurs": 'sheet "{sheet}" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
+  "cli.pickedOthers":
+    'Reviewed "{sheet}" ({reason}). Also like a customer sheet: {others}; review {count|it|one of them} with --sheet "{first}"{count||, or another of those names}',
+  "cli.pickedActive": "the active sheet",
+  "cli.pickedFirst": "the first customer sheet",
+  "cli.pickedFirstHidden": "the first customer sheet, hidden: no visible sheet holds customers",
+  "cli.quotedSheet": '"{sheet}"',
+  "cli.mappingUsed": "Headers mapped by hand in the task pane, kept in the workbook: {columns}",
+  "cli.mappingColumn": '{column} "{header}" as {field}',
+  "cli.mappingNoneUsed":
+    "A column mapping made in the task pane is kept in the workbook; none of its headers was read on this sheet",
+  "cli.mappingUnused": "Mapped by hand but not read: {entries}",
+  "cli.mappingNotOnSheet": '"{header}" (no such header on this sheet)',
+  "cli.mappingFieldTaken": '"{header}" ({field} is read from column {column})',
+  "cli.mappingReviewColumn": '"{header}" (one of the review\'s own columns)',
+  "cli.mappingUnknownField": '"{header}" (the review has no field "{field}")',
+  "cli.mappingUnreadable":
+    "the column mapping kept in the workbook ({part}) could not be read: {reason}; the review went on without it",
+  "cli.mappingNotJson": "its value is not JSON ({detail})",
+  "cli.mappingNotTable": "its value is not a table of headers and fields",
+  "cli.mappingNotXml": "the part is not well-formed XML ({detail})",
   "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
   "cli.badAsOf": '--as-of must be a date like 2026-11-30, got "{value}"',
@@ -49,8 +69,9 @@ warning thresholds and writes the recommendations to OUT (default: <workbook>.re
 beside it, .xlsm for an .xlsm, " (2)" added rather than replace a file there; the input is never
 changed).
 
-  --sheet NAME      the customer sheet (default: the first visible sheet with customer headers,
-                    else the first such hidden one)
+  --sheet NAME      the customer sheet (default: the active sheet when it has customer headers,
+                    else the first visible sheet with them, else the first such hidden one;
+                    headers mapped by hand in the task pane count)
   --as-of DATE      review date (default: today)
   --policy FILE     policy JSON: the settings it names, over the workbook's "Credit Policy" sheet
                     (default: that sheet, else the defaults)

@@ -15,6 +15,24 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.noSheet": "没有名为“{sheet}”的工作表；工作簿中有：{sheets}",
   "cli.sheetIsOurs": "工作表“{sheet}”是审查写入的工作表（已改名）；请用 --sheet 指定客户工作表",
   "cli.noCustomerSheet": "没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：{sheets}",
+  "cli.pickedOthers":
+    '已审查“{sheet}”（{reason}）。同样像客户工作表的还有：{others}；如需审查，请加 --sheet "{first}"{count||（或其中另一个表名）}',
+  "cli.pickedActive": "当前活动工作表",
+  "cli.pickedFirst": "第一张客户工作表",
+  "cli.pickedFirstHidden": "第一张客户工作表，已隐藏：没有可见的工作表包含客户",
+  "cli.quotedSheet": "“{sheet}”",
+  "cli.mappingUsed": "在任务窗格中手动映射的表头（保存在工作簿中）：{columns}",
+  "cli.mappingColumn": "{column}列“{header}”作为{field}",
+  "cli.mappingNoneUsed": "工作簿中保存有在任务窗格中所作的列映射；本工作表未读取其中任何表头",
+  "cli.mappingUnused": "已手动映射但未读取：{entries}",
+  "cli.mappingNotOnSheet": "“{header}”（本工作表没有此表头）",
+  "cli.mappingFieldTaken": "“{header}”（{field}取自{column}列）",
+  "cli.mappingReviewColumn": "“{header}”（审查自己的列）",
+  "cli.mappingUnknownField": "“{header}”（审查没有字段“{field}”）",
+  "cli.mappingUnreadable": "工作簿中保存的列映射（{part}）无法读取：{reason}；审查在没有该映射的情况下继续",
+  "cli.mappingNotJson": "其值不是 JSON（{detail}）",
+  "cli.mappingNotTable": "其值不是表头与字段的对应表",
+  "cli.mappingNotXml": "该部件不是格式正确的 XML（{detail}）",
   "cli.notXlsx": "{file} 不是可读取的 .xlsx 工作簿（{reason}）",
   "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",
   "cli.badAsOf": "--as-of 必须是日期，例如 2026-11-30，实际为“{value}”",
@@ -45,7 +63,8 @@ export const cliZh: Record<CliMessageKey, string> = {
 （默认：同一文件夹下的 <工作簿>.reviewed-<审查日期>.xlsx，.xlsm 则为 .xlsm；同名文件已存在时加“ (2)”，
 不会替换它；输入的工作簿不会被改动）。
 
-  --sheet 工作表名    客户工作表（默认：第一个带客户表头的可见工作表，没有则取第一个这样的隐藏工作表）
+  --sheet 工作表名    客户工作表（默认：带客户表头的当前活动工作表，否则取第一个这样的可见工作表，
+                      没有则取第一个这样的隐藏工作表；在任务窗格中手动映射的表头也算在内）
   --as-of 日期        审查日期（默认：今天）
   --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
                       （默认：该工作表，没有则用默认值）

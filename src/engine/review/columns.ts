@@ -44,12 +44,15 @@ export function inputTable(mapping: Readonly<Record<string, InputField>> | undef
 
 /**
  * Whether a sheet looks like a customer sheet, from its top rows: a header naming at least
- * three known columns, payment history among them. Used to pick a sheet when none is named;
- * a sheet that passes but lacks other required columns then gets the review's own message
- * naming them.
+ * three known columns (or mapped by hand), payment history among them. Used to pick a sheet
+ * when none is named; a sheet that passes but lacks other required columns then gets the
+ * review's own message naming them.
  */
-export function looksLikeCustomerSheet(topRows: readonly (readonly CellValue[])[]): boolean {
-  const match = findHeaderRow(topRows, INPUT_TABLE, 3, OUTPUT_KEYS);
+export function looksLikeCustomerSheet(
+  topRows: readonly (readonly CellValue[])[],
+  mapping?: Readonly<Record<string, InputField>>,
+): boolean {
+  const match = findHeaderRow(topRows, inputTable(mapping), 3, OUTPUT_KEYS);
   return match !== undefined && match.columns.paymentHistory !== undefined;
 }
 

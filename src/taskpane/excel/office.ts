@@ -2,20 +2,13 @@
  * Office's common API, apart from Excel's: the column mapping remembered in the workbook's
  * settings, Office's display language and start-up (Office.onReady).
  */
-import { INPUT_FIELDS, InputField } from "../../engine/review/fields";
+import { MAPPING_SETTING, readColumnMapping } from "../../engine/review/column-mapping";
+import { InputField } from "../../engine/review/fields";
 
-export const MAPPING_SETTING = "credit.columnMapping";
-
-/** The user's header → field mapping remembered in this workbook (unknown fields dropped). */
+/** The user's header → field mapping remembered in this workbook, read as every face reads it (readColumnMapping). */
 export function loadMapping(): Record<string, InputField> {
   const raw: unknown = Office.context?.document?.settings?.get(MAPPING_SETTING);
-  const mapping: Record<string, InputField> = {};
-  if (raw && typeof raw === "object") {
-    for (const [header, field] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof field === "string" && (INPUT_FIELDS as readonly string[]).includes(field)) mapping[header] = field as InputField;
-    }
-  }
-  return mapping;
+  return { ...readColumnMapping(raw)?.mapping };
 }
 
 export function saveMapping(mapping: Readonly<Record<string, InputField>>): Promise<void> {

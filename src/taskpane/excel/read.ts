@@ -9,6 +9,7 @@ import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
 import { findOwnSheets } from "../../engine/review/own-sheets";
+import { SheetVisibility } from "../../engine/review/sheet-choice";
 import { OwnSheets, ownSheetsByName, SheetRoles, sheetRoles } from "../../engine/review/sheets";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
@@ -30,6 +31,8 @@ export interface WorkbookState {
   /** Every sheet, in workbook order (our own review sheets included). */
   readonly sheetNames: string[];
   readonly activeSheet: string;
+  /** Each sheet's visibility, by name: a customer sheet is picked among the visible ones first, never a very hidden one. */
+  readonly visibility?: Readonly<Record<string, SheetVisibility>>;
   /** Our own sheets in the workbook: by name, else known by their corner. */
   readonly ownSheets: OwnSheets;
   /**
@@ -101,6 +104,11 @@ function sheetNamesOf(sheets: Excel.WorksheetCollection): string[] {
   return sheets.items.map((s) => s.name);
 }
 
+/** Excel's sheet visibility in the engine's terms. */
+function visibilityOf(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" | undefined): SheetVisibility {
+  return visibility === "Hidden" ? "hidden" : visibility === "VeryHidden" ? "veryHidden" : "visible";
+}
+
 /** Rows and columns of a sheet's corner read at start: the header search looks at the first 30 rows. */
 export const TOP_ROWS = HEADER_SCAN_ROWS;
 export const TOP_COLUMNS = 64;
@@ -115,7 +123,7 @@ export const MAX_TOP_SHEETS = 200;
  */
 export async function readWorkbookStateWith(context: Context): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/visibility");
   const active = sheets.getActiveWorksheet();
   active.load("name");
   await context.sync();
@@ -137,6 +145,7 @@ export async function readWorkbookStateWith(context: Context): Promise<WorkbookS
   return {
     sheetNames,
     activeSheet: active.name,
+    visibility: Object.fromEntries(sheets.items.map((s) => [s.name, visibilityOf(s.visibility)])),
     ownSheets,
     policy: policyRange ? fromA1(sheetRead(policyRange)) : renamedPolicy && { name: ownSheets.policy!, values: renamedPolicy },
     tops,

@@ -1,7 +1,8 @@
 /**
  * Workbooks as real tools write them (test/cases/producers, built by
  * scripts/make-producer-corpus.py: openpyxl, LibreOffice Calc, Gnumeric and Excel-shaped
- * packages) through the command line. For each: the expected customers, warnings and errors;
+ * packages) through the command line. For each: the expected customers, warnings and errors
+ * (and the headers read through the column mapping the task pane kept in the workbook);
  * every part of the input the review does not own comes back byte for byte and none is lost;
  * every XML part written is well-formed (checked by saxes, not by our own scanner); exceljs
  * reads every sheet of the copy; the copy can be reviewed again; and LibreOffice opens every
@@ -32,6 +33,8 @@ interface Case {
   readonly rowErrors?: { row: number; contains: string }[];
   readonly noValue?: string[];
   readonly date1904?: boolean;
+  /** Headers read only through the column mapping the task pane kept in the workbook: header → field. */
+  readonly mapped?: Record<string, string>;
 }
 const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expectations.json"), "utf8")) as {
   asOf: string;
@@ -89,6 +92,7 @@ test("the corpus has a workbook from every producer", () => {
     "excel-pivot",
     "excel-very-hidden",
     "excel-formulas",
+    "excel-task-pane",
   ])
     expect(files.some((f) => f.startsWith(producer))).toBe(true);
 });
@@ -112,6 +116,9 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       const found = r.customers.find((x) => String(x.row) === row)!.findings.map((f) => f.code);
       expect({ row, codes: found.sort() }).toEqual({ row, codes: [...codes].sort() });
     }
+    const read = Object.fromEntries(r.columns.found.map((f) => [f.header, f.field]));
+    for (const [header, field] of Object.entries(c.mapped ?? {}))
+      expect({ header, field: read[header] }).toEqual({ header, field });
 
     const [before, after] = [await partBytesOf(input), await partBytesOf(output)];
     const owned = await ownedParts(input, r.sheet);

@@ -114,6 +114,27 @@ describe("setup", () => {
     expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  test("a sheet read through the remembered mapping is the customer sheet chosen; a hidden one only when no visible one is", async () => {
+    const mapped = customerSheet(3);
+    mapped[0][2] = "Pay record";
+    const state = {
+      ...STATE,
+      sheetNames: ["Notes", "Old", "Book"],
+      activeSheet: "Notes",
+      visibility: { Notes: "visible", Old: "hidden", Book: "visible" } as const,
+      ownSheets: {},
+      tops: [
+        { name: "Notes", values: [["Just some notes"]] },
+        { name: "Old", values: corner(customerSheet(3)) },
+        { name: "Book", values: corner(mapped) },
+      ],
+    };
+    mocked.readWorkbookState.mockResolvedValue(state);
+    mocked.loadMapping.mockReturnValue({ "Pay record": "paymentHistory" });
+    await renderPane();
+    expect((screen.getByRole("combobox", { name: "Customer sheet" }) as HTMLSelectElement).value).toBe("Book");
+  });
+
   test("with the ledger active, the customer sheet is chosen, not the first sheet", async () => {
     mocked.readWorkbookState.mockResolvedValue({ ...STATE, activeSheet: "Invoices" });
     await renderPane();

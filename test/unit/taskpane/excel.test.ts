@@ -460,13 +460,15 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     expect(fake.syncCount).toBe(1);
   });
 
-  test("start-up: names and active sheet, then every other sheet's top-left corner and the policy sheet: 2 syncs", async () => {
+  test("start-up: names, visibility and active sheet, then every other sheet's top-left corner and the policy sheet: 2 syncs", async () => {
     workbook(2);
-    fake.addSheet("Invoices", LEDGER);
+    fake.addSheet("Invoices", LEDGER).visibility = "Hidden";
+    fake.sheet("Notes")!.visibility = "VeryHidden";
     const state = await readWorkbookStateWith(fake.context);
     expect(fake.syncCount).toBe(2);
     expect(state.sheetNames).toEqual(["Customers", "Notes", "Invoices"]);
     expect(state.activeSheet).toBe("Customers");
+    expect(state.visibility).toEqual({ Customers: "visible", Notes: "veryHidden", Invoices: "hidden" });
     expect(state.policy).toBeUndefined();
     expect(state.tops.map((t) => t.name)).toEqual(["Customers", "Notes", "Invoices"]);
     const customers = state.tops[0].values;

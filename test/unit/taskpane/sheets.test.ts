@@ -1,4 +1,5 @@
 /** Which sheets the pane offers for a review, which it preselects and which it suggests after a wrong one. */
+import { pickCustomerSheet, SheetVisibility } from "../../../src/engine/review/sheet-choice";
 import { preferredSheet, sheetChoices, sheetKinds, suggestedSheet } from "../../../src/taskpane/sheets";
 import { customerSheet, LEDGER } from "./workbooks";
 
@@ -57,6 +58,47 @@ test("preselected: the chosen one while offered, else the active customer sheet,
   const none = sheetKinds(["A", "B"], []);
   expect(preferredSheet(sheetChoices(["A", "B"], none), none, "B")).toBe("B");
   expect(preferredSheet([], none, "B")).toBe("");
+});
+
+test("preselected as the command line picks without --sheet: visible customer sheets before hidden ones, never a very hidden one", () => {
+  const sheets = ["Staging", "Old customers", "Notes", "Customers"];
+  const corners = [
+    { name: "Staging", values: customerSheet(2) },
+    { name: "Old customers", values: customerSheet(2) },
+    { name: "Notes", values: [["Just some notes"]] },
+    { name: "Customers", values: customerSheet(3) },
+  ];
+  const kinds = sheetKinds(sheets, corners);
+  const choices = sheetChoices(sheets, kinds);
+  const hidden: Record<string, SheetVisibility> = { Staging: "veryHidden", "Old customers": "hidden" };
+  expect(preferredSheet(choices, kinds, "Notes", undefined, (n) => hidden[n])).toBe("Customers");
+  expect(pickCustomerSheet(choices, kinds, (n) => hidden[n], "Notes")).toEqual({
+    sheet: "Customers",
+    reason: "first",
+    others: ["Old customers"],
+  });
+  // With only hidden customer sheets, the hidden one; never the very hidden one.
+  const withoutVisible = sheetKinds(sheets.slice(0, 3), corners);
+  expect(
+    preferredSheet(sheetChoices(sheets.slice(0, 3), withoutVisible), withoutVisible, "Notes", undefined, (n) => hidden[n]),
+  ).toBe("Old customers");
+});
+
+test("kinds with the headers mapped by hand: a sheet the review reads through the mapping holds customers", () => {
+  const header = [
+    "Customer ID",
+    "Customer",
+    "Pay record",
+    "Contract performance",
+    "Industry risk",
+    "Market reputation",
+    "Compliance record",
+  ];
+  const corners = [{ name: "Book", values: [header, ["C1", "Alpha", 1, 2, 1, 2, 1]] }];
+  expect(sheetKinds(["Notes", "Book"], corners).get("Book")).toBe("other");
+  const kinds = sheetKinds(["Notes", "Book"], corners, {}, { "Pay record": "paymentHistory" });
+  expect(kinds.get("Book")).toBe("customers");
+  expect(preferredSheet(sheetChoices(["Notes", "Book"], kinds), kinds, "Notes")).toBe("Book");
 });
 
 test("after a review found no customer table: the customer sheet is suggested, never the same one", () => {
