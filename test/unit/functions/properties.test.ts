@@ -55,9 +55,13 @@ test("edges from a whole column (1,048,576 cells): three edges then empty cells 
   const labels = [["Current", "1–30", "31–60", "61–90", "91+"]];
   expect(CREDIT_FUNCTIONS.AGINGLABELS(column(0))).toEqual(labels);
   expect(CREDIT_FUNCTIONS.AGINGLABELS(column(null))).toEqual(labels);
-  expect(() => CREDIT_FUNCTIONS.AGINGLABELS(column(120))).toThrow(
-    new StubError("#VALUE!", `edges must list 1 to 20 bucket edges, got ${EXCEL_ROWS}`),
-  );
+  let thrown: unknown;
+  try {
+    CREDIT_FUNCTIONS.AGINGLABELS(column(120));
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toEqual(new StubError("#VALUE!", `edges must list 1 to 20 bucket edges, got ${EXCEL_ROWS}`));
 });
 
 test("AGING buckets add up to the total of the amounts", () => {
