@@ -46,6 +46,7 @@ import {
   leftOutText,
   amountUnitsLines,
   typedOverText,
+  movedRowsText,
   laterReviewsText,
   undatedArchiveText,
   unmatchedText,
@@ -201,7 +202,16 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
             typed: c.typed,
             written: c.written,
           })),
+          historySheet: result.typedOver.historySheet ?? null,
           text: typedOverText(result.typedOver, result.sheet, lang),
+        }
+      : null,
+    movedRows: result.movedRows
+      ? {
+          reviewDate: isoFromSerial(result.movedRows.reviewDate),
+          historySheet: result.movedRows.historySheet ?? null,
+          count: result.movedRows.count,
+          text: movedRowsText(result.movedRows, lang),
         }
       : null,
   };
@@ -560,6 +570,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
+  if (result.movedRows) lines.push(movedRowsText(result.movedRows, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));

@@ -15,6 +15,7 @@ import {
   laterReviewsText,
   leftOutText,
   typedOverText,
+  movedRowsText,
   undatedArchiveText,
 } from "../engine/review/texts";
 import { formatCount } from "./i18n";
@@ -146,6 +147,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
         ...(result.laterReviews ? [laterReviewsText(result.asOf, result.laterReviews, lang)] : []),
         ...(result.undatedArchiveRows ? [undatedArchiveText(result.undatedArchiveRows, lang)] : []),
         ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
+        ...(result.movedRows ? [movedRowsText(result.movedRows, lang)] : []),
         ...amountUnitsLines(result.amountUnits, lang),
       ],
     }),

@@ -10,7 +10,7 @@ import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
 import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
-import { typedOverText } from "../engine/review/texts";
+import { movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite } from "./excel";
 import { describeParts, outputHeaders, planOptionsOf, policyOnlyPlan, targetCheck } from "./model";
@@ -57,9 +57,11 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
     const plan = buildWritePlan(result, lang, planOptionsOf(read));
     try {
       const parts = describeParts(excel.planParts(plan, lang), t, outputHeaders(plan));
-      // Cells of the review's own typed over by hand are the one thing of the user's a write replaces: said before the answer.
+      // Cells of the review's own typed over by hand are the one thing of the user's a write replaces: said before the answer,
+      // and so are rows whose data moved under those cells, which change for that reason and not for typing.
       const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
-      setPending({ plan, changes: [...parts, ...typedOver] });
+      const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
+      setPending({ plan, changes: [...parts, ...typedOver, ...moved] });
     } catch (error) {
       showNotice(errorNotice(error));
     }

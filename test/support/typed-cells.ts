@@ -26,3 +26,22 @@ export function typed(
   for (const [row, field, value] of edits) customers[row + 1][column(field)] = value as never;
   return { ...workbook, customers };
 }
+
+/**
+ * The sheet with its data columns (the first HEADERS.length) replaced by `rows`, as an export
+ * pasted over them does: the review's columns stay where they were, whichever customer is now
+ * beside them.
+ */
+export function dataPasted(workbook: CycleWorkbook, rows: Grid): CycleWorkbook {
+  const before = workbook.customers;
+  const customers: Grid = [[...before[0]]];
+  for (let r = 1; r < Math.max(before.length, rows.length + 1); r++) {
+    const data = rows[r - 1] ?? HEADERS.map(() => null);
+    customers.push([...data, ...(before[r] ?? []).slice(HEADERS.length)]);
+  }
+  return { ...workbook, customers };
+}
+
+/** The sheet's data rows (under the header) as they stand in the data columns. */
+export const dataRows = (workbook: CycleWorkbook): Grid =>
+  workbook.customers.slice(1).map((line) => line.slice(0, HEADERS.length));

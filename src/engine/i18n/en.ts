@@ -127,6 +127,7 @@ export const en = {
   "review.convertedTooLarge": "{value} is too large a number once converted into the customer sheet's unit",
   "summary.typedOver": "Typed over by hand since {date}, written again",
   "summary.typedOverMore": "… and {count} more",
+  "summary.movedRows": "Rows moved since the review of {date}",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
   "review.undatedArchive":
@@ -135,6 +136,10 @@ export const en = {
   "review.undatedMore": " and {count} more",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
+  "review.movedRows": "{count} {count|row|rows} moved since the review of {date}. {why}",
+  "review.movedRowsWhy":
+    "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
+  "review.reviewOfSheet": '{date} of sheet "{sheet}"',
   "review.typedOverCell": "{cell} {header} of {customer}: {change}",
   "review.typedOverChangeOn": "{typed} (the review of {date} wrote {written})",
   "review.typedOverChange": "{typed} (the review wrote {written})",

@@ -118,6 +118,7 @@ export const zh: Record<MessageKey, string> = {
   "review.convertedTooLarge": "{value} 换算为客户表的单位后超出数值范围",
   "summary.typedOver": "{date}以后手工改动、已重新写入的单元格",
   "summary.typedOverMore": "……另有 {count} 个",
+  "summary.movedRows": "自 {date}的审查以来移动的行",
   "review.laterReviews":
     "本次审查日期为 {date}，早于存档中本工作表较晚的审查（{dates}）：本次结果按日期插入存档，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
   "review.undatedArchive":
@@ -125,6 +126,10 @@ export const zh: Record<MessageKey, string> = {
   "review.undatedRow": "第 {row} 行（“{shown}”）",
   "review.undatedMore": "，另有 {count} 行",
   "review.typedOver": "自 {date}的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
+  "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动。{why}",
+  "review.movedRowsWhy":
+    "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
+  "review.reviewOfSheet": "{date}（工作表“{sheet}”）",
   "review.typedOverCell": "{cell}（{customer}的{header}）：{change}",
   "review.typedOverChangeOn": "{typed}（{date}的审查写入 {written}）",
   "review.typedOverChange": "{typed}（审查写入 {written}）",

@@ -14,7 +14,7 @@ import { aliasTable, findHeaderRow } from "./headers";
 import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
-import type { TypedOver } from "./typed-over";
+import type { SheetHistory, TypedOver } from "./typed-over";
 import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
@@ -391,6 +391,25 @@ export function sheetArchive(contents: ArchiveContents | undefined, sheet: strin
   const wanted = sheetNameKey(sheet);
   const entries = contents.entries.filter((e) => e.sheet === sheet || sheetNameKey(e.sheet) === wanted);
   return entries.length === contents.entries.length ? contents : { ...contents, entries };
+}
+
+/**
+ * The archive as the history of each other customer sheet it holds reviews of, by the name its
+ * rows first give it: what a sheet renamed since, or copied, was reviewed as. Rows naming no sheet
+ * are no sheet's history.
+ */
+export function otherSheetHistories(contents: ArchiveContents | undefined, sheet: string): SheetHistory[] {
+  const bySheet = new Map<string, { sheet: string; entries: ArchiveEntry[] }>();
+  const own = sheetNameKey(sheet);
+  for (const e of contents?.entries ?? []) {
+    if (e.sheet === "") continue;
+    const key = sheetNameKey(e.sheet);
+    if (key === own) continue;
+    const group = bySheet.get(key);
+    if (group) group.entries.push(e);
+    else bySheet.set(key, { sheet: e.sheet, entries: [e] });
+  }
+  return [...bySheet.values()].map(({ sheet: name, entries }) => ({ sheet: name, history: { ...contents!, entries } }));
 }
 
 /** A codes cell's codes in upper case, separated as the archive writes them or as a hand types them. */

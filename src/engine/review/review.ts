@@ -19,6 +19,7 @@ import {
   claimUnnamed,
   earlierReviews,
   hasUnnamed,
+  otherSheetHistories,
   otherSheetsIn,
   previousScoresOf,
   readArchive,
@@ -46,7 +47,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
-import { CHECKED_FIELDS, TypedOver, typedOverCells } from "./typed-over";
+import { CHECKED_FIELDS, MovedRows, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, customerSheetUnits, unitsRow } from "./units";
 
 export interface ReviewInput {
@@ -243,6 +244,8 @@ export interface ReviewResult {
   readonly amountUnits: AmountUnits;
   /** The review's own cells changed by hand since the review that wrote them, which this one writes again; absent when none. */
   readonly typedOver?: TypedOver;
+  /** Rows whose data moved under the review's columns since the review that wrote them: written for the customer now on each, not typed over; absent when none. */
+  readonly movedRows?: MovedRows;
   /**
    * The dates of this sheet's archived reviews after this one's, when it is back-dated: its rows
    * go in their place, and the sheet and summary then show it, not the latest; absent when none.
@@ -419,7 +422,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),
-    typedOver: typedOverCells(
+    ...typedOverCells(
       values,
       origin.row,
       origin.column,
@@ -429,6 +432,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       asOf,
       units.unit,
       repeatedKeys,
+      () => otherSheetHistories(read, input.sheetName),
     ),
     laterReviews: laterReviewDates(archived, asOf),
     undatedArchiveRows: undatedRows(archived),

@@ -10,7 +10,7 @@
 import { sheetReference } from "../a1";
 import { CellValue } from "../cells";
 import { placeCell, withHeader } from "../errors";
-import { dateText, Lang, message, MessageKey, monthText } from "../i18n";
+import { Lang, message, MessageKey, monthText } from "../i18n";
 import { GRADES } from "../policy";
 import { withoutSumDust } from "../precision";
 import { gradeMovers } from "./changes";
@@ -38,6 +38,7 @@ import {
   reasonDetail,
   movedLines,
   typedOverCellTexts,
+  checkedReviewText,
   undatedArchiveText,
   gradeMovesFromPolicy,
   unmatchedText,
@@ -295,10 +296,17 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   const over = result.typedOver;
   if (over) {
     left.gap();
-    pair(t("summary.typedOver", { date: dateText(over.reviewDate, lang) }), over.count, "integer");
+    pair(t("summary.typedOver", { date: checkedReviewText(over, lang) }), over.count, "integer");
     for (const text of typedOverCellTexts(over, result.sheet, lang)) left.line(text);
     if (over.count > over.cells.length)
       left.line(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
+  }
+  // Data moved under the review's columns changed their cells too: said, so it is not taken for typing.
+  const moved = result.movedRows;
+  if (moved) {
+    if (!over) left.gap();
+    pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
+    left.line(t("review.movedRowsWhy"));
   }
 
   left.gap();

@@ -30,7 +30,7 @@ import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
 import type { ReviewsPastDue } from "./review-due";
-import type { TypedOver, TypedOverCell } from "./typed-over";
+import type { MovedRows, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { columnLetter, sheetReference } from "../a1";
@@ -316,8 +316,23 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
   const more = over.count - cells.length;
   return message(lang, "review.typedOver", {
     count: formatCount(over.count, lang),
-    date: dateText(over.reviewDate, lang),
+    date: checkedReviewText(over, lang),
     cells: more > 0 ? message(lang, "review.typedOverMore", { cells: listed, count: formatCount(more, lang) }) : listed,
+  });
+}
+
+/** The review whose cells were checked, as the texts date it: with its sheet when it is another's (the sheet renamed since). */
+export function checkedReviewText(of: { readonly reviewDate: number; readonly historySheet?: string }, lang: Lang): string {
+  const date = dateText(of.reviewDate, lang);
+  return of.historySheet === undefined ? date : message(lang, "review.reviewOfSheet", { date, sheet: of.historySheet });
+}
+
+/** The rows whose data moved under the review's columns, as one line: why their cells changed, and that nobody typed there. */
+export function movedRowsText(moved: MovedRows, lang: Lang): string {
+  return message(lang, "review.movedRows", {
+    count: formatCount(moved.count, lang),
+    date: checkedReviewText(moved, lang),
+    why: message(lang, "review.movedRowsWhy"),
   });
 }
 

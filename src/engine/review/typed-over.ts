@@ -3,10 +3,12 @@
  * wrote them: a limit typed over, a grade overwritten, a score cleared. The next write gives them
  * the review's values again, so every face says which ones first. Only what the archive records
  * of each review can be told apart from the user's typing: the risk score, the grade, the Z-score
- * and the recommended limit of each customer a review graded.
+ * and the recommended limit of each customer a review graded. Data moved under those columns
+ * (an export pasted over the data columns with a customer more or less) is told apart from
+ * typing too: the rows it moved hold another customer's values.
  */
 import { CellValue } from "../cells";
-import { Grade } from "../policy";
+import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
 import type { CustomerResult } from "./review";
@@ -38,6 +40,8 @@ export interface TypedOverCell {
 export interface TypedOver {
   /** The date of the review that wrote the sheet: the archive's latest, unless an earlier one was written last. */
   readonly reviewDate: number;
+  /** The sheet that review is archived under, when it is not this one (renamed since); undefined otherwise. */
+  readonly historySheet?: string;
   readonly count: number;
   /** The first LISTED_TYPED_OVER of them, in sheet order. */
   readonly cells: readonly TypedOverCell[];
@@ -46,6 +50,19 @@ export interface TypedOver {
    * keeps its own, however many the listing leaves out (at most the four checked fields a row).
    */
   readonly byCustomerRow: ReadonlyMap<number, readonly TypedOverCell[]>;
+}
+
+/**
+ * Rows of the customer sheet whose data moved under the review's columns since the review that
+ * wrote them (rows inserted, deleted or sorted in the data columns alone): each held what that
+ * review wrote for another customer, or, pushed below the rows it wrote, nothing. Not typed over
+ * by hand; the review writes each the results of the customer now on it.
+ */
+export interface MovedRows {
+  /** As TypedOver's. */
+  readonly reviewDate: number;
+  readonly historySheet?: string;
+  readonly count: number;
 }
 
 const Z_INDEX = ARCHIVE_FIELDS.indexOf("zScore");
@@ -171,8 +188,221 @@ function reviewThatWroteTheSheet(
 }
 
 /**
- * The output cells changed by hand since a review wrote them. `existing` gives the 0-based column
- * in `values` and the header of each checked field whose header an earlier run wrote on the sheet.
+ * The index of what a review wrote keys a customer's checked cells by one number, mixed from
+ * each cell's code: a number as the bits of its nearest single-precision float (a number a
+ * spreadsheet saved to 15 digits keeps them), a blank, a grade and the grade column's "Data
+ * error" as small codes. No string is made a row. Rows written alike, or keys that collide, share
+ * a key: the key says which customers to compare, heldBy whether the row holds what was written for one.
+ */
+const SINGLE = new Float32Array(1);
+const SINGLE_BITS = new Int32Array(SINGLE.buffer);
+const BLANK_CODE = 1;
+const ERROR_GRADE_CODE = 2;
+const GRADE_CODES = new Map(GRADES.map((grade, i) => [grade, 3 + i]));
+const KEY_SEED = 0x811c9dc5 | 0;
+const mix = (key: number, code: number) => Math.imul(key ^ code, 0x01000193);
+
+function numberCode(value: number): number {
+  SINGLE[0] = value === 0 ? 0 : value;
+  return SINGLE_BITS[0];
+}
+
+/** What a review writing `value` leaves in the field's cell, as a code. */
+function writtenCode(value: number | Grade | undefined, field: CheckedField): number {
+  if (value === undefined) return field === "grade" ? ERROR_GRADE_CODE : BLANK_CODE;
+  return typeof value === "number" ? numberCode(value) : GRADE_CODES.get(value)!;
+}
+
+/** What a cell holds, as the code of what a review would have written to leave it; undefined when no review writes it (a text typed in). */
+function cellCode(cell: CellValue, field: CheckedField): number | undefined {
+  if (field === "grade") {
+    const grade = gradeByName(cell);
+    if (grade !== undefined) return GRADE_CODES.get(grade);
+    return holds(cell, undefined, field) ? ERROR_GRADE_CODE : undefined;
+  }
+  if (isBlank(cell)) return BLANK_CODE;
+  return typeof cell === "number" ? numberCode(cell) : undefined;
+}
+
+/** A row's checked cells as a key; undefined when they hold nothing (that tells no customer) or what no review writes. */
+function lineKey(line: readonly CellValue[], fields: readonly CheckedField[]): number | undefined {
+  if (line.every(isBlank)) return undefined;
+  let key = KEY_SEED;
+  for (let i = 0; i < fields.length; i++) {
+    const code = cellCode(line[i], fields[i]);
+    if (code === undefined) return undefined;
+    key = mix(key, code);
+  }
+  return key;
+}
+
+type WrittenIndex = Map<number, ArchiveEntry | ArchiveEntry[]>;
+
+/**
+ * Each customer's checked cells as a review wrote them (a limit also as converted into this
+ * review's unit), to the customer's archive row: built once for the review, so a row is looked up
+ * in one step, not against every customer.
+ */
+function writtenIndex(review: ReviewOfDate, fields: readonly CheckedField[], unit: AmountUnit | undefined): WrittenIndex {
+  const index: WrittenIndex = new Map();
+  const add = (key: number, entry: ArchiveEntry) => {
+    const found = index.get(key);
+    if (found === undefined) index.set(key, entry);
+    else if (Array.isArray(found)) found.push(entry);
+    else index.set(key, [found, entry]);
+  };
+  for (const entry of review.byKey.values()) {
+    let stated = KEY_SEED;
+    let converted = KEY_SEED;
+    for (const field of fields) {
+      const code = writtenCode(writtenAsStated(entry, field), field);
+      stated = mix(stated, code);
+      const convertible = field === "recommendedLimit" && entry.unit !== undefined;
+      converted = mix(converted, convertible ? writtenCode(written(entry, field, unit), field) : code);
+    }
+    add(stated, entry);
+    if (converted !== stated) add(converted, entry);
+  }
+  return index;
+}
+
+/** How many of the customers written alike a row is compared with. */
+const MATCHES_ASKED = 16;
+
+type Line = { readonly customer: CustomerResult; readonly key: string; readonly line: readonly CellValue[] };
+
+/** Where the checked fields are: the 0-based column in `values` and the header of each, and the sheet's first column. */
+type Columns = {
+  readonly existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>;
+  readonly originColumn: number;
+};
+
+/** The sheet's checked cells against one sheet's history. */
+interface Check {
+  readonly review: ReviewOfDate;
+  readonly count: number;
+  readonly cells: readonly TypedOverCell[];
+  readonly byCustomerRow: ReadonlyMap<number, readonly TypedOverCell[]>;
+  /** Rows holding what the review wrote for their own customer. */
+  readonly held: number;
+  /** Rows holding what it wrote for another customer, or left blank by the move (see MovedRows). */
+  readonly moved: number;
+  /** Rows with a cell typed over. */
+  readonly typedRows: number;
+}
+
+/**
+ * Every customer's row against what the review that wrote the sheet wrote for it. A row holding
+ * exactly what that review wrote for another customer, whose own row no longer holds it, was moved
+ * there with the data columns (rows inserted or deleted, or sorted, in those columns alone), not
+ * typed: a person overriding a grade does not type in another customer's score, grade, Z-score
+ * and limit to the last digit, and a customer still holding its own cells did not move. A value
+ * typed over that happens to make a row another's (a round limit) is still typing.
+ * Once rows moved, the customers below the last row holding anything in the review's columns
+ * were pushed onto rows the review never wrote, not cleared by hand; with no row moved, such a
+ * row's cells were cleared. A new customer's row holding another's cells was moved too.
+ */
+function checkAgainst(
+  reviews: readonly ReviewOfDate[],
+  asOf: number,
+  lines: readonly Line[],
+  fields: readonly CheckedField[],
+  unit: AmountUnit | undefined,
+  at: Columns,
+): Check {
+  const review = reviewThatWroteTheSheet(reviews, asOf, lines, fields, unit);
+  const holdsAll = (entry: ArchiveEntry, line: readonly CellValue[]) => fields.every((f, i) => heldBy(entry, line[i], f, unit));
+  let index: WrittenIndex | undefined;
+  let lineOf: Map<string, Line> | undefined;
+  /** Whether a customer's own row holds what the review wrote for it: another row holding the same was then typed or pasted, not moved. */
+  const holdsOwn = (entry: ArchiveEntry) => {
+    const own = (lineOf ??= new Map(lines.map((l) => [l.key, l]))).get(entry.key);
+    return own !== undefined && holdsAll(entry, own.line);
+  };
+  /**
+   * Whether a row that does not hold its own customer's cells holds exactly what the review wrote
+   * for another customer who moved away from them too (or left the sheet). A key many customers
+   * were written alike under (a sheet checking the grade alone) is asked of its first few.
+   */
+  const movedHere = ({ key, line }: Line) => {
+    const lineAt = lineKey(line, fields);
+    const found = lineAt === undefined ? undefined : (index ??= writtenIndex(review, fields, unit)).get(lineAt);
+    if (found === undefined) return false;
+    const alike = Array.isArray(found) ? found : [found];
+    for (let i = 0; i < Math.min(alike.length, MATCHES_ASKED); i++) {
+      const entry = alike[i];
+      if (entry.key !== key && holdsAll(entry, line) && !holdsOwn(entry)) return true;
+    }
+    return false;
+  };
+  let lastHolding = lines.length - 1;
+  while (lastHolding >= 0 && lines[lastHolding].line.every(isBlank)) lastHolding--;
+
+  const cells: TypedOverCell[] = [];
+  const byCustomerRow = new Map<number, TypedOverCell[]>();
+  let count = 0;
+  let held = 0;
+  let moved = 0;
+  let typedRows = 0;
+  const typedOver = ({ customer: c, line }: Line, entry: ArchiveEntry) => {
+    typedRows++;
+    fields.forEach((field, i) => {
+      if (heldBy(entry, line[i], field, unit)) return;
+      count++;
+      const cell: TypedOverCell = {
+        row: c.row,
+        column: at.existing[field]!.column + at.originColumn,
+        field,
+        header: at.existing[field]!.header,
+        customer: customerName(c),
+        typed: cellValue(line[i]),
+        written: written(entry, field, unit) ?? null,
+      };
+      if (cells.length < LISTED_TYPED_OVER) cells.push(cell);
+      const ofCustomer = byCustomerRow.get(c.row);
+      if (ofCustomer) ofCustomer.push(cell);
+      else byCustomerRow.set(c.row, [cell]);
+    });
+  };
+  const blankAtEnd: { line: Line; entry: ArchiveEntry }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
+    const entry = review.byKey.get(line.key);
+    if (entry && holdsAll(entry, line.line)) held++;
+    else if (i > lastHolding) {
+      if (entry) blankAtEnd.push({ line, entry });
+    } else if (movedHere(line)) moved++;
+    else if (entry) typedOver(line, entry);
+  }
+  if (moved > 0) moved += blankAtEnd.length;
+  else for (const { line, entry } of blankAtEnd) typedOver(line, entry);
+  return { review, count, cells, byCustomerRow, held, moved, typedRows };
+}
+
+/** What the review's own cells held, against the review that wrote them; each absent when there is nothing to say. */
+export interface TypedOverCheck {
+  readonly typedOver?: TypedOver;
+  readonly movedRows?: MovedRows;
+}
+
+/** A customer sheet's history in the archive, by the sheet's name there. */
+export interface SheetHistory {
+  readonly sheet: string;
+  readonly history: ArchiveContents;
+}
+
+/**
+ * The output cells changed by hand since a review wrote them, and the rows whose data moved
+ * under them. `existing` gives the 0-based column in `values` and the header of each checked
+ * field whose header an earlier run wrote on the sheet.
+ *
+ * A sheet with no review of its own in the archive but the review's columns on it was written
+ * under another name: renamed since, or copied. Its cells are checked against the other sheet's
+ * history that more of its rows hold than not (`otherSheets`, read only then), rather than said to
+ * be uncheckable: a score typed over on a renamed sheet would otherwise be written over with no
+ * record anywhere. Another portfolio's history (a sheet of export customers beside the domestic
+ * one) is held by none of its rows, and is not taken.
  */
 export function typedOverCells(
   values: readonly (readonly CellValue[])[],
@@ -184,12 +414,11 @@ export function typedOverCells(
   asOf: number,
   unit?: AmountUnit,
   repeatedKeys?: ReadonlySet<string>,
-): TypedOver | undefined {
+  otherSheets?: () => readonly SheetHistory[],
+): TypedOverCheck {
   // A field the archive has no column for is unknown, not "written blank".
   const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
-  if (!archive || fields.length === 0) return undefined;
-  const reviews = reviewsByDate(archive);
-  if (reviews.length === 0) return undefined;
+  if (!archive || fields.length === 0) return {};
   const columns = fields.map((f) => existing[f]!.column);
   // A key on several rows cannot say which of them the archive's row was written on.
   const lines = customers.flatMap((c) => {
@@ -198,31 +427,25 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     return [{ customer: c, key, line: columns.map((column) => line[column]) }];
   });
-  const review = reviewThatWroteTheSheet(reviews, asOf, lines, fields, unit);
-  const cells: TypedOverCell[] = [];
-  const byCustomerRow = new Map<number, TypedOverCell[]>();
-  let count = 0;
-  for (const { customer: c, key, line } of lines) {
-    // A customer that review did not write (new since, or gone then and back now) is not asked.
-    const entry = review.byKey.get(key);
-    if (!entry) continue;
-    fields.forEach((field, i) => {
-      if (heldBy(entry, line[i], field, unit)) return;
-      count++;
-      const cell: TypedOverCell = {
-        row: c.row,
-        column: existing[field]!.column + originColumn,
-        field,
-        header: existing[field]!.header,
-        customer: customerName(c),
-        typed: cellValue(line[i]),
-        written: written(entry, field, unit) ?? null,
-      };
-      if (cells.length < LISTED_TYPED_OVER) cells.push(cell);
-      const ofCustomer = byCustomerRow.get(c.row);
-      if (ofCustomer) ofCustomer.push(cell);
-      else byCustomerRow.set(c.row, [cell]);
-    });
+  const at = { existing, originColumn };
+  const own = reviewsByDate(archive);
+  let check: Check | undefined;
+  let historySheet: string | undefined;
+  if (own.length > 0) check = checkAgainst(own, asOf, lines, fields, unit, at);
+  else {
+    for (const other of otherSheets?.() ?? []) {
+      const reviews = reviewsByDate(other.history);
+      if (reviews.length === 0) continue;
+      const found = checkAgainst(reviews, asOf, lines, fields, unit, at);
+      if (found.held + found.moved <= found.typedRows) continue;
+      if (check && check.typedRows <= found.typedRows) continue;
+      [check, historySheet] = [found, other.sheet];
+    }
   }
-  return count === 0 ? undefined : { reviewDate: review.date, count, cells, byCustomerRow };
+  if (!check) return {};
+  const { review, count, cells, byCustomerRow, moved } = check;
+  return {
+    typedOver: count === 0 ? undefined : { reviewDate: review.date, historySheet, count, cells, byCustomerRow },
+    movedRows: moved === 0 ? undefined : { reviewDate: review.date, historySheet, count: moved },
+  };
 }

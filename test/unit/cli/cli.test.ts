@@ -341,6 +341,51 @@ describe("the sample workbooks", () => {
     expect(kept).toEqual([["2026-12-31", id, `Recommended limit: 340,000.00 (the review of 2026-11-30 wrote ${written})`]]);
   });
 
+  test("data columns refreshed from an export with a customer more in the middle: nothing typed over, the archive's Typed over by hand column stays empty, and the report says why the rows changed", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
+    const customers = wb.getWorksheet("Customers")!;
+    // The data columns are those left of the review's; the export comes in id order, a new customer third.
+    const dataColumns = headerRow(customers, 3).indexOf("Risk score");
+    const rows: unknown[][] = [];
+    for (let r = 4; r <= customers.rowCount; r++) {
+      const line = Array.from({ length: dataColumns }, (_, c) => customers.getCell(r, c + 1).value);
+      if (line.some((v) => v !== null && v !== undefined)) rows.push(line);
+    }
+    expect(rows).toHaveLength(45);
+    rows.splice(2, 0, ["C0002A", "Acme New Account", 2, 2, 2, 2, 2, null, 100000, 10000]);
+    rows.forEach((line, i) => {
+      for (let c = 0; c < dataColumns; c++) customers.getCell(4 + i, c + 1).value = (line[c] ?? null) as ExcelJS.CellValue;
+    });
+    const refreshed = path.join(dir, "refreshed.xlsx");
+    await wb.xlsx.writeFile(refreshed);
+
+    const out = path.join(dir, "refreshed.reviewed.xlsx");
+    const december = await runCli(refreshed, "--as-of", "2026-12-31", "--out", out, "--json", "--lang", "en");
+    expect(december.code).toBe(0);
+    expect(december.result!.typedOver).toBeUndefined();
+    // The new customer's row 6, the 42 customers below it a row down, and the last pushed onto row 49.
+    const json = JSON.parse(december.stdout);
+    expect(json.typedOver).toBeNull();
+    expect(json.movedRows).toMatchObject({ reviewDate: "2026-11-30", count: 44 });
+    expect(json.movedRows.text).toMatch(
+      /^44 rows moved since the review of 2026-11-30\. The customer sheet's data moved under the review's columns /,
+    );
+    const archive = (await loadWorkbook(out)).getWorksheet("Credit Review Archive")!;
+    expect(archive.getCell(1, 24).value).toBe("Typed over by hand");
+    const typedOver: unknown[] = [];
+    archive.eachRow((row, n) => {
+      if (n > 1 && row.getCell(24).value !== null) typedOver.push(row.getCell(24).value);
+    });
+    expect(typedOver).toEqual([]);
+    expect(archive.rowCount).toBe(1 + 45 + 46);
+
+    const zh = await runCli(refreshed, "--as-of", "2026-12-31", "--out", path.join(dir, "zh.xlsx"), "--lang", "zh");
+    expect(zh.stdout).toContain("自 2026年11月30日的审查以来，有 44 行发生了移动。客户表的数据在审查输出列下移动了");
+    expect(zh.stdout).not.toContain("手工改动，审查会");
+  });
+
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);

@@ -1,0 +1,234 @@
+/**
+ * Data moved under the review's own columns (an export pasted over the data columns with a
+ * customer more or less, a sort of those columns alone) is not typing: no cell is said typed over
+ * by hand nor archived as such, and every face says once why those rows' cells change. And a
+ * renamed customer sheet's cells are checked against the history it was reviewed under.
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang, message, translator } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
+import { OutputField } from "../../../src/engine/review/fields";
+import { ReviewResult } from "../../../src/engine/review/review";
+import { movedRowsText, typedOverText } from "../../../src/engine/review/texts";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { reviewedNotice } from "../../../src/taskpane/notices";
+import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { Grid, serial } from "../../support/review-grid";
+import { dataPasted, dataRows, five, sheet, typed } from "../../support/typed-cells";
+
+const OCT = serial("2026-10-31");
+const NOV = serial("2026-11-30");
+const DEC = serial("2026-12-31");
+const TYPED_AT = ARCHIVE_FIELDS.indexOf("typedOver");
+const NEWCOMER = ["C200", "Newcomer", ...five(2), 100000, 40000, 0];
+
+/** Six customers reviewed in October: scores 1.5 to 4, so no two wrote the same cells. */
+function reviewedInOctober(lang: Lang = "en", sheetName = CYCLE_SHEET) {
+  const { result, workbook } = reviewWorkbook({ customers: sheet(6) }, OCT, lang, DEFAULT_POLICY, sheetName);
+  return { workbook, first: result, column: (field: OutputField) => result.layout.outputColumns[field] };
+}
+
+/** The data rows with `line` inserted before the 0-based `at`, as an export in id order brings a new customer. */
+const inserted = (workbook: CycleWorkbook, at: number, line: Grid[number]) => {
+  const rows = dataRows(workbook);
+  return dataPasted(workbook, [...rows.slice(0, at), line, ...rows.slice(at)]);
+};
+
+/** The archive's rows of a review date as [customer id, typed over by hand]. */
+const typedOverRows = (archive: Grid | undefined, date: number) =>
+  (archive ?? []).filter((line) => line[0] === date).map((line) => [line[2], line[TYPED_AT] ?? null]);
+
+/** The summary sheet's lines, blanks left out. */
+function summaryLines(result: ReviewResult, lang: Lang) {
+  const summary = buildWritePlan(result, lang, { sheetNames: [result.sheet] }).sheets.find((s) => s.kind === "summary")!;
+  return summary.blocks.flatMap((b) => b.values.map((line) => line.filter((v) => v !== null && v !== "")));
+}
+
+describe("data moved under the review's columns", () => {
+  test("a customer inserted in the middle: no cell typed over, none archived so; every face says why the rows below change, in English and Chinese", () => {
+    const { workbook } = reviewedInOctober();
+    const { result, workbook: november } = reviewWorkbook(inserted(workbook, 2, NEWCOMER), NOV);
+    expect(result.typedOver).toBeUndefined();
+    // The newcomer's row 4 (Customer 2's cells), Customers 2 to 4 on rows 5 to 7 (the cells of the
+    // customer above), and Customer 5 pushed onto row 8, which the review never wrote.
+    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: 5 });
+    expect(typedOverRows(november.archive, NOV)).toEqual(
+      ["C100", "C101", "C200", "C102", "C103", "C104", "C105"].map((id) => [id, null]),
+    );
+
+    const en = movedRowsText(result.movedRows!, "en");
+    expect(en).toBe(
+      "5 rows moved since the review of 2026-10-31. The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
+    );
+    const zh = movedRowsText(result.movedRows!, "zh");
+    expect(zh).toBe(
+      "自 2026年10月31日的审查以来，有 5 行发生了移动。客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
+    );
+    expect(toTable(result, "en", "out.xlsx")).toContain(en);
+    expect(toTable(result, "zh", "out.xlsx")).toContain(zh);
+    expect(toJson(result, "en", "out.xlsx").movedRows).toEqual({
+      reviewDate: "2026-10-31",
+      historySheet: null,
+      count: 5,
+      text: en,
+    });
+    expect(toJson(result, "en", "out.xlsx").typedOver).toBeNull();
+    expect(reviewedNotice(result).render(translator("zh"), "zh").lines).toContain(zh);
+    expect(reviewedNotice(result).render(translator("en"), "en").lines).toContain(en);
+    for (const lang of ["en", "zh"] as const) {
+      // The count, then why those rows' cells change, wrapped over rows within the figures' columns.
+      const label = message(lang, "summary.movedRows", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" });
+      const lines = summaryLines(result, lang);
+      const at = lines.findIndex((line) => line[0] === label);
+      expect(lines[at]).toEqual([label, 5]);
+      const why = summaryLineRows(message(lang, "review.movedRowsWhy"));
+      expect(why.length).toBeGreaterThan(1);
+      expect(lines.slice(at + 1, at + 1 + why.length)).toEqual(why.map((row) => [row]));
+    }
+
+    // Written for the customers now on them: the next review finds nothing moved nor typed.
+    const december = reviewWorkbook(november, DEC).result;
+    expect([december.typedOver, december.movedRows]).toEqual([undefined, undefined]);
+  });
+
+  test("a customer deleted from the middle: the rows below hold the cells of the customer that was above them; none is typed over", () => {
+    const { workbook } = reviewedInOctober();
+    const rows = dataRows(workbook);
+    const { result, workbook: november } = reviewWorkbook(dataPasted(workbook, [...rows.slice(0, 2), ...rows.slice(3)]), NOV);
+    expect(result.typedOver).toBeUndefined();
+    // Customers 3 to 5 on rows 4 to 6; row 7 keeps Customer 5's cells beside no customer, and is cleared.
+    expect(result.movedRows?.count).toBe(3);
+    expect(typedOverRows(november.archive, NOV)).toEqual(["C100", "C101", "C103", "C104", "C105"].map((id) => [id, null]));
+    expect(november.customers[6].every((v) => v === null)).toBe(true);
+  });
+
+  test("a cell typed over on a row the move left in place is still found and archived, beside the moved rows", () => {
+    const { workbook, column, first } = reviewedInOctober();
+    const edited = typed(inserted(workbook, 3, NEWCOMER), column, [
+      [0, "recommendedLimit", 1],
+      [1, "grade", "High"],
+    ]);
+    const { result, workbook: november } = reviewWorkbook(edited, NOV);
+    expect(result.typedOver!.cells.map((c) => [c.row, c.customer, c.field, c.typed])).toEqual([
+      [2, "Customer 0", "recommendedLimit", 1],
+      [3, "Customer 1", "grade", "High"],
+    ]);
+    expect(result.movedRows?.count).toBe(4);
+    const limit = first.customers[0].recommendedLimit!.toLocaleString("en", { minimumFractionDigits: 2 });
+    expect(typedOverRows(november.archive, NOV)).toEqual([
+      ["C100", `Recommended limit: 1.00 (the review of 2026-10-31 wrote ${limit})`],
+      ["C101", 'Risk grade: "High" (the review of 2026-10-31 wrote Low)'],
+      ...["C102", "C200", "C103", "C104", "C105"].map((id) => [id, null]),
+    ]);
+    // Both said, each once: the typed cells and the moved rows.
+    const table = toTable(result, "en", "out.xlsx");
+    expect(table).toContain(typedOverText(result.typedOver!, CYCLE_SHEET, "en"));
+    expect(table.split(movedRowsText(result.movedRows!, "en"))).toHaveLength(2);
+  });
+
+  test("another customer's cells pasted over a row, that customer still holding its own: typed over, not moved", () => {
+    const { workbook, column, first } = reviewedInOctober();
+    const c3 = first.customers[3];
+    const pasted = typed(workbook, column, [
+      [1, "score", c3.score],
+      [1, "grade", "Medium"],
+      [1, "zScore", null],
+      [1, "recommendedLimit", c3.recommendedLimit],
+    ]);
+    const { result } = reviewWorkbook(pasted, NOV);
+    expect(result.movedRows).toBeUndefined();
+    expect(c3.grade).toBe("medium");
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([
+      ["Customer 1", "score", c3.score],
+      ["Customer 1", "grade", "Medium"],
+      ["Customer 1", "recommendedLimit", c3.recommendedLimit],
+    ]);
+  });
+
+  test("a sort of whole rows takes the review's cells along: nothing moved under them, nothing typed", () => {
+    const { workbook } = reviewedInOctober();
+    const sorted = { ...workbook, customers: [workbook.customers[0], ...workbook.customers.slice(1).reverse()] };
+    const { result } = reviewWorkbook(sorted, NOV);
+    expect([result.typedOver, result.movedRows]).toEqual([undefined, undefined]);
+  });
+
+  test("a sort of the data columns alone moves every row under the review's columns: none typed over", () => {
+    const { workbook } = reviewedInOctober();
+    const { result } = reviewWorkbook(dataPasted(workbook, dataRows(workbook).reverse()), NOV);
+    expect(result.typedOver).toBeUndefined();
+    expect(result.movedRows?.count).toBe(6);
+  });
+
+  test("with nothing moved, the last customer's cells cleared by hand are typed over, not taken for a row pushed down", () => {
+    const { workbook, column } = reviewedInOctober();
+    const cleared = typed(workbook, column, [
+      [5, "score", null],
+      [5, "grade", null],
+      [5, "zScore", null],
+      [5, "recommendedLimit", null],
+    ]);
+    const { result } = reviewWorkbook(cleared, NOV);
+    expect(result.movedRows).toBeUndefined();
+    // The Z-score was blank (no financial statements): clearing it changed nothing.
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([
+      ["Customer 5", "score", null],
+      ["Customer 5", "grade", null],
+      ["Customer 5", "recommendedLimit", null],
+    ]);
+  });
+});
+
+describe("a renamed customer sheet", () => {
+  test("its cells are checked against the history it was reviewed under, named in English and Chinese, and kept in its own archive rows", () => {
+    const { workbook, column, first } = reviewedInOctober();
+    const { result, workbook: november } = reviewWorkbook(
+      typed(workbook, column, [[1, "score", 9]]),
+      NOV,
+      "en",
+      DEFAULT_POLICY,
+      "Debtors",
+    );
+    expect(result.changes?.otherSheets).toEqual([CYCLE_SHEET]);
+    const over = result.typedOver!;
+    expect([over.reviewDate, over.historySheet, over.count]).toEqual([OCT, CYCLE_SHEET, 1]);
+    expect(over.cells.map((c) => [c.customer, c.typed, c.written])).toEqual([["Customer 1", 9, first.customers[1].score]]);
+    expect(typedOverText(over, "Debtors", "en")).toMatch(
+      /^1 cell of the review's own columns changed by hand since the review of 2026-10-31 of sheet "Customers"; .*Debtors!\w+3 Risk score of Customer 1: 9\.00 \(the review wrote 2\.00\)$/,
+    );
+    expect(typedOverText(over, "Debtors", "zh")).toMatch(
+      /^自 2026年10月31日（工作表“Customers”）的审查以来，审查输出列中有 1 个单元格被手工改动/,
+    );
+    expect(toJson(result, "en", "out.xlsx").typedOver).toMatchObject({ historySheet: CYCLE_SHEET, count: 1 });
+    const rows = november.archive!.filter((line) => line[0] === NOV);
+    expect(rows.map((line) => [line[ARCHIVE_FIELDS.indexOf("sheet")], line[2], line[TYPED_AT] ?? null])).toEqual([
+      ["Debtors", "C100", null],
+      ["Debtors", "C101", "Risk score: 9.00 (the review of 2026-10-31 wrote 2.00)"],
+      ...["C102", "C103", "C104", "C105"].map((id) => ["Debtors", id, null]),
+    ]);
+    // From its first review on, it has a history of its own.
+    const december = reviewWorkbook(november, DEC, "en", DEFAULT_POLICY, "Debtors").result;
+    expect(december.typedOver).toBeUndefined();
+  });
+
+  test("beside another portfolio's reviews (same ids, other values), it is checked against the sheet it was, not the other", () => {
+    const { workbook, column } = reviewedInOctober();
+    const exportSheet = sheet(6).map((line, r) => (r === 0 ? line : [...line.slice(0, 2), ...five(4.5), ...line.slice(7)]));
+    const both = reviewWorkbook({ customers: exportSheet, archive: workbook.archive }, OCT, "en", DEFAULT_POLICY, "Export");
+    const renamed = typed({ ...workbook, archive: both.workbook.archive }, column, [[4, "recommendedLimit", 7]]);
+    const over = reviewWorkbook(renamed, NOV, "en", DEFAULT_POLICY, "Debtors").result.typedOver!;
+    expect(over.historySheet).toBe(CYCLE_SHEET);
+    expect(over.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 4", "recommendedLimit", 7]]);
+  });
+
+  test("cells most of which no archived sheet's review wrote are not checked against one", () => {
+    const { workbook, column } = reviewedInOctober();
+    const edits = Array.from({ length: 4 }, (_, i) => [i, "recommendedLimit", 1] as [number, OutputField, unknown]);
+    const result = reviewWorkbook(typed(workbook, column, edits), NOV, "en", DEFAULT_POLICY, "Debtors").result;
+    expect([result.typedOver, result.movedRows]).toEqual([undefined, undefined]);
+    // Fewer than half of them typed over: checked.
+    const few = reviewWorkbook(typed(workbook, column, edits.slice(0, 2)), NOV, "en", DEFAULT_POLICY, "Debtors").result;
+    expect(few.typedOver?.count).toBe(2);
+  });
+});
