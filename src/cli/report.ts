@@ -38,6 +38,7 @@ import {
   responseCounts,
   unitChangeText,
   portfolioWarningList,
+  zWithoutSalesText,
   problemText,
   reasonDetail,
   customerRecommendation,
@@ -578,6 +579,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
   const skipped = result.columns.skippedChecks;
   if (skipped.length)
     lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));
+  if (result.columns.zWithoutSales) lines.push(zWithoutSalesText(result.policy, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));
   lines.push(`→ ${output}`);

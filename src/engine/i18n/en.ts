@@ -188,6 +188,9 @@ export const en = {
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
   "review.notNumber": 'must be a number, got "{value}"',
   "review.negative": "must not be negative, got {value}",
+  "review.blank": "is blank",
+  "review.noSalesColumn":
+    "The sheet has no {column} column, which the public and private Z models need: a customer on either gets no Z-score and no {check} check (a row naming no model is on the policy's default, {model@zmodel})",
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
@@ -279,6 +282,7 @@ export const en = {
     "previous score {sheet} on the sheet not used: the customer is in the archive, whose reviews could not score it",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
   "note.newsAfterReview": "the negative news is dated {date:date}, after the review date, so it is not counted",
+  "note.noStatements": "no financial statements given",
   "note.assetsZero": "total assets is 0, so the debt ratio is undefined",
   "note.ledgerMismatch":
     "the balance {balance} differs from the open amount {ledger} on the invoice ledger ({sheet}); exposure uses the balance",

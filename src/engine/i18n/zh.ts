@@ -171,6 +171,9 @@ export const zh: Record<MessageKey, string> = {
   "review.ledgerMixedCurrencies": "工作表“{sheet}”中的未结发票有多种币种（{currencies}）：金额按原值相加，未作换算",
   "review.noHeader": "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）",
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",
+  "review.blank": "为空",
+  "review.noSalesColumn":
+    "工作表没有{column}列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做{check}检查（未指明模型的行使用政策的默认模型：{model@zmodel}）",
   "review.notNumber": "必须是数字，实际为“{value}”",
   "review.negative": "不能为负数，实际为 {value}",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
@@ -253,6 +256,7 @@ export const zh: Record<MessageKey, string> = {
   "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在存档中，但此前的审查均未能评分",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
   "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于审查日期，因此不计入",
+  "note.noStatements": "未提供财务报表",
   "note.assetsZero": "资产总额为 0，资产负债率无定义",
   "note.ledgerMismatch": "余额 {balance} 与应收明细（{sheet}）中的未结金额 {ledger} 不一致；敞口采用余额",
   "figure.zScore": "Z 值",

@@ -20,6 +20,8 @@ import { columnLetter } from "../a1";
 import { aliasTable, findHeaderRow, HeaderKeys, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
+import type { ZModel } from "../z-models";
+import { Z_MODEL_SPECS } from "../zscore";
 
 export type ColumnMap = Partial<Record<InputField, number>>;
 
@@ -99,17 +101,34 @@ export interface AvailableChecks {
   readonly skipped: readonly WarningCode[];
   /** Whether the sheet says who is overdue (an overdue column or a ledger): OVERDUE_SHARE needs it. */
   readonly overdueKnown: boolean;
+  /** See ColumnReport.zWithoutSales. */
+  readonly zWithoutSales: boolean;
 }
 
-/** The customer checks the sheet's columns (and an archive or ledger) make possible. */
-export function availableChecks(columns: ColumnMap, hasArchive: boolean, hasLedger: boolean): AvailableChecks {
+/**
+ * The customer checks the sheet's columns (and an archive or ledger) make possible. The Z-score's
+ * check runs with its seven columns: a customer on a model that does without sales has its Z on a
+ * sheet without the Sales column; one on a model that needs sales, on such a sheet, has none,
+ * which is said for the sheet (zWithoutSales) when a customer can be on such a model: the
+ * policy's default is one, or rows name their model.
+ */
+export function availableChecks(
+  columns: ColumnMap,
+  hasArchive: boolean,
+  hasLedger: boolean,
+  defaultZModel: ZModel,
+): AvailableChecks {
   const has = (need: string) =>
     need === "archive" ? hasArchive : need === "ledger" ? hasLedger : columns[need as InputField] !== undefined;
   const active = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
   const overdueKnown = hasLedger || columns.overdueAmount !== undefined || columns.daysPastDue !== undefined;
   const skipped: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !active.includes(c)).map((c) => c.code);
   if (!overdueKnown) skipped.splice(1, 0, "OVERDUE_SHARE");
-  return { active, skipped, overdueKnown };
+  const zWithoutSales =
+    !skipped.includes("Z_DISTRESS") &&
+    columns.sales === undefined &&
+    (Z_MODEL_SPECS[defaultZModel].usesSales || columns.zModel !== undefined);
+  return { active, skipped, overdueKnown, zWithoutSales };
 }
 
 /** What the faces show of the sheet's columns: found, missing, unknown, repeated, and the checks switched off. */
@@ -117,6 +136,7 @@ export function columnReport(
   { match, columns }: SheetColumns,
   origin: { readonly row: number; readonly column: number },
   skippedChecks: readonly WarningCode[],
+  zWithoutSales: boolean,
 ): ColumnReport {
   const letter = (c: number) => columnLetter(c + origin.column);
   const used = new Set(Object.values(columns) as number[]);
@@ -134,5 +154,6 @@ export function columnReport(
     unknown: match.unknown.filter((u) => !used.has(u.column)).map((u) => ({ column: letter(u.column), header: u.header })),
     duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
     skippedChecks,
+    zWithoutSales,
   };
 }

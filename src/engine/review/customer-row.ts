@@ -187,7 +187,7 @@ function cellOf(values: readonly CellValue[], field: InputField, ctx: RowContext
 }
 
 /** The error placed at the field's cell. */
-function inCell(error: CreditError, field: InputField, row: number, ctx: RowContext): CreditError {
+export function inCell(error: CreditError, field: InputField, row: number, ctx: RowContext): CreditError {
   return error.at({ row, column: columnName(ctx, ctx.columns[field] as number) });
 }
 

@@ -14,12 +14,13 @@ import { factorPoints, gradeOf, riskScoreCore } from "../score";
 import { Z_MODEL_SPECS, ZInputs, zScore, ZZone, zZone } from "../zscore";
 import type { ZModel } from "../z-models";
 import type { ArchivedScore } from "./archive";
+import { blankInputNotes } from "./blank-inputs";
 import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
 import { LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
-import { CustomerNote, FIELD_AFFECTS, noteOf, NoteTarget } from "./notes";
+import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
@@ -200,10 +201,10 @@ function placeOf(field: InputField, row: number, ctx: RowContext): ErrorPlace {
 }
 
 const RATIO_AFFECTS = {
-  current: ["currentRatio", "LIQUIDITY"],
-  debt: ["debtRatio", "LEVERAGE"],
-  coverage: ["interestCoverage", "COVERAGE"],
-} as const satisfies Record<string, readonly NoteTarget[]>;
+  current: figureAffects("currentRatio"),
+  debt: figureAffects("debtRatio"),
+  coverage: figureAffects("interestCoverage"),
+};
 
 /** A ratio, or a note when numbers so large make it overflow (placed at its denominator's column). */
 function ratioOf(
@@ -305,12 +306,17 @@ export function reviewCustomer(
   // customers it has never seen (not one an earlier review saw but could not score).
   const inArchive = run.archive?.has(key) ?? false;
   const archived = run.archive?.get(key);
+  const zModel = row.zModel ?? policy.defaultZModel;
+  const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");
+  const usesSales = !zModelBad && Z_MODEL_SPECS[zModel].usesSales;
   for (let i = 0; i < row.badCells.length; i++) {
     const bad = row.badCells[i];
-    // With a ledger the overdue columns are not read; with an archive the previous score need not be.
+    // With a ledger the overdue columns are not read; with an archive the previous score need not
+    // be; the nonmanufacturing and emerging models' Z-score takes no sales.
     const unused =
       ((bad.field === "overdueAmount" || bad.field === "daysPastDue") && run.ledger) ||
-      (bad.field === "previousScore" && inArchive);
+      (bad.field === "previousScore" && inArchive) ||
+      (bad.field === "sales" && !zModelBad && !usesSales);
     note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
   }
   // News dated after the review date is not counted against the customer: said, not silently passed over.
@@ -359,8 +365,6 @@ export function reviewCustomer(
   const overdueAmount = run.ledger ? agingBuckets && overdueOf(agingBuckets) : n.overdueAmount;
   const daysPastDue = run.ledger ? ledgerDaysPastDue : n.daysPastDue;
 
-  const zModel = row.zModel ?? policy.defaultZModel;
-  const zModelBad = row.zModel === undefined && row.badCells.some((b) => b.field === "zModel");
   let z: number | undefined;
   let zone: ZZone | undefined;
   let zAssetsNoted = false;
@@ -376,7 +380,7 @@ export function reviewCustomer(
         totalLiabilities: n.totalLiabilities!,
       }
     : undefined;
-  if (!zModelBad && zInputs && (n.sales !== undefined || !Z_MODEL_SPECS[zModel].usesSales)) {
+  if (!zModelBad && zInputs && (n.sales !== undefined || !usesSales)) {
     try {
       z = zScore(zInputs, zModel);
       zone = zZone(z, zModel);
@@ -411,6 +415,8 @@ export function reviewCustomer(
   // No interest expense means nothing to cover: not a warning, and not a division by zero.
   if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
     ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
+  // Every figure's cells given (every Z input: every ratio's too) is the common row, and costs nothing more.
+  if (!hasZInputs || (usesSales && n.sales === undefined)) blankInputNotes(row, zModelBad ? undefined : zModel, ctx, note);
 
   // An error (a bad factor, no name, a customer on several rows) leaves the customer without a
   // score, grade or previous score; the checks that need them do not fire (CustomerFacts), every

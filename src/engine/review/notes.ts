@@ -1,14 +1,15 @@
 /**
- * What could not be worked out for a customer whose factors are valid, and why: a bad cell
- * or an input that makes a figure undefined switches off only the figures and checks that
- * need it. The customer keeps its score, grade and decisions; the note names the cell. A few
- * notes hold nothing against the customer: what a figure is (a debt-free company), which of
- * two figures the review used (the archive's previous score over the sheet's), or that the
- * archive keeps only the start of a long Action taken text.
+ * What could not be worked out for a customer whose factors are valid, and why: a bad cell, a
+ * blank cell among financial statements the row otherwise gives, or an input that makes a figure
+ * undefined switches off only the figures and checks that need it. The customer keeps its score,
+ * grade and decisions; the note names the cell. A few notes hold nothing against the customer:
+ * what a figure is (a debt-free company), which of two figures the review used (the archive's
+ * previous score over the sheet's), that the row gives no financial statements at all, or that
+ * the archive keeps only the start of a long Action taken text.
  */
 import { CreditError } from "../errors";
 import { InputField } from "./fields";
-import { WarningCode } from "./warnings";
+import { WarningCode, Z_FIELDS } from "./warnings";
 
 /** The figures a note can switch off besides the warning checks. */
 export const NOTE_FIGURES = [
@@ -47,11 +48,38 @@ const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
   "note.debtFree",
   "note.previousScoreArchived",
   "note.previousScoreUnscored",
+  // A customer without financial statements on the sheet: its figures have no value, nothing is wrong.
+  "note.noStatements",
   // The team's record of what it did, kept shorter in the archive: nothing about the customer's credit.
   "review.actionTakenLong",
 ]);
 
-const Z: readonly NoteTarget[] = ["zScore", "Z_DISTRESS"];
+/** A figure worked out from a customer's financial statements: the cells it takes, and the check that reads it. */
+export interface StatementFigure {
+  readonly figure: NoteFigure;
+  readonly check: WarningCode;
+  readonly inputs: readonly InputField[];
+}
+
+/** The Z-score takes sales only on a model that uses it (Z_MODEL_SPECS); the other models do without. */
+export const STATEMENT_FIGURES: readonly StatementFigure[] = [
+  { figure: "zScore", check: "Z_DISTRESS", inputs: [...Z_FIELDS, "sales"] },
+  { figure: "currentRatio", check: "LIQUIDITY", inputs: ["currentAssets", "currentLiabilities"] },
+  { figure: "debtRatio", check: "LEVERAGE", inputs: ["totalLiabilities", "totalAssets"] },
+  { figure: "interestCoverage", check: "COVERAGE", inputs: ["ebit", "interestExpense"] },
+];
+
+/** A statement figure with its check: what a problem with the figure alone switches off. */
+export function figureAffects(figure: NoteFigure): readonly NoteTarget[] {
+  const found = STATEMENT_FIGURES.find((f) => f.figure === figure)!;
+  return [found.figure, found.check];
+}
+
+/** What a cell of the financial statements switches off: the figures that take it, then their checks. */
+function statementAffects(field: InputField): readonly NoteTarget[] {
+  const figures = STATEMENT_FIGURES.filter((f) => f.inputs.includes(field));
+  return [...figures.map((f) => f.figure), ...figures.map((f) => f.check)];
+}
 
 /** What an unreadable cell of each field switches off (the factors, id and name stop the customer instead). */
 export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTarget[]>>> = {
@@ -61,16 +89,16 @@ export const FIELD_AFFECTS: Readonly<Partial<Record<InputField, readonly NoteTar
   overdueAmount: ["overdue"],
   daysPastDue: ["overdue", "OVERDUE_90"],
   negativeNewsDate: ["NEGATIVE_NEWS"],
-  zModel: Z,
-  currentAssets: ["zScore", "currentRatio", "Z_DISTRESS", "LIQUIDITY"],
-  currentLiabilities: ["zScore", "currentRatio", "Z_DISTRESS", "LIQUIDITY"],
-  totalAssets: ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"],
-  totalLiabilities: ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"],
-  retainedEarnings: Z,
-  equity: Z,
-  sales: Z,
-  ebit: ["zScore", "interestCoverage", "Z_DISTRESS", "COVERAGE"],
-  interestExpense: ["interestCoverage", "COVERAGE"],
+  zModel: ["zScore", "Z_DISTRESS"],
+  currentAssets: statementAffects("currentAssets"),
+  currentLiabilities: statementAffects("currentLiabilities"),
+  totalAssets: statementAffects("totalAssets"),
+  totalLiabilities: statementAffects("totalLiabilities"),
+  retainedEarnings: statementAffects("retainedEarnings"),
+  equity: statementAffects("equity"),
+  sales: statementAffects("sales"),
+  ebit: statementAffects("ebit"),
+  interestExpense: statementAffects("interestExpense"),
   inventory: [],
   actionTaken: [],
 };

@@ -75,6 +75,12 @@ export interface ColumnReport {
   readonly unknown: readonly { column: string; header: string }[];
   readonly duplicates: readonly { field: InputField; column: string; usedColumn: string }[];
   readonly skippedChecks: readonly WarningCode[];
+  /**
+   * The sheet has the Z-score's columns but no Sales column, which the public and private models
+   * need, and a customer may be on one of them (the policy's default is, or rows name their
+   * model): such a customer gets no Z-score and no Z_DISTRESS check, said once for the sheet.
+   */
+  readonly zWithoutSales: boolean;
 }
 
 export interface CustomerResult {
@@ -330,7 +336,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const archived = read && sheetArchive(read, input.sheetName);
   const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   const archive = earlier ? previousScoresOf(earlier) : undefined;
-  const checks = availableChecks(columns, archive !== undefined, ledger !== undefined);
+  const checks = availableChecks(columns, archive !== undefined, ledger !== undefined, policy.defaultZModel);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
   const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
@@ -399,7 +405,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     origin,
     ledgerSheet: ledger?.sheet,
     ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
-    columns: columnReport(sheetColumns, origin, checks.skipped),
+    columns: columnReport(sheetColumns, origin, checks.skipped, checks.zWithoutSales),
     customers,
     portfolio,
     layout: {

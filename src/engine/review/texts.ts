@@ -60,6 +60,15 @@ export function warningTitle(code: WarningCode, lang: Lang, policy: Pick<Policy,
   return message(lang, `warning.${code}`, { days: policy.overdueDays });
 }
 
+/** What a sheet without a Sales column leaves out (see ColumnReport.zWithoutSales), in every face's words. */
+export function zWithoutSalesText(policy: Pick<Policy, "overdueDays" | "defaultZModel">, lang: Lang): string {
+  return message(lang, "review.noSalesColumn", {
+    column: FIELD_LABELS.sales[lang],
+    check: warningTitle("Z_DISTRESS", lang, policy),
+    model: policy.defaultZModel,
+  });
+}
+
 /** A finding's title: its threshold is the policy's figure, so the overdue finding names its own day count. */
 export function findingTitle(finding: Finding, lang: Lang): string {
   return message(lang, `warning.${finding.code}`, { days: finding.threshold });

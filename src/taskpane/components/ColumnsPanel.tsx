@@ -3,7 +3,7 @@ import "../../engine/i18n/ui";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
-import { ledgerNoticeText, warningTitle } from "../../engine/review/texts";
+import { ledgerNoticeText, warningTitle, zWithoutSalesText } from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { checkNeeds, MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
@@ -60,7 +60,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
             <Subtitle2 className={panel.heading} as="h2" id="columns-skipped">
               {t("ui.columns.skipped")}
             </Subtitle2>
-            {columns.skippedChecks.length === 0 ? (
+            {columns.skippedChecks.length === 0 && !columns.zWithoutSales ? (
               <Text>{t("ui.columns.skippedNone")}</Text>
             ) : (
               <ul className={panel.list}>
@@ -69,6 +69,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
                     {t("ui.columns.needs", { check: warningTitle(code, lang, result!.policy), fields: checkNeeds(code, t) })}
                   </li>
                 ))}
+                {columns.zWithoutSales && <li>{zWithoutSalesText(result!.policy, lang)}</li>}
               </ul>
             )}
           </section>
