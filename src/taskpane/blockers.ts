@@ -13,6 +13,7 @@ const BLOCKER_TEXT: Record<Blocker, MessageKey> = {
   noSheet: "ui.reason.noSheet",
   badDate: "ui.reason.badDate",
   policy: "ui.reason.policy",
+  policyChanged: "ui.reason.policyChanged",
   noReview: "ui.reason.noReview",
   written: "ui.reason.written",
 };

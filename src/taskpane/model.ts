@@ -74,6 +74,15 @@ export function formToPolicy(form: PolicyForm, lang: Lang): { policy?: Policy; p
   }
 }
 
+/**
+ * The version `policy` has once it is in the form: its settings as the form shows them, read back
+ * as the form is read. The form is compared by this, not by `policy.version`: a sheet's share
+ * with more digits than the form shows (=1/3) would otherwise never equal the form's.
+ */
+export function formVersion(policy: Policy): string | undefined {
+  return formToPolicy(policyToForm(policy), "en").policy?.version;
+}
+
 export function fieldHint(field: PolicyField): MessageKey | undefined {
   if (field.kind === "list") return "ui.policy.listHint";
   if (field.kind === "percent") return "ui.policy.percentHint";
@@ -108,6 +117,39 @@ export function planOptionsOf(read: ReviewRead): PlanOptions {
     archiveValues: read.archive?.values,
     policyValues: read.policy?.values,
     policyHistoryValues: read.policyHistory?.values,
+  };
+}
+
+/**
+ * A sheet's values counted from A1 once a plan of ours wrote it: its blocks over what it held
+ * ("rewrite-from"), or alone on the sheet cleared first ("replace"). A cell written blank reads
+ * back as "", as Excel gives it.
+ */
+export function valuesAfter(plan: SheetPlan, before: readonly (readonly CellValue[])[] = []): CellValue[][] {
+  const values = plan.mode === "replace" ? [] : before.map((line) => [...line]);
+  for (const block of plan.blocks) {
+    block.values.forEach((line, r) => {
+      while (values.length <= block.row + r) values.push([]);
+      const target = values[block.row + r];
+      line.forEach((value, c) => {
+        while (target.length < block.column + c) target.push("");
+        target[block.column + c] = value ?? "";
+      });
+    });
+  }
+  return values;
+}
+
+/**
+ * The same read, knowing the policy sheet as Save policy left it (`values` under `name`): the
+ * next write plan writes over what is there now, and under that sheet's name.
+ */
+export function readWithPolicySheet(read: ReviewRead, name: string, values: CellValue[][]): ReviewRead {
+  return {
+    ...read,
+    sheetNames: read.sheetNames.includes(name) ? read.sheetNames : [...read.sheetNames, name],
+    ownSheets: { ...read.ownSheets, policy: name },
+    policy: { name, values },
   };
 }
 
@@ -249,12 +291,19 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
           ? t("ui.write.fills", { sheet })
           : g.chart
             ? t("ui.write.chart", { sheet })
-            : t("ui.write.sheetOnly", { sheet }),
+            : // The history holds this review's version already: it gains no row, only its pages are laid out again.
+              t(g.role === "policyHistory" ? "ui.write.policyHistoryKept" : "ui.write.layoutOnly", { sheet }),
       );
       continue;
     }
     const b = bounds(g.areas);
-    const rows = { sheet, firstRow: b.firstRow, lastRow: b.lastRow };
+    const rows = {
+      sheet,
+      rows:
+        b.firstRow === b.lastRow
+          ? t("ui.write.row", { row: b.firstRow })
+          : t("ui.write.rows", { firstRow: b.firstRow, lastRow: b.lastRow }),
+    };
     switch (g.role) {
       case "output":
         lines.push(

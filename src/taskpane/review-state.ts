@@ -39,6 +39,11 @@ export interface ReviewState {
 export type ReviewAction =
   | { readonly type: "reading" }
   | { readonly type: "read"; readonly read: ReviewRead }
+  /**
+   * Save policy wrote the policy sheet: the read knows that sheet as written now, so the next plan
+   * writes over the saved policy, not the one read before. Nothing else in the workbook changed.
+   */
+  | { readonly type: "policySaved"; readonly read: ReviewRead }
   | { readonly type: "reviewed"; readonly result: ReviewResult }
   | { readonly type: "notReviewed"; readonly unmatchedHeaders: readonly MappableHeader[] }
   | { readonly type: "writing" }
@@ -62,6 +67,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case "read":
       // The review of the earlier read stays on screen until this one's review replaces it.
       return { ...state, read: action.read, writtenSinceRead: false };
+    case "policySaved":
+      // A write since the read still makes it stale: the archive's rows it read are not the sheet's now.
+      return state.read ? { ...state, read: action.read } : state;
     case "reviewed":
       return { ...state, phase: "reviewed", result: action.result, unmatchedHeaders: [], selectedRow: undefined };
     case "notReviewed":
@@ -83,13 +91,23 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   }
 }
 
-/** Write back is open when a review of the sheet as read is on screen and nothing was written since. */
-export function canWriteBack(state: ReviewState): boolean {
-  return writeBlocker(state, false) === undefined;
+/**
+ * The policy the Policy tab shows, beside the review on screen: the one the review was made with,
+ * another one (edited and not saved, or saved while the review could not run again), or none,
+ * the form having an error.
+ */
+export type ShownPolicy = "reviewed" | "changed" | "invalid";
+
+/**
+ * Write back is open when a review of the sheet as read is on screen, made with the policy the
+ * Policy tab shows, and nothing was written since.
+ */
+export function canWriteBack(state: ReviewState, shown: ShownPolicy = "reviewed"): boolean {
+  return writeBlocker(state, false, shown) === undefined;
 }
 
 /** Why Review or Write back can't be pressed now (each has a sentence for the user). */
-export type Blocker = "busy" | "noSheet" | "badDate" | "policy" | "noReview" | "written";
+export type Blocker = "busy" | "noSheet" | "badDate" | "policy" | "policyChanged" | "noReview" | "written";
 
 export function reviewBlocker(busy: boolean, sheet: string, asOfValid: boolean, policyValid: boolean): Blocker | undefined {
   if (busy) return "busy";
@@ -99,9 +117,15 @@ export function reviewBlocker(busy: boolean, sheet: string, asOfValid: boolean, 
   return undefined;
 }
 
-export function writeBlocker(state: ReviewState, busy: boolean): Blocker | undefined {
+/**
+ * A write writes the review's policy on the policy sheet and in its history, and grades made with
+ * it: never while the Policy tab shows another one, which the user would take for the one written.
+ */
+export function writeBlocker(state: ReviewState, busy: boolean, shown: ShownPolicy): Blocker | undefined {
   if (busy || state.phase === "reading" || state.phase === "writing") return "busy";
   if (state.read === undefined || state.result === undefined) return "noReview";
   if (state.writtenSinceRead) return "written";
+  if (shown === "invalid") return "policy";
+  if (shown === "changed") return "policyChanged";
   return undefined;
 }

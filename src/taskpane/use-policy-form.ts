@@ -1,7 +1,7 @@
 /**
  * The policy the pane reviews with: the form as typed, checked by the engine as the user types,
  * where it came from (the defaults, or the workbook's policy sheet and whether that sheet passed
- * the checks), and whether the user has edited it since.
+ * the checks), and whether it holds edits not saved.
  */
 import "../engine/i18n/ui";
 import { useCallback, useMemo, useRef, useState } from "react";
@@ -10,14 +10,25 @@ import { CreditError, describeError } from "../engine/errors";
 import { Lang, Translate } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../engine/policy";
 import { readPolicySheet } from "../engine/review/policy-sheet";
-import { formToPolicy, PolicyForm, policyToForm } from "./model";
+import { formToPolicy, formVersion, PolicyForm, policyToForm } from "./model";
+
+/** A policy the policy sheet holds now, written by the pane (Save policy or Write back). */
+export interface WrittenPolicy {
+  readonly sheet: string;
+  readonly policy: Policy;
+  /** The sheet's values from A1 as the write left them. */
+  readonly values: CellValue[][];
+}
 
 export function usePolicyForm(lang: Lang, t: Translate) {
   const [form, setForm] = useState<PolicyForm>(() => policyToForm(DEFAULT_POLICY));
   const [source, setSource] = useState<{ sheet?: string; error?: unknown }>({});
-  /** Edited since it was read from the sheet or saved: a review then uses the form, not the sheet. */
-  const [dirty, setDirty] = useState(false);
+  /** The policy the form was last given: the defaults, the one read from the sheet, or the one written to it. */
+  const [given, setGiven] = useState<Policy>(DEFAULT_POLICY);
   const check = useMemo(() => formToPolicy(form, lang), [form, lang]);
+  const givenVersion = useMemo(() => formVersion(given), [given]);
+  /** Edited since it was read from the sheet or written to it: a review then uses the form, not the sheet. */
+  const dirty = check.policy?.version !== givenVersion;
   const sheetValues = useRef<CellValue[][] | undefined>(undefined);
 
   /** The workbook's policy sheet into the form; one that fails the checks is reported and the form kept. */
@@ -26,6 +37,7 @@ export function usePolicyForm(lang: Lang, t: Translate) {
     try {
       const policy = readPolicySheet(sheet.values, sheet.name);
       setForm(policyToForm(policy));
+      setGiven(policy);
       setSource({ sheet: sheet.name });
       return policy;
     } catch (error) {
@@ -36,22 +48,21 @@ export function usePolicyForm(lang: Lang, t: Translate) {
 
   const edit = useCallback((key: keyof Policy, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
-    setDirty(true);
   }, []);
 
   const reset = useCallback(() => {
     setForm(policyToForm(DEFAULT_POLICY));
-    setDirty(true);
   }, []);
 
-  /** The form was written to the policy sheet: that sheet is now where it comes from. */
-  const saved = useCallback((sheet: string) => {
-    setSource({ sheet });
-    setDirty(false);
+  /** The policy sheet holds `written` now: that sheet is where the form's policy comes from, edits typed since aside. */
+  const saved = useCallback((written: WrittenPolicy) => {
+    sheetValues.current = written.values;
+    setGiven(written.policy);
+    setSource({ sheet: written.sheet });
   }, []);
 
   const sourceText = source.error
-    ? t("ui.policy.sheetError", {
+    ? t(dirty ? "ui.policy.sheetErrorEdited" : "ui.policy.sheetError", {
         sheet: source.sheet ?? "",
         // The sheet is named by the sentence around it; the error adds the row and the setting.
         text:
@@ -60,8 +71,8 @@ export function usePolicyForm(lang: Lang, t: Translate) {
             : String(source.error),
       })
     : source.sheet
-      ? t("ui.policy.source.sheet", { sheet: source.sheet })
-      : t("ui.policy.source.default");
+      ? t(dirty ? "ui.policy.source.sheetEdited" : "ui.policy.source.sheet", { sheet: source.sheet })
+      : t(dirty ? "ui.policy.source.defaultEdited" : "ui.policy.source.default");
 
   /** The policy sheet's values as last read: Save policy writes its table over them, keeping what is beside it. */
   const lastSheetValues = useCallback(() => sheetValues.current, []);

@@ -8,15 +8,25 @@ import { CellValue } from "../engine/cells";
 import { Dispatch, useCallback, useState } from "react";
 import { Lang, Translate } from "../engine/i18n";
 import { Policy } from "../engine/policy";
+import { ReviewResult } from "../engine/review/review";
 import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
 import { movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
-import type { PlanToWrite } from "./excel";
-import { describeParts, outputHeaders, planOptionsOf, policyOnlyPlan, targetCheck } from "./model";
-import { errorNotice, messageNotice, withAction, writeNotice } from "./notices";
+import type { PlanToWrite, ReviewRead } from "./excel";
+import {
+  describeParts,
+  outputHeaders,
+  planOptionsOf,
+  policyOnlyPlan,
+  readWithPolicySheet,
+  targetCheck,
+  valuesAfter,
+} from "./model";
+import { errorNotice, messageNotice, reviewedNotice, withAction, withLinesOf, writeNotice } from "./notices";
 import { ReviewAction, ReviewState } from "./review-state";
 import { Operation } from "./use-operation";
+import type { WrittenPolicy } from "./use-policy-form";
 
 export interface PendingWrite {
   readonly plan: WritePlan;
@@ -26,8 +36,9 @@ export interface PendingWrite {
 /** The policy sheet alone, waiting to be confirmed. */
 export interface PendingPolicy {
   readonly plan: PlanToWrite;
-  readonly sheet: string;
   readonly changes: readonly string[];
+  /** What the sheet will hold once written. */
+  readonly written: WrittenPolicy;
 }
 
 export interface WriteBackDeps {
@@ -40,11 +51,17 @@ export interface WriteBackDeps {
   readonly ownSheets: OwnSheets;
   /** Reads the sheet list (and the policy sheet) again after the workbook changed. */
   readonly reload: () => Promise<unknown>;
-  /** The policy form was written to this sheet. */
-  readonly onPolicySaved: (sheet: string) => void;
+  /** The policy sheet holds this policy now: Save policy or Write back wrote it. */
+  readonly onPolicyWritten: (written: WrittenPolicy) => void;
+  /**
+   * Runs the review on screen again on the values already read, with the policy Save policy
+   * wrote: its result, or undefined when it could not run.
+   */
+  readonly reviewAgain: (read: ReviewRead, policy: Policy) => ReviewResult | undefined;
 }
 
-export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, reload, onPolicySaved }: WriteBackDeps) {
+export function useWriteBack(deps: WriteBackDeps) {
+  const { lang, t, review, dispatch, operation, ownSheets, reload, onPolicyWritten, reviewAgain } = deps;
   const [pending, setPending] = useState<PendingWrite>();
   const [pendingPolicy, setPendingPolicy] = useState<PendingPolicy>();
   const dismissPolicy = useCallback(() => setPendingPolicy(undefined), []);
@@ -90,6 +107,13 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
             : shown,
         );
         dispatch({ type: "wrote", outcome });
+        const policySheet = plan.sheets.find((s) => s.kind === "policy");
+        if (outcome.ok && policySheet)
+          onPolicyWritten({
+            sheet: policySheet.name,
+            policy: result.policy,
+            values: valuesAfter(policySheet, read.policy?.values),
+          });
         await reload().catch(() => undefined);
       },
       { cancellable: true, onError: () => dispatch({ type: "failed" }) },
@@ -101,17 +125,32 @@ export function useWriteBack({ lang, t, review, dispatch, operation, ownSheets, 
     if (!policy) return;
     const { sheets, sheet } = policyOnlyPlan(policy, lang, ownSheets, existing);
     const plan = { sheets };
-    setPendingPolicy({ plan, sheet: sheet.name, changes: describeParts(excel.planParts(plan, lang), t) });
+    setPendingPolicy({
+      plan,
+      changes: describeParts(excel.planParts(plan, lang), t),
+      written: { sheet: sheet.name, policy, values: valuesAfter(sheet, existing) },
+    });
   };
 
-  const savePolicy = ({ plan, sheet }: PendingPolicy) => {
+  const savePolicy = ({ plan, written }: PendingPolicy) => {
     setPendingPolicy(undefined);
+    // A write asked about before is of the review made with the policy before this one.
+    setPending(undefined);
     return run({ key: "ui.status.savingPolicy" }, async () => {
       const outcome = await excel.writePlan(plan, lang, undefined);
       if (outcome.ok) {
-        showNotice(messageNotice("success", "ui.policy.saved", { sheet }));
-        onPolicySaved(sheet);
-        // The written policy is the one in force: later reviews read it back from the sheet.
+        onPolicyWritten(written);
+        // The saved policy is the one in force: the review on screen is made with it again, and
+        // its write plan writes over the sheet as saved, so Write back keeps the saved policy.
+        let again: ReviewResult | undefined;
+        if (read) {
+          const known = readWithPolicySheet(read, written.sheet, written.values);
+          dispatch({ type: "policySaved", read: known });
+          again = reviewAgain(known, written.policy);
+        }
+        const saved = messageNotice("success", "ui.policy.saved", { sheet: written.sheet });
+        showNotice(again ? withLinesOf(saved, reviewedNotice(again)) : saved);
+        // Later reviews read it back from the sheet.
         await reload().catch(() => undefined);
       } else {
         showNotice(writeNotice(outcome, []));

@@ -45,7 +45,7 @@ const i18n = require(path.join(ROOT, "lib/src/engine/i18n"));
 require(path.join(ROOT, "lib/src/engine/i18n/ui"));
 const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
 const { detectLedger } = require(path.join(ROOT, "lib/src/engine/review/ledger"));
-const { DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));
+const { completePolicy, DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));
 const { OUTPUT_HEADERS } = require(path.join(ROOT, "lib/src/engine/review/fields"));
 const { readDate } = require(path.join(ROOT, "lib/src/engine/cells"));
 
@@ -362,7 +362,7 @@ scenario(
     const { page } = pane;
     const before = await snapshot(pane);
     await review(pane, "Customers", { expect: SAMPLE_COUNTS });
-    await page.getByText(t("en", "ui.list.showing", { shown: 45, total: 45 }), { exact: true }).waitFor();
+    await page.getByText(t("en", "ui.list.showingAll", { total: 45 }), { exact: true }).waitFor();
     const row = customerRow(page, "en", "Adventure Works Cycles");
     assert.equal(await row.count(), 1, "one row for C0005");
     const text = await row.innerText();
@@ -1654,6 +1654,64 @@ scenario(
       notes.push(`${lang} ${width} px ${zoom * 100}%: ${lines[0]}`);
     }
     return notes.join("; ");
+  },
+);
+
+scenario(
+  "24 a policy saved after a review is the one Write back writes, without reviewing again; the next review reads it back",
+  async () => {
+    const pane = await openPane({ workbook: seed });
+    const { page } = pane;
+    await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+    await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
+    const mediumFrom = page.getByRole("textbox", { name: t("en", "policy.mediumFrom") });
+    await mediumFrom.fill("2.2");
+    await page.getByText(t("en", "ui.policy.source.defaultEdited"), { exact: true }).waitFor();
+    // Not saved: Write back waits, and says why beside it.
+    const write = page.getByRole("button", { name: t("en", "ui.action.write"), exact: true });
+    assert.equal(await isUsable(write), false, "Write back waits while the policy has edits not saved");
+    await page.getByText(t("en", "ui.reason.policyChanged"), { exact: true }).waitFor();
+    const previous = await currentNotice(page);
+    await page.getByRole("button", { name: t("en", "ui.policy.save"), exact: true }).click();
+    const question = page.getByRole("group", { name: t("en", "ui.confirm.policyTitle") });
+    await question.getByRole("button", { name: t("en", "ui.confirm.save"), exact: true }).click();
+    const savedNotice = await nextNotice(page, previous);
+    // The review on screen is made again with the saved policy, on the values already read.
+    assert.equal(
+      savedNotice,
+      `${t("en", "ui.policy.saved", { sheet: "Credit Policy" })}\n${reviewedText("en", "Customers", SAMPLE_COUNTS)}`,
+      "the save's notice",
+    );
+    await page.getByText(t("en", "ui.policy.source.sheet", { sheet: "Credit Policy" }), { exact: true }).waitFor();
+    const saved = completePolicy({ mediumFrom: 2.2 });
+    await writeBack(pane);
+    const after = await snapshot(pane);
+    const policy = sheetOf(after, "Credit Policy").values;
+    assert.equal(
+      policy.find((line) => line[0] === t("en", "policy.mediumFrom"))?.[1],
+      2.2,
+      "the saved 2.2 stays on the policy sheet",
+    );
+    assert.equal(policy[1][1], saved.version, "the policy sheet's version is the saved one's");
+    const history = sheetOf(after, "Credit Policy History")
+      .values.slice(1)
+      .map((line) => line[0])
+      .filter((v) => !blank(v));
+    assert.deepEqual(history, [saved.version], "the history records the saved version");
+    const rows = sheetOf(after, "Customers").values.slice(HEADER_ROW + 1);
+    const banded = rows.filter((line) => typeof line[TABLE_END] === "number" && line[TABLE_END] >= 2.2 && line[TABLE_END] < 2.5);
+    assert.ok(
+      banded.length > 0 && banded.every((line) => line[TABLE_END + 6] === "Medium"),
+      `scores 2.2–2.5 written as Medium: ${JSON.stringify(banded.map((l) => [l[TABLE_END], l[TABLE_END + 6]]))}`,
+    );
+    await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
+    assert.equal(await mediumFrom.inputValue(), "2.2", "the Policy tab still shows the saved value");
+    // A month later the review reads the saved policy back from its sheet.
+    await review(pane, "Customers", { asOf: "2026-12-31" });
+    await page.getByRole("tab", { name: t("en", "ui.tab.policy") }).click();
+    assert.equal(await mediumFrom.inputValue(), "2.2", "the next review reads 2.2 back");
+    noProblems(pane);
+    return `saved ${saved.version}, written and recorded; ${banded.length} customers scored 2.2–2.5 written Medium`;
   },
 );
 

@@ -17,7 +17,7 @@ import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
 import { formatCount, LangContext } from "../i18n";
 import { unavailableBecause } from "../blockers";
-import { customerRowArea, headersWhenMissing, mappableHeaders, reviewInputOf } from "../model";
+import { customerRowArea, formVersion, headersWhenMissing, mappableHeaders, reviewInputOf } from "../model";
 import {
   errorNotice,
   isExcelProblem,
@@ -28,7 +28,7 @@ import {
   withAction,
   withLinesOf,
 } from "../notices";
-import { Blocker, INITIAL_REVIEW, reviewBlocker, reviewReducer, writeBlocker } from "../review-state";
+import { Blocker, INITIAL_REVIEW, reviewBlocker, reviewReducer, ShownPolicy, writeBlocker } from "../review-state";
 import { suggestedSheet } from "../sheets";
 import { useOperation } from "../use-operation";
 import { usePolicyForm } from "../use-policy-form";
@@ -80,16 +80,6 @@ export default function App({ initialLang }: AppProps) {
   const { read, result } = review;
   const operation = useOperation(t);
   const { busy, cancel, notice, outcomes, showNotice, showProgress, isMounted, requestCancel, run } = operation;
-  const writeBack = useWriteBack({
-    lang,
-    t,
-    review,
-    dispatch,
-    operation,
-    ownSheets,
-    reload: () => loadState(sheet),
-    onPolicySaved: policyForm.saved,
-  });
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -102,12 +92,6 @@ export default function App({ initialLang }: AppProps) {
     noticeRef.current?.focus();
     noticeRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [outcomes]);
-
-  // A question about saving the policy is asked on its tab only: leaving the tab answers No.
-  const { dismissPolicy } = writeBack;
-  useEffect(() => {
-    if (tab !== "policy") dismissPolicy();
-  }, [tab, dismissPolicy]);
 
   const policyCheck = policyForm.check;
   const asOf = useMemo(() => {
@@ -148,6 +132,29 @@ export default function App({ initialLang }: AppProps) {
     },
     [lang],
   );
+
+  const writeBack = useWriteBack({
+    lang,
+    t,
+    review,
+    dispatch,
+    operation,
+    ownSheets,
+    reload: () => loadState(sheet),
+    onPolicyWritten: policyForm.saved,
+    // As a mapping change does: the values already read, no new read.
+    reviewAgain: (source, policy) => {
+      if (asOf === undefined) return undefined;
+      const again = reviewRead(source, policy, mapping, asOf);
+      return again instanceof CreditError ? undefined : again;
+    },
+  });
+
+  // A question about saving the policy is asked on its tab only: leaving the tab answers No.
+  const { dismissPolicy } = writeBack;
+  useEffect(() => {
+    if (tab !== "policy") dismissPolicy();
+  }, [tab, dismissPolicy]);
 
   const startReview = (target: string) => {
     if (asOf === undefined || !policyCheck.policy) return;
@@ -245,6 +252,19 @@ export default function App({ initialLang }: AppProps) {
   const unavailable = (blocker: Blocker | undefined) =>
     unavailableBecause(blocker, policyCheck.problem?.field, t, goToPolicyField);
   const reviewUnavailable = unavailable(reviewBlocker(running, sheet, asOf !== undefined, policyCheck.policy !== undefined));
+  /*
+   * Write back writes the review's policy and grades made with it, so it waits while the Policy
+   * tab shows another. An edit not saved does not run the review again: the whole review at each
+   * keystroke costs seconds on a large sheet, and a value half typed ("2." on the way to "2.25")
+   * would regrade the list under the user. The edit is taken when the user says so: Save policy
+   * runs the review again on the values read, Review reads and reviews with the form.
+   */
+  const reviewedVersion = useMemo(() => result && formVersion(result.policy), [result]);
+  const shownPolicy: ShownPolicy = !policyCheck.policy
+    ? "invalid"
+    : result && policyCheck.policy.version !== reviewedVersion
+      ? "changed"
+      : "reviewed";
 
   return (
     <LangContext.Provider value={{ lang, t }}>
@@ -283,14 +303,16 @@ export default function App({ initialLang }: AppProps) {
             busy: running,
             focusField: focusPolicyField,
             onFocused: () => setFocusPolicyField(undefined),
-            // An edit makes the question's plan stale: it is asked again on the next Save.
+            // An edit makes the questions' plans stale: Save policy asks again; Write back waits (shownPolicy).
             onChange: (key, value) => {
               writeBack.dismissPolicy();
+              writeBack.dismiss();
               policyForm.edit(key, value);
             },
             onSave: () => writeBack.askPolicy(policyCheck.policy, policyForm.lastSheetValues()),
             onReset: () => {
               writeBack.dismissPolicy();
+              writeBack.dismiss();
               policyForm.reset();
             },
             confirm: writeBack.pendingPolicy && {
@@ -307,7 +329,7 @@ export default function App({ initialLang }: AppProps) {
           busy={busy}
           cancel={cancel}
           reviewUnavailable={reviewUnavailable}
-          writeUnavailable={unavailable(writeBlocker(review, running))}
+          writeUnavailable={unavailable(writeBlocker(review, running, shownPolicy))}
           confirm={
             writeBack.pending && {
               changes: writeBack.pending.changes,

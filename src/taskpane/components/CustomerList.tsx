@@ -61,6 +61,21 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, onOpe
     [customers, grade, search, order, lang],
   );
   const shown = shownAll.slice(0, limit);
+  // How many match of all the review's customers (when a filter is set), and how many of those are shown so far.
+  const filtered = grade !== "all" || search.trim() !== "";
+  const paged = shown.length < shownAll.length;
+  const countKey = filtered
+    ? paged
+      ? "ui.list.matchingFirst"
+      : "ui.list.matching"
+    : paged
+      ? "ui.list.showingFirst"
+      : "ui.list.showingAll";
+  const counts = {
+    shown: formatCount(shown.length, lang),
+    matching: formatCount(shownAll.length, lang),
+    total: formatCount(customers.length, lang),
+  };
   const changeByRow = useMemo(() => new Map<number, CustomerChange>(changes?.customers.map((c) => [c.row, c])), [changes]);
   const responseByRow = useMemo(() => {
     const responses = changes?.responses;
@@ -111,11 +126,7 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, onOpe
           />
         </Field>
       </div>
-      <Text role="status">
-        {shownAll.length === 0
-          ? t("ui.list.empty")
-          : t("ui.list.showing", { shown: formatCount(shown.length, lang), total: formatCount(shownAll.length, lang) })}
-      </Text>
+      <Text role="status">{shownAll.length === 0 ? t("ui.list.empty") : t(countKey, counts)}</Text>
       {shown.length > 0 && (
         <ul className={styles.rows} aria-label={t("ui.list.label")}>
           {shown.map((c) => (

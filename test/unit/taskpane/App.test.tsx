@@ -296,13 +296,16 @@ describe("the customers", () => {
     fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "high" } });
     expect(rows()).toHaveLength(3);
     rows().forEach((r) => expect(r.textContent).toContain("High"));
-    expect(screen.getByText("Showing 3 of 3 customers.")).toBeTruthy();
+    // How many match of all the review's customers.
+    expect(screen.getByText("3 of 9 customers match the filter.")).toBeTruthy();
     fireEvent.change(screen.getByRole("combobox", { name: "Filter by grade" }), { target: { value: "all" } });
+    expect(screen.getByText("9 customers.")).toBeTruthy();
     fireEvent.change(screen.getByRole("combobox", { name: "Order" }), { target: { value: "row" } });
     expect(rows()[3].textContent).toMatch(/^Customer 4/);
     fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "customer 5" } });
     expect(rows()).toHaveLength(1);
     expect(rows()[0].textContent).toContain("Customer 5");
+    expect(screen.getByText("1 of 9 customers matches the filter.")).toBeTruthy();
     fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "C000009" } });
     expect(rows()[0].textContent).toContain("Customer 9");
     fireEvent.change(screen.getByRole("searchbox", { name: "Search customers" }), { target: { value: "nobody" } });

@@ -3,7 +3,9 @@
  * policy sheet and a --policy file, and an error pointing at the form field it is about.
  */
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { formToPolicy, policyToForm } from "../../../src/taskpane/model";
+import { CellValue } from "../../../src/engine/cells";
+import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
+import { formToPolicy, formVersion, policyOnlyPlan, policyToForm, valuesAfter } from "../../../src/taskpane/model";
 
 const form = (changes: Record<string, string>) => ({ ...policyToForm(DEFAULT_POLICY), ...changes });
 
@@ -34,5 +36,38 @@ describe("formToPolicy", () => {
     ["en", { highFrom: "2" }, "highFrom", "the high-risk band (2) must start above the medium-risk band (2.5)"],
   ] as const)("%s: %j is refused at its field, without a sheet row", (lang, changes, field, text) => {
     expect(formToPolicy(form(changes), lang)).toEqual({ problem: { field, text } });
+  });
+});
+
+test("formVersion: a share with more digits than the form shows is the form's version once in the form", () => {
+  const third = completePolicy({ overdueShare: 1 / 3 });
+  const inForm = formToPolicy(policyToForm(third), "en").policy!;
+  expect(inForm.version).not.toBe(third.version);
+  expect(formVersion(third)).toBe(inForm.version);
+  expect(formVersion(DEFAULT_POLICY)).toBe(DEFAULT_POLICY.version);
+});
+
+describe("valuesAfter: the policy sheet as Save policy leaves it", () => {
+  const saved = completePolicy({ mediumFrom: 2.2 });
+
+  test("over the sheet it read: the table rewritten, a note beside it kept, the policy read back is the one saved", () => {
+    const before: CellValue[][] = [
+      ["Setting", "Value", "Meaning", null],
+      ["highFrom", 4, null, "agreed with the board"],
+    ];
+    const { sheet } = policyOnlyPlan(saved, "en", {}, before);
+    const after = valuesAfter(sheet, before);
+    expect(after[1][3]).toBe("agreed with the board");
+    expect(readPolicySheet(after)).toEqual(saved);
+  });
+
+  test("a sheet written whole (none read) holds the table alone; blanks read back as empty text", () => {
+    const { sheet } = policyOnlyPlan(saved, "en", {});
+    expect(sheet.mode).toBe("replace");
+    const after = valuesAfter(sheet, [["stale", "row", "gone", "too"]]);
+    expect(after[0]).toEqual(sheet.blocks[0].values[0]);
+    expect(after.flat()).not.toContain(null);
+    expect(after.flat()).not.toContain("too");
+    expect(readPolicySheet(after)).toEqual(saved);
   });
 });

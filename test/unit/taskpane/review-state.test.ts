@@ -111,11 +111,30 @@ test("why Review can't be pressed: busy first, then the sheet, the date, the pol
   expect(reviewBlocker(false, "Customers", true, true)).toBeUndefined();
 });
 
-test("why Write back can't be pressed: busy, no review yet, or written since the read", () => {
-  expect(writeBlocker(INITIAL_REVIEW, false)).toBe("noReview");
-  expect(writeBlocker(after(...reviewed), true)).toBe("busy");
-  expect(writeBlocker(after(...reviewed, { type: "reading" }), false)).toBe("busy");
-  expect(writeBlocker(after(...reviewed), false)).toBeUndefined();
+test("why Write back can't be pressed: busy, no review yet, written since the read, or another policy shown", () => {
+  expect(writeBlocker(INITIAL_REVIEW, false, "reviewed")).toBe("noReview");
+  expect(writeBlocker(INITIAL_REVIEW, false, "invalid")).toBe("noReview");
+  expect(writeBlocker(after(...reviewed), true, "reviewed")).toBe("busy");
+  expect(writeBlocker(after(...reviewed, { type: "reading" }), false, "reviewed")).toBe("busy");
+  expect(writeBlocker(after(...reviewed), false, "reviewed")).toBeUndefined();
+  // The Policy tab shows a policy with an error, or one the review was not made with.
+  expect(writeBlocker(after(...reviewed), false, "invalid")).toBe("policy");
+  expect(writeBlocker(after(...reviewed), false, "changed")).toBe("policyChanged");
   const written = after(...reviewed, { type: "writing" }, { type: "wrote", outcome: outcome({ ok: true, written: [part] }) });
-  expect(writeBlocker(written, false)).toBe("written");
+  expect(writeBlocker(written, false, "reviewed")).toBe("written");
+  // Reviewing again is the way on either way: that is said first.
+  expect(writeBlocker(written, false, "changed")).toBe("written");
+});
+
+test("Save policy gives the read the policy sheet as written; a write since the read still holds Write back", () => {
+  const saved = { ...read1, policy: { name: "Credit Policy", values: [] } } as ReviewRead;
+  expect(reviewReducer(after(...reviewed), { type: "policySaved", read: saved })).toMatchObject({
+    phase: "reviewed",
+    read: saved,
+    writtenSinceRead: false,
+  });
+  const written = after(...reviewed, { type: "writing" }, { type: "wrote", outcome: outcome({ ok: true, written: [part] }) });
+  expect(reviewReducer(written, { type: "policySaved", read: saved })).toMatchObject({ read: saved, writtenSinceRead: true });
+  // Saved before any read: there is no read to tell.
+  expect(reviewReducer(INITIAL_REVIEW, { type: "policySaved", read: saved }).read).toBeUndefined();
 });

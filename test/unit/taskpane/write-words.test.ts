@@ -1,0 +1,46 @@
+/** What the write question and the write's notice say of each part: a row as a row, a sheet only laid out as that. */
+import "../../../src/engine/i18n/ui";
+import { translator } from "../../../src/engine/i18n";
+import type { WritePart } from "../../../src/taskpane/excel";
+import { describeParts } from "../../../src/taskpane/model";
+
+const history = (area?: WritePart["area"]): WritePart[] => [
+  { sheet: "Credit Policy History", role: "policyHistory" },
+  ...(area ? [{ sheet: "Credit Policy History", role: "policyHistory" as const, area }] : []),
+];
+
+test.each([
+  ["en", 'Sheet "Credit Policy History": the new policy version, row 3 added.'],
+  ["zh", "工作表“Credit Policy History”：新增政策版本，第 3 行。"],
+] as const)("one row added is said as one row (%s)", (lang, line) => {
+  expect(describeParts(history({ row: 2, column: 0, rows: 1, columns: 22 }), translator(lang))).toEqual([line]);
+});
+
+test("a header and a row added are rows 1–2", () => {
+  expect(describeParts(history({ row: 0, column: 0, rows: 2, columns: 22 }), translator("en"))).toEqual([
+    'Sheet "Credit Policy History": the new policy version, rows 1–2 added.',
+  ]);
+});
+
+test.each([
+  [
+    "en",
+    'Sheet "Credit Policy History": this policy version is recorded there already, so no row is added; its printed pages take this review\'s date.',
+  ],
+  ["zh", "工作表“Credit Policy History”：该政策版本已有记录，不新增行；其打印页改用本次审查的日期。"],
+] as const)("a history that has the version already gains no row, and says so (%s)", (lang, line) => {
+  expect(describeParts(history(), translator(lang))).toEqual([line]);
+});
+
+test("any other sheet with no cells written says it is only laid out again", () => {
+  expect(describeParts([{ sheet: "Credit Review Archive", role: "archive" }], translator("en"))).toEqual([
+    'Sheet "Credit Review Archive": no cell changes; only its layout for printing is set again.',
+  ]);
+});
+
+test("the output columns over one row: row 5", () => {
+  const parts: WritePart[] = [{ sheet: "Customers", role: "output", area: { row: 4, column: 11, rows: 1, columns: 2 } }];
+  expect(describeParts(parts, translator("en"), ["Risk score", "Payment points"])).toEqual([
+    'Sheet "Customers": columns L–M (Risk score, Payment points), row 5.',
+  ]);
+});
