@@ -244,11 +244,14 @@ export function summarise(
     const graded = c.errors.length === 0 && c.grade !== undefined;
     const statusKnown = c.overdueAmount !== undefined || c.daysPastDue !== undefined;
     if (statusKnown) overdueStatusKnown++;
-    // A customer that could not be graded is still a customer who pays late or not.
+    // A customer that could not be graded is still a customer who pays late or not; a graded one
+    // with blank overdue cells pays on time; one whose overdue figures could not be computed (an
+    // unreadable cell, an open invoice without a due date) may pay late or not: not counted.
+    const counted = statusKnown || (graded && !c.notes.some((n) => n.affects.includes("overdue")));
     if (repeat) {
-      repeat.counted ||= graded || statusKnown;
+      repeat.counted ||= counted;
       repeat.overdue ||= isOverdue(c.overdueAmount, c.daysPastDue);
-    } else if (graded || statusKnown) {
+    } else if (counted) {
       overdueCounted++;
       if (isOverdue(c.overdueAmount, c.daysPastDue)) overdueCustomers++;
     }

@@ -41,7 +41,7 @@ describe("the sample workbooks", () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     const output = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     expect(stdout).toContain(output);
-    expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.1% > 10%)");
+    expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.8% > 10%)");
     const wb = await loadWorkbook(output);
     const sheet = wb.getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
@@ -210,7 +210,7 @@ describe("the sample workbooks", () => {
         value: json.portfolio.overdueShare,
         threshold: 0.1,
         format: "percent",
-        text: "31.1% 的客户有逾期付款（超过 10% 即预警）。",
+        text: "31.8% 的客户有逾期付款（超过 10% 即预警）。",
       },
     ]);
     // The dashboard's headline figures, as the sample's customers add up.

@@ -72,3 +72,55 @@ test("the JSON counts customers per customer warning; the portfolio's is among i
     expect.objectContaining({ code: "OVERDUE_SHARE", value: 2 / 6, threshold: DEFAULT_POLICY.overdueShare }),
   ]);
 });
+
+describe("the share of customers overdue counts only customers whose overdue status can be told", () => {
+  const sheet = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    Array.from({ length: 4 }, () => ({ extra: [10000, 1000] })),
+  );
+  const ledger = (c3DueDate: unknown) => [
+    ["Customer ID", "Due date", "Amount"],
+    ["C001", serial("2026-06-30"), 1000],
+    ["C002", serial("2026-12-31"), 1000],
+    ["C003", c3DueDate, 1000],
+    ["C004", serial("2026-12-31"), 1000],
+  ];
+  const share = (c3DueDate: unknown) =>
+    runReview({
+      sheetName: "Customers",
+      values: sheet,
+      asOf,
+      policy: DEFAULT_POLICY,
+      ledger: { sheetName: "Invoices", values: ledger(c3DueDate) },
+    }).portfolio.overdueShare;
+
+  test("a graded customer with an open invoice whose due date is blank is neither overdue nor on time: 1 of 3, not 1 of 4", () => {
+    expect(share(null)).toBeCloseTo(1 / 3, 12);
+  });
+
+  test("with the due date given it is counted: 1 of 4", () => {
+    expect(share(serial("2026-12-31"))).toBeCloseTo(1 / 4, 12);
+  });
+
+  test("a graded customer whose overdue cell is blank pays on time and is counted", () => {
+    const values = customerSheet(
+      ["Outstanding balance", "Overdue amount"],
+      [{ extra: [1000, 500] }, { extra: [1000, null] }, { extra: [1000, 0] }],
+    );
+    expect(runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }).portfolio.overdueShare).toBeCloseTo(
+      1 / 3,
+      12,
+    );
+  });
+
+  test("one whose overdue cell cannot be read is not counted", () => {
+    const values = customerSheet(
+      ["Outstanding balance", "Overdue amount"],
+      [{ extra: [1000, 500] }, { extra: [1000, "lots"] }, { extra: [1000, 0] }],
+    );
+    expect(runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }).portfolio.overdueShare).toBeCloseTo(
+      1 / 2,
+      12,
+    );
+  });
+});
