@@ -10,7 +10,7 @@ import { CreditError, errorText } from "../engine/errors";
 import { Lang, MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { percentText } from "../engine/policy-values";
-import { inputTable, OUTPUT_KEYS } from "../engine/review/columns";
+import { inputTable, reviewColumnsOf } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
@@ -194,7 +194,7 @@ export function headersWhenMissing(
   origin: { row: number; column: number },
   mapping: Readonly<Record<string, InputField>>,
 ): MappableHeader[] {
-  const match = findHeaderRow(values, inputTable(mapping), 1, OUTPUT_KEYS);
+  const match = findHeaderRow(values, inputTable(mapping), 1, reviewColumnsOf);
   if (!match) return [];
   const mapped = new Set(Object.keys(mapping).map(headerKey));
   const list = match.unknown.map((u) => ({ column: columnLetter(u.column + origin.column), header: u.header }));

@@ -4,7 +4,7 @@
  * the same way by every face, and what a review made of it.
  */
 import { CellValue } from "../cells";
-import { OUTPUT_KEYS } from "./columns";
+import { reviewOwnColumns } from "./columns";
 import { headerKey, INPUT_FIELDS, InputField } from "./fields";
 import type { ColumnReport } from "./review";
 
@@ -57,13 +57,15 @@ export function mappingUse(mapping: ColumnMapping, columns: ColumnReport, header
   const used: MappingUse["used"][number][] = [];
   const unused: UnusedMapping[] = [];
   const onSheet = new Set(headerCells.map((cell) => headerKey(cell)));
+  const own = reviewOwnColumns(headerCells).all;
+  const reviewKeys = new Set([...own].map((c) => headerKey(headerCells[c])));
   for (const [header, field] of Object.entries(mapping)) {
     const key = headerKey(header);
     const found = columns.found.find((f) => f.field === field && headerKey(f.header) === key);
     const holder = columns.found.find((f) => f.field === field);
     if (found) used.push({ header: found.header, field, column: found.column });
     else if (!onSheet.has(key)) unused.push({ header, field, reason: "notOnSheet" });
-    else if (OUTPUT_KEYS.has(key) || !holder) unused.push({ header, field, reason: "reviewColumn" });
+    else if (reviewKeys.has(key) || !holder) unused.push({ header, field, reason: "reviewColumn" });
     else unused.push({ header, field, reason: "fieldTaken", usedColumn: holder.column });
   }
   used.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));

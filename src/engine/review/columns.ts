@@ -14,10 +14,11 @@ import {
   INPUT_FIELDS,
   isAgingHeaderKey,
   OUTPUT_ALIASES,
+  OutputField,
   REQUIRED_FIELDS,
 } from "./fields";
 import { columnLetter } from "../a1";
-import { aliasTable, findHeaderRow, HeaderKeys, HeaderMatch } from "./headers";
+import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
 import type { ZModel } from "../z-models";
@@ -27,13 +28,51 @@ export type ColumnMap = Partial<Record<InputField, number>>;
 
 const INPUT_TABLE = aliasTable(INPUT_ALIASES);
 const OUTPUT_TABLE = aliasTable(OUTPUT_ALIASES);
-/** The review's own output headers (aging columns too): on a reviewed sheet they are neither input fields nor unknown columns. */
-export const OUTPUT_KEYS: HeaderKeys = { has: (key) => OUTPUT_TABLE.has(key) || isAgingHeaderKey(key) };
 
 /** Which output column a header names, if it is one of the review's own. */
 export function outputFieldOf(header: CellValue) {
   return OUTPUT_TABLE.get(headerKey(header));
 }
+
+/**
+ * Fewer of the review's output headers on a header row than this are the user's own columns
+ * (a lone "Warnings", an "Overdue balance" the user keeps), not an earlier run's.
+ */
+export const MIN_OWN_OUTPUT_HEADERS = 3;
+
+export interface OwnColumns {
+  /** 0-based column of each output column an earlier run wrote: the rightmost one with its header, as a run appends on the right. */
+  readonly fields: Readonly<Partial<Record<OutputField, number>>>;
+  /** 0-based columns of an earlier run's aging buckets, whatever their edges, left to right. */
+  readonly aging: readonly number[];
+  /** All of them: on the customer sheet these are neither input columns nor unknown ones. */
+  readonly all: ReadonlySet<number>;
+}
+
+const NO_OWN_COLUMNS: OwnColumns = { fields: {}, aging: [], all: new Set() };
+
+/**
+ * Which columns of a header row the review wrote there: none unless the row holds at least
+ * MIN_OWN_OUTPUT_HEADERS of its output headers. A header the review once wrote over its own
+ * column may be one the user writes too ("Overdue balance"): it is the review's only on a row
+ * the review wrote, and otherwise the user's column, read as what it says.
+ */
+export function reviewOwnColumns(headerRow: readonly CellValue[]): OwnColumns {
+  const fields: Partial<Record<OutputField, number>> = {};
+  const aging: number[] = [];
+  headerRow.forEach((cell, column) => {
+    const key = headerKey(cell);
+    if (key === "") return;
+    const field = OUTPUT_TABLE.get(key);
+    if (field !== undefined) fields[field] = column;
+    else if (isAgingHeaderKey(key)) aging.push(column);
+  });
+  if (Object.keys(fields).length < MIN_OWN_OUTPUT_HEADERS) return NO_OWN_COLUMNS;
+  return { fields, aging, all: new Set([...(Object.values(fields) as number[]), ...aging]) };
+}
+
+/** The review's own columns of a row, as the header search takes them (see reviewOwnColumns). */
+export const reviewColumnsOf = (row: readonly CellValue[]): ReadonlySet<number> => reviewOwnColumns(row).all;
 
 /** The header → field table, with the headers the user mapped by hand added to it. */
 export function inputTable(mapping: Readonly<Record<string, InputField>> | undefined): Map<string, InputField> {
@@ -54,7 +93,7 @@ export function looksLikeCustomerSheet(
   topRows: readonly (readonly CellValue[])[],
   mapping?: Readonly<Record<string, InputField>>,
 ): boolean {
-  const match = findHeaderRow(topRows, inputTable(mapping), 3, OUTPUT_KEYS);
+  const match = findHeaderRow(topRows, inputTable(mapping), 3, reviewColumnsOf);
   return match !== undefined && match.columns.paymentHistory !== undefined;
 }
 
@@ -74,7 +113,7 @@ export function matchColumns(
   mapping: Readonly<Record<string, InputField>> | undefined,
   lang: Lang,
 ): SheetColumns {
-  const match = findHeaderRow(values, inputTable(mapping), 2, OUTPUT_KEYS);
+  const match = findHeaderRow(values, inputTable(mapping), 2, reviewColumnsOf);
   if (!match) throw new CreditError("value", "review.noHeader", { sheet: sheetName });
   const columns = match.columns as ColumnMap;
   const missingRequired = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);

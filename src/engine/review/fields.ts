@@ -169,7 +169,9 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
   previousScore: ["Last score", "Prior score", "上次评分", "上期得分"],
   creditLimit: ["Limit", "额度", "授信额度"],
   balance: ["Balance", "AR balance", "Receivable", "Receivables", "Accounts receivable", "应收账款", "应收余额", "余额"],
-  overdueAmount: ["Overdue", "Past due amount", "逾期"],
+  // "Overdue balance" and 逾期余额 once headed the review's own total too: on a row the review wrote
+  // that column is its own (see reviewOwnColumns), anywhere else it is the user's overdue amount.
+  overdueAmount: ["Overdue", "Past due amount", "Overdue balance", "逾期", "逾期余额"],
   daysPastDue: ["DPD", "Days overdue", "Overdue days"],
   negativeNewsDate: ["Negative news", "负面新闻", "Adverse news date"],
   currentAssets: ["流动资产合计"],
@@ -205,7 +207,7 @@ export function fieldNames(lang: Lang): ArgumentNames {
 /** The review's output columns' headers: written on the customer sheet, and how a re-run finds them. */
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   score: { en: "Risk score", zh: "风险评分" },
-  // Never an input column's header (nor one of its other names): a re-run would read its own output as input.
+  // Never an input column's header (nor one of its other names): what the review writes is never read back as the user's data.
   paymentHistoryPoints: { en: "Payment points", zh: "付款历史分" },
   contractPerformancePoints: { en: "Contract points", zh: "合同履行分" },
   industryRiskPoints: { en: "Industry points", zh: "行业风险分" },
@@ -313,8 +315,12 @@ export function recognisedHeaders<F extends string>(
 }
 
 export const INPUT_ALIASES = recognisedHeaders(FIELD_LABELS, OTHER_INPUT_HEADERS);
-/** Headers the review wrote over its own columns before: a sheet it reviewed then still has its columns found as its own. */
-const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = {
+/**
+ * Headers the review wrote over its own columns before: a sheet it reviewed then still has its
+ * columns found as its own. Users write them too, so they are input headers as well, told apart
+ * by the row they stand on (see reviewOwnColumns).
+ */
+export const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = {
   overdueBalance: ["逾期余额", "Overdue balance"],
 };
 export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS, EARLIER_OUTPUT_HEADERS);

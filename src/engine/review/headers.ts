@@ -31,10 +31,13 @@ export interface HeaderMatch<F extends string> {
 /** How far down a sheet a header row is looked for. */
 export const HEADER_SCAN_ROWS = 30;
 
-/** A set of header keys, or a rule that tells them (the review's aging columns, whatever their edges). */
-export interface HeaderKeys {
-  has(key: string): boolean;
-}
+/**
+ * The columns of a row that belong to someone else (the review's own output columns on a sheet
+ * it reviewed): neither fields nor unknown. Told from the whole row, never from a header alone.
+ */
+export type OtherColumns = (row: readonly CellValue[]) => ReadonlySet<number>;
+
+const NO_OTHER_COLUMNS: OtherColumns = () => new Set();
 
 export function aliasTable<F extends string>(aliases: Readonly<Record<F, readonly string[]>>): Map<string, F> {
   const table = new Map<string, F>();
@@ -53,15 +56,13 @@ function cellText(value: CellValue): string {
   return "";
 }
 
-/**
- * Matches one row as headers. `ignore` holds header keys that belong to someone else
- * (the review's own output columns) and are neither fields nor unknown.
- */
+/** Matches one row as headers, but for the columns `others` says belong to someone else. */
 export function matchRow<F extends string>(
   row: readonly CellValue[],
   table: Map<string, F>,
-  ignore: HeaderKeys = new Set(),
+  others: OtherColumns = NO_OTHER_COLUMNS,
 ): HeaderMatch<F> & { readonly found: number } {
+  const ignored = others(row);
   const columns: Partial<Record<F, number>> = {};
   const unknown: UnknownColumn[] = [];
   const duplicates: DuplicateColumn<F>[] = [];
@@ -70,9 +71,8 @@ export function matchRow<F extends string>(
   row.forEach((cell, column) => {
     const header = cellText(cell);
     headers[column] = header;
-    if (header === "") return;
+    if (header === "" || ignored.has(column)) return;
     const key = headerKey(header);
-    if (ignore.has(key)) return;
     const field = table.get(key);
     if (field === undefined) {
       unknown.push({ column, header });
@@ -91,12 +91,12 @@ export function findHeaderRow<F extends string>(
   rows: readonly (readonly CellValue[])[],
   table: Map<string, F>,
   minimum: number,
-  ignore: HeaderKeys = new Set(),
+  others: OtherColumns = NO_OTHER_COLUMNS,
 ): HeaderMatch<F> | undefined {
   let best: (HeaderMatch<F> & { found: number }) | undefined;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const match = matchRow(rows[r] ?? [], table, ignore);
+    const match = matchRow(rows[r] ?? [], table, others);
     if (match.found >= minimum && (best === undefined || match.found > best.found)) best = { ...match, headerRow: r };
   }
   return best;

@@ -7,15 +7,13 @@
 import { bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
-import { outputFieldOf } from "./columns";
-import { agingHeader, headerKey, isAgingHeaderKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
+import { reviewOwnColumns } from "./columns";
+import { agingHeader, headerKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { columnLetter, EXCEL_COLUMNS } from "../a1";
 import { HeaderMatch } from "./headers";
 import { GRADES } from "../policy";
 import { DATA_ERROR_GRADES, gradeName } from "./texts";
 
-/** Fewer of our headers side by side than this are the user's own columns, not an earlier run's. */
-const MIN_OWN_OUTPUT_HEADERS = 3;
 /** What the grade column of a run's row holds, in either language. */
 const WRITTEN_GRADES: ReadonlySet<string> = new Set([
   ...LANGS_OF_HEADERS.flatMap((lang) => GRADES.map((g) => gradeName(g, lang))),
@@ -57,27 +55,14 @@ export function outputPlace(
   };
   // Our columns are the rightmost ones with our headers (a run always appends on the right), and
   // only when several of them stand together: a lone user column headed "Warnings" is the user's.
-  let found: Partial<Record<OutputField, number>> = {};
-  let foundBuckets = new Map<number, number>();
-  let agingAt: number[] = [];
-  headerLine.forEach((cell, column) => {
-    const field = outputFieldOf(cell);
-    if (field !== undefined) {
-      found[field] = column;
-      return;
-    }
-    const key = headerKey(cell);
-    if (key === "" || !isAgingHeaderKey(key)) return;
-    agingAt.push(column);
-    const bucket = bucketOf(key);
+  const own = reviewOwnColumns(headerLine);
+  const found = own.fields;
+  const foundBuckets = new Map<number, number>();
+  for (const column of own.aging) {
+    const bucket = bucketOf(headerKey(headerLine[column]));
     if (bucket >= 0) foundBuckets.set(bucket, column);
-  });
-  if (Object.keys(found).length < MIN_OWN_OUTPUT_HEADERS) {
-    found = {};
-    foundBuckets = new Map();
-    agingAt = [];
   }
-  const ours = new Set([...(Object.values(found) as number[]), ...agingAt]);
+  const ours = own.all;
   // New output columns go right of everything the user has on the sheet, on any row.
   let lastUsed = -1;
   for (let r = 0; r < values.length; r++) {

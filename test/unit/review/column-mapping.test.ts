@@ -22,9 +22,10 @@ test("read: entries naming a field of the review are kept, the others set apart;
 
 test("use: read through the mapping, not on the sheet, its field taken by an earlier column, or one of the review's own columns", () => {
   const values = customerSheet(3);
-  // "Pay record" replaces Payment history; "Limit (old)" stands beside the Credit limit the review reads; "Risk score" is the review's own.
+  // "Pay record" replaces Payment history; "Limit (old)" stands beside the Credit limit the review reads; "Risk score" is
+  // the review's own, on a row an earlier review wrote (three of its headers).
   values[0][2] = "Pay record";
-  values[0].push("Limit (old)", "Risk score");
+  values[0].push("Limit (old)", "Risk score", "Risk grade", "Warnings");
   const mapping = {
     "pay RECORD": "paymentHistory",
     "Limit (old)": "creditLimit",
