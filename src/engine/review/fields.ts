@@ -331,7 +331,9 @@ export const REQUIRED_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "dueD
 
 /**
  * How headers are compared: case, spaces, punctuation and a trailing unit in brackets
- * ("Credit limit (USD)", "信用额度（元）") do not matter.
+ * ("Credit limit (USD)", "信用额度（元）") do not matter. A number sign is the word it stands for:
+ * "Customer #" and "Account #" are "Customer no" and "Account no" (№ is "No" once normalised),
+ * never the bare "Customer" that names the name column.
  */
 export function headerKey(text: unknown): string {
   if (typeof text !== "string" && typeof text !== "number") return "";
@@ -340,6 +342,7 @@ export function headerKey(text: unknown): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
+    .replace(/#/g, "no")
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 

@@ -221,6 +221,42 @@ describe("header row and columns", () => {
     expect(result.columns.unknown).toEqual([]);
   });
 
+  test.each([
+    "Customer #",
+    "Customer No.",
+    "Customer no",
+    "Account #",
+    "Account no",
+    "Account No.",
+    "Client #",
+    "Cust. #",
+    "Customer №",
+  ])("%j names the id column, beside a name column whose names are read", (header) => {
+    const values = [
+      [header, "Customer name", ...FACTOR_HEADERS],
+      ["10042", "Harbour Foods", 1, 2, 2, 2, 2],
+    ];
+    const result = review(values);
+    expect(result.columns.found.slice(0, 2)).toEqual([
+      { field: "id", column: "A", header },
+      { field: "name", column: "B", header: "Customer name" },
+    ]);
+    expect([result.columns.unknown, result.columns.duplicates]).toEqual([[], []]);
+    expect(result.customers[0]).toMatchObject({ id: "10042", name: "Harbour Foods" });
+  });
+
+  test("a number sign reads as no, wherever it stands; a header of it alone names nothing", () => {
+    expect(headerKey("Customer #")).toBe(headerKey("Customer no"));
+    expect(headerKey("Account#")).toBe(headerKey("Account No"));
+    expect(headerKey("Customer ＃ (SAP)")).toBe(headerKey("Customer no"));
+    expect(headerKey("Customer #")).not.toBe(headerKey("Customer"));
+    const values = [
+      ["#", "Customer", ...FACTOR_HEADERS],
+      [1, "Harbour Foods", 1, 2, 2, 2, 2],
+    ];
+    expect(review(values).columns.unknown).toEqual([{ column: "A", header: "#" }]);
+  });
+
   test("every header alias names one input field, and none is a header the review writes", () => {
     const owner = new Map<string, string>();
     for (const [field, aliases] of Object.entries(INPUT_ALIASES)) {
