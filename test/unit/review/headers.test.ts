@@ -257,6 +257,78 @@ describe("header row and columns", () => {
     expect(review(values).columns.unknown).toEqual([{ column: "A", header: "#" }]);
   });
 
+  test("a Chinese sheet headed in an analyst's own words has every column read, and its warnings follow", () => {
+    const values = [
+      [
+        "客户代码",
+        "公司名称",
+        ...FACTOR_HEADERS_ZH,
+        "上期风险评分",
+        "赊销额度",
+        "欠款余额",
+        "逾期账款",
+        "逾期日数",
+        "主营业务收入",
+      ],
+      ["K-001", "华东机电", 2, 2, 2, 2, 2, 1.5, 100_000, 130_000, 40_000, 95, 5_000_000],
+    ];
+    const result = review(values, {}, "zh");
+    expect(result.columns.found.map((f) => [f.field, f.header])).toEqual([
+      ["id", "客户代码"],
+      ["name", "公司名称"],
+      ...FACTOR_HEADERS_ZH.map((h, i) => [
+        ["paymentHistory", "contractPerformance", "industryRisk", "marketReputation", "complianceRecord"][i],
+        h,
+      ]),
+      ["previousScore", "上期风险评分"],
+      ["creditLimit", "赊销额度"],
+      ["balance", "欠款余额"],
+      ["overdueAmount", "逾期账款"],
+      ["daysPastDue", "逾期日数"],
+      ["sales", "主营业务收入"],
+    ]);
+    expect(result.columns.unknown).toEqual([]);
+    const c = result.customers[0];
+    expect([c.id, c.name, c.creditLimit, c.balance, c.overdueAmount, c.daysPastDue]).toEqual([
+      "K-001",
+      "华东机电",
+      100_000,
+      130_000,
+      40_000,
+      95,
+    ]);
+    expect(c.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["OVER_LIMIT", "OVERDUE_90"]));
+  });
+
+  test.each([
+    ["客户编号", "id"],
+    ["客户号", "id"],
+    ["客商编码", "id"],
+    ["客户名称", "name"],
+    ["客户全称", "name"],
+    ["企业名称", "name"],
+    ["授信额度", "creditLimit"],
+    ["信用限额", "creditLimit"],
+    ["应收账款余额", "balance"],
+    ["应收帐款余额", "balance"],
+    ["应收款", "balance"],
+    ["欠款", "balance"],
+    ["逾期余额", "overdueAmount"],
+    ["超期金额", "overdueAmount"],
+    ["逾期天数", "daysPastDue"],
+    ["超期天数", "daysPastDue"],
+    ["拖欠天数", "daysPastDue"],
+  ] as const)("%s names the %s column", (header, field) => {
+    const named = field === "id" || field === "name";
+    const values = [
+      named ? [header, ...FACTOR_HEADERS_ZH] : ["客户", ...FACTOR_HEADERS_ZH, header],
+      named ? ["华东机电", 2, 2, 2, 2, 2] : ["华东机电", 2, 2, 2, 2, 2, 100],
+    ];
+    const result = review(values, {}, "zh");
+    expect(result.columns.found.find((f) => f.header === header)).toEqual({ field, column: named ? "A" : "G", header });
+    expect(result.columns.unknown).toEqual([]);
+  });
+
   test("every header alias names one input field, and none is a header the review writes", () => {
     const owner = new Map<string, string>();
     for (const [field, aliases] of Object.entries(INPUT_ALIASES)) {
