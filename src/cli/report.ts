@@ -55,6 +55,7 @@ import {
   warningChangeCounts,
   warningChangeText,
   warningTitle,
+  totalWithoutColumnText,
 } from "../engine/review/texts";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
@@ -526,16 +527,21 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
   const percent = (n: number) => formatShare(n, lang);
-  lines.push(pair("summary.exposure", money(p.exposure)));
+  // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
+  const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
+  lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure)));
   lines.push(
-    `${pair("summary.creditLimits", money(p.creditLimits))}   ` +
-      pair("summary.utilisation", p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)),
+    `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits))}   ` +
+      pair(
+        "summary.utilisation",
+        unknown("utilisation") ?? (p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)),
+      ),
   );
   if (p.overdueAmount !== undefined)
     lines.push(pair("summary.overdueAmount", amountWithShare(p.overdueAmount, p.exposure, lang)));
   if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
   lines.push(
-    `${pair("summary.exposureAtRisk", amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
+    `${pair("summary.exposureAtRisk", unknown("exposureAtRisk") ?? amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
       t("sep.aside", {
         main: pair("summary.customersAtRisk", count(p.customersAtRisk)),
         aside: pair("summary.customersNeedingAction", count(p.customersNeedingAction)),

@@ -134,6 +134,31 @@ function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: str
   return needs.some((way) => way.every(has));
 }
 
+/** What a check needs besides the sheet's columns: an archive of earlier reviews, or an invoice ledger. */
+export type OtherNeed = "archive" | "ledger";
+export type CheckNeed = InputField | OtherNeed;
+
+/** OVERDUE_SHARE, the portfolio's check, needs to know who is overdue: an overdue column, or a ledger. */
+const OVERDUE_SHARE_NEEDS: readonly (readonly CheckNeed[])[] = [["overdueAmount"], ["daysPastDue"], ["ledger"]];
+
+/** The ways a check can run, each what it needs together: the customer checks' table, and the portfolio's. */
+export function checkWays(code: WarningCode): readonly (readonly CheckNeed[])[] {
+  return code === "OVERDUE_SHARE" ? OVERDUE_SHARE_NEEDS : (CUSTOMER_CHECKS.find((c) => c.code === code)?.needs ?? []);
+}
+
+/**
+ * What a check the review switched off lacks, per way it could run: the columns of that way the
+ * sheet has not, and the archive or ledger it names (the check would run with one). A way that
+ * lacks everything another lacks and more is left out: the other is the nearer.
+ */
+export function missingNeeds(code: WarningCode, found: readonly InputField[]): CheckNeed[][] {
+  const present = new Set<CheckNeed>(found);
+  const ways = checkWays(code).map((way) => way.filter((need) => !present.has(need)));
+  return ways.filter(
+    (way, i) => !ways.some((other, j) => j !== i && other.length < way.length && other.every((need) => way.includes(need))),
+  );
+}
+
 export interface AvailableChecks {
   readonly active: typeof CUSTOMER_CHECKS;
   /** The warnings the sheet's columns cannot support, in the order of WARNING_CODES. */
@@ -160,7 +185,7 @@ export function availableChecks(
   const has = (need: string) =>
     need === "archive" ? hasArchive : need === "ledger" ? hasLedger : columns[need as InputField] !== undefined;
   const active = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
-  const overdueKnown = hasLedger || columns.overdueAmount !== undefined || columns.daysPastDue !== undefined;
+  const overdueKnown = checkIsAvailable(OVERDUE_SHARE_NEEDS, has);
   const skipped: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !active.includes(c)).map((c) => c.code);
   if (!overdueKnown) skipped.splice(1, 0, "OVERDUE_SHARE");
   const zWithoutSales =

@@ -39,6 +39,8 @@ import {
   movedLines,
   typedOverCellTexts,
   checkedReviewText,
+  checkMissingText,
+  totalWithoutColumnText,
   undatedArchiveText,
   gradeMovesFromPolicy,
   unmatchedText,
@@ -47,7 +49,7 @@ import {
 } from "./texts";
 import { WIDTH, wrappedText } from "./sheet-layout";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
-import { CUSTOMER_WARNING_CODES } from "./warnings";
+import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
 /** The right half's first column: one empty column after the figures' four. */
@@ -108,6 +110,12 @@ function pane(blocks: Block[], column: number, row: number, wrapped = false) {
       this.add([[label]], ["text"]);
       row += texts.length - 1;
     },
+    /** A text under a table's row, from its second column on: what the row's cell could only say in short. */
+    under(text: string) {
+      const texts = rowsOf(text, 1);
+      put(texts, false, 1);
+      row += texts.length;
+    },
     gap() {
       row++;
     },
@@ -140,6 +148,9 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   const pair = (label: string, value: PlanValue, format: CellFormat) => left.add([[label, value]], ["text", format]);
   const note = (label: string, text: string) => left.note(label, text);
   const shareOfExposure = (amount: number) => (p.exposure > 0 ? amount / p.exposure : 0);
+  // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
+  const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
+  const noBalances = unknown("exposure");
 
   left.line(t("summary.title"), true);
   pair(t("summary.asOf"), result.asOf, "date");
@@ -151,16 +162,23 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
   if (result.amountUnits.unit) pair(t("summary.amountUnit"), result.amountUnits.unit.label, "text");
   pair(t("summary.customers"), p.reviewed, "integer");
   pair(t("summary.withErrors"), p.withErrors, "integer");
-  pair(t("summary.exposure"), p.exposure, "money");
+  if (noBalances) note(t("summary.exposure"), noBalances);
+  else pair(t("summary.exposure"), p.exposure, "money");
   if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
-  pair(t("summary.creditLimits"), p.creditLimits, "money");
-  if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
+  const noLimits = unknown("creditLimits");
+  if (noLimits) note(t("summary.creditLimits"), noLimits);
+  else pair(t("summary.creditLimits"), p.creditLimits, "money");
+  const noUtilisation = unknown("utilisation");
+  if (noUtilisation) note(t("summary.utilisation"), noUtilisation);
+  else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
   else pair(t("summary.utilisation"), p.utilisation, "percent");
   if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
   else left.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
   if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
   else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
+  if (noBalances) note(t("summary.exposureAtRisk"), noBalances);
+  else
+    left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
   pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
   pair(t("summary.customersNeedingAction"), p.customersNeedingAction, "integer");
   note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
@@ -173,23 +191,30 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     [false, true, true, true],
   );
   const gradeRows = left.row;
+  // Without a balance column the exposure is unknown (the headline says why): its cells stay empty.
+  const exposureOf = (amount: number, share: number) => (noBalances ? [null, null] : [amount, share]);
   left.add(
-    GRADES.map((g) => [gradeName(g, lang), p.byGrade[g], p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])]),
+    GRADES.map((g) => [
+      gradeName(g, lang),
+      p.byGrade[g],
+      ...exposureOf(p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])),
+    ]),
     ["text", "integer", "money", "percent"],
   );
   // The customers not graded and a total, so the table adds up to the headline's exposure and 100%.
   if (p.withErrors > 0)
     left.add(
-      [[t("summary.notGraded"), p.withErrors, p.exposureNotGraded, shareOfExposure(p.exposureNotGraded)]],
+      [[t("summary.notGraded"), p.withErrors, ...exposureOf(p.exposureNotGraded, shareOfExposure(p.exposureNotGraded))]],
       ["text", "integer", "money", "percent"],
     );
   left.add(
-    [[t("summary.total"), p.customers, p.exposure, p.exposure > 0 ? 1 : 0]],
+    [[t("summary.total"), p.customers, ...exposureOf(p.exposure, p.exposure > 0 ? 1 : 0)]],
     ["text", "integer", "money", "percent"],
     true,
   );
-  const charts: ChartPlan[] = [
-    {
+  const charts: ChartPlan[] = [];
+  if (!noBalances)
+    charts.push({
       kind: "column",
       title: t("summary.exposureChart"),
       seriesName: t("summary.gradeExposure"),
@@ -197,8 +222,7 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
       values: { row: gradeRows, column: 2, rows: GRADES.length, columns: 1 },
       place: { row: 0, column: RIGHT, rows: CHART_ROWS, columns: 5 },
       format: "money",
-    },
-  ];
+    });
   if (p.aging) {
     left.gap();
     left.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true, [false, true]);
@@ -315,16 +339,21 @@ export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang)
     false,
     true,
   ]);
-  left.add(
-    CUSTOMER_WARNING_CODES.map((code) => [warningTitle(code, lang, result.policy), code, p.warningCounts[code]]),
-    ["text", "text", "integer"],
-  );
+  // A check switched off for want of a column found nobody, and counted nobody: it says so, and
+  // under its row what it lacks.
+  const skipped = new Set(result.columns.skippedChecks);
+  const warningRow = (code: WarningCode, shown: PlanValue, format: CellFormat) => {
+    const title = warningTitle(code, lang, result.policy);
+    if (!skipped.has(code)) left.add([[title, code, shown]], ["text", "text", format]);
+    else {
+      left.add([[title, code, t("check.notChecked")]], ["text", "text", "text"]);
+      left.under(checkMissingText(code, result.columns, lang));
+    }
+  };
+  for (const code of CUSTOMER_WARNING_CODES) warningRow(code, p.warningCounts[code], "integer");
   // The portfolio's warning is no customer's: its figure against its threshold, under a header of its own.
   left.add([[t("summary.portfolioWarnings"), t("summary.code"), t("summary.overdueShare")]], ["text", "text", "text"], true);
-  left.add(
-    [[warningTitle("OVERDUE_SHARE", lang, result.policy), "OVERDUE_SHARE", overdueShareText(p, result.policy, lang)]],
-    ["text", "text", "text"],
-  );
+  warningRow("OVERDUE_SHARE", overdueShareText(p, result.policy, lang), "text");
 
   const right = pane(blocks, RIGHT, CHART_ROWS + 1);
   // Section titles stand on their own line, so the name column is as wide as the names. The grade

@@ -25,10 +25,11 @@ import type {
   SettingChange,
 } from "./changes";
 import { Action, Decision, Reason, RULES, Rule } from "./decisions";
-import { FIELD_LABELS, fieldNames, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
+import { FIELD_LABELS, fieldNames, InputField, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
+import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
+import { CheckNeed, missingNeeds } from "./columns";
 import type { ReviewsPastDue } from "./review-due";
 import type { MovedRows, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
@@ -58,6 +59,55 @@ export function monitoringName(monitoring: Monitoring, months: number, lang: Lan
 /** A warning's title; the overdue warning's names its day count, which is a policy setting. */
 export function warningTitle(code: WarningCode, lang: Lang, policy: Pick<Policy, "overdueDays">): string {
   return message(lang, `warning.${code}`, { days: policy.overdueDays });
+}
+
+/**
+ * What a check switched off for want of a column lacks, in a few words: "no Credit limit and
+ * Outstanding balance columns", "no Previous score column or archive of earlier reviews".
+ */
+export function checkMissingText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
+  const t = (key: MessageKey, params?: Record<string, string>) => message(lang, key, params);
+  const name = (field: InputField) => t("check.field", { field: FIELD_LABELS[field][lang] });
+  const isField = (need: CheckNeed): need is InputField => need !== "archive" && need !== "ledger";
+  const listed = (names: readonly string[]) =>
+    names.length < 2 ? names.join("") : names.slice(0, -1).join(t("check.and")) + t("check.lastAnd") + names[names.length - 1];
+  const ways = missingNeeds(
+    code,
+    columns.found.map((f) => f.field),
+  );
+  // Ways of one column each read as one phrase ("Overdue amount or Days past due column"), before the others.
+  const single = ways.filter((way) => way.length === 1 && isField(way[0])).map((way) => name(way[0] as InputField));
+  const parts = single.length ? [t("check.column", { fields: single.join(t("check.or")) })] : [];
+  for (const way of ways) {
+    const fields = way.filter(isField);
+    if (fields.length > 1 || (fields.length === 1 && way.length > 1))
+      parts.push(t(fields.length > 1 ? "check.columns" : "check.column", { fields: listed(fields.map(name)) }));
+    for (const other of way.filter((need) => !isField(need))) parts.push(t(`check.${other as "archive" | "ledger"}`));
+  }
+  return t("check.missing", { needs: parts.join(t("check.or")) });
+}
+
+/** What a switched-off check shows in place of its count: "not checked (no Previous score column or archive of earlier reviews)". */
+export function notCheckedText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
+  return message(lang, "check.notCheckedFor", { missing: checkMissingText(code, columns, lang) });
+}
+
+/** The portfolio totals that are sums of a column: without it they are unknown, not 0. */
+const TOTAL_COLUMNS = {
+  exposure: ["balance"],
+  exposureAtRisk: ["balance"],
+  creditLimits: ["creditLimit"],
+  utilisation: ["creditLimit", "balance"],
+} as const satisfies Record<string, readonly InputField[]>;
+
+/** What a portfolio total shows when the sheet has no column it adds up, "n/a (no Outstanding balance column)"; undefined when it has. */
+export function totalWithoutColumnText(
+  total: keyof typeof TOTAL_COLUMNS,
+  columns: Pick<ColumnReport, "found">,
+  lang: Lang,
+): string | undefined {
+  const missing = TOTAL_COLUMNS[total].find((field) => !columns.found.some((f) => f.field === field));
+  return missing && message(lang, "summary.noColumn", { column: FIELD_LABELS[missing][lang] });
 }
 
 /** What a sheet without a Sales column leaves out (see ColumnReport.zWithoutSales), in every face's words. */

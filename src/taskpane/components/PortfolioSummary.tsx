@@ -7,7 +7,13 @@ import "../../engine/i18n/ui";
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
-import { amountWithShare, formatFigure, formatShare, portfolioWarningList } from "../../engine/review/texts";
+import {
+  amountWithShare,
+  formatFigure,
+  formatShare,
+  portfolioWarningList,
+  totalWithoutColumnText,
+} from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { GradeBadge } from "./GradeBadge";
@@ -36,21 +42,31 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const percent = (v: number) => formatShare(v, lang);
   /** An amount with its share of the exposure, as the summary sheet shows it in the next cell. */
   const withShare = (v: number) => amountWithShare(v, p.exposure, lang);
+  /** A total of a column the sheet does not have is unknown, said so in its place as the summary sheet says it. */
+  const total = (label: string, figure: Parameters<typeof totalWithoutColumnText>[0], known: () => string): Fact => {
+    const unknown = totalWithoutColumnText(figure, result.columns, lang);
+    return unknown ? [label, unknown] : [label, known(), true];
+  };
+  const noBalances = totalWithoutColumnText("exposure", result.columns, lang) !== undefined;
+  const utilisationFact = (): Fact => {
+    const label = t("summary.utilisation");
+    const unknown = totalWithoutColumnText("utilisation", result.columns, lang);
+    if (unknown) return [label, unknown];
+    return p.utilisation === undefined ? [label, t("summary.noLimits")] : [label, percent(p.utilisation), true];
+  };
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],
     [t("summary.withErrors"), formatCount(p.withErrors, lang), true],
-    [t("summary.exposure"), money(p.exposure), true],
-    [t("summary.creditLimits"), money(p.creditLimits), true],
-    p.utilisation === undefined
-      ? [t("summary.utilisation"), t("summary.noLimits")]
-      : [t("summary.utilisation"), percent(p.utilisation), true],
+    total(t("summary.exposure"), "exposure", () => money(p.exposure)),
+    total(t("summary.creditLimits"), "creditLimits", () => money(p.creditLimits)),
+    utilisationFact(),
     p.overdueAmount === undefined
       ? [t("summary.overdueAmount"), t("summary.notAvailable")]
       : [t("summary.overdueAmount"), withShare(p.overdueAmount), true],
     p.overdueShare === undefined
       ? [t("summary.overdueShare"), t("summary.notAvailable")]
       : [t("summary.overdueShare"), percent(p.overdueShare), true],
-    [t("summary.exposureAtRisk"), withShare(p.exposureAtRisk), true],
+    total(t("summary.exposureAtRisk"), "exposureAtRisk", () => withShare(p.exposureAtRisk)),
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
     [t("summary.customersNeedingAction"), formatCount(p.customersNeedingAction, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
@@ -70,13 +86,16 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
               <GradeBadge grade={g} />
             </span>
             <span className={panel.figure}>{t("ui.summary.gradeCustomers", { count: formatCount(p.byGrade[g], lang) })}</span>
-            <span className={mergeClasses(panel.figure, styles.amount)}>
-              <span className={panel.visuallyHidden}>
-                {t("summary.gradeExposure")}
-                {t("sep.label")}
+            {/* Without a balance column the exposure is unknown (the facts above say why), not 0. */}
+            {!noBalances && (
+              <span className={mergeClasses(panel.figure, styles.amount)}>
+                <span className={panel.visuallyHidden}>
+                  {t("summary.gradeExposure")}
+                  {t("sep.label")}
+                </span>
+                {money(p.exposureByGrade[g])}
               </span>
-              {money(p.exposureByGrade[g])}
-            </span>
+            )}
           </li>
         ))}
       </ul>
