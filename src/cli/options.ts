@@ -2,7 +2,7 @@
 import "../engine/i18n/cli";
 import { parseArgs } from "node:util";
 import { isLang, Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
-import { likelyMeant } from "./nearest";
+import { likelyMeant } from "../engine/nearest";
 
 export interface Options {
   readonly input: string;

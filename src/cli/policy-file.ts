@@ -13,7 +13,7 @@ import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
 import { jsonStop } from "./json-stop";
-import { likelyMeant } from "./nearest";
+import { likelyMeant } from "../engine/nearest";
 import { LIMITS, mib } from "./package/bounds";
 
 export class PolicyFileError extends Error {

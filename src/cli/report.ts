@@ -56,6 +56,7 @@ import {
   warningChangeText,
   warningTitle,
   totalWithoutColumnText,
+  checkMissingText,
 } from "../engine/review/texts";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
@@ -465,6 +466,43 @@ function fit(text: string, size: number, flushRight = false): string {
   return flushRight ? padding + out : out + padding;
 }
 
+/** Unrecognised headers the printed report names before "… and N more": the JSON has them all. */
+const SHOWN_UNKNOWN = 10;
+
+/**
+ * The printed report's word on the sheet's columns: the headers not recognised (with the one each
+ * likely misspells), the repeated ones, and each check switched off with what it lacks. Nothing
+ * when every column was recognised and every check ran.
+ */
+function columnsLines(result: ReviewResult, lang: Lang): string[] {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
+  const { unknown, duplicates, skippedChecks, zWithoutSales, headerRow } = result.columns;
+  if (!unknown.length && !duplicates.length && !skippedChecks.length && !zWithoutSales) return [];
+  const lines = [t("cli.columns", { row: headerRow })];
+  if (unknown.length) {
+    const named = unknown.slice(0, SHOWN_UNKNOWN).map((u) => {
+      const header = t("cli.columnsUnknownHeader", { column: u.column, header: u.header });
+      return u.suggestion ? t("cli.columnsMeant", { header, meant: u.suggestion.header }) : header;
+    });
+    if (unknown.length > SHOWN_UNKNOWN)
+      named.push(t("cli.columnsMore", { count: formatCount(unknown.length - SHOWN_UNKNOWN, lang) }));
+    lines.push(`  ${labelled(t("cli.columnsUnknown"), named.join(t("sep.list")), lang)}`);
+  }
+  if (duplicates.length) {
+    const repeats = duplicates.map((d) =>
+      t("cli.columnsRepeat", { column: d.column, field: FIELD_LABELS[d.field][lang], usedColumn: d.usedColumn }),
+    );
+    lines.push(`  ${labelled(t("cli.columnsRepeated"), repeats.join(t("sep.items")), lang)}`);
+  }
+  if (skippedChecks.length) {
+    lines.push(`  ${labelled(t("cli.columnsNotChecked"), "", lang).trimEnd()}`);
+    for (const code of skippedChecks)
+      lines.push(`    ${labelled(warningTitle(code, lang, result.policy), checkMissingText(code, result.columns, lang), lang)}`);
+  }
+  if (zWithoutSales) lines.push(`  ${zWithoutSalesText(result.policy, lang)}`);
+  return lines;
+}
+
 const SHOWN_ROWS = 60;
 const SHOWN_PROBLEMS = 30;
 
@@ -582,10 +620,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
   lines.push(...trendLines(result.trend, lang));
-  const skipped = result.columns.skippedChecks;
-  if (skipped.length)
-    lines.push(t("cli.skipped", { checks: skipped.map((code) => warningTitle(code, lang, result.policy)).join(t("sep.list")) }));
-  if (result.columns.zWithoutSales) lines.push(zWithoutSalesText(result.policy, lang));
+  lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));
   lines.push(`→ ${output}`);

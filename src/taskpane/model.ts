@@ -10,7 +10,7 @@ import { CreditError, errorText } from "../engine/errors";
 import { Lang, MessageKey, Translate } from "../engine/i18n";
 import { Policy, POLICY_FIELDS, PolicyField } from "../engine/policy";
 import { percentText } from "../engine/policy-values";
-import { inputTable, reviewColumnsOf } from "../engine/review/columns";
+import { headerSuggester, inputTable, reviewColumnsOf } from "../engine/review/columns";
 import { headerKey, InputField } from "../engine/review/fields";
 import { findHeaderRow } from "../engine/review/headers";
 import { readPolicySheet } from "../engine/review/policy-sheet";
@@ -20,7 +20,6 @@ import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
 import { PlanOptions, SheetPlan } from "../engine/review/write-plan";
-import { CUSTOMER_CHECKS, WarningCode } from "../engine/review/warnings";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
 // ---- policy form ------------------------------------------------------------------------
@@ -172,16 +171,11 @@ export function policyOnlyPlan(
 
 // ---- columns ------------------------------------------------------------------------------
 
-/** Which fields each switched-off check needs, from the engine's check table. */
-export function checkNeeds(code: WarningCode, t: Translate): string {
-  const check = CUSTOMER_CHECKS.find((c) => c.code === code);
-  if (!check) return t("ui.columns.overdueData");
-  return check.needs.map((way) => way.map((f) => t(`ui.field.${f}`)).join(t("ui.columns.and"))).join(t("ui.columns.or"));
-}
-
 export interface MappableHeader {
   readonly column: string;
   readonly header: string;
+  /** The header it is likely a misspelling of, and that header's field (see headerSuggester). */
+  readonly suggestion?: { readonly field: InputField; readonly header: string };
 }
 
 /**
@@ -197,7 +191,12 @@ export function headersWhenMissing(
   const match = findHeaderRow(values, inputTable(mapping), 1, reviewColumnsOf);
   if (!match) return [];
   const mapped = new Set(Object.keys(mapping).map(headerKey));
-  const list = match.unknown.map((u) => ({ column: columnLetter(u.column + origin.column), header: u.header }));
+  const suggest = headerSuggester(Object.keys(match.columns) as InputField[]);
+  const list: MappableHeader[] = match.unknown.map((u) => {
+    const suggestion = suggest(u.header);
+    const column = columnLetter(u.column + origin.column);
+    return suggestion ? { column, header: u.header, suggestion } : { column, header: u.header };
+  });
   match.headers.forEach((h, c) => {
     if (h && mapped.has(headerKey(h))) list.push({ column: columnLetter(c + origin.column), header: h });
   });

@@ -5,7 +5,14 @@
  */
 export const cliEn = {
   "cli.more": "… and {count} more {count|customer|customers} (see the output workbook, or use --json)",
-  "cli.skipped": "Checks skipped for missing columns: {checks}",
+  "cli.columns": "Columns (header on row {row}):",
+  "cli.columnsUnknown": "Not recognised",
+  "cli.columnsUnknownHeader": 'column {column} "{header}"',
+  "cli.columnsMeant": '{header} (did you mean "{meant}"?)',
+  "cli.columnsMore": "… and {count} more",
+  "cli.columnsRepeated": "Repeated",
+  "cli.columnsRepeat": "column {column} repeats {field} (column {usedColumn} is read)",
+  "cli.columnsNotChecked": "Not checked",
   "cli.heading": "{title} — {sheet}, {asOf} {date}",
   "cli.warningCounts": "Customers per warning",
   "cli.gradeCounts": "Customers per grade",

@@ -5,7 +5,14 @@ import { CliMessageKey } from "./cli-en";
 
 export const cliZh: Record<CliMessageKey, string> = {
   "cli.more": "……另有 {count} 位客户（见输出工作簿，或使用 --json）",
-  "cli.skipped": "因缺少列而跳过的检查：{checks}",
+  "cli.columns": "列（表头在第 {row} 行）：",
+  "cli.columnsUnknown": "未识别的表头",
+  "cli.columnsUnknownHeader": "{column} 列“{header}”",
+  "cli.columnsMeant": "{header}（是否想写“{meant}”？）",
+  "cli.columnsMore": "……另有 {count} 个",
+  "cli.columnsRepeated": "重复的列",
+  "cli.columnsRepeat": "{column} 列重复“{field}”（读取 {usedColumn} 列）",
+  "cli.columnsNotChecked": "未检查",
   "cli.heading": "{title}：工作表“{sheet}”，{asOf} {date}",
   "cli.warningCounts": "各项预警的客户数",
   "cli.gradeCounts": "各风险等级的客户数",

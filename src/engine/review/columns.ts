@@ -18,6 +18,7 @@ import {
   REQUIRED_FIELDS,
 } from "./fields";
 import { columnLetter } from "../a1";
+import { likelyMeant } from "../nearest";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
@@ -73,6 +74,34 @@ export function reviewOwnColumns(headerRow: readonly CellValue[]): OwnColumns {
 
 /** The review's own columns of a row, as the header search takes them (see reviewOwnColumns). */
 export const reviewColumnsOf = (row: readonly CellValue[]): ReadonlySet<number> => reviewOwnColumns(row).all;
+
+/** Each header key the review knows a field by, with the header as the catalogue writes it. */
+const KNOWN_HEADERS = new Map<string, { readonly field: InputField; readonly header: string }>();
+for (const field of INPUT_FIELDS)
+  for (const header of INPUT_ALIASES[field])
+    if (!KNOWN_HEADERS.has(headerKey(header))) KNOWN_HEADERS.set(headerKey(header), { field, header });
+/**
+ * The keys a header may be taken as a misspelling of: one letter off a short one is another word
+ * ("ID", 名称 and 行业 are a letter from "IX", 名字 and 行号), so only keys of three letters or more,
+ * four with a Chinese character (客户名 is a letter from 客户号).
+ */
+const SUGGESTED_KEYS = [...KNOWN_HEADERS.keys()].filter((key) => key.length >= (/^[a-z0-9]+$/.test(key) ? 3 : 4));
+
+/**
+ * What an unrecognised header is likely a misspelling of ("Credt limit": "Credit limit", field
+ * creditLimit), among the fields the sheet has no column for; undefined when it is no near miss.
+ */
+export function headerSuggester(
+  found: readonly InputField[],
+): (header: string) => { readonly field: InputField; readonly header: string } | undefined {
+  const have = new Set(found);
+  const keys = SUGGESTED_KEYS.filter((key) => !have.has(KNOWN_HEADERS.get(key)!.field));
+  return (header) => {
+    const key = headerKey(header);
+    const meant = key === "" ? undefined : likelyMeant(key, keys);
+    return meant === undefined ? undefined : KNOWN_HEADERS.get(meant);
+  };
+}
 
 /** The header → field table, with the headers the user mapped by hand added to it. */
 export function inputTable(mapping: Readonly<Record<string, InputField>> | undefined): Map<string, InputField> {
@@ -204,6 +233,7 @@ export function columnReport(
 ): ColumnReport {
   const letter = (c: number) => columnLetter(c + origin.column);
   const used = new Set(Object.values(columns) as number[]);
+  const suggest = headerSuggester(INPUT_FIELDS.filter((f) => columns[f] !== undefined));
   return {
     headerRow: match.headerRow + 1 + origin.row,
     found: INPUT_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({
@@ -215,7 +245,14 @@ export function columnReport(
       (f) =>
         columns[f] === undefined && !(f === "id" && columns.name !== undefined) && !(f === "name" && columns.id !== undefined),
     ),
-    unknown: match.unknown.filter((u) => !used.has(u.column)).map((u) => ({ column: letter(u.column), header: u.header })),
+    unknown: match.unknown
+      .filter((u) => !used.has(u.column))
+      .map((u) => {
+        const suggestion = suggest(u.header);
+        return suggestion
+          ? { column: letter(u.column), header: u.header, suggestion }
+          : { column: letter(u.column), header: u.header };
+      }),
     duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
     skippedChecks,
     zWithoutSales,

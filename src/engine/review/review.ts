@@ -72,7 +72,8 @@ export interface ColumnReport {
   readonly headerRow: number;
   readonly found: readonly { field: InputField; column: string; header: string }[];
   readonly missingOptional: readonly InputField[];
-  readonly unknown: readonly { column: string; header: string }[];
+  /** Headers not recognised; `suggestion`, the header (and its field) one is likely a misspelling of, when it is a near miss. */
+  readonly unknown: readonly { column: string; header: string; suggestion?: { field: InputField; header: string } }[];
   readonly duplicates: readonly { field: InputField; column: string; usedColumn: string }[];
   readonly skippedChecks: readonly WarningCode[];
   /**

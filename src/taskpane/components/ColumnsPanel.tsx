@@ -1,11 +1,11 @@
 /** What the review recognised on the sheet, what is missing and what that switches off, and the manual mapping. */
 import "../../engine/i18n/ui";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { InputField, INPUT_FIELDS } from "../../engine/review/fields";
+import { headerKey, InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
-import { ledgerNoticeText, warningTitle, zWithoutSalesText } from "../../engine/review/texts";
+import { checkMissingText, labelled, ledgerNoticeText, warningTitle, zWithoutSalesText } from "../../engine/review/texts";
 import { useLang } from "../i18n";
-import { checkNeeds, MappableHeader, mappedField } from "../model";
+import { MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
 
 export interface ColumnsPanelProps {
@@ -23,6 +23,11 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
   const panel = usePanelStyles();
   const field = (f: InputField) => t(`ui.field.${f}`);
   const columns = result?.columns;
+  /** What a near-miss header likely misspells; its field too, when the list below names it otherwise. */
+  const suggestionText = (s: NonNullable<MappableHeader["suggestion"]>) =>
+    headerKey(s.header) === headerKey(field(s.field))
+      ? t("ui.columns.suggestion", { header: s.header })
+      : t("ui.columns.suggestionField", { header: s.header, field: field(s.field) });
   return (
     <div className={panel.section}>
       {!columns && mappable.length === 0 && <Text>{t("ui.columns.none")}</Text>}
@@ -66,7 +71,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
               <ul className={panel.list}>
                 {columns.skippedChecks.map((code) => (
                   <li key={code}>
-                    {t("ui.columns.needs", { check: warningTitle(code, lang, result!.policy), fields: checkNeeds(code, t) })}
+                    {labelled(warningTitle(code, lang, result!.policy), checkMissingText(code, columns, lang), lang)}
                   </li>
                 ))}
                 {columns.zWithoutSales && <li>{zWithoutSalesText(result!.policy, lang)}</li>}
@@ -101,6 +106,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
               key={`${m.column}:${m.header}`}
               className={panel.narrowField}
               label={t("ui.columns.mapLabel", { column: m.column, header: m.header })}
+              hint={m.suggestion && suggestionText(m.suggestion)}
             >
               <Select
                 className={panel.shrink}

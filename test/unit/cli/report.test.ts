@@ -93,8 +93,12 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
   test("warnings are counted and skipped checks named by their titles", () => {
     const counts = lines.find((l) => l.startsWith(t("cli.warningCounts")))!;
     expect(counts).toContain(`${warningTitle("OVER_LIMIT", lang, DEFAULT_POLICY)} 2`);
-    const skipped = lines.find((l) => l.startsWith(t("cli.skipped").split("{")[0]))!;
-    expect(skipped).toContain(warningTitle("OVERDUE_90", lang, DEFAULT_POLICY));
+    // Under the Columns block, each check switched off on its own line, by its title, with what it lacks.
+    const notChecked = lines.indexOf(`  ${t("cli.columnsNotChecked")}${t("sep.label")}`.trimEnd());
+    expect(notChecked).toBeGreaterThan(0);
+    expect(lines.slice(notChecked + 1)).toContain(
+      `    ${warningTitle("NEGATIVE_NEWS", lang, DEFAULT_POLICY)}${t("sep.label")}${lang === "en" ? "no Negative news date column" : "缺少“负面新闻日期”列"}`,
+    );
     for (const code of WARNING_CODES) expect(lines.filter((l) => l.includes(code))).toEqual([]);
   });
 

@@ -305,6 +305,7 @@ describe("header row and columns", () => {
     ["客户号", "id"],
     ["客商编码", "id"],
     ["客户名称", "name"],
+    ["客户名", "name"],
     ["客户全称", "name"],
     ["企业名称", "name"],
     ["授信额度", "creditLimit"],

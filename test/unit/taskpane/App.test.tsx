@@ -455,8 +455,8 @@ describe("columns", () => {
     expect(missing?.textContent).toContain("Previous score");
     expect(missing?.textContent).toContain("Negative news date");
     const skipped = screen.getByRole("region", { name: "Checks switched off" });
-    expect(skipped?.textContent).toContain("Score rose: needs Previous score or an archive of earlier reviews");
-    expect(skipped?.textContent).toContain("Low liquidity: needs Current assets, Current liabilities");
+    expect(skipped?.textContent).toContain("Score rose: no Previous score column or archive of earlier reviews");
+    expect(skipped?.textContent).toContain("Low liquidity: no Current assets and Current liabilities columns");
     expect(screen.getByRole("combobox", { name: 'Column L "Region"' })).toBeTruthy();
   });
 

@@ -965,13 +965,13 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C57:C58",
+        values: "C65:C66",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A57:A58",
+        categories: "A65:A66",
         legendVisible: false,
-        position: "I55",
-        positionEnd: "K69",
+        position: "I63",
+        positionEnd: "K77",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -980,8 +980,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(54, 0)).toBe("Portfolio over time");
-    expect([56, 57].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect(summary.text(62, 0)).toBe("Portfolio over time");
+    expect([64, 65].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // One landscape page.
     expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);

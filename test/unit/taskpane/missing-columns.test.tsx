@@ -1,11 +1,17 @@
 /** @jest-environment jsdom */
-/** The pane's portfolio figures say a total of a column the sheet does not have is unknown, as the summary sheet does. */
+/**
+ * The pane says what a missing column leaves unknown as the summary sheet and the printed report
+ * do: a total of a column the sheet does not have, and what each check switched off lacks; and
+ * what an unrecognised header is likely meant as, beside its mapping.
+ */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
+import { ColumnsPanel } from "../../../src/taskpane/components/ColumnsPanel";
 import { PortfolioSummary } from "../../../src/taskpane/components/PortfolioSummary";
+import { mappableHeaders } from "../../../src/taskpane/model";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -27,5 +33,25 @@ test.each([
     expect(screen.getAllByText(said)).toHaveLength(3);
     expect(screen.getByText(limits)).toBeTruthy();
     expect(screen.queryByText("0.00")).toBeNull();
+  },
+);
+
+test.each([
+  ["en", "Over credit limit: no Credit limit column", 'Did you mean "Credit limit"?'],
+  ["zh", "超出信用额度：缺少“信用额度”列", "是否想写“Credit limit”（信用额度）？"],
+] as const)(
+  "the Columns tab says what each check switched off lacks, and what a header is likely meant as (%s)",
+  (lang: Lang, lacks, hint) => {
+    const values = customerSheet(["Credt limit", "Outstanding balance"], [{ extra: [100, 50] }]);
+    const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-03-15"), policy: DEFAULT_POLICY }, lang);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LangContext.Provider value={{ lang, t: translator(lang) }}>
+          <ColumnsPanel result={result} mappable={mappableHeaders(result, {})} mapping={{}} busy={false} onMap={() => {}} />
+        </LangContext.Provider>
+      </FluentProvider>,
+    );
+    expect(screen.getByRole("region", { name: translator(lang)("ui.columns.skipped") }).textContent).toContain(lacks);
+    expect(screen.getByText(hint)).toBeTruthy();
   },
 );
