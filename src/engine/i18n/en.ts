@@ -186,6 +186,11 @@ export const en = {
   // Review.
   "review.noHeader": 'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows)',
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
+  // A header written over two rows ("Credit" above "limit"): the review reads one header row.
+  "review.missingColumnsSplit":
+    'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}; the header seems split over rows {upper} and {lower} (column {column}: "{top}" above "{bottom}"): write each column\'s header in one cell on one row',
+  "review.noHeaderSplit":
+    'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows); the header seems split over rows {upper} and {lower} (column {column}: "{top}" above "{bottom}"): write each column\'s header in one cell on one row',
   "review.notNumber": 'must be a number, got "{value}"',
   "review.negative": "must not be negative, got {value}",
   "review.blank": "is blank",

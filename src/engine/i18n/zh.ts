@@ -171,6 +171,10 @@ export const zh: Record<MessageKey, string> = {
   "review.ledgerMixedCurrencies": "工作表“{sheet}”中的未结发票有多种币种（{currencies}）：金额按原值相加，未作换算",
   "review.noHeader": "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）",
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",
+  "review.missingColumnsSplit":
+    "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}；表头似乎分写在第 {upper} 行和第 {lower} 行（{column} 列：“{top}”在“{bottom}”之上），请把每列的表头写在同一行的一个单元格中",
+  "review.noHeaderSplit":
+    "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）；表头似乎分写在第 {upper} 行和第 {lower} 行（{column} 列：“{top}”在“{bottom}”之上），请把每列的表头写在同一行的一个单元格中",
   "review.blank": "为空",
   "review.noSalesColumn":
     "工作表没有{column}列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做{check}检查（未指明模型的行使用政策的默认模型：{model@zmodel}）",

@@ -19,7 +19,7 @@ import {
 } from "./fields";
 import { columnLetter } from "../a1";
 import { likelyMeant } from "../nearest";
-import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
+import { aliasTable, findHeaderRow, HEADER_SCAN_ROWS, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
 import type { ZModel } from "../z-models";
@@ -138,25 +138,125 @@ export interface SheetColumns {
 export function matchColumns(
   sheetName: string,
   values: readonly (readonly CellValue[])[],
-  origin: { readonly row: number },
+  origin: { readonly row: number; readonly column: number },
   mapping: Readonly<Record<string, InputField>> | undefined,
   lang: Lang,
 ): SheetColumns {
-  const match = findHeaderRow(values, inputTable(mapping), 2, reviewColumnsOf);
-  if (!match) throw new CreditError("value", "review.noHeader", { sheet: sheetName });
+  const table = inputTable(mapping);
+  const match = findHeaderRow(values, table, 2, reviewColumnsOf);
+  /** Where the header seems split over two rows, as the message's words: the rows and one column's two halves. */
+  const splitParams = (split: SplitHeader) => ({
+    upper: split.upper + 1 + origin.row,
+    lower: split.upper + 2 + origin.row,
+    column: columnLetter(split.column + origin.column),
+    top: split.top,
+    bottom: split.bottom,
+  });
+  if (!match) {
+    const split = splitHeaderRows(values, table);
+    if (split) throw new CreditError("value", "review.noHeaderSplit", { sheet: sheetName, ...splitParams(split) });
+    throw new CreditError("value", "review.noHeader", { sheet: sheetName });
+  }
   const columns = match.columns as ColumnMap;
   const missingRequired = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (columns.id === undefined && columns.name === undefined) missingRequired.unshift("name");
   if (missingRequired.length > 0) {
-    throw new CreditError("value", "review.missingColumns", {
+    const params = {
       sheet: sheetName,
       row: match.headerRow + 1 + origin.row,
       fields: missingRequired
         .map((f) => message(lang, "review.quotedField", { field: FIELD_LABELS[f][lang] }))
         .join(message(lang, "sep.list")),
-    });
+    };
+    // The id and the name stand for each other: either one found would do.
+    const wanted = new Set<InputField>(missingRequired.includes("name") ? [...missingRequired, "id"] : missingRequired);
+    const split = splitHeaderAround(values, match.headerRow, table, wanted);
+    if (split) throw new CreditError("value", "review.missingColumnsSplit", { ...params, ...splitParams(split) });
+    throw new CreditError("value", "review.missingColumns", params);
   }
   return { match, columns };
+}
+
+/** A header that seems split over two rows: the upper row (0-based), and a column whose two halves name a field together. */
+interface SplitHeader {
+  readonly upper: number;
+  readonly column: number;
+  readonly top: string;
+  readonly bottom: string;
+}
+
+/** The longest a half of a split header is quoted in a message: a cell may hold a paragraph. */
+const QUOTED_HALF = 40;
+/** Longer than this a cell is no half of a header (none the review knows is near it): not joined, so a sheet of long texts costs nothing. */
+const LONGEST_HALF = 100;
+
+function headerText(cell: CellValue | undefined): string {
+  return typeof cell === "string" ? cell.trim() : typeof cell === "number" ? String(cell) : "";
+}
+
+/**
+ * The columns of two rows whose headers, each column's upper text and lower text read as one
+ * ("Credit" above "limit"), name a field `wanted` takes that the upper text alone does not.
+ */
+function joinedFields(
+  upper: readonly CellValue[],
+  lower: readonly CellValue[],
+  table: Map<string, InputField>,
+  wanted: (field: InputField) => boolean,
+): SplitHeader[] {
+  const found: SplitHeader[] = [];
+  const seen = new Set<InputField>();
+  for (let column = 0; column < Math.max(upper.length, lower.length); column++) {
+    const top = headerText(upper[column]);
+    const bottom = headerText(lower[column]);
+    if (top === "" || bottom === "" || top.length > LONGEST_HALF || bottom.length > LONGEST_HALF) continue;
+    const field = table.get(headerKey(`${top} ${bottom}`));
+    if (field === undefined || seen.has(field) || !wanted(field) || table.get(headerKey(top)) === field) continue;
+    seen.add(field);
+    found.push({ upper: -1, column, top: top.slice(0, QUOTED_HALF), bottom: bottom.slice(0, QUOTED_HALF) });
+  }
+  return found;
+}
+
+/**
+ * Whether the header row found seems to go on in the row under it (or to start in the row
+ * above): the pair whose joined headers name the most of the `wanted` fields, with its first
+ * such column; undefined when neither names any.
+ */
+function splitHeaderAround(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  table: Map<string, InputField>,
+  wanted: ReadonlySet<InputField>,
+): SplitHeader | undefined {
+  let best: SplitHeader[] = [];
+  let bestUpper = -1;
+  for (const upper of [headerRow, headerRow - 1]) {
+    if (upper < 0 || upper + 1 >= values.length) continue;
+    const joined = joinedFields(values[upper] ?? [], values[upper + 1] ?? [], table, (f) => wanted.has(f));
+    if (joined.length > best.length) {
+      best = joined;
+      bestUpper = upper;
+    }
+  }
+  return best.length ? { ...best[0], upper: bestUpper } : undefined;
+}
+
+/**
+ * Where a sheet with no header row seems to have it split over two rows: the pair among the rows
+ * searched whose joined headers name the most fields, two at least, as a header row must.
+ */
+function splitHeaderRows(values: readonly (readonly CellValue[])[], table: Map<string, InputField>): SplitHeader | undefined {
+  let best: SplitHeader[] = [];
+  let bestUpper = -1;
+  for (let upper = 0; upper + 1 < Math.min(values.length, HEADER_SCAN_ROWS); upper++) {
+    const joined = joinedFields(values[upper] ?? [], values[upper + 1] ?? [], table, () => true);
+    if (joined.length >= 2 && joined.length > best.length) {
+      best = joined;
+      bestUpper = upper;
+    }
+  }
+  return best.length ? { ...best[0], upper: bestUpper } : undefined;
 }
 
 function checkIsAvailable(needs: readonly (readonly string[])[], has: (need: string) => boolean): boolean {

@@ -458,3 +458,51 @@ describe("checks switched off by missing optional columns", () => {
     expect(result.customers[0].findings).toEqual([]);
   });
 });
+
+describe("a header split over two rows", () => {
+  test.each([
+    [
+      "en",
+      'sheet "Customers" (header on row 3) is missing required columns: "Market reputation"; the header seems split over rows 3 and 4 (column E: "Market" above "reputation"): write each column\'s header in one cell on one row',
+    ],
+    [
+      "zh",
+      "工作表“Customers”（表头在第 3 行）缺少必需列：“市场口碑”；表头似乎分写在第 3 行和第 4 行（E 列：“Market”在“reputation”之上），请把每列的表头写在同一行的一个单元格中",
+    ],
+  ] as const)("the missing-columns error says the header seems to go on in the next row (%s)", (lang, said) => {
+    const values: CellValue[][] = [
+      ["Customer review 2026"],
+      [],
+      ["Customer", "Payment", "Contract", "Industry", "Market", "Compliance", "Credit"],
+      [null, "history", "performance", "risk", "reputation", "record", "limit"],
+      ["Alpha", 1, 2, 2, 2, 2, 1000],
+    ];
+    const error = thrown(() => review(values, {}, lang));
+    expect(error.key).toBe("review.missingColumnsSplit");
+    expect(describeError(error, lang)).toBe(said);
+  });
+
+  test("no header row at all, every header split: the error says where it seems to be", () => {
+    // Each header broken where the column was too narrow for it, none of the halves a header alone.
+    const values: CellValue[][] = [
+      ["Cust", "Pay-", "Contract per-", "Indus-", "Market", "Compli-"],
+      ["omer", "ment history", "formance", "try risk", "reputation", "ance record"],
+      ["Alpha", 1, 2, 2, 2, 2],
+    ];
+    const error = thrown(() => review(values));
+    expect(error.key).toBe("review.noHeaderSplit");
+    expect(describeError(error, "en")).toBe(
+      'sheet "Customers" has no header row naming customer columns (looked in the first 30 rows); the header seems split over rows 1 and 2 (column A: "Cust" above "omer"): write each column\'s header in one cell on one row',
+    );
+  });
+
+  test("a header on one row with a units line under it is no split header: the usual message", () => {
+    const values: CellValue[][] = [
+      ["Customer", "Payment history", "Contract performance", "Industry risk", "Credit limit"],
+      [null, null, null, null, "USD"],
+      ["Alpha", 1, 2, 2, 1000],
+    ];
+    const error = thrown(() => review(values));
+    expect(error.key).toBe("review.missingColumns");
+  });
+});
