@@ -39,7 +39,7 @@ export function outputFieldOf(header: CellValue) {
  * Fewer of the review's output headers on a header row than this are the user's own columns
  * (a lone "Warnings", an "Overdue balance" the user keeps), not an earlier run's.
  */
-export const MIN_OWN_OUTPUT_HEADERS = 3;
+const MIN_OWN_OUTPUT_HEADERS = 3;
 
 export interface OwnColumns {
   /** 0-based column of each output column an earlier run wrote: the rightmost one with its header, as a run appends on the right. */
