@@ -291,7 +291,8 @@ describe("a sheet without the Sales column says what it leaves out, once for the
     expect(c.notes).toEqual([]);
     expect(result.columns.zWithoutSales).toBe(true);
     expect(zWithoutSalesText(result.policy, "en")).toBe(TEXT);
-    expect(toTable(result, "en", "out.xlsx").split("\n")).toContain(TEXT);
+    // In the printed report's Columns block, under its heading.
+    expect(toTable(result, "en", "out.xlsx").split("\n")).toContain(`  ${TEXT}`);
     expect(toJson(result, "en").columns.zWithoutSales).toBe(true);
     expect(zWithoutSalesText(result.policy, "zh")).toBe(
       "工作表没有营业收入列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做Z 值处于困境区检查（未指明模型的行使用政策的默认模型：非上市公司（Z′））",
