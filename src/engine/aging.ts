@@ -1,6 +1,6 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
-import { CellValue, MAX_SERIAL, readDate, readNumber } from "./cells";
-import { CreditError, ErrorPlace } from "./errors";
+import { CellValue, MAX_SERIAL, readAmount, readDate } from "./cells";
+import { CreditError, ErrorPlace, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
 import { withoutFloatDust } from "./precision";
@@ -143,11 +143,10 @@ export function ageItems(
     if (typeof rawAmount === "number" && Number.isFinite(rawAmount)) {
       amount = rawAmount;
     } else {
-      const reading = readNumber(rawAmount);
+      const reading = readAmount(rawAmount);
       if (reading.kind === "blank") continue;
-      if (reading.kind === "invalid") {
-        throw new CreditError("value", "aging.amountInvalid", { value: reading.shown }, { param: "amounts", ...items.place(i) });
-      }
+      if (reading.kind === "invalid")
+        throw notNumberError(reading, "aging.amountInvalid", {}, { param: "amounts", ...items.place(i) });
       amount = reading.value;
     }
     if (amount === 0) continue;

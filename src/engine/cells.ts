@@ -11,16 +11,90 @@
 
 export type CellValue = unknown;
 
+/**
+ * The two readings of a text amount such as "12.500": 12,500 where a dot groups thousands (much
+ * of Europe, some ERPs' exports) and 12.5 where it is the decimal point. Neither is guessed.
+ */
+export interface TwoReadings {
+  readonly grouped: number;
+  readonly decimal: number;
+}
+
 export type NumberReading =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "blank" }
-  | { readonly kind: "invalid"; readonly shown: string };
+  | { readonly kind: "invalid"; readonly shown: string; readonly ambiguous?: TwoReadings };
+
+/**
+ * A cell read as an amount: as readNumber reads it, with the currency a text amount is marked
+ * with ("USD 30,000", "¥3,000"), and a text whose dot could group thousands reported, not guessed.
+ */
+export type AmountReading =
+  | { readonly kind: "number"; readonly value: number; readonly currency?: CurrencyMark }
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid"; readonly shown: string; readonly ambiguous?: TwoReadings };
+
+/**
+ * The currency a text amount's mark names: an ISO code ("USD" for "USD" or "US$", "CNY" for
+ * "RMB", "元" or "人民币"), or for a bare sign the family it could be of: "dollar" for "$" (US,
+ * Hong Kong, Singapore…), "yen" for "¥" (yuan or yen).
+ */
+export type CurrencyMark = string;
 
 const BLANK: NumberReading = { kind: "blank" };
 
-const CURRENCY = /^(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)|(?:[$¥￥€£]|RMB|CNY|USD|EUR|元)$/i;
+const CURRENCY_MARKS =
+  "US\\$|HK\\$|NT\\$|S\\$|A\\$|C\\$|RMB|CNY|USD|EUR|HKD|GBP|JPY|SGD|TWD|AUD|CAD|CHF|人民币|美元|港元|港币|欧元|英镑|日元|[$¥￥€£元]";
+/** A currency mark before or after the figure; the longer marks first ("US$" before "$", "美元" before "元"). */
+const CURRENCY = new RegExp(`^(?:${CURRENCY_MARKS})|(?:${CURRENCY_MARKS})$`, "i");
+const MARK_CURRENCY: Readonly<Record<string, CurrencyMark>> = {
+  US$: "USD",
+  HK$: "HKD",
+  NT$: "TWD",
+  S$: "SGD",
+  A$: "AUD",
+  C$: "CAD",
+  RMB: "CNY",
+  人民币: "CNY",
+  元: "CNY",
+  美元: "USD",
+  港元: "HKD",
+  港币: "HKD",
+  欧元: "EUR",
+  "€": "EUR",
+  英镑: "GBP",
+  "£": "GBP",
+  日元: "JPY",
+  $: "dollar",
+  "¥": "yen",
+  "￥": "yen",
+};
+/** The currencies a bare sign can stand for. */
+const MARK_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  dollar: ["USD", "HKD", "SGD", "TWD", "AUD", "CAD"],
+  yen: ["CNY", "JPY"],
+};
+
+/** Whether two currency marks (or a mark and a unit's ISO code) can name one currency: "$" and "USD" can, "USD" and "EUR" cannot. */
+export function sameCurrencyMark(a: CurrencyMark, b: CurrencyMark): boolean {
+  return a === b || (MARK_FAMILIES[a]?.includes(b) ?? false) || (MARK_FAMILIES[b]?.includes(a) ?? false);
+}
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const FULL_WIDTH_DIGITS = /[０-９．－＋％（）]/g;
+/**
+ * Thousands grouped the usual way: by "," (or the full-width "，"), or by spaces or apostrophes as
+ * some ERPs and Swiss sheets do, with a decimal point: "1,234.56", "1 234 567", "1'234.5".
+ */
+const GROUPED = /^[1-9]\d{0,2}(?:[,，' \u00a0\u202f]\d{3})+(?:\.\d*)?$/;
+/**
+ * Thousands grouped the European way, in forms only that reading fits: dots twice or more
+ * ("1.250.000"), or dots or spaces with a decimal comma ("12.500,50", "1 250 000,00"). A decimal
+ * comma alone ("12,34") is refused as before: it is as likely a slip in "1,234".
+ */
+const EUROPEAN_GROUPED = /^[1-9]\d{0,2}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+|(?:[' \u00a0\u202f]\d{3})+,\d+)$/;
+/** One dot then three digits: "12.500" is 12,500 to a European reader and 12.5 to others. */
+const DOT_OR_GROUP = /^[1-9]\d{0,2}\.\d{3}$/;
 
 /** A cell with nothing in it: null, undefined, or text of only spaces. */
 export function isEmptyCell(value: CellValue): boolean {
@@ -40,7 +114,11 @@ export function showValue(value: CellValue): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-function numberFromText(raw: string): NumberReading {
+/**
+ * Reads a number typed as text. `asAmount`: the text is an amount (or a count that runs into
+ * thousands), so "12.500" could be either of its two readings and is reported, not read as 12.5.
+ */
+function numberFromText(raw: string, asAmount: boolean): AmountReading {
   let text = raw.trim();
   if (text === "") return BLANK;
   if (text.length > 64) return { kind: "invalid", shown: showValue(raw) };
@@ -60,36 +138,65 @@ function numberFromText(raw: string): NumberReading {
     if (text.startsWith("-")) sign = -sign;
     text = text.slice(1).trim();
   }
-  text = text.replace(CURRENCY, "").trim();
-  // Thousands separators: Western "," and the full-width "，", plus spaces and apostrophes some ERPs use.
-  if (/^\d{1,3}([,，' ]\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/[,，' ]/g, "");
+  let currency: CurrencyMark | undefined;
+  const mark = CURRENCY.exec(text);
+  if (mark) {
+    const upper = mark[0].toUpperCase();
+    currency = MARK_CURRENCY[upper] ?? upper;
+    text = (mark.index === 0 ? text.slice(mark[0].length) : text.slice(0, mark.index)).trim();
+  }
+  if (GROUPED.test(text)) text = text.replace(/[,，' \u00a0\u202f]/g, "");
+  else if (EUROPEAN_GROUPED.test(text)) text = text.replace(/[.' \u00a0\u202f]/g, "").replace(",", ".");
+  else if (asAmount && !percent && DOT_OR_GROUP.test(text)) {
+    const ambiguous = { grouped: sign * Number(text.replace(".", "")), decimal: sign * Number(text) };
+    return { kind: "invalid", shown: showValue(raw), ambiguous };
+  }
   if (!PLAIN_NUMBER.test(text)) return { kind: "invalid", shown: showValue(raw) };
   // Divide rather than multiply by 0.01: "70%" must be exactly 0.7, not 0.7000000000000001.
-  const value = percent ? (sign * Number(text)) / 100 : sign * Number(text);
-  return Number.isFinite(value) ? { kind: "number", value: value === 0 ? 0 : value } : { kind: "invalid", shown: showValue(raw) };
+  let value = percent ? (sign * Number(text)) / 100 : sign * Number(text);
+  if (!Number.isFinite(value)) return { kind: "invalid", shown: showValue(raw) };
+  if (value === 0) value = 0;
+  return currency === undefined ? { kind: "number", value } : { kind: "number", value, currency };
 }
 
-/**
- * Reads a cell as a number. Booleans are not numbers here: a TRUE in a column of
- * amounts is a mistake to report, not a 1 to add.
- */
-export function readNumber(value: CellValue): NumberReading {
+/** A cell read by readNumber or readAmount: a number, or the reading of one that is not. */
+function readCell(value: CellValue, asAmount: boolean): AmountReading {
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? { kind: "number", value: value === 0 ? 0 : value }
       : { kind: "invalid", shown: String(value) };
   }
   if (value === null || value === undefined) return BLANK;
-  if (typeof value === "string") return numberFromText(value);
+  if (typeof value === "string") return numberFromText(value, asAmount);
   if (value instanceof Date) {
     const serial = serialFromDate(value);
     return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "number", value: serial };
   }
   if (typeof value === "object" && "result" in (value as object)) {
     // A formula cell as exceljs reads one (the tests' workbooks): use its cached result.
-    return readNumber((value as { result: unknown }).result);
+    return readCell((value as { result: unknown }).result, asAmount);
   }
   return { kind: "invalid", shown: showValue(value) };
+}
+
+/**
+ * Reads a cell as a number. Booleans are not numbers here: a TRUE in a column of
+ * amounts is a mistake to report, not a 1 to add. Text is read in the usual notation
+ * ("1,234.56") and in the European one where its separators leave no doubt ("1.234.567",
+ * "1.234,56", "1 234 567,89"); "12.500" is 12.5 here (a ratio, a score), but see readAmount.
+ */
+export function readNumber(value: CellValue): NumberReading {
+  const reading = readCell(value, false);
+  return reading.kind === "number" && reading.currency !== undefined ? { kind: "number", value: reading.value } : reading;
+}
+
+/**
+ * Reads a cell holding an amount (or a count that runs into thousands, such as days): as
+ * readNumber does, keeping the currency a text amount is marked with, and reporting a text
+ * such as "12.500" with its two readings (12,500 or 12.5) rather than guessing one.
+ */
+export function readAmount(value: CellValue): AmountReading {
+  return readCell(value, true);
 }
 
 // ---- dates ---------------------------------------------------------------------------
@@ -225,6 +332,16 @@ export function numberOrProblem(value: CellValue): number | CellProblem {
   if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? 0 : value;
   const reading = readNumber(value);
   return reading.kind === "number" ? reading.value : reading;
+}
+
+/**
+ * readAmount for hot loops: a plain number, or a text amount with no currency mark, comes back as
+ * itself; anything else as readAmount reads it (a marked amount with its currency, or the problem).
+ */
+export function amountOrProblem(value: CellValue): number | AmountReading {
+  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? 0 : value;
+  const reading = readAmount(value);
+  return reading.kind === "number" && reading.currency === undefined ? reading.value : reading;
 }
 
 /** readDate for hot loops: a serial in Excel's date range comes back as itself, as readDate would read it. */

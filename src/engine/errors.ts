@@ -1,3 +1,4 @@
+import type { TwoReadings } from "./cells";
 import { catalogue, Lang, message, MessageKey, MessageParams } from "./i18n";
 
 /** Which Excel error a failure maps to; the function adapter turns it into a CustomFunctions.ErrorCode. */
@@ -123,4 +124,29 @@ export function describeError(error: Pick<CreditError, "key" | "params" | "place
   if (row !== undefined) return message(lang, "where.row", { row, text });
   if (sheet !== undefined) return message(lang, "where.sheet", { sheet, text });
   return text;
+}
+
+/** A reading of a figure in a message: grouped the usual way, its decimals as typed ("12,500", "12.5"). */
+const READING_TEXT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+
+/**
+ * The error for a cell that is not a number, said the same way by every face: one whose dot could
+ * group thousands ("12.500") gives both its readings and asks for the number as a number (an
+ * argument's named by `params.param`); any other is `key`'s, with what the cell holds as `value`.
+ */
+export function notNumberError(
+  reading: { readonly shown: string; readonly ambiguous?: TwoReadings },
+  key: MessageKey,
+  params: MessageParams = {},
+  place: ErrorPlace = {},
+): CreditError {
+  if (reading.ambiguous === undefined) return new CreditError("value", key, { ...params, value: reading.shown }, place);
+  const readings = {
+    value: reading.shown,
+    grouped: READING_TEXT.format(reading.ambiguous.grouped),
+    decimal: READING_TEXT.format(reading.ambiguous.decimal),
+  };
+  return "param" in params
+    ? new CreditError("value", "arg.ambiguousNumber", { param: params.param, ...readings }, place)
+    : new CreditError("value", "number.ambiguous", readings, place);
 }

@@ -45,6 +45,8 @@ const DAYS_PER_YEAR = 365;
 /** Longest DSO period accepted: a century of days, so a typo of a few extra digits is refused. */
 const MAX_PERIOD_DAYS = 36500;
 
+/** An amount of money: "12.500" typed as text is refused with its two readings, as the review refuses it. */
+const amount = (name: string, constraints: Parameters<typeof number>[1] = {}) => number(name, { ...constraints, amount: true });
 /** A customer whose row names no model is scored under the policy's default; so is a call naming none. */
 const model: Param<ZModel> = choice("model", parseZModel, DEFAULT_POLICY.defaultZModel, Z_MODEL_NAMES);
 const score = number("score", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR });
@@ -162,13 +164,13 @@ export const CREDIT_FUNCTIONS = {
 
   ZSCORE: defineFunction(
     [
-      number("workingCapital"),
-      number("retainedEarnings"),
-      number("ebit"),
-      number("equity"),
-      numberIfUsed("sales"),
-      number("totalAssets", { greaterThan: 0 }),
-      number("totalLiabilities"),
+      amount("workingCapital"),
+      amount("retainedEarnings"),
+      amount("ebit"),
+      amount("equity"),
+      numberIfUsed("sales", { amount: true }),
+      amount("totalAssets", { greaterThan: 0 }),
+      amount("totalLiabilities"),
       model,
     ] as const,
     (workingCapital, retainedEarnings, ebit, equity, sales, totalAssets, totalLiabilities, zModel) =>
@@ -199,25 +201,25 @@ export const CREDIT_FUNCTIONS = {
   ),
 
   CURRENTRATIO: defineFunction(
-    [number("currentAssets"), number("currentLiabilities")] as const,
+    [amount("currentAssets"), amount("currentLiabilities")] as const,
     currentRatio,
     failIn("CURRENTRATIO"),
   ),
 
   QUICKRATIO: defineFunction(
-    [number("currentAssets"), number("inventory", { minValue: 0 }), number("currentLiabilities")] as const,
+    [amount("currentAssets"), amount("inventory", { minValue: 0 }), amount("currentLiabilities")] as const,
     quickRatio,
     failIn("QUICKRATIO"),
   ),
 
-  DEBTRATIO: defineFunction([number("totalLiabilities"), number("totalAssets")] as const, debtRatio, failIn("DEBTRATIO")),
+  DEBTRATIO: defineFunction([amount("totalLiabilities"), amount("totalAssets")] as const, debtRatio, failIn("DEBTRATIO")),
 
-  COVERAGE: defineFunction([number("ebit"), number("interestExpense")] as const, interestCoverage, failIn("COVERAGE")),
+  COVERAGE: defineFunction([amount("ebit"), amount("interestExpense")] as const, interestCoverage, failIn("COVERAGE")),
 
   DSO: defineFunction(
     [
-      number("receivables", { minValue: 0 }),
-      number("sales"),
+      amount("receivables", { minValue: 0 }),
+      amount("sales"),
       optionalNumber("days", DAYS_PER_YEAR, { greaterThan: 0, maxValue: MAX_PERIOD_DAYS }),
     ] as const,
     dso,
@@ -225,7 +227,7 @@ export const CREDIT_FUNCTIONS = {
   ),
 
   LIMIT: defineFunction(
-    [number("currentLimit", { minValue: 0 }), score, flag("hasWarnings", false)] as const,
+    [amount("currentLimit", { minValue: 0 }), score, flag("hasWarnings", false)] as const,
     (currentLimit, value, hasWarnings) =>
       recommendedLimit(currentLimit, gradeOf(value, DEFAULT_POLICY), hasWarnings, DEFAULT_POLICY),
     failIn("LIMIT"),

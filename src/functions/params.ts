@@ -5,8 +5,8 @@
  * (numbers, text numbers, blanks as null/""/0, booleans, date serials, 2-D ranges) into typed
  * values or a CreditError naming the parameter.
  */
-import { CellValue, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
-import { CreditError } from "../engine/errors";
+import { CellValue, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
+import { CreditError, notNumberError } from "../engine/errors";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
 
@@ -31,6 +31,8 @@ interface NumberConstraints {
   readonly minValue?: number;
   readonly maxValue?: number;
   readonly greaterThan?: number;
+  /** An amount of money, read as the review reads one: a text such as "12.500" is refused with its two readings. */
+  readonly amount?: boolean;
 }
 
 function isOmitted(raw: unknown): boolean {
@@ -55,10 +57,12 @@ function checkConstraints(name: string, value: number, c: NumberConstraints): nu
   return value;
 }
 
-function toNumber(name: string, raw: unknown): number | undefined {
-  const reading = readNumber(scalar(name, raw));
+/** `asAmount`: the argument is an amount, read as the review reads one (readAmount: "12.500" is refused with its two readings). */
+function toNumber(name: string, raw: unknown, asAmount = false): number | undefined {
+  const cell = scalar(name, raw);
+  const reading = asAmount ? readAmount(cell) : readNumber(cell);
   if (reading.kind === "blank") return undefined;
-  if (reading.kind === "invalid") throw new CreditError("value", "arg.notNumber", { param: name, value: reading.shown });
+  if (reading.kind === "invalid") throw notNumberError(reading, "arg.notNumber", { param: name });
   return reading.value;
 }
 
@@ -76,7 +80,7 @@ export function number(name: string, constraints: NumberConstraints = {}): Param
     name,
     optional: false,
     read(raw) {
-      const value = toNumber(name, raw);
+      const value = toNumber(name, raw, constraints.amount);
       if (value === undefined) throw new CreditError("value", "arg.blank", { param: name });
       return checkConstraints(name, value, constraints);
     },
@@ -100,8 +104,8 @@ export function optionalNumber(name: string, defaultValue: number, constraints: 
  * A number a function reads only when it needs it (sales, for a Z model that uses them): what
  * it does not use it does not refuse, as the review does not. Reading gives undefined when blank.
  */
-export function numberIfUsed(name: string): Param<() => number | undefined> {
-  return { name, optional: false, read: (raw) => () => toNumber(name, raw) };
+export function numberIfUsed(name: string, constraints: Pick<NumberConstraints, "amount"> = {}): Param<() => number | undefined> {
+  return { name, optional: false, read: (raw) => () => toNumber(name, raw, constraints.amount) };
 }
 
 /** Words people type for yes and no, in both languages; numbers are read as Excel does (0 is FALSE). */

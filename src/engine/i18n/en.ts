@@ -19,6 +19,7 @@ export const en = {
   // Arguments of the functions.
   "arg.blank": "{param} is blank; enter a value",
   "arg.notNumber": '{param} must be a number, got "{value}"',
+  "arg.ambiguousNumber": '{param} "{value}" could be {grouped} or {decimal}; enter it as a number',
   "arg.greaterThan": "{param} must be greater than {limit}, got {value}",
   "arg.minValue": "{param} must be at least {limit}, got {value}",
   "arg.maxValue": "{param} must be at most {limit}, got {value}",
@@ -192,6 +193,13 @@ export const en = {
   "review.noHeaderSplit":
     'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows); the header seems split over rows {upper} and {lower} (column {column}: "{top}" above "{bottom}"): write each column\'s header in one cell on one row',
   "review.notNumber": 'must be a number, got "{value}"',
+  "number.ambiguous": '"{value}" could be {grouped} or {decimal}; enter it as a number',
+  "review.currencyNotUnit":
+    '"{value}" is in {currency@currency}, but this column\'s amounts are in {unit}; enter it in {expected@currency}',
+  "review.currencyNotColumn":
+    '"{value}" is in {currency@currency}, but the other amounts in this column are in {expected@currency}; enter it in {expected@currency}',
+  "currency.dollar": "dollars ($)",
+  "currency.yen": "yuan or yen (¥)",
   "review.negative": "must not be negative, got {value}",
   "review.blank": "is blank",
   "review.noSalesColumn":

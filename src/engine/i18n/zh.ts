@@ -16,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
 
   "arg.blank": "{param}为空，请输入数值",
   "arg.notNumber": "{param}必须是数字，实际为“{value}”",
+  "arg.ambiguousNumber": "{param}“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
   "arg.greaterThan": "{param}必须大于 {limit}，实际为 {value}",
   "arg.minValue": "{param}不能小于 {limit}，实际为 {value}",
   "arg.maxValue": "{param}不能大于 {limit}，实际为 {value}",
@@ -179,6 +180,12 @@ export const zh: Record<MessageKey, string> = {
   "review.noSalesColumn":
     "工作表没有{column}列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做{check}检查（未指明模型的行使用政策的默认模型：{model@zmodel}）",
   "review.notNumber": "必须是数字，实际为“{value}”",
+  "number.ambiguous": "“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
+  "review.currencyNotUnit": "“{value}”是{currency@currency}金额，但本列金额的单位为{unit}；请按{expected@currency}填写",
+  "review.currencyNotColumn":
+    "“{value}”是{currency@currency}金额，但本列其他金额为{expected@currency}；请按{expected@currency}填写",
+  "currency.dollar": "美元等以 $ 计的货币",
+  "currency.yen": "人民币或日元（¥）",
   "review.negative": "不能为负数，实际为 {value}",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
   "review.notDate": "必须是日期（如 2026-11-30），实际为“{value}”",

@@ -3,14 +3,14 @@
  * cell reported with its row and column so the user can find it.
  */
 import { columnLetter } from "../a1";
-import { CellValue, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
-import { CreditError } from "../errors";
+import { amountOrProblem, CellValue, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
+import { CreditError, notNumberError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
-import { Conversion, convert } from "./units";
+import { Conversion, convert, ExpectedCurrency, otherCurrencyError } from "./units";
 
 /** A cell that could not be read: the field it holds and the error placed at it. */
 export interface BadCell {
@@ -68,8 +68,15 @@ interface NumberColumn {
   readonly field: InputField;
   readonly column: number;
   readonly nonNegative: boolean;
+  /**
+   * An amount, or a count of days, either of which runs into thousands: a text such as "12.500"
+   * is then 12,500 or 12.5 and reported, not read (the previous score's dot is a decimal point).
+   */
+  readonly asAmount: boolean;
   /** Into the review's unit, when the column states another (see units.ts). */
   readonly conversion?: Conversion;
+  /** The currency its text amounts are expected in, when a unit or its other amounts say one. */
+  readonly currency?: ExpectedCurrency;
 }
 
 /** What reading a row needs to know about the sheet, worked out once per review. */
@@ -78,12 +85,20 @@ export function rowContext(
   headers: readonly string[],
   origin: { readonly row: number; readonly column: number },
   conversions: Partial<Record<InputField, Conversion>> = {},
+  currencies: Partial<Record<InputField, ExpectedCurrency>> = {},
 ): RowContext {
   const numberColumns: NumberColumn[] = [];
   for (const field of NUMBER_FIELDS) {
     const column = columns[field];
     if (column !== undefined)
-      numberColumns.push({ field, column, nonNegative: NON_NEGATIVE.has(field), conversion: conversions[field] });
+      numberColumns.push({
+        field,
+        column,
+        nonNegative: NON_NEGATIVE.has(field),
+        asAmount: field !== "previousScore",
+        conversion: conversions[field],
+        currency: currencies[field],
+      });
   }
   return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns };
 }
@@ -217,19 +232,27 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
 
   const numbers = blankNumbers();
   for (let i = 0; i < ctx.numberColumns.length; i++) {
-    const { field, column, nonNegative, conversion } = ctx.numberColumns[i];
-    const value = numberOrProblem(values[column]);
+    const { field, column, nonNegative, asAmount, conversion, currency } = ctx.numberColumns[i];
+    const cell = values[column];
+    const read = asAmount ? amountOrProblem(cell) : numberOrProblem(cell);
+    let value = 0;
     let error: CreditError | undefined;
-    if (typeof value !== "number") {
-      if (value.kind === "blank") continue;
-      error = new CreditError("value", "review.notNumber", { value: value.shown });
-    } else if (nonNegative && value < 0) error = new CreditError("num", "review.negative", { value });
-    else if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
-      error = new CreditError("num", "score.scoreRange", { value });
-    else if (conversion && !Number.isFinite(convert(value, conversion)))
-      error = new CreditError("num", "review.convertedTooLarge", { value });
+    if (typeof read === "number") value = read;
+    else if (read.kind === "blank") continue;
+    else if (read.kind === "invalid") error = notNumberError(read, "review.notNumber");
+    else {
+      error = otherCurrencyError(read, cell, currency);
+      value = read.value;
+    }
+    if (error === undefined) {
+      if (nonNegative && value < 0) error = new CreditError("num", "review.negative", { value });
+      else if (field === "previousScore" && !(value >= MIN_FACTOR && value <= MAX_FACTOR))
+        error = new CreditError("num", "score.scoreRange", { value });
+      else if (conversion && !Number.isFinite(convert(value, conversion)))
+        error = new CreditError("num", "review.convertedTooLarge", { value });
+    }
     if (error) (badCells ??= []).push({ field, error: inCell(error, field, row, ctx) });
-    else numbers[field] = conversion ? convert(value as number, conversion) : (value as number);
+    else numbers[field] = conversion ? convert(value, conversion) : value;
   }
 
   let negativeNewsDate: number | undefined;

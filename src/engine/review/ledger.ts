@@ -8,15 +8,18 @@ import {
   conversion,
   convert,
   ConvertedColumn,
+  ExpectedCurrency,
   headerUnit,
+  markedCurrency,
+  otherCurrencyError,
   sameCurrency,
   sheetUnit,
   unitsRow,
 } from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
-import { CellProblem, CellValue, isEmptyCell, numberOrProblem, serialOrProblem, showValue } from "../cells";
-import { CreditError, ErrorPlace } from "../errors";
+import { amountOrProblem, AmountReading, CellValue, isEmptyCell, serialOrProblem, showValue } from "../cells";
+import { CreditError, ErrorPlace, notNumberError } from "../errors";
 import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
@@ -318,21 +321,42 @@ export function ageLedger(
     row: r + 1,
     column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
   });
+  const firstRow = match.headerRow + (underHeader ? 2 : 1);
+  /** The currency each amount column's text amounts are expected in: its unit's, the ledger's, or most of its marks'. */
+  const expectedCurrency = new Map<number, ExpectedCurrency>();
+  for (const c of [col.openAmount, col.amount, col.paid]) {
+    if (c === undefined) continue;
+    const stated = unitOf(c)?.currency !== undefined ? unitOf(c) : ledgerUnit;
+    const marked = stated?.currency === undefined ? markedCurrency(input.values, firstRow, c) : undefined;
+    if (stated?.currency !== undefined) expectedCurrency.set(c, { code: stated.currency, unit: stated.label });
+    else if (marked !== undefined) expectedCurrency.set(c, { code: marked });
+  }
   /** A figure of row r, a blank one as 0; one that is not a number leaves its customer's open amount unknown. */
-  const figure = (value: number | CellProblem, field: LedgerField, r: number, of: LedgerCustomer): number => {
-    if (typeof value === "number") return value;
-    if (value.kind === "blank") return 0;
+  const figure = (
+    line: readonly CellValue[],
+    read: number | AmountReading,
+    field: LedgerField,
+    r: number,
+    of: LedgerCustomer,
+  ): number => {
+    if (typeof read === "number") return read;
+    if (read.kind === "blank") return 0;
+    const error =
+      read.kind === "invalid"
+        ? notNumberError(read, "review.notNumber")
+        : otherCurrencyError(read, line[col[field]], expectedCurrency.get(col[field]));
+    if (error === undefined && read.kind === "number") return read.value;
     of.open = undefined;
-    throw new CreditError("value", "review.notNumber", { value: value.shown }).at(place(field, r));
+    throw error!.at(place(field, r));
   };
   /**
    * What is still owed on row r: the ledger's open amount where it has that column (an ERP's
    * open-items export), else the amount less what was paid (all of it, with no paid column).
    */
-  const openOf = (line: readonly CellValue[], amount: number | CellProblem, r: number, of: LedgerCustomer): number => {
-    if (col.openAmount !== undefined) return figure(numberOrProblem(line[col.openAmount]), "openAmount", r, of);
-    const invoiced = figure(amount, "amount", r, of);
-    return col.paid === undefined ? invoiced : invoiced - figure(numberOrProblem(line[col.paid]), "paid", r, of);
+  const openOf = (line: readonly CellValue[], amount: number | AmountReading, r: number, of: LedgerCustomer): number => {
+    if (col.openAmount !== undefined) return figure(line, amountOrProblem(line[col.openAmount]), "openAmount", r, of);
+    const invoiced = figure(line, amount, "amount", r, of);
+    return col.paid === undefined ? invoiced : invoiced - figure(line, amountOrProblem(line[col.paid]), "paid", r, of);
   };
   // Ledgers tend to list a customer's invoices together: the previous row's key is often this row's.
   let firstUnnamed: ErrorPlace | undefined;
@@ -345,7 +369,7 @@ export function ageLedger(
   const overdue = new OverdueInvoices(input.values.length);
   const currencies: string[] = [];
   let previousCurrency: CellValue = undefined;
-  for (let r = match.headerRow + (underHeader ? 2 : 1); r < input.values.length; r++) {
+  for (let r = firstRow; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
     if (rawCustomer !== previousRaw) {
@@ -353,7 +377,7 @@ export function ageLedger(
       previousKey = customerKey(rawCustomer === null || rawCustomer === undefined ? "" : String(rawCustomer));
     }
     const customer = previousKey;
-    const amount = numberOrProblem(line[col.amount]);
+    const amount = amountOrProblem(line[col.amount]);
     if (customer === "" && typeof amount !== "number" && amount.kind === "blank") continue;
     // A totals row has no due date: only such rows are asked for the totals words.
     if (isEmptyCell(line[col.dueDate])) {

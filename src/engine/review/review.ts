@@ -30,7 +30,7 @@ import { ReviewsPastDue, reviewsPastDue } from "./review-due";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
-import { InputField, OutputField } from "./fields";
+import { AMOUNT_FIELDS, InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import {
   ageLedger,
@@ -48,7 +48,7 @@ import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, MovedRows, TypedOver, typedOverCells } from "./typed-over";
-import { AmountUnits, customerSheetUnits, unitsRow } from "./units";
+import { AmountUnits, customerSheetUnits, markedCurrency, unitsRow } from "./units";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -323,12 +323,19 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { match, columns } = sheetColumns;
 
   const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
-  const { units, conversions } = customerSheetUnits(input.sheetName, values, match, underHeader);
+  const { units, conversions, currencies } = customerSheetUnits(input.sheetName, values, match, underHeader);
+  // With no unit naming a currency, a column's text amounts are expected in the one most of them are marked with.
+  for (const field of AMOUNT_FIELDS) {
+    const column = columns[field];
+    if (column === undefined || currencies[field]) continue;
+    const code = markedCurrency(values, match.headerRow + (underHeader ? 2 : 1), column);
+    if (code !== undefined) currencies[field] = { code };
+  }
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
-  const ctx = rowContext(columns, match.headers, origin, conversions);
+  const ctx = rowContext(columns, match.headers, origin, conversions, currencies);
   let read = input.archive ? readArchive(input.archive) : undefined;
   if (read && hasUnnamed(read)) {
     const rows = values.slice(match.headerRow + 1).map((line) => idAndName(line ?? [], ctx));

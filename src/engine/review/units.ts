@@ -7,7 +7,8 @@
  * unit is not stated is taken to be in the sheet's unit, as people read it; only units stated on
  * both sides are converted, and the review says what it converted.
  */
-import { CellValue, readNumber } from "../cells";
+import { AmountReading, CellValue, CurrencyMark, readAmount, readNumber, sameCurrencyMark, showValue } from "../cells";
+import { CreditError } from "../errors";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 
@@ -260,7 +261,11 @@ export function customerSheetUnits(
   values: readonly (readonly CellValue[])[],
   match: HeaderMatch<InputField>,
   underHeader?: ReturnType<typeof unitsRow>,
-): { units: AmountUnits; conversions: Partial<Record<InputField, Conversion>> } {
+): {
+  units: AmountUnits;
+  conversions: Partial<Record<InputField, Conversion>>;
+  currencies: Partial<Record<InputField, ExpectedCurrency>>;
+} {
   const onSheet = sheetUnit(values, match.headerRow);
   const unitOf = (field: InputField) => {
     const column = match.columns[field];
@@ -276,8 +281,13 @@ export function customerSheetUnits(
   const conversions: Partial<Record<InputField, Conversion>> = {};
   const converted: ConvertedColumn[] = [];
   const otherCurrency: ConvertedColumn[] = [];
+  const currencies: Partial<Record<InputField, ExpectedCurrency>> = {};
   for (const field of AMOUNT_FIELDS) {
     const from = unitOf(field);
+    // A column stating no unit is in the sheet's, as people read it.
+    const stated = from?.currency !== undefined ? from : unit;
+    if (stated?.currency !== undefined && match.columns[field] !== undefined)
+      currencies[field] = { code: stated.currency, unit: stated.label };
     if (!from || !unit) continue;
     const header = match.headers[match.columns[field]!];
     if (!sameCurrency(from, unit)) otherCurrency.push({ sheet, header, from });
@@ -286,5 +296,63 @@ export function customerSheetUnits(
     conversions[field] = by;
     converted.push({ sheet, header, from });
   }
-  return { units: { unit, column: own ? sourceHeader : undefined, converted, otherCurrency }, conversions };
+  return { units: { unit, column: own ? sourceHeader : undefined, converted, otherCurrency }, conversions, currencies };
+}
+
+/**
+ * The currency a column's amounts are expected in, and what says so: a text amount marked with
+ * another ("USD 30,000" in a column of EUR) is not added up with them as it stands.
+ */
+export interface ExpectedCurrency {
+  /** An ISO code ("EUR"), or a mark the column's other amounts carry ("dollar" for "$": see CurrencyMark). */
+  readonly code: CurrencyMark;
+  /** The unit stating it ("EUR thousands", "万元"); undefined when the column's other amounts are what say it. */
+  readonly unit?: string;
+}
+
+/**
+ * The currency most of a column's text amounts are marked with (the first to be the most, on a
+ * tie), from `firstRow` down; undefined when none is marked. For a column whose unit names none.
+ */
+export function markedCurrency(
+  values: readonly (readonly CellValue[])[],
+  firstRow: number,
+  column: number,
+): CurrencyMark | undefined {
+  let counts: Map<CurrencyMark, number> | undefined;
+  let most: CurrencyMark | undefined;
+  let mostCount = 0;
+  for (let r = firstRow; r < values.length; r++) {
+    const cell = values[r]?.[column];
+    // Only text carries a mark: a column of plain numbers costs a type check a cell.
+    if (typeof cell !== "string") continue;
+    const reading = readAmount(cell);
+    if (reading.kind !== "number" || reading.currency === undefined) continue;
+    counts ??= new Map();
+    const count = (counts.get(reading.currency) ?? 0) + 1;
+    counts.set(reading.currency, count);
+    if (count > mostCount) {
+      most = reading.currency;
+      mostCount = count;
+    }
+  }
+  return most;
+}
+
+/**
+ * The error for a text amount marked with a currency other than the one its column's amounts are
+ * in (as its unit, the sheet's, or its other amounts say); undefined when it is that one, or none
+ * is known. Added as it stands, "USD 30,000" among amounts in EUR would count as 30,000 EUR.
+ */
+export function otherCurrencyError(
+  reading: Extract<AmountReading, { kind: "number" }>,
+  cell: CellValue,
+  expected: ExpectedCurrency | undefined,
+): CreditError | undefined {
+  const mark = reading.currency;
+  if (mark === undefined || expected === undefined || sameCurrencyMark(mark, expected.code)) return undefined;
+  const said = { value: showValue(cell), currency: mark, expected: expected.code };
+  return expected.unit === undefined
+    ? new CreditError("value", "review.currencyNotColumn", said)
+    : new CreditError("value", "review.currencyNotUnit", { ...said, unit: expected.unit });
 }

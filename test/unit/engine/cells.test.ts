@@ -1,9 +1,12 @@
 /** The cell readers every front end shares: what a cell means must not depend on where it came from. */
 import {
   addMonths,
+  amountOrProblem,
   isoFromSerial,
+  readAmount,
   readDate,
   readNumber,
+  sameCurrencyMark,
   serialFromYMD,
   todaySerial,
   ymdFromSerial,
@@ -26,6 +29,23 @@ describe("readNumber", () => {
     ["RMB 1,200", 1200],
     ["１２３", 123],
     ["1e3", 1000],
+    ["12.5", 12.5],
+    ["0.125", 0.125],
+    ["(1,234.00)", -1234],
+    ["1 234 567.89", 1234567.89],
+    ["1'234.5", 1234.5],
+    // The European notation, where its separators leave no doubt.
+    ["1.250.000", 1250000],
+    ["12.500,50", 12500.5],
+    ["1.250.000,00", 1250000],
+    ["1 250 000,00", 1250000],
+    ["1\u00a0250\u00a0000,00", 1250000],
+    ["-1.250.000", -1250000],
+    ["€1.250.000,00", 1250000],
+    // A ratio or a score is no amount: its dot is a decimal point.
+    ["12.500", 12.5],
+    ["1.250", 1.25],
+    ["12,500", 12500],
     [new Date(Date.UTC(2026, 10, 30)), 46356],
     [{ formula: "A1*2", result: 8 }, 8],
   ])("%p reads as %p", (cell, expected) => {
@@ -45,9 +65,78 @@ describe("readNumber", () => {
     [Number.POSITIVE_INFINITY, "Infinity"],
     ["1e999", "1e999"],
     ["1,23,4", "1,23,4"],
+    ["1.234.56", "1.234.56"],
+    ["1,234,56", "1,234,56"],
+    ["1.234,567.8", "1.234,567.8"],
+    // A decimal comma alone is as likely a slip in "1,234" (or "0,125" in "125"): refused, not guessed.
+    ["12,34", "12,34"],
+    ["0,125", "0,125"],
     [{ error: "#REF!" }, "#REF!"],
   ])("%p is invalid, shown as %p", (cell, shown) => {
     expect(readNumber(cell)).toEqual({ kind: "invalid", shown });
+  });
+});
+
+describe("readAmount", () => {
+  test.each([
+    ["12.500", 12500, 12.5],
+    ["1.250", 1250, 1.25],
+    ["100.000", 100000, 100],
+    ["-12.500", -12500, -12.5],
+    ["(12.500)", -12500, -12.5],
+    ["€12.500", 12500, 12.5],
+    ["１２．５００", 12500, 12.5],
+  ])("%p could be %p or %p: reported with both, not guessed", (cell, grouped, decimal) => {
+    expect(readAmount(cell)).toEqual({ kind: "invalid", shown: cell, ambiguous: { grouped, decimal } });
+    expect(amountOrProblem(cell)).toEqual({ kind: "invalid", shown: cell, ambiguous: { grouped, decimal } });
+  });
+
+  test.each([
+    ["12.5", 12.5],
+    ["0.500", 0.5],
+    ["1234.500", 1234.5],
+    ["12,500", 12500],
+    ["1,250.500", 1250.5],
+    ["1.250.000", 1250000],
+    ["12.500,00", 12500],
+    ["12.500%", 0.125],
+    [12.5, 12.5],
+  ])("%p leaves no doubt: %p", (cell, value) => {
+    expect(readAmount(cell)).toEqual({ kind: "number", value });
+    expect(amountOrProblem(cell)).toBe(value);
+  });
+
+  test.each([
+    ["USD 30,000", 30000, "USD"],
+    ["US$30,000", 30000, "USD"],
+    ["30,000 usd", 30000, "USD"],
+    ["HK$ 1,200", 1200, "HKD"],
+    ["€1.250.000,00", 1250000, "EUR"],
+    ["EUR 12,500.50", 12500.5, "EUR"],
+    ["¥3,000", 3000, "yen"],
+    ["RMB 1,200", 1200, "CNY"],
+    ["3,000元", 3000, "CNY"],
+    ["3,000美元", 3000, "USD"],
+    ["人民币3,000", 3000, "CNY"],
+    ["$3,400.50", 3400.5, "dollar"],
+    ["(£500)", -500, "GBP"],
+  ])("%p is %p marked %p", (cell, value, currency) => {
+    expect(readAmount(cell)).toEqual({ kind: "number", value, currency });
+    expect(amountOrProblem(cell)).toEqual({ kind: "number", value, currency });
+    // readNumber reads the figure alone.
+    expect(readNumber(cell)).toEqual({ kind: "number", value });
+  });
+
+  test("a bare sign can be any currency of its family; a code is one currency", () => {
+    expect(sameCurrencyMark("dollar", "USD")).toBe(true);
+    expect(sameCurrencyMark("HKD", "dollar")).toBe(true);
+    expect(sameCurrencyMark("yen", "CNY")).toBe(true);
+    expect(sameCurrencyMark("yen", "JPY")).toBe(true);
+    expect(sameCurrencyMark("USD", "USD")).toBe(true);
+    expect(sameCurrencyMark("USD", "EUR")).toBe(false);
+    expect(sameCurrencyMark("dollar", "EUR")).toBe(false);
+    expect(sameCurrencyMark("dollar", "yen")).toBe(false);
+    expect(sameCurrencyMark("CNY", "JPY")).toBe(false);
   });
 });
 

@@ -78,7 +78,7 @@ describe("the headline figures", () => {
 
   test("a top risk whose balance cell cannot be read shows no balance, in every face, as its own row does (not 0.00)", () => {
     const { result, summary } = review([
-      { id: "G", name: "Graded High", factors: [4, 4, 4, 4, 4], extra: [80_000, "1.234,56", 0, 0] },
+      { id: "G", name: "Graded High", factors: [4, 4, 4, 4, 4], extra: [80_000, "12.500", 0, 0] },
       { id: "H", name: "Over Limit", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] },
     ]);
     const top = result.portfolio.topRisks;
