@@ -1166,7 +1166,23 @@ scenario(
     await page.getByRole("textbox", { name: t("en", "policy.mediumFrom") }).fill("9");
     await page.getByRole("alert").filter({ hasText: "9" }).waitFor();
     await scan(page, "with a policy error");
-    await page.getByRole("textbox", { name: t("en", "policy.mediumFrom") }).fill("2.5");
+    // Go to the setting, clicked: Fluent rings only keyboard focus, so the field draws its own ring.
+    await page.getByRole("tab", { name: t("en", "ui.tab.columns") }).click();
+    await page
+      .locator("#review-reason")
+      .getByRole("button", { name: t("en", "ui.reason.goToField") })
+      .click();
+    const mediumFrom = page.getByRole("textbox", { name: t("en", "policy.mediumFrom") });
+    await page.waitForFunction((el) => el === document.activeElement, await mediumFrom.elementHandle());
+    const ring = await mediumFrom.evaluate((el) => {
+      const style = getComputedStyle(el.closest(".fui-Input"));
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+    });
+    assert.ok(
+      ring.style === "solid" && ring.width >= 2 && !/rgba\(.*, 0\)|transparent/.test(ring.color),
+      `the field Go to the setting took the focus to shows a ring: ${JSON.stringify(ring)}`,
+    );
+    await mediumFrom.fill("2.5");
     await page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).click();
     await page.getByRole("group", { name: t("en", "ui.confirm.title") }).waitFor();
     await scan(page, "while Write back asks");

@@ -1,12 +1,14 @@
 /**
  * The policy as a form generated from POLICY_FIELDS, checked by the engine as the user types.
  * An error is said once, by the field it is about (its alert); the note above the form names
- * that field and takes the focus there. Saving writes the policy sheet, so only Save policy
+ * that field and takes the focus there, with a ring around it that stays until the focus leaves:
+ * Fluent draws its own ring only for focus moved by the keyboard, and a field reached by a button
+ * press must still show where the user landed. Saving writes the policy sheet, so only Save policy
  * saves (Enter in a field does not), and it first asks, as Write back does.
  */
 import "../../engine/i18n/ui";
-import { Button, Field, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { Button, Field, Input, Link, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Policy, POLICY_FIELDS } from "../../engine/policy";
 import { Z_MODELS } from "../../engine/z-models";
 import { useLang } from "../i18n";
@@ -23,6 +25,16 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}`,
     backgroundColor: tokens.colorPaletteRedBackground1,
     color: tokens.colorNeutralForeground1,
+  },
+  /**
+   * The field the pane took the focus to: a ring in Fluent's focus colour, drawn whatever moved the
+   * focus (under :focus-within, so that it wins over the transparent outline Fluent's Input sets there).
+   */
+  landed: {
+    ":focus-within": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+    },
   },
 });
 
@@ -52,13 +64,20 @@ export function PolicyPanel(props: PolicyPanelProps) {
   const panel = usePanelStyles();
   const controls = useRef(new Map<string, HTMLInputElement | HTMLSelectElement>());
   const { askButton: saveButton, yesButton } = useQuestionFocus(confirm !== undefined);
+  /** The field the pane took the focus to, ringed until the focus leaves it. */
+  const [landed, setLanded] = useState<string>();
+  const goTo = useCallback((key: string) => {
+    const control = controls.current.get(key);
+    if (!control) return;
+    control.focus();
+    control.scrollIntoView?.({ block: "center" });
+    setLanded(key);
+  }, []);
   useEffect(() => {
     if (focusField === undefined) return;
-    const control = controls.current.get(focusField);
-    control?.focus();
-    control?.scrollIntoView?.({ block: "center" });
+    goTo(focusField);
     onFocused();
-  }, [focusField, onFocused]);
+  }, [focusField, onFocused, goTo]);
   const keep = (key: string) => (el: HTMLInputElement | HTMLSelectElement | null) => {
     if (el) controls.current.set(key, el);
     else controls.current.delete(key);
@@ -79,7 +98,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
           {badLabel ? (
             <>
               {t("ui.policy.invalidField", { field: badLabel })}{" "}
-              <Link as="button" type="button" inline onClick={() => controls.current.get(problem.field!)?.focus()}>
+              <Link as="button" type="button" inline onClick={() => goTo(problem.field!)}>
                 {t("ui.reason.goToField")}
               </Link>
             </>
@@ -91,6 +110,11 @@ export function PolicyPanel(props: PolicyPanelProps) {
       {POLICY_FIELDS.map((field) => {
         const hint = fieldHint(field);
         const bad = problem?.field === field.key;
+        const control = {
+          ref: keep(field.key),
+          className: mergeClasses(panel.shrink, landed === field.key && styles.landed),
+          onBlur: () => setLanded((key) => (key === field.key ? undefined : key)),
+        };
         return (
           <Field
             key={field.key}
@@ -101,12 +125,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
             validationMessage={bad ? problem!.text : undefined}
           >
             {field.kind === "model" ? (
-              <Select
-                ref={keep(field.key)}
-                className={panel.shrink}
-                value={form[field.key] ?? ""}
-                onChange={(_, data) => onChange(field.key, data.value)}
-              >
+              <Select {...control} value={form[field.key] ?? ""} onChange={(_, data) => onChange(field.key, data.value)}>
                 {Z_MODELS.map((m) => (
                   <option key={m} value={m}>
                     {t(`zmodel.${m}`)}
@@ -115,8 +134,7 @@ export function PolicyPanel(props: PolicyPanelProps) {
               </Select>
             ) : (
               <Input
-                ref={keep(field.key)}
-                className={panel.shrink}
+                {...control}
                 value={form[field.key] ?? ""}
                 inputMode={field.kind === "list" ? "text" : "decimal"}
                 onChange={(_, data) => onChange(field.key, data.value)}

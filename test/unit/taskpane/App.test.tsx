@@ -531,7 +531,22 @@ describe("policy", () => {
     );
     tab("Columns");
     fireEvent.click(within(document.getElementById("review-reason")!).getByRole("button", { name: "Go to the setting" }));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "High risk from score" })));
+    const high = screen.getByRole("textbox", { name: "High risk from score" });
+    await waitFor(() => expect(document.activeElement).toBe(high));
+    // Focus moved by a button press gets no focus ring from Fluent (its Input's outline is transparent
+    // then): the field the pane took the focus to draws one, in Fluent's focus colour, until the focus leaves.
+    const outline = () => getComputedStyle(high.closest(".fui-Input")!).outline;
+    const RING = "var(--strokeWidthThick) solid var(--colorStrokeFocus2)";
+    expect(outline()).toBe(RING);
+    act(() => high.blur());
+    act(() => high.focus());
+    expect(outline()).toBe("2px solid transparent");
+    // The note above the form takes the focus there the same way.
+    act(() => high.blur());
+    const note = screen.getByText('The policy setting "High risk from score" has an error.', { exact: false });
+    fireEvent.click(within(note).getByRole("button", { name: "Go to the setting" }));
+    expect(document.activeElement).toBe(high);
+    expect(outline()).toBe(RING);
   });
 
   test("a good value is saved to the policy sheet, after the pane asks; Enter in a field saves nothing", async () => {
