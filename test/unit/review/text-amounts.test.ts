@@ -12,6 +12,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { problemText } from "../../../src/engine/review/texts";
 import { CREDIT_FUNCTIONS } from "../../../src/functions/library";
 import { setErrorLanguage } from "../../../src/functions/excel-errors";
+import { errorLines } from "../../../src/taskpane/customers";
 import { StubError } from "../../support/custom-functions-stub";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -47,6 +48,10 @@ describe("a text amount whose dot could group thousands", () => {
     ]);
     // The portfolio does not add 12.5 (or 12,500) to the exposure.
     expect(result.portfolio.exposure).toBe(50_000);
+    // The pane's customer details say it in the same words, with the cell to go to.
+    expect(errorLines(c, "Customers", "en")).toEqual([
+      { text: notesOf(result, 3)[0], cell: expect.objectContaining({ sheet: "Customers", address: "I3" }) },
+    ]);
   });
 
   test("a count of days is read the same way; a previous score's dot is its decimal point", () => {
