@@ -344,6 +344,27 @@ export function amountOrProblem(value: CellValue): number | AmountReading {
   return reading.kind === "number" && reading.currency === undefined ? reading.value : reading;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Signs, brackets and spaces around a figure, inside which a currency mark would stand. */
+const isAround = (code: number) => code === 45 || code === 43 || code === 40 || code === 41 || code === 37 || code === 32;
+
+/**
+ * The currency mark a text amount carries ("USD 30,000" → "USD"), or undefined when it carries
+ * none or is no amount. A figure with digits at both ends inside its signs and brackets
+ * ("-1,234.50", "(500)") has none, and is not read: a column's marks are looked for before its
+ * rows are read, and most text amounts are plain.
+ */
+export function currencyMarkOf(value: CellValue): CurrencyMark | undefined {
+  if (typeof value !== "string") return undefined;
+  let start = 0;
+  let end = value.length - 1;
+  while (start < end && isAround(value.charCodeAt(start))) start++;
+  while (end > start && isAround(value.charCodeAt(end))) end--;
+  if (isDigit(value.charCodeAt(start)) && isDigit(value.charCodeAt(end))) return undefined;
+  const reading = readAmount(value);
+  return reading.kind === "number" ? reading.currency : undefined;
+}
+
 /** readDate for hot loops: a serial in Excel's date range comes back as itself, as readDate would read it. */
 export function serialOrProblem(value: CellValue): number | Exclude<DateReading, { kind: "date" }> {
   if (typeof value === "number" && value >= 1 && value < MAX_SERIAL + 1) return Math.floor(value);

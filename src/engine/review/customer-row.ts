@@ -62,6 +62,8 @@ export interface RowContext {
   readonly originColumn: number;
   /** The number columns this sheet has, found once per review rather than looked up per cell. */
   readonly numberColumns: readonly NumberColumn[];
+  /** The currency a column's text amounts are expected in, when a unit or its other amounts say one (see units.ts). */
+  readonly expectedCurrency: (column: number) => ExpectedCurrency | undefined;
 }
 
 interface NumberColumn {
@@ -75,8 +77,6 @@ interface NumberColumn {
   readonly asAmount: boolean;
   /** Into the review's unit, when the column states another (see units.ts). */
   readonly conversion?: Conversion;
-  /** The currency its text amounts are expected in, when a unit or its other amounts say one. */
-  readonly currency?: ExpectedCurrency;
 }
 
 /** What reading a row needs to know about the sheet, worked out once per review. */
@@ -85,7 +85,7 @@ export function rowContext(
   headers: readonly string[],
   origin: { readonly row: number; readonly column: number },
   conversions: Partial<Record<InputField, Conversion>> = {},
-  currencies: Partial<Record<InputField, ExpectedCurrency>> = {},
+  expectedCurrency: RowContext["expectedCurrency"] = () => undefined,
 ): RowContext {
   const numberColumns: NumberColumn[] = [];
   for (const field of NUMBER_FIELDS) {
@@ -97,10 +97,9 @@ export function rowContext(
         nonNegative: NON_NEGATIVE.has(field),
         asAmount: field !== "previousScore",
         conversion: conversions[field],
-        currency: currencies[field],
       });
   }
-  return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns };
+  return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns, expectedCurrency };
 }
 
 function text(value: CellValue): string {
@@ -232,7 +231,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
 
   const numbers = blankNumbers();
   for (let i = 0; i < ctx.numberColumns.length; i++) {
-    const { field, column, nonNegative, asAmount, conversion, currency } = ctx.numberColumns[i];
+    const { field, column, nonNegative, asAmount, conversion } = ctx.numberColumns[i];
     const cell = values[column];
     const read = asAmount ? amountOrProblem(cell) : numberOrProblem(cell);
     let value = 0;
@@ -241,7 +240,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     else if (read.kind === "blank") continue;
     else if (read.kind === "invalid") error = notNumberError(read, "review.notNumber");
     else {
-      error = otherCurrencyError(read, cell, currency);
+      error = otherCurrencyError(read, cell, ctx.expectedCurrency(column));
       value = read.value;
     }
     if (error === undefined) {

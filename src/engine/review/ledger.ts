@@ -8,9 +8,9 @@ import {
   conversion,
   convert,
   ConvertedColumn,
+  currencyExpectations,
   ExpectedCurrency,
   headerUnit,
-  markedCurrency,
   otherCurrencyError,
   sameCurrency,
   sheetUnit,
@@ -322,15 +322,14 @@ export function ageLedger(
     column: `${columnLetter(col[field])} (${match.headers[col[field]]})`,
   });
   const firstRow = match.headerRow + (underHeader ? 2 : 1);
-  /** The currency each amount column's text amounts are expected in: its unit's, the ledger's, or most of its marks'. */
-  const expectedCurrency = new Map<number, ExpectedCurrency>();
+  // An amount column's text amounts are expected in its unit's currency, else the ledger's, else most of its marks'.
+  const stated = new Map<number, ExpectedCurrency>();
   for (const c of [col.openAmount, col.amount, col.paid]) {
     if (c === undefined) continue;
-    const stated = unitOf(c)?.currency !== undefined ? unitOf(c) : ledgerUnit;
-    const marked = stated?.currency === undefined ? markedCurrency(input.values, firstRow, c) : undefined;
-    if (stated?.currency !== undefined) expectedCurrency.set(c, { code: stated.currency, unit: stated.label });
-    else if (marked !== undefined) expectedCurrency.set(c, { code: marked });
+    const unit = unitOf(c)?.currency !== undefined ? unitOf(c) : ledgerUnit;
+    if (unit?.currency !== undefined) stated.set(c, { code: unit.currency, unit: unit.label });
   }
+  const expectedCurrency = currencyExpectations(stated, input.values, firstRow);
   /** A figure of row r, a blank one as 0; one that is not a number leaves its customer's open amount unknown. */
   const figure = (
     line: readonly CellValue[],
@@ -344,7 +343,7 @@ export function ageLedger(
     const error =
       read.kind === "invalid"
         ? notNumberError(read, "review.notNumber")
-        : otherCurrencyError(read, line[col[field]], expectedCurrency.get(col[field]));
+        : otherCurrencyError(read, line[col[field]], expectedCurrency(col[field]));
     if (error === undefined && read.kind === "number") return read.value;
     of.open = undefined;
     throw error!.at(place(field, r));

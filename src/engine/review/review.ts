@@ -48,7 +48,7 @@ import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { CHECKED_FIELDS, MovedRows, TypedOver, typedOverCells } from "./typed-over";
-import { AmountUnits, customerSheetUnits, markedCurrency, unitsRow } from "./units";
+import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 
 export interface ReviewInput {
   readonly sheetName: string;
@@ -324,18 +324,17 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
 
   const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
   const { units, conversions, currencies } = customerSheetUnits(input.sheetName, values, match, underHeader);
-  // With no unit naming a currency, a column's text amounts are expected in the one most of them are marked with.
+  const statedCurrencies = new Map<number, ExpectedCurrency>();
   for (const field of AMOUNT_FIELDS) {
-    const column = columns[field];
-    if (column === undefined || currencies[field]) continue;
-    const code = markedCurrency(values, match.headerRow + (underHeader ? 2 : 1), column);
-    if (code !== undefined) currencies[field] = { code };
+    const expected = currencies[field];
+    if (expected && columns[field] !== undefined) statedCurrencies.set(columns[field], expected);
   }
+  const expectedCurrency = currencyExpectations(statedCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
-  const ctx = rowContext(columns, match.headers, origin, conversions, currencies);
+  const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency);
   let read = input.archive ? readArchive(input.archive) : undefined;
   if (read && hasUnnamed(read)) {
     const rows = values.slice(match.headerRow + 1).map((line) => idAndName(line ?? [], ctx));

@@ -7,7 +7,7 @@
  * unit is not stated is taken to be in the sheet's unit, as people read it; only units stated on
  * both sides are converted, and the review says what it converted.
  */
-import { AmountReading, CellValue, CurrencyMark, readAmount, readNumber, sameCurrencyMark, showValue } from "../cells";
+import { AmountReading, CellValue, currencyMarkOf, CurrencyMark, readNumber, sameCurrencyMark, showValue } from "../cells";
 import { CreditError } from "../errors";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
@@ -311,6 +311,27 @@ export interface ExpectedCurrency {
 }
 
 /**
+ * What each amount column's text amounts are expected in, by column: the currency `stated` gives
+ * it (its unit's, or the sheet's), else the one most of its marked amounts carry. A column's marks
+ * are counted when its first marked amount is read: a sheet whose amounts carry none (most) pays
+ * nothing for the look.
+ */
+export function currencyExpectations(
+  stated: ReadonlyMap<number, ExpectedCurrency>,
+  values: readonly (readonly CellValue[])[],
+  firstRow: number,
+): (column: number) => ExpectedCurrency | undefined {
+  const known = new Map<number, ExpectedCurrency | undefined>(stated);
+  return (column) => {
+    if (!known.has(column)) {
+      const code = markedCurrency(values, firstRow, column);
+      known.set(column, code === undefined ? undefined : { code });
+    }
+    return known.get(column);
+  };
+}
+
+/**
  * The currency most of a column's text amounts are marked with (the first to be the most, on a
  * tie), from `firstRow` down; undefined when none is marked. For a column whose unit names none.
  */
@@ -323,16 +344,14 @@ export function markedCurrency(
   let most: CurrencyMark | undefined;
   let mostCount = 0;
   for (let r = firstRow; r < values.length; r++) {
-    const cell = values[r]?.[column];
     // Only text carries a mark: a column of plain numbers costs a type check a cell.
-    if (typeof cell !== "string") continue;
-    const reading = readAmount(cell);
-    if (reading.kind !== "number" || reading.currency === undefined) continue;
+    const mark = currencyMarkOf(values[r]?.[column]);
+    if (mark === undefined) continue;
     counts ??= new Map();
-    const count = (counts.get(reading.currency) ?? 0) + 1;
-    counts.set(reading.currency, count);
+    const count = (counts.get(mark) ?? 0) + 1;
+    counts.set(mark, count);
     if (count > mostCount) {
-      most = reading.currency;
+      most = mark;
       mostCount = count;
     }
   }

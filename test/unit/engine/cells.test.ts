@@ -2,6 +2,7 @@
 import {
   addMonths,
   amountOrProblem,
+  currencyMarkOf,
   isoFromSerial,
   readAmount,
   readDate,
@@ -125,6 +126,22 @@ describe("readAmount", () => {
     expect(amountOrProblem(cell)).toEqual({ kind: "number", value, currency });
     // readNumber reads the figure alone.
     expect(readNumber(cell)).toEqual({ kind: "number", value });
+  });
+
+  test.each([
+    ["(USD 500)", "USD"],
+    ["-$500", "dollar"],
+    [" 30,000 EUR ", "EUR"],
+    ["3,000元", "CNY"],
+    ["-1,234.50", undefined],
+    ["(500)", undefined],
+    ["12%", undefined],
+    ["USD", undefined],
+    ["Customer 12", undefined],
+    [500, undefined],
+    [null, undefined],
+  ])("the currency mark of %p is %p, as readAmount reads it", (cell, mark) => {
+    expect(currencyMarkOf(cell)).toBe(mark);
   });
 
   test("a bare sign can be any currency of its family; a code is one currency", () => {
