@@ -356,8 +356,10 @@ test("a ledger none of whose customers' rows can be used leaves the share overdu
   expect(result.customers.map((c) => c.overdueAmount)).toEqual([undefined, undefined]);
   expect(result.portfolio.overdueShare).toBeUndefined();
   expect(result.portfolio.warnings).toEqual([]);
-  // One usable customer is enough for a share.
+  // One usable customer is enough for a share: of the customers whose overdue status can be told,
+  // C002 alone (C001's open invoice has no due date: neither overdue nor on time).
   ledger[2] = ["C002", "INV-2", due(10), 200, null];
   const one = review(sheet, ledger);
-  expect(one.portfolio.overdueShare).toBe(0.5);
+  expect(one.customers.map((c) => c.overdueAmount)).toEqual([undefined, 200]);
+  expect(one.portfolio.overdueShare).toBe(1);
 });
