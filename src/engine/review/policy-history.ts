@@ -120,14 +120,16 @@ export function policyHistoryPlan(
   const blocks: Block[] = [];
   const measured: Block[] = [];
   let row = lastRow + 1;
-  if (match && historyVersions(existing).has(policy.version)) {
-    // Every row is a version's, each setting in its column: fitted as when they were written.
+  if (match) {
+    // The header and every row already there are fitted with whatever is added: a column as wide
+    // as its header's widest word and its widest value, whether a row was written now or before.
     const asPlanned = (line: readonly CellValue[]): PlanValue[] =>
       line.slice(0, formats.length).map((v) => (isPlanValue(v) ? v : showValue(v)));
     const rows = existing.slice(match.headerRow + 1, lastRow + 1).map(asPlanned);
     measured.push(headerBlock(match.headerRow, asPlanned(existing[match.headerRow])));
     if (rows.length) measured.push({ row: match.headerRow + 1, column: 0, values: rows, formats });
-  } else {
+  }
+  if (!match || !historyVersions(existing).has(policy.version)) {
     if (!match) blocks.push(headerBlock(row++, header));
     blocks.push({ row, column: 0, values: [line], formats });
   }

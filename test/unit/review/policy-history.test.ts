@@ -8,6 +8,7 @@ import { CreditError } from "../../../src/engine/errors";
 import { Lang, message } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
 import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
+import { headerWordWidth } from "../../../src/engine/review/sheet-layout";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet, ownSheetsByName, sheetRoles } from "../../../src/engine/review/sheets";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -83,6 +84,25 @@ describe("policy history", () => {
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-07-31", grid));
     expect(historyVersions(grid)).toEqual(new Set([DEFAULT_POLICY.version, tightened.version]));
   });
+
+  test.each(["en", "zh"] as const)(
+    "%s: a version added under the header keeps every column as wide as its header's widest word and every row",
+    (lang) => {
+      const first = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang)!;
+      const grid = applied([], first);
+      const added = historyPlan(tightened, "2026-04-30", grid, lang)!;
+      expect(added.blocks.map((b) => b.row)).toEqual([2]);
+      const header = grid[0] as string[];
+      expect(added.columns).toHaveLength(header.length);
+      for (const column of added.columns!) {
+        expect(column.width).toBeGreaterThanOrEqual(headerWordWidth(header[column.column]));
+        // The row written before fits as it did: no column narrower than when it was the only row.
+        expect(column.width).toBeGreaterThanOrEqual(first.columns!.find((c) => c.column === column.column)!.width);
+      }
+      const ratio = header.indexOf(message(lang, "policy.maxDebtRatio"));
+      expect(added.columns![ratio].width).toBeGreaterThan(8);
+    },
+  );
 
   test.each(["en", "zh"] as const)("%s: each version's row reads back as the exact policy it was", (lang) => {
     let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
