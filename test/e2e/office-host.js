@@ -114,6 +114,7 @@
       this.print = {}; // { orientation, zoom, titleRows, titleColumns, area }
       this.pages = {}; // the header and footer on every page: { state, centerHeader, centerFooter, … }, "" where none
       this.standardHeight = 15; // Excel's default row height at Calibri 11, in points
+      this.standardWidth = 8.43; // Excel's default column width at Calibri 11, in characters (48 points)
       this.heights = new Map(); // row → its own height in points (a row not here is the standard height)
       this.protected = false;
       this.deleted = false;
@@ -558,6 +559,9 @@
     get standardHeight() {
       return this._get("standardHeight");
     }
+    get standardWidth() {
+      return this._get("standardWidth");
+    }
     set position(to) {
       this.context.enqueue(`${this._what}.position = ${to}`, () => {
         const sheet = live(this._sheet, "position");
@@ -582,6 +586,7 @@
           else if (p === "position") values.position = book.sheets.indexOf(sheet);
           else if (p === "visibility") values.visibility = "Visible";
           else if (p === "standardHeight") values.standardHeight = sheet.standardHeight;
+          else if (p === "standardWidth") values.standardWidth = sheet.standardWidth;
           else if (p === "protection/protected" || p === "protection") protection.protected = sheet.protected;
           else throw new Error(`office-host: Worksheet.load("${p}") not implemented`);
         }
@@ -880,6 +885,33 @@
         }
         const commit = () => (result._value = rows);
         commit.bytes = JSON.stringify(rows).length;
+        return commit;
+      });
+      return result;
+    }
+    /** ExcelApi 1.9: a ClientResult of each column's properties; only format.columnWidth here, in points. */
+    getColumnProperties(options) {
+      const wanted = options || {};
+      const unknown = Object.keys(wanted).filter((k) => k !== "format");
+      const formats = Object.keys(wanted.format || {}).filter((k) => k !== "columnWidth");
+      if (unknown.length || formats.length)
+        throw new Error(`office-host: getColumnProperties(${[...unknown, ...formats]}) not implemented`);
+      const result = {
+        _value: undefined,
+        get value() {
+          if (this._value === undefined) notLoaded("value");
+          return this._value;
+        },
+      };
+      this.context.enqueue(`${this._what}.getColumnProperties()`, () => {
+        const { sheet, area } = this._at("getColumnProperties");
+        // A column without a width of its own is the standard width, in whole pixels as Excel shows it.
+        const standard = ((Math.round(sheet.standardWidth * 7) + 5) * 3) / 4;
+        const columns = [];
+        for (let c = area.column; c < area.column + area.columns; c++)
+          columns.push({ format: { columnWidth: sheet.widths.get(c) ?? standard } });
+        const commit = () => (result._value = columns);
+        commit.bytes = JSON.stringify(columns).length;
         return commit;
       });
       return result;

@@ -127,6 +127,8 @@ export class FakeSheet {
   headerFooter: FakeHeaderFooter = {};
   /** Excel's default row height at Calibri 11, in points. */
   standardHeight = 15;
+  /** Excel's default column width at Calibri 11, in characters (a column not in `widths` is this wide). */
+  standardWidth = 8.43;
   /** Rows (0-based) with a height of their own, in points; any other row is the standard height. */
   heights = new Map<number, number>();
   /** Seen by worksheets' items/visibility. */
@@ -462,7 +464,10 @@ export class FakeExcel {
       });
     const range = (area: Area) => fake.rangeProxy(name, area, writeOp);
     const protection = fake.mock({ protected: fake.sheet(name)?.protected ?? false });
-    const standard = fake.mock({ standardHeight: fake.sheet(name)?.standardHeight ?? 15 });
+    const standard = fake.mock({
+      standardHeight: fake.sheet(name)?.standardHeight ?? 15,
+      standardWidth: fake.sheet(name)?.standardWidth ?? 8.43,
+    });
     return {
       isNullObject: how === "orNull" && !exists,
       name,
@@ -478,12 +483,17 @@ export class FakeExcel {
       getRange: () => range({ row: 0, column: 0, rows: 1048576, columns: 16384 }),
       protection,
       load: (what: string) => {
-        if (what === "standardHeight") return void standard.load("standardHeight");
-        if (what !== "protection/protected") throw new Error(`fake worksheet.load: unsupported "${what}"`);
-        protection.load("protected");
+        for (const one of what.split(",")) {
+          if (one === "standardHeight" || one === "standardWidth") standard.load(one);
+          else if (one === "protection/protected") protection.load("protected");
+          else throw new Error(`fake worksheet.load: unsupported "${one}"`);
+        }
       },
       get standardHeight(): unknown {
         return (standard as unknown as { standardHeight: unknown }).standardHeight;
+      },
+      get standardWidth(): unknown {
+        return (standard as unknown as { standardWidth: unknown }).standardWidth;
       },
       autoFilter: (() => {
         const sheet = fake.sheet(name);
@@ -770,6 +780,36 @@ export class FakeExcel {
           apply: () => void (value = rows()),
         });
         fake.loads.push(() => JSON.stringify(rows()).length);
+        return {
+          get value() {
+            if (value === undefined) throw new Error("Error, context.sync() was not called");
+            return value;
+          },
+        };
+      },
+      /** ExcelApi 1.9's per-column read: only format.columnWidth here, in points (a column of no width of its own at the standard width, in whole pixels as Excel shows it). */
+      getColumnProperties: (options: { format?: { columnWidth?: boolean } }) => {
+        if (
+          Object.keys(options).some((k) => k !== "format") ||
+          Object.keys(options.format ?? {}).some((k) => k !== "columnWidth")
+        )
+          throw new Error(`fake getColumnProperties: unsupported ${JSON.stringify(options)}`);
+        let value: { format: { columnWidth: number } }[] | undefined;
+        const columns = () => {
+          const sheet = fake.sheet(sheetName);
+          const standard = ((Math.round((sheet?.standardWidth ?? 8.43) * 7) + 5) * 3) / 4;
+          return Array.from({ length: area.columns }, (_, i) => ({
+            format: { columnWidth: sheet?.widths.get(area.column + i) ?? standard },
+          }));
+        };
+        fake.queue({
+          kind: "getColumnProperties",
+          sheet: sheetName,
+          address: address(area),
+          write: false,
+          apply: () => void (value = columns()),
+        });
+        fake.loads.push(() => JSON.stringify(columns()).length);
         return {
           get value() {
             if (value === undefined) throw new Error("Error, context.sync() was not called");

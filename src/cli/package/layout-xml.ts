@@ -8,6 +8,7 @@
 import { columnLetter, sheetReference } from "../../engine/a1";
 import { withOurCentre } from "../../engine/review/page-headers";
 import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
+import { setsResponseWidth } from "../../engine/review/sheet-layout";
 import type { ColumnLayout, HeaderFooter, PrintSetup, SheetLayout } from "../../engine/review/write-plan";
 import type { PageElements } from "./sheet-patch";
 import { WORKSHEET_ORDER, areaRef } from "./worksheet-xml";
@@ -26,12 +27,20 @@ function ownCol(p: string, c: ColumnLayout): string {
 
 /**
  * The <cols> element with the plan's columns set: `existing` (the sheet's own <cols>, or "")
- * keeps every column the plan does not set, a range the plan cuts into split around it.
+ * keeps every column the plan does not set, a range the plan cuts into split around it. A
+ * column of the user's the plan only widens (`users`, 0-based) keeps its other attributes (a
+ * style, hidden, an outline level).
  */
-export function mergedCols(existing: string, columns: readonly ColumnLayout[], p: string): string {
+export function mergedCols(
+  existing: string,
+  columns: readonly ColumnLayout[],
+  p: string,
+  users: ReadonlySet<number> = new Set(),
+): string {
   if (!columns.length) return existing;
-  const ours = new Set(columns.map((c) => c.column + 1));
-  const items: { min: number; xml: string }[] = columns.map((c) => ({ min: c.column + 1, xml: ownCol(p, c) }));
+  const ours = new Map(columns.map((c) => [c.column + 1, c]));
+  const widened = new Set<number>();
+  const items: { min: number; xml: string }[] = [];
   for (const e of elementsOf(existing).elements) {
     if (e.local !== "col") continue;
     const min = Number(e.attrs.get("min"));
@@ -44,13 +53,48 @@ export function mergedCols(existing: string, columns: readonly ColumnLayout[], p
       .replace(/\s*\/?>[\s\S]*$/, "");
     let from = min;
     for (let c = min; c <= max + 1; c++) {
-      if (c <= max && !ours.has(c)) continue;
+      const planned = ours.get(c);
+      if (c <= max && !planned) continue;
       if (c > from) items.push({ min: from, xml: from === min && c - 1 === max ? tag : colXml(p, from, c - 1, rest) });
+      if (planned && users.has(c - 1) && !widened.has(c)) {
+        widened.add(c);
+        const width = ` width="${planned.width}" customWidth="1"`;
+        items.push({ min: c, xml: colXml(p, c, c, `${rest.replace(/\s(width|customWidth)="[^"]*"/g, "")}${width}`) });
+      }
       from = c + 1;
     }
   }
+  for (const c of columns) if (!widened.has(c.column + 1)) items.push({ min: c.column + 1, xml: ownCol(p, c) });
   items.sort((a, b) => a.min - b.min);
   return `<${p}cols>${items.map((i) => i.xml).join("")}</${p}cols>`;
+}
+
+/**
+ * The width a sheet's <cols> gives a column (0-based) of its own, in characters: undefined when
+ * none covers it, or the one that does keeps the default width (no customWidth).
+ */
+export function ownColumnWidth(cols: string, column: number): number | undefined {
+  for (const e of elementsOf(cols).elements) {
+    if (e.local !== "col") continue;
+    const min = Number(e.attrs.get("min"));
+    const max = Number(e.attrs.get("max"));
+    if (!(column + 1 >= min && column + 1 <= max)) continue;
+    const width = Number(e.attrs.get("width"));
+    return /^(1|true)$/.test(e.attrs.get("customWidth") ?? "") && Number.isFinite(width) ? width : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The sheet's <cols> with the plan's columns set, and the response column's width where it is
+ * the review's to set (setsResponseWidth), its other attributes kept.
+ */
+export function sheetCols(cols: string, layout: SheetLayout, p: string): string {
+  const columns = layout.columns ?? [];
+  const response = layout.responseColumn;
+  if (!response || !setsResponseWidth(ownColumnWidth(cols, response.column), response)) return mergedCols(cols, columns, p);
+  const widened = { column: response.column, width: response.width, wrap: false, indent: false };
+  return mergedCols(cols, [...columns, widened], p, new Set([response.column]));
 }
 
 function paneXml(p: string, rows: number): string {

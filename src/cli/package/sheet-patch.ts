@@ -16,7 +16,7 @@ import {
   frozenViews,
   headerFooterTexts,
   headerFooterXml,
-  mergedCols,
+  sheetCols,
   withTabSelected,
 } from "./layout-xml";
 import { PackageError } from "./bounds";
@@ -145,7 +145,7 @@ function sheetPatcher(job: PatchJob): SheetPatcher {
                 local: "sheetViews",
                 xml: selectedViews(frozenViews(xmlOf("sheetViews"), layout.freezeRows, p), job.tabSelected),
               },
-              { local: "cols", xml: mergedCols(xmlOf("cols"), layout.columns ?? [], p) },
+              { local: "cols", xml: sheetCols(xmlOf("cols"), layout, p) },
             ],
           },
           text.length,

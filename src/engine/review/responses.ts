@@ -6,8 +6,24 @@
  * typed since from one left as the last review found it. Pure: it reads the review's customers
  * and the archive's rows of the last review.
  */
-import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveEntry, EarlierReviews } from "./archive";
+import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
+import { responseWidth } from "./sheet-layout";
+
+/**
+ * The widest Action taken text of the archived reviews on `dates` (the last review before this
+ * one, this date's own for a re-run), one figure per review that archived any: the widths those
+ * runs gave the column are worked out from them again.
+ */
+export function archivedResponseWidths(contents: ArchiveContents | undefined, ...dates: (number | undefined)[]): number[] {
+  const widest = new Map<number, number>();
+  for (const e of contents?.entries ?? []) {
+    if (e.date === undefined || !dates.includes(e.date)) continue;
+    const response = actionTakenOf(e);
+    if (response !== undefined) widest.set(e.date, Math.max(widest.get(e.date) ?? 0, responseWidth(response)));
+  }
+  return [...widest.values()];
+}
 
 /** One customer the last review asked the team to act on. */
 export interface ActionResponse {

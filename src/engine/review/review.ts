@@ -32,6 +32,7 @@ import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
 import { AMOUNT_FIELDS, InputField, OutputField } from "./fields";
 import { outputPlace } from "./layout";
+import { archivedResponseWidths } from "./responses";
 import {
   ageLedger,
   IncompleteLedger,
@@ -225,6 +226,11 @@ export interface Layout {
   readonly clearedColumns: readonly number[];
   /** Last row holding anything in an output column (an earlier, longer run), so it can be cleared. */
   readonly staleOutputUntil: number;
+  /**
+   * The widest Action taken text (in character widths, as one line) of the archived reviews that
+   * may have laid that column out: the last one before this one, and one on this date (a re-run).
+   */
+  readonly archivedResponseWidths: readonly number[];
 }
 
 export interface ReviewResult {
@@ -423,6 +429,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       agingColumns: place.agingColumns,
       clearedColumns: place.clearedColumns,
       staleOutputUntil: place.stale,
+      archivedResponseWidths: archivedResponseWidths(archived, earlier?.last?.date, asOf),
     },
     changes: earlier
       ? whatChanged(

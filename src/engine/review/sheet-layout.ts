@@ -20,6 +20,7 @@ import type {
   FilterArea,
   PlanValue,
   PrintSetup,
+  ResponseColumnLayout,
   SheetLayout,
   SheetPlan,
 } from "./write-plan";
@@ -654,6 +655,59 @@ function shrunkToBands(print: PrintSetup, area: Area, header: number, rowHeights
 }
 
 /**
+ * How wide a response shows in a cell that does not wrap, in character widths: on one line, its
+ * line breaks as spaces.
+ */
+export function responseWidth(response: string): number {
+  return displayWidth(response.replace(/\r?\n/g, " "));
+}
+
+/**
+ * The widest the review makes the user's Action taken column, in characters: a response is
+ * quoted by as many (the summary's and the report's 80, with the padding); a longer one runs
+ * over into the next column, as any long text of the user's does.
+ */
+const RESPONSE_MAX_WIDTH = 82;
+
+/**
+ * The width the review gives the Action taken column under `header` for responses whose widest
+ * is `widest` character widths (one line each: the review does not restyle the user's cells to
+ * wrap them): as wide as both, within the bounds.
+ */
+export function responseColumnWidth(header: string, widest: number): number {
+  const headerWidth = Math.ceil(displayWidth(header) * BOLD_FACTOR) + WIDTH.padding;
+  return Math.min(RESPONSE_MAX_WIDTH, Math.max(WIDTH.min, headerWidth, widest + WIDTH.padding));
+}
+
+/** How near two widths in characters are one width: half a pixel, as a writer reads a width back in points. */
+const SAME_WIDTH = 0.5 / 7;
+
+/**
+ * Whether a writer gives the response column the plan's width, from the width it has now in
+ * characters (undefined: the sheet's default, no width of its own): a default width, or one an
+ * earlier run gave it, is the review's to set; any other is the user's and stays.
+ */
+export function setsResponseWidth(now: number | undefined, column: ResponseColumnLayout): boolean {
+  return now === undefined || column.earlier.some((width) => Math.abs(width - now) < SAME_WIDTH);
+}
+
+/**
+ * The user's Action taken column laid out: as wide as its header and its longest response, and
+ * the widths earlier runs gave it worked out the same way; none without the column or a response.
+ */
+function responseColumnLayout(result: ReviewResult): ResponseColumnLayout | undefined {
+  const found = result.columns.found.find((f) => f.field === "actionTaken");
+  let widest = 0;
+  for (const c of result.customers) if (c.actionTaken !== undefined) widest = Math.max(widest, responseWidth(c.actionTaken));
+  if (!found || widest === 0) return undefined;
+  return {
+    column: referenceColumn(found.column) - 1,
+    width: responseColumnWidth(found.header, widest),
+    earlier: result.layout.archivedResponseWidths.map((w) => responseColumnWidth(found.header, w)),
+  };
+}
+
+/**
  * The customer sheet's layout: the output columns fitted, the header row frozen (when it is
  * near the top) and repeated on every printed page, and a filter over the whole table, the
  * user's columns and the review's, from the header down to the last customer.
@@ -668,7 +722,11 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const first = Math.min(...userColumns, ...ours);
   const last = Math.max(...userColumns, ...ours);
   const end = outputEnd(result) + origin.row;
-  const tableWidth = columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min;
+  const responseColumn = responseColumnLayout(result);
+  const responseExtra =
+    responseColumn && responseColumn.column >= first && responseColumn.column <= last ? responseColumn.width - WIDTH.min : 0;
+  const tableWidth =
+    columns.reduce((sum, c) => sum + c.width, 0) + (last - first + 1 - columns.length) * WIDTH.min + responseExtra;
   // The columns naming a customer (its id and name, and any between them) print on every page across.
   const named = report.found.filter((f) => f.field === "id" || f.field === "name").map((f) => referenceColumn(f.column) - 1);
   const titles = named.length
@@ -691,6 +749,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
       { first: headerRow, last: headerRow },
       titles,
     ),
+    ...(responseColumn ? { responseColumn } : {}),
   };
 }
 

@@ -161,6 +161,21 @@ export interface SheetLayout {
    * so a row whose text got shorter comes back down; a height the user set stays (rowHeightToWrite).
    */
   readonly fitRows?: { readonly first: number; readonly last: number };
+  /**
+   * The user's Action taken column (the review reads it as the team's responses and never writes
+   * its cells): given `width` only where its width is the sheet's default or one an earlier run
+   * gave it (setsResponseWidth); a width of the user's stays.
+   */
+  readonly responseColumn?: ResponseColumnLayout;
+}
+
+/** The width the review gives the user's Action taken column, and the widths earlier runs gave it. */
+export interface ResponseColumnLayout {
+  /** 0-based sheet column. */
+  readonly column: number;
+  readonly width: number;
+  /** The widths the last review and a review on this date (a re-run) gave the column, from the responses they archived. */
+  readonly earlier: readonly number[];
 }
 
 export interface SheetPlan extends SheetLayout {

@@ -21,6 +21,21 @@ export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** The inverse of columnWidthPoints: a width in points Office.js reads, in characters. */
+export function columnWidthCharacters(points: number): number {
+  return (points / 0.75 - 5) / 7;
+}
+
+/**
+ * A column's width as the engine judges it (setsResponseWidth), from its width and the sheet's
+ * standard width as Office.js reads them: undefined when it is the standard width (within half
+ * a pixel), else in characters. Office.js does not say whether a width was set; the standard one
+ * is taken as not set.
+ */
+export function ownWidth(points: number, standardWidth: number): number | undefined {
+  return Math.abs(points - columnWidthPoints(standardWidth)) < 0.375 ? undefined : columnWidthCharacters(points);
+}
+
 /** What the user has set up on their sheet, read in the check sync before anything is written. */
 export interface UserSetup {
   /** An autofilter or an Excel table of theirs. */
@@ -41,9 +56,15 @@ export interface UserSetup {
    * (undefined: the sheet's standard height, or not read): rowsToFit keeps a height of the user's.
    */
   heightsNow?: readonly (number | undefined)[];
+  /**
+   * The layout's response column has the sheet's standard width, or one an earlier run gave it
+   * (setsResponseWidth): the plan's width is set. Not read (false) keeps a width of the user's.
+   */
+  setsResponseWidth: boolean;
 }
 
 export const NO_USER_SETUP: Readonly<UserSetup> = {
+  setsResponseWidth: false,
   ownFilter: false,
   earlierFilter: false,
   frozen: false,
@@ -85,7 +106,7 @@ export function layoutOperations(
   // Per block: wrapping, indent and its alignment, and a row fit per run of rows fitted.
   const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 1 : 0) + (c.indent ? 2 : 0), 0);
   const runs = fittedRuns(layout, user).length;
-  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + 9;
+  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + 10;
 }
 
 /** The margins as Office.js names them, in points, by the file format's names. */
@@ -184,6 +205,9 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
       if (column.wrap) cells.format.wrapText = true;
     }
   }
+  const response = layout.responseColumn;
+  if (response && user.setsResponseWidth)
+    ws.getRangeByIndexes(0, response.column, 1, 1).format.columnWidth = columnWidthPoints(response.width);
   // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
   // A height the user set stays (rowsToFit): only the runs of rows around it are measured.
   const wrapped = new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));

@@ -13,9 +13,17 @@ import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
 import { parseAddress } from "../../engine/a1";
 import { isUsersHeaderFooter, USERS_SECTIONS } from "../../engine/review/page-headers";
-import { isEarlierRunFilter, isUsersPrintSetup } from "../../engine/review/sheet-layout";
+import { isEarlierRunFilter, isUsersPrintSetup, setsResponseWidth } from "../../engine/review/sheet-layout";
 import { isUsersPageSetup, KEEPS_USERS_PAGE_SETUP } from "../../engine/review/page-setup";
-import { layoutSupported, NO_USER_SETUP, PAGE_PRINT_PROPERTIES, PagePrint, pageSetupNow, UserSetup } from "./layout-steps";
+import {
+  layoutSupported,
+  NO_USER_SETUP,
+  ownWidth,
+  PAGE_PRINT_PROPERTIES,
+  PagePrint,
+  pageSetupNow,
+  UserSetup,
+} from "./layout-steps";
 import { PageNow, PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
 
 type Context = Excel.RequestContext;
@@ -70,8 +78,8 @@ export function sameRow(a: readonly CellValue[] | undefined, b: readonly CellVal
 /**
  * Asks, in the check sync, what the user has set up on the customer sheet: a filter or a
  * table, frozen panes, a print setup fitted to pages, a header or footer, the heights of the rows
- * the plan fits. Where Excel lacks the API (before ExcelApi 1.9) nothing is asked and the layout
- * is not applied either.
+ * the plan fits, the width of the Action taken column the layout would widen. Where Excel lacks
+ * the API (before ExcelApi 1.9) nothing is asked and the layout is not applied either.
  */
 function loadUserSetup(ws: Excel.Worksheet, layout: SheetLayout | undefined): { read: () => UserSetup } {
   if (!layoutSupported()) return { read: () => ({ ...NO_USER_SETUP }) };
@@ -97,7 +105,13 @@ function loadUserSetup(ws: Excel.Worksheet, layout: SheetLayout | undefined): { 
     fit && fitCount > 0
       ? ws.getRangeByIndexes(fit.first, 0, fitCount, 1).getRowProperties({ format: { rowHeight: true } })
       : undefined;
-  if (heights) ws.load("standardHeight");
+  // The response column's width: set only where it is the standard width or an earlier run's.
+  const response = layout?.responseColumn;
+  const responseWidth = response
+    ? ws.getRangeByIndexes(0, response.column, 1, 1).getColumnProperties({ format: { columnWidth: true } })
+    : undefined;
+  if (heights || responseWidth)
+    ws.load([heights ? "standardHeight" : "", responseWidth ? "standardWidth" : ""].filter(Boolean).join(","));
   // read() is called once the check sync has run: everything it reads was loaded for that sync.
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return {
@@ -122,6 +136,11 @@ function loadUserSetup(ws: Excel.Worksheet, layout: SheetLayout | undefined): { 
           footers: [every.leftFooter, every.centerFooter, every.rightFooter],
           differentPages: pages.state !== "Default",
         }),
+        setsResponseWidth: Boolean(
+          response &&
+          responseWidth &&
+          setsResponseWidth(ownWidth(responseWidth.value[0]?.format?.columnWidth ?? NaN, ws.standardWidth), response),
+        ),
         heightsNow: heights?.value.map((row) => {
           const height = row.format?.rowHeight;
           return height === undefined || height === null || Math.abs(height - ws.standardHeight) < 0.01 ? undefined : height;

@@ -10,6 +10,7 @@ import {
   frozenViews,
   mergedCols,
   printTitlesRef,
+  sheetCols,
   titleRowsOf,
 } from "../../../src/cli/package/layout-xml";
 
@@ -33,6 +34,32 @@ test.each([
 ])("mergedCols: %s", (_name, existing, columns, expected) => {
   const p = existing.startsWith("<x:") ? "x:" : "";
   expect(mergedCols(existing, columns, p)).toBe(expected);
+});
+
+const response = { column: 4, width: 38, earlier: [30] };
+test.each([
+  [
+    "no width of its own: widened",
+    "",
+    '<cols><col min="1" max="1" width="12" customWidth="1"/><col min="5" max="5" width="38" customWidth="1"/></cols>',
+  ],
+  [
+    "a default width in a range with a style, hidden: widened alone, its style and hidden flag kept",
+    '<cols><col min="4" max="6" width="8.43" style="7" hidden="1"/></cols>',
+    '<cols><col min="1" max="1" width="12" customWidth="1"/><col min="4" max="4" width="8.43" style="7" hidden="1"/><col min="5" max="5" style="7" hidden="1" width="38" customWidth="1"/><col min="6" max="6" width="8.43" style="7" hidden="1"/></cols>',
+  ],
+  [
+    "the width an earlier run gave it: widened",
+    '<cols><col min="5" max="5" width="30" customWidth="1"/></cols>',
+    '<cols><col min="1" max="1" width="12" customWidth="1"/><col min="5" max="5" width="38" customWidth="1"/></cols>',
+  ],
+  [
+    "a width of the user's: kept",
+    '<cols><col min="5" max="5" width="20" customWidth="1"/></cols>',
+    '<cols><col min="1" max="1" width="12" customWidth="1"/><col min="5" max="5" width="20" customWidth="1"/></cols>',
+  ],
+])("sheetCols, the user's Action taken column: %s", (_name, existing, expected) => {
+  expect(sheetCols(existing, { columns: [col(0, 12)], responseColumn: response }, "")).toBe(expected);
 });
 
 test.each([

@@ -185,3 +185,56 @@ test("the reviewed copy without the column: one line says where responses can be
   );
   expect(december.stdout).not.toContain("未记录处理措施");
 });
+
+/** The width the copy's <cols> gives a 1-based column, and whether as one of its own (customWidth). */
+async function columnWidth(file: string, column: number): Promise<number | undefined> {
+  const ws = (await loadWorkbook(file)).getWorksheet("Customers")!;
+  const col = ws.getColumn(column);
+  return col.width;
+}
+
+test("the Action taken column is widened to its longest response while its width is the default or the review's, never the user's", async () => {
+  const input = path.join(dir, "customers.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "en")).code).toBe(0);
+  const edited = path.join(dir, "widths-december-in.xlsx");
+  await withActionTaken(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), edited);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(edited);
+  const column = (wb.getWorksheet("Customers")!.getRow(HEADER_ROW).values as unknown[]).indexOf("Action taken");
+  expect(column).toBeGreaterThan(1);
+  // Typed into a new column, at the sheet's default width: its response ran over the next page.
+  expect(await columnWidth(edited, column)).toBeUndefined();
+
+  const december = path.join(dir, "widths-december.xlsx");
+  expect((await runCli(edited, "--as-of", "2026-12-31", "--lang", "en", "--out", december)).code).toBe(0);
+  // "Collection agency engaged 2026-12-04", 36 characters, and a cell's padding.
+  expect(await columnWidth(december, column)).toBe(38);
+
+  // January's response is longer: the width December gave the column is the review's, and is fitted again.
+  const longer = "Payment plan on track; 70,000 received in October, the rest due by 2027-02-28";
+  const january = new ExcelJS.Workbook();
+  await january.xlsx.readFile(december);
+  const sheet = january.getWorksheet("Customers")!;
+  sheet.eachRow((row, n) => {
+    if (n > HEADER_ROW && row.getCell(1).value === "C0004") row.getCell(column).value = longer;
+  });
+  const januaryIn = path.join(dir, "widths-january-in.xlsx");
+  await january.xlsx.writeFile(januaryIn);
+  expect(await columnWidth(januaryIn, column)).toBe(38);
+  const januaryOut = path.join(dir, "widths-january.xlsx");
+  expect((await runCli(januaryIn, "--as-of", "2027-01-31", "--lang", "en", "--out", januaryOut)).code).toBe(0);
+  expect(await columnWidth(januaryOut, column)).toBe(longer.length + 2);
+  // A re-run of January keeps it, as the archive's January rows give it too.
+  const rerun = path.join(dir, "widths-january-rerun.xlsx");
+  expect((await runCli(januaryOut, "--as-of", "2027-01-31", "--lang", "en", "--out", rerun)).code).toBe(0);
+  expect(await columnWidth(rerun, column)).toBe(longer.length + 2);
+
+  // A width the user gave the column stays, whatever its responses need.
+  sheet.getColumn(column).width = 20;
+  const ownWidth = path.join(dir, "widths-own-in.xlsx");
+  await january.xlsx.writeFile(ownWidth);
+  const kept = path.join(dir, "widths-own.xlsx");
+  expect((await runCli(ownWidth, "--as-of", "2027-01-31", "--lang", "en", "--out", kept)).code).toBe(0);
+  expect(await columnWidth(kept, column)).toBe(20);
+});

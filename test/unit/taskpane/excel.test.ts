@@ -599,6 +599,40 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     ]);
   });
 
+  test("the user's Action taken column is widened to its longest response at the standard width or an earlier run's, never at the user's", async () => {
+    const response = "Called their CFO; payment plan agreed";
+    const withResponses = () => {
+      fake = new FakeExcel();
+      const rows = customerSheet(3);
+      fake.addSheet(
+        "Customers",
+        rows.map((line, r) => [...line, r === 0 ? "Action taken" : r === 2 ? response : ""]),
+      );
+      return rows[0].length;
+    };
+    const column = withResponses();
+    const { plan, check } = await reviewAndPlan();
+    expect(plan.target!.responseColumn).toEqual({ column, width: response.length + 2, earlier: [] });
+    await writePlanWith(fake.context, plan, "en", check);
+    expect(fake.sheet("Customers")!.widths.get(column)).toBe(columnWidthPoints(response.length + 2));
+    // Its cells are the user's: none written, none wrapped.
+    expect(fake.sheet("Customers")!.cells[2][column]).toBe(response);
+    expect([...fake.sheet("Customers")!.wrapped].some((key) => key.endsWith(`,${column}`))).toBe(false);
+
+    // A width an earlier run gave it is the review's to fit again; any other width stays.
+    for (const [now, widened] of [
+      [columnWidthPoints(20), true],
+      [columnWidthPoints(25), false],
+    ] as const) {
+      withResponses();
+      fake.sheet("Customers")!.widths.set(column, now);
+      const again = await reviewAndPlan();
+      const earlier = { ...again.plan, target: { ...again.plan.target!, responseColumn: { column, width: 39, earlier: [20] } } };
+      await writePlanWith(fake.context, earlier, "en", again.check);
+      expect(fake.sheet("Customers")!.widths.get(column)).toBe(widened ? columnWidthPoints(39) : now);
+    }
+  });
+
   test("the customer sheet's layout: output widths from their content, long texts wrapped, header frozen, table filtered, printed on pages across", async () => {
     workbook(3);
     const { plan, check } = await reviewAndPlan();
