@@ -15,6 +15,7 @@ import { LANGS_OF_HEADERS } from "./fields";
 import { ACTIONS } from "./decisions";
 import { WARNING_CODES } from "./warnings";
 import { WIDTH } from "./sheet-layout";
+import { settingPercentFormat } from "./formats";
 import type { CellFormat, PlanValue } from "./write-plan";
 
 /**
@@ -52,7 +53,8 @@ export function settingCell(row: PolicyRow, policy: Policy, lang: Lang): { value
   if (row.item !== undefined) return { value: (value as readonly number[])[row.item], format: "general" };
   if (field.kind === "model") return { value: Z_MODEL_NAMES[lang][policy.defaultZModel], format: "text" };
   if (Array.isArray(value)) return { value: value.join(", "), format: "text" };
-  return { value: value as number, format: field.kind === "percent" ? "percent" : "general" };
+  // A share as the policy holds it (75%, 70.5%), as every text quoting a threshold writes it.
+  return { value: value as number, format: field.kind === "percent" ? settingPercentFormat(value as number) : "general" };
 }
 
 /** The first cell of the policy sheet's header row, in either language. */

@@ -8,7 +8,7 @@ import { dateText, Lang, monthText } from "../i18n";
 import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
-import { scoreFormatDecimals } from "./formats";
+import { percentFormatDecimals, scoreFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
 import { bandScale } from "./page-bands";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "./page-setup";
 import type { ReviewResult } from "./review";
@@ -72,7 +72,14 @@ function rememberedWidth(text: string, remembered: Map<string, number>): number 
 }
 
 /** Formats in which a number shows as toFixed does, grouped or with a sign or a percent sign added. */
-const FIXED_FORMATS: ReadonlySet<CellFormat> = new Set(["money", "score", "ratio", "percent", "integer"]);
+const FIXED_FORMATS: ReadonlySet<CellFormat> = new Set([
+  "money",
+  "score",
+  "ratio",
+  "percent",
+  ...SETTING_PERCENT_DECIMALS.map((d) => `percent${d}` as const),
+  "integer",
+]);
 /** Below this size (a percent's hundredfold too) toFixed writes every digit, never an exponent. */
 const ALL_DIGITS_BELOW = 1e15;
 
@@ -106,7 +113,7 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
     case "ratio":
       return value.toFixed(2);
     case "percent":
-      return `${(value * 100).toFixed(1)}%`;
+      return `${grouped(value * 100, 1)}%`;
     case "integer":
       return value.toFixed(0);
     case "date":
@@ -119,6 +126,8 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
       // A score near a band's edge, with the decimals that keep it in its band.
       const decimals = scoreFormatDecimals(format);
       if (decimals !== undefined) return value.toFixed(decimals);
+      const percentDecimals = percentFormatDecimals(format);
+      if (percentDecimals !== undefined) return `${grouped(value * 100, percentDecimals)}%`;
       // General shows up to eleven characters of a number.
       return String(Number(value.toPrecision(10)));
     }

@@ -38,6 +38,7 @@ import { columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
+import { percentDecimals, percentFormatDecimals } from "./formats";
 import { FigureFormat, Finding, WarningCode } from "./warnings";
 
 export function gradeName(grade: Grade, lang: Lang): string {
@@ -158,8 +159,8 @@ export function overdueShareText(
 ): string {
   if (p.overdueShare === undefined) return message(lang, "summary.notAvailable");
   return message(lang, "summary.shareAgainstThreshold", {
-    value: formatFigure(p.overdueShare, "percent", lang),
-    threshold: formatFigure(policy.overdueShare, "percent", lang),
+    value: formatShare(p.overdueShare, lang),
+    threshold: formatSetting(policy.overdueShare, lang),
   });
 }
 
@@ -199,9 +200,9 @@ export function formatFigure(value: number, format: FigureFormat, lang: Lang, mo
   return numberFormat(lang, format, moreDigits).format(value);
 }
 
-const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count" | "share", Intl.NumberFormatOptions>> = {
-  percent: { style: "percent", maximumFractionDigits: 1 },
-  share: { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false },
+const NUMBER_OPTIONS: Readonly<Record<Exclude<FigureFormat, "date"> | "count", Intl.NumberFormatOptions>> = {
+  // A customer's or the portfolio's percentage as every cell shows it ("#,##0.0%"): 92.0%, 1,380.0%.
+  percent: { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 },
   money: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
   days: { maximumFractionDigits: 0 },
   count: { maximumFractionDigits: 0 },
@@ -229,12 +230,20 @@ function numberFormat(lang: Lang, format: keyof typeof NUMBER_OPTIONS, moreDigit
 }
 
 /**
- * A share or a utilisation in a table of figures, as its cell shows it (the "0.0%" format, no
- * thousands separator: 1380.0%): 20.0% under 32.8%, where a sentence's 20% would read as another
- * precision than the sheet beside it.
+ * A share or a utilisation, as its cell shows it (the "#,##0.0%" format: 1,380.0%), in a table
+ * of figures as in a sentence: 20.0% under 32.8%.
  */
 export function formatShare(value: number, lang: Lang): string {
-  return numberFormat(lang, "share").format(value);
+  return numberFormat(lang, "percent").format(value);
+}
+
+/**
+ * A share the policy holds (a threshold, a setting), as the policy sheets show it: with its own
+ * decimals (75%, 70.5%; percentDecimals), or `decimals` when more are needed to tell it from a
+ * figure beside it.
+ */
+export function formatSetting(share: number, lang: Lang, decimals = percentDecimals(share)): string {
+  return numberFormat(lang, "percent", decimals - 1).format(share);
 }
 
 /** A count as the language writes it: 1,200 (and the same in Chinese). */
@@ -490,11 +499,16 @@ function figureAgainstThreshold(
 ): { value: string; threshold: string } {
   const value = figure(finding.value, finding.format);
   const threshold = figure(finding.threshold, finding.format);
-  if (value !== threshold || finding.format === "date") return { value, threshold };
+  // A share's threshold is the policy's, shown as the policy sheets show it (75%), beside a figure of one decimal (92.0%).
+  const policyShare = finding.format === "percent" ? formatSetting(finding.threshold, lang) : threshold;
+  if (value !== threshold || finding.format === "date") return { value, threshold: policyShare };
   const more = decimalsApart(finding.value, [finding.threshold], finding.format, lang);
   return {
     value: formatFigure(finding.value, finding.format, lang, more),
-    threshold: formatFigure(finding.threshold, finding.format, lang, more),
+    threshold:
+      finding.format === "percent"
+        ? formatSetting(finding.threshold, lang, Math.max(1 + more, percentDecimals(finding.threshold)))
+        : formatFigure(finding.threshold, finding.format, lang, more),
   };
 }
 
@@ -855,7 +869,9 @@ export function changesTitle(changes: ReviewChanges, lang: Lang): string {
 
 /** A setting's value as the policy sheet shows it: a share as a percentage, a number as it is. */
 function settingValue(value: SettingChange["from"], format: SettingChange["format"], lang: Lang): string {
-  return typeof value === "number" && format === "percent" ? formatFigure(value, "percent", lang) : String(value ?? "");
+  return typeof value === "number" && percentFormatDecimals(format) !== undefined
+    ? formatSetting(value, lang)
+    : String(value ?? "");
 }
 
 /**

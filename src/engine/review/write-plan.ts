@@ -13,6 +13,7 @@ import { Lang, message } from "../i18n";
 import { GRADES } from "../policy";
 import type { SCORE_DECIMALS, ScoreDecimals } from "../score";
 import { archiveSheetPlan } from "./archive-plan";
+import type { SETTING_PERCENT_DECIMALS } from "./formats";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
 import { customerSheetHeaderFooter, ownSheetHeaderFooter } from "./page-headers";
 import { policyHistoryPlan } from "./policy-history";
@@ -29,9 +30,21 @@ export type PlanValue = string | number | boolean | null;
  * "month" shows a date by its month alone: a chart's axis under a point a full date would wrap on.
  */
 export type CellFormat =
-  "general" | "text" | "score" | FinerScoreFormat | "money" | "date" | "month" | "percent" | "ratio" | "integer";
+  | "general"
+  | "text"
+  | "score"
+  | FinerScoreFormat
+  | "money"
+  | "date"
+  | "month"
+  | "percent"
+  | SettingPercentFormat
+  | "ratio"
+  | "integer";
 /** A score with more decimals than "score"'s two, the fewest that keep its figure in its band (scoreDecimals). */
 export type FinerScoreFormat = `score${Exclude<ScoreDecimals, typeof SCORE_DECIMALS>}`;
+/** A share a policy setting holds, with its own decimals where they are not "percent"'s one (percentDecimals). */
+export type SettingPercentFormat = `percent${(typeof SETTING_PERCENT_DECIMALS)[number]}`;
 
 export interface Block {
   /** 0-based sheet row and column of values[0][0]. */

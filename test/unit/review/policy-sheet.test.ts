@@ -57,7 +57,8 @@ describe("the policy sheet as written", () => {
     expect(grid[26][0]).toBe("Codes in the Credit Review Archive sheet");
     const debt = plan.blocks.find((b) => b.values[0][0] === "Maximum debt ratio")!;
     expect(debt.values[0][1]).toBe(0.7);
-    expect(debt.formats).toEqual(["text", "percent", "text"]);
+    // As the policy holds it: 70%, not 70.0%.
+    expect(debt.formats).toEqual(["text", "percent0", "text"]);
     expect(debt.values[0][2]).toBe(
       "A debt ratio (total liabilities / total assets) above this raises a warning (write 70% or 0.7).",
     );

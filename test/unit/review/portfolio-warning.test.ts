@@ -52,7 +52,7 @@ describe.each([
 });
 
 test("the summary sheet gives the share below the threshold too, and says when it is not checked", () => {
-  expect(rowsFrom("en", "Portfolio warnings", 2, overdue(0))[1][2]).toBe("0% (warning above 10%)");
+  expect(rowsFrom("en", "Portfolio warnings", 2, overdue(0))[1][2]).toBe("0.0% (warning above 10%)");
   const noOverdue = customerSheet(["Outstanding balance"], [{ extra: [100] }]);
   const [, row, ...under] = rowsFrom("en", "Portfolio warnings", 4, noOverdue);
   expect(row).toEqual(["Many customers overdue", "OVERDUE_SHARE", "not checked"]);

@@ -6,12 +6,14 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import fc from "fast-check";
 import type { FigureFormat } from "../../../src/engine/review/warnings";
-import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
+import { NUMBER_FORMATS, settingPercentFormat } from "../../../src/engine/review/formats";
+import { renderedText } from "../../../src/engine/review/sheet-layout";
 import {
   amountWithShare,
   explainFinding,
   findingTitle,
   formatFigure,
+  formatSetting,
   formatShare,
   portfolioWarningList,
   reasonDetail,
@@ -24,16 +26,30 @@ import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
 
-describe("a share in a table of figures reads as its cell shows it", () => {
-  test.each(["en", "zh"] as const)("%s: one decimal always, as the sheet's 0.0%% cells", (lang) => {
-    expect(NUMBER_FORMATS[lang].percent).toBe("0.0%");
-    expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1380.0%", "0.0%"]);
+describe("a percentage reads as its cell shows it, a threshold as the policy holds it", () => {
+  test.each(["en", "zh"] as const)("%s: one decimal always, grouped, as the sheet's #,##0.0%% cells", (lang) => {
+    expect(NUMBER_FORMATS[lang].percent).toBe("#,##0.0%");
+    expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1,380.0%", "0.0%"]);
+    // A sentence writes a customer's figure as a table does: never 92% beside 75.4%.
+    expect([0.92, 0.754].map((v) => formatFigure(v, "percent", lang))).toEqual(["92.0%", "75.4%"]);
     expect(amountWithShare(963_000, 4_018_000, lang)).toBe(lang === "en" ? "963,000.00 (24.0%)" : "963,000.00（24.0%）");
+    // The width a column is fitted to is the text its cell shows.
+    expect(renderedText(13.8, "percent", lang)).toBe("1,380.0%");
   });
 
-  test("a threshold in a sentence keeps the policy's own precision", () => {
-    expect(formatFigure(0.1, "percent", "en")).toBe("10%");
-  });
+  test.each(["en", "zh"] as const)(
+    "%s: a threshold in a sentence, and its cell on the policy sheets, as the policy holds it",
+    (lang) => {
+      expect([0.1, 0.75, 0.705, 0.7125].map((v) => formatSetting(v, lang))).toEqual(["10%", "75%", "70.5%", "71.25%"]);
+      const cells = [0.75, 0.705, 0.7125].map((v) => settingPercentFormat(v));
+      expect(cells).toEqual(["percent0", "percent", "percent2"]);
+      expect(cells.map((f) => NUMBER_FORMATS[lang][f])).toEqual(["#,##0%", "#,##0.0%", "#,##0.00%"]);
+      expect(renderedText(0.7125, "percent2", lang)).toBe("71.25%");
+      expect(explainFinding({ code: "LEVERAGE", value: 0.92, threshold: 0.75, format: "percent" }, lang)).toBe(
+        lang === "en" ? "Debt ratio 92.0% is above 75%." : "资产负债率 92.0% 高于 75%。",
+      );
+    },
+  );
 });
 
 describe("the overdue warning's title names the configured day count", () => {
@@ -113,7 +129,7 @@ describe("a figure that fired never reads as its own threshold", () => {
     ["LEVERAGE", 0.70001, 0.7, "percent", "en", "Debt ratio 70.001% is above 70.000%."],
     ["LIQUIDITY", 0.99995, 1, "ratio", "zh", "流动比率 0.99995 低于 1.00000。"],
     ["COVERAGE", 50 / 33.34, 1.5, "ratio", "en", "Interest coverage 1.4997 is below 1.5000."],
-    ["LEVERAGE", 0.75, 0.7, "percent", "en", "Debt ratio 75% is above 70%."],
+    ["LEVERAGE", 0.75, 0.7, "percent", "en", "Debt ratio 75.0% is above 70%."],
   ] as const)("%s %d against %d", (code, value, threshold, format, lang, text) => {
     expect(explainFinding({ code, value, threshold, format }, lang)).toBe(text);
   });
