@@ -707,7 +707,19 @@ export class FakeExcel {
           );
         },
         set horizontalAlignment(v: string) {
-          writeOp("horizontalAlignment", area, v, (s) => s.horizontal.push({ area: { ...area }, alignment: v }));
+          writeOp("horizontalAlignment", area, v, (s) => {
+            // Rows right below an area of the same alignment extend it: the same cells as one
+            // operation over both (a block written in halves aligns as one written whole).
+            const above = s.horizontal.find(
+              (h) =>
+                h.alignment === v &&
+                h.area.column === area.column &&
+                h.area.columns === area.columns &&
+                h.area.row + h.area.rows === area.row,
+            );
+            if (above) above.area = { ...above.area, rows: above.area.rows + area.rows };
+            else s.horizontal.push({ area: { ...area }, alignment: v });
+          });
         },
         set indentLevel(v: number) {
           writeOp("indentLevel", area, v, (s) => s.indented.push({ area: { ...area }, level: v }));

@@ -249,11 +249,15 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
       }
       values.push(line);
     }
+    // A header over figures stands right, over its figures: a wrapped header's last word left-aligned
+    // read on into the next column's ("Available credit" | "amount" read "Available credit amount").
+    const figures = run.map((o) => o.format !== "text" && o.format !== "general");
     const block = {
       row: layout.headerRow + origin.row,
       column: run[0].column + origin.column,
       values,
       formats: run.map((o) => o.format),
+      ...(figures.some(Boolean) ? { rightAligned: figures } : {}),
     };
     blocks.push(...withOwnFormats(block, ownFormats));
     areas.push({ row: block.row, column: block.column, rows: values.length, columns: run.length });

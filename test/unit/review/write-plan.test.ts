@@ -153,6 +153,26 @@ describe("output columns", () => {
     expectInputUntouched(values, plan);
   });
 
+  test("a header over figures stands right, over its figures; a header over texts left", () => {
+    const { plan } = reviewAndPlan(sampleSheet());
+    const block = plan.target.blocks[0];
+    const right = new Map(block.values[0].map((header, c) => [header, block.rightAligned?.[c] === true]));
+    // "Total overdue / amount" left-aligned put "amount" beside "Available credit" on the header's last line.
+    for (const figure of [
+      "Risk score",
+      "Z-score",
+      "Recommended limit",
+      "Next review",
+      "Utilisation",
+      "Available credit",
+      "Total overdue amount",
+      "Oldest days overdue",
+    ])
+      expect([figure, right.get(figure)]).toEqual([figure, true]);
+    for (const text of ["Risk grade", "Z zone", "Warnings", "Recommendation", "Monitoring", "Review issues"])
+      expect([text, right.get(text)]).toEqual([text, false]);
+  });
+
   test("the plan never touches an input cell, unknown and duplicate columns included", () => {
     const values = customerSheet(
       [...EXTRA, "Sales rep", "Credit limit"],
