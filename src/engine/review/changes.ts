@@ -65,7 +65,7 @@ export interface SettingChange {
   readonly setting: string;
   readonly from: PlanValue;
   readonly to: PlanValue;
-  /** How the policy sheet shows both values. */
+  /** How the policy sheet shows the new value (a share: a percent format; a text quotes each value with its own decimals). */
   readonly format: CellFormat;
 }
 

@@ -282,7 +282,7 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
     expect(result.changes!.policy).toEqual({
       from: DEFAULT_POLICY.version,
       to: raised.version,
-      settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75, format: "percent" }],
+      settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75, format: "percent0" }],
     });
     expect(policyChangeText(result.changes!.policy!, lang)).toBe(moved);
   });
