@@ -61,6 +61,16 @@ export function displayWidth(text: string): number {
 }
 
 /**
+ * How wide a number shows as its format writes it: a Chinese date's 年, 月 and 日 at the full em
+ * they print at (CHARACTER_WIDTH.wide), not two digits' width, so "2026年11月30日" right-aligned
+ * does not run into the column after it. A number never wraps: its column must hold all of it.
+ */
+function numberWidth(shown: string): number {
+  const wide = shown.match(WIDE)?.length ?? 0;
+  return displayWidth(shown) + wide * (CHARACTER_WIDTH.wide - 2);
+}
+
+/**
  * A text's display width, remembered for the texts that take more than their length to measure
  * (wide characters, line breaks): a plan shows the same few of those row after row.
  */
@@ -247,7 +257,7 @@ export function fitColumns(
       const column = block.column + c;
       widen(text, column, Math.ceil(widest[c] * factor));
       for (const n of [...odd[c], ...(high[c] >= low[c] ? [low[c], high[c]] : [])])
-        widen(numbers, column, Math.ceil(displayWidth(renderedText(n, formats[c], lang)) * factor));
+        widen(numbers, column, Math.ceil(numberWidth(renderedText(n, formats[c], lang)) * factor));
     }
   }
   return [...text.keys()]

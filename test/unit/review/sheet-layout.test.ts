@@ -149,7 +149,15 @@ describe("fitColumns", () => {
     ]);
   });
 
-  test("property: no number or date ever shows ### (its column is at least as wide as its formatted text)", () => {
+  test("a Chinese date's column counts 年月日 at the full em they print at, with a number's margin", () => {
+    const date = serialFromYMD(2027, 12, 28);
+    const margin = (lang: "en" | "zh") =>
+      fitColumns([block([[date]], ["date"])], lang)[0].width - Math.ceil(printedWidth(renderedText(date, "date", lang)));
+    expect(renderedText(date, "date", "zh")).toBe("2027年12月28日");
+    expect(margin("zh")).toBeGreaterThanOrEqual(margin("en"));
+  });
+
+  test("property: no number or date ever shows ### (its column is wider than its formatted text prints)", () => {
     const formats: CellFormat[] = ["money", "score", "percent", "ratio", "integer", "date", "general"];
     fc.assert(
       fc.property(
@@ -159,7 +167,8 @@ describe("fitColumns", () => {
         (numbers, format, lang) => {
           const values = numbers.map((n) => [format === "date" ? Math.abs(n) % 2958465 : n]);
           const [column] = fitColumns([block(values, [format])], lang);
-          for (const [n] of values) expect(column.width).toBeGreaterThan(displayWidth(renderedText(n, format, lang)));
+          // Printed width: a Chinese date's 年月日 at the full em they print at.
+          for (const [n] of values) expect(column.width).toBeGreaterThan(printedWidth(renderedText(n, format, lang)));
           expect(column.wrap).toBe(false);
         },
       ),
