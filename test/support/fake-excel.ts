@@ -63,6 +63,8 @@ export interface FakePrint {
   titleColumns?: string;
   printOrder?: string;
   area?: string;
+  /** The rows (0-based) a manual page break stands above, in the order added. */
+  rowBreaks?: number[];
 }
 
 /** The sections of the header and footer printed on every page (what headersFooters.defaultForAllPages holds), and their state. */
@@ -574,6 +576,10 @@ export class FakeExcel {
             });
         return layout;
       })(),
+      horizontalPageBreaks: {
+        add: (at: { area: Area }) =>
+          writeOp("pageBreak", at.area, at.area.row, (s) => (s.print.rowBreaks ??= []).push(at.area.row)),
+      },
       charts: {
         add: (type: string, source: { area: Area }, seriesBy: string) => {
           const chart: FakeChart = { type, seriesBy, values: address(source.area) };

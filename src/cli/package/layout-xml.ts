@@ -1,7 +1,7 @@
 /**
  * The plan's sheet layout as worksheet children: column widths (<cols>), the frozen header
  * (<sheetViews><pane>), the filter (<autoFilter>), print fitting (<sheetPr><pageSetUpPr>,
- * <pageSetup>), the printed pages' header and footer (<headerFooter>). On a sheet of the user's,
+ * <pageSetup>), the printed pages' header and footer (<headerFooter>) and page breaks (<rowBreaks>). On a sheet of the user's,
  * each is merged into what the sheet has: the user's other columns, an existing frozen pane,
  * filter or table, an existing fit to pages, and a header or footer of the user's stay.
  */
@@ -330,7 +330,16 @@ export function layoutChildren(layout: SheetLayout, p = "", headerFooter = "", p
   else if (layout.print && !kept)
     children.push({ local: "pageSetup", xml: fittedPageSetup(paperOf(page?.pageSetup), layout.print, p) });
   if (layout.headerFooter) children.push({ local: "headerFooter", xml: headerFooterXml(layout.headerFooter, p, headerFooter) });
+  // The plan's page breaks go with its print setup: under a setup of the user's they would fall elsewhere.
+  const breaks = kept ? undefined : layout.print?.rowBreaks;
+  if (breaks?.length) children.push({ local: "rowBreaks", xml: rowBreaksXml(breaks, p) });
   return children;
+}
+
+/** <rowBreaks> with a manual page break before each of `rows` (0-based): a break's id is the last row above it, 1-based. */
+export function rowBreaksXml(rows: readonly number[], p = ""): string {
+  const breaks = rows.map((row) => `<${p}brk id="${row}" max="16383" man="1"/>`).join("");
+  return `<${p}rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</${p}rowBreaks>`;
 }
 
 export function autoFilterXml(area: { row: number; column: number; rows: number; columns: number }, p = ""): string {

@@ -80,8 +80,14 @@ export class RowPlan {
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
         formats.push(block.formats[c] ?? "general");
+        const alignment = aligned.get(block.column + c);
         styles.push(
-          writer.style(formats[c], block.bold === true, aligned.get(block.column + c), block.rightAligned?.[c] === true),
+          writer.style(
+            formats[c],
+            block.bold === true,
+            block.indented?.[c] ? { wrap: alignment?.wrap ?? false, indent: true } : alignment,
+            block.rightAligned?.[c] === true,
+          ),
         );
       }
       this.blocks.push({ block, end, width, letters, styles, formats });

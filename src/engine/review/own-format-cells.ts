@@ -31,6 +31,7 @@ export function withOwnFormats(block: Block, cells: readonly OwnFormatCell[]): B
     values: block.values.slice(row, row + rowCount).map((line) => line.slice(column, column + columns)),
     formats: format ? [format] : block.formats.slice(column, column + columns),
     ...(block.rightAligned && { rightAligned: block.rightAligned.slice(column, column + columns) }),
+    ...(block.indented && { indented: block.indented.slice(column, column + columns) }),
   });
   const whole = (from: number, to: number) => {
     if (to > from) blocks.push({ ...block, row: block.row + from, values: block.values.slice(from, to) });

@@ -28,12 +28,19 @@ export const PRINT_SCALE = 60;
  */
 export const LEAST_PRINT_SCALE = 50;
 
+/**
+ * The least size (percent) the summary prints at as a report on pages down (summary-pages.ts),
+ * however wide its tables: below it nothing reads.
+ */
+export const LEAST_REPORT_SCALE = 40;
+
 /** Excel's "Normal" margins: what the review gives a sheet it writes whole, and what a new sheet has. */
 export const DEFAULT_MARGINS: Margins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /**
  * The review's own sheets whose print setup of the user's is kept: each prints the same way every
- * run, so a setup unlike the plan's can only be the user's. The summary on one landscape page; the
+ * run, so a setup unlike the plan's can only be the user's. The summary on one landscape page, or
+ * when longer landscape at a scale on pages down; the
  * policy on one page, landscape (its settings' meanings alone are wider than a portrait page); the
  * archive and the policy history at the review's scale, landscape, across before down (their
  * columns, a fixed set, are too many for one page across even at that scale). Which of the
@@ -79,6 +86,13 @@ export function isUsersPageSetup(now: PageSetupNow, ours: PrintSetup): boolean {
   const orientation = now.orientation ?? "portrait";
   if (orientation === "portrait" && !now.fitToPage && (now.scale ?? 100) === 100) return false;
   if (orientation !== ours.orientation) return true;
+  // The summary prints on one page or at a scale on pages down, as long as it is this run: either
+  // way of an earlier run's is the review's (a fit one page wide and tall, or a scale of its range).
+  if (ours.followsLength) {
+    if (now.fitToPage) return (now.fitToWidth ?? 1) !== 1 || (now.fitToHeight ?? 1) !== 1;
+    const scale = now.scale ?? 100;
+    return scale < LEAST_REPORT_SCALE || scale > 100;
+  }
   const fitted = ours.scale === undefined;
   if (now.fitToPage !== fitted) return true;
   // The archive's scale moves with its rows (page-bands): whichever an earlier run wrote is the review's.

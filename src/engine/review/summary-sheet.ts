@@ -1,22 +1,30 @@
 /**
- * The managers' summary sheet as a one-page dashboard. Left, the figures: the headline
- * figures (customers, exposure, credit limits and their utilisation, the amount and share
- * overdue, the exposure at risk), customers and exposure by grade, the aging table (with a
- * ledger), what changed since the last archived review, and the warning counts. Right, the
- * two charts (exposure by grade, aging) above the top risks ranked by exposure at risk with
- * the reason for each, and the customers with problems, capped so the page stays one page.
- * Below both, with an earlier review archived, the portfolio over the last reviews.
+ * The managers' summary sheet. Its figures: the headline figures (customers, exposure, credit
+ * limits and their utilisation, the amount and share overdue, the exposure at risk), customers and
+ * exposure by grade, the aging table (with a ledger, and what it leaves out), what changed since
+ * the last archived review, and the warning counts; its two charts (exposure by grade, aging); its
+ * customers: the top risks ranked by exposure at risk with the reason for each and what to do, the
+ * decisions the committee takes (limits cut, prepayment, legal action, a re-assessment now), the
+ * customers with problems, each list capped; with an earlier review archived, the portfolio over
+ * the last reviews.
+ *
+ * Laid out as a one-page dashboard (the figures left, the customers' tables right under the
+ * charts) while it fits one page at the size its width prints it; longer (a month with many
+ * changes), as a report of the same sections one under the other, printed one page wide at a
+ * readable size on pages down (summary-pages.ts). Every long text wraps over rows, one line a row,
+ * so no row is taller than a line and the two halves of the dashboard keep their rows apart.
  */
-import { sheetReference } from "../a1";
+import { Area, sheetReference } from "../a1";
 import { CellValue } from "../cells";
 import { placeCell, withHeader } from "../errors";
 import { Lang, message, MessageKey, monthText } from "../i18n";
 import { GRADES } from "../policy";
 import { withoutSumDust } from "../precision";
+import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
-import { topRiskCustomers } from "./portfolio";
-import type { CustomerProblem, ReviewResult } from "./review";
+import { committeeDecisions, topRiskCustomers } from "./portfolio";
+import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
   changedCustomersText,
   changesTitle,
@@ -25,6 +33,7 @@ import {
   gradeName,
   gradedChanges,
   gradedLines,
+  labelled,
   laterReviewsText,
   moreAtRiskText,
   overdueShareText,
@@ -37,6 +46,7 @@ import {
   problemText,
   reasonDetail,
   movedLines,
+  shortDecisionsText,
   typedOverCellTexts,
   checkedReviewText,
   checkMissingText,
@@ -47,17 +57,22 @@ import {
   warningChangeCounts,
   warningTitle,
 } from "./texts";
-import { WIDTH, wrappedText } from "./sheet-layout";
+import { displayWidth, laidOut, renderedText, WIDTH, wrappedText } from "./sheet-layout";
+import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
 
-/** The right half's first column: one empty column after the figures' four. */
+/** The dashboard's right half's first column: one empty column after the figures' four. */
 const RIGHT = 5;
-/** The charts' height in rows, side by side above the right half's tables. */
+/** The charts' height in rows: side by side above the dashboard's right half, or under the trend in the report. */
 const CHART_ROWS = 15;
-/** Problems listed before "and N more": more would push the dashboard past one page. */
+/** The report's charts' height in rows, each beside its table (exposure by grade, the aging). */
+const REPORT_CHART_ROWS = 11;
+/** Problems listed before "and N more": more would push a month's dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
+/** Customers the decisions list names before "and N more". */
+export const SHOWN_DECISIONS = 8;
 
 /**
  * The figures' columns' widths (A to D, in characters), at least: the left half's long lines
@@ -65,6 +80,34 @@ export const SHOWN_PROBLEMS = 8;
  * clear of the right half and inside the printed page.
  */
 const FIGURE_WIDTHS = [30, 14, 16, 12];
+
+/**
+ * The room of the customers' tables' last column (why at risk and what to do, the decision, the
+ * problem), in character widths, by arrangement: its texts wrap there one line a row, so no row is
+ * taller than a line and the figures beside the tables keep their rows together. Wider on the
+ * dashboard, whose rows decide whether it fits one page; narrower in the report, whose width
+ * decides the size it prints at.
+ */
+const TEXT_ROOM = { dashboard: 60, report: 46 } as const;
+/**
+ * That column's width over its room, in characters: its indent, and some to spare where
+ * LibreOffice sets a line a little wider than Excel (a line too wide for its cell would wrap there
+ * and make the row taller after all, or show its first line alone in Excel).
+ */
+const TEXT_SPARE = 8;
+/** The customers' tables' text column, counted from their first: after name, row, exposure, warnings and grade. */
+const TEXT_COLUMN = 5;
+/**
+ * The customers' tables' texts after their figures (the grade, the text column), one indent in: in
+ * the report their columns hold the trend's figures too, so are not indented as a whole.
+ */
+const CUSTOMER_INDENTS = [false, false, false, false, true, true];
+
+/**
+ * The room of a label of the figures' in character widths: a longer one (a count of the moves the
+ * policy change alone made, of the cells typed over since a date) runs on under it.
+ */
+const LABEL_ROOM = 40;
 
 /** The room a line has from a column of the figures' on to their last, in character widths. */
 function figuresRoom(from: number): number {
@@ -79,11 +122,24 @@ export function summaryLineRows(text: string, column: 0 | 1 = 0): string[] {
   return wrappedText(text, figuresRoom(column));
 }
 
+/** The rows a label of the figures' is written on: its first line beside its figure, the rest under it. */
+export function summaryLabelRows(label: string): string[] {
+  return wrappedText(label, LABEL_ROOM);
+}
+
+/** Rows (0-based, first to last) kept on one printed page where they fit one. */
+interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
 /**
  * A column of tables written downwards from a sheet cell, an empty row between sections;
  * `wrapped`: its long lines wrap within the figures' columns (the left half's), one line a row.
+ * `spans` collects the rows to keep on one page (keep, and each empty row with the row above it,
+ * so no page starts with one).
  */
-function pane(blocks: Block[], column: number, row: number, wrapped = false) {
+function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapped = false, textRoom: number = TEXT_ROOM.report) {
   /** A text as the rows it takes from `at` columns in: its wrapped lines, or itself. */
   const rowsOf = (text: string, at: 0 | 1) => (wrapped ? summaryLineRows(text, at) : [text]);
   /** Lone texts one a row from `at` columns in, each running over the empty cells to its right: they do not widen their column. */
@@ -92,10 +148,51 @@ function pane(blocks: Block[], column: number, row: number, wrapped = false) {
       blocks.push({ row: row + i, column: column + at, values: [[text]], formats: ["text"], bold, overflow: true }),
     );
   return {
-    /** `rightAligned`: per column, a header standing over right-aligned figures. */
-    add(values: PlanValue[][], formats: CellFormat[], bold = false, rightAligned?: boolean[]) {
-      blocks.push(rightAligned ? { row, column, values, formats, bold, rightAligned } : { row, column, values, formats, bold });
+    /**
+     * `rightAligned`: per column, a header standing over right-aligned figures; `indented`: per
+     * column, a text that stands right of a right-aligned figure.
+     */
+    add(values: PlanValue[][], formats: CellFormat[], bold = false, rightAligned?: boolean[], indented?: boolean[]) {
+      blocks.push({
+        row,
+        column,
+        values,
+        formats,
+        bold,
+        ...(rightAligned && { rightAligned }),
+        ...(indented && { indented }),
+      });
       row += values.length;
+    },
+    /**
+     * A label and its figure; a label longer than LABEL_ROOM (wrapped, in the figures' columns)
+     * runs on under it, one line a row, so the labels' column stays as wide as the common ones.
+     */
+    pair(label: string, value: PlanValue, format: CellFormat) {
+      const [first, ...rest] = wrapped ? summaryLabelRows(label) : [label];
+      this.add([[first, value]], ["text", format]);
+      put(rest, false, 0);
+      row += rest.length;
+    },
+    /**
+     * A table's rows whose last column is a text wrapped within `textRoom`, one line a row: a row
+     * as tall as its text would set the height of the rows beside it too.
+     */
+    rows(values: readonly (readonly PlanValue[])[], formats: CellFormat[], indented?: boolean[]) {
+      const last = formats.length - 1;
+      const lines: PlanValue[][] = [];
+      for (const line of values) {
+        const text = line[last];
+        const parts = typeof text === "string" && text !== "" ? wrappedText(text, textRoom) : [text ?? null];
+        lines.push([...line.slice(0, last), parts[0]]);
+        for (const part of parts.slice(1)) lines.push([...line.slice(0, last).map(() => null), part]);
+      }
+      this.add(lines, formats, false, undefined, indented);
+    },
+    /** A row of cells, and after them a text that runs over the empty cells to its right (a header over a text too long for its column). */
+    spill(values: PlanValue[], formats: CellFormat[], text: string, bold = false) {
+      put([text], bold, values.length);
+      this.add([values], formats, bold);
     },
     /** A lone text (a title, a long line), on as many rows as it wraps to. */
     line(text: string, bold = false) {
@@ -116,14 +213,34 @@ function pane(blocks: Block[], column: number, row: number, wrapped = false) {
       put(texts, false, 1);
       row += texts.length;
     },
+    /** An empty row, printed with the row above it: no page starts with it. */
     gap() {
+      if (row > 0) spans.push({ first: row - 1, last: row });
       row++;
+    },
+    /** Rows left to a chart. */
+    skip(rows: number) {
+      row += rows;
+    },
+    /** The rows written since `from`, kept on one printed page. */
+    keep(from: number) {
+      if (row - 1 > from) spans.push({ first: from, last: row - 1 });
     },
     get row() {
       return row;
     },
   };
 }
+
+type Pane = ReturnType<typeof pane>;
+
+/**
+ * How the summary is laid out: the "dashboard", the figures on the left and the customers'
+ * tables on the right under the two charts, for one landscape page; or the "report", the same
+ * sections one under the other, as narrow as its widest table, to print at a readable size on
+ * pages down (summary-pages.ts).
+ */
+export type SummaryArrangement = "dashboard" | "report";
 
 /**
  * True when a sheet's top rows are a summary's: the labels of its rows 2 and 3 (the as-of date and
@@ -140,319 +257,598 @@ export function isSummaryTop(top: readonly (readonly CellValue[])[]): boolean {
   );
 }
 
+/**
+ * The summary sheet laid out and set up to print: the dashboard on one landscape page while one
+ * page keeps it at a size still read (fitsOnePage), else the report, one page wide at the size its
+ * width allows, on pages down, each page starting between two sections.
+ */
+export function summarySheet(result: ReviewResult, name: string, lang: Lang): SheetPlan {
+  const facts = summaryFacts(result);
+  const dashboard = laidOut(summaryDraft(result, name, lang, "dashboard", facts).plan, lang, "dashboard");
+  if (fitsOnePage(widthScale(dashboard.columns ?? []), rowHeightsOf(dashboard, rowsTaken(dashboard))))
+    return { ...dashboard, print: onePage() };
+  const { plan, spans } = summaryDraft(result, name, lang, "report", facts);
+  const report = laidOut(plan, lang, "dashboard");
+  return { ...report, print: reportPages(widthScale(report.columns ?? []), rowHeightsOf(report, rowsTaken(report)), spans) };
+}
+
+/** How many rows of the sheet a plan takes: its cells' and its charts'. */
+function rowsTaken(plan: SheetPlan): number {
+  let rows = 0;
+  for (const b of plan.blocks) rows = Math.max(rows, b.row + b.values.length);
+  for (const c of plan.charts ?? []) rows = Math.max(rows, c.place.row + c.place.rows);
+  return rows;
+}
+
+/** What the summary reads of the customers, in one pass each, for either arrangement. */
+interface SummaryFacts {
+  /** The top risks' customers by row. */
+  readonly atRisk: ReadonlyMap<number, CustomerResult>;
+  readonly decisions: ReturnType<typeof committeeDecisions>;
+  /** With a ledger: the customers whose invoices could not be aged (their ledger rows to fix), none named twice. */
+  readonly notAged: readonly CustomerResult[];
+}
+
+function summaryFacts(result: ReviewResult): SummaryFacts {
+  const p = result.portfolio;
+  const notAged: CustomerResult[] = [];
+  if (p.aging) {
+    const keys = new Set<string>();
+    for (const c of result.customers) {
+      if (c.aging !== undefined || (c.id === "" && c.name === "")) continue;
+      const key = archiveKey(c.id, c.name);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      notAged.push(c);
+    }
+  }
+  return {
+    atRisk: topRiskCustomers(result.customers, p.topRisks),
+    decisions: committeeDecisions(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row))),
+    notAged,
+  };
+}
+
+/** The summary's cells and charts as the dashboard arranges them, not yet laid out (summarySheet lays it out). */
 export function summarySheetPlan(result: ReviewResult, name: string, lang: Lang): SheetPlan {
+  return summaryDraft(result, name, lang, "dashboard", summaryFacts(result)).plan;
+}
+
+/** The summary's cells and charts in an arrangement, and the rows to keep on one printed page. */
+function summaryDraft(
+  result: ReviewResult,
+  name: string,
+  lang: Lang,
+  arrangement: SummaryArrangement,
+  facts: SummaryFacts,
+): { readonly plan: SheetPlan; readonly spans: readonly Span[] } {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const p = result.portfolio;
   const blocks: Block[] = [];
-  const left = pane(blocks, 0, 0, true);
-  const pair = (label: string, value: PlanValue, format: CellFormat) => left.add([[label, value]], ["text", format]);
-  const note = (label: string, text: string) => left.note(label, text);
+  const spans: Span[] = [];
+  const charts: ChartPlan[] = [];
   const shareOfExposure = (amount: number) => (p.exposure > 0 ? amount / p.exposure : 0);
   // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
   const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
   const noBalances = unknown("exposure");
+  const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
 
-  left.line(t("summary.title"), true);
-  pair(t("summary.asOf"), result.asOf, "date");
-  if (result.laterReviews) left.line(laterReviewsText(result.asOf, result.laterReviews, lang));
-  if (result.undatedArchiveRows) left.line(undatedArchiveText(result.undatedArchiveRows, lang));
-  pair(t("summary.sheet"), result.sheet, "text");
-  pair(t("summary.policyVersion"), result.policy.version, "text");
-  // A report forwarded on its own says what its amounts are in, when the customer sheet says so.
-  if (result.amountUnits.unit) pair(t("summary.amountUnit"), result.amountUnits.unit.label, "text");
-  pair(t("summary.customers"), p.reviewed, "integer");
-  pair(t("summary.withErrors"), p.withErrors, "integer");
-  if (noBalances) note(t("summary.exposure"), noBalances);
-  else pair(t("summary.exposure"), p.exposure, "money");
-  if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
-  const noLimits = unknown("creditLimits");
-  if (noLimits) note(t("summary.creditLimits"), noLimits);
-  else pair(t("summary.creditLimits"), p.creditLimits, "money");
-  const noUtilisation = unknown("utilisation");
-  if (noUtilisation) note(t("summary.utilisation"), noUtilisation);
-  else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
-  else pair(t("summary.utilisation"), p.utilisation, "percent");
-  if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
-  else left.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
-  if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
-  else pair(t("summary.overdueShare"), p.overdueShare, "percent");
-  if (noBalances) note(t("summary.exposureAtRisk"), noBalances);
-  else
-    left.add([[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]], ["text", "money", "percent"]);
-  pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
-  pair(t("summary.customersNeedingAction"), p.customersNeedingAction, "integer");
-  note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
+  /** The headline figures under the title. */
+  const headline = (into: Pane) => {
+    const pair = pairIn(into);
+    into.line(t("summary.title"), true);
+    pair(t("summary.asOf"), result.asOf, "date");
+    if (result.laterReviews) into.line(laterReviewsText(result.asOf, result.laterReviews, lang));
+    if (result.undatedArchiveRows) into.line(undatedArchiveText(result.undatedArchiveRows, lang));
+    pair(t("summary.sheet"), result.sheet, "text");
+    pair(t("summary.policyVersion"), result.policy.version, "text");
+    // A report forwarded on its own says what its amounts are in, when the customer sheet says so.
+    if (result.amountUnits.unit) pair(t("summary.amountUnit"), result.amountUnits.unit.label, "text");
+    pair(t("summary.customers"), p.reviewed, "integer");
+    pair(t("summary.withErrors"), p.withErrors, "integer");
+    if (noBalances) into.note(t("summary.exposure"), noBalances);
+    else pair(t("summary.exposure"), p.exposure, "money");
+    if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
+    const noLimits = unknown("creditLimits");
+    if (noLimits) into.note(t("summary.creditLimits"), noLimits);
+    else pair(t("summary.creditLimits"), p.creditLimits, "money");
+    const noUtilisation = unknown("utilisation");
+    if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
+    else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
+    else pair(t("summary.utilisation"), p.utilisation, "percent");
+    if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
+    else
+      into.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
+    if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
+    else pair(t("summary.overdueShare"), p.overdueShare, "percent");
+    if (noBalances) into.note(t("summary.exposureAtRisk"), noBalances);
+    else
+      into.add(
+        [[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]],
+        ["text", "money", "percent"],
+      );
+    pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
+    pair(t("summary.customersNeedingAction"), p.customersNeedingAction, "integer");
+    into.note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
+  };
 
-  left.gap();
-  left.add(
-    [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
-    ["text", "text", "text", "text"],
-    true,
-    [false, true, true, true],
-  );
-  const gradeRows = left.row;
-  // Without a balance column the exposure is unknown (the headline says why): its cells stay empty.
-  const exposureOf = (amount: number, share: number) => (noBalances ? [null, null] : [amount, share]);
-  left.add(
-    GRADES.map((g) => [
-      gradeName(g, lang),
-      p.byGrade[g],
-      ...exposureOf(p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])),
-    ]),
-    ["text", "integer", "money", "percent"],
-  );
-  // The customers not graded and a total, so the table adds up to the headline's exposure and 100%.
-  if (p.withErrors > 0)
-    left.add(
-      [[t("summary.notGraded"), p.withErrors, ...exposureOf(p.exposureNotGraded, shareOfExposure(p.exposureNotGraded))]],
+  /** Customers and exposure by grade, the customers not graded and a total: its rows for the chart. */
+  const grades = (into: Pane): { first: number; rows: number } => {
+    const from = into.row;
+    into.add(
+      [[t("summary.grade"), t("summary.gradeCustomers"), t("summary.gradeExposure"), t("summary.gradeShare")]],
+      ["text", "text", "text", "text"],
+      true,
+      [false, true, true, true],
+    );
+    const first = into.row;
+    // Without a balance column the exposure is unknown (the headline says why): its cells stay empty.
+    const exposureOf = (amount: number, share: number) => (noBalances ? [null, null] : [amount, share]);
+    into.add(
+      GRADES.map((g) => [
+        gradeName(g, lang),
+        p.byGrade[g],
+        ...exposureOf(p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])),
+      ]),
       ["text", "integer", "money", "percent"],
     );
-  left.add(
-    [[t("summary.total"), p.customers, ...exposureOf(p.exposure, p.exposure > 0 ? 1 : 0)]],
-    ["text", "integer", "money", "percent"],
-    true,
-  );
-  const charts: ChartPlan[] = [];
-  if (!noBalances)
-    charts.push({
-      kind: "column",
-      title: t("summary.exposureChart"),
-      seriesName: t("summary.gradeExposure"),
-      categories: { row: gradeRows, column: 0, rows: GRADES.length, columns: 1 },
-      values: { row: gradeRows, column: 2, rows: GRADES.length, columns: 1 },
-      place: { row: 0, column: RIGHT, rows: CHART_ROWS, columns: 5 },
-      format: "money",
-    });
-  if (p.aging) {
-    left.gap();
-    left.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true, [false, true]);
-    const start = left.row;
-    left.add(
+    // The customers not graded and a total, so the table (and the chart's bars) add up to the headline's exposure and 100%.
+    if (p.withErrors > 0)
+      into.add(
+        [[t("summary.notGraded"), p.withErrors, ...exposureOf(p.exposureNotGraded, shareOfExposure(p.exposureNotGraded))]],
+        ["text", "integer", "money", "percent"],
+      );
+    const rows = into.row - first;
+    into.add(
+      [[t("summary.total"), p.customers, ...exposureOf(p.exposure, p.exposure > 0 ? 1 : 0)]],
+      ["text", "integer", "money", "percent"],
+      true,
+    );
+    into.keep(from);
+    return { first, rows };
+  };
+
+  /** The ledger's aging and its total, what it leaves out and why: its bucket rows for the chart. */
+  const aging = (into: Pane): number | undefined => {
+    if (!p.aging) return undefined;
+    const from = into.row;
+    into.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true, [false, true]);
+    const first = into.row;
+    into.add(
       p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
       ["text", "money"],
     );
-    left.add([[t("summary.total"), withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0))]], ["text", "money"], true);
-    charts.push({
-      kind: "column",
-      title: t("summary.agingChart"),
-      seriesName: t("summary.amount"),
-      categories: { row: start, column: 0, rows: p.aging.labels.length, columns: 1 },
-      values: { row: start, column: 1, rows: p.aging.labels.length, columns: 1 },
-      place: { row: 0, column: RIGHT + 5, rows: CHART_ROWS, columns: 1 },
-      format: "money",
-    });
+    into.add([[t("summary.total"), withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0))]], ["text", "money"], true);
+    // A customer whose ledger rows could not be aged has none of its invoices in the table: said, with its balance.
+    if (facts.notAged.length) {
+      const balance = withoutSumDust(facts.notAged.reduce((sum, c) => sum + (c.balance ?? 0), 0));
+      into.add([[t("summary.notAged"), balance]], ["text", "money"]);
+      into.line(
+        t("summary.notAgedWho", { customers: changedCustomersText(facts.notAged, lang), problems: t("summary.problems") }),
+      );
+    }
     const u = p.unmatchedInvoices;
     if (u?.customers) {
-      left.line(t("summary.unmatched"));
-      left.line(unmatchedText(u, lang));
-    } else if (u) note(t("summary.unmatched"), t("summary.unmatchedNone"));
-  }
+      into.line(t("summary.unmatched"));
+      into.line(unmatchedText(u, lang));
+    } else if (u) into.line(labelled(t("summary.unmatched"), t("summary.unmatchedNone"), lang));
+    into.keep(from);
+    return first;
+  };
 
-  left.gap();
-  const changes = result.changes;
-  left.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
-  if (changes?.previousReview !== undefined) {
-    left.add(
+  /** What changed since the last archived review. */
+  const changesSince = (into: Pane) => {
+    const pair = pairIn(into);
+    const changes = result.changes;
+    let from = into.row;
+    into.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
+    if (changes?.previousReview === undefined) return;
+    into.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],
       true,
       [false, ...GRADES.map(() => true)],
     );
-    left.add(
-      GRADES.map((from) => [gradeName(from, lang), ...GRADES.map((to) => changes.migration[from][to])]),
+    into.add(
+      GRADES.map((was) => [gradeName(was, lang), ...GRADES.map((now) => changes.migration[was][now])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
     // Of the moves the grid counts, the ones a moved band or weight made, when the policy changed.
     for (const { label, count } of gradeMovesFromPolicy(changes)) pair(t(label), count, "integer");
-    // Each count with its customers by name under it, one a line across the figures' width.
-    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy)) {
-      pair(t(label), count, "integer");
-      for (const text of customers) left.line(text);
-    }
+    into.keep(from);
+    /** A count with its customers by name under it, one a line across the figures' width, kept together. */
+    const counted = (label: string, count: number, lines: readonly string[]) => {
+      from = into.row;
+      pair(label, count, "integer");
+      for (const text of lines) into.line(text);
+      into.keep(from);
+    };
+    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy))
+      counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [
       [t("changes.added"), changes.added],
       [t("changes.gone"), changes.gone],
     ] as const) {
       if (list.length === 0) pair(label, 0, "integer");
-      else note(label, changedCustomersText(list, lang));
+      else {
+        from = into.row;
+        into.note(label, changedCustomersText(list, lang));
+        into.keep(from);
+      }
     }
     // The count, then one a line (each carries two names), only when some customer was renamed.
-    if (changes.renamed.length) {
-      pair(t("changes.renamed"), changes.renamed.length, "integer");
-      for (const text of renamedLines(changes.renamed, lang)) left.line(text);
-    }
+    if (changes.renamed.length) counted(t("changes.renamed"), changes.renamed.length, renamedLines(changes.renamed, lang));
     // Graded in one review of the two only: the count, then the customers one a line.
-    for (const { label, customers, now } of gradedChanges(changes)) {
-      pair(t(label), customers.length, "integer");
-      for (const text of gradedLines(customers, now, lang)) left.line(text);
+    for (const { label, customers, now } of gradedChanges(changes))
+      counted(t(label), customers.length, gradedLines(customers, now, lang));
+    if (changes.policy) {
+      from = into.row;
+      into.note(t("changes.policy"), policyChangeText(changes.policy, lang));
+      into.keep(from);
     }
-    if (changes.policy) note(t("changes.policy"), policyChangeText(changes.policy, lang));
-    if (changes.units) note(t("changes.units"), unitChangeText(changes.units, lang));
-    // Both ways by name, as the pane gives them: a customer recovering is news as much as one slipping.
+    if (changes.units) into.note(t("changes.units"), unitChangeText(changes.units, lang));
+    // Both ways, as the pane gives them: a customer recovering is news as much as one slipping;
+    // each count beside its label, as every other count here, the customers by name under it.
     for (const [label, move] of [
       ["changes.riskier", "riskier"],
       ["changes.safer", "safer"],
     ] as const) {
       const moved = gradeMovers(changes, result.customers, move);
-      if (moved.length === 0) note(t(label), t("summary.none"));
-      else {
-        // One a line across the figures' width: a list on one line would run under the right half.
-        left.line(t(label));
-        for (const text of movedLines(moved, lang)) left.line(text);
-      }
+      counted(t(label), moved.length, moved.length ? movedLines(moved, lang) : []);
     }
-    // The count, then the customers one a line, as the new warnings' are.
-    pair(t("changes.pastDue"), result.reviewsPastDue.count, "integer");
-    for (const text of pastDueLines(result.reviewsPastDue, lang)) left.line(text);
+    counted(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang));
     // What the team recorded about the last review's recommendations, the customers one a line.
     if (changes.responses) {
       const { counts, help } = responseCounts(changes.responses, lang);
-      for (const { label, count, customers } of counts) {
-        pair(label, count, "integer");
-        for (const text of customers) left.line(text);
-      }
-      if (help) left.line(help);
-    }
-  }
-
-  // The cells typed over are written again by this review: the report keeps what they held.
-  const over = result.typedOver;
-  if (over) {
-    left.gap();
-    pair(t("summary.typedOver", { date: checkedReviewText(over, lang) }), over.count, "integer");
-    for (const text of typedOverCellTexts(over, result.sheet, lang)) left.line(text);
-    if (over.count > over.cells.length)
-      left.line(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
-  }
-  // Data moved under the review's columns changed their cells too: said, so it is not taken for typing.
-  const moved = result.movedRows;
-  if (moved) {
-    if (!over) left.gap();
-    pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
-    left.line(t("review.movedRowsWhy"));
-  }
-
-  left.gap();
-  left.add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true, [
-    false,
-    false,
-    true,
-  ]);
-  // A check switched off for want of a column found nobody, and counted nobody: it says so, and
-  // under its row what it lacks.
-  const skipped = new Set(result.columns.skippedChecks);
-  const warningRow = (code: WarningCode, shown: PlanValue, format: CellFormat) => {
-    const title = warningTitle(code, lang, result.policy);
-    if (!skipped.has(code)) left.add([[title, code, shown]], ["text", "text", format]);
-    else {
-      left.add([[title, code, t("check.notChecked")]], ["text", "text", "text"]);
-      left.under(checkMissingText(code, result.columns, lang));
+      for (const { label, count, customers } of counts) counted(label, count, customers);
+      if (help) into.line(help);
     }
   };
-  for (const code of CUSTOMER_WARNING_CODES) warningRow(code, p.warningCounts[code], "integer");
-  // The portfolio's warning is no customer's: its figure against its threshold, under a header of its own.
-  left.add([[t("summary.portfolioWarnings"), t("summary.code"), t("summary.overdueShare")]], ["text", "text", "text"], true);
-  warningRow("OVERDUE_SHARE", overdueShareText(p, result.policy, lang), "text");
 
-  const right = pane(blocks, RIGHT, CHART_ROWS + 1);
-  // Section titles stand on their own line, so the name column is as wide as the names. The grade
-  // (a text) stands before the reason, so a right-aligned number never runs into its sentence.
-  right.line(t("summary.topRisks"), true);
-  right.add(
-    [
-      [
-        FIELD_LABELS.name[lang],
-        t("summary.row"),
-        t("summary.gradeExposure"),
-        OUTPUT_HEADERS.warnings[lang],
-        OUTPUT_HEADERS.grade[lang],
-        t("summary.reason"),
-      ],
-    ],
-    ["text", "text", "text", "text", "text", "text"],
-    true,
-    [false, true, true, true, false, false],
-  );
-  const atRisk = topRiskCustomers(result.customers, p.topRisks);
-  if (p.topRisks.length)
-    right.add(
-      p.topRisks.map((r) => [
-        customerName(r),
-        r.row,
-        r.balance ?? null,
-        atRisk.get(r.row)!.findings.length,
-        r.grade ? gradeName(r.grade, lang) : t("grade.dataError"),
-        reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
-      ]),
-      ["text", "integer", "money", "integer", "text", "text"],
+  /** The cells typed over since the last review, and data moved under the review's columns. */
+  const typedOver = (into: Pane) => {
+    const pair = pairIn(into);
+    // The cells typed over are written again by this review: the report keeps what they held.
+    const over = result.typedOver;
+    const from = into.row + 1;
+    if (over) {
+      into.gap();
+      pair(t("summary.typedOver", { date: checkedReviewText(over, lang) }), over.count, "integer");
+      for (const text of typedOverCellTexts(over, result.sheet, lang)) into.line(text);
+      if (over.count > over.cells.length)
+        into.line(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
+    }
+    // Data moved under the review's columns changed their cells too: said, so it is not taken for typing.
+    const moved = result.movedRows;
+    if (moved) {
+      if (!over) into.gap();
+      pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
+      into.line(t("review.movedRowsWhy"));
+    }
+    if (over || moved) into.keep(from);
+  };
+
+  /** The customers per warning, and the portfolio's own warning apart. */
+  const warnings = (into: Pane) => {
+    const from = into.row;
+    into.add([[t("summary.warning"), t("summary.code"), t("summary.warningCustomers")]], ["text", "text", "text"], true, [
+      false,
+      false,
+      true,
+    ]);
+    // A check switched off for want of a column found nobody, and counted nobody: it says so, and
+    // under its row what it lacks.
+    const skipped = new Set(result.columns.skippedChecks);
+    const missing = (code: WarningCode) => into.under(checkMissingText(code, result.columns, lang));
+    for (const code of CUSTOMER_WARNING_CODES) {
+      const title = warningTitle(code, lang, result.policy);
+      if (!skipped.has(code)) into.add([[title, code, p.warningCounts[code]]], ["text", "text", "integer"]);
+      else {
+        into.add([[title, code, t("check.notChecked")]], ["text", "text", "text"]);
+        missing(code);
+      }
+    }
+    // The portfolio's warning is no customer's: its figure against its threshold, under a header of
+    // its own, both running over the columns to their right (a text, no count to line up with).
+    into.spill([t("summary.portfolioWarnings"), t("summary.code")], ["text", "text"], t("summary.overdueShare"), true);
+    const shareSkipped = skipped.has("OVERDUE_SHARE");
+    into.spill(
+      [warningTitle("OVERDUE_SHARE", lang, result.policy), "OVERDUE_SHARE"],
+      ["text", "text"],
+      shareSkipped ? t("check.notChecked") : overdueShareText(p, result.policy, lang),
     );
-  else right.line(t("summary.none"));
-  const more = moreAtRiskText(p, result.sheet, lang);
-  if (more) right.line(more);
+    if (shareSkipped) missing("OVERDUE_SHARE");
+    into.keep(from);
+  };
 
-  if (p.problems.length) {
-    right.gap();
-    right.line(t("summary.problems"), true);
-    right.add(
-      [[FIELD_LABELS.name[lang], t("summary.cell"), null, null, null, t("summary.problem")]],
+  /** The customers' tables' header: name, row, exposure, warnings, grade, and the text column's title. */
+  const customersHeader = (into: Pane, text: string) =>
+    into.add(
+      [
+        [
+          FIELD_LABELS.name[lang],
+          t("summary.row"),
+          t("summary.gradeExposure"),
+          OUTPUT_HEADERS.warnings[lang],
+          OUTPUT_HEADERS.grade[lang],
+          text,
+        ],
+      ],
       ["text", "text", "text", "text", "text", "text"],
       true,
+      [false, true, true, true, false, false],
+      CUSTOMER_INDENTS,
     );
-    right.add(
+  const customerFormats: CellFormat[] = ["text", "integer", "money", "integer", "text", "text"];
+  const gradeOf = (c: Pick<CustomerResult, "grade">) => (c.grade ? gradeName(c.grade, lang) : t("grade.dataError"));
+
+  /** The top risks, each with why it is at risk and what its decisions ask. */
+  const topRisks = (into: Pane) => {
+    const from = into.row;
+    // Section titles stand on their own line, so the name column is as wide as the names. The grade
+    // (a text) stands before the reason, so a right-aligned number never runs into its sentence.
+    into.line(t("summary.topRisks"), true);
+    customersHeader(into, t("summary.reason"));
+    if (p.topRisks.length)
+      into.rows(
+        p.topRisks.map((r) => {
+          const c = facts.atRisk.get(r.row)!;
+          const todo = shortDecisionsText(c, lang);
+          const reason = reasonDetail(r.reason, c, lang, result.policy);
+          return [
+            customerName(r),
+            r.row,
+            r.balance ?? null,
+            c.findings.length,
+            gradeOf(r),
+            todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason,
+          ];
+        }),
+        customerFormats,
+        CUSTOMER_INDENTS,
+      );
+    else into.line(t("summary.none"));
+    const more = moreAtRiskText(p, result.sheet, lang);
+    if (more) into.line(more);
+    into.keep(from);
+  };
+
+  /** The decisions the committee takes this review beyond the top risks (whose own are under them), the largest balance first. */
+  const decisions = (into: Pane) => {
+    const from = into.row;
+    const { customers, count } = facts.decisions;
+    if (!count) {
+      into.line(labelled(t("summary.decisions"), t("summary.none"), lang), true);
+      return;
+    }
+    into.line(t("summary.decisions"), true);
+    if (customers.length) {
+      customersHeader(into, t("summary.decision"));
+      into.rows(
+        customers.map((c) => [
+          customerName(c),
+          c.row,
+          c.balance ?? null,
+          c.findings.length,
+          gradeOf(c),
+          shortDecisionsText(c, lang),
+        ]),
+        customerFormats,
+        CUSTOMER_INDENTS,
+      );
+    }
+    if (count > customers.length)
+      into.line(
+        t("summary.moreDecisions", {
+          count: formatCount(count - customers.length, lang),
+          column: OUTPUT_HEADERS.recommendation[lang],
+          sheet: result.sheet,
+        }),
+      );
+    into.keep(from);
+  };
+
+  /** The customers with problems, capped. */
+  const problems = (into: Pane) => {
+    if (!p.problems.length) return false;
+    const from = into.row;
+    into.line(t("summary.problems"), true);
+    into.add(
+      [[FIELD_LABELS.name[lang], t("summary.row"), null, null, null, t("summary.problem")]],
+      ["text", "text", "text", "text", "text", "text"],
+      true,
+      [false, true, false, false, false, false],
+      CUSTOMER_INDENTS,
+    );
+    into.rows(
       p.problems.slice(0, SHOWN_PROBLEMS).map((q) => {
-        // The cell, the ledger's too, has a column of its own: the text says what is wrong there.
+        // The cell to go to (the ledger's with its sheet) first, then what is wrong there.
         const text = problemText(
           { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place: {} } },
           lang,
           result.policy,
         );
-        return [customerName(q), problemCell(q, lang), null, null, null, text];
+        const cell = problemCell(q, lang);
+        return [customerName(q), q.row, null, null, null, cell === undefined ? text : labelled(cell, text, lang)];
       }),
-      ["text", "text", "text", "text", "text", "text"],
+      ["text", "integer", "text", "text", "text", "text"],
+      CUSTOMER_INDENTS,
     );
     const more = p.problems.length - SHOWN_PROBLEMS;
-    if (more > 0) right.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
-  }
+    if (more > 0) into.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));
+    into.keep(from);
+    return true;
+  };
 
-  // Below both halves: its seven columns run under the right half's first ones.
-  const shown = result.trend.slice(-SHOWN_REVIEWS);
-  if (shown.length > 1) {
-    const trend = pane(blocks, 0, Math.max(left.row, right.row) + 1);
-    trend.line(t("trend.title"), true);
-    trend.add(
-      [trendHeaders(lang)],
-      ["text", "text", "text", "text", "text", "text", "text"],
+  /** The portfolio over the last reviews (with an earlier one archived), and its chart `beside` it or under it. */
+  const trend = (into: Pane, beside: boolean) => {
+    const shown = result.trend.slice(-SHOWN_REVIEWS);
+    if (shown.length <= 1) return;
+    const from = into.row;
+    into.line(t("trend.title"), true);
+    const formats: CellFormat[] = ["date", "money", "money", "money", "integer", "integer", "integer"];
+    const rows = shown.map((r) => [
+      r.date,
+      r.exposure ?? null,
+      r.exposureAtRisk ?? null,
+      r.overdueAmount ?? null,
+      r.customers ?? null,
+      r.highGrade ?? null,
+      r.customersWithWarnings ?? null,
+    ]);
+    into.add(
+      stackedHeaders(trendHeaders(lang), rows, formats, lang),
+      formats.map(() => "text" as const),
       true,
       // The dates too: in the wide label column they stand right, as figures do.
-      [true, true, true, true, true, true, true],
+      formats.map(() => true),
     );
-    const first = trend.row;
-    trend.add(
-      shown.map((r) => [
-        r.date,
-        r.exposure ?? null,
-        r.exposureAtRisk ?? null,
-        r.overdueAmount ?? null,
-        r.customers ?? null,
-        r.highGrade ?? null,
-        r.customersWithWarnings ?? null,
-      ]),
-      ["date", "money", "money", "money", "integer", "integer", "integer"],
-    );
-    // Beside the table, a column clear of its last figures, under the top risks' reasons, which end above it.
+    const first = into.row;
+    into.add(rows, formats);
+    // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
+    // above it; in the report, under the table, as wide as the headline's labels and figures.
+    const place = beside
+      ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 }
+      : { row: into.row + 1, column: 0, rows: CHART_ROWS, columns: 2 };
+    if (!beside) into.skip(CHART_ROWS + 1);
     charts.push({
       kind: "line",
       title: t("trend.chart"),
       seriesName: t("trend.atRisk"),
       categories: { row: first, column: 0, rows: shown.length, columns: 1 },
       values: { row: first, column: 2, rows: shown.length, columns: 1 },
-      place: { row: first - 2, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 },
+      place,
       format: "money",
       categoryFormat: oneReviewAMonth(shown.map((r) => r.date)) ? "month" : "date",
     });
+    into.keep(from);
+  };
+
+  /** The two charts: exposure by grade (every balance, the customers not graded too) and the aging. */
+  const addCharts = (
+    gradeRows: { first: number; rows: number },
+    agingRows: number | undefined,
+    places: { grades: Area; aging: Area },
+  ) => {
+    // Without balances there are no bars to draw: the table's exposure cells are empty.
+    if (!noBalances)
+      charts.push({
+        kind: "column",
+        title: t("summary.exposureChart"),
+        seriesName: t("summary.gradeExposure"),
+        categories: { row: gradeRows.first, column: 0, rows: gradeRows.rows, columns: 1 },
+        values: { row: gradeRows.first, column: 2, rows: gradeRows.rows, columns: 1 },
+        place: places.grades,
+        format: "money",
+      });
+    if (agingRows !== undefined && p.aging)
+      charts.push({
+        kind: "column",
+        title: t("summary.agingChart"),
+        seriesName: t("summary.amount"),
+        categories: { row: agingRows, column: 0, rows: p.aging.labels.length, columns: 1 },
+        values: { row: agingRows, column: 1, rows: p.aging.labels.length, columns: 1 },
+        place: places.aging,
+        format: "money",
+      });
+  };
+
+  if (arrangement === "dashboard") {
+    // Left, the figures; right, under the charts, the customers' tables; below both, the trend,
+    // its seven columns under the right half's first ones.
+    const left = pane(blocks, spans, 0, 0, true);
+    headline(left);
+    left.gap();
+    const gradeRows = grades(left);
+    left.gap();
+    const agingRows = aging(left);
+    if (agingRows !== undefined) left.gap();
+    changesSince(left);
+    typedOver(left);
+    left.gap();
+    warnings(left);
+    addCharts(gradeRows, agingRows, {
+      grades: { row: 0, column: RIGHT, rows: CHART_ROWS, columns: 5 },
+      aging: { row: 0, column: RIGHT + 5, rows: CHART_ROWS, columns: 1 },
+    });
+    const right = pane(blocks, spans, RIGHT, CHART_ROWS + 1, false, TEXT_ROOM.dashboard);
+    topRisks(right);
+    right.gap();
+    decisions(right);
+    if (p.problems.length) right.gap();
+    problems(right);
+    trend(pane(blocks, spans, 0, Math.max(left.row, right.row) + 1), true);
+  } else {
+    // One under the other, the managers' first: the headline figures, the charts, the tables
+    // behind them, the customers to act on; then what changed, the warnings and the problems.
+    const report = pane(blocks, spans, 0, 0, true);
+    headline(report);
+    report.gap();
+    /** A table with its chart beside it, the rows the chart takes kept with the table's. */
+    const withChart = <T>(table: (into: Pane) => T): { at: number; table: T } => {
+      const at = report.row;
+      const written = table(report);
+      report.skip(Math.max(0, at + REPORT_CHART_ROWS - report.row));
+      report.keep(at);
+      return { at, table: written };
+    };
+    const gradeRows = withChart(grades);
+    report.gap();
+    const agingRows = p.aging ? withChart(aging) : undefined;
+    // Right of the figures' four columns, over the grade and the text columns of the customers' tables.
+    const besideTables = (at: number) => ({ row: at, column: 4, rows: REPORT_CHART_ROWS, columns: 2 });
+    addCharts(gradeRows.table, agingRows?.table, {
+      grades: besideTables(gradeRows.at),
+      aging: besideTables(agingRows?.at ?? 0),
+    });
+    if (agingRows !== undefined) report.gap();
+    topRisks(report);
+    report.gap();
+    decisions(report);
+    report.gap();
+    changesSince(report);
+    typedOver(report);
+    report.gap();
+    warnings(report);
+    if (p.problems.length) report.gap();
+    problems(report);
+    report.gap();
+    trend(report, false);
   }
-  return { name, kind: "summary", mode: "replace", blocks, columnWidths: FIGURE_WIDTHS, charts };
+  // The figures' columns at least as wide as their lines wrap within, and the customers' text column as wide as its lines.
+  const columnWidths = [...FIGURE_WIDTHS];
+  columnWidths[(arrangement === "dashboard" ? RIGHT : 0) + TEXT_COLUMN] = TEXT_ROOM[arrangement] + TEXT_SPARE;
+  return {
+    plan: { name, kind: "summary", mode: "replace", blocks, columnWidths: Array.from(columnWidths, (w) => w ?? 0), charts },
+    spans,
+  };
+}
+
+/**
+ * A table's headers on two rows where one is wider than the figures under it ("Customers" over
+ * "reviewed" over a count of two digits), split at the space that makes its longer line the
+ * shortest, the others on the lower row: the header does not widen a column its figures do not
+ * need, which the tables above share. One row when none is wider.
+ */
+export function stackedHeaders(
+  headers: readonly string[],
+  rows: readonly (readonly PlanValue[])[],
+  formats: readonly CellFormat[],
+  lang: Lang,
+): PlanValue[][] {
+  const split = headers.map((header, c) => {
+    const widest = Math.max(0, ...rows.map((r) => displayWidth(renderedText(r[c] ?? null, formats[c], lang))));
+    if (displayWidth(header) <= widest) return undefined;
+    let best: [string, string] | undefined;
+    for (let at = header.indexOf(" "); at > 0; at = header.indexOf(" ", at + 1)) {
+      const parts: [string, string] = [header.slice(0, at), header.slice(at + 1)];
+      if (!best || Math.max(...parts.map(displayWidth)) < Math.max(...best.map(displayWidth))) best = parts;
+    }
+    return best;
+  });
+  if (split.every((s) => s === undefined)) return [[...headers]];
+  return [split.map((s) => s?.[0] ?? null), headers.map((header, c) => split[c]?.[1] ?? header)];
 }
 
 /**
@@ -466,12 +862,12 @@ function oneReviewAMonth(dates: readonly number[]): boolean {
 
 /**
  * Where a problem is, as the user goes to it: its cell ("E24 (Industry risk)"; on the ledger
- * "Invoices!C123 (Due date)"), else the customer's row.
+ * "Invoices!C123 (Due date)"); undefined when it is the customer's row as a whole.
  */
-function problemCell(q: CustomerProblem, lang: Lang): string {
+function problemCell(q: CustomerProblem, lang: Lang): string | undefined {
   const place = q.reason.place;
   const cell = placeCell(place);
-  if (cell === undefined) return String(q.row);
+  if (cell === undefined) return undefined;
   const sheet = place.sheet === undefined ? "" : `${sheetReference(place.sheet, "whenNeeded")}!`;
   return `${sheet}${withHeader(cell.address, cell.header, lang)}`;
 }

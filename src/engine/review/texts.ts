@@ -689,6 +689,24 @@ function fewByName<T>(items: readonly T[], line: (item: T) => string, lang: Lang
   return more > 0 ? [...lines, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : lines;
 }
 
+/**
+ * What a customer's decisions ask, short, in their order, a restricted limit as its figures:
+ * "prepayment; limit 540,000.00 → 270,000.00; re-assess now". Empty when they ask nothing (a
+ * customer not graded without a warning that calls for an action).
+ */
+export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">, lang: Lang): string {
+  return c.actions
+    .map((d) =>
+      d.code === "RESTRICT_LIMIT" && c.creditLimit !== undefined && c.recommendedLimit !== undefined
+        ? message(lang, "summary.limitChange", {
+            from: formatFigure(c.creditLimit, "money", lang),
+            to: formatFigure(c.recommendedLimit, "money", lang),
+          })
+        : message(lang, `summary.do.${d.code}`),
+    )
+    .join(message(lang, "sep.items"));
+}
+
 /** The names of actions, in the reader's language, in their order. */
 export function actionNames(actions: readonly Action[], lang: Lang): string[] {
   return actions.map((a) => message(lang, `action.${a}`));

@@ -21,7 +21,7 @@ import { policySheetPlan } from "./policy-sheet-plan";
 import { ReviewResult } from "./review";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
-import { summarySheetPlan } from "./summary-sheet";
+import { summarySheet } from "./summary-sheet";
 import { gradeName } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
@@ -58,6 +58,11 @@ export interface Block {
   readonly overflow?: boolean;
   /** Per column of the block, true where its cells are right-aligned: a table's header over its figures. */
   readonly rightAligned?: readonly boolean[];
+  /**
+   * Per column of the block, true where its cells are left-aligned one indent in though their
+   * column is not indented (it holds figures elsewhere): a text right of a right-aligned figure.
+   */
+  readonly indented?: readonly boolean[];
 }
 
 export type { Area };
@@ -134,6 +139,13 @@ export interface PrintSetup {
   readonly overThenDown?: boolean;
   /** The cells printed, when not every cell the sheet holds (the rows repeated at the top print on every page besides). */
   readonly area?: Area;
+  /**
+   * How it prints follows its length (the summary's): on one page fitted while that keeps it
+   * readable, else at a scale on pages down. Either is the review's, whichever an earlier run wrote.
+   */
+  readonly followsLength?: boolean;
+  /** 0-based rows that start a new printed page (manual page breaks), so no page starts inside a table. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /**
@@ -317,7 +329,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     },
     outputArea: output.areas,
     sheets: [
-      laidOut(summarySheetPlan(result, summaryName, lang), lang, "dashboard"),
+      summarySheet(result, summaryName, lang),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
       laidOut(history, lang, "table"),

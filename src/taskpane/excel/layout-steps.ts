@@ -1,7 +1,7 @@
 /**
  * The plan's sheet layout and charts as Office.js operations: column widths, wrapped text,
- * the frozen header, the filter, the print setup, the printed pages' header and footer and the
- * summary's charts. On the user's sheet what the user set up stays: a filter or table of theirs
+ * the frozen header, the filter, the print setup and page breaks, the printed pages' header and
+ * footer and the summary's charts. On the user's sheet what the user set up stays: a filter or table of theirs
  * keeps ours off, frozen panes of theirs stay, a print setup or a header or footer of theirs
  * stays, a row height of theirs stays (what the check sync read).
  */
@@ -106,7 +106,7 @@ export function layoutOperations(
   // Per block: wrapping, indent and its alignment, and a row fit per run of rows fitted.
   const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 1 : 0) + (c.indent ? 2 : 0), 0);
   const runs = fittedRuns(layout, user).length;
-  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + 10;
+  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
 }
 
 /** The margins as Office.js names them, in points, by the file format's names. */
@@ -237,6 +237,8 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
     if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     const columns = print.repeatColumns;
     if (columns) ws.pageLayout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
+    // A page starts before each of these rows; under a print setup of the user's they would fall elsewhere.
+    for (const row of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
   }
   // The cells printed are the plan's (the archive's, this review's rows), whoever set up how they print.
   if (print?.area) ws.pageLayout.setPrintArea(a1(print.area));

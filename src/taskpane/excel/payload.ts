@@ -81,9 +81,12 @@ export class BlockSlice {
     return new BlockSlice(block, offsets, 0, block.values.length);
   }
 
-  /** One number format per column, the values, the bold flag, each right-aligned column: each an operation of its own. */
+  /** One number format per column, the values, the bold flag, each right-aligned column, each indented one (two): each an operation of its own. */
   private get fixedBytes(): number {
-    const columnOps = this.block.formats.length + (this.block.rightAligned?.filter(Boolean).length ?? 0);
+    const columnOps =
+      this.block.formats.length +
+      (this.block.rightAligned?.filter(Boolean).length ?? 0) +
+      2 * (this.block.indented?.filter(Boolean).length ?? 0);
     return 2 + columnOps * (OP_OVERHEAD_BYTES + 32) + OP_OVERHEAD_BYTES * 2;
   }
 

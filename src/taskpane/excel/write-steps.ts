@@ -91,6 +91,12 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
   block.rightAligned?.forEach((right, c) => {
     if (right) ws.getRangeByIndexes(block.row, block.column + c, rows, 1).format.horizontalAlignment = "Right";
   });
+  block.indented?.forEach((indented, c) => {
+    if (!indented) return;
+    const cells = ws.getRangeByIndexes(block.row, block.column + c, rows, 1);
+    cells.format.horizontalAlignment = "Left";
+    cells.format.indentLevel = 1;
+  });
 }
 
 function blockStep(sheetName: string, role: PartRole, rows: BlockSlice, lang: Lang): Step {

@@ -583,22 +583,34 @@ test("a print setup the user made on the summary stays a month later; an earlier
   );
   expect(count(kept, /<pageSetup[\s/]/g)).toBe(1);
   expect(count(kept, /<pageMargins[\s/]/g)).toBe(1);
+  // The review's page breaks go with its setup: under the user's they would fall anywhere.
+  expect(kept).not.toContain("<rowBreaks");
 
+  // December's summary, with what changed since November and the portfolio over time, is longer
+  // than one page holds at a size still read: the review's setup for it is a report on pages down.
+  const report =
+    /<pageSetup orientation="landscape" scale="(\d+)"\/><headerFooter>[\s\S]*<\/headerFooter><rowBreaks count="(\d+)"/;
   // Only the paper changed (Excel saves the A4 it printed on): the review's setup, on that paper.
   const paper = path.join(dir, "paper.xlsx");
   await withPart(once, paper, summaryPart, (xml) =>
     xml.replace(/<pageSetup [^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToHeight="1" r:id="rId9"/>'),
   );
-  expect(await december(paper)).toContain(
+  const onPaper = await december(paper);
+  expect(onPaper).toContain(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
+      '<pageSetup paperSize="9" orientation="landscape" scale="',
   );
-  // An earlier run's as it wrote it: the review's again.
+  expect(onPaper).toContain('<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>');
+  // An earlier run's as it wrote it (one page in November): the review's again, December's report.
   const again = await december(once);
-  expect(again).toContain(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>',
-  );
+  const [, scale, breaks] = report.exec(again)!;
+  expect(Number(scale)).toBeGreaterThanOrEqual(60);
+  expect(Number(breaks)).toBeGreaterThanOrEqual(1);
+  // Each page starts with a row that has something in column A (a section's title, a count's
+  // label), never an empty row or a text's second line: a break's id is the last row above it.
+  for (const [, id] of again.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g))
+    expect(again).toMatch(new RegExp(`<row r="${Number(id) + 1}"[^>]*><c r="A${Number(id) + 1}"`));
+  expect(again).toContain('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   expect(again).not.toContain("<printOptions");
 });
 

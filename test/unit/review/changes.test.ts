@@ -6,7 +6,7 @@
  */
 import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
-import { Lang } from "../../../src/engine/i18n";
+import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { CustomerChange } from "../../../src/engine/review/changes";
 import { runReview } from "../../../src/engine/review/review";
@@ -115,12 +115,16 @@ describe("what changed", () => {
     const printed = toTable(r, lang, "out.xlsx");
     expect(printed).toContain(title);
     expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户：1（Nine）");
-    // The customers whose grade got riskier, by name: one a line on the sheet, one line in the printed report.
+    // The customers whose grade got riskier: counted beside the label as every count is, then by
+    // name one a line on the sheet; one line in the printed report.
     const [label, one, four] =
       lang === "en"
         ? ["Moved to a riskier grade", "One (Low → Medium)", "Four (Low → High)"]
         : ["风险等级变差的客户", "One（低 → 中）", "Four（低 → 高）"];
-    expect(cells.slice(cells.indexOf(label), cells.indexOf(label) + 3)).toEqual([label, one, four]);
+    const counted = `${label}|2`;
+    expect(cells.slice(cells.indexOf(counted), cells.indexOf(counted) + 3)).toEqual([counted, one, four]);
+    // None the other way: its count, 0, beside its label, as the riskier ones' is.
+    expect(cells).toContain(`${message(lang, "changes.safer")}|0`);
     expect(printed).toContain(`${label}${lang === "en" ? ": " : "："}${one}${lang === "en" ? ", " : "、"}${four}`);
   });
 

@@ -6,9 +6,9 @@
  */
 import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import { runReview } from "../../../src/engine/review/review";
-import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
+import { SHOWN_DECISIONS, SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
 import { explainFinding, reasonDetail, movedLines } from "../../../src/engine/review/texts";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
@@ -35,6 +35,21 @@ function linesFrom(summary: SheetPlan, column: number): string[] {
       }),
     );
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells.join("|"));
+}
+
+/**
+ * The summary's tables from `column` on as linesFrom gives them, a row whose text runs on over the
+ * rows under it (those rows holding nothing but its next line, in the table's last column) read
+ * as one: the lines joined as the text was cut, at a space in English, between characters in Chinese.
+ */
+function tableLinesFrom(summary: SheetPlan, column: number, lang: Lang = "en"): string[] {
+  const joined: string[] = [];
+  for (const line of linesFrom(summary, column)) {
+    const more = /^\|{5}(.+)$/.exec(line);
+    if (more && joined.length) joined[joined.length - 1] += (lang === "en" ? " " : "") + more[1];
+    else joined.push(line);
+  }
+  return joined;
 }
 
 describe("the headline figures", () => {
@@ -160,14 +175,16 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
     );
   });
 
-  test("the top risks name each customer's reason in the words the pane uses", () => {
-    const right = linesFrom(summary, 5);
+  test("the top risks name each customer's reason in the words the pane uses, and what to do", () => {
+    const right = tableLinesFrom(summary, 5, lang);
     const at = right.indexOf(t("summary.topRisks"));
     const over = result.customers[0];
     const late = result.customers[2];
+    const todo = (reason: string, action: "HOLD_ORDERS" | "KEEP_TERMS") =>
+      message(lang, "summary.reasonTodo", { reason, actions: message(lang, `summary.do.${action}`) });
     expect(right.slice(at + 2, at + 4)).toEqual([
-      `Over|2|138000|1|${message(lang, "grade.low")}|${explainFinding(over.findings[0], lang)}`,
-      `Late|4|30000|0|${message(lang, "grade.low")}|${reasonDetail("OVERDUE", late, lang, result.policy)}`,
+      `Over|2|138000|1|${message(lang, "grade.low")}|${todo(explainFinding(over.findings[0], lang), "HOLD_ORDERS")}`,
+      `Late|4|30000|0|${message(lang, "grade.low")}|${todo(reasonDetail("OVERDUE", late, lang, result.policy), "KEEP_TERMS")}`,
     ]);
     // The medium customer without a warning is not a top risk.
     expect(right.some((line) => line.startsWith("Middling|"))).toBe(false);
@@ -196,7 +213,7 @@ test.each(["en", "zh"] as const)(
       extra: [1_000, 100, 0, 0],
     }));
     const { summary } = review(broken, lang);
-    const right = linesFrom(summary, 5);
+    const right = tableLinesFrom(summary, 5, lang);
     expect(right.filter((line) => line.startsWith("Broken "))).toHaveLength(SHOWN_PROBLEMS);
     expect(right).toContain(message(lang, "summary.moreProblems", { count: 3, column: OUTPUT_HEADERS.issues[lang] }));
   },
@@ -217,10 +234,10 @@ test("each problem is named by the cell to go to, the ledger's with its sheet; t
     ledger: { sheetName: "Open items", values: ledger },
   });
   const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
-  const right = linesFrom(summary, 5);
-  expect(right).toContain('Broken|D2 (Contract performance)||||contract performance must be a number from 1 to 5, got "bad"');
+  const right = tableLinesFrom(summary, 5);
+  expect(right).toContain('Broken|2||||D2 (Contract performance): contract performance must be a number from 1 to 5, got "bad"');
   expect(right.find((line) => line.startsWith("Late Ledger|"))).toMatch(
-    /^Late Ledger\|'Open items'!C2 \(Due date\)\|\|\|\|overdue figures, .* due date is blank but 700\.00 is still open$/,
+    /^Late Ledger\|3\|\|\|\|'Open items'!C2 \(Due date\): overdue figures, .* due date is blank but 700\.00 is still open$/,
   );
 });
 
@@ -257,4 +274,157 @@ test("totals read as on paper: balances of 0.1 and 0.2 make 0.3, not 0.300000000
   expect([p.exposure, p.exposureAtRisk, p.exposureByGrade.low, p.overdueAmount, p.utilisation]).toEqual([
     0.3, 0.3, 0.3, 0.3, 0.15,
   ]);
+});
+
+describe("what the committee decides", () => {
+  const HEADERS = [...EXTRA, "Negative news date"];
+  /** Ten customers over their limits with larger balances (their orders held), and a high-risk one with fresh news, 114 days late, the eleventh by balance. */
+  function committee(lang: Lang) {
+    const over = Array.from({ length: 10 }, (_, i) => ({
+      id: `O${i}`,
+      name: `Over ${i}`,
+      factors: [2, 2, 2, 2, 2],
+      extra: [10_000, 200_000 - i * 1_000, 0, 0, null],
+    }));
+    const news = {
+      id: "N1",
+      name: "Fresh News",
+      factors: [4, 4, 4, 4, 4],
+      extra: [540_000, 100_000, 40_000, 114, asOf - 10],
+    };
+    const result = runReview(
+      { sheetName: "Customers", values: customerSheet(HEADERS, [...over, news]), asOf, policy: DEFAULT_POLICY },
+      lang,
+    );
+    return { result, summary: buildWritePlan(result, lang, { sheetNames: [] }).sheets[0] };
+  }
+
+  test.each(["en", "zh"] as const)(
+    "a customer to re-assess now, eleventh by balance, is listed with its limit cut old → new beyond the top risks (%s)",
+    (lang) => {
+      const { result, summary } = committee(lang);
+      const fresh = result.customers.find((c) => c.name === "Fresh News")!;
+      expect(fresh.actions.map((a) => a.code)).toEqual([
+        "PREPAYMENT",
+        "RESTRICT_LIMIT",
+        "GUARANTEE",
+        "ESCALATE_COLLECTION",
+        "REASSESS",
+      ]);
+      expect(result.portfolio.topRisks.map((r) => r.name)).not.toContain("Fresh News");
+      const lines = tableLinesFrom(summary, 5, lang);
+      const at = lines.indexOf(message(lang, "summary.decisions"));
+      expect(at).toBeGreaterThan(lines.indexOf(message(lang, "summary.topRisks")));
+      const sep = message(lang, "sep.items");
+      const actions = [
+        message(lang, "summary.do.PREPAYMENT"),
+        message(lang, "summary.limitChange", { from: "540,000.00", to: "270,000.00" }),
+        message(lang, "summary.do.GUARANTEE"),
+        message(lang, "summary.do.ESCALATE_COLLECTION"),
+        message(lang, "summary.do.REASSESS"),
+      ].join(sep);
+      expect(lines.slice(at + 1, at + 3)).toEqual([
+        [
+          FIELD_LABELS.name[lang],
+          message(lang, "summary.row"),
+          message(lang, "summary.gradeExposure"),
+          OUTPUT_HEADERS.warnings[lang],
+          OUTPUT_HEADERS.grade[lang],
+          message(lang, "summary.decision"),
+        ].join("|"),
+        `Fresh News|12|100000|${fresh.findings.length}|${message(lang, "grade.high")}|${actions}`,
+      ]);
+    },
+  );
+
+  test("each top risk says what to do, a limit restricted as its figures old → new", () => {
+    const { summary } = committee("en");
+    const lines = tableLinesFrom(summary, 5);
+    expect(lines.find((l) => l.startsWith("Over 0|"))).toBe(
+      "Over 0|2|200000|1|Low|Outstanding balance 200,000.00 is above the credit limit 10,000.00. To do: hold new orders",
+    );
+  });
+
+  test("beyond the top risks, the decisions stop at eight and say how many more, pointing to the Recommendation column", () => {
+    const many = Array.from({ length: 10 + SHOWN_DECISIONS + 2 }, (_, i) => ({
+      id: `H${i}`,
+      name: `High ${i}`,
+      factors: [4, 4, 4, 4, 4],
+      extra: [100_000, 90_000 - i * 1_000, 0, 0, null],
+    }));
+    const result = runReview({
+      sheetName: "Customers",
+      values: customerSheet(HEADERS, many),
+      asOf,
+      policy: DEFAULT_POLICY,
+    });
+    const lines = tableLinesFrom(buildWritePlan(result, "en", { sheetNames: [] }).sheets[0], 5);
+    const at = lines.indexOf(message("en", "summary.decisions"));
+    // The eleventh largest balance first: the ten before it are the top risks, each with its own.
+    expect(lines[at + 2]).toMatch(/^High 10\|12\|80000\|0\|High\|prepayment; limit 100,000\.00 → 50,000\.00; /);
+    expect(lines.slice(at + 2, at + 2 + SHOWN_DECISIONS + 1).filter((l) => l.startsWith("High "))).toHaveLength(SHOWN_DECISIONS);
+    expect(lines[at + 2 + SHOWN_DECISIONS]).toBe(
+      message("en", "summary.moreDecisions", { count: 2, column: OUTPUT_HEADERS.recommendation.en, sheet: "Customers" }),
+    );
+  });
+
+  test("none beyond the top risks is said on the title's line", () => {
+    const { summary } = review([{ id: "B", name: "Over", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] }]);
+    expect(linesFrom(summary, 5)).toContain(`${message("en", "summary.decisions")}: ${message("en", "summary.none")}`);
+  });
+});
+
+describe("what the totals leave out", () => {
+  test("the grade chart has a bar for the customers not graded, so its bars add up to the total exposure", () => {
+    const { result, summary } = review([
+      { id: "A", name: "Calm", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] },
+      { id: "F", name: "Broken", factors: [1, "bad", 1, 1, 1], extra: [20_000, 10_000, 0, 0] },
+    ]);
+    const chart = summary.charts!.find((c) => c.title === message("en", "summary.exposureChart"))!;
+    const cell = (row: number, column: number) =>
+      summary.blocks.flatMap((b) =>
+        b.row <= row && row < b.row + b.values.length && b.column <= column && column < b.column + b.formats.length
+          ? [b.values[row - b.row][column - b.column]]
+          : [],
+      )[0];
+    const bars = Array.from({ length: chart.values.rows }, (_, i) => [
+      cell(chart.categories.row + i, chart.categories.column),
+      cell(chart.values.row + i, chart.values.column),
+    ]);
+    expect(bars).toEqual([
+      ["Low", 40_000],
+      ["Medium", 0],
+      ["High", 0],
+      ["Not graded (data errors)", 10_000],
+    ]);
+    expect(bars.reduce((sum, [, v]) => sum + (v as number), 0)).toBe(result.portfolio.exposure);
+  });
+
+  test("the aging names the customer whose ledger rows cannot be aged, and its balance the total leaves out", () => {
+    const values = customerSheet(EXTRA, [
+      { id: "X1", name: "Aged", extra: [100_000, 5_000, null, null] },
+      { id: "X2", name: "Undated", extra: [100_000, 38_000, null, null] },
+    ]);
+    const ledger = [
+      ["Customer ID", "Invoice", "Due date", "Amount", "Paid"],
+      ["X1", "INV-1", asOf - 40, 5_000, null],
+      ["X2", "INV-2", null, 38_000, null],
+    ];
+    const result = runReview({
+      sheetName: "Customers",
+      values,
+      asOf,
+      policy: DEFAULT_POLICY,
+      ledger: { sheetName: "Invoices", values: ledger },
+    });
+    const left = linesFrom(buildWritePlan(result, "en", { sheetNames: [] }).sheets[0], 0).map((l) =>
+      l.split("|").slice(0, 2).join("|"),
+    );
+    const total = left.indexOf("Total|5000");
+    expect(total).toBeGreaterThan(0);
+    expect(left.slice(total + 1, total + 3)).toEqual([
+      `${message("en", "summary.notAged")}|38000`,
+      message("en", "summary.notAgedWho", { customers: "1 (Undated)", problems: message("en", "summary.problems") }),
+    ]);
+  });
 });

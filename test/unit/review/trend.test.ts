@@ -265,8 +265,19 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
     // Below every other block.
     const above = summary.blocks.filter((b) => b !== titleBlock && b.row < titleBlock.row);
     expect(Math.max(...above.map((b) => b.row + b.values.length))).toBeLessThan(titleBlock.row);
-    const [head, ...rows] = rowsFrom(summary, titleBlock.row + 1);
-    expect(head.values).toEqual([
+    const all = rowsFrom(summary, titleBlock.row + 1);
+    // A header wider than the figures under it stands on two rows (English words), so it does not
+    // widen a column the tables above share; each column's header read down its rows.
+    const head = all.slice(0, all.length - SHOWN_REVIEWS);
+    const rows = all.slice(head.length);
+    expect(head).toHaveLength(lang === "en" ? 2 : 1);
+    const headers = head[0].values.map((_, c) =>
+      head
+        .map((h) => h.values[c])
+        .filter((v) => v !== null)
+        .join(" "),
+    );
+    expect(headers).toEqual([
       lang === "en" ? "Review date" : "审查日期",
       t("summary.gradeExposure"),
       t("trend.atRisk"),

@@ -15,7 +15,7 @@ import { LISTED_TYPED_OVER } from "../../../src/engine/review/typed-over";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { five, HEADERS, sheet, typed } from "../../support/typed-cells";
 import { serial } from "../../support/review-grid";
-import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { summaryLabelRows, summaryLineRows } from "../../../src/engine/review/summary-sheet";
 
 const OCT = serial("2026-10-31");
 const NOV = serial("2026-11-30");
@@ -86,11 +86,14 @@ describe("typed-over output cells", () => {
       const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
       const lines = summary.blocks.flatMap((b) => b.values.map((line) => line.filter((v) => v !== null && v !== "")));
       const label = message(lang, "summary.typedOver", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" });
-      expect(lines).toContainEqual([label, 4]);
-      // The label fits its column: a longer one wrapped all of column A and shrank the one-page summary.
+      // The count beside the label's first line, the rest of a long label under it: a longer
+      // label widened (or wrapped) all of column A and shrank the summary.
+      const [first, ...more] = summaryLabelRows(label);
+      expect(lines).toContainEqual([first, 4]);
       expect(summary.columns?.find((c) => c.column === 0)?.wrap).toBe(false);
       // Under the count, each cell's line, wrapped over rows within the figures' columns.
-      const at = lines.findIndex((line) => line[0] === label);
+      const at = lines.findIndex((line) => line[0] === first) + more.length;
+      expect(lines.slice(at + 1 - more.length, at + 1).map((line) => line[0])).toEqual(more);
       const cellLines = typedOverCellTexts(over, CYCLE_SHEET, lang);
       expect(cellLines).toHaveLength(4);
       const rows = cellLines.flatMap((line) => summaryLineRows(line));

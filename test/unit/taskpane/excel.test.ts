@@ -838,7 +838,35 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 5, 31)));
     outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
-    expect(fake.sheet(name)!.print).toEqual({ ...ours, paperSize: "A4" });
+    // This month's summary, longer by the changes since the last, prints as the report, on pages down.
+    expect(fake.sheet(name)!.print).toEqual({ orientation: "Landscape", paperSize: "A4", rowBreaks: [40, 76], zoom: { scale: 75 } });
+  });
+
+  test("a summary longer than a page prints at the plan's scale, a page starting at each of its breaks; under the user's setup, none", async () => {
+    workbook(3);
+    let { plan, check } = await reviewAndPlan();
+    const name = plan.sheets.find((sheet) => sheet.kind === "summary")!.name;
+    // The plan's report setup, as a month with many changes has it (summary-pages.ts).
+    const report = {
+      orientation: "landscape",
+      fitToWidth: 0,
+      fitToHeight: 0,
+      scale: 72,
+      followsLength: true,
+      rowBreaks: [20, 41],
+    } as const;
+    const asReport = (p: WritePlan): WritePlan => ({
+      ...p,
+      sheets: p.sheets.map((s) => (s.kind === "summary" ? { ...s, print: report } : s)),
+    });
+    expect((await writePlanWith(fake.context, asReport(plan), "en", check)).ok).toBe(true);
+    expect(fake.sheet(name)!.print).toEqual({ orientation: "Landscape", zoom: { scale: 72 }, rowBreaks: [20, 41] });
+    // A month later the user's own setup stays, and the review's breaks, made for its own, are not added.
+    Object.assign(fake.sheet(name)!.print, USERS_PRINT_SETUP);
+    ({ plan, check } = await reviewAndPlan("Customers", serialFromYMD(2026, 4, 30)));
+    expect((await writePlanWith(fake.context, asReport(plan), "en", check)).ok).toBe(true);
+    expect(fake.sheet(name)!.print).toMatchObject({ orientation: "Portrait", zoom: USERS_PRINT_SETUP.zoom });
+    expect(fake.sheet(name)!.print.rowBreaks).toBeUndefined();
   });
 
   test("a print setup the user made on the policy, the archive or the policy history stays a month later; an earlier run's is redone, on the user's paper", async () => {
@@ -977,6 +1005,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
     const summary = fake.sheet("Credit Review Summary")!;
+    for (let r = 0; r < 110; r++) console.log(r, [0,1,2,3,4,5,6,7,8,9,10].map((c) => summary.text(r, c)).join(" | "));
     expect(summary.text(0, 0)).toBe("Credit review summary");
     expect(summary.bold.has("0,0")).toBe(true);
     expect(summary.charts).toEqual([
@@ -988,8 +1017,10 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         seriesName: "Exposure",
         categories: "A18:A20",
         legendVisible: false,
-        position: "F1",
-        positionEnd: "J15",
+        // The summary prints as the report (six checks not checked, each saying what it lacks, make
+        // it too long for one page): the chart beside its table.
+        position: "E17",
+        positionEnd: "F27",
         dataLabels: true,
       },
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
@@ -999,13 +1030,13 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C65:C66",
+        values: "C84:C85",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A65:A66",
+        categories: "A84:A85",
         legendVisible: false,
-        position: "I63",
-        positionEnd: "K77",
+        position: "A87",
+        positionEnd: "B101",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -1014,10 +1045,12 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryFormatLinked: false,
       },
     ]);
-    expect(summary.text(62, 0)).toBe("Portfolio over time");
-    expect([64, 65].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
-    // One landscape page.
-    expect(summary.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(summary.text(80, 0)).toBe("Portfolio over time");
+    // Under its header's two rows (a header wider than its figures stands on two).
+    expect([summary.text(81, 0), summary.text(82, 0)]).toEqual(["Review", "date"]);
+    expect([83, 84].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    // Pages down at a readable size, each starting between two sections (the trend's at its title).
+    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [40, 80], zoom: { scale: 75 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
     expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
     const archiveSheet = fake.sheet("Credit Review Archive")!;

@@ -1,0 +1,144 @@
+/**
+ * How the summary prints: a month that fits one landscape page at a size still read prints as the
+ * one-page dashboard; a longer one (a second month with many changes) as a report one page wide at
+ * a readable size, a page starting between two sections rather than inside a table, its rows no
+ * taller than a line so the dashboard's two halves never stretch each other's rows.
+ */
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { message } from "../../../src/engine/i18n";
+import { PAGE_ROOM } from "../../../src/engine/review/page-bands";
+import { isUsersPageSetup, LEAST_REPORT_SCALE } from "../../../src/engine/review/page-setup";
+import { runReview } from "../../../src/engine/review/review";
+import { LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
+import { LEAST_ONE_PAGE_SCALE, pageBreaks, PAGE_WIDTH, widthScale } from "../../../src/engine/review/summary-pages";
+import { buildWritePlan, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
+import { editRows, reviewWorkbook } from "../../support/review-cycle";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const EXTRA = ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"];
+
+/** Forty customers, and the same a month later with every other one's factors worse and over its limit: many changes to tell. */
+function twoMonths() {
+  const customers = customerSheet(
+    EXTRA,
+    Array.from({ length: 40 }, (_, i) => ({
+      id: `C${i}`,
+      name: `Customer number ${i} of a long-named trading company`,
+      factors: [1 + (i % 3), 2, 2, 2, 1],
+      extra: [100_000, 50_000 + i * 1_000, 0, 0],
+    })),
+  );
+  const first = reviewWorkbook({ customers }, serial("2026-09-30"));
+  const edits = Object.fromEntries(
+    Array.from({ length: 20 }, (_, i) => [`C${i * 2}`, { 2: 5, 3: 4, 8: 10_000, 10: 20_000, 11: 120 }]),
+  );
+  const second = reviewWorkbook(
+    { ...first.workbook, customers: editRows(first.workbook.customers, edits) },
+    serial("2026-10-31"),
+  );
+  const plan = buildWritePlan(second.result, "en", {
+    sheetNames: ["Customers"],
+    archiveValues: first.workbook.archive,
+    policyHistoryValues: first.workbook.policyHistory,
+  });
+  return { first, summary: plan.sheets.find((s) => s.kind === "summary")! };
+}
+
+/** The sheet row of the first block whose first cell starts `text` (a title wrapped over two rows starts it). */
+function rowOf(summary: SheetPlan, text: string): number {
+  return summary.blocks.find((b) => {
+    const first = b.values[0][0];
+    return typeof first === "string" && first.length >= 8 && text.startsWith(first);
+  })!.row;
+}
+
+/** The last row a plan's cells take. */
+function lastRow(summary: SheetPlan): number {
+  return Math.max(...summary.blocks.map((b) => b.row + b.values.length - 1));
+}
+
+test("a month that fits one landscape page at a size still read prints as the one-page dashboard", () => {
+  const result = runReview({
+    sheetName: "Customers",
+    values: customerSheet(EXTRA, [{ id: "A", name: "Calm", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] }]),
+    asOf: serial("2026-09-30"),
+    policy: DEFAULT_POLICY,
+  });
+  const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+  expect(summary.print).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1, followsLength: true });
+  // The right half's tables start beside the figures, under the charts.
+  expect(summary.blocks.find((b) => b.values[0][0] === message("en", "summary.topRisks"))!.column).toBe(5);
+});
+
+describe("a second month with many changes", () => {
+  const { summary } = twoMonths();
+  const print = summary.print as PrintSetup & { scale: number; rowBreaks: readonly number[] };
+
+  test("prints as a report one page wide at a readable size, not squeezed onto one page", () => {
+    expect(print).toMatchObject({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, followsLength: true });
+    expect(print.scale).toBeGreaterThanOrEqual(60);
+    // Its columns fit the page's width at that size (the narrower of A4 and Letter).
+    expect(widthScale(summary.columns!)).toBeGreaterThanOrEqual(print.scale);
+    // Its sections one under the other, in the columns from A: the top risks under the figures.
+    const topRisks = rowOf(summary, message("en", "summary.topRisks"));
+    expect(summary.blocks.find((b) => b.row === topRisks)!.column).toBe(0);
+    expect(topRisks).toBeGreaterThan(rowOf(summary, message("en", "summary.grade")));
+  });
+
+  test("no row is taller than a line: long texts run over the rows under them", () => {
+    expect(summary.rowHeights ?? []).toEqual([]);
+  });
+
+  test("each page starts between two sections, never inside a table, and holds what the shorter paper holds", () => {
+    expect(print.rowBreaks.length).toBeGreaterThanOrEqual(2);
+    const topRisks = rowOf(summary, message("en", "summary.topRisks"));
+    const decisions = rowOf(summary, message("en", "summary.decisions"));
+    const grades = rowOf(summary, message("en", "summary.grade"));
+    for (const at of print.rowBreaks) {
+      // Not inside the top risks, nor inside the grade table with its chart beside it.
+      expect(at <= topRisks || at >= decisions - 1).toBe(true);
+      expect(at <= grades || at > grades + 10).toBe(true);
+      // A page starts with something written, not an empty row.
+      expect(summary.blocks.some((b) => b.row === at)).toBe(true);
+    }
+    const pages = [0, ...print.rowBreaks, lastRow(summary) + 1];
+    const room = (PAGE_ROOM.landscape * 100) / print.scale;
+    for (let i = 1; i < pages.length; i++) expect((pages[i] - pages[i - 1]) * LINE_HEIGHT).toBeLessThanOrEqual(room);
+  });
+
+  test("an earlier run's setup, one page or a scale of the report's, is the review's; a fit of the user's stays theirs", () => {
+    const onePage = { orientation: "landscape" as const, fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
+    expect(isUsersPageSetup(onePage, print)).toBe(false);
+    expect(isUsersPageSetup({ orientation: "landscape", fitToPage: false, scale: 64 }, print)).toBe(false);
+    expect(isUsersPageSetup({ orientation: "landscape", fitToPage: false, scale: LEAST_REPORT_SCALE - 5 }, print)).toBe(true);
+    expect(isUsersPageSetup({ ...onePage, fitToHeight: 2 }, print)).toBe(true);
+    expect(isUsersPageSetup({ ...onePage, orientation: "portrait" }, print)).toBe(true);
+  });
+});
+
+test("the dashboard at its size: the one-page print is not shrunk below LEAST_ONE_PAGE_SCALE", () => {
+  expect(LEAST_ONE_PAGE_SCALE).toBeGreaterThanOrEqual(45);
+});
+
+describe("page breaks", () => {
+  const lines = (n: number) => new Array<number>(n).fill(LINE_HEIGHT);
+
+  test("a page starts before a span that would not fit the rest of the page, not inside it", () => {
+    // Four lines a page; rows 2 to 5 kept together: the page breaks before row 2, then before row 6.
+    expect(pageBreaks(lines(10), [{ first: 2, last: 5 }], 4 * LINE_HEIGHT)).toEqual([2, 6]);
+  });
+
+  test("a span taller than a page breaks where the page is full, as the application would", () => {
+    expect(pageBreaks(lines(10), [{ first: 0, last: 9 }], 4 * LINE_HEIGHT)).toEqual([4, 8]);
+  });
+
+  test("rows that fit one page need no break", () => {
+    expect(pageBreaks(lines(4), [], 4 * LINE_HEIGHT)).toEqual([]);
+  });
+});
+
+test("the width a page holds: the narrower of A4 and Letter on its side, less the margins; a narrow sheet prints at full size", () => {
+  expect(PAGE_WIDTH).toBeCloseTo(11 * 72 - 1.4 * 72, 6);
+  expect(widthScale([{ column: 0, width: 60, wrap: false, indent: false }])).toBe(100);
+  expect(widthScale([{ column: 0, width: 200, wrap: false, indent: false }])).toBe(61);
+});
