@@ -1,8 +1,8 @@
 /**
  * Looked at: the reviewed sample workbooks (English and Chinese) rendered by a real
  * spreadsheet application, LibreOffice Calc headless, to PDF, and read back page by page.
- * No cell shows ### (a column too narrow for its date or amount), the summary prints on one
- * page, and the customer sheet prints on pages across at a readable size, each naming its customers,
+ * No cell shows ### (a column too narrow for its date or amount), a month's summary prints on one
+ * page and a year's one page wide at a readable size, and the customer sheet prints on pages across at a readable size, each naming its customers,
  * each customer's warnings, findings and recommendation whole on a row tall enough for their lines;
  * every page of the review's sheets carries its sheet's title, the review date and its page number.
  * Needs soffice, pdfinfo and pdftotext (poppler-utils).
@@ -43,6 +43,20 @@ function archiveBands(pages: readonly string[]): string[][] {
 }
 let samples: RenderedSample[];
 
+/**
+ * The size the summary's pages print at against full size: the height of a word of its labels
+ * (_Customer sheet_, 客户工作表) on them against the ledger's first invoice number's, which prints
+ * at full size (a word's height is its font's, whatever its letters).
+ */
+function summaryScale(sample: RenderedSample, summaryPages: readonly number[]): number {
+  const ledger = pagesWith(sample, "INV-001-1")[0];
+  const full = wordHeights(sample, "INV-001-1").find((w) => w.page === ledger)!.height;
+  const word = sample.lang === "en" ? "Customer" : "客户工作表";
+  const onSummary = wordHeights(sample, word).filter((w) => summaryPages.includes(w.page));
+  if (!onSummary.length) throw new Error(`"${word}" is not printed on the summary's pages ${summaryPages.join(", ")}`);
+  return Math.min(...onSummary.map((w) => w.height)) / full;
+}
+
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-rendered-"));
   samples = await renderSamples(ROOT, dir);
@@ -57,7 +71,7 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     expect(hashes).toEqual([]);
   });
 
-  test("the summary is one page, its top risks on it", () => {
+  test("the summary is one page, its top risks on it, at the size the month's dashboard has always printed", () => {
     const title = pagesWith(sample(), message(lang, "summary.title"));
     expect(title).toHaveLength(1);
     const topRisks = pagesWith(sample(), message(lang, "summary.topRisks"));
@@ -65,6 +79,8 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
     // The page after it is another sheet's: nothing of the summary ran over.
     const next = sample().pages[title[0] + 1] ?? "";
     expect(next).not.toContain(message(lang, "summary.topRisks"));
+    // Its figures at 45% of full size or more (the ledger, printed at full size, is the yardstick).
+    expect(summaryScale(sample(), title)).toBeGreaterThanOrEqual(0.45);
   });
 
   test("every page of the review's sheets says which sheet and review it is, and where it goes among the pages", () => {
@@ -182,12 +198,14 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
 
 /**
  * The sample reviewed every month-end for thirteen months, as a year of the monthly cycle leaves
- * it: the summary with its fullest portfolio over time (twelve reviews and the line chart) still
- * prints on one page.
+ * it: the summary, with what changed and its fullest portfolio over time (twelve reviews and the
+ * line chart), too long for one page at a size still read, prints one page wide at a readable
+ * size on pages down, none starting inside a table.
  */
 describe("a year of monthly reviews as LibreOffice prints the summary", () => {
   const MONTH_ENDS = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2025, 11 + i, 0)).toISOString().slice(0, 10));
   const pages = new Map<"en" | "zh", string[]>();
+  const printed = new Map<"en" | "zh", RenderedSample>();
 
   beforeAll(async () => {
     // Inside the run's own folder, which afterAll removes: thirteen months in two languages are 26 workbooks.
@@ -208,27 +226,44 @@ describe("a year of monthly reviews as LibreOffice prints the summary", () => {
       last.push(input);
     }
     const out = toPdf(last, year);
-    for (const [i, lang] of (["en", "zh"] as const).entries())
-      pages.set(lang, pagesOf(path.join(out, path.basename(last[i]).replace(/\.xlsx$/, ".pdf"))));
+    for (const [i, lang] of (["en", "zh"] as const).entries()) {
+      const pdf = path.join(out, path.basename(last[i]).replace(/\.xlsx$/, ".pdf"));
+      pages.set(lang, pagesOf(pdf));
+      printed.set(lang, { lang, workbook: last[i], pdf, pages: pages.get(lang)! });
+    }
   }, 300_000);
 
-  test.each(["en", "zh"] as const)("%s: one page, the last twelve reviews on it, no ###", (lang) => {
-    const all = pages.get(lang)!;
-    const title = all.flatMap((text, i) => (text.includes(message(lang, "summary.title")) ? [i] : []));
-    expect(title).toHaveLength(1);
-    const page = all[title[0]];
-    expect(page).toContain(message(lang, "trend.title"));
-    expect(page).toContain(message(lang, "summary.topRisks"));
-    expect(page).not.toContain("###");
-    const shown = (iso: string) => {
-      const [y, m, d] = iso.split("-").map(Number);
-      return lang === "en" ? iso : `${y}年${m}月${d}日`;
-    };
-    // The first month-end has dropped out; the other twelve are listed.
-    expect(page).not.toContain(shown(MONTH_ENDS[0]));
-    for (const asOf of MONTH_ENDS.slice(1)) expect(page).toContain(shown(asOf));
-    expect(all[title[0] + 1] ?? "").not.toContain(message(lang, "trend.title"));
-  });
+  test.each(["en", "zh"] as const)(
+    "%s: one page wide at a readable size, the last twelve reviews on its pages, no ###",
+    (lang) => {
+      const all = pages.get(lang)!;
+      const last = MONTH_ENDS[MONTH_ENDS.length - 1];
+      const date = lang === "en" ? last : last.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+      const summary = all.flatMap((text, i) =>
+        text.includes(message(lang, "print.header", { title: message(lang, "summary.title"), date })) ? [i] : [],
+      );
+      // Its pages one after the other, the title on the first.
+      expect(summary.length).toBeGreaterThanOrEqual(2);
+      expect(summary).toEqual(summary.map((_, i) => summary[0] + i));
+      expect(all[summary[0]]).toContain(message(lang, "summary.title"));
+      // At 60% of full size or more, where squeezed onto one page it printed at about 30%.
+      expect(summaryScale(printed.get(lang)!, summary)).toBeGreaterThanOrEqual(0.6);
+      const page = summary.map((i) => all[i]).join("\n");
+      expect(page).toContain(message(lang, "trend.title"));
+      expect(page).not.toContain("###");
+      // No page starts inside the top risks: their title, header and first customer on one page.
+      const topRisks = summary.find((i) => all[i].includes(message(lang, "summary.topRisks")))!;
+      expect(all[topRisks]).toMatch(lang === "en" ? /Wide World Importers/ : /环球进口贸易公司/);
+      const shown = (iso: string) => {
+        const [y, m, d] = iso.split("-").map(Number);
+        return lang === "en" ? iso : `${y}年${m}月${d}日`;
+      };
+      // The first month-end has dropped out; the other twelve are listed.
+      expect(page).not.toContain(shown(MONTH_ENDS[0]));
+      for (const asOf of MONTH_ENDS.slice(1)) expect(page).toContain(shown(asOf));
+      expect(all[summary[summary.length - 1] + 1] ?? "").not.toContain(message(lang, "trend.title"));
+    },
+  );
 
   test.each(["en", "zh"] as const)(
     "%s: the archive prints the last review's rows alone, however many reviews it keeps",
