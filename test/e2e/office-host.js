@@ -500,6 +500,16 @@
       this.pageLayout.setPrintTitleRows = (rows) => page("setPrintTitleRows", (print) => (print.titleRows = rows));
       this.pageLayout.setPrintTitleColumns = (columns) => page("setPrintTitleColumns", (print) => (print.titleColumns = columns));
       this.pageLayout.setPrintArea = (area) => page("setPrintArea", (print) => (print.area = area));
+      // Manual page breaks (ExcelApi 1.9): the rows a page starts at, in the order added.
+      this.horizontalPageBreaks = {
+        add: (range) =>
+          context.enqueue("horizontalPageBreaks.add", () => {
+            const sheet = writable(this._ws("horizontalPageBreaks.add"), "horizontalPageBreaks.add");
+            const { sheet: on, area } = range._at("horizontalPageBreaks.add");
+            if (on !== sheet) fail("InvalidArgument", "The page break's range is on another sheet.");
+            (sheet.print.rowBreaks ??= []).push(area.row);
+          }),
+      };
       // Headers and footers (ExcelApi 1.9): the state, and the sections printed on every page.
       const headersFooters = new SheetPartProxy(context, this, "pageLayout.headersFooters", {
         state: (sheet) => sheet.pages.state || "Default",
