@@ -600,7 +600,8 @@ function widthOf(columns: readonly ColumnLayout[], span: { readonly first: numbe
  * its first written row, frozen, repeated on each printed page), a "page" (the policy: a table
  * of a fixed length with the legend of codes under it, laid out as a table but printed on one
  * page, so neither the legend's last rows nor the settings' meanings go to a page of their own)
- * or the "dashboard" summary, printed on one landscape page, its charts where its plan puts them.
+ * or the "dashboard" summary, printed on one landscape page, its charts where its plan puts them
+ * (summarySheet prints a longer one as a report on pages down instead: summary-pages.ts).
  */
 export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "dashboard"): SheetPlan {
   // A table's header (its first bold block) counts only its widest word and wraps, as the
