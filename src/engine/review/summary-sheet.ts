@@ -191,8 +191,9 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     },
     /** A row of cells, and after them a text that runs over the empty cells to its right (a header over a text too long for its column). */
     spill(values: PlanValue[], formats: CellFormat[], text: string, bold = false) {
-      put([text], bold, values.length);
+      const at = row;
       this.add([values], formats, bold);
+      blocks.push({ row: at, column: column + values.length, values: [[text]], formats: ["text"], bold, overflow: true });
     },
     /** A lone text (a title, a long line), on as many rows as it wraps to. */
     line(text: string, bold = false) {

@@ -11,7 +11,7 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
+import { summaryLabelRows, summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { customerChangeLines } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { LangContext } from "../../../src/taskpane/i18n";
@@ -61,11 +61,17 @@ describe.each([
 
   test("the summary sheet: the count, then the customer", () => {
     const cells = summarySheetPlan(result, "Summary", lang).blocks.flatMap((b) => b.values);
-    const at = (label: string) => cells.findIndex((line) => line[0] === label);
-    expect(cells[at(nowLabel)][1]).toBe(1);
-    expect(cells[at(nowLabel) + 1][0]).toBe(now);
-    expect(cells[at(notLabel)][1]).toBe(1);
-    expect(cells[at(notLabel) + 1][0]).toBe(not);
+    // The count beside the label's first line; a label too long for its column runs on under it, then the customer.
+    const at = (label: string) => cells.findIndex((line) => line[0] === summaryLabelRows(label)[0]);
+    const under = (label: string) => at(label) + summaryLabelRows(label).length;
+    for (const [label, customer] of [
+      [nowLabel, now],
+      [notLabel, not],
+    ]) {
+      expect(cells[at(label)][1]).toBe(1);
+      expect(cells.slice(at(label) + 1, under(label)).map((line) => line[0])).toEqual(summaryLabelRows(label).slice(1));
+      expect(cells[under(label)][0]).toBe(customer);
+    }
   });
 
   test("the printed report and the pane: the count with the customer", () => {

@@ -7,6 +7,7 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
+import type { PlanValue } from "../../../src/engine/review/write-plan";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -20,9 +21,23 @@ const overdue = (share: number) =>
 const review = (values = overdue(2), lang: Lang = "en") =>
   runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, lang);
 
-/** The summary sheet's rows from the one whose first cell is `label` on, `count` of them. */
+/** The summary sheet's rows from the one whose first cell is `label` on, `count` of them (a row's blocks side by side read as one). */
 function rowsFrom(lang: Lang, label: string, count: number, values = overdue(2)) {
-  const cells = summarySheetPlan(review(values, lang), "Summary", lang).blocks.flatMap((b) => b.values);
+  const rows = new Map<number, PlanValue[]>();
+  for (const b of summarySheetPlan(review(values, lang), "Summary", lang).blocks)
+    b.values.forEach((line, r) => {
+      const cells = rows.get(b.row + r) ?? [];
+      line.forEach((v, c) => (cells[b.column + c] = v));
+      rows.set(b.row + r, cells);
+    });
+  // The figures' columns, A to D, whatever the right half writes on the same rows; no empty cells after the last.
+  const cells = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, line]) => {
+      const figures = Array.from(line.slice(0, 4), (v) => v ?? null);
+      while (figures.length && figures[figures.length - 1] === null) figures.pop();
+      return figures;
+    });
   // The last such row: the headline names the portfolio's warnings too.
   const at = cells.map((line) => line[0]).lastIndexOf(label);
   expect(at).toBeGreaterThan(0);
