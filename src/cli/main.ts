@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
 import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet, settingLabel } from "../engine/review/policy-sheet";
 import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-mapping";
+import { earlierReviewLang } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
@@ -264,6 +265,10 @@ interface Reviewed {
   readonly pick?: CustomerSheetPick;
   readonly kept?: KeptMappingRead;
   readonly use?: MappingUse;
+  /** The language the review is written and reported in. */
+  readonly lang: Lang;
+  /** Set when that language is the one the sheet was last reviewed in, not --lang's or the locale's. */
+  readonly langOfLastReview?: boolean;
 }
 
 async function reviewWorkbook(
@@ -274,7 +279,7 @@ async function reviewWorkbook(
   mode: number,
   io: Io,
 ): Promise<Reviewed> {
-  const lang = options.lang;
+  let lang = options.lang;
   const own = await ownSheetsOf(workbook);
   const policy = await readPolicy(options.policy, workbook, own, lang, io);
   // The headers the user mapped by hand in the pane: the sheet is picked and read with them, as the pane does.
@@ -303,6 +308,11 @@ async function reviewWorkbook(
   }
   const incompleteLedger = search.incomplete;
   const values = await workbook.values(sheet, true);
+  // Month after month the workbook keeps one language: without --lang, a sheet reviewed before is
+  // reviewed again in the language its columns carry, whatever the locale of the machine running it.
+  const earlier = options.langAsked ? undefined : earlierReviewLang(values);
+  const langOfLastReview = earlier !== undefined && earlier !== options.lang;
+  if (langOfLastReview) lang = earlier;
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(
     {
@@ -324,7 +334,7 @@ async function reviewWorkbook(
   const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyValues, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
-  return { result, pick, kept, use };
+  return { result, pick, kept, use, lang, langOfLastReview };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -362,6 +372,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       workbook.close();
     }
     const { result, pick, kept, use } = reviewed;
+    lang = reviewed.lang;
     const noValue = workbook.formulasWithoutValue;
     if (noValue.length) {
       const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
@@ -373,13 +384,16 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         sheetChoice: { by: pick?.reason ?? "option", otherCustomerSheets: pick?.others ?? [] },
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
+        language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
       };
       io.stdout(safeJson(JSON.stringify(json, null, 2)));
     } else {
       // Under the table's heading: the mapping the sheet was read with, and the other sheets it could have been.
-      const notes = kept && "mapping" in kept && use ? mappingLines(kept, use, lang) : [];
+      const notes = kept && "mapping" in kept && use ? [...mappingLines(kept, use, lang)] : [];
       const picked = pickLine(pick, lang);
-      io.stdout(safeText(toTable(result, lang, output, picked ? [...notes, picked] : notes)));
+      if (picked) notes.push(picked);
+      if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
+      io.stdout(safeText(toTable(result, lang, output, notes)));
     }
     return { code: 0, result };
   } catch (error) {

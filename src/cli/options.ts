@@ -10,6 +10,8 @@ export interface Options {
   readonly asOf?: string;
   readonly policy?: string;
   readonly lang: Lang;
+  /** Whether --lang chose the language; else the locale's stands until a sheet reviewed before says its own. */
+  readonly langAsked: boolean;
   readonly out?: string;
   readonly json: boolean;
   readonly help: boolean;
@@ -83,7 +85,8 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
   const { values, positionals } = parsed;
   if (values.lang !== undefined && !isLang(values.lang))
     throw new UsageError(asked, "cli.badLang", { value: values.lang.slice(0, 40) });
-  if (values.help) return { input: "", lang: asked, json: false, help: true };
+  const langAsked = values.lang !== undefined;
+  if (values.help) return { input: "", lang: asked, langAsked, json: false, help: true };
   if (positionals.length !== 1)
     throw positionals.length === 0
       ? new UsageError(asked, "cli.noWorkbook")
@@ -94,6 +97,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
     asOf: values["as-of"],
     policy: values.policy,
     lang: asked,
+    langAsked,
     out: values.out,
     json: values.json ?? false,
     help: false,

@@ -24,6 +24,7 @@ export const cliEn = {
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
   "cli.pickedOthers":
     'Reviewed "{sheet}" ({reason}). Also like a customer sheet: {others}; review {count|it|one of them} with --sheet "{first}"{count||, or another of those names}',
+  "cli.langOfLastReview": 'In English, as "{sheet}" was last reviewed (--lang zh writes the review in Chinese)',
   "cli.pickedActive": "the active sheet",
   "cli.pickedFirst": "the first customer sheet",
   "cli.pickedFirstHidden": "the first customer sheet, hidden: no visible sheet holds customers",
@@ -82,8 +83,8 @@ changed).
   --as-of DATE      review date (default: today)
   --policy FILE     policy JSON: the settings it names, over the workbook's "Credit Policy" sheet
                     (default: that sheet, else the defaults)
-  --lang en|zh      language of the output and of these messages (default: from LC_ALL,
-                    LC_MESSAGES or LANG)
+  --lang en|zh      language of the output and of these messages (default: the language the
+                    sheet was last reviewed in, else from LC_ALL, LC_MESSAGES or LANG)
   --out FILE        where to write the reviewed workbook (a file there is replaced)
   --json            print the result as JSON instead of a table
   -h, --help        this text

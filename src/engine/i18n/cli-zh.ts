@@ -24,6 +24,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.noCustomerSheet": "没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：{sheets}",
   "cli.pickedOthers":
     '已审查“{sheet}”（{reason}）。同样像客户工作表的还有：{others}；如需审查，请加 --sheet "{first}"{count||（或其中另一个表名）}',
+  "cli.langOfLastReview": "使用中文，与“{sheet}”上次审查一致（--lang en 改用英文写出审查）",
   "cli.pickedActive": "当前活动工作表",
   "cli.pickedFirst": "第一张客户工作表",
   "cli.pickedFirstHidden": "第一张客户工作表，已隐藏：没有可见的工作表包含客户",
@@ -75,7 +76,8 @@ export const cliZh: Record<CliMessageKey, string> = {
   --as-of 日期        审查日期（默认：今天）
   --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
                       （默认：该工作表，没有则用默认值）
-  --lang en|zh        输出及本提示的语言（默认：依次取自 LC_ALL、LC_MESSAGES 或 LANG）
+  --lang en|zh        输出及本提示的语言（默认：该工作表上次审查所用的语言，
+                      没有则依次取自 LC_ALL、LC_MESSAGES 或 LANG）
   --out 文件          审查后工作簿的保存位置（已有的同名文件会被替换）
   --json              以 JSON 输出结果，而不是表格
   -h, --help          显示本说明

@@ -13,7 +13,9 @@ import {
   InputField,
   INPUT_FIELDS,
   isAgingHeaderKey,
+  LANGS_OF_HEADERS,
   OUTPUT_ALIASES,
+  OUTPUT_HEADERS,
   OutputField,
   REQUIRED_FIELDS,
 } from "./fields";
@@ -357,4 +359,23 @@ export function columnReport(
     skippedChecks,
     zWithoutSales,
   };
+}
+
+/**
+ * The language a customer sheet was last reviewed in: the one most of the review's own headers on
+ * the first row holding them (within the rows a header is looked for) are written in; undefined
+ * when no row carries an earlier review's columns, or as many are in each language.
+ */
+export function earlierReviewLang(rows: readonly (readonly CellValue[])[]): Lang | undefined {
+  for (const row of rows.slice(0, HEADER_SCAN_ROWS)) {
+    const { fields } = reviewOwnColumns(row);
+    const counts: Record<Lang, number> = { en: 0, zh: 0 };
+    for (const [field, column] of Object.entries(fields) as [OutputField, number][]) {
+      const key = headerKey(row[column]);
+      for (const lang of LANGS_OF_HEADERS) if (key === headerKey(OUTPUT_HEADERS[field][lang])) counts[lang]++;
+    }
+    if (counts.en === 0 && counts.zh === 0) continue;
+    return counts.en === counts.zh ? undefined : counts.en > counts.zh ? "en" : "zh";
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { CellValue } from "../../../src/engine/cells";
 import { mappingUse } from "../../../src/engine/review/column-mapping";
-import { reviewOwnColumns } from "../../../src/engine/review/columns";
+import { earlierReviewLang, reviewOwnColumns } from "../../../src/engine/review/columns";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { reviewWorkbook } from "../../support/review-cycle";
@@ -133,5 +133,31 @@ describe("reviewOwnColumns", () => {
     expect(mappingUse(mapping, ours.columns, reviewed[0]).unused).toEqual([
       { header: "Risk score", field: "previousScore", reason: "reviewColumn" },
     ]);
+  });
+});
+
+describe("earlierReviewLang", () => {
+  test("a sheet reviewed before says the language its review's headers are in", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const reviewed = reviewWorkbook({ customers: sheet(lang) }, ASOF, lang).workbook.customers;
+      // Whatever language the sheet's own headers are in: the review's columns decide.
+      expect(earlierReviewLang(reviewed)).toBe(lang);
+      const other = lang === "en" ? "zh" : "en";
+      const mixed = [[...HEADERS[other], ...reviewed[0].slice(HEADERS[lang].length)], ...reviewed.slice(1)];
+      expect(earlierReviewLang(mixed)).toBe(lang);
+    }
+  });
+
+  test("under a title, the first row holding the review's columns counts", () => {
+    const reviewed = reviewWorkbook({ customers: sheet("zh") }, ASOF, "zh").workbook.customers;
+    expect(earlierReviewLang([["客户信用档案"], [], ...reviewed])).toBe("zh");
+  });
+
+  test("a sheet never reviewed, fewer than three of the review's headers, or as many in each language: none", () => {
+    expect(earlierReviewLang(sheet("zh"))).toBeUndefined();
+    expect(earlierReviewLang([["Customer", "Risk score", "风险等级"]])).toBeUndefined();
+    expect(earlierReviewLang([["Customer", "Risk score", "Risk grade", "预警", "政策建议"]])).toBeUndefined();
+    expect(earlierReviewLang([["Customer", "Risk score", "Risk grade", "Warnings", "政策建议"]])).toBe("en");
+    expect(earlierReviewLang([])).toBeUndefined();
   });
 });
