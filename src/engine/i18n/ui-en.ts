@@ -8,6 +8,9 @@ export const uiEn = {
   "ui.lang.label": "Language",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
+  "ui.lang.lastReviewedIn":
+    '"{sheet}" was last reviewed in Chinese: written back in English, its review columns, summary and archive entries turn English.',
+  "ui.lang.switchToEarlier": "Switch to 中文",
   "ui.sheet.label": "Customer sheet",
   "ui.sheet.none": "No sheets found",
   "ui.sheet.refresh": "Refresh sheet list",

@@ -8,6 +8,8 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.lang.label": "语言",
   "ui.lang.en": "EN",
   "ui.lang.zh": "中文",
+  "ui.lang.lastReviewedIn": "“{sheet}”上次以英文审查：以中文写回，其审查列、汇总和档案条目将改为中文。",
+  "ui.lang.switchToEarlier": "切换到 English",
   "ui.sheet.label": "客户工作表",
   "ui.sheet.none": "未找到工作表",
   "ui.sheet.refresh": "刷新工作表列表",

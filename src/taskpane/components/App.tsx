@@ -10,6 +10,7 @@ import { isoFromSerial, readDate, todaySerial } from "../../engine/cells";
 import { CreditError } from "../../engine/errors";
 import { Lang, translator } from "../../engine/i18n";
 import { Policy } from "../../engine/policy";
+import { earlierReviewLang } from "../../engine/review/columns";
 import { InputField } from "../../engine/review/fields";
 import { CustomerResult, runReview } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
@@ -117,9 +118,13 @@ export default function App({ initialLang }: AppProps) {
     setFocusPolicyField(field);
   }, []);
 
+  /** The language the review on screen ran in: its labels (the aging's, a column's problem) are in it. */
+  const reviewedIn = useRef(lang);
+
   /** Runs the engine on values already read: no Excel call, so a mapping change re-runs at once. */
   const reviewRead = useCallback(
     (source: ReviewRead, policy: Policy, map: Readonly<Record<string, InputField>>, serial: number) => {
+      reviewedIn.current = lang;
       try {
         const next = runReview(reviewInputOf(source, policy, serial, map), lang);
         dispatch({ type: "reviewed", result: next });
@@ -132,6 +137,18 @@ export default function App({ initialLang }: AppProps) {
     },
     [lang],
   );
+
+  // A language switch before Write back runs the review again on the values read (no Excel call),
+  // with the policy it was made with: what is shown and what is written are in one language.
+  // The notice is replaced by this review's; switched from its own button, it takes the focus the button had.
+  const phase = review.phase;
+  const switchedFromNotice = useRef(false);
+  useEffect(() => {
+    if (reviewedIn.current === lang || phase !== "reviewed" || !read || !result || asOf === undefined) return;
+    const again = reviewRead(read, result.policy, mapping, asOf);
+    if (!(again instanceof CreditError)) showNotice(reviewedNotice(again), { focus: switchedFromNotice.current });
+    switchedFromNotice.current = false;
+  }, [lang, phase, read, result, asOf, mapping, reviewRead, showNotice]);
 
   const writeBack = useWriteBack({
     lang,
@@ -200,7 +217,21 @@ export default function App({ initialLang }: AppProps) {
         }
         setTab("results");
         setSetupFolded(true);
-        showNotice(reviewedNotice(next));
+        // A sheet reviewed before in the other language: written now, its review columns and sheets
+        // would change language. Said, with the switch at hand; the pane's language stays the user's choice.
+        const earlier = earlierReviewLang(source.target.values);
+        showNotice(
+          earlier !== undefined && earlier !== lang
+            ? withAction(reviewedNotice(next), {
+                key: "ui.lang.switchToEarlier",
+                line: { key: "ui.lang.lastReviewedIn", params: { sheet: target } },
+                run: () => {
+                  switchedFromNotice.current = true;
+                  setLang(earlier);
+                },
+              })
+            : reviewedNotice(next),
+        );
       },
       {
         cancellable: true,

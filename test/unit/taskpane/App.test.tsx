@@ -12,6 +12,9 @@ import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import * as excel from "../../../src/taskpane/excel";
 import { customerSheet, LEDGER, NASTY_NAMES } from "./workbooks";
 import { applyBlocks } from "../../support/review-grid";
+import { reviewWorkbook } from "../../support/review-cycle";
+import { todaySerial } from "../../../src/engine/cells";
+import * as reviewModule from "../../../src/engine/review/review";
 
 jest.mock("../../../src/taskpane/excel", () => {
   const actual = jest.requireActual("../../../src/taskpane/excel");
@@ -808,6 +811,45 @@ describe("languages", () => {
     fireEvent.click(within(screen.getByRole("list", { name: "本次审查的客户" })).getByRole("button", { name: /^Customer 4/ }));
     const detail = screen.getByRole("region", { name: "Customer 4" });
     expect(within(detail).getByText("超出信用额度").parentElement?.textContent).toMatch(/^超出信用额度：/);
+  });
+
+  test("a sheet last reviewed in Chinese: the notice says so, and its button switches to Chinese and reviews again in it", async () => {
+    const reviewed = reviewWorkbook({ customers: customerSheet(6) }, todaySerial(), "zh").workbook.customers;
+    const engine = jest.spyOn(reviewModule, "runReview");
+    await renderPane();
+    await runReview(sheetRead(reviewed));
+    const line =
+      '"Customers" was last reviewed in Chinese: written back in English, its review columns, summary and archive entries turn English.';
+    const notice = within(screen.getByRole("main")).getByText(line).closest(".fui-MessageBar") as HTMLElement;
+    expect(within(notice).getByText('Reviewed 6 customers on "Customers".')).toBeTruthy();
+    expect(engine.mock.calls.map((call) => call[1])).toEqual(["en"]);
+    fireEvent.click(within(notice).getByRole("button", { name: "Switch to 中文" }));
+    // Run again on the values read, in Chinese: no second read of the sheet.
+    await waitFor(() => expect(engine.mock.calls.map((call) => call[1])).toEqual(["en", "zh"]));
+    expect(mocked.readForReview).toHaveBeenCalledTimes(1);
+    const again = (await within(screen.getByRole("main")).findByText("已审查工作表“Customers”中的 6 个客户。")).closest(
+      ".fui-MessageBar",
+    );
+    await waitFor(() => expect(again).toBe(document.activeElement));
+    expect(within(again as HTMLElement).queryByRole("button")).toBeNull();
+    expect(screen.queryByText(/上次以英文审查/)).toBeNull();
+    engine.mockRestore();
+  });
+
+  test("a sheet last reviewed in the pane's language, or never: no word about languages", async () => {
+    const reviewed = reviewWorkbook({ customers: customerSheet(6) }, todaySerial(), "en").workbook.customers;
+    await renderPane();
+    await runReview(sheetRead(reviewed));
+    expect(within(screen.getByRole("main")).getByText('Reviewed 6 customers on "Customers".')).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Switch to 中文" })).toBeNull();
+    // Switched by hand at the pane's foot, the review on screen runs again in the language chosen.
+    const engine = jest.spyOn(reviewModule, "runReview");
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    await waitFor(() => expect(engine.mock.calls.map((call) => call[1])).toEqual(["zh"]));
+    // The user chose the language: the notice is the review's, in it, with nothing to switch.
+    expect(await within(screen.getByRole("main")).findByText("已审查工作表“Customers”中的 6 个客户。")).toBeTruthy();
+    expect(screen.queryByText(/上次以英文审查/)).toBeNull();
+    engine.mockRestore();
   });
 
   test("started in Chinese (Office display language zh-CN)", async () => {
