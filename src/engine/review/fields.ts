@@ -6,6 +6,7 @@
 import type { ArgumentNames } from "../errors";
 import { Lang, message } from "../i18n";
 import { FACTORS } from "../policy";
+import { foldTraditional } from "../traditional-chinese";
 
 export const INPUT_FIELDS = [
   "id",
@@ -219,7 +220,7 @@ const OTHER_INPUT_HEADERS: Readonly<Record<InputField, readonly string[]>> = {
   retainedEarnings: ["未分配利润"],
   ebit: ["Operating income", "Operating profit"],
   interestExpense: ["Interest", "利息支出"],
-  sales: ["Revenue", "Net sales", "Turnover", "销售收入", "营业总收入", "主营业务收入"],
+  sales: ["Revenue", "Net sales", "Turnover", "销售收入", "销售额", "营业总收入", "主营业务收入"],
   equity: ["Market value of equity", "Book equity", "Shareholders equity", "所有者权益", "所有者权益合计", "净资产"],
   zModel: ["Z-score model", "Model", "Z值模型"],
   actionTaken: [
@@ -376,16 +377,16 @@ export const REQUIRED_FIELDS: readonly InputField[] = [...FACTORS];
 export const REQUIRED_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "dueDate", "amount"];
 
 /**
- * How headers are compared: case, spaces, punctuation and a trailing unit in brackets
- * ("Credit limit (USD)", "信用额度（元）") do not matter. A number sign is the word it stands for:
+ * How headers are compared: case, spaces, punctuation, a trailing unit in brackets
+ * ("Credit limit (USD)", "信用额度（元）") and Traditional or Simplified characters (信用額度 is
+ * 信用额度) do not matter. A number sign is the word it stands for:
  * "Customer #" and "Account #" are "Customer no" and "Account no" (№ is "No" once normalised),
  * never the bare "Customer" that names the name column.
  */
 export function headerKey(text: unknown): string {
   if (typeof text !== "string" && typeof text !== "number") return "";
   // No opening bracket inside the unit's brackets: "((((…" must not cost quadratic time (a cell holds 32,767 characters).
-  return String(text)
-    .normalize("NFKC")
+  return foldTraditional(String(text).normalize("NFKC"))
     .toLowerCase()
     .replace(/[(（[【][^(（[【)）\]】]*[)）\]】]\s*$/u, "")
     .replace(/#/g, "no")
@@ -394,9 +395,10 @@ export function headerKey(text: unknown): string {
 
 /**
  * The words of a row that adds others up, where a customer's id or name (or a ledger's
- * customer or invoice) would be: "Total", "North subtotal", "Grand total (USD)", "合计", "华东小计".
+ * customer or invoice) would be: "Total", "North subtotal", "Grand total (USD)", "合计", "华东小计",
+ * and in Traditional characters "合計", "總計".
  */
-const TOTALS_WORDS = /\b(?:sub[\s-]*)?totals?\b|^\s*sum\s*[:：]?\s*$|小\s*计|合\s*计|总\s*计|共\s*计/iu;
+const TOTALS_WORDS = /\b(?:sub[\s-]*)?totals?\b|^\s*sum\s*[:：]?\s*$|[小合总總共]\s*[计計]/iu;
 
 /**
  * Whether a text starts with "sum" after any spaces, the regular expression asked only of a text
@@ -409,11 +411,14 @@ function mayStartWithSum(value: string): boolean {
   return /^\s*sum/i.test(value);
 }
 
+/** Letters every totals word but "sum" holds, in either script: 计 is 計 in Traditional characters. */
+const TOTALS_LETTERS = ["otal", "OTAL", "计", "計"];
+
 export function isTotalsLabel(value: unknown): boolean {
   if (typeof value !== "string" || value.length > 200) return false;
   // Asked of every row's id and name: a name holding none of the words' letters is no totals
   // label, found without a regular expression (which took a tenth of a large review).
-  if (!(value.includes("otal") || value.includes("OTAL") || value.includes("计") || mayStartWithSum(value))) return false;
+  if (!(TOTALS_LETTERS.some((letters) => value.includes(letters)) || mayStartWithSum(value))) return false;
   // Plain ASCII (most names) needs no Unicode normalisation, which is slow row after row.
   return TOTALS_WORDS.test(/^[\x20-\x7e]*$/.test(value) ? value : value.normalize("NFKC"));
 }

@@ -10,6 +10,7 @@ import { CreditError } from "../errors";
 import { Lang, message, MessageKey } from "../i18n";
 import { completePolicy, FACTORS, Policy, POLICY_FIELDS, PolicyField } from "../policy";
 import { printedWidth } from "../text-width";
+import { foldTraditional } from "../traditional-chinese";
 import { Z_MODEL_NAMES } from "../z-models";
 import { LANGS_OF_HEADERS } from "./fields";
 import { ACTIONS } from "./decisions";
@@ -58,7 +59,12 @@ export function settingCell(row: PolicyRow, policy: Policy, lang: Lang): { value
 }
 
 /** The first cell of the policy sheet's header row, in either language. */
-const VALUE_HEADERS: ReadonlySet<unknown> = new Set(LANGS_OF_HEADERS.map((lang) => message(lang, "policySheet.key")));
+const VALUE_HEADERS: ReadonlySet<string> = new Set(LANGS_OF_HEADERS.map((lang) => message(lang, "policySheet.key")));
+
+/** Whether a cell is that header: as the review writes it, or in Traditional characters (設置). */
+function isValueHeader(cell: CellValue): boolean {
+  return typeof cell === "string" && VALUE_HEADERS.has(foldTraditional(cell));
+}
 
 export function policyHeader(lang: Lang): string[] {
   return [message(lang, "policySheet.key"), message(lang, "policySheet.value"), message(lang, "policySheet.meaning")];
@@ -80,12 +86,12 @@ export function policyRows(policy: Policy, lang: Lang): PlanValue[][] {
 }
 
 /**
- * How setting names are compared: case, spaces and punctuation do not matter. Unlike column
- * headers, brackets do: "额度系数：低风险（有预警）" and "…（无预警）" are two settings.
+ * How setting names are compared: case, spaces, punctuation and Traditional or Simplified
+ * characters do not matter. Unlike column headers, brackets do: "额度系数：低风险（有预警）" and
+ * "…（无预警）" are two settings.
  */
 function nameKey(text: string): string {
-  return text
-    .normalize("NFKC")
+  return foldTraditional(text.normalize("NFKC"))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
@@ -125,7 +131,7 @@ const SETTINGS_TO_RECOGNISE = 3;
  * every setting within the rows its header search looks at.
  */
 export function isPolicySheetTop(top: readonly (readonly CellValue[])[]): boolean {
-  const header = top.findIndex((line) => VALUE_HEADERS.has(line[0] as string));
+  const header = top.findIndex((line) => isValueHeader(line[0]));
   if (header < 0) return false;
   const named = top.slice(header + 1).filter((line) => policyRowNamed(line[0])?.field !== undefined);
   return named.length >= SETTINGS_TO_RECOGNISE;
@@ -155,7 +161,7 @@ export function readPolicySheet(values: readonly (readonly CellValue[])[], sheet
     else partial[row.field.key] = raw;
   });
   // The values are in column B, under the sheet's own header when it has one ("Value", "值").
-  const header = values.find((line) => VALUE_HEADERS.has(line[0] as string))?.[1];
+  const header = values.find((line) => isValueHeader(line[0]))?.[1];
   const column = typeof header === "string" && header.trim() !== "" ? `B (${header.trim()})` : "B";
   const where = (error: CreditError) => {
     const setting = error.place.setting ?? "";
