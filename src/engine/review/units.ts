@@ -9,6 +9,7 @@
  */
 import { AmountReading, CellValue, currencyMarkOf, CurrencyMark, readNumber, sameCurrencyMark, showValue } from "../cells";
 import { CreditError } from "../errors";
+import { foldTraditional } from "../traditional-chinese";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 
@@ -27,11 +28,11 @@ export interface AmountUnit {
 const SCALES: readonly [RegExp, number][] = [
   [/^(?:元|圆|块|ones)$/u, 1],
   [/^(?:千元|千|thousands?|000s?|'000s?|‘000s?|’000s?|k|th|ths|tsd)$/u, 1e3],
-  [/^(?:万元|万|萬元|萬|10,?000|(?:10|ten) thousands?)$/u, 1e4],
+  [/^(?:万元|万|10,?000|(?:10|ten) thousands?)$/u, 1e4],
   [/^(?:十万元|十万)$/u, 1e5],
   [/^(?:百万元|百万|millions?|mn|mio|mm|m)$/u, 1e6],
   [/^(?:千万元|千万)$/u, 1e7],
-  [/^(?:亿元|亿|億元|億|hundred millions?)$/u, 1e8],
+  [/^(?:亿元|亿|hundred millions?)$/u, 1e8],
   [/^(?:billions?|bn)$/u, 1e9],
 ];
 
@@ -40,7 +41,7 @@ const CURRENCIES: readonly [RegExp, string][] = [
   [/\b(?:usd|us\s*dollars?)\b|\bus\$|美元/giu, "USD"],
   [/\bhkd\b|\bhk\$|港元|港币|\bhk\s*dollars?\b/giu, "HKD"],
   [/\bsgd\b|\bs\$/giu, "SGD"],
-  [/\btwd\b|\bnt\$/giu, "TWD"],
+  [/\btwd\b|\bnt\$|新?台币/giu, "TWD"],
   [/\baud\b|\ba\$/giu, "AUD"],
   [/\bcad\b|\bc\$/giu, "CAD"],
   [/\b(?:cny|rmb|renminbi)\b|人民币|[¥￥]/giu, "CNY"],
@@ -59,16 +60,17 @@ const JOINING_WORDS = /\b(?:of|in|and)\b/giu;
  * The unit a text names, or undefined when it names none: "万元", "(万元)", "USD '000", "in
  * thousands", "RMB" (a currency alone is in ones, or the scale a sheet states). Words around it
  * ("amounts in", "单位：", "金额单位") are allowed, and a qualifier after a comma ("万元，含税");
- * anything else is not a unit ("(optional)", "(net)").
+ * anything else is not a unit ("(optional)", "(net)"). Traditional characters read as Simplified
+ * ("單位：萬元", "新臺幣千元"); the label keeps them as written.
  */
 export function parseUnit(text: string): AmountUnit | undefined {
   if (text.length > 60) return undefined;
-  const label = text
+  const bracketless = text
     .normalize("NFKC")
     .trim()
-    .replace(/^[([{【]\s*|\s*[)\]}】]$/gu, "")
-    .replace(UNIT_INTRO, "")
-    .trim();
+    .replace(/^[([{【]\s*|\s*[)\]}】]$/gu, "");
+  const intro = UNIT_INTRO.exec(foldTraditional(bracketless))?.[0].length ?? 0;
+  const label = bracketless.slice(intro).trim();
   // "万元,含税", "USD, audited": the unit is the first part that reads as one ("10,000" is one part).
   const parts = label.replace(/(\d),(?=\d{3}(?!\d))/gu, "$1").split(/\s*[,、;]\s*/u);
   for (const part of parts) {
@@ -79,7 +81,7 @@ export function parseUnit(text: string): AmountUnit | undefined {
 }
 
 function unitWords(label: string): AmountUnit | undefined {
-  let words = label.toLowerCase();
+  let words = foldTraditional(label).toLowerCase();
   let currency: string | undefined;
   for (const [pattern, code] of CURRENCIES) {
     const without = words.replace(pattern, " ");
@@ -124,7 +126,8 @@ export function sheetUnit(values: readonly (readonly CellValue[])[], headerRow: 
   for (let r = Math.min(headerRow, values.length) - 1; r >= 0; r--) {
     for (const cell of values[r] ?? []) {
       if (typeof cell !== "string" || cell.length > 200) continue;
-      const starts = [...cell.matchAll(UNIT_STATEMENT)].map((m) => m.index + m[0].length - m[1].length);
+      // Matched in Simplified characters ("單位：" is "单位："), at the same places in the cell as written.
+      const starts = [...foldTraditional(cell).matchAll(UNIT_STATEMENT)].map((m) => m.index + m[0].length - m[1].length);
       for (let i = starts.length - 1; i >= 0; i--) {
         const statement = cell.slice(starts[i]).split(/\s{2,}|\u3000|[;；|]/u)[0];
         const unit = parseUnit(statement.replace(/[)）\]】]\s*$/u, ""));

@@ -69,6 +69,37 @@ describe("parseUnit", () => {
   });
 });
 
+describe("units in Traditional characters, as sheets from Taiwan and Hong Kong state them", () => {
+  test.each([
+    ["萬元", 1e4, undefined],
+    ["單位：萬元", 1e4, undefined],
+    ["金額單位：元", 1, "CNY"],
+    ["億元", 1e8, undefined],
+    ["百萬元", 1e6, undefined],
+    ["新臺幣千元", 1e3, "TWD"],
+    ["新台幣元", 1, "TWD"],
+    ["台幣萬元", 1e4, "TWD"],
+    ["港幣千元", 1e3, "HKD"],
+    ["人民幣萬元", 1e4, "CNY"],
+    ["歐元", 1, "EUR"],
+    ["英鎊", 1, "GBP"],
+  ])("%s → ×%d, %s", (text, factor, currency) => {
+    expect(parseUnit(text)).toMatchObject({ factor, label: text.replace(/^.*單位：/u, "") });
+    if (currency !== undefined) expect(parseUnit(text)?.currency).toBe(currency);
+  });
+
+  test("read where the Simplified ones are: a header's bracket and a line above the table", () => {
+    expect(headerUnit("應收帳款餘額（萬元）")).toMatchObject({ factor: 1e4, label: "萬元" });
+    expect(sheetUnit([["客戶信用台帳（單位：萬元）"], ["客戶編號"]], 1)).toMatchObject({ factor: 1e4, label: "萬元" });
+    expect(sheetUnit([["編製單位：台北分公司    單位：新臺幣千元"], ["客戶編號"]], 1)).toMatchObject({
+      factor: 1e3,
+      currency: "TWD",
+    });
+    // The preparer's line names no unit, in either script.
+    expect(sheetUnit([["編製單位：台北分公司"], ["客戶編號"]], 1)).toBeUndefined();
+  });
+});
+
 describe("columnUnit", () => {
   test("a header naming a currency alone takes the scale of the sheet's line", () => {
     const line = parseUnit("Amounts in thousands");
