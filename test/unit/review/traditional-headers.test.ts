@@ -3,9 +3,9 @@
  * 應收帳款), are read as the Simplified headers the catalogues hold: on the customer sheet, the
  * invoice ledger, the review's own columns, the archive, the policy sheet and its history.
  *
- * The Traditional spellings here come from this test's own table, written by hand independently
- * of the engine's fold, and from the domain's source documents (shared/seeds), which are largely
- * in Traditional characters.
+ * The Traditional spellings here come from the tests' own table (test/support/traditional.ts),
+ * written by hand independently of the engine's fold, and from the domain's source documents
+ * (shared/seeds), which are largely in Traditional characters.
  */
 import { CellValue } from "../../../src/engine/cells";
 import { message } from "../../../src/engine/i18n";
@@ -32,19 +32,7 @@ import { policySheetPlan } from "../../../src/engine/review/policy-sheet-plan";
 import { gradeName } from "../../../src/engine/review/texts";
 import { foldTraditional, TRADITIONAL_TO_SIMPLIFIED } from "../../../src/engine/traditional-chinese";
 import { applyBlocks } from "../../support/review-grid";
-
-/**
- * Each character of the review's Chinese vocabulary that is written otherwise in Traditional
- * Chinese, with the form Taiwan writes (账 is 帳 there; 賬, Hong Kong's, is checked on its own).
- */
-const SIMPLIFIED_TO_TRADITIONAL: ReadonlyMap<string, string> = new Map(
-  [
-    ..."户戶编編号號码碼来來单單称稱业業简簡购購货貨历歷记記录錄况況约約风風险險场場声聲誉譽规規评評",
-    ..."额額赊賒销銷应應账帳帐帳余餘数數负負闻聞动動资資产產计計债債总總润潤税稅费費营營务務东東",
-    ..."权權净淨采採处處进進级級区區间間预預据據议議监監频頻复複审審长長问問题題发發实實结結币幣种種",
-    ..."别別龄齡触觸组組占佔虑慮系係无無时時设設",
-  ].flatMap((character, i, all) => (i % 2 === 0 ? [[character, all[i + 1]] as const] : [])),
-);
+import { SIMPLIFIED_TO_TRADITIONAL, traditional } from "../../support/traditional";
 
 /** The vocabulary's characters that Traditional Chinese writes the same. */
 const SAME_IN_BOTH = new Set(
@@ -52,8 +40,6 @@ const SAME_IN_BOTH = new Set(
     "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置",
 );
 
-/** A text in Traditional characters, by this test's table. */
-const traditional = (text: string) => [...text].map((c) => SIMPLIFIED_TO_TRADITIONAL.get(c) ?? c).join("");
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 
 const ARCHIVE_HEADER_ZH = archiveHeader("zh");
@@ -137,20 +123,20 @@ describe("every Simplified header's Traditional spelling names the same column",
  * Headers as the seeds write them in Traditional characters (the file each is in; the seeds'
  * romanised glosses, as in 風(fēng)險, left out).
  */
-const SEED_HEADERS: readonly [string, InputField, string][] = [
-  ["信用額度", "creditLimit", "000, 001, 003"],
-  ["授信額度", "creditLimit", "000, 003"],
-  ["付款歷史", "paymentHistory", "001"],
-  ["付款記錄", "paymentHistory", "003"],
-  ["付款情況", "paymentHistory", "003"],
-  ["合同履行情況", "contractPerformance", "001"],
-  ["履約情況", "contractPerformance", "000"],
-  ["行業風險", "industryRisk", "001"],
-  ["市場口碑", "marketReputation", "001"],
-  ["合規記錄", "complianceRecord", "001"],
-  ["應收賬款", "balance", "000, 003"],
-  ["負面新聞", "negativeNewsDate", "001"],
-  ["處理措施", "actionTaken", "003"],
+const SEED_HEADERS: readonly [string, string, InputField][] = [
+  ["信用額度", "000, 001, 003", "creditLimit"],
+  ["授信額度", "000, 003", "creditLimit"],
+  ["付款歷史", "001", "paymentHistory"],
+  ["付款記錄", "003", "paymentHistory"],
+  ["付款情況", "003", "paymentHistory"],
+  ["合同履行情況", "001", "contractPerformance"],
+  ["履約情況", "000", "contractPerformance"],
+  ["行業風險", "001", "industryRisk"],
+  ["市場口碑", "001", "marketReputation"],
+  ["合規記錄", "001", "complianceRecord"],
+  ["應收賬款", "000, 003", "balance"],
+  ["負面新聞", "001", "negativeNewsDate"],
+  ["處理措施", "003", "actionTaken"],
 ];
 
 /** The catalogue's own labels as a Taiwan or Hong Kong sheet heads them. */
@@ -177,7 +163,7 @@ const LABELS_AS_WRITTEN_THERE: readonly [string, InputField][] = [
 
 describe("real Traditional headers", () => {
   const inputs = inputTable(undefined);
-  test.each(SEED_HEADERS)("%s (seeds %s) is %s", (header, field) => {
+  test.each(SEED_HEADERS)("%s (seeds %s) is %s", (header, _seeds, field) => {
     expect(inputs.get(headerKey(header))).toBe(field);
   });
   test.each(LABELS_AS_WRITTEN_THERE)("%s is %s, with a unit in brackets too", (header, field) => {
@@ -186,11 +172,11 @@ describe("real Traditional headers", () => {
   });
 
   test.each([
-    ["預警", "warnings", "000, 001, 003"],
-    ["風險評分", "score", "001"],
-    ["風險等級", "grade", "000"],
-    ["監控頻率", "monitoring", "001"],
-  ] as const)("%s (seeds %s) is the review's own %s column", (header, field) => {
+    ["預警", "000, 001, 003", "warnings"],
+    ["風險評分", "001", "score"],
+    ["風險等級", "000", "grade"],
+    ["監控頻率", "001", "monitoring"],
+  ] as const)("%s (seeds %s) is the review's own %s column", (header, _seeds, field) => {
     expect(aliasTable(OUTPUT_ALIASES).get(headerKey(header))).toBe(field);
   });
 
