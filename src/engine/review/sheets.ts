@@ -4,6 +4,7 @@
  * names (renamed by the user) are found by their content in own-sheets.ts.
  */
 import { Lang } from "../i18n";
+import { foldTraditional } from "../traditional-chinese";
 
 export const REVIEW_SHEETS = {
   summary: { en: "Credit Review Summary", zh: "信用审查汇总" },
@@ -30,12 +31,13 @@ export function sheetNameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** Which of the review's own sheets a name is, in either language. */
+/** Which of the review's own sheets a name is, in either language (信用審查檔案, renamed in Traditional characters, too). */
 export function reviewSheetKind(name: string): ReviewSheet | undefined {
   const lower = name.toLowerCase();
+  const simplified = foldTraditional(name);
   for (const kind of REVIEW_SHEET_KINDS) {
     const names = REVIEW_SHEETS[kind];
-    if (names.en.toLowerCase() === lower || names.zh === name) return kind;
+    if (names.en.toLowerCase() === lower || names.zh === simplified) return kind;
   }
   return undefined;
 }

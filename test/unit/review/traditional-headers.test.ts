@@ -33,11 +33,12 @@ import { gradeName } from "../../../src/engine/review/texts";
 import { foldTraditional, TRADITIONAL_TO_SIMPLIFIED } from "../../../src/engine/traditional-chinese";
 import { applyBlocks } from "../../support/review-grid";
 import { SIMPLIFIED_TO_TRADITIONAL, traditional } from "../../support/traditional";
+import { REVIEW_SHEETS, reviewSheetKind } from "../../../src/engine/review/sheets";
 
 /** The vocabulary's characters that Traditional Chinese writes the same. */
 const SAME_IN_BOTH = new Set(
   "客代商往位名公司企全付款史情合同履行市口碑上期分次得信用度授限收欠金逾超天日拖面新流存留益未配利息前支出入售主" +
-    "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置",
+    "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置案",
 );
 
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
@@ -56,7 +57,19 @@ const VOCABULARY: readonly string[] = [
   ...POLICY_LABELS_ZH,
   agingHeader(message("zh", "aging.current"), "zh"),
   ...GRADES.map((grade) => gradeName(grade, "zh")),
+  ...Object.values(REVIEW_SHEETS).map((names) => names.zh),
 ].filter(hasHan);
+
+test("the review's sheets renamed in Traditional characters are its own: 信用審查彙總 (匯總), 信用審查檔案, 信用政策歷史", () => {
+  expect(["信用審查彙總", "信用審查匯總", "信用審查檔案", "信用政策", "信用政策歷史"].map(reviewSheetKind)).toEqual([
+    "summary",
+    "summary",
+    "archive",
+    "policy",
+    "policyHistory",
+  ]);
+  expect(reviewSheetKind("信用審查")).toBeUndefined();
+});
 
 describe("the fold's table covers the vocabulary", () => {
   test("every character of the vocabulary is either written alike or has its Traditional form folded back", () => {
