@@ -104,7 +104,7 @@
       this.fills = new Map(); // "r,c" → colour
       this.widths = new Map(); // column → points
       this.conditional = []; // { area, type, formula, color }
-      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels }
+      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels, valueAxis }
       this.wrapped = new Set(); // "r,c" whose text wraps
       this.indented = new Map(); // "r,c" → indent level
       this.horizontal = new Map(); // "r,c" → horizontal alignment
@@ -1066,6 +1066,8 @@
         seriesName: undefined,
         categories: undefined,
         position: undefined,
+        // What the value axis was told, property by property.
+        valueAxis: {},
       };
       const ws = this._worksheet;
       const op = (what, fn) =>
@@ -1118,6 +1120,26 @@
             },
             set linkNumberFormat(v) {
               op("axes.categoryAxis.linkNumberFormat", () => (record.categoryFormatLinked = v));
+            },
+          },
+          valueAxis: {
+            set minimum(v) {
+              if (typeof v !== "number" && v !== "") fail("InvalidArgument", `minimum ${v}`);
+              op("axes.valueAxis.minimum", () => (record.valueAxis.minimum = v));
+            },
+            set visible(v) {
+              op("axes.valueAxis.visible", () => (record.valueAxis.visible = v));
+            },
+            set numberFormat(v) {
+              op("axes.valueAxis.numberFormat", () => (record.valueAxis.numberFormat = v));
+            },
+            set linkNumberFormat(v) {
+              op("axes.valueAxis.linkNumberFormat", () => (record.valueAxis.linkNumberFormat = v));
+            },
+            majorGridlines: {
+              set visible(v) {
+                op("axes.valueAxis.majorGridlines.visible", () => (record.valueAxis.majorGridlines = v));
+              },
             },
           },
         },
@@ -1185,7 +1207,7 @@
           fills: byAddress(s.fills),
           widths: Object.fromEntries([...s.widths.entries()].sort((x, y) => x[0] - y[0]).map(([c, w]) => [letters(c), w])),
           conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
-          charts: s.charts.map((ch) => ({ ...ch })),
+          charts: s.charts.map((ch) => ({ ...ch, valueAxis: { ...ch.valueAxis } })),
           wrapped: [...s.wrapped].sort(),
           // Addresses of the cells indented (and left-aligned, as an indent needs).
           indented: [...s.indented.keys()]

@@ -489,6 +489,13 @@ async function writeAndCompare(lang) {
     summary.charts.length === 2 && summary.charts.every((c) => c.title && c.source && c.position && c.dataLabels),
     `summary charts: exposure by grade and aging ${JSON.stringify(summary.charts)}`,
   );
+  // Each read off a value axis from 0, labelled in whole amounts and gridded, set with the chart.
+  for (const chart of summary.charts)
+    assert.deepEqual(
+      chart.valueAxis,
+      { minimum: 0, majorGridlines: true, visible: true, linkNumberFormat: false, numberFormat: "#,##0" },
+      `${chart.title}: its value axis`,
+    );
   // The layout the command line writes into the file, through Office.js: the header frozen, the whole
   // table filtered, printed at a readable size on pages across; the summary on one landscape page.
   assert.equal(customers.frozenRows, HEADER_ROW + 1, "customer header row frozen");

@@ -42,6 +42,16 @@ export interface FakeChart {
   categoryType?: string;
   categoryNumberFormat?: string;
   categoryFormatLinked?: boolean;
+  /** What the value axis was told, property by property. */
+  valueAxis?: FakeValueAxis;
+}
+
+export interface FakeValueAxis {
+  minimum?: number;
+  visible?: boolean;
+  numberFormat?: string;
+  linkNumberFormat?: boolean;
+  majorGridlines?: boolean;
 }
 
 /** What the page layout API was told: orientation, fit to pages, paper, margins (points) and the rows repeated on each page. */
@@ -616,6 +626,25 @@ export class FakeExcel {
                 },
                 set linkNumberFormat(v: boolean) {
                   chart.categoryFormatLinked = v;
+                },
+              },
+              valueAxis: {
+                set minimum(v: number) {
+                  (chart.valueAxis ??= {}).minimum = v;
+                },
+                set visible(v: boolean) {
+                  (chart.valueAxis ??= {}).visible = v;
+                },
+                set numberFormat(v: string) {
+                  (chart.valueAxis ??= {}).numberFormat = v;
+                },
+                set linkNumberFormat(v: boolean) {
+                  (chart.valueAxis ??= {}).linkNumberFormat = v;
+                },
+                majorGridlines: {
+                  set visible(v: boolean) {
+                    (chart.valueAxis ??= {}).majorGridlines = v;
+                  },
                 },
               },
             },

@@ -7,9 +7,9 @@
  */
 import { sheetReference } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
-import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { renderedText } from "../../engine/review/sheet-layout";
-import { Block, ChartPlan, PlanValue } from "../../engine/review/write-plan";
+import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
+import { planValueAt, renderedText } from "../../engine/review/sheet-layout";
+import { Block, ChartPlan } from "../../engine/review/write-plan";
 import { areaRef } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 
@@ -22,29 +22,19 @@ export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawi
 export const CHART_REL = `${R_NS}/chart`;
 export const DRAWING_REL = `${R_NS}/drawing`;
 
-/** The value the plan writes at a cell of the sheet, for the chart's cache. */
-function valueAt(blocks: readonly Block[], row: number, column: number): PlanValue {
-  for (const block of blocks) {
-    const line = block.values[row - block.row];
-    if (line && column >= block.column && column < block.column + line.length) return line[column - block.column];
-  }
-  return null;
-}
-
 function absolute(sheet: string, area: ChartPlan["values"]): string {
   const ref = areaRef(area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   return `${sheetReference(sheet)}!${ref}`;
 }
 
 export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[], lang: Lang): string {
-  // Axis and labels in whole units: cents on a chart are noise.
-  const format = escapeXml(NUMBER_FORMATS[lang][chart.format].replace(/\.0+/, ""));
+  const format = escapeXml(chartNumberFormat(chart.format, lang));
   // Dates on the category axis as the cells show them, not as serial numbers; one label per review, not a calendar scale.
   const categoryFormat = chart.categoryFormat ? escapeXml(NUMBER_FORMATS[lang][chart.categoryFormat]) : "General";
   const points = (area: ChartPlan["values"], text: boolean) => {
     const pts: string[] = [];
     for (let i = 0; i < area.rows; i++) {
-      const value = valueAt(blocks, area.row + i, area.column);
+      const value = planValueAt(blocks, area.row + i, area.column);
       if (value === null) continue;
       const shown = text
         ? escapeXml(chart.categoryFormat ? renderedText(value, chart.categoryFormat, lang) : String(value))
@@ -66,9 +56,15 @@ export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block
     `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="${line ? 0 : 1}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:cat><c:strRef><c:f>${escapeXml(absolute(sheet, chart.categories))}</c:f><c:strCache>${points(chart.categories, true)}</c:strCache></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(absolute(sheet, chart.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(chart.values, false)}</c:numCache></c:numRef></c:val>${line ? `<c:smooth val="0"/>` : ""}</c:ser>`;
+  // The value axis as the plan has it, in CT_ValAx's order: scaling (orientation before min), delete,
+  // axPos, majorGridlines, numFmt, the tick marks (no minor ones: a viewer's default draws them
+  // crowded), tickLblPos, crossAx, crosses, crossBetween.
+  const axis = chart.valueAxis;
+  const minimum = axis.minimum === undefined ? "" : `<c:min val="${axis.minimum}"/>`;
   const axes =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "l" : "b"}"/><c:numFmt formatCode="${categoryFormat}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="${line ? 0 : 1}"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${format}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>${minimum}</c:scaling><c:delete val="${axis.labels ? 0 : 1}"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/>${axis.gridlines ? "<c:majorGridlines/>" : ""}` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${axis.labels ? "nextTo" : "none"}"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   const axisIds = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
   const plot = line
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axisIds}</c:lineChart>`

@@ -46,6 +46,11 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
   },
 };
 
+/** A chart's number format for its axis and labels: the cells' in whole units, as cents on a chart are noise. */
+export function chartNumberFormat(format: CellFormat, lang: Lang): string {
+  return NUMBER_FORMATS[lang][format].replace(/\.0+/, "");
+}
+
 /** A score cell's format: "score" (two decimals), or the finer one its figure needs to stay in its band. */
 export function scoreFormat(score: number, bands: GradeBands): CellFormat {
   const decimals = scoreDecimals(score, bands);

@@ -110,6 +110,15 @@ function grouped(n: number, decimals: number): string {
   return `${n < 0 ? "-" : ""}${digits}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** The value the plan's blocks write at a cell of the sheet (null where none does): what a chart of that cell plots. */
+export function planValueAt(blocks: readonly Block[], row: number, column: number): PlanValue {
+  for (const block of blocks) {
+    const line = block.values[row - block.row];
+    if (line && column >= block.column && column < block.column + line.length) return line[column - block.column];
+  }
+  return null;
+}
+
 /** The text a cell shows for a plan value in its format (the formats of formats.ts, in each language). */
 export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): string {
   if (value === null) return "";

@@ -57,11 +57,11 @@ import {
   warningChangeCounts,
   warningTitle,
 } from "./texts";
-import { displayWidth, laidOut, renderedText, WIDTH, wrappedText } from "./sheet-layout";
+import { displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
-import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan } from "./write-plan";
+import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
 
 /** The dashboard's right half's first column: one empty column after the figures' four. */
 const RIGHT = 5;
@@ -332,6 +332,12 @@ function summaryDraft(
   // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
   const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
   const noBalances = unknown("exposure");
+  /** A chart of the amounts its table has just written, on their value axis (amountAxis). */
+  const addChart = (chart: Omit<ChartPlan, "valueAxis">) => {
+    const { row, column, rows } = chart.values;
+    const amounts = Array.from({ length: rows }, (_, i) => planValueAt(blocks, row + i, column));
+    charts.push({ ...chart, valueAxis: amountAxis(amounts) });
+  };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
 
   /** The headline figures under the title. */
@@ -713,7 +719,7 @@ function summaryDraft(
       ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 }
       : { row: into.row + 1, column: 0, rows: CHART_ROWS, columns: 2 };
     if (!beside) into.skip(CHART_ROWS + 1);
-    charts.push({
+    addChart({
       kind: "line",
       title: t("trend.chart"),
       seriesName: t("trend.atRisk"),
@@ -734,7 +740,7 @@ function summaryDraft(
   ) => {
     // Without balances there are no bars to draw: the table's exposure cells are empty.
     if (!noBalances)
-      charts.push({
+      addChart({
         kind: "column",
         title: t("summary.exposureChart"),
         seriesName: t("summary.gradeExposure"),
@@ -744,7 +750,7 @@ function summaryDraft(
         format: "money",
       });
     if (agingRows !== undefined && p.aging)
-      charts.push({
+      addChart({
         kind: "column",
         title: t("summary.agingChart"),
         seriesName: t("summary.amount"),
@@ -824,6 +830,16 @@ function summaryDraft(
     plan: { name, kind: "summary", mode: "replace", blocks, columnWidths: Array.from(columnWidths, (w) => w ?? 0), charts },
     spans,
   };
+}
+
+/**
+ * The value axis of a chart of amounts: shown, labelled and gridded, from 0, so each bar's or
+ * point's height is its amount; where one is below 0 (a customer in credit, the aging's Current
+ * of a portfolio in credit) no floor, for the viewer to scale down to it.
+ */
+export function amountAxis(amounts: readonly PlanValue[]): ValueAxisPlan {
+  const shown = { labels: true, gridlines: true };
+  return amounts.some((v) => typeof v === "number" && v < 0) ? shown : { minimum: 0, ...shown };
 }
 
 /**

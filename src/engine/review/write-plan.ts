@@ -75,6 +75,23 @@ export interface ConditionalFill {
 }
 
 /**
+ * A chart's value axis, which its bars and points are read against: the scale's floor, its labels
+ * (in the chart's `format`, whole units) and a gridline across the plot at each label.
+ */
+export interface ValueAxisPlan {
+  /**
+   * The axis' lowest value: 0 for amounts, so a bar's or a point's height is its amount and a fall
+   * of 4% looks like 4%, not a collapse; absent where an amount is below 0 (a customer in credit),
+   * for the viewer to scale the axis down to it rather than cut the bar off.
+   */
+  readonly minimum?: number;
+  /** The axis and its tick labels shown beside it. */
+  readonly labels: boolean;
+  /** A major gridline across the plot at each label. */
+  readonly gridlines: boolean;
+}
+
+/**
  * A native chart of one series: "column" bars stand up, "bar" bars lie down (long category names
  * read better), a "line" joins its points in category order (a figure over time), unlabelled.
  */
@@ -89,6 +106,7 @@ export interface ChartPlan {
   readonly place: Area;
   /** Number format of the value axis and data labels. */
   readonly format: CellFormat;
+  readonly valueAxis: ValueAxisPlan;
   /** How the categories' cells show (dates): texts when absent. */
   readonly categoryFormat?: CellFormat;
 }

@@ -8,7 +8,7 @@
 import { a1, Area, columnLetter } from "../../engine/a1";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 import type { Lang } from "../../engine/i18n";
-import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
 import { rowsToFit } from "../../engine/review/sheet-layout";
 import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
 import { POINTS_PER_INCH } from "../../engine/review/page-bands";
@@ -72,7 +72,10 @@ export const NO_USER_SETUP: Readonly<UserSetup> = {
   ownHeaderFooter: false,
 };
 
-/** The page layout (its headers and footers too), frozen panes and filter need ExcelApi 1.9; an older Excel still gets the cells, widths and charts. */
+/**
+ * The page layout (its headers and footers too), frozen panes, filter and the charts' axis formats
+ * need ExcelApi 1.9; an older Excel still gets the cells, widths and charts (their value axis from 0).
+ */
 export function layoutSupported(): boolean {
   if (typeof Office === "undefined") return true;
   return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
@@ -273,6 +276,16 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan, lang: Lang): void
     // The plan's form of the dates (a month), not the cells' full dates, as the package's chart labels them.
     axis.linkNumberFormat = false;
     axis.numberFormat = NUMBER_FORMATS[lang][plan.categoryFormat];
+  }
+  // The value axis as the plan has it (the package's chart's too): Excel's own scale would start a
+  // line of amounts near its lowest point, where a small fall looks like a collapse.
+  const values = chart.axes.valueAxis;
+  if (plan.valueAxis.minimum !== undefined) values.minimum = plan.valueAxis.minimum;
+  values.majorGridlines.visible = plan.valueAxis.gridlines;
+  if (layoutSupported()) {
+    values.visible = plan.valueAxis.labels;
+    values.linkNumberFormat = false;
+    values.numberFormat = chartNumberFormat(plan.format, lang);
   }
   const { row, column, rows, columns } = plan.place;
   chart.setPosition(

@@ -151,6 +151,30 @@ describe("ledger aging per customer", () => {
     const totals = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.values.row + i},${chart.values.column}`));
     expect(labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
     expect(totals).toEqual([170, 300, 300, 500, 350]);
+    // Amounts from 0, labelled and gridded, in both charts: a bar's height is its amount.
+    expect(summary.charts!.map((c) => c.valueAxis)).toEqual([
+      { minimum: 0, labels: true, gridlines: true },
+      { minimum: 0, labels: true, gridlines: true },
+    ]);
+  });
+
+  test("a portfolio in credit in its Current bucket: the aging chart's axis has no floor of 0 to cut that bar off", () => {
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C001", extra: [5000, -5000] },
+        { id: "C002", extra: [5000, 6000] },
+      ],
+    );
+    const ledger: CellValue[][] = [LEDGER_HEADER, ["C001", "CN-1", due(40), -5000, null], ["C002", "INV-1", due(40), 6000, null]];
+    const inCredit = review(sheet, ledger);
+    expect(inCredit.portfolio.aging!.totals).toEqual([-5000, 0, 6000, 0, 0]);
+    const charts = buildWritePlan(inCredit, "en", { sheetNames: [] }).sheets[0].charts!;
+    expect(charts.map((c) => [c.title, c.valueAxis])).toEqual([
+      // The grades' exposure is 1,000 in all: from 0.
+      ["Exposure by risk grade", { minimum: 0, labels: true, gridlines: true }],
+      ["Receivables aging", { labels: true, gridlines: true }],
+    ]);
   });
 });
 

@@ -233,4 +233,10 @@ describe("the trend chart's axis", () => {
   test("two reviews in one month keep their dates, which tell them apart", () => {
     expect(chartAfter(["2026-11-01", "2026-11-30"], "zh").categoryFormat).toBe("date");
   });
+
+  test("the exposure at risk is read off a value axis from 0, labelled in amounts and gridded: a small fall looks small", () => {
+    const chart = chartAfter(["2026-10-31", "2026-11-30"], "en");
+    expect(chart.format).toBe("money");
+    expect(chart.valueAxis).toEqual({ minimum: 0, labels: true, gridlines: true });
+  });
 });

@@ -405,6 +405,7 @@ test("a table sheet freezes and repeats its header; the dashboard prints on one 
     title: "t",
     seriesName: "s",
     format: "money" as const,
+    valueAxis: { minimum: 0, labels: true, gridlines: true },
     categories: { row: 1, column: 0, rows: 3, columns: 1 },
     values: { row: 1, column: 1, rows: 3, columns: 1 },
     place: { row: 0, column: 3, rows: 16, columns: 7 },

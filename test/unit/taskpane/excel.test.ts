@@ -839,7 +839,12 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
     // This month's summary, longer by the changes since the last, prints as the report, on pages down.
-    expect(fake.sheet(name)!.print).toEqual({ orientation: "Landscape", paperSize: "A4", rowBreaks: [40, 76], zoom: { scale: 75 } });
+    expect(fake.sheet(name)!.print).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      rowBreaks: [40, 76],
+      zoom: { scale: 75 },
+    });
   });
 
   test("a summary longer than a page prints at the plan's scale, a page starting at each of its breaks; under the user's setup, none", async () => {
@@ -996,6 +1001,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.autoFilter).toBe("A1:C4");
   });
 
+  /** The value axis of a chart of amounts, as the pane sets it in the batch that adds the chart. */
+  const AMOUNT_AXIS = { minimum: 0, majorGridlines: true, visible: true, linkNumberFormat: false, numberFormat: "#,##0" };
+
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
     workbook(3);
     fake.addSheet("Credit Review Archive", [
@@ -1005,7 +1013,6 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
     const summary = fake.sheet("Credit Review Summary")!;
-    for (let r = 0; r < 110; r++) console.log(r, [0,1,2,3,4,5,6,7,8,9,10].map((c) => summary.text(r, c)).join(" | "));
     expect(summary.text(0, 0)).toBe("Credit review summary");
     expect(summary.bold.has("0,0")).toBe(true);
     expect(summary.charts).toEqual([
@@ -1022,6 +1029,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         position: "E17",
         positionEnd: "F27",
         dataLabels: true,
+        valueAxis: AMOUNT_AXIS,
       },
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
       // (below the changes, where C000001, archived as "x", is named as renamed on two rows, and
@@ -1043,6 +1051,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         // Each point labelled by its month, as the package's chart is: a full date would wrap under it.
         categoryNumberFormat: "yyyy-mm",
         categoryFormatLinked: false,
+        // From 0, labelled in whole amounts, gridded: a fall of 4% looks like 4%.
+        valueAxis: AMOUNT_AXIS,
       },
     ]);
     expect(summary.text(80, 0)).toBe("Portfolio over time");
