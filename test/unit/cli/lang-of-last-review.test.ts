@@ -50,9 +50,15 @@ async function reviewHeaders(file: string, lang: "en" | "zh"): Promise<string[]>
   return row.slice(HEADERS[lang].length + 1, HEADERS[lang].length + 4) as string[];
 }
 
-test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whose locale is English, and says so", async () => {
+/** The sheet reviewed once, for October, in `lang` asked for: the month-1 copy a later review reads. */
+async function reviewedIn(lang: "en" | "zh"): Promise<string> {
   const first = path.join(dir, "month1.xlsx");
-  expect((await runCli(await customerSheet("zh"), "--as-of", "2026-10-31", "--lang", "zh", "--out", first)).code).toBe(0);
+  expect((await runCli(await customerSheet(lang), "--as-of", "2026-10-31", "--lang", lang, "--out", first)).code).toBe(0);
+  return first;
+}
+
+test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whose locale is English, and says so", async () => {
+  const first = await reviewedIn("zh");
   process.env.LANG = "en_US.UTF-8";
   const second = path.join(dir, "month2.xlsx");
   const run = await runCli(first, "--as-of", "2026-11-30", "--out", second);
@@ -67,8 +73,7 @@ test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whos
 });
 
 test("and an English one stays English under a Chinese locale", async () => {
-  const first = path.join(dir, "month1.xlsx");
-  expect((await runCli(await customerSheet("en"), "--as-of", "2026-10-31", "--lang", "en", "--out", first)).code).toBe(0);
+  const first = await reviewedIn("en");
   process.env.LC_ALL = "zh_CN.UTF-8";
   const second = path.join(dir, "month2.xlsx");
   const run = await runCli(first, "--as-of", "2026-11-30", "--out", second);
@@ -77,8 +82,7 @@ test("and an English one stays English under a Chinese locale", async () => {
 });
 
 test("--lang still chooses, and says nothing; a sheet never reviewed follows the locale", async () => {
-  const first = path.join(dir, "month1.xlsx");
-  expect((await runCli(await customerSheet("zh"), "--as-of", "2026-10-31", "--lang", "zh", "--out", first)).code).toBe(0);
+  const first = await reviewedIn("zh");
   const second = path.join(dir, "month2.xlsx");
   const run = await runCli(first, "--as-of", "2026-11-30", "--lang", "en", "--out", second, "--json");
   expect(JSON.parse(run.stdout).language).toEqual({ lang: "en", by: "option" });
