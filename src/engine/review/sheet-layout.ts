@@ -202,6 +202,38 @@ export function fitColumns(
   least: readonly number[] = [],
   headerRow?: number,
 ): ColumnLayout[] {
+  return measuredColumns(blocks, lang, least, headerRow).columns;
+}
+
+/**
+ * What fitting the columns learned of one block's cells, column by column (unfactored by bold):
+ * enough to tell, once the widths are known, that none of a column's cells can take more than
+ * one line, without reading them again (allOneLine).
+ */
+interface BlockMeasure {
+  /**
+   * No text or TRUE/FALSE outside the header row is wider than this (display width); Infinity
+   * where that is not known: texts past the wrap width (no longer measured), of several lines,
+   * or an overflowing title's.
+   */
+  readonly textWidest: Float64Array;
+  /** The smallest and largest number not a date, not General and finite. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  /** Every distinct date, General or non-finite number. */
+  readonly odd: readonly Set<number>[];
+  /** The block's row (0-based within it) that is the header row, whose texts textWidest leaves out; -1 for none. */
+  readonly headerAt: number;
+}
+
+/** fitColumns' columns, and what it measured of each block on the way. */
+function measuredColumns(
+  blocks: readonly Block[],
+  lang: Lang,
+  least: readonly number[],
+  headerRow: number | undefined,
+): { columns: ColumnLayout[]; measures: Map<Block, BlockMeasure> } {
+  const measures = new Map<Block, BlockMeasure>();
   const text = new Map<number, number>();
   const numbers = new Map<number, number>();
   // A text of several lines shows them only in a wrapped cell, however short each line is.
@@ -218,22 +250,28 @@ export function fitColumns(
     const factor = block.bold ? BOLD_FACTOR : 1;
     // Past this many characters a text column wraps at the wrap width, however long its texts.
     const wrapsFrom = (WIDTH.max - WIDTH.padding) / factor;
-    const { formats } = block;
-    const widest: number[] = formats.map(() => 0);
-    const low: number[] = formats.map(() => Infinity);
-    const high: number[] = formats.map(() => -Infinity);
+    const { formats, values } = block;
+    // Per column, in arrays of one kind each: the widest text so far, the smallest and largest number.
+    const widest = new Float64Array(formats.length);
+    // The same without the header row's widest words: no text under it is wider.
+    const bodyWidest = new Float64Array(formats.length);
+    const low = new Float64Array(formats.length).fill(Infinity);
+    const high = new Float64Array(formats.length).fill(-Infinity);
     const odd = formats.map(() => new Set<number>());
-    const severalLines = formats.map((_, c) => multiline.has(block.column + c));
+    // A date's or a General number's shown length does not follow its size: each distinct one is measured.
+    const eachShown = Uint8Array.from(formats, (format) => (format === "date" || format === "general" ? 1 : 0));
+    const severalLines = Uint8Array.from(formats, (_, c) => (multiline.has(block.column + c) ? 1 : 0));
+    const overflowing = new Uint8Array(formats.length);
     // The cell above's value, already counted: a column repeats its grade, date or code row after row.
-    const above: PlanValue[] = formats.map(() => null);
+    const above = new Array<PlanValue>(formats.length).fill(null);
     for (let c = 0; c < formats.length; c++) if (!text.has(block.column + c)) text.set(block.column + c, 0);
     // Row by row, each row's cells together: a large block is read once, in the order it was made.
-    for (let r = 0; r < block.values.length; r++) {
-      const line = block.values[r];
+    for (let r = 0; r < values.length; r++) {
+      const line = values[r];
       const header = block.row + r === headerRow;
       for (let c = 0; c < formats.length; c++) {
-        const value = line[c] ?? null;
-        if (value === null) continue;
+        const value = line[c];
+        if (value === null || value === undefined) continue;
         if (header && typeof value === "string") {
           headers.set(block.column + c, displayWidth(value));
           widest[c] = Math.max(widest[c], widestWord(value));
@@ -242,34 +280,52 @@ export function fitColumns(
         if (value === above[c]) continue;
         above[c] = value;
         if (typeof value === "number") {
-          if (formats[c] === "date" || formats[c] === "general" || !Number.isFinite(value)) odd[c].add(value);
+          if (eachShown[c] || !Number.isFinite(value)) odd[c].add(value);
           else {
             if (value < low[c]) low[c] = value;
             if (value > high[c]) high[c] = value;
           }
-        } else if (!(block.overflow && typeof value === "string") && widest[c] <= wrapsFrom) {
-          // Once the column wraps, its texts' widths and lines no longer matter; a text no longer
-          // than half the widest so far cannot be wider (a wide character counts double).
-          const shown = renderedText(value, formats[c], lang);
-          if (shown.length * 2 > widest[c]) {
-            const width = rememberedWidth(shown, textWidths);
-            if (width > widest[c]) widest[c] = width;
+        } else if (widest[c] > wrapsFrom) {
+          // Once the column wraps, its texts' widths and lines no longer matter.
+          continue;
+        } else if (typeof value === "string") {
+          if (block.overflow) {
+            overflowing[c] = 1;
+            continue;
           }
-          if (!severalLines[c] && typeof value === "string" && value.includes("\n")) {
-            severalLines[c] = true;
+          // A text no longer than half the widest so far cannot be wider (a wide character counts
+          // double), and matters only for its line breaks.
+          const measure = value.length * 2 > widest[c];
+          if (!measure && severalLines[c]) continue;
+          if (measure) {
+            const width = rememberedWidth(value, textWidths);
+            if (width > widest[c]) widest[c] = width;
+            if (width > bodyWidest[c]) bodyWidest[c] = width;
+          } else if (value.length * 2 > bodyWidest[c]) bodyWidest[c] = value.length * 2;
+          if (!severalLines[c] && value.includes("\n")) {
+            severalLines[c] = 1;
             multiline.add(block.column + c);
           }
+        } else {
+          const shown = renderedText(value, formats[c], lang);
+          const width = displayWidth(shown);
+          if (width > widest[c]) widest[c] = width;
+          if (width > bodyWidest[c]) bodyWidest[c] = width;
         }
       }
     }
+    const textWidest = new Float64Array(formats.length);
     for (let c = 0; c < formats.length; c++) {
       const column = block.column + c;
       widen(text, column, Math.ceil(widest[c] * factor));
       for (const n of [...odd[c], ...(high[c] >= low[c] ? [low[c], high[c]] : [])])
         widen(numbers, column, Math.ceil(numberWidth(renderedText(n, formats[c], lang)) * factor));
+      textWidest[c] = severalLines[c] || overflowing[c] || widest[c] > wrapsFrom ? Infinity : bodyWidest[c];
     }
+    const headerAt = headerRow === undefined ? -1 : headerRow - block.row;
+    measures.set(block, { textWidest, low, high, odd, headerAt: headerAt < values.length ? headerAt : -1 });
   }
-  return [...text.keys()]
+  const columns = [...text.keys()]
     .sort((a, b) => a - b)
     .map((column) => {
       const longest = text.get(column)!;
@@ -283,6 +339,7 @@ export function fitColumns(
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
       return { column, width, wrap: wrap || (headers.get(column) ?? 0) + padding > width, indent };
     });
+  return { columns, measures };
 }
 
 /** The widest character's width: a text this many times its length within the room is one line. */
@@ -298,28 +355,41 @@ const CLOSING_PUNCTUATION = new Set([..."，。、；：！？）」』》〉】
 const OPENING_PUNCTUATION = new Set([..."（「『《〈【〔"].map((c) => c.charCodeAt(0)));
 
 /**
- * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
- * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
- * own, and a word wider than the room is broken across lines. With `breaks`, where each line after
- * the first starts (an index into the text) is added to it.
+ * One line of a text being filled with words in `room` character widths (wrappedLines): its
+ * state in fields, not in variables a closure shares, which held each new width as a new number
+ * on the heap (a character's worth of garbage, and a text's line count several times slower).
  */
-function wrappedLines(text: string, start: number, end: number, room: number, breaks?: number[]): number {
-  let lines = 1;
-  let used = 0;
-  let word = 0;
-  let wordStart = start;
-  /** An opening bracket waits in `word` for the character after it. */
-  let opening = false;
-  const place = () => {
-    if (used > 0 && used + word > room) {
-      lines++;
-      used = 0;
-      breaks?.push(wordStart);
+class LineFiller {
+  lines = 1;
+  /** Widths taken on the line so far. */
+  used = 0;
+  /** The word being read: its width, and where it starts (an index into the text). */
+  word = 0;
+  wordStart: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+    private readonly room: number,
+    private readonly breaks: number[] | undefined,
+    start: number,
+  ) {
+    this.wordStart = start;
+  }
+
+  /** Puts the word read on the line, or on the next when it does not fit, and broken when wider than the room. */
+  place(): void {
+    const { room, breaks } = this;
+    if (this.used > 0 && this.used + this.word > room) {
+      this.lines++;
+      this.used = 0;
+      breaks?.push(this.wordStart);
     }
-    if (word > room && breaks) {
+    if (this.word > room && breaks) {
       // Broken where the room runs out, character by character.
+      const { text, end } = this;
       let width = 0;
-      for (let i = wordStart; i < end && text.charCodeAt(i) !== 32; i++) {
+      for (let i = this.wordStart; i < end && text.charCodeAt(i) !== 32; i++) {
         const w = characterWidth(text.charCodeAt(i));
         if (width > 0 && width + w > room) {
           breaks.push(i);
@@ -328,51 +398,63 @@ function wrappedLines(text: string, start: number, end: number, room: number, br
         width += w;
       }
     }
-    while (word > room) {
-      lines++;
-      word -= room;
+    while (this.word > room) {
+      this.lines++;
+      this.word -= room;
     }
-    used += word;
-    word = 0;
-  };
+    this.used += this.word;
+    this.word = 0;
+  }
+}
+
+/**
+ * How many lines one line of a text (`start` to `end`, no line break in it) takes wrapped in
+ * `room` character widths: words go on a line while they fit, a Chinese character is a word of its
+ * own, and a word wider than the room is broken across lines. With `breaks`, where each line after
+ * the first starts (an index into the text) is added to it.
+ */
+function wrappedLines(text: string, start: number, end: number, room: number, breaks?: number[]): number {
+  const line = new LineFiller(text, end, room, breaks, start);
+  /** An opening bracket waits in `word` for the character after it. */
+  let opening = false;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     const width = characterWidth(code);
     if (code === 32) {
       opening = false;
-      if (word > 0) place();
+      if (line.word > 0) line.place();
       // A space at a line's end takes no room on the next.
-      if (used > 0) used += width;
-    } else if (width === CHARACTER_WIDTH.wide) {
+      if (line.used > 0) line.used += width;
+    } else if (width === WIDEST_CHARACTER) {
       // Where lines are cut (wrappedText), an opening bracket never ends one: it goes with the
       // character after it.
       if (opening) {
         opening = false;
-        word += width;
-        place();
+        line.word += width;
+        line.place();
         continue;
       }
-      if (word > 0) place();
+      if (line.word > 0) line.place();
       // Where lines are cut, closing punctuation never starts one: it hangs past the line's end
       // instead. Counting lines for a row's height keeps the new line, since a cell's own
       // wrapping may carry the character over and a row too short hides text.
-      if (breaks && used > 0 && used + width > room && CLOSING_PUNCTUATION.has(code)) {
-        used += width;
+      if (breaks && line.used > 0 && line.used + width > room && CLOSING_PUNCTUATION.has(code)) {
+        line.used += width;
         continue;
       }
-      wordStart = i;
-      word = width;
+      line.wordStart = i;
+      line.word = width;
       if (breaks && OPENING_PUNCTUATION.has(code)) opening = true;
-      else place();
+      else line.place();
     } else {
       // A bracket before a Latin word is part of the word.
       opening = false;
-      if (word === 0) wordStart = i;
-      word += width;
+      if (line.word === 0) line.wordStart = i;
+      line.word += width;
     }
   }
-  if (word > 0) place();
-  return lines;
+  if (line.word > 0) line.place();
+  return line.lines;
 }
 
 /**
@@ -392,6 +474,27 @@ export function wrappedText(text: string, room: number): string[] {
     start = 0;
   }
   return out;
+}
+
+/** How many distinct one-line texts a wrapped column's line counts remember: its codes and grades, not its ids. */
+const REMEMBERED_ONE_LINE = 1000;
+/** Below its room by more than this, a text's width summed in any order stays below it. */
+const ROUNDING = 1e-6;
+
+/**
+ * Whether a text is one line in `room` character widths as lineCount counts it, without
+ * counting: no line break, and all its characters together narrower than the room (then no
+ * word, nor words and spaces on a line, can pass it). A text this does not settle is counted.
+ */
+function isOneLine(text: string, room: number): boolean {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return false;
+    width += characterWidth(code);
+    if (width > room - ROUNDING) return false;
+  }
+  return true;
 }
 
 /** How many lines a text takes wrapped in `room` character widths, each of its own lines at least one. */
@@ -414,6 +517,50 @@ export function wrappedRowHeights(
   columns: readonly ColumnLayout[],
   lang: Lang,
 ): SheetLayout["rowHeights"] {
+  return measuredRowHeights(blocks, columns, lang, new Map());
+}
+
+/**
+ * A character's printed width (CHARACTER_WIDTH) at most this many times its display width (a
+ * narrow character's one, a wide one's two): a text of display width w prints at most this times w wide.
+ */
+const PRINTED_PER_DISPLAY_WIDTH = Math.max(
+  CHARACTER_WIDTH.capital,
+  CHARACTER_WIDTH.digit,
+  CHARACTER_WIDTH.space,
+  CHARACTER_WIDTH.other,
+  CHARACTER_WIDTH.wide / 2,
+);
+
+/**
+ * Whether every cell of a block's column, but the header row's texts, shows on one line in `room`
+ * by what fitColumns measured of it: its texts print narrower than the room (isOneLine's rule),
+ * its numbers shown by size between two that show on one line (wrappedRowHeights' rule), and its
+ * other numbers each on one line.
+ */
+function allOneLine(measure: BlockMeasure, c: number, format: CellFormat, room: number, lang: Lang): boolean {
+  if (measure.textWidest[c] * PRINTED_PER_DISPLAY_WIDTH > room - ROUNDING) return false;
+  const low = measure.low[c];
+  const high = measure.high[c];
+  if (high >= low) {
+    if (!FIXED_FORMATS.has(format) || !shownBySize(low) || !shownBySize(high)) return false;
+    if (lineCount(renderedText(low, format, lang), room) > 1 || lineCount(renderedText(high, format, lang), room) > 1)
+      return false;
+  }
+  for (const n of measure.odd[c]) if (lineCount(renderedText(n, format, lang), room) > 1) return false;
+  return true;
+}
+
+/**
+ * wrappedRowHeights, told what fitColumns measured of some of the blocks: a column of such a
+ * block whose cells all show on one line (allOneLine) is not read again, but for its header.
+ */
+function measuredRowHeights(
+  blocks: readonly Block[],
+  columns: readonly ColumnLayout[],
+  lang: Lang,
+  measures: ReadonlyMap<Block, BlockMeasure>,
+): SheetLayout["rowHeights"] {
   // The room a wrapped text has: its column's width, less an indent's.
   const wrapped = new Map(columns.filter((c) => c.wrap).map((c) => [c.column, c.width - (c.indent ? WIDTH.indent : 0)]));
   if (!wrapped.size) return undefined;
@@ -421,28 +568,50 @@ export function wrappedRowHeights(
   // where a map of tens of thousands of taller rows had to be filled, then sorted.
   const first = Math.min(...blocks.map((b) => b.row));
   const lines = new Float64Array(Math.max(0, ...blocks.map((b) => b.row + b.values.length - first)));
-  const countLines = (value: PlanValue, format: CellFormat, row: number, room: number, counted: Map<PlanValue, number>) => {
-    let count = counted.get(value);
-    if (count === undefined) counted.set(value, (count = lineCount(renderedText(value, format, lang), room)));
-    if (count > lines[row - first]) lines[row - first] = count;
-  };
   for (const block of blocks) {
+    const { formats, values } = block;
     // The block's wrapped columns, each with its room, its texts' line counts (counted once per
     // distinct text: the same warnings and recommendations come back row after row) and the
     // smallest and largest of its numbers shown by size, whose widths bound all the others'.
     const columns: { c: number; room: number; fixed: boolean; counted: Map<PlanValue, number>; low: number; high: number }[] = [];
-    for (let c = 0; c < block.formats.length; c++) {
+    const measure = measures.get(block);
+    for (let c = 0; c < formats.length; c++) {
       const width = wrapped.get(block.column + c);
-      const fixed = FIXED_FORMATS.has(block.formats[c]);
-      if (width !== undefined)
-        columns.push({ c, room: Math.max(1, width - 1), fixed, counted: new Map(), low: Infinity, high: -Infinity });
+      if (width === undefined) continue;
+      const room = Math.max(1, width - 1);
+      if (measure && allOneLine(measure, c, formats[c], room, lang)) {
+        // Only its header may take more lines.
+        const header = measure.headerAt >= 0 ? values[measure.headerAt][c] : undefined;
+        const at = block.row + measure.headerAt - first;
+        if (typeof header === "string") lines[at] = Math.max(lines[at], lineCount(header, room));
+        continue;
+      }
+      const fixed = FIXED_FORMATS.has(formats[c]);
+      columns.push({ c, room, fixed, counted: new Map(), low: Infinity, high: -Infinity });
     }
     if (!columns.length) continue;
-    for (let r = 0; r < block.values.length; r++) {
-      const line = block.values[r];
-      for (const column of columns) {
-        const value = line[column.c] ?? null;
-        if (value === null) continue;
+    const linesOf = (value: PlanValue, c: number, room: number, counted: Map<PlanValue, number>) => {
+      let count = counted.get(value);
+      if (count !== undefined) return count;
+      // A text that fits its room on one line is not counted, and is remembered only while the
+      // column's distinct texts are few: a column of ids or names would fill the map for nothing.
+      if (typeof value === "string" && isOneLine(value, room)) {
+        if (counted.size < REMEMBERED_ONE_LINE) counted.set(value, 1);
+        return 1;
+      }
+      counted.set(value, (count = lineCount(renderedText(value, formats[c], lang), room)));
+      return count;
+    };
+    // The cell above's value in each wrapped column and its lines: a column repeats its code or date row after row.
+    const above: PlanValue[] = columns.map(() => null);
+    const aboveLines: number[] = columns.map(() => 1);
+    for (let r = 0; r < values.length; r++) {
+      const line = values[r];
+      const at = block.row + r - first;
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k];
+        const value = line[column.c];
+        if (value === null || value === undefined) continue;
         if (typeof value === "number" && column.fixed && shownBySize(value)) {
           if (value < column.low) column.low = value;
           if (value > column.high) column.high = value;
@@ -450,20 +619,29 @@ export function wrappedRowHeights(
         }
         // One line that fits the room even if all its characters are the widest is one line: not counted.
         if (typeof value === "string" && value.length * WIDEST_CHARACTER <= column.room && !value.includes("\n")) continue;
-        countLines(value, block.formats[column.c], block.row + r, column.room, column.counted);
+        let count = aboveLines[k];
+        if (value !== above[k]) {
+          count = linesOf(value, column.c, column.room, column.counted);
+          above[k] = value;
+          aboveLines[k] = count;
+        }
+        if (count > lines[at]) lines[at] = count;
       }
     }
     // A column too narrow for its widest such number has each of them counted after all.
     for (const { c, room, fixed, counted, low, high } of columns) {
-      const format = block.formats[c];
+      const format = formats[c];
       if (
         high < low ||
         Math.max(lineCount(renderedText(low, format, lang), room), lineCount(renderedText(high, format, lang), room)) === 1
       )
         continue;
-      for (let r = 0; r < block.values.length; r++) {
-        const value = block.values[r][c] ?? null;
-        if (typeof value === "number" && fixed && shownBySize(value)) countLines(value, format, block.row + r, room, counted);
+      for (let r = 0; r < values.length; r++) {
+        const value = values[r][c] ?? null;
+        if (typeof value === "number" && fixed && shownBySize(value)) {
+          const count = linesOf(value, c, room, counted);
+          if (count > lines[block.row + r - first]) lines[block.row + r - first] = count;
+        }
       }
     }
   }
@@ -618,8 +796,8 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   // would otherwise make a table too wide to print legibly on one page.
   const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
   const written = kind !== "dashboard" ? fitted.find((b) => b.bold)?.row : undefined;
-  const columns = fitColumns(fitted, lang, plan.columnWidths, written);
-  const rowHeights = wrappedRowHeights(plan.blocks, columns, lang);
+  const { columns, measures } = measuredColumns(fitted, lang, plan.columnWidths ?? [], written);
+  const rowHeights = measuredRowHeights(plan.blocks, columns, lang, measures);
   const fitRows = fittedRows(plan.blocks, columns);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")
@@ -745,7 +923,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const { layout, origin, columns: report } = result;
   const headerRow = layout.headerRow + origin.row;
   // The sheet is as wide as the user's table and ours together: long headers over short figures wrap.
-  const columns = fitColumns(outputBlocks, lang, [], headerRow);
+  const { columns, measures } = measuredColumns(outputBlocks, lang, [], headerRow);
   const userColumns = [...report.found, ...report.unknown, ...report.duplicates].map((c) => referenceColumn(c.column) - 1);
   const ours = outputBlocks.flatMap((b) => [b.column, b.column + b.formats.length - 1]);
   const first = Math.min(...userColumns, ...ours);
@@ -763,7 +941,7 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
     : [];
   return {
     columns,
-    rowHeights: wrappedRowHeights(outputBlocks, columns, lang),
+    rowHeights: measuredRowHeights(outputBlocks, columns, lang, measures),
     fitRows: fittedRows(outputBlocks, columns),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: {

@@ -332,6 +332,217 @@ test("a column too narrow for its amounts has each amount's row as tall as its l
   ]);
 });
 
+/** A varied table: an overflowing title, a header, and rows of texts (English, Chinese, quotes, line breaks), codes and figures, some repeated. */
+function variedTable(): Block[] {
+  const words = [
+    "Keep",
+    "terms",
+    "Require",
+    "prepayment",
+    "(high risk);",
+    "OVERDUE",
+    "limit",
+    "140,000.00",
+    "“quoted”",
+    "暂停新订单，",
+    "直至余额回到额度以内",
+    "（超出信用额度）",
+    "逾期超过",
+    "90",
+    "天",
+    "Z-score",
+    "in",
+    "distress",
+    "zone;",
+    "ÉCHÉANCE",
+  ];
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor(seed / 65536) % n;
+  };
+  const text = (most: number) =>
+    Array.from({ length: 1 + next(most) }, () => words[next(words.length)]).join(next(9) === 0 ? "\n" : " ");
+  const header = [
+    "Customer",
+    "Risk grade",
+    "Outstanding balance",
+    "Share overdue",
+    "Score",
+    "Next review",
+    "What changed since the last review",
+    "Recommendation",
+    "Flag",
+    "Count",
+    "Action code of the last review",
+  ];
+  const formats: CellFormat[] = [
+    "text",
+    "text",
+    "money",
+    "percent",
+    "score",
+    "date",
+    "text",
+    "text",
+    "general",
+    "integer",
+    "text",
+  ];
+  const rows: PlanValue[][] = [];
+  for (let r = 0; r < 60; r++) {
+    const above = rows[r - 1];
+    if (above && next(4) === 0) {
+      rows.push([...above]);
+      continue;
+    }
+    rows.push([
+      `C${1000 + r}`,
+      ["Low", "Medium", "High", "低风险"][next(4)],
+      next(10) === 0 ? null : next(3_000_000) / 4,
+      next(1000) / 999,
+      next(500) / 100,
+      46_000 + next(400),
+      next(3) === 0 ? null : text(12),
+      text(4),
+      next(2) === 0,
+      next(8) === 0 ? 1e15 + next(10) : next(100),
+      // A code of capitals, its column as wide as its display width: it prints wider, on two lines.
+      ["KEEP_TERMS", "REQUIREPREPAYMENT", "复核"][next(3)],
+    ]);
+  }
+  return [
+    block([["Portfolio review — a title longer than its column"]], ["text"], { overflow: true }),
+    block(
+      [header],
+      header.map(() => "text"),
+      { row: 2, bold: true },
+    ),
+    block(rows, formats, { row: 3 }),
+  ];
+}
+
+/*
+ * Pinned: what a writer writes. Fitting the columns and the rows' heights skip the cells that
+ * cannot change them; what they skip must never change the layout.
+ */
+test.each([
+  // English and Chinese dates differ in width (年月日 at a full em).
+  ["en" as const, 12],
+  ["zh" as const, 17],
+])("a varied table (%s) is laid out: each column's width, wrapping and indent, and each taller row", (lang, dateWidth) => {
+  const out = laidOut({ name: "Archive", kind: "archive", mode: "replace", blocks: variedTable() }, lang, "table");
+  const dateWraps = lang === "en" ? 1 : 0;
+  // [width, wraps, indented] per column.
+  expect(out.columns!.map((c) => [c.width, Number(c.wrap), Number(c.indent)])).toEqual([
+    [11, 0, 0],
+    [10, 1, 1],
+    [15, 1, 0],
+    [10, 1, 0],
+    [8, 0, 0],
+    [dateWidth, dateWraps, 0],
+    [52, 1, 1],
+    [54, 1, 1],
+    [9, 0, 1],
+    [18, 0, 0],
+    [21, 1, 1],
+  ]);
+  expect(out.rowHeights!.map((h) => [h.row, h.height / LINE_HEIGHT])).toEqual([
+    [2, 2],
+    [3, 2],
+    [4, 3],
+    [5, 2],
+    [6, 9],
+    [7, 3],
+    [9, 2],
+    [10, 2],
+    [11, 2],
+    [13, 2],
+    [20, 2],
+    [21, 2],
+    [24, 6],
+    [25, 4],
+    [26, 2],
+    [27, 2],
+    [30, 2],
+    [35, 2],
+    [36, 2],
+    [39, 2],
+    [41, 3],
+    [42, 3],
+    [43, 3],
+    [45, 2],
+    [49, 2],
+    [51, 2],
+    [52, 2],
+    [53, 2],
+    [55, 2],
+    [57, 2],
+    [62, 2],
+  ]);
+});
+
+test("property: a laid-out sheet's rows are as tall as wrappedRowHeights counts them cell by cell", () => {
+  // laidOut reads again only the columns whose cells can take more than one line, by what fitting
+  // the columns measured: it must find every row those cells make taller.
+  const formats: CellFormat[] = ["general", "text", "score", "score3", "money", "date", "percent", "percent2", "integer"];
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.double({ min: -1e17, max: 1e17 }),
+    fc.constantFrom(Infinity, NaN, 0, 9.995, 999_999.995, 1e15, 46_356),
+    fc.boolean(),
+    fc.string({ unit: fc.constantFrom("W", "a", " ", "1", "应", "，", "“", "\n"), maxLength: 70 }),
+    // Capitals and wide characters print wider than their display width: near a column's room, on two lines.
+    fc.string({ unit: fc.constantFrom("W", "应"), minLength: 8, maxLength: 24 }),
+  );
+  // A header of words wraps over a column of narrower figures and codes.
+  const header = fc.array(fc.constantFrom("Share", "of", "customers", "overdue", "应收账款", "W"), {
+    minLength: 1,
+    maxLength: 6,
+  });
+  const blockOf = (columns: number) =>
+    fc.record({
+      row: fc.integer({ min: 0, max: 4 }),
+      column: fc.integer({ min: 0, max: 3 }),
+      formats: fc.array(fc.constantFrom(...formats), { minLength: columns, maxLength: columns }),
+      // Rows repeated: a column's runs of one value are read once.
+      values: fc
+        .array(fc.array(cell, { maxLength: columns }), { maxLength: 6 })
+        .map((rows) => rows.flatMap((row, r) => (r % 2 ? [row, row] : [row]))),
+      bold: fc.boolean(),
+      overflow: fc.boolean(),
+    });
+  const blocks = fc.integer({ min: 1, max: 4 }).chain((columns) =>
+    fc
+      .tuple(
+        fc.array(header, { minLength: columns, maxLength: columns }),
+        fc.array(blockOf(columns), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([words, body]) => [
+        block(
+          [words.map((w) => w.join(" "))],
+          words.map(() => "text"),
+          { row: 0, bold: true },
+        ),
+        ...body.map((b) => ({ ...b, row: b.row + 1 })),
+      ]),
+  );
+  fc.assert(
+    fc.property(
+      blocks,
+      fc.constantFrom("en" as const, "zh" as const),
+      fc.constantFrom("table" as const, "dashboard" as const),
+      (blocks, lang, kind) => {
+        const out = laidOut({ name: "S", kind: "archive", mode: "replace", blocks }, lang, kind);
+        const header = kind === "table" ? blocks.find((b) => b.bold)?.row : undefined;
+        expect(out.columns).toEqual(fitColumns(blocks, lang, [], header));
+        expect(out.rowHeights).toEqual(wrappedRowHeights(blocks, out.columns!, lang));
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
 test.each([
   [[60], "portrait"],
   [[60, 40], "landscape"],
