@@ -134,19 +134,35 @@ function keptRowWidths(
   lang: Lang,
 ): number[] {
   if (end <= first) return [];
-  const values = existing.slice(first, end).map((line) =>
-    Array.from(line.slice(0, columns.length), (v): PlanValue => {
-      if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
-        return v ?? null;
-      // A date as the pane reads it shows as its serial does in the column's date format.
-      if (v instanceof Date) return serialFromDate(v) ?? null;
-      return String(v);
-    }),
-  );
+  // A row of plain values, as the command line reads them, is fitted as it is: copying every row
+  // of an archive of many reviews was most of the work, and its garbage.
+  const values = existing
+    .slice(first, end)
+    .map((line) => (isPlainRow(line, columns.length) ? (line as readonly PlanValue[]) : plainRow(line, columns.length)));
   const formats = columns.map((column) => column.format);
   const widths: number[] = [];
   for (const { column, width } of fitColumns([{ row: first, column: 0, values, formats }], lang)) widths[column] = width;
   return widths;
+}
+
+/** Whether a row's first `length` cells are values a plan holds as they are (undefined as blank). */
+function isPlainRow(line: readonly CellValue[], length: number): boolean {
+  for (let i = 0; i < length && i < line.length; i++) {
+    const v = line[i];
+    if (v !== null && v !== undefined && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return false;
+  }
+  return true;
+}
+
+/** A row's first `length` cells as plan values. */
+function plainRow(line: readonly CellValue[], length: number): PlanValue[] {
+  return Array.from(line.slice(0, length), (v): PlanValue => {
+    if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      return v ?? null;
+    // A date as the pane reads it shows as its serial does in the column's date format.
+    if (v instanceof Date) return serialFromDate(v) ?? null;
+    return String(v);
+  });
 }
 
 const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");

@@ -261,9 +261,21 @@ const GRADE_BY_NAME = new Map<string, Grade>(
   GRADES.flatMap((g) => [headerKey(gradeName(g, "en")), headerKey(gradeName(g, "zh"))].map((k) => [k, g] as const)),
 );
 
+/**
+ * Grade cells' texts read so far and their grades: an archive repeats the same few names row after
+ * row, and normalising each again (headerKey) was a good share of reading a long one. Bounded,
+ * for a column of other texts.
+ */
+const gradesRead = new Map<string, Grade | undefined>();
+const GRADES_READ = 64;
+
 /** A grade cell's grade, written in either language; undefined for anything else. */
 export function gradeByName(value: CellValue): Grade | undefined {
-  return GRADE_BY_NAME.get(headerKey(value));
+  if (typeof value !== "string") return GRADE_BY_NAME.get(headerKey(value));
+  if (gradesRead.has(value)) return gradesRead.get(value);
+  const grade = GRADE_BY_NAME.get(headerKey(value));
+  if (gradesRead.size < GRADES_READ) gradesRead.set(value, grade);
+  return grade;
 }
 
 function planValue(value: CellValue): PlanValue {

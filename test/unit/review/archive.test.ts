@@ -1,5 +1,5 @@
 /** SCORE_RISE from the credit-risk archive: the previous review is the latest one before the as-of date. */
-import { CellValue } from "../../../src/engine/cells";
+import { CellValue, isoFromSerial } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { earlierReviews, previousScoresOf, readArchive } from "../../../src/engine/review/archive";
 import { runReview } from "../../../src/engine/review/review";
@@ -228,6 +228,22 @@ describe("archive-based SCORE_RISE", () => {
       expect(String(archive[1][column]).length).toBeGreaterThan(20);
       expect({ header, width: width(next) }).toEqual({ header, width: width(first) });
     }
+  });
+
+  test("rows kept above need the same widths read as the pane reads them, dates as Dates, as read as serials", () => {
+    // A December review's Chinese dates (2026年12月15日) are wider than January's (2027年1月5日).
+    const first = buildWritePlan(review(undefined, SHEET, serial("2026-12-15")), "zh", { sheetNames: [] }).sheets[1];
+    const archive = applyBlocks([], first.blocks);
+    const dateColumns = first.blocks[1].formats.flatMap((format, c) => (format === "date" ? [c] : []));
+    const asDates = archive.map((row, r) =>
+      r === 0 ? row : row.map((v, c) => (dateColumns.includes(c) && typeof v === "number" ? utcDate(isoFromSerial(v)) : v)),
+    );
+    expect(asDates[1][dateColumns[0]]).toBeInstanceOf(Date);
+    const next = (values: CellValue[][]) =>
+      buildWritePlan(review(values, SHEET, serial("2027-01-05")), "zh", { sheetNames: [], archiveValues: values }).sheets[1];
+    const widths = (plan: ReturnType<typeof next>) => dateColumns.map((c) => plan.columns!.find((l) => l.column === c)!.width);
+    expect(widths(next(asDates))).toEqual(widths(first));
+    expect(widths(next(archive))).toEqual(widths(first));
   });
 
   test("round trip: the archive the write plan writes feeds the next review; a same-day re-run replaces its rows", () => {
