@@ -100,6 +100,20 @@ export function reviewsPastDue(
     if (then === policy) assumed.add(version);
     return then;
   };
+  // Customers last reviewed the same day, graded alike under the same policy, fall due the same
+  // day: worked out once (a review's date arithmetic made a long archive's check slow).
+  const dueDates = new Map<Policy, Map<string, { due: number | undefined; pastDue: boolean }>>();
+  const dueOf = (date: number, grade: Grade, then: Policy) => {
+    let byDay = dueDates.get(then);
+    if (!byDay) dueDates.set(then, (byDay = new Map()));
+    const key = `${date} ${grade}`;
+    let found = byDay.get(key);
+    if (!found) {
+      const due = dueAfter(date, grade, then);
+      byDay.set(key, (found = { due, pastDue: due !== undefined && asOf > endOfMonth(due) }));
+    }
+    return found;
+  };
   const listed: PastDueCustomer[] = [];
   let count = 0;
   for (const c of customers) {
@@ -108,8 +122,8 @@ export function reviewsPastDue(
     if (repeatedKeys?.has(key)) continue;
     const last = latest.get(key);
     if (last?.grade === undefined) continue;
-    const due = dueAfter(last.date!, last.grade, policyOf(last));
-    if (due === undefined || asOf <= endOfMonth(due)) continue;
+    const { due, pastDue } = dueOf(last.date!, last.grade, policyOf(last));
+    if (due === undefined || !pastDue) continue;
     count++;
     if (listed.length < SHOWN_PAST_DUE)
       listed.push({ row: c.row, id: c.id, name: c.name, grade: last.grade, lastReview: last.date!, due, daysLate: asOf - due });
