@@ -92,6 +92,13 @@ export const SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[0];
 const MOST_SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[SCORE_DECIMAL_COUNTS.length - 1];
 
 /**
+ * The decimals of scores near an edge of the bands last asked about (their values, not the object
+ * holding them): a portfolio has the same few such scores on many rows. Up to so many scores.
+ */
+let nearEdges = { mediumFrom: NaN, highFrom: NaN, decimals: new Map<number, ScoreDecimals>() };
+const NEAR_EDGES_KEPT = 4096;
+
+/**
  * How many decimals a score is shown with: two, or the fewest more at which the figure lies in the
  * score's own band. 3.497 under High from 3.50 would read "3.50" and Medium beside it, which an
  * analyst takes for a wrong grade; it reads "3.497". Every face (the sheet's cells, the texts,
@@ -103,6 +110,18 @@ export function scoreDecimals(score: number, bands: GradeBands): ScoreDecimals {
   const unit = 10 ** -SCORE_DECIMALS;
   if (Math.abs(score - bands.mediumFrom) >= unit && Math.abs(score - bands.highFrom) >= unit) return SCORE_DECIMALS;
   if (!(score >= MIN_FACTOR && score <= MAX_FACTOR)) return SCORE_DECIMALS;
+  if (nearEdges.mediumFrom !== bands.mediumFrom || nearEdges.highFrom !== bands.highFrom)
+    nearEdges = { mediumFrom: bands.mediumFrom, highFrom: bands.highFrom, decimals: new Map() };
+  let decimals = nearEdges.decimals.get(score);
+  if (decimals === undefined) {
+    decimals = decimalsInBand(score, bands);
+    if (nearEdges.decimals.size < NEAR_EDGES_KEPT) nearEdges.decimals.set(score, decimals);
+  }
+  return decimals;
+}
+
+/** scoreDecimals for a score near an edge: the fewest decimals that keep its figure in its band. */
+function decimalsInBand(score: number, bands: GradeBands): ScoreDecimals {
   const grade = gradeOf(score, bands);
   // The score's digits as a whole number of 10⁻¹⁰ (at most 5·10¹⁰, exact in a double).
   const digits = Number(withoutFloatDust(score).toFixed(MOST_SCORE_DECIMALS).replace(".", ""));
