@@ -243,16 +243,17 @@ interface Group {
   sheet: string;
   role: WritePart["role"];
   areas: Area[];
-  chart: boolean;
+  /** The charts' titles, in the order they are added. */
+  charts: string[];
 }
 
 function groups(parts: readonly WritePart[]): Group[] {
   const list: Group[] = [];
   for (const part of parts) {
     let g = list.find((x) => x.sheet === part.sheet && x.role === part.role);
-    if (!g) list.push((g = { sheet: part.sheet, role: part.role, areas: [], chart: false }));
+    if (!g) list.push((g = { sheet: part.sheet, role: part.role, areas: [], charts: [] }));
     if (part.area) g.areas.push(part.area);
-    if (part.chart) g.chart = true;
+    if (part.chart !== undefined) g.charts.push(part.chart);
   }
   return list;
 }
@@ -280,6 +281,11 @@ function shortHeaders(headers: readonly string[], t: Translate): string {
   return `${first}${t("sep.list")}… ${headers[headers.length - 1]}`;
 }
 
+/** The charts a sheet gains, counted and named by their titles. */
+function chartsLine(g: Group, t: Translate): string {
+  return t("ui.write.charts", { sheet: g.sheet, count: g.charts.length, titles: g.charts.join(t("sep.list")) });
+}
+
 export function describeParts(parts: readonly WritePart[], t: Translate, headers: readonly string[] = []): string[] {
   const lines: string[] = [];
   for (const g of groups(parts)) {
@@ -288,8 +294,8 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
       lines.push(
         g.role === "fills"
           ? t("ui.write.fills", { sheet })
-          : g.chart
-            ? t("ui.write.chart", { sheet })
+          : g.charts.length
+            ? chartsLine(g, t)
             : // The history holds this review's version already: it gains no row, only its pages are laid out again.
               t(g.role === "policyHistory" ? "ui.write.policyHistoryKept" : "ui.write.layoutOnly", { sheet }),
       );
@@ -316,7 +322,7 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
         break;
       case "summary":
         lines.push(t("ui.write.summary", rows));
-        if (g.chart) lines.push(t("ui.write.chart", { sheet }));
+        if (g.charts.length) lines.push(chartsLine(g, t));
         break;
       case "archive":
         lines.push(t("ui.write.archive", rows));

@@ -104,7 +104,7 @@
       this.fills = new Map(); // "r,c" → colour
       this.widths = new Map(); // column → points
       this.conditional = []; // { area, type, formula, color }
-      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels, valueAxis }
+      this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels, dataLabelFormat, valueAxis }
       this.wrapped = new Set(); // "r,c" whose text wraps
       this.indented = new Map(); // "r,c" → indent level
       this.horizontal = new Map(); // "r,c" → horizontal alignment
@@ -1106,6 +1106,20 @@
             setXAxisValues: (r) => op(`series.getItemAt(${index}).setXAxisValues`, () => (record.categories = rangeOf(r))),
             set hasDataLabels(v) {
               op(`series.getItemAt(${index}).hasDataLabels`, () => (record.dataLabels = v));
+            },
+            dataLabels: {
+              set numberFormat(v) {
+                op(
+                  `series.getItemAt(${index}).dataLabels.numberFormat`,
+                  () => ((record.dataLabelFormat ??= {}).numberFormat = v),
+                );
+              },
+              set linkNumberFormat(v) {
+                op(
+                  `series.getItemAt(${index}).dataLabels.linkNumberFormat`,
+                  () => ((record.dataLabelFormat ??= {}).linkNumberFormat = v),
+                );
+              },
             },
           }),
         },

@@ -496,6 +496,13 @@ async function writeAndCompare(lang) {
       { minimum: 0, majorGridlines: true, visible: true, linkNumberFormat: false, numberFormat: "#,##0" },
       `${chart.title}: its value axis`,
     );
+  // Each bar labelled in the axis's whole amounts, as the command line's chart labels it, not the cells' cents.
+  for (const chart of summary.charts)
+    assert.deepEqual(
+      chart.dataLabelFormat,
+      { linkNumberFormat: false, numberFormat: "#,##0" },
+      `${chart.title}: its data labels`,
+    );
   // The layout the command line writes into the file, through Office.js: the header frozen, the whole
   // table filtered, printed at a readable size on pages across; the summary on one landscape page.
   assert.equal(customers.frozenRows, HEADER_ROW + 1, "customer header row frozen");

@@ -39,6 +39,8 @@ export interface FakeChart {
   position?: string;
   positionEnd?: string;
   dataLabels?: boolean;
+  /** What the series' data labels were told: their format and whether it follows the cells'. */
+  dataLabelFormat?: { numberFormat?: string; linkNumberFormat?: boolean };
   categoryType?: string;
   categoryNumberFormat?: string;
   categoryFormatLinked?: boolean;
@@ -613,6 +615,14 @@ export class FakeExcel {
                 setXAxisValues: (r: { area: Area }) => (chart.categories = address(r.area)),
                 set hasDataLabels(v: boolean) {
                   chart.dataLabels = v;
+                },
+                dataLabels: {
+                  set numberFormat(v: string) {
+                    (chart.dataLabelFormat ??= {}).numberFormat = v;
+                  },
+                  set linkNumberFormat(v: boolean) {
+                    (chart.dataLabelFormat ??= {}).linkNumberFormat = v;
+                  },
                 },
               }),
             },

@@ -167,7 +167,7 @@ export const uiEn = {
   "ui.write.output": 'Sheet "{sheet}": columns {from}–{to} ({headers}), {rows}.',
   "ui.write.fills": 'Sheet "{sheet}": colour rules on the output columns.',
   "ui.write.summary": 'Sheet "{sheet}": summary, {rows}.',
-  "ui.write.chart": 'Sheet "{sheet}": chart.',
+  "ui.write.charts": 'Sheet "{sheet}": {count} {count|chart|charts} ({titles}).',
   "ui.write.archive": 'Sheet "{sheet}": archive {rows} written (reviews kept in date order).',
   "ui.write.policy": 'Sheet "{sheet}": policy, {rows}.',
   "ui.write.policyHistory": 'Sheet "{sheet}": the new policy version, {rows} added.',

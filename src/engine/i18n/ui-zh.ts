@@ -165,7 +165,7 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.write.output": "工作表“{sheet}”：第 {from}–{to} 列（{headers}），{rows}。",
   "ui.write.fills": "工作表“{sheet}”：输出列的颜色规则。",
   "ui.write.summary": "工作表“{sheet}”：汇总，{rows}。",
-  "ui.write.chart": "工作表“{sheet}”：图表。",
+  "ui.write.charts": "工作表“{sheet}”：{count} 个图表（{titles}）。",
   "ui.write.archive": "工作表“{sheet}”：写入档案{rows}（审查按日期排列）。",
   "ui.write.policy": "工作表“{sheet}”：政策，{rows}。",
   "ui.write.policyHistory": "工作表“{sheet}”：新增政策版本，{rows}。",

@@ -688,12 +688,18 @@ function summaryDraft(
     return true;
   };
 
-  /** The portfolio over the last reviews (with an earlier one archived), and its chart `beside` it or under it. */
-  const trend = (into: Pane, beside: boolean) => {
+  /**
+   * The portfolio over the last reviews (with an earlier one archived), and its chart. On the
+   * dashboard one table of the seven figures, the chart beside it; in the report, whose fifth and
+   * sixth columns are the customers' grade and wide text columns, the amounts and then the counts,
+   * each under the figures' four columns, the chart to their right as the report's other charts.
+   */
+  const trend = (into: Pane, dashboard: boolean) => {
     const shown = result.trend.slice(-SHOWN_REVIEWS);
     if (shown.length <= 1) return;
     const from = into.row;
     into.line(t("trend.title"), true);
+    const headers = trendHeaders(lang);
     const formats: CellFormat[] = ["date", "money", "money", "money", "integer", "integer", "integer"];
     const rows = shown.map((r) => [
       r.date,
@@ -704,21 +710,32 @@ function summaryDraft(
       r.highGrade ?? null,
       r.customersWithWarnings ?? null,
     ]);
-    into.add(
-      stackedHeaders(trendHeaders(lang), rows, formats, lang),
-      formats.map(() => "text" as const),
-      true,
-      // The dates too: in the wide label column they stand right, as figures do.
-      formats.map(() => true),
-    );
-    const first = into.row;
-    into.add(rows, formats);
+    /** A table of the trend's `columns` (the date first), its first figures' row returned. */
+    const table = (columns: readonly number[]) => {
+      const pick = <T>(values: readonly T[]) => columns.map((c) => values[c]);
+      const values = rows.map(pick);
+      into.add(
+        stackedHeaders(pick(headers), values, pick(formats), lang),
+        columns.map(() => "text" as const),
+        true,
+        // The dates too: in the wide label column they stand right, as figures do.
+        columns.map(() => true),
+      );
+      const first = into.row;
+      into.add(values, pick(formats));
+      return first;
+    };
+    const first = dashboard ? table([0, 1, 2, 3, 4, 5, 6]) : table([0, 1, 2, 3]);
+    if (!dashboard) {
+      into.gap();
+      table([0, 4, 5, 6]);
+    }
     // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
-    // above it; in the report, under the table, as wide as the headline's labels and figures.
-    const place = beside
+    // above it; in the report, right of the figures' four columns from the title down.
+    const place = dashboard
       ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 }
-      : { row: into.row + 1, column: 0, rows: CHART_ROWS, columns: 2 };
-    if (!beside) into.skip(CHART_ROWS + 1);
+      : { row: from, column: 4, rows: REPORT_CHART_ROWS, columns: 2 };
+    if (!dashboard) into.skip(Math.max(0, from + REPORT_CHART_ROWS - into.row));
     addChart({
       kind: "line",
       title: t("trend.chart"),

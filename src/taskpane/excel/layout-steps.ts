@@ -286,6 +286,12 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan, lang: Lang): void
     values.visible = plan.valueAxis.labels;
     values.linkNumberFormat = false;
     values.numberFormat = chartNumberFormat(plan.format, lang);
+    // A bar's label in the axis's whole amounts, as the package's chart has it: linked to the
+    // cells, Excel would label each bar with its cents.
+    if (plan.kind !== "line") {
+      series.dataLabels.linkNumberFormat = false;
+      series.dataLabels.numberFormat = chartNumberFormat(plan.format, lang);
+    }
   }
   const { row, column, rows, columns } = plan.place;
   chart.setPosition(

@@ -33,7 +33,8 @@ export interface WritePart {
   readonly role: PartRole;
   /** 0-based sheet area of the cells; absent for sheet preparation, fills and charts. */
   readonly area?: Area;
-  readonly chart?: boolean;
+  /** A chart's title, for the part that adds it. */
+  readonly chart?: string;
 }
 
 /** The part of a plan a writer carries out: the target is absent when only sheets are written (Save policy). */
@@ -192,7 +193,7 @@ export function sheetSteps(
   for (const chart of plan.charts ?? []) {
     steps.push({
       bytes: OP_OVERHEAD_BYTES * 9,
-      part: { sheet: name, role, chart: true },
+      part: { sheet: name, role, chart: chart.title },
       run: (sheet) => addChart(sheet(name), chart, lang),
     });
   }

@@ -323,13 +323,32 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
   test("that month's overdue amount is blank on the summary and null in the JSON, never 0", () => {
     const summary = buildWritePlan(nov, "en", { sheetNames: [] }).sheets[0];
     const title = summary.blocks.find((b) => b.values[0]?.[0] === "Portfolio over time")!;
+    // This summary prints as the report: the amounts, then the counts, each under the figures' four columns.
     const rows = rowsFrom(summary, title.row + 2);
     expect(rows.map((r) => r.values)).toEqual([
-      [SEP, SEP_EXPOSURE, 0.2, null, 2, 1, 0],
-      [OCT, 200_000, 195_000, 8_000, 3, 1, 1],
-      [NOV, 90_000, 25_000, 2_500, 3, 0, 0],
+      [SEP, SEP_EXPOSURE, 0.2, null],
+      [OCT, 200_000, 195_000, 8_000],
+      [NOV, 90_000, 25_000, 2_500],
+      ["Review", "Customers", "High", "With"],
+      ["date", "reviewed", "grade", "warnings"],
+      [SEP, 2, 1, 0],
+      [OCT, 3, 1, 1],
+      [NOV, 3, 0, 0],
     ]);
     expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);
+  });
+
+  test("in the report the trend stands under the figures' four columns, its chart right of it as the others are", () => {
+    const summary = buildWritePlan(nov, "en", { sheetNames: [] }).sheets[0];
+    const title = summary.blocks.find((b) => b.values[0]?.[0] === "Portfolio over time")!;
+    const trendBlocks = summary.blocks.filter((b) => b.row >= title.row);
+    // Clear of the customers' grade and wide text columns (E, F), where a count would stand far right.
+    expect(Math.max(...trendBlocks.map((b) => b.column + b.values[0].length))).toBe(4);
+    const gradeChart = summary.charts!.find((c) => c.kind === "column")!;
+    const trendChart = summary.charts!.find((c) => c.kind === "line")!;
+    expect(trendChart.place).toEqual({ ...gradeChart.place, row: title.row });
+    expect(trendChart.categories).toEqual({ row: title.row + 3, column: 0, rows: 3, columns: 1 });
+    expect(trendChart.values).toEqual({ row: title.row + 3, column: 2, rows: 3, columns: 1 });
   });
 
   test("a first review has no such section, and the JSON's trend is this review alone", () => {

@@ -843,7 +843,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       orientation: "Landscape",
       paperSize: "A4",
       rowBreaks: [40, 76],
-      zoom: { scale: 75 },
+      // The report as wide as the customers' tables: the trend stands under the figures' columns.
+      zoom: { scale: 78 },
     });
   });
 
@@ -1029,6 +1030,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         position: "E17",
         positionEnd: "F27",
         dataLabels: true,
+        // Each bar labelled in whole amounts, as the package's chart is: linked to the cells it would show cents.
+        dataLabelFormat: { linkNumberFormat: false, numberFormat: "#,##0" },
         valueAxis: AMOUNT_AXIS,
       },
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
@@ -1043,8 +1046,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         seriesName: "At risk",
         categories: "A84:A85",
         legendVisible: false,
-        position: "A87",
-        positionEnd: "B101",
+        // Right of the trend's tables, from its title down, as the report's other charts stand beside theirs.
+        position: "E81",
+        positionEnd: "F91",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -1060,7 +1064,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect([summary.text(81, 0), summary.text(82, 0)]).toEqual(["Review", "date"]);
     expect([83, 84].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // Pages down at a readable size, each starting between two sections (the trend's at its title).
-    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [40, 80], zoom: { scale: 75 } });
+    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [40, 80], zoom: { scale: 78 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
     expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
     const archiveSheet = fake.sheet("Credit Review Archive")!;

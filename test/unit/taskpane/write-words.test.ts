@@ -44,3 +44,27 @@ test("the output columns over one row: row 5", () => {
     'Sheet "Customers": columns L–M (Risk score, Payment points), row 5.',
   ]);
 });
+
+test.each([
+  [
+    "en",
+    [
+      'Sheet "Credit Review Summary": summary, rows 1–40.',
+      'Sheet "Credit Review Summary": 2 charts (Exposure by risk grade, Aging).',
+    ],
+  ],
+  [
+    "zh",
+    [
+      "工作表“Credit Review Summary”：汇总，第 1–40 行。",
+      "工作表“Credit Review Summary”：2 个图表（Exposure by risk grade、Aging）。",
+    ],
+  ],
+] as const)("the summary's charts are counted and named by their titles (%s)", (lang, lines) => {
+  const parts: WritePart[] = [
+    { sheet: "Credit Review Summary", role: "summary", area: { row: 0, column: 0, rows: 40, columns: 6 } },
+    { sheet: "Credit Review Summary", role: "summary", chart: "Exposure by risk grade" },
+    { sheet: "Credit Review Summary", role: "summary", chart: "Aging" },
+  ];
+  expect(describeParts(parts, translator(lang))).toEqual(lines);
+});
