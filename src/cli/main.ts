@@ -46,6 +46,8 @@ interface Io {
   stderr: (text: string) => void;
   progress: boolean;
   writeWorkbook?: WorkbookWriter;
+  /** The terminal's width when the report is shown in one; undefined when it goes to a file or a pipe. */
+  columns?: number;
 }
 
 /** Creates the file with the input's permission bits (a private workbook stays private), writes it, and syncs it. */
@@ -65,6 +67,7 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text + "\n"),
   progress: Boolean(process.stderr.isTTY),
   writeWorkbook: writeToFile,
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -393,7 +396,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
-      io.stdout(safeText(toTable(result, lang, output, notes)));
+      io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }
     return { code: 0, result };
   } catch (error) {

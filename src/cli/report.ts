@@ -506,8 +506,63 @@ function columnsLines(result: ReviewResult, lang: Lang): string[] {
 const SHOWN_ROWS = 60;
 const SHOWN_PROBLEMS = 30;
 
-/** The printed report; `notes` go under its heading: what the result does not hold (the mapping the sheet was read with, how it was chosen). */
-export function toTable(result: ReviewResult, lang: Lang, output: string, notes: readonly string[] = []): string {
+/** The customers table's columns, in terminal columns: row, name, score, grade, utilisation, overdue amount, warnings, recommendation. */
+const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 40, 54];
+/**
+ * The columns that give up room in a terminal narrower than the table (name, warnings,
+ * recommendation: their texts wrap within them), and the least each keeps: a line of a few words.
+ */
+const NARROWING_COLUMNS: readonly (readonly [column: number, least: number])[] = [
+  [1, 16],
+  [6, 20],
+  [7, 24],
+];
+/** The least a customer's name keeps in the stacked form, its figures beside it. */
+const LEAST_STACKED_NAME = 12;
+/** How far the stacked form's warnings and recommendation lines stand in: under the name. */
+const STACKED_INDENT = 6;
+
+/** The terminal columns a table of `widths` takes, a space between two columns. */
+const tableWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w, 0) + widths.length - 1;
+
+/**
+ * How the customers table is laid out in a terminal `terminal` columns wide (undefined: not a
+ * terminal but a file or a pipe, where no line is folded): its columns' widths, the text columns
+ * narrowed, each in proportion to the room it can spare, so every line fits the terminal; in a
+ * terminal too narrow for eight columns even so, "stacked": the six columns of figures on a
+ * customer's first line, its warnings and its recommendation each on labelled lines under them.
+ */
+export function customerTableLayout(terminal?: number): { widths: number[]; stacked: boolean } {
+  const widths = [...CUSTOMER_COLUMNS];
+  const total = tableWidth(widths);
+  if (terminal === undefined || terminal >= total) return { widths, stacked: false };
+  const spare = NARROWING_COLUMNS.reduce((sum, [c, least]) => sum + widths[c] - least, 0);
+  if (total - terminal > spare) {
+    const figures = widths.slice(0, 6);
+    figures[1] = Math.max(LEAST_STACKED_NAME, terminal - (tableWidth(figures) - figures[1]));
+    return { widths: figures, stacked: true };
+  }
+  const cut = total - terminal;
+  let left = cut;
+  NARROWING_COLUMNS.forEach(([c, least], i) => {
+    const give = i === NARROWING_COLUMNS.length - 1 ? left : Math.round((cut * (widths[c] - least)) / spare);
+    widths[c] -= give;
+    left -= give;
+  });
+  return { widths, stacked: false };
+}
+
+/**
+ * The printed report; `notes` go under its heading: what the result does not hold (the mapping the
+ * sheet was read with, how it was chosen). `terminal`: the width of the terminal it is shown in.
+ */
+export function toTable(
+  result: ReviewResult,
+  lang: Lang,
+  output: string,
+  notes: readonly string[] = [],
+  terminal?: number,
+): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const count = (n: number) => formatCount(n, lang);
@@ -526,7 +581,14 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
-  const widths = [5, 28, 10, 10, 12, 20, 40, 54];
+  const { widths, stacked } = customerTableLayout(terminal);
+  /** A customer's warnings or recommendation in the stacked form: labelled, wrapped within the terminal under the name. */
+  const under = (label: string, text: string) =>
+    text === ""
+      ? []
+      : wrapText(labelled(label, text, lang), Math.max(1, (terminal ?? 0) - STACKED_INDENT)).map(
+          (line) => " ".repeat(STACKED_INDENT) + line,
+        );
   // The row, the score, the utilisation and the overdue amount.
   const figures = new Set([0, 2, 4, 5]);
   const head = [
@@ -539,7 +601,7 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
-  lines.push(...tableLines(head, widths, figures));
+  lines.push(...tableLines(head.slice(0, widths.length), widths, figures));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
@@ -556,7 +618,8 @@ export function toTable(result: ReviewResult, lang: Lang, output: string, notes:
       warnings,
       customerRecommendation(c, lang, result.policy),
     ];
-    lines.push(...tableLines(cells, widths, figures));
+    lines.push(...tableLines(cells.slice(0, widths.length), widths, figures));
+    if (stacked) lines.push(...under(head[6], cells[6]), ...under(head[7], cells[7]));
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");

@@ -4,12 +4,19 @@
  * the JSON's); its table shows each customer's warnings and recommendation whole, wrapped in
  * their columns.
  */
-import { toTable } from "../../../src/cli/report";
+import { customerTableLayout, toTable } from "../../../src/cli/report";
 import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
-import { formatScore, formatShare, recommendationText, warningList, warningTitle } from "../../../src/engine/review/texts";
+import {
+  formatScore,
+  formatShare,
+  gradeName,
+  recommendationText,
+  warningList,
+  warningTitle,
+} from "../../../src/engine/review/texts";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -39,9 +46,14 @@ function splitAt(line: string, from: number): [string, string] {
   return [line.slice(0, i), line.slice(i)];
 }
 
-describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => {
+describe.each([
+  ["en", undefined],
+  ["zh", undefined],
+  ["en", 130],
+  ["zh", 124],
+] as const)("the printed report (%s, in a terminal %s columns wide)", (lang: Lang, terminal?: number) => {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
-  const lines = toTable(result, lang, "out.xlsx").split("\n");
+  const lines = toTable(result, lang, "out.xlsx", [], terminal).split("\n");
   const t = (key: Parameters<typeof message>[1]) => message(lang, key);
 
   test("its heading names the sheet and the date in the language's punctuation", () => {
@@ -72,10 +84,20 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
       const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
       expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
       expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningList(c.findings, lang)));
-      expect(column(6, 6 + 28, " ")).toBe(c.name);
+      expect(column(6, 6 + customerTableLayout(terminal).widths[1], " ")).toBe(c.name);
     }
     // Gamma's recommendation is longer than its column: it takes more than one line, none of them cut with "…".
     expect(lines.filter((l) => l.includes("…"))).toEqual([]);
+  });
+
+  test("the customers table fits the terminal it is shown in: no line folds into the next", () => {
+    const table = lines.slice(1, lines.indexOf(""));
+    const widest = Math.max(...table.map(columns));
+    if (terminal === undefined) {
+      // To a file or a pipe, nothing folds a line: the text columns keep their full width.
+      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 40, 54]);
+      expect(widest).toBeGreaterThan(100);
+    } else expect(widest).toBeLessThanOrEqual(terminal);
   });
 
   test("the figures stand flush right under their headers, as in a spreadsheet", () => {
@@ -108,5 +130,64 @@ describe.each(["en", "zh"] as const)("the printed report (%s)", (lang: Lang) => 
     expect(line).toBe(lang === "en" ? "Customers per grade: Low 3; Medium 0; High 1" : "各风险等级的客户数：低 3；中 0；高 1");
     // Plain ASCII in English, as the lines around it: a terminal without UTF-8 shows it as written.
     if (lang === "en") expect(line).toMatch(/^[\x20-\x7e]+$/);
+  });
+});
+
+describe("the customers table's widths in a terminal", () => {
+  const used = (widths: number[]) => widths.reduce((sum, w) => sum + w, 0) + widths.length - 1;
+  const full = customerTableLayout().widths;
+
+  test("narrower than the table: the name, warnings and recommendation columns give up room in proportion, to the terminal's width", () => {
+    expect(used(full)).toBe(186);
+    for (const terminal of [185, 160, 140, 124]) {
+      const { widths, stacked } = customerTableLayout(terminal);
+      expect(stacked).toBe(false);
+      expect(used(widths)).toBe(terminal);
+      // The figures' columns keep their widths.
+      for (const c of [0, 2, 3, 4, 5]) expect(widths[c]).toBe(full[c]);
+    }
+    expect(customerTableLayout(140).widths).toEqual([5, 19, 10, 10, 12, 20, 25, 32]);
+    expect(customerTableLayout(124).widths).toEqual([5, 16, 10, 10, 12, 20, 20, 24]);
+    expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
+  });
+
+  test("too narrow for eight columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
+    expect(customerTableLayout(123)).toEqual({ widths: [5, 61, 10, 10, 12, 20], stacked: true });
+    expect(customerTableLayout(80)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
+    // Narrower still, the name keeps a few words and the terminal folds the line.
+    expect(customerTableLayout(60).widths[1]).toBe(12);
+  });
+});
+
+describe.each(["en", "zh"] as const)("the printed report in an 80-column terminal (%s)", (lang) => {
+  const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+  const lines = toTable(result, lang, "out.xlsx", [], 80).split("\n");
+  const table = lines.slice(1, lines.indexOf(""));
+
+  test("no line of the customers table is wider than the terminal", () => {
+    expect(Math.max(...table.map(columns))).toBeLessThanOrEqual(80);
+  });
+
+  test("each customer's figures on its first line, its warnings and recommendation labelled and whole under it", () => {
+    const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
+    for (const c of result.customers) {
+      const first = table.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
+      expect(table[first]).toContain(gradeName(c.grade!, lang));
+      let last = first + 1;
+      while (last < table.length && table[last].slice(0, 5).trim() === "") last++;
+      // Under a long name's next lines, the labelled texts.
+      const under = table.slice(first + 1, last).map((l) => l.slice(6));
+      const from = under.findIndex((l) => /^(Warnings|Recommendation|预警|政策建议)/.test(l));
+      const text = under.slice(from).join(lang === "en" ? " " : "");
+      const warnings = warningList(c.findings, lang);
+      const recommendation = recommendationText(c.actions, lang, DEFAULT_POLICY);
+      const label = (key: "warnings" | "recommendation", value: string) =>
+        `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;
+      expect(joined(text)).toBe(
+        joined(
+          (warnings ? label("warnings", warnings) + (lang === "en" ? " " : "") : "") + label("recommendation", recommendation),
+        ),
+      );
+    }
   });
 });
