@@ -1,5 +1,14 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
-import { CellValue, MAX_SERIAL, readAmount, readDate } from "./cells";
+import {
+  CellValue,
+  CurrencyMark,
+  currencyMarkText,
+  isCurrencyFamily,
+  MAX_SERIAL,
+  readAmount,
+  readDate,
+  sameCurrencyMark,
+} from "./cells";
 import { CreditError, ErrorPlace, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
@@ -127,7 +136,9 @@ export function dueDateMissing(amount: number): CreditError {
 /**
  * Ages every item against `asOf` (an Excel serial). A row with no amount is skipped; a
  * credit note needs no due date (it settles the oldest amounts owed); an amount owed with no
- * due date is an error naming both cells, never "Current".
+ * due date is an error naming both cells, never "Current". Text amounts marked with two
+ * currencies ("USD 1,200" and "EUR 800") are an error naming the second: added as they stand,
+ * their total would be in neither.
  */
 export function ageItems(
   items: AgingItems,
@@ -137,6 +148,7 @@ export function ageItems(
 ): AgingTotals {
   // Plain numbers are read inline rather than through numberOrProblem and serialOrProblem: on a
   // full column (a million items) the calls cost CREDIT.AGING about a tenth more.
+  let currency: CurrencyMark | undefined;
   for (let i = 0; i < items.length; i++) {
     const rawAmount = items.amount(i);
     let amount: number;
@@ -148,6 +160,18 @@ export function ageItems(
       if (reading.kind === "invalid")
         throw notNumberError(reading, "aging.amountInvalid", {}, { param: "amounts", ...items.place(i) });
       amount = reading.value;
+      if (reading.currency !== undefined) {
+        if (currency === undefined) currency = reading.currency;
+        else if (!sameCurrencyMark(currency, reading.currency))
+          throw new CreditError(
+            "value",
+            "aging.mixedCurrencies",
+            { first: currencyMarkText(currency), second: currencyMarkText(reading.currency) },
+            { param: "amounts", ...items.place(i) },
+          );
+        // "$" then "USD": US dollars from then on, so a later "HKD" is another currency.
+        else if (isCurrencyFamily(currency)) currency = reading.currency;
+      }
     }
     if (amount === 0) continue;
     const rawDue = items.due(i);

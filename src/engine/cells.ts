@@ -44,7 +44,7 @@ export type CurrencyMark = string;
 const BLANK: NumberReading = { kind: "blank" };
 
 const CURRENCY_MARKS =
-  "US\\$|HK\\$|NT\\$|S\\$|A\\$|C\\$|RMB|CNY|USD|EUR|HKD|GBP|JPY|SGD|TWD|AUD|CAD|CHF|人民币|美元|港元|港币|欧元|英镑|日元|[$¥￥€£元]";
+  "US\\$|HK\\$|NT\\$|S\\$|A\\$|C\\$|RMB|CNY|USD|EUR|HKD|GBP|JPY|SGD|TWD|AUD|CAD|CHF|人民币|人民幣|美元|港元|港币|港幣|新台币|新台幣|新臺幣|台币|台幣|臺幣|欧元|歐元|英镑|英鎊|日元|日圓|[$¥￥€£元]";
 /** A currency mark before or after the figure; the longer marks first ("US$" before "$", "美元" before "元"). */
 const CURRENCY = new RegExp(`^(?:${CURRENCY_MARKS})|(?:${CURRENCY_MARKS})$`, "i");
 const MARK_CURRENCY: Readonly<Record<string, CurrencyMark>> = {
@@ -55,16 +55,28 @@ const MARK_CURRENCY: Readonly<Record<string, CurrencyMark>> = {
   A$: "AUD",
   C$: "CAD",
   RMB: "CNY",
+  // Simplified and Traditional: an export from Taiwan or Hong Kong writes 港幣, 新臺幣.
   人民币: "CNY",
+  人民幣: "CNY",
   元: "CNY",
   美元: "USD",
   港元: "HKD",
   港币: "HKD",
+  港幣: "HKD",
+  新台币: "TWD",
+  新台幣: "TWD",
+  新臺幣: "TWD",
+  台币: "TWD",
+  台幣: "TWD",
+  臺幣: "TWD",
   欧元: "EUR",
+  歐元: "EUR",
   "€": "EUR",
   英镑: "GBP",
+  英鎊: "GBP",
   "£": "GBP",
   日元: "JPY",
+  日圓: "JPY",
   $: "dollar",
   "¥": "yen",
   "￥": "yen",
@@ -74,6 +86,16 @@ const MARK_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   dollar: ["USD", "HKD", "SGD", "TWD", "AUD", "CAD"],
   yen: ["CNY", "JPY"],
 };
+
+/** A currency mark as a message names it: its ISO code, or for a bare sign the sign ("$", "¥"). */
+export function currencyMarkText(mark: CurrencyMark): string {
+  return mark === "dollar" ? "$" : mark === "yen" ? "¥" : mark;
+}
+
+/** Whether a mark is a bare sign's family ("dollar" for "$"), which an ISO code of the family narrows. */
+export function isCurrencyFamily(mark: CurrencyMark): boolean {
+  return MARK_FAMILIES[mark] !== undefined;
+}
 
 /** Whether two currency marks (or a mark and a unit's ISO code) can name one currency: "$" and "USD" can, "USD" and "EUR" cannot. */
 export function sameCurrencyMark(a: CurrencyMark, b: CurrencyMark): boolean {

@@ -4,7 +4,7 @@
  * One fold of the text a header is compared by, rather than every header written twice.
  *
  * The table holds the characters of the review's Chinese vocabulary (column headers, the
- * archive's and the policy sheets' labels, units, its sheets' names) whose Traditional form differs, each mapped
+ * archive's and the policy sheets' labels, units, its sheets' names, the Z-score models' names) whose Traditional form differs, each mapped
  * to the Simplified one; a unit test holds it to that vocabulary. Other characters are left as
  * they are: a header is matched whole, so one no known word holds would change no match. Each
  * maps one UTF-16 unit to one, so a folded text keeps every index of the text it came from.
@@ -21,7 +21,9 @@ const PAIRS =
   // The review's sheets' names: 信用審查彙總 (匯總), 信用審查檔案.
   "彙汇匯汇檔档" +
   // Units and currencies: 萬元, 億元, 港幣, 新臺幣, 歐元, 英鎊.
-  "萬万億亿圓圆塊块臺台歐欧鎊镑";
+  "萬万億亿圓圆塊块臺台歐欧鎊镑" +
+  // Z-score models' names: 非製造業, 新興市場.
+  "製制興兴";
 
 /** Each Traditional character of the vocabulary, to its Simplified form. */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(

@@ -4,6 +4,7 @@
  * policy's default model, the Z-score function), so a name accepted in one is accepted in all.
  */
 import type { Lang } from "./i18n";
+import { foldTraditional } from "./traditional-chinese";
 
 export const Z_MODELS = ["public", "private", "nonmanufacturing", "emerging"] as const;
 export type ZModel = (typeof Z_MODELS)[number];
@@ -50,8 +51,9 @@ export const Z_MODEL_NAMES: Readonly<Record<Lang, Readonly<Record<ZModel, string
   zh: { public: "上市", private: "非上市", nonmanufacturing: "非制造业", emerging: "新兴市场" },
 };
 
+/** A model name as compared: Traditional characters read as Simplified (非製造業 is 非制造业), case, spaces, "-" and "_" ignored. */
 export function modelKey(text: string): string {
-  return text
+  return foldTraditional(text)
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, "");

@@ -66,6 +66,8 @@ export const en = {
   "aging.edgeWhole": "{param} must be whole numbers of days of at least 1, got {value}",
   "aging.edgesIncreasing": "{param} must increase: {value} comes after {previous}",
   "aging.amountInvalid": 'amount must be a number, got "{value}"',
+  "aging.mixedCurrencies":
+    "amount in {second} where the amounts before it are in {first}: CREDIT.AGING adds amounts as they stand, so age each currency with its own call",
   "aging.dueInvalid": 'due date must be a date (such as 2026-11-30), got "{value}"',
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
 

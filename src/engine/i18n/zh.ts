@@ -59,6 +59,7 @@ export const zh: Record<MessageKey, string> = {
   "aging.edgeWhole": "{param}必须是不小于 1 的整天数，实际为 {value}",
   "aging.edgesIncreasing": "{param}必须递增：{value} 排在 {previous} 之后",
   "aging.amountInvalid": "金额必须是数字，实际为“{value}”",
+  "aging.mixedCurrencies": "此金额为 {second}，而之前的金额为 {first}：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
   "aging.dueInvalid": "到期日必须是日期（如 2026-11-30），实际为“{value}”",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
 

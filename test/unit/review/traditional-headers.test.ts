@@ -7,7 +7,7 @@
  * written by hand independently of the engine's fold, and from the domain's source documents
  * (shared/seeds), which are largely in Traditional characters.
  */
-import { CellValue } from "../../../src/engine/cells";
+import { CellValue, readAmount } from "../../../src/engine/cells";
 import { message } from "../../../src/engine/i18n";
 import { completePolicy, GRADES } from "../../../src/engine/policy";
 import { archiveHeader, gradeByName, readArchive } from "../../../src/engine/review/archive";
@@ -33,12 +33,14 @@ import { gradeName } from "../../../src/engine/review/texts";
 import { foldTraditional, TRADITIONAL_TO_SIMPLIFIED } from "../../../src/engine/traditional-chinese";
 import { applyBlocks } from "../../support/review-grid";
 import { SIMPLIFIED_TO_TRADITIONAL, traditional } from "../../support/traditional";
+import { parseZModel, Z_MODEL_ALIASES, Z_MODEL_NAMES, ZModel } from "../../../src/engine/z-models";
 import { REVIEW_SHEETS, reviewSheetKind } from "../../../src/engine/review/sheets";
 
 /** The vocabulary's characters that Traditional Chinese writes the same. */
 const SAME_IN_BOTH = new Set(
   "客代商往位名公司企全付款史情合同履行市口碑上期分次得信用度授限收欠金逾超天日拖面新流存留益未配利息前支出入售主" +
-    "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置案",
+    "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置案" +
+    "非私造",
 );
 
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
@@ -58,6 +60,8 @@ const VOCABULARY: readonly string[] = [
   agingHeader(message("zh", "aging.current"), "zh"),
   ...GRADES.map((grade) => gradeName(grade, "zh")),
   ...Object.values(REVIEW_SHEETS).map((names) => names.zh),
+  ...Object.keys(Z_MODEL_ALIASES),
+  ...Object.values(Z_MODEL_NAMES.zh),
 ].filter(hasHan);
 
 test("the review's sheets renamed in Traditional characters are its own: 信用審查彙總 (匯總), 信用審查檔案, 信用政策歷史", () => {
@@ -258,5 +262,31 @@ describe("around the headers", () => {
   });
   test.each(["計算機公司", "合肥公司"])("%s is not", (label) => {
     expect(isTotalsLabel(label)).toBe(false);
+  });
+});
+
+describe("cell values in Traditional characters", () => {
+  test.each([
+    ["非製造業", "nonmanufacturing"],
+    ["新興市場", "emerging"],
+    ["非上市公司", "private"],
+    ["私營", "private"],
+    ["新興市場（Z″-EM）", "emerging"],
+  ] as const)("a Z-score model named %s is the %s model", (name, model: ZModel) => {
+    expect(parseZModel(name)).toBe(model);
+    // The tests' own spelling of the Simplified name gives the same.
+    expect(parseZModel(traditional(Z_MODEL_NAMES.zh[model]))).toBe(model);
+  });
+
+  test.each([
+    ["港幣 12,500", 12_500, "HKD"],
+    ["新臺幣 30,000", 30_000, "TWD"],
+    ["30,000 新台幣", 30_000, "TWD"],
+    ["人民幣 800", 800, "CNY"],
+    ["歐元 1,000.50", 1_000.5, "EUR"],
+    ["英鎊 75", 75, "GBP"],
+    ["日圓 100", 100, "JPY"],
+  ] as const)("an amount marked %s is %d in %s", (text, value, currency) => {
+    expect(readAmount(text)).toEqual({ kind: "number", value, currency });
   });
 });
