@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const taskpane = await benchTaskpaneSafe(config);
   const bundles = benchBundles(ROOT);
   const firstRender = await benchFirstRenderSafe(config);
-  const cli = await benchCli(ROOT, config.sizes.cli, AS_OF, "2026-11-30", "2026-12-31", progress);
+  const cli = await benchCli(ROOT, config.sizes.cli, AS_OF, "2026-11-30", "2026-12-31", progress, config.quick ? 1 : 3);
   const report: Report = {
     meta: {
       date: new Date().toISOString(),

@@ -16,7 +16,7 @@ import { AgingResult, Report, reportText, ReviewResult, table, TaskpaneOutcome }
 import { scoreFloor } from "../../../bench/score";
 import { targets } from "../../../bench/targets";
 import type { Bundles } from "../../../bench/bundles";
-import type { CliSize } from "../../../bench/cli";
+import { CliSize, medianRun } from "../../../bench/cli";
 
 describe("the floors", () => {
   test("the aging floor gives CREDIT.AGING's bucket totals", () => {
@@ -238,4 +238,12 @@ describe("the printed report", () => {
       "| task pane write: syncs ≤ 1 + ⌈payload / 4.8 MB⌉ (each sync packed to 4.8 MB, 4 % under the web's 5 MB; with and without that limit) | not measured | n/a |",
     );
   });
+});
+
+test("the command line's figure is the run of median time, a failed run the result whenever there is one", () => {
+  const run = (ms: number, peakMB = 100) => ({ ms, peakMB, ok: true });
+  expect(medianRun([run(19_300), run(12_800, 90), run(14_200, 95)])).toEqual(run(14_200, 95));
+  expect(medianRun([run(5), run(7)])).toEqual(run(5));
+  const failed = { ms: 3, peakMB: 0, ok: false, error: "out of memory" };
+  expect(medianRun([run(5), failed, run(7)])).toBe(failed);
 });
