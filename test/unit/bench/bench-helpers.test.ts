@@ -219,7 +219,7 @@ describe("the printed report", () => {
       "Bundles",
       "Task pane load in headless Chromium (ms from navigation; office.js answered by the test host)",
       "no Chromium at /usr/bin/chromium",
-      "Command line (one run each, its own process; peak = maxRSS)",
+      "Command line (each in its own process; credit-review and the bare pass: the median of three alternated runs, the rest one run; peak = maxRSS)",
       "The command line the month after (on its own reviewed copy, the archive holding the first review)",
       "Targets",
       "42 s in all",
