@@ -246,7 +246,10 @@ export function reportText(report: Report): string {
       ),
     );
   } else out.push(firstRender.reason);
-  out.push("", "Command line (each in its own process; credit-review and the bare pass: the median of three alternated runs, the rest one run; peak = maxRSS)");
+  out.push(
+    "",
+    "Command line (each in its own process; credit-review and the bare pass: the median of three alternated runs, the rest one run; peak = maxRSS)",
+  );
   out.push(
     table(
       [
