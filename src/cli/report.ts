@@ -19,6 +19,7 @@ import {
   amountWithShare,
   changedCustomersText,
   changesTitle,
+  sameBalancesText,
   customerName,
   decisionLine,
   explainFinding,
@@ -246,6 +247,8 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
         }
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,
+    sameBalances:
+      changes.sameBalances === undefined ? null : { customers: changes.sameBalances, text: sameBalancesText(changes, lang) },
     otherSheets: changes.otherSheets ?? null,
     responses: changes.responses ? responsesJson(changes.responses, lang) : null,
     customers: changes.customers.map((c) => ({
@@ -304,6 +307,8 @@ function changesLines(
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
+  const stale = sameBalancesText(changes, lang);
+  if (stale) lines.push(stale);
   const widths = [14, ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]

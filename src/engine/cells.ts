@@ -212,6 +212,12 @@ export function readNumber(value: CellValue): NumberReading {
   return reading.kind === "number" && reading.currency !== undefined ? { kind: "number", value: reading.value } : reading;
 }
 
+/** A cell's number as readNumber reads it, or undefined when it holds none (blank, a text that is no number): a figure not known. */
+export function numberOrUnknown(value: CellValue): number | undefined {
+  const reading = readNumber(value);
+  return reading.kind === "number" ? reading.value : undefined;
+}
+
 /**
  * Reads a cell holding an amount (or a count that runs into thousands, such as days): as
  * readNumber does, keeping the currency a text amount is marked with, and reporting a text

@@ -16,6 +16,7 @@ import {
   leftOutText,
   typedOverText,
   movedRowsText,
+  sameBalancesText,
   undatedArchiveText,
 } from "../engine/review/texts";
 import { formatCount } from "./i18n";
@@ -142,6 +143,8 @@ export function reviewedNotice(result: ReviewResult): Notice {
                     }),
                   ]
                 : []),
+              // The grades' moves above mean little if the sheet holds last period's balances.
+              ...[sameBalancesText(changes, lang)].filter((line) => line !== undefined),
             ]),
         ...(result.leftOutRows.length ? [leftOutText(result.leftOutRows, lang)] : []),
         ...(result.laterReviews ? [laterReviewsText(result.asOf, result.laterReviews, lang)] : []),

@@ -353,6 +353,7 @@ export const en = {
   "summary.exposureChart": "Exposure by risk grade",
   "summary.topRisks": "Top risks: customers needing action first, then by exposure at risk",
   "summary.row": "Row",
+  "summary.warningCount": "Warnings",
   // The one-page dashboard's headline figures, top risks, capped problem list and grade moves.
   "summary.creditLimits": "Total credit limits",
   "summary.utilisation": "Utilisation (balance / limit)",
@@ -384,7 +385,7 @@ export const en = {
   "summary.do.RESTRICT_LIMIT": "restrict the limit",
   "summary.do.GUARANTEE": "guarantee or credit insurance",
   "summary.do.HOLD_ORDERS": "hold new orders",
-  "summary.do.ESCALATE_COLLECTION": "escalate collection",
+  "summary.do.ESCALATE_COLLECTION": "escalate collection, stop shipments",
   "summary.do.LEGAL_ACTION": "consider legal action",
   "summary.do.REASSESS": "re-assess now",
   "summary.do.RAISE_LIMIT": "keep terms, the limit may rise",
@@ -394,7 +395,7 @@ export const en = {
   "summary.decision": "Recommended",
   "summary.moreDecisions": "… and {count} more — see the {column} column on sheet {sheet}",
   "summary.notAged": "Balance not aged (ledger rows to fix)",
-  "summary.notAgedWho": "{customers}: see {problems}",
+  "summary.notAgedWho": 'Customers: {customers}; see "{problems}"',
   "summary.moreProblems": "… and {count} more — see the {column} column on the customer sheet",
   "trend.title": "Portfolio over time",
   "trend.atRisk": "At risk",
@@ -466,6 +467,8 @@ export const en = {
   "changes.policyUnknown": "{from} → {to} (the policy history does not hold the earlier version's settings)",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",
+  "changes.sameBalances":
+    "Every balance ({count} customers) is the one it was at the review of {date}: check that the customer sheet holds this period's figures (balances left as they were read as nothing paid, and everything overdue a period longer)",
   "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
   "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":

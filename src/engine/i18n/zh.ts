@@ -239,7 +239,7 @@ export const zh: Record<MessageKey, string> = {
 
   "decision.line": "{action}（{reason}）",
   "decision.detail": "{action}：{reason}",
-  "decision.waitsForFix": "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复核日期待数据修正后给出",
+  "decision.waitsForFix": "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期待数据修正后给出",
   "rule.GRADE_HIGH": "高风险",
   "rule.GRADE_HIGH.detail": "风险评分 {score} 属于高风险区间（{threshold} 起）。",
   "rule.GRADE_MEDIUM": "中风险",
@@ -319,6 +319,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.exposureChart": "各风险等级的风险敞口",
   "summary.topRisks": "主要风险客户：需采取措施者在前，再按风险敞口排序",
   "summary.row": "行号",
+  "summary.warningCount": "预警数",
   // 一页仪表板：关键数字、风险客户、有限的问题列表与等级变化。
   "summary.creditLimits": "信用额度合计",
   "summary.utilisation": "额度使用率（余额 / 额度）",
@@ -347,7 +348,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.do.RESTRICT_LIMIT": "限制信用额度",
   "summary.do.GUARANTEE": "要求担保或信用保险",
   "summary.do.HOLD_ORDERS": "暂停新订单",
-  "summary.do.ESCALATE_COLLECTION": "加强催收",
+  "summary.do.ESCALATE_COLLECTION": "加强催收并停止发货",
   "summary.do.LEGAL_ACTION": "考虑法律行动",
   "summary.do.REASSESS": "立即重新评估",
   "summary.do.RAISE_LIMIT": "维持条件，额度可上调",
@@ -357,7 +358,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.decision": "建议措施",
   "summary.moreDecisions": "……另有 {count} 位，见工作表“{sheet}”的“{column}”列",
   "summary.notAged": "未计入账龄的余额（应收明细待修正）",
-  "summary.notAgedWho": "{customers}：见“{problems}”",
+  "summary.notAgedWho": "涉及客户：{customers}；见“{problems}”",
   "summary.moreProblems": "……另有 {count} 项，见客户工作表的“{column}”列",
   "trend.title": "历次审查走势",
   "trend.atRisk": "有风险敞口",
@@ -427,6 +428,8 @@ export const zh: Record<MessageKey, string> = {
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",
+  "changes.sameBalances":
+    "全部余额（{count} 位客户）与 {date} 审查时完全相同：请确认客户表已更新为本期数据（未更新的余额会显得分文未付、逾期又长了一期）",
   "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
   "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
   "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",

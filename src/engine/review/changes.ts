@@ -7,10 +7,10 @@
  * team recorded about the last review's recommendations (responses.ts). Pure: it reads the
  * review's customers, what the archive holds and the policy history.
  */
-import { CellValue } from "../cells";
+import { CellValue, numberOrUnknown } from "../cells";
 import { CreditError } from "../errors";
 import { Grade, GRADES, Policy } from "../policy";
-import { ArchiveEntry, archiveKey, EarlierReviews, versionOf } from "./archive";
+import { ARCHIVE_FIELDS, ArchiveEntry, archiveKey, EarlierReviews, versionOf } from "./archive";
 import { HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -108,6 +108,13 @@ export interface ReviewChanges {
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
   readonly units?: UnitChange;
   /**
+   * How many customers have, every one, the balance they had at the last review (at least
+   * SAME_BALANCES_LEAST whose balance both reviews know): a customer sheet not refreshed since,
+   * whose month then reads as nothing paid and everything a month more overdue. Undefined when a
+   * balance moved or too few are known.
+   */
+  readonly sameBalances?: number;
+  /**
    * With no earlier review of this sheet: the customer sheets the archive holds earlier reviews of
    * (a sheet renamed since starts a history of its own, and the reader is told how to carry it over).
    */
@@ -163,6 +170,11 @@ function gradeMove(from: Grade, to: Grade): GradeMove {
 }
 
 const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
+
+/** The fewest unchanged balances said to be the last review's: a handful of dormant accounts is no sign of a sheet left as it was. */
+export const SAME_BALANCES_LEAST = 5;
+
+const BALANCE_AT = ARCHIVE_FIELDS.indexOf("balance");
 
 /**
  * One literal of one shape for every customer, seen before or not: built by spreading a base
@@ -312,6 +324,8 @@ export function whatChanged(
   let riskierFromPolicy = 0;
   let saferFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
+  let balancesCompared = 0;
+  let balancesMoved = false;
   const responses = responseTally(earlier, actionColumn);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
@@ -327,7 +341,16 @@ export function whatChanged(
     }
     const previousName = renamedFrom(c.id, c.name, latest);
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
-    const change = customerChange(c, earlier.byCustomer.get(key), unit, previousName, latest !== undefined);
+    const before = earlier.byCustomer.get(key);
+    const change = customerChange(c, before, unit, previousName, latest !== undefined);
+    if (!balancesMoved && before !== undefined && before.date === earlier.last?.date && c.balance !== undefined) {
+      const archived = numberOrUnknown(before.line[BALANCE_AT]);
+      const then = archived === undefined ? undefined : restated(archived, before.unit, unit);
+      if (then !== undefined) {
+        balancesCompared++;
+        balancesMoved = Math.round(then * 100) !== Math.round(c.balance * 100);
+      }
+    }
     changes.push(change);
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
@@ -363,6 +386,7 @@ export function whatChanged(
     notGradedNow,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
+    sameBalances: !balancesMoved && balancesCompared >= SAME_BALANCES_LEAST ? balancesCompared : undefined,
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
     responses: responses?.result(),
   };

@@ -28,6 +28,7 @@ import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
   changedCustomersText,
   changesTitle,
+  sameBalancesText,
   customerName,
   formatCount,
   gradeName,
@@ -450,6 +451,9 @@ function summaryDraft(
     let from = into.row;
     into.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
     if (changes?.previousReview === undefined) return;
+    // First, above the figures it casts doubt on.
+    const stale = sameBalancesText(changes, lang);
+    if (stale) into.line(stale);
     into.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],
@@ -577,7 +581,8 @@ function summaryDraft(
           FIELD_LABELS.name[lang],
           t("summary.row"),
           t("summary.gradeExposure"),
-          OUTPUT_HEADERS.warnings[lang],
+          // A count of them, not the warnings themselves as the customer sheet's column has them.
+          t("summary.warningCount"),
           OUTPUT_HEADERS.grade[lang],
           text,
         ],

@@ -874,6 +874,15 @@ export function moreAtRiskText(
     : message(lang, "summary.moreAtRiskNoAction", { count: formatCount(count, lang), sheet });
 }
 
+/** That every balance is the last review's (a customer sheet perhaps not refreshed), or undefined when some moved. */
+export function sameBalancesText(changes: ReviewChanges, lang: Lang): string | undefined {
+  if (changes.sameBalances === undefined || changes.previousReview === undefined) return undefined;
+  return message(lang, "changes.sameBalances", {
+    count: formatCount(changes.sameBalances, lang),
+    date: dateText(changes.previousReview, lang),
+  });
+}
+
 /** What changed, as a heading: since which review, or that the archive holds none to compare with. */
 export function changesTitle(changes: ReviewChanges, lang: Lang): string {
   if (changes.previousReview !== undefined)

@@ -5,7 +5,7 @@
  * in the same order, so a review's figures read back from the archive are the ones its summary
  * showed, whichever version of the review wrote them.
  */
-import { readNumber } from "../cells";
+import { numberOrUnknown } from "../cells";
 import { Lang, message } from "../i18n";
 import { withoutSumDust } from "../precision";
 import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, actionCodesIn } from "./archive";
@@ -13,7 +13,6 @@ import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
 import { AmountUnit, restated } from "./units";
-import type { PlanValue } from "./write-plan";
 
 /**
  * One review's portfolio figures, its amounts in this review's unit. A figure is undefined when
@@ -69,11 +68,6 @@ interface Totals {
   amountsUnknown: boolean;
 }
 
-const numberIn = (value: PlanValue | undefined): number | undefined => {
-  const reading = readNumber(value);
-  return reading.kind === "number" ? reading.value : undefined;
-};
-
 /**
  * Every review in the archive dated before `asOf`, then this review (`asOf`, its summary's
  * figures), oldest first. Rows dated `asOf` are an earlier run of this review and rows dated
@@ -102,8 +96,8 @@ export function portfolioTrend(
       };
       byDate.set(e.date, totals);
     }
-    const stated = numberIn(e.line[AT.balance]);
-    const overdueStated = numberIn(e.line[AT.overdueAmount]);
+    const stated = numberOrUnknown(e.line[AT.balance]);
+    const overdueStated = numberOrUnknown(e.line[AT.overdueAmount]);
     const restatedBalance = stated === undefined ? undefined : restated(stated, e.unit, unit);
     const overdue = overdueStated === undefined ? undefined : restated(overdueStated, e.unit, unit);
     if ((stated !== undefined && restatedBalance === undefined) || (overdueStated !== undefined && overdue === undefined))
@@ -121,7 +115,10 @@ export function portfolioTrend(
     if ((e.warnings?.length ?? 0) > 0) totals.warned.add(e.key);
     // At risk as that review counted it, from what its row records (see reasonAtRisk); a row without a grade asks its actions.
     const acted = e.grade === undefined && actionCodesIn(e.line[AT.actions]).length > 0;
-    if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberIn(e.line[AT.daysPastDue]), e.grade, acted) !== undefined)
+    if (
+      e.key !== "" &&
+      reasonAtRisk(e.warnings?.[0], overdue, numberOrUnknown(e.line[AT.daysPastDue]), e.grade, acted) !== undefined
+    )
       totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));

@@ -22,6 +22,7 @@ import {
   policyChangeText,
   renamedText,
   responseCounts,
+  sameBalancesText,
   unitChangeText,
   warningChangeCounts,
   warningChangeText,
@@ -71,6 +72,7 @@ export function ChangesSummary({
     [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],
   ];
   const responses = changes.responses && responseCounts(changes.responses, lang);
+  const stale = sameBalancesText(changes, lang);
   if (responses)
     facts.push(
       ...responses.counts.map((entry): Fact => [entry.label, warningChangeText(entry, lang), entry.customers.length === 0]),
@@ -78,6 +80,7 @@ export function ChangesSummary({
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>
       {title}
+      {stale && <Text as="p">{stale}</Text>}
       <FactList facts={facts} />
       {responses?.help && (
         <Text as="p" className={panel.muted}>

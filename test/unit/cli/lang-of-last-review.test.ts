@@ -64,7 +64,7 @@ test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whos
   const run = await runCli(first, "--as-of", "2026-11-30", "--out", second);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain("信用审查汇总");
-  expect(run.stdout).toContain("使用中文，与“客户”上次审查一致（--lang en 改用英文写出审查）");
+  expect(run.stdout).toContain("沿用“客户”上次审查的语言（中文）；如需英文，请加 --lang en");
   expect(await reviewHeaders(second, "zh")).toEqual(await reviewHeaders(first, "zh"));
   expect(await reviewHeaders(second, "zh")).toEqual(["风险评分", "付款历史分", "合同履行分"]);
   const json = JSON.parse((await runCli(first, "--as-of", "2026-11-30", "--out", second, "--json")).stdout);

@@ -355,7 +355,7 @@ test.each<[Lang, string, string, string]>([
     "zh",
     "数据错误",
     "暂停新订单，直至余额回到额度以内",
-    "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复核日期待数据修正后给出",
+    "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期待数据修正后给出",
   ],
 ])(
   "a customer with a data error: its error, the actions that need no grade, and what waits for the fix (%s)",

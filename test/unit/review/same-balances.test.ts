@@ -1,0 +1,94 @@
+/**
+ * A customer sheet left as it was since the last review: every balance the one that review
+ * archived. The month then reads as nothing paid and everything a month more overdue, so the
+ * review says so first, in every face (the summary, the printed report, --json, the pane).
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { dateText, message } from "../../../src/engine/i18n";
+import { SAME_BALANCES_LEAST } from "../../../src/engine/review/changes";
+import type { ReviewResult } from "../../../src/engine/review/review";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { sameBalancesText } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const OCT = serial("2026-10-31");
+const NOV = serial("2026-11-30");
+
+/** `count` customers, each balance from `balance(i)`. */
+function sheet(count: number, balance: (i: number) => number | null) {
+  return customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    Array.from({ length: count }, (_, i) => ({
+      id: `C${i + 1}`,
+      name: `Customer ${i + 1}`,
+      factors: [2, 2, 2, 2, 2],
+      extra: [100_000, balance(i)],
+    })),
+  );
+}
+
+/** October reviewed on `october`, then November on `november` over what October wrote. */
+function twoMonths(
+  october: ReturnType<typeof sheet>,
+  november: ReturnType<typeof sheet>,
+  lang: "en" | "zh" = "en",
+): ReviewResult {
+  let workbook: CycleWorkbook = { customers: october };
+  ({ workbook } = reviewWorkbook(workbook, OCT, lang));
+  return reviewWorkbook({ ...workbook, customers: november }, NOV, lang).result;
+}
+
+const balanceOf = (i: number) => 10_000 + 1_000 * i;
+
+describe("every balance as at the last review", () => {
+  const result = twoMonths(sheet(6, balanceOf), sheet(6, balanceOf));
+
+  test("is counted, and said first under what changed, naming the review", () => {
+    expect(result.changes!.sameBalances).toBe(6);
+    const text = sameBalancesText(result.changes!, "en")!;
+    expect(text).toContain("Every balance (6 customers) is the one it was at the review of 2026-10-31");
+    expect(sameBalancesText(result.changes!, "zh")).toContain(`全部余额（6 位客户）与 ${dateText(OCT, "zh")} 审查时完全相同`);
+    // The summary: right under the changes' title, wrapped one line a row.
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const title = summary.blocks.find((b) => b.values[0]?.[0] === message("en", "changes.title", { date: "2026-10-31" }))!;
+    const rows = summaryLineRows(text);
+    expect(rows.length).toBeGreaterThan(1);
+    rows.forEach((line, i) =>
+      expect(summary.blocks.find((b) => b.row === title.row + 1 + i && b.column === title.column)!.values[0][0]).toBe(line),
+    );
+    // The printed report: under its title too; --json: the count and the text.
+    const lines = toTable(result, "en", "out.xlsx").split("\n");
+    expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
+    expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 6, text });
+  });
+});
+
+test.each([
+  ["one balance moved", sheet(6, balanceOf), sheet(6, (i) => balanceOf(i) + (i === 3 ? 500 : 0))],
+  [
+    `fewer than ${SAME_BALANCES_LEAST} customers`,
+    sheet(SAME_BALANCES_LEAST - 1, balanceOf),
+    sheet(SAME_BALANCES_LEAST - 1, balanceOf),
+  ],
+] as const)("not said when %s", (_case, october, november) => {
+  const result = twoMonths(october, november);
+  expect(result.changes!.previousReview).toBe(OCT);
+  expect(result.changes!.sameBalances).toBeUndefined();
+  expect(sameBalancesText(result.changes!, "en")).toBeUndefined();
+  expect(toJson(result, "en").changes!.sameBalances).toBeNull();
+});
+
+test("a customer whose balance is not known now is not compared: the others still tell", () => {
+  const result = twoMonths(
+    sheet(7, balanceOf),
+    sheet(7, (i) => (i === 0 ? null : balanceOf(i))),
+  );
+  expect(result.changes!.sameBalances).toBe(6);
+});
+
+test("a first review has nothing to compare with", () => {
+  const { result } = reviewWorkbook({ customers: sheet(6, balanceOf) }, OCT);
+  expect(result.changes?.sameBalances).toBeUndefined();
+});
