@@ -328,7 +328,7 @@ describe("what the committee decides", () => {
           FIELD_LABELS.name[lang],
           message(lang, "summary.row"),
           message(lang, "summary.gradeExposure"),
-          OUTPUT_HEADERS.warnings[lang],
+          message(lang, "summary.warningCount"),
           OUTPUT_HEADERS.grade[lang],
           message(lang, "summary.decision"),
         ].join("|"),

@@ -62,7 +62,12 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
     howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale, overThenDown: true });
   expect(Object.fromEntries([...KEEPS_USERS_PAGE_SETUP].map((kind) => [kind, forms(kind)]))).toEqual({
     // One too long for one page at a readable size prints as the report, on pages down.
-    summary: [onePage, howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 78 })],
+    // (84: the Chinese summary of 60 customers the month after, made too long for one page by the lines saying every balance is as it was.)
+    summary: [
+      onePage,
+      howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 78 }),
+      howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 84 }),
+    ],
     policy: [onePage],
     // Sixty customers with long names wrap to rows that would leave a few to a last band: printed smaller.
     archive: [table, shrunk(53)],

@@ -49,7 +49,7 @@ describe("every balance as at the last review", () => {
     expect(result.changes!.sameBalances).toBe(6);
     const text = sameBalancesText(result.changes!, "en")!;
     expect(text).toContain("Every balance (6 customers) is the one it was at the review of 2026-10-31");
-    expect(sameBalancesText(result.changes!, "zh")).toContain(`全部余额（6 位客户）与 ${dateText(OCT, "zh")} 审查时完全相同`);
+    expect(sameBalancesText(result.changes!, "zh")).toContain(`全部余额（6 位客户）与 ${dateText(OCT, "zh")}审查时完全相同`);
     // The summary: right under the changes' title, wrapped one line a row.
     const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
     const title = summary.blocks.find((b) => b.values[0]?.[0] === message("en", "changes.title", { date: "2026-10-31" }))!;
