@@ -13,12 +13,12 @@ import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
-import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
 import { CustomerList } from "../../../src/taskpane/components/CustomerList";
 import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { renderChanges } from "../../support/changes-summary";
 import { customerSheet, serial } from "../../support/review-grid";
 
 // The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
@@ -61,14 +61,7 @@ async function paneReview(asOf: number, lang: Lang, write: boolean): Promise<Rev
 
 /** The pane's block on what changed: each fact as "term = value", then any line under them. */
 function changesShown(lang: Lang, result: ReviewResult): string[] {
-  const { unmount } = render(
-    <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: translator(lang) }}>
-        <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
-      </LangContext.Provider>
-    </FluentProvider>,
-  );
-  const section = screen.getByRole("region");
+  const { section, unmount } = renderChanges(lang, result);
   const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
   const after = [...section.querySelectorAll(":scope > p")].map((p) => p.textContent ?? "");
   unmount();

@@ -3,13 +3,10 @@
  * The pane says it too when every balance is the last review's: in the review's notice, after the
  * grades' moves it casts doubt on, and first in its block on what changed.
  */
-import { render, screen } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { sameBalancesText } from "../../../src/engine/review/texts";
-import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
-import { LangContext } from "../../../src/taskpane/i18n";
 import { reviewedNotice } from "../../../src/taskpane/notices";
+import { renderChanges } from "../../support/changes-summary";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -37,14 +34,7 @@ describe.each(["en", "zh"] as const)("a sheet left as it was since the last revi
   });
 
   test("the block on what changed says it first, under its heading", () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LangContext.Provider value={{ lang, t: translator(lang) }}>
-          <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
-        </LangContext.Provider>
-      </FluentProvider>,
-    );
-    const section = screen.getByRole("region");
+    const { section } = renderChanges(lang, result);
     expect(section.querySelector("h2")!.nextElementSibling!.textContent).toBe(text);
   });
 });
