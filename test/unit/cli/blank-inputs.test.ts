@@ -97,7 +97,7 @@ test("the Review issues cell says what a blank statement cell leaves out, and th
   expect(cell(2, "Review issues")).toBeNull();
   expect(cell(3, "Review issues")).toBe(GAP);
   expect(cell(3, "Z-score")).toBeNull();
-  expect(cell(3, "Recommendation")).toBe("Keep current terms (data to fix)");
+  expect(cell(3, "Recommendation")).toBe("Keep current terms (no raise until the data is fixed)");
   expect(cell(3, "Recommended limit")).toBe(100000);
   expect(cell(4, "Review issues")).toBe(NONE);
   expect(cell(4, "Recommendation")).toBe("Keep terms; the limit may rise (low risk, no warning)");

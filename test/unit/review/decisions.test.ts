@@ -208,10 +208,10 @@ describe("every face can say why", () => {
 
   test("the Recommendation text gives each action's reason in a few words, in both languages", () => {
     const c = reviewOne(LOW, [100000, 0, 5000, 20, null, null]);
-    expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (overdue now)");
+    expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (no raise while overdue)");
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
       "Keep current terms — 5,000.00 is overdue: no limit raise until it is paid.",
     );
-    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（当前有逾期）");
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（有逾期，暂不提高额度）");
   });
 });

@@ -86,7 +86,7 @@ describe("a bad cell other than a factor switches off only what needs it", () =>
     const header = block.values[0];
     const line = block.values[2];
     expect(line[header.indexOf("Risk grade")]).toBe("Low");
-    expect(line[header.indexOf("Recommendation")]).toBe("Keep current terms (data to fix)");
+    expect(line[header.indexOf("Recommendation")]).toBe("Keep current terms (no raise until the data is fixed)");
     expect(line[header.indexOf("Review issues")]).toBe(text);
   });
 });
