@@ -8,7 +8,7 @@ does not own, byte for byte, and that LibreOffice opens it).
   /usr/bin/python3 scripts/make-producer-corpus.py
 
 Producers: openpyxl (Debian's python3-openpyxl: a chart, comments, a table, a data validation,
-defined names; formulas it saves with an empty value), LibreOffice Calc (soffice --convert-to
+defined names; formulas it saves with an empty value; a customer list that is an Excel table), LibreOffice Calc (soffice --convert-to
 xlsx), Gnumeric (ssconvert), and Excel-shaped packages built here part by part from ECMA-376 (a
 1904 workbook, an .xlsm with its VBA project, a pivot table with its cache, a very hidden decoy
 sheet, formulas without saved values, shared and array formulas, the column mapping the task pane
@@ -31,7 +31,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "cases", "producers")
 HEADERS = ["Customer ID", "Customer", "Payment history", "Contract performance", "Industry risk",
@@ -79,6 +79,23 @@ def openpyxl_book(path):
     chart.add_data(Reference(ws, min_col=8, min_row=1, max_row=len(ROWS) + 1), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(ROWS) + 1))
     ws.add_chart(chart, "L2")
+    wb.properties.creator = "credit-risk-addin producer corpus"
+    wb.save(path)
+
+
+def openpyxl_customer_table(path):
+    """The customer list as an Excel table (Ctrl+T) with its style and filter buttons."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(HEADERS)
+    for row in ROWS:
+        ws.append(row)
+    for r in range(2, len(ROWS) + 2):
+        ws.cell(r, 10).number_format = "yyyy-mm-dd"
+    table = Table(displayName="CustomerList", ref=f"A1:J{len(ROWS) + 1}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9", showRowStripes=True, showColumnStripes=False)
+    ws.add_table(table)
     wb.properties.creator = "credit-risk-addin producer corpus"
     wb.save(path)
 
@@ -399,6 +416,11 @@ def main():
     expect("excel-task-pane-mapping-zh.xlsx", 4, "the column mapping of Chinese headers the task pane keeps in the workbook",
            sheet="客户信用", warnings={"3": ["OVER_LIMIT"], "4": ["NEGATIVE_NEWS"]},
            mapped=zh_mapping)
+
+    # The customer list as an Excel table: the review's columns join it (its part's ref, filter and columns grow).
+    openpyxl_customer_table(os.path.join(OUT, "openpyxl-customer-table.xlsx"))
+    expect("openpyxl-customer-table.xlsx", 4, "openpyxl: the customer list is an Excel table, grown over the review's columns",
+           warnings={"4": ["NEGATIVE_NEWS"]}, customerTable={"part": "xl/tables/table1.xml", "ref": "A1:AD5"})
 
     with open(os.path.join(OUT, "expectations.json"), "w") as f:
         json.dump({"asOf": "2026-11-30", "lang": "en", "cases": expectations}, f, indent=2, ensure_ascii=False)

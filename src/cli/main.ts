@@ -26,6 +26,8 @@ import { readOptions, usage, UsageError } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
+import type { TableClash } from "./package/table-part";
+import type { WriteNotes } from "./package/write-package";
 import { XmlError } from "./package/xml";
 import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
 import { toJson, toTable } from "./report";
@@ -272,6 +274,8 @@ interface Reviewed {
   readonly lang: Lang;
   /** Set when that language is the one the sheet was last reviewed in, not --lang's or the locale's. */
   readonly langOfLastReview?: boolean;
+  /** The customer sheet's Excel table, not extended over the review's columns for a clash of names. */
+  readonly tableClash?: TableClash;
 }
 
 async function reviewWorkbook(
@@ -336,8 +340,11 @@ async function reviewWorkbook(
   const policyValues = policySheet ? await workbook.values(policySheet) : undefined;
   const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyValues, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
-  await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, (fd) => workbook.write(plan, lang, fd));
-  return { result, pick, kept, use, lang, langOfLastReview };
+  let written: WriteNotes = {};
+  await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, async (fd) => {
+    written = await workbook.write(plan, lang, fd);
+  });
+  return { result, pick, kept, use, lang, langOfLastReview, tableClash: written.tableClash };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -377,6 +384,14 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const { result, pick, kept, use } = reviewed;
     lang = reviewed.lang;
     const noValue = workbook.formulasWithoutValue;
+    const clash = reviewed.tableClash;
+    const tableNote =
+      clash &&
+      message(lang, "review.tableNotExtended", {
+        table: clash.table,
+        sheet: result.sheet,
+        names: clash.names.map((n) => `"${n}"`),
+      });
     if (noValue.length) {
       const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
       io.stderr(safeText(`credit-review: ${message(lang, "cli.noValue", { count: noValue.length, cells })}`));
@@ -388,6 +403,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
         language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
+        ...(clash && tableNote ? { tableNotExtended: { table: clash.table, names: clash.names, text: tableNote } } : {}),
       };
       io.stdout(safeJson(JSON.stringify(json, null, 2)));
     } else {
@@ -396,6 +412,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
+      if (tableNote) notes.push(tableNote);
       io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }
     return { code: 0, result };

@@ -15,7 +15,7 @@ import { readSharedStrings } from "./shared-strings";
 import { ReadContext, readSheet } from "./sheet-reader";
 import { Styles } from "./styles";
 import { AddinPart, addinParts } from "./web-extensions";
-import { writeReviewedPackage } from "./write-package";
+import { writeReviewedPackage, WriteNotes } from "./write-package";
 import { ZipReader } from "./zip-reader";
 import { ZipWriter } from "./zip-writer";
 
@@ -119,7 +119,7 @@ export class Workbook {
   }
 
   /** Writes the reviewed copy to an open file. */
-  async write(plan: WritePlan, lang: Lang, fd: number): Promise<void> {
-    await writeReviewedPackage(this.pkg, plan, lang, new ZipWriter(fd));
+  async write(plan: WritePlan, lang: Lang, fd: number): Promise<WriteNotes> {
+    return writeReviewedPackage(this.pkg, plan, lang, new ZipWriter(fd));
   }
 }

@@ -14,6 +14,7 @@ import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "
 import { Content, PackageEdit } from "./package-edit";
 import { ownSheetSetup, patchSheet, userSetup, writeOwnSheet } from "./sheet-parts";
 import { Styles } from "./styles";
+import { growCustomerTable, TableClash } from "./table-part";
 import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 import { elementsOf, insertInto, removeElements, rootPrefix } from "./xml-edit";
@@ -24,24 +25,34 @@ const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const STYLES_REL = `${REL_NS}/styles`;
 
-export async function writeReviewedPackage(pkg: WorkbookPackage, plan: WritePlan, lang: Lang, out: ZipWriter): Promise<void> {
+/** What writing the copy left undone that the report says: the customer sheet's Excel table, not grown for a clash of names. */
+export interface WriteNotes {
+  readonly tableClash?: TableClash;
+}
+
+export async function writeReviewedPackage(
+  pkg: WorkbookPackage,
+  plan: WritePlan,
+  lang: Lang,
+  out: ZipWriter,
+): Promise<WriteNotes> {
   const edit = new PackageEdit(pkg);
   try {
-    await writeEdited(edit, plan, lang, out);
+    return await writeEdited(edit, plan, lang, out);
   } finally {
     // Parts still being made on worker threads when the write failed are not waited for.
     for (const part of edit.background) part.cancel();
   }
 }
 
-async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: ZipWriter): Promise<void> {
+async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: ZipWriter): Promise<WriteNotes> {
   const pkg = edit.pkg;
   const zip = pkg.zip;
   const stylesEntry = pkg.workbookPartOf("styles");
   const styles = new Styles(stylesEntry ? await zip.text(stylesEntry) : undefined);
   const { replaced, removed, added, overrides, newSheets, newWorkbookRels, wbDir } = edit;
 
-  const { sheet: targetName, blocks, fills, clearFillsOn, ...layout } = plan.target;
+  const { sheet: targetName, blocks, fills, clearFillsOn, reviewColumns, ...layout } = plan.target;
   const target = pkg.sheets.find((s) => s.name === targetName);
   if (!target) throw new PackageError(`sheet "${targetName}" is gone`);
 
@@ -66,6 +77,8 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     user: await userSetup(edit, target, layout.autoFilter),
     tabSelected: openOnSummary ? false : undefined,
   });
+  // Its Excel table over the review's columns: sorting the table moves each row's review with its customer.
+  const tableClash = reviewColumns && (await growCustomerTable(edit, target, reviewColumns));
 
   // ---- the review's own sheets ----
   const replacedSheets: SheetInfo[] = [];
@@ -209,6 +222,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   }
   for (const part of added) await write(part.name, part.content);
   out.finish();
+  return tableClash ? { tableClash } : {};
 }
 
 /** Removes the relationships part of each replaced sheet and the parts nothing else points at, recursively. */

@@ -153,6 +153,8 @@ export const en = {
   "review.unitColumn": '{sheet} "{header}" (in {from})',
   "review.unitsOtherCurrency":
     "Amounts in another currency than the customer sheet's ({unit}) are compared as they stand, not converted: {columns}",
+  "review.tableNotExtended":
+    'The Excel table "{table}" on sheet "{sheet}" was not extended over the review\'s columns: it already has a column named {names}. Sorting or filtering that table moves its rows without the review\'s cells beside them; rename its column and review again',
   "review.headerUnit": " ({unit})",
   "policy.blank": "{field} has no value: type one, or delete the row to use the default",
   "policy.weightMissing": "{field} is missing: with one weight per row, all five weights are needed",

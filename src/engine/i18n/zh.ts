@@ -141,6 +141,8 @@ export const zh: Record<MessageKey, string> = {
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
   "review.unitColumn": "{sheet}“{header}”（原为{from}）",
   "review.unitsOtherCurrency": "与客户表（{unit}）币种不同的金额未换算，按原数比较：{columns}",
+  "review.tableNotExtended":
+    "工作表“{sheet}”上的 Excel 表格“{table}”未扩展到审查的各列：表格中已有名为 {names} 的列。对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动；请将该列改名后重新审查",
   "review.headerUnit": "（{unit}）",
   "policy.blank": "{field}没有填写值：请填写，或删除该行以使用默认值",
   "policy.weightMissing": "缺少 {field}：按行填写权重时，五个权重都必须填写",

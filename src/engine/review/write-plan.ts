@@ -19,6 +19,7 @@ import { customerSheetHeaderFooter, ownSheetHeaderFooter } from "./page-headers"
 import { policyHistoryPlan } from "./policy-history";
 import { policySheetPlan } from "./policy-sheet-plan";
 import { ReviewResult } from "./review";
+import type { ReviewColumns } from "./customer-table";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheet } from "./summary-sheet";
@@ -268,6 +269,8 @@ export interface WritePlan {
      * outside them is cleared: the user's own formats elsewhere on the sheet stay.
      */
     readonly clearFillsOn: readonly Area[];
+    /** Where the review's columns stand, for a writer to grow the customer sheet's Excel table over them (extendedTable). */
+    readonly reviewColumns?: ReviewColumns;
   };
   readonly sheets: readonly SheetPlan[];
   /** Every cell of the input sheet the plan writes, for the "never over the user's cells" check. */
@@ -344,6 +347,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       clearFillsOn: output.areas,
       ...customerSheetLayout(result, output.blocks, lang),
       headerFooter: customerSheetHeaderFooter(lang),
+      reviewColumns: reviewColumnsOf(result, output.blocks),
     },
     outputArea: output.areas,
     sheets: [
@@ -352,6 +356,18 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
       laidOut(history, lang, "table"),
     ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),
+  };
+}
+
+/** The review's header row, customer rows and columns with their headers, in sheet rows and columns. */
+function reviewColumnsOf(result: ReviewResult, blocks: readonly Block[]): ReviewColumns {
+  const { layout, origin } = result;
+  return {
+    headerRow: layout.headerRow + origin.row,
+    customerRows: { first: layout.firstRow + origin.row, last: layout.lastRow + origin.row },
+    headers: blocks
+      .filter((b) => b.row === layout.headerRow + origin.row)
+      .flatMap((b) => b.values[0].map((text, i) => ({ column: b.column + i, text: typeof text === "string" ? text : null }))),
   };
 }
 

@@ -35,6 +35,8 @@ interface Case {
   readonly date1904?: boolean;
   /** Headers read only through the column mapping the task pane kept in the workbook: header → field. */
   readonly mapped?: Record<string, string>;
+  /** The customer sheet's Excel table, grown over the review's columns: its part (then the review's) and its new ref. */
+  readonly customerTable?: { part: string; ref: string };
 }
 const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expectations.json"), "utf8")) as {
   asOf: string;
@@ -93,6 +95,7 @@ test("the corpus has a workbook from every producer", () => {
     "excel-very-hidden",
     "excel-formulas",
     "excel-task-pane",
+    "openpyxl-customer-table",
   ])
     expect(files.some((f) => f.startsWith(producer))).toBe(true);
 });
@@ -122,6 +125,13 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
 
     const [before, after] = [await partBytesOf(input), await partBytesOf(output)];
     const owned = await ownedParts(input, r.sheet);
+    // The customer table's part is the review's to grow when the table is the customer list; every other table's stays.
+    if (c.customerTable) {
+      owned.add(c.customerTable.part);
+      const table = after.get(c.customerTable.part)!.toString("utf8");
+      expect(table).toMatch(new RegExp(`<table [^>]*ref="${c.customerTable.ref}"`));
+      expect(table).toContain(`<autoFilter ref="${c.customerTable.ref}"/>`);
+    }
     let kept = 0;
     for (const [name, bytes] of before) {
       if (owned.has(name)) continue;

@@ -1,0 +1,75 @@
+/**
+ * The customer sheet's Excel table (a ListObject) grown over the review's output columns. A
+ * table sorted or filtered with its header buttons moves only its own columns: the review's
+ * cells beside it would stay where they were, and each row's recommendation would then stand
+ * beside another customer. So when the table is the customer table the review read, it is
+ * widened to the review's last column, in both writers.
+ */
+import type { Area } from "../a1";
+
+/** An Excel table on the customer sheet, as a writer finds it. */
+export interface SheetTable {
+  /** Its cells, header and totals rows included (0-based sheet rows and columns). */
+  readonly area: Area;
+  /** 1 with a header row, 0 without. */
+  readonly headerRows: number;
+  /** 1 with a totals row, 0 without. */
+  readonly totalsRows: number;
+  /** Its columns' names, first to last (a header cell's text, as the table keeps it). */
+  readonly columnNames: readonly string[];
+}
+
+/** Where the review writes on the customer sheet, as far as a table of the user's is concerned. */
+export interface ReviewColumns {
+  /** 0-based sheet row of the header row the review read and heads its columns on. */
+  readonly headerRow: number;
+  /** 0-based sheet rows of the first and last customer. */
+  readonly customerRows: { readonly first: number; readonly last: number };
+  /** Each column the review writes or clears (0-based sheet column) with its header (null: a column cleared). */
+  readonly headers: readonly { readonly column: number; readonly text: string | null }[];
+}
+
+/**
+ * What becomes of a table: "extend" to `area`, its new columns named `names` (left to right);
+ * "clash" when a name the review would add is already one of the table's (Excel wants a table's
+ * column names unique, whatever their case): the table is left as it is and the writer says so.
+ */
+export type TableExtension =
+  | { readonly kind: "extend"; readonly area: Area; readonly names: readonly string[] }
+  | { readonly kind: "clash"; readonly names: readonly string[] };
+
+/**
+ * The table widened over the review's columns, or undefined when it is left alone: it is not
+ * the customer table (its header row is not the review's, its rows do not hold every customer,
+ * it starts inside the review's columns), it does not reach the review's columns (a column of
+ * the user's stands between), it covers them already, or a column it would take has no header
+ * (a column the review clears) or is not the review's.
+ */
+export function extendedTable(table: SheetTable, review: ReviewColumns): TableExtension | undefined {
+  const { area } = table;
+  const { headers, customerRows } = review;
+  if (headers.length === 0 || customerRows.last < customerRows.first) return undefined;
+  if (table.headerRows !== 1 || area.row !== review.headerRow) return undefined;
+  const lastDataRow = area.row + area.rows - 1 - table.totalsRows;
+  if (area.row + 1 > customerRows.first || lastDataRow < customerRows.last) return undefined;
+  const firstOutput = Math.min(...headers.map((h) => h.column));
+  const lastOutput = Math.max(...headers.map((h) => h.column));
+  const lastColumn = area.column + area.columns - 1;
+  if (area.column >= firstOutput || lastColumn < firstOutput - 1 || lastColumn >= lastOutput) return undefined;
+  const byColumn = new Map(headers.map((h) => [h.column, h.text]));
+  const names: string[] = [];
+  for (let column = lastColumn + 1; column <= lastOutput; column++) {
+    const text = byColumn.get(column);
+    if (text === undefined || text === null || text === "") return undefined;
+    names.push(text);
+  }
+  const taken = new Set(table.columnNames.map(nameKey));
+  const clashes = names.filter((name, i) => taken.has(nameKey(name)) || names.findIndex((n) => nameKey(n) === nameKey(name)) < i);
+  if (clashes.length) return { kind: "clash", names: clashes };
+  return { kind: "extend", area: { ...area, columns: lastOutput - area.column + 1 }, names };
+}
+
+/** A column name as Excel compares them: without regard to case. */
+function nameKey(name: string): string {
+  return name.toLocaleUpperCase("en-US");
+}
