@@ -5,8 +5,8 @@
  * totals row, the user's filter criteria and sort, attributes and extensions the review knows
  * nothing of. A table the review does not grow is not touched at all.
  */
-import { a1, parseAddress } from "../../engine/a1";
-import { extendedTable, ReviewColumns, SheetTable, TableExtension } from "../../engine/review/customer-table";
+import { a1, Area, parseAddress } from "../../engine/a1";
+import { extendedTable, ReviewColumns, SheetTable } from "../../engine/review/customer-table";
 import { SheetInfo } from "./package";
 import { PackageEdit } from "./package-edit";
 import { escapeXml, unescapeCellText } from "./xml";
@@ -38,9 +38,9 @@ export async function growCustomerTable(
     if (!found) continue;
     const extension = extendedTable(found.table, review);
     if (!extension) continue;
-    if (extension.kind === "clash") return { table: found.name, names: extension.names };
-    edit.replaced.set(entry.name.toLowerCase(), extendedTableXml(xml, found, extension));
-    return undefined;
+    const grown = tableXml(xml, found, extension.area, extension.kind === "extend" ? extension.names : []);
+    if (grown !== xml) edit.replaced.set(entry.name.toLowerCase(), grown);
+    return extension.kind === "clash" ? { table: found.name, names: extension.names } : undefined;
   }
   return undefined;
 }
@@ -52,6 +52,8 @@ interface TablePart {
   readonly autoFilter?: Element;
   readonly columns: Element;
   readonly columnList: readonly Element[];
+  /** The filter's criteria, each on one column of the table (its colId, counted from the table's first). */
+  readonly filterColumns: readonly Element[];
 }
 
 /**
@@ -88,30 +90,58 @@ function tableOf(xml: string): TablePart | undefined {
     },
     root,
     autoFilter: elements.find((e) => e.depth === 1 && e.local === "autoFilter"),
+    filterColumns: elements.filter((e) => e.depth === 2 && e.local === "filterColumn"),
     columns,
     columnList,
   };
 }
 
-/** The part with the table's ref, its filter's ref and its columns grown as `extension` says. */
-function extendedTableXml(xml: string, part: TablePart, extension: TableExtension & { kind: "extend" }): string {
-  const { area } = extension;
-  const lastColumn = area.column + area.columns - 1;
+/**
+ * The part with the table over `area`: its ref, its filter's ref (a filter criterion on a column
+ * no longer in the table dropped), and its columns, the user's first ones byte for byte, then
+ * the review's named `names` (a column it has already keeps its id and everything else, only its
+ * name set; one it lacks is added after the largest id), any past them removed.
+ */
+function tableXml(xml: string, part: TablePart, area: Area, names: readonly string[]): string {
+  if (sameTable(part, area, names)) return xml;
+  const count = area.columns;
+  const kept = count - names.length;
+  const lastColumn = area.column + count - 1;
   const splices: Splice[] = [startTagSplice(xml, part.root, { ref: a1(area, { bothCorners: true }) })];
   const filterRef = part.autoFilter?.attrs.get("ref");
   if (part.autoFilter && filterRef) {
     const filter = parseAddress(filterRef);
-    const widened = { row: filter.row, column: filter.column, rows: filter.rows, columns: lastColumn - filter.column + 1 };
-    splices.push(startTagSplice(xml, part.autoFilter, { ref: a1(widened, { bothCorners: true }) }));
+    const fitted = { row: filter.row, column: filter.column, rows: filter.rows, columns: lastColumn - filter.column + 1 };
+    splices.push(startTagSplice(xml, part.autoFilter, { ref: a1(fitted, { bothCorners: true }) }));
+    for (const criterion of part.filterColumns)
+      if (Number(criterion.attrs.get("colId")) >= count) splices.push({ start: criterion.start, end: criterion.end, text: "" });
   }
-  const count = part.columnList.length + extension.names.length;
   splices.push(startTagSplice(xml, part.columns, { count: String(count) }));
+  const named = (name: string) => escapeXml(xstring(name));
+  names.forEach((name, i) => {
+    const column = part.columnList[kept + i];
+    if (column && unescapeCellText(column.attrs.get("name") ?? "") !== name)
+      splices.push(startTagSplice(xml, column, { name: named(name) }));
+  });
+  for (const column of part.columnList.slice(count)) splices.push({ start: column.start, end: column.end, text: "" });
   let id = Math.max(0, ...part.columnList.map((c) => Number(c.attrs.get("id")) || 0));
   const prefix = part.columns.name.slice(0, part.columns.name.length - part.columns.local.length);
-  const added = extension.names.map((name) => `<${prefix}tableColumn id="${++id}" name="${escapeXml(xstring(name))}"/>`).join("");
-  const close = xml.lastIndexOf("</", part.columns.end);
-  splices.push({ start: close, end: close, text: added });
+  const added = names
+    .slice(Math.max(0, part.columnList.length - kept))
+    .map((name) => `<${prefix}tableColumn id="${++id}" name="${named(name)}"/>`)
+    .join("");
+  if (added) {
+    const close = xml.lastIndexOf("</", part.columns.end);
+    splices.push({ start: close, end: close, text: added });
+  }
   return applySplices(xml, splices);
+}
+
+/** Whether the table is over `area` already, its columns from the review's first named `names`. */
+function sameTable(part: TablePart, area: Area, names: readonly string[]): boolean {
+  const { area: now, columnNames } = part.table;
+  if (now.row !== area.row || now.column !== area.column || now.rows !== area.rows || now.columns !== area.columns) return false;
+  return columnNames.slice(area.columns - names.length).every((name, i) => name === names[i]);
 }
 
 /** The start tag of an element: up to the first ">" outside its quoted attribute values. */

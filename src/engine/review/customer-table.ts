@@ -30,20 +30,27 @@ export interface ReviewColumns {
 }
 
 /**
- * What becomes of a table: "extend" to `area`, its new columns named `names` (left to right);
- * "clash" when a name the review would add is already one of the table's (Excel wants a table's
- * column names unique, whatever their case): the table is left as it is and the writer says so.
+ * What becomes of a table: "extend" it to `area`, the columns from the review's first on named
+ * `names` (the review's headers, left to right: those it has already renamed where a header
+ * changed, a language switched, the rest added). "clash" when a name of the review's is already
+ * one of the user's columns' (Excel wants a table's column names unique, whatever their case):
+ * the table is kept to the user's columns, `area` (shrunk back if an earlier review grew it), and
+ * the writer says which `names` clashed.
  */
 export type TableExtension =
   | { readonly kind: "extend"; readonly area: Area; readonly names: readonly string[] }
-  | { readonly kind: "clash"; readonly names: readonly string[] };
+  | { readonly kind: "clash"; readonly area: Area; readonly names: readonly string[] };
 
 /**
- * The table widened over the review's columns, or undefined when it is left alone: it is not
- * the customer table (its header row is not the review's, its rows do not hold every customer,
- * it starts inside the review's columns), it does not reach the review's columns (a column of
- * the user's stands between), it covers them already, or a column it would take has no header
- * (a column the review clears) or is not the review's.
+ * The table over the review's columns, or undefined when it is left as it is: it is not the
+ * customer table (its header row is not the review's, its rows do not hold every customer, it
+ * starts inside the review's columns), it does not reach the review's columns (a column of the
+ * user's stands between), it reaches past them (a column of the user's after the review's), or it
+ * already covers them, named as the review heads them. A table an earlier review grew is kept in
+ * step: its names follow the review's headers (a table's names must be its header cells, or Excel
+ * repairs the file), and it ends at the review's last column with a header, shrinking over the
+ * columns the review clears; where a column in between has no header, the table goes back to the
+ * user's columns.
  */
 export function extendedTable(table: SheetTable, review: ReviewColumns): TableExtension | undefined {
   const { area } = table;
@@ -55,18 +62,31 @@ export function extendedTable(table: SheetTable, review: ReviewColumns): TableEx
   const firstOutput = Math.min(...headers.map((h) => h.column));
   const lastOutput = Math.max(...headers.map((h) => h.column));
   const lastColumn = area.column + area.columns - 1;
-  if (area.column >= firstOutput || lastColumn < firstOutput - 1 || lastColumn >= lastOutput) return undefined;
+  if (area.column >= firstOutput || lastColumn < firstOutput - 1 || lastColumn > lastOutput) return undefined;
   const byColumn = new Map(headers.map((h) => [h.column, h.text]));
+  let lastNamed = firstOutput - 1;
+  for (let column = firstOutput; column <= lastOutput; column++) if (byColumn.get(column)) lastNamed = column;
   const names: string[] = [];
-  for (let column = lastColumn + 1; column <= lastOutput; column++) {
+  for (let column = firstOutput; column <= lastNamed; column++) {
     const text = byColumn.get(column);
-    if (text === undefined || text === null || text === "") return undefined;
+    if (!text) {
+      names.length = 0;
+      lastNamed = firstOutput - 1;
+      break;
+    }
     names.push(text);
   }
-  const taken = new Set(table.columnNames.map(nameKey));
+  const users = table.columnNames.slice(0, firstOutput - area.column);
+  const taken = new Set(users.map(nameKey));
   const clashes = names.filter((name, i) => taken.has(nameKey(name)) || names.findIndex((n) => nameKey(n) === nameKey(name)) < i);
-  if (clashes.length) return { kind: "clash", names: clashes };
-  return { kind: "extend", area: { ...area, columns: lastOutput - area.column + 1 }, names };
+  const kept = { ...area, columns: firstOutput - area.column };
+  if (clashes.length) return { kind: "clash", area: kept, names: clashes };
+  const grown = { ...area, columns: lastNamed - area.column + 1 };
+  const now = table.columnNames.slice(firstOutput - area.column);
+  if (grown.columns === area.columns && now.length === names.length && now.every((n, i) => n === names[i])) return undefined;
+  // Back to the user's columns alone: nothing of the review's to name (a column in between has no header).
+  if (names.length === 0) return grown.columns === area.columns ? undefined : { kind: "extend", area: grown, names };
+  return { kind: "extend", area: grown, names };
 }
 
 /** A column name as Excel compares them: without regard to case. */

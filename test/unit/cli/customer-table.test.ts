@@ -74,6 +74,18 @@ test("the customer table grows over the review's columns: ref, filter, one named
   expect(await headerCells(again.out)).toEqual(header);
 });
 
+test("a table grown in English, reviewed a month later in Chinese: its columns renamed as their headers now are, so Excel opens it", async () => {
+  const { out } = await review(FIXTURE, "2026-11-30");
+  const zh = await review(out, "2026-12-31", "--lang", "zh");
+  const table = zh.parts.get(TABLE)!;
+  const header = await headerCells(zh.out);
+  expect(header.slice(10, 12)).toEqual(["风险评分", "付款历史分"]);
+  expect(table).toContain('ref="A1:AD5"');
+  expect(columnsOf(table).map((c) => c.name)).toEqual(header.map((h) => escapeXml(xstring(h))));
+  // The same ids: each column renamed in place, none added or taken away.
+  expect(columnsOf(table).map((c) => c.id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+});
+
 test("a table with a column named like one of the review's is left as it is, and the report says why", async () => {
   // The user's customer-name column headed "Recommendation" (in the cell and the table part alike).
   const zip = await JSZip.loadAsync(fs.readFileSync(FIXTURE));

@@ -50,7 +50,55 @@ const cases: {
   {
     name: "a table an earlier review grew, whose columns the review now has more of, takes the new ones",
     table: { area: { row: 0, column: 0, rows: 11, columns: 7 }, columnNames: [...USERS_COLUMNS, "Risk score", "Risk grade"] },
-    expected: { kind: "extend", area: WHOLE, names: ["Recommendation"] },
+    expected: { kind: "extend", area: WHOLE, names: ["Risk score", "Risk grade", "Recommendation"] },
+  },
+  {
+    name: "a table an earlier review grew in English, reviewed in Chinese: its columns renamed as their headers now are",
+    table: { area: WHOLE, columnNames: [...USERS_COLUMNS, "Risk score", "Risk grade", "Recommendation"] },
+    review: {
+      headers: [
+        { column: 5, text: "风险评分" },
+        { column: 6, text: "风险等级" },
+        { column: 7, text: "政策建议" },
+      ],
+    },
+    expected: { kind: "extend", area: WHOLE, names: ["风险评分", "风险等级", "政策建议"] },
+  },
+  {
+    name: "a table an earlier review grew over a column the review now clears ends at its last column with a header",
+    table: { area: WHOLE, columnNames: [...USERS_COLUMNS, "Risk score", "Risk grade", "Recommendation"] },
+    review: { headers: [...REVIEW.headers.slice(0, 2), { column: 7, text: null }] },
+    expected: { kind: "extend", area: { row: 0, column: 0, rows: 11, columns: 7 }, names: ["Risk score", "Risk grade"] },
+  },
+  {
+    name: "a table an earlier review grew, a column in between now without a header: back to the user's columns",
+    table: { area: WHOLE, columnNames: [...USERS_COLUMNS, "Risk score", "Risk grade", "Recommendation"] },
+    review: { headers: [REVIEW.headers[0], { column: 6, text: null }, REVIEW.headers[2]] },
+    expected: { kind: "extend", area: { row: 0, column: 0, rows: 11, columns: 5 }, names: [] },
+  },
+  {
+    name: "a table an earlier review grew whose names would now clash is kept to the user's columns, and says so",
+    table: {
+      area: WHOLE,
+      columnNames: [
+        "Customer ID",
+        "Customer name",
+        "Credit limit",
+        "Balance",
+        "风险等级",
+        "Risk score",
+        "Risk grade",
+        "Recommendation",
+      ].slice(0, 8),
+    },
+    review: {
+      headers: [
+        { column: 5, text: "风险评分" },
+        { column: 6, text: "风险等级" },
+        { column: 7, text: "政策建议" },
+      ],
+    },
+    expected: { kind: "clash", area: { row: 0, column: 0, rows: 11, columns: 5 }, names: ["风险等级"] },
   },
   {
     name: "a table standing lower on the sheet, its header the review's, is grown from there",
@@ -108,14 +156,14 @@ const cases: {
     expected: undefined,
   },
   {
-    name: "a column the review clears (no header) would be taken: the table is left as it is",
+    name: "a column the review clears (no header) at the end is not taken: the table grows to the last one with a header",
     review: { headers: [...REVIEW.headers.slice(0, 2), { column: 7, text: null }] },
-    expected: undefined,
+    expected: { kind: "extend", area: { row: 0, column: 0, rows: 11, columns: 7 }, names: ["Risk score", "Risk grade"] },
   },
   {
     name: "a column of the review's named like one of the user's, in another case, is a clash",
     table: { columnNames: ["Customer ID", "Customer name", "RISK GRADE", "Balance", "Days past due"] },
-    expected: { kind: "clash", names: ["Risk grade"] },
+    expected: { kind: "clash", area: TABLE.area, names: ["Risk grade"] },
   },
   {
     name: "a name shared by two columns it would add is a clash",
@@ -125,7 +173,7 @@ const cases: {
         { column: 6, text: "warnings" },
       ],
     },
-    expected: { kind: "clash", names: ["warnings"] },
+    expected: { kind: "clash", area: TABLE.area, names: ["warnings"] },
   },
   {
     name: "names in Chinese are compared as they are",
