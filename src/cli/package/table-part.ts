@@ -34,15 +34,27 @@ export async function growCustomerTable(
     const entry = edit.pkg.zip.entry(rel.part);
     if (!entry) continue;
     const xml = await edit.pkg.zip.text(entry);
-    const found = tableOf(xml);
-    if (!found) continue;
-    const extension = extendedTable(found.table, review);
-    if (!extension) continue;
-    const grown = tableXml(xml, found, extension.area, extension.kind === "extend" ? extension.names : []);
-    if (grown !== xml) edit.replaced.set(entry.name.toLowerCase(), grown);
-    return extension.kind === "clash" ? { table: found.name, names: extension.names } : undefined;
+    const reviewed = reviewedTablePart(xml, review);
+    if (!reviewed) continue;
+    if (reviewed.xml !== xml) edit.replaced.set(entry.name.toLowerCase(), reviewed.xml);
+    return reviewed.clash;
   }
   return undefined;
+}
+
+/**
+ * A table part as the review leaves it: undefined when the table is not the customer table or
+ * is left as it is (see extendedTable); else its text (the same text when nothing changes) and,
+ * when names would clash, the clash the report names.
+ */
+export function reviewedTablePart(xml: string, review: ReviewColumns): { xml: string; clash?: TableClash } | undefined {
+  const found = tableOf(xml);
+  if (!found) return undefined;
+  const extension = extendedTable(found.table, review);
+  if (!extension) return undefined;
+  const names = extension.kind === "extend" ? extension.names : [];
+  const text = tableXml(xml, found, extension.area, names);
+  return extension.kind === "clash" ? { xml: text, clash: { table: found.name, names: extension.names } } : { xml: text };
 }
 
 interface TablePart {

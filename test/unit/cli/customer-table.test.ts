@@ -10,7 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { xstring } from "../../../src/cli/package/table-part";
+import { reviewedTablePart, xstring } from "../../../src/cli/package/table-part";
+import type { ReviewColumns } from "../../../src/engine/review/customer-table";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { escapeXml } from "../../../src/cli/package/xml";
 import { runCli } from "../../support/cli";
@@ -118,4 +119,54 @@ test("a column name is written as SpreadsheetML's escaped string: line breaks, t
   expect(xstring("_x0041_ and _x4")).toBe("_x005F_x0041_ and _x4");
   expect(xstring("bell\u0007")).toBe("bell_x0007_");
   expect(escapeXml(xstring('P&L "net" <1>'))).toBe("P&amp;L &quot;net&quot; &lt;1&gt;");
+});
+
+describe("a table part as Excel writes it, an earlier review's columns in it", () => {
+  const USERS = ["Customer ID", "Customer name", "Credit limit", "Balance", "Days past due"];
+  const column = (id: number, name: string, extra = "") => `<tableColumn id="${id}" name="${name}"${extra}/>`;
+  const part = (ref: string, columns: string[], filters: string) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Table1" displayName="Table1" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}">${filters}</autoFilter><tableColumns count="${columns.length}">${columns.join("")}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+  const byName = (id: string) => `<filterColumn colId="1"><filters><filter val="${id}"/></filters></filterColumn>`;
+  const onRecommendation = '<filterColumn colId="7"><filters><filter val="Keep current terms"/></filters></filterColumn>';
+  const users = USERS.map((name, i) => column(i + 1, name));
+  const grown = part(
+    "A1:H11",
+    [...users, column(6, "Risk score"), column(7, "Risk grade"), column(8, "Recommendation", ' dataDxfId="3"')],
+    byName("Contoso") + onRecommendation,
+  );
+  const review = (headers: (string | null)[]): ReviewColumns => ({
+    headerRow: 0,
+    customerRows: { first: 1, last: 10 },
+    headers: headers.map((text, i) => ({ column: 5 + i, text })),
+  });
+
+  test("a column the review now clears leaves the table, with the filter's criterion on it; the user's criterion stays", () => {
+    expect(reviewedTablePart(grown, review(["Risk score", "Risk grade", null]))).toEqual({
+      xml: part("A1:G11", [...users, column(6, "Risk score"), column(7, "Risk grade")], byName("Contoso")),
+    });
+  });
+
+  test("renamed in place, the rest of each column's tag as it was", () => {
+    expect(reviewedTablePart(grown, review(["风险评分", "风险等级", "政策建议"]))).toEqual({
+      xml: part(
+        "A1:H11",
+        [...users, column(6, "风险评分"), column(7, "风险等级"), column(8, "政策建议", ' dataDxfId="3"')],
+        byName("Contoso") + onRecommendation,
+      ),
+    });
+  });
+
+  test("as the review heads them already: the same text", () => {
+    expect(reviewedTablePart(grown, review(["Risk score", "Risk grade", "Recommendation"]))).toBeUndefined();
+  });
+
+  test("a clash of names takes the table back to the user's columns, and names the clash", () => {
+    expect(reviewedTablePart(grown, review(["Risk score", "Customer name", "Recommendation"]))).toEqual({
+      xml: part("A1:E11", users, byName("Contoso")),
+      clash: { table: "Table1", names: ["Customer name"] },
+    });
+  });
 });
