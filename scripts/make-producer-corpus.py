@@ -54,7 +54,8 @@ def expect(file, customers, description, **extra):
     expectations.append({"file": file, "description": description, "customers": customers, **extra})
 
 
-def openpyxl_book(path):
+def openpyxl_customers():
+    """A new openpyxl workbook whose first sheet is the customer list, its dates formatted as dates."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Customers"
@@ -63,6 +64,11 @@ def openpyxl_book(path):
         ws.append(row)
     for r in range(2, len(ROWS) + 2):
         ws.cell(r, 10).number_format = "yyyy-mm-dd"
+    return wb, ws
+
+
+def openpyxl_book(path):
+    wb, ws = openpyxl_customers()
     ws["B2"].comment = Comment("Key account since 2019", "credit desk")
     dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5")
     ws.add_data_validation(dv)
@@ -85,14 +91,7 @@ def openpyxl_book(path):
 
 def openpyxl_customer_table(path):
     """The customer list as an Excel table (Ctrl+T) with its style and filter buttons."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Customers"
-    ws.append(HEADERS)
-    for row in ROWS:
-        ws.append(row)
-    for r in range(2, len(ROWS) + 2):
-        ws.cell(r, 10).number_format = "yyyy-mm-dd"
+    wb, ws = openpyxl_customers()
     table = Table(displayName="CustomerList", ref=f"A1:J{len(ROWS) + 1}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9", showRowStripes=True, showColumnStripes=False)
     ws.add_table(table)
