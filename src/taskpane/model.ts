@@ -4,7 +4,7 @@
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
 import "../engine/i18n/ui";
-import { Area, columnLetter } from "../engine/a1";
+import { a1, Area, columnLetter } from "../engine/a1";
 import { CellValue, todaySerial } from "../engine/cells";
 import { CreditError, errorText } from "../engine/errors";
 import { Lang, MessageKey, Translate } from "../engine/i18n";
@@ -245,6 +245,8 @@ interface Group {
   areas: Area[];
   /** The charts' titles, in the order they are added. */
   charts: string[];
+  /** The customer table as it was last resized. */
+  table?: WritePart["table"];
 }
 
 function groups(parts: readonly WritePart[]): Group[] {
@@ -254,6 +256,7 @@ function groups(parts: readonly WritePart[]): Group[] {
     if (!g) list.push((g = { sheet: part.sheet, role: part.role, areas: [], charts: [] }));
     if (part.area) g.areas.push(part.area);
     if (part.chart !== undefined) g.charts.push(part.chart);
+    if (part.table) g.table = part.table;
   }
   return list;
 }
@@ -290,6 +293,14 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
   const lines: string[] = [];
   for (const g of groups(parts)) {
     const sheet = g.sheet;
+    if (g.table) {
+      const { name, area, was } = g.table;
+      const grown = area.columns > was.columns;
+      lines.push(
+        t(grown ? "ui.write.tableGrown" : "ui.write.tableShrunk", { sheet, table: name, range: a1(area), was: a1(was) }),
+      );
+      continue;
+    }
     if (g.areas.length === 0) {
       lines.push(
         g.role === "fills"

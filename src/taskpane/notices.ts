@@ -158,10 +158,19 @@ export function reviewedNotice(result: ReviewResult): Notice {
 }
 
 export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
+  const clash = outcome.tableNotExtended;
+  // The review's cells stand outside the user's table: sorting it would part them from their customers.
+  const clashLine = (t: Translate) =>
+    clash
+      ? [t("review.tableNotExtended", { table: clash.table, sheet: clash.sheet, names: clash.names.map((n) => `"${n}"`) })]
+      : [];
   if (outcome.ok) {
     return {
-      intent: "success",
-      render: (t) => ({ title: t("ui.write.doneTitle"), lines: describeParts(outcome.written, t, headers) }),
+      intent: clash ? "warning" : "success",
+      render: (t) => ({
+        title: t("ui.write.doneTitle"),
+        lines: [...describeParts(outcome.written, t, headers), ...clashLine(t)],
+      }),
     };
   }
   const cancelled = outcome.problem?.code === "cancelled";

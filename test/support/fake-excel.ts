@@ -24,6 +24,7 @@
  * property set when the object is asked for, not at sync.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { parseAddress } from "../../src/engine/a1";
 
 export type Cell = string | number | boolean | null;
 type Area = { row: number; column: number; rows: number; columns: number };
@@ -117,6 +118,15 @@ export const NEW_SHEET_PRINT = {
 /** The print settings a fake pageLayout reads and writes as plain properties. */
 const PRINT_PROPERTIES = Object.keys(NEW_SHEET_PRINT).filter((k) => k !== "zoom") as (keyof typeof NEW_SHEET_PRINT)[];
 
+/** An Excel table: its cells (header and totals rows included) and its columns' names, first to last. */
+export interface FakeTable {
+  name: string;
+  area: Area;
+  showHeaders: boolean;
+  showTotals: boolean;
+  columns: string[];
+}
+
 export class FakeSheet {
   cells: Cell[][] = [];
   formats: (string | undefined)[][] = [];
@@ -136,7 +146,7 @@ export class FakeSheet {
   autoFilter?: string;
   filtered = false;
   /** Excel tables (ListObjects) on the sheet. */
-  tables = 0;
+  tables: FakeTable[] = [];
   print: FakePrint = {};
   headerFooter: FakeHeaderFooter = {};
   /** Excel's default row height at Calibri 11, in points. */
@@ -166,6 +176,44 @@ export class FakeSheet {
 
   set(row: number, column: number, value: Cell): void {
     (this.cells[row] ??= [])[column] = value;
+    for (const table of this.tables)
+      if (
+        table.showHeaders &&
+        row === table.area.row &&
+        column >= table.area.column &&
+        column < table.area.column + table.area.columns
+      )
+        table.columns[column - table.area.column] = this.columnName(table, column - table.area.column);
+  }
+
+  /**
+   * Adds an Excel table over `ref` ("A1:F13", its header row first), its columns named from
+   * their header cells as Excel names them.
+   */
+  addTable(name: string, ref: string, options: { showTotals?: boolean } = {}): FakeTable {
+    const { row, column, rows, columns } = parseAddress(ref);
+    const area = { row, column, rows, columns };
+    const table: FakeTable = { name, area, showHeaders: true, showTotals: options.showTotals ?? false, columns: [] };
+    for (let i = 0; i < area.columns; i++) table.columns.push(this.columnName(table, i));
+    this.tables.push(table);
+    return table;
+  }
+
+  /**
+   * The name Excel gives a table's column `index` from its header cell: the cell's text, "Column"
+   * and its position when blank, a number after a name another column has (any case).
+   */
+  columnName(table: FakeTable, index: number): string {
+    const base = this.text(table.area.row, table.area.column + index) || `Column${index + 1}`;
+    const others = new Set(table.columns.filter((_, i) => i !== index).map((n) => n.toLocaleUpperCase("en-US")));
+    let name = base;
+    for (let n = 2; others.has(name.toLocaleUpperCase("en-US")); n++) name = `${base}${n}`;
+    return name;
+  }
+
+  /** The table holding a cell, if any. */
+  tableAt(row: number, column: number): FakeTable | undefined {
+    return this.tables.find((t) => overlaps(t.area, { row, column, rows: 1, columns: 1 }));
   }
 
   format(row: number, column: number): string | undefined {
@@ -257,6 +305,15 @@ export interface SyncRecord {
 const fillAreas = new WeakMap<FakeFill, Area>();
 /** Excel gets at most five million cells in one request, on every platform. */
 const MAX_GET_CELLS = 5_000_000;
+
+function contains(outer: Area, inner: Area): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.column + inner.columns <= outer.column + outer.columns
+  );
+}
 
 function overlaps(a: Area, b: Area): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
@@ -533,7 +590,17 @@ export class FakeExcel {
             }),
         };
       })(),
-      tables: fake.mock({ count: fake.sheet(name)?.tables ?? 0 }),
+      tables: (() => {
+        const counted = fake.mock({ count: fake.sheet(name)?.tables.length ?? 0 });
+        return {
+          load: (what: string) => counted.load(what),
+          get count(): unknown {
+            return (counted as unknown as { count: unknown }).count;
+          },
+          getItem: (tableName: string) =>
+            fake.tableProxy(name, () => fake.need(name, false).tables.find((t) => t.name === tableName)),
+        };
+      })(),
       freezePanes: {
         getLocationOrNullObject: () => {
           const rows = fake.sheet(name)?.frozenRows ?? 0;
@@ -695,6 +762,86 @@ export class FakeExcel {
           sheet: name,
           write: false,
           apply: () => void (fake.active = fake.need(name, false).name),
+        }),
+    };
+  }
+
+  /**
+   * An Excel table on `sheetName` (ItemNotFound at sync when `find` finds none): its properties,
+   * range and columns read at sync in queue order, and resize (ExcelApi 1.13), which keeps the
+   * header row where it is and names new columns from their header cells as Excel does.
+   * `name`: known already (an item of a loaded collection).
+   */
+  private tableProxy(sheetName: string, find: () => FakeTable | undefined, name?: string) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const found = () =>
+      find() ??
+      (() => {
+        throw officeError("ItemNotFound", `The requested resource doesn't exist: table on ${sheetName}`);
+      })();
+    const read = (kind: string, fn: (t: FakeTable) => void) =>
+      fake.queue({ kind, sheet: sheetName, write: false, apply: () => fn(found()) });
+    let props: { name: string; showHeaders: boolean; showTotals: boolean } | undefined =
+      name === undefined ? undefined : { name, showHeaders: true, showTotals: false };
+    const loaded = () =>
+      props ??
+      (() => {
+        throw new Error("Error, property was not loaded");
+      })();
+    let at: string | undefined;
+    let columns: { name: string }[] | undefined;
+    return {
+      load: (what: string) => {
+        if (what.split(",").some((p) => !["name", "showHeaders", "showTotals"].includes(p.trim())))
+          throw new Error(`fake table.load: unsupported "${what}"`);
+        read("loadTable", (t) => (props = { name: t.name, showHeaders: t.showHeaders, showTotals: t.showTotals }));
+      },
+      get name() {
+        return loaded().name;
+      },
+      get showHeaders() {
+        return loaded().showHeaders;
+      },
+      get showTotals() {
+        return loaded().showTotals;
+      },
+      getRange: () => ({
+        load: (what: string) => {
+          if (what !== "address") throw new Error(`fake table.getRange().load: unsupported "${what}"`);
+          read("tableRange", (t) => (at = `${quoted(sheetName)}!${address(t.area)}`));
+        },
+        get address() {
+          if (at === undefined) throw new Error("Error, property was not loaded");
+          return at;
+        },
+      }),
+      columns: {
+        load: (what: string) => {
+          if (what !== "items/name") throw new Error(`fake table.columns.load: unsupported "${what}"`);
+          read("tableColumns", (t) => (columns = t.columns.map((n) => ({ name: n }))));
+        },
+        get items() {
+          if (!columns) throw new Error("Error, property was not loaded");
+          return columns;
+        },
+      },
+      resize: (range: { area: Area }) =>
+        fake.queue({
+          kind: "resizeTable",
+          sheet: sheetName,
+          address: address(range.area),
+          write: true,
+          apply: () => {
+            const sheet = fake.need(sheetName, true);
+            const t = found();
+            const to = range.area;
+            if (to.row !== t.area.row || !overlaps(to, t.area))
+              throw officeError("InvalidArgument", "The table's header row must stay where it is.");
+            t.area = { ...to };
+            t.columns = t.columns.slice(0, to.columns);
+            for (let i = t.columns.length; i < to.columns; i++) t.columns.push(sheet.columnName(t, i));
+          },
         }),
     };
   }
@@ -871,6 +1018,31 @@ export class FakeExcel {
           get value() {
             if (value === undefined) throw new Error("Error, context.sync() was not called");
             return value;
+          },
+        };
+      },
+      /** ExcelApi 1.9: the tables the range touches (all of them, or only those inside it), each with its name once loaded. */
+      getTables: (fullyContained = false) => {
+        let items: ReturnType<FakeExcel["tableProxy"]>[] | undefined;
+        return {
+          load: (what: string) => {
+            if (what !== "items/name") throw new Error(`fake getTables().load: unsupported "${what}"`);
+            fake.queue({
+              kind: "getTables",
+              sheet: sheetName,
+              address: address(area),
+              write: false,
+              apply: () => {
+                const sheet = fake.need(sheetName, false);
+                items = sheet.tables
+                  .filter((t) => (fullyContained ? contains(area, t.area) : overlaps(area, t.area)))
+                  .map((t) => fake.tableProxy(sheetName, () => (sheet.tables.includes(t) ? t : undefined), t.name));
+              },
+            });
+          },
+          get items() {
+            if (!items) throw new Error("Error, property was not loaded");
+            return items;
           },
         };
       },

@@ -25,7 +25,7 @@ import { USERS_SECTIONS } from "../../engine/review/page-headers";
 
 type Context = Excel.RequestContext;
 
-export type PartRole = "output" | "fills" | "summary" | "archive" | "policy" | "policyHistory" | "sheet";
+export type PartRole = "output" | "fills" | "table" | "summary" | "archive" | "policy" | "policyHistory" | "sheet";
 
 /** One piece of the plan, for telling the user what was written where. */
 export interface WritePart {
@@ -35,6 +35,8 @@ export interface WritePart {
   readonly area?: Area;
   /** A chart's title, for the part that adds it. */
   readonly chart?: string;
+  /** The customer sheet's Excel table resized: its name, its cells after and before. */
+  readonly table?: { readonly name: string; readonly area: Area; readonly was: Area };
 }
 
 /** The part of a plan a writer carries out: the target is absent when only sheets are written (Save policy). */

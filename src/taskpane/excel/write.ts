@@ -25,6 +25,7 @@ import {
   UserSetup,
 } from "./layout-steps";
 import { PageNow, PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
+import { CustomerTable, customerTableSteps, lookForCustomerTable } from "./customer-table";
 
 type Context = Excel.RequestContext;
 
@@ -50,6 +51,11 @@ export interface WriteOutcome {
   readonly marked?: { readonly sheet: string; readonly ok: boolean };
   readonly syncs: number;
   readonly batches: number;
+  /**
+   * The customer sheet's Excel table left to the user's columns because a review header is
+   * already the name of one of them (extendedTable's clash): the table's name and those names.
+   */
+  readonly tableNotExtended?: { readonly table: string; readonly sheet: string; readonly names: readonly string[] };
 }
 
 export interface WriteOptions {
@@ -214,10 +220,12 @@ export async function writePlanWith(
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
   let setup: ReturnType<typeof loadUserSetup> | undefined;
+  let lookForTable: ReturnType<typeof lookForCustomerTable> | undefined;
   if (check) {
     targetSheet = sheets.getItem(check.sheet);
     targetSheet.load("protection/protected");
     setup = loadUserSetup(targetSheet, plan.target);
+    lookForTable = lookForCustomerTable(targetSheet, plan.target?.reviewColumns);
     used = targetSheet.getUsedRangeOrNullObject(true);
     used.load("address");
     if (check.header.length > 0) {
@@ -239,6 +247,20 @@ export async function writePlanWith(
     if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
     Object.assign(user, setup!.read());
   }
+  // The customer table's range and names: one more read, only when a table stands beside the review's columns.
+  let table: CustomerTable | undefined;
+  try {
+    const found = await lookForTable?.read(context);
+    syncs += found?.syncs ?? 0;
+    table = found?.table;
+  } catch (error) {
+    syncs++;
+    return none(classifyError(error, check?.sheet));
+  }
+  const tableNotExtended =
+    table?.change.kind === "clash"
+      ? { tableNotExtended: { table: table.name, sheet: check!.sheet, names: table.change.names } }
+      : {};
 
   const protectedSheet = sheets.items.find(
     (s) => s.protection.protected && plan.sheets.some((p) => p.name.toLowerCase() === s.name.toLowerCase()),
@@ -262,8 +284,11 @@ export async function writePlanWith(
     ) as unknown as PagePrint;
     return { print, users: isUsersPageSetup(pageSetupNow(print), s.print) };
   };
+  const resize = customerTableSteps(check?.sheet ?? "", table);
   const steps = [
+    ...resize.before,
     ...target,
+    ...resize.after,
     ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name), pageOf(s))),
   ];
   let batches = packBatches(steps, maxBytes);
@@ -279,6 +304,7 @@ export async function writePlanWith(
         problem: new ExcelProblem("cancelled", check?.sheet),
         syncs,
         batches: batches.length,
+        ...tableNotExtended,
       };
     }
     const cache = new Map<string, Excel.Worksheet>();
@@ -316,13 +342,14 @@ export async function writePlanWith(
         problem,
         syncs,
         batches: batches.length,
+        ...tableNotExtended,
       };
       return outcome;
     }
     written.push(...batches[b].map((s) => s.part));
     options.onProgress?.(b + 1, batches.length);
   }
-  return { ok: true, written, uncertain: [], notWritten: [], syncs, batches: batches.length };
+  return { ok: true, written, uncertain: [], notWritten: [], syncs, batches: batches.length, ...tableNotExtended };
 }
 
 /**

@@ -692,7 +692,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.writes("autoFilter")).toHaveLength(0);
     expect(fake.writes("freezeRows").filter((o) => o.sheet === "Customers")).toHaveLength(0);
     fake.sheet("Customers")!.autoFilter = undefined;
-    fake.sheet("Customers")!.tables = 1;
+    fake.sheet("Customers")!.addTable("Table1", "A1:C4");
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
     expect(s.autoFilter).toBeUndefined();

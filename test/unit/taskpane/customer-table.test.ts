@@ -1,0 +1,171 @@
+/**
+ * The pane grows the customer sheet's Excel table over the review's columns, as the command line
+ * does in the file: against the fake's tables, which name their columns from their header cells
+ * as Excel does (a blank one "Column1", a repeated one "Name2"), so the order of the resize and
+ * the cells shows in the names.
+ */
+import { columnLetter } from "../../../src/engine/a1";
+import { Lang } from "../../../src/engine/i18n";
+import { serialFromYMD } from "../../../src/engine/cells";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
+import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
+import { writeNotice } from "../../../src/taskpane/notices";
+import { translator } from "../../../src/engine/i18n";
+import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { customerSheet, HEADER, LEDGER } from "./workbooks";
+
+const AS_OF = serialFromYMD(2026, 3, 31);
+let fake: FakeExcel;
+installExcelGlobals(() => fake);
+
+function workbook(rows: number): FakeExcel {
+  fake = new FakeExcel();
+  fake.addSheet("Customers", customerSheet(rows));
+  return fake;
+}
+
+async function review(lang: Lang = "en") {
+  const read = await readForReviewWith(
+    fake.context,
+    "Customers",
+    fake.sheets.map((s) => s.name),
+  );
+  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, AS_OF), lang);
+  const plan = buildWritePlan(result, lang, planOptionsOf(read));
+  const outcome = await writePlanWith(fake.context, plan, lang, targetCheck(read, result));
+  return { plan, outcome };
+}
+
+/** The review's headers on row 1 from column L on, as written. */
+function reviewHeaders(): string[] {
+  const s = fake.sheet("Customers")!;
+  const out: string[] = [];
+  for (let c = HEADER.length; s.text(0, c); c++) out.push(s.text(0, c));
+  return out;
+}
+
+/** Where in the successful syncs' writes on the customer sheet the resize came, among its values writes. */
+function writesOrder(): string[] {
+  return fake
+    .writes()
+    .filter((o) => o.sheet === "Customers" && (o.kind === "values" || o.kind === "resizeTable"))
+    .map((o) => o.kind);
+}
+
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+test("the user's table grows over the review's columns after its cells: named as their headers, one more read sync", async () => {
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  const { outcome } = await review();
+  const headers = reviewHeaders();
+  expect(headers.length).toBeGreaterThan(5);
+  const last = columnLetter(HEADER.length + headers.length - 1);
+  expect(outcome.ok).toBe(true);
+  expect(table.area).toEqual({ row: 0, column: 0, rows: 4, columns: HEADER.length + headers.length });
+  expect(table.columns).toEqual([...HEADER, ...headers]);
+  expect(writesOrder().at(-1)).toBe("resizeTable");
+  // The check, the table's range and names, then the writes.
+  expect(fake.syncs[2].ops.map((o) => o.kind)).toEqual(["loadTable", "tableRange", "tableColumns"]);
+  expect(outcome.written.find((p) => p.role === "table")?.table).toEqual({
+    name: "Book",
+    area: table.area,
+    was: { row: 0, column: 0, rows: 4, columns: HEADER.length },
+  });
+  const notice = writeNotice(outcome, headers).render(translator("en"), "en");
+  expect(notice.lines).toContain(
+    `Sheet "Customers": the Excel table "Book" now covers A1:${last}4, the review's columns with it, so sorting or filtering the table keeps each review beside its customer.`,
+  );
+  expect(writeNotice(outcome, headers).intent).toBe("success");
+});
+
+test("a month later in Chinese the grown table keeps its cells, its columns renamed by the headers written: no resize", async () => {
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  await review("en");
+  const grown = { ...table.area };
+  fake.syncs = [];
+  const { outcome } = await review("zh");
+  expect(outcome.ok).toBe(true);
+  expect(table.area).toEqual(grown);
+  expect(table.columns).toEqual([...HEADER, ...reviewHeaders()]);
+  expect(reviewHeaders()[0]).toMatch(/[\u4e00-\u9fff]/);
+  expect(writesOrder()).not.toContain("resizeTable");
+});
+
+test("aging columns the review clears a month later (no ledger): the table leaves them before they are cleared, none named Column1", async () => {
+  workbook(3);
+  fake.addSheet("Invoices", LEDGER);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  await review();
+  expect(table.columns).toContain("Aging: 91+");
+  const grown = table.area.columns;
+  fake.sheets = fake.sheets.filter((s) => s.name !== "Invoices");
+  fake.syncs = [];
+  const { outcome } = await review();
+  expect(outcome.ok).toBe(true);
+  // The aging's five columns cleared between the review's others and its last (Review issues):
+  // a table over them would name them Column1…, so it goes back to the user's columns.
+  expect(fake.sheet("Customers")!.text(0, 30)).toBe("");
+  expect(table.columns).toEqual(HEADER);
+  expect(writesOrder()[0]).toBe("resizeTable");
+  const part = outcome.written.find((p) => p.role === "table")?.table;
+  expect(part).toEqual({
+    name: "Book",
+    area: { row: 0, column: 0, rows: 4, columns: HEADER.length },
+    was: { row: 0, column: 0, rows: 4, columns: grown },
+  });
+  expect(writeNotice(outcome, []).render(translator("en"), "en").lines).toContain(
+    `Sheet "Customers": the Excel table "Book" now covers A1:K4 (it covered A1:${columnLetter(grown - 1)}4 before): no column of it is left without a header.`,
+  );
+});
+
+test("a column of the user's table already named as a review header: the table stays the user's, and the notice says why", async () => {
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  // A name the header cell does not show (a table part written by another program, say).
+  table.columns[1] = "RECOMMENDATION";
+  const { outcome } = await review();
+  expect(outcome.ok).toBe(true);
+  expect(table.area).toEqual({ row: 0, column: 0, rows: 4, columns: HEADER.length });
+  expect(outcome.tableNotExtended).toEqual({ table: "Book", sheet: "Customers", names: ["Recommendation"] });
+  const notice = writeNotice(outcome, []);
+  expect(notice.intent).toBe("warning");
+  expect(notice.render(translator("en"), "en").lines.at(-1)).toBe(
+    'The Excel table "Book" on sheet "Customers" was not extended over the review\'s columns: it already has a column named "Recommendation". Sorting or filtering that table moves its rows without the review\'s cells beside them; rename its column and review again',
+  );
+});
+
+test("no table beside the review's columns: no read beyond the check; a table there that is not the customer table stays", async () => {
+  workbook(3);
+  const aside = fake.sheet("Customers")!.addTable("Rates", "N8:O10");
+  const plain = await review();
+  expect(fake.syncs.slice(1).some((s) => s.ops.some((o) => o.kind === "loadTable"))).toBe(false);
+  expect(plain.outcome.ok).toBe(true);
+  expect(aside.area).toEqual({ row: 7, column: 13, rows: 3, columns: 2 });
+
+  workbook(3);
+  // Its first two rows only: a sort of it would not move every customer.
+  const partial = fake.sheet("Customers")!.addTable("Top", "A1:K3");
+  const { outcome } = await review();
+  expect(outcome.ok).toBe(true);
+  expect(partial.area).toEqual({ row: 0, column: 0, rows: 3, columns: HEADER.length });
+  expect(writesOrder()).not.toContain("resizeTable");
+});
+
+test("an Excel without ExcelApi 1.13 (no Table.resize): the table is left as it is, nothing more read", async () => {
+  (globalThis as { Office?: unknown }).Office = {
+    context: { requirements: { isSetSupported: (_set: string, version: string) => version !== "1.13" } },
+  };
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  const { outcome } = await review();
+  expect(outcome.ok).toBe(true);
+  expect(table.area).toEqual({ row: 0, column: 0, rows: 4, columns: HEADER.length });
+  expect(fake.syncs.some((s) => s.ops.some((o) => o.kind === "getTables" || o.kind === "loadTable"))).toBe(false);
+});
