@@ -25,9 +25,14 @@
  *                   a cell alone, "" empties it; where the cell's number format is not text ("@"), a
  *                   string starting with "=" becomes a formula and a plain number string a number,
  *                   as when typed in Excel.
+ *                 - tables (ListObjects: worksheet.tables, Range.getTables, Table.getRange, columns,
+ *                   resize): a table's columns are named by its header cells, kept in step as Excel
+ *                   does: a header cell written or cleared renames its column ("" → "Column{n}" by
+ *                   position, a name taken → "Name2"), and the cell then holds that name as text.
  *
  * The scenario sets window.__E2E_CONFIG (page.addInitScript) before this runs:
- *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected }] },
+ *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected,
+ *     tables: [{ name, ref: "A1:F13", showTotals?, showHeaders? }] }] },
  *     officeTheme: "Colorful" | "White" | "DarkGray" | "Black" }
  * Office.context.officeTheme then has Office's properties (themeId, isDarkTheme and the four
  * body/control colours as "#RRGGBB"); the colours are close to Office's, not copied from it.
@@ -91,6 +96,19 @@
     const c2 = m[3] ? col(m[3]) : c1;
     return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
   }
+  /** A header cell's text: numbers and booleans as Excel shows them, "" for blank. */
+  function headerText(v) {
+    if (v === undefined || v === null) return "";
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    return String(v);
+  }
+  /** `taken`: the other columns' names, lower-cased. */
+  function uniqueColumnName(text, position, taken) {
+    const base = text === "" ? `Column${position + 1}` : text;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    return name;
+  }
   const overlaps = (a, b) =>
     a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 
@@ -110,7 +128,7 @@
       this.horizontal = new Map(); // "r,c" → horizontal alignment
       this.frozenRows = 0;
       this.autoFilter = undefined; // its address, when the sheet has one
-      this.tables = 0;
+      this.tables = []; // { name, sheet, area (header and totals rows included), showHeaders, showTotals, columns: names }
       this.print = {}; // { orientation, zoom, titleRows, titleColumns, area }
       this.pages = {}; // the header and footer on every page: { state, centerHeader, centerFooter, … }, "" where none
       this.standardHeight = 15; // Excel's default row height at Calibri 11, in points
@@ -168,6 +186,36 @@
       }
       this.values.set(k, v);
     }
+    /**
+     * Names a table's columns (0-based positions) from their header cells as Excel does: a blank
+     * cell is "Column{n}" by its 1-based position, a name another column has (case-insensitive)
+     * gets 2, 3… appended; the header cell then holds the name, as text (a table's headers are text).
+     */
+    nameColumns(table, positions) {
+      const taken = new Set(table.columns.filter((_, i) => !positions.includes(i)).map((n) => n.toLowerCase()));
+      for (const i of positions) {
+        const k = key(table.area.row, table.area.column + i);
+        const name = uniqueColumnName(table.showHeaders ? headerText(this.values.get(k)) : "", i, taken);
+        table.columns[i] = name;
+        taken.add(name.toLowerCase());
+        if (!table.showHeaders) continue;
+        this.values.set(k, name);
+        this.formulas.delete(k);
+      }
+    }
+    /** After cells of `area` were written (`written(r, c)` for the ones that changed): the tables' headers among them rename their columns. */
+    headersWritten(area, written) {
+      for (const table of this.tables) {
+        const row = table.area.row;
+        if (!table.showHeaders || row < area.row || row >= area.row + area.rows) continue;
+        const positions = [];
+        for (let i = 0; i < table.columns.length; i++) {
+          const c = table.area.column + i;
+          if (c >= area.column && c < area.column + area.columns && written(row, c)) positions.push(i);
+        }
+        if (positions.length) this.nameColumns(table, positions);
+      }
+    }
     clear(area, what) {
       const all = what === undefined || what === "All";
       const inside = (k) => {
@@ -178,6 +226,7 @@
       if (all || what === "Contents") {
         drop(this.values);
         drop(this.formulas);
+        this.headersWritten(area, () => true);
       }
       if (all || what === "Formats") {
         drop(this.formats);
@@ -466,7 +515,7 @@
           if (sheet.autoFilter !== undefined) fail("InvalidOperation", "The sheet has a filter already.");
           sheet.autoFilter = a1(area);
         });
-      this.tables = new SheetPartProxy(context, this, "tables", { count: (sheet) => sheet.tables });
+      this.tables = new TableCollectionProxy(context, this);
       this.pageLayout = new SheetPartProxy(context, this, "pageLayout", PAGE_LAYOUT_READ);
       const page = (what, fn) =>
         context.enqueue(`pageLayout.${what}`, () => {
@@ -713,6 +762,309 @@
     }
   }
 
+  // ---- tables (ListObjects) ----
+
+  /** A ClientResult: `value` throws until the sync that fills it. */
+  function clientResult() {
+    return {
+      _value: undefined,
+      _set: false,
+      get value() {
+        if (!this._set) notLoaded("value");
+        return this._value;
+      },
+    };
+  }
+
+  const TABLE_READ = {
+    name: (t) => t.name,
+    showHeaders: (t) => t.showHeaders,
+    showTotals: (t) => t.showTotals,
+  };
+
+  /** `load("items/name,…")` (or "name,…", as Office.js reads a collection's load) → the item properties asked, all for "items". */
+  function itemPaths(paths, collectionProperties) {
+    const own = paths.filter((p) => collectionProperties.includes(p));
+    const items = paths
+      .filter((p) => !collectionProperties.includes(p))
+      .map((p) => (p === "items" ? "*" : p.startsWith("items/") ? p.slice(6) : p));
+    return { own, items, all: items.includes("*") };
+  }
+
+  /** The tables of a sheet (worksheet.tables) or of a range (Range.getTables): load items, getItem, getCount. */
+  class TableListProxy extends Proxy_ {
+    constructor(context, what) {
+      super(context);
+      this._what = what;
+    }
+    get items() {
+      return this._get("items");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      const { own, items, all } = itemPaths(paths, this._collectionProperties());
+      for (const p of items)
+        if (p !== "*" && !(p in TABLE_READ)) throw new Error(`office-host: ${this._what}.load("items/${p}") not implemented`);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        const tables = this._list("load");
+        const values = {};
+        if (own.includes("count")) values.count = tables.length;
+        if (items.length)
+          values.items = tables.map((table, i) => {
+            const proxy = new TableProxy(this.context, table, `${this._what}.items[${i}]`);
+            for (const p of Object.keys(TABLE_READ)) if (all || items.includes(p)) proxy._loaded[p] = TABLE_READ[p](table);
+            return proxy;
+          });
+        return () => Object.assign(this._loaded, values);
+      });
+      return this;
+    }
+    getCount() {
+      const result = clientResult();
+      this.context.enqueue(`${this._what}.getCount()`, () => {
+        const count = this._list("getCount").length;
+        return () => Object.assign(result, { _value: count, _set: true });
+      });
+      return result;
+    }
+    /** Excel's table names are unique in the workbook, case-insensitive. */
+    getItem(name) {
+      const what = `${this._what}.getItem(${JSON.stringify(name)})`;
+      return new TableProxy(
+        this.context,
+        () => this._find(name, what) || fail("ItemNotFound", "The requested resource doesn't exist.", what),
+        what,
+      );
+    }
+    getItemOrNullObject(name) {
+      const what = `${this._what}.getItemOrNullObject(${JSON.stringify(name)})`;
+      return new TableProxy(this.context, () => this._find(name, what) || null, what, true);
+    }
+    _find(name, what) {
+      const lower = String(name).toLowerCase();
+      return this._list(what).find((t) => t.name.toLowerCase() === lower);
+    }
+  }
+
+  class TableCollectionProxy extends TableListProxy {
+    constructor(context, worksheet) {
+      super(context, `${worksheet._what}.tables`);
+      this._worksheet = worksheet;
+    }
+    get count() {
+      return this._get("count");
+    }
+    _collectionProperties() {
+      return ["count"];
+    }
+    _list(what) {
+      return this._worksheet._ws(`${this._what}.${what}`).tables;
+    }
+  }
+
+  /** Range.getTables: the tables found when the call ran (at its place in the queue). */
+  class TableScopedCollectionProxy extends TableListProxy {
+    _collectionProperties() {
+      return [];
+    }
+    _list() {
+      return this._tables.filter((t) => !t.sheet.deleted && t.sheet.tables.includes(t));
+    }
+    getFirst() {
+      const what = `${this._what}.getFirst()`;
+      return new TableProxy(
+        this.context,
+        () => this._list()[0] || fail("ItemNotFound", "The requested resource doesn't exist.", what),
+        what,
+      );
+    }
+  }
+
+  class TableProxy extends Proxy_ {
+    /** `resolve` runs at this object's place in the queue (a table, or null for a null object); a table record is one already resolved. */
+    constructor(context, resolve, what, orNull = false) {
+      super(context);
+      this._what = what;
+      this._orNull = orNull;
+      this.columns = new TableColumnCollectionProxy(context, this);
+      if (typeof resolve !== "function") {
+        this._table = resolve;
+        return;
+      }
+      context.enqueue(what, () => {
+        const table = resolve();
+        this._table = table;
+        return () => (this._isNull = orNull && !table);
+      });
+    }
+    get isNullObject() {
+      if (!this._orNull) return false;
+      if (this._isNull === undefined) notLoaded("isNullObject");
+      return this._isNull;
+    }
+    get name() {
+      return this._get("name");
+    }
+    get showHeaders() {
+      return this._get("showHeaders");
+    }
+    get showTotals() {
+      return this._get("showTotals");
+    }
+    /** The table, still on a sheet of the workbook. */
+    _tbl(what) {
+      const table = this._table;
+      if (!table) fail("InvalidArgument", `Operation on a null object: ${this._what}.${what}`);
+      live(table.sheet, what);
+      if (!table.sheet.tables.includes(table)) fail("ItemNotFound", "The table does not exist.", what);
+      return table;
+    }
+    /** Its sheet, for the ranges it gives (RangeProxy asks its "worksheet" for this). */
+    _ws(what) {
+      return this._tbl(what).sheet;
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      for (const p of paths) if (!(p in TABLE_READ)) throw new Error(`office-host: Table.load("${p}") not implemented`);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        if (this._orNull && !this._table) return () => undefined;
+        const table = this._tbl("load");
+        const values = {};
+        for (const p of paths.length ? paths : Object.keys(TABLE_READ)) values[p] = TABLE_READ[p](table);
+        return () => Object.assign(this._loaded, values);
+      });
+      return this;
+    }
+    getRange() {
+      return new RangeProxy(this.context, this, () => ({ ...this._table.area }), "getRange()");
+    }
+    getHeaderRowRange() {
+      return new RangeProxy(
+        this.context,
+        this,
+        () => {
+          if (!this._table.showHeaders) fail("InvalidOperation", "The table has no header row.");
+          return { ...this._table.area, rows: 1 };
+        },
+        "getHeaderRowRange()",
+      );
+    }
+    getDataBodyRange() {
+      return new RangeProxy(
+        this.context,
+        this,
+        () => {
+          const { area, showHeaders, showTotals } = this._table;
+          const top = showHeaders ? 1 : 0;
+          return { ...area, row: area.row + top, rows: area.rows - top - (showTotals ? 1 : 0) };
+        },
+        "getDataBodyRange()",
+      );
+    }
+    /**
+     * ExcelApi 1.13: the table over `target` (a Range or an A1 address): on its sheet, its header row
+     * (top row) where it was, overlapping the old area. The columns still inside keep their names;
+     * the new ones are named from their header cells.
+     */
+    resize(target) {
+      const given = typeof target === "string" ? target : undefined;
+      this.context.enqueue(
+        `${this._what}.resize(${given === undefined ? "range" : JSON.stringify(given)})`,
+        () => {
+          const table = this._tbl("resize");
+          const sheet = writable(table.sheet, `${this._what}.resize`);
+          const invalid = (why) =>
+            fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${why}`);
+          let area;
+          if (given !== undefined) {
+            const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?([^!]+)$/.exec(given);
+            if (!m) invalid(`resize(${given})`);
+            const on = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+            if (on !== undefined && on.toLowerCase() !== sheet.name.toLowerCase()) invalid("the new range is on another sheet");
+            area = parseA1(m[3]);
+          } else if (target instanceof RangeProxy) {
+            const at = target._at("resize");
+            if (at.sheet !== sheet) invalid("the new range is on another sheet");
+            area = { ...at.area };
+          } else invalid("resize needs a range or an address");
+          checkArea(area);
+          if (area.row !== table.area.row) invalid("the table's header row must stay in the same row");
+          if (!overlaps(area, table.area)) invalid("the new range must overlap the table");
+          if (area.rows < 1 + (table.showHeaders ? 1 : 0) + (table.showTotals ? 1 : 0)) invalid("the table needs a row of data");
+          if (sheet.tables.some((t) => t !== table && overlaps(t.area, area))) invalid("the new range overlaps another table");
+          const old = table.area;
+          const fresh = [];
+          const columns = [];
+          for (let i = 0; i < area.columns; i++) {
+            const c = area.column + i;
+            if (c >= old.column && c < old.column + old.columns) {
+              columns.push(table.columns[c - old.column]);
+            } else {
+              columns.push("");
+              fresh.push(i);
+            }
+          }
+          table.area = area;
+          table.columns = columns;
+          sheet.nameColumns(table, fresh);
+        },
+        given,
+      );
+    }
+  }
+
+  class TableColumnProxy extends Proxy_ {
+    get name() {
+      return this._get("name");
+    }
+    get index() {
+      return this._get("index");
+    }
+  }
+
+  class TableColumnCollectionProxy extends Proxy_ {
+    constructor(context, table) {
+      super(context);
+      this._table = table;
+      this._what = `${table._what}.columns`;
+    }
+    get items() {
+      return this._get("items");
+    }
+    get count() {
+      return this._get("count");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      const { own, items, all } = itemPaths(paths, ["count"]);
+      for (const p of items)
+        if (p !== "*" && p !== "name" && p !== "index")
+          throw new Error(`office-host: ${this._what}.load("items/${p}") not implemented`);
+      this.context.enqueue(`${this._what}.load(${paths})`, () => {
+        const table = this._table._tbl("columns.load");
+        const values = {};
+        if (own.includes("count")) values.count = table.columns.length;
+        if (items.length)
+          values.items = table.columns.map((name, index) => {
+            const column = new TableColumnProxy(this.context);
+            if (all || items.includes("name")) column._loaded.name = name;
+            if (all || items.includes("index")) column._loaded.index = index;
+            return column;
+          });
+        return () => Object.assign(this._loaded, values);
+      });
+      return this;
+    }
+    getCount() {
+      const result = clientResult();
+      this.context.enqueue(`${this._what}.getCount()`, () => {
+        const count = this._table._tbl("columns.getCount").columns.length;
+        return () => Object.assign(result, { _value: count, _set: true });
+      });
+      return result;
+    }
+  }
+
   class ProtectionProxy extends Proxy_ {
     constructor(context, worksheet) {
       super(context);
@@ -786,6 +1138,7 @@
           const at = cellSource(input, area, "values");
           for (let r = 0; r < area.rows; r++)
             for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), false);
+          sheet.headersWritten(area, (r, c) => at(r - area.row, c - area.column) != null);
         },
         input,
       );
@@ -800,6 +1153,7 @@
           const at = cellSource(input, area, "formulas");
           for (let r = 0; r < area.rows; r++)
             for (let c = 0; c < area.columns; c++) sheet.setValue(area.row + r, area.column + c, at(r, c), true);
+          sheet.headersWritten(area, (r, c) => at(r - area.row, c - area.column) != null);
         },
         input,
       );
@@ -869,6 +1223,20 @@
     }
     clear(applyTo) {
       this._write(`clear(${applyTo ?? ""})`, (sheet, area) => sheet.clear(area, applyTo));
+    }
+    /** ExcelApi 1.9: the tables this range intersects (fullyContained: only those wholly inside it). */
+    getTables(fullyContained) {
+      const tables = new TableScopedCollectionProxy(this.context, `${this._what}.getTables(${fullyContained ?? ""})`);
+      this.context.enqueue(tables._what, () => {
+        const { sheet, area } = this._at("getTables");
+        const inside = (t) =>
+          t.area.row >= area.row &&
+          t.area.column >= area.column &&
+          t.area.row + t.area.rows <= area.row + area.rows &&
+          t.area.column + t.area.columns <= area.column + area.columns;
+        tables._tables = sheet.tables.filter((t) => (fullyContained ? inside(t) : overlaps(t.area, area)));
+      });
+      return tables;
     }
     /** ExcelApi 1.9: a ClientResult of each row's properties; only format.rowHeight (and rowIndex) here. */
     getRowProperties(options) {
@@ -1184,6 +1552,30 @@
       for (const [row, height] of Object.entries(s.rowHeights || {})) sheet.heights.set(Number(row) - 1, height);
       Object.assign(sheet.pages, s.pages || {});
     }
+    // Tables after every sheet's cells: their columns are named from the header cells, as Excel does when one is made.
+    for (const s of (workbook && workbook.sheets) || [])
+      for (const t of s.tables || []) {
+        const sheet = findSheet(s.name);
+        const area = parseA1(t.ref);
+        const clash = book.sheets.some((other) =>
+          other.tables.some((o) => o.name.toLowerCase() === String(t.name).toLowerCase()),
+        );
+        if (clash) throw new Error(`office-host: a second table named ${t.name}`);
+        if (sheet.tables.some((o) => overlaps(o.area, area))) throw new Error(`office-host: table ${t.name} overlaps another`);
+        const table = {
+          name: t.name,
+          sheet,
+          area,
+          showHeaders: t.showHeaders !== false,
+          showTotals: Boolean(t.showTotals),
+          columns: new Array(area.columns).fill(""),
+        };
+        sheet.tables.push(table);
+        sheet.nameColumns(
+          table,
+          table.columns.map((_, i) => i),
+        );
+      }
     book.active = (workbook && workbook.active && findSheet(workbook.active)) || book.sheets[0];
     if (!book.sheets.length) addSheet("Sheet1");
   }
@@ -1232,6 +1624,7 @@
             }),
           frozenRows: s.frozenRows,
           autoFilter: s.autoFilter,
+          tables: s.tables.map((t) => ({ name: t.name, ref: a1(t.area), columns: [...t.columns], showTotals: t.showTotals })),
           print: { ...s.print },
           pages: { ...s.pages },
           // Rows with a height of their own, by 1-based row number.
@@ -1275,7 +1668,9 @@
     /** Changes a cell as a user would between two steps of a scenario ("" empties it). */
     setCell: (name, address, value) => {
       const at = parseA1(address);
-      live(findSheet(name), "setCell").setValue(at.row, at.column, value, false);
+      const sheet = live(findSheet(name), "setCell");
+      sheet.setValue(at.row, at.column, value, false);
+      sheet.headersWritten(at, () => value != null);
     },
   };
 

@@ -1061,6 +1061,128 @@ scenario("14 the test host keeps Office.js's load/sync rules (self-check)", asyn
 });
 
 scenario(
+  "14b the test host's Excel tables follow Excel's rules: found, renamed by their headers, resized (self-check)",
+  async () => {
+    const pane = await openPane({
+      workbook: {
+        active: "Customers",
+        sheets: [
+          {
+            name: "Customers",
+            values: [
+              ["Name", "Limit", "", "Limit", "Rating", "rating"],
+              ["a", 1, 2, 3],
+              ["b", 4, 5, 6],
+            ],
+            tables: [{ name: "Book", ref: "A1:D3" }],
+          },
+        ],
+      },
+    });
+    const result = await pane.page.evaluate(async () => {
+      const out = {};
+      const caught = async (fn) => {
+        try {
+          await fn();
+          return "no error";
+        } catch (e) {
+          return e.code;
+        }
+      };
+      /* eslint-disable office-addins/call-sync-before-read -- reading too early on purpose */
+      await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("Customers");
+        const names = async (range, fullyContained) => {
+          const tables = range.getTables(fullyContained).load("items/name,items/showHeaders,items/showTotals");
+          await context.sync();
+          return tables.items.map((t) => `${t.name}:${t.showHeaders}:${t.showTotals}`);
+        };
+        const columns = async () => {
+          const cols = ws.tables.getItem("book").columns.load("items/name");
+          await context.sync();
+          return cols.items.map((c) => c.name);
+        };
+        out.inside = await names(ws.getRange("B2"));
+        out.outside = await names(ws.getRange("E2:H9"));
+        out.notWhollyInside = await names(ws.getRange("B2"), true);
+        out.whollyInside = await names(ws.getRange("A1:Z99"), true);
+        ws.tables.load("count");
+        const table = ws.tables.getItem("Book");
+        out.nameBeforeLoad = await caught(() => table.name);
+        const range = table.getRange().load("address");
+        await context.sync();
+        out.count = ws.tables.count;
+        out.nameBeforeLoadAfterSync = await caught(() => table.name);
+        out.address = range.address;
+        out.seeded = await columns();
+        ws.getRange("B1").values = [["name"]];
+        ws.getRange("A1").values = "";
+        ws.getRange("C1").values = [[2024]];
+        ws.getRange("D1").clear("Contents");
+        out.renamed = await columns();
+        const header = ws.getRange("A1:G1").load("values");
+        table.resize(ws.getRange("A1:G4"));
+        const grown = table.getRange().load("address");
+        await context.sync();
+        out.headerCells = header.values[0];
+        out.grownAddress = grown.address;
+        out.grown = await columns();
+        out.otherTopRow = await caught(async () => {
+          table.resize("A2:G4");
+          await context.sync();
+        });
+        out.otherSheet = await caught(async () => {
+          table.resize("Elsewhere!A1:G4");
+          await context.sync();
+        });
+        out.missing = await caught(async () => {
+          ws.tables.getItem("Nope").load("name");
+          await context.sync();
+        });
+        window.__workbook.protect("Customers");
+        out.protected = await caught(async () => {
+          table.resize("A1:H4");
+          await context.sync();
+        });
+      });
+      /* eslint-enable office-addins/call-sync-before-read */
+      out.headerRow = window.__workbook.values("Customers")[0];
+      out.snapshot = window.__workbook.snapshot().sheets[0].tables;
+      return out;
+    });
+    assert.deepEqual(result, {
+      inside: ["Book:true:false"],
+      outside: [],
+      notWhollyInside: [],
+      whollyInside: ["Book:true:false"],
+      nameBeforeLoad: "PropertyNotLoaded",
+      count: 1,
+      nameBeforeLoadAfterSync: "PropertyNotLoaded",
+      address: "Customers!A1:D3",
+      seeded: ["Name", "Limit", "Column3", "Limit2"],
+      renamed: ["Column1", "name2", "2024", "Column4"],
+      headerCells: ["Column1", "name2", "2024", "Column4", "Rating", "rating", ""],
+      grownAddress: "Customers!A1:G4",
+      grown: ["Column1", "name2", "2024", "Column4", "Rating", "rating2", "Column7"],
+      otherTopRow: "InvalidArgument",
+      otherSheet: "InvalidArgument",
+      missing: "ItemNotFound",
+      protected: "AccessDenied",
+      headerRow: ["Column1", "name2", "2024", "Column4", "Rating", "rating2", "Column7"],
+      snapshot: [
+        {
+          name: "Book",
+          ref: "A1:G4",
+          columns: ["Column1", "name2", "2024", "Column4", "Rating", "rating2", "Column7"],
+          showTotals: false,
+        },
+      ],
+    });
+    return "getTables, getRange, columns, header writes renaming, resize growing and refused, PropertyNotLoaded";
+  },
+);
+
+scenario(
   "15 over Excel on the web's payload limit: read in pages, written in halves, the same workbook as without it",
   async () => {
     const customers = 2_500;
