@@ -877,6 +877,57 @@ scenario("10 re-reviewed in Chinese after English: the same columns and sheets, 
   return `headers now ${outputHeaderCells(customers, HEADER_ROW, TABLE_END).slice(0, 3).join(" | ")} …; sheets ${second.sheets.map((s) => s.name).join(", ")}`;
 });
 
+scenario(
+  "10b the customer list as an Excel table: grown over the review's columns, its names following the headers in Chinese",
+  async () => {
+    const lastRow = 48;
+    const tableSeed = {
+      ...seed,
+      sheets: seed.sheets.map((s) =>
+        s.name === "Customers" ? { ...s, tables: [{ name: "CustomerList", ref: `A3:V${lastRow}` }] } : s,
+      ),
+    };
+    const pane = await openPane({ workbook: tableSeed });
+    await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+    const notice = await writeBack(pane);
+    const first = sheetOf(await snapshot(pane), "Customers");
+    const headers = outputHeaderCells(first, HEADER_ROW, TABLE_END);
+    const ref = `A3:${columnLetter(TABLE_END + headers.length - 1)}${lastRow}`;
+    assert.deepEqual(
+      first.tables.map((x) => x.ref),
+      [ref],
+      "the table over the review's columns",
+    );
+    assert.deepEqual(
+      first.tables[0].columns,
+      first.values[HEADER_ROW].slice(0, TABLE_END + headers.length),
+      "named as the header row",
+    );
+    assert.ok(
+      notice.includes(t("en", "ui.write.tableGrown", { sheet: "Customers", table: "CustomerList", range: ref })),
+      `the notice says so:\n${notice}`,
+    );
+    const { page } = pane;
+    await page.getByRole("button", { name: "中文", exact: true }).click();
+    await page.getByRole("heading", { name: t("zh", "ui.app.title"), exact: true }).waitFor();
+    await review({ ...pane, lang: "zh" }, "Customers", { expect: SAMPLE_COUNTS, otherLanguage: true });
+    await writeBack({ ...pane, lang: "zh" });
+    const second = sheetOf(await snapshot(pane), "Customers");
+    assert.deepEqual(
+      second.tables.map((x) => x.ref),
+      [ref],
+      "the same cells a month later in Chinese",
+    );
+    assert.deepEqual(
+      second.tables[0].columns.slice(TABLE_END),
+      expected.zh.sheets[0].values[HEADER_ROW].slice(TABLE_END),
+      "renamed by the Chinese headers",
+    );
+    noProblems(pane);
+    return `CustomerList ${ref}: ${second.tables[0].columns.slice(TABLE_END, TABLE_END + 3).join(" | ")} …`;
+  },
+);
+
 scenario("11 a policy saved from the pane is the one the next review applies", async () => {
   const pane = await openPane({ workbook: seed });
   const { page } = pane;
