@@ -58,6 +58,8 @@ import {
   warningTitle,
   totalWithoutColumnText,
   checkMissingText,
+  utilisationLeavesOutText,
+  utilisationText,
 } from "../engine/review/texts";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
@@ -133,6 +135,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       exposureNotGraded: p.exposureNotGraded,
       creditLimits: p.creditLimits,
       utilisation: p.utilisation ?? null,
+      withoutLimit: { ...p.withoutLimit, text: utilisationLeavesOutText(p, lang) ?? null },
       overdueAmount: p.overdueAmount ?? null,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
@@ -640,7 +643,7 @@ export function toTable(
     `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits))}   ` +
       pair(
         "summary.utilisation",
-        unknown("utilisation") ?? (p.utilisation === undefined ? t("summary.noLimits") : percent(p.utilisation)),
+        unknown("utilisation") ?? (p.utilisation === undefined ? t("summary.noLimits") : utilisationText(p, lang)),
       ),
   );
   if (p.overdueAmount !== undefined)

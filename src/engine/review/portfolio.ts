@@ -249,6 +249,8 @@ export function summarise(
   let exposureNotGraded = 0;
   let creditLimits = 0;
   let limitedExposure = 0;
+  let unlimitedExposure = 0;
+  let unlimitedCustomers = 0;
   let overdueAmount: number | undefined;
   let exposureAtRisk = 0;
   let customersAtRisk = 0;
@@ -275,6 +277,10 @@ export function summarise(
     if (c.creditLimit !== undefined && c.creditLimit > 0) {
       creditLimits += c.creditLimit;
       limitedExposure += c.balance ?? 0;
+    } else if (c.balance !== undefined && c.balance > 0) {
+      // What utilisation cannot weigh: owed with no limit to weigh it against (a customer on several rows counted once).
+      unlimitedExposure += c.balance;
+      if (!repeat || repeat.rows === 1) unlimitedCustomers++;
     }
     // What is owed and overdue counts for every customer, graded or not, as the exposure does.
     if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
@@ -346,12 +352,21 @@ export function summarise(
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;
-  const totals = [exposure, creditLimits, limitedExposure, overdueAmount ?? 0, exposureAtRisk, ...(agingTotals ?? [])];
+  const totals = [
+    exposure,
+    creditLimits,
+    limitedExposure,
+    unlimitedExposure,
+    overdueAmount ?? 0,
+    exposureAtRisk,
+    ...(agingTotals ?? []),
+  ];
   if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   exposure = withoutSumDust(exposure);
   exposureNotGraded = withoutSumDust(exposureNotGraded);
   creditLimits = withoutSumDust(creditLimits);
   limitedExposure = withoutSumDust(limitedExposure);
+  unlimitedExposure = withoutSumDust(unlimitedExposure);
   if (overdueAmount !== undefined) overdueAmount = withoutSumDust(overdueAmount);
   exposureAtRisk = withoutSumDust(exposureAtRisk);
   for (const grade of Object.keys(exposureByGrade) as Grade[]) exposureByGrade[grade] = withoutSumDust(exposureByGrade[grade]);
@@ -373,6 +388,7 @@ export function summarise(
     exposureNotGraded,
     creditLimits,
     utilisation: creditLimits > 0 ? limitedExposure / creditLimits : undefined,
+    withoutLimit: { amount: unlimitedExposure, customers: unlimitedCustomers },
     overdueAmount,
     overdueCustomers,
     overdueShare,

@@ -185,6 +185,8 @@ export interface PortfolioResult {
   readonly creditLimits: number;
   /** The balances of the customers with a limit over their limits; undefined when no limit is known. */
   readonly utilisation?: number;
+  /** What the utilisation leaves out: the balances owed by customers with no limit above zero that can be read, and how many. */
+  readonly withoutLimit: { readonly amount: number; readonly customers: number };
   /** What the graded customers have overdue; undefined when no customer's overdue amount is known (no such column, no ledger). */
   readonly overdueAmount?: number;
   readonly overdueCustomers: number;

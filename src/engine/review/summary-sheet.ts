@@ -57,6 +57,7 @@ import {
   unmatchedText,
   warningChangeCounts,
   warningTitle,
+  utilisationLeavesOutText,
 } from "./texts";
 import { displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
@@ -66,10 +67,18 @@ import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan 
 
 /** The dashboard's right half's first column: one empty column after the figures' four. */
 const RIGHT = 5;
-/** The charts' height in rows: side by side above the dashboard's right half, or under the trend in the report. */
+/** The charts' height in rows in the dashboard: side by side above its right half, the trend's beside its table. */
 const CHART_ROWS = 15;
-/** The report's charts' height in rows, each beside its table (exposure by grade, the aging). */
+/** The report's charts' height in rows, each beside its table (exposure by grade, the aging, the trend). */
 const REPORT_CHART_ROWS = 11;
+
+/**
+ * Where a report's chart stands beside the table starting on `row`: right of the figures' four
+ * columns, over the grade and the text columns of the customers' tables further down.
+ */
+function besideReportTable(row: number): Area {
+  return { row, column: 4, rows: REPORT_CHART_ROWS, columns: 2 };
+}
 /** Problems listed before "and N more": more would push a month's dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
 /** Customers the decisions list names before "and N more". */
@@ -363,7 +372,11 @@ function summaryDraft(
     const noUtilisation = unknown("utilisation");
     if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
     else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
-    else pair(t("summary.utilisation"), p.utilisation, "percent");
+    else {
+      pair(t("summary.utilisation"), p.utilisation, "percent");
+      const leftOut = utilisationLeavesOutText(p, lang);
+      if (leftOut) into.under(leftOut);
+    }
     if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
     else
       into.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
@@ -737,9 +750,7 @@ function summaryDraft(
     }
     // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
     // above it; in the report, right of the figures' four columns from the title down.
-    const place = dashboard
-      ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 }
-      : { row: from, column: 4, rows: REPORT_CHART_ROWS, columns: 2 };
+    const place = dashboard ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 } : besideReportTable(from);
     if (!dashboard) into.skip(Math.max(0, from + REPORT_CHART_ROWS - into.row));
     addChart({
       kind: "line",
@@ -825,11 +836,9 @@ function summaryDraft(
     const gradeRows = withChart(grades);
     report.gap();
     const agingRows = p.aging ? withChart(aging) : undefined;
-    // Right of the figures' four columns, over the grade and the text columns of the customers' tables.
-    const besideTables = (at: number) => ({ row: at, column: 4, rows: REPORT_CHART_ROWS, columns: 2 });
     addCharts(gradeRows.table, agingRows?.table, {
-      grades: besideTables(gradeRows.at),
-      aging: besideTables(agingRows?.at ?? 0),
+      grades: besideReportTable(gradeRows.at),
+      aging: besideReportTable(agingRows?.at ?? 0),
     });
     if (agingRows !== undefined) report.gap();
     topRisks(report);

@@ -435,6 +435,23 @@ export function formatChange(value: number, format: FigureFormat, lang: Lang): s
 }
 
 /** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
+/**
+ * What the portfolio's utilisation leaves out, said beside it in every face: the balances owed by
+ * customers without a credit limit, which no limit weighs. Undefined when every balance has one.
+ */
+export function utilisationLeavesOutText(p: Pick<PortfolioResult, "withoutLimit">, lang: Lang): string | undefined {
+  const { amount, customers } = p.withoutLimit;
+  if (!(amount > 0)) return undefined;
+  return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount, "money", lang), count: customers });
+}
+
+/** The utilisation as a percentage, with what it leaves out beside it when it does (the command line's and the pane's summaries). */
+export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit">, lang: Lang): string {
+  const shown = formatShare(p.utilisation ?? 0, lang);
+  const leftOut = utilisationLeavesOutText(p, lang);
+  return leftOut ? message(lang, "sep.aside", { main: shown, aside: leftOut }) : shown;
+}
+
 export function amountWithShare(amount: number, whole: number, lang: Lang): string {
   const shown = formatFigure(amount, "money", lang);
   if (!(whole > 0)) return shown;

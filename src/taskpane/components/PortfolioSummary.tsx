@@ -13,6 +13,7 @@ import {
   formatShare,
   portfolioWarningList,
   totalWithoutColumnText,
+  utilisationText,
 } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -52,7 +53,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
     const label = t("summary.utilisation");
     const unknown = totalWithoutColumnText("utilisation", result.columns, lang);
     if (unknown) return [label, unknown];
-    return p.utilisation === undefined ? [label, t("summary.noLimits")] : [label, percent(p.utilisation), true];
+    return p.utilisation === undefined ? [label, t("summary.noLimits")] : [label, utilisationText(p, lang), true];
   };
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],

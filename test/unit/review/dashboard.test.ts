@@ -146,6 +146,51 @@ describe("the headline figures", () => {
   });
 });
 
+describe.each(["en", "zh"] as const)("balances no credit limit weighs (%s)", (lang) => {
+  const { result, summary } = review(
+    [
+      { id: "A", name: "Limited", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] },
+      // Owed with no limit to weigh it against: blank, 0 and unreadable alike.
+      { id: "B", name: "Blank", factors: [1, 1, 1, 1, 1], extra: [null, 12_500, 0, 0] },
+      { id: "C", name: "Zero", factors: [1, 1, 1, 1, 1], extra: [0, 7_500, 0, 0] },
+      { id: "D", name: "Typo", factors: [1, 1, 1, 1, 1], extra: ["n/a", 5_000, 0, 0] },
+      // Nothing owed: nothing left out.
+      { id: "E", name: "Settled", factors: [1, 1, 1, 1, 1], extra: [null, 0, 0, 0] },
+    ],
+    lang,
+  );
+  const p = result.portfolio;
+  const leftOut = message(lang, "summary.utilisationLeavesOut", { amount: "25,000.00", count: 3 });
+
+  test("the utilisation is over the limited balances, and says what it leaves out and for how many", () => {
+    expect(p.utilisation).toBeCloseTo(40_000 / 100_000, 12);
+    expect(p.withoutLimit).toEqual({ amount: 25_000, customers: 3 });
+    expect(leftOut).toMatch(
+      lang === "en" ? /^leaves out 25,000\.00 owed by 3 customers whose credit limit/ : /3 位客户的欠款 25,000\.00$/,
+    );
+  });
+
+  test("every face says it: the summary sheet under the figure, the command line and --json beside it", () => {
+    const left = linesFrom(summary, 0);
+    const at = left.indexOf(`${message(lang, "summary.utilisation")}|${40_000 / 100_000}`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Under the figure from the next column on, over as many rows as it wraps to.
+    const under: string[] = [];
+    for (let i = at + 1; left[i]?.startsWith("|"); i++) under.push(left[i].slice(1));
+    expect(under.join(lang === "en" ? " " : "")).toBe(leftOut);
+    expect(toJson(result, lang, "out.xlsx").portfolio.withoutLimit).toEqual({ amount: 25_000, customers: 3, text: leftOut });
+    expect(toTable(result, lang, "out.xlsx")).toContain(
+      `${message(lang, "summary.utilisation")}${message(lang, "sep.label")}${message(lang, "sep.aside", { main: "40.0%", aside: leftOut })}`,
+    );
+  });
+
+  test("every limit known: nothing said", () => {
+    const all = review([{ id: "A", name: "Limited", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] }], lang);
+    expect(all.result.portfolio.withoutLimit).toEqual({ amount: 0, customers: 0 });
+    expect(linesFrom(all.summary, 0).some((l) => l.includes(leftOut.slice(0, 6)))).toBe(false);
+  });
+});
+
 describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
   const rows = [
     { id: "B", name: "Over", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] },

@@ -55,3 +55,25 @@ test.each([
     expect(screen.getByText(hint)).toBeTruthy();
   },
 );
+
+test.each([
+  ["en", "60.0% (leaves out 5,000.00 owed by 1 customer whose credit limit is blank, 0 or not a number)"],
+  ["zh", "60.0%（未计入信用额度为空、为 0 或非数字的 1 位客户的欠款 5,000.00）"],
+] as const)(
+  "a balance without a credit limit: the utilisation says it leaves it out, as the summary sheet does (%s)",
+  (lang: Lang, said) => {
+    const values = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [{ extra: [100_000, 60_000] }, { extra: [null, 5_000] }],
+    );
+    const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-03-15"), policy: DEFAULT_POLICY }, lang);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LangContext.Provider value={{ lang, t: translator(lang) }}>
+          <PortfolioSummary result={result} />
+        </LangContext.Provider>
+      </FluentProvider>,
+    );
+    expect(screen.getByText(said)).toBeTruthy();
+  },
+);
