@@ -350,8 +350,8 @@ function summaryDraft(
   };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
 
-  /** The headline figures under the title. */
-  const headline = (into: Pane) => {
+  /** The headline figures under the title; `wide`: nothing stands to their right (the report). */
+  const headline = (into: Pane, wide: boolean) => {
     const pair = pairIn(into);
     into.line(t("summary.title"), true);
     pair(t("summary.asOf"), result.asOf, "date");
@@ -373,9 +373,15 @@ function summaryDraft(
     if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
     else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
     else {
-      pair(t("summary.utilisation"), p.utilisation, "percent");
       const leftOut = utilisationLeavesOutText(p, lang);
-      if (leftOut) into.under(leftOut);
+      if (!leftOut) pair(t("summary.utilisation"), p.utilisation, "percent");
+      // In the report, on the figure's row over the empty columns to its right; in the dashboard,
+      // whose right half holds the charts there, under it.
+      else if (wide) into.spill([t("summary.utilisation"), p.utilisation], ["text", "percent"], leftOut);
+      else {
+        pair(t("summary.utilisation"), p.utilisation, "percent");
+        into.under(leftOut);
+      }
     }
     if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
     else
@@ -798,7 +804,7 @@ function summaryDraft(
     // Left, the figures; right, under the charts, the customers' tables; below both, the trend,
     // its seven columns under the right half's first ones.
     const left = pane(blocks, spans, 0, 0, true);
-    headline(left);
+    headline(left, false);
     left.gap();
     const gradeRows = grades(left);
     left.gap();
@@ -823,7 +829,7 @@ function summaryDraft(
     // One under the other, the managers' first: the headline figures, the charts, the tables
     // behind them, the customers to act on; then what changed, the warnings and the problems.
     const report = pane(blocks, spans, 0, 0, true);
-    headline(report);
+    headline(report, true);
     report.gap();
     /** A table with its chart beside it, the rows the chart takes kept with the table's. */
     const withChart = <T>(table: (into: Pane) => T): { at: number; table: T } => {

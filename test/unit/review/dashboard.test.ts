@@ -184,6 +184,21 @@ describe.each(["en", "zh"] as const)("balances no credit limit weighs (%s)", (la
     );
   });
 
+  test("in the report (a summary too long for one page) it stands on the figure's row, to its right", () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      id: `C${i}`,
+      name: `Name ${i}`,
+      factors: [5, 5, 4, 5, i % 7 === 0 ? "bad" : 5],
+      extra: [i === 3 ? null : 10_000, 20_000, 5_000, 120],
+    }));
+    const long = review(many as never, lang);
+    expect(long.summary.print?.rowBreaks?.length).toBeGreaterThan(0);
+    const text = message(lang, "summary.utilisationLeavesOut", { amount: "20,000.00", count: 1 });
+    expect(linesFrom(long.summary, 0)).toContain(
+      `${message(lang, "summary.utilisation")}|${(39 * 20_000) / (39 * 10_000)}|${text}`,
+    );
+  });
+
   test("every limit known: nothing said", () => {
     const all = review([{ id: "A", name: "Limited", factors: [1, 1, 1, 1, 1], extra: [100_000, 40_000, 0, 0] }], lang);
     expect(all.result.portfolio.withoutLimit).toEqual({ amount: 0, customers: 0 });
