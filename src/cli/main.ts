@@ -7,6 +7,7 @@ import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
+import { a1 } from "../engine/a1";
 import { CellValue, isoFromSerial, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
@@ -20,13 +21,14 @@ import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
+import { customerTableMessage } from "../engine/review/texts";
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { readOptions, usage, UsageError } from "./options";
 import { BoundError, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
-import type { TableClash } from "./package/table-part";
+import type { TableOutcome } from "./package/table-part";
 import type { WriteNotes } from "./package/write-package";
 import { XmlError } from "./package/xml";
 import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
@@ -274,8 +276,8 @@ interface Reviewed {
   readonly lang: Lang;
   /** Set when that language is the one the sheet was last reviewed in, not --lang's or the locale's. */
   readonly langOfLastReview?: boolean;
-  /** The customer sheet's Excel table, not extended over the review's columns for a clash of names. */
-  readonly tableClash?: TableClash;
+  /** What became of the customer sheet's Excel table: resized, or not extended over the review's columns for a clash of names. */
+  readonly table?: TableOutcome;
 }
 
 async function reviewWorkbook(
@@ -344,7 +346,7 @@ async function reviewWorkbook(
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, async (fd) => {
     written = await workbook.write(plan, lang, fd);
   });
-  return { result, pick, kept, use, lang, langOfLastReview, tableClash: written.tableClash };
+  return { result, pick, kept, use, lang, langOfLastReview, table: written.table };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -384,7 +386,10 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const { result, pick, kept, use } = reviewed;
     lang = reviewed.lang;
     const noValue = workbook.formulasWithoutValue;
-    const clash = reviewed.tableClash;
+    const clash = reviewed.table?.clash;
+    const resized = reviewed.table?.resized;
+    const resizedMessage = resized && customerTableMessage(resized, result.sheet);
+    const resizedNote = resizedMessage && message(lang, resizedMessage.key, resizedMessage.params);
     const tableNote =
       clash &&
       message(lang, "review.tableNotExtended", {
@@ -404,6 +409,9 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         formulasWithoutValue: noValue,
         language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
         ...(clash && tableNote ? { tableNotExtended: { table: clash.table, names: clash.names, text: tableNote } } : {}),
+        ...(resized && resizedNote
+          ? { tableResized: { table: resized.table, from: a1(resized.from), to: a1(resized.to), text: resizedNote } }
+          : {}),
       };
       io.stdout(safeJson(JSON.stringify(json, null, 2)));
     } else {
@@ -412,6 +420,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
+      if (resizedNote) notes.push(resizedNote);
       if (tableNote) notes.push(tableNote);
       io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }

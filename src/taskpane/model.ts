@@ -4,7 +4,7 @@
  * layout comes from the engine; this only moves it between the engine and the screen.
  */
 import "../engine/i18n/ui";
-import { a1, Area, columnLetter } from "../engine/a1";
+import { Area, columnLetter } from "../engine/a1";
 import { CellValue, todaySerial } from "../engine/cells";
 import { CreditError, errorText } from "../engine/errors";
 import { Lang, MessageKey, Translate } from "../engine/i18n";
@@ -19,6 +19,7 @@ import { ownSheetHeaderFooter } from "../engine/review/page-headers";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
+import { customerTableMessage } from "../engine/review/texts";
 import { PlanOptions, SheetPlan } from "../engine/review/write-plan";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
@@ -294,11 +295,8 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
   for (const g of groups(parts)) {
     const sheet = g.sheet;
     if (g.table) {
-      const { name, area, was } = g.table;
-      const grown = area.columns > was.columns;
-      lines.push(
-        t(grown ? "ui.write.tableGrown" : "ui.write.tableShrunk", { sheet, table: name, range: a1(area), was: a1(was) }),
-      );
+      const { key, params } = customerTableMessage(g.table, sheet);
+      lines.push(t(key, params));
       continue;
     }
     if (g.areas.length === 0) {

@@ -19,15 +19,28 @@ export interface TableClash {
   readonly names: readonly string[];
 }
 
+/** The customer table's cells before and after the review resized it. */
+export interface TableResized {
+  readonly table: string;
+  readonly from: Area;
+  readonly to: Area;
+}
+
+/** What the review did to the customer table: resized it, or left it to the user's columns for a clash of names (or both: shrunk back on a clash). */
+export interface TableOutcome {
+  readonly resized?: TableResized;
+  readonly clash?: TableClash;
+}
+
 /**
  * Grows the customer table on `sheet` (the first of its tables that is the customer table) in
- * the edit. Returns the table left alone for a clash of names, if one was.
+ * the edit. Returns what became of it (resized, or left alone for a clash of names), if anything.
  */
 export async function growCustomerTable(
   edit: PackageEdit,
   sheet: SheetInfo,
   review: ReviewColumns,
-): Promise<TableClash | undefined> {
+): Promise<TableOutcome | undefined> {
   const rels = await edit.pkg.relationships(sheet.part);
   for (const rel of rels) {
     if (!rel.type.endsWith("/table") || rel.external || !rel.part) continue;
@@ -37,7 +50,7 @@ export async function growCustomerTable(
     const reviewed = reviewedTablePart(xml, review);
     if (!reviewed) continue;
     if (reviewed.xml !== xml) edit.replaced.set(entry.name.toLowerCase(), reviewed.xml);
-    return reviewed.clash;
+    return { resized: reviewed.resized, clash: reviewed.clash };
   }
   return undefined;
 }
@@ -47,14 +60,28 @@ export async function growCustomerTable(
  * is left as it is (see extendedTable); else its text (the same text when nothing changes) and,
  * when names would clash, the clash the report names.
  */
-export function reviewedTablePart(xml: string, review: ReviewColumns): { xml: string; clash?: TableClash } | undefined {
+export function reviewedTablePart(
+  xml: string,
+  review: ReviewColumns,
+): { xml: string; clash?: TableClash; resized?: TableResized } | undefined {
   const found = tableOf(xml);
   if (!found) return undefined;
   const extension = extendedTable(found.table, review);
   if (!extension) return undefined;
   const names = extension.kind === "extend" ? extension.names : [];
   const text = tableXml(xml, found, extension.area, names);
-  return extension.kind === "clash" ? { xml: text, clash: { table: found.name, names: extension.names } } : { xml: text };
+  const { area } = found.table;
+  const to = extension.area;
+  const same = to.row === area.row && to.column === area.column && to.rows === area.rows && to.columns === area.columns;
+  return {
+    xml: text,
+    ...(same ? {} : { resized: { table: found.name, from: cellsOf(area), to: cellsOf(to) } }),
+    ...(extension.kind === "clash" ? { clash: { table: found.name, names: extension.names } } : {}),
+  };
+}
+
+function cellsOf({ row, column, rows, columns }: Area): Area {
+  return { row, column, rows, columns };
 }
 
 interface TablePart {

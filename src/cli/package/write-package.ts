@@ -14,7 +14,7 @@ import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "
 import { Content, PackageEdit } from "./package-edit";
 import { ownSheetSetup, patchSheet, userSetup, writeOwnSheet } from "./sheet-parts";
 import { Styles } from "./styles";
-import { growCustomerTable, TableClash } from "./table-part";
+import { growCustomerTable, TableOutcome } from "./table-part";
 import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 import { elementsOf, insertInto, removeElements, rootPrefix } from "./xml-edit";
@@ -25,9 +25,9 @@ const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const STYLES_REL = `${REL_NS}/styles`;
 
-/** What writing the copy left undone that the report says: the customer sheet's Excel table, not grown for a clash of names. */
+/** What writing the copy did that the report says: the customer sheet's Excel table resized, or not grown for a clash of names. */
 export interface WriteNotes {
-  readonly tableClash?: TableClash;
+  readonly table?: TableOutcome;
 }
 
 export async function writeReviewedPackage(
@@ -78,7 +78,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
     tabSelected: openOnSummary ? false : undefined,
   });
   // Its Excel table over the review's columns: sorting the table moves each row's review with its customer.
-  const tableClash = reviewColumns && (await growCustomerTable(edit, target, reviewColumns));
+  const table = reviewColumns && (await growCustomerTable(edit, target, reviewColumns));
 
   // ---- the review's own sheets ----
   const replacedSheets: SheetInfo[] = [];
@@ -222,7 +222,7 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   }
   for (const part of added) await write(part.name, part.content);
   out.finish();
-  return tableClash ? { tableClash } : {};
+  return table ? { table } : {};
 }
 
 /** Removes the relationships part of each replaced sheet and the parts nothing else points at, recursively. */

@@ -153,6 +153,10 @@ export const en = {
   "review.unitColumn": '{sheet} "{header}" (in {from})',
   "review.unitsOtherCurrency":
     "Amounts in another currency than the customer sheet's ({unit}) are compared as they stand, not converted: {columns}",
+  "review.tableGrown":
+    'Sheet "{sheet}": the Excel table "{table}" now covers {range}, the review\'s columns with it, so sorting or filtering the table keeps each review beside its customer.',
+  "review.tableShrunk":
+    'Sheet "{sheet}": the Excel table "{table}" now covers {range} (it covered {was} before): no column of it is left without a header.',
   "review.tableNotExtended":
     'The Excel table "{table}" on sheet "{sheet}" was not extended over the review\'s columns: it already has a column named {names}. Sorting or filtering that table moves its rows without the review\'s cells beside them; rename its column and review again',
   "review.headerUnit": " ({unit})",
@@ -360,7 +364,8 @@ export const en = {
   "summary.creditLimits": "Total credit limits",
   "summary.utilisation": "Utilisation (balance / limit)",
   "summary.noLimits": "n/a (no credit limits)",
-  "summary.utilisationLeavesOut": "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0 or not a number",
+  "summary.utilisationLeavesOut":
+    "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0 or not a number",
   // A figure or a check the sheet's columns cannot give: said in its place, never a 0.
   "summary.noColumn": "n/a (no {column} column)",
   "check.notChecked": "not checked",

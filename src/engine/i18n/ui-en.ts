@@ -166,10 +166,6 @@ export const uiEn = {
   "ui.write.doneTitle": "Written to the workbook",
   "ui.write.output": 'Sheet "{sheet}": columns {from}–{to} ({headers}), {rows}.',
   "ui.write.fills": 'Sheet "{sheet}": colour rules on the output columns.',
-  "ui.write.tableGrown":
-    'Sheet "{sheet}": the Excel table "{table}" now covers {range}, the review\'s columns with it, so sorting or filtering the table keeps each review beside its customer.',
-  "ui.write.tableShrunk":
-    'Sheet "{sheet}": the Excel table "{table}" now covers {range} (it covered {was} before): no column of it is left without a header.',
   "ui.write.summary": 'Sheet "{sheet}": summary, {rows}.',
   "ui.write.charts": 'Sheet "{sheet}": {count} {count|chart|charts} ({titles}).',
   "ui.write.archive": 'Sheet "{sheet}": archive {rows} written (reviews kept in date order).',

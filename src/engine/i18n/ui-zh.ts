@@ -164,9 +164,6 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.write.doneTitle": "已写入工作簿",
   "ui.write.output": "工作表“{sheet}”：第 {from}–{to} 列（{headers}），{rows}。",
   "ui.write.fills": "工作表“{sheet}”：输出列的颜色规则。",
-  "ui.write.tableGrown":
-    "工作表“{sheet}”：Excel 表格“{table}”现为 {range}，包含审查的各列，对表格排序或筛选时每条审查结果仍留在其客户旁边。",
-  "ui.write.tableShrunk": "工作表“{sheet}”：Excel 表格“{table}”现为 {range}（原为 {was}），表格中不留无标题的列。",
   "ui.write.summary": "工作表“{sheet}”：汇总，{rows}。",
   "ui.write.charts": "工作表“{sheet}”：{count} 个图表（{titles}）。",
   "ui.write.archive": "工作表“{sheet}”：写入档案{rows}（审查按日期排列）。",

@@ -141,6 +141,9 @@ export const zh: Record<MessageKey, string> = {
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
   "review.unitColumn": "{sheet}“{header}”（原为{from}）",
   "review.unitsOtherCurrency": "与客户表（{unit}）币种不同的金额未换算，按原数比较：{columns}",
+  "review.tableGrown":
+    "工作表“{sheet}”：Excel 表格“{table}”现为 {range}，包含审查的各列，对表格排序或筛选时每条审查结果仍留在其客户旁边。",
+  "review.tableShrunk": "工作表“{sheet}”：Excel 表格“{table}”现为 {range}（原为 {was}），表格中不留无标题的列。",
   "review.tableNotExtended":
     "工作表“{sheet}”上的 Excel 表格“{table}”未扩展到审查的各列：表格中已有名为 {names} 的列。对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动；请将该列改名后重新审查",
   "review.headerUnit": "（{unit}）",

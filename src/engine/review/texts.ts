@@ -9,7 +9,7 @@
  */
 import { showValue } from "../cells";
 import { describeError, errorText } from "../errors";
-import { dateText, Lang, LANGUAGES, message, MessageKey } from "../i18n";
+import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
@@ -34,7 +34,7 @@ import type { ReviewsPastDue } from "./review-due";
 import type { MovedRows, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
-import { columnLetter, sheetReference } from "../a1";
+import { a1, Area, columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
@@ -435,6 +435,22 @@ export function formatChange(value: number, format: FigureFormat, lang: Lang): s
 }
 
 /** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
+/**
+ * The customer sheet's Excel table resized by the review, in either face's words (the pane's
+ * write notice, the command line's report): grown over the review's columns, or shrunk off the
+ * columns it clears.
+ */
+export function customerTableMessage(
+  resized: { readonly table: string; readonly from: Area; readonly to: Area },
+  sheet: string,
+): { key: MessageKey; params: MessageParams } {
+  const grown = resized.to.columns > resized.from.columns;
+  return {
+    key: grown ? "review.tableGrown" : "review.tableShrunk",
+    params: { sheet, table: resized.table, range: a1(resized.to), was: a1(resized.from) },
+  };
+}
+
 /**
  * What the portfolio's utilisation leaves out, said beside it in every face: the balances owed by
  * customers without a credit limit, which no limit weighs. Undefined when every balance has one.

@@ -81,7 +81,7 @@ export function customerTableSteps(sheetName: string, table: CustomerTable | und
   const area = table.change.area;
   const step: Step = {
     bytes: OP_OVERHEAD_BYTES * 2,
-    part: { sheet: sheetName, role: "table", table: { name: table.name, area, was: table.now.area } },
+    part: { sheet: sheetName, role: "table", table: { table: table.name, from: table.now.area, to: area } },
     run: (sheet) => {
       const ws = sheet(sheetName);
       ws.tables.getItem(table.name).resize(ws.getRangeByIndexes(area.row, area.column, area.rows, area.columns));

@@ -35,8 +35,8 @@ export interface WritePart {
   readonly area?: Area;
   /** A chart's title, for the part that adds it. */
   readonly chart?: string;
-  /** The customer sheet's Excel table resized: its name, its cells after and before. */
-  readonly table?: { readonly name: string; readonly area: Area; readonly was: Area };
+  /** The customer sheet's Excel table resized: its name, its cells before and after. */
+  readonly table?: { readonly table: string; readonly from: Area; readonly to: Area };
 }
 
 /** The part of a plan a writer carries out: the target is absent when only sheets are written (Save policy). */

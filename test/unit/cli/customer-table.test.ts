@@ -44,7 +44,7 @@ const columnsOf = (xml: string) =>
 
 test("the customer table grows over the review's columns: ref, filter, one named column each, the rest of its part as it was", async () => {
   const before = (await partsOf(FIXTURE)).get(TABLE)!;
-  const { out, parts } = await review(FIXTURE, "2026-11-30");
+  const { out, parts, stdout } = await review(FIXTURE, "2026-11-30");
   const table = parts.get(TABLE)!;
   const header = await headerCells(out);
   expect(header).toHaveLength(30);
@@ -64,6 +64,12 @@ test("the customer table grows over the review's columns: ref, filter, one named
     .replace('count="30"', 'count="10"')
     .replace(/<tableColumn id="(1[1-9]|2\d|30)" [^>]*\/>/g, "");
   expect(undone).toBe(before);
+  // The report says so, as the pane's write notice does; --json with the cells before and after.
+  expect(stdout).toContain(
+    'Sheet "Customers": the Excel table "CustomerList" now covers A1:AD5, the review\'s columns with it, so sorting or filtering the table keeps each review beside its customer.',
+  );
+  const json = JSON.parse((await review(FIXTURE, "2026-11-30", "--json")).stdout);
+  expect(json.tableResized).toMatchObject({ table: "CustomerList", from: "A1:J5", to: "A1:AD5" });
   expect(table).toContain('<tableStyleInfo name="TableStyleMedium9" showRowStripes="1" showColumnStripes="0"/>');
   // The sheet keeps no filter of the review's own beside the table's.
   expect(parts.get("xl/workbook.xml")!).not.toContain("_xlnm._FilterDatabase");
@@ -72,6 +78,7 @@ test("the customer table grows over the review's columns: ref, filter, one named
   // A month later, on the reviewed copy: the table covers the review's columns already and stays as it is.
   const again = await review(out, "2026-12-31");
   expect(again.parts.get(TABLE)).toBe(table);
+  expect(again.stdout).not.toContain("CustomerList");
   expect(await headerCells(again.out)).toEqual(header);
 });
 
@@ -108,7 +115,8 @@ test("a table with a column named like one of the review's is left as it is, and
   expect(JSON.parse(json.stdout).tableNotExtended).toMatchObject({ table: "CustomerList", names: ["Recommendation"] });
   // Reviewed in Chinese, the review's headers are other names: the table grows.
   const zh = await review(input, "2026-12-02", "--lang", "zh");
-  expect(zh.stdout).not.toContain("CustomerList");
+  expect(zh.stdout).not.toContain("未扩展");
+  expect(zh.stdout).toContain("工作表“Customers”：Excel 表格“CustomerList”现为 A1:AD5，包含审查的各列");
   expect(zh.parts.get(TABLE)).toContain('<autoFilter ref="A1:AD5"/>');
 });
 
@@ -146,6 +154,11 @@ describe("a table part as Excel writes it, an earlier review's columns in it", (
   test("a column the review now clears leaves the table, with the filter's criterion on it; the user's criterion stays", () => {
     expect(reviewedTablePart(grown, review(["Risk score", "Risk grade", null]))).toEqual({
       xml: part("A1:G11", [...users, column(6, "Risk score"), column(7, "Risk grade")], byName("Contoso")),
+      resized: {
+        table: "Table1",
+        from: { row: 0, column: 0, rows: 11, columns: 8 },
+        to: { row: 0, column: 0, rows: 11, columns: 7 },
+      },
     });
   });
 
@@ -166,6 +179,11 @@ describe("a table part as Excel writes it, an earlier review's columns in it", (
   test("a clash of names takes the table back to the user's columns, and names the clash", () => {
     expect(reviewedTablePart(grown, review(["Risk score", "Customer name", "Recommendation"]))).toEqual({
       xml: part("A1:E11", users, byName("Contoso")),
+      resized: {
+        table: "Table1",
+        from: { row: 0, column: 0, rows: 11, columns: 8 },
+        to: { row: 0, column: 0, rows: 11, columns: 5 },
+      },
       clash: { table: "Table1", names: ["Customer name"] },
     });
   });

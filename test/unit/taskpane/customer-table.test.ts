@@ -73,9 +73,9 @@ test("the user's table grows over the review's columns after its cells: named as
   // The check, the table's range and names, then the writes.
   expect(fake.syncs[2].ops.map((o) => o.kind)).toEqual(["loadTable", "tableRange", "tableColumns"]);
   expect(outcome.written.find((p) => p.role === "table")?.table).toEqual({
-    name: "Book",
-    area: table.area,
-    was: { row: 0, column: 0, rows: 4, columns: HEADER.length },
+    table: "Book",
+    from: { row: 0, column: 0, rows: 4, columns: HEADER.length },
+    to: table.area,
   });
   const notice = writeNotice(outcome, headers).render(translator("en"), "en");
   expect(notice.lines).toContain(
@@ -116,9 +116,9 @@ test("aging columns the review clears a month later (no ledger): the table leave
   expect(writesOrder()[0]).toBe("resizeTable");
   const part = outcome.written.find((p) => p.role === "table")?.table;
   expect(part).toEqual({
-    name: "Book",
-    area: { row: 0, column: 0, rows: 4, columns: HEADER.length },
-    was: { row: 0, column: 0, rows: 4, columns: grown },
+    table: "Book",
+    from: { row: 0, column: 0, rows: 4, columns: grown },
+    to: { row: 0, column: 0, rows: 4, columns: HEADER.length },
   });
   expect(writeNotice(outcome, []).render(translator("en"), "en").lines).toContain(
     `Sheet "Customers": the Excel table "Book" now covers A1:K4 (it covered A1:${columnLetter(grown - 1)}4 before): no column of it is left without a header.`,
