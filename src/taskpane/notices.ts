@@ -159,17 +159,22 @@ export function reviewedNotice(result: ReviewResult): Notice {
 
 export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
   const clash = outcome.tableNotExtended;
+  const refused = outcome.tableNotGrown;
   // The review's cells stand outside the user's table: sorting it would part them from their customers.
-  const clashLine = (t: Translate) =>
-    clash
+  const tableLines = (t: Translate) => [
+    ...(clash
       ? [t("review.tableNotExtended", { table: clash.table, sheet: clash.sheet, names: clash.names.map((n) => `"${n}"`) })]
-      : [];
+      : []),
+    ...(refused
+      ? [t("ui.write.tableNotGrown", { table: refused.table, sheet: refused.sheet, reason: problemText(refused.problem, t) })]
+      : []),
+  ];
   if (outcome.ok) {
     return {
-      intent: clash ? "warning" : "success",
+      intent: clash || refused ? "warning" : "success",
       render: (t) => ({
         title: t("ui.write.doneTitle"),
-        lines: [...describeParts(outcome.written, t, headers), ...clashLine(t)],
+        lines: [...describeParts(outcome.written, t, headers), ...tableLines(t)],
       }),
     };
   }
@@ -181,7 +186,9 @@ export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): 
       if (outcome.written.length + outcome.uncertain.length === 0) lines.push(t("ui.write.nothingWritten"));
       if (outcome.written.length) lines.push(t("ui.write.written"), ...describeParts(outcome.written, t, headers));
       if (outcome.uncertain.length) lines.push(t("ui.write.uncertain"), ...describeParts(outcome.uncertain, t, headers));
-      if (outcome.notWritten.length) lines.push(t("ui.write.notWritten"), ...describeParts(outcome.notWritten, t, headers));
+      // A resize of the table not done leaves the table as the user had it: nothing to list.
+      const notWritten = outcome.notWritten.filter((part) => part.role !== "table");
+      if (notWritten.length) lines.push(t("ui.write.notWritten"), ...describeParts(notWritten, t, headers));
       if (outcome.marked)
         lines.push(outcome.marked.ok ? t("ui.write.marked", { sheet: outcome.marked.sheet }) : t("ui.write.markFailed"));
       return { title: t(cancelled ? "ui.write.cancelledTitle" : "ui.write.failedTitle"), lines };

@@ -365,7 +365,7 @@ export const en = {
   "summary.utilisation": "Utilisation (balance / limit)",
   "summary.noLimits": "n/a (no credit limits)",
   "summary.utilisationLeavesOut":
-    "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0 or not a number",
+    "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0 or unreadable",
   // A figure or a check the sheet's columns cannot give: said in its place, never a 0.
   "summary.noColumn": "n/a (no {column} column)",
   "check.notChecked": "not checked",

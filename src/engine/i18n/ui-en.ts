@@ -166,6 +166,8 @@ export const uiEn = {
   "ui.write.doneTitle": "Written to the workbook",
   "ui.write.output": 'Sheet "{sheet}": columns {from}–{to} ({headers}), {rows}.',
   "ui.write.fills": 'Sheet "{sheet}": colour rules on the output columns.',
+  "ui.write.tableNotGrown":
+    'Sheet "{sheet}": Excel did not extend the table "{table}" over the review\'s columns ({reason}). The review is written; sorting or filtering that table moves its rows without the review\'s cells beside them.',
   "ui.write.summary": 'Sheet "{sheet}": summary, {rows}.',
   "ui.write.charts": 'Sheet "{sheet}": {count} {count|chart|charts} ({titles}).',
   "ui.write.archive": 'Sheet "{sheet}": archive {rows} written (reviews kept in date order).',

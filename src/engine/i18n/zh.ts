@@ -329,7 +329,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.creditLimits": "信用额度合计",
   "summary.utilisation": "额度使用率（余额 / 额度）",
   "summary.noLimits": "无（缺少信用额度）",
-  "summary.utilisationLeavesOut": "未计入信用额度为空、为 0 或非数字的 {count} 位客户的欠款 {amount}",
+  "summary.utilisationLeavesOut": "未计入信用额度为空、为 0 或无法读取的 {count} 位客户的欠款 {amount}",
   "summary.noColumn": "无（缺少“{column}”列）",
   "check.notChecked": "未检查",
   "check.notCheckedFor": "未检查（{missing}）",

@@ -76,14 +76,19 @@ export function outputPlace(
     }
   }
   let next = Math.max(lastUsed, ...(ours.size ? [...ours] : [-1])) + 1;
+  // A column an earlier run cleared between two of ours (the aging's, a month without a ledger)
+  // is taken again before any new one on the right: the review's columns stay side by side, so a
+  // table over them (customer-table.ts) can keep covering them all.
+  const gaps = ours.size ? blankColumnsBetween(values, Math.min(...ours), Math.max(...ours), ours) : [];
+  const place = () => gaps.shift() ?? next++;
   const columns = {} as Record<OutputField, number>;
   const agingColumns: number[] = [];
   for (const field of OUTPUT_FIELDS) {
     if (field === "issues") {
       const buckets = bucketKeys[0]?.length ?? 0;
-      for (let b = 0; b < buckets; b++) agingColumns.push(foundBuckets.get(b) ?? next++);
+      for (let b = 0; b < buckets; b++) agingColumns.push(foundBuckets.get(b) ?? place());
     }
-    columns[field] = found[field] ?? next++;
+    columns[field] = found[field] ?? place();
   }
   const written = new Set([...Object.values(columns), ...agingColumns]);
   const clearedColumns = [...ours].filter((c) => !written.has(c)).sort((a, b) => a - b);
@@ -111,4 +116,19 @@ export function outputPlace(
     });
   }
   return { columns, agingColumns, clearedColumns, stale };
+}
+
+/** The columns strictly between `from` and `to`, not in `except`, with nothing in any row: left to right. */
+function blankColumnsBetween(
+  values: readonly (readonly CellValue[])[],
+  from: number,
+  to: number,
+  except: ReadonlySet<number>,
+): number[] {
+  const blank: number[] = [];
+  for (let c = from + 1; c < to; c++) {
+    if (except.has(c)) continue;
+    if (values.every((line) => line[c] === null || line[c] === undefined || line[c] === "")) blank.push(c);
+  }
+  return blank;
 }

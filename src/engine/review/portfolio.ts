@@ -218,6 +218,8 @@ interface RepeatedCustomer {
   overdue: boolean;
   warnings: number;
   needsAction: boolean;
+  /** A row of it owes a balance no limit weighs (counted once among the customers utilisation leaves out). */
+  withoutLimit?: boolean;
   /** Its row most at risk (moreAtRisk), which stands for it among the top risks. */
   risk?: TopRisk;
 }
@@ -280,7 +282,11 @@ export function summarise(
     } else if (c.balance !== undefined && c.balance > 0) {
       // What utilisation cannot weigh: owed with no limit to weigh it against (a customer on several rows counted once).
       unlimitedExposure += c.balance;
-      if (!repeat || repeat.rows === 1) unlimitedCustomers++;
+      if (!repeat) unlimitedCustomers++;
+      else if (!repeat.withoutLimit) {
+        repeat.withoutLimit = true;
+        unlimitedCustomers++;
+      }
     }
     // What is owed and overdue counts for every customer, graded or not, as the exposure does.
     if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;

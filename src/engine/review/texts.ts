@@ -453,11 +453,16 @@ export function customerTableMessage(
 
 /**
  * What the portfolio's utilisation leaves out, said beside it in every face: the balances owed by
- * customers without a credit limit, which no limit weighs. Undefined when every balance has one.
+ * customers without a credit limit, which no limit weighs. Undefined when every balance has one,
+ * or when there is no utilisation to speak of.
  */
-export function utilisationLeavesOutText(p: Pick<PortfolioResult, "withoutLimit">, lang: Lang): string | undefined {
+export function utilisationLeavesOutText(
+  p: Pick<PortfolioResult, "utilisation" | "withoutLimit">,
+  lang: Lang,
+): string | undefined {
   const { amount, customers } = p.withoutLimit;
-  if (!(amount > 0)) return undefined;
+  // No utilisation (no limit known, no such column): nothing it could leave out.
+  if (p.utilisation === undefined || !(amount > 0)) return undefined;
   return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount, "money", lang), count: customers });
 }
 

@@ -56,6 +56,8 @@ export interface WriteOutcome {
    * already the name of one of them (extendedTable's clash): the table's name and those names.
    */
   readonly tableNotExtended?: { readonly table: string; readonly sheet: string; readonly names: readonly string[] };
+  /** The customer sheet's Excel table that Excel refused to grow over the review's columns (the review itself written). */
+  readonly tableNotGrown?: { readonly table: string; readonly sheet: string; readonly problem: ExcelProblem };
 }
 
 export interface WriteOptions {
@@ -284,14 +286,17 @@ export async function writePlanWith(
     ) as unknown as PagePrint;
     return { print, users: isUsersPageSetup(pageSetupNow(print), s.print) };
   };
-  const resize = customerTableSteps(check?.sheet ?? "", table);
   const steps = [
-    ...resize.before,
     ...target,
-    ...resize.after,
     ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name), pageOf(s))),
   ];
-  let batches = packBatches(steps, maxBytes);
+  // The customer table's resize in a sync of its own: Excel may refuse it (a merged cell or a
+  // spill where it would grow, a query's table), and that must not take the review's cells with
+  // it. Shrinking goes first, before the cells it must precede; growing goes last, and a refusal
+  // there leaves the review written, the outcome saying the table was not extended.
+  const resize = customerTableSteps(check?.sheet ?? "", table);
+  const grow = resize.after[0];
+  let batches = [...resize.before.map((s) => [s]), ...packBatches(steps, maxBytes), ...(grow ? [[grow]] : [])];
   const written: WritePart[] = [];
   options.onProgress?.(0, batches.length);
   for (let b = 0; b < batches.length; b++) {
@@ -327,10 +332,24 @@ export async function writePlanWith(
       if (problem.code === "tooLarge" && smaller >= MIN_BATCH_BYTES) {
         // Excel on the web refuses an oversized request before running any of it, so the same
         // work can go again in smaller syncs (our estimate missed its wire size).
-        batches = [...batches.slice(0, b), ...packBatches(batches.slice(b).flat(), smaller)];
+        const rest = batches
+          .slice(b)
+          .flat()
+          .filter((s) => s !== grow);
+        batches = [...batches.slice(0, b), ...packBatches(rest, smaller), ...(grow ? [[grow]] : [])];
         b--;
         continue;
       }
+      if (grow && batches[b][0] === grow)
+        return {
+          ok: true,
+          written,
+          uncertain: [],
+          notWritten: [],
+          syncs,
+          batches: batches.length,
+          tableNotGrown: { table: table!.name, sheet: check!.sheet, problem },
+        };
       // A request refused for its size ran none of it; any other failure may have run some of it.
       const refused = problem.code === "tooLarge";
       const failed = batches[b].map((s) => s.part);

@@ -14,7 +14,7 @@ import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
 import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
 import { writeNotice } from "../../../src/taskpane/notices";
 import { translator } from "../../../src/engine/i18n";
-import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { FakeExcel, installExcelGlobals, officeError } from "../../support/fake-excel";
 import { customerSheet, HEADER, LEDGER } from "./workbooks";
 
 const AS_OF = serialFromYMD(2026, 3, 31);
@@ -123,6 +123,13 @@ test("aging columns the review clears a month later (no ledger): the table leave
   expect(writeNotice(outcome, []).render(translator("en"), "en").lines).toContain(
     `Sheet "Customers": the Excel table "Book" now covers A1:K4 (it covered A1:${columnLetter(grown - 1)}4 before): no column of it is left without a header.`,
   );
+  // The ledger back a month later: the aging returns to the columns it left, and the table grows over them again.
+  fake.addSheet("Invoices", LEDGER);
+  const back = await review();
+  expect(back.outcome.ok).toBe(true);
+  expect(fake.sheet("Customers")!.text(0, 30)).toBe("Aging: Current");
+  expect(table.area.columns).toBe(grown);
+  expect(table.columns).toEqual([...HEADER, ...reviewHeaders()]);
 });
 
 test("a column of the user's table already named as a review header: the table stays the user's, and the notice says why", async () => {
@@ -168,4 +175,26 @@ test("an Excel without ExcelApi 1.13 (no Table.resize): the table is left as it 
   expect(outcome.ok).toBe(true);
   expect(table.area).toEqual({ row: 0, column: 0, rows: 4, columns: HEADER.length });
   expect(fake.syncs.some((s) => s.ops.some((o) => o.kind === "getTables" || o.kind === "loadTable"))).toBe(false);
+});
+
+test("Excel refusing to grow the table (a merged cell where it would grow, say): the review stays written, in a sync of its own, and the notice says so", async () => {
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  fake.failAt = (_n, ops) =>
+    ops.some((o) => o.kind === "resizeTable") ? officeError("InvalidOperation", "This operation is not permitted.") : undefined;
+  const { outcome } = await review();
+  expect(outcome.ok).toBe(true);
+  expect(outcome.tableNotGrown).toMatchObject({ table: "Book", sheet: "Customers" });
+  expect(table.area.columns).toBe(HEADER.length);
+  // Alone in the last sync: every other part of the review went through.
+  const refused = fake.syncs.at(-1)!;
+  expect(refused.ok).toBe(false);
+  expect(refused.ops.filter((o) => o.write).map((o) => o.kind)).toEqual(["resizeTable"]);
+  expect(reviewHeaders().length).toBeGreaterThan(5);
+  expect(fake.sheet("Credit Review Summary")).toBeDefined();
+  const notice = writeNotice(outcome, []);
+  expect(notice.intent).toBe("warning");
+  expect(notice.render(translator("en"), "en").lines.at(-1)).toMatch(
+    /^Sheet "Customers": Excel did not extend the table "Book" over the review's columns \(.+\)\. The review is written;/,
+  );
 });

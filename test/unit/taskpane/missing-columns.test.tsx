@@ -57,8 +57,8 @@ test.each([
 );
 
 test.each([
-  ["en", "60.0% (leaves out 5,000.00 owed by 1 customer whose credit limit is blank, 0 or not a number)"],
-  ["zh", "60.0%（未计入信用额度为空、为 0 或非数字的 1 位客户的欠款 5,000.00）"],
+  ["en", "60.0% (leaves out 5,000.00 owed by 1 customer whose credit limit is blank, 0 or unreadable)"],
+  ["zh", "60.0%（未计入信用额度为空、为 0 或无法读取的 1 位客户的欠款 5,000.00）"],
 ] as const)(
   "a balance without a credit limit: the utilisation says it leaves it out, as the summary sheet does (%s)",
   (lang: Lang, said) => {
