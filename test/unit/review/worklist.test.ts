@@ -226,7 +226,7 @@ describe("re-runs with more or fewer columns", () => {
     expect(review(once, "zh").result.columns.unknown).toEqual([]);
   });
 
-  test("a run without the ledger clears the aging columns of a run with one; a run with it adds them again right of everything", () => {
+  test("a run without the ledger clears the aging columns of a run with one; a run with it puts them back where they were", () => {
     const values = sheet();
     const once = apply(values, review(values, "en", { ledger: true }).plan);
     const { result, plan } = review(once);
@@ -236,8 +236,9 @@ describe("re-runs with more or fewer columns", () => {
     expect(twice.map((line) => line.slice(29, 34).filter((v) => v !== null && v !== undefined))).toEqual([[], [], [], []]);
     expect(twice[0][34]).toBe("Review issues");
     const back = review(twice, "en", { ledger: true });
-    expect(back.result.layout.agingColumns).toEqual([35, 36, 37, 38, 39]);
-    expect(apply(twice, back.plan)[0].slice(34)).toEqual(["Review issues", ...AGING_HEADERS_EN]);
+    // The columns it cleared, between the review's others and Review issues: its columns side by side again.
+    expect(back.result.layout.agingColumns).toEqual([29, 30, 31, 32, 33]);
+    expect(apply(twice, back.plan)[0].slice(29)).toEqual([...AGING_HEADERS_EN, "Review issues"]);
   });
 
   test("a sheet an earlier version reviewed (ten columns): they are reused, the new ones go right of them", () => {
