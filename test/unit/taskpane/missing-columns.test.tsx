@@ -8,12 +8,23 @@ import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { runReview } from "../../../src/engine/review/review";
+import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { ColumnsPanel } from "../../../src/taskpane/components/ColumnsPanel";
 import { PortfolioSummary } from "../../../src/taskpane/components/PortfolioSummary";
 import { mappableHeaders } from "../../../src/taskpane/model";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { customerSheet, serial } from "../../support/review-grid";
+
+/** The pane's portfolio summary of a review, in its language. */
+function renderSummary(result: ReviewResult, lang: Lang): void {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>
+        <PortfolioSummary result={result} />
+      </LangContext.Provider>
+    </FluentProvider>,
+  );
+}
 
 test.each([
   ["en", "n/a (no Outstanding balance column)", "100,000.00"],
@@ -23,13 +34,7 @@ test.each([
   (lang: Lang, said, limits) => {
     const values = customerSheet(["Credit limit"], [{ extra: [100_000] }]);
     const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-03-15"), policy: DEFAULT_POLICY }, lang);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LangContext.Provider value={{ lang, t: translator(lang) }}>
-          <PortfolioSummary result={result} />
-        </LangContext.Provider>
-      </FluentProvider>,
-    );
+    renderSummary(result, lang);
     expect(screen.getAllByText(said)).toHaveLength(3);
     expect(screen.getByText(limits)).toBeTruthy();
     expect(screen.queryByText("0.00")).toBeNull();
@@ -67,13 +72,7 @@ test.each([
       [{ extra: [100_000, 60_000] }, { extra: [null, 5_000] }],
     );
     const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-03-15"), policy: DEFAULT_POLICY }, lang);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LangContext.Provider value={{ lang, t: translator(lang) }}>
-          <PortfolioSummary result={result} />
-        </LangContext.Provider>
-      </FluentProvider>,
-    );
+    renderSummary(result, lang);
     expect(screen.getByText(said)).toBeTruthy();
   },
 );
