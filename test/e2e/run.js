@@ -904,7 +904,7 @@ scenario(
       "named as the header row",
     );
     assert.ok(
-      notice.includes(t("en", "ui.write.tableGrown", { sheet: "Customers", table: "CustomerList", range: ref })),
+      notice.includes(t("en", "review.tableGrown", { sheet: "Customers", table: "CustomerList", range: ref })),
       `the notice says so:\n${notice}`,
     );
     const { page } = pane;

@@ -7,8 +7,11 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
-/** A term, its value, and whether the value is a figure (its digits in even widths). */
-export type Fact = readonly [term: string, value: string, figure?: boolean];
+/**
+ * A term, its value, whether the value is a figure (its digits in even widths), and a note on the
+ * value, on its own line under the pair (what a figure leaves out, say).
+ */
+export type Fact = readonly [term: string, value: string, figure?: boolean, note?: string];
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },
@@ -16,16 +19,18 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3, flex: "1 1 9em", minWidth: 0 },
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere", textAlign: "end", marginInlineStart: "auto" },
   figure: { fontVariantNumeric: "tabular-nums" },
+  note: { margin: 0, flexBasis: "100%", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 export function FactList({ facts }: { facts: readonly Fact[] }) {
   const styles = useStyles();
   return (
     <dl className={styles.facts}>
-      {facts.map(([term, value, figure]) => (
+      {facts.map(([term, value, figure, note]) => (
         <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
           <dd className={mergeClasses(styles.value, figure && styles.figure)}>{value}</dd>
+          {note && <dd className={styles.note}>{note}</dd>}
         </div>
       ))}
     </dl>

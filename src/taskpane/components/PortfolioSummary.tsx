@@ -13,7 +13,7 @@ import {
   formatShare,
   portfolioWarningList,
   totalWithoutColumnText,
-  utilisationText,
+  utilisationLeavesOutText,
 } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -53,7 +53,8 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
     const label = t("summary.utilisation");
     const unknown = totalWithoutColumnText("utilisation", result.columns, lang);
     if (unknown) return [label, unknown];
-    return p.utilisation === undefined ? [label, t("summary.noLimits")] : [label, utilisationText(p, lang), true];
+    if (p.utilisation === undefined) return [label, t("summary.noLimits")];
+    return [label, percent(p.utilisation), true, utilisationLeavesOutText(p, lang)];
   };
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],
