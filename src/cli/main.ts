@@ -420,7 +420,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
-      if (resizedNote) notes.push(resizedNote);
+      // Taken back to the user's columns on a clash: the clash's note says why, the resize's would not.
+      if (resizedNote && !clash) notes.push(resizedNote);
       if (tableNote) notes.push(tableNote);
       io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }

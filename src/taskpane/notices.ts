@@ -174,7 +174,11 @@ export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): 
       intent: clash || refused ? "warning" : "success",
       render: (t) => ({
         title: t("ui.write.doneTitle"),
-        lines: [...describeParts(outcome.written, t, headers), ...tableLines(t)],
+        // Taken back to the user's columns on a clash: the clash's line says why, the resize's would not.
+        lines: [
+          ...describeParts(clash ? outcome.written.filter((part) => part.role !== "table") : outcome.written, t, headers),
+          ...tableLines(t),
+        ],
       }),
     };
   }

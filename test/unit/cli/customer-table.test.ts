@@ -120,6 +120,21 @@ test("a table with a column named like one of the review's is left as it is, and
   expect(zh.parts.get(TABLE)).toContain('<autoFilter ref="A1:AD5"/>');
 });
 
+test("a clash a month after the table grew: the table taken back to the user's columns, the report giving the clash as the reason", async () => {
+  const { out } = await review(FIXTURE, "2026-11-30");
+  const zip = await JSZip.loadAsync(fs.readFileSync(out));
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const part = await zip.file(TABLE)!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace("<t>Customer</t>", "<t>RECOMMENDATION</t>"));
+  zip.file(TABLE, part.replace('name="Customer"', 'name="RECOMMENDATION"'));
+  const input = path.join(dir, "grown-then-clash.xlsx");
+  fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const { parts, stdout } = await review(input, "2026-12-31");
+  expect(parts.get(TABLE)).toContain('ref="A1:J5"');
+  expect(stdout).toContain('was not extended over the review\'s columns: it already has a column named "Recommendation"');
+  expect(stdout).not.toContain("now covers");
+});
+
 test("a column name is written as SpreadsheetML's escaped string: line breaks, tabs and a literal _xHHHH_ escaped", () => {
   expect(xstring("Risk score")).toBe("Risk score");
   expect(xstring("Next\nreview")).toBe("Next_x000a_review");

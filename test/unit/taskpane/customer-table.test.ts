@@ -198,3 +198,18 @@ test("Excel refusing to grow the table (a merged cell where it would grow, say):
     /^Sheet "Customers": Excel did not extend the table "Book" over the review's columns \(.+\)\. The review is written;/,
   );
 });
+
+test("a clash a month after the table grew: taken back to the user's columns, the notice giving the clash as the reason, not the shrink's", async () => {
+  workbook(3);
+  const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
+  await review();
+  expect(table.area.columns).toBeGreaterThan(HEADER.length);
+  table.columns[1] = "RECOMMENDATION";
+  const { outcome } = await review();
+  expect(table.area.columns).toBe(HEADER.length);
+  expect(outcome.written.some((p) => p.role === "table")).toBe(true);
+  const lines = writeNotice(outcome, []).render(translator("en"), "en").lines;
+  expect(lines.filter((l) => l.includes('"Book"'))).toEqual([
+    'The Excel table "Book" on sheet "Customers" was not extended over the review\'s columns: it already has a column named "Recommendation". Sorting or filtering that table moves its rows without the review\'s cells beside them; rename its column and review again',
+  ]);
+});
