@@ -21,7 +21,7 @@ import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
-import { customerTableMessage } from "../engine/review/texts";
+import { customerTableMessages, FaceMessage, tableClashMessage, tableResizedMessage } from "../engine/review/texts";
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { readOptions, usage, UsageError } from "./options";
@@ -386,17 +386,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const { result, pick, kept, use } = reviewed;
     lang = reviewed.lang;
     const noValue = workbook.formulasWithoutValue;
-    const clash = reviewed.table?.clash;
-    const resized = reviewed.table?.resized;
-    const resizedMessage = resized && customerTableMessage(resized, result.sheet);
-    const resizedNote = resizedMessage && message(lang, resizedMessage.key, resizedMessage.params);
-    const tableNote =
-      clash &&
-      message(lang, "review.tableNotExtended", {
-        table: clash.table,
-        sheet: result.sheet,
-        names: clash.names.map((n) => `"${n}"`),
-      });
+    const { clash, resized } = reviewed.table ?? {};
+    const say = ({ key, params }: FaceMessage) => message(lang, key, params);
     if (noValue.length) {
       const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
       io.stderr(safeText(`credit-review: ${message(lang, "cli.noValue", { count: noValue.length, cells })}`));
@@ -408,9 +399,18 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
         language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
-        ...(clash && tableNote ? { tableNotExtended: { table: clash.table, names: clash.names, text: tableNote } } : {}),
-        ...(resized && resizedNote
-          ? { tableResized: { table: resized.table, from: a1(resized.from), to: a1(resized.to), text: resizedNote } }
+        ...(clash
+          ? { tableNotExtended: { table: clash.table, names: clash.names, text: say(tableClashMessage(clash, result.sheet)) } }
+          : {}),
+        ...(resized
+          ? {
+              tableResized: {
+                table: resized.table,
+                from: a1(resized.from),
+                to: a1(resized.to),
+                text: say(tableResizedMessage(resized, result.sheet)),
+              },
+            }
           : {}),
       };
       io.stdout(safeJson(JSON.stringify(json, null, 2)));
@@ -420,9 +420,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
-      // Taken back to the user's columns on a clash: the clash's note says why, the resize's would not.
-      if (resizedNote && !clash) notes.push(resizedNote);
-      if (tableNote) notes.push(tableNote);
+      notes.push(...customerTableMessages(reviewed.table ?? {}, result.sheet).map(say));
       io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }
     return { code: 0, result };

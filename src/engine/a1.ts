@@ -17,6 +17,11 @@ export interface Area {
   readonly columns: number;
 }
 
+/** Whether two areas are the same cells. */
+export function sameArea(a: Area, b: Area): boolean {
+  return a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
+}
+
 /** An address read back: the sheet it names ("" when it names none) and the area. */
 export interface ParsedAddress extends Area {
   readonly sheet: string;

@@ -19,7 +19,7 @@ import { ownSheetHeaderFooter } from "../engine/review/page-headers";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
-import { customerTableMessage } from "../engine/review/texts";
+import { tableResizedMessage } from "../engine/review/texts";
 import { PlanOptions, SheetPlan } from "../engine/review/write-plan";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
@@ -295,7 +295,7 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
   for (const g of groups(parts)) {
     const sheet = g.sheet;
     if (g.table) {
-      const { key, params } = customerTableMessage(g.table, sheet);
+      const { key, params } = tableResizedMessage(g.table, sheet);
       lines.push(t(key, params));
       continue;
     }

@@ -11,6 +11,8 @@ import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
   amountUnitsLines,
+  customerTableMessages,
+  FaceMessage,
   ledgerNoticeText,
   laterReviewsText,
   leftOutText,
@@ -160,24 +162,28 @@ export function reviewedNotice(result: ReviewResult): Notice {
 export function writeNotice(outcome: WriteOutcome, headers: readonly string[]): Notice {
   const clash = outcome.tableNotExtended;
   const refused = outcome.tableNotGrown;
-  // The review's cells stand outside the user's table: sorting it would part them from their customers.
-  const tableLines = (t: Translate) => [
-    ...(clash
-      ? [t("review.tableNotExtended", { table: clash.table, sheet: clash.sheet, names: clash.names.map((n) => `"${n}"`) })]
-      : []),
-    ...(refused
+  const say = (t: Translate) => (m: FaceMessage) => t(m.key, m.params);
+  // Excel refused the grow: the review's cells stand outside the user's table, and the notice says so.
+  const refusedLines = (t: Translate) =>
+    refused
       ? [t("ui.write.tableNotGrown", { table: refused.table, sheet: refused.sheet, reason: problemText(refused.problem, t) })]
-      : []),
-  ];
+      : [];
   if (outcome.ok) {
+    const resizedPart = outcome.written.find((part) => part.table);
+    const sheet = clash?.sheet ?? resizedPart?.sheet ?? "";
     return {
       intent: clash || refused ? "warning" : "success",
       render: (t) => ({
         title: t("ui.write.doneTitle"),
-        // Taken back to the user's columns on a clash: the clash's line says why, the resize's would not.
+        // The table's lines as the command line's report has them (customerTableMessages), after the parts written.
         lines: [
-          ...describeParts(clash ? outcome.written.filter((part) => part.role !== "table") : outcome.written, t, headers),
-          ...tableLines(t),
+          ...describeParts(
+            outcome.written.filter((part) => part.role !== "table"),
+            t,
+            headers,
+          ),
+          ...customerTableMessages({ resized: resizedPart?.table, clash }, sheet).map(say(t)),
+          ...refusedLines(t),
         ],
       }),
     };

@@ -5,26 +5,13 @@
  * totals row, the user's filter criteria and sort, attributes and extensions the review knows
  * nothing of. A table the review does not grow is not touched at all.
  */
-import { a1, Area, parseAddress } from "../../engine/a1";
-import { extendedTable, ReviewColumns, SheetTable } from "../../engine/review/customer-table";
+import { a1, Area, parseAddress, sameArea } from "../../engine/a1";
+import { extendedTable, ReviewColumns, SheetTable, tableResize } from "../../engine/review/customer-table";
+import type { TableClash, TableResized } from "../../engine/review/texts";
 import { SheetInfo } from "./package";
 import { PackageEdit } from "./package-edit";
 import { escapeXml, unescapeCellText } from "./xml";
 import { applySplices, elementsOf, Element, Splice, withAttributes } from "./xml-edit";
-
-/** A table the review left alone because a name it would add is already one of the table's columns. */
-export interface TableClash {
-  /** The table's name, as Excel shows it (its displayName). */
-  readonly table: string;
-  readonly names: readonly string[];
-}
-
-/** The customer table's cells before and after the review resized it. */
-export interface TableResized {
-  readonly table: string;
-  readonly from: Area;
-  readonly to: Area;
-}
 
 /** What the review did to the customer table: resized it, or left it to the user's columns for a clash of names (or both: shrunk back on a clash). */
 export interface TableOutcome {
@@ -70,18 +57,12 @@ export function reviewedTablePart(
   if (!extension) return undefined;
   const names = extension.kind === "extend" ? extension.names : [];
   const text = tableXml(xml, found, extension.area, names);
-  const { area } = found.table;
-  const to = extension.area;
-  const same = to.row === area.row && to.column === area.column && to.rows === area.rows && to.columns === area.columns;
+  const resize = tableResize(found.table, extension);
   return {
     xml: text,
-    ...(same ? {} : { resized: { table: found.name, from: cellsOf(area), to: cellsOf(to) } }),
+    ...(resize ? { resized: { table: found.name, ...resize } } : {}),
     ...(extension.kind === "clash" ? { clash: { table: found.name, names: extension.names } } : {}),
   };
-}
-
-function cellsOf({ row, column, rows, columns }: Area): Area {
-  return { row, column, rows, columns };
 }
 
 interface TablePart {
@@ -179,7 +160,7 @@ function tableXml(xml: string, part: TablePart, area: Area, names: readonly stri
 /** Whether the table is over `area` already, its columns from the review's first named `names`. */
 function sameTable(part: TablePart, area: Area, names: readonly string[]): boolean {
   const { area: now, columnNames } = part.table;
-  if (now.row !== area.row || now.column !== area.column || now.rows !== area.rows || now.columns !== area.columns) return false;
+  if (!sameArea(now, area)) return false;
   return columnNames.slice(area.columns - names.length).every((name, i) => name === names[i]);
 }
 

@@ -5,7 +5,7 @@
  * beside another customer. So when the table is the customer table the review read, it is
  * widened to the review's last column, in both writers.
  */
-import type { Area } from "../a1";
+import { Area, sameArea } from "../a1";
 
 /** An Excel table on the customer sheet, as a writer finds it. */
 export interface SheetTable {
@@ -87,6 +87,17 @@ export function extendedTable(table: SheetTable, review: ReviewColumns): TableEx
   // Back to the user's columns alone: nothing of the review's to name (a column in between has no header).
   if (names.length === 0) return grown.columns === area.columns ? undefined : { kind: "extend", area: grown, names };
   return { kind: "extend", area: grown, names };
+}
+
+/**
+ * The table's cells before and after a change that moves its edge, for a writer to resize it and
+ * its report to tell: undefined when the change only renames its columns (or names a clash
+ * without taking a column back).
+ */
+export function tableResize(table: SheetTable, change: TableExtension): { from: Area; to: Area } | undefined {
+  if (sameArea(table.area, change.area)) return undefined;
+  const cells = ({ row, column, rows, columns }: Area): Area => ({ row, column, rows, columns });
+  return { from: cells(table.area), to: cells(change.area) };
 }
 
 /** A column name as Excel compares them: without regard to case. */

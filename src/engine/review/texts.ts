@@ -434,21 +434,53 @@ export function formatChange(value: number, format: FigureFormat, lang: Lang): s
   return value > 0 && /[1-9]/.test(shown) ? `+${shown}` : shown;
 }
 
-/** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
-/**
- * The customer sheet's Excel table resized by the review, in either face's words (the pane's
- * write notice, the command line's report): grown over the review's columns, or shrunk off the
- * columns it clears.
- */
-export function customerTableMessage(
-  resized: { readonly table: string; readonly from: Area; readonly to: Area },
-  sheet: string,
-): { key: MessageKey; params: MessageParams } {
+/** A message, its key and parameters, for a face to say in its language (the pane's `t`, the command line's `message`). */
+export interface FaceMessage {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+/** The customer sheet's Excel table resized: its name, its cells before and after. */
+export interface TableResized {
+  readonly table: string;
+  readonly from: Area;
+  readonly to: Area;
+}
+
+/** The customer sheet's Excel table left to the user's columns: its name and the review's headers that are already its columns' names. */
+export interface TableClash {
+  readonly table: string;
+  readonly names: readonly string[];
+}
+
+/** The customer table resized by the review: grown over the review's columns, or shrunk off the columns it clears. */
+export function tableResizedMessage(resized: TableResized, sheet: string): FaceMessage {
   const grown = resized.to.columns > resized.from.columns;
   return {
     key: grown ? "review.tableGrown" : "review.tableShrunk",
     params: { sheet, table: resized.table, range: a1(resized.to), was: a1(resized.from) },
   };
+}
+
+/** The customer table not extended over the review's columns for a clash of names. */
+export function tableClashMessage(clash: TableClash, sheet: string): FaceMessage {
+  return {
+    key: "review.tableNotExtended",
+    params: { table: clash.table, sheet, names: clash.names.map((name) => `"${name}"`) },
+  };
+}
+
+/**
+ * What both faces say of the customer table after a write (the pane's notice, the command line's
+ * report): the clash when there is one (a table taken back to the user's columns on a clash is
+ * there for the clash, which the resize's own line would not say), else the resize.
+ */
+export function customerTableMessages(
+  table: { readonly resized?: TableResized; readonly clash?: TableClash },
+  sheet: string,
+): FaceMessage[] {
+  if (table.clash) return [tableClashMessage(table.clash, sheet)];
+  return table.resized ? [tableResizedMessage(table.resized, sheet)] : [];
 }
 
 /**
@@ -473,6 +505,7 @@ export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withou
   return leftOut ? message(lang, "sep.aside", { main: shown, aside: leftOut }) : shown;
 }
 
+/** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
 export function amountWithShare(amount: number, whole: number, lang: Lang): string {
   const shown = formatFigure(amount, "money", lang);
   if (!(whole > 0)) return shown;

@@ -11,8 +11,9 @@
  * cleared or repeated to "Column1" or "Name2"), after them when it grows (its new columns take
  * their names from the headers just written).
  */
-import { Area, parseAddress } from "../../engine/a1";
-import { extendedTable, ReviewColumns, SheetTable, TableExtension } from "../../engine/review/customer-table";
+import { parseAddress } from "../../engine/a1";
+import { extendedTable, ReviewColumns, SheetTable, TableExtension, tableResize } from "../../engine/review/customer-table";
+import { excelApiSupported } from "./office";
 import { OP_OVERHEAD_BYTES } from "./payload";
 import type { Step } from "./write-steps";
 
@@ -20,8 +21,7 @@ type Context = Excel.RequestContext;
 
 /** Table.resize is ExcelApi 1.13; without it the table is left as it is, as before. */
 export function tableResizeSupported(): boolean {
-  if (typeof Office === "undefined") return true;
-  return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") !== false;
+  return excelApiSupported("1.13");
 }
 
 /** The customer table and what the review makes of it. */
@@ -71,21 +71,18 @@ export function lookForCustomerTable(
   };
 }
 
-function sameArea(a: Area, b: Area): boolean {
-  return a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
-}
-
 /** The resize as a step, to run before the review's cells (shrinking) or after them (growing); none when its range stays. */
 export function customerTableSteps(sheetName: string, table: CustomerTable | undefined): { before: Step[]; after: Step[] } {
-  if (!table || sameArea(table.change.area, table.now.area)) return { before: [], after: [] };
-  const area = table.change.area;
+  const resize = table && tableResize(table.now, table.change);
+  if (!table || !resize) return { before: [], after: [] };
+  const { from, to } = resize;
   const step: Step = {
     bytes: OP_OVERHEAD_BYTES * 2,
-    part: { sheet: sheetName, role: "table", table: { table: table.name, from: table.now.area, to: area } },
+    part: { sheet: sheetName, role: "table", table: { table: table.name, from, to } },
     run: (sheet) => {
       const ws = sheet(sheetName);
-      ws.tables.getItem(table.name).resize(ws.getRangeByIndexes(area.row, area.column, area.rows, area.columns));
+      ws.tables.getItem(table.name).resize(ws.getRangeByIndexes(to.row, to.column, to.rows, to.columns));
     },
   };
-  return area.columns < table.now.area.columns ? { before: [step], after: [] } : { before: [], after: [step] };
+  return to.columns < from.columns ? { before: [step], after: [] } : { before: [], after: [step] };
 }

@@ -12,6 +12,7 @@ import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
 import { rowsToFit } from "../../engine/review/sheet-layout";
 import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
 import { POINTS_PER_INCH } from "../../engine/review/page-bands";
+import { excelApiSupported } from "./office";
 
 /**
  * Excel's column width in characters (what the plan gives) to the points Office.js takes:
@@ -77,8 +78,7 @@ export const NO_USER_SETUP: Readonly<UserSetup> = {
  * need ExcelApi 1.9; an older Excel still gets the cells, widths and charts (their value axis from 0).
  */
 export function layoutSupported(): boolean {
-  if (typeof Office === "undefined") return true;
-  return Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
+  return excelApiSupported("1.9");
 }
 
 function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {

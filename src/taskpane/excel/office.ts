@@ -22,6 +22,12 @@ export function saveMapping(mapping: Readonly<Record<string, InputField>>): Prom
   });
 }
 
+/** Whether the Excel the pane runs in has an ExcelApi requirement set; outside Office (tests of the pane alone), yes. */
+export function excelApiSupported(version: string): boolean {
+  if (typeof Office === "undefined") return true;
+  return Office.context?.requirements?.isSetSupported?.("ExcelApi", version) !== false;
+}
+
 export function displayLanguage(): string | undefined {
   return typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
 }

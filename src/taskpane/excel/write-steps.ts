@@ -22,6 +22,7 @@ import {
 import { BlockSlice, OP_OVERHEAD_BYTES, Packable } from "./payload";
 import { ExcelProblem } from "./problems";
 import { USERS_SECTIONS } from "../../engine/review/page-headers";
+import type { TableResized } from "../../engine/review/texts";
 
 type Context = Excel.RequestContext;
 
@@ -36,7 +37,7 @@ export interface WritePart {
   /** A chart's title, for the part that adds it. */
   readonly chart?: string;
   /** The customer sheet's Excel table resized: its name, its cells before and after. */
-  readonly table?: { readonly table: string; readonly from: Area; readonly to: Area };
+  readonly table?: TableResized;
 }
 
 /** The part of a plan a writer carries out: the target is absent when only sheets are written (Save policy). */

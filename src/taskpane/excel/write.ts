@@ -8,6 +8,7 @@ import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { COLORS, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
+import type { TableClash } from "../../engine/review/texts";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
 import { classifyError, ExcelProblem } from "./problems";
 import type { Origin } from "./read";
@@ -55,7 +56,7 @@ export interface WriteOutcome {
    * The customer sheet's Excel table left to the user's columns because a review header is
    * already the name of one of them (extendedTable's clash): the table's name and those names.
    */
-  readonly tableNotExtended?: { readonly table: string; readonly sheet: string; readonly names: readonly string[] };
+  readonly tableNotExtended?: TableClash & { readonly sheet: string };
   /** The customer sheet's Excel table that Excel refused to grow over the review's columns (the review itself written). */
   readonly tableNotGrown?: { readonly table: string; readonly sheet: string; readonly problem: ExcelProblem };
 }
