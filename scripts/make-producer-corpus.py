@@ -8,12 +8,14 @@ does not own, byte for byte, and that LibreOffice opens it).
   /usr/bin/python3 scripts/make-producer-corpus.py
 
 Producers: openpyxl (Debian's python3-openpyxl: a chart, comments, a table, a data validation,
-defined names; formulas it saves with an empty value; a customer list that is an Excel table), LibreOffice Calc (soffice --convert-to
+defined names; formulas it saves with an empty value; a customer list that is an Excel table),
+XlsxWriter (Debian's python3-xlsxwriter: formulas saved as 0 in a workbook that asks to be
+calculated when opened), LibreOffice Calc (soffice --convert-to
 xlsx), Gnumeric (ssconvert), and Excel-shaped packages built here part by part from ECMA-376 (a
 1904 workbook, an .xlsm with its VBA project, a pivot table with its cache, a very hidden decoy
 sheet, formulas without saved values, shared and array formulas, the column mapping the task pane
 keeps in the add-in's web extension part beside another add-in's). The exceljs-written workbooks
-are the sample and the hostile corpus. Needs /usr/bin/python3 with openpyxl, soffice and
+are the sample and the hostile corpus. Needs /usr/bin/python3 with openpyxl and xlsxwriter, soffice and
 ssconvert; the files are committed, so the tests need none of them but soffice.
 """
 import json
@@ -23,10 +25,11 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 import openpyxl
+import xlsxwriter
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
@@ -113,6 +116,27 @@ def openpyxl_formulas(path):
         ws.cell(r, 10).number_format = "yyyy-mm-dd"
     wb.properties.creator = "credit-risk-addin producer corpus"
     wb.save(path)
+
+
+def xlsxwriter_formulas(path):
+    """Formulas as XlsxWriter (pandas' engine when it is installed) writes them: never calculated,
+    each saved with the value 0 or the one the program states, the workbook asking to be calculated
+    when opened (calcPr fullCalcOnLoad)."""
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("Customers")
+    dates = wb.add_format({"num_format": "yyyy-mm-dd"})
+    ws.write_row(0, 0, HEADERS)
+    for r, row in enumerate(ROWS, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, date):
+                ws.write_datetime(r, c, datetime(value.year, value.month, value.day), dates)
+            elif value is not None:
+                ws.write(r, c, value)
+    ws.write_formula("G2", "=0+1")  # Alpha's compliance record, saved as 0
+    ws.write_formula("I3", "=40000+25000")  # Beta's outstanding balance, over its limit, saved as 0
+    ws.write_formula("I5", "=4000+6000", None, 10000)  # Delta's, saved with the value the program states
+    wb.set_properties({"author": "credit-risk-addin producer corpus"})
+    wb.close()
 
 
 def convert(tool_args, source, target):
@@ -324,6 +348,14 @@ def main():
     expect("openpyxl-formulas.xlsx", 4, "openpyxl's formulas, saved with an empty value: reported as formulas without one, not blanks",
            warnings={"4": ["NEGATIVE_NEWS"]}, rowErrors=[{"row": 3, "contains": "formula without a saved value: =1+1"}],
            noValue=["Customers!C3", "Customers!I5"])
+
+    xlsxwriter_formulas(os.path.join(OUT, "xlsxwriter-formulas.xlsx"))
+    uncalculated = "formula saved without being calculated (the workbook asks to be calculated when opened): "
+    expect("xlsxwriter-formulas.xlsx", 4, "XlsxWriter's formulas, saved as 0 (or a stated value) in a workbook that asks to be "
+           "calculated when opened: reported as not calculated, never read as 0 (Beta's balance is over its limit)",
+           warnings={"3": [], "4": ["NEGATIVE_NEWS"]}, rowErrors=[{"row": 2, "contains": uncalculated + "=0+1"}],
+           rowNotes=[{"row": 3, "contains": uncalculated + "=40000+25000"}, {"row": 5, "contains": uncalculated + "=4000+6000"}],
+           noValue=["Customers!G2", "Customers!I3", "Customers!I5"])
 
     convert(soffice, base, os.path.join(OUT, "libreoffice-calc.xlsx"))
     expect("libreoffice-calc.xlsx", 4, "the openpyxl workbook saved by LibreOffice Calc", warnings={"4": ["NEGATIVE_NEWS"]})

@@ -390,7 +390,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     const say = ({ key, params }: FaceMessage) => message(lang, key, params);
     if (noValue.length) {
       const cells = noValue.length > 5 ? [...noValue.slice(0, 5), "…"] : noValue;
-      io.stderr(safeText(`credit-review: ${message(lang, "cli.noValue", { count: noValue.length, cells })}`));
+      const key = workbook.calculatesOnOpen ? "cli.noValueUncalculated" : "cli.noValue";
+      io.stderr(safeText(`credit-review: ${message(lang, key, { count: noValue.length, cells })}`));
     }
     if (options.json) {
       const json = {
@@ -398,6 +399,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         sheetChoice: { by: pick?.reason ?? "option", otherCustomerSheets: pick?.others ?? [] },
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
+        ...(workbook.calculatesOnOpen ? { calculatesOnOpen: true } : {}),
         language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
         ...(clash
           ? { tableNotExtended: { table: clash.table, names: clash.names, text: say(tableClashMessage(clash, result.sheet)) } }

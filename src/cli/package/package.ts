@@ -100,6 +100,12 @@ export class WorkbookPackage {
     /** Every <sheet> of the workbook in tab order: the positions workbook views and names count in. */
     readonly tabs: readonly Tab[],
     readonly date1904: boolean,
+    /**
+     * The workbook asks to be calculated in full when opened (calcPr fullCalcOnLoad): written by a
+     * program that does not calculate, its formulas' saved values are placeholders (XlsxWriter, the
+     * usual engine of pandas, saves 0 for every formula) or none at all.
+     */
+    readonly calculatesOnOpen: boolean,
     readonly workbookRels: readonly Relationship[],
   ) {}
 
@@ -114,11 +120,12 @@ export class WorkbookPackage {
     const sheets: SheetInfo[] = [];
     const tabs: Tab[] = [];
     let date1904 = false;
+    let calculatesOnOpen = false;
+    const isTrue = (value: string | undefined) => value === "1" || value === "true";
     eachElement(workbookXml, (local, attrs) => {
-      if (local === "workbookPr") {
-        const value = attrs.get("date1904");
-        date1904 = value === "1" || value === "true";
-      } else if (local === "sheet") {
+      if (local === "workbookPr") date1904 = isTrue(attrs.get("date1904"));
+      else if (local === "calcPr") calculatesOnOpen = isTrue(attrs.get("fullCalcOnLoad"));
+      else if (local === "sheet") {
         const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
         const rel = rels.find((r) => r.id === relId);
         const name = attrs.get("name") ?? "";
@@ -132,7 +139,7 @@ export class WorkbookPackage {
         sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
       }
     });
-    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, tabs, date1904, rels);
+    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, tabs, date1904, calculatesOnOpen, rels);
     pkg.relsCache.set(workbookPart, rels);
     return pkg;
   }

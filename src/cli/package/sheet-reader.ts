@@ -53,8 +53,13 @@ export interface ReadContext {
   readonly lang: Lang;
   /** Cells still allowed to be read, over every sheet of the review. */
   budget: { cells: number };
-  /** "Sheet!A1" of each formula met without a saved value. */
+  /** "Sheet!A1" of each formula met without a saved value (or with one not to be read: see formulasUncalculated). */
   readonly noValue: string[];
+  /**
+   * The workbook asks to be calculated when opened, so a value saved with a formula was never
+   * calculated: read, XlsxWriter's 0 in a balance column would pass the over-limit check silently.
+   */
+  readonly formulasUncalculated: boolean;
   /**
    * Cell texts already read, each kept once: an archive repeats its review's date, version,
    * grades and codes, and each customer's id and name, on every review's rows.
@@ -158,14 +163,15 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   const finishCell = () => {
     let cell: CellValue;
     if (type === CellType.Inline) cell = keptText(unescapeCellText(value), texts);
-    else if (!hasValue || (hasFormula && type === CellType.Number && value.trim() === "")) {
-      // openpyxl and pandas write a formula they never calculated with an empty <v/>: a number
-      // formula has no empty result, so that is no saved value (t="str" may save an empty text).
+    else if (!hasValue || (hasFormula && (context.formulasUncalculated || (type === CellType.Number && value.trim() === "")))) {
+      // openpyxl writes a formula it never calculated with an empty <v/>: a number formula has no
+      // empty result, so that is no saved value (t="str" may save an empty text).
       if (!hasFormula) return;
       const where = `${sheet.name}!${columnLetter(column - 1)}${rowIndex}`;
       context.noValue.push(where);
       const shown = formula.length > 40 ? `${formula.slice(0, 37)}...` : formula;
-      cell = { error: message(context.lang, "cli.formulaNoValue", { formula: shown || "…" }) };
+      const key = hasValue && value.trim() !== "" ? "cli.formulaNotCalculated" : "cli.formulaNoValue";
+      cell = { error: message(context.lang, key, { formula: shown || "…" }) };
     } else {
       switch (type) {
         case CellType.Shared: {

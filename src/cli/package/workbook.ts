@@ -44,6 +44,7 @@ export class Workbook {
         lang,
         budget: { cells: LIMITS.cells },
         noValue: [],
+        formulasUncalculated: pkg.calculatesOnOpen,
         texts: new Map(),
         surroundings: pkg.surroundings,
       });
@@ -76,9 +77,14 @@ export class Workbook {
     return this.pkg.sheets.find((s) => s.name === name);
   }
 
-  /** "Sheet!A1" of every formula read that had no saved value. */
+  /** "Sheet!A1" of every formula read that had no saved value, or one not calculated (see calculatesOnOpen). */
   get formulasWithoutValue(): readonly string[] {
     return this.context.noValue;
+  }
+
+  /** The workbook asks to be calculated when opened: no value saved with a formula is read. */
+  get calculatesOnOpen(): boolean {
+    return this.pkg.calculatesOnOpen;
   }
 
   /** The sheet's top rows, as far down as a header row is looked for. */

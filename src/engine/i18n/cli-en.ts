@@ -69,7 +69,11 @@ export const cliEn = {
   "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
   "cli.noValue":
     "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
+  "cli.noValueUncalculated":
+    "{count} formula cell(s) not read: the workbook asks to be calculated when it is opened (a program that does not calculate saved it), so the values saved with its formulas (often 0) are not their results: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
   "cli.formulaNoValue": "formula without a saved value: ={formula}",
+  "cli.formulaNotCalculated":
+    "formula saved without being calculated (the workbook asks to be calculated when opened): ={formula}",
   "cli.usage":
     "Usage: credit-review <workbook.xlsx> [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--lang en|zh] [--out OUT.xlsx] [--json]",
   "cli.help": `Reviews every customer on a sheet of the workbook (.xlsx or .xlsm) against the credit policy's

@@ -64,7 +64,10 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
   "cli.noValue":
     "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
+  "cli.noValueUncalculated":
+    "{count} 个公式单元格未读取：工作簿要求在打开时重新计算（由不计算公式的程序保存），公式旁保存的值（常为 0）并非其计算结果：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
   "cli.formulaNoValue": "公式没有保存的值：={formula}",
+  "cli.formulaNotCalculated": "公式保存时未经计算（工作簿要求在打开时重新计算）：={formula}",
   "cli.usage":
     "用法：credit-review <工作簿.xlsx> [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 政策文件.json] [--lang en|zh] [--out 输出.xlsx] [--json]",
   "cli.help": `按信用政策的预警阈值审查工作簿（.xlsx 或 .xlsm）中一张工作表上的每位客户，并把建议写入输出文件

@@ -13,6 +13,7 @@ import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
 import { readSharedStrings } from "../../../src/cli/package/shared-strings";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
+import { Workbook } from "../../../src/cli/package/workbook";
 import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
@@ -192,7 +193,15 @@ test("a sheet read whole keeps the text around its cells, exactly; its top rows 
     const context = { zip, strings: await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings")) };
     const read = (maxRows?: number) =>
       readSheet(
-        { ...context, dates1904: new Set(), lang: "en", budget: { cells: 1e6 }, noValue: [], surroundings },
+        {
+          ...context,
+          dates1904: new Set(),
+          lang: "en",
+          budget: { cells: 1e6 },
+          noValue: [],
+          formulasUncalculated: false,
+          surroundings,
+        },
         sheet,
         maxRows,
       );
@@ -236,6 +245,7 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
         lang: "en" as const,
         budget: { cells: 1e7 },
         noValue: [],
+        formulasUncalculated: false,
         texts: new Map(),
       };
       gc();
@@ -274,7 +284,15 @@ test("a formula saved with an empty value is a formula without a value, not a bl
     try {
       const pkg = await WorkbookPackage.open(zip);
       const noValue: string[] = [];
-      const context = { zip, strings: [], dates1904: new Set<number>(), lang: "en" as const, budget: { cells: 100 }, noValue };
+      const context = {
+        zip,
+        strings: [],
+        dates1904: new Set<number>(),
+        lang: "en" as const,
+        budget: { cells: 100 },
+        noValue,
+        formulasUncalculated: false,
+      };
       const [row] = await readSheet(context, pkg.sheets[0]);
       expect(row).toEqual([
         { error: expect.stringContaining("formula without a saved value: =1+1") },
@@ -288,6 +306,62 @@ test("a formula saved with an empty value is a formula without a value, not a bl
     } finally {
       zip.close();
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("in a workbook that asks to be calculated when opened, no value saved with a formula is read; other cells are", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-package-"));
+  try {
+    const sample = path.resolve(__dirname, "../../../examples/customers.xlsx");
+    // As XlsxWriter saves formulas: 0, or the value the program states; beside a plain number and a blank.
+    const cells = [
+      '<c r="A1"><f>40000+25000</f><v>0</v></c>',
+      '<c r="B1"><f>4000+6000</f><v>10000</v></c>',
+      '<c r="C1" t="str"><f>IF(A1&gt;1,"over","ok")</f><v>ok</v></c>',
+      '<c r="D1"><v>5</v></c>',
+      '<c r="E1" s="1"/>',
+    ].join("");
+    const sheetXml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    const withSheet = path.join(dir, "formulas.xlsx");
+    await copyWithPart(sample, withSheet, "xl/worksheets/sheet1.xml", sheetXml);
+    const zip = await ZipReader.open(withSheet, withSheet);
+    const workbookXml = await zip.text(zip.entry("xl/workbook.xml")!);
+    zip.close();
+    expect(workbookXml).toMatch(/<calcPr [^>]*\/>/);
+    const recalculating = path.join(dir, "recalculating.xlsx");
+    await copyWithPart(
+      withSheet,
+      recalculating,
+      "xl/workbook.xml",
+      workbookXml.replace(/<calcPr /, '<calcPr fullCalcOnLoad="1" '),
+    );
+
+    const read = async (file: string) => {
+      const workbook = await Workbook.open(file, file, "en");
+      try {
+        const sheet = workbook.sheets.find((s) => s.part === "xl/worksheets/sheet1.xml")!;
+        const [row] = await workbook.values(sheet);
+        const noValue = workbook.formulasWithoutValue.map((cell) => cell.replace(`${sheet.name}!`, "Sheet!"));
+        return { row, noValue, calculatesOnOpen: workbook.calculatesOnOpen };
+      } finally {
+        workbook.close();
+      }
+    };
+    // Without the request the saved values are the results, as Excel and LibreOffice save them.
+    expect(await read(withSheet)).toEqual({ row: [0, 10000, "ok", 5], noValue: [], calculatesOnOpen: false });
+    const uncalculated = "formula saved without being calculated (the workbook asks to be calculated when opened): ";
+    expect(await read(recalculating)).toEqual({
+      row: [
+        { error: uncalculated + "=40000+25000" },
+        { error: uncalculated + "=4000+6000" },
+        { error: uncalculated + '=IF(A1>1,"over","ok")' },
+        5,
+      ],
+      noValue: ["Sheet!A1", "Sheet!B1", "Sheet!C1"],
+      calculatesOnOpen: true,
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

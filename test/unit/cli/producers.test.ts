@@ -31,6 +31,8 @@ interface Case {
   readonly sheet?: string;
   readonly warnings?: Record<string, string[]>;
   readonly rowErrors?: { row: number; contains: string }[];
+  /** A customer's note (a check not computed) that must be among its notes. */
+  readonly rowNotes?: { row: number; contains: string }[];
   readonly noValue?: string[];
   readonly date1904?: boolean;
   /** Headers read only through the column mapping the task pane kept in the workbook: header → field. */
@@ -96,6 +98,7 @@ test("the corpus has a workbook from every producer", () => {
     "excel-formulas",
     "excel-task-pane",
     "openpyxl-customer-table",
+    "xlsxwriter",
   ])
     expect(files.some((f) => f.startsWith(producer))).toBe(true);
 });
@@ -115,6 +118,10 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
     if (c.sheet) expect(r.sheet).toBe(c.sheet);
     const failed = Object.fromEntries(r.customers.filter((x) => x.errors.length).map((x) => [x.row, x.errors[0].message]));
     expect(failed).toEqual(Object.fromEntries((c.rowErrors ?? []).map((e) => [e.row, expect.stringContaining(e.contains)])));
+    for (const { row, contains } of c.rowNotes ?? []) {
+      const notes = r.customers.find((x) => x.row === row)!.notes.map((n) => n.reason.message);
+      expect({ row, notes }).toEqual({ row, notes: expect.arrayContaining([expect.stringContaining(contains)]) });
+    }
     for (const [row, codes] of Object.entries(c.warnings ?? {})) {
       const found = r.customers.find((x) => String(x.row) === row)!.findings.map((f) => f.code);
       expect({ row, codes: found.sort() }).toEqual({ row, codes: [...codes].sort() });

@@ -174,7 +174,15 @@ describe("sizes", () => {
     const zip = await ZipReader.open(file, file);
     try {
       const pkg = await WorkbookPackage.open(zip);
-      const context = { zip, strings: [], dates1904: new Set<number>(), lang: "en" as const, budget: { cells: 20 }, noValue: [] };
+      const context = {
+        zip,
+        strings: [],
+        dates1904: new Set<number>(),
+        lang: "en" as const,
+        budget: { cells: 20 },
+        noValue: [],
+        formulasUncalculated: false,
+      };
       await expect(readSheet(context, pkg.sheets[0])).rejects.toThrow(BoundError);
       expect(context.budget.cells).toBe(-1);
     } finally {
