@@ -25,7 +25,7 @@ import { customerTableMessages, FaceMessage, tableClashMessage, tableResizedMess
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { readOptions, usage, UsageError } from "./options";
-import { BoundError, PackageError } from "./package/bounds";
+import { BoundError, checkReviewMemory, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
 import type { TableOutcome } from "./package/table-part";
@@ -280,6 +280,13 @@ interface Reviewed {
   readonly table?: TableOutcome;
 }
 
+/** The rows holding any cell: a few customers spread over the grid cost the review a few rows, not the grid. */
+function rowsWithCells(values: readonly (readonly CellValue[])[]): number {
+  let rows = 0;
+  for (const row of values) if (row.length > 0) rows++;
+  return rows;
+}
+
 async function reviewWorkbook(
   workbook: Workbook,
   options: ReturnType<typeof readOptions>,
@@ -322,6 +329,7 @@ async function reviewWorkbook(
   const earlier = options.langAsked ? undefined : earlierReviewLang(values);
   const langOfLastReview = earlier !== undefined && earlier !== options.lang;
   if (langOfLastReview) lang = earlier;
+  checkReviewMemory(sheet.name, workbook.cellsRead, rowsWithCells(values), archive ? rowsWithCells(archive) : 0);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(
     {

@@ -12,7 +12,7 @@
 import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
 import { message, Lang } from "../../engine/i18n";
-import { BoundError, LIMITS, PackageError } from "./bounds";
+import { BoundError, CellBudget, PackageError } from "./bounds";
 import { columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, referenceColumn, referenceRow } from "../../engine/a1";
 import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
@@ -52,7 +52,7 @@ export interface ReadContext {
   readonly dates1904: ReadonlySet<number>;
   readonly lang: Lang;
   /** Cells still allowed to be read, over every sheet of the review. */
-  budget: { cells: number };
+  budget: CellBudget;
   /** "Sheet!A1" of each formula met without a saved value (or with one not to be read: see formulasUncalculated). */
   readonly noValue: string[];
   /**
@@ -226,7 +226,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
     if (rowIndex === 0) startRow(1);
     if (r > rowIndex && line.length === 0) startRow(r);
     else if (r !== rowIndex) return false;
-    if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+    if (--budget.cells < 0) throw budget.exceeded();
     column = c;
     style = m[3] === undefined ? 0 : Number(m[3]);
     type = t;
@@ -293,7 +293,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
               throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
             column = refColumn;
           } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
-          if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+          if (--budget.cells < 0) throw budget.exceeded();
           type = t;
           hasValue = false;
           hasFormula = false;
@@ -369,7 +369,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
  * A merged area reads as its top-left value in each of its cells, as a two-row header merged
  * over "Customer" is meant to be read; only over rows the sheet has, and counted in the budget.
  */
-function fillMerges(rows: CellValue[][], merges: readonly string[], budget: { cells: number }): void {
+function fillMerges(rows: CellValue[][], merges: readonly string[], budget: CellBudget): void {
   for (const ref of merges) {
     const [from, to = from] = ref.split(":");
     const top = referenceRow(from) - 1;
@@ -384,7 +384,7 @@ function fillMerges(rows: CellValue[][], merges: readonly string[], budget: { ce
       if (!line) continue;
       for (let c = left; c <= right; c++) {
         if (r === top && c === left) continue;
-        if (--budget.cells < 0) throw new BoundError("cli.tooManyCells", { limit: LIMITS.cells.toLocaleString("en") });
+        if (--budget.cells < 0) throw budget.exceeded();
         for (let i = line.length; i < c; i++) line[i] = null;
         line[c] = master;
       }

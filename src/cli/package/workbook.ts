@@ -9,7 +9,7 @@ import { Lang } from "../../engine/i18n";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { WritePlan } from "../../engine/review/write-plan";
 import { activeTab } from "./book-views";
-import { LIMITS } from "./bounds";
+import { CellBudget } from "./bounds";
 import { SheetInfo, WorkbookPackage } from "./package";
 import { readSharedStrings } from "./shared-strings";
 import { ReadContext, readSheet } from "./sheet-reader";
@@ -42,7 +42,7 @@ export class Workbook {
         strings,
         dates1904,
         lang,
-        budget: { cells: LIMITS.cells },
+        budget: new CellBudget(),
         noValue: [],
         formulasUncalculated: pkg.calculatesOnOpen,
         texts: new Map(),
@@ -82,6 +82,11 @@ export class Workbook {
     return this.context.noValue;
   }
 
+  /** Cells read from the sheets read whole: what the review's memory grows with besides its rows. */
+  get cellsRead(): number {
+    return this.context.budget.used;
+  }
+
   /** The workbook asks to be calculated when opened: no value saved with a formula is read. */
   get calculatesOnOpen(): boolean {
     return this.pkg.calculatesOnOpen;
@@ -96,7 +101,7 @@ export class Workbook {
     // The top rows' cells are not kept against the budget: only the sheets read whole count.
     const budget = this.context.budget;
     const noValue = this.context.noValue.length;
-    this.context.budget = { cells: LIMITS.cells };
+    this.context.budget = new CellBudget();
     try {
       const read = await readSheet(this.context, sheet, HEADER_SCAN_ROWS);
       this.tops.set(sheet.name, read);

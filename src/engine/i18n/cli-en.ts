@@ -55,6 +55,10 @@ export const cliEn = {
     "part {part} would inflate to {ratio} times its compressed size (at most {limit} times): not a workbook a spreadsheet program writes",
   "cli.outsideGrid": 'sheet "{sheet}": cell {cell} is outside Excel\'s grid (rows 1 to 1,048,576, columns A to XFD)',
   "cli.tooManyCells": "the sheets to read hold more than {limit} cells, the most the command line reads",
+  "cli.cellsPastMemory":
+    "the sheets to read hold more than {limit} cells, the most node's memory here ({heap}) holds: run it with more, NODE_OPTIONS=--max-old-space-size={suggest} on a machine with that many MB free",
+  "cli.reviewPastMemory":
+    'reviewing the {rows} rows of sheet "{sheet}" needs about {need} of memory, more than node may use here ({heap}): run it with NODE_OPTIONS=--max-old-space-size={suggest} on a machine with that many MB free, or review the customers in smaller sheets',
   "cli.sheetFull": 'sheet "{sheet}" would pass Excel\'s last row (1,048,576): move older rows to another workbook and run again',
   "cli.policyTooLarge": "policy file {file} is larger than {limit}, the most a policy file may be",
   "cli.policyFileOverSheet":

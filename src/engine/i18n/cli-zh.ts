@@ -52,6 +52,10 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.partRatio": "部件 {part} 解压后将是压缩大小的 {ratio} 倍（最多 {limit} 倍）：不是电子表格程序写出的工作簿",
   "cli.outsideGrid": "工作表“{sheet}”：单元格 {cell} 超出 Excel 的网格（第 1 至 1,048,576 行，A 至 XFD 列）",
   "cli.tooManyCells": "要读取的工作表共有超过 {limit} 个单元格，超出命令行的读取上限",
+  "cli.cellsPastMemory":
+    "要读取的工作表共有超过 {limit} 个单元格，超出本机 node 内存（{heap}）所能容纳的数量：请在有足够空闲内存的机器上以 NODE_OPTIONS=--max-old-space-size={suggest}（MB）运行",
+  "cli.reviewPastMemory":
+    "审查工作表“{sheet}”的 {rows} 行约需 {need} 内存，超出本机 node 可用的内存（{heap}）：请在有足够空闲内存的机器上以 NODE_OPTIONS=--max-old-space-size={suggest}（MB）运行，或把客户分到较小的工作表中审查",
   "cli.sheetFull": "工作表“{sheet}”将超过 Excel 的最后一行（1,048,576）：请把较早的行移到另一个工作簿后再运行",
   "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
   "cli.policyFileOverSheet": "政策文件 {file} 设置了{settings}；其余设置沿用工作簿“{sheet}”工作表中的设置",

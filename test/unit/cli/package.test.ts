@@ -13,6 +13,7 @@ import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
 import { readSharedStrings } from "../../../src/cli/package/shared-strings";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
+import { CellBudget } from "../../../src/cli/package/bounds";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
 import { ZipReader } from "../../../src/cli/package/zip-reader";
@@ -197,7 +198,7 @@ test("a sheet read whole keeps the text around its cells, exactly; its top rows 
           ...context,
           dates1904: new Set(),
           lang: "en",
-          budget: { cells: 1e6 },
+          budget: new CellBudget(),
           noValue: [],
           formulasUncalculated: false,
           surroundings,
@@ -243,7 +244,7 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
         strings: [],
         dates1904: new Set<number>(),
         lang: "en" as const,
-        budget: { cells: 1e7 },
+        budget: new CellBudget(),
         noValue: [],
         formulasUncalculated: false,
         texts: new Map(),
@@ -289,7 +290,7 @@ test("a formula saved with an empty value is a formula without a value, not a bl
         strings: [],
         dates1904: new Set<number>(),
         lang: "en" as const,
-        budget: { cells: 100 },
+        budget: new CellBudget(),
         noValue,
         formulasUncalculated: false,
       };

@@ -15,7 +15,7 @@ import { ZipWriter } from "../../../src/cli/package/zip-writer";
 import { ZipEntry, ZipReader } from "../../../src/cli/package/zip-reader";
 import { readSheet } from "../../../src/cli/package/sheet-reader";
 import { WorkbookPackage } from "../../../src/cli/package/package";
-import { BoundError } from "../../../src/cli/package/bounds";
+import { BoundError, CellBudget, LIMITS, MEMORY } from "../../../src/cli/package/bounds";
 import { EXCEL_ROWS } from "../../../src/engine/a1";
 import { completePolicy } from "../../../src/engine/policy";
 import { runCli } from "../../support/cli";
@@ -179,12 +179,22 @@ describe("sizes", () => {
         strings: [],
         dates1904: new Set<number>(),
         lang: "en" as const,
-        budget: { cells: 20 },
+        // A heap that holds 20 cells: the read stops at the 21st, saying what would hold them all.
+        budget: new CellBudget((20 * MEMORY.bytesPerCell) / 0.8),
         noValue: [],
         formulasUncalculated: false,
       };
-      await expect(readSheet(context, pkg.sheets[0])).rejects.toThrow(BoundError);
+      // The heap to suggest is what the fixed bound's cells take (30 million at 80 bytes), a quarter more, in 512 MB steps.
+      await expect(readSheet(context, pkg.sheets[0])).rejects.toThrow(
+        /^the sheets to read hold more than 20 cells, the most node's memory here \(.+\) holds: run it with more, NODE_OPTIONS=--max-old-space-size=3072 /,
+      );
       expect(context.budget.cells).toBe(-1);
+      // Past the fixed bound the budget says that bound, whatever the heap.
+      const roomy = new CellBudget(LIMITS.cells * MEMORY.bytesPerCell * 2);
+      expect(roomy.cells).toBe(LIMITS.cells);
+      expect(roomy.exceeded().message).toBe(
+        "the sheets to read hold more than 30,000,000 cells, the most the command line reads",
+      );
     } finally {
       zip.close();
     }
