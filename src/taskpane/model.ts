@@ -19,8 +19,9 @@ import { ownSheetHeaderFooter } from "../engine/review/page-headers";
 import { laidOut } from "../engine/review/sheet-layout";
 import { OwnSheets } from "../engine/review/sheets";
 import { CustomerResult, ReviewInput, ReviewResult } from "../engine/review/review";
-import { tableResizedMessage } from "../engine/review/texts";
-import { PlanOptions, SheetPlan } from "../engine/review/write-plan";
+import { customerTableAmong, tableOutcome } from "../engine/review/customer-table";
+import { customerTableMessages, tableResizedMessage } from "../engine/review/texts";
+import { PlanOptions, SheetPlan, WritePlan } from "../engine/review/write-plan";
 import type { PlanToWrite, ReviewRead, TargetCheck, WritePart } from "./excel";
 
 // ---- policy form ------------------------------------------------------------------------
@@ -347,6 +348,20 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
     }
   }
   return lines;
+}
+
+/**
+ * What the write question says of the customer table: what the write will make of it, found
+ * among the tables the review's read took (nothing when it took none: no table on the sheet, or
+ * an Excel that cannot resize one). A preview: the write's check finds the table again, and the
+ * notice after the write says what was done.
+ */
+export function customerTableLines(read: ReviewRead, plan: WritePlan, t: Translate): string[] {
+  const target = plan.target;
+  const found = read.tables && target?.reviewColumns && customerTableAmong(read.tables, target.reviewColumns);
+  if (!found || !target) return [];
+  const outcome = tableOutcome(found.table.name, found.table, found.change);
+  return customerTableMessages(outcome, target.sheet, "asked").map(({ key, params }) => t(key, params));
 }
 
 /** The output headers a plan writes on the input sheet, left to right. */

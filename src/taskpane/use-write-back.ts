@@ -15,6 +15,7 @@ import { movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite, ReviewRead } from "./excel";
 import {
+  customerTableLines,
   describeParts,
   outputHeaders,
   planOptionsOf,
@@ -74,11 +75,13 @@ export function useWriteBack(deps: WriteBackDeps) {
     const plan = buildWritePlan(result, lang, planOptionsOf(read));
     try {
       const parts = describeParts(excel.planParts(plan, lang), t, outputHeaders(plan));
+      // The user's own table resized (or not, for a clash of names) is said before the answer too, not only after.
+      const table = customerTableLines(read, plan, t);
       // Cells of the review's own typed over by hand are the one thing of the user's a write replaces: said before the answer,
       // and so are rows whose data moved under those cells, which change for that reason and not for typing.
       const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
       const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
-      setPending({ plan, changes: [...parts, ...typedOver, ...moved] });
+      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved] });
     } catch (error) {
       showNotice(errorNotice(error));
     }

@@ -889,10 +889,20 @@ scenario(
     };
     const pane = await openPane({ workbook: tableSeed });
     await review(pane, "Customers", { expect: SAMPLE_COUNTS });
-    const notice = await writeBack(pane);
+    // The question says so before the write, to the cells the command line's review heads.
+    const expectedHeaders = outputHeaderCells(expected.en.sheets[0], HEADER_ROW, TABLE_END);
+    const ref = `A3:${columnLetter(TABLE_END + expectedHeaders.length - 1)}${lastRow}`;
+    const notice = await writeBack(pane, {
+      expectLine: t("en", "review.tableWillGrow", {
+        sheet: "Customers",
+        table: "CustomerList",
+        was: `A3:V${lastRow}`,
+        range: ref,
+      }),
+    });
     const first = sheetOf(await snapshot(pane), "Customers");
     const headers = outputHeaderCells(first, HEADER_ROW, TABLE_END);
-    const ref = `A3:${columnLetter(TABLE_END + headers.length - 1)}${lastRow}`;
+    assert.deepEqual(headers, expectedHeaders, "the headers the question counted");
     assert.deepEqual(
       first.tables.map((x) => x.ref),
       [ref],

@@ -592,10 +592,28 @@ export class FakeExcel {
       })(),
       tables: (() => {
         const counted = fake.mock({ count: fake.sheet(name)?.tables.length ?? 0 });
+        let items: ReturnType<FakeExcel["tableProxy"]>[] | undefined;
         return {
-          load: (what: string) => counted.load(what),
+          // "count", or the tables' names ("items/name"), found at sync.
+          load: (what: string) => {
+            if (what === "count") return counted.load(what);
+            if (what !== "items/name") throw new Error(`fake worksheet.tables.load: unsupported "${what}"`);
+            fake.queue({
+              kind: "loadTables",
+              sheet: name,
+              write: false,
+              apply: () => {
+                const sheet = fake.need(name, false);
+                items = sheet.tables.map((t) => fake.tableProxy(name, () => (sheet.tables.includes(t) ? t : undefined), t.name));
+              },
+            });
+          },
           get count(): unknown {
             return (counted as unknown as { count: unknown }).count;
+          },
+          get items() {
+            if (!items) throw new Error("Error, property was not loaded");
+            return items;
           },
           getItem: (tableName: string) =>
             fake.tableProxy(name, () => fake.need(name, false).tables.find((t) => t.name === tableName)),

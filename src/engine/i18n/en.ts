@@ -159,6 +159,12 @@ export const en = {
     'Sheet "{sheet}": the Excel table "{table}" now covers {range} (it covered {was} before): no column of it is left without a header.',
   "review.tableNotExtended":
     'The Excel table "{table}" on sheet "{sheet}" was not extended over the review\'s columns: it already has a column named {names}. Sorting or filtering that table moves its rows without the review\'s cells beside them; rename its column and review again',
+  "review.tableWillGrow":
+    'Sheet "{sheet}": the Excel table "{table}" ({was}) will be extended over the review\'s columns to {range}, so sorting or filtering it keeps each review beside its customer.',
+  "review.tableWillShrink":
+    'Sheet "{sheet}": the Excel table "{table}" ({was}) will be narrowed to {range}, so that no column of it is left without a header.',
+  "review.tableWillNotExtend":
+    'Sheet "{sheet}": the Excel table "{table}" will not be extended over the review\'s columns: it already has a column named {names}. Sorting or filtering it would move its rows without the review\'s cells; to have it extended, cancel, rename that column and review again.',
   "review.headerUnit": " ({unit})",
   "policy.blank": "{field} has no value: type one, or delete the row to use the default",
   "policy.weightMissing": "{field} is missing: with one weight per row, all five weights are needed",

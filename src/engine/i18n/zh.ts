@@ -146,6 +146,11 @@ export const zh: Record<MessageKey, string> = {
   "review.tableShrunk": "工作表“{sheet}”：Excel 表格“{table}”现为 {range}（原为 {was}），表格中不留无标题的列。",
   "review.tableNotExtended":
     "工作表“{sheet}”上的 Excel 表格“{table}”未扩展到审查的各列：表格中已有名为 {names} 的列。对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动；请将该列改名后重新审查",
+  "review.tableWillGrow":
+    "工作表“{sheet}”：Excel 表格“{table}”（{was}）将扩展到审查的各列，变为 {range}，对表格排序或筛选时每条审查结果仍留在其客户旁边。",
+  "review.tableWillShrink": "工作表“{sheet}”：Excel 表格“{table}”（{was}）将缩小为 {range}，表格中不留无标题的列。",
+  "review.tableWillNotExtend":
+    "工作表“{sheet}”：Excel 表格“{table}”不会扩展到审查的各列：表格中已有名为 {names} 的列。对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动；如需扩展，请取消，将该列改名后重新审查。",
   "review.headerUnit": "（{unit}）",
   "policy.blank": "{field}没有填写值：请填写，或删除该行以使用默认值",
   "policy.weightMissing": "缺少 {field}：按行填写权重时，五个权重都必须填写",

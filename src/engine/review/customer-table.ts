@@ -6,6 +6,7 @@
  * widened to the review's last column, in both writers.
  */
 import { Area, sameArea } from "../a1";
+import type { TableClash, TableResized } from "./texts";
 
 /** An Excel table on the customer sheet, as a writer finds it. */
 export interface SheetTable {
@@ -17,6 +18,11 @@ export interface SheetTable {
   readonly totalsRows: number;
   /** Its columns' names, first to last (a header cell's text, as the table keeps it). */
   readonly columnNames: readonly string[];
+}
+
+/** A table on the customer sheet with its name, as a face reads it. */
+export interface NamedSheetTable extends SheetTable {
+  readonly name: string;
 }
 
 /** Where the review writes on the customer sheet, as far as a table of the user's is concerned. */
@@ -98,6 +104,35 @@ export function tableResize(table: SheetTable, change: TableExtension): { from: 
   if (sameArea(table.area, change.area)) return undefined;
   const cells = ({ row, column, rows, columns }: Area): Area => ({ row, column, rows, columns });
   return { from: cells(table.area), to: cells(change.area) };
+}
+
+/**
+ * The customer table among a sheet's tables and what becomes of it: the one extendedTable
+ * changes. There is at most one, as every table it changes holds the review's header row's cell
+ * left of the review's first column, and tables do not overlap.
+ */
+export function customerTableAmong<T extends SheetTable>(
+  tables: readonly T[],
+  review: ReviewColumns,
+): { readonly table: T; readonly change: TableExtension } | undefined {
+  for (const table of tables) {
+    const change = extendedTable(table, review);
+    if (change) return { table, change };
+  }
+  return undefined;
+}
+
+/** What a change does to a table, as the faces say it (customerTableMessages): its resize, if its edge moves, and its clash. */
+export function tableOutcome(
+  name: string,
+  table: SheetTable,
+  change: TableExtension,
+): { readonly resized?: TableResized; readonly clash?: TableClash } {
+  const resize = tableResize(table, change);
+  return {
+    ...(resize ? { resized: { table: name, ...resize } } : {}),
+    ...(change.kind === "clash" ? { clash: { table: name, names: change.names } } : {}),
+  };
 }
 
 /** A column name as Excel compares them: without regard to case. */

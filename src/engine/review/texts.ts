@@ -453,34 +453,47 @@ export interface TableClash {
   readonly names: readonly string[];
 }
 
+/**
+ * When a face speaks of the customer table: "done" after the write (the pane's notice, the
+ * command line's report), "asked" in the question before it, of what the write will do.
+ */
+export type TableTime = "done" | "asked";
+
+const TABLE_KEYS = {
+  done: { grown: "review.tableGrown", shrunk: "review.tableShrunk", clash: "review.tableNotExtended" },
+  asked: { grown: "review.tableWillGrow", shrunk: "review.tableWillShrink", clash: "review.tableWillNotExtend" },
+} as const satisfies Record<TableTime, Record<string, MessageKey>>;
+
 /** The customer table resized by the review: grown over the review's columns, or shrunk off the columns it clears. */
-export function tableResizedMessage(resized: TableResized, sheet: string): FaceMessage {
+export function tableResizedMessage(resized: TableResized, sheet: string, time: TableTime = "done"): FaceMessage {
   const grown = resized.to.columns > resized.from.columns;
   return {
-    key: grown ? "review.tableGrown" : "review.tableShrunk",
+    key: TABLE_KEYS[time][grown ? "grown" : "shrunk"],
     params: { sheet, table: resized.table, range: a1(resized.to), was: a1(resized.from) },
   };
 }
 
 /** The customer table not extended over the review's columns for a clash of names. */
-export function tableClashMessage(clash: TableClash, sheet: string): FaceMessage {
+export function tableClashMessage(clash: TableClash, sheet: string, time: TableTime = "done"): FaceMessage {
   return {
-    key: "review.tableNotExtended",
+    key: TABLE_KEYS[time].clash,
     params: { table: clash.table, sheet, names: clash.names.map((name) => `"${name}"`) },
   };
 }
 
 /**
- * What both faces say of the customer table after a write (the pane's notice, the command line's
- * report): the clash when there is one (a table taken back to the user's columns on a clash is
- * there for the clash, which the resize's own line would not say), else the resize.
+ * What the faces say of the customer table, after a write (the pane's notice, the command
+ * line's report) or before it (the pane's question): the clash when there is one (a table taken
+ * back to the user's columns on a clash is there for the clash, which the resize's own line
+ * would not say), else the resize.
  */
 export function customerTableMessages(
   table: { readonly resized?: TableResized; readonly clash?: TableClash },
   sheet: string,
+  time: TableTime = "done",
 ): FaceMessage[] {
-  if (table.clash) return [tableClashMessage(table.clash, sheet)];
-  return table.resized ? [tableResizedMessage(table.resized, sheet)] : [];
+  if (table.clash) return [tableClashMessage(table.clash, sheet, time)];
+  return table.resized ? [tableResizedMessage(table.resized, sheet, time)] : [];
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
  * Reading what a review needs. In ONE sync whatever the row count: the sheet names, the chosen
  * sheet's used range, the archive and policy sheets and every other sheet (so the ledger can be
- * picked, and our own sheets the user renamed are known by their top rows). A workbook too large
- * for one response goes again in pages of just under the limit.
+ * picked, and our own sheets the user renamed are known by their top rows), and one more only
+ * when the chosen sheet has Excel tables. A workbook too large for one response goes again in
+ * pages of just under the limit.
  */
 import { a1, Area, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
 import { findOwnSheets } from "../../engine/review/own-sheets";
+import { NamedSheetTable } from "../../engine/review/customer-table";
 import { SheetVisibility } from "../../engine/review/sheet-choice";
 import { OwnSheets, ownSheetsByName, SheetRoles, sheetRoles } from "../../engine/review/sheets";
+import { loadSheetTables } from "./customer-table";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
 import { classifyError, ExcelProblem, throwIfCancelled } from "./problems";
@@ -62,6 +65,11 @@ export interface ReviewRead {
   readonly ledger?: LedgerInput;
   /** With no ledger: the first other sheet meant as one but lacking a required column (the review reports it). */
   readonly incompleteLedger?: IncompleteLedger;
+  /**
+   * The customer sheet's Excel tables, when it has any and Excel can resize them (ExcelApi
+   * 1.13): the write question says from them what the write will make of the customer table.
+   */
+  readonly tables?: readonly NamedSheetTable[];
 }
 
 type Loaded = { range: Excel.Range; name: string };
@@ -174,7 +182,9 @@ export interface ReadOptions {
  * Everything a review needs, in ONE sync whatever the row count: the sheet names, the
  * chosen sheet's used range (values and address), the archive and policy sheets, and the
  * used range of every other sheet, so the engine's findLedger can pick the ledger and our
- * own sheets the user renamed are known by their top rows (findOwnSheets).
+ * own sheets the user renamed are known by their top rows (findOwnSheets). With them the names
+ * of the chosen sheet's Excel tables; when it has any, a second small sync reads their ranges
+ * and column names (for the write question to say what becomes of the customer table).
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
@@ -194,13 +204,22 @@ export async function readForReviewWith(
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     const loaded = loadAll(names, (name) => usedRange(context, name));
+    const tables = loadSheetTables(sheets.getItem(sheet));
     await context.sync();
     throwIfCancelled(options.signal, sheet);
-    return assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l));
+    return withTables(
+      assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l)),
+      await tables.read(context),
+    );
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
   }
   return readInPages(context, names, knownSheets, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
+}
+
+/** The read with the customer sheet's tables, when it has any. */
+function withTables(read: ReviewRead, found: { tables?: NamedSheetTable[] }): ReviewRead {
+  return found.tables?.length ? { ...read, tables: found.tables } : read;
 }
 
 interface Roles<T> {
@@ -285,6 +304,7 @@ async function readInPages(
 ): Promise<ReviewRead> {
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
+  let tables = loadSheetTables(sheets.getItem(names.sheet));
   // Everything this sync loads is queued again for the retry: a refused sync fulfils none of it.
   const addresses = (sample: boolean) => {
     sheets.load("items/name");
@@ -305,8 +325,10 @@ async function readInPages(
     // the limit, the addresses come alone and the first pages are planned on the first guess.
     if (classifyError(error).code !== "tooLarge") throw error;
     ranges = addresses(false);
+    tables = loadSheetTables(sheets.getItem(names.sheet));
     await context.sync();
   }
+  const tablesRead = await tables.read(context);
   const all = [
     ranges.target,
     ...(ranges.archive ? [ranges.archive] : []),
@@ -367,7 +389,7 @@ async function readInPages(
     onPageRead?.({ sheet: last, rowsRead: reads.get(last)!.values.length, rows: rowsOf.get(last)!, cellsRead, totalCells });
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
-  return assemble(sheetNamesOf(sheets), knownSheets, ranges, byName);
+  return withTables(assemble(sheetNamesOf(sheets), knownSheets, ranges, byName), tablesRead);
 }
 // ---- the Excel.run wrappers the pane calls ----------------------------------------------
 

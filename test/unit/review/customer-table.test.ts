@@ -1,4 +1,13 @@
-import { extendedTable, ReviewColumns, SheetTable, TableExtension } from "../../../src/engine/review/customer-table";
+import {
+  customerTableAmong,
+  extendedTable,
+  ReviewColumns,
+  SheetTable,
+  TableExtension,
+  tableOutcome,
+} from "../../../src/engine/review/customer-table";
+import { message } from "../../../src/engine/i18n";
+import { customerTableMessages } from "../../../src/engine/review/texts";
 
 /** The user's table A1:E11 (header in row 1, ten customers), the review's three columns F:H. */
 const REVIEW: ReviewColumns = {
@@ -185,4 +194,55 @@ const cases: {
 
 test.each(cases)("$name", ({ table, review, expected }) => {
   expect(extendedTable({ ...TABLE, ...table }, { ...REVIEW, ...review })).toEqual(expected);
+});
+
+test("the customer table among a sheet's tables is the one the review changes, whichever comes first", () => {
+  const rates = { ...TABLE, name: "Rates", area: { row: 20, column: 10, rows: 3, columns: 2 }, columnNames: ["Grade", "Rate"] };
+  const book = { ...TABLE, name: "Book" };
+  expect(customerTableAmong([rates, book], REVIEW)).toEqual({
+    table: book,
+    change: { kind: "extend", area: WHOLE, names: ["Risk score", "Risk grade", "Recommendation"] },
+  });
+  expect(customerTableAmong([rates], REVIEW)).toBeUndefined();
+  expect(customerTableAmong([], REVIEW)).toBeUndefined();
+});
+
+test("what a change does to the table, said before the write and after it in both languages: the clash over the shrink it comes with", () => {
+  const grown = { ...TABLE, area: WHOLE, columnNames: [...USERS_COLUMNS, "Risk score", "Risk grade", "Recommendation"] };
+  const grow = tableOutcome("Book", TABLE, extendedTable(TABLE, REVIEW)!);
+  expect(grow).toEqual({ resized: { table: "Book", from: TABLE.area, to: WHOLE } });
+  const say = (lang: "en" | "zh", outcome: typeof grow, time: "done" | "asked") =>
+    customerTableMessages(outcome, "Customers", time).map((m) => message(lang, m.key, m.params));
+  expect(say("en", grow, "asked")).toEqual([
+    'Sheet "Customers": the Excel table "Book" (A1:E11) will be extended over the review\'s columns to A1:H11, so sorting or filtering it keeps each review beside its customer.',
+  ]);
+  expect(say("zh", grow, "asked")).toEqual([
+    "工作表“Customers”：Excel 表格“Book”（A1:E11）将扩展到审查的各列，变为 A1:H11，对表格排序或筛选时每条审查结果仍留在其客户旁边。",
+  ]);
+  expect(say("en", grow, "done")[0]).toMatch(/^Sheet "Customers": the Excel table "Book" now covers A1:H11,/);
+
+  const clashing = { ...grown, columnNames: ["Customer ID", "RISK GRADE", ...grown.columnNames.slice(2)] };
+  const clash = tableOutcome("Book", clashing, extendedTable(clashing, REVIEW)!);
+  expect(clash).toEqual({
+    resized: { table: "Book", from: WHOLE, to: TABLE.area },
+    clash: { table: "Book", names: ["Risk grade"] },
+  });
+  expect(say("en", clash, "asked")).toEqual([
+    'Sheet "Customers": the Excel table "Book" will not be extended over the review\'s columns: it already has a column named "Risk grade". Sorting or filtering it would move its rows without the review\'s cells; to have it extended, cancel, rename that column and review again.',
+  ]);
+  expect(say("zh", clash, "asked")).toEqual([
+    '工作表“Customers”：Excel 表格“Book”不会扩展到审查的各列：表格中已有名为 "Risk grade" 的列。对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动；如需扩展，请取消，将该列改名后重新审查。',
+  ]);
+  expect(say("en", clash, "done")[0]).toMatch(/^The Excel table "Book" on sheet "Customers" was not extended/);
+
+  const narrowed = { ...TABLE, area: { ...WHOLE, columns: 9 }, columnNames: [...grown.columnNames, "Aging: Current"] };
+  // The review clears column I (an aging column it wrote before).
+  const clearing = { ...REVIEW, headers: [...REVIEW.headers, { column: 8, text: null }] };
+  const shrink = tableOutcome("Book", narrowed, extendedTable(narrowed, clearing)!);
+  expect(say("en", shrink, "asked")).toEqual([
+    'Sheet "Customers": the Excel table "Book" (A1:I11) will be narrowed to A1:H11, so that no column of it is left without a header.',
+  ]);
+  expect(say("zh", shrink, "asked")).toEqual([
+    "工作表“Customers”：Excel 表格“Book”（A1:I11）将缩小为 A1:H11，表格中不留无标题的列。",
+  ]);
 });
