@@ -6,7 +6,7 @@
  * nothing of. A table the review does not grow is not touched at all.
  */
 import { a1, Area, parseAddress, sameArea } from "../../engine/a1";
-import { extendedTable, ReviewColumns, SheetTable, tableResize } from "../../engine/review/customer-table";
+import { extendedTable, ReviewColumns, SheetTable, tableOutcome } from "../../engine/review/customer-table";
 import type { TableClash, TableResized } from "../../engine/review/texts";
 import { SheetInfo } from "./package";
 import { PackageEdit } from "./package-edit";
@@ -56,13 +56,7 @@ export function reviewedTablePart(
   const extension = extendedTable(found.table, review);
   if (!extension) return undefined;
   const names = extension.kind === "extend" ? extension.names : [];
-  const text = tableXml(xml, found, extension.area, names);
-  const resize = tableResize(found.table, extension);
-  return {
-    xml: text,
-    ...(resize ? { resized: { table: found.name, ...resize } } : {}),
-    ...(extension.kind === "clash" ? { clash: { table: found.name, names: extension.names } } : {}),
-  };
+  return { xml: tableXml(xml, found, extension.area, names), ...tableOutcome(found.name, found.table, extension) };
 }
 
 interface TablePart {
