@@ -401,6 +401,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const key = workbook.calculatesOnOpen ? "cli.noValueUncalculated" : "cli.noValue";
       io.stderr(safeText(`credit-review: ${message(lang, key, { count: noValue.length, cells })}`));
     }
+    const maybeStale = workbook.formulasMaybeStale;
+    if (maybeStale > 0) io.stderr(safeText(`credit-review: ${message(lang, "cli.manualCalculation", { count: maybeStale })}`));
     if (options.json) {
       const json = {
         ...toJson(result, lang, output),
@@ -408,6 +410,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
         ...(workbook.calculatesOnOpen ? { calculatesOnOpen: true } : {}),
+        ...(maybeStale > 0 ? { formulasMaybeStale: maybeStale } : {}),
         language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
         ...(clash
           ? { tableNotExtended: { table: clash.table, names: clash.names, text: say(tableClashMessage(clash, result.sheet)) } }

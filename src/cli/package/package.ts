@@ -106,6 +106,11 @@ export class WorkbookPackage {
      * usual engine of pandas, saves 0 for every formula) or none at all.
      */
     readonly calculatesOnOpen: boolean,
+    /**
+     * Set to Manual calculation and not to calculate before saving (calcPr calcMode="manual",
+     * calcOnSave="0"): the values saved with its formulas may predate the last edits.
+     */
+    readonly savesUncalculated: boolean,
     readonly workbookRels: readonly Relationship[],
   ) {}
 
@@ -121,11 +126,15 @@ export class WorkbookPackage {
     const tabs: Tab[] = [];
     let date1904 = false;
     let calculatesOnOpen = false;
+    let savesUncalculated = false;
     const isTrue = (value: string | undefined) => value === "1" || value === "true";
     eachElement(workbookXml, (local, attrs) => {
       if (local === "workbookPr") date1904 = isTrue(attrs.get("date1904"));
-      else if (local === "calcPr") calculatesOnOpen = isTrue(attrs.get("fullCalcOnLoad"));
-      else if (local === "sheet") {
+      else if (local === "calcPr") {
+        calculatesOnOpen = isTrue(attrs.get("fullCalcOnLoad"));
+        const onSave = attrs.get("calcOnSave");
+        savesUncalculated = attrs.get("calcMode") === "manual" && (onSave === "0" || onSave === "false");
+      } else if (local === "sheet") {
         const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
         const rel = rels.find((r) => r.id === relId);
         const name = attrs.get("name") ?? "";
@@ -139,7 +148,17 @@ export class WorkbookPackage {
         sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
       }
     });
-    const pkg = new WorkbookPackage(zip, workbookPart, workbookXml, sheets, tabs, date1904, calculatesOnOpen, rels);
+    const pkg = new WorkbookPackage(
+      zip,
+      workbookPart,
+      workbookXml,
+      sheets,
+      tabs,
+      date1904,
+      calculatesOnOpen,
+      savesUncalculated,
+      rels,
+    );
     pkg.relsCache.set(workbookPart, rels);
     return pkg;
   }

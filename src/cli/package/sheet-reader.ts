@@ -60,6 +60,8 @@ export interface ReadContext {
    * calculated: read, XlsxWriter's 0 in a balance column would pass the over-limit check silently.
    */
   readonly formulasUncalculated: boolean;
+  /** Formula cells whose saved values were read as their results. */
+  readonly formulas: { read: number };
   /**
    * Cell texts already read, each kept once: an archive repeats its review's date, version,
    * grades and codes, and each customer's id and name, on every review's rows.
@@ -173,6 +175,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
       const key = hasValue && value.trim() !== "" ? "cli.formulaNotCalculated" : "cli.formulaNoValue";
       cell = { error: message(context.lang, key, { formula: shown || "…" }) };
     } else {
+      if (hasFormula) context.formulas.read++;
       switch (type) {
         case CellType.Shared: {
           const index = Number(value);

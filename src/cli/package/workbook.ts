@@ -45,6 +45,7 @@ export class Workbook {
         budget: new CellBudget(),
         noValue: [],
         formulasUncalculated: pkg.calculatesOnOpen,
+        formulas: { read: 0 },
         texts: new Map(),
         surroundings: pkg.surroundings,
       });
@@ -92,6 +93,14 @@ export class Workbook {
     return this.pkg.calculatesOnOpen;
   }
 
+  /**
+   * How many formula results were read from a workbook set to Manual calculation and not to
+   * calculate before saving: results that may predate its last edits (0 for any other workbook).
+   */
+  get formulasMaybeStale(): number {
+    return this.pkg.savesUncalculated ? this.context.formulas.read : 0;
+  }
+
   /** The sheet's top rows, as far down as a header row is looked for. */
   async top(sheet: SheetInfo): Promise<CellValue[][]> {
     const known = this.full.get(sheet.name);
@@ -101,6 +110,7 @@ export class Workbook {
     // The top rows' cells are not kept against the budget: only the sheets read whole count.
     const budget = this.context.budget;
     const noValue = this.context.noValue.length;
+    const formulas = this.context.formulas.read;
     this.context.budget = new CellBudget();
     try {
       const read = await readSheet(this.context, sheet, HEADER_SCAN_ROWS);
@@ -109,6 +119,7 @@ export class Workbook {
     } finally {
       this.context.budget = budget;
       this.context.noValue.length = noValue;
+      this.context.formulas.read = formulas;
     }
   }
 

@@ -76,6 +76,8 @@ export const cliEn = {
   "cli.noValueUncalculated":
     "{count} formula cell(s) not read: the workbook asks to be calculated when it is opened (a program that does not calculate saved it), so the values saved with its formulas (often 0) are not their results: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",
   "cli.formulaNoValue": "formula without a saved value: ={formula}",
+  "cli.manualCalculation":
+    "the workbook is set to Manual calculation and not to calculate before saving: the {count} formula result(s) read are those Excel last calculated, which may predate its last edits. Open it in Excel, press F9, save it and review it again to be sure",
   "cli.formulaNotCalculated":
     "formula saved without being calculated (the workbook asks to be calculated when opened): ={formula}",
   "cli.usage":

@@ -71,6 +71,8 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.noValueUncalculated":
     "{count} 个公式单元格未读取：工作簿要求在打开时重新计算（由不计算公式的程序保存），公式旁保存的值（常为 0）并非其计算结果：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
   "cli.formulaNoValue": "公式没有保存的值：={formula}",
+  "cli.manualCalculation":
+    "工作簿设为手动计算，且保存前不重新计算：读取的 {count} 个公式结果是 Excel 上次计算的结果，可能早于最近的编辑。请在 Excel 中打开，按 F9，保存后重新审查以确保无误",
   "cli.formulaNotCalculated": "公式保存时未经计算（工作簿要求在打开时重新计算）：={formula}",
   "cli.usage":
     "用法：credit-review <工作簿.xlsx> [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 政策文件.json] [--lang en|zh] [--out 输出.xlsx] [--json]",

@@ -201,6 +201,7 @@ test("a sheet read whole keeps the text around its cells, exactly; its top rows 
           budget: new CellBudget(),
           noValue: [],
           formulasUncalculated: false,
+          formulas: { read: 0 },
           surroundings,
         },
         sheet,
@@ -247,6 +248,7 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
         budget: new CellBudget(),
         noValue: [],
         formulasUncalculated: false,
+        formulas: { read: 0 },
         texts: new Map(),
       };
       gc();
@@ -293,6 +295,7 @@ test("a formula saved with an empty value is a formula without a value, not a bl
         budget: new CellBudget(),
         noValue,
         formulasUncalculated: false,
+        formulas: { read: 0 },
       };
       const [row] = await readSheet(context, pkg.sheets[0]);
       expect(row).toEqual([

@@ -3,11 +3,14 @@
  * written by XlsxWriter, the engine pandas uses when it is installed): every formula saved with 0
  * or a value the program states, the workbook asking to be calculated when opened. The command
  * line cannot calculate, so it reads no such value: each cell is said, in both languages, and
- * `--json` tells the request apart from formulas merely saved without a value.
+ * `--json` tells the request apart from formulas merely saved without a value. A workbook set to
+ * Manual calculation and not to calculate before saving has real results, read, but perhaps older
+ * than its last edits: said in one line.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import JSZip from "jszip";
 import { runCli } from "../../support/cli";
 
 const FIXTURE = path.resolve(__dirname, "../../cases/producers/xlsxwriter-formulas.xlsx");
@@ -69,4 +72,36 @@ test("--json lists the cells and says the workbook asks to be calculated; a work
   });
   const row3 = JSON.parse(openpyxl.stdout).customers.find((c: { row: number }) => c.row === 3);
   expect(row3.errors[0]).toContain("formula without a saved value: =1+1");
+});
+
+/** The Excel-shaped formulas workbook with its calculation settings (calcPr) replaced. */
+async function withCalcPr(calcPr: string, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(EXCEL));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  expect(workbook).toContain('<calcPr calcId="191029"/>');
+  zip.file("xl/workbook.xml", workbook.replace('<calcPr calcId="191029"/>', calcPr));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+test("formula results saved under Manual calculation without calculating on save are read, and said to be perhaps stale", async () => {
+  const manual = await withCalcPr('<calcPr calcId="191029" calcMode="manual" calcOnSave="0"/>', "manual.xlsx");
+  const en = await review(manual, "en", "--json");
+  // Five formulas with saved values (the shared K2:K4, the array L2:L3); the three without one are listed as before.
+  expect(en.stderr.split("\n")).toEqual([
+    expect.stringContaining("3 formula cell(s) have no saved value"),
+    "credit-review: the workbook is set to Manual calculation and not to calculate before saving: the 5 formula " +
+      "result(s) read are those Excel last calculated, which may predate its last edits. Open it in Excel, press F9, " +
+      "save it and review it again to be sure",
+  ]);
+  expect(JSON.parse(en.stdout)).toMatchObject({ formulasMaybeStale: 5 });
+  const zh = await review(manual, "zh");
+  expect(zh.stderr).toContain("工作簿设为手动计算，且保存前不重新计算：读取的 5 个公式结果");
+
+  // Manual, but calculated before saving (Excel's default): the saved results are current.
+  const onSave = await withCalcPr('<calcPr calcId="191029" calcMode="manual"/>', "manual-on-save.xlsx");
+  const quiet = await review(onSave, "en", "--json");
+  expect(quiet.stderr).not.toContain("Manual calculation");
+  expect(JSON.parse(quiet.stdout)).not.toHaveProperty("formulasMaybeStale");
 });

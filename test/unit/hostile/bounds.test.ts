@@ -183,6 +183,7 @@ describe("sizes", () => {
         budget: new CellBudget((20 * MEMORY.bytesPerCell) / 0.8),
         noValue: [],
         formulasUncalculated: false,
+        formulas: { read: 0 },
       };
       // The heap to suggest is what the fixed bound's cells take (30 million at 80 bytes), a quarter more, in 512 MB steps.
       await expect(readSheet(context, pkg.sheets[0])).rejects.toThrow(
