@@ -6,7 +6,7 @@
 import "../engine/i18n/ui";
 import { CreditError, describeError } from "../engine/errors";
 import { dateText, Lang, MessageKey, MessageParams, Translate } from "../engine/i18n";
-import type { ExcelProblem, WriteOutcome } from "./excel";
+import type { ExcelProblem, StaleCalculation, WriteOutcome } from "./excel";
 import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
@@ -156,6 +156,38 @@ export function reviewedNotice(result: ReviewResult): Notice {
         ...amountUnitsLines(result.amountUnits, lang),
       ],
     }),
+  };
+}
+
+/**
+ * Why the figures read may be out of date: Excel was still calculating, or had changes not
+ * calculated yet, under the calculation setting that left them so.
+ */
+export function calculationText(calculation: StaleCalculation, t: Translate): string {
+  if (calculation.state === "Calculating") return t("ui.calc.calculating");
+  return calculation.mode === "Automatic"
+    ? t("ui.calc.pending")
+    : t("ui.calc.pendingSetting", { mode: t(`ui.calc.mode.${calculation.mode}`) });
+}
+
+/**
+ * A notice about figures read when Excel had not calculated everything: a warning, saying so
+ * first (before what the review found from them), with the button that calculates as F9 does and
+ * reviews again. Unchanged when Excel had calculated everything.
+ */
+export function withCalculationWarning(
+  notice: Notice,
+  calculation: StaleCalculation | undefined,
+  recalculate: () => void,
+): Notice {
+  if (!calculation) return notice;
+  return {
+    intent: notice.intent === "error" ? "error" : "warning",
+    render: (t, lang) => {
+      const shown = notice.render(t, lang);
+      return { ...shown, lines: [calculationText(calculation, t), ...shown.lines] };
+    },
+    actions: [{ key: "ui.calc.recalculate", run: recalculate }, ...(notice.actions ?? [])],
   };
 }
 

@@ -15,6 +15,7 @@ import { movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite, ReviewRead } from "./excel";
 import {
+  calculationLines,
   customerTableLines,
   describeParts,
   outputHeaders,
@@ -24,7 +25,7 @@ import {
   targetCheck,
   valuesAfter,
 } from "./model";
-import { errorNotice, messageNotice, reviewedNotice, withAction, withLinesOf, writeNotice } from "./notices";
+import { errorNotice, messageNotice, Notice, reviewedNotice, withAction, withLinesOf, writeNotice } from "./notices";
 import { ReviewAction, ReviewState } from "./review-state";
 import { Operation } from "./use-operation";
 import type { WrittenPolicy } from "./use-policy-form";
@@ -59,10 +60,12 @@ export interface WriteBackDeps {
    * wrote: its result, or undefined when it could not run.
    */
   readonly reviewAgain: (read: ReviewRead, policy: Policy) => ReviewResult | undefined;
+  /** The notice of a review of `read`, warned when Excel had not calculated what it read (withCalculationWarning). */
+  readonly warnOfCalculation: (notice: Notice, read: ReviewRead) => Notice;
 }
 
 export function useWriteBack(deps: WriteBackDeps) {
-  const { lang, t, review, dispatch, operation, ownSheets, reload, onPolicyWritten, reviewAgain } = deps;
+  const { lang, t, review, dispatch, operation, ownSheets, reload, onPolicyWritten, reviewAgain, warnOfCalculation } = deps;
   const [pending, setPending] = useState<PendingWrite>();
   const [pendingPolicy, setPendingPolicy] = useState<PendingPolicy>();
   const dismissPolicy = useCallback(() => setPendingPolicy(undefined), []);
@@ -81,7 +84,9 @@ export function useWriteBack(deps: WriteBackDeps) {
       // and so are rows whose data moved under those cells, which change for that reason and not for typing.
       const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
       const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
-      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved] });
+      // Recommendations made from formulas Excel had not calculated: said before they are written, not only after the review.
+      const stale = calculationLines(read, t);
+      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved, ...stale] });
     } catch (error) {
       showNotice(errorNotice(error));
     }
@@ -145,14 +150,16 @@ export function useWriteBack(deps: WriteBackDeps) {
         onPolicyWritten(written);
         // The saved policy is the one in force: the review on screen is made with it again, and
         // its write plan writes over the sheet as saved, so Write back keeps the saved policy.
-        let again: ReviewResult | undefined;
+        let again: { read: ReviewRead; result: ReviewResult } | undefined;
         if (read) {
           const known = readWithPolicySheet(read, written.sheet, written.values);
           dispatch({ type: "policySaved", read: known });
-          again = reviewAgain(known, written.policy);
+          const reviewed = reviewAgain(known, written.policy);
+          if (reviewed) again = { read: known, result: reviewed };
         }
         const saved = messageNotice("success", "ui.policy.saved", { sheet: written.sheet });
-        showNotice(again ? withLinesOf(saved, reviewedNotice(again)) : saved);
+        // Reviewed again on the values read: figures Excel had not calculated are still the ones it used.
+        showNotice(again ? warnOfCalculation(withLinesOf(saved, reviewedNotice(again.result)), again.read) : saved);
         // Later reviews read it back from the sheet.
         await reload().catch(() => undefined);
       } else {

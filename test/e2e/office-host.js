@@ -33,7 +33,11 @@
  * The scenario sets window.__E2E_CONFIG (page.addInitScript) before this runs:
  *   { displayLanguage: "en-US", workbook: { active, sheets: [{ name, values (2-D from A1), protected,
  *     tables: [{ name, ref: "A1:F13", showTotals?, showHeaders? }] }] },
- *     officeTheme: "Colorful" | "White" | "DarkGray" | "Black" }
+ *     officeTheme: "Colorful" | "White" | "DarkGray" | "Black",
+ *     calculation: { mode: "Manual", state: "Pending", after: { Sheet: { B3: 15000 } } } }
+ * `calculation` is what application.calculationMode and calculationState read (Automatic and Done
+ * by default); application.calculate() makes the state Done and puts `after`'s values in their
+ * cells (the host holds values, not formulas: they are what the formulas come to).
  * Office.context.officeTheme then has Office's properties (themeId, isDarkTheme and the four
  * body/control colours as "#RRGGBB"); the colours are close to Office's, not copied from it.
  * and reads the workbook back with window.__workbook.snapshot() (plain JSON, for deep comparison).
@@ -261,6 +265,9 @@
     },
     /** Excel on the web's payload limit (5 MB there), smaller in a scenario; none by default, like desktop Excel. */
     payloadLimit: config.payloadLimit,
+    calculation: { mode: "Automatic", state: "Done", ...config.calculation },
+    /** The type of every application.calculate() a sync ran. */
+    calculations: [],
   };
 
   /** Requests held in flight by the scenario (hold, step, release), as on a slow connection. */
@@ -411,13 +418,47 @@
     constructor(context) {
       this.context = context;
       this.worksheets = new WorksheetCollectionProxy(context);
-      this.application = {
-        suspendApiCalculationUntilNextSync: () => {
-          book.stats.suspendCalls++;
-          context.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined);
-        },
-        calculate: () => context.enqueue("application.calculate", () => undefined),
-      };
+      this.application = new ApplicationProxy(context);
+    }
+  }
+
+  /** Excel's calculation: its mode and state (ExcelApi 1.8, 1.9), calculate, and suspending it for the API. */
+  class ApplicationProxy extends Proxy_ {
+    get calculationMode() {
+      return this._get("calculationMode");
+    }
+    get calculationState() {
+      return this._get("calculationState");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      const unknown = paths.filter((p) => p !== "calculationMode" && p !== "calculationState");
+      if (unknown.length) throw new Error(`office-host: Application.load(${unknown}) not implemented`);
+      this.context.enqueue(`application.load(${paths})`, () => {
+        const read = {
+          calculationMode: book.calculation.mode,
+          calculationState: book.calculation.state,
+        };
+        const commit = () => paths.forEach((p) => (this._loaded[p] = read[p]));
+        commit.bytes = JSON.stringify(read).length;
+        return commit;
+      });
+      return this;
+    }
+    suspendApiCalculationUntilNextSync() {
+      book.stats.suspendCalls++;
+      this.context.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined);
+    }
+    calculate(type) {
+      this.context.enqueue(`application.calculate(${type})`, () => {
+        book.calculations.push(type);
+        for (const [name, cells] of Object.entries(book.calculation.after || {}))
+          for (const [address, value] of Object.entries(cells)) {
+            const at = parseA1(address);
+            live(findSheet(name), "calculate").setValue(at.row, at.column, value, false);
+          }
+        book.calculation = { mode: book.calculation.mode, state: "Done" };
+      });
     }
   }
 
@@ -1647,6 +1688,8 @@
       gate.waiting.splice(0).forEach((go) => go());
     },
     stats: () => ({ ...book.stats }),
+    /** Excel's calculation mode and state now, and the type of each calculate() run. */
+    calculation: () => ({ mode: book.calculation.mode, state: book.calculation.state, calculations: [...book.calculations] }),
     syncLog: () => book.log.map((ops) => [...ops]),
     sheetNames: () => book.sheets.map((s) => s.name),
     /** 2-D values from A1 of one sheet (snapshot form), or undefined. */
@@ -1830,6 +1873,7 @@
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartAxisCategoryType: { automatic: "Automatic", textAxis: "TextAxis", dateAxis: "DateAxis" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     ErrorCodes: window.OfficeExtension.ErrorCodes,
     RequestContext: Context,
     async run(a, b) {

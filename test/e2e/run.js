@@ -58,7 +58,16 @@ let context; // the browser context, shared by every scenario (one page each)
 let baseUrl;
 
 /** Opens taskpane.html over a seeded workbook; collects console errors, page errors and outside requests. */
-async function openPane({ workbook, displayLanguage = "en-US", width = 420, height = 900, payloadLimit, officeTheme, zoom = 1 }) {
+async function openPane({
+  workbook,
+  displayLanguage = "en-US",
+  width = 420,
+  height = 900,
+  payloadLimit,
+  officeTheme,
+  zoom = 1,
+  calculation,
+}) {
   const page = await context.newPage();
   const problems = { console: [], page: [], outside: [], warnings: [] };
   page.on("console", (msg) => {
@@ -86,7 +95,7 @@ async function openPane({ workbook, displayLanguage = "en-US", width = 420, heig
     (config) => {
       window.__E2E_CONFIG = config;
     },
-    { workbook, displayLanguage, payloadLimit, officeTheme },
+    { workbook, displayLanguage, payloadLimit, officeTheme, calculation },
   );
   await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: "load" });
   const lang = /^zh/i.test(displayLanguage) ? "zh" : "en";
@@ -1937,6 +1946,40 @@ scenario(
     assert.equal(await mediumFrom.inputValue(), "2.2", "the next review reads 2.2 back");
     noProblems(pane);
     return `saved ${saved.version}, written and recorded; ${banded.length} customers scored 2.2–2.5 written Medium`;
+  },
+);
+
+scenario(
+  "25 Manual calculation with changes not calculated: the review warns, the write question too; F9 and review again",
+  async () => {
+    const pane = await openPane({ workbook: seed, calculation: { mode: "Manual", state: "Pending" } });
+    const { page } = pane;
+    const warning = t("en", "ui.calc.pendingSetting", { mode: t("en", "ui.calc.mode.Manual") });
+    const text = await review(pane, "Customers");
+    assert.ok(text.startsWith(`${warning}\n${reviewedText("en", "Customers", SAMPLE_COUNTS)}`), `the warning first:\n${text}`);
+    const alerted = await page.evaluate(() => document.querySelector("#pane-announcements [role=alert]")?.textContent ?? "");
+    assert.ok(alerted.startsWith(warning), `announced as a warning: ${alerted}`);
+
+    await page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).click();
+    const question = page.getByRole("group", { name: t("en", "ui.confirm.title") });
+    const changes = await question.getByRole("listitem").allInnerTexts();
+    const line = t("en", "ui.calc.question", { action: t("en", "ui.calc.recalculate") });
+    assert.ok(changes.includes(line), `the write question says it: ${changes}`);
+    await question.getByRole("button", { name: t("en", "ui.action.cancel"), exact: true }).click();
+
+    const before = await page.evaluate(() => window.__workbook.stats().syncs);
+    await page.getByRole("button", { name: t("en", "ui.calc.recalculate"), exact: true }).click();
+    const again = await nextNotice(page, text);
+    assert.equal(again, reviewedText("en", "Customers", SAMPLE_COUNTS), "reviewed again, no warning");
+    const syncs = (await page.evaluate(() => window.__workbook.stats().syncs)) - before;
+    assert.deepEqual(
+      await page.evaluate(() => window.__workbook.calculation()),
+      { mode: "Manual", state: "Done", calculations: ["Recalculate"] },
+      "F9 once; the workbook stays on Manual",
+    );
+    assert.equal(syncs, 2, "the calculation in one sync, the read in one");
+    noProblems(pane);
+    return `${syncs} syncs for F9 and the read`;
   },
 );
 

@@ -22,6 +22,12 @@
  * A failure injected with `failAt` rejects a whole sync before anything in it is applied
  * (a request refused for its size, or Excel in cell-edit mode). `isNullObject` is a plain
  * property set when the object is asked for, not at sync.
+ *
+ * Excel's calculation: `calculation` is what workbook.application's calculationMode and
+ * calculationState read (taken at their place in the sync, so after a calculate() queued before
+ * them); application.calculate() is applied at sync: recorded in `calculations`, the state
+ * "Done", and `onCalculate` run (the fake holds values, not formulas: it puts the values the
+ * formulas come to).
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { parseAddress } from "../../src/engine/a1";
@@ -328,6 +334,15 @@ export class FakeExcel {
   active = "";
   syncCount = 0;
   suspendCalls = 0;
+  /** What application.calculationMode and calculationState say. */
+  calculation: { mode: "Automatic" | "AutomaticExceptTables" | "Manual"; state: "Done" | "Calculating" | "Pending" } = {
+    mode: "Automatic",
+    state: "Done",
+  };
+  /** The type of each application.calculate() applied by a sync, in order. */
+  calculations: string[] = [];
+  /** What a calculation brings up to date: the formulas' new values, put on the sheets. */
+  onCalculate?: () => void;
   /** Every sync: its operations and whether it succeeded. */
   syncs: SyncRecord[] = [];
   /** Return an error to reject sync number `n` before anything in it is applied. */
@@ -407,10 +422,39 @@ export class FakeExcel {
       workbook: {
         worksheets,
         application: {
+          calculationMode: "Automatic",
+          calculationState: "Done",
           suspendApiCalculationUntilNextSync: () => {
             fake.suspendCalls++;
             fake.queue({ kind: "suspendCalculation", sheet: "", write: false, apply: () => undefined });
           },
+          load: (what: string) => {
+            const paths = what.split(",").map((p) => p.trim());
+            if (paths.some((p) => p !== "calculationMode" && p !== "calculationState"))
+              throw new Error(`fake application.load: unsupported "${what}"`);
+            const application = fake.root.workbook.application as OfficeMockObject;
+            // Set to what they are now and loaded: read before the sync, they say so; the sync takes them again in queue order.
+            const take = () => {
+              application["setValue"]("calculationMode", fake.calculation.mode);
+              application["setValue"]("calculationState", fake.calculation.state);
+              OfficeMockObject.prototype.load.call(application, paths.join(","));
+            };
+            take();
+            fake.queue({ kind: "loadCalculation", sheet: "", write: false, apply: take });
+            fake.loads.push(() => paths.length * JSON.stringify(fake.calculation.mode).length);
+          },
+          calculate: (type: string) =>
+            fake.queue({
+              kind: "calculate",
+              sheet: "",
+              value: type,
+              write: false,
+              apply: () => {
+                fake.calculations.push(type);
+                fake.onCalculate?.();
+                fake.calculation = { ...fake.calculation, state: "Done" };
+              },
+            }),
         },
       },
     });
@@ -1090,6 +1134,7 @@ export function installExcelGlobals(fake: () => FakeExcel): void {
     ChartSeriesBy: { columns: "Columns" },
     ChartAxisCategoryType: { textAxis: "TextAxis" },
     ClearApplyTo: { all: "All" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake().context),
   };
 }

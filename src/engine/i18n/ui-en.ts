@@ -59,6 +59,17 @@ export const uiEn = {
     'Reviewed {customers} {customers|customer|customers} on "{sheet}"; {errors} more {errors|has a data error and was|have data errors and were} not graded.',
   "ui.status.cancelled": "Cancelled. Nothing in the workbook was changed.",
   "ui.status.progress": "Progress",
+  "ui.status.calculating": "Calculating the workbook's changes…",
+  "ui.calc.pendingSetting":
+    "Excel has changes not yet calculated (calculation is set to {mode} in Formulas › Calculation Options): figures the review read from formulas may be out of date.",
+  "ui.calc.pending": "Excel has changes not yet calculated: figures the review read from formulas may be out of date.",
+  "ui.calc.calculating":
+    "Excel was still calculating when the review read the workbook: figures the review read from formulas may be out of date.",
+  "ui.calc.mode.Manual": "Manual",
+  "ui.calc.mode.AutomaticExceptTables": "Automatic Except for Data Tables",
+  "ui.calc.recalculate": "Calculate and review again",
+  "ui.calc.question":
+    'The recommendations come from figures Excel had not finished calculating when the review read them, and may be out of date: to write up-to-date ones, cancel and press "{action}".',
   "ui.columns.none": "Run a review to see which columns were recognised.",
   "ui.columns.headerRow": "Header row: {row}",
   "ui.columns.found": "Recognised columns",

@@ -12,7 +12,7 @@ import { Lang, translator } from "../../engine/i18n";
 import { Policy } from "../../engine/policy";
 import { earlierReviewLang } from "../../engine/review/columns";
 import { InputField } from "../../engine/review/fields";
-import { CustomerResult, runReview } from "../../engine/review/review";
+import { CustomerResult, ReviewResult, runReview } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
 import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
@@ -27,6 +27,7 @@ import {
   reasonOf,
   reviewedNotice,
   withAction,
+  withCalculationWarning,
   withLinesOf,
 } from "../notices";
 import { Blocker, INITIAL_REVIEW, reviewBlocker, reviewReducer, ShownPolicy, writeBlocker } from "../review-state";
@@ -121,6 +122,29 @@ export default function App({ initialLang }: AppProps) {
   /** The language the review on screen ran in: its labels (the aging's, a column's problem) are in it. */
   const reviewedIn = useRef(lang);
 
+  /**
+   * The latest startReview: a notice's button reviews with the form, the date and the mapping as
+   * they are when it is pressed, not as they were when the notice was shown.
+   */
+  const startReviewRef = useRef<(target: string, options?: { calculateFirst?: boolean }) => unknown>(() => undefined);
+
+  /**
+   * A notice about a review of `source`: when Excel had not calculated everything it read, a
+   * warning first, with the button that calculates and reviews the same sheet again.
+   */
+  const warnOfCalculation = useCallback(
+    (notice: Notice, source: ReviewRead) =>
+      withCalculationWarning(notice, source.calculation, () => {
+        setSheet(source.target.name);
+        void startReviewRef.current(source.target.name, { calculateFirst: true });
+      }),
+    [setSheet],
+  );
+  const reviewNotice = useCallback(
+    (source: ReviewRead, next: ReviewResult) => warnOfCalculation(reviewedNotice(next), source),
+    [warnOfCalculation],
+  );
+
   /** Runs the engine on values already read: no Excel call, so a mapping change re-runs at once. */
   const reviewRead = useCallback(
     (source: ReviewRead, policy: Policy, map: Readonly<Record<string, InputField>>, serial: number) => {
@@ -146,9 +170,9 @@ export default function App({ initialLang }: AppProps) {
   useEffect(() => {
     if (reviewedIn.current === lang || phase !== "reviewed" || !read || !result || asOf === undefined) return;
     const again = reviewRead(read, result.policy, mapping, asOf);
-    if (!(again instanceof CreditError)) showNotice(reviewedNotice(again), { focus: switchedFromNotice.current });
+    if (!(again instanceof CreditError)) showNotice(reviewNotice(read, again), { focus: switchedFromNotice.current });
     switchedFromNotice.current = false;
-  }, [lang, phase, read, result, asOf, mapping, reviewRead, showNotice]);
+  }, [lang, phase, read, result, asOf, mapping, reviewRead, reviewNotice, showNotice]);
 
   const writeBack = useWriteBack({
     lang,
@@ -165,6 +189,7 @@ export default function App({ initialLang }: AppProps) {
       const again = reviewRead(source, policy, mapping, asOf);
       return again instanceof CreditError ? undefined : again;
     },
+    warnOfCalculation,
   });
 
   // A question about saving the policy is asked on its tab only: leaving the tab answers No.
@@ -173,14 +198,20 @@ export default function App({ initialLang }: AppProps) {
     if (tab !== "policy") dismissPolicy();
   }, [tab, dismissPolicy]);
 
-  const startReview = (target: string) => {
+  const startReview = (target: string, { calculateFirst = false }: { calculateFirst?: boolean } = {}) => {
     if (asOf === undefined || !policyCheck.policy) return;
     let reviewPolicy = policyCheck.policy;
     writeBack.dismiss();
+    const reading = { key: "ui.status.reading", params: { sheet: target } } as const;
     return run(
-      { key: "ui.status.reading", params: { sheet: target } },
+      calculateFirst ? { key: "ui.status.calculating" } : reading,
       async (signal) => {
         dispatch({ type: "reading" });
+        // Excel's F9 in an Excel.run of its own (one sync), then the read the Review button sends.
+        if (calculateFirst) {
+          await excel.recalculate();
+          showProgress(reading);
+        }
         const source = await excel.readForReview(target, allSheets, {
           signal,
           onPageRead: (p) =>
@@ -222,7 +253,7 @@ export default function App({ initialLang }: AppProps) {
         const earlier = earlierReviewLang(source.target.values);
         showNotice(
           earlier !== undefined && earlier !== lang
-            ? withAction(reviewedNotice(next), {
+            ? withAction(reviewNotice(source, next), {
                 key: "ui.lang.switchToEarlier",
                 line: { key: "ui.lang.lastReviewedIn", params: { sheet: target } },
                 run: () => {
@@ -230,7 +261,7 @@ export default function App({ initialLang }: AppProps) {
                   setLang(earlier);
                 },
               })
-            : reviewedNotice(next),
+            : reviewNotice(source, next),
         );
       },
       {
@@ -243,6 +274,8 @@ export default function App({ initialLang }: AppProps) {
     );
   };
 
+  startReviewRef.current = startReview;
+
   const onMap = (header: string, field: InputField | "") => {
     const next: Record<string, InputField> = {};
     for (const [h, f] of Object.entries(mapping)) if (h !== header) next[h] = f;
@@ -253,7 +286,9 @@ export default function App({ initialLang }: AppProps) {
     if (again) writeBack.dismiss();
     // The review ran again with the mapping: the notice says what it found, after the mapping's fate.
     const ran = (notice: Notice) =>
-      again && !(again instanceof CreditError) ? withLinesOf(notice, reviewedNotice(again)) : notice;
+      read && again && !(again instanceof CreditError)
+        ? warnOfCalculation(withLinesOf(notice, reviewedNotice(again)), read)
+        : notice;
     excel.saveMapping(next).then(
       // A mapping that still leaves the review unable to start says why, rather than "saved".
       () =>

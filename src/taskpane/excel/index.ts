@@ -8,6 +8,7 @@
  * wrappers the pane calls open it with Excel.run.
  */
 export * from "./read";
+export * from "./calculation";
 export * from "./write";
 export * from "./write-steps";
 export * from "./layout-steps";

@@ -13,6 +13,7 @@ import { findOwnSheets } from "../../engine/review/own-sheets";
 import { NamedSheetTable } from "../../engine/review/customer-table";
 import { SheetVisibility } from "../../engine/review/sheet-choice";
 import { OwnSheets, ownSheetsByName, SheetRoles, sheetRoles } from "../../engine/review/sheets";
+import { loadCalculation, StaleCalculation } from "./calculation";
 import { loadSheetTables } from "./customer-table";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
@@ -70,6 +71,11 @@ export interface ReviewRead {
    * 1.13): the write question says from them what the write will make of the customer table.
    */
   readonly tables?: readonly NamedSheetTable[];
+  /**
+   * Excel had not calculated everything when the values were read (ExcelApi 1.9; absent when it
+   * had, or cannot tell): figures the sheets compute with formulas may be out of date.
+   */
+  readonly calculation?: StaleCalculation;
 }
 
 type Loaded = { range: Excel.Range; name: string };
@@ -184,7 +190,8 @@ export interface ReadOptions {
  * used range of every other sheet, so the engine's findLedger can pick the ledger and our
  * own sheets the user renamed are known by their top rows (findOwnSheets). With them the names
  * of the chosen sheet's Excel tables; when it has any, a second small sync reads their ranges
- * and column names (for the write question to say what becomes of the customer table).
+ * and column names (for the write question to say what becomes of the customer table). The same
+ * sync takes Excel's calculation state, so a read of formulas not calculated yet is known.
  * `knownSheets` is the sheet list the pane has: a sheet added since is not read, one
  * deleted since fails the read (ItemNotFound → "sheetMissing", and the pane re-lists).
  *
@@ -205,11 +212,15 @@ export async function readForReviewWith(
     sheets.load("items/name");
     const loaded = loadAll(names, (name) => usedRange(context, name));
     const tables = loadSheetTables(sheets.getItem(sheet));
+    const calculation = loadCalculation(context);
     await context.sync();
     throwIfCancelled(options.signal, sheet);
-    return withTables(
-      assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l)),
-      await tables.read(context),
+    return withCalculation(
+      withTables(
+        assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l)),
+        await tables.read(context),
+      ),
+      calculation(),
     );
   } catch (error) {
     if (classifyError(error).code !== "tooLarge") throw error;
@@ -220,6 +231,11 @@ export async function readForReviewWith(
 /** The read with the customer sheet's tables, when it has any. */
 function withTables(read: ReviewRead, found: { tables?: NamedSheetTable[] }): ReviewRead {
   return found.tables?.length ? { ...read, tables: found.tables } : read;
+}
+
+/** The read with Excel's calculation, when Excel had not calculated everything. */
+function withCalculation(read: ReviewRead, calculation: StaleCalculation | undefined): ReviewRead {
+  return calculation ? { ...read, calculation } : read;
 }
 
 interface Roles<T> {
@@ -305,6 +321,7 @@ async function readInPages(
   let budget = maxBytes;
   const sheets = context.workbook.worksheets;
   let tables = loadSheetTables(sheets.getItem(names.sheet));
+  let calculation = loadCalculation(context);
   // Everything this sync loads is queued again for the retry: a refused sync fulfils none of it.
   const addresses = (sample: boolean) => {
     sheets.load("items/name");
@@ -326,8 +343,11 @@ async function readInPages(
     if (classifyError(error).code !== "tooLarge") throw error;
     ranges = addresses(false);
     tables = loadSheetTables(sheets.getItem(names.sheet));
+    calculation = loadCalculation(context);
     await context.sync();
   }
+  // Taken with the addresses, before the pages: what the pages read is what Excel had calculated then.
+  const calculated = calculation();
   const tablesRead = await tables.read(context);
   const all = [
     ranges.target,
@@ -389,7 +409,7 @@ async function readInPages(
     onPageRead?.({ sheet: last, rowsRead: reads.get(last)!.values.length, rows: rowsOf.get(last)!, cellsRead, totalCells });
   }
   const byName = (l: { name: string }) => reads.get(l.name)!;
-  return withTables(assemble(sheetNamesOf(sheets), knownSheets, ranges, byName), tablesRead);
+  return withCalculation(withTables(assemble(sheetNamesOf(sheets), knownSheets, ranges, byName), tablesRead), calculated);
 }
 // ---- the Excel.run wrappers the pane calls ----------------------------------------------
 
