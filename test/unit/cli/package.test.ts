@@ -12,7 +12,7 @@ import { Styles, isDateFormat } from "../../../src/cli/package/styles";
 import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
 import { readSharedStrings } from "../../../src/cli/package/shared-strings";
-import { readSheet } from "../../../src/cli/package/sheet-reader";
+import { ReadContext, readSheet } from "../../../src/cli/package/sheet-reader";
 import { CellBudget } from "../../../src/cli/package/bounds";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { escapeCellText, Token, unescapeCellText, XmlError, XmlScanner } from "../../../src/cli/package/xml";
@@ -191,22 +191,8 @@ test("a sheet read whole keeps the text around its cells, exactly; its top rows 
     const pkg = await WorkbookPackage.open(zip);
     const sheet = pkg.sheets.find((s) => s.name === "Customers")!;
     const surroundings = new Map<string, SheetSurroundings>();
-    const context = { zip, strings: await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings")) };
-    const read = (maxRows?: number) =>
-      readSheet(
-        {
-          ...context,
-          dates1904: new Set(),
-          lang: "en",
-          budget: new CellBudget(),
-          noValue: [],
-          formulasUncalculated: false,
-          formulas: { read: 0 },
-          surroundings,
-        },
-        sheet,
-        maxRows,
-      );
+    const strings = await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings"));
+    const read = (maxRows?: number) => readSheet(readContext(zip, { strings, surroundings }), sheet, maxRows);
     await read(5);
     expect(surroundings.size).toBe(0);
     await read();
@@ -240,17 +226,7 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
     const zip = await ZipReader.open(file, file);
     try {
       const pkg = await WorkbookPackage.open(zip);
-      const context = {
-        zip,
-        strings: [],
-        dates1904: new Set<number>(),
-        lang: "en" as const,
-        budget: new CellBudget(),
-        noValue: [],
-        formulasUncalculated: false,
-        formulas: { read: 0 },
-        texts: new Map(),
-      };
+      const context = readContext(zip, { texts: new Map() });
       gc();
       const before = process.memoryUsage().heapUsed;
       const values = await readSheet(context, pkg.sheets[0]);
@@ -287,16 +263,7 @@ test("a formula saved with an empty value is a formula without a value, not a bl
     try {
       const pkg = await WorkbookPackage.open(zip);
       const noValue: string[] = [];
-      const context = {
-        zip,
-        strings: [],
-        dates1904: new Set<number>(),
-        lang: "en" as const,
-        budget: new CellBudget(),
-        noValue,
-        formulasUncalculated: false,
-        formulas: { read: 0 },
-      };
+      const context = readContext(zip, { noValue });
       const [row] = await readSheet(context, pkg.sheets[0]);
       expect(row).toEqual([
         { error: expect.stringContaining("formula without a saved value: =1+1") },
@@ -370,6 +337,21 @@ test("in a workbook that asks to be calculated when opened, no value saved with 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** What readSheet is given to read one sheet alone: English, 1900 dates, an ample budget; `more` as given. */
+function readContext(zip: ZipReader, more: Partial<ReadContext> = {}): ReadContext {
+  return {
+    zip,
+    strings: [],
+    dates1904: new Set(),
+    lang: "en",
+    budget: new CellBudget(),
+    noValue: [],
+    formulasUncalculated: false,
+    formulas: { read: 0 },
+    ...more,
+  };
+}
 
 /** A copy of a package with one part's text replaced, every other part copied as stored. */
 async function copyWithPart(file: string, out: string, part: string, text: string): Promise<void> {

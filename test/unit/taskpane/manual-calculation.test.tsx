@@ -6,40 +6,20 @@
  * button that calculates as F9 does and reviews again, and the write question says it too. Over
  * the office-addin-mock fake, the pane's real Excel module (no jest.mock).
  */
-import { setImmediate as nodeSetImmediate } from "node:timers";
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang } from "../../../src/engine/i18n";
 import App from "../../../src/taskpane/components/App";
 import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { readForReviewWith } from "../../../src/taskpane/excel";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet, HEADER } from "./workbooks";
 
-// The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
-globalThis.setImmediate ??= nodeSetImmediate;
-// Fluent renders slowly under jsdom: give async queries time.
-configure({ asyncUtilTimeout: 10000 });
+preparePaneTests();
 
 let fake: FakeExcel;
 installExcelGlobals(() => fake);
-
-/** Office's common API as far as the pane uses it, in an Excel with ExcelApi up to `newest` (1.x). */
-function office(newest: number): void {
-  (globalThis as unknown as { Office: unknown }).Office = {
-    AsyncResultStatus: { Succeeded: "succeeded" },
-    context: {
-      requirements: { isSetSupported: (_set: string, version: string) => Number(version.split(".")[1]) <= newest },
-      document: {
-        settings: {
-          get: () => undefined,
-          set: () => undefined,
-          saveAsync: (done: (r: unknown) => void) => done({ status: "succeeded" }),
-        },
-      },
-    },
-  };
-}
 
 const NAMES = ["Contoso", "Fabrikam", "Northwind"];
 const BALANCE = HEADER.indexOf("Outstanding balance");
@@ -57,7 +37,7 @@ const MANUAL_PENDING = { mode: "Manual", state: "Pending" } as const;
 const syncKinds = () => fake.syncs.map((s) => s.ops.map((o) => o.kind));
 
 describe("the review's read", () => {
-  beforeEach(() => office(17));
+  beforeEach(() => installOffice(17));
 
   test("takes Excel's calculation in its one sync, and says it only when Excel had not calculated everything", async () => {
     workbook(MANUAL_PENDING);
@@ -97,7 +77,7 @@ describe("the review's read", () => {
   });
 
   test("asks nothing of an Excel without ExcelApi 1.9", async () => {
-    office(8);
+    installOffice(8);
     workbook(MANUAL_PENDING);
     const read = await readForReviewWith(fake.context, "Customers", ["Customers"]);
     expect(read.calculation).toBeUndefined();
@@ -180,7 +160,7 @@ const customerRow = (name: string) =>
 
 describe.each(["en", "zh"] as const)("the pane in %s", (lang) => {
   const words = WORDS[lang];
-  beforeEach(() => office(17));
+  beforeEach(() => installOffice(17));
 
   test("warns after a review of a workbook set to Manual with changes not calculated, and so does the write question", async () => {
     workbook(MANUAL_PENDING);
@@ -205,7 +185,7 @@ describe.each(["en", "zh"] as const)("the pane in %s", (lang) => {
   });
 
   test("says nothing in an Excel without ExcelApi 1.9, which cannot tell", async () => {
-    office(8);
+    installOffice(8);
     workbook(MANUAL_PENDING);
     await reviewInPane(lang);
     expect(notice()).toBe(words.reviewed);
@@ -215,7 +195,7 @@ describe.each(["en", "zh"] as const)("the pane in %s", (lang) => {
 });
 
 describe("Calculate and review again", () => {
-  beforeEach(() => office(17));
+  beforeEach(() => installOffice(17));
 
   test("calculates once as F9 does, in a sync of its own, and reviews the values Excel gives then", async () => {
     workbook(MANUAL_PENDING);

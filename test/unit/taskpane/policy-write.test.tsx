@@ -4,8 +4,7 @@
  * edited or broken after a review, then Write back. What the pane writes is always the policy the
  * Policy tab shows, and a saved policy is never written over by the one the review read.
  */
-import { setImmediate as nodeSetImmediate } from "node:timers";
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CellValue } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -13,28 +12,14 @@ import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import App from "../../../src/taskpane/components/App";
 import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet } from "../../support/review-grid";
 
-// The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
-globalThis.setImmediate ??= nodeSetImmediate;
-// Fluent renders slowly under jsdom: give async queries time.
-configure({ asyncUtilTimeout: 10000 });
+preparePaneTests();
 
 let fake: FakeExcel;
 installExcelGlobals(() => fake);
-// Office's common API, as far as the pane uses it here: the column mapping kept in the document's settings.
-(globalThis as unknown as { Office: unknown }).Office = {
-  AsyncResultStatus: { Succeeded: "succeeded" },
-  context: {
-    document: {
-      settings: {
-        get: () => undefined,
-        set: () => undefined,
-        saveAsync: (done: (r: unknown) => void) => done({ status: "succeeded" }),
-      },
-    },
-  },
-};
+installOffice();
 
 /** Scores 2.35 (Low under the default policy, Medium from 2.2), 4 (High) and 1 (Low). */
 const CUSTOMERS = customerSheet(

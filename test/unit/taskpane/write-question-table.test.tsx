@@ -4,35 +4,20 @@
  * Write back asks lists what will become of the user's Excel table among its changes, before the
  * write, and the notice after it says what was done.
  */
-import { setImmediate as nodeSetImmediate } from "node:timers";
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { columnLetter } from "../../../src/engine/a1";
 import App from "../../../src/taskpane/components/App";
 import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
+import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet, HEADER } from "./workbooks";
 
-// The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
-globalThis.setImmediate ??= nodeSetImmediate;
-// Fluent renders slowly under jsdom: give async queries time.
-configure({ asyncUtilTimeout: 10000 });
+preparePaneTests();
 
 let fake: FakeExcel;
 installExcelGlobals(() => fake);
-// Office's common API, as far as the pane uses it here: the column mapping kept in the document's settings.
-(globalThis as unknown as { Office: unknown }).Office = {
-  AsyncResultStatus: { Succeeded: "succeeded" },
-  context: {
-    document: {
-      settings: {
-        get: () => undefined,
-        set: () => undefined,
-        saveAsync: (done: (r: unknown) => void) => done({ status: "succeeded" }),
-      },
-    },
-  },
-};
+installOffice();
 
 const button = (name: string) => screen.getByRole("button", { name }) as HTMLButtonElement;
 const usable = (name: string) => button(name).getAttribute("aria-disabled") !== "true" && !button(name).disabled;
