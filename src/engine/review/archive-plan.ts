@@ -81,7 +81,16 @@ export function archiveSheetPlan(
   const blocks: Block[] = [];
   let row = fromRow;
   if (withHeader) {
-    blocks.push({ row, column: 0, values: [archiveHeader(lang)], formats: columns.map(() => "text" as const), bold: true });
+    // A header over figures stands right, over its figures, as the customer sheet's do.
+    const rightAligned = columns.map((column) => column.format !== "text");
+    blocks.push({
+      row,
+      column: 0,
+      values: [archiveHeader(lang)],
+      formats: columns.map(() => "text" as const),
+      bold: true,
+      rightAligned,
+    });
     row++;
   }
   // The report printed is this review's: the archive's earlier reviews were printed with theirs,

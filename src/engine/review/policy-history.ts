@@ -116,6 +116,8 @@ export function policyHistoryPlan(
     values: [values],
     formats: values.map(() => "text" as const),
     bold: true,
+    // A header over figures stands right, over its figures, as the customer sheet's do.
+    rightAligned: values.map((_, i) => (formats[i] ?? "text") !== "text"),
   });
   const blocks: Block[] = [];
   const measured: Block[] = [];

@@ -57,6 +57,21 @@ describe("policy history", () => {
     expect(plan.columnWidths).toHaveLength(header.length);
   });
 
+  test("a header over figures stands right, over its figures; over texts left", () => {
+    const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
+    const [header] = plan.blocks;
+    const right = new Map(header.values[0].map((h, c) => [h, header.rightAligned?.[c] === true]));
+    for (const figure of [
+      "First used",
+      "Weight: payment history",
+      "Maximum debt ratio",
+      "Days past due that trigger the overdue warning",
+    ])
+      expect([figure, right.get(figure)]).toEqual([figure, true]);
+    for (const text of ["Policy version", "Aging bucket edges (days)", "Z-score model when a customer names none"])
+      expect([text, right.get(text)]).toEqual([text, false]);
+  });
+
   test("the same version again (a re-run, a later review): nothing added", () => {
     const grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-01-31", grid));

@@ -388,6 +388,15 @@ describe("archive plan", () => {
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
+  test("the archive's header stands right over its figures, left over its texts", () => {
+    const [header] = archiveOf().blocks;
+    const right = new Map(header.values[0].map((h, c) => [h, header.rightAligned?.[c] === true]));
+    for (const figure of ["Review date", "Payment history", "Risk score", "Z-score", "Outstanding balance", "Days past due"])
+      expect([figure, right.get(figure)]).toEqual([figure, true]);
+    for (const text of ["Policy version", "Customer", "Risk grade", "Z zone", "Warning codes", "Action taken"])
+      expect([text, right.get(text)]).toEqual([text, false]);
+  });
+
   test("a new archive: the header, then one audit row per customer, errors included", () => {
     const archive = archiveOf();
     expect(archive.mode).toBe("rewrite-from");
