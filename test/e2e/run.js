@@ -520,7 +520,12 @@ async function writeAndCompare(lang) {
     `A${HEADER_ROW + 1}:${columnLetter(TABLE_END + headers.length - 1)}48`,
     "filter over the table",
   );
-  assert.deepEqual(customers.print.zoom, { scale: 60 }, "customer sheet printed at 60% on pages across");
+  // At 60%, or a little smaller where that spares a last band of pages a few stray rows.
+  assert.deepEqual(Object.keys(customers.print.zoom), ["scale"], "customer sheet printed at a scale on pages across");
+  assert.ok(
+    customers.print.zoom.scale >= 50 && customers.print.zoom.scale <= 60,
+    `customer sheet printed at 50–60%, not ${customers.print.zoom.scale}%`,
+  );
   assert.equal(customers.print.titleColumns, "$A:$B", "customer id and name on every page across");
   assert.equal(customers.print.printOrder, "OverThenDown", "a band of customers on consecutive pages across");
   assert.deepEqual(summary.print.zoom, { horizontalFitToPages: 1, verticalFitToPages: 1 }, "summary on one page");

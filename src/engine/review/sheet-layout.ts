@@ -764,7 +764,8 @@ export function printSetup(
  * Whether a print setup a sheet has is the user's, and stays: fitted to a number of pages tall
  * (the review always lets a table run down as many pages as it takes, so a fit N pages wide by
  * any number tall is an earlier run's, redone), or printed at a scale of their own (not 100%,
- * not the review's PRINT_SCALE).
+ * not one the review prints at: PRINT_SCALE, or down to LEAST_PRINT_SCALE to spare a last band
+ * of pages a few stray rows).
  */
 export function isUsersPrintSetup(setup: {
   readonly fitToPage: boolean;
@@ -772,7 +773,7 @@ export function isUsersPrintSetup(setup: {
   readonly scale?: number;
 }): boolean {
   if (setup.fitToPage) return setup.fitToHeight !== 0;
-  return setup.scale !== undefined && setup.scale !== 100 && setup.scale !== PRINT_SCALE;
+  return setup.scale !== undefined && setup.scale !== 100 && (setup.scale < LEAST_PRINT_SCALE || setup.scale > PRINT_SCALE);
 }
 
 /** How wide some columns are together, in characters (a column not laid out at the narrowest width). */
@@ -939,9 +940,10 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
   const titles = named.length
     ? [{ first: Math.min(...named), last: Math.max(...named), width: (Math.max(...named) - Math.min(...named) + 1) * NAME_WIDTH }]
     : [];
+  const rowHeights = measuredRowHeights(outputBlocks, columns, lang, measures);
   return {
     columns,
-    rowHeights: measuredRowHeights(outputBlocks, columns, lang, measures),
+    rowHeights,
     fitRows: fittedRows(outputBlocks, columns),
     freezeRows: headerRow < MAX_FROZEN_ROWS ? headerRow + 1 : undefined,
     autoFilter: {
@@ -951,10 +953,12 @@ export function customerSheetLayout(result: ReviewResult, outputBlocks: readonly
       columns: last - first + 1,
       reviewFrom: Math.min(...ours),
     },
-    print: printSetup(
-      [{ column: 0, width: tableWidth, wrap: false, indent: false }],
-      { first: headerRow, last: headerRow },
-      titles,
+    // A few customers left to a last band of pages go up into the bands above, as the archive's rows do.
+    print: shrunkToBands(
+      printSetup([{ column: 0, width: tableWidth, wrap: false, indent: false }], { first: headerRow, last: headerRow }, titles),
+      { row: headerRow + 1, column: first, rows: Math.max(0, end - headerRow), columns: last - first + 1 },
+      heightOf(rowHeights, headerRow),
+      rowHeights,
     ),
     ...(responseColumn ? { responseColumn } : {}),
   };

@@ -9,7 +9,11 @@ import fc from "fast-check";
 import { PAGE_ROOM, printedBands } from "../../../src/engine/review/page-bands";
 import { laidOut, LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "../../../src/engine/review/page-setup";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import type { Block, PlanValue, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { runReview } from "../../../src/engine/review/review";
+import { customerSheet, serial } from "../../support/review-grid";
 
 /** Wide enough (12 columns of 22 characters) to print at 60% on pages across, as the archive does. */
 const COLUMNS = 12;
@@ -173,4 +177,41 @@ test("printedBands: rows go on a page while they fit under the header, a row tal
   expect(printedBands([30, 30], 120, 100, 100)).toEqual({ bands: 2, lastShare: 1 });
   // At 50% twice as many rows fit.
   expect(printedBands([30, 30, 30, 30, 30, 30], 10, 100, 50).bands).toBe(1);
+});
+
+describe("the customer sheet's printed bands", () => {
+  /** The customer sheet's print setup and its rows' heights after a review of `count` customers (header in row 1). */
+  function customerPrint(count: number) {
+    const values = customerSheet(
+      [],
+      Array.from({ length: count }, () => ({})),
+    );
+    const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, "en");
+    const { target } = buildWritePlan(result, "en", { sheetNames: [] });
+    const heights = new Float64Array(count).fill(LINE_HEIGHT);
+    for (const { row, height } of target.rowHeights ?? []) if (row >= 1 && row <= count) heights[row - 1] = height;
+    const header = target.rowHeights?.find((h) => h.row === 0)?.height ?? LINE_HEIGHT;
+    return { print: target.print!, bands: (scale: number) => printedBands(heights, header, PAGE_ROOM.landscape, scale).bands };
+  }
+
+  test("a few customers over a band at 60% go up into the bands above, printed a little smaller", () => {
+    // Find the first count that spills a second band at 60%: its stray rows are what the shrink saves.
+    let count = 20;
+    while (customerPrint(count).bands(PRINT_SCALE) < 2) count++;
+    const { print, bands } = customerPrint(count);
+    expect(print.scale).toBeLessThan(PRINT_SCALE);
+    expect(print.scale).toBeGreaterThanOrEqual(LEAST_PRINT_SCALE);
+    expect(print.shrinksToBands).toBe(true);
+    expect(bands(print.scale!)).toBe(1);
+  });
+
+  test("customers that fill one band, or whose last band is full enough, print at 60%", () => {
+    expect(customerPrint(10).print).toMatchObject({ scale: PRINT_SCALE, overThenDown: true, repeatRows: { first: 0, last: 0 } });
+    let count = 20;
+    while (customerPrint(count).bands(PRINT_SCALE) < 2) count++;
+    // A third of a band more: a last band full enough on every paper keeps 60%.
+    const full = customerPrint(count + 10);
+    expect(full.bands(PRINT_SCALE)).toBe(2);
+    expect(full.print.scale).toBe(PRINT_SCALE);
+  });
 });

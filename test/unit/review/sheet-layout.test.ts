@@ -586,8 +586,11 @@ test.each([
   [{ fitToPage: false }, false],
   [{ fitToPage: false, scale: 100 }, false],
   [{ fitToPage: false, scale: 85 }, true],
-  // The review's own scale: an earlier run's.
+  // The review's own scale, or one it shrinks to for a last band of pages: an earlier run's.
   [{ fitToPage: false, scale: 60 }, false],
+  [{ fitToPage: false, scale: 55 }, false],
+  [{ fitToPage: false, scale: 50 }, false],
+  [{ fitToPage: false, scale: 49 }, true],
   // N pages wide by as many tall as it takes is what the review writes: an earlier run's.
   [{ fitToPage: true, fitToHeight: 0 }, false],
   [{ fitToPage: true, fitToHeight: 1 }, true],
