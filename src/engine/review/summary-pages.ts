@@ -1,8 +1,9 @@
 /**
  * How the summary prints: on one landscape page (the dashboard) while that keeps it at a size
  * still read (LEAST_ONE_PAGE_SCALE), else as a report one page wide at the largest size its width
- * allows, on as many pages down as it takes, a page starting before a block that would not fit
- * the rest of the page (the sheet's manual row breaks) rather than in the middle of a table.
+ * allows, or a little smaller where that fills its pages (reportPages), on as many pages down as
+ * it takes, a page starting before a block that would not fit the rest of the page (the sheet's
+ * manual row breaks) rather than in the middle of a table.
  *
  * Worked out from the plan's column widths and row heights, as page-bands.ts works out the
  * archive's bands: the applications' pages are modelled, never asked.
@@ -78,18 +79,45 @@ export function onePage(): PrintSetup {
 }
 
 /**
- * The report's print setup: one page wide at `scale` (widthScale), its rows (`heights`) on pages
- * down, each page starting at a row where a break keeps every kept-together span whole (`spans`,
- * 0-based first and last rows) unless a span is taller than a page. At a scale rather than fitted
- * to one page wide: an application may ignore manual breaks on a sheet fitted to pages.
+ * The least share of its page's room a page of the report's, but its last, fills: a page starts
+ * before a block that would not fit the rest of it, and may leave a third of it empty, not more
+ * (not the aging table and its chart alone on a page, under a page of the figures above it).
+ */
+export const FULL_PAGE = 2 / 3;
+
+/**
+ * The least size the report is shrunk to, against the size its width allows, so that a block that
+ * would leave the page above it emptier than FULL_PAGE goes up onto it: five sixths, the archive's
+ * least against its own size (page-setup.ts), a step down still read at the same distance.
+ */
+const LEAST_SHRINK = 5 / 6;
+
+/**
+ * The report's print setup: one page wide, its rows (`heights`) on pages down, each page starting
+ * at a row where a break keeps every kept-together span whole (`spans`, 0-based first and last
+ * rows) unless a span is taller than a page. At the size its width allows (`scale`, widthScale),
+ * or a little smaller (down to LEAST_SHRINK of it, never under LEAST_REPORT_SCALE) where that
+ * size would leave a page but the last emptier than FULL_PAGE: the largest size that fills each
+ * page that much. A narrower sheet (the Chinese labels take fewer character widths than the
+ * English) prints larger, and at its larger size a block can miss the page above by a few rows.
+ * At a scale rather than fitted to one page wide: an application may ignore manual breaks on a
+ * sheet fitted to pages.
  */
 export function reportPages(
   scale: number,
   heights: ArrayLike<number>,
   spans: readonly { readonly first: number; readonly last: number }[],
 ): PrintSetup {
-  const printed = Math.max(LEAST_REPORT_SCALE, scale);
-  const rowBreaks = pageBreaks(heights, spans, (PAGE_ROOM.landscape * 100) / printed);
+  const widest = Math.max(LEAST_REPORT_SCALE, scale);
+  const least = Math.max(LEAST_REPORT_SCALE, Math.ceil(widest * LEAST_SHRINK));
+  const space = (at: number) => (PAGE_ROOM.landscape * 100) / at;
+  let printed = widest;
+  for (let at = widest; at >= least; at--)
+    if (emptiestPage(heights, pageBreaks(heights, spans, space(at)), space(at)) >= FULL_PAGE) {
+      printed = at;
+      break;
+    }
+  const rowBreaks = pageBreaks(heights, spans, space(printed));
   return {
     orientation: "landscape",
     fitToWidth: 0,
@@ -98,6 +126,23 @@ export function reportPages(
     followsLength: true,
     ...(rowBreaks.length ? { rowBreaks } : {}),
   };
+}
+
+/**
+ * The share of its room (`space` points at full size) the emptiest page fills of the rows of these
+ * heights broken into pages before the rows `breaks`, the last page not counted (whatever rows
+ * are over): 1 on one page.
+ */
+export function emptiestPage(heights: ArrayLike<number>, breaks: readonly number[], space: number): number {
+  let emptiest = 1;
+  let start = 0;
+  for (const at of breaks) {
+    let used = 0;
+    for (let row = start; row < at; row++) used += heights[row];
+    emptiest = Math.min(emptiest, used / space);
+    start = at;
+  }
+  return emptiest;
 }
 
 /**

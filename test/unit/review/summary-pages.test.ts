@@ -4,14 +4,28 @@
  * a readable size, a page starting between two sections rather than inside a table, its rows no
  * taller than a line so the dashboard's two halves never stretch each other's rows.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { message } from "../../../src/engine/i18n";
 import { PAGE_ROOM } from "../../../src/engine/review/page-bands";
 import { isUsersPageSetup, LEAST_REPORT_SCALE } from "../../../src/engine/review/page-setup";
 import { runReview } from "../../../src/engine/review/review";
 import { LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
-import { LEAST_ONE_PAGE_SCALE, pageBreaks, PAGE_WIDTH, widthScale } from "../../../src/engine/review/summary-pages";
+import { summarySheet } from "../../../src/engine/review/summary-sheet";
+import {
+  emptiestPage,
+  FULL_PAGE,
+  LEAST_ONE_PAGE_SCALE,
+  pageBreaks,
+  PAGE_WIDTH,
+  reportPages,
+  rowHeightsOf,
+  widthScale,
+} from "../../../src/engine/review/summary-pages";
 import { buildWritePlan, PrintSetup, SheetPlan } from "../../../src/engine/review/write-plan";
+import { runCli } from "../../support/cli";
 import { editRows, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -50,6 +64,11 @@ function rowOf(summary: SheetPlan, text: string): number {
     const first = b.values[0][0];
     return typeof first === "string" && first.length >= 8 && text.startsWith(first);
   })!.row;
+}
+
+/** The sheet row of the block whose first cell is `text` (a title or a header on one row). */
+function titleRow(summary: SheetPlan, text: string): number {
+  return summary.blocks.find((b) => b.values[0][0] === text)!.row;
 }
 
 /** The last row a plan's cells take. */
@@ -113,6 +132,103 @@ describe("a second month with many changes", () => {
     expect(isUsersPageSetup({ orientation: "landscape", fitToPage: false, scale: LEAST_REPORT_SCALE - 5 }, print)).toBe(true);
     expect(isUsersPageSetup({ ...onePage, fitToHeight: 2 }, print)).toBe(true);
     expect(isUsersPageSetup({ ...onePage, orientation: "portrait" }, print)).toBe(true);
+  });
+});
+
+/**
+ * The sample reviewed at two month-ends by the command line, in each language: the second
+ * month's summary, longer than one page holds, prints as the report. Its first page is the
+ * dashboard's top: the headline figures, the grade table and the aging table with their charts.
+ */
+describe("the sample's second month as a report", () => {
+  const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
+  let dir: string;
+  const reports = new Map<"en" | "zh", SheetPlan>();
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-summary-pages-"));
+    for (const lang of ["en", "zh"] as const) {
+      const first = path.join(dir, `${lang}-1.xlsx`);
+      expect((await runCli(SAMPLE, "--lang", lang, "--as-of", "2026-11-30", "--out", first)).code).toBe(0);
+      const second = await runCli(first, "--lang", lang, "--as-of", "2026-12-31", "--out", path.join(dir, `${lang}-2.xlsx`));
+      expect(second.code).toBe(0);
+      reports.set(lang, summarySheet(second.result!, "Summary", lang));
+    }
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(["en", "zh"] as const)(
+    "%s: the headline, the grade table and the aging table with their charts on the first page, each page but the last two thirds full",
+    (lang) => {
+      const summary = reports.get(lang)!;
+      const print = summary.print as PrintSetup & { scale: number; rowBreaks: readonly number[] };
+      expect(print.fitToHeight).toBe(0);
+      // The first page ends where the top risks start, under the aging table's notes.
+      expect(titleRow(summary, message(lang, "summary.agingBucket"))).toBeLessThan(print.rowBreaks[0]);
+      expect(print.rowBreaks[0]).toBe(titleRow(summary, message(lang, "summary.topRisks")));
+      const heights = rowHeightsOf(summary, lastRow(summary) + 1);
+      const space = (PAGE_ROOM.landscape * 100) / print.scale;
+      expect(emptiestPage(heights, print.rowBreaks, space)).toBeGreaterThanOrEqual(FULL_PAGE);
+      // What each page holds fits the shorter paper at the size it prints at.
+      const pages = [0, ...print.rowBreaks, heights.length];
+      for (let i = 1; i < pages.length; i++)
+        expect(heights.slice(pages[i - 1], pages[i]).reduce((sum, h) => sum + h, 0)).toBeLessThanOrEqual(space);
+    },
+  );
+
+  test("in Chinese, narrower, a little smaller than its width allows (82%), so the aging goes up onto the first page; in English at the size its width allows", () => {
+    const scaleOf = (lang: "en" | "zh") => (reports.get(lang)!.print as { scale: number }).scale;
+    const widthOf = (lang: "en" | "zh") => widthScale(reports.get(lang)!.columns!);
+    expect([widthOf("en"), scaleOf("en")]).toEqual([77, 77]);
+    expect([widthOf("zh"), scaleOf("zh")]).toEqual([82, 79]);
+  });
+});
+
+describe("the report's size", () => {
+  const lines = (n: number) => new Array<number>(n).fill(LINE_HEIGHT);
+  /** Rows a page holds at full size when printed at `scale`. */
+  const rowsAt = (scale: number) => (PAGE_ROOM.landscape * 100) / scale / LINE_HEIGHT;
+
+  test("a block that misses the page above by a row or two goes up onto it at a size a little smaller", () => {
+    // The Chinese sample's second month: the headline and the grade table (29 rows), the aging
+    // table beside its chart (12), the top risks and the decisions (35), what changed (24).
+    const spans = [
+      { first: 0, last: 28 },
+      { first: 29, last: 40 },
+      { first: 41, last: 75 },
+      { first: 76, last: 99 },
+    ];
+    expect(rowsAt(82)).toBeLessThan(41);
+    // At 82% the aging table would start a page of its own, less than a third of it full.
+    expect(pageBreaks(lines(100), spans, rowsAt(82) * LINE_HEIGHT)).toEqual([29, 41, 76]);
+    expect(reportPages(82, lines(100), spans)).toEqual({
+      orientation: "landscape",
+      fitToWidth: 0,
+      fitToHeight: 0,
+      scale: 79,
+      followsLength: true,
+      rowBreaks: [41, 76],
+    });
+  });
+
+  test("where no size down to five sixths of the width's fills the pages more, the size the width allows stays", () => {
+    // Blocks of 25 rows, each less than two thirds of a page at 82% and two never on one page down to 69%.
+    const spans = Array.from({ length: 4 }, (_, i) => ({ first: i * 25, last: i * 25 + 24 }));
+    expect(2 * 25).toBeGreaterThan(rowsAt(69));
+    expect(reportPages(82, lines(100), spans)).toMatchObject({ scale: 82, rowBreaks: [25, 50, 75] });
+  });
+
+  test("never under the least size a report prints at", () => {
+    const spans = [
+      { first: 0, last: 69 },
+      { first: 70, last: 139 },
+    ];
+    expect(reportPages(LEAST_REPORT_SCALE + 2, lines(140), spans).scale).toBeGreaterThanOrEqual(LEAST_REPORT_SCALE);
+    expect(reportPages(30, lines(140), spans).scale).toBe(LEAST_REPORT_SCALE);
+  });
+
+  test("the emptiest page but the last: the share of its room its rows fill", () => {
+    expect(emptiestPage(lines(10), [4, 6], 8 * LINE_HEIGHT)).toBeCloseTo(2 / 8, 10);
+    expect(emptiestPage(lines(10), [], 8 * LINE_HEIGHT)).toBe(1);
   });
 });
 
