@@ -1964,7 +1964,13 @@ scenario(
     const question = page.getByRole("group", { name: t("en", "ui.confirm.title") });
     const changes = await question.getByRole("listitem").allInnerTexts();
     const line = t("en", "ui.calc.question", { action: t("en", "ui.calc.recalculate") });
-    assert.ok(changes.includes(line), `the write question says it: ${changes}`);
+    // A caution above the changes, not one of them: a warning with the button that calculates.
+    const caution = question.locator(".fui-MessageBar");
+    assert.equal(await caution.locator(".fui-MessageBarBody").innerText(), line, "the write question cautions");
+    assert.ok(!changes.some((c) => c.includes(t("en", "ui.calc.recalculate"))), `not among the changes: ${changes}`);
+    const [cautionBox, listBox] = await Promise.all([caution.boundingBox(), question.getByRole("list").boundingBox()]);
+    assert.ok(cautionBox.y + cautionBox.height <= listBox.y, "the caution above the changes");
+    await caution.getByRole("button", { name: t("en", "ui.calc.recalculate"), exact: true }).waitFor();
     await question.getByRole("button", { name: t("en", "ui.action.cancel"), exact: true }).click();
 
     const before = await page.evaluate(() => window.__workbook.stats().syncs);
