@@ -1985,6 +1985,18 @@ scenario(
     );
     assert.equal(syncs, 2, "the calculation in one sync, the read in one");
     noProblems(pane);
+
+    // At 200% in a 320 px pane the caution scrolls with the changes, whole: its words inside its own box.
+    const zoomed = await openPane({ workbook: seed, width: 320, zoom: 2, calculation: { mode: "Manual", state: "Pending" } });
+    await review(zoomed, "Customers");
+    await zoomed.page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).click();
+    const asked = zoomed.page.getByRole("group", { name: t("en", "ui.confirm.title") });
+    const fits = await asked.locator(".fui-MessageBar").evaluate((bar) => bar.scrollHeight <= bar.clientHeight + 1);
+    assert.ok(fits, "320 px at 200%: the caution's words stay in its box");
+    assert.equal(await sidewaysScroll(zoomed.page), 0, "320 px at 200%: no sideways scroll");
+    const yes = asked.getByRole("button", { name: t("en", "ui.confirm.write"), exact: true });
+    assert.ok(await onScreen(zoomed.page, yes), "320 px at 200%: the question's Write on screen");
+    noProblems(zoomed);
     return `${syncs} syncs for F9 and the read`;
   },
 );

@@ -112,7 +112,12 @@ export function WriteQuestion({ words, confirm, yesButton }: WriteQuestionProps)
       {/* Focusable so that a keyboard can scroll it when it scrolls. */}
       <div role="group" aria-labelledby={introId} tabIndex={0} className={styles.scrolled}>
         {/* Its words are the answer's description (below): not announced again when it shows. */}
-        {confirm.caution && <NoticeBar notice={confirm.caution} quiet bodyId={cautionId} />}
+        {confirm.caution && (
+          // At its own height: shrunk with the scrolled box, the message bar's words would run over the changes.
+          <div className={styles.fixed}>
+            <NoticeBar notice={confirm.caution} quiet bodyId={cautionId} />
+          </div>
+        )}
         <div id={changesId} className={styles.changes}>
           <Text id={introId}>{t(words.intro)}</Text>
           <ul className={styles.list}>
