@@ -364,14 +364,6 @@ export function customerTableLines(read: ReviewRead, plan: WritePlan, t: Transla
   return customerTableMessages(outcome, target.sheet, "asked").map(({ key, params }) => t(key, params));
 }
 
-/**
- * What the write question says when Excel had not calculated everything the review read: the
- * recommendations it writes may come from figures out of date (nothing when Excel had).
- */
-export function calculationLines(read: ReviewRead, t: Translate): string[] {
-  return read.calculation ? [t("ui.calc.question", { action: t("ui.calc.recalculate") })] : [];
-}
-
 /** The output headers a plan writes on the input sheet, left to right. */
 export function outputHeaders(plan: PlanToWrite): string[] {
   const blocks = [...(plan.target?.blocks ?? [])].sort((a, b) => a.column - b.column);

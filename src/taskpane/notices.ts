@@ -92,9 +92,14 @@ export function isExcelProblem(error: unknown): error is ExcelProblem {
   return error instanceof Error && error.name === "ExcelProblem";
 }
 
+/** The user pressed Cancel and the work stopped (between two syncs). */
+export function isCancellation(error: unknown): boolean {
+  return isExcelProblem(error) && error.code === "cancelled";
+}
+
 export function errorNotice(error: unknown): Notice {
   // Cancel is the user's choice, not a failure; a cancelled write has its own notice (writeNotice).
-  if (isExcelProblem(error) && error.code === "cancelled") return messageNotice("info", "ui.status.cancelled");
+  if (isCancellation(error)) return messageNotice("info", "ui.status.cancelled");
   return {
     intent: "error",
     render: (t, lang) => ({
@@ -188,6 +193,20 @@ export function withCalculationWarning(
       return { ...shown, lines: [calculationText(calculation, t), ...shown.lines] };
     },
     actions: [{ key: "ui.calc.recalculate", run: recalculate }, ...(notice.actions ?? [])],
+  };
+}
+
+/**
+ * What Write back's question says above its changes when Excel had not calculated everything the
+ * review read: the recommendations it would write may come from figures out of date, with the
+ * button that calculates and reviews again. Undefined when Excel had calculated everything.
+ */
+export function calculationCaution(calculation: StaleCalculation | undefined, recalculate: () => void): Notice | undefined {
+  if (!calculation) return undefined;
+  return {
+    intent: "warning",
+    render: (t) => ({ lines: [t("ui.calc.question", { action: t("ui.calc.recalculate") })] }),
+    actions: [{ key: "ui.calc.recalculate", run: recalculate }],
   };
 }
 

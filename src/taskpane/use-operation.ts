@@ -7,7 +7,7 @@
 import { useAnnounce } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MessageKey, MessageParams, Translate } from "../engine/i18n";
-import { errorNotice, Notice } from "./notices";
+import { errorNotice, isCancellation, Notice } from "./notices";
 
 /** What the pane is busy with: a message, and a fraction done when the work can tell. */
 export interface Busy {
@@ -21,6 +21,11 @@ export interface RunOptions {
   readonly onError?: (error: unknown) => Promise<unknown> | void;
   /** The work takes a signal and can stop between syncs: Cancel is offered. */
   readonly cancellable?: boolean;
+  /**
+   * What the notice says when the user cancelled, for work that may have changed something before
+   * the cancel took (by default, that nothing in the workbook was changed).
+   */
+  readonly cancelledNotice?: () => Notice;
   /** Move the focus to the outcome when the work ends (not for work the user did not start). */
   readonly focusOutcome?: boolean;
 }
@@ -80,7 +85,7 @@ export function useOperation(t: Translate): Operation {
   }, []);
   const run = useCallback(
     async (first: Busy, work: (signal: AbortSignal) => Promise<void>, options: RunOptions = {}) => {
-      const { onError, cancellable = false, focusOutcome = true } = options;
+      const { onError, cancellable = false, cancelledNotice, focusOutcome = true } = options;
       const own = new AbortController();
       controller.current = own;
       showNotice(null);
@@ -90,7 +95,7 @@ export function useOperation(t: Translate): Operation {
       try {
         await work(own.signal);
       } catch (error) {
-        showNotice(errorNotice(error));
+        showNotice(cancelledNotice && isCancellation(error) ? cancelledNotice() : errorNotice(error));
         if (mounted.current) await onError?.(error);
       } finally {
         if (controller.current === own) controller.current = null;

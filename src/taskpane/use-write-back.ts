@@ -15,7 +15,6 @@ import { movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite, ReviewRead } from "./excel";
 import {
-  calculationLines,
   customerTableLines,
   describeParts,
   outputHeaders,
@@ -25,7 +24,17 @@ import {
   targetCheck,
   valuesAfter,
 } from "./model";
-import { errorNotice, messageNotice, Notice, reviewedNotice, withAction, withLinesOf, writeNotice } from "./notices";
+import {
+  calculationCaution,
+  errorNotice,
+  messageNotice,
+  Notice,
+  reviewedNotice,
+  withAction,
+  withCalculationWarning,
+  withLinesOf,
+  writeNotice,
+} from "./notices";
 import { ReviewAction, ReviewState } from "./review-state";
 import { Operation } from "./use-operation";
 import type { WrittenPolicy } from "./use-policy-form";
@@ -33,6 +42,8 @@ import type { WrittenPolicy } from "./use-policy-form";
 export interface PendingWrite {
   readonly plan: WritePlan;
   readonly changes: readonly string[];
+  /** Said above the changes, not among them: the recommendations may come from figures out of date. */
+  readonly caution?: Notice;
 }
 
 /** The policy sheet alone, waiting to be confirmed. */
@@ -60,17 +71,20 @@ export interface WriteBackDeps {
    * wrote: its result, or undefined when it could not run.
    */
   readonly reviewAgain: (read: ReviewRead, policy: Policy) => ReviewResult | undefined;
-  /** The notice of a review of `read`, warned when Excel had not calculated what it read (withCalculationWarning). */
-  readonly warnOfCalculation: (notice: Notice, read: ReviewRead) => Notice;
+  /** Calculate and review again: Excel's F9, then the review of `read`'s sheet as Review runs it. */
+  readonly calculateAndReview: (read: ReviewRead) => void;
 }
 
 export function useWriteBack(deps: WriteBackDeps) {
-  const { lang, t, review, dispatch, operation, ownSheets, reload, onPolicyWritten, reviewAgain, warnOfCalculation } = deps;
+  const { lang, t, review, dispatch, operation, ownSheets, reload, onPolicyWritten, reviewAgain, calculateAndReview } = deps;
   const [pending, setPending] = useState<PendingWrite>();
   const [pendingPolicy, setPendingPolicy] = useState<PendingPolicy>();
   const dismissPolicy = useCallback(() => setPendingPolicy(undefined), []);
   const { read, result } = review;
   const { run, showNotice, showProgress } = operation;
+  /** A notice about a review of `source`, warned when Excel had not calculated what it read. */
+  const warnOfCalculation = (notice: Notice, source: ReviewRead) =>
+    withCalculationWarning(notice, source.calculation, () => calculateAndReview(source));
 
   /** First step: what the write will change, for the user to confirm. */
   const ask = () => {
@@ -85,8 +99,8 @@ export function useWriteBack(deps: WriteBackDeps) {
       const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
       const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
       // Recommendations made from formulas Excel had not calculated: said before they are written, not only after the review.
-      const stale = calculationLines(read, t);
-      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved, ...stale] });
+      const caution = calculationCaution(read.calculation, () => calculateAndReview(read));
+      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved], ...(caution && { caution }) });
     } catch (error) {
       showNotice(errorNotice(error));
     }

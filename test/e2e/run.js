@@ -1969,7 +1969,13 @@ scenario(
     const question = page.getByRole("group", { name: t("en", "ui.confirm.title") });
     const changes = await question.getByRole("listitem").allInnerTexts();
     const line = t("en", "ui.calc.question", { action: t("en", "ui.calc.recalculate") });
-    assert.ok(changes.includes(line), `the write question says it: ${changes}`);
+    // A caution above the changes, not one of them: a warning with the button that calculates.
+    const caution = question.locator(".fui-MessageBar");
+    assert.equal(await caution.locator(".fui-MessageBarBody").innerText(), line, "the write question cautions");
+    assert.ok(!changes.some((c) => c.includes(t("en", "ui.calc.recalculate"))), `not among the changes: ${changes}`);
+    const [cautionBox, listBox] = await Promise.all([caution.boundingBox(), question.getByRole("list").boundingBox()]);
+    assert.ok(cautionBox.y + cautionBox.height <= listBox.y, "the caution above the changes");
+    await caution.getByRole("button", { name: t("en", "ui.calc.recalculate"), exact: true }).waitFor();
     await question.getByRole("button", { name: t("en", "ui.action.cancel"), exact: true }).click();
 
     const before = await page.evaluate(() => window.__workbook.stats().syncs);
@@ -1984,6 +1990,18 @@ scenario(
     );
     assert.equal(syncs, 2, "the calculation in one sync, the read in one");
     noProblems(pane);
+
+    // At 200% in a 320 px pane the caution scrolls with the changes, whole: its words inside its own box.
+    const zoomed = await openPane({ workbook: seed, width: 320, zoom: 2, calculation: { mode: "Manual", state: "Pending" } });
+    await review(zoomed, "Customers");
+    await zoomed.page.getByRole("button", { name: t("en", "ui.action.write"), exact: true }).click();
+    const asked = zoomed.page.getByRole("group", { name: t("en", "ui.confirm.title") });
+    const fits = await asked.locator(".fui-MessageBar").evaluate((bar) => bar.scrollHeight <= bar.clientHeight + 1);
+    assert.ok(fits, "320 px at 200%: the caution's words stay in its box");
+    assert.equal(await sidewaysScroll(zoomed.page), 0, "320 px at 200%: no sideways scroll");
+    const yes = asked.getByRole("button", { name: t("en", "ui.confirm.write"), exact: true });
+    assert.ok(await onScreen(zoomed.page, yes), "320 px at 200%: the question's Write on screen");
+    noProblems(zoomed);
     return `${syncs} syncs for F9 and the read`;
   },
 );

@@ -58,6 +58,8 @@ export const uiEn = {
   "ui.status.reviewedWithErrors":
     'Reviewed {customers} {customers|customer|customers} on "{sheet}"; {errors} more {errors|has a data error and was|have data errors and were} not graded.',
   "ui.status.cancelled": "Cancelled. Nothing in the workbook was changed.",
+  "ui.status.cancelledCalculated":
+    "Cancelled after Excel calculated the workbook: its formulas show up-to-date values now, but no new review was made and nothing was written to the workbook.",
   "ui.status.progress": "Progress",
   "ui.status.calculating": "Calculating the workbook's changes…",
   "ui.calc.pendingSetting":
@@ -69,7 +71,7 @@ export const uiEn = {
   "ui.calc.mode.AutomaticExceptTables": "Automatic Except for Data Tables",
   "ui.calc.recalculate": "Calculate and review again",
   "ui.calc.question":
-    'The recommendations come from figures Excel had not finished calculating when the review read them, and may be out of date: to write up-to-date ones, cancel and press "{action}".',
+    'The recommendations come from figures Excel had not finished calculating when the review read them, and may be out of date: to write up-to-date ones, press "{action}" first.',
   "ui.columns.none": "Run a review to see which columns were recognised.",
   "ui.columns.headerRow": "Header row: {row}",
   "ui.columns.found": "Recognised columns",

@@ -56,6 +56,8 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.status.reviewed": "已审查工作表“{sheet}”中的 {customers} 个客户。",
   "ui.status.reviewedWithErrors": "已审查工作表“{sheet}”中的 {customers} 个客户；另有 {errors} 个客户的数据有错误，未评级。",
   "ui.status.cancelled": "已取消。工作簿没有任何更改。",
+  "ui.status.cancelledCalculated":
+    "已在 Excel 计算工作簿之后取消：公式现在显示的是最新的值，但没有进行新的审查，也没有向工作簿写入任何内容。",
   "ui.status.progress": "进度",
   "ui.status.calculating": "正在计算工作簿中的更改…",
   "ui.calc.pendingSetting": "Excel 有尚未计算的更改（“公式 › 计算选项”设为“{mode}”）：审查从公式读取的数据可能已过时。",
@@ -64,7 +66,7 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.calc.mode.Manual": "手动",
   "ui.calc.mode.AutomaticExceptTables": "除模拟运算表外，自动",
   "ui.calc.recalculate": "计算并重新审查",
-  "ui.calc.question": "这些建议所依据的数据在审查读取时 Excel 尚未计算完毕，可能已过时：如需写入最新结果，请取消并按“{action}”。",
+  "ui.calc.question": "这些建议所依据的数据在审查读取时 Excel 尚未计算完毕，可能已过时：如需写入最新结果，请先按“{action}”。",
   "ui.columns.none": "运行审查后即可查看识别出的列。",
   "ui.columns.headerRow": "表头行：{row}",
   "ui.columns.found": "已识别的列",

@@ -21,6 +21,7 @@ import { unavailableBecause } from "../blockers";
 import { customerRowArea, formVersion, headersWhenMissing, mappableHeaders, reviewInputOf } from "../model";
 import {
   errorNotice,
+  isCancellation,
   isExcelProblem,
   messageNotice,
   type Notice,
@@ -128,17 +129,22 @@ export default function App({ initialLang }: AppProps) {
    */
   const startReviewRef = useRef<(target: string, options?: { calculateFirst?: boolean }) => unknown>(() => undefined);
 
+  /** Calculate and review again: Excel's F9, then the review of the sheet `source` was read from. */
+  const calculateAndReview = useCallback(
+    (source: ReviewRead) => {
+      setSheet(source.target.name);
+      void startReviewRef.current(source.target.name, { calculateFirst: true });
+    },
+    [setSheet],
+  );
+
   /**
    * A notice about a review of `source`: when Excel had not calculated everything it read, a
    * warning first, with the button that calculates and reviews the same sheet again.
    */
   const warnOfCalculation = useCallback(
-    (notice: Notice, source: ReviewRead) =>
-      withCalculationWarning(notice, source.calculation, () => {
-        setSheet(source.target.name);
-        void startReviewRef.current(source.target.name, { calculateFirst: true });
-      }),
-    [setSheet],
+    (notice: Notice, source: ReviewRead) => withCalculationWarning(notice, source.calculation, () => calculateAndReview(source)),
+    [calculateAndReview],
   );
   const reviewNotice = useCallback(
     (source: ReviewRead, next: ReviewResult) => warnOfCalculation(reviewedNotice(next), source),
@@ -189,7 +195,7 @@ export default function App({ initialLang }: AppProps) {
       const again = reviewRead(source, policy, mapping, asOf);
       return again instanceof CreditError ? undefined : again;
     },
-    warnOfCalculation,
+    calculateAndReview,
   });
 
   // A question about saving the policy is asked on its tab only: leaving the tab answers No.
@@ -203,13 +209,16 @@ export default function App({ initialLang }: AppProps) {
     let reviewPolicy = policyCheck.policy;
     writeBack.dismiss();
     const reading = { key: "ui.status.reading", params: { sheet: target } } as const;
+    // Once Excel's F9 is sent, a cancel no longer leaves the workbook as it was: its formulas are calculated.
+    let calculated = false;
     return run(
       calculateFirst ? { key: "ui.status.calculating" } : reading,
       async (signal) => {
         dispatch({ type: "reading" });
         // Excel's F9 in an Excel.run of its own (one sync), then the read the Review button sends.
         if (calculateFirst) {
-          await excel.recalculate();
+          await excel.recalculate(signal);
+          calculated = true;
           showProgress(reading);
         }
         const source = await excel.readForReview(target, allSheets, {
@@ -266,8 +275,9 @@ export default function App({ initialLang }: AppProps) {
       },
       {
         cancellable: true,
+        cancelledNotice: () => messageNotice("info", calculated ? "ui.status.cancelledCalculated" : "ui.status.cancelled"),
         onError: async (error) => {
-          dispatch({ type: isExcelProblem(error) && error.code === "cancelled" ? "cancelled" : "failed" });
+          dispatch({ type: isCancellation(error) ? "cancelled" : "failed" });
           if (isExcelProblem(error) && error.code === "sheetMissing") await loadState().catch(() => undefined);
         },
       },
@@ -399,6 +409,7 @@ export default function App({ initialLang }: AppProps) {
           confirm={
             writeBack.pending && {
               changes: writeBack.pending.changes,
+              caution: writeBack.pending.caution,
               onWrite: () => void writeBack.write(writeBack.pending!.plan),
               onCancel: writeBack.dismiss,
             }

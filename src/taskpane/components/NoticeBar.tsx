@@ -4,6 +4,7 @@
  * by Tab), and every new notice is announced through the pane's live regions, a notice that
  * replaces another too. Fluent's MessageBar announces only when it mounts or its politeness
  * changes, and runs its title into its lines, so it is kept silent and the notice speaks for it.
+ * A question's caution is shown by it too, quiet: the question says it.
  */
 import {
   AnnounceContextValue,
@@ -32,7 +33,19 @@ const useStyles = makeStyles({
   body: { overflowWrap: "anywhere" },
 });
 
-export function NoticeBar({ notice, ref }: { notice: Notice | null; ref?: Ref<HTMLDivElement> }) {
+export interface NoticeBarProps {
+  readonly notice: Notice | null;
+  readonly ref?: Ref<HTMLDivElement>;
+  /**
+   * Said by what it belongs to rather than on its own: a caution in a question is its answer's
+   * description (`bodyId`), read when the answer takes the focus, not announced as well.
+   */
+  readonly quiet?: boolean;
+  /** The id of its words (its title and lines, not its buttons), for an aria-describedby. */
+  readonly bodyId?: string;
+}
+
+export function NoticeBar({ notice, ref, quiet = false, bodyId }: NoticeBarProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -41,16 +54,16 @@ export function NoticeBar({ notice, ref }: { notice: Notice | null; ref?: Ref<HT
   const words = useRef({ t, lang });
   words.current = { t, lang };
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || quiet) return;
     const alert = notice.intent === "error" || notice.intent === "warning";
     announce(noticeSpeech(notice, words.current.t, words.current.lang), alert ? { alert: true } : { polite: true });
-  }, [notice, announce]);
+  }, [notice, announce, quiet]);
   if (!notice) return null;
   const shown = notice.render(t, lang);
   return (
     <AnnounceProvider value={SILENT}>
       <MessageBar ref={ref} tabIndex={-1} className={styles.bar} intent={notice.intent} layout="multiline">
-        <MessageBarBody className={styles.body}>
+        <MessageBarBody id={bodyId} className={styles.body}>
           {shown.title && <MessageBarTitle>{shown.title}</MessageBarTitle>}
           {shown.lines.length === 1 ? (
             shown.lines[0]

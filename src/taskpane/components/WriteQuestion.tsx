@@ -1,14 +1,16 @@
 /**
- * The question the pane asks before it changes the workbook (Write back, Save policy): what will
- * change, what stays, and the answer (Escape answers No). When the question is taller than the
- * room it has (a 320 px pane at 200% zoom), the changes scroll inside it, so its title and its
- * buttons stay in view.
+ * The question the pane asks before it changes the workbook (Write back, Save policy): a caution
+ * when there is one, what will change, what stays, and the answer (Escape answers No). When the
+ * question is taller than the room it has (a 320 px pane at 200% zoom), the caution and the
+ * changes scroll inside it, so its title and its buttons stay in view.
  */
 import "../../engine/i18n/ui";
 import { Button, makeStyles, mergeClasses, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, Ref, useEffect, useId, useRef } from "react";
 import { MessageKey } from "../../engine/i18n";
 import { useLang } from "../i18n";
+import type { Notice } from "../notices";
+import { NoticeBar } from "./NoticeBar";
 import { usePanelStyles } from "./styles";
 
 /** The words of one question: its title, the line before the changes, what stays the same, and its Yes. */
@@ -36,6 +38,8 @@ export const POLICY_QUESTION: QuestionWords = {
 /** What a write will change, waiting for the user's yes or no. */
 export interface WriteConfirmation {
   readonly changes: readonly string[];
+  /** A warning about the write that is not one of its changes, shown above them as the pane's notices are. */
+  readonly caution?: Notice;
   onWrite(): void;
   onCancel(): void;
 }
@@ -63,10 +67,10 @@ const useStyles = makeStyles({
   // A flex column that may shrink below its content: only the changes give way, by scrolling.
   question: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0, minHeight: 0 },
   fixed: { flex: "none" },
-  changes: {
+  scrolled: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
     flex: "0 1 auto",
     minHeight: 0,
     overflowY: "auto",
@@ -74,6 +78,7 @@ const useStyles = makeStyles({
     // Inside the scrolled box: a ring outside it would be cut by its own edge.
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
+  changes: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   keep: { color: tokens.colorNeutralForeground2 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, flex: "none" },
@@ -92,6 +97,7 @@ export function WriteQuestion({ words, confirm, yesButton }: WriteQuestionProps)
   const titleId = useId();
   const introId = useId();
   const changesId = useId();
+  const cautionId = useId();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
@@ -104,19 +110,33 @@ export function WriteQuestion({ words, confirm, yesButton }: WriteQuestionProps)
         {t(words.title)}
       </Subtitle2>
       {/* Focusable so that a keyboard can scroll it when it scrolls. */}
-      <div id={changesId} role="group" aria-labelledby={introId} tabIndex={0} className={styles.changes}>
-        <Text id={introId}>{t(words.intro)}</Text>
-        <ul className={styles.list}>
-          {confirm.changes.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-        <Text size={200} className={styles.keep}>
-          {t(words.keep)}
-        </Text>
+      <div role="group" aria-labelledby={introId} tabIndex={0} className={styles.scrolled}>
+        {/* Its words are the answer's description (below): not announced again when it shows. */}
+        {confirm.caution && (
+          // At its own height: shrunk with the scrolled box, the message bar's words would run over the changes.
+          <div className={styles.fixed}>
+            <NoticeBar notice={confirm.caution} quiet bodyId={cautionId} />
+          </div>
+        )}
+        <div id={changesId} className={styles.changes}>
+          <Text id={introId}>{t(words.intro)}</Text>
+          <ul className={styles.list}>
+            {confirm.changes.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+          <Text size={200} className={styles.keep}>
+            {t(words.keep)}
+          </Text>
+        </div>
       </div>
       <div className={styles.buttons}>
-        <Button ref={yesButton} appearance="primary" aria-describedby={changesId} onClick={confirm.onWrite}>
+        <Button
+          ref={yesButton}
+          appearance="primary"
+          aria-describedby={confirm.caution ? `${cautionId} ${changesId}` : changesId}
+          onClick={confirm.onWrite}
+        >
           {t(words.yes)}
         </Button>
         <Button onClick={confirm.onCancel}>{t("ui.action.cancel")}</Button>

@@ -5,7 +5,7 @@
  * read says so (it is told in the sync it sends anyway), and the pane offers Excel's F9.
  */
 import { excelApiSupported } from "./office";
-import { classifyError } from "./problems";
+import { classifyError, throwIfCancelled } from "./problems";
 
 type Context = Excel.RequestContext;
 
@@ -46,15 +46,17 @@ export function loadCalculation(context: Context): () => StaleCalculation | unde
 
 /**
  * Excel's F9, in one sync: the cells with changes not calculated yet (and the volatile ones) are
- * calculated. The workbook's setting stays the user's: Manual stays Manual.
+ * calculated. The workbook's setting stays the user's: Manual stays Manual. A cancel before the
+ * sync is sent stops it with ExcelProblem "cancelled"; once sent, Excel calculates.
  */
-export async function recalculateWith(context: Context): Promise<void> {
+export async function recalculateWith(context: Context, signal?: AbortSignal): Promise<void> {
+  throwIfCancelled(signal);
   context.workbook.application.calculate(Excel.CalculationType.recalculate);
   await context.sync();
 }
 
-export function recalculate(): Promise<void> {
-  return Excel.run((context) => recalculateWith(context)).catch((error: unknown) => {
+export function recalculate(signal?: AbortSignal): Promise<void> {
+  return Excel.run((context) => recalculateWith(context, signal)).catch((error: unknown) => {
     throw classifyError(error);
   });
 }

@@ -3,7 +3,8 @@
  * A workbook set to Manual calculation with edits not calculated yet: Office.js gives the formulas'
  * last calculated values. The review's read takes Excel's calculation state in its own sync
  * (ExcelApi 1.9), the pane warns after the review, in both languages and to screen readers, with a
- * button that calculates as F9 does and reviews again, and the write question says it too. Over
+ * button that calculates as F9 does and reviews again, and the write question cautions too, above
+ * its changes. A cancel after the calculation was sent says the workbook was calculated. Over
  * the office-addin-mock fake, the pane's real Excel module (no jest.mock).
  */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -108,8 +109,13 @@ const WORDS = {
     write: "Write back",
     question: "Write the review into the workbook?",
     questionLine:
-      'The recommendations come from figures Excel had not finished calculating when the review read them, and may be out of date: to write up-to-date ones, cancel and press "Calculate and review again".',
+      'The recommendations come from figures Excel had not finished calculating when the review read them, and may be out of date: to write up-to-date ones, press "Calculate and review again" first.',
+    intro: "Write back will change:",
+    yes: "Write",
     cancel: "Cancel",
+    cancelled: "Cancelled. Nothing in the workbook was changed.",
+    cancelledCalculated:
+      "Cancelled after Excel calculated the workbook: its formulas show up-to-date values now, but no new review was made and nothing was written to the workbook.",
   },
   zh: {
     review: "开始审查",
@@ -120,9 +126,13 @@ const WORDS = {
     action: "计算并重新审查",
     write: "写回工作簿",
     question: "将审查结果写入工作簿？",
-    questionLine:
-      "这些建议所依据的数据在审查读取时 Excel 尚未计算完毕，可能已过时：如需写入最新结果，请取消并按“计算并重新审查”。",
+    questionLine: "这些建议所依据的数据在审查读取时 Excel 尚未计算完毕，可能已过时：如需写入最新结果，请先按“计算并重新审查”。",
+    intro: "写回将更改：",
+    yes: "写入",
     cancel: "取消",
+    cancelled: "已取消。工作簿没有任何更改。",
+    cancelledCalculated:
+      "已在 Excel 计算工作簿之后取消：公式现在显示的是最新的值，但没有进行新的审查，也没有向工作簿写入任何内容。",
   },
 } as const;
 
@@ -142,16 +152,76 @@ async function reviewInPane(lang: Lang): Promise<void> {
   await idle();
 }
 
-/** The lines of the write question, asked and then answered No. */
-function writeQuestionLines(lang: Lang): string[] {
+const writeQuestion = (lang: Lang) => screen.getByRole("group", { name: WORDS[lang].question });
+
+/** The caution Write back's question shows above its changes, if any. */
+const questionCaution = (lang: Lang) => writeQuestion(lang).querySelector<HTMLElement>(".fui-MessageBar");
+
+/**
+ * Write back's question, asked and then answered No: its changes (the list's items), its caution
+ * and what its answer Write is described by, as a screen reader says it when the focus moves there.
+ */
+function askedToWrite(lang: Lang) {
   const words = WORDS[lang];
   fireEvent.click(button(words.write));
-  const question = screen.getByRole("group", { name: words.question });
-  const lines = within(question)
-    .getAllByRole("listitem")
-    .map((item) => item.textContent ?? "");
+  const question = writeQuestion(lang);
+  const caution = questionCaution(lang);
+  const write = within(question).getByRole("button", { name: words.yes });
+  const asked = {
+    changes: within(question)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent ?? ""),
+    caution: caution && {
+      text: caution.querySelector(".fui-MessageBarBody")?.textContent ?? "",
+      buttons: within(caution)
+        .queryAllByRole("button")
+        .map((b) => b.textContent),
+      aboveChanges:
+        (caution.compareDocumentPosition(within(question).getByRole("list")) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      className: caution.className,
+      icon: caution.querySelector(".fui-MessageBar__icon")?.innerHTML,
+    },
+    focused: document.activeElement === write,
+    description: (write.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+    alerted: alerted(),
+  };
   fireEvent.click(within(question).getByRole("button", { name: words.cancel }));
-  return lines;
+  return asked;
+}
+
+/**
+ * Holds the pane's next Excel.run before its batch starts, until released (Office.js starts a run
+ * on its own time): a Cancel pressed meanwhile comes before anything is sent.
+ */
+function holdNextRun(): () => void {
+  type Run = (batch: (context: Excel.RequestContext) => Promise<unknown>) => Promise<unknown>;
+  const excel = (globalThis as unknown as { Excel: { run: Run } }).Excel;
+  const run = excel.run;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  excel.run = async (batch) => {
+    excel.run = run;
+    await held;
+    return run(batch);
+  };
+  return release;
+}
+
+/** Holds the next sync on its way to Excel until released: it is sent, and Excel applies it once released. */
+function holdNextSync(): () => void {
+  const context = fake.context as unknown as { sync: () => Promise<void> };
+  const sync = context.sync;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  context.sync = async () => {
+    context.sync = sync;
+    await held;
+    return sync();
+  };
+  return release;
 }
 
 /** The customer's row in the results list, as its button reads. */
@@ -170,7 +240,21 @@ describe.each(["en", "zh"] as const)("the pane in %s", (lang) => {
     expect(notice()).toContain(words.reviewed);
     expect(alerted()).toContain(words.manual);
     expect(within(noticeBar()!).getByRole("button", { name: words.action })).toBeTruthy();
-    expect(writeQuestionLines(lang)).toContain(words.questionLine);
+    const warningStyle = {
+      className: noticeBar()!.className,
+      icon: noticeBar()!.querySelector(".fui-MessageBar__icon")?.innerHTML,
+    };
+    const asked = askedToWrite(lang);
+    // A caution, not a change: above the list, as the pane's warnings look, with the button that calculates.
+    expect(asked.changes.filter((line) => line.includes(words.action))).toEqual([]);
+    expect(asked.caution).toEqual({ text: words.questionLine, buttons: [words.action], aboveChanges: true, ...warningStyle });
+    // Said with the question: the answer the focus moves to is described by it first, then by the changes;
+    // not announced again on its own.
+    expect(asked.focused).toBe(true);
+    expect(asked.description.startsWith(`${words.questionLine} ${words.intro}`)).toBe(true);
+    expect(asked.description).toContain(asked.changes[0]);
+    expect(asked.alerted).toBe(alerted());
+    expect(asked.alerted).not.toContain(words.questionLine);
     expect(fake.writes()).toEqual([]);
     expect(fake.calculations).toEqual([]);
   });
@@ -181,7 +265,10 @@ describe.each(["en", "zh"] as const)("the pane in %s", (lang) => {
     expect(notice()).toBe(words.reviewed);
     expect(alerted()).toBe("");
     expect(screen.queryByRole("button", { name: words.action })).toBeNull();
-    expect(writeQuestionLines(lang).join("\n")).not.toContain(words.questionLine);
+    const asked = askedToWrite(lang);
+    expect(asked.caution).toBeNull();
+    expect(asked.changes.join("\n")).not.toContain(words.questionLine);
+    expect(asked.description.startsWith(words.intro)).toBe(true);
   });
 
   test("says nothing in an Excel without ExcelApi 1.9, which cannot tell", async () => {
@@ -218,8 +305,64 @@ describe("Calculate and review again", () => {
     expect(before).toBe("FabrikamMediumRisk score: 2.85No warnings");
     expect(customerRow("Fabrikam")).toBe("FabrikamMediumRisk score: 2.85Over credit limit");
     expect(screen.queryByRole("button", { name: WORDS.en.action })).toBeNull();
-    expect(writeQuestionLines("en").join("\n")).not.toContain(WORDS.en.questionLine);
+    expect(askedToWrite("en").caution).toBeNull();
   });
+
+  test("from the write question's caution: the question goes, Excel calculates and the review is made again", async () => {
+    workbook(MANUAL_PENDING);
+    fake.onCalculate = () => fake.sheet("Customers")!.set(2, BALANCE, 15000);
+    await reviewInPane("en");
+    fireEvent.click(button(WORDS.en.write));
+    fireEvent.click(within(questionCaution("en")!).getByRole("button", { name: WORDS.en.action }));
+    await waitFor(() => expect(notice()).toBe(WORDS.en.reviewed));
+    await idle();
+    expect(screen.queryByRole("group", { name: WORDS.en.question })).toBeNull();
+    expect(fake.calculations).toEqual(["Recalculate"]);
+    expect(customerRow("Fabrikam")).toBe("FabrikamMediumRisk score: 2.85Over credit limit");
+    expect(fake.writes()).toEqual([]);
+  });
+
+  test("Cancel before Excel's F9 was sent: nothing calculated, and the pane says nothing was changed", async () => {
+    workbook(MANUAL_PENDING);
+    await reviewInPane("en");
+    const before = customerRow("Fabrikam");
+    const syncsBefore = fake.syncCount;
+    const release = holdNextRun();
+    fireEvent.click(within(noticeBar()!).getByRole("button", { name: WORDS.en.action }));
+    fireEvent.click(await screen.findByRole("button", { name: WORDS.en.cancel }));
+    release();
+    await waitFor(() => expect(notice()).toBe(WORDS.en.cancelled));
+    await idle();
+    expect(fake.calculations).toEqual([]);
+    expect(fake.syncCount).toBe(syncsBefore);
+    expect(fake.calculation).toEqual(MANUAL_PENDING);
+    expect(customerRow("Fabrikam")).toBe(before);
+  });
+
+  test.each(["en", "zh"] as const)(
+    "Cancel once Excel's F9 was sent (%s): the workbook was calculated, no review was made, and the pane says so",
+    async (lang) => {
+      const words = WORDS[lang];
+      workbook(MANUAL_PENDING);
+      fake.onCalculate = () => fake.sheet("Customers")!.set(2, BALANCE, 15000);
+      await reviewInPane(lang);
+      const before = customerRow("Fabrikam");
+      const syncsBefore = fake.syncCount;
+      const release = holdNextSync();
+      fireEvent.click(within(noticeBar()!).getByRole("button", { name: words.action }));
+      // The calculation's sync is on its way to Excel when Cancel is pressed.
+      fireEvent.click(await screen.findByRole("button", { name: words.cancel }));
+      release();
+      await waitFor(() => expect(notice()).toBe(words.cancelledCalculated));
+      await idle();
+      expect(fake.calculations).toEqual(["Recalculate"]);
+      // The calculation alone: no read after it.
+      expect(syncKinds().slice(syncsBefore)).toEqual([["calculate"]]);
+      expect(fake.writes()).toEqual([]);
+      // The review on screen is the one made before, from the figures before the calculation.
+      expect(customerRow("Fabrikam")).toBe(before);
+    },
+  );
 
   test("the warning stays with the review when the language switches, which reviews the same values again", async () => {
     workbook(MANUAL_PENDING);
