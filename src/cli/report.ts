@@ -9,6 +9,7 @@ import { WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
+import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, topRiskCustomers } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
@@ -32,6 +33,8 @@ import {
   gradedText,
   labelled,
   moreAtRiskText,
+  moneyChangeCounts,
+  overdueTotalText,
   pastDueText,
   ledgerNoticeText,
   policyChangeText,
@@ -54,7 +57,6 @@ import {
   unmatchedText,
   warningList,
   warningChangeCounts,
-  warningChangeText,
   warningTitle,
   totalWithoutColumnText,
   checkMissingText,
@@ -165,7 +167,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
-    changes: result.changes ? changesJson(result.changes, lang) : null,
+    changes: result.changes ? changesJson(result.changes, result.customers, lang) : null,
     reviewsPastDue: {
       count: result.reviewsPastDue.count,
       customers: result.reviewsPastDue.customers.map((c) => ({
@@ -225,7 +227,12 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
 }
 
 /** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
-function changesJson(changes: ReviewChanges, lang: Lang) {
+function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"], lang: Lang) {
+  const moveJson = (m: OverdueMove) => ({
+    ...m,
+    daysPastDue: m.daysPastDue ?? null,
+    previousDaysPastDue: m.previousDaysPastDue ?? null,
+  });
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
   return {
     previousReview: day(changes.previousReview),
@@ -254,6 +261,17 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       changes.sameBalances === undefined ? null : { customers: changes.sameBalances, text: sameBalancesText(changes, lang) },
     otherSheets: changes.otherSheets ?? null,
     responses: changes.responses ? responsesJson(changes.responses, lang) : null,
+    overdue: changes.overdue ? { ...changes.overdue, text: overdueTotalText(changes, lang) } : null,
+    overdueMoves: {
+      grew: overdueMoves(changes, customers, "grew").map(moveJson),
+      fell: overdueMoves(changes, customers, "fell").map(moveJson),
+    },
+    limitMoves: { cut: limitMoves(changes, "cut"), raised: limitMoves(changes, "raised") },
+    moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
+      label: message(lang, label),
+      count,
+      customers: names,
+    })),
     customers: changes.customers.map((c) => ({
       row: c.row,
       id: c.id,
@@ -271,6 +289,9 @@ function changesJson(changes: ReviewChanges, lang: Lang) {
       clearedFromPolicy: c.clearedFromPolicy,
       previousLimit: c.previousLimit ?? null,
       limitChange: c.limitChange ?? null,
+      limitMoveFromPolicy: c.limitMoveFromPolicy,
+      previousOverdueAmount: c.previousOverdue ?? null,
+      previousDaysPastDue: c.previousDaysPastDue ?? null,
     })),
   };
 }
@@ -304,6 +325,7 @@ function changesLines(
   customers: ReviewResult["customers"],
   lang: Lang,
   policy: ReviewResult["policy"],
+  terminal?: number,
 ): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (!changes) return [t("changes.none")];
@@ -331,11 +353,19 @@ function changesLines(
   // The grade moves the policy change alone explains, each way on one line.
   const gradesFromPolicy = gradeMovesFromPolicy(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (gradesFromPolicy.length) lines.push(gradesFromPolicy.join("   "));
-  // New and cleared each with its customers, then the policy change's share of each on one line.
-  const counts = warningChangeCounts(changes, lang, policy);
-  for (const entry of counts.slice(0, 2)) lines.push(pair(entry.label, warningChangeText(entry, lang)));
+  /** A count, then its customers one a line under it, each wrapped within the terminal. */
+  const listed = (entry: { label: MessageKey; count: number; customers: readonly string[] }) =>
+    lines.push(pair(entry.label, formatCount(entry.count, lang)), ...entry.customers.flatMap((text) => indented(text, terminal)));
+  // New and cleared each with its customers (a new warning with its figure and threshold), then
+  // the policy change's share of each on one line.
+  const counts = warningChangeCounts(changes, lang, policy, customers);
+  for (const entry of counts.slice(0, 2)) listed(entry);
   const fromPolicy = counts.slice(2).map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (fromPolicy.length) lines.push(fromPolicy.join("   "));
+  // The money: the portfolio's overdue then and now, the customers whose overdue and recommended limit moved.
+  const overdue = overdueTotalText(changes, lang);
+  if (overdue) lines.push(pair("changes.overdueTotal", overdue));
+  for (const entry of moneyChangeCounts(changes, customers, lang)) listed(entry);
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
@@ -389,6 +419,18 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
       .join("  ")
       .trimEnd();
   return [t("trend.title"), line(head), ...rows.map(line)];
+}
+
+/** How far a listed customer's line stands in, and its text's further lines under it. */
+const LIST_INDENT = 2;
+const LIST_WRAP_INDENT = 4;
+
+/** A listed customer's text, indented; in a terminal, wrapped within its width (a file or a pipe folds no line). */
+function indented(text: string, terminal?: number): string[] {
+  if (terminal === undefined) return [" ".repeat(LIST_INDENT) + text];
+  return wrapText(text, Math.max(1, terminal - LIST_WRAP_INDENT)).map(
+    (line, i) => " ".repeat(i === 0 ? LIST_INDENT : LIST_WRAP_INDENT) + line,
+  );
 }
 
 /** The characters that take two terminal columns: CJK, Hangul and full-width forms. */
@@ -687,7 +729,7 @@ export function toTable(
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   if (result.movedRows) lines.push(movedRowsText(result.movedRows, lang));
-  lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
+  lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
   lines.push(...trendLines(result.trend, lang));

@@ -11,7 +11,12 @@ export function renderChanges(lang: Lang, result: ReviewResult): { section: HTML
   const { unmount } = render(
     <FluentProvider theme={webLightTheme}>
       <LangContext.Provider value={{ lang, t: translator(lang) }}>
-        <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
+        <ChangesSummary
+          changes={result.changes}
+          customers={result.customers}
+          policy={result.policy}
+          pastDue={result.reviewsPastDue}
+        />
       </LangContext.Provider>
     </FluentProvider>,
   );

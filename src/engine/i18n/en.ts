@@ -243,6 +243,10 @@ export const en = {
   "warning.SCORE_RISE": "Score rose",
   "warning.SCORE_RISE.detail":
     "The risk score rose by {value} points since the previous review (more than {threshold} triggers a warning).",
+  "warning.SCORE_RISE.since":
+    "The risk score rose from {from} to {to} since the review of {date}: {value} points (more than {threshold} triggers a warning).",
+  "warning.SCORE_RISE.sinceSheet":
+    "The risk score rose from {from} (the sheet's {column} column) to {to}: {value} points (more than {threshold} triggers a warning).",
   "warning.OVERDUE_SHARE": "Many customers overdue",
   "warning.OVERDUE_SHARE.detail": "{value} of customers have an overdue payment (more than {threshold} triggers a warning).",
   "warning.NEGATIVE_NEWS": "Negative news",
@@ -405,7 +409,8 @@ export const en = {
   "summary.do.RAISE_LIMIT": "keep terms, the limit may rise",
   "summary.do.KEEP_TERMS": "keep current terms",
   "summary.limitChange": "limit {from} → {to}",
-  "summary.decisions": "More decisions, beyond the top risks: limits cut, prepayment, legal action, a re-assessment now",
+  "summary.decisions":
+    "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now",
   "summary.decision": "Recommended",
   "summary.moreDecisions": "… and {count} more — see the {column} column on sheet {sheet}",
   "summary.notAged": "Balance not aged (ledger rows to fix)",
@@ -427,6 +432,7 @@ export const en = {
   "sep.aside": "{main} ({aside})",
   "sep.list": ", ",
   "sep.items": "; ",
+  "sep.sentences": " ",
   "sep.label": ": ",
   // After a title read out before its lines (a notice said by a screen reader).
   "sep.title": ". ",
@@ -447,6 +453,7 @@ export const en = {
   "changes.newFromPolicy": "New warnings from the policy change alone",
   "changes.clearedFromPolicy": "Warnings cleared by the policy change alone",
   "changes.byPolicy": "{warning} (from the policy change)",
+  "changes.byPolicySentence": "{warning} The policy change alone raised it.",
   "changes.nameByPolicy": "{name} (from the policy change)",
   "changes.riskierFromPolicy": "Moved to a riskier grade by the policy change alone",
   "changes.saferFromPolicy": "Moved to a safer grade by the policy change alone",
@@ -474,6 +481,19 @@ export const en = {
   "changes.firstReview": "Not in any earlier review",
   "changes.neverScored": "In earlier reviews, none of which could score it (data errors)",
   "changes.limit": "Recommended limit {from} → {to} ({change})",
+  "changes.limitByPolicy": "Recommended limit {from} → {to} ({change}, from the policy change)",
+  "changes.overdue": "Overdue {from} → {to} ({change})",
+  "changes.overdueTotal": "Overdue amount",
+  "changes.fromTo.amounts": "{from} → {to} ({change})",
+  "changes.overdueGrew": "Overdue grew",
+  "changes.overdueFell": "Overdue fell",
+  "changes.overdueMove": "{name} {from} → {to} ({days} {days|day|days} past due)",
+  "changes.overdueMoveCleared": "{name} {from} → {to} (nothing overdue now)",
+  "changes.overdueMoveNoDays": "{name} {from} → {to}",
+  "changes.limitCut": "Recommended limit cut",
+  "changes.limitRaised": "Recommended limit raised",
+  "changes.limitMove": "{name} {from} → {to}",
+  "changes.limitMoveByPolicy": "{name} {from} → {to} (from the policy change)",
   "changes.policy": "Policy changed",
   "changes.policyMove": "{from} → {to} ({settings})",
   "changes.policyEdited":

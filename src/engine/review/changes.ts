@@ -19,6 +19,7 @@ import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
 import { responseTally, Responses } from "./responses";
+import { sameCents } from "./money-moves";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -56,8 +57,22 @@ export interface CustomerChange {
   readonly previousLimit?: number;
   /** Recommended limit today minus the previous review's recommended limit. */
   readonly limitChange?: number;
+  /**
+   * The recommended limit moved, and the policy change alone explains it: today's figures under
+   * the last review's policy get the previous limit. False when the policy is the last review's.
+   */
+  readonly limitMoveFromPolicy: boolean;
+  /** The previous review's overdue amount, in this review's unit; undefined when that review did not know it. */
+  readonly previousOverdue?: number;
+  readonly previousDaysPastDue?: number;
   /** The previous review's unit when it is not this one's: its limit converted, or (another currency) not compared. */
   readonly units?: UnitChange;
+}
+
+/** The portfolio's overdue amount at the last review and now. */
+export interface OverdueTotals {
+  readonly then: number;
+  readonly now: number;
 }
 
 /** One policy setting the last review had otherwise: its name on the policy sheet ("maxDebtRatio", "weight.industryRisk"). */
@@ -93,6 +108,8 @@ export interface ReviewChanges {
   /** How many of the grade moves each way the policy change alone explains (0 when the policy is the last review's). */
   readonly riskierFromPolicy: number;
   readonly saferFromPolicy: number;
+  /** The portfolio's overdue amount then and now; undefined when either review did not know it. */
+  readonly overdue?: OverdueTotals;
   /** Customers on the sheet that were not in the previous review. */
   readonly added: readonly { readonly row: number; readonly id: string; readonly name: string }[];
   /** Customers in the previous review that are no longer on the sheet. */
@@ -175,6 +192,8 @@ const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
 export const SAME_BALANCES_LEAST = 5;
 
 const BALANCE_AT = ARCHIVE_FIELDS.indexOf("balance");
+const OVERDUE_AT = ARCHIVE_FIELDS.indexOf("overdueAmount");
+const DAYS_PAST_DUE_AT = ARCHIVE_FIELDS.indexOf("daysPastDue");
 
 /**
  * One literal of one shape for every customer, seen before or not: built by spreading a base
@@ -206,6 +225,9 @@ function customerChange(
       clearedFromPolicy: NO_WARNINGS,
       previousLimit: undefined,
       limitChange: undefined,
+      limitMoveFromPolicy: false,
+      previousOverdue: undefined,
+      previousDaysPastDue: undefined,
       units: undefined,
     };
   }
@@ -230,6 +252,9 @@ function customerChange(
     }
   }
   const move = c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade);
+  const limitChange =
+    c.recommendedLimit === undefined || previousLimit === undefined ? undefined : c.recommendedLimit - previousLimit;
+  const overdueStated = numberOrUnknown(before.line[OVERDUE_AT]);
   return {
     row: c.row,
     id: c.id,
@@ -250,7 +275,14 @@ function customerChange(
     newFromPolicy,
     clearedFromPolicy,
     previousLimit,
-    limitChange: c.recommendedLimit === undefined || previousLimit === undefined ? undefined : c.recommendedLimit - previousLimit,
+    limitChange,
+    limitMoveFromPolicy:
+      limitChange !== undefined &&
+      !sameCents(limitChange, 0) &&
+      c.limitUnderLastPolicy !== undefined &&
+      sameCents(c.limitUnderLastPolicy, previousLimit!),
+    previousOverdue: overdueStated === undefined ? undefined : restated(overdueStated, before.unit, unit),
+    previousDaysPastDue: numberOrUnknown(before.line[DAYS_PAST_DUE_AT]),
     units: unitChange(before.unit, unit),
   };
 }
@@ -304,6 +336,7 @@ export function whatChanged(
   policy?: PolicyChange,
   otherSheets?: readonly string[],
   actionColumn = false,
+  overdue?: { readonly then?: number; readonly now?: number },
 ): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
@@ -372,6 +405,10 @@ export function whatChanged(
   return {
     previousReview: earlier.last?.date,
     customers: changes,
+    overdue:
+      earlier.last && overdue?.then !== undefined && overdue.now !== undefined
+        ? { then: overdue.then, now: overdue.now }
+        : undefined,
     migration,
     newWarnings,
     clearedWarnings,

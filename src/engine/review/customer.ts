@@ -431,6 +431,7 @@ export function reviewCustomer(
     score: scored?.score,
     grade,
     previousScore,
+    previousScoreDate: previousScore !== undefined && inArchive ? archived?.date : undefined,
     creditLimit: n.creditLimit,
     balance: n.balance,
     overdueAmount,
@@ -474,6 +475,7 @@ export function reviewCustomer(
       findings,
       warningsUnderLastPolicy: undefined,
       gradeUnderLastPolicy: undefined,
+      limitUnderLastPolicy: undefined,
       actions,
       actionTaken: row.actionTaken,
       notes: notes ?? NONE,
@@ -497,6 +499,19 @@ export function reviewCustomer(
   }
   const last = run.lastPolicy;
   const then = last && scoredUnder(last, row.factors);
+  const warningsThen =
+    last && warningsUnder(last, facts, then!, run, row.zModel === undefined && !zModelBad ? zInputs : undefined);
+  // The limit today's figures get under the last review's policy: its grade, its warnings, its multipliers.
+  let limitThen: number | undefined;
+  if (last && limit !== undefined && n.creditLimit !== undefined) {
+    const clearThen = warningsThen === 0 && isClearForRaise({ ...decisionFacts, grade: then!.grade, findings: NONE });
+    try {
+      limitThen = recommendedLimit(n.creditLimit, then!.grade, !clearThen, last.policy);
+    } catch (error) {
+      // Overflowing under the last policy's multipliers only: nothing to tell the move by.
+      if (!(error instanceof CreditError)) throw error;
+    }
+  }
   // One object literal of one shape for every customer: the review holds 100,000 of them.
   return {
     row: row.row,
@@ -520,9 +535,9 @@ export function reviewCustomer(
     utilisation,
     availableCredit,
     findings,
-    warningsUnderLastPolicy:
-      last && warningsUnder(last, facts, then!, run, row.zModel === undefined && !zModelBad ? zInputs : undefined),
+    warningsUnderLastPolicy: warningsThen,
     gradeUnderLastPolicy: then?.grade,
+    limitUnderLastPolicy: limitThen,
     actions,
     recommendedLimit: limit,
     monitoring: monitoringOf(grade, policy),

@@ -10,7 +10,7 @@ import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
 import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
-import { Action, asksForAction, Decision, isOverdue, Reason } from "./decisions";
+import { asksForAction, Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
 import { CUSTOMER_WARNING_CODES, CustomerWarningCode, Finding, WarningCode, WARNING_CODES, warningSet } from "./warnings";
@@ -121,31 +121,21 @@ export function moreAtRisk(a: RiskRank, b: RiskRank): number {
 }
 
 /**
- * The actions a credit committee decides on rather than the collectors: the terms (prepayment), a
- * lower limit, legal action, a re-assessment now.
+ * The customers needing action (needsAction: prepayment, a lower limit, held orders, collection,
+ * legal action, a re-assessment now), the largest balance first (then the earlier row), but those
+ * on the rows `listed` already (the top risks, each with its decisions): the first `shown` of
+ * them, and how many there are. Every customer needing action is on the summary by name or in
+ * that count: one escalated to collection is as much the manager's as one whose limit is cut. A
+ * customer named on several rows is one, listed by its row with the largest balance.
  */
-const COMMITTEE_ACTIONS: readonly Action[] = ["PREPAYMENT", "RESTRICT_LIMIT", "LEGAL_ACTION", "REASSESS"];
-
-/** Whether a customer's decisions ask for one of the committee's. */
-export function needsDecision(actions: readonly Decision[]): boolean {
-  for (let i = 0; i < actions.length; i++) if (COMMITTEE_ACTIONS.includes(actions[i].code)) return true;
-  return false;
-}
-
-/**
- * The customers whose decisions the committee takes this review (needsDecision), the largest
- * balance first (then the earlier row), but those on the rows `listed` already (the top risks,
- * each with its decisions): the first `shown` of them, and how many there are. A customer named
- * on several rows is one, listed by its row with the largest balance.
- */
-export function committeeDecisions(
+export function moreNeedingAction(
   customers: readonly CustomerResult[],
   shown: number,
   listed: ReadonlySet<number> = new Set(),
 ): { readonly customers: readonly CustomerResult[]; readonly count: number } {
   const deciding: CustomerResult[] = [];
   for (let i = 0; i < customers.length; i++)
-    if (needsDecision(customers[i].actions) && !listed.has(customers[i].row)) deciding.push(customers[i]);
+    if (needsAction(customers[i].actions) && !listed.has(customers[i].row)) deciding.push(customers[i]);
   deciding.sort((a, b) => (b.balance ?? 0) - (a.balance ?? 0) || a.row - b.row);
   const keys = new Set<string>();
   const first: CustomerResult[] = [];

@@ -127,6 +127,11 @@ export interface CustomerResult {
    * this review's differs from it: a grade move it does not explain came with the policy alone.
    */
   readonly gradeUnderLastPolicy?: Grade;
+  /**
+   * The recommended limit today's figures get under the last review's policy, when this review's
+   * differs from it: a limit move it does not explain came with the policy alone.
+   */
+  readonly limitUnderLastPolicy?: number;
   /** The policy's response, each action with the warning or rule behind it (see decisions.ts). */
   readonly actions: readonly Decision[];
   readonly recommendedLimit?: number;
@@ -413,6 +418,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   }
 
   const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang, repeatedKeys);
+  const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
   return {
     sheet: input.sheetName,
     asOf,
@@ -441,6 +447,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
           lastPolicy?.change,
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
           columns.actionTaken !== undefined,
+          {
+            then: trend.find((point) => point.date === earlier.last?.date)?.overdueAmount,
+            now: portfolio.overdueAmount,
+          },
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),
@@ -463,7 +473,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },
-    trend: portfolioTrend(archived, asOf, portfolio, units.unit),
+    trend,
     leftOutRows: [...leftOut, ...(ledger?.leftOut ?? [])],
   };
 }

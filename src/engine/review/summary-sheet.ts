@@ -23,7 +23,7 @@ import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
-import { committeeDecisions, topRiskCustomers } from "./portfolio";
+import { moreNeedingAction, topRiskCustomers } from "./portfolio";
 import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
   changedCustomersText,
@@ -56,6 +56,8 @@ import {
   gradeMovesFromPolicy,
   unmatchedText,
   warningChangeCounts,
+  moneyChangeCounts,
+  overdueTotalText,
   warningTitle,
   utilisationLeavesOutText,
 } from "./texts";
@@ -295,7 +297,7 @@ function rowsTaken(plan: SheetPlan): number {
 interface SummaryFacts {
   /** The top risks' customers by row. */
   readonly atRisk: ReadonlyMap<number, CustomerResult>;
-  readonly decisions: ReturnType<typeof committeeDecisions>;
+  readonly decisions: ReturnType<typeof moreNeedingAction>;
   /** With a ledger: the customers whose invoices could not be aged (their ledger rows to fix), none named twice. */
   readonly notAged: readonly CustomerResult[];
 }
@@ -315,7 +317,7 @@ function summaryFacts(result: ReviewResult): SummaryFacts {
   }
   return {
     atRisk: topRiskCustomers(result.customers, p.topRisks),
-    decisions: committeeDecisions(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row))),
+    decisions: moreNeedingAction(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row))),
     notAged,
   };
 }
@@ -493,7 +495,13 @@ function summaryDraft(
       for (const text of lines) into.line(text);
       into.keep(from);
     };
-    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy))
+    // A new warning with its figure and threshold, as the customer's findings give it.
+    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy, result.customers))
+      counted(t(label), count, customers);
+    // The money: the portfolio's overdue then and now, then whose overdue and recommended limit moved.
+    const overdue = overdueTotalText(changes, lang);
+    if (overdue) into.note(t("changes.overdueTotal"), overdue);
+    for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang))
       counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [
@@ -645,7 +653,7 @@ function summaryDraft(
     into.keep(from);
   };
 
-  /** The decisions the committee takes this review beyond the top risks (whose own are under them), the largest balance first. */
+  /** The other customers needing action beyond the top risks (whose own are under them), the largest balance first. */
   const decisions = (into: Pane) => {
     const from = into.row;
     const { customers, count } = facts.decisions;

@@ -15,6 +15,7 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
+import { limitMoves, overdueMoves } from "./money-moves";
 import type {
   CustomerChange,
   GradedCustomer,
@@ -568,7 +569,17 @@ export function explainFinding(
   lang: Lang,
   figure: FigureText = (value, format) => formatFigure(value, format, lang),
 ): string {
-  return message(lang, `warning.${finding.code}.detail`, figureAgainstThreshold(finding, lang, figure));
+  const shown = figureAgainstThreshold(finding, lang, figure);
+  // A score's rise says from what, to what and since when: a bare "rose by 2.05" leaves the reader to look both up.
+  if (finding.from !== undefined && finding.to !== undefined)
+    return message(lang, finding.since === undefined ? "warning.SCORE_RISE.sinceSheet" : "warning.SCORE_RISE.since", {
+      ...shown,
+      from: figure(finding.from, finding.format),
+      to: figure(finding.to, finding.format),
+      date: finding.since === undefined ? "" : dateText(finding.since, lang),
+      column: FIELD_LABELS.previousScore[lang],
+    });
+  return message(lang, `warning.${finding.code}.detail`, shown);
 }
 
 /**
@@ -888,9 +899,15 @@ export function warningChangeCounts(
   changes: ReviewChanges,
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
+  customers?: readonly Pick<CustomerResult, "row" | "findings">[],
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
+  const findingsAt = customers && new Map(customers.map((c) => [c.row, c.findings]));
   const counts: { label: MessageKey; count: number; customers: readonly string[] }[] = [
-    { label: "changes.newWarnings", count: changes.newWarnings, customers: warningChangeLines(changes, "new", lang, policy) },
+    {
+      label: "changes.newWarnings",
+      count: changes.newWarnings,
+      customers: warningChangeLines(changes, "new", lang, policy, findingsAt),
+    },
     {
       label: "changes.clearedWarnings",
       count: changes.clearedWarnings,
@@ -907,13 +924,16 @@ export function warningChangeCounts(
 /**
  * The customers whose warnings came (or went) since the last review, each by name with those
  * warnings (one the policy change alone explains says so), the first few and then how many
- * more: a line each on the dashboard, a manager's "who" behind the count.
+ * more: a line each on the dashboard, a manager's "who" behind the count. A new warning, with
+ * the customers' findings (`findingsAt`, by row), says its figure against its threshold as the
+ * workbook's findings do: "Overdue over 60 days" alone does not say by how much.
  */
 function warningChangeLines(
   changes: ReviewChanges,
   which: "new" | "cleared",
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
+  findingsAt?: ReadonlyMap<number, readonly Finding[]>,
 ): string[] {
   const named: string[] = [];
   let more = 0;
@@ -925,13 +945,20 @@ function warningChangeLines(
       continue;
     }
     const fromPolicy = which === "new" ? c.newFromPolicy : c.clearedFromPolicy;
-    const warnings = codes.map((code) => {
+    const findings = which === "new" ? findingsAt?.get(c.row) : undefined;
+    const explained = codes.map((code) => findings?.find((f) => f.code === code));
+    const warnings = codes.map((code, i) => {
+      const finding = explained[i];
+      if (finding)
+        return fromPolicy.includes(code)
+          ? message(lang, "changes.byPolicySentence", { warning: explainFinding(finding, lang) })
+          : explainFinding(finding, lang);
       const title = warningTitle(code, lang, policy);
       return fromPolicy.includes(code) ? message(lang, "changes.byPolicy", { warning: title }) : title;
     });
-    named.push(
-      message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(message(lang, "sep.list")) }),
-    );
+    // Sentences follow one another; titles are a list.
+    const separator = explained.every((f) => f !== undefined) ? message(lang, "sep.sentences") : message(lang, "sep.list");
+    named.push(message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(separator) }));
   }
   return more > 0 ? [...named, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : named;
 }
@@ -1162,7 +1189,7 @@ export function gradedChanges(
  */
 export function customerChangeLines(
   change: CustomerChange,
-  now: { readonly score?: number; readonly grade?: Grade; readonly recommendedLimit?: number },
+  now: { readonly score?: number; readonly grade?: Grade; readonly recommendedLimit?: number; readonly overdueAmount?: number },
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
 ): string[] {
@@ -1208,13 +1235,24 @@ export function customerChangeLines(
   };
   warnings("changes.newWarnings", change.newWarnings, change.newFromPolicy);
   warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
+  if (change.previousOverdue !== undefined && now.overdueAmount !== undefined) {
+    const moved = formatChange(withoutFloatDust(now.overdueAmount - change.previousOverdue), "money", lang);
+    if (/[1-9]/.test(moved))
+      lines.push(
+        message(lang, "changes.overdue", {
+          from: formatFigure(change.previousOverdue, "money", lang),
+          to: formatFigure(now.overdueAmount, "money", lang),
+          change: moved,
+        }),
+      );
+  }
   if (change.units && !change.units.compared && now.recommendedLimit !== undefined)
     lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));
   else if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
     const moved = formatChange(change.limitChange, "money", lang);
     if (/[1-9]/.test(moved))
       lines.push(
-        message(lang, "changes.limit", {
+        message(lang, change.limitMoveFromPolicy ? "changes.limitByPolicy" : "changes.limit", {
           from: formatFigure(change.previousLimit, "money", lang),
           to: formatFigure(now.recommendedLimit, "money", lang),
           change: moved,
@@ -1222,4 +1260,58 @@ export function customerChangeLines(
       );
   }
   return lines;
+}
+
+/** The portfolio's overdue amount at the last review and now with the move: "596,000.00 → 957,000.00 (+361,000.00)"; undefined when either is not known. */
+export function overdueTotalText(changes: ReviewChanges, lang: Lang): string | undefined {
+  const o = changes.overdue;
+  if (!o) return undefined;
+  return message(lang, "changes.fromTo.amounts", {
+    from: formatFigure(o.then, "money", lang),
+    to: formatFigure(o.now, "money", lang),
+    change: formatChange(withoutFloatDust(o.now - o.then), "money", lang),
+  });
+}
+
+/**
+ * The money that moved since the last review, as every face lists it: the customers whose overdue
+ * amount grew and fell (with how late their oldest unpaid amount is now), and those whose
+ * recommended limit was cut and raised (one the policy change alone moved says so), each list
+ * the largest move first, the first few by name and then how many more, as the grade moves are.
+ * A list whose figures the last review did not archive is left out.
+ */
+export function moneyChangeCounts(
+  changes: ReviewChanges,
+  customers: readonly CustomerResult[],
+  lang: Lang,
+): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
+  const money = (n: number) => formatFigure(n, "money", lang);
+  const overdue = (label: MessageKey, way: "grew" | "fell") => {
+    const moves = overdueMoves(changes, customers, way);
+    const line = (m: (typeof moves)[number]) => {
+      const params = { name: customerName(m), from: money(m.from), to: money(m.to) };
+      if (m.to <= 0) return message(lang, "changes.overdueMoveCleared", params);
+      if (m.daysPastDue === undefined || m.daysPastDue <= 0) return message(lang, "changes.overdueMoveNoDays", params);
+      return message(lang, "changes.overdueMove", { ...params, days: formatCount(m.daysPastDue, lang) });
+    };
+    return { label, count: moves.length, customers: fewByName(moves, line, lang) };
+  };
+  const limits = (label: MessageKey, way: "cut" | "raised") => {
+    const moves = limitMoves(changes, way);
+    const line = (m: (typeof moves)[number]) =>
+      message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", {
+        name: customerName(m),
+        from: money(m.from),
+        to: money(m.to),
+      });
+    return { label, count: moves.length, customers: fewByName(moves, line, lang) };
+  };
+  // A list the last review's archive cannot tell (no overdue column, no recommended limit) is left
+  // out rather than read as "0": nothing is known to have moved, not nothing moved.
+  const overdueKnown = changes.customers.some((c) => c.previousOverdue !== undefined);
+  const limitsKnown = changes.customers.some((c) => c.limitChange !== undefined);
+  return [
+    ...(overdueKnown ? [overdue("changes.overdueGrew", "grew"), overdue("changes.overdueFell", "fell")] : []),
+    ...(limitsKnown ? [limits("changes.limitCut", "cut"), limits("changes.limitRaised", "raised")] : []),
+  ];
 }

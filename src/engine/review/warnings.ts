@@ -56,6 +56,14 @@ export interface Finding {
   readonly value: number;
   readonly threshold: number;
   readonly format: FigureFormat;
+  /**
+   * A score's rise only: the previous score and today's (as shown), and the date of the review
+   * that scored it before (undefined: the sheet's Previous score column gave it), so the rise
+   * reads "from 1.95 to 4.00 since 2026-10-31", not a bare difference.
+   */
+  readonly from?: number;
+  readonly to?: number;
+  readonly since?: number;
 }
 
 /**
@@ -67,6 +75,8 @@ export interface CustomerFacts {
   readonly score?: number;
   readonly grade?: Grade;
   readonly previousScore?: number;
+  /** The date of the archived review that gave the previous score; undefined when the sheet's column gave it. */
+  readonly previousScoreDate?: number;
   readonly creditLimit?: number;
   readonly balance?: number;
   readonly overdueAmount?: number;
@@ -119,7 +129,16 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
     evaluate: (f, p) => {
       if (f.score === undefined || f.previousScore === undefined) return undefined;
       const rise = scoreRisePast(f.score, f.previousScore, p);
-      return rise !== undefined ? { code: "SCORE_RISE", value: rise, threshold: p.scoreRise, format: "score" } : undefined;
+      if (rise === undefined) return undefined;
+      return {
+        code: "SCORE_RISE",
+        value: rise,
+        threshold: p.scoreRise,
+        format: "score",
+        from: shownScore(f.previousScore),
+        to: shownScore(f.score),
+        since: f.previousScoreDate,
+      };
     },
   },
   {

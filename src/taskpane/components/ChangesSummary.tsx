@@ -1,7 +1,8 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
- * moved), the warnings that came and went, the customers added, gone and renamed, those graded in one of the two reviews only (a data error in the other), the policy when the last
+ * moved), the warnings that came and went (a new one with its figure and threshold), the money
+ * that moved (the portfolio's overdue then and now, whose overdue and recommended limit moved), the customers added, gone and renamed, those graded in one of the two reviews only (a data error in the other), the policy when the last
  * review used another, the customers whose review came due and was missed, and what the team
  * recorded about the last review's recommendations (or, with no Action taken column, how to record it). Without an
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
@@ -24,19 +25,25 @@ import {
   responseCounts,
   sameBalancesText,
   unitChangeText,
+  moneyChangeCounts,
+  overdueTotalText,
   warningChangeCounts,
   warningChangeText,
 } from "../../engine/review/texts";
+import type { CustomerResult } from "../../engine/review/review";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
 export function ChangesSummary({
   changes,
+  customers,
   policy,
   pastDue,
 }: {
   changes: ReviewChanges | undefined;
+  /** The review's customers: a new warning's figure and a customer's overdue amount now. */
+  customers: readonly CustomerResult[];
   policy: Policy;
   pastDue: ReviewsPastDue;
 }) {
@@ -54,11 +61,18 @@ export function ChangesSummary({
       {changesTitle(changes, lang)}
     </Subtitle2>
   );
+  const overdue = overdueTotalText(changes, lang);
   const facts: Fact[] = [
     [t("changes.riskier"), movedCustomersText(movedCustomers(changes, "riskier"), lang)],
     [t("changes.safer"), movedCustomersText(movedCustomers(changes, "safer"), lang)],
     ...gradeMovesFromPolicy(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
-    ...warningChangeCounts(changes, lang, policy).map((entry): Fact => [
+    ...warningChangeCounts(changes, lang, policy, customers).map((entry): Fact => [
+      t(entry.label),
+      warningChangeText(entry, lang),
+      entry.customers.length === 0,
+    ]),
+    ...(overdue ? [[t("changes.overdueTotal"), overdue] satisfies Fact] : []),
+    ...moneyChangeCounts(changes, customers, lang).map((entry): Fact => [
       t(entry.label),
       warningChangeText(entry, lang),
       entry.customers.length === 0,

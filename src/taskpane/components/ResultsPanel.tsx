@@ -24,7 +24,12 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
   return (
     <>
       <PortfolioSummary result={result} />
-      <ChangesSummary changes={result.changes} policy={result.policy} pastDue={result.reviewsPastDue} />
+      <ChangesSummary
+        changes={result.changes}
+        customers={result.customers}
+        policy={result.policy}
+        pastDue={result.reviewsPastDue}
+      />
       <TrendSummary trend={result.trend} />
       <CustomerList
         customers={result.customers}

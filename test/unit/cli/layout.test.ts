@@ -227,7 +227,7 @@ test("a month later with shorter texts the rows the review made tall come back d
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const first = sheetXml(await partsOf(once), "Customers");
   // Litware (row 7, five warnings and their findings) and Coho (row 14) are several lines tall, Tailspin (row 9) one.
-  expect(rowHeight(first, 7)).toEqual({ ht: 105, custom: true });
+  expect(rowHeight(first, 7)).toEqual({ ht: 120, custom: true });
   expect(rowHeight(first, 14)!.ht).toBeGreaterThanOrEqual(60);
   expect(rowHeight(first, 9)).toBeUndefined();
   // The user makes Tailspin's row taller by hand.

@@ -274,6 +274,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
     newFromPolicy: [],
     clearedFromPolicy: [],
     gradeMoveFromPolicy: false,
+    limitMoveFromPolicy: false,
   };
   const lines = (change: Partial<CustomerChange>, now: Parameters<typeof customerChangeLines>[1], lang: Lang = "en") =>
     customerChangeLines({ ...base, ...change }, now, lang, DEFAULT_POLICY);

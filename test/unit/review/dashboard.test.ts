@@ -444,6 +444,30 @@ describe("what the committee decides", () => {
     );
   });
 
+  test.each(["en", "zh"] as const)(
+    "a customer needing only collection, beyond the top risks, is named with what to do (%s)",
+    (lang) => {
+      // Ten High customers with larger balances fill the top risks; a Medium one 141 days late needs collection only.
+      const highs = Array.from({ length: 10 }, (_, i) => ({
+        id: `H${i}`,
+        name: `High ${i}`,
+        factors: [4, 4, 4, 4, 4],
+        extra: [400_000, 300_000 - i * 1_000, 0, 0],
+      }));
+      const coho = { id: "C", name: "Coho Winery", factors: [3, 3, 3, 3, 3], extra: [170_000, 68_000, 68_000, 141] };
+      const { result, summary } = review([...highs, coho], lang);
+      const c = result.customers.find((x) => x.name === "Coho Winery")!;
+      expect(c.actions.map((a) => a.code)).toEqual(["ESCALATE_COLLECTION"]);
+      expect(result.portfolio.topRisks.map((r) => r.name)).not.toContain("Coho Winery");
+      const lines = tableLinesFrom(summary, 5, lang);
+      const at = lines.indexOf(message(lang, "summary.decisions"));
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 2]).toBe(
+        `Coho Winery|12|68000|${c.findings.length}|${message(lang, "grade.medium")}|${message(lang, "summary.do.ESCALATE_COLLECTION")}`,
+      );
+    },
+  );
+
   test("none beyond the top risks is said on the title's line", () => {
     const { summary } = review([{ id: "B", name: "Over", factors: [2, 2, 2, 2, 2], extra: [10_000, 138_000, 0, 0] }]);
     expect(linesFrom(summary, 5)).toContain(`${message("en", "summary.decisions")}: ${message("en", "summary.none")}`);

@@ -83,7 +83,12 @@ describe.each([
     render(
       <FluentProvider theme={webLightTheme}>
         <LangContext.Provider value={{ lang, t: translator(lang) }}>
-          <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />
+          <ChangesSummary
+            changes={result.changes!}
+            customers={result.customers}
+            policy={result.policy}
+            pastDue={result.reviewsPastDue}
+          />
         </LangContext.Provider>
       </FluentProvider>,
     );

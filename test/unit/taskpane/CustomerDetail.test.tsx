@@ -48,7 +48,15 @@ function inPane(lang: Lang, ui: ReactElement) {
 
 /** The changes block of a review, shown in the pane, as "term = value" lines; the block is unmounted after. */
 function changesFacts(lang: Lang, result: ReviewResult): string[] {
-  const block = inPane(lang, <ChangesSummary changes={result.changes!} policy={result.policy} pastDue={result.reviewsPastDue} />);
+  const block = inPane(
+    lang,
+    <ChangesSummary
+      changes={result.changes!}
+      customers={result.customers}
+      policy={result.policy}
+      pastDue={result.reviewsPastDue}
+    />,
+  );
   const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
     (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
   );
@@ -91,7 +99,7 @@ test("every action reads with the rule or warning behind it, with the customer's
     ],
     [
       "Re-assess the customer now",
-      "The risk score rose by 1.70 points since the previous review (more than 1.00 triggers a warning).",
+      "The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning).",
     ],
   ]);
 });
@@ -104,7 +112,7 @@ test("every action reads with its reason in Chinese too", () => {
     ["限制信用额度", highBand],
     ["要求提供担保或投保信用保险", highBand],
     ["暂停新订单，直至余额回到额度以内", "应收账款余额 150,000.00 超过信用额度 100,000.00。"],
-    ["立即重新评估该客户", "风险评分较上次审查上升了 1.70 分（超过 1.00 分即预警）。"],
+    ["立即重新评估该客户", "风险评分自 2026年10月31日 的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。"],
   ]);
 });
 
@@ -127,7 +135,12 @@ test("the results' block on what changed: since when, riskier and safer, warning
   const shown = (lang: Lang) => {
     const { unmount } = inPane(
       lang,
-      <ChangesSummary changes={reviewed(lang).changes!} policy={DEFAULT_POLICY} pastDue={reviewed(lang).reviewsPastDue} />,
+      <ChangesSummary
+        changes={reviewed(lang).changes!}
+        customers={reviewed(lang).customers}
+        policy={DEFAULT_POLICY}
+        pastDue={reviewed(lang).reviewsPastDue}
+      />,
     );
     const section = screen.getByRole("region");
     const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
@@ -139,8 +152,11 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Changes since the last review (2026-10-31)",
     "Moved to a riskier grade = 1 (Contoso)",
     "Moved to a safer grade = 1 (Northwind)",
-    "New warnings = 2 (Contoso: Score rose, Over credit limit)",
+    // A new warning with its figure against its threshold; the recommended limits that moved.
+    "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
     "Cleared warnings = 1 (Contoso: Overdue over 90 days)",
+    "Recommended limit cut = 1 (Contoso 120,000.00 → 50,000.00)",
+    "Recommended limit raised = 1 (Northwind 50,000.00 → 100,000.00)",
     "Customers added = 1 (Fabrikam)",
     "Customers gone = 1 (Gone Ltd)",
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
@@ -152,8 +168,10 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "与上次审查（2026年10月31日）相比的变化",
     "风险等级变差的客户 = 1（Contoso）",
     "风险等级改善的客户 = 1（Northwind）",
-    "新增预警 = 2（Contoso：评分上升、超出信用额度）",
+    "新增预警 = 2（Contoso：风险评分自 2026年10月31日 的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
     "解除预警 = 1（Contoso：逾期超过 90 天）",
+    "建议额度下调 = 1（Contoso 120,000.00 → 50,000.00）",
+    "建议额度上调 = 1（Northwind 50,000.00 → 100,000.00）",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
@@ -209,7 +227,12 @@ test("with an archive but no earlier review, the block says there is nothing to 
   const first = runReview({ sheetName: "Customers", values, asOf: serial("2026-10-01"), policy: DEFAULT_POLICY, archive }, "en");
   const { container } = inPane(
     "en",
-    <ChangesSummary changes={first.changes!} policy={DEFAULT_POLICY} pastDue={first.reviewsPastDue} />,
+    <ChangesSummary
+      changes={first.changes!}
+      customers={first.customers}
+      policy={DEFAULT_POLICY}
+      pastDue={first.reviewsPastDue}
+    />,
   );
   expect(container.textContent).toBe("No earlier review in the archive to compare with");
   expect(screen.queryByRole("heading")).toBeNull();

@@ -1,0 +1,236 @@
+/** @jest-environment jsdom */
+/**
+ * The money in what changed since the last review: the portfolio's overdue then and now, the
+ * customers whose overdue amount grew and fell (with how late they are now), whose recommended
+ * limit was cut or raised (a move the policy change alone explains said so), and each new warning
+ * with its figure against its threshold (a score's rise from what, to what, since when), alike in
+ * the engine, the printed report, the JSON, the summary sheet and the pane, in both languages.
+ */
+import { screen } from "@testing-library/react";
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang, translator } from "../../../src/engine/i18n";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
+import { limitMoves, overdueMoves } from "../../../src/engine/review/money-moves";
+import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
+import { customerChangeLines, moneyChangeCounts, overdueTotalText } from "../../../src/engine/review/texts";
+import { renderChanges } from "../../support/changes-summary";
+import { reviewWorkbook } from "../../support/review-cycle";
+import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
+
+const HEADERS: Record<Lang, unknown[]> = {
+  en: ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Overdue amount", "Days past due"],
+  zh: ["客户编号", "客户名称", ...FACTOR_HEADERS_ZH, "信用额度", "应收账款余额", "逾期金额", "逾期天数"],
+};
+const five = (x: number) => [x, x, x, x, x];
+const OCTOBER = serial("2026-10-31");
+const NOVEMBER = serial("2026-11-30");
+
+/** Each customer's [score, overdue amount, days past due]; every limit 100,000, every balance 60,000. */
+const sheet = (lang: Lang, rows: Record<string, readonly [number, number, number]>): Grid => [
+  HEADERS[lang],
+  ...[
+    ["A001", "Alpine Ski House"],
+    ["B002", "Bellows College"],
+    ["C003", "Coho Winery"],
+    ["D004", "Datum Corporation"],
+    ["E005", "Eagle Eye"],
+  ].map(([id, name]) => {
+    const [score, overdue, days] = rows[id];
+    return [id, name, ...five(score), 100000, 60000, overdue, days];
+  }),
+];
+
+// Alpine pays 25,000 and, at 3.30, is High once the band moves down to 3.2: its limit halves by the
+// policy alone. Bellows falls 30,000 behind; Coho 5,000 (no raise while overdue: its own limit
+// cut); Datum is as it was; Eagle's score rises from 1.50 to 3.00 (Medium: its own limit cut).
+const october = (lang: Lang) =>
+  sheet(lang, { A001: [3.3, 40000, 100], B002: [3.6, 0, 0], C003: [2, 0, 0], D004: [4, 10000, 120], E005: [1.5, 0, 0] });
+const november = (lang: Lang) =>
+  sheet(lang, {
+    A001: [3.3, 15000, 130],
+    B002: [3.6, 30000, 95],
+    C003: [2, 5000, 10],
+    D004: [4, 10000, 150],
+    E005: [3, 0, 0],
+  });
+const lowered = completePolicy({ ...DEFAULT_POLICY, highFrom: 3.2 });
+
+function cycle(lang: Lang) {
+  const { workbook } = reviewWorkbook({ customers: october(lang) }, OCTOBER, lang);
+  return reviewWorkbook({ ...workbook, customers: november(lang) }, NOVEMBER, lang, lowered).result;
+}
+
+const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][]; newWarnings: string[] }> = {
+  en: {
+    total: "50,000.00 → 60,000.00 (+10,000.00)",
+    lists: [
+      [
+        "Overdue grew",
+        2,
+        ["Bellows College 0.00 → 30,000.00 (95 days past due)", "Coho Winery 0.00 → 5,000.00 (10 days past due)"],
+      ],
+      ["Overdue fell", 1, ["Alpine Ski House 40,000.00 → 15,000.00 (130 days past due)"]],
+      [
+        "Recommended limit cut",
+        3,
+        [
+          "Alpine Ski House 100,000.00 → 50,000.00 (from the policy change)",
+          "Coho Winery 110,000.00 → 100,000.00",
+          "Eagle Eye 110,000.00 → 100,000.00",
+        ],
+      ],
+      ["Recommended limit raised", 0, []],
+    ],
+    newWarnings: [
+      "Bellows College: The oldest unpaid amount is 95 days past due (more than 90 days triggers a warning).",
+      "Eagle Eye: The risk score rose from 1.50 to 3.00 since the review of 2026-10-31: 1.50 points (more than 1.00 triggers a warning).",
+    ],
+  },
+  zh: {
+    total: "50,000.00 → 60,000.00（+10,000.00）",
+    lists: [
+      ["逾期金额增加", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
+      ["逾期金额减少", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
+      [
+        "建议额度下调",
+        3,
+        [
+          "Alpine Ski House 100,000.00 → 50,000.00（因政策变更）",
+          "Coho Winery 110,000.00 → 100,000.00",
+          "Eagle Eye 110,000.00 → 100,000.00",
+        ],
+      ],
+      ["建议额度上调", 0, []],
+    ],
+    newWarnings: [
+      "Bellows College：最早的未收款项已逾期 95 天（超过 90 天即预警）。",
+      "Eagle Eye：风险评分自 2026年10月31日 的审查以来由 1.50 升至 3.00，上升了 1.50 分（超过 1.00 分即预警）。",
+    ],
+  },
+};
+
+describe.each(["en", "zh"] as const)("the money that moved since the last review (%s)", (lang) => {
+  const t = translator(lang);
+  const result = cycle(lang);
+  const changes = result.changes!;
+  const expected = EXPECTED[lang];
+
+  test("each customer's overdue then, and the limit move the policy alone explains", () => {
+    const by = (id: string) => changes.customers.find((c) => c.id === id)!;
+    expect(by("A001")).toMatchObject({ previousOverdue: 40000, previousDaysPastDue: 100, limitChange: -50000 });
+    expect(by("A001").limitMoveFromPolicy).toBe(true);
+    expect(by("C003")).toMatchObject({ previousOverdue: 0, limitChange: -10000, limitMoveFromPolicy: false });
+    expect(by("D004")).toMatchObject({ previousOverdue: 10000, limitChange: 0, limitMoveFromPolicy: false });
+    expect(changes.overdue).toEqual({ then: 50000, now: 60000 });
+    expect(overdueMoves(changes, result.customers, "grew").map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
+      ["B002", 0, 30000, 95],
+      ["C003", 0, 5000, 10],
+    ]);
+    expect(overdueMoves(changes, result.customers, "fell").map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
+      ["A001", 40000, 15000, 130],
+    ]);
+    expect(limitMoves(changes, "cut").map((m) => [m.id, m.from, m.to, m.fromPolicy])).toEqual([
+      ["A001", 100000, 50000, true],
+      ["C003", 110000, 100000, false],
+      ["E005", 110000, 100000, false],
+    ]);
+    expect(limitMoves(changes, "raised")).toEqual([]);
+  });
+
+  test("the texts every face lists: the total, then each list's count and customers", () => {
+    expect(overdueTotalText(changes, lang)).toBe(expected.total);
+    expect(moneyChangeCounts(changes, result.customers, lang).map((e) => [t(e.label), e.count, e.customers])).toEqual(
+      expected.lists,
+    );
+  });
+
+  test("the customer's details: its overdue move, and a limit the policy moved says so", () => {
+    const alpine = result.customers.find((c) => c.id === "A001")!;
+    const lines = customerChangeLines(changes.customers[0], alpine, lang, lowered);
+    expect(lines).toContain(
+      lang === "en" ? "Overdue 40,000.00 → 15,000.00 (-25,000.00)" : "逾期金额 40,000.00 → 15,000.00（-25,000.00）",
+    );
+    expect(lines).toContain(
+      lang === "en"
+        ? "Recommended limit 100,000.00 → 50,000.00 (-50,000.00, from the policy change)"
+        : "建议额度 100,000.00 → 50,000.00（-50,000.00，因政策变更）",
+    );
+  });
+
+  test("the printed report: a count, then its customers one a line, new warnings with their figures, within the terminal", () => {
+    const lines = toTable(result, lang, "out.xlsx").split("\n");
+    const sep = lang === "en" ? ": " : "：";
+    expect(lines).toContain(`${t("changes.overdueTotal")}${sep}${expected.total}`);
+    for (const [label, count, customers] of expected.lists) {
+      const at = lines.indexOf(`${label}${sep}${count}`);
+      expect(at).toBeGreaterThan(0);
+      expect(lines.slice(at + 1, at + 1 + customers.length)).toEqual(customers.map((c) => `  ${c}`));
+    }
+    const at = lines.indexOf(`${t("changes.newWarnings")}${sep}2`);
+    expect(lines.slice(at + 1, at + 3)).toEqual(expected.newWarnings.map((w) => `  ${w}`));
+    // In a terminal 60 columns wide, each warning wraps under its first line rather than running past the edge.
+    const narrow = toTable(result, lang, "out.xlsx", [], 60).split("\n");
+    const from = narrow.indexOf(`${t("changes.newWarnings")}${sep}2`);
+    const to = narrow.indexOf(`${t("changes.clearedWarnings")}${sep}0`);
+    const block = narrow.slice(from + 1, to);
+    expect(block.length).toBeGreaterThan(2);
+    const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    expect(Math.max(...block.map(width))).toBeLessThanOrEqual(60);
+    const words = (text: string) => text.replace(/\s+/g, "");
+    expect(words(block.join(""))).toBe(words(expected.newWarnings.join("")));
+  });
+
+  test("the JSON: the totals, each list in full, each customer's overdue then", () => {
+    const json = toJson(result, lang).changes!;
+    expect(json.overdue).toEqual({ then: 50000, now: 60000, text: expected.total });
+    expect(json.overdueMoves.fell).toEqual([
+      {
+        row: 2,
+        id: "A001",
+        name: "Alpine Ski House",
+        from: 40000,
+        to: 15000,
+        daysPastDue: 130,
+        previousDaysPastDue: 100,
+      },
+    ]);
+    expect(json.limitMoves.cut.map((m) => [m.id, m.fromPolicy])).toEqual([
+      ["A001", true],
+      ["C003", false],
+      ["E005", false],
+    ]);
+    expect(json.customers[0]).toMatchObject({
+      previousOverdueAmount: 40000,
+      previousDaysPastDue: 100,
+      limitMoveFromPolicy: true,
+    });
+  });
+
+  test("the summary sheet: the total beside its label, each count with its customers under it", () => {
+    const plan = summarySheetPlan(result, "Summary", lang);
+    const cells = plan.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
+    expect(cells).toContain(expected.total);
+    expect(cells).toContain(t("changes.overdueTotal"));
+    for (const [label, count, customers] of expected.lists) {
+      const at = cells.indexOf(`${label}|${count}`);
+      expect(at).toBeGreaterThan(0);
+      expect(cells.slice(at + 1, at + 1 + customers.length)).toEqual(customers);
+    }
+    // A long warning wraps onto the rows under it, within the figures' width.
+    const at = cells.indexOf(`${t("changes.newWarnings")}|2`);
+    const words = (text: string) => text.replace(/\s+/g, "");
+    expect(words(cells.slice(at + 1, at + 6).join(""))).toContain(words(expected.newWarnings.join("")));
+  });
+
+  test("the pane: the same counts and customers, one fact each", () => {
+    const { unmount } = renderChanges(lang, result);
+    const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent;
+    expect(fact(t("changes.overdueTotal"))).toBe(expected.total);
+    const [grew, fell, cut] = expected.lists;
+    const named = ([, count, customers]: (typeof expected.lists)[number]) =>
+      lang === "en" ? `${count} (${customers.join("; ")})` : `${count}（${customers.join("；")}）`;
+    expect([fact(grew[0]), fact(fell[0]), fact(cut[0])]).toEqual([named(grew), named(fell), named(cut)]);
+    expect(fact(t("changes.newWarnings"))).toBe(named([t("changes.newWarnings"), 2, expected.newWarnings]));
+    unmount();
+  });
+});
