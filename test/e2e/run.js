@@ -1833,6 +1833,12 @@ scenario(
           "changes.safer",
           "changes.newWarnings",
           "changes.clearedWarnings",
+          // The money: the sample's ledger ages a month, so overdue amounts grow and limits are cut.
+          "changes.overdueTotal",
+          "changes.overdueGrew",
+          "changes.overdueFell",
+          "changes.limitCut",
+          "changes.limitRaised",
           "changes.added",
           "changes.gone",
           "changes.renamed",
@@ -1871,6 +1877,9 @@ scenario(
       // The count, then its customers by name.
       assert.ok(parseInt(fact("changes.newWarnings"), 10) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
       assert.ok(fact("changes.newWarnings").includes(first), `new warnings name ${first}: ${fact("changes.newWarnings")}`);
+      // Each new warning with its figure against its threshold; the first customer's limit cut with its figures.
+      assert.ok(/\d/.test(fact("changes.newWarnings").split(first)[1] ?? ""), `new warnings' figures: ${fact("changes.newWarnings")}`);
+      assert.ok(fact("changes.limitCut").includes(first), `limit cut names ${first}: ${fact("changes.limitCut")}`);
       const details = await openCustomer(page, lang, first);
       const heading = details.getByRole("heading", { name: t(lang, "ui.detail.changes") });
       const lines = await heading.locator("xpath=following-sibling::ul[1]/li").allInnerTexts();
