@@ -258,7 +258,13 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,
     sameBalances:
-      changes.sameBalances === undefined ? null : { customers: changes.sameBalances, text: sameBalancesText(changes, lang) },
+      changes.sameBalances === undefined
+        ? null
+        : {
+            customers: changes.sameBalances.unchanged,
+            compared: changes.sameBalances.compared,
+            text: sameBalancesText(changes, lang),
+          },
     otherSheets: changes.otherSheets ?? null,
     responses: changes.responses ? responsesJson(changes.responses, lang) : null,
     overdue: changes.overdue ? { ...changes.overdue, text: overdueTotalText(changes, lang) } : null,

@@ -503,6 +503,8 @@ export const en = {
   "changes.units": "Amounts",
   "changes.sameBalances":
     "Every balance ({count} customers) is the one it was at the review of {date}: check that the customer sheet holds this period's figures (balances left as they were read as nothing paid, and everything overdue a period longer)",
+  "changes.mostBalancesSame":
+    "{count} of {compared} balances ({share}) are the ones they were at the review of {date}: check that the customer sheet holds this period's figures for every customer (balances left as they were read as nothing paid, and everything overdue a period longer)",
   "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
   "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":

@@ -460,6 +460,8 @@ export const zh: Record<MessageKey, string> = {
   "changes.units": "金额",
   "changes.sameBalances":
     "全部余额（{count} 位客户）与 {date}审查时完全相同：请确认客户表已更新为本期数据（未更新的余额会显得分文未付、逾期又长了一期）",
+  "changes.mostBalancesSame":
+    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请确认客户表已为每位客户更新为本期数据（未更新的余额会显得分文未付、逾期又长了一期）",
   "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
   "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
   "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",

@@ -125,12 +125,13 @@ export interface ReviewChanges {
   /** The last review's unit when it is not this one's: its amounts converted, or (another currency) not compared. */
   readonly units?: UnitChange;
   /**
-   * How many customers have, every one, the balance they had at the last review (at least
-   * SAME_BALANCES_LEAST whose balance both reviews know): a customer sheet not refreshed since,
-   * whose month then reads as nothing paid and everything a month more overdue. Undefined when a
-   * balance moved or too few are known.
+   * How many customers have the balance they had at the last review, of how many whose balance
+   * both reviews know, when that is nearly all of them (SAME_BALANCES_SHARE, and at least
+   * SAME_BALANCES_LEAST): a customer sheet not refreshed since, or refreshed only in part, whose
+   * month then reads as nothing paid and everything a month more overdue. Undefined when enough
+   * balances moved or too few are known.
    */
-  readonly sameBalances?: number;
+  readonly sameBalances?: SameBalances;
   /**
    * With no earlier review of this sheet: the customer sheets the archive holds earlier reviews of
    * (a sheet renamed since starts a history of its own, and the reader is told how to carry it over).
@@ -190,6 +191,23 @@ const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
 
 /** The fewest unchanged balances said to be the last review's: a handful of dormant accounts is no sign of a sheet left as it was. */
 export const SAME_BALANCES_LEAST = 5;
+
+/**
+ * The share of the balances both reviews know that, left as the last review found them, reads as
+ * a sheet not refreshed (or refreshed for a few customers only): in a month's trading most
+ * balances move, and a sheet refreshed for one customer in forty is still last month's.
+ */
+export const SAME_BALANCES_SHARE = 0.9;
+
+/** The balances left as the last review found them, of those both reviews know. */
+export interface SameBalances {
+  readonly unchanged: number;
+  readonly compared: number;
+}
+
+function sameBalances(unchanged: number, compared: number): SameBalances | undefined {
+  return unchanged >= SAME_BALANCES_LEAST && unchanged >= compared * SAME_BALANCES_SHARE ? { unchanged, compared } : undefined;
+}
 
 const BALANCE_AT = ARCHIVE_FIELDS.indexOf("balance");
 const OVERDUE_AT = ARCHIVE_FIELDS.indexOf("overdueAmount");
@@ -358,7 +376,7 @@ export function whatChanged(
   let saferFromPolicy = 0;
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
   let balancesCompared = 0;
-  let balancesMoved = false;
+  let balancesUnchanged = 0;
   const responses = responseTally(earlier, actionColumn);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
@@ -376,12 +394,12 @@ export function whatChanged(
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
     const before = earlier.byCustomer.get(key);
     const change = customerChange(c, before, unit, previousName, latest !== undefined);
-    if (!balancesMoved && before !== undefined && before.date === earlier.last?.date && c.balance !== undefined) {
+    if (before !== undefined && before.date === earlier.last?.date && c.balance !== undefined) {
       const archived = numberOrUnknown(before.line[BALANCE_AT]);
       const then = archived === undefined ? undefined : restated(archived, before.unit, unit);
       if (then !== undefined) {
         balancesCompared++;
-        balancesMoved = Math.round(then * 100) !== Math.round(c.balance * 100);
+        if (Math.round(then * 100) === Math.round(c.balance * 100)) balancesUnchanged++;
       }
     }
     changes.push(change);
@@ -423,7 +441,7 @@ export function whatChanged(
     notGradedNow,
     policy,
     units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
-    sameBalances: !balancesMoved && balancesCompared >= SAME_BALANCES_LEAST ? balancesCompared : undefined,
+    sameBalances: sameBalances(balancesUnchanged, balancesCompared),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
     responses: responses?.result(),
   };

@@ -985,12 +985,21 @@ export function moreAtRiskText(
     : message(lang, "summary.moreAtRiskNoAction", { count: formatCount(count, lang), sheet });
 }
 
-/** That every balance is the last review's (a customer sheet perhaps not refreshed), or undefined when some moved. */
+/**
+ * That every balance, or nearly every one, is the last review's (a customer sheet perhaps not
+ * refreshed, or refreshed in part), or undefined when enough moved.
+ */
 export function sameBalancesText(changes: ReviewChanges, lang: Lang): string | undefined {
-  if (changes.sameBalances === undefined || changes.previousReview === undefined) return undefined;
-  return message(lang, "changes.sameBalances", {
-    count: formatCount(changes.sameBalances, lang),
-    date: dateText(changes.previousReview, lang),
+  const same = changes.sameBalances;
+  if (same === undefined || changes.previousReview === undefined) return undefined;
+  const date = dateText(changes.previousReview, lang);
+  if (same.unchanged === same.compared)
+    return message(lang, "changes.sameBalances", { count: formatCount(same.unchanged, lang), date });
+  return message(lang, "changes.mostBalancesSame", {
+    count: formatCount(same.unchanged, lang),
+    compared: formatCount(same.compared, lang),
+    share: formatShare(same.unchanged / same.compared, lang),
+    date,
   });
 }
 

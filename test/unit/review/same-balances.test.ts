@@ -5,7 +5,7 @@
  */
 import { toJson, toTable } from "../../../src/cli/report";
 import { dateText, message } from "../../../src/engine/i18n";
-import { SAME_BALANCES_LEAST } from "../../../src/engine/review/changes";
+import { SAME_BALANCES_LEAST, SAME_BALANCES_SHARE } from "../../../src/engine/review/changes";
 import type { ReviewResult } from "../../../src/engine/review/review";
 import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 import { sameBalancesText } from "../../../src/engine/review/texts";
@@ -46,7 +46,7 @@ describe("every balance as at the last review", () => {
   const result = twoMonths(sheet(6, balanceOf), sheet(6, balanceOf));
 
   test("is counted, and said first under what changed, naming the review", () => {
-    expect(result.changes!.sameBalances).toBe(6);
+    expect(result.changes!.sameBalances).toEqual({ unchanged: 6, compared: 6 });
     const text = sameBalancesText(result.changes!, "en")!;
     expect(text).toContain("Every balance (6 customers) is the one it was at the review of 2026-10-31");
     expect(sameBalancesText(result.changes!, "zh")).toContain(`全部余额（6 位客户）与 ${dateText(OCT, "zh")}审查时完全相同`);
@@ -61,7 +61,7 @@ describe("every balance as at the last review", () => {
     // The printed report: under its title too; --json: the count and the text.
     const lines = toTable(result, "en", "out.xlsx").split("\n");
     expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
-    expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 6, text });
+    expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 6, compared: 6, text });
   });
 });
 
@@ -85,7 +85,38 @@ test("a customer whose balance is not known now is not compared: the others stil
     sheet(7, balanceOf),
     sheet(7, (i) => (i === 0 ? null : balanceOf(i))),
   );
-  expect(result.changes!.sameBalances).toBe(6);
+  expect(result.changes!.sameBalances).toEqual({ unchanged: 6, compared: 6 });
+});
+
+describe(`a sheet refreshed for a few customers only (at least ${SAME_BALANCES_SHARE * 100}% of balances unchanged)`, () => {
+  /** Ten customers, the first `moved` of them with a new balance in November. */
+  const partly = (moved: number, lang: "en" | "zh" = "en") =>
+    twoMonths(
+      sheet(10, balanceOf),
+      sheet(10, (i) => balanceOf(i) + (i < moved ? 500 : 0)),
+      lang,
+    );
+
+  test("one moved of ten (90%, on the line): the count and the share are said, in every face", () => {
+    const result = partly(1);
+    expect(result.changes!.sameBalances).toEqual({ unchanged: 9, compared: 10 });
+    const text = sameBalancesText(result.changes!, "en")!;
+    expect(text).toBe(
+      "9 of 10 balances (90.0%) are the ones they were at the review of 2026-10-31: check that the customer sheet holds this period's figures for every customer (balances left as they were read as nothing paid, and everything overdue a period longer)",
+    );
+    const lines = toTable(result, "en", "out.xlsx").split("\n");
+    expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
+    expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 9, compared: 10, text });
+    expect(sameBalancesText(partly(1, "zh").changes!, "zh")).toContain(
+      `10 个余额中有 9 个（90.0%）与 ${dateText(OCT, "zh")}审查时完全相同`,
+    );
+  });
+
+  test("two moved of ten (80%, under the line): nothing said", () => {
+    const result = partly(2);
+    expect(result.changes!.sameBalances).toBeUndefined();
+    expect(sameBalancesText(result.changes!, "en")).toBeUndefined();
+  });
 });
 
 test("a first review has nothing to compare with", () => {
