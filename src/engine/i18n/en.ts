@@ -335,6 +335,7 @@ export const en = {
   "summary.unmatched": "Ledger invoices of customers not on the sheet",
   "summary.unmatchedText":
     "{invoices} open {invoices|invoice|invoices} of {customers} {customers|customer|customers}, {amount} in all: {keys}",
+  "summary.unmatchedNamed": "{key} {name}",
   "summary.unmatchedNone": "none",
 
   // Each printed page of the review's sheets: which sheet and review it is, and its place among the pages.

@@ -300,6 +300,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.problem": "问题",
   "summary.unmatched": "不在客户表上的客户的应收明细",
   "summary.unmatchedText": "{customers} 个客户的 {invoices} 张未结发票，共 {amount}：{keys}",
+  "summary.unmatchedNamed": "{key} {name}",
   "summary.unmatchedNone": "无",
 
   "print.header": "{title}——{date}",

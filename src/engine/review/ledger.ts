@@ -102,6 +102,12 @@ export interface UnmatchedInvoices {
   readonly amount: number;
   /** The first few customers as the ledger writes them. */
   readonly keys: readonly string[];
+  /**
+   * Beside each of `keys`, the customer's name as the archive last has it (a customer gone from
+   * the sheet since an earlier review), null where the archive does not know it or the ledger
+   * writes the name itself; absent when it knows none of them.
+   */
+  readonly names?: readonly (string | null)[];
   /** Where the first open invoice naming no customer is (counted among them, with no key to show). */
   readonly unnamedAt?: ErrorPlace;
 }
@@ -114,7 +120,7 @@ const SHOWN_KEYS = 5;
  * ledgerKey), with their open invoices and amount. The review marks the matched ones as it
  * goes: a set of every sheet customer's keys, built again here, took a fifth of the review's time.
  */
-export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
+export function unmatchedInvoices(ledger: LedgerAging, archivedName?: (key: string) => string | undefined): UnmatchedInvoices {
   let count = 0;
   let invoices = 0;
   let amount = 0;
@@ -126,10 +132,15 @@ export function unmatchedInvoices(ledger: LedgerAging): UnmatchedInvoices {
     amount += entry.open ?? 0;
     if (keys.length < SHOWN_KEYS && entry.shown !== "") keys.push(entry.shown);
   }
+  const found = keys.map((shown) => {
+    const name = archivedName?.(customerKey(shown));
+    return name === undefined || name === "" || customerKey(name) === customerKey(shown) ? null : name;
+  });
+  const names = found.some((n) => n !== null) ? { names: found } : {};
   const unnamed = ledger.firstUnnamed;
   return unnamed
-    ? { customers: count, invoices, amount, keys, unnamedAt: unnamed }
-    : { customers: count, invoices, amount, keys };
+    ? { customers: count, invoices, amount, keys, ...names, unnamedAt: unnamed }
+    : { customers: count, invoices, amount, keys, ...names };
 }
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);

@@ -417,7 +417,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
-  const portfolio = summarise(customers, policy, checks.overdueKnown, ledger && unmatchedInvoices(ledger), lang, repeatedKeys);
+  // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
+  const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
+  const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
+  const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys);
   const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
   return {
     sheet: input.sheetName,

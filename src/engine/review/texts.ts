@@ -259,7 +259,11 @@ export function formatCount(n: number, lang: Lang): string {
  */
 export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
   const named = u.customers - (u.unnamedAt ? 1 : 0);
-  const keys = named > u.keys.length ? [...u.keys, "…"] : u.keys;
+  const shown = u.keys.map((key, i) => {
+    const name = u.names?.[i];
+    return name ? message(lang, "summary.unmatchedNamed", { key, name }) : key;
+  });
+  const keys = named > u.keys.length ? [...shown, "…"] : shown;
   const line = message(lang, "summary.unmatchedText", {
     customers: formatCount(u.customers, lang),
     invoices: formatCount(u.invoices, lang),

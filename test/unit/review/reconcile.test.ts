@@ -9,7 +9,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { problemText, unmatchedText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { toJson, toTable } from "../../../src/cli/report";
-import { customerSheet, serial } from "../../support/review-grid";
+import { applyBlocks, customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
 const due = (days: number) => asOf - days;
@@ -139,5 +139,51 @@ test("an open invoice naming no customer is counted among the unmatched, and the
   expect(toTable(result, "en", "out.xlsx")).toContain(line);
   expect(unmatchedText(result.portfolio.unmatchedInvoices!, "zh")).toBe(
     "2 个客户的 3 张未结发票，共 52.00：Zeta；工作表“Ledger”第 3 行，A（Customer）列：该发票没有客户",
+  );
+});
+
+test("a ledger customer gone from the sheet since an earlier review is named as the archive last had it, beside the ledger's id", () => {
+  const withDelta = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "A1", name: "Alpha", extra: [5000, 300] },
+      { id: "D4", name: "Delta Trading", extra: [5000, 900] },
+    ],
+  );
+  const october = runReview({ sheetName: "Customers", values: withDelta, asOf: asOf - 30, policy: DEFAULT_POLICY });
+  const plan = buildWritePlan(october, "en", { sheetNames: ["Customers"] });
+  const archive = applyBlocks([], plan.sheets.find((s) => s.kind === "archive")!.blocks);
+  const ledger = [
+    LEDGER_HEADER,
+    ["A1", "1", due(10), 300, null],
+    ["D4", "2", due(10), 900, null],
+    ["Omega", "3", due(5), 50, null],
+  ];
+  const lang = (l: "en" | "zh") =>
+    runReview(
+      {
+        sheetName: "Customers",
+        values: SHEET,
+        asOf,
+        policy: DEFAULT_POLICY,
+        ledger: { sheetName: "Ledger", values: ledger },
+        archive,
+      },
+      l,
+    );
+  const result = lang("en");
+  expect(result.portfolio.unmatchedInvoices).toEqual({
+    customers: 2,
+    invoices: 2,
+    amount: 950,
+    keys: ["D4", "Omega"],
+    names: ["Delta Trading", null],
+  });
+  const line = "2 open invoices of 2 customers, 950.00 in all: D4 Delta Trading, Omega";
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "en")).toBe(line);
+  expect(toTable(result, "en", "out.xlsx")).toContain(line);
+  expect(toJson(result, "en").portfolio.unmatchedInvoices!.names).toEqual(["Delta Trading", null]);
+  expect(unmatchedText(lang("zh").portfolio.unmatchedInvoices!, "zh")).toBe(
+    "2 个客户的 2 张未结发票，共 950.00：D4 Delta Trading、Omega",
   );
 });
