@@ -173,13 +173,19 @@ function pickLine(pick: CustomerSheetPick | undefined, lang: Lang): string | und
 
 /**
  * The policy: the workbook's policy sheet (else the defaults), with the settings a --policy file
- * names over it. Says on stderr which settings the file set and where the others came from.
+ * names over it; and, for stderr, which settings the file set and where the others came from, in
+ * the language the run settles on once the customer sheet is read (see reviewWorkbook).
  */
-async function readPolicy(file: string | undefined, workbook: Workbook, own: OwnSheets, lang: Lang, io: Io): Promise<Policy> {
+async function readPolicy(
+  file: string | undefined,
+  workbook: Workbook,
+  own: OwnSheets,
+  lang: Lang,
+): Promise<{ policy: Policy; line?: (lang: Lang) => string }> {
   const sheet = own.policy === undefined ? undefined : workbook.sheet(own.policy);
   const values = sheet && (await workbook.values(sheet));
   const fromWorkbook = () => (sheet && values ? readPolicySheet(values, sheet.name) : DEFAULT_POLICY);
-  if (file === undefined) return fromWorkbook();
+  if (file === undefined) return { policy: fromWorkbook() };
   let read: PolicyFile;
   try {
     read = readPolicyFile(file, lang, fromWorkbook);
@@ -187,19 +193,18 @@ async function readPolicy(file: string | undefined, workbook: Workbook, own: Own
     if (error instanceof PolicyFileError) fail(lang, error.key, error.params);
     throw error;
   }
-  if (read.named.length < POLICY_FIELDS.length) {
+  if (read.named.length === POLICY_FIELDS.length) return { policy: read.policy };
+  const line = (lang: Lang) => {
     const settings = read.named.map((key) => settingLabel(key, lang)).join(message(lang, "sep.list"));
-    io.stderr(
-      safeText(
-        `credit-review: ${message(lang, sheet ? "cli.policyFileOverSheet" : "cli.policyFileOverDefaults", {
-          file,
-          settings: settings || message(lang, "summary.none"),
-          sheet: sheet?.name ?? "",
-        })}`,
-      ),
+    return safeText(
+      `credit-review: ${message(lang, sheet ? "cli.policyFileOverSheet" : "cli.policyFileOverDefaults", {
+        file,
+        settings: settings || message(lang, "summary.none"),
+        sheet: sheet?.name ?? "",
+      })}`,
     );
-  }
-  return read.policy;
+  };
+  return { policy: read.policy, line };
 }
 
 /**
@@ -297,11 +302,9 @@ async function reviewWorkbook(
 ): Promise<Reviewed> {
   let lang = options.lang;
   const own = await ownSheetsOf(workbook);
-  const policy = await readPolicy(options.policy, workbook, own, lang, io);
+  const { policy, line: policyLine } = await readPolicy(options.policy, workbook, own, lang);
   // The headers the user mapped by hand in the pane: the sheet is picked and read with them, as the pane does.
   const kept = await readKeptMapping(workbook, lang);
-  const unreadable = kept && unreadableMappingLine(kept, lang);
-  if (unreadable) io.stderr(safeText(`credit-review: ${unreadable}`));
   const mapping = mappingOf(kept);
   const { sheet, pick } = await pickSheet(workbook, options.sheet, own, mapping, lang);
   const names = workbook.sheets.map((s) => s.name);
@@ -329,6 +332,10 @@ async function reviewWorkbook(
   const earlier = options.langAsked ? undefined : earlierReviewLang(values);
   const langOfLastReview = earlier !== undefined && earlier !== options.lang;
   if (langOfLastReview) lang = earlier;
+  // Said once the language is settled: every line of a run is in the run's language.
+  if (policyLine) io.stderr(policyLine(lang));
+  const unreadable = kept && unreadableMappingLine(kept, lang);
+  if (unreadable) io.stderr(safeText(`credit-review: ${unreadable}`));
   checkReviewMemory(sheet.name, workbook.cellsRead, rowsWithCells(values), archive ? rowsWithCells(archive) : 0);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(

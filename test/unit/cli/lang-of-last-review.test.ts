@@ -72,6 +72,18 @@ test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whos
   expect(json.customers[0].recommendation).toMatch(/[\u4e00-\u9fff]/);
 });
 
+test("every line of the run is in the last review's language: the policy file's line on stderr too", async () => {
+  const first = await reviewedIn("zh");
+  process.env.LANG = "en_US.UTF-8";
+  const policy = path.join(dir, "policy.json");
+  fs.writeFileSync(policy, JSON.stringify({ highFrom: 3.1 }));
+  const run = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "month2.xlsx"));
+  expect(run.code).toBe(0);
+  expect(run.stderr.trim()).toBe(
+    `credit-review: 政策文件 ${policy} 设置了高风险起始评分；其余设置沿用工作簿“信用政策”工作表中的设置`,
+  );
+});
+
 test("and an English one stays English under a Chinese locale", async () => {
   const first = await reviewedIn("en");
   process.env.LC_ALL = "zh_CN.UTF-8";
