@@ -221,6 +221,8 @@ export const en = {
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
+  // Begins a Review issues cell whose notes hold nothing to fix (its fill is not the data error's).
+  "review.informationOnly": "Note: ",
   "review.actionTakenLong": "is {length} characters long: the archive keeps the first {max} (the cell stays as it is)",
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',
   "review.ledgerNotUsed":
@@ -308,7 +310,8 @@ export const en = {
   // What could not be worked out for a customer, and why (its other results stand).
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
-  "note.previousScoreArchived": "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used",
+  "note.previousScoreArchived":
+    "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
   "note.previousScoreUnscored":
     "previous score {sheet} on the sheet not used: the customer is in the archive, whose reviews could not score it",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",

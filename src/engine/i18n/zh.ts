@@ -202,6 +202,7 @@ export const zh: Record<MessageKey, string> = {
   "review.notDate": "必须是日期（如 2026-11-30），实际为“{value}”",
   "review.notModel":
     "必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“{value}”",
+  "review.informationOnly": "说明：",
   "review.actionTakenLong": "长 {length} 个字符：存档只保留前 {max} 个（单元格保持原样）",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",
   "review.ledgerNotUsed":
@@ -277,7 +278,8 @@ export const zh: Record<MessageKey, string> = {
 
   "note.notComputed": "{what}未计算：{why}",
   "note.check": "{title}检查",
-  "note.previousScoreArchived": "表中上期评分为 {sheet}；采用了存档中 {date:date} 的评分 {archived}",
+  "note.previousScoreArchived":
+    "表中上期评分为 {sheet}；采用了存档中 {date:date} 的评分 {archived}（此后均采用存档中的评分：清空此列的单元格即不再提示）",
   "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在存档中，但此前的审查均未能评分",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
   "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于审查日期，因此不计入",

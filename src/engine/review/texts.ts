@@ -760,18 +760,31 @@ export function problemText(
   return describeError({ key: "note.notComputed", params: { what, why }, place: reason.place }, lang);
 }
 
-/** Every problem of a customer, errors first, as one text: the "Review issues" column. */
+/**
+ * What begins a customer's "Review issues" text when nothing in it is to fix (which of two figures
+ * the review used, what a figure is): the reader, and the cell's fill, tell it from a data error.
+ */
+export function informationPrefix(lang: Lang): string {
+  return message(lang, "review.informationOnly");
+}
+
+/**
+ * Every problem of a customer, errors first, as one text: the "Review issues" column. When each
+ * is a note with nothing to fix (`toFix` false), the text begins with informationPrefix.
+ */
 export function issuesText(
   c: {
     readonly errors: readonly Parameters<typeof describeError>[0][];
-    readonly notes: readonly Parameters<typeof problemText>[0][];
+    readonly notes: readonly (Parameters<typeof problemText>[0] & { readonly toFix?: boolean })[];
   },
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
 ): string {
-  return [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join(
+  const text = [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join(
     message(lang, "sep.items"),
   );
+  const informationOnly = c.errors.length === 0 && c.notes.length > 0 && c.notes.every((n) => n.toFix === false);
+  return informationOnly ? `${informationPrefix(lang)}${text}` : text;
 }
 
 /** Customers whose grade moved named before "and N more": a line on the dashboard and in the printed report. */

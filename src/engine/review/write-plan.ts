@@ -23,7 +23,7 @@ import type { ReviewColumns } from "./customer-table";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheet } from "./summary-sheet";
-import { gradeName } from "./texts";
+import { gradeName, informationPrefix } from "./texts";
 
 export type PlanValue = string | number | boolean | null;
 /**
@@ -71,7 +71,12 @@ export type { Area };
 /** A fill that follows the cell's value (a conditional format), so it stays right when the value changes. */
 export interface ConditionalFill {
   readonly area: Area;
-  readonly when: { readonly equals: string } | { readonly notBlank: true };
+  /**
+   * `equals`: the cell's text is this; `startsWith`: it begins with this; `notBlank`: it holds
+   * something (that does not begin with `unless`, when given: a cell for another fill).
+   */
+  readonly when:
+    { readonly equals: string } | { readonly startsWith: string } | { readonly notBlank: true; readonly unless?: string };
   readonly color: string;
 }
 
@@ -283,6 +288,8 @@ export const COLORS = {
   high: "#FFC7CE",
   warning: "#FFEB9C",
   issue: "#FFC7CE",
+  // A review-issues cell that only informs (which of two figures was used, what a figure is): not the data error's red.
+  information: "#D9E1F2",
   header: "#DDEBF7",
 } as const;
 
@@ -304,7 +311,8 @@ function outputFills(result: ReviewResult, lang: Lang): ConditionalFill[] {
       color: COLORS[g],
     })),
     { area: dataArea("warnings"), when: { notBlank: true }, color: COLORS.warning },
-    { area: dataArea("issues"), when: { notBlank: true }, color: COLORS.issue },
+    { area: dataArea("issues"), when: { notBlank: true, unless: informationPrefix(lang) }, color: COLORS.issue },
+    { area: dataArea("issues"), when: { startsWith: informationPrefix(lang) }, color: COLORS.information },
   ];
 }
 
@@ -315,7 +323,11 @@ function outputFills(result: ReviewResult, lang: Lang): ConditionalFill[] {
  */
 export function fillCondition(fill: ConditionalFill): string {
   const topLeft = cellA1(fill.area.row, fill.area.column);
-  if ("equals" in fill.when) return `EXACT(${topLeft},"${fill.when.equals.replace(/"/g, '""')}")`;
+  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const begins = (text: string) => `EXACT(LEFT(${topLeft},${text.length}),${quoted(text)})`;
+  if ("equals" in fill.when) return `EXACT(${topLeft},${quoted(fill.when.equals)})`;
+  if ("startsWith" in fill.when) return begins(fill.when.startsWith);
+  if (fill.when.unless !== undefined) return `AND(LEN(TRIM(${topLeft}))>0,NOT(${begins(fill.when.unless)}))`;
   return `LEN(TRIM(${topLeft}))>0`;
 }
 

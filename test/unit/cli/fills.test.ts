@@ -41,7 +41,9 @@ test("a re-run keeps one set of our fills on the output columns and the user's o
     'AC4:AC48 EXACT(AC4,"Medium")',
     'AC4:AC48 EXACT(AC4,"High")',
     "AF4:AF48 LEN(TRIM(AF4))>0",
-    "AU4:AU48 LEN(TRIM(AU4))>0",
+    // The review's issues: a data error's fill, and information's for a cell that only informs.
+    'AU4:AU48 AND(LEN(TRIM(AU4))>0,NOT(EXACT(LEFT(AU4,6),"Note: ")))',
+    'AU4:AU48 EXACT(LEFT(AU4,6),"Note: ")',
   ];
   expect(formattings((await loadWorkbook(once)).getWorksheet("Customers")!)).toEqual(expected);
   expect(formattings((await loadWorkbook(twice)).getWorksheet("Customers")!)).toEqual(expected);

@@ -7,6 +7,11 @@ import { describeError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { issuesText } from "../../../src/engine/review/texts";
+import { buildWritePlan, COLORS, fillCondition } from "../../../src/engine/review/write-plan";
+import { cellA1 } from "../../../src/engine/a1";
+import type { ReviewResult } from "../../../src/engine/review/review";
+
+const decidesNotes = (result: ReviewResult) => result.customers[0].notes;
 import { customerSheet, serial, utcDate } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
@@ -43,13 +48,38 @@ describe("which previous score a review used", () => {
     expect(decides).toMatchObject({ score: 4, previousScore: 3.5, previousScoreFrom: "archive" });
     expect(decides.findings.map((f) => f.code)).not.toContain("SCORE_RISE");
     expect(decides.notes.map((n) => describeError(n.reason, "en"))).toEqual([
-      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 3.50 of 2026-02-10 was used",
+      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 3.50 of 2026-02-10 was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
     ]);
-    expect(issuesText(decides, "zh", DEFAULT_POLICY)).toBe(
-      "第 2 行，H（Previous score）列：表中上期评分为 2.00；采用了存档中 2026年2月10日 的评分 3.50",
-    );
-    // Which score was used is not data to fix.
+    // Which score was used is not data to fix: the issues cell says it is information, in both languages.
     expect(decides.notes[0].toFix).toBe(false);
+    expect(issuesText(decides, "en", DEFAULT_POLICY)).toMatch(/^Note: row 2, column H \(Previous score\): previous score 2\.00/);
+    expect(issuesText(decides, "zh", DEFAULT_POLICY)).toBe(
+      "说明：第 2 行，H（Previous score）列：表中上期评分为 2.00；采用了存档中 2026年2月10日 的评分 3.50（此后均采用存档中的评分：清空此列的单元格即不再提示）",
+    );
+  });
+
+  test("its issues cell gets the information fill, not the data error's; a cell with an error keeps the error's", () => {
+    const result = review();
+    const plan = buildWritePlan(result, "en", { sheetNames: [] });
+    const issues = result.layout.outputColumns.issues;
+    const fills = plan.target.fills.filter((f) => f.area.column === issues);
+    expect(fills.map((f) => [f.color, fillCondition(f)])).toEqual([
+      [COLORS.issue, `AND(LEN(TRIM(${cellA1(1, issues)}))>0,NOT(EXACT(LEFT(${cellA1(1, issues)},6),"Note: ")))`],
+      [COLORS.information, `EXACT(LEFT(${cellA1(1, issues)},6),"Note: ")`],
+    ]);
+    expect(COLORS.information).not.toBe(COLORS.issue);
+    const written = plan.target.blocks
+      .filter((b) => b.column <= issues && issues < b.column + (b.values[0]?.length ?? 0))
+      .flatMap((b) => b.values.map((line) => line[issues - b.column]));
+    // The two notes on which previous score was used (rows 2 and 4); nothing else begins so.
+    const informing = written.filter((v): v is string => typeof v === "string" && v.startsWith("Note: "));
+    expect(informing.map((v) => v.slice(0, 20))).toEqual(["Note: row 2, column ", "Note: row 4, column "]);
+    // Beside a note to fix, it is not information only: the error's fill.
+    const [note] = decidesNotes(result);
+    expect(issuesText({ errors: [], notes: [note, { ...note, toFix: true }] }, "en", DEFAULT_POLICY)).toMatch(/^row 2/);
+    expect(
+      fillCondition({ area: { row: 0, column: 0, rows: 1, columns: 1 }, when: { startsWith: "说明：" }, color: "#000" }),
+    ).toBe('EXACT(LEFT(A1,3),"说明：")');
   });
 
   test("a column left as it was before the archive began, deciding nothing, is not said customer by customer", () => {

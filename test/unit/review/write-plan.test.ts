@@ -128,6 +128,7 @@ describe("output columns", () => {
       [1, 17, 4, 1, "#FFC7CE"],
       [1, 20, 4, 1, "#FFEB9C"],
       [1, 30, 4, 1, "#FFC7CE"],
+      [1, 30, 4, 1, "#D9E1F2"],
     ]);
     expect(plan.target.fills.slice(0, 3).map((f) => f.when)).toEqual([
       { equals: "Low" },

@@ -436,7 +436,7 @@ describe("a customer with a data error and the previous score the pane used", ()
     const detail = screen.getByRole("region", { name: "Customer 6" });
     expect(
       within(detail).getByText(
-        "row 7, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used",
+        "row 7, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
       ),
     ).toBeTruthy();
   });

@@ -588,14 +588,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const ops = fake.writes().filter((o) => o.kind === "clearConditionalFormats" || o.kind === "addConditionalFormat");
     expect(ops[0].kind).toBe("clearConditionalFormats");
     expect(ops[0].address).toBe("L1:AE4");
-    expect(ops.slice(1).map((o) => o.kind)).toEqual(Array(5).fill("addConditionalFormat"));
+    expect(ops.slice(1).map((o) => o.kind)).toEqual(Array(6).fill("addConditionalFormat"));
     const fills = fake.sheet("Customers")!.conditional;
     expect(fills).toEqual([
       { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"Low")', color: "#C6EFCE" },
       { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"Medium")', color: "#FFEB9C" },
       { area: "R2:R4", type: "Custom", formula: '=EXACT(R2,"High")', color: "#FFC7CE" },
       { area: "U2:U4", type: "Custom", formula: "=LEN(TRIM(U2))>0", color: "#FFEB9C" },
-      { area: "AE2:AE4", type: "Custom", formula: "=LEN(TRIM(AE2))>0", color: "#FFC7CE" },
+      { area: "AE2:AE4", type: "Custom", formula: '=AND(LEN(TRIM(AE2))>0,NOT(EXACT(LEFT(AE2,6),"Note: ")))', color: "#FFC7CE" },
+      { area: "AE2:AE4", type: "Custom", formula: '=EXACT(LEFT(AE2,6),"Note: ")', color: "#D9E1F2" },
     ]);
   });
 
@@ -1104,7 +1105,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
     expect(fake.sheet("Credit Review Summary")!.charts).toHaveLength(1);
-    expect(fake.sheet("Customers")!.conditional).toHaveLength(5);
+    expect(fake.sheet("Customers")!.conditional).toHaveLength(6);
     expect(fake.sheets.map((s) => s.name)).toEqual([
       "Customers",
       "Notes",
