@@ -99,7 +99,8 @@ test("the Review issues cell says what a blank statement cell leaves out, and th
   expect(cell(3, "Z-score")).toBeNull();
   expect(cell(3, "Recommendation")).toBe("Keep current terms (no raise until the data is fixed)");
   expect(cell(3, "Recommended limit")).toBe(100000);
-  expect(cell(4, "Review issues")).toBe(NONE);
+  // Nothing to fix: the cell says it is information (and is not filled as a data error).
+  expect(cell(4, "Review issues")).toBe(`Note: ${NONE}`);
   expect(cell(4, "Recommendation")).toBe("Keep terms; the limit may rise (low risk, no warning)");
   expect(cell(5, "Review issues")).toBe(BAD_SALES);
   expect(typeof cell(5, "Z-score")).toBe("number");
@@ -128,7 +129,7 @@ test("in Chinese, the Review issues cell says it in Chinese", async () => {
   const issues = (sheet.getRow(1).values as unknown[]).indexOf("审查问题");
   expect(sheet.getCell(3, issues).value).toBe("第 3 行，O（Retained earnings）列：Z 值、Z 值处于困境区检查未计算：为空");
   expect(sheet.getCell(4, issues).value).toBe(
-    "第 4 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
+    "说明：第 4 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
   );
 });
 

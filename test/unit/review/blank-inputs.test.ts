@@ -227,9 +227,9 @@ describe("a row giving no financial statements says so once, held against no one
     expect(c.actions).toEqual([{ code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }]);
     expect(c.recommendedLimit).toBe(1100);
     expect(result.portfolio.problems).toEqual([]);
-    expect(reviewIssuesCell(result)).toBe(TEXT);
+    expect(reviewIssuesCell(result)).toBe(`Note: ${TEXT}`);
     expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe(
-      "第 2 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
+      "说明：第 2 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
     );
   });
 
