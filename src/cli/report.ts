@@ -316,6 +316,7 @@ function responsesJson(responses: Responses, lang: Lang) {
       recommended: c.recommended,
       recommendedText: actionNames(c.recommended, lang),
       response: c.response ?? null,
+      archiveRow: c.archiveRow ?? null,
       unchanged: c.unchanged,
     })),
     text: responsesLines(responses, lang).join("\n"),

@@ -522,6 +522,10 @@ export const en = {
   "changes.customerAsked": "Actions recommended on {date}: {actions}",
   "changes.customerResponse": 'Response recorded: "{response}"',
   "changes.customerResponseUnchanged": 'Response recorded: "{response}" (as on {date}, not changed since)',
+  "changes.responseInArchive": '{name} ({actions}): "{response}" (from the archive, row {row})',
+  "changes.customerResponseInArchive": 'Response recorded: "{response}" (from the archive, row {row})',
+  "changes.responsesInArchiveHelp":
+    '{count} {count|response was|responses were} typed in the archive\'s "{column}" column ({count|row|rows} {rows}) and {count|is|are} counted above; record responses in the customer sheet\'s "{column}" column: the archive keeps each review\'s record of it',
   "changes.responsesHelp":
     'Record what the team did about each recommendation in an "{column}" column on the customer sheet: the next review shows each response beside the action it answers',
   "changes.limitNotCompared":

@@ -477,6 +477,10 @@ export const zh: Record<MessageKey, string> = {
   "changes.customerAsked": "{date}建议的措施：{actions}",
   "changes.customerResponse": "已记录处理措施：“{response}”",
   "changes.customerResponseUnchanged": "已记录处理措施：“{response}”（{date}已是此内容，此后未改）",
+  "changes.responseInArchive": "{name}（{actions}）：“{response}”（取自存档第 {row} 行）",
+  "changes.customerResponseInArchive": "已记录处理措施：“{response}”（取自存档第 {row} 行）",
+  "changes.responsesInArchiveHelp":
+    "有 {count} 条处理措施填写在存档的“{column}”列（第 {rows} 行），已计入上述统计；请在客户表的“{column}”列记录处理措施：存档会保留每次审查时该列的记录",
   "changes.responsesHelp":
     "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",

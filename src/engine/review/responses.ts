@@ -3,8 +3,9 @@
  * last review recommended an action that asks the team to act (asksForAction: not keeping the
  * terms, nor a raise the limit may have), with what the sheet's Action taken column says now.
  * The review archives that column at every review, so the next one also tells a response
- * typed since from one left as the last review found it. Pure: it reads the review's customers
- * and the archive's rows of the last review.
+ * typed since from one left as the last review found it; a response typed in the archive's own
+ * Action taken column, on the last review's row, counts where the sheet holds none. Pure: it
+ * reads the review's customers and the archive's rows of the last review.
  */
 import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
@@ -33,8 +34,17 @@ export interface ActionResponse {
   readonly name: string;
   /** The last review's actions that ask the team to act, in its order. */
   readonly recommended: readonly Action[];
-  /** What the sheet's Action taken column says now; undefined when blank (no response recorded). */
+  /**
+   * What the sheet's Action taken column says now, else what the last review's archive row for
+   * the customer holds there (see archiveRow); undefined when both are blank (no response recorded).
+   */
   readonly response?: string;
+  /**
+   * The 1-based row of the archive sheet the response was read from: the customer sheet holds
+   * none for the customer, and the last review's archive row does (typed there, in the column
+   * that shares the customer sheet's header). Undefined when the response is the sheet's.
+   */
+  readonly archiveRow?: number;
   /**
    * The response is the text the last review archived for the customer: typed before that
    * review, and not changed since (it may not answer that review's recommendation).
@@ -113,7 +123,11 @@ export function responseTally(earlier: EarlierReviews, column: boolean): Respons
       // A customer named on several rows is asked once, by its first row, as every count counts it.
       if (!found || answered.has(key)) return;
       answered.add(key);
-      const response = c.actionTaken;
+      const archived = actionTakenOf(found.entry);
+      // A response typed in the archive's Action taken column, on the last review's row, where the
+      // customer sheet holds none: the team's answer all the same, said with where it was read.
+      const fromArchive = c.actionTaken === undefined && archived !== undefined;
+      const response = fromArchive ? archived : c.actionTaken;
       if (response !== undefined) responded++;
       listed.push({
         row: c.row,
@@ -121,7 +135,8 @@ export function responseTally(earlier: EarlierReviews, column: boolean): Respons
         name: c.name,
         recommended: found.actions,
         response,
-        unchanged: response !== undefined && response === actionTakenOf(found.entry),
+        ...(fromArchive ? { archiveRow: found.entry.row + 1 } : {}),
+        unchanged: !fromArchive && response !== undefined && response === archived,
       });
     },
     result: () => (listed.length ? { recommendedOn: last.date, column, customers: listed, responded } : undefined),

@@ -1113,6 +1113,8 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
       const params = { name: customerName(c), actions: actionNames(c.recommended, lang).join(message(lang, "sep.list")) };
       if (c.response === undefined) return message(lang, "changes.recommendedTo", params);
       const response = c.response.length > QUOTED_RESPONSE ? `${c.response.slice(0, QUOTED_RESPONSE - 1)}…` : c.response;
+      if (c.archiveRow !== undefined)
+        return message(lang, "changes.responseInArchive", { ...params, response, row: c.archiveRow });
       return c.unchanged
         ? message(lang, "changes.responseUnchanged", { ...params, response, date: dateText(responses.recommendedOn, lang) })
         : message(lang, "changes.response", { ...params, response });
@@ -1127,11 +1129,13 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
  * the dashboard's list quotes its start). Nothing without the column: the list says how to record them.
  */
 export function customerResponseLines(response: ActionResponse, responses: Responses, lang: Lang): string[] {
-  if (!responses.column) return [];
+  if (!responses.column && response.archiveRow === undefined) return [];
   const date = dateText(responses.recommendedOn, lang);
   const actions = actionNames(response.recommended, lang).join(message(lang, "sep.list"));
   const asked = message(lang, "changes.customerAsked", { date, actions });
   if (response.response === undefined) return [asked, message(lang, "changes.noResponse")];
+  if (response.archiveRow !== undefined)
+    return [asked, message(lang, "changes.customerResponseInArchive", { response: response.response, row: response.archiveRow })];
   return [
     asked,
     message(lang, response.unchanged ? "changes.customerResponseUnchanged" : "changes.customerResponse", {
@@ -1158,19 +1162,23 @@ export function responseCounts(
     count: responses.customers.length,
     customers: [],
   };
-  if (!responses.column)
-    return { counts: [asked], help: message(lang, "changes.responsesHelp", { column: FIELD_LABELS.actionTaken[lang] }) };
-  return {
-    counts: [
-      asked,
-      { label: message(lang, "changes.responded"), count: responses.responded, customers: responseLines(responses, true, lang) },
-      {
-        label: message(lang, "changes.noResponse"),
-        count: responses.customers.length - responses.responded,
-        customers: responseLines(responses, false, lang),
-      },
-    ],
-  };
+  const column = FIELD_LABELS.actionTaken[lang];
+  const inArchive = responses.customers.flatMap((c) => (c.archiveRow === undefined ? [] : [c.archiveRow]));
+  if (!responses.column && inArchive.length === 0)
+    return { counts: [asked], help: message(lang, "changes.responsesHelp", { column }) };
+  const counts = [
+    asked,
+    { label: message(lang, "changes.responded"), count: responses.responded, customers: responseLines(responses, true, lang) },
+    {
+      label: message(lang, "changes.noResponse"),
+      count: responses.customers.length - responses.responded,
+      customers: responseLines(responses, false, lang),
+    },
+  ];
+  if (inArchive.length === 0) return { counts };
+  // Typed where the review does not look for it month after month: said where it belongs.
+  const rows = inArchive.map(String).join(message(lang, "sep.list"));
+  return { counts, help: message(lang, "changes.responsesInArchiveHelp", { count: inArchive.length, rows, column }) };
 }
 
 /**

@@ -77,6 +77,7 @@ test("November's recommendations and December's responses in the terminal, the J
       recommended: ["ESCALATE_COLLECTION", "REASSESS"],
       recommendedText: ["Escalate collection and stop shipments", "Re-assess the customer now"],
       response: "Collection agency engaged 2026-12-04",
+      archiveRow: null,
       unchanged: false,
     },
     {
@@ -92,6 +93,7 @@ test("November's recommendations and December's responses in the terminal, the J
         "Re-assess the customer now",
       ],
       response: null,
+      archiveRow: null,
       unchanged: false,
     },
     {
@@ -101,6 +103,7 @@ test("November's recommendations and December's responses in the terminal, the J
       recommended: ["HOLD_ORDERS"],
       recommendedText: ["Hold new orders until the balance is back under the limit"],
       response: null,
+      archiveRow: null,
       unchanged: false,
     },
   ]);
@@ -169,6 +172,53 @@ test("November's recommendations and December's responses in the terminal, the J
     if (n > 1 && row.getCell(column).value !== null) kept.push([row.getCell(3).value, row.getCell(column).value]);
   });
   expect(kept).toEqual(Object.entries(RESPONSES));
+});
+
+test("a response typed in the archive's Action taken column, on November's row, counts and is said to be read from there", async () => {
+  const input = path.join(dir, "archive-typed.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "en")).code).toBe(0);
+  const typed = "Prepayment agreed 2026-12-05; guarantee requested from parent";
+  const edited = path.join(dir, "archive-typed-in.xlsx");
+  await withActionTaken(path.join(dir, "archive-typed.reviewed-2026-11-30.xlsx"), edited);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(edited);
+  const archive = wb.getWorksheet("Credit Review Archive")!;
+  const header = (archive.getRow(1).values as unknown[]).slice(1);
+  const column = header.indexOf("Action taken") + 1;
+  let row = 0;
+  archive.eachRow((line, n) => {
+    if (line.getCell(3).value === "C0005") row = n;
+  });
+  expect(row).toBeGreaterThan(1);
+  archive.getRow(row).getCell(column).value = typed;
+  await wb.xlsx.writeFile(edited);
+
+  const out = path.join(dir, "archive-typed-out.xlsx");
+  const table = await runCli(edited, "--as-of", "2026-12-31", "--lang", "en", "--out", out);
+  expect(table.code).toBe(0);
+  expect(table.stdout).toContain("Response recorded: 3");
+  const line = table.stdout.split("\n").find((l) => l.startsWith("  Adventure Works Cycles ("));
+  expect(line).toMatch(/\): "Prepayment agreed 2026-12-05; guarantee requested from parent" \(from the archive, row \d+\)$/);
+  expect(line).toContain(`(from the archive, row ${row})`);
+  expect(table.stdout).toContain(
+    `1 response was typed in the archive's "Action taken" column (row ${row}) and is counted above; record responses in the customer sheet's "Action taken" column`,
+  );
+  const noResponse = table.stdout.slice(table.stdout.indexOf("No response recorded"));
+  expect(noResponse).not.toContain("Adventure Works");
+  const json = JSON.parse((await runCli(edited, "--as-of", "2026-12-31", "--lang", "en", "--json", "--out", out)).stdout);
+  expect(json.changes.responses.customers.find((c: { id: string }) => c.id === "C0005")).toMatchObject({
+    response: typed,
+    archiveRow: row,
+    unchanged: false,
+  });
+  // The rewritten archive keeps the typed text on November's row.
+  const written = (await loadWorkbook(out)).getWorksheet("Credit Review Archive")!;
+  const kept: unknown[] = [];
+  written.eachRow((line) => {
+    if (line.getCell(3).value === "C0005") kept.push(line.getCell(column).value ?? null);
+  });
+  expect(kept).toEqual([typed, null]);
 });
 
 test("the reviewed copy without the column: one line says where responses can be recorded", async () => {

@@ -10,7 +10,7 @@ import { actionsOf, actionTakenOf, ARCHIVE_FIELDS, readArchive } from "../../../
 import { ACTION_TAKEN_MAX } from "../../../src/engine/review/customer-row";
 import { runReview } from "../../../src/engine/review/review";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
-import { issuesText, responseCounts, responseLines } from "../../../src/engine/review/texts";
+import { customerResponseLines, issuesText, responseCounts, responseLines } from "../../../src/engine/review/texts";
 import { Responses } from "../../../src/engine/review/responses";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, Grid, serial } from "../../support/review-grid";
@@ -88,7 +88,7 @@ describe("reading the Action taken column", () => {
     expect(beta.notes[0].reason.place).toEqual({ row: 3, column: "K (Action taken)" });
     expect(beta.notes[0].reason.params).toEqual({ length: long.trimEnd().length, max: ACTION_TAKEN_MAX });
     expect(issuesText(beta, "en", DEFAULT_POLICY)).toBe(
-      "row 3, column K (Action taken): is 639 characters long: the archive keeps the first 500 (the cell stays as it is)",
+      "Note: row 3, column K (Action taken): is 639 characters long: the archive keeps the first 500 (the cell stays as it is)",
     );
     // A long record of what the team did is no data issue: the low-risk customer's raise stands.
     expect(plain.actions.map((a) => a.code)).toEqual(["RAISE_LIMIT"]);
@@ -259,6 +259,78 @@ describe("archiving and comparing the responses", () => {
       expect(shown.counts.map((c) => [c.label, c.count])).toEqual([[label, 5]]);
       expect(shown.help).toMatch(help);
     }
+  });
+
+  describe("a response typed in the archive's Action taken column, on the last review's row", () => {
+    const typed = "Prepayment agreed 12-05; guarantee requested from parent";
+    const archive = november.workbook.archive!.map((line) => [...line]);
+    const gammaAt = archive.findIndex((line) => line[2] === "C003");
+    const alphaAt = archive.findIndex((line) => line[2] === "C001");
+    archive[gammaAt][ACTION_AT] = typed;
+    archive[alphaAt][ACTION_AT] = "Typed in the archive too";
+    const withSheet = reviewed({ ...decemberIn, archive }, DEC);
+    const found = withSheet.result.changes!.responses!;
+
+    test("counts as the customer's response where the customer sheet holds none, said with its archive row", () => {
+      const gamma = found.customers.find((c) => c.id === "C003")!;
+      expect(gamma).toEqual({
+        row: 4,
+        id: "C003",
+        name: "Gamma",
+        recommended: ["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"],
+        response: typed,
+        archiveRow: gammaAt + 1,
+        unchanged: false,
+      });
+      // The customer sheet's own response wins over the archive's.
+      expect(found.customers.find((c) => c.id === "C001")).toMatchObject({
+        response: "Limit cut to 500; prepayment agreed 12-03",
+      });
+      expect(found.customers.find((c) => c.id === "C001")!.archiveRow).toBeUndefined();
+      expect(found.responded).toBe(4);
+      for (const [lang, line, help] of [
+        [
+          "en",
+          `Gamma (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "${typed}" (from the archive, row ${gammaAt + 1})`,
+          `1 response was typed in the archive's "Action taken" column (row ${gammaAt + 1}) and is counted above; record responses in the customer sheet's "Action taken" column: the archive keeps each review's record of it`,
+        ],
+        [
+          "zh",
+          `（取自存档第 ${gammaAt + 1} 行）`,
+          `有 1 条处理措施填写在存档的“已采取措施”列（第 ${gammaAt + 1} 行），已计入上述统计；请在客户表的“已采取措施”列记录处理措施`,
+        ],
+      ] as const) {
+        const shown = responseCounts(found, lang);
+        expect(shown.counts[1].customers.some((c) => c.includes(line))).toBe(true);
+        expect(shown.counts[2].customers.some((c) => c.startsWith("Gamma"))).toBe(false);
+        expect(shown.help).toContain(help);
+        expect(
+          customerResponseLines(
+            found.customers.find((c) => c.id === "C003")!,
+            found,
+            lang,
+          )[1],
+        ).toContain(
+          lang === "en"
+            ? `Response recorded: "${typed}" (from the archive, row ${gammaAt + 1})`
+            : `（取自存档第 ${gammaAt + 1} 行）`,
+        );
+      }
+    });
+
+    test("the archive rewritten by the review keeps the typed text on its row", () => {
+      const kept = withSheet.workbook.archive!.find((line) => line[0] === NOV && line[2] === "C003")!;
+      expect(kept[ACTION_AT]).toBe(typed);
+    });
+
+    test("without an Action taken column on the customer sheet, it still counts, and the line says where to record them", () => {
+      const without = reviewed({ ...november.workbook, archive }, DEC).result.changes!.responses!;
+      expect(without.column).toBe(false);
+      expect(without.responded).toBe(2);
+      const shown = responseCounts(without, "en");
+      expect(shown.counts.map((c) => c.count)).toEqual([5, 2, 3]);
+      expect(shown.help).toMatch(/^2 responses were typed in the archive's "Action taken" column \(rows \d+, \d+\)/);
+    });
   });
 
   test("a last review that asked no customer on the sheet to act says nothing", () => {
