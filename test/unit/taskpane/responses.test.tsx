@@ -179,3 +179,25 @@ test("the first review says nothing about responses", async () => {
   const november = await paneReview(NOV, "en", false);
   expect(november.changes).toBeUndefined();
 });
+
+test("a response typed in the archive's Action taken column: shown from its archive row, and one line on where to record them", async () => {
+  await reviewedNovember("en");
+  const archive = fake.sheet("Credit Review Archive")!;
+  const { rows, columns } = archive.usedArea()!;
+  let at = -1;
+  for (let r = 0; r < rows; r++) if (archive.get(r, 2) === "C3") at = r;
+  expect(at).toBeGreaterThan(0);
+  archive.set(at, columns - 1, "Prepayment agreed 12-05");
+  const december = await paneReview(DEC, "en", false);
+  const shown = changesShown("en", december);
+  expect(shown.slice(-4)).toEqual([
+    "Actions recommended on 2026-11-30 = 2",
+    `Response recorded = 1 (Northwind (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance): "Prepayment agreed 12-05" (from the archive, row ${at + 1}))`,
+    "No response recorded = 1 (Contoso (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance))",
+    `1 response was typed in the archive's "Action taken" column (row ${at + 1}) and is counted above; record responses in the customer sheet's "Action taken" column: the archive keeps each review's record of it`,
+  ]);
+  const northwind = december.customers.find((c) => c.name === "Northwind")!.row;
+  expect(sinceLastReview("en", december, northwind).slice(-1)).toEqual([
+    `Response recorded: "Prepayment agreed 12-05" (from the archive, row ${at + 1})`,
+  ]);
+});
