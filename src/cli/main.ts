@@ -306,7 +306,23 @@ async function reviewWorkbook(
   // The headers the user mapped by hand in the pane: the sheet is picked and read with them, as the pane does.
   const kept = await readKeptMapping(workbook, lang);
   const mapping = mappingOf(kept);
-  const { sheet, pick } = await pickSheet(workbook, options.sheet, own, mapping, lang);
+  const unreadableLine = (lang: Lang) => {
+    const unreadable = kept && unreadableMappingLine(kept, lang);
+    return unreadable ? safeText(`credit-review: ${unreadable}`) : undefined;
+  };
+  // Said once the language is settled (every line of a run in the run's language), or before a
+  // failure to find the sheet, which the mapping may explain.
+  const sayPending = (lang: Lang) => {
+    for (const line of [policyLine?.(lang), unreadableLine(lang)]) if (line) io.stderr(line);
+  };
+  let picked: Awaited<ReturnType<typeof pickSheet>>;
+  try {
+    picked = await pickSheet(workbook, options.sheet, own, mapping, lang);
+  } catch (error) {
+    sayPending(lang);
+    throw error;
+  }
+  const { sheet, pick } = picked;
   const names = workbook.sheets.map((s) => s.name);
   const roles = sheetRoles(names, own, sheet.name);
   const archiveSheet = roles.archive === undefined ? undefined : workbook.sheet(roles.archive);
@@ -332,10 +348,7 @@ async function reviewWorkbook(
   const earlier = options.langAsked ? undefined : earlierReviewLang(values);
   const langOfLastReview = earlier !== undefined && earlier !== options.lang;
   if (langOfLastReview) lang = earlier;
-  // Said once the language is settled: every line of a run is in the run's language.
-  if (policyLine) io.stderr(policyLine(lang));
-  const unreadable = kept && unreadableMappingLine(kept, lang);
-  if (unreadable) io.stderr(safeText(`credit-review: ${unreadable}`));
+  sayPending(lang);
   checkReviewMemory(sheet.name, workbook.cellsRead, rowsWithCells(values), archive ? rowsWithCells(archive) : 0);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
   const result = runReview(
