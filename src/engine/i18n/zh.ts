@@ -221,7 +221,7 @@ export const zh: Record<MessageKey, string> = {
 
   "warning.SCORE_RISE": "评分上升",
   "warning.SCORE_RISE.detail": "风险评分较上次审查上升了 {value} 分（超过 {threshold} 分即预警）。",
-  "warning.SCORE_RISE.since": "风险评分自 {date} 的审查以来由 {from} 升至 {to}，上升了 {value} 分（超过 {threshold} 分即预警）。",
+  "warning.SCORE_RISE.since": "风险评分自 {date}的审查以来由 {from} 升至 {to}，上升了 {value} 分（超过 {threshold} 分即预警）。",
   "warning.SCORE_RISE.sinceSheet":
     "风险评分由 {from}（表中“{column}”列）升至 {to}，上升了 {value} 分（超过 {threshold} 分即预警）。",
   "warning.OVERDUE_SHARE": "逾期客户过多",

@@ -498,11 +498,13 @@ function summaryDraft(
     // A new warning with its figure and threshold, as the customer's findings give it.
     for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy, result.customers))
       counted(t(label), count, customers);
-    // The money: the portfolio's overdue then and now, then whose overdue and recommended limit moved.
+    // The money: the portfolio's overdue then and now, then whose overdue and recommended limit
+    // moved. Only what moved: four lines of 0 would cost a month's dashboard its one page (the
+    // terminal and the pane, with room to spare, say 0).
     const overdue = overdueTotalText(changes, lang);
-    if (overdue) into.note(t("changes.overdueTotal"), overdue);
+    if (overdue && changes.overdue && changes.overdue.now !== changes.overdue.then) into.note(t("changes.overdueTotal"), overdue);
     for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang))
-      counted(t(label), count, customers);
+      if (count > 0) counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [
       [t("changes.added"), changes.added],

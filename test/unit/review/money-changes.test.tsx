@@ -104,7 +104,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
     ],
     newWarnings: [
       "Bellows College：最早的未收款项已逾期 95 天（超过 90 天即预警）。",
-      "Eagle Eye：风险评分自 2026年10月31日 的审查以来由 1.50 升至 3.00，上升了 1.50 分（超过 1.00 分即预警）。",
+      "Eagle Eye：风险评分自 2026年10月31日的审查以来由 1.50 升至 3.00，上升了 1.50 分（超过 1.00 分即预警）。",
     ],
   },
 };
@@ -212,6 +212,11 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     expect(cells).toContain(expected.total);
     expect(cells).toContain(t("changes.overdueTotal"));
     for (const [label, count, customers] of expected.lists) {
+      // A list with nothing in it is left off the summary's page (the terminal and the pane say 0).
+      if (count === 0) {
+        expect(cells.filter((c) => c.startsWith(`${label}|`))).toEqual([]);
+        continue;
+      }
       const at = cells.indexOf(`${label}|${count}`);
       expect(at).toBeGreaterThan(0);
       expect(cells.slice(at + 1, at + 1 + customers.length)).toEqual(customers);
