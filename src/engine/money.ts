@@ -9,6 +9,11 @@ export function roundCents(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
+/** Two amounts that read alike to the cent: no move between them. */
+export function sameCents(a: number, b: number): boolean {
+  return Math.round(a * 100) === Math.round(b * 100);
+}
+
 const MONEY_TEXT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**

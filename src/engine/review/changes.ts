@@ -19,7 +19,7 @@ import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { hasWarning, shownScore, WarningCode } from "./warnings";
 import { responseTally, Responses } from "./responses";
-import { sameCents } from "./money-moves";
+import { sameCents } from "../money";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -399,7 +399,7 @@ export function whatChanged(
       const then = archived === undefined ? undefined : restated(archived, before.unit, unit);
       if (then !== undefined) {
         balancesCompared++;
-        if (Math.round(then * 100) === Math.round(c.balance * 100)) balancesUnchanged++;
+        if (sameCents(then, c.balance)) balancesUnchanged++;
       }
     }
     changes.push(change);

@@ -3,11 +3,9 @@
  * overdue amount grew or fell, and whose recommended limit was cut or raised. Its own module, of
  * types only from changes.ts, so the texts can list them without loading the comparison.
  */
+import { roundCents, sameCents } from "../money";
 import type { ReviewChanges } from "./changes";
 import type { CustomerResult } from "./review";
-
-/** Two amounts that read alike to the cent are no move. */
-export const sameCents = (a: number, b: number) => Math.round(a * 100) === Math.round(b * 100);
 
 /** A customer whose overdue amount moved since its last review: from what to what, and how late its oldest unpaid amount is now. */
 export interface OverdueMove {
@@ -68,7 +66,7 @@ export function limitMoves(changes: ReviewChanges, way: "cut" | "raised"): Limit
       name: c.name,
       from: c.previousLimit,
       // Both limits are whole cents: their sum carries no float dust once rounded to a cent.
-      to: Math.round((c.previousLimit + c.limitChange) * 100) / 100,
+      to: roundCents(c.previousLimit + c.limitChange),
       fromPolicy: c.limitMoveFromPolicy,
     });
   }

@@ -16,6 +16,7 @@
  */
 import { Area, sheetReference } from "../a1";
 import { CellValue } from "../cells";
+import { sameCents } from "../money";
 import { placeCell, withHeader } from "../errors";
 import { Lang, message, MessageKey, monthText } from "../i18n";
 import { GRADES } from "../policy";
@@ -502,7 +503,8 @@ function summaryDraft(
     // moved. Only what moved: four lines of 0 would cost a month's dashboard its one page (the
     // terminal and the pane, with room to spare, say 0).
     const overdue = overdueTotalText(changes, lang);
-    if (overdue && changes.overdue && changes.overdue.now !== changes.overdue.then) into.note(t("changes.overdueTotal"), overdue);
+    if (overdue && changes.overdue && !sameCents(changes.overdue.now, changes.overdue.then))
+      into.note(t("changes.overdueTotal"), overdue);
     for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang))
       if (count > 0) counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.

@@ -16,6 +16,7 @@ import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { ZZone } from "../zscore";
 import { limitMoves, overdueMoves } from "./money-moves";
+import { sameCents } from "../money";
 import type {
   CustomerChange,
   GradedCustomer,
@@ -1271,7 +1272,7 @@ export function customerChangeLines(
   warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
   if (change.previousOverdue !== undefined && now.overdueAmount !== undefined) {
     const moved = formatChange(withoutFloatDust(now.overdueAmount - change.previousOverdue), "money", lang);
-    if (/[1-9]/.test(moved))
+    if (!sameCents(now.overdueAmount, change.previousOverdue))
       lines.push(
         message(lang, "changes.overdue", {
           from: formatFigure(change.previousOverdue, "money", lang),
@@ -1284,7 +1285,7 @@ export function customerChangeLines(
     lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));
   else if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
     const moved = formatChange(change.limitChange, "money", lang);
-    if (/[1-9]/.test(moved))
+    if (!sameCents(change.limitChange, 0))
       lines.push(
         message(lang, change.limitMoveFromPolicy ? "changes.limitByPolicy" : "changes.limit", {
           from: formatFigure(change.previousLimit, "money", lang),
