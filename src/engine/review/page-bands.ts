@@ -67,8 +67,12 @@ export function printedBands(
  */
 const LANDSCAPE_ROOMS = [PAGE_ROOM.landscape, 504, 516, 533] as const;
 
-/** A last band this full of its page or more is not a few stray rows: five one-line rows at 60%. */
-const FULL_ENOUGH = 0.1;
+/**
+ * A last band this full of its page or more is kept. A table prints at a scale only when it is
+ * two pages wide or more, so its last band spends that many pages: under a third of a page of
+ * rows (say five customers, each a few lines tall) across three pages is mostly blank paper.
+ */
+const FULL_ENOUGH = 1 / 3;
 
 /**
  * The scale, a whole percent from `scale` down to `least`, a table printed on landscape pages down
