@@ -72,15 +72,23 @@ import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan 
 const RIGHT = 5;
 /** The charts' height in rows in the dashboard: side by side above its right half, the trend's beside its table. */
 const CHART_ROWS = 15;
-/** The report's charts' height in rows, each beside its table (exposure by grade, the aging, the trend). */
+/** The rows from a report's table's title to below its chart beside it (exposure by grade, the aging, the trend). */
 const REPORT_CHART_ROWS = 11;
 
 /**
- * Where a report's chart stands beside the table starting on `row`: right of the figures' four
- * columns, over the grade and the text columns of the customers' tables further down.
+ * Where a report's chart stands beside the table whose title is on `row`: right of the figures'
+ * four columns, over the grade and the text columns of the customers' tables further down; from
+ * the row under the title, as a section often starts a printed page, and a frame starting on a
+ * page's first row prints its top edge as a stray rule at the foot of the page before (LibreOffice).
  */
 function besideReportTable(row: number): Area {
-  return { row, column: 4, rows: REPORT_CHART_ROWS, columns: 2 };
+  return { row: row + 1, column: 4, rows: REPORT_CHART_ROWS - 1, columns: 2 };
+}
+
+/** The first row clear of a report's chart beside the table whose title is on `row`. */
+function belowReportChart(row: number): number {
+  const place = besideReportTable(row);
+  return place.row + place.rows;
 }
 /** Problems listed before "and N more": more would push a month's dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
@@ -767,9 +775,12 @@ function summaryDraft(
       table([0, 4, 5, 6]);
     }
     // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
-    // above it; in the report, right of the figures' four columns from the title down.
-    const place = dashboard ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 } : besideReportTable(from);
-    if (!dashboard) into.skip(Math.max(0, from + REPORT_CHART_ROWS - into.row));
+    // above it; in the report, from the title down over the text column alone: the trend's tables
+    // fill all four figure columns, and a chart in the next would touch their last figures.
+    const place = dashboard
+      ? { row: from, column: RIGHT + 3, rows: CHART_ROWS, columns: 3 }
+      : { ...besideReportTable(from), column: TEXT_COLUMN, columns: 1 };
+    if (!dashboard) into.skip(Math.max(0, belowReportChart(from) - into.row));
     addChart({
       kind: "line",
       title: t("trend.chart"),
@@ -847,7 +858,7 @@ function summaryDraft(
     const withChart = <T>(table: (into: Pane) => T): { at: number; table: T } => {
       const at = report.row;
       const written = table(report);
-      report.skip(Math.max(0, at + REPORT_CHART_ROWS - report.row));
+      report.skip(Math.max(0, belowReportChart(at) - report.row));
       report.keep(at);
       return { at, table: written };
     };

@@ -338,7 +338,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);
   });
 
-  test("in the report the trend stands under the figures' four columns, its chart right of it as the others are", () => {
+  test("in the report the trend stands under the figures' four columns, its chart over the text column, a column clear of the last figures", () => {
     const summary = buildWritePlan(nov, "en", { sheetNames: [] }).sheets[0];
     const title = summary.blocks.find((b) => b.values[0]?.[0] === "Portfolio over time")!;
     const trendBlocks = summary.blocks.filter((b) => b.row >= title.row);
@@ -346,7 +346,8 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     expect(Math.max(...trendBlocks.map((b) => b.column + b.values[0].length))).toBe(4);
     const gradeChart = summary.charts!.find((c) => c.kind === "column")!;
     const trendChart = summary.charts!.find((c) => c.kind === "line")!;
-    expect(trendChart.place).toEqual({ ...gradeChart.place, row: title.row });
+    // As tall as the others; the grade column (E) left between its frame and the last figures (D).
+    expect(trendChart.place).toEqual({ ...gradeChart.place, row: title.row + 1, column: 5, columns: 1 });
     expect(trendChart.categories).toEqual({ row: title.row + 3, column: 0, rows: 3, columns: 1 });
     expect(trendChart.values).toEqual({ row: title.row + 3, column: 2, rows: 3, columns: 1 });
   });
