@@ -158,7 +158,36 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
  * whose header a plan does not write again (the archive's, as rows are added under it).
  */
 export function headerWordWidth(header: string): number {
-  return Math.ceil(widestWord(header) * BOLD_FACTOR) + WIDTH.padding;
+  return Math.ceil(headerWidest(header) * BOLD_FACTOR) + WIDTH.padding;
+}
+
+/**
+ * The room a header wraps in (display width): its widest word, widened by a wide character while
+ * its last line would be a closing bracket or punctuation alone. LibreOffice breaks a Chinese
+ * header character by character, before a "）" as readily as any, and sets bold Chinese a
+ * character a line tighter than the widths here: 账龄分界（天） in the room of its widest word
+ * printed its "）" alone on a second line. Both that room and one a wide character roomier are checked.
+ */
+function headerWidest(text: string): number {
+  let room = widestWord(text);
+  if (!HAS_WIDE.test(text)) return room;
+  for (let widened = 0; widened < 3 && (closingAlone(text, room) || closingAlone(text, room + 2)); widened++) room += 2;
+  return room;
+}
+
+/** Whether `text` filled into lines of `room` display widths character by character ends on a line of one closing punctuation mark. */
+function closingAlone(text: string, room: number): boolean {
+  let used = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const width = displayWidth(text[i]);
+    if (used > 0 && used + width > room) {
+      lineStart = i;
+      used = 0;
+    }
+    used += width;
+  }
+  return lineStart === text.length - 1 && CLOSING_PUNCTUATION.has(text.charCodeAt(lineStart));
 }
 
 /**
@@ -274,7 +303,7 @@ function measuredColumns(
         if (value === null || value === undefined) continue;
         if (header && typeof value === "string") {
           headers.set(block.column + c, displayWidth(value));
-          widest[c] = Math.max(widest[c], widestWord(value));
+          widest[c] = Math.max(widest[c], headerWidest(value));
           continue;
         }
         if (value === above[c]) continue;

@@ -119,6 +119,30 @@ describe("policy history", () => {
     },
   );
 
+  test("zh: no header's closing bracket wraps onto a line of its own, at the room laid out or a character roomier (LibreOffice's)", () => {
+    const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, "zh")!;
+    const header = plan.blocks[0].values[0] as string[];
+    /** The last line of `text` filled character by character into `room` display widths (a Chinese character two). */
+    const lastLine = (text: string, room: number) => {
+      let used = 0;
+      let start = 0;
+      [...text].forEach((character, i) => {
+        const width = /[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 2 : 1;
+        if (used > 0 && used + width > room) [start, used] = [i, 0];
+        used += width;
+      });
+      return text.slice(start);
+    };
+    const bracketed = header.filter((h) => h.endsWith("）"));
+    expect(bracketed.length).toBeGreaterThanOrEqual(4);
+    for (const column of plan.columns!) {
+      const text = header[column.column];
+      // The room the bold header has in its column: the width less padding, over bold's factor.
+      const room = Math.floor((column.width - 2) / 1.1);
+      for (const r of [room, room + 2]) expect({ text, r, last: lastLine(text, r) }).not.toMatchObject({ last: "）" });
+    }
+  });
+
   test.each(["en", "zh"] as const)("%s: each version's row reads back as the exact policy it was", (lang) => {
     let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
     const odd = completePolicy({
