@@ -16,6 +16,8 @@ export interface CycleWorkbook {
   readonly archive?: Grid;
   /** Undefined until the first review creates the policy history sheet. */
   readonly policyHistory?: Grid;
+  /** An invoice ledger (its sheet named "Invoices"), for the aging columns; none when undefined. */
+  readonly ledger?: Grid;
 }
 
 export const CYCLE_SHEET = "Customers";
@@ -28,7 +30,8 @@ export function reviewWorkbook(
   sheetName = CYCLE_SHEET,
 ): { result: ReviewResult; workbook: CycleWorkbook; archivePrintArea?: Area } {
   const { archive, policyHistory } = workbook;
-  const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory }, lang);
+  const ledger = workbook.ledger && { sheetName: "Invoices", values: workbook.ledger };
+  const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory, ledger }, lang);
   const plan = buildWritePlan(result, lang, {
     sheetNames: [sheetName],
     archiveValues: archive,
@@ -40,6 +43,7 @@ export function reviewWorkbook(
     result,
     archivePrintArea: sheet("archive")!.print?.area,
     workbook: {
+      ledger: workbook.ledger,
       customers: applyBlocks(workbook.customers, plan.target.blocks),
       archive: trimBlankRows(applyBlocks(archive ?? [], sheet("archive")!.blocks)),
       policyHistory: historyPlan ? trimBlankRows(applyBlocks(policyHistory ?? [], historyPlan.blocks)) : policyHistory,

@@ -146,6 +146,8 @@ export const en = {
   "review.typedOverCell": "{cell} {header} of {customer}: {change}",
   "review.typedOverChangeOn": "{typed} (the review of {date} wrote {written})",
   "review.typedOverChange": "{typed} (the review wrote {written})",
+  "review.typedOverChangedOn": "{typed} (not what the review of {date} wrote)",
+  "review.typedOverChanged": "{typed} (not what the review wrote)",
   "review.typedOverMore": "{cells} and {count} more",
   "review.typedOverBlank": "blank",
   "review.typedOverText": '"{text}"',
@@ -240,6 +242,8 @@ export const en = {
   "legend.setting": '{warning} — threshold: the setting "{setting}"',
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
+  "legend.outputCheck":
+    "A short code per cell for what the review wrote in its own columns of the customer's row: the next review compares the sheet with it to name the cells changed by hand since (listed under {typedOver}). Not for reading",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",
@@ -445,6 +449,7 @@ export const en = {
     "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
   "archive.typedOver": "Typed over by hand",
+  "archive.outputCheck": "Output check",
   "archive.full":
     'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
   "changes.title": "Changes since the last review ({date})",

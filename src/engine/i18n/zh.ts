@@ -135,6 +135,8 @@ export const zh: Record<MessageKey, string> = {
   "review.typedOverCell": "{cell}（{customer}的{header}）：{change}",
   "review.typedOverChangeOn": "{typed}（{date}的审查写入 {written}）",
   "review.typedOverChange": "{typed}（审查写入 {written}）",
+  "review.typedOverChangedOn": "{typed}（与{date}的审查写入的不同）",
+  "review.typedOverChanged": "{typed}（与审查写入的不同）",
   "review.typedOverMore": "{cells}，另有 {count} 个",
   "review.typedOverBlank": "空白",
   "review.typedOverText": "“{text}”",
@@ -218,6 +220,7 @@ export const zh: Record<MessageKey, string> = {
   "legend.setting": "{warning}——阈值：设置“{setting}”",
   "legend.column": "{warning}——阈值：客户自身的“{column}”",
   "legend.model": "{warning}——阈值：客户“{column}”的困境线；未指定时按设置“{setting}”",
+  "legend.outputCheck": "审查在客户行各输出列所写内容的简短校验码（每个单元格一个）：下次审查据此找出其后被手工改动的单元格（列于“{typedOver}”）。无需阅读",
 
   "warning.SCORE_RISE": "评分上升",
   "warning.SCORE_RISE.detail": "风险评分较上次审查上升了 {value} 分（超过 {threshold} 分即预警）。",
@@ -401,6 +404,7 @@ export const zh: Record<MessageKey, string> = {
   "review.noRoom": "工作表“{sheet}”的 {column} 列右侧没有空间写入审查的 {count} 列（Excel 的最后一列是 XFD）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
   "archive.typedOver": "手工改动",
+  "archive.outputCheck": "输出校验",
   "archive.full":
     "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",

@@ -27,6 +27,7 @@ import { scoreFormat } from "./formats";
 import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
+import { outputCheckOf } from "./output-columns";
 
 /**
  * This review's archive rows in their date's place. The sheet is rewritten from the first row
@@ -53,6 +54,8 @@ export function archiveSheetPlan(
     unit: result.amountUnits.unit,
     typedOver: result.typedOver,
     typedOverEarlier: contents && typedOverOfEarlierRun(contents.entries, result.asOf, result.sheet),
+    // The customer sheet's cells are written in the plan's language, whatever the archive's.
+    outputCheck: outputCheckOf(result, lang),
   });
   const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
 
@@ -95,7 +98,9 @@ export function archiveSheetPlan(
   }
   // The report printed is this review's: the archive's earlier reviews were printed with theirs,
   // and printing them all again would add pages every month.
-  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: columns.length } : undefined;
+  // The output check, the last column, is for the next review, not for reading: left off the page.
+  const printed = ARCHIVE_FIELDS.indexOf("outputCheck");
+  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: printed } : undefined;
   if (rows.length) {
     const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
     blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));

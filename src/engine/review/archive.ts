@@ -45,6 +45,7 @@ export const ARCHIVE_FIELDS = [
   "unit",
   "typedOver",
   "actionTaken",
+  "outputCheck",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
@@ -63,6 +64,8 @@ export class ArchivedReview {
   readonly unit: string | null;
   private readonly typedOver?: TypedOver;
   private readonly typedOverEarlier?: ReadonlyMap<string, string>;
+  /** A customer's check of the output cells this review writes in its row (see output-check.ts). */
+  readonly outputCheck?: (c: CustomerResult) => string;
 
   /**
    * `typedOverEarlier`: what an earlier run of this review (its date, its sheet), whose rows
@@ -78,12 +81,14 @@ export class ArchivedReview {
       readonly unit?: AmountUnit;
       readonly typedOver?: TypedOver;
       readonly typedOverEarlier?: ReadonlyMap<string, string>;
+      readonly outputCheck?: (c: CustomerResult) => string;
     },
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
     this.typedOver = reviewed.typedOver;
     this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
+    this.outputCheck = reviewed.outputCheck;
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
@@ -125,7 +130,7 @@ interface ArchiveColumn {
 const CODES_SEPARATOR = ", ";
 
 /** A header from the catalogues (the summary's labels: the two sheets name the customer sheet and the unit alike). */
-function bilingual(key: "summary.sheet" | "summary.amountUnit" | "archive.typedOver"): Bilingual {
+function bilingual(key: "summary.sheet" | "summary.amountUnit" | "archive.typedOver" | "archive.outputCheck"): Bilingual {
   return { en: message("en", key), zh: message("zh", key) };
 }
 
@@ -157,6 +162,8 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 16 },
   // The sheet's own column, as the team wrote it at this review: what it did since the last recommendation.
   actionTaken: { header: FIELD_LABELS.actionTaken, format: "text", width: 30 },
+  // Narrow: a check for the next review, not for reading (the policy sheet's legend says what it is).
+  outputCheck: { header: bilingual("archive.outputCheck"), format: "text", width: 8 },
 };
 
 /** One row per customer, one value per column in ARCHIVE_FIELDS order (the type holds it to their number). */
@@ -196,6 +203,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     review.unit,
     review.typedOverText(c),
     c.actionTaken ?? null,
+    review.outputCheck?.(c) ?? null,
   ];
 }
 

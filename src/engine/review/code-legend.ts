@@ -1,6 +1,6 @@
 /**
  * The legend under the policy table: what each code of the archive's warning-codes and
- * action-codes columns means, in the sheet's language, and what a warning's threshold is (the
+ * action-codes columns means (and what its output-check column is), in the sheet's language, and what a warning's threshold is (the
  * setting as the table above names it, or the customer's own figure). A workbook forwarded to
  * someone without the add-in, or read a year later, explains its archive's codes itself. Every
  * text is the review's own: the warnings' and actions' titles, the settings' and columns' names.
@@ -55,6 +55,17 @@ export function codeLegendBlocks(policy: Policy, lang: Lang, archiveSheet: strin
     blank,
     { values: [line(ARCHIVE_COLUMNS.actions.header[lang], message(lang, "policySheet.meaning"))], formats: text, bold: true },
     { values: ACTIONS.map((code) => line(code, message(lang, `action.${code}`))), formats: text },
+    blank,
+    // Not a code, but the one archive column a reader could not make out from its header.
+    {
+      values: [
+        line(
+          ARCHIVE_COLUMNS.outputCheck.header[lang],
+          message(lang, "legend.outputCheck", { typedOver: ARCHIVE_COLUMNS.typedOver.header[lang] }),
+        ),
+      ],
+      formats: text,
+    },
   ];
   const blocks: Block[] = [];
   for (const part of parts) {

@@ -24,6 +24,7 @@ import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 import { scoreFormat } from "./formats";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
+import { HASHED_FIELDS, outputCheckText } from "./output-check";
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   score: "score",
@@ -201,6 +202,24 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   );
   for (const column of layout.clearedColumns) columns.push({ column, header: null, format: "general", value: () => null });
   return columns.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * Each customer's check of the cells this run writes in its row (see output-check.ts), for its
+ * archive row: the values are the plan's own, so the next review compares with what was written.
+ */
+export function outputCheckOf(result: ReviewResult, lang: Lang): (c: CustomerResult) => string {
+  const { policy } = result;
+  const texts = textCache(lang, policy);
+  const fields = HASHED_FIELDS.map((field) => outputValue(field, lang, texts, policy));
+  const buckets = result.layout.agingColumns.length;
+  const values = new Array<PlanValue>(fields.length);
+  const aging = new Array<PlanValue>(buckets);
+  return (c) => {
+    for (let i = 0; i < fields.length; i++) values[i] = fields[i](c);
+    for (let b = 0; b < buckets; b++) aging[b] = c.aging?.[b] ?? null;
+    return outputCheckText(values, aging);
+  };
 }
 
 /** Groups output columns (sorted) into runs of adjacent columns, one block each. */

@@ -30,7 +30,7 @@ import { ReviewsPastDue, reviewsPastDue } from "./review-due";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
-import { AMOUNT_FIELDS, InputField, OutputField } from "./fields";
+import { AMOUNT_FIELDS, headerKey, InputField, isAgingHeaderKey, OUTPUT_FIELDS, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import { archivedResponseWidths } from "./responses";
 import {
@@ -48,7 +48,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
-import { CHECKED_FIELDS, MovedRows, TypedOver, typedOverCells } from "./typed-over";
+import { MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 
 export interface ReviewInput {
@@ -275,14 +275,25 @@ export interface ReviewResult {
   readonly undatedArchiveRows?: UndatedRows;
 }
 
-/** The checked output columns an earlier run wrote on the sheet: those whose header is already theirs. */
-function ownColumns(header: readonly CellValue[] | undefined, columns: Readonly<Record<OutputField, number>>) {
-  const own: Partial<Record<(typeof CHECKED_FIELDS)[number], { column: number; header: string }>> = {};
-  for (const field of CHECKED_FIELDS) {
+/**
+ * The output columns an earlier run wrote on the sheet: those whose header is already theirs
+ * (an aging bucket's column keeps its header only while the policy's edges keep its label).
+ */
+function ownColumns(
+  header: readonly CellValue[] | undefined,
+  columns: Readonly<Record<OutputField, number>>,
+  agingColumns: readonly number[],
+): OwnColumns {
+  const fields: Partial<Record<OutputField, OwnColumn>> = {};
+  for (const field of OUTPUT_FIELDS) {
     const cell = header?.[columns[field]];
-    if (outputFieldOf(cell) === field) own[field] = { column: columns[field], header: String(cell).trim() };
+    if (outputFieldOf(cell) === field) fields[field] = { column: columns[field], header: String(cell).trim() };
   }
-  return own;
+  const aging = agingColumns.map((column) => {
+    const cell = header?.[column];
+    return typeof cell === "string" && isAgingHeaderKey(headerKey(cell)) ? { column, header: cell.trim() } : undefined;
+  });
+  return { fields, aging };
 }
 
 /** A row left out of the review: where it is (1-based sheet row), what it says and what it is. */
@@ -461,7 +472,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       values,
       origin.row,
       origin.column,
-      ownColumns(values[match.headerRow], place.columns),
+      ownColumns(values[match.headerRow], place.columns, place.agingColumns),
       customers,
       archived,
       asOf,

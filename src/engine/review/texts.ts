@@ -301,11 +301,29 @@ export function leftOutText(rows: readonly LeftOutRow[], lang: Lang): string {
   });
 }
 
+/** How a figure typed in each output column is shown (a text column's figure as a plain number, two decimals). */
 const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>> = {
   score: "score",
+  paymentHistoryPoints: "score",
+  contractPerformancePoints: "score",
+  industryRiskPoints: "score",
+  marketReputationPoints: "score",
+  complianceRecordPoints: "score",
   grade: "score",
   zScore: "z",
+  zZone: "score",
+  warnings: "score",
+  findings: "score",
+  recommendation: "score",
   recommendedLimit: "money",
+  monitoring: "score",
+  nextReview: "date",
+  utilisation: "percent",
+  availableCredit: "money",
+  overdueBalance: "money",
+  oldestDaysOverdue: "days",
+  issues: "score",
+  aging: "money",
 };
 
 /**
@@ -347,6 +365,13 @@ function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): 
     // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
     return message(lang, "review.typedOverText", { text: showValue(value) });
   };
+  // A column the archive keeps only a check of: what the review wrote there is not known, only that it was not this.
+  if (cell.written === undefined) {
+    const typed = figure(cell.typed);
+    return reviewDate === undefined
+      ? message(lang, "review.typedOverChanged", { typed })
+      : message(lang, "review.typedOverChangedOn", { typed, date: dateText(reviewDate, lang) });
+  }
   const params = {
     typed: figure(cell.typed),
     written: typeof cell.written === "string" ? gradeName(cell.written, lang) : figure(cell.written),
@@ -376,7 +401,7 @@ export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, s
  */
 export function typedOverOfCustomer(cells: readonly TypedOverCell[], reviewDate: number, lang: Lang): string {
   return cells
-    .map((c) => labelled(OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang, reviewDate), lang))
+    .map((c) => labelled(c.field === "aging" ? c.header : OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang, reviewDate), lang))
     .join(message(lang, "sep.items"));
 }
 

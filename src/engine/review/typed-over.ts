@@ -1,9 +1,11 @@
 /**
  * Cells of the review's own output columns that someone changed by hand after the review that
  * wrote them: a limit typed over, a grade overwritten, a score cleared. The next write gives them
- * the review's values again, so every face says which ones first. Only what the archive records
- * of each review can be told apart from the user's typing: the risk score, the grade, the Z-score
- * and the recommended limit of each customer a review graded. Data moved under those columns
+ * the review's values again, so every face says which ones first. The archive records the risk
+ * score, the grade, the Z-score and the recommended limit each review wrote: those cells are
+ * compared with it, naming what was written. Every other output cell (a recommendation, a
+ * next-review date, an aging figure) is compared with the archive row's output check
+ * (output-check.ts), which tells a changed cell but not what it held. Data moved under those columns
  * (an export pasted over the data columns with a customer more or less) is told apart from
  * typing too: the rows it moved hold another customer's values.
  */
@@ -11,14 +13,13 @@ import { CellValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
+import { cellCheck, CHECKED_FIELDS, CheckedField, HASHED_FIELDS, OutputCheck, readOutputCheck } from "./output-check";
 import type { CustomerResult } from "./review";
 import { customerName, DATA_ERROR_GRADES } from "./texts";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
-/** The output fields the archive holds as the review wrote them. */
-export const CHECKED_FIELDS = ["score", "grade", "zScore", "recommendedLimit"] as const satisfies readonly OutputField[];
-type CheckedField = (typeof CHECKED_FIELDS)[number];
+export { CHECKED_FIELDS };
 
 /** How many changed cells a review keeps to name; the rest are counted. */
 export const LISTED_TYPED_OVER = 20;
@@ -27,14 +28,18 @@ export interface TypedOverCell {
   /** 1-based sheet row and 0-based sheet column of the cell. */
   readonly row: number;
   readonly column: number;
-  readonly field: CheckedField;
+  /** The output field of the column; "aging" for an aging bucket's (its header says which). */
+  readonly field: OutputField | "aging";
   /** The column's header as the sheet has it (in the language of the run that wrote it). */
   readonly header: string;
   readonly customer: string;
   /** What the cell holds now (null when cleared). */
   readonly typed: PlanValue;
-  /** What that review wrote there (a grade as its grade; null: nothing). */
-  readonly written: number | Grade | null;
+  /**
+   * What that review wrote there (a grade as its grade; null: nothing), for the CHECKED_FIELDS;
+   * absent for the other columns, of which the archive keeps only a check (see output-check.ts).
+   */
+  readonly written?: number | Grade | null;
 }
 
 export interface TypedOver {
@@ -47,7 +52,7 @@ export interface TypedOver {
   readonly cells: readonly TypedOverCell[];
   /**
    * Every one of them, by the 1-based sheet row of its customer: each customer's archive row
-   * keeps its own, however many the listing leaves out (at most the four checked fields a row).
+   * keeps its own, however many the listing leaves out (at most the review's columns of a row).
    */
   readonly byCustomerRow: ReadonlyMap<number, readonly TypedOverCell[]>;
 }
@@ -269,13 +274,62 @@ function writtenIndex(review: ReviewOfDate, fields: readonly CheckedField[], uni
 /** How many of the customers written alike a row is compared with. */
 const MATCHES_ASKED = 16;
 
-type Line = { readonly customer: CustomerResult; readonly key: string; readonly line: readonly CellValue[] };
+/**
+ * A customer's row: `line` its checked fields' cells (in `fields` order), `others` the cells of
+ * the other output columns the check covers (in Columns' `others` order).
+ */
+type Line = {
+  readonly customer: CustomerResult;
+  readonly key: string;
+  readonly line: readonly CellValue[];
+  readonly others: readonly CellValue[];
+};
 
-/** Where the checked fields are: the 0-based column in `values` and the header of each, and the sheet's first column. */
+/** An output column on the sheet: its 0-based column in `values` and its header there. */
+export type OwnColumn = { readonly column: number; readonly header: string };
+
+/** The review's output columns an earlier run wrote on the sheet: those whose header is already theirs. */
+export interface OwnColumns {
+  readonly fields: Partial<Record<OutputField, OwnColumn>>;
+  /** This run's column of each aging bucket, when it already holds that bucket's header; empty without a ledger. */
+  readonly aging: readonly (OwnColumn | undefined)[];
+}
+
+/** An output column checked against the archive row's output check: where it is, and its token in a check. */
+type OtherColumn = OwnColumn & {
+  readonly field: OutputField | "aging";
+  readonly token: (check: OutputCheck) => string | undefined;
+};
+
+/** Where the checked fields and the other output columns are, and the sheet's first column. */
 type Columns = {
-  readonly existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>;
+  readonly existing: Partial<Record<OutputField, OwnColumn>>;
+  readonly others: readonly OtherColumn[];
   readonly originColumn: number;
 };
+
+const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
+
+/** The archive row's output check, read once per row. */
+const checksRead = new WeakMap<ArchiveEntry, OutputCheck | null>();
+function outputCheckOf(entry: ArchiveEntry): OutputCheck | undefined {
+  let check = checksRead.get(entry);
+  if (check === undefined) checksRead.set(entry, (check = readOutputCheck(entry.line[OUTPUT_CHECK_AT]) ?? null));
+  return check ?? undefined;
+}
+
+/** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */
+function othersChanged(entry: ArchiveEntry, line: Line, others: readonly OtherColumn[]): number[] {
+  if (others.length === 0) return [];
+  const check = outputCheckOf(entry);
+  if (!check) return [];
+  const changed: number[] = [];
+  others.forEach((other, i) => {
+    const wrote = other.token(check);
+    if (wrote !== undefined && cellCheck(line.others[i]) !== wrote) changed.push(i);
+  });
+  return changed;
+}
 
 /** The sheet's checked cells against one sheet's history. */
 interface Check {
@@ -344,33 +398,51 @@ function checkAgainst(
   let held = 0;
   let moved = 0;
   let typedRows = 0;
-  const typedOver = ({ customer: c, line }: Line, entry: ArchiveEntry) => {
-    typedRows++;
-    fields.forEach((field, i) => {
-      if (heldBy(entry, line[i], field, unit)) return;
-      count++;
-      const cell: TypedOverCell = {
+  /** The row's cells not holding what the review wrote, in sheet order: the checked fields' (unless `held`), then by the check. */
+  const typedOver = (row: Line, entry: ArchiveEntry, held = false) => {
+    const { customer: c, line } = row;
+    const found: TypedOverCell[] = [];
+    if (!held) {
+      typedRows++;
+      fields.forEach((field, i) => {
+        if (heldBy(entry, line[i], field, unit)) return;
+        found.push({
+          row: c.row,
+          column: at.existing[field]!.column + at.originColumn,
+          field,
+          header: at.existing[field]!.header,
+          customer: customerName(c),
+          typed: cellValue(line[i]),
+          written: written(entry, field, unit) ?? null,
+        });
+      });
+    }
+    for (const i of othersChanged(entry, row, at.others)) {
+      const other = at.others[i];
+      found.push({
         row: c.row,
-        column: at.existing[field]!.column + at.originColumn,
-        field,
-        header: at.existing[field]!.header,
+        column: other.column + at.originColumn,
+        field: other.field,
+        header: other.header,
         customer: customerName(c),
-        typed: cellValue(line[i]),
-        written: written(entry, field, unit) ?? null,
-      };
-      if (cells.length < LISTED_TYPED_OVER) cells.push(cell);
-      const ofCustomer = byCustomerRow.get(c.row);
-      if (ofCustomer) ofCustomer.push(cell);
-      else byCustomerRow.set(c.row, [cell]);
-    });
+        typed: cellValue(row.others[i]),
+      });
+    }
+    if (found.length === 0) return;
+    found.sort((a, b) => a.column - b.column);
+    count += found.length;
+    for (const cell of found) if (cells.length < LISTED_TYPED_OVER) cells.push(cell);
+    byCustomerRow.set(c.row, found);
   };
   const blankAtEnd: { line: Line; entry: ArchiveEntry }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
     const entry = review.byKey.get(line.key);
-    if (entry && holdsAll(entry, line.line)) held++;
-    else if (i > lastHolding) {
+    if (entry && holdsAll(entry, line.line)) {
+      held++;
+      typedOver(line, entry, true);
+    } else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
     } else if (movedHere(line)) moved++;
     else if (entry) typedOver(line, entry);
@@ -394,8 +466,8 @@ export interface SheetHistory {
 
 /**
  * The output cells changed by hand since a review wrote them, and the rows whose data moved
- * under them. `existing` gives the 0-based column in `values` and the header of each checked
- * field whose header an earlier run wrote on the sheet.
+ * under them. `own` gives the 0-based column in `values` and the header of each output column
+ * whose header an earlier run wrote on the sheet.
  *
  * A sheet with no review of its own in the archive but the review's columns on it was written
  * under another name: renamed since, or copied. Its cells are checked against the other sheet's
@@ -408,7 +480,7 @@ export function typedOverCells(
   values: readonly (readonly CellValue[])[],
   originRow: number,
   originColumn: number,
-  existing: Partial<Record<CheckedField, { readonly column: number; readonly header: string }>>,
+  ownColumns: OwnColumns,
   customers: readonly CustomerResult[],
   archive: ArchiveContents | undefined,
   asOf: number,
@@ -417,17 +489,31 @@ export function typedOverCells(
   otherSheets?: () => readonly SheetHistory[],
 ): TypedOverCheck {
   // A field the archive has no column for is unknown, not "written blank".
+  const existing = ownColumns.fields;
   const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
   if (!archive || fields.length === 0) return {};
   const columns = fields.map((f) => existing[f]!.column);
+  // The other output columns, when the archive keeps its rows' output checks (an older one does not).
+  const others: OtherColumn[] = [];
+  if (archive.fields.has("outputCheck")) {
+    HASHED_FIELDS.forEach((field, i) => {
+      const at = existing[field];
+      if (at) others.push({ ...at, field, token: (check) => check.fields[i] });
+    });
+    // A check made with another number of aging buckets (the policy's edges changed) is of other columns.
+    const buckets = ownColumns.aging.length;
+    ownColumns.aging.forEach((at, bucket) => {
+      if (at) others.push({ ...at, field: "aging", token: (check) => (check.aging.length === buckets ? check.aging[bucket] : undefined) });
+    });
+  }
   // A key on several rows cannot say which of them the archive's row was written on.
   const lines = customers.flatMap((c) => {
     const key = archiveKey(c.id, c.name);
     if (repeatedKeys?.has(key)) return [];
     const line = values[c.row - 1 - originRow] ?? [];
-    return [{ customer: c, key, line: columns.map((column) => line[column]) }];
+    return [{ customer: c, key, line: columns.map((column) => line[column]), others: others.map((o) => line[o.column]) }];
   });
-  const at = { existing, originColumn };
+  const at = { existing, others, originColumn };
   const own = reviewsByDate(archive);
   let check: Check | undefined;
   let historySheet: string | undefined;

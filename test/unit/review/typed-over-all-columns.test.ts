@@ -1,0 +1,192 @@
+/**
+ * Every review-owned output cell changed by hand since the review that wrote it is found, not
+ * only the four the archive keeps as written: a recommendation typed over, a next-review date
+ * cleared, an aging figure edited. Found against the archive row's output check, named on every
+ * face and kept in the archive, and never said of an untouched sheet (either language, a
+ * spreadsheet's 15-digit rounding and "\r\n" line breaks, an archive from before the check).
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { Lang, translator } from "../../../src/engine/i18n";
+import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
+import { OutputField } from "../../../src/engine/review/fields";
+import { cellCheck, readOutputCheck, HASHED_FIELDS } from "../../../src/engine/review/output-check";
+import { typedOverText } from "../../../src/engine/review/texts";
+import { reviewedNotice } from "../../../src/taskpane/notices";
+import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { Grid, serial, utcDate } from "../../support/review-grid";
+import { sheet, typed } from "../../support/typed-cells";
+import { columnLetter } from "../../../src/engine/a1";
+
+const OCT = serial("2026-10-31");
+const NOV = serial("2026-11-30");
+const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");
+const CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
+
+/** Open invoices of the first customers, some overdue on the first review's date: the aging columns hold figures. */
+function ledger(): Grid {
+  return [
+    ["Customer ID", "Invoice", "Due date", "Amount", "Paid"],
+    ["C100", "INV-1", serial("2026-10-15"), 12000, 0],
+    ["C100", "INV-2", serial("2026-06-30"), 8000.5, 1000],
+    ["C101", "INV-3", serial("2026-11-20"), 5000, 0],
+    ["C103", "INV-4", serial("2026-06-01"), 20000, 0],
+  ];
+}
+
+function reviewedOnce(lang: Lang = "en", withLedger = false) {
+  const start: CycleWorkbook = { customers: sheet(4), ...(withLedger && { ledger: ledger() }) };
+  const { result, workbook } = reviewWorkbook(start, OCT, lang);
+  const column = (field: OutputField) => result.layout.outputColumns[field];
+  return { workbook, column, first: result };
+}
+
+/** The customer sheet's header row (its first) cell of a column. */
+const headerOf = (workbook: CycleWorkbook, column: number) => workbook.customers[0][column];
+
+describe("every output cell typed over is found", () => {
+  test("a recommendation typed over: named by cell, header and customer, on every face, and kept in the archive", () => {
+    const { workbook, column } = reviewedOnce();
+    const memo = "Committee 2026-12-05: keep terms, parent guarantee in place";
+    const { result, workbook: after } = reviewWorkbook(typed(workbook, column, [[1, "recommendation", memo]]), NOV);
+    const over = result.typedOver!;
+    expect(over.count).toBe(1);
+    expect(over.reviewDate).toBe(OCT);
+    expect(over.cells).toEqual([
+      {
+        row: 3,
+        column: column("recommendation"),
+        field: "recommendation",
+        header: "Recommendation",
+        customer: "Customer 1",
+        typed: memo,
+      },
+    ]);
+    const cell = `${columnLetter(column("recommendation"))}3`;
+    const text = typedOverText(over, CYCLE_SHEET, "en");
+    // A long text is shortened in the line, as a typed-over grade's is.
+    expect(text).toContain(`${cell} Recommendation of Customer 1: "Committee 2026-12-05: keep terms, par..." (not what the review wrote)`);
+    expect(typedOverText(over, CYCLE_SHEET, "zh")).toContain("（Customer 1的Recommendation）：“Committee 2026-12-05: keep terms, par...”（与审查写入的不同）");
+    expect(toTable(result, "en", "out.xlsx")).toContain(text);
+    const json = toJson(result, "en", "out.xlsx").typedOver!;
+    expect(json.cells).toEqual([
+      { cell, field: "recommendation", header: "Recommendation", customer: "Customer 1", typed: memo, written: undefined },
+    ]);
+    expect(reviewedNotice(result).render(translator("en"), "en").lines).toContain(text);
+    // The archive's row of this review for that customer keeps it; the others' stay blank.
+    const rows = after.archive!.filter((line) => line[0] === NOV);
+    expect(rows.map((line) => line[TYPED_OVER_AT])).toEqual([
+      null,
+      'Recommendation: "Committee 2026-12-05: keep terms, par..." (not what the review of 2026-10-31 wrote)',
+      null,
+      null,
+    ]);
+    // Written again: the next review finds nothing.
+    expect(reviewWorkbook(after, serial("2026-12-31")).result.typedOver).toBeUndefined();
+  });
+
+  test("a next-review date cleared, and a monitoring text and points typed over, with a limit: each cell named, in sheet order", () => {
+    const { workbook, column, first } = reviewedOnce();
+    expect(typeof first.customers[0].nextReview).toBe("number");
+    const edited = typed(workbook, column, [
+      [0, "nextReview", null],
+      [2, "recommendedLimit", 1],
+      [2, "monitoring", "Weekly"],
+      [3, "paymentHistoryPoints", 0.5],
+    ]);
+    const over = reviewWorkbook(edited, NOV).result.typedOver!;
+    expect(over.cells.map((c) => [c.row, c.field, c.typed, c.written])).toEqual([
+      [2, "nextReview", null, undefined],
+      ...[
+        [4, "recommendedLimit", 1, first.customers[2].recommendedLimit],
+        [4, "monitoring", "Weekly", undefined],
+      ].sort((a, b) => column(a[1] as OutputField) - column(b[1] as OutputField)),
+      [5, "paymentHistoryPoints", 0.5, undefined],
+    ]);
+    expect(typedOverText(over, CYCLE_SHEET, "en")).toContain("Next review of Customer 0: blank (not what the review wrote)");
+  });
+
+  test("an aging figure edited is found by its bucket's header", () => {
+    const { workbook, first } = reviewedOnce("en", true);
+    const buckets = first.layout.agingColumns;
+    expect(buckets.length).toBeGreaterThan(1);
+    const bucket = buckets.findIndex((_, b) => first.customers[0].aging?.[b]);
+    expect(bucket).toBeGreaterThanOrEqual(0);
+    const customers = workbook.customers.map((line) => [...line]);
+    customers[1][buckets[bucket]] = 0;
+    const { result } = reviewWorkbook({ ...workbook, customers }, NOV);
+    expect(result.typedOver!.cells.map((c) => [c.row, c.column, c.field, c.header, c.typed])).toEqual([
+      [2, buckets[bucket], "aging", headerOf(workbook, buckets[bucket]), 0],
+    ]);
+  });
+
+  test.each(["en", "zh"] as const)("an untouched reviewed sheet (%s) with a ledger: none, a month on, in either language", (lang) => {
+    const { workbook } = reviewedOnce(lang, true);
+    // Every output column and bucket of every customer row has its check.
+    const check = readOutputCheck(workbook.archive![1][CHECK_AT])!;
+    expect(check.fields).toHaveLength(HASHED_FIELDS.length);
+    expect(check.aging.length).toBeGreaterThan(1);
+    expect(reviewWorkbook(workbook, OCT, lang).result.typedOver).toBeUndefined();
+    expect(reviewWorkbook(workbook, NOV, lang).result.typedOver).toBeUndefined();
+    expect(reviewWorkbook(workbook, NOV, lang === "en" ? "zh" : "en").result.typedOver).toBeUndefined();
+  });
+
+  test("as another spreadsheet saves it (15 significant digits, \\r\\n line breaks, dates as dates, blanks as empty texts): none", () => {
+    // Credit limits of 70,000 over balances of 40,000: a utilisation of 16 significant digits, saved with 15.
+    // The last customer over its limit and long overdue: two warnings, two lines of findings.
+    const customers = sheet(4).map((line, r) =>
+      r === 0 ? line : [...line.slice(0, 7), 70000, ...(r === 4 ? [90000, 120] : line.slice(8))],
+    );
+    const { result: first, workbook } = reviewWorkbook({ customers, ledger: ledger() }, OCT);
+    const nextReview = first.layout.outputColumns.nextReview;
+    const saved = workbook.customers.map((line, r) =>
+      line.map((v, c) => {
+        if (r === 0) return v;
+        if (c === nextReview && typeof v === "number") return utcDate(new Date((v - 25569) * 864e5).toISOString().slice(0, 10));
+        if (typeof v === "number") return Number(v.toPrecision(15));
+        if (typeof v === "string") return v.replace(/\n/g, "\r\n");
+        return v === null ? "" : v;
+      }),
+    );
+    // Some figure is a hair off as saved, and some text has a line break: the check is not idle.
+    expect(saved.some((line, r) => line.some((v, c) => typeof v === "number" && v !== workbook.customers[r][c]))).toBe(true);
+    expect(saved.some((line) => line.some((v) => typeof v === "string" && v.includes("\r\n")))).toBe(true);
+    expect(reviewWorkbook({ ...workbook, customers: saved }, NOV).result.typedOver).toBeUndefined();
+  });
+
+  test("an archive from before the output check: the four kept fields are still checked, the other columns cannot be", () => {
+    const { workbook, column, first } = reviewedOnce();
+    const archive = workbook.archive!.map((line) => line.slice(0, CHECK_AT));
+    const edited = typed({ ...workbook, archive }, column, [
+      [0, "recommendation", "Keep terms"],
+      [1, "recommendedLimit", 5],
+    ]);
+    const over = reviewWorkbook(edited, NOV).result.typedOver!;
+    expect(over.cells.map((c) => [c.field, c.written])).toEqual([["recommendedLimit", first.customers[1].recommendedLimit]]);
+    // Rewritten under the current header, its new rows carry the check: the review after can tell.
+    const after = reviewWorkbook(edited, NOV).workbook;
+    expect(after.archive![0][CHECK_AT]).toBe("Output check");
+    const again = typed(after, column, [[0, "recommendation", "Keep terms"]]);
+    expect(reviewWorkbook(again, serial("2026-12-31")).result.typedOver!.cells.map((c) => c.field)).toEqual(["recommendation"]);
+  });
+
+  test("the archive's output check column is narrow, headed in the archive's language, and left off its print area", () => {
+    const { first: result } = reviewedOnce();
+    const zh = reviewWorkbook({ customers: sheet(2) }, OCT, "zh");
+    expect(zh.workbook.archive![0][CHECK_AT]).toBe("输出校验");
+    const { archivePrintArea } = reviewWorkbook({ customers: sheet(2) }, OCT, "en");
+    expect(archivePrintArea!.columns).toBe(CHECK_AT);
+    expect(result.customers).toHaveLength(4);
+  });
+
+  test("a cell's check is what any face reads back: a blank, a number to 15 digits, a date as its serial, a text's line breaks", () => {
+    expect(cellCheck(null)).toBe(cellCheck(""));
+    expect(cellCheck(undefined)).toBe(cellCheck(""));
+    expect(cellCheck(0.1 + 0.2)).toBe(cellCheck(0.3));
+    expect(cellCheck(0.1 + 0.2)).not.toBe(cellCheck(0.3000001));
+    expect(cellCheck(-0)).toBe(cellCheck(0));
+    expect(cellCheck(utcDate("2026-12-31"))).toBe(cellCheck(serial("2026-12-31")));
+    expect(cellCheck("a\r\nb")).toBe(cellCheck("a\nb"));
+    expect(cellCheck("5")).not.toBe(cellCheck(5));
+    expect(cellCheck("Monthly")).toMatch(/^[A-Za-z0-9_-]{4}$/);
+  });
+});
