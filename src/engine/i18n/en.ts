@@ -243,7 +243,7 @@ export const en = {
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
   "legend.outputCheck":
-    "A short code per cell for what the review wrote in its own columns of the customer's row: the next review compares the sheet with it to name the cells changed by hand since (listed under {typedOver}). Not for reading",
+    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver})",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",

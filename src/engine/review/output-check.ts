@@ -5,8 +5,8 @@
  * edited) without the archive holding every text the review wrote. The four fields the archive
  * keeps as written (CHECKED_FIELDS) are compared exactly instead, and so left out.
  *
- * Each cell is a short hash of its value as every face reads it back: a number to the 15
- * significant digits a spreadsheet saves (Excel, LibreOffice), a text with its line breaks as
+ * Each cell is a short hash of its value as every face reads it back: a number to 12 significant
+ * digits (see numberTexts), a text with its line breaks as
  * "\n" (Windows' "\r\n" too), a date as its serial (Office.js gives the serial; a reader giving
  * a date object gets the same), and a blank as blank whatever reads it (null, undefined or "").
  */
@@ -55,12 +55,31 @@ function token(text: string): string {
   return BASE64URL[(h >>> 18) & 63] + BASE64URL[(h >>> 12) & 63] + BASE64URL[(h >>> 6) & 63] + BASE64URL[h & 63];
 }
 
-/** A number as a spreadsheet saves it: 15 significant digits (the 16th and 17th of a double are not kept). */
+/**
+ * A number to 12 significant digits. A spreadsheet saves 15 and LibreOffice's 15th is not always
+ * the correctly rounded one (27/35 saved as 0.771428571428572): read back, a figure can be a unit
+ * of the 15th digit off what was written, and a check of 15 digits would call it typed over.
+ */
+const DIGITS = 12;
 function numberText(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return `n${value === 0 ? 0 : value}`;
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return `n${value === 0 ? 0 : value}`;
   if (!Number.isFinite(value)) return `n${value}`;
-  const saved = Number(value.toPrecision(15));
+  const saved = Number(value.toPrecision(DIGITS));
   return `n${saved === 0 ? 0 : saved}`;
+}
+
+/**
+ * A figure read back is what was written when it rounds alike to 12 digits, or, lying within
+ * 1e-13 of a rounding edge (so that the 15th digit's error could carry it over), rounds to the
+ * other side's: both roundings of its neighbourhood are tried. A change by hand, at least a unit
+ * of a 12th digit, is still told.
+ */
+const READ_ERROR = 1e-13;
+function numberTexts(value: number): readonly string[] {
+  if (!Number.isFinite(value) || (Number.isInteger(value) && Math.abs(value) < 1e12)) return [numberText(value)];
+  const below = numberText(value * (1 - READ_ERROR));
+  const above = numberText(value * (1 + READ_ERROR));
+  return below === above ? [below] : [below, above];
 }
 
 /**
@@ -87,6 +106,19 @@ export function cellCheck(value: CellValue): string {
     return serial === undefined ? token(`s${String(value)}`) : token(numberText(serial));
   }
   return token(`s${String(value)}`);
+}
+
+/**
+ * The tokens a cell read back may have been written with: one, or for a figure near a rounding
+ * edge of its 12th digit, two (see numberTexts).
+ */
+export function cellChecks(value: CellValue): readonly string[] {
+  if (typeof value === "number") return numberTexts(value).map(token);
+  if (value instanceof Date) {
+    const serial = serialFromDate(value);
+    if (serial !== undefined) return numberTexts(serial).map(token);
+  }
+  return [cellCheck(value)];
 }
 
 /** A row's check: its HASHED_FIELDS cells' tokens, then its aging buckets'. */

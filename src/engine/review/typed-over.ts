@@ -13,7 +13,7 @@ import { CellValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
-import { cellCheck, CHECKED_FIELDS, CheckedField, HASHED_FIELDS, OutputCheck, readOutputCheck } from "./output-check";
+import { cellChecks, CHECKED_FIELDS, CheckedField, HASHED_FIELDS, OutputCheck, readOutputCheck } from "./output-check";
 import type { CustomerResult } from "./review";
 import { customerName, DATA_ERROR_GRADES } from "./texts";
 import { AmountUnit, restated } from "./units";
@@ -140,8 +140,82 @@ function reviewsByDate(archive: ArchiveContents): ReviewOfDate[] {
   return [...dates].sort((a, b) => b[0] - a[0]).map(([date, byKey]) => ({ date, byKey }));
 }
 
-/** Whether two reviews wrote the same in every checked field of a customer (as they stated them). */
-function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedField[]): boolean {
+/**
+ * A customer's row: `line` its checked fields' cells (in `fields` order), `others` the cells of
+ * the other output columns the check covers (in Columns' `others` order).
+ */
+type Line = {
+  readonly customer: CustomerResult;
+  readonly key: string;
+  readonly line: readonly CellValue[];
+  readonly others: readonly CellValue[];
+  /** The tokens each of the others may have been written with (see output-check.ts), made once for the row. */
+  readonly tokens: readonly (readonly string[])[];
+};
+
+/** An output column on the sheet: its 0-based column in `values` and its header there. */
+export type OwnColumn = { readonly column: number; readonly header: string };
+
+/** The review's output columns an earlier run wrote on the sheet: those whose header is already theirs. */
+export interface OwnColumns {
+  readonly fields: Partial<Record<OutputField, OwnColumn>>;
+  /** This run's column of each aging bucket, when it already holds that bucket's header; empty without a ledger. */
+  readonly aging: readonly (OwnColumn | undefined)[];
+}
+
+/** An output column checked against the archive row's output check: where it is, and its token in a check. */
+type OtherColumn = OwnColumn & {
+  readonly field: OutputField | "aging";
+  readonly token: (check: OutputCheck) => string | undefined;
+};
+
+/** Where the checked fields and the other output columns are, and the sheet's first column. */
+type Columns = {
+  readonly existing: Partial<Record<OutputField, OwnColumn>>;
+  readonly others: readonly OtherColumn[];
+  readonly originColumn: number;
+};
+
+const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
+
+/** The archive row's output check, read once per row. */
+const checksRead = new WeakMap<ArchiveEntry, OutputCheck | null>();
+function outputCheckOf(entry: ArchiveEntry): OutputCheck | undefined {
+  let check = checksRead.get(entry);
+  if (check === undefined) checksRead.set(entry, (check = readOutputCheck(entry.line[OUTPUT_CHECK_AT]) ?? null));
+  return check ?? undefined;
+}
+
+/** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */
+function othersChanged(entry: ArchiveEntry, line: Line, others: readonly OtherColumn[]): number[] {
+  if (others.length === 0) return [];
+  const check = outputCheckOf(entry);
+  if (!check) return [];
+  const changed: number[] = [];
+  others.forEach((other, i) => {
+    const wrote = other.token(check);
+    if (wrote !== undefined && !line.tokens[i].includes(wrote)) changed.push(i);
+  });
+  return changed;
+}
+
+/**
+ * Whether a row holds what the review wrote in it, as `entry` says: each checked field as
+ * written, and every other output column by the row's output check.
+ */
+function holdsRow(
+  entry: ArchiveEntry,
+  row: Line,
+  fields: readonly CheckedField[],
+  unit: AmountUnit | undefined,
+  others: readonly OtherColumn[],
+): boolean {
+  return fields.every((f, i) => heldBy(entry, row.line[i], f, unit)) && othersChanged(entry, row, others).length === 0;
+}
+
+/** Whether two reviews wrote the same in every checked field of a customer (as they stated them), and in the other columns by their checks. */
+function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedField[], others: readonly OtherColumn[]): boolean {
+  if (others.length > 0 && a.line[OUTPUT_CHECK_AT] !== b.line[OUTPUT_CHECK_AT]) return false;
   return fields.every((f) => {
     const x = writtenAsStated(a, f);
     const y = writtenAsStated(b, f);
@@ -162,30 +236,31 @@ function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedFi
 function reviewThatWroteTheSheet(
   reviews: readonly ReviewOfDate[],
   asOf: number,
-  lines: readonly { readonly key: string; readonly line: readonly CellValue[] }[],
+  lines: readonly Line[],
   fields: readonly CheckedField[],
   unit: AmountUnit | undefined,
+  others: readonly OtherColumn[],
 ): ReviewOfDate {
-  const holdsAll = (review: ReviewOfDate, key: string, line: readonly CellValue[]) => {
-    const entry = review.byKey.get(key);
-    return entry !== undefined && fields.every((f, i) => heldBy(entry, line[i], f, unit));
+  const holdsAll = (review: ReviewOfDate, row: Line) => {
+    const entry = review.byKey.get(row.key);
+    return entry !== undefined && holdsRow(entry, row, fields, unit, others);
   };
   // A re-run on a review's own date follows that review, back-dated or not: it wrote the sheet.
   const latest = reviews.find((r) => r.date === asOf) ?? reviews[0];
-  const off = lines.filter(({ key, line }) => latest.byKey.has(key) && !holdsAll(latest, key, line));
+  const off = lines.filter((row) => latest.byKey.has(row.key) && !holdsAll(latest, row));
   let best = latest;
   let bestShare = 0.5;
   if (off.length < 2) return best;
   for (const review of reviews) {
     if (review === latest) continue;
     let held = 0;
-    for (const { key, line } of off) if (holdsAll(review, key, line)) held++;
+    for (const row of off) if (holdsAll(review, row)) held++;
     if (held < 2) continue;
     let differ = 0;
     for (const { key } of lines) {
       const a = latest.byKey.get(key);
       const b = review.byKey.get(key);
-      if (a && b && !wroteAlike(a, b, fields)) differ++;
+      if (a && b && !wroteAlike(a, b, fields, others)) differ++;
     }
     if (held / differ > bestShare) [best, bestShare] = [review, held / differ];
   }
@@ -274,63 +349,6 @@ function writtenIndex(review: ReviewOfDate, fields: readonly CheckedField[], uni
 /** How many of the customers written alike a row is compared with. */
 const MATCHES_ASKED = 16;
 
-/**
- * A customer's row: `line` its checked fields' cells (in `fields` order), `others` the cells of
- * the other output columns the check covers (in Columns' `others` order).
- */
-type Line = {
-  readonly customer: CustomerResult;
-  readonly key: string;
-  readonly line: readonly CellValue[];
-  readonly others: readonly CellValue[];
-};
-
-/** An output column on the sheet: its 0-based column in `values` and its header there. */
-export type OwnColumn = { readonly column: number; readonly header: string };
-
-/** The review's output columns an earlier run wrote on the sheet: those whose header is already theirs. */
-export interface OwnColumns {
-  readonly fields: Partial<Record<OutputField, OwnColumn>>;
-  /** This run's column of each aging bucket, when it already holds that bucket's header; empty without a ledger. */
-  readonly aging: readonly (OwnColumn | undefined)[];
-}
-
-/** An output column checked against the archive row's output check: where it is, and its token in a check. */
-type OtherColumn = OwnColumn & {
-  readonly field: OutputField | "aging";
-  readonly token: (check: OutputCheck) => string | undefined;
-};
-
-/** Where the checked fields and the other output columns are, and the sheet's first column. */
-type Columns = {
-  readonly existing: Partial<Record<OutputField, OwnColumn>>;
-  readonly others: readonly OtherColumn[];
-  readonly originColumn: number;
-};
-
-const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
-
-/** The archive row's output check, read once per row. */
-const checksRead = new WeakMap<ArchiveEntry, OutputCheck | null>();
-function outputCheckOf(entry: ArchiveEntry): OutputCheck | undefined {
-  let check = checksRead.get(entry);
-  if (check === undefined) checksRead.set(entry, (check = readOutputCheck(entry.line[OUTPUT_CHECK_AT]) ?? null));
-  return check ?? undefined;
-}
-
-/** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */
-function othersChanged(entry: ArchiveEntry, line: Line, others: readonly OtherColumn[]): number[] {
-  if (others.length === 0) return [];
-  const check = outputCheckOf(entry);
-  if (!check) return [];
-  const changed: number[] = [];
-  others.forEach((other, i) => {
-    const wrote = other.token(check);
-    if (wrote !== undefined && cellCheck(line.others[i]) !== wrote) changed.push(i);
-  });
-  return changed;
-}
-
 /** The sheet's checked cells against one sheet's history. */
 interface Check {
   readonly review: ReviewOfDate;
@@ -364,28 +382,29 @@ function checkAgainst(
   unit: AmountUnit | undefined,
   at: Columns,
 ): Check {
-  const review = reviewThatWroteTheSheet(reviews, asOf, lines, fields, unit);
-  const holdsAll = (entry: ArchiveEntry, line: readonly CellValue[]) => fields.every((f, i) => heldBy(entry, line[i], f, unit));
+  const review = reviewThatWroteTheSheet(reviews, asOf, lines, fields, unit, at.others);
+  const holdsAll = (entry: ArchiveEntry, row: Line) => holdsRow(entry, row, fields, unit, at.others);
   let index: WrittenIndex | undefined;
   let lineOf: Map<string, Line> | undefined;
   /** Whether a customer's own row holds what the review wrote for it: another row holding the same was then typed or pasted, not moved. */
   const holdsOwn = (entry: ArchiveEntry) => {
     const own = (lineOf ??= new Map(lines.map((l) => [l.key, l]))).get(entry.key);
-    return own !== undefined && holdsAll(entry, own.line);
+    return own !== undefined && holdsAll(entry, own);
   };
   /**
    * Whether a row that does not hold its own customer's cells holds exactly what the review wrote
    * for another customer who moved away from them too (or left the sheet). A key many customers
    * were written alike under (a sheet checking the grade alone) is asked of its first few.
    */
-  const movedHere = ({ key, line }: Line) => {
+  const movedHere = (row: Line) => {
+    const { key, line } = row;
     const lineAt = lineKey(line, fields);
     const found = lineAt === undefined ? undefined : (index ??= writtenIndex(review, fields, unit)).get(lineAt);
     if (found === undefined) return false;
     const alike = Array.isArray(found) ? found : [found];
     for (let i = 0; i < Math.min(alike.length, MATCHES_ASKED); i++) {
       const entry = alike[i];
-      if (entry.key !== key && holdsAll(entry, line) && !holdsOwn(entry)) return true;
+      if (entry.key !== key && holdsAll(entry, row) && !holdsOwn(entry)) return true;
     }
     return false;
   };
@@ -398,25 +417,23 @@ function checkAgainst(
   let held = 0;
   let moved = 0;
   let typedRows = 0;
-  /** The row's cells not holding what the review wrote, in sheet order: the checked fields' (unless `held`), then by the check. */
-  const typedOver = (row: Line, entry: ArchiveEntry, held = false) => {
+  /** The row's cells not holding what the review wrote, in sheet order: the checked fields', and the others' by the check. */
+  const typedOver = (row: Line, entry: ArchiveEntry) => {
     const { customer: c, line } = row;
     const found: TypedOverCell[] = [];
-    if (!held) {
-      typedRows++;
-      fields.forEach((field, i) => {
-        if (heldBy(entry, line[i], field, unit)) return;
-        found.push({
-          row: c.row,
-          column: at.existing[field]!.column + at.originColumn,
-          field,
-          header: at.existing[field]!.header,
-          customer: customerName(c),
-          typed: cellValue(line[i]),
-          written: written(entry, field, unit) ?? null,
-        });
+    typedRows++;
+    fields.forEach((field, i) => {
+      if (heldBy(entry, line[i], field, unit)) return;
+      found.push({
+        row: c.row,
+        column: at.existing[field]!.column + at.originColumn,
+        field,
+        header: at.existing[field]!.header,
+        customer: customerName(c),
+        typed: cellValue(line[i]),
+        written: written(entry, field, unit) ?? null,
       });
-    }
+    });
     for (const i of othersChanged(entry, row, at.others)) {
       const other = at.others[i];
       found.push({
@@ -439,10 +456,8 @@ function checkAgainst(
     const line = lines[i];
     // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
     const entry = review.byKey.get(line.key);
-    if (entry && holdsAll(entry, line.line)) {
-      held++;
-      typedOver(line, entry, true);
-    } else if (i > lastHolding) {
+    if (entry && holdsAll(entry, line)) held++;
+    else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
     } else if (movedHere(line)) moved++;
     else if (entry) typedOver(line, entry);
@@ -511,7 +526,8 @@ export function typedOverCells(
     const key = archiveKey(c.id, c.name);
     if (repeatedKeys?.has(key)) return [];
     const line = values[c.row - 1 - originRow] ?? [];
-    return [{ customer: c, key, line: columns.map((column) => line[column]), others: others.map((o) => line[o.column]) }];
+    const otherCells = others.map((o) => line[o.column]);
+    return [{ customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(cellChecks) }];
   });
   const at = { existing, others, originColumn };
   const own = reviewsByDate(archive);

@@ -2,12 +2,14 @@
  * The credit-review command line end to end: real .xlsx files in, the written workbook
  * read back with exceljs, and every bad-input path ending in exit 2 with no output file.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { columnLetter } from "../../../src/engine/a1";
 import { loadWorkbook, runCli } from "../../support/cli";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 
@@ -340,6 +342,71 @@ describe("the sample workbooks", () => {
     const written = wrote.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     expect(kept).toEqual([["2026-12-31", id, `Recommended limit: 340,000.00 (the review of 2026-11-30 wrote ${written})`]]);
   });
+
+  test("a recommendation typed over and a next review cleared in the reviewed workbook: named in the json, written again, kept in the archive", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
+    const customers = wb.getWorksheet("Customers")!;
+    const header = headerRow(customers, 3);
+    const recommendation = header.indexOf("Recommendation") + 1;
+    const nextReview = header.indexOf("Next review") + 1;
+    const wrote = customers.getCell(5, recommendation).value;
+    const memo = "Committee 2026-12-05: keep terms";
+    customers.getCell(5, recommendation).value = memo;
+    expect(customers.getCell(6, nextReview).value).not.toBeNull();
+    customers.getCell(6, nextReview).value = null;
+    const typed = path.join(dir, "typed.xlsx");
+    await wb.xlsx.writeFile(typed);
+    const out = path.join(dir, "typed.reviewed.xlsx");
+    const second = await runCli(typed, "--as-of", "2026-12-31", "--out", out, "--json", "--lang", "en");
+    expect(second.code).toBe(0);
+    const json = JSON.parse(second.stdout).typedOver;
+    const name = (row: number) => customers.getCell(row, header.indexOf("Customer") + 1).value;
+    const letter = (column: number) => columnLetter(column - 1);
+    expect(json).toMatchObject({ reviewDate: "2026-11-30", count: 2, historySheet: null });
+    // What the review wrote there is not kept, only its check: no "written".
+    expect(json.cells).toEqual([
+      { cell: `${letter(recommendation)}5`, field: "recommendation", header: "Recommendation", customer: name(5), typed: memo },
+      { cell: `${letter(nextReview)}6`, field: "nextReview", header: "Next review", customer: name(6), typed: null },
+    ]);
+    expect(json.text).toContain(`Customers!${letter(recommendation)}5 Recommendation of ${name(5)}: "${memo}" (not what the review wrote)`);
+    const reviewed = await loadWorkbook(out);
+    // Written again: the review's own recommendation, not the memo.
+    expect(wrote).toEqual(expect.any(String));
+    expect(reviewed.getWorksheet("Customers")!.getCell(5, recommendation).value).toEqual(expect.any(String));
+    expect(reviewed.getWorksheet("Customers")!.getCell(5, recommendation).value).not.toBe(memo);
+    const archive = reviewed.getWorksheet("Credit Review Archive")!;
+    const kept: unknown[] = [];
+    archive.eachRow((row, n) => {
+      if (n > 1 && row.getCell(24).value !== null) kept.push(row.getCell(24).value);
+    });
+    expect(kept).toEqual([
+      `Recommendation: "${memo}" (not what the review of 2026-11-30 wrote)`,
+      "Next review: blank (not what the review of 2026-11-30 wrote)",
+    ]);
+  });
+
+  test("a reviewed copy saved again by LibreOffice, reviewed a month on: nothing typed over", async () => {
+    const input = copyExample("customers.xlsx");
+    expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
+    const saved = path.join(dir, "libreoffice");
+    execFileSync(
+      "soffice",
+      ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", saved, path.join(dir, "customers.reviewed-2026-11-30.xlsx")],
+      { stdio: "ignore", timeout: 180_000 },
+    );
+    const copy = path.join(saved, "customers.reviewed-2026-11-30.xlsx");
+    const second = await runCli(copy, "--as-of", "2026-12-31", "--out", path.join(dir, "again.xlsx"), "--json");
+    expect(second.code).toBe(0);
+    const json = JSON.parse(second.stdout);
+    expect(json.typedOver).toBeNull();
+    expect(json.movedRows).toBeNull();
+    // The archive LibreOffice saved still holds every row's check.
+    const archive = (await loadWorkbook(copy)).getWorksheet("Credit Review Archive")!;
+    expect(archive.getCell(1, 26).value).toBe("Output check");
+    expect(String(archive.getCell(2, 26).value)).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]*$/);
+  }, 200_000);
 
   test("data columns refreshed from an export with a customer more in the middle: nothing typed over, the archive's Typed over by hand column stays empty, and the report says why the rows changed", async () => {
     const input = copyExample("customers.xlsx");

@@ -386,6 +386,7 @@ describe("archive plan", () => {
     "Amounts in",
     "Typed over by hand",
     "Action taken",
+    "Output check",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
@@ -433,11 +434,12 @@ describe("archive plan", () => {
       "RAISE_LIMIT",
       null,
       // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing
-      // to check); no Action taken column on the sheet.
+      // to check); no Action taken column on the sheet; the check of the output cells it wrote.
       "Customers",
       null,
       null,
       null,
+      expect.stringMatching(/^[A-Za-z0-9_.-]+\/$/),
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
     expect(beta.slice(18, 20)).toEqual([
@@ -543,8 +545,9 @@ describe("archive plan", () => {
       "Low",
       ...Array(10).fill(null),
       // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known;
-      // nothing typed over kept; no Action taken recorded (the column did not exist).
+      // nothing typed over kept; no Action taken recorded (the column did not exist); no output check kept.
       "Customers",
+      null,
       null,
       null,
       null,
