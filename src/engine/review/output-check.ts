@@ -138,7 +138,7 @@ export interface OutputCheck {
 
 function tokens(text: string): string[] | undefined {
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] === BLANK) {
       out.push(BLANK);
       i++;

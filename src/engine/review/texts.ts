@@ -401,7 +401,9 @@ export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, s
  */
 export function typedOverOfCustomer(cells: readonly TypedOverCell[], reviewDate: number, lang: Lang): string {
   return cells
-    .map((c) => labelled(c.field === "aging" ? c.header : OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang, reviewDate), lang))
+    .map((c) =>
+      labelled(c.field === "aging" ? c.header : OUTPUT_HEADERS[c.field][lang], typedOverChange(c, lang, reviewDate), lang),
+    )
     .join(message(lang, "sep.items"));
 }
 

@@ -518,7 +518,12 @@ export function typedOverCells(
     // A check made with another number of aging buckets (the policy's edges changed) is of other columns.
     const buckets = ownColumns.aging.length;
     ownColumns.aging.forEach((at, bucket) => {
-      if (at) others.push({ ...at, field: "aging", token: (check) => (check.aging.length === buckets ? check.aging[bucket] : undefined) });
+      if (at)
+        others.push({
+          ...at,
+          field: "aging",
+          token: (check) => (check.aging.length === buckets ? check.aging[bucket] : undefined),
+        });
     });
   }
   // A key on several rows cannot say which of them the archive's row was written on.
@@ -527,7 +532,9 @@ export function typedOverCells(
     if (repeatedKeys?.has(key)) return [];
     const line = values[c.row - 1 - originRow] ?? [];
     const otherCells = others.map((o) => line[o.column]);
-    return [{ customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(cellChecks) }];
+    return [
+      { customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(cellChecks) },
+    ];
   });
   const at = { existing, others, originColumn };
   const own = reviewsByDate(archive);

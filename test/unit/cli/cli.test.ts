@@ -370,7 +370,9 @@ describe("the sample workbooks", () => {
       { cell: `${letter(recommendation)}5`, field: "recommendation", header: "Recommendation", customer: name(5), typed: memo },
       { cell: `${letter(nextReview)}6`, field: "nextReview", header: "Next review", customer: name(6), typed: null },
     ]);
-    expect(json.text).toContain(`Customers!${letter(recommendation)}5 Recommendation of ${name(5)}: "${memo}" (not what the review wrote)`);
+    expect(json.text).toContain(
+      `Customers!${letter(recommendation)}5 Recommendation of ${name(5)}: "${memo}" (not what the review wrote)`,
+    );
     const reviewed = await loadWorkbook(out);
     // Written again: the review's own recommendation, not the memo.
     expect(wrote).toEqual(expect.any(String));

@@ -64,8 +64,12 @@ describe("every output cell typed over is found", () => {
     const cell = `${columnLetter(column("recommendation"))}3`;
     const text = typedOverText(over, CYCLE_SHEET, "en");
     // A long text is shortened in the line, as a typed-over grade's is.
-    expect(text).toContain(`${cell} Recommendation of Customer 1: "Committee 2026-12-05: keep terms, par..." (not what the review wrote)`);
-    expect(typedOverText(over, CYCLE_SHEET, "zh")).toContain("（Customer 1的Recommendation）：“Committee 2026-12-05: keep terms, par...”（与审查写入的不同）");
+    expect(text).toContain(
+      `${cell} Recommendation of Customer 1: "Committee 2026-12-05: keep terms, par..." (not what the review wrote)`,
+    );
+    expect(typedOverText(over, CYCLE_SHEET, "zh")).toContain(
+      "（Customer 1的Recommendation）：“Committee 2026-12-05: keep terms, par...”（与审查写入的不同）",
+    );
     expect(toTable(result, "en", "out.xlsx")).toContain(text);
     const json = toJson(result, "en", "out.xlsx").typedOver!;
     expect(json.cells).toEqual([
@@ -119,16 +123,19 @@ describe("every output cell typed over is found", () => {
     ]);
   });
 
-  test.each(["en", "zh"] as const)("an untouched reviewed sheet (%s) with a ledger: none, a month on, in either language", (lang) => {
-    const { workbook } = reviewedOnce(lang, true);
-    // Every output column and bucket of every customer row has its check.
-    const check = readOutputCheck(workbook.archive![1][CHECK_AT])!;
-    expect(check.fields).toHaveLength(HASHED_FIELDS.length);
-    expect(check.aging.length).toBeGreaterThan(1);
-    expect(reviewWorkbook(workbook, OCT, lang).result.typedOver).toBeUndefined();
-    expect(reviewWorkbook(workbook, NOV, lang).result.typedOver).toBeUndefined();
-    expect(reviewWorkbook(workbook, NOV, lang === "en" ? "zh" : "en").result.typedOver).toBeUndefined();
-  });
+  test.each(["en", "zh"] as const)(
+    "an untouched reviewed sheet (%s) with a ledger: none, a month on, in either language",
+    (lang) => {
+      const { workbook } = reviewedOnce(lang, true);
+      // Every output column and bucket of every customer row has its check.
+      const check = readOutputCheck(workbook.archive![1][CHECK_AT])!;
+      expect(check.fields).toHaveLength(HASHED_FIELDS.length);
+      expect(check.aging.length).toBeGreaterThan(1);
+      expect(reviewWorkbook(workbook, OCT, lang).result.typedOver).toBeUndefined();
+      expect(reviewWorkbook(workbook, NOV, lang).result.typedOver).toBeUndefined();
+      expect(reviewWorkbook(workbook, NOV, lang === "en" ? "zh" : "en").result.typedOver).toBeUndefined();
+    },
+  );
 
   test("as another spreadsheet saves it (15 significant digits, \\r\\n line breaks, dates as dates, blanks as empty texts): none", () => {
     // Credit limits of 70,000 over balances of 40,000: a utilisation of 16 significant digits, saved with 15.

@@ -476,6 +476,7 @@ describe("archive plan", () => {
       "text",
       "text",
       "text",
+      "text",
     ]);
     expect(archive.columnWidths).toHaveLength(HEADER.length);
   });
