@@ -107,10 +107,12 @@ export class ArchivedReview {
     const cells = this.typedOver?.byCustomerRow.get(c.row);
     const found = cells && this.typedOver ? typedOverOfCustomer(cells, this.typedOver.reviewDate, this.lang) : undefined;
     const earlier = this.typedOverEarlier?.get(archiveKey(c.id, c.name));
-    if (earlier === undefined) return found ?? null;
+    if (earlier === undefined) return found === undefined ? null : withinCell(found);
     // An earlier run's record comes first; a cell typed over between the two runs is added to it
     // (once: the same cell typed to the same figure again tells nothing new).
-    return found === undefined || earlier.includes(found) ? earlier : `${earlier}${message(this.lang, "sep.items")}${found}`;
+    return found === undefined || earlier.includes(found)
+      ? earlier
+      : withinCell(`${earlier}${message(this.lang, "sep.items")}${found}`);
   }
 
   actionCodes(actions: readonly Decision[]): string | null {
@@ -119,6 +121,14 @@ export class ArchivedReview {
     if (text === undefined) this.actionTexts.set(actions, (text = actions.map((a) => a.code).join(CODES_SEPARATOR)));
     return text;
   }
+}
+
+/** The most characters an Excel cell holds. */
+const CELL_CHARACTERS = 32767;
+
+/** A text cut to what a cell holds, saying so. */
+function withinCell(text: string): string {
+  return text.length > CELL_CHARACTERS ? `${text.slice(0, CELL_CHARACTERS - 3)}...` : text;
 }
 
 interface ArchiveColumn {

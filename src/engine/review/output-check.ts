@@ -75,12 +75,6 @@ function numberText(value: number): string {
  * of a 12th digit, is still told.
  */
 const READ_ERROR = 1e-13;
-function numberTexts(value: number): readonly string[] {
-  if (!Number.isFinite(value) || (Number.isInteger(value) && Math.abs(value) < 1e12)) return [numberText(value)];
-  const below = numberText(value * (1 - READ_ERROR));
-  const above = numberText(value * (1 + READ_ERROR));
-  return below === above ? [below] : [below, above];
-}
 
 /**
  * Texts a review writes row after row (grade names, monitoring, recommendations) hashed once:
@@ -108,17 +102,31 @@ export function cellCheck(value: CellValue): string {
   return token(`s${String(value)}`);
 }
 
+/** The tokens a figure read back may have been written with, as readChecks gives them. */
+function figureChecks(value: number): string {
+  if (!Number.isFinite(value) || (Number.isInteger(value) && Math.abs(value) < 1e12)) return token(numberText(value));
+  const below = numberText(value * (1 - READ_ERROR));
+  const above = numberText(value * (1 + READ_ERROR));
+  return below === above ? token(below) : token(below) + token(above);
+}
+
 /**
- * The tokens a cell read back may have been written with: one, or for a figure near a rounding
- * edge of its 12th digit, two (see numberTexts).
+ * The tokens a cell read back may have been written with, one after the other: one, or for a
+ * figure near a rounding edge of its 12th digit, two (see READ_ERROR). One string a cell, not a
+ * list: a sheet's every output cell is read so.
  */
-export function cellChecks(value: CellValue): readonly string[] {
-  if (typeof value === "number") return numberTexts(value).map(token);
+export function readChecks(value: CellValue): string {
+  if (typeof value === "number") return figureChecks(value);
   if (value instanceof Date) {
     const serial = serialFromDate(value);
-    if (serial !== undefined) return numberTexts(serial).map(token);
+    if (serial !== undefined) return figureChecks(serial);
   }
-  return [cellCheck(value)];
+  return cellCheck(value);
+}
+
+/** Whether a token written is one of those a cell read back may have been written with (readChecks). */
+export function holdsCheck(read: string, written: string): boolean {
+  return read === written || (read.length > TOKEN_CHARS && (read.startsWith(written) || read.endsWith(written)));
 }
 
 /** A row's check: its HASHED_FIELDS cells' tokens, then its aging buckets'. */
@@ -136,6 +144,8 @@ export interface OutputCheck {
   readonly aging: readonly string[];
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{4}$/;
+
 function tokens(text: string): string[] | undefined {
   const out: string[] = [];
   for (let i = 0; i < text.length;) {
@@ -145,7 +155,7 @@ function tokens(text: string): string[] | undefined {
       continue;
     }
     const t = text.slice(i, i + TOKEN_CHARS);
-    if (t.length < TOKEN_CHARS || [...t].some((ch) => !BASE64URL.includes(ch))) return undefined;
+    if (!TOKEN.test(t)) return undefined;
     out.push(t);
     i += TOKEN_CHARS;
   }

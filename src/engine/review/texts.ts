@@ -351,8 +351,22 @@ export function undatedArchiveText(undated: UndatedRows, lang: Lang): string {
   });
 }
 
+/**
+ * The longest text typed over that the archive keeps whole: a row's every output column typed
+ * over with such texts stays within a cell's 32,767 characters.
+ */
+const ARCHIVED_TEXT = 1000;
+
 /** What a cell changed by hand holds and what the review wrote there: '"Medium" (the review wrote High)'. */
 function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): string {
+  // The archive's record (dated) keeps a text typed in whole, up to ARCHIVED_TEXT: a note the
+  // review writes over is kept there and nowhere else. The other faces list it shortened.
+  const shown = (value: string | boolean) =>
+    reviewDate !== undefined && typeof value === "string" && value.trim() !== ""
+      ? value.length > ARCHIVED_TEXT
+        ? `${value.slice(0, ARCHIVED_TEXT - 3)}...`
+        : value
+      : showValue(value);
   const format = TYPED_OVER_FORMATS[cell.field];
   // A score typed over one that reads alike (3.5 over 3.497) is shown with the decimals that tell them apart.
   const more =
@@ -362,8 +376,8 @@ function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): 
   const figure = (value: PlanValue): string => {
     if (value === null || value === "") return message(lang, "review.typedOverBlank");
     if (typeof value === "number") return formatFigure(value, format, lang, more);
-    // Shortened: a cell holds 32,767 characters, and an archive cell naming four such would pass it.
-    return message(lang, "review.typedOverText", { text: showValue(value) });
+    // Shortened on the faces that list cells; the archive keeps a text whole (see ARCHIVED_TEXT).
+    return message(lang, "review.typedOverText", { text: shown(value) });
   };
   // A column the archive keeps only a check of: what the review wrote there is not known, only that it was not this.
   if (cell.written === undefined) {

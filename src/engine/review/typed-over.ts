@@ -13,7 +13,15 @@ import { CellValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
-import { cellChecks, CHECKED_FIELDS, CheckedField, HASHED_FIELDS, OutputCheck, readOutputCheck } from "./output-check";
+import {
+  CHECKED_FIELDS,
+  holdsCheck,
+  readChecks,
+  CheckedField,
+  HASHED_FIELDS,
+  OutputCheck,
+  readOutputCheck,
+} from "./output-check";
 import type { CustomerResult } from "./review";
 import { customerName, DATA_ERROR_GRADES } from "./texts";
 import { AmountUnit, restated } from "./units";
@@ -149,8 +157,8 @@ type Line = {
   readonly key: string;
   readonly line: readonly CellValue[];
   readonly others: readonly CellValue[];
-  /** The tokens each of the others may have been written with (see output-check.ts), made once for the row. */
-  readonly tokens: readonly (readonly string[])[];
+  /** The tokens each of the others may have been written with (see readChecks), made once for the row. */
+  readonly tokens: readonly string[];
 };
 
 /** An output column on the sheet: its 0-based column in `values` and its header there. */
@@ -194,7 +202,7 @@ function othersChanged(entry: ArchiveEntry, line: Line, others: readonly OtherCo
   const changed: number[] = [];
   others.forEach((other, i) => {
     const wrote = other.token(check);
-    if (wrote !== undefined && !line.tokens[i].includes(wrote)) changed.push(i);
+    if (wrote !== undefined && !holdsCheck(line.tokens[i], wrote)) changed.push(i);
   });
   return changed;
 }
@@ -533,7 +541,7 @@ export function typedOverCells(
     const line = values[c.row - 1 - originRow] ?? [];
     const otherCells = others.map((o) => line[o.column]);
     return [
-      { customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(cellChecks) },
+      { customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(readChecks) },
     ];
   });
   const at = { existing, others, originColumn };

@@ -193,20 +193,25 @@ describe("the archive keeps the cells typed over by hand", () => {
     expect(archive.slice(1, 5).map((line) => line.slice(0, TYPED_AT))).toEqual(before.slice(1));
   });
 
-  test("a long text typed over a cell is shortened: the archive cell stays within Excel's 32,767 characters", () => {
+  test("a text typed over a cell is kept whole up to 1,000 characters, a longer one shortened: the archive cell stays within Excel's 32,767 characters", () => {
     const { workbook, column } = reviewedInOctober();
+    const note = "Approved by the credit committee, parent guarantee in place";
     const essay = "Approved by the credit committee. ".repeat(1000);
+    const fields: OutputField[] = ["score", "grade", "zScore", "recommendedLimit", "recommendation", "findings", "monitoring"];
     const edited = typed(workbook, column, [
-      [1, "score", essay],
-      [1, "grade", essay],
-      [1, "zScore", essay],
-      [1, "recommendedLimit", essay],
+      [0, "recommendation", note],
+      ...fields.map((f): [number, OutputField, unknown] => [1, f, essay]),
     ]);
-    const text = String(typedOverRows(reviewWorkbook(edited, NOV).workbook.archive)[5][2]);
+    const rows = typedOverRows(reviewWorkbook(edited, NOV).workbook.archive);
+    expect(rows.map((r) => r[2])).toContain(`Recommendation: "${note}" (not what the review of 2026-10-31 wrote)`);
+    const text = String(rows.find((r) => String(r[2]).includes("Risk score"))![2]);
     expect(text).toMatch(
-      /^Risk score: "Approved by the credit committee. App\.\.\." \(the review of 2026-10-31 wrote 2\.00\); Risk grade: "/,
+      new RegExp(
+        `^Risk score: "${essay.slice(0, 997).replace(/\./g, "\\.")}\\.\\.\\." \\(the review of 2026-10-31 wrote 2\\.00\\); Risk grade: "`,
+      ),
     );
-    expect(text.length).toBeLessThan(400);
+    expect(text.length).toBeLessThan(32767);
+    expect(text.length).toBeGreaterThan(7 * 1000);
   });
 
   test("the column wraps at the wrap width when its texts are long; a short one keeps it narrow", () => {
