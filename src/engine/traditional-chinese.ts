@@ -23,7 +23,9 @@ const PAIRS =
   // Units and currencies: 萬元, 億元, 港幣, 新臺幣, 歐元, 英鎊.
   "萬万億亿圓圆塊块臺台歐欧鎊镑" +
   // Z-score models' names: 非製造業, 新興市場.
-  "製制興兴";
+  "製制興兴" +
+  // The archive's output check: 輸出校驗.
+  "輸输驗验";
 
 /** Each Traditional character of the vocabulary, to its Simplified form. */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(

@@ -98,9 +98,7 @@ export function archiveSheetPlan(
   }
   // The report printed is this review's: the archive's earlier reviews were printed with theirs,
   // and printing them all again would add pages every month.
-  // The output check, the last column, is for the next review, not for reading: left off the page.
-  const printed = ARCHIVE_FIELDS.indexOf("outputCheck");
-  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: printed } : undefined;
+  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: columns.length } : undefined;
   if (rows.length) {
     const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
     blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));

@@ -176,12 +176,12 @@ describe("every output cell typed over is found", () => {
     expect(reviewWorkbook(again, serial("2026-12-31")).result.typedOver!.cells.map((c) => c.field)).toEqual(["recommendation"]);
   });
 
-  test("the archive's output check column is narrow, headed in the archive's language, and left off its print area", () => {
+  test("the archive's output check column is headed in the archive's language, last, and printed with the rest", () => {
     const { first: result } = reviewedOnce();
     const zh = reviewWorkbook({ customers: sheet(2) }, OCT, "zh");
     expect(zh.workbook.archive![0][CHECK_AT]).toBe("输出校验");
     const { archivePrintArea } = reviewWorkbook({ customers: sheet(2) }, OCT, "en");
-    expect(archivePrintArea!.columns).toBe(CHECK_AT);
+    expect(archivePrintArea!.columns).toBe(CHECK_AT + 1);
     expect(result.customers).toHaveLength(4);
   });
 

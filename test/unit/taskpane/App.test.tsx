@@ -568,7 +568,7 @@ describe("policy", () => {
     expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
     fireEvent.click(button("Save policy"));
     const question = screen.getByRole("group", { name: "Save the policy to the workbook?" });
-    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–47.')).toBeTruthy();
+    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–49.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Save" })));
     // No writes nothing and gives the focus back to Save policy.
     fireEvent.keyDown(within(question).getByRole("button", { name: "Save" }), { key: "Escape" });
