@@ -172,10 +172,10 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect((await runCli(november, "--as-of", "2026-12-31", "--out", december)).code).toBe(0);
   expect((await runCli(december, "--as-of", "2026-10-31", "--out", october)).code).toBe(0);
   // The sample's 45 customers under the header in row 1 (repeated on every page by the print titles).
-  expect(await printArea(november)).toBe("'Credit Review Archive'!$A$2:$Y$46");
-  expect(await printArea(december)).toBe("'Credit Review Archive'!$A$47:$Y$91");
+  expect(await printArea(november)).toBe("'Credit Review Archive'!$A$2:$Z$46");
+  expect(await printArea(december)).toBe("'Credit Review Archive'!$A$47:$Z$91");
   // Back-dated: its rows go before November's, and so does its printout.
-  expect(await printArea(october)).toBe("'Credit Review Archive'!$A$2:$Y$46");
+  expect(await printArea(october)).toBe("'Credit Review Archive'!$A$2:$Z$46");
   const archive = await loadWorkbook(october).then((book) => book.getWorksheet("Credit Review Archive")!);
   const dates = [2, 46, 47, 92, 136].map((row) => (archive.getCell(row, 1).value as Date).toISOString().slice(0, 10));
   expect(dates).toEqual(["2026-10-31", "2026-10-31", "2026-11-30", "2026-12-31", "2026-12-31"]);
@@ -678,7 +678,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   for (const name of sheets) expect(printed(sheetXml(kept, name))).toEqual(users);
   // What the archive prints is still this review's rows.
   expect(kept.get("xl/workbook.xml")).toContain(
-    `<definedName name="_xlnm.Print_Area" localSheetId="3">'Credit Review Archive'!$A$47:$Y$91</definedName>`,
+    `<definedName name="_xlnm.Print_Area" localSheetId="3">'Credit Review Archive'!$A$47:$Z$91</definedName>`,
   );
 
   // Only the paper changed (Excel saves the A4 it printed on; it leaves out the policy's fit of one
