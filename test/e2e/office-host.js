@@ -125,6 +125,7 @@
       this.bold = new Map(); // "r,c" → boolean
       this.fills = new Map(); // "r,c" → colour
       this.widths = new Map(); // column → points
+      this.hiddenColumns = new Set(); // columns hidden
       this.conditional = []; // { area, type, formula, color }
       this.charts = []; // { type, source, seriesBy, title, legendVisible, seriesName, categories, position, dataLabels, dataLabelFormat, valueAxis }
       this.wrapped = new Set(); // "r,c" whose text wraps
@@ -1169,6 +1170,16 @@
         payload,
       );
     }
+    set columnHidden(v) {
+      this._write("columnHidden", (sheet, area) => {
+        if (typeof v !== "boolean") fail("InvalidArgument", `columnHidden ${v}`);
+        for (let c = area.column; c < area.column + area.columns; c++)
+          v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c);
+      });
+    }
+    get columnHidden() {
+      return notLoaded("columnHidden");
+    }
     get values() {
       return this._get("values");
     }
@@ -1653,6 +1664,7 @@
           bold: Object.keys(byAddress(s.bold)),
           fills: byAddress(s.fills),
           widths: Object.fromEntries([...s.widths.entries()].sort((x, y) => x[0] - y[0]).map(([c, w]) => [letters(c), w])),
+          hiddenColumns: [...s.hiddenColumns].sort((x, y) => x - y).map(letters),
           conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
           charts: s.charts.map((ch) => ({ ...ch, valueAxis: { ...ch.valueAxis } })),
           wrapped: [...s.wrapped].sort(),

@@ -139,6 +139,8 @@ export class FakeSheet {
   bold = new Set<string>();
   fills = new Map<string, string>();
   widths = new Map<number, number>();
+  /** Columns hidden (0-based). */
+  hiddenColumns = new Set<number>();
   charts: FakeChart[] = [];
   conditional: FakeFill[] = [];
   /** Cells ("r,c") whose text wraps. */
@@ -921,6 +923,11 @@ export class FakeExcel {
     };
     return {
       area,
+      set columnHidden(v: boolean) {
+        writeOp("columnHidden", area, v, (s) => {
+          for (let c = area.column; c < area.column + area.columns; c++) v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c);
+        });
+      },
       get values(): unknown {
         return loaded ? loaded.values : "Error, property was not loaded";
       },

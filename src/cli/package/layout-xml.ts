@@ -22,7 +22,7 @@ function colXml(p: string, min: number, max: number, attrs: string): string {
 }
 
 function ownCol(p: string, c: ColumnLayout): string {
-  return colXml(p, c.column + 1, c.column + 1, ` width="${c.width}" customWidth="1"`);
+  return colXml(p, c.column + 1, c.column + 1, ` width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ""}`);
 }
 
 /**
@@ -58,8 +58,12 @@ export function mergedCols(
       if (c > from) items.push({ min: from, xml: from === min && c - 1 === max ? tag : colXml(p, from, c - 1, rest) });
       if (planned && users.has(c - 1) && !widened.has(c)) {
         widened.add(c);
-        const width = ` width="${planned.width}" customWidth="1"`;
-        items.push({ min: c, xml: colXml(p, c, c, `${rest.replace(/\s(width|customWidth)="[^"]*"/g, "")}${width}`) });
+        const width = ` width="${planned.width}" customWidth="1"${planned.hidden ? ' hidden="1"' : ""}`;
+        const kept = rest.replace(
+          planned.hidden ? /\s(width|customWidth|hidden)="[^"]*"/g : /\s(width|customWidth)="[^"]*"/g,
+          "",
+        );
+        items.push({ min: c, xml: colXml(p, c, c, `${kept}${width}`) });
       }
       from = c + 1;
     }

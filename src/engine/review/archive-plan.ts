@@ -98,7 +98,9 @@ export function archiveSheetPlan(
   }
   // The report printed is this review's: the archive's earlier reviews were printed with theirs,
   // and printing them all again would add pages every month.
-  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: columns.length } : undefined;
+  // The output check, the last column, is for the next review, not for reading: hidden, and off the page.
+  const hiddenColumn = ARCHIVE_FIELDS.indexOf("outputCheck");
+  const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: hiddenColumn } : undefined;
   if (rows.length) {
     const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
     blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));
@@ -130,9 +132,12 @@ export function archiveSheetPlan(
     mode: "rewrite-from",
     fromRow,
     blocks,
-    columnWidths: columns.map((column, i) => Math.max(column.width, headerWordWidth(header[i]), earlier[i] ?? 0)),
+    columnWidths: columns.map((column, i) =>
+      i === hiddenColumn ? column.width : Math.max(column.width, headerWordWidth(header[i]), earlier[i] ?? 0),
+    ),
     titleColumns,
     printArea,
+    hiddenColumn,
     ...(withHeader ? {} : { keptHeader: header }),
   };
 }

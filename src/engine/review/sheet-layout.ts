@@ -826,7 +826,14 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   // would otherwise make a table too wide to print legibly on one page.
   const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
   const written = kind !== "dashboard" ? fitted.find((b) => b.bold)?.row : undefined;
-  const { columns, measures } = measuredColumns(fitted, lang, plan.columnWidths ?? [], written);
+  const measured = measuredColumns(fitted, lang, plan.columnWidths ?? [], written);
+  const { measures } = measured;
+  const columns = measured.columns.map((c) =>
+    c.column === plan.hiddenColumn
+      ? { column: c.column, width: plan.columnWidths?.[c.column] ?? c.width, wrap: false, indent: false, hidden: true as const }
+      : c,
+  );
+  const shown = columns.filter((c) => !c.hidden);
   const rowHeights = measuredRowHeights(plan.blocks, columns, lang, measures);
   const fitRows = fittedRows(plan.blocks, columns);
   // The dashboard places its charts itself, in cells its tables leave free.
@@ -836,9 +843,9 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
   const print = printSetup(
-    columns,
+    shown,
     repeat,
-    (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(columns, titles) })),
+    (plan.titleColumns ?? []).map((titles) => ({ ...titles, width: widthOf(shown, titles) })),
   );
   // Only under a header that prints on every page: an area without it would print bare rows.
   const area = repeat && plan.printArea;

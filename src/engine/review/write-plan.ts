@@ -133,6 +133,8 @@ export interface ColumnLayout extends CellAlignment {
   /** 0-based sheet column. */
   readonly column: number;
   readonly width: number;
+  /** Not shown on screen or in print: a column the review keeps for its next run (SheetPlan.hiddenColumn). */
+  readonly hidden?: true;
 }
 
 /**
@@ -254,6 +256,12 @@ export interface SheetPlan extends SheetLayout {
   readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
   /** The cells its printout shows below its repeated header, when not all of them: the archive's of this review. */
   readonly printArea?: Area;
+  /**
+   * A column (0-based) the review keeps for its next run, not for reading (the archive's output
+   * check): hidden, at its width from columnWidths, never wrapped, and left out of the width the
+   * printout is laid out for, so its code neither fills the screen nor makes rows taller.
+   */
+  readonly hiddenColumn?: number;
   /**
    * The header a plan rewriting the rows below it leaves as it is (row 0), which prints at the top
    * of every page: how tall it is counts in how many rows a page holds.

@@ -109,7 +109,8 @@ export function layoutOperations(
   // Per block: wrapping, indent and its alignment, and a row fit per run of rows fitted.
   const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 1 : 0) + (c.indent ? 2 : 0), 0);
   const runs = fittedRuns(layout, user).length;
-  return (layout.columns?.length ?? 0) + (aligned + runs) * blocks.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
+  const hidden = (layout.columns ?? []).filter((c) => c.hidden).length;
+  return (layout.columns?.length ?? 0) + hidden + (aligned + runs) * blocks.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
 }
 
 /** The margins as Office.js names them, in points, by the file format's names. */
@@ -194,7 +195,9 @@ export const RESTORE_PAGE_OPERATIONS = PAGE_PRINT_PROPERTIES.length;
 export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {
   const runs = fittedRuns(layout, user);
   for (const column of layout.columns ?? []) {
-    ws.getRangeByIndexes(0, column.column, 1, 1).format.columnWidth = columnWidthPoints(column.width);
+    const top = ws.getRangeByIndexes(0, column.column, 1, 1);
+    top.format.columnWidth = columnWidthPoints(column.width);
+    if (column.hidden) top.columnHidden = true;
     if (!column.wrap && !column.indent) continue;
     // Only the plan's own cells are aligned, block by block: what else the column holds is not ours.
     for (const block of blocks) {

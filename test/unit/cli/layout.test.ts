@@ -172,13 +172,19 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect((await runCli(november, "--as-of", "2026-12-31", "--out", december)).code).toBe(0);
   expect((await runCli(december, "--as-of", "2026-10-31", "--out", october)).code).toBe(0);
   // The sample's 45 customers under the header in row 1 (repeated on every page by the print titles).
-  expect(await printArea(november)).toBe("'Credit Review Archive'!$A$2:$Z$46");
-  expect(await printArea(december)).toBe("'Credit Review Archive'!$A$47:$Z$91");
+  expect(await printArea(november)).toBe("'Credit Review Archive'!$A$2:$Y$46");
+  expect(await printArea(december)).toBe("'Credit Review Archive'!$A$47:$Y$91");
   // Back-dated: its rows go before November's, and so does its printout.
-  expect(await printArea(october)).toBe("'Credit Review Archive'!$A$2:$Z$46");
+  expect(await printArea(october)).toBe("'Credit Review Archive'!$A$2:$Y$46");
   const archive = await loadWorkbook(october).then((book) => book.getWorksheet("Credit Review Archive")!);
   const dates = [2, 46, 47, 92, 136].map((row) => (archive.getCell(row, 1).value as Date).toISOString().slice(0, 10));
   expect(dates).toEqual(["2026-10-31", "2026-10-31", "2026-11-30", "2026-12-31", "2026-12-31"]);
+  // The output check after the printed columns, for the next review: hidden, not wrapped, off the page.
+  expect(archive.getCell(1, 26).value).toBe("Output check");
+  expect(String(archive.getCell(47, 26).value)).toMatch(/^[A-Za-z0-9_\-.\/]{20,}$/);
+  expect(archive.getColumn(26).hidden).toBe(true);
+  expect(archive.getColumn(25).hidden).toBe(false);
+  expect(archive.getCell(47, 26).alignment?.wrapText).toBeFalsy();
   // One name per sheet, replaced each run.
   expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
   // Its 45 rows a page and a few at 60%, each run's scale from its own rows: the last band of each
@@ -678,7 +684,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   for (const name of sheets) expect(printed(sheetXml(kept, name))).toEqual(users);
   // What the archive prints is still this review's rows.
   expect(kept.get("xl/workbook.xml")).toContain(
-    `<definedName name="_xlnm.Print_Area" localSheetId="3">'Credit Review Archive'!$A$47:$Z$91</definedName>`,
+    `<definedName name="_xlnm.Print_Area" localSheetId="3">'Credit Review Archive'!$A$47:$Y$91</definedName>`,
   );
 
   // Only the paper changed (Excel saves the A4 it printed on; it leaves out the policy's fit of one
