@@ -118,8 +118,14 @@ test("three reviews, re-runs and a back-dated review through the command line", 
     gone: [{ id: "D004", name: "Delta" }],
   });
   const afterApril = await archiveOf("april.xlsx");
-  expect(afterApril.header).toHaveLength(25);
-  expect(afterApril.header.slice(21)).toEqual(["Customer sheet", "Amounts in", "Typed over by hand", "Action taken"]);
+  expect(afterApril.header).toHaveLength(26);
+  expect(afterApril.header.slice(21)).toEqual([
+    "Customer sheet",
+    "Amounts in",
+    "Typed over by hand",
+    "Action taken",
+    "Output check",
+  ]);
   expect(afterApril.rows).toEqual([
     ["2026-01-31", "A001", 2.5, "SCORE_RISE"],
     ["2026-01-31", "B002", 2, ""],

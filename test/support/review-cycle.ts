@@ -7,7 +7,7 @@ import type { Area } from "../../src/engine/a1";
 import { Lang } from "../../src/engine/i18n";
 import { DEFAULT_POLICY, Policy } from "../../src/engine/policy";
 import { ReviewResult, runReview } from "../../src/engine/review/review";
-import { buildWritePlan } from "../../src/engine/review/write-plan";
+import { buildWritePlan, ColumnLayout } from "../../src/engine/review/write-plan";
 import { applyBlocks, copyGrid, Grid } from "./review-grid";
 
 export interface CycleWorkbook {
@@ -28,7 +28,7 @@ export function reviewWorkbook(
   lang: Lang = "en",
   policy: Policy = DEFAULT_POLICY,
   sheetName = CYCLE_SHEET,
-): { result: ReviewResult; workbook: CycleWorkbook; archivePrintArea?: Area } {
+): { result: ReviewResult; workbook: CycleWorkbook; archivePrintArea?: Area; archiveColumns?: readonly ColumnLayout[] } {
   const { archive, policyHistory } = workbook;
   const ledger = workbook.ledger && { sheetName: "Invoices", values: workbook.ledger };
   const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory, ledger }, lang);
@@ -42,6 +42,7 @@ export function reviewWorkbook(
   return {
     result,
     archivePrintArea: sheet("archive")!.print?.area,
+    archiveColumns: sheet("archive")!.columns,
     workbook: {
       ledger: workbook.ledger,
       customers: applyBlocks(workbook.customers, plan.target.blocks),

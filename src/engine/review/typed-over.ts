@@ -27,8 +27,6 @@ import { customerName, DATA_ERROR_GRADES } from "./texts";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
 
-export { CHECKED_FIELDS };
-
 /** How many changed cells a review keeps to name; the rest are counted. */
 export const LISTED_TYPED_OVER = 20;
 

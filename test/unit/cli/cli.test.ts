@@ -112,6 +112,7 @@ describe("the sample workbooks", () => {
       "Amounts in",
       "Typed over by hand",
       "Action taken",
+      "Output check",
     ]);
     // Every customer is archived, those with errors too (with the error in words).
     expect(archive.actualRowCount).toBe(1 + result!.customers.length);

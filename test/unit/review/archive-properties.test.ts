@@ -103,7 +103,8 @@ test("the archive prints the rows of the review just run, wherever its date puts
         const archive = workbook.archive!;
         const ofToday = archive.flatMap((line, row) => (line[0] === FIRST_DAY + today.day ? [row] : []));
         expect(ofToday).toHaveLength(today.rows.length);
-        expect(archivePrintArea).toEqual({ row: ofToday[0], column: 0, rows: today.rows.length, columns: archive[0].length });
+        // Every column but the last, the output check the next review reads (hidden).
+        expect(archivePrintArea).toEqual({ row: ofToday[0], column: 0, rows: today.rows.length, columns: archive[0].length - 1 });
         // Together, under the header the printed pages repeat.
         expect(ofToday[ofToday.length - 1] - ofToday[0] + 1).toBe(today.rows.length);
       },

@@ -176,12 +176,14 @@ describe("every output cell typed over is found", () => {
     expect(reviewWorkbook(again, serial("2026-12-31")).result.typedOver!.cells.map((c) => c.field)).toEqual(["recommendation"]);
   });
 
-  test("the archive's output check column is headed in the archive's language, last, and printed with the rest", () => {
+  test("the archive's output check column is headed in the archive's language, last, hidden and off the printout", () => {
     const { first: result } = reviewedOnce();
     const zh = reviewWorkbook({ customers: sheet(2) }, OCT, "zh");
     expect(zh.workbook.archive![0][CHECK_AT]).toBe("输出校验");
-    const { archivePrintArea } = reviewWorkbook({ customers: sheet(2) }, OCT, "en");
-    expect(archivePrintArea!.columns).toBe(CHECK_AT + 1);
+    const { archivePrintArea, archiveColumns } = reviewWorkbook({ customers: sheet(2) }, OCT, "en");
+    expect(archivePrintArea!.columns).toBe(CHECK_AT);
+    expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([CHECK_AT]);
+    expect(archiveColumns!.find((c) => c.column === CHECK_AT)).toMatchObject({ wrap: false, width: 8 });
     expect(result.customers).toHaveLength(4);
   });
 
