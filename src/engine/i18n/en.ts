@@ -243,7 +243,7 @@ export const en = {
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
   "legend.outputCheck":
-    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver})",
+    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); a hidden column, as it is for the review, not for reading",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",

@@ -220,7 +220,7 @@ export const zh: Record<MessageKey, string> = {
   "legend.setting": "{warning}——阈值：设置“{setting}”",
   "legend.column": "{warning}——阈值：客户自身的“{column}”",
   "legend.model": "{warning}——阈值：客户“{column}”的困境线；未指定时按设置“{setting}”",
-  "legend.outputCheck": "审查所写各输出单元格的校验码：下次审查据此找出手工改动（列于“{typedOver}”）",
+  "legend.outputCheck": "审查所写各输出单元格的校验码：下次审查据此找出手工改动（列于“{typedOver}”）；供审查使用，该列已隐藏",
 
   "warning.SCORE_RISE": "评分上升",
   "warning.SCORE_RISE.detail": "风险评分较上次审查上升了 {value} 分（超过 {threshold} 分即预警）。",
