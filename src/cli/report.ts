@@ -55,7 +55,7 @@ import {
   laterReviewsText,
   undatedArchiveText,
   unmatchedText,
-  warningList,
+  warningListWithFigures,
   warningChangeCounts,
   warningTitle,
   totalWithoutColumnText,
@@ -442,11 +442,13 @@ function indented(text: string, terminal?: number): string[] {
 
 /** The characters that take two terminal columns: CJK, Hangul and full-width forms. */
 const WIDE_CHARACTER = new RegExp(`[${WIDE_CLASS}]`);
+/** Chinese punctuation that closes what comes before it: a line never starts with it. */
+const CLOSING = "[）」』》】；，。、：！？]*";
 /**
  * Where a line may break: after a word and its spaces, or after any wide character (Chinese has
- * no spaces) but before its closing punctuation, which never starts a line.
+ * no spaces), each with the closing punctuation after it ("1.00）" stays whole).
  */
-const BREAKABLE = new RegExp(`[${WIDE_CLASS}][）」』》】；，。、：！？]*|[^\\s${WIDE_CLASS}]+\\s*|\\s+`, "g");
+const BREAKABLE = new RegExp(`[${WIDE_CLASS}]${CLOSING}|[^\\s${WIDE_CLASS}]+${CLOSING}\\s*|\\s+`, "g");
 
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {
@@ -662,7 +664,7 @@ export function toTable(
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
-    const warnings = [warningList(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
+    const warnings = [warningListWithFigures(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
       .filter((text) => text !== "")
       .join(t("sep.items"));
     const cells = [

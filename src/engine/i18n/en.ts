@@ -360,7 +360,7 @@ export const en = {
   "summary.exposure": "Total exposure (outstanding balance)",
   "summary.overdueShare": "Share of customers overdue",
   "summary.portfolioWarnings": "Portfolio warnings",
-  "summary.portfolioWarning": "{title} ({value} > {threshold})",
+  "warning.withFigure": "{title} ({value} {side} {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
   "summary.none": "none",

@@ -321,7 +321,7 @@ export const zh: Record<MessageKey, string> = {
   "summary.exposure": "风险敞口合计（应收账款余额）",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
-  "summary.portfolioWarning": "{title}（{value} > {threshold}）",
+  "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",
   "summary.none": "无",

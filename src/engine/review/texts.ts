@@ -41,7 +41,7 @@ import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
 import { percentDecimals, percentFormatDecimals } from "./formats";
-import { FigureFormat, Finding, WarningCode } from "./warnings";
+import { FigureFormat, Finding, WARNING_SIDE, WarningCode } from "./warnings";
 
 export function gradeName(grade: Grade, lang: Lang): string {
   return message(lang, `grade.${grade}`);
@@ -133,21 +133,29 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 }
 
 /**
- * The portfolio's warnings as one line, each titled with its figure against its threshold
- * ("Many customers overdue (18.6% > 10%)": short enough for the dashboard's line; the portfolio's
- * one check fires above its threshold), or "none".
+ * A finding titled with its figure against its threshold, the side it fired on between them:
+ * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)": short enough for a
+ * line of the dashboard or a column of the terminal's table.
  */
+export function findingWithFigure(finding: Finding, lang: Lang): string {
+  const shown = figureAgainstThreshold(finding, lang);
+  return message(lang, "warning.withFigure", {
+    title: findingTitle(finding, lang),
+    ...shown,
+    // A score's rise is signed: "(+1.95 > 1.00)" is not read as a score of 1.95.
+    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : shown.value,
+    side: WARNING_SIDE[finding.code],
+  });
+}
+
+/** A customer's warnings as one line, each with its figure against its threshold. */
+export function warningListWithFigures(findings: readonly Finding[], lang: Lang): string {
+  return findings.map((f) => findingWithFigure(f, lang)).join(message(lang, "sep.items"));
+}
+
+/** The portfolio's warnings as one line, each with its figure against its threshold, or "none". */
 export function portfolioWarningList(findings: readonly Finding[], lang: Lang): string {
-  return findings.length
-    ? findings
-        .map((f) =>
-          message(lang, "summary.portfolioWarning", {
-            title: findingTitle(f, lang),
-            ...figureAgainstThreshold(f, lang),
-          }),
-        )
-        .join(message(lang, "sep.items"))
-    : message(lang, "summary.none");
+  return findings.length ? warningListWithFigures(findings, lang) : message(lang, "summary.none");
 }
 
 /**

@@ -48,6 +48,23 @@ export const WARNING_THRESHOLDS: Readonly<Record<WarningCode, WarningThreshold>>
   COVERAGE: { setting: "minInterestCoverage" },
 };
 
+/**
+ * Which side of its threshold a warning's figure is on when it fires: above it, below it, or (a
+ * news date) on or after the first day of the look-back. Shown between the two in a warning's
+ * short form, "Low liquidity (0.85 < 1.00)".
+ */
+export const WARNING_SIDE: Readonly<Record<WarningCode, ">" | "<" | "≥">> = {
+  SCORE_RISE: ">",
+  OVERDUE_SHARE: ">",
+  NEGATIVE_NEWS: "≥",
+  OVER_LIMIT: ">",
+  OVERDUE_90: ">",
+  Z_DISTRESS: "<",
+  LIQUIDITY: "<",
+  LEVERAGE: ">",
+  COVERAGE: "<",
+};
+
 /** How a figure is shown next to its threshold. */
 export type FigureFormat = "score" | "money" | "days" | "ratio" | "percent" | "date" | "z";
 

@@ -14,7 +14,7 @@ import {
   formatShare,
   gradeName,
   recommendationText,
-  warningList,
+  warningListWithFigures,
   warningTitle,
 } from "../../../src/engine/review/texts";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
@@ -83,7 +83,10 @@ describe.each([
           .join(joint);
       const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
       expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
-      expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningList(c.findings, lang)));
+      expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningListWithFigures(c.findings, lang)));
+      // No line of a wrapped warning starts with a closing bracket or punctuation ("1.00）" stays whole).
+      for (const l of row)
+        expect(splitAt(splitAt(l, warningsAt)[1], recommendationAt - 1 - warningsAt)[0]).not.toMatch(/^[）；，。]/);
       expect(column(6, 6 + customerTableLayout(terminal).widths[1], " ")).toBe(c.name);
     }
     // Gamma's recommendation is longer than its column: it takes more than one line, none of them cut with "…".
@@ -179,7 +182,7 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
       const under = table.slice(first + 1, last).map((l) => l.slice(6));
       const from = under.findIndex((l) => /^(Warnings|Recommendation|预警|政策建议)/.test(l));
       const text = under.slice(from).join(lang === "en" ? " " : "");
-      const warnings = warningList(c.findings, lang);
+      const warnings = warningListWithFigures(c.findings, lang);
       const recommendation = recommendationText(c.actions, lang, DEFAULT_POLICY);
       const label = (key: "warnings" | "recommendation", value: string) =>
         `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;

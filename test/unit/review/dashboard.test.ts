@@ -243,9 +243,10 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
     const line = linesFrom(summary, 0).find((l) => l.startsWith(`${t("summary.portfolioWarnings")}|`));
     expect(line).toBe(
       `${t("summary.portfolioWarnings")}|` +
-        message(lang, "summary.portfolioWarning", {
+        message(lang, "warning.withFigure", {
           title: message(lang, "warning.OVERDUE_SHARE"),
           value: "33.3%",
+          side: ">",
           threshold: "10%",
         }),
     );

@@ -5,13 +5,14 @@
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import fc from "fast-check";
-import type { FigureFormat } from "../../../src/engine/review/warnings";
+import type { FigureFormat, Finding } from "../../../src/engine/review/warnings";
 import { NUMBER_FORMATS, settingPercentFormat } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import {
   amountWithShare,
   explainFinding,
   findingTitle,
+  findingWithFigure,
   formatFigure,
   formatSetting,
   formatShare,
@@ -166,4 +167,30 @@ describe("a score just under a band's edge reads as under it", () => {
   ] as const)("%d (%s)", (score, reason, text) => {
     expect(reasonDetail(reason, subject(score), "en", DEFAULT_POLICY)).toBe(text);
   });
+});
+
+test.each<[string, Finding, "en" | "zh", string]>([
+  ["above", { code: "LEVERAGE", value: 0.726, threshold: 0.7, format: "percent" }, "en", "High leverage (72.6% > 70%)"],
+  ["below", { code: "LIQUIDITY", value: 0.74, threshold: 1, format: "ratio" }, "en", "Low liquidity (0.74 < 1.00)"],
+  ["below, in Chinese", { code: "COVERAGE", value: 0.1, threshold: 1.5, format: "ratio" }, "zh", "利息保障不足（0.10 < 1.50）"],
+  [
+    "the policy's day count in its title",
+    { code: "OVERDUE_90", value: 138, threshold: 60, format: "days" },
+    "en",
+    "Overdue over 60 days (138 > 60)",
+  ],
+  [
+    "a rise, signed",
+    { code: "SCORE_RISE", value: 1.95, threshold: 1, format: "score", from: 1.2, to: 3.15 },
+    "en",
+    "Score rose (+1.95 > 1.00)",
+  ],
+  [
+    "news on or after the look-back's first day",
+    { code: "NEGATIVE_NEWS", value: serial("2026-11-16"), threshold: serial("2026-10-30"), format: "date" },
+    "en",
+    "Negative news (2026-11-16 ≥ 2026-10-30)",
+  ],
+])("a warning with its figure against its threshold, the side it fired on between: %s", (_, finding, lang, text) => {
+  expect(findingWithFigure(finding, lang)).toBe(text);
 });
