@@ -90,9 +90,11 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
     .split("\n")
     .slice(row, row + 6)
     .join("\n");
+  // Each warning with its figure against its threshold (wrapped in its column).
   expect(rowLines).toMatch(
-    /^\s+3\s+Broken Factor Ltd\s+—\s+Data error\s+150\.0%\s+150,000\.00\s+Over credit limit; Overdue over 90 days;/,
+    /^\s+3\s+Broken Factor Ltd\s+—\s+Data error\s+150\.0%\s+150,000\.00\s+Over credit limit \(150,000\.00 >/,
   );
+  expect(rowLines).toMatch(/Overdue over 90 days \(213 >/);
   expect(rowLines).toContain("Hold new orders until the balance is back under the");
   expect(table.stdout).toContain("Customers at risk: 1 (of which needing action: 1)");
   expect(table.stdout).toMatch(

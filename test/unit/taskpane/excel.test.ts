@@ -1030,8 +1030,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categories: "A18:A20",
         legendVisible: false,
         // The summary prints as the report (six checks not checked, each saying what it lacks, make
-        // it too long for one page): the chart beside its table.
-        position: "E17",
+        // it too long for one page): the chart beside its table, from the row under its title.
+        position: "E18",
         positionEnd: "F27",
         dataLabels: true,
         // Each bar labelled in whole amounts, as the package's chart is: linked to the cells it would show cents.
@@ -1050,8 +1050,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         seriesName: "At risk",
         categories: "A84:A85",
         legendVisible: false,
-        // Right of the trend's tables, from its title down, as the report's other charts stand beside theirs.
-        position: "E81",
+        // Over the text column right of the trend's tables (a column clear of their last figures), from
+        // the row under its title, as the report's other charts stand beside theirs.
+        position: "F82",
         positionEnd: "F91",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
