@@ -46,7 +46,7 @@ const MIN_OWN_OUTPUT_HEADERS = 3;
 export interface OwnColumns {
   /** 0-based column of each output column an earlier run wrote: the rightmost one with its header, as a run appends on the right. */
   readonly fields: Readonly<Partial<Record<OutputField, number>>>;
-  /** 0-based columns of an earlier run's aging buckets, whatever their edges, left to right. */
+  /** 0-based columns of an earlier run's aging buckets, whatever their edges, left to right: right of its first other column. */
   readonly aging: readonly number[];
   /** All of them: on the customer sheet these are neither input columns nor unknown ones. */
   readonly all: ReadonlySet<number>;
@@ -71,7 +71,12 @@ export function reviewOwnColumns(headerRow: readonly CellValue[]): OwnColumns {
     else if (isAgingHeaderKey(key)) aging.push(column);
   });
   if (Object.keys(fields).length < MIN_OWN_OUTPUT_HEADERS) return NO_OWN_COLUMNS;
-  return { fields, aging, all: new Set([...(Object.values(fields) as number[]), ...aging]) };
+  const fieldColumns = Object.values(fields) as number[];
+  // The review writes its aging after its other columns, so one headed so left of them all is the
+  // user's (a bucket of a business system's export among the data): read, never reused or cleared.
+  const first = Math.min(...fieldColumns);
+  const ownAging = aging.filter((column) => column > first);
+  return { fields, aging: ownAging, all: new Set([...fieldColumns, ...ownAging]) };
 }
 
 /** The review's own columns of a row, as the header search takes them (see reviewOwnColumns). */

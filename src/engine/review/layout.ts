@@ -1,14 +1,15 @@
 /**
  * Where the review's output columns go on the customer sheet: the columns of an earlier run
- * when the sheet has them, else new columns right of everything the user has written. An
- * earlier run's columns this run does not write (aging buckets of other edges, or of a run
- * with a ledger) are cleared, never left stale.
+ * when the sheet has them, else new columns right of everything the user has written. The aging
+ * buckets take an earlier run's aging columns in order, whatever their edges. An earlier run's
+ * columns this run does not write (aging buckets beyond this run's count, or every one after a
+ * run with a ledger) are cleared, never left stale.
  */
 import { bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { reviewOwnColumns } from "./columns";
-import { agingHeader, headerKey, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
+import { LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { columnLetter, EXCEL_COLUMNS } from "../a1";
 import { HeaderMatch } from "./headers";
 import { GRADES } from "../policy";
@@ -33,7 +34,8 @@ export interface OutputPlace {
 
 /**
  * The output columns' place; throws when the sheet has no room for them before Excel's last column.
- * `agingEdges` is given with a ledger: one column per bucket, found by its header in either language.
+ * `agingEdges` is given with a ledger: one column per bucket, an earlier run's aging columns (known
+ * by their header in either language) taken first, in order (see earlierAgingSlots).
  */
 export function outputPlace(
   sheetName: string,
@@ -43,25 +45,10 @@ export function outputPlace(
   agingEdges?: readonly number[],
 ): OutputPlace {
   const headerLine = values[match.headerRow] ?? [];
-  const bucketKeys = agingEdges
-    ? LANGS_OF_HEADERS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
-    : [];
-  const bucketOf = (key: string) => {
-    for (const keys of bucketKeys) {
-      const index = keys.indexOf(key);
-      if (index >= 0) return index;
-    }
-    return -1;
-  };
   // Our columns are the rightmost ones with our headers (a run always appends on the right), and
   // only when several of them stand together: a lone user column headed "Warnings" is the user's.
   const own = reviewOwnColumns(headerLine);
   const found = own.fields;
-  const foundBuckets = new Map<number, number>();
-  for (const column of own.aging) {
-    const bucket = bucketOf(headerKey(headerLine[column]));
-    if (bucket >= 0) foundBuckets.set(bucket, column);
-  }
   const ours = own.all;
   // New output columns go right of everything the user has on the sheet, on any row.
   let lastUsed = -1;
@@ -79,15 +66,17 @@ export function outputPlace(
   // A column an earlier run cleared between two of ours (the aging's, a month without a ledger)
   // is taken again before any new one on the right: the review's columns stay side by side, so a
   // table over them (customer-table.ts) can keep covering them all.
-  const gaps = ours.size ? blankColumnsBetween(values, Math.min(...ours), Math.max(...ours), ours) : [];
+  let gaps = ours.size ? blankColumnsBetween(values, Math.min(...ours), Math.max(...ours), ours) : [];
+  // One column per label the output writes (Current, each range, the last open one).
+  const buckets = agingEdges ? bucketLabels(agingEdges, "en").length : 0;
+  const agingSlots = earlierAgingSlots(own.aging, gaps);
+  const reused = agingSlots.slice(0, buckets);
+  gaps = gaps.filter((c) => !reused.includes(c));
   const place = () => gaps.shift() ?? next++;
   const columns = {} as Record<OutputField, number>;
   const agingColumns: number[] = [];
   for (const field of OUTPUT_FIELDS) {
-    if (field === "issues") {
-      const buckets = bucketKeys[0]?.length ?? 0;
-      for (let b = 0; b < buckets; b++) agingColumns.push(foundBuckets.get(b) ?? place());
-    }
+    if (field === "issues") for (let b = 0; b < buckets; b++) agingColumns.push(reused[b] ?? place());
     columns[field] = found[field] ?? place();
   }
   const written = new Set([...Object.values(columns), ...agingColumns]);
@@ -116,6 +105,21 @@ export function outputPlace(
     });
   }
   return { columns, agingColumns, clearedColumns, stale };
+}
+
+/**
+ * The columns an earlier run's aging buckets stand in, left to right, for this run's buckets to
+ * take in order whatever their edges (30/60/90 become 45/90, or 30/60/90/120): the aging stays
+ * one run of columns where it stood, each under its new header, instead of a blanked column among
+ * the review's and the buckets of new edges after Review issues and the user's own columns. A
+ * blank column among them (a bucket an earlier run cleared) is one of those places too. Buckets
+ * beyond these go where any new column goes; those of these left over are cleared.
+ */
+function earlierAgingSlots(aging: readonly number[], gaps: readonly number[]): number[] {
+  if (aging.length === 0) return [];
+  const first = aging[0];
+  const last = aging[aging.length - 1];
+  return [...aging, ...gaps.filter((c) => c > first && c < last)].sort((a, b) => a - b);
 }
 
 /** The columns strictly between `from` and `to`, not in `except`, with nothing in any row: left to right. */

@@ -198,24 +198,152 @@ describe("the worklist figures", () => {
 describe("re-runs with more or fewer columns", () => {
   const edges = (agingEdges: number[]) => completePolicy({ ...DEFAULT_POLICY, agingEdges });
 
-  test("other aging edges: the buckets still there keep their columns, the others are cleared, new ones go right", () => {
+  /** The header row from the first aging column to one past Review issues (blank cells as null). */
+  const agingBlock = (grid: Grid, issues: string) => {
+    const header = grid[0];
+    return header.slice(29, header.indexOf(issues) + 1).map((h) => h ?? null);
+  };
+
+  test("fewer aging edges (30/60/90 to 30/60): the buckets take the earlier aging columns in order, the one left over is cleared", () => {
     const values = sheet();
     const once = apply(values, review(values, "en", { ledger: true }).plan);
-    once[1][40] = "user note";
+    once[0][35] = "Collector";
+    once[1][35] = "Ann";
     const { result, plan } = review(once, "en", { ledger: true, policy: edges([30, 60]) });
-    // Current and 1–30 and 31–60 are found again; "61+" is new; 61–90 and 91+ are no longer written.
-    expect(result.layout.agingColumns).toEqual([29, 30, 31, 41]);
-    expect(result.layout.clearedColumns).toEqual([32, 33]);
+    expect(result.layout.agingColumns).toEqual([29, 30, 31, 32]);
+    expect(result.layout.clearedColumns).toEqual([33]);
     const twice = apply(once, plan);
-    expect(twice[1][40]).toBe("user note");
-    for (const line of twice.slice(0, 4)) expect([line[32] ?? null, line[33] ?? null]).toEqual([null, null]);
-    expect(twice[0][41]).toBe("Aging: 61+");
-    expect(twice[2][41]).toBe(1200);
-    expect(blockCells(plan.target.blocks).filter((c) => c.column === 40)).toEqual([]);
+    expect(agingBlock(twice, "Review issues")).toEqual([
+      "Aging: Current",
+      "Aging: 1–30",
+      "Aging: 31–60",
+      "Aging: 61+",
+      null,
+      "Review issues",
+    ]);
+    // Beta's 1,200 at 100 days, under 61+ now, where 61–90 stood; the column of 91+ holds nothing any more.
+    expect(twice[2][32]).toBe(1200);
+    expect(twice.map((line) => line[33] ?? null)).toEqual([null, null, null, null]);
+    expect(twice[0][35]).toBe("Collector");
+    expect(twice[1][35]).toBe("Ann");
+    expect(blockCells(plan.target.blocks).filter((c) => c.column >= 35)).toEqual([]);
     // And again with the same policy: nothing moves.
     const again = review(twice, "en", { ledger: true, policy: edges([30, 60]) });
-    expect(again.result.layout.agingColumns).toEqual([29, 30, 31, 41]);
+    expect(again.result.layout.agingColumns).toEqual([29, 30, 31, 32]);
     expect(apply(twice, again.plan)).toEqual(twice);
+    // Back to three edges: the fifth bucket goes into the column cleared among the review's, one block again.
+    const back = review(twice, "en", { ledger: true });
+    expect(back.result.layout.agingColumns).toEqual([29, 30, 31, 32, 33]);
+    expect(agingBlock(apply(twice, back.plan), "Review issues")).toEqual([...AGING_HEADERS_EN, "Review issues"]);
+  });
+
+  test("more aging edges (30/60/90 to 30/60/90/120): the earlier columns reused in order; only the bucket beyond them goes right of the user's column", () => {
+    const values = sheet();
+    const once = apply(values, review(values, "en", { ledger: true }).plan);
+    once[0][35] = "Collector";
+    once[1][35] = "Ann";
+    const { result, plan } = review(once, "en", { ledger: true, policy: edges([30, 60, 90, 120]) });
+    expect(result.layout.agingColumns).toEqual([29, 30, 31, 32, 33, 36]);
+    expect(result.layout.clearedColumns).toEqual([]);
+    const twice = apply(once, plan);
+    expect(twice[0].slice(29)).toEqual([
+      "Aging: Current",
+      "Aging: 1–30",
+      "Aging: 31–60",
+      "Aging: 61–90",
+      "Aging: 91–120",
+      "Review issues",
+      "Collector",
+      "Aging: 121+",
+    ]);
+    // Beta's 1,200 at 100 days is in 91–120, the column 91+ had.
+    expect([twice[2][33], twice[2][36]]).toEqual([1200, 0]);
+    expect(twice[1][35]).toBe("Ann");
+    expect(blockCells(plan.target.blocks).filter((c) => c.column === 35)).toEqual([]);
+    const again = review(twice, "en", { ledger: true, policy: edges([30, 60, 90, 120]) });
+    expect(again.result.layout.agingColumns).toEqual([29, 30, 31, 32, 33, 36]);
+    expect(apply(twice, again.plan)).toEqual(twice);
+  });
+
+  test("other edges in Chinese (30/60/90 to 45/90), after an English review too: the buckets in order under their Chinese headers", () => {
+    const values = sheet();
+    for (const firstLang of ["zh", "en"] as const) {
+      const once = apply(values, review(values, firstLang, { ledger: true }).plan);
+      const { result, plan } = review(once, "zh", { ledger: true, policy: edges([45, 90]) });
+      expect(result.layout.agingColumns).toEqual([29, 30, 31, 32]);
+      expect(result.layout.clearedColumns).toEqual([33]);
+      const twice = apply(once, plan);
+      expect(agingBlock(twice, "审查问题")).toEqual([
+        "账龄：未到期",
+        "账龄：1–45天",
+        "账龄：46–90天",
+        "账龄：91天以上",
+        null,
+        "审查问题",
+      ]);
+      // Alpha's 400 at 45 days in 1–45, Beta's 1,200 at 100 days in 91+.
+      expect(twice[1].slice(29, 34).map((v) => v ?? null)).toEqual([100, 650, 0, 0, null]);
+      expect(twice[2][32]).toBe(1200);
+    }
+  });
+
+  test("a sheet an earlier version split (a bucket after the user's column, a blank among the review's): the buckets gathered back in order", () => {
+    const values = sheet();
+    const once = apply(values, review(values, "en", { ledger: true }).plan);
+    // As that version left a change from 30/60/90 to 30/60/90/120: 91+ blanked, 91–120 and 121+ after Collector.
+    const split = once.map((line) => [...line.slice(0, 33), null, line[34], null, null]);
+    split[0].splice(35, 2, "Collector", "Aging: 91–120", "Aging: 121+");
+    split[1].splice(35, 2, "Ann", 0, 0);
+    split[2].splice(35, 2, null, 1200, 0);
+    split[3].splice(35, 2, null, 0, 0);
+    const { result, plan } = review(split, "en", { ledger: true, policy: edges([30, 60, 90, 120]) });
+    expect(result.layout.agingColumns).toEqual([29, 30, 31, 32, 33, 36]);
+    expect(result.layout.clearedColumns).toEqual([37]);
+    const after = apply(split, plan);
+    expect(after[0].slice(29).map((h) => h ?? null)).toEqual([
+      "Aging: Current",
+      "Aging: 1–30",
+      "Aging: 31–60",
+      "Aging: 61–90",
+      "Aging: 91–120",
+      "Review issues",
+      "Collector",
+      "Aging: 121+",
+      null,
+    ]);
+    expect(after[2][33]).toBe(1200);
+    expect(after[1][35]).toBe("Ann");
+  });
+
+  test("an aging-headed column of the user's left of the review's columns stays the user's, whatever the edges", () => {
+    // A business system's export with a bucket of its own among the data columns.
+    const values = customerSheet(
+      ["Credit limit", "Outstanding balance", "Days past due", "Aging: 1–30"],
+      [
+        { id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [1000, 750, 0, 250] },
+        { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500, 1200, 100, 0] },
+      ],
+    );
+    let grid = values;
+    for (const agingEdges of [
+      [30, 60, 90],
+      [30, 60, 90],
+      [45, 90],
+    ]) {
+      const { result, plan } = review(grid, "en", { ledger: true, policy: edges(agingEdges) });
+      expect(result.layout.agingColumns).not.toContain(10);
+      expect(result.layout.clearedColumns).not.toContain(10);
+      grid = apply(grid, plan);
+      expect(grid.map((line) => line[10])).toEqual(["Aging: 1–30", 250, 0]);
+    }
+    expect(grid[0].slice(30).map((h) => h ?? null)).toEqual([
+      "Aging: Current",
+      "Aging: 1–45",
+      "Aging: 46–90",
+      "Aging: 91+",
+      null,
+      "Review issues",
+    ]);
   });
 
   test("a re-run reads the aging columns as the review's own, never as unknown columns of the user's", () => {
