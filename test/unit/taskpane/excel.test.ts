@@ -41,14 +41,14 @@ function workbook(rows: number, origin = { row: 0, column: 0 }): FakeExcel {
   return fake;
 }
 
-async function reviewAndPlan(sheet = "Customers", asOf = AS_OF) {
+async function reviewAndPlan(sheet = "Customers", asOf = AS_OF, policy = DEFAULT_POLICY) {
   const read = await readForReviewWith(
     fake.context,
     sheet,
     fake.sheets.map((s) => s.name),
   );
   // The review and its plan from the read as the pane makes them.
-  const result = runReview(reviewInputOf(read, DEFAULT_POLICY, asOf), "en");
+  const result = runReview(reviewInputOf(read, policy, asOf), "en");
   const plan = buildWritePlan(result, "en", planOptionsOf(read));
   return { read, result, plan, check: targetCheck(read, result) };
 }
@@ -1004,6 +1004,58 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const again = await reviewAndPlan();
     await writePlanWith(fake.context, again.plan, "en", again.check);
     expect(s.autoFilter).toBe("A1:C4");
+  });
+
+  test("aging edges changed between reviews: the buckets take the earlier aging columns in order, the user's column beside them untouched", async () => {
+    workbook(3);
+    fake.addSheet("Invoices", LEDGER);
+    const s = fake.sheet("Customers")!;
+    const first = await reviewAndPlan();
+    await writePlanWith(fake.context, first.plan, "en", first.check);
+    const headers = (from: number, to: number) => [...Array(to - from)].map((_, i) => s.text(0, from + i));
+    expect(headers(30, 36)).toEqual([
+      "Aging: Current",
+      "Aging: 1–30",
+      "Aging: 31–60",
+      "Aging: 61–90",
+      "Aging: 91+",
+      "Review issues",
+    ]);
+    s.set(0, 36, "Collector");
+    s.set(1, 36, "Ann");
+
+    // C000001's 1,000 due 112 days before the review.
+    const more = await reviewAndPlan("Customers", AS_OF, completePolicy({ ...DEFAULT_POLICY, agingEdges: [30, 60, 90, 120] }));
+    expect((await writePlanWith(fake.context, more.plan, "en", more.check)).ok).toBe(true);
+    expect(headers(30, 38)).toEqual([
+      "Aging: Current",
+      "Aging: 1–30",
+      "Aging: 31–60",
+      "Aging: 61–90",
+      "Aging: 91–120",
+      "Review issues",
+      "Collector",
+      "Aging: 121+",
+    ]);
+    expect([s.get(1, 34), s.get(1, 37)]).toEqual([1000, 0]);
+    expect([s.text(0, 36), s.text(1, 36)]).toEqual(["Collector", "Ann"]);
+
+    const fewer = await reviewAndPlan("Customers", AS_OF, completePolicy({ ...DEFAULT_POLICY, agingEdges: [45, 90] }));
+    expect((await writePlanWith(fake.context, fewer.plan, "en", fewer.check)).ok).toBe(true);
+    expect(headers(30, 38)).toEqual([
+      "Aging: Current",
+      "Aging: 1–45",
+      "Aging: 46–90",
+      "Aging: 91+",
+      "",
+      "Review issues",
+      "Collector",
+      "",
+    ]);
+    expect(s.get(1, 33)).toBe(1000);
+    // The buckets left over hold nothing in any row; the user's column is as it was.
+    for (let row = 0; row <= 3; row++) expect([s.text(row, 34), s.text(row, 37)]).toEqual(["", ""]);
+    expect([s.text(0, 36), s.text(1, 36)]).toEqual(["Collector", "Ann"]);
   });
 
   /** The value axis of a chart of amounts, as the pane sets it in the batch that adds the chart. */
