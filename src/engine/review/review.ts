@@ -6,6 +6,7 @@
  * This module runs the steps in order and defines the result every face reads; each step
  * is a module of its own (columns, layout, customer, portfolio, ledger, archive).
  */
+import { bucketLabels } from "../aging";
 import { CellValue } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
@@ -30,7 +31,7 @@ import { ReviewsPastDue, reviewsPastDue } from "./review-due";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
-import { AMOUNT_FIELDS, headerKey, InputField, isAgingHeaderKey, OUTPUT_FIELDS, OutputField } from "./fields";
+import { agingHeader, AMOUNT_FIELDS, headerKey, InputField, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { outputPlace } from "./layout";
 import { archivedResponseWidths } from "./responses";
 import {
@@ -276,22 +277,31 @@ export interface ReviewResult {
 }
 
 /**
- * The output columns an earlier run wrote on the sheet: those whose header is already theirs
- * (an aging bucket's column keeps its header only while the policy's edges keep its label).
+ * The output columns an earlier run wrote on the sheet: those whose header is already theirs.
+ * An aging bucket's column counts only under that bucket's own header (either language): its
+ * cells are compared with the earlier run's bucket of that place, and a column the buckets of
+ * new edges took over (outputPlace) holds the figure of the bucket its old header names.
  */
 function ownColumns(
   header: readonly CellValue[] | undefined,
   columns: Readonly<Record<OutputField, number>>,
   agingColumns: readonly number[],
+  agingEdges: readonly number[],
 ): OwnColumns {
   const fields: Partial<Record<OutputField, OwnColumn>> = {};
   for (const field of OUTPUT_FIELDS) {
     const cell = header?.[columns[field]];
     if (outputFieldOf(cell) === field) fields[field] = { column: columns[field], header: String(cell).trim() };
   }
-  const aging = agingColumns.map((column) => {
+  const bucketKeys = agingColumns.length
+    ? LANGS_OF_HEADERS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
+    : [];
+  const aging = agingColumns.map((column, bucket) => {
     const cell = header?.[column];
-    return typeof cell === "string" && isAgingHeaderKey(headerKey(cell)) ? { column, header: cell.trim() } : undefined;
+    const key = headerKey(cell);
+    return typeof cell === "string" && bucketKeys.some((keys) => keys[bucket] === key)
+      ? { column, header: cell.trim() }
+      : undefined;
   });
   return { fields, aging };
 }
@@ -472,7 +482,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       values,
       origin.row,
       origin.column,
-      ownColumns(values[match.headerRow], place.columns, place.agingColumns),
+      ownColumns(values[match.headerRow], place.columns, place.agingColumns, policy.agingEdges),
       customers,
       archived,
       asOf,

@@ -7,6 +7,7 @@
  */
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
+import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OutputField } from "../../../src/engine/review/fields";
 import { cellCheck, holdsCheck, readChecks, readOutputCheck, HASHED_FIELDS } from "../../../src/engine/review/output-check";
@@ -121,6 +122,57 @@ describe("every output cell typed over is found", () => {
     expect(result.typedOver!.cells.map((c) => [c.row, c.column, c.field, c.header, c.typed])).toEqual([
       [2, buckets[bucket], "aging", headerOf(workbook, buckets[bucket]), 0],
     ]);
+  });
+
+  describe("the policy's aging edges changed: the buckets take the earlier aging columns in order", () => {
+    const edges = (agingEdges: number[]) => completePolicy({ ...DEFAULT_POLICY, agingEdges });
+    const withLedger = (): CycleWorkbook => ({ customers: sheet(4), ledger: ledger() });
+
+    test.each([
+      ["fewer", [45, 90]],
+      ["as many", [45, 90, 120]],
+      ["more", [30, 60, 90, 120]],
+    ])("%s buckets under new headers, untouched: none that month or the next", (_, agingEdges) => {
+      const { workbook } = reviewWorkbook(withLedger(), OCT);
+      const changed = reviewWorkbook(workbook, NOV, "en", edges(agingEdges));
+      expect(changed.result.typedOver).toBeUndefined();
+      expect(reviewWorkbook(changed.workbook, serial("2026-12-31"), "en", edges(agingEdges)).result.typedOver).toBeUndefined();
+    });
+
+    test("as many buckets: a figure edited in a column kept under its header is still found", () => {
+      const { workbook, result: first } = reviewWorkbook(withLedger(), OCT);
+      const current = first.layout.agingColumns[0];
+      const customers = workbook.customers.map((line) => [...line]);
+      customers[1][current] = 1;
+      const { result } = reviewWorkbook({ ...workbook, customers }, NOV, "en", edges([45, 90, 120]));
+      expect(result.layout.agingColumns[0]).toBe(current);
+      expect(result.typedOver!.cells.map((c) => [c.row, c.column, c.field, c.header, c.typed])).toEqual([
+        [2, current, "aging", "Aging: Current", 1],
+      ]);
+    });
+
+    test("a sheet that had its buckets split (two after Review issues, a blank among them): gathered back, none said typed over", () => {
+      const policy = edges([30, 60, 90, 120]);
+      const { workbook, result: first } = reviewWorkbook(withLedger(), OCT, "en", policy);
+      const [a0, , , , a4, a5] = first.layout.agingColumns;
+      const issues = first.layout.outputColumns.issues;
+      expect([a5 + 1, first.customers[0].aging![4], first.customers[0].aging![5]]).toEqual([issues, 0, 7000.5]);
+      // What the review wrote, with 91–120 and 121+ moved after Review issues and a blank where they stood.
+      const split = workbook.customers.map((line) => [...line.slice(0, a4), null, line[issues], line[a4], line[a5]]);
+      const { result, workbook: after } = reviewWorkbook({ ...workbook, customers: split }, NOV, "en", policy);
+      expect(result.layout.agingColumns).toEqual([a0, a0 + 1, a0 + 2, a0 + 3, a4, a4 + 2]);
+      expect(result.typedOver).toBeUndefined();
+      expect(after.customers[0].slice(a0)).toEqual([
+        "Aging: Current",
+        "Aging: 1–30",
+        "Aging: 31–60",
+        "Aging: 61–90",
+        "Aging: 91–120",
+        "Review issues",
+        "Aging: 121+",
+        null,
+      ]);
+    });
   });
 
   test.each(["en", "zh"] as const)(
