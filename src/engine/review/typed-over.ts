@@ -9,7 +9,7 @@
  * (an export pasted over the data columns with a customer more or less) is told apart from
  * typing too: the rows it moved hold another customer's values.
  */
-import { CellValue } from "../cells";
+import { CellValue, serialFromDate, showValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
@@ -90,7 +90,10 @@ function isBlank(value: CellValue): boolean {
 function cellValue(value: CellValue): PlanValue {
   if (isBlank(value)) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  return String(value);
+  const serial = value instanceof Date ? serialFromDate(value) : undefined;
+  if (serial !== undefined) return serial;
+  // A formula without a saved value (the reader's note of it) or an error, as messages show one.
+  return showValue(value);
 }
 
 /** What the archive says the review wrote in the field's cell: undefined for nothing (a blank, or a grade not given). */

@@ -110,6 +110,21 @@ describe("every output cell typed over is found", () => {
     expect(typedOverText(over, CYCLE_SHEET, "en")).toContain("Next review of Customer 0: blank (not what the review wrote)");
   });
 
+  test("a formula without a saved value, or a date, typed over a cell is named by what a reader shows of it, never [object Object]", () => {
+    const { workbook, column } = reviewedOnce();
+    const unsaved = { error: 'formula "=I5*1.1" has no saved value' };
+    const edited = typed(workbook, column, [
+      [0, "recommendation", unsaved],
+      [1, "nextReview", new Date(Date.UTC(2027, 0, 15))],
+    ]);
+    const over = reviewWorkbook(edited, NOV).result.typedOver!;
+    expect(over.cells.map((c) => [c.row, c.field, c.typed])).toEqual([
+      [2, "recommendation", 'formula "=I5*1.1" has no saved value'],
+      [3, "nextReview", serial("2027-01-15")],
+    ]);
+    expect(typedOverText(over, CYCLE_SHEET, "en")).not.toContain("[object");
+  });
+
   test("an aging figure edited is found by its bucket's header", () => {
     const { workbook, first } = reviewedOnce("en", true);
     const buckets = first.layout.agingColumns;
