@@ -148,7 +148,7 @@ export const en = {
   "review.typedOverChange": "{typed} (the review wrote {written})",
   "review.typedOverChangedOn": "{typed} (not what the review of {date} wrote)",
   "review.typedOverChanged": "{typed} (not what the review wrote)",
-  "review.typedOverMore": "{cells} and {count} more",
+  "review.typedOverMore": "{cells} and {count} more (each customer's in the archive's \"{column}\" column)",
   "review.typedOverBlank": "blank",
   "review.typedOverText": '"{text}"',
   "review.unitsConverted": "Amounts converted into {unit}, the customer sheet's unit: {columns}",

@@ -137,7 +137,7 @@ export const zh: Record<MessageKey, string> = {
   "review.typedOverChange": "{typed}（审查写入 {written}）",
   "review.typedOverChangedOn": "{typed}（与{date}的审查写入的不同）",
   "review.typedOverChanged": "{typed}（与审查写入的不同）",
-  "review.typedOverMore": "{cells}，另有 {count} 个",
+  "review.typedOverMore": "{cells}，另有 {count} 个（各客户的见存档“{column}”列）",
   "review.typedOverBlank": "空白",
   "review.typedOverText": "“{text}”",
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",

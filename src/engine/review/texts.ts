@@ -408,7 +408,8 @@ export function typedOverCellTexts(over: TypedOver, sheet: string, lang: Lang, s
   return over.cells.slice(0, shown).map((c) =>
     message(lang, "review.typedOverCell", {
       cell: `${sheetReference(sheet, "whenNeeded")}!${columnLetter(c.column)}${c.row}`,
-      header: c.header,
+      // In the run's language (a sheet an earlier run wrote in the other has its headers in that one); an aging bucket's as the sheet heads it.
+      header: c.field === "aging" ? c.header : OUTPUT_HEADERS[c.field][lang],
       customer: c.customer,
       change: typedOverChange(c, lang),
     }),
@@ -440,7 +441,14 @@ export function typedOverText(over: TypedOver, sheet: string, lang: Lang): strin
   return message(lang, "review.typedOver", {
     count: formatCount(over.count, lang),
     date: checkedReviewText(over, lang),
-    cells: more > 0 ? message(lang, "review.typedOverMore", { cells: listed, count: formatCount(more, lang) }) : listed,
+    cells:
+      more > 0
+        ? message(lang, "review.typedOverMore", {
+            cells: listed,
+            count: formatCount(more, lang),
+            column: message(lang, "archive.typedOver"),
+          })
+        : listed,
   });
 }
 

@@ -69,7 +69,7 @@ describe("every output cell typed over is found", () => {
       `${cell} Recommendation of Customer 1: "Committee 2026-12-05: keep terms, par..." (not what the review wrote)`,
     );
     expect(typedOverText(over, CYCLE_SHEET, "zh")).toContain(
-      "（Customer 1的Recommendation）：“Committee 2026-12-05: keep terms, par...”（与审查写入的不同）",
+      "（Customer 1的政策建议）：“Committee 2026-12-05: keep terms, par...”（与审查写入的不同）",
     );
     expect(toTable(result, "en", "out.xlsx")).toContain(text);
     const json = toJson(result, "en", "out.xlsx").typedOver!;

@@ -75,8 +75,8 @@ describe("typed-over output cells", () => {
     expect(text).toContain("Risk score of Customer 1: blank (the review wrote");
     const zh = typedOverText(over, CYCLE_SHEET, "zh");
     expect(zh).toMatch(/^自 2026年10月31日的审查以来，审查输出列中有 4 个单元格被手工改动/);
-    // The column is named as the sheet has it: an English run wrote "Risk grade" there.
-    expect(zh).toContain("（Customer 2的Risk grade）：“Low”（审查写入 中）");
+    // The column is named in the run's language, though an English run wrote "Risk grade" there.
+    expect(zh).toContain("（Customer 2的风险等级）：“Low”（审查写入 中）");
     // Every face of the command line says so: the printed report and the JSON.
     expect(toTable(result, "en", "out.xlsx")).toContain(text);
     // And the pane, in the notice after the review (the write question lists it too: use-write-back.ts).
@@ -215,7 +215,10 @@ describe("typed-over output cells", () => {
     expect(over.count).toBe(30);
     expect(over.cells).toHaveLength(LISTED_TYPED_OVER);
     expect(over.cells.map((c) => c.row)).toEqual(Array.from({ length: LISTED_TYPED_OVER }, (_, i) => i + 2));
-    expect(typedOverText(over, CYCLE_SHEET, "en")).toMatch(/Customer 4: 1\.00 \(the review wrote [\d,.]+\) and 25 more$/);
+    // The rest are each customer's in the archive: the line says where.
+    expect(typedOverText(over, CYCLE_SHEET, "en")).toMatch(
+      /Customer 4: 1\.00 \(the review wrote [\d,.]+\) and 25 more \(each customer's in the archive's "Typed over by hand" column\)$/,
+    );
   });
 
   test("a customer with a data error last time, fixed now, is not taken for typing: its blanks and its grade cell's \"Data error\" were the review's", () => {
