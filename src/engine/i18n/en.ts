@@ -128,7 +128,7 @@ export const en = {
   "review.leftOutHeading": '{sheet} row {row} ("{label}", a heading: no figures)',
   "review.leftOutUnits": '{sheet} row {row} ("{label}", the units of the columns above)',
   "review.convertedTooLarge": "{value} is too large a number once converted into the customer sheet's unit",
-  "summary.typedOver": "Typed over by hand since {date}, written again",
+  "summary.typedOver": "Typed over since {date}",
   "summary.typedOverMore": "… and {count} more",
   "summary.movedRows": "Rows moved since the review of {date}",
   "review.laterReviews":

@@ -118,7 +118,7 @@ export const zh: Record<MessageKey, string> = {
   "review.leftOutHeading": "{sheet} 第 {row} 行（“{label}”，标题行：无数据）",
   "review.leftOutUnits": "{sheet} 第 {row} 行（“{label}”，上方各列的单位）",
   "review.convertedTooLarge": "{value} 换算为客户表的单位后超出数值范围",
-  "summary.typedOver": "{date}以后手工改动、已重新写入的单元格",
+  "summary.typedOver": "{date}以后手工改动",
   "summary.typedOverMore": "……另有 {count} 个",
   "summary.movedRows": "自 {date}的审查以来移动的行",
   "review.laterReviews":
