@@ -261,6 +261,7 @@ function measuredColumns(
   lang: Lang,
   least: readonly number[],
   headerRow: number | undefined,
+  hidden?: number,
 ): { columns: ColumnLayout[]; measures: Map<Block, BlockMeasure> } {
   const measures = new Map<Block, BlockMeasure>();
   const text = new Map<number, number>();
@@ -300,7 +301,8 @@ function measuredColumns(
       const header = block.row + r === headerRow;
       for (let c = 0; c < formats.length; c++) {
         const value = line[c];
-        if (value === null || value === undefined) continue;
+        // A hidden column is laid out at its own width: its cells are not read.
+        if (value === null || value === undefined || block.column + c === hidden) continue;
         if (header && typeof value === "string") {
           headers.set(block.column + c, displayWidth(value));
           widest[c] = Math.max(widest[c], headerWidest(value));
@@ -826,7 +828,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   // would otherwise make a table too wide to print legibly on one page.
   const fitted = plan.measured ? [...plan.blocks, ...plan.measured] : plan.blocks;
   const written = kind !== "dashboard" ? fitted.find((b) => b.bold)?.row : undefined;
-  const measured = measuredColumns(fitted, lang, plan.columnWidths ?? [], written);
+  const measured = measuredColumns(fitted, lang, plan.columnWidths ?? [], written, plan.hiddenColumn);
   const { measures } = measured;
   const columns = measured.columns.map((c) =>
     c.column === plan.hiddenColumn

@@ -401,21 +401,24 @@ function checkAgainst(
     return own !== undefined && holdsAll(entry, own);
   };
   /**
-   * Whether a row that does not hold its own customer's cells holds exactly what the review wrote
-   * for another customer who moved away from them too (or left the sheet). A key many customers
-   * were written alike under (a sheet checking the grade alone) is asked of its first few.
+   * The other customer whose results a row that does not hold its own customer's cells holds,
+   * when it holds exactly what the review wrote in the kept fields for a customer who moved away
+   * from them too (or left the sheet). The other columns are not asked: a note typed on a moved
+   * row leaves it moved, and is that row's typing (checked against the customer it moved from).
+   * A key many customers were written alike under (a sheet checking the grade alone) is asked of
+   * its first few.
    */
-  const movedHere = (row: Line) => {
+  const movedFrom = (row: Line): ArchiveEntry | undefined => {
     const { key, line } = row;
     const lineAt = lineKey(line, fields);
     const found = lineAt === undefined ? undefined : (index ??= writtenIndex(review, fields, unit)).get(lineAt);
-    if (found === undefined) return false;
+    if (found === undefined) return undefined;
     const alike = Array.isArray(found) ? found : [found];
     for (let i = 0; i < Math.min(alike.length, MATCHES_ASKED); i++) {
       const entry = alike[i];
-      if (entry.key !== key && holdsAll(entry, row) && !holdsOwn(entry)) return true;
+      if (entry.key !== key && fields.every((f, j) => heldBy(entry, line[j], f, unit)) && !holdsOwn(entry)) return entry;
     }
-    return false;
+    return undefined;
   };
   let lastHolding = lines.length - 1;
   while (lastHolding >= 0 && lines[lastHolding].line.every(isBlank)) lastHolding--;
@@ -427,10 +430,10 @@ function checkAgainst(
   let moved = 0;
   let typedRows = 0;
   /** The row's cells not holding what the review wrote, in sheet order: the checked fields', and the others' by the check. */
-  const typedOver = (row: Line, entry: ArchiveEntry) => {
+  const typedOver = (row: Line, entry: ArchiveEntry, moved = false) => {
     const { customer: c, line } = row;
     const found: TypedOverCell[] = [];
-    typedRows++;
+    if (!moved) typedRows++;
     fields.forEach((field, i) => {
       if (heldBy(entry, line[i], field, unit)) return;
       found.push({
@@ -468,8 +471,13 @@ function checkAgainst(
     if (entry && holdsAll(entry, line)) held++;
     else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
-    } else if (movedHere(line)) moved++;
-    else if (entry) typedOver(line, entry);
+    } else {
+      const from = movedFrom(line);
+      if (from) {
+        moved++;
+        typedOver(line, from, true);
+      } else if (entry) typedOver(line, entry);
+    }
   }
   if (moved > 0) moved += blankAtEnd.length;
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);

@@ -128,6 +128,22 @@ describe("data moved under the review's columns", () => {
     expect(table.split(movedRowsText(result.movedRows!, "en"))).toHaveLength(2);
   });
 
+  test("a note typed on a row the move pushed down is that cell alone: the row is still moved, its other cells not said typed over", () => {
+    const { workbook, column } = reviewedInOctober();
+    // A customer inserted above: row 6 holds Customer 3's data beside the cells the review wrote for
+    // Customer 4 there, and a note is typed in its Recommendation.
+    const edited = typed(inserted(workbook, 2, NEWCOMER), column, [[4, "recommendation", "Committee note 2"]]);
+    const { result, workbook: november } = reviewWorkbook(edited, NOV);
+    expect(result.typedOver!.cells.map((c) => [c.row, c.customer, c.field, c.typed])).toEqual([
+      [6, "Customer 3", "recommendation", "Committee note 2"],
+    ]);
+    expect(result.movedRows?.count).toBe(5);
+    const record = typedOverRows(november.archive, NOV);
+    expect(record.filter(([, text]) => text !== null)).toEqual([
+      ["C103", expect.stringMatching(/^Recommendation: "Committee note 2"/)],
+    ]);
+  });
+
   test("another customer's cells pasted over a row, that customer still holding its own: typed over, not moved", () => {
     const { workbook, column, first } = reviewedInOctober();
     const c3 = first.customers[3];
