@@ -6,7 +6,7 @@
  * keeps as written (CHECKED_FIELDS) are compared exactly instead, and so left out.
  *
  * Each cell is a short hash of its value as every face reads it back: a number to 12 significant
- * digits (see numberTexts), a text with its line breaks as
+ * digits (see roundedTo12), a text with its line breaks as
  * "\n" (Windows' "\r\n" too), a date as its serial (Office.js gives the serial; a reader giving
  * a date object gets the same), and a blank as blank whatever reads it (null, undefined or "").
  */
@@ -38,10 +38,12 @@ const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
  */
 const TOKEN_CHARS = 4;
 
-/** FNV-1a over the UTF-16 code units, finished with murmur3's mix so every bit of the 24 kept depends on every character. */
-function hash24(text: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** murmur3's finish, so every bit of the 24 kept depends on every input bit. */
+function finished24(hash: number): number {
+  let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -50,9 +52,28 @@ function hash24(text: string): number {
   return h >>> 8;
 }
 
-function token(text: string): string {
-  const h = hash24(text);
+function tokenOf(h: number): string {
   return BASE64URL[(h >>> 18) & 63] + BASE64URL[(h >>> 12) & 63] + BASE64URL[(h >>> 6) & 63] + BASE64URL[h & 63];
+}
+
+/** A text's token: FNV-1a over its UTF-16 code units. */
+function token(text: string): string {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return tokenOf(finished24(h));
+}
+
+/** The two 32-bit halves of a figure's IEEE 754 bits, hashed without making a text of it. */
+const figureBits = new Float64Array(1);
+const figureWords = new Uint32Array(figureBits.buffer);
+/** A figure's token, from its 12-digit rounding's bits (0 for -0); a different seed from a text's. */
+function numberToken(value: number): string {
+  const rounded = roundedTo12(value);
+  figureBits[0] = rounded === 0 ? 0 : rounded;
+  let h = Math.imul(FNV_OFFSET ^ 0x6e, FNV_PRIME);
+  h = Math.imul(h ^ figureWords[0], FNV_PRIME);
+  h = Math.imul(h ^ figureWords[1], FNV_PRIME);
+  return tokenOf(finished24(h));
 }
 
 /**
@@ -61,11 +82,18 @@ function token(text: string): string {
  * of the 15th digit off what was written, and a check of 15 digits would call it typed over.
  */
 const DIGITS = 12;
-function numberText(value: number): string {
-  if (isShownAsIs(value)) return `n${value === 0 ? 0 : value}`;
-  if (!Number.isFinite(value)) return `n${value}`;
-  const saved = Number(value.toPrecision(DIGITS));
-  return `n${saved === 0 ? 0 : saved}`;
+/**
+ * A figure rounded to 12 significant digits, by scaling where its size allows (toPrecision, and the
+ * text it makes, were most of an archive plan's time): not always the correctly rounded decimal,
+ * but the same for the same figure, and never decreasing as a figure grows, which is all the
+ * check asks (readChecks tries a read-back figure's neighbourhood on both sides).
+ */
+function roundedTo12(value: number): number {
+  if (!Number.isFinite(value) || isShownAsIs(value)) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  if (magnitude < -6 || magnitude > 14) return Number(value.toPrecision(DIGITS));
+  const scale = 10 ** (DIGITS - 1 - magnitude);
+  return Math.round(value * scale) / scale;
 }
 
 /**
@@ -96,7 +124,7 @@ const TEXT_TOKENS = 1024;
 /** A cell's token: what it holds, as any face reads it back. */
 export function cellCheck(value: CellValue): string {
   if (value === null || value === undefined || value === "") return BLANK;
-  if (typeof value === "number") return token(numberText(value));
+  if (typeof value === "number") return numberToken(value);
   if (typeof value === "string") {
     const known = textTokens.get(value);
     if (known !== undefined) return known;
@@ -107,17 +135,17 @@ export function cellCheck(value: CellValue): string {
   if (typeof value === "boolean") return token(`b${value}`);
   if (value instanceof Date) {
     const serial = serialFromDate(value);
-    return serial === undefined ? token(`s${String(value)}`) : token(numberText(serial));
+    return serial === undefined ? token(`s${String(value)}`) : numberToken(serial);
   }
   return token(`s${String(value)}`);
 }
 
 /** The tokens a figure read back may have been written with, as readChecks gives them. */
 function figureChecks(value: number): string {
-  if (!Number.isFinite(value) || isShownAsIs(value)) return token(numberText(value));
-  const below = numberText(value * (1 - READ_ERROR));
-  const above = numberText(value * (1 + READ_ERROR));
-  return below === above ? token(below) : token(below) + token(above);
+  if (!Number.isFinite(value) || isShownAsIs(value)) return numberToken(value);
+  const below = roundedTo12(value * (1 - READ_ERROR));
+  const above = roundedTo12(value * (1 + READ_ERROR));
+  return below === above ? numberToken(below) : numberToken(below) + numberToken(above);
 }
 
 /**

@@ -5,6 +5,7 @@
  * face and kept in the archive, and never said of an untouched sheet (either language, a
  * spreadsheet's 15-digit rounding and "\r\n" line breaks, an archive from before the check).
  */
+import fc from "fast-check";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -273,5 +274,22 @@ describe("every output cell typed over is found", () => {
     // A figure at a rounding edge of its 12th digit, read a unit of its 15th off, either side.
     for (const read of [1.00000000000049999, 1.0000000000005001])
       expect(holdsCheck(readChecks(read), cellCheck(1.0000000000005))).toBe(true);
+  });
+
+  test("property: any figure saved with 15 significant digits, or a unit of its 15th off either way, reads back as written; one a unit of its 11th off does not", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).filter((v) => Math.abs(v) > 1e-5),
+        (written) => {
+          const saved = Number(written.toPrecision(15));
+          const unit = 10 ** (Math.floor(Math.log10(Math.abs(saved))) - 14);
+          for (const read of [saved, saved + unit, saved - unit])
+            expect(holdsCheck(readChecks(read), cellCheck(written))).toBe(true);
+          const changed = written + 10 ** (Math.floor(Math.log10(Math.abs(written))) - 10);
+          expect(holdsCheck(readChecks(changed), cellCheck(written))).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
