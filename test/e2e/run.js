@@ -671,8 +671,11 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   assert.equal(dataRows(archive2.values), dataRows(archive1.values), "same-day re-run: the review's rows replaced");
   // Every archive cell as the first run wrote it, but the typed-over limit, kept in its customer's row of the day.
   const typedAt = archive1.values[0].indexOf("Typed over by hand");
-  assert.equal(typedAt, archive1.values[0].length - 2, "the archive's typed-over column, then the team's Action taken, last");
+  assert.equal(typedAt, archive1.values[0].length - 3, "the archive's typed-over column, then the team's Action taken, then the output check");
   assert.equal(archive1.values[0][typedAt + 1], "Action taken");
+  assert.equal(archive1.values[0][typedAt + 2], "Output check");
+  // The output check is for the next review, not for reading: hidden (column Z, the 26th).
+  assert.deepEqual(archive1.hiddenColumns, ["Z"], "the output check's column hidden");
   compareValues("archive after the re-run", archive2.values, archive1.values, 0, typedAt);
   const customerRow = sheetOf(first, "Customers").values[HEADER_ROW + 1];
   const wrote = customerRow[limitColumn].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
