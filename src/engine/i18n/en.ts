@@ -450,6 +450,8 @@ export const en = {
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",
+  "archive.userColumn":
+    'sheet "{sheet}", column {column} is headed "{header}", which is none of the archive\'s: this version keeps its columns in A to {last}, and writing them would replace yours. Move your column right of column {last} (cut and insert it there), then run the review again',
   "archive.full":
     'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
   "changes.title": "Changes since the last review ({date})",

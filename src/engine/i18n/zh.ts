@@ -405,6 +405,8 @@ export const zh: Record<MessageKey, string> = {
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
   "archive.typedOver": "手工改动",
   "archive.outputCheck": "输出校验",
+  "archive.userColumn":
+    "工作表“{sheet}”的 {column} 列标题为“{header}”，不是存档的列：此版本的存档占用 A 到 {last} 列，写入会覆盖您的列。请把该列移到 {last} 列右侧（剪切后插入到那里），然后重新运行审查",
   "archive.full":
     "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",

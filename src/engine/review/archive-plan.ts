@@ -2,7 +2,7 @@
  * The archive's part of the write plan: this review's rows put in their date's place, so the
  * archive stays in review-date order and a same-day re-run replaces its own rows.
  */
-import { EXCEL_ROWS } from "../a1";
+import { columnLetter, EXCEL_ROWS } from "../a1";
 import { CellValue, serialFromDate } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
@@ -67,6 +67,16 @@ export function archiveSheetPlan(
     withHeader = true;
     kept = [];
   } else if (!contents.current) {
+    // Rewritten under this version's header: a column of the user's within its width would be
+    // written over. Refused before anything is written, naming it.
+    const foreign = contents.foreignColumns[0];
+    if (foreign !== undefined)
+      throw new CreditError("value", "archive.userColumn", {
+        sheet: name,
+        column: columnLetter(foreign),
+        header: String(existing[contents.headerRow]?.[foreign] ?? "").trim(),
+        last: columnLetter(ARCHIVE_FIELDS.length - 1),
+      });
     fromRow = contents.headerRow;
     withHeader = true;
     kept = contents.entries;

@@ -272,6 +272,12 @@ export interface ArchiveContents {
   readonly entries: readonly ArchiveEntry[];
   /** Last non-blank row of the sheet (0-based), -1 for an empty sheet. */
   readonly lastRow: number;
+  /**
+   * Columns (0-based) within the archive's width whose header is none of the archive's: the
+   * user's, in an archive of an older layout that rewriting under this version's header would
+   * write over.
+   */
+  readonly foreignColumns: readonly number[];
 }
 
 /** A grade as the archive shows it, in either language, back to the grade. */
@@ -347,7 +353,12 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
     });
   }
   const fields = new Set(ARCHIVE_FIELDS.filter((f) => c[f] !== undefined));
-  return { headerRow: match.headerRow, current, fields, entries, lastRow };
+  const ours = new Set<number>(Object.values(c).filter((column): column is number => column !== undefined));
+  const header = values[match.headerRow] ?? [];
+  const foreignColumns: number[] = [];
+  for (let column = 0; column < ARCHIVE_FIELDS.length; column++)
+    if (!isBlank(header[column]) && !ours.has(column)) foreignColumns.push(column);
+  return { headerRow: match.headerRow, current, fields, entries, lastRow, foreignColumns };
 }
 
 const VERSION_AT = ARCHIVE_FIELDS.indexOf("policyVersion");

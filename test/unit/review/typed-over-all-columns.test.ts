@@ -6,6 +6,7 @@
  * spreadsheet's 15-digit rounding and "\r\n" line breaks, an archive from before the check).
  */
 import fc from "fast-check";
+import { CreditError, describeError } from "../../../src/engine/errors";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -243,6 +244,29 @@ describe("every output cell typed over is found", () => {
     const again = typed(after, column, [[0, "recommendation", "Keep terms"]]);
     expect(reviewWorkbook(again, serial("2026-12-31")).result.typedOver!.cells.map((c) => c.field)).toEqual(["recommendation"]);
   });
+
+  test.each(["en", "zh"] as const)(
+    "an archive from before the output check with a column of the user's where the check goes: refused before anything is written, naming it (%s)",
+    (lang) => {
+      const { workbook } = reviewedOnce(lang);
+      const archive = workbook.archive!.map((line, r) => [
+        ...line.slice(0, CHECK_AT),
+        r === 0 ? "My notes" : r === 1 ? "called the CFO" : null,
+      ]);
+      let thrown: unknown;
+      try {
+        reviewWorkbook({ ...workbook, archive }, NOV, lang);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(CreditError);
+      expect(thrown).toMatchObject({ key: "archive.userColumn", params: { column: "Z", header: "My notes", last: "Z" } });
+      expect(describeError(thrown as CreditError, lang)).toContain("My notes");
+      // Without it, the same archive is rewritten under the full header.
+      const plain = workbook.archive!.map((line) => line.slice(0, CHECK_AT));
+      expect(reviewWorkbook({ ...workbook, archive: plain }, NOV, lang).workbook.archive![0]).toHaveLength(CHECK_AT + 1);
+    },
+  );
 
   test("the archive's output check column is headed in the archive's language, last, hidden and off the printout", () => {
     const { first: result } = reviewedOnce();
