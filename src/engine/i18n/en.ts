@@ -435,7 +435,7 @@ export const en = {
   "changes.moveByPolicy": "{name} ({from} → {to}, from the policy change)",
   "changes.pastDueAssumed":
     "due dates after reviews under policy {versions} use this review's intervals: the policy history does not hold {count|that version|those versions} as {count|it was|they were}",
-  "changes.pastDueCustomer": "{name} ({grade}): last reviewed {last}, due {due}, {days} {days|day|days} late",
+  "changes.pastDueCustomer": "{name} ({grade}): last reviewed {lastColumn}, due {due}, {days} {days|day|days} late",
   "figure.withShare": "{amount} ({share})",
   "sep.aside": "{main} ({aside})",
   "sep.list": ", ",
@@ -451,7 +451,7 @@ export const en = {
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",
   "archive.userColumn":
-    'sheet "{sheet}", column {column} is headed "{header}", which is none of the archive\'s: this version keeps its columns in A to {last}, and writing them would replace yours. Move your column right of column {last} (cut and insert it there), then run the review again',
+    'sheet "{sheet}", column {column} is headed "{header}", which is none of the archive\'s: this version keeps its columns in A to {lastColumn}, and writing them would replace yours. Move your column right of column {lastColumn} (cut and insert it there), then run the review again',
   "archive.full":
     'sheet "{sheet}" would pass Excel\'s last row (1,048,576): the archive would need {rows} rows. Move older reviews to another workbook (cut the oldest rows of the archive) and run the review again',
   "changes.title": "Changes since the last review ({date})",

@@ -391,7 +391,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.move": "{name}（{from} → {to}）",
   "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
   "changes.pastDueAssumed": "按政策 {versions} 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置",
-  "changes.pastDueCustomer": "{name}（{grade}）：上次审查于 {last}，应于 {due}再审，已逾期 {days} 天",
+  "changes.pastDueCustomer": "{name}（{grade}）：上次审查于 {lastColumn}，应于 {due}再审，已逾期 {days} 天",
   // 任务窗格（ui.*）。
   "figure.withShare": "{amount}（{share}）",
   "sep.aside": "{main}（{aside}）",
@@ -406,7 +406,7 @@ export const zh: Record<MessageKey, string> = {
   "archive.typedOver": "手工改动",
   "archive.outputCheck": "输出校验",
   "archive.userColumn":
-    "工作表“{sheet}”的 {column} 列标题为“{header}”，不是存档的列：此版本的存档占用 A 到 {last} 列，写入会覆盖您的列。请把该列移到 {last} 列右侧（剪切后插入到那里），然后重新运行审查",
+    "工作表“{sheet}”的 {column} 列标题为“{header}”，不是存档的列：此版本的存档占用 A 到 {lastColumn} 列，写入会覆盖您的列。请把该列移到 {lastColumn} 列右侧（剪切后插入到那里），然后重新运行审查",
   "archive.full":
     "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：存档需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切存档最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",

@@ -75,7 +75,7 @@ export function archiveSheetPlan(
         sheet: name,
         column: columnLetter(foreign),
         header: String(existing[contents.headerRow]?.[foreign] ?? "").trim(),
-        last: columnLetter(ARCHIVE_FIELDS.length - 1),
+        lastColumn: columnLetter(ARCHIVE_FIELDS.length - 1),
       });
     fromRow = contents.headerRow;
     withHeader = true;
