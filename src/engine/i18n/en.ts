@@ -435,7 +435,7 @@ export const en = {
   "changes.moveByPolicy": "{name} ({from} → {to}, from the policy change)",
   "changes.pastDueAssumed":
     "due dates after reviews under policy {versions} use this review's intervals: the policy history does not hold {count|that version|those versions} as {count|it was|they were}",
-  "changes.pastDueCustomer": "{name} ({grade}): last reviewed {lastColumn}, due {due}, {days} {days|day|days} late",
+  "changes.pastDueCustomer": "{name} ({grade}): last reviewed {last}, due {due}, {days} {days|day|days} late",
   "figure.withShare": "{amount} ({share})",
   "sep.aside": "{main} ({aside})",
   "sep.list": ", ",

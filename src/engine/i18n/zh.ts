@@ -391,7 +391,7 @@ export const zh: Record<MessageKey, string> = {
   "changes.move": "{name}（{from} → {to}）",
   "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
   "changes.pastDueAssumed": "按政策 {versions} 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置",
-  "changes.pastDueCustomer": "{name}（{grade}）：上次审查于 {lastColumn}，应于 {due}再审，已逾期 {days} 天",
+  "changes.pastDueCustomer": "{name}（{grade}）：上次审查于 {last}，应于 {due}再审，已逾期 {days} 天",
   // 任务窗格（ui.*）。
   "figure.withShare": "{amount}（{share}）",
   "sep.aside": "{main}（{aside}）",
