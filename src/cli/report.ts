@@ -5,7 +5,7 @@ import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
-import { WIDE_CLASS } from "../engine/text-width";
+import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
@@ -442,13 +442,16 @@ function indented(text: string, terminal?: number): string[] {
 
 /** The characters that take two terminal columns: CJK, Hangul and full-width forms. */
 const WIDE_CHARACTER = new RegExp(`[${WIDE_CLASS}]`);
-/** Chinese punctuation that closes what comes before it: a line never starts with it. */
-const CLOSING = "[）」』》】；，。、：！？]*";
+/** Closing punctuation after a piece: a line never starts with it. */
+const CLOSING = `[${CLOSING_PUNCTUATION}]*`;
+/** Opening brackets before a wide character: a line never ends with one. */
+const OPENING = `[${OPENING_PUNCTUATION}]*`;
 /**
  * Where a line may break: after a word and its spaces, or after any wide character (Chinese has
- * no spaces), each with the closing punctuation after it ("1.00）" stays whole).
+ * no spaces), each with the closing punctuation after it ("1.00）" stays whole) and the opening
+ * brackets before it ("（0.74" too).
  */
-const BREAKABLE = new RegExp(`[${WIDE_CLASS}]${CLOSING}|[^\\s${WIDE_CLASS}]+${CLOSING}\\s*|\\s+`, "g");
+const BREAKABLE = new RegExp(`${OPENING}(?:[${WIDE_CLASS}]${CLOSING}|[^\\s${WIDE_CLASS}]+${CLOSING}\\s*)|\\s+`, "g");
 
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {

@@ -5,7 +5,7 @@
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
 import { dateText, Lang, monthText } from "../i18n";
-import { CHARACTER_WIDTH, characterWidth, WIDE_CLASS } from "../text-width";
+import { CHARACTER_WIDTH, characterWidth, CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { percentFormatDecimals, scoreFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
@@ -187,7 +187,7 @@ function closingAlone(text: string, room: number): boolean {
     }
     used += width;
   }
-  return lineStart === text.length - 1 && CLOSING_PUNCTUATION.has(text.charCodeAt(lineStart));
+  return lineStart === text.length - 1 && CLOSING_CODES.has(text.charCodeAt(lineStart));
 }
 
 /**
@@ -380,10 +380,9 @@ export const LINE_HEIGHT = 15;
 /** Excel's cap on a row's height, in points. */
 const EXCEL_MAX_HEIGHT = 409;
 
-/** Chinese punctuation that closes what comes before it, which a line does not start with. */
-const CLOSING_PUNCTUATION = new Set([..."，。、；：！？）」』》〉】〕"].map((c) => c.charCodeAt(0)));
-/** Chinese brackets that open what comes after them, which a line does not end with. */
-const OPENING_PUNCTUATION = new Set([..."（「『《〈【〔"].map((c) => c.charCodeAt(0)));
+/** The punctuation no line starts with, and the brackets no line ends with, by UTF-16 code. */
+const CLOSING_CODES = new Set([...CLOSING_PUNCTUATION].map((c) => c.charCodeAt(0)));
+const OPENING_CODES = new Set([...OPENING_PUNCTUATION].map((c) => c.charCodeAt(0)));
 
 /**
  * One line of a text being filled with words in `room` character widths (wrappedLines): its
@@ -469,13 +468,13 @@ function wrappedLines(text: string, start: number, end: number, room: number, br
       // Where lines are cut, closing punctuation never starts one: it hangs past the line's end
       // instead. Counting lines for a row's height keeps the new line, since a cell's own
       // wrapping may carry the character over and a row too short hides text.
-      if (breaks && line.used > 0 && line.used + width > room && CLOSING_PUNCTUATION.has(code)) {
+      if (breaks && line.used > 0 && line.used + width > room && CLOSING_CODES.has(code)) {
         line.used += width;
         continue;
       }
       line.wordStart = i;
       line.word = width;
-      if (breaks && OPENING_PUNCTUATION.has(code)) opening = true;
+      if (breaks && OPENING_CODES.has(code)) opening = true;
       else line.place();
     } else {
       // A bracket before a Latin word is part of the word.

@@ -84,9 +84,13 @@ describe.each([
       const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
       expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
       expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningListWithFigures(c.findings, lang)));
-      // No line of a wrapped warning starts with a closing bracket or punctuation ("1.00）" stays whole).
-      for (const l of row)
-        expect(splitAt(splitAt(l, warningsAt)[1], recommendationAt - 1 - warningsAt)[0]).not.toMatch(/^[）；，。]/);
+      // No line of a wrapped warning starts with a closing bracket or punctuation ("1.00）" stays
+      // whole), nor ends with an opening one ("（0.74" stays whole).
+      for (const l of row) {
+        const piece = splitAt(splitAt(l, warningsAt)[1], recommendationAt - 1 - warningsAt)[0];
+        expect(piece).not.toMatch(/^[）；，。]/);
+        expect(piece).not.toMatch(/[（(]\s*$/);
+      }
       expect(column(6, 6 + customerTableLayout(terminal).widths[1], " ")).toBe(c.name);
     }
     // Gamma's recommendation is longer than its column: it takes more than one line, none of them cut with "…".

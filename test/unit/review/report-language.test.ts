@@ -23,6 +23,7 @@ import { trendHeaders } from "../../../src/engine/review/trend";
 import { buildWritePlan, ChartPlan } from "../../../src/engine/review/write-plan";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
+import { withPlaceholdersKept } from "../../setup/missing-params";
 
 const ASOF = serial("2025-11-30");
 
@@ -103,7 +104,7 @@ describe("Chinese punctuation in Chinese texts", () => {
     // Every Chinese text with each parameter that names a date given one; the news warning's figures are dates too.
     const dates = { date: day, last: day, due: day, latest: day };
     const dated = [
-      ...chineseTexts.map(([key]) => message("zh", key, dates)),
+      ...withPlaceholdersKept(() => chineseTexts.map(([key]) => message("zh", key, dates))),
       message("zh", "warning.NEGATIVE_NEWS.detail", { value: day, threshold: day }),
     ].filter((text) => text.includes(day));
     expect(dated.length).toBeGreaterThan(5);
@@ -213,7 +214,8 @@ describe("counts and reasons read as sentences", () => {
     // The catalogue's own: each rule's details, in both languages.
     const keys = Object.keys(en).filter((k) => /^rule\.\w+\.\w+$/.test(k)) as MessageKey[];
     expect(keys.length).toBeGreaterThan(8);
-    for (const key of keys) expect([message("en", key).slice(-1), message("zh", key).slice(-1)]).toEqual([".", "。"]);
+    for (const key of keys)
+      expect(withPlaceholdersKept(() => [message("en", key).slice(-1), message("zh", key).slice(-1)])).toEqual([".", "。"]);
   });
 });
 
