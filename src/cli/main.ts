@@ -34,6 +34,7 @@ import { XmlError } from "./package/xml";
 import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
 import { toJson, toTable } from "./report";
 import { safeJson, safeText } from "./terminal";
+import "../engine/i18n/report";
 
 /** Bad input: said in one line, exit 2, nothing written. */
 class InputError extends Error {}

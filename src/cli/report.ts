@@ -63,6 +63,7 @@ import {
   utilisationLeavesOutText,
   utilisationText,
 } from "../engine/review/texts";
+import "../engine/i18n/report";
 
 /** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
 const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;

@@ -12,6 +12,7 @@ import { Action } from "../engine/review/decisions";
 import { moreAtRisk, riskRank, riskReason } from "../engine/review/portfolio";
 import { CustomerResult } from "../engine/review/review";
 import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
+import "../engine/i18n/report";
 
 export type GradeFilter = "all" | Grade | "errors";
 

@@ -10,6 +10,10 @@ import { join, resolve } from "path";
 import * as vm from "vm";
 import { ERROR_CODES, StubError } from "../support/custom-functions-stub";
 import { CREDIT_FUNCTIONS } from "../../src/functions/library";
+import { en } from "../../src/engine/i18n/en";
+import { reportEn } from "../../src/engine/i18n/report-en";
+import { cliEn } from "../../src/engine/i18n/cli-en";
+import { uiEn } from "../../src/engine/i18n/ui-en";
 
 const DIST = resolve(__dirname, "../../dist");
 const BUNDLE = join(DIST, "functions.js");
@@ -183,4 +187,13 @@ describe("dist/functions.js and dist/functions.json", () => {
       expect([...called].sort()).toEqual([...registered.keys()].sort());
     });
   });
+});
+
+test("the bundle carries the texts the functions say, and none of the review's, the command line's or the pane's", () => {
+  const bundle = readFileSync(BUNDLE, "utf8");
+  const carried = (keys: readonly string[]) => keys.filter((key) => bundle.includes(`"${key}"`));
+  // Every key of the shared catalogue is there (an error of any function is said in either language)...
+  expect(carried(Object.keys(en))).toEqual(Object.keys(en));
+  // ...and none of the others: the functions' bundle loads fast because it is small.
+  expect(carried([...Object.keys(reportEn), ...Object.keys(cliEn), ...Object.keys(uiEn)])).toEqual([]);
 });

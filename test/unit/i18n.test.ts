@@ -8,18 +8,21 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { en as coreEn } from "../../src/engine/i18n/en";
 import { zh as coreZh } from "../../src/engine/i18n/zh";
+import { reportEn } from "../../src/engine/i18n/report-en";
+import { reportZh } from "../../src/engine/i18n/report-zh";
 import { cliEn } from "../../src/engine/i18n/cli-en";
 import { cliZh } from "../../src/engine/i18n/cli-zh";
 import { uiEn } from "../../src/engine/i18n/ui-en";
 import { uiZh } from "../../src/engine/i18n/ui-zh";
 import { message, MessageKey, resolveLang } from "../../src/engine/i18n";
+import "../../src/engine/i18n/report";
 import "../../src/engine/i18n/cli";
 import "../../src/engine/i18n/ui";
 import { withPlaceholdersKept } from "../setup/missing-params";
 
-/** The product's texts and the command line's own, as the command line has them. */
-const en: Record<MessageKey, string> = { ...coreEn, ...cliEn, ...uiEn };
-const zh: Record<MessageKey, string> = { ...coreZh, ...cliZh, ...uiZh };
+/** Every text: the product's, and the review's, the command line's and the task pane's own. */
+const en: Record<MessageKey, string> = { ...coreEn, ...reportEn, ...cliEn, ...uiEn };
+const zh: Record<MessageKey, string> = { ...coreZh, ...reportZh, ...cliZh, ...uiZh };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../scripts/functions-locale");

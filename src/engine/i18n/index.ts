@@ -1,11 +1,15 @@
 import { ymdFromSerial } from "../cells";
 import type { CliMessageKey } from "./cli-en";
+import type { ReportMessageKey } from "./report-en";
 import type { UiMessageKey } from "./ui-en";
 import { en, MessageKey as CoreMessageKey } from "./en";
 import { zh } from "./zh";
 
-/** Every text's key: the product's, and the command line's and the task pane's own (added by ./cli.ts and ./ui.ts where they are used). */
-export type MessageKey = CoreMessageKey | CliMessageKey | UiMessageKey;
+/**
+ * Every text's key: the product's, and the review's, the command line's and the task pane's own
+ * (added by ./report.ts, ./cli.ts and ./ui.ts where they are said).
+ */
+export type MessageKey = CoreMessageKey | ReportMessageKey | CliMessageKey | UiMessageKey;
 export type Lang = "en" | "zh";
 export const LANGUAGES: readonly Lang[] = ["en", "zh"];
 /**
@@ -88,7 +92,9 @@ export function onMissingParam(handler: typeof missingParam): void {
 export function message(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key];
   if (template === undefined)
-    throw new Error(`text "${key}" is not loaded: the module that says it imports engine/i18n/cli or engine/i18n/ui`);
+    throw new Error(
+      `text "${key}" is not loaded: the module that says it imports engine/i18n/report, engine/i18n/cli or engine/i18n/ui`,
+    );
   if (template.indexOf("{") < 0) return template;
   let text = "";
   for (const part of templateParts(template)) {

@@ -28,6 +28,7 @@ import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
 import { outputCheckOf } from "./output-columns";
+import "../i18n/report";
 
 /**
  * This review's archive rows in their date's place. The sheet is rewritten from the first row

@@ -21,6 +21,7 @@ import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
+import "../i18n/report";
 
 export const ARCHIVE_FIELDS = [
   "reviewDate",

@@ -12,6 +12,7 @@ import { CustomerRow, inCell, RowContext } from "./customer-row";
 import type { InputField } from "./fields";
 import { NoteTarget, STATEMENT_FIGURES } from "./notes";
 import { Z_FIELDS } from "./warnings";
+import "../i18n/report";
 
 type Note = (affects: readonly NoteTarget[], reason: CreditError) => void;
 

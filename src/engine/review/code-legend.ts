@@ -14,6 +14,7 @@ import { settingLabel } from "./policy-sheet";
 import { warningTitle } from "./texts";
 import { CUSTOMER_WARNING_CODES, WARNING_THRESHOLDS, WarningCode } from "./warnings";
 import type { Block, CellFormat, PlanValue } from "./write-plan";
+import "../i18n/report";
 
 /** The legend's columns, the policy table's: the code under the setting's name, its meaning under the setting's. */
 const LEGEND_COLUMNS = 3;

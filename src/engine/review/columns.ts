@@ -26,6 +26,7 @@ import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
 import type { ZModel } from "../z-models";
 import { Z_MODEL_SPECS } from "../zscore";
+import "../i18n/report";
 
 export type ColumnMap = Partial<Record<InputField, number>>;
 

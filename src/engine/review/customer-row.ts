@@ -11,6 +11,7 @@ import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
 import { Conversion, convert, ExpectedCurrency, otherCurrencyError } from "./units";
+import "../i18n/report";
 
 /** A cell that could not be read: the field it holds and the error placed at it. */
 export interface BadCell {

@@ -25,6 +25,7 @@ import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
 import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
+import "../i18n/report";
 
 /** What every customer of one review shares, worked out once per review. */
 export interface CustomerContext {

@@ -14,6 +14,7 @@ import { columnLetter, EXCEL_COLUMNS } from "../a1";
 import { HeaderMatch } from "./headers";
 import { GRADES } from "../policy";
 import { DATA_ERROR_GRADES, gradeName } from "./texts";
+import "../i18n/report";
 
 /** What the grade column of a run's row holds, in either language. */
 const WRITTEN_GRADES: ReadonlySet<string> = new Set([

@@ -24,6 +24,7 @@ import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { LeftOutRow } from "./review";
+import "../i18n/report";
 
 export interface LedgerInput {
   readonly sheetName: string;

@@ -10,6 +10,7 @@
 import { CreditError } from "../errors";
 import { InputField } from "./fields";
 import { WarningCode, Z_FIELDS } from "./warnings";
+import "../i18n/report";
 
 /** The figures a note can switch off besides the warning checks. */
 export const NOTE_FIGURES = [

@@ -25,6 +25,7 @@ import { scoreFormat } from "./formats";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
 import { HASHED_FIELDS, outputCheckText } from "./output-check";
+import "../i18n/report";
 
 const OUTPUT_FORMATS: Readonly<Record<OutputField, CellFormat>> = {
   score: "score",

@@ -9,6 +9,7 @@
  */
 import { dateText, Lang, LANGUAGES, message } from "../i18n";
 import type { HeaderFooter } from "./write-plan";
+import "../i18n/report";
 
 /** Excel's header and footer codes for the page's number and the number of pages. */
 const PAGE = "&P";

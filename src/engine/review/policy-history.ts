@@ -12,6 +12,7 @@ import { headerKey } from "./fields";
 import { findHeaderRow, headerLanguage } from "./headers";
 import { POLICY_ROWS, policyRowNamed, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
+import "../i18n/report";
 
 /** The settings' columns: every policy row but the version, which has a column of its own. */
 export const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);

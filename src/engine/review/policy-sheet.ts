@@ -18,6 +18,7 @@ import { WARNING_CODES } from "./warnings";
 import { WIDTH } from "./sheet-layout";
 import { settingPercentFormat } from "./formats";
 import type { CellFormat, PlanValue } from "./write-plan";
+import "../i18n/report";
 
 /**
  * One row of the policy sheet: a setting, one factor's weight (`item` of the weights), or the

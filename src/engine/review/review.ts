@@ -51,6 +51,7 @@ import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
+import "../i18n/report";
 
 export interface ReviewInput {
   readonly sheetName: string;

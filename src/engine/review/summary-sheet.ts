@@ -67,6 +67,7 @@ import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./s
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
+import "../i18n/report";
 
 /** The dashboard's right half's first column: one empty column after the figures' four. */
 const RIGHT = 5;

@@ -42,6 +42,7 @@ import type { ActionResponse, Responses } from "./responses";
 import { settingLabel } from "./policy-sheet";
 import { percentDecimals, percentFormatDecimals } from "./formats";
 import { FigureFormat, Finding, WARNING_SIDE, WarningCode } from "./warnings";
+import "../i18n/report";
 
 export function gradeName(grade: Grade, lang: Lang): string {
   return message(lang, `grade.${grade}`);

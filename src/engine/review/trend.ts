@@ -13,6 +13,7 @@ import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
 import { AmountUnit, restated } from "./units";
+import "../i18n/report";
 
 /**
  * One review's portfolio figures, its amounts in this review's unit. A figure is undefined when

@@ -12,6 +12,7 @@ import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
+import "../i18n/report";
 
 export interface AmountUnit {
   /** How many ones the unit holds: 1 for 元 or USD, 10,000 for 万元, 1,000 for thousands. */

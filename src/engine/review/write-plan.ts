@@ -24,6 +24,7 @@ import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheet } from "./summary-sheet";
 import { gradeName, informationPrefix } from "./texts";
+import "../i18n/report";
 
 export type PlanValue = string | number | boolean | null;
 /**

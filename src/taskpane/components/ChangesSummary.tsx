@@ -34,6 +34,7 @@ import type { CustomerResult } from "../../engine/review/review";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
+import "../../engine/i18n/report";
 
 export function ChangesSummary({
   changes,

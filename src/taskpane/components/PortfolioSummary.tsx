@@ -19,6 +19,7 @@ import { formatCount, useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { GradeBadge } from "./GradeBadge";
 import { usePanelStyles } from "./styles";
+import "../../engine/i18n/report";
 
 const useStyles = makeStyles({
   grades: {

@@ -10,6 +10,7 @@ import { TrendPoint } from "../../engine/review/trend";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
+import "../../engine/i18n/report";
 
 /** Half a year of monthly reviews: the pane is narrow, the summary sheet has the year. */
 export const PANE_REVIEWS = 6;

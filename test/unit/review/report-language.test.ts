@@ -8,6 +8,8 @@ import { CellValue } from "../../../src/engine/cells";
 import { dateText, Lang, message, MessageKey } from "../../../src/engine/i18n";
 import { en } from "../../../src/engine/i18n/en";
 import { zh } from "../../../src/engine/i18n/zh";
+import { reportEn } from "../../../src/engine/i18n/report-en";
+import { reportZh } from "../../../src/engine/i18n/report-zh";
 import { cliEn } from "../../../src/engine/i18n/cli-en";
 import { cliZh } from "../../../src/engine/i18n/cli-zh";
 import { uiEn } from "../../../src/engine/i18n/ui-en";
@@ -97,7 +99,7 @@ describe("Chinese punctuation in Chinese texts", () => {
     expect(issuesText(english.customers[0], "en", DEFAULT_POLICY)).toContain("got 6; row 2, column J (负面新闻日期)");
   });
 
-  const chineseTexts = Object.entries({ ...zh, ...cliZh }) as [MessageKey, string][];
+  const chineseTexts = Object.entries({ ...zh, ...reportZh, ...cliZh }) as [MessageKey, string][];
 
   test("no space between a Chinese date and the Chinese text after it", () => {
     const day = dateText(serial("2026-07-31"), "zh");
@@ -127,7 +129,7 @@ describe("one term for one thing", () => {
       message("zh", "summary.overdueAmount"),
     ];
     for (const name of names) expect(name).toContain("逾期金额");
-    expect(JSON.stringify({ ...zh, ...cliZh, headers: Object.values(OUTPUT_HEADERS) })).not.toContain("逾期余额");
+    expect(JSON.stringify({ ...zh, ...reportZh, ...cliZh, headers: Object.values(OUTPUT_HEADERS) })).not.toContain("逾期余额");
   });
 
   test("the overdue amount is Overdue amount wherever the English report, the command line and the pane name it", () => {
@@ -141,7 +143,7 @@ describe("one term for one thing", () => {
     for (const name of names) expect(name.toLowerCase()).toContain("overdue amount");
     // The review's total is not the input's header: a re-run would read its own output as input.
     expect(OUTPUT_HEADERS.overdueBalance.en).not.toBe(FIELD_LABELS.overdueAmount.en);
-    const texts = JSON.stringify({ ...en, ...cliEn, ...uiEn, headers: Object.values(OUTPUT_HEADERS) }).toLowerCase();
+    const texts = JSON.stringify({ ...en, ...reportEn, ...cliEn, ...uiEn, headers: Object.values(OUTPUT_HEADERS) }).toLowerCase();
     expect(texts).not.toContain("overdue balance");
   });
 
@@ -212,7 +214,7 @@ describe("counts and reasons read as sentences", () => {
     const texts = RULES.flatMap((rule) => subjects.map((c) => reasonDetail(rule, c, lang, DEFAULT_POLICY)));
     for (const text of texts) expect(text).toMatch(lang === "en" ? /^[A-Z\d].*\.$/ : /。$/);
     // The catalogue's own: each rule's details, in both languages.
-    const keys = Object.keys(en).filter((k) => /^rule\.\w+\.\w+$/.test(k)) as MessageKey[];
+    const keys = Object.keys(reportEn).filter((k) => /^rule\.\w+\.\w+$/.test(k)) as MessageKey[];
     expect(keys.length).toBeGreaterThan(8);
     for (const key of keys)
       expect(withPlaceholdersKept(() => [message("en", key).slice(-1), message("zh", key).slice(-1)])).toEqual([".", "。"]);
