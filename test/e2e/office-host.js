@@ -25,6 +25,7 @@
  *                   a cell alone, "" empties it; where the cell's number format is not text ("@"), a
  *                   string starting with "=" becomes a formula and a plain number string a number,
  *                   as when typed in Excel.
+ *                 - functions.date (the date system: `workbook.date1904` in the scenario);
  *                 - tables (ListObjects: worksheet.tables, Range.getTables, Table.getRange, columns,
  *                   resize): a table's columns are named by its header cells, kept in step as Excel
  *                   does: a header cell written or cleared renames its column ("" → "Column{n}" by
@@ -267,6 +268,8 @@
     /** Excel on the web's payload limit (5 MB there), smaller in a scenario; none by default, like desktop Excel. */
     payloadLimit: config.payloadLimit,
     calculation: { mode: "Automatic", state: "Done", ...config.calculation },
+    /** The workbook counts dates from 1904 (what DATE(1904, 1, 1) says). */
+    date1904: Boolean(config.workbook && config.workbook.date1904),
     /** The type of every application.calculate() a sync ran. */
     calculations: [],
   };
@@ -420,6 +423,39 @@
       this.context = context;
       this.worksheets = new WorksheetCollectionProxy(context);
       this.application = new ApplicationProxy(context);
+      this.functions = new FunctionsProxy(context);
+    }
+  }
+
+  /**
+   * Excel's worksheet functions, as far as the pane asks them: DATE, which says the workbook's
+   * date system (DATE(1904, 1, 1) is day 0 in a 1904 workbook, `date1904: true`, else 1,462).
+   */
+  class FunctionsProxy {
+    constructor(context) {
+      this.context = context;
+    }
+    date(year, month, day) {
+      const result = new FunctionResultProxy(this.context);
+      result.serial =
+        Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000) - (book.date1904 ? 1462 : 0);
+      return result;
+    }
+  }
+
+  class FunctionResultProxy extends Proxy_ {
+    get value() {
+      return this._get("value");
+    }
+    load(what) {
+      const paths = Proxy_.paths(what);
+      if (paths.some((p) => p !== "value")) throw new Error(`office-host: FunctionResult.load(${paths}) not implemented`);
+      this.context.enqueue("functions.date", () => {
+        const commit = () => (this._loaded.value = this.serial);
+        commit.bytes = 8;
+        return commit;
+      });
+      return this;
     }
   }
 

@@ -31,6 +31,8 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { parseAddress } from "../../src/engine/a1";
+import { serialFromYMD } from "../../src/engine/cells";
+import { DATE_1904_OFFSET } from "../../src/engine/date-system";
 
 export type Cell = string | number | boolean | null;
 type Area = { row: number; column: number; rows: number; columns: number };
@@ -248,6 +250,13 @@ export class FakeSheet {
     return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
+  /** Each cell's number format in an area, "General" where none was set. */
+  formatsOf(area: Area): string[][] {
+    return Array.from({ length: area.rows }, (_, r) =>
+      Array.from({ length: area.columns }, (_, c) => this.formats[area.row + r]?.[area.column + c] ?? "General"),
+    );
+  }
+
   valuesOf(area: Area): Cell[][] {
     const out: Cell[][] = [];
     for (let r = 0; r < area.rows; r++) {
@@ -343,6 +352,8 @@ export class FakeExcel {
   };
   /** The type of each application.calculate() applied by a sync, in order. */
   calculations: string[] = [];
+  /** The workbook counts dates from 1904: what workbook.functions.date says (its cells hold dates so counted). */
+  date1904 = false;
   /** What a calculation brings up to date: the formulas' new values, put on the sheets. */
   onCalculate?: () => void;
   /** Every sync: its operations and whether it succeeded. */
@@ -423,6 +434,11 @@ export class FakeExcel {
     this.root = new OfficeMockObject({
       workbook: {
         worksheets,
+        functions: {
+          // DATE as Excel works it out in this workbook's date system, known when the sync has run.
+          date: (year: number, month: number, day: number) =>
+            fake.mock({ value: serialFromYMD(year, month, day) - (fake.date1904 ? DATE_1904_OFFSET : 0) }),
+        },
         application: {
           calculationMode: "Automatic",
           calculationState: "Done",
@@ -931,6 +947,9 @@ export class FakeExcel {
       get values(): unknown {
         return loaded ? loaded.values : "Error, property was not loaded";
       },
+      get numberFormat(): unknown {
+        return loaded ? (loaded as unknown as { numberFormat: unknown }).numberFormat : "Error, property was not loaded";
+      },
       set values(v: unknown) {
         const grid = v as Cell[][];
         if (!Array.isArray(grid) || grid.length !== area.rows || grid.some((line) => line.length !== area.columns)) {
@@ -1126,7 +1145,14 @@ export class FakeExcel {
       load: (props: string) => {
         const sheet = fake.sheet(sheetName);
         if (area.rows * area.columns > MAX_GET_CELLS) loaded = fake.refusingValues({}, sheetName, area);
-        else loaded = fake.mock({ values: sheet ? sheet.valuesOf(area) : [] });
+        else {
+          // Formats only when asked for: a large sheet's would be millions of "General"s.
+          const formats = props.split(",").some((p) => p.trim() === "numberFormat");
+          loaded = fake.mock({
+            values: sheet ? sheet.valuesOf(area) : [],
+            ...(formats ? { numberFormat: sheet ? sheet.formatsOf(area) : [] } : {}),
+          });
+        }
         loaded.load(props);
       },
     };

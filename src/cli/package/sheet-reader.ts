@@ -11,15 +11,13 @@
  */
 import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
+import { DATE_1904_OFFSET } from "../../engine/date-system";
 import { message, Lang } from "../../engine/i18n";
 import { BoundError, CellBudget, PackageError } from "./bounds";
 import { columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, referenceColumn, referenceRow } from "../../engine/a1";
 import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
 import { SheetInfo, SheetSurroundings } from "./package";
-
-/** Days between the 1900 and 1904 date systems' day 0. */
-export const DATE_1904_OFFSET = 1462;
 
 /**
  * A cell in its most common shape: reference, then style, then type, then a plain value or a

@@ -4,6 +4,7 @@
  * fills. An entry the part already has is reused, so re-runs do not grow it; nothing the user
  * made is changed or renumbered.
  */
+import { isDateFormat } from "../../engine/date-system";
 import type { CellAlignment } from "../../engine/review/write-plan";
 import { Token, XmlScanner, escapeXml } from "./xml";
 
@@ -27,16 +28,6 @@ const BUILTIN_IDS: Readonly<Record<string, number>> = {
   "0.00%": 10,
   "@": 49,
 };
-
-/** Whether a format code shows a date or time: d, m, y, h or s outside quotes, escapes and [colour] sections. */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\.|_.|\*./g, "")
-    .replace(/\[[^\]]*\]/g, (section) => (/^\[(h+|m+|s+)\]$/i.test(section) ? "h" : ""))
-    .replace(/General/gi, "");
-  return /[dmyhs]/i.test(bare);
-}
 
 /** Order of the style sheet's children in the schema: new children go where Excel expects them. */
 const STYLE_ORDER = [

@@ -8,7 +8,7 @@ import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
 import { CellAlignment, CellFormat, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 import { cellA1 } from "../../engine/a1";
-import { DATE_1904_OFFSET } from "./sheet-reader";
+import { storedIn1904 } from "../../engine/date-system";
 import { Styles, UNALIGNED } from "./styles";
 import { escapeCellText, escapeXml } from "./xml";
 
@@ -99,7 +99,7 @@ export class CellWriter {
     const p = this.prefix;
     if (typeof value === "number") {
       if (!Number.isFinite(value)) return `<${p}c r="${ref}" s="${style}" t="e"><${p}v>#NUM!</${p}v></${p}c>`;
-      const stored = format === "date" && this.date1904 ? value - DATE_1904_OFFSET : value;
+      const stored = this.date1904 ? storedIn1904(value, format) : value;
       return `<${p}c r="${ref}" s="${style}"><${p}v>${stored}</${p}v></${p}c>`;
     }
     if (typeof value === "boolean") return `<${p}c r="${ref}" s="${style}" t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;

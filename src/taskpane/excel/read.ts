@@ -3,7 +3,8 @@
  * sheet's used range, the archive and policy sheets and every other sheet (so the ledger can be
  * picked, and our own sheets the user renamed are known by their top rows), and one more only
  * when the chosen sheet has Excel tables. A workbook too large for one response goes again in
- * pages of just under the limit.
+ * pages of just under the limit, and so does one counting dates from 1904, its cells' number
+ * formats read with the values (a date-formatted number is counted up into the engine's 1900 days).
  */
 import { a1, Area, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
@@ -13,7 +14,9 @@ import { findOwnSheets } from "../../engine/review/own-sheets";
 import { NamedSheetTable } from "../../engine/review/customer-table";
 import { SheetVisibility } from "../../engine/review/sheet-choice";
 import { OwnSheets, ownSheetsByName, SheetRoles, sheetRoles } from "../../engine/review/sheets";
+import { datesFrom1904 } from "../../engine/date-system";
 import { loadCalculation, StaleCalculation } from "./calculation";
+import { loadDateSystem } from "./date-system";
 import { loadSheetTables } from "./customer-table";
 import { CellSizes, PageRequest, takePages } from "./paging";
 import { MAX_BATCH_BYTES } from "./payload";
@@ -213,8 +216,12 @@ export async function readForReviewWith(
     const loaded = loadAll(names, (name) => usedRange(context, name));
     const tables = loadSheetTables(sheets.getItem(sheet));
     const calculation = loadCalculation(context);
+    const dateSystem = loadDateSystem(context);
     await context.sync();
     throwIfCancelled(options.signal, sheet);
+    // A 1904 workbook's dates are known by their cells' number formats: read again with them.
+    if (dateSystem.in1904())
+      return readInPages(context, names, knownSheets, options.maxResponseBytes ?? MAX_BATCH_BYTES, options);
     return withCalculation(
       withTables(
         assemble(sheetNamesOf(sheets), knownSheets, loaded, (l) => sheetRead(l)),
@@ -322,6 +329,7 @@ async function readInPages(
   const sheets = context.workbook.worksheets;
   let tables = loadSheetTables(sheets.getItem(names.sheet));
   let calculation = loadCalculation(context);
+  let dateSystem = loadDateSystem(context);
   // Everything this sync loads is queued again for the retry: a refused sync fulfils none of it.
   const addresses = (sample: boolean) => {
     sheets.load("items/name");
@@ -344,8 +352,12 @@ async function readInPages(
     ranges = addresses(false);
     tables = loadSheetTables(sheets.getItem(names.sheet));
     calculation = loadCalculation(context);
+    dateSystem = loadDateSystem(context);
     await context.sync();
   }
+  // In a 1904 workbook each page takes its cells' number formats too, about as long as the values.
+  const in1904 = dateSystem.in1904();
+  if (in1904) budget = Math.floor(budget / 2);
   // Taken with the addresses, before the pages: what the pages read is what Excel had calculated then.
   const calculated = calculation();
   const tablesRead = await tables.read(context);
@@ -381,7 +393,7 @@ async function readInPages(
     const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));
     const loaded = page.map((p) => {
       const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
-      range.load("values");
+      range.load(in1904 ? "values,numberFormat" : "values");
       return { p, range };
     });
     try {
@@ -400,6 +412,7 @@ async function readInPages(
     pending = rest;
     for (const { p, range } of loaded) {
       const values = range.values as CellValue[][];
+      if (in1904) datesFrom1904(values, range.numberFormat as string[][]);
       const target = reads.get(p.sheet)!.values;
       for (const line of values) target.push(line);
       sizes.record(p.sheet, values, p.columns);

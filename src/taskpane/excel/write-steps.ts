@@ -8,7 +8,16 @@
 import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
 import { NUMBER_FORMATS } from "../../engine/review/formats";
-import { Block, ConditionalFill, fillCondition, PlanValue, SheetPlan, WritePlan } from "../../engine/review/write-plan";
+import {
+  Block,
+  CellFormat,
+  ConditionalFill,
+  fillCondition,
+  PlanValue,
+  SheetPlan,
+  WritePlan,
+} from "../../engine/review/write-plan";
+import { isDateCellFormat, storedIn1904 } from "../../engine/date-system";
 import {
   addChart,
   applyLayout,
@@ -48,9 +57,29 @@ export interface Step extends Packable<Step> {
   run(sheet: (name: string) => Excel.Worksheet, context: Context): void;
 }
 
-/** Office.js leaves a cell unchanged where a values array holds null: blanks must be written as "". */
-export function cellsForExcel(values: readonly (readonly PlanValue[])[]): (string | number | boolean)[][] {
-  return values.map((line) => line.map((v) => (v === null ? "" : v)));
+/**
+ * The workbook's date system, as the write's check sync finds it (the target's steps are made
+ * before it, and read this when they run): a 1904 workbook stores each date 1,462 lower.
+ */
+export interface DateSystem {
+  in1904: boolean;
+}
+export const DATES_1900: Readonly<DateSystem> = { in1904: false };
+
+/**
+ * A block's values as Office.js takes them: blanks as "" (where a values array holds null, Excel
+ * leaves the cell unchanged), and in a 1904 workbook each date counted as it stores them.
+ */
+export function cellsForExcel(
+  values: readonly (readonly PlanValue[])[],
+  formats: readonly CellFormat[] = [],
+  dates: Readonly<DateSystem> = DATES_1900,
+): (string | number | boolean)[][] {
+  const shifted = dates.in1904 ? formats.map(isDateCellFormat) : [];
+  if (!shifted.includes(true)) return values.map((line) => line.map((v) => (v === null ? "" : v)));
+  return values.map((line) =>
+    line.map((v, c) => (v === null ? "" : typeof v === "number" && shifted[c] ? storedIn1904(v, formats[c]) : v)),
+  );
 }
 
 /** The block as an area (0-based sheet coordinates). */
@@ -82,7 +111,7 @@ export function fillFormula(fill: ConditionalFill): string {
 }
 
 /** Number formats per block column first ("@" before the text, so "=HYPERLINK(…)" stays text), then the values. */
-function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
+function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang, dates: Readonly<DateSystem>): void {
   const rows = block.values.length;
   block.formats.forEach((format, c) => {
     const column = ws.getRangeByIndexes(block.row, block.column + c, rows, 1);
@@ -90,7 +119,7 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
     (column as unknown as { numberFormat: string }).numberFormat = NUMBER_FORMATS[lang][format];
   });
   const range = ws.getRangeByIndexes(block.row, block.column, rows, block.formats.length);
-  range.values = cellsForExcel(block.values);
+  range.values = cellsForExcel(block.values, block.formats, dates);
   if (block.bold) range.format.font.bold = true;
   block.rightAligned?.forEach((right, c) => {
     if (right) ws.getRangeByIndexes(block.row, block.column + c, rows, 1).format.horizontalAlignment = "Right";
@@ -103,20 +132,26 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang): void {
   });
 }
 
-function blockStep(sheetName: string, role: PartRole, rows: BlockSlice, lang: Lang): Step {
+function blockStep(sheetName: string, role: PartRole, rows: BlockSlice, lang: Lang, dates: Readonly<DateSystem>): Step {
   const pair = (parts: [BlockSlice, BlockSlice] | undefined): [Step, Step] | undefined =>
-    parts && [blockStep(sheetName, role, parts[0], lang), blockStep(sheetName, role, parts[1], lang)];
+    parts && [blockStep(sheetName, role, parts[0], lang, dates), blockStep(sheetName, role, parts[1], lang, dates)];
   return {
     bytes: rows.bytes,
     part: { sheet: sheetName, role, area: rows.area },
-    run: (sheet) => writeBlock(sheet(sheetName), rows.piece, lang),
+    run: (sheet) => writeBlock(sheet(sheetName), rows.piece, lang, dates),
     splitTo: (room) => pair(rows.splitTo(room)),
     splitSmallest: () => pair(rows.splitSmallest()),
   };
 }
 
-function blockSteps(sheetName: string, role: PartRole, blocks: readonly Block[], lang: Lang): Step[] {
-  return blocks.map((block) => blockStep(sheetName, role, BlockSlice.of(block), lang));
+function blockSteps(
+  sheetName: string,
+  role: PartRole,
+  blocks: readonly Block[],
+  lang: Lang,
+  dates: Readonly<DateSystem>,
+): Step[] {
+  return blocks.map((block) => blockStep(sheetName, role, BlockSlice.of(block), lang, dates));
 }
 
 export function rangeOf(ws: Excel.Worksheet, area: Area): Excel.Range {
@@ -152,6 +187,7 @@ export function sheetSteps(
   lang: Lang,
   sections?: UsersSections,
   page?: PageNow,
+  dates: Readonly<DateSystem> = DATES_1900,
 ): Step[] {
   const role = plan.kind;
   const name = plan.name;
@@ -186,7 +222,7 @@ export function sheetSteps(
       }
     },
   });
-  steps.push(...blockSteps(name, role, plan.blocks, lang));
+  steps.push(...blockSteps(name, role, plan.blocks, lang, dates));
   steps.push({
     bytes: OP_OVERHEAD_BYTES * layoutOperations(plan, plan.blocks),
     part: { sheet: name, role },
@@ -203,8 +239,16 @@ export function sheetSteps(
   return steps;
 }
 
-/** `user`: what the user has set up on the customer sheet, known once the check sync has run (read when the steps run). */
-export function targetSteps(plan: PlanToWrite, lang: Lang, user: Readonly<UserSetup> = NO_USER_SETUP): Step[] {
+/**
+ * `user`: what the user has set up on the customer sheet, and `dates`, the workbook's date system:
+ * known once the check sync has run (read when the steps run).
+ */
+export function targetSteps(
+  plan: PlanToWrite,
+  lang: Lang,
+  user: Readonly<UserSetup> = NO_USER_SETUP,
+  dates: Readonly<DateSystem> = DATES_1900,
+): Step[] {
   if (!plan.target) return [];
   const target = plan.target;
   const allowed = plan.outputArea ?? [];
@@ -214,7 +258,7 @@ export function targetSteps(plan: PlanToWrite, lang: Lang, user: Readonly<UserSe
   // A fill or a clearing reaching past the output area is left out rather than applied to the user's cells.
   const fills = target.fills.filter((fill) => insideAreas(fill.area, allowed));
   const clearOn = target.clearFillsOn.filter((area) => insideAreas(area, allowed));
-  const steps = blockSteps(target.sheet, "output", target.blocks, lang);
+  const steps = blockSteps(target.sheet, "output", target.blocks, lang, dates);
   steps.push({
     bytes: OP_OVERHEAD_BYTES * (clearOn.length + fills.length * 3),
     part: { sheet: target.sheet, role: "fills" },

@@ -25,7 +25,18 @@ import {
   pageSetupNow,
   UserSetup,
 } from "./layout-steps";
-import { PageNow, PlanToWrite, sheetSteps, Step, targetSteps, UsersSections, WritePart } from "./write-steps";
+import { loadDateSystem } from "./date-system";
+import {
+  DATES_1900,
+  DateSystem,
+  PageNow,
+  PlanToWrite,
+  sheetSteps,
+  Step,
+  targetSteps,
+  UsersSections,
+  WritePart,
+} from "./write-steps";
 import { CustomerTable, customerTableSteps, lookForCustomerTable } from "./customer-table";
 
 type Context = Excel.RequestContext;
@@ -198,9 +209,10 @@ export async function writePlanWith(
 
   // Filled from the check sync before any step runs: the user's filter, frozen panes and print fitting stay.
   const user: UserSetup = { ...NO_USER_SETUP };
+  const dates: DateSystem = { ...DATES_1900 };
   let target: Step[];
   try {
-    target = targetSteps(plan, lang, user);
+    target = targetSteps(plan, lang, user, dates);
   } catch (error) {
     return none(classifyError(error, plan.target?.sheet));
   }
@@ -219,6 +231,7 @@ export async function writePlanWith(
       ...(pagesLoaded ? PAGE_PRINT_PROPERTIES.map((property) => `items/pageLayout/${property}`) : []),
     ].join(","),
   );
+  const dateSystem = loadDateSystem(context);
   let used: Excel.Range | undefined;
   let header: Excel.Range | undefined;
   let targetSheet: Excel.Worksheet | undefined;
@@ -242,6 +255,7 @@ export async function writePlanWith(
   } catch (error) {
     return none(classifyError(error, check?.sheet));
   }
+  dates.in1904 = dateSystem.in1904();
   if (check) {
     const address = used!.isNullObject ? undefined : used!.address;
     const headerNow = header ? (header.values[0] as CellValue[]) : [];
@@ -289,7 +303,7 @@ export async function writePlanWith(
   };
   const steps = [
     ...target,
-    ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name), pageOf(s))),
+    ...plan.sheets.flatMap((s) => sheetSteps(s, positions.get(s.name.toLowerCase()), lang, sectionsOf(s.name), pageOf(s), dates)),
   ];
   // The customer table's resize in a sync of its own: Excel may refuse it (a merged cell or a
   // spill where it would grow, a query's table), and that must not take the review's cells with
