@@ -393,7 +393,8 @@ async function readInPages(
     const { page, rest } = takePages(pending, budget, (sheet) => sizes.of(sheet));
     const loaded = page.map((p) => {
       const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, p.rows, p.columns);
-      range.load(in1904 ? "values,numberFormat" : "values");
+      if (in1904) range.load("values,numberFormat");
+      else range.load("values");
       return { p, range };
     });
     try {
