@@ -445,14 +445,19 @@ function indented(text: string, terminal?: number): string[] {
 const WIDE_CHARACTER = new RegExp(`[${WIDE_CLASS}]`);
 /** Closing punctuation after a piece: a line never starts with it. */
 const CLOSING = `[${CLOSING_PUNCTUATION}]*`;
-/** Opening brackets before a wide character: a line never ends with one. */
+/** Opening brackets before a piece: a line never ends with one. */
 const OPENING = `[${OPENING_PUNCTUATION}]*`;
+/** A Chinese date ("2026年10月30日"): one word, never broken after its month. */
+const CHINESE_DATE = "\\d{1,4}年\\d{1,2}月\\d{1,2}日";
 /**
  * Where a line may break: after a word and its spaces, or after any wide character (Chinese has
- * no spaces), each with the closing punctuation after it ("1.00）" stays whole) and the opening
- * brackets before it ("（0.74" too).
+ * no spaces) but within a Chinese date, each with the closing punctuation after it ("1.00）"
+ * stays whole) and the opening brackets before it ("（0.74" too).
  */
-const BREAKABLE = new RegExp(`${OPENING}(?:[${WIDE_CLASS}]${CLOSING}|[^\\s${WIDE_CLASS}]+${CLOSING}\\s*)|\\s+`, "g");
+const BREAKABLE = new RegExp(
+  `${OPENING}(?:${CHINESE_DATE}${CLOSING}\\s*|[${WIDE_CLASS}]${CLOSING}|[^\\s${WIDE_CLASS}]+${CLOSING}\\s*)|\\s+`,
+  "g",
+);
 
 /** Terminal width of a string: CJK characters take two columns. */
 function width(text: string): number {

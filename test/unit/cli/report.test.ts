@@ -85,11 +85,12 @@ describe.each([
       expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
       expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningListWithFigures(c.findings, lang)));
       // No line of a wrapped warning starts with a closing bracket or punctuation ("1.00）" stays
-      // whole), nor ends with an opening one ("（0.74" stays whole).
+      // whole), nor ends with an opening one ("（0.74" stays whole) or inside a Chinese date.
       for (const l of row) {
         const piece = splitAt(splitAt(l, warningsAt)[1], recommendationAt - 1 - warningsAt)[0];
         expect(piece).not.toMatch(/^[）；，。]/);
         expect(piece).not.toMatch(/[（(]\s*$/);
+        expect(piece).not.toMatch(/\d+年(\d+月?(\d+)?)?\s*$/);
       }
       expect(column(6, 6 + customerTableLayout(terminal).widths[1], " ")).toBe(c.name);
     }
@@ -197,4 +198,24 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
       );
     }
   });
+});
+
+test("a Chinese date in a wrapped warning is never broken across lines, at any terminal width", () => {
+  // Gamma's negative news is a warning with two dates ("负面新闻（2026年11月16日 ≥ 2026年10月30日）").
+  const sheet = customerSheet(
+    ["Credit limit", "Outstanding balance", "Negative news date"],
+    [{ id: "C3", name: "Gamma", factors: [5, 5, 4, 4, 4], extra: [1000, 1500, serial("2026-11-16")] }],
+  );
+  const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, "zh");
+  expect(warningListWithFigures(result.customers[0].findings, "zh")).toContain("2026年11月16日");
+  let wrapped = 0;
+  for (let terminal = 70; terminal <= 160; terminal++) {
+    const lines = toTable(result, "zh", "out.xlsx", [], terminal).split("\n");
+    const table = lines.slice(1, lines.indexOf(""));
+    if (table.length > 2) wrapped++;
+    // A date cut short stands at a line's end or before the gap to the next column.
+    for (const line of table)
+      expect([terminal, line]).not.toEqual([terminal, expect.stringMatching(/\d年(\d{1,2}(月\d{0,2})?)?(?= {2,}|$)/)]);
+  }
+  expect(wrapped).toBeGreaterThan(20);
 });
