@@ -46,6 +46,7 @@ require(path.join(ROOT, "lib/src/engine/i18n/ui"));
 const { runReview } = require(path.join(ROOT, "lib/src/engine/review/review"));
 const { detectLedger } = require(path.join(ROOT, "lib/src/engine/review/ledger"));
 const { completePolicy, DEFAULT_POLICY } = require(path.join(ROOT, "lib/src/engine/policy"));
+const { DATE_1904_OFFSET, isDateFormat } = require(path.join(ROOT, "lib/src/engine/date-system"));
 const { OUTPUT_HEADERS } = require(path.join(ROOT, "lib/src/engine/review/fields"));
 const { readDate } = require(path.join(ROOT, "lib/src/engine/cells"));
 
@@ -671,7 +672,11 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   assert.equal(dataRows(archive2.values), dataRows(archive1.values), "same-day re-run: the review's rows replaced");
   // Every archive cell as the first run wrote it, but the typed-over limit, kept in its customer's row of the day.
   const typedAt = archive1.values[0].indexOf("Typed over by hand");
-  assert.equal(typedAt, archive1.values[0].length - 3, "the archive's typed-over column, then the team's Action taken, then the output check");
+  assert.equal(
+    typedAt,
+    archive1.values[0].length - 3,
+    "the archive's typed-over column, then the team's Action taken, then the output check",
+  );
   assert.equal(archive1.values[0][typedAt + 1], "Action taken");
   assert.equal(archive1.values[0][typedAt + 2], "Output check");
   // The output check is for the next review, not for reading: hidden (column Z, the 26th).
@@ -1881,7 +1886,10 @@ scenario(
       assert.ok(parseInt(fact("changes.newWarnings"), 10) >= 1, `new warnings: ${fact("changes.newWarnings")}`);
       assert.ok(fact("changes.newWarnings").includes(first), `new warnings name ${first}: ${fact("changes.newWarnings")}`);
       // Each new warning with its figure against its threshold; the first customer's limit cut with its figures.
-      assert.ok(/\d/.test(fact("changes.newWarnings").split(first)[1] ?? ""), `new warnings' figures: ${fact("changes.newWarnings")}`);
+      assert.ok(
+        /\d/.test(fact("changes.newWarnings").split(first)[1] ?? ""),
+        `new warnings' figures: ${fact("changes.newWarnings")}`,
+      );
       assert.ok(fact("changes.limitCut").includes(first), `limit cut names ${first}: ${fact("changes.limitCut")}`);
       const details = await openCustomer(page, lang, first);
       const heading = details.getByRole("heading", { name: t(lang, "ui.detail.changes") });
@@ -2015,6 +2023,41 @@ scenario(
     assert.ok(await onScreen(zoomed.page, yes), "320 px at 200%: the question's Write on screen");
     noProblems(zoomed);
     return `${syncs} syncs for F9 and the read`;
+  },
+);
+
+scenario(
+  "26 a workbook counting dates from 1904: the same review as in 1900, every date written in the workbook's own count",
+  async () => {
+    // The sample saved in the 1904 date system: each date-formatted number 1,462 days lower.
+    const shiftDates = (values, formats) =>
+      values.map((line, r) =>
+        line.map((v, c) =>
+          typeof v === "number" && isDateFormat(formats[`${columnLetter(c)}${r + 1}`] ?? "General") ? v - DATE_1904_OFFSET : v,
+        ),
+      );
+    const workbook = {
+      ...seed,
+      date1904: true,
+      sheets: seed.sheets.map((s) => ({ ...s, values: shiftDates(s.values, s.numberFormats) })),
+    };
+    const moved = seed.sheets.reduce(
+      (n, s, i) => n + s.values.flat().filter((v, k) => v !== workbook.sheets[i].values.flat()[k]).length,
+      0,
+    );
+    assert.ok(moved > 20, `the sample's due dates and news dates are dates (${moved} moved)`);
+    const pane = await openPane({ workbook, displayLanguage: "en-US" });
+    // The same counts as the 1900 sample: its invoices aged from their real due dates.
+    await review(pane, "Customers", { expect: SAMPLE_COUNTS });
+    await writeBack(pane);
+    const snap = await snapshot(pane);
+    // Every sheet as the command line writes the 1900 sample, each date 1,462 days lower.
+    for (const want of expected.en.sheets) {
+      const sheet = sheetOf(snap, want.name);
+      compareValues(`${want.name} (1904)`, sheet.values, shiftDates(want.values, want.formats));
+    }
+    noProblems(pane);
+    return `${moved} dates in the seed moved; ${expected.en.sheets.length} sheets as the command line's, dates 1,462 lower`;
   },
 );
 

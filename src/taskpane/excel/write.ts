@@ -25,6 +25,7 @@ import {
   pageSetupNow,
   UserSetup,
 } from "./layout-steps";
+import { datesFrom1904 } from "../../engine/date-system";
 import { loadDateSystem } from "./date-system";
 import {
   DATES_1900,
@@ -246,7 +247,8 @@ export async function writePlanWith(
     used.load("address");
     if (check.header.length > 0) {
       header = targetSheet.getRangeByIndexes(check.origin.row + check.headerIndex, check.origin.column, 1, check.header.length);
-      header.load("values");
+      // With its formats: in a 1904 workbook the read counted a date in the header up, and so must this.
+      header.load("values,numberFormat");
     }
   }
   try {
@@ -259,6 +261,7 @@ export async function writePlanWith(
   if (check) {
     const address = used!.isNullObject ? undefined : used!.address;
     const headerNow = header ? (header.values[0] as CellValue[]) : [];
+    if (header && dates.in1904) datesFrom1904([headerNow], header.numberFormat as string[][]);
     if (address !== check.address || !sameRow(headerNow, check.header))
       return none(new ExcelProblem("shapeChanged", check.sheet));
     if (targetSheet!.protection.protected) return none(new ExcelProblem("protected", check.sheet));
