@@ -445,7 +445,7 @@ function indented(text: string, terminal?: number): string[] {
 const WIDE_CHARACTER = new RegExp(`[${WIDE_CLASS}]`);
 /** Closing punctuation after a piece: a line never starts with it. */
 const CLOSING = `[${CLOSING_PUNCTUATION}]*`;
-/** Opening brackets before a piece: a line never ends with one. */
+/** Opening brackets and quotes before a piece: a line never ends with one. */
 const OPENING = `[${OPENING_PUNCTUATION}]*`;
 /** A Chinese date ("2026年10月30日"): one word, never broken after its month. */
 const CHINESE_DATE = "\\d{1,4}年\\d{1,2}月\\d{1,2}日";

@@ -26,11 +26,11 @@ export function isWideCode(code: number): boolean {
 
 /**
  * Chinese punctuation that closes what comes before it, which no line starts with, and brackets
- * that open what comes after them, which no line ends with: where a sheet's cell and a
+ * and quotes that open what comes after them, which no line ends with: where a sheet's cell and a
  * terminal's table both break Chinese lines.
  */
-export const CLOSING_PUNCTUATION = "，。、；：！？）」』》〉】〕";
-export const OPENING_PUNCTUATION = "（「『《〈【〔";
+export const CLOSING_PUNCTUATION = "，。、；：！？）」』》〉】〕”’";
+export const OPENING_PUNCTUATION = "（「『《〈【〔“‘";
 
 /** Curly quotes (U+2018–U+201D): a sheet's Chinese text sets them in its CJK font, a full em wide. */
 export const CURLY_QUOTES = [0x2018, 0x201d] as const;

@@ -216,6 +216,9 @@ test("a Chinese date in a wrapped warning is never broken across lines, at any t
     // A date cut short stands at a line's end or before the gap to the next column.
     for (const line of table)
       expect([terminal, line]).not.toEqual([terminal, expect.stringMatching(/\d年(\d{1,2}(月\d{0,2})?)?(?= {2,}|$)/)]);
+    // Nor one cut before its 年, nor a quote parted from what it quotes.
+    for (const line of table)
+      expect([terminal, line]).not.toEqual([terminal, expect.stringMatching(/“(?= {2,}|$)|(^| {2,})[年”]/)]);
   }
   expect(wrapped).toBeGreaterThan(20);
 });
