@@ -20,6 +20,14 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(bare);
 }
 
+/**
+ * A date-formatted number of a 1904 workbook in the 1900 count. A 0 stays 0: the engine reads it as
+ * a blank date (a formula's "no date"), as it does in a 1900 workbook, not as 1 January 1904.
+ */
+export function dateFrom1904(value: number): number {
+  return value === 0 ? 0 : value + DATE_1904_OFFSET;
+}
+
 /** The plan's formats that show a date: their numbers are day serials. */
 export function isDateCellFormat(format: CellFormat): boolean {
   return format === "date" || format === "month";
@@ -46,7 +54,7 @@ export function datesFrom1904(values: CellValue[][], formats: readonly (readonly
       const format = lineFormats[c] ?? "General";
       let isDate = dateFormat.get(format);
       if (isDate === undefined) dateFormat.set(format, (isDate = isDateFormat(format)));
-      if (isDate) line[c] = value + DATE_1904_OFFSET;
+      if (isDate) line[c] = dateFrom1904(value);
     }
   });
 }

@@ -2033,7 +2033,9 @@ scenario(
     const shiftDates = (values, formats) =>
       values.map((line, r) =>
         line.map((v, c) =>
-          typeof v === "number" && isDateFormat(formats[`${columnLetter(c)}${r + 1}`] ?? "General") ? v - DATE_1904_OFFSET : v,
+          typeof v === "number" && v !== 0 && isDateFormat(formats[`${columnLetter(c)}${r + 1}`] ?? "General")
+            ? v - DATE_1904_OFFSET
+            : v,
         ),
       );
     const workbook = {

@@ -11,7 +11,7 @@
  */
 import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
-import { DATE_1904_OFFSET } from "../../engine/date-system";
+import { dateFrom1904 } from "../../engine/date-system";
 import { message, Lang } from "../../engine/i18n";
 import { BoundError, CellBudget, PackageError } from "./bounds";
 import { columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, referenceColumn, referenceRow } from "../../engine/a1";
@@ -200,7 +200,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
         default: {
           const number = Number(value);
           cell = value.trim() === "" || Number.isNaN(number) ? keptText(value, texts) : number;
-          if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell += DATE_1904_OFFSET;
+          if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell = dateFrom1904(cell);
         }
       }
     }

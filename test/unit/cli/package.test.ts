@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { Styles } from "../../../src/cli/package/styles";
-import { isDateFormat } from "../../../src/engine/date-system";
+import { DATE_1904_OFFSET, isDateFormat } from "../../../src/engine/date-system";
 import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
 import { readSharedStrings } from "../../../src/cli/package/shared-strings";
@@ -236,6 +236,27 @@ test("the cells a sheet's read keeps hold none of its XML alive", async () => {
       expect(values[39_999].slice(0, 2)).toEqual(["Customer 40000 of a long archive", "PREPAYMENT, RESTRICT_LIMIT"]);
       // The values are a small part of the XML; kept as views into it, they held all of it.
       expect(grown).toBeLessThan(xml.length / 2);
+    } finally {
+      zip.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("in a 1904 workbook a date-styled number is counted up into the 1900 days, and a date-styled 0 stays a blank date", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-package-"));
+  try {
+    const file = path.join(dir, "dates.xlsx");
+    const cells = ['<c r="A1" s="1"><v>44000</v></c>', '<c r="B1" s="1"><v>0</v></c>', '<c r="C1"><v>44000</v></c>'].join("");
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    await copyWithPart(path.resolve(__dirname, "../../../examples/customers.xlsx"), file, "xl/worksheets/sheet1.xml", xml);
+    const zip = await ZipReader.open(file, file);
+    try {
+      const pkg = await WorkbookPackage.open(zip);
+      // Style 1 shows a date, as the workbook's styles would say.
+      const values = await readSheet(readContext(zip, { dates1904: new Set([1]) }), pkg.sheets[0]);
+      expect(values[0]).toEqual([44000 + DATE_1904_OFFSET, 0, 44000]);
     } finally {
       zip.close();
     }

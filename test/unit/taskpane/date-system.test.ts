@@ -53,18 +53,19 @@ async function reviewAndWrite(book: FakeExcel, asOf: number) {
   return { read, result, readSyncs };
 }
 
-test("a date-formatted number is counted up into the 1900 days; any other number stays as it is", () => {
+test("a date-formatted number is counted up into the 1900 days, but 0; any other number stays as it is", () => {
   const values: CellValue[][] = [
-    [44_000, 44_000, "44000", 44_000],
-    [1, 2.5, true, 3],
+    [44_000, 44_000, "44000", 44_000, 0],
+    [1, 2.5, true, 3, 0],
   ];
   datesFrom1904(values, [
-    ["yyyy-mm-dd", "General", "yyyy-mm-dd", '[$-804]yyyy"年"m"月"d"日"'],
-    ["0.00", "m/d/yyyy h:mm", "yyyy-mm-dd", "#,##0"],
+    ["yyyy-mm-dd", "General", "yyyy-mm-dd", '[$-804]yyyy"年"m"月"d"日"', "yyyy-mm-dd"],
+    ["0.00", "m/d/yyyy h:mm", "yyyy-mm-dd", "#,##0", "General"],
   ]);
+  // A date-formatted 0 (a formula's "no date") stays a blank date, as in a 1900 workbook.
   expect(values).toEqual([
-    [44_000 + DATE_1904_OFFSET, 44_000, "44000", 44_000 + DATE_1904_OFFSET],
-    [1, 2.5 + DATE_1904_OFFSET, true, 3],
+    [44_000 + DATE_1904_OFFSET, 44_000, "44000", 44_000 + DATE_1904_OFFSET, 0],
+    [1, 2.5 + DATE_1904_OFFSET, true, 3, 0],
   ]);
 });
 
