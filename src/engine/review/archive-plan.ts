@@ -27,7 +27,6 @@ import { scoreFormat } from "./formats";
 import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
-import { outputCheckOf } from "./output-columns";
 import "../i18n/report";
 
 /**
@@ -36,13 +35,15 @@ import "../i18n/report";
  * later reviews' rows as read, and blanks over what is left of the old rows, so a re-run on
  * the same day replaces its rows and a back-dated review goes between earlier and later ones.
  * An archive in an older layout is rewritten whole under the current header; a sheet without
- * an archive header gets one below its last row.
+ * an archive header gets one below its last row. `outputChecks`: each customer's check of the
+ * output cells written in its row, in `result.customers` order (outputColumnsPlan).
  */
 export function archiveSheetPlan(
   result: ReviewResult,
   name: string,
   lang: Lang,
   existing: readonly (readonly CellValue[])[],
+  outputChecks: readonly string[],
 ): SheetPlan {
   const columns = ARCHIVE_FIELDS.map((f) => ARCHIVE_COLUMNS[f]);
   const read = readArchive(existing);
@@ -55,10 +56,8 @@ export function archiveSheetPlan(
     unit: result.amountUnits.unit,
     typedOver: result.typedOver,
     typedOverEarlier: contents && typedOverOfEarlierRun(contents.entries, result.asOf, result.sheet),
-    // The customer sheet's cells are written in the plan's language, whatever the archive's.
-    outputCheck: outputCheckOf(result, lang),
   });
-  const lines: PlanValue[][] = result.customers.map((c) => archiveLine(c, review));
+  const lines: PlanValue[][] = result.customers.map((c, i) => archiveLine(c, review, outputChecks[i]));
 
   let fromRow: number;
   let withHeader: boolean;

@@ -65,8 +65,6 @@ export class ArchivedReview {
   readonly unit: string | null;
   private readonly typedOver?: TypedOver;
   private readonly typedOverEarlier?: ReadonlyMap<string, string>;
-  /** A customer's check of the output cells this review writes in its row (see output-check.ts). */
-  readonly outputCheck?: (c: CustomerResult) => string;
 
   /**
    * `typedOverEarlier`: what an earlier run of this review (its date, its sheet), whose rows
@@ -82,14 +80,12 @@ export class ArchivedReview {
       readonly unit?: AmountUnit;
       readonly typedOver?: TypedOver;
       readonly typedOverEarlier?: ReadonlyMap<string, string>;
-      readonly outputCheck?: (c: CustomerResult) => string;
     },
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
     this.typedOver = reviewed.typedOver;
     this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
-    this.outputCheck = reviewed.outputCheck;
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
@@ -182,11 +178,12 @@ type ArchiveLine = OnePer<typeof ARCHIVE_FIELDS>;
 type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]: PlanValue };
 
 /**
- * A customer's archive row: what could be computed, and the errors that stopped the rest.
- * One literal rather than a value function per column: called per customer, those calls made
+ * A customer's archive row: what could be computed, and the errors that stopped the rest, with
+ * `outputCheck`, the check of the output cells this review writes in its row (see
+ * output-check.ts), where it writes them. One literal rather than a value function per column: called per customer, those calls made
  * the write plan about a sixth slower.
  */
-export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveLine {
+export function archiveLine(c: CustomerResult, review: ArchivedReview, outputCheck?: string): ArchiveLine {
   const f = c.factors;
   return [
     review.asOf,
@@ -214,7 +211,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview): ArchiveL
     review.unit,
     review.typedOverText(c),
     c.actionTaken ?? null,
-    review.outputCheck?.(c) ?? null,
+    outputCheck ?? null,
   ];
 }
 

@@ -52,28 +52,55 @@ function finished24(hash: number): number {
   return h >>> 8;
 }
 
-function tokenOf(h: number): string {
-  return BASE64URL[(h >>> 18) & 63] + BASE64URL[(h >>> 12) & 63] + BASE64URL[(h >>> 6) & 63] + BASE64URL[h & 63];
+/** A 24-bit hash's four base64url characters, written into `codes` from `at`. */
+function putToken(h: number, codes: Uint16Array, at: number): void {
+  codes[at] = BASE64URL_CODES[(h >>> 18) & 63];
+  codes[at + 1] = BASE64URL_CODES[(h >>> 12) & 63];
+  codes[at + 2] = BASE64URL_CODES[(h >>> 6) & 63];
+  codes[at + 3] = BASE64URL_CODES[h & 63];
+}
+const BASE64URL_CODES = Uint16Array.from(BASE64URL, (c) => c.charCodeAt(0));
+
+const LF = 10;
+const CR = 13;
+/** A text's seed: the hash of the "s" every text's hashed form starts with (a different seed from a figure's). */
+const TEXT_SEED = Math.imul(FNV_OFFSET ^ 0x73, FNV_PRIME);
+
+/**
+ * A text's hash: FNV-1a over "s" and its UTF-16 code units, a line break hashed as "\n" whether
+ * written "\n", "\r\n" or "\r" (as every face reads it back), without making the normalised text.
+ */
+function textHash(text: string): number {
+  let h = TEXT_SEED;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code === CR) {
+      code = LF;
+      if (text.charCodeAt(i + 1) === LF) i++;
+    }
+    h = Math.imul(h ^ code, FNV_PRIME);
+  }
+  return finished24(h);
 }
 
-/** A text's token: FNV-1a over its UTF-16 code units. */
-function token(text: string): string {
+/** Any other value's hash, from its text. */
+function stringHash(text: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return tokenOf(finished24(h));
+  return finished24(h);
 }
 
 /** The two 32-bit halves of a figure's IEEE 754 bits, hashed without making a text of it. */
 const figureBits = new Float64Array(1);
 const figureWords = new Uint32Array(figureBits.buffer);
-/** A figure's token, from its 12-digit rounding's bits (0 for -0); a different seed from a text's. */
-function numberToken(value: number): string {
+/** A figure's hash, from its 12-digit rounding's bits (0 for -0); a different seed from a text's. */
+function numberHash(value: number): number {
   const rounded = roundedTo12(value);
   figureBits[0] = rounded === 0 ? 0 : rounded;
   let h = Math.imul(FNV_OFFSET ^ 0x6e, FNV_PRIME);
   h = Math.imul(h ^ figureWords[0], FNV_PRIME);
   h = Math.imul(h ^ figureWords[1], FNV_PRIME);
-  return tokenOf(finished24(h));
+  return finished24(h);
 }
 
 /**
@@ -114,38 +141,39 @@ function isShownAsIs(value: number): boolean {
  */
 const READ_ERROR = 1e-13;
 
-/**
- * Texts a review writes row after row (grade names, monitoring, recommendations) hashed once:
- * bounded, for a column of texts all different.
- */
-const textTokens = new Map<string, string>();
-const TEXT_TOKENS = 1024;
+/** No hash: the cell is blank (BLANK's one character, not a token). */
+const NO_HASH = -1;
+
+/** A cell's hash, or NO_HASH for a blank: what it holds, as any face reads it back. */
+function cellHash(value: CellValue): number {
+  if (value === null || value === undefined || value === "") return NO_HASH;
+  if (typeof value === "number") return numberHash(value);
+  if (typeof value === "string") return textHash(value);
+  if (typeof value === "boolean") return stringHash(`b${value}`);
+  if (value instanceof Date) {
+    const serial = serialFromDate(value);
+    return serial === undefined ? textHash(String(value)) : numberHash(serial);
+  }
+  return textHash(String(value));
+}
+
+/** Room for one cell's token. */
+const cellCodes = new Uint16Array(TOKEN_CHARS);
 
 /** A cell's token: what it holds, as any face reads it back. */
 export function cellCheck(value: CellValue): string {
-  if (value === null || value === undefined || value === "") return BLANK;
-  if (typeof value === "number") return numberToken(value);
-  if (typeof value === "string") {
-    const known = textTokens.get(value);
-    if (known !== undefined) return known;
-    const made = token(`s${value.replace(/\r\n?/g, "\n")}`);
-    if (textTokens.size < TEXT_TOKENS) textTokens.set(value, made);
-    return made;
-  }
-  if (typeof value === "boolean") return token(`b${value}`);
-  if (value instanceof Date) {
-    const serial = serialFromDate(value);
-    return serial === undefined ? token(`s${String(value)}`) : numberToken(serial);
-  }
-  return token(`s${String(value)}`);
+  const h = cellHash(value);
+  if (h === NO_HASH) return BLANK;
+  putToken(h, cellCodes, 0);
+  return String.fromCharCode(cellCodes[0], cellCodes[1], cellCodes[2], cellCodes[3]);
 }
 
 /** The tokens a figure read back may have been written with, as readChecks gives them. */
 function figureChecks(value: number): string {
-  if (!Number.isFinite(value) || isShownAsIs(value)) return numberToken(value);
+  if (!Number.isFinite(value) || isShownAsIs(value)) return cellCheck(value);
   const below = roundedTo12(value * (1 - READ_ERROR));
   const above = roundedTo12(value * (1 + READ_ERROR));
-  return below === above ? numberToken(below) : numberToken(below) + numberToken(above);
+  return below === above ? cellCheck(below) : cellCheck(below) + cellCheck(above);
 }
 
 /**
@@ -167,13 +195,39 @@ export function holdsCheck(read: string, written: string): boolean {
   return read === written || (read.length > TOKEN_CHARS && (read.startsWith(written) || read.endsWith(written)));
 }
 
-/** A row's check: its HASHED_FIELDS cells' tokens, then its aging buckets'. */
+/**
+ * A row's check: its HASHED_FIELDS cells' tokens, then its aging buckets'. Made in one buffer
+ * and turned into one string: a plan makes one per customer, and a string grown token by token
+ * was most of an archive plan's time.
+ */
 export function outputCheckText(fields: readonly CellValue[], aging: readonly CellValue[]): string {
-  let text = "";
-  for (const value of fields) text += cellCheck(value);
-  text += AGING_SEPARATOR;
-  for (const value of aging) text += cellCheck(value);
-  return text;
+  const codes = rowCodes(fields.length + aging.length);
+  let at = 0;
+  for (const value of fields) at = putCell(value, codes, at);
+  codes[at++] = SEPARATOR_CODE;
+  for (const value of aging) at = putCell(value, codes, at);
+  return String.fromCharCode.apply(null, codes.subarray(0, at) as unknown as number[]);
+}
+
+/** A cell's token (or BLANK) written into `codes` from `at`; returns where the next one goes. */
+function putCell(value: CellValue, codes: Uint16Array, at: number): number {
+  const h = cellHash(value);
+  if (h === NO_HASH) {
+    codes[at] = BLANK_CODE;
+    return at + 1;
+  }
+  putToken(h, codes, at);
+  return at + TOKEN_CHARS;
+}
+
+const BLANK_CODE = BLANK.charCodeAt(0);
+const SEPARATOR_CODE = AGING_SEPARATOR.charCodeAt(0);
+let rowBuffer = new Uint16Array(128);
+/** The buffer a row's check is made in, large enough for `cells` tokens and the separator. */
+function rowCodes(cells: number): Uint16Array {
+  const needed = cells * TOKEN_CHARS + 1;
+  if (rowBuffer.length < needed) rowBuffer = new Uint16Array(needed);
+  return rowBuffer;
 }
 
 /** A check read back from an archive row: each cell's token; undefined when the cell holds none (an older archive) or not one this version wrote. */

@@ -161,6 +161,9 @@ function ownScoreFormat(c: CustomerResult, bands: GradeBands): CellFormat | unde
 /** One column the plan writes on the customer sheet: its header, format and what each customer's row shows. */
 interface OutputColumn {
   readonly column: number;
+  /** The field it shows, or the aging bucket's index; neither for a cleared column. */
+  readonly field?: OutputField;
+  readonly bucket?: number;
   readonly header: string | null;
   readonly format: CellFormat;
   readonly value: (c: CustomerResult) => PlanValue;
@@ -187,6 +190,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   const unit = mixedUnitsSuffix(result, lang);
   const columns: OutputColumn[] = OUTPUT_FIELDS.map((field) => ({
     column: layout.outputColumns[field],
+    field,
     header: OUTPUT_FORMATS[field] === "money" ? OUTPUT_HEADERS[field][lang] + unit : OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
     value: outputValue(field, lang, texts, policy),
@@ -196,6 +200,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   layout.agingColumns.forEach((column, bucket) =>
     columns.push({
       column,
+      bucket,
       header: agingHeader(labels[bucket], lang) + unit,
       format: "money",
       value: (c) => c.aging?.[bucket] ?? null,
@@ -203,24 +208,6 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   );
   for (const column of layout.clearedColumns) columns.push({ column, header: null, format: "general", value: () => null });
   return columns.sort((a, b) => a.column - b.column);
-}
-
-/**
- * Each customer's check of the cells this run writes in its row (see output-check.ts), for its
- * archive row: the values are the plan's own, so the next review compares with what was written.
- */
-export function outputCheckOf(result: ReviewResult, lang: Lang): (c: CustomerResult) => string {
-  const { policy } = result;
-  const texts = textCache(lang, policy);
-  const fields = HASHED_FIELDS.map((field) => outputValue(field, lang, texts, policy));
-  const buckets = result.layout.agingColumns.length;
-  const values = new Array<PlanValue>(fields.length);
-  const aging = new Array<PlanValue>(buckets);
-  return (c) => {
-    for (let i = 0; i < fields.length; i++) values[i] = fields[i](c);
-    for (let b = 0; b < buckets; b++) aging[b] = c.aging?.[b] ?? null;
-    return outputCheckText(values, aging);
-  };
 }
 
 /** Groups output columns (sorted) into runs of adjacent columns, one block each. */
@@ -239,27 +226,40 @@ export function outputEnd(result: ReviewResult): number {
   return Math.max(result.layout.lastRow, result.layout.staleOutputUntil);
 }
 
-/** The output columns' blocks, and the sheet areas they cover (the only cells of the user's sheet the plan writes). */
-export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: Block[]; areas: Area[] } {
-  const { layout, origin } = result;
+/**
+ * The output columns' blocks, the sheet areas they cover (the only cells of the user's sheet the
+ * plan writes), and each customer's check of the cells written in its row (see output-check.ts),
+ * in `result.customers` order, for its archive row: made from the very values written, so the
+ * next review compares with what was written.
+ */
+export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: Block[]; areas: Area[]; checks: string[] } {
+  const { layout, origin, customers } = result;
   const end = outputEnd(result);
-  // Customers by their offset below the header row: the plan visits every row in order.
-  const byRow: (CustomerResult | undefined)[] = new Array(end - layout.firstRow + 1);
-  for (const c of result.customers) byRow[c.row - 1 - origin.row - layout.firstRow] = c;
+  // Customers' indexes by their offset below the header row: the plan visits every row in order.
+  const byRow = new Int32Array(Math.max(0, end - layout.firstRow + 1)).fill(-1);
+  customers.forEach((c, i) => (byRow[c.row - 1 - origin.row - layout.firstRow] = i));
   const blocks: Block[] = [];
   const areas: Area[] = [];
+  // Where each checked cell's values are: a block's values and the column in it.
+  const hashed: { values: PlanValue[][]; at: number }[] = new Array(HASHED_FIELDS.length);
+  const buckets: { values: PlanValue[][]; at: number }[] = new Array(layout.agingColumns.length);
   for (const run of runsOf(outputColumnsOf(result, lang))) {
     const values: PlanValue[][] = [run.map((o) => o.header)];
+    run.forEach((o, at) => {
+      if (o.field !== undefined && HASHED_AT.has(o.field)) hashed[HASHED_AT.get(o.field)!] = { values, at };
+      if (o.bucket !== undefined) buckets[o.bucket] = { values, at };
+    });
     // Rows between customers (blank, notes, an earlier run's rows) share one line of blanks: a
     // sheet with a few customers spread over the whole grid would otherwise hold a million lines.
     const blank = Object.freeze(new Array<PlanValue>(run.length).fill(null)) as PlanValue[];
     const ownFormats: OwnFormatCell[] = [];
     const withOwnFormat = run.flatMap((o, i) => (o.ownFormat ? [i] : []));
-    for (const c of byRow) {
-      if (!c) {
+    for (const index of byRow) {
+      if (index < 0) {
         values.push(blank);
         continue;
       }
+      const c = customers[index];
       // Filled by index rather than by run.map: no array growth per row.
       const line: PlanValue[] = new Array(run.length);
       for (let i = 0; i < run.length; i++) line[i] = run[i].value(c);
@@ -282,5 +282,17 @@ export function outputColumnsPlan(result: ReviewResult, lang: Lang): { blocks: B
     blocks.push(...withOwnFormats(block, ownFormats));
     areas.push({ row: block.row, column: block.column, rows: values.length, columns: run.length });
   }
-  return { blocks, areas };
+  const fieldValues = new Array<PlanValue>(hashed.length);
+  const agingValues = new Array<PlanValue>(buckets.length);
+  const checks = customers.map((c) => {
+    // Its line in each block: the header, then one per row below it.
+    const line = c.row - origin.row - layout.firstRow;
+    for (let i = 0; i < hashed.length; i++) fieldValues[i] = hashed[i].values[line][hashed[i].at];
+    for (let b = 0; b < buckets.length; b++) agingValues[b] = buckets[b].values[line][buckets[b].at];
+    return outputCheckText(fieldValues, agingValues);
+  });
+  return { blocks, areas, checks };
 }
+
+/** Each checked field's place in a check (HASHED_FIELDS order). */
+const HASHED_AT = new Map<OutputField, number>(HASHED_FIELDS.map((f, i) => [f, i]));

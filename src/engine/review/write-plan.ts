@@ -373,7 +373,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
     outputArea: output.areas,
     sheets: [
       summarySheet(result, summaryName, lang),
-      laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? []), lang, "table"),
+      laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? [], output.checks), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
       laidOut(history, lang, "table"),
     ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),

@@ -7,12 +7,20 @@
  */
 import fc from "fast-check";
 import { CreditError, describeError } from "../../../src/engine/errors";
+import { CellValue } from "../../../src/engine/cells";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OutputField } from "../../../src/engine/review/fields";
-import { cellCheck, holdsCheck, readChecks, readOutputCheck, HASHED_FIELDS } from "../../../src/engine/review/output-check";
+import {
+  cellCheck,
+  holdsCheck,
+  outputCheckText,
+  readChecks,
+  readOutputCheck,
+  HASHED_FIELDS,
+} from "../../../src/engine/review/output-check";
 import { typedOverText } from "../../../src/engine/review/texts";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
@@ -298,6 +306,27 @@ describe("every output cell typed over is found", () => {
     // A figure at a rounding edge of its 12th digit, read a unit of its 15th off, either side.
     for (const read of [1.00000000000049999, 1.0000000000005001])
       expect(holdsCheck(readChecks(read), cellCheck(1.0000000000005))).toBe(true);
+  });
+
+  test("a check's tokens stay those earlier versions wrote, so their archives are read back unchanged", () => {
+    // Tokens taken from archives written before the check was made in one buffer: a change of
+    // the hash would call every cell of every earlier review typed over.
+    const written: [CellValue, string][] = [
+      ["Monthly", "WaX5"],
+      ["a\r\nb", "O73e"],
+      ["a\rb", "O73e"],
+      ["中文 – ‘x’\nline2", "DqbL"],
+      [1234.5, "4XQZ"],
+      [27 / 35, "etdV"],
+      [0, "fMz1"],
+      [1e15, "hl7x"],
+      [1e-8, "c1p_"],
+      [true, "L5wW"],
+      [utcDate("2026-12-31"), "PVkM"],
+      [null, "."],
+    ];
+    for (const [value, token] of written) expect([value, cellCheck(value)]).toEqual([value, token]);
+    expect(outputCheckText(["Monthly", 1234.5, null, "x\r\ny"], [0, 12.25, null])).toBe("WaX54XQZ.tKt3/fMz1vmAy.");
   });
 
   test("property: any figure saved with 15 significant digits, or a unit of its 15th off either way, reads back as written; one a unit of its 11th off does not", () => {
