@@ -9,6 +9,7 @@ import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
+import { gradeByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, topRiskCustomers } from "../engine/review/portfolio";
@@ -52,6 +53,7 @@ import {
   amountUnitsLines,
   typedOverText,
   movedRowsText,
+  clearedColumnsText,
   laterReviewsText,
   undatedArchiveText,
   unmatchedText,
@@ -210,6 +212,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
             header: c.header,
             customer: c.customer,
             typed: c.typed,
+            // A grade cell's text as the grade it names, to compare with `written`, the grade the review wrote.
+            ...(c.field === "grade" && { typedGrade: gradeByName(c.typed) ?? null }),
             written: c.written,
           })),
           historySheet: result.typedOver.historySheet ?? null,
@@ -222,6 +226,14 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
           historySheet: result.movedRows.historySheet ?? null,
           count: result.movedRows.count,
           text: movedRowsText(result.movedRows, lang),
+        }
+      : null,
+    clearedColumns: result.clearedColumns
+      ? {
+          reviewDate: isoFromSerial(result.clearedColumns.reviewDate),
+          columns: result.clearedColumns.columns.map((c) => ({ column: columnLetter(c.column), header: c.header })),
+          all: result.clearedColumns.all,
+          text: clearedColumnsText(result.clearedColumns, lang),
         }
       : null,
   };
@@ -747,6 +759,7 @@ export function toTable(
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
   if (result.movedRows) lines.push(movedRowsText(result.movedRows, lang));
+  if (result.clearedColumns) lines.push(clearedColumnsText(result.clearedColumns, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));

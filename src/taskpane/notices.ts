@@ -18,6 +18,7 @@ import {
   leftOutText,
   typedOverText,
   movedRowsText,
+  clearedColumnsText,
   sameBalancesText,
   undatedArchiveText,
 } from "../engine/review/texts";
@@ -158,6 +159,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
         ...(result.undatedArchiveRows ? [undatedArchiveText(result.undatedArchiveRows, lang)] : []),
         ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
         ...(result.movedRows ? [movedRowsText(result.movedRows, lang)] : []),
+        ...(result.clearedColumns ? [clearedColumnsText(result.clearedColumns, lang)] : []),
         ...amountUnitsLines(result.amountUnits, lang),
       ],
     }),

@@ -11,7 +11,7 @@ import { Policy } from "../engine/policy";
 import { ReviewResult } from "../engine/review/review";
 import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
-import { movedRowsText, typedOverText } from "../engine/review/texts";
+import { clearedColumnsText, movedRowsText, typedOverText } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite, ReviewRead } from "./excel";
 import {
@@ -98,9 +98,11 @@ export function useWriteBack(deps: WriteBackDeps) {
       // and so are rows whose data moved under those cells, which change for that reason and not for typing.
       const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
       const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
+      // Columns emptied whole hold nothing of the user's: said once, as what the write fills again.
+      const cleared = result.clearedColumns ? [clearedColumnsText(result.clearedColumns, lang)] : [];
       // Recommendations made from formulas Excel had not calculated: said before they are written, not only after the review.
       const caution = calculationCaution(read.calculation, () => calculateAndReview(read));
-      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved], ...(caution && { caution }) });
+      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved, ...cleared], ...(caution && { caution }) });
     } catch (error) {
       showNotice(errorNotice(error));
     }

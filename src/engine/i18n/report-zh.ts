@@ -28,6 +28,12 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.movedRowsWhy":
     "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
   "review.reviewOfSheet": "{date}（工作表“{sheet}”）",
+  "review.clearedColumns":
+    "自 {date}的审查以来，审查输出列中有 {count} 列被清空（{columns}）：其中没有手工输入的内容，审查会重新写入结果",
+  "review.clearedAll": "自 {date}的审查以来，审查输出列已被清空：其中没有手工输入的内容，审查会重新写入结果",
+  "review.clearedColumn": "{column}列（{header}）",
+  "review.clearedMore": "{columns}，另有 {count} 列",
+  "summary.clearedColumns": "{date}以后清空的列",
   "review.typedOverCell": "{cell}（{customer}的{header}）：{change}",
   "review.typedOverChangeOn": "{typed}（{date}的审查写入 {written}）",
   "review.typedOverChange": "{typed}（审查写入 {written}）",

@@ -49,7 +49,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
-import { MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
+import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 import "../i18n/report";
 
@@ -268,6 +268,8 @@ export interface ReviewResult {
   readonly typedOver?: TypedOver;
   /** Rows whose data moved under the review's columns since the review that wrote them: written for the customer now on each, not typed over; absent when none. */
   readonly movedRows?: MovedRows;
+  /** The review's own columns emptied whole since the review that wrote them: written again, not typed over; absent when none. */
+  readonly clearedColumns?: ClearedColumns;
   /**
    * The dates of this sheet's archived reviews after this one's, when it is back-dated: its rows
    * go in their place, and the sheet and summary then show it, not the latest; absent when none.

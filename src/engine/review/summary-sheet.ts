@@ -577,7 +577,13 @@ function summaryDraft(
       pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
       into.line(t("review.movedRowsWhy"));
     }
-    if (over || moved) into.keep(from);
+    // Columns emptied whole: written again, and nothing of anyone's lost.
+    const cleared = result.clearedColumns;
+    if (cleared) {
+      if (!over && !moved) into.gap();
+      pair(t("summary.clearedColumns", { date: checkedReviewText(cleared, lang) }), cleared.columns.length, "integer");
+    }
+    if (over || moved || cleared) into.keep(from);
   };
 
   /** The customers per warning, and the portfolio's own warning apart. */

@@ -33,7 +33,7 @@ import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
 import { CheckNeed, missingNeeds } from "./columns";
 import type { ReviewsPastDue } from "./review-due";
-import type { MovedRows, TypedOver, TypedOverCell } from "./typed-over";
+import type { ClearedColumns, MovedRows, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { a1, Area, columnLetter, sheetReference } from "../a1";
@@ -458,6 +458,28 @@ export function checkedReviewText(of: { readonly reviewDate: number; readonly hi
   const date = dateText(of.reviewDate, lang);
   return of.historySheet === undefined ? date : message(lang, "review.reviewOfSheet", { date, sheet: of.historySheet });
 }
+
+/**
+ * The review's columns emptied whole since it wrote them, as one line: all of them, or the
+ * first few by letter and header.
+ */
+export function clearedColumnsText(cleared: ClearedColumns, lang: Lang): string {
+  const date = dateText(cleared.reviewDate, lang);
+  if (cleared.all) return message(lang, "review.clearedAll", { date });
+  const shown = cleared.columns
+    .slice(0, SHOWN_CLEARED)
+    .map(({ column, header }) => message(lang, "review.clearedColumn", { column: columnLetter(column), header }))
+    .join(message(lang, "sep.items"));
+  const more = cleared.columns.length - SHOWN_CLEARED;
+  return message(lang, "review.clearedColumns", {
+    count: formatCount(cleared.columns.length, lang),
+    date,
+    columns: more > 0 ? message(lang, "review.clearedMore", { columns: shown, count: formatCount(more, lang) }) : shown,
+  });
+}
+
+/** How many emptied columns a line names before counting the rest. */
+const SHOWN_CLEARED = 5;
 
 /** The rows whose data moved under the review's columns, as one line: why their cells changed, and that nobody typed there. */
 export function movedRowsText(moved: MovedRows, lang: Lang): string {

@@ -14,6 +14,7 @@ import { Grade, GRADES } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
 import { OutputField } from "./fields";
 import {
+  cellCheck,
   CHECKED_FIELDS,
   holdsCheck,
   readChecks,
@@ -74,6 +75,20 @@ export interface MovedRows {
   readonly reviewDate: number;
   readonly historySheet?: string;
   readonly count: number;
+}
+
+/**
+ * Output columns emptied whole since the review that wrote them (their cells selected and
+ * deleted, to start afresh): every customer's cell blank where that review wrote something in
+ * at least two. Nothing of the user's is in them, so their cells are not counted as typed over;
+ * the review writes them again, and says so once.
+ */
+export interface ClearedColumns {
+  /** As TypedOver's. */
+  readonly reviewDate: number;
+  readonly columns: readonly { readonly column: number; readonly header: string }[];
+  /** True when every one of the review's columns on the sheet is empty now (those it wrote nothing in too). */
+  readonly all: boolean;
 }
 
 const Z_INDEX = ARCHIVE_FIELDS.indexOf("zScore");
@@ -488,7 +503,54 @@ function checkAgainst(
 export interface TypedOverCheck {
   readonly typedOver?: TypedOver;
   readonly movedRows?: MovedRows;
+  readonly clearedColumns?: ClearedColumns;
 }
+
+/** How many customers a review must have written something for in a column for its emptying to count as clearing it, not one cell typed over. */
+const CLEARED_FROM = 2;
+
+/**
+ * The output columns (0-based in `values`) every customer's cell of which is blank though `review`
+ * wrote something in at least CLEARED_FROM of them: a checked field's column by the value the
+ * archive keeps, another's by the row's output check.
+ */
+function clearedOf(
+  rows: readonly { readonly key: string; readonly cells: readonly CellValue[] }[],
+  review: ReviewOfDate,
+  fields: readonly CheckedField[],
+  existing: Partial<Record<OutputField, OwnColumn>>,
+  others: readonly OtherColumn[],
+): Set<number> {
+  const cleared = new Set<number>();
+  const wroteSomething = (wrote: (entry: ArchiveEntry) => boolean) => {
+    let count = 0;
+    for (const { key } of rows) {
+      const entry = review.byKey.get(key);
+      if (entry && wrote(entry) && ++count >= CLEARED_FROM) return true;
+    }
+    return false;
+  };
+  const allBlank = (column: number) => rows.every(({ cells }) => isBlank(cells[column]));
+  for (const field of fields) {
+    const { column } = existing[field]!;
+    // A grade column always holds something: a grade, or the grade column's "Data error".
+    if (allBlank(column) && wroteSomething((e) => field === "grade" || writtenAsStated(e, field) !== undefined))
+      cleared.add(column);
+  }
+  for (const other of others) {
+    if (!allBlank(other.column)) continue;
+    const wrote = (entry: ArchiveEntry) => {
+      const check = outputCheckOf(entry);
+      const token = check && other.token(check);
+      return token !== undefined && token !== BLANK_TOKEN;
+    };
+    if (wroteSomething(wrote)) cleared.add(other.column);
+  }
+  return cleared;
+}
+
+/** A blank cell's token in an output check. */
+const BLANK_TOKEN = cellCheck(null);
 
 /** A customer sheet's history in the archive, by the sheet's name there. */
 export interface SheetHistory {
@@ -522,21 +584,20 @@ export function typedOverCells(
 ): TypedOverCheck {
   // A field the archive has no column for is unknown, not "written blank".
   const existing = ownColumns.fields;
-  const fields = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
-  if (!archive || fields.length === 0) return {};
-  const columns = fields.map((f) => existing[f]!.column);
+  const checkable = CHECKED_FIELDS.filter((f) => existing[f] !== undefined && archive?.fields.has(f) === true);
+  if (!archive || checkable.length === 0) return {};
   // The other output columns, when the archive keeps its rows' output checks (an older one does not).
-  const others: OtherColumn[] = [];
+  const checkableOthers: OtherColumn[] = [];
   if (archive.fields.has("outputCheck")) {
     HASHED_FIELDS.forEach((field, i) => {
       const at = existing[field];
-      if (at) others.push({ ...at, field, token: (check) => check.fields[i] });
+      if (at) checkableOthers.push({ ...at, field, token: (check) => check.fields[i] });
     });
     // A check made with another number of aging buckets (the policy's edges changed) is of other columns.
     const buckets = ownColumns.aging.length;
     ownColumns.aging.forEach((at, bucket) => {
       if (at)
-        others.push({
+        checkableOthers.push({
           ...at,
           field: "aging",
           token: (check) => (check.aging.length === buckets ? check.aging[bucket] : undefined),
@@ -544,17 +605,41 @@ export function typedOverCells(
     });
   }
   // A key on several rows cannot say which of them the archive's row was written on.
-  const lines = customers.flatMap((c) => {
+  const rows = customers.flatMap((c) => {
     const key = archiveKey(c.id, c.name);
-    if (repeatedKeys?.has(key)) return [];
-    const line = values[c.row - 1 - originRow] ?? [];
+    return repeatedKeys?.has(key) ? [] : [{ customer: c, key, cells: values[c.row - 1 - originRow] ?? [] }];
+  });
+  const own = reviewsByDate(archive);
+  // Columns cleared whole are left out of the check: nothing was typed in them.
+  const latest = own.find((r) => r.date === asOf) ?? own[0];
+  const cleared = latest ? clearedOf(rows, latest, checkable, existing, checkableOthers) : new Set<number>();
+  const fields = checkable.filter((f) => !cleared.has(existing[f]!.column));
+  const others = checkableOthers.filter((o) => !cleared.has(o.column));
+  const clearedColumns: ClearedColumns | undefined =
+    cleared.size === 0
+      ? undefined
+      : {
+          reviewDate: latest.date,
+          columns: [...checkable.map((f) => existing[f]!), ...checkableOthers]
+            .filter((o) => cleared.has(o.column))
+            .sort((a, b) => a.column - b.column)
+            .map((o) => ({ column: o.column + originColumn, header: o.header })),
+          all: [...checkable.map((f) => existing[f]!), ...checkableOthers].every(({ column }) =>
+            rows.every(({ cells }) => isBlank(cells[column])),
+          ),
+        };
+  const columns = fields.map((f) => existing[f]!.column);
+  const lines = rows.map(({ customer: c, key, cells: line }) => {
     const otherCells = others.map((o) => line[o.column]);
-    return [
-      { customer: c, key, line: columns.map((column) => line[column]), others: otherCells, tokens: otherCells.map(readChecks) },
-    ];
+    return {
+      customer: c,
+      key,
+      line: columns.map((column) => line[column]),
+      others: otherCells,
+      tokens: otherCells.map(readChecks),
+    };
   });
   const at = { existing, others, originColumn };
-  const own = reviewsByDate(archive);
   let check: Check | undefined;
   let historySheet: string | undefined;
   if (own.length > 0) check = checkAgainst(own, asOf, lines, fields, unit, at);
@@ -568,10 +653,11 @@ export function typedOverCells(
       [check, historySheet] = [found, other.sheet];
     }
   }
-  if (!check) return {};
+  if (!check) return clearedColumns ? { clearedColumns } : {};
   const { review, count, cells, byCustomerRow, moved } = check;
   return {
     typedOver: count === 0 ? undefined : { reviewDate: review.date, historySheet, count, cells, byCustomerRow },
     movedRows: moved === 0 ? undefined : { reviewDate: review.date, historySheet, count: moved },
+    ...(clearedColumns && { clearedColumns }),
   };
 }

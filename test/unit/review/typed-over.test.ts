@@ -108,8 +108,12 @@ describe("typed-over output cells", () => {
       header: "Risk grade",
       customer: "Customer 2",
       typed: "Low",
+      typedGrade: "low",
       written: "medium",
     });
+    // A text that names no grade has none; the other columns give no typedGrade.
+    expect(json.cells[3]).toMatchObject({ typed: "OK by CFO", typedGrade: null, written: first.customers[3].grade });
+    expect(json.cells[0]).not.toHaveProperty("typedGrade");
   });
 
   test("once written again, the next review finds none", () => {
