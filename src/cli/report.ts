@@ -9,7 +9,7 @@ import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/
 import { GradeBands, scoreDecimals } from "../engine/score";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
-import { gradeByName } from "../engine/review/archive";
+import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, topRiskCustomers } from "../engine/review/portfolio";
@@ -212,8 +212,9 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
             header: c.header,
             customer: c.customer,
             typed: c.typed,
-            // A grade cell's text as the grade it names, to compare with `written`, the grade the review wrote.
+            // A grade or zone cell's text as the grade or zone it names, to compare with `written`, the code the review wrote.
             ...(c.field === "grade" && { typedGrade: gradeByName(c.typed) ?? null }),
+            ...(c.field === "zZone" && { typedZone: zoneByName(c.typed) ?? null }),
             written: c.written,
           })),
           historySheet: result.typedOver.historySheet ?? null,

@@ -7,7 +7,7 @@
  * reading it back in either language.
  */
 import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
-import { Lang, message } from "../i18n";
+import { Lang, LANGUAGES, message } from "../i18n";
 import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
@@ -19,7 +19,7 @@ import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
 import { AmountUnit, parseUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
-import { ZZone } from "../zscore";
+import { Z_ZONES, ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
 import "../i18n/report";
 
@@ -290,6 +290,16 @@ const GRADE_BY_NAME = new Map<string, Grade>(
  */
 const gradesRead = new Map<string, Grade | undefined>();
 const GRADES_READ = 64;
+
+/** A Z zone as the archive and the customer sheet show it, in either language, back to the zone. */
+const ZONE_BY_NAME = new Map<string, ZZone>(
+  Z_ZONES.flatMap((z) => LANGUAGES.map((lang) => [headerKey(zoneName(z, lang)), z] as const)),
+);
+
+/** A zone cell's zone, written in either language; undefined for anything else. */
+export function zoneByName(value: CellValue): ZZone | undefined {
+  return typeof value === "string" ? ZONE_BY_NAME.get(headerKey(value)) : undefined;
+}
 
 /** A grade cell's grade, written in either language; undefined for anything else. */
 export function gradeByName(value: CellValue): Grade | undefined {

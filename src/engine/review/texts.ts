@@ -397,7 +397,12 @@ function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): 
   }
   const params = {
     typed: figure(cell.typed),
-    written: typeof cell.written === "string" ? gradeName(cell.written, lang) : figure(cell.written),
+    written:
+      typeof cell.written !== "string"
+        ? figure(cell.written)
+        : cell.field === "zZone"
+          ? zoneName(cell.written as ZZone, lang)
+          : gradeName(cell.written as Grade, lang),
   };
   return reviewDate === undefined
     ? message(lang, "review.typedOverChange", params)

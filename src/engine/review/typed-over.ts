@@ -11,7 +11,7 @@
  */
 import { CellValue, serialFromDate, showValue } from "../cells";
 import { Grade, GRADES } from "../policy";
-import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName } from "./archive";
+import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName, zoneByName } from "./archive";
 import { OutputField } from "./fields";
 import {
   cellCheck,
@@ -24,9 +24,11 @@ import {
   readOutputCheck,
 } from "./output-check";
 import type { CustomerResult } from "./review";
-import { customerName, DATA_ERROR_GRADES } from "./texts";
+import { customerName, DATA_ERROR_GRADES, zoneName } from "./texts";
+import { LANGUAGES } from "../i18n";
 import { AmountUnit, restated } from "./units";
 import type { PlanValue } from "./write-plan";
+import { ZZone } from "../zscore";
 
 /** How many changed cells a review keeps to name; the rest are counted. */
 export const LISTED_TYPED_OVER = 20;
@@ -43,10 +45,11 @@ export interface TypedOverCell {
   /** What the cell holds now (null when cleared). */
   readonly typed: PlanValue;
   /**
-   * What that review wrote there (a grade as its grade; null: nothing), for the CHECKED_FIELDS;
-   * absent for the other columns, of which the archive keeps only a check (see output-check.ts).
+   * What that review wrote there (a grade or a zone as its code; null: nothing), for the
+   * CHECKED_FIELDS and the columns the archive row keeps a value of too (ARCHIVED_AS); absent for
+   * the others, of which the archive keeps only a check (see output-check.ts).
    */
-  readonly written?: number | Grade | null;
+  readonly written?: number | Grade | ZZone | null;
 }
 
 export interface TypedOver {
@@ -208,6 +211,35 @@ function outputCheckOf(entry: ArchiveEntry): OutputCheck | undefined {
   let check = checksRead.get(entry);
   if (check === undefined) checksRead.set(entry, (check = readOutputCheck(entry.line[OUTPUT_CHECK_AT]) ?? null));
   return check ?? undefined;
+}
+
+/**
+ * Output columns the archive row keeps a value of besides the check, by its archive column: the
+ * Z zone, and the overdue figures under the archive's own headers.
+ */
+const ARCHIVED_AS: Partial<Record<OutputField, number>> = {
+  zZone: ARCHIVE_FIELDS.indexOf("zZone"),
+  overdueBalance: ARCHIVE_FIELDS.indexOf("overdueAmount"),
+  oldestDaysOverdue: ARCHIVE_FIELDS.indexOf("daysPastDue"),
+};
+
+/**
+ * What the review wrote in another output column, where the archive row keeps it too and it is
+ * what the row's check says was written (an archive row edited since says nothing); undefined
+ * when it cannot be told. A zone is kept in the archive's language, which may not be the sheet's.
+ */
+function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | ZZone | null | undefined {
+  const at = other.field === "aging" ? undefined : ARCHIVED_AS[other.field];
+  const check = outputCheckOf(entry);
+  if (at === undefined || !check) return undefined;
+  const token = other.token(check);
+  const kept = entry.line[at];
+  if (isBlank(kept)) return token === BLANK_TOKEN ? null : undefined;
+  if (other.field === "zZone") {
+    const zone = zoneByName(kept);
+    return zone !== undefined && LANGUAGES.some((lang) => cellCheck(zoneName(zone, lang)) === token) ? zone : undefined;
+  }
+  return typeof kept === "number" && cellCheck(kept) === token ? kept : undefined;
 }
 
 /** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */
@@ -463,6 +495,7 @@ function checkAgainst(
     });
     for (const i of othersChanged(entry, row, at.others)) {
       const other = at.others[i];
+      const wrote = archivedWritten(entry, other);
       found.push({
         row: c.row,
         column: other.column + at.originColumn,
@@ -470,6 +503,7 @@ function checkAgainst(
         header: other.header,
         customer: customerName(c),
         typed: cellValue(row.others[i]),
+        ...(wrote !== undefined && { written: wrote }),
       });
     }
     if (found.length === 0) return;
@@ -487,7 +521,10 @@ function checkAgainst(
     else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
     } else {
-      const from = movedFrom(line);
+      // A row whose kept fields hold what was written for its own customer did not move, though
+      // another customer written alike (the same score, grade and limit) would match it as well.
+      const ownFieldsHeld = entry !== undefined && fields.every((f, j) => heldBy(entry, line.line[j], f, unit));
+      const from = ownFieldsHeld ? undefined : movedFrom(line);
       if (from) {
         moved++;
         typedOver(line, from, true);

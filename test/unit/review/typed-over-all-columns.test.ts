@@ -24,7 +24,7 @@ import {
 import { typedOverText } from "../../../src/engine/review/texts";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
-import { Grid, serial, utcDate } from "../../support/review-grid";
+import { customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
 import { sheet, typed } from "../../support/typed-cells";
 import { columnLetter } from "../../../src/engine/a1";
 
@@ -147,6 +147,65 @@ describe("every output cell typed over is found", () => {
     expect(result.typedOver!.cells.map((c) => [c.row, c.column, c.field, c.header, c.typed])).toEqual([
       [2, buckets[bucket], "aging", headerOf(workbook, buckets[bucket]), 0],
     ]);
+  });
+
+  test("the overdue figures and the Z zone, which the archive keeps too, say what the review wrote there", () => {
+    const financials = [
+      "Current assets",
+      "Current liabilities",
+      "Total assets",
+      "Total liabilities",
+      "Retained earnings",
+      "EBIT",
+      "Sales",
+      "Equity",
+    ];
+    const customers = customerSheet(
+      ["Credit limit", "Outstanding balance", ...financials],
+      [
+        { id: "C100", extra: [100000, 40000, 500, 200, 1000, 400, 300, 150, 1500, 600] },
+        { id: "C101", extra: [100000, 40000, 500, 200, 1000, 400, 300, 150, 1500, 600] },
+      ],
+    );
+    const { result: first, workbook } = reviewWorkbook({ customers, ledger: ledger() }, OCT);
+    expect(first.customers.map((c) => c.zZone)).toEqual(["safe", "safe"]);
+    const overdue = first.customers[0].overdueAmount!;
+    const days = first.customers[0].daysPastDue!;
+    expect(overdue).toBeGreaterThan(0);
+    const column = (field: OutputField) => first.layout.outputColumns[field];
+    // The two customers were written alike in the kept fields (score, grade, Z-score, limit):
+    // each row, typed over elsewhere, is still its own customer's, not taken for the other's moved there.
+    const edited = typed(workbook, column, [
+      [0, "overdueBalance", 1],
+      [0, "oldestDaysOverdue", 7],
+      [1, "zZone", "Distress"],
+    ]);
+    for (const lang of ["en", "zh"] as const) {
+      const { result } = reviewWorkbook(edited, NOV, lang);
+      const over = result.typedOver!;
+      expect(over.cells.map((c) => [c.row, c.field, c.typed, c.written])).toEqual([
+        [2, "overdueBalance", 1, overdue],
+        [2, "oldestDaysOverdue", 7, days],
+        [3, "zZone", "Distress", "safe"],
+      ]);
+      const text = typedOverText(over, CYCLE_SHEET, lang);
+      if (lang === "en") {
+        expect(text).toContain(`1.00 (the review wrote ${overdue.toLocaleString("en", { minimumFractionDigits: 2 })})`);
+        expect(text).toContain(`: 7 (the review wrote ${days})`);
+        expect(text).toContain('Z zone of Customer 2: "Distress" (the review wrote Safe)');
+      } else expect(text).toContain("“Distress”（审查写入 安全区）");
+      const json = toJson(result, lang, "out.xlsx").typedOver!.cells;
+      expect(json[2]).toMatchObject({ field: "zZone", typed: "Distress", typedZone: "distress", written: "safe" });
+    }
+    // An archive row whose kept figure was edited since no longer says what was written: the check alone tells the change.
+    const archive = workbook.archive!.map((line) => [...line]);
+    const at = archive.findIndex((line) => line[ARCHIVE_FIELDS.indexOf("id")] === "C100");
+    archive[at][ARCHIVE_FIELDS.indexOf("overdueAmount")] = 5;
+    const changed = reviewWorkbook({ ...edited, archive }, NOV).result.typedOver!;
+    const cell = changed.cells.find((c) => c.field === "overdueBalance")!;
+    expect(cell.typed).toBe(1);
+    expect(cell).not.toHaveProperty("written");
+    expect(typedOverText(changed, CYCLE_SHEET, "en")).toContain("1.00 (not what the review wrote)");
   });
 
   describe("the policy's aging edges changed: the buckets take the earlier aging columns in order", () => {
