@@ -36,6 +36,8 @@ export const reportEn = {
   "review.clearedColumn": "{column} {header}",
   "review.clearedMore": "{columns} and {count} more",
   "summary.clearedColumns": "Columns emptied since {date}",
+  "summary.clearedAllColumns": "All the review's own columns",
+  "summary.clearedColumnsWhich": "{columns}: nothing was typed in {count|it|them}; this review wrote {count|it|them} again",
   "review.reviewOfSheet": '{date} of sheet "{sheet}"',
   "review.typedOverCell": "{cell} {header} of {customer}: {change}",
   "review.typedOverChangeOn": "{typed} (the review of {date} wrote {written})",

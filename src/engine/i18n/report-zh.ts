@@ -34,6 +34,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.clearedColumn": "{column}列（{header}）",
   "review.clearedMore": "{columns}，另有 {count} 列",
   "summary.clearedColumns": "{date}以后清空的列",
+  "summary.clearedAllColumns": "审查的全部输出列",
+  "summary.clearedColumnsWhich": "{columns}：其中没有手工输入的内容，本次审查已重新写入",
   "review.typedOverCell": "{cell}（{customer}的{header}）：{change}",
   "review.typedOverChangeOn": "{typed}（{date}的审查写入 {written}）",
   "review.typedOverChange": "{typed}（审查写入 {written}）",

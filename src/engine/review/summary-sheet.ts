@@ -51,6 +51,7 @@ import {
   shortDecisionsText,
   typedOverCellTexts,
   checkedReviewText,
+  clearedColumnList,
   checkMissingText,
   totalWithoutColumnText,
   undatedArchiveText,
@@ -582,6 +583,8 @@ function summaryDraft(
     if (cleared) {
       if (!over && !moved) into.gap();
       pair(t("summary.clearedColumns", { date: checkedReviewText(cleared, lang) }), cleared.columns.length, "integer");
+      const columns = cleared.all ? t("summary.clearedAllColumns") : clearedColumnList(cleared, lang);
+      into.line(t("summary.clearedColumnsWhich", { columns, count: cleared.columns.length }));
     }
     if (over || moved || cleared) into.keep(from);
   };

@@ -471,16 +471,21 @@ export function checkedReviewText(of: { readonly reviewDate: number; readonly hi
 export function clearedColumnsText(cleared: ClearedColumns, lang: Lang): string {
   const date = dateText(cleared.reviewDate, lang);
   if (cleared.all) return message(lang, "review.clearedAll", { date });
+  return message(lang, "review.clearedColumns", {
+    count: formatCount(cleared.columns.length, lang),
+    date,
+    columns: clearedColumnList(cleared, lang),
+  });
+}
+
+/** The emptied columns by letter and header, the first few of them: "AH Recommendation; AK Next review". */
+export function clearedColumnList(cleared: ClearedColumns, lang: Lang): string {
   const shown = cleared.columns
     .slice(0, SHOWN_CLEARED)
     .map(({ column, header }) => message(lang, "review.clearedColumn", { column: columnLetter(column), header }))
     .join(message(lang, "sep.items"));
   const more = cleared.columns.length - SHOWN_CLEARED;
-  return message(lang, "review.clearedColumns", {
-    count: formatCount(cleared.columns.length, lang),
-    date,
-    columns: more > 0 ? message(lang, "review.clearedMore", { columns: shown, count: formatCount(more, lang) }) : shown,
-  });
+  return more > 0 ? message(lang, "review.clearedMore", { columns: shown, count: formatCount(more, lang) }) : shown;
 }
 
 /** How many emptied columns a line names before counting the rest. */

@@ -9,6 +9,7 @@ import { Lang, message, translator } from "../../../src/engine/i18n";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OUTPUT_FIELDS, OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
+import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 import { clearedColumnsText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
@@ -80,6 +81,11 @@ describe("the review's columns emptied whole", () => {
     expect(summaryTexts(result, lang)).toContain(
       message(lang, "summary.clearedColumns", { date: lang === "en" ? "2026-10-31" : "2026年10月31日" }),
     );
+    expect(summaryTexts(result, lang)).toContain(
+      lang === "en"
+        ? "All the review's own columns: nothing was typed in them; this review wrote them again"
+        : "审查的全部输出列：其中没有手工输入的内容，本次审查已重新写入",
+    );
     // No customer's archive row records a cell typed over, and the columns are written again.
     expect(after.archive!.filter((line) => line[0] === NOV).map((line) => line[TYPED_OVER_AT])).toEqual([null, null, null, null]);
     expect(after.customers).toEqual(reviewWorkbook(workbook, NOV, lang).workbook.customers);
@@ -107,6 +113,19 @@ describe("the review's columns emptied whole", () => {
     expect(clearedColumnsText(result.clearedColumns!, "zh")).toContain(
       `有 2 列被清空（${recommendation}列（Recommendation）；${nextReview}列（Next review））`,
     );
+    // The summary names them under its count.
+    // (wrapped over rows as every long line of the summary is).
+    const which = {
+      en: `${recommendation} Recommendation; ${nextReview} Next review: nothing was typed in them; this review wrote them again`,
+      zh: `${recommendation}列（Recommendation）；${nextReview}列（Next review）：其中没有手工输入的内容，本次审查已重新写入`,
+    };
+    for (const lang of ["en", "zh"] as const) {
+      const rows = summaryLineRows(which[lang]);
+      const texts = summaryTexts(result, lang);
+      const at = texts.indexOf(rows[0]);
+      expect(at).toBeGreaterThan(0);
+      expect(texts.slice(at, at + rows.length)).toEqual(rows);
+    }
     expect(toJson(result, "en", "out.xlsx").clearedColumns!.columns).toEqual([
       { column: recommendation, header: "Recommendation" },
       { column: nextReview, header: "Next review" },
