@@ -232,6 +232,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
     clearedColumns: result.clearedColumns
       ? {
           reviewDate: isoFromSerial(result.clearedColumns.reviewDate),
+          historySheet: result.clearedColumns.historySheet ?? null,
           columns: result.clearedColumns.columns.map((c) => ({ column: columnLetter(c.column), header: c.header })),
           all: result.clearedColumns.all,
           text: clearedColumnsText(result.clearedColumns, lang),

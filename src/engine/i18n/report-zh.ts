@@ -31,7 +31,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.clearedColumns":
     "自 {date}的审查以来，审查输出列中有 {count} 列被清空（{columns}）：其中没有手工输入的内容，审查会重新写入结果",
   "review.clearedAll": "自 {date}的审查以来，审查输出列已被清空：其中没有手工输入的内容，审查会重新写入结果",
-  "review.clearedColumn": "{column}列（{header}）",
+  "review.clearedColumn": "{column}列“{header}”",
   "review.clearedMore": "{columns}，另有 {count} 列",
   "summary.clearedColumns": "{date}以后清空的列",
   "summary.clearedAllColumns": "审查的全部输出列",

@@ -469,7 +469,7 @@ export function checkedReviewText(of: { readonly reviewDate: number; readonly hi
  * first few by letter and header.
  */
 export function clearedColumnsText(cleared: ClearedColumns, lang: Lang): string {
-  const date = dateText(cleared.reviewDate, lang);
+  const date = checkedReviewText(cleared, lang);
   if (cleared.all) return message(lang, "review.clearedAll", { date });
   return message(lang, "review.clearedColumns", {
     count: formatCount(cleared.columns.length, lang),

@@ -89,6 +89,7 @@ export interface MovedRows {
 export interface ClearedColumns {
   /** As TypedOver's. */
   readonly reviewDate: number;
+  readonly historySheet?: string;
   readonly columns: readonly { readonly column: number; readonly header: string }[];
   /** True when every one of the review's columns on the sheet is empty now (those it wrote nothing in too). */
   readonly all: boolean;
@@ -239,7 +240,7 @@ function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | ZZon
     const zone = zoneByName(kept);
     return zone !== undefined && LANGUAGES.some((lang) => cellCheck(zoneName(zone, lang)) === token) ? zone : undefined;
   }
-  return typeof kept === "number" && cellCheck(kept) === token ? kept : undefined;
+  return typeof kept === "number" && token !== undefined && holdsCheck(readChecks(kept), token) ? kept : undefined;
 }
 
 /** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */
@@ -521,10 +522,13 @@ function checkAgainst(
     else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
     } else {
-      // A row whose kept fields hold what was written for its own customer did not move, though
-      // another customer written alike (the same score, grade and limit) would match it as well.
+      // A row whose kept fields hold what was written for its own customer may still have moved
+      // from another customer written alike in them (the same score, grade and limit): only if it
+      // holds all that customer's row, its other columns too (the data sorted or swapped), not
+      // when it is its own customer's row typed over elsewhere.
       const ownFieldsHeld = entry !== undefined && fields.every((f, j) => heldBy(entry, line.line[j], f, unit));
-      const from = ownFieldsHeld ? undefined : movedFrom(line);
+      const candidate = movedFrom(line);
+      const from = candidate && (!ownFieldsHeld || holdsAll(candidate, line)) ? candidate : undefined;
       if (from) {
         moved++;
         typedOver(line, from, true);
@@ -547,12 +551,15 @@ export interface TypedOverCheck {
 const CLEARED_FROM = 2;
 
 /**
- * The output columns (0-based in `values`) every customer's cell of which is blank though `review`
- * wrote something in at least CLEARED_FROM of them: a checked field's column by the value the
- * archive keeps, another's by the row's output check.
+ * The output columns (0-based in `values`) every customer's cell of which is blank (`allBlank`)
+ * though `review` wrote something in at least `wroteIn` of them (CLEARED_FROM; one when every
+ * column of the review is empty): a checked field's column by the value the archive keeps,
+ * another's by the row's output check.
  */
 function clearedOf(
-  rows: readonly { readonly key: string; readonly cells: readonly CellValue[] }[],
+  rows: readonly { readonly key: string }[],
+  allBlank: (column: number) => boolean,
+  wroteIn: number,
   review: ReviewOfDate,
   fields: readonly CheckedField[],
   existing: Partial<Record<OutputField, OwnColumn>>,
@@ -563,11 +570,10 @@ function clearedOf(
     let count = 0;
     for (const { key } of rows) {
       const entry = review.byKey.get(key);
-      if (entry && wrote(entry) && ++count >= CLEARED_FROM) return true;
+      if (entry && wrote(entry) && ++count >= wroteIn) return true;
     }
     return false;
   };
-  const allBlank = (column: number) => rows.every(({ cells }) => isBlank(cells[column]));
   for (const field of fields) {
     const { column } = existing[field]!;
     // A grade column always holds something: a grade, or the grade column's "Data error".
@@ -641,53 +647,62 @@ export function typedOverCells(
         });
     });
   }
-  // A key on several rows cannot say which of them the archive's row was written on.
-  const rows = customers.flatMap((c) => {
+  // Every customer's cells, for telling columns emptied whole; a key on several rows is left out
+  // of the check, as it cannot say which of them the archive's row was written on.
+  const everyRow = customers.map((c) => values[c.row - 1 - originRow] ?? []);
+  const rows = customers.flatMap((c, i) => {
     const key = archiveKey(c.id, c.name);
-    return repeatedKeys?.has(key) ? [] : [{ customer: c, key, cells: values[c.row - 1 - originRow] ?? [] }];
+    return repeatedKeys?.has(key) ? [] : [{ customer: c, key, cells: everyRow[i] }];
   });
-  const own = reviewsByDate(archive);
-  // Columns cleared whole are left out of the check: nothing was typed in them.
-  const latest = own.find((r) => r.date === asOf) ?? own[0];
-  const cleared = latest ? clearedOf(rows, latest, checkable, existing, checkableOthers) : new Set<number>();
-  const fields = checkable.filter((f) => !cleared.has(existing[f]!.column));
-  const others = checkableOthers.filter((o) => !cleared.has(o.column));
-  const clearedColumns: ClearedColumns | undefined =
-    cleared.size === 0
-      ? undefined
-      : {
-          reviewDate: latest.date,
-          columns: [...checkable.map((f) => existing[f]!), ...checkableOthers]
-            .filter((o) => cleared.has(o.column))
-            .sort((a, b) => a.column - b.column)
-            .map((o) => ({ column: o.column + originColumn, header: o.header })),
-          all: [...checkable.map((f) => existing[f]!), ...checkableOthers].every(({ column }) =>
-            rows.every(({ cells }) => isBlank(cells[column])),
-          ),
-        };
-  const columns = fields.map((f) => existing[f]!.column);
-  const lines = rows.map(({ customer: c, key, cells: line }) => {
-    const otherCells = others.map((o) => line[o.column]);
-    return {
-      customer: c,
-      key,
-      line: columns.map((column) => line[column]),
-      others: otherCells,
-      tokens: otherCells.map(readChecks),
-    };
-  });
-  const at = { existing, others, originColumn };
+  const allBlank = (column: number) => everyRow.every((cells) => isBlank(cells[column]));
+  // Every one of the review's columns on the sheet empty: each cell the review wrote anything in was cleared with the rest.
+  const ownOnSheet = [...Object.values(existing), ...ownColumns.aging].filter((o): o is OwnColumn => o !== undefined);
+  const everyColumnEmpty = ownOnSheet.length > 0 && ownOnSheet.every(({ column }) => allBlank(column));
+
+  /** The sheet's cells against one sheet's history, leaving out the columns emptied whole since its latest review. */
+  const checkHistory = (reviews: readonly ReviewOfDate[]) => {
+    const latest = reviews.find((r) => r.date === asOf) ?? reviews[0];
+    const cleared = clearedOf(rows, allBlank, everyColumnEmpty ? 1 : CLEARED_FROM, latest, checkable, existing, checkableOthers);
+    const fields = checkable.filter((f) => !cleared.has(existing[f]!.column));
+    const others = checkableOthers.filter((o) => !cleared.has(o.column));
+    const columns = fields.map((f) => existing[f]!.column);
+    const lines = rows.map(({ customer: c, key, cells: line }) => {
+      const otherCells = others.map((o) => line[o.column]);
+      return {
+        customer: c,
+        key,
+        line: columns.map((column) => line[column]),
+        others: otherCells,
+        tokens: otherCells.map(readChecks),
+      };
+    });
+    const clearedColumns: ClearedColumns | undefined =
+      cleared.size === 0
+        ? undefined
+        : {
+            reviewDate: latest.date,
+            columns: [...checkable.map((f) => existing[f]!), ...checkableOthers]
+              .filter((o) => cleared.has(o.column))
+              .sort((a, b) => a.column - b.column)
+              .map((o) => ({ column: o.column + originColumn, header: o.header })),
+            all: everyColumnEmpty,
+          };
+    return { check: checkAgainst(reviews, asOf, lines, fields, unit, { existing, others, originColumn }), clearedColumns };
+  };
   let check: Check | undefined;
+  let clearedColumns: ClearedColumns | undefined;
   let historySheet: string | undefined;
-  if (own.length > 0) check = checkAgainst(own, asOf, lines, fields, unit, at);
+  const own = reviewsByDate(archive);
+  if (own.length > 0) ({ check, clearedColumns } = checkHistory(own));
   else {
     for (const other of otherSheets?.() ?? []) {
       const reviews = reviewsByDate(other.history);
       if (reviews.length === 0) continue;
-      const found = checkAgainst(reviews, asOf, lines, fields, unit, at);
-      if (found.held + found.moved <= found.typedRows) continue;
-      if (check && check.typedRows <= found.typedRows) continue;
-      [check, historySheet] = [found, other.sheet];
+      const found = checkHistory(reviews);
+      if (found.check.held + found.check.moved <= found.check.typedRows) continue;
+      if (check && check.typedRows <= found.check.typedRows) continue;
+      [check, historySheet] = [found.check, other.sheet];
+      clearedColumns = found.clearedColumns && { ...found.clearedColumns, historySheet };
     }
   }
   if (!check) return clearedColumns ? { clearedColumns } : {};

@@ -6,6 +6,7 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { columnLetter } from "../../../src/engine/a1";
 import { Lang, message, translator } from "../../../src/engine/i18n";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OUTPUT_FIELDS, OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
@@ -72,7 +73,7 @@ describe("the review's columns emptied whole", () => {
     const text = clearedColumnsText(emptiedColumns, lang);
     expect(text).toBe(
       lang === "en"
-        ? "The review's own columns were emptied since the review of 2026-10-31: nothing was typed in them, and the review writes its values there again"
+        ? "The review's own columns have been emptied since the review of 2026-10-31: nothing was typed in them, and the review writes its values there again"
         : "自 2026年10月31日的审查以来，审查输出列已被清空：其中没有手工输入的内容，审查会重新写入结果",
     );
     expect(toTable(result, lang, "out.xlsx")).toContain(text);
@@ -108,16 +109,16 @@ describe("the review's columns emptied whole", () => {
     });
     const [recommendation, nextReview] = [column("recommendation"), column("nextReview")].map(columnLetter);
     expect(clearedColumnsText(result.clearedColumns!, "en")).toBe(
-      `2 of the review's own columns emptied since the review of 2026-10-31 (${recommendation} Recommendation; ${nextReview} Next review): nothing was typed in them, and the review writes its values there again`,
+      `2 of the review's own columns have been emptied since the review of 2026-10-31 (${recommendation} Recommendation; ${nextReview} Next review): nothing was typed in them, and the review writes its values there again`,
     );
     expect(clearedColumnsText(result.clearedColumns!, "zh")).toContain(
-      `有 2 列被清空（${recommendation}列（Recommendation）；${nextReview}列（Next review））`,
+      `有 2 列被清空（${recommendation}列“Recommendation”；${nextReview}列“Next review”）`,
     );
     // The summary names them under its count.
     // (wrapped over rows as every long line of the summary is).
     const which = {
       en: `${recommendation} Recommendation; ${nextReview} Next review: nothing was typed in them; this review wrote them again`,
-      zh: `${recommendation}列（Recommendation）；${nextReview}列（Next review）：其中没有手工输入的内容，本次审查已重新写入`,
+      zh: `${recommendation}列“Recommendation”；${nextReview}列“Next review”：其中没有手工输入的内容，本次审查已重新写入`,
     };
     for (const lang of ["en", "zh"] as const) {
       const rows = summaryLineRows(which[lang]);
@@ -149,7 +150,7 @@ describe("the review's columns emptied whole", () => {
     expect(result.clearedColumns!.columns).toHaveLength(7);
     expect(result.typedOver).toBeUndefined();
     const text = clearedColumnsText(result.clearedColumns!, "en");
-    expect(text).toMatch(/^7 of the review's own columns emptied since the review of 2026-10-31 \(.*; .* and 2 more\)/);
+    expect(text).toMatch(/^7 of the review's own columns have been emptied since the review of 2026-10-31 \(.*; .* and 2 more\)/);
     expect(text.split("; ")).toHaveLength(5);
     expect(clearedColumnsText(result.clearedColumns!, "zh")).toContain("，另有 2 列）");
   });
@@ -176,5 +177,40 @@ describe("the review's columns emptied whole", () => {
     const { result } = reviewWorkbook(emptied(workbook, [column("zScore"), column("zZone")]), NOV);
     expect(result.clearedColumns).toBeUndefined();
     expect(result.typedOver).toBeUndefined();
+  });
+
+  test("a column emptied but on a customer's repeated rows, which the check leaves out: not emptied, the others' cells typed over", () => {
+    const customers = sheet(5);
+    customers[5][0] = "C100";
+    customers[5][1] = "Customer 0";
+    const { result: first, workbook } = reviewWorkbook({ customers }, OCT);
+    const column = (field: OutputField) => first.layout.outputColumns[field];
+    // Customer 0's two rows keep their recommendations; every other one is emptied.
+    const edited = typed(
+      workbook,
+      column,
+      [1, 2, 3].map((row) => [row, "recommendation", null] as [number, OutputField, null]),
+    );
+    expect(edited.customers[1][column("recommendation")]).not.toBeNull();
+    const { result } = reviewWorkbook(edited, NOV);
+    expect(result.clearedColumns).toBeUndefined();
+    expect(result.typedOver!.cells.map((c) => [c.row, c.field, c.typed])).toEqual([
+      [3, "recommendation", null],
+      [4, "recommendation", null],
+      [5, "recommendation", null],
+    ]);
+  });
+
+  test("on a renamed sheet, against the history it was reviewed under: the emptied column said, a limit typed over still found", () => {
+    const { workbook, column, first } = reviewedOnce();
+    const edited = typed(emptied(workbook, [column("recommendation")]), column, [[1, "recommendedLimit", 12345]]);
+    const { result } = reviewWorkbook(edited, NOV, "en", DEFAULT_POLICY, "Clients");
+    expect(result.typedOver!.historySheet).toBe(CYCLE_SHEET);
+    expect(result.typedOver!.cells.map((c) => [c.row, c.field, c.typed, c.written])).toEqual([
+      [3, "recommendedLimit", 12345, first.customers[1].recommendedLimit],
+    ]);
+    expect(result.clearedColumns).toMatchObject({ historySheet: CYCLE_SHEET, all: false });
+    expect(result.clearedColumns!.columns.map((c) => c.header)).toEqual(["Recommendation"]);
+    expect(clearedColumnsText(result.clearedColumns!, "en")).toContain('since the review of 2026-10-31 of sheet "Customers"');
   });
 });

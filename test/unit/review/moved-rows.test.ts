@@ -194,6 +194,20 @@ describe("data moved under the review's columns", () => {
       ["Customer 5", "recommendedLimit", null],
     ]);
   });
+
+  test("two customers alike in score, grade and limit swapped in the data columns moved, though each row's kept fields are also its own's", () => {
+    // Customers 0 and 7 score alike (1.5 on every factor); customer 7's balance differs, so its other columns do.
+    const customers = sheet(8);
+    customers[8][8] = 60000;
+    const { result: first, workbook } = reviewWorkbook({ customers }, OCT);
+    const [a, b] = [first.customers[0], first.customers[7]];
+    expect([a.score, a.grade, a.recommendedLimit]).toEqual([b.score, b.grade, b.recommendedLimit]);
+    expect(a.utilisation).not.toBe(b.utilisation);
+    const rows = dataRows(workbook);
+    const { result } = reviewWorkbook(dataPasted(workbook, [rows[7], ...rows.slice(1, 7), rows[0]]), NOV);
+    expect(result.movedRows?.count).toBe(2);
+    expect(result.typedOver).toBeUndefined();
+  });
 });
 
 describe("a renamed customer sheet", () => {
