@@ -12,6 +12,8 @@ import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
+import { runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { OutputField } from "../../../src/engine/review/fields";
 import {
   cellCheck,
@@ -24,7 +26,7 @@ import {
 import { typedOverText } from "../../../src/engine/review/texts";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
-import { customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
+import { applyBlocks, customerSheet, Grid, serial, utcDate } from "../../support/review-grid";
 import { sheet, typed } from "../../support/typed-cells";
 import { columnLetter } from "../../../src/engine/a1";
 
@@ -206,6 +208,38 @@ describe("every output cell typed over is found", () => {
     expect(cell.typed).toBe(1);
     expect(cell).not.toHaveProperty("written");
     expect(typedOverText(changed, CYCLE_SHEET, "en")).toContain("1.00 (not what the review wrote)");
+  });
+
+  test("a table away from A1, blank rows between customers: each row's check is its own, an aging figure edited found at its cell", () => {
+    const origin = { row: 3, column: 2 };
+    const base = sheet(4);
+    const customers: Grid = [base[0], base[1], [], base[2], [null], [], base[3], base[4]];
+    const review = (values: Grid, archive: Grid | undefined, asOf: number) => {
+      const ledgerSheet = { sheetName: "Invoices", values: ledger() };
+      const result = runReview(
+        { sheetName: CYCLE_SHEET, values, origin, asOf, policy: DEFAULT_POLICY, archive, ledger: ledgerSheet },
+        "en",
+      );
+      const plan = buildWritePlan(result, "en", { sheetNames: [CYCLE_SHEET], archiveValues: archive });
+      const archivePlan = plan.sheets.find((s) => s.kind === "archive")!;
+      return {
+        result,
+        values: applyBlocks(values, plan.target.blocks, origin),
+        archive: applyBlocks(archive ?? [], archivePlan.blocks),
+      };
+    };
+    const october = review(customers, undefined, OCT);
+    const untouched = review(october.values, october.archive, NOV).result;
+    expect([untouched.typedOver, untouched.movedRows, untouched.clearedColumns]).toEqual([undefined, undefined, undefined]);
+    // Customer 2, on the table's seventh line: sheet row 3 + 7 = 10, 1-based.
+    const bucket = october.result.layout.agingColumns[0];
+    expect(october.values[6][1]).toBe("Customer 2");
+    const edited = october.values.map((line) => [...line]);
+    edited[6][bucket] = 1;
+    const found = review(edited, october.archive, NOV).result.typedOver!;
+    expect(found.cells.map((c) => [c.row, c.column, c.field, c.customer, c.typed])).toEqual([
+      [10, bucket + origin.column, "aging", "Customer 2", 1],
+    ]);
   });
 
   describe("the policy's aging edges changed: the buckets take the earlier aging columns in order", () => {
