@@ -397,12 +397,13 @@ function typedOverChange(cell: TypedOverCell, lang: Lang, reviewDate?: number): 
   }
   const params = {
     typed: figure(cell.typed),
+    // A grade or a zone is written as its code, named in this run's language; a text (the issues) as it was.
     written:
-      typeof cell.written !== "string"
-        ? figure(cell.written)
-        : cell.field === "zZone"
+      typeof cell.written === "string" && cell.field === "grade"
+        ? gradeName(cell.written as Grade, lang)
+        : typeof cell.written === "string" && cell.field === "zZone"
           ? zoneName(cell.written as ZZone, lang)
-          : gradeName(cell.written as Grade, lang),
+          : figure(cell.written),
   };
   return reviewDate === undefined
     ? message(lang, "review.typedOverChange", params)

@@ -49,7 +49,7 @@ export interface TypedOverCell {
    * CHECKED_FIELDS and the columns the archive row keeps a value of too (ARCHIVED_AS); absent for
    * the others, of which the archive keeps only a check (see output-check.ts).
    */
-  readonly written?: number | Grade | ZZone | null;
+  readonly written?: number | Grade | ZZone | string | null;
 }
 
 export interface TypedOver {
@@ -216,10 +216,11 @@ function outputCheckOf(entry: ArchiveEntry): OutputCheck | undefined {
 
 /**
  * Output columns the archive row keeps a value of besides the check, by its archive column: the
- * Z zone, and the overdue figures under the archive's own headers.
+ * Z zone, the overdue figures and the review issues under the archive's own headers.
  */
 const ARCHIVED_AS: Partial<Record<OutputField, number>> = {
   zZone: ARCHIVE_FIELDS.indexOf("zZone"),
+  issues: ARCHIVE_FIELDS.indexOf("errors"),
   overdueBalance: ARCHIVE_FIELDS.indexOf("overdueAmount"),
   oldestDaysOverdue: ARCHIVE_FIELDS.indexOf("daysPastDue"),
 };
@@ -227,9 +228,10 @@ const ARCHIVED_AS: Partial<Record<OutputField, number>> = {
 /**
  * What the review wrote in another output column, where the archive row keeps it too and it is
  * what the row's check says was written (an archive row edited since says nothing); undefined
- * when it cannot be told. A zone is kept in the archive's language, which may not be the sheet's.
+ * when it cannot be told. A zone is kept in the archive's language, which may not be the sheet's;
+ * the issues' text is told only in the language it was written in.
  */
-function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | ZZone | null | undefined {
+function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | string | null | undefined {
   const at = other.field === "aging" ? undefined : ARCHIVED_AS[other.field];
   const check = outputCheckOf(entry);
   if (at === undefined || !check) return undefined;
@@ -240,7 +242,9 @@ function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | ZZon
     const zone = zoneByName(kept);
     return zone !== undefined && LANGUAGES.some((lang) => cellCheck(zoneName(zone, lang)) === token) ? zone : undefined;
   }
-  return typeof kept === "number" && token !== undefined && holdsCheck(readChecks(kept), token) ? kept : undefined;
+  if (token === undefined) return undefined;
+  if (typeof kept === "string") return cellCheck(kept) === token ? kept : undefined;
+  return typeof kept === "number" && holdsCheck(readChecks(kept), token) ? kept : undefined;
 }
 
 /** The indexes (into `others`) of the row's other output cells that do not hold what the review wrote, by its check. */

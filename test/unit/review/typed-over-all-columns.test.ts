@@ -210,6 +210,24 @@ describe("every output cell typed over is found", () => {
     expect(typedOverText(changed, CYCLE_SHEET, "en")).toContain("1.00 (not what the review wrote)");
   });
 
+  test("the review issues cleared by hand: the issue the review wrote is named, whole in the archive", () => {
+    const customers = sheet(3);
+    customers[2][2] = "high";
+    const { result: first, workbook } = reviewWorkbook({ customers }, OCT);
+    const issue = first.customers[1].errors.length;
+    expect(issue).toBe(1);
+    const column = (field: OutputField) => first.layout.outputColumns[field];
+    const written = workbook.customers[2][column("issues")] as string;
+    expect(written).toContain("payment history must be a number");
+    const { result, workbook: after } = reviewWorkbook(typed(workbook, column, [[1, "issues", null]]), NOV);
+    expect(result.typedOver!.cells.map((c) => [c.row, c.field, c.typed, c.written])).toEqual([[3, "issues", null, written]]);
+    expect(typedOverText(result.typedOver!, CYCLE_SHEET, "en")).toContain(
+      `Review issues of Customer 1: blank (the review wrote "${written.slice(0, 37)}...")`,
+    );
+    const archived = after.archive!.find((line) => line[0] === NOV && line[ARCHIVE_FIELDS.indexOf("id")] === "C101")!;
+    expect(archived[TYPED_OVER_AT]).toBe(`Review issues: blank (the review of 2026-10-31 wrote "${written}")`);
+  });
+
   test("a table away from A1, blank rows between customers: each row's check is its own, an aging figure edited found at its cell", () => {
     const origin = { row: 3, column: 2 };
     const base = sheet(4);
