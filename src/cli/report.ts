@@ -40,6 +40,7 @@ import {
   ledgerNoticeText,
   policyChangeText,
   renamedText,
+  idChangedText,
   responseCounts,
   unitChangeText,
   portfolioWarningList,
@@ -261,6 +262,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     added: changes.added,
     gone: changes.gone,
     renamed: changes.renamed,
+    idChanged: changes.idChanged,
     nowGraded: changes.nowGraded,
     notGradedNow: changes.notGradedNow.map(({ grade, ...c }) => ({ ...c, previousGrade: grade })),
     policy: changes.policy
@@ -298,6 +300,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       id: c.id,
       name: c.name,
       previousName: c.previousName ?? null,
+      previousId: c.previousId ?? null,
       previousReview: day(c.previousDate),
       previousScore: c.previousScore ?? null,
       scoreChange: c.scoreChange ?? null,
@@ -391,6 +394,7 @@ function changesLines(
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
+  if (changes.idChanged.length) lines.push(pair("changes.idChanged", idChangedText(changes.idChanged, lang)));
   for (const { label, customers, now } of gradedChanges(changes)) lines.push(pair(label, gradedText(customers, now, lang)));
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));

@@ -30,6 +30,8 @@ export interface CustomerChange {
   readonly name: string;
   /** The name its id was last archived under, when it was another (see renamedFrom); undefined otherwise. */
   readonly previousName?: string;
+  /** The id its history was archived under, when it was corrected since (see corrected-ids.ts); undefined otherwise. */
+  readonly previousId?: string;
   /** Date of the customer's previous archived review that scored it; undefined for a customer no earlier review scored. */
   readonly previousDate?: number;
   /** The archive holds earlier reviews of the customer, none of which could score it (data errors). */
@@ -116,6 +118,8 @@ export interface ReviewChanges {
   readonly gone: readonly { readonly id: string; readonly name: string }[];
   /** Customers on the sheet whose id an earlier review archived under another name, in sheet order. */
   readonly renamed: readonly RenamedCustomer[];
+  /** Customers on the sheet whose history the archive holds under another id, corrected since, in sheet order. */
+  readonly idChanged: readonly IdChangedCustomer[];
   /** Customers the last review could not grade (a data error) that this one grades, in sheet order, with their grade now. */
   readonly nowGraded: readonly GradedCustomer[];
   /** Customers the last review graded that this one cannot (a data error now), in sheet order, with their grade then. */
@@ -152,6 +156,21 @@ export interface GradedCustomer {
   readonly grade: Grade;
 }
 
+/** A customer whose history the archive holds under another id (corrected-ids.ts). */
+export interface IdChangedCustomer {
+  readonly row: number;
+  readonly name: string;
+  /** The id its latest archived review gave it. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The id a customer's latest archived review gave it, when the sheet now gives another (its history read under the new one). */
+export function idChangedFrom(id: string, archived: ArchiveEntry | undefined): string | undefined {
+  if (id === "" || !archived || archived.id === "" || archived.id === id) return undefined;
+  return customerKey(archived.id) === customerKey(id) ? undefined : archived.id;
+}
+
 /** A customer whose id the archive holds under another name: the archive shows both from this review on. */
 export interface RenamedCustomer {
   readonly row: number;
@@ -172,10 +191,11 @@ export function renamedFrom(id: string, name: string, archived: ArchiveEntry | u
   if (id === "" || name === "" || !archived || archived.id === "" || archived.name === "") return undefined;
   // The same text, as nearly every customer's is, is told without folding either.
   if (archived.name === name) return undefined;
-  return nameKey(archived.name) === nameKey(name) ? undefined : archived.name;
+  return customerNameKey(archived.name) === customerNameKey(name) ? undefined : archived.name;
 }
 
-const nameKey = (name: string) => customerKey(name.replace(/\s+/g, " "));
+/** A customer's name as names are compared: as customers are matched (customerKey), runs of spaces inside counted as one. */
+export const customerNameKey = (name: string) => customerKey(name.replace(/\s+/g, " "));
 
 /** The customers whose grade moved this way since their previous review, in sheet order. */
 export function movedCustomers(changes: ReviewChanges, move: Exclude<GradeMove, "same">): CustomerChange[] {
@@ -222,6 +242,7 @@ function customerChange(
   before: ArchiveEntry | undefined,
   unit: AmountUnit | undefined,
   previousName: string | undefined,
+  previousId: string | undefined,
   archived: boolean,
 ): CustomerChange {
   if (!before) {
@@ -230,6 +251,7 @@ function customerChange(
       id: c.id,
       name: c.name,
       previousName,
+      previousId,
       previousDate: undefined,
       neverScored: archived,
       previousScore: undefined,
@@ -278,6 +300,7 @@ function customerChange(
     id: c.id,
     name: c.name,
     previousName,
+    previousId,
     previousDate: before.date,
     neverScored: false,
     previousScore: before.score,
@@ -364,6 +387,7 @@ export function whatChanged(
   const onSheet = new Set<string>();
   const added: ReviewChanges["added"][number][] = [];
   const renamed: RenamedCustomer[] = [];
+  const idChanged: IdChangedCustomer[] = [];
   const nowGraded: GradedCustomer[] = [];
   const notGradedNow: GradedCustomer[] = [];
   // A customer named on several rows is listed once.
@@ -392,8 +416,10 @@ export function whatChanged(
     }
     const previousName = renamedFrom(c.id, c.name, latest);
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
+    const previousId = idChangedFrom(c.id, latest);
+    if (previousId !== undefined) idChanged.push({ row: c.row, name: c.name, from: previousId, to: c.id });
     const before = earlier.byCustomer.get(key);
-    const change = customerChange(c, before, unit, previousName, latest !== undefined);
+    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined);
     if (before !== undefined && before.date === earlier.last?.date && c.balance !== undefined) {
       const archived = numberOrUnknown(before.line[BALANCE_AT]);
       const then = archived === undefined ? undefined : restated(archived, before.unit, unit);
@@ -437,6 +463,7 @@ export function whatChanged(
     added,
     gone,
     renamed,
+    idChanged,
     nowGraded,
     notGradedNow,
     policy,

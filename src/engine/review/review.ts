@@ -49,6 +49,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
+import { correctedIds } from "./corrected-ids";
 import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 import "../i18n/report";
@@ -377,14 +378,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const rows = values.slice(match.headerRow + 1).map((line) => idAndName(line ?? [], ctx));
     read = claimUnnamed(read, input.sheetName, keysOf(rows));
   }
-  const archived = read && sheetArchive(read, input.sheetName);
-  const earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
-  const archive = earlier ? previousScoresOf(earlier) : undefined;
+  let archived = read && sheetArchive(read, input.sheetName);
+  let earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
+  let archive = earlier ? previousScoresOf(earlier) : undefined;
   const checks = availableChecks(columns, archive !== undefined, ledger !== undefined, policy.defaultZModel);
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
   const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
-  const run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
+  let run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
   const customers: CustomerResult[] = [];
   const usedColumns = Object.values(columns) as number[];
   let lastRow = match.headerRow;
@@ -394,6 +395,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   let lastKey: string | undefined;
   let seen: Set<string> | undefined;
   let repeatedKeys: Set<string> | undefined;
+  // Customers the archive's earlier reviews do not know: new, or an id corrected (corrected-ids.ts).
+  const newcomers: number[] = [];
   const leftOut: LeftOutRow[] = [];
   for (let r = match.headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
@@ -408,6 +411,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const row = readCustomerRow(line, r, ctx);
     const key = archiveKey(row.id, row.name);
     const c = reviewCustomer(row, key, ctx, run);
+    if (earlier && !earlier.latest.has(key)) newcomers.push(customers.length);
     if (key !== "") {
       if (seen === undefined && (lastKey === undefined || key > lastKey)) lastKey = key;
       else {
@@ -438,6 +442,24 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       const row = readCustomerRow(values[r] ?? [], r, ctx);
       const others = rows.filter((other) => other !== row.row);
       customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run, others);
+    }
+  }
+
+  // A customer whose id was corrected meets its history under the new id: each is reviewed again
+  // with it. A customer on several rows is none of them (its rows are not scored).
+  const single = repeatedKeys
+    ? newcomers.filter((i) => !repeatedKeys!.has(archiveKey(customers[i].id, customers[i].name)))
+    : newcomers;
+  const corrected = archived && single.length ? correctedIds(archived, customers, single) : undefined;
+  if (corrected) {
+    archived = corrected.archive;
+    earlier = earlierReviews(archived, asOf);
+    archive = previousScoresOf(earlier);
+    run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
+    for (const i of corrected.customers) {
+      const r = customers[i].row - 1 - origin.row;
+      const row = readCustomerRow(values[r] ?? [], r, ctx);
+      customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run);
     }
   }
 

@@ -42,6 +42,7 @@ import {
   pastDueLines,
   responseCounts,
   renamedLines,
+  idChangedLines,
   policyChangeText,
   unitChangeText,
   portfolioWarningList,
@@ -531,6 +532,8 @@ function summaryDraft(
     }
     // The count, then one a line (each carries two names), only when some customer was renamed.
     if (changes.renamed.length) counted(t("changes.renamed"), changes.renamed.length, renamedLines(changes.renamed, lang));
+    if (changes.idChanged.length)
+      counted(t("changes.idChanged"), changes.idChanged.length, idChangedLines(changes.idChanged, lang));
     // Graded in one review of the two only: the count, then the customers one a line.
     for (const { label, customers, now } of gradedChanges(changes))
       counted(t(label), customers.length, gradedLines(customers, now, lang));

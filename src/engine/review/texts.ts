@@ -23,6 +23,7 @@ import type {
   MovedCustomer,
   PolicyChange,
   RenamedCustomer,
+  IdChangedCustomer,
   ReviewChanges,
   SettingChange,
 } from "./changes";
@@ -1189,6 +1190,19 @@ export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): st
   return warningChangeText({ count: renamed.length, customers: renamedLines(renamed, lang) }, lang);
 }
 
+/**
+ * The customers whose id was corrected since their last review, each by name with both ids
+ * ("Acme Ltd C-104 → C-1040"), the first few and then how many more: one a line on the dashboard.
+ */
+export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang): string[] {
+  return fewByName(changed, (c) => message(lang, "changes.idChange", { name: c.name, from: c.from, to: c.to }), lang);
+}
+
+/** The same after their count on one line, as the printed report and the pane give it. */
+export function idChangedText(changed: readonly IdChangedCustomer[], lang: Lang): string {
+  return warningChangeText({ count: changed.length, customers: idChangedLines(changed, lang) }, lang);
+}
+
 /** How many characters of a response a line quotes: the rest is on the sheet, in the archive and in the JSON. */
 const QUOTED_RESPONSE = 80;
 
@@ -1319,7 +1333,10 @@ export function customerChangeLines(
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
 ): string[] {
-  const renamed = change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })];
+  const renamed = [
+    ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
+    ...(change.previousId === undefined ? [] : [message(lang, "changes.idChangedFrom", { id: change.previousId })]),
+  ];
   // Archived before only in reviews that could not score it: its name is known, its figures not.
   if (change.previousDate === undefined)
     return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview")];

@@ -1,0 +1,102 @@
+/**
+ * A customer's id corrected between two reviews (a typo fixed, a new numbering): its history is
+ * read under the new id, so the next review compares it with its own last review, and says the
+ * id changed rather than one customer added and another gone.
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { message } from "../../../src/engine/i18n";
+import { OutputField } from "../../../src/engine/review/fields";
+import { customerChangeLines } from "../../../src/engine/review/texts";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { Grid, serial } from "../../support/review-grid";
+import { sheet, typed } from "../../support/typed-cells";
+
+const OCT = serial("2026-10-31");
+const NOV = serial("2026-11-30");
+
+function reviewedOnce() {
+  const { result: first, workbook } = reviewWorkbook({ customers: sheet(4) }, OCT);
+  const column = (field: OutputField) => first.layout.outputColumns[field];
+  return { first, workbook, column };
+}
+
+/** The sheet with cells of its data rows (0-based under the header) set: [row, column, value]. */
+function edited(workbook: CycleWorkbook, cells: [number, number, string][]): CycleWorkbook {
+  const customers: Grid = workbook.customers.map((line) => [...line]);
+  for (const [row, column, value] of cells) customers[row + 1][column] = value;
+  return { ...workbook, customers };
+}
+
+const ID = 0;
+const NAME = 1;
+
+describe("a customer's id corrected since the last review", () => {
+  test("its history is its own: no customer added or gone, its score and limit compared, the limit typed over found; every face says the id changed", () => {
+    const { first, workbook, column } = reviewedOnce();
+    const before = typed(edited(workbook, [[1, ID, "C-101"]]), column, [[1, "recommendedLimit", 1234]]);
+    const { result } = reviewWorkbook(before, NOV);
+    const changes = result.changes!;
+    expect(changes.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C101", to: "C-101" }]);
+    expect(changes.added).toEqual([]);
+    expect(changes.gone).toEqual([]);
+    const change = changes.customers[1];
+    expect(change).toMatchObject({ id: "C-101", previousId: "C101", previousScore: first.customers[1].score, scoreChange: 0 });
+    expect(result.customers[1]).toMatchObject({ previousScore: first.customers[1].score, previousScoreFrom: "archive" });
+    expect(result.typedOver!.cells.map((c) => [c.row, c.field, c.typed, c.written])).toEqual([
+      [3, "recommendedLimit", 1234, first.customers[1].recommendedLimit],
+    ]);
+    expect(customerChangeLines(change, result.customers[1], "en", result.policy)).toEqual([
+      "Score 2.00 → 2.00 (0.00), still Low since 2026-10-31",
+      "Id changed since its last review (was C101): its history is read under the new one",
+    ]);
+    expect(customerChangeLines(change, result.customers[1], "zh", result.policy)).toContain(
+      "上次审查后编号已变更（原编号 C101）：其历史记录按新编号读取",
+    );
+    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 1 (Customer 1 C101 → C-101)");
+    const json = toJson(result, "en", "out.xlsx").changes!;
+    expect(json.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C101", to: "C-101" }]);
+    expect(json.customers[1]).toMatchObject({ previousId: "C101" });
+    const summary = buildWritePlan(result, "zh", { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
+    const texts = summary.blocks.flatMap((b) => b.values.flat());
+    expect(texts).toContain(message("zh", "changes.idChanged"));
+    expect(texts).toContain("Customer 1 C101 → C-101");
+  });
+
+  test("the month after, its history goes on under the new id", () => {
+    const { workbook } = reviewedOnce();
+    const november = reviewWorkbook(edited(workbook, [[1, ID, "C-101"]]), NOV).workbook;
+    const { result } = reviewWorkbook(november, serial("2026-12-31"));
+    expect(result.changes!.idChanged).toEqual([]);
+    expect(result.changes!.customers[1]).toMatchObject({ previousId: undefined, previousDate: NOV });
+  });
+
+  test("not when it could be two customers: two newcomers of that name, or the name changed too", () => {
+    const { workbook } = reviewedOnce();
+    // Customer 1's id changed, and a second row of that name with another new id.
+    const twice = edited(workbook, [[1, ID, "C-101"]]);
+    twice.customers.push(["C-999", "Customer 1", 2, 2, 2, 2, 2, 100000, 40000, 0]);
+    const both = reviewWorkbook(twice, NOV).result.changes!;
+    expect(both.idChanged).toEqual([]);
+    expect(both.added.map((c) => c.id)).toEqual(["C-101", "C-999"]);
+    expect(both.gone.map((c) => c.id)).toEqual(["C101"]);
+    // The id and the name changed together: another customer as far as anyone can tell.
+    const renamed = reviewWorkbook(
+      edited(workbook, [
+        [1, ID, "C-101"],
+        [1, NAME, "Customer One"],
+      ]),
+      NOV,
+    ).result.changes!;
+    expect(renamed.idChanged).toEqual([]);
+    expect(renamed.added.map((c) => c.id)).toEqual(["C-101"]);
+    expect(renamed.gone.map((c) => c.id)).toEqual(["C101"]);
+  });
+
+  test("a customer whose id is the same but written otherwise (case, leading zeros) is not said to have changed", () => {
+    const { workbook } = reviewedOnce();
+    const { result } = reviewWorkbook(edited(workbook, [[1, ID, "c101"]]), NOV);
+    expect(result.changes!.idChanged).toEqual([]);
+    expect(result.changes!.added).toEqual([]);
+  });
+});
