@@ -352,7 +352,7 @@ export const reportEn = {
   "changes.rename": "{id} {from} → {to}",
   "changes.renamedFrom": "Renamed since its last review (was {name})",
   "changes.idChanged": "Id changed since the last review",
-  "changes.idChange": "{name} {from} → {to}",
+  "changes.idChange": "{name}: {from} → {to}",
   "changes.idChangedFrom": "Id changed since its last review (was {id}): its history is read under the new one",
   "changes.nowGraded": "Now graded (data error at the last review)",
   "changes.notGradedNow": "Not graded now (data error; graded at the last review)",

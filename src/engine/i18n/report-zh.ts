@@ -315,7 +315,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.rename": "{id} {from} → {to}",
   "changes.renamedFrom": "上次审查后已更名（原名 {name}）",
   "changes.idChanged": "上次审查后编号变更的客户",
-  "changes.idChange": "{name} {from} → {to}",
+  "changes.idChange": "{name}：{from} → {to}",
   "changes.idChangedFrom": "上次审查后编号已变更（原编号 {id}）：其历史记录按新编号读取",
   "changes.nowGraded": "本次已评级（上次审查时数据有误）",
   "changes.notGradedNow": "本次未能评级（数据有误；上次已评级）",

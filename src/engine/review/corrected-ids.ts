@@ -2,8 +2,8 @@
  * Customers whose id was corrected since the last review (a typo fixed, an ERP's new numbering):
  * the archive keeps their history under the old id, which no customer on the sheet has now, and
  * the sheet names them by a new id the archive has never seen. Known by their name: a customer
- * new to the archive whose name is that of exactly one customer the archive knows by an id gone
- * from the sheet, and no other newcomer's, is that customer. Their history is then read under the
+ * the archive's earlier reviews do not know, whose name is the one the last review gave exactly
+ * one customer whose id is gone from the sheet, and no other such newcomer's, is that customer. Their history is then read under the
  * new id, so every check that compares with the last review (the score's rise, what changed, the
  * cells typed over, the reviews past due, the responses) compares with its own, and "what changed"
  * says the id changed rather than one customer added and another gone.
@@ -21,15 +21,24 @@ interface SheetCustomer {
  * The archive with the history of each customer whose id was corrected under its new key, and
  * the indexes (into `customers`) of those customers; undefined when there is none.
  * `newcomers`: the indexes of the customers with a key the archive's earlier reviews do not hold.
+ * `last`: the last review's rows: a customer it reviewed under an id gone from the sheet, by the
+ * name it gave it then, is the one a newcomer can be (one gone longer, or known then by another
+ * name, is not). `repeatedKeys`: keys on several rows, which are no single customer.
  */
 export function correctedIds(
   archive: ArchiveContents,
+  last: readonly ArchiveEntry[],
   customers: readonly SheetCustomer[],
   newcomers: readonly number[],
+  repeatedKeys?: ReadonlySet<string>,
 ): { readonly archive: ArchiveContents; readonly customers: readonly number[] } | undefined {
   // Only a customer with an id can have it corrected: one without is known by its name.
   const withId = newcomers.filter((i) => customers[i].id !== "" && customers[i].name.trim() !== "");
-  if (withId.length === 0) return undefined;
+  if (withId.length === 0 || last.length === 0) return undefined;
+  const onSheet = new Set(customers.map((c) => archiveKey(c.id, c.name)));
+  const gone = last.filter((e) => e.id !== "" && e.key !== "" && !onSheet.has(e.key) && e.name.trim() !== "");
+  if (gone.length === 0) return undefined;
+  // Every newcomer with an id by name, a repeated one too: another newcomer of the name makes any link a guess.
   const byName = new Map<string, number[]>();
   for (const i of withId) {
     const key = customerNameKey(customers[i].name);
@@ -37,11 +46,8 @@ export function correctedIds(
     if (same) same.push(i);
     else byName.set(key, [i]);
   }
-  const onSheet = new Set(customers.map((c) => archiveKey(c.id, c.name)));
-  // The archived customers by name, of those known by an id no customer on the sheet has now.
   const goneByName = new Map<string, Set<string>>();
-  for (const e of archive.entries) {
-    if (e.id === "" || e.key === "" || onSheet.has(e.key) || e.name.trim() === "") continue;
+  for (const e of gone) {
     const key = customerNameKey(e.name);
     if (!byName.has(key)) continue;
     const keys = goneByName.get(key);
@@ -51,11 +57,13 @@ export function correctedIds(
   const rekeyed = new Map<string, string>();
   const corrected: number[] = [];
   for (const [name, indexes] of byName) {
-    const gone = goneByName.get(name);
+    const ids = goneByName.get(name);
     // One newcomer of that name, and one id gone under it: anything else could be two customers.
-    if (indexes.length !== 1 || gone?.size !== 1) continue;
+    if (indexes.length !== 1 || ids?.size !== 1) continue;
     const c = customers[indexes[0]];
-    rekeyed.set([...gone][0], archiveKey(c.id, c.name));
+    const key = archiveKey(c.id, c.name);
+    if (repeatedKeys?.has(key)) continue;
+    rekeyed.set([...ids][0], key);
     corrected.push(indexes[0]);
   }
   if (corrected.length === 0) return undefined;

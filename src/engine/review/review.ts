@@ -445,12 +445,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
-  // A customer whose id was corrected meets its history under the new id: each is reviewed again
-  // with it. A customer on several rows is none of them (its rows are not scored).
-  const single = repeatedKeys
-    ? newcomers.filter((i) => !repeatedKeys!.has(archiveKey(customers[i].id, customers[i].name)))
-    : newcomers;
-  const corrected = archived && single.length ? correctedIds(archived, customers, single) : undefined;
+  // A customer whose id was corrected meets its history under the new id: each is reviewed again with it.
+  const corrected =
+    archived && newcomers.length
+      ? correctedIds(archived, earlier?.last?.entries ?? [], customers, newcomers, repeatedKeys)
+      : undefined;
   if (corrected) {
     archived = corrected.archive;
     earlier = earlierReviews(archived, asOf);

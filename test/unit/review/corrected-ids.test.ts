@@ -53,14 +53,14 @@ describe("a customer's id corrected since the last review", () => {
     expect(customerChangeLines(change, result.customers[1], "zh", result.policy)).toContain(
       "上次审查后编号已变更（原编号 C101）：其历史记录按新编号读取",
     );
-    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 1 (Customer 1 C101 → C-101)");
+    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 1 (Customer 1: C101 → C-101)");
     const json = toJson(result, "en", "out.xlsx").changes!;
     expect(json.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C101", to: "C-101" }]);
     expect(json.customers[1]).toMatchObject({ previousId: "C101" });
     const summary = buildWritePlan(result, "zh", { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
     const texts = summary.blocks.flatMap((b) => b.values.flat());
     expect(texts).toContain(message("zh", "changes.idChanged"));
-    expect(texts).toContain("Customer 1 C101 → C-101");
+    expect(texts).toContain("Customer 1：C101 → C-101");
   });
 
   test("the month after, its history goes on under the new id", () => {
@@ -98,5 +98,57 @@ describe("a customer's id corrected since the last review", () => {
     const { result } = reviewWorkbook(edited(workbook, [[1, ID, "c101"]]), NOV);
     expect(result.changes!.idChanged).toEqual([]);
     expect(result.changes!.added).toEqual([]);
+  });
+
+  test("only a customer the last review knew, by the name it gave it then", () => {
+    const { workbook } = reviewedOnce();
+    // Customer 3 leaves in November; in December a new customer of its name arrives: a stranger, not a correction.
+    const november = reviewWorkbook({ ...workbook, customers: workbook.customers.slice(0, 4) }, NOV).workbook;
+    const december = edited(november, []);
+    december.customers.push(["N-1", "Customer 3", 2, 2, 2, 2, 2, 100000, 40000, 0]);
+    const stranger = reviewWorkbook(december, serial("2026-12-31")).result.changes!;
+    expect(stranger.idChanged).toEqual([]);
+    expect(stranger.added.map((c) => c.id)).toEqual(["N-1"]);
+    // Customer 1 renamed in November, its id corrected in December under its old name: another customer.
+    const renamedThen = reviewWorkbook(edited(workbook, [[1, NAME, "Acme Holdings"]]), NOV).workbook;
+    const oldName = reviewWorkbook(
+      edited(renamedThen, [
+        [1, ID, "C-101"],
+        [1, NAME, "Customer 1"],
+      ]),
+      serial("2026-12-31"),
+    );
+    expect(oldName.result.changes!.idChanged).toEqual([]);
+  });
+
+  test("not when the name is a repeated newcomer's too", () => {
+    const { workbook } = reviewedOnce();
+    const repeated = edited(workbook, [[1, ID, "C-101"]]);
+    for (let i = 0; i < 2; i++) repeated.customers.push(["C-555", "Customer 1", 2, 2, 2, 2, 2, 100000, 40000, 0]);
+    expect(reviewWorkbook(repeated, NOV).result.changes!.idChanged).toEqual([]);
+  });
+
+  test("corrected twice on the same day: the re-run links the newest id to the history before that day", () => {
+    const { workbook } = reviewedOnce();
+    const first = reviewWorkbook(edited(workbook, [[1, ID, "C-101"]]), NOV).workbook;
+    const again = reviewWorkbook(edited(first, [[1, ID, "C-1010"]]), NOV).result.changes!;
+    expect(again.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C101", to: "C-1010" }]);
+    expect(again.added).toEqual([]);
+  });
+
+  test("ids and names in Chinese and full-width forms", () => {
+    const customers = sheet(2);
+    customers[1][0] = "Ｃ-２０１";
+    customers[1][1] = "华为　科技（深圳）";
+    const { workbook } = reviewWorkbook({ customers }, OCT, "zh");
+    const { result } = reviewWorkbook(
+      edited(workbook, [
+        [0, ID, "C-2010"],
+        [0, NAME, "华为 科技(深圳)"],
+      ]),
+      NOV,
+      "zh",
+    );
+    expect(result.changes!.idChanged).toEqual([{ row: 2, name: "华为 科技(深圳)", from: "Ｃ-２０１", to: "C-2010" }]);
   });
 });
