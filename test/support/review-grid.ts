@@ -16,6 +16,17 @@ export const FACTOR_HEADERS = [
   "Compliance record",
 ] as const;
 export const FACTOR_HEADERS_ZH = ["付款历史", "合同履行情况", "行业风险", "市场口碑", "合规记录"] as const;
+/** The balance sheet and income statement figures the ratios and the Z-score share, as a sheet heads them. */
+export const STATEMENT_HEADERS = [
+  "Current assets",
+  "Current liabilities",
+  "Total assets",
+  "Total liabilities",
+  "Retained earnings",
+  "EBIT",
+] as const;
+/** The financial statement figures a Z-score is worked out from, as a sheet heads them. */
+export const Z_INPUT_HEADERS = [...STATEMENT_HEADERS, "Sales", "Equity"] as const;
 
 /** "2026-03-15" → Excel serial. */
 export function serial(iso: string): number {

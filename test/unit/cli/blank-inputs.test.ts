@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { loadWorkbook, runCli } from "../../support/cli";
+import { STATEMENT_HEADERS } from "../../support/review-grid";
 
 let dir: string;
 beforeEach(() => {
@@ -30,12 +31,7 @@ const HEADERS = [
   "Credit limit",
   "Outstanding balance",
   "Days past due",
-  "Current assets",
-  "Current liabilities",
-  "Total assets",
-  "Total liabilities",
-  "Retained earnings",
-  "EBIT",
+  ...STATEMENT_HEADERS,
   "Interest expense",
   "Sales",
   "Equity",

@@ -9,7 +9,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { customerSheet, FACTOR_HEADERS_ZH, serial } from "../../support/review-grid";
+import { customerSheet, FACTOR_HEADERS_ZH, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const asOf = serial("2026-11-30");
 const review = (values: CellValue[][], lang: Lang) =>
@@ -80,12 +80,7 @@ test("nothing when every column is recognised and every check runs", () => {
     "Overdue amount",
     "Days past due",
     "Negative news date",
-    "Current assets",
-    "Current liabilities",
-    "Total assets",
-    "Total liabilities",
-    "Retained earnings",
-    "EBIT",
+    ...STATEMENT_HEADERS,
     "Interest expense",
     "Sales",
     "Equity",

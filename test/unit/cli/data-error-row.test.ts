@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { loadWorkbook, runCli } from "../../support/cli";
+import { STATEMENT_HEADERS } from "../../support/review-grid";
 
 let dir: string;
 beforeEach(() => {
@@ -35,12 +36,7 @@ async function buildWorkbook(file: string): Promise<void> {
     "Previous score",
     "Credit limit",
     "Outstanding balance",
-    "Current assets",
-    "Current liabilities",
-    "Total assets",
-    "Total liabilities",
-    "Retained earnings",
-    "EBIT",
+    ...STATEMENT_HEADERS,
     "Interest expense",
     "Sales",
     "Equity",

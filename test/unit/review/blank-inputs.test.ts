@@ -10,7 +10,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { issuesText, problemText, zWithoutSalesText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { toJson, toTable } from "../../../src/cli/report";
-import { customerSheet, serial } from "../../support/review-grid";
+import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
 // H Credit limit, I Outstanding balance, J Days past due, K Current assets, L Current liabilities,
@@ -20,12 +20,7 @@ const HEADERS = [
   "Credit limit",
   "Outstanding balance",
   "Days past due",
-  "Current assets",
-  "Current liabilities",
-  "Total assets",
-  "Total liabilities",
-  "Retained earnings",
-  "EBIT",
+  ...STATEMENT_HEADERS,
   "Interest expense",
   "Sales",
   "Equity",

@@ -12,19 +12,14 @@ import { OUTPUT_HEADERS, OutputField } from "../../../src/engine/review/fields";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, explainFinding, recommendationText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
-import { customerSheet, serial } from "../../support/review-grid";
+import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const asOf = serial("2026-11-30");
 const EXTRA = [
   "Credit limit",
   "Outstanding balance",
   "Negative news date",
-  "Current assets",
-  "Current liabilities",
-  "Total assets",
-  "Total liabilities",
-  "Retained earnings",
-  "EBIT",
+  ...STATEMENT_HEADERS,
   "Interest expense",
   "Sales",
   "Equity",

@@ -10,7 +10,7 @@ import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import { gradeName, issuesText, problemText, recommendationText } from "../../../src/engine/review/texts";
 import { toJson, toTable } from "../../../src/cli/report";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
-import { customerSheet, serial } from "../../support/review-grid";
+import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
 // Columns: A id, B name, C–G factors, H Credit limit, I Outstanding balance, J Negative news date, K Previous score, L Z model.
@@ -92,16 +92,7 @@ describe("a bad cell other than a factor switches off only what needs it", () =>
 });
 
 describe("figures that cannot be computed from valid cells", () => {
-  const Z_HEADERS = [
-    "Current assets",
-    "Current liabilities",
-    "Total assets",
-    "Total liabilities",
-    "Retained earnings",
-    "EBIT",
-    "Equity",
-    "Sales",
-  ];
+  const Z_HEADERS = [...STATEMENT_HEADERS, "Equity", "Sales"];
   const review = (lang: "en" | "zh" = "en") =>
     runReview(
       {

@@ -11,7 +11,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { zWithoutSalesText } from "../../../src/engine/review/texts";
 import { ColumnsPanel } from "../../../src/taskpane/components/ColumnsPanel";
 import { LangContext } from "../../../src/taskpane/i18n";
-import { customerSheet, serial } from "../../support/review-grid";
+import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const HEADERS = [
   "Credit limit",
@@ -19,12 +19,7 @@ const HEADERS = [
   "Days past due",
   "Previous score",
   "Negative news date",
-  "Current assets",
-  "Current liabilities",
-  "Total assets",
-  "Total liabilities",
-  "Retained earnings",
-  "EBIT",
+  ...STATEMENT_HEADERS,
   "Interest expense",
   "Equity",
 ];
