@@ -180,8 +180,8 @@ type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]
 /**
  * A customer's archive row: what could be computed, and the errors that stopped the rest, with
  * `outputCheck`, the check of the output cells this review writes in its row (see
- * output-check.ts), where it writes them. One literal rather than a value function per column: called per customer, those calls made
- * the write plan about a sixth slower.
+ * output-check.ts), where it writes them. One literal rather than a value function per column:
+ * called per customer, those calls made the write plan about a sixth slower.
  */
 export function archiveLine(c: CustomerResult, review: ArchivedReview, outputCheck?: string): ArchiveLine {
   const f = c.factors;

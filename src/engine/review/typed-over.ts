@@ -83,7 +83,7 @@ export interface MovedRows {
 /**
  * Output columns emptied whole since the review that wrote them (their cells selected and
  * deleted, to start afresh): every customer's cell blank where that review wrote something in
- * at least two. Nothing of the user's is in them, so their cells are not counted as typed over;
+ * at least two (one, when every column of the review is empty). Nothing of the user's is in them, so their cells are not counted as typed over;
  * the review writes them again, and says so once.
  */
 export interface ClearedColumns {
@@ -709,7 +709,7 @@ export function typedOverCells(
       clearedColumns = found.clearedColumns && { ...found.clearedColumns, historySheet };
     }
   }
-  if (!check) return clearedColumns ? { clearedColumns } : {};
+  if (!check) return {};
   const { review, count, cells, byCustomerRow, moved } = check;
   return {
     typedOver: count === 0 ? undefined : { reviewDate: review.date, historySheet, count, cells, byCustomerRow },
