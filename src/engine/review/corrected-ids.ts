@@ -3,10 +3,11 @@
  * the archive keeps their history under the old id, which no customer on the sheet has now, and
  * the sheet names them by a new id the archive has never seen. Known by their name: a customer
  * the archive's earlier reviews do not know, whose name is the one the last review gave exactly
- * one customer whose id is gone from the sheet, and no other such newcomer's, is that customer. Their history is then read under the
- * new id, so every check that compares with the last review (the score's rise, what changed, the
- * cells typed over, the reviews past due, the responses) compares with its own, and "what changed"
- * says the id changed rather than one customer added and another gone.
+ * one customer whose id is gone from the sheet, and no other such newcomer's, is that customer.
+ * Their history is then read under the new id, so every check that compares with the last review
+ * (the score's rise, what changed, the cells typed over, the reviews past due, the responses)
+ * compares with its own, and "what changed" says the id changed rather than one customer added
+ * and another gone.
  */
 import { ArchiveContents, ArchiveEntry, archiveKey } from "./archive";
 import { customerNameKey } from "./changes";
