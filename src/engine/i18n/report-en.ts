@@ -30,7 +30,7 @@ export const reportEn = {
   "review.movedRowsWhy":
     "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
   "review.clearedColumns":
-    "{count} of the review's own columns have been emptied since the review of {date} ({columns}): nothing was typed in {count|it|them}, and the review writes its values there again",
+    "{count} of the review's own columns {count|has|have} been emptied since the review of {date} ({columns}): nothing was typed in {count|it|them}, and the review writes its values there again",
   "review.clearedAll":
     "The review's own columns have been emptied since the review of {date}: nothing was typed in them, and the review writes its values there again",
   "review.clearedColumn": "{column} {header}",

@@ -105,3 +105,30 @@ test("Write back's question names a recommendation typed over and a next review 
   expect(sheet.get(1, recommendation)).not.toBe(memo);
   expect(typeof sheet.get(2, nextReview)).toBe("number");
 });
+
+test("Write back's question says a column emptied whole once, and names no cell of it typed over", async () => {
+  fake = new FakeExcel();
+  fake.addSheet("Customers", customerSheet(3));
+  await reviewedAndWritten(serial("2026-03-31"));
+  const sheet = fake.sheet("Customers")!;
+  const header = sheet.valuesOf(sheet.usedArea()!)[0];
+  const recommendation = header.indexOf("Recommendation");
+  // Office.js reads a cleared cell as an empty text.
+  for (const row of [1, 2, 3]) sheet.set(row, recommendation, "");
+
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneAnnouncer>
+        <App initialLang="en" />
+      </PaneAnnouncer>
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(usable("Review")).toBe(true));
+  const asked = await reviewAndAsk("2026-04-30");
+  expect(asked.filter((line) => line.includes("changed by hand"))).toEqual([]);
+  expect(asked).toContain(
+    `1 of the review's own columns has been emptied since the review of 2026-03-31 (${columnLetter(recommendation)} Recommendation): nothing was typed in it, and the review writes its values there again`,
+  );
+  await write();
+  expect(sheet.get(1, recommendation)).not.toBe("");
+});
