@@ -7,15 +7,13 @@
  * its changes. A cancel after the calculation was sent says the workbook was calculated. Over
  * the office-addin-mock fake, the pane's real Excel module (no jest.mock).
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Lang } from "../../../src/engine/i18n";
-import App from "../../../src/taskpane/components/App";
-import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { readForReviewWith } from "../../../src/taskpane/excel";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
 import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet, HEADER } from "./workbooks";
+import { renderPane } from "../../support/render-pane";
 
 preparePaneTests();
 
@@ -138,13 +136,7 @@ const WORDS = {
 
 async function reviewInPane(lang: Lang): Promise<void> {
   const words = WORDS[lang];
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneAnnouncer>
-        <App initialLang={lang} />
-      </PaneAnnouncer>
-    </FluentProvider>,
-  );
+  renderPane(lang);
   await waitFor(() => expect(usable(words.review)).toBe(true));
   fireEvent.change(screen.getByLabelText(words.asOf), { target: { value: "2026-03-31" } });
   fireEvent.click(button(words.review));

@@ -4,16 +4,14 @@
  * edited or broken after a review, then Write back. What the pane writes is always the policy the
  * Policy tab shows, and a saved policy is never written over by the one the review read.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { CellValue } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
-import App from "../../../src/taskpane/components/App";
-import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
 import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet } from "../../support/review-grid";
+import { renderPane } from "../../support/render-pane";
 
 preparePaneTests();
 
@@ -65,13 +63,7 @@ async function reviewedPane(policySheet?: CellValue[][]) {
   fake = new FakeExcel();
   fake.addSheet("Customers", CUSTOMERS);
   if (policySheet) fake.addSheet("Credit Policy", policySheet);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneAnnouncer>
-        <App initialLang="en" />
-      </PaneAnnouncer>
-    </FluentProvider>,
-  );
+  renderPane();
   await waitFor(() => expect(usable("Review")).toBe(true));
   fireEvent.change(screen.getByLabelText("As-of date"), { target: { value: "2026-11-30" } });
   fireEvent.click(button("Review"));

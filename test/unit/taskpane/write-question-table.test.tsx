@@ -4,14 +4,12 @@
  * Write back asks lists what will become of the user's Excel table among its changes, before the
  * write, and the notice after it says what was done.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { columnLetter } from "../../../src/engine/a1";
-import App from "../../../src/taskpane/components/App";
-import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
 import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { customerSheet, HEADER } from "./workbooks";
+import { renderPane } from "../../support/render-pane";
 
 preparePaneTests();
 
@@ -28,13 +26,7 @@ test("Write back's question says the user's table will be extended over the revi
   fake = new FakeExcel();
   fake.addSheet("Customers", customerSheet(3));
   const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneAnnouncer>
-        <App initialLang="en" />
-      </PaneAnnouncer>
-    </FluentProvider>,
-  );
+  renderPane();
   await waitFor(() => expect(usable("Review")).toBe(true));
   fireEvent.change(screen.getByLabelText("As-of date"), { target: { value: "2026-03-31" } });
   fireEvent.click(button("Review"));

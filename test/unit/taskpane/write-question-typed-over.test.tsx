@@ -5,11 +5,8 @@
  * reads the sheet (Office.js's values: blanks as empty texts, figures as doubles, dates as
  * serials), and Write back's question names each cell before writing the review's own again.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { columnLetter } from "../../../src/engine/a1";
-import App from "../../../src/taskpane/components/App";
-import { PaneAnnouncer } from "../../../src/taskpane/components/PaneAnnouncer";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
 import { installOffice, preparePaneTests } from "../../support/pane-globals";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -19,6 +16,7 @@ import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
 import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
 import { serial } from "../../support/review-grid";
 import { customerSheet } from "./workbooks";
+import { renderPane } from "../../support/render-pane";
 
 preparePaneTests();
 
@@ -67,27 +65,27 @@ async function reviewedAndWritten(asOf: number): Promise<void> {
   expect(outcome.ok).toBe(true);
 }
 
-test("Write back's question names a recommendation typed over and a next review cleared since the review wrote them", async () => {
+/** Three customers reviewed and written on 2026-03-31: the sheet, and the columns of its header. */
+async function writtenInMarch() {
   fake = new FakeExcel();
   fake.addSheet("Customers", customerSheet(3));
   await reviewedAndWritten(serial("2026-03-31"));
   const sheet = fake.sheet("Customers")!;
   const header = sheet.valuesOf(sheet.usedArea()!)[0];
-  const recommendation = header.indexOf("Recommendation");
-  const nextReview = header.indexOf("Next review");
+  return { sheet, column: (name: string) => header.indexOf(name) };
+}
+
+test("Write back's question names a recommendation typed over and a next review cleared since the review wrote them", async () => {
+  const { sheet, column } = await writtenInMarch();
+  const recommendation = column("Recommendation");
+  const nextReview = column("Next review");
   expect(typeof sheet.get(2, nextReview)).toBe("number");
   const name = sheet.get(1, 1);
   const memo = "Committee 2026-04-05: keep terms";
   sheet.set(1, recommendation, memo);
   sheet.set(2, nextReview, "");
 
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneAnnouncer>
-        <App initialLang="en" />
-      </PaneAnnouncer>
-    </FluentProvider>,
-  );
+  renderPane();
   await waitFor(() => expect(usable("Review")).toBe(true));
   // A month on, untouched but for those two cells: they alone are named.
   const asked = await reviewAndAsk("2026-04-30");
@@ -107,22 +105,12 @@ test("Write back's question names a recommendation typed over and a next review 
 });
 
 test("Write back's question says a column emptied whole once, and names no cell of it typed over", async () => {
-  fake = new FakeExcel();
-  fake.addSheet("Customers", customerSheet(3));
-  await reviewedAndWritten(serial("2026-03-31"));
-  const sheet = fake.sheet("Customers")!;
-  const header = sheet.valuesOf(sheet.usedArea()!)[0];
-  const recommendation = header.indexOf("Recommendation");
+  const { sheet, column } = await writtenInMarch();
+  const recommendation = column("Recommendation");
   // Office.js reads a cleared cell as an empty text.
   for (const row of [1, 2, 3]) sheet.set(row, recommendation, "");
 
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneAnnouncer>
-        <App initialLang="en" />
-      </PaneAnnouncer>
-    </FluentProvider>,
-  );
+  renderPane();
   await waitFor(() => expect(usable("Review")).toBe(true));
   const asked = await reviewAndAsk("2026-04-30");
   expect(asked.filter((line) => line.includes("changed by hand"))).toEqual([]);
