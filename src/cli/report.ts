@@ -55,6 +55,7 @@ import {
   typedOverText,
   movedRowsText,
   clearedColumnsText,
+  ownCellsLines,
   laterReviewsText,
   undatedArchiveText,
   unmatchedText,
@@ -763,9 +764,7 @@ export function toTable(
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
-  if (result.typedOver) lines.push(typedOverText(result.typedOver, result.sheet, lang));
-  if (result.movedRows) lines.push(movedRowsText(result.movedRows, lang));
-  if (result.clearedColumns) lines.push(clearedColumnsText(result.clearedColumns, lang));
+  lines.push(...ownCellsLines(result, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
   if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));

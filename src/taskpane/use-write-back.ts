@@ -11,7 +11,7 @@ import { Policy } from "../engine/policy";
 import { ReviewResult } from "../engine/review/review";
 import { OwnSheets } from "../engine/review/sheets";
 import { buildWritePlan, WritePlan } from "../engine/review/write-plan";
-import { clearedColumnsText, movedRowsText, typedOverText } from "../engine/review/texts";
+import { ownCellsLines } from "../engine/review/texts";
 import * as excel from "./excel";
 import type { PlanToWrite, ReviewRead } from "./excel";
 import {
@@ -95,14 +95,11 @@ export function useWriteBack(deps: WriteBackDeps) {
       // The user's own table resized (or not, for a clash of names) is said before the answer too, not only after.
       const table = customerTableLines(read, plan, t);
       // Cells of the review's own typed over by hand are the one thing of the user's a write replaces: said before the answer,
-      // and so are rows whose data moved under those cells, which change for that reason and not for typing.
-      const typedOver = result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : [];
-      const moved = result.movedRows ? [movedRowsText(result.movedRows, lang)] : [];
-      // Columns emptied whole hold nothing of the user's: said once, as what the write fills again.
-      const cleared = result.clearedColumns ? [clearedColumnsText(result.clearedColumns, lang)] : [];
+      // and so are rows whose data moved under those cells and columns emptied whole, which change for that reason and not for typing.
+      const ownCells = ownCellsLines(result, lang);
       // Recommendations made from formulas Excel had not calculated: said before they are written, not only after the review.
       const caution = calculationCaution(read.calculation, () => calculateAndReview(read));
-      setPending({ plan, changes: [...parts, ...table, ...typedOver, ...moved, ...cleared], ...(caution && { caution }) });
+      setPending({ plan, changes: [...parts, ...table, ...ownCells], ...(caution && { caution }) });
     } catch (error) {
       showNotice(errorNotice(error));
     }

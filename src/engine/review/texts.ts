@@ -31,7 +31,7 @@ import { Action, Decision, Reason, RULES, Rule } from "./decisions";
 import { FIELD_LABELS, fieldNames, InputField, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
-import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, UndatedRows } from "./review";
+import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, ReviewResult, UndatedRows } from "./review";
 import { CheckNeed, missingNeeds } from "./columns";
 import type { ReviewsPastDue } from "./review-due";
 import type { ClearedColumns, MovedRows, TypedOver, TypedOverCell } from "./typed-over";
@@ -492,6 +492,22 @@ export function clearedColumnList(cleared: ClearedColumns, lang: Lang): string {
 
 /** How many emptied columns a line names before counting the rest. */
 const SHOWN_CLEARED = 5;
+
+/**
+ * What the review found of its own cells since the review that wrote them, a line each: cells
+ * typed over, rows moved under them, columns emptied. Every face says them, in this order, after
+ * the review and before a write.
+ */
+export function ownCellsLines(
+  result: Pick<ReviewResult, "sheet" | "typedOver" | "movedRows" | "clearedColumns">,
+  lang: Lang,
+): string[] {
+  return [
+    ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
+    ...(result.movedRows ? [movedRowsText(result.movedRows, lang)] : []),
+    ...(result.clearedColumns ? [clearedColumnsText(result.clearedColumns, lang)] : []),
+  ];
+}
 
 /** The rows whose data moved under the review's columns, as one line: why their cells changed, and that nobody typed there. */
 export function movedRowsText(moved: MovedRows, lang: Lang): string {
@@ -1192,7 +1208,7 @@ export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): st
 
 /**
  * The customers whose id was corrected since their last review, each by name with both ids
- * ("Acme Ltd C-104 → C-1040"), the first few and then how many more: one a line on the dashboard.
+ * ("Acme Ltd: C-104 → C-1040"), the first few and then how many more: one a line on the dashboard.
  */
 export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang): string[] {
   return fewByName(changed, (c) => message(lang, "changes.idChange", { name: c.name, from: c.from, to: c.to }), lang);
