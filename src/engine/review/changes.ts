@@ -30,7 +30,7 @@ export interface CustomerChange {
   readonly name: string;
   /** The name its id was last archived under, when it was another (see renamedFrom); undefined otherwise. */
   readonly previousName?: string;
-  /** The id its history was archived under, when it was corrected since (see corrected-ids.ts); undefined otherwise. */
+  /** The id its history was archived under, when it was corrected, given ("") or taken off since (see corrected-ids.ts); undefined otherwise. */
   readonly previousId?: string;
   /** Date of the customer's previous archived review that scored it; undefined for a customer no earlier review scored. */
   readonly previousDate?: number;
@@ -165,9 +165,14 @@ export interface IdChangedCustomer {
   readonly to: string;
 }
 
-/** The id a customer's latest archived review gave it, when the sheet now gives another (its history read under the new one). */
+/**
+ * The id a customer's latest archived review gave it, when the sheet now gives another (its
+ * history read under the new one): "" when it had none then and has one now; its old id when it
+ * has none now.
+ */
 export function idChangedFrom(id: string, archived: ArchiveEntry | undefined): string | undefined {
-  if (id === "" || !archived || archived.id === "" || archived.id === id) return undefined;
+  if (!archived || archived.id === id) return undefined;
+  if (id === "" || archived.id === "") return archived.id;
   return customerKey(archived.id) === customerKey(id) ? undefined : archived.id;
 }
 

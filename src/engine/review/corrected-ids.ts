@@ -1,9 +1,11 @@
 /**
- * Customers whose id was corrected since the last review (a typo fixed, an ERP's new numbering):
- * the archive keeps their history under the old id, which no customer on the sheet has now, and
- * the sheet names them by a new id the archive has never seen. Known by their name: a customer
- * the archive's earlier reviews do not know, whose name is the one the last review gave exactly
- * one customer whose id is gone from the sheet, and no other such newcomer's, is that customer.
+ * Customers whose id was corrected since the last review (a typo fixed, an ERP's new numbering),
+ * given for the first time (a sheet kept by name until now gains an id column) or taken off the
+ * sheet (its id column emptied): the archive keeps their history under the old key (the old id,
+ * or the name when there was none), which no customer on the sheet has now, and the sheet names
+ * them by a key the archive has never seen. Known by their name: a customer the archive's earlier
+ * reviews do not know, whose name is the one the last review gave exactly one customer whose key
+ * is gone from the sheet, and no other such newcomer's, is that customer.
  * Their history is then read under the new id, so every check that compares with the last review
  * (the score's rise, what changed, the cells typed over, the reviews past due, the responses)
  * compares with its own, and "what changed" says the id changed rather than one customer added
@@ -33,27 +35,27 @@ export function correctedIds(
   newcomers: readonly number[],
   repeatedKeys?: ReadonlySet<string>,
 ): { readonly archive: ArchiveContents; readonly customers: readonly number[] } | undefined {
-  // Only a customer with an id can have it corrected: one without is known by its name.
-  const withId = newcomers.filter((i) => customers[i].id !== "" && customers[i].name.trim() !== "");
-  if (withId.length === 0 || last.length === 0) return undefined;
+  const named = newcomers.filter((i) => customers[i].name.trim() !== "");
+  if (named.length === 0 || last.length === 0) return undefined;
   const onSheet = new Set(customers.map((c) => archiveKey(c.id, c.name)));
-  const gone = last.filter((e) => e.id !== "" && e.key !== "" && !onSheet.has(e.key) && e.name.trim() !== "");
+  const gone = last.filter((e) => e.key !== "" && !onSheet.has(e.key) && e.name.trim() !== "");
   if (gone.length === 0) return undefined;
-  // Every newcomer with an id by name, a repeated one too: another newcomer of the name makes any link a guess.
+  // Every named newcomer by name, a repeated one too: another newcomer of the name makes any link a guess.
   const byName = new Map<string, number[]>();
-  for (const i of withId) {
+  for (const i of named) {
     const key = customerNameKey(customers[i].name);
     const same = byName.get(key);
     if (same) same.push(i);
     else byName.set(key, [i]);
   }
-  const goneByName = new Map<string, Set<string>>();
+  // The gone customers' keys by name, each with the id it was archived under.
+  const goneByName = new Map<string, Map<string, string>>();
   for (const e of gone) {
     const key = customerNameKey(e.name);
     if (!byName.has(key)) continue;
     const keys = goneByName.get(key);
-    if (keys) keys.add(e.key);
-    else goneByName.set(key, new Set([e.key]));
+    if (keys) keys.set(e.key, e.id);
+    else goneByName.set(key, new Map([[e.key, e.id]]));
   }
   const rekeyed = new Map<string, string>();
   const corrected: number[] = [];
@@ -62,9 +64,12 @@ export function correctedIds(
     // One newcomer of that name, and one id gone under it: anything else could be two customers.
     if (indexes.length !== 1 || ids?.size !== 1) continue;
     const c = customers[indexes[0]];
+    const [[goneKey, goneId]] = ids;
+    // Without an id then or now, both are known by their name alone: a name written otherwise is another customer.
+    if (c.id === "" && goneId === "") continue;
     const key = archiveKey(c.id, c.name);
     if (repeatedKeys?.has(key)) continue;
-    rekeyed.set([...ids][0], key);
+    rekeyed.set(goneKey, key);
     corrected.push(indexes[0]);
   }
   if (corrected.length === 0) return undefined;

@@ -1207,11 +1207,17 @@ export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): st
 }
 
 /**
- * The customers whose id was corrected since their last review, each by name with both ids
- * ("Acme Ltd: C-104 → C-1040"), the first few and then how many more: one a line on the dashboard.
+ * The customers whose id was corrected, given or taken off since their last review, each by name
+ * with both ids ("Acme Ltd: C-104 → C-1040", "Acme Ltd: (none) → C-104"), the first few and then
+ * how many more: one a line on the dashboard.
  */
 export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang): string[] {
-  return fewByName(changed, (c) => message(lang, "changes.idChange", { name: c.name, from: c.from, to: c.to }), lang);
+  const none = message(lang, "changes.noId");
+  return fewByName(
+    changed,
+    (c) => message(lang, "changes.idChange", { name: c.name, from: c.from || none, to: c.to || none }),
+    lang,
+  );
 }
 
 /** The same after their count on one line, as the printed report and the pane give it. */
@@ -1339,6 +1345,13 @@ export function gradedChanges(
   return lists.filter((list) => list.customers.length > 0);
 }
 
+/** How a customer's id changed since its last review, and under which key its history is read. */
+function idChangeLine(previousId: string, id: string, lang: Lang): string {
+  if (previousId === "") return message(lang, "changes.idGivenSince");
+  if (id === "") return message(lang, "changes.idTakenOffSince", { id: previousId });
+  return message(lang, "changes.idChangedFrom", { id: previousId });
+}
+
 /**
  * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
  * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
@@ -1351,7 +1364,7 @@ export function customerChangeLines(
 ): string[] {
   const renamed = [
     ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
-    ...(change.previousId === undefined ? [] : [message(lang, "changes.idChangedFrom", { id: change.previousId })]),
+    ...(change.previousId === undefined ? [] : [idChangeLine(change.previousId, change.id, lang)]),
   ];
   // Archived before only in reviews that could not score it: its name is known, its figures not.
   if (change.previousDate === undefined)

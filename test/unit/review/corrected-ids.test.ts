@@ -152,3 +152,79 @@ describe("a customer's id corrected since the last review", () => {
     expect(result.changes!.idChanged).toEqual([{ row: 2, name: "华为 科技(深圳)", from: "Ｃ-２０１", to: "C-2010" }]);
   });
 });
+
+describe("a customer given an id, or its id taken off, since the last review", () => {
+  /** The sheet with every customer's id cell set to `id(i)`. */
+  function withIds(workbook: CycleWorkbook, id: (i: number) => string): CycleWorkbook {
+    return edited(
+      workbook,
+      workbook.customers.slice(1).map((_, i): [number, number, string] => [i, ID, id(i)]),
+    );
+  }
+
+  test("a sheet kept by name gains an id column: each customer's history is its own, and every face says the id was given", () => {
+    const { result: first, workbook } = reviewWorkbook({ customers: sheet(3) }, OCT);
+    const byName = reviewWorkbook(
+      withIds(workbook, () => ""),
+      serial("2026-10-31"),
+    ).workbook;
+    const { result } = reviewWorkbook(
+      withIds(byName, (i) => `N-${i}`),
+      NOV,
+    );
+    const changes = result.changes!;
+    expect(changes.idChanged).toEqual([0, 1, 2].map((i) => ({ row: i + 2, name: `Customer ${i}`, from: "", to: `N-${i}` })));
+    expect(changes.added).toEqual([]);
+    expect(changes.gone).toEqual([]);
+    expect(changes.customers[2]).toMatchObject({ id: "N-2", previousId: "", previousScore: first.customers[2].score });
+    expect(customerChangeLines(changes.customers[2], result.customers[2], "en", result.policy)).toContain(
+      "Given an id since its last review: its history, kept under its name, is read under the id",
+    );
+    expect(customerChangeLines(changes.customers[2], result.customers[2], "zh", result.policy)).toContain(
+      "上次审查后新增编号：其按名称保存的历史记录按编号读取",
+    );
+    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 3 (Customer 0: (no id) → N-0;");
+    const summary = buildWritePlan(result, "zh", { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
+    expect(summary.blocks.flatMap((b) => b.values.flat())).toContain("Customer 1：（无编号） → N-1");
+    // The month after, its history goes on under the id.
+    const december = reviewWorkbook(
+      reviewWorkbook(
+        withIds(byName, (i) => `N-${i}`),
+        NOV,
+      ).workbook,
+      serial("2026-12-31"),
+    ).result;
+    expect(december.changes!.idChanged).toEqual([]);
+    expect(december.changes!.customers[2]).toMatchObject({ previousId: undefined, previousDate: NOV });
+  });
+
+  test("the id column emptied: each customer's history is read under its name, and the old id is named", () => {
+    const { result: first, workbook } = reviewWorkbook({ customers: sheet(3) }, OCT);
+    const { result } = reviewWorkbook(
+      withIds(workbook, () => ""),
+      NOV,
+    );
+    const changes = result.changes!;
+    expect(changes.idChanged).toEqual([0, 1, 2].map((i) => ({ row: i + 2, name: `Customer ${i}`, from: `C${100 + i}`, to: "" })));
+    expect(changes.added).toEqual([]);
+    expect(changes.gone).toEqual([]);
+    expect(changes.customers[0]).toMatchObject({ id: "", previousId: "C100", previousScore: first.customers[0].score });
+    expect(customerChangeLines(changes.customers[0], result.customers[0], "en", result.policy)).toContain(
+      "Its id (C100) is no longer on the sheet since its last review: its history is read under its name",
+    );
+    expect(toTable(result, "en", "out.xlsx")).toContain("(Customer 0: C100 → (no id);");
+    expect(toJson(result, "en", "out.xlsx").changes!.customers[0]).toMatchObject({ previousId: "C100" });
+  });
+
+  test("without an id then or now, a name written otherwise is another customer", () => {
+    const { workbook } = reviewWorkbook({ customers: sheet(3) }, OCT);
+    const byName = reviewWorkbook(
+      withIds(workbook, () => ""),
+      serial("2026-10-31"),
+    ).workbook;
+    const { result } = reviewWorkbook(edited(byName, [[1, NAME, "Customer  1"]]), NOV);
+    expect(result.changes!.idChanged).toEqual([]);
+    expect(result.changes!.added.map((c) => c.name)).toEqual(["Customer  1"]);
+    expect(result.changes!.gone.map((c) => c.name)).toEqual(["Customer 1"]);
+  });
+});
