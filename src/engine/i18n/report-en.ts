@@ -28,7 +28,7 @@ export const reportEn = {
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.movedRows": "{count} {count|row|rows} moved since the review of {date}. {why}",
   "review.movedRowsWhy":
-    "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
+    "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
   "review.clearedColumns":
     "{count} of the review's own columns {count|has|have} been emptied since the review of {date} ({columns}): nothing was typed in {count|it|them}, and the review writes its values there again",
   "review.clearedAll":

@@ -26,7 +26,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.typedOver": "自 {date}的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
   "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动。{why}",
   "review.movedRowsWhy":
-    "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
+    "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
   "review.reviewOfSheet": "{date}（工作表“{sheet}”）",
   "review.clearedColumns":
     "自 {date}的审查以来，审查输出列中有 {count} 列被清空（{columns}）：其中没有手工输入的内容，审查会重新写入结果",

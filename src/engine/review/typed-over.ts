@@ -69,9 +69,10 @@ export interface TypedOver {
 
 /**
  * Rows of the customer sheet whose data moved under the review's columns since the review that
- * wrote them (rows inserted, deleted or sorted in the data columns alone): each held what that
- * review wrote for another customer, or, pushed below the rows it wrote, nothing. Not typed over
- * by hand; the review writes each the results of the customer now on it.
+ * wrote them (rows inserted, deleted or sorted in the data columns alone, or with part of the
+ * review's columns, the rest staying): each held what that review wrote for another customer (in
+ * part, the rest its own), or, pushed below the rows it wrote, nothing. Not typed over by hand;
+ * the review writes each the results of the customer now on it.
  */
 export interface MovedRows {
   /** As TypedOver's. */
@@ -472,6 +473,27 @@ function checkAgainst(
     }
     return undefined;
   };
+  /** The columns (0-based in `values`) of a row's cells that do not hold what the review wrote for `entry`. */
+  const notHeld = (entry: ArchiveEntry, row: Line): number[] => [
+    ...fields.flatMap((f, j) => (heldBy(entry, row.line[j], f, unit) ? [] : [at.existing[f]!.column])),
+    ...othersChanged(entry, row, at.others).map((i) => at.others[i].column),
+  ];
+  // The review's rows in the order it wrote them, when the sheet has as many customers as it had:
+  // the customer each row held then, unless rows were added or taken away since.
+  let writtenOrder: readonly ArchiveEntry[] | undefined;
+  /**
+   * Whether a row was sorted with part of the review's columns: its cells up to some column hold
+   * what the review wrote for its own customer, the rest what it wrote for the customer on this
+   * row then, which stayed (a sort of a selection ending partway through the review's columns).
+   */
+  const sortedInPart = (i: number, row: Line, own: ArchiveEntry): boolean => {
+    writtenOrder ??= review.byKey.size === lines.length ? [...review.byKey.values()] : [];
+    const there = writtenOrder[i];
+    if (there === undefined || there.key === row.key) return false;
+    const notOwn = notHeld(own, row);
+    const notThere = notHeld(there, row);
+    return notOwn.length > 0 && notThere.length > 0 && Math.max(...notThere) < Math.min(...notOwn);
+  };
   let lastHolding = lines.length - 1;
   while (lastHolding >= 0 && lines[lastHolding].line.every(isBlank)) lastHolding--;
 
@@ -518,6 +540,10 @@ function checkAgainst(
     byCustomerRow.set(c.row, found);
   };
   const blankAtEnd: { line: Line; entry: ArchiveEntry }[] = [];
+  // Rows not holding their customer's cells (or moved from another's: `entry` is then that
+  // customer's), in sheet order, told once every row is seen: rows sorted with part of the
+  // review's columns are moved when at least two are (a sort moves two).
+  const notHolding: { line: Line; entry: ArchiveEntry; moved?: boolean; sortedInPart?: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
@@ -533,11 +559,17 @@ function checkAgainst(
       const ownFieldsHeld = entry !== undefined && fields.every((f, j) => heldBy(entry, line.line[j], f, unit));
       const candidate = movedFrom(line);
       const from = candidate && (!ownFieldsHeld || holdsAll(candidate, line)) ? candidate : undefined;
-      if (from) {
-        moved++;
-        typedOver(line, from, true);
-      } else if (entry) typedOver(line, entry);
+      if (from) notHolding.push({ line, entry: from, moved: true });
+      else if (entry) notHolding.push({ line, entry, sortedInPart: sortedInPart(i, line, entry) });
     }
+  }
+  const sortedRows = notHolding.filter((row) => row.sortedInPart).length;
+  for (const row of notHolding) {
+    if (row.moved) {
+      moved++;
+      typedOver(row.line, row.entry, true);
+    } else if (row.sortedInPart && sortedRows >= 2) moved++;
+    else typedOver(row.line, row.entry);
   }
   if (moved > 0) moved += blankAtEnd.length;
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);

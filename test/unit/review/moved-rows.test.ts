@@ -60,11 +60,11 @@ describe("data moved under the review's columns", () => {
 
     const en = movedRowsText(result.movedRows!, "en");
     expect(en).toBe(
-      "5 rows moved since the review of 2026-10-31. The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
+      "5 rows moved since the review of 2026-10-31. The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
     );
     const zh = movedRowsText(result.movedRows!, "zh");
     expect(zh).toBe(
-      "自 2026年10月31日的审查以来，有 5 行发生了移动。客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
+      "自 2026年10月31日的审查以来，有 5 行发生了移动。客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
     );
     expect(toTable(result, "en", "out.xlsx")).toContain(en);
     expect(toTable(result, "zh", "out.xlsx")).toContain(zh);
@@ -207,6 +207,51 @@ describe("data moved under the review's columns", () => {
     const { result } = reviewWorkbook(dataPasted(workbook, [rows[7], ...rows.slice(1, 7), rows[0]]), NOV);
     expect(result.movedRows?.count).toBe(2);
     expect(result.typedOver).toBeUndefined();
+  });
+});
+
+describe("a sort of the data columns with part of the review's columns", () => {
+  /** The customer rows reversed in their first `upTo` columns, the rest left where they were (Excel's "continue with the current selection"). */
+  function sortedUpTo(workbook: CycleWorkbook, upTo: number): CycleWorkbook {
+    const rows = workbook.customers.slice(1);
+    const reversed = [...rows].reverse();
+    return {
+      ...workbook,
+      customers: [workbook.customers[0], ...rows.map((line, r) => [...reversed[r].slice(0, upTo), ...line.slice(upTo)])],
+    };
+  }
+
+  test.each<[string, OutputField]>([
+    ["the score, its points and the grade", "grade"],
+    ["every column up to the recommended limit (the checked ones)", "recommendedLimit"],
+    ["every column up to the monitoring", "monitoring"],
+  ])("taking %s along: every row that changed moved, none typed over, none archived so", (_, last) => {
+    const { workbook, column } = reviewedInOctober();
+    const sorted = sortedUpTo(workbook, column(last) + 1);
+    // Rows not holding their own customer's review cells: one alike in the columns left behind with the customer that stood on its row (two Medium) holds its own.
+    const own = new Map(workbook.customers.map((line) => [line[0], line]));
+    const changed = sorted.customers.filter((line) => line.some((v, c) => c >= column("score") && v !== own.get(line[0])![c]));
+    expect(changed.length).toBeGreaterThanOrEqual(4);
+    const { result, workbook: november } = reviewWorkbook(sorted, NOV);
+    expect(result.typedOver).toBeUndefined();
+    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: changed.length });
+    expect(typedOverRows(november.archive, NOV).every(([, typedOver]) => typedOver === null)).toBe(true);
+  });
+
+  test("a grade typed over besides is still found on its row, the other rows moved", () => {
+    const { workbook, column } = reviewedInOctober();
+    const sorted = typed(sortedUpTo(workbook, column("grade") + 1), column, [[2, "grade", "Low"]]);
+    const { result } = reviewWorkbook(sorted, NOV);
+    // The four rows the sort changed moved; Customer 3's, which held its own (the Medium customer before it left alike behind), typed.
+    expect(result.movedRows?.count).toBe(4);
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 3", "grade", "Low"]]);
+  });
+
+  test("not when a customer was added since: where each row's customer was then is not known", () => {
+    const { workbook, column } = reviewedInOctober();
+    const grown = { ...workbook, customers: [...workbook.customers, [...NEWCOMER]] };
+    const { result } = reviewWorkbook(sortedUpTo(grown, column("grade") + 1), NOV);
+    expect(result.typedOver?.count).toBeGreaterThan(0);
   });
 });
 
