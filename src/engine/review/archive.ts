@@ -11,6 +11,7 @@ import { Lang, LANGUAGES, message } from "../i18n";
 import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
+import { withResponseCheck } from "./output-check";
 import { customerKey } from "./ledger";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
@@ -180,7 +181,7 @@ type OnePer<Fields extends readonly unknown[]> = { -readonly [I in keyof Fields]
 /**
  * A customer's archive row: what could be computed, and the errors that stopped the rest, with
  * `outputCheck`, the check of the output cells this review writes in its row (see
- * output-check.ts), where it writes them. One literal rather than a value function per column:
+ * output-check.ts), where it writes them, kept with the Action taken text's token. One literal rather than a value function per column:
  * called per customer, those calls made the write plan about a sixth slower.
  */
 export function archiveLine(c: CustomerResult, review: ArchivedReview, outputCheck?: string): ArchiveLine {
@@ -211,7 +212,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview, outputChe
     review.unit,
     review.typedOverText(c),
     c.actionTaken ?? null,
-    outputCheck ?? null,
+    outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null),
   ];
 }
 

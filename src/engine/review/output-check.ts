@@ -230,10 +230,29 @@ function rowCodes(cells: number): Uint16Array {
   return rowBuffer;
 }
 
+/**
+ * A row's check with, after the output cells', the token of the Action taken text the review
+ * archived beside them (the customer sheet's, as the review read it): a text in the archive's
+ * Action taken column that does not hold it was typed there since, not archived by the review.
+ */
+export function withResponseCheck(check: string, response: CellValue): string {
+  return check + AGING_SEPARATOR + cellCheck(response);
+}
+
+/** The part of an archive row's check that covers the output cells: without the response's token. */
+export function outputCellsCheck(value: CellValue): CellValue {
+  if (typeof value !== "string") return value;
+  const aging = value.indexOf(AGING_SEPARATOR);
+  const response = aging < 0 ? -1 : value.indexOf(AGING_SEPARATOR, aging + 1);
+  return response < 0 ? value : value.slice(0, response);
+}
+
 /** A check read back from an archive row: each cell's token; undefined when the cell holds none (an older archive) or not one this version wrote. */
 export interface OutputCheck {
   readonly fields: readonly string[];
   readonly aging: readonly string[];
+  /** The Action taken text's token (withResponseCheck); undefined in a check made before it was kept. */
+  readonly response?: string;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{4}$/;
@@ -256,10 +275,12 @@ function tokens(text: string): string[] | undefined {
 
 export function readOutputCheck(value: CellValue): OutputCheck | undefined {
   if (typeof value !== "string") return undefined;
-  const at = value.indexOf(AGING_SEPARATOR);
-  if (at < 0) return undefined;
-  const fields = tokens(value.slice(0, at).trim());
-  const aging = tokens(value.slice(at + 1).trim());
+  const [cells, agingCells, responseCell, ...more] = value.split(AGING_SEPARATOR);
+  if (agingCells === undefined || more.length > 0) return undefined;
+  const fields = tokens(cells.trim());
+  const aging = tokens(agingCells.trim());
+  const response = responseCell === undefined ? undefined : tokens(responseCell.trim());
   if (!fields || !aging || fields.length !== HASHED_FIELDS.length) return undefined;
-  return { fields, aging };
+  if (response === undefined) return responseCell === undefined ? { fields, aging } : undefined;
+  return response.length === 1 ? { fields, aging, response: response[0] } : undefined;
 }

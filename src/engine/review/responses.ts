@@ -4,11 +4,13 @@
  * terms, nor a raise the limit may have), with what the sheet's Action taken column says now.
  * The review archives that column at every review, so the next one also tells a response
  * typed since from one left as the last review found it; a response typed in the archive's own
- * Action taken column, on the last review's row, counts where the sheet holds none. Pure: it
+ * Action taken column, on the last review's row, counts where the sheet holds none (not the text
+ * that review archived, cleared from the sheet since). Pure: it
  * reads the review's customers and the archive's rows of the last review.
  */
 import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
+import { holdsCheck, readChecks, readOutputCheck } from "./output-check";
 import { responseWidth } from "./sheet-layout";
 
 /**
@@ -81,6 +83,19 @@ function actionsAsked(): (entry: ArchiveEntry) => readonly Action[] {
   };
 }
 
+const ACTION_TAKEN_AT = ARCHIVE_FIELDS.indexOf("actionTaken");
+const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
+
+/**
+ * Whether an archive row's Action taken text was typed in the archive since its review: not the
+ * text its review archived from the customer sheet (the row's check says which that was). A row
+ * whose check does not say (an archive of an earlier version) is taken as typed there.
+ */
+function typedInArchive(entry: ArchiveEntry): boolean {
+  const archivedAs = readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response;
+  return archivedAs === undefined || !holdsCheck(readChecks(entry.line[ACTION_TAKEN_AT] ?? null), archivedAs);
+}
+
 /** What the last review asked, gathered once; then each customer of the sheet in turn, and the responses. */
 export interface ResponseTally {
   /** The next customer of the sheet, in sheet order, with its key (archiveKey): what changed works it out once for both. */
@@ -126,7 +141,8 @@ export function responseTally(earlier: EarlierReviews, column: boolean): Respons
       const archived = actionTakenOf(found.entry);
       // A response typed in the archive's Action taken column, on the last review's row, where the
       // customer sheet holds none: the team's answer all the same, said with where it was read.
-      const fromArchive = c.actionTaken === undefined && archived !== undefined;
+      // The text that review archived from the customer sheet, cleared there since, is no answer.
+      const fromArchive = c.actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
       const response = fromArchive ? archived : c.actionTaken;
       if (response !== undefined) responded++;
       listed.push({

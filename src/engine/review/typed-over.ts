@@ -21,6 +21,7 @@ import {
   CheckedField,
   HASHED_FIELDS,
   OutputCheck,
+  outputCellsCheck,
   readOutputCheck,
 } from "./output-check";
 import type { CustomerResult } from "./review";
@@ -277,7 +278,7 @@ function holdsRow(
 
 /** Whether two reviews wrote the same in every checked field of a customer (as they stated them), and in the other columns by their checks. */
 function wroteAlike(a: ArchiveEntry, b: ArchiveEntry, fields: readonly CheckedField[], others: readonly OtherColumn[]): boolean {
-  if (others.length > 0 && a.line[OUTPUT_CHECK_AT] !== b.line[OUTPUT_CHECK_AT]) return false;
+  if (others.length > 0 && outputCellsCheck(a.line[OUTPUT_CHECK_AT]) !== outputCellsCheck(b.line[OUTPUT_CHECK_AT])) return false;
   return fields.every((f) => {
     const x = writtenAsStated(a, f);
     const y = writtenAsStated(b, f);

@@ -236,6 +236,31 @@ describe("archiving and comparing the responses", () => {
     );
   });
 
+  test("a response cleared from the customer sheet since the last review archived it is no response, nor taken for one typed in the archive", () => {
+    const sheet = dec.workbook.customers.map((line) => [...line]);
+    const actionColumn = sheet[0].indexOf("Action taken");
+    for (const name of ["Alpha", "Epsilon Holdings"]) sheet.find((line) => line[1] === name)![actionColumn] = null;
+    const later = reviewed({ ...dec.workbook, customers: sheet }, JAN).result.changes!.responses!;
+    expect(later.customers.map((c) => [c.name, c.response, c.archiveRow, c.unchanged])).toEqual([
+      ["Alpha", undefined, undefined, false],
+      ["Gamma", undefined, undefined, false],
+      ["Epsilon Holdings", undefined, undefined, false],
+      ["Zeta", "Guarantee requested", undefined, true],
+    ]);
+    expect(later.responded).toBe(1);
+    expect(responseCounts(later, "en").help).toBeUndefined();
+    // Typed over in the archive since, the text is the team's answer there all the same.
+    const archive = dec.workbook.archive!.map((line) => [...line]);
+    const alphaAt = archive.findIndex((line) => line[0] === DEC && line[2] === "C001");
+    archive[alphaAt][ACTION_AT] = "Prepayment received 01-10";
+    const typedThere = reviewed({ ...dec.workbook, customers: sheet, archive }, JAN).result.changes!.responses!;
+    expect(typedThere.customers[0]).toMatchObject({
+      name: "Alpha",
+      response: "Prepayment received 01-10",
+      archiveRow: alphaAt + 1,
+    });
+  });
+
   test("an archive from before the column: read as before, compared all the same, rewritten with the column", () => {
     const oldArchive = november.workbook.archive!.map((line) => line.slice(0, ACTION_AT));
     expect(readArchive(oldArchive)!.current).toBe(false);
