@@ -482,18 +482,25 @@ function checkAgainst(
   // The review's rows in the order it wrote them, when the sheet has as many customers as it had:
   // the customer each row held then, unless rows were added or taken away since.
   let writtenOrder: readonly ArchiveEntry[] | undefined;
-  /**
-   * Whether a row was sorted with part of the review's columns: its cells up to some column hold
-   * what the review wrote for its own customer, the rest what it wrote for the customer on this
-   * row then, which stayed (a sort of a selection ending partway through the review's columns).
-   */
-  const sortedInPart = (i: number, row: Line, own: ArchiveEntry): boolean => {
+  /** The customer the review wrote row `i` for, when another than the one on it now. */
+  const customerThen = (i: number, row: Line): ArchiveEntry | undefined => {
     writtenOrder ??= review.byKey.size === lines.length ? [...review.byKey.values()] : [];
     const there = writtenOrder[i];
-    if (there === undefined || there.key === row.key) return false;
+    return there !== undefined && there.key !== row.key ? there : undefined;
+  };
+  /**
+   * Where a row may have been split by a sort of part of the review's columns (a selection ending
+   * partway through them): the columns k (0-based in `values`) such that its cells before k hold
+   * what the review wrote for its own customer, and those from k on what it wrote for `there`, the
+   * customer on the row then, whose cells stayed. Undefined when no column splits it so.
+   */
+  const splitRange = (row: Line, own: ArchiveEntry, there: ArchiveEntry): SplitRange | undefined => {
     const notOwn = notHeld(own, row);
     const notThere = notHeld(there, row);
-    return notOwn.length > 0 && notThere.length > 0 && Math.max(...notThere) < Math.min(...notOwn);
+    if (notOwn.length === 0 || notThere.length === 0) return undefined;
+    const from = Math.max(...notThere) + 1;
+    const to = Math.min(...notOwn);
+    return from <= to ? { from, to } : undefined;
   };
   let lastHolding = lines.length - 1;
   while (lastHolding >= 0 && lines[lastHolding].line.every(isBlank)) lastHolding--;
@@ -504,13 +511,19 @@ function checkAgainst(
   let held = 0;
   let moved = 0;
   let typedRows = 0;
-  /** The row's cells not holding what the review wrote, in sheet order: the checked fields', and the others' by the check. */
-  const typedOver = (row: Line, entry: ArchiveEntry, moved = false) => {
+  /**
+   * The row's cells not holding what the review wrote, in sheet order: the checked fields', and
+   * the others' by the check. Against `entry`'s row, or, on a row split by a sort of part of the
+   * review's columns, against `entry`'s before the split's column and the row's customer then from it.
+   */
+  const typedOver = (row: Line, entry: ArchiveEntry, moved = false, split?: { at: number; there: ArchiveEntry }) => {
     const { customer: c, line } = row;
     const found: TypedOverCell[] = [];
     if (!moved) typedRows++;
+    const entryAt = (column: number) => (split !== undefined && column >= split.at ? split.there : entry);
     fields.forEach((field, i) => {
-      if (heldBy(entry, line[i], field, unit)) return;
+      const wrote = entryAt(at.existing[field]!.column);
+      if (heldBy(wrote, line[i], field, unit)) return;
       found.push({
         row: c.row,
         column: at.existing[field]!.column + at.originColumn,
@@ -518,12 +531,14 @@ function checkAgainst(
         header: at.existing[field]!.header,
         customer: customerName(c),
         typed: cellValue(line[i]),
-        written: written(entry, field, unit) ?? null,
+        written: written(wrote, field, unit) ?? null,
       });
     });
-    for (const i of othersChanged(entry, row, at.others)) {
+    const changed = (e: ArchiveEntry) => othersChanged(e, row, at.others).filter((i) => entryAt(at.others[i].column) === e);
+    const othersTyped = split === undefined ? changed(entry) : [...changed(entry), ...changed(split.there)];
+    for (const i of othersTyped) {
       const other = at.others[i];
-      const wrote = archivedWritten(entry, other);
+      const wrote = archivedWritten(entryAt(other.column), other);
       found.push({
         row: c.row,
         column: other.column + at.originColumn,
@@ -542,9 +557,9 @@ function checkAgainst(
   };
   const blankAtEnd: { line: Line; entry: ArchiveEntry }[] = [];
   // Rows not holding their customer's cells (or moved from another's: `entry` is then that
-  // customer's), in sheet order, told once every row is seen: rows sorted with part of the
-  // review's columns are moved when at least two are (a sort moves two).
-  const notHolding: { line: Line; entry: ArchiveEntry; moved?: boolean; sortedInPart?: boolean }[] = [];
+  // customer's), in sheet order, told once every row is seen: whether a sort of part of the
+  // review's columns split them is told by them all.
+  const notHolding: { line: Line; entry: ArchiveEntry; moved?: boolean; there?: ArchiveEntry; range?: SplitRange }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
@@ -561,20 +576,44 @@ function checkAgainst(
       const candidate = movedFrom(line);
       const from = candidate && (!ownFieldsHeld || holdsAll(candidate, line)) ? candidate : undefined;
       if (from) notHolding.push({ line, entry: from, moved: true });
-      else if (entry) notHolding.push({ line, entry, sortedInPart: sortedInPart(i, line, entry) });
+      else if (entry) {
+        const there = customerThen(i, line);
+        notHolding.push({ line, entry, there, range: there && splitRange(line, entry, there) });
+      }
     }
   }
-  const sortedRows = notHolding.filter((row) => row.sortedInPart).length;
+  // One sort stopped before one column: every row whose customer moved was split there, and its
+  // cells are checked against its own customer's before it and its customer then's from it.
+  const split = sortSplit(notHolding.flatMap((row) => (row.range ? [row.range] : [])));
   for (const row of notHolding) {
-    if (row.moved) {
+    if (row.moved || (split !== undefined && row.there)) {
       moved++;
-      typedOver(row.line, row.entry, true);
-    } else if (row.sortedInPart && sortedRows >= 2) moved++;
-    else typedOver(row.line, row.entry);
+      typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: row.there! });
+    } else typedOver(row.line, row.entry);
   }
   if (moved > 0) moved += blankAtEnd.length;
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);
   return { review, count, cells, byCustomerRow, held, moved, typedRows };
+}
+
+/** The columns a row may have been split at by a sort of part of the review's columns, `from` to `to` (0-based in `values`). */
+type SplitRange = { readonly from: number; readonly to: number };
+
+/**
+ * The column a sort of part of the review's columns stopped before: the one most rows' split
+ * ranges hold (the first of those), when two rows at least do (a sort moves two); undefined
+ * otherwise. One column for the whole sheet: a value typed over on a moved row that happens to
+ * be what the row's customer then had there does not move that row's split, and is found.
+ */
+function sortSplit(ranges: readonly SplitRange[]): number | undefined {
+  let best: number | undefined;
+  let most = 1;
+  for (const column of new Set(ranges.map((r) => r.from))) {
+    let count = 0;
+    for (const r of ranges) if (r.from <= column && column <= r.to) count++;
+    if (count > most || (count === most && best !== undefined && column < best)) [best, most] = [column, count];
+  }
+  return best;
 }
 
 /** What the review's own cells held, against the review that wrote them; each absent when there is nothing to say. */

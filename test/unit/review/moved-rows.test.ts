@@ -238,13 +238,25 @@ describe("a sort of the data columns with part of the review's columns", () => {
     expect(typedOverRows(november.archive, NOV).every(([, typedOver]) => typedOver === null)).toBe(true);
   });
 
-  test("a grade typed over besides is still found on its row, the other rows moved", () => {
-    const { workbook, column } = reviewedInOctober();
-    const sorted = typed(sortedUpTo(workbook, column("grade") + 1), column, [[2, "grade", "Low"]]);
+  test.each<[string, number, OutputField, string | number, number]>([
+    // Customer 3's row held its own before the typing (the Medium customer before it left its cells alike behind).
+    ["on a row that held its own", 2, "grade", "Low", 5],
+    // Low is what the review wrote for Customer 0, whose cells stayed on Customer 5's row: typed all the same.
+    ["on a moved row, the value its customer then had there", 0, "grade", "Low", 4],
+    // A limit is among the cells the sort left behind: that cell alone is typed, not the others left behind with it.
+    ["on a moved row, in a column the sort left behind", 0, "recommendedLimit", 5000, 4],
+  ])("a value typed over besides is found, alone, %s", (_, row, field, value, movedCount) => {
+    const { workbook, column, first } = reviewedInOctober();
+    const sorted = typed(sortedUpTo(workbook, column("grade") + 1), column, [[row, field, value]]);
     const { result } = reviewWorkbook(sorted, NOV);
-    // The four rows the sort changed moved; Customer 3's, which held its own (the Medium customer before it left alike behind), typed.
-    expect(result.movedRows?.count).toBe(4);
-    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 3", "grade", "Low"]]);
+    expect(result.movedRows?.count).toBe(movedCount);
+    const customer = sorted.customers[row + 1][1];
+    // What the review wrote in that cell: for its customer before the sort's last column, for the customer then on the row after it.
+    const wroteFor = column(field) <= column("grade") ? first.customers.find((c) => c.name === customer)! : first.customers[row];
+    const wrote = field === "grade" ? wroteFor.grade : wroteFor.recommendedLimit;
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed, c.written])).toEqual([
+      [customer, field, value, wrote],
+    ]);
   });
 
   test("not when a customer was added since: where each row's customer was then is not known", () => {
