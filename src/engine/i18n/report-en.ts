@@ -355,7 +355,7 @@ export const reportEn = {
   "changes.idChange": "{name}: {from} → {to}",
   "changes.idChangedFrom": "Id changed since its last review (was {id}): its history is read under the new one",
   "changes.idGivenSince": "Given an id since its last review: its history, kept under its name, is read under the id",
-  "changes.idTakenOffSince": "Its id ({id}) is no longer on the sheet since its last review: its history is read under its name",
+  "changes.idTakenOffSince": "Its id ({id}) has been taken off the sheet since its last review: its history is read under its name",
   "changes.noId": "(no id)",
   "changes.nowGraded": "Now graded (data error at the last review)",
   "changes.notGradedNow": "Not graded now (data error; graded at the last review)",

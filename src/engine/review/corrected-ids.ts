@@ -3,9 +3,10 @@
  * given for the first time (a sheet kept by name until now gains an id column) or taken off the
  * sheet (its id column emptied): the archive keeps their history under the old key (the old id,
  * or the name when there was none), which no customer on the sheet has now, and the sheet names
- * them by a key the archive has never seen. Known by their name: a customer the archive's earlier
- * reviews do not know, whose name is the one the last review gave exactly one customer whose key
- * is gone from the sheet, and no other such newcomer's, is that customer.
+ * them by a key the last review did not know (one the archive may hold from before: a typo fixed
+ * back, ids put back). Known by their name: a customer the last review did not know, whose name
+ * is the one it gave exactly one customer whose key is gone from the sheet, and no other such
+ * newcomer's, is that customer.
  * Their history is then read under the new id, so every check that compares with the last review
  * (the score's rise, what changed, the cells typed over, the reviews past due, the responses)
  * compares with its own, and "what changed" says the id changed rather than one customer added
@@ -23,7 +24,8 @@ interface SheetCustomer {
 /**
  * The archive with the history of each customer whose id was corrected under its new key, and
  * the indexes (into `customers`) of those customers; undefined when there is none.
- * `newcomers`: the indexes of the customers with a key the archive's earlier reviews do not hold.
+ * `newcomers`: the indexes of the customers with a key the last review did not hold (new, back
+ * after a review without them, or an id corrected or put back).
  * `last`: the last review's rows: a customer it reviewed under an id gone from the sheet, by the
  * name it gave it then, is the one a newcomer can be (one gone longer, or known then by another
  * name, is not). `repeatedKeys`: keys on several rows, which are no single customer.
@@ -57,8 +59,7 @@ export function correctedIds(
     if (keys) keys.set(e.key, e.id);
     else goneByName.set(key, new Map([[e.key, e.id]]));
   }
-  const rekeyed = new Map<string, string>();
-  const corrected: number[] = [];
+  const links: { readonly from: string; readonly to: string; readonly index: number }[] = [];
   for (const [name, indexes] of byName) {
     const ids = goneByName.get(name);
     // One newcomer of that name, and one id gone under it: anything else could be two customers.
@@ -69,13 +70,33 @@ export function correctedIds(
     if (c.id === "" && goneId === "") continue;
     const key = archiveKey(c.id, c.name);
     if (repeatedKeys?.has(key)) continue;
-    rekeyed.set(goneKey, key);
-    corrected.push(indexes[0]);
+    links.push({ from: goneKey, to: key, index: indexes[0] });
   }
-  if (corrected.length === 0) return undefined;
+  if (links.length === 0) return undefined;
+  // A key the archive knew before the last review (an id put back, a typo fixed back) takes the
+  // history of the gone one only if no review held both: two keys one review held are two customers.
+  const dates = reviewDates(archive, new Set(links.flatMap((l) => [l.from, l.to])));
+  const kept = links.filter(({ from, to }) => {
+    const held = dates.get(to);
+    return held === undefined || ![...(dates.get(from) ?? [])].some((d) => held.has(d));
+  });
+  if (kept.length === 0) return undefined;
+  const rekeyed = new Map(kept.map((l) => [l.from, l.to]));
   const entries = archive.entries.map((e): ArchiveEntry => {
     const key = rekeyed.get(e.key);
     return key === undefined ? e : { ...e, key };
   });
-  return { archive: { ...archive, entries }, customers: corrected };
+  return { archive: { ...archive, entries }, customers: kept.map((l) => l.index) };
+}
+
+/** The dates the archive reviewed each of `keys` on. */
+function reviewDates(archive: ArchiveContents, keys: ReadonlySet<string>): Map<string, Set<number>> {
+  const dates = new Map<string, Set<number>>();
+  for (const e of archive.entries) {
+    if (e.date === undefined || !keys.has(e.key)) continue;
+    const on = dates.get(e.key);
+    if (on) on.add(e.date);
+    else dates.set(e.key, new Set([e.date]));
+  }
+  return dates;
 }

@@ -395,7 +395,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   let lastKey: string | undefined;
   let seen: Set<string> | undefined;
   let repeatedKeys: Set<string> | undefined;
-  // Customers the archive's earlier reviews do not know: new, or an id corrected (corrected-ids.ts).
+  // Customers the last review did not know: new, back, or an id corrected (corrected-ids.ts).
   const newcomers: number[] = [];
   const leftOut: LeftOutRow[] = [];
   for (let r = match.headerRow + 1; r < values.length; r++) {
@@ -411,7 +411,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     const row = readCustomerRow(line, r, ctx);
     const key = archiveKey(row.id, row.name);
     const c = reviewCustomer(row, key, ctx, run);
-    if (earlier && !earlier.latest.has(key)) newcomers.push(customers.length);
+    if (earlier?.last && earlier.latest.get(key)?.date !== earlier.last.date) newcomers.push(customers.length);
     if (key !== "") {
       if (seen === undefined && (lastKey === undefined || key > lastKey)) lastKey = key;
       else {

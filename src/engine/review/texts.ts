@@ -1208,7 +1208,7 @@ export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): st
 
 /**
  * The customers whose id was corrected, given or taken off since their last review, each by name
- * with both ids ("Acme Ltd: C-104 → C-1040", "Acme Ltd: (none) → C-104"), the first few and then
+ * with both ids ("Acme Ltd: C-104 → C-1040", "Acme Ltd: (no id) → C-104"), the first few and then
  * how many more: one a line on the dashboard.
  */
 export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang): string[] {

@@ -136,6 +136,29 @@ describe("a customer's id corrected since the last review", () => {
     expect(again.added).toEqual([]);
   });
 
+  test("a typo fixed back the month after: the id the archive knew before takes the history on", () => {
+    const { workbook } = reviewedOnce();
+    const november = reviewWorkbook(edited(workbook, [[1, ID, "C-101"]]), NOV).workbook;
+    const { result } = reviewWorkbook(edited(november, [[1, ID, "C101"]]), serial("2026-12-31"));
+    const changes = result.changes!;
+    expect(changes.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C-101", to: "C101" }]);
+    expect([changes.added, changes.gone]).toEqual([[], []]);
+    expect(changes.customers[1]).toMatchObject({ previousId: "C-101", previousDate: NOV });
+  });
+
+  test("not a key one review held beside the gone one: two customers of one name stay two", () => {
+    const customers = sheet(3);
+    customers[2][NAME] = "Customer 0";
+    // October: C100 and C101 both "Customer 0"; November without C101; December C101 back and C100 gone.
+    const { workbook } = reviewWorkbook({ customers }, OCT);
+    const november = reviewWorkbook({ ...workbook, customers: workbook.customers.filter((_, r) => r !== 2) }, NOV).workbook;
+    const december = { ...november, customers: [november.customers[0], workbook.customers[2], november.customers[2]] };
+    const changes = reviewWorkbook(december, serial("2026-12-31")).result.changes!;
+    expect(changes.idChanged).toEqual([]);
+    expect(changes.added.map((c) => c.id)).toEqual(["C101"]);
+    expect(changes.gone.map((c) => c.id)).toEqual(["C100"]);
+  });
+
   test("ids and names in Chinese and full-width forms", () => {
     const customers = sheet(2);
     customers[1][0] = "Ｃ-２０１";
@@ -210,10 +233,31 @@ describe("a customer given an id, or its id taken off, since the last review", (
     expect(changes.gone).toEqual([]);
     expect(changes.customers[0]).toMatchObject({ id: "", previousId: "C100", previousScore: first.customers[0].score });
     expect(customerChangeLines(changes.customers[0], result.customers[0], "en", result.policy)).toContain(
-      "Its id (C100) is no longer on the sheet since its last review: its history is read under its name",
+      "Its id (C100) has been taken off the sheet since its last review: its history is read under its name",
     );
     expect(toTable(result, "en", "out.xlsx")).toContain("(Customer 0: C100 → (no id);");
     expect(toJson(result, "en", "out.xlsx").changes!.customers[0]).toMatchObject({ previousId: "C100" });
+  });
+
+  test("ids taken off one month and put back the next: each customer's history goes on, a grade typed over between found", () => {
+    const { workbook } = reviewWorkbook({ customers: sheet(3) }, OCT);
+    const { result: november, workbook: byName } = reviewWorkbook(
+      withIds(workbook, () => ""),
+      NOV,
+    );
+    const grade = november.layout.outputColumns.grade;
+    const put = edited(
+      withIds(byName, (i) => `C${100 + i}`),
+      [],
+    );
+    put.customers[2][grade] = "High";
+    const { result } = reviewWorkbook(put, serial("2026-12-31"));
+    const changes = result.changes!;
+    expect(changes.idChanged).toEqual([0, 1, 2].map((i) => ({ row: i + 2, name: `Customer ${i}`, from: "", to: `C${100 + i}` })));
+    expect([changes.added, changes.gone]).toEqual([[], []]);
+    expect(changes.customers.map((c) => c.previousDate)).toEqual([NOV, NOV, NOV]);
+    expect(result.movedRows).toBeUndefined();
+    expect(result.typedOver!.cells.map((c) => [c.customer, c.field, c.typed])).toEqual([["Customer 1", "grade", "High"]]);
   });
 
   test("without an id then or now, a name written otherwise is another customer", () => {
