@@ -374,6 +374,7 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
  * Each customer and the portfolio against the last review. `unit` is this review's (see
  * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
  * in another currency are not compared. `actionColumn`: the sheet has an Action taken column.
+ * `repeatedKeys`: keys on several rows, none of which is said renamed.
  */
 export function whatChanged(
   customers: readonly CustomerResult[],
@@ -383,6 +384,7 @@ export function whatChanged(
   otherSheets?: readonly string[],
   actionColumn = false,
   overdue?: { readonly then?: number; readonly now?: number },
+  repeatedKeys?: ReadonlySet<string>,
 ): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
@@ -419,7 +421,8 @@ export function whatChanged(
       if (c.grade !== undefined) nowGraded.push({ row: c.row, id: c.id, name: c.name, grade: c.grade });
       else notGradedNow.push({ row: c.row, id: c.id, name: c.name, grade: latest.grade! });
     }
-    const previousName = renamedFrom(c.id, c.name, latest);
+    // A customer's id on several rows is a data error, not a rename, whatever the second row's name.
+    const previousName = repeatedKeys?.has(key) ? undefined : renamedFrom(c.id, c.name, latest);
     if (previousName !== undefined) renamed.push({ row: c.row, id: c.id, from: previousName, to: c.name });
     const previousId = idChangedFrom(c.id, latest);
     if (previousId !== undefined) idChanged.push({ row: c.row, name: c.name, from: previousId, to: c.id });

@@ -499,6 +499,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
             then: trend.find((point) => point.date === earlier.last?.date)?.overdueAmount,
             now: portfolio.overdueAmount,
           },
+          repeatedKeys,
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),

@@ -159,6 +159,16 @@ describe("a customer's id corrected since the last review", () => {
     expect(changes.gone.map((c) => c.id)).toEqual(["C100"]);
   });
 
+  test("an id copied onto a second row under another name is a data error on both, not a rename", () => {
+    const { workbook } = reviewedOnce();
+    const copied = edited(workbook, []);
+    copied.customers.push(["C101", "Customer 1 (HK)", 2, 2, 2, 2, 2, 100000, 40000, 0]);
+    const { result } = reviewWorkbook(copied, NOV);
+    expect(result.changes!.renamed).toEqual([]);
+    expect(result.changes!.customers.filter((c) => c.id === "C101").map((c) => c.previousName)).toEqual([undefined, undefined]);
+    expect(result.customers.filter((c) => c.id === "C101").every((c) => c.grade === undefined)).toBe(true);
+  });
+
   test("ids and names in Chinese and full-width forms", () => {
     const customers = sheet(2);
     customers[1][0] = "Ｃ-２０１";
