@@ -434,12 +434,13 @@ describe("archive plan", () => {
       "RAISE_LIMIT",
       null,
       // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing
-      // to check); no Action taken column on the sheet; the check of the output cells it wrote.
+      // to check); no Action taken column on the sheet; the check of the output cells it wrote
+      // (no aging buckets without a ledger), then the blank Action taken's token.
       "Customers",
       null,
       null,
       null,
-      expect.stringMatching(/^[A-Za-z0-9_.-]+\/$/),
+      expect.stringMatching(/^[A-Za-z0-9_.-]+\/\/\.$/),
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
     expect(beta.slice(18, 20)).toEqual([
