@@ -283,6 +283,21 @@ export function addMonths(serial: number, months: number): number {
   return serialFromYMD(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay));
 }
 
+/** The last day of the serial's month. */
+export function endOfMonth(serial: number): number {
+  const { year, month } = ymdFromSerial(addMonths(serial, 1));
+  return serialFromYMD(year, month, 1) - 1;
+}
+
+/**
+ * Adds calendar months as a month-end cycle does: a date on its month's last day lands on the
+ * last day of the month it moves to (Feb 28 + 1 month = Mar 31, as EOMONTH gives), any other as
+ * addMonths (Feb 15 + 1 month = Mar 15).
+ */
+export function addMonthsFromMonthEnd(serial: number, months: number): number {
+  return serial === endOfMonth(serial) ? endOfMonth(addMonths(serial, months)) : addMonths(serial, months);
+}
+
 function validYMD(year: number, month: number, day: number): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));

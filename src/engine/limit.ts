@@ -1,5 +1,5 @@
 /** The policy's responses that are numbers or dates: recommended limit, monitoring interval, next review. */
-import { addMonths, MAX_SERIAL } from "./cells";
+import { addMonthsFromMonthEnd, MAX_SERIAL } from "./cells";
 import { CreditError } from "./errors";
 import { roundCents } from "./money";
 import { Grade, Policy } from "./policy";
@@ -34,7 +34,8 @@ export function monitoringOf(grade: Grade, policy: Policy): Monitoring {
 }
 
 export function nextReview(asOf: number, grade: Grade, policy: Policy): number {
-  const next = addMonths(asOf, monitoringMonths(grade, policy));
+  // A review on a month's last day (a month-end cycle) is next due on a month's last day: the cycle does not drift to the 28th.
+  const next = addMonthsFromMonthEnd(asOf, monitoringMonths(grade, policy));
   if (next > MAX_SERIAL) throw new CreditError("num", "limit.dateTooLate");
   return next;
 }

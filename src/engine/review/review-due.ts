@@ -8,7 +8,7 @@
  * too: the re-assessment is the analyst's, out of cycle, and the archive cannot see it.
  * Pure: it reads the review's customers, this sheet's archive rows and the policy history.
  */
-import { addMonths, CellValue, serialFromYMD, ymdFromSerial } from "../cells";
+import { CellValue, endOfMonth } from "../cells";
 import { CreditError } from "../errors";
 import { nextReview } from "../limit";
 import { Grade, Policy } from "../policy";
@@ -46,12 +46,6 @@ export interface ReviewsPastDue {
 
 /** The customers a result lists by name; the count counts them all. */
 export const SHOWN_PAST_DUE = 20;
-
-/** The last day of the serial's month. */
-function endOfMonth(serial: number): number {
-  const { year, month } = ymdFromSerial(addMonths(serial, 1));
-  return serialFromYMD(year, month, 1) - 1;
-}
 
 /**
  * Each customer's latest archived review before `asOf` that graded it: a review that could not

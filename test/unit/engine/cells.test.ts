@@ -1,6 +1,7 @@
 /** The cell readers every front end shares: what a cell means must not depend on where it came from. */
 import {
   addMonths,
+  addMonthsFromMonthEnd,
   amountOrProblem,
   currencyMarkOf,
   isoFromSerial,
@@ -222,6 +223,24 @@ describe("dates", () => {
     const start = readDate(from);
     if (start.kind !== "date") throw new Error("bad fixture");
     expect(isoFromSerial(addMonths(start.serial, months))).toBe(to);
+  });
+
+  test.each([
+    // A month's last day lands on a month's last day: a month-end cycle does not drift to the 28th.
+    ["2027-02-28", 1, "2027-03-31"],
+    ["2027-02-28", 3, "2027-05-31"],
+    ["2028-02-29", 1, "2028-03-31"],
+    ["2026-11-30", 1, "2026-12-31"],
+    ["2026-01-31", 1, "2026-02-28"],
+    ["2028-01-31", 1, "2028-02-29"],
+    // Any other day keeps its day, as addMonths does.
+    ["2028-02-28", 1, "2028-03-28"],
+    ["2026-12-15", 3, "2027-03-15"],
+    ["2026-01-30", 1, "2026-02-28"],
+  ])("%s plus %i months from month-end is %s", (from, months, to) => {
+    const start = readDate(from);
+    if (start.kind !== "date") throw new Error("bad fixture");
+    expect(isoFromSerial(addMonthsFromMonthEnd(start.serial, months))).toBe(to);
   });
 
   test("today follows the local calendar", () => {

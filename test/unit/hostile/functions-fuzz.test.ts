@@ -282,7 +282,7 @@ test("NEXTREVIEW never answers a date after 9999-12-31", () => {
   expect(errorOf(call("NEXTREVIEW", [3, 2958465])).message).toBe(
     "the next review date would fall after 9999-12-31, Excel's last date",
   );
-  expect(call("NEXTREVIEW", [4, 2958434])).toBe(2958464); // 9999-11-30 + 1 month = 9999-12-30
+  expect(call("NEXTREVIEW", [4, 2958434])).toBe(2958465); // 9999-11-30, a month's last day, + 1 month = 9999-12-31
   fc.assert(
     fc.property(fc.double({ min: 1, max: 5, noNaN: true }), fc.integer({ min: 1, max: 2958465 }), (score, asOf) => {
       const answer = call("NEXTREVIEW", [score, asOf]);
@@ -308,7 +308,7 @@ describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
 
   test("as an as-of date: 0 means today, 60 is 1900-02-29 (Lotus's leap day), 2958466 is refused", () => {
     expect(typeof call("NEXTREVIEW", [3, 0])).toBe("number");
-    expect(call("NEXTREVIEW", [4, 60])).toBe(89); // 1900-02-29 + 1 month = 1900-03-29
+    expect(call("NEXTREVIEW", [4, 60])).toBe(91); // 1900-02-29, the month's last day in Excel's calendar, + 1 month = 1900-03-31
     expect(call("NEXTREVIEW", [3, 1])).toBe(92); // 1900-01-01 + 3 months = 1900-04-01
     expect(errorOf(call("NEXTREVIEW", [3, 2958466])).message).toBe('asOf must be a date (such as 2026-11-30), got "2958466"');
   });

@@ -63,27 +63,35 @@ describe("reviews past due", () => {
     const november = reviewWorkbook(afterSeptember, NOV).result;
     expect(november.reviewsPastDue.count).toBe(3);
     expect(pastDue(november)).toEqual([
-      ["H1", "high", "2026-09-30", "2026-10-30", 31],
+      ["H1", "high", "2026-09-30", "2026-10-31", 30],
       // Errant's last review (September) could not grade it: its August one (High) set the review that was due.
       ["E1", "high", "2026-08-31", "2026-09-30", 61],
       // Its September review asked to re-assess it now: that is the analyst's, out of cycle; its review is still monthly.
-      ["R1", "high", "2026-09-30", "2026-10-30", 31],
+      ["R1", "high", "2026-09-30", "2026-10-31", 30],
     ]);
     // The rows are the sheet's, as on the customers.
     expect(november.reviewsPastDue.customers.map((c) => c.row)).toEqual([2, 5, 6]);
   });
 
+  test("a review mid-month is due the same day a month on, and past due once that month has gone by", () => {
+    const midSeptember = reviewWorkbook({ customers: AUGUST.slice(0, 2) }, serial("2026-09-15")).workbook;
+    expect(pastDue(reviewWorkbook(midSeptember, serial("2026-10-31")).result)).toEqual([]);
+    expect(pastDue(reviewWorkbook(midSeptember, serial("2026-11-01")).result)).toEqual([
+      ["H1", "high", "2026-09-15", "2026-10-15", 17],
+    ]);
+  });
+
   test("a medium-risk customer is past due once the month of its quarter's review has gone by", () => {
-    // Midway, medium on 2026-09-30: due 2026-12-30, on time through 2026-12-31.
+    // Midway, medium on 2026-09-30 (a month-end): due 2026-12-31, on time through that day.
     const midwinter = reviewWorkbook(afterSeptember, serial("2026-12-31")).result;
     expect(pastDue(midwinter).map(([id]) => id)).toEqual(["H1", "E1", "R1"]);
     const january = reviewWorkbook(afterSeptember, serial("2027-01-15")).result;
     expect(pastDue(january)).toEqual([
-      ["H1", "high", "2026-09-30", "2026-10-30", 77],
-      ["M1", "medium", "2026-09-30", "2026-12-30", 16],
-      ["L1", "low", "2026-09-30", "2026-12-30", 16],
+      ["H1", "high", "2026-09-30", "2026-10-31", 76],
+      ["M1", "medium", "2026-09-30", "2026-12-31", 15],
+      ["L1", "low", "2026-09-30", "2026-12-31", 15],
       ["E1", "high", "2026-08-31", "2026-09-30", 107],
-      ["R1", "high", "2026-09-30", "2026-10-30", 77],
+      ["R1", "high", "2026-09-30", "2026-10-31", 76],
     ]);
   });
 
@@ -92,9 +100,9 @@ describe("reviews past due", () => {
     // The archive's latest (2026-11-30) would make nobody late; the review before 2026-11-15 is 2026-09-30.
     const midNovember = reviewWorkbook(afterNovember, serial("2026-11-15")).result;
     expect(pastDue(midNovember)).toEqual([
-      ["H1", "high", "2026-09-30", "2026-10-30", 16],
+      ["H1", "high", "2026-09-30", "2026-10-31", 15],
       ["E1", "high", "2026-08-31", "2026-09-30", 46],
-      ["R1", "high", "2026-09-30", "2026-10-30", 16],
+      ["R1", "high", "2026-09-30", "2026-10-31", 15],
     ]);
     // Month-end reviews: due 10-30 from 09-30, a review on 10-31 is in its month, on time.
     expect(pastDue(reviewWorkbook(afterNovember, serial("2026-10-31")).result)).toEqual([
@@ -176,25 +184,25 @@ describe.each<[Lang, string[], string]>([
     "en",
     [
       "Reviews past due|3",
-      "Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
+      "Hightown (High): last reviewed 2026-09-30, due 2026-10-31, 30 days late",
       "Errant (High): last reviewed 2026-08-31, due 2026-09-30, 61 days late",
-      "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late",
+      "Riser (High): last reviewed 2026-09-30, due 2026-10-31, 30 days late",
     ],
-    "Reviews past due: 3 (Hightown (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late; " +
+    "Reviews past due: 3 (Hightown (High): last reviewed 2026-09-30, due 2026-10-31, 30 days late; " +
       "Errant (High): last reviewed 2026-08-31, due 2026-09-30, 61 days late; " +
-      "Riser (High): last reviewed 2026-09-30, due 2026-10-30, 31 days late)",
+      "Riser (High): last reviewed 2026-09-30, due 2026-10-31, 30 days late)",
   ],
   [
     "zh",
     [
       "逾期未审查的客户|3",
-      "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日再审，已逾期 31 天",
+      "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天",
       "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日再审，已逾期 61 天",
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日再审，已逾期 31 天",
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天",
     ],
-    "逾期未审查的客户：3（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月30日再审，已逾期 31 天；" +
+    "逾期未审查的客户：3（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天；" +
       "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日再审，已逾期 61 天；" +
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月30日再审，已逾期 31 天）",
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天）",
   ],
 ])("reviews past due said in %s", (lang, summary, printed) => {
   const november = reviewWorkbook(afterSeptember, NOV, lang).result;
@@ -217,9 +225,9 @@ describe.each<[Lang, string[], string]>([
       text: printed.slice(printed.indexOf(lang === "en" ? ": " : "：") + (lang === "en" ? 2 : 1)),
       count: 3,
       customers: [
-        { row: 2, id: "H1", name: "Hightown", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
+        { row: 2, id: "H1", name: "Hightown", grade: "high", lastReview: "2026-09-30", due: "2026-10-31", daysLate: 30 },
         { row: 5, id: "E1", name: "Errant", grade: "high", lastReview: "2026-08-31", due: "2026-09-30", daysLate: 61 },
-        { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-10-30", daysLate: 31 },
+        { row: 6, id: "R1", name: "Riser", grade: "high", lastReview: "2026-09-30", due: "2026-10-31", daysLate: 30 },
       ],
       intervalsAssumed: [],
     });
