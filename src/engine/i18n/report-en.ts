@@ -199,6 +199,8 @@ export const reportEn = {
   // What could not be worked out for a customer, and why (its other results stand).
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
+  "note.ledgerPreviousId":
+    "the invoice ledger names this customer by its id before the last review, {id}: its invoices are read under it (correct the ledger's id to this one)",
   "note.previousScoreArchived":
     "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
   "note.previousScoreUnscored":
@@ -355,7 +357,8 @@ export const reportEn = {
   "changes.idChange": "{name}: {from} → {to}",
   "changes.idChangedFrom": "Id changed since its last review (was {id}): its history is read under the new one",
   "changes.idGivenSince": "Given an id since its last review: its history, kept under its name, is read under the id",
-  "changes.idTakenOffSince": "Its id ({id}) has been taken off the sheet since its last review: its history is read under its name",
+  "changes.idTakenOffSince":
+    "Its id ({id}) has been taken off the sheet since its last review: its history is read under its name",
   "changes.noId": "(no id)",
   "changes.nowGraded": "Now graded (data error at the last review)",
   "changes.notGradedNow": "Not graded now (data error; graded at the last review)",

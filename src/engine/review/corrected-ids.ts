@@ -23,7 +23,8 @@ interface SheetCustomer {
 
 /**
  * The archive with the history of each customer whose id was corrected under its new key, and
- * the indexes (into `customers`) of those customers; undefined when there is none.
+ * those customers: each one's index (into `customers`) and the id the last review gave it ("" for
+ * none); undefined when there is none.
  * `newcomers`: the indexes of the customers with a key the last review did not hold (new, back
  * after a review without them, or an id corrected or put back).
  * `last`: the last review's rows: a customer it reviewed under an id gone from the sheet, by the
@@ -36,7 +37,9 @@ export function correctedIds(
   customers: readonly SheetCustomer[],
   newcomers: readonly number[],
   repeatedKeys?: ReadonlySet<string>,
-): { readonly archive: ArchiveContents; readonly customers: readonly number[] } | undefined {
+):
+  | { readonly archive: ArchiveContents; readonly customers: readonly { readonly index: number; readonly previousId: string }[] }
+  | undefined {
   const named = newcomers.filter((i) => customers[i].name.trim() !== "");
   if (named.length === 0 || last.length === 0) return undefined;
   const onSheet = new Set(customers.map((c) => archiveKey(c.id, c.name)));
@@ -59,7 +62,7 @@ export function correctedIds(
     if (keys) keys.set(e.key, e.id);
     else goneByName.set(key, new Map([[e.key, e.id]]));
   }
-  const links: { readonly from: string; readonly to: string; readonly index: number }[] = [];
+  const links: { readonly from: string; readonly to: string; readonly index: number; readonly previousId: string }[] = [];
   for (const [name, indexes] of byName) {
     const ids = goneByName.get(name);
     // One newcomer of that name, and one id gone under it: anything else could be two customers.
@@ -70,7 +73,7 @@ export function correctedIds(
     if (c.id === "" && goneId === "") continue;
     const key = archiveKey(c.id, c.name);
     if (repeatedKeys?.has(key)) continue;
-    links.push({ from: goneKey, to: key, index: indexes[0] });
+    links.push({ from: goneKey, to: key, index: indexes[0], previousId: goneId });
   }
   if (links.length === 0) return undefined;
   // A key the archive knew before the last review (an id put back, a typo fixed back) takes the
@@ -86,7 +89,7 @@ export function correctedIds(
     const key = rekeyed.get(e.key);
     return key === undefined ? e : { ...e, key };
   });
-  return { archive: { ...archive, entries }, customers: kept.map((l) => l.index) };
+  return { archive: { ...archive, entries }, customers: kept.map(({ index, previousId }) => ({ index, previousId })) };
 }
 
 /** The dates the archive reviewed each of `keys` on. */

@@ -19,7 +19,7 @@ import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
+import { customerKey, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
@@ -296,6 +296,7 @@ export function reviewCustomer(
   ctx: RowContext,
   run: CustomerContext,
   alsoOnRows?: readonly number[],
+  previousId?: string,
 ): CustomerResult {
   const { policy, asOf } = run;
   const n = row.numbers;
@@ -336,7 +337,14 @@ export function reviewCustomer(
   let ledgerDaysPastDue: number | undefined;
   let overduePastLegalAction: number | undefined;
   if (run.ledger && !alsoOnRows) {
-    const entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
+    let entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
+    // A customer whose id was corrected since the last review, its invoices still under the old id (a ledger not corrected with it).
+    if (entry === undefined && previousId) {
+      entry = run.ledger.customers.get(customerKey(previousId));
+      if (entry && !entry.matched)
+        note([], new CreditError("value", "note.ledgerPreviousId", { id: previousId }).at(placeOf("id", row.row, ctx)));
+      else entry = undefined;
+    }
     if (entry) {
       entry.matched = true;
       run.ledgerPlace.matched = entry;

@@ -51,6 +51,8 @@ const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
   "note.previousScoreUnscored",
   // A customer without financial statements on the sheet: its figures have no value, nothing is wrong.
   "note.noStatements",
+  // Its invoices found under its previous id: read all the same; the ledger's id is what to correct.
+  "note.ledgerPreviousId",
   // The team's record of what it did, kept shorter in the archive: nothing about the customer's credit.
   "review.actionTakenLong",
 ]);

@@ -455,10 +455,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     earlier = earlierReviews(archived, asOf);
     archive = previousScoresOf(earlier);
     run = customerContext(policy, asOf, checks.active, ledger, archive, lastPolicy?.before);
-    for (const i of corrected.customers) {
+    for (const { index: i, previousId } of corrected.customers) {
       const r = customers[i].row - 1 - origin.row;
       const row = readCustomerRow(values[r] ?? [], r, ctx);
-      customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run);
+      customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run, undefined, previousId);
     }
   }
 

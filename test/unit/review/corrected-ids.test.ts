@@ -6,7 +6,7 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { message } from "../../../src/engine/i18n";
 import { OutputField } from "../../../src/engine/review/fields";
-import { customerChangeLines } from "../../../src/engine/review/texts";
+import { customerChangeLines, issuesText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { Grid, serial } from "../../support/review-grid";
@@ -167,6 +167,24 @@ describe("a customer's id corrected since the last review", () => {
     expect(result.changes!.renamed).toEqual([]);
     expect(result.changes!.customers.filter((c) => c.id === "C101").map((c) => c.previousName)).toEqual([undefined, undefined]);
     expect(result.customers.filter((c) => c.id === "C101").every((c) => c.grade === undefined)).toBe(true);
+  });
+
+  test("its invoices still under the old id on a ledger not corrected with it are read under it, and a note says so", () => {
+    const ledger = [
+      ["Customer ID", "Invoice", "Due date", "Amount"],
+      ["C101", "INV-1", serial("2026-08-31"), 12000],
+      ["C102", "INV-2", serial("2026-11-15"), 5000],
+    ];
+    const { workbook } = reviewWorkbook({ customers: sheet(4), ledger }, OCT);
+    const { result } = reviewWorkbook(edited(workbook, [[1, ID, "C-101"]]), NOV);
+    const customer = result.customers[1];
+    expect(customer).toMatchObject({ id: "C-101", overdueAmount: 12000, daysPastDue: 91 });
+    expect(result.portfolio.unmatchedInvoices?.customers ?? 0).toBe(0);
+    const notes = customer.notes.map((n) => [n.reason.key, n.toFix]);
+    expect(notes).toContainEqual(["note.ledgerPreviousId", false]);
+    expect(issuesText(customer, "en", result.policy)).toContain(
+      "the invoice ledger names this customer by its id before the last review, C101: its invoices are read under it (correct the ledger's id to this one)",
+    );
   });
 
   test("ids and names in Chinese and full-width forms", () => {
