@@ -50,26 +50,23 @@ export function riskReason(c: CustomerResult): Reason | undefined {
     const code = c.findings[i].code;
     if (worst === undefined || SERIOUSNESS[code] < SERIOUSNESS[worst]) worst = code;
   }
-  return reasonAtRisk(worst, c.overdueAmount, c.daysPastDue, c.grade, c.actions.length > 0);
+  return reasonAtRisk(worst, c.overdueAmount, c.daysPastDue, c.grade);
 }
 
 /**
  * The rule riskReason applies, from a customer's most serious warning (any warning tells
- * whether it is at risk), figures and whether it was given any action: asked of an archived
- * review's rows by the trend too, from what each row records.
+ * whether it is at risk) and figures: asked of an archived review's rows by the trend too, from
+ * what each row records. Money overdue is at risk whether or not the customer could be graded: a
+ * customer whose data stops its grade is no safer for it, and the exposure at risk is then never
+ * less than the money overdue.
  */
 export function reasonAtRisk(
   worst: WarningCode | undefined,
   overdueAmount: number | undefined,
   daysPastDue: number | undefined,
   grade: Grade | undefined,
-  hasActions: boolean,
 ): Reason | undefined {
   if (worst !== undefined) return worst;
-  // Without a grade, a customer is at risk by what its review holds against it, a warning or an
-  // action (legal action on an amount long overdue); one merely late waits for its grade. Its
-  // archive row then tells the trend the same: a row with neither was counted at risk by no review.
-  if (grade === undefined && !hasActions) return undefined;
   if (isOverdue(overdueAmount, daysPastDue)) return "OVERDUE";
   return grade === "high" ? "GRADE_HIGH" : undefined;
 }

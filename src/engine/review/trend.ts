@@ -8,7 +8,7 @@
 import { numberOrUnknown } from "../cells";
 import { Lang, message } from "../i18n";
 import { withoutSumDust } from "../precision";
-import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField, actionCodesIn } from "./archive";
+import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "./archive";
 import { reasonAtRisk } from "./portfolio";
 import type { PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
@@ -114,12 +114,8 @@ export function portfolioTrend(
       if (e.grade === "high") totals.highGrade++;
     }
     if ((e.warnings?.length ?? 0) > 0) totals.warned.add(e.key);
-    // At risk as that review counted it, from what its row records (see reasonAtRisk); a row without a grade asks its actions.
-    const acted = e.grade === undefined && actionCodesIn(e.line[AT.actions]).length > 0;
-    if (
-      e.key !== "" &&
-      reasonAtRisk(e.warnings?.[0], overdue, numberOrUnknown(e.line[AT.daysPastDue]), e.grade, acted) !== undefined
-    )
+    // At risk as a review counts it, from what its row records (see reasonAtRisk).
+    if (e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberOrUnknown(e.line[AT.daysPastDue]), e.grade) !== undefined)
       totals.exposureAtRisk += balance;
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));

@@ -112,13 +112,13 @@ describe.each([
         customersWithWarnings: 0,
       },
       // Alpha over its limit, Beta High, Delta days past due: at risk. Gamma, not graded, is overdue
-      // but has no warning and no action: its overdue amount counts, its risk waits for its grade.
+      // without a warning: at risk all the same, its grade no matter.
       {
         date: OCT,
         customers: 3,
         exposure: 200_000,
         highGrade: 1,
-        exposureAtRisk: 195_000,
+        exposureAtRisk: 200_000,
         overdueAmount: 8_000,
         customersWithWarnings: 1,
       },
@@ -205,15 +205,15 @@ describe("an earlier review's figures as that review's summary gave them", () =>
   const later = (archive: CellValue[][]) =>
     reviewWorkbook({ ...first.workbook, archive, customers: october }, NOV).result.trend[0];
 
-  test("the review of its month counted Eta, Nu and Tau at risk, not Gamma (late, but no warning or action)", () => {
-    expect([then.exposureAtRisk, then.customersAtRisk, then.customersWithWarnings]).toEqual([57_000, 3, 2]);
+  test("the review of its month counted Eta, Nu, Tau and Gamma at risk (late, not graded, no warning: at risk all the same)", () => {
+    expect([then.exposureAtRisk, then.customersAtRisk, then.customersWithWarnings]).toEqual([62_000, 4, 2]);
   });
 
   test("read back from its archive rows: the same figures", () => {
     expect(later(first.workbook.archive!)).toEqual({ ...headline(first.result), date: OCT });
   });
 
-  test("rows an earlier version wrote, with no warning or action for a customer it could not grade: not at risk, as its summary said", () => {
+  test("rows an earlier version wrote, with no warning or action for a customer it could not grade: at risk when overdue, by the rule every review is read with", () => {
     const header = first.workbook.archive![0];
     const [warnings, actions] = [header.indexOf("Warning codes"), header.indexOf("Action codes")];
     const before = first.workbook.archive!.map((line) => {
@@ -223,8 +223,8 @@ describe("an earlier review's figures as that review's summary gave them", () =>
       row[actions] = null;
       return row;
     });
-    // That version's summary: Nu's 20,000 at risk (overdue), Eta counted in no figure but the exposure and the overdue amount.
-    expect(later(before)).toMatchObject({ exposureAtRisk: 27_000, overdueAmount: 33_000, customersWithWarnings: 1 });
+    // Eta's 30,000 is 120 days overdue: at risk without its warnings, beside Gamma's, Nu's and Tau's; one customer warned (Tau).
+    expect(later(before)).toMatchObject({ exposureAtRisk: 62_000, overdueAmount: 33_000, customersWithWarnings: 1 });
   });
 });
 
@@ -327,7 +327,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
     const rows = rowsFrom(summary, title.row + 2);
     expect(rows.map((r) => r.values)).toEqual([
       [SEP, SEP_EXPOSURE, 0.2, null],
-      [OCT, 200_000, 195_000, 8_000],
+      [OCT, 200_000, 200_000, 8_000],
       [NOV, 90_000, 25_000, 2_500],
       ["Review", "Customers", "High", "With"],
       ["date", "reviewed", "grade", "warnings"],
