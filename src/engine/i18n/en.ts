@@ -134,6 +134,7 @@ export const en = {
   "sep.list": ", ",
   "sep.items": "; ",
   "sep.sentences": " ",
+  "sep.sentence": ". ",
   "sep.label": ": ",
   // After a title read out before its lines (a notice said by a screen reader).
   "sep.title": ". ",

@@ -27,6 +27,8 @@ export const reportEn = {
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
   "review.movedRows": "{count} {count|row|rows} moved since the review of {date}. {why}",
+  "review.responsesLeftBehind":
+    'On {count} of them ({count|row|rows} {rows}) the "{column}" column holds the response recorded at that review for the customer then on the row: it did not move with the data, and is not counted as the response of the customer now beside it (move it with the data, or sort whole rows)',
   "review.movedRowsWhy":
     "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
   "review.clearedColumns":

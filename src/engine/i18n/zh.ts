@@ -123,6 +123,7 @@ export const zh: Record<MessageKey, string> = {
   "sep.list": "、",
   "sep.items": "；",
   "sep.sentences": "",
+  "sep.sentence": "。",
   "sep.label": "：",
   "sep.title": "。",
   "grade.dataError": "数据错误",

@@ -374,7 +374,8 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
  * Each customer and the portfolio against the last review. `unit` is this review's (see
  * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
  * in another currency are not compared. `actionColumn`: the sheet has an Action taken column.
- * `repeatedKeys`: keys on several rows, none of which is said renamed.
+ * `repeatedKeys`: keys on several rows, none of which is said renamed. `responsesLeftBehind`: rows
+ * whose Action taken text is another customer's response (see MovedRows).
  */
 export function whatChanged(
   customers: readonly CustomerResult[],
@@ -385,6 +386,7 @@ export function whatChanged(
   actionColumn = false,
   overdue?: { readonly then?: number; readonly now?: number },
   repeatedKeys?: ReadonlySet<string>,
+  responsesLeftBehind?: ReadonlySet<number>,
 ): ReviewChanges {
   const migration = Object.fromEntries(GRADES.map((from) => [from, Object.fromEntries(GRADES.map((to) => [to, 0]))])) as Record<
     Grade,
@@ -408,7 +410,7 @@ export function whatChanged(
   const lastKeys = new Set(earlier.last?.entries.map((e) => e.key));
   let balancesCompared = 0;
   let balancesUnchanged = 0;
-  const responses = responseTally(earlier, actionColumn);
+  const responses = responseTally(earlier, actionColumn, responsesLeftBehind);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);

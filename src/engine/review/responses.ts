@@ -117,8 +117,13 @@ export interface ResponseSubject {
  * review, or when it asked no customer to act. A customer is matched as what changed matches it
  * (its id, else its name), so a renamed one keeps its recommendation; one gone from the sheet is
  * listed among the customers gone, not here. `column`: the sheet has an Action taken column.
+ * `leftBehind`: the rows whose Action taken text is another customer's, left there by a move.
  */
-export function responseTally(earlier: EarlierReviews, column: boolean): ResponseTally | undefined {
+export function responseTally(
+  earlier: EarlierReviews,
+  column: boolean,
+  leftBehind?: ReadonlySet<number>,
+): ResponseTally | undefined {
   const last = earlier.last;
   if (!last) return undefined;
   const asked = new Map<string, { readonly entry: ArchiveEntry; readonly actions: readonly Action[] }>();
@@ -139,11 +144,13 @@ export function responseTally(earlier: EarlierReviews, column: boolean): Respons
       if (!found || answered.has(key)) return;
       answered.add(key);
       const archived = actionTakenOf(found.entry);
+      // Another customer's response, left beside this one when the data moved without the column (see MovedRows).
+      const actionTaken = leftBehind?.has(c.row) ? undefined : c.actionTaken;
       // A response typed in the archive's Action taken column, on the last review's row, where the
       // customer sheet holds none: the team's answer all the same, said with where it was read.
       // The text that review archived from the customer sheet, cleared there since, is no answer.
-      const fromArchive = c.actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
-      const response = fromArchive ? archived : c.actionTaken;
+      const fromArchive = actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
+      const response = fromArchive ? archived : actionTaken;
       if (response !== undefined) responded++;
       listed.push({
         row: c.row,

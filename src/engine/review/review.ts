@@ -467,6 +467,19 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
   const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys);
   const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
+  // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
+  const ownCells = typedOverCells(
+    values,
+    origin.row,
+    origin.column,
+    ownColumns(values[match.headerRow], place.columns, place.agingColumns, policy.agingEdges),
+    customers,
+    archived,
+    asOf,
+    units.unit,
+    repeatedKeys,
+    () => otherSheetHistories(read, input.sheetName),
+  );
   return {
     sheet: input.sheetName,
     asOf,
@@ -500,21 +513,11 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
             now: portfolio.overdueAmount,
           },
           repeatedKeys,
+          ownCells.movedRows?.responsesLeftBehind && new Set(ownCells.movedRows.responsesLeftBehind),
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),
-    ...typedOverCells(
-      values,
-      origin.row,
-      origin.column,
-      ownColumns(values[match.headerRow], place.columns, place.agingColumns, policy.agingEdges),
-      customers,
-      archived,
-      asOf,
-      units.unit,
-      repeatedKeys,
-      () => otherSheetHistories(read, input.sheetName),
-    ),
+    ...ownCells,
     laterReviews: laterReviewDates(archived, asOf),
     undatedArchiveRows: undatedRows(archived),
     amountUnits: {

@@ -63,6 +63,7 @@ import {
   overdueTotalText,
   warningTitle,
   utilisationLeavesOutText,
+  responsesLeftBehindText,
 } from "./texts";
 import { displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
@@ -580,6 +581,8 @@ function summaryDraft(
       if (!over) into.gap();
       pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
       into.line(t("review.movedRowsWhy"));
+      const left = responsesLeftBehindText(moved, lang);
+      if (left) into.line(left);
     }
     // Columns emptied whole: written again, and nothing of anyone's lost.
     const cleared = result.clearedColumns;

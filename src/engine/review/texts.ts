@@ -511,12 +511,30 @@ export function ownCellsLines(
 
 /** The rows whose data moved under the review's columns, as one line: why their cells changed, and that nobody typed there. */
 export function movedRowsText(moved: MovedRows, lang: Lang): string {
-  return message(lang, "review.movedRows", {
+  const text = message(lang, "review.movedRows", {
     count: formatCount(moved.count, lang),
     date: checkedReviewText(moved, lang),
     why: message(lang, "review.movedRowsWhy"),
   });
+  const left = responsesLeftBehindText(moved, lang);
+  return left === undefined ? text : text + message(lang, "sep.sentence") + left;
 }
+
+/**
+ * The moved rows whose Action taken text stayed behind, another customer's response, as one
+ * sentence naming their rows; undefined when there are none.
+ */
+export function responsesLeftBehindText(moved: MovedRows, lang: Lang): string | undefined {
+  const left = moved.responsesLeftBehind;
+  if (!left?.length) return undefined;
+  const listed = left.slice(0, SHOWN_LEFT_BEHIND).join(message(lang, "sep.list"));
+  const more = left.length - SHOWN_LEFT_BEHIND;
+  const rows = more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed;
+  return message(lang, "review.responsesLeftBehind", { count: left.length, rows, column: FIELD_LABELS.actionTaken[lang] });
+}
+
+/** How many rows whose Action taken text stayed behind a move a line names before counting the rest. */
+const SHOWN_LEFT_BEHIND = 8;
 
 /** How many changed cells a line names before counting the rest. */
 const SHOWN_TYPED_OVER = 5;

@@ -11,7 +11,7 @@
  */
 import { CellValue, serialFromDate, showValue } from "../cells";
 import { Grade, GRADES } from "../policy";
-import { ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName, zoneByName } from "./archive";
+import { actionTakenOf, ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName, zoneByName } from "./archive";
 import { OutputField } from "./fields";
 import {
   cellCheck,
@@ -80,6 +80,13 @@ export interface MovedRows {
   readonly reviewDate: number;
   readonly historySheet?: string;
   readonly count: number;
+  /**
+   * The 1-based sheet rows, among them, whose Action taken text is the one that review archived
+   * for the customer on the row then, not for the one on it now: the column stayed where it was
+   * while the data moved, so the text is another customer's response, and is not taken as the
+   * response of the customer now beside it. Absent when there is none.
+   */
+  readonly responsesLeftBehind?: readonly number[];
 }
 
 /**
@@ -424,6 +431,8 @@ interface Check {
   readonly moved: number;
   /** Rows with a cell typed over. */
   readonly typedRows: number;
+  /** The moved rows whose Action taken text is the customer's then (see MovedRows). */
+  readonly responsesLeft: readonly number[];
 }
 
 /**
@@ -585,15 +594,28 @@ function checkAgainst(
   // One sort stopped before one column: every row whose customer moved was split there, and its
   // cells are checked against its own customer's before it and its customer then's from it.
   const split = sortSplit(notHolding.flatMap((row) => (row.range ? [row.range] : [])));
+  const responsesLeft: number[] = [];
   for (const row of notHolding) {
     if (row.moved || (split !== undefined && row.there)) {
       moved++;
-      typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: row.there! });
+      const then = row.moved ? row.entry : row.there!;
+      typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: then });
+      if (responseLeftBehind(row.line, then, review.byKey.get(row.line.key))) responsesLeft.push(row.line.customer.row);
     } else typedOver(row.line, row.entry);
   }
   if (moved > 0) moved += blankAtEnd.length;
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);
-  return { review, count, cells, byCustomerRow, held, moved, typedRows };
+  return { review, count, cells, byCustomerRow, held, moved, typedRows, responsesLeft };
+}
+
+/**
+ * Whether a moved row's Action taken text is the one the review archived for the customer that
+ * stood on the row then, not its own customer's: the column stayed with the review's while the
+ * data moved, and the text is that other customer's response.
+ */
+function responseLeftBehind(row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined): boolean {
+  const response = row.customer.actionTaken;
+  return response !== undefined && actionTakenOf(then) === response && (own === undefined || actionTakenOf(own) !== response);
 }
 
 /** The columns a row may have been split at by a sort of part of the review's columns, `from` to `to` (0-based in `values`). */
@@ -782,10 +804,18 @@ export function typedOverCells(
     }
   }
   if (!check) return {};
-  const { review, count, cells, byCustomerRow, moved } = check;
+  const { review, count, cells, byCustomerRow, moved, responsesLeft } = check;
   return {
     typedOver: count === 0 ? undefined : { reviewDate: review.date, historySheet, count, cells, byCustomerRow },
-    movedRows: moved === 0 ? undefined : { reviewDate: review.date, historySheet, count: moved },
+    movedRows:
+      moved === 0
+        ? undefined
+        : {
+            reviewDate: review.date,
+            historySheet,
+            count: moved,
+            ...(responsesLeft.length > 0 && { responsesLeftBehind: responsesLeft }),
+          },
     ...(clearedColumns && { clearedColumns }),
   };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { movedRowsText, typedOverText } from "../../../src/engine/review/texts";
+import { movedRowsText, responsesLeftBehindText, typedOverText } from "../../../src/engine/review/texts";
 import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
@@ -72,6 +72,7 @@ describe("data moved under the review's columns", () => {
       reviewDate: "2026-10-31",
       historySheet: null,
       count: 5,
+      responsesLeftBehind: [],
       text: en,
     });
     expect(toJson(result, "en", "out.xlsx").typedOver).toBeNull();
@@ -207,6 +208,42 @@ describe("data moved under the review's columns", () => {
     const { result } = reviewWorkbook(dataPasted(workbook, [rows[7], ...rows.slice(1, 7), rows[0]]), NOV);
     expect(result.movedRows?.count).toBe(2);
     expect(result.typedOver).toBeUndefined();
+  });
+});
+
+describe("an Action taken column the data moved away from", () => {
+  test("a response left beside another customer is named with its row, and counted for neither", () => {
+    const { workbook } = reviewedInOctober();
+    // November: the team's responses to October's High customers (4 and 5) in a column after the review's.
+    const withColumn = workbook.customers.map((line, r) => [...line, r === 0 ? "Action taken" : null]);
+    withColumn[5][withColumn[0].length - 1] = "Prepayment agreed 11-05";
+    withColumn[6][withColumn[0].length - 1] = "Guarantee requested";
+    const november = reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
+    // December: customers 4 and 5 swapped in the data columns alone; the Action taken column stays.
+    const rows = dataRows(november);
+    const { result } = reviewWorkbook(dataPasted(november, [...rows.slice(0, 4), rows[5], rows[4]]), DEC);
+    expect(result.movedRows).toMatchObject({ count: 2, responsesLeftBehind: [6, 7] });
+    expect(result.typedOver).toBeUndefined();
+    const responses = result.changes!.responses!;
+    expect(responses.customers.map((c) => [c.name, c.response])).toEqual([
+      ["Customer 5", undefined],
+      ["Customer 4", undefined],
+    ]);
+    expect(responses.responded).toBe(0);
+    expect(movedRowsText(result.movedRows!, "en")).toContain(
+      '. On 2 of them (rows 6, 7) the "Action taken" column holds the response recorded at that review for the customer then on the row: it did not move with the data, and is not counted as the response of the customer now beside it (move it with the data, or sort whole rows)',
+    );
+    expect(movedRowsText(result.movedRows!, "zh")).toContain(
+      "其中 2 行（第 6、7 行）的“已采取措施”列仍是那次审查时该行原客户的处理措施",
+    );
+    expect(toJson(result, "en", "out.xlsx").movedRows).toMatchObject({ responsesLeftBehind: [6, 7] });
+    // On the summary sheet, under the rows moved and why, wrapped as its lines are.
+    const lines = summaryLines(result, "en");
+    const why = summaryLineRows(message("en", "review.movedRowsWhy"));
+    const at = lines.findIndex((line) => line[0] === why[0]) + why.length;
+    const left = summaryLineRows(responsesLeftBehindText(result.movedRows!, "en")!);
+    expect(left[0]).toMatch(/^On 2 of them \(rows 6, 7\) the "Action taken" column holds/);
+    expect(lines.slice(at, at + left.length)).toEqual(left.map((row) => [row]));
   });
 });
 
