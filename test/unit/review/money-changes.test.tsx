@@ -71,7 +71,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
       ],
       ["Overdue fell", 1, ["Alpine Ski House 40,000.00 → 15,000.00 (130 days past due)"]],
       [
-        "Recommended limit lower than the last review's",
+        "Recommended limit lower",
         3,
         [
           "Alpine Ski House 100,000.00 → 50,000.00 (from the policy change)",
@@ -79,7 +79,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
           "Eagle Eye 110,000.00 → 100,000.00",
         ],
       ],
-      ["Recommended limit higher than the last review's", 0, []],
+      ["Recommended limit higher", 0, []],
     ],
     newWarnings: [
       "Bellows College: The oldest unpaid amount is 95 days past due (more than 90 days triggers a warning).",
@@ -92,7 +92,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
       ["逾期金额增加", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
       ["逾期金额减少", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
       [
-        "建议额度低于上次审查",
+        "建议额度下降",
         3,
         [
           "Alpine Ski House 100,000.00 → 50,000.00（因政策变更）",
@@ -100,7 +100,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
           "Eagle Eye 110,000.00 → 100,000.00",
         ],
       ],
-      ["建议额度高于上次审查", 0, []],
+      ["建议额度上升", 0, []],
     ],
     newWarnings: [
       "Bellows College：最早的未收款项已逾期 95 天（超过 90 天即预警）。",

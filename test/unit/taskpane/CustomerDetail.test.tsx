@@ -155,8 +155,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     // A new warning with its figure against its threshold; the recommended limits that moved.
     "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
     "Cleared warnings = 1 (Contoso: Overdue over 90 days)",
-    "Recommended limit lower than the last review's = 1 (Contoso 120,000.00 → 50,000.00)",
-    "Recommended limit higher than the last review's = 1 (Northwind 50,000.00 → 100,000.00)",
+    "Recommended limit lower = 1 (Contoso 120,000.00 → 50,000.00)",
+    "Recommended limit higher = 1 (Northwind 50,000.00 → 100,000.00)",
     "Customers added = 1 (Fabrikam)",
     "Customers gone = 1 (Gone Ltd)",
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
@@ -170,8 +170,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "风险等级改善的客户 = 1（Northwind）",
     "新增预警 = 2（Contoso：风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
     "解除预警 = 1（Contoso：逾期超过 90 天）",
-    "建议额度低于上次审查 = 1（Contoso 120,000.00 → 50,000.00）",
-    "建议额度高于上次审查 = 1（Northwind 50,000.00 → 100,000.00）",
+    "建议额度下降 = 1（Contoso 120,000.00 → 50,000.00）",
+    "建议额度上升 = 1（Northwind 50,000.00 → 100,000.00）",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
