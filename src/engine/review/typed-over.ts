@@ -584,7 +584,9 @@ function checkAgainst(
       const ownFieldsHeld = entry !== undefined && fields.every((f, j) => heldBy(entry, line.line[j], f, unit));
       const candidate = movedFrom(line);
       const from = candidate && (!ownFieldsHeld || holdsAll(candidate, line)) ? candidate : undefined;
-      if (from) notHolding.push({ line, entry: from, moved: true });
+      // A customer the review did not write, on the row of one it did that left the sheet, holding
+      // its cells: the row's customer replaced in place (another id and name typed over both), not moved.
+      if (from && !(entry === undefined && customerThen(i, line) === from)) notHolding.push({ line, entry: from, moved: true });
       else if (entry) {
         const there = customerThen(i, line);
         notHolding.push({ line, entry, there, range: there && splitRange(line, entry, there) });

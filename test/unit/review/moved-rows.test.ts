@@ -164,6 +164,19 @@ describe("data moved under the review's columns", () => {
     ]);
   });
 
+  test("a customer's id and name both typed over on its row: one customer added and one gone, no row moved", () => {
+    const { workbook } = reviewedInOctober();
+    const rows = dataRows(workbook);
+    const replaced = dataPasted(
+      workbook,
+      rows.map((line, r) => (r === 1 ? ["C999", "Someone Else", ...line.slice(2)] : line)),
+    );
+    const { result } = reviewWorkbook(replaced, NOV);
+    expect([result.movedRows, result.typedOver]).toEqual([undefined, undefined]);
+    expect(result.changes!.added.map((c) => c.id)).toEqual(["C999"]);
+    expect(result.changes!.gone.map((c) => c.id)).toEqual(["C101"]);
+  });
+
   test("a sort of whole rows takes the review's cells along: nothing moved under them, nothing typed", () => {
     const { workbook } = reviewedInOctober();
     const sorted = { ...workbook, customers: [workbook.customers[0], ...workbook.customers.slice(1).reverse()] };
