@@ -275,10 +275,13 @@ function tokens(text: string): string[] | undefined {
 
 export function readOutputCheck(value: CellValue): OutputCheck | undefined {
   if (typeof value !== "string") return undefined;
-  const [cells, agingCells, responseCell, ...more] = value.split(AGING_SEPARATOR);
-  if (agingCells === undefined || more.length > 0) return undefined;
-  const fields = tokens(cells.trim());
-  const aging = tokens(agingCells.trim());
+  const at = value.indexOf(AGING_SEPARATOR);
+  if (at < 0) return undefined;
+  const next = value.indexOf(AGING_SEPARATOR, at + 1);
+  if (next >= 0 && value.indexOf(AGING_SEPARATOR, next + 1) >= 0) return undefined;
+  const fields = tokens(value.slice(0, at).trim());
+  const aging = tokens(value.slice(at + 1, next < 0 ? undefined : next).trim());
+  const responseCell = next < 0 ? undefined : value.slice(next + 1);
   const response = responseCell === undefined ? undefined : tokens(responseCell.trim());
   if (!fields || !aging || fields.length !== HASHED_FIELDS.length) return undefined;
   if (response === undefined) return responseCell === undefined ? { fields, aging } : undefined;

@@ -315,6 +315,20 @@ describe("every output cell typed over is found", () => {
     },
   );
 
+  test("a check read back: the output cells', the aging buckets' and the Action taken text's tokens; an earlier version's without the last", () => {
+    const { workbook } = reviewedOnce("en", true);
+    const written = String(workbook.archive![1][CHECK_AT]);
+    const check = readOutputCheck(written)!;
+    expect(check.response).toBe(".");
+    const cells = written.slice(0, written.lastIndexOf("/"));
+    expect(readOutputCheck(cells)).toEqual({ fields: check.fields, aging: check.aging });
+    expect(readOutputCheck(`${cells}/AbC1`)).toEqual({ ...check, response: "AbC1" });
+    // Anything else is no check this version wrote.
+    expect(readOutputCheck(`${cells}/AbC`)).toBeUndefined();
+    expect(readOutputCheck(`${cells}/./.`)).toBeUndefined();
+    expect(readOutputCheck(`${cells}/AbC1AbC1`)).toBeUndefined();
+  });
+
   test("as another spreadsheet saves it (15 significant digits, \\r\\n line breaks, dates as dates, blanks as empty texts): none", () => {
     // Credit limits of 70,000 over balances of 40,000: a utilisation of 16 significant digits, saved with 15.
     // The last customer over its limit and long overdue: two warnings, two lines of findings.
