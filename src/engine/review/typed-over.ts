@@ -463,6 +463,7 @@ function checkAgainst(
     const own = (lineOf ??= new Map(lines.map((l) => [l.key, l]))).get(entry.key);
     return own !== undefined && holdsAll(entry, own);
   };
+  const onSheet = (key: string) => (lineOf ??= new Map(lines.map((l) => [l.key, l]))).has(key);
   /**
    * The other customer whose results a row that does not hold its own customer's cells holds,
    * when it holds exactly what the review wrote in the kept fields for a customer who moved away
@@ -586,7 +587,8 @@ function checkAgainst(
       const from = candidate && (!ownFieldsHeld || holdsAll(candidate, line)) ? candidate : undefined;
       // A customer the review did not write, on the row of one it did that left the sheet, holding
       // its cells: the row's customer replaced in place (another id and name typed over both), not moved.
-      if (from && !(entry === undefined && customerThen(i, line) === from)) notHolding.push({ line, entry: from, moved: true });
+      const replaced = entry === undefined && from !== undefined && customerThen(i, line) === from && !onSheet(from.key);
+      if (from && !replaced) notHolding.push({ line, entry: from, moved: true });
       else if (entry) {
         const there = customerThen(i, line);
         notHolding.push({ line, entry, there, range: there && splitRange(line, entry, there) });

@@ -177,6 +177,15 @@ describe("data moved under the review's columns", () => {
     expect(result.changes!.gone.map((c) => c.id)).toEqual(["C101"]);
   });
 
+  test("a newcomer inserted on the row of a customer still on the sheet, one at the end gone: every row below moved", () => {
+    const { workbook } = reviewedInOctober();
+    const rows = dataRows(workbook);
+    const { result } = reviewWorkbook(dataPasted(workbook, [rows[0], NEWCOMER, ...rows.slice(1, 5)]), NOV);
+    // The newcomer on Customer 1's row, Customers 1 to 4 a row down; Customer 5 gone.
+    expect(result.movedRows?.count).toBe(5);
+    expect(result.typedOver).toBeUndefined();
+  });
+
   test("a sort of whole rows takes the review's cells along: nothing moved under them, nothing typed", () => {
     const { workbook } = reviewedInOctober();
     const sorted = { ...workbook, customers: [workbook.customers[0], ...workbook.customers.slice(1).reverse()] };
