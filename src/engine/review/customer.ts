@@ -342,7 +342,12 @@ export function reviewCustomer(
     if (entry === undefined && previousId) {
       entry = run.ledger.customers.get(customerKey(previousId));
       if (entry && !entry.matched)
-        note([], new CreditError("value", "note.ledgerPreviousId", { id: previousId }).at(placeOf("id", row.row, ctx)));
+        note(
+          [],
+          new CreditError("value", row.id === "" ? "note.ledgerPreviousIdNoneNow" : "note.ledgerPreviousId", {
+            id: previousId,
+          }).at(placeOf("id", row.row, ctx)),
+        );
       else entry = undefined;
     }
     if (entry) {

@@ -53,6 +53,7 @@ const NOTHING_TO_FIX: ReadonlySet<string> = new Set([
   "note.noStatements",
   // Its invoices found under its previous id: read all the same; the ledger's id is what to correct.
   "note.ledgerPreviousId",
+  "note.ledgerPreviousIdNoneNow",
   // The team's record of what it did, kept shorter in the archive: nothing about the customer's credit.
   "review.actionTakenLong",
 ]);

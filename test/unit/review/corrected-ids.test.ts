@@ -185,6 +185,12 @@ describe("a customer's id corrected since the last review", () => {
     expect(issuesText(customer, "en", result.policy)).toContain(
       "the invoice ledger names this customer by its id before the last review, C101: its invoices are read under it (correct the ledger's id to this one)",
     );
+    // Its id taken off the sheet instead: read under it all the same, the note asking for it back.
+    const off = reviewWorkbook(edited(workbook, [[1, ID, ""]]), NOV).result.customers[1];
+    expect(off).toMatchObject({ id: "", overdueAmount: 12000 });
+    expect(issuesText(off, "en", result.policy)).toContain(
+      "the invoice ledger names this customer by its id before the last review, C101, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
+    );
   });
 
   test("ids and names in Chinese and full-width forms", () => {
