@@ -144,12 +144,14 @@ export function responseTally(
       if (!found || answered.has(key)) return;
       answered.add(key);
       const archived = actionTakenOf(found.entry);
-      // Another customer's response, left beside this one when the data moved without the column (see MovedRows).
-      const actionTaken = leftBehind?.has(c.row) ? undefined : c.actionTaken;
+      // Another customer's response, left beside this one when the data moved without the column
+      // (see MovedRows): no response of this one's, on the sheet or in the archive.
+      const foreign = leftBehind?.has(c.row) === true;
+      const actionTaken = foreign ? undefined : c.actionTaken;
       // A response typed in the archive's Action taken column, on the last review's row, where the
       // customer sheet holds none: the team's answer all the same, said with where it was read.
       // The text that review archived from the customer sheet, cleared there since, is no answer.
-      const fromArchive = actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
+      const fromArchive = !foreign && actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
       const response = fromArchive ? archived : actionTaken;
       if (response !== undefined) responded++;
       listed.push({

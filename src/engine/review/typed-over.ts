@@ -598,28 +598,46 @@ function checkAgainst(
   // One sort stopped before one column: every row whose customer moved was split there, and its
   // cells are checked against its own customer's before it and its customer then's from it.
   const split = sortSplit(notHolding.flatMap((row) => (row.range ? [row.range] : [])));
+  // The moved rows' Action taken texts: the column's own customer's (it moved with the data) or the customer's then (it stayed).
   const responsesLeft: number[] = [];
+  let responsesMoved = 0;
   for (const row of notHolding) {
     if (row.moved || (split !== undefined && row.there)) {
       moved++;
       const then = row.moved ? row.entry : row.there!;
       typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: then });
-      if (responseLeftBehind(row.line, then, review.byKey.get(row.line.key))) responsesLeft.push(row.line.customer.row);
+      const response = responseOf(row.line, then, review.byKey.get(row.line.key));
+      if (response === "then") responsesLeft.push(row.line.customer.row);
+      else if (response === "own") responsesMoved++;
     } else typedOver(row.line, row.entry);
   }
   if (moved > 0) moved += blankAtEnd.length;
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);
-  return { review, count, cells, byCustomerRow, held, moved, typedRows, responsesLeft };
+  // The column stayed behind when more of the moved rows' texts are their customer-then's than their own's:
+  // a standard phrase two customers share is no evidence either way.
+  return {
+    review,
+    count,
+    cells,
+    byCustomerRow,
+    held,
+    moved,
+    typedRows,
+    responsesLeft: responsesLeft.length > responsesMoved ? responsesLeft : [],
+  };
 }
 
 /**
- * Whether a moved row's Action taken text is the one the review archived for the customer that
- * stood on the row then, not its own customer's: the column stayed with the review's while the
- * data moved, and the text is that other customer's response.
+ * Whose response a moved row's Action taken text is by what the review archived: its own
+ * customer's (the column moved with the data), the customer's that stood on the row then (the
+ * column stayed where it was), or neither's (blank, new, or both customers' alike).
  */
-function responseLeftBehind(row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined): boolean {
+function responseOf(row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined): "own" | "then" | undefined {
   const response = row.customer.actionTaken;
-  return response !== undefined && actionTakenOf(then) === response && (own === undefined || actionTakenOf(own) !== response);
+  if (response === undefined) return undefined;
+  const isThen = actionTakenOf(then) === response;
+  const isOwn = own !== undefined && actionTakenOf(own) === response;
+  return isThen === isOwn ? undefined : isThen ? "then" : "own";
 }
 
 /** The columns a row may have been split at by a sort of part of the review's columns, `from` to `to` (0-based in `values`). */

@@ -267,6 +267,59 @@ describe("an Action taken column the data moved away from", () => {
     expect(left[0]).toMatch(/^On 2 of them \(rows 6, 7\) the "Action taken" column holds/);
     expect(lines.slice(at, at + left.length)).toEqual(left.map((row) => [row]));
   });
+
+  /** November's workbook with Customers 4 and 5's responses in a column after the review's, and its archive. */
+  function answeredInNovember() {
+    const { workbook } = reviewedInOctober();
+    const withColumn = workbook.customers.map((line, r) => [...line, r === 0 ? "Action taken" : null]);
+    withColumn[5][withColumn[0].length - 1] = "Prepayment agreed 11-05";
+    withColumn[6][withColumn[0].length - 1] = "Guarantee requested";
+    return reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
+  }
+
+  test("with an archive whose checks an earlier version wrote, the responses left behind are not read back from it either", () => {
+    const november = answeredInNovember();
+    const check = ARCHIVE_FIELDS.indexOf("outputCheck");
+    const archive = november.archive!.map((line, r) =>
+      r === 0 ? line : line.map((v, c) => (c === check ? String(v).slice(0, String(v).lastIndexOf("/")) : v)),
+    );
+    const rows = dataRows(november);
+    const { result } = reviewWorkbook({ ...dataPasted(november, [...rows.slice(0, 4), rows[5], rows[4]]), archive }, DEC);
+    expect(result.movedRows?.responsesLeftBehind).toEqual([6, 7]);
+    const responses = result.changes!.responses!;
+    expect(responses.customers.map((c) => [c.name, c.response, c.archiveRow])).toEqual([
+      ["Customer 5", undefined, undefined],
+      ["Customer 4", undefined, undefined],
+    ]);
+  });
+
+  test("an Action taken column that moved with the data: a standard phrase two customers share is no response left behind", () => {
+    // The column among the data columns, so a sort of the data columns takes it along.
+    const customers = sheet(6).map((line, r) => [...line, r === 0 ? "Action taken" : null]);
+    const data = customers[0].length;
+    const { workbook } = reviewWorkbook({ customers }, OCT);
+    const answered = workbook.customers.map((line) => [...line]);
+    answered[5][data - 1] = "Legal action started";
+    answered[6][data - 1] = "Reminder sent";
+    const november = reviewWorkbook({ ...workbook, customers: answered }, NOV).workbook;
+    // December: Customer 5 escalated to the same words as Customer 4's; then the two swapped in the data columns.
+    const escalated = november.customers.map((line) => [...line]);
+    escalated[6][data - 1] = "Legal action started";
+    const swapped = escalated.map((line, r) =>
+      r === 5
+        ? [...escalated[6].slice(0, data), ...line.slice(data)]
+        : r === 6
+          ? [...escalated[5].slice(0, data), ...line.slice(data)]
+          : line,
+    );
+    const { result } = reviewWorkbook({ ...november, customers: swapped }, DEC);
+    expect(result.movedRows?.count).toBe(2);
+    expect(result.movedRows?.responsesLeftBehind).toBeUndefined();
+    expect(result.changes!.responses!.customers.map((c) => [c.name, c.response, c.unchanged])).toEqual([
+      ["Customer 5", "Legal action started", false],
+      ["Customer 4", "Legal action started", true],
+    ]);
+  });
 });
 
 describe("a sort of the data columns with part of the review's columns", () => {
