@@ -329,6 +329,7 @@ function responsesJson(responses: Responses, lang: Lang) {
     column: responses.column,
     recommended: responses.customers.length,
     responded: responses.responded,
+    notTheirs: responses.notTheirs ?? [],
     customers: responses.customers.map((c) => ({
       row: c.row,
       id: c.id,

@@ -421,6 +421,8 @@ export const reportEn = {
   "changes.customerResponseUnchanged": 'Response recorded: "{response}" (as on {date}, not changed since)',
   "changes.responseInArchive": '{name} ({actions}): "{response}" (from the archive, row {row})',
   "changes.customerResponseInArchive": 'Response recorded: "{response}" (from the archive, row {row})',
+  "changes.responsesNotTheirs":
+    "The \"{column}\" text on {count|row|rows} {rows} is another customer's response, left there when the data moved without the column: counted for no one; write each customer's own response on its row",
   "changes.responsesInArchiveHelp":
     '{count} {count|response was|responses were} typed in the archive\'s "{column}" column ({count|row|rows} {rows}) and {count|is|are} counted above; record responses in the customer sheet\'s "{column}" column: the archive keeps each review\'s record of it',
   "changes.responsesHelp":

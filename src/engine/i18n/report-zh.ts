@@ -381,6 +381,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.customerResponseUnchanged": "已记录处理措施：“{response}”（{date}已是此内容，此后未改）",
   "changes.responseInArchive": "{name}（{actions}）：“{response}”（取自存档第 {row} 行）",
   "changes.customerResponseInArchive": "已记录处理措施：“{response}”（取自存档第 {row} 行）",
+  "changes.responsesNotTheirs":
+    "第 {rows} 行的“{column}”是其他客户的处理措施（数据移动时该列未随之移动）：不计入任何客户；请在每位客户所在行填写其自己的处理措施",
   "changes.responsesInArchiveHelp":
     "有 {count} 条处理措施填写在存档的“{column}”列（第 {rows} 行），已计入上述统计；请在客户表的“{column}”列记录处理措施：存档会保留每次审查时该列的记录",
   "changes.responsesHelp":

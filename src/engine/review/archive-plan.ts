@@ -56,6 +56,7 @@ export function archiveSheetPlan(
     unit: result.amountUnits.unit,
     typedOver: result.typedOver,
     typedOverEarlier: contents && typedOverOfEarlierRun(contents.entries, result.asOf, result.sheet),
+    foreignResponses: result.foreignResponses,
   });
   const lines: PlanValue[][] = result.customers.map((c, i) => archiveLine(c, review, outputChecks[i]));
 

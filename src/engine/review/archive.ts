@@ -66,6 +66,8 @@ export class ArchivedReview {
   readonly unit: string | null;
   private readonly typedOver?: TypedOver;
   private readonly typedOverEarlier?: ReadonlyMap<string, string>;
+  /** The 1-based sheet rows whose Action taken text is another customer's response (withResponseCheck). */
+  readonly foreignResponses: ReadonlySet<number>;
 
   /**
    * `typedOverEarlier`: what an earlier run of this review (its date, its sheet), whose rows
@@ -81,12 +83,14 @@ export class ArchivedReview {
       readonly unit?: AmountUnit;
       readonly typedOver?: TypedOver;
       readonly typedOverEarlier?: ReadonlyMap<string, string>;
+      readonly foreignResponses?: readonly number[];
     },
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
     this.typedOver = reviewed.typedOver;
     this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
+    this.foreignResponses = new Set(reviewed.foreignResponses);
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
   }
@@ -212,7 +216,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview, outputChe
     review.unit,
     review.typedOverText(c),
     c.actionTaken ?? null,
-    outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null),
+    outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null, review.foreignResponses.has(c.row)),
   ];
 }
 

@@ -235,9 +235,16 @@ function rowCodes(cells: number): Uint16Array {
  * archived beside them (the customer sheet's, as the review read it): a text in the archive's
  * Action taken column that does not hold it was typed there since, not archived by the review.
  */
-export function withResponseCheck(check: string, response: CellValue): string {
-  return check + AGING_SEPARATOR + cellCheck(response);
+export function withResponseCheck(check: string, response: CellValue, foreign = false): string {
+  return check + AGING_SEPARATOR + (foreign ? FOREIGN_RESPONSE : cellCheck(response));
 }
+
+/**
+ * The response token of a row whose Action taken text the review found to be another customer's,
+ * left beside this one when the data moved without the column: the archive keeps the sheet's
+ * text, and the next review knows it for no response of this customer's while it stays there.
+ */
+export const FOREIGN_RESPONSE = "!";
 
 /** The part of an archive row's check that covers the output cells: without the response's token. */
 export function outputCellsCheck(value: CellValue): CellValue {
@@ -251,7 +258,7 @@ export function outputCellsCheck(value: CellValue): CellValue {
 export interface OutputCheck {
   readonly fields: readonly string[];
   readonly aging: readonly string[];
-  /** The Action taken text's token (withResponseCheck); undefined in a check made before it was kept. */
+  /** The Action taken text's token (withResponseCheck), or FOREIGN_RESPONSE; undefined in a check made before it was kept. */
   readonly response?: string;
 }
 
@@ -281,8 +288,9 @@ export function readOutputCheck(value: CellValue): OutputCheck | undefined {
   if (next >= 0 && value.indexOf(AGING_SEPARATOR, next + 1) >= 0) return undefined;
   const fields = tokens(value.slice(0, at).trim());
   const aging = tokens(value.slice(at + 1, next < 0 ? undefined : next).trim());
-  const responseCell = next < 0 ? undefined : value.slice(next + 1);
-  const response = responseCell === undefined ? undefined : tokens(responseCell.trim());
+  const responseCell = next < 0 ? undefined : value.slice(next + 1).trim();
+  const response =
+    responseCell === undefined ? undefined : responseCell === FOREIGN_RESPONSE ? [FOREIGN_RESPONSE] : tokens(responseCell);
   if (!fields || !aging || fields.length !== HASHED_FIELDS.length) return undefined;
   if (response === undefined) return responseCell === undefined ? { fields, aging } : undefined;
   return response.length === 1 ? { fields, aging, response: response[0] } : undefined;

@@ -8,9 +8,9 @@
  * that review archived, cleared from the sheet since). Pure: it
  * reads the review's customers and the archive's rows of the last review.
  */
-import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, EarlierReviews } from "./archive";
+import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, archiveKey, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
-import { holdsCheck, readChecks, readOutputCheck } from "./output-check";
+import { FOREIGN_RESPONSE, holdsCheck, readChecks, readOutputCheck } from "./output-check";
 import { responseWidth } from "./sheet-layout";
 
 /**
@@ -66,6 +66,8 @@ export interface Responses {
   readonly customers: readonly ActionResponse[];
   /** How many of them have a response recorded. */
   readonly responded: number;
+  /** The rows of those of them whose Action taken text is another customer's response (see responsesNotTheirs); absent when none. */
+  readonly notTheirs?: readonly number[];
 }
 
 /**
@@ -87,12 +89,35 @@ const ACTION_TAKEN_AT = ARCHIVE_FIELDS.indexOf("actionTaken");
 const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
 
 /**
+ * The 1-based sheet rows whose Action taken text is another customer's response: `leftBehind`
+ * (this review found the column left where it was while the data moved), and the rows whose text
+ * the last review found so and archived as such, still the same. Undefined when there is none.
+ */
+export function responsesNotTheirs(
+  customers: readonly ResponseSubject[],
+  earlier: EarlierReviews | undefined,
+  leftBehind: readonly number[] | undefined,
+): number[] | undefined {
+  const rows = new Set(leftBehind);
+  const last = earlier?.last?.date;
+  if (last !== undefined)
+    for (const c of customers) {
+      if (c.actionTaken === undefined) continue;
+      const entry = earlier!.latest.get(archiveKey(c.id, c.name));
+      if (entry?.date !== last || actionTakenOf(entry) !== c.actionTaken) continue;
+      if (readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response === FOREIGN_RESPONSE) rows.add(c.row);
+    }
+  return rows.size > 0 ? [...rows].sort((a, b) => a - b) : undefined;
+}
+
+/**
  * Whether an archive row's Action taken text was typed in the archive since its review: not the
  * text its review archived from the customer sheet (the row's check says which that was). A row
  * whose check does not say (an archive of an earlier version) is taken as typed there.
  */
 function typedInArchive(entry: ArchiveEntry): boolean {
   const archivedAs = readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response;
+  if (archivedAs === FOREIGN_RESPONSE) return false;
   return archivedAs === undefined || !holdsCheck(readChecks(entry.line[ACTION_TAKEN_AT] ?? null), archivedAs);
 }
 
@@ -136,6 +161,7 @@ export function responseTally(
   if (asked.size === 0) return undefined;
   const listed: ActionResponse[] = [];
   const answered = new Set<string>();
+  const notTheirs: number[] = [];
   let responded = 0;
   return {
     add(c, key) {
@@ -154,6 +180,7 @@ export function responseTally(
       const fromArchive = !foreign && actionTaken === undefined && archived !== undefined && typedInArchive(found.entry);
       const response = fromArchive ? archived : actionTaken;
       if (response !== undefined) responded++;
+      if (foreign && c.actionTaken !== undefined) notTheirs.push(c.row);
       listed.push({
         row: c.row,
         id: c.id,
@@ -164,6 +191,9 @@ export function responseTally(
         unchanged: !fromArchive && response !== undefined && response === archived,
       });
     },
-    result: () => (listed.length ? { recommendedOn: last.date, column, customers: listed, responded } : undefined),
+    result: () =>
+      listed.length
+        ? { recommendedOn: last.date, column, customers: listed, responded, ...(notTheirs.length > 0 && { notTheirs }) }
+        : undefined,
   };
 }

@@ -33,7 +33,7 @@ import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
 import { agingHeader, AMOUNT_FIELDS, headerKey, InputField, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
 import { outputPlace } from "./layout";
-import { archivedResponseWidths } from "./responses";
+import { archivedResponseWidths, responsesNotTheirs } from "./responses";
 import {
   ageLedger,
   IncompleteLedger,
@@ -272,6 +272,12 @@ export interface ReviewResult {
   /** The review's own columns emptied whole since the review that wrote them: written again, not typed over; absent when none. */
   readonly clearedColumns?: ClearedColumns;
   /**
+   * The 1-based sheet rows whose Action taken text is another customer's response: left behind by
+   * a move this month (MovedRows), or found so by the last review and still there. Not their
+   * customers' responses; the archive marks them so. Absent when none.
+   */
+  readonly foreignResponses?: readonly number[];
+  /**
    * The dates of this sheet's archived reviews after this one's, when it is back-dated: its rows
    * go in their place, and the sheet and summary then show it, not the latest; absent when none.
    */
@@ -480,6 +486,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     repeatedKeys,
     () => otherSheetHistories(read, input.sheetName),
   );
+  const foreignResponses = responsesNotTheirs(customers, earlier, ownCells.movedRows?.responsesLeftBehind);
   return {
     sheet: input.sheetName,
     asOf,
@@ -513,11 +520,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
             now: portfolio.overdueAmount,
           },
           repeatedKeys,
-          ownCells.movedRows?.responsesLeftBehind && new Set(ownCells.movedRows.responsesLeftBehind),
+          foreignResponses && new Set(foreignResponses),
         )
       : undefined,
     reviewsPastDue: reviewsPastDue(customers, archived, asOf, policy, input.policyHistory, repeatedKeys),
     ...ownCells,
+    ...(foreignResponses && { foreignResponses }),
     laterReviews: laterReviewDates(archived, asOf),
     undatedArchiveRows: undatedRows(archived),
     amountUnits: {

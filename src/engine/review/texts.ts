@@ -1321,10 +1321,19 @@ export function responseCounts(
       customers: responseLines(responses, false, lang),
     },
   ];
-  if (inArchive.length === 0) return { counts };
+  const helps: string[] = [];
   // Typed where the review does not look for it month after month: said where it belongs.
-  const rows = inArchive.map(String).join(message(lang, "sep.list"));
-  return { counts, help: message(lang, "changes.responsesInArchiveHelp", { count: inArchive.length, rows, column }) };
+  if (inArchive.length > 0) {
+    const rows = inArchive.map(String).join(message(lang, "sep.list"));
+    helps.push(message(lang, "changes.responsesInArchiveHelp", { count: inArchive.length, rows, column }));
+  }
+  // Another customer's response beside a customer asked to act, left there by a move: said, as it counts for neither.
+  const notTheirs = responses.notTheirs ?? [];
+  if (notTheirs.length > 0) {
+    const rows = notTheirs.map(String).join(message(lang, "sep.list"));
+    helps.push(message(lang, "changes.responsesNotTheirs", { count: notTheirs.length, rows, column }));
+  }
+  return helps.length > 0 ? { counts, help: helps.join(message(lang, "sep.sentence")) } : { counts };
 }
 
 /**

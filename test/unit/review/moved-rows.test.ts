@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { OutputField } from "../../../src/engine/review/fields";
 import { ReviewResult } from "../../../src/engine/review/review";
-import { movedRowsText, responsesLeftBehindText, typedOverText } from "../../../src/engine/review/texts";
+import { movedRowsText, responseCounts, responsesLeftBehindText, typedOverText } from "../../../src/engine/review/texts";
 import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { reviewedNotice } from "../../../src/taskpane/notices";
@@ -276,6 +276,41 @@ describe("an Action taken column the data moved away from", () => {
     withColumn[6][withColumn[0].length - 1] = "Guarantee requested";
     return reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
   }
+
+  test("left where it is, a response left behind stays no one's the month after; a response typed over it is its customer's", () => {
+    const november = answeredInNovember();
+    const rows = dataRows(november);
+    const december = reviewWorkbook(dataPasted(november, [...rows.slice(0, 4), rows[5], rows[4]]), DEC);
+    expect(december.result.foreignResponses).toEqual([6, 7]);
+    // The archive keeps the sheet's text, marked as another customer's.
+    const check = ARCHIVE_FIELDS.indexOf("outputCheck");
+    const decemberRows = december.workbook.archive!.filter((line) => line[0] === DEC);
+    expect(decemberRows.map((line) => String(line[check]).endsWith("/!"))).toEqual([false, false, false, false, true, true]);
+    // January: nothing touched. No move now, and neither text is its neighbour's response.
+    const january = reviewWorkbook(december.workbook, serial("2027-01-31"));
+    expect(january.result.movedRows).toBeUndefined();
+    expect(january.result.foreignResponses).toEqual([6, 7]);
+    expect(january.result.changes!.responses!.customers.map((c) => [c.name, c.response])).toEqual([
+      ["Customer 5", undefined],
+      ["Customer 4", undefined],
+    ]);
+    expect(responseCounts(january.result.changes!.responses!, "en").help).toBe(
+      "The \"Action taken\" text on rows 6, 7 is another customer's response, left there when the data moved without the column: counted for no one; write each customer's own response on its row",
+    );
+    expect(responseCounts(january.result.changes!.responses!, "zh").help).toBe(
+      "第 6、7 行的“已采取措施”是其他客户的处理措施（数据移动时该列未随之移动）：不计入任何客户；请在每位客户所在行填写其自己的处理措施",
+    );
+    // February: the team writes Customer 5's response over the one left beside it: its own.
+    const actionAt = january.workbook.customers[0].indexOf("Action taken");
+    const answered = january.workbook.customers.map((line) => [...line]);
+    answered[5][actionAt] = "Prepayment received 02-10";
+    const february = reviewWorkbook({ ...january.workbook, customers: answered }, serial("2027-02-28")).result;
+    expect(february.foreignResponses).toEqual([7]);
+    expect(february.changes!.responses!.customers.map((c) => [c.name, c.response])).toEqual([
+      ["Customer 5", "Prepayment received 02-10"],
+      ["Customer 4", undefined],
+    ]);
+  });
 
   test("with an archive whose checks an earlier version wrote, the responses left behind are not read back from it either", () => {
     const november = answeredInNovember();
