@@ -11,6 +11,8 @@ export const reportEn = {
 
   "review.leftOut": "Left out, not customers: {rows}",
   "review.leftOutMore": "{rows} and {count} more",
+  "review.rowNumbers": "{rows}",
+  "review.rowNumbersMore": "{rows} and {count} more",
   "review.leftOutTotals": '{sheet} row {row} ("{label}", a totals row)',
   "review.leftOutHeading": '{sheet} row {row} ("{label}", a heading: no figures)',
   "review.leftOutUnits": '{sheet} row {row} ("{label}", the units of the columns above)',

@@ -10,6 +10,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
 
   "review.leftOut": "未计入审查（并非客户）：{rows}",
   "review.leftOutMore": "{rows}，另有 {count} 行",
+  "review.rowNumbers": "第 {rows} 行",
+  "review.rowNumbersMore": "第 {rows} 行，另有 {count} 行",
   "review.leftOutTotals": "{sheet} 第 {row} 行（“{label}”，合计行）",
   "review.leftOutHeading": "{sheet} 第 {row} 行（“{label}”，标题行：无数据）",
   "review.leftOutUnits": "{sheet} 第 {row} 行（“{label}”，上方各列的单位）",
@@ -26,7 +28,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.typedOver": "自 {date}的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
   "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动。{why}",
   "review.responsesLeftBehind":
-    "其中 {count} 行（第 {rows} 行）的“{column}”列仍是那次审查时该行原客户的处理措施：该列未随数据移动，不计为现在所在客户的处理措施（请将该列随数据一起移动，或按整行排序）",
+    "其中 {count} 行（{rows}）的“{column}”列仍是那次审查时该行原客户的处理措施：该列未随数据移动，不计为现在所在客户的处理措施（请将该列随数据一起移动，或按整行排序）",
   "review.movedRowsWhy":
     "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
   "review.reviewOfSheet": "{date}（工作表“{sheet}”）",
@@ -382,9 +384,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.responseInArchive": "{name}（{actions}）：“{response}”（取自存档第 {row} 行）",
   "changes.customerResponseInArchive": "已记录处理措施：“{response}”（取自存档第 {row} 行）",
   "changes.responsesNotTheirs":
-    "第 {rows} 行的“{column}”是其他客户的处理措施（数据移动时该列未随之移动）：不计入任何客户；请在每位客户所在行填写其自己的处理措施",
+    "{rows}的“{column}”是其他客户的处理措施（数据移动时该列未随之移动）：不计入任何客户；请在每位客户所在行填写其自己的处理措施",
   "changes.responsesInArchiveHelp":
-    "有 {count} 条处理措施填写在存档的“{column}”列（第 {rows} 行），已计入上述统计；请在客户表的“{column}”列记录处理措施：存档会保留每次审查时该列的记录",
+    "有 {count} 条处理措施填写在存档的“{column}”列（{rows}），已计入上述统计；请在客户表的“{column}”列记录处理措施：存档会保留每次审查时该列的记录",
   "changes.responsesHelp":
     "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",

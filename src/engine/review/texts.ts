@@ -304,12 +304,30 @@ export function leftOutText(rows: readonly LeftOutRow[], lang: Lang): string {
       label: r.label,
     }),
   );
-  const listed = places.join(message(lang, "sep.list"));
-  const more = rows.length - places.length;
-  return message(lang, "review.leftOut", {
-    rows: more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed,
-  });
+  return message(lang, "review.leftOut", { rows: rowsListed(places, rows.length, lang) });
 }
+
+/**
+ * Rows of a sheet named in a line: the first few `shown` (their places), then how many more of
+ * `count` there are, so a line over a sheet of 100,000 customers stays a line.
+ */
+function rowsListed(shown: readonly string[], count: number, lang: Lang): string {
+  const listed = shown.join(message(lang, "sep.list"));
+  const more = count - shown.length;
+  return more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed;
+}
+
+/** Row numbers in a line: the first SHOWN_ROWS, then how many more ("6, 7, 9 and 12 more"; "第 6、7、9 行，另有 12 行"). */
+function rowNumbersText(rows: readonly number[], lang: Lang): string {
+  const listed = rows.slice(0, SHOWN_ROWS).join(message(lang, "sep.list"));
+  const more = rows.length - SHOWN_ROWS;
+  return more > 0
+    ? message(lang, "review.rowNumbersMore", { rows: listed, count: formatCount(more, lang) })
+    : message(lang, "review.rowNumbers", { rows: listed });
+}
+
+/** How many row numbers a line names before counting the rest (rowNumbersText). */
+const SHOWN_ROWS = 8;
 
 /** How a figure typed in each output column is shown (a text column's figure as a plain number, two decimals). */
 const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>> = {
@@ -527,14 +545,9 @@ export function movedRowsText(moved: MovedRows, lang: Lang): string {
 export function responsesLeftBehindText(moved: MovedRows, lang: Lang): string | undefined {
   const left = moved.responsesLeftBehind;
   if (!left?.length) return undefined;
-  const listed = left.slice(0, SHOWN_LEFT_BEHIND).join(message(lang, "sep.list"));
-  const more = left.length - SHOWN_LEFT_BEHIND;
-  const rows = more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed;
+  const rows = rowNumbersText(left, lang);
   return message(lang, "review.responsesLeftBehind", { count: left.length, rows, column: FIELD_LABELS.actionTaken[lang] });
 }
-
-/** How many rows whose Action taken text stayed behind a move a line names before counting the rest. */
-const SHOWN_LEFT_BEHIND = 8;
 
 /** How many changed cells a line names before counting the rest. */
 const SHOWN_TYPED_OVER = 5;
@@ -1324,13 +1337,13 @@ export function responseCounts(
   const helps: string[] = [];
   // Typed where the review does not look for it month after month: said where it belongs.
   if (inArchive.length > 0) {
-    const rows = inArchive.map(String).join(message(lang, "sep.list"));
+    const rows = rowNumbersText(inArchive, lang);
     helps.push(message(lang, "changes.responsesInArchiveHelp", { count: inArchive.length, rows, column }));
   }
   // Another customer's response beside a customer asked to act, left there by a move: said, as it counts for neither.
   const notTheirs = responses.notTheirs ?? [];
   if (notTheirs.length > 0) {
-    const rows = notTheirs.map(String).join(message(lang, "sep.list"));
+    const rows = rowNumbersText(notTheirs, lang);
     helps.push(message(lang, "changes.responsesNotTheirs", { count: notTheirs.length, rows, column }));
   }
   return helps.length > 0 ? { counts, help: helps.join(message(lang, "sep.sentence")) } : { counts };

@@ -459,11 +459,12 @@ function checkAgainst(
   let index: WrittenIndex | undefined;
   let lineOf: Map<string, Line> | undefined;
   /** Whether a customer's own row holds what the review wrote for it: another row holding the same was then typed or pasted, not moved. */
+  const lineByKey = () => (lineOf ??= new Map(lines.map((l) => [l.key, l])));
   const holdsOwn = (entry: ArchiveEntry) => {
-    const own = (lineOf ??= new Map(lines.map((l) => [l.key, l]))).get(entry.key);
+    const own = lineByKey().get(entry.key);
     return own !== undefined && holdsAll(entry, own);
   };
-  const onSheet = (key: string) => (lineOf ??= new Map(lines.map((l) => [l.key, l]))).has(key);
+  const onSheet = (key: string) => lineByKey().has(key);
   /**
    * The other customer whose results a row that does not hold its own customer's cells holds,
    * when it holds exactly what the review wrote in the kept fields for a customer who moved away

@@ -397,4 +397,16 @@ describe("the lists are bounded as the other what-changed lists", () => {
     const { counts } = responseCounts(many, "en");
     expect(counts.map((c) => c.count)).toEqual([1003, 1, 1002]);
   });
+
+  test("the rows of responses typed in the archive or left behind by a move: eight, then how many more", () => {
+    const rows = many.customers.map((c) => c.row);
+    const help = responseCounts({ ...many, notTheirs: rows }, "en").help!;
+    expect(help).toBe(
+      "The \"Action taken\" text on rows 2, 3, 4, 5, 6, 7, 8, 9 and 995 more is another customer's response, left there when the data moved without the column: counted for no one; write each customer's own response on its row",
+    );
+    const inArchive = { ...many, customers: many.customers.map((c, i) => ({ ...c, archiveRow: i + 10 })) };
+    expect(responseCounts(inArchive, "zh").help).toMatch(
+      /^有 1003 条处理措施填写在存档的“已采取措施”列（第 10、11、12、13、14、15、16、17 行，另有 995 行）/,
+    );
+  });
 });
