@@ -37,10 +37,32 @@ import { safeJson, safeText } from "./terminal";
 import "../engine/i18n/report";
 
 /** Bad input: said in one line, exit 2, nothing written. */
-class InputError extends Error {}
+class InputError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    text: string,
+  ) {
+    super(text);
+  }
+}
 
 function fail(lang: Lang, key: MessageKey, params?: MessageParams): never {
-  throw new InputError(message(lang, key, params));
+  throw new InputError(key, message(lang, key, params));
+}
+
+/** Whether the command line asks for --json, read before its options are (a command line that cannot be read is answered in JSON too). */
+function asksJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+/**
+ * A failure as --json gives it on stdout, beside the line on stderr: a script reading stdout gets
+ * one JSON object whatever happened, with the exit code, what kind of failure it was and the
+ * message's key (stable across languages and wordings) and text.
+ */
+function failureJson(exitCode: number, kind: string, key: string | undefined, text: string): string {
+  return safeJson(JSON.stringify({ error: { exitCode, kind, ...(key ? { key } : {}), message: text } }, null, 2));
 }
 
 /** Writes the reviewed package into `file` through `produce`; tests replace it to simulate faults (a full disk). */
@@ -381,10 +403,12 @@ async function reviewWorkbook(
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
   let lang: Lang = "en";
   let input = "";
+  let json = asksJson(argv);
   try {
     const options = readOptions(argv, process.env);
     lang = options.lang;
     input = options.input;
+    json = options.json;
     if (options.help) {
       io.stdout(usage(lang, true));
       return { code: 0 };
@@ -459,29 +483,42 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     }
     return { code: 0, result };
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${safeText(`credit-review: ${error.message}`)}\n${usage(error.lang)}`);
-      return { code: 2 };
-    }
-    if (error instanceof InputError) {
-      io.stderr(safeText(`credit-review: ${error.message}`));
-      return { code: 2 };
-    }
-    if (error instanceof BoundError) {
-      io.stderr(safeText(`credit-review: ${message(lang, error.key, error.params)}`));
-      return { code: 2 };
-    }
-    if (error instanceof PackageError || error instanceof XmlError) {
-      io.stderr(safeText(`credit-review: ${message(lang, "cli.notXlsx", { file: input, reason: error.message.slice(0, 160) })}`));
-      return { code: 2 };
-    }
-    if (error instanceof CreditError) {
-      io.stderr(safeText(`credit-review: ${describeError(error, lang)}`));
-      return { code: 2 };
-    }
-    io.stderr(`credit-review: internal error: ${(error as Error).stack ?? String(error)}`);
-    return { code: 1 };
+    const failed = failure(error, lang, input);
+    io.stderr(failed.stderr);
+    if (json) io.stdout(failureJson(failed.code, failed.kind, failed.key, failed.message));
+    return { code: failed.code };
   }
+}
+
+/** What a failure says: its exit code, its kind and key for --json, its message, and stderr's text (the usage line under a usage error, the stack under a bug). */
+function failure(
+  error: unknown,
+  lang: Lang,
+  input: string,
+): { code: number; kind: string; key?: string; message: string; stderr: string } {
+  const said = (kind: string, key: string | undefined, text: string) => ({
+    code: 2,
+    kind,
+    key,
+    message: safeText(text),
+    stderr: safeText(`credit-review: ${text}`),
+  });
+  if (error instanceof UsageError) {
+    const usageError = said("usage", error.key, error.message);
+    return { ...usageError, stderr: `${usageError.stderr}\n${usage(error.lang)}` };
+  }
+  if (error instanceof InputError) return said("input", error.key, error.message);
+  if (error instanceof BoundError) return said("bound", error.key, message(lang, error.key, error.params));
+  if (error instanceof PackageError || error instanceof XmlError)
+    return said("workbook", "cli.notXlsx", message(lang, "cli.notXlsx", { file: input, reason: error.message.slice(0, 160) }));
+  if (error instanceof CreditError) return said("data", error.key, describeError(error, lang));
+  const text = (error as Error)?.message ?? String(error);
+  return {
+    code: 1,
+    kind: "internal",
+    message: safeText(`internal error: ${text}`),
+    stderr: `credit-review: internal error: ${(error as Error)?.stack ?? String(error)}`,
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

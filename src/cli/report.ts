@@ -228,6 +228,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
           reviewDate: isoFromSerial(result.movedRows.reviewDate),
           historySheet: result.movedRows.historySheet ?? null,
           count: result.movedRows.count,
+          rows: result.movedRows.rows,
           responsesLeftBehind: result.movedRows.responsesLeftBehind ?? [],
           text: movedRowsText(result.movedRows, lang),
         }

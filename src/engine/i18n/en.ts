@@ -135,6 +135,8 @@ export const en = {
   "sep.items": "; ",
   "sep.sentences": " ",
   "sep.sentence": ". ",
+  // Consecutive numbers as one run: rows 12–45.
+  "sep.range": "{from}–{to}",
   "sep.label": ": ",
   // After a title read out before its lines (a notice said by a screen reader).
   "sep.title": ". ",

@@ -28,7 +28,8 @@ export const reportEn = {
   "review.undatedMore": " and {count} more",
   "review.typedOver":
     "{count} {count|cell|cells} of the review's own columns changed by hand since the review of {date}; the review writes its own values there: {cells}",
-  "review.movedRows": "{count} {count|row|rows} moved since the review of {date}. {why}",
+  "review.movedRows": "{count} {count|row|rows} moved since the review of {date} ({count|row|rows} {rows}). {why}",
+  "summary.movedRowsWhich": "{count|Row|Rows} {rows}",
   "review.responsesLeftBehind":
     'On {count} of them ({count|row|rows} {rows}) the "{column}" column holds the response recorded at that review for the customer then on the row: it did not move with the data, and is not counted as the response of the customer now beside it (move it with the data, or sort whole rows)',
   "review.movedRowsWhy":

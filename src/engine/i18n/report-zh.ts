@@ -26,7 +26,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.undatedRow": "第 {row} 行（“{shown}”）",
   "review.undatedMore": "，另有 {count} 行",
   "review.typedOver": "自 {date}的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
-  "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动。{why}",
+  "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动（{rows}）。{why}",
+  "summary.movedRowsWhich": "{rows}",
   "review.responsesLeftBehind":
     "其中 {count} 行（{rows}）的“{column}”列仍是那次审查时该行原客户的处理措施：该列未随数据移动，不计为现在所在客户的处理措施（请将该列随数据一起移动，或按整行排序）",
   "review.movedRowsWhy":

@@ -124,6 +124,7 @@ export const zh: Record<MessageKey, string> = {
   "sep.items": "；",
   "sep.sentences": "",
   "sep.sentence": "。",
+  "sep.range": "{from}–{to}",
   "sep.label": "：",
   "sep.title": "。",
   "grade.dataError": "数据错误",

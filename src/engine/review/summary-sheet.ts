@@ -64,6 +64,7 @@ import {
   warningTitle,
   utilisationLeavesOutText,
   responsesLeftBehindText,
+  rowNumbersText,
 } from "./texts";
 import { displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
@@ -580,6 +581,7 @@ function summaryDraft(
     if (moved) {
       if (!over) into.gap();
       pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
+      into.line(t("summary.movedRowsWhich", { count: moved.count, rows: rowNumbersText(moved.rows, lang) }));
       into.line(t("review.movedRowsWhy"));
       const left = responsesLeftBehindText(moved, lang);
       if (left) into.line(left);

@@ -317,16 +317,36 @@ function rowsListed(shown: readonly string[], count: number, lang: Lang): string
   return more > 0 ? message(lang, "review.leftOutMore", { rows: listed, count: formatCount(more, lang) }) : listed;
 }
 
-/** Row numbers in a line: the first SHOWN_ROWS, then how many more ("6, 7, 9 and 12 more"; "第 6、7、9 行，另有 12 行"). */
-function rowNumbersText(rows: readonly number[], lang: Lang): string {
-  const listed = rows.slice(0, SHOWN_ROWS).join(message(lang, "sep.list"));
-  const more = rows.length - SHOWN_ROWS;
+/**
+ * Row numbers in a line, in order, three or more consecutive ones as a run: the first SHOWN_ROWS
+ * items, then how many more rows ("6, 7, 9–40 and 12 more"; "第 6、7、9–40 行，另有 12 行"), so
+ * the rows of a sheet sorted whole are one run, not 100,000 numbers.
+ */
+export function rowNumbersText(rows: readonly number[], lang: Lang): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const items: string[] = [];
+  let listed = 0;
+  for (let i = 0; i < sorted.length && items.length < SHOWN_ROWS;) {
+    let end = i;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    if (end - i >= 2) {
+      items.push(message(lang, "sep.range", { from: sorted[i], to: sorted[end] }));
+      listed += end - i + 1;
+      i = end + 1;
+    } else {
+      items.push(String(sorted[i]));
+      listed++;
+      i++;
+    }
+  }
+  const text = items.join(message(lang, "sep.list"));
+  const more = sorted.length - listed;
   return more > 0
-    ? message(lang, "review.rowNumbersMore", { rows: listed, count: formatCount(more, lang) })
-    : message(lang, "review.rowNumbers", { rows: listed });
+    ? message(lang, "review.rowNumbersMore", { rows: text, count: formatCount(more, lang) })
+    : message(lang, "review.rowNumbers", { rows: text });
 }
 
-/** How many row numbers a line names before counting the rest (rowNumbersText). */
+/** How many row numbers or runs of them a line names before counting the rest (rowNumbersText). */
 const SHOWN_ROWS = 8;
 
 /** How a figure typed in each output column is shown (a text column's figure as a plain number, two decimals). */
@@ -531,6 +551,7 @@ export function ownCellsLines(
 export function movedRowsText(moved: MovedRows, lang: Lang): string {
   const text = message(lang, "review.movedRows", {
     count: formatCount(moved.count, lang),
+    rows: rowNumbersText(moved.rows, lang),
     date: checkedReviewText(moved, lang),
     why: message(lang, "review.movedRowsWhy"),
   });

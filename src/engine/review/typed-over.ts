@@ -80,6 +80,8 @@ export interface MovedRows {
   readonly reviewDate: number;
   readonly historySheet?: string;
   readonly count: number;
+  /** The moved rows, 1-based sheet rows in order, `count` of them. */
+  readonly rows: readonly number[];
   /**
    * The 1-based sheet rows, among them, whose Action taken text is the one that review archived
    * for the customer on the row then, not for the one on it now: the column stayed where it was
@@ -427,8 +429,8 @@ interface Check {
   readonly byCustomerRow: ReadonlyMap<number, readonly TypedOverCell[]>;
   /** Rows holding what the review wrote for their own customer. */
   readonly held: number;
-  /** Rows holding what it wrote for another customer, or left blank by the move (see MovedRows). */
-  readonly moved: number;
+  /** Rows holding what it wrote for another customer, or left blank by the move (see MovedRows): their sheet rows. */
+  readonly moved: readonly number[];
   /** Rows with a cell typed over. */
   readonly typedRows: number;
   /** The moved rows whose Action taken text is the customer's then (see MovedRows). */
@@ -520,7 +522,7 @@ function checkAgainst(
   const byCustomerRow = new Map<number, TypedOverCell[]>();
   let count = 0;
   let held = 0;
-  let moved = 0;
+  const moved: number[] = [];
   let typedRows = 0;
   /**
    * The row's cells not holding what the review wrote, in sheet order: the checked fields', and
@@ -604,7 +606,7 @@ function checkAgainst(
   let responsesMoved = 0;
   for (const row of notHolding) {
     if (row.moved || (split !== undefined && row.there)) {
-      moved++;
+      moved.push(row.line.customer.row);
       const then = row.moved ? row.entry : row.there!;
       typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: then });
       const response = responseOf(row.line, then, review.byKey.get(row.line.key));
@@ -612,7 +614,7 @@ function checkAgainst(
       else if (response === "own") responsesMoved++;
     } else typedOver(row.line, row.entry);
   }
-  if (moved > 0) moved += blankAtEnd.length;
+  if (moved.length > 0) for (const { line } of blankAtEnd) moved.push(line.customer.row);
   else for (const { line, entry } of blankAtEnd) typedOver(line, entry);
   // The column stayed behind when more of the moved rows' texts are their customer-then's than their own's:
   // a standard phrase two customers share is no evidence either way.
@@ -820,7 +822,7 @@ export function typedOverCells(
       const reviews = reviewsByDate(other.history);
       if (reviews.length === 0) continue;
       const found = checkHistory(reviews);
-      if (found.check.held + found.check.moved <= found.check.typedRows) continue;
+      if (found.check.held + found.check.moved.length <= found.check.typedRows) continue;
       if (check && check.typedRows <= found.check.typedRows) continue;
       [check, historySheet] = [found.check, other.sheet];
       clearedColumns = found.clearedColumns && { ...found.clearedColumns, historySheet };
@@ -831,12 +833,13 @@ export function typedOverCells(
   return {
     typedOver: count === 0 ? undefined : { reviewDate: review.date, historySheet, count, cells, byCustomerRow },
     movedRows:
-      moved === 0
+      moved.length === 0
         ? undefined
         : {
             reviewDate: review.date,
             historySheet,
-            count: moved,
+            count: moved.length,
+            rows: [...moved].sort((a, b) => a - b),
             ...(responsesLeft.length > 0 && { responsesLeftBehind: responsesLeft }),
           },
     ...(clearedColumns && { clearedColumns }),

@@ -440,8 +440,9 @@ describe("the sample workbooks", () => {
     const json = JSON.parse(december.stdout);
     expect(json.typedOver).toBeNull();
     expect(json.movedRows).toMatchObject({ reviewDate: "2026-11-30", count: 44 });
+    expect(json.movedRows.rows).toEqual(Array.from({ length: 44 }, (_, i) => 6 + i));
     expect(json.movedRows.text).toMatch(
-      /^44 rows moved since the review of 2026-11-30\. The customer sheet's data moved under the review's columns /,
+      /^44 rows moved since the review of 2026-11-30 \(rows 6–49\)\. The customer sheet's data moved under the review's columns /,
     );
     const archive = (await loadWorkbook(out)).getWorksheet("Credit Review Archive")!;
     expect(archive.getCell(1, 24).value).toBe("Typed over by hand");
@@ -453,7 +454,9 @@ describe("the sample workbooks", () => {
     expect(archive.rowCount).toBe(1 + 45 + 46);
 
     const zh = await runCli(refreshed, "--as-of", "2026-12-31", "--out", path.join(dir, "zh.xlsx"), "--lang", "zh");
-    expect(zh.stdout).toContain("自 2026年11月30日的审查以来，有 44 行发生了移动。客户表的数据在审查输出列下移动了");
+    expect(zh.stdout).toContain(
+      "自 2026年11月30日的审查以来，有 44 行发生了移动（第 6–49 行）。客户表的数据在审查输出列下移动了",
+    );
     expect(zh.stdout).not.toContain("手工改动，审查会");
   });
 
@@ -726,6 +729,36 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const { code, stderr } = await runCli(...argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(reason);
+    expect(outputs()).toEqual([]);
+  });
+
+  test("with --json a failure is one JSON object on stdout too: exit code, kind, message key and text", async () => {
+    const input = copyExample("customers.xlsx");
+    const missing = await runCli(input, "--sheet", "Nowhere", "--json", "--lang", "zh", "--out", path.join(dir, "out.xlsx"));
+    expect(missing.code).toBe(2);
+    const said = JSON.parse(missing.stdout);
+    expect(said).toEqual({
+      error: { exitCode: 2, kind: "input", key: "cli.noSheet", message: expect.stringContaining("Nowhere") },
+    });
+    // The same sentence as the line on stderr, in the run's language.
+    expect(missing.stderr).toBe(`credit-review: ${said.error.message}`);
+    expect(said.error.message).toMatch(/[\u4e00-\u9fff]/);
+    // A command line that cannot be read, asked for JSON: the usage line stays on stderr only.
+    const misspelt = await runCli(input, "--json", "--shet", "Customers");
+    expect(JSON.parse(misspelt.stdout).error).toEqual({
+      exitCode: 2,
+      kind: "usage",
+      key: "cli.unknownOption",
+      message: "unknown option --shet; did you mean --sheet?",
+    });
+    expect(misspelt.stderr.split("\n")[1]).toMatch(/^Usage: /);
+    // A file that is no workbook, and an input past a bound, each by its kind.
+    const notXlsx = path.join(dir, "notes.xlsx");
+    fs.writeFileSync(notXlsx, "just text");
+    const notPackage = JSON.parse((await runCli(notXlsx, "--json", "--lang", "en")).stdout).error;
+    expect(notPackage).toMatchObject({ exitCode: 2, kind: "input", key: "cli.notXlsx" });
+    // Without --json a failure leaves stdout empty, as before.
+    expect((await runCli(input, "--sheet", "Nowhere", "--lang", "en")).stdout).toBe("");
     expect(outputs()).toEqual([]);
   });
 

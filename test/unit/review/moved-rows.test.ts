@@ -53,18 +53,18 @@ describe("data moved under the review's columns", () => {
     expect(result.typedOver).toBeUndefined();
     // The newcomer's row 4 (Customer 2's cells), Customers 2 to 4 on rows 5 to 7 (the cells of the
     // customer above), and Customer 5 pushed onto row 8, which the review never wrote.
-    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: 5 });
+    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: 5, rows: [4, 5, 6, 7, 8] });
     expect(typedOverRows(november.archive, NOV)).toEqual(
       ["C100", "C101", "C200", "C102", "C103", "C104", "C105"].map((id) => [id, null]),
     );
 
     const en = movedRowsText(result.movedRows!, "en");
     expect(en).toBe(
-      "5 rows moved since the review of 2026-10-31. The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
+      "5 rows moved since the review of 2026-10-31 (rows 4–8). The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
     );
     const zh = movedRowsText(result.movedRows!, "zh");
     expect(zh).toBe(
-      "自 2026年10月31日的审查以来，有 5 行发生了移动。客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
+      "自 2026年10月31日的审查以来，有 5 行发生了移动（第 4–8 行）。客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
     );
     expect(toTable(result, "en", "out.xlsx")).toContain(en);
     expect(toTable(result, "zh", "out.xlsx")).toContain(zh);
@@ -72,6 +72,7 @@ describe("data moved under the review's columns", () => {
       reviewDate: "2026-10-31",
       historySheet: null,
       count: 5,
+      rows: [4, 5, 6, 7, 8],
       responsesLeftBehind: [],
       text: en,
     });
@@ -84,9 +85,11 @@ describe("data moved under the review's columns", () => {
       const lines = summaryLines(result, lang);
       const at = lines.findIndex((line) => line[0] === label);
       expect(lines[at]).toEqual([label, 5]);
+      // Which rows, under the count.
+      expect(lines[at + 1]).toEqual([lang === "en" ? "Rows 4–8" : "第 4–8 行"]);
       const why = summaryLineRows(message(lang, "review.movedRowsWhy"));
       expect(why.length).toBeGreaterThan(1);
-      expect(lines.slice(at + 1, at + 1 + why.length)).toEqual(why.map((row) => [row]));
+      expect(lines.slice(at + 2, at + 2 + why.length)).toEqual(why.map((row) => [row]));
     }
 
     // Written for the customers now on them: the next review finds nothing moved nor typed.
@@ -381,7 +384,9 @@ describe("a sort of the data columns with part of the review's columns", () => {
     expect(changed.length).toBeGreaterThanOrEqual(4);
     const { result, workbook: november } = reviewWorkbook(sorted, NOV);
     expect(result.typedOver).toBeUndefined();
-    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: changed.length });
+    // The rows that changed, by their place on the sheet (the data's first row under the header on row 1).
+    const changedRows = changed.map((line) => sorted.customers.indexOf(line) + 1).sort((a, b) => a - b);
+    expect(result.movedRows).toEqual({ reviewDate: OCT, historySheet: undefined, count: changed.length, rows: changedRows });
     expect(typedOverRows(november.archive, NOV).every(([, typedOver]) => typedOver === null)).toBe(true);
   });
 

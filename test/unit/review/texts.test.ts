@@ -18,6 +18,7 @@ import {
   formatShare,
   portfolioWarningList,
   reasonDetail,
+  rowNumbersText,
   rememberedFigures,
   warningList,
   warningTitle,
@@ -193,4 +194,27 @@ test.each<[string, Finding, "en" | "zh", string]>([
   ],
 ])("a warning with its figure against its threshold, the side it fired on between: %s", (_, finding, lang, text) => {
   expect(findingWithFigure(finding, lang)).toBe(text);
+});
+
+describe("row numbers in a line", () => {
+  test.each<[string, number[], string, string]>([
+    ["one row", [12], "12", "第 12 行"],
+    ["two rows apart, and two in a row: no run under three", [6, 7, 9], "6, 7, 9", "第 6、7、9 行"],
+    ["a run of three or more as one item, in order whatever order they came in", [9, 7, 8, 20, 6], "6–9, 20", "第 6–9、20 行"],
+    [
+      "a whole sheet sorted: one run however many rows",
+      Array.from({ length: 100_000 }, (_, i) => 4 + i),
+      "4–100003",
+      "第 4–100003 行",
+    ],
+    [
+      "past eight items, how many rows more",
+      [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 21, 22, 23],
+      "2, 4, 6, 8, 10, 12, 14, 16 and 5 more",
+      "第 2、4、6、8、10、12、14、16 行，另有 5 行",
+    ],
+  ])("%s", (_name, rows, en, zh) => {
+    expect(rowNumbersText(rows, "en")).toBe(en);
+    expect(rowNumbersText(rows, "zh")).toBe(zh);
+  });
 });
