@@ -398,15 +398,19 @@ describe("the lists are bounded as the other what-changed lists", () => {
     expect(counts.map((c) => c.count)).toEqual([1003, 1, 1002]);
   });
 
-  test("the rows of responses typed in the archive or left behind by a move: eight, then how many more", () => {
-    const rows = many.customers.map((c) => c.row);
+  test("the rows of responses typed in the archive or left behind by a move: runs as one, eight items, then how many more", () => {
+    // Every other row: no runs, eight rows named and the rest counted.
+    const rows = many.customers.map((c) => c.row).filter((row) => row % 2 === 0);
     const help = responseCounts({ ...many, notTheirs: rows }, "en").help!;
     expect(help).toBe(
-      "The \"Action taken\" text on rows 2, 3, 4, 5, 6, 7, 8, 9 and 995 more is another customer's response, left there when the data moved without the column: counted for no one; write each customer's own response on its row",
+      `The "Action taken" text on rows 2, 4, 6, 8, 10, 12, 14, 16 and ${rows.length - 8} more is another customer's response, left there when the data moved without the column: counted for no one; write each customer's own response on its row`,
     );
-    const inArchive = { ...many, customers: many.customers.map((c, i) => ({ ...c, archiveRow: i + 10 })) };
+    // Every row: one run.
+    const all = responseCounts({ ...many, notTheirs: many.customers.map((c) => c.row) }, "en").help!;
+    expect(all).toMatch(/^The "Action taken" text on rows 2–1004 is another customer's response/);
+    const inArchive = { ...many, customers: many.customers.map((c, i) => ({ ...c, archiveRow: i + 10 + (i % 2) * 2000 })) };
     expect(responseCounts(inArchive, "zh").help).toMatch(
-      /^有 1003 条处理措施填写在存档的“已采取措施”列（第 10、11、12、13、14、15、16、17 行，另有 995 行）/,
+      /^有 1003 条处理措施填写在存档的“已采取措施”列（第 10、12、14、16、18、20、22、24 行，另有 995 行）/,
     );
   });
 });
