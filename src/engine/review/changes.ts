@@ -64,7 +64,10 @@ export interface CustomerChange {
    * the last review's policy get the previous limit. False when the policy is the last review's.
    */
   readonly limitMoveFromPolicy: boolean;
-  /** The previous review's overdue amount, in this review's unit; undefined when that review did not know it. */
+  /**
+   * The last review's overdue amount for the customer, graded then or not, in this review's unit;
+   * undefined when the last review did not hold the customer or did not know the amount.
+   */
   readonly previousOverdue?: number;
   readonly previousDaysPastDue?: number;
   /** The previous review's unit when it is not this one's: its limit converted, or (another currency) not compared. */
@@ -249,7 +252,13 @@ function customerChange(
   previousName: string | undefined,
   previousId: string | undefined,
   archived: boolean,
+  inLast: ArchiveEntry | undefined,
 ): CustomerChange {
+  // Money owed is compared with the last review's row, graded or not: the portfolio's overdue then
+  // and now count every customer, so the customers whose overdue moved must add up to its change.
+  const overdueStated = inLast && numberOrUnknown(inLast.line[OVERDUE_AT]);
+  const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.unit, unit);
+  const previousDaysPastDue = inLast && numberOrUnknown(inLast.line[DAYS_PAST_DUE_AT]);
   if (!before) {
     return {
       row: c.row,
@@ -271,8 +280,8 @@ function customerChange(
       previousLimit: undefined,
       limitChange: undefined,
       limitMoveFromPolicy: false,
-      previousOverdue: undefined,
-      previousDaysPastDue: undefined,
+      previousOverdue,
+      previousDaysPastDue,
       units: undefined,
     };
   }
@@ -299,7 +308,6 @@ function customerChange(
   const move = c.grade === undefined || before.grade === undefined ? undefined : gradeMove(before.grade, c.grade);
   const limitChange =
     c.recommendedLimit === undefined || previousLimit === undefined ? undefined : c.recommendedLimit - previousLimit;
-  const overdueStated = numberOrUnknown(before.line[OVERDUE_AT]);
   return {
     row: c.row,
     id: c.id,
@@ -327,8 +335,8 @@ function customerChange(
       !sameCents(limitChange, 0) &&
       c.limitUnderLastPolicy !== undefined &&
       sameCents(c.limitUnderLastPolicy, previousLimit!),
-    previousOverdue: overdueStated === undefined ? undefined : restated(overdueStated, before.unit, unit),
-    previousDaysPastDue: numberOrUnknown(before.line[DAYS_PAST_DUE_AT]),
+    previousOverdue,
+    previousDaysPastDue,
     units: unitChange(before.unit, unit),
   };
 }
@@ -429,10 +437,12 @@ export function whatChanged(
     const previousId = idChangedFrom(c.id, latest);
     if (previousId !== undefined) idChanged.push({ row: c.row, name: c.name, from: previousId, to: c.id });
     const before = earlier.byCustomer.get(key);
-    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined);
-    if (before !== undefined && before.date === earlier.last?.date && c.balance !== undefined) {
-      const archived = numberOrUnknown(before.line[BALANCE_AT]);
-      const then = archived === undefined ? undefined : restated(archived, before.unit, unit);
+    // The customer's row in the last review, whether that review could grade it or not.
+    const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
+    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast);
+    if (inLast !== undefined && c.balance !== undefined) {
+      const archived = numberOrUnknown(inLast.line[BALANCE_AT]);
+      const then = archived === undefined ? undefined : restated(archived, inLast.unit, unit);
       if (then !== undefined) {
         balancesCompared++;
         if (sameCents(then, c.balance)) balancesUnchanged++;

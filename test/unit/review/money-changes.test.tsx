@@ -239,3 +239,44 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     unmount();
   });
 });
+
+describe("customers the review cannot grade", () => {
+  // Datum's industry risk is typed 6 in both months (a data error): it cannot be graded, but
+  // what it owes is known, and its 10,000 overdue grew to 40,000.
+  const withError = (grid: Grid) => grid.map((line, r) => (r === 4 ? line.map((v, c) => (c === 4 ? 6 : v)) : line));
+  function erroredCycle() {
+    const octoberSheet = withError(october("en"));
+    const novemberSheet = withError(november("en")).map((line, r) =>
+      r === 4 ? line.map((v, c) => (c === 9 ? 40000 : v)) : line,
+    );
+    const { workbook } = reviewWorkbook({ customers: octoberSheet }, OCTOBER, "en");
+    return reviewWorkbook({ ...workbook, customers: novemberSheet }, NOVEMBER, "en").result;
+  }
+
+  test("their overdue moves are listed, so the lists add up to the portfolio's overdue change", () => {
+    const result = erroredCycle();
+    const datum = result.customers.find((c) => c.id === "D004")!;
+    expect(datum.grade).toBeUndefined();
+    const changes = result.changes!;
+    expect(changes.overdue).toEqual({ then: 50000, now: 90000 });
+    const grew = overdueMoves(changes, result.customers, "grew");
+    // The largest first, a tie in sheet order.
+    expect(grew.map((m) => [m.id, m.from, m.to])).toEqual([
+      ["B002", 0, 30000],
+      ["D004", 10000, 40000],
+      ["C003", 0, 5000],
+    ]);
+    const fell = overdueMoves(changes, result.customers, "fell");
+    const moved = [...grew, ...fell].reduce((sum, m) => sum + m.to - m.from, 0);
+    expect(moved).toBe(changes.overdue!.now - changes.overdue!.then);
+    expect(toJson(result, "en", "out.xlsx").changes!.overdueMoves.grew[1]).toMatchObject({ id: "D004", from: 10000, to: 40000 });
+  });
+
+  test("their balances count among those compared with the last review's", () => {
+    // Every balance left as it was, the customer not graded with the rest: five of five the same.
+    const octoberSheet = withError(october("en"));
+    const { workbook } = reviewWorkbook({ customers: octoberSheet }, OCTOBER, "en");
+    const result = reviewWorkbook({ ...workbook, customers: octoberSheet }, NOVEMBER, "en").result;
+    expect(result.changes!.sameBalances).toEqual({ unchanged: 5, compared: 5 });
+  });
+});
