@@ -54,6 +54,7 @@ import {
   amountUnitsLines,
   typedOverText,
   movedRowsText,
+  responsesLeftBehindText,
   clearedColumnsText,
   ownCellsLines,
   laterReviewsText,
@@ -229,8 +230,15 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
           historySheet: result.movedRows.historySheet ?? null,
           count: result.movedRows.count,
           rows: result.movedRows.rows,
-          responsesLeftBehind: result.movedRows.responsesLeftBehind ?? [],
           text: movedRowsText(result.movedRows, lang),
+        }
+      : null,
+    responsesLeftBehind: result.responsesLeftBehind
+      ? {
+          reviewDate: isoFromSerial(result.responsesLeftBehind.reviewDate),
+          historySheet: result.responsesLeftBehind.historySheet ?? null,
+          rows: result.responsesLeftBehind.rows,
+          text: responsesLeftBehindText(result.responsesLeftBehind, lang),
         }
       : null,
     clearedColumns: result.clearedColumns

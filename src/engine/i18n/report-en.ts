@@ -31,7 +31,7 @@ export const reportEn = {
   "review.movedRows": "{count} {count|row|rows} moved since the review of {date} ({count|row|rows} {rows}). {why}",
   "summary.movedRowsWhich": "{count|Row|Rows} {rows}",
   "review.responsesLeftBehind":
-    'On {count} of them ({count|row|rows} {rows}) the "{column}" column holds the response recorded at that review for the customer then on the row: it did not move with the data, and is not counted as the response of the customer now beside it (move it with the data, or sort whole rows)',
+    'The "{column}" text on {count|row|rows} {rows} is the response recorded at the review of {date} for the customer then on the row: the column did not move with the rows (they were sorted or moved without it), so it is not counted as the response of the customer now beside it; sort whole rows, the "{column}" column with them, or move each response to its customer\'s row',
   "review.movedRowsWhy":
     "The customer sheet's data moved under the review's columns (rows inserted, deleted or sorted in its data columns alone, or with only some of the review's columns): each row held another customer's results, or none, and is written for the customer now on it; nothing was typed over by hand there",
   "review.clearedColumns":

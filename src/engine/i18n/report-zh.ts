@@ -29,7 +29,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.movedRows": "自 {date}的审查以来，有 {count} 行发生了移动（{rows}）。{why}",
   "summary.movedRowsWhich": "{rows}",
   "review.responsesLeftBehind":
-    "其中 {count} 行（{rows}）的“{column}”列仍是那次审查时该行原客户的处理措施：该列未随数据移动，不计为现在所在客户的处理措施（请将该列随数据一起移动，或按整行排序）",
+    "{rows}的“{column}”仍是 {date}审查时该行原客户的处理措施：该列未随行一起移动（排序或移动时未包含该列），不计为现在所在客户的处理措施；请按整行排序（包括“{column}”列），或把每条处理措施移到其客户所在的行",
   "review.movedRowsWhy":
     "客户表的数据在审查输出列下移动了（仅在数据列中插入、删除或排序了行，或排序时只选中了部分审查列）：这些行原有的是其他客户的审查结果（或为空白），现按现在所在的客户重新写入；并非手工改动",
   "review.reviewOfSheet": "{date}（工作表“{sheet}”）",

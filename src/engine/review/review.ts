@@ -50,7 +50,7 @@ import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { correctedIds } from "./corrected-ids";
-import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, TypedOver, typedOverCells } from "./typed-over";
+import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, ResponsesLeftBehind, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 import "../i18n/report";
 
@@ -269,11 +269,13 @@ export interface ReviewResult {
   readonly typedOver?: TypedOver;
   /** Rows whose data moved under the review's columns since the review that wrote them: written for the customer now on each, not typed over; absent when none. */
   readonly movedRows?: MovedRows;
+  /** Rows whose Action taken text stayed behind when the rows moved, another customer's response; absent when none. */
+  readonly responsesLeftBehind?: ResponsesLeftBehind;
   /** The review's own columns emptied whole since the review that wrote them: written again, not typed over; absent when none. */
   readonly clearedColumns?: ClearedColumns;
   /**
    * The 1-based sheet rows whose Action taken text is another customer's response: left behind by
-   * a move this month (MovedRows), or found so by the last review and still there. Not their
+   * a move this month (ResponsesLeftBehind), or found so by the last review and still there. Not their
    * customers' responses; the archive marks them so. Absent when none.
    */
   readonly foreignResponses?: readonly number[];
@@ -486,7 +488,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     repeatedKeys,
     () => otherSheetHistories(read, input.sheetName),
   );
-  const foreignResponses = responsesNotTheirs(customers, earlier, ownCells.movedRows?.responsesLeftBehind);
+  const foreignResponses = responsesNotTheirs(customers, earlier, ownCells.responsesLeftBehind?.rows);
   return {
     sheet: input.sheetName,
     asOf,

@@ -583,18 +583,22 @@ function summaryDraft(
       pair(t("summary.movedRows", { date: checkedReviewText(moved, lang) }), moved.count, "integer");
       into.line(t("summary.movedRowsWhich", { count: moved.count, rows: rowNumbersText(moved.rows, lang) }));
       into.line(t("review.movedRowsWhy"));
-      const left = responsesLeftBehindText(moved, lang);
-      if (left) into.line(left);
+    }
+    // Another customer's response beside each of these rows: said, as it counts for neither.
+    const left = result.responsesLeftBehind;
+    if (left) {
+      if (!over && !moved) into.gap();
+      into.line(responsesLeftBehindText(left, lang));
     }
     // Columns emptied whole: written again, and nothing of anyone's lost.
     const cleared = result.clearedColumns;
     if (cleared) {
-      if (!over && !moved) into.gap();
+      if (!over && !moved && !left) into.gap();
       pair(t("summary.clearedColumns", { date: checkedReviewText(cleared, lang) }), cleared.columns.length, "integer");
       const columns = cleared.all ? t("summary.clearedAllColumns") : clearedColumnList(cleared, lang);
       into.line(t("summary.clearedColumnsWhich", { columns, count: cleared.columns.length }));
     }
-    if (over || moved || cleared) into.keep(from);
+    if (over || moved || left || cleared) into.keep(from);
   };
 
   /** The customers per warning, and the portfolio's own warning apart. */

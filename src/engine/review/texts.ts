@@ -34,7 +34,7 @@ import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, ReviewResult, UndatedRows } from "./review";
 import { CheckNeed, missingNeeds } from "./columns";
 import type { ReviewsPastDue } from "./review-due";
-import type { ClearedColumns, MovedRows, TypedOver, TypedOverCell } from "./typed-over";
+import type { ClearedColumns, MovedRows, ResponsesLeftBehind, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
 import { a1, Area, columnLetter, sheetReference } from "../a1";
@@ -533,16 +533,17 @@ const SHOWN_CLEARED = 5;
 
 /**
  * What the review found of its own cells since the review that wrote them, a line each: cells
- * typed over, rows moved under them, columns emptied. Every face says them, in this order, after
+ * typed over, rows moved under them, responses the rows left behind, columns emptied. Every face says them, in this order, after
  * the review and before a write.
  */
 export function ownCellsLines(
-  result: Pick<ReviewResult, "sheet" | "typedOver" | "movedRows" | "clearedColumns">,
+  result: Pick<ReviewResult, "sheet" | "typedOver" | "movedRows" | "responsesLeftBehind" | "clearedColumns">,
   lang: Lang,
 ): string[] {
   return [
     ...(result.typedOver ? [typedOverText(result.typedOver, result.sheet, lang)] : []),
     ...(result.movedRows ? [movedRowsText(result.movedRows, lang)] : []),
+    ...(result.responsesLeftBehind ? [responsesLeftBehindText(result.responsesLeftBehind, lang)] : []),
     ...(result.clearedColumns ? [clearedColumnsText(result.clearedColumns, lang)] : []),
   ];
 }
@@ -555,19 +556,17 @@ export function movedRowsText(moved: MovedRows, lang: Lang): string {
     date: checkedReviewText(moved, lang),
     why: message(lang, "review.movedRowsWhy"),
   });
-  const left = responsesLeftBehindText(moved, lang);
-  return left === undefined ? text : text + message(lang, "sep.sentence") + left;
+  return text;
 }
 
-/**
- * The moved rows whose Action taken text stayed behind, another customer's response, as one
- * sentence naming their rows; undefined when there are none.
- */
-export function responsesLeftBehindText(moved: MovedRows, lang: Lang): string | undefined {
-  const left = moved.responsesLeftBehind;
-  if (!left?.length) return undefined;
-  const rows = rowNumbersText(left, lang);
-  return message(lang, "review.responsesLeftBehind", { count: left.length, rows, column: FIELD_LABELS.actionTaken[lang] });
+/** The rows whose Action taken text stayed behind when they moved, another customer's response, as one line naming them. */
+export function responsesLeftBehindText(left: ResponsesLeftBehind, lang: Lang): string {
+  return message(lang, "review.responsesLeftBehind", {
+    count: left.rows.length,
+    rows: rowNumbersText(left.rows, lang),
+    date: checkedReviewText(left, lang),
+    column: FIELD_LABELS.actionTaken[lang],
+  });
 }
 
 /** How many changed cells a line names before counting the rest. */

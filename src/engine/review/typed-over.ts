@@ -82,13 +82,21 @@ export interface MovedRows {
   readonly count: number;
   /** The moved rows, 1-based sheet rows in order, `count` of them. */
   readonly rows: readonly number[];
-  /**
-   * The 1-based sheet rows, among them, whose Action taken text is the one that review archived
-   * for the customer on the row then, not for the one on it now: the column stayed where it was
-   * while the data moved, so the text is another customer's response, and is not taken as the
-   * response of the customer now beside it. Absent when there is none.
-   */
-  readonly responsesLeftBehind?: readonly number[];
+}
+
+/**
+ * Rows whose Action taken text is the one the review that wrote the sheet archived for the
+ * customer on the row then, not for the one on it now: the column stayed where it was while the
+ * rows moved (the data sorted alone, or with the review's columns but not the Action taken
+ * column, as a filter set before the column was added sorts), so the text is another customer's
+ * response, and is not taken as the response of the customer now beside it.
+ */
+export interface ResponsesLeftBehind {
+  /** As TypedOver's. */
+  readonly reviewDate: number;
+  readonly historySheet?: string;
+  /** 1-based sheet rows, in order. */
+  readonly rows: readonly number[];
 }
 
 /**
@@ -433,7 +441,7 @@ interface Check {
   readonly moved: readonly number[];
   /** Rows with a cell typed over. */
   readonly typedRows: number;
-  /** The moved rows whose Action taken text is the customer's then (see MovedRows). */
+  /** The rows whose Action taken text is the customer's then (see ResponsesLeftBehind). */
   readonly responsesLeft: readonly number[];
 }
 
@@ -573,12 +581,18 @@ function checkAgainst(
   // customer's), in sheet order, told once every row is seen: whether a sort of part of the
   // review's columns split them is told by them all.
   const notHolding: { line: Line; entry: ArchiveEntry; moved?: boolean; there?: ArchiveEntry; range?: SplitRange }[] = [];
+  // Rows holding their own customer's cells where another customer stood then (whole rows sorted, or
+  // all but a column of the user's): their Action taken texts tell whether that column moved with them.
+  const heldElsewhere: { line: Line; entry: ArchiveEntry; there: ArchiveEntry }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A customer that review did not write (new since, or gone then and back now) is asked only whether its row moved.
     const entry = review.byKey.get(line.key);
-    if (entry && holdsAll(entry, line)) held++;
-    else if (i > lastHolding) {
+    if (entry && holdsAll(entry, line)) {
+      held++;
+      const there = line.customer.actionTaken === undefined ? undefined : customerThen(i, line);
+      if (there) heldElsewhere.push({ line, entry, there });
+    } else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
     } else {
       // A row whose kept fields hold what was written for its own customer may still have moved
@@ -601,17 +615,22 @@ function checkAgainst(
   // One sort stopped before one column: every row whose customer moved was split there, and its
   // cells are checked against its own customer's before it and its customer then's from it.
   const split = sortSplit(notHolding.flatMap((row) => (row.range ? [row.range] : [])));
-  // The moved rows' Action taken texts: the column's own customer's (it moved with the data) or the customer's then (it stayed).
+  // The Action taken texts of rows another customer stood on then: the column's own customer's (it
+  // moved with the data) or the customer's then (it stayed).
   const responsesLeft: number[] = [];
   let responsesMoved = 0;
+  const tally = (row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined) => {
+    const response = responseOf(row, then, own);
+    if (response === "then") responsesLeft.push(row.customer.row);
+    else if (response === "own") responsesMoved++;
+  };
+  for (const { line, entry, there } of heldElsewhere) tally(line, there, entry);
   for (const row of notHolding) {
     if (row.moved || (split !== undefined && row.there)) {
       moved.push(row.line.customer.row);
       const then = row.moved ? row.entry : row.there!;
       typedOver(row.line, row.entry, true, row.moved ? undefined : { at: split!, there: then });
-      const response = responseOf(row.line, then, review.byKey.get(row.line.key));
-      if (response === "then") responsesLeft.push(row.line.customer.row);
-      else if (response === "own") responsesMoved++;
+      tally(row.line, then, review.byKey.get(row.line.key));
     } else typedOver(row.line, row.entry);
   }
   if (moved.length > 0) for (const { line } of blankAtEnd) moved.push(line.customer.row);
@@ -626,7 +645,7 @@ function checkAgainst(
     held,
     moved,
     typedRows,
-    responsesLeft: responsesLeft.length > responsesMoved ? responsesLeft : [],
+    responsesLeft: responsesLeft.length > responsesMoved ? responsesLeft.sort((a, b) => a - b) : [],
   };
 }
 
@@ -667,6 +686,7 @@ function sortSplit(ranges: readonly SplitRange[]): number | undefined {
 export interface TypedOverCheck {
   readonly typedOver?: TypedOver;
   readonly movedRows?: MovedRows;
+  readonly responsesLeftBehind?: ResponsesLeftBehind;
   readonly clearedColumns?: ClearedColumns;
 }
 
@@ -840,8 +860,8 @@ export function typedOverCells(
             historySheet,
             count: moved.length,
             rows: [...moved].sort((a, b) => a - b),
-            ...(responsesLeft.length > 0 && { responsesLeftBehind: responsesLeft }),
           },
+    ...(responsesLeft.length > 0 && { responsesLeftBehind: { reviewDate: review.date, historySheet, rows: responsesLeft } }),
     ...(clearedColumns && { clearedColumns }),
   };
 }

@@ -73,10 +73,10 @@ describe("data moved under the review's columns", () => {
       historySheet: null,
       count: 5,
       rows: [4, 5, 6, 7, 8],
-      responsesLeftBehind: [],
       text: en,
     });
     expect(toJson(result, "en", "out.xlsx").typedOver).toBeNull();
+    expect(toJson(result, "en", "out.xlsx").responsesLeftBehind).toBeNull();
     expect(reviewedNotice(result).render(translator("zh"), "zh").lines).toContain(zh);
     expect(reviewedNotice(result).render(translator("en"), "en").lines).toContain(en);
     for (const lang of ["en", "zh"] as const) {
@@ -247,7 +247,8 @@ describe("an Action taken column the data moved away from", () => {
     // December: customers 4 and 5 swapped in the data columns alone; the Action taken column stays.
     const rows = dataRows(november);
     const { result } = reviewWorkbook(dataPasted(november, [...rows.slice(0, 4), rows[5], rows[4]]), DEC);
-    expect(result.movedRows).toMatchObject({ count: 2, responsesLeftBehind: [6, 7] });
+    expect(result.movedRows).toMatchObject({ count: 2, rows: [6, 7] });
+    expect(result.responsesLeftBehind).toEqual({ reviewDate: NOV, historySheet: undefined, rows: [6, 7] });
     expect(result.typedOver).toBeUndefined();
     const responses = result.changes!.responses!;
     expect(responses.customers.map((c) => [c.name, c.response])).toEqual([
@@ -255,19 +256,29 @@ describe("an Action taken column the data moved away from", () => {
       ["Customer 4", undefined],
     ]);
     expect(responses.responded).toBe(0);
-    expect(movedRowsText(result.movedRows!, "en")).toContain(
-      '. On 2 of them (rows 6, 7) the "Action taken" column holds the response recorded at that review for the customer then on the row: it did not move with the data, and is not counted as the response of the customer now beside it (move it with the data, or sort whole rows)',
+    const en = responsesLeftBehindText(result.responsesLeftBehind!, "en");
+    expect(en).toBe(
+      'The "Action taken" text on rows 6, 7 is the response recorded at the review of 2026-11-30 for the customer then on the row: the column did not move with the rows (they were sorted or moved without it), so it is not counted as the response of the customer now beside it; sort whole rows, the "Action taken" column with them, or move each response to its customer\'s row',
     );
-    expect(movedRowsText(result.movedRows!, "zh")).toContain(
-      "其中 2 行（第 6、7 行）的“已采取措施”列仍是那次审查时该行原客户的处理措施",
+    const zh = responsesLeftBehindText(result.responsesLeftBehind!, "zh");
+    expect(zh).toBe(
+      "第 6、7 行的“已采取措施”仍是 2026年11月30日审查时该行原客户的处理措施：该列未随行一起移动（排序或移动时未包含该列），不计为现在所在客户的处理措施；请按整行排序（包括“已采取措施”列），或把每条处理措施移到其客户所在的行",
     );
-    expect(toJson(result, "en", "out.xlsx").movedRows).toMatchObject({ responsesLeftBehind: [6, 7] });
+    // Every face says it, after the rows moved.
+    expect(toTable(result, "en", "out.xlsx")).toContain(en);
+    expect(reviewedNotice(result).render(translator("zh"), "zh").lines).toContain(zh);
+    expect(toJson(result, "en", "out.xlsx").responsesLeftBehind).toEqual({
+      reviewDate: "2026-11-30",
+      historySheet: null,
+      rows: [6, 7],
+      text: en,
+    });
     // On the summary sheet, under the rows moved and why, wrapped as its lines are.
     const lines = summaryLines(result, "en");
     const why = summaryLineRows(message("en", "review.movedRowsWhy"));
     const at = lines.findIndex((line) => line[0] === why[0]) + why.length;
-    const left = summaryLineRows(responsesLeftBehindText(result.movedRows!, "en")!);
-    expect(left[0]).toMatch(/^On 2 of them \(rows 6, 7\) the "Action taken" column holds/);
+    const left = summaryLineRows(en);
+    expect(left[0]).toMatch(/^The "Action taken" text on rows 6, 7 is the response/);
     expect(lines.slice(at, at + left.length)).toEqual(left.map((row) => [row]));
   });
 
@@ -323,12 +334,47 @@ describe("an Action taken column the data moved away from", () => {
     );
     const rows = dataRows(november);
     const { result } = reviewWorkbook({ ...dataPasted(november, [...rows.slice(0, 4), rows[5], rows[4]]), archive }, DEC);
-    expect(result.movedRows?.responsesLeftBehind).toEqual([6, 7]);
+    expect(result.responsesLeftBehind?.rows).toEqual([6, 7]);
     const responses = result.changes!.responses!;
     expect(responses.customers.map((c) => [c.name, c.response, c.archiveRow])).toEqual([
       ["Customer 5", undefined, undefined],
       ["Customer 4", undefined, undefined],
     ]);
+  });
+
+  test("whole rows sorted but for the Action taken column (a filter set before it was added): the responses left behind are found, named and counted for neither", () => {
+    const november = answeredInNovember();
+    // December: Customers 4 and 5 swapped with every column of theirs and of the review's, the
+    // Action taken column (the last) left where it was.
+    const actionAt = november.customers[0].length - 1;
+    const swapped = november.customers.map((line, r) =>
+      r === 5 || r === 6 ? [...november.customers[r === 5 ? 6 : 5].slice(0, actionAt), line[actionAt]] : line,
+    );
+    const { result, workbook } = reviewWorkbook({ ...november, customers: swapped }, DEC);
+    // Each row holds its own customer's review cells: nothing moved under them, nothing typed.
+    expect([result.movedRows, result.typedOver]).toEqual([undefined, undefined]);
+    expect(result.responsesLeftBehind).toEqual({ reviewDate: NOV, historySheet: undefined, rows: [6, 7] });
+    expect(result.foreignResponses).toEqual([6, 7]);
+    expect(result.changes!.responses!.customers.map((c) => [c.name, c.response])).toEqual([
+      ["Customer 5", undefined],
+      ["Customer 4", undefined],
+    ]);
+    expect(result.changes!.responses!.responded).toBe(0);
+    expect(toTable(result, "en", "out.xlsx")).toContain(responsesLeftBehindText(result.responsesLeftBehind!, "en"));
+    // The archive marks both texts as another customer's: January, untouched, still credits neither.
+    const january = reviewWorkbook(workbook, serial("2027-01-31")).result;
+    expect(january.foreignResponses).toEqual([6, 7]);
+    expect(january.changes!.responses!.responded).toBe(0);
+  });
+
+  test("whole rows sorted with the Action taken column: each response stays its customer's", () => {
+    const november = answeredInNovember();
+    const swapped = november.customers.map((line, r) =>
+      r === 5 ? november.customers[6] : r === 6 ? november.customers[5] : line,
+    );
+    const { result } = reviewWorkbook({ ...november, customers: swapped }, DEC);
+    expect([result.movedRows, result.responsesLeftBehind, result.foreignResponses]).toEqual([undefined, undefined, undefined]);
+    expect(result.changes!.responses!.responded).toBe(2);
   });
 
   test("an Action taken column that moved with the data: a standard phrase two customers share is no response left behind", () => {
@@ -352,7 +398,7 @@ describe("an Action taken column the data moved away from", () => {
     );
     const { result } = reviewWorkbook({ ...november, customers: swapped }, DEC);
     expect(result.movedRows?.count).toBe(2);
-    expect(result.movedRows?.responsesLeftBehind).toBeUndefined();
+    expect(result.responsesLeftBehind).toBeUndefined();
     expect(result.changes!.responses!.customers.map((c) => [c.name, c.response, c.unchanged])).toEqual([
       ["Customer 5", "Legal action started", false],
       ["Customer 4", "Legal action started", true],
