@@ -250,7 +250,7 @@ export const reportEn = {
   "summary.policyVersion": "Policy version",
   "summary.amountUnit": "Amounts in",
   "summary.customers": "Customers reviewed",
-  "summary.withErrors": "Customers not scored (data errors)",
+  "summary.withErrors": "Customers not graded (data errors)",
   "summary.exposure": "Total exposure (outstanding balance)",
   "summary.overdueShare": "Share of customers overdue",
   "summary.portfolioWarnings": "Portfolio warnings",

@@ -218,7 +218,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.policyVersion": "政策版本",
   "summary.amountUnit": "金额单位",
   "summary.customers": "已审查客户数",
-  "summary.withErrors": "未能评分的客户（数据错误）",
+  "summary.withErrors": "未评级的客户（数据错误）",
   "summary.exposure": "风险敞口合计（应收账款余额）",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",

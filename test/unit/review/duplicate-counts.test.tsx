@@ -63,7 +63,7 @@ describe("a customer on two rows counts once", () => {
     const cells = summarySheetPlan(result, "Credit Review Summary", "en").blocks.flatMap((b) => b.values);
     const value = (label: string) => cells.find((line) => line[0] === label)?.[1];
     expect(value("Customers at risk")).toBe(2);
-    expect(value("Customers not scored (data errors)")).toBe(2);
+    expect(value("Customers not graded (data errors)")).toBe(2);
     expect(cells.find((line) => line[1] === "OVER_LIMIT")?.[2]).toBe(2);
     const table = toTable(result, "en", "out.xlsx");
     expect(table).toContain("Customers at risk: 2 (of which needing action: 2)");
@@ -79,6 +79,6 @@ describe("a customer on two rows counts once", () => {
       </FluentProvider>,
     );
     const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent;
-    expect([fact("Customers at risk"), fact("Customers not scored (data errors)")]).toEqual(["2", "2"]);
+    expect([fact("Customers at risk"), fact("Customers not graded (data errors)")]).toEqual(["2", "2"]);
   });
 });

@@ -229,7 +229,7 @@ describe("outcomes are announced and take the focus", () => {
     await waitFor(() => expect(notice).toBe(document.activeElement));
     const portfolio = screen.getByRole("region", { name: "Portfolio" });
     expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toBe("8");
-    expect(within(portfolio).getByText("Customers not scored (data errors)").nextSibling?.textContent).toBe("1");
+    expect(within(portfolio).getByText("Customers not graded (data errors)").nextSibling?.textContent).toBe("1");
   });
 
   test("a notice that replaces another is announced too: a failed write, then Go to a row of a sheet that is gone", async () => {
