@@ -389,7 +389,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.responsesInArchiveHelp":
     "有 {count} 条处理措施填写在存档的“{column}”列（{rows}），已计入上述统计；请在客户表的“{column}”列记录处理措施：存档会保留每次审查时该列的记录",
   "changes.responsesHelp":
-    "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示",
+    "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
   "figure.utilisation": "额度使用率",
   "figure.availableCredit": "可用额度",
