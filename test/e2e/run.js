@@ -1826,8 +1826,9 @@ scenario(
         [
           reviewedText(lang, "Customers", SAMPLE_COUNTS),
           t(lang, "ui.status.gradesMoved", { date: lastReview, riskier: 1, safer: 0 }),
-          // Only two cells were typed: every balance is the last review's, and the notice says so.
-          t(lang, "changes.sameBalances", { count: 43, date: lastReview }),
+          // Only two cells were typed: every balance is the last review's (the two customers with
+          // data errors' too), and the notice says so.
+          t(lang, "changes.sameBalances", { count: 45, date: lastReview }),
         ].join("\n"),
       );
       const block = page.getByRole("region", { name: t(lang, "changes.title", { date: lastReview }) });

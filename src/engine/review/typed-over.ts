@@ -590,7 +590,7 @@ function checkAgainst(
     const entry = review.byKey.get(line.key);
     if (entry && holdsAll(entry, line)) {
       held++;
-      const there = line.customer.actionTaken === undefined ? undefined : customerThen(i, line);
+      const there = customerThen(i, line);
       if (there) heldElsewhere.push({ line, entry, there });
     } else if (i > lastHolding) {
       if (entry) blankAtEnd.push({ line, entry });
@@ -624,7 +624,7 @@ function checkAgainst(
     if (response === "then") responsesLeft.push(row.customer.row);
     else if (response === "own") responsesMoved++;
   };
-  for (const { line, entry, there } of heldElsewhere) tally(line, there, entry);
+  for (const row of leftWithRows(heldElsewhere, lines, review)) responsesLeft.push(row);
   for (const row of notHolding) {
     if (row.moved || (split !== undefined && row.there)) {
       moved.push(row.line.customer.row);
@@ -660,6 +660,33 @@ function responseOf(row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined
   const isThen = actionTakenOf(then) === response;
   const isOwn = own !== undefined && actionTakenOf(own) === response;
   return isThen === isOwn ? undefined : isThen ? "then" : "own";
+}
+
+/**
+ * The rows, of those holding their own customer's cells where another customer stood at the
+ * review (`held`), whose Action taken text stayed behind while they moved (sorted with every
+ * column but that one): said only on firm evidence, as a response flagged so counts for no one
+ * month after month. The sheet must hold the review's customers and no others (an added and a
+ * removed customer shift every row between them, not a sort), and every such row whose customer
+ * then had a text archived must hold that text, two rows at least: a row holding its own
+ * customer's text, or another text, says the column moved with the rows (a response escalated
+ * from "Call made" to "Final notice" may happen to be the neighbour's of last month).
+ */
+function leftWithRows(
+  held: readonly { line: Line; entry: ArchiveEntry; there: ArchiveEntry }[],
+  lines: readonly Line[],
+  review: ReviewOfDate,
+): number[] {
+  if (held.length < 2 || lines.length !== review.byKey.size || lines.some((l) => !review.byKey.has(l.key))) return [];
+  const rows: number[] = [];
+  for (const { line, entry, there } of held) {
+    const then = actionTakenOf(there);
+    // A text both customers had says nothing of which way the column went.
+    if (then === undefined || then === actionTakenOf(entry)) continue;
+    if (line.customer.actionTaken !== then) return [];
+    rows.push(line.customer.row);
+  }
+  return rows.length >= 2 ? rows : [];
 }
 
 /** The columns a row may have been split at by a sort of part of the review's columns, `from` to `to` (0-based in `values`). */

@@ -377,6 +377,49 @@ describe("an Action taken column the data moved away from", () => {
     expect(result.changes!.responses!.responded).toBe(2);
   });
 
+  test("whole rows sorted with the Action taken column, each response a step further: one happening to be its new neighbour's last month is no response left behind", () => {
+    const { workbook } = reviewedInOctober();
+    const withColumn = workbook.customers.map((line, r) => [...line, r === 0 ? "Action taken" : null]);
+    const at = withColumn[0].length - 1;
+    [withColumn[4][at], withColumn[5][at], withColumn[6][at]] = ["Reminder sent", "Call made", "Final notice"];
+    const november = reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
+    // December: each response escalated one step, then the whole sheet sorted, Customers 5, 3, 4 on rows 5 to 7.
+    const escalated = november.customers.map((line) => [...line]);
+    [escalated[4][at], escalated[5][at], escalated[6][at]] = ["Call made", "Final notice", "Legal action"];
+    const sorted = escalated.map((line, r) => (r === 4 ? escalated[6] : r === 5 ? escalated[4] : r === 6 ? escalated[5] : line));
+    const { result } = reviewWorkbook({ ...november, customers: sorted }, DEC);
+    expect([result.movedRows, result.responsesLeftBehind, result.foreignResponses]).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("a customer's row deleted and a newcomer added below: the rows between shift, and a phrase the customer before had is no response left behind", () => {
+    const { workbook } = reviewedInOctober();
+    const withColumn = workbook.customers.map((line, r) => [...line, r === 0 ? "Action taken" : null]);
+    const at = withColumn[0].length - 1;
+    withColumn[5][at] = "Reminder sent";
+    withColumn[6][at] = "Guarantee requested";
+    const november = reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
+    const december = november.customers.map((line) => [...line]);
+    december.splice(5, 1);
+    december[5][at] = "Reminder sent";
+    december.push([...NEWCOMER, ...new Array(december[0].length - NEWCOMER.length).fill(null)]);
+    december[6][at] = "Guarantee requested";
+    const { result } = reviewWorkbook({ ...november, customers: december }, DEC);
+    expect([result.responsesLeftBehind, result.foreignResponses]).toEqual([undefined, undefined]);
+  });
+
+  test("every customer with the same standard phrase, whole rows sorted: the phrase says nothing of which way the column went", () => {
+    const { workbook } = reviewedInOctober();
+    const withColumn = workbook.customers.map((line, r) => [...line, r === 0 ? "Action taken" : "Reminder sent"]);
+    const november = reviewWorkbook({ ...workbook, customers: withColumn }, NOV).workbook;
+    const [header, ...rows] = november.customers;
+    const at = header.length - 1;
+    // The data and the review's columns reversed, the Action taken column left where it was: all alike anyway.
+    const reversed = rows.map((line, r) => [...rows[rows.length - 1 - r].slice(0, at), line[at]]);
+    const { result } = reviewWorkbook({ ...november, customers: [header, ...reversed] }, DEC);
+    expect([result.responsesLeftBehind, result.foreignResponses]).toEqual([undefined, undefined]);
+    expect(result.changes!.responses!.responded).toBe(result.changes!.responses!.customers.length);
+  });
+
   test("an Action taken column that moved with the data: a standard phrase two customers share is no response left behind", () => {
     // The column among the data columns, so a sort of the data columns takes it along.
     const customers = sheet(6).map((line, r) => [...line, r === 0 ? "Action taken" : null]);
