@@ -496,11 +496,12 @@ function failure(
   lang: Lang,
   input: string,
 ): { code: number; kind: string; key?: string; message: string; stderr: string } {
+  // JSON escapes what a terminal must not receive (safeJson); the line on stderr shows it as \u escapes.
   const said = (kind: string, key: string | undefined, text: string) => ({
     code: 2,
-    kind,
+    kind: key === "cli.notXlsx" ? "workbook" : kind,
     key,
-    message: safeText(text),
+    message: text,
     stderr: safeText(`credit-review: ${text}`),
   });
   if (error instanceof UsageError) {
@@ -516,7 +517,7 @@ function failure(
   return {
     code: 1,
     kind: "internal",
-    message: safeText(`internal error: ${text}`),
+    message: `internal error: ${text}`,
     stderr: `credit-review: internal error: ${(error as Error)?.stack ?? String(error)}`,
   };
 }

@@ -756,7 +756,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const notXlsx = path.join(dir, "notes.xlsx");
     fs.writeFileSync(notXlsx, "just text");
     const notPackage = JSON.parse((await runCli(notXlsx, "--json", "--lang", "en")).stdout).error;
-    expect(notPackage).toMatchObject({ exitCode: 2, kind: "input", key: "cli.notXlsx" });
+    expect(notPackage).toMatchObject({ exitCode: 2, kind: "workbook", key: "cli.notXlsx" });
     // Without --json a failure leaves stdout empty, as before.
     expect((await runCli(input, "--sheet", "Nowhere", "--lang", "en")).stdout).toBe("");
     expect(outputs()).toEqual([]);
