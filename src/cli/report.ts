@@ -326,6 +326,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       limitChange: c.limitChange ?? null,
       limitMoveFromPolicy: c.limitMoveFromPolicy,
       previousOverdueAmount: c.previousOverdue ?? null,
+      previousOverdueReview: c.previousOverdueDate === undefined ? null : isoFromSerial(c.previousOverdueDate),
       previousDaysPastDue: c.previousDaysPastDue ?? null,
     })),
   };

@@ -387,6 +387,7 @@ export const reportEn = {
   "changes.limit": "Recommended limit {from} → {to} ({change})",
   "changes.limitByPolicy": "Recommended limit {from} → {to} ({change}, from the policy change)",
   "changes.overdue": "Overdue {from} → {to} ({change})",
+  "changes.overdueSince": "Overdue {from} → {to} ({change}) since {date}",
   "changes.overdueTotal": "Overdue amount",
   "changes.fromTo.amounts": "{from} → {to} ({change})",
   "changes.overdueGrew": "Overdue grew",

@@ -348,6 +348,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.limit": "建议额度 {from} → {to}（{change}）",
   "changes.limitByPolicy": "建议额度 {from} → {to}（{change}，因政策变更）",
   "changes.overdue": "逾期金额 {from} → {to}（{change}）",
+  "changes.overdueSince": "自 {date}起，逾期金额 {from} → {to}（{change}）",
   "changes.overdueTotal": "逾期金额",
   "changes.fromTo.amounts": "{from} → {to}（{change}）",
   "changes.overdueGrew": "逾期金额增加",

@@ -70,6 +70,8 @@ export interface CustomerChange {
    */
   readonly previousOverdue?: number;
   readonly previousDaysPastDue?: number;
+  /** The last review's date, when previousOverdue is known: a review that graded the customer may be older (previousDate). */
+  readonly previousOverdueDate?: number;
   /** The previous review's unit when it is not this one's: its limit converted, or (another currency) not compared. */
   readonly units?: UnitChange;
 }
@@ -259,6 +261,7 @@ function customerChange(
   const overdueStated = inLast && numberOrUnknown(inLast.line[OVERDUE_AT]);
   const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.unit, unit);
   const previousDaysPastDue = inLast && numberOrUnknown(inLast.line[DAYS_PAST_DUE_AT]);
+  const previousOverdueDate = previousOverdue === undefined ? undefined : inLast!.date;
   if (!before) {
     return {
       row: c.row,
@@ -282,6 +285,7 @@ function customerChange(
       limitMoveFromPolicy: false,
       previousOverdue,
       previousDaysPastDue,
+      previousOverdueDate,
       units: undefined,
     };
   }
@@ -337,6 +341,7 @@ function customerChange(
       sameCents(c.limitUnderLastPolicy, previousLimit!),
     previousOverdue,
     previousDaysPastDue,
+    previousOverdueDate,
     units: unitChange(before.unit, unit),
   };
 }

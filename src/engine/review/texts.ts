@@ -1426,9 +1426,11 @@ export function customerChangeLines(
     ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
     ...(change.previousId === undefined ? [] : [idChangeLine(change.previousId, change.id, lang)]),
   ];
-  // Archived before only in reviews that could not score it: its name is known, its figures not.
-  if (change.previousDate === undefined)
-    return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview")];
+  // Archived before only in reviews that could not score it: its name is known, its score not; what it owed may be.
+  if (change.previousDate === undefined) {
+    const overdue = overdueChangeLine(change, now, lang);
+    return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview"), ...overdue];
+  }
   const date = dateText(change.previousDate, lang);
   const parts: string[] = [];
   if (change.scoreChange !== undefined && change.previousScore !== undefined && now.score !== undefined)
@@ -1467,17 +1469,7 @@ export function customerChangeLines(
   };
   warnings("changes.newWarnings", change.newWarnings, change.newFromPolicy);
   warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
-  if (change.previousOverdue !== undefined && now.overdueAmount !== undefined) {
-    const moved = formatChange(withoutFloatDust(now.overdueAmount - change.previousOverdue), "money", lang);
-    if (!sameCents(now.overdueAmount, change.previousOverdue))
-      lines.push(
-        message(lang, "changes.overdue", {
-          from: formatFigure(change.previousOverdue, "money", lang),
-          to: formatFigure(now.overdueAmount, "money", lang),
-          change: moved,
-        }),
-      );
-  }
+  lines.push(...overdueChangeLine(change, now, lang));
   if (change.units && !change.units.compared && now.recommendedLimit !== undefined)
     lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));
   else if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
@@ -1492,6 +1484,26 @@ export function customerChangeLines(
       );
   }
   return lines;
+}
+
+/**
+ * A customer's overdue amount at the last review and now, when it moved: dated when the review it
+ * is compared with is not the one its score and grade are (a review that could not grade it).
+ */
+function overdueChangeLine(change: CustomerChange, now: { readonly overdueAmount?: number }, lang: Lang): string[] {
+  const then = change.previousOverdue;
+  if (then === undefined || now.overdueAmount === undefined || sameCents(now.overdueAmount, then)) return [];
+  const params = {
+    from: formatFigure(then, "money", lang),
+    to: formatFigure(now.overdueAmount, "money", lang),
+    change: formatChange(withoutFloatDust(now.overdueAmount - then), "money", lang),
+  };
+  const dated = change.previousOverdueDate !== undefined && change.previousOverdueDate !== change.previousDate;
+  return [
+    dated
+      ? message(lang, "changes.overdueSince", { ...params, date: dateText(change.previousOverdueDate!, lang) })
+      : message(lang, "changes.overdue", params),
+  ];
 }
 
 /** The portfolio's overdue amount at the last review and now with the move: "596,000.00 → 957,000.00 (+361,000.00)"; undefined when either is not known. */

@@ -280,3 +280,45 @@ describe("customers the review cannot grade", () => {
     expect(result.changes!.sameBalances).toEqual({ unchanged: 5, compared: 5 });
   });
 });
+
+describe("a customer's overdue against the last review when an older one last graded it", () => {
+  const withDatum = (overdue: number, error: boolean): Grid => [
+    HEADERS.en,
+    ["A001", "Alpine Ski House", ...five(2), 100000, 60000, 0, 0],
+    ["D004", "Datum Corporation", ...(error ? [4, 4, 6, 4, 4] : five(4)), 100000, 60000, overdue, 100],
+  ];
+  function threeMonths() {
+    // Graded in October (10,000 overdue), a data error in November (30,000), graded again in December (40,000).
+    let workbook = reviewWorkbook({ customers: withDatum(10000, false) }, OCTOBER, "en").workbook;
+    workbook = reviewWorkbook({ ...workbook, customers: withDatum(30000, true) }, NOVEMBER, "en").workbook;
+    return reviewWorkbook({ ...workbook, customers: withDatum(40000, false) }, serial("2026-12-31"), "en").result;
+  }
+
+  test("the overdue line says which review its figure is from; the JSON gives that review's date", () => {
+    const result = threeMonths();
+    const datum = result.customers.find((c) => c.id === "D004")!;
+    const change = result.changes!.customers.find((c) => c.id === "D004")!;
+    expect(customerChangeLines(change, datum, "en", DEFAULT_POLICY)).toEqual([
+      "Score 4.00 → 4.00 (0.00), still High since 2026-10-31",
+      "Overdue 30,000.00 → 40,000.00 (+10,000.00) since 2026-11-30",
+    ]);
+    expect(customerChangeLines(change, datum, "zh", DEFAULT_POLICY)).toContain(
+      "自 2026年11月30日起，逾期金额 30,000.00 → 40,000.00（+10,000.00）",
+    );
+    const json = toJson(result, "en", "out.xlsx").changes!.customers.find((c: { id: string }) => c.id === "D004");
+    expect(json).toMatchObject({
+      previousReview: "2026-10-31",
+      previousOverdueAmount: 30000,
+      previousOverdueReview: "2026-11-30",
+    });
+  });
+
+  test("one the archive never graded still shows what it owed then", () => {
+    const { workbook } = reviewWorkbook({ customers: withDatum(30000, true) }, NOVEMBER, "en");
+    const result = reviewWorkbook({ ...workbook, customers: withDatum(40000, true) }, serial("2026-12-31"), "en").result;
+    const datum = result.customers.find((c) => c.id === "D004")!;
+    const change = result.changes!.customers.find((c) => c.id === "D004")!;
+    const lines = customerChangeLines(change, datum, "en", DEFAULT_POLICY);
+    expect(lines[lines.length - 1]).toBe("Overdue 30,000.00 → 40,000.00 (+10,000.00) since 2026-11-30");
+  });
+});
