@@ -15,7 +15,7 @@ import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
 import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet, settingLabel } from "../engine/review/policy-sheet";
 import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-mapping";
-import { earlierReviewLang } from "../engine/review/columns";
+import { earlierReviewLang, responseColumnOf } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
@@ -365,7 +365,9 @@ async function reviewWorkbook(
     }
   }
   const incompleteLedger = search.incomplete;
-  const values = await workbook.values(sheet, true);
+  // The team's responses read as their cells show them: a date typed as a response is a date's number to Excel.
+  const responses = responseColumnOf(sheet.name, await workbook.top(sheet), mapping);
+  const values = await workbook.values(sheet, true, responses);
   // Month after month the workbook keeps one language: without --lang, a sheet reviewed before is
   // reviewed again in the language its columns carry, whatever the locale of the machine running it.
   const earlier = options.langAsked ? undefined : earlierReviewLang(values);

@@ -65,6 +65,11 @@ export interface ReadContext {
    * grades and codes, and each customer's id and name, on every review's rows.
    */
   readonly texts?: Map<string, string>;
+  /**
+   * A column (1-based) whose number cells' styles the next read whole records, by 0-based row:
+   * the team's responses, shown as their cells show them (shown-text.ts), not as bare numbers.
+   */
+  styledColumn?: { readonly column: number; readonly styles: Map<number, number> };
   /** Where a sheet read whole leaves the text around its cells, by part name in lower case. */
   readonly surroundings?: Map<string, SheetSurroundings>;
 }
@@ -121,6 +126,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
   const entry = context.zip.entry(sheet.part);
   if (!entry) throw new PackageError(`sheet "${sheet.name}" has no part ${sheet.part}`);
   const { strings, dates1904, budget, texts } = context;
+  const styled = maxRows === EXCEL_ROWS ? context.styledColumn : undefined;
   const rows: CellValue[][] = [];
   const scanner = new XmlScanner();
   let inData = false;
@@ -201,6 +207,8 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           const number = Number(value);
           cell = value.trim() === "" || Number.isNaN(number) ? keptText(value, texts) : number;
           if (typeof cell === "number" && dates1904.size > 0 && dates1904.has(style)) cell = dateFrom1904(cell);
+          if (typeof cell === "number" && styled !== undefined && column === styled.column)
+            styled.styles.set(rowIndex - 1, style);
         }
       }
     }

@@ -108,6 +108,19 @@ export class Styles {
     if (xml === EMPTY_STYLES) this.changed = true;
   }
 
+  /**
+   * The number format code of a cell style, as far as a cell's shown text needs it: its own code,
+   * a built-in date or time one as "yyyy-mm-dd", a built-in percentage as its code; undefined for General.
+   */
+  formatCode(style: number): string | undefined {
+    const id = this.xfFormats[style];
+    if (id === undefined) return undefined;
+    const code = this.formats.get(id);
+    if (code !== undefined) return code;
+    if (BUILTIN_DATE_IDS.has(id)) return "yyyy-mm-dd";
+    return Object.entries(BUILTIN_IDS).find(([, builtin]) => builtin === id && builtin !== 0)?.[0];
+  }
+
   /** Cell style indexes whose format shows a date. */
   dateStyles(): Set<number> {
     const dates = new Set<number>();

@@ -5,6 +5,7 @@
  * is where; sheets are streamed when asked for.
  */
 import { CellValue } from "../../engine/cells";
+import { shownNumber } from "../../engine/shown-text";
 import { Lang } from "../../engine/i18n";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { WritePlan } from "../../engine/review/write-plan";
@@ -125,14 +126,37 @@ export class Workbook {
 
   /**
    * The sheet's cells. `rewrite`: the sheet is the one the review writes into, so its text is
-   * kept for the writer rather than inflated a second time.
+   * kept for the writer rather than inflated a second time. `shownColumn` (0-based): a column of
+   * texts whose numbers are read as their cells show them (a response typed 2026-12-15, which
+   * Excel keeps as a date's number), by their number formats.
    */
-  async values(sheet: SheetInfo, rewrite = false): Promise<CellValue[][]> {
+  async values(sheet: SheetInfo, rewrite = false, shownColumn?: number): Promise<CellValue[][]> {
     let values = this.full.get(sheet.name);
     const entry = this.pkg.zip.entry(sheet.part);
     if (rewrite && !values && entry) this.pkg.zip.keepText(entry);
-    if (!values) this.full.set(sheet.name, (values = await readSheet(this.context, sheet)));
+    if (!values) {
+      const styled = shownColumn === undefined ? undefined : { column: shownColumn + 1, styles: new Map<number, number>() };
+      this.context.styledColumn = styled;
+      try {
+        values = await readSheet(this.context, sheet);
+      } finally {
+        this.context.styledColumn = undefined;
+      }
+      if (styled && styled.styles.size > 0) await this.showNumbers(values, shownColumn!, styled.styles);
+      this.full.set(sheet.name, values);
+    }
     return values;
+  }
+
+  /** The numbers of one column as their cells show them, by each cell's style (see values). */
+  private async showNumbers(values: CellValue[][], column: number, styles: ReadonlyMap<number, number>): Promise<void> {
+    const entry = this.pkg.workbookPartOf("styles");
+    const parsed = entry ? new Styles(await this.pkg.zip.text(entry)) : undefined;
+    for (const [row, style] of styles) {
+      const line = values[row];
+      const value = line?.[column];
+      if (typeof value === "number") line[column] = shownNumber(value, parsed?.formatCode(style));
+    }
   }
 
   /** This add-in's web extension parts, with the document settings the task pane kept in them. */

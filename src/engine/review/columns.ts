@@ -140,6 +140,25 @@ export interface SheetColumns {
 }
 
 /**
+ * The column (0-based in `top`) of a customer sheet's Action taken responses, found in its top
+ * rows as the review finds it: a face reads that column's numbers as their cells show them
+ * (shown-text.ts). Undefined when the sheet has none, or no header row the review would read.
+ */
+export function responseColumnOf(
+  sheetName: string,
+  top: readonly (readonly CellValue[])[],
+  mapping: Readonly<Record<string, InputField>> | undefined,
+): number | undefined {
+  try {
+    return matchColumns(sheetName, top, { row: 0, column: 0 }, mapping, "en").columns.actionTaken;
+  } catch (error) {
+    // The review itself says what is wrong with the sheet, with the whole of it read.
+    if (error instanceof CreditError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The sheet's header row and the column of each field; throws when there is no header row
  * or a required column is missing, naming them in the user's language.
  */

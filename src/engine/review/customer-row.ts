@@ -7,6 +7,7 @@ import { amountOrProblem, CellValue, isEmptyCell, numberOrProblem, readDate, sho
 import { CreditError, notNumberError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
+import { booleanText } from "../shown-text";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
@@ -276,7 +277,9 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
 
   let actionTaken: string | undefined;
   if (ctx.columns.actionTaken !== undefined) {
-    const taken = text(cellOf(values, "actionTaken", ctx));
+    // A response Excel turned into TRUE or FALSE reads as the cell shows it (a number comes shown from the face).
+    const cell = cellOf(values, "actionTaken", ctx);
+    const taken = typeof cell === "boolean" ? booleanText(cell) : text(cell);
     if (taken.length > ACTION_TAKEN_MAX) {
       const error = new CreditError("value", "review.actionTakenLong", { length: taken.length, max: ACTION_TAKEN_MAX });
       (badCells ??= []).push({ field: "actionTaken", error: inCell(error, "actionTaken", row, ctx) });

@@ -91,21 +91,31 @@ const OUTPUT_CHECK_AT = ARCHIVE_FIELDS.indexOf("outputCheck");
 /**
  * The 1-based sheet rows whose Action taken text is another customer's response: `leftBehind`
  * (this review found the column left where it was while the data moved), and the rows whose text
- * the last review found so and archived as such, still the same. Undefined when there is none.
+ * the last review found so and archived as such, still the same; and so for `sameDay`, the rows of
+ * an earlier run of this review (on its as-of date), which wrote the sheet this run checks: the
+ * move it found is not there to find again. Undefined when there is none.
  */
 export function responsesNotTheirs(
   customers: readonly ResponseSubject[],
   earlier: EarlierReviews | undefined,
   leftBehind: readonly number[] | undefined,
+  sameDay: readonly ArchiveEntry[] = [],
 ): number[] | undefined {
   const rows = new Set(leftBehind);
   const last = earlier?.last?.date;
-  if (last !== undefined)
+  const rerun = new Map(sameDay.map((e) => [e.key, e]));
+  if (last !== undefined || rerun.size > 0)
     for (const c of customers) {
       if (c.actionTaken === undefined) continue;
-      const entry = earlier!.latest.get(archiveKey(c.id, c.name));
-      if (entry?.date !== last || actionTakenOf(entry) !== c.actionTaken) continue;
-      if (readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response === FOREIGN_RESPONSE) rows.add(c.row);
+      const key = archiveKey(c.id, c.name);
+      const latest = earlier?.latest.get(key);
+      for (const entry of [latest?.date === last ? latest : undefined, rerun.get(key)])
+        if (
+          entry &&
+          actionTakenOf(entry) === c.actionTaken &&
+          readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response === FOREIGN_RESPONSE
+        )
+          rows.add(c.row);
     }
   return rows.size > 0 ? [...rows].sort((a, b) => a - b) : undefined;
 }

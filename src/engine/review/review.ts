@@ -488,7 +488,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     repeatedKeys,
     () => otherSheetHistories(read, input.sheetName),
   );
-  const foreignResponses = responsesNotTheirs(customers, earlier, ownCells.responsesLeftBehind?.rows);
+  const foreignResponses = responsesNotTheirs(
+    customers,
+    earlier,
+    ownCells.responsesLeftBehind?.rows,
+    archived?.entries.filter((e) => e.date === asOf),
+  );
   return {
     sheet: input.sheetName,
     asOf,

@@ -223,6 +223,7 @@ export default function App({ initialLang }: AppProps) {
         }
         const source = await excel.readForReview(target, allSheets, {
           signal,
+          mapping,
           onPageRead: (p) =>
             showProgress({
               key: "ui.status.readRows",

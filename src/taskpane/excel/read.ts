@@ -9,6 +9,9 @@
 import { a1, Area, parseAddress } from "../../engine/a1";
 import { CellValue } from "../../engine/cells";
 import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
+import { responseColumnOf } from "../../engine/review/columns";
+import { InputField } from "../../engine/review/fields";
+import { shownNumber } from "../../engine/shown-text";
 import { findLedger, IncompleteLedger, LedgerInput } from "../../engine/review/ledger";
 import { findOwnSheets } from "../../engine/review/own-sheets";
 import { NamedSheetTable } from "../../engine/review/customer-table";
@@ -185,6 +188,8 @@ export interface ReadOptions {
   readonly onPageRead?: (progress: ReadProgress) => void;
   /** Cancel: the read stops before its next sync with ExcelProblem "cancelled". */
   readonly signal?: AbortSignal;
+  /** The headers mapped by hand, with which the review finds the sheet's Action taken column. */
+  readonly mapping?: Readonly<Record<string, InputField>>;
 }
 
 /**
@@ -207,6 +212,57 @@ export async function readForReviewWith(
   sheet: string,
   knownSheets: readonly string[],
   options: ReadOptions = {},
+): Promise<ReviewRead> {
+  return withShownResponses(context, await readSheets(context, sheet, knownSheets, options), options);
+}
+
+/** How many cells of responses typed as numbers have their formats read one by one; past it, the rows they span at once. */
+const SHOWN_ONE_BY_ONE = 2000;
+
+/**
+ * The team's responses read as their cells show them (shown-text.ts): Excel keeps a response
+ * typed 2026-12-15 as a date's number, 50% as 0.5. Only when the customer sheet's Action taken
+ * column holds a number does this cost a sync, for those cells' number formats.
+ */
+async function withShownResponses(context: Context, read: ReviewRead, { mapping, signal }: ReadOptions): Promise<ReviewRead> {
+  const { target } = read;
+  const column = responseColumnOf(target.name, target.values.slice(0, HEADER_SCAN_ROWS), mapping);
+  if (column === undefined) return read;
+  const rows: number[] = [];
+  target.values.forEach((line, r) => {
+    if (typeof line[column] === "number") rows.push(r);
+  });
+  if (rows.length === 0) return read;
+  throwIfCancelled(signal, target.name);
+  const sheet = context.workbook.worksheets.getItem(target.name);
+  const at = target.origin.column + column;
+  const first = rows[0];
+  const span = rows[rows.length - 1] - first + 1;
+  const ranges = (rows.length <= SHOWN_ONE_BY_ONE ? rows.map((r) => ({ from: r, rows: 1 })) : [{ from: first, rows: span }]).map(
+    ({ from, rows: count }) => {
+      const range = sheet.getRangeByIndexes(target.origin.row + from, at, count, 1);
+      range.load("numberFormat");
+      return { from, range };
+    },
+  );
+  await context.sync();
+  const values = target.values.slice();
+  for (const { from, range } of ranges)
+    (range.numberFormat as string[][]).forEach(([code], i) => {
+      const value = values[from + i]?.[column];
+      if (typeof value !== "number") return;
+      const line = [...values[from + i]];
+      line[column] = shownNumber(value, code);
+      values[from + i] = line;
+    });
+  return { ...read, target: { ...target, values } };
+}
+
+async function readSheets(
+  context: Context,
+  sheet: string,
+  knownSheets: readonly string[],
+  options: ReadOptions,
 ): Promise<ReviewRead> {
   const names = { sheet, ...sheetRoles(knownSheets, ownSheetsByName(knownSheets), sheet) };
   throwIfCancelled(options.signal, sheet);

@@ -289,3 +289,57 @@ test("the Action taken column is widened to its longest response while its width
   expect((await runCli(ownWidth, "--as-of", "2027-01-31", "--lang", "en", "--out", kept)).code).toBe(0);
   expect(await columnWidth(kept, column)).toBe(20);
 });
+
+test("responses Excel turned into numbers read as their cells show them: a date, a percentage, TRUE", async () => {
+  const input = path.join(dir, "typed.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  const november = path.join(dir, "typed-november.xlsx");
+  expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "en", "--out", november)).code).toBe(0);
+  // As Excel keeps what was typed: 2026-12-15 a date's number in a date format, 50% a fraction
+  // in a percentage format, TRUE a boolean, 7 a number in General.
+  const typed: Readonly<Record<string, [ExcelJS.CellValue, string | undefined]>> = {
+    C0004: [46371, "m/d/yyyy"],
+    C0011: [0.5, "0%"],
+    C0019: [true, undefined],
+    C0007: [7, undefined],
+  };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(november);
+  const ws = wb.getWorksheet("Customers")!;
+  const column = ws.getRow(HEADER_ROW).cellCount + 1;
+  ws.getRow(HEADER_ROW).getCell(column).value = "Action taken";
+  ws.eachRow((row, n) => {
+    const response = n > HEADER_ROW ? typed[String(row.getCell(1).value)] : undefined;
+    if (!response) return;
+    const cell = row.getCell(column);
+    cell.value = response[0];
+    if (response[1]) cell.numFmt = response[1];
+  });
+  const edited = path.join(dir, "typed-edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+  const december = await runCli(
+    edited,
+    "--as-of",
+    "2026-12-31",
+    "--lang",
+    "en",
+    "--json",
+    "--out",
+    path.join(dir, "typed-december.xlsx"),
+  );
+  expect(december.code).toBe(0);
+  const shown = Object.fromEntries(
+    JSON.parse(december.stdout)
+      .customers.filter((c: { actionTaken: string | null }) => c.actionTaken !== null)
+      .map((c: { id: string; actionTaken: string }) => [c.id, c.actionTaken]),
+  );
+  expect(shown).toEqual({ C0004: "2026-12-15", C0011: "50%", C0019: "TRUE", C0007: "7" });
+  // The archive keeps the response as shown.
+  const archive = (await loadWorkbook(path.join(dir, "typed-december.xlsx"))).getWorksheet("Credit Review Archive")!;
+  const kept: string[] = [];
+  archive.eachRow((row, n) => {
+    const value = row.getCell(25).value;
+    if (n > 1 && value !== null && value !== undefined) kept.push(String(value));
+  });
+  expect(kept.sort()).toEqual(["2026-12-15", "50%", "7", "TRUE"]);
+});

@@ -367,6 +367,22 @@ describe("an Action taken column the data moved away from", () => {
     expect(january.changes!.responses!.responded).toBe(0);
   });
 
+  test("the review run again on its date keeps the responses left behind no one's, and so does the month after", () => {
+    const november = answeredInNovember();
+    const at = november.customers[0].length - 1;
+    const swapped = november.customers.map((line, r) =>
+      r === 5 || r === 6 ? [...november.customers[r === 5 ? 6 : 5].slice(0, at), line[at]] : line,
+    );
+    const first = reviewWorkbook({ ...november, customers: swapped }, DEC);
+    expect(first.result.foreignResponses).toEqual([6, 7]);
+    // Run again on 2026-12-31: the sheet is the first run's, nothing moved since; the marks it archived say it.
+    const again = reviewWorkbook(first.workbook, DEC);
+    expect(again.result.foreignResponses).toEqual([6, 7]);
+    expect(again.result.changes!.responses!.responded).toBe(0);
+    const january = reviewWorkbook(again.workbook, serial("2027-01-31")).result;
+    expect(january.foreignResponses).toEqual([6, 7]);
+  });
+
   test("whole rows sorted with the Action taken column: each response stays its customer's", () => {
     const november = answeredInNovember();
     const swapped = november.customers.map((line, r) =>

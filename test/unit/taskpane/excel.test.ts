@@ -846,7 +846,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(name)!.print).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      rowBreaks: [40, 76],
+      rowBreaks: [40, 78],
       // The report as wide as the customers' tables: the trend stands under the figures' columns.
       zoom: { scale: 78 },
     });
