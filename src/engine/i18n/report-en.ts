@@ -205,9 +205,9 @@ export const reportEn = {
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
   "note.ledgerPreviousId":
-    "the invoice ledger names this customer by its id before the last review, {id}: its invoices are read under it (correct the ledger's id to this one)",
+    "the invoice ledger still names this customer by its earlier id, {id}: its invoices are read under it (correct the ledger's id to this one)",
   "note.ledgerPreviousIdNoneNow":
-    "the invoice ledger names this customer by its id before the last review, {id}, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
+    "the invoice ledger still names this customer by its earlier id, {id}, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
   "note.previousScoreArchived":
     "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
   "note.previousScoreUnscored":

@@ -179,9 +179,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
 
   "note.notComputed": "{what}未计算：{why}",
   "note.check": "{title}检查",
-  "note.ledgerPreviousId": "发票台账仍以上次审查时的编号 {id} 记录该客户：其发票按该编号读取（请将台账中的编号改为现编号）",
+  "note.ledgerPreviousId": "发票台账仍以该客户此前的编号 {id} 记录该客户：其发票按该编号读取（请将台账中的编号改为现编号）",
   "note.ledgerPreviousIdNoneNow":
-    "发票台账仍以上次审查时的编号 {id} 记录该客户，而客户表已不再给出该编号：其发票按该编号读取（请在客户表中恢复该编号，或在台账中改用客户名称）",
+    "发票台账仍以该客户此前的编号 {id} 记录该客户，而客户表已不再给出该编号：其发票按该编号读取（请在客户表中恢复该编号，或在台账中改用客户名称）",
   "note.previousScoreArchived":
     "表中上期评分为 {sheet}；采用了存档中 {date:date} 的评分 {archived}（此后均采用存档中的评分：清空此列的单元格即不再提示）",
   "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在存档中，但此前的审查均未能评分",

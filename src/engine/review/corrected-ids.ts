@@ -92,6 +92,61 @@ export function correctedIds(
   return { archive: { ...archive, entries }, customers: kept.map(({ index, previousId }) => ({ index, previousId })) };
 }
 
+/**
+ * Customers whose invoices the ledger still holds under the id the archive knew them by before it
+ * was corrected, in any month after the correction (in its month correctedIds links them): each
+ * customer's index and that id. `unmatched`: the ledger's keys no customer of the sheet met. Such
+ * a key is an id the archive holds (its latest row under it, by name) that no customer has now,
+ * and the customer is the only one of the sheet with that name, under another id; and no review
+ * held both ids, which would make them two customers (a branch gone under its own id).
+ */
+export function ledgerPreviousIds(
+  archive: ArchiveContents,
+  customers: readonly SheetCustomer[],
+  unmatched: readonly string[],
+  repeatedKeys?: ReadonlySet<string>,
+): { readonly index: number; readonly previousId: string }[] {
+  const wanted = new Set(unmatched);
+  const onSheet = new Set(customers.map((c) => archiveKey(c.id, c.name)));
+  // Each unmatched key's latest archive row, when it is an id no customer has now.
+  const latest = new Map<string, ArchiveEntry>();
+  for (const e of archive.entries) {
+    if (!wanted.has(e.key) || onSheet.has(e.key) || e.id === "" || e.date === undefined) continue;
+    const known = latest.get(e.key);
+    if (!known || e.date > known.date!) latest.set(e.key, e);
+  }
+  if (latest.size === 0) return [];
+  const names = new Set([...latest.values()].map((e) => customerNameKey(e.name)));
+  const byName = new Map<string, number[]>();
+  customers.forEach((c, i) => {
+    const name = customerNameKey(c.name);
+    if (!names.has(name)) return;
+    const same = byName.get(name);
+    if (same) same.push(i);
+    else byName.set(name, [i]);
+  });
+  const links: { from: string; to: string; index: number; previousId: string }[] = [];
+  for (const [from, e] of latest) {
+    const indexes = byName.get(customerNameKey(e.name));
+    if (indexes?.length !== 1) continue;
+    const c = customers[indexes[0]];
+    const to = archiveKey(c.id, c.name);
+    if (repeatedKeys?.has(to)) continue;
+    links.push({ from, to, index: indexes[0], previousId: e.id });
+  }
+  const dates = reviewDates(archive, new Set(links.flatMap((l) => [l.from, l.to])));
+  // One earlier id per customer: two would leave the ledger's invoices of one of them unread anyway, and say which is a guess.
+  const perCustomer = new Map<number, number>();
+  for (const l of links) perCustomer.set(l.index, (perCustomer.get(l.index) ?? 0) + 1);
+  return links
+    .filter(({ from, to, index }) => {
+      if (perCustomer.get(index) !== 1) return false;
+      const held = dates.get(to);
+      return held === undefined || ![...(dates.get(from) ?? [])].some((d) => held.has(d));
+    })
+    .map(({ index, previousId }) => ({ index, previousId }));
+}
+
 /** The dates the archive reviewed each of `keys` on. */
 function reviewDates(archive: ArchiveContents, keys: ReadonlySet<string>): Map<string, Set<number>> {
   const dates = new Map<string, Set<number>>();

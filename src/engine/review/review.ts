@@ -49,7 +49,7 @@ import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
-import { correctedIds } from "./corrected-ids";
+import { correctedIds, ledgerPreviousIds } from "./corrected-ids";
 import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, ResponsesLeftBehind, TypedOver, typedOverCells } from "./typed-over";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 import "../i18n/report";
@@ -470,6 +470,18 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
   }
 
+  // A customer whose invoices the ledger still holds under the id the archive knew it by before a
+  // correction (months after it): reviewed again to meet them.
+  if (ledger && archived) {
+    const unmatchedKeys: string[] = [];
+    for (const entry of ledger.customers.values()) if (!entry.matched && entry.count > 0) unmatchedKeys.push(entry.key);
+    const links = unmatchedKeys.length > 0 ? ledgerPreviousIds(archived, customers, unmatchedKeys, repeatedKeys) : [];
+    for (const { index: i, previousId } of links) {
+      const r = customers[i].row - 1 - origin.row;
+      const row = readCustomerRow(values[r] ?? [], r, ctx);
+      customers[i] = reviewCustomer(row, archiveKey(row.id, row.name), ctx, run, undefined, previousId);
+    }
+  }
   // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
   const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);

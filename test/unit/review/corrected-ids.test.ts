@@ -183,14 +183,39 @@ describe("a customer's id corrected since the last review", () => {
     const notes = customer.notes.map((n) => [n.reason.key, n.toFix]);
     expect(notes).toContainEqual(["note.ledgerPreviousId", false]);
     expect(issuesText(customer, "en", result.policy)).toContain(
-      "the invoice ledger names this customer by its id before the last review, C101: its invoices are read under it (correct the ledger's id to this one)",
+      "the invoice ledger still names this customer by its earlier id, C101: its invoices are read under it (correct the ledger's id to this one)",
     );
     // Its id taken off the sheet instead: read under it all the same, the note asking for it back.
     const off = reviewWorkbook(edited(workbook, [[1, ID, ""]]), NOV).result.customers[1];
     expect(off).toMatchObject({ id: "", overdueAmount: 12000 });
     expect(issuesText(off, "en", result.policy)).toContain(
-      "the invoice ledger names this customer by its id before the last review, C101, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
+      "the invoice ledger still names this customer by its earlier id, C101, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
     );
+  });
+
+  test("months after the correction, invoices still under the old id are read under it, and a branch gone under its own id is not", () => {
+    const ledger = [
+      ["Customer ID", "Invoice", "Due date", "Amount"],
+      ["C101", "INV-1", serial("2026-08-31"), 12000],
+      ["C102", "INV-2", serial("2026-11-15"), 5000],
+    ];
+    const { workbook } = reviewWorkbook({ customers: sheet(4), ledger }, OCT);
+    const november = reviewWorkbook(edited(workbook, [[1, ID, "C-101"]]), NOV).workbook;
+    for (const date of ["2026-12-31", "2027-01-31"]) {
+      const { result } = reviewWorkbook(november, serial(date));
+      expect(result.customers[1]).toMatchObject({ id: "C-101", overdueAmount: 12000 });
+      expect(result.customers[1].notes.map((n) => n.reason.key)).toContain("note.ledgerPreviousId");
+      expect(result.portfolio.unmatchedInvoices?.customers ?? 0).toBe(0);
+    }
+    // Two customers of one name, each under its own id in October; November without C101: its
+    // invoices are its own, not the other's of that name.
+    const twins = sheet(4);
+    twins[2][NAME] = "Customer 0";
+    const october = reviewWorkbook({ customers: twins, ledger }, OCT).workbook;
+    const withoutTwin = reviewWorkbook({ ...october, customers: october.customers.filter((_, r) => r !== 2) }, NOV).workbook;
+    const { result } = reviewWorkbook(withoutTwin, serial("2026-12-31"));
+    expect(result.customers[0]).toMatchObject({ id: "C100", overdueAmount: 0 });
+    expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 1, keys: ["C101"] });
   });
 
   test("ids and names in Chinese and full-width forms", () => {
