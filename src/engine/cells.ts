@@ -146,9 +146,12 @@ function numberFromText(raw: string, asAmount: boolean): AmountReading {
   if (text.length > 64) return { kind: "invalid", shown: showValue(raw) };
   text = text.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   let sign = 1;
+  // One sign at most, however written: "(-58,091)" or "--5" read as positive would turn a loss into a profit.
+  let signs = 0;
   // Accounting notation: (1,234.00) is a negative amount.
   if (text.startsWith("(") && text.endsWith(")")) {
     sign = -1;
+    signs++;
     text = text.slice(1, -1).trim();
   }
   let percent = false;
@@ -156,17 +159,23 @@ function numberFromText(raw: string, asAmount: boolean): AmountReading {
     percent = true;
     text = text.slice(0, -1).trim();
   }
-  if (text.startsWith("-") || text.startsWith("+")) {
+  const leadingSign = () => {
+    if (!text.startsWith("-") && !text.startsWith("+")) return;
     if (text.startsWith("-")) sign = -sign;
+    signs++;
     text = text.slice(1).trim();
-  }
+  };
+  leadingSign();
   let currency: CurrencyMark | undefined;
   const mark = CURRENCY.exec(text);
   if (mark) {
     const upper = mark[0].toUpperCase();
     currency = MARK_CURRENCY[upper] ?? upper;
     text = (mark.index === 0 ? text.slice(mark[0].length) : text.slice(0, mark.index)).trim();
+    // A sign after the currency's mark: "¥-3,000".
+    leadingSign();
   }
+  if (signs > 1 || text.startsWith("-") || text.startsWith("+")) return { kind: "invalid", shown: showValue(raw) };
   if (GROUPED.test(text)) text = text.replace(/[,，' \u00a0\u202f]/g, "");
   else if (EUROPEAN_GROUPED.test(text)) text = text.replace(/[.' \u00a0\u202f]/g, "").replace(",", ".");
   else if (asAmount && !percent && DOT_OR_GROUP.test(text)) {

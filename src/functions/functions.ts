@@ -165,7 +165,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
 }
 
 /**
- * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk (from a month's last day, to a month's last day); asOf itself when the customer must be re-assessed now, as the review decides: its score rose by more than 1 point since previousScore, or a high-risk customer has negative news dated within the last month.
+ * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk (from a month's last day, to a month's last day); asOf itself when the customer must be re-assessed now, as the review decides: its score rose by more than 1 point since previousScore (both as shown, to 2 decimals), or a high-risk customer has negative news dated within the last month.
  * @customfunction NEXTREVIEW NEXTREVIEW
  * @volatile
  * @param {any} score Risk score from 1 to 5.

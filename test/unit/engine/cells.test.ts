@@ -43,6 +43,9 @@ describe("readNumber", () => {
     ["1 250 000,00", 1250000],
     ["1\u00a0250\u00a0000,00", 1250000],
     ["-1.250.000", -1250000],
+    ["+5", 5],
+    ["¥-3,000", -3000],
+    ["-¥3,000", -3000],
     ["€1.250.000,00", 1250000],
     // A ratio or a score is no amount: its dot is a decimal point.
     ["12.500", 12.5],
@@ -74,6 +77,12 @@ describe("readNumber", () => {
     ["12,34", "12,34"],
     ["0,125", "0,125"],
     [{ error: "#REF!" }, "#REF!"],
+    // One sign at most: two would read a loss typed "(-58,091)" as a profit.
+    ["(-58,091)", "(-58,091)"],
+    ["--5", "--5"],
+    ["- -5", "- -5"],
+    ["+-5", "+-5"],
+    ["-¥-3,000", "-¥-3,000"],
   ])("%p is invalid, shown as %p", (cell, shown) => {
     expect(readNumber(cell)).toEqual({ kind: "invalid", shown });
   });
