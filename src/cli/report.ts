@@ -7,6 +7,7 @@ import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/text-width";
 import { GradeBands, scoreDecimals } from "../engine/score";
+import { zDecimals, ZZone } from "../engine/zscore";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
@@ -79,6 +80,12 @@ const scoreJson = (score: number, bands: GradeBands) => {
   return Math.round(score * scale) / scale;
 };
 
+/** A Z-score in the JSON: four decimals, or the more it needs to stay in its zone (2.900004 is not 2.9: zDecimals). */
+const zJson = (z: number, zone: ZZone | undefined) => {
+  const scale = 10 ** Math.max(4, zone ? zDecimals(z, zone) : 0);
+  return Math.round(z * scale) / scale;
+};
+
 /**
  * A warning in the JSON, a customer's or the portfolio's: its figure, its threshold (dates as
  * ISO days, as every date of the JSON), their unit and the sentence saying both.
@@ -113,7 +120,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       previousScoreFrom: c.previousScoreFrom ?? null,
       factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, fourPlaces(c.factorPoints![i])])) : null,
       grade: c.grade ?? null,
-      zScore: c.zScore === undefined ? null : fourPlaces(c.zScore),
+      zScore: c.zScore === undefined ? null : zJson(c.zScore, c.zZone),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => findingJson(f, lang)),

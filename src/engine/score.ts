@@ -5,7 +5,7 @@
 import { CellValue, isEmptyCell, numberOrProblem } from "./cells";
 import { CreditError } from "./errors";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, Policy } from "./policy";
-import { withoutFloatDust } from "./precision";
+import { decimalsKeepingClass, FIGURE_DECIMAL_COUNTS, FigureDecimals, withoutFloatDust } from "./precision";
 
 /** Checks one factor score; `index` is its position in FACTORS. */
 export function checkFactor(value: number, index: number): number {
@@ -82,20 +82,14 @@ export function gradeOf(value: number, bands: GradeBands): Grade {
   return "low";
 }
 
-/**
- * The decimals a score may be shown with: the usual two (2.50, 3.45) up to the ten a score
- * carries (riskScoreCore rounds its float dust away there).
- */
-export const SCORE_DECIMAL_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-export type ScoreDecimals = (typeof SCORE_DECIMAL_COUNTS)[number];
-export const SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[0];
-const MOST_SCORE_DECIMALS = SCORE_DECIMAL_COUNTS[SCORE_DECIMAL_COUNTS.length - 1];
+/** A score is shown with two decimals, or more near a band's edge (scoreDecimals). */
+export const SCORE_DECIMALS = FIGURE_DECIMAL_COUNTS[0];
 
 /**
  * The decimals of scores near an edge of the bands last asked about (their values, not the object
  * holding them): a portfolio has the same few such scores on many rows. Up to so many scores.
  */
-let nearEdges = { mediumFrom: NaN, highFrom: NaN, decimals: new Map<number, ScoreDecimals>() };
+let nearEdges = { mediumFrom: NaN, highFrom: NaN, decimals: new Map<number, FigureDecimals>() };
 const NEAR_EDGES_KEPT = 4096;
 
 /**
@@ -105,7 +99,7 @@ const NEAR_EDGES_KEPT = 4096;
  * the command line, the pane) shows a score with these decimals, so the figure is the same
  * everywhere. A score is dust-free at ten decimals, so at ten it is its own figure and the search ends.
  */
-export function scoreDecimals(score: number, bands: GradeBands): ScoreDecimals {
+export function scoreDecimals(score: number, bands: GradeBands): FigureDecimals {
   // A score more than a shown unit from every edge cannot be rounded across one: nearly every call ends here.
   const unit = 10 ** -SCORE_DECIMALS;
   if (Math.abs(score - bands.mediumFrom) >= unit && Math.abs(score - bands.highFrom) >= unit) return SCORE_DECIMALS;
@@ -121,17 +115,6 @@ export function scoreDecimals(score: number, bands: GradeBands): ScoreDecimals {
 }
 
 /** scoreDecimals for a score near an edge: the fewest decimals that keep its figure in its band. */
-function decimalsInBand(score: number, bands: GradeBands): ScoreDecimals {
-  const grade = gradeOf(score, bands);
-  // The score's digits as a whole number of 10⁻¹⁰ (at most 5·10¹⁰, exact in a double).
-  const digits = Number(withoutFloatDust(score).toFixed(MOST_SCORE_DECIMALS).replace(".", ""));
-  for (let decimals: number = SCORE_DECIMALS; decimals < MOST_SCORE_DECIMALS; decimals++) {
-    const step = 10 ** (MOST_SCORE_DECIMALS - decimals);
-    const down = Math.floor(digits / step);
-    const rest = digits - down * step;
-    // A figure exactly halfway may be rounded either way (Excel and a browser differ): both must stay in the band.
-    const shown = rest * 2 < step ? [down] : rest * 2 > step ? [down + 1] : [down, down + 1];
-    if (shown.every((figure) => gradeOf(figure / 10 ** decimals, bands) === grade)) return decimals as ScoreDecimals;
-  }
-  return MOST_SCORE_DECIMALS;
+function decimalsInBand(score: number, bands: GradeBands): FigureDecimals {
+  return decimalsKeepingClass(score, (figure) => gradeOf(figure, bands));
 }

@@ -4,8 +4,8 @@
  */
 import { CreditError } from "./errors";
 import { checkLiabilities } from "./ratios";
-import { withoutFloatDust } from "./precision";
-import { ZModel } from "./z-models";
+import { decimalsKeepingClass, FIGURE_DECIMAL_COUNTS, FigureDecimals, withoutFloatDust } from "./precision";
+import { ZModel, Z_MODELS } from "./z-models";
 
 export interface ZModelSpec {
   /** Coefficients of X1…X5; a model without X5 has 0 for it. */
@@ -77,4 +77,29 @@ export function zZone(z: number, model: ZModel): ZZone {
   if (onPaper > spec.safe) return "safe";
   if (onPaper < spec.distress) return "distress";
   return "grey";
+}
+
+/** A Z-score is shown with two decimals, as the models' zone lines are written, or more near a line (zDecimals). */
+export const Z_DECIMALS = FIGURE_DECIMAL_COUNTS[0];
+
+/**
+ * How many decimals a Z-score in a zone is shown with: two, or the fewest more at which its figure
+ * lies in that zone. 2.90004 is Safe for the private model (above 2.9) and would read "2.90", on
+ * the line, beside Safe; it reads 2.90004. The zone, not the model, decides:
+ * the archive keeps a Z and its zone, not the model, and a customer's Z reads alike on its sheet
+ * and in the archive. So the decimals keep the figure in the zone under every model that puts the
+ * Z there.
+ */
+export function zDecimals(z: number, zone: ZZone): FigureDecimals {
+  let decimals: FigureDecimals = Z_DECIMALS;
+  const unit = 10 ** -Z_DECIMALS;
+  for (const model of Z_MODELS) {
+    const spec = Z_MODEL_SPECS[model];
+    // A Z more than a shown unit from a model's lines cannot be rounded across one.
+    if (Math.abs(z - spec.safe) >= unit && Math.abs(z - spec.distress) >= unit) continue;
+    if (zZone(z, model) !== zone) continue;
+    const needed = decimalsKeepingClass(z, (figure) => zZone(figure, model));
+    if (needed > decimals) decimals = needed;
+  }
+  return decimals;
 }

@@ -18,12 +18,13 @@ import {
   isOfSheet,
   lastNonBlank,
   readArchive,
+  zoneByName,
 } from "./archive";
 import { headerLanguage } from "./headers";
 import { fitColumns, headerWordWidth } from "./sheet-layout";
 import { keysOf, ReviewResult } from "./review";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
-import { scoreFormat } from "./formats";
+import { scoreFormat, zFormat } from "./formats";
 import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
@@ -114,7 +115,7 @@ export function archiveSheetPlan(
   const printArea = lines.length ? { row: row + at, column: 0, rows: lines.length, columns: hiddenColumn } : undefined;
   if (rows.length) {
     const block = { row, column: 0, values: rows, formats: columns.map((column) => column.format) };
-    blocks.push(...withOwnFormats(block, ownScoreFormats(rows, result.policy)));
+    blocks.push(...withOwnFormats(block, ownFigureFormats(rows, result.policy)));
   }
   row += rows.length;
   const oldEnd = contents ? contents.lastRow : -1;
@@ -195,19 +196,28 @@ function plainRow(line: readonly CellValue[], length: number): PlanValue[] {
 
 const TYPED_OVER_AT = ARCHIVE_FIELDS.indexOf("typedOver");
 const SCORE_AT = ARCHIVE_FIELDS.indexOf("score");
+const Z_AT = ARCHIVE_FIELDS.indexOf("zScore");
+const ZONE_AT = ARCHIVE_FIELDS.indexOf("zZone");
 
 /**
  * The score cells that need more than two decimals to stay in their band (scoreFormat), by this
- * review's bands: the rows of later reviews rewritten with them were, nearly always, graded by
- * the same policy.
+ * review's bands: the rows of earlier reviews rewritten with them were, nearly always, graded by
+ * the same policy; and the Z-score cells that need more to stay in the zone the row names (zFormat).
  */
-function ownScoreFormats(rows: readonly (readonly PlanValue[])[], bands: GradeBands): OwnFormatCell[] {
+function ownFigureFormats(rows: readonly (readonly PlanValue[])[], bands: GradeBands): OwnFormatCell[] {
   const cells: OwnFormatCell[] = [];
   rows.forEach((line, row) => {
     const score = line[SCORE_AT];
-    if (typeof score !== "number") return;
-    const format = scoreFormat(score, bands);
-    if (format !== "score") cells.push({ row, column: SCORE_AT, format });
+    if (typeof score === "number") {
+      const format = scoreFormat(score, bands);
+      if (format !== "score") cells.push({ row, column: SCORE_AT, format });
+    }
+    const z = line[Z_AT];
+    const zone = zoneByName(line[ZONE_AT]);
+    if (typeof z === "number" && zone) {
+      const format = zFormat(z, zone);
+      if (format !== "ratio") cells.push({ row, column: Z_AT, format });
+    }
   });
   return cells;
 }

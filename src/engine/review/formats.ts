@@ -1,13 +1,15 @@
 /** Excel number formats for the plan's cell formats, as each language's users expect to read them. */
 import { Lang } from "../i18n";
-import { GradeBands, SCORE_DECIMAL_COUNTS, SCORE_DECIMALS, scoreDecimals } from "../score";
+import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
+import { FIGURE_DECIMAL_COUNTS } from "../precision";
+import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
 import { withoutFloatDust } from "../precision";
-import { CellFormat, FinerScoreFormat, SettingPercentFormat } from "./write-plan";
+import { CellFormat, FinerFormat, SettingPercentFormat } from "./write-plan";
 
-/** "0.000" to "0.0000000000": a score near a band's edge, with the decimals that keep it in its band. */
-const FINER_SCORE_FORMATS = Object.fromEntries(
-  SCORE_DECIMAL_COUNTS.filter((d) => d !== SCORE_DECIMALS).map((d) => [`score${d}`, `0.${"0".repeat(d)}`]),
-) as Record<FinerScoreFormat, string>;
+/** "0.000" to "0.0000000000": a score near a band's edge or a Z-score near a zone line, with the decimals that keep it in its band or zone. */
+const FINER_FORMATS = Object.fromEntries(
+  FIGURE_DECIMAL_COUNTS.slice(1).map((d) => [`decimals${d}`, `0.${"0".repeat(d)}`]),
+) as Record<FinerFormat, string>;
 
 /** The decimals a share the policy holds may show beyond a figure's one: none (75%) and two to six (70.25%). */
 export const SETTING_PERCENT_DECIMALS = [0, 2, 3, 4, 5, 6] as const;
@@ -22,7 +24,7 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
     general: "General",
     text: "@",
     score: "0.00",
-    ...FINER_SCORE_FORMATS,
+    ...FINER_FORMATS,
     money: "#,##0.00",
     date: "yyyy-mm-dd",
     month: "yyyy-mm",
@@ -35,7 +37,7 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
     general: "General",
     text: "@",
     score: "0.00",
-    ...FINER_SCORE_FORMATS,
+    ...FINER_FORMATS,
     money: "#,##0.00",
     date: 'yyyy"年"m"月"d"日"',
     month: 'yy"年"m"月"',
@@ -54,13 +56,18 @@ export function chartNumberFormat(format: CellFormat, lang: Lang): string {
 /** A score cell's format: "score" (two decimals), or the finer one its figure needs to stay in its band. */
 export function scoreFormat(score: number, bands: GradeBands): CellFormat {
   const decimals = scoreDecimals(score, bands);
-  return decimals === SCORE_DECIMALS ? "score" : `score${decimals}`;
+  return decimals === SCORE_DECIMALS ? "score" : `decimals${decimals}`;
 }
 
-/** The decimals a cell format shows a score with ("score", or a finer one that names them); undefined for any other format. */
-export function scoreFormatDecimals(format: CellFormat): number | undefined {
-  if (format === "score") return SCORE_DECIMALS;
-  return format in FINER_SCORE_FORMATS ? Number(format.slice("score".length)) : undefined;
+/** A Z-score cell's format: "ratio" (two decimals), or the finer one its figure needs to stay in its zone. */
+export function zFormat(z: number, zone: ZZone): CellFormat {
+  const decimals = zDecimals(z, zone);
+  return decimals === Z_DECIMALS ? "ratio" : `decimals${decimals}`;
+}
+
+/** The decimals a finer format shows a figure with; undefined for any other format. */
+export function finerFormatDecimals(format: CellFormat): number | undefined {
+  return format in FINER_FORMATS ? Number(format.slice("decimals".length)) : undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from "./texts";
 import { warningSet } from "./warnings";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
-import { scoreFormat } from "./formats";
+import { scoreFormat, zFormat } from "./formats";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
 import { HASHED_FIELDS, outputCheckText } from "./output-check";
@@ -158,6 +158,13 @@ function ownScoreFormat(c: CustomerResult, bands: GradeBands): CellFormat | unde
   return format === "score" ? undefined : format;
 }
 
+/** A Z-score's cell format when it is not the column's two decimals (see zFormat). */
+function ownZFormat(c: CustomerResult): CellFormat | undefined {
+  if (c.zScore === undefined || c.zZone === undefined) return undefined;
+  const format = zFormat(c.zScore, c.zZone);
+  return format === "ratio" ? undefined : format;
+}
+
 /** One column the plan writes on the customer sheet: its header, format and what each customer's row shows. */
 interface OutputColumn {
   readonly column: number;
@@ -167,7 +174,7 @@ interface OutputColumn {
   readonly header: string | null;
   readonly format: CellFormat;
   readonly value: (c: CustomerResult) => PlanValue;
-  /** A customer's cell whose format is not the column's: the score near a band's edge, with the decimals that keep it in its band. */
+  /** A customer's cell whose format is not the column's: a score near a band's edge or a Z-score near a zone line, with the decimals that keep it in its band or zone. */
   readonly ownFormat?: (c: CustomerResult) => CellFormat | undefined;
 }
 
@@ -195,6 +202,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
     format: OUTPUT_FORMATS[field],
     value: outputValue(field, lang, texts, policy),
     ...(field === "score" && { ownFormat: (c: CustomerResult) => ownScoreFormat(c, policy) }),
+    ...(field === "zScore" && { ownFormat: ownZFormat }),
   }));
   const labels = bucketLabels(policy.agingEdges, lang);
   layout.agingColumns.forEach((column, bucket) =>

@@ -8,7 +8,7 @@ import { dateText, Lang, monthText } from "../i18n";
 import { CHARACTER_WIDTH, characterWidth, CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
-import { percentFormatDecimals, scoreFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
+import { finerFormatDecimals, percentFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
 import { bandScale } from "./page-bands";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "./page-setup";
 import type { ReviewResult } from "./review";
@@ -142,8 +142,8 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
       return (format === "date" ? dateText : monthText)(Math.round(value), lang);
     }
     default: {
-      // A score near a band's edge, with the decimals that keep it in its band.
-      const decimals = scoreFormatDecimals(format);
+      // A score near a band's edge or a Z-score near a zone line, with the decimals that keep it in its band or zone.
+      const decimals = finerFormatDecimals(format);
       if (decimals !== undefined) return value.toFixed(decimals);
       const percentDecimals = percentFormatDecimals(format);
       if (percentDecimals !== undefined) return `${grouped(value * 100, percentDecimals)}%`;

@@ -14,7 +14,7 @@ import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
-import { ZZone } from "../zscore";
+import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
 import { limitMoves, overdueMoves } from "./money-moves";
 import { sameCents } from "../money";
 import type {
@@ -192,6 +192,11 @@ export function customerName(c: { readonly name: string; readonly id: string }):
  */
 export function formatScore(score: number, bands: GradeBands, lang: Lang): string {
   return formatFigure(score, "score", lang, scoreDecimals(score, bands) - SCORE_DECIMALS);
+}
+
+/** A Z-score as every face shows it: two decimals, or the fewest more that keep it in its zone (zDecimals): 2.90004 beside Safe, never "2.90". */
+export function formatZ(z: number, zone: ZZone, lang: Lang): string {
+  return formatFigure(z, "z", lang, zDecimals(z, zone) - Z_DECIMALS);
 }
 
 /**

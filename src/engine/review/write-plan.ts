@@ -11,7 +11,7 @@ import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { GRADES } from "../policy";
-import type { SCORE_DECIMALS, ScoreDecimals } from "../score";
+import type { FIGURE_DECIMAL_COUNTS, FigureDecimals } from "../precision";
 import { archiveSheetPlan } from "./archive-plan";
 import type { SETTING_PERCENT_DECIMALS } from "./formats";
 import { outputColumnsPlan, outputEnd } from "./output-columns";
@@ -35,7 +35,7 @@ export type CellFormat =
   | "general"
   | "text"
   | "score"
-  | FinerScoreFormat
+  | FinerFormat
   | "money"
   | "date"
   | "month"
@@ -43,8 +43,11 @@ export type CellFormat =
   | SettingPercentFormat
   | "ratio"
   | "integer";
-/** A score with more decimals than "score"'s two, the fewest that keep its figure in its band (scoreDecimals). */
-export type FinerScoreFormat = `score${Exclude<ScoreDecimals, typeof SCORE_DECIMALS>}`;
+/**
+ * A score or a Z-score with more decimals than "score"'s and "ratio"'s two: the fewest that keep
+ * its figure in its band or zone (scoreDecimals, zDecimals).
+ */
+export type FinerFormat = `decimals${Exclude<FigureDecimals, (typeof FIGURE_DECIMAL_COUNTS)[0]>}`;
 /** A share a policy setting holds, with its own decimals where they are not "percent"'s one (percentDecimals). */
 export type SettingPercentFormat = `percent${(typeof SETTING_PERCENT_DECIMALS)[number]}`;
 

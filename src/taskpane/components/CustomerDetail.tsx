@@ -22,6 +22,7 @@ import {
   formatFigure,
   formatShare,
   formatScore,
+  formatZ,
   monitoringName,
   waitingText,
   zoneName,
@@ -68,10 +69,11 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
     facts.push([header(FACTOR_POINTS[FACTORS[i]]), formatFigure(points, "score", lang), true]),
   );
   facts.push([t("ui.detail.grade"), gradeLabel(c, t)]);
-  if (c.zScore !== undefined)
+  // A Z-score always comes with its zone (review.ts): shown together, with the decimals that keep it there.
+  if (c.zScore !== undefined && c.zZone !== undefined)
     facts.push([
       t("ui.detail.zScore"),
-      `${formatFigure(c.zScore, "z", lang)}${c.zZone ? t("ui.detail.zZone", { zone: zoneName(c.zZone, lang) }) : ""}`,
+      `${formatZ(c.zScore, c.zZone, lang)}${t("ui.detail.zZone", { zone: zoneName(c.zZone, lang) })}`,
       true,
     ]);
   if (c.errors.length === 0) {

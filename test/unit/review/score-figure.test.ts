@@ -167,11 +167,11 @@ describe("the write plan gives a score under an edge a cell format that shows it
       const scoreColumn = result.layout.outputColumns.score;
       const scores = cells.filter((c) => c.column === scoreColumn && c.row > 0);
       expect(scores.map((c) => [c.value, c.format])).toEqual([
-        [3.497, "score3"],
+        [3.497, "decimals3"],
         [3, "score"],
         [3.6, "score"],
       ]);
-      expect(NUMBER_FORMATS[lang].score3).toBe("0.000");
+      expect(NUMBER_FORMATS[lang].decimals3).toBe("0.000");
       expect(NUMBER_FORMATS[lang].score).toBe("0.00");
       // The row around the cell keeps its columns' formats and values, each cell written once.
       const keys = cells.map((c) => `${c.row},${c.column}`);
@@ -194,8 +194,8 @@ describe("the write plan gives a score under an edge a cell format that shows it
   test("the archive's score cell too", () => {
     const archive = buildWritePlan(result, "en", { sheetNames: [] }).sheets.find((s) => s.kind === "archive")!;
     const scores = blockCells(archive.blocks).filter((c) => c.value === 3.497 || c.value === 3 || c.value === 3.6);
-    expect(scores.filter((c) => c.format.startsWith("score")).map((c) => [c.value, c.format])).toEqual([
-      [3.497, "score3"],
+    expect(scores.filter((c) => c.format === "score" || c.format.startsWith("decimals")).map((c) => [c.value, c.format])).toEqual([
+      [3.497, "decimals3"],
       [3, "score"],
       [3.6, "score"],
     ]);
@@ -203,7 +203,7 @@ describe("the write plan gives a score under an edge a cell format that shows it
 });
 
 test("a finer score format is measured for the column's width as it shows", () => {
-  expect(renderedText(3.49996, "score5", "en")).toBe("3.49996");
-  expect(renderedText(3.497, "score3", "zh")).toBe("3.497");
-  expect(NUMBER_FORMATS.zh.score10).toBe("0.0000000000");
+  expect(renderedText(3.49996, "decimals5", "en")).toBe("3.49996");
+  expect(renderedText(3.497, "decimals3", "zh")).toBe("3.497");
+  expect(NUMBER_FORMATS.zh.decimals10).toBe("0.0000000000");
 });

@@ -485,7 +485,7 @@ test.each([
 test("property: a laid-out sheet's rows are as tall as wrappedRowHeights counts them cell by cell", () => {
   // laidOut reads again only the columns whose cells can take more than one line, by what fitting
   // the columns measured: it must find every row those cells make taller.
-  const formats: CellFormat[] = ["general", "text", "score", "score3", "money", "date", "percent", "percent2", "integer"];
+  const formats: CellFormat[] = ["general", "text", "score", "decimals3", "money", "date", "percent", "percent2", "integer"];
   const cell = fc.oneof(
     fc.constant(null),
     fc.double({ min: -1e17, max: 1e17 }),
