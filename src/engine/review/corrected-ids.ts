@@ -97,8 +97,9 @@ export function correctedIds(
  * was corrected, in any month after the correction (in its month correctedIds links them): each
  * customer's index and that id. `unmatched`: the ledger's keys no customer of the sheet met. Such
  * a key is an id the archive holds (its latest row under it, by name) that no customer has now,
- * and the customer is the only one of the sheet with that name, under another id; and no review
- * held both ids, which would make them two customers (a branch gone under its own id).
+ * and the customer is the only one of the sheet with that name, under another id, which the
+ * archive first holds in the review right after the last under the old one: the correction's
+ * (a review holding both would make them two customers, a branch gone under its own id).
  */
 export function ledgerPreviousIds(
   archive: ArchiveContents,
@@ -135,14 +136,22 @@ export function ledgerPreviousIds(
     links.push({ from, to, index: indexes[0], previousId: e.id });
   }
   const dates = reviewDates(archive, new Set(links.flatMap((l) => [l.from, l.to])));
+  const reviewed = [...new Set(archive.entries.flatMap((e) => (e.date === undefined ? [] : [e.date])))].sort((a, b) => a - b);
   // One earlier id per customer: two would leave the ledger's invoices of one of them unread anyway, and say which is a guess.
   const perCustomer = new Map<number, number>();
   for (const l of links) perCustomer.set(l.index, (perCustomer.get(l.index) ?? 0) + 1);
   return links
     .filter(({ from, to, index }) => {
       if (perCustomer.get(index) !== 1) return false;
+      // The correction is on record: the review after the last one under the old id was the first
+      // under the new. A customer that left and another of its name that came later (never
+      // reviewed, or first reviewed later) are two customers, and the invoices stay unmatched.
       const held = dates.get(to);
-      return held === undefined || ![...(dates.get(from) ?? [])].some((d) => held.has(d));
+      const before = dates.get(from);
+      if (held === undefined || before === undefined) return false;
+      const lastBefore = Math.max(...before);
+      const firstHeld = Math.min(...held);
+      return firstHeld === reviewed.find((d) => d > lastBefore);
     })
     .map(({ index, previousId }) => ({ index, previousId }));
 }

@@ -218,6 +218,30 @@ describe("a customer's id corrected since the last review", () => {
     expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 1, keys: ["C101"] });
   });
 
+  test("a customer that left and a later one of its name are two: the old invoices stay unmatched, in its first month and after", () => {
+    const ledger = [
+      ["Customer ID", "Invoice", "Due date", "Amount"],
+      ["C101", "INV-1", serial("2026-08-31"), 12000],
+    ];
+    const { workbook } = reviewWorkbook({ customers: sheet(4), ledger }, OCT);
+    // November: Customer 1 (C101) is gone; its invoice is unmatched.
+    const gone = reviewWorkbook({ ...workbook, customers: workbook.customers.filter((_, r) => r !== 2) }, NOV);
+    expect(gone.result.portfolio.unmatchedInvoices).toMatchObject({ customers: 1, keys: ["C101"] });
+    // December: a new customer of that name under its own id, C900.
+    const newcomer = gone.workbook.customers.map((line) => [...line]);
+    const row = [...workbook.customers[2]];
+    row[ID] = "C900";
+    newcomer.push(row);
+    const december = reviewWorkbook({ ...gone.workbook, customers: newcomer }, serial("2026-12-31"));
+    const january = reviewWorkbook(december.workbook, serial("2027-01-31"));
+    for (const { result } of [december, january]) {
+      const c900 = result.customers.find((c) => c.id === "C900")!;
+      expect(c900).toMatchObject({ name: "Customer 1", overdueAmount: 0 });
+      expect(c900.notes.map((n) => n.reason.key)).not.toContain("note.ledgerPreviousId");
+      expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 1, keys: ["C101"] });
+    }
+  });
+
   test("ids and names in Chinese and full-width forms", () => {
     const customers = sheet(2);
     customers[1][0] = "Ｃ-２０１";
