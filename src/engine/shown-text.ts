@@ -22,23 +22,93 @@ export function booleanText(value: boolean): string {
 
 /**
  * A number as its format shows it, in the plain forms a response can take: a date (or date and
- * time) as year-month-day, a percentage with the format's decimals, anything else as the number.
- * `code` is the cell's number format code (General, or undefined, for none).
+ * time) as year-month-day and 24-hour time, a time of day alone as hours and minutes, a
+ * percentage or a number with the format's decimals and thousands separators, a negative one in
+ * brackets where the format's negative section has them; a form this does not read (fractions,
+ * exponents, General) as the number. `code` is the cell's number format code (General, or
+ * undefined, for none).
  */
 export function shownNumber(value: number, code: string | undefined): string {
   if (!Number.isFinite(value) || code === undefined) return String(value);
-  // The first section is the one a positive number (and a date) is shown with.
-  const section = bareFormat(code.split(";")[0] ?? "");
-  if (isDateFormat(code) && value >= 1 && value < 2958466) {
-    const day = Math.floor(value);
-    const minutes = Math.round((value - day) * 24 * 60);
-    if (!/[hs]/i.test(section) || minutes === 0 || minutes === 24 * 60) return isoFromSerial(minutes === 24 * 60 ? day + 1 : day);
-    const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-    return `${isoFromSerial(day)} ${time}`;
+  const sections = code.split(";");
+  if (isDateFormat(code)) return dateTimeText(value, code, bareFormat(sections[0] ?? "")) ?? String(value);
+  // A negative number is shown by the second section when there is one, without its sign (the section writes its own).
+  const bySecond = value < 0 && sections.length > 1;
+  const section = bareFormat(sections[bySecond ? 1 : 0] ?? "");
+  if (!/[0#?]/.test(section) || /[/eE]/.test(section)) return String(value);
+  const percent = section.includes("%");
+  const decimals = /\.([0#?]+)/.exec(section)?.[1].length ?? 0;
+  const digits = fixed(Math.abs(percent ? value * 100 : value), decimals, /[0#?],[0#?]/.test(section));
+  const figure = `${digits}${percent ? "%" : ""}`;
+  if (!bySecond) return value < 0 && /[1-9]/.test(digits) ? `-${figure}` : figure;
+  const sign = section.includes("-") ? "-" : "";
+  return section.includes("(") ? `(${sign}${figure})` : `${sign}${figure}`;
+}
+
+/** Digits of a number at so many decimals, rounded as Excel rounds the 15 digits it keeps (0.145 in 0% is 15%, not 14%). */
+function fixed(value: number, decimals: number, grouped: boolean): string {
+  const kept = Number(value.toPrecision(15));
+  const rounded = Number(`${Math.round(Number(`${kept}e${decimals}`))}e-${decimals}`);
+  const [whole, fraction] = (Number.isFinite(rounded) ? rounded : kept).toFixed(decimals).split(".");
+  const wholeShown = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
+  return fraction ? `${wholeShown}.${fraction}` : wholeShown;
+}
+
+const SECONDS_A_DAY = 24 * 60 * 60;
+
+/**
+ * A date-formatted number as a date (year-month-day), a date and time, a time of day alone, or an
+ * elapsed time ([h]:mm) in hours; undefined for a number no date can be. Times are shown to the
+ * minute, or the second where the format shows seconds, cut as Excel cuts them (23:59:50 at
+ * minutes is 23:59), after rounding to the second.
+ */
+function dateTimeText(value: number, code: string, section: string): string | undefined {
+  const elapsed = /\[h+\]/i.test(code);
+  const withTime = elapsed || /[hs]/i.test(section);
+  // A format of months alone (mmmm) shows a date too.
+  const withDate = !elapsed && (/[yd]/i.test(section) || !withTime);
+  if (value < 0 || value >= 2958466 || (withDate && value < 1)) return undefined;
+  let day = Math.floor(value);
+  let seconds = Math.round((value - day) * SECONDS_A_DAY);
+  if (seconds === SECONDS_A_DAY) {
+    day += 1;
+    seconds = 0;
   }
-  if (section.includes("%")) {
-    const decimals = /\.([0#?]+)/.exec(section)?.[1].length ?? 0;
-    return `${(value * 100).toFixed(decimals)}%`;
-  }
-  return String(value);
+  const hours = elapsed ? day * 24 + Math.floor(seconds / 3600) : Math.floor(seconds / 3600);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const time = `${two(hours)}:${two(Math.floor(seconds / 60) % 60)}${/s/i.test(section) ? `:${two(seconds % 60)}` : ""}`;
+  if (!withDate) return time;
+  // A date at midnight is the date alone, whatever the format adds.
+  return withTime && seconds !== 0 ? `${isoFromSerial(day)} ${time}` : isoFromSerial(day);
+}
+
+/**
+ * Whether a response read now is the one a review archived. A number or boolean was archived as
+ * its bare value before responses were read as their cells show them ("46371" for 2026-12-15,
+ * "0.5" for 50%, "true" for TRUE): such a text is the same response when the number, shown in the
+ * form the response now has, reads as it does, so a workbook reviewed before reads no response as new.
+ */
+export function sameResponse(archived: string | undefined, now: string | undefined): boolean {
+  if (archived === now) return true;
+  if (archived === undefined || now === undefined) return false;
+  if (archived === "true" || archived === "false") return now === booleanText(archived === "true");
+  if (!BARE_NUMBER.test(archived)) return false;
+  const code = formatShowing(now);
+  return code !== undefined && shownNumber(Number(archived), code) === now;
+}
+
+/** How String() writes a number. */
+const BARE_NUMBER = /^-?\d+(\.\d+)?(e[-+]\d+)?$/;
+
+/** A format code shownNumber shows a number with in the form of `shown` (a date, a time, a grouped or bracketed figure, a percentage). */
+function formatShowing(shown: string): string | undefined {
+  const dated = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.exec(shown);
+  if (dated) return `yyyy-mm-dd${dated[1] ? ` hh:mm${dated[2] ? ":ss" : ""}` : ""}`;
+  const time = /^(\d{2,}):\d{2}(:\d{2})?$/.exec(shown);
+  if (time) return `${Number(time[1]) > 23 ? "[h]" : "hh"}:mm${time[2] ? ":ss" : ""}`;
+  const figure = /^(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%)?\)?$/.exec(shown);
+  if (!figure) return undefined;
+  const [, bracket, , whole, fraction, percent] = figure;
+  const code = `${whole.includes(",") ? "#,##0" : "0"}${fraction ? `.${"0".repeat(fraction.length)}` : ""}${percent ?? ""}`;
+  return bracket ? `${code};(${code})` : code;
 }

@@ -13,10 +13,36 @@ export const UNALIGNED: CellAlignment = { wrap: false, indent: false };
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-/** Excel's built-in date and time formats (ids 14–22, 27–36, 45–47, 50–58: the East Asian date formats). */
-const BUILTIN_DATE_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
-]);
+/**
+ * The built-in formats' codes (ECMA-376 §18.8.30), as far as a cell's shown text tells them apart
+ * (shownNumber): a date as year-month-day, a time by whether it shows seconds, a date and time,
+ * an elapsed time; the East Asian ones (27–36, 50–58) as their dates and times. Excel writes no
+ * code for these ids, and a locale's own (m/d/yyyy, d/m/yyyy) reads the same.
+ */
+const BUILTIN_CODES: Readonly<Record<number, string>> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  ...Object.fromEntries([14, 15, 16, 17, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58].map((id) => [id, "yyyy-mm-dd"])),
+  ...Object.fromEntries([18, 20, 32, 34, 55].map((id) => [id, "hh:mm"])),
+  ...Object.fromEntries([19, 21, 33, 35, 56].map((id) => [id, "hh:mm:ss"])),
+  22: "yyyy-mm-dd hh:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mm:ss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
 
 /** Built-in formats the review's codes match, so no custom entry is needed for them. */
 const BUILTIN_IDS: Readonly<Record<string, number>> = {
@@ -108,25 +134,18 @@ export class Styles {
     if (xml === EMPTY_STYLES) this.changed = true;
   }
 
-  /**
-   * The number format code of a cell style, as far as a cell's shown text needs it: its own code,
-   * a built-in date or time one as "yyyy-mm-dd", a built-in percentage as its code; undefined for General.
-   */
+  /** The number format code of a cell style, as far as a cell's shown text needs it (BUILTIN_CODES); undefined for General. */
   formatCode(style: number): string | undefined {
     const id = this.xfFormats[style];
     if (id === undefined) return undefined;
-    const code = this.formats.get(id);
-    if (code !== undefined) return code;
-    if (BUILTIN_DATE_IDS.has(id)) return "yyyy-mm-dd";
-    return Object.entries(BUILTIN_IDS).find(([, builtin]) => builtin === id && builtin !== 0)?.[0];
+    return this.formats.get(id) ?? BUILTIN_CODES[id];
   }
 
   /** Cell style indexes whose format shows a date. */
   dateStyles(): Set<number> {
     const dates = new Set<number>();
     this.xfFormats.forEach((id, index) => {
-      const code = this.formats.get(id);
-      if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_IDS.has(id)) dates.add(index);
+      if (isDateFormat(this.formats.get(id) ?? BUILTIN_CODES[id] ?? "")) dates.add(index);
     });
     return dates;
   }

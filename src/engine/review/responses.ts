@@ -8,6 +8,7 @@
  * that review archived, cleared from the sheet since). Pure: it
  * reads the review's customers and the archive's rows of the last review.
  */
+import { sameResponse } from "../shown-text";
 import { ARCHIVE_FIELDS, actionsOf, actionTakenOf, ArchiveContents, ArchiveEntry, archiveKey, EarlierReviews } from "./archive";
 import { Action, asksForAction } from "./decisions";
 import { FOREIGN_RESPONSE, holdsCheck, readChecks, readOutputCheck } from "./output-check";
@@ -112,7 +113,7 @@ export function responsesNotTheirs(
       for (const entry of [latest?.date === last ? latest : undefined, rerun.get(key)])
         if (
           entry &&
-          actionTakenOf(entry) === c.actionTaken &&
+          sameResponse(actionTakenOf(entry), c.actionTaken) &&
           readOutputCheck(entry.line[OUTPUT_CHECK_AT])?.response === FOREIGN_RESPONSE
         )
           rows.add(c.row);
@@ -198,7 +199,7 @@ export function responseTally(
         recommended: found.actions,
         response,
         ...(fromArchive ? { archiveRow: found.entry.row + 1 } : {}),
-        unchanged: !fromArchive && response !== undefined && response === archived,
+        unchanged: !fromArchive && response !== undefined && sameResponse(archived, response),
       });
     },
     result: () =>

@@ -9,6 +9,7 @@
  * (an export pasted over the data columns with a customer more or less) is told apart from
  * typing too: the rows it moved hold another customer's values.
  */
+import { sameResponse } from "../shown-text";
 import { CellValue, serialFromDate, showValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { actionTakenOf, ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName, zoneByName } from "./archive";
@@ -657,8 +658,8 @@ function checkAgainst(
 function responseOf(row: Line, then: ArchiveEntry, own: ArchiveEntry | undefined): "own" | "then" | undefined {
   const response = row.customer.actionTaken;
   if (response === undefined) return undefined;
-  const isThen = actionTakenOf(then) === response;
-  const isOwn = own !== undefined && actionTakenOf(own) === response;
+  const isThen = sameResponse(actionTakenOf(then), response);
+  const isOwn = own !== undefined && sameResponse(actionTakenOf(own), response);
   return isThen === isOwn ? undefined : isThen ? "then" : "own";
 }
 
@@ -683,7 +684,7 @@ function leftWithRows(
     const then = actionTakenOf(there);
     // A text both customers had says nothing of which way the column went.
     if (then === undefined || then === actionTakenOf(entry)) continue;
-    if (line.customer.actionTaken !== then) return [];
+    if (!sameResponse(then, line.customer.actionTaken)) return [];
     rows.push(line.customer.row);
   }
   return rows.length >= 2 ? rows : [];

@@ -204,7 +204,11 @@ export default function App({ initialLang }: AppProps) {
     if (tab !== "policy") dismissPolicy();
   }, [tab, dismissPolicy]);
 
-  const startReview = (target: string, { calculateFirst = false }: { calculateFirst?: boolean } = {}) => {
+  /** Reads `target` and reviews it; `map` is the column mapping when it has just changed (the state is not yet). */
+  const startReview = (
+    target: string,
+    { calculateFirst = false, map = mapping }: { calculateFirst?: boolean; map?: Readonly<Record<string, InputField>> } = {},
+  ) => {
     if (asOf === undefined || !policyCheck.policy) return;
     let reviewPolicy = policyCheck.policy;
     writeBack.dismiss();
@@ -223,7 +227,7 @@ export default function App({ initialLang }: AppProps) {
         }
         const source = await excel.readForReview(target, allSheets, {
           signal,
-          mapping,
+          mapping: map,
           onPageRead: (p) =>
             showProgress({
               key: "ui.status.readRows",
@@ -237,7 +241,7 @@ export default function App({ initialLang }: AppProps) {
         dispatch({ type: "read", read: source });
         showProgress({ key: "ui.status.reviewing", params: { sheet: target } });
         await nextFrame();
-        const next = reviewRead(source, reviewPolicy, mapping, asOf);
+        const next = reviewRead(source, reviewPolicy, map, asOf);
         if (next instanceof CreditError) {
           const better = suggestedSheet(target, choices, kinds);
           if (!better) setTab("columns");
@@ -292,6 +296,21 @@ export default function App({ initialLang }: AppProps) {
     for (const [h, f] of Object.entries(mapping)) if (h !== header) next[h] = f;
     if (field) next[header] = field;
     setMapping(next);
+    // A column mapped as Action taken whose cells hold numbers (a date, 50%) is read again, with
+    // their formats: the values already read hold the numbers alone.
+    if (read && excel.responsesUnshown(read, next)) {
+      void excel
+        .saveMapping(next)
+        .then(
+          () => undefined,
+          (error: unknown) => reasonOf(error),
+        )
+        .then(async (failed) => {
+          await startReview(read.target.name, { map: next });
+          if (failed !== undefined) showNotice(messageNotice("warning", "ui.columns.mappingFailed", { reason: failed }));
+        });
+      return;
+    }
     const again = read && asOf !== undefined && policyCheck.policy ? reviewRead(read, policyCheck.policy, next, asOf) : undefined;
     // A write asked about before is of the old result.
     if (again) writeBack.dismiss();

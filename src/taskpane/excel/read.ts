@@ -216,6 +216,17 @@ export async function readForReviewWith(
   return withShownResponses(context, await readSheets(context, sheet, knownSheets, options), options);
 }
 
+/**
+ * Whether the Action taken column under `mapping` holds a number the read has not shown as its
+ * cell does: a column mapped to it after the read, whose cells' formats were not read. The pane
+ * reads the sheet again rather than archive "46371" for a date.
+ */
+export function responsesUnshown(read: ReviewRead, mapping?: Readonly<Record<string, InputField>>): boolean {
+  const { target } = read;
+  const column = responseColumnOf(target.name, target.values.slice(0, HEADER_SCAN_ROWS), mapping);
+  return column !== undefined && target.values.some((line) => typeof line[column] === "number");
+}
+
 /** How many cells of responses typed as numbers have their formats read one by one; past it, the rows they span at once. */
 const SHOWN_ONE_BY_ONE = 2000;
 

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { Styles } from "../../../src/cli/package/styles";
+import { shownNumber } from "../../../src/engine/shown-text";
 import { DATE_1904_OFFSET, isDateFormat } from "../../../src/engine/date-system";
 import { columnLetter } from "../../../src/engine/a1";
 import { resolvePart, SheetSurroundings, WorkbookPackage } from "../../../src/cli/package/package";
@@ -137,6 +138,34 @@ test("styles: the review's formats are added once and reused, the user's entries
   const date = dated.cellStyle("yyyy-mm-dd", false);
   expect(date).toBeGreaterThan(bold);
   expect(new Styles(dated.toXml()).dateStyles()).toEqual(new Set([date]));
+});
+
+test("styles: a built-in format Excel writes no code for is read as its code, so a response reads as the pane reads it", () => {
+  const ids = [0, 14, 22, 20, 21, 46, 10, 4, 39, 31, 32, 49];
+  const xml =
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="12">' +
+    ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>`).join("") +
+    "</cellXfs></styleSheet>";
+  const styles = new Styles(xml);
+  const shown = (value: number) => ids.map((_, style) => shownNumber(value, styles.formatCode(style)));
+  // 2026-12-15 10:30 in each: General, a date, Excel's date and time (22), times, an elapsed time,
+  // a percentage, a number, a negative number's brackets, a Chinese date (31) and time (32), text.
+  expect(shown(46371.4375)).toEqual([
+    "46371.4375",
+    "2026-12-15",
+    "2026-12-15 10:30",
+    "10:30",
+    "10:30:00",
+    "1112914:30:00",
+    "4637143.75%",
+    "46,371.44",
+    "46,371.44",
+    "2026-12-15",
+    "10:30",
+    "46371.4375",
+  ]);
+  expect(shown(-1234.5).slice(7, 9)).toEqual(["-1,234.50", "(1,234.50)"]);
+  expect([...styles.dateStyles()]).toEqual([1, 2, 3, 4, 5, 9, 10]);
 });
 
 test("styles: an indented text is left-aligned at indent 1 (an indent needs a horizontal alignment), wrapped or not", () => {

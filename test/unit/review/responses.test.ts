@@ -236,6 +236,28 @@ describe("archiving and comparing the responses", () => {
     );
   });
 
+  test("a response archived as its bare number before responses were read as shown is the same response, shown now as its cell shows it", () => {
+    // As a review before then archived them: Alpha's date as 46371, Zeta's 50% as 0.5; the sheet's
+    // cells, as the faces now read them, show 2026-12-15 and 50%.
+    const archive = dec.workbook.archive!.map((line) => [...line]);
+    const customers = dec.workbook.customers.map((line) => [...line]);
+    const responseColumn = customers[0].indexOf("Action taken");
+    for (const [name, bare, shown] of [
+      ["Alpha", "46371", "2026-12-15"],
+      ["Zeta", "0.5", "50%"],
+    ]) {
+      [...archive].reverse().find((line) => line.includes(name))![ACTION_AT] = bare;
+      customers.find((line) => line.includes(name))![responseColumn] = shown;
+    }
+    const later = reviewed({ ...dec.workbook, archive, customers }, JAN).result.changes!.responses!;
+    expect(later.customers.map((c) => [c.name, c.response, c.unchanged])).toEqual([
+      ["Alpha", "2026-12-15", true],
+      ["Gamma", undefined, false],
+      ["Epsilon Holdings", "担保函已收到", true],
+      ["Zeta", "50%", true],
+    ]);
+  });
+
   test("a response cleared from the customer sheet since the last review archived it is no response, nor taken for one typed in the archive", () => {
     const sheet = dec.workbook.customers.map((line) => [...line]);
     const actionColumn = sheet[0].indexOf("Action taken");

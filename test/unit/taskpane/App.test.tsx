@@ -22,6 +22,7 @@ jest.mock("../../../src/taskpane/excel", () => {
     // Pure: what a plan writes, as the preview shows it.
     planParts: actual.planParts,
     ExcelProblem: actual.ExcelProblem,
+    responsesUnshown: actual.responsesUnshown,
     readWorkbookState: jest.fn(),
     readForReview: jest.fn(),
     writePlan: jest.fn(),
@@ -480,6 +481,33 @@ describe("columns", () => {
     );
     expect(screen.getByText('Payment history ← "Pay record" (column C)')).toBeTruthy();
     expect(screen.getByText("(mapped by you)")).toBeTruthy();
+    tab("Results");
+    expect(rows()).toHaveLength(3);
+  });
+
+  test("a column mapped as Action taken whose cells hold numbers is read again, with their formats", async () => {
+    await renderPane();
+    const values = customerSheet(3);
+    const column = values[0].length;
+    values[0].push("Zzz notes");
+    // As a read without the mapping holds them: a date's number and a share.
+    values[1].push(46371);
+    values[2].push(0.5);
+    await runReview(sheetRead(values));
+    const shown = values.map((line, r) =>
+      r === 1 ? [...line.slice(0, column), "2026-12-15"] : r === 2 ? [...line.slice(0, column), "50%"] : line,
+    );
+    mocked.readForReview.mockResolvedValueOnce(sheetRead(shown));
+    tab("Columns");
+    fireEvent.change(screen.getByRole("combobox", { name: `Column ${String.fromCharCode(65 + column)} "Zzz notes"` }), {
+      target: { value: "actionTaken" },
+    });
+    await waitFor(() => expect(mocked.readForReview).toHaveBeenCalledTimes(2));
+    expect(mocked.saveMapping).toHaveBeenCalledWith({ "Zzz notes": "actionTaken" });
+    expect(mocked.readForReview.mock.calls[1][2]).toMatchObject({ mapping: { "Zzz notes": "actionTaken" } });
+    await waitFor(() => expect(usable("Review")).toBe(true));
+    // Read once more, its responses shown: the review ran on that read, not again.
+    expect(mocked.readForReview).toHaveBeenCalledTimes(2);
     tab("Results");
     expect(rows()).toHaveLength(3);
   });
