@@ -27,7 +27,8 @@ export const OUTPUT_HEADERS_EN = [
 
 /** With a ledger and the default aging edges (30, 60, 90), the buckets' columns stand before the issues. */
 export const AGING_HEADERS_EN = ["Aging: Current", "Aging: 1–30", "Aging: 31–60", "Aging: 61–90", "Aging: 91+"];
-export const AGING_HEADERS_ZH = ["账龄：未到期", "账龄：1–30天", "账龄：31–60天", "账龄：61–90天", "账龄：91天以上"];
+/** On two lines in Chinese (agingColumnHeader). */
+export const AGING_HEADERS_ZH = ["账龄：\n未到期", "账龄：\n1–30天", "账龄：\n31–60天", "账龄：\n61–90天", "账龄：\n91天以上"];
 
 export const OUTPUT_HEADERS_ZH = [
   "风险评分",

@@ -431,6 +431,16 @@ export function agingHeader(label: string, lang: Lang): string {
   return message(lang, "aging.header", { label });
 }
 
+/**
+ * An aging column's header as the customer sheet shows it: in Chinese on two lines, after its
+ * colon. A wrapped cell fills Chinese character by character, so a column as wide as its figures
+ * broke the bucket's name inside (账龄：未到|期, 账龄：1–30|天); English breaks at its spaces.
+ */
+export function agingColumnHeader(label: string, lang: Lang): string {
+  const header = agingHeader(label, lang);
+  return lang === "zh" ? header.replace("：", "：\n") : header;
+}
+
 /** The header keys aging columns start with, in both languages. */
 const AGING_PREFIXES = LANGS_OF_HEADERS.map((lang) => headerKey(agingHeader("", lang)));
 /** What follows the prefix: the Current bucket's label, or a bucket's days (and their unit). */

@@ -7,7 +7,7 @@
 import { bucketLabels } from "../aging";
 import { Lang, message } from "../i18n";
 import { FACTORS, Policy } from "../policy";
-import { agingHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
+import { agingColumnHeader, FACTOR_POINTS, OUTPUT_FIELDS, OUTPUT_HEADERS, OutputField } from "./fields";
 import type { CustomerResult, ReviewResult } from "./review";
 import {
   explainFinding,
@@ -209,7 +209,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
     columns.push({
       column,
       bucket,
-      header: agingHeader(labels[bucket], lang) + unit,
+      header: agingColumnHeader(labels[bucket], lang) + unit,
       format: "money",
       value: (c) => c.aging?.[bucket] ?? null,
     }),

@@ -304,7 +304,8 @@ function measuredColumns(
         // A hidden column is laid out at its own width: its cells are not read.
         if (value === null || value === undefined || block.column + c === hidden) continue;
         if (header && typeof value === "string") {
-          headers.set(block.column + c, displayWidth(value));
+          // A header of several lines shows them only in a wrapped cell, however wide its column.
+          headers.set(block.column + c, value.includes("\n") ? Infinity : displayWidth(value));
           widest[c] = Math.max(widest[c], headerWidest(value));
           continue;
         }

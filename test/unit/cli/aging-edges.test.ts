@@ -109,10 +109,10 @@ test("a quarter of aging edges changed: one block of aging before Review issues,
   expect(janJson.typedOver).toBeNull();
   const jan = await headers(january);
   expect(jan.header.slice(firstAging)).toEqual([
-    "账龄：未到期",
-    "账龄：1–45天",
-    "账龄：46–90天",
-    "账龄：91天以上",
+    "账龄：\n未到期",
+    "账龄：\n1–45天",
+    "账龄：\n46–90天",
+    "账龄：\n91天以上",
     null,
     "审查问题",
     "Collector",

@@ -187,11 +187,11 @@ describe("the worklist figures", () => {
       "Aging: 91+": 0,
     });
     expect(outputRow(after, 3)).toMatchObject({ "Total overdue amount": 1200, "Oldest days overdue": 100, "Aging: 91+": 1200 });
-    expect(review(values, "zh", { ledger: true }).plan.target.blocks[0].values[0]).toEqual([
-      ...OUTPUT_HEADERS_ZH.slice(0, -1),
-      ...AGING_HEADERS_ZH,
-      "审查问题",
-    ]);
+    const zh = review(values, "zh", { ledger: true });
+    expect(zh.plan.target.blocks[0].values[0]).toEqual([...OUTPUT_HEADERS_ZH.slice(0, -1), ...AGING_HEADERS_ZH, "审查问题"]);
+    // On two lines, which a cell shows only wrapped.
+    const aging = zh.plan.target.columns!.filter((c) => zh.result.layout.agingColumns.includes(c.column));
+    expect(aging.map((c) => c.wrap)).toEqual([true, true, true, true, true]);
   });
 });
 
@@ -274,10 +274,10 @@ describe("re-runs with more or fewer columns", () => {
       expect(result.layout.clearedColumns).toEqual([33]);
       const twice = apply(once, plan);
       expect(agingBlock(twice, "审查问题")).toEqual([
-        "账龄：未到期",
-        "账龄：1–45天",
-        "账龄：46–90天",
-        "账龄：91天以上",
+        "账龄：\n未到期",
+        "账龄：\n1–45天",
+        "账龄：\n46–90天",
+        "账龄：\n91天以上",
         null,
         "审查问题",
       ]);
