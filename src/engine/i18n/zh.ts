@@ -59,7 +59,7 @@ export const zh: Record<MessageKey, string> = {
   "aging.edgeWhole": "{param}必须是不小于 1 的整天数，实际为 {value}",
   "aging.edgesIncreasing": "{param}必须递增：{value} 排在 {previous} 之后",
   "aging.amountInvalid": "金额必须是数字，实际为“{value}”",
-  "aging.mixedCurrencies": "此金额为 {second}，而之前的金额为 {first}：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
+  "aging.mixedCurrencies": "此金额以 {second} 计，而之前的金额以 {first} 计：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
   "aging.dueInvalid": "到期日必须是日期（如 2026-11-30），实际为“{value}”",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
 
@@ -109,7 +109,7 @@ export const zh: Record<MessageKey, string> = {
   "policy.tooLarge": "{field}不能大于 {max}，实际为 {value}",
   "policy.percentBare": "{field}是比例：请写 {percent} 或 {fraction}，而不是 {value}",
   "policy.blank": "{field}没有填写值：请填写，或删除该行以使用默认值",
-  "policy.weightMissing": "缺少 {field}：按行填写权重时，五个权重都必须填写",
+  "policy.weightMissing": "缺少“{field}”：按行填写权重时，五个权重都必须填写",
   "policy.weight.paymentHistory": "权重：付款历史",
   "policy.weight.contractPerformance": "权重：合同履行情况",
   "policy.weight.industryRisk": "权重：行业风险",

@@ -111,7 +111,7 @@ test.each(["en", "zh"] as const)(
     const charts = [...all.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => all.get(n)!);
     expect(charts).toHaveLength(3);
     const line = charts.find((c) => c.includes("<c:lineChart>"))!;
-    expect(/<a:t>([^<]*)<\/a:t>/.exec(line)![1]).toBe(lang === "en" ? "Exposure at risk over time" : "有风险敞口走势");
+    expect(/<a:t>([^<]*)<\/a:t>/.exec(line)![1]).toBe(lang === "en" ? "Exposure at risk over time" : "风险客户敞口走势");
     expect(line).not.toContain("<c:barChart>");
     // Unlabelled points; one category per review, labelled by its month: a full date would wrap under its point.
     expect(line).toContain('<c:showVal val="0"/>');

@@ -97,7 +97,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
     );
     expect(recommendationText(broken.actions, "zh", DEFAULT_POLICY, true)).toBe(
       "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止发货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；" +
-        "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期待数据修正后给出",
+        "数据修正后再给出：按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期",
     );
   });
 
@@ -145,7 +145,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
       "超出信用额度；逾期超过 90 天；Z 值处于困境区；流动性不足；负债率过高；利息保障不足",
       "应收账款余额 150,000.00 超过信用额度 100,000.00。",
       "暂停新订单，直至余额回到额度以内（超出信用额度）；",
-      "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期待数据修正后给出",
+      "数据修正后再给出：按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期",
     ],
   ] as const)("the customer sheet's columns (%s)", (lang, grade, warnings, firstFinding, firstAction, waits) => {
     const plan = buildWritePlan(review(lang), lang, { sheetNames: [] });

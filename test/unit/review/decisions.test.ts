@@ -214,4 +214,18 @@ describe("every face can say why", () => {
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（有逾期，暂不提高额度）");
   });
+
+  test("a warning that asks for no action of its own holds the raise back, and the reason says so rather than name the warning alone", () => {
+    // Current ratio 0.5 under 1: low liquidity, which asks for no action; nothing overdue.
+    const c = reviewOne(LOW, [100000, 0, 0, 0, 500, 1000]);
+    expect(codes(c)).toEqual(["KEEP_TERMS:LIQUIDITY"]);
+    expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe(
+      "Keep current terms (no raise with a warning: Low liquidity)",
+    );
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（流动性不足，暂不提高额度）");
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
+      "Keep current terms — Current ratio 0.50 is below 1.00. No limit raise while the warning stands.",
+    );
+    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toMatch(/。预警解除前不提高额度。$/);
+  });
 });

@@ -54,7 +54,7 @@ test("two rows with one customer ID: neither is scored nor given the ID's invoic
   expect(r.portfolio.problems.map((p) => p.row)).toEqual([2, 3]);
   expect(toTable(r, "en", "out.xlsx")).toContain("Contoso: row 3, column A (Customer ID): c001 is also on row 2");
   expect(errorsOf(review(sheet, "zh"), "zh")[0]).toEqual([
-    "第 2 行，A（Customer ID）列：C001 也在第 3 行；每位客户只占一行，否则其发票和历史记录无法分清属于哪一行",
+    "第 2 行，A（Customer ID）列：C001 也在第 3 行；每位客户只能占一行，否则无法分清其发票和历史记录属于哪一行",
   ]);
 });
 

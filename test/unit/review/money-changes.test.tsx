@@ -89,10 +89,10 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
   zh: {
     total: "50,000.00 → 60,000.00（+10,000.00）",
     lists: [
-      ["逾期金额增加", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
-      ["逾期金额减少", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
+      ["逾期金额增加的客户", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
+      ["逾期金额减少的客户", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
       [
-        "建议额度下降",
+        "建议额度下调的客户",
         3,
         [
           "Alpine Ski House 100,000.00 → 50,000.00（因政策变更）",
@@ -100,7 +100,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
           "Eagle Eye 110,000.00 → 100,000.00",
         ],
       ],
-      ["建议额度上升", 0, []],
+      ["建议额度上调的客户", 0, []],
     ],
     newWarnings: [
       "Bellows College：最早的未收款项已逾期 95 天（超过 90 天即预警）。",

@@ -166,9 +166,9 @@ describe("one term for one thing", () => {
   );
 
   test.each([
-    ["en", "Customers reviewed"],
-    ["zh", "已审查客户数"],
-  ] as const)("the trend counts the customers reviewed and says so (%s)", (lang, label) => {
+    ["en", "Customers graded"],
+    ["zh", "已评级客户数"],
+  ] as const)("the trend counts the customers graded and says so (%s)", (lang, label) => {
     expect(trendHeaders(lang)[4]).toBe(label);
     expect(trendHeaders(lang)[4]).toBe(message(lang, "summary.customers"));
     expect(trendHeaders(lang)[4]).not.toBe(message(lang, "summary.gradeCustomers"));

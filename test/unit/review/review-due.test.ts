@@ -134,7 +134,7 @@ describe("reviews past due", () => {
       ),
     );
     expect(pastDueLines(without.reviewsPastDue, "zh").at(-1)).toBe(
-      `按政策 ${everyTwoMonths.version} 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置`,
+      `按政策 ${everyTwoMonths.version} 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置`,
     );
     expect(toJson(without, "en").reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);
     // A history row typed over since: its settings are no longer that review's, so the same.
@@ -195,14 +195,14 @@ describe.each<[Lang, string[], string]>([
   [
     "zh",
     [
-      "逾期未审查的客户|3",
-      "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天",
-      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日再审，已逾期 61 天",
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天",
+      "复审已超期的客户|3",
+      "Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日复审，已超期 30 天",
+      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日复审，已超期 61 天",
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日复审，已超期 30 天",
     ],
-    "逾期未审查的客户：3（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天；" +
-      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日再审，已逾期 61 天；" +
-      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日再审，已逾期 30 天）",
+    "复审已超期的客户：3（Hightown（高）：上次审查于 2026年9月30日，应于 2026年10月31日复审，已超期 30 天；" +
+      "Errant（高）：上次审查于 2026年8月31日，应于 2026年9月30日复审，已超期 61 天；" +
+      "Riser（高）：上次审查于 2026年9月30日，应于 2026年10月31日复审，已超期 30 天）",
   ],
 ])("reviews past due said in %s", (lang, summary, printed) => {
   const november = reviewWorkbook(afterSeptember, NOV, lang).result;

@@ -194,11 +194,13 @@ describe("the write plan gives a score under an edge a cell format that shows it
   test("the archive's score cell too", () => {
     const archive = buildWritePlan(result, "en", { sheetNames: [] }).sheets.find((s) => s.kind === "archive")!;
     const scores = blockCells(archive.blocks).filter((c) => c.value === 3.497 || c.value === 3 || c.value === 3.6);
-    expect(scores.filter((c) => c.format === "score" || c.format.startsWith("decimals")).map((c) => [c.value, c.format])).toEqual([
-      [3.497, "decimals3"],
-      [3, "score"],
-      [3.6, "score"],
-    ]);
+    expect(scores.filter((c) => c.format === "score" || c.format.startsWith("decimals")).map((c) => [c.value, c.format])).toEqual(
+      [
+        [3.497, "decimals3"],
+        [3, "score"],
+        [3.6, "score"],
+      ],
+    );
   });
 });
 

@@ -284,7 +284,7 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
       // What the column holds, the amount, not a count of customers overdue.
       lang === "en" ? "Overdue amount" : "逾期金额",
       // The customers reviewed, as the headline figure counts them; not the grade table's count, which adds those not graded.
-      lang === "en" ? "Customers reviewed" : "已审查客户数",
+      lang === "en" ? "Customers graded" : "已评级客户数",
       t("trend.highGrade"),
       t("trend.withWarnings"),
     ]);
@@ -330,7 +330,7 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
       [OCT, 200_000, 200_000, 8_000],
       [NOV, 90_000, 25_000, 2_500],
       ["Review", "Customers", "High", "With"],
-      ["date", "reviewed", "grade", "warnings"],
+      ["date", "graded", "grade", "warnings"],
       [SEP, 2, 1, 0],
       [OCT, 3, 1, 1],
       [NOV, 3, 0, 0],

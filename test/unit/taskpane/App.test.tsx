@@ -229,7 +229,7 @@ describe("outcomes are announced and take the focus", () => {
     await waitFor(() => expect(announced()).toContain(text));
     await waitFor(() => expect(notice).toBe(document.activeElement));
     const portfolio = screen.getByRole("region", { name: "Portfolio" });
-    expect(within(portfolio).getByText("Customers reviewed").nextSibling?.textContent).toBe("8");
+    expect(within(portfolio).getByText("Customers graded").nextSibling?.textContent).toBe("8");
     expect(within(portfolio).getByText("Customers not graded (data errors)").nextSibling?.textContent).toBe("1");
   });
 
@@ -883,7 +883,7 @@ describe("languages", () => {
   test("started in Chinese (Office display language zh-CN)", async () => {
     await renderPane("zh");
     expect(screen.getByRole("heading", { level: 1, name: "信用审查" })).toBeTruthy();
-    expect(screen.getByLabelText("审查基准日")).toBeTruthy();
+    expect(screen.getByLabelText("审查日期")).toBeTruthy();
   });
 });
 

@@ -170,12 +170,12 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "风险等级改善的客户 = 1（Northwind）",
     "新增预警 = 2（Contoso：风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
     "解除预警 = 1（Contoso：逾期超过 90 天）",
-    "建议额度下降 = 1（Contoso 120,000.00 → 50,000.00）",
-    "建议额度上升 = 1（Northwind 50,000.00 → 100,000.00）",
+    "建议额度下调的客户 = 1（Contoso 120,000.00 → 50,000.00）",
+    "建议额度上调的客户 = 1（Northwind 50,000.00 → 100,000.00）",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
-    "逾期未审查的客户 = 0；按政策 v 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置",
+    "复审已超期的客户 = 0；按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置",
   ]);
 });
 
@@ -215,7 +215,7 @@ test.each<[Lang, string]>([
   ],
   [
     "zh",
-    "逾期未审查的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日再审，已逾期 31 天）；按政策 v 审查的客户，其再审日期按本次政策的监控频率计算：政策历史中没有该版本当时的设置",
+    "复审已超期的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日复审，已超期 31 天）；按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置",
   ],
 ])("the block names the high-risk customer whose monthly review was skipped (%s)", (lang, fact) => {
   const late = runReview({ sheetName: "Customers", values, asOf: serial("2026-12-31"), policy: DEFAULT_POLICY, archive }, lang);
@@ -378,7 +378,7 @@ test.each<[Lang, string, string, string]>([
     "zh",
     "数据错误",
     "暂停新订单，直至余额回到额度以内",
-    "按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期待数据修正后给出",
+    "数据修正后再给出：按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期",
   ],
 ])(
   "a customer with a data error: its error, the actions that need no grade, and what waits for the fix (%s)",

@@ -89,7 +89,7 @@ describe("needs attention first", () => {
 describe("the line under a name", () => {
   test("the first warning and how many more, in either language", () => {
     expect(standOutLine(CASES[2], "en", en)).toBe("Over credit limit and 1 more");
-    expect(standOutLine(CASES[2], "zh", zh)).toBe("超出信用额度等另外 1 项");
+    expect(standOutLine(CASES[2], "zh", zh)).toBe("超出信用额度，另有 1 项");
     expect(standOutLine(CASES[1], "en", en)).toBe("Over credit limit");
     expect(standOutLine(CASES[0], "en", en)).toBe("No warnings");
   });

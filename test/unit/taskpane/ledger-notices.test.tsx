@@ -20,10 +20,7 @@ const values = customerSheet(["Outstanding balance"], [{ id: "C1", extra: [700] 
 
 function reviewWith(ledgerSheet: CellValue[][], lang: Lang) {
   const { ledger, incomplete } = findLedger(["Export"], () => ledgerSheet);
-  return runReview(
-    { sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, ledger, incompleteLedger: incomplete },
-    lang,
-  );
+  return runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY, ledger, incompleteLedger: incomplete }, lang);
 }
 
 const NOT_USED: CellValue[][] = [

@@ -117,7 +117,7 @@ const WORDS = {
   },
   zh: {
     review: "开始审查",
-    asOf: "审查基准日",
+    asOf: "审查日期",
     reviewed: "已审查工作表“Customers”中的 3 个客户。",
     manual: "Excel 有尚未计算的更改（“公式 › 计算选项”设为“手动”）：审查从公式读取的数据可能已过时。",
     calculating: "审查读取工作簿时 Excel 仍在计算：审查从公式读取的数据可能已过时。",
