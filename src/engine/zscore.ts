@@ -92,14 +92,31 @@ export const Z_DECIMALS = FIGURE_DECIMAL_COUNTS[0];
  */
 export function zDecimals(z: number, zone: ZZone): FigureDecimals {
   let decimals: FigureDecimals = Z_DECIMALS;
-  const unit = 10 ** -Z_DECIMALS;
+  if (!nearZoneLine(z)) return decimals;
   for (const model of Z_MODELS) {
     const spec = Z_MODEL_SPECS[model];
-    // A Z more than a shown unit from a model's lines cannot be rounded across one.
-    if (Math.abs(z - spec.safe) >= unit && Math.abs(z - spec.distress) >= unit) continue;
+    if (Math.abs(z - spec.safe) >= Z_UNIT && Math.abs(z - spec.distress) >= Z_UNIT) continue;
     if (zZone(z, model) !== zone) continue;
     const needed = decimalsKeepingClass(z, (figure) => zZone(figure, model));
     if (needed > decimals) decimals = needed;
   }
   return decimals;
+}
+
+/** The unit a Z-score is shown in at its two decimals. */
+const Z_UNIT = 10 ** -Z_DECIMALS;
+
+/** Every model's zone lines, sorted. */
+const ZONE_LINES = Z_MODELS.flatMap((model) => [Z_MODEL_SPECS[model].distress, Z_MODEL_SPECS[model].safe]).sort((a, b) => a - b);
+
+/**
+ * Whether a Z-score lies within a shown unit of some model's zone line: only such a Z can be
+ * rounded across one, so only its zone needs asking (nearly every Z is two decimals and done).
+ */
+export function nearZoneLine(z: number): boolean {
+  return (
+    z > ZONE_LINES[0] - Z_UNIT &&
+    z < ZONE_LINES[ZONE_LINES.length - 1] + Z_UNIT &&
+    ZONE_LINES.some((line) => Math.abs(z - line) < Z_UNIT)
+  );
 }

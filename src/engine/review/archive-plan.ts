@@ -28,6 +28,7 @@ import { scoreFormat, zFormat } from "./formats";
 import { formatCount } from "./texts";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { GradeBands } from "../score";
+import { nearZoneLine } from "../zscore";
 import "../i18n/report";
 
 /**
@@ -213,7 +214,8 @@ function ownFigureFormats(rows: readonly (readonly PlanValue[])[], bands: GradeB
       if (format !== "score") cells.push({ row, column: SCORE_AT, format });
     }
     const z = line[Z_AT];
-    const zone = zoneByName(line[ZONE_AT]);
+    // The zone's text is read only for a Z near a line: a plan of every customer's row reads fewer.
+    const zone = typeof z === "number" && nearZoneLine(z) ? zoneByName(line[ZONE_AT]) : undefined;
     if (typeof z === "number" && zone) {
       const format = zFormat(z, zone);
       if (format !== "ratio") cells.push({ row, column: Z_AT, format });

@@ -11,7 +11,7 @@ import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { formatZ } from "../../../src/engine/review/texts";
 import { buildWritePlan, CellFormat } from "../../../src/engine/review/write-plan";
-import { zDecimals, zZone } from "../../../src/engine/zscore";
+import { nearZoneLine, zDecimals, zZone } from "../../../src/engine/zscore";
 import { toJson } from "../../../src/cli/report";
 import { blockCells, customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
@@ -34,6 +34,11 @@ describe("zDecimals: two, or the fewest more that keep the figure in the Z's zon
     { z: 4.349999, zone: "distress", decimals: 6 },
   ] as const)("$z in the $zone zone: $decimals decimals", ({ z, zone, decimals }) => {
     expect(zDecimals(z, zone)).toBe(decimals);
+  });
+
+  test("only a Z within a shown unit of some model's line is near one", () => {
+    expect([2.905, 2.895, 1.8, 5.859, 4.341, 1.0899].map(nearZoneLine)).toEqual([true, true, true, true, true, false]);
+    expect([3.5, 2.7, -12, 100, Number.NaN, 2.01].map(nearZoneLine)).toEqual([false, false, false, false, false, false]);
   });
 
   test("the figure at those decimals lies in the zone under every model that puts the Z there", () => {
