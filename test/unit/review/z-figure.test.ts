@@ -37,7 +37,7 @@ describe("zDecimals: two, or the fewest more that keep the figure in the Z's zon
   });
 
   test("only a Z within a shown unit of some model's line is near one", () => {
-    expect([2.905, 2.895, 1.8, 5.859, 4.341, 1.0899].map(nearZoneLine)).toEqual([true, true, true, true, true, false]);
+    expect([2.905, 2.895, 1.801, 5.859, 4.341, 1.0899].map(nearZoneLine)).toEqual([true, true, true, true, true, false]);
     expect([3.5, 2.7, -12, 100, Number.NaN, 2.01].map(nearZoneLine)).toEqual([false, false, false, false, false, false]);
   });
 
