@@ -38,7 +38,10 @@ export function shownNumber(value: number, code: string | undefined): string {
   if (!/[0#?]/.test(section) || /[/eE]/.test(section)) return String(value);
   const percent = section.includes("%");
   const decimals = /\.([0#?]+)/.exec(section)?.[1].length ?? 0;
-  const digits = fixed(Math.abs(percent ? value * 100 : value), decimals, /[0#?],[0#?]/.test(section));
+  // Commas after the last digit place scale by a thousand each (#,##0.0,, shows millions).
+  const thousands = /[0#?](,+)[^0#?]*$/.exec(section)?.[1].length ?? 0;
+  const shown = (percent ? value * 100 : value) / 1000 ** thousands;
+  const digits = fixed(Math.abs(shown), decimals, /[0#?],[0#?]/.test(section));
   const figure = `${digits}${percent ? "%" : ""}`;
   if (!bySecond) return value < 0 && /[1-9]/.test(digits) ? `-${figure}` : figure;
   const sign = section.includes("-") ? "-" : "";
@@ -76,7 +79,13 @@ function dateTimeText(value: number, code: string, section: string): string | un
   }
   const hours = elapsed ? day * 24 + Math.floor(seconds / 3600) : Math.floor(seconds / 3600);
   const two = (n: number) => String(n).padStart(2, "0");
-  const time = `${two(hours)}:${two(Math.floor(seconds / 60) % 60)}${/s/i.test(section) ? `:${two(seconds % 60)}` : ""}`;
+  const minutes = two(Math.floor(seconds / 60) % 60);
+  const withSeconds = /s/i.test(section);
+  // Minutes and seconds alone (mm:ss) without their hour, as the format shows them.
+  const time =
+    !elapsed && !/h/i.test(section) && withSeconds
+      ? `${minutes}:${two(seconds % 60)}`
+      : `${two(hours)}:${minutes}${withSeconds ? `:${two(seconds % 60)}` : ""}`;
   if (!withDate) return time;
   // A date at midnight is the date alone, whatever the format adds.
   return withTime && seconds !== 0 ? `${isoFromSerial(day)} ${time}` : isoFromSerial(day);
@@ -92,10 +101,19 @@ export function sameResponse(archived: string | undefined, now: string | undefin
   if (archived === now) return true;
   if (archived === undefined || now === undefined) return false;
   if (archived === "true" || archived === "false") return now === booleanText(archived === "true");
+  // A date-time read before to the minute, or without its time (Excel's built-in date and time, 22).
+  if (ISO_DATE_TIME.test(now) && (now.startsWith(`${archived} `) || now.startsWith(`${archived}:`)))
+    return ISO_DATE_OR_TIME.test(archived);
   if (!BARE_NUMBER.test(archived)) return false;
+  // A number shown as a plain number is General's bare value, or the same number with its format's
+  // decimals: 3 read as "3.00"; a number it only rounds to is another response (2.5 is not "3").
+  if (BARE_NUMBER.test(now)) return Number(now) === Number(archived);
   const code = formatShowing(now);
   return code !== undefined && shownNumber(Number(archived), code) === now;
 }
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
+const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 
 /** How String() writes a number. */
 const BARE_NUMBER = /^-?\d+(\.\d+)?(e[-+]\d+)?$/;

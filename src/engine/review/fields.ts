@@ -441,6 +441,17 @@ export function agingColumnHeader(label: string, lang: Lang): string {
   return lang === "zh" ? header.replace("：", "：\n") : header;
 }
 
+/**
+ * A header cell's text as a message quotes it: on one line, its lines joined by nothing after
+ * Chinese (账龄：未到期, as agingColumnHeader's two lines read) and by a space otherwise.
+ */
+export function headerOnOneLine(text: string): string {
+  return text
+    .trim()
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s*\n\s*/gu, "")
+    .replace(/\s*\n\s*/g, " ");
+}
+
 /** The header keys aging columns start with, in both languages. */
 const AGING_PREFIXES = LANGS_OF_HEADERS.map((lang) => headerKey(agingHeader("", lang)));
 /** What follows the prefix: the Current bucket's label, or a bucket's days (and their unit). */

@@ -31,7 +31,16 @@ import { ReviewsPastDue, reviewsPastDue } from "./review-due";
 import { availableChecks, columnReport, matchColumns, outputFieldOf } from "./columns";
 import { customerContext, reviewCustomer } from "./customer";
 import { idAndName, isBlankRow, LeftOutLine, leftOutLine, readCustomerRow, rowContext } from "./customer-row";
-import { agingHeader, AMOUNT_FIELDS, headerKey, InputField, LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
+import {
+  agingHeader,
+  AMOUNT_FIELDS,
+  headerKey,
+  headerOnOneLine,
+  InputField,
+  LANGS_OF_HEADERS,
+  OUTPUT_FIELDS,
+  OutputField,
+} from "./fields";
 import { outputPlace } from "./layout";
 import { archivedResponseWidths, responsesNotTheirs } from "./responses";
 import {
@@ -303,7 +312,7 @@ function ownColumns(
   const fields: Partial<Record<OutputField, OwnColumn>> = {};
   for (const field of OUTPUT_FIELDS) {
     const cell = header?.[columns[field]];
-    if (outputFieldOf(cell) === field) fields[field] = { column: columns[field], header: String(cell).trim() };
+    if (outputFieldOf(cell) === field) fields[field] = { column: columns[field], header: headerOnOneLine(String(cell)) };
   }
   const bucketKeys = agingColumns.length
     ? LANGS_OF_HEADERS.map((lang) => bucketLabels(agingEdges, lang).map((label) => headerKey(agingHeader(label, lang))))
@@ -312,7 +321,7 @@ function ownColumns(
     const cell = header?.[column];
     const key = headerKey(cell);
     return typeof cell === "string" && bucketKeys.some((keys) => keys[bucket] === key)
-      ? { column, header: cell.trim() }
+      ? { column, header: headerOnOneLine(cell) }
       : undefined;
   });
   return { fields, aging };

@@ -785,12 +785,15 @@ function decimalsApart(value: number, edges: readonly number[], format: FigureFo
   // Figures a whole last shown digit apart never read alike: nearly every call ends here, unformatted.
   const unit = (format === "percent" ? 0.01 : 1) * 10 ** -(NUMBER_OPTIONS[format].maximumFractionDigits ?? 0);
   if (edges.every((e) => e === value || Math.abs(e - value) >= unit)) return 0;
-  for (let more = 0; more <= 4; more++) {
+  for (let more = 0; more < MOST_MORE_DECIMALS; more++) {
     const shown = formatFigure(value, format, lang, more);
     if (edges.every((e) => e === value || formatFigure(e, format, lang, more) !== shown)) return more;
   }
-  return 4;
+  return MOST_MORE_DECIMALS;
 }
+
+/** Up to ten decimals in all, where a figure is its own (withoutFloatDust): 1.8099999 is never "1.810000" beside its line. */
+const MOST_MORE_DECIMALS = 8;
 
 /** How many decimals a figure has once its float dust is gone: 3 for 3.505. */
 function decimalsOf(value: number): number {

@@ -11,6 +11,8 @@ import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/poli
 import { ReviewInput, runReview } from "../../../src/engine/review/review";
 import { fitColumns, LINE_HEIGHT, rowHeightToWrite, WIDTH } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
+import { typedOverText } from "../../../src/engine/review/texts";
+import { reviewWorkbook } from "../../support/review-cycle";
 import { AGING_HEADERS_EN, AGING_HEADERS_ZH, OUTPUT_HEADERS_EN, OUTPUT_HEADERS_ZH } from "../../support/output-headers";
 import { applyBlocks, blockCells, customerSheet, Grid, serial } from "../../support/review-grid";
 
@@ -463,4 +465,17 @@ describe("every face shows the same figures", () => {
     expect(line).toContain("240.0%");
     expect(line).toContain("1,200.00");
   });
+});
+
+test("a Chinese aging header, on two lines on the sheet, is quoted on one: a cell typed over under it", () => {
+  const first = reviewWorkbook({ customers: sheet(), ledger: LEDGER }, asOf, "zh");
+  const customers = first.workbook.customers.map((line) => [...line]);
+  const current = customers[0].indexOf(AGING_HEADERS_ZH[0]);
+  expect(current).toBeGreaterThan(0);
+  customers[1][current] = 12345;
+  const { result } = reviewWorkbook({ ...first.workbook, customers }, asOf + 31, "zh");
+  expect(result.typedOver?.cells.map((c) => c.header)).toEqual(["账龄：未到期"]);
+  const text = typedOverText(result.typedOver!, result.sheet, "zh");
+  expect(text).toContain("账龄：未到期");
+  expect(text).not.toContain("\n");
 });

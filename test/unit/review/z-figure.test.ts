@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
-import { formatZ } from "../../../src/engine/review/texts";
+import { explainFinding, formatZ } from "../../../src/engine/review/texts";
 import { buildWritePlan, CellFormat } from "../../../src/engine/review/write-plan";
 import { nearZoneLine, zDecimals, zZone } from "../../../src/engine/zscore";
 import { toJson } from "../../../src/cli/report";
@@ -118,4 +118,11 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
     expect(result.customers.map((c) => formatZ(c.zScore!, c.zZone!, lang))).toEqual(["2.90004", "2.90", "1.80996", "3.50"]);
     expect(toJson(result, lang).customers.map((c) => c.zScore)).toEqual([2.90004, 2.9, 1.80996, 3.5]);
   });
+});
+
+test("the distress warning's text tells a Z from its line however close, as its cell does", () => {
+  const finding = { code: "Z_DISTRESS", value: 1.8099999, threshold: 1.81, format: "z" } as const;
+  expect(explainFinding(finding, "en")).toContain("1.8099999");
+  expect(explainFinding(finding, "en")).toContain("1.8100000");
+  expect(formatZ(1.8099999, "distress", "en")).toBe("1.8099999");
 });
