@@ -246,11 +246,12 @@ export function fieldNames(lang: Lang): ArgumentNames {
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, Bilingual>> = {
   score: { en: "Risk score", zh: "风险评分" },
   // Never an input column's header (nor one of its other names): what the review writes is never read back as the user's data.
-  paymentHistoryPoints: { en: "Payment points", zh: "付款历史分" },
-  contractPerformancePoints: { en: "Contract points", zh: "合同履行分" },
-  industryRiskPoints: { en: "Industry points", zh: "行业风险分" },
-  marketReputationPoints: { en: "Reputation points", zh: "市场口碑分" },
-  complianceRecordPoints: { en: "Compliance points", zh: "合规记录分" },
+  // Weighted points, not the 1–5 score beside them (付款历史 3 gives 付款历史加权分 0.9).
+  paymentHistoryPoints: { en: "Payment points", zh: "付款历史加权分" },
+  contractPerformancePoints: { en: "Contract points", zh: "合同履行加权分" },
+  industryRiskPoints: { en: "Industry points", zh: "行业风险加权分" },
+  marketReputationPoints: { en: "Reputation points", zh: "市场口碑加权分" },
+  complianceRecordPoints: { en: "Compliance points", zh: "合规记录加权分" },
   grade: { en: "Risk grade", zh: "风险等级" },
   zScore: { en: "Z-score", zh: "Z值" },
   zZone: { en: "Z zone", zh: "Z值区间" },
@@ -369,6 +370,11 @@ export const INPUT_ALIASES = recognisedHeaders(FIELD_LABELS, OTHER_INPUT_HEADERS
  */
 export const EARLIER_OUTPUT_HEADERS: Readonly<Partial<Record<OutputField, readonly string[]>>> = {
   overdueBalance: ["逾期余额", "Overdue balance"],
+  paymentHistoryPoints: ["付款历史分"],
+  contractPerformancePoints: ["合同履行分"],
+  industryRiskPoints: ["行业风险分"],
+  marketReputationPoints: ["市场口碑分"],
+  complianceRecordPoints: ["合规记录分"],
 };
 export const OUTPUT_ALIASES = recognisedHeaders(OUTPUT_HEADERS, EARLIER_OUTPUT_HEADERS);
 export const LEDGER_ALIASES = recognisedHeaders(LEDGER_LABELS, OTHER_LEDGER_HEADERS);

@@ -87,7 +87,7 @@ test("a table grown in English, reviewed a month later in Chinese: its columns r
   const zh = await review(out, "2026-12-31", "--lang", "zh");
   const table = zh.parts.get(TABLE)!;
   const header = await headerCells(zh.out);
-  expect(header.slice(10, 12)).toEqual(["风险评分", "付款历史分"]);
+  expect(header.slice(10, 12)).toEqual(["风险评分", "付款历史加权分"]);
   expect(table).toContain('ref="A1:AD5"');
   expect(columnsOf(table).map((c) => c.name)).toEqual(header.map((h) => escapeXml(xstring(h))));
   // The same ids: each column renamed in place, none added or taken away.

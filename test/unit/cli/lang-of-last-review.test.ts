@@ -66,7 +66,7 @@ test("a sheet reviewed in Chinese is reviewed in Chinese again on a machine whos
   expect(run.stdout).toContain("信用审查汇总");
   expect(run.stdout).toContain("沿用“客户”上次审查的语言（中文）；如需英文，请加 --lang en");
   expect(await reviewHeaders(second, "zh")).toEqual(await reviewHeaders(first, "zh"));
-  expect(await reviewHeaders(second, "zh")).toEqual(["风险评分", "付款历史分", "合同履行分"]);
+  expect(await reviewHeaders(second, "zh")).toEqual(["风险评分", "付款历史加权分", "合同履行加权分"]);
   const json = JSON.parse((await runCli(first, "--as-of", "2026-11-30", "--out", second, "--json")).stdout);
   expect(json.language).toEqual({ lang: "zh", by: "lastReview" });
   expect(json.customers[0].recommendation).toMatch(/[\u4e00-\u9fff]/);

@@ -150,6 +150,8 @@ describe("one term for one thing", () => {
   test.each([
     ["zh", "逾期金额合计", "逾期余额"],
     ["en", "Total overdue amount", "Overdue balance"],
+    ["zh", "付款历史加权分", "付款历史分"],
+    ["zh", "合规记录加权分", "合规记录分"],
   ] as const)(
     "a sheet reviewed when the column was headed otherwise has that column found as the review's own (%s)",
     (lang, now, before) => {

@@ -94,7 +94,7 @@ test("over its limit, a customer's available credit is negative; the Chinese pan
     可用额度: "-2,000.00",
     逾期金额合计: "12,000.00",
     最长逾期天数: "100",
-    付款历史分: "1.20",
+    付款历史加权分: "1.20",
     "账龄：91天以上": "12,000.00",
   });
 });
