@@ -181,9 +181,13 @@ describe("the write plan gives a score under an edge a cell format that shows it
         lang,
         { sheetNames: [] },
       );
+      const byPlace = (a: { row: number; column: number }, b: { row: number; column: number }) =>
+        a.row - b.row || a.column - b.column;
       expect(
-        blockCells(unsplit.target.blocks).map((c) => [c.row, c.column, c.column === scoreColumn ? "score" : c.format]),
-      ).toEqual(cells.map((c) => [c.row, c.column, c.column === scoreColumn ? "score" : c.format]));
+        blockCells(unsplit.target.blocks)
+          .sort(byPlace)
+          .map((c) => [c.row, c.column, c.column === scoreColumn ? "score" : c.format]),
+      ).toEqual([...cells].sort(byPlace).map((c) => [c.row, c.column, c.column === scoreColumn ? "score" : c.format]));
       const written = applyBlocks(values, plan.target.blocks);
       expect(written[1][scoreColumn]).toBe(3.497);
       expect(written[1][result.layout.outputColumns.grade]).toBe(lang === "en" ? "Medium" : "中");

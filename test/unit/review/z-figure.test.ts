@@ -102,6 +102,17 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
     expect(NUMBER_FORMATS[lang].decimals5).toBe("0.00000");
   });
 
+  test("only the Z column is cut around its own cells: every other column stays one block down the sheet", () => {
+    const column = result.layout.outputColumns.zScore;
+    const others = plan.target.blocks.filter((b) => column < b.column || column >= b.column + b.formats.length);
+    const tallest = Math.max(...plan.target.blocks.map((b) => b.values.length));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((b) => b.values.length === tallest)).toBe(true);
+    // The Z column: runs of rows in "ratio" and each own cell a block of its own.
+    const zBlocks = plan.target.blocks.filter((b) => b.column === column && b.formats.length === 1);
+    expect(zBlocks.map((b) => b.formats[0])).toEqual(["ratio", "decimals5", "ratio", "decimals5", "ratio"]);
+  });
+
   test("the archive's Z cells too, by the zone the row names", () => {
     const archive = plan.sheets.find((s) => s.kind === "archive")!;
     const cells = blockCells(archive.blocks);
