@@ -106,11 +106,26 @@ export function layoutOperations(
   blocks: readonly Block[],
   user: Readonly<UserSetup> = NO_USER_SETUP,
 ): number {
-  // Per block: wrapping, indent and its alignment, and a row fit per run of rows fitted.
-  const aligned = (layout.columns ?? []).reduce((n, c) => n + (c.wrap ? 1 : 0) + (c.indent ? 2 : 0), 0);
-  const runs = fittedRuns(layout, user).length;
-  const hidden = (layout.columns ?? []).filter((c) => c.hidden).length;
-  return (layout.columns?.length ?? 0) + hidden + (aligned + runs) * blocks.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
+  // As applyLayout sends them: per column its width (and hiding); per block holding a wrapped or
+  // indented column, its wrapping, indent and alignment there; per block with a wrapped column, a
+  // row fit per run of rows fitted that it reaches. Counted block by block, as many small blocks
+  // (a column cut around cells of their own formats) send few operations each.
+  const columns = layout.columns ?? [];
+  const runs = fittedRuns(layout, user);
+  let operations = columns.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
+  for (const column of columns) if (column.hidden) operations++;
+  for (const block of blocks) {
+    let wraps = false;
+    for (const column of columns) {
+      if (column.column < block.column || column.column >= block.column + block.formats.length) continue;
+      operations += (column.wrap ? 1 : 0) + (column.indent ? 2 : 0);
+      wraps ||= column.wrap;
+    }
+    if (!wraps) continue;
+    const last = block.row + block.values.length - 1;
+    for (const run of runs) if (run.first <= last && run.last >= block.row) operations++;
+  }
+  return operations;
 }
 
 /** The margins as Office.js names them, in points, by the file format's names. */

@@ -1,0 +1,38 @@
+/**
+ * The size a layout step is packed with counts the operations applyLayout sends, block by block:
+ * many small blocks (a column cut around cells of their own formats) add only what they send,
+ * not every wrapped column and fitted run once more each.
+ */
+import { layoutOperations } from "../../../src/taskpane/excel/layout-steps";
+import type { Block, SheetLayout } from "../../../src/engine/review/write-plan";
+
+const block = (row: number, column: number, rows: number, columns: number): Block => ({
+  row,
+  column,
+  values: Array.from({ length: rows }, () => new Array(columns).fill(1)),
+  formats: new Array(columns).fill("ratio"),
+});
+
+// Column 0 wrapped, column 1 indented, column 2 a plain number; rows 1–100 fitted to their text.
+const layout: SheetLayout = {
+  columns: [
+    { column: 0, width: 40, wrap: true, indent: false },
+    { column: 1, width: 20, wrap: false, indent: true },
+    { column: 2, width: 10, wrap: false, indent: false },
+  ],
+  fitRows: { first: 1, last: 100 },
+};
+
+test("a block of the plain column alone sends nothing of the wrapped and indented columns' layout", () => {
+  const whole = layoutOperations(layout, [block(0, 0, 101, 3)]);
+  const cut = layoutOperations(layout, [block(0, 0, 101, 2), block(0, 2, 50, 1), block(50, 2, 1, 1), block(51, 2, 50, 1)]);
+  expect(cut).toBe(whole);
+});
+
+test("a block reaching the wrapped column counts its wrapping, indent and the fitted rows it reaches", () => {
+  const base = layoutOperations(layout, []);
+  // Wrapped (1) and indented (2) columns, and one fitted run (rows 1–100) it reaches.
+  expect(layoutOperations(layout, [block(0, 0, 101, 2)]) - base).toBe(4);
+  // Outside the fitted rows: the wrapping and indent only.
+  expect(layoutOperations(layout, [block(200, 0, 5, 2)]) - base).toBe(3);
+});
