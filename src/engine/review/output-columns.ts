@@ -223,7 +223,10 @@ function runsOf(columns: readonly OutputColumn[]): OutputColumn[][] {
   const runs: OutputColumn[][] = [];
   for (const column of columns) {
     const last = runs[runs.length - 1];
-    if (last && last[last.length - 1].column + 1 === column.column) last.push(column);
+    const before = last?.[last.length - 1];
+    // A column whose cells may take formats of their own (the score, the Z-score) is a run of its
+    // own: cut around those cells (withOwnFormats), it alone is cut, its neighbours not copied.
+    if (before && before.column + 1 === column.column && !before.ownFormat && !column.ownFormat) last.push(column);
     else runs.push([column]);
   }
   return runs;

@@ -34,7 +34,11 @@ export function withOwnFormats(block: Block, cells: readonly OwnFormatCell[]): B
     ...block,
     row: block.row + row,
     column: block.column + column,
-    values: block.values.slice(row, row + rowCount).map((line) => line.slice(column, column + columns)),
+    // A block of one column is cut by rows alone: its lines are already that column.
+    values:
+      columns === block.formats.length
+        ? block.values.slice(row, row + rowCount)
+        : block.values.slice(row, row + rowCount).map((line) => line.slice(column, column + columns)),
     formats: format ? [format] : block.formats.slice(column, column + columns),
     ...(block.rightAligned && { rightAligned: block.rightAligned.slice(column, column + columns) }),
     ...(block.indented && { indented: block.indented.slice(column, column + columns) }),
