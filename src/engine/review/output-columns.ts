@@ -195,14 +195,19 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   const { layout, policy } = result;
   const texts = textCache(lang, policy);
   const unit = mixedUnitsSuffix(result, lang);
+  // Only a column some of whose cells take a format of their own is cut around them (and stands
+  // in a block of its own, runsOf): nearly every review has none.
+  const ownScore = (c: CustomerResult) => ownScoreFormat(c, policy);
+  const scoreOwnFormat = result.customers.some((c) => ownScore(c) !== undefined) ? ownScore : undefined;
+  const zOwnFormat = result.customers.some((c) => ownZFormat(c) !== undefined) ? ownZFormat : undefined;
   const columns: OutputColumn[] = OUTPUT_FIELDS.map((field) => ({
     column: layout.outputColumns[field],
     field,
     header: OUTPUT_FORMATS[field] === "money" ? OUTPUT_HEADERS[field][lang] + unit : OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
     value: outputValue(field, lang, texts, policy),
-    ...(field === "score" && { ownFormat: (c: CustomerResult) => ownScoreFormat(c, policy) }),
-    ...(field === "zScore" && { ownFormat: ownZFormat }),
+    ...(field === "score" && scoreOwnFormat && { ownFormat: scoreOwnFormat }),
+    ...(field === "zScore" && zOwnFormat && { ownFormat: zOwnFormat }),
   }));
   const labels = bucketLabels(policy.agingEdges, lang);
   layout.agingColumns.forEach((column, bucket) =>

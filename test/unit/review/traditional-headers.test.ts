@@ -40,7 +40,7 @@ import { REVIEW_SHEETS, reviewSheetKind } from "../../../src/engine/review/sheet
 const SAME_IN_BOTH = new Set(
   "客代商往位名公司企全付款史情合同履行市口碑上期分次得信用度授限收欠金逾超天日拖面新流存留益未配利息前支出入售主" +
     "股所有者模型值已取措施理跟的等警依政策建使可最查控率下票到回原版本工作表手改首低中高重起始升幅比溯月考法律保障倍隔界指定置案" +
-    "非私造校",
+    "非私造校加",
 );
 
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
