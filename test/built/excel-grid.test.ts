@@ -79,7 +79,7 @@ test(`a dense sheet using all ${EXCEL_ROWS.toLocaleString("en")} rows, through t
   // The printed report: every customer reviewed and graded (a fifth at each factor value 1 to 5),
   // none with an error; the first rows listed, the rest counted.
   const lines = fs.readFileSync(report, "utf8").split("\n");
-  expect(lines).toContain("Customers reviewed: 1,048,575   Customers not graded (data errors): 0");
+  expect(lines).toContain("Customers graded: 1,048,575   Customers not graded (data errors): 0");
   expect(lines).toContain("Customers per grade: Low 419,430; Medium 209,715; High 419,430");
   expect(lines.filter((line) => /^ *\d+ +C\d+ /.test(line))).toHaveLength(60);
   expect(lines).toContain("… and 1,048,515 more customers (see the output workbook, or use --json)");
