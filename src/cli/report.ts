@@ -6,8 +6,8 @@ import { isoFromSerial } from "../engine/cells";
 import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES } from "../engine/policy";
 import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/text-width";
-import { GradeBands, scoreDecimals } from "../engine/score";
-import { zDecimals, ZZone } from "../engine/zscore";
+import { scoreDecimals } from "../engine/score";
+import { zDecimals } from "../engine/zscore";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
@@ -71,20 +71,17 @@ import {
 } from "../engine/review/texts";
 import "../engine/i18n/report";
 
-/** Scores, points and Z-scores in the JSON: four decimals, more than any face shows. */
-const fourPlaces = (n: number) => Math.round(n * 1e4) / 1e4;
-
-/** A score in the JSON: four decimals, or the more it needs to stay in its band (3.49996 is not 3.5: scoreDecimals). */
-const scoreJson = (score: number, bands: GradeBands) => {
-  const scale = 10 ** Math.max(4, scoreDecimals(score, bands));
-  return Math.round(score * scale) / scale;
+/**
+ * A score or Z-score in the JSON: four decimals, or the more `decimals` says it needs to stay on
+ * its side of a band or zone line (3.49996 is not 3.5: scoreDecimals; 2.900004 is not 2.9: zDecimals).
+ */
+const figureJson = (value: number, decimals: number) => {
+  const scale = 10 ** Math.max(4, decimals);
+  return Math.round(value * scale) / scale;
 };
 
-/** A Z-score in the JSON: four decimals, or the more it needs to stay in its zone (2.900004 is not 2.9: zDecimals). */
-const zJson = (z: number, zone: ZZone | undefined) => {
-  const scale = 10 ** Math.max(4, zone ? zDecimals(z, zone) : 0);
-  return Math.round(z * scale) / scale;
-};
+/** Points and other figures in the JSON: four decimals, more than any face shows. */
+const fourPlaces = (n: number) => figureJson(n, 4);
 
 /**
  * A warning in the JSON, a customer's or the portfolio's: its figure, its threshold (dates as
@@ -115,12 +112,13 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       row: c.row,
       id: c.id,
       name: c.name,
-      score: c.score === undefined ? null : scoreJson(c.score, result.policy),
-      previousScore: c.previousScore === undefined ? null : scoreJson(c.previousScore, result.policy),
+      score: c.score === undefined ? null : figureJson(c.score, scoreDecimals(c.score, result.policy)),
+      previousScore:
+        c.previousScore === undefined ? null : figureJson(c.previousScore, scoreDecimals(c.previousScore, result.policy)),
       previousScoreFrom: c.previousScoreFrom ?? null,
       factorPoints: c.factorPoints ? Object.fromEntries(FACTORS.map((f, i) => [f, fourPlaces(c.factorPoints![i])])) : null,
       grade: c.grade ?? null,
-      zScore: c.zScore === undefined ? null : zJson(c.zScore, c.zZone),
+      zScore: c.zScore === undefined ? null : figureJson(c.zScore, c.zZone ? zDecimals(c.zScore, c.zZone) : 0),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => findingJson(f, lang)),

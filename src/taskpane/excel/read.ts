@@ -222,9 +222,21 @@ export async function readForReviewWith(
  * reads the sheet again rather than archive "46371" for a date.
  */
 export function responsesUnshown(read: ReviewRead, mapping?: Readonly<Record<string, InputField>>): boolean {
-  const { target } = read;
+  return numberResponses(read, mapping) !== undefined;
+}
+
+/** The Action taken column under `mapping` and its rows holding numbers, or nothing when no response is a number. */
+function numberResponses(
+  { target }: ReviewRead,
+  mapping?: Readonly<Record<string, InputField>>,
+): { column: number; rows: number[] } | undefined {
   const column = responseColumnOf(target.name, target.values.slice(0, HEADER_SCAN_ROWS), mapping);
-  return column !== undefined && target.values.some((line) => typeof line[column] === "number");
+  if (column === undefined) return undefined;
+  const rows: number[] = [];
+  target.values.forEach((line, r) => {
+    if (typeof line[column] === "number") rows.push(r);
+  });
+  return rows.length === 0 ? undefined : { column, rows };
 }
 
 /** How many cells of responses typed as numbers have their formats read one by one; past it, the rows they span at once. */
@@ -236,14 +248,10 @@ const SHOWN_ONE_BY_ONE = 2000;
  * column holds a number does this cost a sync, for those cells' number formats.
  */
 async function withShownResponses(context: Context, read: ReviewRead, { mapping, signal }: ReadOptions): Promise<ReviewRead> {
+  const responses = numberResponses(read, mapping);
+  if (!responses) return read;
   const { target } = read;
-  const column = responseColumnOf(target.name, target.values.slice(0, HEADER_SCAN_ROWS), mapping);
-  if (column === undefined) return read;
-  const rows: number[] = [];
-  target.values.forEach((line, r) => {
-    if (typeof line[column] === "number") rows.push(r);
-  });
-  if (rows.length === 0) return read;
+  const { column, rows } = responses;
   throwIfCancelled(signal, target.name);
   const sheet = context.workbook.worksheets.getItem(target.name);
   const at = target.origin.column + column;
