@@ -96,7 +96,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
         "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
     );
     expect(recommendationText(broken.actions, "zh", DEFAULT_POLICY, true)).toBe(
-      "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止发货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；" +
+      "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止供货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；" +
         "数据修正后再给出：按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期",
     );
   });
