@@ -129,6 +129,13 @@ describe("archiving and comparing the responses", () => {
     ]);
   });
 
+  test("the archive prints a month's responses; a month without any ends its print at the customer sheet's column", () => {
+    const sheetAt = ARCHIVE_FIELDS.indexOf("sheet");
+    // November's rows hold no amount unit, cell typed over or response: those columns would print blank.
+    expect(november.archivePrintArea).toMatchObject({ row: 1, rows: 6, columns: sheetAt + 1 });
+    expect(dec.archivePrintArea).toMatchObject({ row: 7, rows: 5, columns: ACTION_AT + 1 });
+  });
+
   test("the last review's actions to take, each customer with its response or none: renamed kept, gone left out", () => {
     expect(responses.recommendedOn).toBe(NOV);
     expect(responses.column).toBe(true);

@@ -732,7 +732,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet("Credit Policy")!.headerFooter.centerHeader).toBe("Credit Policy — 2026-03-31");
     // The archive prints this review's three rows (below the earlier review's), its header repeated
     // on top of each page; the other sheets print whole.
-    expect(fake.sheet("Credit Review Archive")!.print).toMatchObject({ area: "A3:Y5", titleRows: "$1:$1" });
+    expect(fake.sheet("Credit Review Archive")!.print).toMatchObject({ area: "A3:V5", titleRows: "$1:$1" });
     for (const name of ["Customers", "Credit Review Summary", "Credit Policy"])
       expect(fake.sheet(name)!.print.area).toBeUndefined();
     // The customer sheet is the user's: its pages numbered, no header of ours.
@@ -756,7 +756,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       zoom: { scale: archive.print!.scale },
       printOrder: "OverThenDown",
       titleRows: "$1:$1",
-      area: "A2:Y51",
+      area: "A2:V51",
     });
     // The output check (column Z) is the next review's: hidden, so it neither shows nor prints.
     expect(fake.sheet("Credit Review Archive")!.cells[0][25]).toBe("Output check");
@@ -889,7 +889,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     // The policy on one landscape page, the tables at 60% across before down, each with its header on every page.
     const onePage = { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, titleRows: "$1:$1" };
     const atScale = { orientation: "Landscape", zoom: { scale: 60 }, printOrder: "OverThenDown", titleRows: "$1:$1" };
-    const ours = [onePage, { ...atScale, titleColumns: "$A:$D", area: "A2:Y4" }, { ...atScale, titleColumns: "$A:$A" }];
+    const ours = [onePage, { ...atScale, titleColumns: "$A:$D", area: "A2:V4" }, { ...atScale, titleColumns: "$A:$A" }];
     names.forEach((name, i) => expect(fake.sheet(name)!.print).toEqual(ours[i]));
     const users = USERS_PRINT_SETUP;
     for (const name of names) Object.assign(fake.sheet(name)!.print, users);
@@ -907,7 +907,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(outcome.ok).toBe(true);
     // As the user left them; the archive still prints this review's rows, under March's.
     names.forEach((name, i) =>
-      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], ...users, ...(i === 1 ? { area: "A5:Y7" } : {}) }),
+      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], ...users, ...(i === 1 ? { area: "A5:V7" } : {}) }),
     );
     // Nothing of how they print written on them.
     expect(printingSince(written)).toEqual(["Credit Review Archive: printArea"]);
@@ -922,7 +922,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
     names.forEach((name, i) =>
-      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], paperSize: "A4", ...(i === 1 ? { area: "A8:Y10" } : {}) }),
+      expect(fake.sheet(name)!.print).toEqual({ ...ours[i], paperSize: "A4", ...(i === 1 ? { area: "A8:V10" } : {}) }),
     );
     expect(printingSince(written)).toEqual(
       expect.arrayContaining(names.flatMap((name) => [`${name}: pageOrientation`, `${name}: pageZoom`])),
