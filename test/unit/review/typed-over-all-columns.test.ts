@@ -396,7 +396,8 @@ describe("every output cell typed over is found", () => {
     const zh = reviewWorkbook({ customers: sheet(2) }, OCT, "zh");
     expect(zh.workbook.archive![0][CHECK_AT]).toBe("输出校验");
     const { archivePrintArea, archiveColumns } = reviewWorkbook({ customers: sheet(2) }, OCT, "en");
-    expect(archivePrintArea!.columns).toBe(CHECK_AT);
+    // Printed to the last column its rows fill (no responses here: the customer sheet's), never the check.
+    expect(archivePrintArea!.columns).toBe(ARCHIVE_FIELDS.indexOf("sheet") + 1);
     expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([CHECK_AT]);
     expect(archiveColumns!.find((c) => c.column === CHECK_AT)).toMatchObject({ wrap: false, width: 8 });
     expect(result.customers).toHaveLength(4);
