@@ -30,7 +30,7 @@ export const WIDTH = { min: 8, max: 60, wrapAt: 50, padding: 2, indent: 2 } as c
 /** Excel's own cap on a column's width. */
 const EXCEL_MAX_WIDTH = 255;
 /** Bold text is about this much wider than regular text of the same characters. */
-const BOLD_FACTOR = 1.1;
+export const BOLD_FACTOR = 1.1;
 /** Wider than this (characters, all columns) a sheet prints landscape: about what an A4 or Letter portrait page holds. */
 const PORTRAIT_CHARACTERS = 95;
 /**
@@ -163,20 +163,24 @@ export function headerWordWidth(header: string): number {
 
 /**
  * The room a header wraps in (display width): its widest word, widened by a wide character while
- * its last line would be a closing bracket or punctuation alone. LibreOffice breaks a Chinese
- * header character by character, before a "）" as readily as any, and sets bold Chinese a
- * character a line tighter than the widths here: 账龄分界（天） in the room of its widest word
- * printed its "）" alone on a second line. Both that room and one a wide character roomier are checked.
+ * its last line would be one character alone, a closing bracket or punctuation mark or the last
+ * character of a term. LibreOffice breaks a Chinese header character by character, before a "）"
+ * as readily as any, and sets bold Chinese a character a line tighter than the widths here:
+ * 账龄分界（天） in the room of its widest word printed its "）" alone on a second line, 合同履行加权分
+ * its "分". Both that room and one a wide character roomier are checked.
  */
 function headerWidest(text: string): number {
   let room = widestWord(text);
   if (!HAS_WIDE.test(text)) return room;
-  for (let widened = 0; widened < 3 && (closingAlone(text, room) || closingAlone(text, room + 2)); widened++) room += 2;
+  for (let widened = 0; widened < 3 && (orphanLast(text, room) || orphanLast(text, room + 2)); widened++) room += 2;
   return room;
 }
 
-/** Whether `text` filled into lines of `room` display widths character by character ends on a line of one closing punctuation mark. */
-function closingAlone(text: string, room: number): boolean {
+/**
+ * Whether `text` filled into lines of `room` display widths character by character ends on a line
+ * of one character: a closing punctuation mark, or a wide character broken off its term.
+ */
+function orphanLast(text: string, room: number): boolean {
   let used = 0;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
@@ -187,7 +191,8 @@ function closingAlone(text: string, room: number): boolean {
     }
     used += width;
   }
-  return lineStart === text.length - 1 && CLOSING_CODES.has(text.charCodeAt(lineStart));
+  if (lineStart === 0 || lineStart !== text.length - 1) return false;
+  return CLOSING_CODES.has(text.charCodeAt(lineStart)) || displayWidth(text[lineStart]) === 2;
 }
 
 /**

@@ -634,8 +634,11 @@ test("a table sheet freezes and repeats its header; the dashboard prints on one 
 test.each<["en" | "zh", string, number, number]>([
   // Widest word "customers" (9, bold 10) and padding, wider than the figure "10.0%": the header wrapped over five lines.
   ["en", "Share of customers overdue that triggers a warning", 12, 5],
-  // No spaces: up to six Chinese characters stay on one line (a term is not cut in two), a longer run breaks.
-  ["zh", "触发组合预警的逾期客户占比", 16, 2],
+  // No spaces: up to six Chinese characters stay on one line (a term is not cut in two), a longer run
+  // breaks, never leaving one character alone on its last line (触发组合预警/的逾期客户占/比 at six a line).
+  ["zh", "触发组合预警的逾期客户占比", 18, 2],
+  // Seven: at six a line its 分 would stand alone under 合同履行加权; a character wider, one line.
+  ["zh", "合同履行加权分", 18, 1],
   // A term of five: one line, its column as wide as the term (5 × 2, bold, and padding), not 付款历 over 史分.
   ["zh", "付款历史分", 13, 1],
   // After Chinese punctuation a line may break: 账龄： over 未到期, the column as wide as the wider part.
