@@ -131,6 +131,8 @@ export const en = {
   "currency.yen": "yuan or yen (¥)",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
   "sep.aside": "{main} ({aside})",
+  // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).
+  "sep.asideAlone": "({aside})",
   "sep.list": ", ",
   "sep.items": "; ",
   "sep.sentences": " ",

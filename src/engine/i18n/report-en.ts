@@ -70,7 +70,7 @@ export const reportEn = {
     'Sheet "{sheet}": the Excel table "{table}" will not be extended over the review\'s columns: it already has a column named {names}. Sorting or filtering it would move its rows without the review\'s cells; to have it extended, cancel, rename that column and review again.',
   "review.headerUnit": " ({unit})",
   "policyHelp.version":
-    "Computed from the settings below: the same settings always give the same version, any change gives a new one (typing here changes nothing).",
+    "Computed from the settings below: the same settings always give the same version, any change gives a new one (editing this cell changes nothing).",
   "policyHelp.weight": "How much {factor@factor} counts in the risk score; the five weights are scaled to add up to 100%.",
   "policyHelp.mediumFrom": "A customer whose risk score is at least this is medium risk.",
   "policyHelp.highFrom": "A customer whose risk score is at least this is high risk; it must be above the medium-risk start.",
@@ -133,7 +133,7 @@ export const reportEn = {
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
   "legend.outputCheck":
-    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); a hidden column, as it is for the review, not for reading",
+    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); hidden, as it is for the review to read, not people",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",
@@ -176,7 +176,7 @@ export const reportEn = {
   "decision.line": "{action} ({reason})",
   "decision.detail": "{action} — {reason}",
   "decision.waitsForFix":
-    "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+    "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
   "rule.GRADE_HIGH": "high risk",
   "rule.GRADE_HIGH.detail": "Risk score {score} is in the high-risk band (from {threshold}).",
   "rule.GRADE_MEDIUM": "medium risk",
@@ -194,7 +194,7 @@ export const reportEn = {
   "rule.OVERDUE.noAmount": "A payment is {days} days past due: no limit raise until it is paid.",
   "rule.DATA_ISSUE": "no raise until the data is fixed",
   "rule.DATA_ISSUE.detail": "No limit raise until the review issues of this customer are resolved.",
-  "rule.warningNoRaise": "no raise with a warning: {warning}",
+  "rule.warningNoRaise": "no raise while a warning stands: {warning}",
   "rule.warningNoRaise.detail": "{detail} No limit raise while the warning stands.",
   "rule.UNCHECKED": "no raise while the balance or overdue is not known",
   "rule.UNCHECKED.noBalance": "No limit raise while the outstanding balance is not known: the over-limit check could not run.",
@@ -211,7 +211,7 @@ export const reportEn = {
   "note.ledgerPreviousIdNoneNow":
     "the invoice ledger still names this customer by its earlier id, {id}, which the customer sheet no longer gives: its invoices are read under it (give the customer its id again, or name it on the ledger)",
   "note.previousScoreArchived":
-    "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
+    "previous score {sheet} on the sheet; the archive's {archived} of {date:date} was used (and will be from now on: clear this column's cells to stop this note)",
   "note.previousScoreUnscored":
     "previous score {sheet} on the sheet not used: the customer is in the archive, whose reviews could not score it",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
@@ -295,7 +295,7 @@ export const reportEn = {
   "check.ledger": "invoice ledger",
   "summary.overdueAmount": "Overdue amount, share of exposure",
   "summary.exposureAtRisk": "Exposure at risk, share of exposure",
-  "summary.customersAtRisk": "Customers at risk",
+  "summary.customersAtRisk": "Customers warned, overdue or high risk",
   "summary.customersNeedingAction": "of which needing action",
   "summary.moreAtRisk":
     "… and {count} more {count|customer|customers} at risk, {action} of them needing action — see sheet {sheet}",
@@ -409,9 +409,9 @@ export const reportEn = {
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",
   "changes.sameBalances":
-    "Every balance ({count} customers) is the one it was at the review of {date}: check that the customer sheet holds this period's figures (balances left as they were read as nothing paid, and everything overdue a period longer)",
+    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's figures. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
   "changes.mostBalancesSame":
-    "{count} of {compared} balances ({share}) are the ones they were at the review of {date}: check that the customer sheet holds this period's figures for every customer (balances left as they were read as nothing paid, and everything overdue a period longer)",
+    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's figures for every customer. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
   "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
   "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":

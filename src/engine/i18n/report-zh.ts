@@ -262,7 +262,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "check.ledger": "发票明细账",
   "summary.overdueAmount": "逾期金额及占敞口比例",
   "summary.exposureAtRisk": "风险客户敞口及占比",
-  "summary.customersAtRisk": "有风险的客户数",
+  "summary.customersAtRisk": "有预警、逾期或高风险的客户数",
   "summary.customersNeedingAction": "其中需采取措施的客户数",
   "summary.moreAtRisk": "……另有 {count} 位风险客户，其中 {action} 位需采取措施，见工作表“{sheet}”",
   "summary.moreAtRiskNoAction": "……另有 {count} 位风险客户，均无需采取措施，见工作表“{sheet}”",

@@ -120,6 +120,7 @@ export const zh: Record<MessageKey, string> = {
   "currency.yen": "人民币或日元（¥）",
   "review.ledgerNoDue": "到期日为空，但仍有 {amount} 未收",
   "sep.aside": "{main}（{aside}）",
+  "sep.asideAlone": "（{aside}）",
   "sep.list": "、",
   "sep.items": "；",
   "sep.sentences": "",

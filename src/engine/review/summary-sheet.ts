@@ -66,7 +66,7 @@ import {
   responsesLeftBehindText,
   rowNumbersText,
 } from "./texts";
-import { displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
+import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { SHOWN_REVIEWS, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
@@ -144,8 +144,8 @@ function figuresRoom(from: number): number {
  * The rows a line of the summary's left half is written on, one wrapped line a row: from column
  * A (`column` 0) for a lone line, from B (1) for a note beside its label.
  */
-export function summaryLineRows(text: string, column: 0 | 1 = 0): string[] {
-  return wrappedText(text, figuresRoom(column));
+export function summaryLineRows(text: string, column: 0 | 1 = 0, bold = false): string[] {
+  return wrappedText(text, bold ? Math.floor(figuresRoom(column) / BOLD_FACTOR) : figuresRoom(column));
 }
 
 /** The rows a label of the figures' is written on: its first line beside its figure, the rest under it. */
@@ -167,7 +167,7 @@ interface Span {
  */
 function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapped = false, textRoom: number = TEXT_ROOM.report) {
   /** A text as the rows it takes from `at` columns in: its wrapped lines, or itself. */
-  const rowsOf = (text: string, at: 0 | 1) => (wrapped ? summaryLineRows(text, at) : [text]);
+  const rowsOf = (text: string, at: 0 | 1, bold = false) => (wrapped ? summaryLineRows(text, at, bold) : [text]);
   /** Lone texts one a row from `at` columns in, each running over the empty cells to its right: they do not widen their column. */
   const put = (texts: readonly string[], bold: boolean, at: number) =>
     texts.forEach((text, i) =>
@@ -223,7 +223,7 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     },
     /** A lone text (a title, a long line), on as many rows as it wraps to. */
     line(text: string, bold = false) {
-      const texts = rowsOf(text, 0);
+      const texts = rowsOf(text, 0, bold);
       put(texts, bold, 0);
       row += texts.length;
     },
@@ -393,7 +393,12 @@ function summaryDraft(
       if (!leftOut) pair(t("summary.utilisation"), p.utilisation, "percent");
       // In the report, on the figure's row over the empty columns to its right; in the dashboard,
       // whose right half holds the charts there, under it.
-      else if (wide) into.spill([t("summary.utilisation"), p.utilisation], ["text", "percent"], leftOut);
+      else if (wide)
+        into.spill(
+          [t("summary.utilisation"), p.utilisation],
+          ["text", "percent"],
+          message(lang, "sep.asideAlone", { aside: leftOut }),
+        );
       else {
         pair(t("summary.utilisation"), p.utilisation, "percent");
         into.under(leftOut);
@@ -486,9 +491,9 @@ function summaryDraft(
     let from = into.row;
     into.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
     if (changes?.previousReview === undefined) return;
-    // First, above the figures it casts doubt on.
+    // First, above the figures it casts doubt on, in bold: every move below may come of it.
     const stale = sameBalancesText(changes, lang);
-    if (stale) into.line(stale);
+    if (stale) into.line(stale, true);
     into.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],

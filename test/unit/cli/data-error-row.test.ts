@@ -73,7 +73,7 @@ async function buildWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const WAITS = "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix";
+const WAITS = "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date";
 
 test("a blank factor: the warnings and actions that need no grade in every output, the grade's part waiting for the fix", async () => {
   const input = path.join(dir, "in.xlsx");
@@ -92,7 +92,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
   );
   expect(rowLines).toMatch(/Overdue over 90 days \(213 >/);
   expect(rowLines).toContain("Hold new orders until the balance is back under the");
-  expect(table.stdout).toContain("Customers at risk: 1 (of which needing action: 1)");
+  expect(table.stdout).toContain("Customers warned, overdue or high risk: 1 (of which needing action: 1)");
   expect(table.stdout).toMatch(
     /Top risks:.*\n {2}Broken Factor Ltd +150,000\.00 {2}The oldest unpaid amount is 213 days past due/,
   );

@@ -220,7 +220,7 @@ describe("every face can say why", () => {
     const c = reviewOne(LOW, [100000, 0, 0, 0, 500, 1000]);
     expect(codes(c)).toEqual(["KEEP_TERMS:LIQUIDITY"]);
     expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe(
-      "Keep current terms (no raise with a warning: Low liquidity)",
+      "Keep current terms (no raise while a warning stands: Low liquidity)",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（流动性不足，暂不提高额度）");
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(

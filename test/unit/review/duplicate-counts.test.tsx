@@ -62,11 +62,11 @@ describe("a customer on two rows counts once", () => {
   test("the same counts in the summary sheet, the printed report, the JSON and the pane", () => {
     const cells = summarySheetPlan(result, "Credit Review Summary", "en").blocks.flatMap((b) => b.values);
     const value = (label: string) => cells.find((line) => line[0] === label)?.[1];
-    expect(value("Customers at risk")).toBe(2);
+    expect(value("Customers warned, overdue or high risk")).toBe(2);
     expect(value("Customers not graded (data errors)")).toBe(2);
     expect(cells.find((line) => line[1] === "OVER_LIMIT")?.[2]).toBe(2);
     const table = toTable(result, "en", "out.xlsx");
-    expect(table).toContain("Customers at risk: 2 (of which needing action: 2)");
+    expect(table).toContain("Customers warned, overdue or high risk: 2 (of which needing action: 2)");
     expect(table).toContain("Over credit limit 2; Overdue over 90 days 1");
     expect(table).toContain("Customers with problems (2)");
     const json = toJson(result, "en").portfolio;
@@ -79,6 +79,6 @@ describe("a customer on two rows counts once", () => {
       </FluentProvider>,
     );
     const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent;
-    expect([fact("Customers at risk"), fact("Customers not graded (data errors)")]).toEqual(["2", "2"]);
+    expect([fact("Customers warned, overdue or high risk"), fact("Customers not graded (data errors)")]).toEqual(["2", "2"]);
   });
 });

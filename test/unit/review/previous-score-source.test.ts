@@ -48,7 +48,7 @@ describe("which previous score a review used", () => {
     expect(decides).toMatchObject({ score: 4, previousScore: 3.5, previousScoreFrom: "archive" });
     expect(decides.findings.map((f) => f.code)).not.toContain("SCORE_RISE");
     expect(decides.notes.map((n) => describeError(n.reason, "en"))).toEqual([
-      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 3.50 of 2026-02-10 was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
+      "row 2, column H (Previous score): previous score 2.00 on the sheet; the archive's 3.50 of 2026-02-10 was used (and will be from now on: clear this column's cells to stop this note)",
     ]);
     // Which score was used is not data to fix: the issues cell says it is information, in both languages.
     expect(decides.notes[0].toFix).toBe(false);

@@ -88,7 +88,7 @@ describe("a bad factor is an error for its customer only", () => {
     expect(badLine[header.indexOf("Risk score")]).toBeNull();
     expect(badLine[header.indexOf("Risk grade")]).toBe("Data error");
     expect(badLine[header.indexOf("Recommendation")]).toBe(
-      "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+      "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
     );
     expect(badLine[header.indexOf("Recommended limit")]).toBeNull();
     expect(block.values[1][header.indexOf("Review issues")]).toBeNull();

@@ -48,15 +48,18 @@ describe("every balance as at the last review", () => {
   test("is counted, and said first under what changed, naming the review", () => {
     expect(result.changes!.sameBalances).toEqual({ unchanged: 6, compared: 6 });
     const text = sameBalancesText(result.changes!, "en")!;
-    expect(text).toContain("Every balance (6 customers) is the one it was at the review of 2026-10-31");
+    expect(text).toContain("Every balance (6 customers) is the same as at the review of 2026-10-31");
     expect(sameBalancesText(result.changes!, "zh")).toContain(`全部余额（6 位客户）与 ${dateText(OCT, "zh")}审查时完全相同`);
-    // The summary: right under the changes' title, wrapped one line a row.
+    // The summary: right under the changes' title, in bold, wrapped one line a row (bold is wider).
     const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
     const title = summary.blocks.find((b) => b.values[0]?.[0] === message("en", "changes.title", { date: "2026-10-31" }))!;
-    const rows = summaryLineRows(text);
+    const rows = summaryLineRows(text, 0, true);
     expect(rows.length).toBeGreaterThan(1);
     rows.forEach((line, i) =>
-      expect(summary.blocks.find((b) => b.row === title.row + 1 + i && b.column === title.column)!.values[0][0]).toBe(line),
+      expect(summary.blocks.find((b) => b.row === title.row + 1 + i && b.column === title.column)).toMatchObject({
+        values: [[line]],
+        bold: true,
+      }),
     );
     // The printed report: under its title too; --json: the count and the text.
     const lines = toTable(result, "en", "out.xlsx").split("\n");
@@ -102,7 +105,7 @@ describe(`a sheet refreshed for a few customers only (at least ${SAME_BALANCES_S
     expect(result.changes!.sameBalances).toEqual({ unchanged: 9, compared: 10 });
     const text = sameBalancesText(result.changes!, "en")!;
     expect(text).toBe(
-      "9 of 10 balances (90.0%) are the ones they were at the review of 2026-10-31: check that the customer sheet holds this period's figures for every customer (balances left as they were read as nothing paid, and everything overdue a period longer)",
+      "9 of 10 balances (90.0%) are the same as at the review of 2026-10-31: check that the customer sheet holds this period's figures for every customer. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
     );
     const lines = toTable(result, "en", "out.xlsx").split("\n");
     expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);

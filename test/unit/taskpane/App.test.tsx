@@ -401,7 +401,7 @@ describe("a customer with a data error and the previous score the pane used", ()
     values[4][3] = "";
     await runReview(sheetRead(values));
     const portfolio = screen.getByRole("region", { name: "Portfolio" });
-    expect(within(portfolio).getByText("Customers at risk").nextSibling?.textContent).toBe("6");
+    expect(within(portfolio).getByText("Customers warned, overdue or high risk").nextSibling?.textContent).toBe("6");
     // At risk, needing action, 12,000 as Customer 8 but without a score: right after it, its warning
     // on its second line and Data error on its badge.
     const names = rows().map((r) => r.textContent);
@@ -417,7 +417,7 @@ describe("a customer with a data error and the previous score the pane used", ()
         .map((li) => li.textContent),
     ).toEqual([
       "Hold new orders until the balance is back under the limitOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
-      "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+      "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
     ]);
     const findings = within(detail).getByRole("heading", { name: "Findings" }).nextElementSibling as HTMLElement;
     expect(within(findings).getByRole("listitem").textContent).toBe(
@@ -437,7 +437,7 @@ describe("a customer with a data error and the previous score the pane used", ()
     const detail = screen.getByRole("region", { name: "Customer 6" });
     expect(
       within(detail).getByText(
-        "row 7, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used (the archive's scores are used from now on: clear this column's cells and this note stops)",
+        "row 7, column L (Previous score): previous score 2.00 on the sheet; the archive's 4.50 of 2025-12-09 was used (and will be from now on: clear this column's cells to stop this note)",
       ),
     ).toBeTruthy();
   });

@@ -372,7 +372,7 @@ test.each<[Lang, string, string, string]>([
     "en",
     "Data error",
     "Hold new orders until the balance is back under the limit",
-    "Grade actions, Score rose and Negative news checks, recommended limit and next review wait for the data fix",
+    "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
   ],
   [
     "zh",

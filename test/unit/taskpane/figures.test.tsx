@@ -108,6 +108,6 @@ test("the summary shows the summary sheet's headline figures, amounts with their
     "Utilisation (balance / limit)": "82.5%",
     "Overdue amount, share of exposure": "15,000.00 (90.9%)",
     "Exposure at risk, share of exposure": "15,500.00 (93.9%)",
-    "Customers at risk": "2",
+    "Customers warned, overdue or high risk": "2",
   });
 });
