@@ -73,7 +73,8 @@ async function buildWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const WAITS = "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date";
+const WAITS =
+  "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date";
 
 test("a blank factor: the warnings and actions that need no grade in every output, the grade's part waiting for the fix", async () => {
   const input = path.join(dir, "in.xlsx");
