@@ -162,18 +162,56 @@ export function headerWordWidth(header: string): number {
 }
 
 /**
- * The room a header wraps in (display width): its widest word, widened by a wide character while
- * its last line would be one character alone, a closing bracket or punctuation mark or the last
- * character of a term. LibreOffice breaks a Chinese header character by character, before a "）"
- * as readily as any, and sets bold Chinese a character a line tighter than the widths here:
- * 账龄分界（天） in the room of its widest word printed its "）" alone on a second line, 合同履行加权分
- * its "分". Both that room and one a wide character roomier are checked.
+ * The room a header wraps in (display width): its widest word, unless its last line would then be
+ * one character alone, a closing bracket or punctuation mark or the last character of a term.
+ * LibreOffice breaks a Chinese header character by character, before a "）" as readily as any,
+ * and sets bold Chinese a character a line tighter than the widths here: 账龄分界（天） in the room
+ * of its widest word printed its "）" alone on a second line, 合同履行加权分 its "分". Then the
+ * narrowest room that wraps it on as many lines with no character alone (合同履行 over 加权分: the
+ * column stays as narrow as its figures allow), else a wide character roomier at a time. Each room
+ * is checked as it is and a wide character roomier.
  */
 function headerWidest(text: string): number {
   let room = widestWord(text);
   if (!HAS_WIDE.test(text)) return room;
-  for (let widened = 0; widened < 3 && (orphanLast(text, room) || orphanLast(text, room + 2)); widened++) room += 2;
+  const orphaned = (r: number) => orphanLast(text, r) || orphanLast(text, r + 2);
+  if (!orphaned(room)) return room;
+  const lines = filledLines(text, room);
+  let balanced: number | undefined;
+  for (let narrower = room - 2; narrower >= Math.max(unbreakableWidth(text), 2 * MIN_WIDE_LINE); narrower -= 2)
+    if (filledLines(text, narrower) === lines && !orphaned(narrower)) balanced = narrower;
+  if (balanced !== undefined) return balanced;
+  for (let widened = 0; widened < 3 && orphaned(room); widened++) room += 2;
   return room;
+}
+
+/** The fewest wide characters a line of a balanced header holds. */
+const MIN_WIDE_LINE = 3;
+
+/** How many lines `text` fills in lines of `room` display widths, character by character. */
+function filledLines(text: string, room: number): number {
+  let used = 0;
+  let lines = text.length > 0 ? 1 : 0;
+  for (let i = 0; i < text.length; i++) {
+    const width = displayWidth(text[i]);
+    if (used > 0 && used + width > room) {
+      lines++;
+      used = 0;
+    }
+    used += width;
+  }
+  return lines;
+}
+
+/** The widest part of a header no line may break: a word of Latin letters, a term of wide characters up to WIDE_WORD. */
+function unbreakableWidth(text: string): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/))
+    for (const piece of word.split(AFTER_WIDE_PUNCTUATION)) {
+      if (!HAS_WIDE.test(piece) || displayWidth(piece) <= WIDE_WORD * 2) widest = Math.max(widest, displayWidth(piece));
+      else for (const run of piece.split(WIDE)) widest = Math.max(widest, run.length);
+    }
+  return widest;
 }
 
 /**

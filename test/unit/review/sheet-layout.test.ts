@@ -637,8 +637,10 @@ test.each<["en" | "zh", string, number, number]>([
   // No spaces: up to six Chinese characters stay on one line (a term is not cut in two), a longer run
   // breaks, never leaving one character alone on its last line (触发组合预警/的逾期客户占/比 at six a line).
   ["zh", "触发组合预警的逾期客户占比", 18, 2],
-  // Seven: at six a line its 分 would stand alone under 合同履行加权; a character wider, one line.
-  ["zh", "合同履行加权分", 18, 1],
+  // Seven: at six a line its 分 would stand alone under 合同履行加权; balanced instead, 合同履行 over
+  // 加权分, the column as narrow as four (4 × 2, bold, and padding). Thirteen cannot balance on two
+  // lines without one alone at a character more a line: a character wider, as above.
+  ["zh", "合同履行加权分", 11, 2],
   // A term of five: one line, its column as wide as the term (5 × 2, bold, and padding), not 付款历 over 史分.
   ["zh", "付款历史分", 13, 1],
   // After Chinese punctuation a line may break: 账龄： over 未到期, the column as wide as the wider part.
