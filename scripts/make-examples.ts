@@ -9,7 +9,8 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
-import { FIELD_LABELS, INPUT_FIELDS, LEDGER_LABELS, LedgerField } from "../src/engine/review/fields";
+import { AMOUNT_FIELDS, FIELD_LABELS, INPUT_FIELDS, InputField, LEDGER_LABELS, LedgerField } from "../src/engine/review/fields";
+import { Z_MODEL_NAMES, ZModel } from "../src/engine/z-models";
 import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
@@ -185,13 +186,30 @@ function customers(): Customer[] {
   return list;
 }
 
-/** The sample's columns: every input column but the overdue ones (its invoice ledger replaces them). */
-const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue");
+/**
+ * The sample's columns: every input column but the overdue ones (its invoice ledger replaces them)
+ * and Action taken, which a team adds once it has a review's recommendations to answer (the
+ * review says how).
+ */
+const CUSTOMER_FIELDS = INPUT_FIELDS.filter((f) => f !== "overdueAmount" && f !== "daysPastDue" && f !== "actionTaken");
 
 /** The sample ledger's columns, in the order each invoice's row gives them: paid, not an open amount. */
 const SAMPLE_LEDGER_FIELDS: readonly LedgerField[] = ["customer", "invoice", "dueDate", "amount", "paid"];
 
 const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11, bold: true };
+
+/** Amounts as a finance team formats them: thousands grouped, with cents. */
+const MONEY = "#,##0.00";
+
+/** The columns a team types text in: their headers stand left, over left-aligned text. */
+const isText = (field: InputField) => field === "id" || field === "name" || field === "zModel";
+
+/** The sample's number formats by column: amounts grouped, the previous score at two decimals, the news date a date. */
+const CUSTOMER_FORMATS: Partial<Record<InputField, string>> = {
+  ...Object.fromEntries(AMOUNT_FIELDS.map((field) => [field, MONEY])),
+  previousScore: "0.00",
+  negativeNewsDate: "yyyy-mm-dd",
+};
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
   const names = lang === "en" ? EN_NAMES : ZH_NAMES;
@@ -207,27 +225,48 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   sheet.addRow([]);
   const headerRow = sheet.addRow(CUSTOMER_FIELDS.map((f) => FIELD_LABELS[f][lang]));
   headerRow.font = HEADER_FONT;
-  // As a finance team lays out a wide table: long headers wrap over narrow figures.
-  headerRow.alignment = { wrapText: true, vertical: "bottom" };
+  // As a finance team lays out a wide table: long headers wrap over narrow figures, and stand right
+  // over figures, as the figures do.
+  CUSTOMER_FIELDS.forEach((field, i) => {
+    headerRow.getCell(i + 1).alignment = {
+      wrapText: true,
+      vertical: "bottom",
+      ...(isText(field) ? {} : { horizontal: "right" }),
+    };
+  });
   const all = customers();
   all.forEach((c, i) => {
     const balance = c.invoices.reduce((s, inv) => s + inv.amount - inv.paid, 0);
-    const row = sheet.addRow([c.id, names[i], ...c.factors, c.previous, c.limit, balance, c.newsDate, ...c.financials, c.zModel]);
-    row.getCell(11).numFmt = "yyyy-mm-dd";
+    // The model named in the sheet's language, as its team would write it.
+    const zModel = c.zModel && Z_MODEL_NAMES[lang][c.zModel as ZModel];
+    const row = sheet.addRow([c.id, names[i], ...c.factors, c.previous, c.limit, balance, c.newsDate, ...c.financials, zModel]);
+    CUSTOMER_FIELDS.forEach((field, column) => {
+      const format = CUSTOMER_FORMATS[field];
+      if (format) row.getCell(column + 1).numFmt = format;
+    });
   });
   sheet.columns.forEach((col, i) => (col.width = i === 1 ? 34 : 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
-  ledger.addRow(SAMPLE_LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang])).font = HEADER_FONT;
-  for (const c of all) {
-    for (const inv of c.invoices) {
-      const row = ledger.addRow([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);
-      row.getCell(3).numFmt = "yyyy-mm-dd";
-    }
-  }
+  const ledgerHeader = ledger.addRow(SAMPLE_LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang]));
+  ledgerHeader.font = HEADER_FONT;
+  SAMPLE_LEDGER_FIELDS.forEach((field, i) => {
+    if (field !== "customer" && field !== "invoice") ledgerHeader.getCell(i + 1).alignment = { horizontal: "right" };
+  });
+  const ledgerLine = (values: (string | number | Date | null)[]) => {
+    const row = ledger.addRow(values);
+    row.getCell(3).numFmt = "yyyy-mm-dd";
+    row.getCell(4).numFmt = MONEY;
+    row.getCell(5).numFmt = MONEY;
+  };
+  for (const c of all) for (const inv of c.invoices) ledgerLine([c.id, inv.invoice, dateOf(inv.due), inv.amount, inv.paid]);
   // One ledger line with an amount and no due date: its customer is reported, not aged as Current.
-  ledger.addRow([all[40].id, "INV-041-X", null, 7000, 0]);
+  ledgerLine([all[40].id, "INV-041-X", null, 7000, 0]);
   ledger.columns.forEach((col) => (col.width = 16));
+  // Printed as a finance team prints its ledger (the review leaves this sheet as it is): the header
+  // on every page, the pages numbered.
+  ledger.pageSetup.printTitlesRow = "1:1";
+  ledger.headerFooter.oddFooter = lang === "en" ? "Page &P of &N" : "第 &P 页，共 &N 页";
   await workbook.xlsx.writeFile(file);
 }
 

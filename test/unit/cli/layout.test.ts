@@ -147,6 +147,8 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
   const workbook = all.get("xl/workbook.xml")!;
   expect(count(workbook, /_xlnm\._FilterDatabase/g)).toBe(1);
   expect(workbook.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*/g)).toEqual([
+    // The sample's own, on its invoice ledger, kept as its writer wrote it.
+    `<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Invoices&apos;!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$A:$B,'Customers'!$3:$3`,
     // The archive names each row's review (date, policy version) and customer (id, name) on every
     // page across; the history its version.
