@@ -66,6 +66,7 @@ import {
   warningTitle,
   totalWithoutColumnText,
   checkMissingText,
+  overdueShareBaseText,
   utilisationLeavesOutText,
   utilisationText,
 } from "../engine/review/texts";
@@ -152,6 +153,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       overdueAmount: p.overdueAmount ?? null,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
+      overdueShareBase: { customers: p.overdueCounted, text: overdueShareBaseText(p, lang) ?? null },
       exposureAtRisk: p.exposureAtRisk,
       customersAtRisk: p.customersAtRisk,
       customersNeedingAction: p.customersNeedingAction,
@@ -744,7 +746,11 @@ export function toTable(
   );
   if (p.overdueAmount !== undefined)
     lines.push(pair("summary.overdueAmount", amountWithShare(p.overdueAmount, p.exposure, lang)));
-  if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", percent(p.overdueShare)));
+  if (p.overdueShare !== undefined) {
+    const base = overdueShareBaseText(p, lang);
+    const shown = percent(p.overdueShare);
+    lines.push(pair("summary.overdueShare", base ? t("sep.aside", { main: shown, aside: base }) : shown));
+  }
   lines.push(
     `${pair("summary.exposureAtRisk", unknown("exposureAtRisk") ?? amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
       t("sep.aside", {

@@ -255,6 +255,7 @@ export const reportEn = {
   "summary.withErrors": "Customers not graded (data errors)",
   "summary.exposure": "Total exposure (outstanding balance)",
   "summary.overdueShare": "Share of customers overdue",
+  "summary.overdueShareBase": "{overdue} of {counted} with overdue figures known",
   "summary.portfolioWarnings": "Portfolio warnings",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",

@@ -223,6 +223,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.customers": "已评级客户数",
   "summary.withErrors": "未评级的客户（数据错误）",
   "summary.exposure": "风险敞口合计（应收账款余额）",
+  "summary.overdueShareBase": "逾期情况已知的 {counted} 位中 {overdue} 位",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",

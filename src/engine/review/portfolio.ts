@@ -384,6 +384,7 @@ export function summarise(
     withoutLimit: { amount: unlimitedExposure, customers: unlimitedCustomers },
     overdueAmount,
     overdueCustomers,
+    overdueCounted,
     overdueShare,
     exposureAtRisk,
     customersAtRisk,

@@ -207,6 +207,8 @@ export interface PortfolioResult {
   /** What the graded customers have overdue; undefined when no customer's overdue amount is known (no such column, no ledger). */
   readonly overdueAmount?: number;
   readonly overdueCustomers: number;
+  /** The customers whose being overdue or not is known (its base): all but those whose overdue figures could not be worked out. */
+  readonly overdueCounted: number;
   readonly overdueShare?: number;
   /**
    * The balance of the customers at risk: graded high, carrying a warning, or overdue. A customer

@@ -38,6 +38,7 @@ import {
   labelled,
   laterReviewsText,
   moreAtRiskText,
+  overdueShareBaseText,
   overdueShareText,
   pastDueLines,
   responseCounts,
@@ -407,8 +408,20 @@ function summaryDraft(
     if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
     else
       into.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
+    const shareBase = overdueShareBaseText(p, lang);
     if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
-    else pair(t("summary.overdueShare"), p.overdueShare, "percent");
+    else if (!shareBase) pair(t("summary.overdueShare"), p.overdueShare, "percent");
+    // Its base beside it where it is not every customer, as the utilisation's note is.
+    else if (wide)
+      into.spill(
+        [t("summary.overdueShare"), p.overdueShare],
+        ["text", "percent"],
+        message(lang, "sep.asideAlone", { aside: shareBase }),
+      );
+    else {
+      pair(t("summary.overdueShare"), p.overdueShare, "percent");
+      into.under(shareBase);
+    }
     if (noBalances) into.note(t("summary.exposureAtRisk"), noBalances);
     else
       into.add(

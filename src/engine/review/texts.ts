@@ -681,6 +681,22 @@ export function utilisationLeavesOutText(
   return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount, "money", lang), count: customers });
 }
 
+/**
+ * The base of the share of customers overdue, said beside it in every face when it is not every
+ * customer: those whose overdue figures could not be worked out count neither way (40 of 44).
+ * Undefined when every customer counts, or when there is no share.
+ */
+export function overdueShareBaseText(
+  p: Pick<PortfolioResult, "overdueShare" | "overdueCustomers" | "overdueCounted" | "reviewed" | "withErrors">,
+  lang: Lang,
+): string | undefined {
+  if (p.overdueShare === undefined || p.overdueCounted >= p.reviewed + p.withErrors) return undefined;
+  return message(lang, "summary.overdueShareBase", {
+    overdue: formatCount(p.overdueCustomers, lang),
+    counted: formatCount(p.overdueCounted, lang),
+  });
+}
+
 /** The utilisation as a percentage, with what it leaves out beside it when it does (the command line's and the pane's summaries). */
 export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit">, lang: Lang): string {
   const shown = formatShare(p.utilisation ?? 0, lang);

@@ -13,6 +13,7 @@ import {
   formatShare,
   portfolioWarningList,
   totalWithoutColumnText,
+  overdueShareBaseText,
   utilisationLeavesOutText,
 } from "../../engine/review/texts";
 import { formatCount, useLang } from "../i18n";
@@ -68,7 +69,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       : [t("summary.overdueAmount"), withShare(p.overdueAmount), true],
     p.overdueShare === undefined
       ? [t("summary.overdueShare"), t("summary.notAvailable")]
-      : [t("summary.overdueShare"), percent(p.overdueShare), true],
+      : [t("summary.overdueShare"), percent(p.overdueShare), true, overdueShareBaseText(p, lang)],
     total(t("summary.exposureAtRisk"), "exposureAtRisk", () => withShare(p.exposureAtRisk)),
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
     [t("summary.customersNeedingAction"), formatCount(p.customersNeedingAction, lang), true],

@@ -8,6 +8,7 @@ import { decisionLine, problemText } from "../../../src/engine/review/texts";
 import { message } from "../../../src/engine/i18n";
 import type { CustomerResult } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { toJson, toTable } from "../../../src/cli/report";
 import { customerSheet, serial, utcDate } from "../../support/review-grid";
 
 const asOf = serial("2026-03-15");
@@ -115,6 +116,29 @@ describe("ledger aging per customer", () => {
     expect(byId("C003")).toMatchObject({ errors: [], grade: "low", overdueAmount: undefined, daysPastDue: undefined });
     expect(byId("C003").findings).toEqual([]);
     expect(byId("C003").actions).toEqual([{ code: "KEEP_TERMS", because: "DATA_ISSUE" }]);
+  });
+
+  test("the share of customers overdue says its base where customers without overdue figures count neither way, in every face", () => {
+    // C003 and C004 have an open amount without a due date: 2 overdue of the 3 others, not of 5.
+    expect(result.portfolio).toMatchObject({ overdueCustomers: 2, overdueCounted: 3 });
+    expect(result.portfolio.overdueShare).toBeCloseTo(2 / 3, 12);
+    const base = "2 of 3 with overdue figures known";
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const shareRow = summary.blocks.find((b) => b.values[0]?.[0] === "Share of customers overdue")!;
+    // On the one-page dashboard, under the figure (its right half holds the charts); the report has it beside, in brackets.
+    const under = summary.blocks.find((b) => b.row === shareRow.row + 1 && b.column === shareRow.column + 1);
+    expect(under?.values).toEqual([[base]]);
+    expect(toTable(result, "en", "out.xlsx")).toContain(`Share of customers overdue: 66.7% (${base})`);
+    expect(toJson(result, "en").portfolio.overdueShareBase).toEqual({ customers: 3, text: base });
+    expect(toJson(result, "zh").portfolio.overdueShareBase.text).toBe("逾期情况已知的 3 位中 2 位");
+    // Every customer counted: the share alone.
+    const counted = review(
+      SHEET,
+      LEDGER.filter((line) => line[1] !== "INV-11" && line[1] !== "INV-12"),
+    );
+    expect(counted.portfolio.overdueCounted).toBe(counted.portfolio.customers);
+    expect(toJson(counted, "en").portfolio.overdueShareBase).toEqual({ customers: counted.portfolio.customers, text: null });
+    expect(toTable(counted, "en", "out.xlsx")).toMatch(/Share of customers overdue: \d+\.\d%\n/);
   });
 
   test("portfolio: aging totals are the sum of the reviewed customers' open amounts", () => {
