@@ -150,26 +150,24 @@ export function emptiestPage(heights: ArrayLike<number>, breaks: readonly number
  * points tall (at full size): each page takes rows while they fit; the first that does not
  * starts the next page at the last row since the page began where a break cuts no span (a row
  * that starts a span or stands in none), or, where there is none (a span taller than a page),
- * at that row itself, as the application would break it.
+ * at the last where it cuts the fewest (a section too long for a page breaks between the parts
+ * kept together within it), else at that row itself, as the application would break it.
  */
 export function pageBreaks(
   heights: ArrayLike<number>,
   spans: readonly { readonly first: number; readonly last: number }[],
   space: number,
 ): number[] {
-  const inside = new Uint8Array(heights.length);
-  for (const { first, last } of spans) for (let row = first + 1; row <= last && row < heights.length; row++) inside[row] = 1;
+  // How many spans each row is inside (past their first row): a break goes where the fewest are cut.
+  const inside = new Uint16Array(heights.length);
+  for (const { first, last } of spans) for (let row = first + 1; row <= last && row < heights.length; row++) inside[row]++;
   const breaks: number[] = [];
   let start = 0;
   let used = 0;
   for (let row = 0; row < heights.length; row++) {
     if (used > 0 && used + heights[row] > space) {
       let at = row;
-      for (let r = row; r > start; r--)
-        if (!inside[r]) {
-          at = r;
-          break;
-        }
+      for (let r = row; r > start && inside[at] > 0; r--) if (inside[r] < inside[at]) at = r;
       breaks.push(at);
       start = at;
       used = 0;

@@ -501,6 +501,7 @@ function summaryDraft(
   const changesSince = (into: Pane) => {
     const pair = pairIn(into);
     const changes = result.changes;
+    const section = into.row;
     let from = into.row;
     into.line(changes ? changesTitle(changes, lang) : t("changes.none"), true);
     if (changes?.previousReview === undefined) return;
@@ -579,6 +580,9 @@ function summaryDraft(
       for (const { label, count, customers } of counts) counted(label, count, customers);
       if (help) into.line(help);
     }
+    // The section on one page where it fits one, under its title; a longer one breaks between its
+    // parts (each kept together above), never inside one.
+    into.keep(section);
   };
 
   /** The cells typed over since the last review, and data moved under the review's columns. */

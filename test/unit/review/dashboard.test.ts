@@ -196,8 +196,10 @@ describe.each(["en", "zh"] as const)("balances no credit limit weighs (%s)", (la
     const long = review(many as never, lang);
     expect(long.summary.print?.rowBreaks?.length).toBeGreaterThan(0);
     const text = message(lang, "summary.utilisationLeavesOut", { amount: "20,000.00", count: 1 });
+    // In brackets, set apart from the figure it stands beside.
+    const aside = lang === "en" ? `(${text})` : `（${text}）`;
     expect(linesFrom(long.summary, 0)).toContain(
-      `${message(lang, "summary.utilisation")}|${(39 * 20_000) / (39 * 10_000)}|${text}`,
+      `${message(lang, "summary.utilisation")}|${(39 * 20_000) / (39 * 10_000)}|${aside}`,
     );
   });
 

@@ -175,12 +175,27 @@ describe("the sample's second month as a report", () => {
     },
   );
 
-  test("in Chinese, narrower, a little smaller than its width allows (81%), so the aging goes up onto the first page; in English at the size its width allows", () => {
+  test("each a little smaller than its width allows: in Chinese (81%) so the aging goes up onto the first page, in English (77%) so the page before what changed is full enough", () => {
     const scaleOf = (lang: "en" | "zh") => (reports.get(lang)!.print as { scale: number }).scale;
     const widthOf = (lang: "en" | "zh") => widthScale(reports.get(lang)!.columns!);
-    expect([widthOf("en"), scaleOf("en")]).toEqual([77, 77]);
+    expect([widthOf("en"), scaleOf("en")]).toEqual([77, 73]);
     expect([widthOf("zh"), scaleOf("zh")]).toEqual([81, 79]);
   });
+
+  test.each(["en", "zh"] as const)(
+    "%s: what changed since the last review starts a page under its title and ends on it, as it fits one",
+    (lang) => {
+      const summary = reports.get(lang)!;
+      const { rowBreaks } = summary.print as PrintSetup & { rowBreaks: readonly number[] };
+      const prefix = message(lang, "changes.title", { date: "\u0000" }).split("\u0000")[0];
+      const title = summary.blocks.find((b) => typeof b.values[0][0] === "string" && b.values[0][0].startsWith(prefix))!;
+      expect(rowBreaks).toContain(title.row);
+      // No break inside it, down to its last counts (reviews past due, then the actions recommended).
+      const pastDue = titleRow(summary, message(lang, "changes.pastDue"));
+      expect(pastDue).toBeGreaterThan(title.row);
+      expect(rowBreaks.filter((at) => at > title.row && at <= pastDue + 1)).toEqual([]);
+    },
+  );
 });
 
 describe("the report's size", () => {
@@ -246,6 +261,20 @@ describe("page breaks", () => {
 
   test("a span taller than a page breaks where the page is full, as the application would", () => {
     expect(pageBreaks(lines(10), [{ first: 0, last: 9 }], 4 * LINE_HEIGHT)).toEqual([4, 8]);
+  });
+
+  test("a span taller than a page breaks between the spans kept together within it, never inside one", () => {
+    // A section of rows 0–9, its parts rows 1–3 and 4–7 kept together, five lines a page: the first
+    // page ends before the second part (row 4) rather than inside it (row 5); the second holds it
+    // and row 8, the last row on a page of its own.
+    const parts = [
+      { first: 0, last: 9 },
+      { first: 1, last: 3 },
+      { first: 4, last: 7 },
+    ];
+    expect(pageBreaks(lines(10), parts, 5 * LINE_HEIGHT)).toEqual([4, 9]);
+    // Without its parts, where the page is full.
+    expect(pageBreaks(lines(10), [parts[0]], 5 * LINE_HEIGHT)).toEqual([5]);
   });
 
   test("rows that fit one page need no break", () => {
