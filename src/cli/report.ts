@@ -67,6 +67,7 @@ import {
   totalWithoutColumnText,
   checkMissingText,
   overdueShareBaseText,
+  overdueShareWithBaseText,
   utilisationLeavesOutText,
   utilisationText,
 } from "../engine/review/texts";
@@ -153,7 +154,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       overdueAmount: p.overdueAmount ?? null,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
-      overdueShareBase: { customers: p.overdueCounted, text: overdueShareBaseText(p, lang) ?? null },
+      overdueShareBase:
+        p.overdueShare === undefined ? null : { customers: p.overdueCounted, text: overdueShareBaseText(p, lang) ?? null },
       exposureAtRisk: p.exposureAtRisk,
       customersAtRisk: p.customersAtRisk,
       customersNeedingAction: p.customersNeedingAction,
@@ -733,7 +735,6 @@ export function toTable(
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
-  const percent = (n: number) => formatShare(n, lang);
   // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
   const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
   lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure)));
@@ -746,11 +747,7 @@ export function toTable(
   );
   if (p.overdueAmount !== undefined)
     lines.push(pair("summary.overdueAmount", amountWithShare(p.overdueAmount, p.exposure, lang)));
-  if (p.overdueShare !== undefined) {
-    const base = overdueShareBaseText(p, lang);
-    const shown = percent(p.overdueShare);
-    lines.push(pair("summary.overdueShare", base ? t("sep.aside", { main: shown, aside: base }) : shown));
-  }
+  if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", overdueShareWithBaseText(p, lang)));
   lines.push(
     `${pair("summary.exposureAtRisk", unknown("exposureAtRisk") ?? amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
       t("sep.aside", {

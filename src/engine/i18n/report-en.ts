@@ -133,7 +133,7 @@ export const reportEn = {
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
   "legend.outputCheck":
-    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); hidden, as it is for the review to read, not people",
+    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); hidden, as it is for the review to read, not for people",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",

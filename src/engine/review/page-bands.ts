@@ -6,8 +6,8 @@
  * A table printed at a fixed scale leaves its last band whatever rows are over, as few as one. So
  * a table that takes more than one band is printed at the largest scale, down to a least one, at
  * which it takes one band fewer, worked out on the shorter of A4 and Letter: its last band's rows
- * go up into the bands above. Where they need more shrinking than that on some paper, it prints
- * the fewest pages the range allows. A scale, not a fit to a number of pages tall: a fit is the whole sheet's, and would squeeze
+ * go up into the bands above. Where they need more shrinking than that, the last band is a long
+ * one. A scale, not a fit to a number of pages tall: a fit is the whole sheet's, and would squeeze
  * every review's rows onto this review's pages once the print area is cleared, or once the rows
  * grow under a print setup the user keeps. (On roomier paper, LibreOffice's Letter fitting a few
  * rows more a page, a table of ten bands or more can still end on a short band.)
@@ -78,23 +78,22 @@ const FULL_ENOUGH = 1 / 3;
  * The scale, a whole percent from `scale` down to `least`, a table printed on landscape pages down
  * is printed at so that its last band of pages is not a few stray rows on A4 or Letter, in Excel
  * or LibreOffice: `scale` itself when its last band is full enough on every one of them, else the
- * largest scale that is, or, where none in the range is, the one that prints the fewest bands on
- * the four together, then the one whose emptiest last band is fullest. Fewest bands first: a
- * table whose stray rows go up into the bands above on three papers, and need a few points more
- * on the fourth, prints half the pages on three and as many on the fourth. Only landscape: the
- * review prints its tables that way.
+ * largest scale that is; where none in the range is, the one that prints fewer bands on the
+ * shortest page (Excel's A4), else the one whose emptiest last band is fullest. Smaller print for
+ * fewer pages on the roomier papers alone would cost the shortest page's reader its size and
+ * save it nothing. Only landscape: the review prints its tables that way.
  */
 export function bandScale(heights: ArrayLike<number>, header: number, scale: number, least: number): number {
   const judged = (s: number) => {
     const bands = LANDSCAPE_ROOMS.map((room) => printedBands(heights, header, room, s));
-    return { bands: bands.reduce((sum, b) => sum + b.bands, 0), emptiest: Math.min(...bands.map((b) => b.lastShare)) };
+    return { shortest: bands[0].bands, emptiest: Math.min(...bands.map((b) => b.lastShare)) };
   };
   let best = scale;
   let bestJudged = judged(scale);
   for (let s = scale - 1; s >= least && bestJudged.emptiest < FULL_ENOUGH; s--) {
     const now = judged(s);
-    const fewer = now.bands < bestJudged.bands;
-    const fuller = now.bands === bestJudged.bands && now.emptiest > bestJudged.emptiest;
+    const fewer = now.shortest < bestJudged.shortest;
+    const fuller = now.shortest === bestJudged.shortest && now.emptiest > bestJudged.emptiest;
     if (now.emptiest >= FULL_ENOUGH || fewer || fuller) [best, bestJudged] = [s, now];
   }
   return best;

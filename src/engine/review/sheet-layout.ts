@@ -174,12 +174,17 @@ export function headerWordWidth(header: string): number {
 function headerWidest(text: string): number {
   let room = widestWord(text);
   if (!HAS_WIDE.test(text)) return room;
-  const orphaned = (r: number) => orphanLast(text, r) || orphanLast(text, r + 2);
+  // A header of several words or lines also breaks between them, which filling it character by
+  // character does not know: there only a closing mark alone is looked for, and it is not balanced.
+  const oneWord = !/\s/.test(text);
+  const orphaned = (r: number) => orphanLast(text, r, oneWord) || orphanLast(text, r + 2, oneWord);
   if (!orphaned(room)) return room;
-  const lines = filledLines(text, room);
   let balanced: number | undefined;
-  for (let narrower = room - 2; narrower >= Math.max(unbreakableWidth(text), 2 * MIN_WIDE_LINE); narrower -= 2)
-    if (filledLines(text, narrower) === lines && !orphaned(narrower)) balanced = narrower;
+  if (oneWord) {
+    const lines = filledLines(text, room);
+    for (let narrower = room - 2; narrower >= Math.max(unbreakableWidth(text), 2 * MIN_WIDE_LINE); narrower -= 2)
+      if (filledLines(text, narrower) === lines && !orphaned(narrower)) balanced = narrower;
+  }
   if (balanced !== undefined) return balanced;
   for (let widened = 0; widened < 3 && orphaned(room); widened++) room += 2;
   return room;
@@ -216,9 +221,9 @@ function unbreakableWidth(text: string): number {
 
 /**
  * Whether `text` filled into lines of `room` display widths character by character ends on a line
- * of one character: a closing punctuation mark, or a wide character broken off its term.
+ * of one character: a closing punctuation mark, or (`anyWide`) a wide character broken off its term.
  */
-function orphanLast(text: string, room: number): boolean {
+function orphanLast(text: string, room: number, anyWide: boolean): boolean {
   let used = 0;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
@@ -230,7 +235,7 @@ function orphanLast(text: string, room: number): boolean {
     used += width;
   }
   if (lineStart === 0 || lineStart !== text.length - 1) return false;
-  return CLOSING_CODES.has(text.charCodeAt(lineStart)) || displayWidth(text[lineStart]) === 2;
+  return CLOSING_CODES.has(text.charCodeAt(lineStart)) || (anyWide && displayWidth(text[lineStart]) === 2);
 }
 
 /**

@@ -697,6 +697,16 @@ export function overdueShareBaseText(
   });
 }
 
+/** The share of customers overdue as a percentage, with its base beside it when that is not every customer (the command line's summary). */
+export function overdueShareWithBaseText(
+  p: Pick<PortfolioResult, "overdueShare" | "overdueCustomers" | "overdueCounted" | "reviewed" | "withErrors">,
+  lang: Lang,
+): string {
+  const shown = formatShare(p.overdueShare ?? 0, lang);
+  const base = overdueShareBaseText(p, lang);
+  return base ? message(lang, "sep.aside", { main: shown, aside: base }) : shown;
+}
+
 /** The utilisation as a percentage, with what it leaves out beside it when it does (the command line's and the pane's summaries). */
 export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit">, lang: Lang): string {
   const shown = formatShare(p.utilisation ?? 0, lang);

@@ -130,7 +130,7 @@ describe("ledger aging per customer", () => {
     expect(under?.values).toEqual([[base]]);
     expect(toTable(result, "en", "out.xlsx")).toContain(`Share of customers overdue: 66.7% (${base})`);
     expect(toJson(result, "en").portfolio.overdueShareBase).toEqual({ customers: 3, text: base });
-    expect(toJson(result, "zh").portfolio.overdueShareBase.text).toBe("逾期情况已知的 3 位中 2 位");
+    expect(toJson(result, "zh").portfolio.overdueShareBase?.text).toBe("逾期情况已知的 3 位中 2 位");
     // Every customer counted: the share alone.
     const counted = review(
       SHEET,

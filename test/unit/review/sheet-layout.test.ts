@@ -641,6 +641,9 @@ test.each<["en" | "zh", string, number, number]>([
   // 加权分, the column as narrow as four (4 × 2, bold, and padding). Thirteen cannot balance on two
   // lines without one alone at a character more a line: a character wider, as above.
   ["zh", "合同履行加权分", 11, 2],
+  // Lines of its own break where they do: no character there is taken for alone, nothing balanced
+  // (履行分 on its line, as wide as its three).
+  ["zh", "合同\n履行分", 9, 2],
   // A term of five: one line, its column as wide as the term (5 × 2, bold, and padding), not 付款历 over 史分.
   ["zh", "付款历史分", 13, 1],
   // After Chinese punctuation a line may break: 账龄： over 未到期, the column as wide as the wider part.
