@@ -370,6 +370,19 @@ function summaryDraft(
   /** The headline figures under the title; `wide`: nothing stands to their right (the report). */
   const headline = (into: Pane, wide: boolean) => {
     const pair = pairIn(into);
+    /**
+     * A percentage with what qualifies it (what the utilisation leaves out, the share's base): in
+     * the report, in brackets on the figure's row over the empty columns to its right; in the
+     * dashboard, whose right half holds the charts there, under it.
+     */
+    const withAside = (label: string, share: number, aside: string | undefined) => {
+      if (!aside) pair(label, share, "percent");
+      else if (wide) into.spill([label, share], ["text", "percent"], message(lang, "sep.asideAlone", { aside }));
+      else {
+        pair(label, share, "percent");
+        into.under(aside);
+      }
+    };
     into.line(t("summary.title"), true);
     pair(t("summary.asOf"), result.asOf, "date");
     if (result.laterReviews) into.line(laterReviewsText(result.asOf, result.laterReviews, lang));
@@ -389,39 +402,12 @@ function summaryDraft(
     const noUtilisation = unknown("utilisation");
     if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
     else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
-    else {
-      const leftOut = utilisationLeavesOutText(p, lang);
-      if (!leftOut) pair(t("summary.utilisation"), p.utilisation, "percent");
-      // In the report, on the figure's row over the empty columns to its right; in the dashboard,
-      // whose right half holds the charts there, under it.
-      else if (wide)
-        into.spill(
-          [t("summary.utilisation"), p.utilisation],
-          ["text", "percent"],
-          message(lang, "sep.asideAlone", { aside: leftOut }),
-        );
-      else {
-        pair(t("summary.utilisation"), p.utilisation, "percent");
-        into.under(leftOut);
-      }
-    }
+    else withAside(t("summary.utilisation"), p.utilisation, utilisationLeavesOutText(p, lang));
     if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
     else
       into.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
-    const shareBase = overdueShareBaseText(p, lang);
     if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
-    else if (!shareBase) pair(t("summary.overdueShare"), p.overdueShare, "percent");
-    // Its base beside it where it is not every customer, as the utilisation's note is.
-    else if (wide)
-      into.spill(
-        [t("summary.overdueShare"), p.overdueShare],
-        ["text", "percent"],
-        message(lang, "sep.asideAlone", { aside: shareBase }),
-      );
-    else {
-      pair(t("summary.overdueShare"), p.overdueShare, "percent");
-      into.under(shareBase);
-    }
+    else withAside(t("summary.overdueShare"), p.overdueShare, overdueShareBaseText(p, lang));
     if (noBalances) into.note(t("summary.exposureAtRisk"), noBalances);
     else
       into.add(
