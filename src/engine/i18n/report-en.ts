@@ -433,7 +433,7 @@ export const reportEn = {
   "changes.responsesInArchiveHelp":
     '{count} {count|response was|responses were} typed in the archive\'s "{column}" column ({count|row|rows} {rows}) and {count|is|are} counted above; record responses in the customer sheet\'s "{column}" column: the archive keeps each review\'s record of it',
   "changes.responsesHelp":
-    'Record what the team did about each recommendation in an "{column}" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows',
+    'Record what the team did about each recommendation in an "{column}" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows.',
   "changes.limitNotCompared":
     "Recommended limit not compared: the last review stated it in {from}, this one in {to}, another currency",
   "figure.utilisation": "utilisation",

@@ -20,9 +20,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.typedOverMore": "……另有 {count} 个",
   "summary.movedRows": "自 {date}的审查以来移动的行",
   "review.laterReviews":
-    "本次审查日期为 {date}，早于档案中本工作表较晚的审查（{dates}）：本次结果按日期插入档案，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
+    "本次审查日期为 {date}，早于审查档案中本工作表较晚的审查（{dates}）：本次结果按日期插入审查档案，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
   "review.undatedArchive":
-    "本工作表的档案中有 {count} 行的审查日期无法读取（{rows}）：这些行保留在原处，但不参与比较；请按“年-月-日”（如 2026-07-31）重新输入日期后即可再次使用",
+    "本工作表的审查档案中有 {count} 行的审查日期无法读取（{rows}）：这些行保留在原处，但不参与比较；请按“年-月-日”（如 2026-07-31）重新输入日期后即可再次使用",
   "review.undatedRow": "第 {row} 行（“{shown}”）",
   "review.undatedMore": "，另有 {count} 行",
   "review.typedOver": "自 {date}的审查以来，审查输出列中有 {count} 个单元格被手工改动，审查会在这些单元格写入本次结果：{cells}",
@@ -46,7 +46,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.typedOverChange": "{typed}（审查写入 {written}）",
   "review.typedOverChangedOn": "{typed}（与{date}的审查写入的不同）",
   "review.typedOverChanged": "{typed}（与审查写入的不同）",
-  "review.typedOverMore": "{cells}，另有 {count} 个（各客户的见档案“{column}”列）",
+  "review.typedOverMore": "{cells}，另有 {count} 个（各客户的见审查档案“{column}”列）",
   "review.typedOverBlank": "空白",
   "review.typedOverText": "“{text}”",
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
@@ -104,7 +104,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.notModel":
     "必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“{value}”",
   "review.informationOnly": "说明：",
-  "review.actionTakenLong": "长 {length} 个字符：档案只保留前 {max} 个（单元格保持原样）",
+  "review.actionTakenLong": "长 {length} 个字符：审查档案只保留前 {max} 个（单元格保持原样）",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",
   "review.ledgerNotUsed":
     "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（逾期数据取自客户表中的逾期列，如有）",
@@ -186,8 +186,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "note.ledgerPreviousIdNoneNow":
     "发票明细账仍以该客户此前的编号 {id} 记录该客户，而客户表已不再给出该编号：其发票按该编号读取（请在客户表中恢复该编号，或在发票明细账中改用客户名称）",
   "note.previousScoreArchived":
-    "表中上期评分为 {sheet}；采用了档案中 {date:date} 的评分 {archived}（此后均采用档案中的评分：清空此列的单元格即不再提示）",
-  "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在档案中，但此前的审查均未能评分",
+    "表中上期评分为 {sheet}；采用了审查档案中 {date:date} 的评分 {archived}（此后均采用审查档案中的评分：清空此列的单元格即不再提示）",
+  "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在审查档案中，但此前的审查均未能评分",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
   "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于审查日期，因此不计入",
   "note.noStatements": "未提供财务报表",
@@ -291,7 +291,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "trend.highGrade": "高风险客户",
   "trend.withWarnings": "有预警客户",
   "trend.chart": "风险客户敞口走势",
-  "trend.unknown": "档案中无此数据",
+  "trend.unknown": "审查档案中无此数据",
   "changes.riskierMore": "另有 {count} 位",
   "changes.move": "{name}（{from} → {to}）",
   "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
@@ -303,13 +303,13 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "archive.typedOver": "手工改动",
   "archive.outputCheck": "输出校验",
   "archive.userColumn":
-    "工作表“{sheet}”的 {column} 列标题为“{header}”，不是档案的列：此版本的档案占用 A 到 {lastColumn} 列，写入会覆盖您的列。请把该列移到 {lastColumn} 列右侧（剪切后插入到那里），然后重新运行审查",
+    "工作表“{sheet}”的 {column} 列标题为“{header}”，不是审查档案的列：此版本的审查档案占用 A 到 {lastColumn} 列，写入会覆盖您的列。请把该列移到 {lastColumn} 列右侧（剪切后插入到那里），然后重新运行审查",
   "archive.full":
-    "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：档案需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切档案最早的行）后再运行审查",
+    "工作表“{sheet}”将超出 Excel 的最后一行（1,048,576）：审查档案需要 {rows} 行。请把较早的审查移到另一个工作簿（剪切审查档案最早的行）后再运行审查",
   "changes.title": "与上次审查（{date}）相比的变化",
-  "changes.none": "档案中没有可比较的上次审查",
+  "changes.none": "审查档案中没有可比较的上次审查",
   "changes.noneOfSheet":
-    "档案中没有本工作表可比较的上次审查（档案中有{sheets}的审查；若工作表已改名，在档案的“{column}”列中把旧名改为新名即可接续历史）",
+    "审查档案中没有本工作表可比较的上次审查（审查档案中有{sheets}的审查；若工作表已改名，在审查档案的“{column}”列中把旧名改为新名即可接续历史）",
   "changes.fromTo": "从 \\ 到",
   "changes.newWarnings": "新增预警",
   "changes.clearedWarnings": "解除预警",
@@ -387,14 +387,14 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.customerAsked": "{date}建议的措施：{actions}",
   "changes.customerResponse": "已记录处理措施：“{response}”",
   "changes.customerResponseUnchanged": "已记录处理措施：“{response}”（{date}已是此内容，此后未改）",
-  "changes.responseInArchive": "{name}（{actions}）：“{response}”（取自档案第 {row} 行）",
-  "changes.customerResponseInArchive": "已记录处理措施：“{response}”（取自档案第 {row} 行）",
+  "changes.responseInArchive": "{name}（{actions}）：“{response}”（取自审查档案第 {row} 行）",
+  "changes.customerResponseInArchive": "已记录处理措施：“{response}”（取自审查档案第 {row} 行）",
   "changes.responsesNotTheirs":
     "{rows}的“{column}”是其他客户的处理措施（数据移动时该列未随之移动）：不计入任何客户；请在每位客户所在行填写其自己的处理措施",
   "changes.responsesInArchiveHelp":
-    "有 {count} 条处理措施填写在档案的“{column}”列（{rows}），已计入上述统计；请在客户表的“{column}”列记录处理措施：档案会保留每次审查时该列的记录",
+    "有 {count} 条处理措施填写在审查档案的“{column}”列（{rows}），已计入上述统计；请在客户表的“{column}”列记录处理措施：审查档案会保留每次审查时该列的记录",
   "changes.responsesHelp":
-    "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动",
+    "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动。",
   "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
   "figure.utilisation": "额度使用率",
   "figure.availableCredit": "可用额度",

@@ -232,7 +232,7 @@ test("the reviewed copy without the column: one line says where responses can be
   const at = lines.indexOf("2026年11月30日建议采取措施的客户：12");
   expect(at).toBeGreaterThan(0);
   expect(lines[at + 1]).toBe(
-    "可在客户表中添加“已采取措施”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动",
+    "可在客户表中添加“已采取措施”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动。",
   );
   expect(december.stdout).not.toContain("未记录处理措施");
 });

@@ -207,7 +207,7 @@ describe("the archive's sheet and unit columns", () => {
         "to carry a renamed sheet's history over, type its new name over the old one in the archive's Customer sheet column)",
     );
     expect(changesTitle(renamed.result.changes!, "zh")).toBe(
-      "档案中没有本工作表可比较的上次审查（档案中有Domestic、Export的审查；若工作表已改名，在档案的“客户工作表”列中把旧名改为新名即可接续历史）",
+      "审查档案中没有本工作表可比较的上次审查（审查档案中有Domestic、Export的审查；若工作表已改名，在审查档案的“客户工作表”列中把旧名改为新名即可接续历史）",
     );
     // A sheet with a history of its own is not told of the others.
     expect(review(book, "Domestic", NOV).result.changes!.otherSheets).toBeUndefined();

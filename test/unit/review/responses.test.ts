@@ -355,8 +355,8 @@ describe("archiving and comparing the responses", () => {
         ],
         [
           "zh",
-          `（取自档案第 ${gammaAt + 1} 行）`,
-          `有 1 条处理措施填写在档案的“已采取措施”列（第 ${gammaAt + 1} 行），已计入上述统计；请在客户表的“已采取措施”列记录处理措施`,
+          `（取自审查档案第 ${gammaAt + 1} 行）`,
+          `有 1 条处理措施填写在审查档案的“已采取措施”列（第 ${gammaAt + 1} 行），已计入上述统计；请在客户表的“已采取措施”列记录处理措施`,
         ],
       ] as const) {
         const shown = responseCounts(found, lang);
@@ -372,7 +372,7 @@ describe("archiving and comparing the responses", () => {
         ).toContain(
           lang === "en"
             ? `Response recorded: "${typed}" (from the archive, row ${gammaAt + 1})`
-            : `（取自档案第 ${gammaAt + 1} 行）`,
+            : `（取自审查档案第 ${gammaAt + 1} 行）`,
         );
       }
     });
@@ -439,7 +439,7 @@ describe("the lists are bounded as the other what-changed lists", () => {
     expect(all).toMatch(/^The "Action taken" text on rows 2–1004 is another customer's response/);
     const inArchive = { ...many, customers: many.customers.map((c, i) => ({ ...c, archiveRow: i + 10 + (i % 2) * 2000 })) };
     expect(responseCounts(inArchive, "zh").help).toMatch(
-      /^有 1003 条处理措施填写在档案的“已采取措施”列（第 10、12、14、16、18、20、22、24 行，另有 995 行）/,
+      /^有 1003 条处理措施填写在审查档案的“已采取措施”列（第 10、12、14、16、18、20、22、24 行，另有 995 行）/,
     );
   });
 });

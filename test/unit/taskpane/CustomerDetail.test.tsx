@@ -240,7 +240,7 @@ test("with an archive but no earlier review, the block says there is nothing to 
 
 test.each<[Lang, string]>([
   ["en", "No earlier review in the archive to compare with"],
-  ["zh", "档案中没有可比较的上次审查"],
+  ["zh", "审查档案中没有可比较的上次审查"],
 ])(
   "with no archive at all (the customer sheet exported alone), the results say there is nothing to compare with (%s)",
   (lang, text) => {

@@ -168,7 +168,7 @@ test("without the column: the count, and one line on how to record responses", a
   const shown = changesShown("en", december);
   expect(shown.slice(-2)).toEqual([
     "Actions recommended on 2026-11-30 = 2",
-    'Record what the team did about each recommendation in an "Action taken" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows',
+    'Record what the team did about each recommendation in an "Action taken" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows.',
   ]);
   expect(shown.join("\n")).not.toContain("No response recorded");
 });
