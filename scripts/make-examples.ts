@@ -245,7 +245,9 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
       if (format) row.getCell(column + 1).numFmt = format;
     });
   });
-  sheet.columns.forEach((col, i) => (col.width = i === 1 ? 34 : 14));
+  // Each column as wide as what it holds: the names, the longest model name (nonmanufacturing), the figures.
+  const widths: Partial<Record<InputField, number>> = { name: 34, zModel: 18 };
+  sheet.columns.forEach((col, i) => (col.width = widths[CUSTOMER_FIELDS[i]] ?? 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
   const ledgerHeader = ledger.addRow(SAMPLE_LEDGER_FIELDS.map((f) => LEDGER_LABELS[f][lang]));
