@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
 import { AMOUNT_FIELDS, FIELD_LABELS, INPUT_FIELDS, InputField, LEDGER_LABELS, LedgerField } from "../src/engine/review/fields";
 import { Z_MODEL_NAMES, ZModel } from "../src/engine/z-models";
+import { NUMBER_FORMATS } from "../src/engine/review/formats";
 import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
@@ -204,12 +205,12 @@ const MONEY = "#,##0.00";
 /** The columns a team types text in: their headers stand left, over left-aligned text. */
 const isText = (field: InputField) => field === "id" || field === "name" || field === "zModel";
 
-/** The sample's number formats by column: amounts grouped, the previous score at two decimals, the news date a date. */
-const CUSTOMER_FORMATS: Partial<Record<InputField, string>> = {
+/** The sample's number formats by column: amounts grouped, the previous score at two decimals, dates as the review writes them in the sheet's language. */
+const customerFormats = (lang: "en" | "zh"): Partial<Record<InputField, string>> => ({
   ...Object.fromEntries(AMOUNT_FIELDS.map((field) => [field, MONEY])),
   previousScore: "0.00",
-  negativeNewsDate: "yyyy-mm-dd",
-};
+  negativeNewsDate: NUMBER_FORMATS[lang].date,
+});
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
   const names = lang === "en" ? EN_NAMES : ZH_NAMES;
@@ -241,12 +242,13 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
     const zModel = c.zModel && Z_MODEL_NAMES[lang][c.zModel as ZModel];
     const row = sheet.addRow([c.id, names[i], ...c.factors, c.previous, c.limit, balance, c.newsDate, ...c.financials, zModel]);
     CUSTOMER_FIELDS.forEach((field, column) => {
-      const format = CUSTOMER_FORMATS[field];
+      const format = customerFormats(lang)[field];
       if (format) row.getCell(column + 1).numFmt = format;
     });
   });
-  // Each column as wide as what it holds: the names, the longest model name (nonmanufacturing), the figures.
-  const widths: Partial<Record<InputField, number>> = { name: 34, zModel: 18 };
+  // Each column as wide as what it holds: the names, the longest model name (nonmanufacturing), a
+  // date written out in Chinese (2026年11月16日), the figures.
+  const widths: Partial<Record<InputField, number>> = { name: 34, zModel: 18, negativeNewsDate: 16 };
   sheet.columns.forEach((col, i) => (col.width = widths[CUSTOMER_FIELDS[i]] ?? 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");
@@ -257,7 +259,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   });
   const ledgerLine = (values: (string | number | Date | null)[]) => {
     const row = ledger.addRow(values);
-    row.getCell(3).numFmt = "yyyy-mm-dd";
+    row.getCell(3).numFmt = NUMBER_FORMATS[lang].date;
     row.getCell(4).numFmt = MONEY;
     row.getCell(5).numFmt = MONEY;
   };
