@@ -176,7 +176,7 @@ export const reportEn = {
   "decision.line": "{action} ({reason})",
   "decision.detail": "{action} — {reason}",
   "decision.waitsForFix":
-    "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+    "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
   "rule.GRADE_HIGH": "high risk",
   "rule.GRADE_HIGH.detail": "Risk score {score} is in the high-risk band (from {threshold}).",
   "rule.GRADE_MEDIUM": "medium risk",

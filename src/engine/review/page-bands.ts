@@ -78,23 +78,16 @@ const FULL_ENOUGH = 1 / 3;
  * The scale, a whole percent from `scale` down to `least`, a table printed on landscape pages down
  * is printed at so that its last band of pages is not a few stray rows on A4 or Letter, in Excel
  * or LibreOffice: `scale` itself when its last band is full enough on every one of them, else the
- * largest scale that is; where none in the range is, the one that prints fewer bands on the
- * shortest page (Excel's A4), else the one whose emptiest last band is fullest. Smaller print for
- * fewer pages on the roomier papers alone would cost the shortest page's reader its size and
- * save it nothing. Only landscape: the review prints its tables that way.
+ * largest scale whose emptiest last band is the fullest. Only landscape: the review prints its
+ * tables that way.
  */
 export function bandScale(heights: ArrayLike<number>, header: number, scale: number, least: number): number {
-  const judged = (s: number) => {
-    const bands = LANDSCAPE_ROOMS.map((room) => printedBands(heights, header, room, s));
-    return { shortest: bands[0].bands, emptiest: Math.min(...bands.map((b) => b.lastShare)) };
-  };
+  const emptiest = (s: number) => Math.min(...LANDSCAPE_ROOMS.map((room) => printedBands(heights, header, room, s).lastShare));
   let best = scale;
-  let bestJudged = judged(scale);
-  for (let s = scale - 1; s >= least && bestJudged.emptiest < FULL_ENOUGH; s--) {
-    const now = judged(s);
-    const fewer = now.shortest < bestJudged.shortest;
-    const fuller = now.shortest === bestJudged.shortest && now.emptiest > bestJudged.emptiest;
-    if (now.emptiest >= FULL_ENOUGH || fewer || fuller) [best, bestJudged] = [s, now];
+  let bestShare = emptiest(scale);
+  for (let s = scale - 1; s >= least && bestShare < FULL_ENOUGH; s--) {
+    const share = emptiest(s);
+    if (share > bestShare) [best, bestShare] = [s, share];
   }
   return best;
 }

@@ -191,7 +191,7 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
   // Its 45 rows a page and a few at 60%, each run's scale from its own rows: at 50% they would go on
   // one band on Letter and on LibreOffice's A4, but Excel's A4 would still print two, its last a
-  // row: no smaller print for the same pages there.
+  // row, emptier than its last band at 60%: no smaller print for that.
   const scales: number[] = [];
   for (const file of [november, december, october]) {
     const sheet = sheetXml(await partsOf(file), "Credit Review Archive");
@@ -636,7 +636,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
   const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // What the review writes: the policy on one landscape page, the tables at 60% across before down
-  // (November's archive too: smaller would save Excel's A4 no band of pages).
+  // (November's archive too: smaller would leave Excel's A4 a last band emptier still).
   const ours = {
     "Credit Policy": [
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',

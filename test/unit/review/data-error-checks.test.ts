@@ -93,7 +93,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
     expect(recommendationText(broken.actions, "en", DEFAULT_POLICY, true)).toBe(
       "Hold new orders until the balance is back under the limit (Over credit limit); " +
         "Escalate collection and stop shipments (Overdue over 90 days); Consider legal action (overdue past 180 days); " +
-        "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+        "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
     );
     expect(recommendationText(broken.actions, "zh", DEFAULT_POLICY, true)).toBe(
       "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止供货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；" +
@@ -137,7 +137,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
       "Over credit limit; Overdue over 90 days; Z-score in distress zone; Low liquidity; High leverage; Weak interest coverage",
       "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
       "Hold new orders until the balance is back under the limit (Over credit limit); ",
-      "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+      "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
     ],
     [
       "zh",

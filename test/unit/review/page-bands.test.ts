@@ -1,7 +1,7 @@
 /**
  * How a table printed on pages down (the archive) breaks into bands of pages: no last band of a
  * few stray rows where a scale from 60% down to 50% avoids one on A4 and Letter, in Excel and
- * LibreOffice, and never more pages than at 60% on the shortest of them (Excel's A4). Checked against a model of the
+ * LibreOffice, and never a last band emptier than at 60%. Checked against a model of the
  * application: rows on a page while they fit under the repeated header, on the page heights
  * Excel and LibreOffice give A4 and Letter.
  */
@@ -104,21 +104,6 @@ test("a last band under a third of a page goes up into the bands above (its page
   expect(laidOut(table(ones(73)), "en", "table").print!.scale).toBe(PRINT_SCALE);
 });
 
-test("where shrinking saves no band on the shortest page (Excel's A4), the print keeps its size", () => {
-  // One-line rows a point more than Excel's A4 holds at 50%: Letter and LibreOffice's pages would
-  // take them all a little smaller, but A4 would still print two bands, its last a row: at 60% its
-  // reader keeps the larger print for the same pages.
-  const rows = perPage(LEAST_PRINT_SCALE) + 1;
-  const heights = ones(rows).map(() => LINE_HEIGHT);
-  expect(printedBands(heights, LINE_HEIGHT, PAGE_ROOM.landscape, LEAST_PRINT_SCALE).bands).toBe(2);
-  expect(printedBands(heights, LINE_HEIGHT, 533, 52).bands).toBe(1);
-  expect(laidOut(table(ones(rows)), "en", "table").print!.scale).toBe(PRINT_SCALE);
-  // A row fewer and A4 takes them on one band at 50%: printed that small.
-  const fewer = laidOut(table(ones(rows - 1)), "en", "table").print!.scale!;
-  expect(fewer).toBeLessThan(PRINT_SCALE);
-  expect(printedBands(heights.slice(1), LINE_HEIGHT, PAGE_ROOM.landscape, fewer).bands).toBe(1);
-});
-
 test("rows made taller by their wrapped text count as tall as the plan makes them", () => {
   // 49 rows: one band at 60% when each is one line; two when three of them take three lines, the second a few rows.
   expect(laidOut(table(ones(49)), "en", "table").print).toMatchObject({ scale: PRINT_SCALE });
@@ -157,7 +142,7 @@ function modelBands(heights: readonly number[], header: number, room: number, sc
   return bands;
 }
 
-test("property: between 60% and 50%, a last band of a few rows only where no scale in that range avoids one on every paper, and never more pages than at 60% on the shortest paper", () => {
+test("property: between 60% and 50%, a last band of a few rows only where no scale in that range avoids one on every paper, and never emptier than at 60%", () => {
   fc.assert(
     fc.property(
       // Of any length up to 300 rows (the default size would keep arrays to a few), most one line.
@@ -176,14 +161,10 @@ test("property: between 60% and 50%, a last band of a few rows only where no sca
           }
           return least;
         };
-        const shortestBands = (scale: number) => modelBands(heights, LINE_HEIGHT, ROOMS[0], scale).length;
         const scale = print.scale!;
         expect(scale).toBeGreaterThanOrEqual(LEAST_PRINT_SCALE);
         expect(scale).toBeLessThanOrEqual(PRINT_SCALE);
-        // Never more pages than at 60% on the shortest paper; as many only with a fuller last band on every paper.
-        expect(shortestBands(scale)).toBeLessThanOrEqual(shortestBands(PRINT_SCALE));
-        if (shortestBands(scale) === shortestBands(PRINT_SCALE))
-          expect(emptiest(scale)).toBeGreaterThanOrEqual(emptiest(PRINT_SCALE));
+        expect(emptiest(scale)).toBeGreaterThanOrEqual(emptiest(PRINT_SCALE));
         // Where some scale in the range leaves a third of a page or more on every paper, the one chosen does.
         const candidates = Array.from({ length: PRINT_SCALE - LEAST_PRINT_SCALE + 1 }, (_, i) => PRINT_SCALE - i);
         if (candidates.some((s) => emptiest(s) >= 1 / 3)) expect(emptiest(scale)).toBeGreaterThanOrEqual(1 / 3);

@@ -88,7 +88,7 @@ describe("a bad factor is an error for its customer only", () => {
     expect(badLine[header.indexOf("Risk score")]).toBeNull();
     expect(badLine[header.indexOf("Risk grade")]).toBe("Data error");
     expect(badLine[header.indexOf("Recommendation")]).toBe(
-      "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+      "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
     );
     expect(badLine[header.indexOf("Recommended limit")]).toBeNull();
     expect(block.values[1][header.indexOf("Review issues")]).toBeNull();

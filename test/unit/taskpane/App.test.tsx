@@ -417,7 +417,7 @@ describe("a customer with a data error and the previous score the pane used", ()
         .map((li) => li.textContent),
     ).toEqual([
       "Hold new orders until the balance is back under the limitOutstanding balance 12,000.00 is above the credit limit 10,000.00.",
-      "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+      "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
     ]);
     const findings = within(detail).getByRole("heading", { name: "Findings" }).nextElementSibling as HTMLElement;
     expect(within(findings).getByRole("listitem").textContent).toBe(

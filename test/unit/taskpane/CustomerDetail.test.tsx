@@ -372,7 +372,7 @@ test.each<[Lang, string, string, string]>([
     "en",
     "Data error",
     "Hold new orders until the balance is back under the limit",
-    "Held until the data is fixed: the grade's actions, the Score rose and Negative news checks, the recommended limit and the next review date",
+    "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
   ],
   [
     "zh",
