@@ -181,9 +181,9 @@ function headerWidest(text: string): number {
   if (!orphaned(room)) return room;
   let balanced: number | undefined;
   if (oneWord) {
-    const lines = filledLines(text, room);
+    const { lines } = filled(text, room);
     for (let narrower = room - 2; narrower >= Math.max(unbreakableWidth(text), 2 * MIN_WIDE_LINE); narrower -= 2)
-      if (filledLines(text, narrower) === lines && !orphaned(narrower)) balanced = narrower;
+      if (filled(text, narrower).lines === lines && !orphaned(narrower)) balanced = narrower;
   }
   if (balanced !== undefined) return balanced;
   for (let widened = 0; widened < 3 && orphaned(room); widened++) room += 2;
@@ -193,19 +193,24 @@ function headerWidest(text: string): number {
 /** The fewest wide characters a line of a balanced header holds. */
 const MIN_WIDE_LINE = 3;
 
-/** How many lines `text` fills in lines of `room` display widths, character by character. */
-function filledLines(text: string, room: number): number {
+/**
+ * `text` filled into lines of `room` display widths character by character: how many lines, and
+ * where its last line starts.
+ */
+function filled(text: string, room: number): { readonly lines: number; readonly lastStart: number } {
   let used = 0;
   let lines = text.length > 0 ? 1 : 0;
+  let lastStart = 0;
   for (let i = 0; i < text.length; i++) {
     const width = displayWidth(text[i]);
     if (used > 0 && used + width > room) {
       lines++;
+      lastStart = i;
       used = 0;
     }
     used += width;
   }
-  return lines;
+  return { lines, lastStart };
 }
 
 /** The widest part of a header no line may break: a word of Latin letters, a term of wide characters up to WIDE_WORD. */
@@ -224,18 +229,9 @@ function unbreakableWidth(text: string): number {
  * of one character: a closing punctuation mark, or (`anyWide`) a wide character broken off its term.
  */
 function orphanLast(text: string, room: number, anyWide: boolean): boolean {
-  let used = 0;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const width = displayWidth(text[i]);
-    if (used > 0 && used + width > room) {
-      lineStart = i;
-      used = 0;
-    }
-    used += width;
-  }
-  if (lineStart === 0 || lineStart !== text.length - 1) return false;
-  return CLOSING_CODES.has(text.charCodeAt(lineStart)) || (anyWide && displayWidth(text[lineStart]) === 2);
+  const { lastStart } = filled(text, room);
+  if (lastStart === 0 || lastStart !== text.length - 1) return false;
+  return CLOSING_CODES.has(text.charCodeAt(lastStart)) || (anyWide && displayWidth(text[lastStart]) === 2);
 }
 
 /**
