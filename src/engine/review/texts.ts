@@ -263,6 +263,22 @@ export function formatSetting(share: number, lang: Lang, decimals = percentDecim
   return numberFormat(lang, "percent", decimals - 1).format(share);
 }
 
+/**
+ * Items one after another on one line: "; " between them (zh "；"), but after an item that ends
+ * a sentence only the space between sentences, the next item starting as a sentence, so a list of
+ * explained findings never reads ".;".
+ */
+export function itemsText(items: readonly string[], lang: Lang): string {
+  let text = "";
+  items.forEach((item, i) => {
+    const afterSentence = i > 0 && /[.。!！?？]$/.test(items[i - 1]);
+    if (i > 0) text += message(lang, afterSentence ? "sep.sentences" : "sep.items");
+    // "… is above 70%. And 3 more": a sentence starts with a capital.
+    text += afterSentence ? item.charAt(0).toUpperCase() + item.slice(1) : item;
+  });
+  return text;
+}
+
 /** A count as the language writes it: 1,200 (and the same in Chinese). */
 export function formatCount(n: number, lang: Lang): string {
   return numberFormat(lang, "count").format(n);
@@ -994,8 +1010,9 @@ export function issuesText(
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
 ): string {
-  const text = [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))].join(
-    message(lang, "sep.items"),
+  const text = itemsText(
+    [...c.errors.map((e) => describeError(e, lang)), ...c.notes.map((n) => problemText(n, lang, policy))],
+    lang,
   );
   const informationOnly = c.errors.length === 0 && c.notes.length > 0 && c.notes.every((n) => n.toFix === false);
   return informationOnly ? `${informationPrefix(lang)}${text}` : text;
@@ -1118,7 +1135,7 @@ export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
   const listed = pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang);
   const text = warningChangeText({ count: pastDue.count, customers: listed }, lang);
   const assumed = intervalsAssumedText(pastDue, lang);
-  return assumed ? `${text}${message(lang, "sep.items")}${assumed}` : text;
+  return assumed ? itemsText([text, assumed], lang) : text;
 }
 
 /**
@@ -1198,7 +1215,7 @@ function warningChangeLines(
 export function warningChangeText(entry: { readonly count: number; readonly customers: readonly string[] }, lang: Lang): string {
   const count = formatCount(entry.count, lang);
   if (entry.customers.length === 0) return count;
-  return message(lang, "changes.named", { count, names: entry.customers.join(message(lang, "sep.items")) });
+  return message(lang, "changes.named", { count, names: itemsText(entry.customers, lang) });
 }
 
 /** The customers at risk the top risks leave out, and how many of them need action; undefined when none is left out. */

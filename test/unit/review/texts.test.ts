@@ -16,11 +16,13 @@ import {
   formatFigure,
   formatSetting,
   formatShare,
+  itemsText,
   portfolioWarningList,
   reasonDetail,
   rowNumbersText,
   rememberedFigures,
   warningList,
+  warningChangeText,
   warningTitle,
 } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -216,5 +218,35 @@ describe("row numbers in a line", () => {
   ])("%s", (_name, rows, en, zh) => {
     expect(rowNumbersText(rows, "en")).toBe(en);
     expect(rowNumbersText(rows, "zh")).toBe(zh);
+  });
+});
+
+describe("items on one line", () => {
+  test('titles are a list; after a sentence the next item starts a sentence, never ".;"', () => {
+    expect(itemsText(["Over credit limit", "Low liquidity"], "en")).toBe("Over credit limit; Low liquidity");
+    expect(
+      itemsText(["Fabrikam: Debt ratio 72.6% is above 70%.", "Litware: Current ratio 0.74 is below 1.00.", "and 3 more"], "en"),
+    ).toBe("Fabrikam: Debt ratio 72.6% is above 70%. Litware: Current ratio 0.74 is below 1.00. And 3 more");
+    expect(itemsText(["甲：资产负债率 72.6% 高于 70%。", "乙：超出信用额度"], "zh")).toBe(
+      "甲：资产负债率 72.6% 高于 70%。乙：超出信用额度",
+    );
+    expect(itemsText(["甲", "乙"], "zh")).toBe("甲；乙");
+  });
+
+  test("a count of new warnings with the customers who got them, each explained", () => {
+    const text = warningChangeText(
+      {
+        count: 2,
+        customers: [
+          "Fabrikam: 45.0% of customers have an overdue payment (more than 10% triggers a warning).",
+          "Litware: Over credit limit",
+        ],
+      },
+      "en",
+    );
+    expect(text).toBe(
+      "2 (Fabrikam: 45.0% of customers have an overdue payment (more than 10% triggers a warning). Litware: Over credit limit)",
+    );
+    expect(text).not.toContain(".;");
   });
 });
