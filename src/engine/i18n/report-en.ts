@@ -299,8 +299,9 @@ export const reportEn = {
   "summary.customersAtRisk": "Customers warned, overdue or high risk",
   "summary.customersNeedingAction": "of which needing action",
   "summary.moreAtRisk":
-    "… and {count} more {count|customer|customers} at risk, {action} of them needing action — see sheet {sheet}",
-  "summary.moreAtRiskNoAction": "… and {count} more {count|customer|customers} at risk, none needing action — see sheet {sheet}",
+    "… and {count} more {count|customer|customers} warned, overdue or high risk, {action} of them needing action — see sheet {sheet}",
+  "summary.moreAtRiskNoAction":
+    "… and {count} more {count|customer|customers} warned, overdue or high risk, none needing action — see sheet {sheet}",
   "summary.reason": "Why at risk, and what to do",
   // What each top risk and each decision asks, short enough for a line of the dashboard.
   "summary.reasonTodo": "{reason} To do: {actions}",
@@ -347,6 +348,7 @@ export const reportEn = {
   "changes.none": "No earlier review in the archive to compare with",
   "changes.noneOfSheet":
     "No earlier review of this sheet in the archive to compare with (it holds reviews of {sheets}; to carry a renamed sheet's history over, type its new name over the old one in the archive's {column} column)",
+  "changes.gradeGrid": "Risk grades: customers by their grade at the last review (rows) and now (columns)",
   "changes.fromTo": "From \\ to",
   "changes.newWarnings": "New warnings",
   "changes.clearedWarnings": "Cleared warnings",

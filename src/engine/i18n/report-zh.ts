@@ -265,8 +265,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.exposureAtRisk": "风险客户敞口及占比",
   "summary.customersAtRisk": "有预警、逾期或高风险的客户数",
   "summary.customersNeedingAction": "其中需采取措施的客户数",
-  "summary.moreAtRisk": "……另有 {count} 位风险客户，其中 {action} 位需采取措施，见工作表“{sheet}”",
-  "summary.moreAtRiskNoAction": "……另有 {count} 位风险客户，均无需采取措施，见工作表“{sheet}”",
+  "summary.moreAtRisk": "……另有 {count} 位有预警、逾期或高风险的客户，其中 {action} 位需采取措施，见工作表“{sheet}”",
+  "summary.moreAtRiskNoAction": "……另有 {count} 位有预警、逾期或高风险的客户，均无需采取措施，见工作表“{sheet}”",
   "summary.reason": "风险原因及建议",
   "summary.reasonTodo": "{reason}建议：{actions}",
   "summary.do.PREPAYMENT": "要求预付款",
@@ -310,6 +310,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.none": "审查档案中没有可比较的上次审查",
   "changes.noneOfSheet":
     "审查档案中没有本工作表可比较的上次审查（审查档案中有{sheets}的审查；若工作表已改名，在审查档案的“{column}”列中把旧名改为新名即可接续历史）",
+  "changes.gradeGrid": "风险等级变化：客户按上次审查的等级（行）和本次的等级（列）计数",
   "changes.fromTo": "从 \\ 到",
   "changes.newWarnings": "新增预警",
   "changes.clearedWarnings": "解除预警",

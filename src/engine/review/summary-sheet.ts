@@ -494,6 +494,7 @@ function summaryDraft(
     // First, above the figures it casts doubt on, in bold: every move below may come of it.
     const stale = sameBalancesText(changes, lang);
     if (stale) into.line(stale, true);
+    into.line(t("changes.gradeGrid"));
     into.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],

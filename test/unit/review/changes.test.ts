@@ -85,9 +85,10 @@ describe("what changed", () => {
     expect(at).toBeGreaterThan(0);
     const [low, medium, high] = lang === "en" ? ["Low", "Medium", "High"] : ["低", "中", "高"];
     // Customers added and gone by name: each text runs on right of its label, in the same row.
-    expect(cells.slice(at + 1, at + 11)).toEqual(
+    expect(cells.slice(at + 1, at + 12)).toEqual(
       lang === "en"
         ? [
+            "Risk grades: customers by their grade at the last review (rows) and now (columns)",
             `From \\ to|${low}|${medium}|${high}`,
             `${low}|1|1|1`,
             `${medium}|0|0|0`,
@@ -100,6 +101,7 @@ describe("what changed", () => {
             "Customers gone",
           ]
         : [
+            "风险等级变化：客户按上次审查的等级（行）和本次的等级（列）计数",
             `从 \\ 到|${low}|${medium}|${high}`,
             `${low}|1|1|1`,
             `${medium}|0|0|0`,

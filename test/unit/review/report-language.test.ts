@@ -184,9 +184,9 @@ describe("counts and reasons read as sentences", () => {
     >[0]["topRisks"];
 
   test.each([
-    ["zh", 2, "……另有 2 位风险客户，均无需采取措施，见工作表“客户”"],
-    ["en", 2, "… and 2 more customers at risk, none needing action — see sheet 客户"],
-    ["en", 1, "… and 1 more customer at risk, none needing action — see sheet 客户"],
+    ["zh", 2, "……另有 2 位有预警、逾期或高风险的客户，均无需采取措施，见工作表“客户”"],
+    ["en", 2, "… and 2 more customers warned, overdue or high risk, none needing action — see sheet 客户"],
+    ["en", 1, "… and 1 more customer warned, overdue or high risk, none needing action — see sheet 客户"],
   ] as const)("none of the customers left out needing action (%s, %i)", (lang, more, said) => {
     const p = { customersAtRisk: 10 + more, customersNeedingAction: 3, topRisks: risks(10, 3) };
     expect(moreAtRiskText(p, "客户", lang)).toBe(said);
@@ -194,9 +194,9 @@ describe("counts and reasons read as sentences", () => {
 
   test("some of them needing action are counted", () => {
     const p = { customersAtRisk: 12, customersNeedingAction: 4, topRisks: risks(10, 3) };
-    expect(moreAtRiskText(p, "客户", "zh")).toBe("……另有 2 位风险客户，其中 1 位需采取措施，见工作表“客户”");
+    expect(moreAtRiskText(p, "客户", "zh")).toBe("……另有 2 位有预警、逾期或高风险的客户，其中 1 位需采取措施，见工作表“客户”");
     expect(moreAtRiskText(p, "Customers", "en")).toBe(
-      "… and 2 more customers at risk, 1 of them needing action — see sheet Customers",
+      "… and 2 more customers warned, overdue or high risk, 1 of them needing action — see sheet Customers",
     );
   });
 
