@@ -150,6 +150,8 @@ export class FakeSheet {
   /** Ranges given an indent level, and ranges given a horizontal alignment, in the order set (kept as ranges: a plan indents whole columns of 100,000 rows). */
   indented: { area: Area; level: number }[] = [];
   horizontal: { area: Area; alignment: string }[] = [];
+  /** Ranges given a vertical alignment, in the order set. */
+  vertical: { area: Area; alignment: string }[] = [];
   /** Rows frozen at the top (0: none). */
   frozenRows = 0;
   /** The autofilter's address, when the sheet has one, and whether it hides rows. */
@@ -1001,6 +1003,9 @@ export class FakeExcel {
             else s.horizontal.push({ area: { ...area }, alignment: v });
           });
         },
+        set verticalAlignment(v: string) {
+          writeOp("verticalAlignment", area, v, (s) => s.vertical.push({ area: { ...area }, alignment: v }));
+        },
         set indentLevel(v: number) {
           writeOp("indentLevel", area, v, (s) => s.indented.push({ area: { ...area }, level: v }));
         },
@@ -1051,6 +1056,7 @@ export class FakeExcel {
           s.wrapped.clear();
           s.indented = [];
           s.horizontal = [];
+          s.vertical = [];
           s.autoFilter = undefined;
         }),
       /** ExcelApi 1.9's per-row read: only format.rowHeight here; the value is there once the sync has run. */

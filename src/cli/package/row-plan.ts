@@ -80,12 +80,14 @@ export class RowPlan {
       for (let c = 0; c < width; c++) {
         letters.push(columnLetter(block.column + c));
         formats.push(block.formats[c] ?? "general");
-        const alignment = aligned.get(block.column + c);
+        const column = aligned.get(block.column + c);
+        // A header stands at the bottom of its row, over its column's first line, whatever its sheet's cells do.
+        const alignment = block.bold && column?.top ? { ...column, top: false } : column;
         styles.push(
           writer.style(
             formats[c],
             block.bold === true,
-            block.indented?.[c] ? { wrap: alignment?.wrap ?? false, indent: true } : alignment,
+            block.indented?.[c] ? { wrap: alignment?.wrap ?? false, indent: true, top: alignment?.top } : alignment,
             block.rightAligned?.[c] === true,
           ),
         );

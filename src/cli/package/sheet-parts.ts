@@ -26,6 +26,9 @@ import { Styles } from "./styles";
 import { CellWriter, fillsXml } from "./worksheet-xml";
 
 function alignedColumns(layout: SheetLayout): Map<number, CellAlignment> {
+  // Top-aligned, every column the plan writes is (the layout has one for each).
+  if (layout.topAligned)
+    return new Map((layout.columns ?? []).map((c) => [c.column, { wrap: c.wrap, indent: c.indent, top: true }]));
   return new Map((layout.columns ?? []).filter((c) => c.wrap || c.indent).map((c) => [c.column, c]));
 }
 

@@ -185,7 +185,7 @@ export class Styles {
     return items.length;
   }
 
-  /** The cell style for a number format code, bold or not, its text wrapped and indented or right-aligned or not. */
+  /** The cell style for a number format code, bold or not, its text wrapped and indented or right-aligned or not, at its row's top or not. */
   cellStyle(code: string, bold: boolean, alignment: CellAlignment = UNALIGNED, right = false): number {
     const numFmtId = this.formatId(code);
     const font = bold ? this.bold() : 0;
@@ -193,7 +193,7 @@ export class Styles {
     const head = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}`;
     // An indent counts only with a horizontal alignment that has one (left, right, distributed).
     const horizontal = right ? ' horizontal="right"' : alignment.indent ? ' horizontal="left" indent="1"' : "";
-    const attributes = `${horizontal}${alignment.wrap ? ' wrapText="1"' : ""}`;
+    const attributes = `${horizontal}${alignment.top ? ' vertical="top"' : ""}${alignment.wrap ? ' wrapText="1"' : ""}`;
     return this.indexOrAdd(
       "cellXfs",
       attributes ? `${head} applyAlignment="1"><${p}alignment${attributes}/></${p}xf>` : `${head}/>`,

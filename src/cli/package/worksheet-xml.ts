@@ -71,7 +71,7 @@ export class CellWriter {
   private readonly styleCache = new Map<string, number>();
 
   style(format: CellFormat, bold: boolean, alignment: CellAlignment = UNALIGNED, right = false): number {
-    const key = `${format}|${bold ? 1 : 0}|${alignment.wrap ? 1 : 0}|${alignment.indent ? 1 : 0}|${right ? 1 : 0}`;
+    const key = `${format}|${bold ? 1 : 0}|${alignment.wrap ? 1 : 0}|${alignment.indent ? 1 : 0}|${alignment.top ? 1 : 0}|${right ? 1 : 0}`;
     let style = this.styleCache.get(key);
     if (style === undefined)
       this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold, alignment, right)));

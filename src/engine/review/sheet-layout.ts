@@ -884,7 +884,14 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   const fitRows = fittedRows(plan.blocks, columns);
   // The dashboard places its charts itself, in cells its tables leave free.
   if (kind === "dashboard")
-    return { ...plan, columns, rowHeights, fitRows, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
+    return {
+      ...plan,
+      columns,
+      rowHeights,
+      fitRows,
+      topAligned: true,
+      print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 },
+    };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
@@ -901,6 +908,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
     columns,
     rowHeights,
     fitRows,
+    topAligned: true,
     freezeRows: header === 0 ? 1 : undefined,
     // A page's rows are few and fixed, and its columns read together: one page, whatever its width.
     print:

@@ -130,6 +130,8 @@ export interface CellAlignment {
    * clear of the right-aligned figures of the column before it instead of running into them.
    */
   readonly indent: boolean;
+  /** Standing at the top of its row (the application's default is the bottom). */
+  readonly top?: boolean;
 }
 
 /** One column's width in characters (Excel's unit: the default font's digit) and how the plan's cells in it align. */
@@ -222,6 +224,13 @@ export interface SheetLayout {
    * gave it (setsResponseWidth); a width of the user's stays.
    */
   readonly responseColumn?: ResponseColumnLayout;
+  /**
+   * The plan's cells stand at the top of their rows, but for its headers (bold blocks), which stand
+   * at the bottom over their columns: on the review's own sheets, where a row made tall by one
+   * wrapped text (a customer's review issues) would otherwise show its name, codes and figures at
+   * the bottom, lines below where that text starts.
+   */
+  readonly topAligned?: boolean;
 }
 
 /** The width the review gives the user's Action taken column, and the widths earlier runs gave it. */

@@ -107,13 +107,15 @@ export function layoutOperations(
   user: Readonly<UserSetup> = NO_USER_SETUP,
 ): number {
   // As applyLayout sends them: per column its width (and hiding); per block holding a wrapped or
-  // indented column, its wrapping, indent and alignment there; per block with a wrapped column, a
+  // indented column, its wrapping, indent and alignment there; per block of a top-aligned sheet, its
+  // alignment; per block with a wrapped column, a
   // row fit per run of rows fitted that it reaches. Counted block by block, as many small blocks
   // (a column cut around cells of their own formats) send few operations each.
   const columns = layout.columns ?? [];
   const runs = fittedRuns(layout, user);
   let operations = columns.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
   for (const column of columns) if (column.hidden) operations++;
+  if (layout.topAligned) for (const block of blocks) if (!block.bold) operations++;
   for (const block of blocks) {
     let wraps = false;
     for (const column of columns) {
@@ -226,6 +228,11 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
       if (column.wrap) cells.format.wrapText = true;
     }
   }
+  // A header (a bold block) stays at the bottom of its row, over its column's first line.
+  if (layout.topAligned)
+    for (const block of blocks)
+      if (!block.bold)
+        ws.getRangeByIndexes(block.row, block.column, block.values.length, block.formats.length).format.verticalAlignment = "Top";
   const response = layout.responseColumn;
   if (response && user.setsResponseWidth)
     ws.getRangeByIndexes(0, response.column, 1, 1).format.columnWidth = columnWidthPoints(response.width);

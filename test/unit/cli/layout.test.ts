@@ -87,6 +87,22 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
   expect(sheet).toMatch(/<row r="4"(?![^>]* ht=)[^>]*>/);
 });
 
+test("the review's own sheets stand their cells at the top of tall rows, their headers at the bottom; the customer sheet keeps the default", async () => {
+  const all = await reviewed(EXAMPLE);
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(all.get("xl/styles.xml")!)![1];
+  const xfs = cellXfs.match(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+  const styleIn = (sheet: string, ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1])];
+  const archive = sheetXml(all, "Credit Review Archive");
+  // Row 17: a customer whose review issues wrap to three lines beside one-line cells.
+  expect(Number(/<row r="17"[^>]* ht="(\d+)" customHeight="1"/.exec(archive)?.[1])).toBe(45);
+  for (const ref of ["A17", "D17", "J17", "U17"]) expect(styleIn(archive, ref)).toContain('vertical="top"');
+  for (const ref of ["A1", "D1", "U1"]) expect(styleIn(archive, ref)).not.toContain("vertical");
+  const policy = sheetXml(all, "Credit Policy");
+  expect(styleIn(policy, "A3")).toContain('vertical="top"');
+  const customers = sheetXml(all, "Customers");
+  for (const ref of ["AF8", "AH8"]) expect(styleIn(customers, ref)).not.toContain("vertical");
+});
+
 test("the summary: one landscape page, exposure by grade and aging as two native charts side by side, right of the figures", async () => {
   const all = await reviewed(EXAMPLE);
   const summary = sheetXml(all, "Credit Review Summary");
@@ -189,9 +205,9 @@ test("the archive prints the review's own rows: the first month's, the month aft
   expect(archive.getCell(47, 26).alignment?.wrapText).toBeFalsy();
   // One name per sheet, replaced each run.
   expect(count((await partsOf(october)).get("xl/workbook.xml")!, /_xlnm\.Print_Area/g)).toBe(1);
-  // Its 45 rows a page and a few at 60%, each run's scale from its own rows: at 50% they would go on
-  // one band on Letter and on LibreOffice's A4, but Excel's A4 would still print two, its last a
-  // row, emptier than its last band at 60%: no smaller print for that.
+  // Its 45 rows a page and a few at 60%, on every paper (Excel's and LibreOffice's A4 and Letter) a
+  // last band of pages across with a row or a few; each run's scale, from its own rows, the largest
+  // that prints them on one band on all four, within the least the archive is shrunk to.
   const scales: number[] = [];
   for (const file of [november, december, october]) {
     const sheet = sheetXml(await partsOf(file), "Credit Review Archive");
@@ -199,7 +215,7 @@ test("the archive prints the review's own rows: the first month's, the month aft
     expect(count(sheet, /<pageSetup /g)).toBe(1);
     scales.push(Number(/<pageSetup [^>]*scale="(\d+)"/.exec(sheet)![1]));
   }
-  expect(scales).toEqual([60, 60, 60]);
+  expect(scales).toEqual([52, 54, 51]);
 });
 
 /** A copy of a package with one part's text changed, every other part copied as stored. */
@@ -635,8 +651,8 @@ test("a print setup the user made on the policy, the archive or the policy histo
   /** A sheet's print setup: its fit, what else it prints, its margins and its page setup, as written. */
   const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
   const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  // What the review writes: the policy on one landscape page, the tables at 60% across before down
-  // (November's archive too: smaller would leave Excel's A4 a last band emptier still).
+  // What the review writes: the policy on one landscape page, the tables across before down, the
+  // history at 60%, November's archive at 52% (its 45 rows on one band of pages on every paper).
   const ours = {
     "Credit Policy": [
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
@@ -646,7 +662,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
     "Credit Review Archive": [
       '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
       NORMAL,
-      '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+      '<pageSetup orientation="landscape" scale="52" pageOrder="overThenDown"/>',
     ],
     "Credit Policy History": [
       '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
@@ -702,7 +718,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   expect(printed(sheetXml(unchanged, "Credit Review Archive"))).toEqual([
     '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
     NORMAL,
-    '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    '<pageSetup orientation="landscape" scale="54" pageOrder="overThenDown"/>',
   ]);
   for (const name of sheets) {
     const [sheetPr, margins, pageSetup] = printed(sheetXml(unchanged, name))!;

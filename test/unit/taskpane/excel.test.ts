@@ -677,6 +677,16 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(summary.name)!.horizontal).toEqual(
       expect.arrayContaining(rightCells.map((area) => ({ area, alignment: "Right" }))),
     );
+    // The review's own sheets stand their cells at the top of tall rows, block by block, but for
+    // their headers (bold); the customer sheet's cells (the user's beside ours) keep the application's.
+    expect(s.vertical).toEqual([]);
+    for (const own of plan.sheets) {
+      expect(own.topAligned).toBe(true);
+      const areas = own.blocks
+        .filter((b) => !b.bold)
+        .map((b) => ({ row: b.row, column: b.column, rows: b.values.length, columns: b.formats.length }));
+      expect(fake.sheet(own.name)!.vertical).toEqual(areas.map((area) => ({ area, alignment: "Top" })));
+    }
   });
 
   test("the user's own filter, table and frozen panes stay: the review adds none of its own", async () => {
