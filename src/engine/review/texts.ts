@@ -263,6 +263,12 @@ export function formatSetting(share: number, lang: Lang, decimals = percentDecim
   return numberFormat(lang, "percent", decimals - 1).format(share);
 }
 
+/** Items as a list in a sentence: "a, b and c" (zh "a、b、c"). */
+export function listText(items: readonly string[], lang: Lang): string {
+  if (items.length < 2) return items.join("");
+  return `${items.slice(0, -1).join(message(lang, "sep.list"))}${message(lang, "sep.lastItem")}${items[items.length - 1]}`;
+}
+
 /**
  * Items one after another on one line: "; " between them (zh "；"), but after an item that ends
  * a sentence only the space between sentences, the next item starting as a sentence, so a list of
@@ -985,7 +991,10 @@ export function problemText(
 ): string {
   const { reason, affects } = problem;
   if (affects.length === 0) return describeError(reason, lang);
-  const what = affects.map((a) => targetName(a, lang, policy)).join(message(lang, "sep.list"));
+  const what = listText(
+    affects.map((a) => targetName(a, lang, policy)),
+    lang,
+  );
   const why = errorText(reason, lang, fieldNames(lang));
   return describeError({ key: "note.notComputed", params: { what, why }, place: reason.place }, lang);
 }

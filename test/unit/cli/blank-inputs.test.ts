@@ -72,9 +72,9 @@ const ROWS = [
   ],
 ];
 
-const GAP = "row 3, column O (Retained earnings): Z-score, Z-score in distress zone check not computed: is blank";
+const GAP = "row 3, column O (Retained earnings): Z-score and Z-score in distress zone check not computed: is blank";
 const NONE =
-  "row 4, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check, High leverage check not computed: no financial statements given";
+  "row 4, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given";
 const BAD_SALES = 'row 5, column R (Sales): must be a number, got "n/a"';
 
 test("the Review issues cell says what a blank statement cell leaves out, and the terminal and JSON agree", async () => {

@@ -39,9 +39,9 @@ async function buildWorkbook(file: string): Promise<void> {
 }
 
 const DOTTED =
-  'row 3, column H (Credit limit): recommended limit, utilisation, available credit, Over credit limit check not computed: "12.500" could be 12,500 or 12.5; enter it as a number';
+  'row 3, column H (Credit limit): recommended limit, utilisation, available credit and Over credit limit check not computed: "12.500" could be 12,500 or 12.5; enter it as a number';
 const DOLLAR =
-  'row 4, column I (Outstanding balance): exposure, utilisation, available credit, Over credit limit check not computed: "USD 30,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR';
+  'row 4, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: "USD 30,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR';
 
 test("an ambiguous text amount and one in another currency are said at their cells in every output, and not added", async () => {
   const input = path.join(dir, "in.xlsx");

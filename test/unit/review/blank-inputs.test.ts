@@ -55,51 +55,51 @@ describe("a blank cell among financial statements the row otherwise gives is dat
     [
       "retained earnings",
       { "Retained earnings": null },
-      "row 2, column O (Retained earnings): Z-score, Z-score in distress zone check not computed: is blank",
+      "row 2, column O (Retained earnings): Z-score and Z-score in distress zone check not computed: is blank",
       ["zScore", "Z_DISTRESS"],
     ],
     [
       "equity",
       { Equity: null },
-      "row 2, column S (Equity): Z-score, Z-score in distress zone check not computed: is blank",
+      "row 2, column S (Equity): Z-score and Z-score in distress zone check not computed: is blank",
       ["zScore", "Z_DISTRESS"],
     ],
     [
       "current liabilities (the current ratio's too)",
       { "Current liabilities": null },
-      "row 2, column L (Current liabilities): Z-score, current ratio, Z-score in distress zone check, Low liquidity check not computed: is blank",
+      "row 2, column L (Current liabilities): Z-score, current ratio, Z-score in distress zone check and Low liquidity check not computed: is blank",
       ["zScore", "currentRatio", "Z_DISTRESS", "LIQUIDITY"],
     ],
     [
       "total assets (the debt ratio's too)",
       { "Total assets": null },
-      "row 2, column M (Total assets): Z-score, debt ratio, Z-score in distress zone check, High leverage check not computed: is blank",
+      "row 2, column M (Total assets): Z-score, debt ratio, Z-score in distress zone check and High leverage check not computed: is blank",
       ["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"],
     ],
     [
       "EBIT, with interest expense to cover",
       { EBIT: null },
-      "row 2, column P (EBIT): Z-score, interest coverage, Z-score in distress zone check, Weak interest coverage check not computed: is blank",
+      "row 2, column P (EBIT): Z-score, interest coverage, Z-score in distress zone check and Weak interest coverage check not computed: is blank",
       ["zScore", "interestCoverage", "Z_DISTRESS", "COVERAGE"],
     ],
     [
       // No interest expense means nothing to cover: the coverage is not one of its figures.
       "EBIT, with no interest expense",
       { EBIT: null, "Interest expense": 0 },
-      "row 2, column P (EBIT): Z-score, Z-score in distress zone check not computed: is blank",
+      "row 2, column P (EBIT): Z-score and Z-score in distress zone check not computed: is blank",
       ["zScore", "Z_DISTRESS"],
     ],
     [
       // Said as CREDIT.ZSCORE says it for the same inputs.
       "sales, on the policy's default private model",
       { Sales: null },
-      "row 2, column R (Sales): Z-score, Z-score in distress zone check not computed: Sales is blank; the private (Z′) model needs it (only nonmanufacturing and emerging do without)",
+      "row 2, column R (Sales): Z-score and Z-score in distress zone check not computed: Sales is blank; the private (Z′) model needs it (only nonmanufacturing and emerging do without)",
       ["zScore", "Z_DISTRESS"],
     ],
     [
       "sales, on the public model the row names",
       { Sales: null, "Z model": "public" },
-      "row 2, column R (Sales): Z-score, Z-score in distress zone check not computed: Sales is blank; the public (Z) model needs it (only nonmanufacturing and emerging do without)",
+      "row 2, column R (Sales): Z-score and Z-score in distress zone check not computed: Sales is blank; the public (Z) model needs it (only nonmanufacturing and emerging do without)",
       ["zScore", "Z_DISTRESS"],
     ],
   ];
@@ -176,24 +176,24 @@ describe("a ratio's blank input, on a sheet without the Z-score's columns", () =
     [
       "current liabilities",
       { "Current liabilities": null },
-      "row 2, column L (Current liabilities): current ratio, Low liquidity check not computed: is blank",
+      "row 2, column L (Current liabilities): current ratio and Low liquidity check not computed: is blank",
     ],
     [
       "current assets",
       { "Current assets": null },
-      "row 2, column K (Current assets): current ratio, Low liquidity check not computed: is blank",
+      "row 2, column K (Current assets): current ratio and Low liquidity check not computed: is blank",
     ],
     [
       "total assets",
       { "Total assets": null },
-      "row 2, column M (Total assets): debt ratio, High leverage check not computed: is blank",
+      "row 2, column M (Total assets): debt ratio and High leverage check not computed: is blank",
     ],
     [
       "total liabilities",
       { "Total liabilities": null },
-      "row 2, column N (Total liabilities): debt ratio, High leverage check not computed: is blank",
+      "row 2, column N (Total liabilities): debt ratio and High leverage check not computed: is blank",
     ],
-    ["EBIT", { EBIT: null }, "row 2, column O (EBIT): interest coverage, Weak interest coverage check not computed: is blank"],
+    ["EBIT", { EBIT: null }, "row 2, column O (EBIT): interest coverage and Weak interest coverage check not computed: is blank"],
   ];
 
   test.each(CASES)("%s", (_name, changes, text) => {
@@ -214,7 +214,7 @@ describe("a ratio's blank input, on a sheet without the Z-score's columns", () =
 describe("a row giving no financial statements says so once, held against no one", () => {
   const NONE = Object.fromEntries([...STATEMENTS, "Interest expense", "Sales", "Equity"].map((h) => [h, null]));
   const TEXT =
-    "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check, High leverage check not computed: no financial statements given";
+    "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given";
 
   test("one note for the row, at its first cell; its decisions as without it", () => {
     const { result, c } = reviewOne(NONE);
@@ -236,9 +236,9 @@ describe("a row giving no financial statements says so once, held against no one
   test("interest expense with nothing else: the row's note, and the EBIT it has nothing to cover with as data to fix", () => {
     const { c } = reviewOne({ ...NONE, "Interest expense": 50 });
     expect(c.notes.map((n) => [problemText(n, "en", DEFAULT_POLICY), n.toFix])).toEqual([
-      ["row 2, column P (EBIT): interest coverage, Weak interest coverage check not computed: is blank", true],
+      ["row 2, column P (EBIT): interest coverage and Weak interest coverage check not computed: is blank", true],
       [
-        "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check, High leverage check not computed: no financial statements given",
+        "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given",
         false,
       ],
     ]);
@@ -268,7 +268,7 @@ describe("a bad Sales cell claims the Z-score only on a model that takes sales",
     expect(c.zScore).toBeUndefined();
     expect(c.notes.map((n) => [problemText(n, "en", DEFAULT_POLICY), n.affects])).toEqual([
       [
-        'row 2, column R (Sales): Z-score, Z-score in distress zone check not computed: must be a number, got "n/a"',
+        'row 2, column R (Sales): Z-score and Z-score in distress zone check not computed: must be a number, got "n/a"',
         ["zScore", "Z_DISTRESS"],
       ],
     ]);

@@ -107,10 +107,10 @@ describe("ledger aging per customer", () => {
   test("an amount without a due date switches off that customer's overdue figures, naming the ledger cell", () => {
     const notes = (id: string) => byId(id).notes.map((n) => problemText(n, "en", DEFAULT_POLICY));
     expect(notes("C003")).toEqual([
-      "sheet Ledger, row 12, column C (Due date): overdue figures, Overdue over 90 days check not computed: due date is blank but 120.00 is still open",
+      "sheet Ledger, row 12, column C (Due date): overdue figures and Overdue over 90 days check not computed: due date is blank but 120.00 is still open",
     ]);
     expect(notes("C004")).toEqual([
-      "sheet Ledger, row 13, column C (Due date): overdue figures, Overdue over 90 days check not computed: due date is blank but 60.00 is still open",
+      "sheet Ledger, row 13, column C (Due date): overdue figures and Overdue over 90 days check not computed: due date is blank but 60.00 is still open",
     ]);
     // The customer keeps its grade and decisions; only the overdue figures are unknown.
     expect(byId("C003")).toMatchObject({ errors: [], grade: "low", overdueAmount: undefined, daysPastDue: undefined });

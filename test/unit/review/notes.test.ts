@@ -21,19 +21,19 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
   [
     "text in the credit limit",
     ["abc", 500, null, null, null],
-    'row 3, column H (Credit limit): recommended limit, utilisation, available credit, Over credit limit check not computed: must be a number, got "abc"',
+    'row 3, column H (Credit limit): recommended limit, utilisation, available credit and Over credit limit check not computed: must be a number, got "abc"',
     { balance: 500 },
   ],
   [
     "TRUE in the balance",
     [1000, true, null, null, null],
-    'row 3, column I (Outstanding balance): exposure, utilisation, available credit, Over credit limit check not computed: must be a number, got "TRUE"',
+    'row 3, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: must be a number, got "TRUE"',
     { recommendedLimit: 1000 },
   ],
   [
     "a negative credit limit in accounting notation",
     ["(5,000)", 500, null, null, null],
-    "row 3, column H (Credit limit): recommended limit, utilisation, available credit, Over credit limit check not computed: must not be negative, got -5000",
+    "row 3, column H (Credit limit): recommended limit, utilisation, available credit and Over credit limit check not computed: must not be negative, got -5000",
     { balance: 500 },
   ],
   [
@@ -113,7 +113,7 @@ describe("figures that cannot be computed from valid cells", () => {
     expect(debtFree).toMatchObject({ grade: "low", errors: [], zScore: undefined, zZone: undefined });
     expect(debtFree.ratios.debtRatio).toBe(0);
     expect(debtFree.notes.map((n) => problemText(n, "en", DEFAULT_POLICY))).toEqual([
-      "row 3, column K (Total liabilities): Z-score, Z-score in distress zone check not computed: total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
+      "row 3, column K (Total liabilities): Z-score and Z-score in distress zone check not computed: total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
     ]);
     expect(issuesText(debtFree, "zh", DEFAULT_POLICY)).toBe(
       "说明：第 3 行，K（Total liabilities）列：Z 值、Z 值处于困境区检查未计算：负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",

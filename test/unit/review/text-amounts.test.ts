@@ -41,7 +41,7 @@ describe("a text amount whose dot could group thousands", () => {
     const c = result.customers[1];
     expect(c.balance).toBeUndefined();
     expect(notesOf(result, 3)).toEqual([
-      'row 3, column I (Outstanding balance): exposure, utilisation, available credit, Over credit limit check not computed: "12.500" could be 12,500 or 12.5; enter it as a number',
+      'row 3, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: "12.500" could be 12,500 or 12.5; enter it as a number',
     ]);
     expect(notesOf(review(HEADERS, [[100_000, "12.500", 0, null]], "zh"), 2, "zh")).toEqual([
       "第 2 行，I（Outstanding balance）列：敞口、额度使用率、可用额度、超出信用额度检查未计算：“12.500”可能是 12,500，也可能是 12.5；请以数值输入",
@@ -121,7 +121,7 @@ describe("a text amount in another currency than its column's", () => {
     expect(result.customers.map((c) => c.balance)).toEqual([40_000, undefined, 30_000, 30_000]);
     expect(result.customers[3].creditLimit).toBe(50_000);
     expect(notesOf(result, 3)).toEqual([
-      'row 3, column I (Outstanding balance (EUR)): exposure, utilisation, available credit, Over credit limit check not computed: "USD 30,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR',
+      'row 3, column I (Outstanding balance (EUR)): exposure, utilisation, available credit and Over credit limit check not computed: "USD 30,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR',
     ]);
     for (const row of [2, 4, 5]) expect(notesOf(result, row)).toEqual([]);
     expect(result.portfolio.exposure).toBe(100_000);
@@ -201,7 +201,7 @@ describe("a text amount in another currency than its column's", () => {
     });
     expect(result.customers[0].overdueAmount).toBeUndefined();
     expect(notesOf(result, 2)).toEqual([
-      'sheet Invoices, row 3, column D (Amount (EUR)): overdue figures, Overdue over 90 days check not computed: "USD 20,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR',
+      'sheet Invoices, row 3, column D (Amount (EUR)): overdue figures and Overdue over 90 days check not computed: "USD 20,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR',
     ]);
     // "12.500" there is refused as on the customer sheet.
     const ambiguous = runReview({
@@ -212,7 +212,7 @@ describe("a text amount in another currency than its column's", () => {
       ledger: { sheetName: "Invoices", values: [ledger[0], ["Acme", "INV-1", serial("2026-01-10"), "12.500"]] },
     });
     expect(notesOf(ambiguous, 2)).toEqual([
-      'sheet Invoices, row 2, column D (Amount (EUR)): overdue figures, Overdue over 90 days check not computed: "12.500" could be 12,500 or 12.5; enter it as a number',
+      'sheet Invoices, row 2, column D (Amount (EUR)): overdue figures and Overdue over 90 days check not computed: "12.500" could be 12,500 or 12.5; enter it as a number',
     ]);
   });
 });

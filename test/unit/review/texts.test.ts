@@ -17,6 +17,7 @@ import {
   formatSetting,
   formatShare,
   itemsText,
+  listText,
   portfolioWarningList,
   reasonDetail,
   rowNumbersText,
@@ -219,6 +220,14 @@ describe("row numbers in a line", () => {
     expect(rowNumbersText(rows, "en")).toBe(en);
     expect(rowNumbersText(rows, "zh")).toBe(zh);
   });
+});
+
+test('a list in a sentence ends with "and" in English, with 、 throughout in Chinese', () => {
+  expect(listText([], "en")).toBe("");
+  expect(listText(["utilisation"], "en")).toBe("utilisation");
+  expect(listText(["Z-score", "Z-score in distress zone check"], "en")).toBe("Z-score and Z-score in distress zone check");
+  expect(listText(["a", "b", "c"], "en")).toBe("a, b and c");
+  expect(listText(["甲", "乙", "丙"], "zh")).toBe("甲、乙、丙");
 });
 
 describe("items on one line", () => {

@@ -174,7 +174,7 @@ describe("actions and errors for the details", () => {
     });
     expect(errorLines(noted, "Customers", "en")).toEqual([
       {
-        text: 'row 24, column E (Total liabilities): recommended limit, Over credit limit check not computed: must be a number, got "abc"',
+        text: 'row 24, column E (Total liabilities): recommended limit and Over credit limit check not computed: must be a number, got "abc"',
         cell: { sheet: "Customers", area: { row: 23, column: 4, rows: 1, columns: 1 }, address: "E24", elsewhere: false },
       },
     ]);
