@@ -134,8 +134,6 @@ export const en = {
   // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).
   "sep.asideAlone": "({aside})",
   "sep.list": ", ",
-  // Before a list's last item: "recommended limit, utilisation and available credit".
-  "sep.lastItem": " and ",
   "sep.items": "; ",
   "sep.sentences": " ",
   "sep.sentence": ". ",

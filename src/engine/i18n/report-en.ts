@@ -204,6 +204,8 @@ export const reportEn = {
     "Risk score {score} is low risk, with no warning and nothing overdue: the limit may rise ×{multiplier}.",
 
   // What could not be worked out for a customer, and why (its other results stand).
+  // Before a list's last item: "recommended limit, utilisation and available credit".
+  "sep.lastItem": " and ",
   "note.notComputed": "{what} not computed: {why}",
   "note.check": "{title} check",
   "note.ledgerPreviousId":

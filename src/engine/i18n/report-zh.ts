@@ -179,6 +179,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "rule.LOW_RISK_CLEAR": "低风险且无预警",
   "rule.LOW_RISK_CLEAR.detail": "风险评分 {score} 为低风险，无预警且无逾期，额度可提高至原额度的 {multiplier} 倍。",
 
+  "sep.lastItem": "、",
   "note.notComputed": "{what}未计算：{why}",
   "note.check": "{title}检查",
   "note.ledgerPreviousId":

@@ -122,7 +122,6 @@ export const zh: Record<MessageKey, string> = {
   "sep.aside": "{main}（{aside}）",
   "sep.asideAlone": "（{aside}）",
   "sep.list": "、",
-  "sep.lastItem": "、",
   "sep.items": "；",
   "sep.sentences": "",
   "sep.sentence": "。",
