@@ -13,7 +13,7 @@ import { gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
-import { customersWithProblems, topRiskCustomers } from "../engine/review/portfolio";
+import { customersWithProblems, customersAtRows } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding } from "../engine/review/warnings";
@@ -102,7 +102,7 @@ const findingJson = (f: Finding, lang: Lang) => {
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
-  const atRisk = topRiskCustomers(result.customers, p.topRisks);
+  const atRisk = customersAtRows(result.customers, p.topRisks);
   return {
     asOf: isoFromSerial(result.asOf),
     sheet: result.sheet,
@@ -757,7 +757,7 @@ export function toTable(
       }),
   );
   if (p.topRisks.length) {
-    const atRisk = topRiskCustomers(result.customers, p.topRisks);
+    const atRisk = customersAtRows(result.customers, p.topRisks);
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
     for (const r of p.topRisks)
       lines.push(

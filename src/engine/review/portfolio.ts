@@ -71,8 +71,8 @@ export function reasonAtRisk(
   return grade === "high" ? "GRADE_HIGH" : undefined;
 }
 
-/** The top risks' customers by row, read in one pass over the portfolio: their reasons are told with their figures. */
-export function topRiskCustomers(
+/** The customers at these rows (the top risks, the problems listed), read in one pass over the portfolio: their reasons are told with their figures. */
+export function customersAtRows(
   customers: readonly CustomerResult[],
   risks: readonly { readonly row: number }[],
 ): Map<number, CustomerResult> {

@@ -24,7 +24,7 @@ import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
-import { moreNeedingAction, topRiskCustomers } from "./portfolio";
+import { moreNeedingAction, customersAtRows } from "./portfolio";
 import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
   changedCustomersText,
@@ -312,6 +312,8 @@ function rowsTaken(plan: SheetPlan): number {
 interface SummaryFacts {
   /** The top risks' customers by row. */
   readonly atRisk: ReadonlyMap<number, CustomerResult>;
+  /** The customers of the problems listed, by row. */
+  readonly withProblems: ReadonlyMap<number, CustomerResult>;
   readonly decisions: ReturnType<typeof moreNeedingAction>;
   /** With a ledger: the customers whose invoices could not be aged (their ledger rows to fix), none named twice. */
   readonly notAged: readonly CustomerResult[];
@@ -331,7 +333,8 @@ function summaryFacts(result: ReviewResult): SummaryFacts {
     }
   }
   return {
-    atRisk: topRiskCustomers(result.customers, p.topRisks),
+    atRisk: customersAtRows(result.customers, p.topRisks),
+    withProblems: customersAtRows(result.customers, p.problems.slice(0, SHOWN_PROBLEMS)),
     decisions: moreNeedingAction(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row))),
     notAged,
   };
@@ -736,13 +739,8 @@ function summaryDraft(
     if (!p.problems.length) return false;
     const from = into.row;
     into.line(t("summary.problems"), true);
-    into.add(
-      [[FIELD_LABELS.name[lang], t("summary.row"), null, null, null, t("summary.problem")]],
-      ["text", "text", "text", "text", "text", "text"],
-      true,
-      [false, true, false, false, false, false],
-      CUSTOMER_INDENTS,
-    );
+    // Under the other customer tables' headers: a problem's customer weighed as theirs are.
+    customersHeader(into, t("summary.problem"));
     into.rows(
       p.problems.slice(0, SHOWN_PROBLEMS).map((q) => {
         // The cell to go to (the ledger's with its sheet) first, then what is wrong there.
@@ -752,9 +750,17 @@ function summaryDraft(
           result.policy,
         );
         const cell = problemCell(q, lang);
-        return [customerName(q), q.row, null, null, null, cell === undefined ? text : labelled(cell, text, lang)];
+        const c = facts.withProblems.get(q.row);
+        return [
+          customerName(q),
+          q.row,
+          c?.balance ?? null,
+          c ? c.findings.length : null,
+          c ? gradeOf(c) : null,
+          cell === undefined ? text : labelled(cell, text, lang),
+        ];
       }),
-      ["text", "integer", "text", "text", "text", "text"],
+      customerFormats,
       CUSTOMER_INDENTS,
     );
     const more = p.problems.length - SHOWN_PROBLEMS;

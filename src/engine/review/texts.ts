@@ -982,7 +982,7 @@ function targetName(target: NoteTarget, lang: Lang, policy: Pick<Policy, "overdu
 
 /**
  * A note or an error as the user reads it, placed at its cell: "row 3, column K (Total
- * liabilities): Z-score, Z-score in distress zone check not computed: total liabilities is 0 …".
+ * liabilities): Z-score and Z-score in distress zone check not computed: total liabilities is 0 …".
  */
 export function problemText(
   problem: { readonly affects: readonly NoteTarget[]; readonly reason: Parameters<typeof describeError>[0] },

@@ -44,7 +44,7 @@ test("the values saved with its formulas are not read: one line names the cells 
     ],
   ]);
   expect(en.stdout).toContain(
-    "Beta Metals: row 3, column I (Outstanding balance): exposure, utilisation, available credit, Over credit limit check not " +
+    "Beta Metals: row 3, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not " +
       'computed: must be a number, got "formula saved without being calculated (the workbook asks to be calculated when ' +
       'opened): =40000+25000"',
   );

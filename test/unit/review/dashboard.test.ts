@@ -314,9 +314,13 @@ test("each problem is named by the cell to go to, the ledger's with its sheet; t
   });
   const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
   const right = tableLinesFrom(summary, 5);
-  expect(right).toContain('Broken|2||||D2 (Contract performance): contract performance must be a number from 1 to 5, got "bad"');
-  expect(right.find((line) => line.startsWith("Late Ledger|"))).toMatch(
-    /^Late Ledger\|3\|\|\|\|'Open items'!C2 \(Due date\): overdue figures, .* due date is blank but 700\.00 is still open$/,
+  // Under the customer tables' header: each problem's customer with its exposure, warnings and grade.
+  expect(right).toContain("Customer|Row|Exposure|Warnings|Risk grade|Problem");
+  expect(right).toContain(
+    'Broken|2|100|0|Data error|D2 (Contract performance): contract performance must be a number from 1 to 5, got "bad"',
+  );
+  expect(right.find((line) => line.startsWith("Late Ledger|"))).toBe(
+    "Late Ledger|3|700|0|Low|'Open items'!C2 (Due date): overdue figures and Overdue over 90 days check not computed: due date is blank but 700.00 is still open",
   );
 });
 
