@@ -14,7 +14,7 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
-import { OutputField } from "../../../src/engine/review/fields";
+import { headerOnOneLine, OutputField } from "../../../src/engine/review/fields";
 import {
   cellCheck,
   holdsCheck,
@@ -147,7 +147,8 @@ describe("every output cell typed over is found", () => {
     customers[1][buckets[bucket]] = 0;
     const { result } = reviewWorkbook({ ...workbook, customers }, NOV);
     expect(result.typedOver!.cells.map((c) => [c.row, c.column, c.field, c.header, c.typed])).toEqual([
-      [2, buckets[bucket], "aging", headerOf(workbook, buckets[bucket]), 0],
+      // The header as a message quotes it, on one line.
+      [2, buckets[bucket], "aging", headerOnOneLine(String(headerOf(workbook, buckets[bucket]))), 0],
     ]);
   });
 
@@ -289,13 +290,13 @@ describe("every output cell typed over is found", () => {
       expect(result.layout.agingColumns).toEqual([a0, a0 + 1, a0 + 2, a0 + 3, a4, a4 + 2]);
       expect(result.typedOver).toBeUndefined();
       expect(after.customers[0].slice(a0)).toEqual([
-        "Aging: Current",
-        "Aging: 1–30",
-        "Aging: 31–60",
-        "Aging: 61–90",
-        "Aging: 91–120",
+        "Aging:\nCurrent",
+        "Aging:\n1–30",
+        "Aging:\n31–60",
+        "Aging:\n61–90",
+        "Aging:\n91–120",
         "Review issues",
-        "Aging: 121+",
+        "Aging:\n121+",
         null,
       ]);
     });

@@ -182,13 +182,13 @@ describe("the worklist figures", () => {
     expect(outputRow(after, 2)).toMatchObject({
       "Total overdue amount": 650,
       "Oldest days overdue": 45,
-      "Aging: Current": 100,
-      "Aging: 1–30": 250,
-      "Aging: 31–60": 400,
-      "Aging: 61–90": 0,
-      "Aging: 91+": 0,
+      "Aging:\nCurrent": 100,
+      "Aging:\n1–30": 250,
+      "Aging:\n31–60": 400,
+      "Aging:\n61–90": 0,
+      "Aging:\n91+": 0,
     });
-    expect(outputRow(after, 3)).toMatchObject({ "Total overdue amount": 1200, "Oldest days overdue": 100, "Aging: 91+": 1200 });
+    expect(outputRow(after, 3)).toMatchObject({ "Total overdue amount": 1200, "Oldest days overdue": 100, "Aging:\n91+": 1200 });
     const zh = review(values, "zh", { ledger: true });
     expect(zh.plan.target.blocks[0].values[0]).toEqual([...OUTPUT_HEADERS_ZH.slice(0, -1), ...AGING_HEADERS_ZH, "审查问题"]);
     // On two lines, which a cell shows only wrapped.
@@ -216,10 +216,10 @@ describe("re-runs with more or fewer columns", () => {
     expect(result.layout.clearedColumns).toEqual([33]);
     const twice = apply(once, plan);
     expect(agingBlock(twice, "Review issues")).toEqual([
-      "Aging: Current",
-      "Aging: 1–30",
-      "Aging: 31–60",
-      "Aging: 61+",
+      "Aging:\nCurrent",
+      "Aging:\n1–30",
+      "Aging:\n31–60",
+      "Aging:\n61+",
       null,
       "Review issues",
     ]);
@@ -249,14 +249,14 @@ describe("re-runs with more or fewer columns", () => {
     expect(result.layout.clearedColumns).toEqual([]);
     const twice = apply(once, plan);
     expect(twice[0].slice(29)).toEqual([
-      "Aging: Current",
-      "Aging: 1–30",
-      "Aging: 31–60",
-      "Aging: 61–90",
-      "Aging: 91–120",
+      "Aging:\nCurrent",
+      "Aging:\n1–30",
+      "Aging:\n31–60",
+      "Aging:\n61–90",
+      "Aging:\n91–120",
       "Review issues",
       "Collector",
-      "Aging: 121+",
+      "Aging:\n121+",
     ]);
     // Beta's 1,200 at 100 days is in 91–120, the column 91+ had.
     expect([twice[2][33], twice[2][36]]).toEqual([1200, 0]);
@@ -294,7 +294,7 @@ describe("re-runs with more or fewer columns", () => {
     const once = apply(values, review(values, "en", { ledger: true }).plan);
     // As that version left a change from 30/60/90 to 30/60/90/120: 91+ blanked, 91–120 and 121+ after Collector.
     const split = once.map((line) => [...line.slice(0, 33), null, line[34], null, null]);
-    split[0].splice(35, 2, "Collector", "Aging: 91–120", "Aging: 121+");
+    split[0].splice(35, 2, "Collector", "Aging:\n91–120", "Aging:\n121+");
     split[1].splice(35, 2, "Ann", 0, 0);
     split[2].splice(35, 2, null, 1200, 0);
     split[3].splice(35, 2, null, 0, 0);
@@ -303,14 +303,14 @@ describe("re-runs with more or fewer columns", () => {
     expect(result.layout.clearedColumns).toEqual([37]);
     const after = apply(split, plan);
     expect(after[0].slice(29).map((h) => h ?? null)).toEqual([
-      "Aging: Current",
-      "Aging: 1–30",
-      "Aging: 31–60",
-      "Aging: 61–90",
-      "Aging: 91–120",
+      "Aging:\nCurrent",
+      "Aging:\n1–30",
+      "Aging:\n31–60",
+      "Aging:\n61–90",
+      "Aging:\n91–120",
       "Review issues",
       "Collector",
-      "Aging: 121+",
+      "Aging:\n121+",
       null,
     ]);
     expect(after[2][33]).toBe(1200);
@@ -320,7 +320,7 @@ describe("re-runs with more or fewer columns", () => {
   test("an aging-headed column of the user's left of the review's columns stays the user's, whatever the edges", () => {
     // A business system's export with a bucket of its own among the data columns.
     const values = customerSheet(
-      ["Credit limit", "Outstanding balance", "Days past due", "Aging: 1–30"],
+      ["Credit limit", "Outstanding balance", "Days past due", "Aging:\n1–30"],
       [
         { id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [1000, 750, 0, 250] },
         { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500, 1200, 100, 0] },
@@ -336,13 +336,13 @@ describe("re-runs with more or fewer columns", () => {
       expect(result.layout.agingColumns).not.toContain(10);
       expect(result.layout.clearedColumns).not.toContain(10);
       grid = apply(grid, plan);
-      expect(grid.map((line) => line[10])).toEqual(["Aging: 1–30", 250, 0]);
+      expect(grid.map((line) => line[10])).toEqual(["Aging:\n1–30", 250, 0]);
     }
     expect(grid[0].slice(30).map((h) => h ?? null)).toEqual([
-      "Aging: Current",
-      "Aging: 1–45",
-      "Aging: 46–90",
-      "Aging: 91+",
+      "Aging:\nCurrent",
+      "Aging:\n1–45",
+      "Aging:\n46–90",
+      "Aging:\n91+",
       null,
       "Review issues",
     ]);
@@ -390,7 +390,7 @@ describe("re-runs with more or fewer columns", () => {
 
   test("an aging-like header the user wrote beside a lone output-like column is the user's", () => {
     const values = sheet();
-    values[0].push("Warnings", "Aging: 1–30");
+    values[0].push("Warnings", "Aging:\n1–30");
     values[1].push("mine", "also mine");
     const { result, plan } = review(values, "en", { ledger: true });
     expect(result.layout.clearedColumns).toEqual([]);
@@ -455,7 +455,7 @@ describe("every face shows the same figures", () => {
     expect(json.portfolio.aging!.labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
     // The sheet's cells are the same numbers.
     const row = outputRow(apply(values, plan), 3);
-    expect([row["Utilisation"], row["Available credit"], row["Total overdue amount"], row["Aging: 91+"]]).toEqual([
+    expect([row["Utilisation"], row["Available credit"], row["Total overdue amount"], row["Aging:\n91+"]]).toEqual([
       2.4, -700, 1200, 1200,
     ]);
     // The printed table shows the utilisation and the total overdue amount too.

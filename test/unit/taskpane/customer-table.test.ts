@@ -124,7 +124,7 @@ test("aging columns the review clears a month later (no ledger): the table leave
   fake.addSheet("Invoices", LEDGER);
   const table = fake.sheet("Customers")!.addTable("Book", "A1:K4");
   await review();
-  expect(table.columns).toContain("Aging: 91+");
+  expect(table.columns).toContain("Aging:\n91+");
   const grown = table.area.columns;
   fake.sheets = fake.sheets.filter((s) => s.name !== "Invoices");
   fake.syncs = [];
@@ -151,7 +151,7 @@ test("aging columns the review clears a month later (no ledger): the table leave
   fake.addSheet("Invoices", LEDGER);
   const back = await review();
   expect(back.outcome.ok).toBe(true);
-  expect(fake.sheet("Customers")!.text(0, 30)).toBe("Aging: Current");
+  expect(fake.sheet("Customers")!.text(0, 30)).toBe("Aging:\nCurrent");
   expect(table.area.columns).toBe(grown);
   expect(table.columns).toEqual([...HEADER, ...reviewHeaders()]);
 });

@@ -856,7 +856,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(name)!.print).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      rowBreaks: [40, 78],
+      rowBreaks: [40, 79],
       // The report as wide as the customers' tables: the trend stands under the figures' columns.
       zoom: { scale: 78 },
     });
@@ -1024,11 +1024,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     await writePlanWith(fake.context, first.plan, "en", first.check);
     const headers = (from: number, to: number) => [...Array(to - from)].map((_, i) => s.text(0, from + i));
     expect(headers(30, 36)).toEqual([
-      "Aging: Current",
-      "Aging: 1–30",
-      "Aging: 31–60",
-      "Aging: 61–90",
-      "Aging: 91+",
+      "Aging:\nCurrent",
+      "Aging:\n1–30",
+      "Aging:\n31–60",
+      "Aging:\n61–90",
+      "Aging:\n91+",
       "Review issues",
     ]);
     s.set(0, 36, "Collector");
@@ -1038,14 +1038,14 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const more = await reviewAndPlan("Customers", AS_OF, completePolicy({ ...DEFAULT_POLICY, agingEdges: [30, 60, 90, 120] }));
     expect((await writePlanWith(fake.context, more.plan, "en", more.check)).ok).toBe(true);
     expect(headers(30, 38)).toEqual([
-      "Aging: Current",
-      "Aging: 1–30",
-      "Aging: 31–60",
-      "Aging: 61–90",
-      "Aging: 91–120",
+      "Aging:\nCurrent",
+      "Aging:\n1–30",
+      "Aging:\n31–60",
+      "Aging:\n61–90",
+      "Aging:\n91–120",
       "Review issues",
       "Collector",
-      "Aging: 121+",
+      "Aging:\n121+",
     ]);
     expect([s.get(1, 34), s.get(1, 37)]).toEqual([1000, 0]);
     expect([s.text(0, 36), s.text(1, 36)]).toEqual(["Collector", "Ann"]);
@@ -1053,10 +1053,10 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const fewer = await reviewAndPlan("Customers", AS_OF, completePolicy({ ...DEFAULT_POLICY, agingEdges: [45, 90] }));
     expect((await writePlanWith(fake.context, fewer.plan, "en", fewer.check)).ok).toBe(true);
     expect(headers(30, 38)).toEqual([
-      "Aging: Current",
-      "Aging: 1–45",
-      "Aging: 46–90",
-      "Aging: 91+",
+      "Aging:\nCurrent",
+      "Aging:\n1–45",
+      "Aging:\n46–90",
+      "Aging:\n91+",
       "",
       "Review issues",
       "Collector",
@@ -1107,15 +1107,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C84:C85",
+        values: "C85:C86",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A84:A85",
+        categories: "A85:A86",
         legendVisible: false,
         // Over the text column right of the trend's tables (a column clear of their last figures), from
         // the row under its title, as the report's other charts stand beside theirs.
-        position: "F82",
-        positionEnd: "F91",
+        position: "F83",
+        positionEnd: "F92",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -1126,12 +1126,12 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         valueAxis: AMOUNT_AXIS,
       },
     ]);
-    expect(summary.text(80, 0)).toBe("Portfolio over time");
+    expect(summary.text(81, 0)).toBe("Portfolio over time");
     // Under its header's two rows (a header wider than its figures stands on two).
-    expect([summary.text(81, 0), summary.text(82, 0)]).toEqual(["Review", "date"]);
-    expect([83, 84].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect([summary.text(82, 0), summary.text(83, 0)]).toEqual(["Review", "date"]);
+    expect([84, 85].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // Pages down at a readable size, each starting between two sections (the trend's at its title).
-    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [40, 80], zoom: { scale: 78 } });
+    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [40, 81], zoom: { scale: 78 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
     expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
     const archiveSheet = fake.sheet("Credit Review Archive")!;
