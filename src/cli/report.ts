@@ -381,8 +381,7 @@ function changesLines(
   if (changes.previousReview === undefined) return lines;
   const stale = sameBalancesText(changes, lang);
   if (stale) lines.push(stale);
-  lines.push(t("changes.gradeGrid"));
-  const widths = [14, ...GRADES.map(() => 10)];
+  const widths = [Math.max(14, width(t("changes.fromTo"))), ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
       .map((h, i) => fit(h, widths[i], i > 0))

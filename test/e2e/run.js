@@ -604,11 +604,11 @@ scenario("4 write-back: output columns, summary, archive and policy sheets (as t
     "Available credit",
     "Total overdue amount",
     "Oldest days overdue",
-    "Aging: Current",
-    "Aging: 1–30",
-    "Aging: 31–60",
-    "Aging: 61–90",
-    "Aging: 91+",
+    "Aging:\nCurrent",
+    "Aging:\n1–30",
+    "Aging:\n31–60",
+    "Aging:\n61–90",
+    "Aging:\n91+",
     "Review issues",
   ]);
   const customers = sheetOf(snap, "Customers");

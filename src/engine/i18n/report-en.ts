@@ -331,6 +331,7 @@ export const reportEn = {
   "trend.chart": "Exposure at risk over time",
   "trend.unknown": "not in the archive",
   "changes.riskierMore": "and {count} more",
+  "changes.moreSentence": "And {count} more.",
   "changes.move": "{name} ({from} → {to})",
   "changes.moveByPolicy": "{name} ({from} → {to}, from the policy change)",
   "changes.pastDueAssumed":
@@ -350,8 +351,8 @@ export const reportEn = {
   "changes.none": "No earlier review in the archive to compare with",
   "changes.noneOfSheet":
     "No earlier review of this sheet in the archive to compare with (it holds reviews of {sheets}; to carry a renamed sheet's history over, type its new name over the old one in the archive's {column} column)",
-  "changes.gradeGrid": "Risk grades: customers by their grade at the last review (rows) and now (columns)",
-  "changes.fromTo": "From \\ to",
+  // The grade grid's corner: its rows are the grades at the last review, its columns the grades now.
+  "changes.fromTo": "Last review \\ now",
   "changes.newWarnings": "New warnings",
   "changes.clearedWarnings": "Cleared warnings",
   "changes.newFromPolicy": "New warnings from the policy change alone",

@@ -294,6 +294,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "trend.chart": "风险客户敞口走势",
   "trend.unknown": "审查档案中无此数据",
   "changes.riskierMore": "另有 {count} 位",
+  "changes.moreSentence": "另有 {count} 位。",
   "changes.move": "{name}（{from} → {to}）",
   "changes.moveByPolicy": "{name}（{from} → {to}，因政策变更）",
   "changes.pastDueAssumed": "按政策 {versions} 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置",
@@ -311,8 +312,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.none": "审查档案中没有可比较的上次审查",
   "changes.noneOfSheet":
     "审查档案中没有本工作表可比较的上次审查（审查档案中有{sheets}的审查；若工作表已改名，在审查档案的“{column}”列中把旧名改为新名即可接续历史）",
-  "changes.gradeGrid": "风险等级变化：客户按上次审查的等级（行）和本次的等级（列）计数",
-  "changes.fromTo": "从 \\ 到",
+  "changes.fromTo": "上次审查 \\ 本次",
   "changes.newWarnings": "新增预警",
   "changes.clearedWarnings": "解除预警",
   "changes.newFromPolicy": "其中仅因政策变更而新增的预警",

@@ -168,8 +168,8 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   daysPastDue: { header: FIELD_LABELS.daysPastDue, format: "integer", width: 10 },
   warnings: { header: { en: "Warning codes", zh: "预警代码" }, format: "text", width: 24 },
   actions: { header: { en: "Action codes", zh: "措施代码" }, format: "text", width: 24 },
-  // Its notes run to two hundred characters: wrapped at the usual width they took five or six lines
-  // a row, and a month's rows printed on two bands of pages where one holds them.
+  // Its notes run to two hundred characters: wrapped at the usual width they would take five or six
+  // lines a row, and a month's rows would print on two bands of pages where one holds them.
   errors: { header: OUTPUT_HEADERS.issues, format: "text", width: 66 },
   sheet: { header: bilingual("summary.sheet"), format: "text", width: 16 },
   unit: { header: bilingual("summary.amountUnit"), format: "text", width: 12 },

@@ -439,9 +439,9 @@ export function agingHeader(label: string, lang: Lang): string {
 
 /**
  * An aging column's header as the customer sheet shows it: on two lines, after its colon. A
- * wrapped cell fills Chinese character by character, so a column as wide as its figures broke the
- * bucket's name inside (账龄：未到|期, 账龄：1–30|天); and on one line the English headers, each
- * right over its figures, stood side by side as one string (Aging: 1–30 Aging: 31–60).
+ * wrapped cell fills Chinese character by character, so a column as wide as its figures would
+ * break the bucket's name inside (账龄：未到|期, 账龄：1–30|天); and on one line the English
+ * headers, each right over its figures, would read side by side as one string (Aging: 1–30 Aging: 31–60).
  */
 export function agingColumnHeader(label: string, lang: Lang): string {
   const header = agingHeader(label, lang);

@@ -497,7 +497,6 @@ function summaryDraft(
     // First, above the figures it casts doubt on, in bold: every move below may come of it.
     const stale = sameBalancesText(changes, lang);
     if (stale) into.line(stale, true);
-    into.line(t("changes.gradeGrid"));
     into.add(
       [[t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]],
       ["text", ...GRADES.map(() => "text" as const)],
@@ -667,6 +666,19 @@ function summaryDraft(
     );
   const customerFormats: CellFormat[] = ["text", "integer", "money", "integer", "text", "text"];
   const gradeOf = (c: Pick<CustomerResult, "grade">) => (c.grade ? gradeName(c.grade, lang) : t("grade.dataError"));
+  /** A customer tables' row: name and row, the customer's exposure, warnings and grade (blank where not given), the text. */
+  const customerLine = (
+    named: { readonly id: string; readonly name: string; readonly row: number },
+    c: Pick<CustomerResult, "balance" | "findings" | "grade"> | undefined,
+    text: string,
+  ): PlanValue[] => [
+    customerName(named),
+    named.row,
+    c?.balance ?? null,
+    c ? c.findings.length : null,
+    c ? gradeOf(c) : null,
+    text,
+  ];
 
   /** The top risks, each with why it is at risk and what its decisions ask. */
   const topRisks = (into: Pane) => {
@@ -681,14 +693,7 @@ function summaryDraft(
           const c = facts.atRisk.get(r.row)!;
           const todo = shortDecisionsText(c, lang);
           const reason = reasonDetail(r.reason, c, lang, result.policy);
-          return [
-            customerName(r),
-            r.row,
-            r.balance ?? null,
-            c.findings.length,
-            gradeOf(r),
-            todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason,
-          ];
+          return customerLine(r, c, todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason);
         }),
         customerFormats,
         CUSTOMER_INDENTS,
@@ -711,14 +716,7 @@ function summaryDraft(
     if (customers.length) {
       customersHeader(into, t("summary.decision"));
       into.rows(
-        customers.map((c) => [
-          customerName(c),
-          c.row,
-          c.balance ?? null,
-          c.findings.length,
-          gradeOf(c),
-          shortDecisionsText(c, lang),
-        ]),
+        customers.map((c) => customerLine(c, c, shortDecisionsText(c, lang))),
         customerFormats,
         CUSTOMER_INDENTS,
       );
@@ -742,7 +740,7 @@ function summaryDraft(
     // Under the other customer tables' headers: a problem's customer weighed as theirs are.
     customersHeader(into, t("summary.problem"));
     into.rows(
-      p.problems.slice(0, SHOWN_PROBLEMS).map((q) => {
+      p.problems.slice(0, SHOWN_PROBLEMS).map((q, i, shown) => {
         // The cell to go to (the ledger's with its sheet) first, then what is wrong there.
         const text = problemText(
           { affects: q.affects, reason: { key: q.reason.key, params: q.reason.params, place: {} } },
@@ -750,15 +748,13 @@ function summaryDraft(
           result.policy,
         );
         const cell = problemCell(q, lang);
-        const c = facts.withProblems.get(q.row);
-        return [
-          customerName(q),
-          q.row,
-          c?.balance ?? null,
-          c ? c.findings.length : null,
-          c ? gradeOf(c) : null,
+        // A customer's figures once, on its first problem's line: repeated, they read as several exposures.
+        const again = i > 0 && shown[i - 1].row === q.row;
+        return customerLine(
+          q,
+          again ? undefined : facts.withProblems.get(q.row),
           cell === undefined ? text : labelled(cell, text, lang),
-        ];
+        );
       }),
       customerFormats,
       CUSTOMER_INDENTS,

@@ -28,7 +28,7 @@ import type {
   SettingChange,
 } from "./changes";
 import { Action, Decision, Reason, RULES, Rule } from "./decisions";
-import { FIELD_LABELS, fieldNames, InputField, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
+import { FIELD_LABELS, fieldNames, headerOnOneLine, InputField, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, ReviewResult, UndatedRows } from "./review";
@@ -263,6 +263,10 @@ export function formatSetting(share: number, lang: Lang, decimals = percentDecim
   return numberFormat(lang, "percent", decimals - 1).format(share);
 }
 
+function endsSentence(text: string | undefined): boolean {
+  return text !== undefined && /[.。!！?？]$/.test(text);
+}
+
 /** Items as a list in a sentence: "a, b and c" (zh "a、b、c"). */
 export function listText(items: readonly string[], lang: Lang): string {
   if (items.length < 2) return items.join("");
@@ -271,16 +275,13 @@ export function listText(items: readonly string[], lang: Lang): string {
 
 /**
  * Items one after another on one line: "; " between them (zh "；"), but after an item that ends
- * a sentence only the space between sentences, the next item starting as a sentence, so a list of
- * explained findings never reads ".;".
+ * a sentence only the space between sentences, so a list of explained findings never reads ".;".
  */
 export function itemsText(items: readonly string[], lang: Lang): string {
   let text = "";
   items.forEach((item, i) => {
-    const afterSentence = i > 0 && /[.。!！?？]$/.test(items[i - 1]);
-    if (i > 0) text += message(lang, afterSentence ? "sep.sentences" : "sep.items");
-    // "… is above 70%. And 3 more": a sentence starts with a capital.
-    text += afterSentence ? item.charAt(0).toUpperCase() + item.slice(1) : item;
+    if (i > 0) text += message(lang, endsSentence(items[i - 1]) ? "sep.sentences" : "sep.items");
+    text += item;
   });
   return text;
 }
@@ -669,7 +670,7 @@ export function tableResizedMessage(resized: TableResized, sheet: string, time: 
 export function tableClashMessage(clash: TableClash, sheet: string, time: TableTime = "done"): FaceMessage {
   return {
     key: TABLE_KEYS[time].clash,
-    params: { table: clash.table, sheet, names: clash.names.map((name) => `"${name}"`) },
+    params: { table: clash.table, sheet, names: clash.names.map((name) => `"${headerOnOneLine(name)}"`) },
   };
 }
 
@@ -1217,7 +1218,9 @@ function warningChangeLines(
     const separator = explained.every((f) => f !== undefined) ? message(lang, "sep.sentences") : message(lang, "sep.list");
     named.push(message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(separator) }));
   }
-  return more > 0 ? [...named, message(lang, "changes.riskierMore", { count: formatCount(more, lang) })] : named;
+  // After explained warnings, sentences, how many more is a sentence too.
+  const moreKey = endsSentence(named[named.length - 1]) ? "changes.moreSentence" : "changes.riskierMore";
+  return more > 0 ? [...named, message(lang, moreKey, { count: formatCount(more, lang) })] : named;
 }
 
 /** A warning count with its customers on one line, as the printed report and the pane give it: "3 (Fabrikam: Over credit limit; …)". */

@@ -107,10 +107,10 @@ export function layoutOperations(
   user: Readonly<UserSetup> = NO_USER_SETUP,
 ): number {
   // As applyLayout sends them: per column its width (and hiding); per block holding a wrapped or
-  // indented column, its wrapping, indent and alignment there; per block of a top-aligned sheet, its
-  // alignment; per block with a wrapped column, a
-  // row fit per run of rows fitted that it reaches. Counted block by block, as many small blocks
-  // (a column cut around cells of their own formats) send few operations each.
+  // indented column, its wrapping, indent and alignment there; per block but a header on a
+  // top-aligned sheet, its vertical alignment; per block with a wrapped column, a row fit per run
+  // of rows fitted that it reaches. Counted block by block, as many small blocks (a column cut
+  // around cells of their own formats) send few operations each.
   const columns = layout.columns ?? [];
   const runs = fittedRuns(layout, user);
   let operations = columns.length + (layout.print?.rowBreaks?.length ?? 0) + 10;

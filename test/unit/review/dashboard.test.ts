@@ -319,6 +319,10 @@ test("each problem is named by the cell to go to, the ledger's with its sheet; t
   expect(right).toContain(
     'Broken|2|100|0|Data error|D2 (Contract performance): contract performance must be a number from 1 to 5, got "bad"',
   );
+  // Its second problem under its first: its figures once, not read as a second exposure.
+  expect(right).toContain(
+    "Broken|2||||I2 (Outstanding balance): the balance 100.00 differs from the open amount 0.00 on the invoice ledger (Open items); exposure uses the balance",
+  );
   expect(right.find((line) => line.startsWith("Late Ledger|"))).toBe(
     "Late Ledger|3|700|0|Low|'Open items'!C2 (Due date): overdue figures and Overdue over 90 days check not computed: due date is blank but 700.00 is still open",
   );

@@ -12,7 +12,13 @@ import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { limitMoves, overdueMoves } from "../../../src/engine/review/money-moves";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
-import { customerChangeLines, moneyChangeCounts, overdueTotalText } from "../../../src/engine/review/texts";
+import {
+  customerChangeLines,
+  moneyChangeCounts,
+  overdueTotalText,
+  warningChangeCounts,
+  warningChangeText,
+} from "../../../src/engine/review/texts";
 import { renderChanges } from "../../support/changes-summary";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
@@ -324,3 +330,28 @@ describe("a customer's overdue against the last review when an older one last gr
     expect(lines[lines.length - 1]).toBe("Overdue 30,000.00 → 40,000.00 (+10,000.00) since 2026-11-30");
   });
 });
+
+test.each([
+  ["en", "And 2 more."],
+  ["zh", "另有 2 位。"],
+] as const)(
+  "past five new warnings explained, how many more is a sentence of its own, and names keep their case (%s)",
+  (lang, more) => {
+    const names = ["Alfa", "eBay Resale", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"];
+    const rows = (days: number) => [
+      HEADERS[lang],
+      ...names.map((name, i) => [`X${i}`, name, ...five(2), 100000, 60000, days ? 10000 : 0, days]),
+    ];
+    const { workbook } = reviewWorkbook({ customers: rows(0) }, OCTOBER, lang);
+    const result = reviewWorkbook({ ...workbook, customers: rows(120) }, NOVEMBER, lang).result;
+    const [added] = warningChangeCounts(result.changes!, lang, DEFAULT_POLICY, result.customers);
+    expect(added.count).toBe(7);
+    expect(added.customers).toHaveLength(6);
+    expect(added.customers[1].startsWith("eBay Resale")).toBe(true);
+    expect(added.customers[5]).toBe(more);
+    const text = warningChangeText(added, lang);
+    expect(text).toContain(lang === "en" ? ". eBay Resale" : "。eBay Resale");
+    expect(text).not.toMatch(/[.。][;；]/);
+    expect(text.endsWith(lang === "en" ? `. ${more})` : `。${more}）`)).toBe(true);
+  },
+);

@@ -17,6 +17,7 @@ import {
   formatSetting,
   formatShare,
   itemsText,
+  tableClashMessage,
   listText,
   portfolioWarningList,
   reasonDetail,
@@ -234,8 +235,8 @@ describe("items on one line", () => {
   test('titles are a list; after a sentence the next item starts a sentence, never ".;"', () => {
     expect(itemsText(["Over credit limit", "Low liquidity"], "en")).toBe("Over credit limit; Low liquidity");
     expect(
-      itemsText(["Fabrikam: Debt ratio 72.6% is above 70%.", "Litware: Current ratio 0.74 is below 1.00.", "and 3 more"], "en"),
-    ).toBe("Fabrikam: Debt ratio 72.6% is above 70%. Litware: Current ratio 0.74 is below 1.00. And 3 more");
+      itemsText(["Fabrikam: Debt ratio 72.6% is above 70%.", "eBay: Current ratio 0.74 is below 1.00.", "And 3 more."], "en"),
+    ).toBe("Fabrikam: Debt ratio 72.6% is above 70%. eBay: Current ratio 0.74 is below 1.00. And 3 more.");
     expect(itemsText(["甲：资产负债率 72.6% 高于 70%。", "乙：超出信用额度"], "zh")).toBe(
       "甲：资产负债率 72.6% 高于 70%。乙：超出信用额度",
     );
@@ -258,4 +259,9 @@ describe("items on one line", () => {
     );
     expect(text).not.toContain(".;");
   });
+});
+
+test("a clash with a table quotes a header of two lines on one, as every message quotes a header", () => {
+  const said = tableClashMessage({ table: "Ledger", names: ["Aging:\n1–30", "账龄：\n未到期"] }, "Customers");
+  expect(said.params.names).toEqual(['"Aging: 1–30"', '"账龄：未到期"']);
 });

@@ -3,7 +3,8 @@
  * many small blocks (a column cut around cells of their own formats) add only what they send,
  * not every wrapped column and fitted run once more each.
  */
-import { layoutOperations } from "../../../src/taskpane/excel/layout-steps";
+import { applyLayout, layoutOperations, NO_USER_SETUP } from "../../../src/taskpane/excel/layout-steps";
+import { FakeExcel } from "../../support/fake-excel";
 import type { Block, SheetLayout } from "../../../src/engine/review/write-plan";
 
 const block = (row: number, column: number, rows: number, columns: number): Block => ({
@@ -35,4 +36,33 @@ test("a block reaching the wrapped column counts its wrapping, indent and the fi
   expect(layoutOperations(layout, [block(0, 0, 101, 2)]) - base).toBe(4);
   // Outside the fitted rows: the wrapping and indent only.
   expect(layoutOperations(layout, [block(200, 0, 5, 2)]) - base).toBe(3);
+});
+
+describe("on a top-aligned sheet (the review's own)", () => {
+  const top: SheetLayout = { ...layout, topAligned: true };
+  const header: Block = { ...block(0, 0, 1, 3), bold: true };
+  const cut = [header, block(1, 0, 100, 2), block(1, 2, 50, 1), block(51, 2, 1, 1), block(52, 2, 49, 1)];
+
+  test("each block but a header counts one alignment more", () => {
+    expect(layoutOperations(top, cut) - layoutOperations(layout, cut)).toBe(4);
+  });
+
+  /** The operations applyLayout queues on a workbook for this layout and these blocks. */
+  async function sent(sheetLayout: SheetLayout, blocks: readonly Block[]): Promise<number> {
+    const fake = new FakeExcel();
+    fake.addSheet("Archive");
+    applyLayout(fake.context.workbook.worksheets.getItem("Archive"), sheetLayout, blocks, NO_USER_SETUP);
+    await fake.context.sync();
+    return fake.writes().length;
+  }
+
+  test("as many more as applyLayout sends: top alignment for each block but the header", async () => {
+    const more = (await sent(top, cut)) - (await sent(layout, cut));
+    expect(more).toBe(layoutOperations(top, cut) - layoutOperations(layout, cut));
+    const fake = new FakeExcel();
+    fake.addSheet("Archive");
+    applyLayout(fake.context.workbook.worksheets.getItem("Archive"), top, cut, NO_USER_SETUP);
+    await fake.context.sync();
+    expect(fake.writes("verticalAlignment").map((op) => op.address)).toEqual(["A2:B101", "C2:C51", "C52", "C53:C101"]);
+  });
 });
