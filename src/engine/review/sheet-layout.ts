@@ -882,16 +882,9 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   const shown = columns.filter((c) => !c.hidden);
   const rowHeights = measuredRowHeights(plan.blocks, columns, lang, measures);
   const fitRows = fittedRows(plan.blocks, columns);
+  const laid = { ...plan, columns, rowHeights, fitRows, topAligned: true };
   // The dashboard places its charts itself, in cells its tables leave free.
-  if (kind === "dashboard")
-    return {
-      ...plan,
-      columns,
-      rowHeights,
-      fitRows,
-      topAligned: true,
-      print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 },
-    };
+  if (kind === "dashboard") return { ...laid, print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 1 } };
   // The header is the first bold block's row; an archive rewritten from a row on has it further up, at the top.
   const header = written ?? (plan.mode === "rewrite-from" ? 0 : undefined);
   const repeat = header === 0 ? { first: 0, last: 0 } : undefined;
@@ -904,11 +897,7 @@ export function laidOut(plan: SheetPlan, lang: Lang, kind: "table" | "page" | "d
   const area = repeat && plan.printArea;
   const headerHeight = () => (written === 0 ? heightOf(rowHeights, 0) : keptHeaderHeight(plan.keptHeader ?? [], columns, lang));
   return {
-    ...plan,
-    columns,
-    rowHeights,
-    fitRows,
-    topAligned: true,
+    ...laid,
     freezeRows: header === 0 ? 1 : undefined,
     // A page's rows are few and fixed, and its columns read together: one page, whatever its width.
     print:
