@@ -83,7 +83,8 @@ export const reportEn = {
   "policyHelp.maxDebtRatio": "A debt ratio (total liabilities / total assets) above this raises a warning (write 70% or 0.7).",
   "policyHelp.minInterestCoverage": "An interest coverage (EBIT / interest expense) below this raises a warning.",
   "policyHelp.limitLow": "The credit limit is multiplied by this for a low-risk customer with warnings.",
-  "policyHelp.limitLowNoWarning": "The credit limit is multiplied by this for a low-risk customer without warnings.",
+  "policyHelp.limitLowNoWarning":
+    "The credit limit is multiplied by this for a low-risk customer with no warning and nothing overdue.",
   "policyHelp.limitMedium": "The credit limit is multiplied by this for a medium-risk customer.",
   "policyHelp.limitHigh": "The credit limit is multiplied by this for a high-risk customer.",
   "policyHelp.monitorHighMonths": "A high-risk customer is reviewed again after this many months.",
@@ -133,7 +134,7 @@ export const reportEn = {
   "legend.column": '{warning} — threshold: the customer\'s own "{column}"',
   "legend.model": '{warning} — threshold: the distress line of the customer\'s "{column}", else of the setting "{setting}"',
   "legend.outputCheck":
-    "A short code for each cell the review wrote in the customer's row: the next review finds the cells changed by hand since with it (listed under {typedOver}); hidden, as it is for the review to read, not for people",
+    "A short code for each cell the review wrote in the customer's row, from which the next review finds the cells changed by hand since (listed under {typedOver}); hidden: it is for the review to read, not for people",
 
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",

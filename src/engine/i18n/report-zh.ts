@@ -76,7 +76,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "policyHelp.maxDebtRatio": "资产负债率（负债总额 / 资产总额）高于此值时发出预警（写 70% 或 0.7）。",
   "policyHelp.minInterestCoverage": "利息保障倍数（息税前利润 / 利息费用）低于此值时发出预警。",
   "policyHelp.limitLow": "有预警的低风险客户，信用额度乘以此系数。",
-  "policyHelp.limitLowNoWarning": "无预警的低风险客户，信用额度乘以此系数。",
+  "policyHelp.limitLowNoWarning": "无预警、无逾期的低风险客户，信用额度乘以此系数。",
   "policyHelp.limitMedium": "中风险客户的信用额度乘以此系数。",
   "policyHelp.limitHigh": "高风险客户的信用额度乘以此系数。",
   "policyHelp.monitorHighMonths": "高风险客户每隔此月数复审一次。",
