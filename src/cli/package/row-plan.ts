@@ -5,7 +5,7 @@
 import "../../engine/i18n/cli";
 import { columnLetter, EXCEL_ROWS } from "../../engine/a1";
 import { rowHeightToWrite } from "../../engine/review/sheet-layout";
-import { Block, CellAlignment, CellFormat, SheetLayout } from "../../engine/review/write-plan";
+import { Block, CellAlignment, CellFormat, SheetLayout, standsAtTop } from "../../engine/review/write-plan";
 import { BoundError } from "./bounds";
 import { CellWriter, MAIN_NS, REL_NS, WORKSHEET_ORDER } from "./worksheet-xml";
 import { PartText } from "./zip-writer";
@@ -81,8 +81,8 @@ export class RowPlan {
         letters.push(columnLetter(block.column + c));
         formats.push(block.formats[c] ?? "general");
         const column = aligned.get(block.column + c);
-        // A header stands at the bottom of its row, over its column's first line, whatever its sheet's cells do.
-        const alignment = block.bold && column?.top ? { ...column, top: false } : column;
+        // A header stands at the bottom of its row on a sheet whose other cells stand at the top.
+        const alignment = column && { ...column, top: standsAtTop(column.top, block) };
         styles.push(
           writer.style(
             formats[c],

@@ -233,6 +233,15 @@ export interface SheetLayout {
   readonly topAligned?: boolean;
 }
 
+/**
+ * Whether a block's cells stand at the top of their rows (SheetLayout.topAligned): on a
+ * top-aligned sheet, every block but a header, which stands at the bottom over its column's first
+ * line. Both writers ask it.
+ */
+export function standsAtTop(topAligned: boolean | undefined, block: Pick<Block, "bold">): boolean {
+  return topAligned === true && block.bold !== true;
+}
+
 /** The width the review gives the user's Action taken column, and the widths earlier runs gave it. */
 export interface ResponseColumnLayout {
   /** 0-based sheet column. */

@@ -6,6 +6,7 @@
  * stays, a row height of theirs stays (what the check sync read).
  */
 import { a1, Area, columnLetter } from "../../engine/a1";
+import { standsAtTop } from "../../engine/review/write-plan";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 import type { Lang } from "../../engine/i18n";
 import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
@@ -115,7 +116,7 @@ export function layoutOperations(
   const runs = fittedRuns(layout, user);
   let operations = columns.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
   for (const column of columns) if (column.hidden) operations++;
-  if (layout.topAligned) for (const block of blocks) if (!block.bold) operations++;
+  for (const block of blocks) if (standsAtTop(layout.topAligned, block)) operations++;
   for (const block of blocks) {
     let wraps = false;
     for (const column of columns) {
@@ -228,11 +229,9 @@ export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: re
       if (column.wrap) cells.format.wrapText = true;
     }
   }
-  // A header (a bold block) stays at the bottom of its row, over its column's first line.
-  if (layout.topAligned)
-    for (const block of blocks)
-      if (!block.bold)
-        ws.getRangeByIndexes(block.row, block.column, block.values.length, block.formats.length).format.verticalAlignment = "Top";
+  for (const block of blocks)
+    if (standsAtTop(layout.topAligned, block))
+      ws.getRangeByIndexes(block.row, block.column, block.values.length, block.formats.length).format.verticalAlignment = "Top";
   const response = layout.responseColumn;
   if (response && user.setsResponseWidth)
     ws.getRangeByIndexes(0, response.column, 1, 1).format.columnWidth = columnWidthPoints(response.width);
