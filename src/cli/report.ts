@@ -23,6 +23,7 @@ import {
   changedCustomersText,
   changesTitle,
   sameBalancesText,
+  headlineSameBalancesText,
   customerName,
   decisionLine,
   explainFinding,
@@ -731,6 +732,8 @@ export function toTable(
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
+  const stale = headlineSameBalancesText(result.changes, lang);
+  if (stale) lines.push(stale);
   lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));

@@ -28,7 +28,13 @@ export function reviewWorkbook(
   lang: Lang = "en",
   policy: Policy = DEFAULT_POLICY,
   sheetName = CYCLE_SHEET,
-): { result: ReviewResult; workbook: CycleWorkbook; archivePrintArea?: Area; archiveColumns?: readonly ColumnLayout[] } {
+): {
+  result: ReviewResult;
+  workbook: CycleWorkbook;
+  archivePrintArea?: Area;
+  archiveColumns?: readonly ColumnLayout[];
+  archiveHeader?: string;
+} {
   const { archive, policyHistory } = workbook;
   const ledger = workbook.ledger && { sheetName: "Invoices", values: workbook.ledger };
   const result = runReview({ sheetName, values: workbook.customers, asOf, policy, archive, policyHistory, ledger }, lang);
@@ -43,6 +49,7 @@ export function reviewWorkbook(
     result,
     archivePrintArea: sheet("archive")!.print?.area,
     archiveColumns: sheet("archive")!.columns,
+    archiveHeader: sheet("archive")!.headerFooter?.header,
     workbook: {
       ledger: workbook.ledger,
       customers: applyBlocks(workbook.customers, plan.target.blocks),

@@ -247,6 +247,9 @@ export const reportEn = {
   // Each printed page of the review's sheets: which sheet and review it is, and its place among the pages.
   "print.header": "{title} — {date}",
   "print.footer": "Page {page} of {pages}",
+  "print.headerWithRows": "{header} ({rows})",
+  "print.rowsOf":
+    "this review's rows {firstRow}–{lastRow}; the sheet's {count} {count|row|rows} of other reviews {count|is|are} not printed",
 
   // Summary sheet.
   "summary.title": "Credit review summary",
@@ -260,6 +263,10 @@ export const reportEn = {
   "summary.overdueShare": "Share of customers overdue",
   "summary.overdueShareBase": "{overdue} of {counted} with overdue figures known",
   "summary.portfolioWarnings": "Portfolio warnings",
+  "summary.sameBalances":
+    "Every balance ({count} customers) is the same as at the review of {date}: check that the sheet holds this period's balances before reading the figures below.",
+  "summary.mostBalancesSame":
+    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the sheet holds this period's balances before reading the figures below.",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",

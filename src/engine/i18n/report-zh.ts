@@ -215,6 +215,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
 
   "print.header": "{title}——{date}",
   "print.footer": "第 {page} 页，共 {pages} 页",
+  "print.headerWithRows": "{header}（{rows}）",
+  "print.rowsOf": "本次审查为第 {firstRow}–{lastRow} 行；表中其他审查的 {count} 行未打印",
 
   "summary.title": "信用审查汇总",
   "summary.asOf": "审查日期",
@@ -227,6 +229,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.overdueShareBase": "逾期情况已知的 {counted} 位中 {overdue} 位",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
+  "summary.sameBalances": "全部余额（{count} 位客户）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字。",
+  "summary.mostBalancesSame":
+    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",

@@ -90,6 +90,8 @@ export function archiveSheetPlan(
     kept = first < 0 ? [] : contents.entries.slice(first);
   }
   const { rows, at } = ordered(lines, result.asOf, result.sheet, kept);
+  // The archive's rows this review does not replace: a re-run on the same day replaces its own.
+  const otherReviewsRows = contents?.entries.filter((e) => !(e.date === result.asOf && isOfSheet(e, result.sheet))).length ?? 0;
   const end = fromRow + (withHeader ? 1 : 0) + rows.length;
   // An archive that would pass Excel's last row is refused before anything is written.
   if (end > EXCEL_ROWS) throw new CreditError("value", "archive.full", { sheet: name, rows: formatCount(end, lang) });
@@ -154,6 +156,7 @@ export function archiveSheetPlan(
     ),
     titleColumns,
     printArea,
+    unprintedRows: printArea ? otherReviewsRows : 0,
     hiddenColumn,
     ...(withHeader ? {} : { keptHeader: header }),
   };

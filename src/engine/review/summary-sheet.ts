@@ -30,6 +30,7 @@ import {
   changedCustomersText,
   changesTitle,
   sameBalancesText,
+  headlineSameBalancesText,
   customerName,
   formatCount,
   gradeName,
@@ -390,6 +391,8 @@ function summaryDraft(
     pair(t("summary.asOf"), result.asOf, "date");
     if (result.laterReviews) into.line(laterReviewsText(result.asOf, result.laterReviews, lang));
     if (result.undatedArchiveRows) into.line(undatedArchiveText(result.undatedArchiveRows, lang));
+    const stale = headlineSameBalancesText(result.changes, lang);
+    if (stale) into.line(stale, true);
     pair(t("summary.sheet"), result.sheet, "text");
     pair(t("summary.policyVersion"), result.policy.version, "text");
     // A report forwarded on its own says what its amounts are in, when the customer sheet says so.

@@ -1250,12 +1250,23 @@ export function moreAtRiskText(
  * refreshed, or refreshed in part), or undefined when enough moved.
  */
 export function sameBalancesText(changes: ReviewChanges, lang: Lang): string | undefined {
+  return sameBalancesMessage(changes, lang, "changes.sameBalances", "changes.mostBalancesSame");
+}
+
+/**
+ * The same doubt in short, under the headline's overdue figures it casts on: a reader of the first
+ * page alone would take them for this period's.
+ */
+export function headlineSameBalancesText(changes: ReviewChanges | undefined, lang: Lang): string | undefined {
+  return changes && sameBalancesMessage(changes, lang, "summary.sameBalances", "summary.mostBalancesSame");
+}
+
+function sameBalancesMessage(changes: ReviewChanges, lang: Lang, every: MessageKey, most: MessageKey): string | undefined {
   const same = changes.sameBalances;
   if (same === undefined || changes.previousReview === undefined) return undefined;
   const date = dateText(changes.previousReview, lang);
-  if (same.unchanged === same.compared)
-    return message(lang, "changes.sameBalances", { count: formatCount(same.unchanged, lang), date });
-  return message(lang, "changes.mostBalancesSame", {
+  if (same.unchanged === same.compared) return message(lang, every, { count: formatCount(same.unchanged, lang), date });
+  return message(lang, most, {
     count: formatCount(same.unchanged, lang),
     compared: formatCount(same.compared, lang),
     share: formatShare(same.unchanged / same.compared, lang),

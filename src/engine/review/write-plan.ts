@@ -23,7 +23,7 @@ import type { ReviewColumns } from "./customer-table";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheet } from "./summary-sheet";
-import { gradeName, informationPrefix } from "./texts";
+import { formatCount, gradeName, informationPrefix } from "./texts";
 import "../i18n/report";
 
 export type PlanValue = string | number | boolean | null;
@@ -278,6 +278,8 @@ export interface SheetPlan extends SheetLayout {
   readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
   /** The cells its printout shows below its repeated header, when not all of them: the archive's of this review. */
   readonly printArea?: Area;
+  /** How many rows of its table the print area leaves off the pages (the archive's other reviews): its page header says so. */
+  readonly unprintedRows?: number;
   /**
    * A column (0-based) the review keeps for its next run, not for reading (the archive's output
    * check): hidden, at its width from columnWidths, never wrapped, and left out of the width the
@@ -397,7 +399,10 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? [], output.checks), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
       laidOut(history, lang, "table"),
-    ].map((plan) => ({ ...plan, headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang) })),
+    ].map((plan) => ({
+      ...plan,
+      headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang, printedRowsText(plan, lang)),
+    })),
   };
 }
 
@@ -411,6 +416,21 @@ function reviewColumnsOf(result: ReviewResult, blocks: readonly Block[]): Review
       .filter((b) => b.row === layout.headerRow + origin.row)
       .flatMap((b) => b.values[0].map((text, i) => ({ column: b.column + i, text: typeof text === "string" ? text : null }))),
   };
+}
+
+/**
+ * Which of a sheet's rows its pages hold, when its print area leaves others off: a reader of the
+ * archive's pages, which hold this review's rows, learns that the earlier reviews its notes cite
+ * are on the sheet.
+ */
+function printedRowsText(plan: SheetPlan, lang: Lang): string | undefined {
+  const area = plan.printArea;
+  if (!area || !plan.unprintedRows) return undefined;
+  return message(lang, "print.rowsOf", {
+    firstRow: area.row + 1,
+    lastRow: area.row + area.rows,
+    count: formatCount(plan.unprintedRows, lang),
+  });
 }
 
 /**

@@ -428,7 +428,8 @@ test("printed pages: each of our sheets headed with its title and the review dat
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
   expect(archive).toContain(
-    `<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日</oddHeader>${zhFooter}</headerFooter>`,
+    "<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日（本次审查为第 47–91 行；表中其他审查的 45 行未打印）</oddHeader>" +
+      `${zhFooter}</headerFooter>`,
   );
   expect(count(archive, /<headerFooter>/g)).toBe(1);
   // The earlier run's page numbers on the customer sheet, in English, are this review's in Chinese.
@@ -493,11 +494,17 @@ test("a left or right section the user typed in a header or footer of our sheets
   expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
   const again = await partsOf(later);
   // The summary (written whole) and the archive (rewritten from a row on) alike.
-  for (const title of ["Credit review summary", "Credit Review Archive"]) {
-    const sheet = sheetXml(again, title === "Credit review summary" ? "Credit Review Summary" : title);
+  const centres = {
+    "Credit Review Summary": "Credit review summary — 2026-12-31",
+    // Its pages hold this month's rows: the header says the first month's are on the sheet.
+    "Credit Review Archive":
+      "Credit Review Archive — 2026-12-31 (this review's rows 47–91; the sheet's 45 rows of other reviews are not printed)",
+  };
+  for (const [name, centre] of Object.entries(centres)) {
+    const sheet = sheetXml(again, name);
     expect(sheet).toContain(
       '<headerFooter differentFirst="false" differentOddEven="false">' +
-        `<oddHeader>&amp;LConfidential&amp;C${title} — 2026-12-31&amp;RPrepared by Finance</oddHeader>` +
+        `<oddHeader>&amp;LConfidential&amp;C${centre}&amp;RPrepared by Finance</oddHeader>` +
         "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>",
     );
     expect(count(sheet, /<headerFooter[\s>]/g)).toBe(1);

@@ -17,6 +17,7 @@ import {
 } from "../../../src/engine/review/page-headers";
 import { runReview } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
+import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-11-30");
@@ -81,6 +82,43 @@ describe("the plan's printed pages", () => {
   });
 });
 
+describe("the archive's pages, which print this review's rows only, say where the others are", () => {
+  const customers = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [10000, 2000] },
+      { id: "C002", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [20000, 25000] },
+    ],
+  );
+  const [oct, nov, dec] = ["2026-10-31", "2026-11-30", "2026-12-31"].map(serial);
+  const first = reviewWorkbook({ customers }, nov);
+  const second = reviewWorkbook(first.workbook, dec);
+
+  test("a first review: its rows are the whole archive, nothing to say", () => {
+    expect(first.archiveHeader).toBe("Credit Review Archive — 2026-11-30");
+  });
+
+  test("the month after: its rows, and how many of the earlier review's the sheet keeps unprinted", () => {
+    expect(second.archivePrintArea).toMatchObject({ row: 3, rows: 2 });
+    expect(second.archiveHeader).toBe(
+      "Credit Review Archive — 2026-12-31 (this review's rows 4–5; the sheet's 2 rows of other reviews are not printed)",
+    );
+    expect(reviewWorkbook(reviewWorkbook({ customers }, nov, "zh").workbook, dec, "zh").archiveHeader).toBe(
+      "信用审查档案——2026年12月31日（本次审查为第 4–5 行；表中其他审查的 2 行未打印）",
+    );
+  });
+
+  test("a re-run the same day replaces its own rows: they are not counted as another review's", () => {
+    expect(reviewWorkbook(second.workbook, dec).archiveHeader).toBe(second.archiveHeader);
+  });
+
+  test("a back-dated review goes before the later ones, and counts them", () => {
+    expect(reviewWorkbook(second.workbook, oct).archiveHeader).toBe(
+      "Credit Review Archive — 2026-10-31 (this review's rows 2–3; the sheet's 4 rows of other reviews are not printed)",
+    );
+  });
+});
+
 describe("whose header and footer a sheet has", () => {
   test.each([
     ["none at all", [], [], false],
@@ -106,7 +144,8 @@ describe("whose header and footer a sheet has", () => {
     expect(pageNumbers("zh")).toBe("第 &P 页，共 &N 页");
     // Only the texts put into them are made literal: the templates themselves must hold no code.
     for (const lang of LANGUAGES)
-      for (const key of ["print.header", "print.footer"] as const) expect(catalogue(lang)[key]).not.toContain("&");
+      for (const key of ["print.header", "print.headerWithRows", "print.rowsOf", "print.footer"] as const)
+        expect(catalogue(lang)[key]).not.toContain("&");
   });
 });
 

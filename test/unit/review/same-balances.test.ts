@@ -8,7 +8,7 @@ import { dateText, message } from "../../../src/engine/i18n";
 import { SAME_BALANCES_LEAST, SAME_BALANCES_SHARE } from "../../../src/engine/review/changes";
 import type { ReviewResult } from "../../../src/engine/review/review";
 import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
-import { sameBalancesText } from "../../../src/engine/review/texts";
+import { headlineSameBalancesText, sameBalancesText } from "../../../src/engine/review/texts";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
@@ -66,6 +66,33 @@ describe("every balance as at the last review", () => {
     expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
     expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 6, compared: 6, text });
   });
+
+  test("is said in short on the first page too, under the overdue figures it casts doubt on", () => {
+    const short = headlineSameBalancesText(result.changes, "en")!;
+    expect(short).toBe(
+      "Every balance (6 customers) is the same as at the review of 2026-10-31: check that the sheet holds this period's balances before reading the figures below.",
+    );
+    expect(headlineSameBalancesText(result.changes, "zh")).toBe(
+      `全部余额（6 位客户）与 ${dateText(OCT, "zh")}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字。`,
+    );
+    // The summary: in bold, right under the as-of date, above the figures it casts doubt on.
+    const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
+    const asOf = summary.blocks.find((b) => b.values[0]?.[0] === message("en", "summary.asOf"))!;
+    const changesTitle = summary.blocks.find((b) => b.values[0]?.[0] === message("en", "changes.title", { date: "2026-10-31" }))!;
+    const rows = summaryLineRows(short, 0, true);
+    rows.forEach((line, i) =>
+      expect(summary.blocks.find((b) => b.row === asOf.row + 1 + i && b.column === asOf.column)).toMatchObject({
+        values: [[line]],
+        bold: true,
+      }),
+    );
+    expect(asOf.row + rows.length).toBeLessThan(changesTitle.row);
+    // The terminal: right above the headline's figures, long before the changes.
+    const lines = toTable(result, "en", "out.xlsx").split("\n");
+    const at = lines.findIndex((line) => line.startsWith(`${message("en", "summary.customers")}:`));
+    expect(lines[at - 1]).toBe(short);
+    expect(at).toBeLessThan(lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })));
+  });
 });
 
 test.each([
@@ -80,6 +107,7 @@ test.each([
   expect(result.changes!.previousReview).toBe(OCT);
   expect(result.changes!.sameBalances).toBeUndefined();
   expect(sameBalancesText(result.changes!, "en")).toBeUndefined();
+  expect(headlineSameBalancesText(result.changes, "en")).toBeUndefined();
   expect(toJson(result, "en").changes!.sameBalances).toBeNull();
 });
 
@@ -110,6 +138,9 @@ describe(`a sheet refreshed for a few customers only (at least ${SAME_BALANCES_S
     const lines = toTable(result, "en", "out.xlsx").split("\n");
     expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
     expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 9, compared: 10, text });
+    expect(headlineSameBalancesText(result.changes, "en")).toBe(
+      "9 of 10 balances (90.0%) are the same as at the review of 2026-10-31: check that the sheet holds this period's balances before reading the figures below.",
+    );
     expect(sameBalancesText(partly(1, "zh").changes!, "zh")).toContain(
       `10 个余额中有 9 个（90.0%）与 ${dateText(OCT, "zh")}审查时完全相同`,
     );
@@ -125,4 +156,5 @@ describe(`a sheet refreshed for a few customers only (at least ${SAME_BALANCES_S
 test("a first review has nothing to compare with", () => {
   const { result } = reviewWorkbook({ customers: sheet(6, balanceOf) }, OCT);
   expect(result.changes?.sameBalances).toBeUndefined();
+  expect(headlineSameBalancesText(result.changes, "en")).toBeUndefined();
 });

@@ -735,8 +735,10 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       centerHeader: "Credit review summary — 2026-03-31",
       centerFooter: "Page &P of &N",
     });
+    // Its pages hold this review's rows alone: the header says where the earlier review's row is.
     expect(fake.sheet("Credit Review Archive")!.headerFooter).toEqual({
-      centerHeader: "Credit Review Archive — 2026-03-31",
+      centerHeader:
+        "Credit Review Archive — 2026-03-31 (this review's rows 3–5; the sheet's 1 row of other reviews is not printed)",
       centerFooter: "Page &P of &N",
     });
     expect(fake.sheet("Credit Policy")!.headerFooter.centerHeader).toBe("Credit Policy — 2026-03-31");
@@ -803,11 +805,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const syncs = fake.syncCount;
     const outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
-    const titles = ["Credit review summary", "Credit Review Archive", "Credit Policy"];
+    const titles = [
+      "Credit review summary — 2026-04-30",
+      "Credit Review Archive — 2026-04-30 (this review's rows 5–7; the sheet's 3 rows of other reviews are not printed)",
+      "Credit Policy — 2026-04-30",
+    ];
     ours.forEach((name, i) =>
       expect(fake.sheet(name)!.headerFooter).toEqual({
         leftHeader: "Confidential",
-        centerHeader: `${titles[i]} — 2026-04-30`,
+        centerHeader: titles[i],
         rightFooter: "Prepared by Finance",
         centerFooter: "Page &P of &N",
       }),
