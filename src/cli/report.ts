@@ -291,7 +291,8 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
           from: changes.policy.from,
           to: changes.policy.to,
           settings: changes.policy.settings?.map(({ setting, from, to }) => ({ setting, from, to })) ?? null,
-          editedRow: changes.policy.editedRow ?? null,
+          editedRow: changes.policy.editedAt && "row" in changes.policy.editedAt ? changes.policy.editedAt.row : null,
+          editedColumn: changes.policy.editedAt && "column" in changes.policy.editedAt ? changes.policy.editedAt.column : null,
         }
       : null,
     units: changes.units ? { ...changes.units, text: unitChangeText(changes.units, lang) } : null,

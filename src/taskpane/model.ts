@@ -341,7 +341,15 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
         lines.push(t("ui.write.policy", rows));
         break;
       case "policyHistory":
-        lines.push(t("ui.write.policyHistory", rows));
+        // A version added beside the others is a column; a first history, or one kept in rows, rows.
+        lines.push(
+          t(
+            "ui.write.policyHistory",
+            b.firstCol === b.lastCol && b.firstRow !== b.lastRow
+              ? { sheet, rows: t("ui.write.column", { column: columnLetter(b.firstCol) }) }
+              : rows,
+          ),
+        );
         break;
       default:
         lines.push(t("ui.write.sheet", rows));

@@ -135,6 +135,24 @@ export interface FakeTable {
   columns: string[];
 }
 
+/**
+ * An area given a setting, added to the ranges that hold it: rows right below an area of the same
+ * setting extend it, the same cells as one operation over both (a block written in halves, when
+ * a request was refused for its size, formats as one written whole).
+ */
+function addArea<T extends { area: Area }>(list: T[], area: Area, setting: Omit<T, "area">): void {
+  const same = (item: T) => (Object.keys(setting) as (keyof typeof setting)[]).every((k) => item[k as keyof T] === setting[k]);
+  const above = list.find(
+    (item) =>
+      same(item) &&
+      item.area.column === area.column &&
+      item.area.columns === area.columns &&
+      item.area.row + item.area.rows === area.row,
+  );
+  if (above) above.area = { ...above.area, rows: above.area.rows + area.rows };
+  else list.push({ area: { ...area }, ...setting } as T);
+}
+
 export class FakeSheet {
   cells: Cell[][] = [];
   formats: (string | undefined)[][] = [];
@@ -989,25 +1007,13 @@ export class FakeExcel {
           );
         },
         set horizontalAlignment(v: string) {
-          writeOp("horizontalAlignment", area, v, (s) => {
-            // Rows right below an area of the same alignment extend it: the same cells as one
-            // operation over both (a block written in halves aligns as one written whole).
-            const above = s.horizontal.find(
-              (h) =>
-                h.alignment === v &&
-                h.area.column === area.column &&
-                h.area.columns === area.columns &&
-                h.area.row + h.area.rows === area.row,
-            );
-            if (above) above.area = { ...above.area, rows: above.area.rows + area.rows };
-            else s.horizontal.push({ area: { ...area }, alignment: v });
-          });
+          writeOp("horizontalAlignment", area, v, (s) => addArea(s.horizontal, area, { alignment: v }));
         },
         set verticalAlignment(v: string) {
-          writeOp("verticalAlignment", area, v, (s) => s.vertical.push({ area: { ...area }, alignment: v }));
+          writeOp("verticalAlignment", area, v, (s) => addArea(s.vertical, area, { alignment: v }));
         },
         set indentLevel(v: number) {
-          writeOp("indentLevel", area, v, (s) => s.indented.push({ area: { ...area }, level: v }));
+          writeOp("indentLevel", area, v, (s) => addArea(s.indented, area, { level: v }));
         },
         // Excel measures the rows again: the fake cannot measure text, so a row fitted is back at the standard height.
         autofitRows: () =>

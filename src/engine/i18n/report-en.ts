@@ -419,6 +419,8 @@ export const reportEn = {
   "changes.policyMove": "{from} → {to} ({settings})",
   "changes.policyEdited":
     "{from} → {to} (the policy history's row {row} for {from} was changed by hand after the review wrote it: its settings no longer give {from}, so they are not compared)",
+  "changes.policyEditedColumn":
+    "{from} → {to} (the policy history's column {column} for {from} was changed by hand after the review wrote it: its settings no longer give {from}, so they are not compared)",
   "changes.policyUnknown": "{from} → {to} (the policy history does not hold the earlier version's settings)",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",

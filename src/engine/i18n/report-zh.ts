@@ -375,6 +375,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.policyMove": "{from} → {to}（{settings}）",
   "changes.policyEdited":
     "{from} → {to}（政策历史第 {row} 行 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
+  "changes.policyEditedColumn":
+    "{from} → {to}（政策历史第 {column} 列 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",

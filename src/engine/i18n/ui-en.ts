@@ -187,11 +187,12 @@ export const uiEn = {
   "ui.write.policy": 'Sheet "{sheet}": policy, {rows}.',
   "ui.write.policyHistory": 'Sheet "{sheet}": the new policy version, {rows} added.',
   "ui.write.policyHistoryKept":
-    'Sheet "{sheet}": this policy version is recorded there already, so no row is added; its printed pages take this review\'s date.',
+    'Sheet "{sheet}": this policy version is recorded there already, so nothing is added; its printed pages take this review\'s date.',
   "ui.write.sheet": 'Sheet "{sheet}": {rows}.',
   "ui.write.layoutOnly": 'Sheet "{sheet}": no cell changes; only its layout for printing is set again.',
   "ui.write.rows": "rows {firstRow}–{lastRow}",
   "ui.write.row": "row {row}",
+  "ui.write.column": "column {column}",
   "ui.write.failedTitle": "The write did not finish",
   "ui.write.cancelledTitle": "Write back cancelled",
   "ui.write.openSummary": "Open summary sheet",

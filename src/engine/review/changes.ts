@@ -11,7 +11,7 @@ import { CellValue, numberOrUnknown } from "../cells";
 import { CreditError } from "../errors";
 import { Grade, GRADES, Policy } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveEntry, archiveKey, EarlierReviews, versionOf } from "./archive";
-import { HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
+import { HistoryPlace, HistoryPolicy, policyInHistory, SETTING_ROWS } from "./policy-history";
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
@@ -97,8 +97,8 @@ export interface PolicyChange {
   readonly to: string;
   /** Each setting that differs, in the policy sheet's order; undefined when the policy history does not hold the last review's version. */
   readonly settings?: readonly SettingChange[];
-  /** The 1-based row of the history's row for `from` when its settings were changed by hand since (no settings compared). */
-  readonly editedRow?: number;
+  /** Where the history holds `from` when its settings were changed by hand since (no settings compared). */
+  readonly editedAt?: HistoryPlace;
 }
 
 export interface ReviewChanges {
@@ -361,7 +361,7 @@ export function policyChange(
   const found = history && previousPolicy(history, from);
   if (!found) return { change: { from, to: policy.version } };
   // Settings typed over in the history are not the last review's: comparing them would misname what changed.
-  if (found.edited) return { change: { from, to: policy.version, editedRow: found.row } };
+  if (found.edited) return { change: { from, to: policy.version, editedAt: found.at } };
   const before = found.policy;
   const settings: SettingChange[] = [];
   for (const row of SETTING_ROWS) {

@@ -85,6 +85,12 @@ export function isUsersPageSetup(now: PageSetupNow, ours: PrintSetup): boolean {
   if (now.gridlines || now.headings || now.centerHorizontally || now.centerVertically) return true;
   const orientation = now.orientation ?? "portrait";
   if (orientation === "portrait" && !now.fitToPage && (now.scale ?? 100) === 100) return false;
+  // The policy history prints one page wide, either way round, until its versions pass a page's
+  // width, then at the review's scale on pages across: any of these of an earlier run's is the review's.
+  if (ours.followsWidth)
+    return now.fitToPage
+      ? (now.fitToWidth ?? 1) !== 1 || (now.fitToHeight ?? 1) !== 0
+      : orientation !== "landscape" || (now.scale ?? 100) !== PRINT_SCALE;
   if (orientation !== ours.orientation) return true;
   // The summary prints on one page or at a scale on pages down, as long as it is this run: either
   // way of an earlier run's is the review's (a fit one page wide and tall, or a scale of its range).

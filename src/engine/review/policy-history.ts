@@ -1,26 +1,31 @@
 /**
- * The policy history sheet: one row per policy version, with the review date it was first
- * used and every setting, so any archived review (the archive records each row's version)
- * can be traced to the exact policy it used. A review appends a row only when its version
- * is not on the sheet yet; rows already there are never changed. Every review lays the sheet
- * out again, so its printed pages carry that review's date.
+ * The policy history sheet: one column per policy version, down its settings (the version, the
+ * review date it was first used, every setting), so any archived review (the archive records each
+ * row's version) can be traced to the exact policy it used, and years of versions print on one
+ * page across (as rows, one version's 25 settings took two pages across). A review adds a column
+ * only when its version is not on the sheet yet; cells already there are never changed. A history
+ * kept with one row per version, as earlier reviews wrote it, is read as well and continued in
+ * its own shape: its rows are the user's record too, and nothing of it is rewritten. Every review
+ * lays the sheet out again, so its printed pages carry that review's date.
  */
+import { columnLetter } from "../a1";
 import { CellValue, showValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
-import { findHeaderRow, headerLanguage } from "./headers";
+import { findHeaderRow, HEADER_SCAN_ROWS, headerLanguage, HeaderMatch } from "./headers";
+import { displayWidth } from "./sheet-layout";
 import { POLICY_ROWS, policyRowNamed, readPolicySheet, settingCell, settingLabel } from "./policy-sheet";
 import type { Block, CellFormat, PlanValue, SheetPlan } from "./write-plan";
 import "../i18n/report";
 
-/** The settings' columns: every policy row but the version, which has a column of its own. */
+/** The settings' rows (or columns): every policy row but the version, which has one of its own. */
 export const SETTING_ROWS = POLICY_ROWS.filter((row) => row.field !== undefined);
 
-type HistoryColumn = "version" | "firstUsed";
+type HistoryLabel = "version" | "firstUsed";
 
-/** The two columns a history sheet is recognised by, in either language. */
-const HISTORY_TABLE = new Map<string, HistoryColumn>([
+/** The two labels a history is recognised by, in either language. */
+const HISTORY_TABLE = new Map<string, HistoryLabel>([
   [headerKey(settingLabel("version", "en")), "version"],
   [headerKey(settingLabel("version", "zh")), "version"],
   [headerKey(message("en", "policyHistory.firstUsed")), "firstUsed"],
@@ -31,7 +36,8 @@ function isPlanValue(value: CellValue): value is PlanValue {
   return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-function historyHeader(lang: Lang): string[] {
+/** The history's labels in order: the version, the first review date, each setting. */
+function historyLabels(lang: Lang): string[] {
   return [
     settingLabel("version", lang),
     message(lang, "policyHistory.firstUsed"),
@@ -39,59 +45,121 @@ function historyHeader(lang: Lang): string[] {
   ];
 }
 
-/** True when a sheet's top rows hold a history's header (its version and first-used columns): a renamed history is still found. */
+/**
+ * A history as read, in either shape: "columns" (labels down a column, a version a column to
+ * their right) or "rows" (labels across a header row, a version a row under it). `labels` and
+ * each version's `cells` run along the labels; `labelsAt` and a version's `at` are 0-based sheet
+ * columns ("columns") or rows ("rows").
+ */
+interface HistoryTable {
+  readonly shape: "rows" | "columns";
+  readonly labelsAt: number;
+  readonly labels: readonly CellValue[];
+  readonly versionAt: number;
+  readonly versions: readonly { readonly cells: readonly CellValue[]; readonly at: number }[];
+}
+
+/**
+ * How far down a history kept in columns is read: its labels under as many rows of notes as a
+ * header is looked for under, and room for as many labels again. A sheet of a million rows is not
+ * turned on its side whole to find a table at its top.
+ */
+const COLUMN_HISTORY_ROWS = HEADER_SCAN_ROWS + 2 * (SETTING_ROWS.length + 2);
+
+/** The sheet's columns as rows (down to COLUMN_HISTORY_ROWS): a history kept in columns read as one kept in rows. */
+function transposed(values: readonly (readonly CellValue[])[]): CellValue[][] {
+  const rows = Math.min(values.length, COLUMN_HISTORY_ROWS);
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++)
+    (values[r] ?? []).forEach((value, c) => {
+      while (out.length <= c) out.push([]);
+      out[c][r] = value;
+    });
+  // Each as long as the rows read, a blank a null: no hole for a reader's loop to skip or trip on.
+  return out.map((line) => Array.from({ length: rows }, (_, r) => line[r] ?? null));
+}
+
+function tableOf(lines: readonly (readonly CellValue[])[], match: HeaderMatch<HistoryLabel>, shape: HistoryTable["shape"]) {
+  const versionAt = match.columns.version;
+  if (versionAt === undefined) return undefined;
+  const versions: { cells: readonly CellValue[]; at: number }[] = [];
+  for (let at = match.headerRow + 1; at < lines.length; at++) {
+    const cell = lines[at]?.[versionAt];
+    if (typeof cell === "string" && cell.trim() !== "") versions.push({ cells: lines[at], at });
+  }
+  return { shape, labelsAt: match.headerRow, labels: lines[match.headerRow], versionAt, versions };
+}
+
+/** The history on a sheet, in whichever shape it was kept; undefined when the sheet holds none. */
+function historyTable(values: readonly (readonly CellValue[])[]): HistoryTable | undefined {
+  const rows = findHeaderRow(values, HISTORY_TABLE, 2);
+  if (rows) return tableOf(values, rows, "rows");
+  const columns = transposed(values);
+  const down = findHeaderRow(columns, HISTORY_TABLE, 2);
+  return down && tableOf(columns, down, "columns");
+}
+
+/** True when a sheet's top rows hold a history's labels (its version and first used), across or down: a renamed history is still found. */
 export function isPolicyHistoryTop(top: readonly (readonly CellValue[])[]): boolean {
-  return findHeaderRow(top, HISTORY_TABLE, 2) !== undefined;
+  return historyTable(top) !== undefined;
 }
 
 /** The versions the history sheet already holds. */
 export function historyVersions(values: readonly (readonly CellValue[])[]): Set<string> {
-  const match = findHeaderRow(values, HISTORY_TABLE, 2);
-  const column = match?.columns.version;
-  const versions = new Set<string>();
-  if (!match || column === undefined) return versions;
-  for (let r = match.headerRow + 1; r < values.length; r++) {
-    const cell = values[r]?.[column];
-    if (typeof cell === "string" && cell.trim() !== "") versions.add(cell.trim());
-  }
-  return versions;
+  const table = historyTable(values);
+  return new Set(table?.versions.map((v) => String(v.cells[table.versionAt]).trim()));
 }
 
-/** A history row read back: the policy it holds and whether that is still the policy of its version. */
+/** Where a version stands on the history: its sheet row (1-based) or column letter. */
+export type HistoryPlace = { readonly row: number } | { readonly column: string };
+
+/** A version read back from the history: the policy it holds and whether that is still the policy of its version. */
 export interface HistoryPolicy {
   readonly policy: Policy;
-  /** 1-based sheet row. */
-  readonly row: number;
+  readonly at: HistoryPlace;
   /**
-   * Its settings no longer give its version: changed by hand after the review wrote the row
-   * (the version is a fingerprint of the settings). Asked only of a row with a column for every
-   * setting, as this version writes it; an older layout's row cannot be told apart.
+   * Its settings no longer give its version: changed by hand after the review wrote them (the
+   * version is a fingerprint of the settings). Asked only of a version with every setting, as
+   * this version writes it; an older layout's cannot be told apart.
    */
   readonly edited: boolean;
 }
 
 /**
- * The policy a history row holds, read back as the policy sheet is (its headers are the
+ * The policy a version of the history holds, read back as the policy sheet is (its labels are the
  * settings' names): undefined when the version is not on the sheet.
  */
 export function policyInHistory(values: readonly (readonly CellValue[])[], version: string): HistoryPolicy | undefined {
-  const match = findHeaderRow(values, HISTORY_TABLE, 2);
-  const column = match?.columns.version;
-  if (!match || column === undefined) return undefined;
-  const header = values[match.headerRow];
-  const at = values.findIndex((l, r) => r > match.headerRow && typeof l[column] === "string" && l[column].trim() === version);
-  if (at < 0) return undefined;
-  const line = values[at];
-  const policy = readPolicySheet(header.map((name, c) => [name, line[c] ?? null]));
-  const named = new Set(header.map((name) => policyRowNamed(name)?.name));
+  const table = historyTable(values);
+  if (!table) return undefined;
+  const found = table.versions.find((v) => String(v.cells[table.versionAt]).trim() === version);
+  if (!found) return undefined;
+  const policy = readPolicySheet(table.labels.map((name, i) => [name, found.cells[i] ?? null]));
+  const named = new Set(table.labels.map((name) => policyRowNamed(name)?.name));
   const complete = SETTING_ROWS.every((row) => named.has(row.name));
-  return { policy, row: at + 1, edited: complete && policy.version !== version };
+  const at = table.shape === "rows" ? { row: found.at + 1 } : { column: columnLetter(found.at) };
+  return { policy, at, edited: complete && policy.version !== version };
 }
 
+/** A version's cells, in the labels' order: its version, the review date it was first used, each setting. */
+type VersionCells = readonly { readonly value: PlanValue; readonly format: CellFormat }[];
+
+/** The last row holding a value, -1 on an empty sheet. */
+function lastFilledRow(values: readonly (readonly CellValue[])[]): number {
+  let last = -1;
+  values.forEach((line, r) => {
+    if (line.some((v) => v !== null && v !== undefined && v !== "")) last = r;
+  });
+  return last;
+}
+
+const asPlanned = (value: CellValue): PlanValue => (isPlanValue(value) ? value : showValue(value));
+
 /**
- * The history rows a review adds: none when its policy's version is on the sheet already (the
- * sheet is then laid out again, fitted to the rows it has), else one row below the sheet's
- * last non-blank row (under a header when the sheet has none).
+ * The history's cells a review adds: none when its policy's version is on the sheet already (the
+ * sheet is then laid out again, fitted to the versions it has), else the version, in a column
+ * right of the last one (labels and all, below the sheet's last row, on a sheet without a
+ * history), or in a row under the last one on a history kept in rows.
  */
 export function policyHistoryPlan(
   policy: Policy,
@@ -100,19 +168,156 @@ export function policyHistoryPlan(
   lang: Lang,
   existing: readonly (readonly CellValue[])[],
 ): SheetPlan {
-  let lastRow = -1;
-  existing.forEach((line, r) => {
-    if (line.some((v) => v !== null && v !== undefined && v !== "")) lastRow = r;
-  });
-  const match = findHeaderRow(existing, HISTORY_TABLE, 2);
-  // A row added under the sheet's header is in its language, whatever this review's.
-  const rowLang = match ? headerLanguage(existing[match.headerRow], historyHeader, lang) : lang;
-  const header = historyHeader(rowLang);
-  const cells = SETTING_ROWS.map((row) => settingCell(row, policy, rowLang));
-  const line: PlanValue[] = [policy.version, asOf, ...cells.map((c) => c.value)];
-  const formats: CellFormat[] = ["text", "date", ...cells.map((c) => c.format)];
-  const headerBlock = (row: number, values: PlanValue[]): Block => ({
+  const table = historyTable(existing);
+  // A version added to a history is in its labels' language, whatever this review's.
+  const cellsLang = table ? headerLanguage(table.labels, historyLabels, lang) : lang;
+  const cells: VersionCells = [
+    { value: policy.version, format: "text" },
+    { value: asOf, format: "date" },
+    ...SETTING_ROWS.map((row) => settingCell(row, policy, cellsLang)),
+  ];
+  const isNew = !historyVersions(existing).has(policy.version);
+  return {
+    name,
+    kind: "policyHistory",
+    mode: "rewrite-from",
+    ...(table?.shape === "rows"
+      ? inRows(table, cells, existing, isNew)
+      : inColumns(table, cells, historyLabels(cellsLang), existing, isNew)),
+  };
+}
+
+type HistoryPart = Pick<SheetPlan, "fromRow" | "blocks" | "measured" | "columnWidths" | "titleColumns">;
+
+/**
+ * A version down a column: right of the versions there are, along their labels (a setting the
+ * labels lack gets a label of its own under them), or with the labels in a new table.
+ */
+function inColumns(
+  table: HistoryTable | undefined,
+  cells: VersionCells,
+  labels: readonly string[],
+  existing: readonly (readonly CellValue[])[],
+  isNew: boolean,
+): HistoryPart {
+  const labelColumn = table?.labelsAt ?? 0;
+  const blocks: Block[] = [];
+  const measured: Block[] = [];
+  /** The header: the versions' row, each over its figures. */
+  const header = (row: number, column: number, values: PlanValue[]): Block => ({
     row,
+    column,
+    values: [values],
+    formats: values.map(() => "text" as const),
+    bold: true,
+    rightAligned: values.map((_, i) => column + i > labelColumn),
+  });
+  let column: number;
+  /** Each label's sheet row, in the labels' order. */
+  let rows: number[];
+  if (!table) {
+    const top = lastFilledRow(existing) + 1;
+    column = labelColumn + 1;
+    rows = labels.map((_, i) => top + i);
+    blocks.push(header(top, labelColumn, [labels[0], cells[0].value]));
+    blocks.push({
+      row: top + 1,
+      column: labelColumn,
+      values: labels.slice(1).map((label) => [label]),
+      formats: ["text"],
+    });
+  } else {
+    const rowOf = new Map<string, number>();
+    table.labels.forEach((label, r) => {
+      const kind = typeof label === "string" ? HISTORY_TABLE.get(headerKey(label)) : undefined;
+      const key = kind ?? policyRowNamed(label)?.name;
+      if (key !== undefined && !rowOf.has(key)) rowOf.set(key, r);
+    });
+    const keys = ["version", "firstUsed", ...SETTING_ROWS.map((row) => row.name)];
+    const labelled = [...rowOf.values()];
+    const first = Math.min(...labelled);
+    const isFilled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
+    // Right of the last cell along the labels: a note the user wrote beside the versions stays.
+    let last = labelColumn;
+    for (let r = first; r <= Math.max(...labelled); r++)
+      (existing[r] ?? []).forEach((v, c) => {
+        if (isFilled(v) && c > last) last = c;
+      });
+    column = last + 1;
+    const freeRow = (r: number) => !(existing[r] ?? []).slice(labelColumn, column + 1).some(isFilled);
+    let next = Math.max(...labelled) + 1;
+    rows = keys.map((key, i) => {
+      const row = rowOf.get(key);
+      if (row !== undefined) return row;
+      // A setting the history's labels lack (added to the policy since): its label under the
+      // others, in the first row free of anything the user wrote there.
+      while (!freeRow(next)) next++;
+      if (isNew) blocks.push({ row: next, column: labelColumn, values: [[labels[i]]], formats: ["text"] });
+      return next++;
+    });
+    // The labels and every version there are fitted with whatever is added, as when they were written.
+    rows.forEach((row, i) => {
+      const values = (existing[row] ?? []).slice(labelColumn, column).map(asPlanned);
+      if (!values.length) return;
+      if (i === 0) measured.push(header(row, labelColumn, values));
+      else
+        measured.push({
+          row,
+          column: labelColumn,
+          values: [values],
+          formats: values.map((_, c) => (c === 0 ? "text" : cells[i].format)),
+        });
+    });
+    if (isNew) blocks.push(header(rows[0], column, [cells[0].value]));
+  }
+  if (isNew) {
+    // The settings down the column, one block for each run of rows in a row with the same format.
+    for (let i = 1; i < cells.length;) {
+      let end = i + 1;
+      while (end < cells.length && rows[end] === rows[end - 1] + 1 && cells[end].format === cells[i].format) end++;
+      blocks.push({
+        row: rows[i],
+        column,
+        values: cells.slice(i, end).map((c) => [c.value]),
+        formats: [cells[i].format],
+        // A text (the aging edges, the Z model) stands right too: each version reads down one edge.
+        ...(cells[i].format === "text" && { rightAligned: [true] }),
+      });
+      i = end;
+    }
+  }
+  const widest = Math.max(column, ...measured.map((b) => b.column + b.values[0].length - 1));
+  return {
+    fromRow: Math.min(...rows),
+    blocks,
+    ...(measured.length ? { measured } : {}),
+    // The labels on one line each (a row two lines tall for one label leaves a gap beside every
+    // version); each version at the width its date and version take.
+    columnWidths: Array.from({ length: widest + 1 }, (_, c) =>
+      c === labelColumn ? labelsWidth(labels) : c > labelColumn ? VERSION_WIDTH : 0,
+    ),
+    // Each column is a version: printed on pages across, each names the settings beside it.
+    titleColumns: [{ first: labelColumn, last: labelColumn }],
+  };
+}
+
+/** A version's column: its version and date (14 characters) at their own width. */
+const VERSION_WIDTH = 14;
+
+/** The widest label's width and a character's padding: the labels' column holds each on one line. */
+function labelsWidth(labels: readonly string[]): number {
+  return Math.max(...labels.map(displayWidth)) + 1;
+}
+
+/**
+ * A version under the last row of a history kept in rows (as reviews wrote it before the
+ * history was kept in columns): the header and the rows there fitted with it.
+ */
+function inRows(table: HistoryTable, cells: VersionCells, existing: readonly (readonly CellValue[])[], isNew: boolean) {
+  const lastRow = lastFilledRow(existing);
+  const formats = cells.map((c) => c.format);
+  const header = (values: PlanValue[]): Block => ({
+    row: table.labelsAt,
     column: 0,
     values: [values],
     formats: values.map(() => "text" as const),
@@ -120,31 +325,16 @@ export function policyHistoryPlan(
     // A header over figures stands right, over its figures, as the customer sheet's do.
     rightAligned: values.map((_, i) => (formats[i] ?? "text") !== "text"),
   });
-  const blocks: Block[] = [];
-  const measured: Block[] = [];
-  let row = lastRow + 1;
-  if (match) {
-    // The header and every row already there are fitted with whatever is added: a column as wide
-    // as its header's widest word and its widest value, whether a row was written now or before.
-    const asPlanned = (line: readonly CellValue[]): PlanValue[] =>
-      line.slice(0, formats.length).map((v) => (isPlanValue(v) ? v : showValue(v)));
-    const rows = existing.slice(match.headerRow + 1, lastRow + 1).map(asPlanned);
-    measured.push(headerBlock(match.headerRow, asPlanned(existing[match.headerRow])));
-    if (rows.length) measured.push({ row: match.headerRow + 1, column: 0, values: rows, formats });
-  }
-  if (!match || !historyVersions(existing).has(policy.version)) {
-    if (!match) blocks.push(headerBlock(row++, header));
-    blocks.push({ row, column: 0, values: [line], formats });
-  }
+  const width = (line: readonly CellValue[]) => line.slice(0, formats.length).map(asPlanned);
+  const rows = existing.slice(table.labelsAt + 1, lastRow + 1).map(width);
+  const measured: Block[] = [header(width(table.labels))];
+  if (rows.length) measured.push({ row: table.labelsAt + 1, column: 0, values: rows, formats });
   return {
-    name,
-    kind: "policyHistory",
-    mode: "rewrite-from",
     fromRow: lastRow + 1,
-    blocks,
-    ...(measured.length ? { measured } : {}),
+    blocks: isNew ? [{ row: lastRow + 1, column: 0, values: [cells.map((c) => c.value)], formats }] : [],
+    measured,
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
-    columnWidths: header.map((_, i) => (i < 2 ? 14 : 0)),
+    columnWidths: formats.map((_, i) => (i < 2 ? VERSION_WIDTH : 0)),
     // Each row is a version: printed on pages across, it names its version on each.
     titleColumns: [{ first: 0, last: 0 }],
   };

@@ -1298,7 +1298,11 @@ function settingValue(value: SettingChange["from"], format: SettingChange["forma
  */
 export function policyChangeText(change: PolicyChange, lang: Lang): string {
   const params = { from: change.from, to: change.to };
-  if (change.editedRow !== undefined) return message(lang, "changes.policyEdited", { ...params, row: change.editedRow });
+  const edited = change.editedAt;
+  if (edited)
+    return "row" in edited
+      ? message(lang, "changes.policyEdited", { ...params, row: edited.row })
+      : message(lang, "changes.policyEditedColumn", { ...params, column: edited.column });
   if (!change.settings) return message(lang, "changes.policyUnknown", params);
   const settings = change.settings.map((s) =>
     message(lang, "changes.setting", {

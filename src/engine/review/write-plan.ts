@@ -176,6 +176,12 @@ export interface PrintSetup {
    * readable, else at a scale on pages down. Either is the review's, whichever an earlier run wrote.
    */
   readonly followsLength?: boolean;
+  /**
+   * How it prints follows its width (the policy history's, which gains a column a version): one
+   * page wide, portrait or landscape, while that keeps it readable, else at PRINT_SCALE on pages
+   * across. Any of these is the review's, whichever an earlier run wrote.
+   */
+  readonly followsWidth?: boolean;
   /** 0-based rows that start a new printed page (manual page breaks), so no page starts inside a table. */
   readonly rowBreaks?: readonly number[];
 }
@@ -398,7 +404,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       summarySheet(result, summaryName, lang),
       laidOut(archiveSheetPlan(result, archiveName, lang, options.archiveValues ?? [], output.checks), lang, "table"),
       laidOut(policySheetPlan(result.policy, lang, own, options.policyValues), lang, "page"),
-      laidOut(history, lang, "table"),
+      followsWidth(laidOut(history, lang, "table")),
     ].map((plan) => ({
       ...plan,
       headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang, printedRowsText(plan, lang)),
@@ -416,6 +422,11 @@ function reviewColumnsOf(result: ReviewResult, blocks: readonly Block[]): Review
       .filter((b) => b.row === layout.headerRow + origin.row)
       .flatMap((b) => b.values[0].map((text, i) => ({ column: b.column + i, text: typeof text === "string" ? text : null }))),
   };
+}
+
+/** A plan whose print setup follows its width (followsWidth). */
+function followsWidth(plan: SheetPlan): SheetPlan {
+  return plan.print ? { ...plan, print: { ...plan.print, followsWidth: true } } : plan;
 }
 
 /**

@@ -121,9 +121,10 @@ describe("the sample workbooks", () => {
     expect([policy.getCell("A2").value, policy.getCell("B2").value]).toEqual(["Policy version", result!.policy.version]);
     expect(policy.getCell("A3").value).toBe("Weight: payment history");
     const history = wb.getWorksheet("Credit Policy History")!;
-    expect([history.getCell("A1").value, history.getCell("B1").value]).toEqual(["Policy version", "First used"]);
-    expect(history.getCell("A2").value).toBe(result!.policy.version);
-    expect(history.actualRowCount).toBe(2);
+    // The settings down column A, the version beside them.
+    expect([history.getCell("A1").value, history.getCell("A2").value]).toEqual(["Policy version", "First used"]);
+    expect(history.getCell("B1").value).toBe(result!.policy.version);
+    expect(history.actualColumnCount).toBe(2);
   });
 
   test("Chinese sample reviewed in Chinese: Chinese headers, sheet names and texts", async () => {
@@ -168,8 +169,8 @@ describe("the sample workbooks", () => {
     // The sheets created in Chinese are found again by their Chinese names, not duplicated in English.
     const names = (await loadWorkbook(enOut)).worksheets.map((s) => s.name);
     expect(names).toEqual(["客户", "发票明细", "信用审查汇总", "信用审查档案", "信用政策", "信用政策历史"]);
-    // The same policy, read back from the Chinese policy sheet: the same version, so no second history row.
-    expect((await loadWorkbook(enOut)).getWorksheet("信用政策历史")!.actualRowCount).toBe(2);
+    // The same policy, read back from the Chinese policy sheet: the same version, so no second history column.
+    expect((await loadWorkbook(enOut)).getWorksheet("信用政策历史")!.actualColumnCount).toBe(2);
   });
 
   test("dates and money carry number formats for the language, not text", async () => {
@@ -508,7 +509,7 @@ describe("the sample workbooks", () => {
     expect(second.result!.changes!.policy?.settings?.map((s) => [s.setting, s.from, s.to])).toEqual([
       ["maxDebtRatio", 0.7, 0.75],
     ]);
-    expect(month2.getWorksheet("Policy log")!.actualRowCount).toBe(3);
+    expect(month2.getWorksheet("Policy log")!.actualColumnCount).toBe(3);
     expect(month2.getWorksheet("Dashboard")!.getCell(1, 1).value).toBe("Credit review summary");
   });
 

@@ -167,10 +167,10 @@ test("a re-run adds no second filter, pane, print setup or name; the archive and
     `<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Invoices&apos;!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Customers'!$A:$B,'Customers'!$3:$3`,
     // The archive names each row's review (date, policy version) and customer (id, name) on every
-    // page across; the history its version.
+    // page across; the history, one page wide, its versions' row on every page down.
     `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Credit Review Archive'!$A:$D,'Credit Review Archive'!$1:$1`,
     `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Credit Policy'!$1:$1`,
-    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$A:$A,'Credit Policy History'!$1:$1`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="5">'Credit Policy History'!$1:$1`,
   ]);
   expect(workbook).toContain(`'Credit Review Archive'!$1:$1`);
   expect(workbook).toContain(`'Credit Policy'!$1:$1`);
@@ -659,7 +659,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   const printed = (xml: string) => xml.match(/<sheetPr>.*?<\/sheetPr>|<printOptions[^>]*>|<pageMargins[^>]*>|<pageSetup[^>]*>/g);
   const NORMAL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // What the review writes: the policy on one landscape page, the tables across before down, the
-  // history at 60%, November's archive at 52% (its 45 rows on one band of pages on every paper).
+  // history one portrait page wide, November's archive at 52% (its 45 rows on one band of pages on every paper).
   const ours = {
     "Credit Policy": [
       '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
@@ -672,9 +672,9 @@ test("a print setup the user made on the policy, the archive or the policy histo
       '<pageSetup orientation="landscape" scale="52" pageOrder="overThenDown"/>',
     ],
     "Credit Policy History": [
-      '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>',
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
       NORMAL,
-      '<pageSetup orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+      '<pageSetup orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
     ],
   } as Record<string, string[]>;
   for (const name of sheets) expect(printed(sheetXml(parts, name))).toEqual(ours[name]);
@@ -717,7 +717,7 @@ test("a print setup the user made on the policy, the archive or the policy histo
   const onA4 = {
     "Credit Policy": '<pageSetup paperSize="9" orientation="landscape"/>',
     "Credit Review Archive": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
-    "Credit Policy History": '<pageSetup paperSize="9" orientation="landscape" scale="60" pageOrder="overThenDown"/>',
+    "Credit Policy History": '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
   } as Record<string, string>;
   const paper = await december((xml, name) => xml.replace(/<pageSetup [^>]*\/>/, onA4[name]));
   // December's plan, as an unchanged copy reviewed a month later writes it (the archive's scale from December's rows).

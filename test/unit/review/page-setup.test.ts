@@ -71,7 +71,8 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
     policy: [onePage],
     // Customers whose long names wrap to rows that would leave under a third of a page to a last band: printed smaller.
     archive: [table, shrunk(52), shrunk(53)],
-    policyHistory: [table],
+    // One version, its settings down: one portrait page.
+    policyHistory: [howPrinted({ orientation: "portrait", fitToWidth: 1, fitToHeight: 0 })],
   });
   // Whatever one run wrote, the next reads as the review's, whatever its own plan says.
   for (const kind of KEEPS_USERS_PAGE_SETUP)
@@ -82,6 +83,27 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
           false,
         );
       }
+});
+
+test("the policy history's print follows its versions: each form an earlier run wrote is the review's, another is the user's", () => {
+  const forms: PrintSetup[] = [
+    { orientation: "portrait", fitToWidth: 1, fitToHeight: 0 },
+    { orientation: "landscape", fitToWidth: 1, fitToHeight: 0 },
+    { orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 60, overThenDown: true },
+  ].map((print) => ({ ...print, followsWidth: true }) as PrintSetup);
+  for (const earlier of forms)
+    for (const ours of forms) {
+      const { orientation, fitToWidth, fitToHeight, scale } = earlier;
+      expect(isUsersPageSetup({ orientation, fitToPage: scale === undefined, fitToWidth, fitToHeight, scale }, ours)).toBe(false);
+    }
+  const [portrait] = forms;
+  for (const users of [
+    { orientation: "portrait", fitToPage: false, scale: 80 },
+    { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
+    { orientation: "landscape", fitToPage: false, scale: 75 },
+    { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, gridlines: true },
+  ] as PageSetupNow[])
+    expect([users, isUsersPageSetup(users, portrait)]).toEqual([users, true]);
 });
 
 /** The policy's (and the summary's): one landscape page. */

@@ -1,14 +1,16 @@
 /**
- * The policy history sheet: the write plan adds one row per new policy version (its first
- * review date and every setting) and no cell when the version is there already, though the sheet
- * is laid out again (its printed pages carry that review's date), in either language; the sheet
- * is one of the review's own, never reviewed as a customer sheet.
+ * The policy history sheet: the write plan adds one column per new policy version (its first
+ * review date and every setting, down the labels) and no cell when the version is there already,
+ * though the sheet is laid out again (its printed pages carry that review's date), in either
+ * language; a history kept in rows, as reviews wrote it before, is read and continued in rows;
+ * the sheet is one of the review's own, never reviewed as a customer sheet.
  */
 import { CreditError } from "../../../src/engine/errors";
 import { Lang, message } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY, Policy } from "../../../src/engine/policy";
-import { historyVersions, policyInHistory } from "../../../src/engine/review/policy-history";
-import { headerWordWidth } from "../../../src/engine/review/sheet-layout";
+import { historyVersions, policyInHistory, SETTING_ROWS } from "../../../src/engine/review/policy-history";
+import { settingCell, settingLabel } from "../../../src/engine/review/policy-sheet";
+import { displayWidth } from "../../../src/engine/review/sheet-layout";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet, ownSheetsByName, sheetRoles } from "../../../src/engine/review/sheets";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -33,43 +35,75 @@ function addsNothing(plan: SheetPlan | undefined): void {
   expect(plan?.blocks).toEqual([]);
 }
 
+/** The labels down column A, in order. */
+const labelsOf = (grid: Grid) => grid.map((line) => line[0]);
+/** A label's value in a version's column (1 = B). */
+const valueOf = (grid: Grid, label: string, column: number) => grid[labelsOf(grid).indexOf(label)]?.[column];
+
+/** A history kept in rows, as reviews wrote it before it was kept in columns: a header, then a row per version. */
+function historyInRows(versions: readonly [Policy, string][], lang: Lang = "en"): Grid {
+  return [
+    [
+      settingLabel("version", lang),
+      message(lang, "policyHistory.firstUsed"),
+      ...SETTING_ROWS.map((r) => settingLabel(r.name, lang)),
+    ],
+    ...versions.map(([policy, asOf]) => [
+      policy.version,
+      serial(asOf),
+      ...SETTING_ROWS.map((r) => settingCell(r, policy, lang).value),
+    ]),
+  ];
+}
+
 const tightened = completePolicy({ maxDebtRatio: "60%", overdueDays: 60 });
 
-describe("policy history", () => {
-  test("a first review: the header, then the version with its first review date and every setting", () => {
+describe("policy history, a version a column", () => {
+  test("a first review: the labels down column A, the version with its first review date and every setting beside them", () => {
     const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
     expect(plan.name).toBe("Credit Policy History");
     expect(plan.mode).toBe("rewrite-from");
     const grid = applied([], plan);
-    expect(grid).toHaveLength(2);
-    const [header, row] = grid;
-    expect(header.slice(0, 4)).toEqual([
-      "Policy version",
-      "First used",
-      "Weight: payment history",
-      "Weight: contract performance",
+    expect(grid).toHaveLength(2 + 23);
+    expect(grid.slice(0, 4)).toEqual([
+      ["Policy version", DEFAULT_POLICY.version],
+      ["First used", serial("2026-01-31")],
+      ["Weight: payment history", 0.3],
+      ["Weight: contract performance", 0.25],
     ]);
-    expect(header).toHaveLength(2 + 23);
-    expect(row.slice(0, 4)).toEqual([DEFAULT_POLICY.version, serial("2026-01-31"), 0.3, 0.25]);
-    expect(row[header.indexOf("Maximum debt ratio")]).toBe(0.7);
-    expect(row[header.indexOf("Z-score model when a customer names none")]).toBe("private");
-    expect(plan.blocks[1].formats.slice(0, 2)).toEqual(["text", "date"]);
-    expect(plan.columnWidths).toHaveLength(header.length);
+    expect(valueOf(grid, "Maximum debt ratio", 1)).toBe(0.7);
+    expect(valueOf(grid, "Z-score model when a customer names none", 1)).toBe("private");
+    // Each setting in its own format: the date a date, the shares percentages.
+    const formatAt = (label: string) =>
+      plan.blocks.find(
+        (b) =>
+          b.column === 1 && b.row <= labelsOf(grid).indexOf(label) && labelsOf(grid).indexOf(label) < b.row + b.values.length,
+      )!.formats[0];
+    expect(formatAt("First used")).toBe("date");
+    expect(formatAt("Maximum debt ratio")).toBe("percent0");
+    expect(formatAt("Aging bucket edges (days)")).toBe("text");
+    // The versions' row is the header, printed on every page down; the labels name each row on every page across.
+    expect(plan.freezeRows).toBe(1);
+    expect(plan.print).toMatchObject({ orientation: "portrait", repeatRows: { first: 0, last: 0 } });
+    expect(plan.titleColumns).toEqual([{ first: 0, last: 0 }]);
   });
 
-  test("a header over figures stands right, over its figures; over texts left", () => {
+  test("the version stands right, over its figures, and so do its texts; the labels left", () => {
     const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
-    const [header] = plan.blocks;
-    const right = new Map(header.values[0].map((h, c) => [h, header.rightAligned?.[c] === true]));
-    for (const figure of [
-      "First used",
-      "Weight: payment history",
-      "Maximum debt ratio",
-      "Days past due that trigger the overdue warning",
-    ])
-      expect([figure, right.get(figure)]).toEqual([figure, true]);
-    for (const text of ["Policy version", "Aging bucket edges (days)", "Z-score model when a customer names none"])
-      expect([text, right.get(text)]).toEqual([text, false]);
+    const [header, labels] = plan.blocks;
+    expect(header).toMatchObject({ row: 0, column: 0, bold: true, rightAligned: [false, true] });
+    expect(labels.rightAligned).toBeUndefined();
+    const texts = plan.blocks.filter((b) => b.column === 1 && b.formats[0] === "text" && !b.bold);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const block of texts) expect(block.rightAligned).toEqual([true]);
+  });
+
+  test.each(["en", "zh"] as const)("%s: every label on one line, in a column as wide as the widest", (lang) => {
+    const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang)!;
+    const labels = labelsOf(applied([], plan)) as string[];
+    const width = plan.columns!.find((c) => c.column === 0)!.width;
+    for (const label of labels) expect([label, displayWidth(label) <= width]).toEqual([label, true]);
+    expect(plan.rowHeights ?? []).toEqual([]);
   });
 
   test("the same version again (a re-run, a later review): nothing added", () => {
@@ -77,7 +111,7 @@ describe("policy history", () => {
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-01-31", grid));
     const later = historyPlan(completePolicy({ weights: [30, 25, 20, 15, 10] }), "2026-04-30", grid)!;
     addsNothing(later);
-    // Laid out again as when its rows were written, its pages headed with this review's date.
+    // Laid out again as when its version was written, its pages headed with this review's date.
     const first = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined)!;
     expect(later.columns).toEqual(first.columns);
     expect(later.print).toEqual(first.print);
@@ -85,65 +119,45 @@ describe("policy history", () => {
     expect(later.headerFooter?.header).toBe("Credit Policy History — 2026-04-30");
   });
 
-  test("a changed policy: one row appended below, no second header; going back adds nothing", () => {
+  test("a changed policy: a column added right of the last, down the same labels; going back adds nothing", () => {
     let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
     const plan = historyPlan(tightened, "2026-04-30", grid)!;
-    expect(plan.blocks.map((b) => [b.row, b.values.length])).toEqual([[2, 1]]);
+    expect(new Set(plan.blocks.map((b) => b.column))).toEqual(new Set([2]));
+    expect(plan.blocks[0]).toMatchObject({ row: 0, values: [[tightened.version]], bold: true, rightAligned: [true] });
     grid = applied(grid, plan);
-    expect(grid.map((line) => [line[0], line[1]])).toEqual([
-      ["Policy version", "First used"],
-      [DEFAULT_POLICY.version, serial("2026-01-31")],
-      [tightened.version, serial("2026-04-30")],
+    expect(grid.slice(0, 2)).toEqual([
+      ["Policy version", DEFAULT_POLICY.version, tightened.version],
+      ["First used", serial("2026-01-31"), serial("2026-04-30")],
     ]);
-    expect(grid[2][grid[0].indexOf("Days past due that trigger the overdue warning")]).toBe(60);
+    expect(valueOf(grid, "Days past due that trigger the overdue warning", 2)).toBe(60);
+    expect(valueOf(grid, "Days past due that trigger the overdue warning", 1)).toBe(90);
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-07-31", grid));
     expect(historyVersions(grid)).toEqual(new Set([DEFAULT_POLICY.version, tightened.version]));
+    // Versions of years on one page: eight versions still print on one page's width, the ninth on
+    // a page across with the labels repeated.
+    let many = grid;
+    for (let i = 0; i < 6; i++)
+      many = applied(many, historyPlan(completePolicy({ overdueDays: 61 + i }), `2027-0${i + 1}-28`, many));
+    expect(historyVersions(many).size).toBe(8);
+    expect(historyPlan(DEFAULT_POLICY, "2028-01-31", many)!.print).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+    many = applied(many, historyPlan(completePolicy({ overdueDays: 70 }), "2027-07-31", many));
+    expect(historyPlan(DEFAULT_POLICY, "2028-01-31", many)!.print).toMatchObject({
+      fitToWidth: 0,
+      repeatRows: { first: 0, last: 0 },
+      repeatColumns: { first: 0, last: 0 },
+    });
   });
 
-  test.each(["en", "zh"] as const)(
-    "%s: a version added under the header keeps every column as wide as its header's widest word and every row",
-    (lang) => {
-      const first = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang)!;
-      const grid = applied([], first);
-      const added = historyPlan(tightened, "2026-04-30", grid, lang)!;
-      expect(added.blocks.map((b) => b.row)).toEqual([2]);
-      const header = grid[0] as string[];
-      expect(added.columns).toHaveLength(header.length);
-      for (const column of added.columns!) {
-        expect(column.width).toBeGreaterThanOrEqual(headerWordWidth(header[column.column]));
-        // The row written before fits as it did: no column narrower than when it was the only row.
-        expect(column.width).toBeGreaterThanOrEqual(first.columns!.find((c) => c.column === column.column)!.width);
-      }
-      const ratio = header.indexOf(message(lang, "policy.maxDebtRatio"));
-      expect(added.columns![ratio].width).toBeGreaterThan(8);
-    },
-  );
-
-  test("zh: no header's closing bracket wraps onto a line of its own, at the room laid out or a character roomier (LibreOffice's)", () => {
-    const plan = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, "zh")!;
-    const header = plan.blocks[0].values[0] as string[];
-    /** The last line of `text` filled character by character into `room` display widths (a Chinese character two). */
-    const lastLine = (text: string, room: number) => {
-      let used = 0;
-      let start = 0;
-      [...text].forEach((character, i) => {
-        const width = /[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 2 : 1;
-        if (used > 0 && used + width > room) [start, used] = [i, 0];
-        used += width;
-      });
-      return text.slice(start);
-    };
-    const bracketed = header.filter((h) => h.endsWith("）"));
-    expect(bracketed.length).toBeGreaterThanOrEqual(4);
-    for (const column of plan.columns!) {
-      const text = header[column.column];
-      // The room the bold header has in its column: the width less padding, over bold's factor.
-      const room = Math.floor((column.width - 2) / 1.1);
-      for (const r of [room, room + 2]) expect({ text, r, last: lastLine(text, r) }).not.toMatchObject({ last: "）" });
-    }
+  test.each(["en", "zh"] as const)("%s: a version added keeps every column as wide as it was", (lang) => {
+    const first = historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang)!;
+    const grid = applied([], first);
+    const added = historyPlan(tightened, "2026-04-30", grid, lang)!;
+    expect(added.columns).toHaveLength(3);
+    for (const column of first.columns!) expect(added.columns![column.column].width).toBeGreaterThanOrEqual(column.width);
+    expect(added.columns![2].width).toBe(added.columns![1].width);
   });
 
-  test.each(["en", "zh"] as const)("%s: each version's row reads back as the exact policy it was", (lang) => {
+  test.each(["en", "zh"] as const)("%s: each version's column reads back as the exact policy it was", (lang) => {
     let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
     const odd = completePolicy({
       weights: [5, 0, 1, 2, 3],
@@ -152,57 +166,125 @@ describe("policy history", () => {
       defaultZModel: "新兴市场",
     });
     grid = applied(grid, historyPlan(odd, "2026-02-28", grid, lang));
-    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual({ policy: DEFAULT_POLICY, row: 2, edited: false });
-    expect(policyInHistory(grid, odd.version)).toEqual({ policy: odd, row: 3, edited: false });
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual({ policy: DEFAULT_POLICY, at: { column: "B" }, edited: false });
+    expect(policyInHistory(grid, odd.version)).toEqual({ policy: odd, at: { column: "C" }, edited: false });
     expect(policyInHistory(grid, "P-000000")).toBeUndefined();
   });
 
-  test("a history started in Chinese is continued by an English review without a new header", () => {
+  test("a history started in Chinese is continued by an English review in Chinese", () => {
     const zh = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, "zh"));
-    expect(zh[0].slice(0, 3)).toEqual(["政策版本", "首次使用", "权重：付款历史"]);
-    expect(zh[1][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
+    expect(labelsOf(zh).slice(0, 3)).toEqual(["政策版本", "首次使用", "权重：付款历史"]);
+    expect(valueOf(zh, "客户未指定时使用的 Z 模型", 1)).toBe("非上市");
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-02-28", zh, "en"));
     const plan = historyPlan(tightened, "2026-04-30", zh, "en")!;
     expect(plan.name).toBe("Credit Policy History");
-    expect(plan.blocks.map((b) => b.row)).toEqual([2]);
-    // The row added under the Chinese header names the Z model in Chinese, as the rows above it do.
+    // The column added beside the Chinese labels names the Z model in Chinese, as the one before it does.
     const continued = applied(zh, plan);
-    expect(continued[2][zh[0].indexOf("客户未指定时使用的 Z 模型")]).toBe("非上市");
-    expect(policyInHistory(continued, tightened.version)).toEqual({ policy: tightened, row: 3, edited: false });
+    expect(labelsOf(continued)).toEqual(labelsOf(zh));
+    expect(valueOf(continued, "客户未指定时使用的 Z 模型", 2)).toBe("非上市");
+    expect(policyInHistory(continued, tightened.version)).toEqual({ policy: tightened, at: { column: "C" }, edited: false });
   });
 
   test.each(["en", "zh"] as const)(
-    "%s: a row whose settings were typed over after it was written no longer holds its version, and says so",
+    "%s: a version whose settings were typed over after it was written no longer holds its version, and says so",
     (lang) => {
       let grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined, lang));
       grid = applied(grid, historyPlan(tightened, "2026-04-30", grid, lang));
-      const days = grid[0].indexOf(message(lang, "policy.overdueDays"));
+      const days = labelsOf(grid).indexOf(message(lang, "policy.overdueDays"));
       expect(days).toBeGreaterThan(1);
-      const forged = grid.map((line, r) => (r === 2 ? line.map((v, c) => (c === days ? 45 : v)) : line));
-      expect(policyInHistory(forged, tightened.version)).toMatchObject({ row: 3, edited: true });
-      expect(policyInHistory(forged, DEFAULT_POLICY.version)).toMatchObject({ row: 2, edited: false });
-      // A history from before a setting had its column cannot be checked: its rows are taken as written.
-      const older = forged.map((line) => line.filter((_, c) => c !== days));
+      const forged = grid.map((line, r) => (r === days ? line.map((v, c) => (c === 2 ? 45 : v)) : line));
+      expect(policyInHistory(forged, tightened.version)).toMatchObject({ at: { column: "C" }, edited: true });
+      expect(policyInHistory(forged, DEFAULT_POLICY.version)).toMatchObject({ at: { column: "B" }, edited: false });
+      // A history from before a setting had its label cannot be checked: its versions are taken as written.
+      const older = forged.filter((_, r) => r !== days);
       expect(policyInHistory(older, tightened.version)?.edited).toBe(false);
     },
   );
 
-  test("user notes above the table do not hide the versions; a sheet without our header gets one below its rows", () => {
+  test("a setting the history's labels lack (added to the policy since): its label goes under the others, with the new version's value", () => {
+    const full = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
+    const days = labelsOf(full).indexOf("Days past due that trigger the overdue warning");
+    const older = full.filter((_, r) => r !== days);
+    const plan = historyPlan(tightened, "2026-04-30", older)!;
+    const grid = applied(older, plan);
+    expect(grid).toHaveLength(full.length);
+    expect(grid[grid.length - 1]).toEqual(["Days past due that trigger the overdue warning", null, 60]);
+    expect(policyInHistory(grid, tightened.version)).toEqual({ policy: tightened, at: { column: "C" }, edited: false });
+    // A note the user wrote right under the labels stays: the label goes in the first free row after it.
+    const noted = [...older, ["Reviewed by the credit committee"]];
+    const below = applied(noted, historyPlan(tightened, "2026-04-30", noted)!);
+    expect(below[older.length]).toEqual(["Reviewed by the credit committee"]);
+    expect(below[older.length + 1]).toEqual(["Days past due that trigger the overdue warning", null, 60]);
+    expect(policyInHistory(below, tightened.version)?.policy).toEqual(tightened);
+  });
+
+  test("a note the user wrote beside the versions stays: the next version goes right of it", () => {
+    const grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
+    const noted = grid.map((line, r) => (r === 3 ? [...line, "approved by the board"] : line));
+    const plan = historyPlan(tightened, "2026-04-30", noted)!;
+    expect(new Set(plan.blocks.map((b) => b.column))).toEqual(new Set([3]));
+    expect(applied(noted, plan)[3][2]).toBe("approved by the board");
+  });
+
+  test("a sheet of a million rows is not turned on its side whole: a history at its top is still read", () => {
+    const grid = applied([], historyPlan(DEFAULT_POLICY, "2026-01-31", undefined));
+    const tall: Grid = [...grid];
+    tall[1_048_575] = ["a note at the last row"];
+    expect(historyVersions(tall)).toEqual(new Set([DEFAULT_POLICY.version]));
+    expect(policyInHistory(tall, DEFAULT_POLICY.version)?.policy).toEqual(DEFAULT_POLICY);
+  });
+
+  test("user notes above the table do not hide the versions; a sheet without a history gets one below its rows", () => {
     const grid: Grid = [
       ["Our policy versions"],
       [],
-      ["Policy version", "First used"],
-      [DEFAULT_POLICY.version, serial("2026-01-31")],
+      ["Policy version", DEFAULT_POLICY.version],
+      ["First used", serial("2026-01-31")],
     ];
     addsNothing(historyPlan(DEFAULT_POLICY, "2026-03-31", grid));
     const notes: Grid = [["just a note"]];
     const plan = historyPlan(DEFAULT_POLICY, "2026-03-31", notes)!;
-    expect(plan.blocks.map((b) => [b.row, b.values[0][0]])).toEqual([
-      [1, "Policy version"],
-      [2, DEFAULT_POLICY.version],
-    ]);
+    expect(plan.blocks[0]).toMatchObject({ row: 1, column: 0, values: [["Policy version", DEFAULT_POLICY.version]] });
+    expect(applied(notes, plan)[2]).toEqual(["First used", serial("2026-03-31")]);
+  });
+});
+
+describe("a history kept in rows, as reviews wrote it before", () => {
+  const rows = historyInRows([[DEFAULT_POLICY, "2026-01-31"]]);
+
+  test("is read: its versions, each as the exact policy it was, named by its row", () => {
+    expect(historyVersions(rows)).toEqual(new Set([DEFAULT_POLICY.version]));
+    expect(policyInHistory(rows, DEFAULT_POLICY.version)).toEqual({ policy: DEFAULT_POLICY, at: { row: 2 }, edited: false });
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-03-31", rows));
   });
 
+  test("is continued in rows: a new version a row under the last, nothing above rewritten", () => {
+    const plan = historyPlan(tightened, "2026-04-30", rows)!;
+    expect(plan.blocks.map((b) => [b.row, b.column, b.values.length])).toEqual([[2, 0, 1]]);
+    const grid = applied(rows, plan);
+    expect(grid.slice(0, 2)).toEqual(rows);
+    expect(grid[2].slice(0, 2)).toEqual([tightened.version, serial("2026-04-30")]);
+    expect(policyInHistory(grid, tightened.version)).toEqual({ policy: tightened, at: { row: 3 }, edited: false });
+    // Printed as before: each row a version, its version named on each page across.
+    expect(plan.titleColumns).toEqual([{ first: 0, last: 0 }]);
+    expect(plan.freezeRows).toBe(1);
+  });
+
+  test.each(["en", "zh"] as const)("%s: a row typed over is named by its row", (lang) => {
+    const grid = historyInRows(
+      [
+        [DEFAULT_POLICY, "2026-01-31"],
+        [tightened, "2026-04-30"],
+      ],
+      lang,
+    );
+    const days = grid[0].indexOf(message(lang, "policy.overdueDays"));
+    const forged = grid.map((line, r) => (r === 2 ? line.map((v, c) => (c === days ? 45 : v)) : line));
+    expect(policyInHistory(forged, tightened.version)).toMatchObject({ at: { row: 3 }, edited: true });
+  });
+});
+
+describe("policy history", () => {
   test("the history sheet is one of the review's own: never a customer sheet or a ledger candidate", () => {
     expect(isReviewSheet("Credit Policy History")).toBe(true);
     expect(isReviewSheet("信用政策历史")).toBe(true);

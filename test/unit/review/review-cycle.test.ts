@@ -298,6 +298,7 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
       to: raised.version,
       settings: [{ setting: "maxDebtRatio", from: 0.7, to: 0.75 }],
       editedRow: null,
+      editedColumn: null,
     });
   });
 
@@ -310,23 +311,40 @@ describe.each(["en", "zh"] as const)("a policy changed between two reviews (%s)"
     );
     expect(toJson(blind, lang).changes!.policy!.settings).toBeNull();
   });
-  test("a policy history row changed by hand since it was written: its settings are not compared, and that is said", () => {
+  test("a policy history version changed by hand since it was written: its settings are not compared, and that is said", () => {
     const history = workbook.policyHistory!;
-    const ratio = history[0].indexOf(t("policy.maxDebtRatio"));
-    expect(history[1][0]).toBe(DEFAULT_POLICY.version);
-    // The last review's row now claims 90%: under its own version, it would misname what changed.
-    const forged = history.map((line, r) => (r === 1 ? line.map((v, c) => (c === ratio ? 0.9 : v)) : line));
+    const ratio = history.findIndex((line) => line[0] === t("policy.maxDebtRatio"));
+    expect(history[0][1]).toBe(DEFAULT_POLICY.version);
+    // The last review's version now claims 90%: under its own version, it would misname what changed.
+    const forged = history.map((line, r) => (r === ratio ? line.map((v, c) => (c === 1 ? 0.9 : v)) : line));
     const { result: edited } = reviewWorkbook({ ...workbook, policyHistory: forged }, R2, lang, raised);
-    expect(edited.changes!.policy).toEqual({ from: DEFAULT_POLICY.version, to: raised.version, editedRow: 2 });
-    const said = t("changes.policyEdited", { from: DEFAULT_POLICY.version, to: raised.version, row: "2" });
+    expect(edited.changes!.policy).toEqual({ from: DEFAULT_POLICY.version, to: raised.version, editedAt: { column: "B" } });
+    const said = t("changes.policyEditedColumn", { from: DEFAULT_POLICY.version, to: raised.version, column: "B" });
     expect(policyChangeText(edited.changes!.policy!, lang)).toBe(said);
     expect(toTable(edited, lang, "out.xlsx").split("\n")).toContain(labelled(t("changes.policy"), said, lang));
     expect(toJson(edited, lang).changes!.policy).toEqual({
       from: DEFAULT_POLICY.version,
       to: raised.version,
       settings: null,
-      editedRow: 2,
+      editedRow: null,
+      editedColumn: "B",
     });
+  });
+
+  test("the same in a history kept in rows, as reviews wrote it before: the row is named", () => {
+    // The history above, one row per version (its labels across the header row).
+    const columns = workbook.policyHistory!;
+    const rows = columns[0].map((_, c) => columns.map((line) => line[c] ?? null));
+    const ratio = rows[0].indexOf(t("policy.maxDebtRatio"));
+    expect(rows[1][0]).toBe(DEFAULT_POLICY.version);
+    const { result: kept } = reviewWorkbook({ ...workbook, policyHistory: rows }, R2, lang, raised);
+    expect(kept.changes!.policy!.settings).toMatchObject([{ setting: "maxDebtRatio", from: 0.7, to: 0.75 }]);
+    const forged = rows.map((line, r) => (r === 1 ? line.map((v, c) => (c === ratio ? 0.9 : v)) : line));
+    const { result: edited } = reviewWorkbook({ ...workbook, policyHistory: forged }, R2, lang, raised);
+    expect(edited.changes!.policy).toEqual({ from: DEFAULT_POLICY.version, to: raised.version, editedAt: { row: 2 } });
+    const said = t("changes.policyEdited", { from: DEFAULT_POLICY.version, to: raised.version, row: "2" });
+    expect(policyChangeText(edited.changes!.policy!, lang)).toBe(said);
+    expect(toJson(edited, lang).changes!.policy).toMatchObject({ editedRow: 2, editedColumn: null });
   });
 });
 

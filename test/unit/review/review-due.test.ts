@@ -8,7 +8,7 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { isoFromSerial } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
-import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
+import { completePolicy } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
 import { SHOWN_PAST_DUE } from "../../../src/engine/review/review-due";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -137,12 +137,12 @@ describe("reviews past due", () => {
       `按政策 ${everyTwoMonths.version} 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置`,
     );
     expect(toJson(without, "en").reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);
-    // A history row typed over since: its settings are no longer that review's, so the same.
+    // A history version typed over since: its settings are no longer that review's, so the same.
     const history = underIt.policyHistory!.map((line) => [...line]);
-    const row = history.findIndex((line) => line[0] === everyTwoMonths.version);
-    const high = history[0].findIndex((h) => typeof h === "string" && /high/i.test(h) && /month/i.test(h));
-    expect([row, high].every((i) => i > 0)).toBe(true);
-    history[row][high] = 3;
+    const column = history[0].indexOf(everyTwoMonths.version);
+    const high = history.findIndex((line) => typeof line[0] === "string" && /high/i.test(line[0]) && /month/i.test(line[0]));
+    expect([column, high].every((i) => i > 0)).toBe(true);
+    history[high][column] = 3;
     const edited = reviewWorkbook({ ...underIt, policyHistory: history }, OCT).result;
     expect(edited.reviewsPastDue.count).toBe(2);
     expect(edited.reviewsPastDue.intervalsAssumed).toEqual([everyTwoMonths.version]);

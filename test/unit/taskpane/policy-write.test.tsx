@@ -47,11 +47,8 @@ function cells(sheet: string): CellValue[][] {
 /** The policy the policy sheet holds now, read as the next review reads it. */
 const policyOnSheet = () => readPolicySheet(cells("Credit Policy"));
 /** The versions the policy history records, top to bottom. */
-const historyVersions = () =>
-  cells("Credit Policy History")
-    .slice(1)
-    .map((line) => line[0])
-    .filter((v) => v !== null && v !== "");
+/** The versions across the history's first row, right of its labels. */
+const historyVersions = () => (cells("Credit Policy History")[0] ?? []).slice(1).filter((v) => v !== null && v !== "");
 /** Each customer's risk grade as written on the customer sheet. */
 function gradesWritten(): Record<string, CellValue> {
   const [header, ...lines] = cells("Customers");

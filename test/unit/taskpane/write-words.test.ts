@@ -16,6 +16,13 @@ test.each([
   expect(describeParts(history({ row: 2, column: 0, rows: 1, columns: 22 }), translator(lang))).toEqual([line]);
 });
 
+test.each([
+  ["en", 'Sheet "Credit Policy History": the new policy version, column D added.'],
+  ["zh", "工作表“Credit Policy History”：新增政策版本，第 D 列。"],
+] as const)("a version added beside the others is its column (%s)", (lang, line) => {
+  expect(describeParts(history({ row: 0, column: 3, rows: 25, columns: 1 }), translator(lang))).toEqual([line]);
+});
+
 test("a header and a row added are rows 1–2", () => {
   expect(describeParts(history({ row: 0, column: 0, rows: 2, columns: 22 }), translator("en"))).toEqual([
     'Sheet "Credit Policy History": the new policy version, rows 1–2 added.',
@@ -25,9 +32,9 @@ test("a header and a row added are rows 1–2", () => {
 test.each([
   [
     "en",
-    'Sheet "Credit Policy History": this policy version is recorded there already, so no row is added; its printed pages take this review\'s date.',
+    'Sheet "Credit Policy History": this policy version is recorded there already, so nothing is added; its printed pages take this review\'s date.',
   ],
-  ["zh", "工作表“Credit Policy History”：该政策版本已有记录，不新增行；其打印页改用本次审查的日期。"],
+  ["zh", "工作表“Credit Policy History”：该政策版本已有记录，无需新增；其打印页改用本次审查的日期。"],
 ] as const)("a history that has the version already gains no row, and says so (%s)", (lang, line) => {
   expect(describeParts(history(), translator(lang))).toEqual([line]);
 });
