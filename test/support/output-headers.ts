@@ -28,7 +28,7 @@ export const OUTPUT_HEADERS_EN = [
 /** With a ledger and the default aging edges (30, 60, 90), the buckets' columns stand before the issues. */
 /** On two lines, after the colon (agingColumnHeader). */
 export const AGING_HEADERS_EN = ["Aging:\nCurrent", "Aging:\n1–30", "Aging:\n31–60", "Aging:\n61–90", "Aging:\n91+"];
-export const AGING_HEADERS_ZH = ["账龄：\n未到期", "账龄：\n1–30天", "账龄：\n31–60天", "账龄：\n61–90天", "账龄：\n91天以上"];
+export const AGING_HEADERS_ZH = ["账龄：\n未到期", "账龄：\n1–30 天", "账龄：\n31–60 天", "账龄：\n61–90 天", "账龄：\n91 天以上"];
 
 export const OUTPUT_HEADERS_ZH = [
   "风险评分",

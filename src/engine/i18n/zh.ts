@@ -53,8 +53,8 @@ export const zh: Record<MessageKey, string> = {
 
   "aging.notFinite": "金额合计超出数值可表示的范围",
   "aging.current": "未到期",
-  "aging.range": "{from}–{to}天",
-  "aging.over": "{from}天以上",
+  "aging.range": "{from}–{to} 天",
+  "aging.over": "{from} 天以上",
   "aging.edgesCount": "{param}必须给出 1 到 20 个账龄分界，实际为 {count} 个",
   "aging.edgeWhole": "{param}必须是不小于 1 的整天数，实际为 {value}",
   "aging.edgesIncreasing": "{param}必须递增：{value} 排在 {previous} 之后",

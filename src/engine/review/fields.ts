@@ -432,7 +432,7 @@ export function isTotalsLabel(value: unknown): boolean {
 /** Every language the review writes headers in: a sheet reviewed in one is read back in the other. */
 export const LANGS_OF_HEADERS: readonly Lang[] = ["en", "zh"];
 
-/** An aging bucket's output column header, from the bucket's label: "Aging: 31–60", "账龄：31–60天". */
+/** An aging bucket's output column header, from the bucket's label: "Aging: 31–60", "账龄：31–60 天". */
 export function agingHeader(label: string, lang: Lang): string {
   return message(lang, "aging.header", { label });
 }

@@ -250,7 +250,7 @@ function widestWord(text: string): number {
       const width = displayWidth(piece);
       if (!HAS_WIDE.test(piece)) widest = Math.max(widest, width);
       else {
-        // Kept whole up to the cap (1–30天 is not broken before its 天), and a Latin word in it whole past it.
+        // Kept whole up to the cap (账龄区间 is not broken inside), and a Latin word in it whole past it.
         let latin = 0;
         for (const run of piece.split(WIDE)) latin = Math.max(latin, run.length);
         widest = Math.max(widest, Math.min(width, Math.max(WIDE_WORD * 2, latin)));

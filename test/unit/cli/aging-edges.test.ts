@@ -110,9 +110,9 @@ test("a quarter of aging edges changed: one block of aging before Review issues,
   const jan = await headers(january);
   expect(jan.header.slice(firstAging)).toEqual([
     "账龄：\n未到期",
-    "账龄：\n1–45天",
-    "账龄：\n46–90天",
-    "账龄：\n91天以上",
+    "账龄：\n1–45 天",
+    "账龄：\n46–90 天",
+    "账龄：\n91 天以上",
     null,
     "审查问题",
     "Collector",

@@ -277,9 +277,9 @@ describe("re-runs with more or fewer columns", () => {
       const twice = apply(once, plan);
       expect(agingBlock(twice, "审查问题")).toEqual([
         "账龄：\n未到期",
-        "账龄：\n1–45天",
-        "账龄：\n46–90天",
-        "账龄：\n91天以上",
+        "账龄：\n1–45 天",
+        "账龄：\n46–90 天",
+        "账龄：\n91 天以上",
         null,
         "审查问题",
       ]);

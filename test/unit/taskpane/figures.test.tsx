@@ -95,7 +95,7 @@ test("over its limit, a customer's available credit is negative; the Chinese pan
     逾期金额合计: "12,000.00",
     最长逾期天数: "100",
     付款历史加权分: "1.20",
-    "账龄：91天以上": "12,000.00",
+    "账龄：91 天以上": "12,000.00",
   });
 });
 
