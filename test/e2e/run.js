@@ -545,7 +545,7 @@ async function writeAndCompare(lang) {
   }
   assert.equal(
     summary.pages.centerHeader,
-    lang === "zh" ? "信用审查汇总——2026年11月30日" : `Credit review summary — ${AS_OF}`,
+    lang === "zh" ? "信用审查汇总——2026年11月30日" : `Credit Review Summary — ${AS_OF}`,
     "summary headed with its title and the review date",
   );
   assert.equal(customers.pages.centerHeader, undefined, "no header of ours on the user's sheet");
@@ -696,7 +696,7 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   assert.equal(b.rowHeights[HEADER_ROW + 1], 50, "the header row as tall as the user made it");
   assert.deepEqual(
     [summary.pages.leftHeader, summary.pages.centerHeader, summary.pages.rightFooter],
-    ["Confidential", `Credit review summary — ${AS_OF}`, "Prepared by Finance"],
+    ["Confidential", `Credit Review Summary — ${AS_OF}`, "Prepared by Finance"],
     "the summary's header and footer: the user's sections and the review's centre",
   );
   assert.deepEqual(

@@ -252,7 +252,7 @@ export const reportEn = {
     "this review's rows {firstRow}–{lastRow}; the sheet's {count} {count|row|rows} of other reviews {count|is|are} not printed",
 
   // Summary sheet.
-  "summary.title": "Credit review summary",
+  "summary.title": "Credit Review Summary",
   "summary.asOf": "As of",
   "summary.sheet": "Customer sheet",
   "summary.policyVersion": "Policy version",

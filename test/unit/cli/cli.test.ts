@@ -84,7 +84,7 @@ describe("the sample workbooks", () => {
     const issues = sheet.getCell(24, header.indexOf("Review issues") + 1).value as string;
     expect(issues).toBe("row 24, column E (Industry risk): industry risk must be between 1 and 5, got 6");
     const summary = wb.getWorksheet("Credit Review Summary")!;
-    expect(summary.getCell("A1").value).toBe("Credit review summary");
+    expect(summary.getCell("A1").value).toBe("Credit Review Summary");
     const archive = wb.getWorksheet("Credit Review Archive")!;
     expect(headerRow(archive, 1)).toEqual([
       "Review date",
@@ -510,7 +510,7 @@ describe("the sample workbooks", () => {
       ["maxDebtRatio", 0.7, 0.75],
     ]);
     expect(month2.getWorksheet("Policy log")!.actualColumnCount).toBe(3);
-    expect(month2.getWorksheet("Dashboard")!.getCell(1, 1).value).toBe("Credit review summary");
+    expect(month2.getWorksheet("Dashboard")!.getCell(1, 1).value).toBe("Credit Review Summary");
   });
 
   test("a workbook with no archive (the customer sheet exported alone) says there is nothing to compare with", async () => {

@@ -407,7 +407,7 @@ test("printed pages: each of our sheets headed with its title and the review dat
   const footer = "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>";
   const summary = sheetXml(all, "Credit Review Summary");
   expect(summary).toContain(
-    `<headerFooter><oddHeader>&amp;CCredit review summary — 2026-11-30</oddHeader>${footer}</headerFooter>`,
+    `<headerFooter><oddHeader>&amp;CCredit Review Summary — 2026-11-30</oddHeader>${footer}</headerFooter>`,
   );
   // After the page setup, before the charts' drawing (CT_Worksheet's order).
   expect(childrenAfterCells(summary)).toEqual(["pageMargins", "pageSetup", "headerFooter", "drawing"]);
@@ -475,7 +475,7 @@ test("a left or right section the user typed in a header or footer of our sheets
     "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>";
   const retype = (title: string) => (xml: string) => xml.replace(/<headerFooter>.*?<\/headerFooter>/, typed(title));
   const summaryTyped = path.join(dir, "summary-typed.xlsx");
-  await withPart(once, summaryTyped, partOf("Credit Review Summary"), retype("Credit review summary"));
+  await withPart(once, summaryTyped, partOf("Credit Review Summary"), retype("Credit Review Summary"));
   const archiveTyped = path.join(dir, "archive-typed.xlsx");
   await withPart(summaryTyped, archiveTyped, partOf("Credit Review Archive"), retype("Credit Review Archive"));
   // On the policy a different first page, with a header of its own.
@@ -495,7 +495,7 @@ test("a left or right section the user typed in a header or footer of our sheets
   const again = await partsOf(later);
   // The summary (written whole) and the archive (rewritten from a row on) alike.
   const centres = {
-    "Credit Review Summary": "Credit review summary — 2026-12-31",
+    "Credit Review Summary": "Credit Review Summary — 2026-12-31",
     // Its pages hold this month's rows: the header says the first month's are on the sheet.
     "Credit Review Archive":
       "Credit Review Archive — 2026-12-31 (this review's rows 47–91; the sheet's 45 rows of other reviews are not printed)",

@@ -223,7 +223,7 @@ test("LibreOffice opens every reviewed copy and shows the review", () => {
     const pdf = path.join(out, path.basename(r.file).replace(/\.xls[xm]$/, ".pdf"));
     expect({ pdf: path.basename(pdf), exists: fs.existsSync(pdf) }).toEqual({ pdf: path.basename(pdf), exists: true });
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
-    expect(text).toContain("Credit review summary");
+    expect(text).toContain("Credit Review Summary");
     expect(text).toContain("Risk score");
     expect(text).toContain(r.names[0]);
   }

@@ -39,7 +39,7 @@ const headerOf = (p: ReturnType<typeof plan>, kind: string) => p.sheets.find((s)
 describe("the plan's printed pages", () => {
   test("English: each of our sheets headed with its title and the review date, every page numbered", () => {
     const p = plan("en");
-    expect(headerOf(p, "summary")).toEqual({ header: "Credit review summary — 2026-11-30", footer: "Page &P of &N" });
+    expect(headerOf(p, "summary")).toEqual({ header: "Credit Review Summary — 2026-11-30", footer: "Page &P of &N" });
     expect(headerOf(p, "archive")).toEqual({ header: "Credit Review Archive — 2026-11-30", footer: "Page &P of &N" });
     expect(headerOf(p, "policy")).toEqual({ header: "Credit Policy — 2026-11-30", footer: "Page &P of &N" });
     expect(p.sheets.every((s) => s.headerFooter !== undefined)).toBe(true);
@@ -169,9 +169,9 @@ describe("the sections of a header or footer: the review writes the centre, the 
   });
 
   test("our centre replaces the last run's, the user's left and right stay as typed", () => {
-    const typed = "&LConfidential&CCredit review summary — 2026-11-30&RPrepared by Finance";
-    expect(withOurCentre(typed, "Credit review summary — 2026-12-31")).toBe(
-      "&LConfidential&CCredit review summary — 2026-12-31&RPrepared by Finance",
+    const typed = "&LConfidential&CCredit Review Summary — 2026-11-30&RPrepared by Finance";
+    expect(withOurCentre(typed, "Credit Review Summary — 2026-12-31")).toBe(
+      "&LConfidential&CCredit Review Summary — 2026-12-31&RPrepared by Finance",
     );
     expect(withOurCentre('&L&"Arial,Bold"Finance only&CPage &P of &N', pageNumbers("zh"))).toBe(
       '&L&"Arial,Bold"Finance only&C第 &P 页，共 &N 页',

@@ -743,7 +743,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
     expect(fake.sheet("Credit Review Summary")!.headerFooter).toEqual({
-      centerHeader: "Credit review summary — 2026-03-31",
+      centerHeader: "Credit Review Summary — 2026-03-31",
       centerFooter: "Page &P of &N",
     });
     // Its pages hold this review's rows alone: the header says where the earlier review's row is.
@@ -817,7 +817,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const outcome = await writePlanWith(fake.context, plan, "en", check);
     expect(outcome.ok).toBe(true);
     const titles = [
-      "Credit review summary — 2026-04-30",
+      "Credit Review Summary — 2026-04-30",
       "Credit Review Archive — 2026-04-30 (this review's rows 5–7; the sheet's 3 rows of other reviews are not printed)",
       "Credit Policy — 2026-04-30",
     ];
@@ -1099,7 +1099,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     const { plan, check } = await reviewAndPlan();
     await writePlanWith(fake.context, plan, "en", check);
     const summary = fake.sheet("Credit Review Summary")!;
-    expect(summary.text(0, 0)).toBe("Credit review summary");
+    expect(summary.text(0, 0)).toBe("Credit Review Summary");
     expect(summary.bold.has("0,0")).toBe(true);
     expect(summary.charts).toEqual([
       {
@@ -1425,7 +1425,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
 
   test("Open summary sheet activates it: 1 sync", async () => {
     workbook(1);
-    fake.addSheet("Credit Review Summary", [["Credit review summary"]]);
+    fake.addSheet("Credit Review Summary", [["Credit Review Summary"]]);
     await activateSheetWith(fake.context, "Credit Review Summary");
     expect(fake.syncCount).toBe(1);
     expect(fake.active).toBe("Credit Review Summary");
