@@ -340,17 +340,20 @@ export function describeParts(parts: readonly WritePart[], t: Translate, headers
       case "policy":
         lines.push(t("ui.write.policy", rows));
         break;
-      case "policyHistory":
-        // A version added beside the others is a column; a first history, or one kept in rows, rows.
+      case "policyHistory": {
+        // A version added beside the others is its column (the tallest of what is written, right
+        // of the labels: a label added for a new setting beside it); a first history, or one
+        // kept in rows, its rows.
+        const tallest = g.areas.reduce((a, c) => (c.rows > a.rows ? c : a));
+        const column = tallest.columns === 1 && tallest.rows > 1 && tallest.column > 0;
         lines.push(
           t(
             "ui.write.policyHistory",
-            b.firstCol === b.lastCol && b.firstRow !== b.lastRow
-              ? { sheet, rows: t("ui.write.column", { column: columnLetter(b.firstCol) }) }
-              : rows,
+            column ? { sheet, rows: t("ui.write.column", { column: columnLetter(tallest.column) }) } : rows,
           ),
         );
         break;
+      }
       default:
         lines.push(t("ui.write.sheet", rows));
     }

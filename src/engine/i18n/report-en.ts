@@ -248,8 +248,7 @@ export const reportEn = {
   "print.header": "{title} — {date}",
   "print.footer": "Page {page} of {pages}",
   "print.headerWithRows": "{header} ({rows})",
-  "print.rowsOf":
-    "this review's rows {firstRow}–{lastRow}; the sheet's {count} {count|row|rows} of other reviews {count|is|are} not printed",
+  "print.rowsOf": "this review's {printed|row|rows} {rows}; {count} {count|row|rows} of other reviews not printed",
 
   // Summary sheet.
   "summary.title": "Credit Review Summary",

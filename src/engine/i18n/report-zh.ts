@@ -216,7 +216,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "print.header": "{title}——{date}",
   "print.footer": "第 {page} 页，共 {pages} 页",
   "print.headerWithRows": "{header}（{rows}）",
-  "print.rowsOf": "本次审查为第 {firstRow}–{lastRow} 行；表中其他审查的 {count} 行未打印",
+  "print.rowsOf": "本次审查为第 {rows} 行；其他审查的 {count} 行未打印",
 
   "summary.title": "信用审查汇总",
   "summary.asOf": "审查日期",

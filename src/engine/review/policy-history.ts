@@ -48,55 +48,75 @@ function historyLabels(lang: Lang): string[] {
 /**
  * A history as read, in either shape: "columns" (labels down a column, a version a column to
  * their right) or "rows" (labels across a header row, a version a row under it). `labels` and
- * each version's `cells` run along the labels; `labelsAt` and a version's `at` are 0-based sheet
- * columns ("columns") or rows ("rows").
+ * each version's `cells` run along the labels, the labels' filled cells only: `places` holds each
+ * label's 0-based sheet row ("columns") or column ("rows"); `labelsAt` and a version's `at` are
+ * the 0-based sheet column ("columns") or row ("rows") of the labels and of the version.
  */
 interface HistoryTable {
   readonly shape: "rows" | "columns";
   readonly labelsAt: number;
   readonly labels: readonly CellValue[];
+  readonly places: readonly number[];
   readonly versionAt: number;
   readonly versions: readonly { readonly cells: readonly CellValue[]; readonly at: number }[];
 }
 
-/**
- * How far down a history kept in columns is read: its labels under as many rows of notes as a
- * header is looked for under, and room for as many labels again. A sheet of a million rows is not
- * turned on its side whole to find a table at its top.
- */
-const COLUMN_HISTORY_ROWS = HEADER_SCAN_ROWS + 2 * (SETTING_ROWS.length + 2);
+const isFilled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && v !== "";
+const isVersion = (v: CellValue | undefined): boolean => typeof v === "string" && v.trim() !== "";
 
-/** The sheet's columns as rows (down to COLUMN_HISTORY_ROWS): a history kept in columns read as one kept in rows. */
-function transposed(values: readonly (readonly CellValue[])[]): CellValue[][] {
-  const rows = Math.min(values.length, COLUMN_HISTORY_ROWS);
-  const out: CellValue[][] = [];
-  for (let r = 0; r < rows; r++)
-    (values[r] ?? []).forEach((value, c) => {
-      while (out.length <= c) out.push([]);
-      out[c][r] = value;
-    });
-  // Each as long as the rows read, a blank a null: no hole for a reader's loop to skip or trip on.
-  return out.map((line) => Array.from({ length: rows }, (_, r) => line[r] ?? null));
+/** A history kept in rows: the header row the two labels are found in, a version a row under it. */
+function rowsTable(values: readonly (readonly CellValue[])[], match: HeaderMatch<HistoryLabel>): HistoryTable | undefined {
+  const column = match.columns.version;
+  if (column === undefined) return undefined;
+  const header = values[match.headerRow];
+  const places = header.flatMap((label, c) => (isFilled(label) ? [c] : []));
+  const versions: { cells: readonly CellValue[]; at: number }[] = [];
+  for (let at = match.headerRow + 1; at < values.length; at++)
+    if (isVersion(values[at]?.[column])) versions.push({ cells: places.map((c) => values[at][c] ?? null), at });
+  return {
+    shape: "rows",
+    labelsAt: match.headerRow,
+    labels: places.map((c) => header[c]),
+    places,
+    versionAt: places.indexOf(column),
+    versions,
+  };
 }
 
-function tableOf(lines: readonly (readonly CellValue[])[], match: HeaderMatch<HistoryLabel>, shape: HistoryTable["shape"]) {
-  const versionAt = match.columns.version;
-  if (versionAt === undefined) return undefined;
+/**
+ * A history kept in columns: the labels' column found among the sheet's first columns, as a
+ * header row is among its first rows (each column read down the whole sheet, its blanks left
+ * out), a version a column right of it with its version in the version label's row.
+ */
+function columnsTable(values: readonly (readonly CellValue[])[]): HistoryTable | undefined {
+  const columns: CellValue[][] = Array.from({ length: HEADER_SCAN_ROWS }, () => []);
+  values.forEach((line, r) => {
+    for (let c = 0; c < Math.min(line.length, HEADER_SCAN_ROWS); c++) if (isFilled(line[c])) columns[c][r] = line[c];
+  });
+  const match = findHeaderRow(columns, HISTORY_TABLE, 2);
+  const versionRow = match?.columns.version;
+  if (!match || versionRow === undefined) return undefined;
+  const labelColumn = columns[match.headerRow];
+  const places: number[] = [];
+  labelColumn.forEach((_, r) => places.push(r));
   const versions: { cells: readonly CellValue[]; at: number }[] = [];
-  for (let at = match.headerRow + 1; at < lines.length; at++) {
-    const cell = lines[at]?.[versionAt];
-    if (typeof cell === "string" && cell.trim() !== "") versions.push({ cells: lines[at], at });
-  }
-  return { shape, labelsAt: match.headerRow, labels: lines[match.headerRow], versionAt, versions };
+  (values[versionRow] ?? []).forEach((cell, at) => {
+    if (at > match.headerRow && isVersion(cell)) versions.push({ cells: places.map((r) => values[r]?.[at] ?? null), at });
+  });
+  return {
+    shape: "columns",
+    labelsAt: match.headerRow,
+    labels: places.map((r) => labelColumn[r]),
+    places,
+    versionAt: places.indexOf(versionRow),
+    versions,
+  };
 }
 
 /** The history on a sheet, in whichever shape it was kept; undefined when the sheet holds none. */
 function historyTable(values: readonly (readonly CellValue[])[]): HistoryTable | undefined {
   const rows = findHeaderRow(values, HISTORY_TABLE, 2);
-  if (rows) return tableOf(values, rows, "rows");
-  const columns = transposed(values);
-  const down = findHeaderRow(columns, HISTORY_TABLE, 2);
-  return down && tableOf(columns, down, "columns");
+  return rows ? rowsTable(values, rows) : columnsTable(values);
 }
 
 /** True when a sheet's top rows hold a history's labels (its version and first used), across or down: a renamed history is still found. */
@@ -134,8 +154,11 @@ export function policyInHistory(values: readonly (readonly CellValue[])[], versi
   if (!table) return undefined;
   const found = table.versions.find((v) => String(v.cells[table.versionAt]).trim() === version);
   if (!found) return undefined;
-  const policy = readPolicySheet(table.labels.map((name, i) => [name, found.cells[i] ?? null]));
-  const named = new Set(table.labels.map((name) => policyRowNamed(name)?.name));
+  // A setting without a value in this version (its label added under the others after the
+  // version was written) is read as an older layout's missing setting: its default.
+  const filled = table.labels.flatMap((name, i) => (isFilled(found.cells[i]) ? [[name, found.cells[i]]] : []));
+  const policy = readPolicySheet(filled);
+  const named = new Set(filled.map(([name]) => policyRowNamed(name)?.name));
   const complete = SETTING_ROWS.every((row) => named.has(row.name));
   const at = table.shape === "rows" ? { row: found.at + 1 } : { column: columnLetter(found.at) };
   return { policy, at, edited: complete && policy.version !== version };
@@ -182,7 +205,7 @@ export function policyHistoryPlan(
     kind: "policyHistory",
     mode: "rewrite-from",
     ...(table?.shape === "rows"
-      ? inRows(table, cells, existing, isNew)
+      ? inRows(table, cells, historyLabels(cellsLang), existing, isNew)
       : inColumns(table, cells, historyLabels(cellsLang), existing, isNew)),
   };
 }
@@ -227,16 +250,9 @@ function inColumns(
       formats: ["text"],
     });
   } else {
-    const rowOf = new Map<string, number>();
-    table.labels.forEach((label, r) => {
-      const kind = typeof label === "string" ? HISTORY_TABLE.get(headerKey(label)) : undefined;
-      const key = kind ?? policyRowNamed(label)?.name;
-      if (key !== undefined && !rowOf.has(key)) rowOf.set(key, r);
-    });
-    const keys = ["version", "firstUsed", ...SETTING_ROWS.map((row) => row.name)];
+    const rowOf = labelPlaces(table);
     const labelled = [...rowOf.values()];
     const first = Math.min(...labelled);
-    const isFilled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
     // Right of the last cell along the labels: a note the user wrote beside the versions stays.
     let last = labelColumn;
     for (let r = first; r <= Math.max(...labelled); r++)
@@ -246,7 +262,7 @@ function inColumns(
     column = last + 1;
     const freeRow = (r: number) => !(existing[r] ?? []).slice(labelColumn, column + 1).some(isFilled);
     let next = Math.max(...labelled) + 1;
-    rows = keys.map((key, i) => {
+    rows = HISTORY_KEYS.map((key, i) => {
       const row = rowOf.get(key);
       if (row !== undefined) return row;
       // A setting the history's labels lack (added to the policy since): its label under the
@@ -257,7 +273,7 @@ function inColumns(
     });
     // The labels and every version there are fitted with whatever is added, as when they were written.
     rows.forEach((row, i) => {
-      const values = (existing[row] ?? []).slice(labelColumn, column).map(asPlanned);
+      const values = Array.from((existing[row] ?? []).slice(labelColumn, column), asPlanned);
       if (!values.length) return;
       if (i === 0) measured.push(header(row, labelColumn, values));
       else
@@ -311,31 +327,82 @@ function labelsWidth(labels: readonly string[]): number {
 
 /**
  * A version under the last row of a history kept in rows (as reviews wrote it before the
- * history was kept in columns): the header and the rows there fitted with it.
+ * history was kept in columns), each cell under its label (a user's column among them stays
+ * theirs; a setting the header lacks gets a label of its own right of the others): the header
+ * and the rows there fitted with it.
  */
-function inRows(table: HistoryTable, cells: VersionCells, existing: readonly (readonly CellValue[])[], isNew: boolean) {
+function inRows(
+  table: HistoryTable,
+  cells: VersionCells,
+  labels: readonly string[],
+  existing: readonly (readonly CellValue[])[],
+  isNew: boolean,
+): HistoryPart {
   const lastRow = lastFilledRow(existing);
-  const formats = cells.map((c) => c.format);
-  const header = (values: PlanValue[]): Block => ({
+  const header = existing[table.labelsAt] ?? [];
+  const columnOf = labelPlaces(table);
+  let next = Math.max(...table.places) + 1;
+  const columns = HISTORY_KEYS.map((key) => columnOf.get(key) ?? next++);
+  const width = Math.max(next, header.length);
+  const formats: CellFormat[] = Array.from({ length: width }, () => "general");
+  columns.forEach((c, i) => (formats[c] = cells[i].format));
+  const ours = new Set(columns);
+  /** The header's cells from `column` on, each over its figures. */
+  const headerBlock = (column: number, values: PlanValue[]): Block => ({
     row: table.labelsAt,
-    column: 0,
+    column,
     values: [values],
     formats: values.map(() => "text" as const),
     bold: true,
     // A header over figures stands right, over its figures, as the customer sheet's do.
-    rightAligned: values.map((_, i) => (formats[i] ?? "text") !== "text"),
+    rightAligned: values.map((_, i) => ours.has(column + i) && formats[column + i] !== "text"),
   });
-  const width = (line: readonly CellValue[]) => line.slice(0, formats.length).map(asPlanned);
-  const rows = existing.slice(table.labelsAt + 1, lastRow + 1).map(width);
-  const measured: Block[] = [header(width(table.labels))];
+  const blocks: Block[] = [];
+  if (isNew) {
+    columns.forEach((c, i) => {
+      if (!columnOf.has(HISTORY_KEYS[i])) blocks.push(headerBlock(c, [labels[i]]));
+    });
+    // The version's cells left to right, a block for each run of adjacent columns.
+    const order = columns.map((column, i) => ({ column, cell: cells[i] })).sort((x, y) => x.column - y.column);
+    for (let i = 0; i < order.length;) {
+      let end = i + 1;
+      while (end < order.length && order[end].column === order[end - 1].column + 1) end++;
+      const run = order.slice(i, end);
+      blocks.push({
+        row: lastRow + 1,
+        column: run[0].column,
+        values: [run.map((o) => o.cell.value)],
+        formats: run.map((o) => o.cell.format),
+      });
+      i = end;
+    }
+  }
+  const asRow = (line: readonly CellValue[] | undefined) => Array.from({ length: width }, (_, c) => asPlanned(line?.[c] ?? null));
+  const rows = existing.slice(table.labelsAt + 1, lastRow + 1).map(asRow);
+  const measured: Block[] = [headerBlock(0, asRow(header))];
   if (rows.length) measured.push({ row: table.labelsAt + 1, column: 0, values: rows, formats });
+  const versionColumns = new Set(columns.slice(0, 2));
   return {
     fromRow: lastRow + 1,
-    blocks: isNew ? [{ row: lastRow + 1, column: 0, values: [cells.map((c) => c.value)], formats }] : [],
+    blocks,
     measured,
     // The version and date at their own width; each setting as wide as its value or its header's widest word.
-    columnWidths: formats.map((_, i) => (i < 2 ? VERSION_WIDTH : 0)),
+    columnWidths: formats.map((_, c) => (versionColumns.has(c) ? VERSION_WIDTH : 0)),
     // Each row is a version: printed on pages across, it names its version on each.
-    titleColumns: [{ first: 0, last: 0 }],
+    titleColumns: [{ first: columns[0], last: columns[0] }],
   };
+}
+
+/** The history's labels by what they name: the version, the first review date, each setting. */
+const HISTORY_KEYS = ["version", "firstUsed", ...SETTING_ROWS.map((row) => row.name)];
+
+/** Each label's key (HISTORY_KEYS) to its place on the sheet (its row, or its column in a history kept in rows). */
+function labelPlaces(table: HistoryTable): Map<string, number> {
+  const placeOf = new Map<string, number>();
+  table.labels.forEach((label, i) => {
+    const kind = typeof label === "string" ? HISTORY_TABLE.get(headerKey(label)) : undefined;
+    const key = kind ?? policyRowNamed(label)?.name;
+    if (key !== undefined && !placeOf.has(key)) placeOf.set(key, table.places[i]);
+  });
+  return placeOf;
 }

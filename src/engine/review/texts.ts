@@ -1254,7 +1254,7 @@ export function sameBalancesText(changes: ReviewChanges, lang: Lang): string | u
 }
 
 /**
- * The same doubt in short, under the headline's overdue figures it casts on: a reader of the first
+ * The same doubt in short, above the headline's figures it casts doubt on: a reader of the first
  * page alone would take them for this period's.
  */
 export function headlineSameBalancesText(changes: ReviewChanges | undefined, lang: Lang): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * What a review writes, described once as data: the output columns beside the input
  * table with their conditional fills, the managers' summary sheet with its chart, the
- * archive rows, the policy sheet and a new policy version's history row. The task pane and the command line each carry out
+ * archive rows, the policy sheet and a new policy version's column in the history. The task pane and the command line each carry out
  * this plan with their own writer; neither decides a cell, a header or a colour.
  *
  * This module holds the plan's types (the vocabulary both writers share), the fills, and
@@ -435,11 +435,13 @@ function followsWidth(plan: SheetPlan): SheetPlan {
  * are on the sheet.
  */
 function printedRowsText(plan: SheetPlan, lang: Lang): string | undefined {
-  const area = plan.printArea;
+  // The area the pages print, when the layout prints one (under a header on every page).
+  const area = plan.print?.area;
   if (!area || !plan.unprintedRows) return undefined;
+  const [first, last] = [area.row + 1, area.row + area.rows];
   return message(lang, "print.rowsOf", {
-    firstRow: area.row + 1,
-    lastRow: area.row + area.rows,
+    printed: area.rows,
+    rows: first === last ? String(first) : message(lang, "sep.range", { from: first, to: last }),
     count: formatCount(plan.unprintedRows, lang),
   });
 }

@@ -101,10 +101,10 @@ describe("the archive's pages, which print this review's rows only, say where th
   test("the month after: its rows, and how many of the earlier review's the sheet keeps unprinted", () => {
     expect(second.archivePrintArea).toMatchObject({ row: 3, rows: 2 });
     expect(second.archiveHeader).toBe(
-      "Credit Review Archive — 2026-12-31 (this review's rows 4–5; the sheet's 2 rows of other reviews are not printed)",
+      "Credit Review Archive — 2026-12-31 (this review's rows 4–5; 2 rows of other reviews not printed)",
     );
     expect(reviewWorkbook(reviewWorkbook({ customers }, nov, "zh").workbook, dec, "zh").archiveHeader).toBe(
-      "信用审查档案——2026年12月31日（本次审查为第 4–5 行；表中其他审查的 2 行未打印）",
+      "信用审查档案——2026年12月31日（本次审查为第 4–5 行；其他审查的 2 行未打印）",
     );
   });
 
@@ -112,9 +112,17 @@ describe("the archive's pages, which print this review's rows only, say where th
     expect(reviewWorkbook(second.workbook, dec).archiveHeader).toBe(second.archiveHeader);
   });
 
+  test("one customer's row is a row", () => {
+    const one = customerSheet(["Credit limit"], [{ id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [10000] }]);
+    const again = reviewWorkbook(reviewWorkbook({ customers: one }, nov).workbook, dec);
+    expect(again.archiveHeader).toBe(
+      "Credit Review Archive — 2026-12-31 (this review's row 3; 1 row of other reviews not printed)",
+    );
+  });
+
   test("a back-dated review goes before the later ones, and counts them", () => {
     expect(reviewWorkbook(second.workbook, oct).archiveHeader).toBe(
-      "Credit Review Archive — 2026-10-31 (this review's rows 2–3; the sheet's 4 rows of other reviews are not printed)",
+      "Credit Review Archive — 2026-10-31 (this review's rows 2–3; 4 rows of other reviews not printed)",
     );
   });
 });

@@ -210,6 +210,12 @@ describe("policy history, a version a column", () => {
     expect(grid).toHaveLength(full.length);
     expect(grid[grid.length - 1]).toEqual(["Days past due that trigger the overdue warning", null, 60]);
     expect(policyInHistory(grid, tightened.version)).toEqual({ policy: tightened, at: { column: "C" }, edited: false });
+    // The version written before the label was added still reads back, the setting it lacks at its default.
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)).toEqual({
+      policy: DEFAULT_POLICY,
+      at: { column: "B" },
+      edited: false,
+    });
     // A note the user wrote right under the labels stays: the label goes in the first free row after it.
     const noted = [...older, ["Reviewed by the credit committee"]];
     const below = applied(noted, historyPlan(tightened, "2026-04-30", noted)!);
@@ -232,6 +238,17 @@ describe("policy history, a version a column", () => {
     tall[1_048_575] = ["a note at the last row"];
     expect(historyVersions(tall)).toEqual(new Set([DEFAULT_POLICY.version]));
     expect(policyInHistory(tall, DEFAULT_POLICY.version)?.policy).toEqual(DEFAULT_POLICY);
+  });
+
+  test("a history begun under many rows of notes is read back whole: the same version adds nothing, a new one no label twice", () => {
+    const notes: Grid = Array.from({ length: 85 }, (_, i) => [`note ${i + 1}`]);
+    const grid = applied(notes, historyPlan(DEFAULT_POLICY, "2026-01-31", notes));
+    expect(grid[85]).toEqual(["Policy version", DEFAULT_POLICY.version]);
+    addsNothing(historyPlan(DEFAULT_POLICY, "2026-02-28", grid));
+    const next = applied(grid, historyPlan(tightened, "2026-04-30", grid));
+    expect(next).toHaveLength(grid.length);
+    expect(policyInHistory(next, tightened.version)).toEqual({ policy: tightened, at: { column: "C" }, edited: false });
+    expect(policyInHistory(next, DEFAULT_POLICY.version)?.policy).toEqual(DEFAULT_POLICY);
   });
 
   test("user notes above the table do not hide the versions; a sheet without a history gets one below its rows", () => {
@@ -268,6 +285,32 @@ describe("a history kept in rows, as reviews wrote it before", () => {
     // Printed as before: each row a version, its version named on each page across.
     expect(plan.titleColumns).toEqual([{ first: 0, last: 0 }]);
     expect(plan.freezeRows).toBe(1);
+  });
+
+  test("a column of the user's among the settings stays theirs: each cell goes under its label", () => {
+    const header = rows[0];
+    const withUsers = rows.map((line, r) => [...line.slice(0, 2), r === 0 ? "Approved by" : "Board", ...line.slice(2)]);
+    const plan = historyPlan(tightened, "2026-04-30", withUsers)!;
+    // No cell written in the user's column C.
+    expect(plan.blocks.some((b) => b.column <= 2 && b.column + b.formats.length > 2)).toBe(false);
+    const grid = applied(withUsers, plan);
+    expect(grid[2].slice(0, 2)).toEqual([tightened.version, serial("2026-04-30")]);
+    expect(grid[2][header.indexOf("Maximum debt ratio") + 1]).toBe(0.6);
+    expect(policyInHistory(grid, tightened.version)).toEqual({ policy: tightened, at: { row: 3 }, edited: false });
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)?.policy).toEqual(DEFAULT_POLICY);
+  });
+
+  test("a setting the header lacks gets its label right of the others; the rows before read as they were", () => {
+    const days = rows[0].indexOf("Days past due that trigger the overdue warning");
+    const older = rows.map((line) => line.filter((_, c) => c !== days));
+    const plan = historyPlan(tightened, "2026-04-30", older)!;
+    const grid = applied(older, plan);
+    expect(grid[0]).toHaveLength(rows[0].length);
+    expect(grid[0][rows[0].length - 1]).toBe("Days past due that trigger the overdue warning");
+    expect(grid[2][rows[0].length - 1]).toBe(60);
+    expect(plan.blocks.find((b) => b.row === 0)).toMatchObject({ bold: true, rightAligned: [true] });
+    expect(policyInHistory(grid, tightened.version)?.policy).toEqual(tightened);
+    expect(policyInHistory(grid, DEFAULT_POLICY.version)?.policy).toEqual(DEFAULT_POLICY);
   });
 
   test.each(["en", "zh"] as const)("%s: a row typed over is named by its row", (lang) => {

@@ -23,6 +23,29 @@ test.each([
   expect(describeParts(history({ row: 0, column: 3, rows: 25, columns: 1 }), translator(lang))).toEqual([line]);
 });
 
+test("a version added with a label for a new setting is still its column", () => {
+  const parts: WritePart[] = [
+    ...history({ row: 0, column: 3, rows: 9, columns: 1 }),
+    { sheet: "Credit Policy History", role: "policyHistory", area: { row: 9, column: 3, rows: 16, columns: 1 } },
+    { sheet: "Credit Policy History", role: "policyHistory", area: { row: 25, column: 0, rows: 1, columns: 1 } },
+    { sheet: "Credit Policy History", role: "policyHistory", area: { row: 25, column: 3, rows: 1, columns: 1 } },
+  ];
+  expect(describeParts(parts, translator("en"))).toEqual([
+    'Sheet "Credit Policy History": the new policy version, column D added.',
+  ]);
+});
+
+test("a first history, its labels down column A and the version beside them, is its rows", () => {
+  const parts: WritePart[] = [
+    ...history({ row: 0, column: 0, rows: 1, columns: 2 }),
+    { sheet: "Credit Policy History", role: "policyHistory", area: { row: 1, column: 0, rows: 24, columns: 1 } },
+    { sheet: "Credit Policy History", role: "policyHistory", area: { row: 1, column: 1, rows: 9, columns: 1 } },
+  ];
+  expect(describeParts(parts, translator("en"))).toEqual([
+    'Sheet "Credit Policy History": the new policy version, rows 1–25 added.',
+  ]);
+});
+
 test("a header and a row added are rows 1–2", () => {
   expect(describeParts(history({ row: 0, column: 0, rows: 2, columns: 22 }), translator("en"))).toEqual([
     'Sheet "Credit Policy History": the new policy version, rows 1–2 added.',
