@@ -248,7 +248,8 @@ export const reportEn = {
   "print.header": "{title} — {date}",
   "print.footer": "Page {page} of {pages}",
   "print.headerWithRows": "{header} ({rows})",
-  "print.rowsOf": "this review's {printed|row|rows} {rows}; {count} {count|row|rows} of other reviews not printed",
+  "print.otherReviews": "this review only; {count} other {count|review|reviews} ({dates}) on the sheet, not printed",
+  "print.dateRange": "{first} to {last}",
 
   // Summary sheet.
   "summary.title": "Credit Review Summary",
@@ -263,9 +264,9 @@ export const reportEn = {
   "summary.overdueShareBase": "{overdue} of {counted} with overdue figures known",
   "summary.portfolioWarnings": "Portfolio warnings",
   "summary.sameBalances":
-    "Every balance ({count} customers) is the same as at the review of {date}: check that the sheet holds this period's balances before reading the figures below.",
+    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
   "summary.mostBalancesSame":
-    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the sheet holds this period's balances before reading the figures below.",
+    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",

@@ -216,7 +216,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "print.header": "{title}——{date}",
   "print.footer": "第 {page} 页，共 {pages} 页",
   "print.headerWithRows": "{header}（{rows}）",
-  "print.rowsOf": "本次审查为第 {rows} 行；其他审查的 {count} 行未打印",
+  "print.otherReviews": "仅本次审查；表中另有 {count} 次审查（{dates}）未打印",
+  "print.dateRange": "{first}至{last}",
 
   "summary.title": "信用审查汇总",
   "summary.asOf": "审查日期",
@@ -229,9 +230,10 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.overdueShareBase": "逾期情况已知的 {counted} 位中 {overdue} 位",
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
-  "summary.sameBalances": "全部余额（{count} 位客户）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字。",
+  "summary.sameBalances":
+    "全部余额（{count} 位客户）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（未更新的余额会显得分文未付、逾期又长了一期）。",
   "summary.mostBalancesSame":
-    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字。",
+    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（未更新的余额会显得分文未付、逾期又长了一期）。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",

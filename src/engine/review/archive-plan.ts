@@ -90,8 +90,14 @@ export function archiveSheetPlan(
     kept = first < 0 ? [] : contents.entries.slice(first);
   }
   const { rows, at } = ordered(lines, result.asOf, result.sheet, kept);
-  // The archive's rows this review does not replace: a re-run on the same day replaces its own.
-  const otherReviewsRows = contents?.entries.filter((e) => !(e.date === result.asOf && isOfSheet(e, result.sheet))).length ?? 0;
+  // The dates of the archive's other reviews: a re-run on the same day replaces its own rows.
+  const otherDates = [
+    ...new Set(
+      (contents?.entries ?? []).flatMap((e) =>
+        e.date === undefined || (e.date === result.asOf && isOfSheet(e, result.sheet)) ? [] : [e.date],
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const end = fromRow + (withHeader ? 1 : 0) + rows.length;
   // An archive that would pass Excel's last row is refused before anything is written.
   if (end > EXCEL_ROWS) throw new CreditError("value", "archive.full", { sheet: name, rows: formatCount(end, lang) });
@@ -156,7 +162,9 @@ export function archiveSheetPlan(
     ),
     titleColumns,
     printArea,
-    unprintedRows: printArea ? otherReviewsRows : 0,
+    ...(printArea && otherDates.length
+      ? { unprintedReviews: { count: otherDates.length, first: otherDates[0], last: otherDates[otherDates.length - 1] } }
+      : {}),
     hiddenColumn,
     ...(withHeader ? {} : { keptHeader: header }),
   };

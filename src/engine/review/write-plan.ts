@@ -9,7 +9,7 @@
  */
 import { Area, cellA1 } from "../a1";
 import { CellValue } from "../cells";
-import { Lang, message } from "../i18n";
+import { dateText, Lang, message } from "../i18n";
 import { GRADES } from "../policy";
 import type { FIGURE_DECIMAL_COUNTS, FigureDecimals } from "../precision";
 import { archiveSheetPlan } from "./archive-plan";
@@ -23,7 +23,7 @@ import type { ReviewColumns } from "./customer-table";
 import { customerSheetLayout, laidOut } from "./sheet-layout";
 import { OwnSheets, ownSheetsByName, ReviewSheet, reviewSheetName } from "./sheets";
 import { summarySheet } from "./summary-sheet";
-import { formatCount, gradeName, informationPrefix } from "./texts";
+import { gradeName, informationPrefix } from "./texts";
 import "../i18n/report";
 
 export type PlanValue = string | number | boolean | null;
@@ -284,8 +284,11 @@ export interface SheetPlan extends SheetLayout {
   readonly titleColumns?: readonly { readonly first: number; readonly last: number }[];
   /** The cells its printout shows below its repeated header, when not all of them: the archive's of this review. */
   readonly printArea?: Area;
-  /** How many rows of its table the print area leaves off the pages (the archive's other reviews): its page header says so. */
-  readonly unprintedRows?: number;
+  /**
+   * The reviews whose rows the print area leaves off the pages (the archive's others), by their
+   * count and first and last dates: its page header says so.
+   */
+  readonly unprintedReviews?: { readonly count: number; readonly first: number; readonly last: number };
   /**
    * A column (0-based) the review keeps for its next run, not for reading (the archive's output
    * check): hidden, at its width from columnWidths, never wrapped, and left out of the width the
@@ -407,7 +410,7 @@ export function buildWritePlan(result: ReviewResult, lang: Lang, options: PlanOp
       followsWidth(laidOut(history, lang, "table")),
     ].map((plan) => ({
       ...plan,
-      headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang, printedRowsText(plan, lang)),
+      headerFooter: ownSheetHeaderFooter(printedTitle(plan, lang), result.asOf, lang, unprintedText(plan, lang)),
     })),
   };
 }
@@ -430,19 +433,17 @@ function followsWidth(plan: SheetPlan): SheetPlan {
 }
 
 /**
- * Which of a sheet's rows its pages hold, when its print area leaves others off: a reader of the
- * archive's pages, which hold this review's rows, learns that the earlier reviews its notes cite
- * are on the sheet.
+ * What a sheet's pages leave out, when its print area does: a reader of the archive's pages, which
+ * hold this review's rows, learns that the earlier reviews its notes cite are on the sheet.
  */
-function printedRowsText(plan: SheetPlan, lang: Lang): string | undefined {
-  // The area the pages print, when the layout prints one (under a header on every page).
-  const area = plan.print?.area;
-  if (!area || !plan.unprintedRows) return undefined;
-  const [first, last] = [area.row + 1, area.row + area.rows];
-  return message(lang, "print.rowsOf", {
-    printed: area.rows,
-    rows: first === last ? String(first) : message(lang, "sep.range", { from: first, to: last }),
-    count: formatCount(plan.unprintedRows, lang),
+function unprintedText(plan: SheetPlan, lang: Lang): string | undefined {
+  const other = plan.unprintedReviews;
+  // Only where the layout prints an area (under a header on every page): else every row prints.
+  if (!other || !plan.print?.area) return undefined;
+  const [first, last] = [dateText(other.first, lang), dateText(other.last, lang)];
+  return message(lang, "print.otherReviews", {
+    count: other.count,
+    dates: first === last ? first : message(lang, "print.dateRange", { first, last }),
   });
 }
 

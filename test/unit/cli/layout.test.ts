@@ -428,7 +428,7 @@ test("printed pages: each of our sheets headed with its title and the review dat
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
   expect(archive).toContain(
-    "<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日（本次审查为第 47–91 行；其他审查的 45 行未打印）</oddHeader>" +
+    "<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日（仅本次审查；表中另有 1 次审查（2026年11月30日）未打印）</oddHeader>" +
       `${zhFooter}</headerFooter>`,
   );
   expect(count(archive, /<headerFooter>/g)).toBe(1);
@@ -498,7 +498,7 @@ test("a left or right section the user typed in a header or footer of our sheets
     "Credit Review Summary": "Credit Review Summary — 2026-12-31",
     // Its pages hold this month's rows: the header says the first month's are on the sheet.
     "Credit Review Archive":
-      "Credit Review Archive — 2026-12-31 (this review's rows 47–91; 45 rows of other reviews not printed)",
+      "Credit Review Archive — 2026-12-31 (this review only; 1 other review (2026-11-30) on the sheet, not printed)",
   };
   for (const [name, centre] of Object.entries(centres)) {
     const sheet = sheetXml(again, name);

@@ -101,10 +101,10 @@ describe("the archive's pages, which print this review's rows only, say where th
   test("the month after: its rows, and how many of the earlier review's the sheet keeps unprinted", () => {
     expect(second.archivePrintArea).toMatchObject({ row: 3, rows: 2 });
     expect(second.archiveHeader).toBe(
-      "Credit Review Archive — 2026-12-31 (this review's rows 4–5; 2 rows of other reviews not printed)",
+      "Credit Review Archive — 2026-12-31 (this review only; 1 other review (2026-11-30) on the sheet, not printed)",
     );
     expect(reviewWorkbook(reviewWorkbook({ customers }, nov, "zh").workbook, dec, "zh").archiveHeader).toBe(
-      "信用审查档案——2026年12月31日（本次审查为第 4–5 行；其他审查的 2 行未打印）",
+      "信用审查档案——2026年12月31日（仅本次审查；表中另有 1 次审查（2026年11月30日）未打印）",
     );
   });
 
@@ -112,17 +112,16 @@ describe("the archive's pages, which print this review's rows only, say where th
     expect(reviewWorkbook(second.workbook, dec).archiveHeader).toBe(second.archiveHeader);
   });
 
-  test("one customer's row is a row", () => {
-    const one = customerSheet(["Credit limit"], [{ id: "C001", name: "Alpha", factors: [1, 2, 1, 2, 1], extra: [10000] }]);
-    const again = reviewWorkbook(reviewWorkbook({ customers: one }, nov).workbook, dec);
-    expect(again.archiveHeader).toBe(
-      "Credit Review Archive — 2026-12-31 (this review's row 3; 1 row of other reviews not printed)",
+  test("three months on: the other reviews by their first and last dates", () => {
+    const third = reviewWorkbook(second.workbook, serial("2027-01-31"));
+    expect(third.archiveHeader).toBe(
+      "Credit Review Archive — 2027-01-31 (this review only; 2 other reviews (2026-11-30 to 2026-12-31) on the sheet, not printed)",
     );
   });
 
   test("a back-dated review goes before the later ones, and counts them", () => {
     expect(reviewWorkbook(second.workbook, oct).archiveHeader).toBe(
-      "Credit Review Archive — 2026-10-31 (this review's rows 2–3; 4 rows of other reviews not printed)",
+      "Credit Review Archive — 2026-10-31 (this review only; 2 other reviews (2026-11-30 to 2026-12-31) on the sheet, not printed)",
     );
   });
 });
@@ -152,7 +151,13 @@ describe("whose header and footer a sheet has", () => {
     expect(pageNumbers("zh")).toBe("第 &P 页，共 &N 页");
     // Only the texts put into them are made literal: the templates themselves must hold no code.
     for (const lang of LANGUAGES)
-      for (const key of ["print.header", "print.headerWithRows", "print.rowsOf", "print.footer"] as const)
+      for (const key of [
+        "print.header",
+        "print.headerWithRows",
+        "print.otherReviews",
+        "print.dateRange",
+        "print.footer",
+      ] as const)
         expect(catalogue(lang)[key]).not.toContain("&");
   });
 });

@@ -749,7 +749,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     // Its pages hold this review's rows alone: the header says where the earlier review's row is.
     expect(fake.sheet("Credit Review Archive")!.headerFooter).toEqual({
       centerHeader:
-        "Credit Review Archive — 2026-03-31 (this review's rows 3–5; 1 row of other reviews not printed)",
+        "Credit Review Archive — 2026-03-31 (this review only; 1 other review (2025-12-31) on the sheet, not printed)",
       centerFooter: "Page &P of &N",
     });
     expect(fake.sheet("Credit Policy")!.headerFooter.centerHeader).toBe("Credit Policy — 2026-03-31");
@@ -818,7 +818,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(outcome.ok).toBe(true);
     const titles = [
       "Credit Review Summary — 2026-04-30",
-      "Credit Review Archive — 2026-04-30 (this review's rows 5–7; 3 rows of other reviews not printed)",
+      "Credit Review Archive — 2026-04-30 (this review only; 1 other review (2026-03-31) on the sheet, not printed)",
       "Credit Policy — 2026-04-30",
     ];
     ours.forEach((name, i) =>
