@@ -179,7 +179,7 @@ describe("the sample's second month as a report", () => {
     const scaleOf = (lang: "en" | "zh") => (reports.get(lang)!.print as { scale: number }).scale;
     const widthOf = (lang: "en" | "zh") => widthScale(reports.get(lang)!.columns!);
     expect([widthOf("en"), scaleOf("en")]).toEqual([77, 72]);
-    expect([widthOf("zh"), scaleOf("zh")]).toEqual([81, 75]);
+    expect([widthOf("zh"), scaleOf("zh")]).toEqual([81, 73]);
   });
 
   test.each(["en", "zh"] as const)(
