@@ -247,7 +247,7 @@ export const reportEn = {
   // Each printed page of the review's sheets: which sheet and review it is, and its place among the pages.
   "print.header": "{title} — {date}",
   "print.footer": "Page {page} of {pages}",
-  "print.headerWithRows": "{header} ({rows})",
+  "print.headerWithAside": "{header} ({aside})",
   "print.otherReviews": "this review only; {count} other {count|review|reviews} ({dates}) on the sheet, not printed",
   "print.dateRange": "{first} to {last}",
 
@@ -264,9 +264,9 @@ export const reportEn = {
   "summary.overdueShareBase": "{overdue} of {counted} with overdue figures known",
   "summary.portfolioWarnings": "Portfolio warnings",
   "summary.sameBalances":
-    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
+    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below. {why}",
   "summary.mostBalancesSame":
-    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
+    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below. {why}",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
@@ -424,10 +424,12 @@ export const reportEn = {
   "changes.policyUnknown": "{from} → {to} (the policy history does not hold the earlier version's settings)",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "Amounts",
+  // Why a balance left as it was matters, said wherever the review finds the sheet not refreshed.
+  "changes.sameBalancesWhy": "A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
   "changes.sameBalances":
-    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's figures. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
+    "Every balance ({count} customers) is the same as at the review of {date}: check that the customer sheet holds this period's figures. {why}",
   "changes.mostBalancesSame":
-    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's figures for every customer. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
+    "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's figures for every customer. {why}",
   "changes.unitsConverted": "the last review's in {from}, converted to {to} to compare",
   "changes.unitsUnstated": "the last review's in {from}; this sheet states no unit, so they are compared as they stand",
   "changes.unitsNotCompared":

@@ -215,7 +215,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
 
   "print.header": "{title}——{date}",
   "print.footer": "第 {page} 页，共 {pages} 页",
-  "print.headerWithRows": "{header}（{rows}）",
+  "print.headerWithAside": "{header}（{aside}）",
   "print.otherReviews": "仅本次审查；表中另有 {count} 次审查（{dates}）未打印",
   "print.dateRange": "{first}至{last}",
 
@@ -231,9 +231,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.overdueShare": "逾期客户占比",
   "summary.portfolioWarnings": "组合预警",
   "summary.sameBalances":
-    "全部余额（{count} 位客户）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（未更新的余额会显得分文未付、逾期又长了一期）。",
+    "全部余额（{count} 位客户）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（{why}）。",
   "summary.mostBalancesSame":
-    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（未更新的余额会显得分文未付、逾期又长了一期）。",
+    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（{why}）。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",
@@ -382,10 +382,10 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",
-  "changes.sameBalances":
-    "全部余额（{count} 位客户）与 {date}审查时完全相同：请确认客户表已更新为本期数据（未更新的余额会显得分文未付、逾期又长了一期）",
+  "changes.sameBalancesWhy": "未更新的余额会显得分文未付、逾期又长了一期",
+  "changes.sameBalances": "全部余额（{count} 位客户）与 {date}审查时完全相同：请确认客户表已更新为本期数据（{why}）",
   "changes.mostBalancesSame":
-    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请确认客户表已为每位客户更新为本期数据（未更新的余额会显得分文未付、逾期又长了一期）",
+    "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请确认客户表已为每位客户更新为本期数据（{why}）",
   "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
   "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
   "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",

@@ -27,14 +27,14 @@ export function pageNumbers(lang: Lang): string {
 
 /**
  * One of the review's own sheets: its title and the review date, shown as the summary's
- * as-of cell shows it ("2026-11-30", "2026年11月30日"), and what its pages leave out (`rows`)
- * above; the page numbers below.
+ * as-of cell shows it ("2026-11-30", "2026年11月30日"), and in brackets what its pages leave
+ * out (`aside`) above; the page numbers below.
  */
-export function ownSheetHeaderFooter(title: string, asOf: number, lang: Lang, rows?: string): HeaderFooter {
+export function ownSheetHeaderFooter(title: string, asOf: number, lang: Lang, aside?: string): HeaderFooter {
   const date = dateText(asOf, lang);
   const header = message(lang, "print.header", { title: headerFooterLiteral(title), date: headerFooterLiteral(date) });
   return {
-    header: rows ? message(lang, "print.headerWithRows", { header, rows: headerFooterLiteral(rows) }) : header,
+    header: aside ? message(lang, "print.headerWithAside", { header, aside: headerFooterLiteral(aside) }) : header,
     footer: pageNumbers(lang),
   };
 }

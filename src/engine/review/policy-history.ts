@@ -64,23 +64,36 @@ interface HistoryTable {
 const isFilled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && v !== "";
 const isVersion = (v: CellValue | undefined): boolean => typeof v === "string" && v.trim() !== "";
 
+/**
+ * A history table from its labels (by sheet place, blanks left out), the place of its version
+ * label, the places of its versions and each version's cell at a label's place.
+ */
+function historyTableOf(
+  shape: HistoryTable["shape"],
+  labelsAt: number,
+  labelAt: readonly CellValue[],
+  versionPlace: number,
+  versionsAt: readonly number[],
+  cellAt: (place: number, at: number) => CellValue | undefined,
+): HistoryTable {
+  const places = labelAt.flatMap((label, place) => (isFilled(label) ? [place] : []));
+  return {
+    shape,
+    labelsAt,
+    labels: places.map((place) => labelAt[place]),
+    places,
+    versionAt: places.indexOf(versionPlace),
+    versions: versionsAt.map((at) => ({ cells: places.map((place) => cellAt(place, at) ?? null), at })),
+  };
+}
+
 /** A history kept in rows: the header row the two labels are found in, a version a row under it. */
 function rowsTable(values: readonly (readonly CellValue[])[], match: HeaderMatch<HistoryLabel>): HistoryTable | undefined {
   const column = match.columns.version;
   if (column === undefined) return undefined;
-  const header = values[match.headerRow];
-  const places = header.flatMap((label, c) => (isFilled(label) ? [c] : []));
-  const versions: { cells: readonly CellValue[]; at: number }[] = [];
-  for (let at = match.headerRow + 1; at < values.length; at++)
-    if (isVersion(values[at]?.[column])) versions.push({ cells: places.map((c) => values[at][c] ?? null), at });
-  return {
-    shape: "rows",
-    labelsAt: match.headerRow,
-    labels: places.map((c) => header[c]),
-    places,
-    versionAt: places.indexOf(column),
-    versions,
-  };
+  const versionsAt: number[] = [];
+  for (let at = match.headerRow + 1; at < values.length; at++) if (isVersion(values[at]?.[column])) versionsAt.push(at);
+  return historyTableOf("rows", match.headerRow, values[match.headerRow], column, versionsAt, (c, at) => values[at]?.[c]);
 }
 
 /**
@@ -96,21 +109,11 @@ function columnsTable(values: readonly (readonly CellValue[])[]): HistoryTable |
   const match = findHeaderRow(columns, HISTORY_TABLE, 2);
   const versionRow = match?.columns.version;
   if (!match || versionRow === undefined) return undefined;
-  const labelColumn = columns[match.headerRow];
-  const places: number[] = [];
-  labelColumn.forEach((_, r) => places.push(r));
-  const versions: { cells: readonly CellValue[]; at: number }[] = [];
+  const versionsAt: number[] = [];
   (values[versionRow] ?? []).forEach((cell, at) => {
-    if (at > match.headerRow && isVersion(cell)) versions.push({ cells: places.map((r) => values[r]?.[at] ?? null), at });
+    if (at > match.headerRow && isVersion(cell)) versionsAt.push(at);
   });
-  return {
-    shape: "columns",
-    labelsAt: match.headerRow,
-    labels: places.map((r) => labelColumn[r]),
-    places,
-    versionAt: places.indexOf(versionRow),
-    versions,
-  };
+  return historyTableOf("columns", match.headerRow, columns[match.headerRow], versionRow, versionsAt, (r, at) => values[r]?.[at]);
 }
 
 /** The history on a sheet, in whichever shape it was kept; undefined when the sheet holds none. */
@@ -154,11 +157,14 @@ export function policyInHistory(values: readonly (readonly CellValue[])[], versi
   if (!table) return undefined;
   const found = table.versions.find((v) => String(v.cells[table.versionAt]).trim() === version);
   if (!found) return undefined;
-  // A setting without a value in this version (its label added under the others after the
-  // version was written) is read as an older layout's missing setting: its default.
-  const filled = table.labels.flatMap((name, i) => (isFilled(found.cells[i]) ? [[name, found.cells[i]]] : []));
-  const policy = readPolicySheet(filled);
-  const named = new Set(filled.map(([name]) => policyRowNamed(name)?.name));
+  // Labels after this version's last value were added after it was written (a new setting's
+  // label goes under or right of the others): read as an older layout's missing settings, at their
+  // defaults. A setting emptied among its values is refused, as on the policy sheet.
+  let last = found.cells.length - 1;
+  while (last >= 0 && !isFilled(found.cells[last])) last--;
+  const read = table.labels.slice(0, last + 1).map((name, i) => [name, found.cells[i] ?? null]);
+  const policy = readPolicySheet(read);
+  const named = new Set(read.map(([name]) => policyRowNamed(name)?.name));
   const complete = SETTING_ROWS.every((row) => named.has(row.name));
   const at = table.shape === "rows" ? { row: found.at + 1 } : { column: columnLetter(found.at) };
   return { policy, at, edited: complete && policy.version !== version };

@@ -1265,12 +1265,14 @@ function sameBalancesMessage(changes: ReviewChanges, lang: Lang, every: MessageK
   const same = changes.sameBalances;
   if (same === undefined || changes.previousReview === undefined) return undefined;
   const date = dateText(changes.previousReview, lang);
-  if (same.unchanged === same.compared) return message(lang, every, { count: formatCount(same.unchanged, lang), date });
+  const why = message(lang, "changes.sameBalancesWhy");
+  if (same.unchanged === same.compared) return message(lang, every, { count: formatCount(same.unchanged, lang), date, why });
   return message(lang, most, {
     count: formatCount(same.unchanged, lang),
     compared: formatCount(same.compared, lang),
     share: formatShare(same.unchanged / same.compared, lang),
     date,
+    why,
   });
 }
 

@@ -153,7 +153,7 @@ describe("whose header and footer a sheet has", () => {
     for (const lang of LANGUAGES)
       for (const key of [
         "print.header",
-        "print.headerWithRows",
+        "print.headerWithAside",
         "print.otherReviews",
         "print.dateRange",
         "print.footer",

@@ -216,6 +216,10 @@ describe("policy history, a version a column", () => {
       at: { column: "B" },
       edited: false,
     });
+    // A setting emptied among a version's values is not read as its default: refused, as on the policy sheet.
+    const ratio = labelsOf(grid).indexOf("Maximum debt ratio");
+    const emptied = grid.map((line, r) => (r === ratio ? line.map((v, c) => (c === 1 ? null : v)) : line));
+    expect(() => policyInHistory(emptied, DEFAULT_POLICY.version)).toThrow(CreditError);
     // A note the user wrote right under the labels stays: the label goes in the first free row after it.
     const noted = [...older, ["Reviewed by the credit committee"]];
     const below = applied(noted, historyPlan(tightened, "2026-04-30", noted)!);

@@ -70,7 +70,7 @@ describe("every balance as at the last review", () => {
   test("is said in short on the first page too, under the overdue figures it casts doubt on", () => {
     const short = headlineSameBalancesText(result.changes, "en")!;
     expect(short).toBe(
-      "Every balance (6 customers) is the same as at the review of 2026-10-31: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
+      "Every balance (6 customers) is the same as at the review of 2026-10-31: check that the customer sheet holds this period's balances before reading the figures below. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
     );
     expect(headlineSameBalancesText(result.changes, "zh")).toBe(
       `全部余额（6 位客户）与 ${dateText(OCT, "zh")}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（未更新的余额会显得分文未付、逾期又长了一期）。`,
@@ -139,7 +139,7 @@ describe(`a sheet refreshed for a few customers only (at least ${SAME_BALANCES_S
     expect(lines[lines.indexOf(message("en", "changes.title", { date: "2026-10-31" })) + 1]).toBe(text);
     expect(toJson(result, "en").changes!.sameBalances).toEqual({ customers: 9, compared: 10, text });
     expect(headlineSameBalancesText(result.changes, "en")).toBe(
-      "9 of 10 balances (90.0%) are the same as at the review of 2026-10-31: check that the customer sheet holds this period's balances before reading the figures below (a balance not brought up to date reads as nothing paid, and everything overdue a period longer).",
+      "9 of 10 balances (90.0%) are the same as at the review of 2026-10-31: check that the customer sheet holds this period's balances before reading the figures below. A balance not brought up to date reads as nothing paid, and everything overdue a period longer.",
     );
     expect(sameBalancesText(partly(1, "zh").changes!, "zh")).toContain(
       `10 个余额中有 9 个（90.0%）与 ${dateText(OCT, "zh")}审查时完全相同`,
