@@ -1828,7 +1828,7 @@ scenario(
           t(lang, "ui.status.gradesMoved", { date: lastReview, riskier: 1, safer: 0 }),
           // Only two cells were typed: every balance is the last review's (the two customers with
           // data errors' too), and the notice says so.
-          t(lang, "changes.sameBalances", { count: 45, date: lastReview }),
+          t(lang, "changes.sameBalances", { count: 45, date: lastReview, why: t(lang, "changes.sameBalancesWhy") }),
         ].join("\n"),
       );
       const block = page.getByRole("region", { name: t(lang, "changes.title", { date: lastReview }) });
