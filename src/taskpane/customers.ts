@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, Grade, Policy } from "../engine/policy";
 import { Action } from "../engine/review/decisions";
 import { moreAtRisk, riskRank, riskReason } from "../engine/review/portfolio";
 import { CustomerResult } from "../engine/review/review";
-import { decisionReason, findingTitle, problemText, reasonDetail } from "../engine/review/texts";
+import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
 import "../engine/i18n/report";
 
 export type GradeFilter = "all" | Grade | "errors";
@@ -118,7 +118,7 @@ export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): Acti
   return c.actions.map((d) => ({
     code: d.code,
     text: message(lang, `action.${d.code}`),
-    reason: decisionReason(d, c, lang, policy),
+    reason: reasonDetail(d.because, c, lang, policy),
   }));
 }
 

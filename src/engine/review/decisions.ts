@@ -15,6 +15,7 @@ export const ACTIONS = [
   "ESCALATE_COLLECTION",
   "LEGAL_ACTION",
   "REASSESS",
+  "REVIEW_FINANCES",
   "RAISE_LIMIT",
   "KEEP_TERMS",
 ] as const;
@@ -96,14 +97,12 @@ export function isClearForRaise(f: DecisionFacts): boolean {
   );
 }
 
-/** The first warning of a set, in the order of WARNING_CODES: why a customer keeps its terms. */
-function firstWarning(set: number): WarningCode {
-  return WARNING_CODES[Math.log2(set & -set)];
-}
-
-/** Why a customer with no other action keeps its terms rather than getting a raise. */
-function keepTermsReason(f: DecisionFacts, set: number): Reason {
-  if (set !== 0) return firstWarning(set);
+/**
+ * Why a customer with no other action keeps its terms rather than getting a raise. Every warning a
+ * customer carries calls for an action of its own (a high-risk customer's financial warnings: its
+ * grade's), so none is a reason here.
+ */
+function keepTermsReason(f: DecisionFacts): Reason {
   if (isOverdue(f.overdueAmount, f.daysPastDue)) return "OVERDUE";
   if (f.hasNotes) return "DATA_ISSUE";
   if (f.unchecked && f.grade === "low") return "UNCHECKED";
@@ -128,11 +127,14 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
     decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
   const reassess = REASSESS_BECAUSE.find(has);
   if (reassess) decisions.push({ code: "REASSESS", because: reassess });
+  // High risk's terms (prepayment, a guarantee) already answer a weak balance sheet.
+  const finances = f.grade === "high" ? undefined : FINANCIAL_WARNINGS.find(has);
+  if (finances) decisions.push({ code: "REVIEW_FINANCES", because: finances });
   if (decisions.length === 0 && f.grade !== undefined) {
     decisions.push(
       isClearForRaise(f) && policy.limitLowNoWarning > policy.limitLow
         ? { code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }
-        : { code: "KEEP_TERMS", because: keepTermsReason(f, set) },
+        : { code: "KEEP_TERMS", because: keepTermsReason(f) },
     );
   }
   return decisions;
@@ -140,6 +142,15 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
 
 /** The warnings that ask to re-assess the customer now, the first found named as the reason. */
 const REASSESS_BECAUSE: readonly WarningCode[] = ["SCORE_RISE", "NEGATIVE_NEWS"];
+
+/**
+ * The warnings read from the customer's financial statements: a weak balance sheet is a credit
+ * risk the grade's factors may not show yet (a medium-risk customer in the Z-score's distress
+ * zone), so each asks the team to review the customer's financial statements, the first found
+ * named as the reason, rather than leaving the terms as they are. A high-risk customer's terms
+ * (prepayment, a restricted limit, a guarantee) are already the policy's answer to them.
+ */
+const FINANCIAL_WARNINGS: readonly WarningCode[] = ["Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"];
 
 /**
  * The next review of a customer known by its figures alone (CREDIT.NEXTREVIEW): the as-of date

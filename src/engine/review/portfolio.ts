@@ -84,7 +84,7 @@ export function customersAtRows(
 
 /**
  * Whether a customer's decisions ask for more than keeping its terms (prepayment, a restricted
- * limit, held orders, collection, legal action, a re-assessment now): whom the team acts on.
+ * limit, held orders, collection, legal action, a re-assessment now, a review of the finances): whom the team acts on.
  */
 export function needsAction(actions: readonly Decision[]): boolean {
   for (let i = 0; i < actions.length; i++) if (asksForAction(actions[i].code)) return true;
@@ -119,7 +119,7 @@ export function moreAtRisk(a: RiskRank, b: RiskRank): number {
 
 /**
  * The customers needing action (needsAction: prepayment, a lower limit, held orders, collection,
- * legal action, a re-assessment now), the largest balance first (then the earlier row), but those
+ * legal action, a re-assessment now, a review of the finances), the largest balance first (then the earlier row), but those
  * on the rows `listed` already (the top risks, each with its decisions): the first `shown` of
  * them, and how many there are. Every customer needing action is on the summary by name or in
  * that count: one escalated to collection is as much the manager's as one whose limit is cut. A

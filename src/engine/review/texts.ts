@@ -870,7 +870,7 @@ export function recommendationText(
   waitsForFix = false,
 ): string {
   const lines = actions.map((d) =>
-    message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: decisionReasonTitle(d, lang, policy) }),
+    message(lang, "decision.line", { action: message(lang, `action.${d.code}`), reason: reasonTitle(d.because, lang, policy) }),
   );
   if (waitsForFix) lines.push(message(lang, "decision.waitsForFix"));
   return lines.join(message(lang, "sep.items"));
@@ -951,28 +951,8 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
 export function decisionLine(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy): string {
   return message(lang, "decision.detail", {
     action: message(lang, `action.${d.code}`),
-    reason: decisionReason(d, c, lang, policy),
+    reason: reasonDetail(d.because, c, lang, policy),
   });
-}
-
-/**
- * Why an action, in short. A warning that asks for no action of its own (the financial ratios)
- * keeps the terms by holding a raise back, and the reason says so: "Keep current terms (Z-score in
- * distress zone)" read as if the warning were the reason to keep them.
- */
-function decisionReasonTitle(d: Decision, lang: Lang, policy: Pick<Policy, "overdueDays" | "legalActionDays">): string {
-  const title = reasonTitle(d.because, lang, policy);
-  return heldBackByWarning(d) ? message(lang, "rule.warningNoRaise", { warning: title }) : title;
-}
-
-/** Why an action, with the customer's figures (reasonDetail), a raise held back by a warning said as such (decisionReasonTitle). */
-export function decisionReason(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy): string {
-  const detail = reasonDetail(d.because, c, lang, policy);
-  return heldBackByWarning(d) ? message(lang, "rule.warningNoRaise.detail", { detail }) : detail;
-}
-
-function heldBackByWarning(d: Decision): boolean {
-  return d.code === "KEEP_TERMS" && !isRule(d.because);
 }
 
 function targetName(target: NoteTarget, lang: Lang, policy: Pick<Policy, "overdueDays">): string {

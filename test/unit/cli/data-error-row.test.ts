@@ -107,6 +107,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
     "HOLD_ORDERS OVER_LIMIT",
     "ESCALATE_COLLECTION OVERDUE_90",
     "LEGAL_ACTION PAST_LEGAL_DAYS",
+    "REVIEW_FINANCES Z_DISTRESS",
   ]);
   expect(broken.recommendation.endsWith(`; ${WAITS}`)).toBe(true);
   expect(doc.portfolio).toMatchObject({ reviewed: 2, withErrors: 1, customersAtRisk: 1, exposureAtRisk: 150000 });
@@ -139,7 +140,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
   const archived = (archive.getRow(3).values as unknown[]).slice(1);
   expect(archived.slice(2, 9)).toEqual(["C02", "Broken Factor Ltd", 3, undefined, 3, 3, 3]);
   expect(archived).toContain("OVER_LIMIT, OVERDUE_90, Z_DISTRESS, LIQUIDITY, LEVERAGE, COVERAGE");
-  expect(archived).toContain("HOLD_ORDERS, ESCALATE_COLLECTION, LEGAL_ACTION");
+  expect(archived).toContain("HOLD_ORDERS, ESCALATE_COLLECTION, LEGAL_ACTION, REVIEW_FINANCES");
 
   // A month on, the sheet's previous score 2.00 stands against the archive's 2.20: the archive's is
   // used, as JSON says; a column left as it was, deciding nothing (no rise past 1 point either

@@ -86,6 +86,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
       { code: "HOLD_ORDERS", because: "OVER_LIMIT" },
       { code: "ESCALATE_COLLECTION", because: "OVERDUE_90" },
       { code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" },
+      { code: "REVIEW_FINANCES", because: "Z_DISTRESS" },
     ]);
     expect(decisionLine(broken.actions[2], broken, "en", DEFAULT_POLICY)).toBe(
       "Consider legal action — 150,000.00 is overdue more than 180 days, the oldest 213 days past due (legal action after 180 days).",
@@ -93,10 +94,11 @@ describe("a customer with a data error keeps the checks that need no grade", () 
     expect(recommendationText(broken.actions, "en", DEFAULT_POLICY, true)).toBe(
       "Hold new orders until the balance is back under the limit (Over credit limit); " +
         "Escalate collection and stop shipments (Overdue over 90 days); Consider legal action (overdue past 180 days); " +
+        "Review the customer's financial statements (Z-score in distress zone); " +
         "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review",
     );
     expect(recommendationText(broken.actions, "zh", DEFAULT_POLICY, true)).toBe(
-      "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止供货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；" +
+      "暂停新订单，直至余额回到额度以内（超出信用额度）；加强催收并停止供货（逾期超过 90 天）；考虑采取法律行动（逾期超过 180 天）；复核客户财务报表（Z 值处于困境区）；" +
         "数据修正后再给出：按等级的措施、“评分上升”与“负面新闻”检查、建议额度和下次复审日期",
     );
   });

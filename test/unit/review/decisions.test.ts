@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { CellValue } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
-import { decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
+import { asksForAction, decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, recommendationText } from "../../../src/engine/review/texts";
 import { Finding, WARNING_CODES } from "../../../src/engine/review/warnings";
@@ -57,11 +57,25 @@ describe("the decision table", () => {
       100000,
     ],
     [
-      "low risk, low liquidity: keep terms for that warning, no raise",
+      "low risk, low liquidity: review its financial statements, no raise",
       LOW,
       [100000, 0, 0, 0, 80, 100],
-      ["KEEP_TERMS:LIQUIDITY"],
+      ["REVIEW_FINANCES:LIQUIDITY"],
       100000,
+    ],
+    [
+      "medium risk, low liquidity, escalated collection: both, collection first",
+      MEDIUM,
+      [100000, 0, 500, 120, 80, 100],
+      ["ESCALATE_COLLECTION:OVERDUE_90", "REVIEW_FINANCES:LIQUIDITY"],
+      100000,
+    ],
+    [
+      "high risk, low liquidity: the grade's terms answer it, no review of its own",
+      [5, 5, 5, 5, 5],
+      [100000, 0, 0, 0, 80, 100],
+      ["PREPAYMENT:GRADE_HIGH", "RESTRICT_LIMIT:GRADE_HIGH", "GUARANTEE:GRADE_HIGH"],
+      50000,
     ],
     [
       "low risk, 200 days past due but no amount overdue: nothing to collect, no legal action",
@@ -184,6 +198,11 @@ describe("decision rules hold for any customer", () => {
         }
         expect(new Set(actions).size).toBe(actions.length);
         for (const d of decisions) expect(d.because).toBeTruthy();
+        // A financial warning asks for a review of the statements unless high risk's terms answer it,
+        // and no warning leaves the terms as they are: each calls for an action of its own.
+        const financial = f.findings.find((w) => ["Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"].includes(w.code));
+        expect(actions.includes("REVIEW_FINANCES")).toBe(financial !== undefined && f.grade !== "high");
+        if (f.findings.length > 0) expect(actions.some((a) => asksForAction(a))).toBe(true);
       }),
     );
   });
@@ -215,17 +234,17 @@ describe("every face can say why", () => {
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（有逾期，暂不提高额度）");
   });
 
-  test("a warning that asks for no action of its own holds the raise back, and the reason says so rather than name the warning alone", () => {
-    // Current ratio 0.5 under 1: low liquidity, which asks for no action; nothing overdue.
-    const c = reviewOne(LOW, [100000, 0, 0, 0, 500, 1000]);
-    expect(codes(c)).toEqual(["KEEP_TERMS:LIQUIDITY"]);
+  test("a weak balance sheet asks for a review of the financial statements, the warning's figure as the reason", () => {
+    // Current ratio 0.5 under 1: low liquidity; nothing overdue.
+    const c = reviewOne(MEDIUM, [100000, 0, 0, 0, 500, 1000]);
+    expect(codes(c)).toEqual(["REVIEW_FINANCES:LIQUIDITY"]);
     expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe(
-      "Keep current terms (no raise while a warning stands: Low liquidity)",
+      "Review the customer's financial statements (Low liquidity)",
     );
-    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（流动性不足，暂不提高额度）");
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("复核客户财务报表（流动性不足）");
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
-      "Keep current terms — Current ratio 0.50 is below 1.00. No limit raise while the warning stands.",
+      "Review the customer's financial statements — Current ratio 0.50 is below 1.00.",
     );
-    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toMatch(/。预警解除前不提高额度。$/);
+    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toMatch(/^复核客户财务报表：/);
   });
 });

@@ -596,7 +596,7 @@ describe("policy", () => {
     expect(screen.queryByRole("group", { name: "Save the policy to the workbook?" })).toBeNull();
     fireEvent.click(button("Save policy"));
     const question = screen.getByRole("group", { name: "Save the policy to the workbook?" });
-    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–49.')).toBeTruthy();
+    expect(within(question).getByText('Sheet "Credit Policy": policy, rows 1–50.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Save" })));
     // No writes nothing and gives the focus back to Save policy.
     fireEvent.keyDown(within(question).getByRole("button", { name: "Save" }), { key: "Escape" });
@@ -671,7 +671,7 @@ describe("policy", () => {
     // Nothing is written in column D; the old row 61, below the legend, is blanked in the table's columns.
     expect(sheet.blocks.every((b) => b.column + b.formats.length <= 3)).toBe(true);
     const written = applyBlocks([], sheet.blocks);
-    expect(written[46][0]).toBe("KEEP_TERMS");
+    expect(written[47][0]).toBe("KEEP_TERMS");
     expect(written[60].slice(0, 3)).toEqual([null, null, null]);
   });
 
