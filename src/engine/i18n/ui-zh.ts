@@ -161,7 +161,7 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.detail.score": "风险评分",
   "ui.detail.previousScore": "上期评分",
   "ui.detail.grade": "风险等级",
-  "ui.detail.zScore": "Z值",
+  "ui.detail.zScore": "Z 值",
   "ui.detail.zZone": "（{zone}）",
   "ui.detail.findings": "预警依据",
   "ui.detail.noFindings": "未触发任何预警。",

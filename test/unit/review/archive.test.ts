@@ -189,7 +189,7 @@ describe("archive-based SCORE_RISE", () => {
     let archive = applyBlocks([], plan(first, "2026-02-15").blocks);
     archive = applyBlocks(archive, plan(next, "2026-03-15", archive).blocks);
     const gradeColumn = archive[0].indexOf(first === "en" ? "Risk grade" : "风险等级");
-    const zoneColumn = archive[0].indexOf(first === "en" ? "Z zone" : "Z值区间");
+    const zoneColumn = archive[0].indexOf(first === "en" ? "Z zone" : "Z 值区间");
     expect(archive.slice(1).map((l) => l[gradeColumn])).toEqual(grades);
     expect(new Set(archive.slice(1).map((l) => l[zoneColumn])).size).toBe(1);
     // The next review reads the continued archive whichever language it runs in.

@@ -197,6 +197,22 @@ describe("the worklist figures", () => {
   });
 });
 
+describe("headers an earlier version wrote", () => {
+  test("Chinese headers written without the space before 值 or 天 are the review's: re-written in place, nothing added", () => {
+    const values = sheet();
+    const once = apply(values, review(values, "zh", { ledger: true }).plan);
+    const header = once[0];
+    const older = (text: string) => text.replace(/ (值|天)/g, "$1");
+    const renamed = header.map((h) => (typeof h === "string" ? older(h) : h));
+    expect(renamed).toContain("Z值");
+    expect(renamed).toContain("Z值区间");
+    expect(renamed).toContain("账龄：\n91天以上");
+    const before = [renamed, ...once.slice(1)];
+    const twice = apply(before, review(before, "zh", { ledger: true }).plan);
+    expect(twice).toEqual(once);
+  });
+});
+
 describe("re-runs with more or fewer columns", () => {
   const edges = (agingEdges: number[]) => completePolicy({ ...DEFAULT_POLICY, agingEdges });
 

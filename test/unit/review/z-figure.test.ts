@@ -116,7 +116,7 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
   test("the archive's Z cells too, by the zone the row names", () => {
     const archive = plan.sheets.find((s) => s.kind === "archive")!;
     const cells = blockCells(archive.blocks);
-    const header = cells.find((c) => c.row === cells[0].row && c.value === (lang === "en" ? "Z-score" : "Z值"))!;
+    const header = cells.find((c) => c.row === cells[0].row && c.value === (lang === "en" ? "Z-score" : "Z 值"))!;
     expect(shownZ(cells, header.column)).toEqual([
       [2.90004, "2.90004"],
       [2.89996, "2.90"],
