@@ -5,7 +5,7 @@
  */
 import { GRADES, Grade, Policy } from "../policy";
 import { limitMultiplier, nextReview } from "../limit";
-import { CUSTOMER_CHECKS, CustomerFacts, Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
+import { CUSTOMER_CHECKS, CustomerFacts, Finding, SERIOUSNESS, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 
 export const ACTIONS = [
   "PREPAYMENT",
@@ -127,7 +127,7 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
     decisions.push({ code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" });
   const reassess = REASSESS_BECAUSE.find(has);
   if (reassess) decisions.push({ code: "REASSESS", because: reassess });
-  // High risk's terms (prepayment, a guarantee) already answer a weak balance sheet.
+  // High risk's terms (prepayment, a restricted limit, a guarantee) already answer a weak balance sheet.
   const finances = f.grade === "high" ? undefined : FINANCIAL_WARNINGS.find(has);
   if (finances) decisions.push({ code: "REVIEW_FINANCES", because: finances });
   if (decisions.length === 0 && f.grade !== undefined) {
@@ -146,11 +146,13 @@ const REASSESS_BECAUSE: readonly WarningCode[] = ["SCORE_RISE", "NEGATIVE_NEWS"]
 /**
  * The warnings read from the customer's financial statements: a weak balance sheet is a credit
  * risk the grade's factors may not show yet (a medium-risk customer in the Z-score's distress
- * zone), so each asks the team to review the customer's financial statements, the first found
- * named as the reason, rather than leaving the terms as they are. A high-risk customer's terms
- * (prepayment, a restricted limit, a guarantee) are already the policy's answer to them.
+ * zone), so each asks the team to review the customer's financial statements, the most serious
+ * found (SERIOUSNESS, as the top risks name it) as the reason, rather than leaving the terms as
+ * they are. A high-risk customer's terms are already the policy's answer to them.
  */
-const FINANCIAL_WARNINGS: readonly WarningCode[] = ["Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"];
+const FINANCIAL_WARNINGS: readonly WarningCode[] = (["Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"] as WarningCode[]).sort(
+  (a, b) => SERIOUSNESS[a] - SERIOUSNESS[b],
+);
 
 /**
  * The next review of a customer known by its figures alone (CREDIT.NEXTREVIEW): the as-of date

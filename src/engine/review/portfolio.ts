@@ -13,27 +13,18 @@ import { archiveKey } from "./archive";
 import { asksForAction, Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
-import { CUSTOMER_WARNING_CODES, CustomerWarningCode, Finding, WarningCode, WARNING_CODES, warningSet } from "./warnings";
+import {
+  CUSTOMER_WARNING_CODES,
+  CustomerWarningCode,
+  Finding,
+  SERIOUSNESS,
+  WarningCode,
+  WARNING_CODES,
+  warningSet,
+} from "./warnings";
 
 /** How many customers the summary names as the top risks. */
 export const TOP_RISKS = 10;
-
-/**
- * Which finding a top risk is listed for when it has several, most serious first: money already
- * late or beyond its limit, then the signals that it may not pay (news, a rising score,
- * distress), then the balance-sheet ratios. A record, so a new warning cannot be left out.
- */
-const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
-  OVERDUE_90: 0,
-  OVER_LIMIT: 1,
-  NEGATIVE_NEWS: 2,
-  SCORE_RISE: 3,
-  Z_DISTRESS: 4,
-  COVERAGE: 5,
-  LIQUIDITY: 6,
-  LEVERAGE: 7,
-  OVERDUE_SHARE: 8,
-};
 
 /**
  * Why a customer's balance is at risk, or undefined when it is not: its most serious warning,
@@ -84,7 +75,7 @@ export function customersAtRows(
 
 /**
  * Whether a customer's decisions ask for more than keeping its terms (prepayment, a restricted
- * limit, held orders, collection, legal action, a re-assessment now, a review of the finances): whom the team acts on.
+ * limit, held orders, collection, legal action, a re-assessment now, a review of the financial statements): whom the team acts on.
  */
 export function needsAction(actions: readonly Decision[]): boolean {
   for (let i = 0; i < actions.length; i++) if (asksForAction(actions[i].code)) return true;
@@ -119,7 +110,7 @@ export function moreAtRisk(a: RiskRank, b: RiskRank): number {
 
 /**
  * The customers needing action (needsAction: prepayment, a lower limit, held orders, collection,
- * legal action, a re-assessment now, a review of the finances), the largest balance first (then the earlier row), but those
+ * legal action, a re-assessment now, a review of the financial statements), the largest balance first (then the earlier row), but those
  * on the rows `listed` already (the top risks, each with its decisions): the first `shown` of
  * them, and how many there are. Every customer needing action is on the summary by name or in
  * that count: one escalated to collection is as much the manager's as one whose limit is cut. A

@@ -4,9 +4,9 @@
  * exposure by grade, the aging table (with a ledger, and what it leaves out), what changed since
  * the last archived review, and the warning counts; its two charts (exposure by grade, aging); its
  * customers: the top risks ranked by exposure at risk with the reason for each and what to do, the
- * decisions the committee takes (limits cut, prepayment, legal action, a re-assessment now), the
- * customers with problems, each list capped; with an earlier review archived, the portfolio over
- * the last reviews.
+ * decisions the committee takes (limits cut, prepayment, held orders, collection, legal action, a
+ * re-assessment now, a review of the financial statements), the customers with problems, each list
+ * capped; with an earlier review archived, the portfolio over the last reviews.
  *
  * Laid out as a one-page dashboard (the figures left, the customers' tables right under the
  * charts) while it fits one page at the size its width prints it; longer (a month with many

@@ -21,6 +21,25 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * How serious each warning is, most serious first: money already late or beyond its limit, then
+ * the signals that it may not pay (news, a rising score, distress), then the balance-sheet ratios.
+ * Which finding a top risk is listed for when it has several, and which financial warning the
+ * review of the statements names: the same customer gives the same reason in both. A record, so a
+ * new warning cannot be left out.
+ */
+export const SERIOUSNESS: Readonly<Record<WarningCode, number>> = {
+  OVERDUE_90: 0,
+  OVER_LIMIT: 1,
+  NEGATIVE_NEWS: 2,
+  SCORE_RISE: 3,
+  Z_DISTRESS: 4,
+  COVERAGE: 5,
+  LIQUIDITY: 6,
+  LEVERAGE: 7,
+  OVERDUE_SHARE: 8,
+};
+
 /** The portfolio's one warning, on the share of customers overdue: no customer carries it. */
 export type PortfolioWarningCode = "OVERDUE_SHARE";
 /** The warnings a customer carries: what its row, its archive row and the counts per warning hold. */

@@ -234,6 +234,23 @@ describe("every face can say why", () => {
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（有逾期，暂不提高额度）");
   });
 
+  test("with several financial warnings the review names the most serious, the one the top risks name", () => {
+    // Current ratio 0.5 (low liquidity) and interest coverage 0.1 (weak coverage): coverage is the more serious.
+    const result = runReview({
+      sheetName: "S",
+      values: customerSheet(
+        [...HEADERS, "EBIT", "Interest expense"],
+        [{ factors: MEDIUM, extra: [100000, 50000, 0, 0, 500, 1000, 10, 100] }],
+      ),
+      asOf,
+      policy: DEFAULT_POLICY,
+    });
+    const c = result.customers[0];
+    expect(c.findings.map((f) => f.code)).toEqual(["LIQUIDITY", "COVERAGE"]);
+    expect(codes(c)).toEqual(["REVIEW_FINANCES:COVERAGE"]);
+    expect(result.portfolio.topRisks.map((r) => r.reason)).toEqual(["COVERAGE"]);
+  });
+
   test("a weak balance sheet asks for a review of the financial statements, the warning's figure as the reason", () => {
     // Current ratio 0.5 under 1: low liquidity; nothing overdue.
     const c = reviewOne(MEDIUM, [100000, 0, 0, 0, 500, 1000]);
@@ -245,6 +262,6 @@ describe("every face can say why", () => {
     expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
       "Review the customer's financial statements — Current ratio 0.50 is below 1.00.",
     );
-    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toMatch(/^复核客户财务报表：/);
+    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toBe("复核客户财务报表：流动比率 0.50 低于 1.00。");
   });
 });
