@@ -74,7 +74,7 @@ const ROWS = [
 
 const GAP = "row 3, column O (Retained earnings): Z-score and Z-score in distress zone check not computed: is blank";
 const NONE =
-  "row 4, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given";
+  "row 4, column K (Current assets): Z-score, current ratio, debt ratio, interest coverage, Z-score in distress zone check, Low liquidity check, High leverage check and Weak interest coverage check not computed: no financial statements given";
 const BAD_SALES = 'row 5, column R (Sales): must be a number, got "n/a"';
 
 test("the Review issues cell says what a blank statement cell leaves out, and the terminal and JSON agree", async () => {
@@ -107,7 +107,7 @@ test("the Review issues cell says what a blank statement cell leaves out, and th
     [{ affects: ["zScore", "Z_DISTRESS"], toFix: true, text: GAP }],
     [
       {
-        affects: ["zScore", "currentRatio", "debtRatio", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE"],
+        affects: ["zScore", "currentRatio", "debtRatio", "interestCoverage", "Z_DISTRESS", "LIQUIDITY", "LEVERAGE", "COVERAGE"],
         toFix: false,
         text: NONE,
       },
@@ -125,7 +125,7 @@ test("in Chinese, the Review issues cell says it in Chinese", async () => {
   const issues = (sheet.getRow(1).values as unknown[]).indexOf("审查问题");
   expect(sheet.getCell(3, issues).value).toBe("第 3 行，O（Retained earnings）列：Z 值、Z 值处于困境区检查未计算：为空");
   expect(sheet.getCell(4, issues).value).toBe(
-    "说明：第 4 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
+    "说明：第 4 行，K（Current assets）列：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
   );
 });
 

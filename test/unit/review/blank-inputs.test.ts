@@ -213,8 +213,9 @@ describe("a ratio's blank input, on a sheet without the Z-score's columns", () =
 
 describe("a row giving no financial statements says so once, held against no one", () => {
   const NONE = Object.fromEntries([...STATEMENTS, "Interest expense", "Sales", "Equity"].map((h) => [h, null]));
+  // Its interest coverage among them: a blank interest expense on a row giving nothing says nothing of its debt.
   const TEXT =
-    "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given";
+    "row 2, column K (Current assets): Z-score, current ratio, debt ratio, interest coverage, Z-score in distress zone check, Low liquidity check, High leverage check and Weak interest coverage check not computed: no financial statements given";
 
   test("one note for the row, at its first cell; its decisions as without it", () => {
     const { result, c } = reviewOne(NONE);
@@ -224,7 +225,7 @@ describe("a row giving no financial statements says so once, held against no one
     expect(result.portfolio.problems).toEqual([]);
     expect(reviewIssuesCell(result)).toBe(`Note: ${TEXT}`);
     expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe(
-      "说明：第 2 行，K（Current assets）列：Z 值、流动比率、资产负债率、Z 值处于困境区检查、流动性不足检查、负债率过高检查未计算：未提供财务报表",
+      "说明：第 2 行，K（Current assets）列：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
     );
   });
 
@@ -243,6 +244,25 @@ describe("a row giving no financial statements says so once, held against no one
       ],
     ]);
     expect(c.actions).toEqual([{ code: "KEEP_TERMS", because: "DATA_ISSUE" }]);
+  });
+
+  test("an interest expense of 0 with nothing else is given: nothing to cover, the rest the row's note", () => {
+    const { c } = reviewOne({ ...NONE, "Interest expense": 0 });
+    expect(c.notes.map((n) => [problemText(n, "en", DEFAULT_POLICY), n.toFix])).toEqual([
+      [
+        "row 2, column K (Current assets): Z-score, current ratio, debt ratio, Z-score in distress zone check, Low liquidity check and High leverage check not computed: no financial statements given",
+        false,
+      ],
+    ]);
+  });
+
+  test("a row giving some statements whole keeps a blank interest expense as nothing to cover", () => {
+    const { c } = reviewOne({ ...NONE, "Current assets": 500, "Current liabilities": 250 });
+    expect(c.ratios.currentRatio).toBe(2);
+    // Its blank Z and debt-ratio cells are data to fix; nothing claims its interest coverage.
+    expect(c.notes.length).toBeGreaterThan(0);
+    expect(c.notes.flatMap((n) => n.affects)).not.toContain("interestCoverage");
+    expect(c.notes.flatMap((n) => n.affects)).not.toContain("COVERAGE");
   });
 
   test("on a sheet without any statement column there is nothing to say", () => {
