@@ -220,7 +220,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet(lang === "en" ? "Customers" : "客户");
   sheet.getCell("A1").value =
-    lang === "en" ? "Customer credit file — sample portfolio (fictitious companies)" : "客户信用档案——示例组合（虚构公司）";
+    lang === "en" ? "Sample credit file (fictitious)" : "客户信用档案——示例组合（虚构公司）";
   // A font named in full: one with only "bold" set is drawn in the reader's fallback face (a serif in LibreOffice).
   sheet.getCell("A1").font = { name: "Calibri", family: 2, bold: true, size: 14 };
   sheet.addRow([]);
