@@ -106,21 +106,46 @@ export function printedLines(sample: RenderedSample): (text: string) => number |
   const layout = execFileSync("pdftotext", ["-bbox-layout", sample.pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const entity = (text: string) =>
     text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name]!);
+  // Each line as its words: a neighbouring cell's text printed on the same line (its baseline level
+  // with this cell's, close beside it) is read into the same line, before or after the cell's words.
   const blocks = [...layout.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)].map((block) =>
     [...block[1].matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
-      unbroken([...line[1].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => entity(w[1])).join("")),
+      [...line[1].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => unbroken(entity(w[1]))),
     ),
   );
+  /** Whether a line's words from `start` on, as many as it takes, are `text`. */
+  const runAt = (words: readonly string[], text: string, start: number): boolean => {
+    let piece = "";
+    for (let end = start; end < words.length && text.startsWith(piece + words[end]); end++)
+      if ((piece += words[end]) === text) return true;
+    return false;
+  };
+  /**
+   * The lines from `first` (its words from `from`) the target reads down: each line whole but the
+   * first, which may begin with a neighbour's words, and the last, which may have them on either side.
+   */
+  const linesRead = (lines: readonly string[][], first: number, from: number, target: string): number | undefined => {
+    let read = "";
+    for (let at = first; at < lines.length; at++) {
+      const rest = target.slice(read.length);
+      const words = lines[at];
+      if (at === first ? runAt(words, rest, from) : words.some((_, start) => runAt(words, rest, start))) return at - first + 1;
+      const piece = (at === first ? words.slice(from) : words).join("");
+      if (piece === "" || !rest.startsWith(piece)) return undefined;
+      read += piece;
+    }
+    return undefined;
+  };
   return (text) => {
     const target = unbroken(text);
+    if (target === "") return undefined;
     let most: number | undefined;
     for (const lines of blocks)
-      for (let first = 0; first < lines.length; first++) {
-        let read = "";
-        let last = first;
-        while (last < lines.length && read.length < target.length && target.startsWith(read + lines[last])) read += lines[last++];
-        if (read === target && target !== "") most = Math.max(most ?? 0, last - first);
-      }
+      for (let first = 0; first < lines.length; first++)
+        for (let from = 0; from < lines[first].length; from++) {
+          const count = linesRead(lines, first, from, target);
+          if (count !== undefined) most = Math.max(most ?? 0, count);
+        }
     return most;
   };
 }
