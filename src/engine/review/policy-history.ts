@@ -177,7 +177,7 @@ type VersionCells = readonly { readonly value: PlanValue; readonly format: CellF
 function lastFilledRow(values: readonly (readonly CellValue[])[]): number {
   let last = -1;
   values.forEach((line, r) => {
-    if (line.some((v) => v !== null && v !== undefined && v !== "")) last = r;
+    if (line.some(isFilled)) last = r;
   });
   return last;
 }
