@@ -123,6 +123,16 @@ export function isEmptyCell(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/**
+ * A cell holding nothing at all: null, undefined or "" (Office.js's empty cell). Where the review
+ * keeps or compares what a sheet holds (archive rows, the cells it wrote, headers, the policy
+ * history), a text of spaces is something someone typed, so it is not blank here as it is to
+ * isEmptyCell, which reads an input.
+ */
+export function isBlankCell(value: CellValue): boolean {
+  return value === null || value === undefined || value === "";
+}
+
 /** How a value is shown back to the user in a message: short, and never a live formula. */
 export function showValue(value: CellValue): string {
   if (value === null || value === undefined) return "(blank)";

@@ -6,7 +6,7 @@
  * wrote its own values over them). Its row layout is defined here once, for writing it and for
  * reading it back in either language.
  */
-import { CellValue, readDate, readNumber, serialFromDate } from "../cells";
+import { CellValue, isBlankCell, readDate, readNumber, serialFromDate } from "../cells";
 import { Lang, LANGUAGES, message } from "../i18n";
 import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
@@ -324,7 +324,6 @@ function planValue(value: CellValue): PlanValue {
   return String(value);
 }
 
-const isBlank = (v: CellValue) => v === null || v === undefined || v === "";
 
 /** The archive sheet's rows read back, or undefined when the sheet has no archive header. */
 export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveContents | undefined {
@@ -343,7 +342,7 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   };
   for (let r = match.headerRow + 1; r <= lastRow; r++) {
     const raw = values[r] ?? [];
-    if (!raw.some((v) => !isBlank(v))) continue;
+    if (!raw.some((v) => !isBlankCell(v))) continue;
     const cell = (f: ArchiveField): CellValue => (c[f] === undefined ? undefined : raw[c[f] as number]);
     const date = readDate(cell("reviewDate"));
     const score = readNumber(cell("score"));
@@ -372,7 +371,7 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
   const header = values[match.headerRow] ?? [];
   const foreignColumns: number[] = [];
   for (let column = 0; column < ARCHIVE_FIELDS.length; column++)
-    if (!isBlank(header[column]) && !ours.has(column)) foreignColumns.push(column);
+    if (!isBlankCell(header[column]) && !ours.has(column)) foreignColumns.push(column);
   return { headerRow: match.headerRow, current, fields, entries, lastRow, foreignColumns };
 }
 
@@ -549,6 +548,6 @@ export function previousScoresOf(earlier: EarlierReviews): Map<string, ArchivedS
 }
 
 export function lastNonBlank(values: readonly (readonly CellValue[])[]): number {
-  for (let r = values.length - 1; r >= 0; r--) if ((values[r] ?? []).some((v) => !isBlank(v))) return r;
+  for (let r = values.length - 1; r >= 0; r--) if ((values[r] ?? []).some((v) => !isBlankCell(v))) return r;
   return -1;
 }

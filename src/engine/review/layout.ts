@@ -6,7 +6,7 @@
  * run with a ledger) are cleared, never left stale.
  */
 import { bucketLabels } from "../aging";
-import { CellValue } from "../cells";
+import { CellValue, isBlankCell } from "../cells";
 import { CreditError } from "../errors";
 import { reviewOwnColumns } from "./columns";
 import { LANGS_OF_HEADERS, OUTPUT_FIELDS, OutputField } from "./fields";
@@ -133,7 +133,7 @@ function blankColumnsBetween(
   const blank: number[] = [];
   for (let c = from + 1; c < to; c++) {
     if (except.has(c)) continue;
-    if (values.every((line) => line[c] === null || line[c] === undefined || line[c] === "")) blank.push(c);
+    if (values.every((line) => isBlankCell(line[c]))) blank.push(c);
   }
   return blank;
 }

@@ -10,7 +10,7 @@
  * "\n" (Windows' "\r\n" too), a date as its serial (Office.js gives the serial; a reader giving
  * a date object gets the same), and a blank as blank whatever reads it (null, undefined or "").
  */
-import { CellValue, serialFromDate } from "../cells";
+import { CellValue, isBlankCell, serialFromDate } from "../cells";
 import { OUTPUT_FIELDS, OutputField } from "./fields";
 
 /** The output fields the archive holds as the review wrote them (see typed-over.ts). */
@@ -146,7 +146,7 @@ const NO_HASH = -1;
 
 /** A cell's hash, or NO_HASH for a blank: what it holds, as any face reads it back. */
 function cellHash(value: CellValue): number {
-  if (value === null || value === undefined || value === "") return NO_HASH;
+  if (isBlankCell(value)) return NO_HASH;
   if (typeof value === "number") return numberHash(value);
   if (typeof value === "string") return textHash(value);
   if (typeof value === "boolean") return stringHash(`b${value}`);

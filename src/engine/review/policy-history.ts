@@ -9,7 +9,7 @@
  * lays the sheet out again, so its printed pages carry that review's date.
  */
 import { columnLetter } from "../a1";
-import { CellValue, showValue } from "../cells";
+import { CellValue, isBlankCell, showValue } from "../cells";
 import { Lang, message } from "../i18n";
 import { Policy } from "../policy";
 import { headerKey } from "./fields";
@@ -61,7 +61,7 @@ interface HistoryTable {
   readonly versions: readonly { readonly cells: readonly CellValue[]; readonly at: number }[];
 }
 
-const isFilled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && v !== "";
+const isFilled = (v: CellValue | undefined): boolean => !isBlankCell(v);
 const isVersion = (v: CellValue | undefined): boolean => typeof v === "string" && v.trim() !== "";
 
 /**

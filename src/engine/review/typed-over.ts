@@ -10,7 +10,7 @@
  * typing too: the rows it moved hold another customer's values.
  */
 import { sameResponse } from "../shown-text";
-import { CellValue, serialFromDate, showValue } from "../cells";
+import { CellValue, isBlankCell, serialFromDate, showValue } from "../cells";
 import { Grade, GRADES } from "../policy";
 import { actionTakenOf, ARCHIVE_FIELDS, ArchiveContents, ArchiveEntry, archiveKey, gradeByName, zoneByName } from "./archive";
 import { OutputField } from "./fields";
@@ -122,12 +122,8 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || value === "";
-}
-
 function cellValue(value: CellValue): PlanValue {
-  if (isBlank(value)) return null;
+  if (isBlankCell(value)) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   const serial = value instanceof Date ? serialFromDate(value) : undefined;
   if (serial !== undefined) return serial;
@@ -163,7 +159,7 @@ function written(entry: ArchiveEntry, field: CheckedField, unit: AmountUnit | un
 
 function holds(cell: CellValue, wrote: number | Grade | undefined, field: CheckedField): boolean {
   if (wrote === undefined)
-    return isBlank(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR_GRADES.has(cell.trim()));
+    return isBlankCell(cell) || (field === "grade" && typeof cell === "string" && DATA_ERROR_GRADES.has(cell.trim()));
   if (typeof wrote === "number") return typeof cell === "number" && sameNumber(cell, wrote);
   return gradeByName(cell) === wrote;
 }
@@ -257,7 +253,7 @@ function archivedWritten(entry: ArchiveEntry, other: OtherColumn): number | stri
   if (at === undefined || !check) return undefined;
   const token = other.token(check);
   const kept = entry.line[at];
-  if (isBlank(kept)) return token === BLANK_TOKEN ? null : undefined;
+  if (isBlankCell(kept)) return token === BLANK_TOKEN ? null : undefined;
   if (other.field === "zZone") {
     const zone = zoneByName(kept);
     return zone !== undefined && LANGUAGES.some((lang) => cellCheck(zoneName(zone, lang)) === token) ? zone : undefined;
@@ -381,13 +377,13 @@ function cellCode(cell: CellValue, field: CheckedField): number | undefined {
     if (grade !== undefined) return GRADE_CODES.get(grade);
     return holds(cell, undefined, field) ? ERROR_GRADE_CODE : undefined;
   }
-  if (isBlank(cell)) return BLANK_CODE;
+  if (isBlankCell(cell)) return BLANK_CODE;
   return typeof cell === "number" ? numberCode(cell) : undefined;
 }
 
 /** A row's checked cells as a key; undefined when they hold nothing (that tells no customer) or what no review writes. */
 function lineKey(line: readonly CellValue[], fields: readonly CheckedField[]): number | undefined {
-  if (line.every(isBlank)) return undefined;
+  if (line.every(isBlankCell)) return undefined;
   let key = KEY_SEED;
   for (let i = 0; i < fields.length; i++) {
     const code = cellCode(line[i], fields[i]);
@@ -525,7 +521,7 @@ function checkAgainst(
     return from <= to ? { from, to } : undefined;
   };
   let lastHolding = lines.length - 1;
-  while (lastHolding >= 0 && lines[lastHolding].line.every(isBlank)) lastHolding--;
+  while (lastHolding >= 0 && lines[lastHolding].line.every(isBlankCell)) lastHolding--;
 
   const cells: TypedOverCell[] = [];
   const byCustomerRow = new Map<number, TypedOverCell[]>();
@@ -825,7 +821,7 @@ export function typedOverCells(
     const key = archiveKey(c.id, c.name);
     return repeatedKeys?.has(key) ? [] : [{ customer: c, key, cells: everyRow[i] }];
   });
-  const allBlank = (column: number) => everyRow.every((cells) => isBlank(cells[column]));
+  const allBlank = (column: number) => everyRow.every((cells) => isBlankCell(cells[column]));
   // Every one of the review's columns on the sheet empty: each cell the review wrote anything in was cleared with the rest.
   const ownOnSheet = [...Object.values(existing), ...ownColumns.aging].filter((o): o is OwnColumn => o !== undefined);
   const everyColumnEmpty = ownOnSheet.length > 0 && ownOnSheet.every(({ column }) => allBlank(column));

@@ -7,7 +7,7 @@
  * unit is not stated is taken to be in the sheet's unit, as people read it; only units stated on
  * both sides are converted, and the review says what it converted.
  */
-import { AmountReading, CellValue, currencyMarkOf, CurrencyMark, readNumber, sameCurrencyMark, showValue } from "../cells";
+import { AmountReading, CellValue, currencyMarkOf, isBlankCell, CurrencyMark, readNumber, sameCurrencyMark, showValue } from "../cells";
 import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
 import { AMOUNT_FIELDS, InputField } from "./fields";
@@ -245,7 +245,7 @@ export function unitsRow(
   const said: string[] = [];
   for (const column of columns) {
     const cell = line[column];
-    if (cell === null || cell === undefined || cell === "") continue;
+    if (isBlankCell(cell)) continue;
     // A figure typed as text ("1,500,000", "¥10,000") is an amount, not a unit: the row is an invoice's or a customer's.
     if (typeof cell !== "string" || readNumber(cell).kind === "number") return undefined;
     const unit = parseUnit(cell);

@@ -4,6 +4,8 @@ import {
   addMonthsFromMonthEnd,
   amountOrProblem,
   currencyMarkOf,
+  isBlankCell,
+  isEmptyCell,
   isoFromSerial,
   readAmount,
   readDate,
@@ -14,6 +16,24 @@ import {
   ymdFromSerial,
 } from "../../../src/engine/cells";
 import { roundCents } from "../../../src/engine/money";
+
+describe("blank and empty cells", () => {
+  // An input of spaces reads as empty; a sheet's cell of spaces is something someone typed, which
+  // the review keeps and compares.
+  test.each([
+    [null, true, true],
+    [undefined, true, true],
+    ["", true, true],
+    ["  ", false, true],
+    ["\u3000", false, true],
+    [0, false, false],
+    [false, false, false],
+    ["x", false, false],
+  ])("%j: blank %s, empty %s", (value, blank, empty) => {
+    expect(isBlankCell(value)).toBe(blank);
+    expect(isEmptyCell(value)).toBe(empty);
+  });
+});
 
 describe("readNumber", () => {
   test.each([
