@@ -510,6 +510,9 @@ function summaryDraft(
       GRADES.map((was) => [gradeName(was, lang), ...GRADES.map((now) => changes.migration[was][now])]),
       ["text", ...GRADES.map(() => "integer" as const)],
     );
+    // The counts below stand in the grid's first grade column: an empty row ends the grid, so
+    // "New warnings 1" is not read as a figure of its "Low" column.
+    into.gap();
     // Of the moves the grid counts, the ones a moved band or weight made, when the policy changed.
     for (const { label, count } of gradeMovesFromPolicy(changes)) pair(t(label), count, "integer");
     into.keep(from);

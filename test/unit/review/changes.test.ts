@@ -112,6 +112,11 @@ describe("what changed", () => {
             "移除客户",
           ],
     );
+    // An empty row ends the grid: the counts under it stand in its first grade column, and are
+    // not read as that grade's figures.
+    const rowOf = (text: string) =>
+      summary.blocks.flatMap((b) => b.values.map((line, i) => [line.join("|"), b.row + i] as const)).find(([c]) => c === text)![1];
+    expect(rowOf(`${lang === "en" ? "New warnings" : "新增预警"}|0`) - rowOf(`${high}|0|0|0`)).toBe(2);
     const printed = toTable(r, lang, "out.xlsx");
     expect(printed).toContain(title);
     expect(printed).toContain(lang === "en" ? "Customers gone: 1 (Nine)" : "移除客户：1（Nine）");
