@@ -1385,13 +1385,14 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
 /**
  * One customer's part of what the team recorded: the actions the last review asked of it and
  * the response the Action taken column holds, or that it holds none (the whole response, where
- * the dashboard's list quotes its start). Nothing without the column: the list says how to record them.
+ * the dashboard's list quotes its start). Without the column, the actions alone: nothing was
+ * recorded, so nothing is said missing.
  */
 export function customerResponseLines(response: ActionResponse, responses: Responses, lang: Lang): string[] {
-  if (!responses.column && response.archiveRow === undefined) return [];
   const date = dateText(responses.recommendedOn, lang);
   const actions = actionNames(response.recommended, lang).join(message(lang, "sep.list"));
   const asked = message(lang, "changes.customerAsked", { date, actions });
+  if (!responses.column && response.archiveRow === undefined) return [asked];
   if (response.response === undefined) return [asked, message(lang, "changes.noResponse")];
   if (response.archiveRow !== undefined)
     return [asked, message(lang, "changes.customerResponseInArchive", { response: response.response, row: response.archiveRow })];
@@ -1423,8 +1424,13 @@ export function responseCounts(
   };
   const column = FIELD_LABELS.actionTaken[lang];
   const inArchive = responses.customers.flatMap((c) => (c.archiveRow === undefined ? [] : [c.archiveRow]));
+  // Nothing recorded without the column: the customers asked to act are still named, with what
+  // they were asked, the month's follow-up list, and none is said to have gone unanswered.
   if (!responses.column && inArchive.length === 0)
-    return { counts: [asked], help: message(lang, "changes.responsesHelp", { column }) };
+    return {
+      counts: [{ ...asked, customers: responseLines(responses, false, lang) }],
+      help: message(lang, "changes.responsesHelp", { column }),
+    };
   const counts = [
     asked,
     { label: message(lang, "changes.responded"), count: responses.responded, customers: responseLines(responses, true, lang) },

@@ -306,7 +306,7 @@ describe("archiving and comparing the responses", () => {
     expect(again.workbook.archive).toEqual(novemberUnchecked);
   });
 
-  test("without the column on the sheet: no customer is said to be unanswered, one line says how to record responses", () => {
+  test("without the column on the sheet: the customers asked to act are named with their actions, none is said to be unanswered, one line says how to record responses", () => {
     const without = reviewed({ ...november.workbook }, DEC).result.changes!.responses!;
     expect(without.column).toBe(false);
     expect(without.responded).toBe(0);
@@ -316,8 +316,15 @@ describe("archiving and comparing the responses", () => {
     ] as const) {
       const shown = responseCounts(without, lang);
       expect(shown.counts.map((c) => [c.label, c.count])).toEqual([[label, 5]]);
+      expect(shown.counts[0].customers).toEqual(responseLines(without, false, lang));
       expect(shown.help).toMatch(help);
     }
+    const [alpha] = responseCounts(without, "en").counts[0].customers;
+    expect(alpha).toBe("Alpha (Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance)");
+    // A customer's own view: what it was asked, and nothing said of a response the sheet has no place for.
+    expect(customerResponseLines(without.customers[0], without, "en")).toEqual([
+      "Actions recommended on 2026-11-30: Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance",
+    ]);
   });
 
   describe("a response typed in the archive's Action taken column, on the last review's row", () => {
