@@ -280,6 +280,7 @@ export const reportEn = {
   "summary.warningCustomers": "Customers",
   "summary.agingBucket": "Aging bucket",
   "summary.amount": "Amount",
+  "summary.agingShare": "Share",
   "summary.agingChart": "Receivables aging",
   "summary.exposureChart": "Exposure by risk grade",
   "summary.topRisks": "Top risks: customers needing action first, then by exposure at risk",

@@ -465,13 +465,21 @@ function summaryDraft(
   const aging = (into: Pane): number | undefined => {
     if (!p.aging) return undefined;
     const from = into.row;
-    into.add([[t("summary.agingBucket"), t("summary.amount")]], ["text", "text"], true, [false, true]);
+    const total = withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0));
+    // Each bucket's share of what was aged, as an aging report gives it; none of a total of 0 or
+    // less (credit notes outweighing the invoices), where a share means nothing.
+    const shareOf = (amount: number) => (total > 0 ? amount / total : null);
+    into.add([[t("summary.agingBucket"), t("summary.amount"), t("summary.agingShare")]], ["text", "text", "text"], true, [
+      false,
+      true,
+      true,
+    ]);
     const first = into.row;
     into.add(
-      p.aging.labels.map((label, i) => [label, p.aging!.totals[i]]),
-      ["text", "money"],
+      p.aging.labels.map((label, i) => [label, p.aging!.totals[i], shareOf(p.aging!.totals[i])]),
+      ["text", "money", "percent"],
     );
-    into.add([[t("summary.total"), withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0))]], ["text", "money"], true);
+    into.add([[t("summary.total"), total, shareOf(total)]], ["text", "money", "percent"], true);
     // A customer whose ledger rows could not be aged has none of its invoices in the table: said, with its balance.
     if (facts.notAged.length) {
       const balance = withoutSumDust(facts.notAged.reduce((sum, c) => sum + (c.balance ?? 0), 0));

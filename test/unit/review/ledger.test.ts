@@ -148,11 +148,20 @@ describe("ledger aging per customer", () => {
       totals: [170, 300, 300, 500, 350],
     });
     expect(result.portfolio.warnings).toEqual(["OVERDUE_SHARE"]);
-    // The summary's aging table ends with their total.
+    // The summary's aging table: each bucket with its share of what was aged, then their total.
     const summary = buildWritePlan(result, "en", { sheetNames: [] }).sheets[0];
-    const rows = summary.blocks.filter((b) => b.column === 0).flatMap((b) => b.values.map((line) => line.join("|")));
-    const at = rows.indexOf("Aging bucket|Amount");
-    expect(rows.slice(at + 1, at + 7)).toEqual(["Current|170", "1–30|300", "31–60|300", "61–90|500", "91+|350", "Total|1620"]);
+    const rows = summary.blocks
+      .filter((b) => b.column === 0)
+      .flatMap((b) => b.values.map((line) => line.map((v) => (typeof v === "number" ? Math.round(v * 1e4) / 1e4 : v)).join("|")));
+    const at = rows.indexOf("Aging bucket|Amount|Share");
+    expect(rows.slice(at + 1, at + 7)).toEqual([
+      "Current|170|0.1049",
+      "1–30|300|0.1852",
+      "31–60|300|0.1852",
+      "61–90|500|0.3086",
+      "91+|350|0.216",
+      "Total|1620|1",
+    ]);
     expect(result.columns.skippedChecks).toEqual([
       "SCORE_RISE",
       "NEGATIVE_NEWS",
@@ -198,6 +207,28 @@ describe("ledger aging per customer", () => {
       // The grades' exposure is 1,000 in all: from 0.
       ["Exposure by risk grade", { minimum: 0, labels: true, gridlines: true }],
       ["Receivables aging", { labels: true, gridlines: true }],
+    ]);
+  });
+
+  test("the aging table's shares are of what was aged; credit notes outweighing the invoices leave them blank", () => {
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C001", extra: [5000, -5000] },
+        { id: "C002", extra: [5000, 1000] },
+      ],
+    );
+    const shares = (ledger: CellValue[][]) => {
+      const summary = buildWritePlan(review(sheet, ledger), "en", { sheetNames: [] }).sheets[0];
+      const rows = summary.blocks.filter((b) => b.column === 0).flatMap((b) => b.values);
+      const at = rows.findIndex((line) => line[0] === "Aging bucket");
+      return rows.slice(at + 1, at + 7).map((line) => line[2]);
+    };
+    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -500, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual([
+      -1, 0, 2, 0, 0, 1,
+    ]);
+    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -5000, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual([
+      null, null, null, null, null, null,
     ]);
   });
 });
