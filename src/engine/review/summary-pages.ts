@@ -98,7 +98,8 @@ const LEAST_SHRINK = 5 / 6;
  * rows) unless a span is taller than a page. At the size its width allows (`scale`, widthScale),
  * or a little smaller (down to LEAST_SHRINK of it, never under LEAST_REPORT_SCALE) where that
  * size would leave a page but the last emptier than FULL_PAGE: the largest size that fills each
- * page that much. A narrower sheet (the Chinese labels take fewer character widths than the
+ * page that much; and smaller again, within the same bounds, where that spares a last page under
+ * a third full. A narrower sheet (the Chinese labels take fewer character widths than the
  * English) prints larger, and at its larger size a block can miss the page above by a few rows.
  * At a scale rather than fitted to one page wide: an application may ignore manual breaks on a
  * sheet fitted to pages.
@@ -117,7 +118,17 @@ export function reportPages(
       printed = at;
       break;
     }
-  const rowBreaks = pageBreaks(heights, spans, space(printed));
+  let rowBreaks = pageBreaks(heights, spans, space(printed));
+  // A last page of a few rows (the portfolio over time alone, under a page of problems) goes up
+  // onto the pages above where a size still allowed takes it there, each of them still full enough.
+  if (lastPageShare(heights, rowBreaks, space(printed)) < LAST_PAGE_FULL_ENOUGH)
+    for (let at = printed - 1; at >= least; at--) {
+      const breaks = pageBreaks(heights, spans, space(at));
+      if (breaks.length < rowBreaks.length && emptiestPage(heights, breaks, space(at)) >= FULL_PAGE) {
+        [printed, rowBreaks] = [at, breaks];
+        break;
+      }
+    }
   return {
     orientation: "landscape",
     fitToWidth: 0,
@@ -126,6 +137,20 @@ export function reportPages(
     followsLength: true,
     ...(rowBreaks.length ? { rowBreaks } : {}),
   };
+}
+
+/**
+ * A report's last page filled less than this share of its room is spared, where a size still
+ * allowed (down to LEAST_SHRINK) puts its rows on the pages above: a third, as the archive spares
+ * a last band of pages (page-bands.ts).
+ */
+const LAST_PAGE_FULL_ENOUGH = 1 / 3;
+
+/** The share of its room (`space` points at full size) the last page fills, of rows broken before `breaks`. */
+export function lastPageShare(heights: ArrayLike<number>, breaks: readonly number[], space: number): number {
+  let used = 0;
+  for (let row = breaks.length ? breaks[breaks.length - 1] : 0; row < heights.length; row++) used += heights[row];
+  return used / space;
 }
 
 /**

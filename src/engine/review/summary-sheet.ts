@@ -56,6 +56,7 @@ import {
   checkedReviewText,
   clearedColumnList,
   checkMissingText,
+  previousScoreSourceText,
   totalWithoutColumnText,
   undatedArchiveText,
   gradeMovesFromPolicy,
@@ -638,10 +639,14 @@ function summaryDraft(
     // under its row what it lacks.
     const skipped = new Set(result.columns.skippedChecks);
     const missing = (code: WarningCode) => into.under(checkMissingText(code, result.columns, lang));
+    // Under the score's rise, what it was measured from when that is not the sheet's own column.
+    const scoreSource = previousScoreSourceText(result, lang);
     for (const code of CUSTOMER_WARNING_CODES) {
       const title = warningTitle(code, lang, result.policy);
-      if (!skipped.has(code)) into.add([[title, code, p.warningCounts[code]]], ["text", "text", "integer"]);
-      else {
+      if (!skipped.has(code)) {
+        into.add([[title, code, p.warningCounts[code]]], ["text", "text", "integer"]);
+        if (code === "SCORE_RISE" && scoreSource) into.under(scoreSource);
+      } else {
         into.add([[title, code, t("check.notChecked")]], ["text", "text", "text"]);
         missing(code);
       }

@@ -124,6 +124,23 @@ export function zWithoutSalesText(policy: Pick<Policy, "overdueDays" | "defaultZ
   });
 }
 
+/**
+ * That the score-rise check reads the archive's scores rather than the sheet's Previous score
+ * column, as every review after the first does for a customer the archive scored: said once for
+ * the sheet, since the column is left as the user keeps it and its figures may be months old. A
+ * customer whose column would have decided otherwise has a note of its own (customer.ts).
+ * Undefined without the column, or when the archive scored none of the sheet's customers. Said
+ * under the check's row on the summary, after its title elsewhere.
+ */
+export function previousScoreSourceText(
+  result: Pick<ReviewResult, "columns" | "customers">,
+  lang: Lang,
+): string | undefined {
+  if (!result.columns.found.some((f) => f.field === "previousScore")) return undefined;
+  if (!result.customers.some((c) => c.previousScoreFrom === "archive")) return undefined;
+  return message(lang, "review.previousScoreFromArchive", { column: FIELD_LABELS.previousScore[lang] });
+}
+
 /** A finding's title: its threshold is the policy's figure, so the overdue finding names its own day count. */
 export function findingTitle(finding: Finding, lang: Lang): string {
   return message(lang, `warning.${finding.code}`, { days: finding.threshold });

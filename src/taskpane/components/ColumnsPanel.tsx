@@ -3,7 +3,14 @@ import "../../engine/i18n/ui";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { headerKey, InputField, INPUT_FIELDS } from "../../engine/review/fields";
 import { ReviewResult } from "../../engine/review/review";
-import { checkMissingText, labelled, ledgerNoticeText, warningTitle, zWithoutSalesText } from "../../engine/review/texts";
+import {
+  checkMissingText,
+  labelled,
+  ledgerNoticeText,
+  previousScoreSourceText,
+  warningTitle,
+  zWithoutSalesText,
+} from "../../engine/review/texts";
 import { useLang } from "../i18n";
 import { MappableHeader, mappedField } from "../model";
 import { usePanelStyles } from "./styles";
@@ -23,6 +30,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
   const panel = usePanelStyles();
   const field = (f: InputField) => t(`ui.field.${f}`);
   const columns = result?.columns;
+  const scoreSource = result && previousScoreSourceText(result, lang);
   /** What a near-miss header likely misspells; its field too, when the list below names it otherwise. */
   const suggestionText = (s: NonNullable<MappableHeader["suggestion"]>) =>
     headerKey(s.header) === headerKey(field(s.field))
@@ -50,6 +58,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
                 </li>
               ))}
             </ul>
+            {scoreSource && <Text>{labelled(warningTitle("SCORE_RISE", lang, result.policy), scoreSource, lang)}</Text>}
           </section>
           <section aria-labelledby="columns-missing" className={panel.section}>
             <Subtitle2 className={panel.heading} as="h2" id="columns-missing">

@@ -6,7 +6,8 @@
 import { describeError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { issuesText } from "../../../src/engine/review/texts";
+import { issuesText, previousScoreSourceText } from "../../../src/engine/review/texts";
+import { toTable } from "../../../src/cli/report";
 import { buildWritePlan, COLORS, fillCondition } from "../../../src/engine/review/write-plan";
 import { cellA1 } from "../../../src/engine/a1";
 import type { ReviewResult } from "../../../src/engine/review/review";
@@ -113,5 +114,39 @@ describe("which previous score a review used", () => {
 
   test("the portfolio's problems leave the notes out: nothing is wrong with the data", () => {
     expect(review().portfolio.problems).toEqual([]);
+  });
+
+  test.each([
+    [
+      "en",
+      "against each customer's last score in the archive; the Previous score column counts only where the archive has none",
+    ],
+    ["zh", "以存档中客户上次的评分为准；存档中没有评分时才用上期评分列"],
+  ] as const)("said once for the sheet (%s): under Score rose on the summary, and in the printed report", (lang, said) => {
+    const result = review(lang);
+    expect(previousScoreSourceText(result, lang)).toBe(said);
+    const summary = buildWritePlan(result, lang, { sheetNames: [] }).sheets[0];
+    const texts = summary.blocks.flatMap((b) => b.values.map((line) => line.join("|")));
+    const scoreRose = texts.findIndex((line) => line.startsWith(`${lang === "en" ? "Score rose" : "评分上升"}|SCORE_RISE|`));
+    expect(scoreRose).toBeGreaterThan(0);
+    // Wrapped under the row, one line a cell: the lines read back as the text.
+    const under = texts.slice(scoreRose + 1).join(lang === "en" ? " " : "");
+    expect(under.startsWith(said)).toBe(true);
+    expect(toTable(result, lang, "out.xlsx")).toContain(`  ${lang === "en" ? "Score rose: " : "评分上升："}${said}`);
+  });
+
+  test("not said without the column, nor when the archive scored none of the sheet's customers", () => {
+    const without = runReview({
+      sheetName: "Customers",
+      values: SHEET.map((line) => [...line.slice(0, 7), ...line.slice(8)]),
+      asOf,
+      policy: DEFAULT_POLICY,
+      archive: ARCHIVE,
+    });
+    expect(without.columns.found.some((f) => f.field === "previousScore")).toBe(false);
+    expect(previousScoreSourceText(without, "en")).toBeUndefined();
+    const unseen = runReview({ sheetName: "Customers", values: SHEET, asOf, policy: DEFAULT_POLICY, archive: ARCHIVE.slice(0, 1) });
+    expect(previousScoreSourceText(unseen, "en")).toBeUndefined();
+    expect(toTable(unseen, "en", "out.xlsx")).not.toContain("counts only where the archive has none");
   });
 });

@@ -16,6 +16,7 @@ import { LINE_HEIGHT } from "../../../src/engine/review/sheet-layout";
 import { summarySheet } from "../../../src/engine/review/summary-sheet";
 import {
   emptiestPage,
+  lastPageShare,
   FULL_PAGE,
   LEAST_ONE_PAGE_SCALE,
   pageBreaks,
@@ -175,11 +176,15 @@ describe("the sample's second month as a report", () => {
     },
   );
 
-  test("each a little smaller than its width allows: in Chinese (81%) so the aging goes up onto the first page, in English (77%) so the page before what changed is full enough", () => {
+  test("each a little smaller than its width allows: in Chinese (81%) so the aging goes up onto the first page and the portfolio over time onto the fourth, in English (77%) so the page before what changed is full enough", () => {
     const scaleOf = (lang: "en" | "zh") => (reports.get(lang)!.print as { scale: number }).scale;
     const widthOf = (lang: "en" | "zh") => widthScale(reports.get(lang)!.columns!);
     expect([widthOf("en"), scaleOf("en")]).toEqual([77, 67]);
-    expect([widthOf("zh"), scaleOf("zh")]).toEqual([81, 73]);
+    expect([widthOf("zh"), scaleOf("zh")]).toEqual([81, 72]);
+    for (const lang of ["en", "zh"] as const) {
+      const { rowBreaks } = reports.get(lang)!.print as { rowBreaks: readonly number[] };
+      expect(rowBreaks.length + 1).toBe(4);
+    }
   });
 
   test.each(["en", "zh"] as const)(
@@ -230,6 +235,23 @@ describe("the report's size", () => {
     const spans = Array.from({ length: 4 }, (_, i) => ({ first: i * 25, last: i * 25 + 24 }));
     expect(2 * 25).toBeGreaterThan(rowsAt(69));
     expect(reportPages(82, lines(100), spans)).toMatchObject({ scale: 82, rowBreaks: [25, 50, 75] });
+  });
+
+  test("a last page under a third full goes up onto the pages above at a size still allowed, the pages above still full enough", () => {
+    // Three blocks of 36 rows fill three pages at 82% (39.6 rows a page); a fourth block of 8 rows
+    // (the portfolio over time) would be a page of its own, a fifth of it full.
+    const block = (i: number, rows = 36) => ({ first: i * 36, last: i * 36 + rows - 1 });
+    const spans = [block(0), block(1), block(2), block(3, 8)];
+    const space82 = rowsAt(82) * LINE_HEIGHT;
+    expect(pageBreaks(lines(116), spans, space82)).toEqual([36, 72, 108]);
+    expect(lastPageShare(lines(116), [36, 72, 108], space82)).toBeLessThan(1 / 3);
+    // At 73% a page holds 44.5 rows, the third block and the fourth together 44: the largest size that takes it up.
+    expect(rowsAt(74)).toBeLessThan(44);
+    expect(reportPages(82, lines(116), spans)).toMatchObject({ scale: 73, rowBreaks: [36, 72] });
+    // Where no size down to five sixths (69%, 47 rows) takes it up, the size the width allows stays.
+    const longer = [block(0), block(1), block(2), block(3, 12)];
+    expect(rowsAt(69)).toBeLessThan(48);
+    expect(reportPages(82, lines(120), longer)).toMatchObject({ scale: 82, rowBreaks: [36, 72, 108] });
   });
 
   test("never under the least size a report prints at", () => {
