@@ -237,7 +237,16 @@ test("the reviewed copy without the column: one line says where responses can be
   const lines = december.stdout.split("\n");
   const at = lines.indexOf("2026年11月30日建议采取措施的客户：13");
   expect(at).toBeGreaterThan(0);
-  expect(lines[at + 1]).toBe(
+  // The customers asked to act, five by name with their actions, then how many more; then how to record responses.
+  expect(lines.slice(at + 1, at + 7)).toEqual([
+    "  立达电子元件厂（加强催收并停止供货、立即重新评估该客户、复核客户财务报表）",
+    "  远航自行车制造有限公司（要求预付款、限制信用额度、要求提供担保或投保信用保险、加强催收并停止供货、立即重新评估该客户）",
+    "  环球进口贸易公司（暂停新订单，直至余额回到额度以内）",
+    "  顺达物流有限公司（加强催收并停止供货、考虑采取法律行动）",
+    "  明镜出版社（复核客户财务报表）",
+    "  另有 8 位",
+  ]);
+  expect(lines[at + 7]).toBe(
     "可在客户表中添加“已采取措施”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动。",
   );
   expect(december.stdout).not.toContain("未记录处理措施");

@@ -873,9 +873,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(name)!.print).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      rowBreaks: [41, 79],
+      rowBreaks: [41, 83],
       // The report as wide as the customers' tables: the trend stands under the figures' columns.
-      zoom: { scale: 78 },
+      zoom: { scale: 77 },
     });
   });
 
@@ -1126,15 +1126,15 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       {
         type: "Line",
         seriesBy: "Columns",
-        values: "C85:C86",
+        values: "C86:C87",
         title: "Exposure at risk over time",
         seriesName: "At risk",
-        categories: "A85:A86",
+        categories: "A86:A87",
         legendVisible: false,
         // Over the text column right of the trend's tables (a column clear of their last figures), from
         // the row under its title, as the report's other charts stand beside theirs.
-        position: "F83",
-        positionEnd: "F92",
+        position: "F84",
+        positionEnd: "F93",
         dataLabels: false,
         // One point a review, evenly spaced: dates on a time axis could share a month's place.
         categoryType: "TextAxis",
@@ -1145,12 +1145,12 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         valueAxis: AMOUNT_AXIS,
       },
     ]);
-    expect(summary.text(81, 0)).toBe("Portfolio over time");
+    expect(summary.text(82, 0)).toBe("Portfolio over time");
     // Under its header's two rows (a header wider than its figures stands on two).
-    expect([summary.text(82, 0), summary.text(83, 0)]).toEqual(["Review", "date"]);
-    expect([84, 85].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
+    expect([summary.text(83, 0), summary.text(84, 0)]).toEqual(["Review", "date"]);
+    expect([85, 86].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
     // Pages down at a readable size, each starting between two sections (the trend's at its title).
-    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [41, 81], zoom: { scale: 78 } });
+    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [41, 82], zoom: { scale: 78 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
     expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
     const archiveSheet = fake.sheet("Credit Review Archive")!;

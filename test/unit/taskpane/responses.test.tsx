@@ -162,15 +162,19 @@ test.each([
   },
 );
 
-test("without the column: the count, and one line on how to record responses", async () => {
+test("without the column: the count with the customers asked and their actions, and one line on how to record responses", async () => {
   await reviewedNovember("en");
   const december = await paneReview(DEC, "en", false);
   const shown = changesShown("en", december);
+  const asked = "Require prepayment, Restrict the credit limit, Ask for a guarantee or credit insurance";
   expect(shown.slice(-2)).toEqual([
-    "Actions recommended on 2026-11-30 = 2",
+    `Actions recommended on 2026-11-30 = 2 (Contoso (${asked}); Northwind (${asked}))`,
     'Record what the team did about each recommendation in an "Action taken" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows.',
   ]);
   expect(shown.join("\n")).not.toContain("No response recorded");
+  // A customer's details say what it was asked, and nothing of a response the sheet has no place for.
+  const northwind = december.customers.find((c) => c.name === "Northwind")!.row;
+  expect(sinceLastReview("en", december, northwind).slice(-1)).toEqual([`Actions recommended on 2026-11-30: ${asked}`]);
 });
 
 test("the first review says nothing about responses", async () => {
