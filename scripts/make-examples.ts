@@ -233,6 +233,8 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
       wrapText: true,
       vertical: "bottom",
       ...(isText(field) ? {} : { horizontal: "right" }),
+      // A text right of a figure is set off from it, or "9,732,040.00 public" reads as one.
+      ...(field === "zModel" ? { horizontal: "left", indent: 1 } : {}),
     };
   });
   const all = customers();
@@ -245,10 +247,12 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
       const format = customerFormats(lang)[field];
       if (format) row.getCell(column + 1).numFmt = format;
     });
+    row.getCell(CUSTOMER_FIELDS.indexOf("zModel") + 1).alignment = { horizontal: "left", indent: 1 };
   });
-  // Each column as wide as what it holds: the names, the longest model name (nonmanufacturing), a
-  // date written out in Chinese (2026年11月16日), the figures.
-  const widths: Partial<Record<InputField, number>> = { name: 34, zModel: 18, negativeNewsDate: 16 };
+  // Each column as wide as what it holds: the names, the longest model name (nonmanufacturing) set
+  // off from the figures before it, a date written out in Chinese (2026年11月16日), the figures, and
+  // a header on one line with room before it ("EBIT Interest expense" read as one header).
+  const widths: Partial<Record<InputField, number>> = { name: 34, zModel: 20, negativeNewsDate: 16, interestExpense: 17 };
   sheet.columns.forEach((col, i) => (col.width = widths[CUSTOMER_FIELDS[i]] ?? 14));
 
   const ledger = workbook.addWorksheet(lang === "en" ? "Invoices" : "发票明细");

@@ -239,11 +239,11 @@ test("the reviewed copy without the column: one line says where responses can be
   expect(at).toBeGreaterThan(0);
   // The customers asked to act, five by name with their actions, then how many more; then how to record responses.
   expect(lines.slice(at + 1, at + 7)).toEqual([
-    "  立达电子元件厂（加强催收并停止供货、立即重新评估该客户、复核客户财务报表）",
-    "  远航自行车制造有限公司（要求预付款、限制信用额度、要求提供担保或投保信用保险、加强催收并停止供货、立即重新评估该客户）",
-    "  环球进口贸易公司（暂停新订单，直至余额回到额度以内）",
-    "  顺达物流有限公司（加强催收并停止供货、考虑采取法律行动）",
-    "  明镜出版社（复核客户财务报表）",
+    "  Litware Components（加强催收并停止供货、立即重新评估该客户、复核客户财务报表）",
+    "  Adventure Works Cycles（要求预付款、限制信用额度、要求提供担保或投保信用保险、加强催收并停止供货、立即重新评估该客户）",
+    "  Wide World Importers（暂停新订单，直至余额回到额度以内）",
+    "  Proseware Logistics（加强催收并停止供货、考虑采取法律行动）",
+    "  Lucerne Publishing（复核客户财务报表）",
     "  另有 8 位",
   ]);
   expect(lines[at + 7]).toBe(
