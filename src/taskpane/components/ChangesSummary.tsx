@@ -97,7 +97,12 @@ export function ChangesSummary({
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>
       {title}
-      {stale && <Text as="p">{stale}</Text>}
+      {/* In bold, as the summary sheet sets it: every move below may come of it. */}
+      {stale && (
+        <Text as="p" weight="semibold">
+          {stale}
+        </Text>
+      )}
       <FactList facts={facts} />
       {responses?.help && (
         <Text as="p" className={panel.muted}>

@@ -5,7 +5,7 @@
  */
 import "../../engine/i18n/ui";
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
-import { GRADES } from "../../engine/policy";
+import { Grade, GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
 import {
   amountWithShare,
@@ -75,6 +75,12 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
     [t("summary.customersNeedingAction"), formatCount(p.customersNeedingAction, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
   ];
+  // Each grade's customers and exposure, and the customers not graded with theirs, so the rows add
+  // up to the exposure above, as the summary sheet's grade table does.
+  const gradeRows: { grade: Grade | undefined; count: number; exposure: number }[] = [
+    ...GRADES.map((grade) => ({ grade, count: p.byGrade[grade], exposure: p.exposureByGrade[grade] })),
+    ...(p.withErrors > 0 ? [{ grade: undefined, count: p.withErrors, exposure: p.exposureNotGraded }] : []),
+  ];
   // What the amounts are in, when the customer sheet says, as the summary sheet says it.
   if (result.amountUnits.unit) facts.splice(2, 0, [t("summary.amountUnit"), result.amountUnits.unit.label]);
   return (
@@ -84,12 +90,12 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
       </Subtitle2>
       <FactList facts={facts} />
       <ul className={styles.grades} aria-label={t("ui.summary.byGrade")}>
-        {GRADES.map((g) => (
-          <li key={g} className={styles.grade}>
+        {gradeRows.map(({ grade, count, exposure }) => (
+          <li key={grade ?? "error"} className={styles.grade}>
             <span className={styles.badge}>
-              <GradeBadge grade={g} />
+              <GradeBadge grade={grade} />
             </span>
-            <span className={panel.figure}>{t("ui.summary.gradeCustomers", { count: formatCount(p.byGrade[g], lang) })}</span>
+            <span className={panel.figure}>{t("ui.summary.gradeCustomers", { count: formatCount(count, lang) })}</span>
             {/* Without a balance column the exposure is unknown (the facts above say why), not 0. */}
             {!noBalances && (
               <span className={mergeClasses(panel.figure, styles.amount)}>
@@ -97,7 +103,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
                   {t("summary.gradeExposure")}
                   {t("sep.label")}
                 </span>
-                {money(p.exposureByGrade[g])}
+                {money(exposure)}
               </span>
             )}
           </li>

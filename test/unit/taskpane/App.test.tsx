@@ -267,6 +267,21 @@ describe("outcomes are announced and take the focus", () => {
 });
 
 describe("the customers", () => {
+  test("the grade list counts the customers not graded with their exposure, so its rows add up to the total", async () => {
+    await renderPane();
+    const sheet = customerSheet(9);
+    sheet[2][2] = 9; // a factor out of 1–5: the row is not graded
+    await runReview(sheetRead(sheet));
+    const portfolio = screen.getByRole("region", { name: "Portfolio" });
+    const rows = within(within(portfolio).getByRole("list", { name: "Customers by risk grade" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(rows[rows.length - 1]).toMatch(/^Data error1 customerExposure: [\d,]+\.\d\d$/);
+    const sum = rows.reduce((total, row) => total + Number(/Exposure: ([\d,.]+)/.exec(row)![1].replace(/,/g, "")), 0);
+    const total = within(portfolio).getByText("Total exposure (outstanding balance)").nextSibling?.textContent;
+    expect(sum.toFixed(2)).toBe(Number(total!.replace(/,/g, "")).toFixed(2));
+  });
+
   test("the portfolio and a two-line row per customer, needs attention first", async () => {
     await renderPane();
     await runReview(sheetRead(customerSheet(9)));
@@ -281,6 +296,7 @@ describe("the customers", () => {
       "High3 customersExposure: 15,000.00",
     ]);
     expect(within(portfolio).getByText("Share of customers overdue").nextSibling?.textContent).toBe("22.2%");
+    expect(within(portfolio).getByText("Total exposure (outstanding balance)").nextSibling?.textContent).toBe("59,000.00");
     expect(within(portfolio).getByText("Portfolio warnings").nextSibling?.textContent).toBe(
       "Many customers overdue (22.2% > 10%)",
     );

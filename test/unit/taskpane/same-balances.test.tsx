@@ -33,8 +33,10 @@ describe.each(["en", "zh"] as const)("a sheet left as it was since the last revi
     expect(lines.indexOf(text)).toBe(moved + 1);
   });
 
-  test("the block on what changed says it first, under its heading", () => {
+  test("the block on what changed says it first, under its heading, set apart in bold as the summary sheet sets it", () => {
     const { section } = renderChanges(lang, result);
-    expect(section.querySelector("h2")!.nextElementSibling!.textContent).toBe(text);
+    const said = section.querySelector("h2")!.nextElementSibling as HTMLElement;
+    expect(said.textContent).toBe(text);
+    expect(getComputedStyle(said).fontWeight).toBe("var(--fontWeightSemibold)");
   });
 });
