@@ -5,7 +5,14 @@
  * print setup that fits the page. Both writers carry the result out; neither measures a cell.
  */
 import { dateText, Lang, monthText } from "../i18n";
-import { CHARACTER_WIDTH, characterWidth, CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../text-width";
+import {
+  CHARACTER_WIDTH,
+  characterWidth,
+  CLOSING_PUNCTUATION,
+  OPENING_PUNCTUATION,
+  printedWidth,
+  WIDE_CLASS,
+} from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
 import { finerFormatDecimals, percentFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
@@ -242,6 +249,48 @@ const WIDE_WORD = 6;
 /** Where a run of wide characters may break: after its punctuation (账龄：|未到期, 金额（|万元）). */
 const AFTER_WIDE_PUNCTUATION = /(?<=[\u3001\u3002\uff08\uff09\uff0c\uff1a\uff1b])/;
 
+/** Shorter than this (characters), a text is one line at the wrap width, its characters however wide. */
+const MAY_WRAP = Math.floor(WIDTH.wrapAt / CHARACTER_WIDTH.wide);
+/** How many of a wrapped column's distinct long texts its width is chosen by: the first ones written. */
+const ORPHAN_SAMPLE = 300;
+/** A wrapped line this wide or narrower (one Chinese character, two Latin ones) is a lone last line. */
+const LONE_LINE = CHARACTER_WIDTH.wide;
+/**
+ * How much more of a text a column may hold in an application than CHARACTER_WIDTH counts, from
+ * none to LibreOffice's (its Chinese characters measured at 2.0 digits against 2.1): a text is
+ * checked for a lone last line at each.
+ */
+const PACKINGS = [1, 1.02, 1.04, 1.06] as const;
+
+/** How much wider than WIDTH.wrapAt a column of long texts is made to spare them a lone last character. */
+const WRAP_WIDER = 6;
+
+/**
+ * The width a column of long texts wraps at: WIDTH.wrapAt, or the narrowest a little wider (up to
+ * WRAP_WIDER more) at which none of `texts` ends on a lone character (利息保障不 / 足: Chinese breaks
+ * anywhere, and four warnings come to a character more than the wrap width). A column of many
+ * varied texts, some of which end so at every width, keeps WIDTH.wrapAt: widening it would cost
+ * the page room and spare few.
+ */
+function wrapWidth(texts: ReadonlySet<string> | undefined): number {
+  if (!texts) return WIDTH.wrapAt;
+  const endsLone = (paragraph: string, room: number) => {
+    const lines = wrappedText(paragraph, room);
+    return lines.length > 1 && printedWidth(lines[lines.length - 1]) <= LONE_LINE;
+  };
+  const lone = (room: number) => {
+    let count = 0;
+    for (const text of texts)
+      for (const paragraph of text.split("\n")) if (PACKINGS.some((packing) => endsLone(paragraph, room * packing))) count++;
+    return count;
+  };
+  for (let width = WIDTH.wrapAt; width <= WIDTH.wrapAt + WRAP_WIDER; width++) if (lone(roomAt(width)) === 0) return width;
+  return WIDTH.wrapAt;
+}
+
+/** The room a wrapped text has in a column this wide, less its indent (measuredRowHeights' room). */
+const roomAt = (width: number) => Math.max(1, width - 1);
+
 /** The widest word of a header: a header row that wraps needs its column only that wide. */
 function widestWord(text: string): number {
   let widest = 0;
@@ -320,6 +369,9 @@ function measuredColumns(
   // smallest and largest number (every distinct date, whose length varies with its month and
   // day). Measuring every cell made a 100,000-customer plan several times slower.
   const textWidths = new Map<string, number>();
+  // Per column, some of its texts long enough to wrap: a wrapped column is widened a little where
+  // that spares their last lines a lone character (wrapWidth).
+  const longTexts = new Map<number, Set<string>>();
   for (const block of blocks) {
     const factor = block.bold ? BOLD_FACTOR : 1;
     // Past this many characters a text column wraps at the wrap width, however long its texts.
@@ -355,6 +407,11 @@ function measuredColumns(
         }
         if (value === above[c]) continue;
         above[c] = value;
+        if (typeof value === "string" && value.length >= MAY_WRAP && !block.overflow) {
+          const column = block.column + c;
+          const some = longTexts.get(column) ?? longTexts.set(column, new Set()).get(column)!;
+          if (some.size < ORPHAN_SAMPLE) some.add(value);
+        }
         if (typeof value === "number") {
           if (eachShown[c] || !Number.isFinite(value)) odd[c].add(value);
           else {
@@ -410,7 +467,7 @@ function measuredColumns(
       const indent = column > 0 && !numbers.has(column);
       const indentWidth = indent ? WIDTH.indent : 0;
       const padding = WIDTH.padding + indentWidth;
-      const textWidth = long ? WIDTH.wrapAt + indentWidth : longest + padding;
+      const textWidth = long ? wrapWidth(longTexts.get(column)) + indentWidth : longest + padding;
       const numberWidth = (numbers.get(column) ?? 0) + WIDTH.padding;
       const width = Math.min(EXCEL_MAX_WIDTH, Math.max(WIDTH.min, textWidth, numberWidth, least[column] ?? 0));
       return { column, width, wrap: wrap || (headers.get(column) ?? 0) + padding > width, indent };

@@ -685,3 +685,33 @@ test("wrappedText: a long line as the lines a wrapped cell shows, by words in En
   expect(wrappedText("Short\nlines", 40)).toEqual(["Short", "lines"]);
   expect(wrappedText("x".repeat(30), 10).map((line) => line.length)).toEqual([11, 11, 8]);
 });
+
+describe("a wrapped column is made a little wider where that spares its texts a lone last character", () => {
+  const column = (texts: readonly string[]) =>
+    fitColumns([{ row: 0, column: 1, values: texts.map((text) => [text]), formats: ["text"] }], "zh")[0];
+  // Four warnings come to a character more than the wrap width: 利息保障不 / 足 at 50.
+  const four = "逾期超过 90 天；流动性不足；负债率过高；利息保障不足";
+  const five = "逾期超过 90 天；Z 值处于困境区；流动性不足；负债率过高；利息保障不足";
+
+  test("four warnings fit one line at the narrowest such width; five wrap with more than a character on their last line", () => {
+    expect(wrappedText(four, WIDTH.wrapAt - 1).length).toBe(2);
+    const { width, wrap, indent } = column([four, five, "超出信用额度"]);
+    expect([wrap, indent]).toEqual([true, true]);
+    const room = width - WIDTH.indent - 1;
+    expect(width).toBeGreaterThan(WIDTH.wrapAt + WIDTH.indent);
+    expect(width).toBeLessThanOrEqual(WIDTH.wrapAt + 6 + WIDTH.indent);
+    expect(wrappedText(four, room)).toEqual([four]);
+    expect(wrappedText(five, room).at(-1)!.length).toBeGreaterThan(1);
+    // One narrower, some application's wrapping (up to LibreOffice's) leaves one character alone.
+    const narrower = room - 1;
+    expect(
+      [1, 1.02, 1.04, 1.06].some(
+        (k) => wrappedText(four, narrower * k).at(-1)!.length === 1 && wrappedText(four, narrower * k).length > 1,
+      ),
+    ).toBe(true);
+  });
+
+  test("a column without such a text wraps at the wrap width (one of many varied texts, some ending alone at every width a little wider, too: the varied table above)", () => {
+    expect(column([five, "超出信用额度"]).width).toBe(WIDTH.wrapAt + WIDTH.indent);
+  });
+});
