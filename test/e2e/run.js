@@ -1833,8 +1833,20 @@ scenario(
       );
       const block = page.getByRole("region", { name: t(lang, "changes.title", { date: lastReview }) });
       const facts = await block.locator("dt").allInnerTexts();
-      const values = await block.locator("dd").allInnerTexts();
-      const fact = (key) => values[facts.indexOf(t(lang, key))];
+      // Each fact's value (a count) and what it counts, listed one a line under it.
+      const shown = await block
+        .locator("dt")
+        .evaluateAll((dts) =>
+          dts.map((dt) => ({
+            value: dt.nextElementSibling.innerText,
+            items: [...dt.parentElement.querySelectorAll("li")].map((li) => li.innerText),
+          })),
+        );
+      const values = shown.map((f) => f.value);
+      const fact = (key) => {
+        const { value, items } = shown[facts.indexOf(t(lang, key))];
+        return items.length ? t(lang, "changes.named", { count: value, names: items.join(" ") }) : value;
+      };
       assert.deepEqual(
         facts,
         [
@@ -1874,8 +1886,11 @@ scenario(
       );
       assert.equal(
         fact("changes.riskier"),
-        t(lang, "changes.named", { count: "1", names: first }),
-        "the one customer now riskier",
+        t(lang, "changes.named", {
+          count: "1",
+          names: t(lang, "changes.move", { name: first, from: t(lang, "grade.low"), to: t(lang, "grade.high") }),
+        }),
+        "the one customer now riskier, with its move",
       );
       assert.equal(fact("changes.safer"), "0");
       assert.equal(fact("changes.added"), "0");

@@ -1,7 +1,8 @@
 /** The pane's block on what changed, rendered alone for a review's result, in one language. */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { Lang, translator } from "../../src/engine/i18n";
+import { Lang, message, translator } from "../../src/engine/i18n";
+import { itemsText } from "../../src/engine/review/texts";
 import type { ReviewResult } from "../../src/engine/review/review";
 import { ChangesSummary } from "../../src/taskpane/components/ChangesSummary";
 import { LangContext } from "../../src/taskpane/i18n";
@@ -21,4 +22,19 @@ export function renderChanges(lang: Lang, result: ReviewResult): { section: HTML
     </FluentProvider>,
   );
   return { section: screen.getByRole("region"), unmount };
+}
+
+/**
+ * A fact of the block as one line, as the printed report gives it: its value, then what it counts
+ * (listed one a line under it in the pane) in brackets after it, and its note after them.
+ */
+export function factLine(dt: Element, lang: Lang): string {
+  const value = dt.nextElementSibling!;
+  const rest = [...dt.parentElement!.children].slice(2);
+  const items = rest.flatMap((dd) => [...dd.querySelectorAll("li")].map((li) => li.textContent ?? ""));
+  const note = rest.find((dd) => !dd.querySelector("li"))?.textContent ?? undefined;
+  const shown = items.length
+    ? message(lang, "changes.named", { count: value.textContent ?? "", names: itemsText(items, lang) })
+    : (value.textContent ?? "");
+  return note ? itemsText([shown, note], lang) : shown;
 }

@@ -1131,7 +1131,7 @@ export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
 }
 
 /** Which last reviews' due dates this review's intervals set, when the policy history could not say theirs. */
-function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | undefined {
+export function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | undefined {
   const versions = pastDue.intervalsAssumed;
   if (!versions?.length) return undefined;
   return message(lang, "changes.pastDueAssumed", { versions: versions.join(message(lang, "sep.list")), count: versions.length });

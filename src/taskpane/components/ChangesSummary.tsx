@@ -8,7 +8,7 @@
  * archive to compare with (the customer sheet exported alone, a first review), one line says so.
  */
 import { mergeClasses, Subtitle2, Text } from "@fluentui/react-components";
-import { movedCustomers, ReviewChanges } from "../../engine/review/changes";
+import { gradeMovers, ReviewChanges } from "../../engine/review/changes";
 import type { Policy } from "../../engine/policy";
 import type { ReviewsPastDue } from "../../engine/review/review-due";
 import {
@@ -16,20 +16,20 @@ import {
   changesTitle,
   formatCount,
   gradedChanges,
-  gradedText,
+  gradedLines,
   gradeMovesFromPolicy,
-  movedCustomersText,
-  pastDueText,
+  idChangedLines,
+  intervalsAssumedText,
+  moneyChangeCounts,
+  movedLines,
+  overdueTotalText,
+  pastDueLines,
   policyChangeText,
-  renamedText,
-  idChangedText,
+  renamedLines,
   responseCounts,
   sameBalancesText,
   unitChangeText,
-  moneyChangeCounts,
-  overdueTotalText,
   warningChangeCounts,
-  warningChangeText,
 } from "../../engine/review/texts";
 import type { CustomerResult } from "../../engine/review/review";
 import { useLang } from "../i18n";
@@ -64,36 +64,51 @@ export function ChangesSummary({
     </Subtitle2>
   );
   const overdue = overdueTotalText(changes, lang);
+  /** A count, and what it counts one a line under it. */
+  const counted = (label: string, count: number, lines: readonly string[]): Fact => [
+    label,
+    formatCount(count, lang),
+    true,
+    undefined,
+    lines,
+  ];
+  const moved = (move: "riskier" | "safer") => {
+    const list = gradeMovers(changes, customers, move);
+    return counted(t(`changes.${move}`), list.length, movedLines(list, lang));
+  };
   const facts: Fact[] = [
-    [t("changes.riskier"), movedCustomersText(movedCustomers(changes, "riskier"), lang)],
-    [t("changes.safer"), movedCustomersText(movedCustomers(changes, "safer"), lang)],
+    moved("riskier"),
+    moved("safer"),
     ...gradeMovesFromPolicy(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
-    ...warningChangeCounts(changes, lang, policy, customers).map((entry): Fact => [
-      t(entry.label),
-      warningChangeText(entry, lang),
-      entry.customers.length === 0,
-    ]),
+    ...warningChangeCounts(changes, lang, policy, customers).map((entry) =>
+      counted(t(entry.label), entry.count, entry.customers),
+    ),
     ...(overdue ? [[t("changes.overdueTotal"), overdue] satisfies Fact] : []),
-    ...moneyChangeCounts(changes, customers, lang).map((entry): Fact => [
-      t(entry.label),
-      warningChangeText(entry, lang),
-      entry.customers.length === 0,
-    ]),
+    ...moneyChangeCounts(changes, customers, lang).map((entry) => counted(t(entry.label), entry.count, entry.customers)),
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
-    ...(changes.renamed.length ? [[t("changes.renamed"), renamedText(changes.renamed, lang)] satisfies Fact] : []),
-    ...(changes.idChanged.length ? [[t("changes.idChanged"), idChangedText(changes.idChanged, lang)] satisfies Fact] : []),
-    ...gradedChanges(changes).map(({ label, customers, now }): Fact => [t(label), gradedText(customers, now, lang)]),
+    ...(changes.renamed.length
+      ? [counted(t("changes.renamed"), changes.renamed.length, renamedLines(changes.renamed, lang))]
+      : []),
+    ...(changes.idChanged.length
+      ? [counted(t("changes.idChanged"), changes.idChanged.length, idChangedLines(changes.idChanged, lang))]
+      : []),
+    ...gradedChanges(changes).map(({ label, customers, now }) =>
+      counted(t(label), customers.length, gradedLines(customers, now, lang)),
+    ),
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
-    [t("changes.pastDue"), pastDueText(pastDue, lang), pastDue.count === 0],
+    [
+      t("changes.pastDue"),
+      formatCount(pastDue.count, lang),
+      true,
+      intervalsAssumedText(pastDue, lang),
+      pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang),
+    ],
   ];
   const responses = changes.responses && responseCounts(changes.responses, lang);
   const stale = sameBalancesText(changes, lang);
-  if (responses)
-    facts.push(
-      ...responses.counts.map((entry): Fact => [entry.label, warningChangeText(entry, lang), entry.customers.length === 0]),
-    );
+  if (responses) facts.push(...responses.counts.map((entry) => counted(entry.label, entry.count, entry.customers)));
   return (
     <section aria-labelledby="changes-heading" className={panel.section}>
       {title}

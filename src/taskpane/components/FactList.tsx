@@ -8,10 +8,12 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 /**
- * A term, its value, whether the value is a figure (its digits in even widths), and a note on the
- * value, on its own line under the pair (what a figure leaves out, say).
+ * A term, its value, whether the value is a figure (its digits in even widths), a note on the
+ * value, on its own line under the pair (what a figure leaves out, say), and the items a count
+ * counts (customers by name), one a line under it, as the summary sheet lists them: a paragraph
+ * of names right-aligned beside a count reads badly at 320 px.
  */
-export type Fact = readonly [term: string, value: string, figure?: boolean, note?: string];
+export type Fact = readonly [term: string, value: string, figure?: boolean, note?: string, items?: readonly string[]];
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },
@@ -20,17 +22,35 @@ const useStyles = makeStyles({
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere", textAlign: "end", marginInlineStart: "auto" },
   figure: { fontVariantNumeric: "tabular-nums" },
   note: { margin: 0, flexBasis: "100%", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  items: { margin: 0, flexBasis: "100%", minWidth: 0, overflowWrap: "anywhere" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
 });
 
 export function FactList({ facts }: { facts: readonly Fact[] }) {
   const styles = useStyles();
   return (
     <dl className={styles.facts}>
-      {facts.map(([term, value, figure, note]) => (
+      {facts.map(([term, value, figure, note, items]) => (
         <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
           <dd className={mergeClasses(styles.value, figure && styles.figure)}>{value}</dd>
           {note && <dd className={styles.note}>{note}</dd>}
+          {items && items.length > 0 && (
+            <dd className={styles.items}>
+              <ul className={styles.list}>
+                {items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+            </dd>
+          )}
         </div>
       ))}
     </dl>

@@ -14,6 +14,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { summaryLabelRows, summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { customerChangeLines } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
+import { factLine } from "../../support/changes-summary";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -92,7 +93,7 @@ describe.each([
         </LangContext.Provider>
       </FluentProvider>,
     );
-    const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent;
+    const fact = (term: string) => factLine(screen.getByText(term, { selector: "dt" }), lang);
     expect([fact(nowLabel), fact(notLabel)]).toEqual([paren(now), paren(not)]);
   });
 });

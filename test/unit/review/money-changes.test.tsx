@@ -19,7 +19,7 @@ import {
   warningChangeCounts,
   warningChangeText,
 } from "../../../src/engine/review/texts";
-import { renderChanges } from "../../support/changes-summary";
+import { factLine, renderChanges } from "../../support/changes-summary";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
 
@@ -235,7 +235,7 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
 
   test("the pane: the same counts and customers, one fact each", () => {
     const { unmount } = renderChanges(lang, result);
-    const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent;
+    const fact = (term: string) => factLine(screen.getByText(term, { selector: "dt" }), lang);
     expect(fact(t("changes.overdueTotal"))).toBe(expected.total);
     const [grew, fell, cut] = expected.lists;
     const named = ([, count, customers]: (typeof expected.lists)[number]) =>

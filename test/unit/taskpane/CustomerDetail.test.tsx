@@ -12,6 +12,7 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { laterReviewsText } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
+import { factLine } from "../../support/changes-summary";
 import { ActionList, CustomerDetail } from "../../../src/taskpane/components/CustomerDetail";
 import { ResultsPanel } from "../../../src/taskpane/components/ResultsPanel";
 import { LangContext } from "../../../src/taskpane/i18n";
@@ -57,9 +58,7 @@ function changesFacts(lang: Lang, result: ReviewResult): string[] {
       pastDue={result.reviewsPastDue}
     />,
   );
-  const facts = [...screen.getByRole("region").querySelectorAll("dt")].map(
-    (dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`,
-  );
+  const facts = [...screen.getByRole("region").querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${factLine(dt, lang)}`);
   block.unmount();
   return facts;
 }
@@ -143,15 +142,15 @@ test("the results' block on what changed: since when, riskier and safer, warning
       />,
     );
     const section = screen.getByRole("region");
-    const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
+    const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${factLine(dt, lang)}`);
     const lines = [section.querySelector("h2")!.textContent, ...facts];
     unmount();
     return lines;
   };
   expect(shown("en")).toEqual([
     "Changes since the last review (2026-10-31)",
-    "Moved to a riskier grade = 1 (Contoso)",
-    "Moved to a safer grade = 1 (Northwind)",
+    "Moved to a riskier grade = 1 (Contoso (Medium → High))",
+    "Moved to a safer grade = 1 (Northwind (High → Low))",
     // A new warning with its figure against its threshold; the recommended limits that moved.
     "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
     "Cleared warnings = 1 (Contoso: Overdue over 90 days)",
@@ -166,8 +165,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
   ]);
   expect(shown("zh")).toEqual([
     "与上次审查（2026年10月31日）相比的变化",
-    "风险等级变差的客户 = 1（Contoso）",
-    "风险等级改善的客户 = 1（Northwind）",
+    "风险等级变差的客户 = 1（Contoso（中 → 高））",
+    "风险等级改善的客户 = 1（Northwind（高 → 低））",
     "新增预警 = 2（Contoso：风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
     "解除预警 = 1（Contoso：逾期超过 90 天）",
     "建议额度下调的客户 = 1（Contoso 120,000.00 → 50,000.00）",
@@ -326,7 +325,7 @@ test.each<[Lang, string[], string, string]>([
   [
     "en",
     [
-      "Moved to a riskier grade = 2 (Alpine Ski House (from the policy change), Contoso)",
+      "Moved to a riskier grade = 2 (Alpine Ski House (Medium → High, from the policy change); Contoso (Medium → High))",
       "Moved to a safer grade = 0",
       "Moved to a riskier grade by the policy change alone = 1",
       "Moved to a safer grade by the policy change alone = 0",
@@ -337,7 +336,7 @@ test.each<[Lang, string[], string, string]>([
   [
     "zh",
     [
-      "风险等级变差的客户 = 2（Alpine Ski House（因政策变更）、Contoso）",
+      "风险等级变差的客户 = 2（Alpine Ski House（中 → 高，因政策变更）；Contoso（中 → 高））",
       "风险等级改善的客户 = 0",
       "其中仅因政策变更而风险等级变差的客户 = 1",
       "其中仅因政策变更而风险等级改善的客户 = 0",

@@ -18,7 +18,7 @@ import { readForReviewWith, writePlanWith } from "../../../src/taskpane/excel";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { planOptionsOf, reviewInputOf, targetCheck } from "../../../src/taskpane/model";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
-import { renderChanges } from "../../support/changes-summary";
+import { factLine, renderChanges } from "../../support/changes-summary";
 import { customerSheet, serial } from "../../support/review-grid";
 
 // The fake's sync waits a turn of node's event loop, which jsdom's globals leave out.
@@ -62,7 +62,7 @@ async function paneReview(asOf: number, lang: Lang, write: boolean): Promise<Rev
 /** The pane's block on what changed: each fact as "term = value", then any line under them. */
 function changesShown(lang: Lang, result: ReviewResult): string[] {
   const { section, unmount } = renderChanges(lang, result);
-  const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent}`);
+  const facts = [...section.querySelectorAll("dt")].map((dt) => `${dt.textContent} = ${factLine(dt, lang)}`);
   const after = [...section.querySelectorAll(":scope > p")].map((p) => p.textContent ?? "");
   unmount();
   return [...facts, ...after];
