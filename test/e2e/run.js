@@ -1834,14 +1834,12 @@ scenario(
       const block = page.getByRole("region", { name: t(lang, "changes.title", { date: lastReview }) });
       const facts = await block.locator("dt").allInnerTexts();
       // Each fact's value (a count) and what it counts, listed one a line under it.
-      const shown = await block
-        .locator("dt")
-        .evaluateAll((dts) =>
-          dts.map((dt) => ({
-            value: dt.nextElementSibling.innerText,
-            items: [...dt.parentElement.querySelectorAll("li")].map((li) => li.innerText),
-          })),
-        );
+      const shown = await block.locator("dt").evaluateAll((dts) =>
+        dts.map((dt) => ({
+          value: dt.nextElementSibling.innerText,
+          items: [...dt.parentElement.querySelectorAll("li")].map((li) => li.innerText),
+        })),
+      );
       const values = shown.map((f) => f.value);
       const fact = (key) => {
         const { value, items } = shown[facts.indexOf(t(lang, key))];

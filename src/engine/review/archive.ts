@@ -324,7 +324,6 @@ function planValue(value: CellValue): PlanValue {
   return String(value);
 }
 
-
 /** The archive sheet's rows read back, or undefined when the sheet has no archive header. */
 export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveContents | undefined {
   const lastRow = lastNonBlank(values);

@@ -132,10 +132,7 @@ export function zWithoutSalesText(policy: Pick<Policy, "overdueDays" | "defaultZ
  * Undefined without the column, or when the archive scored none of the sheet's customers. Said
  * under the check's row on the summary, after its title elsewhere.
  */
-export function previousScoreSourceText(
-  result: Pick<ReviewResult, "columns" | "customers">,
-  lang: Lang,
-): string | undefined {
+export function previousScoreSourceText(result: Pick<ReviewResult, "columns" | "customers">, lang: Lang): string | undefined {
   if (!result.columns.found.some((f) => f.field === "previousScore")) return undefined;
   if (!result.customers.some((c) => c.previousScoreFrom === "archive")) return undefined;
   return message(lang, "review.previousScoreFromArchive", { column: FIELD_LABELS.previousScore[lang] });

@@ -7,7 +7,16 @@
  * unit is not stated is taken to be in the sheet's unit, as people read it; only units stated on
  * both sides are converted, and the review says what it converted.
  */
-import { AmountReading, CellValue, currencyMarkOf, isBlankCell, CurrencyMark, readNumber, sameCurrencyMark, showValue } from "../cells";
+import {
+  AmountReading,
+  CellValue,
+  currencyMarkOf,
+  isBlankCell,
+  CurrencyMark,
+  readNumber,
+  sameCurrencyMark,
+  showValue,
+} from "../cells";
 import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
 import { AMOUNT_FIELDS, InputField } from "./fields";
