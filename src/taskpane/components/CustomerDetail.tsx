@@ -12,7 +12,7 @@ import { bucketLabels } from "../../engine/aging";
 import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
 import { ActionResponse, Responses } from "../../engine/review/responses";
-import { agingHeader, FACTOR_POINTS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
+import { agingHeader, FACTOR_POINTS, FIELD_LABELS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
 import {
   customerChangeLines,
@@ -76,6 +76,9 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
       `${formatZ(c.zScore, c.zZone, lang)}${t("ui.detail.zZone", { zone: zoneName(c.zZone, lang) })}`,
       true,
     ]);
+  // The limit and balance as the sheet gives them: the recommended limit and available credit are read against them.
+  if (c.creditLimit !== undefined) facts.push([FIELD_LABELS.creditLimit[lang], formatFigure(c.creditLimit, "money", lang), true]);
+  if (c.balance !== undefined) facts.push([FIELD_LABELS.balance[lang], formatFigure(c.balance, "money", lang), true]);
   if (c.errors.length === 0) {
     if (c.recommendedLimit !== undefined)
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);

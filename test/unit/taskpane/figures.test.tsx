@@ -76,6 +76,9 @@ test("a customer's details show its points per factor and worklist figures, name
     "Industry points": "0.20",
     "Reputation points": "0.30",
     "Compliance points": "0.40",
+    // The limit and balance the recommended limit and available credit are read against.
+    "Credit limit": "5,000.00",
+    "Outstanding balance": "3,500.00",
     Utilisation: "70.0%",
     "Available credit": "1,500.00",
     "Total overdue amount": "3,000.00",
@@ -90,6 +93,8 @@ test("a customer's details show its points per factor and worklist figures, name
 
 test("over its limit, a customer's available credit is negative; the Chinese pane names the figures as the Chinese sheet", () => {
   expect(detailFacts("zh", 1)).toMatchObject({
+    信用额度: "10,000.00",
+    应收账款余额: "12,000.00",
     额度使用率: "120.0%",
     可用额度: "-2,000.00",
     逾期金额合计: "12,000.00",
