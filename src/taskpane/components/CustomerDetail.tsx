@@ -11,6 +11,7 @@ import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-com
 import { bucketLabels } from "../../engine/aging";
 import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
+import { reviewsNow } from "../../engine/review/decisions";
 import { ActionResponse, Responses } from "../../engine/review/responses";
 import { agingHeader, FACTOR_POINTS, FIELD_LABELS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
@@ -83,7 +84,15 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
     if (c.recommendedLimit !== undefined)
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
-    if (c.nextReview !== undefined) facts.push([t("ui.detail.nextReview"), dateText(c.nextReview, lang), true]);
+    // Brought forward to the review's own date by a re-assessment now: said, or the date reads as a slip.
+    if (c.nextReview !== undefined)
+      facts.push([
+        t("ui.detail.nextReview"),
+        reviewsNow(c.actions)
+          ? t("ui.detail.nextReviewNow", { date: dateText(c.nextReview, lang) })
+          : dateText(c.nextReview, lang),
+        true,
+      ]);
   }
   if (c.utilisation !== undefined) facts.push([header("utilisation"), formatShare(c.utilisation, lang), true]);
   if (c.availableCredit !== undefined)

@@ -103,6 +103,16 @@ test("every action reads with the rule or warning behind it, with the customer's
   ]);
 });
 
+test.each([
+  ["en", "Next review", "2026-11-30 (now: re-assess the customer)"],
+  ["zh", "下次复审", "2026年11月30日（即本次：立即重新评估）"],
+] as const)("a re-assessment now brings the next review to this one's date, and the details say so (%s)", (lang, term, shown) => {
+  const result = reviewed(lang);
+  expect(result.customers[0].nextReview).toBe(result.asOf);
+  showFirstCustomer(lang, result);
+  expect(screen.getByText(term, { selector: "dt" }).nextElementSibling!.textContent).toBe(shown);
+});
+
 test("every action reads with its reason in Chinese too", () => {
   const list = detailOf("zh");
   const highBand = "风险评分 3.80 属于高风险区间（3.50 起）。";
