@@ -4,14 +4,11 @@
  * archive once it has scored the customers, not from the sheet's Previous score column, as the
  * summary and the command line say it.
  */
-import { render, screen } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { Lang, translator } from "../../../src/engine/i18n";
+import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { previousScoreSourceText } from "../../../src/engine/review/texts";
-import { ColumnsPanel } from "../../../src/taskpane/components/ColumnsPanel";
-import { LangContext } from "../../../src/taskpane/i18n";
+import { columnsSection } from "../../support/columns-panel";
 import { customerSheet, serial, utcDate } from "../../support/review-grid";
 
 const SHEET = customerSheet(["Previous score", "Credit limit"], [{ id: "C001", extra: [2, 1000] }]);
@@ -25,22 +22,18 @@ function foundSection(lang: Lang, archive?: unknown[][]) {
     { sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY, archive },
     lang,
   );
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: translator(lang) }}>
-        <ColumnsPanel result={result} mappable={[]} mapping={{}} busy={false} onMap={() => {}} />
-      </LangContext.Provider>
-    </FluentProvider>,
-  );
-  return { result, found: screen.getByRole("region", { name: translator(lang)("ui.columns.found") }).textContent };
+  return { result, found: columnsSection(result, lang, "ui.columns.found") };
 }
 
-test.each(["en", "zh"] as const)("with an archive that scored the customer, the tab says the column is not what is read (%s)", (lang) => {
-  const { result, found } = foundSection(lang, ARCHIVE);
-  const said = previousScoreSourceText(result, lang)!;
-  expect(said).toContain(lang === "en" ? "Previous score" : "上期评分");
-  expect(found).toContain(`${lang === "en" ? "Score rose: " : "评分上升："}${said}`);
-});
+test.each(["en", "zh"] as const)(
+  "with an archive that scored the customer, the tab says the column is not what is read (%s)",
+  (lang) => {
+    const { result, found } = foundSection(lang, ARCHIVE);
+    const said = previousScoreSourceText(result, lang)!;
+    expect(said).toContain(lang === "en" ? "Previous score" : "上期评分");
+    expect(found).toContain(`${lang === "en" ? "Score rose: " : "评分上升："}${said}`);
+  },
+);
 
 test("a first review reads the column, and says nothing of it", () => {
   const { result, found } = foundSection("en");

@@ -3,14 +3,11 @@
  * The Columns tab says what a sheet without the Sales column leaves out (the public and private
  * models' Z-scores), among the checks switched off, in both languages, as the command line does.
  */
-import { render, screen } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { zWithoutSalesText } from "../../../src/engine/review/texts";
-import { ColumnsPanel } from "../../../src/taskpane/components/ColumnsPanel";
-import { LangContext } from "../../../src/taskpane/i18n";
+import { columnsSection } from "../../support/columns-panel";
 import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
 const HEADERS = [
@@ -27,14 +24,7 @@ const HEADERS = [
 function showColumns(headers: readonly string[], lang: Lang) {
   const values = customerSheet(headers, [{ extra: [1000, 500, 0, 2, null, 500, 250, 2000, 800, 400, 300, 50, 1200, 3000] }]);
   const result = runReview({ sheetName: "Customers", values, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: translator(lang) }}>
-        <ColumnsPanel result={result} mappable={[]} mapping={{}} busy={false} onMap={() => {}} />
-      </LangContext.Provider>
-    </FluentProvider>,
-  );
-  return screen.getByRole("region", { name: translator(lang)("ui.columns.skipped") }).textContent;
+  return columnsSection(result, lang, "ui.columns.skipped");
 }
 
 test.each(["en", "zh"] as const)("a sheet without Sales: the Columns tab says what it leaves out (%s)", (lang) => {
