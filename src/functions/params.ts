@@ -5,7 +5,7 @@
  * (numbers, text numbers, blanks as null/""/0, booleans, date serials, 2-D ranges) into typed
  * values or a CreditError naming the parameter.
  */
-import { CellValue, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
+import { CellValue, isEmptyCell, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError, notNumberError } from "../engine/errors";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
@@ -33,10 +33,6 @@ interface NumberConstraints {
   readonly greaterThan?: number;
   /** An amount of money, read as the review reads one: a text such as "12.500" is refused with its two readings. */
   readonly amount?: boolean;
-}
-
-function isOmitted(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
 /** A single cell; Excel lifts a range given to a scalar parameter, so a range here is a mistake. */
@@ -120,7 +116,7 @@ export function flag(name: string, defaultValue: boolean): Param<boolean> {
     defaultValue,
     read(raw) {
       const value = scalar(name, raw);
-      if (isOmitted(value)) return defaultValue;
+      if (isEmptyCell(value)) return defaultValue;
       if (typeof value === "boolean") return value;
       if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
       if (typeof value === "string") {
@@ -153,7 +149,7 @@ export function choice<T extends string>(
     read(raw) {
       const value = scalar(name, raw);
       // 0 is how desktop Excel passes an empty cell, and no choice is a number.
-      if (isOmitted(value) || value === 0) return defaultValue;
+      if (isEmptyCell(value) || value === 0) return defaultValue;
       const found = parse(String(value));
       if (found === undefined)
         throw new CreditError("value", "arg.notChoice", { param: name, value: showValue(value), ...choices });
@@ -245,7 +241,7 @@ export function optionalNumberList(
     optional: true,
     defaultValue,
     read(raw) {
-      if (isOmitted(raw)) return defaultValue;
+      if (isEmptyCell(raw)) return defaultValue;
       const values: number[] = [];
       const rows = asMatrix.read(raw);
       for (let r = 0; r < rows.length; r++) {

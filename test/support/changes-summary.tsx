@@ -33,6 +33,8 @@ export function factLine(dt: Element, lang: Lang): string {
   const rest = [...dt.parentElement!.children].slice(2);
   const items = rest.flatMap((dd) => [...dd.querySelectorAll("li")].map((li) => li.textContent ?? ""));
   const note = rest.find((dd) => !dd.querySelector("li"))?.textContent ?? undefined;
+  // What a count counts is a list under it, one item a line, before any note.
+  if (rest.length === 2) expect(rest[0].querySelector("ul")).not.toBeNull();
   const shown = items.length
     ? message(lang, "changes.named", { count: value.textContent ?? "", names: itemsText(items, lang) })
     : (value.textContent ?? "");

@@ -371,7 +371,6 @@ export const reportEn = {
   "changes.clearedFromPolicy": "Warnings cleared by the policy change alone",
   "changes.byPolicy": "{warning} (from the policy change)",
   "changes.byPolicySentence": "{warning} The policy change alone raised it.",
-  "changes.nameByPolicy": "{name} (from the policy change)",
   "changes.riskierFromPolicy": "Moved to a riskier grade by the policy change alone",
   "changes.saferFromPolicy": "Moved to a safer grade by the policy change alone",
   "changes.customerWarnings": "{name}: {warnings}",

@@ -95,7 +95,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.blank": "为空",
   "review.noSalesColumn":
     "工作表没有{column}列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做{check}检查（未指明模型的行使用政策的默认模型：{model@zmodel}）",
-  "review.previousScoreFromArchive": "以存档中客户上次的评分为准；存档中没有评分时才用{column}列",
+  "review.previousScoreFromArchive": "以存档中客户上次的评分为准；存档中没有评分时才用“{column}”列",
   "review.notNumber": "必须是数字，实际为“{value}”",
   "review.currencyNotUnit": "“{value}”是{currency@currency}金额，但本列金额的单位为{unit}；请按{expected@currency}填写",
   "review.currencyNotColumn":
@@ -329,7 +329,6 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.clearedFromPolicy": "其中仅因政策变更而解除的预警",
   "changes.byPolicy": "{warning}（因政策变更）",
   "changes.byPolicySentence": "{warning}此预警仅因政策变更而出现。",
-  "changes.nameByPolicy": "{name}（因政策变更）",
   "changes.riskierFromPolicy": "其中仅因政策变更而风险等级变差的客户",
   "changes.saferFromPolicy": "其中仅因政策变更而风险等级改善的客户",
   "changes.customerWarnings": "{name}：{warnings}",

@@ -174,7 +174,6 @@ export const uiEn = {
   "ui.detail.limit": "Recommended limit",
   "ui.detail.monitoring": "Monitoring",
   "ui.detail.nextReview": "Next review",
-  "ui.detail.nextReviewNow": "{date} (now: re-assess the customer)",
   "ui.detail.goTo": "Go to {cell}",
   "ui.detail.goToSheet": 'Go to {cell} on "{sheet}"',
   "ui.write.doneTitle": "Written to the workbook",

@@ -169,7 +169,6 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.detail.limit": "建议额度",
   "ui.detail.monitoring": "监控频率",
   "ui.detail.nextReview": "下次复审",
-  "ui.detail.nextReviewNow": "{date}（即本次：立即重新评估）",
   "ui.detail.goTo": "转到 {cell}",
   "ui.detail.goToSheet": "转到工作表“{sheet}”的 {cell}",
   "ui.write.doneTitle": "已写入工作簿",

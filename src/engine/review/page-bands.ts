@@ -72,7 +72,7 @@ const LANDSCAPE_ROOMS = [PAGE_ROOM.landscape, 504, 516, 533] as const;
  * two pages wide or more, so its last band spends that many pages: under a third of a page of
  * rows (say five customers, each a few lines tall) across three pages is mostly blank paper.
  */
-const FULL_ENOUGH = 1 / 3;
+export const FULL_ENOUGH = 1 / 3;
 
 /**
  * The scale, a whole percent from `scale` down to `least`, a table printed on landscape pages down

@@ -8,7 +8,7 @@
  * Worked out from the plan's column widths and row heights, as page-bands.ts works out the
  * archive's bands: the applications' pages are modelled, never asked.
  */
-import { PAGE_ROOM, POINTS_PER_INCH } from "./page-bands";
+import { FULL_ENOUGH, PAGE_ROOM, POINTS_PER_INCH } from "./page-bands";
 import { DEFAULT_MARGINS, LEAST_REPORT_SCALE } from "./page-setup";
 import { LINE_HEIGHT } from "./sheet-layout";
 import type { ColumnLayout, PrintSetup, SheetLayout } from "./write-plan";
@@ -121,7 +121,8 @@ export function reportPages(
   let rowBreaks = pageBreaks(heights, spans, space(printed));
   // A last page of a few rows (the portfolio over time alone, under a page of problems) goes up
   // onto the pages above where a size still allowed takes it there, each of them still full enough.
-  if (lastPageShare(heights, rowBreaks, space(printed)) < LAST_PAGE_FULL_ENOUGH)
+  // (Under a third full, as the archive spares a last band of pages: page-bands.ts.)
+  if (rowBreaks.length > 0 && lastPageShare(heights, rowBreaks, space(printed)) < FULL_ENOUGH)
     for (let at = printed - 1; at >= least; at--) {
       const breaks = pageBreaks(heights, spans, space(at));
       if (breaks.length < rowBreaks.length && emptiestPage(heights, breaks, space(at)) >= FULL_PAGE) {
@@ -138,13 +139,6 @@ export function reportPages(
     ...(rowBreaks.length ? { rowBreaks } : {}),
   };
 }
-
-/**
- * A report's last page filled less than this share of its room is spared, where a size still
- * allowed (down to LEAST_SHRINK) puts its rows on the pages above: a third, as the archive spares
- * a last band of pages (page-bands.ts).
- */
-const LAST_PAGE_FULL_ENOUGH = 1 / 3;
 
 /** The share of its room (`space` points at full size) the last page fills, of rows broken before `breaks`. */
 export function lastPageShare(heights: ArrayLike<number>, breaks: readonly number[], space: number): number {

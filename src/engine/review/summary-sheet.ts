@@ -467,9 +467,10 @@ function summaryDraft(
     if (!p.aging) return undefined;
     const from = into.row;
     const total = withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0));
-    // Each bucket's share of what was aged, as an aging report gives it; none of a total of 0 or
-    // less (credit notes outweighing the invoices), where a share means nothing.
-    const shareOf = (amount: number) => (total > 0 ? amount / total : null);
+    // Each bucket's share of what was aged, as an aging report gives it; none where a bucket is
+    // in credit (credit notes outweighing its invoices): shares of a net total then run past 100%.
+    const shared = total > 0 && p.aging.totals.every((amount) => amount >= 0);
+    const shareOf = (amount: number) => (shared ? amount / total : null);
     into.add([[t("summary.agingBucket"), t("summary.amount"), t("summary.agingShare")]], ["text", "text", "text"], true, [
       false,
       true,

@@ -27,7 +27,7 @@ import type {
   ReviewChanges,
   SettingChange,
 } from "./changes";
-import { Action, Decision, Reason, RULES, Rule } from "./decisions";
+import { Action, Decision, Reason, reviewsNow, RULES, Rule } from "./decisions";
 import { FIELD_LABELS, fieldNames, headerOnOneLine, InputField, LEDGER_LABELS, LedgerField, OUTPUT_HEADERS } from "./fields";
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
@@ -136,6 +136,17 @@ export function previousScoreSourceText(result: Pick<ReviewResult, "columns" | "
   if (!result.columns.found.some((f) => f.field === "previousScore")) return undefined;
   if (!result.customers.some((c) => c.previousScoreFrom === "archive")) return undefined;
   return message(lang, "review.previousScoreFromArchive", { column: FIELD_LABELS.previousScore[lang] });
+}
+
+/**
+ * A customer's next review as the pane shows it: its date, and why when a re-assessment now
+ * brought it forward to the review's own date ("2026-11-30 (re-assess now)"), which would
+ * otherwise read as a slip. The sheet's cell holds the date alone.
+ */
+export function nextReviewText(c: Pick<CustomerResult, "nextReview" | "actions">, lang: Lang): string | undefined {
+  if (c.nextReview === undefined) return undefined;
+  const date = dateText(c.nextReview, lang);
+  return reviewsNow(c.actions) ? message(lang, "sep.aside", { main: date, aside: message(lang, "summary.do.REASSESS") }) : date;
 }
 
 /** A finding's title: its threshold is the policy's figure, so the overdue finding names its own day count. */
@@ -1095,19 +1106,9 @@ export function gradeMovesFromPolicy(changes: ReviewChanges): { readonly label: 
 }
 
 /**
- * The customers whose grade moved one way (movedCustomers), how many and the first few by name,
- * the ones the policy change alone moved said so: "2 (Alpine Ski House (from the policy change), Contoso)".
- */
-export function movedCustomersText(moved: readonly CustomerChange[], lang: Lang): string {
-  return changedCustomersText(moved, lang, (c) =>
-    c.gradeMoveFromPolicy ? message(lang, "changes.nameByPolicy", { name: customerName(c) }) : customerName(c),
-  );
-}
-
-/**
  * The customers whose review came due and was missed, each by name with its last review, the
  * review it set and how late this one is, the first few and then how many more: one a line on
- * the dashboard, joined into one line in the printed report and the pane (warningChangeText).
+ * the dashboard, joined into one line in the printed report (warningChangeText), listed one a line in the pane.
  */
 export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
   const listed = fewByName(
@@ -1128,13 +1129,13 @@ export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
 }
 
 /** Which last reviews' due dates this review's intervals set, when the policy history could not say theirs. */
-export function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | undefined {
+function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | undefined {
   const versions = pastDue.intervalsAssumed;
   if (!versions?.length) return undefined;
   return message(lang, "changes.pastDueAssumed", { versions: versions.join(message(lang, "sep.list")), count: versions.length });
 }
 
-/** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High): …)". */
+/** The same after their count on one line, as the printed report gives it: "1 (Contoso (High): …)". */
 export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
   const listed = pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang);
   const text = warningChangeText({ count: pastDue.count, customers: listed }, lang);
@@ -1217,7 +1218,7 @@ function warningChangeLines(
   return more > 0 ? [...named, message(lang, moreKey, { count: formatCount(more, lang) })] : named;
 }
 
-/** A warning count with its customers on one line, as the printed report and the pane give it: "3 (Fabrikam: Over credit limit; …)". */
+/** A warning count with its customers on one line, as the printed report gives it: "3 (Fabrikam: Over credit limit; …)". */
 export function warningChangeText(entry: { readonly count: number; readonly customers: readonly string[] }, lang: Lang): string {
   const count = formatCount(entry.count, lang);
   if (entry.customers.length === 0) return count;
@@ -1346,7 +1347,7 @@ export function renamedLines(renamed: readonly RenamedCustomer[], lang: Lang): s
   return fewByName(renamed, (c) => message(lang, "changes.rename", { id: c.id, from: c.from, to: c.to }), lang);
 }
 
-/** The same after their count on one line, as the printed report and the pane give it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
+/** The same after their count on one line, as the printed report gives it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
 export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): string {
   return warningChangeText({ count: renamed.length, customers: renamedLines(renamed, lang) }, lang);
 }
@@ -1365,7 +1366,7 @@ export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang
   );
 }
 
-/** The same after their count on one line, as the printed report and the pane give it. */
+/** The same after their count on one line, as the printed report gives it. */
 export function idChangedText(changed: readonly IdChangedCustomer[], lang: Lang): string {
   return warningChangeText({ count: changed.length, customers: idChangedLines(changed, lang) }, lang);
 }
@@ -1397,6 +1398,15 @@ export function responseLines(responses: Responses, responded: boolean, lang: La
 }
 
 /**
+ * Whether the workbook records responses at all: an Action taken column on the customer sheet, or
+ * a response typed in the archive's for some customer. Without either nothing was recorded, and
+ * no customer is said to have gone unanswered, in the list or in its details.
+ */
+function recordsResponses(responses: Responses): boolean {
+  return responses.column || responses.customers.some((c) => c.archiveRow !== undefined);
+}
+
+/**
  * One customer's part of what the team recorded: the actions the last review asked of it and
  * the response the Action taken column holds, or that it holds none (the whole response, where
  * the dashboard's list quotes its start). Without the column, the actions alone: nothing was
@@ -1406,7 +1416,7 @@ export function customerResponseLines(response: ActionResponse, responses: Respo
   const date = dateText(responses.recommendedOn, lang);
   const actions = actionNames(response.recommended, lang).join(message(lang, "sep.list"));
   const asked = message(lang, "changes.customerAsked", { date, actions });
-  if (!responses.column && response.archiveRow === undefined) return [asked];
+  if (!recordsResponses(responses)) return [asked];
   if (response.response === undefined) return [asked, message(lang, "changes.noResponse")];
   if (response.archiveRow !== undefined)
     return [asked, message(lang, "changes.customerResponseInArchive", { response: response.response, row: response.archiveRow })];
@@ -1440,7 +1450,7 @@ export function responseCounts(
   const inArchive = responses.customers.flatMap((c) => (c.archiveRow === undefined ? [] : [c.archiveRow]));
   // Nothing recorded without the column: the customers asked to act are still named, with what
   // they were asked, the month's follow-up list, and none is said to have gone unanswered.
-  if (!responses.column && inArchive.length === 0)
+  if (!recordsResponses(responses))
     return {
       counts: [{ ...asked, customers: responseLines(responses, false, lang) }],
       help: message(lang, "changes.responsesHelp", { column }),
@@ -1486,7 +1496,7 @@ export function gradedLines(customers: readonly GradedCustomer[], now: boolean, 
   );
 }
 
-/** The same after their count on one line, as the printed report and the pane give it: "1 (Contoso (High))". */
+/** The same after their count on one line, as the printed report gives it: "1 (Contoso (High))". */
 export function gradedText(customers: readonly GradedCustomer[], now: boolean, lang: Lang): string {
   return warningChangeText({ count: customers.length, customers: gradedLines(customers, now, lang) }, lang);
 }

@@ -19,7 +19,6 @@ import {
   gradedLines,
   gradeMovesFromPolicy,
   idChangedLines,
-  intervalsAssumedText,
   moneyChangeCounts,
   movedLines,
   overdueTotalText,
@@ -98,13 +97,8 @@ export function ChangesSummary({
     ),
     ...(changes.policy ? [[t("changes.policy"), policyChangeText(changes.policy, lang)] satisfies Fact] : []),
     ...(changes.units ? [[t("changes.units"), unitChangeText(changes.units, lang)] satisfies Fact] : []),
-    [
-      t("changes.pastDue"),
-      formatCount(pastDue.count, lang),
-      true,
-      intervalsAssumedText(pastDue, lang),
-      pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang),
-    ],
+    // The customers past due, then (when the policy history could not say) whose intervals were assumed, as the summary sheet lists them.
+    counted(t("changes.pastDue"), pastDue.count, pastDueLines(pastDue, lang)),
   ];
   const responses = changes.responses && responseCounts(changes.responses, lang);
   const stale = sameBalancesText(changes, lang);

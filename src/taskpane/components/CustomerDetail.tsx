@@ -6,12 +6,10 @@
  * issues (data errors, then notes on what was not computed) each with a button that selects its cell.
  */
 import "../../engine/i18n/ui";
-import { dateText } from "../../engine/i18n";
 import { Button, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { bucketLabels } from "../../engine/aging";
 import { FACTORS, Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
-import { reviewsNow } from "../../engine/review/decisions";
 import { ActionResponse, Responses } from "../../engine/review/responses";
 import { agingHeader, FACTOR_POINTS, FIELD_LABELS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
@@ -25,6 +23,7 @@ import {
   formatScore,
   formatZ,
   monitoringName,
+  nextReviewText,
   waitingText,
   zoneName,
 } from "../../engine/review/texts";
@@ -85,14 +84,8 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
       facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     // Brought forward to the review's own date by a re-assessment now: said, or the date reads as a slip.
-    if (c.nextReview !== undefined)
-      facts.push([
-        t("ui.detail.nextReview"),
-        reviewsNow(c.actions)
-          ? t("ui.detail.nextReviewNow", { date: dateText(c.nextReview, lang) })
-          : dateText(c.nextReview, lang),
-        true,
-      ]);
+    const nextReview = nextReviewText(c, lang);
+    if (nextReview !== undefined) facts.push([t("ui.detail.nextReview"), nextReview, true]);
   }
   if (c.utilisation !== undefined) facts.push([header("utilisation"), formatShare(c.utilisation, lang), true]);
   if (c.availableCredit !== undefined)

@@ -9,9 +9,9 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 /**
  * A term, its value, whether the value is a figure (its digits in even widths), a note on the
- * value, on its own line under the pair (what a figure leaves out, say), and the items a count
- * counts (customers by name), one a line under it, as the summary sheet lists them: a paragraph
- * of names right-aligned beside a count reads badly at 320 px.
+ * value, on its own line under the pair and what it lists (what a figure leaves out, say), and
+ * the items a count counts (customers by name), one a line under it, as the summary sheet lists
+ * them: a paragraph of names right-aligned beside a count reads badly at 320 px.
  */
 export type Fact = readonly [term: string, value: string, figure?: boolean, note?: string, items?: readonly string[]];
 
@@ -41,7 +41,6 @@ export function FactList({ facts }: { facts: readonly Fact[] }) {
         <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
           <dd className={mergeClasses(styles.value, figure && styles.figure)}>{value}</dd>
-          {note && <dd className={styles.note}>{note}</dd>}
           {items && items.length > 0 && (
             <dd className={styles.items}>
               <ul className={styles.list}>
@@ -51,6 +50,7 @@ export function FactList({ facts }: { facts: readonly Fact[] }) {
               </ul>
             </dd>
           )}
+          {note && <dd className={styles.note}>{note}</dd>}
         </div>
       ))}
     </dl>

@@ -121,7 +121,7 @@ describe("which previous score a review used", () => {
       "en",
       "against each customer's last score in the archive; the Previous score column counts only where the archive has none",
     ],
-    ["zh", "以存档中客户上次的评分为准；存档中没有评分时才用上期评分列"],
+    ["zh", "以存档中客户上次的评分为准；存档中没有评分时才用“上期评分”列"],
   ] as const)("said once for the sheet (%s): under Score rose on the summary, and in the printed report", (lang, said) => {
     const result = review(lang);
     expect(previousScoreSourceText(result, lang)).toBe(said);

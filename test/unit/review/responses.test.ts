@@ -395,6 +395,9 @@ describe("archiving and comparing the responses", () => {
       expect(without.responded).toBe(2);
       const shown = responseCounts(without, "en");
       expect(shown.counts.map((c) => c.count)).toEqual([5, 2, 3]);
+      // A customer the list calls unanswered is called so in its details too.
+      const unanswered = without.customers.find((c) => c.response === undefined)!;
+      expect(customerResponseLines(unanswered, without, "en").at(-1)).toBe("No response recorded");
       expect(shown.help).toMatch(/^2 responses were typed in the archive's "Action taken" column \(rows \d+, \d+\)/);
     });
   });

@@ -711,7 +711,7 @@ describe("a wrapped column is made a little wider where that spares its texts a 
     ).toBe(true);
   });
 
-  test("a column without such a text wraps at the wrap width (one of many varied texts, some ending alone at every width a little wider, too: the varied table above)", () => {
+  test("a column whose texts end on no lone character keeps the wrap width, as does one whose texts end so at every width a little wider (the varied table above)", () => {
     expect(column([five, "超出信用额度"]).width).toBe(WIDTH.wrapAt + WIDTH.indent);
   });
 });

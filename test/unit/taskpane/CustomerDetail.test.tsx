@@ -104,8 +104,8 @@ test("every action reads with the rule or warning behind it, with the customer's
 });
 
 test.each([
-  ["en", "Next review", "2026-11-30 (now: re-assess the customer)"],
-  ["zh", "下次复审", "2026年11月30日（即本次：立即重新评估）"],
+  ["en", "Next review", "2026-11-30 (re-assess now)"],
+  ["zh", "下次复审", "2026年11月30日（立即重新评估）"],
 ] as const)("a re-assessment now brings the next review to this one's date, and the details say so (%s)", (lang, term, shown) => {
   const result = reviewed(lang);
   expect(result.customers[0].nextReview).toBe(result.asOf);
@@ -171,7 +171,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
     `Policy changed = v → ${DEFAULT_POLICY.version} (the policy history does not hold the earlier version's settings)`,
     // Northwind, high risk on 2026-10-31, was due on 2026-11-30: this review is on time.
-    "Reviews past due = 0; due dates after reviews under policy v use this review's intervals: the policy history does not hold that version as it was",
+    // Listed under the count, as the summary sheet lists it.
+    "Reviews past due = 0 (due dates after reviews under policy v use this review's intervals: the policy history does not hold that version as it was)",
   ]);
   expect(shown("zh")).toEqual([
     "与上次审查（2026年10月31日）相比的变化",
@@ -184,7 +185,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,
-    "复审已超期的客户 = 0；按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置",
+    "复审已超期的客户 = 0（按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置）",
   ]);
 });
 
@@ -217,14 +218,15 @@ test.each<[Lang, string, string]>([
 });
 
 test.each<[Lang, string]>([
-  // The archive's version "v" is not in the (absent) policy history: today's intervals stood in, and the line says so.
+  // The archive's version "v" is not in the (absent) policy history: today's intervals stood in,
+  // and the last line under the count says so, as on the summary sheet.
   [
     "en",
-    "Reviews past due = 1 (Northwind (High): last reviewed 2026-10-31, due 2026-11-30, 31 days late); due dates after reviews under policy v use this review's intervals: the policy history does not hold that version as it was",
+    "Reviews past due = 1 (Northwind (High): last reviewed 2026-10-31, due 2026-11-30, 31 days late; due dates after reviews under policy v use this review's intervals: the policy history does not hold that version as it was)",
   ],
   [
     "zh",
-    "复审已超期的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日复审，已超期 31 天）；按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置",
+    "复审已超期的客户 = 1（Northwind（高）：上次审查于 2026年10月31日，应于 2026年11月30日复审，已超期 31 天；按政策 v 审查的客户，其复审日期按本次政策的监控频率计算：政策历史中没有所列版本当时的设置）",
   ],
 ])("the block names the high-risk customer whose monthly review was skipped (%s)", (lang, fact) => {
   const late = runReview({ sheetName: "Customers", values, asOf: serial("2026-12-31"), policy: DEFAULT_POLICY, archive }, lang);

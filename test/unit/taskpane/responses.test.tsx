@@ -172,6 +172,15 @@ test("without the column: the count with the customers asked and their actions, 
     'Record what the team did about each recommendation in an "Action taken" column on the customer sheet: the next review shows each response beside the action it answers. Once the column is added, switch the sheet\'s filter off and on (Data › Filter), so that a sort takes the column along with its rows.',
   ]);
   expect(shown.join("\n")).not.toContain("No response recorded");
+  // Laid out as the summary sheet lists them: the count beside its label, the customers one a line under it.
+  const { section, unmount } = renderChanges("en", december);
+  const term = [...section.querySelectorAll("dt")].find((dt) => dt.textContent === "Actions recommended on 2026-11-30")!;
+  expect(term.nextElementSibling!.textContent).toBe("2");
+  expect([...term.parentElement!.querySelectorAll("ul > li")].map((li) => li.textContent)).toEqual([
+    `Contoso (${asked})`,
+    `Northwind (${asked})`,
+  ]);
+  unmount();
   // A customer's details say what it was asked, and nothing of a response the sheet has no place for.
   const northwind = december.customers.find((c) => c.name === "Northwind")!.row;
   expect(sinceLastReview("en", december, northwind).slice(-1)).toEqual([`Actions recommended on 2026-11-30: ${asked}`]);
