@@ -1618,9 +1618,10 @@ scenario("20 Office's dark theme gives a dark pane; high contrast (forced colour
       icon: b.querySelector("svg") !== null,
     })),
   );
+  // The sample has customers with data errors: their row under the grades has a badge of its own.
   assert.deepEqual(
     badges.map((b) => b.text),
-    ["Low", "Medium", "High"],
+    ["Low", "Medium", "High", "Data error"],
   );
   assert.ok(
     badges.every((b) => b.border === "solid" && b.icon),
