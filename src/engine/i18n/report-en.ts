@@ -114,7 +114,7 @@ export const reportEn = {
   "review.noSalesColumn":
     "The sheet has no {column} column, which the public and private Z models need: a customer on either gets no Z-score and no {check} check (a row naming no model is on the policy's default, {model@zmodel})",
   "review.previousScoreFromArchive":
-    "against each customer's last score in the archive; the {column} column counts only where the archive has none",
+    "measured against each customer's last score in the archive; the {column} column is used only where the archive has none",
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
@@ -282,7 +282,7 @@ export const reportEn = {
   "summary.warningCustomers": "Customers",
   "summary.agingBucket": "Aging bucket",
   "summary.amount": "Amount",
-  "summary.agingShare": "Share",
+  "summary.agingShare": "Share of total",
   "summary.agingChart": "Receivables aging",
   "summary.exposureChart": "Exposure by risk grade",
   "summary.topRisks": "Top risks: customers needing action first, then by exposure at risk",

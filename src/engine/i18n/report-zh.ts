@@ -248,7 +248,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.warningCustomers": "客户数",
   "summary.agingBucket": "账龄区间",
   "summary.amount": "金额",
-  "summary.agingShare": "占比",
+  "summary.agingShare": "占合计比例",
   "summary.agingChart": "应收账款账龄",
   "summary.exposureChart": "各风险等级的风险敞口",
   "summary.topRisks": "主要风险客户：需采取措施者在前，再按风险敞口排序",

@@ -583,7 +583,12 @@ function summaryDraft(
     if (changes.responses) {
       const { counts, help } = responseCounts(changes.responses, lang);
       for (const { label, count, customers } of counts) counted(label, count, customers);
-      if (help) into.line(help);
+      // How to record responses: a paragraph over rows, kept whole on one page.
+      if (help) {
+        const at = into.row;
+        into.line(help);
+        into.keep(at);
+      }
     }
     // The section on one page where it fits one, under its title; a longer one breaks between its
     // parts (each kept together above), never inside one.

@@ -153,7 +153,7 @@ describe("ledger aging per customer", () => {
     const rows = summary.blocks
       .filter((b) => b.column === 0)
       .flatMap((b) => b.values.map((line) => line.map((v) => (typeof v === "number" ? Math.round(v * 1e4) / 1e4 : v)).join("|")));
-    const at = rows.indexOf("Aging bucket|Amount|Share");
+    const at = rows.indexOf("Aging bucket|Amount|Share of total");
     expect(rows.slice(at + 1, at + 7)).toEqual([
       "Current|170|0.1049",
       "1–30|300|0.1852",

@@ -119,7 +119,7 @@ describe("which previous score a review used", () => {
   test.each([
     [
       "en",
-      "against each customer's last score in the archive; the Previous score column counts only where the archive has none",
+      "measured against each customer's last score in the archive; the Previous score column is used only where the archive has none",
     ],
     ["zh", "以存档中客户上次的评分为准；存档中没有评分时才用“上期评分”列"],
   ] as const)("said once for the sheet (%s): under Score rose on the summary, and in the printed report", (lang, said) => {
@@ -147,6 +147,6 @@ describe("which previous score a review used", () => {
     expect(previousScoreSourceText(without, "en")).toBeUndefined();
     const unseen = runReview({ sheetName: "Customers", values: SHEET, asOf, policy: DEFAULT_POLICY, archive: ARCHIVE.slice(0, 1) });
     expect(previousScoreSourceText(unseen, "en")).toBeUndefined();
-    expect(toTable(unseen, "en", "out.xlsx")).not.toContain("counts only where the archive has none");
+    expect(toTable(unseen, "en", "out.xlsx")).not.toContain("is used only where the archive has none");
   });
 });
