@@ -224,26 +224,17 @@ describe("ledger aging per customer", () => {
       const at = rows.findIndex((line) => line[0] === "Aging bucket");
       return rows.slice(at + 1, at + 7).map((line) => line[2]);
     };
+    const NO_SHARES = new Array(6).fill(null);
     // 1,000 owed in 31–60, 500 in credit in Current: shares of the net 500 would read -100% and 200%.
-    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -500, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -500, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual(
+      NO_SHARES,
+    );
     expect(shares([LEDGER_HEADER, ["C001", "INV-0", due(-5), 250, null], ["C002", "INV-1", due(40), 750, null]])).toEqual([
       0.25, 0, 0.75, 0, 0, 1,
     ]);
-    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -5000, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(shares([LEDGER_HEADER, ["C001", "CN-1", due(40), -5000, null], ["C002", "INV-1", due(40), 1000, null]])).toEqual(
+      NO_SHARES,
+    );
   });
 });
 
