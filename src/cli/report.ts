@@ -67,7 +67,7 @@ import {
   warningTitle,
   totalWithoutColumnText,
   checkMissingText,
-  previousScoreSourceText,
+  previousScoreSourceLine,
   overdueShareBaseText,
   overdueShareWithBaseText,
   utilisationLeavesOutText,
@@ -588,7 +588,7 @@ const SHOWN_UNKNOWN = 10;
 function columnsLines(result: ReviewResult, lang: Lang): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   const { unknown, duplicates, skippedChecks, zWithoutSales, headerRow } = result.columns;
-  const scoreSource = previousScoreSourceText(result, lang);
+  const scoreSource = previousScoreSourceLine(result, lang);
   if (!unknown.length && !duplicates.length && !skippedChecks.length && !zWithoutSales && !scoreSource) return [];
   const lines = [t("cli.columns", { row: headerRow })];
   if (unknown.length) {
@@ -612,7 +612,7 @@ function columnsLines(result: ReviewResult, lang: Lang): string[] {
       lines.push(`    ${labelled(warningTitle(code, lang, result.policy), checkMissingText(code, result.columns, lang), lang)}`);
   }
   if (zWithoutSales) lines.push(`  ${zWithoutSalesText(result.policy, lang)}`);
-  if (scoreSource) lines.push(`  ${labelled(warningTitle("SCORE_RISE", lang, result.policy), scoreSource, lang)}`);
+  if (scoreSource) lines.push(`  ${scoreSource}`);
   return lines;
 }
 

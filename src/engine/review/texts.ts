@@ -138,6 +138,15 @@ export function previousScoreSourceText(result: Pick<ReviewResult, "columns" | "
   return message(lang, "review.previousScoreFromArchive", { column: FIELD_LABELS.previousScore[lang] });
 }
 
+/** The same after the check's title, as the printed report's columns and the pane's Columns tab give it. */
+export function previousScoreSourceLine(
+  result: Pick<ReviewResult, "columns" | "customers" | "policy">,
+  lang: Lang,
+): string | undefined {
+  const source = previousScoreSourceText(result, lang);
+  return source && labelled(warningTitle("SCORE_RISE", lang, result.policy), source, lang);
+}
+
 /**
  * A customer's next review as the pane shows it: its date, and why when a re-assessment now
  * brought it forward to the review's own date ("2026-11-30 (re-assess now)"), which would

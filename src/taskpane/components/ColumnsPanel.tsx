@@ -7,7 +7,7 @@ import {
   checkMissingText,
   labelled,
   ledgerNoticeText,
-  previousScoreSourceText,
+  previousScoreSourceLine,
   warningTitle,
   zWithoutSalesText,
 } from "../../engine/review/texts";
@@ -30,7 +30,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
   const panel = usePanelStyles();
   const field = (f: InputField) => t(`ui.field.${f}`);
   const columns = result?.columns;
-  const scoreSource = result && previousScoreSourceText(result, lang);
+  const scoreSource = result && previousScoreSourceLine(result, lang);
   /** What a near-miss header likely misspells; its field too, when the list below names it otherwise. */
   const suggestionText = (s: NonNullable<MappableHeader["suggestion"]>) =>
     headerKey(s.header) === headerKey(field(s.field))
@@ -58,7 +58,7 @@ export function ColumnsPanel({ result, mappable, mapping, ledgerSheet, busy, onM
                 </li>
               ))}
             </ul>
-            {scoreSource && <Text>{labelled(warningTitle("SCORE_RISE", lang, result.policy), scoreSource, lang)}</Text>}
+            {scoreSource && <Text>{scoreSource}</Text>}
           </section>
           <section aria-labelledby="columns-missing" className={panel.section}>
             <Subtitle2 className={panel.heading} as="h2" id="columns-missing">
