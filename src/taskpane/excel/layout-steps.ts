@@ -101,34 +101,96 @@ function fittedRuns(layout: SheetLayout, user: Readonly<UserSetup>): { first: nu
   return runs.length > MAX_FITTED_RUNS ? [fit] : runs;
 }
 
+/**
+ * Rectangles covering exactly the cells of `areas` (which do not overlap), in as few as joining
+ * neighbours allows: a column cut into runs of rows around cells of their own formats, and the
+ * blocks beside it, are one range again, so a layout sends one operation where it would send one
+ * per run.
+ */
+export function joinedAreas(areas: readonly Area[]): Area[] {
+  let joined = [...areas];
+  for (;;) {
+    const before = joined.length;
+    joined = joinAlong(joinAlong(joined, "down"), "across");
+    if (joined.length === before) return joined;
+  }
+}
+
+/** Neighbours of the same span joined one way: stacked (`down`) or side by side (`across`). */
+function joinAlong(areas: readonly Area[], way: "down" | "across"): Area[] {
+  const down = way === "down";
+  const sorted = [...areas].sort((a, b) =>
+    down
+      ? a.column - b.column || a.columns - b.columns || a.row - b.row
+      : a.row - b.row || a.rows - b.rows || a.column - b.column,
+  );
+  const out: Area[] = [];
+  for (const area of sorted) {
+    const last = out[out.length - 1];
+    if (last && down && last.column === area.column && last.columns === area.columns && last.row + last.rows === area.row)
+      out[out.length - 1] = { ...last, rows: last.rows + area.rows };
+    else if (last && !down && last.row === area.row && last.rows === area.rows && last.column + last.columns === area.column)
+      out[out.length - 1] = { ...last, columns: last.columns + area.columns };
+    else out.push(area);
+  }
+  return out;
+}
+
+const areaOf = (block: Block): Area => ({
+  row: block.row,
+  column: block.column,
+  rows: block.values.length,
+  columns: block.formats.length,
+});
+
+/** The ranges a layout formats beyond its columns' widths: each list one operation a range (indented: two). */
+interface LayoutRanges {
+  readonly indented: readonly Area[];
+  readonly wrapped: readonly Area[];
+  readonly atTop: readonly Area[];
+  readonly fitted: readonly Area[];
+}
+
+function layoutRanges(layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): LayoutRanges {
+  const columns = layout.columns ?? [];
+  // Only the plan's own cells are formatted: what else a column holds is not ours.
+  const inColumn = (column: number): Area[] =>
+    joinedAreas(
+      blocks
+        .filter((b) => column >= b.column && column < b.column + b.formats.length)
+        .map((b) => ({ row: b.row, column, rows: b.values.length, columns: 1 })),
+    );
+  const wrappedColumns = new Set(columns.filter((c) => c.wrap).map((c) => c.column));
+  const runs = fittedRuns(layout, user);
+  const fitted: Area[] = [];
+  const wrapping = joinedAreas(blocks.filter((b) => b.formats.some((_, c) => wrappedColumns.has(b.column + c))).map(areaOf));
+  for (const area of wrapping)
+    for (const run of runs) {
+      const from = Math.max(run.first, area.row);
+      const to = Math.min(run.last, area.row + area.rows - 1);
+      if (from <= to) fitted.push({ ...area, row: from, rows: to - from + 1 });
+    }
+  return {
+    indented: columns.filter((c) => c.indent).flatMap((c) => inColumn(c.column)),
+    wrapped: columns.filter((c) => c.wrap).flatMap((c) => inColumn(c.column)),
+    atTop: joinedAreas(blocks.filter((b) => standsAtTop(layout.topAligned, b)).map(areaOf)),
+    fitted,
+  };
+}
+
 /** How many operations a layout sends, for the request size of its step. */
 export function layoutOperations(
   layout: SheetLayout,
   blocks: readonly Block[],
   user: Readonly<UserSetup> = NO_USER_SETUP,
 ): number {
-  // As applyLayout sends them: per column its width (and hiding); per block holding a wrapped or
-  // indented column, its wrapping, indent and alignment there; per block but a header on a
-  // top-aligned sheet, its vertical alignment; per block with a wrapped column, a row fit per run
-  // of rows fitted that it reaches. Counted block by block, as many small blocks (a column cut
-  // around cells of their own formats) send few operations each.
+  // As applyLayout sends them: per column its width (and hiding), then one a range of layoutRanges
+  // (two for an indent), and at most 10 for freezing, filter, print and page headers.
   const columns = layout.columns ?? [];
-  const runs = fittedRuns(layout, user);
+  const ranges = layoutRanges(layout, blocks, user);
   let operations = columns.length + (layout.print?.rowBreaks?.length ?? 0) + 10;
   for (const column of columns) if (column.hidden) operations++;
-  for (const block of blocks) if (standsAtTop(layout.topAligned, block)) operations++;
-  for (const block of blocks) {
-    let wraps = false;
-    for (const column of columns) {
-      if (column.column < block.column || column.column >= block.column + block.formats.length) continue;
-      operations += (column.wrap ? 1 : 0) + (column.indent ? 2 : 0);
-      wraps ||= column.wrap;
-    }
-    if (!wraps) continue;
-    const last = block.row + block.values.length - 1;
-    for (const run of runs) if (run.first <= last && run.last >= block.row) operations++;
-  }
-  return operations;
+  return operations + 2 * ranges.indented.length + ranges.wrapped.length + ranges.atTop.length + ranges.fitted.length;
 }
 
 /** The margins as Office.js names them, in points, by the file format's names. */
@@ -211,41 +273,26 @@ export const RESTORE_PAGE_OPERATIONS = PAGE_PRINT_PROPERTIES.length;
 
 /** Applies a sheet's layout; `user` says what the user has set up there (nothing, on the review's own sheets). */
 export function applyLayout(ws: Excel.Worksheet, layout: SheetLayout, blocks: readonly Block[], user: Readonly<UserSetup>): void {
-  const runs = fittedRuns(layout, user);
   for (const column of layout.columns ?? []) {
     const top = ws.getRangeByIndexes(0, column.column, 1, 1);
     top.format.columnWidth = columnWidthPoints(column.width);
     if (column.hidden) top.columnHidden = true;
-    if (!column.wrap && !column.indent) continue;
-    // Only the plan's own cells are aligned, block by block: what else the column holds is not ours.
-    for (const block of blocks) {
-      const c = column.column - block.column;
-      if (c < 0 || c >= block.formats.length) continue;
-      const cells = ws.getRangeByIndexes(block.row, column.column, block.values.length, 1);
-      if (column.indent) {
-        cells.format.horizontalAlignment = "Left";
-        cells.format.indentLevel = 1;
-      }
-      if (column.wrap) cells.format.wrapText = true;
-    }
   }
-  for (const block of blocks)
-    if (standsAtTop(layout.topAligned, block))
-      ws.getRangeByIndexes(block.row, block.column, block.values.length, block.formats.length).format.verticalAlignment = "Top";
+  const ranges = layoutRanges(layout, blocks, user);
+  const range = (area: Area) => ws.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+  for (const area of ranges.indented) {
+    const cells = range(area);
+    cells.format.horizontalAlignment = "Left";
+    cells.format.indentLevel = 1;
+  }
+  for (const area of ranges.wrapped) range(area).format.wrapText = true;
+  for (const area of ranges.atTop) range(area).format.verticalAlignment = "Top";
   const response = layout.responseColumn;
   if (response && user.setsResponseWidth)
     ws.getRangeByIndexes(0, response.column, 1, 1).format.columnWidth = columnWidthPoints(response.width);
   // Excel measures the rows itself: the plan's estimated heights are for files no one re-measures.
   // A height the user set stays (rowsToFit): only the runs of rows around it are measured.
-  const wrapped = new Set((layout.columns ?? []).filter((c) => c.wrap).map((c) => c.column));
-  for (const block of blocks) {
-    if (!block.formats.some((_, c) => wrapped.has(block.column + c))) continue;
-    for (const run of runs) {
-      const from = Math.max(run.first, block.row);
-      const to = Math.min(run.last, block.row + block.values.length - 1);
-      if (from <= to) ws.getRangeByIndexes(from, block.column, to - from + 1, block.formats.length).format.autofitRows();
-    }
-  }
+  for (const area of ranges.fitted) range(area).format.autofitRows();
   if (!layoutSupported()) return;
   if (layout.freezeRows && !user.frozen) ws.freezePanes.freezeRows(layout.freezeRows);
   if (layout.autoFilter && !user.ownFilter) {
