@@ -33,16 +33,17 @@ import {
   formatScore,
   gradeName,
   gradedChanges,
-  gradedText,
+  gradedLines,
   labelled,
   moreAtRiskText,
   moneyChangeCounts,
   overdueTotalText,
+  pastDueLines,
   pastDueText,
   ledgerNoticeText,
   policyChangeText,
-  renamedText,
-  idChangedText,
+  renamedLines,
+  idChangedLines,
   responseCounts,
   unitChangeText,
   portfolioWarningList,
@@ -50,7 +51,7 @@ import {
   problemText,
   reasonDetail,
   customerRecommendation,
-  movedText,
+  movedLines,
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
@@ -418,13 +419,19 @@ function changesLines(
   for (const entry of moneyChangeCounts(changes, customers, lang)) listed(entry);
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
-  if (changes.renamed.length) lines.push(pair("changes.renamed", renamedText(changes.renamed, lang)));
-  if (changes.idChanged.length) lines.push(pair("changes.idChanged", idChangedText(changes.idChanged, lang)));
-  for (const { label, customers, now } of gradedChanges(changes)) lines.push(pair(label, gradedText(customers, now, lang)));
+  // Each count with its customers one a line under it, as the pane and the summary list them.
+  if (changes.renamed.length)
+    listed({ label: "changes.renamed", count: changes.renamed.length, customers: renamedLines(changes.renamed, lang) });
+  if (changes.idChanged.length)
+    listed({ label: "changes.idChanged", count: changes.idChanged.length, customers: idChangedLines(changes.idChanged, lang) });
+  for (const { label, customers: graded, now } of gradedChanges(changes))
+    listed({ label, count: graded.length, customers: gradedLines(graded, now, lang) });
   if (changes.policy) lines.push(pair("changes.policy", policyChangeText(changes.policy, lang)));
   if (changes.units) lines.push(pair("changes.units", unitChangeText(changes.units, lang)));
-  lines.push(pair("changes.riskier", movedText(gradeMovers(changes, customers, "riskier"), lang)));
-  lines.push(pair("changes.safer", movedText(gradeMovers(changes, customers, "safer"), lang)));
+  for (const move of ["riskier", "safer"] as const) {
+    const moved = gradeMovers(changes, customers, move);
+    listed({ label: `changes.${move}`, count: moved.length, customers: movedLines(moved, lang) });
+  }
   return lines;
 }
 
@@ -793,7 +800,10 @@ export function toTable(
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...ownCellsLines(result, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
-  if (result.changes?.previousReview !== undefined) lines.push(pair("changes.pastDue", pastDueText(result.reviewsPastDue, lang)));
+  if (result.changes?.previousReview !== undefined) {
+    lines.push(pair("changes.pastDue", formatCount(result.reviewsPastDue.count, lang)));
+    lines.push(...pastDueLines(result.reviewsPastDue, lang).flatMap((text) => indented(text, terminal)));
+  }
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
   lines.push(...trendLines(result.trend, lang));
   lines.push(...columnsLines(result, lang));

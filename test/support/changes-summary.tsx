@@ -40,3 +40,12 @@ export function factLine(dt: Element, lang: Lang): string {
     : (value.textContent ?? "");
   return note ? itemsText([shown, note], lang) : shown;
 }
+
+/** A fact of the block as the printed report lists it (printedList): its count, what it counts one a line. */
+export function factList(dt: Element): { count: string; items: string[] } {
+  const rest = [...dt.parentElement!.children].slice(2);
+  return {
+    count: dt.nextElementSibling!.textContent ?? "",
+    items: rest.flatMap((dd) => [...dd.querySelectorAll("li")].map((li) => li.textContent ?? "")),
+  };
+}

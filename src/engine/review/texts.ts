@@ -1097,11 +1097,6 @@ export function movedLines(moves: readonly Omit<MovedCustomer, "row">[], lang: L
   );
 }
 
-/** The same as one line, or "none": the printed report's. */
-export function movedText(moves: Parameters<typeof movedLines>[0], lang: Lang): string {
-  return moves.length ? movedLines(moves, lang).join(message(lang, "sep.list")) : message(lang, "summary.none");
-}
-
 /**
  * When the policy changed (and its settings are known), how many grade moves each way the change
  * alone explains: a band moved past a customer's unchanged score moves its grade all the same.
@@ -1117,7 +1112,7 @@ export function gradeMovesFromPolicy(changes: ReviewChanges): { readonly label: 
 /**
  * The customers whose review came due and was missed, each by name with its last review, the
  * review it set and how late this one is, the first few and then how many more: one a line on
- * the dashboard, joined into one line in the printed report (warningChangeText), listed one a line in the pane.
+ * the summary sheet, in the printed report and in the pane (joined into one line for the JSON: pastDueText).
  */
 export function pastDueLines(pastDue: ReviewsPastDue, lang: Lang): string[] {
   const listed = fewByName(
@@ -1144,7 +1139,7 @@ function intervalsAssumedText(pastDue: ReviewsPastDue, lang: Lang): string | und
   return message(lang, "changes.pastDueAssumed", { versions: versions.join(message(lang, "sep.list")), count: versions.length });
 }
 
-/** The same after their count on one line, as the printed report gives it: "1 (Contoso (High): …)". */
+/** The same after their count on one line, as the JSON gives it: "1 (Contoso (High): …)". */
 export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
   const listed = pastDueLines({ ...pastDue, intervalsAssumed: undefined }, lang);
   const text = warningChangeText({ count: pastDue.count, customers: listed }, lang);
@@ -1356,11 +1351,6 @@ export function renamedLines(renamed: readonly RenamedCustomer[], lang: Lang): s
   return fewByName(renamed, (c) => message(lang, "changes.rename", { id: c.id, from: c.from, to: c.to }), lang);
 }
 
-/** The same after their count on one line, as the printed report gives it: "1 (C-104 Acme Ltd → Acme Holdings Ltd)". */
-export function renamedText(renamed: readonly RenamedCustomer[], lang: Lang): string {
-  return warningChangeText({ count: renamed.length, customers: renamedLines(renamed, lang) }, lang);
-}
-
 /**
  * The customers whose id was corrected, given or taken off since their last review, each by name
  * with both ids ("Acme Ltd: C-104 → C-1040", "Acme Ltd: (no id) → C-104"), the first few and then
@@ -1373,11 +1363,6 @@ export function idChangedLines(changed: readonly IdChangedCustomer[], lang: Lang
     (c) => message(lang, "changes.idChange", { name: c.name, from: c.from || none, to: c.to || none }),
     lang,
   );
-}
-
-/** The same after their count on one line, as the printed report gives it. */
-export function idChangedText(changed: readonly IdChangedCustomer[], lang: Lang): string {
-  return warningChangeText({ count: changed.length, customers: idChangedLines(changed, lang) }, lang);
 }
 
 /** How many characters of a response a line quotes: the rest is on the sheet, in the archive and in the JSON. */
@@ -1503,11 +1488,6 @@ export function gradedLines(customers: readonly GradedCustomer[], now: boolean, 
       }),
     lang,
   );
-}
-
-/** The same after their count on one line, as the printed report gives it: "1 (Contoso (High))". */
-export function gradedText(customers: readonly GradedCustomer[], now: boolean, lang: Lang): string {
-  return warningChangeText({ count: customers.length, customers: gradedLines(customers, now, lang) }, lang);
 }
 
 /**

@@ -12,6 +12,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { columnLetter } from "../../../src/engine/a1";
 import { loadWorkbook, runCli } from "../../support/cli";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
+import { printedList } from "../../support/printed-report";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -312,7 +313,10 @@ describe("the sample workbooks", () => {
     ]);
     expect(changes).toMatchObject({ riskierFromPolicy: 1, saferFromPolicy: 0 });
     const printed = (await runCli(...args, "--out", path.join(dir, "printed.xlsx"))).stdout;
-    expect(printed).toContain(`Moved to a riskier grade: ${moved[0].name} (Medium → High, from the policy change)`);
+    expect(printedList(printed, "Moved to a riskier grade", "en")).toEqual({
+      count: "1",
+      items: [`${moved[0].name} (Medium → High, from the policy change)`],
+    });
     expect(printed).toContain("Moved to a riskier grade by the policy change alone: 1");
   });
 

@@ -10,6 +10,7 @@ import { customerChangeLines, issuesText } from "../../../src/engine/review/text
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { Grid, serial } from "../../support/review-grid";
+import { printedList } from "../../support/printed-report";
 import { sheet, typed } from "../../support/typed-cells";
 
 const OCT = serial("2026-10-31");
@@ -53,7 +54,10 @@ describe("a customer's id corrected since the last review", () => {
     expect(customerChangeLines(change, result.customers[1], "zh", result.policy)).toContain(
       "上次审查后编号已变更（原编号 C101）：其历史记录按新编号读取",
     );
-    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 1 (Customer 1: C101 → C-101)");
+    expect(printedList(toTable(result, "en", "out.xlsx"), "Id changed since the last review", "en")).toEqual({
+      count: "1",
+      items: ["Customer 1: C101 → C-101"],
+    });
     const json = toJson(result, "en", "out.xlsx").changes!;
     expect(json.idChanged).toEqual([{ row: 3, name: "Customer 1", from: "C101", to: "C-101" }]);
     expect(json.customers[1]).toMatchObject({ previousId: "C101" });
@@ -289,7 +293,10 @@ describe("a customer given an id, or its id taken off, since the last review", (
     expect(customerChangeLines(changes.customers[2], result.customers[2], "zh", result.policy)).toContain(
       "上次审查后新增编号：其按名称保存的历史记录按编号读取",
     );
-    expect(toTable(result, "en", "out.xlsx")).toContain("Id changed since the last review: 3 (Customer 0: (no id) → N-0;");
+    expect(printedList(toTable(result, "en", "out.xlsx"), "Id changed since the last review", "en")).toMatchObject({
+      count: "3",
+      items: expect.arrayContaining(["Customer 0: (no id) → N-0"]),
+    });
     const summary = buildWritePlan(result, "zh", { sheetNames: [CYCLE_SHEET] }).sheets.find((s) => s.kind === "summary")!;
     expect(summary.blocks.flatMap((b) => b.values.flat())).toContain("Customer 1：（无编号） → N-1");
     // The month after, its history goes on under the id.
@@ -318,7 +325,9 @@ describe("a customer given an id, or its id taken off, since the last review", (
     expect(customerChangeLines(changes.customers[0], result.customers[0], "en", result.policy)).toContain(
       "Its id (C100) has been taken off the sheet since its last review: its history is read under its name",
     );
-    expect(toTable(result, "en", "out.xlsx")).toContain("(Customer 0: C100 → (no id);");
+    expect(printedList(toTable(result, "en", "out.xlsx"), "Id changed since the last review", "en").items).toContain(
+      "Customer 0: C100 → (no id)",
+    );
     expect(toJson(result, "en", "out.xlsx").changes!.customers[0]).toMatchObject({ previousId: "C100" });
   });
 

@@ -14,7 +14,8 @@ import { runReview } from "../../../src/engine/review/review";
 import { summaryLabelRows, summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { customerChangeLines } from "../../../src/engine/review/texts";
 import { ChangesSummary } from "../../../src/taskpane/components/ChangesSummary";
-import { factLine } from "../../support/changes-summary";
+import { factList } from "../../support/changes-summary";
+import { printedList } from "../../support/printed-report";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -75,12 +76,10 @@ describe.each([
     }
   });
 
-  test("the printed report and the pane: the count with the customer", () => {
-    const sep = lang === "en" ? ": " : "：";
-    const paren = (text: string) => (lang === "en" ? `1 (${text})` : `1（${text}）`);
-    const lines = toTable(result, lang, "out.xlsx").split("\n");
-    expect(lines).toContain(`${nowLabel}${sep}${paren(now)}`);
-    expect(lines).toContain(`${notLabel}${sep}${paren(not)}`);
+  test("the printed report and the pane: the count, then the customer", () => {
+    const printed = toTable(result, lang, "out.xlsx");
+    expect(printedList(printed, nowLabel, lang)).toEqual({ count: "1", items: [now] });
+    expect(printedList(printed, notLabel, lang)).toEqual({ count: "1", items: [not] });
     render(
       <FluentProvider theme={webLightTheme}>
         <LangContext.Provider value={{ lang, t: translator(lang) }}>
@@ -93,8 +92,11 @@ describe.each([
         </LangContext.Provider>
       </FluentProvider>,
     );
-    const fact = (term: string) => factLine(screen.getByText(term, { selector: "dt" }), lang);
-    expect([fact(nowLabel), fact(notLabel)]).toEqual([paren(now), paren(not)]);
+    const fact = (term: string) => factList(screen.getByText(term, { selector: "dt" }));
+    expect([fact(nowLabel), fact(notLabel)]).toEqual([
+      { count: "1", items: [now] },
+      { count: "1", items: [not] },
+    ]);
   });
 });
 

@@ -145,7 +145,13 @@ describe("which previous score a review used", () => {
     });
     expect(without.columns.found.some((f) => f.field === "previousScore")).toBe(false);
     expect(previousScoreSourceText(without, "en")).toBeUndefined();
-    const unseen = runReview({ sheetName: "Customers", values: SHEET, asOf, policy: DEFAULT_POLICY, archive: ARCHIVE.slice(0, 1) });
+    const unseen = runReview({
+      sheetName: "Customers",
+      values: SHEET,
+      asOf,
+      policy: DEFAULT_POLICY,
+      archive: ARCHIVE.slice(0, 1),
+    });
     expect(previousScoreSourceText(unseen, "en")).toBeUndefined();
     expect(toTable(unseen, "en", "out.xlsx")).not.toContain("is used only where the archive has none");
   });

@@ -25,6 +25,7 @@ import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
 import { summaryLabelRows, summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { printedList } from "../../support/printed-report";
 
 const HEADERS: Record<Lang, unknown[]> = {
   en: ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Previous score", "Days past due"],
@@ -503,8 +504,9 @@ describe.each(["en", "zh"] as const)("grade moves the policy change alone explai
       return at >= 0 && lines.slice(at + 1, at + 1 + more.length).join("\n") === more.join("\n");
     };
     expect([counted(t("changes.riskierFromPolicy"), 2), counted(t("changes.saferFromPolicy"), 0)]).toEqual([true, true]);
-    const report = toTable(result, lang, "out.xlsx").split("\n");
-    expect(report).toContain(labelled(t("changes.riskier"), riskier.join(t("sep.list")), lang));
+    const printed = toTable(result, lang, "out.xlsx");
+    const report = printed.split("\n");
+    expect(printedList(printed, t("changes.riskier"), lang)).toEqual({ count: "3", items: riskier });
     expect(report.some((l) => l.includes(labelled(t("changes.riskierFromPolicy"), "2", lang)))).toBe(true);
     const json = toJson(result, lang).changes!;
     expect(json).toMatchObject({ riskierFromPolicy: 2, saferFromPolicy: 0 });
