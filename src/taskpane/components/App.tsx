@@ -366,6 +366,8 @@ export default function App({ initialLang }: AppProps) {
     <LangContext.Provider value={{ lang, t }}>
       <main className={styles.main} aria-busy={running}>
         <h1 className={panel.visuallyHidden}>{t("ui.app.title")}</h1>
+        {/* First, where a reader who needs the other language looks, not under a list of customers. */}
+        <LanguageSwitch onLang={setLang} />
         <SetupSection
           folded={setupFolded && result !== undefined}
           sheetChoices={choices}
@@ -420,7 +422,6 @@ export default function App({ initialLang }: AppProps) {
           results={{ result, openRow: review.selectedRow, onOpen, onGoTo }}
         />
 
-        <LanguageSwitch onLang={setLang} />
         <ActionBar
           busy={busy}
           cancel={cancel}

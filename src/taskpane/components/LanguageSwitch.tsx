@@ -5,7 +5,14 @@ import { Lang } from "../../engine/i18n";
 import { useLang } from "../i18n";
 
 const useStyles = makeStyles({
-  langs: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  // At the pane's top right, out of the way of the sheet and date under it.
+  langs: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "flex-end",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+  },
 });
 
 export function LanguageSwitch({ onLang }: { onLang(lang: Lang): void }) {

@@ -3,7 +3,7 @@
  * (sheet · date · Change) so the results start near the top of the pane.
  */
 import "../../engine/i18n/ui";
-import { Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Link, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useLang } from "../i18n";
 import { usePanelStyles } from "./styles";
@@ -53,9 +53,10 @@ export function SetupSection(props: SetupSectionProps) {
         </Text>
         <Text aria-hidden>·</Text>
         <Text>{asOfText}</Text>
-        <Button
-          appearance="transparent"
-          size="small"
+        {/* A link's colour and underline, as Office panes show "Change": a transparent button read as plain text. */}
+        <Link
+          as="button"
+          type="button"
           aria-label={t("ui.setup.changeLabel")}
           disabledFocusable={busy}
           onClick={() => {
@@ -64,7 +65,7 @@ export function SetupSection(props: SetupSectionProps) {
           }}
         >
           {t("ui.setup.change")}
-        </Button>
+        </Link>
       </section>
     );
   }
