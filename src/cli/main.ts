@@ -24,7 +24,7 @@ import { buildWritePlan } from "../engine/review/write-plan";
 import { customerTableMessages, FaceMessage, tableClashMessage, tableResizedMessage } from "../engine/review/texts";
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
-import { readOptions, usage, UsageError } from "./options";
+import { askedLang, readOptions, usage, UsageError } from "./options";
 import { BoundError, checkReviewMemory, PackageError } from "./package/bounds";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
@@ -528,5 +528,28 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A larger young generation: reading a sheet makes many short-lived strings, and with V8's
   // default 16 MB semi-space a 100,000-customer review spent a third of its time collecting them.
   v8.setFlagsFromString("--max-semi-space-size=64");
-  return (await review(argv)).code;
+  const stdout = guardStdout(askedLang(argv, process.env));
+  const { code } = await review(argv);
+  return stdout.failed ? 2 : code;
+}
+
+/**
+ * What becomes of a report standard output cannot take. A reader that stops early (`| head`: a
+ * broken pipe) wanted no more of it: the rest is dropped and the run ends as it would have (the
+ * reviewed copy is written before the report). A write that fails (a full disk under `>`) is one
+ * line on stderr and exit 2. Unheard, either was node's stack trace and exit 1, "internal error",
+ * after a review that had succeeded.
+ */
+function guardStdout(lang: Lang): { failed: boolean } {
+  const state = { failed: false, met: false };
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (state.met) return;
+    state.met = true;
+    if (error.code === "EPIPE") return;
+    state.failed = true;
+    process.stderr.write(`credit-review: ${message(lang, "cli.stdoutFailed", { reason: error.code ?? error.message })}\n`);
+    // The run may have ended before the error came back from the stream.
+    process.exitCode = 2;
+  });
+  return state;
 }

@@ -49,7 +49,7 @@ export function usage(lang: Lang, full = false): string {
  * The language the user asked for: the last valid --lang wherever it stands (so that even a command
  * line that cannot be read is answered in it), else the locale's.
  */
-function askedLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+export function askedLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   let asked: Lang | undefined;
   for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
     const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;

@@ -70,6 +70,7 @@ export const cliEn = {
   "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
   "cli.outExtension": "--out {file}: the reviewed copy is an Excel workbook, so its name must end in .xlsx",
   "cli.outNoFolder": "--out {file}: the folder {folder} does not exist; create it first or name another",
+  "cli.stdoutFailed": "the report could not be written to standard output ({reason}); the exit status is 2",
   "cli.outNotFile": "--out {file} is not a regular file (a device, a FIFO or a socket); name a file to write",
   "cli.noValue":
     "{count} formula cell(s) have no saved value, reported instead of read as blank: {cells}. Open and save the workbook in Excel or LibreOffice to compute them",

@@ -65,6 +65,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
   "cli.outExtension": "--out {file}：审查后的副本是 Excel 工作簿，文件名必须以 .xlsx 结尾",
   "cli.outNoFolder": "--out {file}：文件夹 {folder} 不存在；请先创建，或指定其他位置",
+  "cli.stdoutFailed": "报告无法写入标准输出（{reason}）；退出状态为 2",
   "cli.outNotFile": "--out {file} 不是普通文件（设备、FIFO 或套接字）；请指定要写入的文件",
   "cli.noValue":
     "{count} 个公式单元格没有保存的值，已报告而未当作空白读取：{cells}。请在 Excel 或 LibreOffice 中打开并保存工作簿以计算它们",
