@@ -133,12 +133,32 @@ export function isBlankCell(value: CellValue): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/**
+ * A cell as a plain value when Excel hands it over as a data type (Office.js's cell value
+ * objects, `{ type, basicValue }`, which custom functions receive for a parameter of any type): a
+ * formatted or linked number, text or boolean as its basic value; an error as `{ error: "#N/A" }`,
+ * as a workbook's error cell is read, and so is a custom function's error object (`code`); an
+ * entity (a linked record, which has no value of one kind) as its display text. Anything else as it is.
+ */
+export function plainCell(value: CellValue): CellValue {
+  if (typeof value !== "object" || value === null || value instanceof Date || Array.isArray(value)) return value;
+  const cell = value as { type?: unknown; basicValue?: unknown; text?: unknown; code?: unknown };
+  if (cell.type === "Error") return { error: typeof cell.basicValue === "string" ? cell.basicValue : "#VALUE!" };
+  if (cell.type === "Entity" || cell.type === "LinkedEntity")
+    return { error: typeof cell.text === "string" ? cell.text : "#VALUE!" };
+  if (typeof cell.type === "string" && "basicValue" in cell) return cell.basicValue;
+  if (typeof cell.code === "string" && cell.code.startsWith("#")) return { error: cell.code };
+  return value;
+}
+
 /** How a value is shown back to the user in a message: short, and never a live formula. */
 export function showValue(value: CellValue): string {
   if (value === null || value === undefined) return "(blank)";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "(invalid date)" : value.toISOString().slice(0, 10);
   if (typeof value === "object") {
+    const plain = plainCell(value);
+    if (plain !== value) return showValue(plain);
     const error = (value as { error?: unknown }).error;
     return typeof error === "string" ? error : "(object)";
   }
@@ -217,6 +237,8 @@ function readCell(value: CellValue, asAmount: boolean): AmountReading {
     // A formula cell as exceljs reads one (the tests' workbooks): use its cached result.
     return readCell((value as { result: unknown }).result, asAmount);
   }
+  const plain = plainCell(value);
+  if (plain !== value) return readCell(plain, asAmount);
   return { kind: "invalid", shown: showValue(value) };
 }
 
@@ -360,6 +382,7 @@ export type DateReading =
  * either month or day first, so it is reported rather than guessed.
  */
 export function readDate(value: CellValue): DateReading {
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) value = plainCell(value);
   if (value instanceof Date) {
     // Serial 0 in a date-formatted cell (a blank a formula returned as 0) reaches us as 1899-12-30.
     if (value.getTime() === EPOCH_MS) return { kind: "blank" };

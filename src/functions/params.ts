@@ -5,7 +5,7 @@
  * (numbers, text numbers, blanks as null/""/0, booleans, date serials, 2-D ranges) into typed
  * values or a CreditError naming the parameter.
  */
-import { CellValue, isEmptyCell, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
+import { CellValue, isEmptyCell, plainCell, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
 import { CreditError, notNumberError } from "../engine/errors";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
@@ -37,8 +37,8 @@ interface NumberConstraints {
 
 /** A single cell; Excel lifts a range given to a scalar parameter, so a range here is a mistake. */
 function scalar(name: string, raw: unknown): CellValue {
-  if (!Array.isArray(raw)) return raw;
-  if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return raw[0][0];
+  if (!Array.isArray(raw)) return plainCell(raw);
+  if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return plainCell(raw[0][0]);
   throw new CreditError("value", "arg.notSingle", { param: name });
 }
 
