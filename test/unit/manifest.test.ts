@@ -151,3 +151,15 @@ describe("manifest.xml", () => {
     expect(urls.filter((u) => !u.startsWith("https://"))).toEqual([]);
   });
 });
+
+test("Traditional-Chinese Office (zh-TW, zh-HK) gets every Chinese override, as the pane and the functions' messages read zh* as Chinese", () => {
+  // Without them the function wizard showed English parameter names beside Chinese error messages.
+  const overrides = all.filter((e) => e.name === "Override" || e.name === "bt:Override");
+  const byLocale = (locale: string) =>
+    overrides.filter((e) => attr(e.node, "Locale") === locale).map((e) => attr(e.node, "Value"));
+  const simplified = byLocale("zh-CN");
+  expect(simplified.length).toBeGreaterThanOrEqual(8);
+  expect(simplified).toContain("https://localhost:3000/functions.zh-CN.json");
+  expect(byLocale("zh-TW")).toEqual(simplified);
+  expect(byLocale("zh-HK")).toEqual(simplified);
+});
