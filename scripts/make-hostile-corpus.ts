@@ -102,11 +102,19 @@ function cases(): Case[] {
     },
   );
 
-  add({ file: "header-only.xlsx", description: "the header row and no customers", exit: 0, customers: 0 }, () => {
-    const wb = workbook();
-    customers(wb, "Customers", ["Credit limit"], []);
-    return wb;
-  });
+  add(
+    {
+      file: "header-only.xlsx",
+      description: "the header row and no customers: said, not reviewed into an empty table",
+      exit: 2,
+      message: "has no customer rows under its header (row 1)",
+    },
+    () => {
+      const wb = workbook();
+      customers(wb, "Customers", ["Credit limit"], []);
+      return wb;
+    },
+  );
 
   add(
     {

@@ -352,6 +352,9 @@ export const reportEn = {
   "figure.withShare": "{amount} ({share})",
   "review.noRoom":
     "sheet \"{sheet}\" has no room for the review's {count} columns right of column {column} (Excel's last column is XFD)",
+  "review.noCustomerRows": 'sheet "{sheet}" has no customer rows under its header (row {row}): nothing to review',
+  "review.noCustomerRowsLeftOut":
+    'sheet "{sheet}" has no customer rows under its header (row {row}), only {count} {count|row|rows} left out as totals, headings or units: nothing to review',
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",

@@ -442,6 +442,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     }
     customers.push(c);
   }
+  // A header and nothing under it (a template, or the wrong sheet) is said, not reviewed into an
+  // empty table that reads as a portfolio without a warning.
+  if (customers.length === 0)
+    throw new CreditError("value", leftOut.length ? "review.noCustomerRowsLeftOut" : "review.noCustomerRows", {
+      sheet: input.sheetName,
+      row: match.headerRow + 1 + origin.row,
+      count: leftOut.length,
+    });
   // A customer on several rows: none of them is scored, each error naming the others (found
   // after the pass, so the first row learns of the later ones too).
   const repeated = new Map<string, number[]>();

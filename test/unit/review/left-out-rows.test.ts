@@ -163,3 +163,29 @@ test("a long list of rows left out names the first five and counts the rest", ()
   );
   expect(leftOutText(rows, "zh")).toMatch(/Invoices 第 8 行（“Subtotal”，合计行），另有 3 行$/);
 });
+
+describe("a sheet with no customer rows under its header is said, not reviewed into an empty table", () => {
+  const review = (values: CellValue[][]) => () => runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
+  const message = (values: CellValue[][], lang: "en" | "zh") => {
+    try {
+      runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
+    } catch (error) {
+      return describeError(error, lang);
+    }
+    throw new Error("reviewed");
+  };
+
+  test("the header alone (blank rows under it count for nothing)", () => {
+    const values = [...customerSheet(["Credit limit"], []), [], [null, null]];
+    expect(review(values)).toThrow();
+    expect(message(values, "en")).toBe('sheet "Customers" has no customer rows under its header (row 1): nothing to review');
+    expect(message(values, "zh")).toBe("工作表“Customers”的标题行（第 1 行）下没有客户行：没有可审查的内容");
+  });
+
+  test("only a totals row under it: the rows left out are counted", () => {
+    const values = customerSheet(["Credit limit"], [{ id: null, name: "Total", factors: blankFactors, extra: [300_000] }]);
+    expect(message(values, "en")).toBe(
+      'sheet "Customers" has no customer rows under its header (row 1), only 1 row left out as totals, headings or units: nothing to review',
+    );
+  });
+});

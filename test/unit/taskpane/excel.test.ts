@@ -264,16 +264,9 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
     );
   });
 
-  test("a header-only sheet reviews to no customers, and writing it puts only the headers beside it", async () => {
+  test("a header-only sheet is read whole, and the engine says it has no customer rows: nothing is written", async () => {
     workbook(0);
-    const { result, plan, check } = await reviewAndPlan();
-    expect(result.customers).toHaveLength(0);
-    const outcome = await writePlanWith(fake.context, plan, "en", check);
-    expect(outcome.ok).toBe(true);
-    const s = fake.sheet("Customers")!;
-    expect(s.text(0, 11)).toBe("Risk score");
-    expect(s.text(0, 30)).toBe("Review issues");
-    expect(cellsOutside(plan)).toEqual(HEADER.map((h, c) => `0,${c}=${h}`));
+    await expect(reviewAndPlan()).rejects.toThrow('sheet "Customers" has no customer rows under its header (row 1): nothing to review');
   });
 
   test("a workbook too large for one response is read again in pages: same values, each response under the limit", async () => {
