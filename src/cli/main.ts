@@ -21,7 +21,13 @@ import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
-import { customerTableMessages, FaceMessage, tableClashMessage, tableResizedMessage } from "../engine/review/texts";
+import {
+  customerTableMessages,
+  FaceMessage,
+  nearMissLines,
+  tableClashMessage,
+  tableResizedMessage,
+} from "../engine/review/texts";
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { askedLang, readOptions, usage, UsageError } from "./options";
@@ -448,6 +454,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const key = workbook.calculatesOnOpen ? "cli.noValueUncalculated" : "cli.noValue";
       io.stderr(safeText(`credit-review: ${message(lang, key, { count: noValue.length, cells })}`));
     }
+    for (const line of nearMissLines(result, lang)) io.stderr(safeText(`credit-review: ${line}`));
     const maybeStale = workbook.formulasMaybeStale;
     if (maybeStale > 0) io.stderr(safeText(`credit-review: ${message(lang, "cli.manualCalculation", { count: maybeStale })}`));
     if (options.json) {

@@ -16,6 +16,7 @@ import {
   ledgerNoticeText,
   laterReviewsText,
   leftOutText,
+  nearMissLines,
   ownCellsLines,
   sameBalancesText,
   undatedArchiveText,
@@ -121,10 +122,13 @@ export function errorNotice(error: unknown): Notice {
 export function reviewedNotice(result: ReviewResult): Notice {
   const { reviewed, withErrors } = result.portfolio;
   const changes = result.changes;
+  // A header one typo from a column the review reads turns checks off: a warning, said first.
+  const nearMiss = result.columns.unknown.some((u) => u.suggestion);
   return {
-    intent: "info",
+    intent: nearMiss ? "warning" : "info",
     render: (t, lang) => ({
       lines: [
+        ...nearMissLines(result, lang),
         withErrors === 0
           ? t("ui.status.reviewed", { customers: formatCount(reviewed, lang), sheet: result.sheet })
           : t("ui.status.reviewedWithErrors", {

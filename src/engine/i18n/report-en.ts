@@ -355,6 +355,9 @@ export const reportEn = {
   "review.noCustomerRows": 'sheet "{sheet}" has no customer rows under its header (row {row}): nothing to review',
   "review.noCustomerRowsLeftOut":
     'sheet "{sheet}" has no customer rows under its header (row {row}), only {count} {count|row|rows} left out as totals, headings or units: nothing to review',
+  "columns.nearMiss": 'Column {column} "{header}" is not recognised: did you mean "{meant}"?',
+  "columns.nearMissChecks":
+    'Column {column} "{header}" is not recognised: did you mean "{meant}"? Without it, not checked: {checks}',
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",

@@ -92,6 +92,30 @@ export function checkMissingText(code: WarningCode, columns: Pick<ColumnReport, 
   return t("check.missing", { needs: parts.join(t("check.or")) });
 }
 
+/**
+ * The headers not recognised that look like one the review reads (a typo: "Credt limit"), each
+ * with the checks it would have switched on: a near miss silently turns a check off, so every
+ * face says it up front, not only among the columns at the end.
+ */
+export function nearMissLines(result: Pick<ReviewResult, "columns" | "policy">, lang: Lang): string[] {
+  const { unknown, skippedChecks, found } = result.columns;
+  const fields = found.map((f) => f.field);
+  return unknown.flatMap((u) => {
+    if (!u.suggestion) return [];
+    const field = u.suggestion.field;
+    const checks = skippedChecks.filter((code) => missingNeeds(code, fields).some((way) => way.includes(field)));
+    const params = { column: u.column, header: u.header, meant: u.suggestion.header };
+    return [
+      checks.length
+        ? message(lang, "columns.nearMissChecks", {
+            ...params,
+            checks: checks.map((code) => warningTitle(code, lang, result.policy)).join(message(lang, "sep.list")),
+          })
+        : message(lang, "columns.nearMiss", params),
+    ];
+  });
+}
+
 /** What a switched-off check shows in place of its count: "not checked (no Previous score column or archive of earlier reviews)". */
 export function notCheckedText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
   return message(lang, "check.notCheckedFor", { missing: checkMissingText(code, columns, lang) });

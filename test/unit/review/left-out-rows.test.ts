@@ -3,7 +3,7 @@
  * over groups of them) and a ledger's totals rows are left out of every figure, and said so.
  */
 import { CellValue } from "../../../src/engine/cells";
-import { describeError } from "../../../src/engine/errors";
+import { CreditError, describeError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { leftOutText } from "../../../src/engine/review/texts";
@@ -170,7 +170,7 @@ describe("a sheet with no customer rows under its header is said, not reviewed i
     try {
       runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
     } catch (error) {
-      return describeError(error, lang);
+      return describeError(error as CreditError, lang);
     }
     throw new Error("reviewed");
   };
