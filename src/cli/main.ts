@@ -15,7 +15,7 @@ import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
 import { LedgerSearch, searchLedger } from "../engine/review/ledger";
 import { readPolicySheet, settingLabel } from "../engine/review/policy-sheet";
 import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-mapping";
-import { earlierReviewLang, responseColumnOf } from "../engine/review/columns";
+import { customerHeaderLang, earlierReviewLang, responseColumnOf } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
 import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
@@ -310,6 +310,8 @@ interface Reviewed {
   readonly lang: Lang;
   /** Set when that language is the one the sheet was last reviewed in, not --lang's or the locale's. */
   readonly langOfLastReview?: boolean;
+  /** The review is in the language of the sheet's headers: never reviewed, and the locale names none. */
+  readonly langOfHeaders?: boolean;
   /** What became of the customer sheet's Excel table: resized, or not extended over the review's columns for a clash of names. */
   readonly table?: TableOutcome;
 }
@@ -379,6 +381,12 @@ async function reviewWorkbook(
   const earlier = options.langAsked ? undefined : earlierReviewLang(values);
   const langOfLastReview = earlier !== undefined && earlier !== options.lang;
   if (langOfLastReview) lang = earlier;
+  // A sheet never reviewed, on a machine whose locale names no language (C, POSIX: a server, a
+  // container): the language its headers are written in, not English for a Chinese sheet for good.
+  const fromHeaders =
+    options.langAsked || earlier !== undefined || options.localeNamesLang ? undefined : customerHeaderLang(values);
+  const langOfHeaders = fromHeaders !== undefined && fromHeaders !== lang;
+  if (langOfHeaders) lang = fromHeaders;
   sayPending(lang);
   checkReviewMemory(sheet.name, workbook.cellsRead, rowsWithCells(values), archive ? rowsWithCells(archive) : 0);
   if (io.progress) io.stderr(message(lang, "cli.reviewing", { count: values.length, sheet: sheet.name }));
@@ -405,7 +413,7 @@ async function reviewWorkbook(
   await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, async (fd) => {
     written = await workbook.write(plan, lang, fd);
   });
-  return { result, pick, kept, use, lang, langOfLastReview, table: written.table };
+  return { result, pick, kept, use, lang, langOfLastReview, langOfHeaders, table: written.table };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -465,7 +473,16 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         formulasWithoutValue: noValue,
         ...(workbook.calculatesOnOpen ? { calculatesOnOpen: true } : {}),
         ...(maybeStale > 0 ? { formulasMaybeStale: maybeStale } : {}),
-        language: { lang, by: options.langAsked ? "option" : reviewed.langOfLastReview ? "lastReview" : "locale" },
+        language: {
+          lang,
+          by: options.langAsked
+            ? "option"
+            : reviewed.langOfLastReview
+              ? "lastReview"
+              : reviewed.langOfHeaders
+                ? "headers"
+                : "locale",
+        },
         ...(clash
           ? { tableNotExtended: { table: clash.table, names: clash.names, text: say(tableClashMessage(clash, result.sheet)) } }
           : {}),
@@ -487,6 +504,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       const picked = pickLine(pick, lang);
       if (picked) notes.push(picked);
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
+      if (reviewed.langOfHeaders) notes.push(message(lang, "cli.langOfHeaders", { sheet: result.sheet }));
       notes.push(...customerTableMessages(reviewed.table ?? {}, result.sheet).map(say));
       io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
     }

@@ -12,6 +12,8 @@ export interface Options {
   readonly lang: Lang;
   /** Whether --lang chose the language; else the locale's stands until a sheet reviewed before says its own. */
   readonly langAsked: boolean;
+  /** Whether the locale names a language (en_US, zh_CN); C, POSIX or none leaves it to the sheet's headers. */
+  readonly localeNamesLang: boolean;
   readonly out?: string;
   readonly json: boolean;
   readonly help: boolean;
@@ -86,7 +88,8 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
   if (values.lang !== undefined && !isLang(values.lang))
     throw new UsageError(asked, "cli.badLang", { value: values.lang.slice(0, 40) });
   const langAsked = values.lang !== undefined;
-  if (values.help) return { input: "", lang: asked, langAsked, json: false, help: true };
+  const localeNamesLang = /^(en|zh)\b/i.test((env.LC_ALL || env.LC_MESSAGES || env.LANG || "").replace("_", "-"));
+  if (values.help) return { input: "", lang: asked, langAsked, localeNamesLang, json: false, help: true };
   if (positionals.length !== 1)
     throw positionals.length === 0
       ? new UsageError(asked, "cli.noWorkbook")
@@ -98,6 +101,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
     policy: values.policy,
     lang: asked,
     langAsked,
+    localeNamesLang,
     out: values.out,
     json: values.json ?? false,
     help: false,

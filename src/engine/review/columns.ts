@@ -391,6 +391,22 @@ export function columnReport(
  * the first row holding them (within the rows a header is looked for) are written in; undefined
  * when no row carries an earlier review's columns, or as many are in each language.
  */
+/**
+ * The language a customer sheet's own headers are written in: Chinese when more of the headers
+ * the review recognises hold a Chinese character than not, English when fewer; undefined without a
+ * header row, or on a tie. For a sheet the review has not written in yet (earlierReviewLang).
+ */
+export function customerHeaderLang(rows: readonly (readonly CellValue[])[]): Lang | undefined {
+  const match = findHeaderRow(rows, inputTable(undefined), 2, reviewColumnsOf);
+  if (!match) return undefined;
+  let chinese = 0;
+  let other = 0;
+  for (const column of Object.values(match.columns) as number[])
+    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(match.headers[column] ?? "")) chinese++;
+    else other++;
+  return chinese === other ? undefined : chinese > other ? "zh" : "en";
+}
+
 export function earlierReviewLang(rows: readonly (readonly CellValue[])[]): Lang | undefined {
   for (const row of rows.slice(0, HEADER_SCAN_ROWS)) {
     const { fields } = reviewOwnColumns(row);

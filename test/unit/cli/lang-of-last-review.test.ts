@@ -1,7 +1,8 @@
 /**
  * Month after month the workbook keeps one language: without --lang, the command line reviews a
  * sheet reviewed before in the language its review's columns carry, whatever the locale of the
- * machine that runs it; --lang still chooses, and a sheet never reviewed follows the locale.
+ * machine that runs it; --lang still chooses, and a sheet never reviewed follows the locale, or
+ * its headers' language when the locale names none (C, POSIX: a server or a container).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -106,4 +107,43 @@ test("--lang still chooses, and says nothing; a sheet never reviewed follows the
   const same = await runCli(first, "--as-of", "2026-11-30", "--out", second);
   // The locale's language is the sheet's: nothing to say.
   expect(same.stdout).not.toContain("上次审查一致");
+});
+
+describe("a sheet never reviewed, on a machine whose locale names no language", () => {
+  test.each([["C.UTF-8"], ["POSIX"], [undefined]])(
+    "LANG=%s: a Chinese sheet is reviewed in Chinese, and says why",
+    async (locale) => {
+      if (locale !== undefined) process.env.LANG = locale;
+      const out = path.join(dir, "reviewed.xlsx");
+      const run = await runCli(await customerSheet("zh"), "--as-of", "2026-10-31", "--out", out);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("使用“客户”标题行的语言（中文；系统区域设置未指定语言）；如需英文，请加 --lang en");
+      expect(await reviewHeaders(out, "zh")).toEqual(["风险评分", "付款历史加权分", "合同履行加权分"]);
+      const json = await runCli(await customerSheet("zh"), "--as-of", "2026-10-31", "--out", path.join(dir, "j.xlsx"), "--json");
+      expect(JSON.parse(json.stdout).language).toEqual({ lang: "zh", by: "headers" });
+    },
+  );
+
+  test("an English sheet stays English, saying nothing; a locale that names English keeps a Chinese sheet English", async () => {
+    process.env.LANG = "C.UTF-8";
+    const english = await runCli(
+      await customerSheet("en"),
+      "--as-of",
+      "2026-10-31",
+      "--out",
+      path.join(dir, "en-reviewed.xlsx"),
+      "--json",
+    );
+    expect(JSON.parse(english.stdout).language).toEqual({ lang: "en", by: "locale" });
+    process.env.LANG = "en_GB.UTF-8";
+    const chinese = await runCli(
+      await customerSheet("zh"),
+      "--as-of",
+      "2026-10-31",
+      "--out",
+      path.join(dir, "zh-reviewed.xlsx"),
+      "--json",
+    );
+    expect(JSON.parse(chinese.stdout).language).toEqual({ lang: "en", by: "locale" });
+  });
 });
