@@ -56,6 +56,15 @@ function fail(lang: Lang, key: MessageKey, params?: MessageParams): never {
   throw new InputError(key, message(lang, key, params));
 }
 
+/** The version in the project's package.json, found from this module upwards (src/cli in tests, lib/src/cli installed). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version ?? "";
+    if (path.dirname(dir) === dir) return "";
+  }
+}
+
 /** Whether the command line asks for --json, read before its options are (a command line that cannot be read is answered in JSON too). */
 function asksJson(argv: readonly string[]): boolean {
   const end = argv.indexOf("--");
@@ -103,7 +112,26 @@ const defaultIo: Io = {
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A calendar date, year first (2026-11-30, 2026/11/30, 2026.11.30 or 20261130): never a number
+ * ("1e4", "46356" would otherwise be read as a serial or a year), never day and month in an order
+ * to guess.
+ */
+const AS_OF_DAY = /^(\d{4})([-/.]?)(\d{2})\2(\d{2})$/;
+
+/** --as-of as a serial, or a usage failure that says what is wrong with it: its form, or a day the month has not. */
+function asOfSerial(value: string, lang: Lang): number {
+  const parts = AS_OF_DAY.exec(value.trim());
+  if (!parts) return fail(lang, "cli.badAsOf", { value: value.slice(0, 40) });
+  const [year, month] = [Number(parts[1]), Number(parts[3])];
+  const reading = readDate(`${parts[1]}-${parts[3]}-${parts[4]}`);
+  if (reading.kind === "date") return reading.serial;
+  if (month >= 1 && month <= 12 && year >= 1900) {
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return fail(lang, "cli.asOfNoSuchDay", { value: value.trim(), month: `${parts[1]}-${parts[3]}`, days });
+  }
+  return fail(lang, "cli.badAsOf", { value: value.slice(0, 40) });
+}
 
 /** Checks the input is a readable zip file and returns its permission bits, for the output. */
 function inputMode(file: string, lang: Lang): number {
@@ -429,12 +457,13 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       io.stdout(usage(lang, true));
       return { code: 0 };
     }
+    if (options.version) {
+      io.stdout(`credit-review ${packageVersion()}`);
+      return { code: 0 };
+    }
     let asOf = todaySerial();
     if (options.asOf !== undefined) {
-      // A calendar date only: "1e4" or "46356" would otherwise be read as a serial or a year.
-      const reading = ISO_DAY.test(options.asOf) ? readDate(options.asOf) : undefined;
-      if (reading?.kind !== "date") fail(lang, "cli.badAsOf", { value: options.asOf.slice(0, 40) });
-      asOf = reading.serial;
+      asOf = asOfSerial(options.asOf, lang);
     }
     const output = outputPath(options.input, options.out, asOf);
     if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");

@@ -1,7 +1,7 @@
 /** The command line's options, read strictly: an unknown or malformed option is bad input (exit 2). */
 import "../engine/i18n/cli";
 import { parseArgs } from "node:util";
-import { isLang, Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
+import { Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
 import { likelyMeant } from "../engine/nearest";
 
 export interface Options {
@@ -17,6 +17,7 @@ export interface Options {
   readonly out?: string;
   readonly json: boolean;
   readonly help: boolean;
+  readonly version: boolean;
 }
 
 /** A command line that cannot be read: said in the user's language, with the usage line under it. */
@@ -38,7 +39,14 @@ const OPTIONS = {
   out: { type: "string" },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
 } as const;
+
+/** A --lang value as people write a language: en, EN, zh-CN, zh_Hans; undefined for any other. */
+function langOption(value: string): Lang | undefined {
+  const match = /^(en|zh)(?:[-_][a-z0-9]+)*$/i.exec(value.trim());
+  return match ? (match[1].toLowerCase() as Lang) : undefined;
+}
 
 const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
@@ -56,7 +64,8 @@ export function askedLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang
   for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
     const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;
     // The last one counts, as it does for every option.
-    if (value !== undefined && isLang(value)) asked = value;
+    const lang = value === undefined ? undefined : langOption(value);
+    if (lang) asked = lang;
   }
   return asked ?? resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
@@ -85,11 +94,12 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
     throw parseFailure(error, asked);
   }
   const { values, positionals } = parsed;
-  if (values.lang !== undefined && !isLang(values.lang))
+  if (values.lang !== undefined && !langOption(values.lang))
     throw new UsageError(asked, "cli.badLang", { value: values.lang.slice(0, 40) });
   const langAsked = values.lang !== undefined;
   const localeNamesLang = /^(en|zh)\b/i.test((env.LC_ALL || env.LC_MESSAGES || env.LANG || "").replace("_", "-"));
-  if (values.help) return { input: "", lang: asked, langAsked, localeNamesLang, json: false, help: true };
+  if (values.help || values.version)
+    return { input: "", lang: asked, langAsked, localeNamesLang, json: false, help: values.help, version: !values.help };
   if (positionals.length !== 1)
     throw positionals.length === 0
       ? new UsageError(asked, "cli.noWorkbook")
@@ -105,5 +115,6 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
     out: values.out,
     json: values.json ?? false,
     help: false,
+    version: false,
   };
 }

@@ -46,7 +46,8 @@ export const cliEn = {
   "cli.mappingNotXml": "the part is not well-formed XML ({detail})",
   "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
-  "cli.badAsOf": '--as-of must be a date like 2026-11-30, got "{value}"',
+  "cli.badAsOf": '--as-of must be a date, year first, like 2026-11-30, got "{value}"',
+  "cli.asOfNoSuchDay": "--as-of {value}: there is no such day ({month} has {days} days)",
   "cli.badPolicy": "policy file {file}: {reason}",
   "cli.writeFailed": "could not write {file} ({reason}); nothing was written",
   "cli.tooManyParts": "{file} has {count} parts; the command line reads workbooks of at most {limit}",
@@ -92,14 +93,16 @@ changed).
   --sheet NAME      the customer sheet (default: the active sheet when it has customer headers,
                     else the first visible sheet with them, else the first such hidden one;
                     headers mapped by hand in the task pane count)
-  --as-of DATE      review date (default: today)
+  --as-of DATE      review date, year first: 2026-11-30, 2026/11/30 or 20261130 (default: today)
   --policy FILE     policy JSON: the settings it names, over the workbook's "Credit Policy" sheet
                     (default: that sheet, else the defaults)
   --lang en|zh      language of the output and of these messages (default: the language the
-                    sheet was last reviewed in, else from LC_ALL, LC_MESSAGES or LANG)
+                    sheet was last reviewed in, else from LC_ALL, LC_MESSAGES or LANG, else
+                    the language of the sheet's headers)
   --out FILE        where to write the reviewed workbook (a file there is replaced)
   --json            print the result as JSON instead of a table
   -h, --help        this text
+  --version         the version
 
 Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal error.`,
   "cli.unknownOption": "unknown option {option}; did you mean {nearest}?",

@@ -44,7 +44,8 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.mappingNotXml": "该部件不是格式正确的 XML（{detail}）",
   "cli.notXlsx": "{file} 不是可读取的 .xlsx 工作簿（{reason}）",
   "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",
-  "cli.badAsOf": "--as-of 必须是日期，例如 2026-11-30，实际为“{value}”",
+  "cli.badAsOf": "--as-of 必须是年份在前的日期，例如 2026-11-30，实际为“{value}”",
+  "cli.asOfNoSuchDay": "--as-of {value}：没有这一天（{month} 只有 {days} 天）",
   "cli.badPolicy": "政策文件 {file}：{reason}",
   "cli.writeFailed": "无法写入 {file}（{reason}）；未写入任何内容",
   "cli.tooManyParts": "{file} 含有 {count} 个部件；命令行最多读取含 {limit} 个部件的工作簿",
@@ -84,14 +85,15 @@ export const cliZh: Record<CliMessageKey, string> = {
 
   --sheet 工作表名    客户工作表（默认：带客户表头的当前活动工作表，否则取第一个这样的可见工作表，
                       没有则取第一个这样的隐藏工作表；在任务窗格中手动映射的表头也算在内）
-  --as-of 日期        审查日期（默认：今天）
+  --as-of 日期        审查日期，年份在前：2026-11-30、2026/11/30 或 20261130（默认：今天）
   --policy 文件       政策 JSON 文件：其中列出的设置覆盖工作簿“信用政策”工作表中的同名设置
                       （默认：该工作表，没有则用默认值）
   --lang en|zh        输出及本提示的语言（默认：该工作表上次审查所用的语言，
-                      没有则依次取自 LC_ALL、LC_MESSAGES 或 LANG）
+                      没有则依次取自 LC_ALL、LC_MESSAGES 或 LANG，再没有则取工作表标题行的语言）
   --out 文件          审查后工作簿的保存位置（已有的同名文件会被替换）
   --json              以 JSON 输出结果，而不是表格
   -h, --help          显示本说明
+  --version           显示版本
 
 退出状态：0 审查完成（无论有无预警），2 输入有误，1 内部错误。`,
   "cli.unknownOption": "未知选项 {option}；是否想用 {nearest}？",

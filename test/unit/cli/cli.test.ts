@@ -718,7 +718,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     [
       "an unknown option",
       ["--frobnicate"],
-      /unknown option --frobnicate; the options are --sheet, --as-of, --policy, --lang, --out, --json, --help$/m,
+      /unknown option --frobnicate; the options are --sheet, --as-of, --policy, --lang, --out, --json, --help, --version$/m,
     ],
     ["an unknown short option", ["-x"], /unknown option -x; the options are --sheet/],
     ["a misspelt option", ["--shet", "Customers"], /unknown option --shet; did you mean --sheet\?/],
@@ -727,7 +727,9 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     ["two workbooks", ["other.xlsx"], /one workbook at a time, got 2/],
     ["no workbook", [], /no workbook given/],
     ["a bad --lang", ["--lang", "fr"], /--lang must be en or zh/],
-    ["a bad --as-of", ["--as-of", "30/11/2026"], /--as-of must be a date/],
+    ["a bad --as-of", ["--as-of", "30/11/2026"], /--as-of must be a date, year first, like 2026-11-30, got "30\/11\/2026"/],
+    ["a day the month has not", ["--as-of", "2026-02-29"], /--as-of 2026-02-29: there is no such day \(2026-02 has 28 days\)$/],
+    ["a day the month has not, slashed", ["--as-of", "2026/11/31"], /no such day \(2026-11 has 30 days\)$/],
   ])("%s", async (_name, extra, reason) => {
     const input = copyExample("customers.xlsx");
     const argv = extra.length ? [input, ...extra] : extra;
@@ -735,6 +737,39 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(reason);
     expect(outputs()).toEqual([]);
+  });
+
+  test.each([
+    ["2026/11/30", "en"],
+    ["20261130", "EN"],
+    ["2026.11.30", "zh-CN"],
+    [" 2026-11-30 ", "zh_Hans"],
+  ])(
+    "--as-of %s and --lang %s: a date year first in any of its usual forms, a language as people write it",
+    async (asOf, lang) => {
+      const out = path.join(dir, "forms.xlsx");
+      const { code, stdout } = await runCli(
+        copyExample("customers.xlsx"),
+        "--as-of",
+        asOf,
+        "--lang",
+        lang,
+        "--out",
+        out,
+        "--json",
+      );
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(json.asOf).toBe("2026-11-30");
+      expect(json.language).toEqual({ lang: lang.slice(0, 2).toLowerCase(), by: "option" });
+      fs.rmSync(out);
+    },
+  );
+
+  test("--version prints the package's version and nothing else", async () => {
+    const version = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../../package.json"), "utf8")) as { version: string })
+      .version;
+    expect(await runCli("--version")).toMatchObject({ code: 0, stdout: `credit-review ${version}`, stderr: "" });
   });
 
   test("with --json a failure is one JSON object on stdout too: exit code, kind, message key and text", async () => {
@@ -782,13 +817,13 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test.each([
     ["en", /^Usage: credit-review <workbook\.xlsx>/, /-h, --help {8}this text/],
-    ["zh", /^用法：credit-review <工作簿\.xlsx>/, /--as-of 日期 {8}审查日期（默认：今天）/],
+    ["zh", /^用法：credit-review <工作簿\.xlsx>/, /--as-of 日期 {8}审查日期，年份在前：2026-11-30、2026\/11\/30 或 20261130（默认：今天）/],
   ])("--help in %s: the usage line and every option", async (lang, first, line) => {
     const { code, stdout, stderr } = await runCli("--help", "--lang", lang);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toMatch(first);
     expect(stdout).toMatch(line);
-    for (const option of ["--sheet", "--as-of", "--policy", "--lang", "--out", "--json", "--help"])
+    for (const option of ["--sheet", "--as-of", "--policy", "--lang", "--out", "--json", "--help", "--version"])
       expect(stdout).toContain(option);
   });
 
