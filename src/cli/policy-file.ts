@@ -9,12 +9,36 @@
 import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import { CreditError, describeError } from "../engine/errors";
-import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
+import { Lang, LANGUAGES, message, MessageKey, MessageParams } from "../engine/i18n";
+import { settingLabel } from "../engine/review/policy-sheet";
 import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
 import { jsonStop } from "./json-stop";
 import { likelyMeant } from "../engine/nearest";
 import { LIMITS, mib } from "./package/bounds";
+
+/** A file in UTF-16: a byte-order mark of either order, or a NUL in every other byte of its start. */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 64);
+  let nuls = 0;
+  for (const byte of sample) if (byte === 0) nuls++;
+  return sample.length >= 4 && nuls * 3 >= sample.length;
+}
+
+/** How many times the file's text writes `key` as a key (a policy file holds no nested objects). */
+function timesNamed(text: string, key: string): number {
+  const quoted = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.match(new RegExp(`${quoted}\\s*:`, "g"))?.length ?? 0;
+}
+
+/** The setting whose policy-sheet label (in either language) `key` is, ignoring case and spaces. */
+function settingOfLabel(key: string): string | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/\s+/g, "");
+  for (const field of POLICY_FIELDS)
+    for (const lang of LANGUAGES) if (plain(settingLabel(field.key, lang)) === plain(key)) return field.key;
+  return undefined;
+}
 
 export class PolicyFileError extends Error {
   constructor(
@@ -70,6 +94,8 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
     let size = 0;
     for (let n; size < buffer.length && (n = fs.readSync(fd, buffer, size, buffer.length - size, null)) > 0;) size += n;
     if (size > LIMITS.policyBytes) throw new PolicyFileError("cli.policyTooLarge", { file, limit: mib(LIMITS.policyBytes) });
+    // UTF-16, as Windows PowerShell 5's ">" and Notepad's "Unicode" save a file, shows as no JSON at all.
+    if (isUtf16(buffer.subarray(0, size))) throw bad(message(lang, "cli.reason.utf16"));
     text = buffer.toString("utf8", 0, size).replace(/^\uFEFF/, "");
   } finally {
     fs.closeSync(fd);
@@ -83,7 +109,12 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(message(lang, "cli.reason.notJsonObject"));
   const known = Object.keys(DEFAULT_POLICY);
   for (const key of Object.keys(raw)) {
+    // JSON.parse keeps the last of a key written twice: which one was meant is the user's to say.
+    if (timesNamed(text, key) > 1) throw new PolicyFileError("cli.policyKeyTwice", { file, key: key.slice(0, 60) });
     if (known.includes(key)) continue;
+    // The policy sheet's label for a setting, in either language: the file names it by its key.
+    const labelled = settingOfLabel(key);
+    if (labelled) throw new PolicyFileError("cli.policyLabelKey", { file, key: key.slice(0, 80), setting: labelled });
     // A likely misspelling is answered with the setting meant; anything further off, with the list.
     const nearest = likelyMeant(key, known);
     throw nearest

@@ -68,6 +68,8 @@ export const cliEn = {
     'policy file {file} sets {settings}; the other settings are those on the workbook\'s "{sheet}" sheet',
   "cli.policyFileOverDefaults":
     "policy file {file} sets {settings}; the other settings are the defaults (the workbook has no policy sheet)",
+  "cli.policyLabelKey": 'policy file {file}: "{key}" is the setting\'s label on the policy sheet; the file names it "{setting}"',
+  "cli.policyKeyTwice": 'policy file {file}: "{key}" is set twice; keep the one you mean',
   "cli.policyUnknownKey": 'policy file {file}: unknown setting "{key}"; did you mean "{nearest}"?',
   "cli.policyUnknownKeyAlone": 'policy file {file}: unknown setting "{key}"; the settings are {settings}',
   "cli.keepXlsm": "--out {file}: the workbook has macros (.xlsm), so its reviewed copy must be an .xlsm too",
@@ -131,6 +133,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
   "cli.reason.markup":
     "a web page or XML file (some systems export these under a spreadsheet's name), not an .xlsx workbook: open it in Excel, save it as an .xlsx workbook, and run the review again",
   "cli.reason.jsonEmpty": "empty: no JSON in it",
+  "cli.reason.utf16": "the file is UTF-16 (as Windows PowerShell's > writes it); save it as UTF-8",
   "cli.reason.notJson": "not valid JSON",
   "cli.reason.jsonEnd": "not valid JSON: it ends at line {line}, column {column}, before its last value or bracket is complete",
   "cli.reason.jsonUnexpected": "not valid JSON at line {line}, column {column}: unexpected “{found}”",

@@ -62,6 +62,8 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.policyTooLarge": "政策文件 {file} 大于 {limit}，超出政策文件的大小上限",
   "cli.policyFileOverSheet": "政策文件 {file} 设置了{settings}；其余设置沿用工作簿“{sheet}”工作表中的设置",
   "cli.policyFileOverDefaults": "政策文件 {file} 设置了{settings}；其余设置为默认值（工作簿没有政策工作表）",
+  "cli.policyLabelKey": "政策文件 {file}：“{key}”是该设置在政策工作表上的名称；在文件中请写作“{setting}”",
+  "cli.policyKeyTwice": "政策文件 {file}：“{key}”设置了两次；请只保留要用的那一个",
   "cli.policyUnknownKey": "政策文件 {file}：未知设置“{key}”；是否想写“{nearest}”？",
   "cli.policyUnknownKeyAlone": "政策文件 {file}：未知设置“{key}”；可用的设置有 {settings}",
   "cli.keepXlsm": "--out {file}：工作簿含有宏（.xlsm），审查后的副本也必须是 .xlsm",
@@ -121,6 +123,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.reason.markup":
     "这是网页或 XML 文件（有些系统导出时会用电子表格的扩展名），不是 .xlsx 工作簿：请用 Excel 打开，存为 .xlsx 工作簿，再运行审查",
   "cli.reason.jsonEmpty": "文件为空，没有 JSON 内容",
+  "cli.reason.utf16": "文件为 UTF-16 编码（Windows PowerShell 的 > 会这样写入）；请另存为 UTF-8",
   "cli.reason.notJson": "不是有效的 JSON",
   "cli.reason.jsonEnd": "不是有效的 JSON：内容在第 {line} 行第 {column} 列就结束了，最后一个值或括号尚不完整",
   "cli.reason.jsonUnexpected": "第 {line} 行第 {column} 列不是有效的 JSON：此处不应出现“{found}”",

@@ -263,9 +263,9 @@ describe("the small ones", () => {
   });
 
   test.each([
-    ["1e4", /--as-of must be a date like 2026-11-30, got "1e4"/],
+    ["1e4", /--as-of must be a date, year first, like 2026-11-30, got "1e4"/],
     ["46356", /got "46356"/],
-    ["2026-02-30", /got "2026-02-30"/],
+    ["2026-02-30", /--as-of 2026-02-30: there is no such day \(2026-02 has 28 days\)/],
     ["2026-11-30T10:00", /got "2026-11-30T10:00"/],
   ])("--as-of %s is not a calendar date", async (value, reason) => {
     const file = await workbook("as-of.xlsx", customer(2));
@@ -333,6 +333,52 @@ describe("the small ones", () => {
         "--policy",
         policy,
       );
+    });
+
+    test("a setting written by its policy-sheet label, in either language, is refused naming its key", async () => {
+      const file = await workbook("policy.xlsx", customer(2));
+      const policy = path.join(dir, "policy.json");
+      fs.writeFileSync(policy, JSON.stringify({ "High risk from score": 3.2 }));
+      await refused(
+        file,
+        /policy file .*policy\.json: "High risk from score" is the setting's label on the policy sheet; the file names it "highFrom"$/,
+        "--policy",
+        policy,
+      );
+      fs.writeFileSync(policy, JSON.stringify({ 流动比率下限: 1.2 }));
+      await refused(
+        file,
+        /“流动比率下限”是该设置在政策工作表上的名称；在文件中请写作“minCurrentRatio”$/,
+        "--policy",
+        policy,
+        "--lang",
+        "zh",
+      );
+    });
+
+    test("a setting written twice is refused: JSON would keep the last without a word", async () => {
+      const file = await workbook("policy.xlsx", customer(2));
+      const policy = path.join(dir, "policy.json");
+      fs.writeFileSync(policy, '{\n  "highFrom": 3.2,\n  "overdueDays": 60,\n  "highFrom" : 3.6\n}\n');
+      await refused(file, /policy file .*policy\.json: "highFrom" is set twice; keep the one you mean$/, "--policy", policy);
+    });
+
+    test("a file saved as UTF-16 (PowerShell 5's >) is told to be saved as UTF-8, with or without its byte-order mark", async () => {
+      const file = await workbook("policy.xlsx", customer(2));
+      const policy = path.join(dir, "policy.json");
+      const json = JSON.stringify({ highFrom: 3.2 });
+      for (const bytes of [
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]),
+        Buffer.from(json, "utf16le"),
+      ]) {
+        fs.writeFileSync(policy, bytes);
+        await refused(
+          file,
+          /policy file .*policy\.json: the file is UTF-16 \(as Windows PowerShell's > writes it\); save it as UTF-8/,
+          "--policy",
+          policy,
+        );
+      }
     });
 
     test("/dev/zero is not a policy file, and a file over 1 MiB is refused by its size", async () => {
