@@ -157,7 +157,7 @@ export function daysSalesOutstanding(receivables: any, sales: any, days?: any): 
  * @customfunction LIMIT LIMIT
  * @param {any} currentLimit The customer's current credit limit.
  * @param {any} score Risk score from 1 to 5.
- * @param {any} [hasWarnings] TRUE when the customer has any warning, money overdue, data to fix (a note on a cell or figure the review could not work out; a note that only says a figure has no value, as a debt-free company's Z-score, does not count), or no balance or overdue figure to check: the review raises a limit only with none of these. Default FALSE.
+ * @param {any} [hasWarnings] TRUE when the customer has a warning, money overdue, data to fix or no balance to check: the review then keeps the limit rather than raise it. Default FALSE.
  * @returns {number} The recommended credit limit.
  */
 export function limit(currentLimit: any, score: any, hasWarnings?: any): number {
@@ -165,7 +165,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
 }
 
 /**
- * Next review date: 1 month after asOf for high risk, 3 months for medium and low risk (from a month's last day, to a month's last day); asOf itself when the customer must be re-assessed now, as the review decides: its score rose by more than 1 point since previousScore (both as shown, to 2 decimals), or a high-risk customer has negative news dated within the last month.
+ * Next review date: 1 month after asOf for high risk, 3 months for medium and low; asOf itself when the customer must be re-assessed now (its score up more than 1 point since previousScore, or a high-risk customer with negative news within the last month).
  * @customfunction NEXTREVIEW NEXTREVIEW
  * @volatile
  * @param {any} score Risk score from 1 to 5.

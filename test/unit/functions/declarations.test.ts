@@ -232,17 +232,13 @@ function policyFacts(): [CreditFunctionId, "JSDoc" | "Chinese help" | "README", 
     [
       "NEXTREVIEW",
       "JSDoc",
-      `${months(p.monitorHighMonths)} after asOf for high risk, ${months(p.monitorOtherMonths)} for medium and low risk`,
+      `${months(p.monitorHighMonths)} after asOf for high risk, ${months(p.monitorOtherMonths)} for medium and low;`,
     ],
     ["NEXTREVIEW", "Chinese help", `高风险在审查日期后 ${p.monitorHighMonths} 个月，中、低风险 ${p.monitorOtherMonths} 个月`],
-    [
-      "NEXTREVIEW",
-      "JSDoc",
-      `its score rose by more than ${p.scoreRise} point${p.scoreRise === 1 ? "" : "s"} since previousScore`,
-    ],
-    ["NEXTREVIEW", "Chinese help", `评分较上期评分上升超过 ${p.scoreRise} 分`],
-    ["NEXTREVIEW", "JSDoc", `negative news dated within the last ${months(p.newsMonths).replace(/^1 /, "")}`],
-    ["NEXTREVIEW", "Chinese help", `负面新闻日期在近${p.newsMonths === 1 ? "一" : ` ${p.newsMonths} `}个月内`],
+    ["NEXTREVIEW", "JSDoc", `its score up more than ${p.scoreRise} point${p.scoreRise === 1 ? "" : "s"} since previousScore`],
+    ["NEXTREVIEW", "Chinese help", `评分较上期上升超过 ${p.scoreRise} 分`],
+    ["NEXTREVIEW", "JSDoc", `negative news within the last ${months(p.newsMonths).replace(/^1 /, "")}`],
+    ["NEXTREVIEW", "Chinese help", `近${p.newsMonths === 1 ? "一" : ` ${p.newsMonths} `}个月内有负面新闻`],
     ["NEXTREVIEW", "README", `+${months(p.monitorHighMonths)} for high risk, +${months(p.monitorOtherMonths)} otherwise`],
   ];
 }
