@@ -155,8 +155,9 @@ export const CREDIT_FUNCTIONS = {
   GRADE: defineFunction(
     [
       score,
-      optionalNumber("mediumFrom", DEFAULT_POLICY.mediumFrom),
-      optionalNumber("highFrom", DEFAULT_POLICY.highFrom),
+      // On the 1–5 scale of a score, as the policy sheet holds them: 0.5 or "25%" is a slip, not a band.
+      optionalNumber("mediumFrom", DEFAULT_POLICY.mediumFrom, { minValue: MIN_FACTOR, maxValue: MAX_FACTOR }),
+      optionalNumber("highFrom", DEFAULT_POLICY.highFrom, { minValue: MIN_FACTOR, maxValue: MAX_FACTOR }),
     ] as const,
     (value, mediumFrom, highFrom) => gradeOf(value, bandsPolicy(mediumFrom, highFrom)),
     failIn("GRADE"),
