@@ -32,7 +32,13 @@ export type NumberReading =
 export type AmountReading =
   | { readonly kind: "number"; readonly value: number; readonly currency?: CurrencyMark }
   | { readonly kind: "blank" }
-  | { readonly kind: "invalid"; readonly shown: string; readonly ambiguous?: TwoReadings };
+  | {
+      readonly kind: "invalid";
+      readonly shown: string;
+      readonly ambiguous?: TwoReadings;
+      /** A percentage where an amount belongs ("20%" in a balance column): most likely the wrong column. */
+      readonly percent?: true;
+    };
 
 /**
  * The currency a text amount's mark names: an ISO code ("USD" for "USD" or "US$", "CNY" for
@@ -213,6 +219,8 @@ function numberFromText(raw: string, asAmount: boolean): AmountReading {
     return { kind: "invalid", shown: showValue(raw), ambiguous };
   }
   if (!PLAIN_NUMBER.test(text)) return { kind: "invalid", shown: showValue(raw) };
+  // An amount of money (or of days) is never a share of something: "20%" there is the wrong cell.
+  if (asAmount && percent) return { kind: "invalid", shown: showValue(raw), percent: true };
   // Divide rather than multiply by 0.01: "70%" must be exactly 0.7, not 0.7000000000000001.
   let value = percent ? (sign * Number(text)) / 100 : sign * Number(text);
   if (!Number.isFinite(value)) return { kind: "invalid", shown: showValue(raw) };

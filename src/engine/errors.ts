@@ -135,11 +135,15 @@ const READING_TEXT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }
  * argument's named by `params.param`); any other is `key`'s, with what the cell holds as `value`.
  */
 export function notNumberError(
-  reading: { readonly shown: string; readonly ambiguous?: TwoReadings },
+  reading: { readonly shown: string; readonly ambiguous?: TwoReadings; readonly percent?: true },
   key: MessageKey,
   params: MessageParams = {},
   place: ErrorPlace = {},
 ): CreditError {
+  if (reading.percent)
+    return "param" in params
+      ? new CreditError("value", "arg.percentAmount", { param: params.param, value: reading.shown }, place)
+      : new CreditError("value", "number.percentAmount", { value: reading.shown }, place);
   if (reading.ambiguous === undefined) return new CreditError("value", key, { ...params, value: reading.shown }, place);
   const readings = {
     value: reading.shown,

@@ -20,6 +20,7 @@ export const en = {
   // Arguments of the functions.
   "arg.blank": "{param} is blank; enter a value",
   "arg.notNumber": '{param} must be a number, got "{value}"',
+  "arg.percentAmount": '{param} must be an amount, not a percentage, got "{value}"',
   "arg.ambiguousNumber": '{param} "{value}" could be {grouped} or {decimal}; enter it as a number',
   "arg.greaterThan": "{param} must be greater than {limit}, got {value}",
   "arg.minValue": "{param} must be at least {limit}, got {value}",
@@ -126,6 +127,7 @@ export const en = {
   "policy.weight.industryRisk": "Weight: industry risk",
   "policy.weight.marketReputation": "Weight: market reputation",
   "policy.weight.complianceRecord": "Weight: compliance record",
+  "number.percentAmount": 'must be an amount, not a percentage, got "{value}"',
   "number.ambiguous": '"{value}" could be {grouped} or {decimal}; enter it as a number',
   "currency.dollar": "dollars ($)",
   "currency.yen": "yuan or yen (¥)",

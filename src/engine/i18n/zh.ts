@@ -16,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
 
   "arg.blank": "{param}为空，请输入数值",
   "arg.notNumber": "{param}必须是数字，实际为“{value}”",
+  "arg.percentAmount": "{param}必须是金额，不是百分比，实际为“{value}”",
   "arg.ambiguousNumber": "{param}“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
   "arg.greaterThan": "{param}必须大于 {limit}，实际为 {value}",
   "arg.minValue": "{param}不能小于 {limit}，实际为 {value}",
@@ -115,6 +116,7 @@ export const zh: Record<MessageKey, string> = {
   "policy.weight.industryRisk": "权重：行业风险",
   "policy.weight.marketReputation": "权重：市场口碑",
   "policy.weight.complianceRecord": "权重：合规记录",
+  "number.percentAmount": "必须是金额，不是百分比，实际为“{value}”",
   "number.ambiguous": "“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
   "currency.dollar": "美元等以 $ 计的货币",
   "currency.yen": "人民币或日元（¥）",

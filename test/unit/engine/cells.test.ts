@@ -130,12 +130,19 @@ describe("readAmount", () => {
     ["1,250.500", 1250.5],
     ["1.250.000", 1250000],
     ["12.500,00", 12500],
-    ["12.500%", 0.125],
     [12.5, 12.5],
   ])("%p leaves no doubt: %p", (cell, value) => {
     expect(readAmount(cell)).toEqual({ kind: "number", value });
     expect(amountOrProblem(cell)).toBe(value);
   });
+
+  test.each(["12.500%", "20%", "(5%)"])(
+    "%p is a percentage where an amount belongs: refused as one, though a number reads it",
+    (cell) => {
+      expect(readAmount(cell)).toEqual({ kind: "invalid", shown: cell, percent: true });
+      expect(readNumber(cell).kind).toBe("number");
+    },
+  );
 
   test.each([
     ["USD 30,000", 30000, "USD"],

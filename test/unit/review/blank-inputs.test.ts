@@ -340,3 +340,18 @@ describe("a sheet without the Sales column says what it leaves out, once for the
     expect(reviewOne({}).result.columns.zWithoutSales).toBe(false);
   });
 });
+
+test.each([
+  [
+    "en",
+    'row 2, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: must be an amount, not a percentage, got "20%"',
+  ],
+  [
+    "zh",
+    "第 2 行，I（Outstanding balance）列：敞口、额度使用率、可用额度、超出信用额度检查未计算：必须是金额，不是百分比，实际为“20%”",
+  ],
+] as const)("a percentage in an amount's column (the wrong cell copied in) is data to fix, said as such (%s)", (lang, text) => {
+  const values = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [100_000, "20%"] }]);
+  const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY });
+  expect(result.portfolio.problems.map((q) => problemText(q, lang, result.policy))).toEqual([text]);
+});
