@@ -772,9 +772,11 @@ export function toTable(
   if (p.topRisks.length) {
     const atRisk = customersAtRows(result.customers, p.topRisks);
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
+    // Each column named, as on the summary sheet: the figure is the balance, not the amount at risk.
+    lines.push(`  ${fit(FIELD_LABELS.name[lang], 28)} ${fit(FIELD_LABELS.balance[lang], 19, true)}  ${t("cli.topRisksWhy")}`);
     for (const r of p.topRisks)
       lines.push(
-        `  ${fit(customerName(r), 28)} ${(r.balance === undefined ? "" : money(r.balance)).padStart(16)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
+        `  ${fit(customerName(r), 28)} ${fit(r.balance === undefined ? "" : money(r.balance), 19, true)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
       );
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);
