@@ -5,6 +5,7 @@
  */
 import { CellValue, serialFromYMD } from "../../src/engine/cells";
 import { Block } from "../../src/engine/review/write-plan";
+import type { Area } from "../../src/engine/a1";
 
 export type Grid = CellValue[][];
 
@@ -110,4 +111,13 @@ export function fixtureCell(value: unknown): CellValue {
     if (typeof o.serial === "string") return serial(o.serial);
   }
   return value;
+}
+
+/** The cells areas cover, as "row,column", sorted: two lists of areas compared by what they cover. */
+export function cellsOfAreas(areas: readonly Area[]): string[] {
+  return areas
+    .flatMap((a) =>
+      Array.from({ length: a.rows * a.columns }, (_, i) => `${a.row + Math.floor(i / a.columns)},${a.column + (i % a.columns)}`),
+    )
+    .sort();
 }

@@ -3,7 +3,7 @@
  * fake-excel.ts (see its header for exactly what is mocked and what is faked): what is
  * read, the exact cells written, and how many context.sync calls it takes.
  */
-import type { Area } from "../../../src/engine/a1";
+import { cellsOfAreas } from "../../support/review-grid";
 import { dateText } from "../../../src/engine/i18n";
 import { CellValue, serialFromYMD } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -266,7 +266,9 @@ describe("reading what the review needs (office-addin-mock objects, one sync)", 
 
   test("a header-only sheet is read whole, and the engine says it has no customer rows: nothing is written", async () => {
     workbook(0);
-    await expect(reviewAndPlan()).rejects.toThrow('sheet "Customers" has no customer rows under its header (row 1): nothing to review');
+    await expect(reviewAndPlan()).rejects.toThrow(
+      'sheet "Customers" has no customer rows under its header (row 1): nothing to review',
+    );
   });
 
   test("a workbook too large for one response is read again in pages: same values, each response under the limit", async () => {
@@ -624,17 +626,6 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     }
   });
 
-  /** The cells ranges cover, as "row,column", sorted. */
-  const cellsIn = (areas: readonly Area[]) =>
-    areas
-      .flatMap((a) =>
-        Array.from(
-          { length: a.rows * a.columns },
-          (_, i) => `${a.row + Math.floor(i / a.columns)},${a.column + (i % a.columns)}`,
-        ),
-      )
-      .sort();
-
   test("the customer sheet's layout: output widths from their content, long texts wrapped, header frozen, table filtered, printed on pages across", async () => {
     workbook(3);
     const { plan, check } = await reviewAndPlan();
@@ -689,7 +680,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       const vertical = fake.sheet(own.name)!.vertical;
       expect(vertical.every((v) => v.alignment === "Top")).toBe(true);
       // Cell by cell: the fake keeps blocks written one under the other as one range.
-      expect(cellsIn(vertical.map((v) => v.area))).toEqual(cellsIn(areas));
+      expect(cellsOfAreas(vertical.map((v) => v.area))).toEqual(cellsOfAreas(areas));
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import { applyLayout, joinedAreas, layoutOperations, NO_USER_SETUP } from "../../../src/taskpane/excel/layout-steps";
 import { FakeExcel } from "../../support/fake-excel";
+import { cellsOfAreas } from "../../support/review-grid";
 import type { Block, SheetLayout } from "../../../src/engine/review/write-plan";
 
 const block = (row: number, column: number, rows: number, columns: number): Block => ({
@@ -69,15 +70,7 @@ describe("on a top-aligned sheet (the review's own)", () => {
 
 describe("joinedAreas", () => {
   const area = (row: number, column: number, rows: number, columns: number) => ({ row, column, rows, columns });
-  const cells = (areas: readonly ReturnType<typeof area>[]) =>
-    areas
-      .flatMap((a) =>
-        Array.from(
-          { length: a.rows * a.columns },
-          (_, i) => `${a.row + Math.floor(i / a.columns)},${a.column + (i % a.columns)}`,
-        ),
-      )
-      .sort();
+  const cells = cellsOfAreas;
 
   test("a column cut into runs beside two whole blocks is one area", () => {
     const parts = [area(1, 0, 100, 2), area(1, 2, 50, 1), area(51, 2, 1, 1), area(52, 2, 49, 1), area(1, 3, 100, 4)];
