@@ -312,7 +312,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "figure.withShare": "{amount}（{share}）",
   "review.noRoom": "工作表“{sheet}”的 {column} 列右侧没有空间写入审查的 {count} 列（Excel 的最后一列是 XFD）",
   "review.noCustomerRows": "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行：没有可审查的内容",
-  "review.noCustomerRowsLeftOut": "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行，只有 {count} 行合计、小标题或单位行（已略去）：没有可审查的内容",
+  "review.noCustomerRowsLeftOut":
+    "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行，只有 {count} 行合计、小标题或单位行（已略去）：没有可审查的内容",
   "columns.nearMiss": "第 {column} 列“{header}”未被识别：是否指“{meant}”？",
   "columns.nearMissChecks": "第 {column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
