@@ -61,6 +61,7 @@ import {
   clearedColumnsText,
   ownCellsLines,
   laterReviewsText,
+  replacesRunText,
   undatedArchiveText,
   unmatchedText,
   warningListWithFigures,
@@ -214,6 +215,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       text: amountUnitsLines(result.amountUnits, lang).join("\n") || null,
     },
     laterReviews: result.laterReviews?.map(isoFromSerial) ?? null,
+    replacesRun: result.replacesRun ?? false,
     undatedArchiveRows: result.undatedArchiveRows
       ? { ...result.undatedArchiveRows, text: undatedArchiveText(result.undatedArchiveRows, lang) }
       : null,
@@ -698,6 +700,7 @@ export function toTable(
   );
   lines.push(...notes);
   if (result.laterReviews) lines.push(laterReviewsText(result.asOf, result.laterReviews, lang));
+  if (result.replacesRun) lines.push(replacesRunText(result, lang));
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));

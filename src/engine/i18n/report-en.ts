@@ -358,6 +358,8 @@ export const reportEn = {
   "columns.nearMiss": 'Column {column} "{header}" is not recognised: did you mean "{meant}"?',
   "columns.nearMissChecks":
     'Column {column} "{header}" is not recognised: did you mean "{meant}"? Without it, not checked: {checks}',
+  "review.replacesRun":
+    'The archive already holds a review of "{sheet}" on {date}: this one takes its place (the archive keeps one review a day)',
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",

@@ -295,6 +295,11 @@ export interface ReviewResult {
    * go in their place, and the sheet and summary then show it, not the latest; absent when none.
    */
   readonly laterReviews?: readonly number[];
+  /**
+   * The archive already holds a review of this sheet on this date (the review run again): written,
+   * this one replaces its rows, as the archive keeps one review a day. Absent otherwise.
+   */
+  readonly replacesRun?: true;
   /** This sheet's archive rows whose review date cannot be read: kept, but not compared with; absent when none. */
   readonly undatedArchiveRows?: UndatedRows;
 }
@@ -565,6 +570,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     ...ownCells,
     ...(foreignResponses && { foreignResponses }),
     laterReviews: laterReviewDates(archived, asOf),
+    ...(archived?.entries.some((e) => e.date === asOf) && { replacesRun: true as const }),
     undatedArchiveRows: undatedRows(archived),
     amountUnits: {
       ...units,

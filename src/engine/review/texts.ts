@@ -464,6 +464,11 @@ const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>>
  * A back-dated review, run after later ones: its rows go in their date's place in the archive,
  * and the customer sheet and the summary now show it, not the latest review.
  */
+/** A review run again on its date: what writing it does to the archive's review of that date. */
+export function replacesRunText(result: Pick<ReviewResult, "sheet" | "asOf">, lang: Lang): string {
+  return message(lang, "review.replacesRun", { sheet: result.sheet, date: dateText(result.asOf, lang) });
+}
+
 export function laterReviewsText(asOf: number, later: readonly number[], lang: Lang): string {
   return message(lang, "review.laterReviews", {
     date: dateText(asOf, lang),
