@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import { a1 } from "../engine/a1";
-import { CellValue, isoFromSerial, readDate, todaySerial } from "../engine/cells";
+import { CellValue, daysInMonth, isoFromSerial, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
 import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
 import { DEFAULT_POLICY, Policy, POLICY_FIELDS } from "../engine/policy";
@@ -127,8 +127,11 @@ function asOfSerial(value: string, lang: Lang): number {
   const reading = readDate(`${parts[1]}-${parts[3]}-${parts[4]}`);
   if (reading.kind === "date") return reading.serial;
   if (month >= 1 && month <= 12 && year >= 1900) {
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return fail(lang, "cli.asOfNoSuchDay", { value: value.trim(), month: `${parts[1]}-${parts[3]}`, days });
+    return fail(lang, "cli.asOfNoSuchDay", {
+      value: value.trim(),
+      month: `${parts[1]}-${parts[3]}`,
+      days: daysInMonth(year, month),
+    });
   }
   return fail(lang, "cli.badAsOf", { value: value.slice(0, 40) });
 }

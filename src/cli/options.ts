@@ -1,7 +1,7 @@
 /** The command line's options, read strictly: an unknown or malformed option is bad input (exit 2). */
 import "../engine/i18n/cli";
 import { parseArgs } from "node:util";
-import { Lang, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
+import { Lang, langOfTag, message, MessageKey, MessageParams, resolveLang } from "../engine/i18n";
 import { likelyMeant } from "../engine/nearest";
 
 export interface Options {
@@ -42,11 +42,8 @@ const OPTIONS = {
   version: { type: "boolean", default: false },
 } as const;
 
-/** A --lang value as people write a language: en, EN, zh-CN, zh_Hans; undefined for any other. */
-function langOption(value: string): Lang | undefined {
-  const match = /^(en|zh)(?:[-_][a-z0-9]+)*$/i.exec(value.trim());
-  return match ? (match[1].toLowerCase() as Lang) : undefined;
-}
+/** The locale's tag, as POSIX gives it precedence. */
+const localeTag = (env: NodeJS.ProcessEnv) => env.LC_ALL || env.LC_MESSAGES || env.LANG;
 
 const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
@@ -64,10 +61,10 @@ export function askedLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang
   for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
     const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;
     // The last one counts, as it does for every option.
-    const lang = value === undefined ? undefined : langOption(value);
+    const lang = langOfTag(value);
     if (lang) asked = lang;
   }
-  return asked ?? resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  return asked ?? resolveLang(localeTag(env));
 }
 
 /** node's parseArgs says what is wrong in English and in its own terms; the user is told in theirs. */
@@ -94,10 +91,10 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Op
     throw parseFailure(error, asked);
   }
   const { values, positionals } = parsed;
-  if (values.lang !== undefined && !langOption(values.lang))
+  if (values.lang !== undefined && !langOfTag(values.lang))
     throw new UsageError(asked, "cli.badLang", { value: values.lang.slice(0, 40) });
   const langAsked = values.lang !== undefined;
-  const localeNamesLang = /^(en|zh)\b/i.test((env.LC_ALL || env.LC_MESSAGES || env.LANG || "").replace("_", "-"));
+  const localeNamesLang = langOfTag(localeTag(env)) !== undefined;
   if (values.help || values.version)
     return { input: "", lang: asked, langAsked, localeNamesLang, json: false, help: values.help, version: !values.help };
   if (positionals.length !== 1)

@@ -9,8 +9,8 @@
 import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import { CreditError, describeError } from "../engine/errors";
-import { Lang, LANGUAGES, message, MessageKey, MessageParams } from "../engine/i18n";
-import { settingLabel } from "../engine/review/policy-sheet";
+import { Lang, message, MessageKey, MessageParams } from "../engine/i18n";
+import { policyRowNamed } from "../engine/review/policy-sheet";
 import { completePolicy, DEFAULT_POLICY, Policy, POLICY_FIELDS, PolicySettings } from "../engine/policy";
 import { fileErrorReason } from "./file-reason";
 import { jsonStop } from "./json-stop";
@@ -30,14 +30,6 @@ function isUtf16(bytes: Buffer): boolean {
 function timesNamed(text: string, key: string): number {
   const quoted = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.match(new RegExp(`${quoted}\\s*:`, "g"))?.length ?? 0;
-}
-
-/** The setting whose policy-sheet label (in either language) `key` is, ignoring case and spaces. */
-function settingOfLabel(key: string): string | undefined {
-  const plain = (text: string) => text.toLowerCase().replace(/\s+/g, "");
-  for (const field of POLICY_FIELDS)
-    for (const lang of LANGUAGES) if (plain(settingLabel(field.key, lang)) === plain(key)) return field.key;
-  return undefined;
 }
 
 export class PolicyFileError extends Error {
@@ -113,7 +105,7 @@ export function readPolicyFile(file: string, lang: Lang, base: () => PolicySetti
     if (timesNamed(text, key) > 1) throw new PolicyFileError("cli.policyKeyTwice", { file, key: key.slice(0, 60) });
     if (known.includes(key)) continue;
     // The policy sheet's label for a setting, in either language: the file names it by its key.
-    const labelled = settingOfLabel(key);
+    const labelled = policyRowNamed(key)?.field?.key;
     if (labelled) throw new PolicyFileError("cli.policyLabelKey", { file, key: key.slice(0, 80), setting: labelled });
     // A likely misspelling is answered with the setting meant; anything further off, with the list.
     const nearest = likelyMeant(key, known);

@@ -406,9 +406,8 @@ function changesLines(
   // The grade moves the policy change alone explains, each way on one line.
   const gradesFromPolicy = gradeMovesFromPolicy(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (gradesFromPolicy.length) lines.push(gradesFromPolicy.join("   "));
-  /** A count, then its customers one a line under it, each wrapped within the terminal. */
   const listed = (entry: { label: MessageKey; count: number; customers: readonly string[] }) =>
-    lines.push(pair(entry.label, formatCount(entry.count, lang)), ...entry.customers.flatMap((text) => indented(text, terminal)));
+    lines.push(...countedLines(t(entry.label), entry.count, entry.customers, lang, terminal));
   // New and cleared each with its customers (a new warning with its figure and threshold), then
   // the policy change's share of each on one line.
   const counts = warningChangeCounts(changes, lang, policy, customers);
@@ -442,13 +441,15 @@ function changesLines(
  * JSON's: each count on a line, its customers indented under it, one a line (each carries its
  * actions and its response, too long to run on).
  */
-function responsesLines(responses: Responses, lang: Lang): string[] {
+function responsesLines(responses: Responses, lang: Lang, terminal?: number): string[] {
   const { counts, help } = responseCounts(responses, lang);
-  const lines = counts.flatMap((entry) => [
-    labelled(entry.label, formatCount(entry.count, lang), lang),
-    ...entry.customers.map((text) => `  ${text}`),
-  ]);
+  const lines = counts.flatMap((entry) => countedLines(entry.label, entry.count, entry.customers, lang, terminal));
   return help ? [...lines, help] : lines;
+}
+
+/** A count on its label's line, then what it counts one a line under it: every list of customers the report gives. */
+function countedLines(label: string, count: number, items: readonly string[], lang: Lang, terminal?: number): string[] {
+  return [labelled(label, formatCount(count, lang), lang), ...items.flatMap((text) => indented(text, terminal))];
 }
 
 /**
@@ -805,11 +806,17 @@ export function toTable(
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...ownCellsLines(result, lang));
   lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
-  if (result.changes?.previousReview !== undefined) {
-    lines.push(pair("changes.pastDue", formatCount(result.reviewsPastDue.count, lang)));
-    lines.push(...pastDueLines(result.reviewsPastDue, lang).flatMap((text) => indented(text, terminal)));
-  }
-  if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
+  if (result.changes?.previousReview !== undefined)
+    lines.push(
+      ...countedLines(
+        t("changes.pastDue"),
+        result.reviewsPastDue.count,
+        pastDueLines(result.reviewsPastDue, lang),
+        lang,
+        terminal,
+      ),
+    );
+  if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang, terminal));
   lines.push(...trendLines(result.trend, lang));
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));

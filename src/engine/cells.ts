@@ -324,11 +324,16 @@ export function todaySerial(now: Date = new Date()): number {
   return serialFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** How many days a month (1–12) of a year has. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** Adds calendar months, keeping the day or falling back to the month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(serial: number, months: number): number {
   const { year, month, day } = ymdFromSerial(serial);
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
   return serialFromYMD(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay));
 }
 

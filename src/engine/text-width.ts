@@ -18,6 +18,11 @@ const escaped = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
 /** The ranges as the body of a regular expression's character class. */
 export const WIDE_CLASS = WIDE_RANGES.map(([from, to]) => `${escaped(from)}-${escaped(to)}`).join("");
 
+/** Whether a text holds a Chinese character (a CJK ideograph): the mark of a text written in Chinese. */
+export function hasHanCharacter(text: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
+}
+
 /** Whether a UTF-16 code is a wide character. */
 export function isWideCode(code: number): boolean {
   for (const [from, to] of WIDE_RANGES) if (code >= from && code <= to) return true;

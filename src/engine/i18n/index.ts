@@ -28,9 +28,19 @@ export function addCatalogue(lang: Lang, entries: Readonly<Record<string, string
   Object.assign(catalogues[lang], entries);
 }
 
-/** Office gives tags like "zh-CN", "zh-TW", "en-US"; the CLI gets POSIX locales like "zh_CN.UTF-8". */
+/**
+ * The language a tag names, or undefined when it names neither: Office gives tags like "zh-CN",
+ * "zh-TW", "en-US", the command line POSIX locales like "zh_CN.UTF-8" (and "C" or "POSIX", which
+ * name none) and --lang what people type ("EN", "zh_Hans").
+ */
+export function langOfTag(tag: string | undefined | null): Lang | undefined {
+  const match = tag ? /^(en|zh)(?![a-z0-9])/i.exec(tag.trim()) : null;
+  return match ? (match[1].toLowerCase() as Lang) : undefined;
+}
+
+/** The language a tag names, English when it names none. */
 export function resolveLang(tag: string | undefined | null): Lang {
-  return tag && /^zh\b/i.test(tag.replace("_", "-")) ? "zh" : "en";
+  return langOfTag(tag) ?? "en";
 }
 
 export function isLang(value: string): value is Lang {

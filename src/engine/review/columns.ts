@@ -21,6 +21,7 @@ import {
 } from "./fields";
 import { columnLetter } from "../a1";
 import { likelyMeant } from "../nearest";
+import { hasHanCharacter } from "../text-width";
 import { aliasTable, findHeaderRow, HEADER_SCAN_ROWS, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
@@ -387,11 +388,6 @@ export function columnReport(
 }
 
 /**
- * The language a customer sheet was last reviewed in: the one most of the review's own headers on
- * the first row holding them (within the rows a header is looked for) are written in; undefined
- * when no row carries an earlier review's columns, or as many are in each language.
- */
-/**
  * The language a customer sheet's own headers are written in: Chinese when more of the headers
  * the review recognises hold a Chinese character than not, English when fewer; undefined without a
  * header row, or on a tie. For a sheet the review has not written in yet (earlierReviewLang).
@@ -402,11 +398,16 @@ export function customerHeaderLang(rows: readonly (readonly CellValue[])[]): Lan
   let chinese = 0;
   let other = 0;
   for (const column of Object.values(match.columns) as number[])
-    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(match.headers[column] ?? "")) chinese++;
+    if (hasHanCharacter(match.headers[column] ?? "")) chinese++;
     else other++;
   return chinese === other ? undefined : chinese > other ? "zh" : "en";
 }
 
+/**
+ * The language a customer sheet was last reviewed in: the one most of the review's own headers on
+ * the first row holding them (within the rows a header is looked for) are written in; undefined
+ * when no row carries an earlier review's columns, or as many are in each language.
+ */
 export function earlierReviewLang(rows: readonly (readonly CellValue[])[]): Lang | undefined {
   for (const row of rows.slice(0, HEADER_SCAN_ROWS)) {
     const { fields } = reviewOwnColumns(row);

@@ -1251,7 +1251,7 @@ function warningChangeLines(
   return more > 0 ? [...named, message(lang, moreKey, { count: formatCount(more, lang) })] : named;
 }
 
-/** A warning count with its customers on one line, as the printed report gives it: "3 (Fabrikam: Over credit limit; …)". */
+/** A count with its customers on one line, as the JSON's text of the reviews past due gives it: "3 (Fabrikam: …; …)". */
 export function warningChangeText(entry: { readonly count: number; readonly customers: readonly string[] }, lang: Lang): string {
   const count = formatCount(entry.count, lang);
   if (entry.customers.length === 0) return count;

@@ -19,6 +19,7 @@ import {
 } from "../cells";
 import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
+import { hasHanCharacter } from "../text-width";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 import "../i18n/report";
@@ -157,7 +158,7 @@ export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): 
   if (!own) return onSheet;
   // A currency other than the line's is the column's own: the line's scale is for its currency.
   if (own.scaled || !onSheet || (onSheet.currency !== undefined && onSheet.currency !== own.currency)) return own;
-  const joiner = /[\u3400-\u9fff]/u.test(own.label + onSheet.label) ? "" : " ";
+  const joiner = hasHanCharacter(own.label + onSheet.label) ? "" : " ";
   const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
 }
