@@ -378,15 +378,13 @@ function changesLines(
   customers: ReviewResult["customers"],
   lang: Lang,
   policy: ReviewResult["policy"],
-  terminal?: number,
 ): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (!changes) return [t("changes.none")];
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
-  const stale = sameBalancesText(changes, lang);
-  if (stale) lines.push(stale);
+  // That the balances are last period's is said once, above the headline's figures (toTable).
   const widths = [Math.max(14, width(t("changes.fromTo"))), ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
@@ -407,7 +405,7 @@ function changesLines(
   const gradesFromPolicy = gradeMovesFromPolicy(changes).map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (gradesFromPolicy.length) lines.push(gradesFromPolicy.join("   "));
   const listed = (entry: { label: MessageKey; count: number; customers: readonly string[] }) =>
-    lines.push(...countedLines(t(entry.label), entry.count, entry.customers, lang, terminal));
+    lines.push(...countedLines(t(entry.label), entry.count, entry.customers, lang));
   // New and cleared each with its customers (a new warning with its figure and threshold), then
   // the policy change's share of each on one line.
   const counts = warningChangeCounts(changes, lang, policy, customers);
@@ -441,22 +439,22 @@ function changesLines(
  * JSON's: each count on a line, its customers indented under it, one a line (each carries its
  * actions and its response, too long to run on).
  */
-function responsesLines(responses: Responses, lang: Lang, terminal?: number): string[] {
+function responsesLines(responses: Responses, lang: Lang): string[] {
   const { counts, help } = responseCounts(responses, lang);
-  const lines = counts.flatMap((entry) => countedLines(entry.label, entry.count, entry.customers, lang, terminal));
+  const lines = counts.flatMap((entry) => countedLines(entry.label, entry.count, entry.customers, lang));
   return help ? [...lines, help] : lines;
 }
 
 /** A count on its label's line, then what it counts one a line under it: every list of customers the report gives. */
-function countedLines(label: string, count: number, items: readonly string[], lang: Lang, terminal?: number): string[] {
-  return [labelled(label, formatCount(count, lang), lang), ...items.flatMap((text) => indented(text, terminal))];
+function countedLines(label: string, count: number, items: readonly string[], lang: Lang): string[] {
+  return [labelled(label, formatCount(count, lang), lang), ...items.map((text) => `  ${text}`)];
 }
 
 /**
  * The printed report's portfolio over the last reviews, one line each, oldest first: only with
  * an earlier review archived. An unknown figure is left empty.
  */
-function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
+function trendLines(trend: ReviewResult["trend"], lang: Lang, terminal?: number): string[] {
   const shown = trend.slice(-SHOWN_REVIEWS);
   if (shown.length < 2) return [];
   const t = (key: MessageKey) => message(lang, key);
@@ -472,25 +470,35 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang): string[] {
     count(r.highGrade),
     count(r.customersWithWarnings),
   ]);
-  // Each column as wide as its widest cell, the figures right-aligned under their headers.
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((cells) => width(cells[i]))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? fit(cell, widths[i]) : " ".repeat(Math.max(0, widths[i] - width(cell))) + cell))
-      .join("  ")
-      .trimEnd();
-  return [t("trend.title"), line(head), ...rows.map(line)];
+  // Each column as wide as its widest cell, the figures right-aligned under their headers; in a
+  // terminal too narrow for that, a header wider than its figures takes two lines ("Customers" over
+  // "graded", 已评级 over 客户数), never a word broken.
+  const widest = (i: number) => Math.max(...rows.map((cells) => width(cells[i])));
+  let widths = head.map((h, i) => Math.max(width(h), widest(i)));
+  if (terminal !== undefined && tableWidth(widths) + widths.length - 1 > terminal)
+    widths = head.map((h, i) => {
+      const longestWord = Math.max(...(h.match(BREAKABLE) ?? []).map((word) => width(word.trimEnd())));
+      let w = Math.max(Math.ceil(width(h) / 2), longestWord, widest(i));
+      while (wrapText(h, w).length > 2) w++;
+      return w;
+    });
+  const line = (cells: string[]) => tableLines(cells, widths, TREND_FIGURES, "  ");
+  return [t("trend.title"), ...line(head), ...rows.flatMap(line)];
 }
 
-/** How far a listed customer's line stands in, and its text's further lines under it. */
-const LIST_INDENT = 2;
-const LIST_WRAP_INDENT = 4;
+/** How far a line's further lines stand in under its first when it is folded in a terminal. */
+const FOLD_INDENT = 2;
 
-/** A listed customer's text, indented; in a terminal, wrapped within its width (a file or a pipe folds no line). */
-function indented(text: string, terminal?: number): string[] {
-  if (terminal === undefined) return [" ".repeat(LIST_INDENT) + text];
-  return wrapText(text, Math.max(1, terminal - LIST_WRAP_INDENT)).map(
-    (line, i) => " ".repeat(i === 0 ? LIST_INDENT : LIST_WRAP_INDENT) + line,
+/**
+ * A line of the report in a terminal `terminal` columns wide: as it is when it fits (a file or a
+ * pipe folds no line), else wrapped between words, its further lines standing in under its first,
+ * so a list's items stay apart from each other and from the next label.
+ */
+function folded(line: string, terminal?: number): string[] {
+  if (terminal === undefined || width(line) <= terminal) return [line];
+  const lead = line.length - line.trimStart().length;
+  return wrapText(line.trimStart(), Math.max(1, terminal - lead - FOLD_INDENT)).map(
+    (part, i) => " ".repeat(i === 0 ? lead : lead + FOLD_INDENT) + part,
   );
 }
 
@@ -556,18 +564,25 @@ function wrapText(text: string, size: number): string[] {
  * its longest cell takes. Columns of figures (`figures`) are set flush right, so their digits
  * line up as in a spreadsheet.
  */
-function tableLines(cells: readonly string[], widths: readonly number[], figures: ReadonlySet<number> = NO_FIGURES): string[] {
+function tableLines(
+  cells: readonly string[],
+  widths: readonly number[],
+  figures: ReadonlySet<number> = NO_FIGURES,
+  gap = " ",
+): string[] {
   const wrapped = cells.map((cell, i) => wrapText(cell, widths[i]));
   const count = Math.max(...wrapped.map((lines) => lines.length));
   return Array.from({ length: count }, (_, r) =>
     wrapped
       .map((lines, i) => fit(lines[r] ?? "", widths[i], figures.has(i)))
-      .join(" ")
+      .join(gap)
       .trimEnd(),
   );
 }
 
 const NO_FIGURES: ReadonlySet<number> = new Set();
+/** The trend's columns after its dates: every one a figure. */
+const TREND_FIGURES: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6]);
 
 /** A text in `size` terminal columns: cut with an ellipsis when longer, padded after it (before it, `flushRight`). */
 function fit(text: string, size: number, flushRight = false): string {
@@ -627,18 +642,25 @@ function columnsLines(result: ReviewResult, lang: Lang): string[] {
 }
 
 const SHOWN_ROWS = 60;
+/** The least room a top risk's reason keeps beside its figures in a terminal: a few words a line. */
+const LEAST_REASON_WIDTH = 40;
 const SHOWN_PROBLEMS = 30;
 
-/** The customers table's columns, in terminal columns: row, name, score, grade, utilisation, overdue amount, warnings, recommendation. */
-const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 40, 54];
+/**
+ * The customers table's columns, in terminal columns: row, name, score, grade, utilisation,
+ * overdue amount, recommended limit, next review (a Chinese date takes 14), warnings, recommendation.
+ */
+const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 14, 40, 54];
+/** The columns of figures the stacked form keeps on a customer's first line: row to overdue amount. */
+const STACKED_FIGURES = 6;
 /**
  * The columns that give up room in a terminal narrower than the table (name, warnings,
  * recommendation: their texts wrap within them), and the least each keeps: a line of a few words.
  */
 const NARROWING_COLUMNS: readonly (readonly [column: number, least: number])[] = [
   [1, 16],
-  [6, 20],
-  [7, 24],
+  [8, 20],
+  [9, 24],
 ];
 /** The least a customer's name keeps in the stacked form, its figures beside it. */
 const LEAST_STACKED_NAME = 12;
@@ -652,8 +674,9 @@ const tableWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum 
  * How the customers table is laid out in a terminal `terminal` columns wide (undefined: not a
  * terminal but a file or a pipe, where no line is folded): its columns' widths, the text columns
  * narrowed, each in proportion to the room it can spare, so every line fits the terminal; in a
- * terminal too narrow for eight columns even so, "stacked": the six columns of figures on a
- * customer's first line, its warnings and its recommendation each on labelled lines under them.
+ * terminal too narrow for ten columns even so, "stacked": the six columns of figures on a
+ * customer's first line, its recommended limit and next review, its warnings and its
+ * recommendation each on labelled lines under them.
  */
 export function customerTableLayout(terminal?: number): { widths: number[]; stacked: boolean } {
   const widths = [...CUSTOMER_COLUMNS];
@@ -661,7 +684,7 @@ export function customerTableLayout(terminal?: number): { widths: number[]; stac
   if (terminal === undefined || terminal >= total) return { widths, stacked: false };
   const spare = NARROWING_COLUMNS.reduce((sum, [c, least]) => sum + widths[c] - least, 0);
   if (total - terminal > spare) {
-    const figures = widths.slice(0, 6);
+    const figures = widths.slice(0, STACKED_FIGURES);
     figures[1] = Math.max(LEAST_STACKED_NAME, terminal - (tableWidth(figures) - figures[1]));
     return { widths: figures, stacked: true };
   }
@@ -706,15 +729,11 @@ export function toTable(
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
   const { widths, stacked } = customerTableLayout(terminal);
-  /** A customer's warnings or recommendation in the stacked form: labelled, wrapped within the terminal under the name. */
-  const under = (label: string, text: string) =>
-    text === ""
-      ? []
-      : wrapText(labelled(label, text, lang), Math.max(1, (terminal ?? 0) - STACKED_INDENT)).map(
-          (line) => " ".repeat(STACKED_INDENT) + line,
-        );
-  // The row, the score, the utilisation and the overdue amount.
-  const figures = new Set([0, 2, 4, 5]);
+  /** A customer's labelled line in the stacked form, wrapped within the terminal under the name. */
+  const under = (line: string) =>
+    wrapText(line, Math.max(1, (terminal ?? 0) - STACKED_INDENT)).map((part) => " ".repeat(STACKED_INDENT) + part);
+  // The row, the score, the utilisation, the overdue amount, the recommended limit and the next review's date.
+  const figures = new Set([0, 2, 4, 5, 6, 7]);
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -722,6 +741,8 @@ export function toTable(
     OUTPUT_HEADERS.grade[lang],
     OUTPUT_HEADERS.utilisation[lang],
     OUTPUT_HEADERS.overdueBalance[lang],
+    OUTPUT_HEADERS.recommendedLimit[lang],
+    OUTPUT_HEADERS.nextReview[lang],
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
@@ -732,18 +753,26 @@ export function toTable(
     const warnings = [warningListWithFigures(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
       .filter((text) => text !== "")
       .join(t("sep.items"));
+    // Held, as the sheet holds them, while the customer's data is fixed: the problems list says why.
+    const held = c.errors.length > 0;
     const cells = [
       String(c.row),
       customerName(c),
-      c.score === undefined || c.errors.length ? "—" : formatScore(c.score, result.policy, lang),
+      c.score === undefined || held ? "—" : formatScore(c.score, result.policy, lang),
       c.grade ? gradeName(c.grade, lang) : t("grade.dataError"),
       c.utilisation === undefined ? "" : formatShare(c.utilisation, lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
+      c.recommendedLimit === undefined || held ? "" : formatFigure(c.recommendedLimit, "money", lang),
+      c.nextReview === undefined || held ? "" : dateText(c.nextReview, lang),
       warnings,
       customerRecommendation(c, lang, result.policy),
     ];
     lines.push(...tableLines(cells.slice(0, widths.length), widths, figures));
-    if (stacked) lines.push(...under(head[6], cells[6]), ...under(head[7], cells[7]));
+    if (stacked) {
+      const decided = [6, 7].filter((i) => cells[i] !== "").map((i) => labelled(head[i], cells[i], lang));
+      if (decided.length) lines.push(...under(decided.join("   ")));
+      for (const i of [8, 9]) if (cells[i] !== "") lines.push(...under(labelled(head[i], cells[i], lang)));
+    }
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
@@ -777,11 +806,20 @@ export function toTable(
     const atRisk = customersAtRows(result.customers, p.topRisks);
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
     // Each column named, as on the summary sheet: the figure is the balance, not the amount at risk.
-    lines.push(`  ${fit(FIELD_LABELS.name[lang], 28)} ${fit(FIELD_LABELS.balance[lang], 19, true)}  ${t("cli.topRisksWhy")}`);
-    for (const r of p.topRisks)
-      lines.push(
-        `  ${fit(customerName(r), 28)} ${fit(r.balance === undefined ? "" : money(r.balance), 19, true)}  ${reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy)}`,
-      );
+    const row = (name: string, balance: string, why: string) => `  ${fit(name, 28)} ${fit(balance, 19, true)}  ${why}`;
+    lines.push(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], t("cli.topRisksWhy")));
+    // In a terminal, the reason wraps in its column; one too narrow for a column of words has it under the figures.
+    const whyAt = width(row("", "", ""));
+    const whyWidth = terminal === undefined ? Infinity : terminal - whyAt;
+    for (const r of p.topRisks) {
+      const balance = r.balance === undefined ? "" : money(r.balance);
+      const why = reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy);
+      if (whyWidth < LEAST_REASON_WIDTH) lines.push(row(customerName(r), balance, "").trimEnd(), `    ${why}`);
+      else {
+        const [first, ...next] = whyWidth === Infinity ? [why] : wrapText(why, whyWidth);
+        lines.push(row(customerName(r), balance, first), ...next.map((part) => " ".repeat(whyAt) + part));
+      }
+    }
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);
   }
@@ -805,22 +843,16 @@ export function toTable(
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...ownCellsLines(result, lang));
-  lines.push(...changesLines(result.changes, result.customers, lang, result.policy, terminal));
+  lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
   if (result.changes?.previousReview !== undefined)
     lines.push(
-      ...countedLines(
-        t("changes.pastDue"),
-        result.reviewsPastDue.count,
-        pastDueLines(result.reviewsPastDue, lang),
-        lang,
-        terminal,
-      ),
+      ...countedLines(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang), lang),
     );
-  if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang, terminal));
-  lines.push(...trendLines(result.trend, lang));
+  if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
+  lines.push(...trendLines(result.trend, lang, terminal));
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));
-  lines.push(`→ ${output}`);
-  return lines.join("\n");
+  // The output's path whole, as a terminal copies it.
+  return [...lines.flatMap((line) => folded(line, terminal)), `→ ${output}`].join("\n");
 }

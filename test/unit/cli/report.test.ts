@@ -5,11 +5,12 @@
  * their columns.
  */
 import { customerTableLayout, toTable } from "../../../src/cli/report";
-import { Lang, message } from "../../../src/engine/i18n";
+import { dateText, Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import {
+  formatFigure,
   formatScore,
   formatShare,
   gradeName,
@@ -18,6 +19,7 @@ import {
   warningTitle,
 } from "../../../src/engine/review/texts";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
+import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
 // No overdue column and no ledger: OVERDUE_90 and OVERDUE_SHARE are skipped. Beta is over its limit,
@@ -49,8 +51,8 @@ function splitAt(line: string, from: number): [string, string] {
 describe.each([
   ["en", undefined],
   ["zh", undefined],
-  ["en", 130],
-  ["zh", 124],
+  ["en", 180],
+  ["zh", 158],
 ] as const)("the printed report (%s, in a terminal %s columns wide)", (lang: Lang, terminal?: number) => {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
   const lines = toTable(result, lang, "out.xlsx", [], terminal).split("\n");
@@ -103,7 +105,7 @@ describe.each([
     const widest = Math.max(...table.map(columns));
     if (terminal === undefined) {
       // To a file or a pipe, nothing folds a line: the text columns keep their full width.
-      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 40, 54]);
+      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 14, 40, 54]);
       expect(widest).toBeGreaterThan(100);
     } else expect(widest).toBeLessThanOrEqual(terminal);
   });
@@ -118,6 +120,24 @@ describe.each([
       if (c.utilisation !== undefined)
         expect(endOf(line, formatShare(c.utilisation, lang))).toBe(endOf(header, OUTPUT_HEADERS.utilisation[lang]));
     }
+  });
+
+  test("each customer's recommended limit and next review stand in their columns, as on the sheet", () => {
+    const header = lines[1];
+    const endOf = (line: string, text: string) => columns(line.slice(0, line.indexOf(text) + text.length));
+    // The figures only: a warning's text may hold the same amount.
+    const figuresOf = (line: string) => splitAt(line, columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang]))))[0];
+    for (const c of result.customers) {
+      const line = figuresOf(lines.find((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `)!);
+      const limit = formatFigure(c.recommendedLimit!, "money", lang);
+      const next = dateText(c.nextReview!, lang);
+      expect(endOf(line, limit)).toBe(endOf(header, OUTPUT_HEADERS.recommendedLimit[lang]));
+      expect(endOf(line, next)).toBe(endOf(header, OUTPUT_HEADERS.nextReview[lang]));
+    }
+    // Gamma (high risk) has its limit halved and is reviewed again in a month; Alpha keeps its (no overdue figure to clear it for a raise).
+    const gamma = result.customers.find((c) => c.name === "Gamma")!;
+    expect([gamma.recommendedLimit, gamma.nextReview]).toEqual([500, serial("2026-12-31")]);
+    expect(result.customers.find((c) => c.name === "Alpha")!.recommendedLimit).toBe(1000);
   });
 
   test("warnings are counted and skipped checks named by their titles", () => {
@@ -146,21 +166,21 @@ describe("the customers table's widths in a terminal", () => {
   const full = customerTableLayout().widths;
 
   test("narrower than the table: the name, warnings and recommendation columns give up room in proportion, to the terminal's width", () => {
-    expect(used(full)).toBe(186);
-    for (const terminal of [185, 160, 140, 124]) {
+    expect(used(full)).toBe(219);
+    for (const terminal of [218, 190, 170, 157]) {
       const { widths, stacked } = customerTableLayout(terminal);
       expect(stacked).toBe(false);
       expect(used(widths)).toBe(terminal);
       // The figures' columns keep their widths.
-      for (const c of [0, 2, 3, 4, 5]) expect(widths[c]).toBe(full[c]);
+      for (const c of [0, 2, 3, 4, 5, 6, 7]) expect(widths[c]).toBe(full[c]);
     }
-    expect(customerTableLayout(140).widths).toEqual([5, 19, 10, 10, 12, 20, 25, 32]);
-    expect(customerTableLayout(124).widths).toEqual([5, 16, 10, 10, 12, 20, 20, 24]);
+    expect(customerTableLayout(170).widths).toEqual([5, 19, 10, 10, 12, 20, 17, 14, 24, 30]);
+    expect(customerTableLayout(157).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 14, 20, 24]);
     expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
   });
 
-  test("too narrow for eight columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
-    expect(customerTableLayout(123)).toEqual({ widths: [5, 61, 10, 10, 12, 20], stacked: true });
+  test("too narrow for ten columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
+    expect(customerTableLayout(156)).toEqual({ widths: [5, 94, 10, 10, 12, 20], stacked: true });
     expect(customerTableLayout(80)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
     // Narrower still, the name keeps a few words and the terminal folds the line.
     expect(customerTableLayout(60).widths[1]).toBe(12);
@@ -171,6 +191,16 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
   const lines = toTable(result, lang, "out.xlsx", [], 80).split("\n");
   const table = lines.slice(1, lines.indexOf(""));
+
+  test("each customer's recommended limit and next review on a labelled line under its figures", () => {
+    const label = (key: "recommendedLimit" | "nextReview", value: string) =>
+      `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;
+    for (const c of result.customers) {
+      const first = table.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
+      const decided = `      ${label("recommendedLimit", formatFigure(c.recommendedLimit!, "money", lang))}   ${label("nextReview", dateText(c.nextReview!, lang))}`;
+      expect(table.slice(first + 1, first + 4)).toContain(decided);
+    }
+  });
 
   test("no line of the customers table is wider than the terminal", () => {
     expect(Math.max(...table.map(columns))).toBeLessThanOrEqual(80);
@@ -221,4 +251,43 @@ test("a Chinese date in a wrapped warning is never broken across lines, at any t
       expect([terminal, line]).not.toEqual([terminal, expect.stringMatching(/“(?= {2,}|$)|(^| {2,})[年”]/)]);
   }
   expect(wrapped).toBeGreaterThan(20);
+});
+
+describe.each(["en", "zh"] as const)("a month after, the whole report in an 80-column terminal (%s)", (lang) => {
+  let workbook: CycleWorkbook = { customers: SHEET };
+  ({ workbook } = reviewWorkbook(workbook, serial("2026-10-31"), lang));
+  const result = reviewWorkbook(workbook, serial("2026-11-30"), lang).result;
+  const output = `/reports/${"credit-review/".repeat(8)}customers.reviewed-2026-11-30.xlsx`;
+  const folded = toTable(result, lang, output, [], 80).split("\n");
+  const plain = toTable(result, lang, output).split("\n");
+  const summaryOf = (lines: string[]) => lines.slice(lines.indexOf(""), -1);
+  const t = (key: Parameters<typeof message>[1]) => message(lang, key);
+
+  test("every line but the output's path fits the terminal, and the path is whole for a copy", () => {
+    expect(result.changes?.previousReview).toBe(serial("2026-10-31"));
+    expect(result.trend.length).toBe(2);
+    expect(result.portfolio.topRisks.length).toBeGreaterThan(0);
+    expect(plain.some((line) => columns(line) > 100)).toBe(true);
+    expect(folded.slice(0, -1).filter((line) => columns(line) > 80)).toEqual([]);
+    expect(folded.at(-1)).toBe(`→ ${output}`);
+  });
+
+  test("below the customers table, folding loses, cuts and adds nothing: the same characters, only the line breaks moved", () => {
+    const characters = (lines: string[]) => [...lines.join("").replace(/\s+/g, "")].sort().join("");
+    expect(characters(summaryOf(folded))).toBe(characters(summaryOf(plain)));
+    expect(summaryOf(folded).length).toBeGreaterThan(summaryOf(plain).length);
+    // A folded line's further lines stand in under its first: a label starts only its own line.
+    const atRisk = folded.findIndex((line) => line.startsWith(t("summary.exposureAtRisk")));
+    expect(folded[atRisk + 1]).toMatch(/^ {2}\S/);
+    expect(folded[atRisk + 2]).toMatch(/^\S/);
+  });
+
+  test("the trend's headers take two lines; each top risk's reason stands under its figures", () => {
+    const title = folded.indexOf(t("trend.title"));
+    const dates = folded.findIndex((line, i) => i > title && line.startsWith(dateText(serial("2026-10-31"), lang)));
+    expect(dates - title).toBe(3);
+    const gamma = folded.findIndex((line) => line.startsWith(`  ${"Gamma"}`));
+    expect(folded[gamma]).toMatch(/\d\.\d\d$/);
+    expect(folded[gamma + 1]).toMatch(/^ {4}\S/);
+  });
 });
