@@ -1,14 +1,5 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
-import {
-  CellValue,
-  CurrencyMark,
-  currencyMarkText,
-  isCurrencyFamily,
-  MAX_SERIAL,
-  readAmount,
-  readDate,
-  sameCurrencyMark,
-} from "./cells";
+import { CellValue, CurrencyMark, currencyMarkText, joinedCurrency, MAX_SERIAL, readAmount, readDate } from "./cells";
 import { CreditError, ErrorPlace, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
@@ -161,16 +152,15 @@ export function ageItems(
         throw notNumberError(reading, "aging.amountInvalid", {}, { param: "amounts", ...items.place(i) });
       amount = reading.value;
       if (reading.currency !== undefined) {
-        if (currency === undefined) currency = reading.currency;
-        else if (!sameCurrencyMark(currency, reading.currency))
+        const joined = joinedCurrency(currency, reading.currency);
+        if (joined === undefined)
           throw new CreditError(
             "value",
             "aging.mixedCurrencies",
-            { first: currencyMarkText(currency), second: currencyMarkText(reading.currency) },
+            { first: currencyMarkText(currency!), second: currencyMarkText(reading.currency) },
             { param: "amounts", ...items.place(i) },
           );
-        // "$" then "USD": US dollars from then on, so a later "HKD" is another currency.
-        else if (isCurrencyFamily(currency)) currency = reading.currency;
+        currency = joined;
       }
     }
     if (amount === 0) continue;

@@ -108,6 +108,18 @@ export function sameCurrencyMark(a: CurrencyMark, b: CurrencyMark): boolean {
   return a === b || (MARK_FAMILIES[a]?.includes(b) ?? false) || (MARK_FAMILIES[b]?.includes(a) ?? false);
 }
 
+/**
+ * The currency amounts are in once one marked `mark` joins those the marks so far put in `current`
+ * (undefined while none was marked): a bare sign's family is narrowed by a code of it ("$" then
+ * "USD" is US dollars, so a later "HKD" is another currency); undefined when `mark` cannot name
+ * `current`'s currency.
+ */
+export function joinedCurrency(current: CurrencyMark | undefined, mark: CurrencyMark): CurrencyMark | undefined {
+  if (current === undefined) return mark;
+  if (!sameCurrencyMark(current, mark)) return undefined;
+  return isCurrencyFamily(current) ? mark : current;
+}
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const FULL_WIDTH_DIGITS = /[０-９．－＋％（）]/g;
 /**

@@ -5,8 +5,19 @@
  * (numbers, text numbers, blanks as null/""/0, booleans, date serials, 2-D ranges) into typed
  * values or a CreditError naming the parameter.
  */
-import { CellValue, isEmptyCell, plainCell, readAmount, readDate, readNumber, showValue, todaySerial } from "../engine/cells";
+import {
+  AmountReading,
+  CellValue,
+  isEmptyCell,
+  plainCell,
+  readAmount,
+  readDate,
+  readNumber,
+  showValue,
+  todaySerial,
+} from "../engine/cells";
 import { CreditError, notNumberError } from "../engine/errors";
+import { OneCurrency } from "../engine/one-currency";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
 
@@ -22,7 +33,8 @@ export interface Param<T> {
   /** Excel may leave it out (a `[name]` in the JSDoc); it then reads as `defaultValue`. */
   readonly optional: boolean;
   readonly defaultValue?: DefaultValue;
-  read(raw: unknown): T;
+  /** `currencies`: the call's amounts so far, which an amount's currency mark must agree with. */
+  read(raw: unknown, currencies?: OneCurrency): T;
 }
 
 export type Matrix = readonly (readonly CellValue[])[];
@@ -53,12 +65,17 @@ function checkConstraints(name: string, value: number, c: NumberConstraints): nu
   return value;
 }
 
-/** `asAmount`: the argument is an amount, read as the review reads one (readAmount: "12.500" is refused with its two readings). */
-function toNumber(name: string, raw: unknown, asAmount = false): number | undefined {
+/**
+ * `asAmount`: the argument is an amount, read as the review reads one (readAmount: "12.500" is
+ * refused with its two readings), its currency mark noted in `currencies`: a function's amounts
+ * are worked out together, so they must be in one currency.
+ */
+function toNumber(name: string, raw: unknown, asAmount = false, currencies?: OneCurrency): number | undefined {
   const cell = scalar(name, raw);
-  const reading = asAmount ? readAmount(cell) : readNumber(cell);
+  const reading: AmountReading = asAmount ? readAmount(cell) : readNumber(cell);
   if (reading.kind === "blank") return undefined;
   if (reading.kind === "invalid") throw notNumberError(reading, "arg.notNumber", { param: name });
+  currencies?.note(name, reading.currency);
   return reading.value;
 }
 
@@ -75,8 +92,8 @@ export function number(name: string, constraints: NumberConstraints = {}): Param
   return {
     name,
     optional: false,
-    read(raw) {
-      const value = toNumber(name, raw, constraints.amount);
+    read(raw, currencies) {
+      const value = toNumber(name, raw, constraints.amount, currencies);
       if (value === undefined) throw new CreditError("value", "arg.blank", { param: name });
       return checkConstraints(name, value, constraints);
     },
@@ -101,7 +118,8 @@ export function optionalNumber(name: string, defaultValue: number, constraints: 
  * it does not use it does not refuse, as the review does not. Reading gives undefined when blank.
  */
 export function numberIfUsed(name: string, constraints: Pick<NumberConstraints, "amount"> = {}): Param<() => number | undefined> {
-  return { name, optional: false, read: (raw) => () => toNumber(name, raw, constraints.amount) };
+  // Its mark is noted when it is read, after every other argument: one the function does not use does not count.
+  return { name, optional: false, read: (raw, currencies) => () => toNumber(name, raw, constraints.amount, currencies) };
 }
 
 /** Words people type for yes and no, in both languages; numbers are read as Excel does (0 is FALSE). */
@@ -280,7 +298,8 @@ export function defineFunction<P extends readonly Param<unknown>[], R>(
 ): DeclaredFunction<R> {
   const call = (...raw: unknown[]) => {
     try {
-      const args = params.map((param, i) => param.read(raw[i])) as unknown as Values<P>;
+      const currencies = new OneCurrency();
+      const args = params.map((param, i) => param.read(raw[i], currencies)) as unknown as Values<P>;
       return body(...args);
     } catch (error) {
       return onError(error);

@@ -31,6 +31,8 @@ export const en = {
   "arg.notSingle": "{param} must be a single value, not a range",
   "arg.emptyRange": "{param} is an empty range",
   "arg.ragged": "{param} must be a rectangular range",
+  "arg.mixedCurrencies":
+    "{other} is in {otherMark} but {param} is in {mark}: amounts in two currencies cannot be divided or added as they stand; enter them in one currency",
 
   // Score.
   "grade.bandsOrder": "{param} ({high}) must be above {other} ({medium}): the high-risk band starts above the medium-risk band",

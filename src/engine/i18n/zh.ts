@@ -27,6 +27,7 @@ export const zh: Record<MessageKey, string> = {
   "arg.notSingle": "{param}必须是单个值，而不是区域",
   "arg.emptyRange": "{param}是空区域",
   "arg.ragged": "{param}必须是矩形区域",
+  "arg.mixedCurrencies": "{other}以 {otherMark} 计，而{param}以 {mark} 计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
 
   "grade.bandsOrder": "{param}（{high}）必须大于{other}（{medium}）：高风险区间须在中风险区间之上",
   "score.factorsShape": "{param}必须为 5 列（每位客户一行）或 5 行 1 列；实际为 {rows}×{columns}",

@@ -62,6 +62,12 @@ const CASES: [CreditFunctionId, unknown[], string][] = [
     "模型必须是 上市、非上市、非制造业、新兴市场 之一（也可写 public, private, nonmanufacturing, emerging），实际为“香蕉”",
   ],
   ["DSO", [1, 1, 0], "期间天数必须大于 0，实际为 0"],
+  [
+    "CURRENTRATIO",
+    ["$100,000", "€50,000"],
+    "流动资产以 $ 计，而流动负债以 EUR 计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
+  ],
+  ["ZSCORE", ["USD 1", 1, 1, 1, "EUR 1", 10, 5], "营运资本以 USD 计，而营业收入以 EUR 计"],
 ];
 
 test.each(CASES)("%s(%j) says: %s", (id, args, expected) => {
