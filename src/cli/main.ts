@@ -25,6 +25,7 @@ import {
   customerTableMessages,
   FaceMessage,
   nearMissLines,
+  asOfAheadText,
   tableClashMessage,
   tableResizedMessage,
 } from "../engine/review/texts";
@@ -495,6 +496,9 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       io.stderr(safeText(`credit-review: ${message(lang, key, { count: noValue.length, cells })}`));
     }
     for (const line of nearMissLines(result, lang)) io.stderr(safeText(`credit-review: ${line}`));
+    const today = todaySerial();
+    const ahead = asOfAheadText(asOf, today, lang);
+    if (ahead) io.stderr(`credit-review: ${ahead}`);
     const maybeStale = workbook.formulasMaybeStale;
     if (maybeStale > 0) io.stderr(safeText(`credit-review: ${message(lang, "cli.manualCalculation", { count: maybeStale })}`));
     if (options.json) {
@@ -505,6 +509,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
         formulasWithoutValue: noValue,
         ...(workbook.calculatesOnOpen ? { calculatesOnOpen: true } : {}),
         ...(maybeStale > 0 ? { formulasMaybeStale: maybeStale } : {}),
+        ...(ahead ? { asOfAhead: { days: asOf - today, text: ahead } } : {}),
         language: {
           lang,
           by: options.langAsked

@@ -20,6 +20,8 @@ export const reportEn = {
   "summary.typedOver": "Typed over since {date}",
   "summary.typedOverMore": "… and {count} more",
   "summary.movedRows": "Rows moved since the review of {date}",
+  "review.asOfAhead":
+    "The as-of date {date} is {days} days after today ({today}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
   "review.undatedArchive":

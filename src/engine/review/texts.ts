@@ -460,15 +460,36 @@ const TYPED_OVER_FORMATS: Readonly<Record<TypedOverCell["field"], FigureFormat>>
   aging: "money",
 };
 
-/**
- * A back-dated review, run after later ones: its rows go in their date's place in the archive,
- * and the customer sheet and the summary now show it, not the latest review.
- */
 /** A review run again on its date: what writing it does to the archive's review of that date. */
 export function replacesRunText(result: Pick<ReviewResult, "sheet" | "asOf">, lang: Lang): string {
   return message(lang, "review.replacesRun", { sheet: result.sheet, date: dateText(result.asOf, lang) });
 }
 
+/**
+ * How many days after today an as-of date may be before it is cautioned against: a month-end
+ * review run a few weeks early is common; a year typed wrong (2062 for 2026) is not.
+ */
+export const AS_OF_AHEAD_DAYS = 31;
+
+/**
+ * The caution for an as-of date more than AS_OF_AHEAD_DAYS after `today`, or undefined: every
+ * invoice would be aged to that day, and the archive would keep the review under it, ahead of
+ * every review run until then.
+ */
+export function asOfAheadText(asOf: number, today: number, lang: Lang): string | undefined {
+  const days = asOf - today;
+  if (days <= AS_OF_AHEAD_DAYS) return undefined;
+  return message(lang, "review.asOfAhead", {
+    date: dateText(asOf, lang),
+    days: formatCount(days, lang),
+    today: dateText(today, lang),
+  });
+}
+
+/**
+ * A back-dated review, run after later ones: its rows go in their date's place in the archive,
+ * and the customer sheet and the summary now show it, not the latest review.
+ */
 export function laterReviewsText(asOf: number, later: readonly number[], lang: Lang): string {
   return message(lang, "review.laterReviews", {
     date: dateText(asOf, lang),

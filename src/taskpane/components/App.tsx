@@ -13,6 +13,7 @@ import { Policy } from "../../engine/policy";
 import { earlierReviewLang } from "../../engine/review/columns";
 import { InputField } from "../../engine/review/fields";
 import { CustomerResult, ReviewResult, runReview } from "../../engine/review/review";
+import { asOfAheadText } from "../../engine/review/texts";
 import { ErrorLine } from "../customers";
 import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
@@ -374,6 +375,7 @@ export default function App({ initialLang }: AppProps) {
           sheet={sheet}
           asOfText={asOfText}
           asOfValid={asOf !== undefined}
+          asOfCaution={asOf === undefined ? undefined : asOfAheadText(asOf, todaySerial(), lang)}
           busy={running}
           onUnfold={() => setSetupFolded(false)}
           onSheet={setSheet}

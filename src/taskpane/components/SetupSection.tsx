@@ -25,6 +25,8 @@ export interface SetupSectionProps {
   /** The as-of date as typed (yyyy-mm-dd), and whether it reads as a date. */
   readonly asOfText: string;
   readonly asOfValid: boolean;
+  /** Said under a valid date far after today (asOfAheadText): a year typed wrong is caught before the review is written. */
+  readonly asOfCaution?: string;
   readonly busy: boolean;
   onUnfold(): void;
   onSheet(sheet: string): void;
@@ -33,7 +35,7 @@ export interface SetupSectionProps {
 }
 
 export function SetupSection(props: SetupSectionProps) {
-  const { folded, sheetChoices, sheet, asOfText, asOfValid, busy } = props;
+  const { folded, sheetChoices, sheet, asOfText, asOfValid, asOfCaution, busy } = props;
   const { t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -97,8 +99,8 @@ export function SetupSection(props: SetupSectionProps) {
       <Field
         label={t("ui.asOf.label")}
         className={panel.narrowField}
-        validationState={asOfValid ? "none" : "error"}
-        validationMessage={asOfValid ? undefined : t("ui.asOf.invalid")}
+        validationState={!asOfValid ? "error" : asOfCaution ? "warning" : "none"}
+        validationMessage={!asOfValid ? t("ui.asOf.invalid") : asOfCaution}
       >
         <Input
           className={panel.shrink}

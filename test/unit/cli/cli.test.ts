@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { columnLetter } from "../../../src/engine/a1";
+import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
 import { loadWorkbook, runCli } from "../../support/cli";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 import { printedList } from "../../support/printed-report";
@@ -766,6 +767,25 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     },
   );
 
+  test("an --as-of more than a month after today is reviewed, with a caution on stderr and in --json", async () => {
+    const today = todaySerial();
+    const ahead = isoFromSerial(today + 400);
+    const out = path.join(dir, "ahead.xlsx");
+    const { code, stdout, stderr } = await runCli(copyExample("customers.xlsx"), "--as-of", ahead, "--out", out, "--json");
+    expect(code).toBe(0);
+    // The run's today: the test's, or the next day's when midnight passed in between.
+    const { days } = JSON.parse(stdout).asOfAhead as { days: number };
+    expect([400, 399]).toContain(days);
+    const text = `The as-of date ${ahead} is ${days} days after today (${isoFromSerial(today + 400 - days)}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it`;
+    expect(stderr.split("\n")).toContain(`credit-review: ${text}`);
+    expect(JSON.parse(stdout).asOfAhead).toEqual({ days, text });
+    // A month-end a few weeks off says nothing.
+    const near = await runCli(copyExample("customers.xlsx"), "--as-of", isoFromSerial(today + 31), "--out", out, "--json");
+    expect(near.stderr).not.toContain("after today");
+    expect(JSON.parse(near.stdout).asOfAhead).toBeUndefined();
+    fs.rmSync(out);
+  });
+
   test("--version prints the package's version and nothing else", async () => {
     const version = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../../package.json"), "utf8")) as { version: string })
       .version;
@@ -817,7 +837,11 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test.each([
     ["en", /^Usage: credit-review <workbook\.xlsx>/, /-h, --help {8}this text/],
-    ["zh", /^用法：credit-review <工作簿\.xlsx>/, /--as-of 日期 {8}审查日期，年份在前：2026-11-30、2026\/11\/30 或 20261130（默认：今天）/],
+    [
+      "zh",
+      /^用法：credit-review <工作簿\.xlsx>/,
+      /--as-of 日期 {8}审查日期，年份在前：2026-11-30、2026\/11\/30 或 20261130（默认：今天）/,
+    ],
   ])("--help in %s: the usage line and every option", async (lang, first, line) => {
     const { code, stdout, stderr } = await runCli("--help", "--lang", lang);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });

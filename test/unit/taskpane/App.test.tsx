@@ -13,7 +13,7 @@ import * as excel from "../../../src/taskpane/excel";
 import { customerSheet, LEDGER, NASTY_NAMES } from "./workbooks";
 import { applyBlocks } from "../../support/review-grid";
 import { reviewWorkbook } from "../../support/review-cycle";
-import { todaySerial } from "../../../src/engine/cells";
+import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
 import * as reviewModule from "../../../src/engine/review/review";
 
 jest.mock("../../../src/taskpane/excel", () => {
@@ -116,6 +116,26 @@ describe("setup", () => {
     expect(select.value).toBe("Customers");
     const date = screen.getByLabelText("As-of date") as HTMLInputElement;
     expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test("an as-of date more than a month after today is cautioned against under the field, tied to it for a screen reader", async () => {
+    await renderPane();
+    const date = screen.getByLabelText("As-of date") as HTMLInputElement;
+    const described = () =>
+      (date.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ");
+    const ahead = isoFromSerial(todaySerial() + 400);
+    fireEvent.change(date, { target: { value: ahead } });
+    // 399 when midnight passed since the line above.
+    expect(described()).toMatch(new RegExp(`The as-of date ${ahead} is (400|399) days after today \\(\\d{4}-\\d{2}-\\d{2}\\): every open invoice`));
+    // A month-end a few weeks off, or a date past, says nothing; a review can still be run either way.
+    fireEvent.change(date, { target: { value: isoFromSerial(todaySerial() + 31) } });
+    expect(described()).not.toContain("after today");
+    fireEvent.change(date, { target: { value: "2020-01-31" } });
+    expect(described()).not.toContain("after today");
+    expect(usable("Review")).toBe(true);
   });
 
   test("a sheet read through the remembered mapping is the customer sheet chosen; a hidden one only when no visible one is", async () => {
