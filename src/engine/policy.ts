@@ -146,6 +146,8 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
     sum += w;
   }
   if (sum <= 0) throw new CreditError("num", "score.weightsZero", { param });
+  const mixed = mixedScales(weights, sum);
+  if (mixed) throw new CreditError("value", "score.weightsMixedScales", { param, ...mixed });
   // Weights near the largest double overflow their sum; only their ratios matter, so scale them down first.
   if (sum === Infinity) {
     const largest = Math.max(...weights);
@@ -155,6 +157,25 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
     );
   }
   return weights.map((w) => w / sum);
+}
+
+/**
+ * Weights written on two scales, fractions and percents ("0.3, 0.25, 0.2, 0.15, 10", or "30, 25,
+ * 20, 15, 10%" whose "10%" reads as 0.1): each on the scale that makes the five add up to 100%,
+ * where as written they add up to neither 1 nor 100. Normalised as they stand, the one on the
+ * other scale would outweigh the rest many times over, so the slip is refused, not scored.
+ * Weights meant as ratios (3, 2.5, 2, 1.5, 1) are left alone: their scales are not mixed.
+ */
+function mixedScales(weights: readonly number[], sum: number): { percents: string; fractions: string } | undefined {
+  const near = (value: number, target: number) => Math.abs(value - target) <= target * 0.005;
+  if (near(sum, 1) || near(sum, 100)) return undefined;
+  const fractions = weights.filter((w) => w > 0 && w <= 1);
+  const percents = weights.filter((w) => w > 1);
+  if (!fractions.length || !percents.length) return undefined;
+  const asShares = fractions.reduce((a, w) => a + w, 0) + percents.reduce((a, w) => a + w / 100, 0);
+  if (!near(asShares, 1)) return undefined;
+  const shown = (list: number[]) => list.map((w) => String(Number(w.toPrecision(12)))).join(", ");
+  return { percents: shown(percents), fractions: shown(fractions) };
 }
 
 /**

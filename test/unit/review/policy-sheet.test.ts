@@ -265,6 +265,16 @@ describe("readPolicySheet", () => {
     );
   });
 
+  test("weights typed as percents with one as \"10%\" (a fraction): refused, naming the first weight row and both scales", () => {
+    const { grid } = written(DEFAULT_POLICY, "en");
+    const rows = grid.flatMap((line, r) => (String(line[0]).startsWith("Weight: ") ? [r] : []));
+    expect(rows).toHaveLength(5);
+    [30, 25, 20, 15, "10%"].forEach((value, i) => (grid[rows[i]] = [grid[rows[i]][0], value, grid[rows[i]][2]]));
+    expect(describeError(thrown(() => readPolicySheet(grid, SHEET)), "en")).toBe(
+      `sheet Credit Policy, row ${rows[0] + 1}, column B (Value): Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) mix fractions and percents: 30, 25, 20, 15 read as percents beside 0.1 add up to 100%; enter all five as fractions (0.3) or all as percents (30)`,
+    );
+  });
+
   test("one weight row missing: refused, naming that weight", () => {
     const grid = written(DEFAULT_POLICY, "en").grid.filter((line) => line[0] !== "Weight: market reputation");
     expect(
