@@ -151,6 +151,11 @@ export function summaryLineRows(text: string, column: 0 | 1 = 0, bold = false): 
   return wrappedText(text, bold ? Math.floor(figuresRoom(column) / BOLD_FACTOR) : figuresRoom(column));
 }
 
+/** The rows an item listed under its count is written on, one indent in (see the pane's item). */
+export function summaryItemRows(text: string): string[] {
+  return wrappedText(text, figuresRoom(0) - WIDTH.indent);
+}
+
 /** The rows a label of the figures' is written on: its first line beside its figure, the rest under it. */
 export function summaryLabelRows(label: string): string[] {
   return wrappedText(label, LABEL_ROOM);
@@ -228,6 +233,17 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     line(text: string, bold = false) {
       const texts = rowsOf(text, 0, bold);
       put(texts, bold, 0);
+      row += texts.length;
+    },
+    /**
+     * An item listed under its count (a customer, a cell), one indent in, as the printed report and
+     * the pane set them: at the labels' edge it read as a label of its own. On as many rows as it wraps to.
+     */
+    item(text: string) {
+      const texts = wrapped ? summaryItemRows(text) : [text];
+      texts.forEach((part, i) =>
+        blocks.push({ row: row + i, column, values: [[part]], formats: ["text"], overflow: true, indented: [true] }),
+      );
       row += texts.length;
     },
     /** A label with a text that runs on to its right, on as many rows as the text wraps to. */
@@ -530,7 +546,7 @@ function summaryDraft(
     const counted = (label: string, count: number, lines: readonly string[]) => {
       from = into.row;
       pair(label, count, "integer");
-      for (const text of lines) into.line(text);
+      for (const text of lines) into.item(text);
       into.keep(from);
     };
     // A new warning with its figure and threshold, as the customer's findings give it.
@@ -604,9 +620,9 @@ function summaryDraft(
     if (over) {
       into.gap();
       pair(t("summary.typedOver", { date: checkedReviewText(over, lang) }), over.count, "integer");
-      for (const text of typedOverCellTexts(over, result.sheet, lang)) into.line(text);
+      for (const text of typedOverCellTexts(over, result.sheet, lang)) into.item(text);
       if (over.count > over.cells.length)
-        into.line(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
+        into.item(t("summary.typedOverMore", { count: formatCount(over.count - over.cells.length, lang) }));
     }
     // Data moved under the review's columns changed their cells too: said, so it is not taken for typing.
     const moved = result.movedRows;

@@ -516,8 +516,8 @@ test("a left or right section the user typed in a header or footer of our sheets
       "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter><firstHeader>&amp;RDraft</firstHeader></headerFooter>",
   );
   // In Chinese a month on, the centre is the Chinese review's and the user's sections still stand.
-  const zh = sheetXml(await reviewed(later, "--lang", "zh", "--as-of", "2027-01-31"), "Credit Review Summary");
-  expect(zh).toContain("<oddHeader>&amp;LConfidential&amp;C信用审查汇总——2027年1月31日&amp;RPrepared by Finance</oddHeader>");
+  const zh = sheetXml(await reviewed(later, "--lang", "zh", "--as-of", "2026-12-31"), "Credit Review Summary");
+  expect(zh).toContain("<oddHeader>&amp;LConfidential&amp;C信用审查汇总——2026年12月31日&amp;RPrepared by Finance</oddHeader>");
   expect(zh).toContain(
     "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
   );

@@ -15,7 +15,7 @@ import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { pastDueLines, pastDueText } from "../../../src/engine/review/texts";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
-import { summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { summaryItemRows } from "../../../src/engine/review/summary-sheet";
 import { printedList } from "../../support/printed-report";
 
 const EXTRA = ["Credit limit", "Outstanding balance"];
@@ -212,9 +212,14 @@ describe.each<[Lang, string[], string]>([
     const cells = summaryLines(november, lang);
     const at = cells.indexOf(summary[0]);
     expect(at).toBeGreaterThan(0);
-    // Each customer's line wrapped within the figures' columns, one line a row.
-    const rows = [summary[0], ...summary.slice(1).flatMap((line) => summaryLineRows(line))];
+    // Each customer's line one indent in, wrapped within the figures' columns, one line a row.
+    const rows = [summary[0], ...summary.slice(1).flatMap((line) => summaryItemRows(line))];
     expect(cells.slice(at, at + rows.length)).toEqual(rows);
+    // The count's label at the labels' edge, its customers one indent in, as the printed report sets them.
+    const blocks = buildWritePlan(november, lang, { sheetNames: [] }).sheets.find((s) => s.kind === "summary")!.blocks;
+    const blockOf = (text: string) => blocks.find((b) => b.values[0][0] === text)!;
+    expect(blockOf(summary[0].split("|")[0]).indented).toBeUndefined();
+    for (const line of rows.slice(1)) expect(blockOf(line)).toMatchObject({ column: 0, indented: [true] });
   });
 
   test("the printed report: the count, then the customers one a line, as the summary", () => {
