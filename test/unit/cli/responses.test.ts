@@ -145,12 +145,23 @@ test("November's recommendations and December's responses in the terminal, the J
   expect(summary).toEqual([
     ["Actions recommended on 2026-11-30", 13],
     ["Response recorded", 2],
-    ["Litware Components (Escalate collection and stop shipments, Re-assess the customer", null],
-    ["now, Review the customer's financial statements): \"Collection agency engaged", null],
-    ['2026-12-04"', null],
-    ["Coho Winery (Require prepayment, Restrict the credit limit, Ask for a guarantee or", null],
-    ['credit insurance, Escalate collection and stop shipments): "催收函已发出"', null],
+    ["Litware Components (Escalate collection and stop shipments, Re-assess the", null],
+    ["customer now, Review the customer's financial statements): \"Collection agency", null],
+    ['engaged 2026-12-04"', null],
+    ["Coho Winery (Require prepayment, Restrict the credit limit, Ask for a guarantee", null],
+    ['or credit insurance, Escalate collection and stop shipments): "催收函已发出"', null],
   ]);
+  // Each one indent in under its count, as the printed report sets them.
+  const summarySheet = wb.getWorksheet("Credit Review Summary")!;
+  const indentOf = (text: string) => {
+    let indent: number | undefined;
+    summarySheet.eachRow((row) => {
+      if (row.getCell(1).value === text) indent = row.getCell(1).alignment?.indent;
+    });
+    return indent;
+  };
+  expect(indentOf("Response recorded")).toBeUndefined();
+  expect(indentOf('engaged 2026-12-04"')).toBe(1);
   expect(summary.slice(2, 7).every(([line]) => printedWidth(String(line)) <= FIGURES_ROOM)).toBe(true);
   expect(printedWidth(lines[at + 3].trim())).toBeGreaterThan(FIGURES_ROOM * 1.5);
 
