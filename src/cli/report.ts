@@ -4,19 +4,19 @@ import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { isoFromSerial } from "../engine/cells";
 import { dateText, Lang, message, MessageKey } from "../engine/i18n";
-import { FACTORS, GRADES } from "../engine/policy";
+import { FACTORS, GRADES, Policy } from "../engine/policy";
 import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/text-width";
 import { scoreDecimals } from "../engine/score";
 import { zDecimals } from "../engine/zscore";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
-import { gradeMovers, ReviewChanges } from "../engine/review/changes";
+import { ClearedWarning, gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
-import { CUSTOMER_WARNING_CODES, Finding } from "../engine/review/warnings";
+import { CUSTOMER_WARNING_CODES, FigureFormat, Finding, WarningCode } from "../engine/review/warnings";
 import {
   actionNames,
   amountWithShare,
@@ -66,7 +66,10 @@ import {
   unmatchedText,
   warningListWithFigures,
   warningChangeCounts,
+  WARNINGS_FROM_POLICY,
   warningTitle,
+  clearedWarningText,
+  notCheckedWarningText,
   totalWithoutColumnText,
   checkMissingText,
   previousScoreSourceLine,
@@ -186,7 +189,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ?? null,
     },
-    changes: result.changes ? changesJson(result.changes, result.customers, lang) : null,
+    changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy) : null,
     reviewsPastDue: {
       count: result.reviewsPastDue.count,
       customers: result.reviewsPastDue.customers.map((c) => ({
@@ -267,8 +270,34 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   };
 }
 
+/**
+ * A cleared warning in the JSON: why it cleared (`reason`, ClearedWhy's kind), the figure now
+ * against its threshold where there is one (dates as ISO days; null otherwise), whether the policy
+ * change alone cleared it, and the sentence every face says.
+ */
+function clearedJson(w: ClearedWarning, fromPolicy: readonly WarningCode[], lang: Lang, policy: Policy) {
+  const why = w.why;
+  const figures: { value: number | string | null; threshold: number | string | null; format: FigureFormat | null } =
+    why.kind === "figure"
+      ? { value: why.figure.value, threshold: why.figure.threshold, format: why.figure.format }
+      : why.kind === "score"
+        ? { value: why.change, threshold: why.threshold, format: "score" }
+        : why.kind === "newsAged"
+          ? { value: isoFromSerial(why.date), threshold: isoFromSerial(why.since), format: "date" }
+          : why.kind === "zone"
+            ? { value: figureJson(why.z, zDecimals(why.z, why.zone)), threshold: null, format: "z" }
+            : { value: null, threshold: null, format: null };
+  return {
+    code: w.code,
+    reason: why.kind,
+    ...figures,
+    fromPolicy: fromPolicy.includes(w.code),
+    text: clearedWarningText(w, fromPolicy, lang, policy),
+  };
+}
+
 /** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
-function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"], lang: Lang) {
+function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"], lang: Lang, policy: Policy) {
   const moveJson = (m: OverdueMove) => ({
     ...m,
     daysPastDue: m.daysPastDue ?? null,
@@ -280,6 +309,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     migration: changes.migration,
     newWarnings: changes.newWarnings,
     clearedWarnings: changes.clearedWarnings,
+    notCheckedWarnings: changes.notCheckedWarnings,
     newFromPolicy: changes.newFromPolicy,
     clearedFromPolicy: changes.clearedFromPolicy,
     riskierFromPolicy: changes.riskierFromPolicy,
@@ -337,6 +367,12 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       clearedWarnings: c.clearedWarnings,
       newFromPolicy: c.newFromPolicy,
       clearedFromPolicy: c.clearedFromPolicy,
+      clearedReasons: c.clearedReasons.map((w) => clearedJson(w, c.clearedFromPolicy, lang, policy)),
+      notCheckedWarnings: c.notCheckedWarnings.map((w) => ({
+        code: w.code,
+        reason: w.why.kind,
+        text: notCheckedWarningText(w, lang, policy),
+      })),
       previousLimit: c.previousLimit ?? null,
       limitChange: c.limitChange ?? null,
       limitMoveFromPolicy: c.limitMoveFromPolicy,
@@ -406,11 +442,13 @@ function changesLines(
   if (gradesFromPolicy.length) lines.push(gradesFromPolicy.join("   "));
   const listed = (entry: { label: MessageKey; count: number; customers: readonly string[] }) =>
     lines.push(...countedLines(t(entry.label), entry.count, entry.customers, lang));
-  // New and cleared each with its customers (a new warning with its figure and threshold), then
-  // the policy change's share of each on one line.
+  // New, cleared and not checked each with its customers (a new warning with its figure and
+  // threshold, a cleared one with why it cleared), then the policy change's share on one line.
   const counts = warningChangeCounts(changes, lang, policy, customers);
-  for (const entry of counts.slice(0, 2)) listed(entry);
-  const fromPolicy = counts.slice(2).map(({ label, count }) => pair(label, formatCount(count, lang)));
+  for (const entry of counts) if (!WARNINGS_FROM_POLICY.has(entry.label)) listed(entry);
+  const fromPolicy = counts
+    .filter((entry) => WARNINGS_FROM_POLICY.has(entry.label))
+    .map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (fromPolicy.length) lines.push(fromPolicy.join("   "));
   // The money: the portfolio's overdue then and now, the customers whose overdue and recommended limit moved.
   const overdue = overdueTotalText(changes, lang);

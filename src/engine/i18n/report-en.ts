@@ -379,6 +379,31 @@ export const reportEn = {
   "changes.clearedWarnings": "Cleared warnings",
   "changes.newFromPolicy": "New warnings from the policy change alone",
   "changes.clearedFromPolicy": "Warnings cleared by the policy change alone",
+  "changes.clearedWhy": "{warning} — {why}.",
+  "changes.clearedByPolicySentence": "{warning} The policy change alone cleared it.",
+  "changes.cleared.score":
+    "the score moved {change} since the review of {date}, from {from} to {to} (a rise of more than {threshold} triggers a warning)",
+  "changes.cleared.scoreSame":
+    "the score is {to}, unchanged since the review of {date} (a rise of more than {threshold} triggers a warning)",
+  "changes.cleared.OVER_LIMIT": "the outstanding balance {value} is within the credit limit {threshold}",
+  "changes.cleared.OVERDUE_90":
+    "the oldest unpaid amount is now {value} {value|day|days} past due (more than {threshold} days triggers a warning)",
+  "changes.cleared.nothingPastDue": "nothing is past due now (more than {threshold} days triggers a warning)",
+  "changes.cleared.nothingOverdue":
+    "the overdue amount is {amount} now, so nothing is overdue (the sheet gives {days} days past due)",
+  "changes.cleared.LIQUIDITY": "the current ratio is now {value} (below {threshold} triggers a warning)",
+  "changes.cleared.LEVERAGE": "the debt ratio is now {value} (above {threshold} triggers a warning)",
+  "changes.cleared.COVERAGE": "the interest coverage is now {value} (below {threshold} triggers a warning)",
+  "changes.cleared.zone": "the Altman Z is now {value}, in the {zone} zone",
+  "changes.cleared.newsAged":
+    "the news of {date} is now older than {months} {months|month|months} (news on or after {since} triggers a warning)",
+  "changes.cleared.notHighRisk":
+    "the customer is graded {grade} now, and negative news (of {date}) triggers a warning for a high-risk customer only",
+  "changes.cleared.noNews": "the sheet gives no negative news date now",
+  "changes.cleared.nothingFound": "the check found nothing this time",
+  "changes.notCheckedWarnings": "Warnings not checked this time",
+  "changes.notCheckedWarning": "{warning} ({why})",
+  "changes.notCheckedBlank": "no {fields} on its row",
   "changes.byPolicy": "{warning} (from the policy change)",
   "changes.byPolicySentence": "{warning} The policy change alone raised it.",
   "changes.riskierFromPolicy": "Moved to a riskier grade by the policy change alone",

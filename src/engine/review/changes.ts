@@ -17,11 +17,80 @@ import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
-import { hasWarning, shownScore, WarningCode } from "./warnings";
+import { Finding, hasWarning, newsSince, shownScore, WarningCode } from "./warnings";
+import { CheckNeed, missingNeeds } from "./columns";
+import type { InputField } from "./fields";
+import type { CustomerNote } from "./notes";
+import type { ZZone } from "../zscore";
 import { responseTally, Responses } from "./responses";
 import { sameCents } from "../money";
 
 export type GradeMove = "riskier" | "safer" | "same";
+
+/**
+ * Why a warning of the last review is gone, its check having run this time: today's figure on
+ * the quiet side of its threshold, or what else ended it. A credit manager reading "cleared" asks
+ * whether anything was resolved: news that only aged out of the look-back was not.
+ */
+export type ClearedWhy =
+  /** Today's figure against its threshold. */
+  | { readonly kind: "figure"; readonly figure: Finding & { readonly code: FigureWarning } }
+  /** The score's move since the review that scored it before (shown figures), against the rise that warns. */
+  | {
+      readonly kind: "score";
+      readonly from: number;
+      readonly to: number;
+      readonly change: number;
+      readonly threshold: number;
+      readonly since: number;
+    }
+  /** The news is dated before the look-back's first day now (`since`: that day; `months`: the look-back). */
+  | { readonly kind: "newsAged"; readonly date: number; readonly since: number; readonly months: number }
+  /** The news is within the look-back, but the customer is no longer graded High (only a high-risk customer's news warns). */
+  | { readonly kind: "notHighRisk"; readonly grade: Grade; readonly date: number }
+  /** The sheet gives the customer no negative news date now. */
+  | { readonly kind: "noNews" }
+  /** Days past due over the threshold, but nothing is overdue (the overdue amount is 0 or less). */
+  | { readonly kind: "nothingOverdue"; readonly amount: number; readonly days: number }
+  /** The Z-score now, out of the distress zone. */
+  | { readonly kind: "zone"; readonly z: number; readonly zone: ZZone }
+  /** The check ran and found nothing, with no figure to show (no current liabilities, no interest to cover). */
+  | { readonly kind: "nothingFound" };
+
+/** The warnings a figure of the customer's own clears against its threshold (ClearedWhy "figure"). */
+export type FigureWarning = "OVER_LIMIT" | "OVERDUE_90" | "LIQUIDITY" | "LEVERAGE" | "COVERAGE";
+
+export interface ClearedWarning {
+  readonly code: WarningCode;
+  readonly why: ClearedWhy;
+}
+
+/**
+ * Why a warning of the last review was not checked this time, in the review's own words: the
+ * sheet lacks a column the check needs (each way it could run, what it lacks: see missingNeeds),
+ * a note of the customer's switched the check off, or a cell the check compares is blank.
+ */
+export type NotCheckedWhy =
+  | { readonly kind: "column"; readonly missing: readonly (readonly CheckNeed[])[] }
+  | { readonly kind: "note"; readonly note: CustomerNote }
+  | { readonly kind: "blank"; readonly fields: readonly InputField[] };
+
+export interface NotCheckedWarning {
+  readonly code: WarningCode;
+  readonly why: NotCheckedWhy;
+}
+
+/** How this review ran its checks: what tells a warning gone since the last review from one not checked. */
+export interface ChecksRun {
+  readonly policy: Policy;
+  readonly asOf: number;
+  /** The checks the sheet's columns cannot support (ColumnReport.skippedChecks). */
+  readonly skipped: readonly WarningCode[];
+  /** The input fields the sheet has a column for. */
+  readonly found: readonly InputField[];
+  /** See ColumnReport.zWithoutSales. */
+  readonly zWithoutSales: boolean;
+}
 
 export interface CustomerChange {
   /** 1-based sheet row, as on CustomerResult. */
@@ -47,9 +116,17 @@ export interface CustomerChange {
    * last review's or its settings are not known.
    */
   readonly gradeMoveFromPolicy: boolean;
-  /** Warnings today that the previous review did not have, and the other way round (empty when it is not known). */
+  /**
+   * Warnings today that the previous review did not have, and the other way round (empty when it
+   * is not known). A warning whose check did not run for the customer this time is not cleared:
+   * it is in notCheckedWarnings instead.
+   */
   readonly newWarnings: readonly WarningCode[];
   readonly clearedWarnings: readonly WarningCode[];
+  /** Why each cleared warning went, in clearedWarnings' order. */
+  readonly clearedReasons: readonly ClearedWarning[];
+  /** The previous review's warnings whose check did not run for the customer this time, and why. */
+  readonly notCheckedWarnings: readonly NotCheckedWarning[];
   /**
    * Of those, the ones the policy change alone explains: today's figures would not raise the new
    * one under the last review's policy, and would still raise the cleared one.
@@ -109,6 +186,8 @@ export interface ReviewChanges {
   readonly migration: Readonly<Record<Grade, Readonly<Record<Grade, number>>>>;
   readonly newWarnings: number;
   readonly clearedWarnings: number;
+  /** How many of the last review's warnings were not checked this time (see CustomerChange.notCheckedWarnings). */
+  readonly notCheckedWarnings: number;
   /** How many of the new and cleared warnings the policy change alone explains (0 when the policy is the last review's). */
   readonly newFromPolicy: number;
   readonly clearedFromPolicy: number;
@@ -218,6 +297,83 @@ function gradeMove(from: Grade, to: Grade): GradeMove {
 }
 
 const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
+const NONE_CLEARED: readonly ClearedWarning[] = Object.freeze([]);
+const NONE_NOT_CHECKED: readonly NotCheckedWarning[] = Object.freeze([]);
+
+/**
+ * Why a warning of the last review is not raised today, when its check did not run for the
+ * customer this time; undefined when it ran. A check the sheet has no columns for, one a note of
+ * the customer's switched off, one whose compared cell is blank (no note says so: a blank balance,
+ * limit or days past due is not a data error) did not run, and its warning is not cleared.
+ */
+function notCheckedWhy(code: WarningCode, c: CustomerResult, checks: ChecksRun): NotCheckedWhy | undefined {
+  if (checks.skipped.includes(code)) return { kind: "column", missing: missingNeeds(code, checks.found) };
+  const note = c.notes.find((n) => n.affects.includes(code));
+  if (note) return { kind: "note", note };
+  if (code === "OVER_LIMIT" && (c.balance === undefined || c.creditLimit === undefined)) {
+    const fields: InputField[] = [];
+    if (c.creditLimit === undefined) fields.push("creditLimit");
+    if (c.balance === undefined) fields.push("balance");
+    return { kind: "blank", fields };
+  }
+  if (code === "OVERDUE_90" && c.daysPastDue === undefined) return { kind: "blank", fields: ["daysPastDue"] };
+  // Its model needs sales, which a sheet without the column does not give (said once for the sheet, not per customer).
+  if (code === "Z_DISTRESS" && c.zScore === undefined && checks.zWithoutSales) return { kind: "column", missing: [["sales"]] };
+  return undefined;
+}
+
+/** Why a warning of the last review is not raised today, its check having run (see ClearedWhy). */
+function clearedWhy(code: WarningCode, c: CustomerResult, before: ArchiveEntry, checks: ChecksRun): ClearedWhy {
+  const { policy } = checks;
+  const figure = (code: FigureWarning, value: number | undefined, threshold: number, format: Finding["format"]): ClearedWhy =>
+    value === undefined ? { kind: "nothingFound" } : { kind: "figure", figure: { code, value, threshold, format } };
+  switch (code) {
+    case "SCORE_RISE":
+      if (c.score === undefined || c.previousScore === undefined || before.date === undefined) return { kind: "nothingFound" };
+      return {
+        kind: "score",
+        from: shownScore(c.previousScore),
+        to: shownScore(c.score),
+        change: shownScore(shownScore(c.score) - shownScore(c.previousScore)),
+        threshold: policy.scoreRise,
+        since: before.date,
+      };
+    case "NEGATIVE_NEWS": {
+      const date = c.negativeNewsDate;
+      if (date === undefined) return { kind: "noNews" };
+      const since = newsSince(checks.asOf, policy);
+      if (date < since) return { kind: "newsAged", date, since, months: policy.newsMonths };
+      if (c.grade !== undefined && c.grade !== "high") return { kind: "notHighRisk", grade: c.grade, date };
+      return { kind: "nothingFound" };
+    }
+    case "OVER_LIMIT":
+      return c.balance === undefined || c.creditLimit === undefined
+        ? { kind: "nothingFound" }
+        : figure(code, c.balance, c.creditLimit, "money");
+    case "OVERDUE_90":
+      // Late, but nothing left to pay (credits settled it): the warning needs an amount overdue.
+      if (
+        c.daysPastDue !== undefined &&
+        c.daysPastDue > policy.overdueDays &&
+        c.overdueAmount !== undefined &&
+        c.overdueAmount <= 0
+      )
+        return { kind: "nothingOverdue", amount: c.overdueAmount, days: c.daysPastDue };
+      return figure(code, c.daysPastDue, policy.overdueDays, "days");
+    case "Z_DISTRESS":
+      return c.zScore === undefined || c.zZone === undefined
+        ? { kind: "nothingFound" }
+        : { kind: "zone", z: c.zScore, zone: c.zZone };
+    case "LIQUIDITY":
+      return figure(code, c.ratios.currentRatio, policy.minCurrentRatio, "ratio");
+    case "LEVERAGE":
+      return figure(code, c.ratios.debtRatio, policy.maxDebtRatio, "percent");
+    case "COVERAGE":
+      return figure(code, c.ratios.interestCoverage, policy.minInterestCoverage, "ratio");
+    case "OVERDUE_SHARE":
+      return { kind: "nothingFound" };
+  }
+}
 
 /** The fewest unchanged balances said to be the last review's: a handful of dormant accounts is no sign of a sheet left as it was. */
 export const SAME_BALANCES_LEAST = 5;
@@ -255,6 +411,7 @@ function customerChange(
   previousId: string | undefined,
   archived: boolean,
   inLast: ArchiveEntry | undefined,
+  checks: ChecksRun,
 ): CustomerChange {
   // Money owed is compared with the last review's row, graded or not: the portfolio's overdue then
   // and now count every customer, so the customers whose overdue moved must add up to its change.
@@ -278,6 +435,8 @@ function customerChange(
       gradeMoveFromPolicy: false,
       newWarnings: NO_WARNINGS,
       clearedWarnings: NO_WARNINGS,
+      clearedReasons: NONE_CLEARED,
+      notCheckedWarnings: NONE_NOT_CHECKED,
       newFromPolicy: NO_WARNINGS,
       clearedFromPolicy: NO_WARNINGS,
       previousLimit: undefined,
@@ -294,6 +453,8 @@ function customerChange(
   const previousLimit = before.recommendedLimit === undefined ? undefined : restated(before.recommendedLimit, before.unit, unit);
   let newWarnings = NO_WARNINGS;
   let clearedWarnings = NO_WARNINGS;
+  let clearedReasons = NONE_CLEARED;
+  let notCheckedWarnings = NONE_NOT_CHECKED;
   let newFromPolicy = NO_WARNINGS;
   let clearedFromPolicy = NO_WARNINGS;
   if (known) {
@@ -301,7 +462,20 @@ function customerChange(
     const now = c.findings.map((f) => f.code);
     if (now.length || was.length) {
       newWarnings = now.filter((w) => !was.includes(w));
-      clearedWarnings = was.filter((w) => !now.includes(w));
+      const gone = was.filter((w) => !now.includes(w));
+      if (gone.length) {
+        // A warning whose check did not run this time is not known to be gone: said apart, not counted cleared.
+        const cleared: ClearedWarning[] = [];
+        const notChecked: NotCheckedWarning[] = [];
+        for (const code of gone) {
+          const why = notCheckedWhy(code, c, checks);
+          if (why) notChecked.push({ code, why });
+          else cleared.push({ code, why: clearedWhy(code, c, before, checks) });
+        }
+        clearedWarnings = cleared.map((w) => w.code);
+        clearedReasons = cleared;
+        if (notChecked.length) notCheckedWarnings = notChecked;
+      }
       const then = c.warningsUnderLastPolicy;
       if (then !== undefined) {
         newFromPolicy = newWarnings.filter((w) => !hasWarning(then, w));
@@ -330,6 +504,8 @@ function customerChange(
     gradeMoveFromPolicy: move !== undefined && move !== "same" && c.gradeUnderLastPolicy === before.grade,
     newWarnings,
     clearedWarnings,
+    clearedReasons,
+    notCheckedWarnings,
     newFromPolicy,
     clearedFromPolicy,
     previousLimit,
@@ -386,7 +562,8 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
 /**
  * Each customer and the portfolio against the last review. `unit` is this review's (see
  * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
- * in another currency are not compared. `actionColumn`: the sheet has an Action taken column.
+ * in another currency are not compared. `checks`: how this review ran its checks, which tells a
+ * warning gone since from one not checked. `actionColumn`: the sheet has an Action taken column.
  * `repeatedKeys`: keys on several rows, none of which is said renamed. `responsesLeftBehind`: rows
  * whose Action taken text is another customer's response (see MovedRows).
  */
@@ -394,6 +571,7 @@ export function whatChanged(
   customers: readonly CustomerResult[],
   earlier: EarlierReviews,
   unit: AmountUnit | undefined,
+  checks: ChecksRun,
   policy?: PolicyChange,
   otherSheets?: readonly string[],
   actionColumn = false,
@@ -416,6 +594,7 @@ export function whatChanged(
   const gradeChecked = new Set<string>();
   let newWarnings = 0;
   let clearedWarnings = 0;
+  let notCheckedWarnings = 0;
   let newFromPolicy = 0;
   let clearedFromPolicy = 0;
   let riskierFromPolicy = 0;
@@ -444,7 +623,7 @@ export function whatChanged(
     const before = earlier.byCustomer.get(key);
     // The customer's row in the last review, whether that review could grade it or not.
     const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
-    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast);
+    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast, checks);
     if (inLast !== undefined && c.balance !== undefined) {
       const archived = numberOrUnknown(inLast.line[BALANCE_AT]);
       const then = archived === undefined ? undefined : restated(archived, inLast.unit, unit);
@@ -457,6 +636,7 @@ export function whatChanged(
     if (change.previousGrade !== undefined && c.grade !== undefined) migration[change.previousGrade][c.grade]++;
     newWarnings += change.newWarnings.length;
     clearedWarnings += change.clearedWarnings.length;
+    notCheckedWarnings += change.notCheckedWarnings.length;
     newFromPolicy += change.newFromPolicy.length;
     clearedFromPolicy += change.clearedFromPolicy.length;
     if (change.gradeMoveFromPolicy) {
@@ -481,6 +661,7 @@ export function whatChanged(
     migration,
     newWarnings,
     clearedWarnings,
+    notCheckedWarnings,
     newFromPolicy,
     clearedFromPolicy,
     riskierFromPolicy,

@@ -37,6 +37,7 @@ import {
   headerKey,
   headerOnOneLine,
   InputField,
+  INPUT_FIELDS,
   LANGS_OF_HEADERS,
   OUTPUT_FIELDS,
   OutputField,
@@ -118,6 +119,8 @@ export interface CustomerResult {
   readonly creditLimit?: number;
   readonly overdueAmount?: number;
   readonly daysPastDue?: number;
+  /** The sheet's negative news date, as read: what a Negative news warning gone since the last review is told by. */
+  readonly negativeNewsDate?: number;
   /** With a ledger: what is still owed more than the policy's legal-action days past due, after credits. */
   readonly overduePastLegalAction?: number;
   /** The open ledger amounts per aging bucket (Current first), after credits; with a ledger only. */
@@ -555,6 +558,13 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
           customers,
           earlier,
           units.unit,
+          {
+            policy,
+            asOf,
+            skipped: checks.skipped,
+            found: INPUT_FIELDS.filter((f) => columns[f] !== undefined),
+            zWithoutSales: checks.zWithoutSales,
+          },
           lastPolicy?.change,
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),
           columns.actionTaken !== undefined,

@@ -549,7 +549,8 @@ function summaryDraft(
       for (const text of lines) into.item(text);
       into.keep(from);
     };
-    // A new warning with its figure and threshold, as the customer's findings give it.
+    // A new warning with its figure and threshold, as the customer's findings give it; a cleared
+    // one with why it cleared; the last review's warnings not checked this time, when there are some.
     for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy, result.customers))
       counted(t(label), count, customers);
     // The money: the portfolio's overdue then and now, then whose overdue and recommended limit

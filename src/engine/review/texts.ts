@@ -18,8 +18,10 @@ import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
 import { limitMoves, overdueMoves } from "./money-moves";
 import { sameCents } from "../money";
 import type {
+  ClearedWarning,
   CustomerChange,
   GradedCustomer,
+  NotCheckedWarning,
   MovedCustomer,
   PolicyChange,
   RenamedCustomer,
@@ -71,22 +73,31 @@ export function warningTitle(code: WarningCode, lang: Lang, policy: Pick<Policy,
  * Outstanding balance columns", "no Previous score column or archive of earlier reviews".
  */
 export function checkMissingText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
+  const found = columns.found.map((f) => f.field);
+  return missingNeedsText(missingNeeds(code, found), lang);
+}
+
+/** Fields by their labels, as the column report names them: "Credit limit and Outstanding balance". */
+function fieldsListed(fields: readonly InputField[], lang: Lang): string {
+  const names = fields.map((field) => message(lang, "check.field", { field: FIELD_LABELS[field][lang] }));
+  return names.length < 2
+    ? names.join("")
+    : names.slice(0, -1).join(message(lang, "check.and")) + message(lang, "check.lastAnd") + names[names.length - 1];
+}
+
+/** What a check lacks, each way it could run (missingNeeds), in a few words (see checkMissingText). */
+function missingNeedsText(ways: readonly (readonly CheckNeed[])[], lang: Lang): string {
   const t = (key: MessageKey, params?: Record<string, string>) => message(lang, key, params);
   const name = (field: InputField) => t("check.field", { field: FIELD_LABELS[field][lang] });
   const isField = (need: CheckNeed): need is InputField => need !== "archive" && need !== "ledger";
-  const listed = (names: readonly string[]) =>
-    names.length < 2 ? names.join("") : names.slice(0, -1).join(t("check.and")) + t("check.lastAnd") + names[names.length - 1];
-  const ways = missingNeeds(
-    code,
-    columns.found.map((f) => f.field),
-  );
+  const listed = (fields: readonly InputField[]) => fieldsListed(fields, lang);
   // Ways of one column each read as one phrase ("Overdue amount or Days past due column"), before the others.
   const single = ways.filter((way) => way.length === 1 && isField(way[0])).map((way) => name(way[0] as InputField));
   const parts = single.length ? [t("check.column", { fields: single.join(t("check.or")) })] : [];
   for (const way of ways) {
     const fields = way.filter(isField);
     if (fields.length > 1 || (fields.length === 1 && way.length > 1))
-      parts.push(t(fields.length > 1 ? "check.columns" : "check.column", { fields: listed(fields.map(name)) }));
+      parts.push(t(fields.length > 1 ? "check.columns" : "check.column", { fields: listed(fields) }));
     for (const other of way.filter((need) => !isField(need))) parts.push(t(`check.${other as "archive" | "ledger"}`));
   }
   return t("check.missing", { needs: parts.join(t("check.or")) });
@@ -1198,9 +1209,10 @@ export function pastDueText(pastDue: ReviewsPastDue, lang: Lang): string {
 }
 
 /**
- * The warning counts of a comparison, as every face lists them: new and cleared, then, when the
- * policy changed, how many of each the change alone explains (a tightened threshold raises
- * warnings on customers whose figures did not move).
+ * The warning counts of a comparison, as every face lists them: new and cleared, the last
+ * review's warnings not checked this time (only when there are some: they are neither cleared
+ * nor still there), then, when the policy changed, how many new and cleared the change alone
+ * explains (a tightened threshold raises warnings on customers whose figures did not move).
  */
 export function warningChangeCounts(
   changes: ReviewChanges,
@@ -1213,14 +1225,38 @@ export function warningChangeCounts(
     {
       label: "changes.newWarnings",
       count: changes.newWarnings,
-      customers: warningChangeLines(changes, "new", lang, policy, findingsAt),
+      customers: warningChangeLines(
+        changes,
+        lang,
+        (c) => c.newWarnings,
+        (c) => newWarningTexts(c, lang, policy, findingsAt?.get(c.row)),
+      ),
     },
     {
       label: "changes.clearedWarnings",
       count: changes.clearedWarnings,
-      customers: warningChangeLines(changes, "cleared", lang, policy),
+      customers: warningChangeLines(
+        changes,
+        lang,
+        (c) => c.clearedReasons,
+        (c) => ({
+          texts: c.clearedReasons.map((w) => clearedWarningText(w, c.clearedFromPolicy, lang, policy)),
+          sentences: true,
+        }),
+      ),
     },
   ];
+  if (changes.notCheckedWarnings > 0)
+    counts.push({
+      label: "changes.notCheckedWarnings",
+      count: changes.notCheckedWarnings,
+      customers: warningChangeLines(
+        changes,
+        lang,
+        (c) => c.notCheckedWarnings,
+        (c) => ({ texts: c.notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, policy)), sentences: false }),
+      ),
+    });
   if (changes.policy?.settings) {
     counts.push({ label: "changes.newFromPolicy", count: changes.newFromPolicy, customers: [] });
     counts.push({ label: "changes.clearedFromPolicy", count: changes.clearedFromPolicy, customers: [] });
@@ -1228,48 +1264,148 @@ export function warningChangeCounts(
   return counts;
 }
 
+/** The labels of warningChangeCounts' counts that list no customers: the policy change's share of the new and cleared. */
+export const WARNINGS_FROM_POLICY: ReadonlySet<MessageKey> = new Set(["changes.newFromPolicy", "changes.clearedFromPolicy"]);
+
 /**
- * The customers whose warnings came (or went) since the last review, each by name with those
- * warnings (one the policy change alone explains says so), the first few and then how many
- * more: a line each on the dashboard, a manager's "who" behind the count. A new warning, with
- * the customers' findings (`findingsAt`, by row), says its figure against its threshold as the
- * workbook's findings do: "Overdue over 60 days" alone does not say by how much.
+ * A customer's new warnings (one the policy change alone explains says so). With its findings,
+ * each says its figure against its threshold as the workbook's findings do: "Overdue over 60
+ * days" alone does not say by how much.
+ */
+function newWarningTexts(
+  c: CustomerChange,
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+  findings: readonly Finding[] | undefined,
+): { texts: string[]; sentences: boolean } {
+  const explained = c.newWarnings.map((code) => findings?.find((f) => f.code === code));
+  const texts = c.newWarnings.map((code, i) => {
+    const finding = explained[i];
+    if (finding)
+      return c.newFromPolicy.includes(code)
+        ? message(lang, "changes.byPolicySentence", { warning: explainFinding(finding, lang) })
+        : explainFinding(finding, lang);
+    const title = warningTitle(code, lang, policy);
+    return c.newFromPolicy.includes(code) ? message(lang, "changes.byPolicy", { warning: title }) : title;
+  });
+  return { texts, sentences: explained.every((f) => f !== undefined) };
+}
+
+/**
+ * The customers whose warnings came, went or were not checked since the last review (`codesOf`:
+ * a customer's, none for most), each by name with those warnings as `textsOf` says them, the
+ * first few and then how many more: a line each on the dashboard, a manager's "who" behind the
+ * count. Only the customers named are said: a large review's thousands of others are counted.
  */
 function warningChangeLines(
   changes: ReviewChanges,
-  which: "new" | "cleared",
   lang: Lang,
-  policy: Pick<Policy, "overdueDays">,
-  findingsAt?: ReadonlyMap<number, readonly Finding[]>,
+  codesOf: (c: CustomerChange) => readonly unknown[],
+  textsOf: (c: CustomerChange) => { readonly texts: readonly string[]; readonly sentences: boolean },
 ): string[] {
   const named: string[] = [];
   let more = 0;
   for (const c of changes.customers) {
-    const codes = which === "new" ? c.newWarnings : c.clearedWarnings;
-    if (codes.length === 0) continue;
+    if (codesOf(c).length === 0) continue;
     if (named.length === SHOWN_BY_NAME) {
       more++;
       continue;
     }
-    const fromPolicy = which === "new" ? c.newFromPolicy : c.clearedFromPolicy;
-    const findings = which === "new" ? findingsAt?.get(c.row) : undefined;
-    const explained = codes.map((code) => findings?.find((f) => f.code === code));
-    const warnings = codes.map((code, i) => {
-      const finding = explained[i];
-      if (finding)
-        return fromPolicy.includes(code)
-          ? message(lang, "changes.byPolicySentence", { warning: explainFinding(finding, lang) })
-          : explainFinding(finding, lang);
-      const title = warningTitle(code, lang, policy);
-      return fromPolicy.includes(code) ? message(lang, "changes.byPolicy", { warning: title }) : title;
-    });
-    // Sentences follow one another; titles are a list.
-    const separator = explained.every((f) => f !== undefined) ? message(lang, "sep.sentences") : message(lang, "sep.list");
-    named.push(message(lang, "changes.customerWarnings", { name: customerName(c), warnings: warnings.join(separator) }));
+    const listed = textsOf(c);
+    // Sentences follow one another; titles are a list, and titles with their reasons a list of items.
+    const separator = message(lang, listed.sentences ? "sep.sentences" : "sep.items");
+    named.push(message(lang, "changes.customerWarnings", { name: customerName(c), warnings: listed.texts.join(separator) }));
   }
   // After explained warnings, sentences, how many more is a sentence too.
   const moreKey = endsSentence(named[named.length - 1]) ? "changes.moreSentence" : "changes.riskierMore";
   return more > 0 ? [...named, message(lang, moreKey, { count: formatCount(more, lang) })] : named;
+}
+
+/**
+ * A cleared warning as a sentence: its title, then why it cleared, today's figure against its
+ * threshold ("Over credit limit — the outstanding balance 60,000.00 is within the credit limit
+ * 70,000.00."), or what else ended it (news now older than the look-back, a grade no longer High);
+ * one the policy change alone cleared (`fromPolicy` holds its code) says so. Every face that lists
+ * cleared warnings says them through here.
+ */
+export function clearedWarningText(
+  cleared: ClearedWarning,
+  fromPolicy: readonly WarningCode[],
+  lang: Lang,
+  policy: Pick<Policy, "overdueDays">,
+): string {
+  const text = message(lang, "changes.clearedWhy", {
+    warning: warningTitle(cleared.code, lang, policy),
+    why: clearedWhyText(cleared, lang),
+  });
+  return fromPolicy.includes(cleared.code) ? message(lang, "changes.clearedByPolicySentence", { warning: text }) : text;
+}
+
+/** Why a warning cleared, in a few words (see ClearedWhy): "the news of 2026-11-16 is now older than 1 month (…)". */
+function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
+  const why = cleared.why;
+  switch (why.kind) {
+    case "score": {
+      const params = {
+        from: formatFigure(why.from, "score", lang),
+        to: formatFigure(why.to, "score", lang),
+        change: formatChange(why.change, "score", lang),
+        threshold: formatFigure(why.threshold, "score", lang),
+        date: dateText(why.since, lang),
+      };
+      return message(lang, why.change === 0 ? "changes.cleared.scoreSame" : "changes.cleared.score", params);
+    }
+    case "figure": {
+      const shown = figureAgainstThreshold(why.figure, lang);
+      if (why.figure.code === "OVERDUE_90" && why.figure.value <= 0)
+        return message(lang, "changes.cleared.nothingPastDue", { threshold: shown.threshold });
+      return message(lang, `changes.cleared.${why.figure.code}`, shown);
+    }
+    case "newsAged":
+      return message(lang, "changes.cleared.newsAged", {
+        date: dateText(why.date, lang),
+        since: dateText(why.since, lang),
+        months: why.months,
+      });
+    case "notHighRisk":
+      return message(lang, "changes.cleared.notHighRisk", { grade: gradeName(why.grade, lang), date: dateText(why.date, lang) });
+    case "noNews":
+      return message(lang, "changes.cleared.noNews");
+    case "nothingOverdue":
+      return message(lang, "changes.cleared.nothingOverdue", {
+        amount: formatFigure(why.amount, "money", lang),
+        days: formatFigure(why.days, "days", lang),
+      });
+    case "zone":
+      return message(lang, "changes.cleared.zone", { value: formatZ(why.z, why.zone, lang), zone: zoneName(why.zone, lang) });
+    case "nothingFound":
+      return message(lang, "changes.cleared.nothingFound");
+  }
+}
+
+/**
+ * A warning of the last review not checked this time, with the review's reason: "Overdue over 90
+ * days (row 3, column J (Days past due): must be a number, got "abc")". Not cleared: nothing
+ * says it is gone.
+ */
+export function notCheckedWarningText(warning: NotCheckedWarning, lang: Lang, policy: Pick<Policy, "overdueDays">): string {
+  return message(lang, "changes.notCheckedWarning", {
+    warning: warningTitle(warning.code, lang, policy),
+    why: notCheckedWhyText(warning, lang),
+  });
+}
+
+/** Why a warning was not checked this time, in the words the review gives it elsewhere (see NotCheckedWhy). */
+function notCheckedWhyText(warning: NotCheckedWarning, lang: Lang): string {
+  const why = warning.why;
+  switch (why.kind) {
+    case "column":
+      return missingNeedsText(why.missing, lang);
+    case "note":
+      return describeError(why.note.reason, lang, fieldNames(lang));
+    case "blank":
+      return message(lang, "changes.notCheckedBlank", { fields: fieldsListed(why.fields, lang) });
+  }
 }
 
 /** A count with its customers on one line, as the JSON's text of the reviews past due gives it: "3 (Fabrikam: …; …)". */
@@ -1605,19 +1741,25 @@ export function customerChangeLines(
       : message(lang, "changes.lastReviewed", { date }),
   ];
   lines.push(...renamed);
-  const warnings = (
-    label: "changes.newWarnings" | "changes.clearedWarnings",
-    codes: readonly WarningCode[],
-    byPolicy: readonly WarningCode[],
-  ) => {
-    const title = (w: WarningCode) =>
-      byPolicy.includes(w)
-        ? message(lang, "changes.byPolicy", { warning: warningTitle(w, lang, policy) })
-        : warningTitle(w, lang, policy);
-    if (codes.length > 0) lines.push(labelled(message(lang, label), codes.map(title).join(message(lang, "sep.list")), lang));
+  const title = (w: WarningCode) =>
+    change.newFromPolicy.includes(w)
+      ? message(lang, "changes.byPolicy", { warning: warningTitle(w, lang, policy) })
+      : warningTitle(w, lang, policy);
+  const listed = (label: MessageKey, texts: readonly string[], separator: MessageKey) => {
+    if (texts.length > 0) lines.push(labelled(message(lang, label), texts.join(message(lang, separator)), lang));
   };
-  warnings("changes.newWarnings", change.newWarnings, change.newFromPolicy);
-  warnings("changes.clearedWarnings", change.clearedWarnings, change.clearedFromPolicy);
+  listed("changes.newWarnings", change.newWarnings.map(title), "sep.list");
+  // Each cleared warning with why it cleared, a sentence each; those not checked with why not.
+  listed(
+    "changes.clearedWarnings",
+    change.clearedReasons.map((w) => clearedWarningText(w, change.clearedFromPolicy, lang, policy)),
+    "sep.sentences",
+  );
+  listed(
+    "changes.notCheckedWarnings",
+    change.notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, policy)),
+    "sep.items",
+  );
   lines.push(...overdueChangeLine(change, now, lang));
   if (change.units && !change.units.compared && now.recommendedLimit !== undefined)
     lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));

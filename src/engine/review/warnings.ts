@@ -157,6 +157,11 @@ export function scoreRisePast(score: number, previous: number, policy: Pick<Poli
   return rise > policy.scoreRise + 1e-9 ? rise : undefined;
 }
 
+/** The first day of the negative-news look-back: news on or after it, up to the review date, warns. */
+export function newsSince(asOf: number, policy: Pick<Policy, "newsMonths">): number {
+  return addMonths(asOf, -policy.newsMonths);
+}
+
 export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
   {
     code: "SCORE_RISE",
@@ -183,7 +188,7 @@ export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [
     // Only a high-risk customer's news is a warning: a customer without a grade waits for its data fix.
     evaluate: (f, p, asOf) => {
       if (f.grade !== "high" || f.negativeNewsDate === undefined) return undefined;
-      const since = addMonths(asOf, -p.newsMonths);
+      const since = newsSince(asOf, p);
       return f.negativeNewsDate >= since && f.negativeNewsDate <= asOf
         ? { code: "NEGATIVE_NEWS", value: f.negativeNewsDate, threshold: since, format: "date" }
         : undefined;

@@ -1,7 +1,8 @@
 /**
  * What changed since the last review, compactly: since which review, the customers who moved to a
  * riskier or a safer grade (how many, the first few by name, and how many the policy change alone
- * moved), the warnings that came and went (a new one with its figure and threshold), the money
+ * moved), the warnings that came and went (a new one with its figure and threshold, a cleared one
+ * with why it cleared) and those the last review raised that were not checked this time, the money
  * that moved (the portfolio's overdue then and now, whose overdue and recommended limit moved), the customers added, gone and renamed, those graded in one of the two reviews only (a data error in the other), the policy when the last
  * review used another, the customers whose review came due and was missed, and what the team
  * recorded about the last review's recommendations (or, with no Action taken column, how to record it). Without an

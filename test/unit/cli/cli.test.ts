@@ -265,6 +265,36 @@ describe("the sample workbooks", () => {
       ["C0018", ["OVERDUE_90"], ["SCORE_RISE"]],
     ]);
     expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
+    // Why each cleared: nothing was resolved. The rises' scores are unchanged, and the negative news
+    // of 2026-11-16 only fell out of the month the policy looks back.
+    const cleared = JSON.parse(second.stdout).changes.customers.flatMap(
+      (c: { id: string; clearedReasons: { code: string; reason: string; value: unknown; text: string }[] }) =>
+        c.clearedReasons.map((w) => [c.id, w.code, w.reason, w.value, w.text]),
+    );
+    expect(cleared).toEqual([
+      [
+        "C0004",
+        "SCORE_RISE",
+        "score",
+        0,
+        "Score rose — the score is 3.15, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+      ],
+      [
+        "C0005",
+        "NEGATIVE_NEWS",
+        "newsAged",
+        "2026-11-16",
+        "Negative news — the news of 2026-11-16 is now older than 1 month (news on or after 2026-11-30 triggers a warning).",
+      ],
+      [
+        "C0018",
+        "SCORE_RISE",
+        "score",
+        0,
+        "Score rose — the score is 4.05, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+      ],
+    ]);
+    expect(changes.notCheckedWarnings).toBe(0);
   });
 
   test("month after month the copies are named by review date, none ever replaced by a default name", async () => {

@@ -11,9 +11,11 @@ import { Lang, message, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { ReviewResult } from "../../../src/engine/review/review";
 import {
+  clearedWarningText,
   customerChangeLines,
   customerName,
   explainFinding,
+  notCheckedWarningText,
   labelled,
   laterReviewsText,
   policyChangeText,
@@ -377,6 +379,25 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     const paid = editRows(workbook.customers, { D004: { [DAYS]: 20 } });
     const { result: paidUp } = reviewWorkbook({ ...workbook, customers: paid }, R2, lang, looser);
     expect(customerChange(paidUp, "D004")).toMatchObject({ clearedWarnings: ["OVERDUE_90"], clearedFromPolicy: [] });
+    // Why each cleared: still 120 days late, under the new threshold; 20 days late, the customer's own doing.
+    const why = (r: ReviewResult) => {
+      const c = customerChange(r, "D004");
+      return clearedWarningText(c.clearedReasons[0], c.clearedFromPolicy, lang, looser);
+    };
+    expect([why(loosened), why(paidUp)]).toEqual(
+      lang === "en"
+        ? [
+            "Overdue over 150 days — the oldest unpaid amount is now 120 days past due (more than 150 days triggers a warning). The policy change alone cleared it.",
+            "Overdue over 150 days — the oldest unpaid amount is now 20 days past due (more than 150 days triggers a warning).",
+          ]
+        : [
+            "逾期超过 150 天——最早的未收款项现逾期 120 天（超过 150 天即预警）。此预警仅因政策变更而解除。",
+            "逾期超过 150 天——最早的未收款项现逾期 20 天（超过 150 天即预警）。",
+          ],
+    );
+    expect(toJson(loosened, lang).changes!.customers.find((c) => c.id === "D004")!.clearedReasons).toMatchObject([
+      { code: "OVERDUE_90", reason: "figure", value: 120, threshold: 150, format: "days", fromPolicy: true, text: why(loosened) },
+    ]);
   });
 
   test("every face counts them apart, and the customer's details say which came with the policy", () => {
@@ -568,5 +589,316 @@ describe.each(["en", "zh"] as const)("grade moves the policy change alone explai
       expect(toTable(r, lang, "out.xlsx")).not.toContain(t("changes.riskierFromPolicy"));
     }
     expect(customerChange(blind, "A001")).toMatchObject({ gradeMove: "riskier", gradeMoveFromPolicy: false });
+  });
+});
+
+describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warnings not checked this time (%s)", (lang) => {
+  const t = (key: Parameters<typeof message>[1], params?: Record<string, string>) => message(lang, key, params);
+  const JANUARY = serial("2026-01-31");
+  const MARCH = serial("2026-03-31");
+  const headers = [
+    ...HEADERS.en.slice(0, 7),
+    "Credit limit",
+    "Outstanding balance",
+    "Previous score",
+    "Days past due",
+    "Negative news date",
+    "Current assets",
+    "Current liabilities",
+  ];
+  // Columns: H limit, I balance, J previous score, K days past due, L news date, M–N current assets and liabilities.
+  const [BALANCE_AT, DAYS, NEWS, ASSETS] = [8, 10, 11, 12];
+  const january: Grid = [
+    headers,
+    // Over its limit, with low liquidity; by March within the limit, the ratio 1.50.
+    ["A001", "Alder", ...five(2), 70000, 90000, null, 0, null, 80, 100],
+    // 120 days late; by March 12.
+    ["B002", "Birch", ...five(2), 100000, 10000, null, 120, null, null, null],
+    // High risk, in the news on 2026-01-16: by March that is older than the month the policy looks back.
+    ["C003", "Cedar", ...five(4), 100000, 10000, null, 0, serial("2026-01-16"), null, null],
+    // High risk with news; by March news again (2026-03-20), but the customer is Medium.
+    ["D004", "Dogwood", ...five(4), 100000, 10000, null, 0, serial("2026-01-20"), null, null],
+    // Its score rose 1.50 on the sheet's hand-kept previous score; by March it moved +0.10.
+    ["E005", "Elm", ...five(2.5), 100000, 10000, 1, 0, null, null, null],
+    // 150 days late; in March its days past due cell holds text, so the check cannot run.
+    ["G007", "Gum", ...five(2), 100000, 10000, null, 150, null, null, null],
+    // Over its limit; in March its balance is blank, so the check cannot run.
+    ["H008", "Hazel", ...five(2), 50000, 80000, null, 0, null, null, null],
+  ];
+  const { result: first, workbook } = reviewWorkbook({ customers: january }, JANUARY, lang);
+  const march = editRows(workbook.customers, {
+    A001: { [BALANCE_AT]: 60000, [ASSETS]: 150 },
+    B002: { [DAYS]: 12 },
+    D004: { ...factors(3), [NEWS]: serial("2026-03-20") },
+    E005: factors(2.6),
+    G007: { [DAYS]: "abc" },
+    H008: { [BALANCE_AT]: null },
+  });
+  const { result } = reviewWorkbook({ ...workbook, customers: march }, MARCH, lang);
+  const change = (id: string) => customerChange(result, id);
+  const text = (id: string) => change(id).clearedReasons.map((w) => clearedWarningText(w, [], lang, DEFAULT_POLICY));
+  const notChecked = (id: string) => change(id).notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, DEFAULT_POLICY));
+  const line = (id: string, texts: readonly string[]) =>
+    t("changes.customerWarnings", {
+      name: customerName(change(id)),
+      warnings: texts.join(t("sep.sentences")),
+    });
+
+  const EXPECTED = {
+    en: {
+      A001: [
+        "Over credit limit — the outstanding balance 60,000.00 is within the credit limit 70,000.00.",
+        "Low liquidity — the current ratio is now 1.50 (below 1.00 triggers a warning).",
+      ],
+      B002: ["Overdue over 90 days — the oldest unpaid amount is now 12 days past due (more than 90 days triggers a warning)."],
+      C003: [
+        "Negative news — the news of 2026-01-16 is now older than 1 month (news on or after 2026-02-28 triggers a warning).",
+      ],
+      D004: [
+        "Negative news — the customer is graded Medium now, and negative news (of 2026-03-20) triggers a warning for a high-risk customer only.",
+      ],
+      E005: [
+        "Score rose — the score moved +0.10 since the review of 2026-01-31, from 2.50 to 2.60 (a rise of more than 1.00 triggers a warning).",
+      ],
+      G007: ['Overdue over 90 days (row 7, column K (Days past due): must be a number, got "abc")'],
+      H008: ["Over credit limit (no Outstanding balance on its row)"],
+    },
+    zh: {
+      A001: [
+        "超出信用额度——应收账款余额 60,000.00 未超过信用额度 70,000.00。",
+        "流动性不足——流动比率现为 1.50（低于 1.00 即预警）。",
+      ],
+      B002: ["逾期超过 90 天——最早的未收款项现逾期 12 天（超过 90 天即预警）。"],
+      C003: ["负面新闻——2026年1月16日的负面新闻已超出 1 个月的回看期（2026年2月28日及之后的负面新闻即预警）。"],
+      D004: ["负面新闻——客户现为中风险，而负面新闻（2026年3月20日）仅对高风险客户预警。"],
+      E005: ["评分上升——风险评分自 2026年1月31日的审查以来由 2.50 变为 2.60，变动 +0.10 分（上升超过 1.00 分即预警）。"],
+      G007: ["逾期超过 90 天（第 7 行，K（Days past due）列：必须是数字，实际为“abc”）"],
+      H008: ["超出信用额度（该行未填“应收账款余额”）"],
+    },
+  }[lang];
+  const CLEARED = ["A001", "B002", "C003", "D004", "E005"] as const;
+
+  test("January raised the warnings March finds gone", () => {
+    expect(Object.fromEntries(first.customers.map((c) => [c.id, c.findings.map((f) => f.code)]))).toEqual({
+      A001: ["OVER_LIMIT", "LIQUIDITY"],
+      B002: ["OVERDUE_90"],
+      C003: ["NEGATIVE_NEWS"],
+      D004: ["NEGATIVE_NEWS"],
+      E005: ["SCORE_RISE"],
+      G007: ["OVERDUE_90"],
+      H008: ["OVER_LIMIT"],
+    });
+    expect(result.customers.every((c) => c.findings.length === 0)).toBe(true);
+  });
+
+  test("each cleared warning says why, with today's figure against its threshold or what else ended it", () => {
+    expect(CLEARED.map((id) => change(id).clearedReasons.map((w) => w.why.kind))).toEqual([
+      ["figure", "figure"],
+      ["figure"],
+      ["newsAged"],
+      ["notHighRisk"],
+      ["score"],
+    ]);
+    expect(Object.fromEntries(CLEARED.map((id) => [id, text(id)]))).toEqual(
+      Object.fromEntries(CLEARED.map((id) => [id, EXPECTED[id]])),
+    );
+  });
+
+  test("a warning whose check did not run this time is not cleared: it is counted and listed apart, with the review's reason", () => {
+    for (const id of ["G007", "H008"]) {
+      expect(change(id).clearedWarnings).toEqual([]);
+      expect(change(id).clearedReasons).toEqual([]);
+    }
+    expect(change("G007").notCheckedWarnings.map((w) => [w.code, w.why.kind])).toEqual([["OVERDUE_90", "note"]]);
+    expect(change("H008").notCheckedWarnings.map((w) => [w.code, w.why.kind])).toEqual([["OVER_LIMIT", "blank"]]);
+    expect([notChecked("G007"), notChecked("H008")]).toEqual([EXPECTED.G007, EXPECTED.H008]);
+    expect(result.changes).toMatchObject({ clearedWarnings: 6, notCheckedWarnings: 2, newWarnings: 0 });
+  });
+
+  test("the printed report lists each cleared warning with why, and those not checked apart", () => {
+    const printed = toTable(result, lang, "out.xlsx");
+    expect(printedList(printed, t("changes.clearedWarnings"), lang)).toEqual({
+      count: "6",
+      items: CLEARED.map((id) => line(id, EXPECTED[id])),
+    });
+    expect(printedList(printed, t("changes.notCheckedWarnings"), lang)).toEqual({
+      count: "2",
+      items: ["G007", "H008"].map((id) =>
+        t("changes.customerWarnings", { name: customerName(change(id)), warnings: EXPECTED[id as "G007" | "H008"][0] }),
+      ),
+    });
+  });
+
+  test("the JSON gives each cleared warning's reason and figures, and the warnings not checked apart", () => {
+    const json = toJson(result, lang).changes!;
+    expect(json).toMatchObject({ clearedWarnings: 6, notCheckedWarnings: 2 });
+    const of = (id: string) => json.customers.find((c) => c.id === id)!;
+    expect(of("A001").clearedWarnings).toEqual(["OVER_LIMIT", "LIQUIDITY"]);
+    expect(of("A001").clearedReasons).toEqual([
+      {
+        code: "OVER_LIMIT",
+        reason: "figure",
+        value: 60000,
+        threshold: 70000,
+        format: "money",
+        fromPolicy: false,
+        text: EXPECTED.A001[0],
+      },
+      {
+        code: "LIQUIDITY",
+        reason: "figure",
+        value: 1.5,
+        threshold: 1,
+        format: "ratio",
+        fromPolicy: false,
+        text: EXPECTED.A001[1],
+      },
+    ]);
+    expect(of("C003").clearedReasons).toEqual([
+      {
+        code: "NEGATIVE_NEWS",
+        reason: "newsAged",
+        value: "2026-01-16",
+        threshold: "2026-02-28",
+        format: "date",
+        fromPolicy: false,
+        text: EXPECTED.C003[0],
+      },
+    ]);
+    expect(of("E005").clearedReasons).toMatchObject([{ code: "SCORE_RISE", reason: "score", value: 0.1, threshold: 1 }]);
+    expect(of("D004").clearedReasons).toMatchObject([{ code: "NEGATIVE_NEWS", reason: "notHighRisk", value: null }]);
+    expect(of("G007")).toMatchObject({
+      clearedWarnings: [],
+      clearedReasons: [],
+      notCheckedWarnings: [{ code: "OVERDUE_90", reason: "note", text: EXPECTED.G007[0] }],
+    });
+    expect(of("H008").notCheckedWarnings).toEqual([{ code: "OVER_LIMIT", reason: "blank", text: EXPECTED.H008[0] }]);
+  });
+
+  test("the summary sheet counts them apart and lists each under its count", () => {
+    const summary = buildWritePlan(result, lang, { sheetNames: [CYCLE_SHEET] }).sheets[0];
+    const lines = summary.blocks.flatMap((b) => b.values.map((l) => l.join("|")));
+    const under = (label: string, count: number, ids: readonly string[], texts: (id: string) => readonly string[]) => {
+      const at = lines.indexOf(`${label}|${count}`);
+      expect(at).toBeGreaterThan(0);
+      const rows = ids.flatMap((id) => summaryLineRows(line(id, texts(id))));
+      expect(lines.slice(at + 1, at + 1 + rows.length)).toEqual(rows);
+    };
+    under(t("changes.clearedWarnings"), 6, CLEARED, (id) => EXPECTED[id as (typeof CLEARED)[number]]);
+    under(t("changes.notCheckedWarnings"), 2, ["G007", "H008"], (id) => EXPECTED[id as "G007" | "H008"]);
+  });
+
+  test("the customer's details say each cleared warning's reason, and a warning not checked as such", () => {
+    const details = (id: string) =>
+      customerChangeLines(
+        change(id),
+        result.customers.find((c) => c.id === id)!,
+        lang,
+        DEFAULT_POLICY,
+      );
+    expect(details("A001")).toContain(labelled(t("changes.clearedWarnings"), EXPECTED.A001.join(t("sep.sentences")), lang));
+    expect(details("G007")).toContain(labelled(t("changes.notCheckedWarnings"), EXPECTED.G007[0], lang));
+    expect(details("G007").join("\n")).not.toContain(t("changes.clearedWarnings"));
+  });
+
+  test("the balance sheet's warnings, news taken off the sheet, a score unchanged, nothing late or owed: each says why it cleared", () => {
+    type Cells = readonly (number | null)[];
+    const sheet = (k: Cells, l: Cells, m: Cells): Grid => [
+      [
+        ...HEADERS.en.slice(0, 7),
+        "Previous score",
+        "Overdue amount",
+        "Days past due",
+        "Negative news date",
+        "Current assets",
+        "Current liabilities",
+        "Retained earnings",
+        "EBIT",
+        "Equity",
+        "Total assets",
+        "Total liabilities",
+        "Sales",
+        "Interest expense",
+      ],
+      // Altman Z (private) 1.18, in distress; debt ratio 80%; interest coverage 1.00.
+      ["K011", "Kapok", ...five(2), ...k],
+      // High risk, its score up from the sheet's 2.00, in the news, 5,000.00 owed 100 days late.
+      ["L012", "Larch", ...five(4), ...l],
+      // 8,000.00 owed 120 days late.
+      ["M013", "Maple", ...five(2), ...m],
+    ];
+    const before = sheet(
+      [null, 0, 0, null, 40, 30, 10, 10, 40, 100, 80, 50, 10],
+      [2, 5000, 100, serial("2026-01-20")],
+      [null, 8000, 120],
+    );
+    // By March: Kapok's liabilities 60 (Z 1.25, grey; debt ratio 60%), no interest expense; Larch's
+    // score as in January, its news taken off, nothing late; Maple still 120 days, but nothing owed.
+    const after = sheet([null, 0, 0, null, 40, 30, 10, 10, 40, 100, 60, 50, 0], [2, 0, 0, null], [null, 0, 120]);
+    const { workbook: kept } = reviewWorkbook({ customers: before }, JANUARY, lang);
+    const { result: now } = reviewWorkbook({ ...kept, customers: after }, MARCH, lang);
+    const said = (id: string) =>
+      now
+        .changes!.customers.find((c) => c.id === id)!
+        .clearedReasons.map((w) => [w.code, w.why.kind, clearedWarningText(w, [], lang, DEFAULT_POLICY)]);
+    expect([said("K011"), said("L012"), said("M013")]).toEqual(
+      lang === "en"
+        ? [
+            [
+              ["Z_DISTRESS", "zone", "Z-score in distress zone — the Altman Z is now 1.25, in the Grey zone."],
+              ["LEVERAGE", "figure", "High leverage — the debt ratio is now 60.0% (above 70% triggers a warning)."],
+              ["COVERAGE", "nothingFound", "Weak interest coverage — the check found nothing this time."],
+            ],
+            [
+              [
+                "SCORE_RISE",
+                "score",
+                "Score rose — the score is 4.00, unchanged since the review of 2026-01-31 (a rise of more than 1.00 triggers a warning).",
+              ],
+              ["NEGATIVE_NEWS", "noNews", "Negative news — the sheet gives no negative news date now."],
+              ["OVERDUE_90", "figure", "Overdue over 90 days — nothing is past due now (more than 90 days triggers a warning)."],
+            ],
+            [
+              [
+                "OVERDUE_90",
+                "nothingOverdue",
+                "Overdue over 90 days — the overdue amount is 0.00 now, so nothing is overdue (the sheet gives 120 days past due).",
+              ],
+            ],
+          ]
+        : [
+            [
+              ["Z_DISTRESS", "zone", "Z 值处于困境区——Altman Z 值现为 1.25，处于灰色区。"],
+              ["LEVERAGE", "figure", "负债率过高——资产负债率现为 60.0%（高于 70% 即预警）。"],
+              ["COVERAGE", "nothingFound", "利息保障不足——本次检查未发现此情形。"],
+            ],
+            [
+              ["SCORE_RISE", "score", "评分上升——风险评分为 4.00，自 2026年1月31日的审查以来未变（上升超过 1.00 分即预警）。"],
+              ["NEGATIVE_NEWS", "noNews", "负面新闻——表中现已没有负面新闻日期。"],
+              ["OVERDUE_90", "figure", "逾期超过 90 天——现已无逾期款项（超过 90 天即预警）。"],
+            ],
+            [["OVERDUE_90", "nothingOverdue", "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（表中逾期天数为 120 天）。"]],
+          ],
+    );
+    expect(now.changes).toMatchObject({ clearedWarnings: 7, notCheckedWarnings: 0 });
+    // No line for warnings not checked when every one was.
+    expect(toTable(now, lang, "out.xlsx")).not.toContain(t("changes.notCheckedWarnings"));
+  });
+
+  test("a column gone since the last review: its check's warnings are not checked, named by the column, and not cleared", () => {
+    const withoutNews = march.map((l) => l.filter((_, i) => i !== NEWS));
+    const { result: blind } = reviewWorkbook({ ...workbook, customers: withoutNews }, MARCH, lang);
+    expect(blind.columns.skippedChecks).toContain("NEGATIVE_NEWS");
+    const own = (id: string) => blind.changes!.customers.find((c) => c.id === id)!;
+    expect(own("C003").clearedWarnings).toEqual([]);
+    const said = t("changes.notCheckedWarning", {
+      warning: warningTitle("NEGATIVE_NEWS", lang, DEFAULT_POLICY),
+      why: lang === "en" ? "no Negative news date column" : "缺少“负面新闻日期”列",
+    });
+    for (const id of ["C003", "D004"]) {
+      expect(own(id).notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, DEFAULT_POLICY))).toEqual([said]);
+    }
+    expect(blind.changes).toMatchObject({ clearedWarnings: 4, notCheckedWarnings: 4 });
+    expect(printedList(toTable(blind, lang, "out.xlsx"), t("changes.notCheckedWarnings"), lang).count).toBe("4");
   });
 });

@@ -110,6 +110,8 @@ describe.each(["en", "zh"] as const)("a score under an edge in the texts (%s)", 
       limitMoveFromPolicy: false,
       newWarnings: [],
       clearedWarnings: [],
+      clearedReasons: [],
+      notCheckedWarnings: [],
       newFromPolicy: [],
       clearedFromPolicy: [],
     };

@@ -125,17 +125,18 @@ test("every action reads with its reason in Chinese too", () => {
   ]);
 });
 
-test("a customer's change since its last review: score and grade, warnings gained and lost, the limit's move", () => {
+test("a customer's change since its last review: score and grade, warnings gained, a warning not checked this time, the limit's move", () => {
   expect(detailOf("en")("Since the last review")).toEqual([
     ["Score 2.10 → 3.80 (+1.70), Medium → High since 2026-10-31"],
     ["New warnings: Score rose, Over credit limit"],
-    ["Cleared warnings: Overdue over 90 days"],
+    // The sheet has no overdue figures: its last warning was not checked, and is not said cleared.
+    ["Warnings not checked this time: Overdue over 90 days (no Days past due column or invoice ledger)"],
     ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
   ]);
   expect(detailOf("zh")("与上次审查相比")).toEqual([
     ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
     ["新增预警：评分上升、超出信用额度"],
-    ["解除预警：逾期超过 90 天"],
+    ["本次未能检查的预警：逾期超过 90 天（缺少“逾期天数”列或发票明细账）"],
     ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
   ]);
 });
@@ -163,7 +164,9 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Moved to a safer grade = 1 (Northwind (High → Low))",
     // A new warning with its figure against its threshold; the recommended limits that moved.
     "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
-    "Cleared warnings = 1 (Contoso: Overdue over 90 days)",
+    // Not cleared: the sheet has no overdue figures this time, so the check did not run.
+    "Cleared warnings = 0",
+    "Warnings not checked this time = 1 (Contoso: Overdue over 90 days (no Days past due column or invoice ledger))",
     "Recommended limit lower = 1 (Contoso 120,000.00 → 50,000.00)",
     "Recommended limit higher = 1 (Northwind 50,000.00 → 100,000.00)",
     "Customers added = 1 (Fabrikam)",
@@ -179,7 +182,8 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "风险等级变差的客户 = 1（Contoso（中 → 高））",
     "风险等级改善的客户 = 1（Northwind（高 → 低））",
     "新增预警 = 2（Contoso：风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
-    "解除预警 = 1（Contoso：逾期超过 90 天）",
+    "解除预警 = 0",
+    "本次未能检查的预警 = 1（Contoso：逾期超过 90 天（缺少“逾期天数”列或发票明细账））",
     "建议额度下调的客户 = 1（Contoso 120,000.00 → 50,000.00）",
     "建议额度上调的客户 = 1（Northwind 50,000.00 → 100,000.00）",
     "新增客户 = 1（Fabrikam）",
