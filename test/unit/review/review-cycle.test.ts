@@ -26,7 +26,7 @@ import { reviewedNotice } from "../../../src/taskpane/notices";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
-import { summaryLabelRows, summaryLineRows } from "../../../src/engine/review/summary-sheet";
+import { summaryItemRows, summaryLabelRows, summaryLineRows } from "../../../src/engine/review/summary-sheet";
 import { printedList } from "../../support/printed-report";
 
 const HEADERS: Record<Lang, unknown[]> = {
@@ -781,7 +781,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
     const under = (label: string, count: number, ids: readonly string[], texts: (id: string) => readonly string[]) => {
       const at = lines.indexOf(`${label}|${count}`);
       expect(at).toBeGreaterThan(0);
-      const rows = ids.flatMap((id) => summaryLineRows(line(id, texts(id))));
+      const rows = ids.flatMap((id) => summaryItemRows(line(id, texts(id))));
       expect(lines.slice(at + 1, at + 1 + rows.length)).toEqual(rows);
     };
     under(t("changes.clearedWarnings"), 6, CLEARED, (id) => EXPECTED[id as (typeof CLEARED)[number]]);
