@@ -13,7 +13,8 @@ import { ClearedWarning, gradeMovers, ReviewChanges } from "../engine/review/cha
 import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
-import { customersWithProblems, customersAtRows } from "../engine/review/portfolio";
+import { customersWithProblems, customersAtRows, moreNeedingAction } from "../engine/review/portfolio";
+import { SHOWN_DECISIONS } from "../engine/review/summary-sheet";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, FigureFormat, Finding, WarningCode } from "../engine/review/warnings";
@@ -52,6 +53,8 @@ import {
   reasonDetail,
   customerRecommendation,
   movedLines,
+  nextReviewText,
+  shortDecisionsText,
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
@@ -420,7 +423,7 @@ function changesLines(
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const lines = [changesTitle(changes, lang)];
   if (changes.previousReview === undefined) return lines;
-  // That the balances are last period's is said once, above the headline's figures (toTable).
+  // That the balances are last period's is said once, above the customers table (toTable).
   const widths = [Math.max(14, width(t("changes.fromTo"))), ...GRADES.map(() => 10)];
   lines.push(
     [t("changes.fromTo"), ...GRADES.map((g) => gradeName(g, lang))]
@@ -686,9 +689,10 @@ const SHOWN_PROBLEMS = 30;
 
 /**
  * The customers table's columns, in terminal columns: row, name, score, grade, utilisation,
- * overdue amount, recommended limit, next review (a Chinese date takes 14), warnings, recommendation.
+ * overdue amount, recommended limit, next review (a Chinese date takes 14, "（立即重新评估）" under it 16),
+ * warnings, recommendation.
  */
-const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 14, 40, 54];
+const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 16, 40, 54];
 /** The columns of figures the stacked form keeps on a customer's first line: row to overdue amount. */
 const STACKED_FIGURES = 6;
 /**
@@ -766,6 +770,10 @@ export function toTable(
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
+  // Before every figure it casts doubt on, as the summary says it under its date: read after the
+  // table, a month of "no raise while overdue" came first.
+  const stale = headlineSameBalancesText(result.changes, lang);
+  if (stale) lines.push(stale);
   const { widths, stacked } = customerTableLayout(terminal);
   /** A customer's labelled line in the stacked form, wrapped within the terminal under the name. */
   const under = (line: string) =>
@@ -801,7 +809,8 @@ export function toTable(
       c.utilisation === undefined ? "" : formatShare(c.utilisation, lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
       c.recommendedLimit === undefined || held ? "" : formatFigure(c.recommendedLimit, "money", lang),
-      c.nextReview === undefined || held ? "" : dateText(c.nextReview, lang),
+      // "2026-11-30 (re-assess now)", as the pane gives it: the review's own date alone reads as a slip.
+      held ? "" : (nextReviewText(c, lang) ?? ""),
       warnings,
       customerRecommendation(c, lang, result.policy),
     ];
@@ -814,8 +823,6 @@ export function toTable(
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));
   lines.push("");
-  const stale = headlineSameBalancesText(result.changes, lang);
-  if (stale) lines.push(stale);
   lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
@@ -840,26 +847,57 @@ export function toTable(
         aside: pair("summary.customersNeedingAction", count(p.customersNeedingAction)),
       }),
   );
+  // The top risks, then the other customers needing action, as the summary sheet lists them: each
+  // column named (the figure is the balance, not the amount at risk), what to do after why.
+  const row = (name: string, balance: string, why: string) => `  ${fit(name, 28)} ${fit(balance, 19, true)}  ${why}`;
+  // In a terminal, the text wraps in its column; one too narrow for a column of words has it under the figures.
+  const whyAt = width(row("", "", ""));
+  const whyWidth = terminal === undefined ? Infinity : terminal - whyAt;
+  const customerRows = (header: string, customers: readonly { name: string; balance?: number; text: string }[]) => {
+    lines.push(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], header));
+    for (const c of customers) {
+      const balance = c.balance === undefined ? "" : money(c.balance);
+      if (whyWidth < LEAST_REASON_WIDTH) lines.push(row(c.name, balance, "").trimEnd(), `    ${c.text}`);
+      else {
+        const [first, ...next] = whyWidth === Infinity ? [c.text] : wrapText(c.text, whyWidth);
+        lines.push(row(c.name, balance, first), ...next.map((part) => " ".repeat(whyAt) + part));
+      }
+    }
+  };
   if (p.topRisks.length) {
     const atRisk = customersAtRows(result.customers, p.topRisks);
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
-    // Each column named, as on the summary sheet: the figure is the balance, not the amount at risk.
-    const row = (name: string, balance: string, why: string) => `  ${fit(name, 28)} ${fit(balance, 19, true)}  ${why}`;
-    lines.push(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], t("cli.topRisksWhy")));
-    // In a terminal, the reason wraps in its column; one too narrow for a column of words has it under the figures.
-    const whyAt = width(row("", "", ""));
-    const whyWidth = terminal === undefined ? Infinity : terminal - whyAt;
-    for (const r of p.topRisks) {
-      const balance = r.balance === undefined ? "" : money(r.balance);
-      const why = reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy);
-      if (whyWidth < LEAST_REASON_WIDTH) lines.push(row(customerName(r), balance, "").trimEnd(), `    ${why}`);
-      else {
-        const [first, ...next] = whyWidth === Infinity ? [why] : wrapText(why, whyWidth);
-        lines.push(row(customerName(r), balance, first), ...next.map((part) => " ".repeat(whyAt) + part));
-      }
-    }
+    customerRows(
+      t("summary.reason"),
+      p.topRisks.map((r) => {
+        const c = atRisk.get(r.row)!;
+        const reason = reasonDetail(r.reason, c, lang, result.policy);
+        const todo = shortDecisionsText(c, lang);
+        return {
+          name: customerName(r),
+          balance: r.balance,
+          text: todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason,
+        };
+      }),
+    );
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);
+  }
+  const deciding = moreNeedingAction(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row)));
+  if (deciding.count) {
+    lines.push(t("summary.decisions"));
+    customerRows(
+      t("summary.decision"),
+      deciding.customers.map((c) => ({ name: customerName(c), balance: c.balance, text: shortDecisionsText(c, lang) })),
+    );
+    if (deciding.count > deciding.customers.length)
+      lines.push(
+        `  ${t("summary.moreDecisions", {
+          count: count(deciding.count - deciding.customers.length),
+          column: OUTPUT_HEADERS.recommendation[lang],
+          sheet: result.sheet,
+        })}`,
+      );
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
   // The customers' warnings; the portfolio's own is on the line above, with its figure and threshold.

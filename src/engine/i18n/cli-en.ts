@@ -24,7 +24,6 @@ export const cliEn = {
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
   "cli.pickedOthers":
     'Reviewed "{sheet}" ({reason}). Also like a customer sheet: {others}; review {count|it|one of them} with --sheet "{first}"{count||, or another of those names}',
-  "cli.topRisksWhy": "Why at risk",
   "cli.langOfHeaders":
     'In English, the language of "{sheet}"\'s headers (the locale names none; --lang zh writes the review in Chinese)',
   "cli.langOfLastReview": 'In English, as "{sheet}" was last reviewed (--lang zh writes the review in Chinese)',

@@ -24,7 +24,6 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.noCustomerSheet": "没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：{sheets}",
   "cli.pickedOthers":
     '已审查“{sheet}”（{reason}）。同样像客户工作表的还有：{others}；如需审查，请加 --sheet "{first}"{count||（或其中另一个表名）}',
-  "cli.topRisksWhy": "风险原因",
   "cli.langOfHeaders": "使用“{sheet}”标题行的语言（中文；系统区域设置未指定语言）；如需英文，请加 --lang en",
   "cli.langOfLastReview": "沿用“{sheet}”上次审查的语言（中文）；如需英文，请加 --lang en",
   "cli.pickedActive": "当前活动工作表",

@@ -117,6 +117,8 @@ export const reportEn = {
     "The sheet has no {column} column, which the public and private Z models need: a customer on either gets no Z-score and no {check} check (a row naming no model is on the policy's default, {model@zmodel})",
   "review.previousScoreFromArchive":
     "measured against each customer's last score in the archive; the {column} column is used only where the archive has none",
+  "review.previousScoreFromSheet":
+    "measured against the {column} column: the archive holds no earlier score for these customers yet",
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',

@@ -103,6 +103,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.currencyNotColumn":
     "“{value}”是{currency@currency}金额，但本列其他金额为{expected@currency}；请按{expected@currency}填写",
   "review.negative": "不能为负数，实际为 {value}",
+  "review.previousScoreFromSheet": "以“{column}”列为准：存档中还没有这些客户以前的评分",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
   "review.notDate": "必须是日期（如 2026-11-30），实际为“{value}”",
   "review.notModel":

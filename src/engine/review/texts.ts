@@ -160,17 +160,23 @@ export function zWithoutSalesText(policy: Pick<Policy, "overdueDays" | "defaultZ
 }
 
 /**
- * That the score-rise check reads the archive's scores rather than the sheet's Previous score
- * column, as every review after the first does for a customer the archive scored: said once for
- * the sheet, since the column is left as the user keeps it and its figures may be months old. A
- * customer whose column would have decided otherwise has a note of its own (customer.ts).
- * Undefined without the column, or when the archive scored none of the sheet's customers. Said
- * under the check's row on the summary, after its title elsewhere.
+ * What the score-rise check measured against, said once for the sheet: the archive's scores
+ * rather than the sheet's Previous score column, as every review after the first does for a
+ * customer the archive scored (the column is left as the user keeps it and its figures may be
+ * months old; a customer whose column would have decided otherwise has a note of its own,
+ * customer.ts); or, before the archive scored any, the column, so that a rise read beside "no
+ * earlier review in the archive" is not taken for a slip. Undefined without the column, or when
+ * no customer had a score to compare with. Said under the check's row on the summary, after its
+ * title elsewhere.
  */
 export function previousScoreSourceText(result: Pick<ReviewResult, "columns" | "customers">, lang: Lang): string | undefined {
   if (!result.columns.found.some((f) => f.field === "previousScore")) return undefined;
-  if (!result.customers.some((c) => c.previousScoreFrom === "archive")) return undefined;
-  return message(lang, "review.previousScoreFromArchive", { column: FIELD_LABELS.previousScore[lang] });
+  const column = FIELD_LABELS.previousScore[lang];
+  if (result.customers.some((c) => c.previousScoreFrom === "archive"))
+    return message(lang, "review.previousScoreFromArchive", { column });
+  if (result.customers.some((c) => c.previousScoreFrom === "sheet"))
+    return message(lang, "review.previousScoreFromSheet", { column });
+  return undefined;
 }
 
 /** The same after the check's title, as the printed report's columns and the pane's Columns tab give it. */

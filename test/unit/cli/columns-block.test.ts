@@ -72,7 +72,7 @@ test("Chinese: the same block in Chinese", () => {
   ]);
 });
 
-test("nothing when every column is recognised and every check runs", () => {
+test("nothing when every column is recognised and every check runs (no previous score to measure a rise against)", () => {
   const headers = [
     "Previous score",
     "Credit limit",
@@ -86,7 +86,7 @@ test("nothing when every column is recognised and every check runs", () => {
     "Equity",
   ];
   const result = review(
-    customerSheet(headers, [{ extra: [2, 1000, 500, 0, 0, null, 500, 250, 2000, 800, 400, 300, 50, 3000, 1200] }]),
+    customerSheet(headers, [{ extra: [null, 1000, 500, 0, 0, null, 500, 250, 2000, 800, 400, 300, 50, 3000, 1200] }]),
     "en",
   );
   expect(result.columns.skippedChecks).toEqual([]);

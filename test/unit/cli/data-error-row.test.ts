@@ -94,7 +94,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
   expect(rowLines).toContain("Hold new orders until the balance is back under the");
   expect(table.stdout).toContain("Customers warned, overdue or high risk: 1 (of which needing action: 1)");
   expect(table.stdout).toMatch(
-    /Top risks:.*\n {2}Customer +Outstanding balance {2}Why at risk\n {2}Broken Factor Ltd +150,000\.00 {2}The oldest unpaid amount is 213 days past due/,
+    /Top risks:.*\n {2}Customer +Outstanding balance {2}Why at risk, and what to do\n {2}Broken Factor Ltd +150,000\.00 {2}The oldest unpaid amount is 213 days past due/,
   );
 
   const json = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "json.xlsx"), "--json");

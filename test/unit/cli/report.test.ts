@@ -12,6 +12,7 @@ import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import {
   formatFigure,
   formatScore,
+  nextReviewText,
   formatShare,
   gradeName,
   recommendationText,
@@ -52,7 +53,7 @@ describe.each([
   ["en", undefined],
   ["zh", undefined],
   ["en", 180],
-  ["zh", 158],
+  ["zh", 160],
 ] as const)("the printed report (%s, in a terminal %s columns wide)", (lang: Lang, terminal?: number) => {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
   const lines = toTable(result, lang, "out.xlsx", [], terminal).split("\n");
@@ -105,7 +106,7 @@ describe.each([
     const widest = Math.max(...table.map(columns));
     if (terminal === undefined) {
       // To a file or a pipe, nothing folds a line: the text columns keep their full width.
-      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 14, 40, 54]);
+      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 16, 40, 54]);
       expect(widest).toBeGreaterThan(100);
     } else expect(widest).toBeLessThanOrEqual(terminal);
   });
@@ -130,7 +131,7 @@ describe.each([
     for (const c of result.customers) {
       const line = figuresOf(lines.find((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `)!);
       const limit = formatFigure(c.recommendedLimit!, "money", lang);
-      const next = dateText(c.nextReview!, lang);
+      const next = nextReviewText(c, lang)!;
       expect(endOf(line, limit)).toBe(endOf(header, OUTPUT_HEADERS.recommendedLimit[lang]));
       expect(endOf(line, next)).toBe(endOf(header, OUTPUT_HEADERS.nextReview[lang]));
     }
@@ -166,21 +167,21 @@ describe("the customers table's widths in a terminal", () => {
   const full = customerTableLayout().widths;
 
   test("narrower than the table: the name, warnings and recommendation columns give up room in proportion, to the terminal's width", () => {
-    expect(used(full)).toBe(219);
-    for (const terminal of [218, 190, 170, 157]) {
+    expect(used(full)).toBe(221);
+    for (const terminal of [220, 190, 170, 159]) {
       const { widths, stacked } = customerTableLayout(terminal);
       expect(stacked).toBe(false);
       expect(used(widths)).toBe(terminal);
       // The figures' columns keep their widths.
       for (const c of [0, 2, 3, 4, 5, 6, 7]) expect(widths[c]).toBe(full[c]);
     }
-    expect(customerTableLayout(170).widths).toEqual([5, 19, 10, 10, 12, 20, 17, 14, 24, 30]);
-    expect(customerTableLayout(157).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 14, 20, 24]);
+    expect(customerTableLayout(170).widths).toEqual([5, 18, 10, 10, 12, 20, 17, 16, 24, 29]);
+    expect(customerTableLayout(159).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 16, 20, 24]);
     expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
   });
 
   test("too narrow for ten columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
-    expect(customerTableLayout(156)).toEqual({ widths: [5, 94, 10, 10, 12, 20], stacked: true });
+    expect(customerTableLayout(158)).toEqual({ widths: [5, 96, 10, 10, 12, 20], stacked: true });
     expect(customerTableLayout(80)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
     // Narrower still, the name keeps a few words and the terminal folds the line.
     expect(customerTableLayout(60).widths[1]).toBe(12);
@@ -197,7 +198,7 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
       `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;
     for (const c of result.customers) {
       const first = table.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
-      const decided = `      ${label("recommendedLimit", formatFigure(c.recommendedLimit!, "money", lang))}   ${label("nextReview", dateText(c.nextReview!, lang))}`;
+      const decided = `      ${label("recommendedLimit", formatFigure(c.recommendedLimit!, "money", lang))}   ${label("nextReview", nextReviewText(c, lang)!)}`;
       expect(table.slice(first + 1, first + 4)).toContain(decided);
     }
   });
@@ -229,6 +230,28 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
     }
   });
 });
+
+test.each(["en", "zh"] as const)(
+  "a customer to re-assess now has its next review said so, not the review's date alone (%s)",
+  (lang) => {
+    // Gamma: high risk with news within the look-back, re-assessed now.
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance", "Negative news date"],
+      [{ id: "C3", name: "Gamma", factors: [5, 5, 4, 4, 4], extra: [1000, 500, serial("2026-11-16")] }],
+    );
+    const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+    expect(result.customers[0].nextReview).toBe(serial("2026-11-30"));
+    const said = lang === "en" ? "2026-11-30 (re-assess now)" : "2026年11月30日（立即重新评估）";
+    expect(nextReviewText(result.customers[0], lang)).toBe(said);
+    const stacked = toTable(result, lang, "out.xlsx", [], 80);
+    expect(stacked).toContain(`${OUTPUT_HEADERS.nextReview[lang]}${message(lang, "sep.label")}${said}`);
+    // In the wide table, in its column: the date, then why under it.
+    const wide = toTable(result, lang, "out.xlsx").split("\n");
+    const row = wide.findIndex((line) => line.startsWith("    "));
+    expect(wide[row]).toContain(` ${dateText(serial("2026-11-30"), lang)} `);
+    expect(wide[row + 1].trim().startsWith(said.slice(dateText(serial("2026-11-30"), lang).length).trim())).toBe(true);
+  },
+);
 
 test("a Chinese date in a wrapped warning is never broken across lines, at any terminal width", () => {
   // Gamma's negative news is a warning with two dates ("负面新闻（2026年11月16日 ≥ 2026年10月30日）").

@@ -152,7 +152,12 @@ describe("which previous score a review used", () => {
       policy: DEFAULT_POLICY,
       archive: ARCHIVE.slice(0, 1),
     });
-    expect(previousScoreSourceText(unseen, "en")).toBeUndefined();
+    // Before the archive scored any of them, the column is what the rise was measured against: said
+    // so, or a rise beside "no earlier review in the archive" reads as a slip.
+    const fromSheet = "measured against the Previous score column: the archive holds no earlier score for these customers yet";
+    expect(previousScoreSourceText(unseen, "en")).toBe(fromSheet);
+    expect(previousScoreSourceText(unseen, "zh")).toBe("以“上期评分”列为准：存档中还没有这些客户以前的评分");
     expect(toTable(unseen, "en", "out.xlsx")).not.toContain("is used only where the archive has none");
+    expect(toTable(unseen, "en", "out.xlsx")).toContain(`  Score rose: ${fromSheet}`);
   });
 });

@@ -35,8 +35,11 @@ test.each(["en", "zh"] as const)(
   },
 );
 
-test("a first review reads the column, and says nothing of it", () => {
+test("a first review reads the column, and says so: a rise beside no earlier review in the archive is not a slip", () => {
   const { result, found } = foundSection("en");
   expect(result.customers[0].previousScoreFrom).toBe("sheet");
-  expect(found).not.toContain("Score rose");
+  expect(found).toContain(
+    "Score rose: measured against the Previous score column: the archive holds no earlier score for these customers yet",
+  );
+  expect(found).not.toContain("is used only where the archive has none");
 });
