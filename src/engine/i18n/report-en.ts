@@ -274,6 +274,8 @@ export const reportEn = {
   "summary.mostBalancesSame":
     "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below. {why}",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
+  // A dated warning (negative news): "2026-11-16 ≥ 2026-10-30" read as a sum to check.
+  "warning.withDate": "{title} ({value}, on or after {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
   "summary.none": "none",

@@ -216,6 +216,8 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
  */
 export function findingWithFigure(finding: Finding, lang: Lang): string {
   const shown = figureAgainstThreshold(finding, lang);
+  // A date against the look-back's first day: "(2026-11-16, on or after 2026-10-30)", not a comparison sign.
+  if (finding.format === "date") return message(lang, "warning.withDate", { title: findingTitle(finding, lang), ...shown });
   return message(lang, "warning.withFigure", {
     title: findingTitle(finding, lang),
     ...shown,

@@ -254,7 +254,7 @@ test.each(["en", "zh"] as const)(
 );
 
 test("a Chinese date in a wrapped warning is never broken across lines, at any terminal width", () => {
-  // Gamma's negative news is a warning with two dates ("负面新闻（2026年11月16日 ≥ 2026年10月30日）").
+  // Gamma's negative news is a warning with two dates ("负面新闻（2026年11月16日，不早于 2026年10月30日）").
   const sheet = customerSheet(
     ["Credit limit", "Outstanding balance", "Negative news date"],
     [{ id: "C3", name: "Gamma", factors: [5, 5, 4, 4, 4], extra: [1000, 1500, serial("2026-11-16")] }],

@@ -194,7 +194,13 @@ test.each<[string, Finding, "en" | "zh", string]>([
     "news on or after the look-back's first day",
     { code: "NEGATIVE_NEWS", value: serial("2026-11-16"), threshold: serial("2026-10-30"), format: "date" },
     "en",
-    "Negative news (2026-11-16 ≥ 2026-10-30)",
+    "Negative news (2026-11-16, on or after 2026-10-30)",
+  ],
+  [
+    "news on or after the look-back's first day, in Chinese",
+    { code: "NEGATIVE_NEWS", value: serial("2026-11-16"), threshold: serial("2026-10-30"), format: "date" },
+    "zh",
+    "负面新闻（2026年11月16日，不早于 2026年10月30日）",
   ],
 ])("a warning with its figure against its threshold, the side it fired on between: %s", (_, finding, lang, text) => {
   expect(findingWithFigure(finding, lang)).toBe(text);
