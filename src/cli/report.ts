@@ -912,7 +912,13 @@ export function toTable(
   const u = p.unmatchedInvoices;
   if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
   if (p.problems.length) {
-    lines.push(t("cli.problems", { count: count(customersWithProblems(p.problems)) }));
+    // A customer with two problems has two lines: counted apart, so 4 customers over 5 lines is no slip.
+    const customers = customersWithProblems(p.problems);
+    lines.push(
+      customers === p.problems.length
+        ? t("cli.problems", { count: count(customers) })
+        : t("cli.problemsMore", { count: count(customers), problems: count(p.problems.length) }),
+    );
     for (const q of p.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${labelled(customerName(q), problemText(q, lang, result.policy), lang)}`);
     if (p.problems.length > SHOWN_PROBLEMS) lines.push(`  … +${count(p.problems.length - SHOWN_PROBLEMS)}`);

@@ -141,6 +141,7 @@ Exit status: 0 review done (with or without warnings), 2 bad input, 1 internal e
     "not valid JSON at line {line}, column {column}: a line break or other control character inside quotes (write a line break as \\n)",
   "cli.reason.notJsonObject": "not a JSON object of settings",
   "cli.problems": "Customers with problems ({count}):",
+  "cli.problemsMore": "Customers with problems ({count}; {problems} problems):",
 } as const;
 
 export type CliMessageKey = keyof typeof cliEn;

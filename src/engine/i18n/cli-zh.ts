@@ -130,4 +130,5 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.reason.jsonControl": "第 {line} 行第 {column} 列不是有效的 JSON：引号内不能有换行符或其他控制字符（换行请写作 \\n）",
   "cli.reason.notJsonObject": "不是由设置组成的 JSON 对象",
   "cli.problems": "有问题的客户（{count}）：",
+  "cli.problemsMore": "有问题的客户（{count} 位，共 {problems} 个问题）：",
 };

@@ -46,6 +46,15 @@ describe("the sample workbooks", () => {
     const output = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
     expect(stdout).toContain(output);
     expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.8% > 10%)");
+    // Harbor Lights Retail has two problems: the five lines are of four customers, and said so.
+    const problemsAt = stdout.split("\n").indexOf("Customers with problems (4; 5 problems):");
+    expect(problemsAt).toBeGreaterThan(0);
+    expect(
+      stdout
+        .split("\n")
+        .slice(problemsAt + 1, problemsAt + 7)
+        .filter((line) => line.startsWith("  ")),
+    ).toHaveLength(5);
     const wb = await loadWorkbook(output);
     const sheet = wb.getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
