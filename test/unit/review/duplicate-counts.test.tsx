@@ -68,7 +68,7 @@ describe("a customer on two rows counts once", () => {
     const table = toTable(result, "en", "out.xlsx");
     expect(table).toContain("Customers warned, overdue or high risk: 2 (of which needing action: 2)");
     expect(table).toContain("Over credit limit 2; Overdue over 90 days 1");
-    expect(table).toContain("Customers with problems (2)");
+    expect(table).toContain("Customers with problems (2; 3 problems)");
     const json = toJson(result, "en").portfolio;
     expect([json.customersAtRisk, json.withErrors, json.warningCounts.OVER_LIMIT, json.topRisks.length]).toEqual([2, 2, 2, 2]);
     render(
