@@ -760,7 +760,6 @@ export function toTable(
     t("cli.heading", {
       title: t("summary.title"),
       sheet: result.sheet,
-      asOf: t("summary.asOf"),
       date: dateText(result.asOf, lang),
     }),
   );

@@ -13,7 +13,7 @@ export const cliEn = {
   "cli.columnsRepeated": "Repeated",
   "cli.columnsRepeat": "column {column} repeats {field} (column {usedColumn} is read)",
   "cli.columnsNotChecked": "Not checked",
-  "cli.heading": "{title} — {sheet}, {asOf} {date}",
+  "cli.heading": "{title} — {sheet}, as of {date}",
   "cli.warningCounts": "Customers per warning",
   "cli.gradeCounts": "Customers per grade",
   "cli.reading": "Reading {file}…",

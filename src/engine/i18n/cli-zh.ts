@@ -13,7 +13,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.columnsRepeated": "重复的列",
   "cli.columnsRepeat": "{column} 列重复“{field}”（读取 {usedColumn} 列）",
   "cli.columnsNotChecked": "未检查",
-  "cli.heading": "{title}：工作表“{sheet}”，{asOf} {date}",
+  "cli.heading": "{title}：工作表“{sheet}”，审查日期 {date}",
   "cli.warningCounts": "各项预警的客户数",
   "cli.gradeCounts": "各风险等级的客户数",
   "cli.reading": "正在读取 {file}……",

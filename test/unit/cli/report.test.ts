@@ -62,7 +62,7 @@ describe.each([
   test("its heading names the sheet and the date in the language's punctuation", () => {
     expect(lines[0]).toBe(
       lang === "en"
-        ? "Credit Review Summary — Customers, As of 2026-11-30"
+        ? "Credit Review Summary — Customers, as of 2026-11-30"
         : "信用审查汇总：工作表“Customers”，审查日期 2026年11月30日",
     );
   });
