@@ -444,18 +444,20 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
   });
 });
 
+/** The Altman Z's inputs, as a sheet heads them. */
+const Z_INPUT_HEADERS = [
+  "Current assets",
+  "Current liabilities",
+  "Retained earnings",
+  "EBIT",
+  "Equity",
+  "Total assets",
+  "Total liabilities",
+  "Sales",
+];
+
 test("a customer on the default Z model whose zone moves with the policy's default model: the policy change explains it", () => {
-  const headers = [
-    ...HEADERS.en.slice(0, 7),
-    "Current assets",
-    "Current liabilities",
-    "Retained earnings",
-    "EBIT",
-    "Equity",
-    "Total assets",
-    "Total liabilities",
-    "Sales",
-  ];
+  const headers = [...HEADERS.en.slice(0, 7), ...Z_INPUT_HEADERS];
   // Z′ (private, the default) 1.25: grey; Z (public) 1.03: distress.
   const sheet: Grid = [headers, ["A001", "Alpha", ...five(2), 40, 30, 10, 10, 40, 100, 60, 50]];
   const { workbook } = reviewWorkbook({ customers: sheet }, R1, "en");
@@ -810,14 +812,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
         "Overdue amount",
         "Days past due",
         "Negative news date",
-        "Current assets",
-        "Current liabilities",
-        "Retained earnings",
-        "EBIT",
-        "Equity",
-        "Total assets",
-        "Total liabilities",
-        "Sales",
+        ...Z_INPUT_HEADERS,
         "Interest expense",
       ],
       // Altman Z (private) 1.18, in distress; debt ratio 80%; interest coverage 1.00.
