@@ -769,8 +769,8 @@ export function toTable(
   if (result.undatedArchiveRows) lines.push(undatedArchiveText(result.undatedArchiveRows, lang));
   // The table's amounts read in the sheet's unit, as the summary sheet says.
   if (result.amountUnits.unit) lines.push(pair("summary.amountUnit", result.amountUnits.unit.label));
-  // Before every figure it casts doubt on, as the summary says it under its date: read after the
-  // table, a month of "no raise while overdue" came first.
+  // Before every figure it casts doubt on, as the summary says it under its date: after the table,
+  // it would come after a month of "no raise while overdue" it explains.
   const stale = headlineSameBalancesText(result.changes, lang);
   if (stale) lines.push(stale);
   const { widths, stacked } = customerTableLayout(terminal);
