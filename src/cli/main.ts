@@ -105,12 +105,16 @@ export const writeToFile: WorkbookWriter = async (file, mode, produce) => {
   }
 };
 
+/** The narrowest terminal the report is laid out for; a narrower one is written to as a file is, unfolded. */
+const LEAST_TERMINAL = 40;
+
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text + "\n"),
   stderr: (text) => process.stderr.write(text + "\n"),
   progress: Boolean(process.stderr.isTTY),
   writeWorkbook: writeToFile,
-  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  // Some pseudo-terminals give 0 (or a width no report fits): folded at it, every line would be one character a line.
+  columns: process.stdout.isTTY && process.stdout.columns >= LEAST_TERMINAL ? process.stdout.columns : undefined,
 };
 
 /**

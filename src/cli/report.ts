@@ -515,16 +515,22 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang, terminal?: number)
   // terminal too narrow for that, a header wider than its figures takes two lines ("Customers" over
   // "graded", 已评级 over 客户数), never a word broken.
   const widest = (i: number) => Math.max(...rows.map((cells) => width(cells[i])));
-  let widths = head.map((h, i) => Math.max(width(h), widest(i)));
-  if (terminal !== undefined && tableWidth(widths) + widths.length - 1 > terminal)
-    widths = head.map((h, i) => {
+  let headLines = head.map((h) => [h]);
+  if (terminal !== undefined && tableWidth(head.map((h, i) => Math.max(width(h), widest(i)))) + head.length - 1 > terminal)
+    headLines = head.map((h, i) => {
+      if (width(h) <= widest(i)) return [h];
+      // Its two lines as even as the words allow: 逾期/金额, not 逾期金/额.
       const longestWord = Math.max(...(h.match(BREAKABLE) ?? []).map((word) => width(word.trimEnd())));
-      let w = Math.max(Math.ceil(width(h) / 2), longestWord, widest(i));
+      let w = Math.max(Math.ceil(width(h) / 2), longestWord);
       while (wrapText(h, w).length > 2) w++;
-      return w;
+      return wrapText(h, w);
     });
+  const widths = headLines.map((lines, i) => Math.max(...lines.map(width), widest(i)));
   const line = (cells: string[]) => tableLines(cells, widths, TREND_FIGURES, "  ");
-  return [t("trend.title"), ...line(head), ...rows.flatMap(line)];
+  const headRows = Array.from({ length: Math.max(...headLines.map((l) => l.length)) }, (_, r) =>
+    line(headLines.map((lines) => lines[r] ?? "")).join(""),
+  );
+  return [t("trend.title"), ...headRows, ...rows.flatMap(line)];
 }
 
 /** How far a line's further lines stand in under its first when it is folded in a terminal. */
@@ -755,6 +761,12 @@ export function toTable(
   const pair = (label: MessageKey, value: string | number) => labelled(t(label), value, lang);
   const count = (n: number) => formatCount(n, lang);
   const lines: string[] = [];
+  // A table's rows, laid out in columns for the terminal already: folded at spaces, a row too wide
+  // for a narrow one would part its figures from their headers (the terminal folds it whole instead).
+  const inTable = new Set<number>();
+  const tableRows = (...rows: string[]) => {
+    for (const row of rows) inTable.add(lines.push(row) - 1);
+  };
   const p = result.portfolio;
   lines.push(
     t("cli.heading", {
@@ -791,7 +803,7 @@ export function toTable(
     OUTPUT_HEADERS.warnings[lang],
     OUTPUT_HEADERS.recommendation[lang],
   ];
-  lines.push(...tableLines(head.slice(0, widths.length), widths, figures));
+  tableRows(...tableLines(head.slice(0, widths.length), widths, figures));
   const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
@@ -813,7 +825,7 @@ export function toTable(
       warnings,
       customerRecommendation(c, lang, result.policy),
     ];
-    lines.push(...tableLines(cells.slice(0, widths.length), widths, figures));
+    tableRows(...tableLines(cells.slice(0, widths.length), widths, figures));
     if (stacked) {
       const decided = [6, 7].filter((i) => cells[i] !== "").map((i) => labelled(head[i], cells[i], lang));
       if (decided.length) lines.push(...under(decided.join("   ")));
@@ -853,13 +865,15 @@ export function toTable(
   const whyAt = width(row("", "", ""));
   const whyWidth = terminal === undefined ? Infinity : terminal - whyAt;
   const customerRows = (header: string, customers: readonly { name: string; balance?: number; text: string }[]) => {
-    lines.push(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], header));
+    tableRows(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], header));
     for (const c of customers) {
       const balance = c.balance === undefined ? "" : money(c.balance);
-      if (whyWidth < LEAST_REASON_WIDTH) lines.push(row(c.name, balance, "").trimEnd(), `    ${c.text}`);
-      else {
+      if (whyWidth < LEAST_REASON_WIDTH) {
+        tableRows(row(c.name, balance, "").trimEnd());
+        lines.push(`    ${c.text}`);
+      } else {
         const [first, ...next] = whyWidth === Infinity ? [c.text] : wrapText(c.text, whyWidth);
-        lines.push(row(c.name, balance, first), ...next.map((part) => " ".repeat(whyAt) + part));
+        tableRows(row(c.name, balance, first), ...next.map((part) => " ".repeat(whyAt) + part));
       }
     }
   };
@@ -930,10 +944,10 @@ export function toTable(
       ...countedLines(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang), lang),
     );
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
-  lines.push(...trendLines(result.trend, lang, terminal));
+  tableRows(...trendLines(result.trend, lang, terminal));
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));
   // The output's path whole, as a terminal copies it.
-  return [...lines.flatMap((line) => folded(line, terminal)), `→ ${output}`].join("\n");
+  return [...lines.flatMap((line, i) => (inTable.has(i) ? [line] : folded(line, terminal))), `→ ${output}`].join("\n");
 }

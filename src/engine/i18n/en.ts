@@ -45,7 +45,7 @@ export const en = {
     "{param} must be 5 numbers, one per factor; got {count}, {zeros} of them 0: desktop Excel passes an empty cell as 0, so select only the five weights",
   "score.weightNegative": "{param} must not be negative, got {value}",
   "score.weightsMixedScales":
-    "{param} mix fractions and percents: {percents} read as percents beside {fractions} add up to 100%; enter all five as fractions (0.3) or all as percents (30)",
+    "{param} mix fractions and percents: {percents} as percents and {fractions} as fractions add up to 100%; enter all five as fractions (0.3) or all as percents (30)",
   "score.weightsZero": "{param} add up to 0; at least one weight must be positive",
   "score.scoreRange": "score must be between 1 and 5, got {value}",
 

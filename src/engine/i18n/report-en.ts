@@ -21,7 +21,7 @@ export const reportEn = {
   "summary.typedOverMore": "… and {count} more",
   "summary.movedRows": "Rows moved since the review of {date}",
   "review.asOfAhead":
-    "The as-of date {date} is {days} days after today ({today}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it",
+    "The as-of date {date} is {days} days after today ({today}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it. If the year is a slip, correct the date and review again",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
   "review.undatedArchive":
@@ -274,7 +274,8 @@ export const reportEn = {
   "summary.mostBalancesSame":
     "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below. {why}",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
-  // A dated warning (negative news): "2026-11-16 ≥ 2026-10-30" read as a sum to check.
+  // A dated warning (negative news): its date and the look-back's first day in words, since a
+  // comparison sign between two dates reads as arithmetic.
   "warning.withDate": "{title} ({value}, on or after {threshold})",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
@@ -394,7 +395,7 @@ export const reportEn = {
     "the oldest unpaid amount is now {value} {value|day|days} past due (more than {threshold} days triggers a warning)",
   "changes.cleared.nothingPastDue": "nothing is past due now (more than {threshold} days triggers a warning)",
   "changes.cleared.nothingOverdue":
-    "the overdue amount is {amount} now, so nothing is overdue (the sheet gives {days} days past due)",
+    "the overdue amount is {amount} now, so nothing is overdue (though the oldest open item is {days} days past due)",
   "changes.cleared.LIQUIDITY": "the current ratio is now {value} (below {threshold} triggers a warning)",
   "changes.cleared.LEVERAGE": "the debt ratio is now {value} (above {threshold} triggers a warning)",
   "changes.cleared.COVERAGE": "the interest coverage is now {value} (below {threshold} triggers a warning)",

@@ -20,7 +20,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.typedOverMore": "……另有 {count} 个",
   "summary.movedRows": "自 {date}的审查以来移动的行",
   "review.asOfAhead":
-    "审查日期为 {date}，比今天（{today}）晚 {days} 天：所有未收发票都将按该日计算账龄，存档也将以该日期保存本次审查，在此之前运行的审查都会排在它前面",
+    "审查日期为 {date}，比今天（{today}）晚 {days} 天：所有未收发票都将按该日计算账龄，存档也将以该日期保存本次审查，在此之前运行的审查都会排在它前面。如年份有误，请改正日期后重新审查",
   "review.laterReviews":
     "本次审查日期为 {date}，早于审查档案中本工作表较晚的审查（{dates}）：本次结果按日期插入审查档案，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
   "review.undatedArchive":
@@ -344,7 +344,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.cleared.OVER_LIMIT": "应收账款余额 {value} 未超过信用额度 {threshold}",
   "changes.cleared.OVERDUE_90": "最早的未收款项现逾期 {value} 天（超过 {threshold} 天即预警）",
   "changes.cleared.nothingPastDue": "现已无逾期款项（超过 {threshold} 天即预警）",
-  "changes.cleared.nothingOverdue": "逾期金额现为 {amount}，已无逾期款项（表中逾期天数为 {days} 天）",
+  "changes.cleared.nothingOverdue": "逾期金额现为 {amount}，已无逾期款项（尽管最早的未结项目已逾期 {days} 天）",
   "changes.cleared.LIQUIDITY": "流动比率现为 {value}（低于 {threshold} 即预警）",
   "changes.cleared.LEVERAGE": "资产负债率现为 {value}（高于 {threshold} 即预警）",
   "changes.cleared.COVERAGE": "利息保障倍数现为 {value}（低于 {threshold} 即预警）",

@@ -317,6 +317,8 @@ function notCheckedWhy(code: WarningCode, c: CustomerResult, checks: ChecksRun):
     return { kind: "blank", fields };
   }
   if (code === "OVERDUE_90" && c.daysPastDue === undefined) return { kind: "blank", fields: ["daysPastDue"] };
+  // No score to measure a rise against (neither the archive's nor the sheet's): the rise was not checked.
+  if (code === "SCORE_RISE" && c.previousScore === undefined) return { kind: "blank", fields: ["previousScore"] };
   // Its model needs sales, which a sheet without the column does not give (said once for the sheet, not per customer).
   if (code === "Z_DISTRESS" && c.zScore === undefined && checks.zWithoutSales) return { kind: "column", missing: [["sales"]] };
   return undefined;

@@ -237,7 +237,7 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     },
     /**
      * An item listed under its count (a customer, a cell), one indent in, as the printed report and
-     * the pane set them: at the labels' edge it read as a label of its own. On as many rows as it wraps to.
+     * the pane set them: at the labels' edge it would read as a label of its own. On as many rows as it wraps to.
      */
     item(text: string) {
       const texts = wrapped ? summaryItemRows(text) : [text];

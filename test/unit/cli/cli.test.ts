@@ -815,7 +815,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     // The run's today: the test's, or the next day's when midnight passed in between.
     const { days } = JSON.parse(stdout).asOfAhead as { days: number };
     expect([400, 399]).toContain(days);
-    const text = `The as-of date ${ahead} is ${days} days after today (${isoFromSerial(today + 400 - days)}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it`;
+    const text = `The as-of date ${ahead} is ${days} days after today (${isoFromSerial(today + 400 - days)}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it. If the year is a slip, correct the date and review again`;
     expect(stderr.split("\n")).toContain(`credit-review: ${text}`);
     expect(JSON.parse(stdout).asOfAhead).toEqual({ days, text });
     // A month-end a few weeks off says nothing.

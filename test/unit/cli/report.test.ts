@@ -305,6 +305,15 @@ describe.each(["en", "zh"] as const)("a month after, the whole report in an 80-c
     expect(folded[atRisk + 2]).toMatch(/^\S/);
   });
 
+  test("in a terminal narrower than a table, its rows are left whole: a figure never folds away from its customer", () => {
+    const narrow = toTable(result, lang, output, [], 50).split("\n");
+    const gamma = narrow.find((line) => line.startsWith("  Gamma"))!;
+    expect(gamma).toMatch(/1,500\.00$/);
+    // The prose around them still wraps within the terminal.
+    const atRisk = narrow.findIndex((line) => line.startsWith(t("summary.exposureAtRisk")));
+    expect(columns(narrow[atRisk])).toBeLessThanOrEqual(50);
+  });
+
   test("the trend's headers take two lines; each top risk's reason stands under its figures", () => {
     const title = folded.indexOf(t("trend.title"));
     const dates = folded.findIndex((line, i) => i > title && line.startsWith(dateText(serial("2026-10-31"), lang)));

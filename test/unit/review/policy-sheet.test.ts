@@ -271,7 +271,7 @@ describe("readPolicySheet", () => {
     expect(rows).toHaveLength(5);
     [30, 25, 20, 15, "10%"].forEach((value, i) => (grid[rows[i]] = [grid[rows[i]][0], value, grid[rows[i]][2]]));
     expect(describeError(thrown(() => readPolicySheet(grid, SHEET)), "en")).toBe(
-      `sheet Credit Policy, row ${rows[0] + 1}, column B (Value): Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) mix fractions and percents: 30, 25, 20, 15 read as percents beside 0.1 add up to 100%; enter all five as fractions (0.3) or all as percents (30)`,
+      `sheet Credit Policy, row ${rows[0] + 1}, column B (Value): Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) mix fractions and percents: 30, 25, 20, 15 as percents and 0.1 as fractions add up to 100%; enter all five as fractions (0.3) or all as percents (30)`,
     );
   });
 

@@ -857,7 +857,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
               [
                 "OVERDUE_90",
                 "nothingOverdue",
-                "Overdue over 90 days — the overdue amount is 0.00 now, so nothing is overdue (the sheet gives 120 days past due).",
+                "Overdue over 90 days — the overdue amount is 0.00 now, so nothing is overdue (though the oldest open item is 120 days past due).",
               ],
             ],
           ]
@@ -872,7 +872,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
               ["NEGATIVE_NEWS", "noNews", "负面新闻——表中现已没有负面新闻日期。"],
               ["OVERDUE_90", "figure", "逾期超过 90 天——现已无逾期款项（超过 90 天即预警）。"],
             ],
-            [["OVERDUE_90", "nothingOverdue", "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（表中逾期天数为 120 天）。"]],
+            [["OVERDUE_90", "nothingOverdue", "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（尽管最早的未结项目已逾期 120 天）。"]],
           ],
     );
     expect(now.changes).toMatchObject({ clearedWarnings: 7, notCheckedWarnings: 0 });
