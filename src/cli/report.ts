@@ -13,8 +13,7 @@ import { ClearedWarning, gradeMovers, ReviewChanges } from "../engine/review/cha
 import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
-import { customersWithProblems, customersAtRows, moreNeedingAction } from "../engine/review/portfolio";
-import { SHOWN_DECISIONS } from "../engine/review/summary-sheet";
+import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, FigureFormat, Finding, WarningCode } from "../engine/review/warnings";
@@ -55,6 +54,8 @@ import {
   movedLines,
   nextReviewText,
   shortDecisionsText,
+  topRiskText,
+  moreDecisionsText,
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
@@ -882,21 +883,16 @@ export function toTable(
     lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
     customerRows(
       t("summary.reason"),
-      p.topRisks.map((r) => {
-        const c = atRisk.get(r.row)!;
-        const reason = reasonDetail(r.reason, c, lang, result.policy);
-        const todo = shortDecisionsText(c, lang);
-        return {
-          name: customerName(r),
-          balance: r.balance,
-          text: todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason,
-        };
-      }),
+      p.topRisks.map((r) => ({
+        name: customerName(r),
+        balance: r.balance,
+        text: topRiskText(r.reason, atRisk.get(r.row)!, lang, result.policy),
+      })),
     );
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);
   }
-  const deciding = moreNeedingAction(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row)));
+  const deciding = otherDecisions(result.customers, p.topRisks);
   if (deciding.count) {
     lines.push(t("summary.decisions"));
     customerRows(
@@ -904,13 +900,7 @@ export function toTable(
       deciding.customers.map((c) => ({ name: customerName(c), balance: c.balance, text: shortDecisionsText(c, lang) })),
     );
     if (deciding.count > deciding.customers.length)
-      lines.push(
-        `  ${t("summary.moreDecisions", {
-          count: count(deciding.count - deciding.customers.length),
-          column: OUTPUT_HEADERS.recommendation[lang],
-          sheet: result.sheet,
-        })}`,
-      );
+      lines.push(`  ${moreDecisionsText(deciding.count - deciding.customers.length, result.sheet, lang)}`);
   }
   lines.push(pair("summary.portfolioWarnings", portfolioWarningList(p.findings, lang)));
   // The customers' warnings; the portfolio's own is on the line above, with its figure and threshold.

@@ -136,6 +136,14 @@ export function moreNeedingAction(
   return { customers: first, count: keys.size };
 }
 
+/** The customers needing action named beyond the top risks, before "… and N more": every face names as many. */
+export const SHOWN_DECISIONS = 8;
+
+/** The customers needing action beyond `topRisks` (which name theirs), as every face lists them: see moreNeedingAction. */
+export function otherDecisions(customers: readonly CustomerResult[], topRisks: readonly { readonly row: number }[]) {
+  return moreNeedingAction(customers, SHOWN_DECISIONS, new Set(topRisks.map((r) => r.row)));
+}
+
 /**
  * Keeps `top` the `count` largest risks in order as the portfolio is read once (an insertion
  * into a list of ten): sorting the whole portfolio for ten names made the write plan slower.

@@ -24,7 +24,7 @@ import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
-import { moreNeedingAction, customersAtRows } from "./portfolio";
+import { otherDecisions, customersAtRows } from "./portfolio";
 import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
   changedCustomersText,
@@ -49,7 +49,8 @@ import {
   unitChangeText,
   portfolioWarningList,
   problemText,
-  reasonDetail,
+  topRiskText,
+  moreDecisionsText,
   movedLines,
   shortDecisionsText,
   typedOverCellTexts,
@@ -98,10 +99,9 @@ function belowReportChart(row: number): number {
   const place = besideReportTable(row);
   return place.row + place.rows;
 }
+
 /** Problems listed before "and N more": more would push a month's dashboard past one page. */
 export const SHOWN_PROBLEMS = 8;
-/** Customers the decisions list names before "and N more". */
-export const SHOWN_DECISIONS = 8;
 
 /**
  * The figures' columns' widths (A to D, in characters), at least: the left half's long lines
@@ -332,7 +332,7 @@ interface SummaryFacts {
   readonly atRisk: ReadonlyMap<number, CustomerResult>;
   /** The customers of the problems listed, by row. */
   readonly withProblems: ReadonlyMap<number, CustomerResult>;
-  readonly decisions: ReturnType<typeof moreNeedingAction>;
+  readonly decisions: ReturnType<typeof otherDecisions>;
   /** With a ledger: the customers whose invoices could not be aged (their ledger rows to fix), none named twice. */
   readonly notAged: readonly CustomerResult[];
 }
@@ -353,7 +353,7 @@ function summaryFacts(result: ReviewResult): SummaryFacts {
   return {
     atRisk: customersAtRows(result.customers, p.topRisks),
     withProblems: customersAtRows(result.customers, p.problems.slice(0, SHOWN_PROBLEMS)),
-    decisions: moreNeedingAction(result.customers, SHOWN_DECISIONS, new Set(p.topRisks.map((r) => r.row))),
+    decisions: otherDecisions(result.customers, p.topRisks),
     notAged,
   };
 }
@@ -733,9 +733,7 @@ function summaryDraft(
       into.rows(
         p.topRisks.map((r) => {
           const c = facts.atRisk.get(r.row)!;
-          const todo = shortDecisionsText(c, lang);
-          const reason = reasonDetail(r.reason, c, lang, result.policy);
-          return customerLine(r, c, todo ? t("summary.reasonTodo", { reason, actions: todo }) : reason);
+          return customerLine(r, c, topRiskText(r.reason, c, lang, result.policy));
         }),
         customerFormats,
         CUSTOMER_INDENTS,
@@ -763,14 +761,7 @@ function summaryDraft(
         CUSTOMER_INDENTS,
       );
     }
-    if (count > customers.length)
-      into.line(
-        t("summary.moreDecisions", {
-          count: formatCount(count - customers.length, lang),
-          column: OUTPUT_HEADERS.recommendation[lang],
-          sheet: result.sheet,
-        }),
-      );
+    if (count > customers.length) into.line(moreDecisionsText(count - customers.length, result.sheet, lang));
     into.keep(from);
   };
 

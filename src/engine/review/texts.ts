@@ -1007,6 +1007,27 @@ export interface DecisionSubject {
   readonly findings: readonly Finding[];
 }
 
+/** A top risk's reason with what to do about it, as every face lists it: "… To do: prepayment; limit 540,000.00 → 270,000.00". */
+export function topRiskText(
+  reason: Reason,
+  c: DecisionSubject & Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">,
+  lang: Lang,
+  policy: Policy,
+): string {
+  const why = reasonDetail(reason, c, lang, policy);
+  const todo = shortDecisionsText(c, lang);
+  return todo ? message(lang, "summary.reasonTodo", { reason: why, actions: todo }) : why;
+}
+
+/** The customers needing action a list leaves unnamed, pointing to the column that names them all. */
+export function moreDecisionsText(count: number, sheet: string, lang: Lang): string {
+  return message(lang, "summary.moreDecisions", {
+    count: formatCount(count, lang),
+    column: OUTPUT_HEADERS.recommendation[lang],
+    sheet,
+  });
+}
+
 /** Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00 is above …". */
 export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy): string {
   if (!isRule(reason)) {
