@@ -105,21 +105,26 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy
 }
 
 /**
- * One action of a customer's recommendation, on its own line, with `reason` the rule or
- * finding that produced it, with the customer's figures against the review's policy.
+ * Actions of a customer's recommendation that one rule or finding produced, each on its own line,
+ * with `reason` that rule or finding, with the customer's figures against the review's policy,
+ * said once under them: a high-risk customer's three grade actions share one reason.
  */
-export interface ActionLine {
-  readonly code: Action;
-  readonly text: string;
+export interface ActionGroup {
+  readonly actions: readonly { readonly code: Action; readonly text: string }[];
   readonly reason: string;
 }
 
-export function actionLines(c: CustomerResult, lang: Lang, policy: Policy): ActionLine[] {
-  return c.actions.map((d) => ({
-    code: d.code,
-    text: message(lang, `action.${d.code}`),
-    reason: reasonDetail(d.because, c, lang, policy),
-  }));
+/** The customer's actions in the review's order, those in a row with the same reason grouped under it. */
+export function actionGroups(c: CustomerResult, lang: Lang, policy: Policy): ActionGroup[] {
+  const groups: { actions: { code: Action; text: string }[]; reason: string }[] = [];
+  for (const d of c.actions) {
+    const reason = reasonDetail(d.because, c, lang, policy);
+    const action = { code: d.code, text: message(lang, `action.${d.code}`) };
+    const last = groups[groups.length - 1];
+    if (last && last.reason === reason) last.actions.push(action);
+    else groups.push({ actions: [action], reason });
+  }
+  return groups;
 }
 
 /** A data error, and the cell it is about when the error names one. */

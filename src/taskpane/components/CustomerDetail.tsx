@@ -27,13 +27,14 @@ import {
   waitingText,
   zoneName,
 } from "../../engine/review/texts";
-import { ActionLine, actionLines, ErrorLine, errorLines, gradeLabel } from "../customers";
+import { ActionGroup, actionGroups, ErrorLine, errorLines, gradeLabel } from "../customers";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
 
 const useStyles = makeStyles({
   detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  action: { display: "block" },
   reason: { display: "block", color: tokens.colorNeutralForeground3 },
   error: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
 });
@@ -110,7 +111,7 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
       )}
       {(c.errors.length > 0 || c.notes.length > 0) && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
       {/* A data error stops what needs the grade, not the actions and warnings that need none. */}
-      <ActionList actions={actionLines(c, lang, policy)} waiting={waitingText(c, lang)} />
+      <ActionList actions={actionGroups(c, lang, policy)} waiting={waitingText(c, lang)} />
       <Subtitle2 className={panel.heading} as="h3">
         {t("ui.detail.findings")}
       </Subtitle2>
@@ -149,8 +150,12 @@ function ChangeList({ lines }: { lines: readonly string[] }) {
   );
 }
 
-/** The recommendation: one action a line, the reason behind it under it; last, what waits for a data fix. */
-export function ActionList({ actions, waiting }: { actions: readonly ActionLine[]; waiting?: string }) {
+/**
+ * The recommendation: one action a line, the reason behind it under it (said once under the
+ * actions it produced, in one list item, so a screen reader reads them with it); last, what waits
+ * for a data fix.
+ */
+export function ActionList({ actions, waiting }: { actions: readonly ActionGroup[]; waiting?: string }) {
   const { t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -160,10 +165,14 @@ export function ActionList({ actions, waiting }: { actions: readonly ActionLine[
         {t("ui.detail.recommendation")}
       </Subtitle2>
       <ul className={panel.list}>
-        {actions.map((a) => (
-          <li key={a.code}>
-            {a.text}
-            <span className={styles.reason}>{a.reason}</span>
+        {actions.map((group) => (
+          <li key={group.actions[0].code}>
+            {group.actions.map((a) => (
+              <span key={a.code} className={styles.action}>
+                {a.text}
+              </span>
+            ))}
+            <span className={styles.reason}>{group.reason}</span>
           </li>
         ))}
         {waiting && <li>{waiting}</li>}

@@ -86,12 +86,15 @@ function detailOf(lang: Lang) {
   return list;
 }
 
-test("every action reads with the rule or warning behind it, with the customer's figures (English)", () => {
+test("every action reads with the rule or warning behind it, with the customer's figures, said once for the actions it produced (English)", () => {
   const list = detailOf("en");
   expect(list("Recommendation")).toEqual([
-    ["Require prepayment", "Risk score 3.80 is in the high-risk band (from 3.50)."],
-    ["Restrict the credit limit", "Risk score 3.80 is in the high-risk band (from 3.50)."],
-    ["Ask for a guarantee or credit insurance", "Risk score 3.80 is in the high-risk band (from 3.50)."],
+    [
+      "Require prepayment",
+      "Restrict the credit limit",
+      "Ask for a guarantee or credit insurance",
+      "Risk score 3.80 is in the high-risk band (from 3.50).",
+    ],
     [
       "Hold new orders until the balance is back under the limit",
       "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
@@ -117,9 +120,7 @@ test("every action reads with its reason in Chinese too", () => {
   const list = detailOf("zh");
   const highBand = "风险评分 3.80 属于高风险区间（3.50 起）。";
   expect(list("政策建议")).toEqual([
-    ["要求预付款", highBand],
-    ["限制信用额度", highBand],
-    ["要求提供担保或投保信用保险", highBand],
+    ["要求预付款", "限制信用额度", "要求提供担保或投保信用保险", highBand],
     ["暂停新订单，直至余额回到额度以内", "应收账款余额 150,000.00 超过信用额度 100,000.00。"],
     ["立即重新评估该客户", "风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。"],
   ]);
@@ -272,8 +273,7 @@ test("an action with a reason shows it under the action, in the same list item",
     <ActionList
       actions={[
         {
-          code: "HOLD_ORDERS",
-          text: "Hold new orders",
+          actions: [{ code: "HOLD_ORDERS", text: "Hold new orders" }],
           reason: "Outstanding balance 12,000.00 is above the credit limit 10,000.00.",
         },
       ]}

@@ -4,7 +4,7 @@ import { translator } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { CustomerResult, runReview } from "../../../src/engine/review/review";
 import {
-  actionLines,
+  actionGroups,
   attentionGroup,
   errorLines,
   filterCustomers,
@@ -125,19 +125,27 @@ describe("actions and errors for the details", () => {
     const high = review.customers.find((c) => c.grade === "high" && c.findings.some((f) => f.code === "OVERDUE_90"))!;
     // A rule's reason, worded to follow its action elsewhere, starts its own line here.
     const highBand = "Risk score 4.45 is in the high-risk band (from 3.50).";
-    expect(actionLines(high, "en", DEFAULT_POLICY)).toEqual([
-      { code: "PREPAYMENT", text: "Require prepayment", reason: highBand },
-      { code: "RESTRICT_LIMIT", text: "Restrict the credit limit", reason: highBand },
-      { code: "GUARANTEE", text: "Ask for a guarantee or credit insurance", reason: highBand },
+    // The grade's three actions share one reason, said once under them.
+    expect(actionGroups(high, "en", DEFAULT_POLICY)).toEqual([
       {
-        code: "ESCALATE_COLLECTION",
-        text: "Escalate collection and stop shipments",
+        actions: [
+          { code: "PREPAYMENT", text: "Require prepayment" },
+          { code: "RESTRICT_LIMIT", text: "Restrict the credit limit" },
+          { code: "GUARANTEE", text: "Ask for a guarantee or credit insurance" },
+        ],
+        reason: highBand,
+      },
+      {
+        actions: [{ code: "ESCALATE_COLLECTION", text: "Escalate collection and stop shipments" }],
         reason: "The oldest unpaid amount is 120 days past due (more than 90 days triggers a warning).",
       },
     ]);
-    expect(actionLines(high, "zh", DEFAULT_POLICY)[0]).toEqual({
-      code: "PREPAYMENT",
-      text: "要求预付款",
+    expect(actionGroups(high, "zh", DEFAULT_POLICY)[0]).toEqual({
+      actions: [
+        { code: "PREPAYMENT", text: "要求预付款" },
+        { code: "RESTRICT_LIMIT", text: "限制信用额度" },
+        { code: "GUARANTEE", text: "要求提供担保或投保信用保险" },
+      ],
       reason: "风险评分 4.45 属于高风险区间（3.50 起）。",
     });
   });
@@ -190,10 +198,9 @@ describe("actions and errors for the details", () => {
       findings: [{ code: "OVER_LIMIT", value: 1380000, threshold: 100000, format: "money" }],
       actions: [{ code: "HOLD_ORDERS", because: "OVER_LIMIT" }],
     });
-    expect(actionLines(over, "en", DEFAULT_POLICY)).toEqual([
+    expect(actionGroups(over, "en", DEFAULT_POLICY)).toEqual([
       {
-        code: "HOLD_ORDERS",
-        text: "Hold new orders until the balance is back under the limit",
+        actions: [{ code: "HOLD_ORDERS", text: "Hold new orders until the balance is back under the limit" }],
         reason: "Outstanding balance 1,380,000.00 is above the credit limit 100,000.00.",
       },
     ]);
