@@ -1597,6 +1597,14 @@
               if (typeof v !== "number" && v !== "") fail("InvalidArgument", `minimum ${v}`);
               op("axes.valueAxis.minimum", () => (record.valueAxis.minimum = v));
             },
+            set maximum(v) {
+              if (typeof v !== "number" && v !== "") fail("InvalidArgument", `maximum ${v}`);
+              op("axes.valueAxis.maximum", () => (record.valueAxis.maximum = v));
+            },
+            set majorUnit(v) {
+              if (typeof v !== "number" || !(v > 0)) fail("InvalidArgument", `majorUnit ${v}`);
+              op("axes.valueAxis.majorUnit", () => (record.valueAxis.majorUnit = v));
+            },
             set visible(v) {
               op("axes.valueAxis.visible", () => (record.valueAxis.visible = v));
             },

@@ -503,13 +503,20 @@ async function writeAndCompare(lang) {
     summary.charts.length === 2 && summary.charts.every((c) => c.title && c.source && c.position && c.dataLabels),
     `summary charts: exposure by grade and aging ${JSON.stringify(summary.charts)}`,
   );
-  // Each read off a value axis from 0, labelled in whole amounts and gridded, set with the chart.
-  for (const chart of summary.charts)
+  // Each read off a value axis from 0 to a round top in round steps, labelled in whole amounts and
+  // gridded, set with the chart.
+  for (const chart of summary.charts) {
+    const { maximum, majorUnit, ...axis } = chart.valueAxis;
     assert.deepEqual(
-      chart.valueAxis,
+      axis,
       { minimum: 0, majorGridlines: true, visible: true, linkNumberFormat: false, numberFormat: "#,##0" },
       `${chart.title}: its value axis`,
     );
+    assert.ok(
+      majorUnit > 0 && Number.isInteger(maximum / majorUnit) && maximum / majorUnit <= 5,
+      `${chart.title}: its axis' top ${maximum} in steps of ${majorUnit}`,
+    );
+  }
   // Each bar labelled in the axis's whole amounts, as the command line's chart labels it, not the cells' cents.
   for (const chart of summary.charts)
     assert.deepEqual(

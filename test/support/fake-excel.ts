@@ -59,6 +59,8 @@ export interface FakeChart {
 
 export interface FakeValueAxis {
   minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
   visible?: boolean;
   numberFormat?: string;
   linkNumberFormat?: boolean;
@@ -808,6 +810,12 @@ export class FakeExcel {
               valueAxis: {
                 set minimum(v: number) {
                   (chart.valueAxis ??= {}).minimum = v;
+                },
+                set maximum(v: number) {
+                  (chart.valueAxis ??= {}).maximum = v;
+                },
+                set majorUnit(v: number) {
+                  (chart.valueAxis ??= {}).majorUnit = v;
                 },
                 set visible(v: boolean) {
                   (chart.valueAxis ??= {}).visible = v;

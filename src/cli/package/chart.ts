@@ -56,15 +56,18 @@ export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block
     `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="${line ? 0 : 1}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:cat><c:strRef><c:f>${escapeXml(absolute(sheet, chart.categories))}</c:f><c:strCache>${points(chart.categories, true)}</c:strCache></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(absolute(sheet, chart.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(chart.values, false)}</c:numCache></c:numRef></c:val>${line ? `<c:smooth val="0"/>` : ""}</c:ser>`;
-  // The value axis as the plan has it, in CT_ValAx's order: scaling (orientation before min), delete,
-  // axPos, majorGridlines, numFmt, the tick marks (no minor ones: a viewer's default draws them
-  // crowded), tickLblPos, crossAx, crosses, crossBetween.
+  // The value axis as the plan has it, in CT_ValAx's order: scaling, delete, axPos,
+  // majorGridlines, numFmt, the tick marks (no minor ones: a viewer's default draws them crowded),
+  // tickLblPos, crossAx, crosses, crossBetween, majorUnit.
   const axis = chart.valueAxis;
+  // CT_Scaling: orientation, max, min; the step (majorUnit) after crossBetween.
+  const maximum = axis.maximum === undefined ? "" : `<c:max val="${axis.maximum}"/>`;
   const minimum = axis.minimum === undefined ? "" : `<c:min val="${axis.minimum}"/>`;
+  const majorUnit = axis.majorUnit === undefined ? "" : `<c:majorUnit val="${axis.majorUnit}"/>`;
   const axes =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "l" : "b"}"/><c:numFmt formatCode="${categoryFormat}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="${line ? 0 : 1}"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>${minimum}</c:scaling><c:delete val="${axis.labels ? 0 : 1}"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/>${axis.gridlines ? "<c:majorGridlines/>" : ""}` +
-    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${axis.labels ? "nextTo" : "none"}"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>${maximum}${minimum}</c:scaling><c:delete val="${axis.labels ? 0 : 1}"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/>${axis.gridlines ? "<c:majorGridlines/>" : ""}` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${axis.labels ? "nextTo" : "none"}"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>${majorUnit}</c:valAx>`;
   const axisIds = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
   const plot = line
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axisIds}</c:lineChart>`

@@ -961,11 +961,36 @@ function summaryDraft(
 /**
  * The value axis of a chart of amounts: shown, labelled and gridded, from 0, so each bar's or
  * point's height is its amount; where one is below 0 (a customer in credit, the aging's Current
- * of a portfolio in credit) no floor, for the viewer to scale down to it.
+ * of a portfolio in credit) no floor, for the viewer to scale down to it. Its top is a round step
+ * above the highest amount, with room for that bar's label (amountScale).
  */
 export function amountAxis(amounts: readonly PlanValue[]): ValueAxisPlan {
-  const shown = { labels: true, gridlines: true };
-  return amounts.some((v) => typeof v === "number" && v < 0) ? shown : { minimum: 0, ...shown };
+  let highest = 0;
+  let inCredit = false;
+  for (const v of amounts)
+    if (typeof v === "number" && Number.isFinite(v)) {
+      highest = Math.max(highest, v);
+      inCredit ||= v < 0;
+    }
+  return { ...(inCredit ? {} : { minimum: 0 }), ...amountScale(highest), labels: true, gridlines: true };
+}
+
+/** Room above the highest bar for its label, as a share of its height. */
+const BAR_LABEL_ROOM = 0.15;
+/** At most this many steps from 0 to the axis' top: more would crowd labels on a chart a few rows tall. */
+const MOST_STEPS = 5;
+/** Round steps, within a power of ten. */
+const ROUND_STEPS = [1, 2, 2.5, 5, 10];
+
+/** The axis' top and its step for amounts up to `highest`: the smallest round step that reaches past it with BAR_LABEL_ROOM in MOST_STEPS. */
+export function amountScale(highest: number): Pick<ValueAxisPlan, "maximum" | "majorUnit"> {
+  if (!(highest > 0) || !Number.isFinite(highest)) return {};
+  const reach = highest * (1 + BAR_LABEL_ROOM);
+  const power = 10 ** Math.floor(Math.log10(reach / MOST_STEPS));
+  // Rounded to 12 digits: a step under 1 (0.2 = 2 × 0.1) carries binary noise into its multiples.
+  const round = (x: number) => Number(x.toPrecision(12));
+  const majorUnit = round(ROUND_STEPS.map((m) => m * power).find((step) => Math.ceil(reach / step) <= MOST_STEPS)!);
+  return { maximum: round(Math.ceil(reach / majorUnit) * majorUnit), majorUnit };
 }
 
 /**

@@ -95,6 +95,13 @@ export interface ValueAxisPlan {
    * for the viewer to scale the axis down to it rather than cut the bar off.
    */
   readonly minimum?: number;
+  /**
+   * The axis' highest value and the step between its labels, a round step with room above the
+   * highest bar for its label: a viewer's own scale can end at the tallest bar's top, where its
+   * label runs into the chart's title. Absent when no amount is above 0.
+   */
+  readonly maximum?: number;
+  readonly majorUnit?: number;
   /** The axis and its tick labels shown beside it. */
   readonly labels: boolean;
   /** A major gridline across the plot at each label. */

@@ -352,6 +352,8 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan, lang: Lang): void
   // line of amounts near its lowest point, where a small fall looks like a collapse.
   const values = chart.axes.valueAxis;
   if (plan.valueAxis.minimum !== undefined) values.minimum = plan.valueAxis.minimum;
+  if (plan.valueAxis.maximum !== undefined) values.maximum = plan.valueAxis.maximum;
+  if (plan.valueAxis.majorUnit !== undefined) values.majorUnit = plan.valueAxis.majorUnit;
   values.majorGridlines.visible = plan.valueAxis.gridlines;
   if (layoutSupported()) {
     values.visible = plan.valueAxis.labels;

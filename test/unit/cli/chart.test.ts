@@ -5,7 +5,7 @@
  */
 import { chartXml } from "../../../src/cli/package/chart";
 import { Element, elementsOf } from "../../../src/cli/package/xml-edit";
-import { amountAxis } from "../../../src/engine/review/summary-sheet";
+import { amountAxis, amountScale } from "../../../src/engine/review/summary-sheet";
 import type { Block, ChartPlan, PlanValue } from "../../../src/engine/review/write-plan";
 
 /** A line of exposure at risk over two reviews, falling by 4%, its table at A2:B3. */
@@ -47,7 +47,7 @@ test.each(["en", "zh"] as const)("a line of amounts (%s): its value axis from 0,
   const xml = chartXml(chart, "Credit Review Summary", blocks, lang);
   const { children, inside } = valueAxisOf(xml);
   // CT_ValAx: EG_AxShared (axId, scaling, delete, axPos, majorGridlines, numFmt, majorTickMark,
-  // minorTickMark, tickLblPos, crossAx, crosses), then crossBetween.
+  // minorTickMark, tickLblPos, crossAx, crosses), then crossBetween, majorUnit.
   expect(children.map((e) => e.name)).toEqual([
     "c:axId",
     "c:scaling",
@@ -61,13 +61,17 @@ test.each(["en", "zh"] as const)("a line of amounts (%s): its value axis from 0,
     "c:crossAx",
     "c:crosses",
     "c:crossBetween",
+    "c:majorUnit",
   ]);
   const child = (name: string) => children.find((e) => e.name === name)!;
-  // CT_Scaling: orientation before min.
+  // CT_Scaling: orientation, max, min. The top, 3,000,000 in steps of 1,000,000, is a round step
+  // above 2,500,000 with room for a label.
   expect(inside(child("c:scaling")).map((e) => [e.name, e.attrs.get("val")])).toEqual([
     ["c:orientation", "minMax"],
+    ["c:max", "3000000"],
     ["c:min", "0"],
   ]);
+  expect(child("c:majorUnit").attrs.get("val")).toBe("1000000");
   expect(child("c:delete").attrs.get("val")).toBe("0");
   expect(child("c:axPos").attrs.get("val")).toBe("l");
   expect(Object.fromEntries(child("c:numFmt").attrs)).toEqual({ formatCode: "#,##0", sourceLinked: "0" });
@@ -82,10 +86,37 @@ test.each(["en", "zh"] as const)("a line of amounts (%s): its value axis from 0,
 
 test("an amount below 0 (a customer in credit): no floor, for the viewer to scale down to it", () => {
   const { chart, blocks } = trend([-5_000, 6_000]);
-  expect(chart.valueAxis).toEqual({ labels: true, gridlines: true });
+  expect(chart.valueAxis).toEqual({ maximum: 8000, majorUnit: 2000, labels: true, gridlines: true });
   const { children, inside } = valueAxisOf(chartXml(chart, "S", blocks, "en"));
-  expect(inside(children.find((e) => e.name === "c:scaling")!).map((e) => e.name)).toEqual(["c:orientation"]);
+  expect(inside(children.find((e) => e.name === "c:scaling")!).map((e) => e.name)).toEqual(["c:orientation", "c:max"]);
   expect(children.find((e) => e.name === "c:delete")!.attrs.get("val")).toBe("0");
+});
+
+test("nothing above 0 (a portfolio all paid, or all in credit): no top, for the viewer to scale", () => {
+  for (const amounts of [[0, 0], [-5_000, 0], [null, null]]) {
+    const { chart, blocks } = trend(amounts);
+    expect(chart.valueAxis.maximum).toBeUndefined();
+    const { children, inside } = valueAxisOf(chartXml(chart, "S", blocks, "en"));
+    expect(children.map((e) => e.name)).not.toContain("c:majorUnit");
+    expect(inside(children.find((e) => e.name === "c:scaling")!).map((e) => e.name)).not.toContain("c:max");
+  }
+});
+
+// The tallest bar's label needs room under the top (15% of its height), in at most 5 round steps.
+test.each([
+  [1_693_000, 2_000_000, 500_000],
+  [2_643_500, 4_000_000, 1_000_000],
+  [3_769_500, 5_000_000, 1_000_000],
+  [500, 600, 200],
+  [100, 125, 25],
+  [7, 10, 2],
+  // A step under 1 keeps its multiples round (0.25 × 5, not 1.2500000000000002).
+  [1, 1.25, 0.25],
+  [14_780_000, 20_000_000, 5_000_000],
+])("amounts up to %d: an axis to %d in steps of %d", (highest, maximum, majorUnit) => {
+  expect(amountScale(highest)).toEqual({ maximum, majorUnit });
+  expect(maximum).toBeGreaterThanOrEqual(highest * 1.15);
+  expect(maximum / majorUnit).toBeLessThanOrEqual(5);
 });
 
 test("the writer follows the plan: an axis without labels or gridlines is deleted and ungridded", () => {

@@ -144,12 +144,13 @@ test.each(["en", "zh"] as const)(
     expect([...values.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([1_484_500, 2_080_500]);
     // The bar charts keep their labels.
     for (const chart of charts.filter((c) => c !== line)) expect(chart).toContain('<c:showVal val="1"/>');
-    // Every value axis from 0, shown, labelled in whole amounts and gridded: the line's 2,080,500 reads
-    // against 0, not against 1,484,500.
+    // Every value axis from 0 to a round top, shown, labelled in whole amounts and gridded: the line's
+    // 2,080,500 reads against 0 and 2,500,000, not against 1,484,500.
     for (const chart of charts)
       expect(/<c:valAx>.*<\/c:valAx>/.exec(chart)![0]).toMatch(
-        /<c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="l"\/><c:majorGridlines\/><c:numFmt formatCode="#,##0" sourceLinked="0"\/>.*<c:tickLblPos val="nextTo"\/>/,
+        /<c:scaling><c:orientation val="minMax"\/><c:max val="\d+"\/><c:min val="0"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="l"\/><c:majorGridlines\/><c:numFmt formatCode="#,##0" sourceLinked="0"\/>.*<c:tickLblPos val="nextTo"\/>.*<c:majorUnit val="\d+"\/>/,
       );
+    expect(/<c:max val="(\d+)"\/>.*<c:majorUnit val="(\d+)"\/>/.exec(line)!.slice(1)).toEqual(["2500000", "500000"]);
   },
 );
 

@@ -184,10 +184,11 @@ describe("ledger aging per customer", () => {
     const totals = Array.from({ length: 5 }, (_, i) => cells.get(`${chart.values.row + i},${chart.values.column}`));
     expect(labels).toEqual(["Current", "1–30", "31–60", "61–90", "91+"]);
     expect(totals).toEqual([170, 300, 300, 500, 350]);
-    // Amounts from 0, labelled and gridded, in both charts: a bar's height is its amount.
+    // Amounts from 0, labelled and gridded, in both charts: a bar's height is its amount. The aging's
+    // top, 600 in steps of 200, leaves the 500 bar's label room under it.
     expect(summary.charts!.map((c) => c.valueAxis)).toEqual([
-      { minimum: 0, labels: true, gridlines: true },
-      { minimum: 0, labels: true, gridlines: true },
+      { minimum: 0, maximum: 2000, majorUnit: 500, labels: true, gridlines: true },
+      { minimum: 0, maximum: 600, majorUnit: 200, labels: true, gridlines: true },
     ]);
   });
 
@@ -205,8 +206,8 @@ describe("ledger aging per customer", () => {
     const charts = buildWritePlan(inCredit, "en", { sheetNames: [] }).sheets[0].charts!;
     expect(charts.map((c) => [c.title, c.valueAxis])).toEqual([
       // The grades' exposure is 1,000 in all: from 0.
-      ["Exposure by risk grade", { minimum: 0, labels: true, gridlines: true }],
-      ["Receivables aging", { labels: true, gridlines: true }],
+      ["Exposure by risk grade", { minimum: 0, maximum: 1250, majorUnit: 250, labels: true, gridlines: true }],
+      ["Receivables aging", { maximum: 8000, majorUnit: 2000, labels: true, gridlines: true }],
     ]);
   });
 

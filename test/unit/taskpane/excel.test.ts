@@ -1073,6 +1073,8 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
 
   /** The value axis of a chart of amounts, as the pane sets it in the batch that adds the chart. */
   const AMOUNT_AXIS = { minimum: 0, majorGridlines: true, visible: true, linkNumberFormat: false, numberFormat: "#,##0" };
+  /** Each chart's axis top and step, as the plan gives them (see amountScale): set on the chart, not left to Excel. */
+  const [EXPOSURE_TOP, EXPOSURE_STEP, AT_RISK_TOP, AT_RISK_STEP] = [6000, 2000, 12500, 2500];
 
   test("summary sheet with a native chart, archive rows appended, policy sheet written", async () => {
     workbook(3);
@@ -1101,7 +1103,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         dataLabels: true,
         // Each bar labelled in whole amounts, as the package's chart is: linked to the cells it would show cents.
         dataLabelFormat: { linkNumberFormat: false, numberFormat: "#,##0" },
-        valueAxis: AMOUNT_AXIS,
+        valueAxis: { ...AMOUNT_AXIS, maximum: EXPOSURE_TOP, majorUnit: EXPOSURE_STEP },
       },
       // The archive holds an earlier review: the exposure at risk over the two, beside their table, unlabelled
       // (below the changes, where C000001, archived as "x", is named as renamed on two rows, and
@@ -1126,7 +1128,7 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
         categoryNumberFormat: "yyyy-mm",
         categoryFormatLinked: false,
         // From 0, labelled in whole amounts, gridded: a fall of 4% looks like 4%.
-        valueAxis: AMOUNT_AXIS,
+        valueAxis: { ...AMOUNT_AXIS, maximum: AT_RISK_TOP, majorUnit: AT_RISK_STEP },
       },
     ]);
     expect(summary.text(82, 0)).toBe("Portfolio over time");
