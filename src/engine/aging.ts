@@ -1,6 +1,6 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
 import { CellValue, CurrencyMark, currencyMarkText, joinedCurrency, MAX_SERIAL, readAmount, readDate } from "./cells";
-import { CreditError, ErrorPlace, notNumberError } from "./errors";
+import { CreditError, ErrorPlace, notDateError, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
 import { withoutFloatDust } from "./precision";
@@ -179,7 +179,7 @@ export function ageItems(
         throw dueDateMissing(amount).at({ param: "dueDates", ...items.place(i) });
       }
       if (reading.kind === "invalid") {
-        throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", ...items.place(i) });
+        throw notDateError(reading, "aging.dueInvalid", {}, { param: "dueDates", ...items.place(i) });
       }
       due = reading.serial;
     }

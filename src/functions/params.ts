@@ -16,7 +16,7 @@ import {
   showValue,
   todaySerial,
 } from "../engine/cells";
-import { CreditError, notNumberError } from "../engine/errors";
+import { CreditError, notDateError, notNumberError } from "../engine/errors";
 import { OneCurrency } from "../engine/one-currency";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
@@ -83,7 +83,7 @@ function toNumber(name: string, raw: unknown, asAmount = false, currencies?: One
 function toDate(name: string, raw: unknown): number | undefined {
   const reading = readDate(scalar(name, raw));
   if (reading.kind === "blank") return undefined;
-  if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
+  if (reading.kind === "invalid") throw notDateError(reading, "arg.notDate", { param: name });
   return reading.serial;
 }
 

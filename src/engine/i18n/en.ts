@@ -9,6 +9,7 @@
 export const en = {
   // Where a bad value is.
   "where.row": "row {row}: {text}",
+  "where.param": "{param}: {text}",
   "where.paramRow": "{param} row {row}: {text}",
   "where.paramColumn": "{param} column {column}: {text}",
   "where.paramRowColumn": "{param} row {row}, column {column}: {text}",
@@ -29,6 +30,11 @@ export const en = {
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
   "arg.notDate": '{param} must be a date (such as 2026-11-30), got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
+  // A date typed day and month first: said after its argument's or cell's place, in every face.
+  "date.dayMonthEither":
+    '"{value}" could be {first:date} or {second:date}: countries write day and month in either order; type the date meant year first, as here, or use DATE(year, month, day)',
+  "date.dayMonthOrder":
+    '"{value}" puts day and month in an order that differs by country, so no date is guessed from it; type it year first, {first:date}, or use DATE(year, month, day)',
   "arg.emptyRange": "{param} is an empty range",
   "arg.ragged": "{param} must be a rectangular range",
   "arg.mixedCurrencies":

@@ -6,6 +6,7 @@ import { MessageKey } from "./en";
 
 export const zh: Record<MessageKey, string> = {
   "where.row": "第 {row} 行：{text}",
+  "where.param": "{param}：{text}",
   "where.paramRow": "{param}第 {row} 行：{text}",
   "where.paramColumn": "{param}第 {column} 列：{text}",
   "where.paramRowColumn": "{param}第 {row} 行第 {column} 列：{text}",
@@ -25,6 +26,10 @@ export const zh: Record<MessageKey, string> = {
   "arg.notChoice": "{param}必须是 {choices_zh} 之一（也可写 {choices_en}），实际为“{value}”",
   "arg.notDate": "{param}必须是日期（如 2026-11-30），实际为“{value}”",
   "arg.notSingle": "{param}必须是单个值，而不是区域",
+  "date.dayMonthEither":
+    "“{value}”可能是 {first:date}，也可能是 {second:date}：各国日、月的书写顺序不同；请按年月日顺序输入所指的日期（如上），或使用 DATE(年,月,日)",
+  "date.dayMonthOrder":
+    "“{value}”的日、月顺序因国家而异，不据此推断日期；请按年月日顺序输入（{first:date}），或使用 DATE(年,月,日)",
   "arg.emptyRange": "{param}是空区域",
   "arg.ragged": "{param}必须是矩形区域",
   "arg.mixedCurrencies": "{other}以 {otherMark} 计，而{param}以 {mark} 计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
