@@ -98,7 +98,7 @@ export function agingLabels(edges?: any[][]): string[][] {
 /**
  * Current ratio: current assets / current liabilities.
  * @customfunction CURRENTRATIO CURRENTRATIO
- * @param {any} currentAssets Current assets.
+ * @param {any} currentAssets Current assets; must not be negative.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The current ratio.
  */
@@ -109,8 +109,8 @@ export function currentRatio(currentAssets: any, currentLiabilities: any): numbe
 /**
  * Quick ratio: (current assets − inventory) / current liabilities.
  * @customfunction QUICKRATIO QUICKRATIO
- * @param {any} currentAssets Current assets.
- * @param {any} inventory Inventory; must not be negative.
+ * @param {any} currentAssets Current assets; must not be negative.
+ * @param {any} inventory Inventory, a part of current assets: not negative, and not more than current assets.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The quick ratio.
  */

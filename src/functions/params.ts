@@ -59,7 +59,7 @@ function checkConstraints(name: string, value: number, c: NumberConstraints): nu
     throw new CreditError("num", "arg.greaterThan", { param: name, limit: c.greaterThan, value });
   }
   if (c.minValue !== undefined && value < c.minValue)
-    throw new CreditError("num", "arg.minValue", { param: name, limit: c.minValue, value });
+    throw new CreditError("num", c.minValue === 0 ? "arg.negative" : "arg.minValue", { param: name, limit: c.minValue, value });
   if (c.maxValue !== undefined && value > c.maxValue)
     throw new CreditError("num", "arg.maxValue", { param: name, limit: c.maxValue, value });
   return value;

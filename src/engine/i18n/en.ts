@@ -25,6 +25,7 @@ export const en = {
   "arg.ambiguousNumber": '{param} "{value}" could be {grouped} or {decimal}; enter it as a number',
   "arg.greaterThan": "{param} must be greater than {limit}, got {value}",
   "arg.minValue": "{param} must be at least {limit}, got {value}",
+  "arg.negative": "{param} must not be negative, got {value}",
   "arg.maxValue": "{param} must be at most {limit}, got {value}",
   "arg.notFlag": '{param} must be TRUE or FALSE, got "{value}"',
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
@@ -49,7 +50,6 @@ export const en = {
   "score.weightsCount": "{param} must be 5 numbers, one per factor; got {count}",
   "score.weightsCountZeros":
     "{param} must be 5 numbers, one per factor; got {count}, {zeros} of them 0: desktop Excel passes an empty cell as 0, so select only the five weights",
-  "score.weightNegative": "{param} must not be negative, got {value}",
   "score.weightsMixedScales":
     "{param} mix fractions and percents: {percents} as percents and {fractions} as fractions add up to 100%; enter all five as fractions (0.3) or all as percents (30)",
   "score.weightsZero": "{param} add up to 0; at least one weight must be positive",
@@ -58,7 +58,6 @@ export const en = {
   // Altman Z.
   "z.assetsPositive": "{param} must be greater than 0, got {value}",
   "z.liabilitiesZero": "{param} is 0, so equity / liabilities (X4) is undefined",
-  "z.liabilitiesNegative": "{param} must not be negative, got {value}",
   "z.salesNeeded": "{param} is blank; the {model@zmodel} model needs it (only nonmanufacturing and emerging do without)",
   "z.notFinite": "the inputs are too large to give a finite Z-score",
 
@@ -66,7 +65,8 @@ export const en = {
   "ratio.zeroDenominator": "{param} is 0, so the ratio is undefined",
   "ratio.negativeDenominator": "{param} must be greater than 0, got {value}",
   "ratio.notFinite": "the inputs are too large to give a finite ratio",
-  "limit.negative": "{param} must not be negative, got {value}",
+  "ratio.inventoryOverAssets":
+    "{param} ({inventory}) is more than {other} ({assets}), of which it is a part: check that each argument holds the figure its name says",
   "limit.notFinite": "{param} is too large to give a finite limit",
 
   // Aging.
