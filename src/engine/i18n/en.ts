@@ -81,6 +81,8 @@ export const en = {
   "aging.mixedCurrencies":
     "amount in {second} where the amounts before it are in {first}: CREDIT.AGING adds amounts as they stand, so age each currency with its own call",
   "aging.dueInvalid": 'due date must be a date (such as 2026-11-30), got "{value}"',
+  "aging.dueFarFromAsOf":
+    "due date {due:date} (the cell holds {value}) is more than a century from {other} ({asOf:date}): both must be dates, not a number of days (days past due, payment terms) or a year",
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
 
   // Names of things.

@@ -70,6 +70,8 @@ export const zh: Record<MessageKey, string> = {
   "aging.amountInvalid": "金额必须是数字，实际为“{value}”",
   "aging.mixedCurrencies": "此金额以 {second} 计，而之前的金额以 {first} 计：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
   "aging.dueInvalid": "到期日必须是日期（如 2026-11-30），实际为“{value}”",
+  "aging.dueFarFromAsOf":
+    "到期日 {due:date}（单元格中为 {value}）与{other}（{asOf:date}）相距超过一百年：两者都必须是日期，而不是天数（逾期天数、账期）或年份",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
 
   "factor.paymentHistory": "付款历史",
