@@ -35,7 +35,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
 }
 
 /**
- * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
+ * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM). All amounts in one currency and unit.
  * @customfunction ZSCORE ZSCORE
  * @param {any} workingCapital Current assets minus current liabilities.
  * @param {any} retainedEarnings Retained earnings.
@@ -145,7 +145,7 @@ export function coverage(ebit: any, interestExpense: any): number {
  * @customfunction DSO DSO
  * @param {any} receivables Accounts receivable at the end of the period; must not be negative.
  * @param {any} sales Credit sales of the period; must be greater than 0.
- * @param {any} [days] Days in the period. Default 365.
+ * @param {any} [days] Days in the period the sales are for: 90 for a quarter's. Default 365.
  * @returns {number} Days sales outstanding.
  */
 export function daysSalesOutstanding(receivables: any, sales: any, days?: any): number {
