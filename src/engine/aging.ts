@@ -1,6 +1,6 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
-import { CellValue, CurrencyMark, currencyMarkText, joinedCurrency, MAX_SERIAL, readAmount, readDate } from "./cells";
-import { CreditError, ErrorPlace, notNumberError } from "./errors";
+import { CellValue, CurrencyMark, currencyMarkText, joinedCurrency, MAX_SERIAL, readAmount, readDate, showValue } from "./cells";
+import { CreditError, ErrorPlace, notDateError, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
 import { withoutFloatDust } from "./precision";
@@ -110,6 +110,12 @@ export function stillOwedBeyond(owedBeyond: number, credits: number): number {
   return withoutFloatDust(Math.max(0, owedBeyond + credits));
 }
 
+/**
+ * No receivable is a century overdue or due a century ahead: a gap that wide is a number that is
+ * no date (days past due, payment terms, a year) passed where one belongs, read as a day of 1900.
+ */
+const CENTURY_DAYS = 36_525;
+
 /** Column accessors, so a caller can age an Excel range without copying it. */
 export interface AgingItems {
   readonly length: number;
@@ -129,7 +135,8 @@ export function dueDateMissing(amount: number): CreditError {
  * credit note needs no due date (it settles the oldest amounts owed); an amount owed with no
  * due date is an error naming both cells, never "Current". Text amounts marked with two
  * currencies ("USD 1,200" and "EUR 800") are an error naming the second: added as they stand,
- * their total would be in neither.
+ * their total would be in neither. A due date more than a century from `asOf` is an error too,
+ * never an amount in the oldest bucket: see CENTURY_DAYS.
  */
 export function ageItems(
   items: AgingItems,
@@ -179,11 +186,19 @@ export function ageItems(
         throw dueDateMissing(amount).at({ param: "dueDates", ...items.place(i) });
       }
       if (reading.kind === "invalid") {
-        throw new CreditError("value", "aging.dueInvalid", { value: reading.shown }, { param: "dueDates", ...items.place(i) });
+        throw notDateError(reading, "aging.dueInvalid", {}, { param: "dueDates", ...items.place(i) });
       }
       due = reading.serial;
     }
-    totals.add(amount, asOf - due);
+    const age = asOf - due;
+    if (age > CENTURY_DAYS || age < -CENTURY_DAYS)
+      throw new CreditError(
+        "value",
+        "aging.dueFarFromAsOf",
+        { due, value: showValue(rawDue), other: "asOf", asOf },
+        { param: "dueDates", ...items.place(i) },
+      );
+    totals.add(amount, age);
   }
   if (!totals.isFinite) {
     throw new CreditError("num", "aging.notFinite");

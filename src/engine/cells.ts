@@ -395,16 +395,42 @@ function dateParts(text: string): [number, number, number] | undefined {
   return undefined;
 }
 
+/**
+ * A date written with its day and month before the year, in an order that differs by country:
+ * "01/11/2026" is 1 November to a British reader and January 11 to an American one.
+ */
+const DAY_AND_MONTH_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
 export type DateReading =
   | { readonly kind: "date"; readonly serial: number }
   | { readonly kind: "blank" }
-  | { readonly kind: "invalid"; readonly shown: string };
+  | {
+      readonly kind: "invalid";
+      readonly shown: string;
+      /**
+       * For a text with day and month before the year: the dates (serials) it is in either order,
+       * one when both orders give the same date or only one gives a date. None is guessed; the
+       * message offers them, so the user can type the one meant year first.
+       */
+      readonly dayMonth?: readonly number[];
+    };
+
+/** The dates a day-and-month-first text such as "01/11/2026" can be, or undefined for any other text. */
+function dayMonthReadings(text: string): readonly number[] | undefined {
+  const found = DAY_AND_MONTH_FIRST.exec(text);
+  if (!found) return undefined;
+  const [first, second, year] = [Number(found[1]), Number(found[2]), Number(found[3])];
+  const readings: number[] = [];
+  for (const serial of [validYMD(year, second, first), validYMD(year, first, second)])
+    if (serial !== undefined && !readings.includes(serial)) readings.push(serial);
+  return readings.length > 0 ? readings : undefined;
+}
 
 /**
  * Reads a cell as a date serial. A 0 is a blank (an empty cell reaches custom functions
  * as 0 on desktop Excel), not 1899-12-30. Text dates are read in unambiguous forms only:
  * ISO "2026-11-01", "2026/11/1" and Chinese "2026年11月1日"; "11/01/2026" could be
- * either month or day first, so it is reported rather than guessed.
+ * either month or day first, so it is reported with the dates it could be rather than guessed.
  */
 export function readDate(value: CellValue): DateReading {
   if (typeof value === "object" && value !== null && !(value instanceof Date)) value = plainCell(value);
@@ -422,6 +448,8 @@ export function readDate(value: CellValue): DateReading {
       const serial = validYMD(...parts);
       return serial === undefined ? { kind: "invalid", shown: showValue(value) } : { kind: "date", serial };
     }
+    const dayMonth = text.length <= 40 ? dayMonthReadings(text) : undefined;
+    if (dayMonth) return { kind: "invalid", shown: showValue(value), dayMonth };
   }
   const reading = readNumber(value);
   if (reading.kind !== "number") return reading;

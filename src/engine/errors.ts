@@ -1,4 +1,4 @@
-import type { TwoReadings } from "./cells";
+import type { DateReading, TwoReadings } from "./cells";
 import { catalogue, Lang, message, MessageKey, MessageParams } from "./i18n";
 
 /** Which Excel error a failure maps to; the function adapter turns it into a CustomFunctions.ErrorCode. */
@@ -121,6 +121,8 @@ export function describeError(error: Pick<CreditError, "key" | "params" | "place
   if (param !== undefined && column !== undefined) {
     return message(lang, "where.paramColumn", { param, column, text });
   }
+  // A text that does not name its argument itself (a date's day-and-month order) is put after it.
+  if (param !== undefined) return message(lang, "where.param", { param, text });
   if (row !== undefined) return message(lang, "where.row", { row, text });
   if (sheet !== undefined) return message(lang, "where.sheet", { sheet, text });
   return text;
@@ -153,4 +155,24 @@ export function notNumberError(
   return "param" in params
     ? new CreditError("value", "arg.ambiguousNumber", { param: params.param, ...readings }, place)
     : new CreditError("value", "number.ambiguous", readings, place);
+}
+
+/**
+ * The error for a cell that is not a date, said the same way by every face: a text with day and
+ * month before the year ("01/11/2026") gives the dates it could be and asks for the one meant year
+ * first, at the argument's or cell's place (an argument's named by `params.param`); any other is
+ * `key`'s, with what the cell holds as `value`.
+ */
+export function notDateError(
+  reading: Extract<DateReading, { kind: "invalid" }>,
+  key: MessageKey,
+  params: MessageParams = {},
+  place: ErrorPlace = {},
+): CreditError {
+  const { dayMonth } = reading;
+  if (dayMonth === undefined) return new CreditError("value", key, { ...params, value: reading.shown }, place);
+  const at = "param" in params ? { param: String(params.param), ...place } : place;
+  return dayMonth.length === 1
+    ? new CreditError("value", "date.dayMonthOrder", { value: reading.shown, first: dayMonth[0] }, at)
+    : new CreditError("value", "date.dayMonthEither", { value: reading.shown, first: dayMonth[0], second: dayMonth[1] }, at);
 }

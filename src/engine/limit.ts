@@ -18,7 +18,7 @@ export function limitMultiplier(grade: Grade, hasWarnings: boolean, policy: Poli
 }
 
 export function recommendedLimit(currentLimit: number, grade: Grade, hasWarnings: boolean, policy: Policy): number {
-  if (!(currentLimit >= 0)) throw new CreditError("num", "limit.negative", { param: "currentLimit", value: currentLimit });
+  if (!(currentLimit >= 0)) throw new CreditError("num", "arg.negative", { param: "currentLimit", value: currentLimit });
   const limit = roundCents(currentLimit * limitMultiplier(grade, hasWarnings, policy));
   if (!Number.isFinite(limit)) throw new CreditError("num", "limit.notFinite", { param: "currentLimit" });
   return limit;

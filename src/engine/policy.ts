@@ -142,7 +142,7 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
   }
   let sum = 0;
   for (const w of weights) {
-    if (!Number.isFinite(w) || w < 0) throw new CreditError("num", "score.weightNegative", { param, value: w });
+    if (!Number.isFinite(w) || w < 0) throw new CreditError("num", "arg.negative", { param, value: w });
     sum += w;
   }
   if (sum <= 0) throw new CreditError("num", "score.weightsZero", { param });

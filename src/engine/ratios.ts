@@ -16,8 +16,7 @@ function divide(numerator: number, denominator: number, param: string): number {
 
 /** Total liabilities below 0 are a sign typed wrong: refused alike for the debt ratio and the Z-score. */
 export function checkLiabilities(totalLiabilities: number): number {
-  if (totalLiabilities < 0)
-    throw new CreditError("num", "z.liabilitiesNegative", { param: "totalLiabilities", value: totalLiabilities });
+  if (totalLiabilities < 0) throw new CreditError("num", "arg.negative", { param: "totalLiabilities", value: totalLiabilities });
   return totalLiabilities;
 }
 
@@ -25,7 +24,19 @@ export function currentRatio(currentAssets: number, currentLiabilities: number):
   return withoutFloatDust(divide(currentAssets, currentLiabilities, "currentLiabilities"));
 }
 
+/**
+ * Inventory is part of current assets, so more inventory than current assets is a figure in the
+ * wrong argument (current liabilities typed second, as CURRENTRATIO takes them), never a quick
+ * ratio below 0 to act on.
+ */
 export function quickRatio(currentAssets: number, inventory: number, currentLiabilities: number): number {
+  if (inventory > currentAssets)
+    throw new CreditError("num", "ratio.inventoryOverAssets", {
+      param: "inventory",
+      inventory,
+      other: "currentAssets",
+      assets: currentAssets,
+    });
   return withoutFloatDust(divide(currentAssets - inventory, currentLiabilities, "currentLiabilities"));
 }
 

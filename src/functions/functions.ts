@@ -35,7 +35,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
 }
 
 /**
- * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM).
+ * Altman Z-score: "private" (Z′, default, as the review scores a customer whose row names no model), "public" (1968 model), "nonmanufacturing" (Z″, no sales) or "emerging" (Z″-EM). All amounts in one currency and unit.
  * @customfunction ZSCORE ZSCORE
  * @param {any} workingCapital Current assets minus current liabilities.
  * @param {any} retainedEarnings Retained earnings.
@@ -75,8 +75,8 @@ export function zone(z: any, model?: any): string {
  * Receivables aging: what is still owed per bucket of days past due (Current, 1–30, 31–60, 61–90, 91+ by default), as one row. Credit notes settle the oldest amounts owed first; credit beyond everything owed shows as a negative Current.
  * @customfunction AGING AGING
  * @volatile
- * @param {any[][]} amounts Open amounts; credit notes are negative. Blank rows are skipped.
- * @param {any[][]} dueDates Due dates, same shape as amounts. A credit note may have none; an amount owed must.
+ * @param {any[][]} amounts What is still unpaid of each invoice (its amount less payments), in a column or any range; credit notes are negative. Blank rows are skipped.
+ * @param {any[][]} dueDates Due dates (dates, not days past due), same shape as amounts. A credit note may have none; an amount owed must.
  * @param {any} [asOf] Date to age at. Default today.
  * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120}, {365,730,1095} or the text "365,730". Default {30,60,90}.
  * @returns {number[][]} One row of bucket totals: Current, then one per edge, then over the last edge.
@@ -98,7 +98,7 @@ export function agingLabels(edges?: any[][]): string[][] {
 /**
  * Current ratio: current assets / current liabilities.
  * @customfunction CURRENTRATIO CURRENTRATIO
- * @param {any} currentAssets Current assets.
+ * @param {any} currentAssets Current assets; must not be negative.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The current ratio.
  */
@@ -109,8 +109,8 @@ export function currentRatio(currentAssets: any, currentLiabilities: any): numbe
 /**
  * Quick ratio: (current assets − inventory) / current liabilities.
  * @customfunction QUICKRATIO QUICKRATIO
- * @param {any} currentAssets Current assets.
- * @param {any} inventory Inventory; must not be negative.
+ * @param {any} currentAssets Current assets; must not be negative.
+ * @param {any} inventory Inventory, a part of current assets: not negative, and not more than current assets.
  * @param {any} currentLiabilities Current liabilities; must be greater than 0.
  * @returns {number} The quick ratio.
  */
@@ -145,7 +145,7 @@ export function coverage(ebit: any, interestExpense: any): number {
  * @customfunction DSO DSO
  * @param {any} receivables Accounts receivable at the end of the period; must not be negative.
  * @param {any} sales Credit sales of the period; must be greater than 0.
- * @param {any} [days] Days in the period. Default 365.
+ * @param {any} [days] Days in the period the sales are for: 90 for a quarter's. Default 365.
  * @returns {number} Days sales outstanding.
  */
 export function daysSalesOutstanding(receivables: any, sales: any, days?: any): number {

@@ -202,13 +202,14 @@ export const CREDIT_FUNCTIONS = {
   ),
 
   CURRENTRATIO: defineFunction(
-    [amount("currentAssets"), amount("currentLiabilities")] as const,
+    // Current assets below 0 are a sign typed wrong: refused as the review refuses them at their cell.
+    [amount("currentAssets", { minValue: 0 }), amount("currentLiabilities")] as const,
     currentRatio,
     failIn("CURRENTRATIO"),
   ),
 
   QUICKRATIO: defineFunction(
-    [amount("currentAssets"), amount("inventory", { minValue: 0 }), amount("currentLiabilities")] as const,
+    [amount("currentAssets", { minValue: 0 }), amount("inventory", { minValue: 0 }), amount("currentLiabilities")] as const,
     quickRatio,
     failIn("QUICKRATIO"),
   ),

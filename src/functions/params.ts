@@ -16,7 +16,7 @@ import {
   showValue,
   todaySerial,
 } from "../engine/cells";
-import { CreditError, notNumberError } from "../engine/errors";
+import { CreditError, notDateError, notNumberError } from "../engine/errors";
 import { OneCurrency } from "../engine/one-currency";
 import { splitList } from "../engine/policy-values";
 import { Lang, LANGUAGES, message } from "../engine/i18n";
@@ -59,7 +59,7 @@ function checkConstraints(name: string, value: number, c: NumberConstraints): nu
     throw new CreditError("num", "arg.greaterThan", { param: name, limit: c.greaterThan, value });
   }
   if (c.minValue !== undefined && value < c.minValue)
-    throw new CreditError("num", "arg.minValue", { param: name, limit: c.minValue, value });
+    throw new CreditError("num", c.minValue === 0 ? "arg.negative" : "arg.minValue", { param: name, limit: c.minValue, value });
   if (c.maxValue !== undefined && value > c.maxValue)
     throw new CreditError("num", "arg.maxValue", { param: name, limit: c.maxValue, value });
   return value;
@@ -83,7 +83,7 @@ function toNumber(name: string, raw: unknown, asAmount = false, currencies?: One
 function toDate(name: string, raw: unknown): number | undefined {
   const reading = readDate(scalar(name, raw));
   if (reading.kind === "blank") return undefined;
-  if (reading.kind === "invalid") throw new CreditError("value", "arg.notDate", { param: name, value: reading.shown });
+  if (reading.kind === "invalid") throw notDateError(reading, "arg.notDate", { param: name });
   return reading.serial;
 }
 

@@ -9,6 +9,7 @@
 export const en = {
   // Where a bad value is.
   "where.row": "row {row}: {text}",
+  "where.param": "{param}: {text}",
   "where.paramRow": "{param} row {row}: {text}",
   "where.paramColumn": "{param} column {column}: {text}",
   "where.paramRowColumn": "{param} row {row}, column {column}: {text}",
@@ -24,11 +25,17 @@ export const en = {
   "arg.ambiguousNumber": '{param} "{value}" could be {grouped} or {decimal}; enter it as a number',
   "arg.greaterThan": "{param} must be greater than {limit}, got {value}",
   "arg.minValue": "{param} must be at least {limit}, got {value}",
+  "arg.negative": "{param} must not be negative, got {value}",
   "arg.maxValue": "{param} must be at most {limit}, got {value}",
   "arg.notFlag": '{param} must be TRUE or FALSE, got "{value}"',
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
   "arg.notDate": '{param} must be a date (such as 2026-11-30), got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
+  // A date typed day and month first: said after its argument's or cell's place, in every face.
+  "date.dayMonthEither":
+    '"{value}" could be {first:date} or {second:date}: countries write day and month in either order; type the date meant year first, as here, or use DATE(year, month, day)',
+  "date.dayMonthOrder":
+    '"{value}" puts day and month in an order that differs by country, so no date is guessed from it; type it year first, {first:date}, or use DATE(year, month, day)',
   "arg.emptyRange": "{param} is an empty range",
   "arg.ragged": "{param} must be a rectangular range",
   "arg.mixedCurrencies":
@@ -43,7 +50,6 @@ export const en = {
   "score.weightsCount": "{param} must be 5 numbers, one per factor; got {count}",
   "score.weightsCountZeros":
     "{param} must be 5 numbers, one per factor; got {count}, {zeros} of them 0: desktop Excel passes an empty cell as 0, so select only the five weights",
-  "score.weightNegative": "{param} must not be negative, got {value}",
   "score.weightsMixedScales":
     "{param} mix fractions and percents: {percents} as percents and {fractions} as fractions add up to 100%; enter all five as fractions (0.3) or all as percents (30)",
   "score.weightsZero": "{param} add up to 0; at least one weight must be positive",
@@ -52,7 +58,6 @@ export const en = {
   // Altman Z.
   "z.assetsPositive": "{param} must be greater than 0, got {value}",
   "z.liabilitiesZero": "{param} is 0, so equity / liabilities (X4) is undefined",
-  "z.liabilitiesNegative": "{param} must not be negative, got {value}",
   "z.salesNeeded": "{param} is blank; the {model@zmodel} model needs it (only nonmanufacturing and emerging do without)",
   "z.notFinite": "the inputs are too large to give a finite Z-score",
 
@@ -60,7 +65,8 @@ export const en = {
   "ratio.zeroDenominator": "{param} is 0, so the ratio is undefined",
   "ratio.negativeDenominator": "{param} must be greater than 0, got {value}",
   "ratio.notFinite": "the inputs are too large to give a finite ratio",
-  "limit.negative": "{param} must not be negative, got {value}",
+  "ratio.inventoryOverAssets":
+    "{param} ({inventory}) is more than {other} ({assets}), of which it is a part: check that each argument holds the figure its name says",
   "limit.notFinite": "{param} is too large to give a finite limit",
 
   // Aging.
@@ -75,6 +81,8 @@ export const en = {
   "aging.mixedCurrencies":
     "amount in {second} where the amounts before it are in {first}: CREDIT.AGING adds amounts as they stand, so age each currency with its own call",
   "aging.dueInvalid": 'due date must be a date (such as 2026-11-30), got "{value}"',
+  "aging.dueFarFromAsOf":
+    "due date {due:date} (the cell holds {value}) is more than a century from {other} ({asOf:date}): both must be dates, not a number of days (days past due, payment terms) or a year",
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
 
   // Names of things.

@@ -6,6 +6,7 @@ import { MessageKey } from "./en";
 
 export const zh: Record<MessageKey, string> = {
   "where.row": "第 {row} 行：{text}",
+  "where.param": "{param}：{text}",
   "where.paramRow": "{param}第 {row} 行：{text}",
   "where.paramColumn": "{param}第 {column} 列：{text}",
   "where.paramRowColumn": "{param}第 {row} 行第 {column} 列：{text}",
@@ -20,11 +21,16 @@ export const zh: Record<MessageKey, string> = {
   "arg.ambiguousNumber": "{param}“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
   "arg.greaterThan": "{param}必须大于 {limit}，实际为 {value}",
   "arg.minValue": "{param}不能小于 {limit}，实际为 {value}",
+  "arg.negative": "{param}不能为负数，实际为 {value}",
   "arg.maxValue": "{param}不能大于 {limit}，实际为 {value}",
   "arg.notFlag": "{param}必须是 TRUE 或 FALSE，实际为“{value}”",
   "arg.notChoice": "{param}必须是 {choices_zh} 之一（也可写 {choices_en}），实际为“{value}”",
   "arg.notDate": "{param}必须是日期（如 2026-11-30），实际为“{value}”",
   "arg.notSingle": "{param}必须是单个值，而不是区域",
+  "date.dayMonthEither":
+    "“{value}”可能是 {first:date}，也可能是 {second:date}：各国日、月的书写顺序不同；请按年月日顺序输入所指的日期（如上），或使用 DATE(年,月,日)",
+  "date.dayMonthOrder":
+    "“{value}”的日、月顺序因国家而异，不据此推断日期；请按年月日顺序输入（{first:date}），或使用 DATE(年,月,日)",
   "arg.emptyRange": "{param}是空区域",
   "arg.ragged": "{param}必须是矩形区域",
   "arg.mixedCurrencies": "{other}以 {otherMark} 计，而{param}以 {mark} 计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
@@ -37,7 +43,6 @@ export const zh: Record<MessageKey, string> = {
   "score.weightsCount": "{param}必须是 5 个数字，每个因素一个；实际为 {count} 个",
   "score.weightsCountZeros":
     "{param}必须是 5 个数字，每个因素一个；实际为 {count} 个，其中 {zeros} 个为 0：桌面版 Excel 把空单元格当作 0 传入，请只选中 5 个权重",
-  "score.weightNegative": "{param}不能为负数，实际为 {value}",
   "score.weightsMixedScales":
     "{param}混用了小数和百分数：{percents} 按百分数、{fractions} 按小数计，合计正好 100%；请五项全部写成小数（0.3）或全部写成百分数（30）",
   "score.weightsZero": "{param}之和为 0；至少要有一个正权重",
@@ -45,14 +50,14 @@ export const zh: Record<MessageKey, string> = {
 
   "z.assetsPositive": "{param}必须大于 0，实际为 {value}",
   "z.liabilitiesZero": "{param}为 0，权益/负债（X4）无法计算",
-  "z.liabilitiesNegative": "{param}不能为负数，实际为 {value}",
   "z.salesNeeded": "{param}为空；{model@zmodel}模型需要该值（仅非制造业和新兴市场模型不需要）",
   "z.notFinite": "输入过大，无法得到有限的 Z 值",
 
   "ratio.zeroDenominator": "{param}为 0，比率无法计算",
   "ratio.negativeDenominator": "{param}必须大于 0，实际为 {value}",
   "ratio.notFinite": "输入过大，无法得到有限的比率",
-  "limit.negative": "{param}不能为负数，实际为 {value}",
+  "ratio.inventoryOverAssets":
+    "{param}（{inventory}）大于{other}（{assets}），而存货是流动资产的一部分：请检查各参数是否填入了其名称所指的数值",
   "limit.notFinite": "{param}过大，无法得到有限的额度",
 
   "aging.notFinite": "金额合计超出数值可表示的范围",
@@ -65,6 +70,8 @@ export const zh: Record<MessageKey, string> = {
   "aging.amountInvalid": "金额必须是数字，实际为“{value}”",
   "aging.mixedCurrencies": "此金额以 {second} 计，而之前的金额以 {first} 计：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
   "aging.dueInvalid": "到期日必须是日期（如 2026-11-30），实际为“{value}”",
+  "aging.dueFarFromAsOf":
+    "到期日 {due:date}（单元格中为 {value}）与{other}（{asOf:date}）相距超过一百年：两者都必须是日期，而不是天数（逾期天数、账期）或年份",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
 
   "factor.paymentHistory": "付款历史",

@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../a1";
 import { amountOrProblem, CellValue, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
-import { CreditError, notNumberError } from "../errors";
+import { CreditError, notDateError, notNumberError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
 import { booleanText } from "../shown-text";
@@ -260,7 +260,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
   if (ctx.columns.negativeNewsDate !== undefined) {
     const reading = readDate(cellOf(values, "negativeNewsDate", ctx));
     if (reading.kind === "invalid") {
-      const error = new CreditError("value", "review.notDate", { value: reading.shown });
+      const error = notDateError(reading, "review.notDate");
       (badCells ??= []).push({ field: "negativeNewsDate", error: inCell(error, "negativeNewsDate", row, ctx) });
     } else if (reading.kind === "date") negativeNewsDate = reading.serial;
   }

@@ -19,7 +19,7 @@ import {
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
 import { amountOrProblem, AmountReading, CellValue, isEmptyCell, serialOrProblem, showValue } from "../cells";
-import { CreditError, ErrorPlace, notNumberError } from "../errors";
+import { CreditError, ErrorPlace, notDateError, notNumberError } from "../errors";
 import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
@@ -451,7 +451,7 @@ export function ageLedger(
         // A credit note settles the oldest amounts owed whatever its date, so it needs none.
         if (due.kind === "blank" && open < 0) totals.addCredit(open);
         else if (due.kind === "blank") throw dueDateMissing(stated).at(place("dueDate", r));
-        else throw new CreditError("value", "review.notDate", { value: due.shown }).at(place("dueDate", r));
+        else throw notDateError(due, "review.notDate").at(place("dueDate", r));
       } else {
         const age = asOf - due;
         totals.add(open, age);

@@ -1,18 +1,23 @@
 /**
  * Data-driven function cases: each file in test/cases/functions holds calls as Excel
  * makes them (2-D ranges, null blanks, text numbers, date serials) and the expected
- * cell value or error. Adding a case is adding a JSON object.
+ * cell value or error, in English Excel or, with "lang": "zh", in Chinese Excel (its messages
+ * and labels). Adding a case is adding a JSON object.
  */
 import "../../support/custom-functions-stub";
 import * as fs from "fs";
 import * as path from "path";
 import { StubError } from "../../support/custom-functions-stub";
-import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
+import { Lang } from "../../../src/engine/i18n";
+import { setErrorLanguage } from "../../../src/functions/excel-errors";
+import { CREDIT_FUNCTIONS, CreditFunctionId, setLabelLanguage } from "../../../src/functions/library";
 
 interface Case {
   name: string;
   fn: CreditFunctionId;
   args: unknown[];
+  /** Office's display language the call is made in: English when left out. */
+  lang?: Lang;
   expect?: unknown;
   close?: number;
   /** The cell must hold exactly this value (no float dust), not one within `close` digits. */
@@ -24,10 +29,15 @@ const dir = path.join(__dirname, "../../cases/functions");
 const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
 
 function call(c: Case): unknown {
+  setErrorLanguage(c.lang ?? "en");
+  setLabelLanguage(c.lang ?? "en");
   try {
     return CREDIT_FUNCTIONS[c.fn](...c.args);
   } catch (error) {
     return error;
+  } finally {
+    setErrorLanguage("en");
+    setLabelLanguage("en");
   }
 }
 

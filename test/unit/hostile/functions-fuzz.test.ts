@@ -297,8 +297,14 @@ test("NEXTREVIEW never answers a date after 9999-12-31", () => {
 
 describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
   test("as a due date: 0 is a blank (an error with an amount), 1 and 60 are dates, 2958466 is past Excel's last day", () => {
-    expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe("dueDates row 1: due date is blank but 100.00 is still open");
-    expect(call("AGING", [[[100]], [[1]], 46356])).toEqual([[0, 0, 0, 0, 100]]);
+    expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe(
+      "dueDates row 1: due date is blank but 100.00 is still open",
+    );
+    expect(call("AGING", [[[100]], [[1]], 92])).toEqual([[0, 0, 0, 0, 100]]);
+    // A century before the as-of date it is a number of days passed as a date, not an invoice to age.
+    expect(errorOf(call("AGING", [[[100]], [[1]], 46356])).message).toBe(
+      "dueDates row 1: due date 1900-01-01 (the cell holds 1) is more than a century from asOf (2026-11-30): both must be dates, not a number of days (days past due, payment terms) or a year",
+    );
     expect(call("AGING", [[[100]], [[60]], 61])).toEqual([[0, 100, 0, 0, 0]]);
     expect(call("AGING", [[[100]], [[2958465]], 2958465])).toEqual([[100, 0, 0, 0, 0]]);
     expect(errorOf(call("AGING", [[[100]], [[2958466]], 46356])).message).toBe(
