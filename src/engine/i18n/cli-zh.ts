@@ -16,6 +16,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.heading": "{title}：工作表“{sheet}”，审查日期 {date}",
   "cli.warningCounts": "各项预警的客户数",
   "cli.gradeCounts": "各风险等级的客户数",
+  "cli.limits": "额度",
   "cli.reading": "正在读取 {file}……",
   "cli.reviewing": "正在审查“{sheet}”的 {count} 行……",
   "cli.writing": "正在写入 {file}……",

@@ -335,7 +335,8 @@ export const reportEn = {
   "summary.do.REVIEW_FINANCES": "review financial statements",
   "summary.do.RAISE_LIMIT": "keep terms, the limit may rise",
   "summary.do.KEEP_TERMS": "keep current terms",
-  "summary.limitChange": "limit {from} → {to}",
+  "summary.limitChange": "limit {limits}",
+  "summary.limits": "{from} → {to}",
   "summary.decisions":
     "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now, a review of the financial statements",
   "summary.decision": "Recommended",

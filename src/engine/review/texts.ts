@@ -1152,16 +1152,27 @@ function fewByName<T>(items: readonly T[], line: (item: T) => string, lang: Lang
  * customer not graded without a warning that calls for an action).
  */
 export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">, lang: Lang): string {
+  const limits = limitsText(c, lang);
   return c.actions
     .map((d) =>
-      d.code === "RESTRICT_LIMIT" && c.creditLimit !== undefined && c.recommendedLimit !== undefined
-        ? message(lang, "summary.limitChange", {
-            from: formatFigure(c.creditLimit, "money", lang),
-            to: formatFigure(c.recommendedLimit, "money", lang),
-          })
+      d.code === "RESTRICT_LIMIT" && limits !== undefined
+        ? message(lang, "summary.limitChange", { limits })
         : message(lang, `summary.do.${d.code}`),
     )
     .join(message(lang, "sep.items"));
+}
+
+/**
+ * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
+ * cut told from a raise at a glance. Undefined without both (a limit the sheet does not give, a
+ * recommendation held for a data fix).
+ */
+export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
+  if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
+  return message(lang, "summary.limits", {
+    from: formatFigure(c.creditLimit, "money", lang),
+    to: formatFigure(c.recommendedLimit, "money", lang),
+  });
 }
 
 /** The names of actions, in the reader's language, in their order. */
