@@ -350,7 +350,13 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       grew: overdueMoves(changes, customers, "grew").map(moveJson),
       fell: overdueMoves(changes, customers, "fell").map(moveJson),
     },
-    limitMoves: { cut: limitMoves(changes, "cut"), raised: limitMoves(changes, "raised") },
+    // Each recommended limit that moved, by how against its credit limit: a raise withdrawn is no cut.
+    limitMoves: {
+      cut: limitMoves(changes, customers, "cut"),
+      raiseWithdrawn: limitMoves(changes, customers, "raiseWithdrawn"),
+      raised: limitMoves(changes, customers, "raised"),
+      cutWithdrawn: limitMoves(changes, customers, "cutWithdrawn"),
+    },
     moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
       label: message(lang, label),
       count,

@@ -455,8 +455,11 @@ export const reportEn = {
   "changes.overdueMove": "{name} {from} → {to} ({days} {days|day|days} past due)",
   "changes.overdueMoveCleared": "{name} {from} → {to} (nothing overdue now)",
   "changes.overdueMoveNoDays": "{name} {from} → {to}",
-  "changes.limitCut": "Recommended limit lower",
-  "changes.limitRaised": "Recommended limit higher",
+  // Each list told by where the recommended limit stands now against the credit limit.
+  "changes.limitCut": "Recommended limit cut",
+  "changes.limitRaiseWithdrawn": "Recommended raise withdrawn or smaller",
+  "changes.limitRaised": "Recommended limit raised",
+  "changes.limitCutWithdrawn": "Recommended cut withdrawn or smaller",
   "changes.limitMove": "{name} {from} → {to}",
   "changes.limitMoveByPolicy": "{name} {from} → {to} (from the policy change)",
   "changes.policy": "Policy changed",

@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
-import { limitMoves, overdueMoves } from "./money-moves";
+import { LIMIT_MOVES, LimitMoveKind, limitMoves, overdueMoves } from "./money-moves";
 import { sameCents } from "../money";
 import type {
   ClearedWarning,
@@ -1848,10 +1848,19 @@ export function overdueTotalText(changes: ReviewChanges, lang: Lang): string | u
   });
 }
 
+/** Each list of recommended limits that moved, by how: a raise withdrawn is not read as a cut. */
+const LIMIT_MOVE_LABELS: Readonly<Record<LimitMoveKind, MessageKey>> = {
+  cut: "changes.limitCut",
+  raiseWithdrawn: "changes.limitRaiseWithdrawn",
+  raised: "changes.limitRaised",
+  cutWithdrawn: "changes.limitCutWithdrawn",
+};
+
 /**
  * The money that moved since the last review, as every face lists it: the customers whose overdue
  * amount grew and fell (with how late their oldest unpaid amount is now), and those whose
- * recommended limit was cut and raised (one the policy change alone moved says so), each list
+ * recommended limit moved, told by the credit limit it is held against (LIMIT_MOVES: a cut, a
+ * raise withdrawn, a raise, a cut withdrawn; one the policy change alone moved says so), each list
  * the largest move first, the first few by name and then how many more, as the grade moves are.
  * A list whose figures the last review did not archive is left out.
  */
@@ -1871,15 +1880,15 @@ export function moneyChangeCounts(
     };
     return { label, count: moves.length, customers: fewByName(moves, line, lang) };
   };
-  const limits = (label: MessageKey, way: "cut" | "raised") => {
-    const moves = limitMoves(changes, way);
+  const limits = (kind: LimitMoveKind) => {
+    const moves = limitMoves(changes, customers, kind);
     const line = (m: (typeof moves)[number]) =>
       message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", {
         name: customerName(m),
         from: money(m.from),
         to: money(m.to),
       });
-    return { label, count: moves.length, customers: fewByName(moves, line, lang) };
+    return { label: LIMIT_MOVE_LABELS[kind], count: moves.length, customers: fewByName(moves, line, lang) };
   };
   // A list the last review's archive cannot tell (no overdue column, no recommended limit) is left
   // out rather than read as "0": nothing is known to have moved, not nothing moved.
@@ -1887,6 +1896,6 @@ export function moneyChangeCounts(
   const limitsKnown = changes.customers.some((c) => c.limitChange !== undefined);
   return [
     ...(overdueKnown ? [overdue("changes.overdueGrew", "grew"), overdue("changes.overdueFell", "fell")] : []),
-    ...(limitsKnown ? [limits("changes.limitCut", "cut"), limits("changes.limitRaised", "raised")] : []),
+    ...(limitsKnown ? LIMIT_MOVES.map(limits) : []),
   ];
 }
