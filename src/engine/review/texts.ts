@@ -211,18 +211,20 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 
 /**
  * A finding titled with its figure against its threshold, the side it fired on between them:
- * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)": short enough for a
- * line of the dashboard or a column of the terminal's table.
+ * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)", "Overdue over 90 days
+ * (107 days > 90 days)": short enough for a line of the dashboard or a column of the terminal's table.
  */
 export function findingWithFigure(finding: Finding, lang: Lang): string {
   const shown = figureAgainstThreshold(finding, lang);
   // A date against the look-back's first day: "(2026-11-16, on or after 2026-10-30)", not a comparison sign.
   if (finding.format === "date") return message(lang, "warning.withDate", { title: findingTitle(finding, lang), ...shown });
+  // A count of days says so: "(107 days > 90 days)", not two bare numbers. Shares carry their %, amounts read as money.
+  const unit = (figure: string) => (finding.format === "days" ? message(lang, "warning.days", { days: figure }) : figure);
   return message(lang, "warning.withFigure", {
     title: findingTitle(finding, lang),
-    ...shown,
     // A score's rise is signed: "(+1.95 > 1.00)" is not read as a score of 1.95.
-    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : shown.value,
+    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : unit(shown.value),
+    threshold: unit(shown.threshold),
     side: WARNING_SIDE[finding.code],
   });
 }
