@@ -38,7 +38,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.clearedColumns":
     "自 {date}的审查以来，审查输出列中有 {count} 列被清空（{columns}）：其中没有手工输入的内容，审查会重新写入结果",
   "review.clearedAll": "自 {date}的审查以来，审查输出列已被清空：其中没有手工输入的内容，审查会重新写入结果",
-  "review.clearedColumn": "{column}列“{header}”",
+  "review.clearedColumn": "{column} 列“{header}”",
   "review.clearedMore": "{columns}，另有 {count} 列",
   "summary.clearedColumns": "{date}以后清空的列",
   "summary.clearedAllColumns": "审查的全部输出列",
@@ -320,8 +320,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.noCustomerRows": "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行：没有可审查的内容",
   "review.noCustomerRowsLeftOut":
     "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行，只有 {count} 行合计、小标题或单位行（已略去）：没有可审查的内容",
-  "columns.nearMiss": "第 {column} 列“{header}”未被识别：是否指“{meant}”？",
-  "columns.nearMissChecks": "第 {column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
+  "columns.nearMiss": "{column} 列“{header}”未被识别：是否指“{meant}”？",
+  "columns.nearMissChecks": "{column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
   "review.replacesRun": "审查档案中已有“{sheet}”在 {date}的审查：本次审查将取代它（审查档案每天只保留一次审查）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
   "archive.typedOver": "手工改动",
@@ -413,7 +413,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.policyEdited":
     "{from} → {to}（政策历史第 {row} 行 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyEditedColumn":
-    "{from} → {to}（政策历史第 {column} 列 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
+    "{from} → {to}（政策历史 {column} 列 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",
