@@ -56,6 +56,7 @@ import {
   shortDecisionsText,
   topRiskText,
   moreDecisionsText,
+  limitsText,
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
@@ -349,7 +350,13 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       grew: overdueMoves(changes, customers, "grew").map(moveJson),
       fell: overdueMoves(changes, customers, "fell").map(moveJson),
     },
-    limitMoves: { cut: limitMoves(changes, "cut"), raised: limitMoves(changes, "raised") },
+    // Each recommended limit that moved, by how against its credit limit: a raise withdrawn is no cut.
+    limitMoves: {
+      cut: limitMoves(changes, customers, "cut"),
+      raiseWithdrawn: limitMoves(changes, customers, "raiseWithdrawn"),
+      raised: limitMoves(changes, customers, "raised"),
+      cutWithdrawn: limitMoves(changes, customers, "cutWithdrawn"),
+    },
     moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
       label: message(lang, label),
       count,
@@ -696,10 +703,11 @@ const SHOWN_PROBLEMS = 30;
 
 /**
  * The customers table's columns, in terminal columns: row, name, score, grade, utilisation,
- * overdue amount, recommended limit, next review (a Chinese date takes 14, "（立即重新评估）" under it 16),
- * warnings, recommendation.
+ * overdue amount, credit limit and recommended limit (side by side, as wide as each other, so a
+ * cut reads apart from a raise), next review (a Chinese date takes 14, "（立即重新评估）" under it
+ * 16), warnings, recommendation.
  */
-const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 16, 40, 54];
+const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 17, 16, 40, 54];
 /** The columns of figures the stacked form keeps on a customer's first line: row to overdue amount. */
 const STACKED_FIGURES = 6;
 /**
@@ -708,8 +716,8 @@ const STACKED_FIGURES = 6;
  */
 const NARROWING_COLUMNS: readonly (readonly [column: number, least: number])[] = [
   [1, 16],
-  [8, 20],
-  [9, 24],
+  [9, 20],
+  [10, 24],
 ];
 /** The least a customer's name keeps in the stacked form, its figures beside it. */
 const LEAST_STACKED_NAME = 12;
@@ -723,9 +731,9 @@ const tableWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum 
  * How the customers table is laid out in a terminal `terminal` columns wide (undefined: not a
  * terminal but a file or a pipe, where no line is folded): its columns' widths, the text columns
  * narrowed, each in proportion to the room it can spare, so every line fits the terminal; in a
- * terminal too narrow for ten columns even so, "stacked": the six columns of figures on a
- * customer's first line, its recommended limit and next review, its warnings and its
- * recommendation each on labelled lines under them.
+ * terminal too narrow for eleven columns even so, "stacked": the six columns of figures on a
+ * customer's first line, its limit and the recommended one with its next review, its warnings and
+ * its recommendation each on labelled lines under them.
  */
 export function customerTableLayout(terminal?: number): { widths: number[]; stacked: boolean } {
   const widths = [...CUSTOMER_COLUMNS];
@@ -790,8 +798,8 @@ export function toTable(
   /** A customer's labelled line in the stacked form, wrapped within the terminal under the name. */
   const under = (line: string) =>
     wrapText(line, Math.max(1, (terminal ?? 0) - STACKED_INDENT)).map((part) => " ".repeat(STACKED_INDENT) + part);
-  // The row, the score, the utilisation, the overdue amount, the recommended limit and the next review's date.
-  const figures = new Set([0, 2, 4, 5, 6, 7]);
+  // The row, the score, the utilisation, the overdue amount, the credit and recommended limits and the next review's date.
+  const figures = new Set([0, 2, 4, 5, 6, 7, 8]);
   const head = [
     t("summary.row"),
     FIELD_LABELS.name[lang],
@@ -799,6 +807,7 @@ export function toTable(
     OUTPUT_HEADERS.grade[lang],
     OUTPUT_HEADERS.utilisation[lang],
     OUTPUT_HEADERS.overdueBalance[lang],
+    FIELD_LABELS.creditLimit[lang],
     OUTPUT_HEADERS.recommendedLimit[lang],
     OUTPUT_HEADERS.nextReview[lang],
     OUTPUT_HEADERS.warnings[lang],
@@ -820,6 +829,8 @@ export function toTable(
       c.grade ? gradeName(c.grade, lang) : t("grade.dataError"),
       c.utilisation === undefined ? "" : formatShare(c.utilisation, lang),
       c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
+      // The sheet's own figure, beside the recommendation it is held against, even while that is held.
+      c.creditLimit === undefined ? "" : formatFigure(c.creditLimit, "money", lang),
       c.recommendedLimit === undefined || held ? "" : formatFigure(c.recommendedLimit, "money", lang),
       // "2026-11-30 (re-assess now)", as the pane gives it: the review's own date alone reads as a slip.
       held ? "" : (nextReviewText(c, lang) ?? ""),
@@ -828,9 +839,14 @@ export function toTable(
     ];
     tableRows(...tableLines(cells.slice(0, widths.length), widths, figures));
     if (stacked) {
-      const decided = [6, 7].filter((i) => cells[i] !== "").map((i) => labelled(head[i], cells[i], lang));
+      // "Limit: 540,000.00 → 270,000.00", as the top risks give a cut; the credit limit alone while the recommendation is held.
+      const limits = held ? undefined : limitsText(c, lang);
+      const decided = [
+        limits === undefined ? cells[6] && labelled(head[6], cells[6], lang) : labelled(t("cli.limits"), limits, lang),
+        cells[8] && labelled(head[8], cells[8], lang),
+      ].filter((text) => text !== "");
       if (decided.length) lines.push(...under(decided.join("   ")));
-      for (const i of [8, 9]) if (cells[i] !== "") lines.push(...under(labelled(head[i], cells[i], lang)));
+      for (const i of [9, 10]) if (cells[i] !== "") lines.push(...under(labelled(head[i], cells[i], lang)));
     }
   }
   if (result.customers.length > SHOWN_ROWS) lines.push(t("cli.more", { count: count(result.customers.length - SHOWN_ROWS) }));

@@ -45,10 +45,15 @@ export function withHeader(at: string, header: string, lang: Lang): string {
   return header ? message(lang, "sep.aside", { main: at, aside: header }) : at;
 }
 
-/** A place's column as the reader's language writes it: "E (Industry risk)", "E（行业风险）". */
+/**
+ * A place's column as the reader's language names it, its header after the whole name: "column E
+ * (Industry risk)", "E 列（行业风险）" (never "E（行业风险）列"); a range's column counted, "column
+ * 3", "第 3 列".
+ */
 function columnText(column: string, lang: Lang): string {
   const parts = columnParts(column);
-  return parts ? withHeader(parts.letters, parts.header, lang) : column;
+  if (!parts) return message(lang, "where.columnCounted", { column });
+  return withHeader(message(lang, "where.column", { column: parts.letters }), parts.header, lang);
 }
 
 /**

@@ -16,6 +16,8 @@ export const cliEn = {
   "cli.heading": "{title} — {sheet}, as of {date}",
   "cli.warningCounts": "Customers per warning",
   "cli.gradeCounts": "Customers per grade",
+  // A customer's credit limit and the recommended one, in the stacked table: "Limit: 540,000.00 → 270,000.00".
+  "cli.limits": "Limit",
   "cli.reading": "Reading {file}…",
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",

@@ -8,13 +8,16 @@
  */
 export const en = {
   // Where a bad value is.
+  // {column} is a column's name: "column E (Industry risk)" for a sheet's, "column 3" counted in a function's range.
+  "where.column": "column {column}",
+  "where.columnCounted": "column {column}",
   "where.row": "row {row}: {text}",
   "where.param": "{param}: {text}",
   "where.paramRow": "{param} row {row}: {text}",
-  "where.paramColumn": "{param} column {column}: {text}",
-  "where.paramRowColumn": "{param} row {row}, column {column}: {text}",
-  "where.sheetRowColumn": "sheet {sheet}, row {row}, column {column}: {text}",
-  "where.rowColumn": "row {row}, column {column}: {text}",
+  "where.paramColumn": "{param} {column}: {text}",
+  "where.paramRowColumn": "{param} row {row}, {column}: {text}",
+  "where.sheetRowColumn": "sheet {sheet}, row {row}, {column}: {text}",
+  "where.rowColumn": "row {row}, {column}: {text}",
   "where.sheetRow": "sheet {sheet}, row {row}: {text}",
   "where.sheet": "sheet {sheet}: {text}",
 

@@ -157,7 +157,7 @@ export const reportEn = {
   "warning.NEGATIVE_NEWS.detail": "High-risk customer with negative news on {value} (on or after {threshold}).",
   "warning.OVER_LIMIT": "Over credit limit",
   "warning.OVER_LIMIT.detail": "Outstanding balance {value} is above the credit limit {threshold}.",
-  "warning.OVERDUE_90": "Overdue over {days} days",
+  "warning.OVERDUE_90": "Overdue over {days} {days|day|days}",
   "warning.OVERDUE_90.detail":
     "The oldest unpaid amount is {value} days past due (more than {threshold} days triggers a warning).",
   "warning.Z_DISTRESS": "Z-score in distress zone",
@@ -192,7 +192,7 @@ export const reportEn = {
   "rule.GRADE_MEDIUM.detail": "Risk score {score} is in the medium-risk band (from {threshold}).",
   "rule.GRADE_LOW": "low risk",
   "rule.GRADE_LOW.detail": "Risk score {score} is low risk; the policy gives no limit raise.",
-  "rule.PAST_LEGAL_DAYS": "overdue past {days} days",
+  "rule.PAST_LEGAL_DAYS": "overdue past {days} {days|day|days}",
   "rule.PAST_LEGAL_DAYS.pastAmount":
     "{amount} is overdue more than {threshold} days, the oldest {days} days past due (legal action after {threshold} days).",
   "rule.PAST_LEGAL_DAYS.detail": "{amount} is overdue, the oldest {days} days past due (legal action after {threshold} days).",
@@ -274,6 +274,8 @@ export const reportEn = {
   "summary.mostBalancesSame":
     "{count} of {compared} balances ({share}) are the same as at the review of {date}: check that the customer sheet holds this period's balances before reading the figures below. {why}",
   "warning.withFigure": "{title} ({value} {side} {threshold})",
+  // A figure and threshold counted in days, beside each other in warning.withFigure.
+  "warning.days": "{days} {days|day|days}",
   // A dated warning (negative news): its date and the look-back's first day in words, since a
   // comparison sign between two dates reads as arithmetic.
   "warning.withDate": "{title} ({value}, on or after {threshold})",
@@ -335,7 +337,8 @@ export const reportEn = {
   "summary.do.REVIEW_FINANCES": "review financial statements",
   "summary.do.RAISE_LIMIT": "keep terms, the limit may rise",
   "summary.do.KEEP_TERMS": "keep current terms",
-  "summary.limitChange": "limit {from} → {to}",
+  "summary.limitChange": "limit {limits}",
+  "summary.limits": "{from} → {to}",
   "summary.decisions":
     "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now, a review of the financial statements",
   "summary.decision": "Recommended",
@@ -454,8 +457,11 @@ export const reportEn = {
   "changes.overdueMove": "{name} {from} → {to} ({days} {days|day|days} past due)",
   "changes.overdueMoveCleared": "{name} {from} → {to} (nothing overdue now)",
   "changes.overdueMoveNoDays": "{name} {from} → {to}",
-  "changes.limitCut": "Recommended limit lower",
-  "changes.limitRaised": "Recommended limit higher",
+  // Each list told by where the recommended limit stands now against the credit limit.
+  "changes.limitCut": "Recommended limit cut",
+  "changes.limitRaiseWithdrawn": "Recommended raise withdrawn or smaller",
+  "changes.limitRaised": "Recommended limit raised",
+  "changes.limitCutWithdrawn": "Recommended cut withdrawn or smaller",
   "changes.limitMove": "{name} {from} → {to}",
   "changes.limitMoveByPolicy": "{name} {from} → {to} (from the policy change)",
   "changes.policy": "Policy changed",

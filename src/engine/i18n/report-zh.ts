@@ -38,7 +38,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.clearedColumns":
     "自 {date}的审查以来，审查输出列中有 {count} 列被清空（{columns}）：其中没有手工输入的内容，审查会重新写入结果",
   "review.clearedAll": "自 {date}的审查以来，审查输出列已被清空：其中没有手工输入的内容，审查会重新写入结果",
-  "review.clearedColumn": "{column}列“{header}”",
+  "review.clearedColumn": "{column} 列“{header}”",
   "review.clearedMore": "{columns}，另有 {count} 列",
   "summary.clearedColumns": "{date}以后清空的列",
   "summary.clearedAllColumns": "审查的全部输出列",
@@ -239,6 +239,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.mostBalancesSame":
     "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（{why}）。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
+  "warning.days": "{days} 天",
   "warning.withDate": "{title}（{value}，不早于 {threshold}）",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
   "summary.notAvailable": "无（缺少逾期数据）",
@@ -293,7 +294,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.do.REVIEW_FINANCES": "复核财务报表",
   "summary.do.RAISE_LIMIT": "维持条件，额度可上调",
   "summary.do.KEEP_TERMS": "维持现有信用条件",
-  "summary.limitChange": "额度 {from} → {to}",
+  "summary.limitChange": "额度 {limits}",
+  "summary.limits": "{from} → {to}",
   "summary.decisions":
     "其他需采取措施的客户（主要风险客户以外）：要求预付款、限制信用额度、暂停新订单、加强催收、考虑法律行动、立即重新评估、复核财务报表",
   "summary.decision": "建议措施",
@@ -318,8 +320,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.noCustomerRows": "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行：没有可审查的内容",
   "review.noCustomerRowsLeftOut":
     "工作表“{sheet}”的标题行（第 {row} 行）下没有客户行，只有 {count} 行合计、小标题或单位行（已略去）：没有可审查的内容",
-  "columns.nearMiss": "第 {column} 列“{header}”未被识别：是否指“{meant}”？",
-  "columns.nearMissChecks": "第 {column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
+  "columns.nearMiss": "{column} 列“{header}”未被识别：是否指“{meant}”？",
+  "columns.nearMissChecks": "{column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
   "review.replacesRun": "审查档案中已有“{sheet}”在 {date}的审查：本次审查将取代它（审查档案每天只保留一次审查）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
   "archive.typedOver": "手工改动",
@@ -400,8 +402,10 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.overdueMove": "{name} {from} → {to}（逾期 {days} 天）",
   "changes.overdueMoveCleared": "{name} {from} → {to}（现已无逾期）",
   "changes.overdueMoveNoDays": "{name} {from} → {to}",
-  "changes.limitCut": "建议额度下调的客户",
-  "changes.limitRaised": "建议额度上调的客户",
+  "changes.limitCut": "建议下调额度的客户",
+  "changes.limitRaiseWithdrawn": "上调建议撤回或减少的客户",
+  "changes.limitRaised": "建议上调额度的客户",
+  "changes.limitCutWithdrawn": "下调建议撤回或减少的客户",
   "changes.limitMove": "{name} {from} → {to}",
   "changes.limitMoveByPolicy": "{name} {from} → {to}（因政策变更）",
   "changes.policy": "政策已变更",
@@ -409,7 +413,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.policyEdited":
     "{from} → {to}（政策历史第 {row} 行 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyEditedColumn":
-    "{from} → {to}（政策历史第 {column} 列 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
+    "{from} → {to}（政策历史 {column} 列 {from} 的设置在审查写入后被手工改动，已不对应 {from}，因此不作比较）",
   "changes.policyUnknown": "{from} → {to}（政策历史中没有先前版本的设置）",
   "changes.setting": "{setting} {from} → {to}",
   "changes.units": "金额",

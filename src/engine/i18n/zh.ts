@@ -5,13 +5,15 @@
 import { MessageKey } from "./en";
 
 export const zh: Record<MessageKey, string> = {
+  "where.column": "{column} 列",
+  "where.columnCounted": "第 {column} 列",
   "where.row": "第 {row} 行：{text}",
   "where.param": "{param}：{text}",
   "where.paramRow": "{param}第 {row} 行：{text}",
-  "where.paramColumn": "{param}第 {column} 列：{text}",
-  "where.paramRowColumn": "{param}第 {row} 行第 {column} 列：{text}",
-  "where.sheetRowColumn": "工作表“{sheet}”第 {row} 行，{column}列：{text}",
-  "where.rowColumn": "第 {row} 行，{column}列：{text}",
+  "where.paramColumn": "{param}{column}：{text}",
+  "where.paramRowColumn": "{param}第 {row} 行{column}：{text}",
+  "where.sheetRowColumn": "工作表“{sheet}”第 {row} 行 {column}：{text}",
+  "where.rowColumn": "第 {row} 行 {column}：{text}",
   "where.sheetRow": "工作表“{sheet}”第 {row} 行：{text}",
   "where.sheet": "工作表“{sheet}”：{text}",
 

@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
-import { limitMoves, overdueMoves } from "./money-moves";
+import { LIMIT_MOVES, LimitMoveKind, limitMoves, overdueMoves } from "./money-moves";
 import { sameCents } from "../money";
 import type {
   ClearedWarning,
@@ -211,18 +211,20 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 
 /**
  * A finding titled with its figure against its threshold, the side it fired on between them:
- * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)": short enough for a
- * line of the dashboard or a column of the terminal's table.
+ * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)", "Overdue over 90 days
+ * (107 days > 90 days)": short enough for a line of the dashboard or a column of the terminal's table.
  */
 export function findingWithFigure(finding: Finding, lang: Lang): string {
   const shown = figureAgainstThreshold(finding, lang);
   // A date against the look-back's first day: "(2026-11-16, on or after 2026-10-30)", not a comparison sign.
   if (finding.format === "date") return message(lang, "warning.withDate", { title: findingTitle(finding, lang), ...shown });
+  // A count of days says so: "(107 days > 90 days)", not two bare numbers. Shares carry their %, amounts read as money.
+  const unit = (figure: string) => (finding.format === "days" ? message(lang, "warning.days", { days: figure }) : figure);
   return message(lang, "warning.withFigure", {
     title: findingTitle(finding, lang),
-    ...shown,
     // A score's rise is signed: "(+1.95 > 1.00)" is not read as a score of 1.95.
-    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : shown.value,
+    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : unit(shown.value),
+    threshold: unit(shown.threshold),
     side: WARNING_SIDE[finding.code],
   });
 }
@@ -1152,16 +1154,27 @@ function fewByName<T>(items: readonly T[], line: (item: T) => string, lang: Lang
  * customer not graded without a warning that calls for an action).
  */
 export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">, lang: Lang): string {
+  const limits = limitsText(c, lang);
   return c.actions
     .map((d) =>
-      d.code === "RESTRICT_LIMIT" && c.creditLimit !== undefined && c.recommendedLimit !== undefined
-        ? message(lang, "summary.limitChange", {
-            from: formatFigure(c.creditLimit, "money", lang),
-            to: formatFigure(c.recommendedLimit, "money", lang),
-          })
+      d.code === "RESTRICT_LIMIT" && limits !== undefined
+        ? message(lang, "summary.limitChange", { limits })
         : message(lang, `summary.do.${d.code}`),
     )
     .join(message(lang, "sep.items"));
+}
+
+/**
+ * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
+ * cut told from a raise at a glance. Undefined without both (a limit the sheet does not give, a
+ * recommendation held for a data fix).
+ */
+export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
+  if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
+  return message(lang, "summary.limits", {
+    from: formatFigure(c.creditLimit, "money", lang),
+    to: formatFigure(c.recommendedLimit, "money", lang),
+  });
 }
 
 /** The names of actions, in the reader's language, in their order. */
@@ -1837,10 +1850,19 @@ export function overdueTotalText(changes: ReviewChanges, lang: Lang): string | u
   });
 }
 
+/** Each list of recommended limits that moved, by how: a raise withdrawn is not read as a cut. */
+const LIMIT_MOVE_LABELS: Readonly<Record<LimitMoveKind, MessageKey>> = {
+  cut: "changes.limitCut",
+  raiseWithdrawn: "changes.limitRaiseWithdrawn",
+  raised: "changes.limitRaised",
+  cutWithdrawn: "changes.limitCutWithdrawn",
+};
+
 /**
  * The money that moved since the last review, as every face lists it: the customers whose overdue
  * amount grew and fell (with how late their oldest unpaid amount is now), and those whose
- * recommended limit was cut and raised (one the policy change alone moved says so), each list
+ * recommended limit moved, told by the credit limit it is held against (LIMIT_MOVES: a cut, a
+ * raise withdrawn, a raise, a cut withdrawn; one the policy change alone moved says so), each list
  * the largest move first, the first few by name and then how many more, as the grade moves are.
  * A list whose figures the last review did not archive is left out.
  */
@@ -1860,15 +1882,15 @@ export function moneyChangeCounts(
     };
     return { label, count: moves.length, customers: fewByName(moves, line, lang) };
   };
-  const limits = (label: MessageKey, way: "cut" | "raised") => {
-    const moves = limitMoves(changes, way);
+  const limits = (kind: LimitMoveKind) => {
+    const moves = limitMoves(changes, customers, kind);
     const line = (m: (typeof moves)[number]) =>
       message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", {
         name: customerName(m),
         from: money(m.from),
         to: money(m.to),
       });
-    return { label, count: moves.length, customers: fewByName(moves, line, lang) };
+    return { label: LIMIT_MOVE_LABELS[kind], count: moves.length, customers: fewByName(moves, line, lang) };
   };
   // A list the last review's archive cannot tell (no overdue column, no recommended limit) is left
   // out rather than read as "0": nothing is known to have moved, not nothing moved.
@@ -1876,6 +1898,6 @@ export function moneyChangeCounts(
   const limitsKnown = changes.customers.some((c) => c.limitChange !== undefined);
   return [
     ...(overdueKnown ? [overdue("changes.overdueGrew", "grew"), overdue("changes.overdueFell", "fell")] : []),
-    ...(limitsKnown ? [limits("changes.limitCut", "cut"), limits("changes.limitRaised", "raised")] : []),
+    ...(limitsKnown ? LIMIT_MOVES.map(limits) : []),
   ];
 }

@@ -123,9 +123,9 @@ test("in Chinese, the Review issues cell says it in Chinese", async () => {
   expect((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--lang", "zh")).code).toBe(0);
   const sheet = (await loadWorkbook(out)).getWorksheet("Customers")!;
   const issues = (sheet.getRow(1).values as unknown[]).indexOf("审查问题");
-  expect(sheet.getCell(3, issues).value).toBe("第 3 行，O（Retained earnings）列：Z 值、Z 值处于困境区检查未计算：为空");
+  expect(sheet.getCell(3, issues).value).toBe("第 3 行 O 列（Retained earnings）：Z 值、Z 值处于困境区检查未计算：为空");
   expect(sheet.getCell(4, issues).value).toBe(
-    "说明：第 4 行，K（Current assets）列：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
+    "说明：第 4 行 K 列（Current assets）：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
   );
 });
 

@@ -156,9 +156,9 @@ describe("the sample workbooks", () => {
     const { code, stdout } = await runCli(input, "--as-of", "2025-11-30", "--lang", "zh");
     expect(code).toBe(0);
     expect(stdout).toContain(
-      "第 8 行，K（负面新闻日期）列：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入",
+      "第 8 行 K 列（负面新闻日期）：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入",
     );
-    expect(stdout).toContain("第 24 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6");
+    expect(stdout).toContain("第 24 行 E 列（行业风险）：行业风险必须介于 1 到 5 之间，实际为 6");
     // No date as digits and no half-width bracket inside a Chinese line.
     const chinese = stdout.split("\n").filter((line) => /\p{Script=Han}/u.test(line));
     expect(chinese.filter((line) => /\d{4}-\d{2}-\d{2}|\p{Script=Han} ?\(/u.test(line))).toEqual([]);
@@ -1066,7 +1066,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test.each([
     ["en", "sheet Credit Policy, row {row}, column B (Value): Maximum debt ratio is a share: write 75% or 0.75, not 75"],
-    ["zh", "工作表“Credit Policy”第 {row} 行，B（Value）列：资产负债率上限是比例：请写 75% 或 0.75，而不是 75"],
+    ["zh", "工作表“Credit Policy”第 {row} 行 B 列（Value）：资产负债率上限是比例：请写 75% 或 0.75，而不是 75"],
   ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);

@@ -8,7 +8,7 @@ import { customerTableLayout, toTable } from "../../../src/cli/report";
 import { dateText, Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { OUTPUT_HEADERS } from "../../../src/engine/review/fields";
+import { FIELD_LABELS, OUTPUT_HEADERS } from "../../../src/engine/review/fields";
 import {
   formatFigure,
   formatScore,
@@ -52,8 +52,8 @@ function splitAt(line: string, from: number): [string, string] {
 describe.each([
   ["en", undefined],
   ["zh", undefined],
-  ["en", 180],
-  ["zh", 160],
+  ["en", 200],
+  ["zh", 180],
 ] as const)("the printed report (%s, in a terminal %s columns wide)", (lang: Lang, terminal?: number) => {
   const result = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
   const lines = toTable(result, lang, "out.xlsx", [], terminal).split("\n");
@@ -106,7 +106,7 @@ describe.each([
     const widest = Math.max(...table.map(columns));
     if (terminal === undefined) {
       // To a file or a pipe, nothing folds a line: the text columns keep their full width.
-      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 16, 40, 54]);
+      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 17, 16, 40, 54]);
       expect(widest).toBeGreaterThan(100);
     } else expect(widest).toBeLessThanOrEqual(terminal);
   });
@@ -123,18 +123,30 @@ describe.each([
     }
   });
 
-  test("each customer's recommended limit and next review stand in their columns, as on the sheet", () => {
+  test("each customer's credit limit, recommended limit and next review stand in their columns, as on the sheet", () => {
     const header = lines[1];
     const endOf = (line: string, text: string) => columns(line.slice(0, line.indexOf(text) + text.length));
     // The figures only: a warning's text may hold the same amount.
     const figuresOf = (line: string) => splitAt(line, columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang]))))[0];
+    // The credit limit first, the recommended one beside it: a cut reads apart from a raise.
+    expect(header.indexOf(FIELD_LABELS.creditLimit[lang])).toBeGreaterThan(header.indexOf(OUTPUT_HEADERS.overdueBalance[lang]));
+    expect(header.indexOf(FIELD_LABELS.creditLimit[lang])).toBeLessThan(header.indexOf(OUTPUT_HEADERS.recommendedLimit[lang]));
+    const limitEnd = endOf(header, FIELD_LABELS.creditLimit[lang]);
     for (const c of result.customers) {
       const line = figuresOf(lines.find((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `)!);
       const limit = formatFigure(c.recommendedLimit!, "money", lang);
       const next = nextReviewText(c, lang)!;
-      expect(endOf(line, limit)).toBe(endOf(header, OUTPUT_HEADERS.recommendedLimit[lang]));
+      // Every credit limit is 1,000.00: the first figure of the two, under its header.
+      expect(endOf(line, "1,000.00")).toBe(limitEnd);
+      // The recommended one the last of the two (most keep their 1,000.00).
+      expect(columns(line.slice(0, line.lastIndexOf(limit) + limit.length))).toBe(
+        endOf(header, OUTPUT_HEADERS.recommendedLimit[lang]),
+      );
       expect(endOf(line, next)).toBe(endOf(header, OUTPUT_HEADERS.nextReview[lang]));
     }
+    // Gamma's row reads its cut: the credit limit, then half of it.
+    const gammaLine = figuresOf(lines.find((l) => l.includes("Gamma"))!);
+    expect(gammaLine).toMatch(/ 1,000\.00 +500\.00 /);
     // Gamma (high risk) has its limit halved and is reviewed again in a month; Alpha keeps its (no overdue figure to clear it for a raise).
     const gamma = result.customers.find((c) => c.name === "Gamma")!;
     expect([gamma.recommendedLimit, gamma.nextReview]).toEqual([500, serial("2026-12-31")]);
@@ -167,21 +179,22 @@ describe("the customers table's widths in a terminal", () => {
   const full = customerTableLayout().widths;
 
   test("narrower than the table: the name, warnings and recommendation columns give up room in proportion, to the terminal's width", () => {
-    expect(used(full)).toBe(221);
-    for (const terminal of [220, 190, 170, 159]) {
+    expect(used(full)).toBe(239);
+    for (const terminal of [238, 220, 190, 180, 177]) {
       const { widths, stacked } = customerTableLayout(terminal);
       expect(stacked).toBe(false);
       expect(used(widths)).toBe(terminal);
       // The figures' columns keep their widths.
-      for (const c of [0, 2, 3, 4, 5, 6, 7]) expect(widths[c]).toBe(full[c]);
+      for (const c of [0, 2, 3, 4, 5, 6, 7, 8]) expect(widths[c]).toBe(full[c]);
     }
-    expect(customerTableLayout(170).widths).toEqual([5, 18, 10, 10, 12, 20, 17, 16, 24, 29]);
-    expect(customerTableLayout(159).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 16, 20, 24]);
+    expect(customerTableLayout(190).widths).toEqual([5, 19, 10, 10, 12, 20, 17, 17, 16, 24, 30]);
+    expect(customerTableLayout(177).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 17, 16, 20, 24]);
     expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
   });
 
-  test("too narrow for ten columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
-    expect(customerTableLayout(158)).toEqual({ widths: [5, 96, 10, 10, 12, 20], stacked: true });
+  test("too narrow for eleven columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
+    expect(customerTableLayout(176)).toEqual({ widths: [5, 114, 10, 10, 12, 20], stacked: true });
+    expect(customerTableLayout(160)).toEqual({ widths: [5, 98, 10, 10, 12, 20], stacked: true });
     expect(customerTableLayout(80)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
     // Narrower still, the name keeps a few words and the terminal folds the line.
     expect(customerTableLayout(60).widths[1]).toBe(12);
@@ -193,14 +206,17 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
   const lines = toTable(result, lang, "out.xlsx", [], 80).split("\n");
   const table = lines.slice(1, lines.indexOf(""));
 
-  test("each customer's recommended limit and next review on a labelled line under its figures", () => {
-    const label = (key: "recommendedLimit" | "nextReview", value: string) =>
-      `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;
+  test("each customer's credit limit → recommended limit and next review on a labelled line under its figures", () => {
+    const sep = message(lang, "sep.label");
+    const next = (c: (typeof result.customers)[number]) => `${OUTPUT_HEADERS.nextReview[lang]}${sep}${nextReviewText(c, lang)}`;
     for (const c of result.customers) {
       const first = table.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
-      const decided = `      ${label("recommendedLimit", formatFigure(c.recommendedLimit!, "money", lang))}   ${label("nextReview", nextReviewText(c, lang)!)}`;
-      expect(table.slice(first + 1, first + 4)).toContain(decided);
+      const limits = `${message(lang, "cli.limits")}${sep}1,000.00 → ${formatFigure(c.recommendedLimit!, "money", lang)}`;
+      expect(table.slice(first + 1, first + 4)).toContain(`      ${limits}   ${next(c)}`);
     }
+    // Gamma's cut reads as the top risks give it: "Limit: 1,000.00 → 500.00".
+    const gamma = result.customers.find((c) => c.name === "Gamma")!;
+    expect(table).toContain(`      ${lang === "en" ? "Limit: " : "额度："}1,000.00 → 500.00   ${next(gamma)}`);
   });
 
   test("no line of the customers table is wider than the terminal", () => {
@@ -250,6 +266,29 @@ test.each(["en", "zh"] as const)(
     const row = wide.findIndex((line) => line.startsWith("    "));
     expect(wide[row]).toContain(` ${dateText(serial("2026-11-30"), lang)} `);
     expect(wide[row + 1].trim().startsWith(said.slice(dateText(serial("2026-11-30"), lang).length).trim())).toBe(true);
+  },
+);
+
+test.each(["en", "zh"] as const)(
+  "a customer held for a data fix shows the credit limit the sheet gives, no recommended one (%s)",
+  (lang) => {
+    // Industry risk 6: a data error, the recommendation held while it is fixed.
+    const sheet = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [{ id: "C1", name: "Alpha", factors: [2, 2, 6, 2, 2], extra: [1000, 500] }],
+    );
+    const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+    expect(result.customers[0].errors.length).toBe(1);
+    const sep = message(lang, "sep.label");
+    const stacked = toTable(result, lang, "out.xlsx", [], 80).split("\n");
+    expect(stacked[3]).toBe(`      ${FIELD_LABELS.creditLimit[lang]}${sep}1,000.00`);
+    expect(stacked.filter((line) => line.startsWith(`      ${message(lang, "cli.limits")}${sep}`))).toEqual([]);
+    const [, header, row] = toTable(result, lang, "out.xlsx").split("\n");
+    const endOf = (line: string, text: string) => columns(line.slice(0, line.indexOf(text) + text.length));
+    expect(endOf(row, "1,000.00")).toBe(endOf(header, FIELD_LABELS.creditLimit[lang]));
+    // Under the recommended limit's header, nothing.
+    const [from, to] = [endOf(header, FIELD_LABELS.creditLimit[lang]), endOf(header, OUTPUT_HEADERS.recommendedLimit[lang])];
+    expect(splitAt(splitAt(row, from)[1], to - from)[0].trim()).toBe("");
   },
 );
 

@@ -69,9 +69,12 @@ test("the sample headed in Traditional characters is reviewed as the Simplified 
   const out = path.join(dir, "traditional-out.xlsx");
   const run = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--json", "--out", out);
   expect([asIs.code, run.code]).toEqual([0, 0]);
-  // A message names a column as the sheet heads it: "第 24 行，E（行業風險）列".
-  const quoted = simplified.reduce((text, header, i) => text.split(`（${header}）列`).join(`（${converted[i]}）列`), asIs.stdout);
-  expect(quoted).toContain("（行業風險）列");
+  // A message names a column as the sheet heads it: "第 24 行 E 列（行業風險）".
+  const quoted = simplified.reduce(
+    (text, header, i) => text.split(` 列（${header}）`).join(` 列（${converted[i]}）`),
+    asIs.stdout,
+  );
+  expect(quoted).toContain("第 24 行 E 列（行業風險）");
   const expected = JSON.parse(quoted);
   const actual = JSON.parse(run.stdout);
 

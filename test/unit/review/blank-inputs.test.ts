@@ -123,11 +123,11 @@ describe("a blank cell among financial statements the row otherwise gives is dat
 
   test("in Chinese, the Sales text is the function's", () => {
     expect(issuesText(reviewOne({ "Retained earnings": null }).c, "zh", DEFAULT_POLICY)).toBe(
-      "第 2 行，O（Retained earnings）列：Z 值、Z 值处于困境区检查未计算：为空",
+      "第 2 行 O 列（Retained earnings）：Z 值、Z 值处于困境区检查未计算：为空",
     );
     const { result, c } = reviewOne({ Sales: null });
     expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe(
-      "第 2 行，R（Sales）列：Z 值、Z 值处于困境区检查未计算：营业收入为空；非上市公司（Z′）模型需要该值（仅非制造业和新兴市场模型不需要）",
+      "第 2 行 R 列（Sales）：Z 值、Z 值处于困境区检查未计算：营业收入为空；非上市公司（Z′）模型需要该值（仅非制造业和新兴市场模型不需要）",
     );
     expect(reviewIssuesCell(result, "zh")).toBe(issuesText(c, "zh", DEFAULT_POLICY));
   });
@@ -225,7 +225,7 @@ describe("a row giving no financial statements says so once, held against no one
     expect(result.portfolio.problems).toEqual([]);
     expect(reviewIssuesCell(result)).toBe(`Note: ${TEXT}`);
     expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe(
-      "说明：第 2 行，K（Current assets）列：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
+      "说明：第 2 行 K 列（Current assets）：Z 值、流动比率、资产负债率、利息保障倍数、Z 值处于困境区检查、流动性不足检查、负债率过高检查、利息保障不足检查未计算：未提供财务报表",
     );
   });
 
@@ -280,7 +280,7 @@ describe("a bad Sales cell claims the Z-score only on a model that takes sales",
     const text = 'row 2, column R (Sales): must be a number, got "n/a"';
     expect(c.notes.map((n) => [problemText(n, "en", DEFAULT_POLICY), n.affects])).toEqual([[text, []]]);
     expect(reviewIssuesCell(result)).toBe(text);
-    expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe("第 2 行，R（Sales）列：必须是数字，实际为“n/a”");
+    expect(issuesText(c, "zh", DEFAULT_POLICY)).toBe("第 2 行 R 列（Sales）：必须是数字，实际为“n/a”");
   });
 
   test("on the policy's default private model: the Z-score is not computed, and the note says so", () => {
@@ -348,7 +348,7 @@ test.each([
   ],
   [
     "zh",
-    "第 2 行，I（Outstanding balance）列：敞口、额度使用率、可用额度、超出信用额度检查未计算：必须是金额，不是百分比，实际为“20%”",
+    "第 2 行 I 列（Outstanding balance）：敞口、额度使用率、可用额度、超出信用额度检查未计算：必须是金额，不是百分比，实际为“20%”",
   ],
 ] as const)("a percentage in an amount's column (the wrong cell copied in) is data to fix, said as such (%s)", (lang, text) => {
   const values = customerSheet(["Credit limit", "Outstanding balance"], [{ extra: [100_000, "20%"] }]);

@@ -408,7 +408,7 @@ describe("what the committee decides", () => {
       const sep = message(lang, "sep.items");
       const actions = [
         message(lang, "summary.do.PREPAYMENT"),
-        message(lang, "summary.limitChange", { from: "540,000.00", to: "270,000.00" }),
+        message(lang, "summary.limitChange", { limits: "540,000.00 → 270,000.00" }),
         message(lang, "summary.do.GUARANTEE"),
         message(lang, "summary.do.ESCALATE_COLLECTION"),
         message(lang, "summary.do.REASSESS"),

@@ -54,7 +54,7 @@ test("two rows with one customer ID: neither is scored nor given the ID's invoic
   expect(r.portfolio.problems.map((p) => p.row)).toEqual([2, 3]);
   expect(toTable(r, "en", "out.xlsx")).toContain("Contoso: row 3, column A (Customer ID): c001 is also on row 2");
   expect(errorsOf(review(sheet, "zh"), "zh")[0]).toEqual([
-    "第 2 行，A（Customer ID）列：C001 也在第 3 行；每位客户只能占一行，否则无法分清其发票和历史记录属于哪一行",
+    "第 2 行 A 列（Customer ID）：C001 也在第 3 行；每位客户只能占一行，否则无法分清其发票和历史记录属于哪一行",
   ]);
 });
 
@@ -73,7 +73,7 @@ test("three rows with one name and no ID column: each names the other two", () =
   expect(messages[3]).toMatch(/^row 5, column A \(Customer\): alpha is also on rows 2, 4; /);
   // The rows are listed as the reader's language lists them, the error said in either after it was made.
   const error = review(values, "zh").customers[0].errors[0];
-  expect(describeError(error, "zh")).toMatch(/^第 2 行，A（Customer）列：Alpha 也在第 4、5 行；/);
+  expect(describeError(error, "zh")).toMatch(/^第 2 行 A 列（Customer）：Alpha 也在第 4、5 行；/);
   expect(describeError(error, "en")).toMatch(/^row 2, column A \(Customer\): Alpha is also on rows 4, 5; /);
 });
 

@@ -2,7 +2,8 @@
 /**
  * The money in what changed since the last review: the portfolio's overdue then and now, the
  * customers whose overdue amount grew and fell (with how late they are now), whose recommended
- * limit was cut or raised (a move the policy change alone explains said so), and each new warning
+ * limit was cut, raised or had either withdrawn, told by the credit limit it is held against (a
+ * move the policy change alone explains said so), and each new warning
  * with its figure against its threshold (a score's rise from what, to what, since when), alike in
  * the engine, the printed report, the JSON, the summary sheet and the pane, in both languages.
  */
@@ -10,7 +11,7 @@ import { screen } from "@testing-library/react";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { limitMoves, overdueMoves } from "../../../src/engine/review/money-moves";
+import { LimitMoveKind, limitMoves, overdueMoves } from "../../../src/engine/review/money-moves";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import {
   customerChangeLines,
@@ -20,6 +21,7 @@ import {
   warningChangeText,
 } from "../../../src/engine/review/texts";
 import { factLine, renderChanges } from "../../support/changes-summary";
+import { printedList } from "../../support/printed-report";
 import { reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
 
@@ -47,8 +49,9 @@ const sheet = (lang: Lang, rows: Record<string, readonly [number, number, number
 ];
 
 // Alpine pays 25,000 and, at 3.30, is High once the band moves down to 3.2: its limit halves by the
-// policy alone. Bellows falls 30,000 behind; Coho 5,000 (no raise while overdue: its own limit
-// cut); Datum is as it was; Eagle's score rises from 1.50 to 3.00 (Medium: its own limit cut).
+// policy alone, a cut. Bellows falls 30,000 behind; Coho 5,000 (no raise while overdue: its raise
+// withdrawn, back to its credit limit, no cut); Datum is as it was; Eagle's score rises from 1.50
+// to 3.00 (Medium: its raise withdrawn too).
 const october = (lang: Lang) =>
   sheet(lang, { A001: [3.3, 40000, 100], B002: [3.6, 0, 0], C003: [2, 0, 0], D004: [4, 10000, 120], E005: [1.5, 0, 0] });
 const november = (lang: Lang) =>
@@ -76,16 +79,10 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
         ["Bellows College 0.00 → 30,000.00 (95 days past due)", "Coho Winery 0.00 → 5,000.00 (10 days past due)"],
       ],
       ["Overdue fell", 1, ["Alpine Ski House 40,000.00 → 15,000.00 (130 days past due)"]],
-      [
-        "Recommended limit lower",
-        3,
-        [
-          "Alpine Ski House 100,000.00 → 50,000.00 (from the policy change)",
-          "Coho Winery 110,000.00 → 100,000.00",
-          "Eagle Eye 110,000.00 → 100,000.00",
-        ],
-      ],
-      ["Recommended limit higher", 0, []],
+      ["Recommended limit cut", 1, ["Alpine Ski House 100,000.00 → 50,000.00 (from the policy change)"]],
+      ["Recommended raise withdrawn or smaller", 2, ["Coho Winery 110,000.00 → 100,000.00", "Eagle Eye 110,000.00 → 100,000.00"]],
+      ["Recommended limit raised", 0, []],
+      ["Recommended cut withdrawn or smaller", 0, []],
     ],
     newWarnings: [
       "Bellows College: The oldest unpaid amount is 95 days past due (more than 90 days triggers a warning).",
@@ -97,16 +94,10 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
     lists: [
       ["逾期金额增加的客户", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
       ["逾期金额减少的客户", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
-      [
-        "建议额度下调的客户",
-        3,
-        [
-          "Alpine Ski House 100,000.00 → 50,000.00（因政策变更）",
-          "Coho Winery 110,000.00 → 100,000.00",
-          "Eagle Eye 110,000.00 → 100,000.00",
-        ],
-      ],
-      ["建议额度上调的客户", 0, []],
+      ["建议下调额度的客户", 1, ["Alpine Ski House 100,000.00 → 50,000.00（因政策变更）"]],
+      ["上调建议撤回或减少的客户", 2, ["Coho Winery 110,000.00 → 100,000.00", "Eagle Eye 110,000.00 → 100,000.00"]],
+      ["建议上调额度的客户", 0, []],
+      ["下调建议撤回或减少的客户", 0, []],
     ],
     newWarnings: [
       "Bellows College：最早的未收款项已逾期 95 天（超过 90 天即预警）。",
@@ -135,12 +126,16 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     expect(overdueMoves(changes, result.customers, "fell").map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
       ["A001", 40000, 15000, 130],
     ]);
-    expect(limitMoves(changes, "cut").map((m) => [m.id, m.from, m.to, m.fromPolicy])).toEqual([
-      ["A001", 100000, 50000, true],
-      ["C003", 110000, 100000, false],
-      ["E005", 110000, 100000, false],
+    const moves = (kind: LimitMoveKind) =>
+      limitMoves(changes, result.customers, kind).map((m) => [m.id, m.from, m.to, m.creditLimit, m.fromPolicy]);
+    expect(moves("cut")).toEqual([["A001", 100000, 50000, 100000, true]]);
+    // Back to the credit limit they have: no cut, the raise recommended last month withdrawn.
+    expect(moves("raiseWithdrawn")).toEqual([
+      ["C003", 110000, 100000, 100000, false],
+      ["E005", 110000, 100000, 100000, false],
     ]);
-    expect(limitMoves(changes, "raised")).toEqual([]);
+    expect(moves("raised")).toEqual([]);
+    expect(moves("cutWithdrawn")).toEqual([]);
   });
 
   test("the texts every face lists: the total, then each list's count and customers", () => {
@@ -200,11 +195,12 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
         previousDaysPastDue: 100,
       },
     ]);
-    expect(json.limitMoves.cut.map((m) => [m.id, m.fromPolicy])).toEqual([
-      ["A001", true],
-      ["C003", false],
-      ["E005", false],
+    expect(json.limitMoves.cut.map((m) => [m.id, m.fromPolicy])).toEqual([["A001", true]]);
+    expect(json.limitMoves.raiseWithdrawn.map((m) => [m.id, m.to, m.creditLimit])).toEqual([
+      ["C003", 100000, 100000],
+      ["E005", 100000, 100000],
     ]);
+    expect([json.limitMoves.raised, json.limitMoves.cutWithdrawn]).toEqual([[], []]);
     expect(json.customers[0]).toMatchObject({
       previousOverdueAmount: 40000,
       previousDaysPastDue: 100,
@@ -237,14 +233,46 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     const { unmount } = renderChanges(lang, result);
     const fact = (term: string) => factLine(screen.getByText(term, { selector: "dt" }), lang);
     expect(fact(t("changes.overdueTotal"))).toBe(expected.total);
-    const [grew, fell, cut] = expected.lists;
+    const [grew, fell, cut, withdrawn] = expected.lists;
     const named = ([, count, customers]: (typeof expected.lists)[number]) =>
       lang === "en" ? `${count} (${customers.join("; ")})` : `${count}（${customers.join("；")}）`;
-    expect([fact(grew[0]), fact(fell[0]), fact(cut[0])]).toEqual([named(grew), named(fell), named(cut)]);
+    expect([grew, fell, cut, withdrawn].map(([label]) => fact(label))).toEqual([grew, fell, cut, withdrawn].map(named));
     // Each new warning is explained in a sentence: the next starts after it as a sentence does, never ".;".
     const explained = lang === "en" ? `2 (${expected.newWarnings.join(" ")})` : `2（${expected.newWarnings.join("")}）`;
     expect(fact(t("changes.newWarnings"))).toBe(explained);
     unmount();
+  });
+});
+
+test("each way a recommended limit moves is told by the credit limit it is held against now", () => {
+  // Every credit limit 100,000: High halves it, Medium keeps it, Low with nothing overdue raises it to 110,000.
+  const { workbook } = reviewWorkbook(
+    { customers: sheet("en", { A001: [4, 0, 0], B002: [2, 0, 0], C003: [3, 0, 0], D004: [1.5, 0, 0], E005: [2, 0, 0] }) },
+    OCTOBER,
+    "en",
+  );
+  // Alpine High → Medium, Bellows Low → High, Coho Medium → Low, Datum falls overdue, Eagle as it was.
+  const result = reviewWorkbook(
+    {
+      ...workbook,
+      customers: sheet("en", { A001: [3, 0, 0], B002: [4, 0, 0], C003: [2, 0, 0], D004: [1.5, 5000, 10], E005: [2, 0, 0] }),
+    },
+    NOVEMBER,
+    "en",
+  ).result;
+  const moves = (kind: LimitMoveKind) => limitMoves(result.changes!, result.customers, kind).map((m) => [m.id, m.from, m.to]);
+  expect(moves("cut")).toEqual([["B002", 110000, 50000]]);
+  expect(moves("raiseWithdrawn")).toEqual([["D004", 110000, 100000]]);
+  expect(moves("raised")).toEqual([["C003", 100000, 110000]]);
+  expect(moves("cutWithdrawn")).toEqual([["A001", 50000, 100000]]);
+  const printed = toTable(result, "en", "out.xlsx");
+  expect(printedList(printed, "Recommended cut withdrawn or smaller", "en")).toEqual({
+    count: "1",
+    items: ["Alpine Ski House 50,000.00 → 100,000.00"],
+  });
+  expect(printedList(printed, "Recommended limit raised", "en")).toEqual({
+    count: "1",
+    items: ["Coho Winery 100,000.00 → 110,000.00"],
   });
 });
 

@@ -27,7 +27,7 @@ test("the near miss named with the header it likely means and the checks it turn
     'Column H "Credt limit" is not recognised: did you mean "Credit limit"? Without it, not checked: Over credit limit',
   ]);
   expect(nearMissLines(review("zh"), "zh")).toEqual([
-    "第 H 列“Credt limit”未被识别：是否指“Credit limit”？缺少此列，以下检查未进行：超出信用额度",
+    "H 列“Credt limit”未被识别：是否指“Credit limit”？缺少此列，以下检查未进行：超出信用额度",
   ]);
 });
 

@@ -116,7 +116,7 @@ describe("figures that cannot be computed from valid cells", () => {
       "row 3, column K (Total liabilities): Z-score and Z-score in distress zone check not computed: total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
     ]);
     expect(issuesText(debtFree, "zh", DEFAULT_POLICY)).toBe(
-      "说明：第 3 行，K（Total liabilities）列：Z 值、Z 值处于困境区检查未计算：负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
+      "说明：第 3 行 K 列（Total liabilities）：Z 值、Z 值处于困境区检查未计算：负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
     );
   });
 

@@ -185,7 +185,7 @@ describe("readPolicySheet", () => {
       "zh",
       "触发组合预警的逾期客户占比",
       10,
-      "工作表“Credit Policy”第 {row} 行，B（值）列：触发组合预警的逾期客户占比是比例：请写 10% 或 0.1，而不是 10",
+      "工作表“Credit Policy”第 {row} 行 B 列（值）：触发组合预警的逾期客户占比是比例：请写 10% 或 0.1，而不是 10",
     ],
     [
       "text that is no number",
@@ -234,7 +234,7 @@ describe("readPolicySheet", () => {
       "zh",
       "客户未指定时使用的 Z 模型",
       "奥尔森",
-      "工作表“Credit Policy”第 {row} 行，B（值）列：客户未指定时使用的 Z 模型必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
+      "工作表“Credit Policy”第 {row} 行 B 列（值）：客户未指定时使用的 Z 模型必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“奥尔森”",
     ],
   ] as const)("%s: the error names sheet, row and setting", (_name, lang, label, value, text) => {
     const { grid, row } = edited(label, value, lang);
@@ -265,12 +265,17 @@ describe("readPolicySheet", () => {
     );
   });
 
-  test("weights typed as percents with one as \"10%\" (a fraction): refused, naming the first weight row and both scales", () => {
+  test('weights typed as percents with one as "10%" (a fraction): refused, naming the first weight row and both scales', () => {
     const { grid } = written(DEFAULT_POLICY, "en");
     const rows = grid.flatMap((line, r) => (String(line[0]).startsWith("Weight: ") ? [r] : []));
     expect(rows).toHaveLength(5);
     [30, 25, 20, 15, "10%"].forEach((value, i) => (grid[rows[i]] = [grid[rows[i]][0], value, grid[rows[i]][2]]));
-    expect(describeError(thrown(() => readPolicySheet(grid, SHEET)), "en")).toBe(
+    expect(
+      describeError(
+        thrown(() => readPolicySheet(grid, SHEET)),
+        "en",
+      ),
+    ).toBe(
       `sheet Credit Policy, row ${rows[0] + 1}, column B (Value): Factor weights (payment history, contract performance, industry risk, market reputation, compliance record) mix fractions and percents: 30, 25, 20, 15 as percents and 0.1 as fractions add up to 100%; enter all five as fractions (0.3) or all as percents (30)`,
     );
   });

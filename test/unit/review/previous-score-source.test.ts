@@ -55,7 +55,7 @@ describe("which previous score a review used", () => {
     expect(decides.notes[0].toFix).toBe(false);
     expect(issuesText(decides, "en", DEFAULT_POLICY)).toMatch(/^Note: row 2, column H \(Previous score\): previous score 2\.00/);
     expect(issuesText(decides, "zh", DEFAULT_POLICY)).toBe(
-      "说明：第 2 行，H（Previous score）列：表中上期评分为 2.00；采用了审查档案中 2026年2月10日 的评分 3.50（此后均采用审查档案中的评分：清空此列的单元格即不再提示）",
+      "说明：第 2 行 H 列（Previous score）：表中上期评分为 2.00；采用了审查档案中 2026年2月10日 的评分 3.50（此后均采用审查档案中的评分：清空此列的单元格即不再提示）",
     );
   });
 
@@ -102,7 +102,7 @@ describe("which previous score a review used", () => {
       ],
     ]);
     expect(describeError(unscored.notes[0].reason, "zh")).toBe(
-      "第 4 行，H（Previous score）列：未采用表中上期评分 2.50：该客户已在审查档案中，但此前的审查均未能评分",
+      "第 4 行 H 列（Previous score）：未采用表中上期评分 2.50：该客户已在审查档案中，但此前的审查均未能评分",
     );
     // One whose sheet score would have decided nothing either way: nothing to say.
     expect(unscoredNoMatter).toMatchObject({ previousScore: undefined, notes: [] });

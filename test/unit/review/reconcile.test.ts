@@ -138,7 +138,7 @@ test("an open invoice naming no customer is counted among the unmatched, and the
   expect(unmatchedText(result.portfolio.unmatchedInvoices!, "en")).toBe(line);
   expect(toTable(result, "en", "out.xlsx")).toContain(line);
   expect(unmatchedText(result.portfolio.unmatchedInvoices!, "zh")).toBe(
-    "2 个客户的 3 张未结发票，共 52.00：Zeta；工作表“Ledger”第 3 行，A（Customer）列：该发票没有客户",
+    "2 个客户的 3 张未结发票，共 52.00：Zeta；工作表“Ledger”第 3 行 A 列（Customer）：该发票没有客户",
   );
 });
 

@@ -66,7 +66,7 @@ describe("Chinese punctuation in Chinese texts", () => {
   test("a column's header stands in full-width brackets, in the message and in the summary's problem's cell", () => {
     const result = reviewed("zh");
     expect(issuesText(result.customers[1], "zh", DEFAULT_POLICY)).toBe(
-      "第 3 行，E（行业风险）列：行业风险必须介于 1 到 5 之间，实际为 6",
+      "第 3 行 E 列（行业风险）：行业风险必须介于 1 到 5 之间，实际为 6",
     );
     const summary = buildWritePlan(result, "zh", { sheetNames: [] }).sheets[0];
     const cells = summary.blocks.flatMap((b) => b.values.flat());
@@ -91,7 +91,7 @@ describe("Chinese punctuation in Chinese texts", () => {
     sheet[1][4] = 6;
     const result = runReview({ sheetName: "客户", values: sheet, asOf: ASOF, policy: DEFAULT_POLICY }, "zh");
     const text = issuesText(result.customers[0], "zh", DEFAULT_POLICY);
-    expect(text).toContain("实际为 6；第 2 行，J（负面新闻日期）列");
+    expect(text).toContain("实际为 6；第 2 行 J 列（负面新闻日期）");
     expect(text).not.toContain("; ");
     const archive = buildWritePlan(result, "zh", { sheetNames: [] }).sheets.find((s) => s.kind === "archive")!;
     expect(archive.blocks.flatMap((b) => b.values.flat())).toContain(text);

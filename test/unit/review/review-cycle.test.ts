@@ -674,7 +674,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
       C003: ["负面新闻——2026年1月16日的负面新闻已超出 1 个月的回看期（2026年2月28日及之后的负面新闻即预警）。"],
       D004: ["负面新闻——客户现为中风险，而负面新闻（2026年3月20日）仅对高风险客户预警。"],
       E005: ["评分上升——风险评分自 2026年1月31日的审查以来由 2.50 变为 2.60，变动 +0.10 分（上升超过 1.00 分即预警）。"],
-      G007: ["逾期超过 90 天（第 7 行，K（Days past due）列：必须是数字，实际为“abc”）"],
+      G007: ["逾期超过 90 天（第 7 行 K 列（Days past due）：必须是数字，实际为“abc”）"],
       H008: ["超出信用额度（该行未填“应收账款余额”）"],
     },
   }[lang];
@@ -872,7 +872,13 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
               ["NEGATIVE_NEWS", "noNews", "负面新闻——表中现已没有负面新闻日期。"],
               ["OVERDUE_90", "figure", "逾期超过 90 天——现已无逾期款项（超过 90 天即预警）。"],
             ],
-            [["OVERDUE_90", "nothingOverdue", "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（尽管最早的未结项目已逾期 120 天）。"]],
+            [
+              [
+                "OVERDUE_90",
+                "nothingOverdue",
+                "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（尽管最早的未结项目已逾期 120 天）。",
+              ],
+            ],
           ],
     );
     expect(now.changes).toMatchObject({ clearedWarnings: 7, notCheckedWarnings: 0 });

@@ -98,7 +98,7 @@ describe("a bad factor is an error for its customer only", () => {
     const values = customerSheet(EXTRA, [{ factors: [6, 2, 2, 2, 2] }]);
     const result = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }, "zh");
     expect(describeError(result.customers[0].errors[0], "zh")).toBe(
-      "第 2 行，C（Payment history）列：付款历史必须介于 1 到 5 之间，实际为 6",
+      "第 2 行 C 列（Payment history）：付款历史必须介于 1 到 5 之间，实际为 6",
     );
   });
 

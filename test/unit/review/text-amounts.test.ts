@@ -44,7 +44,7 @@ describe("a text amount whose dot could group thousands", () => {
       'row 3, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: "12.500" could be 12,500 or 12.5; enter it as a number',
     ]);
     expect(notesOf(review(HEADERS, [[100_000, "12.500", 0, null]], "zh"), 2, "zh")).toEqual([
-      "第 2 行，I（Outstanding balance）列：敞口、额度使用率、可用额度、超出信用额度检查未计算：“12.500”可能是 12,500，也可能是 12.5；请以数值输入",
+      "第 2 行 I 列（Outstanding balance）：敞口、额度使用率、可用额度、超出信用额度检查未计算：“12.500”可能是 12,500，也可能是 12.5；请以数值输入",
     ]);
     // The portfolio does not add 12.5 (or 12,500) to the exposure.
     expect(result.portfolio.exposure).toBe(50_000);
@@ -127,7 +127,7 @@ describe("a text amount in another currency than its column's", () => {
     expect(result.portfolio.exposure).toBe(100_000);
     const zh = review(["Credit limit (EUR)", "Outstanding balance (EUR)"], [[100_000, "USD 30,000"]], "zh");
     expect(notesOf(zh, 2, "zh")).toEqual([
-      "第 2 行，I（Outstanding balance (EUR)）列：敞口、额度使用率、可用额度、超出信用额度检查未计算：“USD 30,000”是USD金额，但本列金额的单位为EUR；请按EUR填写",
+      "第 2 行 I 列（Outstanding balance (EUR)）：敞口、额度使用率、可用额度、超出信用额度检查未计算：“USD 30,000”是USD金额，但本列金额的单位为EUR；请按EUR填写",
     ]);
   });
 

@@ -179,10 +179,28 @@ test.each<[string, Finding, "en" | "zh", string]>([
   ["below", { code: "LIQUIDITY", value: 0.74, threshold: 1, format: "ratio" }, "en", "Low liquidity (0.74 < 1.00)"],
   ["below, in Chinese", { code: "COVERAGE", value: 0.1, threshold: 1.5, format: "ratio" }, "zh", "利息保障不足（0.10 < 1.50）"],
   [
-    "the policy's day count in its title",
+    "the policy's day count in its title, each figure in days",
     { code: "OVERDUE_90", value: 138, threshold: 60, format: "days" },
     "en",
-    "Overdue over 60 days (138 > 60)",
+    "Overdue over 60 days (138 days > 60 days)",
+  ],
+  [
+    "in days, in Chinese",
+    { code: "OVERDUE_90", value: 107, threshold: 90, format: "days" },
+    "zh",
+    "逾期超过 90 天（107 天 > 90 天）",
+  ],
+  [
+    "a threshold of one day",
+    { code: "OVERDUE_90", value: 2, threshold: 1, format: "days" },
+    "en",
+    "Overdue over 1 day (2 days > 1 day)",
+  ],
+  [
+    "an amount as money, beside the credit limit",
+    { code: "OVER_LIMIT", value: 276000, threshold: 20000, format: "money" },
+    "en",
+    "Over credit limit (276,000.00 > 20,000.00)",
   ],
   [
     "a rise, signed",

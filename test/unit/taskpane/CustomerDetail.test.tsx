@@ -168,8 +168,11 @@ test("the results' block on what changed: since when, riskier and safer, warning
     // Not cleared: the sheet has no overdue figures this time, so the check did not run.
     "Cleared warnings = 0",
     "Warnings not checked this time = 1 (Contoso: Overdue over 90 days (no Days past due column or invoice ledger))",
-    "Recommended limit lower = 1 (Contoso 120,000.00 → 50,000.00)",
-    "Recommended limit higher = 1 (Northwind 50,000.00 → 100,000.00)",
+    // Contoso's is now half its credit limit of 100,000.00, a cut; Northwind's cut is withdrawn, back to its 100,000.00.
+    "Recommended limit cut = 1 (Contoso 120,000.00 → 50,000.00)",
+    "Recommended raise withdrawn or smaller = 0",
+    "Recommended limit raised = 0",
+    "Recommended cut withdrawn or smaller = 1 (Northwind 50,000.00 → 100,000.00)",
     "Customers added = 1 (Fabrikam)",
     "Customers gone = 1 (Gone Ltd)",
     // The archive's rows name a version the workbook's policy history (none here) does not hold.
@@ -185,8 +188,10 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "新增预警 = 2（Contoso：风险评分自 2026年10月31日的审查以来由 2.10 升至 3.80，上升了 1.70 分（超过 1.00 分即预警）。应收账款余额 150,000.00 超过信用额度 100,000.00。）",
     "解除预警 = 0",
     "本次未能检查的预警 = 1（Contoso：逾期超过 90 天（缺少“逾期天数”列或发票明细账））",
-    "建议额度下调的客户 = 1（Contoso 120,000.00 → 50,000.00）",
-    "建议额度上调的客户 = 1（Northwind 50,000.00 → 100,000.00）",
+    "建议下调额度的客户 = 1（Contoso 120,000.00 → 50,000.00）",
+    "上调建议撤回或减少的客户 = 0",
+    "建议上调额度的客户 = 0",
+    "下调建议撤回或减少的客户 = 1（Northwind 50,000.00 → 100,000.00）",
     "新增客户 = 1（Fabrikam）",
     "移除客户 = 1（Gone Ltd）",
     `政策已变更 = v → ${DEFAULT_POLICY.version}（政策历史中没有先前版本的设置）`,

@@ -18,7 +18,7 @@ test.each([
 
 test.each([
   ["en", 'Sheet "Credit Policy History": the new policy version, column D added.'],
-  ["zh", "工作表“Credit Policy History”：新增政策版本，第 D 列。"],
+  ["zh", "工作表“Credit Policy History”：新增政策版本，D 列。"],
 ] as const)("a version added beside the others is its column (%s)", (lang, line) => {
   expect(describeParts(history({ row: 0, column: 3, rows: 25, columns: 1 }), translator(lang))).toEqual([line]);
 });
