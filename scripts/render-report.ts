@@ -14,6 +14,8 @@ import * as path from "node:path";
 import { review } from "../src/cli/main";
 import { message } from "../src/engine/i18n";
 import { OUTPUT_HEADERS } from "../src/engine/review/fields";
+import { POINTS_PER_INCH } from "../src/engine/review/page-bands";
+import { DEFAULT_MARGINS } from "../src/engine/review/page-setup";
 import { SAMPLE_AS_OF } from "./make-examples";
 
 export interface RenderedSample {
@@ -89,6 +91,30 @@ export function wordHeights(sample: RenderedSample, word: string): { page: numbe
     if (m && m[3] === word) found.push({ page, height: Number(m[2]) - Number(m[1]) });
   }
   return found;
+}
+
+/**
+ * How far down each page (0-based, in print order) its words reach, as a share of the room between
+ * its top and bottom margins: the review's own sheets print with the default margins, their page's
+ * header and footer within them, not counted. 0 for a page with nothing between them.
+ */
+export function printedDepths(sample: RenderedSample): number[] {
+  const boxes = execFileSync("pdftotext", ["-bbox", sample.pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const depths: number[] = [];
+  let top = 0;
+  let bottom = 0;
+  for (const line of boxes.split("\n")) {
+    const page = /<page width="[\d.]+" height="([\d.]+)">/.exec(line);
+    if (page) {
+      top = DEFAULT_MARGINS.top * POINTS_PER_INCH;
+      bottom = Number(page[1]) - DEFAULT_MARGINS.bottom * POINTS_PER_INCH;
+      depths.push(0);
+    }
+    const word = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/.exec(line);
+    if (!word || Number(word[1]) >= bottom || Number(word[2]) <= top) continue;
+    depths[depths.length - 1] = Math.max(depths[depths.length - 1], (Number(word[2]) - top) / (bottom - top));
+  }
+  return depths;
 }
 
 /** A text without its white space and hyphens: as a cell's text reads back from its printed lines, wherever they broke. */

@@ -9,14 +9,14 @@ import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/
 import { scoreDecimals } from "../engine/score";
 import { zDecimals } from "../engine/zscore";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
-import { ClearedWarning, gradeMovers, ReviewChanges } from "../engine/review/changes";
+import { ClearedWarning, ClearedWhy, gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
 import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
-import { CUSTOMER_WARNING_CODES, FigureFormat, Finding, WarningCode } from "../engine/review/warnings";
+import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
   actionNames,
   amountWithShare,
@@ -97,20 +97,14 @@ const figureJson = (value: number, decimals: number) => {
 /** Points and other figures in the JSON: four decimals, more than any face shows. */
 const fourPlaces = (n: number) => figureJson(n, 4);
 
-/**
- * A warning in the JSON, a customer's or the portfolio's: its figure, its threshold (dates as
- * ISO days, as every date of the JSON), their unit and the sentence saying both.
- */
-const findingJson = (f: Finding, lang: Lang) => {
+/** A finding's figure and threshold (dates as ISO days, as every date of the JSON) and their unit. */
+const findingFigures = (f: Finding) => {
   const figure = (n: number) => (f.format === "date" ? isoFromSerial(n) : n);
-  return {
-    code: f.code,
-    value: figure(f.value),
-    threshold: figure(f.threshold),
-    format: f.format,
-    text: explainFinding(f, lang),
-  };
+  return { value: figure(f.value), threshold: figure(f.threshold), format: f.format };
 };
+
+/** A warning in the JSON, a customer's or the portfolio's: its figures and the sentence saying them. */
+const findingJson = (f: Finding, lang: Lang) => ({ code: f.code, ...findingFigures(f), text: explainFinding(f, lang) });
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -276,29 +270,46 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
 }
 
 /**
- * A cleared warning in the JSON: why it cleared (`reason`, ClearedWhy's kind), the figure now
- * against its threshold where there is one (dates as ISO days; null otherwise), whether the policy
- * change alone cleared it, and the sentence every face says.
+ * A cleared warning in the JSON: its code, why it cleared (`reason`, ClearedWhy's kind) with that
+ * reason's figures by name (clearedFigures), whether the policy change alone cleared it, and the
+ * sentence every face says.
  */
 function clearedJson(w: ClearedWarning, fromPolicy: readonly WarningCode[], lang: Lang, policy: Policy) {
-  const why = w.why;
-  const figures: { value: number | string | null; threshold: number | string | null; format: FigureFormat | null } =
-    why.kind === "figure"
-      ? { value: why.figure.value, threshold: why.figure.threshold, format: why.figure.format }
-      : why.kind === "score"
-        ? { value: why.change, threshold: why.threshold, format: "score" }
-        : why.kind === "newsAged"
-          ? { value: isoFromSerial(why.date), threshold: isoFromSerial(why.since), format: "date" }
-          : why.kind === "zone"
-            ? { value: figureJson(why.z, zDecimals(why.z, why.zone)), threshold: null, format: "z" }
-            : { value: null, threshold: null, format: null };
   return {
     code: w.code,
-    reason: why.kind,
-    ...figures,
+    reason: w.why.kind,
+    figures: clearedFigures(w.why),
     fromPolicy: fromPolicy.includes(w.code),
     text: clearedWarningText(w, fromPolicy, lang, policy),
   };
+}
+
+/**
+ * The figures a cleared warning's reason stands on, named as the rest of the JSON names them
+ * (numbers as numbers, dates as ISO days): today's figure against the warning's threshold, as a
+ * finding gives it; the score then and now since the review that scored it; the news's date against
+ * the look-back's first day; the grade now with the news's date; the overdue amount with the days
+ * past due; the Z-score and its zone. None for a reason with no figure (the news date gone from
+ * the sheet, a check that found nothing).
+ */
+function clearedFigures(why: ClearedWhy) {
+  switch (why.kind) {
+    case "figure":
+      return findingFigures(why.figure);
+    case "score":
+      return { from: why.from, to: why.to, change: why.change, threshold: why.threshold, since: isoFromSerial(why.since) };
+    case "newsAged":
+      return { date: isoFromSerial(why.date), since: isoFromSerial(why.since), months: why.months };
+    case "notHighRisk":
+      return { grade: why.grade, date: isoFromSerial(why.date) };
+    case "nothingOverdue":
+      return { overdueAmount: why.amount, daysPastDue: why.days };
+    case "zone":
+      return { zScore: figureJson(why.z, zDecimals(why.z, why.zone)), zZone: why.zone };
+    case "noNews":
+    case "nothingFound":
+      return {};
+  }
 }
 
 /** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
@@ -375,10 +386,9 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
       gradeMove: c.gradeMove ?? null,
       gradeMoveFromPolicy: c.gradeMoveFromPolicy,
       newWarnings: c.newWarnings,
-      clearedWarnings: c.clearedWarnings,
+      clearedWarnings: c.clearedWarnings.map((w) => clearedJson(w, c.clearedFromPolicy, lang, policy)),
       newFromPolicy: c.newFromPolicy,
       clearedFromPolicy: c.clearedFromPolicy,
-      clearedReasons: c.clearedReasons.map((w) => clearedJson(w, c.clearedFromPolicy, lang, policy)),
       notCheckedWarnings: c.notCheckedWarnings.map((w) => ({
         code: w.code,
         reason: w.why.kind,

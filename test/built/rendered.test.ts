@@ -2,7 +2,8 @@
  * Looked at: the reviewed sample workbooks (English and Chinese) rendered by a real
  * spreadsheet application, LibreOffice Calc headless, to PDF, and read back page by page.
  * No cell shows ### (a column too narrow for its date or amount), a month's summary prints on one
- * page and a year's one page wide at a readable size, and the customer sheet prints on pages across at a readable size, each naming its customers,
+ * page, the month after's and a year's one page wide at a readable size on pages down, none of
+ * them a short section alone, and the customer sheet prints on pages across at a readable size, each naming its customers,
  * each customer's warnings, findings and recommendation whole on a row tall enough for their lines;
  * every page of the review's sheets carries its sheet's title, the review date and its page number.
  * Needs soffice, pdfinfo and pdftotext (poppler-utils).
@@ -12,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { message } from "../../src/engine/i18n";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../../src/engine/review/fields";
+import { FULL_ENOUGH } from "../../src/engine/review/page-bands";
 import { LEAST_PRINT_SCALE } from "../../src/engine/review/page-setup";
 import { LINE_HEIGHT } from "../../src/engine/review/sheet-layout";
 import { ACTIONS } from "../../src/engine/review/decisions";
@@ -19,7 +21,16 @@ import { REVIEW_SHEETS } from "../../src/engine/review/sheets";
 import { CUSTOMER_WARNING_CODES } from "../../src/engine/review/warnings";
 import { review } from "../../src/cli/main";
 import { SAMPLE_AS_OF } from "../../scripts/make-examples";
-import { pagesOf, pagesWith, printedLines, RenderedSample, renderSamples, toPdf, wordHeights } from "../../scripts/render-report";
+import {
+  pagesOf,
+  pagesWith,
+  printedDepths,
+  printedLines,
+  RenderedSample,
+  renderSamples,
+  toPdf,
+  wordHeights,
+} from "../../scripts/render-report";
 import { partsOf } from "../support/views";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -56,6 +67,26 @@ function summaryScale(sample: RenderedSample, summaryPages: readonly number[]): 
   const onSummary = wordHeights(sample, word).filter((w) => summaryPages.includes(w.page));
   if (!onSummary.length) throw new Error(`"${word}" is not printed on the summary's pages ${summaryPages.join(", ")}`);
   return Math.min(...onSummary.map((w) => w.height)) / full;
+}
+
+/** A review date as the page headers write it: 2026-12-31, 2026年12月31日. */
+function shownDate(iso: string, lang: "en" | "zh"): string {
+  return lang === "en" ? iso : iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+}
+
+/** The 0-based pages of the summary of the review of `iso`: those its page header heads. */
+function summaryPages(sample: RenderedSample, iso: string): number[] {
+  const { lang } = sample;
+  return pagesWith(sample, message(lang, "print.header", { title: message(lang, "summary.title"), date: shownDate(iso, lang) }));
+}
+
+/**
+ * Every page of a report summary holds more than a few rows: its words reach at least a third of
+ * the way down the page's room. A page that does not is a short section left alone on it.
+ */
+function expectNoPageAlmostEmpty(sample: RenderedSample, pages: readonly number[]): void {
+  const depths = printedDepths(sample);
+  expect(pages.map((page) => ({ page, full: depths[page] >= FULL_ENOUGH }))).toEqual(pages.map((page) => ({ page, full: true })));
 }
 
 beforeAll(async () => {
@@ -200,6 +231,49 @@ describe.each(["en", "zh"] as const)("the reviewed %s sample as LibreOffice prin
 });
 
 /**
+ * The samples reviewed again a month later (the month after's summary, with what changed, too long
+ * for one page at a size still read): the report on pages down, none of them a short section alone
+ * under a full page.
+ */
+describe("the month after as LibreOffice prints the summary", () => {
+  const NEXT_MONTH = "2026-12-31";
+  const printed = new Map<"en" | "zh", RenderedSample>();
+
+  beforeAll(async () => {
+    const next = fs.mkdtempSync(path.join(dir, "next-"));
+    const reviewed: string[] = [];
+    for (const sample of samples) {
+      const out = path.join(next, `${sample.lang}-${NEXT_MONTH}.xlsx`);
+      const argv = [sample.workbook, "--as-of", NEXT_MONTH, "--lang", sample.lang, "--out", out];
+      const { code } = await review(argv, { stdout: () => undefined, stderr: () => undefined, progress: false });
+      if (code !== 0) throw new Error(`credit-review ${argv.join(" ")} exited ${code}`);
+      reviewed.push(out);
+    }
+    const out = toPdf(reviewed, next);
+    samples.forEach(({ lang }, i) => {
+      const pdf = path.join(out, path.basename(reviewed[i]).replace(/\.xlsx$/, ".pdf"));
+      printed.set(lang, { lang, workbook: reviewed[i], pdf, pages: pagesOf(pdf) });
+    });
+  }, 300_000);
+
+  test.each(["en", "zh"] as const)(
+    "%s: on consecutive pages at a readable size, each filled at least a third of the way down, the portfolio over time with the problems above it",
+    (lang) => {
+      const sample = printed.get(lang)!;
+      const summary = summaryPages(sample, NEXT_MONTH);
+      expect(summary.length).toBeGreaterThanOrEqual(2);
+      expect(summary).toEqual(summary.map((_, i) => summary[0] + i));
+      expect(sample.pages[summary[0]]).toContain(message(lang, "summary.title"));
+      expect(summaryScale(sample, summary)).toBeGreaterThanOrEqual(0.6);
+      expectNoPageAlmostEmpty(sample, summary);
+      const trend = summary.filter((page) => sample.pages[page].includes(message(lang, "trend.title")));
+      expect(trend).toHaveLength(1);
+      expect(sample.pages[trend[0]]).toContain(message(lang, "summary.problems"));
+    },
+  );
+});
+
+/**
  * The sample reviewed every month-end for thirteen months, as a year of the monthly cycle leaves
  * it: the summary, with what changed and its fullest portfolio over time (twelve reviews and the
  * line chart), too long for one page at a size still read, prints one page wide at a readable
@@ -251,6 +325,8 @@ describe("a year of monthly reviews as LibreOffice prints the summary", () => {
       expect(all[summary[0]]).toContain(message(lang, "summary.title"));
       // At 60% of full size or more, where squeezed onto one page it printed at about 30%.
       expect(summaryScale(printed.get(lang)!, summary)).toBeGreaterThanOrEqual(0.6);
+      // No page holding a short section alone (the aging table, the decisions) under a full one.
+      expectNoPageAlmostEmpty(printed.get(lang)!, summary);
       const page = summary.map((i) => all[i]).join("\n");
       expect(page).toContain(message(lang, "trend.title"));
       expect(page).not.toContain("###");

@@ -117,6 +117,35 @@ test("three reviews, re-runs and a back-dated review through the command line", 
     added: [{ id: "E005" }],
     gone: [{ id: "D004", name: "Delta" }],
   });
+  // Each cleared warning once, with why and the figures the why stands on: Alpha's rise measured
+  // now against January's archived score, Gamma's balance back under its limit.
+  const cleared = april.changes.customers.filter((c: { clearedWarnings: unknown[] }) => c.clearedWarnings.length);
+  expect(cleared.map((c: { id: string; clearedWarnings: unknown[] }) => [c.id, c.clearedWarnings])).toEqual([
+    [
+      "A001",
+      [
+        {
+          code: "SCORE_RISE",
+          reason: "score",
+          figures: { from: 2.5, to: 2.5, change: 0, threshold: 1, since: "2026-01-31" },
+          fromPolicy: false,
+          text: "Score rose — the score is 2.50, unchanged since the review of 2026-01-31 (a rise of more than 1.00 triggers a warning).",
+        },
+      ],
+    ],
+    [
+      "C003",
+      [
+        {
+          code: "OVER_LIMIT",
+          reason: "figure",
+          figures: { value: 40000, threshold: 50000, format: "money" },
+          fromPolicy: false,
+          text: "Over credit limit — the outstanding balance 40,000.00 is within the credit limit 50,000.00.",
+        },
+      ],
+    ],
+  ]);
   const afterApril = await archiveOf("april.xlsx");
   expect(afterApril.header).toHaveLength(26);
   expect(afterApril.header.slice(21)).toEqual([

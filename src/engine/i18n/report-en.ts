@@ -154,7 +154,7 @@ export const reportEn = {
   "warning.OVERDUE_SHARE": "Many customers overdue",
   "warning.OVERDUE_SHARE.detail": "{value} of customers have an overdue payment (more than {threshold} triggers a warning).",
   "warning.NEGATIVE_NEWS": "Negative news",
-  "warning.NEGATIVE_NEWS.detail": "High-risk customer with negative news on {value} (on or after {threshold}).",
+  "warning.NEGATIVE_NEWS.detail": "High-risk customer with negative news on {value} ({lookBack}).",
   "warning.OVER_LIMIT": "Over credit limit",
   "warning.OVER_LIMIT.detail": "Outstanding balance {value} is above the credit limit {threshold}.",
   "warning.OVERDUE_90": "Overdue over {days} {days|day|days}",
@@ -278,7 +278,9 @@ export const reportEn = {
   "warning.days": "{days} {days|day|days}",
   // A dated warning (negative news): its date and the look-back's first day in words, since a
   // comparison sign between two dates reads as arithmetic.
-  "warning.withDate": "{title} ({value}, on or after {threshold})",
+  "warning.withDate": "{title} ({value}, {lookBack})",
+  // The negative-news look-back, in the warning, its explanation and its clearing alike.
+  "warning.newsLookBack": "on or after {since}",
   "summary.shareAgainstThreshold": "{value} (warning above {threshold})",
   "summary.notAvailable": "n/a (no overdue data)",
   "summary.none": "none",
@@ -403,8 +405,7 @@ export const reportEn = {
   "changes.cleared.LEVERAGE": "the debt ratio is now {value} (above {threshold} triggers a warning)",
   "changes.cleared.COVERAGE": "the interest coverage is now {value} (below {threshold} triggers a warning)",
   "changes.cleared.zone": "the Altman Z is now {value}, in the {zone} zone",
-  "changes.cleared.newsAged":
-    "the news of {date} is now older than {months} {months|month|months} (news on or after {since} triggers a warning)",
+  "changes.cleared.newsAged": "the news of {date} is now older than the {months}-month look-back ({lookBack})",
   "changes.cleared.notHighRisk":
     "the customer is graded {grade} now, and negative news (of {date}) triggers a warning for a high-risk customer only",
   "changes.cleared.noNews": "the sheet gives no negative news date now",

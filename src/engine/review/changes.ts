@@ -122,9 +122,8 @@ export interface CustomerChange {
    * it is in notCheckedWarnings instead.
    */
   readonly newWarnings: readonly WarningCode[];
-  readonly clearedWarnings: readonly WarningCode[];
-  /** Why each cleared warning went, in clearedWarnings' order. */
-  readonly clearedReasons: readonly ClearedWarning[];
+  /** Each with why it went. */
+  readonly clearedWarnings: readonly ClearedWarning[];
   /** The previous review's warnings whose check did not run for the customer this time, and why. */
   readonly notCheckedWarnings: readonly NotCheckedWarning[];
   /**
@@ -436,8 +435,7 @@ function customerChange(
       gradeMove: undefined,
       gradeMoveFromPolicy: false,
       newWarnings: NO_WARNINGS,
-      clearedWarnings: NO_WARNINGS,
-      clearedReasons: NONE_CLEARED,
+      clearedWarnings: NONE_CLEARED,
       notCheckedWarnings: NONE_NOT_CHECKED,
       newFromPolicy: NO_WARNINGS,
       clearedFromPolicy: NO_WARNINGS,
@@ -454,8 +452,7 @@ function customerChange(
   // In this review's unit: a sheet switched from 元 to 万元 is not every limit cut 10,000-fold.
   const previousLimit = before.recommendedLimit === undefined ? undefined : restated(before.recommendedLimit, before.unit, unit);
   let newWarnings = NO_WARNINGS;
-  let clearedWarnings = NO_WARNINGS;
-  let clearedReasons = NONE_CLEARED;
+  let clearedWarnings = NONE_CLEARED;
   let notCheckedWarnings = NONE_NOT_CHECKED;
   let newFromPolicy = NO_WARNINGS;
   let clearedFromPolicy = NO_WARNINGS;
@@ -474,14 +471,13 @@ function customerChange(
           if (why) notChecked.push({ code, why });
           else cleared.push({ code, why: clearedWhy(code, c, before, checks) });
         }
-        clearedWarnings = cleared.map((w) => w.code);
-        clearedReasons = cleared;
+        clearedWarnings = cleared;
         if (notChecked.length) notCheckedWarnings = notChecked;
       }
       const then = c.warningsUnderLastPolicy;
       if (then !== undefined) {
         newFromPolicy = newWarnings.filter((w) => !hasWarning(then, w));
-        clearedFromPolicy = clearedWarnings.filter((w) => hasWarning(then, w));
+        clearedFromPolicy = clearedWarnings.filter((w) => hasWarning(then, w.code)).map((w) => w.code);
       }
     }
   }
@@ -506,7 +502,6 @@ function customerChange(
     gradeMoveFromPolicy: move !== undefined && move !== "same" && c.gradeUnderLastPolicy === before.grade,
     newWarnings,
     clearedWarnings,
-    clearedReasons,
     notCheckedWarnings,
     newFromPolicy,
     clearedFromPolicy,

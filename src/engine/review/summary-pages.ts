@@ -1,14 +1,15 @@
 /**
  * How the summary prints: on one landscape page (the dashboard) while that keeps it at a size
  * still read (LEAST_ONE_PAGE_SCALE), else as a report one page wide at the largest size its width
- * allows, or a little smaller where that fills its pages (reportPages), on as many pages down as
- * it takes, a page starting before a block that would not fit the rest of the page (the sheet's
- * manual row breaks) rather than in the middle of a table.
+ * allows, or a little smaller where that takes fewer pages or fills them more evenly (reportPages),
+ * on as many pages down as it takes, each page starting between two sections rather than in the
+ * middle of a table (the sheet's manual row breaks), and no short section alone on a page where it
+ * fits on the page of the one before (pageBreaks).
  *
  * Worked out from the plan's column widths and row heights, as page-bands.ts works out the
  * archive's bands: the applications' pages are modelled, never asked.
  */
-import { FULL_ENOUGH, PAGE_ROOM, POINTS_PER_INCH } from "./page-bands";
+import { PAGE_ROOM, POINTS_PER_INCH } from "./page-bands";
 import { DEFAULT_MARGINS, LEAST_REPORT_SCALE } from "./page-setup";
 import { LINE_HEIGHT } from "./sheet-layout";
 import type { ColumnLayout, PrintSetup, SheetLayout } from "./write-plan";
@@ -79,30 +80,28 @@ export function onePage(): PrintSetup {
 }
 
 /**
- * The least share of its page's room a page of the report's, but its last, fills: a page starts
- * before a block that would not fit the rest of it, and may leave a third of it empty, not more
- * (not the aging table and its chart alone on a page, under a page of the figures above it).
+ * The least share of its page's room every page of the report's fills, the last too, where a size
+ * allows it: no page left more than a third empty (not the aging table and its chart alone on a
+ * page, under a page of the figures above it; not the portfolio over time alone on the last).
  */
 export const FULL_PAGE = 2 / 3;
 
 /**
- * The least size the report is shrunk to, against the size its width allows, so that a block that
- * would leave the page above it emptier than FULL_PAGE goes up onto it: five sixths, the archive's
- * least against its own size (page-setup.ts), a step down still read at the same distance.
+ * The least size the report is shrunk to, against the size its width allows, so that it takes
+ * fewer pages or fills them more evenly: five sixths, the archive's least against its own size
+ * (page-setup.ts), a step down still read at the same distance.
  */
 const LEAST_SHRINK = 5 / 6;
 
 /**
- * The report's print setup: one page wide, its rows (`heights`) on pages down, each page starting
- * at a row where a break keeps every kept-together span whole (`spans`, 0-based first and last
- * rows) unless a span is taller than a page. At the size its width allows (`scale`, widthScale),
- * or a little smaller (down to LEAST_SHRINK of it, never under LEAST_REPORT_SCALE) where that
- * size would leave a page but the last emptier than FULL_PAGE: the largest size that fills each
- * page that much; and smaller again, within the same bounds, where that spares a last page under
- * a third full. A narrower sheet (the Chinese labels take fewer character widths than the
- * English) prints larger, and at its larger size a block can miss the page above by a few rows.
- * At a scale rather than fitted to one page wide: an application may ignore manual breaks on a
- * sheet fitted to pages.
+ * The report's print setup: one page wide, its rows (`heights`) on pages down, broken where
+ * pageBreaks breaks them (between the kept-together spans, `spans`: 0-based first and last rows).
+ * At the size, from the one its width allows (`scale`, widthScale) down to LEAST_SHRINK of it
+ * (never under LEAST_REPORT_SCALE), that prints it on the fewest pages: the largest such size whose
+ * every page, the last too, fills FULL_PAGE of its room, else the one whose emptiest page is the
+ * fullest. A narrower sheet (the Chinese labels take fewer character widths than the English)
+ * prints larger. At a scale rather than fitted to one page wide: an application may ignore manual
+ * breaks on a sheet fitted to pages.
  */
 export function reportPages(
   scale: number,
@@ -111,88 +110,95 @@ export function reportPages(
 ): PrintSetup {
   const widest = Math.max(LEAST_REPORT_SCALE, scale);
   const least = Math.max(LEAST_REPORT_SCALE, Math.ceil(widest * LEAST_SHRINK));
-  const space = (at: number) => (PAGE_ROOM.landscape * 100) / at;
-  let printed = widest;
-  for (let at = widest; at >= least; at--)
-    if (emptiestPage(heights, pageBreaks(heights, spans, space(at)), space(at)) >= FULL_PAGE) {
-      printed = at;
-      break;
-    }
-  let rowBreaks = pageBreaks(heights, spans, space(printed));
-  // A last page of a few rows (the portfolio over time alone, under a page of problems) goes up
-  // onto the pages above where a size still allowed takes it there, each of them still full enough.
-  // (Under a third full, as the archive spares a last band of pages: page-bands.ts.)
-  if (rowBreaks.length > 0 && lastPageShare(heights, rowBreaks, space(printed)) < FULL_ENOUGH)
-    for (let at = printed - 1; at >= least; at--) {
-      const breaks = pageBreaks(heights, spans, space(at));
-      if (breaks.length < rowBreaks.length && emptiestPage(heights, breaks, space(at)) >= FULL_PAGE) {
-        [printed, rowBreaks] = [at, breaks];
-        break;
-      }
-    }
+  const sizes: { at: number; breaks: number[]; emptiest: number }[] = [];
+  for (let at = widest; at >= least; at--) {
+    const space = (PAGE_ROOM.landscape * 100) / at;
+    const breaks = pageBreaks(heights, spans, space);
+    sizes.push({ at, breaks, emptiest: emptiestPage(heights, breaks, space) });
+  }
+  const fewest = Math.min(...sizes.map((s) => s.breaks.length));
+  const onFewest = sizes.filter((s) => s.breaks.length === fewest);
+  const printed =
+    onFewest.find((s) => s.emptiest >= FULL_PAGE) ?? onFewest.reduce((best, s) => (s.emptiest > best.emptiest ? s : best));
   return {
     orientation: "landscape",
     fitToWidth: 0,
     fitToHeight: 0,
-    scale: printed,
+    scale: printed.at,
     followsLength: true,
-    ...(rowBreaks.length ? { rowBreaks } : {}),
+    ...(printed.breaks.length ? { rowBreaks: printed.breaks } : {}),
   };
 }
 
-/** The share of its room (`space` points at full size) the last page fills, of rows broken before `breaks`. */
-export function lastPageShare(heights: ArrayLike<number>, breaks: readonly number[], space: number): number {
-  let used = 0;
-  for (let row = breaks.length ? breaks[breaks.length - 1] : 0; row < heights.length; row++) used += heights[row];
-  return used / space;
-}
-
 /**
- * The share of its room (`space` points at full size) the emptiest page fills of the rows of these
- * heights broken into pages before the rows `breaks`, the last page not counted (whatever rows
- * are over): 1 on one page.
+ * The share of its room (`space` points at full size) the emptiest page fills, the last included,
+ * of the rows of these heights broken into pages before the rows `breaks`.
  */
 export function emptiestPage(heights: ArrayLike<number>, breaks: readonly number[], space: number): number {
-  let emptiest = 1;
-  let start = 0;
-  for (const at of breaks) {
+  let emptiest = Infinity;
+  const starts = [0, ...breaks, heights.length];
+  for (let page = 1; page < starts.length; page++) {
     let used = 0;
-    for (let row = start; row < at; row++) used += heights[row];
+    for (let row = starts[page - 1]; row < starts[page]; row++) used += heights[row];
     emptiest = Math.min(emptiest, used / space);
-    start = at;
   }
   return emptiest;
 }
 
+/** A way to print the rows from one on: what its breaks cost, how empty its emptiest page, where its first page ends. */
+interface PagePlan {
+  readonly cost: number;
+  readonly emptiest: number;
+  readonly next: number;
+}
+
 /**
  * The rows (0-based) that start a page when rows of these heights are printed on pages `space`
- * points tall (at full size): each page takes rows while they fit; the first that does not
- * starts the next page at the last row since the page began where a break cuts no span (a row
- * that starts a span or stands in none), or, where there is none (a span taller than a page),
- * at the last where it cuts the fewest (a section too long for a page breaks between the parts
- * kept together within it), else at that row itself, as the application would break it.
+ * points tall (at full size), each page holding what fits it (a row taller than a page on one of
+ * its own), chosen of every way to break them:
+ * 1. cutting as few kept-together spans as can be (a break before a row cuts each span the row is
+ *    inside, past its first row), a break inside more spans at once the worse: a section too long
+ *    for a page breaks between the parts kept together within it, never inside one, and where a
+ *    span has no such parts, where the page is full;
+ * 2. then on the fewest pages;
+ * 3. then with its emptiest page, the last included, as full as can be: a short section goes onto
+ *    the page of the one before it, where they fit together, rather than alone on a page of its
+ *    own under a full one;
+ * 4. then with each page as full as it can be, from the first: the rows go on in reading order.
  */
 export function pageBreaks(
   heights: ArrayLike<number>,
   spans: readonly { readonly first: number; readonly last: number }[],
   space: number,
 ): number[] {
-  // How many spans each row is inside (past their first row): a break goes where the fewest are cut.
-  const inside = new Uint16Array(heights.length);
-  for (const { first, last } of spans) for (let row = first + 1; row <= last && row < heights.length; row++) inside[row]++;
-  const breaks: number[] = [];
-  let start = 0;
-  let used = 0;
-  for (let row = 0; row < heights.length; row++) {
-    if (used > 0 && used + heights[row] > space) {
-      let at = row;
-      for (let r = row; r > start && inside[at] > 0; r--) if (inside[r] < inside[at]) at = r;
-      breaks.push(at);
-      start = at;
-      used = 0;
-      for (let r = at; r < row; r++) used += heights[r];
+  const rows = heights.length;
+  // How many spans each row is inside (past their first row): a break before it cuts them all.
+  const inside = new Uint16Array(rows);
+  for (const { first, last } of spans) for (let row = first + 1; row <= last && row < rows; row++) inside[row]++;
+  // A break costs 1, and one cutting k spans (rows + 1)^k: one cut more outweighs any number of
+  // pages more (there are fewer breaks than rows), and a cut deeper any number of shallower ones.
+  const base = rows + 1;
+  // best[row]: the best way to print the rows from `row` on, worked out from the last row back.
+  const best: PagePlan[] = new Array(rows + 1);
+  best[rows] = { cost: 0, emptiest: Infinity, next: rows };
+  for (let start = rows - 1; start >= 0; start--) {
+    let chosen: PagePlan | undefined;
+    let used = 0;
+    for (let end = start + 1; end <= rows; end++) {
+      used += heights[end - 1];
+      if (used > space && end > start + 1) break;
+      const rest = best[end];
+      const plan: PagePlan = {
+        cost: rest.cost + (end < rows ? base ** inside[end] : 0),
+        emptiest: Math.min(used / space, rest.emptiest),
+        next: end,
+      };
+      // Ties go to the later end: the fuller first page.
+      if (!chosen || plan.cost < chosen.cost || (plan.cost === chosen.cost && plan.emptiest >= chosen.emptiest)) chosen = plan;
     }
-    used += heights[row];
+    best[start] = chosen!;
   }
+  const breaks: number[] = [];
+  for (let row = best[0].next; row < rows; row = best[row].next) breaks.push(row);
   return breaks;
 }

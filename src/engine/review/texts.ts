@@ -217,7 +217,12 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 export function findingWithFigure(finding: Finding, lang: Lang): string {
   const shown = figureAgainstThreshold(finding, lang);
   // A date against the look-back's first day: "(2026-11-16, on or after 2026-10-30)", not a comparison sign.
-  if (finding.format === "date") return message(lang, "warning.withDate", { title: findingTitle(finding, lang), ...shown });
+  if (finding.format === "date")
+    return message(lang, "warning.withDate", {
+      title: findingTitle(finding, lang),
+      value: shown.value,
+      lookBack: newsLookBackText(shown.threshold, lang),
+    });
   // A count of days says so: "(107 days > 90 days)", not two bare numbers. Shares carry their %, amounts read as money.
   const unit = (figure: string) => (finding.format === "days" ? message(lang, "warning.days", { days: figure }) : figure);
   return message(lang, "warning.withFigure", {
@@ -902,7 +907,19 @@ export function explainFinding(
       date: finding.since === undefined ? "" : dateText(finding.since, lang),
       column: FIELD_LABELS.previousScore[lang],
     });
-  return message(lang, `warning.${finding.code}.detail`, shown);
+  return message(
+    lang,
+    `warning.${finding.code}.detail`,
+    finding.format === "date" ? { ...shown, lookBack: newsLookBackText(shown.threshold, lang) } : shown,
+  );
+}
+
+/**
+ * The negative-news look-back from its first day as written (`since`): "on or after 2026-10-30",
+ * "不早于 2026年10月30日". The warning, its explanation and the text saying it cleared all name it so.
+ */
+function newsLookBackText(since: string, lang: Lang): string {
+  return message(lang, "warning.newsLookBack", { since });
 }
 
 /**
@@ -1280,9 +1297,9 @@ export function warningChangeCounts(
       customers: warningChangeLines(
         changes,
         lang,
-        (c) => c.clearedReasons,
+        (c) => c.clearedWarnings,
         (c) => ({
-          texts: c.clearedReasons.map((w) => clearedWarningText(w, c.clearedFromPolicy, lang, policy)),
+          texts: c.clearedWarnings.map((w) => clearedWarningText(w, c.clearedFromPolicy, lang, policy)),
           sentences: true,
         }),
       ),
@@ -1383,7 +1400,7 @@ export function clearedWarningText(
   return fromPolicy.includes(cleared.code) ? message(lang, "changes.clearedByPolicySentence", { warning: text }) : text;
 }
 
-/** Why a warning cleared, in a few words (see ClearedWhy): "the news of 2026-11-16 is now older than 1 month (…)". */
+/** Why a warning cleared, in a few words (see ClearedWhy): "the news of 2026-11-16 is now older than the 1-month look-back (…)". */
 function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
   const why = cleared.why;
   switch (why.kind) {
@@ -1406,8 +1423,8 @@ function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
     case "newsAged":
       return message(lang, "changes.cleared.newsAged", {
         date: dateText(why.date, lang),
-        since: dateText(why.since, lang),
         months: why.months,
+        lookBack: newsLookBackText(dateText(why.since, lang), lang),
       });
     case "notHighRisk":
       return message(lang, "changes.cleared.notHighRisk", { grade: gradeName(why.grade, lang), date: dateText(why.date, lang) });
@@ -1794,7 +1811,7 @@ export function customerChangeLines(
   // Each cleared warning with why it cleared, a sentence each; those not checked with why not.
   listed(
     "changes.clearedWarnings",
-    change.clearedReasons.map((w) => clearedWarningText(w, change.clearedFromPolicy, lang, policy)),
+    change.clearedWarnings.map((w) => clearedWarningText(w, change.clearedFromPolicy, lang, policy)),
     "sep.sentences",
   );
   listed(

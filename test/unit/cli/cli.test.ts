@@ -14,6 +14,8 @@ import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
 import { loadWorkbook, runCli } from "../../support/cli";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 import { printedList } from "../../support/printed-report";
+import { message, MessageKey, MessageParams } from "../../../src/engine/i18n";
+import { findingWithFigure } from "../../../src/engine/review/texts";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -268,43 +270,127 @@ describe("the sample workbooks", () => {
     expect(changes.added).toEqual([]);
     expect(changes.gone).toEqual([]);
     const moved = changes.customers.filter((c) => c.newWarnings.length + c.clearedWarnings.length > 0);
-    expect(moved.map((c) => [c.id, c.newWarnings, c.clearedWarnings])).toEqual([
+    expect(moved.map((c) => [c.id, c.newWarnings, c.clearedWarnings.map((w) => w.code)])).toEqual([
       ["C0004", [], ["SCORE_RISE"]],
       ["C0005", [], ["NEGATIVE_NEWS"]],
       ["C0018", ["OVERDUE_90"], ["SCORE_RISE"]],
     ]);
     expect(changes.customers.filter((c) => c.scoreChange !== undefined && c.scoreChange !== 0)).toEqual([]);
-    // Why each cleared: nothing was resolved. The rises' scores are unchanged, and the negative news
-    // of 2026-11-16 only fell out of the month the policy looks back.
-    const cleared = JSON.parse(second.stdout).changes.customers.flatMap(
-      (c: { id: string; clearedReasons: { code: string; reason: string; value: unknown; text: string }[] }) =>
-        c.clearedReasons.map((w) => [c.id, w.code, w.reason, w.value, w.text]),
-    );
-    expect(cleared).toEqual([
+    // Why each cleared, in the JSON one list a customer, each warning with its reason's figures and
+    // its text: nothing was resolved. The rises' scores are unchanged, and the negative news of
+    // 2026-11-16 only fell out of the month the policy looks back.
+    const json = JSON.parse(second.stdout).changes.customers as { id: string; clearedWarnings: unknown[] }[];
+    expect(json.filter((c) => c.clearedWarnings.length).map((c) => [c.id, c.clearedWarnings])).toEqual([
       [
         "C0004",
-        "SCORE_RISE",
-        "score",
-        0,
-        "Score rose — the score is 3.15, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+        [
+          {
+            code: "SCORE_RISE",
+            reason: "score",
+            figures: { from: 3.15, to: 3.15, change: 0, threshold: 1, since: "2026-11-30" },
+            fromPolicy: false,
+            text: "Score rose — the score is 3.15, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+          },
+        ],
       ],
       [
         "C0005",
-        "NEGATIVE_NEWS",
-        "newsAged",
-        "2026-11-16",
-        "Negative news — the news of 2026-11-16 is now older than 1 month (news on or after 2026-11-30 triggers a warning).",
+        [
+          {
+            code: "NEGATIVE_NEWS",
+            reason: "newsAged",
+            figures: { date: "2026-11-16", since: "2026-11-30", months: 1 },
+            fromPolicy: false,
+            text: "Negative news — the news of 2026-11-16 is now older than the 1-month look-back (on or after 2026-11-30).",
+          },
+        ],
       ],
       [
         "C0018",
-        "SCORE_RISE",
-        "score",
-        0,
-        "Score rose — the score is 4.05, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+        [
+          {
+            code: "SCORE_RISE",
+            reason: "score",
+            figures: { from: 4.05, to: 4.05, change: 0, threshold: 1, since: "2026-11-30" },
+            fromPolicy: false,
+            text: "Score rose — the score is 4.05, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+          },
+        ],
       ],
     ]);
+    expect(json.some((c) => "clearedReasons" in c)).toBe(false);
     expect(changes.notCheckedWarnings).toBe(0);
   });
+
+  test.each(["en", "zh"] as const)(
+    "the month after in --json (%s): each cleared warning once, with its reason's figures, the news's look-back said as its warning said it",
+    async (lang) => {
+      const t = (key: MessageKey, params?: MessageParams) => message(lang, key, params);
+      const start = new ExcelJS.Workbook();
+      start.addWorksheet("Customers").addRows([
+        [
+          ...["Customer ID", "Customer", "Payment history", "Contract performance", "Industry risk"],
+          ...["Market reputation", "Compliance record", "Credit limit", "Outstanding balance", "Overdue amount"],
+          ...["Days past due", "Negative news date"],
+        ],
+        // High risk, in the news in January; by March the news is older than the month the policy looks back.
+        ["C003", "Cedar", 4, 4, 4, 4, 4, 100000, 10000, 0, 0, new Date(Date.UTC(2026, 0, 16))],
+        // High risk, in the news; by March in the news again, but graded Medium.
+        ["D004", "Dogwood", 4, 4, 4, 4, 4, 100000, 10000, 0, 0, new Date(Date.UTC(2026, 0, 20))],
+        // 8,000.00 owed 120 days late; by March nothing owed, the oldest item still 120 days.
+        ["M013", "Maple", 2, 2, 2, 2, 2, 100000, 10000, 8000, 120, null],
+        // Over its limit; by March within it.
+        ["O015", "Olive", 2, 2, 2, 2, 2, 50000, 80000, 0, 0, null],
+      ]);
+      await start.xlsx.writeFile(path.join(dir, "start.xlsx"));
+      const january = await runCli(path.join(dir, "start.xlsx"), "--as-of", "2026-01-31", "--lang", lang);
+      expect(january.code).toBe(0);
+      const reviewed = await loadWorkbook(path.join(dir, "start.reviewed-2026-01-31.xlsx"));
+      const sheet = reviewed.getWorksheet("Customers")!;
+      const row = (id: string) => sheet.getRow([2, 3, 4, 5].find((r) => sheet.getCell(r, 1).value === id)!);
+      for (const factor of [3, 4, 5, 6, 7]) row("D004").getCell(factor).value = 3;
+      row("D004").getCell(12).value = new Date(Date.UTC(2026, 2, 20));
+      row("M013").getCell(10).value = 0;
+      row("O015").getCell(9).value = 40000;
+      await reviewed.xlsx.writeFile(path.join(dir, "march-in.xlsx"));
+      const march = await runCli(path.join(dir, "march-in.xlsx"), "--as-of", "2026-03-31", "--lang", lang, "--json");
+      expect(march.code).toBe(0);
+      const customers = JSON.parse(march.stdout).changes.customers as { id: string; clearedWarnings: unknown[] }[];
+      const texts = {
+        en: {
+          C003: "Negative news — the news of 2026-01-16 is now older than the 1-month look-back (on or after 2026-02-28).",
+          D004: "Negative news — the customer is graded Medium now, and negative news (of 2026-03-20) triggers a warning for a high-risk customer only.",
+          M013: "Overdue over 90 days — the overdue amount is 0.00 now, so nothing is overdue (though the oldest open item is 120 days past due).",
+          O015: "Over credit limit — the outstanding balance 40,000.00 is within the credit limit 50,000.00.",
+        },
+        zh: {
+          C003: "负面新闻——2026年1月16日的负面新闻已超出 1 个月的回溯期（不早于 2026年2月28日）。",
+          D004: "负面新闻——客户现为中风险，而负面新闻（2026年3月20日）仅对高风险客户预警。",
+          M013: "逾期超过 90 天——逾期金额现为 0.00，已无逾期款项（尽管最早的未结项目已逾期 120 天）。",
+          O015: "超出信用额度——应收账款余额 40,000.00 未超过信用额度 50,000.00。",
+        },
+      }[lang];
+      const cleared = (code: string, reason: string, figures: object, text: string) => [
+        { code, reason, figures, fromPolicy: false, text },
+      ];
+      expect(Object.fromEntries(customers.map((c) => [c.id, c.clearedWarnings]))).toEqual({
+        C003: cleared("NEGATIVE_NEWS", "newsAged", { date: "2026-01-16", since: "2026-02-28", months: 1 }, texts.C003),
+        D004: cleared("NEGATIVE_NEWS", "notHighRisk", { grade: "medium", date: "2026-03-20" }, texts.D004),
+        M013: cleared("OVERDUE_90", "nothingOverdue", { overdueAmount: 0, daysPastDue: 120 }, texts.M013),
+        O015: cleared("OVER_LIMIT", "figure", { value: 40000, threshold: 50000, format: "money" }, texts.O015),
+      });
+      expect(customers.some((c) => "clearedReasons" in c)).toBe(false);
+      // The news warning and the text saying it cleared name the look-back in the same words.
+      const lookBack = (since: string) => t("warning.newsLookBack", { since });
+      const warned = january.result!.customers.find((c) => c.id === "C003")!.findings[0];
+      expect(findingWithFigure(warned, lang)).toBe(
+        lang === "en"
+          ? `Negative news (2026-01-16, ${lookBack("2025-12-31")})`
+          : `负面新闻（2026年1月16日，${lookBack("2025年12月31日")}）`,
+      );
+      expect(texts.C003).toContain(lookBack(lang === "en" ? "2026-02-28" : "2026年2月28日"));
+    },
+  );
 
   test("month after month the copies are named by review date, none ever replaced by a default name", async () => {
     const input = copyExample("customers.xlsx");

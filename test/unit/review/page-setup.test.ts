@@ -61,16 +61,15 @@ test("each sheet whose user's print setup stays prints in a way the rule knows a
   const shrunk = (scale: number) =>
     howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale, overThenDown: true });
   expect(Object.fromEntries([...KEEPS_USERS_PAGE_SETUP].map((kind) => [kind, forms(kind)]))).toEqual({
-    // One too long for one page at a readable size prints as the report, on pages down.
-    // (83: the Chinese summary of 60 customers the month after, made too long for one page by the
-    // lines saying every balance is as it was; 67 and 84: a little smaller than the width allows,
-    // sparing a last page under a third full.)
+    // One too long for one page at a readable size prints as the report, on pages down: the month
+    // after, made too long for one page by the lines saying every balance is as it was, at the
+    // size its width allows (77, 84), or a little smaller where that spares a page (67: the
+    // English summary of one customer).
     summary: [
       onePage,
       howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 67 }),
       howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 77 }),
       howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 84 }),
-      howPrinted({ orientation: "landscape", fitToWidth: 0, fitToHeight: 0, scale: 83 }),
     ],
     policy: [onePage],
     // Customers whose long names wrap to rows that would leave under a third of a page to a last band: printed smaller.

@@ -104,10 +104,12 @@ describe("Chinese punctuation in Chinese texts", () => {
   test("no space between a Chinese date and the Chinese text after it", () => {
     const day = dateText(serial("2026-07-31"), "zh");
     // Every Chinese text with each parameter that names a date given one; the news warning's figures are dates too.
-    const dates = { date: day, last: day, due: day, latest: day };
+    const dates = { date: day, last: day, due: day, latest: day, since: day };
+    const lookBack = message("zh", "warning.newsLookBack", { since: day });
     const dated = [
       ...withPlaceholdersKept(() => chineseTexts.map(([key]) => message("zh", key, dates))),
-      message("zh", "warning.NEGATIVE_NEWS.detail", { value: day, threshold: day }),
+      message("zh", "warning.NEGATIVE_NEWS.detail", { value: day, lookBack }),
+      message("zh", "changes.cleared.newsAged", { date: day, months: 1, lookBack }),
     ].filter((text) => text.includes(day));
     expect(dated.length).toBeGreaterThan(5);
     expect(dated.filter((text) => /日 \p{Script=Han}/u.test(text))).toEqual([]);

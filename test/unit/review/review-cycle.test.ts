@@ -167,8 +167,16 @@ describe.each([
       previousLimit: 88000,
       limitChange: -8000,
     });
-    expect(customerChange(r2b, "C003")).toMatchObject({ scoreChange: 1, clearedWarnings: ["OVER_LIMIT"], limitChange: 0 });
-    expect(customerChange(r2b, "A001")).toMatchObject({ scoreChange: 0, gradeMove: "same", clearedWarnings: ["SCORE_RISE"] });
+    expect(customerChange(r2b, "C003")).toMatchObject({
+      scoreChange: 1,
+      clearedWarnings: [{ code: "OVER_LIMIT" }],
+      limitChange: 0,
+    });
+    expect(customerChange(r2b, "A001")).toMatchObject({
+      scoreChange: 0,
+      gradeMove: "same",
+      clearedWarnings: [{ code: "SCORE_RISE" }],
+    });
     expect(customerChange(r2b, "E005").previousDate).toBeUndefined();
   });
 
@@ -373,16 +381,19 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     // Delta (120 days at the first review) is still 120 days late; under 150 days it no longer warns.
     const { result: loosened } = reviewWorkbook(workbook, R2, lang, looser);
     expect(customerChange(loosened, "D004")).toMatchObject({
-      clearedWarnings: ["OVERDUE_90"],
+      clearedWarnings: [{ code: "OVERDUE_90" }],
       clearedFromPolicy: ["OVERDUE_90"],
     });
     const paid = editRows(workbook.customers, { D004: { [DAYS]: 20 } });
     const { result: paidUp } = reviewWorkbook({ ...workbook, customers: paid }, R2, lang, looser);
-    expect(customerChange(paidUp, "D004")).toMatchObject({ clearedWarnings: ["OVERDUE_90"], clearedFromPolicy: [] });
+    expect(customerChange(paidUp, "D004")).toMatchObject({
+      clearedWarnings: [{ code: "OVERDUE_90" }],
+      clearedFromPolicy: [],
+    });
     // Why each cleared: still 120 days late, under the new threshold; 20 days late, the customer's own doing.
     const why = (r: ReviewResult) => {
       const c = customerChange(r, "D004");
-      return clearedWarningText(c.clearedReasons[0], c.clearedFromPolicy, lang, looser);
+      return clearedWarningText(c.clearedWarnings[0], c.clearedFromPolicy, lang, looser);
     };
     expect([why(loosened), why(paidUp)]).toEqual(
       lang === "en"
@@ -395,8 +406,14 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
             "逾期超过 150 天——最早的未收款项现逾期 20 天（超过 150 天即预警）。",
           ],
     );
-    expect(toJson(loosened, lang).changes!.customers.find((c) => c.id === "D004")!.clearedReasons).toMatchObject([
-      { code: "OVERDUE_90", reason: "figure", value: 120, threshold: 150, format: "days", fromPolicy: true, text: why(loosened) },
+    expect(toJson(loosened, lang).changes!.customers.find((c) => c.id === "D004")!.clearedWarnings).toEqual([
+      {
+        code: "OVERDUE_90",
+        reason: "figure",
+        figures: { value: 120, threshold: 150, format: "days" },
+        fromPolicy: true,
+        text: why(loosened),
+      },
     ]);
   });
 
@@ -638,7 +655,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
   });
   const { result } = reviewWorkbook({ ...workbook, customers: march }, MARCH, lang);
   const change = (id: string) => customerChange(result, id);
-  const text = (id: string) => change(id).clearedReasons.map((w) => clearedWarningText(w, [], lang, DEFAULT_POLICY));
+  const text = (id: string) => change(id).clearedWarnings.map((w) => clearedWarningText(w, [], lang, DEFAULT_POLICY));
   const notChecked = (id: string) => change(id).notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, DEFAULT_POLICY));
   const line = (id: string, texts: readonly string[]) =>
     t("changes.customerWarnings", {
@@ -653,9 +670,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
         "Low liquidity — the current ratio is now 1.50 (below 1.00 triggers a warning).",
       ],
       B002: ["Overdue over 90 days — the oldest unpaid amount is now 12 days past due (more than 90 days triggers a warning)."],
-      C003: [
-        "Negative news — the news of 2026-01-16 is now older than 1 month (news on or after 2026-02-28 triggers a warning).",
-      ],
+      C003: ["Negative news — the news of 2026-01-16 is now older than the 1-month look-back (on or after 2026-02-28)."],
       D004: [
         "Negative news — the customer is graded Medium now, and negative news (of 2026-03-20) triggers a warning for a high-risk customer only.",
       ],
@@ -671,7 +686,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
         "流动性不足——流动比率现为 1.50（低于 1.00 即预警）。",
       ],
       B002: ["逾期超过 90 天——最早的未收款项现逾期 12 天（超过 90 天即预警）。"],
-      C003: ["负面新闻——2026年1月16日的负面新闻已超出 1 个月的回看期（2026年2月28日及之后的负面新闻即预警）。"],
+      C003: ["负面新闻——2026年1月16日的负面新闻已超出 1 个月的回溯期（不早于 2026年2月28日）。"],
       D004: ["负面新闻——客户现为中风险，而负面新闻（2026年3月20日）仅对高风险客户预警。"],
       E005: ["评分上升——风险评分自 2026年1月31日的审查以来由 2.50 变为 2.60，变动 +0.10 分（上升超过 1.00 分即预警）。"],
       G007: ["逾期超过 90 天（第 7 行 K 列（Days past due）：必须是数字，实际为“abc”）"],
@@ -694,7 +709,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
   });
 
   test("each cleared warning says why, with today's figure against its threshold or what else ended it", () => {
-    expect(CLEARED.map((id) => change(id).clearedReasons.map((w) => w.why.kind))).toEqual([
+    expect(CLEARED.map((id) => change(id).clearedWarnings.map((w) => w.why.kind))).toEqual([
       ["figure", "figure"],
       ["figure"],
       ["newsAged"],
@@ -707,10 +722,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
   });
 
   test("a warning whose check did not run this time is not cleared: it is counted and listed apart, with the review's reason", () => {
-    for (const id of ["G007", "H008"]) {
-      expect(change(id).clearedWarnings).toEqual([]);
-      expect(change(id).clearedReasons).toEqual([]);
-    }
+    for (const id of ["G007", "H008"]) expect(change(id).clearedWarnings).toEqual([]);
     expect(change("G007").notCheckedWarnings.map((w) => [w.code, w.why.kind])).toEqual([["OVERDUE_90", "note"]]);
     expect(change("H008").notCheckedWarnings.map((w) => [w.code, w.why.kind])).toEqual([["OVER_LIMIT", "blank"]]);
     expect([notChecked("G007"), notChecked("H008")]).toEqual([EXPECTED.G007, EXPECTED.H008]);
@@ -731,47 +743,33 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
     });
   });
 
-  test("the JSON gives each cleared warning's reason and figures, and the warnings not checked apart", () => {
+  test("the JSON lists each cleared warning once, with its reason, that reason's figures and its text, and the warnings not checked apart", () => {
     const json = toJson(result, lang).changes!;
     expect(json).toMatchObject({ clearedWarnings: 6, notCheckedWarnings: 2 });
     const of = (id: string) => json.customers.find((c) => c.id === id)!;
-    expect(of("A001").clearedWarnings).toEqual(["OVER_LIMIT", "LIQUIDITY"]);
-    expect(of("A001").clearedReasons).toEqual([
-      {
-        code: "OVER_LIMIT",
-        reason: "figure",
-        value: 60000,
-        threshold: 70000,
-        format: "money",
-        fromPolicy: false,
-        text: EXPECTED.A001[0],
-      },
-      {
-        code: "LIQUIDITY",
-        reason: "figure",
-        value: 1.5,
-        threshold: 1,
-        format: "ratio",
-        fromPolicy: false,
-        text: EXPECTED.A001[1],
-      },
-    ]);
-    expect(of("C003").clearedReasons).toEqual([
-      {
-        code: "NEGATIVE_NEWS",
-        reason: "newsAged",
-        value: "2026-01-16",
-        threshold: "2026-02-28",
-        format: "date",
-        fromPolicy: false,
-        text: EXPECTED.C003[0],
-      },
-    ]);
-    expect(of("E005").clearedReasons).toMatchObject([{ code: "SCORE_RISE", reason: "score", value: 0.1, threshold: 1 }]);
-    expect(of("D004").clearedReasons).toMatchObject([{ code: "NEGATIVE_NEWS", reason: "notHighRisk", value: null }]);
+    const cleared = (code: string, reason: string, figures: object, text: string) => ({
+      code,
+      reason,
+      figures,
+      fromPolicy: false,
+      text,
+    });
+    expect(Object.fromEntries(CLEARED.map((id) => [id, of(id).clearedWarnings]))).toEqual({
+      A001: [
+        cleared("OVER_LIMIT", "figure", { value: 60000, threshold: 70000, format: "money" }, EXPECTED.A001[0]),
+        cleared("LIQUIDITY", "figure", { value: 1.5, threshold: 1, format: "ratio" }, EXPECTED.A001[1]),
+      ],
+      B002: [cleared("OVERDUE_90", "figure", { value: 12, threshold: 90, format: "days" }, EXPECTED.B002[0])],
+      // The news's date, the look-back's first day and its months: the text's figures, as data.
+      C003: [cleared("NEGATIVE_NEWS", "newsAged", { date: "2026-01-16", since: "2026-02-28", months: 1 }, EXPECTED.C003[0])],
+      D004: [cleared("NEGATIVE_NEWS", "notHighRisk", { grade: "medium", date: "2026-03-20" }, EXPECTED.D004[0])],
+      E005: [
+        cleared("SCORE_RISE", "score", { from: 2.5, to: 2.6, change: 0.1, threshold: 1, since: "2026-01-31" }, EXPECTED.E005[0]),
+      ],
+    });
+    expect(json.customers.some((c) => "clearedReasons" in c)).toBe(false);
     expect(of("G007")).toMatchObject({
       clearedWarnings: [],
-      clearedReasons: [],
       notCheckedWarnings: [{ code: "OVERDUE_90", reason: "note", text: EXPECTED.G007[0] }],
     });
     expect(of("H008").notCheckedWarnings).toEqual([{ code: "OVER_LIMIT", reason: "blank", text: EXPECTED.H008[0] }]);
@@ -835,7 +833,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
     const said = (id: string) =>
       now
         .changes!.customers.find((c) => c.id === id)!
-        .clearedReasons.map((w) => [w.code, w.why.kind, clearedWarningText(w, [], lang, DEFAULT_POLICY)]);
+        .clearedWarnings.map((w) => [w.code, w.why.kind, clearedWarningText(w, [], lang, DEFAULT_POLICY)]);
     expect([said("K011"), said("L012"), said("M013")]).toEqual(
       lang === "en"
         ? [
@@ -882,6 +880,26 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
           ],
     );
     expect(now.changes).toMatchObject({ clearedWarnings: 7, notCheckedWarnings: 0 });
+    // In the JSON each with its reason's figures: none where the reason has none.
+    const json = toJson(now, lang);
+    const figures = (id: string) =>
+      json.changes!.customers.find((c) => c.id === id)!.clearedWarnings.map((w) => [w.code, w.reason, w.figures]);
+    // The Z-score as the customer's own in the JSON: 1.25 shown.
+    const z = json.customers.find((c) => c.id === "K011")!.zScore!;
+    expect(z).toBeCloseTo(1.25, 1);
+    expect([figures("K011"), figures("L012"), figures("M013")]).toEqual([
+      [
+        ["Z_DISTRESS", "zone", { zScore: z, zZone: "grey" }],
+        ["LEVERAGE", "figure", { value: 0.6, threshold: 0.7, format: "percent" }],
+        ["COVERAGE", "nothingFound", {}],
+      ],
+      [
+        ["SCORE_RISE", "score", { from: 4, to: 4, change: 0, threshold: 1, since: "2026-01-31" }],
+        ["NEGATIVE_NEWS", "noNews", {}],
+        ["OVERDUE_90", "figure", { value: 0, threshold: 90, format: "days" }],
+      ],
+      [["OVERDUE_90", "nothingOverdue", { overdueAmount: 0, daysPastDue: 120 }]],
+    ]);
     // No line for warnings not checked when every one was.
     expect(toTable(now, lang, "out.xlsx")).not.toContain(t("changes.notCheckedWarnings"));
   });

@@ -857,9 +857,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(fake.sheet(name)!.print).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      rowBreaks: [41, 83],
+      rowBreaks: [28, 63],
       // The report as wide as the customers' tables: the trend stands under the figures' columns.
-      zoom: { scale: 77 },
+      zoom: { scale: 78 },
     });
   });
 
@@ -1135,8 +1135,13 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     // Under its header's two rows (a header wider than its figures stands on two).
     expect([summary.text(83, 0), summary.text(84, 0)]).toEqual(["Review", "date"]);
     expect([85, 86].map((r) => summary.get(r, 0))).toEqual([AS_OF - 90, AS_OF]);
-    // Pages down at a readable size, each starting between two sections (the trend's at its title).
-    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [41, 82], zoom: { scale: 78 } });
+    // Pages down at a readable size, each starting between two sections: the top risks, then the
+    // warnings, the portfolio over time on their page rather than alone on a page of its own.
+    expect([summary.text(28, 0), summary.text(62, 0)]).toEqual([
+      "Top risks: customers needing action first, then by exposure at risk",
+      "Warning",
+    ]);
+    expect(summary.print).toEqual({ orientation: "Landscape", rowBreaks: [28, 62], zoom: { scale: 78 } });
     expect(fake.sheet("Credit Review Archive")!.frozenRows).toBe(1);
     expect(fake.sheet("Credit Review Archive")!.print.titleRows).toBe("$1:$1");
     const archiveSheet = fake.sheet("Credit Review Archive")!;
