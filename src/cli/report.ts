@@ -60,6 +60,7 @@ import {
   gradeMovesFromPolicy,
   leftOutText,
   amountUnitsLines,
+  twoCurrencyColumnsLines,
   typedOverText,
   movedRowsText,
   responsesLeftBehindText,
@@ -114,7 +115,10 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
     sheet: result.sheet,
     output,
     policyVersion: result.policy.version,
-    columns: result.columns,
+    columns: {
+      ...result.columns,
+      twoCurrencies: twoCurrencyColumnsLines(result, lang).map((text, i) => ({ ...result.columns.twoCurrencies[i], text })),
+    },
     ledgerNotices: result.ledgerNotices.map((n) => ({ ...n, text: ledgerNoticeText(n, lang) })),
     customers: result.customers.map((c) => ({
       row: c.row,
@@ -964,6 +968,7 @@ export function toTable(
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));
+  lines.push(...twoCurrencyColumnsLines(result, lang));
   // The output's path whole, as a terminal copies it.
   return [...lines.flatMap((line, i) => (inTable.has(i) ? [line] : folded(line, terminal))), `→ ${output}`].join("\n");
 }

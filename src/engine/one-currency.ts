@@ -2,9 +2,16 @@
  * Amounts a figure is worked out from together (a ratio's two sides, a Z-score's inputs) must be
  * in one currency: no rate is known, so a ratio of dollars to euros would be a number that means
  * nothing. Each amount is named (an argument, a column) so that a refusal can say which two disagree.
+ * The functions and the review's customer rows (review/row-currencies.ts) both go by this rule.
  */
 import { CurrencyMark, currencyMarkText, joinedCurrency } from "./cells";
 import { CreditError } from "./errors";
+
+/** The amount noted before whose currency another amount's mark cannot name, and that currency. */
+export interface CurrencyClash {
+  readonly other: string;
+  readonly otherMark: CurrencyMark;
+}
 
 /**
  * The currency of one set of named amounts, noted one amount at a time. Two marks that can name
@@ -20,22 +27,33 @@ export class OneCurrency {
   private markedBy = "";
 
   /**
-   * Notes amount `name`'s mark (undefined when it carries none). A mark that cannot name the
-   * currency of the amounts noted before is a CreditError naming both amounts and both marks.
+   * Joins amount `name`'s mark (undefined when it carries none) to those noted before: the amount
+   * and currency it clashes with when it cannot name their currency (it is then not noted),
+   * undefined when it can.
    */
-  note(name: string, mark: CurrencyMark | undefined): void {
-    if (mark === undefined) return;
+  join(name: string, mark: CurrencyMark | undefined): CurrencyClash | undefined {
+    if (mark === undefined) return undefined;
     const joined = joinedCurrency(this.currency, mark);
-    if (joined === undefined)
-      throw new CreditError("value", "arg.mixedCurrencies", {
-        param: name,
-        mark: currencyMarkText(mark),
-        other: this.markedBy,
-        otherMark: currencyMarkText(this.currency!),
-      });
+    if (joined === undefined) return { other: this.markedBy, otherMark: this.currency! };
     if (joined !== this.currency) {
       this.currency = joined;
       this.markedBy = name;
     }
+    return undefined;
+  }
+
+  /**
+   * Notes amount `name`'s mark (undefined when it carries none). A mark that cannot name the
+   * currency of the amounts noted before is a CreditError naming both amounts and both marks.
+   */
+  note(name: string, mark: CurrencyMark | undefined): void {
+    const clash = this.join(name, mark);
+    if (clash)
+      throw new CreditError("value", "arg.mixedCurrencies", {
+        param: name,
+        mark: currencyMarkText(mark!),
+        other: clash.other,
+        otherMark: currencyMarkText(clash.otherMark),
+      });
   }
 }

@@ -11,6 +11,7 @@ import { movedCustomers } from "../engine/review/changes";
 import { ReviewResult } from "../engine/review/review";
 import {
   amountUnitsLines,
+  twoCurrencyColumnsLines,
   customerTableMessages,
   FaceMessage,
   ledgerNoticeText,
@@ -163,6 +164,7 @@ export function reviewedNotice(result: ReviewResult): Notice {
         ...(result.undatedArchiveRows ? [undatedArchiveText(result.undatedArchiveRows, lang)] : []),
         ...ownCellsLines(result, lang),
         ...amountUnitsLines(result.amountUnits, lang),
+        ...twoCurrencyColumnsLines(result, lang),
       ],
     }),
   };

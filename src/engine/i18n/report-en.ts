@@ -111,6 +111,12 @@ export const reportEn = {
     '"{value}" is in {currency@currency}, but this column\'s amounts are in {unit}; enter it in {expected@currency}',
   "review.currencyNotColumn":
     '"{value}" is in {currency@currency}, but the other amounts in this column are in {expected@currency}; enter it in {expected@currency}',
+  // Two columns a figure combines, in two currencies: said in a row's note and once for the sheet alike.
+  "review.twoCurrencies":
+    "{other} is in {otherMark@currency} and {param} in {mark@currency}, and no rate is known to combine them; enter them in one currency",
+  "review.twoCurrencyColumns": 'Sheet "{sheet}": {what} not computed for any customer: {why}',
+  "review.twoCurrencyColumnsSales":
+    'Sheet "{sheet}": {what} not computed for customers on the public or private Z model (which take sales): {why}',
   "review.negative": "must not be negative, got {value}",
   "review.blank": "is blank",
   "review.noSalesColumn":
@@ -203,7 +209,9 @@ export const reportEn = {
   "rule.OVERDUE.noAmount": "A payment is {days} days past due: no limit raise until it is paid.",
   "rule.DATA_ISSUE": "no raise until the data is fixed",
   "rule.DATA_ISSUE.detail": "No limit raise until the review issues of this customer are resolved.",
-  "rule.UNCHECKED": "no raise while the balance or overdue is not known",
+  "rule.UNCHECKED": "no raise while the balance or overdue cannot be checked",
+  "rule.UNCHECKED.twoCurrencies":
+    "No limit raise while the balance cannot be weighed against the limit: they are in two currencies, so the over-limit check could not run.",
   "rule.UNCHECKED.noBalance": "No limit raise while the outstanding balance is not known: the over-limit check could not run.",
   "rule.UNCHECKED.noOverdue": "No limit raise while nothing shows what is overdue: the overdue check could not run.",
   "rule.LOW_RISK_CLEAR": "low risk, no warning",
@@ -304,9 +312,10 @@ export const reportEn = {
   "summary.utilisation": "Utilisation (balance / limit)",
   "summary.noLimits": "n/a (no credit limits)",
   "summary.utilisationLeavesOut":
-    "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0 or unreadable",
+    "leaves out {amount} owed by {count} {count|customer|customers} whose credit limit is blank, 0, unreadable or in another currency than the balance",
   // A figure or a check the sheet's columns cannot give: said in its place, never a 0.
   "summary.noColumn": "n/a (no {column} column)",
+  "summary.twoCurrencies": "n/a ({other} in {otherMark@currency}, {param} in {mark@currency})",
   "check.notChecked": "not checked",
   "check.notCheckedFor": "not checked ({missing})",
   "check.missing": "no {needs}",

@@ -102,6 +102,11 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.currencyNotUnit": "“{value}”是{currency@currency}金额，但本列金额的单位为{unit}；请按{expected@currency}填写",
   "review.currencyNotColumn":
     "“{value}”是{currency@currency}金额，但本列其他金额为{expected@currency}；请按{expected@currency}填写",
+  "review.twoCurrencies":
+    "{other}以{otherMark@currency}计，{param}以{mark@currency}计，没有汇率可将两者合并计算；请以同一币种填写",
+  "review.twoCurrencyColumns": "工作表“{sheet}”：所有客户的{what}均未计算：{why}",
+  "review.twoCurrencyColumnsSales":
+    "工作表“{sheet}”：使用上市公司或非上市公司 Z 模型（需要营业收入）的客户，其{what}未计算：{why}",
   "review.negative": "不能为负数，实际为 {value}",
   "review.previousScoreFromSheet": "以“{column}”列为准：存档中还没有这些客户以前的评分",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
@@ -177,7 +182,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "rule.OVERDUE.noAmount": "有款项已逾期 {days} 天，付清前不提高额度。",
   "rule.DATA_ISSUE": "数据待修正，暂不提高额度",
   "rule.DATA_ISSUE.detail": "该客户的审查问题解决前不提高额度。",
-  "rule.UNCHECKED": "余额或逾期情况未知，暂不提高额度",
+  "rule.UNCHECKED": "余额或逾期情况无法核查，暂不提高额度",
+  "rule.UNCHECKED.twoCurrencies": "余额与信用额度币种不同，无法相比，“超出信用额度”检查未能执行，暂不提高额度。",
   "rule.UNCHECKED.noBalance": "应收账款余额未知，“超出信用额度”检查未能执行，暂不提高额度。",
   "rule.UNCHECKED.noOverdue": "没有数据显示逾期情况，逾期检查未能执行，暂不提高额度。",
   "rule.LOW_RISK_CLEAR": "低风险且无预警",
@@ -264,8 +270,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.creditLimits": "信用额度合计",
   "summary.utilisation": "额度使用率（余额 / 额度）",
   "summary.noLimits": "无（缺少信用额度）",
-  "summary.utilisationLeavesOut": "未计入信用额度为空、为 0 或无法读取的 {count} 位客户的欠款 {amount}",
+  "summary.utilisationLeavesOut": "未计入信用额度为空、为 0、无法读取或与余额币种不同的 {count} 位客户的欠款 {amount}",
   "summary.noColumn": "无（缺少“{column}”列）",
+  "summary.twoCurrencies": "无（{other}以{otherMark@currency}计，{param}以{mark@currency}计）",
   "check.notChecked": "未检查",
   "check.notCheckedFor": "未检查（{missing}）",
   "check.missing": "缺少{needs}",

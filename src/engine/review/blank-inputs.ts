@@ -25,7 +25,8 @@ const COVERAGE_AT = STATEMENT_FIGURES.findIndex((f) => f.figure === "interestCov
  * whose Z is said not computed at its cell), and not at all on a sheet without the Sales column
  * its model needs; no interest coverage without interest expense (nothing to cover), but for a
  * blank one beside a blank EBIT on a row that gives no statements at all (`bare`: the blanks there
- * say nothing of the customer's debt); no figure whose column the sheet lacks.
+ * say nothing of the customer's debt); no figure whose column the sheet lacks, nor one its
+ * columns' currencies refuse for every customer (said once for the sheet: see row-currencies.ts).
  */
 function inputsOf(
   at: number,
@@ -34,6 +35,8 @@ function inputsOf(
   ctx: RowContext,
   bare: boolean,
 ): readonly InputField[] | undefined {
+  const takesSales = model !== undefined && Z_MODEL_SPECS[model].usesSales;
+  if ((takesSales ? ctx.refusedWithSales : ctx.refusedBySheet).has(STATEMENT_FIGURES[at].figure)) return undefined;
   let inputs = STATEMENT_FIGURES[at].inputs;
   if (at === Z_AT && (model === undefined || !Z_MODEL_SPECS[model].usesSales)) inputs = Z_FIELDS;
   else if (

@@ -18,7 +18,8 @@ import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
 import { AmountUnit, restated, UnitChange, unitChange } from "./units";
 import { Finding, hasWarning, newsSince, shownScore, WarningCode } from "./warnings";
-import { CheckNeed, missingNeeds } from "./columns";
+import { CheckNeed, checkInTwoCurrencies, missingNeeds } from "./columns";
+import type { TwoCurrencies } from "./row-currencies";
 import type { InputField } from "./fields";
 import type { CustomerNote } from "./notes";
 import type { ZZone } from "../zscore";
@@ -72,6 +73,7 @@ export interface ClearedWarning {
  */
 export type NotCheckedWhy =
   | { readonly kind: "column"; readonly missing: readonly (readonly CheckNeed[])[] }
+  | { readonly kind: "currencies"; readonly columns: TwoCurrencies }
   | { readonly kind: "note"; readonly note: CustomerNote }
   | { readonly kind: "blank"; readonly fields: readonly InputField[] };
 
@@ -90,6 +92,8 @@ export interface ChecksRun {
   readonly found: readonly InputField[];
   /** See ColumnReport.zWithoutSales. */
   readonly zWithoutSales: boolean;
+  /** See ColumnReport.twoCurrencies. */
+  readonly twoCurrencies: readonly TwoCurrencies[];
 }
 
 export interface CustomerChange {
@@ -306,7 +310,10 @@ const NONE_NOT_CHECKED: readonly NotCheckedWarning[] = Object.freeze([]);
  * limit or days past due is not a data error) did not run, and its warning is not cleared.
  */
 function notCheckedWhy(code: WarningCode, c: CustomerResult, checks: ChecksRun): NotCheckedWhy | undefined {
-  if (checks.skipped.includes(code)) return { kind: "column", missing: missingNeeds(code, checks.found) };
+  if (checks.skipped.includes(code)) {
+    const columns = checkInTwoCurrencies(code, checks.found, checks.twoCurrencies);
+    return columns ? { kind: "currencies", columns } : { kind: "column", missing: missingNeeds(code, checks.found) };
+  }
   const note = c.notes.find((n) => n.affects.includes(code));
   if (note) return { kind: "note", note };
   if (code === "OVER_LIMIT" && (c.balance === undefined || c.creditLimit === undefined)) {
@@ -320,6 +327,9 @@ function notCheckedWhy(code: WarningCode, c: CustomerResult, checks: ChecksRun):
   if (code === "SCORE_RISE" && c.previousScore === undefined) return { kind: "blank", fields: ["previousScore"] };
   // Its model needs sales, which a sheet without the column does not give (said once for the sheet, not per customer).
   if (code === "Z_DISTRESS" && c.zScore === undefined && checks.zWithoutSales) return { kind: "column", missing: [["sales"]] };
+  // Its model takes sales, which the sheet states in another currency than the Z-score's other columns (said once for the sheet).
+  const salesApart = code === "Z_DISTRESS" && c.zScore === undefined ? checks.twoCurrencies.find((t) => t.withSales) : undefined;
+  if (salesApart) return { kind: "currencies", columns: salesApart };
   return undefined;
 }
 

@@ -24,6 +24,7 @@ import { likelyMeant } from "../nearest";
 import { hasHanCharacter } from "../text-width";
 import { aliasTable, findHeaderRow, HEADER_SCAN_ROWS, HeaderMatch } from "./headers";
 import type { ColumnReport } from "./review";
+import type { TwoCurrencies } from "./row-currencies";
 import { CUSTOMER_CHECKS, WarningCode } from "./warnings";
 import type { ZModel } from "../z-models";
 import { Z_MODEL_SPECS } from "../zscore";
@@ -316,6 +317,20 @@ export function missingNeeds(code: WarningCode, found: readonly InputField[]): C
   );
 }
 
+/**
+ * Why a check the review switched off for the sheet did not run when the sheet has every column
+ * it needs: two of them are in two currencies (see row-currencies.ts). Undefined when it lacks a
+ * column (missingNeeds says which), or was not switched off for its currencies.
+ */
+export function checkInTwoCurrencies(
+  code: WarningCode,
+  found: readonly InputField[],
+  twoCurrencies: readonly TwoCurrencies[],
+): TwoCurrencies | undefined {
+  if (twoCurrencies.length === 0 || !missingNeeds(code, found).some((way) => way.length === 0)) return undefined;
+  return twoCurrencies.find((t) => !t.withSales && t.affects.includes(code));
+}
+
 export interface AvailableChecks {
   readonly active: typeof CUSTOMER_CHECKS;
   /** The warnings the sheet's columns cannot support, in the order of WARNING_CODES. */
@@ -331,17 +346,19 @@ export interface AvailableChecks {
  * check runs with its seven columns: a customer on a model that does without sales has its Z on a
  * sheet without the Sales column; one on a model that needs sales, on such a sheet, has none,
  * which is said for the sheet (zWithoutSales) when a customer can be on such a model: the
- * policy's default is one, or rows name their model.
+ * policy's default is one, or rows name their model. A check whose columns state two currencies
+ * (`inTwoCurrencies`: see row-currencies.ts) runs for no customer either.
  */
 export function availableChecks(
   columns: ColumnMap,
   hasArchive: boolean,
   hasLedger: boolean,
   defaultZModel: ZModel,
+  inTwoCurrencies: ReadonlySet<WarningCode> = new Set(),
 ): AvailableChecks {
   const has = (need: string) =>
     need === "archive" ? hasArchive : need === "ledger" ? hasLedger : columns[need as InputField] !== undefined;
-  const active = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has));
+  const active = CUSTOMER_CHECKS.filter((check) => checkIsAvailable(check.needs, has) && !inTwoCurrencies.has(check.code));
   const overdueKnown = checkIsAvailable(OVERDUE_SHARE_NEEDS, has);
   const skipped: WarningCode[] = CUSTOMER_CHECKS.filter((c) => !active.includes(c)).map((c) => c.code);
   if (!overdueKnown) skipped.splice(1, 0, "OVERDUE_SHARE");
@@ -358,6 +375,7 @@ export function columnReport(
   origin: { readonly row: number; readonly column: number },
   skippedChecks: readonly WarningCode[],
   zWithoutSales: boolean,
+  twoCurrencies: readonly TwoCurrencies[] = [],
 ): ColumnReport {
   const letter = (c: number) => columnLetter(c + origin.column);
   const used = new Set(Object.values(columns) as number[]);
@@ -384,6 +402,7 @@ export function columnReport(
     duplicates: match.duplicates.map((d) => ({ field: d.field, column: letter(d.column), usedColumn: letter(d.usedColumn) })),
     skippedChecks,
     zWithoutSales,
+    twoCurrencies,
   };
 }
 

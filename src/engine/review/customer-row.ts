@@ -3,7 +3,7 @@
  * cell reported with its row and column so the user can find it.
  */
 import { columnLetter } from "../a1";
-import { amountOrProblem, CellValue, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
+import { amountOrProblem, CellValue, CurrencyMark, isEmptyCell, numberOrProblem, readDate, showValue } from "../cells";
 import { CreditError, notDateError, notNumberError } from "../errors";
 import { FACTORS, MAX_FACTOR, MIN_FACTOR } from "../policy";
 import { readFactor } from "../score";
@@ -11,6 +11,8 @@ import { booleanText } from "../shown-text";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
 import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
+import type { NoteTarget } from "./notes";
+import { refusedTargets, TwoCurrencies } from "./row-currencies";
 import { Conversion, convert, ExpectedCurrency, otherCurrencyError } from "./units";
 import "../i18n/report";
 
@@ -31,6 +33,8 @@ export interface CustomerRow {
   /** Other cells that could not be read: each leaves its field blank and switches off what needs it. */
   readonly badCells: readonly BadCell[];
   readonly numbers: Partial<Record<InputField, number>>;
+  /** The currency each amount read was marked with ("USD 100,000"); undefined when none was (most rows). */
+  readonly marks?: Partial<Record<InputField, CurrencyMark>>;
   readonly negativeNewsDate?: number;
   readonly zModel?: ZModel;
   /** What the team recorded it did since the last review's recommendation (see ACTION_TAKEN_MAX); undefined when blank. */
@@ -66,7 +70,23 @@ export interface RowContext {
   readonly numberColumns: readonly NumberColumn[];
   /** The currency a column's text amounts are expected in, when a unit or its other amounts say one (see units.ts). */
   readonly expectedCurrency: (column: number) => ExpectedCurrency | undefined;
+  /** The currency each amount column's own unit (or the sheet's line) states, by field (see row-currencies.ts). */
+  readonly statedCurrencies: Partial<Record<InputField, CurrencyMark>>;
+  /**
+   * What the columns' stated currencies switch off for every customer (said once for the sheet):
+   * for one whose Z model does without sales, and for one whose model takes them.
+   */
+  readonly refusedBySheet: ReadonlySet<NoteTarget>;
+  readonly refusedWithSales: ReadonlySet<NoteTarget>;
 }
+
+/** What the customer sheet's currencies say for every row (see row-currencies.ts). */
+export interface SheetCurrencies {
+  readonly stated: Partial<Record<InputField, CurrencyMark>>;
+  readonly twoCurrencies: readonly TwoCurrencies[];
+}
+
+const NO_CURRENCIES: SheetCurrencies = { stated: {}, twoCurrencies: [] };
 
 interface NumberColumn {
   readonly field: InputField;
@@ -88,6 +108,7 @@ export function rowContext(
   origin: { readonly row: number; readonly column: number },
   conversions: Partial<Record<InputField, Conversion>> = {},
   expectedCurrency: RowContext["expectedCurrency"] = () => undefined,
+  currencies: SheetCurrencies = NO_CURRENCIES,
 ): RowContext {
   const numberColumns: NumberColumn[] = [];
   for (const field of NUMBER_FIELDS) {
@@ -101,7 +122,17 @@ export function rowContext(
         conversion: conversions[field],
       });
   }
-  return { columns, headers, originRow: origin.row, originColumn: origin.column, numberColumns, expectedCurrency };
+  return {
+    columns,
+    headers,
+    originRow: origin.row,
+    originColumn: origin.column,
+    numberColumns,
+    expectedCurrency,
+    statedCurrencies: currencies.stated,
+    refusedBySheet: refusedTargets(currencies.twoCurrencies, false),
+    refusedWithSales: refusedTargets(currencies.twoCurrencies, true),
+  };
 }
 
 function text(value: CellValue): string {
@@ -232,11 +263,13 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     fatal = [inCell(new CreditError("value", "review.notScoredYet"), FACTORS[0], row, ctx)];
 
   const numbers = blankNumbers();
+  let marks: Partial<Record<InputField, CurrencyMark>> | undefined;
   for (let i = 0; i < ctx.numberColumns.length; i++) {
     const { field, column, nonNegative, asAmount, conversion } = ctx.numberColumns[i];
     const cell = values[column];
     const read = asAmount ? amountOrProblem(cell) : numberOrProblem(cell);
     let value = 0;
+    let mark: CurrencyMark | undefined;
     let error: CreditError | undefined;
     if (typeof read === "number") value = read;
     else if (read.kind === "blank") continue;
@@ -244,6 +277,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     else {
       error = otherCurrencyError(read, cell, ctx.expectedCurrency(column));
       value = read.value;
+      mark = read.currency;
     }
     if (error === undefined) {
       if (nonNegative && value < 0) error = new CreditError("num", "review.negative", { value });
@@ -253,7 +287,10 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
         error = new CreditError("num", "review.convertedTooLarge", { value });
     }
     if (error) (badCells ??= []).push({ field, error: inCell(error, field, row, ctx) });
-    else numbers[field] = conversion ? convert(value, conversion) : value;
+    else {
+      numbers[field] = conversion ? convert(value, conversion) : value;
+      if (mark !== undefined) (marks ??= {})[field] = mark;
+    }
   }
 
   let negativeNewsDate: number | undefined;
@@ -303,6 +340,7 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
     fatal: fatal ?? NONE,
     badCells: badCells ?? NONE,
     numbers,
+    marks,
     negativeNewsDate,
     zModel,
     actionTaken,

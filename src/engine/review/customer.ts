@@ -21,6 +21,7 @@ import { InputField } from "./fields";
 import { columnLetter } from "../a1";
 import { customerKey, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
+import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
@@ -185,6 +186,9 @@ function zScoreOrUndefined(inputs: ZInputs, model: ZModel): number | undefined {
   }
 }
 
+/** What a customer uses of its limit when its balance and limit cannot be weighed against each other. */
+const NO_CREDIT_USE: { utilisation?: number; availableCredit?: number } = Object.freeze({});
+
 /** A sheet balance and a ledger's open amount further apart than a cent disagree. */
 const CENT = 0.005;
 
@@ -326,10 +330,21 @@ export function reviewCustomer(
     const reason = new CreditError("value", "note.newsAfterReview", { date: row.negativeNewsDate });
     note(["NEGATIVE_NEWS"], reason.at(placeOf("negativeNewsDate", row.row, ctx)));
   }
+  // What amounts in two currencies switch off: the sheet's columns' for every row (said once for
+  // the sheet), and a row with a marked amount its own, said at its cell.
+  let refused = usesSales ? ctx.refusedWithSales : ctx.refusedBySheet;
+  if (row.marks !== undefined) {
+    const own = rowInTwoCurrencies(row.marks, ctx.statedCurrencies, n, usesSales, refused);
+    if (own.length) {
+      refused = new Set([...refused, ...own.flatMap((r) => r.affects)]);
+      for (const r of own) note(r.affects, twoCurrenciesReason(r).at(placeOf(r.second.field, row.row, ctx)));
+    }
+  }
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
-  const { utilisation, availableCredit } = creditUse(n.balance, n.creditLimit, (reason, field, affects) =>
-    note(affects, reason.at(placeOf(field, row.row, ctx))),
-  );
+  const creditUseRefused = refused.has("utilisation");
+  const { utilisation, availableCredit } = creditUseRefused
+    ? NO_CREDIT_USE
+    : creditUse(n.balance, n.creditLimit, (reason, field, affects) => note(affects, reason.at(placeOf(field, row.row, ctx))));
   // Ledger aging replaces the overdue columns: it is the more detailed record of what is overdue.
   // Worked out before the factors are checked: what a customer owes and how late does not depend
   // on its score, and its invoices are then never reported as those of a customer not on the sheet.
@@ -394,7 +409,7 @@ export function reviewCustomer(
         totalLiabilities: n.totalLiabilities!,
       }
     : undefined;
-  if (!zModelBad && zInputs && (n.sales !== undefined || !usesSales)) {
+  if (!zModelBad && zInputs && (n.sales !== undefined || !usesSales) && !refused.has("zScore")) {
     try {
       z = zScore(zInputs, zModel);
       zone = zZone(z, zModel);
@@ -418,16 +433,21 @@ export function reviewCustomer(
   }
 
   const ratios: CustomerResult["ratios"] = {};
-  if (n.currentAssets !== undefined && n.currentLiabilities !== undefined && n.currentLiabilities > 0)
+  if (
+    n.currentAssets !== undefined &&
+    n.currentLiabilities !== undefined &&
+    n.currentLiabilities > 0 &&
+    !refused.has("currentRatio")
+  )
     ratios.currentRatio = ratioOf(currentRatio, n.currentAssets, n.currentLiabilities, RATIO_AFFECTS.current, row.row, ctx, note);
-  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined) {
+  if (n.totalLiabilities !== undefined && n.totalAssets !== undefined && !refused.has("debtRatio")) {
     if (n.totalAssets > 0)
       ratios.debtRatio = ratioOf(debtRatio, n.totalLiabilities, n.totalAssets, RATIO_AFFECTS.debt, row.row, ctx, note);
     else if (!zAssetsNoted)
       note(RATIO_AFFECTS.debt, new CreditError("num", "note.assetsZero").at(placeOf("totalAssets", row.row, ctx)));
   }
   // No interest expense means nothing to cover: not a warning, and not a division by zero.
-  if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0)
+  if (n.ebit !== undefined && n.interestExpense !== undefined && n.interestExpense > 0 && !refused.has("interestCoverage"))
     ratios.interestCoverage = ratioOf(interestCoverage, n.ebit, n.interestExpense, RATIO_AFFECTS.coverage, row.row, ctx, note);
   // Every figure's cells given (every Z input: every ratio's too) is the common row, and costs nothing more.
   if (!hasZInputs || (usesSales && n.sales === undefined)) blankInputNotes(row, zModelBad ? undefined : zModel, ctx, note);
@@ -446,7 +466,8 @@ export function reviewCustomer(
     grade,
     previousScore,
     previousScoreDate: previousScore !== undefined && inArchive ? archived?.date : undefined,
-    creditLimit: n.creditLimit,
+    // A limit in another currency than the balance is not weighed against it: the over-limit check does not run.
+    creditLimit: creditUseRefused ? undefined : n.creditLimit,
     balance: n.balance,
     overdueAmount,
     daysPastDue,
@@ -459,7 +480,8 @@ export function reviewCustomer(
     interestCoverage: ratios.interestCoverage,
   };
   const hasNotes = notes !== undefined && notes.some((x) => x.toFix);
-  const unchecked = n.balance === undefined || (overdueAmount === undefined && daysPastDue === undefined);
+  // A balance not known, or not to be weighed against the limit (two currencies), leaves the over-limit check unrun.
+  const unchecked = n.balance === undefined || creditUseRefused || (overdueAmount === undefined && daysPastDue === undefined);
 
   if (!scored || grade === undefined) {
     // Its score and grade wait for the fix, and what rests on them; what needs neither (over its

@@ -67,8 +67,9 @@ export interface DecisionFacts {
   /** Data to fix on the customer's row (notes that only say a figure has no value do not count). */
   readonly hasNotes: boolean;
   /**
-   * The customer's balance is not known, or nothing shows what of it is overdue (no column for
-   * it and no ledger): "no warning" would then only mean "not checked", so no raise.
+   * The customer's balance is not known or cannot be weighed against its limit (the two in two
+   * currencies), or nothing shows what of it is overdue (no column for it and no ledger): "no
+   * warning" would then only mean "not checked", so no raise.
    */
   readonly unchecked: boolean;
 }

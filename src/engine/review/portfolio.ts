@@ -236,6 +236,8 @@ export function summarise(
   let exposure = 0;
   let exposureNotGraded = 0;
   let creditLimits = 0;
+  /** The limits the utilisation weighs balances against: all but those a customer's balance is in another currency than. */
+  let weighedLimits = 0;
   let limitedExposure = 0;
   let unlimitedExposure = 0;
   let unlimitedCustomers = 0;
@@ -262,8 +264,11 @@ export function summarise(
       }
     }
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
-    if (c.creditLimit !== undefined && c.creditLimit > 0) {
-      creditLimits += c.creditLimit;
+    const limited = c.creditLimit !== undefined && c.creditLimit > 0;
+    if (limited) creditLimits += c.creditLimit!;
+    // A balance and limit the customer's utilisation could not weigh (two currencies) are weighed in no total either.
+    if (limited && (c.balance === undefined || c.utilisation !== undefined)) {
+      weighedLimits += c.creditLimit!;
       limitedExposure += c.balance ?? 0;
     } else if (c.balance !== undefined && c.balance > 0) {
       // What utilisation cannot weigh: owed with no limit to weigh it against (a customer on several rows counted once).
@@ -347,6 +352,7 @@ export function summarise(
   const totals = [
     exposure,
     creditLimits,
+    weighedLimits,
     limitedExposure,
     unlimitedExposure,
     overdueAmount ?? 0,
@@ -357,6 +363,7 @@ export function summarise(
   exposure = withoutSumDust(exposure);
   exposureNotGraded = withoutSumDust(exposureNotGraded);
   creditLimits = withoutSumDust(creditLimits);
+  weighedLimits = withoutSumDust(weighedLimits);
   limitedExposure = withoutSumDust(limitedExposure);
   unlimitedExposure = withoutSumDust(unlimitedExposure);
   if (overdueAmount !== undefined) overdueAmount = withoutSumDust(overdueAmount);
@@ -379,7 +386,7 @@ export function summarise(
     exposure,
     exposureNotGraded,
     creditLimits,
-    utilisation: creditLimits > 0 ? limitedExposure / creditLimits : undefined,
+    utilisation: weighedLimits > 0 ? limitedExposure / weighedLimits : undefined,
     withoutLimit: { amount: unlimitedExposure, customers: unlimitedCustomers },
     overdueAmount,
     overdueCustomers,

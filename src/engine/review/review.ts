@@ -61,6 +61,7 @@ import { CustomerNote, NoteTarget } from "./notes";
 import { CustomerWarningCode, Finding, WarningCode } from "./warnings";
 import { correctedIds, ledgerPreviousIds } from "./corrected-ids";
 import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, ResponsesLeftBehind, TypedOver, typedOverCells } from "./typed-over";
+import { refusedChecks, TwoCurrencies } from "./row-currencies";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
 import "../i18n/report";
 
@@ -96,6 +97,13 @@ export interface ColumnReport {
    * model): such a customer gets no Z-score and no Z_DISTRESS check, said once for the sheet.
    */
   readonly zWithoutSales: boolean;
+  /**
+   * Figures of every customer's row combining two amount columns whose units state two currencies
+   * ("Current assets (USD)", "Current liabilities (EUR)"): worked out for no customer, said once
+   * for the sheet; their checks are among the skipped ones (but a Z-score refused only where its
+   * model takes sales, `withSales`).
+   */
+  readonly twoCurrencies: readonly TwoCurrencies[];
 }
 
 export interface CustomerResult {
@@ -203,9 +211,15 @@ export interface PortfolioResult {
   readonly exposureNotGraded: number;
   /** Every credit limit that can be read (above zero), graded or not. */
   readonly creditLimits: number;
-  /** The balances of the customers with a limit over their limits; undefined when no limit is known. */
+  /**
+   * The balances of the customers with a limit over their limits; undefined when no limit is known,
+   * or none can be weighed against its balance (every one in another currency: ColumnReport.twoCurrencies).
+   */
   readonly utilisation?: number;
-  /** What the utilisation leaves out: the balances owed by customers with no limit above zero that can be read, and how many. */
+  /**
+   * What the utilisation leaves out: the balances owed by customers with no limit above zero that
+   * can be read, or one in another currency than the balance, and how many.
+   */
   readonly withoutLimit: { readonly amount: number; readonly customers: number };
   /** What the graded customers have overdue; undefined when no customer's overdue amount is known (no such column, no ledger). */
   readonly overdueAmount?: number;
@@ -388,7 +402,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const { match, columns } = sheetColumns;
 
   const underHeader = unitsRow(values, match.headerRow, Object.values(columns) as number[]);
-  const { units, conversions, currencies } = customerSheetUnits(input.sheetName, values, match, underHeader);
+  const { units, conversions, currencies, columnCurrencies, twoCurrencies } = customerSheetUnits(
+    input.sheetName,
+    values,
+    match,
+    underHeader,
+  );
   const statedCurrencies = new Map<number, ExpectedCurrency>();
   for (const field of AMOUNT_FIELDS) {
     const expected = currencies[field];
@@ -399,7 +418,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
-  const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency);
+  const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency, {
+    stated: columnCurrencies,
+    twoCurrencies,
+  });
   let read = input.archive ? readArchive(input.archive) : undefined;
   if (read && hasUnnamed(read)) {
     const rows = values.slice(match.headerRow + 1).map((line) => idAndName(line ?? [], ctx));
@@ -408,7 +430,13 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   let archived = read && sheetArchive(read, input.sheetName);
   let earlier = input.archive ? earlierReviews(archived, asOf) : undefined;
   let archive = earlier ? previousScoresOf(earlier) : undefined;
-  const checks = availableChecks(columns, archive !== undefined, ledger !== undefined, policy.defaultZModel);
+  const checks = availableChecks(
+    columns,
+    archive !== undefined,
+    ledger !== undefined,
+    policy.defaultZModel,
+    refusedChecks(twoCurrencies),
+  );
   const place = outputPlace(input.sheetName, values, match, origin.column, ledger && policy.agingEdges);
 
   const lastPolicy = earlier && policyChange(earlier, policy, input.policyHistory);
@@ -540,7 +568,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     origin,
     ledgerSheet: ledger?.sheet,
     ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
-    columns: columnReport(sheetColumns, origin, checks.skipped, checks.zWithoutSales),
+    columns: columnReport(sheetColumns, origin, checks.skipped, checks.zWithoutSales, twoCurrencies),
     customers,
     portfolio,
     layout: {
@@ -564,6 +592,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
             skipped: checks.skipped,
             found: INPUT_FIELDS.filter((f) => columns[f] !== undefined),
             zWithoutSales: checks.zWithoutSales,
+            twoCurrencies,
           },
           lastPolicy?.change,
           earlier.last ? undefined : otherSheetsIn(read, input.sheetName, asOf),

@@ -59,6 +59,7 @@ import {
   checkMissingText,
   previousScoreSourceText,
   totalWithoutColumnText,
+  twoCurrencyColumnsLines,
   undatedArchiveText,
   gradeMovesFromPolicy,
   unmatchedText,
@@ -414,6 +415,8 @@ function summaryDraft(
     pair(t("summary.policyVersion"), result.policy.version, "text");
     // A report forwarded on its own says what its amounts are in, when the customer sheet says so.
     if (result.amountUnits.unit) pair(t("summary.amountUnit"), result.amountUnits.unit.label, "text");
+    // Figures no customer has, its columns being in two currencies: why their cells are blank on every row.
+    for (const line of twoCurrencyColumnsLines(result, lang)) into.line(line);
     pair(t("summary.customers"), p.reviewed, "integer");
     pair(t("summary.withErrors"), p.withErrors, "integer");
     if (noBalances) into.note(t("summary.exposure"), noBalances);

@@ -34,7 +34,8 @@ import { FIELD_LABELS, fieldNames, headerOnOneLine, InputField, LEDGER_LABELS, L
 import { MAX_CURRENCIES_SHOWN } from "./ledger";
 import type { LedgerNotice, UnmatchedInvoices } from "./ledger";
 import type { ColumnReport, CustomerResult, LeftOutRow, PortfolioResult, ReviewResult, UndatedRows } from "./review";
-import { CheckNeed, missingNeeds } from "./columns";
+import { CheckNeed, checkInTwoCurrencies, missingNeeds } from "./columns";
+import { TwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { ReviewsPastDue } from "./review-due";
 import type { ClearedColumns, MovedRows, ResponsesLeftBehind, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
@@ -70,11 +71,38 @@ export function warningTitle(code: WarningCode, lang: Lang, policy: Pick<Policy,
 
 /**
  * What a check switched off for want of a column lacks, in a few words: "no Credit limit and
- * Outstanding balance columns", "no Previous score column or archive of earlier reviews".
+ * Outstanding balance columns", "no Previous score column or archive of earlier reviews"; or, one
+ * switched off with every column it needs, the two of them in two currencies.
  */
-export function checkMissingText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
+export function checkMissingText(code: WarningCode, columns: ColumnsSaid, lang: Lang): string {
   const found = columns.found.map((f) => f.field);
-  return missingNeedsText(missingNeeds(code, found), lang);
+  const inTwoCurrencies = checkInTwoCurrencies(code, found, columns.twoCurrencies ?? []);
+  return inTwoCurrencies ? twoCurrenciesText(inTwoCurrencies, lang) : missingNeedsText(missingNeeds(code, found), lang);
+}
+
+/** What the texts of the sheet's columns read: those found, and those whose currencies refuse a figure (see row-currencies.ts). */
+type ColumnsSaid = Pick<ColumnReport, "found"> & Partial<Pick<ColumnReport, "twoCurrencies">>;
+
+/** Why figures combining two columns are not worked out: "Current assets is in USD and Current liabilities in EUR, …". */
+export function twoCurrenciesText(refusal: Pick<TwoCurrencies, "first" | "second">, lang: Lang): string {
+  return errorText(twoCurrenciesReason(refusal), lang, fieldNames(lang));
+}
+
+/**
+ * The figures (and checks) the customer sheet's columns refuse for every customer, their two
+ * currencies named, a line each: said once for the sheet, where each face says the amounts' units.
+ */
+export function twoCurrencyColumnsLines(result: Pick<ReviewResult, "sheet" | "columns" | "policy">, lang: Lang): string[] {
+  return result.columns.twoCurrencies.map((refusal) =>
+    message(lang, refusal.withSales ? "review.twoCurrencyColumnsSales" : "review.twoCurrencyColumns", {
+      sheet: result.sheet,
+      what: listText(
+        refusal.affects.map((a) => targetName(a, lang, result.policy)),
+        lang,
+      ),
+      why: twoCurrenciesText(refusal, lang),
+    }),
+  );
 }
 
 /** Fields by their labels, as the column report names them: "Credit limit and Outstanding balance". */
@@ -128,7 +156,7 @@ export function nearMissLines(result: Pick<ReviewResult, "columns" | "policy">, 
 }
 
 /** What a switched-off check shows in place of its count: "not checked (no Previous score column or archive of earlier reviews)". */
-export function notCheckedText(code: WarningCode, columns: Pick<ColumnReport, "found">, lang: Lang): string {
+export function notCheckedText(code: WarningCode, columns: ColumnsSaid, lang: Lang): string {
   return message(lang, "check.notCheckedFor", { missing: checkMissingText(code, columns, lang) });
 }
 
@@ -140,14 +168,19 @@ const TOTAL_COLUMNS = {
   utilisation: ["creditLimit", "balance"],
 } as const satisfies Record<string, readonly InputField[]>;
 
-/** What a portfolio total shows when the sheet has no column it adds up, "n/a (no Outstanding balance column)"; undefined when it has. */
-export function totalWithoutColumnText(
-  total: keyof typeof TOTAL_COLUMNS,
-  columns: Pick<ColumnReport, "found">,
-  lang: Lang,
-): string | undefined {
+/**
+ * What a portfolio total shows when the sheet has no column it adds up, "n/a (no Outstanding
+ * balance column)", or when its columns are in two currencies, "n/a (Credit limit in USD,
+ * Outstanding balance in EUR)"; undefined when it can be worked out.
+ */
+export function totalWithoutColumnText(total: keyof typeof TOTAL_COLUMNS, columns: ColumnsSaid, lang: Lang): string | undefined {
   const missing = TOTAL_COLUMNS[total].find((field) => !columns.found.some((f) => f.field === field));
-  return missing && message(lang, "summary.noColumn", { column: FIELD_LABELS[missing][lang] });
+  if (missing) return message(lang, "summary.noColumn", { column: FIELD_LABELS[missing][lang] });
+  // Balances over limits in another currency: no customer's utilisation, and none for them all.
+  const refusal = total === "utilisation" ? columns.twoCurrencies?.find((t) => t.affects.includes("utilisation")) : undefined;
+  if (!refusal) return undefined;
+  const { params } = twoCurrenciesReason(refusal);
+  return errorText({ key: "summary.twoCurrencies", params, place: {} }, lang, fieldNames(lang));
 }
 
 /** What a sheet without a Sales column leaves out (see ColumnReport.zWithoutSales), in every face's words. */
@@ -1086,7 +1119,15 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
     case "DATA_ISSUE":
       return message(lang, "rule.DATA_ISSUE.detail");
     case "UNCHECKED":
-      return message(lang, c.balance === undefined ? "rule.UNCHECKED.noBalance" : "rule.UNCHECKED.noOverdue");
+      // Unchecked with its balance and overdue known: the balance is in another currency than the limit.
+      return message(
+        lang,
+        c.balance === undefined
+          ? "rule.UNCHECKED.noBalance"
+          : c.overdueAmount === undefined && c.daysPastDue === undefined
+            ? "rule.UNCHECKED.noOverdue"
+            : "rule.UNCHECKED.twoCurrencies",
+      );
   }
 }
 
@@ -1460,6 +1501,8 @@ function notCheckedWhyText(warning: NotCheckedWarning, lang: Lang): string {
   switch (why.kind) {
     case "column":
       return missingNeedsText(why.missing, lang);
+    case "currencies":
+      return twoCurrenciesText(why.columns, lang);
     case "note":
       return describeError(why.note.reason, lang, fieldNames(lang));
     case "blank":

@@ -22,6 +22,7 @@ import { foldTraditional } from "../traditional-chinese";
 import { hasHanCharacter } from "../text-width";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
+import { columnsInTwoCurrencies, TwoCurrencies } from "./row-currencies";
 import "../i18n/report";
 
 export interface AmountUnit {
@@ -235,7 +236,11 @@ export interface AmountUnits {
   /** The column whose unit it is (its header), or undefined when it is the sheet's line above the table. */
   readonly column?: string;
   readonly converted: readonly ConvertedColumn[];
-  /** Columns in another currency than the review's unit: compared as they stand, and said so. */
+  /**
+   * Columns in another currency than the review's unit: compared as they stand, and said so. One
+   * that a figure of each customer's row combines with a column in another currency is said
+   * with those figures instead (ColumnReport.twoCurrencies): they are not worked out.
+   */
   readonly otherCurrency: readonly ConvertedColumn[];
 }
 
@@ -268,7 +273,9 @@ export function unitsRow(
 
 /**
  * The customer sheet's units: the review's unit, and the conversion each amount column of
- * another stated unit needs to be in it.
+ * another stated unit needs to be in it; the currency each amount column's own unit (or the
+ * sheet's line) states, and the figures two such currencies refuse for every customer (see
+ * row-currencies.ts). A column named there is said there, not among those in another currency.
  */
 export function customerSheetUnits(
   sheet: string,
@@ -279,6 +286,8 @@ export function customerSheetUnits(
   units: AmountUnits;
   conversions: Partial<Record<InputField, Conversion>>;
   currencies: Partial<Record<InputField, ExpectedCurrency>>;
+  columnCurrencies: Partial<Record<InputField, CurrencyMark>>;
+  twoCurrencies: readonly TwoCurrencies[];
 } {
   const onSheet = sheetUnit(values, match.headerRow);
   const unitOf = (field: InputField) => {
@@ -296,8 +305,10 @@ export function customerSheetUnits(
   const converted: ConvertedColumn[] = [];
   const otherCurrency: ConvertedColumn[] = [];
   const currencies: Partial<Record<InputField, ExpectedCurrency>> = {};
+  const columnCurrencies: Partial<Record<InputField, CurrencyMark>> = {};
   for (const field of AMOUNT_FIELDS) {
     const from = unitOf(field);
+    if (from?.currency !== undefined) columnCurrencies[field] = from.currency;
     // A column stating no unit is in the sheet's, as people read it.
     const stated = from?.currency !== undefined ? from : unit;
     if (stated?.currency !== undefined && match.columns[field] !== undefined)
@@ -310,7 +321,22 @@ export function customerSheetUnits(
     conversions[field] = by;
     converted.push({ sheet, header, from });
   }
-  return { units: { unit, column: own ? sourceHeader : undefined, converted, otherCurrency }, conversions, currencies };
+  const twoCurrencies = columnsInTwoCurrencies(columnCurrencies, (field) => match.columns[field] !== undefined);
+  const headersNamed = new Set(
+    twoCurrencies.flatMap((t) => [match.headers[match.columns[t.first.field]!], match.headers[match.columns[t.second.field]!]]),
+  );
+  return {
+    units: {
+      unit,
+      column: own ? sourceHeader : undefined,
+      converted,
+      otherCurrency: headersNamed.size ? otherCurrency.filter((c) => !headersNamed.has(c.header)) : otherCurrency,
+    },
+    conversions,
+    currencies,
+    columnCurrencies,
+    twoCurrencies,
+  };
 }
 
 /**

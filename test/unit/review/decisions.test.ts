@@ -125,10 +125,18 @@ describe("the decision table", () => {
     expect(decisionLine(noBalance.actions[0], noBalance, "en", DEFAULT_POLICY)).toContain(
       "the outstanding balance is not known: the over-limit check could not run",
     );
-    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toContain("余额或逾期情况未知");
+    expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toContain("余额或逾期情况无法核查");
     // With days past due (or an overdue amount, or a ledger) the same customer is clear.
     const known = reviewOne([...LOW], [100000, 900, 0], ["Credit limit", "Outstanding balance", "Days past due"]);
     expect(codes(known)).toEqual(["RAISE_LIMIT:LOW_RISK_CLEAR"]);
+    // Its balance in another currency than its limit: the over-limit check cannot run, so no raise, and the limit as it is.
+    const apart = reviewOne([...LOW], [100000, 900, 0], ["Credit limit (USD)", "Outstanding balance (EUR)", "Days past due"]);
+    expect(codes(apart)).toEqual(["KEEP_TERMS:UNCHECKED"]);
+    expect(apart.recommendedLimit).toBe(100000);
+    expect(decisionLine(apart.actions[0], apart, "en", DEFAULT_POLICY)).toContain(
+      "the balance cannot be weighed against the limit: they are in two currencies, so the over-limit check could not run",
+    );
+    expect(decisionLine(apart.actions[0], apart, "zh", DEFAULT_POLICY)).toContain("余额与信用额度币种不同");
   });
 
   test("'restrict the limit' exactly when the grade's multiplier cuts it, whatever the grade", () => {

@@ -384,14 +384,23 @@ test("amounts in US dollars beside a sheet in 万元 are not converted as if the
   const result = runReview({ sheetName: "客户", values, asOf, policy: DEFAULT_POLICY }, "zh");
   expect(result.customers[0].creditLimit).toBe(400000);
   expect(result.amountUnits.converted).toEqual([]);
-  expect(result.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）"]);
+  // Weighed against the balance in 万元 by no customer: said with what that leaves out, not as compared as it stands.
+  expect(result.amountUnits.otherCurrency).toEqual([]);
+  expect(result.columns.twoCurrencies).toEqual([
+    {
+      affects: ["utilisation", "availableCredit", "OVER_LIMIT"],
+      first: { field: "creditLimit", currency: "USD" },
+      second: { field: "balance", currency: "CNY" },
+    },
+  ]);
+  expect(result.customers[0].utilisation).toBeUndefined();
   const ledger: Grid = [
     ["客户编号", "发票号", "到期日", "Amount (US$)"],
     ["C1", "A-1", asOf - 10, 50000],
   ];
   const reviewed = withLedger("客户", values, "发票", ledger, "zh");
   expect(reviewed.customers[0].overdueAmount).toBe(50000);
-  expect(reviewed.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["信用额度（美元）", "Amount (US$)"]);
+  expect(reviewed.amountUnits.otherCurrency.map((c) => c.header)).toEqual(["Amount (US$)"]);
 });
 
 test("a row of units under the header gives each column its unit, and is left out as no customer", () => {

@@ -62,8 +62,11 @@ test.each([
 );
 
 test.each([
-  ["en", "leaves out 5,000.00 owed by 1 customer whose credit limit is blank, 0 or unreadable"],
-  ["zh", "未计入信用额度为空、为 0 或无法读取的 1 位客户的欠款 5,000.00"],
+  [
+    "en",
+    "leaves out 5,000.00 owed by 1 customer whose credit limit is blank, 0, unreadable or in another currency than the balance",
+  ],
+  ["zh", "未计入信用额度为空、为 0、无法读取或与余额币种不同的 1 位客户的欠款 5,000.00"],
 ] as const)(
   "a balance without a credit limit: the utilisation says it leaves it out, as the summary sheet does (%s)",
   (lang: Lang, said) => {
