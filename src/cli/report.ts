@@ -719,9 +719,10 @@ const SHOWN_PROBLEMS = 30;
  * The customers table's columns, in terminal columns: row, name, score, grade, utilisation,
  * overdue amount, credit limit and recommended limit (side by side, as wide as each other, so a
  * cut reads apart from a raise), next review (a Chinese date takes 14, "（立即重新评估）" under it
- * 16), warnings, recommendation.
+ * 16), warnings (42: "Overdue over 90 days (107 days > 90 days);" on a line of its own),
+ * recommendation.
  */
-const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 17, 16, 40, 54];
+const CUSTOMER_COLUMNS = [5, 28, 10, 10, 12, 20, 17, 17, 16, 42, 54];
 /** The columns of figures the stacked form keeps on a customer's first line: row to overdue amount. */
 const STACKED_FIGURES = 6;
 /**

@@ -106,7 +106,7 @@ describe.each([
     const widest = Math.max(...table.map(columns));
     if (terminal === undefined) {
       // To a file or a pipe, nothing folds a line: the text columns keep their full width.
-      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 17, 16, 40, 54]);
+      expect(customerTableLayout().widths).toEqual([5, 28, 10, 10, 12, 20, 17, 17, 16, 42, 54]);
       expect(widest).toBeGreaterThan(100);
     } else expect(widest).toBeLessThanOrEqual(terminal);
   });
@@ -179,15 +179,15 @@ describe("the customers table's widths in a terminal", () => {
   const full = customerTableLayout().widths;
 
   test("narrower than the table: the name, warnings and recommendation columns give up room in proportion, to the terminal's width", () => {
-    expect(used(full)).toBe(239);
-    for (const terminal of [238, 220, 190, 180, 177]) {
+    expect(used(full)).toBe(241);
+    for (const terminal of [240, 220, 190, 180, 177]) {
       const { widths, stacked } = customerTableLayout(terminal);
       expect(stacked).toBe(false);
       expect(used(widths)).toBe(terminal);
       // The figures' columns keep their widths.
       for (const c of [0, 2, 3, 4, 5, 6, 7, 8]) expect(widths[c]).toBe(full[c]);
     }
-    expect(customerTableLayout(190).widths).toEqual([5, 19, 10, 10, 12, 20, 17, 17, 16, 24, 30]);
+    expect(customerTableLayout(190).widths).toEqual([5, 18, 10, 10, 12, 20, 17, 17, 16, 24, 31]);
     expect(customerTableLayout(177).widths).toEqual([5, 16, 10, 10, 12, 20, 17, 17, 16, 20, 24]);
     expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
   });
@@ -291,6 +291,21 @@ test.each(["en", "zh"] as const)(
     expect(splitAt(splitAt(row, from)[1], to - from)[0].trim()).toBe("");
   },
 );
+
+test.each([
+  ["en", "Overdue over 90 days (107 days > 90 days)"],
+  ["zh", "逾期超过 90 天（107 天 > 90 天）"],
+] as const)("an overdue warning's days said as days, whole on a line of the warnings column (%s)", (lang, warning) => {
+  const sheet = customerSheet(
+    ["Credit limit", "Outstanding balance", "Overdue amount", "Days past due"],
+    [{ id: "C1", name: "Alpha", factors: [2, 2, 2, 2, 2], extra: [1000, 500, 100, 107] }],
+  );
+  const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+  expect(warningListWithFigures(result.customers[0].findings, lang)).toBe(warning);
+  const [, header, row] = toTable(result, lang, "out.xlsx").split("\n");
+  const warningsAt = columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang])));
+  expect(splitAt(row, warningsAt)[1].startsWith(warning)).toBe(true);
+});
 
 test("a Chinese date in a wrapped warning is never broken across lines, at any terminal width", () => {
   // Gamma's negative news is a warning with two dates ("负面新闻（2026年11月16日，不早于 2026年10月30日）").

@@ -112,13 +112,13 @@ describe("the review's columns emptied whole", () => {
       `2 of the review's own columns have been emptied since the review of 2026-10-31 (${recommendation} Recommendation; ${nextReview} Next review): nothing was typed in them, and the review writes its values there again`,
     );
     expect(clearedColumnsText(result.clearedColumns!, "zh")).toContain(
-      `有 2 列被清空（${recommendation}列“Recommendation”；${nextReview}列“Next review”）`,
+      `有 2 列被清空（${recommendation} 列“Recommendation”；${nextReview} 列“Next review”）`,
     );
     // The summary names them under its count.
     // (wrapped over rows as every long line of the summary is).
     const which = {
       en: `${recommendation} Recommendation; ${nextReview} Next review: nothing was typed in them; this review wrote them again`,
-      zh: `${recommendation}列“Recommendation”；${nextReview}列“Next review”：其中没有手工输入的内容，本次审查已重新写入`,
+      zh: `${recommendation} 列“Recommendation”；${nextReview} 列“Next review”：其中没有手工输入的内容，本次审查已重新写入`,
     };
     for (const lang of ["en", "zh"] as const) {
       const rows = summaryLineRows(which[lang]);
