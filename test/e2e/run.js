@@ -415,21 +415,19 @@ scenario(
       .locator("xpath=following-sibling::dd[1]")
       .innerText();
     assert.equal(utilisation, "32.8%");
-    // The actions one a line, as the engine lists them, each with the rule or warning behind it.
+    // The actions one a line, as the engine lists them, the rule or warning behind them under them,
+    // said once for the grade's three.
     const actions = await details
       .getByRole("heading", { name: t("en", "ui.detail.recommendation") })
       .locator("xpath=following-sibling::ul[1]/li")
       .allInnerTexts();
-    const highBand = "Risk score 4.70 is in the high-risk band (from 3.50).";
     assert.deepEqual(
       actions,
       [
-        ["PREPAYMENT", highBand],
-        ["RESTRICT_LIMIT", highBand],
-        ["GUARANTEE", highBand],
-        ["ESCALATE_COLLECTION", "The oldest unpaid amount is 142 days past due (more than 90 days triggers a warning)."],
-        ["REASSESS", "High-risk customer with negative news on 2026-11-16 (on or after 2026-10-30)."],
-      ].map(([a, reason]) => `${t("en", `action.${a}`)}\n${reason}`),
+        [["PREPAYMENT", "RESTRICT_LIMIT", "GUARANTEE"], "Risk score 4.70 is in the high-risk band (from 3.50)."],
+        [["ESCALATE_COLLECTION"], "The oldest unpaid amount is 142 days past due (more than 90 days triggers a warning)."],
+        [["REASSESS"], "High-risk customer with negative news on 2026-11-16 (on or after 2026-10-30)."],
+      ].map(([codes, reason]) => [...codes.map((a) => t("en", `action.${a}`)), reason].join("\n")),
     );
     // Rows with a data error: Go to selects the cell it names, on the customer sheet or on the ledger.
     await page.getByRole("combobox", { name: t("en", "ui.filter.grade") }).selectOption("errors");
@@ -1868,8 +1866,11 @@ scenario(
           "changes.overdueTotal",
           "changes.overdueGrew",
           "changes.overdueFell",
+          // Recommended limits that moved, told by where each now stands against the credit limit.
           "changes.limitCut",
+          "changes.limitRaiseWithdrawn",
           "changes.limitRaised",
+          "changes.limitCutWithdrawn",
           "changes.added",
           "changes.gone",
           "changes.renamed",
