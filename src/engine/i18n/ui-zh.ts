@@ -172,7 +172,7 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.detail.goTo": "转到 {cell}",
   "ui.detail.goToSheet": "转到工作表“{sheet}”的 {cell}",
   "ui.write.doneTitle": "已写入工作簿",
-  "ui.write.output": "工作表“{sheet}”：第 {from}–{to} 列（{headers}），{rows}。",
+  "ui.write.output": "工作表“{sheet}”：{from}–{to} 列（{headers}），{rows}。",
   "ui.write.fills": "工作表“{sheet}”：输出列的颜色规则。",
   "ui.write.tableNotGrown":
     "工作表“{sheet}”：Excel 未将表格“{table}”扩展到审查的各列（{reason}）。审查结果已写入；对该表格排序或筛选时，其行会移动，而旁边审查的单元格不会随之移动。",

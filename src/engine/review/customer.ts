@@ -341,7 +341,9 @@ export function reviewCustomer(
     }
   }
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
-  const creditUseRefused = refused.has("utilisation");
+  // Refused only where both are there to weigh: a customer with no limit (or no balance) is told
+  // that, as on any sheet, not that the two are in two currencies.
+  const creditUseRefused = refused.has("utilisation") && n.creditLimit !== undefined && n.balance !== undefined;
   const { utilisation, availableCredit } = creditUseRefused
     ? NO_CREDIT_USE
     : creditUse(n.balance, n.creditLimit, (reason, field, affects) => note(affects, reason.at(placeOf(field, row.row, ctx))));
