@@ -11,7 +11,7 @@ import { zDecimals } from "../engine/zscore";
 import { FIELD_LABELS, OUTPUT_HEADERS } from "../engine/review/fields";
 import { ClearedWarning, ClearedWhy, gradeMovers, ReviewChanges } from "../engine/review/changes";
 import { gradeByName, zoneByName } from "../engine/review/archive";
-import { limitMoves, OverdueMove, overdueMoves } from "../engine/review/money-moves";
+import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { ReviewResult } from "../engine/review/review";
@@ -324,6 +324,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     previousDaysPastDue: m.previousDaysPastDue ?? null,
   });
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
+  const moves = moneyMoves(changes, customers);
   return {
     previousReview: day(changes.previousReview),
     migration: changes.migration,
@@ -361,17 +362,11 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     otherSheets: changes.otherSheets ?? null,
     responses: changes.responses ? responsesJson(changes.responses, lang) : null,
     overdue: changes.overdue ? { ...changes.overdue, text: overdueTotalText(changes, lang) } : null,
-    overdueMoves: {
-      grew: overdueMoves(changes, customers, "grew").map(moveJson),
-      fell: overdueMoves(changes, customers, "fell").map(moveJson),
-    },
+    overdueMoves: { grew: moves.overdue.grew.map(moveJson), fell: moves.overdue.fell.map(moveJson) },
     // Each recommended limit that moved, by how against its credit limit: a raise withdrawn is no cut.
-    limitMoves: {
-      cut: limitMoves(changes, customers, "cut"),
-      raiseWithdrawn: limitMoves(changes, customers, "raiseWithdrawn"),
-      raised: limitMoves(changes, customers, "raised"),
-      cutWithdrawn: limitMoves(changes, customers, "cutWithdrawn"),
-    },
+    limitMoves: moves.limits,
+    // The credit limits changed by hand since the review that recommended the last limit.
+    creditLimitMoves: moves.creditLimits,
     moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
       label: message(lang, label),
       count,
@@ -399,6 +394,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
         text: notCheckedWarningText(w, lang, policy),
       })),
       previousLimit: c.previousLimit ?? null,
+      previousCreditLimit: c.previousCreditLimit ?? null,
       limitChange: c.limitChange ?? null,
       limitMoveFromPolicy: c.limitMoveFromPolicy,
       previousOverdueAmount: c.previousOverdue ?? null,

@@ -456,6 +456,7 @@ export const reportEn = {
   "changes.lastReviewed": "Last reviewed {date}",
   "changes.firstReview": "Not in any earlier review",
   "changes.neverScored": "In earlier reviews, none of which could score it (data errors)",
+  "changes.creditLimit": "Credit limit {from} → {to} ({change})",
   "changes.limit": "Recommended limit {from} → {to} ({change})",
   "changes.limitByPolicy": "Recommended limit {from} → {to} ({change}, from the policy change)",
   "changes.overdue": "Overdue {from} → {to} ({change})",
@@ -467,6 +468,7 @@ export const reportEn = {
   "changes.overdueMove": "{name} {from} → {to} ({days} {days|day|days} past due)",
   "changes.overdueMoveCleared": "{name} {from} → {to} (nothing overdue now)",
   "changes.overdueMoveNoDays": "{name} {from} → {to}",
+  "changes.creditLimitChanged": "Credit limit changed",
   // Each list told by where the recommended limit stands now against the credit limit.
   "changes.limitCut": "Recommended limit cut",
   "changes.limitRaiseWithdrawn": "Recommended raise withdrawn or smaller",
@@ -474,6 +476,7 @@ export const reportEn = {
   "changes.limitCutWithdrawn": "Recommended cut withdrawn or smaller",
   "changes.limitMove": "{name} {from} → {to}",
   "changes.limitMoveByPolicy": "{name} {from} → {to} (from the policy change)",
+  "changes.limitMoveCreditLimit": "{name} {from} → {to} (credit limit {limitFrom} → {limitTo})",
   "changes.policy": "Policy changed",
   "changes.policyMove": "{from} → {to} ({settings})",
   "changes.policyEdited":

@@ -137,6 +137,12 @@ export interface CustomerChange {
   readonly newFromPolicy: readonly WarningCode[];
   readonly clearedFromPolicy: readonly WarningCode[];
   readonly previousLimit?: number;
+  /**
+   * The credit limit that recommendation was held against, in this review's unit: a recommended
+   * limit that moved only because the credit limit was changed by hand is no move of the review's.
+   * Undefined when that review did not archive it.
+   */
+  readonly previousCreditLimit?: number;
   /** Recommended limit today minus the previous review's recommended limit. */
   readonly limitChange?: number;
   /**
@@ -407,6 +413,7 @@ function sameBalances(unchanged: number, compared: number): SameBalances | undef
 }
 
 const BALANCE_AT = ARCHIVE_FIELDS.indexOf("balance");
+const CREDIT_LIMIT_AT = ARCHIVE_FIELDS.indexOf("creditLimit");
 const OVERDUE_AT = ARCHIVE_FIELDS.indexOf("overdueAmount");
 const DAYS_PAST_DUE_AT = ARCHIVE_FIELDS.indexOf("daysPastDue");
 
@@ -450,6 +457,7 @@ function customerChange(
       newFromPolicy: NO_WARNINGS,
       clearedFromPolicy: NO_WARNINGS,
       previousLimit: undefined,
+      previousCreditLimit: undefined,
       limitChange: undefined,
       limitMoveFromPolicy: false,
       previousOverdue,
@@ -461,6 +469,8 @@ function customerChange(
   const known = before.warnings !== undefined && c.errors.length === 0;
   // In this review's unit: a sheet switched from 元 to 万元 is not every limit cut 10,000-fold.
   const previousLimit = before.recommendedLimit === undefined ? undefined : restated(before.recommendedLimit, before.unit, unit);
+  const creditLimitStated = previousLimit === undefined ? undefined : numberOrUnknown(before.line[CREDIT_LIMIT_AT]);
+  const previousCreditLimit = creditLimitStated === undefined ? undefined : restated(creditLimitStated, before.unit, unit);
   let newWarnings = NO_WARNINGS;
   let clearedWarnings = NONE_CLEARED;
   let notCheckedWarnings = NONE_NOT_CHECKED;
@@ -516,6 +526,7 @@ function customerChange(
     newFromPolicy,
     clearedFromPolicy,
     previousLimit,
+    previousCreditLimit,
     limitChange,
     limitMoveFromPolicy:
       limitChange !== undefined &&

@@ -1,7 +1,7 @@
 /**
  * The money that moved since the last review, from what changes.ts compares: the customers whose
- * overdue amount grew or fell, and whose recommended limit moved (a cut or a raise, or either
- * withdrawn). Its own module, of types only from changes.ts, so the texts can list them without
+ * overdue amount grew or fell, whose recommended limit moved (a cut or a raise, or either
+ * withdrawn) and whose credit limit was changed by hand. Its own module, of types only from changes.ts, so the texts can list them without
  * loading the comparison.
  */
 import { roundCents, sameCents } from "../money";
@@ -20,34 +20,8 @@ export interface OverdueMove {
 }
 
 /**
- * The customers whose overdue amount grew (or fell) since their last review, the largest move
- * first (then sheet order): a payment that brought 177,000 down to 99,000 is news to a credit
- * manager as much as a grade move. A customer whose amount either review did not know is left out.
- */
-export function overdueMoves(changes: ReviewChanges, customers: readonly CustomerResult[], way: "grew" | "fell"): OverdueMove[] {
-  const now = new Map(customers.map((c) => [c.row, c]));
-  const moves: OverdueMove[] = [];
-  for (const change of changes.customers) {
-    const c = now.get(change.row);
-    if (change.previousOverdue === undefined || c?.overdueAmount === undefined) continue;
-    const moved = c.overdueAmount - change.previousOverdue;
-    if (sameCents(moved, 0) || moved > 0 !== (way === "grew")) continue;
-    moves.push({
-      row: change.row,
-      id: change.id,
-      name: change.name,
-      from: change.previousOverdue,
-      to: c.overdueAmount,
-      daysPastDue: c.daysPastDue,
-      previousDaysPastDue: change.previousDaysPastDue,
-    });
-  }
-  return moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.row - b.row);
-}
-
-/**
  * A customer whose recommended limit moved since its last review, the credit limit it is held
- * against now, and whether the policy change alone moved it.
+ * against now and was then, and whether the policy change alone moved it.
  */
 export interface LimitMove {
   readonly row: number;
@@ -56,46 +30,106 @@ export interface LimitMove {
   readonly from: number;
   readonly to: number;
   readonly creditLimit: number;
+  /** The credit limit the last recommendation was held against; the one today when that review did not archive it. */
+  readonly previousCreditLimit: number;
   readonly fromPolicy: boolean;
 }
 
 /**
- * How a recommended limit moved, told by where it stands now against the customer's credit limit:
- * lower and below it, a cut ("cut", new or deeper); lower but not below it, a raise withdrawn (or
- * made smaller); higher and above it, a raise; higher but not above it, a cut withdrawn (or made
- * smaller). A limit that went from 649,000 back to the credit limit of 590,000 when the customer
- * fell overdue is no cut: the recommendation is to keep the limit it has.
+ * How a recommended limit moved, told by the share of the credit limit it recommends now against
+ * the share it recommended then: a smaller share and below the credit limit, a cut ("cut", new or
+ * deeper); a smaller share but not below it, a raise withdrawn (or made smaller); a larger share
+ * and above it, a raise; a larger share but not above it, a cut withdrawn (or made smaller). A
+ * limit that went from 649,000 back to the credit limit of 590,000 when the customer fell overdue
+ * is no cut: the recommendation is to keep the limit it has. One that only followed a credit limit
+ * changed by hand (half of 100,000, then half of the 50,000 the analyst set) is no move of the
+ * review's: the analyst's change is listed on its own (CreditLimitMove).
  */
 export const LIMIT_MOVES = ["cut", "raiseWithdrawn", "raised", "cutWithdrawn"] as const;
 export type LimitMoveKind = (typeof LIMIT_MOVES)[number];
 
-function limitMoveKind(to: number, from: number, creditLimit: number): LimitMoveKind {
+/** The share of its credit limit a recommended limit is; a limit of nothing is kept as it is. */
+const shareOf = (recommended: number, creditLimit: number) => (creditLimit > 0 ? recommended / creditLimit : 1);
+
+/** The most two shares of limits rounded to the cent can differ by when their multiplier is the same. */
+const roundingSlack = (creditLimit: number) => (creditLimit > 0 ? 0.005 / creditLimit : 0);
+
+function limitMoveKind(to: number, from: number, creditLimit: number, previousCreditLimit: number): LimitMoveKind | undefined {
+  const now = shareOf(to, creditLimit);
+  const then = shareOf(from, previousCreditLimit);
+  if (Math.abs(now - then) <= roundingSlack(creditLimit) + roundingSlack(previousCreditLimit)) return undefined;
   const kept = sameCents(to, creditLimit);
-  if (to < from) return !kept && to < creditLimit ? "cut" : "raiseWithdrawn";
+  if (now < then) return !kept && to < creditLimit ? "cut" : "raiseWithdrawn";
   return !kept && to > creditLimit ? "raised" : "cutWithdrawn";
 }
 
-/** The customers whose recommended limit moved (`kind`: how) since their last review, the largest move first (then sheet order). */
-export function limitMoves(changes: ReviewChanges, customers: readonly CustomerResult[], kind: LimitMoveKind): LimitMove[] {
-  const creditLimits = new Map(customers.map((c) => [c.row, c.creditLimit]));
-  const moves: LimitMove[] = [];
-  for (const c of changes.customers) {
-    const creditLimit = creditLimits.get(c.row);
+/** A customer whose credit limit itself was changed since the review that last recommended one: the analyst's decision, not the review's. */
+export interface CreditLimitMove {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What moved, each list the largest move first (then sheet order). */
+export interface MoneyMoves {
+  readonly overdue: Readonly<Record<"grew" | "fell", readonly OverdueMove[]>>;
+  readonly limits: Readonly<Record<LimitMoveKind, readonly LimitMove[]>>;
+  readonly creditLimits: readonly CreditLimitMove[];
+}
+
+const largestFirst = (a: { from: number; to: number; row: number }, b: { from: number; to: number; row: number }) =>
+  Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.row - b.row;
+
+/** The customers whose overdue amount, recommended limit or credit limit moved since their last review. */
+export function moneyMoves(changes: ReviewChanges, customers: readonly CustomerResult[]): MoneyMoves {
+  const now = new Map(customers.map((c) => [c.row, c]));
+  const grew: OverdueMove[] = [];
+  const fell: OverdueMove[] = [];
+  const limits: Record<LimitMoveKind, LimitMove[]> = { cut: [], raiseWithdrawn: [], raised: [], cutWithdrawn: [] };
+  const creditLimits: CreditLimitMove[] = [];
+  for (const change of changes.customers) {
+    const c = now.get(change.row);
+    if (c === undefined) continue;
+    const { row, id, name } = change;
+    // A customer whose amount either review did not know is left out.
+    if (change.previousOverdue !== undefined && c.overdueAmount !== undefined) {
+      const moved = c.overdueAmount - change.previousOverdue;
+      if (!sameCents(moved, 0))
+        (moved > 0 ? grew : fell).push({
+          row,
+          id,
+          name,
+          from: change.previousOverdue,
+          to: c.overdueAmount,
+          daysPastDue: c.daysPastDue,
+          previousDaysPastDue: change.previousDaysPastDue,
+        });
+    }
+    const creditLimit = c.creditLimit;
+    if (creditLimit === undefined) continue;
+    const previousCreditLimit = change.previousCreditLimit ?? creditLimit;
+    if (!sameCents(previousCreditLimit, creditLimit))
+      creditLimits.push({ row, id, name, from: previousCreditLimit, to: creditLimit });
     // A recommended limit is the credit limit's, times the grade's multiplier: one without the other is not compared.
-    if (c.limitChange === undefined || c.previousLimit === undefined || creditLimit === undefined) continue;
-    if (sameCents(c.limitChange, 0)) continue;
+    // One left as it was can still have moved against a credit limit changed by hand.
+    if (change.limitChange === undefined || change.previousLimit === undefined) continue;
     // Both limits are whole cents: their sum carries no float dust once rounded to a cent.
-    const to = roundCents(c.previousLimit + c.limitChange);
-    if (limitMoveKind(to, c.previousLimit, creditLimit) !== kind) continue;
-    moves.push({
-      row: c.row,
-      id: c.id,
-      name: c.name,
-      from: c.previousLimit,
+    const to = roundCents(change.previousLimit + change.limitChange);
+    const kind = limitMoveKind(to, change.previousLimit, creditLimit, previousCreditLimit);
+    if (kind === undefined) continue;
+    limits[kind].push({
+      row,
+      id,
+      name,
+      from: change.previousLimit,
       to,
       creditLimit,
-      fromPolicy: c.limitMoveFromPolicy,
+      previousCreditLimit,
+      fromPolicy: change.limitMoveFromPolicy,
     });
   }
-  return moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.row - b.row);
+  for (const list of [grew, fell, creditLimits, ...Object.values(limits)]) list.sort(largestFirst);
+  return { overdue: { grew, fell }, limits, creditLimits };
 }

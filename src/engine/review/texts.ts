@@ -15,7 +15,7 @@ import { Grade, Policy } from "../policy";
 import { withoutFloatDust } from "../precision";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
-import { LIMIT_MOVES, LimitMoveKind, limitMoves, overdueMoves } from "./money-moves";
+import { CreditLimitMove, LIMIT_MOVES, LimitMove, LimitMoveKind, moneyMoves, OverdueMove } from "./money-moves";
 import { sameCents } from "../money";
 import type {
   ClearedWarning,
@@ -1805,7 +1805,13 @@ function idChangeLine(previousId: string, id: string, lang: Lang): string {
  */
 export function customerChangeLines(
   change: CustomerChange,
-  now: { readonly score?: number; readonly grade?: Grade; readonly recommendedLimit?: number; readonly overdueAmount?: number },
+  now: {
+    readonly score?: number;
+    readonly grade?: Grade;
+    readonly creditLimit?: number;
+    readonly recommendedLimit?: number;
+    readonly overdueAmount?: number;
+  },
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
 ): string[] {
@@ -1863,6 +1869,18 @@ export function customerChangeLines(
     "sep.items",
   );
   lines.push(...overdueChangeLine(change, now, lang));
+  if (
+    change.previousCreditLimit !== undefined &&
+    now.creditLimit !== undefined &&
+    !sameCents(change.previousCreditLimit, now.creditLimit)
+  )
+    lines.push(
+      message(lang, "changes.creditLimit", {
+        from: formatFigure(change.previousCreditLimit, "money", lang),
+        to: formatFigure(now.creditLimit, "money", lang),
+        change: formatChange(withoutFloatDust(now.creditLimit - change.previousCreditLimit), "money", lang),
+      }),
+    );
   if (change.units && !change.units.compared && now.recommendedLimit !== undefined)
     lines.push(message(lang, "changes.limitNotCompared", { from: change.units.from, to: change.units.to }));
   else if (change.limitChange !== undefined && change.previousLimit !== undefined && now.recommendedLimit !== undefined) {
@@ -1932,32 +1950,46 @@ export function moneyChangeCounts(
   lang: Lang,
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
   const money = (n: number) => formatFigure(n, "money", lang);
+  const moves = moneyMoves(changes, customers);
   const overdue = (label: MessageKey, way: "grew" | "fell") => {
-    const moves = overdueMoves(changes, customers, way);
-    const line = (m: (typeof moves)[number]) => {
+    const line = (m: OverdueMove) => {
       const params = { name: customerName(m), from: money(m.from), to: money(m.to) };
       if (m.to <= 0) return message(lang, "changes.overdueMoveCleared", params);
       if (m.daysPastDue === undefined || m.daysPastDue <= 0) return message(lang, "changes.overdueMoveNoDays", params);
       return message(lang, "changes.overdueMove", { ...params, days: formatCount(m.daysPastDue, lang) });
     };
-    return { label, count: moves.length, customers: fewByName(moves, line, lang) };
+    const list = moves.overdue[way];
+    return { label, count: list.length, customers: fewByName(list, line, lang) };
   };
   const limits = (kind: LimitMoveKind) => {
-    const moves = limitMoves(changes, customers, kind);
-    const line = (m: (typeof moves)[number]) =>
-      message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", {
-        name: customerName(m),
-        from: money(m.from),
-        to: money(m.to),
-      });
-    return { label: LIMIT_MOVE_LABELS[kind], count: moves.length, customers: fewByName(moves, line, lang) };
+    const line = (m: LimitMove) => {
+      const params = { name: customerName(m), from: money(m.from), to: money(m.to) };
+      // Against a credit limit changed by hand, the move is told with it: 100,000 → 100,000 is a cut of a limit now 200,000.
+      if (!sameCents(m.previousCreditLimit, m.creditLimit))
+        return message(lang, "changes.limitMoveCreditLimit", {
+          ...params,
+          limitFrom: money(m.previousCreditLimit),
+          limitTo: money(m.creditLimit),
+        });
+      return message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", params);
+    };
+    const list = moves.limits[kind];
+    return { label: LIMIT_MOVE_LABELS[kind], count: list.length, customers: fewByName(list, line, lang) };
+  };
+  const creditLimits = () => {
+    const line = (m: CreditLimitMove) =>
+      message(lang, "changes.limitMove", { name: customerName(m), from: money(m.from), to: money(m.to) });
+    const label: MessageKey = "changes.creditLimitChanged";
+    return { label, count: moves.creditLimits.length, customers: fewByName(moves.creditLimits, line, lang) };
   };
   // A list the last review's archive cannot tell (no overdue column, no recommended limit) is left
   // out rather than read as "0": nothing is known to have moved, not nothing moved.
   const overdueKnown = changes.customers.some((c) => c.previousOverdue !== undefined);
   const limitsKnown = changes.customers.some((c) => c.limitChange !== undefined);
+  const creditLimitsKnown = changes.customers.some((c) => c.previousCreditLimit !== undefined);
   return [
     ...(overdueKnown ? [overdue("changes.overdueGrew", "grew"), overdue("changes.overdueFell", "fell")] : []),
+    ...(creditLimitsKnown ? [creditLimits()] : []),
     ...(limitsKnown ? LIMIT_MOVES.map(limits) : []),
   ];
 }

@@ -11,7 +11,7 @@ import { screen } from "@testing-library/react";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang, translator } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { LimitMoveKind, limitMoves, overdueMoves } from "../../../src/engine/review/money-moves";
+import { LimitMoveKind, moneyMoves } from "../../../src/engine/review/money-moves";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import {
   customerChangeLines,
@@ -79,6 +79,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
         ["Bellows College 0.00 → 30,000.00 (95 days past due)", "Coho Winery 0.00 → 5,000.00 (10 days past due)"],
       ],
       ["Overdue fell", 1, ["Alpine Ski House 40,000.00 → 15,000.00 (130 days past due)"]],
+      ["Credit limit changed", 0, []],
       ["Recommended limit cut", 1, ["Alpine Ski House 100,000.00 → 50,000.00 (from the policy change)"]],
       ["Recommended raise withdrawn or smaller", 2, ["Coho Winery 110,000.00 → 100,000.00", "Eagle Eye 110,000.00 → 100,000.00"]],
       ["Recommended limit raised", 0, []],
@@ -94,6 +95,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
     lists: [
       ["逾期金额增加的客户", 2, ["Bellows College 0.00 → 30,000.00（逾期 95 天）", "Coho Winery 0.00 → 5,000.00（逾期 10 天）"]],
       ["逾期金额减少的客户", 1, ["Alpine Ski House 40,000.00 → 15,000.00（逾期 130 天）"]],
+      ["信用额度已调整的客户", 0, []],
       ["建议下调额度的客户", 1, ["Alpine Ski House 100,000.00 → 50,000.00（因政策变更）"]],
       ["上调建议撤回或减少的客户", 2, ["Coho Winery 110,000.00 → 100,000.00", "Eagle Eye 110,000.00 → 100,000.00"]],
       ["建议上调额度的客户", 0, []],
@@ -119,15 +121,15 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     expect(by("C003")).toMatchObject({ previousOverdue: 0, limitChange: -10000, limitMoveFromPolicy: false });
     expect(by("D004")).toMatchObject({ previousOverdue: 10000, limitChange: 0, limitMoveFromPolicy: false });
     expect(changes.overdue).toEqual({ then: 50000, now: 60000 });
-    expect(overdueMoves(changes, result.customers, "grew").map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
+    expect(moneyMoves(changes, result.customers).overdue.grew.map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
       ["B002", 0, 30000, 95],
       ["C003", 0, 5000, 10],
     ]);
-    expect(overdueMoves(changes, result.customers, "fell").map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
+    expect(moneyMoves(changes, result.customers).overdue.fell.map((m) => [m.id, m.from, m.to, m.daysPastDue])).toEqual([
       ["A001", 40000, 15000, 130],
     ]);
     const moves = (kind: LimitMoveKind) =>
-      limitMoves(changes, result.customers, kind).map((m) => [m.id, m.from, m.to, m.creditLimit, m.fromPolicy]);
+      moneyMoves(changes, result.customers).limits[kind].map((m) => [m.id, m.from, m.to, m.creditLimit, m.fromPolicy]);
     expect(moves("cut")).toEqual([["A001", 100000, 50000, 100000, true]]);
     // Back to the credit limit they have: no cut, the raise recommended last month withdrawn.
     expect(moves("raiseWithdrawn")).toEqual([
@@ -233,7 +235,7 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
     const { unmount } = renderChanges(lang, result);
     const fact = (term: string) => factLine(screen.getByText(term, { selector: "dt" }), lang);
     expect(fact(t("changes.overdueTotal"))).toBe(expected.total);
-    const [grew, fell, cut, withdrawn] = expected.lists;
+    const [grew, fell, , cut, withdrawn] = expected.lists;
     const named = ([, count, customers]: (typeof expected.lists)[number]) =>
       lang === "en" ? `${count} (${customers.join("; ")})` : `${count}（${customers.join("；")}）`;
     expect([grew, fell, cut, withdrawn].map(([label]) => fact(label))).toEqual([grew, fell, cut, withdrawn].map(named));
@@ -260,7 +262,8 @@ test("each way a recommended limit moves is told by the credit limit it is held 
     NOVEMBER,
     "en",
   ).result;
-  const moves = (kind: LimitMoveKind) => limitMoves(result.changes!, result.customers, kind).map((m) => [m.id, m.from, m.to]);
+  const moves = (kind: LimitMoveKind) =>
+    moneyMoves(result.changes!, result.customers).limits[kind].map((m) => [m.id, m.from, m.to]);
   expect(moves("cut")).toEqual([["B002", 110000, 50000]]);
   expect(moves("raiseWithdrawn")).toEqual([["D004", 110000, 100000]]);
   expect(moves("raised")).toEqual([["C003", 100000, 110000]]);
@@ -273,6 +276,98 @@ test("each way a recommended limit moves is told by the credit limit it is held 
   expect(printedList(printed, "Recommended limit raised", "en")).toEqual({
     count: "1",
     items: ["Coho Winery 100,000.00 → 110,000.00"],
+  });
+});
+
+describe("a credit limit the analyst changed by hand", () => {
+  // Every credit limit 100,000 in October; November's as the analyst set them.
+  const withLimits = (grid: Grid, limits: Record<string, number>) =>
+    grid.map((line) =>
+      typeof line[0] === "string" && line[0] in limits ? line.map((v, c) => (c === 7 ? limits[line[0] as string] : v)) : line,
+    );
+  function handChangedCycle(lang: Lang) {
+    const { workbook } = reviewWorkbook(
+      { customers: sheet(lang, { A001: [3, 0, 0], B002: [4, 0, 0], C003: [4, 0, 0], D004: [1.5, 0, 0], E005: [3, 0, 0] }) },
+      OCTOBER,
+      lang,
+    );
+    // Alpine stays Medium, its limit raised to 120,000; Bellows stays High, cut to 50,000 as recommended;
+    // Coho goes High → Medium, its limit left; Datum stays Low, raised to 110,000 as recommended;
+    // Eagle goes Medium → High as its limit is raised to 200,000.
+    const november = withLimits(
+      sheet(lang, { A001: [3, 0, 0], B002: [4, 0, 0], C003: [3, 0, 0], D004: [1.5, 0, 0], E005: [4, 0, 0] }),
+      { A001: 120000, B002: 50000, D004: 110000, E005: 200000 },
+    );
+    return reviewWorkbook({ ...workbook, customers: november }, NOVEMBER, lang).result;
+  }
+
+  test("a recommendation that only followed the credit limit is no move; one against a changed limit is told with it", () => {
+    const result = handChangedCycle("en");
+    const moves = moneyMoves(result.changes!, result.customers);
+    const ids = (kind: LimitMoveKind) =>
+      moves.limits[kind].map((m) => [m.id, m.from, m.to, m.previousCreditLimit, m.creditLimit]);
+    // Alpine's 100,000 → 120,000 is its raised limit kept, not a cut withdrawn; Bellows' 50,000 → 25,000
+    // and Datum's 110,000 → 121,000 are last month's advice taken and given again, not news.
+    expect(ids("cut")).toEqual([["E005", 100000, 100000, 100000, 200000]]);
+    expect(ids("cutWithdrawn")).toEqual([["C003", 50000, 100000, 100000, 100000]]);
+    expect([ids("raised"), ids("raiseWithdrawn")]).toEqual([[], []]);
+    expect(moves.creditLimits.map((m) => [m.id, m.from, m.to])).toEqual([
+      ["E005", 100000, 200000],
+      ["B002", 100000, 50000],
+      ["A001", 100000, 120000],
+      ["D004", 100000, 110000],
+    ]);
+    expect(toJson(result, "en").changes!.customers.find((c) => c.id === "A001")).toMatchObject({
+      previousLimit: 100000,
+      previousCreditLimit: 100000,
+      limitChange: 20000,
+    });
+  });
+
+  test.each(["en", "zh"] as const)("every face lists the credit limits changed, and a cut against one with it (%s)", (lang) => {
+    const result = handChangedCycle(lang);
+    const t = translator(lang);
+    const lists = moneyChangeCounts(result.changes!, result.customers, lang).map((e) => [t(e.label), e.count, e.customers]);
+    const expected =
+      lang === "en"
+        ? [
+            [
+              "Credit limit changed",
+              4,
+              [
+                "Eagle Eye 100,000.00 → 200,000.00",
+                "Bellows College 100,000.00 → 50,000.00",
+                "Alpine Ski House 100,000.00 → 120,000.00",
+                "Datum Corporation 100,000.00 → 110,000.00",
+              ],
+            ],
+            ["Recommended limit cut", 1, ["Eagle Eye 100,000.00 → 100,000.00 (credit limit 100,000.00 → 200,000.00)"]],
+          ]
+        : [
+            [
+              "信用额度已调整的客户",
+              4,
+              [
+                "Eagle Eye 100,000.00 → 200,000.00",
+                "Bellows College 100,000.00 → 50,000.00",
+                "Alpine Ski House 100,000.00 → 120,000.00",
+                "Datum Corporation 100,000.00 → 110,000.00",
+              ],
+            ],
+            ["建议下调额度的客户", 1, ["Eagle Eye 100,000.00 → 100,000.00（信用额度 100,000.00 → 200,000.00）"]],
+          ];
+    expect(lists.filter(([, count]) => count !== 0).slice(0, 2)).toEqual(expected);
+    const printed = toTable(result, lang, "out.xlsx");
+    expect(printedList(printed, expected[0][0] as string, lang)).toEqual({ count: "4", items: expected[0][2] });
+    const alpine = result.customers.find((c) => c.id === "A001")!;
+    const lines = customerChangeLines(result.changes!.customers[0], alpine, lang, DEFAULT_POLICY);
+    expect(lines).toEqual(
+      expect.arrayContaining(
+        lang === "en"
+          ? ["Credit limit 100,000.00 → 120,000.00 (+20,000.00)", "Recommended limit 100,000.00 → 120,000.00 (+20,000.00)"]
+          : ["信用额度 100,000.00 → 120,000.00（+20,000.00）", "建议额度 100,000.00 → 120,000.00（+20,000.00）"],
+      ),
+    );
   });
 });
 
@@ -295,14 +390,14 @@ describe("customers the review cannot grade", () => {
     expect(datum.grade).toBeUndefined();
     const changes = result.changes!;
     expect(changes.overdue).toEqual({ then: 50000, now: 90000 });
-    const grew = overdueMoves(changes, result.customers, "grew");
+    const grew = moneyMoves(changes, result.customers).overdue.grew;
     // The largest first, a tie in sheet order.
     expect(grew.map((m) => [m.id, m.from, m.to])).toEqual([
       ["B002", 0, 30000],
       ["D004", 10000, 40000],
       ["C003", 0, 5000],
     ]);
-    const fell = overdueMoves(changes, result.customers, "fell");
+    const fell = moneyMoves(changes, result.customers).overdue.fell;
     const moved = [...grew, ...fell].reduce((sum, m) => sum + m.to - m.from, 0);
     expect(moved).toBe(changes.overdue!.now - changes.overdue!.then);
     expect(toJson(result, "en", "out.xlsx").changes!.overdueMoves.grew[1]).toMatchObject({ id: "D004", from: 10000, to: 40000 });
