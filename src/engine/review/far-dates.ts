@@ -1,7 +1,8 @@
 /**
- * A date cell the review reads (an invoice's due date) held against the review date: one more
- * than a century from it is a number that is no date (days past due, payment terms) read as a
- * day of 1900, refused at its cell rather than aged 91+.
+ * A date cell the review reads (an invoice's due date, a customer's negative news date) held
+ * against the review date: one more than a century from it is a number that is no date (days
+ * past due, payment terms, days since the news) read as a day of 1900, refused at its cell
+ * rather than aged 91+ or taken for old news.
  */
 import { CellValue, isMoreThanACentury, showValue } from "../cells";
 import { CreditError } from "../errors";

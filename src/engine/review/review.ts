@@ -421,7 +421,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
-  const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency, {
+  const ctx = rowContext(columns, match.headers, origin, asOf, conversions, expectedCurrency, {
     stated: columnCurrencies,
     twoCurrencies,
   });

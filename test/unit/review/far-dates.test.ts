@@ -1,9 +1,9 @@
 /**
  * A date the review reads more than a century from the review date is a number that is no date
- * (days past due, payment terms) read as a day of 1900: a ledger row with one is a bad row of its
- * customer's, never aged 91+ toward legal action; a ledger with no due date within a century is
- * not used, said once for the sheet. The boundary is CREDIT.AGING's: a century to the day
- * (36,525 days) is still a date.
+ * (days past due, payment terms, days since the news) read as a day of 1900: a ledger row with
+ * one is a bad row of its customer's, never aged 91+ toward legal action; a ledger with no due
+ * date within a century is not used, said once for the sheet; a negative news date is a bad cell.
+ * The boundary is CREDIT.AGING's: a century to the day (36,525 days) is still a date.
  */
 import { CellValue, CENTURY_DAYS } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -151,5 +151,45 @@ describe("a ledger with no due date within a century of the review date", () => 
       ["sheet Ledger, row 2, column C (Due date): ove"],
       ["sheet Ledger, row 3, column C (Due date): ove"],
     ]);
+  });
+});
+
+describe("a negative news date more than a century from the review date", () => {
+  const withNews = (news: CellValue) =>
+    runReview({
+      sheetName: "Customers",
+      values: customerSheet(["Negative news date"], [{ factors: [4, 4, 4, 4, 4], extra: [news] }]),
+      asOf,
+      policy: DEFAULT_POLICY,
+    }).customers[0];
+
+  test("days since the news in the date column is a bad cell switching off the news check, in both languages", () => {
+    const c = withNews(12);
+    expect(notes(c)).toEqual([
+      'row 2, column H (Negative news date): Negative news check not computed: "12" reads as the date 1900-01-12, more than a century from the review date (2026-11-30): the cell must hold a date, not a number of days or a year',
+    ]);
+    expect(notes(c, "zh")).toEqual([
+      "第 2 行 H 列（Negative news date）：负面新闻检查未计算：“12”被读作日期 1900年1月12日，与审查日期（2026年11月30日）相距超过一百年：此单元格必须是日期，而不是天数或年份",
+    ]);
+    expect(c.negativeNewsDate).toBeUndefined();
+    expect(c.grade).toBe("high");
+  });
+
+  test.each([
+    ["a century before is old news, not noted", asOf - CENTURY_DAYS, 0],
+    ["a day more before is refused", asOf - CENTURY_DAYS - 1, 1],
+  ] as const)("%s", (_name, news, noted) => {
+    expect(notes(withNews(news))).toHaveLength(noted);
+  });
+
+  test("a century after is news after the review date; a day more is refused as no date, not as later news", () => {
+    expect(notes(withNews(asOf + CENTURY_DAYS))[0]).toContain("the negative news is dated 2126-12-01, after the review date");
+    const beyond = notes(withNews(asOf + CENTURY_DAYS + 1));
+    expect(beyond).toHaveLength(1);
+    expect(beyond[0]).toContain('"82882" reads as the date 2126-12-02, more than a century from the review date');
+  });
+
+  test("a recent news date still raises the warning", () => {
+    expect(withNews(asOf - 3).findings.map((f) => f.code)).toEqual(["NEGATIVE_NEWS"]);
   });
 });
