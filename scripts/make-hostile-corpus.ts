@@ -275,7 +275,14 @@ function cases(): Case[] {
       description: "news dates as serials, Date cells, ISO and slash text, ambiguous 11/01/2026, 0 (blank) and 60 (1900-02-29)",
       exit: 0,
       customers: 7,
-      rowErrors: [{ row: 7, contains: 'must be a date (such as 2026-11-30), got "11/01/2026"' }],
+      rowErrors: [
+        { row: 7, contains: 'must be a date (such as 2026-11-30), got "11/01/2026"' },
+        {
+          row: 8,
+          contains:
+            'column H (Negative news date): "60" reads as the date 1900-02-29, more than a century from the review date (2026-11-30)',
+        },
+      ],
       warnings: {
         "2": ["NEGATIVE_NEWS"],
         "3": ["NEGATIVE_NEWS"],

@@ -119,7 +119,11 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       ...result.columns,
       twoCurrencies: twoCurrencyColumnsLines(result, lang).map((text, i) => ({ ...result.columns.twoCurrencies[i], text })),
     },
-    ledgerNotices: result.ledgerNotices.map((n) => ({ ...n, text: ledgerNoticeText(n, lang) })),
+    ledgerNotices: result.ledgerNotices.map((n) => ({
+      ...n,
+      ...(n.kind === "daysForDueDates" && { date: isoFromSerial(n.date) }),
+      text: ledgerNoticeText(n, lang),
+    })),
     customers: result.customers.map((c) => ({
       row: c.row,
       id: c.id,

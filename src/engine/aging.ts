@@ -1,5 +1,15 @@
 /** Receivables aging: open items bucketed by days past due (Current, then one bucket per edge), with their totals. */
-import { CellValue, CurrencyMark, currencyMarkText, joinedCurrency, MAX_SERIAL, readAmount, readDate, showValue } from "./cells";
+import {
+  CellValue,
+  CurrencyMark,
+  currencyMarkText,
+  isMoreThanACentury,
+  joinedCurrency,
+  MAX_SERIAL,
+  readAmount,
+  readDate,
+  showValue,
+} from "./cells";
 import { CreditError, ErrorPlace, notDateError, notNumberError } from "./errors";
 import { Lang, message } from "./i18n";
 import { moneyText } from "./money";
@@ -110,12 +120,6 @@ export function stillOwedBeyond(owedBeyond: number, credits: number): number {
   return withoutFloatDust(Math.max(0, owedBeyond + credits));
 }
 
-/**
- * No receivable is a century overdue or due a century ahead: a gap that wide is a number that is
- * no date (days past due, payment terms, a year) passed where one belongs, read as a day of 1900.
- */
-const CENTURY_DAYS = 36_525;
-
 /** Column accessors, so a caller can age an Excel range without copying it. */
 export interface AgingItems {
   readonly length: number;
@@ -136,7 +140,7 @@ export function dueDateMissing(amount: number): CreditError {
  * due date is an error naming both cells, never "Current". Text amounts marked with two
  * currencies ("USD 1,200" and "EUR 800") are an error naming the second: added as they stand,
  * their total would be in neither. A due date more than a century from `asOf` is an error too,
- * never an amount in the oldest bucket: see CENTURY_DAYS.
+ * never an amount in the oldest bucket: see isMoreThanACentury.
  */
 export function ageItems(
   items: AgingItems,
@@ -191,7 +195,7 @@ export function ageItems(
       due = reading.serial;
     }
     const age = asOf - due;
-    if (age > CENTURY_DAYS || age < -CENTURY_DAYS)
+    if (isMoreThanACentury(age))
       throw new CreditError(
         "value",
         "aging.dueFarFromAsOf",

@@ -509,3 +509,16 @@ export function serialOrProblem(value: CellValue): number | Exclude<DateReading,
   const reading = readDate(value);
   return reading.kind === "date" ? reading.serial : reading;
 }
+
+/**
+ * Days either side of the as-of date past which a date is taken for a number that is no date
+ * (days past due, payment terms, days since some news, a year) read as a day of 1900: no
+ * receivable is a century overdue or due a century ahead, no news a century old. A century to
+ * the day is still a date.
+ */
+export const CENTURY_DAYS = 36_525;
+
+/** Whether `days` between a date and the as-of date (either way round) is more than a century: see CENTURY_DAYS. */
+export function isMoreThanACentury(days: number): boolean {
+  return days > CENTURY_DAYS || days < -CENTURY_DAYS;
+}

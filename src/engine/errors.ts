@@ -50,7 +50,7 @@ export function withHeader(at: string, header: string, lang: Lang): string {
  * (Industry risk)", "E 列（行业风险）" (never "E（行业风险）列"); a range's column counted, "column
  * 3", "第 3 列".
  */
-function columnText(column: string, lang: Lang): string {
+export function columnText(column: string, lang: Lang): string {
   const parts = columnParts(column);
   if (!parts) return message(lang, "where.columnCounted", { column });
   return withHeader(message(lang, "where.column", { column: parts.letters }), parts.header, lang);

@@ -127,13 +127,19 @@ export const reportEn = {
     "measured against the {column} column: the archive holds no earlier score for these customers yet",
   "review.notScoredYet": "no factor is scored yet: each of the five needs a score from 1 to 5",
   "review.notDate": 'must be a date (such as 2026-11-30), got "{value}"',
+  "review.farFromReviewDate":
+    '"{value}" reads as the date {date:date}, more than a century from the review date ({asOf:date}): the cell must hold a date, not a number of days or a year',
   "review.notModel": 'must be a Z model (public, private, nonmanufacturing, emerging), got "{value}"',
   // Begins a Review issues cell whose notes hold nothing to fix (its fill is not the data error's).
   "review.informationOnly": "Note: ",
   "review.actionTakenLong": "is {length} characters long: the archive keeps the first {max} (the cell stays as it is)",
   "review.ledgerColumns": 'sheet "{sheet}" does not look like an invoice ledger: it needs customer, due date and amount columns',
   "review.ledgerNotUsed":
-    'Sheet "{sheet}" has due dates and amounts but was not used as the invoice ledger: it has no {fields} column (overdue figures come from the customer sheet, if it has them)',
+    'Sheet "{sheet}" has due dates and amounts but was not used as the invoice ledger: it has no {fields} column ({fallback})',
+  "review.ledgerDaysForDueDates":
+    'Sheet "{sheet}" was not used as the invoice ledger: every due date in its {column} is more than a century from the review date, so that column holds numbers of days, not dates: row {row} holds "{value}", read as {date:date} ({fallback})',
+  // What the review does without the ledger it could not use.
+  "review.ledgerFallback": "overdue figures come from the customer sheet, if it has them",
   "review.quotedField": '"{field}"',
   "review.ledgerTakenAsUnpaid":
     'The invoice ledger "{sheet}" has no {paid} or {open} column: every invoice was taken as unpaid, at its full amount',

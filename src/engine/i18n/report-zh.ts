@@ -111,13 +111,17 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.previousScoreFromSheet": "以“{column}”列为准：存档中还没有这些客户以前的评分",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
   "review.notDate": "必须是日期（如 2026-11-30），实际为“{value}”",
+  "review.farFromReviewDate":
+    "“{value}”被读作日期 {date:date}，与审查日期（{asOf:date}）相距超过一百年：此单元格必须是日期，而不是天数或年份",
   "review.notModel":
     "必须是 Z 值模型（上市、非上市、非制造业或新兴市场；也可写 public、private、nonmanufacturing、emerging），实际为“{value}”",
   "review.informationOnly": "说明：",
   "review.actionTakenLong": "长 {length} 个字符：审查档案只保留前 {max} 个（单元格保持原样）",
   "review.ledgerColumns": "工作表“{sheet}”不像发票明细账：需要客户、到期日和金额列",
-  "review.ledgerNotUsed":
-    "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（逾期数据取自客户表中的逾期列，如有）",
+  "review.ledgerNotUsed": "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（{fallback}）",
+  "review.ledgerDaysForDueDates":
+    "工作表“{sheet}”未作为发票明细账使用：其 {column}中的每个到期日都与审查日期相距超过一百年，该列是天数而不是日期：第 {row} 行为“{value}”，读作 {date:date}（{fallback}）",
+  "review.ledgerFallback": "逾期数据取自客户表中的逾期列，如有",
   "review.quotedField": "“{field}”",
   "review.ledgerTakenAsUnpaid": "发票明细账“{sheet}”没有{paid}或{open}列：每张发票均按全额视为未收",
   "review.ledgerNoCustomer": "该发票没有客户",

@@ -10,6 +10,7 @@ import { readFactor } from "../score";
 import { booleanText } from "../shown-text";
 import { parseZModel, ZModel } from "../z-models";
 import type { ColumnMap } from "./columns";
+import { farFromReviewDate } from "./far-dates";
 import { InputField, isTotalsLabel, NUMBER_FIELDS } from "./fields";
 import type { NoteTarget } from "./notes";
 import { refusedTargets, TwoCurrencies } from "./row-currencies";
@@ -66,6 +67,8 @@ export interface RowContext {
   /** Sheet row and column of values[0][0], 0-based, for the numbers people see. */
   readonly originRow: number;
   readonly originColumn: number;
+  /** The review date: a date cell more than a century from it is a number that is no date (see farFromReviewDate). */
+  readonly asOf: number;
   /** The number columns this sheet has, found once per review rather than looked up per cell. */
   readonly numberColumns: readonly NumberColumn[];
   /** The currency a column's text amounts are expected in, when a unit or its other amounts say one (see units.ts). */
@@ -106,6 +109,7 @@ export function rowContext(
   columns: ColumnMap,
   headers: readonly string[],
   origin: { readonly row: number; readonly column: number },
+  asOf: number,
   conversions: Partial<Record<InputField, Conversion>> = {},
   expectedCurrency: RowContext["expectedCurrency"] = () => undefined,
   currencies: SheetCurrencies = NO_CURRENCIES,
@@ -127,6 +131,7 @@ export function rowContext(
     headers,
     originRow: origin.row,
     originColumn: origin.column,
+    asOf,
     numberColumns,
     expectedCurrency,
     statedCurrencies: currencies.stated,
@@ -295,11 +300,16 @@ export function readCustomerRow(values: readonly CellValue[], index: number, ctx
 
   let negativeNewsDate: number | undefined;
   if (ctx.columns.negativeNewsDate !== undefined) {
-    const reading = readDate(cellOf(values, "negativeNewsDate", ctx));
-    if (reading.kind === "invalid") {
-      const error = notDateError(reading, "review.notDate");
-      (badCells ??= []).push({ field: "negativeNewsDate", error: inCell(error, "negativeNewsDate", row, ctx) });
-    } else if (reading.kind === "date") negativeNewsDate = reading.serial;
+    const cell = cellOf(values, "negativeNewsDate", ctx);
+    const reading = readDate(cell);
+    const error =
+      reading.kind === "invalid"
+        ? notDateError(reading, "review.notDate")
+        : reading.kind === "date"
+          ? farFromReviewDate(reading.serial, cell, ctx.asOf)
+          : undefined;
+    if (error) (badCells ??= []).push({ field: "negativeNewsDate", error: inCell(error, "negativeNewsDate", row, ctx) });
+    else if (reading.kind === "date") negativeNewsDate = reading.serial;
   }
 
   let zModel: ZModel | undefined;

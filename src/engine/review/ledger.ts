@@ -22,6 +22,7 @@ import { amountOrProblem, AmountReading, CellValue, isEmptyCell, serialOrProblem
 import { CreditError, ErrorPlace, notDateError, notNumberError } from "../errors";
 import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
+import { farFromReviewDate } from "./far-dates";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { LeftOutRow } from "./review";
 import "../i18n/report";
@@ -53,6 +54,24 @@ export interface LedgerAging {
   readonly converted?: ConvertedColumn;
   /** Its amounts' column, when it states another currency than the customer sheet: compared as they stand. */
   readonly otherCurrency?: ConvertedColumn;
+  /** Set when no due date it holds is within a century of the review date: then it ages nothing, and is not used. */
+  readonly daysForDueDates?: DaysForDueDates;
+}
+
+/**
+ * A ledger's due-date column that holds numbers of days (days past due, payment terms) rather
+ * than dates: every due date is more than a century from the review date. The first such cell,
+ * as a notice names it.
+ */
+export interface DaysForDueDates {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** Its letters and header, "C (Due date)", as an ErrorPlace's column. */
+  readonly column: string;
+  /** What the cell holds, as shown. */
+  readonly value: string;
+  /** The date it reads as (a serial). */
+  readonly date: number;
 }
 
 /** How many currencies a notice names before it stops looking. */
@@ -70,7 +89,9 @@ export type LedgerNotice =
   | ({ readonly kind: "notUsed" } & IncompleteLedger)
   | { readonly kind: "takenAsUnpaid"; readonly sheet: string }
   /** Open invoices in more than one currency: their amounts were added as they stand, unconverted. */
-  | { readonly kind: "mixedCurrencies"; readonly sheet: string; readonly currencies: readonly string[] };
+  | { readonly kind: "mixedCurrencies"; readonly sheet: string; readonly currencies: readonly string[] }
+  /** A ledger not used because its due-date column holds numbers of days (see DaysForDueDates). */
+  | ({ readonly kind: "daysForDueDates"; readonly sheet: string } & DaysForDueDates);
 
 /** One customer of the ledger: one record rather than a map each for aging, errors and invoices. */
 export interface LedgerCustomer {
@@ -238,8 +259,12 @@ export function searchLedger(search: LedgerSearch, sheetName: string, values: re
   return missing ? { incomplete: { sheet: sheetName, missing } } : search;
 }
 
-/** The review's notices about its ledger: the one it could not use, or the one it took as unpaid. */
+/**
+ * The review's notices about its ledger: the one it could not use (a required column missing, or
+ * numbers of days for due dates), or what it says of the one it used.
+ */
 export function ledgerNotices(ledger: LedgerAging | undefined, incomplete: IncompleteLedger | undefined): LedgerNotice[] {
+  if (ledger?.daysForDueDates) return [{ kind: "daysForDueDates", sheet: ledger.sheet, ...ledger.daysForDueDates }];
   if (ledger) {
     const notices: LedgerNotice[] = [];
     if (ledger.takenAsUnpaid) notices.push({ kind: "takenAsUnpaid", sheet: ledger.sheet });
@@ -300,7 +325,9 @@ class OverdueInvoices {
 
 /**
  * Ages the ledger per customer against `asOf` (an Excel serial), by the policy's aging edges;
- * each customer's credit notes settle its oldest invoices first.
+ * each customer's credit notes settle its oldest invoices first. A due date more than a century
+ * from `asOf` is a bad row of its customer's, never aged 91+; when no due date is within a
+ * century, the whole column holds numbers of days (see DaysForDueDates).
  */
 export function ageLedger(
   input: LedgerInput,
@@ -380,6 +407,9 @@ export function ageLedger(
   const overdue = new OverdueInvoices(input.values.length);
   const currencies: string[] = [];
   let previousCurrency: CellValue = undefined;
+  // Due dates read within a century of asOf, and the first beyond it: the column is days when none is within.
+  let datesWithinACentury = 0;
+  let firstFar: DaysForDueDates | undefined;
   for (let r = firstRow; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -453,6 +483,13 @@ export function ageLedger(
         else if (due.kind === "blank") throw dueDateMissing(stated).at(place("dueDate", r));
         else throw notDateError(due, "review.notDate").at(place("dueDate", r));
       } else {
+        const far = farFromReviewDate(due, line[col.dueDate], asOf);
+        if (far !== undefined) {
+          const at = place("dueDate", r);
+          firstFar ??= { row: at.row, column: at.column, value: String(far.params.value), date: due };
+          throw far.at(at);
+        }
+        datesWithinACentury++;
         const age = asOf - due;
         totals.add(open, age);
         if (open > 0 && age > 0) overdue.record(entry, age, open, policy.legalActionDays);
@@ -479,5 +516,6 @@ export function ageLedger(
     currencies,
     converted,
     otherCurrency,
+    ...(firstFar !== undefined && datesWithinACentury === 0 && { daysForDueDates: firstFar }),
   };
 }

@@ -414,11 +414,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     if (expected && columns[field] !== undefined) statedCurrencies.set(columns[field], expected);
   }
   const expectedCurrency = currencyExpectations(statedCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
-  const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
+  const aged = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
+  // A ledger whose due dates are all numbers of days ages nothing: like one missing a column, it
+  // is not used, and that is said once for the sheet rather than as every customer's bad row.
+  const ledger = aged?.daysForDueDates ? undefined : aged;
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
-  const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency, {
+  const ctx = rowContext(columns, match.headers, origin, asOf, conversions, expectedCurrency, {
     stated: columnCurrencies,
     twoCurrencies,
   });
@@ -567,7 +570,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     policy,
     origin,
     ledgerSheet: ledger?.sheet,
-    ledgerNotices: ledgerNotices(ledger, input.incompleteLedger),
+    ledgerNotices: ledgerNotices(aged, input.incompleteLedger),
     columns: columnReport(sheetColumns, origin, checks.skipped, checks.zWithoutSales, twoCurrencies),
     customers,
     portfolio,

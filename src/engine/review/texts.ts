@@ -8,7 +8,7 @@
  * the compiler checks that every grade, zone, warning and action has its message.
  */
 import { showValue } from "../cells";
-import { describeError, errorText } from "../errors";
+import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
 import { Grade, Policy } from "../policy";
@@ -887,9 +887,24 @@ export function amountWithShare(amount: number, whole: number, lang: Lang): stri
   return message(lang, "figure.withShare", { amount: shown, share: formatShare(amount / whole, lang) });
 }
 
-/** A notice about the invoice ledger (a sheet not used for a missing column, invoices taken as unpaid), as one line. */
+/**
+ * A notice about the invoice ledger (a sheet not used for a missing column or for numbers of days
+ * as its due dates, invoices taken as unpaid, currencies mixed), as one line.
+ */
 export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
   const field = (f: LedgerField) => message(lang, "review.quotedField", { field: LEDGER_LABELS[f][lang] });
+  const fallback = message(lang, "review.ledgerFallback");
+  if (notice.kind === "daysForDueDates") {
+    const { sheet, row, value, date } = notice;
+    return message(lang, "review.ledgerDaysForDueDates", {
+      sheet,
+      column: columnText(notice.column, lang),
+      row,
+      value,
+      date,
+      fallback,
+    });
+  }
   if (notice.kind === "mixedCurrencies") {
     const shown = notice.currencies.slice(0, MAX_CURRENCIES_SHOWN);
     if (notice.currencies.length > shown.length) shown.push("…");
@@ -902,7 +917,7 @@ export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
     return message(lang, "review.ledgerTakenAsUnpaid", { sheet: notice.sheet, paid: field("paid"), open: field("openAmount") });
   }
   const fields = notice.missing.map(field).join(message(lang, "sep.list"));
-  return message(lang, "review.ledgerNotUsed", { sheet: notice.sheet, fields });
+  return message(lang, "review.ledgerNotUsed", { sheet: notice.sheet, fields, fallback });
 }
 
 /** How a figure is written, in one language. */
