@@ -114,7 +114,7 @@ export function stillOwedBeyond(owedBeyond: number, credits: number): number {
  * No receivable is a century overdue or due a century ahead: a gap that wide is a number that is
  * no date (days past due, payment terms, a year) passed where one belongs, read as a day of 1900.
  */
-const CENTURY_DAYS = 36_525;
+export const CENTURY_DAYS = 36_525;
 
 /** Column accessors, so a caller can age an Excel range without copying it. */
 export interface AgingItems {
