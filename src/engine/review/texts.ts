@@ -1224,15 +1224,16 @@ export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLi
 
 /**
  * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
- * cut told from a raise at a glance. Undefined without both (a limit the sheet does not give, a
- * recommendation held for a data fix).
+ * cut told from a raise at a glance; a limit the review keeps once, "540,000.00 (kept)", not as a
+ * move to itself. Undefined without both (a limit the sheet does not give, a recommendation held
+ * for a data fix).
  */
 export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
-  return message(lang, "summary.limits", {
-    from: formatFigure(c.creditLimit, "money", lang),
-    to: formatFigure(c.recommendedLimit, "money", lang),
-  });
+  const from = formatFigure(c.creditLimit, "money", lang);
+  const to = formatFigure(c.recommendedLimit, "money", lang);
+  // Compared as shown: a limit the reader sees unchanged is kept.
+  return from === to ? message(lang, "summary.limitKept", { limit: from }) : message(lang, "summary.limits", { from, to });
 }
 
 /** The names of actions, in the reader's language, in their order. */
