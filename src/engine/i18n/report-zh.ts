@@ -246,6 +246,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
     "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（{why}）。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "warning.days": "{days} 天",
+  "warning.points": "{points} 分",
   "warning.withDate": "{title}（{value}，{lookBack}）",
   "warning.newsLookBack": "不早于 {since}",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
