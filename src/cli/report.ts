@@ -736,6 +736,11 @@ const NARROWING_COLUMNS: readonly (readonly [column: number, least: number])[] =
 ];
 /** The least a customer's name keeps in the stacked form, its figures beside it. */
 const LEAST_STACKED_NAME = 12;
+/**
+ * The most a customer's name takes in the stacked form, room or not: a longer name wraps in it
+ * rather than push every customer's figures far from its name.
+ */
+const MOST_STACKED_NAME = 40;
 /** How far the stacked form's warnings and recommendation lines stand in: under the name. */
 const STACKED_INDENT = 6;
 
@@ -747,17 +752,21 @@ const tableWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum 
  * terminal but a file or a pipe, where no line is folded): its columns' widths, the text columns
  * narrowed, each in proportion to the room it can spare, so every line fits the terminal; in a
  * terminal too narrow for eleven columns even so, "stacked": the six columns of figures on a
- * customer's first line, its limit and the recommended one with its next review, its warnings and
- * its recommendation each on labelled lines under them.
+ * customer's first line, the name as wide as `widestName` (the widest name shown, header
+ * included, in terminal columns) within the room and MOST_STACKED_NAME, its limit and the
+ * recommended one with its next review, its warnings and its recommendation each on labelled lines
+ * under them.
  */
-export function customerTableLayout(terminal?: number): { widths: number[]; stacked: boolean } {
+export function customerTableLayout(terminal?: number, widestName = MOST_STACKED_NAME): { widths: number[]; stacked: boolean } {
   const widths = [...CUSTOMER_COLUMNS];
   const total = tableWidth(widths);
   if (terminal === undefined || terminal >= total) return { widths, stacked: false };
   const spare = NARROWING_COLUMNS.reduce((sum, [c, least]) => sum + widths[c] - least, 0);
   if (total - terminal > spare) {
     const figures = widths.slice(0, STACKED_FIGURES);
-    figures[1] = Math.max(LEAST_STACKED_NAME, terminal - (tableWidth(figures) - figures[1]));
+    const room = terminal - (tableWidth(figures) - figures[1]);
+    // No wider than its names: in a wide terminal, the figures stay beside them, not at its far side.
+    figures[1] = Math.max(LEAST_STACKED_NAME, Math.min(room, widestName, MOST_STACKED_NAME));
     return { widths: figures, stacked: true };
   }
   const cut = total - terminal;
@@ -809,7 +818,9 @@ export function toTable(
   // it would come after a month of "no raise while overdue" it explains.
   const stale = headlineSameBalancesText(result.changes, lang);
   if (stale) lines.push(stale);
-  const { widths, stacked } = customerTableLayout(terminal);
+  const shown = result.customers.slice(0, SHOWN_ROWS);
+  const widestName = Math.max(width(FIELD_LABELS.name[lang]), ...shown.map((c) => width(customerName(c))));
+  const { widths, stacked } = customerTableLayout(terminal, widestName);
   /** A customer's labelled line in the stacked form, wrapped within the terminal under the name. */
   const under = (line: string) =>
     wrapText(line, Math.max(1, (terminal ?? 0) - STACKED_INDENT)).map((part) => " ".repeat(STACKED_INDENT) + part);
@@ -829,7 +840,6 @@ export function toTable(
     OUTPUT_HEADERS.recommendation[lang],
   ];
   tableRows(...tableLines(head.slice(0, widths.length), widths, figures));
-  const shown = result.customers.slice(0, SHOWN_ROWS);
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
     const warnings = [warningListWithFigures(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]

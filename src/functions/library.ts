@@ -4,8 +4,9 @@
  * Excel passes them, a number, array or CustomFunctions.Error out.
  */
 import { ageItems, AgingItems, bucketLabels } from "../engine/aging";
-import { CellValue } from "../engine/cells";
+import { CellValue, todaySerial } from "../engine/cells";
 import { CreditError } from "../engine/errors";
+import { checkDateNear } from "../engine/far-date-arguments";
 import { Lang } from "../engine/i18n";
 import { recommendedLimit } from "../engine/limit";
 import { nextReviewOfFacts } from "../engine/review/decisions";
@@ -31,6 +32,7 @@ import {
   optionalNumberList,
   Param,
   rowOf,
+  withCell,
 } from "./params";
 
 /** The error handler of one function: its messages name its arguments as Excel shows them to the user. */
@@ -238,16 +240,22 @@ export const CREDIT_FUNCTIONS = {
   NEXTREVIEW: defineFunction(
     [
       score,
-      asOf,
+      withCell(asOf),
       optionalFigure("previousScore", { minValue: MIN_FACTOR, maxValue: MAX_FACTOR }),
-      optionalDate("newsDate"),
+      withCell(optionalDate("newsDate")),
     ] as const,
-    (value, asOfSerial, previousScore, negativeNewsDate) =>
-      nextReviewOfFacts(
+    (value, asOfArgument, previousScore, newsArgument) => {
+      // Its answer is a date: one read from a year or a score typed as asOf would be a date of 1905 said without a word.
+      const asOfSerial = asOfArgument.value;
+      checkDateNear("asOf", asOfSerial, asOfArgument.cell, todaySerial());
+      const negativeNewsDate = newsArgument.value;
+      if (negativeNewsDate !== undefined) checkDateNear("newsDate", negativeNewsDate, newsArgument.cell, asOfSerial, "asOf");
+      return nextReviewOfFacts(
         { score: value, grade: gradeOf(value, DEFAULT_POLICY), previousScore, negativeNewsDate },
         DEFAULT_POLICY,
         asOfSerial,
-      ),
+      );
+    },
     failIn("NEXTREVIEW"),
   ),
 };

@@ -207,6 +207,23 @@ export function optionalDate(name: string): Param<number | undefined> {
   return { name, optional: true, defaultValue: NONE, read: (raw) => toDate(name, raw) };
 }
 
+/** A scalar argument's value with the cell it was read from. */
+export interface WithCell<T> {
+  readonly value: T;
+  readonly cell: CellValue;
+}
+
+/**
+ * A scalar parameter read as `param` reads it, with the cell it came from: for a check across
+ * arguments (a date against another) whose message says what the cell held.
+ */
+export function withCell<T>(param: Param<T>): Param<WithCell<T>> {
+  return {
+    ...param,
+    read: (raw, currencies) => ({ value: param.read(raw, currencies), cell: scalar(param.name, raw) }),
+  };
+}
+
 /** A 2-D range or array constant, passed on as it is; a lone value counts as a 1×1 range. */
 export function matrix(name: string): Param<Matrix> {
   return {

@@ -1,5 +1,10 @@
-/** The command line as the tests call it: in-process, output captured, and the workbook it wrote read back. */
+/**
+ * The command line as the tests call it: in-process, output captured, the workbook it reads
+ * written in a folder of the test's own, and the workbook it wrote read back.
+ */
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { review } from "../../src/cli/main";
@@ -27,4 +32,33 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
   return wb;
+}
+
+/**
+ * A folder of its own under the system's temporary folder for each test of the file (or of the
+ * describe block) this is called in, removed after the test: `dir()` is the current test's.
+ */
+export function tempDirPerTest(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => {
+    fs.rmSync(dir!, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => {
+    if (dir === undefined) throw new Error("tempDirPerTest's folder is made for each test: read it within one");
+    return dir;
+  };
+}
+
+/** A sheet's rows from row 1, as a test builds them: the header row, then one row a customer or invoice. */
+export type SheetRows = readonly (readonly ExcelJS.CellValue[])[];
+
+/** Writes `file`, a workbook of `sheets` in their order, each its rows from row 1, as exceljs writes one. */
+export async function writeWorkbook(file: string, sheets: Readonly<Record<string, SheetRows>>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows.map((row) => [...row]));
+  await wb.xlsx.writeFile(file);
 }

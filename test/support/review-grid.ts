@@ -17,6 +17,8 @@ export const FACTOR_HEADERS = [
   "Compliance record",
 ] as const;
 export const FACTOR_HEADERS_ZH = ["付款历史", "合同履行情况", "行业风险", "市场口碑", "合规记录"] as const;
+/** A customer sheet's first headers: the customer's id and name, then its five factors. */
+export const CUSTOMER_HEADERS = ["Customer ID", "Customer", ...FACTOR_HEADERS] as const;
 /** The balance sheet and income statement figures the ratios and the Z-score share, as a sheet heads them. */
 export const STATEMENT_HEADERS = [
   "Current assets",
@@ -51,7 +53,7 @@ export interface CustomerSpec {
 
 /** A customer sheet: Customer ID, Customer, the five factors, then the extra headers. */
 export function customerSheet(extraHeaders: readonly string[], customers: readonly CustomerSpec[]): Grid {
-  const header: CellValue[] = ["Customer ID", "Customer", ...FACTOR_HEADERS, ...extraHeaders];
+  const header: CellValue[] = [...CUSTOMER_HEADERS, ...extraHeaders];
   const rows: Grid = customers.map((c, i) => [
     c.id === undefined ? `C${String(i + 1).padStart(3, "0")}` : c.id,
     c.name === undefined ? `Customer ${i + 1}` : c.name,

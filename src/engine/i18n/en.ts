@@ -34,6 +34,11 @@ export const en = {
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
   "arg.notDate": '{param} must be a date (such as 2026-11-30), got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
+  // A date argument read against another date (today, or another argument): see far-dates.ts.
+  "arg.dateFarFromToday":
+    "{param} {date:date} (the cell holds {value}) is more than a century from today ({today:date}): it must be a date, not a year or a number of days, nor another argument's value typed in its place",
+  "arg.dateFarFrom":
+    "{param} {date:date} (the cell holds {value}) is more than a century from {other} ({reference:date}): both must be dates, not a year or a number of days",
   // A date typed day and month first: said after its argument's or cell's place, in every face.
   "date.dayMonthEither":
     '"{value}" could be {first:date} or {second:date}: countries write day and month in either order; type the date meant year first, as here, or use DATE(year, month, day)',

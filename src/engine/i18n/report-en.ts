@@ -158,11 +158,11 @@ export const reportEn = {
   // Warnings: a title, and a detail with the figure against its threshold.
   "warning.SCORE_RISE": "Score rose",
   "warning.SCORE_RISE.detail":
-    "The risk score rose by {value} points since the previous review (more than {threshold} triggers a warning).",
+    "The risk score rose by {value} points since the previous review (more than {threshold} points triggers a warning).",
   "warning.SCORE_RISE.since":
-    "The risk score rose from {from} to {to} since the review of {date}: {value} points (more than {threshold} triggers a warning).",
+    "The risk score rose from {from} to {to} since the review of {date}: {value} points (more than {threshold} points triggers a warning).",
   "warning.SCORE_RISE.sinceSheet":
-    "The risk score rose from {from} (the sheet's {column} column) to {to}: {value} points (more than {threshold} triggers a warning).",
+    "The risk score rose from {from} (the sheet's {column} column) to {to}: {value} points (more than {threshold} points triggers a warning).",
   "warning.OVERDUE_SHARE": "Many customers overdue",
   "warning.OVERDUE_SHARE.detail": "{value} of customers have an overdue payment (more than {threshold} triggers a warning).",
   "warning.NEGATIVE_NEWS": "Negative news",
@@ -290,6 +290,8 @@ export const reportEn = {
   "warning.withFigure": "{title} ({value} {side} {threshold})",
   // A figure and threshold counted in days, beside each other in warning.withFigure.
   "warning.days": "{days} {days|day|days}",
+  // A risk score's rise and its threshold, counted in points, beside each other in warning.withFigure.
+  "warning.points": "{points} {points|point|points}",
   // A dated warning (negative news): its date and the look-back's first day in words, since a
   // comparison sign between two dates reads as arithmetic.
   "warning.withDate": "{title} ({value}, {lookBack})",
@@ -356,6 +358,7 @@ export const reportEn = {
   "summary.do.KEEP_TERMS": "keep current terms",
   "summary.limitChange": "limit {limits}",
   "summary.limits": "{from} → {to}",
+  "summary.limitKept": "{limit} (kept)",
   "summary.decisions":
     "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now, a review of the financial statements",
   "summary.decision": "Recommended",
@@ -407,9 +410,9 @@ export const reportEn = {
   "changes.clearedWhy": "{warning} — {why}.",
   "changes.clearedByPolicySentence": "{warning} The policy change alone cleared it.",
   "changes.cleared.score":
-    "the score moved {change} since the review of {date}, from {from} to {to} (a rise of more than {threshold} triggers a warning)",
+    "the score moved {change} points since the review of {date}, from {from} to {to} (a rise of more than {threshold} points triggers a warning)",
   "changes.cleared.scoreSame":
-    "the score is {to}, unchanged since the review of {date} (a rise of more than {threshold} triggers a warning)",
+    "the score is {to}, unchanged since the review of {date} (a rise of more than {threshold} points triggers a warning)",
   "changes.cleared.OVER_LIMIT": "the outstanding balance {value} is within the credit limit {threshold}",
   "changes.cleared.OVERDUE_90":
     "the oldest unpaid amount is now {value} {value|day|days} past due (more than {threshold} days triggers a warning)",

@@ -250,6 +250,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
     "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请先确认客户表已更新为本期数据，再看下面的数字（{why}）。",
   "warning.withFigure": "{title}（{value} {side} {threshold}）",
   "warning.days": "{days} 天",
+  "warning.points": "{points} 分",
   "warning.withDate": "{title}（{value}，{lookBack}）",
   "warning.newsLookBack": "不早于 {since}",
   "summary.shareAgainstThreshold": "{value}（超过 {threshold} 即预警）",
@@ -308,6 +309,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.do.KEEP_TERMS": "维持现有信用条件",
   "summary.limitChange": "额度 {limits}",
   "summary.limits": "{from} → {to}",
+  "summary.limitKept": "{limit}（维持不变）",
   "summary.decisions":
     "其他需采取措施的客户（主要风险客户以外）：要求预付款、限制信用额度、暂停新订单、加强催收、考虑法律行动、立即重新评估、复核财务报表",
   "summary.decision": "建议措施",

@@ -29,6 +29,10 @@ export const zh: Record<MessageKey, string> = {
   "arg.notChoice": "{param}必须是 {choices_zh} 之一（也可写 {choices_en}），实际为“{value}”",
   "arg.notDate": "{param}必须是日期（如 2026-11-30），实际为“{value}”",
   "arg.notSingle": "{param}必须是单个值，而不是区域",
+  "arg.dateFarFromToday":
+    "{param} {date:date}（单元格中为 {value}）与今天（{today:date}）相距超过一百年：必须是日期，而不是年份或天数，也不是误填到此处的其他参数",
+  "arg.dateFarFrom":
+    "{param} {date:date}（单元格中为 {value}）与{other}（{reference:date}）相距超过一百年：两者都必须是日期，而不是年份或天数",
   "date.dayMonthEither":
     "“{value}”可能是 {first:date}，也可能是 {second:date}：各国日、月的书写顺序不同；请按年月日顺序输入所指的日期（如上），或使用 DATE(年,月,日)",
   "date.dayMonthOrder":

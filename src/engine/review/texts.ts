@@ -245,7 +245,8 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
 /**
  * A finding titled with its figure against its threshold, the side it fired on between them:
  * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)", "Overdue over 90 days
- * (107 days > 90 days)": short enough for a line of the dashboard or a column of the terminal's table.
+ * (107 days > 90 days)", "Score rose (+1.95 points > 1.00 points)": short enough for a line of the
+ * dashboard or a column of the terminal's table.
  */
 export function findingWithFigure(finding: Finding, lang: Lang): string {
   const shown = figureAgainstThreshold(finding, lang);
@@ -256,12 +257,18 @@ export function findingWithFigure(finding: Finding, lang: Lang): string {
       value: shown.value,
       lookBack: newsLookBackText(shown.threshold, lang),
     });
-  // A count of days says so: "(107 days > 90 days)", not two bare numbers. Shares carry their %, amounts read as money.
-  const unit = (figure: string) => (finding.format === "days" ? message(lang, "warning.days", { days: figure }) : figure);
+  // A count of days or a score's rise in points says so: "(107 days > 90 days)", not two bare
+  // numbers. Shares carry their %, amounts read as money, ratios and Z-scores have no unit.
+  const unit = (figure: string) =>
+    finding.format === "days"
+      ? message(lang, "warning.days", { days: figure })
+      : finding.code === "SCORE_RISE"
+        ? message(lang, "warning.points", { points: figure })
+        : figure;
   return message(lang, "warning.withFigure", {
     title: findingTitle(finding, lang),
-    // A score's rise is signed: "(+1.95 > 1.00)" is not read as a score of 1.95.
-    value: finding.code === "SCORE_RISE" ? `+${shown.value}` : unit(shown.value),
+    // A score's rise is signed: "(+1.95 points > 1.00 points)" is not read as a score of 1.95.
+    value: unit(finding.code === "SCORE_RISE" ? `+${shown.value}` : shown.value),
     threshold: unit(shown.threshold),
     side: WARNING_SIDE[finding.code],
   });
@@ -1239,15 +1246,16 @@ export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLi
 
 /**
  * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
- * cut told from a raise at a glance. Undefined without both (a limit the sheet does not give, a
- * recommendation held for a data fix).
+ * cut told from a raise at a glance; a limit the review keeps once, "540,000.00 (kept)", not as a
+ * move to itself. Undefined without both (a limit the sheet does not give, a recommendation held
+ * for a data fix).
  */
 export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
-  return message(lang, "summary.limits", {
-    from: formatFigure(c.creditLimit, "money", lang),
-    to: formatFigure(c.recommendedLimit, "money", lang),
-  });
+  const from = formatFigure(c.creditLimit, "money", lang);
+  const to = formatFigure(c.recommendedLimit, "money", lang);
+  // Compared as shown: a limit the reader sees unchanged is kept.
+  return from === to ? message(lang, "summary.limitKept", { limit: from }) : message(lang, "summary.limits", { from, to });
 }
 
 /** The names of actions, in the reader's language, in their order. */

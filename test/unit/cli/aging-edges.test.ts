@@ -7,22 +7,15 @@
  * customer's buckets, and no reused cell is said to be typed over.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 import { AGING_HEADERS_EN } from "../../support/output-headers";
 
 const SAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
 const HEADER_ROW = 3;
-let dir: string;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-aging-edges-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-aging-edges-");
 
 function cellText(value: ExcelJS.CellValue): string | number | null {
   if (value === null || value === undefined || value === "") return null;
@@ -50,13 +43,13 @@ async function review(file: string, out: string, asOf: string, ...more: string[]
 }
 
 function policyFile(name: string, agingEdges: number[]): string {
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   fs.writeFileSync(file, JSON.stringify({ agingEdges }));
   return file;
 }
 
 test("a quarter of aging edges changed: one block of aging before Review issues, the user's column kept, stale columns blanked", async () => {
-  const november = path.join(dir, "november.xlsx");
+  const november = path.join(dir(), "november.xlsx");
   await review(SAMPLE, november, "2026-11-30", "--lang", "en");
   const first = await headers(november);
   const firstAging = first.header.indexOf("Aging:\nCurrent");
@@ -68,11 +61,11 @@ test("a quarter of aging edges changed: one block of aging before Review issues,
   const customers = wb.getWorksheet("Customers")!;
   customers.getCell(HEADER_ROW, collector).value = "Collector";
   customers.getCell(HEADER_ROW + 1, collector).value = "Ann";
-  const edited = path.join(dir, "edited.xlsx");
+  const edited = path.join(dir(), "edited.xlsx");
   await wb.xlsx.writeFile(edited);
 
   // December: a 91–120 bucket added.
-  const december = path.join(dir, "december.xlsx");
+  const december = path.join(dir(), "december.xlsx");
   const decJson = await review(
     edited,
     december,
@@ -104,7 +97,7 @@ test("a quarter of aging edges changed: one block of aging before Review issues,
     );
 
   // January, in Chinese: two edges, 45 and 90.
-  const january = path.join(dir, "january.xlsx");
+  const january = path.join(dir(), "january.xlsx");
   const janJson = await review(december, january, "2027-01-31", "--lang", "zh", "--policy", policyFile("p2.json", [45, 90]));
   expect(janJson.typedOver).toBeNull();
   const jan = await headers(january);
@@ -131,7 +124,7 @@ test("a quarter of aging edges changed: one block of aging before Review issues,
   }
 
   // February, the same policy: nothing moves, and nothing the review wrote is said to be typed over.
-  const february = path.join(dir, "february.xlsx");
+  const february = path.join(dir(), "february.xlsx");
   const febJson = await review(january, february, "2027-02-28", "--lang", "zh");
   expect([febJson.typedOver, febJson.movedRows]).toEqual([null, null]);
   expect((await headers(february)).header).toEqual(jan.header);

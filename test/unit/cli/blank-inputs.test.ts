@@ -5,29 +5,14 @@
  * statements is said but not held against its customer, and a sheet without the Sales column
  * says what it leaves out.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
-import { STATEMENT_HEADERS } from "../../support/review-grid";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { CUSTOMER_HEADERS, STATEMENT_HEADERS } from "../../support/review-grid";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-review-");
 
 const HEADERS = [
-  "Customer ID",
-  "Customer",
-  "Payment history",
-  "Contract performance",
-  "Industry risk",
-  "Market reputation",
-  "Compliance record",
+  ...CUSTOMER_HEADERS,
   "Credit limit",
   "Outstanding balance",
   "Days past due",
@@ -40,12 +25,8 @@ const HEADERS = [
 const LOW_RISK = [1, 1, 1, 1, 1, 100000, 50000, 0];
 const STATEMENTS = [500000, 250000, 2000000, 800000, 400000, 300000, 50000, 3000000, 1200000];
 
-async function buildWorkbook(file: string, headers = HEADERS, rows = ROWS): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("Customers");
-  sheet.addRow(headers);
-  for (const row of rows) sheet.addRow(row);
-  await wb.xlsx.writeFile(file);
+function buildWorkbook(file: string, headers = HEADERS, rows = ROWS): Promise<void> {
+  return writeWorkbook(file, { Customers: [headers, ...rows] });
 }
 
 const ROWS = [
@@ -78,9 +59,9 @@ const NONE =
 const BAD_SALES = 'row 5, column R (Sales): must be a number, got "n/a"';
 
 test("the Review issues cell says what a blank statement cell leaves out, and the terminal and JSON agree", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input);
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const table = await runCli(input, "--as-of", "2026-11-30", "--out", out);
   expect(table.code).toBe(0);
   // Only the blank cell among given statements, and the unreadable one, are problems to fix.
@@ -101,7 +82,7 @@ test("the Review issues cell says what a blank statement cell leaves out, and th
   expect(cell(5, "Review issues")).toBe(BAD_SALES);
   expect(typeof cell(5, "Z-score")).toBe("number");
 
-  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "j.xlsx"), "--json")).stdout);
+  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "j.xlsx"), "--json")).stdout);
   expect(json.customers.map((c: { notes: { text: string; toFix: boolean }[] }) => c.notes)).toEqual([
     [],
     [{ affects: ["zScore", "Z_DISTRESS"], toFix: true, text: GAP }],
@@ -117,9 +98,9 @@ test("the Review issues cell says what a blank statement cell leaves out, and th
 });
 
 test("in Chinese, the Review issues cell says it in Chinese", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input);
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   expect((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--lang", "zh")).code).toBe(0);
   const sheet = (await loadWorkbook(out)).getWorksheet("Customers")!;
   const issues = (sheet.getRow(1).values as unknown[]).indexOf("审查问题");
@@ -130,11 +111,11 @@ test("in Chinese, the Review issues cell says it in Chinese", async () => {
 });
 
 test("a sheet without the Sales column says once what it leaves out, and no row says it", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   const without = HEADERS.indexOf("Sales");
   const drop = <T>(row: readonly T[]) => row.filter((_, i) => i !== without);
   await buildWorkbook(input, drop(HEADERS), [drop(ROWS[0])]);
-  const table = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "out.xlsx"));
+  const table = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "out.xlsx"));
   expect(table.code).toBe(0);
   expect(table.stdout).toContain(
     "The sheet has no Sales column, which the public and private Z models need: a customer on either gets no Z-score and no Z-score in distress zone check (a row naming no model is on the policy's default, private (Z′))",

@@ -4,14 +4,14 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/package/workbook";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { columnLetter } from "../../../src/engine/a1";
 import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { FACTOR_HEADERS } from "../../support/review-grid";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 import { printedList } from "../../support/printed-report";
 import { message, MessageKey, MessageParams } from "../../../src/engine/i18n";
@@ -19,21 +19,15 @@ import { findingWithFigure } from "../../../src/engine/review/texts";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const EXAMPLES = path.join(ROOT, "examples");
-let dir: string;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-review-");
 
 function headerRow(sheet: ExcelJS.Worksheet, row: number): string[] {
   return ((sheet.getRow(row).values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
 }
 
 function copyExample(name: string): string {
-  const target = path.join(dir, name);
+  const target = path.join(dir(), name);
   fs.copyFileSync(path.join(EXAMPLES, name), target);
   return target;
 }
@@ -45,7 +39,7 @@ describe("the sample workbooks", () => {
     const { code, result, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", "en");
     expect(code).toBe(0);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
-    const output = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
+    const output = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
     expect(stdout).toContain(output);
     expect(stdout).toContain("Portfolio warnings: Many customers overdue (31.8% > 10%)");
     // Harbor Lights Retail has two problems: the five lines are of four customers, and said so.
@@ -145,7 +139,7 @@ describe("the sample workbooks", () => {
     const { code, result } = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--json");
     expect(code).toBe(0);
     expect(result!.customers).toHaveLength(45);
-    const wb = await loadWorkbook(path.join(dir, "customers-zh.reviewed-2026-11-30.xlsx"));
+    const wb = await loadWorkbook(path.join(dir(), "customers-zh.reviewed-2026-11-30.xlsx"));
     const header = headerRow(wb.getWorksheet("客户")!, 3);
     expect(header).toContain("风险评分");
     expect(header).toContain("政策建议");
@@ -169,8 +163,8 @@ describe("the sample workbooks", () => {
   test("Chinese-header sample reviewed in Chinese, then re-reviewed in English, updates the same columns", async () => {
     const input = copyExample("customers-zh.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
-    const zhOut = path.join(dir, "customers-zh.reviewed-2026-11-30.xlsx");
-    const enOut = path.join(dir, "again-en.xlsx");
+    const zhOut = path.join(dir(), "customers-zh.reviewed-2026-11-30.xlsx");
+    const enOut = path.join(dir(), "again-en.xlsx");
     const { code, result } = await runCli(zhOut, "--as-of", "2026-12-31", "--lang", "en", "--out", enOut);
     expect(code).toBe(0);
     expect(result!.customers).toHaveLength(45);
@@ -189,7 +183,7 @@ describe("the sample workbooks", () => {
   test("dates and money carry number formats for the language, not text", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30", "--lang", "zh")).code).toBe(0);
-    const sheet = (await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"))).getWorksheet("Customers")!;
+    const sheet = (await loadWorkbook(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"))).getWorksheet("Customers")!;
     const header = headerRow(sheet, 3);
     const next = sheet.getCell(4, header.indexOf("下次复审") + 1);
     const limit = sheet.getCell(4, header.indexOf("建议额度") + 1);
@@ -252,8 +246,8 @@ describe("the sample workbooks", () => {
   test("re-running on the reviewed workbook updates the same columns and archives one more review", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
-    const twice = path.join(dir, "twice.xlsx");
+    const once = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
+    const twice = path.join(dir(), "twice.xlsx");
     const second = await runCli(once, "--as-of", "2026-12-31", "--out", twice, "--json");
     expect(second.code).toBe(0);
     const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
@@ -289,7 +283,7 @@ describe("the sample workbooks", () => {
             reason: "score",
             figures: { from: 3.15, to: 3.15, change: 0, threshold: 1, since: "2026-11-30" },
             fromPolicy: false,
-            text: "Score rose — the score is 3.15, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+            text: "Score rose — the score is 3.15, unchanged since the review of 2026-11-30 (a rise of more than 1.00 points triggers a warning).",
           },
         ],
       ],
@@ -313,7 +307,7 @@ describe("the sample workbooks", () => {
             reason: "score",
             figures: { from: 4.05, to: 4.05, change: 0, threshold: 1, since: "2026-11-30" },
             fromPolicy: false,
-            text: "Score rose — the score is 4.05, unchanged since the review of 2026-11-30 (a rise of more than 1.00 triggers a warning).",
+            text: "Score rose — the score is 4.05, unchanged since the review of 2026-11-30 (a rise of more than 1.00 points triggers a warning).",
           },
         ],
       ],
@@ -342,18 +336,18 @@ describe("the sample workbooks", () => {
         // Over its limit; by March within it.
         ["O015", "Olive", 2, 2, 2, 2, 2, 50000, 80000, 0, 0, null],
       ]);
-      await start.xlsx.writeFile(path.join(dir, "start.xlsx"));
-      const january = await runCli(path.join(dir, "start.xlsx"), "--as-of", "2026-01-31", "--lang", lang);
+      await start.xlsx.writeFile(path.join(dir(), "start.xlsx"));
+      const january = await runCli(path.join(dir(), "start.xlsx"), "--as-of", "2026-01-31", "--lang", lang);
       expect(january.code).toBe(0);
-      const reviewed = await loadWorkbook(path.join(dir, "start.reviewed-2026-01-31.xlsx"));
+      const reviewed = await loadWorkbook(path.join(dir(), "start.reviewed-2026-01-31.xlsx"));
       const sheet = reviewed.getWorksheet("Customers")!;
       const row = (id: string) => sheet.getRow([2, 3, 4, 5].find((r) => sheet.getCell(r, 1).value === id)!);
       for (const factor of [3, 4, 5, 6, 7]) row("D004").getCell(factor).value = 3;
       row("D004").getCell(12).value = new Date(Date.UTC(2026, 2, 20));
       row("M013").getCell(10).value = 0;
       row("O015").getCell(9).value = 40000;
-      await reviewed.xlsx.writeFile(path.join(dir, "march-in.xlsx"));
-      const march = await runCli(path.join(dir, "march-in.xlsx"), "--as-of", "2026-03-31", "--lang", lang, "--json");
+      await reviewed.xlsx.writeFile(path.join(dir(), "march-in.xlsx"));
+      const march = await runCli(path.join(dir(), "march-in.xlsx"), "--as-of", "2026-03-31", "--lang", lang, "--json");
       expect(march.code).toBe(0);
       const customers = JSON.parse(march.stdout).changes.customers as { id: string; clearedWarnings: unknown[] }[];
       const texts = {
@@ -394,17 +388,17 @@ describe("the sample workbooks", () => {
 
   test("month after month the copies are named by review date, none ever replaced by a default name", async () => {
     const input = copyExample("customers.xlsx");
-    const files = () => fs.readdirSync(dir).sort();
+    const files = () => fs.readdirSync(dir()).sort();
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
     // The next month's review of November's copy: the date replaced, not a suffix stacked on it.
-    expect((await runCli(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
+    expect((await runCli(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
     expect(files()).toEqual(["customers.reviewed-2026-11-30.xlsx", "customers.reviewed-2026-12-31.xlsx", "customers.xlsx"]);
-    const december = fs.readFileSync(path.join(dir, "customers.reviewed-2026-12-31.xlsx"));
+    const december = fs.readFileSync(path.join(dir(), "customers.reviewed-2026-12-31.xlsx"));
     // December again, from its own copy (which someone may have worked in) and from November's:
     // each a new file beside it.
-    const again = await runCli(path.join(dir, "customers.reviewed-2026-12-31.xlsx"), "--as-of", "2026-12-31");
+    const again = await runCli(path.join(dir(), "customers.reviewed-2026-12-31.xlsx"), "--as-of", "2026-12-31");
     expect(again.stdout).toContain("customers.reviewed-2026-12-31 (2).xlsx");
-    expect((await runCli(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
+    expect((await runCli(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"), "--as-of", "2026-12-31")).code).toBe(0);
     expect(files()).toEqual([
       "customers.reviewed-2026-11-30.xlsx",
       "customers.reviewed-2026-12-31 (2).xlsx",
@@ -412,11 +406,11 @@ describe("the sample workbooks", () => {
       "customers.reviewed-2026-12-31.xlsx",
       "customers.xlsx",
     ]);
-    expect(fs.readFileSync(path.join(dir, "customers.reviewed-2026-12-31.xlsx")).equals(december)).toBe(true);
+    expect(fs.readFileSync(path.join(dir(), "customers.reviewed-2026-12-31.xlsx")).equals(december)).toBe(true);
     // January from a numbered copy, and from a copy named as older versions named them.
-    expect((await runCli(path.join(dir, "customers.reviewed-2026-12-31 (2).xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
-    fs.renameSync(path.join(dir, "customers.reviewed-2026-11-30.xlsx"), path.join(dir, "old.reviewed.xlsx"));
-    expect((await runCli(path.join(dir, "old.reviewed.xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
+    expect((await runCli(path.join(dir(), "customers.reviewed-2026-12-31 (2).xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
+    fs.renameSync(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"), path.join(dir(), "old.reviewed.xlsx"));
+    expect((await runCli(path.join(dir(), "old.reviewed.xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
     expect(files()).toContain("customers.reviewed-2027-01-31.xlsx");
     expect(files()).toContain("old.reviewed-2027-01-31.xlsx");
   });
@@ -424,11 +418,11 @@ describe("the sample workbooks", () => {
   test("a --policy file moving the High band from 3.5 to 3.1 between two reviews: the grades it alone moved are said to be the policy's", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed-2026-10-31.xlsx");
-    const policy = path.join(dir, "policy.json");
+    const once = path.join(dir(), "customers.reviewed-2026-10-31.xlsx");
+    const policy = path.join(dir(), "policy.json");
     fs.writeFileSync(policy, JSON.stringify({ highFrom: 3.1 }));
     const args = [once, "--as-of", "2026-11-30", "--policy", policy, "--lang", "en"];
-    const second = await runCli(...args, "--out", path.join(dir, "json.xlsx"), "--json");
+    const second = await runCli(...args, "--out", path.join(dir(), "json.xlsx"), "--json");
     expect(second.code).toBe(0);
     // Nothing was edited between the reviews. The sample's C0004 scores 3.15 both months: Medium
     // under 3.5, High under 3.1, the one grade that moved, and with the band alone.
@@ -438,7 +432,7 @@ describe("the sample workbooks", () => {
       ["C0004", 0, "riskier", true],
     ]);
     expect(changes).toMatchObject({ riskierFromPolicy: 1, saferFromPolicy: 0 });
-    const printed = (await runCli(...args, "--out", path.join(dir, "printed.xlsx"))).stdout;
+    const printed = (await runCli(...args, "--out", path.join(dir(), "printed.xlsx"))).stdout;
     expect(printedList(printed, "Moved to a riskier grade", "en")).toEqual({
       count: "1",
       items: [`${moved[0].name} (Medium → High, from the policy change)`],
@@ -449,7 +443,7 @@ describe("the sample workbooks", () => {
   test("a limit typed over in the reviewed workbook is named, written again, and kept in that customer's row of the next review's archive", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
+    const once = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
     const wb = await loadWorkbook(once);
     const customers = wb.getWorksheet("Customers")!;
     const header = headerRow(customers, 3);
@@ -458,9 +452,9 @@ describe("the sample workbooks", () => {
     const wrote = customers.getCell(4, limitColumn).value as number;
     expect(wrote).not.toBe(340000);
     customers.getCell(4, limitColumn).value = 340000;
-    const typed = path.join(dir, "typed.xlsx");
+    const typed = path.join(dir(), "typed.xlsx");
     await wb.xlsx.writeFile(typed);
-    const out = path.join(dir, "typed.reviewed.xlsx");
+    const out = path.join(dir(), "typed.reviewed.xlsx");
     const second = await runCli(typed, "--as-of", "2026-12-31", "--out", out, "--json");
     expect(second.code).toBe(0);
     expect(second.result!.typedOver!.count).toBe(1);
@@ -478,7 +472,7 @@ describe("the sample workbooks", () => {
   test("a recommendation typed over and a next review cleared in the reviewed workbook: named in the json, written again, kept in the archive", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
+    const wb = await loadWorkbook(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"));
     const customers = wb.getWorksheet("Customers")!;
     const header = headerRow(customers, 3);
     const recommendation = header.indexOf("Recommendation") + 1;
@@ -488,9 +482,9 @@ describe("the sample workbooks", () => {
     customers.getCell(5, recommendation).value = memo;
     expect(customers.getCell(6, nextReview).value).not.toBeNull();
     customers.getCell(6, nextReview).value = null;
-    const typed = path.join(dir, "typed.xlsx");
+    const typed = path.join(dir(), "typed.xlsx");
     await wb.xlsx.writeFile(typed);
-    const out = path.join(dir, "typed.reviewed.xlsx");
+    const out = path.join(dir(), "typed.reviewed.xlsx");
     const second = await runCli(typed, "--as-of", "2026-12-31", "--out", out, "--json", "--lang", "en");
     expect(second.code).toBe(0);
     const json = JSON.parse(second.stdout).typedOver;
@@ -524,14 +518,14 @@ describe("the sample workbooks", () => {
   test("a reviewed copy saved again by LibreOffice, reviewed a month on: nothing typed over", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const saved = path.join(dir, "libreoffice");
+    const saved = path.join(dir(), "libreoffice");
     execFileSync(
       "soffice",
-      ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", saved, path.join(dir, "customers.reviewed-2026-11-30.xlsx")],
+      ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", saved, path.join(dir(), "customers.reviewed-2026-11-30.xlsx")],
       { stdio: "ignore", timeout: 180_000 },
     );
     const copy = path.join(saved, "customers.reviewed-2026-11-30.xlsx");
-    const second = await runCli(copy, "--as-of", "2026-12-31", "--out", path.join(dir, "again.xlsx"), "--json");
+    const second = await runCli(copy, "--as-of", "2026-12-31", "--out", path.join(dir(), "again.xlsx"), "--json");
     expect(second.code).toBe(0);
     const json = JSON.parse(second.stdout);
     expect(json.typedOver).toBeNull();
@@ -546,7 +540,7 @@ describe("the sample workbooks", () => {
   test("data columns refreshed from an export with a customer more in the middle: nothing typed over, the archive's Typed over by hand column stays empty, and the report says why the rows changed", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
+    const wb = await loadWorkbook(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"));
     const customers = wb.getWorksheet("Customers")!;
     // The data columns are those left of the review's; the export comes in id order, a new customer third.
     const dataColumns = headerRow(customers, 3).indexOf("Risk score");
@@ -560,10 +554,10 @@ describe("the sample workbooks", () => {
     rows.forEach((line, i) => {
       for (let c = 0; c < dataColumns; c++) customers.getCell(4 + i, c + 1).value = (line[c] ?? null) as ExcelJS.CellValue;
     });
-    const refreshed = path.join(dir, "refreshed.xlsx");
+    const refreshed = path.join(dir(), "refreshed.xlsx");
     await wb.xlsx.writeFile(refreshed);
 
-    const out = path.join(dir, "refreshed.reviewed.xlsx");
+    const out = path.join(dir(), "refreshed.reviewed.xlsx");
     const december = await runCli(refreshed, "--as-of", "2026-12-31", "--out", out, "--json", "--lang", "en");
     expect(december.code).toBe(0);
     expect(december.result!.typedOver).toBeUndefined();
@@ -584,7 +578,7 @@ describe("the sample workbooks", () => {
     expect(typedOver).toEqual([]);
     expect(archive.rowCount).toBe(1 + 45 + 46);
 
-    const zh = await runCli(refreshed, "--as-of", "2026-12-31", "--out", path.join(dir, "zh.xlsx"), "--lang", "zh");
+    const zh = await runCli(refreshed, "--as-of", "2026-12-31", "--out", path.join(dir(), "zh.xlsx"), "--lang", "zh");
     expect(zh.stdout).toContain(
       "自 2026年11月30日的审查以来，有 44 行发生了移动（第 6–49 行）。客户表的数据在审查输出列下移动了",
     );
@@ -594,8 +588,8 @@ describe("the sample workbooks", () => {
   test("a reviewed copy with its review sheets renamed, reviewed again: one archive with both months, the user's policy, the new names", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed-2026-10-31.xlsx");
-    const direct = await runCli(once, "--as-of", "2026-11-30", "--out", path.join(dir, "direct.xlsx"));
+    const once = path.join(dir(), "customers.reviewed-2026-10-31.xlsx");
+    const direct = await runCli(once, "--as-of", "2026-11-30", "--out", path.join(dir(), "direct.xlsx"));
     // The user renames every sheet of ours and raises the maximum debt ratio on the renamed policy sheet.
     const wb = await loadWorkbook(once);
     const renames: Record<string, string> = {
@@ -609,9 +603,9 @@ describe("the sample workbooks", () => {
     policySheet.eachRow((row) => {
       if (row.getCell(1).value === "Maximum debt ratio") row.getCell(2).value = 0.75;
     });
-    const renamed = path.join(dir, "renamed.xlsx");
+    const renamed = path.join(dir(), "renamed.xlsx");
     await wb.xlsx.writeFile(renamed);
-    const out = path.join(dir, "month2.xlsx");
+    const out = path.join(dir(), "month2.xlsx");
     const second = await runCli(renamed, "--as-of", "2026-11-30", "--out", out);
     expect(second.code).toBe(0);
     expect(second.result!.policy.maxDebtRatio).toBe(0.75);
@@ -654,11 +648,11 @@ describe("the sample workbooks", () => {
   test("a renamed sheet of ours named with --sheet is refused, not reviewed as customers", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31")).code).toBe(0);
-    const wb = await loadWorkbook(path.join(dir, "customers.reviewed-2026-10-31.xlsx"));
+    const wb = await loadWorkbook(path.join(dir(), "customers.reviewed-2026-10-31.xlsx"));
     wb.getWorksheet("Credit Review Archive")!.name = "Review archive";
-    const renamed = path.join(dir, "renamed.xlsx");
+    const renamed = path.join(dir(), "renamed.xlsx");
     await wb.xlsx.writeFile(renamed);
-    const { code, stderr } = await runCli(renamed, "--sheet", "Review archive", "--out", path.join(dir, "out.xlsx"));
+    const { code, stderr } = await runCli(renamed, "--sheet", "Review archive", "--out", path.join(dir(), "out.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toBe(
       'credit-review: sheet "Review archive" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
@@ -668,8 +662,8 @@ describe("the sample workbooks", () => {
   test("a same-day re-run of the reviewed workbook writes the same values on every sheet", async () => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const once = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
-    const twice = path.join(dir, "twice.xlsx");
+    const once = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
+    const twice = path.join(dir(), "twice.xlsx");
     expect((await runCli(once, "--as-of", "2026-11-30", "--out", twice)).code).toBe(0);
     const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
     const values = (wb: ExcelJS.Workbook) =>
@@ -691,7 +685,7 @@ describe("the sample workbooks", () => {
     }
     await wb.xlsx.writeFile(input);
     expect((await runCli(input, "--as-of", "2026-11-30", "--sheet", "Customers")).code).toBe(0);
-    const out = await loadWorkbook(path.join(dir, "customers.reviewed-2026-11-30.xlsx"));
+    const out = await loadWorkbook(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"));
     for (const name of ["Credit Review Summary", "Credit Policy"]) {
       const seen: string[] = [];
       out.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => seen.push(String(cell.value))));
@@ -703,7 +697,7 @@ describe("the sample workbooks", () => {
 
   test("a note the user put beside the policy table stays through a re-run; the table's own columns below it are cleared", async () => {
     const input = copyExample("customers.xlsx");
-    const first = path.join(dir, "policy-noted.xlsx");
+    const first = path.join(dir(), "policy-noted.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31", "--out", first)).code).toBe(0);
     const wb = await loadWorkbook(first);
     const policy = wb.getWorksheet("Credit Policy")!;
@@ -712,7 +706,7 @@ describe("the sample workbooks", () => {
     policy.getCell(debtRow, 4).value = "Raised to 75% by the board, minutes 2026-11-12";
     policy.getCell(40, 2).value = "left by an older, longer policy table";
     await wb.xlsx.writeFile(first);
-    const second = path.join(dir, "policy-noted.reviewed.xlsx");
+    const second = path.join(dir(), "policy-noted.reviewed.xlsx");
     expect((await runCli(first, "--as-of", "2026-11-30", "--out", second)).code).toBe(0);
     const out = (await loadWorkbook(second)).getWorksheet("Credit Policy")!;
     expect(out.getCell(debtRow, 2).value).toBe(0.75);
@@ -721,7 +715,7 @@ describe("the sample workbooks", () => {
   });
 
   test("a totals row under the customers, as Excel saves it (SUM formulas with their values), is left out and said so", async () => {
-    const input = path.join(dir, "totals.xlsx");
+    const input = path.join(dir(), "totals.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(copyExample("customers.xlsx"));
     const sheet = wb.getWorksheet("Customers")!;
@@ -742,10 +736,10 @@ describe("the sample workbooks", () => {
     const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--json")).stdout);
     expect(json.portfolio).toMatchObject({ customers: 45, withErrors: 2, exposure: 4_018_000, creditLimits: 14_780_000 });
     expect(json.leftOutRows).toEqual([{ sheet: "Customers", row: last + 2, label: "Total", kind: "totals" }]);
-    const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "totals-out.xlsx"));
+    const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "totals-out.xlsx"));
     expect(stdout).toContain(`Left out, not customers: Customers row ${last + 2} ("Total", a totals row)`);
     // Nothing is written on the totals row: the user's sums stay the row's only cells.
-    const out = await loadWorkbook(path.join(dir, "totals-out.xlsx"));
+    const out = await loadWorkbook(path.join(dir(), "totals-out.xlsx"));
     const written: string[] = [];
     out
       .getWorksheet("Customers")!
@@ -760,7 +754,7 @@ describe("the sample workbooks", () => {
     // 15 = 1900-01-15, 60 = Excel's phantom 1900-02-29, 61 = 1900-03-01, 46356.5 = 2026-11-30 noon.
     sheet.addRow([15, 60, 61, 46356.5]);
     sheet.getRow(1).eachCell((cell) => (cell.numFmt = "yyyy-mm-dd"));
-    const file = path.join(dir, "dates.xlsx");
+    const file = path.join(dir(), "dates.xlsx");
     await wb.xlsx.writeFile(file);
     const read = await Workbook.open(file, file, "en");
     expect(await read.values(read.sheet("Dates")!)).toEqual([[15, 60, 61, 46356.5]]);
@@ -769,13 +763,13 @@ describe("the sample workbooks", () => {
 
   test("a ledger headed as ERPs head it is used; one it cannot use, or one taken as unpaid, is said so", async () => {
     const withLedger = async (name: string, edit: (ledger: ExcelJS.Worksheet) => void) => {
-      const input = path.join(dir, name);
+      const input = path.join(dir(), name);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(copyExample("customers.xlsx"));
       edit(wb.getWorksheet("Invoices")!);
       await wb.xlsx.writeFile(input);
       const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--json")).stdout);
-      const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, `out-${name}`));
+      const { stdout } = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), `out-${name}`));
       return { json, stdout };
     };
     const custId = await withLedger("cust-id.xlsx", (ledger) => (ledger.getCell("A1").value = "Cust. ID"));
@@ -807,22 +801,16 @@ describe("the sample workbooks", () => {
   });
 
   test("a customer name that looks like a formula is written as text", async () => {
-    const input = path.join(dir, "formula-names.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet("Customers");
-    sheet.addRow([
-      "Customer",
-      "Payment history",
-      "Contract performance",
-      "Industry risk",
-      "Market reputation",
-      "Compliance record",
-    ]);
-    sheet.addRow(['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5]);
-    sheet.addRow(["+1-555", 4, 4, 4, 4, 4]);
-    await wb.xlsx.writeFile(input);
+    const input = path.join(dir(), "formula-names.xlsx");
+    await writeWorkbook(input, {
+      Customers: [
+        ["Customer", ...FACTOR_HEADERS],
+        ['=HYPERLINK("http://example.invalid","x")', 5, 5, 5, 5, 5],
+        ["+1-555", 4, 4, 4, 4, 4],
+      ],
+    });
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const out = await loadWorkbook(path.join(dir, "formula-names.reviewed-2026-11-30.xlsx"));
+    const out = await loadWorkbook(path.join(dir(), "formula-names.reviewed-2026-11-30.xlsx"));
     const top = out.getWorksheet("Credit Review Summary")!;
     const names: unknown[] = [];
     // Both graded high: the top risks, right of the figures, name them.
@@ -837,7 +825,7 @@ describe("the sample workbooks", () => {
 
 describe("bad input: exit 2, one-line reason, nothing written", () => {
   function outputs(): string[] {
-    return fs.readdirSync(dir).filter((f) => f.includes(".reviewed") || f.startsWith("out"));
+    return fs.readdirSync(dir()).filter((f) => f.includes(".reviewed") || f.startsWith("out"));
   }
 
   test.each([
@@ -873,7 +861,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   ])(
     "--as-of %s and --lang %s: a date year first in any of its usual forms, a language as people write it",
     async (asOf, lang) => {
-      const out = path.join(dir, "forms.xlsx");
+      const out = path.join(dir(), "forms.xlsx");
       const { code, stdout } = await runCli(
         copyExample("customers.xlsx"),
         "--as-of",
@@ -895,7 +883,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   test("an --as-of more than a month after today is reviewed, with a caution on stderr and in --json", async () => {
     const today = todaySerial();
     const ahead = isoFromSerial(today + 400);
-    const out = path.join(dir, "ahead.xlsx");
+    const out = path.join(dir(), "ahead.xlsx");
     const { code, stdout, stderr } = await runCli(copyExample("customers.xlsx"), "--as-of", ahead, "--out", out, "--json");
     expect(code).toBe(0);
     // The run's today: the test's, or the next day's when midnight passed in between.
@@ -919,7 +907,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test("with --json a failure is one JSON object on stdout too: exit code, kind, message key and text", async () => {
     const input = copyExample("customers.xlsx");
-    const missing = await runCli(input, "--sheet", "Nowhere", "--json", "--lang", "zh", "--out", path.join(dir, "out.xlsx"));
+    const missing = await runCli(input, "--sheet", "Nowhere", "--json", "--lang", "zh", "--out", path.join(dir(), "out.xlsx"));
     expect(missing.code).toBe(2);
     const said = JSON.parse(missing.stdout);
     expect(said).toEqual({
@@ -938,7 +926,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     });
     expect(misspelt.stderr.split("\n")[1]).toMatch(/^Usage: /);
     // A file that is no workbook, and an input past a bound, each by its kind.
-    const notXlsx = path.join(dir, "notes.xlsx");
+    const notXlsx = path.join(dir(), "notes.xlsx");
     fs.writeFileSync(notXlsx, "just text");
     const notPackage = JSON.parse((await runCli(notXlsx, "--json", "--lang", "en")).stdout).error;
     expect(notPackage).toMatchObject({ exitCode: 2, kind: "workbook", key: "cli.notXlsx" });
@@ -989,9 +977,9 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     // test/cases/legacy/libreoffice-calc.xls: test/cases/producers/libreoffice-calc.xlsx saved by
     // LibreOffice Calc as "Excel 97–2003" (soffice --convert-to xls); an .xlsx saved with a
     // password is the same kind of file (an OLE compound file), so it gets the same answer.
-    const input = path.join(dir, "customers.xls");
+    const input = path.join(dir(), "customers.xls");
     fs.copyFileSync(path.join(ROOT, "test/cases/legacy/libreoffice-calc.xls"), input);
-    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir(), "out.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toContain(reason);
     expect(stderr.split("\n")).toHaveLength(1);
@@ -1000,7 +988,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test("a policy file that is not JSON is told where, as an editor counts lines and columns", async () => {
     const input = copyExample("customers.xlsx");
-    const policy = path.join(dir, "policy.json");
+    const policy = path.join(dir(), "policy.json");
     fs.writeFileSync(policy, '{\n  "highRiskScore": 3.5,\n}\n');
     const en = await runCli(input, "--policy", policy, "--lang", "en");
     expect(en.code).toBe(2);
@@ -1034,7 +1022,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   });
 
   test("a file that does not exist", async () => {
-    const { code, stderr } = await runCli(path.join(dir, "missing.xlsx"));
+    const { code, stderr } = await runCli(path.join(dir(), "missing.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toMatch(/missing.xlsx is not a readable .xlsx workbook \(no such file\)/);
     expect(outputs()).toEqual([]);
@@ -1073,9 +1061,9 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     ["an empty file", "empty.xlsx", "", "en", "is not a readable .xlsx workbook (an empty file, 0 bytes)"],
     ["random bytes", "noise.xlsx", Buffer.from([0x00, 0x01, 0x02, 0x9c, 0xff, 0x10]), "en", "(not a zip-based .xlsx file)"],
   ])("%s is told what it is and how to make it readable", async (_, name, content, lang, reason) => {
-    const input = path.join(dir, name);
+    const input = path.join(dir(), name);
     fs.writeFileSync(input, content);
-    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+    const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir(), "out.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toContain(reason);
     expect(stderr.split("\n")).toHaveLength(1);
@@ -1092,9 +1080,9 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     // test/cases/legacy/libreoffice-calc.ods: test/cases/producers/libreoffice-calc.xlsx saved by
     // LibreOffice Calc as OpenDocument (soffice --convert-to ods). It is a zip like an .xlsx.
     for (const name of ["customers.ods", "customers.xlsx"]) {
-      const input = path.join(dir, name);
+      const input = path.join(dir(), name);
       fs.copyFileSync(path.join(ROOT, "test/cases/legacy/libreoffice-calc.ods"), input);
-      const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+      const { code, stderr } = await runCli(input, "--lang", lang, "--out", path.join(dir(), "out.xlsx"));
       expect(code).toBe(2);
       expect(stderr).toContain(reason);
       expect(stderr.split("\n")).toHaveLength(1);
@@ -1103,7 +1091,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   });
 
   test("a zip that is not a workbook", async () => {
-    const input = path.join(dir, "broken.xlsx");
+    const input = path.join(dir(), "broken.xlsx");
     fs.writeFileSync(input, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64)]));
     const { code } = await runCli(input);
     expect(code).toBe(2);
@@ -1122,13 +1110,13 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test("--sheet names a sheet as Excel does, without regard to case", async () => {
     const input = copyExample("customers.xlsx");
-    const { code, result } = await runCli(input, "--sheet", "customers", "--out", path.join(dir, "cased.xlsx"));
+    const { code, result } = await runCli(input, "--sheet", "customers", "--out", path.join(dir(), "cased.xlsx"));
     expect(code).toBe(0);
     expect(result!.sheet).toBe("Customers");
   });
 
   test("missing required columns are named", async () => {
-    const input = path.join(dir, "partial.xlsx");
+    const input = path.join(dir(), "partial.xlsx");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Customers").addRows([
       ["Customer", "Payment history", "Contract performance", "Credit limit"],
@@ -1156,7 +1144,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
   ] as const)("%s: a bare 75 on the workbook's policy sheet is refused naming sheet, row and setting", async (lang, text) => {
     const input = copyExample("customers.xlsx");
     expect((await runCli(input, "--as-of", "2026-11-30")).code).toBe(0);
-    const reviewed = path.join(dir, "customers.reviewed-2026-11-30.xlsx");
+    const reviewed = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
     const wb = await loadWorkbook(reviewed);
     const sheet = wb.getWorksheet("Credit Policy")!;
     let row = 0;
@@ -1164,19 +1152,19 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
       if (line.getCell(1).value === "Maximum debt ratio") row = r;
     });
     sheet.getCell(row, 2).value = 75;
-    const edited = path.join(dir, "edited.xlsx");
+    const edited = path.join(dir(), "edited.xlsx");
     await wb.xlsx.writeFile(edited);
-    const { code, stderr } = await runCli(edited, "--lang", lang, "--out", path.join(dir, "again.xlsx"));
+    const { code, stderr } = await runCli(edited, "--lang", lang, "--out", path.join(dir(), "again.xlsx"));
     expect(code).toBe(2);
     expect(stderr.trim()).toBe(`credit-review: ${text.replace("{row}", String(row))}`);
   });
 
   test("a policy file naming some settings changes those; the others stay the workbook's policy sheet's, and that is said", async () => {
     const input = copyExample("customers.xlsx");
-    const policy = path.join(dir, "policy.json");
+    const policy = path.join(dir(), "policy.json");
     // The committee's own policy, saved on the reviewed workbook's policy sheet.
     fs.writeFileSync(policy, JSON.stringify({ maxDebtRatio: "75%", highFrom: 3.2 }));
-    const first = path.join(dir, "out-first.xlsx");
+    const first = path.join(dir(), "out-first.xlsx");
     const tuned = await runCli(input, "--as-of", "2026-10-31", "--policy", policy, "--out", first);
     expect(tuned.code).toBe(0);
     expect(tuned.stderr).toBe(
@@ -1191,7 +1179,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
       "--policy",
       policy,
       "--out",
-      path.join(dir, "out-second.xlsx"),
+      path.join(dir(), "out-second.xlsx"),
     );
     expect(code).toBe(0);
     expect(result!.policy).toMatchObject({ maxDebtRatio: 0.75, highFrom: 3.2, overdueDays: 60, mediumFrom: 2.5 });
@@ -1200,16 +1188,16 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     );
     // A null names nothing: the sheet's value stays, and the file is not said to set it.
     fs.writeFileSync(policy, JSON.stringify({ highFrom: null, overdueDays: 45 }));
-    const nulls = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-nulls.xlsx"));
+    const nulls = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir(), "out-nulls.xlsx"));
     expect(nulls.result!.policy).toMatchObject({ highFrom: 3.2, overdueDays: 45 });
     expect(nulls.stderr).toContain("sets Days past due that trigger the overdue warning; the other settings");
     const everyButOne = { ...DEFAULT_POLICY, version: undefined, highFrom: null };
     fs.writeFileSync(policy, JSON.stringify(everyButOne));
-    const almost = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-almost.xlsx"));
+    const almost = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir(), "out-almost.xlsx"));
     expect(almost.result!.policy.highFrom).toBe(3.2);
     // A file naming every setting needs no sheet and says nothing.
     fs.writeFileSync(policy, JSON.stringify({ ...DEFAULT_POLICY, version: undefined }));
-    const whole = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "out-third.xlsx"));
+    const whole = await runCli(first, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir(), "out-third.xlsx"));
     expect({ code: whole.code, stderr: whole.stderr, version: whole.result!.policy.version }).toEqual({
       code: 0,
       stderr: "",
@@ -1219,7 +1207,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
 
   test("a policy file with a bad threshold", async () => {
     const input = copyExample("customers.xlsx");
-    const policy = path.join(dir, "policy.json");
+    const policy = path.join(dir(), "policy.json");
     fs.writeFileSync(policy, JSON.stringify({ mediumFrom: 3.5, highFrom: 2.5 }));
     const { code, stderr } = await runCli(input, "--policy", policy);
     expect(code).toBe(2);

@@ -9,7 +9,6 @@
  * it is read and comes back byte for byte.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
 import * as zlib from "node:zlib";
@@ -26,7 +25,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { loadMapping, readForReviewWith } from "../../../src/taskpane/excel";
 import { reviewInputOf } from "../../../src/taskpane/model";
-import { runCli } from "../../support/cli";
+import { runCli, tempDirPerTest } from "../../support/cli";
 import { FakeExcel, installExcelGlobals } from "../../support/fake-excel";
 import { partBytesOf } from "../../support/views";
 
@@ -38,12 +37,8 @@ const THEIRS = "xl/webextensions/webextension1.xml";
 
 let fake: FakeExcel;
 installExcelGlobals(() => fake);
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-mapping-"));
-});
+const dir = tempDirPerTest("credit-mapping-");
 afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
   delete (globalThis as { Office?: unknown }).Office;
 });
 
@@ -104,7 +99,7 @@ async function edited(
   part: string,
   edit: { text?: string; declaredSize?: number },
 ): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   const zip = await ZipReader.open(source, source);
   const fd = fs.openSync(file, "w");
   const out = new ZipWriter(fd);
@@ -149,7 +144,7 @@ describe.each([
     const pane = await paneReview(input, sheet, lang);
     // Without the mapping the pane could not review the sheet: the mapping is what both read it with.
     expect(() => runReview(reviewInputOf(pane.read, DEFAULT_POLICY, pane.asOf, {}), lang)).toThrow(CreditError);
-    const { code, result, stderr } = await runCli(input, "--as-of", AS_OF, "--lang", lang, "--out", path.join(dir, "out.xlsx"));
+    const { code, result, stderr } = await runCli(input, "--as-of", AS_OF, "--lang", lang, "--out", path.join(dir(), "out.xlsx"));
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(result!.sheet).toBe(sheet);
     expect(result).toEqual(pane.result);
@@ -160,7 +155,7 @@ describe.each([
 });
 
 test("the report says a mapping kept in the workbook was used, and which of its entries were not read, as the pane reads them", async () => {
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(FIXTURE, "--as-of", AS_OF, "--out", out, "--json")).stdout);
   // Only this add-in's part is read: the other add-in's, first, keeps a setting of the same name.
   expect(json.columnMapping).toEqual({
@@ -181,7 +176,7 @@ test("the report says a mapping kept in the workbook was used, and which of its 
     [...json.columnMapping.used, ...json.columnMapping.unused].map((u) => u.header).sort(),
   );
 
-  const en = (await runCli(FIXTURE, "--as-of", AS_OF, "--out", path.join(dir, "en.xlsx"))).stdout.split("\n");
+  const en = (await runCli(FIXTURE, "--as-of", AS_OF, "--out", path.join(dir(), "en.xlsx"))).stdout.split("\n");
   expect(en.slice(1, 3)).toEqual([
     'Headers mapped by hand in the task pane, kept in the workbook: C "Pay record" as Payment history, D "Delivery record" as Contract performance, ' +
       'H "Approved line" as Credit limit, J "Past-due balance" as Overdue amount, K "Bad press date" as Negative news date',
@@ -195,7 +190,7 @@ test("the report says a mapping kept in the workbook was used, and which of its 
       "--lang",
       "zh",
       "--out",
-      path.join(dir, "zh.xlsx"),
+      path.join(dir(), "zh.xlsx"),
     )
   ).stdout.split("\n");
   expect(zh[1]).toBe(
@@ -205,7 +200,7 @@ test("the report says a mapping kept in the workbook was used, and which of its 
 });
 
 test("the mapping's part comes back byte for byte, and the other add-in's", async () => {
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   expect((await runCli(FIXTURE, "--as-of", AS_OF, "--out", out)).code).toBe(0);
   const [before, after] = [await partBytesOf(FIXTURE), await partBytesOf(out)];
   for (const part of [OURS, THEIRS, "xl/webextensions/taskpanes.xml", "xl/webextensions/_rels/taskpanes.xml.rels"])
@@ -221,7 +216,7 @@ describe("a mapping that cannot be read", () => {
   ])("%s: one line naming its part, and the review goes on without it", async (_what, value, reason) => {
     const xml = (await ours()).replace(/(name="credit\.columnMapping" value=")[^"]*"/, `$1${value}"`);
     const file = await edited(FIXTURE, "bad.xlsx", OURS, { text: xml });
-    const { code, stderr } = await runCli(file, "--as-of", AS_OF, "--out", path.join(dir, "out.xlsx"));
+    const { code, stderr } = await runCli(file, "--as-of", AS_OF, "--out", path.join(dir(), "out.xlsx"));
     const lines = stderr.split("\n");
     expect(lines[0]).toMatch(
       /^credit-review: the column mapping kept in the workbook \(xl\/webextensions\/webextension2\.xml\) could not be read: /,
@@ -237,7 +232,7 @@ describe("a mapping that cannot be read", () => {
   test("a part that is not XML: one line naming it", async () => {
     const xml = (await ours()).replace("<we:bindings/>", "<we:bindings id=b/>");
     const file = await edited(FIXTURE, "not-xml.xlsx", OURS, { text: xml });
-    const { stderr } = await runCli(file, "--as-of", AS_OF, "--out", path.join(dir, "out.xlsx"));
+    const { stderr } = await runCli(file, "--as-of", AS_OF, "--out", path.join(dir(), "out.xlsx"));
     expect(stderr.split("\n")[0]).toMatch(
       /^credit-review: the column mapping kept in the workbook \(xl\/webextensions\/webextension2\.xml\) could not be read: the part is not well-formed XML \(/,
     );
@@ -247,13 +242,13 @@ describe("a mapping that cannot be read", () => {
 test("the part's size is checked before it is read: one past the bound is refused naming it; another add-in's is never read", async () => {
   const size = LIMITS.webExtensionBytes + 1024 * 1024;
   const big = await edited(FIXTURE, "big.xlsx", OURS, { declaredSize: size });
-  const { code, stderr } = await runCli(big, "--as-of", AS_OF, "--out", path.join(dir, "out.xlsx"));
+  const { code, stderr } = await runCli(big, "--as-of", AS_OF, "--out", path.join(dir(), "out.xlsx"));
   expect(code).toBe(2);
   expect(stderr).toBe(
     "credit-review: part xl/webextensions/webextension2.xml is 17 MiB uncompressed; the command line reads parts of at most 16 MiB",
   );
   const theirs = await edited(FIXTURE, "theirs-big.xlsx", THEIRS, { declaredSize: size });
-  const other = await runCli(theirs, "--as-of", AS_OF, "--out", path.join(dir, "out2.xlsx"), "--json");
+  const other = await runCli(theirs, "--as-of", AS_OF, "--out", path.join(dir(), "out2.xlsx"), "--json");
   expect(other.code).toBe(0);
   expect(JSON.parse(other.stdout).columnMapping.part).toBe(OURS);
 });

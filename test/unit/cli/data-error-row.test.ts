@@ -4,81 +4,68 @@
  * sheet and the summary's top risks. A month later, the sheet's previous score the archive
  * overruled is said.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
-import { STATEMENT_HEADERS } from "../../support/review-grid";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { CUSTOMER_HEADERS, STATEMENT_HEADERS } from "../../support/review-grid";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-review-");
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const HEALTHY = [500000, 250000, 2000000, 800000, 400000, 300000, 50000, 3000000, 1200000];
 
-async function buildWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("Customers");
-  sheet.addRow([
-    "Customer ID",
-    "Customer",
-    "Payment history",
-    "Contract performance",
-    "Industry risk",
-    "Market reputation",
-    "Compliance record",
-    "Previous score",
-    "Credit limit",
-    "Outstanding balance",
-    ...STATEMENT_HEADERS,
-    "Interest expense",
-    "Sales",
-    "Equity",
-  ]);
-  sheet.addRow(["C01", "Good Co", 2, 2, 2, 2, 2, 2, 100000, 50000, ...HEALTHY]);
-  // Contract performance blank; total liabilities above total assets.
-  sheet.addRow([
-    "C02",
-    "Broken Factor Ltd",
-    3,
-    null,
-    3,
-    3,
-    3,
-    3,
-    100000,
-    150000,
-    300000,
-    400000,
-    1000000,
-    1300000,
-    -200000,
-    -50000,
-    60000,
-    900000,
-    -300000,
-  ]);
-  sheet.addRow(["C03", "Sheet Prev Co", 2, 2, 3, 2, 2, 2, 100000, 40000, ...HEALTHY]);
-  const invoices = wb.addWorksheet("Invoices");
-  invoices.addRow(["Customer ID", "Invoice", "Due date", "Amount"]);
-  invoices.addRow(["C01", "I1", day("2026-12-31"), 50000]);
-  invoices.addRow(["C02", "I2", day("2026-05-01"), 150000]);
-  invoices.addRow(["C03", "I3", day("2026-12-31"), 40000]);
-  await wb.xlsx.writeFile(file);
+function buildWorkbook(file: string): Promise<void> {
+  return writeWorkbook(file, {
+    Customers: [
+      [
+        ...CUSTOMER_HEADERS,
+        "Previous score",
+        "Credit limit",
+        "Outstanding balance",
+        ...STATEMENT_HEADERS,
+        "Interest expense",
+        "Sales",
+        "Equity",
+      ],
+      ["C01", "Good Co", 2, 2, 2, 2, 2, 2, 100000, 50000, ...HEALTHY],
+      // Contract performance blank; total liabilities above total assets.
+      [
+        "C02",
+        "Broken Factor Ltd",
+        3,
+        null,
+        3,
+        3,
+        3,
+        3,
+        100000,
+        150000,
+        300000,
+        400000,
+        1000000,
+        1300000,
+        -200000,
+        -50000,
+        60000,
+        900000,
+        -300000,
+      ],
+      ["C03", "Sheet Prev Co", 2, 2, 3, 2, 2, 2, 100000, 40000, ...HEALTHY],
+    ],
+    Invoices: [
+      ["Customer ID", "Invoice", "Due date", "Amount"],
+      ["C01", "I1", day("2026-12-31"), 50000],
+      ["C02", "I2", day("2026-05-01"), 150000],
+      ["C03", "I3", day("2026-12-31"), 40000],
+    ],
+  });
 }
 
 const WAITS = "Held for the data fix: grade actions, Score rose and Negative news checks, recommended limit, next review";
 
 test("a blank factor: the warnings and actions that need no grade in every output, the grade's part waiting for the fix", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input);
-  const out = path.join(dir, "nov.xlsx");
+  const out = path.join(dir(), "nov.xlsx");
   const table = await runCli(input, "--as-of", "2026-11-30", "--out", out);
   expect(table.code).toBe(0);
   const row = table.stdout.split("\n").findIndex((line) => line.startsWith("    3 "));
@@ -100,7 +87,7 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
     /Top risks:.*\n {2}Customer +Outstanding balance {2}Why at risk, and what to do\n {2}Broken Factor Ltd +150,000\.00 {2}The oldest unpaid amount is 213 days past due/,
   );
 
-  const json = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "json.xlsx"), "--json");
+  const json = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "json.xlsx"), "--json");
   const doc = JSON.parse(json.stdout);
   const broken = doc.customers[1];
   expect(broken).toMatchObject({ grade: null, score: null, recommendedLimit: null, nextReview: null, zZone: "distress" });
@@ -148,11 +135,11 @@ test("a blank factor: the warnings and actions that need no grade in every outpu
   // A month on, the sheet's previous score 2.00 stands against the archive's 2.20: the archive's is
   // used, as JSON says; a column left as it was, deciding nothing (no rise past 1 point either
   // way), is not a note on every row of it.
-  const dec = await runCli(out, "--as-of", "2026-12-31", "--out", path.join(dir, "dec.xlsx"), "--json");
+  const dec = await runCli(out, "--as-of", "2026-12-31", "--out", path.join(dir(), "dec.xlsx"), "--json");
   const sheetPrev = JSON.parse(dec.stdout).customers[2];
   expect(sheetPrev).toMatchObject({ previousScore: 2.2, previousScoreFrom: "archive", notes: [] });
   expect(JSON.parse(dec.stdout).customers[0]).toMatchObject({ previousScore: 2, previousScoreFrom: "archive", notes: [] });
-  const decBook = await loadWorkbook(path.join(dir, "dec.xlsx"));
+  const decBook = await loadWorkbook(path.join(dir(), "dec.xlsx"));
   const decSheet = decBook.getWorksheet("Customers")!;
   expect(decSheet.getCell(4, header.indexOf("Review issues") + 1).value).toBeNull();
   expect(decSheet.getCell(2, header.indexOf("Review issues") + 1).value).toBeNull();

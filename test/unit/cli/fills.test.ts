@@ -3,17 +3,11 @@
  * run's fills are cleared, so a re-run replaces ours rather than piling them up, and the
  * user's own conditional formats elsewhere on the sheet stay.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-fills-"));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerTest("credit-review-fills-");
 
 type Formatting = { ref: string; rules: { formulae?: string[] }[] };
 const formattings = (sheet: ExcelJS.Worksheet) =>
@@ -22,7 +16,7 @@ const formattings = (sheet: ExcelJS.Worksheet) =>
   );
 
 test("a re-run keeps one set of our fills on the output columns and the user's own format", async () => {
-  const input = path.join(dir, "customers.xlsx");
+  const input = path.join(dir(), "customers.xlsx");
   const wb = await loadWorkbook(path.resolve(__dirname, "../../../examples/customers.xlsx"));
   wb.getWorksheet("Customers")!.addConditionalFormatting({
     ref: "C4:C48",
@@ -30,8 +24,8 @@ test("a re-run keeps one set of our fills on the output columns and the user's o
   });
   await wb.xlsx.writeFile(input);
 
-  const once = path.join(dir, "once.xlsx");
-  const twice = path.join(dir, "twice.xlsx");
+  const once = path.join(dir(), "once.xlsx");
+  const twice = path.join(dir(), "twice.xlsx");
   expect((await runCli(input, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   expect((await runCli(once, "--as-of", "2026-12-31", "--out", twice)).code).toBe(0);
 

@@ -5,7 +5,6 @@
  * on a re-run or a sheet the user set up, nothing piled up and nothing of the user's undone.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { SURROUNDINGS } from "../../../src/cli/package/sheet-reader";
@@ -14,17 +13,13 @@ import { partsOf } from "../../support/views";
 import { WORKSHEET_ORDER } from "../../../src/cli/package/worksheet-xml";
 import { elementsOf } from "../../../src/cli/package/xml-edit";
 import { ZipWriter } from "../../../src/cli/package/zip-writer";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/customers.xlsx");
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-review-layout-"));
-});
+const dir = tempDirPerTest("credit-review-layout-");
 const keptChars = SURROUNDINGS.maxChars;
 afterEach(() => {
   SURROUNDINGS.maxChars = keptChars;
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** The worksheet part of a sheet, by its name in workbook.xml. */
@@ -39,7 +34,7 @@ function sheetXml(all: Map<string, string>, name: string): string {
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
 
 async function reviewed(input: string, ...args: string[]): Promise<Map<string, string>> {
-  const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.xlsx`);
+  const out = path.join(dir(), `out-${Math.random().toString(36).slice(2)}.xlsx`);
   const { code, stderr } = await runCli(input, "--as-of", "2026-11-30", "--out", out, ...args);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   return partsOf(out);
@@ -68,9 +63,7 @@ test("the customer sheet: output widths, wraps and row heights, frozen header, f
     [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]),
   );
   for (let c = 23; c <= 47; c++) expect(widths.has(`${c}-${c}`)).toBe(true);
-  expect(
-    ["3-10", "11-11", "12-18", "19-19", "20-21", "22-22"].map((span) => widths.get(span)),
-  ).toEqual([14, 16, 14, 17, 14, 20]);
+  expect(["3-10", "11-11", "12-18", "19-19", "20-21", "22-22"].map((span) => widths.get(span))).toEqual([14, 16, 14, 17, 14, 20]);
   // The next-review date (yyyy-mm-dd) and the recommended limit (#,##0.00) fit their columns.
   expect(widths.get("37-37")).toBeGreaterThanOrEqual(12);
   expect(widths.get("35-35")).toBeGreaterThanOrEqual("385,000.00".length);
@@ -123,7 +116,7 @@ test("the summary: one landscape page, exposure by grade and aging as two native
 test.each(["en", "zh"] as const)(
   "the summary after an earlier review (%s): the exposure at risk over time as a native line chart beside its table, its months on its axis",
   async (lang) => {
-    const october = path.join(dir, "october.xlsx");
+    const october = path.join(dir(), "october.xlsx");
     expect((await runCli(EXAMPLE, "--as-of", "2026-10-31", "--lang", lang, "--out", october)).code).toBe(0);
     const all = await reviewed(october, "--lang", lang);
     const charts = [...all.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => all.get(n)!);
@@ -155,7 +148,7 @@ test.each(["en", "zh"] as const)(
 );
 
 test("a re-run adds no second filter, pane, print setup or name; the archive and policy print their header on every page", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const all = await reviewed(once);
   const sheet = sheetXml(all, "Customers");
@@ -186,9 +179,9 @@ test("the archive prints the review's own rows: the first month's, the month aft
     partsOf(file).then(
       (all) => /<definedName name="_xlnm\.Print_Area" localSheetId="3">([^<]*)</.exec(all.get("xl/workbook.xml")!)?.[1],
     );
-  const november = path.join(dir, "area-nov.xlsx");
-  const december = path.join(dir, "area-dec.xlsx");
-  const october = path.join(dir, "area-oct.xlsx");
+  const november = path.join(dir(), "area-nov.xlsx");
+  const december = path.join(dir(), "area-dec.xlsx");
+  const october = path.join(dir(), "area-oct.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", november)).code).toBe(0);
   expect((await runCli(november, "--as-of", "2026-12-31", "--out", december)).code).toBe(0);
   expect((await runCli(december, "--as-of", "2026-10-31", "--out", october)).code).toBe(0);
@@ -247,7 +240,7 @@ function rowHeight(sheet: string, row: number): { ht: number; custom: boolean } 
 }
 
 test("a month later with shorter texts the rows the review made tall come back down; a height the user set stays", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const first = sheetXml(await partsOf(once), "Customers");
   // Litware (row 7, five warnings and their findings) and Coho (row 14) are several lines tall, Tailspin (row 9) one.
@@ -255,12 +248,12 @@ test("a month later with shorter texts the rows the review made tall come back d
   expect(rowHeight(first, 14)!.ht).toBeGreaterThanOrEqual(60);
   expect(rowHeight(first, 9)).toBeUndefined();
   // The user makes Tailspin's row taller by hand.
-  const userSet = path.join(dir, "user-set.xlsx");
+  const userSet = path.join(dir(), "user-set.xlsx");
   await withPart(once, userSet, "xl/worksheets/sheet1.xml", (xml) =>
     xml.replace(/<row r="9"([^>]*)>/, '<row r="9"$1 ht="40" customHeight="1">'),
   );
   // A month later under a policy that warns of almost nothing: Litware has no warning left, Coho two.
-  const policy = path.join(dir, "policy.json");
+  const policy = path.join(dir(), "policy.json");
   fs.writeFileSync(
     policy,
     JSON.stringify({
@@ -272,7 +265,7 @@ test("a month later with shorter texts the rows the review made tall come back d
       minInterestCoverage: 0,
     }),
   );
-  const later = path.join(dir, "later.xlsx");
+  const later = path.join(dir(), "later.xlsx");
   const run = await runCli(userSet, "--as-of", "2026-12-31", "--policy", policy, "--out", later);
   expect(run.code).toBe(0);
   const again = sheetXml(await partsOf(later), "Customers");
@@ -287,10 +280,10 @@ test("a month later with shorter texts the rows the review made tall come back d
 });
 
 test("an earlier run's filter grows to take in new customers; one that filters something is the user's and stays", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   // As if the earlier run had fewer customers: its filter ends higher up.
-  const shorter = path.join(dir, "shorter.xlsx");
+  const shorter = path.join(dir(), "shorter.xlsx");
   await withPart(once, shorter, "xl/worksheets/sheet1.xml", (xml) =>
     xml.replace('<autoFilter ref="A3:AU48"/>', '<autoFilter ref="A3:AU40"/>'),
   );
@@ -301,7 +294,7 @@ test("an earlier run's filter grows to take in new customers; one that filters s
   // The same filter with a criterion set is the user's now: it stays, criteria and all.
   const criteria =
     '<autoFilter ref="A3:AU40"><filterColumn colId="23"><filters><filter val="High"/></filters></filterColumn></autoFilter>';
-  const filtered = path.join(dir, "filtered.xlsx");
+  const filtered = path.join(dir(), "filtered.xlsx");
   await withPart(once, filtered, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AU48"/>', criteria));
   const kept = sheetXml(await reviewed(filtered), "Customers");
   expect(kept).toContain(criteria);
@@ -313,9 +306,9 @@ test.each([
   ["narrower, from a run that wrote fewer columns (other aging edges)", '<autoFilter ref="A3:AR48"/>'],
   ["wider, from a run that wrote more columns", '<autoFilter ref="A3:AW48"/>'],
 ])("an earlier run's empty filter %s is replaced by this run's", async (_name, earlier) => {
-  const once = path.join(dir, "once-calc.xlsx");
+  const once = path.join(dir(), "once-calc.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
-  const saved = path.join(dir, "saved.xlsx");
+  const saved = path.join(dir(), "saved.xlsx");
   await withPart(once, saved, "xl/worksheets/sheet1.xml", (xml) => xml.replace('<autoFilter ref="A3:AU48"/>', earlier));
   const sheet = sheetXml(await reviewed(saved), "Customers");
   expect(count(sheet, /<autoFilter /g)).toBe(1);
@@ -331,7 +324,7 @@ test.each([
   "the user's own filter, frozen panes and table stay as they were: the review adds none of its own (%s)",
   async (_, maxChars) => {
     SURROUNDINGS.maxChars = maxChars;
-    const input = path.join(dir, "set-up.xlsx");
+    const input = path.join(dir(), "set-up.xlsx");
     const wb = await loadWorkbook(EXAMPLE);
     const customers = wb.getWorksheet("Customers")!;
     customers.autoFilter = "A3:C48";
@@ -343,7 +336,7 @@ test.each([
     expect(count(sheet, /<pane /g)).toBe(1);
     expect(sheet).toMatch(/<pane xSplit="2"/);
 
-    const tabled = path.join(dir, "table.xlsx");
+    const tabled = path.join(dir(), "table.xlsx");
     const wb2 = await loadWorkbook(EXAMPLE);
     const ws = wb2.getWorksheet("Customers")!;
     const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1, 4).map(String);
@@ -356,7 +349,7 @@ test.each([
 );
 
 test("an earlier run's print setup (one page wide) is redone; a print setup of the user's stays, titles and all", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   // What the review wrote before: fitted one page wide, as many tall as it takes, the header row repeated.
   const asBefore = (xml: string) =>
@@ -364,8 +357,8 @@ test("an earlier run's print setup (one page wide) is redone; a print setup of t
       .replace('<pageSetUpPr fitToPage="0"/>', '<pageSetUpPr fitToPage="1"/>')
       .replace(/scale="\d+" fitToWidth="1" fitToHeight="1"/, 'scale="100" fitToWidth="1" fitToHeight="0"');
   const titlesBefore = (xml: string) => xml.replace(`'Customers'!$A:$B,'Customers'!$3:$3`, `'Customers'!$3:$3`);
-  const earlier = path.join(dir, "earlier.xlsx");
-  const half = path.join(dir, "half.xlsx");
+  const earlier = path.join(dir(), "earlier.xlsx");
+  const half = path.join(dir(), "half.xlsx");
   await withPart(once, half, "xl/worksheets/sheet1.xml", asBefore);
   expect(sheetXml(await partsOf(half), "Customers")).toMatch(/fitToPage="1"[\s\S]*scale="100" fitToWidth="1" fitToHeight="0"/);
   await withPart(half, earlier, "xl/workbook.xml", titlesBefore);
@@ -375,7 +368,7 @@ test("an earlier run's print setup (one page wide) is redone; a print setup of t
   expect(redone.get("xl/workbook.xml")!).toContain(`>'Customers'!$A:$B,'Customers'!$3:$3<`);
 
   // The user's: fitted one page wide and two tall, their own title rows.
-  const fitted = path.join(dir, "fitted.xlsx");
+  const fitted = path.join(dir(), "fitted.xlsx");
   await withPart(once, half, "xl/worksheets/sheet1.xml", (xml) => asBefore(xml).replace('fitToHeight="0"', 'fitToHeight="2"'));
   await withPart(half, fitted, "xl/workbook.xml", (xml) =>
     xml.replace(`'Customers'!$A:$B,'Customers'!$3:$3`, `'Customers'!$1:$3`),
@@ -386,7 +379,7 @@ test("an earlier run's print setup (one page wide) is redone; a print setup of t
   expect(theirs.get("xl/workbook.xml")!).toContain(`>'Customers'!$1:$3<`);
 
   // The user's: no fit, printed at 85%.
-  const scaled = path.join(dir, "scaled.xlsx");
+  const scaled = path.join(dir(), "scaled.xlsx");
   await withPart(once, scaled, "xl/worksheets/sheet1.xml", (xml) =>
     xml.replace('<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>', "").replace(/scale="\d+"/, 'scale="85"'),
   );
@@ -442,7 +435,7 @@ test("printed pages: each of our sheets headed with its title and the review dat
 
 /** The parts back in a package file, to review again. */
 async function written(all: Map<string, string>): Promise<string> {
-  const file = path.join(dir, `again-${Math.random().toString(36).slice(2)}.xlsx`);
+  const file = path.join(dir(), `again-${Math.random().toString(36).slice(2)}.xlsx`);
   const fd = fs.openSync(file, "w");
   try {
     const writer = new ZipWriter(fd);
@@ -455,16 +448,16 @@ async function written(all: Map<string, string>): Promise<string> {
 }
 
 test("a sheet named with an '&' prints it as one: written '&&' in its header", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
-  const renamed = path.join(dir, "renamed.xlsx");
+  const renamed = path.join(dir(), "renamed.xlsx");
   await withPart(once, renamed, "xl/workbook.xml", (xml) => xml.replace(/Credit Review Archive/g, "R&amp;D Archive"));
   const archive = sheetXml(await reviewed(renamed), "R&amp;D Archive");
   expect(archive).toContain("<oddHeader>&amp;CR&amp;&amp;D Archive — 2026-11-30</oddHeader>");
 });
 
 test("a left or right section the user typed in a header or footer of our sheets stays a month later; the review's centre is that month's", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const parts = await partsOf(once);
   const partOf = (name: string) => {
@@ -477,12 +470,12 @@ test("a left or right section the user typed in a header or footer of our sheets
     `<oddHeader>&amp;LConfidential&amp;C${title} — 2026-11-30&amp;RPrepared by Finance</oddHeader>` +
     "<oddFooter>&amp;L&amp;&quot;Arial,Bold&quot;R&amp;&amp;D only&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>";
   const retype = (title: string) => (xml: string) => xml.replace(/<headerFooter>.*?<\/headerFooter>/, typed(title));
-  const summaryTyped = path.join(dir, "summary-typed.xlsx");
+  const summaryTyped = path.join(dir(), "summary-typed.xlsx");
   await withPart(once, summaryTyped, partOf("Credit Review Summary"), retype("Credit Review Summary"));
-  const archiveTyped = path.join(dir, "archive-typed.xlsx");
+  const archiveTyped = path.join(dir(), "archive-typed.xlsx");
   await withPart(summaryTyped, archiveTyped, partOf("Credit Review Archive"), retype("Credit Review Archive"));
   // On the policy a different first page, with a header of its own.
-  const policyTyped = path.join(dir, "policy-typed.xlsx");
+  const policyTyped = path.join(dir(), "policy-typed.xlsx");
   await withPart(archiveTyped, policyTyped, partOf("Credit Policy"), (xml) =>
     xml.replace(
       /<headerFooter>(.*?)<\/headerFooter>/,
@@ -492,7 +485,7 @@ test("a left or right section the user typed in a header or footer of our sheets
   for (const name of ["Credit Review Summary", "Credit Review Archive"])
     expect(sheetXml(await partsOf(policyTyped), name)).toContain("&amp;RPrepared by Finance</oddHeader>");
 
-  const later = path.join(dir, "later.xlsx");
+  const later = path.join(dir(), "later.xlsx");
   const run = await runCli(policyTyped, "--as-of", "2026-12-31", "--out", later);
   expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
   const again = await partsOf(later);
@@ -537,7 +530,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
     if (headerFooter) ws.headerFooter = headerFooter;
     await wb.xlsx.writeFile(file);
   };
-  const plain = path.join(dir, "plain.xlsx");
+  const plain = path.join(dir(), "plain.xlsx");
   await setUp(plain);
   const ours = sheetXml(await reviewed(plain), "Customers");
   expect(childrenAfterCells(ours).filter((n) => ["pageSetup", "headerFooter", "drawing"].includes(n))).toEqual([
@@ -549,7 +542,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
     /<pageSetup [^>]*paperSize="9"[^>]*\/><headerFooter><oddFooter>&amp;CPage &amp;P of &amp;N<\/oddFooter><\/headerFooter>/,
   );
 
-  const theirs = path.join(dir, "theirs.xlsx");
+  const theirs = path.join(dir(), "theirs.xlsx");
   await setUp(theirs, { oddFooter: "&LConfidential — Smith && Sons&R&D" });
   const before = /<headerFooter[\s\S]*?<\/headerFooter>/.exec(sheetXml(await partsOf(theirs), "Customers"))![0];
   expect(before).toContain("Smith &amp;&amp; Sons");
@@ -559,7 +552,7 @@ test("the customer sheet with a page setup and a picture: page numbers between t
   expect(kept).not.toContain("Page &amp;P");
 
   // A first page set to differ is the user's set-up too, before anything is typed in it.
-  const first = path.join(dir, "first.xlsx");
+  const first = path.join(dir(), "first.xlsx");
   await setUp(first, { differentFirst: true });
   const set = /<headerFooter[^>]*differentFirst="1"[^>]*(?:\/>|>[\s\S]*?<\/headerFooter>)/.exec(
     sheetXml(await partsOf(first), "Customers"),
@@ -570,9 +563,9 @@ test("the customer sheet with a page setup and a picture: page numbers between t
 });
 
 test("the policy history is laid out again by a review that adds no version: its pages carry that review's date, its widths stay", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
-  const next = path.join(dir, "next.xlsx");
+  const next = path.join(dir(), "next.xlsx");
   const { code, stderr } = await runCli(once, "--as-of", "2026-12-31", "--out", next);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   const [before, after] = [
@@ -588,7 +581,7 @@ test("the policy history is laid out again by a review that adds no version: its
 });
 
 test("a print setup the user made on the summary stays a month later; an earlier run's is redone, with the paper it prints on", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const parts = await partsOf(once);
   const summaryPart = [...parts].find(([, text]) => text === sheetXml(parts, "Credit Review Summary"))![0];
@@ -596,7 +589,7 @@ test("a print setup the user made on the summary stays a month later; an earlier
   expect(ours).toContain('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   expect(ours).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
   const december = async (input: string) => {
-    const out = path.join(dir, `december-${Math.random().toString(36).slice(2)}.xlsx`);
+    const out = path.join(dir(), `december-${Math.random().toString(36).slice(2)}.xlsx`);
     const run = await runCli(input, "--as-of", "2026-12-31", "--out", out);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
     return sheetXml(await partsOf(out), "Credit Review Summary");
@@ -604,7 +597,7 @@ test("a print setup the user made on the summary stays a month later; an earlier
 
   // As Excel saves one set up by hand: portrait, one page wide by as many tall, on A3, narrow side
   // margins, gridlines printed, with its printer's settings (a part the replaced sheet takes with it).
-  const users = path.join(dir, "users.xlsx");
+  const users = path.join(dir(), "users.xlsx");
   await withPart(once, users, summaryPart, (xml) =>
     xml
       .replace(
@@ -629,7 +622,7 @@ test("a print setup the user made on the summary stays a month later; an earlier
   const report =
     /<pageSetup orientation="landscape" scale="(\d+)"\/><headerFooter>[\s\S]*<\/headerFooter><rowBreaks count="(\d+)"/;
   // Only the paper changed (Excel saves the A4 it printed on): the review's setup, on that paper.
-  const paper = path.join(dir, "paper.xlsx");
+  const paper = path.join(dir(), "paper.xlsx");
   await withPart(once, paper, summaryPart, (xml) =>
     xml.replace(/<pageSetup [^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToHeight="1" r:id="rId9"/>'),
   );
@@ -653,7 +646,7 @@ test("a print setup the user made on the summary stays a month later; an earlier
 });
 
 test("a print setup the user made on the policy, the archive or the policy history stays a month later; an earlier run's is redone, with the paper it prints on", async () => {
-  const once = path.join(dir, "once.xlsx");
+  const once = path.join(dir(), "once.xlsx");
   expect((await runCli(EXAMPLE, "--as-of", "2026-11-30", "--out", once)).code).toBe(0);
   const parts = await partsOf(once);
   const sheets = ["Credit Policy", "Credit Review Archive", "Credit Policy History"];
@@ -685,11 +678,11 @@ test("a print setup the user made on the policy, the archive or the policy histo
   const december = async (change: (xml: string, name: string) => string) => {
     let input = once;
     for (const name of sheets) {
-      const next = path.join(dir, `changed-${Math.random().toString(36).slice(2)}.xlsx`);
+      const next = path.join(dir(), `changed-${Math.random().toString(36).slice(2)}.xlsx`);
       await withPart(input, next, partOf(name), (xml) => change(xml, name));
       input = next;
     }
-    const out = path.join(dir, `december-${Math.random().toString(36).slice(2)}.xlsx`);
+    const out = path.join(dir(), `december-${Math.random().toString(36).slice(2)}.xlsx`);
     const run = await runCli(input, "--as-of", "2026-12-31", "--out", out);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
     return partsOf(out);

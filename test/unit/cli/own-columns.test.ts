@@ -3,20 +3,12 @@
  * review never wrote is read as the overdue amount, and the same header over the review's own
  * column on a sheet it reviewed is its own, written over and never read as input.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH } from "../../support/review-grid";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-own-columns-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-own-columns-");
 
 const HEADERS = {
   en: ["Customer ID", "Customer", ...FACTOR_HEADERS, "Credit limit", "Outstanding balance", "Overdue balance", "Days past due"],
@@ -40,7 +32,7 @@ interface JsonCustomer {
 
 describe.each(["en", "zh"] as const)("%s", (lang) => {
   test("a never-reviewed sheet's overdue balance column is the customer's overdue amount", async () => {
-    const input = path.join(dir, "plain.xlsx");
+    const input = path.join(dir(), "plain.xlsx");
     await writeSheet(input, [HEADERS[lang], ["C1", "Late Co", 2, 2, 2, 2, 2, 100_000, 50_000, 30_000, 120]]);
     const { code, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", lang, "--json");
     expect(code).toBe(0);
@@ -53,9 +45,9 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
   });
 
   test("on a reviewed copy the review's own column under that header stays its own", async () => {
-    const input = path.join(dir, "first.xlsx");
+    const input = path.join(dir(), "first.xlsx");
     await writeSheet(input, [HEADERS[lang].slice(0, 9), ["C1", "Late Co", 2, 2, 2, 2, 2, 100_000, 50_000]]);
-    const reviewed = path.join(dir, "reviewed.xlsx");
+    const reviewed = path.join(dir(), "reviewed.xlsx");
     expect((await runCli(input, "--as-of", "2026-10-31", "--lang", lang, "--out", reviewed)).code).toBe(0);
     // The review's total renamed to the header an earlier version wrote, holding a figure of its own.
     const wb = await loadWorkbook(reviewed);
@@ -68,7 +60,7 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
     sheet.getCell(1, at).value = HEADERS[lang][9];
     sheet.getCell(2, at).value = 45_000;
     await wb.xlsx.writeFile(reviewed);
-    const again = path.join(dir, "again.xlsx");
+    const again = path.join(dir(), "again.xlsx");
     const { code, stdout } = await runCli(reviewed, "--as-of", "2026-11-30", "--lang", lang, "--json", "--out", again);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);

@@ -192,12 +192,17 @@ describe("the customers table's widths in a terminal", () => {
     expect(customerTableLayout(500)).toEqual({ widths: full, stacked: false });
   });
 
-  test("too narrow for eleven columns: the six of figures, the name narrowed to fit, its texts stacked under them", () => {
-    expect(customerTableLayout(176)).toEqual({ widths: [5, 114, 10, 10, 12, 20], stacked: true });
-    expect(customerTableLayout(160)).toEqual({ widths: [5, 98, 10, 10, 12, 20], stacked: true });
-    expect(customerTableLayout(80)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
+  test("too narrow for eleven columns: the six of figures, the name as wide as the names within the room, its texts stacked under them", () => {
+    // Names of up to 34 columns take 34, the figures beside them, however wide the terminal.
+    expect(customerTableLayout(176, 34)).toEqual({ widths: [5, 34, 10, 10, 12, 20], stacked: true });
+    expect(customerTableLayout(160, 34)).toEqual({ widths: [5, 34, 10, 10, 12, 20], stacked: true });
+    // A longer name wraps within 40 rather than push every customer's figures to the far side.
+    expect(customerTableLayout(160, 90).widths[1]).toBe(40);
+    // Short names keep a few words' room; an 80-column terminal leaves 18.
+    expect(customerTableLayout(160, 5).widths[1]).toBe(12);
+    expect(customerTableLayout(80, 34)).toEqual({ widths: [5, 18, 10, 10, 12, 20], stacked: true });
     // Narrower still, the name keeps a few words and the terminal folds the line.
-    expect(customerTableLayout(60).widths[1]).toBe(12);
+    expect(customerTableLayout(60, 34).widths[1]).toBe(12);
   });
 });
 
@@ -209,14 +214,20 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
   test("each customer's credit limit → recommended limit and next review on a labelled line under its figures", () => {
     const sep = message(lang, "sep.label");
     const next = (c: (typeof result.customers)[number]) => `${OUTPUT_HEADERS.nextReview[lang]}${sep}${nextReviewText(c, lang)}`;
+    // Gamma's cut reads as the top risks give it; a limit kept (no overdue figures to raise it on) is said once, kept.
+    const kept = lang === "en" ? "1,000.00 (kept)" : "1,000.00（维持不变）";
+    const limits: Record<string, string> = {
+      Alpha: kept,
+      Beta: kept,
+      Gamma: "1,000.00 → 500.00",
+      "Liberty's Delightful Sinful Bakery & Cafe": kept,
+    };
     for (const c of result.customers) {
       const first = table.findIndex((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `);
-      const limits = `${message(lang, "cli.limits")}${sep}1,000.00 → ${formatFigure(c.recommendedLimit!, "money", lang)}`;
-      expect(table.slice(first + 1, first + 4)).toContain(`      ${limits}   ${next(c)}`);
+      const line = `      ${lang === "en" ? "Limit: " : "额度："}${limits[c.name!]}   ${next(c)}`;
+      expect(table.slice(first + 1, first + 4)).toContain(line);
     }
-    // Gamma's cut reads as the top risks give it: "Limit: 1,000.00 → 500.00".
-    const gamma = result.customers.find((c) => c.name === "Gamma")!;
-    expect(table).toContain(`      ${lang === "en" ? "Limit: " : "额度："}1,000.00 → 500.00   ${next(gamma)}`);
+    expect(table.filter((l) => l.includes("1,000.00 → 1,000.00"))).toEqual([]);
   });
 
   test("no line of the customers table is wider than the terminal", () => {
@@ -244,6 +255,43 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
         ),
       );
     }
+  });
+});
+
+describe.each(["en", "zh"] as const)("the printed report in a 160-column terminal (%s)", (lang) => {
+  // The widest name takes 23 columns (Chinese characters two each: 20); the header is narrower.
+  const sheet = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "C1", name: "Alpha", factors: [2, 2, 2, 2, 2], extra: [1000, 500] },
+      { id: "C2", name: "Contoso Pharmaceuticals", factors: [2, 2, 2, 2, 2], extra: [1000, 1500] },
+      { id: "C3", name: "深圳市华强电子有限公司", factors: [5, 5, 4, 4, 4], extra: [1000, 1500] },
+    ],
+  );
+  const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+  const lines = toTable(result, lang, "out.xlsx", [], 160).split("\n");
+  const endOf = (line: string, text: string) => columns(line.slice(0, line.indexOf(text) + text.length));
+
+  test("the name column is as wide as the widest name: each score stands right after it, under its header", () => {
+    // Row 5, a space, the name 23, a space, the score 10.
+    const scoreEnd = 5 + 1 + 23 + 1 + 10;
+    expect(endOf(lines[1], OUTPUT_HEADERS.score[lang])).toBe(scoreEnd);
+    for (const c of result.customers) {
+      const line = lines.find((l) => l.slice(0, 6) === `${String(c.row).padStart(5)} `)!;
+      expect(line.slice(6).startsWith(`${c.name} `)).toBe(true);
+      expect(endOf(line, formatScore(c.score!, DEFAULT_POLICY, lang))).toBe(scoreEnd);
+    }
+  });
+
+  test("a name longer than 40 columns wraps within 40 rather than push the figures further", () => {
+    const long = runReview({ sheetName: "Customers", values: SHEET, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
+    const printed = toTable(long, lang, "out.xlsx", [], 160).split("\n");
+    const delta = printed.findIndex((l) => l.startsWith("    5 "));
+    const scoreEnd = 5 + 1 + 40 + 1 + 10;
+    expect(printed[delta].startsWith("    5 Liberty's Delightful Sinful Bakery & ")).toBe(true);
+    expect(endOf(printed[delta], formatScore(2, DEFAULT_POLICY, lang))).toBe(scoreEnd);
+    expect(printed[delta + 1]).toBe("      Cafe");
+    expect(endOf(printed[1], OUTPUT_HEADERS.score[lang])).toBe(scoreEnd);
   });
 });
 

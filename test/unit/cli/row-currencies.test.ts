@@ -5,41 +5,28 @@
  * current ratio (and its Low liquidity check), said once for the sheet. Every output says the same:
  * the printed report, the JSON, the sheet's Review issues and the summary sheet, in both languages.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { CUSTOMER_HEADERS } from "../../support/review-grid";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-row-currencies-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-row-currencies-");
 
-async function buildWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("Customers");
-  sheet.addRow([
-    "Customer ID",
-    "Customer",
-    "Payment history",
-    "Contract performance",
-    "Industry risk",
-    "Market reputation",
-    "Compliance record",
-    "Credit limit",
-    "Outstanding balance",
-    "Current assets (USD)",
-    "Current liabilities (EUR)",
-    "Days past due",
-  ]);
-  // Over its limit if euros were dollars, and illiquid if dollars were euros: neither is said.
-  sheet.addRow(["C01", "Split Currencies", 2, 2, 2, 2, 2, "USD 100,000", "EUR 150,000", 50, 100, 0]);
-  sheet.addRow(["C02", "One Currency", 2, 2, 2, 2, 2, 100000, 50000, 50, 100, 0]);
-  await wb.xlsx.writeFile(file);
+function buildWorkbook(file: string): Promise<void> {
+  return writeWorkbook(file, {
+    Customers: [
+      [
+        ...CUSTOMER_HEADERS,
+        "Credit limit",
+        "Outstanding balance",
+        "Current assets (USD)",
+        "Current liabilities (EUR)",
+        "Days past due",
+      ],
+      // Over its limit if euros were dollars, and illiquid if dollars were euros: neither is said.
+      ["C01", "Split Currencies", 2, 2, 2, 2, 2, "USD 100,000", "EUR 150,000", 50, 100, 0],
+      ["C02", "One Currency", 2, 2, 2, 2, 2, 100000, 50000, 50, 100, 0],
+    ],
+  });
 }
 
 const ROW_NOTE =
@@ -50,17 +37,17 @@ const WHY =
   "Current assets is in USD and Current liabilities in EUR, and no rate is known to combine them; enter them in one currency";
 
 test("amounts in two currencies are combined in no output: said at the row, and once for the sheet", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input);
 
-  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "printed.xlsx"));
+  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "printed.xlsx"));
   expect(printed.code).toBe(0);
   const report = printed.stdout.replace(/\s+/g, " ");
   expect(report).toContain(SHEET_LINE);
   expect(report).toContain(`Low liquidity: ${WHY}`);
   expect(report).toContain("enter them in one currency");
 
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json")).stdout);
   expect(json.customers.map((c: { notes: { text: string }[] }) => c.notes.map((n) => n.text))).toEqual([[ROW_NOTE], []]);
   expect(json.customers.map((c: { utilisation: number | null }) => c.utilisation)).toEqual([null, 0.5]);
@@ -97,7 +84,7 @@ test("amounts in two currencies are combined in no output: said at the row, and 
   expect(summaryText.split(WHY)).toHaveLength(3);
 
   const zh = JSON.parse(
-    (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "zh.xlsx"), "--json", "--lang", "zh")).stdout,
+    (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "zh.xlsx"), "--json", "--lang", "zh")).stdout,
   );
   expect(zh.customers[0].notes[0].text).toBe(
     "第 2 行 I 列（Outstanding balance）：额度使用率、可用额度、超出信用额度检查未计算：信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写",

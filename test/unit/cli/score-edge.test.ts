@@ -4,14 +4,13 @@
  * while the other scores keep "0.00".
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { toJson, toTable } from "../../../src/cli/report";
 import { Lang } from "../../../src/engine/i18n";
 import { completePolicy } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const WEIGHTS = [0.33, 0.27, 0.2, 0.1, 0.1];
@@ -50,19 +49,17 @@ describe.each(["en", "zh"] as const)("the report of a score under High (%s)", (l
 });
 
 describe("the written workbook", () => {
-  let dir: string;
-  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "score-edge-"))));
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest("score-edge-");
 
   test.each(["en", "zh"] as const)("%s: the score cell of 3.497 has the format 0.000, the others 0.00", async (lang) => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Customers");
     for (const line of SHEET) sheet.addRow(line as ExcelJS.CellValue[]);
-    const input = path.join(dir, "weights.xlsx");
+    const input = path.join(dir(), "weights.xlsx");
     await wb.xlsx.writeFile(input);
-    const policy = path.join(dir, "policy.json");
+    const policy = path.join(dir(), "policy.json");
     fs.writeFileSync(policy, JSON.stringify({ weights: WEIGHTS }));
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(dir(), "out.xlsx");
     const run = await runCli(input, "--as-of", "2026-11-30", "--policy", policy, "--lang", lang, "--out", out);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("3.497");

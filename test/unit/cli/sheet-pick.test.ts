@@ -5,19 +5,12 @@
  * heading, in either language; `sheetChoice` in --json).
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../support/cli";
+import { runCli, tempDirPerTest } from "../../support/cli";
 import { customerSheet } from "../taskpane/workbooks";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-pick-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-pick-");
 
 type Sheet = { name: string; rows: (string | number)[][]; state?: "hidden" | "veryHidden" };
 
@@ -45,13 +38,13 @@ async function book(name: string, sheets: readonly Sheet[], activeTab = 0): Prom
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) wb.addWorksheet(s.name, { state: s.state ?? "visible" }).addRows(s.rows);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 10000, firstSheet: 0, activeTab, visibility: "visible" }];
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   await wb.xlsx.writeFile(file);
   return file;
 }
 
 async function review(file: string, ...args: string[]) {
-  const out = path.join(dir, `out-${fs.readdirSync(dir).length}.xlsx`);
+  const out = path.join(dir(), `out-${fs.readdirSync(dir()).length}.xlsx`);
   const table = await runCli(file, "--as-of", "2026-11-30", "--out", out, ...args);
   const json = await runCli(file, "--as-of", "2026-11-30", "--out", `${out}.json.xlsx`, "--json", ...args);
   expect({ table: table.code, json: json.code }).toEqual({ table: 0, json: 0 });
@@ -67,7 +60,7 @@ test("several customer sheets: the first is reviewed, and the report names the o
   expect(lines[1]).toBe(
     'Reviewed "Customers 2025" (the first customer sheet). Also like a customer sheet: "Customers 2026"; review it with --sheet "Customers 2026"',
   );
-  const zh = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir, "zh.xlsx"), "--lang", "zh");
+  const zh = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir(), "zh.xlsx"), "--lang", "zh");
   expect(zh.stdout.split("\n")[1]).toBe(
     '已审查“Customers 2025”（第一张客户工作表）。同样像客户工作表的还有：“Customers 2026”；如需审查，请加 --sheet "Customers 2026"',
   );

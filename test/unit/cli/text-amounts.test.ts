@@ -3,39 +3,22 @@
  * 12.5?) and "USD 30,000" are said at their cells, in the printed report, the JSON and the sheet's
  * Review issues, and left out of the figures; "1.250.000" and "€40.000,00" are read.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { CUSTOMER_HEADERS } from "../../support/review-grid";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-text-amounts-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-text-amounts-");
 
-async function buildWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("Customers");
-  sheet.addRow(["Amounts in EUR"]);
-  sheet.addRow([
-    "Customer ID",
-    "Customer",
-    "Payment history",
-    "Contract performance",
-    "Industry risk",
-    "Market reputation",
-    "Compliance record",
-    "Credit limit",
-    "Outstanding balance",
-  ]);
-  sheet.addRow(["C01", "Dotted Limit", 2, 2, 2, 2, 2, "12.500", 5000]);
-  sheet.addRow(["C02", "Dollar Balance", 2, 2, 2, 2, 2, 100000, "USD 30,000"]);
-  sheet.addRow(["C03", "European Forms", 2, 2, 2, 2, 2, "1.250.000", "€40.000,00"]);
-  await wb.xlsx.writeFile(file);
+function buildWorkbook(file: string): Promise<void> {
+  return writeWorkbook(file, {
+    Customers: [
+      ["Amounts in EUR"],
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance"],
+      ["C01", "Dotted Limit", 2, 2, 2, 2, 2, "12.500", 5000],
+      ["C02", "Dollar Balance", 2, 2, 2, 2, 2, 100000, "USD 30,000"],
+      ["C03", "European Forms", 2, 2, 2, 2, 2, "1.250.000", "€40.000,00"],
+    ],
+  });
 }
 
 const DOTTED =
@@ -44,15 +27,15 @@ const DOLLAR =
   'row 4, column I (Outstanding balance): exposure, utilisation, available credit and Over credit limit check not computed: "USD 30,000" is in USD, but this column\'s amounts are in EUR; enter it in EUR';
 
 test("an ambiguous text amount and one in another currency are said at their cells in every output, and not added", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input);
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const table = await runCli(input, "--as-of", "2026-11-30", "--out", out);
   expect(table.code).toBe(0);
   const printed = table.stdout.replace(/\s+/g, " ");
   for (const sentence of [DOTTED, DOLLAR]) expect(printed).toContain(sentence.split(": ").slice(-1)[0]);
 
-  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "j.xlsx"), "--json")).stdout);
+  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "j.xlsx"), "--json")).stdout);
   const notes = json.customers.map((c: { notes: { text: string }[] }) => c.notes.map((n) => n.text));
   expect(notes).toEqual([[DOTTED], [DOLLAR], []]);
   expect(json.customers.map((c: { creditLimit: number | null; balance: number | null }) => [c.creditLimit, c.balance])).toEqual([
@@ -63,7 +46,7 @@ test("an ambiguous text amount and one in another currency are said at their cel
   expect(json.portfolio.exposure).toBe(45000);
 
   const zh = JSON.parse(
-    (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "zh.xlsx"), "--json", "--lang", "zh")).stdout,
+    (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "zh.xlsx"), "--json", "--lang", "zh")).stdout,
   );
   expect(zh.customers[0].notes[0].text).toContain("“12.500”可能是 12,500，也可能是 12.5；请以数值输入");
   expect(zh.customers[1].notes[0].text).toContain("“USD 30,000”是USD金额，但本列金额的单位为EUR；请按EUR填写");

@@ -3,11 +3,9 @@
  * Taiwan or Hong Kong heads its sheets: the same review as of the Simplified sample, its ledger
  * used, and the review's own columns written in Simplified (the language it writes) beside them.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 import { traditional } from "../../support/traditional";
 
 const SAMPLE = path.resolve(__dirname, "../../../examples/customers-zh.xlsx");
@@ -16,13 +14,7 @@ const LEDGER = "发票明细";
 /** The customer sheet's header row under its title, and the ledger's. */
 const HEADER_ROWS: Readonly<Record<string, number>> = { [CUSTOMERS]: 3, [LEDGER]: 1 };
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-traditional-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-traditional-");
 
 function headers(sheet: ExcelJS.Worksheet, row: number): string[] {
   return ((sheet.getRow(row).values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
@@ -50,7 +42,7 @@ async function traditionalSample(file: string): Promise<{ simplified: string[]; 
 }
 
 test("the sample headed in Traditional characters is reviewed as the Simplified one is", async () => {
-  const input = path.join(dir, "traditional.xlsx");
+  const input = path.join(dir(), "traditional.xlsx");
   const { simplified, converted } = await traditionalSample(input);
   // Most headers are spelt otherwise: 客戶編號, 應收帳款餘額, 發票號, 已收金額.
   expect(converted).toEqual(expect.arrayContaining(["客戶編號", "應收帳款餘額", "負面新聞日期", "發票號", "已收金額"]));
@@ -64,9 +56,9 @@ test("the sample headed in Traditional characters is reviewed as the Simplified 
     "zh",
     "--json",
     "--out",
-    path.join(dir, "simplified-out.xlsx"),
+    path.join(dir(), "simplified-out.xlsx"),
   );
-  const out = path.join(dir, "traditional-out.xlsx");
+  const out = path.join(dir(), "traditional-out.xlsx");
   const run = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--json", "--out", out);
   expect([asIs.code, run.code]).toEqual([0, 0]);
   // A message names a column as the sheet heads it: "第 24 行 E 列（行業風險）".
@@ -100,13 +92,13 @@ test("the sample headed in Traditional characters is reviewed as the Simplified 
 });
 
 test("a misspelt Traditional header is reported with the header it is likely meant as", async () => {
-  const input = path.join(dir, "misspelt.xlsx");
+  const input = path.join(dir(), "misspelt.xlsx");
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("客戶");
   sheet.addRow(["客戶編號", "客戶名稱", "付款歷史", "合同履行情況", "行業風險", "市場口碑", "合規記錄", "信用額"]);
   sheet.addRow(["TW-01", "台北精密", 2, 2, 2, 2, 2, 100]);
   await wb.xlsx.writeFile(input);
-  const { code, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--out", path.join(dir, "out.xlsx"));
+  const { code, stdout } = await runCli(input, "--as-of", "2026-11-30", "--lang", "zh", "--out", path.join(dir(), "out.xlsx"));
   expect(code).toBe(0);
   expect(stdout).toContain("未识别的表头：H 列“信用額”（是否想写“信用额度”？）");
 });

@@ -7,6 +7,7 @@
 import "../../support/custom-functions-stub";
 import * as fs from "fs";
 import * as path from "path";
+import { onDay } from "../../support/clock";
 import { StubError } from "../../support/custom-functions-stub";
 import { Lang } from "../../../src/engine/i18n";
 import { setErrorLanguage } from "../../../src/functions/excel-errors";
@@ -18,12 +19,17 @@ interface Case {
   args: unknown[];
   /** Office's display language the call is made in: English when left out. */
   lang?: Lang;
+  /** The day the call is made on (YYYY-MM-DD), what a date defaulting to today reads: TODAY when left out. */
+  today?: string;
   expect?: unknown;
   close?: number;
   /** The cell must hold exactly this value (no float dust), not one within `close` digits. */
   exact?: boolean;
   error?: { code: string; includes?: string[] };
 }
+
+/** The day every call is made on unless its case says another: fixed, so no case depends on the day it runs. */
+const TODAY = "2026-11-30";
 
 const dir = path.join(__dirname, "../../cases/functions");
 const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -32,7 +38,7 @@ function call(c: Case): unknown {
   setErrorLanguage(c.lang ?? "en");
   setLabelLanguage(c.lang ?? "en");
   try {
-    return CREDIT_FUNCTIONS[c.fn](...c.args);
+    return onDay(c.today ?? TODAY, () => CREDIT_FUNCTIONS[c.fn](...c.args));
   } catch (error) {
     return error;
   } finally {

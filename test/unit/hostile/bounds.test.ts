@@ -7,7 +7,6 @@
  * characters, policy files, --as-of and --out.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
 import * as zlib from "node:zlib";
@@ -18,29 +17,17 @@ import { WorkbookPackage } from "../../../src/cli/package/package";
 import { BoundError, CellBudget, LIMITS, MEMORY } from "../../../src/cli/package/bounds";
 import { EXCEL_ROWS } from "../../../src/engine/a1";
 import { completePolicy } from "../../../src/engine/policy";
-import { runCli } from "../../support/cli";
+import { runCli, tempDirPerTest } from "../../support/cli";
+import { FACTOR_HEADERS } from "../../support/review-grid";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const HEADER_CELLS = [
-  "Customer",
-  "Payment history",
-  "Contract performance",
-  "Industry risk",
-  "Market reputation",
-  "Compliance record",
-]
+const HEADER_CELLS = ["Customer", ...FACTOR_HEADERS]
   .map((h, i) => `<c r="${"ABCDEF"[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`)
   .join("");
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-bounds-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-bounds-");
 
 /**
  * A customer sheet (a header, `rows` as sheet-data XML, `tail` after the cells), `workbookExtra`
@@ -48,7 +35,7 @@ afterEach(() => {
  */
 async function workbook(name: string, rows: string, tail = "", workbookExtra = "", archiveRows?: string): Promise<string> {
   const archive = archiveRows !== undefined;
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   const fd = fs.openSync(file, "w");
   const zip = new ZipWriter(fd);
   await zip.add(
@@ -85,7 +72,7 @@ const customer = (r: number, name = `C${r}`) =>
   `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${name}</t></is></c>${[1, 2, 3, 4, 5].map((c) => `<c r="${"BCDEF"[c - 1]}${r}"><v>${c}</v></c>`).join("")}</row>`;
 
 async function refused(file: string, reason: string | RegExp, ...args: string[]) {
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const { code, stderr } = await runCli(file, "--as-of", "2026-11-30", "--lang", "en", "--out", out, ...args);
   expect({ code, lines: stderr.split("\n").length }).toEqual({ code: 2, lines: 1 });
   expect(stderr).toMatch(reason);
@@ -117,7 +104,7 @@ describe("sizes", () => {
   /** A zip whose sheet part is `compressed`, declared as `size` bytes with checksum `crc`. */
   async function withSheetPart(name: string, compressed: Buffer, size: number, crc: number): Promise<string> {
     const base = await workbook(`base-${name}`, customer(2));
-    const file = path.join(dir, name);
+    const file = path.join(dir(), name);
     const source = await ZipReader.open(base, base);
     const fd = fs.openSync(file, "w");
     const out = new ZipWriter(fd);
@@ -208,7 +195,7 @@ describe("sizes", () => {
       '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>1</formula1></dataValidation></dataValidations>',
       '<definedNames><definedName name="Everything">Customers!$A$1:$XFD$1048576</definedName></definedNames>',
     );
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(dir(), "out.xlsx");
     const { code, result } = await runCli(file, "--as-of", "2026-11-30", "--out", out);
     expect(code).toBe(0);
     expect(result!.customers).toHaveLength(2);
@@ -227,12 +214,12 @@ describe("sizes", () => {
 describe("the small ones", () => {
   test("control characters in names never reach the terminal raw", async () => {
     const file = await workbook("escape.xlsx", customer(2, "Evil_x001B_[2J_x0007_ Co\u202Ename") + customer(3));
-    const { code, stdout } = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir, "out.xlsx"));
+    const { code, stdout } = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir(), "out.xlsx"));
     expect(code).toBe(0);
     // eslint-disable-next-line no-control-regex
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(stdout).toContain("Evil\\u001B[2J\\u0007 Co\\u202Ename");
-    const json = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir, "out2.xlsx"), "--json");
+    const json = await runCli(file, "--as-of", "2026-11-30", "--out", path.join(dir(), "out2.xlsx"), "--json");
     // eslint-disable-next-line no-control-regex
     expect(json.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(JSON.parse(json.stdout).customers[0].name).toBe("Evil\u001B[2J\u0007 Co\u202Ename");
@@ -241,14 +228,14 @@ describe("the small ones", () => {
   test("the output keeps the input's permission bits", async () => {
     const file = await workbook("private.xlsx", customer(2));
     fs.chmodSync(file, 0o600);
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(dir(), "out.xlsx");
     expect((await runCli(file, "--as-of", "2026-11-30", "--out", out)).code).toBe(0);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
 
   test("--out naming a FIFO or a device is refused, and the FIFO stays", async () => {
     const file = await workbook("fifo.xlsx", customer(2));
-    const fifo = path.join(dir, "pipe.xlsx");
+    const fifo = path.join(dir(), "pipe.xlsx");
     require("node:child_process").execFileSync("mkfifo", [fifo]);
     const { code, stderr } = await runCli(file, "--as-of", "2026-11-30", "--out", fifo);
     expect(code).toBe(2);
@@ -275,9 +262,17 @@ describe("the small ones", () => {
   describe("policy files", () => {
     test("a UTF-8 byte-order mark is accepted", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, `\uFEFF${JSON.stringify({ version: "bom-1", mediumFrom: 2.2 })}`);
-      const { code, result } = await runCli(file, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "o.xlsx"));
+      const { code, result } = await runCli(
+        file,
+        "--as-of",
+        "2026-11-30",
+        "--policy",
+        policy,
+        "--out",
+        path.join(dir(), "o.xlsx"),
+      );
       expect(code).toBe(0);
       // The typed version is ignored: the version follows the settings.
       expect(result!.policy).toEqual(completePolicy({ mediumFrom: 2.2 }));
@@ -285,9 +280,17 @@ describe("the small ones", () => {
 
     test("values read as on the policy sheet: 70% and 0.7 for a share, 非上市 for a model", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, JSON.stringify({ maxDebtRatio: "65%", overdueShare: 0.2, defaultZModel: "非上市" }));
-      const { code, result } = await runCli(file, "--as-of", "2026-11-30", "--policy", policy, "--out", path.join(dir, "o.xlsx"));
+      const { code, result } = await runCli(
+        file,
+        "--as-of",
+        "2026-11-30",
+        "--policy",
+        policy,
+        "--out",
+        path.join(dir(), "o.xlsx"),
+      );
       expect(code).toBe(0);
       expect(result!.policy).toEqual(completePolicy({ maxDebtRatio: 0.65, overdueShare: 0.2, defaultZModel: "private" }));
     });
@@ -310,14 +313,14 @@ describe("the small ones", () => {
       ],
     ] as const)("%s: a bad value is refused naming the file and the setting: %j", async (lang, settings, text) => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, JSON.stringify(settings));
       await refused(file, text, "--policy", policy, "--lang", lang);
     });
 
     test("a misspelt key is refused, naming the nearest setting", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, JSON.stringify({ mediumFrm: 2.2 }));
       await refused(
         file,
@@ -337,7 +340,7 @@ describe("the small ones", () => {
 
     test("a setting written by its policy-sheet label, in either language, is refused naming its key", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, JSON.stringify({ "High risk from score": 3.2 }));
       await refused(
         file,
@@ -358,14 +361,14 @@ describe("the small ones", () => {
 
     test("a setting written twice is refused: JSON would keep the last without a word", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       fs.writeFileSync(policy, '{\n  "highFrom": 3.2,\n  "overdueDays": 60,\n  "highFrom" : 3.6\n}\n');
       await refused(file, /policy file .*policy\.json: "highFrom" is set twice; keep the one you mean$/, "--policy", policy);
     });
 
     test("a file saved as UTF-16 (PowerShell 5's >) is told to be saved as UTF-8, with or without its byte-order mark", async () => {
       const file = await workbook("policy.xlsx", customer(2));
-      const policy = path.join(dir, "policy.json");
+      const policy = path.join(dir(), "policy.json");
       const json = JSON.stringify({ highFrom: 3.2 });
       for (const bytes of [
         Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]),
@@ -384,7 +387,7 @@ describe("the small ones", () => {
     test("/dev/zero is not a policy file, and a file over 1 MiB is refused by its size", async () => {
       const file = await workbook("policy.xlsx", customer(2));
       await refused(file, /policy file \/dev\/zero: not a regular file/, "--policy", "/dev/zero");
-      const big = path.join(dir, "big.json");
+      const big = path.join(dir(), "big.json");
       fs.writeFileSync(big, `{"version": "${"x".repeat(2 << 20)}"}`);
       await refused(file, /policy file .*big\.json is larger than 1 MiB/, "--policy", big);
     });

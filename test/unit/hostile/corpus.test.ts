@@ -6,10 +6,9 @@
  * text that looks like a formula is still text, and no sheet of the user's changed at all.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, runCli } from "../../support/cli";
+import { loadWorkbook, runCli, tempDirPerTest } from "../../support/cli";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import { isReviewSheet } from "../../../src/engine/review/sheets";
@@ -24,13 +23,7 @@ const { asOf, lang, cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, "expe
   cases: Expectation[];
 };
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-hostile-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-hostile-");
 
 // ---- what a sheet holds, cell by cell --------------------------------------------------
 
@@ -163,10 +156,10 @@ test("the corpus has at least 25 workbooks, each with its expectation", () => {
 
 describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
   test(`${c.description}: exit ${c.exit}`, async () => {
-    const input = path.join(dir, c.file);
+    const input = path.join(dir(), c.file);
     fs.copyFileSync(path.join(CORPUS, c.file), input);
     const original = fs.readFileSync(input);
-    const output = path.join(dir, "out.xlsx");
+    const output = path.join(dir(), "out.xlsx");
     const { code, result, stderr } = await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output, ...(c.args ?? []));
 
     expect({ code, stderr }).toEqual({ code: c.exit, stderr: c.exit === 0 ? "" : expect.any(String) });
@@ -177,11 +170,11 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
       expect(stderr.split("\n")).toHaveLength(1);
       expect(stderr).toMatch(/^credit-review: /);
       expect(stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
-      expect(fs.readdirSync(dir)).toEqual([c.file]);
+      expect(fs.readdirSync(dir())).toEqual([c.file]);
       return;
     }
 
-    expect(fs.readdirSync(dir).sort()).toEqual([c.file, "out.xlsx"].sort());
+    expect(fs.readdirSync(dir()).sort()).toEqual([c.file, "out.xlsx"].sort());
     const r = result!;
     if (c.sheet) expect(r.sheet).toBe(c.sheet);
     expect(r.customers).toHaveLength(c.customers!);
@@ -215,9 +208,9 @@ describe.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
 
 test("formula-like names are text everywhere they are written: the sheet, the summary, the archive", async () => {
   const file = "formula-injection-names.xlsx";
-  const input = path.join(dir, file);
+  const input = path.join(dir(), file);
   fs.copyFileSync(path.join(CORPUS, file), input);
-  const output = path.join(dir, "out.xlsx");
+  const output = path.join(dir(), "out.xlsx");
   expect((await runCli(input, "--as-of", asOf, "--lang", lang, "--out", output)).code).toBe(0);
   const wb = await loadWorkbook(output);
   const seen: string[] = [];

@@ -7,6 +7,8 @@
  */
 import "../../support/custom-functions-stub";
 import fc from "fast-check";
+import { onDay } from "../../support/clock";
+import { CENTURY_DAYS } from "../../../src/engine/aging";
 import { ERROR_CODES, StubError } from "../../support/custom-functions-stub";
 import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
 
@@ -279,18 +281,25 @@ test("SCORE weights near the largest double are normalised like any others", () 
 });
 
 test("NEXTREVIEW never answers a date after 9999-12-31", () => {
-  expect(errorOf(call("NEXTREVIEW", [3, 2958465])).message).toBe(
-    "the next review date would fall after 9999-12-31, Excel's last date",
-  );
-  expect(call("NEXTREVIEW", [4, 2958434])).toBe(2958465); // 9999-11-30, a month's last day, + 1 month = 9999-12-31
-  fc.assert(
-    fc.property(fc.double({ min: 1, max: 5, noNaN: true }), fc.integer({ min: 1, max: 2958465 }), (score, asOf) => {
-      const answer = call("NEXTREVIEW", [score, asOf]);
-      if (answer instanceof StubError) expect(answer.code).toBe("#VALUE!");
-      else expect(answer).toBeLessThanOrEqual(2958465);
-    }),
-    { numRuns: 2000 },
-  );
+  // Called in Excel's last year, so its last as-of dates are within a century of today.
+  onDay("9999-06-30", () => {
+    expect(errorOf(call("NEXTREVIEW", [3, 2958465])).message).toBe(
+      "the next review date would fall after 9999-12-31, Excel's last date",
+    );
+    expect(call("NEXTREVIEW", [4, 2958434])).toBe(2958465); // 9999-11-30, a month's last day, + 1 month = 9999-12-31
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 5, noNaN: true }),
+        fc.integer({ min: 2958465 - CENTURY_DAYS, max: 2958465 }),
+        (score, asOf) => {
+          const answer = call("NEXTREVIEW", [score, asOf]);
+          if (answer instanceof StubError) expect(answer.code).toBe("#VALUE!");
+          else expect(answer).toBeLessThanOrEqual(2958465);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 // ---- serial dates at Excel's edges -----------------------------------------------------
@@ -313,10 +322,19 @@ describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
   });
 
   test("as an as-of date: 0 means today, 60 is 1900-02-29 (Lotus's leap day), 2958466 is refused", () => {
-    expect(typeof call("NEXTREVIEW", [3, 0])).toBe("number");
-    expect(call("NEXTREVIEW", [4, 60])).toBe(91); // 1900-02-29, the month's last day in Excel's calendar, + 1 month = 1900-03-31
-    expect(call("NEXTREVIEW", [3, 1])).toBe(92); // 1900-01-01 + 3 months = 1900-04-01
-    expect(errorOf(call("NEXTREVIEW", [3, 2958466])).message).toBe('asOf must be a date (such as 2026-11-30), got "2958466"');
+    // Called in 1950, so Excel's first dates are within a century of today.
+    onDay("1950-01-15", () => {
+      expect(call("NEXTREVIEW", [3, 0])).toBe(18368); // 1950-01-15 + 3 months = 1950-04-15
+      expect(call("NEXTREVIEW", [4, 60])).toBe(91); // 1900-02-29, the month's last day in Excel's calendar, + 1 month = 1900-03-31
+      expect(call("NEXTREVIEW", [3, 1])).toBe(92); // 1900-01-01 + 3 months = 1900-04-01
+      expect(errorOf(call("NEXTREVIEW", [3, 2958466])).message).toBe('asOf must be a date (such as 2026-11-30), got "2958466"');
+    });
+    // Called in 2026, 1900-01-01 is a number that is no date.
+    onDay("2026-11-30", () =>
+      expect(errorOf(call("NEXTREVIEW", [3, 1])).message).toBe(
+        "asOf 1900-01-01 (the cell holds 1) is more than a century from today (2026-11-30): it must be a date, not a year or a number of days, nor another argument's value typed in its place",
+      ),
+    );
   });
 });
 

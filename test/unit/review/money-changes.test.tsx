@@ -87,7 +87,7 @@ const EXPECTED: Record<Lang, { total: string; lists: [string, number, string[]][
     ],
     newWarnings: [
       "Bellows College: The oldest unpaid amount is 95 days past due (more than 90 days triggers a warning).",
-      "Eagle Eye: The risk score rose from 1.50 to 3.00 since the review of 2026-10-31: 1.50 points (more than 1.00 triggers a warning).",
+      "Eagle Eye: The risk score rose from 1.50 to 3.00 since the review of 2026-10-31: 1.50 points (more than 1.00 points triggers a warning).",
     ],
   },
   zh: {

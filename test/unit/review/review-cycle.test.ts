@@ -675,7 +675,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
         "Negative news — the customer is graded Medium now, and negative news (of 2026-03-20) triggers a warning for a high-risk customer only.",
       ],
       E005: [
-        "Score rose — the score moved +0.10 since the review of 2026-01-31, from 2.50 to 2.60 (a rise of more than 1.00 triggers a warning).",
+        "Score rose — the score moved +0.10 points since the review of 2026-01-31, from 2.50 to 2.60 (a rise of more than 1.00 points triggers a warning).",
       ],
       G007: ['Overdue over 90 days (row 7, column K (Days past due): must be a number, got "abc")'],
       H008: ["Over credit limit (no Outstanding balance on its row)"],
@@ -846,7 +846,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
               [
                 "SCORE_RISE",
                 "score",
-                "Score rose — the score is 4.00, unchanged since the review of 2026-01-31 (a rise of more than 1.00 triggers a warning).",
+                "Score rose — the score is 4.00, unchanged since the review of 2026-01-31 (a rise of more than 1.00 points triggers a warning).",
               ],
               ["NEGATIVE_NEWS", "noNews", "Negative news — the sheet gives no negative news date now."],
               ["OVERDUE_90", "figure", "Overdue over 90 days — nothing is past due now (more than 90 days triggers a warning)."],

@@ -206,7 +206,13 @@ test.each<[string, Finding, "en" | "zh", string]>([
     "a rise, signed",
     { code: "SCORE_RISE", value: 1.95, threshold: 1, format: "score", from: 1.2, to: 3.15 },
     "en",
-    "Score rose (+1.95 > 1.00)",
+    "Score rose (+1.95 points > 1.00 points)",
+  ],
+  [
+    "a rise, signed, in points, in Chinese",
+    { code: "SCORE_RISE", value: 1.95, threshold: 1, format: "score", from: 1.2, to: 3.15 },
+    "zh",
+    "评分上升（+1.95 分 > 1.00 分）",
   ],
   [
     "news on or after the look-back's first day",

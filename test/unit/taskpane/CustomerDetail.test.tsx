@@ -101,7 +101,7 @@ test("every action reads with the rule or warning behind it, with the customer's
     ],
     [
       "Re-assess the customer now",
-      "The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning).",
+      "The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 points triggers a warning).",
     ],
   ]);
 });
@@ -164,7 +164,7 @@ test("the results' block on what changed: since when, riskier and safer, warning
     "Moved to a riskier grade = 1 (Contoso (Medium → High))",
     "Moved to a safer grade = 1 (Northwind (High → Low))",
     // A new warning with its figure against its threshold; the recommended limits that moved.
-    "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
+    "New warnings = 2 (Contoso: The risk score rose from 2.10 to 3.80 since the review of 2026-10-31: 1.70 points (more than 1.00 points triggers a warning). Outstanding balance 150,000.00 is above the credit limit 100,000.00.)",
     // Not cleared: the sheet has no overdue figures this time, so the check did not run.
     "Cleared warnings = 0",
     "Warnings not checked this time = 1 (Contoso: Overdue over 90 days (no Days past due column or invoice ledger))",
