@@ -8,7 +8,7 @@
 import "../../support/custom-functions-stub";
 import fc from "fast-check";
 import { onDay } from "../../support/clock";
-import { CENTURY_DAYS } from "../../../src/engine/aging";
+import { CENTURY_DAYS } from "../../../src/engine/cells";
 import { ERROR_CODES, StubError } from "../../support/custom-functions-stub";
 import { CREDIT_FUNCTIONS, CreditFunctionId } from "../../../src/functions/library";
 
