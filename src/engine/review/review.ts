@@ -408,18 +408,18 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     match,
     underHeader,
   );
-  const statedCurrencies = new Map<number, ExpectedCurrency>();
+  const knownCurrencies = new Map<number, ExpectedCurrency>();
   for (const field of AMOUNT_FIELDS) {
     const expected = currencies[field];
-    if (expected && columns[field] !== undefined) statedCurrencies.set(columns[field], expected);
+    if (expected && columns[field] !== undefined) knownCurrencies.set(columns[field], expected);
   }
-  const expectedCurrency = currencyExpectations(statedCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
+  const expectedCurrency = currencyExpectations(knownCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
   const ledger = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   // This sheet's reviews only: another customer sheet in the workbook is another portfolio. Rows
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
   const ctx = rowContext(columns, match.headers, origin, conversions, expectedCurrency, {
-    stated: columnCurrencies,
+    columns: columnCurrencies,
     twoCurrencies,
   });
   let read = input.archive ? readArchive(input.archive) : undefined;
