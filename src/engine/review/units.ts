@@ -21,7 +21,7 @@ import {
 } from "../cells";
 import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
-import { hasHanCharacter } from "../text-width";
+import { hanMeetsLatin, isLatinSide } from "../script-spacing";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 import { columnsInTwoCurrencies, TwoCurrencies } from "./row-currencies";
@@ -161,7 +161,11 @@ export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): 
   if (!own) return onSheet;
   // A currency other than the line's is the column's own: the line's scale is for its currency.
   if (own.scaled || !onSheet || (onSheet.currency !== undefined && onSheet.currency !== own.currency)) return own;
-  const joiner = hasHanCharacter(own.label + onSheet.label) ? "" : " ";
+  // "USD thousands", "美元千", "USD 千": a space between two words, and where Chinese meets Latin.
+  const joiner =
+    hanMeetsLatin(own.label, onSheet.label) || (isLatinSide(own.label.slice(-1)) && isLatinSide(onSheet.label.charAt(0)))
+      ? " "
+      : "";
   const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
 }

@@ -139,7 +139,7 @@ describe("a warning of the last review whose figures are now in two currencies i
       "currencies",
       {
         en: "Over credit limit (Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
-        zh: "超出信用额度（信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写）",
+        zh: "超出信用额度（信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
       },
     ],
     [
@@ -151,7 +151,7 @@ describe("a warning of the last review whose figures are now in two currencies i
       "currencies",
       {
         en: "Over credit limit (Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
-        zh: "超出信用额度（信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写）",
+        zh: "超出信用额度（信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
       },
     ],
     [
@@ -160,7 +160,7 @@ describe("a warning of the last review whose figures are now in two currencies i
       "note",
       {
         en: "Over credit limit (row 2, column I (Outstanding balance): Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
-        zh: "超出信用额度（第 2 行 I 列（Outstanding balance）：信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写）",
+        zh: "超出信用额度（第 2 行 I 列（Outstanding balance）：信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
       },
     ],
   ] as const)("%s", (_name, edit, kind, said) => {

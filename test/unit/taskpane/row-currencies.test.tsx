@@ -52,7 +52,7 @@ describe.each(SHEETS)("credit limits in USD and balances in EUR, by %s", (_name,
       'Sheet "Customers": utilisation, available credit and Over credit limit check not computed for any customer: Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency',
     );
     expect(lines("zh")).toContain(
-      "工作表“Customers”：所有客户的额度使用率、可用额度、超出信用额度检查均未计算：信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写",
+      "工作表“Customers”：所有客户的额度使用率、可用额度、超出信用额度检查均未计算：信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写",
     );
   });
 
@@ -67,7 +67,7 @@ describe.each(SHEETS)("credit limits in USD and balances in EUR, by %s", (_name,
 
   test.each([
     ["en", "n/a (Credit limit in USD, Outstanding balance in EUR)"],
-    ["zh", "无（信用额度以USD计，应收账款余额以EUR计）"],
+    ["zh", "无（信用额度以 USD 计，应收账款余额以 EUR 计）"],
   ] as const)("the summary's utilisation says why it has none (%s)", (lang, said) => {
     inPane(lang, <PortfolioSummary result={review(values, lang)} />);
     expect(screen.getByText(said)).toBeTruthy();
