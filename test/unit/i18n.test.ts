@@ -27,7 +27,7 @@ const zh: Record<MessageKey, string> = { ...coreZh, ...reportZh, ...cliZh, ...ui
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../scripts/functions-locale");
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:@[\w.]+)?\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:@[\w.]+)?(?::spaced)?\}/g)].map((m) => m[1]).sort();
 /**
  * A value for every parameter a text names: "<name>" where it is shown, a date serial where it is
  * a date, and 2 where it only picks a count's word (a name shown too keeps its "<name>").
@@ -102,6 +102,32 @@ describe("message catalogues", () => {
         expect(placeholders(filled)).toEqual([]);
         expect(filled.split("<").length - template.split("<").length).toBe(placeholders(template).length);
       }
+  });
+
+  test("a parameter that may be Latin or Chinese ({name:spaced}) is set off by a space from Chinese only where it meets it with a Latin letter, digit or sign", () => {
+    const twoCurrencies = (mark: string, otherMark: string) =>
+      message("zh", "review.twoCurrencies", { other: "信用额度", otherMark, param: "应收账款余额", mark });
+    expect(twoCurrencies("EUR", "USD")).toBe(
+      "信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写",
+    );
+    // A bare sign's family is named in Chinese: no space beside its Chinese, none beside its full-width bracket.
+    expect(twoCurrencies("yen", "dollar")).toBe(
+      "信用额度以美元等以 $ 计的货币计，应收账款余额以人民币或日元（¥）计，没有汇率可将两者合并计算；请以同一币种填写",
+    );
+    // A unit as a sheet writes it, Latin or Chinese; before Chinese punctuation no space.
+    const units = (from: string, to: string) => message("zh", "changes.unitsNotCompared", { from, to });
+    expect(units("USD thousands", "人民币万元")).toBe(
+      "未比较：上次审查以 USD thousands 计，本次以人民币万元计，币种不同（没有汇率）",
+    );
+    expect(units("万元", "HK$'000")).toBe("未比较：上次审查以万元计，本次以 HK$'000 计，币种不同（没有汇率）");
+    expect(message("zh", "review.unitColumn", { sheet: "发票", header: "金额", from: "USD" })).toBe("发票“金额”（原为 USD）");
+    expect(
+      message("zh", "summary.twoCurrencies", { other: "信用额度", otherMark: "USD", param: "应收账款余额", mark: "EUR" }),
+    ).toBe("无（信用额度以 USD 计，应收账款余额以 EUR 计）");
+    // English has no Chinese to meet: nothing is added.
+    expect(
+      message("en", "review.twoCurrencies", { other: "Credit limit", otherMark: "USD", param: "Balance", mark: "EUR" }),
+    ).toBe("Credit limit is in USD and Balance in EUR, and no rate is known to combine them; enter them in one currency");
   });
 
   test("a count's word agrees with it in English ({n|one|other}); Chinese has one form", () => {

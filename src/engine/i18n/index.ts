@@ -1,4 +1,5 @@
 import { ymdFromSerial } from "../cells";
+import { hanMeetsLatin } from "../script-spacing";
 import type { CliMessageKey } from "./cli-en";
 import type { ReportMessageKey } from "./report-en";
 import type { UiMessageKey } from "./ui-en";
@@ -52,17 +53,22 @@ export function isLang(value: string): value is Lang {
  * language's date form: an error made before anyone knows the reader's language carries the
  * date, not a text of it), or "{name|one|other}": the word for a count, "one" when the
  * parameter is 1 and "other" otherwise ("1 customer", "2 customers"; Chinese needs none).
+ * "{name:spaced}" and "{name@prefix:spaced}": a parameter that may be Latin or Chinese (a
+ * currency's code or its Chinese name, a unit as a sheet writes it), set off by a space from a
+ * Chinese character it meets with a Latin letter, digit or sign, as Chinese typography sets
+ * them, and by none where it meets it with a Chinese character: "以{mark@currency:spaced}计" is
+ * "以 USD 计", and "以人民币或日元（¥）计".
  */
-const PLACEHOLDER = /\{(\w+)(?:@([\w.]+)|:(date)|\|([^|{}]*)\|([^|{}]*))?\}/g;
+const PLACEHOLDER = /\{(\w+)(?:(?:@([\w.]+))?(?::(date|spaced))?|\|([^|{}]*)\|([^|{}]*))\}/g;
 
-/** A template's text between placeholders, and each placeholder as written, its name and prefix, date form or word forms. */
+/** A template's text between placeholders, and each placeholder as written, its name and prefix, form or word forms. */
 type TemplatePart =
   | string
   | {
       readonly whole: string;
       readonly name: string;
       readonly prefix?: string;
-      readonly date?: string;
+      readonly form?: "date" | "spaced";
       readonly one?: string;
       readonly other?: string;
     };
@@ -80,7 +86,14 @@ function templateParts(template: string): readonly TemplatePart[] {
   let from = 0;
   for (const found of template.matchAll(PLACEHOLDER)) {
     if (found.index > from) cut.push(template.slice(from, found.index));
-    cut.push({ whole: found[0], name: found[1], prefix: found[2], date: found[3], one: found[4], other: found[5] });
+    cut.push({
+      whole: found[0],
+      name: found[1],
+      prefix: found[2],
+      form: found[3] as "date" | "spaced" | undefined,
+      one: found[4],
+      other: found[5],
+    });
     from = found.index + found[0].length;
   }
   if (from < template.length) cut.push(template.slice(from));
@@ -107,7 +120,9 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
     );
   if (template.indexOf("{") < 0) return template;
   let text = "";
-  for (const part of templateParts(template)) {
+  const parts = templateParts(template);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (typeof part === "string") {
       text += part;
       continue;
@@ -119,24 +134,33 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
       continue;
     }
     const param = params[part.name];
-    if (typeof param === "object") {
-      // A list's word is for how many it holds ("rows 5, 9"); each of its items is said as one parameter.
-      if (part.one !== undefined) text += param.length === 1 ? part.one : part.other;
-      else text += param.map((item) => paramText(part, item, lang)).join(message(lang, "sep.list"));
-      continue;
-    }
+    // A list's word is for how many it holds ("rows 5, 9"); each of its items is said as one parameter.
     if (part.one !== undefined) {
-      text += String(param) === "1" ? part.one : part.other;
+      text += String(typeof param === "object" ? param.length : param) === "1" ? part.one : part.other;
       continue;
     }
-    text += paramText(part, param, lang);
+    const said =
+      typeof param === "object"
+        ? param.map((item) => paramText(part, item, lang)).join(message(lang, "sep.list"))
+        : paramText(part, param, lang);
+    const next = parts[i + 1];
+    text += part.form === "spaced" ? spacedFromHan(text, said, typeof next === "string" ? next : "") : said;
   }
   return text;
 }
 
+/**
+ * `said` between the text `before` it and `after` it, with a space on each side where a Chinese
+ * character meets a Latin one (see PLACEHOLDER's "spaced").
+ */
+function spacedFromHan(before: string, said: string, after: string): string {
+  if (said === "") return said;
+  return `${hanMeetsLatin(before, said) ? " " : ""}${said}${hanMeetsLatin(said, after) ? " " : ""}`;
+}
+
 /** One parameter as its placeholder says it: a date, or a value (through its prefix's key when there is one). */
 function paramText(part: Exclude<TemplatePart, string>, param: string | number, lang: Lang): string {
-  if (part.date !== undefined) return dateText(Number(param), lang);
+  if (part.form === "date") return dateText(Number(param), lang);
   const value = String(param);
   // "{factor@factor}" shows params.factor through the key "factor.<value>" when there is one,
   // so an identifier like "paymentHistory" reaches the user as "payment history" or "付款历史".

@@ -52,7 +52,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.typedOverBlank": "空白",
   "review.typedOverText": "“{text}”",
   "review.unitsConverted": "金额已换算为客户表的单位（{unit}）：{columns}",
-  "review.unitColumn": "{sheet}“{header}”（原为{from}）",
+  "review.unitColumn": "{sheet}“{header}”（原为{from:spaced}）",
   "review.unitsOtherCurrency": "与客户表（{unit}）币种不同的金额未换算，按原数比较：{columns}",
   "review.tableGrown":
     "工作表“{sheet}”：Excel 表格“{table}”现为 {range}，包含审查的各列，对表格排序或筛选时每条审查结果仍留在其客户旁边。",
@@ -99,14 +99,15 @@ export const reportZh: Record<ReportMessageKey, string> = {
     "工作表没有{column}列，而上市公司和非上市公司 Z 模型需要该列：使用这两种模型的客户没有 Z 值，也不做{check}检查（未指明模型的行使用政策的默认模型：{model@zmodel}）",
   "review.previousScoreFromArchive": "以存档中客户上次的评分为准；存档中没有评分时才用“{column}”列",
   "review.notNumber": "必须是数字，实际为“{value}”",
-  "review.currencyNotUnit": "“{value}”是{currency@currency}金额，但本列金额的单位为{unit}；请按{expected@currency}填写",
+  "review.currencyNotUnit":
+    "“{value}”是{currency@currency:spaced}金额，但本列金额的单位为{unit:spaced}；请按{expected@currency:spaced}填写",
   "review.currencyNotColumn":
-    "“{value}”是{currency@currency}金额，但本列其他金额为{expected@currency}；请按{expected@currency}填写",
+    "“{value}”是{currency@currency:spaced}金额，但本列其他金额为{expected@currency:spaced}；请按{expected@currency:spaced}填写",
   "review.twoCurrencies":
-    "{other}以{otherMark@currency}计，{param}以{mark@currency}计，没有汇率可将两者合并计算；请以同一币种填写",
-  "review.twoCurrencyColumns": "工作表“{sheet}”：所有客户的{what}均未计算：{why}",
+    "{other}以{otherMark@currency:spaced}计，{param}以{mark@currency:spaced}计，没有汇率可将两者合并计算；请以同一币种填写",
+  "review.twoCurrencyColumns": "工作表“{sheet}”：所有客户的{what:spaced}均未计算：{why}",
   "review.twoCurrencyColumnsSales":
-    "工作表“{sheet}”：使用上市公司或非上市公司 Z 模型（需要营业收入）的客户，其{what}未计算：{why}",
+    "工作表“{sheet}”：使用上市公司或非上市公司 Z 模型（需要营业收入）的客户，其{what:spaced}未计算：{why}",
   "review.negative": "不能为负数，实际为 {value}",
   "review.previousScoreFromSheet": "以“{column}”列为准：存档中还没有这些客户以前的评分",
   "review.notScoredYet": "尚未为任何因素评分：五个因素都需要 1 到 5 的评分",
@@ -277,7 +278,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.noLimits": "无（缺少信用额度）",
   "summary.utilisationLeavesOut": "未计入信用额度为空、为 0、无法读取或与余额币种不同的 {count} 位客户的欠款 {amount}",
   "summary.noColumn": "无（缺少“{column}”列）",
-  "summary.twoCurrencies": "无（{other}以{otherMark@currency}计，{param}以{mark@currency}计）",
+  "summary.twoCurrencies": "无（{other}以{otherMark@currency:spaced}计，{param}以{mark@currency:spaced}计）",
   "check.notChecked": "未检查",
   "check.notCheckedFor": "未检查（{missing}）",
   "check.missing": "缺少{needs}",
@@ -438,9 +439,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "changes.sameBalances": "全部余额（{count} 位客户）与 {date}审查时完全相同：请确认客户表已更新为本期数据（{why}）",
   "changes.mostBalancesSame":
     "{compared} 个余额中有 {count} 个（{share}）与 {date}审查时完全相同：请确认客户表已为每位客户更新为本期数据（{why}）",
-  "changes.unitsConverted": "上次审查以{from}计，已换算为{to}后比较",
-  "changes.unitsUnstated": "上次审查以{from}计；本表未注明单位，按原数比较",
-  "changes.unitsNotCompared": "未比较：上次审查以{from}计，本次以{to}计，币种不同（没有汇率）",
+  "changes.unitsConverted": "上次审查以{from:spaced}计，已换算为{to:spaced}后比较",
+  "changes.unitsUnstated": "上次审查以{from:spaced}计；本表未注明单位，按原数比较",
+  "changes.unitsNotCompared": "未比较：上次审查以{from:spaced}计，本次以{to:spaced}计，币种不同（没有汇率）",
   "changes.responses": "{date}建议采取措施的客户",
   "changes.responded": "已记录处理措施",
   "changes.noResponse": "未记录处理措施",
@@ -458,7 +459,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
     "有 {count} 条处理措施填写在审查档案的“{column}”列（{rows}），已计入上述统计；请在客户表的“{column}”列记录处理措施：审查档案会保留每次审查时该列的记录",
   "changes.responsesHelp":
     "可在客户表中添加“{column}”列，记录针对每项建议已采取的措施：下次审查将把每条记录与其对应的建议并列显示。添加该列后，请将工作表的筛选关闭再打开（数据 › 筛选），使排序时该列随行一起移动。",
-  "changes.limitNotCompared": "建议额度未比较：上次审查以{from}计，本次以{to}计，币种不同",
+  "changes.limitNotCompared": "建议额度未比较：上次审查以{from:spaced}计，本次以{to:spaced}计，币种不同",
   "figure.utilisation": "额度使用率",
   "figure.availableCredit": "可用额度",
   "note.limitZero": "信用额度为 0，额度使用率（余额 / 额度）无法计算",

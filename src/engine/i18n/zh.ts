@@ -39,7 +39,8 @@ export const zh: Record<MessageKey, string> = {
     "“{value}”的日、月顺序因国家而异，不据此推断日期；请按年月日顺序输入（{first:date}），或使用 DATE(年,月,日)",
   "arg.emptyRange": "{param}是空区域",
   "arg.ragged": "{param}必须是矩形区域",
-  "arg.mixedCurrencies": "{other}以 {otherMark} 计，而{param}以 {mark} 计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
+  "arg.mixedCurrencies":
+    "{other}以{otherMark:spaced}计，而{param}以{mark:spaced}计：不同币种的金额不能按原值相除或相加，请以同一币种输入",
 
   "grade.bandsOrder": "{param}（{high}）必须大于{other}（{medium}）：高风险区间须在中风险区间之上",
   "score.factorsShape": "{param}必须为 5 列（每位客户一行）或 5 行 1 列；实际为 {rows}×{columns}",
@@ -74,7 +75,8 @@ export const zh: Record<MessageKey, string> = {
   "aging.edgeWhole": "{param}必须是不小于 1 的整天数，实际为 {value}",
   "aging.edgesIncreasing": "{param}必须递增：{value} 排在 {previous} 之后",
   "aging.amountInvalid": "金额必须是数字，实际为“{value}”",
-  "aging.mixedCurrencies": "此金额以 {second} 计，而之前的金额以 {first} 计：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
+  "aging.mixedCurrencies":
+    "此金额以{second:spaced}计，而之前的金额以{first:spaced}计：CREDIT.AGING 按原值相加，请按币种分别调用计算账龄",
   "aging.dueInvalid": "到期日必须是日期（如 2026-11-30），实际为“{value}”",
   "aging.dueFarFromAsOf":
     "到期日 {due:date}（单元格中为 {value}）与{other}（{asOf:date}）相距超过一百年：两者都必须是日期，而不是天数（逾期天数、账期）或年份",

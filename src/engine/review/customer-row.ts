@@ -73,10 +73,10 @@ export interface RowContext {
   readonly numberColumns: readonly NumberColumn[];
   /** The currency a column's text amounts are expected in, when a unit or its other amounts say one (see units.ts). */
   readonly expectedCurrency: (column: number) => ExpectedCurrency | undefined;
-  /** The currency each amount column's own unit (or the sheet's line) states, by field (see row-currencies.ts). */
-  readonly statedCurrencies: Partial<Record<InputField, CurrencyMark>>;
+  /** The currency each amount column is in, by field, as its unit (or the sheet's line) or its marks say (see units.ts). */
+  readonly columnCurrencies: Partial<Record<InputField, CurrencyMark>>;
   /**
-   * What the columns' stated currencies switch off for every customer (said once for the sheet):
+   * What the columns' currencies switch off for every customer (said once for the sheet):
    * for one whose Z model does without sales, and for one whose model takes them.
    */
   readonly refusedBySheet: ReadonlySet<NoteTarget>;
@@ -85,11 +85,11 @@ export interface RowContext {
 
 /** What the customer sheet's currencies say for every row (see row-currencies.ts). */
 export interface SheetCurrencies {
-  readonly stated: Partial<Record<InputField, CurrencyMark>>;
+  readonly columns: Partial<Record<InputField, CurrencyMark>>;
   readonly twoCurrencies: readonly TwoCurrencies[];
 }
 
-const NO_CURRENCIES: SheetCurrencies = { stated: {}, twoCurrencies: [] };
+const NO_CURRENCIES: SheetCurrencies = { columns: {}, twoCurrencies: [] };
 
 interface NumberColumn {
   readonly field: InputField;
@@ -134,7 +134,7 @@ export function rowContext(
     asOf,
     numberColumns,
     expectedCurrency,
-    statedCurrencies: currencies.stated,
+    columnCurrencies: currencies.columns,
     refusedBySheet: refusedTargets(currencies.twoCurrencies, false),
     refusedWithSales: refusedTargets(currencies.twoCurrencies, true),
   };

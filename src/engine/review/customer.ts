@@ -334,7 +334,7 @@ export function reviewCustomer(
   // the sheet), and a row with a marked amount its own, said at its cell.
   let refused = usesSales ? ctx.refusedWithSales : ctx.refusedBySheet;
   if (row.marks !== undefined) {
-    const own = rowInTwoCurrencies(row.marks, ctx.statedCurrencies, n, usesSales, refused);
+    const own = rowInTwoCurrencies(row.marks, ctx.columnCurrencies, n, usesSales, refused);
     if (own.length) {
       refused = new Set([...refused, ...own.flatMap((r) => r.affects)]);
       for (const r of own) note(r.affects, twoCurrenciesReason(r).at(placeOf(r.second.field, row.row, ctx)));

@@ -408,12 +408,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     match,
     underHeader,
   );
-  const statedCurrencies = new Map<number, ExpectedCurrency>();
+  const knownCurrencies = new Map<number, ExpectedCurrency>();
   for (const field of AMOUNT_FIELDS) {
     const expected = currencies[field];
-    if (expected && columns[field] !== undefined) statedCurrencies.set(columns[field], expected);
+    if (expected && columns[field] !== undefined) knownCurrencies.set(columns[field], expected);
   }
-  const expectedCurrency = currencyExpectations(statedCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
+  const expectedCurrency = currencyExpectations(knownCurrencies, values, match.headerRow + (underHeader ? 2 : 1));
   const aged = input.ledger ? ageLedger(input.ledger, asOf, policy, units.unit) : undefined;
   // A ledger whose due dates are all numbers of days ages nothing: like one missing a column, it
   // is not used, and that is said once for the sheet rather than as every customer's bad row.
@@ -422,7 +422,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // from before rows named their sheet are claimed by whose customers they hold (one read of the
   // sheet's ids and names, only while such rows remain).
   const ctx = rowContext(columns, match.headers, origin, asOf, conversions, expectedCurrency, {
-    stated: columnCurrencies,
+    columns: columnCurrencies,
     twoCurrencies,
   });
   let read = input.archive ? readArchive(input.archive) : undefined;

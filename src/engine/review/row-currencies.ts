@@ -4,11 +4,12 @@
  * the functions go by (OneCurrency): no rate is known, so a balance in euros over a limit in
  * dollars is a number that means nothing, and a figure whose amounts are in two currencies is not
  * worked out. A column whose unit names its currency ("Current assets (USD)", a row of units, a
- * 单位 line above the table) puts every row's amounts in it: two such columns in two currencies
- * are said once for the sheet, and what combines them is worked out for no customer. A text
- * amount's own mark ("USD 100,000") speaks for its cell alone: a row whose marks disagree has what
- * combines them refused in a note at its cell. An amount with neither is taken to be in the
- * currency of those it is combined with.
+ * 单位 line above the table) puts every row's amounts in it, and so does a column whose text
+ * amounts are marked ("USD 100,000") in one currency on most of its filled cells (units.ts,
+ * ColumnMarks): two such columns in two currencies are said once for the sheet, and what
+ * combines them is worked out for no customer. Otherwise a text amount's own mark speaks for its
+ * cell alone: a row whose marks disagree has what combines them refused in a note at its cell.
+ * An amount with neither is taken to be in the currency of those it is combined with.
  */
 import type { CurrencyMark } from "../cells";
 import { CreditError } from "../errors";
@@ -102,16 +103,16 @@ function gathered(found: readonly (TwoCurrencies & { readonly check: WarningCode
 }
 
 /**
- * The figures whose columns (those the sheet `has`) state two currencies (`stated`: each column's,
- * by its unit; none for a column whose unit names no currency), worked out for no customer. The
- * Z-score's columns are looked at without sales first: when only Sales is in another currency, a
- * customer on a model that does without sales has its Z-score (`withSales`).
+ * The figures whose columns (those the sheet `has`) are in two currencies (`columnCurrencies`:
+ * each column's, by its unit or its marks; none for a column neither names one for), worked out
+ * for no customer. The Z-score's columns are looked at without sales first: when only Sales is in
+ * another currency, a customer on a model that does without sales has its Z-score (`withSales`).
  */
 export function columnsInTwoCurrencies(
-  stated: Partial<Record<InputField, CurrencyMark>>,
+  columnCurrencies: Partial<Record<InputField, CurrencyMark>>,
   has: (field: InputField) => boolean,
 ): readonly TwoCurrencies[] {
-  const currencyOf = (field: InputField) => stated[field];
+  const currencyOf = (field: InputField) => columnCurrencies[field];
   const found: (TwoCurrencies & { check: WarningCode })[] = [];
   for (const figure of COMBINED_FIGURES) {
     const clash = clashOf(figure.withoutSales, has, currencyOf);
@@ -126,19 +127,19 @@ export function columnsInTwoCurrencies(
 
 /**
  * What one row's amounts refuse beyond what the sheet's columns do (`refusedBySheet`): its figures
- * whose amounts, all read (`numbers`), are in two currencies, each amount in its column's stated
- * currency (`stated`) or else its cell's own mark (`marks`). Only a row with a marked amount needs
+ * whose amounts, all read (`numbers`), are in two currencies, each amount in its column's currency
+ * (`columnCurrencies`) or else its cell's own mark (`marks`). Only a row with a marked amount needs
  * the look. `takesSales`: the row's Z model uses sales.
  */
 export function rowInTwoCurrencies(
   marks: Partial<Record<InputField, CurrencyMark>>,
-  stated: Partial<Record<InputField, CurrencyMark>>,
+  columnCurrencies: Partial<Record<InputField, CurrencyMark>>,
   numbers: Partial<Record<InputField, number>>,
   takesSales: boolean,
   refusedBySheet: ReadonlySet<NoteTarget>,
 ): readonly TwoCurrencies[] {
   const given = (field: InputField) => numbers[field] !== undefined;
-  const currencyOf = (field: InputField) => stated[field] ?? marks[field];
+  const currencyOf = (field: InputField) => columnCurrencies[field] ?? marks[field];
   const found: (TwoCurrencies & { check: WarningCode })[] = [];
   for (const figure of COMBINED_FIGURES) {
     if (refusedBySheet.has(figure.figures[0])) continue;

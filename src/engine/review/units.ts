@@ -12,14 +12,16 @@ import {
   CellValue,
   currencyMarkOf,
   isBlankCell,
+  isEmptyCell,
   CurrencyMark,
+  joinedCurrency,
   readNumber,
   sameCurrencyMark,
   showValue,
 } from "../cells";
 import { CreditError } from "../errors";
 import { foldTraditional } from "../traditional-chinese";
-import { hasHanCharacter } from "../text-width";
+import { hanMeetsLatin, isLatinSide } from "../script-spacing";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 import { columnsInTwoCurrencies, TwoCurrencies } from "./row-currencies";
@@ -159,7 +161,11 @@ export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): 
   if (!own) return onSheet;
   // A currency other than the line's is the column's own: the line's scale is for its currency.
   if (own.scaled || !onSheet || (onSheet.currency !== undefined && onSheet.currency !== own.currency)) return own;
-  const joiner = hasHanCharacter(own.label + onSheet.label) ? "" : " ";
+  // "USD thousands", "美元千", "USD 千": a space between two words, and where Chinese meets Latin.
+  const joiner =
+    hanMeetsLatin(own.label, onSheet.label) || (isLatinSide(own.label.slice(-1)) && isLatinSide(onSheet.label.charAt(0)))
+      ? " "
+      : "";
   const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
 }
@@ -273,8 +279,9 @@ export function unitsRow(
 
 /**
  * The customer sheet's units: the review's unit, and the conversion each amount column of
- * another stated unit needs to be in it; the currency each amount column's own unit (or the
- * sheet's line) states, and the figures two such currencies refuse for every customer (see
+ * another stated unit needs to be in it; the currency each amount column is in, as its own unit
+ * (or the sheet's line) states it or, where no unit names one, as its marked amounts all name it
+ * (see ColumnMarks), and the figures two such currencies refuse for every customer (see
  * row-currencies.ts). A column named there is said there, not among those in another currency.
  */
 export function customerSheetUnits(
@@ -306,15 +313,23 @@ export function customerSheetUnits(
   const otherCurrency: ConvertedColumn[] = [];
   const currencies: Partial<Record<InputField, ExpectedCurrency>> = {};
   const columnCurrencies: Partial<Record<InputField, CurrencyMark>> = {};
+  const firstRow = match.headerRow + (underHeader ? 2 : 1);
   for (const field of AMOUNT_FIELDS) {
+    const column = match.columns[field];
+    if (column === undefined) continue;
     const from = unitOf(field);
     if (from?.currency !== undefined) columnCurrencies[field] = from.currency;
     // A column stating no unit is in the sheet's, as people read it.
     const stated = from?.currency !== undefined ? from : unit;
-    if (stated?.currency !== undefined && match.columns[field] !== undefined)
-      currencies[field] = { code: stated.currency, unit: stated.label };
+    if (stated?.currency !== undefined) currencies[field] = { code: stated.currency, unit: stated.label };
+    else {
+      // No unit names its currency: its marks may (looked at once, before any row is read).
+      const marks = columnMarks(values, firstRow, column);
+      if (marks) currencies[field] = { code: marks.most };
+      if (marks?.currency !== undefined) columnCurrencies[field] = marks.currency;
+    }
     if (!from || !unit) continue;
-    const header = match.headers[match.columns[field]!];
+    const header = match.headers[column];
     if (!sameCurrency(from, unit)) otherCurrency.push({ sheet, header, from });
     const by = conversion(from, unit);
     if (!by) continue;
@@ -351,42 +366,66 @@ export interface ExpectedCurrency {
 }
 
 /**
- * What each amount column's text amounts are expected in, by column: the currency `stated` gives
- * it (its unit's, or the sheet's), else the one most of its marked amounts carry. A column's marks
- * are counted when its first marked amount is read: a sheet whose amounts carry none (most) pays
- * nothing for the look.
+ * What each amount column's text amounts are expected in, by column: the currency `known` gives
+ * it (its unit's, or the sheet's, or its marks' as customerSheetUnits found them), else the one
+ * most of its marked amounts carry. The marks of a column not known are counted when its first
+ * marked amount is read: a ledger whose amounts carry none (most) pays nothing for the look.
  */
 export function currencyExpectations(
-  stated: ReadonlyMap<number, ExpectedCurrency>,
+  known: ReadonlyMap<number, ExpectedCurrency>,
   values: readonly (readonly CellValue[])[],
   firstRow: number,
 ): (column: number) => ExpectedCurrency | undefined {
-  const known = new Map<number, ExpectedCurrency | undefined>(stated);
+  const expected = new Map<number, ExpectedCurrency | undefined>(known);
   return (column) => {
-    if (!known.has(column)) {
-      const code = markedCurrency(values, firstRow, column);
-      known.set(column, code === undefined ? undefined : { code });
+    if (!expected.has(column)) {
+      const code = columnMarks(values, firstRow, column)?.most;
+      expected.set(column, code === undefined ? undefined : { code });
     }
-    return known.get(column);
+    return expected.get(column);
   };
 }
 
+/** What a column's text amounts are marked with (see columnMarks). */
+export interface ColumnMarks {
+  /** The mark most of them carry (the first to be the most, on a tie): what the column's text amounts are expected in. */
+  readonly most: CurrencyMark;
+  /**
+   * The column's currency, as a unit naming it would give: the one every mark can name (by
+   * OneCurrency's rule, "$" and "US$" are US dollars), when marked amounts are most of the
+   * column's filled cells. Its unmarked figures are then taken to be in it, as under a unit.
+   * Undefined when two marks cannot name one currency (the odd one is said at its cell), or when
+   * the marked amounts are the fewer: a few typed as text among plain figures speak for their
+   * cells alone, and a plain figure is in the currency of those it is combined with.
+   */
+  readonly currency?: CurrencyMark;
+}
+
 /**
- * The currency most of a column's text amounts are marked with (the first to be the most, on a
- * tie), from `firstRow` down; undefined when none is marked. For a column whose unit names none.
+ * What a column's text amounts are marked with, from `firstRow` down; undefined when none is
+ * marked. For a column whose unit names no currency.
  */
-export function markedCurrency(
+export function columnMarks(
   values: readonly (readonly CellValue[])[],
   firstRow: number,
   column: number,
-): CurrencyMark | undefined {
+): ColumnMarks | undefined {
   let counts: Map<CurrencyMark, number> | undefined;
   let most: CurrencyMark | undefined;
   let mostCount = 0;
+  let filled = 0;
+  let marked = 0;
+  // The currency every mark so far can name; undefined once two cannot name one.
+  let all: CurrencyMark | undefined;
   for (let r = firstRow; r < values.length; r++) {
+    const cell = values[r]?.[column];
+    if (isEmptyCell(cell)) continue;
+    filled++;
     // Only text carries a mark: a column of plain numbers costs a type check a cell.
-    const mark = currencyMarkOf(values[r]?.[column]);
+    const mark = currencyMarkOf(cell);
     if (mark === undefined) continue;
+    all = marked === 0 ? mark : all === undefined ? undefined : joinedCurrency(all, mark);
+    marked++;
     counts ??= new Map();
     const count = (counts.get(mark) ?? 0) + 1;
     counts.set(mark, count);
@@ -395,7 +434,8 @@ export function markedCurrency(
       mostCount = count;
     }
   }
-  return most;
+  if (most === undefined) return undefined;
+  return all !== undefined && marked * 2 > filled ? { most, currency: all } : { most };
 }
 
 /**

@@ -49,7 +49,7 @@ test("an ambiguous text amount and one in another currency are said at their cel
     (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "zh.xlsx"), "--json", "--lang", "zh")).stdout,
   );
   expect(zh.customers[0].notes[0].text).toContain("“12.500”可能是 12,500，也可能是 12.5；请以数值输入");
-  expect(zh.customers[1].notes[0].text).toContain("“USD 30,000”是USD金额，但本列金额的单位为EUR；请按EUR填写");
+  expect(zh.customers[1].notes[0].text).toContain("“USD 30,000”是 USD 金额，但本列金额的单位为 EUR；请按 EUR 填写");
 
   const sheet = (await loadWorkbook(out)).getWorksheet("Customers")!;
   const header = (sheet.getRow(2).values as unknown[]).slice(1).map(String);

@@ -372,7 +372,7 @@ describe("a sheet whose amounts' unit changed since its last review", () => {
       "Recommended limit not compared: the last review stated it in USD, this one in CNY, another currency",
     );
     expect(customerChangeLines(delta, r.customers[1], "zh", DEFAULT_POLICY)).toContain(
-      "建议额度未比较：上次审查以USD计，本次以CNY计，币种不同",
+      "建议额度未比较：上次审查以 USD 计，本次以 CNY 计，币种不同",
     );
     // The trend's October amounts are unknown; its counts stand.
     expect(r.trend[0]).toMatchObject({
@@ -393,7 +393,7 @@ describe("a sheet whose amounts' unit changed since its last review", () => {
     // A note beside its label, wrapped over rows, one line a row.
     expect(summary("en")).toEqual(expect.arrayContaining(summaryLineRows(en, 1)));
     expect(summary("zh")).toEqual(
-      expect.arrayContaining(summaryLineRows("未比较：上次审查以USD计，本次以CNY计，币种不同（没有汇率）", 1)),
+      expect.arrayContaining(summaryLineRows("未比较：上次审查以 USD 计，本次以 CNY 计，币种不同（没有汇率）", 1)),
     );
     // The limit cells October wrote in USD are still the review's: not typed over.
     expect(r.typedOver).toBeUndefined();

@@ -117,15 +117,19 @@ describe("figures from amounts in two currencies (test/cases/review/currencies.j
 });
 
 describe("a warning of the last review whose figures are now in two currencies is not checked, not cleared", () => {
+  // C2's plain amounts keep a mark typed on C1's row alone the fewer of its column's: said at its cell.
   const first = customerSheet(
     ["Credit limit", "Outstanding balance", "Days past due"],
-    [{ id: "C1", extra: [100000, 150000, 0] }],
+    [
+      { id: "C1", extra: [100000, 150000, 0] },
+      { id: "C2", extra: [100000, 50000, 0] },
+    ],
   );
   const reviewedOnce = reviewWorkbook({ customers: first }, serial("2026-10-31")).workbook;
   const again = (edit: (grid: CellValue[][]) => void, lang: Lang) => {
     const customers = reviewedOnce.customers.map((line) => [...line]);
     edit(customers);
-    return reviewWorkbook({ ...reviewedOnce, customers }, serial("2026-11-30"), lang).result.changes!.customers[0];
+    return reviewWorkbook({ ...reviewedOnce, customers }, serial("2026-11-30"), lang).result.changes!.customers.find((c) => c.id === "C1")!;
   };
 
   test.each([
@@ -135,7 +139,19 @@ describe("a warning of the last review whose figures are now in two currencies i
       "currencies",
       {
         en: "Over credit limit (Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
-        zh: "超出信用额度（信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写）",
+        zh: "超出信用额度（信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
+      },
+    ],
+    [
+      "every row typing them in two currencies: said as the sheet's columns say it",
+      (grid: CellValue[][]) => {
+        grid[1].splice(7, 2, "USD 100,000", "EUR 150,000");
+        grid[2].splice(7, 2, "USD 100,000", "EUR 50,000");
+      },
+      "currencies",
+      {
+        en: "Over credit limit (Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
+        zh: "超出信用额度（信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
       },
     ],
     [
@@ -144,7 +160,7 @@ describe("a warning of the last review whose figures are now in two currencies i
       "note",
       {
         en: "Over credit limit (row 2, column I (Outstanding balance): Credit limit is in USD and Outstanding balance in EUR, and no rate is known to combine them; enter them in one currency)",
-        zh: "超出信用额度（第 2 行 I 列（Outstanding balance）：信用额度以USD计，应收账款余额以EUR计，没有汇率可将两者合并计算；请以同一币种填写）",
+        zh: "超出信用额度（第 2 行 I 列（Outstanding balance）：信用额度以 USD 计，应收账款余额以 EUR 计，没有汇率可将两者合并计算；请以同一币种填写）",
       },
     ],
   ] as const)("%s", (_name, edit, kind, said) => {
@@ -172,11 +188,27 @@ describe("the review refuses the amounts the ratio functions refuse (test/cases/
   };
   const cases = functionCases.filter((c) => RATIOS[c.fn] !== undefined);
 
+  // The arguments on a row of their own, and on one row among plain ones: their marks are then the column's, or their cells' alone.
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const { headers, figure } = RATIOS[c.fn];
-    const values = customerSheet(headers, [{ extra: c.args }]);
-    const [customer] = runReview({ sheetName: "Customers", values, asOf: serial(table.asOf), policy: DEFAULT_POLICY }).customers;
-    expect(customer.ratios[figure] ?? null).toBe(c.expect ?? null);
-    expect(customer.notes.map((n) => n.reason.key)).toEqual(c.expect === undefined ? ["review.twoCurrencies"] : []);
+    const review = (rows: readonly (readonly CellValue[])[]) =>
+      runReview({
+        sheetName: "Customers",
+        values: customerSheet(
+          headers,
+          rows.map((extra) => ({ extra })),
+        ),
+        asOf: serial(table.asOf),
+        policy: DEFAULT_POLICY,
+      });
+    const refused = c.expect === undefined;
+    const alone = review([c.args]);
+    expect(alone.customers[0].ratios[figure] ?? null).toBe(c.expect ?? null);
+    expect(alone.customers[0].notes).toEqual([]);
+    expect(alone.columns.twoCurrencies.map((t) => t.affects[0])).toEqual(refused ? [figure] : []);
+    const amongPlain = review([c.args, [1, 1], [1, 1]]);
+    expect(amongPlain.customers[0].ratios[figure] ?? null).toBe(c.expect ?? null);
+    expect(amongPlain.customers[0].notes.map((n) => n.reason.key)).toEqual(refused ? ["review.twoCurrencies"] : []);
+    expect(amongPlain.columns.twoCurrencies).toEqual([]);
   });
 });

@@ -127,7 +127,7 @@ describe("a text amount in another currency than its column's", () => {
     expect(result.portfolio.exposure).toBe(100_000);
     const zh = review(["Credit limit (EUR)", "Outstanding balance (EUR)"], [[100_000, "USD 30,000"]], "zh");
     expect(notesOf(zh, 2, "zh")).toEqual([
-      "第 2 行 I 列（Outstanding balance (EUR)）：敞口、额度使用率、可用额度、超出信用额度检查未计算：“USD 30,000”是USD金额，但本列金额的单位为EUR；请按EUR填写",
+      "第 2 行 I 列（Outstanding balance (EUR)）：敞口、额度使用率、可用额度、超出信用额度检查未计算：“USD 30,000”是 USD 金额，但本列金额的单位为 EUR；请按 EUR 填写",
     ]);
   });
 
@@ -140,6 +140,19 @@ describe("a text amount in another currency than its column's", () => {
     expect(result.customers.map((c) => problemTexts(c))).toEqual([
       [expect.stringContaining('"$30" is in dollars ($), but this column\'s amounts are in EUR thousands; enter it in EUR')],
       [expect.stringContaining('"¥50" is in yuan or yen (¥), but this column\'s amounts are in EUR thousands; enter it in EUR')],
+    ]);
+    // In Chinese a unit written in Chinese meets the text with no space, a currency's code with one.
+    const chinese = runReview(
+      {
+        sheetName: "客户",
+        values: [["单位：万元"], ...customerSheet(["信用额度", "应收账款余额"], [{ extra: [100, "USD 30"] }])],
+        asOf,
+        policy: DEFAULT_POLICY,
+      },
+      "zh",
+    );
+    expect(notesOf(chinese, 3, "zh")).toEqual([
+      expect.stringContaining("“USD 30”是 USD 金额，但本列金额的单位为万元；请按 CNY 填写"),
     ]);
     // A bare $ can be any dollar: among amounts stated in USD it is one of them.
     const dollars = review(["Credit limit (USD)", "Outstanding balance (USD)"], [[100_000, "$30,000"]]);
@@ -168,7 +181,9 @@ describe("a text amount in another currency than its column's", () => {
       ],
       "zh",
     );
-    expect(notesOf(zh, 3, "zh")).toEqual([expect.stringContaining("“USD 30,000”是USD金额，但本列其他金额为EUR；请按EUR填写")]);
+    expect(notesOf(zh, 3, "zh")).toEqual([
+      expect.stringContaining("“USD 30,000”是 USD 金额，但本列其他金额为 EUR；请按 EUR 填写"),
+    ]);
   });
 
   test("with no currency stated and one mark in the column, a currency mark alone is fine", () => {

@@ -122,6 +122,17 @@ describe("columnUnit", () => {
     expect(columnUnit("Credit limit (元)", line)).toMatchObject({ factor: 1 });
     expect(columnUnit("Credit limit", line)).toBe(line);
   });
+
+  test.each([
+    ["信用额度（美元）", "单位：千", "美元千"],
+    ["信用额度（USD）", "单位：千", "USD 千"],
+    ["Credit limit (美元)", "Amounts in thousands", "美元 thousands"],
+  ])(
+    "its label joins the header's currency and the line's scale as Chinese typography spaces them: %s under %s",
+    (header, line, label) => {
+      expect(columnUnit(header, parseUnit(line))).toMatchObject({ factor: 1e3, label, currency: "USD" });
+    },
+  );
 });
 
 describe("headerUnit", () => {

@@ -321,8 +321,8 @@ test.each<[Lang, string, string]>([
   ],
   [
     "zh",
-    "金额 = 未比较：上次审查以USD计，本次以CNY计，币种不同（没有汇率）",
-    "建议额度未比较：上次审查以USD计，本次以CNY计，币种不同",
+    "金额 = 未比较：上次审查以 USD 计，本次以 CNY 计，币种不同（没有汇率）",
+    "建议额度未比较：上次审查以 USD 计，本次以 CNY 计，币种不同",
   ],
 ])(
   "a sheet now in another currency than its last review: the block and the customer say its limits are not compared (%s)",
