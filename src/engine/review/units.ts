@@ -419,9 +419,13 @@ export function columnMarks(
   let all: CurrencyMark | undefined;
   for (let r = firstRow; r < values.length; r++) {
     const cell = values[r]?.[column];
+    // Only text carries a mark: a column of plain numbers costs a type check a cell.
+    if (typeof cell === "number") {
+      filled++;
+      continue;
+    }
     if (isEmptyCell(cell)) continue;
     filled++;
-    // Only text carries a mark: a column of plain numbers costs a type check a cell.
     const mark = currencyMarkOf(cell);
     if (mark === undefined) continue;
     all = marked === 0 ? mark : all === undefined ? undefined : joinedCurrency(all, mark);
