@@ -1866,7 +1866,8 @@ scenario(
           "changes.overdueTotal",
           "changes.overdueGrew",
           "changes.overdueFell",
-          // Recommended limits that moved, told by where each now stands against the credit limit.
+          // The credit limits changed by hand, then the recommended limits that moved, told by the share of the credit limit each recommends.
+          "changes.creditLimitChanged",
           "changes.limitCut",
           "changes.limitRaiseWithdrawn",
           "changes.limitRaised",
