@@ -93,6 +93,15 @@ const MARK_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   yen: ["CNY", "JPY"],
 };
 
+/**
+ * The currency a cell of a ledger's currency column names ("USD", "RMB", "人民币", "$"), as a mark
+ * names it: its ISO code, or a bare sign's family; a code not known here as written, in capitals.
+ */
+export function currencyOfCode(text: string): CurrencyMark {
+  const upper = text.trim().toUpperCase();
+  return MARK_CURRENCY[upper] ?? upper;
+}
+
 /** A currency mark as a message names it: its ISO code, or for a bare sign the sign ("$", "¥"). */
 export function currencyMarkText(mark: CurrencyMark): string {
   return mark === "dollar" ? "$" : mark === "yen" ? "¥" : mark;
