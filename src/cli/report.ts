@@ -14,12 +14,12 @@ import { gradeByName, zoneByName } from "../engine/review/archive";
 import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
-import { ReviewResult } from "../engine/review/review";
+import { PortfolioResult, ReviewResult } from "../engine/review/review";
 import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
   actionNames,
-  amountWithShare,
+  amountOfExposureText,
   changedCustomersText,
   changesTitle,
   sameBalancesText,
@@ -76,7 +76,9 @@ import {
   warningTitle,
   clearedWarningText,
   notCheckedWarningText,
-  totalWithoutColumnText,
+  totalNotAddedText,
+  totalInTwoCurrenciesText,
+  topRisksTitle,
   checkMissingText,
   previousScoreSourceLine,
   overdueShareBaseText,
@@ -106,6 +108,18 @@ const findingFigures = (f: Finding) => {
 
 /** A warning in the JSON, a customer's or the portfolio's: its figures and the sentence saying them. */
 const findingJson = (f: Finding, lang: Lang) => ({ code: f.code, ...findingFigures(f), text: explainFinding(f, lang) });
+
+/**
+ * The portfolio's totals not added up for their amounts' two currencies (null above), by total:
+ * the currency and a row of each, and why in words; {} when every total is added up.
+ */
+const twoCurrenciesJson = (p: PortfolioResult, lang: Lang) =>
+  Object.fromEntries(
+    Object.entries(p.twoCurrencies ?? {}).map(([total, amounts]) => [
+      total,
+      { ...amounts, text: totalInTwoCurrenciesText(amounts, lang) },
+    ]),
+  );
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -159,18 +173,22 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       reviewed: p.reviewed,
       withErrors: p.withErrors,
       byGrade: p.byGrade,
-      exposureByGrade: p.exposureByGrade,
-      exposure: p.exposure,
-      exposureNotGraded: p.exposureNotGraded,
-      creditLimits: p.creditLimits,
+      exposureByGrade: p.exposureByGrade ?? null,
+      exposure: p.exposure ?? null,
+      exposureNotGraded: p.exposureNotGraded ?? null,
+      creditLimits: p.creditLimits ?? null,
       utilisation: p.utilisation ?? null,
-      withoutLimit: { ...p.withoutLimit, text: utilisationLeavesOutText(p, lang) ?? null },
+      withoutLimit: {
+        amount: p.withoutLimit.amount ?? null,
+        customers: p.withoutLimit.customers,
+        text: utilisationLeavesOutText(p, lang) ?? null,
+      },
       overdueAmount: p.overdueAmount ?? null,
       overdueCustomers: p.overdueCustomers,
       overdueShare: p.overdueShare ?? null,
       overdueShareBase:
         p.overdueShare === undefined ? null : { customers: p.overdueCounted, text: overdueShareBaseText(p, lang) ?? null },
-      exposureAtRisk: p.exposureAtRisk,
+      exposureAtRisk: p.exposureAtRisk ?? null,
       customersAtRisk: p.customersAtRisk,
       customersNeedingAction: p.customersNeedingAction,
       customersWithWarnings: p.customersWithWarnings,
@@ -185,7 +203,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       warnings: p.warnings,
       findings: p.findings.map((f) => findingJson(f, lang)),
       warningCounts: p.warningCounts,
-      aging: p.aging ?? null,
+      aging: p.aging ? { labels: p.aging.labels, totals: p.aging.totals ?? null } : null,
       problems: p.problems.map((q) => ({
         row: q.row,
         id: q.id,
@@ -195,6 +213,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         text: problemText(q, lang, result.policy),
       })),
       unmatchedInvoices: p.unmatchedInvoices ?? null,
+      twoCurrencies: twoCurrenciesJson(p, lang),
     },
     changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy) : null,
     reviewsPastDue: {
@@ -880,21 +899,23 @@ export function toTable(
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
   const money = (n: number) => formatFigure(n, "money", lang);
-  // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
-  const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
-  lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure)));
+  // A total of a column the sheet does not have, or of amounts in two currencies, is unknown: said so in its place, never a 0.
+  const unknown = (total: Parameters<typeof totalNotAddedText>[0]) => totalNotAddedText(total, result, lang);
+  lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure!)));
   lines.push(
-    `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits))}   ` +
+    `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits!))}   ` +
       pair(
         "summary.utilisation",
         unknown("utilisation") ?? (p.utilisation === undefined ? t("summary.noLimits") : utilisationText(p, lang)),
       ),
   );
-  if (p.overdueAmount !== undefined)
-    lines.push(pair("summary.overdueAmount", amountWithShare(p.overdueAmount, p.exposure, lang)));
+  const overdueNotAdded = unknown("overdueAmount");
+  if (overdueNotAdded) lines.push(pair("summary.overdueAmount", overdueNotAdded));
+  else if (p.overdueAmount !== undefined)
+    lines.push(pair("summary.overdueAmount", amountOfExposureText(p.overdueAmount, "overdueAmount", p, lang)));
   if (p.overdueShare !== undefined) lines.push(pair("summary.overdueShare", overdueShareWithBaseText(p, lang)));
   lines.push(
-    `${pair("summary.exposureAtRisk", unknown("exposureAtRisk") ?? amountWithShare(p.exposureAtRisk, p.exposure, lang))}   ` +
+    `${pair("summary.exposureAtRisk", unknown("exposureAtRisk") ?? amountOfExposureText(p.exposureAtRisk!, "exposureAtRisk", p, lang))}   ` +
       t("sep.aside", {
         main: pair("summary.customersAtRisk", count(p.customersAtRisk)),
         aside: pair("summary.customersNeedingAction", count(p.customersNeedingAction)),
@@ -921,7 +942,7 @@ export function toTable(
   };
   if (p.topRisks.length) {
     const atRisk = customersAtRows(result.customers, p.topRisks);
-    lines.push(labelled(t("summary.topRisks"), "", lang).trimEnd());
+    lines.push(labelled(topRisksTitle(p, lang), "", lang).trimEnd());
     customerRows(
       t("summary.reason"),
       p.topRisks.map((r) => ({
@@ -933,7 +954,7 @@ export function toTable(
     const more = moreAtRiskText(p, result.sheet, lang);
     if (more) lines.push(`  ${more}`);
   }
-  const deciding = otherDecisions(result.customers, p.topRisks);
+  const deciding = otherDecisions(result.customers, p);
   if (deciding.count) {
     lines.push(t("summary.decisions"));
     customerRows(

@@ -60,7 +60,16 @@ export function attentionGroup(c: CustomerResult): number {
 const byRisk = (a: CustomerResult, b: CustomerResult) =>
   (b.score ?? -Infinity) - (a.score ?? -Infinity) || b.findings.length - a.findings.length || a.row - b.row;
 
-export function sortCustomers(customers: readonly CustomerResult[], order: CustomerOrder, lang: Lang): CustomerResult[] {
+/**
+ * The customers in an order. `balances`: the larger balance at risk comes first (the portfolio's
+ * balances are in one currency: see byBalance).
+ */
+export function sortCustomers(
+  customers: readonly CustomerResult[],
+  order: CustomerOrder,
+  lang: Lang,
+  balances: boolean,
+): CustomerResult[] {
   const list = [...customers];
   switch (order) {
     case "attention": {
@@ -69,7 +78,8 @@ export function sortCustomers(customers: readonly CustomerResult[], order: Custo
       const ranks = new Map(list.map((c) => [c, riskRank(c)]));
       return list.sort(
         (a, b) =>
-          groups.get(a)! - groups.get(b)! || (groups.get(a) === 0 ? moreAtRisk(ranks.get(a)!, ranks.get(b)!) : byRisk(a, b)),
+          groups.get(a)! - groups.get(b)! ||
+          (groups.get(a) === 0 ? moreAtRisk(ranks.get(a)!, ranks.get(b)!, balances) : byRisk(a, b)),
       );
     }
     case "score":

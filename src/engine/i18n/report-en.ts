@@ -313,6 +313,8 @@ export const reportEn = {
   "summary.agingChart": "Receivables aging",
   "summary.exposureChart": "Exposure by risk grade",
   "summary.topRisks": "Top risks: customers needing action first, then by exposure at risk",
+  "summary.topRisksByScore":
+    "Top risks: customers needing action first, then by risk score (the balances are in two currencies, so not ranked by them)",
   "summary.row": "Row",
   "summary.warningCount": "Warnings",
   // The one-page dashboard's headline figures, top risks, capped problem list and grade moves.
@@ -324,6 +326,21 @@ export const reportEn = {
   // A figure or a check the sheet's columns cannot give: said in its place, never a 0.
   "summary.noColumn": "n/a (no {column} column)",
   "summary.twoCurrencies": "n/a ({other} in {otherMark@currency}, {param} in {mark@currency})",
+  "summary.utilisationLeavesOutCustomers":
+    "leaves out the balances of {count} {count|customer|customers} whose credit limit is blank, 0, unreadable or in another currency than the balance ({why})",
+  // A portfolio total whose amounts are in two currencies: not added up, a row of each named.
+  "summary.notAdded": "n/a ({why})",
+  "summary.shareNotAdded": "share of exposure n/a: {why}",
+  "total.twoCurrencies":
+    "{amounts@total} in {mark@currency}, e.g. {place}, and {otherMark@currency}, e.g. {otherPlace}; no rate is known to add them",
+  "total.twoKinds":
+    "{amounts@total} in {mark@currency}, e.g. {place}, and {otherAmounts@total} in {otherMark@currency}, e.g. {otherPlace}; no rate is known to combine them",
+  "total.balances": "balances",
+  "total.creditLimits": "credit limits",
+  "total.overdueAmounts": "overdue amounts",
+  "total.invoices": "open invoices",
+  "total.row": "row {row}",
+  "total.sheetRow": 'row {row} of sheet "{sheet}"',
   "check.notChecked": "not checked",
   "check.notCheckedFor": "not checked ({missing})",
   "check.missing": "no {needs}",

@@ -270,6 +270,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.agingChart": "应收账款账龄",
   "summary.exposureChart": "各风险等级的风险敞口",
   "summary.topRisks": "主要风险客户：需采取措施者在前，再按风险敞口排序",
+  "summary.topRisksByScore": "主要风险客户：需采取措施者在前，再按风险评分排序（各客户余额币种不同，不按余额排序）",
   "summary.row": "行号",
   "summary.warningCount": "预警数",
   // 一页仪表板：关键数字、风险客户、有限的问题列表与等级变化。
@@ -279,6 +280,19 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.utilisationLeavesOut": "未计入信用额度为空、为 0、无法读取或与余额币种不同的 {count} 位客户的欠款 {amount}",
   "summary.noColumn": "无（缺少“{column}”列）",
   "summary.twoCurrencies": "无（{other}以{otherMark@currency:spaced}计，{param}以{mark@currency:spaced}计）",
+  "summary.utilisationLeavesOutCustomers": "未计入信用额度为空、为 0、无法读取或与余额币种不同的 {count} 位客户的欠款（{why}）",
+  "summary.notAdded": "无（{why}）",
+  "summary.shareNotAdded": "占敞口比例无法计算：{why}",
+  "total.twoCurrencies":
+    "{amounts@total}分别以{mark@currency:spaced}（如{place}）和{otherMark@currency:spaced}（如{otherPlace}）计，没有汇率可将两者相加",
+  "total.twoKinds":
+    "{amounts@total}以{mark@currency:spaced}计（如{place}），{otherAmounts@total}以{otherMark@currency:spaced}计（如{otherPlace}），没有汇率可将两者合并计算",
+  "total.balances": "余额",
+  "total.creditLimits": "信用额度",
+  "total.overdueAmounts": "逾期金额",
+  "total.invoices": "未结发票",
+  "total.row": "第 {row} 行",
+  "total.sheetRow": "工作表“{sheet}”第 {row} 行",
   "check.notChecked": "未检查",
   "check.notCheckedFor": "未检查（{missing}）",
   "check.missing": "缺少{needs}",

@@ -23,6 +23,7 @@ import { customerKey, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledg
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
+import { marksReceivable, receivableCurrencies } from "./total-currencies";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
 import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
@@ -340,6 +341,9 @@ export function reviewCustomer(
       for (const r of own) note(r.affects, twoCurrenciesReason(r).at(placeOf(r.second.field, row.row, ctx)));
     }
   }
+  // The currencies the portfolio's totals add its amounts in, for a row whose own marks name one (the sheet's columns name them for the rest).
+  const currencies =
+    row.marks !== undefined && marksReceivable(row.marks) ? receivableCurrencies(ctx.columnCurrencies, row.marks) : undefined;
   // What the customer uses of its limit needs no score: a collector sees it even for a row with a bad factor.
   // Refused only where both are there to weigh: a customer with no limit (or no balance) is told
   // that, as on any sheet, not that the two are in two currencies.
@@ -511,6 +515,7 @@ export function reviewCustomer(
       negativeNewsDate: row.negativeNewsDate,
       overduePastLegalAction,
       aging: agingBuckets,
+      currencies,
       findings,
       warningsUnderLastPolicy: undefined,
       gradeUnderLastPolicy: undefined,
@@ -572,6 +577,7 @@ export function reviewCustomer(
     negativeNewsDate: row.negativeNewsDate,
     overduePastLegalAction,
     aging: agingBuckets,
+    currencies,
     utilisation,
     availableCredit,
     findings,

@@ -18,13 +18,23 @@ import {
 } from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
-import { amountOrProblem, AmountReading, CellValue, isEmptyCell, serialOrProblem, showValue } from "../cells";
+import {
+  amountOrProblem,
+  AmountReading,
+  CellValue,
+  CurrencyMark,
+  currencyOfCode,
+  isEmptyCell,
+  serialOrProblem,
+  showValue,
+} from "../cells";
 import { CreditError, ErrorPlace, notDateError, notNumberError } from "../errors";
 import type { Policy } from "../policy";
 import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } from "./fields";
 import { farFromReviewDate } from "./far-dates";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { LeftOutRow } from "./review";
+import { TotalCurrency } from "./total-currencies";
 import "../i18n/report";
 
 export interface LedgerInput {
@@ -114,6 +124,8 @@ export interface LedgerCustomer {
   open: number | undefined;
   /** Set by the review when a customer of the sheet is this one: the rest are reported as unmatched. */
   matched: boolean;
+  /** The currency its open invoices are in, as the ledger's currency column names it; undefined without one. */
+  currency: TotalCurrency | undefined;
 }
 
 /** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
@@ -132,6 +144,18 @@ export interface UnmatchedInvoices {
   readonly names?: readonly (string | null)[];
   /** Where the first open invoice naming no customer is (counted among them, with no key to show). */
   readonly unnamedAt?: ErrorPlace;
+}
+
+/**
+ * The currency of the open invoices the portfolio's aging and overdue totals add (those of the
+ * ledger's customers a customer of the sheet matched and could age), as its currency column names
+ * them; the totals say when it is two.
+ */
+export function agedInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
+  const total = new TotalCurrency();
+  for (const entry of ledger.inOrder)
+    if (entry.currency !== undefined && entry.matched && entry.error === undefined) total.addTotal(entry.currency);
+  return total;
 }
 
 /** How many unmatched customers a report names. */
@@ -410,6 +434,7 @@ export function ageLedger(
   // Due dates read within a century of asOf, and the first beyond it: the column is days when none is within.
   let datesWithinACentury = 0;
   let firstFar: DaysForDueDates | undefined;
+  let currencyNamed: CurrencyMark | undefined;
   for (let r = firstRow; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -448,6 +473,7 @@ export function ageLedger(
           count: 0,
           open: 0,
           matched: false,
+          currency: undefined,
         };
         customers.set(customer, entry);
         inOrder.push(entry);
@@ -464,7 +490,11 @@ export function ageLedger(
         previousCurrency = line[col.currency];
         const code = isEmptyCell(previousCurrency) ? "" : String(previousCurrency).trim().toUpperCase();
         if (code !== "" && currencies.length <= MAX_CURRENCIES_SHOWN && !currencies.includes(code)) currencies.push(code);
+        currencyNamed = code === "" ? undefined : currencyOfCode(code);
       }
+      // Each customer's invoices in their currencies, for the portfolio's totals of them (invoicesCurrency).
+      if (currencyNamed !== undefined)
+        (entry.currency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
       if (entry.open !== undefined) {
         entry.open += open;
         // A sum past the largest number (or an amount converted past it) is unknown, as an unreadable amount leaves it.

@@ -2,7 +2,8 @@
  * The portfolio figures over every reviewed customer: counts and exposure by grade, credit
  * limits and their utilisation, the amount and share overdue and its warning, warning counts,
  * the ledger's aging totals, the exposure at risk with the customers carrying most of it, and
- * every customer with a problem.
+ * every customer with a problem. A total whose amounts are in two currencies is not added up
+ * (total-currencies.ts); the counts stand.
  */
 import { bucketLabels } from "../aging";
 import { CreditError } from "../errors";
@@ -13,6 +14,15 @@ import { archiveKey } from "./archive";
 import { asksForAction, Decision, isOverdue, Reason } from "./decisions";
 import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
+import {
+  byBalance,
+  PortfolioTotal,
+  ReceivableCurrencies,
+  TotalCurrency,
+  TotalInTwoCurrencies,
+  TotalsInTwoCurrencies,
+  twoTotalsCurrencies,
+} from "./total-currencies";
 import {
   CUSTOMER_WARNING_CODES,
   CustomerWarningCode,
@@ -96,13 +106,14 @@ export function riskRank(c: CustomerResult): RiskRank {
 
 /**
  * A customer needing action first (a small balance 128 days late before a large one two days
- * late whose terms are kept), then the larger balance at risk, the higher score, the earlier row:
- * the top risks' order, and the pane's for the customers at risk, so both name the same first.
+ * late whose terms are kept), then the larger balance at risk (`balances`: see byBalance), the
+ * higher score, the earlier row: the top risks' order, and the pane's for the customers at risk,
+ * so both name the same first.
  */
-export function moreAtRisk(a: RiskRank, b: RiskRank): number {
+export function moreAtRisk(a: RiskRank, b: RiskRank, balances: boolean): number {
   return (
     Number(b.needsAction) - Number(a.needsAction) ||
-    (b.balance ?? 0) - (a.balance ?? 0) ||
+    (balances ? (b.balance ?? 0) - (a.balance ?? 0) : 0) ||
     (b.score ?? 0) - (a.score ?? 0) ||
     a.row - b.row
   );
@@ -110,21 +121,23 @@ export function moreAtRisk(a: RiskRank, b: RiskRank): number {
 
 /**
  * The customers needing action (needsAction: prepayment, a lower limit, held orders, collection,
- * legal action, a re-assessment now, a review of the financial statements), the largest balance first (then the earlier row), but those
- * on the rows `listed` already (the top risks, each with its decisions): the first `shown` of
- * them, and how many there are. Every customer needing action is on the summary by name or in
- * that count: one escalated to collection is as much the manager's as one whose limit is cut. A
- * customer named on several rows is one, listed by its row with the largest balance.
+ * legal action, a re-assessment now, a review of the financial statements), the largest balance
+ * first (when `balances` rank them: see byBalance), then the earlier row, but those on the rows
+ * `listed` already (the top risks, each with its decisions): the first `shown` of them, and how
+ * many there are. Every customer needing action is on the summary by name or in that count: one
+ * escalated to collection is as much the manager's as one whose limit is cut. A customer named on
+ * several rows is one, listed by the first of its rows in that order.
  */
 export function moreNeedingAction(
   customers: readonly CustomerResult[],
   shown: number,
+  balances: boolean,
   listed: ReadonlySet<number> = new Set(),
 ): { readonly customers: readonly CustomerResult[]; readonly count: number } {
   const deciding: CustomerResult[] = [];
   for (let i = 0; i < customers.length; i++)
     if (needsAction(customers[i].actions) && !listed.has(customers[i].row)) deciding.push(customers[i]);
-  deciding.sort((a, b) => (b.balance ?? 0) - (a.balance ?? 0) || a.row - b.row);
+  deciding.sort((a, b) => (balances ? (b.balance ?? 0) - (a.balance ?? 0) : 0) || a.row - b.row);
   const keys = new Set<string>();
   const first: CustomerResult[] = [];
   for (const c of deciding) {
@@ -139,19 +152,19 @@ export function moreNeedingAction(
 /** The customers needing action named beyond the top risks, before "… and N more": every face names as many. */
 export const SHOWN_DECISIONS = 8;
 
-/** The customers needing action beyond `topRisks` (which name theirs), as every face lists them: see moreNeedingAction. */
-export function otherDecisions(customers: readonly CustomerResult[], topRisks: readonly { readonly row: number }[]) {
-  return moreNeedingAction(customers, SHOWN_DECISIONS, new Set(topRisks.map((r) => r.row)));
+/** The customers needing action beyond the portfolio's top risks (which name theirs), as every face lists them: see moreNeedingAction. */
+export function otherDecisions(customers: readonly CustomerResult[], p: Pick<PortfolioResult, "topRisks" | "twoCurrencies">) {
+  return moreNeedingAction(customers, SHOWN_DECISIONS, byBalance(p), new Set(p.topRisks.map((r) => r.row)));
 }
 
 /**
  * Keeps `top` the `count` largest risks in order as the portfolio is read once (an insertion
  * into a list of ten): sorting the whole portfolio for ten names made the write plan slower.
  */
-function keepTop(top: TopRisk[], risk: TopRisk, count: number): void {
-  if (top.length === count && moreAtRisk(risk, top[count - 1]) >= 0) return;
+function keepTop(top: TopRisk[], risk: TopRisk, count: number, balances: boolean): void {
+  if (top.length === count && moreAtRisk(risk, top[count - 1], balances) >= 0) return;
   let i = top.length === count ? count - 1 : top.length;
-  while (i > 0 && moreAtRisk(risk, top[i - 1]) < 0) {
+  while (i > 0 && moreAtRisk(risk, top[i - 1], balances) < 0) {
     top[i] = top[i - 1];
     i--;
   }
@@ -210,10 +223,48 @@ interface RepeatedCustomer {
   risk?: TopRisk;
 }
 
+/** What the portfolio's totals know of currencies beyond each customer's own marks (CustomerResult.currencies). */
+export interface PortfolioCurrencies {
+  /** Every customer's receivables' currencies as the sheet's columns name them (receivableCurrencies); absent when they name none. */
+  readonly sheet?: ReceivableCurrencies;
+  /** With a ledger: the currency of the invoices the aging and overdue totals add (agedInvoicesCurrency). */
+  readonly invoices?: TotalCurrency;
+}
+
+/**
+ * The currency of every balance that can be read, looked at before the portfolio is added up: it
+ * decides whether the top risks are ranked by balance. Undefined when nothing names a currency.
+ */
+function balancesCurrency(
+  customers: readonly CustomerResult[],
+  sheet: ReceivableCurrencies | undefined,
+): TotalCurrency | undefined {
+  let total: TotalCurrency | undefined;
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    const currency = (c.currencies ?? sheet)?.balance;
+    if (currency !== undefined) (total ??= new TotalCurrency()).addAmount(c.balance, currency, "balances", c.row);
+  }
+  return total;
+}
+
+/** The totals whose amounts are in two currencies, by total; undefined when none is. */
+function inTwoCurrencies(totals: Partial<Record<PortfolioTotal, TotalCurrency>>): TotalsInTwoCurrencies | undefined {
+  let found: Partial<Record<PortfolioTotal, TotalInTwoCurrencies>> | undefined;
+  for (const [total, currency] of Object.entries(totals) as [PortfolioTotal, TotalCurrency | undefined][]) {
+    if (currency?.twoCurrencies) (found ??= {})[total] = currency.twoCurrencies;
+  }
+  // The overdue amount's share of the exposure, each in one currency, but not the same.
+  const share = totals.overdueAmount && totals.exposure && twoTotalsCurrencies(totals.overdueAmount, totals.exposure);
+  if (share) (found ??= {}).overdueAmountShare = share;
+  return found;
+}
+
 /**
  * The portfolio's figures. `repeatedKeys`: the keys (archiveKey) named on more than one row: such
  * a customer counts once in every count (at risk, top risks, per warning, not graded, overdue),
- * while each row's balance adds to the amounts as every balance on the sheet does.
+ * while each row's balance adds to the amounts as every balance on the sheet does. `currencies`:
+ * the currencies the sheet's columns and its ledger name (each row's own marks are its own).
  */
 export function summarise(
   customers: readonly CustomerResult[],
@@ -222,6 +273,7 @@ export function summarise(
   unmatchedInvoices: UnmatchedInvoices | undefined,
   lang: Lang,
   repeatedKeys?: ReadonlySet<string>,
+  currencies: PortfolioCurrencies = {},
 ): PortfolioResult {
   const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
@@ -248,6 +300,25 @@ export function summarise(
   let customersWithWarnings = 0;
   const topRisks: TopRisk[] = [];
   const repeated = repeatedKeys?.size ? new Map<string, RepeatedCustomer>() : undefined;
+  // Each total's currency, where a column, a row's marks or the ledger name one (most sheets: none, and nothing to note).
+  const sheet = currencies.sheet;
+  const balances = balancesCurrency(customers, sheet);
+  const balancesRanked = balances?.twoCurrencies === undefined;
+  const noted = sheet !== undefined || customers.some((c) => c.currencies !== undefined);
+  const totals: Partial<Record<PortfolioTotal, TotalCurrency>> = noted
+    ? {
+        exposure: balances,
+        exposureAtRisk: new TotalCurrency(),
+        creditLimits: new TotalCurrency(),
+        utilisation: new TotalCurrency(),
+        withoutLimit: new TotalCurrency(),
+        ...(!currencies.invoices && { overdueAmount: new TotalCurrency() }),
+      }
+    : {};
+  if (currencies.invoices) {
+    totals.overdueAmount = currencies.invoices;
+    totals.aging = currencies.invoices;
+  }
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i];
     // Only a sheet naming a customer twice asks each row for its key.
@@ -263,16 +334,25 @@ export function summarise(
         repeat.rows++;
       }
     }
+    const currency = noted ? (c.currencies ?? sheet) : undefined;
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
     const limited = c.creditLimit !== undefined && c.creditLimit > 0;
-    if (limited) creditLimits += c.creditLimit!;
+    if (limited) {
+      creditLimits += c.creditLimit!;
+      if (currency) totals.creditLimits!.addAmount(c.creditLimit, currency.creditLimit, "creditLimits", c.row);
+    }
     // A balance and limit the customer's utilisation could not weigh (two currencies) are weighed in no total either.
     if (limited && (c.balance === undefined || c.utilisation !== undefined)) {
       weighedLimits += c.creditLimit!;
       limitedExposure += c.balance ?? 0;
+      if (currency) {
+        totals.utilisation!.addAmount(c.creditLimit, currency.creditLimit, "creditLimits", c.row);
+        totals.utilisation!.addAmount(c.balance, currency.balance, "balances", c.row);
+      }
     } else if (c.balance !== undefined && c.balance > 0) {
       // What utilisation cannot weigh: owed with no limit to weigh it against (a customer on several rows counted once).
       unlimitedExposure += c.balance;
+      if (currency) totals.withoutLimit!.addAmount(c.balance, currency.balance, "balances", c.row);
       if (!repeat) unlimitedCustomers++;
       else if (!repeat.withoutLimit) {
         repeat.withoutLimit = true;
@@ -280,7 +360,12 @@ export function summarise(
       }
     }
     // What is owed and overdue counts for every customer, graded or not, as the exposure does.
-    if (c.overdueAmount !== undefined) overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
+    if (c.overdueAmount !== undefined) {
+      overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
+      // With a ledger, the ledger's invoices' currency is the overdue amounts' (currencies.invoices).
+      if (currency && !currencies.invoices)
+        totals.overdueAmount!.addAmount(c.overdueAmount, currency.overdueAmount, "overdueAmounts", c.row);
+    }
     if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
     const graded = c.errors.length === 0 && c.grade !== undefined;
     const statusKnown = c.overdueAmount !== undefined || c.daysPastDue !== undefined;
@@ -308,11 +393,12 @@ export function summarise(
     // At risk, warned and needing action count every customer, graded or not: over its limit or
     // months late is a risk whatever its score, as its own warnings and actions say.
     const reason = riskReason(c);
+    if (reason !== undefined && currency) totals.exposureAtRisk!.addAmount(c.balance, currency.balance, "balances", c.row);
     if (reason !== undefined && repeat) {
       exposureAtRisk += c.balance ?? 0;
       const risk = topRiskOf(c, reason);
       repeat.needsAction ||= risk.needsAction;
-      if (!repeat.risk || moreAtRisk(risk, repeat.risk) < 0) repeat.risk = risk;
+      if (!repeat.risk || moreAtRisk(risk, repeat.risk, balancesRanked) < 0) repeat.risk = risk;
     } else if (reason !== undefined) {
       customersAtRisk++;
       exposureAtRisk += c.balance ?? 0;
@@ -321,9 +407,13 @@ export function summarise(
       // Asked of the customer first: most at risk never make the top, and need no record of their own.
       if (
         topRisks.length < TOP_RISKS ||
-        moreAtRisk({ needsAction: acts, balance: c.balance, score: c.score, row: c.row }, topRisks[TOP_RISKS - 1]) < 0
+        moreAtRisk(
+          { needsAction: acts, balance: c.balance, score: c.score, row: c.row },
+          topRisks[TOP_RISKS - 1],
+          balancesRanked,
+        ) < 0
       ) {
-        keepTop(topRisks, topRiskOf(c, reason, acts), TOP_RISKS);
+        keepTop(topRisks, topRiskOf(c, reason, acts), TOP_RISKS, balancesRanked);
       }
     }
     if (repeat) repeat.warnings |= warningSet(c.findings);
@@ -341,7 +431,7 @@ export function summarise(
     if (repeat.risk) {
       customersAtRisk++;
       if (repeat.needsAction) customersNeedingAction++;
-      keepTop(topRisks, repeat.risk, TOP_RISKS);
+      keepTop(topRisks, repeat.risk, TOP_RISKS, balancesRanked);
     }
     if (repeat.warnings !== 0) customersWithWarnings++;
     for (let w = 0; w < WARNING_CODES.length; w++)
@@ -349,7 +439,7 @@ export function summarise(
   }
   // Each balance is a number, but together they can pass the largest one (1e308 + 1e308).
   exposure += exposureNotGraded;
-  const totals = [
+  const sums = [
     exposure,
     creditLimits,
     weighedLimits,
@@ -359,7 +449,7 @@ export function summarise(
     exposureAtRisk,
     ...(agingTotals ?? []),
   ];
-  if (!totals.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
+  if (!sums.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   exposure = withoutSumDust(exposure);
   exposureNotGraded = withoutSumDust(exposureNotGraded);
   creditLimits = withoutSumDust(creditLimits);
@@ -373,26 +463,32 @@ export function summarise(
   // With a ledger whose every customer's rows were unusable, nobody is known to be overdue or not: unknown, not 0%.
   const shareKnown = overdueKnown && overdueCounted > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
   const overdueShare = shareKnown ? overdueCustomers / overdueCounted : undefined;
+  // The portfolio's warning is a share of customers, a count: the currencies of their amounts do not touch it.
   const findings: Finding[] = [];
   if (overdueShare !== undefined && overdueShare > policy.overdueShare) {
     findings.push({ code: "OVERDUE_SHARE", value: overdueShare, threshold: policy.overdueShare, format: "percent" });
   }
+  // A total in two currencies is not added up: its figure is undefined, and twoCurrencies says why.
+  const twoCurrencies = inTwoCurrencies(totals);
+  const added = (total: PortfolioTotal, sum: number) => (twoCurrencies?.[total] ? undefined : sum);
+  const exposureAdded = !twoCurrencies?.exposure;
+  const agingAdded = agingTotals && !twoCurrencies?.aging;
   return {
     customers: customers.length - repeatedRows,
     reviewed,
     withErrors: customers.length - repeatedRows - reviewed,
     byGrade,
-    exposureByGrade,
-    exposure,
-    exposureNotGraded,
-    creditLimits,
-    utilisation: weighedLimits > 0 ? limitedExposure / weighedLimits : undefined,
-    withoutLimit: { amount: unlimitedExposure, customers: unlimitedCustomers },
-    overdueAmount,
+    exposureByGrade: exposureAdded ? exposureByGrade : undefined,
+    exposure: added("exposure", exposure),
+    exposureNotGraded: exposureAdded ? exposureNotGraded : undefined,
+    creditLimits: added("creditLimits", creditLimits),
+    utilisation: weighedLimits > 0 && !twoCurrencies?.utilisation ? limitedExposure / weighedLimits : undefined,
+    withoutLimit: { amount: added("withoutLimit", unlimitedExposure), customers: unlimitedCustomers },
+    overdueAmount: overdueAmount === undefined ? undefined : added("overdueAmount", overdueAmount),
     overdueCustomers,
     overdueCounted,
     overdueShare,
-    exposureAtRisk,
+    exposureAtRisk: added("exposureAtRisk", exposureAtRisk),
     customersAtRisk,
     customersNeedingAction,
     customersWithWarnings,
@@ -400,8 +496,11 @@ export function summarise(
     warnings: findings.map((f) => f.code),
     findings,
     warningCounts,
-    aging: agingTotals ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingTotals } : undefined,
+    aging: agingTotals
+      ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingAdded ? agingTotals : undefined }
+      : undefined,
     problems: problemsOf(customers),
     unmatchedInvoices,
+    ...(twoCurrencies && { twoCurrencies }),
   };
 }

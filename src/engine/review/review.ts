@@ -47,6 +47,7 @@ import { archivedResponseWidths, responsesNotTheirs } from "./responses";
 import {
   ageLedger,
   IncompleteLedger,
+  agedInvoicesCurrency,
   LedgerInput,
   LedgerNotice,
   ledgerNotices,
@@ -63,6 +64,7 @@ import { correctedIds, ledgerPreviousIds } from "./corrected-ids";
 import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, ResponsesLeftBehind, TypedOver, typedOverCells } from "./typed-over";
 import { refusedChecks, TwoCurrencies } from "./row-currencies";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
+import { receivableCurrencies, ReceivableCurrencies, TotalsInTwoCurrencies } from "./total-currencies";
 import "../i18n/report";
 
 export interface ReviewInput {
@@ -133,6 +135,12 @@ export interface CustomerResult {
   readonly overduePastLegalAction?: number;
   /** The open ledger amounts per aging bucket (Current first), after credits; with a ledger only. */
   readonly aging?: readonly number[];
+  /**
+   * The currency its balance, credit limit and overdue amount are in, where its own cells' marks
+   * name one ("USD 100,000"), as the portfolio's totals add them (total-currencies.ts); undefined
+   * for a row whose cells mark none, whose amounts are in the currencies its columns name.
+   */
+  readonly currencies?: ReceivableCurrencies;
   /** Each factor's points (its normalised weight × its score), in FACTORS order: they add up to the score. */
   readonly factorPoints?: readonly number[];
   /** Balance / credit limit (1 = at the limit); absent without both, or with a limit of 0 (a note says so). */
@@ -199,29 +207,38 @@ export interface CustomerProblem {
 }
 
 /** Its counts count a customer named on several rows once; its amounts add every row's. */
+/**
+ * The portfolio's figures. Each total of amounts is undefined when they are in two currencies
+ * (`twoCurrencies` says which two, with a row of each): no rate is known to add them.
+ */
 export interface PortfolioResult {
   readonly customers: number;
   readonly reviewed: number;
   readonly withErrors: number;
   readonly byGrade: Readonly<Record<Grade, number>>;
-  readonly exposureByGrade: Readonly<Record<Grade, number>>;
+  /** Each grade's part of the exposure; undefined with the exposure. */
+  readonly exposureByGrade?: Readonly<Record<Grade, number>>;
   /** Every balance that can be read, graded or not. */
-  readonly exposure: number;
-  /** The part of the exposure owed by customers the review could not grade. */
-  readonly exposureNotGraded: number;
+  readonly exposure?: number;
+  /** The part of the exposure owed by customers the review could not grade; undefined with the exposure. */
+  readonly exposureNotGraded?: number;
   /** Every credit limit that can be read (above zero), graded or not. */
-  readonly creditLimits: number;
+  readonly creditLimits?: number;
   /**
    * The balances of the customers with a limit over their limits; undefined when no limit is known,
-   * or none can be weighed against its balance (every one in another currency: ColumnReport.twoCurrencies).
+   * none can be weighed against its balance (every one in another currency: ColumnReport.twoCurrencies),
+   * or those weighed are in two currencies.
    */
   readonly utilisation?: number;
   /**
    * What the utilisation leaves out: the balances owed by customers with no limit above zero that
    * can be read, or one in another currency than the balance, and how many.
    */
-  readonly withoutLimit: { readonly amount: number; readonly customers: number };
-  /** What the graded customers have overdue; undefined when no customer's overdue amount is known (no such column, no ledger). */
+  readonly withoutLimit: { readonly amount?: number; readonly customers: number };
+  /**
+   * What the customers have overdue; undefined when no customer's overdue amount is known (no such
+   * column, no ledger), or when they are in two currencies.
+   */
   readonly overdueAmount?: number;
   readonly overdueCustomers: number;
   /** The customers whose being overdue or not is known (its base): all but those whose overdue figures could not be worked out. */
@@ -231,7 +248,7 @@ export interface PortfolioResult {
    * The balance of the customers at risk: graded high, carrying a warning, or overdue. A customer
    * with a data error counts by its warnings and actions, which need no grade (see reasonAtRisk).
    */
-  readonly exposureAtRisk: number;
+  readonly exposureAtRisk?: number;
   readonly customersAtRisk: number;
   /** Of them, the customers whose decisions ask for more than keeping their terms (see needsAction). */
   readonly customersNeedingAction: number;
@@ -244,11 +261,14 @@ export interface PortfolioResult {
   readonly findings: readonly Finding[];
   /** How many customers carry each warning; the portfolio's OVERDUE_SHARE, no customer's, is in `findings` and `overdueShare`. */
   readonly warningCounts: Readonly<Record<CustomerWarningCode, number>>;
-  readonly aging?: { readonly labels: readonly string[]; readonly totals: readonly number[] };
+  /** With a ledger: its aging buckets' labels and totals, the totals undefined when its invoices are in two currencies. */
+  readonly aging?: { readonly labels: readonly string[]; readonly totals?: readonly number[] };
   /** Every customer with an error or a note, one entry per problem, in sheet order. */
   readonly problems: readonly CustomerProblem[];
   /** Open ledger invoices of customers not on the sheet (with a ledger). */
   readonly unmatchedInvoices?: UnmatchedInvoices;
+  /** The totals not added up because their amounts are in two currencies, with a row of each; absent when none. */
+  readonly twoCurrencies?: TotalsInTwoCurrencies;
 }
 
 export interface Layout {
@@ -543,7 +563,10 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
   const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
-  const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys);
+  const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys, {
+    sheet: receivableCurrencies(columnCurrencies),
+    invoices: ledger && agedInvoicesCurrency(ledger),
+  });
   const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
   const ownCells = typedOverCells(

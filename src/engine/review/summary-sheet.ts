@@ -50,6 +50,7 @@ import {
   portfolioWarningList,
   problemText,
   topRiskText,
+  topRisksTitle,
   moreDecisionsText,
   movedLines,
   shortDecisionsText,
@@ -58,7 +59,8 @@ import {
   clearedColumnList,
   checkMissingText,
   previousScoreSourceText,
-  totalWithoutColumnText,
+  totalNotAddedText,
+  shareOfExposureNotAdded,
   twoCurrencyColumnsLines,
   undatedArchiveText,
   gradeMovesFromPolicy,
@@ -354,7 +356,7 @@ function summaryFacts(result: ReviewResult): SummaryFacts {
   return {
     atRisk: customersAtRows(result.customers, p.topRisks),
     withProblems: customersAtRows(result.customers, p.problems.slice(0, SHOWN_PROBLEMS)),
-    decisions: otherDecisions(result.customers, p.topRisks),
+    decisions: otherDecisions(result.customers, p),
     notAged,
   };
 }
@@ -377,9 +379,9 @@ function summaryDraft(
   const blocks: Block[] = [];
   const spans: Span[] = [];
   const charts: ChartPlan[] = [];
-  const shareOfExposure = (amount: number) => (p.exposure > 0 ? amount / p.exposure : 0);
-  // A total of a column the sheet does not have is unknown: said so in its place, never a 0.
-  const unknown = (total: Parameters<typeof totalWithoutColumnText>[0]) => totalWithoutColumnText(total, result.columns, lang);
+  const shareOfExposure = (amount: number) => (p.exposure! > 0 ? amount / p.exposure! : 0);
+  // A total of a column the sheet does not have, or of amounts in two currencies, is unknown: said so in its place, never a 0.
+  const unknown = (total: Parameters<typeof totalNotAddedText>[0]) => totalNotAddedText(total, result, lang);
   const noBalances = unknown("exposure");
   /** A chart of the amounts its table has just written, on their value axis (amountAxis). */
   const addChart = (chart: Omit<ChartPlan, "valueAxis">) => {
@@ -388,6 +390,20 @@ function summaryDraft(
     charts.push({ ...chart, valueAxis: amountAxis(amounts) });
   };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
+
+  /**
+   * An amount with its share of the exposure beside it (the overdue amount, the exposure at risk);
+   * under it, why there is no share when the two are in two currencies; in its place, why there is
+   * no amount.
+   */
+  const amountOfExposure = (total: "overdueAmount" | "exposureAtRisk", amount: number | undefined, label: string, into: Pane) => {
+    const why = unknown(total) ?? (amount === undefined ? t("summary.notAvailable") : undefined);
+    if (why !== undefined) return into.note(label, why);
+    const noShare = shareOfExposureNotAdded(total, p, lang);
+    if (noShare === undefined) return into.add([[label, amount!, shareOfExposure(amount!)]], ["text", "money", "percent"]);
+    into.pair(label, amount!, "money");
+    into.under(noShare);
+  };
 
   /** The headline figures under the title; `wide`: nothing stands to their right (the report). */
   const headline = (into: Pane, wide: boolean) => {
@@ -420,26 +436,19 @@ function summaryDraft(
     pair(t("summary.customers"), p.reviewed, "integer");
     pair(t("summary.withErrors"), p.withErrors, "integer");
     if (noBalances) into.note(t("summary.exposure"), noBalances);
-    else pair(t("summary.exposure"), p.exposure, "money");
-    if (p.exposureNotGraded > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded, "money");
+    else pair(t("summary.exposure"), p.exposure!, "money");
+    if (!noBalances && p.exposureNotGraded! > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded!, "money");
     const noLimits = unknown("creditLimits");
     if (noLimits) into.note(t("summary.creditLimits"), noLimits);
-    else pair(t("summary.creditLimits"), p.creditLimits, "money");
+    else pair(t("summary.creditLimits"), p.creditLimits!, "money");
     const noUtilisation = unknown("utilisation");
     if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
     else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
     else withAside(t("summary.utilisation"), p.utilisation, utilisationLeavesOutText(p, lang));
-    if (p.overdueAmount === undefined) pair(t("summary.overdueAmount"), t("summary.notAvailable"), "text");
-    else
-      into.add([[t("summary.overdueAmount"), p.overdueAmount, shareOfExposure(p.overdueAmount)]], ["text", "money", "percent"]);
+    amountOfExposure("overdueAmount", p.overdueAmount, t("summary.overdueAmount"), into);
     if (p.overdueShare === undefined) pair(t("summary.overdueShare"), t("summary.notAvailable"), "text");
     else withAside(t("summary.overdueShare"), p.overdueShare, overdueShareBaseText(p, lang));
-    if (noBalances) into.note(t("summary.exposureAtRisk"), noBalances);
-    else
-      into.add(
-        [[t("summary.exposureAtRisk"), p.exposureAtRisk, shareOfExposure(p.exposureAtRisk)]],
-        ["text", "money", "percent"],
-      );
+    amountOfExposure("exposureAtRisk", p.exposureAtRisk, t("summary.exposureAtRisk"), into);
     pair(t("summary.customersAtRisk"), p.customersAtRisk, "integer");
     pair(t("summary.customersNeedingAction"), p.customersNeedingAction, "integer");
     into.note(t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang));
@@ -455,28 +464,21 @@ function summaryDraft(
       [false, true, true, true],
     );
     const first = into.row;
-    // Without a balance column the exposure is unknown (the headline says why): its cells stay empty.
-    const exposureOf = (amount: number, share: number) => (noBalances ? [null, null] : [amount, share]);
+    // Without a balance column, or with balances in two currencies, the exposure is unknown (the
+    // headline says why): its cells stay empty.
+    const exposureOf = (amount: number | undefined) => (noBalances ? [null, null] : [amount!, shareOfExposure(amount!)]);
     into.add(
-      GRADES.map((g) => [
-        gradeName(g, lang),
-        p.byGrade[g],
-        ...exposureOf(p.exposureByGrade[g], shareOfExposure(p.exposureByGrade[g])),
-      ]),
+      GRADES.map((g) => [gradeName(g, lang), p.byGrade[g], ...exposureOf(p.exposureByGrade?.[g])]),
       ["text", "integer", "money", "percent"],
     );
     // The customers not graded and a total, so the table (and the chart's bars) add up to the headline's exposure and 100%.
     if (p.withErrors > 0)
       into.add(
-        [[t("summary.notGraded"), p.withErrors, ...exposureOf(p.exposureNotGraded, shareOfExposure(p.exposureNotGraded))]],
+        [[t("summary.notGraded"), p.withErrors, ...exposureOf(p.exposureNotGraded)]],
         ["text", "integer", "money", "percent"],
       );
     const rows = into.row - first;
-    into.add(
-      [[t("summary.total"), p.customers, ...exposureOf(p.exposure, p.exposure > 0 ? 1 : 0)]],
-      ["text", "integer", "money", "percent"],
-      true,
-    );
+    into.add([[t("summary.total"), p.customers, ...exposureOf(p.exposure)]], ["text", "integer", "money", "percent"], true);
     into.keep(from);
     return { first, rows };
   };
@@ -485,26 +487,33 @@ function summaryDraft(
   const aging = (into: Pane): number | undefined => {
     if (!p.aging) return undefined;
     const from = into.row;
-    const total = withoutSumDust(p.aging.totals.reduce((sum, x) => sum + x, 0));
+    const totals = p.aging.totals;
+    const total = totals && withoutSumDust(totals.reduce((sum, x) => sum + x, 0));
     // Each bucket's share of what was aged, as an aging report gives it; none where a bucket is
     // in credit (credit notes outweighing its invoices): shares of a net total then run past 100%.
-    const shared = total > 0 && p.aging.totals.every((amount) => amount >= 0);
-    const shareOf = (amount: number) => (shared ? amount / total : null);
+    const shared = total !== undefined && total > 0 && totals!.every((amount) => amount >= 0);
+    const shareOf = (amount: number) => (shared ? amount / total! : null);
     into.add([[t("summary.agingBucket"), t("summary.amount"), t("summary.agingShare")]], ["text", "text", "text"], true, [
       false,
       true,
       true,
     ]);
     const first = into.row;
+    // Invoices in two currencies are not added up: the buckets' cells stay empty, and the line under them says why.
+    const amountOf = (amount: number | undefined) => (amount === undefined ? [null, null] : [amount, shareOf(amount)]);
     into.add(
-      p.aging.labels.map((label, i) => [label, p.aging!.totals[i], shareOf(p.aging!.totals[i])]),
+      p.aging.labels.map((label, i) => [label, ...amountOf(totals?.[i])]),
       ["text", "money", "percent"],
     );
-    into.add([[t("summary.total"), total, shareOf(total)]], ["text", "money", "percent"], true);
+    into.add([[t("summary.total"), ...amountOf(total)]], ["text", "money", "percent"], true);
+    const notAdded = unknown("aging");
+    if (notAdded) into.note(t("summary.amount"), notAdded);
     // A customer whose ledger rows could not be aged has none of its invoices in the table: said, with its balance.
     if (facts.notAged.length) {
       const balance = withoutSumDust(facts.notAged.reduce((sum, c) => sum + (c.balance ?? 0), 0));
-      into.add([[t("summary.notAged"), balance]], ["text", "money"]);
+      // Not added up from balances in two currencies: why, as the headline says it.
+      if (p.exposure === undefined) into.note(t("summary.notAged"), noBalances!);
+      else into.add([[t("summary.notAged"), balance]], ["text", "money"]);
       into.line(
         t("summary.notAgedWho", { customers: changedCustomersText(facts.notAged, lang), problems: t("summary.problems") }),
       );
@@ -730,7 +739,7 @@ function summaryDraft(
     const from = into.row;
     // Section titles stand on their own line, so the name column is as wide as the names. The grade
     // (a text) stands before the reason, so a right-aligned number never runs into its sentence.
-    into.line(t("summary.topRisks"), true);
+    into.line(topRisksTitle(p, lang), true);
     customersHeader(into, t("summary.reason"));
     if (p.topRisks.length)
       into.rows(
@@ -880,7 +889,8 @@ function summaryDraft(
         place: places.grades,
         format: "money",
       });
-    if (agingRows !== undefined && p.aging)
+    // Nor for invoices in two currencies: the table's amounts are empty, and say why.
+    if (agingRows !== undefined && p.aging?.totals)
       addChart({
         kind: "column",
         title: t("summary.agingChart"),

@@ -40,6 +40,7 @@ import type { ReviewsPastDue } from "./review-due";
 import type { ClearedColumns, MovedRows, ResponsesLeftBehind, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
+import { byBalance, PlacedCurrency, PortfolioTotal, TotalInTwoCurrencies } from "./total-currencies";
 import { a1, Area, columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
@@ -161,26 +162,91 @@ export function notCheckedText(code: WarningCode, columns: ColumnsSaid, lang: La
 }
 
 /** The portfolio totals that are sums of a column: without it they are unknown, not 0. */
-const TOTAL_COLUMNS = {
+const TOTAL_COLUMNS: Readonly<Record<ShownTotal, readonly InputField[]>> = {
   exposure: ["balance"],
   exposureAtRisk: ["balance"],
   creditLimits: ["creditLimit"],
   utilisation: ["creditLimit", "balance"],
-} as const satisfies Record<string, readonly InputField[]>;
+  overdueAmount: [],
+  aging: [],
+};
+
+/** The portfolio totals each face shows in its place, or says why not (totalNotAddedText). */
+type ShownTotal = Exclude<PortfolioTotal, "overdueAmountShare" | "withoutLimit">;
 
 /**
  * What a portfolio total shows when the sheet has no column it adds up, "n/a (no Outstanding
- * balance column)", or when its columns are in two currencies, "n/a (Credit limit in USD,
- * Outstanding balance in EUR)"; undefined when it can be worked out.
+ * balance column)", when its columns are in two currencies, "n/a (Credit limit in USD,
+ * Outstanding balance in EUR)", or when the amounts it adds are, "n/a (balances in USD, e.g. row
+ * 2, and EUR, e.g. row 5; no rate is known to add them)"; undefined when it can be worked out.
  */
-export function totalWithoutColumnText(total: keyof typeof TOTAL_COLUMNS, columns: ColumnsSaid, lang: Lang): string | undefined {
+export function totalNotAddedText(
+  total: ShownTotal,
+  result: { readonly columns: ColumnsSaid; readonly portfolio: Pick<PortfolioResult, "twoCurrencies"> },
+  lang: Lang,
+): string | undefined {
+  const { columns } = result;
   const missing = TOTAL_COLUMNS[total].find((field) => !columns.found.some((f) => f.field === field));
   if (missing) return message(lang, "summary.noColumn", { column: FIELD_LABELS[missing][lang] });
   // Balances over limits in another currency: no customer's utilisation, and none for them all.
   const refusal = total === "utilisation" ? columns.twoCurrencies?.find((t) => t.affects.includes("utilisation")) : undefined;
-  if (!refusal) return undefined;
-  const { params } = twoCurrenciesReason(refusal);
-  return errorText({ key: "summary.twoCurrencies", params, place: {} }, lang, fieldNames(lang));
+  if (refusal) {
+    const { params } = twoCurrenciesReason(refusal);
+    return errorText({ key: "summary.twoCurrencies", params, place: {} }, lang, fieldNames(lang));
+  }
+  const amounts = result.portfolio.twoCurrencies?.[total];
+  return amounts && message(lang, "summary.notAdded", { why: totalInTwoCurrenciesText(amounts, lang) });
+}
+
+/**
+ * Why a total's amounts are not added up, a row of each currency named: "balances in USD, e.g. row
+ * 2, and EUR, e.g. row 5; no rate is known to add them"; "overdue amounts in EUR, e.g. row 3, and
+ * balances in USD, e.g. row 2; …" for two totals set against each other.
+ */
+export function totalInTwoCurrenciesText(amounts: TotalInTwoCurrencies, lang: Lang): string {
+  const { first, second } = amounts;
+  // The ledger's sheet named once, at the first of its rows.
+  const place = (at: PlacedCurrency, sheet: string | undefined) =>
+    sheet === undefined ? message(lang, "total.row", { row: at.row }) : message(lang, "total.sheetRow", { row: at.row, sheet });
+  return message(lang, first.amounts === second.amounts ? "total.twoCurrencies" : "total.twoKinds", {
+    amounts: first.amounts,
+    mark: first.currency,
+    place: place(first, first.sheet),
+    otherAmounts: second.amounts,
+    otherMark: second.currency,
+    otherPlace: place(second, second.sheet === first.sheet ? undefined : second.sheet),
+  });
+}
+
+/**
+ * An amount the summary gives with its share of the exposure (the overdue amount, the exposure at
+ * risk): "963,000.00 (24.0%)"; with why there is no share when the two are in two currencies
+ * (shareOfExposureNotAdded).
+ */
+export function amountOfExposureText(
+  amount: number,
+  total: "overdueAmount" | "exposureAtRisk",
+  p: PortfolioResult,
+  lang: Lang,
+): string {
+  const why = shareOfExposureNotAdded(total, p, lang);
+  if (why === undefined) return amountWithShare(amount, p.exposure ?? 0, lang);
+  return message(lang, "sep.aside", { main: formatFigure(amount, "money", lang), aside: why });
+}
+
+/**
+ * Why an amount's share of the exposure is not worked out: the exposure's balances are in two
+ * currencies, or the overdue amounts are in another than the balances. Undefined when it is, and
+ * when the amount itself is not added up (totalNotAddedText says why).
+ */
+export function shareOfExposureNotAdded(
+  total: "overdueAmount" | "exposureAtRisk",
+  p: Pick<PortfolioResult, "twoCurrencies">,
+  lang: Lang,
+): string | undefined {
+  if (p.twoCurrencies?.[total]) return undefined;
+  const amounts = p.twoCurrencies?.exposure ?? (total === "overdueAmount" ? p.twoCurrencies?.overdueAmountShare : undefined);
+  return amounts && message(lang, "summary.shareNotAdded", { why: totalInTwoCurrenciesText(amounts, lang) });
 }
 
 /** What a sheet without a Sales column leaves out (see ColumnReport.zWithoutSales), in every face's words. */
@@ -845,13 +911,21 @@ export function customerTableMessages(
  * or when there is no utilisation to speak of.
  */
 export function utilisationLeavesOutText(
-  p: Pick<PortfolioResult, "utilisation" | "withoutLimit">,
+  p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies">,
   lang: Lang,
 ): string | undefined {
   const { amount, customers } = p.withoutLimit;
   // No utilisation (no limit known, no such column): nothing it could leave out.
-  if (p.utilisation === undefined || !(amount > 0)) return undefined;
-  return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount, "money", lang), count: customers });
+  if (p.utilisation === undefined || customers === 0) return undefined;
+  // Owed in two currencies: who, and why no amount.
+  const amounts = p.twoCurrencies?.withoutLimit;
+  if (amounts)
+    return message(lang, "summary.utilisationLeavesOutCustomers", {
+      count: customers,
+      why: totalInTwoCurrenciesText(amounts, lang),
+    });
+  if (!(amount! > 0)) return undefined;
+  return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount!, "money", lang), count: customers });
 }
 
 /**
@@ -881,10 +955,15 @@ export function overdueShareWithBaseText(
 }
 
 /** The utilisation as a percentage, with what it leaves out beside it when it does (the command line's and the pane's summaries). */
-export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit">, lang: Lang): string {
+export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies">, lang: Lang): string {
   const shown = formatShare(p.utilisation ?? 0, lang);
   const leftOut = utilisationLeavesOutText(p, lang);
   return leftOut ? message(lang, "sep.aside", { main: shown, aside: leftOut }) : shown;
+}
+
+/** The top risks' title: what ranks them, their balances unless those are in two currencies (see byBalance). */
+export function topRisksTitle(p: Pick<PortfolioResult, "twoCurrencies">, lang: Lang): string {
+  return message(lang, byBalance(p) ? "summary.topRisks" : "summary.topRisksByScore");
 }
 
 /** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */

@@ -43,11 +43,13 @@ export interface CustomerListProps {
   readonly changes?: ReviewChanges;
   /** The sheet row of the open customer. */
   readonly openRow?: number;
+  /** Whether the customers at risk rank by balance: the portfolio's balances are in one currency (see byBalance). */
+  readonly byBalance: boolean;
   onOpen(c: CustomerResult | undefined): void;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerList({ customers, sheet, policy, changes, openRow, onOpen, onGoTo }: CustomerListProps) {
+export function CustomerList({ customers, sheet, policy, changes, openRow, byBalance, onOpen, onGoTo }: CustomerListProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -57,8 +59,8 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, onOpe
   const [limit, setLimit] = useState(PAGE_SIZE);
 
   const shownAll = useMemo(
-    () => sortCustomers(filterCustomers(customers, grade, search), order, lang),
-    [customers, grade, search, order, lang],
+    () => sortCustomers(filterCustomers(customers, grade, search), order, lang, byBalance),
+    [customers, grade, search, order, lang, byBalance],
   );
   const shown = shownAll.slice(0, limit);
   // How many match of all the review's customers (when a filter is set), and how many of those are shown so far.

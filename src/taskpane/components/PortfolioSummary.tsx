@@ -8,11 +8,11 @@ import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-com
 import { Grade, GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
 import {
-  amountWithShare,
+  amountOfExposureText,
   formatFigure,
   formatShare,
   portfolioWarningList,
-  totalWithoutColumnText,
+  totalNotAddedText,
   overdueShareBaseText,
   utilisationLeavesOutText,
 } from "../../engine/review/texts";
@@ -43,17 +43,18 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const p = result.portfolio;
   const money = (v: number) => formatFigure(v, "money", lang);
   const percent = (v: number) => formatShare(v, lang);
-  /** An amount with its share of the exposure, as the summary sheet shows it in the next cell. */
-  const withShare = (v: number) => amountWithShare(v, p.exposure, lang);
-  /** A total of a column the sheet does not have is unknown, said so in its place as the summary sheet says it. */
-  const total = (label: string, figure: Parameters<typeof totalWithoutColumnText>[0], known: () => string): Fact => {
-    const unknown = totalWithoutColumnText(figure, result.columns, lang);
+  /**
+   * A total of a column the sheet does not have, or of amounts in two currencies, is unknown, said
+   * so in its place as the summary sheet says it.
+   */
+  const total = (label: string, figure: Parameters<typeof totalNotAddedText>[0], known: () => string): Fact => {
+    const unknown = totalNotAddedText(figure, result, lang);
     return unknown ? [label, unknown] : [label, known(), true];
   };
-  const noBalances = totalWithoutColumnText("exposure", result.columns, lang) !== undefined;
+  const noBalances = totalNotAddedText("exposure", result, lang) !== undefined;
   const utilisationFact = (): Fact => {
     const label = t("summary.utilisation");
-    const unknown = totalWithoutColumnText("utilisation", result.columns, lang);
+    const unknown = totalNotAddedText("utilisation", result, lang);
     if (unknown) return [label, unknown];
     if (p.utilisation === undefined) return [label, t("summary.noLimits")];
     return [label, percent(p.utilisation), true, utilisationLeavesOutText(p, lang)];
@@ -61,24 +62,29 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],
     [t("summary.withErrors"), formatCount(p.withErrors, lang), true],
-    total(t("summary.exposure"), "exposure", () => money(p.exposure)),
-    total(t("summary.creditLimits"), "creditLimits", () => money(p.creditLimits)),
+    total(t("summary.exposure"), "exposure", () => money(p.exposure!)),
+    total(t("summary.creditLimits"), "creditLimits", () => money(p.creditLimits!)),
     utilisationFact(),
-    p.overdueAmount === undefined
+    // An amount with its share of the exposure, as the summary sheet shows it in the next cell.
+    totalNotAddedText("overdueAmount", result, lang) === undefined && p.overdueAmount === undefined
       ? [t("summary.overdueAmount"), t("summary.notAvailable")]
-      : [t("summary.overdueAmount"), withShare(p.overdueAmount), true],
+      : total(t("summary.overdueAmount"), "overdueAmount", () =>
+          amountOfExposureText(p.overdueAmount!, "overdueAmount", p, lang),
+        ),
     p.overdueShare === undefined
       ? [t("summary.overdueShare"), t("summary.notAvailable")]
       : [t("summary.overdueShare"), percent(p.overdueShare), true, overdueShareBaseText(p, lang)],
-    total(t("summary.exposureAtRisk"), "exposureAtRisk", () => withShare(p.exposureAtRisk)),
+    total(t("summary.exposureAtRisk"), "exposureAtRisk", () =>
+      amountOfExposureText(p.exposureAtRisk!, "exposureAtRisk", p, lang),
+    ),
     [t("summary.customersAtRisk"), formatCount(p.customersAtRisk, lang), true],
     [t("summary.customersNeedingAction"), formatCount(p.customersNeedingAction, lang), true],
     [t("summary.portfolioWarnings"), portfolioWarningList(p.findings, lang)],
   ];
   // Each grade's customers and exposure, and the customers not graded with theirs, so the rows add
   // up to the exposure above, as the summary sheet's grade table does.
-  const gradeRows: { grade: Grade | undefined; count: number; exposure: number }[] = [
-    ...GRADES.map((grade) => ({ grade, count: p.byGrade[grade], exposure: p.exposureByGrade[grade] })),
+  const gradeRows: { grade: Grade | undefined; count: number; exposure?: number }[] = [
+    ...GRADES.map((grade) => ({ grade, count: p.byGrade[grade], exposure: p.exposureByGrade?.[grade] })),
     ...(p.withErrors > 0 ? [{ grade: undefined, count: p.withErrors, exposure: p.exposureNotGraded }] : []),
   ];
   // What the amounts are in, when the customer sheet says, as the summary sheet says it.
@@ -96,8 +102,8 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
               <GradeBadge grade={grade} />
             </span>
             <span className={panel.figure}>{t("ui.summary.gradeCustomers", { count: formatCount(count, lang) })}</span>
-            {/* Without a balance column the exposure is unknown (the facts above say why), not 0. */}
-            {!noBalances && (
+            {/* Without a balance column, or with balances in two currencies, the exposure is unknown (the facts above say why), not 0. */}
+            {!noBalances && exposure !== undefined && (
               <span className={mergeClasses(panel.figure, styles.amount)}>
                 <span className={panel.visuallyHidden}>
                   {t("summary.gradeExposure")}

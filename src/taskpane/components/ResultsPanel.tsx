@@ -1,6 +1,8 @@
 /** The Results tab: the portfolio summary, what changed since the last review, then the customers, each opening its details in place. */
 import "../../engine/i18n/ui";
 import { Text } from "@fluentui/react-components";
+import { byBalance } from "../../engine/review/total-currencies";
+import { totalNotAddedText } from "../../engine/review/texts";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
 import { useLang } from "../i18n";
@@ -19,7 +21,7 @@ export interface ResultsPanelProps {
 }
 
 export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelProps) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   if (!result) return <Text>{t("ui.results.none")}</Text>;
   return (
     <>
@@ -30,13 +32,14 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         policy={result.policy}
         pastDue={result.reviewsPastDue}
       />
-      <TrendSummary trend={result.trend} />
+      <TrendSummary trend={result.trend} atRiskNow={totalNotAddedText("exposureAtRisk", result, lang)} />
       <CustomerList
         customers={result.customers}
         sheet={result.sheet}
         policy={result.policy}
         changes={result.changes}
         openRow={openRow}
+        byBalance={byBalance(result.portfolio)}
         onOpen={onOpen}
         onGoTo={onGoTo}
       />

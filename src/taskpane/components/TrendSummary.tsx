@@ -15,17 +15,22 @@ import "../../engine/i18n/report";
 /** Half a year of monthly reviews: the pane is narrow, the summary sheet has the year. */
 export const PANE_REVIEWS = 6;
 
-export function TrendSummary({ trend }: { trend: readonly TrendPoint[] }) {
+/**
+ * `atRiskNow`: why this review's exposure at risk (the last point) is not added up, as the summary
+ * says it (its balances in two currencies); an earlier review's unknown is one its archive rows cannot tell.
+ */
+export function TrendSummary({ trend, atRiskNow }: { trend: readonly TrendPoint[]; atRiskNow?: string }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
   if (trend.length < 2) return null;
-  const facts: Fact[] = trend
-    .slice(-PANE_REVIEWS)
-    .map((point) => [
-      dateText(point.date, lang),
-      point.exposureAtRisk === undefined ? t("trend.unknown") : formatFigure(point.exposureAtRisk, "money", lang),
-      point.exposureAtRisk !== undefined,
-    ]);
+  const shown = trend.slice(-PANE_REVIEWS);
+  const facts: Fact[] = shown.map((point, i) => [
+    dateText(point.date, lang),
+    point.exposureAtRisk !== undefined
+      ? formatFigure(point.exposureAtRisk, "money", lang)
+      : ((i === shown.length - 1 ? atRiskNow : undefined) ?? t("trend.unknown")),
+    point.exposureAtRisk !== undefined,
+  ]);
   return (
     <section aria-labelledby="trend-heading" className={panel.section}>
       <Subtitle2 className={panel.heading} as="h2" id="trend-heading">

@@ -361,7 +361,7 @@ test("totals read as on paper: balances of 0.1 and 0.2 make 0.3, not 0.300000000
   ]);
   const p = result.portfolio;
   expect(0.1 + 0.2).not.toBe(0.3);
-  expect([p.exposure, p.exposureAtRisk, p.exposureByGrade.low, p.overdueAmount, p.utilisation]).toEqual([
+  expect([p.exposure, p.exposureAtRisk, p.exposureByGrade!.low, p.overdueAmount, p.utilisation]).toEqual([
     0.3, 0.3, 0.3, 0.3, 0.15,
   ]);
 });

@@ -349,7 +349,7 @@ describe("ledger variants", () => {
     const values = customerSheet([], [{ id: "A" }, { id: "B" }, { id: "C" }]);
     const r = review(values, ledger);
     expect(r.portfolio.withErrors).toBe(0);
-    const totals = r.portfolio.aging!.totals;
+    const totals = r.portfolio.aging!.totals!;
     expect(totals.reduce((s, v) => s + v, 0)).toBeCloseTo(open, 9);
     expect(totals.map((v) => Math.round(v * 100) / 100)).toEqual([333.33, 1000, 6, 90, 2000.25]);
     expect(r.customers.map((c) => c.daysPastDue)).toEqual([3, 400, 61]);

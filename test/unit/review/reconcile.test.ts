@@ -66,7 +66,7 @@ describe("ledger reconciliation", () => {
     expect([epsilon.overdueAmount, epsilon.daysPastDue]).toEqual([400, 100]);
     expect(r.portfolio.unmatchedInvoices).toEqual({ customers: 0, invoices: 0, amount: 0, keys: [] });
     // Owed and overdue, graded or not: the aging totals and the overdue amount add up to the ledger.
-    expect(r.portfolio.aging!.totals.reduce((a, b) => a + b, 0)).toBe(700);
+    expect(r.portfolio.aging!.totals!.reduce((a, b) => a + b, 0)).toBe(700);
     expect(r.portfolio.overdueAmount).toBe(700);
     expect(r.portfolio.exposure).toBe(700);
   });

@@ -16,7 +16,7 @@ import {
   checkMissingText,
   notCheckedWarningText,
   problemText,
-  totalWithoutColumnText,
+  totalNotAddedText,
   twoCurrencyColumnsLines,
 } from "../../../src/engine/review/texts";
 import { WarningCode } from "../../../src/engine/review/warnings";
@@ -104,7 +104,7 @@ describe("figures from amounts in two currencies (test/cases/review/currencies.j
       if (c.portfolio) {
         expect(result.portfolio.utilisation ?? null).toBe(c.portfolio.utilisation);
         if (c.portfolio.withoutLimit !== undefined) expect(result.portfolio.withoutLimit.amount).toBe(c.portfolio.withoutLimit);
-        if (c.portfolio.text) expect(totalWithoutColumnText("utilisation", result.columns, lang)).toBe(c.portfolio.text[lang]);
+        if (c.portfolio.text) expect(totalNotAddedText("utilisation", result, lang)).toBe(c.portfolio.text[lang]);
       }
       expect(result.amountUnits.otherCurrency.map((o) => o.header)).toEqual(c.otherCurrency ?? []);
       // A column named with the figures it refuses is not said again as compared as it stands.

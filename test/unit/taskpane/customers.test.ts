@@ -53,7 +53,7 @@ describe("needs attention first", () => {
   test("customers at risk (a warning, overdue now, High), then rows that could not be graded, then the rest", () => {
     expect(CASES.map(attentionGroup)).toEqual([2, 0, 0, 1, 0, 0, 2]);
     // No balances: at risk by score, then sheet order; the rest by score.
-    expect(sortCustomers(CASES, "attention", "en").map((c) => c.row)).toEqual([6, 3, 4, 7, 5, 8, 2]);
+    expect(sortCustomers(CASES, "attention", "en", true).map((c) => c.row)).toEqual([6, 3, 4, 7, 5, 8, 2]);
     const overdueNow = customer(9, { score: 1.2, grade: "low", overdueAmount: 500, daysPastDue: 12 });
     expect(attentionGroup(overdueNow)).toBe(0);
   });
@@ -65,12 +65,12 @@ describe("needs attention first", () => {
       customer(4, { score: 2.0, grade: "low", balance: 276000, findings: [finding("OVER_LIMIT")] }),
       customer(5, { score: 2.0, grade: "low", balance: 500000 }),
     ];
-    expect(sortCustomers(list, "attention", "en").map((c) => c.row)).toEqual([4, 3, 2, 5]);
+    expect(sortCustomers(list, "attention", "en", true).map((c) => c.row)).toEqual([4, 3, 2, 5]);
     const review = runReview({ sheetName: "Customers", values: customerSheet(40), asOf: 46000, policy: DEFAULT_POLICY }, "en");
     const top = review.portfolio.topRisks.map((r) => r.row);
     expect(top.length).toBeGreaterThan(0);
     expect(
-      sortCustomers(review.customers, "attention", "en")
+      sortCustomers(review.customers, "attention", "en", true)
         .slice(0, top.length)
         .map((c) => c.row),
     ).toEqual(top);
@@ -78,10 +78,10 @@ describe("needs attention first", () => {
 
   test("the other orders: score, name (by the language's collation), sheet row; the input is left as it was", () => {
     const before = CASES.map((c) => c.row);
-    expect(sortCustomers(CASES, "score", "en").map((c) => c.row)).toEqual([6, 3, 4, 8, 2, 7, 5]);
-    expect(sortCustomers(CASES, "row", "en").map((c) => c.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(sortCustomers(CASES, "score", "en", true).map((c) => c.row)).toEqual([6, 3, 4, 8, 2, 7, 5]);
+    expect(sortCustomers(CASES, "row", "en", true).map((c) => c.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     const named = [customer(2, { name: "张三" }), customer(3, { name: "李四" }), customer(4, { name: "阿五" })];
-    expect(sortCustomers(named, "name", "zh").map((c) => c.name)).toEqual(["阿五", "李四", "张三"]);
+    expect(sortCustomers(named, "name", "zh", true).map((c) => c.name)).toEqual(["阿五", "李四", "张三"]);
     expect(CASES.map((c) => c.row)).toEqual(before);
   });
 });

@@ -118,6 +118,7 @@ function sinceLastReview(lang: Lang, result: ReviewResult, row: number): string[
           policy={result.policy}
           changes={result.changes}
           openRow={row}
+          byBalance={true}
           onOpen={() => undefined}
           onGoTo={() => undefined}
         />

@@ -1,0 +1,134 @@
+/**
+ * The command line over a portfolio whose balances are in two currencies (one row's limit typed in
+ * US dollars, another's balance in euros): no output adds them. The printed report says why each
+ * total is not added up in its place, the JSON gives null with the two currencies and a row of
+ * each, and the summary sheet draws no chart of them; in both languages. The counts stand.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { runCli } from "../../support/cli";
+import { partsOf } from "../../support/views";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-portfolio-currencies-"));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function buildWorkbook(file: string, second: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Customers");
+  sheet.addRow([
+    "Customer ID",
+    "Customer",
+    "Payment history",
+    "Contract performance",
+    "Industry risk",
+    "Market reputation",
+    "Compliance record",
+    "Credit limit",
+    "Outstanding balance",
+    "Overdue amount",
+    "Days past due",
+  ]);
+  sheet.addRow(["C01", "Dollar Buyer", 2, 2, 2, 2, 2, "USD 200,000", 100000, 20000, 95]);
+  sheet.addRow(["C02", "Euro Buyer", 4, 4, 4, 4, 4, 100000, second, 10000, 95]);
+  sheet.addRow(["C03", "Plain Figures", 2, 2, 2, 2, 2, 100000, 30000, 0, 0]);
+  await wb.xlsx.writeFile(file);
+}
+
+const EXPOSURE = {
+  en: "n/a (balances in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
+  zh: "无（余额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+};
+const LIMITS = {
+  en: "n/a (credit limits in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
+  zh: "无（信用额度分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+};
+const OVERDUE = {
+  en: "n/a (overdue amounts in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
+  zh: "无（逾期金额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+};
+
+test.each(["en", "zh"] as const)("balances in two currencies are added up in no output (%s)", async (lang) => {
+  const input = path.join(dir, "in.xlsx");
+  await buildWorkbook(input, "EUR 50,000");
+  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "printed.xlsx"), "--lang", lang);
+  expect(printed.code).toBe(0);
+  const lines = printed.stdout.split("\n");
+  const line = (label: string) => lines.find((l) => l.startsWith(label));
+  if (lang === "en") {
+    expect(line("Total exposure")).toBe(`Total exposure (outstanding balance): ${EXPOSURE.en}`);
+    expect(line("Total credit limits")).toBe(`Total credit limits: ${LIMITS.en}   Utilisation (balance / limit): ${LIMITS.en}`);
+    expect(line("Overdue amount, share of exposure")).toBe(`Overdue amount, share of exposure: ${OVERDUE.en}`);
+    expect(line("Exposure at risk")).toContain(`Exposure at risk, share of exposure: ${EXPOSURE.en}`);
+    // The counts stand: the customers, and the share of them overdue, with its warning.
+    expect(line("Customers per grade")).toBe("Customers per grade: Low 2; Medium 0; High 1");
+    expect(line("Share of customers overdue")).toBe("Share of customers overdue: 66.7%");
+    expect(line("Top risks")).toBe(
+      "Top risks: customers needing action first, then by risk score (the balances are in two currencies, so not ranked by them):",
+    );
+  } else {
+    expect(line("风险敞口合计")).toBe(`风险敞口合计（应收账款余额）：${EXPOSURE.zh}`);
+    expect(line("信用额度合计")).toBe(`信用额度合计：${LIMITS.zh}   额度使用率（余额 / 额度）：${LIMITS.zh}`);
+    expect(line("逾期金额及占敞口比例")).toBe(`逾期金额及占敞口比例：${OVERDUE.zh}`);
+    expect(line("风险客户敞口及占比")).toContain(`风险客户敞口及占比：${EXPOSURE.zh}`);
+    expect(line("主要风险客户")).toBe("主要风险客户：需采取措施者在前，再按风险评分排序（各客户余额币种不同，不按余额排序）：");
+  }
+
+  const out = path.join(dir, "out.xlsx");
+  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json", "--lang", lang)).stdout);
+  const p = json.portfolio;
+  expect([
+    p.exposure,
+    p.exposureByGrade,
+    p.exposureNotGraded,
+    p.creditLimits,
+    p.utilisation,
+    p.overdueAmount,
+    p.exposureAtRisk,
+  ]).toEqual([null, null, null, null, null, null, null]);
+  expect([p.customers, p.byGrade, p.overdueCustomers, p.warnings]).toEqual([
+    3,
+    { low: 2, medium: 0, high: 1 },
+    2,
+    ["OVERDUE_SHARE"],
+  ]);
+  expect(p.twoCurrencies.exposure).toEqual({
+    first: { amounts: "balances", row: 2, currency: "USD" },
+    second: { amounts: "balances", row: 3, currency: "EUR" },
+    text: EXPOSURE[lang].replace(/^(n\/a \(|无（)|[)）]$/g, ""),
+  });
+  expect(Object.keys(p.twoCurrencies).sort()).toEqual([
+    "creditLimits",
+    "exposure",
+    "exposureAtRisk",
+    "overdueAmount",
+    "utilisation",
+  ]);
+  // Not ranked by balances in two currencies: the higher score first, though its balance is the smaller.
+  expect(p.topRisks.map((r: { row: number }) => r.row)).toEqual([3, 2]);
+
+  // The summary sheet draws no chart of the exposure by grade: it would plot a sum of two currencies.
+  const charts = [...(await partsOf(out)).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+  expect(charts).toEqual([]);
+});
+
+test("the same sheet in one currency adds every total, ranks by balance and charts the exposure", async () => {
+  const input = path.join(dir, "in.xlsx");
+  await buildWorkbook(input, "USD 50,000");
+  const out = path.join(dir, "out.xlsx");
+  const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json")).stdout);
+  const p = json.portfolio;
+  expect([p.exposure, p.creditLimits, p.utilisation, p.overdueAmount, p.exposureAtRisk]).toEqual([
+    180000, 400000, 0.45, 30000, 150000,
+  ]);
+  expect(p.twoCurrencies).toEqual({});
+  expect(p.topRisks.map((r: { row: number }) => r.row)).toEqual([2, 3]);
+  const charts = [...(await partsOf(out)).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+  expect(charts).toHaveLength(1);
+});
