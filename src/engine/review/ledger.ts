@@ -124,7 +124,7 @@ export interface LedgerCustomer {
   open: number | undefined;
   /** Set by the review when a customer of the sheet is this one: the rest are reported as unmatched. */
   matched: boolean;
-  /** The currency its open invoices are in, as the ledger's currency column names it; undefined without one. */
+  /** The currency its open invoices are in, as the ledger's currency column (else its amounts' unit or marks) names it; undefined when none does. */
   currency: TotalCurrency | undefined;
 }
 
@@ -148,8 +148,8 @@ export interface UnmatchedInvoices {
 
 /**
  * The currency of the open invoices the portfolio's aging and overdue totals add (those of the
- * ledger's customers a customer of the sheet matched and could age), as its currency column names
- * them; the totals say when it is two.
+ * ledger's customers a customer of the sheet matched and could age), as its currency column, or its
+ * amounts' unit or marks, name them; the totals say when it is two.
  */
 export function agedInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
   const total = new TotalCurrency();
@@ -434,7 +434,9 @@ export function ageLedger(
   // Due dates read within a century of asOf, and the first beyond it: the column is days when none is within.
   let datesWithinACentury = 0;
   let firstFar: DaysForDueDates | undefined;
-  let currencyNamed: CurrencyMark | undefined;
+  // An open invoice's currency: its currency column's, else its amounts' (their unit's, or most of their marks').
+  const amountsCurrency = expectedCurrency(col.openAmount ?? col.amount)?.code;
+  let currencyNamed: CurrencyMark | undefined = amountsCurrency;
   for (let r = firstRow; r < input.values.length; r++) {
     const line = input.values[r] ?? [];
     const rawCustomer = line[col.customer];
@@ -490,9 +492,9 @@ export function ageLedger(
         previousCurrency = line[col.currency];
         const code = isEmptyCell(previousCurrency) ? "" : String(previousCurrency).trim().toUpperCase();
         if (code !== "" && currencies.length <= MAX_CURRENCIES_SHOWN && !currencies.includes(code)) currencies.push(code);
-        currencyNamed = code === "" ? undefined : currencyOfCode(code);
+        currencyNamed = code === "" ? amountsCurrency : currencyOfCode(code);
       }
-      // Each customer's invoices in their currencies, for the portfolio's totals of them (invoicesCurrency).
+      // Each customer's invoices in their currencies, for the portfolio's totals of them (agedInvoicesCurrency).
       if (currencyNamed !== undefined)
         (entry.currency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
       if (entry.open !== undefined) {
