@@ -4,41 +4,22 @@
  * total is not added up in its place, the JSON gives null with the two currencies and a row of
  * each, and the summary sheet draws no chart of them; in both languages. The counts stand.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { runCli } from "../../support/cli";
+import { runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { CUSTOMER_HEADERS } from "../../support/review-grid";
 import { partsOf } from "../../support/views";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-portfolio-currencies-"));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempDirPerTest("credit-portfolio-currencies-");
 
-async function buildWorkbook(file: string, second: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("Customers");
-  sheet.addRow([
-    "Customer ID",
-    "Customer",
-    "Payment history",
-    "Contract performance",
-    "Industry risk",
-    "Market reputation",
-    "Compliance record",
-    "Credit limit",
-    "Outstanding balance",
-    "Overdue amount",
-    "Days past due",
-  ]);
-  sheet.addRow(["C01", "Dollar Buyer", 2, 2, 2, 2, 2, "USD 200,000", 100000, 20000, 95]);
-  sheet.addRow(["C02", "Euro Buyer", 4, 4, 4, 4, 4, 100000, second, 10000, 95]);
-  sheet.addRow(["C03", "Plain Figures", 2, 2, 2, 2, 2, 100000, 30000, 0, 0]);
-  await wb.xlsx.writeFile(file);
+function buildWorkbook(file: string, second: string): Promise<void> {
+  return writeWorkbook(file, {
+    Customers: [
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance", "Overdue amount", "Days past due"],
+      ["C01", "Dollar Buyer", 2, 2, 2, 2, 2, "USD 200,000", 100000, 20000, 95],
+      ["C02", "Euro Buyer", 4, 4, 4, 4, 4, 100000, second, 10000, 95],
+      ["C03", "Plain Figures", 2, 2, 2, 2, 2, 100000, 30000, 0, 0],
+    ],
+  });
 }
 
 const EXPOSURE = {
@@ -55,9 +36,9 @@ const OVERDUE = {
 };
 
 test.each(["en", "zh"] as const)("balances in two currencies are added up in no output (%s)", async (lang) => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input, "EUR 50,000");
-  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir, "printed.xlsx"), "--lang", lang);
+  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "printed.xlsx"), "--lang", lang);
   expect(printed.code).toBe(0);
   const lines = printed.stdout.split("\n");
   const line = (label: string) => lines.find((l) => l.startsWith(label));
@@ -80,7 +61,7 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
     expect(line("主要风险客户")).toBe("主要风险客户：需采取措施者在前，再按风险评分排序（各客户余额币种不同，不按余额排序）：");
   }
 
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json", "--lang", lang)).stdout);
   const p = json.portfolio;
   expect([
@@ -119,9 +100,9 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
 });
 
 test("the same sheet in one currency adds every total, ranks by balance and charts the exposure", async () => {
-  const input = path.join(dir, "in.xlsx");
+  const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input, "USD 50,000");
-  const out = path.join(dir, "out.xlsx");
+  const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json")).stdout);
   const p = json.portfolio;
   expect([p.exposure, p.creditLimits, p.utilisation, p.overdueAmount, p.exposureAtRisk]).toEqual([
