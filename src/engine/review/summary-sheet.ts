@@ -479,6 +479,8 @@ function summaryDraft(
       );
     const rows = into.row - first;
     into.add([[t("summary.total"), p.customers, ...exposureOf(p.exposure)]], ["text", "integer", "money", "percent"], true);
+    // Balances in two currencies: why the exposure column is empty, under it as the aging says its own.
+    if (p.twoCurrencies?.exposure) into.note(t("summary.gradeExposure"), noBalances!);
     into.keep(from);
     return { first, rows };
   };

@@ -94,6 +94,10 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       [1, null, null],
     ]);
     expect(rowOf(plan, t("summary.total")).slice(1)).toEqual([2, null, null]);
+    // Under the table, why its exposure column is empty.
+    const under = grid(plan).findIndex((line) => line[0] === t("summary.gradeExposure"));
+    expect(under).toBeGreaterThan(grid(plan).findIndex((line) => line[0] === t("summary.total")));
+    expect(typeof grid(plan)[under][1]).toBe("string");
     expect(plan.charts?.map((c) => c.title)).toEqual([]);
   });
 
