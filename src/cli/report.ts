@@ -389,7 +389,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     // Each recommended limit that moved, by how against its credit limit: a raise withdrawn is no cut.
     limitMoves: moves.limits,
     // The credit limits changed by hand since the review that recommended the last limit.
-    creditLimitMoves: moves.creditLimits,
+    creditLimitMoves: moves.creditLimits ?? null,
     moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
       label: message(lang, label),
       count,

@@ -76,7 +76,8 @@ export interface CreditLimitMove {
 export interface MoneyMoves {
   readonly overdue: Readonly<Record<"grew" | "fell", readonly OverdueMove[]>>;
   readonly limits: Readonly<Record<LimitMoveKind, readonly LimitMove[]>>;
-  readonly creditLimits: readonly CreditLimitMove[];
+  /** Undefined when the last review archived no credit limit: nothing is known to have changed, not nothing changed. */
+  readonly creditLimits?: readonly CreditLimitMove[];
 }
 
 const largestFirst = (a: { from: number; to: number; row: number }, b: { from: number; to: number; row: number }) =>
@@ -131,5 +132,6 @@ export function moneyMoves(changes: ReviewChanges, customers: readonly CustomerR
     });
   }
   for (const list of [grew, fell, creditLimits, ...Object.values(limits)]) list.sort(largestFirst);
-  return { overdue: { grew, fell }, limits, creditLimits };
+  const creditLimitsKnown = changes.customers.some((c) => c.previousCreditLimit !== undefined);
+  return { overdue: { grew, fell }, limits, creditLimits: creditLimitsKnown ? creditLimits : undefined };
 }

@@ -2078,20 +2078,19 @@ export function moneyChangeCounts(
     const list = moves.limits[kind];
     return { label: LIMIT_MOVE_LABELS[kind], count: list.length, customers: fewByName(list, line, lang) };
   };
-  const creditLimits = () => {
+  const creditLimits = (list: readonly CreditLimitMove[]) => {
     const line = (m: CreditLimitMove) =>
       message(lang, "changes.limitMove", { name: customerName(m), from: money(m.from), to: money(m.to) });
     const label: MessageKey = "changes.creditLimitChanged";
-    return { label, count: moves.creditLimits.length, customers: fewByName(moves.creditLimits, line, lang) };
+    return { label, count: list.length, customers: fewByName(list, line, lang) };
   };
   // A list the last review's archive cannot tell (no overdue column, no recommended limit) is left
   // out rather than read as "0": nothing is known to have moved, not nothing moved.
   const overdueKnown = changes.customers.some((c) => c.previousOverdue !== undefined);
   const limitsKnown = changes.customers.some((c) => c.limitChange !== undefined);
-  const creditLimitsKnown = changes.customers.some((c) => c.previousCreditLimit !== undefined);
   return [
     ...(overdueKnown ? [overdue("changes.overdueGrew", "grew"), overdue("changes.overdueFell", "fell")] : []),
-    ...(creditLimitsKnown ? [creditLimits()] : []),
+    ...(moves.creditLimits ? [creditLimits(moves.creditLimits)] : []),
     ...(limitsKnown ? LIMIT_MOVES.map(limits) : []),
   ];
 }

@@ -203,6 +203,8 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
       ["E005", 100000, 100000],
     ]);
     expect([json.limitMoves.raised, json.limitMoves.cutWithdrawn]).toEqual([[], []]);
+    // The archive holds the credit limits: none changed, known as such.
+    expect(json.creditLimitMoves).toEqual([]);
     expect(json.customers[0]).toMatchObject({
       previousOverdueAmount: 40000,
       previousDaysPastDue: 100,
@@ -311,7 +313,7 @@ describe("a credit limit the analyst changed by hand", () => {
     expect(ids("cut")).toEqual([["E005", 100000, 100000, 100000, 200000]]);
     expect(ids("cutWithdrawn")).toEqual([["C003", 50000, 100000, 100000, 100000]]);
     expect([ids("raised"), ids("raiseWithdrawn")]).toEqual([[], []]);
-    expect(moves.creditLimits.map((m) => [m.id, m.from, m.to])).toEqual([
+    expect(moves.creditLimits!.map((m) => [m.id, m.from, m.to])).toEqual([
       ["E005", 100000, 200000],
       ["B002", 100000, 50000],
       ["A001", 100000, 120000],
