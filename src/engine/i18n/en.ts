@@ -34,7 +34,7 @@ export const en = {
   "arg.notChoice": '{param} must be one of {choices_en} (or in Chinese {choices_zh}), got "{value}"',
   "arg.notDate": '{param} must be a date (such as 2026-11-30), got "{value}"',
   "arg.notSingle": "{param} must be a single value, not a range",
-  // A date argument read against another date (today, or another argument): see far-dates.ts.
+  // A date argument read against another date (today, or another argument): see far-date-arguments.ts.
   "arg.dateFarFromToday":
     "{param} {date:date} (the cell holds {value}) is more than a century from today ({today:date}): it must be a date, not a year or a number of days, nor another argument's value typed in its place",
   "arg.dateFarFrom":
