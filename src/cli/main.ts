@@ -26,6 +26,7 @@ import {
   FaceMessage,
   nearMissLines,
   asOfAheadText,
+  asOfFarText,
   tableClashMessage,
   tableResizedMessage,
 } from "../engine/review/texts";
@@ -472,6 +473,8 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     let asOf = todaySerial();
     if (options.asOf !== undefined) {
       asOf = asOfSerial(options.asOf, lang);
+      const far = asOfFarText(asOf, todaySerial(), lang);
+      if (far) fail(lang, "cli.asOfFar", { value: options.asOf.trim(), reason: far });
     }
     const output = outputPath(options.input, options.out, asOf);
     if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");

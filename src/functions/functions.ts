@@ -77,7 +77,7 @@ export function zone(z: any, model?: any): string {
  * @volatile
  * @param {any[][]} amounts What is still unpaid of each invoice (its amount less payments), in a column or any range; credit notes are negative. Blank rows are skipped.
  * @param {any[][]} dueDates Due dates (dates, not days past due), same shape as amounts. A credit note may have none; an amount owed must.
- * @param {any} [asOf] Date to age at. Default today.
+ * @param {any} [asOf] Date to age at, within a century of today. Default today.
  * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120}, {365,730,1095} or the text "365,730". Default {30,60,90}.
  * @returns {number[][]} One row of bucket totals: Current, then one per edge, then over the last edge.
  */

@@ -195,7 +195,15 @@ export const CREDIT_FUNCTIONS = {
 
   ZONE: defineFunction([number("z"), model] as const, (z, zModel) => zZone(z, zModel), failIn("ZONE")),
 
-  AGING: defineFunction([matrix("amounts"), matrix("dueDates"), asOf, edges] as const, agingOf, failIn("AGING")),
+  AGING: defineFunction(
+    [matrix("amounts"), matrix("dueDates"), withCell(asOf), edges] as const,
+    (amounts, dueDates, asOfArgument, edgeList) => {
+      // A year or a number of days typed as asOf ages nothing it should: with blank amounts it would answer zeros without a word.
+      checkDateNear("asOf", asOfArgument.value, asOfArgument.cell, todaySerial());
+      return agingOf(amounts, dueDates, asOfArgument.value, edgeList);
+    },
+    failIn("AGING"),
+  ),
 
   AGINGLABELS: defineFunction(
     [edges] as const,

@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { showValue } from "../cells";
+import { isMoreThanACentury, showValue } from "../cells";
 import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -616,6 +616,16 @@ export function asOfAheadText(asOf: number, today: number, lang: Lang): string |
     days: formatCount(days, lang),
     today: dateText(today, lang),
   });
+}
+
+/**
+ * Why an as-of date more than a century from `today` is refused, or undefined: every due date,
+ * news date and archived review would be read against a day no review of this sheet can mean
+ * (a year typed wrong, 1926 for 2026), the rule the functions hold their dates to.
+ */
+export function asOfFarText(asOf: number, today: number, lang: Lang): string | undefined {
+  if (!isMoreThanACentury(asOf - today)) return undefined;
+  return message(lang, "review.asOfFar", { date: dateText(asOf, lang), today: dateText(today, lang) });
 }
 
 /**

@@ -13,7 +13,7 @@ import { Policy } from "../../engine/policy";
 import { earlierReviewLang } from "../../engine/review/columns";
 import { InputField } from "../../engine/review/fields";
 import { CustomerResult, ReviewResult, runReview } from "../../engine/review/review";
-import { asOfAheadText } from "../../engine/review/texts";
+import { asOfAheadText, asOfFarText } from "../../engine/review/texts";
 import { ErrorLine } from "../customers";
 import * as excel from "../excel";
 import type { ReviewRead } from "../excel";
@@ -98,10 +98,13 @@ export default function App({ initialLang }: AppProps) {
   }, [outcomes]);
 
   const policyCheck = policyForm.check;
-  const asOf = useMemo(() => {
+  const asOfRead = useMemo(() => {
     const reading = readDate(asOfText);
     return reading.kind === "date" ? reading.serial : undefined;
   }, [asOfText]);
+  // A date a century off is no review's date (a year typed wrong): nothing is reviewed as of it.
+  const asOfRefusal = asOfRead === undefined ? undefined : asOfFarText(asOfRead, todaySerial(), lang);
+  const asOf = asOfRefusal === undefined ? asOfRead : undefined;
 
   const adoptPolicySheet = policyForm.adoptSheet;
   useEffect(() => {
@@ -375,6 +378,7 @@ export default function App({ initialLang }: AppProps) {
           sheet={sheet}
           asOfText={asOfText}
           asOfValid={asOf !== undefined}
+          asOfRefusal={asOfRefusal}
           asOfCaution={asOf === undefined ? undefined : asOfAheadText(asOf, todaySerial(), lang)}
           busy={running}
           onUnfold={() => setSetupFolded(false)}

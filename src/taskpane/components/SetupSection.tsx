@@ -25,6 +25,8 @@ export interface SetupSectionProps {
   /** The as-of date as typed (yyyy-mm-dd), and whether it reads as a date. */
   readonly asOfText: string;
   readonly asOfValid: boolean;
+  /** Why a date that reads is refused (asOfFarText), said in place of "not a date". */
+  readonly asOfRefusal?: string;
   /** Said under a valid date far after today (asOfAheadText): a year typed wrong is caught before the review is written. */
   readonly asOfCaution?: string;
   readonly busy: boolean;
@@ -100,7 +102,7 @@ export function SetupSection(props: SetupSectionProps) {
         label={t("ui.asOf.label")}
         className={panel.narrowField}
         validationState={!asOfValid ? "error" : asOfCaution ? "warning" : "none"}
-        validationMessage={!asOfValid ? t("ui.asOf.invalid") : asOfCaution}
+        validationMessage={!asOfValid ? (props.asOfRefusal ?? t("ui.asOf.invalid")) : asOfCaution}
       >
         <Input
           className={panel.shrink}

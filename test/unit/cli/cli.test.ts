@@ -899,6 +899,21 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     fs.rmSync(out);
   });
 
+  test.each([
+    ["before", -36527],
+    ["after", 36527],
+  ])("an --as-of more than a century %s today is refused in one line, nothing written", async (_side, days) => {
+    const far = isoFromSerial(todaySerial() + days);
+    const { code, stdout, stderr } = await runCli(copyExample("customers.xlsx"), "--as-of", far, "--json");
+    expect(code).toBe(2);
+    const said = JSON.parse(stdout).error.message as string;
+    expect(stderr).toBe(`credit-review: ${said}`);
+    expect(said).toMatch(
+      new RegExp(`^--as-of ${far}: The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): no review can be dated so; correct the year$`),
+    );
+    expect(outputs()).toEqual([]);
+  });
+
   test("--version prints the package's version and nothing else", async () => {
     const version = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../../package.json"), "utf8")) as { version: string })
       .version;

@@ -10,6 +10,7 @@ import { NUMBER_FORMATS, settingPercentFormat } from "../../../src/engine/review
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import {
   amountWithShare,
+  asOfFarText,
   explainFinding,
   findingTitle,
   findingWithFigure,
@@ -294,4 +295,16 @@ describe("items on one line", () => {
 test("a clash with a table quotes a header of two lines on one, as every message quotes a header", () => {
   const said = tableClashMessage({ table: "Ledger", names: ["Aging:\n1–30", "账龄：\n未到期"] }, "Customers");
   expect(said.params.names).toEqual(['"Aging: 1–30"', '"账龄：未到期"']);
+});
+
+test("an as-of date is refused a day past a century from today, either way, in both languages", () => {
+  const today = serial("2026-11-30");
+  expect(asOfFarText(serial("1926-11-30"), today, "en")).toBeUndefined();
+  expect(asOfFarText(serial("2126-12-01"), today, "en")).toBeUndefined();
+  expect(asOfFarText(serial("1926-11-29"), today, "en")).toBe(
+    "The as-of date 1926-11-29 is more than a century from today (2026-11-30): no review can be dated so; correct the year",
+  );
+  expect(asOfFarText(serial("2126-12-02"), today, "zh")).toBe(
+    "审查日期 2126年12月2日 与今天（2026年11月30日）相距超过一百年，不可能是审查日期；请改正年份",
+  );
 });

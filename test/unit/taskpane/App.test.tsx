@@ -138,6 +138,25 @@ describe("setup", () => {
     expect(usable("Review")).toBe(true);
   });
 
+  test("an as-of date more than a century from today is refused under the field, and nothing can be reviewed as of it", async () => {
+    await renderPane();
+    const date = screen.getByLabelText("As-of date") as HTMLInputElement;
+    const described = () =>
+      (date.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ");
+    const far = isoFromSerial(todaySerial() - 36527);
+    fireEvent.change(date, { target: { value: far } });
+    expect(described()).toMatch(
+      new RegExp(`The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): no review can be dated so; correct the year`),
+    );
+    expect(usable("Review")).toBe(false);
+    fireEvent.change(date, { target: { value: isoFromSerial(todaySerial() - 400) } });
+    expect(described()).not.toContain("century");
+    expect(usable("Review")).toBe(true);
+  });
+
   test("a sheet read through the remembered mapping is the customer sheet chosen; a hidden one only when no visible one is", async () => {
     const mapped = customerSheet(3);
     mapped[0][2] = "Pay record";
