@@ -212,7 +212,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         affects: q.affects,
         text: problemText(q, lang, result.policy),
       })),
-      unmatchedInvoices: p.unmatchedInvoices ?? null,
+      unmatchedInvoices: p.unmatchedInvoices ? { ...p.unmatchedInvoices, amount: p.unmatchedInvoices.amount ?? null } : null,
       twoCurrencies: twoCurrenciesJson(p, lang),
     },
     changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy) : null,
@@ -975,7 +975,7 @@ export function toTable(
       ),
     );
   const u = p.unmatchedInvoices;
-  if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, lang)));
+  if (u && u.customers > 0) lines.push(pair("summary.unmatched", unmatchedText(u, p, lang)));
   if (p.problems.length) {
     // A customer with two problems has two lines: counted apart, so 4 customers over 5 lines is no slip.
     const customers = customersWithProblems(p.problems);

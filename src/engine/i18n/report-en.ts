@@ -140,6 +140,9 @@ export const reportEn = {
     'Sheet "{sheet}" has due dates and amounts but was not used as the invoice ledger: it has no {fields} column ({fallback})',
   "review.ledgerDaysForDueDates":
     'Sheet "{sheet}" was not used as the invoice ledger: every due date in its {column} is more than a century from the review date, so that column holds numbers of days, not dates: row {row} holds "{value}", read as {date:date} ({fallback})',
+  // The same when some of its due dates are not dates at all (text, blank): none is a date within a century.
+  "review.ledgerDaysForSomeDueDates":
+    'Sheet "{sheet}" was not used as the invoice ledger: no due date in its {column} is a date within a century of the review date ({far} {far|is|are} more than a century from it, {notDates} {notDates|is not a date|are not dates}), so that column holds numbers of days, not dates: row {row} holds "{value}", read as {date:date} ({fallback})',
   // What the review does without the ledger it could not use.
   "review.ledgerFallback": "overdue figures come from the customer sheet, if it has them",
   "review.quotedField": '"{field}"',
@@ -263,6 +266,9 @@ export const reportEn = {
   "summary.unmatched": "Ledger invoices of customers not on the sheet",
   "summary.unmatchedText":
     "{invoices} open {invoices|invoice|invoices} of {customers} {customers|customer|customers}, {amount} in all: {keys}",
+  // Their open amounts in two currencies: not added up, why said in their place.
+  "summary.unmatchedTextNotAdded":
+    "{invoices} open {invoices|invoice|invoices} of {customers} {customers|customer|customers}, not added up ({why}): {keys}",
   "summary.unmatchedNamed": "{key} {name}",
   "summary.unmatchedNone": "none",
 

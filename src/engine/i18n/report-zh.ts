@@ -123,6 +123,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "review.ledgerNotUsed": "工作表“{sheet}”有到期日和金额，但缺少{fields}列，未作为发票明细账使用（{fallback}）",
   "review.ledgerDaysForDueDates":
     "工作表“{sheet}”未作为发票明细账使用：其 {column}中的每个到期日都与审查日期相距超过一百年，该列是天数而不是日期：第 {row} 行为“{value}”，读作 {date:date}（{fallback}）",
+  "review.ledgerDaysForSomeDueDates":
+    "工作表“{sheet}”未作为发票明细账使用：其 {column}中没有一个到期日是与审查日期相距一百年以内的日期（{far} 个相距超过一百年，{notDates} 个不是日期），该列是天数而不是日期：第 {row} 行为“{value}”，读作 {date:date}（{fallback}）",
   "review.ledgerFallback": "逾期数据取自客户表中的逾期列，如有",
   "review.quotedField": "“{field}”",
   "review.ledgerTakenAsUnpaid": "发票明细账“{sheet}”没有{paid}或{open}列：每张发票均按全额视为未收",
@@ -226,6 +228,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.problem": "问题",
   "summary.unmatched": "不在客户表上的客户的发票",
   "summary.unmatchedText": "{customers} 个客户的 {invoices} 张未结发票，共 {amount}：{keys}",
+  "summary.unmatchedTextNotAdded": "{customers} 个客户的 {invoices} 张未结发票，金额未合计（{why}）：{keys}",
   "summary.unmatchedNamed": "{key} {name}",
   "summary.unmatchedNone": "无",
 

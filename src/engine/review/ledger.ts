@@ -17,7 +17,7 @@ import {
   unitsRow,
 } from "./units";
 import { columnLetter } from "../a1";
-import { AgingTotals, dueDateMissing, oldestStillOwed, stillOwedBeyond } from "../aging";
+import { AgingTotals, dueDateMissing, oldestStillOwed, overdueOf, stillOwedBeyond } from "../aging";
 import {
   amountOrProblem,
   AmountReading,
@@ -70,8 +70,8 @@ export interface LedgerAging {
 
 /**
  * A ledger's due-date column that holds numbers of days (days past due, payment terms) rather
- * than dates: every due date is more than a century from the review date. The first such cell,
- * as a notice names it.
+ * than dates: no due date is within a century of the review date, every one read either more than
+ * a century from it or no date at all. The first far cell, as a notice names it, and how many of each.
  */
 export interface DaysForDueDates {
   /** 1-based sheet row. */
@@ -82,6 +82,10 @@ export interface DaysForDueDates {
   readonly value: string;
   /** The date it reads as (a serial). */
   readonly date: number;
+  /** How many open invoices' due dates are more than a century from the review date. */
+  readonly far: number;
+  /** How many open invoices' due dates are no date (text, or blank on an invoice rather than a credit note). */
+  readonly notDates: number;
 }
 
 /** How many currencies a notice names before it stops looking. */
@@ -126,14 +130,19 @@ export interface LedgerCustomer {
   matched: boolean;
   /** The currency its open invoices are in, as the ledger's currency column (else its amounts' unit or marks) names it; undefined when none does. */
   currency: TotalCurrency | undefined;
+  /**
+   * The currency of what it owes overdue: its overdue invoices' and its credit notes' (which settle
+   * the oldest first, so are taken off the overdue amount before any other); undefined when none names one.
+   */
+  overdueCurrency: TotalCurrency | undefined;
 }
 
 /** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
 export interface UnmatchedInvoices {
   readonly customers: number;
   readonly invoices: number;
-  /** Their open amount (credit notes included). */
-  readonly amount: number;
+  /** Their open amount (credit notes included); undefined when they are in two currencies (the portfolio's twoCurrencies says which). */
+  readonly amount: number | undefined;
   /** The first few customers as the ledger writes them. */
   readonly keys: readonly string[];
   /**
@@ -147,14 +156,44 @@ export interface UnmatchedInvoices {
 }
 
 /**
- * The currency of the open invoices the portfolio's aging and overdue totals add (those of the
- * ledger's customers a customer of the sheet matched and could age), as its currency column, or its
- * amounts' unit or marks, name them; the totals say when it is two.
+ * The currency of the open invoices the portfolio's aging adds (those of the ledger's customers a
+ * customer of the sheet matched and could age), as its currency column, or its amounts' unit or
+ * marks, name them; the aging says when it is two.
  */
 export function agedInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
   const total = new TotalCurrency();
   for (const entry of ledger.inOrder)
     if (entry.currency !== undefined && entry.matched && entry.error === undefined) total.addTotal(entry.currency);
+  return total;
+}
+
+/**
+ * The currency of the portfolio's overdue amount: that of the aged customers' overdue invoices
+ * (and the credit notes taken off them), of those still owing some once credited. An invoice not
+ * yet due adds nothing to it, whatever its currency.
+ */
+export function overdueInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
+  const total = new TotalCurrency();
+  for (const entry of ledger.inOrder)
+    if (entry.overdueCurrency !== undefined && entry.matched && entry.error === undefined && owesOverdue(entry))
+      total.addTotal(entry.overdueCurrency);
+  return total;
+}
+
+/** Whether a customer still owes some of its overdue invoices once its credit notes settled the oldest first. */
+function owesOverdue(entry: LedgerCustomer): boolean {
+  return entry.aging !== undefined && overdueOf(entry.aging.buckets) > 0;
+}
+
+/** Whether the ledger's customer is one no customer of the sheet matched, with open invoices: reported as such. */
+export function isUnmatched(entry: LedgerCustomer): boolean {
+  return !entry.matched && entry.count > 0;
+}
+
+/** The currency of the open invoices of customers not on the sheet (unmatchedInvoices), as agedInvoicesCurrency names it. */
+export function unmatchedInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
+  const total = new TotalCurrency();
+  for (const entry of ledger.inOrder) if (entry.currency !== undefined && isUnmatched(entry)) total.addTotal(entry.currency);
   return total;
 }
 
@@ -172,7 +211,7 @@ export function unmatchedInvoices(ledger: LedgerAging, archivedName?: (key: stri
   let amount = 0;
   const keys: string[] = [];
   for (const entry of ledger.customers.values()) {
-    if (entry.matched || entry.count === 0) continue;
+    if (!isUnmatched(entry)) continue;
     count++;
     invoices += entry.count;
     amount += entry.open ?? 0;
@@ -433,7 +472,9 @@ export function ageLedger(
   let previousCurrency: CellValue = undefined;
   // Due dates read within a century of asOf, and the first beyond it: the column is days when none is within.
   let datesWithinACentury = 0;
-  let firstFar: DaysForDueDates | undefined;
+  let farDates = 0;
+  let notDates = 0;
+  let firstFar: Omit<DaysForDueDates, "far" | "notDates"> | undefined;
   // An open invoice's currency: its currency column's, else its amounts' (their unit's, or most of their marks').
   const amountsCurrency = expectedCurrency(col.openAmount ?? col.amount)?.code;
   let currencyNamed: CurrencyMark | undefined = amountsCurrency;
@@ -476,6 +517,7 @@ export function ageLedger(
           open: 0,
           matched: false,
           currency: undefined,
+          overdueCurrency: undefined,
         };
         customers.set(customer, entry);
         inOrder.push(entry);
@@ -497,6 +539,9 @@ export function ageLedger(
       // Each customer's invoices in their currencies, for the portfolio's totals of them (agedInvoicesCurrency).
       if (currencyNamed !== undefined)
         (entry.currency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
+      // A credit note is taken off the overdue invoices first, whatever its date.
+      if (currencyNamed !== undefined && open < 0)
+        (entry.overdueCurrency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
       if (entry.open !== undefined) {
         entry.open += open;
         // A sum past the largest number (or an amount converted past it) is unknown, as an unreadable amount leaves it.
@@ -512,19 +557,27 @@ export function ageLedger(
       if (typeof due !== "number") {
         // A credit note settles the oldest amounts owed whatever its date, so it needs none.
         if (due.kind === "blank" && open < 0) totals.addCredit(open);
-        else if (due.kind === "blank") throw dueDateMissing(stated).at(place("dueDate", r));
-        else throw notDateError(due, "review.notDate").at(place("dueDate", r));
+        else {
+          notDates++;
+          if (due.kind === "blank") throw dueDateMissing(stated).at(place("dueDate", r));
+          throw notDateError(due, "review.notDate").at(place("dueDate", r));
+        }
       } else {
         const far = farFromReviewDate(due, line[col.dueDate], asOf);
         if (far !== undefined) {
           const at = place("dueDate", r);
+          farDates++;
           firstFar ??= { row: at.row, column: at.column, value: String(far.params.value), date: due };
           throw far.at(at);
         }
         datesWithinACentury++;
         const age = asOf - due;
         totals.add(open, age);
-        if (open > 0 && age > 0) overdue.record(entry, age, open, policy.legalActionDays);
+        if (open > 0 && age > 0) {
+          overdue.record(entry, age, open, policy.legalActionDays);
+          if (currencyNamed !== undefined)
+            (entry.overdueCurrency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
+        }
       }
       if (!totals.isFinite) throw new CreditError("num", "aging.notFinite").at(place("amount", r));
     } catch (error) {
@@ -548,6 +601,6 @@ export function ageLedger(
     currencies,
     converted,
     otherCurrency,
-    ...(firstFar !== undefined && datesWithinACentury === 0 && { daysForDueDates: firstFar }),
+    ...(firstFar !== undefined && datesWithinACentury === 0 && { daysForDueDates: { ...firstFar, far: farDates, notDates } }),
   };
 }

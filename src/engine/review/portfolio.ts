@@ -227,8 +227,12 @@ interface RepeatedCustomer {
 export interface PortfolioCurrencies {
   /** Every customer's receivables' currencies as the sheet's columns name them (receivableCurrencies); absent when they name none. */
   readonly sheet?: ReceivableCurrencies;
-  /** With a ledger: the currency of the invoices the aging and overdue totals add (agedInvoicesCurrency). */
+  /** With a ledger: the currency of the invoices the aging adds (agedInvoicesCurrency). */
   readonly invoices?: TotalCurrency;
+  /** With a ledger: the currency of the invoices the overdue amount adds (overdueInvoicesCurrency). */
+  readonly overdueInvoices?: TotalCurrency;
+  /** With a ledger: the currency of the open invoices of customers not on the sheet (unmatchedInvoicesCurrency). */
+  readonly unmatchedInvoices?: TotalCurrency;
 }
 
 /**
@@ -312,13 +316,13 @@ export function summarise(
         creditLimits: new TotalCurrency(),
         utilisation: new TotalCurrency(),
         withoutLimit: new TotalCurrency(),
-        ...(!currencies.invoices && { overdueAmount: new TotalCurrency() }),
+        ...(!currencies.overdueInvoices && { overdueAmount: new TotalCurrency() }),
       }
     : {};
-  if (currencies.invoices) {
-    totals.overdueAmount = currencies.invoices;
-    totals.aging = currencies.invoices;
-  }
+  // With a ledger, its invoices are what the overdue amount and the aging add, each its own.
+  if (currencies.overdueInvoices) totals.overdueAmount = currencies.overdueInvoices;
+  if (currencies.invoices) totals.aging = currencies.invoices;
+  if (currencies.unmatchedInvoices) totals.unmatchedInvoices = currencies.unmatchedInvoices;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i];
     // Only a sheet naming a customer twice asks each row for its key.
@@ -362,8 +366,8 @@ export function summarise(
     // What is owed and overdue counts for every customer, graded or not, as the exposure does.
     if (c.overdueAmount !== undefined) {
       overdueAmount = (overdueAmount ?? 0) + c.overdueAmount;
-      // With a ledger, the ledger's invoices' currency is the overdue amounts' (currencies.invoices).
-      if (currency && !currencies.invoices)
+      // With a ledger, the ledger's overdue invoices' currency is the overdue amounts' (currencies.overdueInvoices).
+      if (currency && !currencies.overdueInvoices)
         totals.overdueAmount!.addAmount(c.overdueAmount, currency.overdueAmount, "overdueAmounts", c.row);
     }
     if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
@@ -500,7 +504,8 @@ export function summarise(
       ? { labels: bucketLabels(policy.agingEdges, lang), totals: agingAdded ? agingTotals : undefined }
       : undefined,
     problems: problemsOf(customers),
-    unmatchedInvoices,
+    unmatchedInvoices:
+      unmatchedInvoices && twoCurrencies?.unmatchedInvoices ? { ...unmatchedInvoices, amount: undefined } : unmatchedInvoices,
     ...(twoCurrencies && { twoCurrencies }),
   };
 }

@@ -48,11 +48,14 @@ import {
   ageLedger,
   IncompleteLedger,
   agedInvoicesCurrency,
+  isUnmatched,
   LedgerInput,
   LedgerNotice,
   ledgerNotices,
+  overdueInvoicesCurrency,
   UnmatchedInvoices,
   unmatchedInvoices,
+  unmatchedInvoicesCurrency,
 } from "./ledger";
 import { summarise } from "./portfolio";
 import { portfolioTrend, TrendPoint } from "./trend";
@@ -552,7 +555,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // correction (months after it): reviewed again to meet them.
   if (ledger && archived) {
     const unmatchedKeys: string[] = [];
-    for (const entry of ledger.customers.values()) if (!entry.matched && entry.count > 0) unmatchedKeys.push(entry.key);
+    for (const entry of ledger.customers.values()) if (isUnmatched(entry)) unmatchedKeys.push(entry.key);
     const links = unmatchedKeys.length > 0 ? ledgerPreviousIds(archived, customers, unmatchedKeys, repeatedKeys) : [];
     for (const { index: i, previousId } of links) {
       const r = customers[i].row - 1 - origin.row;
@@ -566,6 +569,8 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys, {
     sheet: receivableCurrencies(columnCurrencies),
     invoices: ledger && agedInvoicesCurrency(ledger),
+    overdueInvoices: ledger && overdueInvoicesCurrency(ledger),
+    unmatchedInvoices: ledger && unmatchedInvoicesCurrency(ledger),
   });
   const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.

@@ -523,7 +523,7 @@ function summaryDraft(
     const u = p.unmatchedInvoices;
     if (u?.customers) {
       into.line(t("summary.unmatched"));
-      into.line(unmatchedText(u, lang));
+      into.line(unmatchedText(u, p, lang));
     } else if (u) into.line(labelled(t("summary.unmatched"), t("summary.unmatchedNone"), lang));
     into.keep(from);
     return first;

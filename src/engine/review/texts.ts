@@ -169,6 +169,7 @@ const TOTAL_COLUMNS: Readonly<Record<ShownTotal, readonly InputField[]>> = {
   utilisation: ["creditLimit", "balance"],
   overdueAmount: [],
   aging: [],
+  unmatchedInvoices: [],
 };
 
 /** The portfolio totals each face shows in its place, or says why not (totalNotAddedText). */
@@ -483,22 +484,29 @@ export function formatCount(n: number, lang: Lang): string {
 
 /**
  * The ledger's invoices that no customer of the sheet matched, as one line: how many, their open
- * amount and the first customers named, with "…" when there are more than the ledger kept, and
- * where the first invoice naming no customer is.
+ * amount (or why it is not added up: they are in two currencies) and the first customers named,
+ * with "…" when there are more than the ledger kept, and where the first invoice naming no customer is.
  */
-export function unmatchedText(u: UnmatchedInvoices, lang: Lang): string {
+export function unmatchedText(u: UnmatchedInvoices, p: Pick<PortfolioResult, "twoCurrencies">, lang: Lang): string {
   const named = u.customers - (u.unnamedAt ? 1 : 0);
   const shown = u.keys.map((key, i) => {
     const name = u.names?.[i];
     return name ? message(lang, "summary.unmatchedNamed", { key, name }) : key;
   });
   const keys = named > u.keys.length ? [...shown, "…"] : shown;
-  const line = message(lang, "summary.unmatchedText", {
+  const counts = {
     customers: formatCount(u.customers, lang),
     invoices: formatCount(u.invoices, lang),
-    amount: formatFigure(u.amount, "money", lang),
     keys: keys.join(message(lang, "sep.list")),
-  });
+  };
+  // Their amount is not added up only for its two currencies, which the portfolio names.
+  const line =
+    u.amount === undefined
+      ? message(lang, "summary.unmatchedTextNotAdded", {
+          ...counts,
+          why: totalInTwoCurrenciesText(p.twoCurrencies!.unmatchedInvoices!, lang),
+        })
+      : message(lang, "summary.unmatchedText", { ...counts, amount: formatFigure(u.amount, "money", lang) });
   if (!u.unnamedAt) return line;
   // Invoices naming no customer have no key to list: the first one's cell is named instead.
   const unnamed = describeError({ key: "review.ledgerNoCustomer", params: {}, place: u.unnamedAt }, lang);
@@ -991,13 +999,16 @@ export function ledgerNoticeText(notice: LedgerNotice, lang: Lang): string {
   const field = (f: LedgerField) => message(lang, "review.quotedField", { field: LEDGER_LABELS[f][lang] });
   const fallback = message(lang, "review.ledgerFallback");
   if (notice.kind === "daysForDueDates") {
-    const { sheet, row, value, date } = notice;
-    return message(lang, "review.ledgerDaysForDueDates", {
+    const { sheet, row, value, date, far, notDates } = notice;
+    // "Every due date" only when no other was unreadable rather than far: else both counted.
+    return message(lang, notDates === 0 ? "review.ledgerDaysForDueDates" : "review.ledgerDaysForSomeDueDates", {
       sheet,
       column: columnText(notice.column, lang),
       row,
       value,
       date,
+      far: formatCount(far, lang),
+      notDates: formatCount(notDates, lang),
       fallback,
     });
   }

@@ -73,7 +73,8 @@ export interface TotalInTwoCurrencies {
 
 /**
  * The portfolio's totals a currency can stop, as PortfolioResult names them; `overdueAmountShare`
- * is the overdue amount's share of the exposure, each in one currency but not the same.
+ * is the overdue amount's share of the exposure, each in one currency but not the same, and
+ * `unmatchedInvoices` the open amount of the ledger's invoices of customers not on the sheet.
  */
 export type PortfolioTotal =
   | "exposure"
@@ -83,7 +84,8 @@ export type PortfolioTotal =
   | "withoutLimit"
   | "overdueAmount"
   | "overdueAmountShare"
-  | "aging";
+  | "aging"
+  | "unmatchedInvoices";
 
 /** The totals not added up for their amounts' two currencies, each with a row of each. */
 export type TotalsInTwoCurrencies = Readonly<Partial<Record<PortfolioTotal, TotalInTwoCurrencies>>>;

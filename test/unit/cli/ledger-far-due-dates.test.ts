@@ -50,7 +50,7 @@ test("one due date typed as days past due is its customer's problem, in the prin
 
 test("a due-date column of days past due leaves the ledger unused, said once, in either language", async () => {
   // Every invoice's due date as its days past due at the review date: those not yet due are
-  // negative, no date at all; the first past due, row 8's 107, is the one named.
+  // negative, no date at all, and counted apart from the far ones; the first past due, row 8's 107, is the one named.
   const asDays = (invoices: ExcelJS.Worksheet) =>
     invoices.eachRow((row, r) => {
       const due = row.getCell(3).value;
@@ -58,9 +58,19 @@ test("a due-date column of days past due leaves the ledger unused, said once, in
     });
   const en = await reviewEdited(asDays);
   const text =
-    'Sheet "Invoices" was not used as the invoice ledger: every due date in its column C (Due date) is more than a century from the review date, so that column holds numbers of days, not dates: row 8 holds "107", read as 1900-04-16 (overdue figures come from the customer sheet, if it has them)';
+    'Sheet "Invoices" was not used as the invoice ledger: no due date in its column C (Due date) is a date within a century of the review date (28 are more than a century from it, 94 are not dates), so that column holds numbers of days, not dates: row 8 holds "107", read as 1900-04-16 (overdue figures come from the customer sheet, if it has them)';
   expect(en.json.ledgerNotices).toEqual([
-    { kind: "daysForDueDates", sheet: "Invoices", row: 8, column: "C (Due date)", value: "107", date: "1900-04-16", text },
+    {
+      kind: "daysForDueDates",
+      sheet: "Invoices",
+      row: 8,
+      column: "C (Due date)",
+      value: "107",
+      date: "1900-04-16",
+      far: 28,
+      notDates: 94,
+      text,
+    },
   ]);
   expect(en.stdout).toContain(text);
   // No customer is told of it: the sample has no overdue columns of its own, so the overdue checks are said not run.
@@ -68,7 +78,7 @@ test("a due-date column of days past due leaves the ledger unused, said once, in
   expect(en.json.columns.skippedChecks).toEqual(expect.arrayContaining(["OVERDUE_90", "OVERDUE_SHARE"]));
   const zh = await reviewEdited(asDays, "zh");
   const zhText =
-    "工作表“Invoices”未作为发票明细账使用：其 C 列（Due date）中的每个到期日都与审查日期相距超过一百年，该列是天数而不是日期：第 8 行为“107”，读作 1900年4月16日（逾期数据取自客户表中的逾期列，如有）";
+    "工作表“Invoices”未作为发票明细账使用：其 C 列（Due date）中没有一个到期日是与审查日期相距一百年以内的日期（28 个相距超过一百年，94 个不是日期），该列是天数而不是日期：第 8 行为“107”，读作 1900年4月16日（逾期数据取自客户表中的逾期列，如有）";
   expect(zh.json.ledgerNotices.map((n: { text: string }) => n.text)).toEqual([zhText]);
   expect(zh.stdout).toContain(zhText);
 });

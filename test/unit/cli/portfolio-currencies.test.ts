@@ -113,3 +113,70 @@ test("the same sheet in one currency adds every total, ranks by balance and char
   const charts = [...(await partsOf(out)).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
   expect(charts).toHaveLength(1);
 });
+
+/** Two customers' invoices overdue in US dollars, a third's not yet due in euros, and two customers not on the sheet, one in each. */
+function buildLedgerWorkbook(file: string): Promise<void> {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  return writeWorkbook(file, {
+    Customers: [
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance"],
+      ["C01", "Dollar Buyer", 2, 2, 2, 2, 2, 100000, 50000],
+      ["C02", "Other Dollar Buyer", 2, 2, 2, 2, 2, 100000, 30000],
+      ["C03", "Euro Buyer", 2, 2, 2, 2, 2, 100000, 20000],
+    ],
+    Invoices: [
+      ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+      ["C01", "INV-1", day("2026-10-01"), 50000, 0, "USD"],
+      ["C02", "INV-2", day("2026-11-01"), 30000, 0, "USD"],
+      ["C03", "INV-3", day("2026-12-15"), 20000, 0, "EUR"],
+      ["C08", "INV-8", day("2026-10-01"), 1000, 0, "USD"],
+      ["C09", "INV-9", day("2026-10-01"), 2000, 0, "EUR"],
+    ],
+  });
+}
+
+const AGING = {
+  en: 'open invoices in USD, e.g. row 2 of sheet "Invoices", and EUR, e.g. row 4; no rate is known to add them',
+  zh: "未结发票分别以 USD（如工作表“Invoices”第 2 行）和 EUR（如第 4 行）计，没有汇率可将两者相加",
+};
+const UNMATCHED = {
+  en: 'open invoices in USD, e.g. row 5 of sheet "Invoices", and EUR, e.g. row 6; no rate is known to add them',
+  zh: "未结发票分别以 USD（如工作表“Invoices”第 5 行）和 EUR（如第 6 行）计，没有汇率可将两者相加",
+};
+
+test.each(["en", "zh"] as const)(
+  "a ledger's overdue invoices in one currency add up though one not yet due is in another; its unmatched invoices in two do not (%s)",
+  async (lang) => {
+    const input = path.join(dir(), "in.xlsx");
+    await buildLedgerWorkbook(input);
+    const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "printed.xlsx"), "--lang", lang);
+    expect(printed.code).toBe(0);
+    const lines = printed.stdout.split("\n");
+    const line = (label: string) => lines.find((l) => l.startsWith(label));
+    if (lang === "en") {
+      expect(line("Overdue amount, share of exposure")).toBe("Overdue amount, share of exposure: 80,000.00 (80.0%)");
+      expect(line("Ledger invoices of customers not on the sheet")).toBe(
+        `Ledger invoices of customers not on the sheet: 2 open invoices of 2 customers, not added up (${UNMATCHED.en}): C08, C09`,
+      );
+    } else {
+      expect(line("逾期金额及占敞口比例")).toBe("逾期金额及占敞口比例：80,000.00（80.0%）");
+      expect(line("不在客户表上的客户的发票")).toBe(
+        `不在客户表上的客户的发票：2 个客户的 2 张未结发票，金额未合计（${UNMATCHED.zh}）：C08、C09`,
+      );
+    }
+
+    const json = JSON.parse(
+      (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "out.xlsx"), "--json", "--lang", lang)).stdout,
+    );
+    const p = json.portfolio;
+    expect([p.overdueAmount, p.aging.totals]).toEqual([80000, null]);
+    expect(p.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: null, keys: ["C08", "C09"] });
+    expect(Object.keys(p.twoCurrencies).sort()).toEqual(["aging", "unmatchedInvoices"]);
+    expect(p.twoCurrencies.aging.text).toBe(AGING[lang]);
+    expect(p.twoCurrencies.unmatchedInvoices).toEqual({
+      first: { amounts: "invoices", row: 5, sheet: "Invoices", currency: "USD" },
+      second: { amounts: "invoices", row: 6, sheet: "Invoices", currency: "EUR" },
+      text: UNMATCHED[lang],
+    });
+  },
+);

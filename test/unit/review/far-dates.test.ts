@@ -106,6 +106,8 @@ describe("a ledger with no due date within a century of the review date", () => 
     column: "C (Due date)",
     value: "45",
     date: serial("1900-02-14"),
+    far: 3,
+    notDates: 0,
   };
 
   test("is not used: said once for the sheet, naming the column, the first cell, what it holds and the date it reads as", () => {
@@ -140,6 +142,20 @@ describe("a ledger with no due date within a century of the review date", () => 
     expect(toTable(result, "en", "out.xlsx").split("\n")).toContain(text);
     expect(toJson(result, "en").ledgerNotices).toEqual([{ ...notice, date: "1900-02-14", text }]);
     expect(toJson(result, "zh").ledgerNotices[0].text).toBe(ledgerNoticeText(result.ledgerNotices[0], "zh"));
+  });
+
+  test("due dates that are no date at all beside the far ones: the notice counts each rather than call every due date far, in both languages", () => {
+    const unread = review([...DAYS_LEDGER, ["C001", "INV-5", "next week", 100, 0], ["C002", "INV-6", null, 80, 0]]);
+    expect(unread.ledgerNotices).toEqual([{ ...notice, far: 3, notDates: 2 }]);
+    expect(ledgerNoticeText(unread.ledgerNotices[0], "en")).toBe(
+      'Sheet "Ledger" was not used as the invoice ledger: no due date in its column C (Due date) is a date within a century of the review date (3 are more than a century from it, 2 are not dates), so that column holds numbers of days, not dates: row 2 holds "45", read as 1900-02-14 (overdue figures come from the customer sheet, if it has them)',
+    );
+    expect(ledgerNoticeText(unread.ledgerNotices[0], "zh")).toBe(
+      "工作表“Ledger”未作为发票明细账使用：其 C 列（Due date）中没有一个到期日是与审查日期相距一百年以内的日期（3 个相距超过一百年，2 个不是日期），该列是天数而不是日期：第 2 行为“45”，读作 1900年2月14日（逾期数据取自客户表中的逾期列，如有）",
+    );
+    // One unreadable beside one far: each counted in the singular.
+    const one = review([LEDGER_HEADER, ["C001", "INV-1", 45, 1000, 0], ["C002", "INV-2", "soon", 300, 0]]);
+    expect(ledgerNoticeText(one.ledgerNotices[0], "en")).toContain("(1 is more than a century from it, 1 is not a date)");
   });
 
   test("one due date within a century keeps the ledger: the others are its customers' bad rows", () => {

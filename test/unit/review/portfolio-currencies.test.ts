@@ -10,13 +10,26 @@ import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { PortfolioResult, ReviewResult, runReview } from "../../../src/engine/review/review";
-import { shareOfExposureNotAdded, totalNotAddedText, utilisationLeavesOutText } from "../../../src/engine/review/texts";
+import {
+  shareOfExposureNotAdded,
+  totalNotAddedText,
+  unmatchedText,
+  utilisationLeavesOutText,
+} from "../../../src/engine/review/texts";
 import { customerSheet, serial } from "../../support/review-grid";
 
 type Texts = Readonly<Record<Lang, string>>;
 
 /** The totals each face shows or says why not, and those given with their share of the exposure. */
-const SHOWN_TOTALS = ["exposure", "exposureAtRisk", "creditLimits", "utilisation", "overdueAmount", "aging"] as const;
+const SHOWN_TOTALS = [
+  "exposure",
+  "exposureAtRisk",
+  "creditLimits",
+  "utilisation",
+  "overdueAmount",
+  "aging",
+  "unmatchedInvoices",
+] as const;
 const SHARES = ["overdueAmount", "exposureAtRisk"] as const;
 
 interface PortfolioCase {
@@ -32,6 +45,8 @@ interface PortfolioCase {
   /** Why an amount has no share of the exposure; every other share is worked out. */
   readonly shareNotAdded?: Partial<Record<(typeof SHARES)[number], Texts>>;
   readonly utilisationLeavesOut?: Texts;
+  /** The line on the ledger's invoices of customers not on the sheet, as each face gives it. */
+  readonly unmatchedText?: Texts;
 }
 
 const table = JSON.parse(fs.readFileSync(path.join(__dirname, "../../cases/review/portfolio-currencies.json"), "utf8")) as {
@@ -45,6 +60,8 @@ const FIGURES: Readonly<Record<string, (p: PortfolioResult) => unknown>> = {
   withoutLimitCustomers: (p) => p.withoutLimit.customers,
   agingTotals: (p) => p.aging?.totals,
   topRisks: (p) => p.topRisks.map((r) => r.row),
+  unmatchedAmount: (p) => p.unmatchedInvoices?.amount,
+  unmatchedInvoices: (p) => p.unmatchedInvoices?.invoices,
 };
 
 function review(c: PortfolioCase, lang: Lang): ReviewResult {
@@ -73,6 +90,7 @@ describe("portfolio totals over amounts in two currencies (test/cases/review/por
       for (const total of SHARES)
         expect([total, shareOfExposureNotAdded(total, p, lang)]).toEqual([total, c.shareNotAdded?.[total]?.[lang]]);
       if (c.utilisationLeavesOut) expect(utilisationLeavesOutText(p, lang)).toBe(c.utilisationLeavesOut[lang]);
+      if (c.unmatchedText) expect(unmatchedText(p.unmatchedInvoices!, p, lang)).toBe(c.unmatchedText[lang]);
       // A total not added up is said so, with its two currencies: never a figure, never NaN.
       for (const total of Object.keys(p.twoCurrencies ?? {}))
         if (total !== "overdueAmountShare" && total !== "withoutLimit") expect(c.notAdded).toHaveProperty(total);

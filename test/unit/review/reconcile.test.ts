@@ -80,8 +80,10 @@ describe("ledger reconciliation", () => {
 
   test("the line naming them says there are more, and counts as the language groups them, on the sheet and in the report", () => {
     const many = { customers: 1234, invoices: 5678, amount: 1e6, keys: ["X0", "X1", "X2", "X3", "X4"] };
-    expect(unmatchedText(many, "en")).toBe("5,678 open invoices of 1,234 customers, 1,000,000.00 in all: X0, X1, X2, X3, X4, …");
-    expect(unmatchedText(many, "zh")).toBe("1,234 个客户的 5,678 张未结发票，共 1,000,000.00：X0、X1、X2、X3、X4、…");
+    expect(unmatchedText(many, {}, "en")).toBe(
+      "5,678 open invoices of 1,234 customers, 1,000,000.00 in all: X0, X1, X2, X3, X4, …",
+    );
+    expect(unmatchedText(many, {}, "zh")).toBe("1,234 个客户的 5,678 张未结发票，共 1,000,000.00：X0、X1、X2、X3、X4、…");
     const ledger = [LEDGER_HEADER, ...Array.from({ length: 7 }, (_, i) => [`X${i}`, `${i}`, due(1), 10, null])];
     const seven = review(SHEET, ledger);
     const line = "7 open invoices of 7 customers, 70.00 in all: X0, X1, X2, X3, X4, …";
@@ -135,9 +137,9 @@ test("an open invoice naming no customer is counted among the unmatched, and the
   expect(result.portfolio.unmatchedInvoices).toEqual({ customers: 2, invoices: 3, amount: 52, keys: ["Zeta"], unnamedAt: place });
   const line =
     "3 open invoices of 2 customers, 52.00 in all: Zeta; sheet Ledger, row 3, column A (Customer): the invoice names no customer";
-  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "en")).toBe(line);
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, result.portfolio, "en")).toBe(line);
   expect(toTable(result, "en", "out.xlsx")).toContain(line);
-  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "zh")).toBe(
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, result.portfolio, "zh")).toBe(
     "2 个客户的 3 张未结发票，共 52.00：Zeta；工作表“Ledger”第 3 行 A 列（Customer）：该发票没有客户",
   );
 });
@@ -180,10 +182,10 @@ test("a ledger customer gone from the sheet since an earlier review is named as 
     names: ["Delta Trading", null],
   });
   const line = "2 open invoices of 2 customers, 950.00 in all: D4 Delta Trading, Omega";
-  expect(unmatchedText(result.portfolio.unmatchedInvoices!, "en")).toBe(line);
+  expect(unmatchedText(result.portfolio.unmatchedInvoices!, result.portfolio, "en")).toBe(line);
   expect(toTable(result, "en", "out.xlsx")).toContain(line);
   expect(toJson(result, "en").portfolio.unmatchedInvoices!.names).toEqual(["Delta Trading", null]);
-  expect(unmatchedText(lang("zh").portfolio.unmatchedInvoices!, "zh")).toBe(
+  expect(unmatchedText(lang("zh").portfolio.unmatchedInvoices!, lang("zh").portfolio, "zh")).toBe(
     "2 个客户的 2 张未结发票，共 950.00：D4 Delta Trading、Omega",
   );
 });

@@ -8,7 +8,7 @@ import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
-import { gradeName, totalInTwoCurrenciesText } from "../../../src/engine/review/texts";
+import { gradeName, totalInTwoCurrenciesText, unmatchedText } from "../../../src/engine/review/texts";
 import type { PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -134,6 +134,35 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       lang,
     );
     expect(oneCurrency.charts?.map((c) => c.title)).toEqual([t("summary.exposureChart"), t("summary.agingChart")]);
+  });
+
+  test("invoices overdue in US dollars, one not yet due in euros, and invoices of customers not on the sheet in both: the overdue amount stands; the aging and the unmatched invoices' amount say why not", () => {
+    const ledger = [
+      ...ledgerIn("USD"),
+      ["C003", "INV-3", "2026-12-15", 20000, 0, "EUR"],
+      ["C008", "INV-8", "2026-10-01", 1000, 0, "USD"],
+      ["C009", "INV-9", "2026-10-01", 2000, 0, "EUR"],
+    ];
+    const result = review(
+      customerSheet(
+        ["Credit limit", "Outstanding balance"],
+        [{ extra: [100000, 50000] }, { extra: [100000, 30000] }, { extra: [100000, 20000] }],
+      ),
+      lang,
+      ledger,
+    );
+    const plan = summarySheetPlan(result, "Summary", lang);
+    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual([80000, 0.8]);
+    // No bucket of the aging has an amount: each would add the euros to the dollars.
+    const labels = result.portfolio.aging!.labels;
+    expect(labels.map((label) => rowOf(plan, label).some((v) => typeof v === "number"))).toEqual(labels.map(() => false));
+    const aging = totalInTwoCurrenciesText(result.portfolio.twoCurrencies!.aging!, lang);
+    expect(aging).toContain("EUR");
+    expect(allText(plan)).toContain(unspaced(message(lang, "summary.notAdded", { why: aging })));
+    const unmatched = totalInTwoCurrenciesText(result.portfolio.twoCurrencies!.unmatchedInvoices!, lang);
+    expect(result.portfolio.unmatchedInvoices).toMatchObject({ customers: 2, invoices: 2, amount: undefined });
+    expect(allText(plan)).toContain(unspaced(unmatched));
+    expect(allText(plan)).toContain(unspaced(unmatchedText(result.portfolio.unmatchedInvoices!, result.portfolio, lang)));
   });
 
   test("overdue amounts in another currency than the balances: the amount stands, its share of the exposure says why not", () => {
