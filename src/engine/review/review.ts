@@ -55,7 +55,7 @@ import {
   unmatchedInvoices,
 } from "./ledger";
 import { summarise } from "./portfolio";
-import { portfolioTrend, TrendPoint } from "./trend";
+import { portfolioTrend, reviewCurrency, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
@@ -563,11 +563,12 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
   const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
+  const receivables = receivableCurrencies(columnCurrencies);
   const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys, {
-    sheet: receivableCurrencies(columnCurrencies),
+    sheet: receivables,
     invoices: ledger && agedInvoicesCurrency(ledger),
   });
-  const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
+  const trend = portfolioTrend(archived, asOf, portfolio, units.unit, reviewCurrency(customers, units.unit, receivables));
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
   const ownCells = typedOverCells(
     values,
@@ -611,7 +612,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       ? whatChanged(
           customers,
           earlier,
-          units.unit,
+          { unit: units.unit, receivables },
           {
             policy,
             asOf,
@@ -639,6 +640,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     undatedArchiveRows: undatedRows(archived),
     amountUnits: {
       ...units,
+      ...(receivables && { receivables }),
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },
