@@ -701,20 +701,18 @@ export function whatChanged(
 }
 
 /**
- * The unit a review's amounts were in, as its archive rows state them: the one most of them
- * state (a row in a currency of its own, rowUnit, is one of a few), none when most state none.
+ * The unit a review's amounts were in, as its archive rows state them: a row in a currency of its
+ * own (rowUnit) states it only where the review's unit named none, so a row naming no currency
+ * states the review's; when every row names one, theirs if it is one, else none (each customer is
+ * compared in its own).
  */
 function reviewUnit(entries: readonly ArchiveEntry[] | undefined): AmountUnit | undefined {
-  const counts = new Map<string, { unit?: AmountUnit; count: number }>();
-  let most: { unit?: AmountUnit; count: number } | undefined;
+  const marked: AmountUnit[] = [];
   for (const e of entries ?? []) {
-    const label = e.unit?.label ?? "";
-    let seen = counts.get(label);
-    if (!seen) counts.set(label, (seen = { unit: e.unit, count: 0 }));
-    seen.count++;
-    if (!most || seen.count > most.count) most = seen;
+    if (e.unit?.currency === undefined) return e.unit;
+    marked.push(e.unit);
   }
-  return most?.unit;
+  return marked.every((u) => u.currency === marked[0].currency) ? marked[0] : undefined;
 }
 
 /** A customer whose grade moved: from which grade to which, and whether the policy change alone moved it. */
