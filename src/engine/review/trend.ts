@@ -278,9 +278,10 @@ export function trendGapText(
 }
 
 /**
- * Under a trend table: for each review shown with a figure not given ("n/a" in its cell), which
- * and why, the figures of one reason together: "Total exposure, At risk on 31 Dec 2026: n/a
- * (balances in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)".
+ * Under a trend table: for each figure not given ("n/a" in its cell), which and why, the figures
+ * of one reason together, and the reviews of the same figures and reason on one line, so a column
+ * no review had adds one line, not one a month: "Exposure, At risk on 2026-12-31: n/a (balances
+ * in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)".
  */
 export function trendGapLines(
   shown: readonly TrendPoint[],
@@ -288,7 +289,7 @@ export function trendGapLines(
   lang: Lang,
 ): string[] {
   const headers = trendHeaders(lang).slice(1);
-  const lines: string[] = [];
+  const gaps = new Map<string, { figures: string[]; why: string; dates: string[] }>();
   for (const point of shown) {
     const byWhy = new Map<string, string[]>();
     TREND_FIGURES.forEach((figure, i) => {
@@ -298,14 +299,15 @@ export function trendGapLines(
       if (figures) figures.push(headers[i]);
       else byWhy.set(why, [headers[i]]);
     });
-    for (const [why, figures] of byWhy)
-      lines.push(
-        message(lang, "trend.missing", {
-          figures: figures.join(message(lang, "sep.list")),
-          date: dateText(point.date, lang),
-          why,
-        }),
-      );
+    for (const [why, figures] of byWhy) {
+      const key = `${figures.join("\n")}\n${why}`;
+      const gap = gaps.get(key);
+      if (gap) gap.dates.push(dateText(point.date, lang));
+      else gaps.set(key, { figures, why, dates: [dateText(point.date, lang)] });
+    }
   }
-  return lines;
+  const list = (items: readonly string[]) => items.join(message(lang, "sep.list"));
+  return [...gaps.values()].map((gap) =>
+    message(lang, "trend.missing", { figures: list(gap.figures), date: list(gap.dates), why: gap.why }),
+  );
 }

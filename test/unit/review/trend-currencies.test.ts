@@ -177,4 +177,16 @@ describe("month 2 after the sheet settles on one currency", () => {
     expect(second.changes?.overdue).toEqual({ then: 30000, now: 30000 });
     expect(trendGapLines(second.trend, second, "en")).toEqual([]);
   });
+
+  test("a column no review had: one line for the earlier reviews, not one a month", () => {
+    const noOverdue = customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C1", extra: [100000, 50000] }]);
+    let workbook: CycleWorkbook = { customers: noOverdue };
+    let result: ReviewResult | undefined;
+    for (const asOf of ["2026-10-31", "2026-11-30", "2026-12-31"])
+      ({ result, workbook } = reviewWorkbook(workbook, serial(asOf)));
+    expect(trendGapLines(result!.trend, result!, "en")).toEqual([
+      "Overdue amount on 2026-10-31, 2026-11-30: not in the archive",
+      "Overdue amount on 2026-12-31: n/a (no overdue data)",
+    ]);
+  });
 });
