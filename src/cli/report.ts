@@ -15,7 +15,7 @@ import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { PortfolioResult, ReviewResult } from "../engine/review/review";
-import { SHOWN_REVIEWS, trendHeaders } from "../engine/review/trend";
+import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
   actionNames,
@@ -234,6 +234,14 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       exposureAtRisk: r.exposureAtRisk ?? null,
       overdueAmount: r.overdueAmount ?? null,
       customersWithWarnings: r.customersWithWarnings ?? null,
+      amountsNotAdded: r.notAdded
+        ? Object.fromEntries(
+            Object.entries(r.notAdded).map(([amount, why]) => [
+              amount,
+              { ...why, text: trendGapText(r, amount as TrendAmount, result, r.date === result.asOf, lang) },
+            ]),
+          )
+        : null,
     })),
     leftOutRows: result.leftOutRows,
     amountUnits: {
@@ -541,8 +549,8 @@ function trendLines(trend: ReviewResult["trend"], lang: Lang, terminal?: number)
   if (shown.length < 2) return [];
   const t = (key: MessageKey) => message(lang, key);
   const head = trendHeaders(lang);
-  const money = (n: number | undefined) => (n === undefined ? "" : formatFigure(n, "money", lang));
-  const count = (n: number | undefined) => (n === undefined ? "" : formatCount(n, lang));
+  const money = (n: number | undefined) => (n === undefined ? t("trend.notGiven") : formatFigure(n, "money", lang));
+  const count = (n: number | undefined) => (n === undefined ? t("trend.notGiven") : formatCount(n, lang));
   const rows = shown.map((r) => [
     dateText(r.date, lang),
     money(r.exposure),
@@ -996,7 +1004,10 @@ export function toTable(
       ...countedLines(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang), lang),
     );
   if (result.changes?.responses) lines.push(...responsesLines(result.changes.responses, lang));
-  tableRows(...trendLines(result.trend, lang, terminal));
+  const trendTable = trendLines(result.trend, lang, terminal);
+  tableRows(...trendTable);
+  // Under the table, why each "n/a" in it is not given.
+  if (trendTable.length) lines.push(...trendGapLines(result.trend.slice(-SHOWN_REVIEWS), result, lang));
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));

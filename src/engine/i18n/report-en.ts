@@ -349,6 +349,7 @@ export const reportEn = {
   "total.invoices": "open invoices",
   "total.row": "row {row}",
   "total.sheetRow": 'row {row} of sheet "{sheet}"',
+  "total.customer": 'customer "{name}"',
   "check.notChecked": "not checked",
   "check.notCheckedFor": "not checked ({missing})",
   "check.missing": "no {needs}",
@@ -397,6 +398,11 @@ export const reportEn = {
   "trend.withWarnings": "With warnings",
   "trend.chart": "Exposure at risk over time",
   "trend.unknown": "not in the archive",
+  // A trend figure not given: "n/a" in its cell, and why under the table, by review.
+  "trend.notGiven": "n/a",
+  "trend.missing": "{figures} on {date}: {why}",
+  "trend.otherCurrency":
+    "n/a (in {mark@currency}, e.g. {place}, and this review's amounts in {otherMark@currency}; no rate is known to convert them)",
   "changes.riskierMore": "and {count} more",
   "changes.moreSentence": "And {count} more.",
   "changes.move": "{name} ({from} → {to})",

@@ -297,6 +297,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "total.invoices": "未结发票",
   "total.row": "第 {row} 行",
   "total.sheetRow": "工作表“{sheet}”第 {row} 行",
+  "total.customer": "客户“{name}”",
   "check.notChecked": "未检查",
   "check.notCheckedFor": "未检查（{missing}）",
   "check.missing": "缺少{needs}",
@@ -342,6 +343,10 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "trend.withWarnings": "有预警客户",
   "trend.chart": "风险客户敞口走势",
   "trend.unknown": "审查档案中无此数据",
+  "trend.notGiven": "无",
+  "trend.missing": "{date}的{figures}：{why}",
+  "trend.otherCurrency":
+    "无（以{mark@currency:spaced}计（如{place}），本次审查金额以{otherMark@currency:spaced}计，没有汇率可换算）",
   "changes.riskierMore": "另有 {count} 位",
   "changes.moreSentence": "另有 {count} 位。",
   "changes.move": "{name}（{from} → {to}）",

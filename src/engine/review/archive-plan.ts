@@ -56,6 +56,7 @@ export function archiveSheetPlan(
   const review = new ArchivedReview(result.asOf, result.policy, rowLang, {
     sheet: result.sheet,
     unit: result.amountUnits.unit,
+    receivables: result.amountUnits.receivables,
     typedOver: result.typedOver,
     typedOverEarlier: contents && typedOverOfEarlierRun(contents.entries, result.asOf, result.sheet),
     foreignResponses: result.foreignResponses,

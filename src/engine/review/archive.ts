@@ -18,7 +18,8 @@ import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { SheetHistory, TypedOver } from "./typed-over";
 import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
-import { AmountUnit, parseUnit } from "./units";
+import type { ReceivableCurrencies } from "./total-currencies";
+import { AmountUnit, parseUnit, rowUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { Z_ZONES, ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -64,6 +65,11 @@ export class ArchivedReview {
   /** The customer sheet reviewed, and the unit its amounts are stated in (null: none stated). */
   readonly sheet: string;
   readonly unit: string | null;
+  private readonly amountUnit?: AmountUnit;
+  /** The currency the sheet's columns put every customer's receivables in, where a row's own marks do not. */
+  private readonly receivables?: ReceivableCurrencies;
+  /** The labels of the rows' own currencies' units (rowUnit), by currency: a review's rows share a few at most. */
+  private readonly rowUnits = new Map<string, string | null>();
   private readonly typedOver?: TypedOver;
   private readonly typedOverEarlier?: ReadonlyMap<string, string>;
   /** The 1-based sheet rows whose Action taken text is another customer's response (withResponseCheck). */
@@ -81,6 +87,7 @@ export class ArchivedReview {
     reviewed: {
       readonly sheet: string;
       readonly unit?: AmountUnit;
+      readonly receivables?: ReceivableCurrencies;
       readonly typedOver?: TypedOver;
       readonly typedOverEarlier?: ReadonlyMap<string, string>;
       readonly foreignResponses?: readonly number[];
@@ -88,11 +95,28 @@ export class ArchivedReview {
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
+    this.amountUnit = reviewed.unit;
+    this.receivables = reviewed.receivables;
     this.typedOver = reviewed.typedOver;
     this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
     this.foreignResponses = new Set(reviewed.foreignResponses);
     this.gradeNames = Object.fromEntries(GRADES.map((g) => [g, gradeName(g, lang)])) as Record<Grade, string>;
     this.zoneNames = { safe: zoneName("safe", lang), grey: zoneName("grey", lang), distress: zoneName("distress", lang) };
+  }
+
+  /**
+   * The unit a customer's amounts are in (rowUnit): the review's, or the row's own currency where
+   * the review's names none ("EUR" for a balance typed "EUR 50,000" among plain figures), so a
+   * later review neither adds them to amounts in another currency nor compares them with such.
+   */
+  unitText(c: CustomerResult): string | null {
+    const currencies = c.currencies ?? this.receivables;
+    if (currencies === undefined || this.amountUnit?.currency !== undefined) return this.unit;
+    const key = currencies.balance ?? currencies.creditLimit ?? currencies.overdueAmount;
+    if (key === undefined) return this.unit;
+    let label = this.rowUnits.get(key);
+    if (label === undefined) this.rowUnits.set(key, (label = rowUnit(this.amountUnit, currencies)?.label ?? null));
+    return label;
   }
 
   // Nothing to say is a blank cell, not an empty text: Excel counts an empty text (COUNTA, a filter's "(Blanks)" leaves it out).
@@ -215,7 +239,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview, outputChe
     review.actionCodes(c.actions),
     c.errors.length === 0 && c.notes.length === 0 ? null : issuesText(c, review.lang, review.policy),
     review.sheet,
-    review.unit,
+    review.unitText(c),
     review.typedOverText(c),
     c.actionTaken ?? null,
     outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null, review.foreignResponses.has(c.row)),

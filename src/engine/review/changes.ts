@@ -16,7 +16,7 @@ import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
-import { AmountUnit, restated, UnitChange, unitChange } from "./units";
+import { AmountUnit, AmountUnits, restated, rowUnit, UnitChange, unitChange } from "./units";
 import { Finding, hasWarning, newsSince, shownScore, WarningCode } from "./warnings";
 import { CheckNeed, checkInTwoCurrencies, missingNeeds } from "./columns";
 import type { TwoCurrencies } from "./row-currencies";
@@ -578,9 +578,10 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
 }
 
 /**
- * Each customer and the portfolio against the last review. `unit` is this review's (see
- * units.ts): an earlier review's amounts in another scale are converted into it to compare, and
- * in another currency are not compared. `checks`: how this review ran its checks, which tells a
+ * Each customer and the portfolio against the last review. `units`: this review's unit and the
+ * currency its columns put receivables in (see units.ts): an earlier review's amounts in another
+ * scale are converted into it to compare, and in another currency are not compared; a customer's
+ * own, each in the unit its row is in then (as archived) and now (rowUnit). `checks`: how this review ran its checks, which tells a
  * warning gone since from one not checked. `actionColumn`: the sheet has an Action taken column.
  * `repeatedKeys`: keys on several rows, none of which is said renamed. `responsesLeftBehind`: rows
  * whose Action taken text is another customer's response (see MovedRows).
@@ -588,7 +589,7 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
 export function whatChanged(
   customers: readonly CustomerResult[],
   earlier: EarlierReviews,
-  unit: AmountUnit | undefined,
+  units: Pick<AmountUnits, "unit" | "receivables">,
   checks: ChecksRun,
   policy?: PolicyChange,
   otherSheets?: readonly string[],
@@ -641,6 +642,7 @@ export function whatChanged(
     const before = earlier.byCustomer.get(key);
     // The customer's row in the last review, whether that review could grade it or not.
     const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
+    const unit = rowUnit(units.unit, c.currencies ?? units.receivables);
     const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast, checks);
     if (inLast !== undefined && c.balance !== undefined) {
       const archived = numberOrUnknown(inLast.line[BALANCE_AT]);
@@ -691,11 +693,26 @@ export function whatChanged(
     nowGraded,
     notGradedNow,
     policy,
-    units: unitChange(earlier.last?.entries.find((e) => e.unit !== undefined)?.unit, unit),
+    units: unitChange(reviewUnit(earlier.last?.entries), rowUnit(units.unit, units.receivables)),
     sameBalances: sameBalances(balancesUnchanged, balancesCompared),
     otherSheets: earlier.last === undefined && otherSheets?.length ? otherSheets : undefined,
     responses: responses?.result(),
   };
+}
+
+/**
+ * The unit a review's amounts were in, as its archive rows state them: a row in a currency of its
+ * own (rowUnit) states it only where the review's unit named none, so a row naming no currency
+ * states the review's; when every row names one, theirs if it is one, else none (each customer is
+ * compared in its own).
+ */
+function reviewUnit(entries: readonly ArchiveEntry[] | undefined): AmountUnit | undefined {
+  const marked: AmountUnit[] = [];
+  for (const e of entries ?? []) {
+    if (e.unit?.currency === undefined) return e.unit;
+    marked.push(e.unit);
+  }
+  return marked.every((u) => u.currency === marked[0].currency) ? marked[0] : undefined;
 }
 
 /** A customer whose grade moved: from which grade to which, and whether the policy change alone moved it. */

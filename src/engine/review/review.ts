@@ -58,7 +58,7 @@ import {
   unmatchedInvoicesCurrency,
 } from "./ledger";
 import { summarise } from "./portfolio";
-import { portfolioTrend, TrendPoint } from "./trend";
+import { portfolioTrend, reviewCurrency, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
@@ -566,13 +566,14 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
   const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
+  const receivables = receivableCurrencies(columnCurrencies);
   const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys, {
-    sheet: receivableCurrencies(columnCurrencies),
+    sheet: receivables,
     invoices: ledger && agedInvoicesCurrency(ledger),
     overdueInvoices: ledger && overdueInvoicesCurrency(ledger),
     unmatchedInvoices: ledger && unmatchedInvoicesCurrency(ledger),
   });
-  const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
+  const trend = portfolioTrend(archived, asOf, portfolio, units.unit, reviewCurrency(customers, units.unit, receivables));
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
   const ownCells = typedOverCells(
     values,
@@ -616,7 +617,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       ? whatChanged(
           customers,
           earlier,
-          units.unit,
+          { unit: units.unit, receivables },
           {
             policy,
             asOf,
@@ -644,6 +645,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     undatedArchiveRows: undatedRows(archived),
     amountUnits: {
       ...units,
+      ...(receivables && { receivables }),
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },

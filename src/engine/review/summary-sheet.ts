@@ -75,7 +75,7 @@ import {
 } from "./texts";
 import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
-import { SHOWN_REVIEWS, trendHeaders } from "./trend";
+import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
 import "../i18n/report";
@@ -854,6 +854,9 @@ function summaryDraft(
       into.gap();
       table([0, 4, 5, 6]);
     }
+    // A figure not given stays a blank cell, which the chart leaves a gap at (never a 0, never a
+    // sum across currencies): why, under the table, by review.
+    for (const gap of trendGapLines(shown, result, lang)) into.line(gap);
     // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
     // above it; in the report, from the title down over the text column alone: the trend's tables
     // fill all four figure columns, and a chart in the next would touch their last figures.

@@ -207,8 +207,7 @@ export function totalNotAddedText(
 export function totalInTwoCurrenciesText(amounts: TotalInTwoCurrencies, lang: Lang): string {
   const { first, second } = amounts;
   // The ledger's sheet named once, at the first of its rows.
-  const place = (at: PlacedCurrency, sheet: string | undefined) =>
-    sheet === undefined ? message(lang, "total.row", { row: at.row }) : message(lang, "total.sheetRow", { row: at.row, sheet });
+  const place = (at: PlacedCurrency, sheet: string | undefined) => amountPlaceText({ ...at, sheet }, lang);
   return message(lang, first.amounts === second.amounts ? "total.twoCurrencies" : "total.twoKinds", {
     amounts: first.amounts,
     mark: first.currency,
@@ -217,6 +216,14 @@ export function totalInTwoCurrenciesText(amounts: TotalInTwoCurrencies, lang: La
     otherMark: second.currency,
     otherPlace: place(second, second.sheet === first.sheet ? undefined : second.sheet),
   });
+}
+
+/** Where an amount of a total is: "row 2", 'row 5 of sheet "Invoices"', or an earlier review's 'customer "Acme"'. */
+export function amountPlaceText(at: Pick<PlacedCurrency, "row" | "sheet" | "customer">, lang: Lang): string {
+  if (at.customer !== undefined) return message(lang, "total.customer", { name: at.customer });
+  return at.sheet === undefined
+    ? message(lang, "total.row", { row: at.row })
+    : message(lang, "total.sheetRow", { row: at.row, sheet: at.sheet });
 }
 
 /**

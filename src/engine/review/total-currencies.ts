@@ -63,6 +63,11 @@ export interface PlacedCurrency {
   readonly row: number;
   /** The sheet, when it is not the customer sheet (the ledger's). */
   readonly sheet?: string;
+  /**
+   * Of an earlier review read from the archive: the customer (its name, else its id) whose
+   * archive row `row` is, named instead of a row of a customer sheet changed since.
+   */
+  readonly customer?: string;
 }
 
 /** A total whose amounts are in two currencies: the currency its first marked amounts are in, and an amount in another. */

@@ -25,6 +25,7 @@ import { hanMeetsLatin, isLatinSide } from "../script-spacing";
 import { AMOUNT_FIELDS, InputField } from "./fields";
 import type { HeaderMatch } from "./headers";
 import { columnsInTwoCurrencies, TwoCurrencies } from "./row-currencies";
+import type { ReceivableCurrencies } from "./total-currencies";
 import "../i18n/report";
 
 export interface AmountUnit {
@@ -158,7 +159,11 @@ export function sheetUnit(values: readonly (readonly CellValue[])[], headerRow: 
  */
 export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): AmountUnit | undefined {
   const own = headerUnit(header);
-  if (!own) return onSheet;
+  return own ? inSheetScale(own, onSheet) : onSheet;
+}
+
+/** A unit of its own (a column's, a row's currency) under the sheet's: the sheet's scale when it names a currency alone. */
+function inSheetScale(own: AmountUnit, onSheet: AmountUnit | undefined): AmountUnit {
   // A currency other than the line's is the column's own: the line's scale is for its currency.
   if (own.scaled || !onSheet || (onSheet.currency !== undefined && onSheet.currency !== own.currency)) return own;
   // "USD thousands", "美元千", "USD 千": a space between two words, and where Chinese meets Latin.
@@ -168,6 +173,21 @@ export function columnUnit(header: CellValue, onSheet: AmountUnit | undefined): 
       : "";
   const label = onSheet.currency ? onSheet.label : `${own.label}${joiner}${onSheet.label}`;
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
+}
+
+/**
+ * The unit a customer's amounts are in: the review's (`unit`), or, when that names no currency
+ * and the row's receivables name one (`currencies`: its own marks', else its columns' marks',
+ * see total-currencies.ts), that currency at the review's scale: "EUR", "EUR thousands". An
+ * archive row records it, so that a later review adds and compares the row's amounts in the
+ * currency this one did. One currency a row, its balance's (the exposure's) first; a bare sign
+ * ("$": one of several dollars) is no unit, and the row stays in the review's.
+ */
+export function rowUnit(unit: AmountUnit | undefined, currencies: ReceivableCurrencies | undefined): AmountUnit | undefined {
+  const currency = currencies?.balance ?? currencies?.creditLimit ?? currencies?.overdueAmount;
+  if (currency === undefined || unit?.currency !== undefined) return unit;
+  const own = parseUnit(currency);
+  return own?.currency === currency ? inSheetScale(own, unit) : unit;
 }
 
 /**
@@ -241,6 +261,11 @@ export interface AmountUnits {
   readonly unit?: AmountUnit;
   /** The column whose unit it is (its header), or undefined when it is the sheet's line above the table. */
   readonly column?: string;
+  /**
+   * The currency the sheet's columns (their units, or their marks) put every customer's
+   * receivables in, where a row's own marks do not (receivableCurrencies); absent when they name none.
+   */
+  readonly receivables?: ReceivableCurrencies;
   readonly converted: readonly ConvertedColumn[];
   /**
    * Columns in another currency than the review's unit: compared as they stand, and said so. One

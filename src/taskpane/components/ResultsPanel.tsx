@@ -2,7 +2,6 @@
 import "../../engine/i18n/ui";
 import { Text } from "@fluentui/react-components";
 import { byBalance } from "../../engine/review/total-currencies";
-import { totalNotAddedText } from "../../engine/review/texts";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
 import { useLang } from "../i18n";
@@ -21,7 +20,7 @@ export interface ResultsPanelProps {
 }
 
 export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelProps) {
-  const { lang, t } = useLang();
+  const { t } = useLang();
   if (!result) return <Text>{t("ui.results.none")}</Text>;
   return (
     <>
@@ -32,7 +31,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         policy={result.policy}
         pastDue={result.reviewsPastDue}
       />
-      <TrendSummary trend={result.trend} atRiskNow={totalNotAddedText("exposureAtRisk", result, lang)} />
+      <TrendSummary result={result} />
       <CustomerList
         customers={result.customers}
         sheet={result.sheet}

@@ -6,7 +6,8 @@
 import { dateText } from "../../engine/i18n";
 import { Subtitle2 } from "@fluentui/react-components";
 import { formatFigure } from "../../engine/review/texts";
-import { TrendPoint } from "../../engine/review/trend";
+import type { ReviewResult } from "../../engine/review/review";
+import { trendGapText } from "../../engine/review/trend";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -15,20 +16,18 @@ import "../../engine/i18n/report";
 /** Half a year of monthly reviews: the pane is narrow, the summary sheet has the year. */
 export const PANE_REVIEWS = 6;
 
-/**
- * `atRiskNow`: why this review's exposure at risk (the last point) is not added up, as the summary
- * says it (its balances in two currencies); an earlier review's unknown is one its archive rows cannot tell.
- */
-export function TrendSummary({ trend, atRiskNow }: { trend: readonly TrendPoint[]; atRiskNow?: string }) {
+/** `result`: the review whose trend it is; each review's exposure at risk not given says why, as the summary does. */
+export function TrendSummary({ result }: { result: Pick<ReviewResult, "trend" | "asOf" | "columns" | "portfolio"> }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
+  const trend = result.trend;
   if (trend.length < 2) return null;
   const shown = trend.slice(-PANE_REVIEWS);
-  const facts: Fact[] = shown.map((point, i) => [
+  const facts: Fact[] = shown.map((point) => [
     dateText(point.date, lang),
     point.exposureAtRisk !== undefined
       ? formatFigure(point.exposureAtRisk, "money", lang)
-      : ((i === shown.length - 1 ? atRiskNow : undefined) ?? t("trend.unknown")),
+      : trendGapText(point, "exposureAtRisk", result, point.date === result.asOf, lang),
     point.exposureAtRisk !== undefined,
   ]);
   return (

@@ -45,6 +45,7 @@ const SEPTEMBER_JSON = {
   exposureAtRisk: 0.2,
   overdueAmount: null,
   customersWithWarnings: 0,
+  amountsNotAdded: null,
 };
 
 /**
@@ -312,6 +313,7 @@ describe.each(["en", "zh"] as const)("more than twelve monthly reviews (%s)", (l
       exposureAtRisk: 0,
       overdueAmount: 0,
       customersWithWarnings: 0,
+      amountsNotAdded: null,
     });
   });
 });
@@ -334,8 +336,15 @@ describe("the summary and the JSON of a cycle with a month without overdue data"
       [SEP, 2, 1, 0],
       [OCT, 3, 1, 1],
       [NOV, 3, 0, 0],
+      // The blank said, under the tables.
+      ["Overdue amount on 2026-09-30: not in the archive"],
     ]);
     expect(toJson(nov, "en").trend[0]).toEqual(SEPTEMBER_JSON);
+    // The printed report: "n/a" in its cell, and the same line under the table.
+    const lines = toTable(nov, "en", "out.xlsx").split("\n");
+    const september = lines.find((l) => l.startsWith(dateText(SEP, "en")))!;
+    expect(september.trim().split(/\s{2,}/)).toEqual(["2026-09-30", "6,234.76", "0.20", "n/a", "2", "1", "0"]);
+    expect(lines[lines.indexOf(september) + 3]).toBe("Overdue amount on 2026-09-30: not in the archive");
   });
 
   test("in the report the trend stands under the figures' four columns, its chart over the text column, a column clear of the last figures", () => {

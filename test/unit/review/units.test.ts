@@ -263,6 +263,8 @@ describe("a review across units", () => {
       column: "Outstanding balance (USD)",
       converted: [],
       otherCurrency: [],
+      // The balance column's currency puts the row's other receivables in it too (receivableCurrencies).
+      receivables: { balance: "USD", creditLimit: "USD", overdueAmount: "USD" },
     });
     expect(amountUnitsLines(result.amountUnits, "en")).toEqual([]);
     const plain = runReview({

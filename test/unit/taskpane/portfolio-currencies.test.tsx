@@ -128,7 +128,7 @@ test.each(["en", "zh"] as const)(
     render(
       <FluentProvider theme={webLightTheme}>
         <LangContext.Provider value={{ lang, t: translator(lang) }}>
-          <TrendSummary trend={result.trend} atRiskNow={totalNotAddedText("exposureAtRisk", result, lang)} />
+          <TrendSummary result={result} />
         </LangContext.Provider>
       </FluentProvider>,
     );

@@ -35,7 +35,7 @@ test("the exposure at risk at each review, oldest first, the last ones only", ()
   let workbook = { customers: sheet } as Parameters<typeof reviewWorkbook>[0];
   let result;
   for (let month = 1; month <= 8; month++) ({ result, workbook } = reviewWorkbook(workbook, serial(`2026-0${month}-28`)));
-  inPane("en", <TrendSummary trend={result!.trend} />);
+  inPane("en", <TrendSummary result={result!} />);
   const section = screen.getByRole("region", { name: "Exposure at risk over time" });
   const terms = within(section)
     .getAllByRole("term")
@@ -52,7 +52,7 @@ test("the exposure at risk at each review, oldest first, the last ones only", ()
 
 test("nothing without an earlier review", () => {
   const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-03-28"), policy: DEFAULT_POLICY });
-  const { container } = inPane("en", <TrendSummary trend={result.trend} />);
+  const { container } = inPane("en", <TrendSummary result={result} />);
   expect(container.textContent).toBe("");
 });
 
