@@ -21,7 +21,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.movedRows": "自 {date}的审查以来移动的行",
   "review.asOfAhead":
     "审查日期为 {date}，比今天（{today}）晚 {days} 天：所有未收发票都将按该日计算账龄，存档也将以该日期保存本次审查，在此之前运行的审查都会排在它前面。如年份有误，请改正日期后重新审查",
-  "review.asOfFar": "审查日期 {date} 与今天（{today}）相距超过一百年，不可能是审查日期；请改正年份",
+  "review.asOfFar": "审查日期 {date}与今天（{today}）相距超过一百年，不可能是审查日期；请改正年份",
   "review.laterReviews":
     "本次审查日期为 {date}，早于审查档案中本工作表较晚的审查（{dates}）：本次结果按日期插入审查档案，客户表和汇总现在显示的是 {date}的审查，而不是最新一次（{latest}）；如需显示最新结果，请按今天的日期重新审查",
   "review.undatedArchive":
