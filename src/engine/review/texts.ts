@@ -1902,7 +1902,7 @@ function idChangeLine(previousId: string, id: string, lang: Lang): string {
 }
 
 /**
- * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
+ * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55 points),
  * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
  */
 export function customerChangeLines(
@@ -1933,7 +1933,8 @@ export function customerChangeLines(
       message(lang, "changes.score", {
         from: formatScore(change.previousScore, policy, lang),
         to: formatScore(now.score, policy, lang),
-        change: formatChange(change.scoreChange, "score", lang),
+        // In points, as the score-rise warning counts its rise.
+        change: message(lang, "warning.points", { points: formatChange(change.scoreChange, "score", lang) }),
       }),
     );
   if (change.gradeMove !== undefined && change.previousGrade !== undefined && now.grade !== undefined)

@@ -128,14 +128,14 @@ test("every action reads with its reason in Chinese too", () => {
 
 test("a customer's change since its last review: score and grade, warnings gained, a warning not checked this time, the limit's move", () => {
   expect(detailOf("en")("Since the last review")).toEqual([
-    ["Score 2.10 → 3.80 (+1.70), Medium → High since 2026-10-31"],
+    ["Score 2.10 → 3.80 (+1.70 points), Medium → High since 2026-10-31"],
     ["New warnings: Score rose, Over credit limit"],
     // The sheet has no overdue figures: its last warning was not checked, and is not said cleared.
     ["Warnings not checked this time: Overdue over 90 days (no Days past due column or invoice ledger)"],
     ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
   ]);
   expect(detailOf("zh")("与上次审查相比")).toEqual([
-    ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
+    ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70 分），风险等级 中 → 高"],
     ["新增预警：评分上升、超出信用额度"],
     ["本次未能检查的预警：逾期超过 90 天（缺少“逾期天数”列或发票明细账）"],
     ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
@@ -352,7 +352,7 @@ test.each<[Lang, string[], string, string]>([
       "Moved to a safer grade by the policy change alone = 0",
     ],
     "Of those, the policy change alone moved 1 to a riskier grade and 0 to a safer one.",
-    "Score 3.30 → 3.30 (0.00), Medium → High (from the policy change) since 2026-10-31",
+    "Score 3.30 → 3.30 (0.00 points), Medium → High (from the policy change) since 2026-10-31",
   ],
   [
     "zh",
