@@ -376,6 +376,7 @@ export const reportEn = {
   "summary.limitChange": "limit {limits}",
   "summary.limits": "{from} → {to}",
   "summary.limitKept": "{limit} (kept)",
+  "summary.limitNone": "{limit} (no credit extended)",
   "summary.decisions":
     "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now, a review of the financial statements",
   "summary.decision": "Recommended",

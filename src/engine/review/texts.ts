@@ -1326,13 +1326,15 @@ export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLi
 /**
  * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
  * cut told from a raise at a glance; a limit the review keeps once, "540,000.00 (kept)", not as a
- * move to itself. Undefined without both (a limit the sheet does not give, a recommendation held
- * for a data fix).
+ * move to itself; a limit of 0, "0.00 (no credit extended)". Undefined without both (a limit the
+ * sheet does not give, a recommendation held for a data fix).
  */
 export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
   const from = formatFigure(c.creditLimit, "money", lang);
   const to = formatFigure(c.recommendedLimit, "money", lang);
+  // A limit of 0 kept is no credit given, not a limit held where it was: said so.
+  if (c.creditLimit === 0 && c.recommendedLimit === 0) return message(lang, "summary.limitNone", { limit: from });
   // Compared as shown: a limit the reader sees unchanged is kept.
   return from === to ? message(lang, "summary.limitKept", { limit: from }) : message(lang, "summary.limits", { from, to });
 }
