@@ -324,6 +324,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.do.KEEP_TERMS": "维持现有信用条件",
   "summary.limitChange": "额度 {limits}",
   "summary.limits": "{from} → {to}",
+  "amount.inCurrency": "{currency} {amount}",
   "summary.limitKept": "{limit}（维持不变）",
   "summary.limitNone": "{limit}（未授予信用额度）",
   "summary.decisions":

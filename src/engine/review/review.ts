@@ -313,6 +313,12 @@ export interface ReviewResult {
   readonly leftOutRows: readonly LeftOutRow[];
   /** The unit amounts are compared and written in, and the columns converted into it. */
   readonly amountUnits: AmountUnits;
+  /**
+   * The currency every customer's balance, credit limit and overdue amount are in as the sheet's
+   * columns name it (their units, their cells' marks: receivableCurrencies); a row whose own cells
+   * mark one has its own (CustomerResult.currencies). Absent when the columns name none.
+   */
+  readonly sheetCurrencies?: ReceivableCurrencies;
   /** The review's own cells changed by hand since the review that wrote them, which this one writes again; absent when none. */
   readonly typedOver?: TypedOver;
   /** Rows whose data moved under the review's columns since the review that wrote them: written for the customer now on each, not typed over; absent when none. */
@@ -563,8 +569,9 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
   // A ledger customer gone from the sheet is named as the archive last knew it, beside the ledger's id.
   const archivedName = earlier && ((key: string) => earlier.latest.get(key)?.name);
   const unmatched = ledger && unmatchedInvoices(ledger, archivedName);
+  const sheetCurrencies = receivableCurrencies(columnCurrencies);
   const portfolio = summarise(customers, policy, checks.overdueKnown, unmatched, lang, repeatedKeys, {
-    sheet: receivableCurrencies(columnCurrencies),
+    sheet: sheetCurrencies,
     invoices: ledger && agedInvoicesCurrency(ledger),
   });
   const trend = portfolioTrend(archived, asOf, portfolio, units.unit);
@@ -642,6 +649,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
       converted: ledger?.converted ? [...units.converted, ledger.converted] : units.converted,
       otherCurrency: ledger?.otherCurrency ? [...units.otherCurrency, ledger.otherCurrency] : units.otherCurrency,
     },
+    ...(sheetCurrencies && { sheetCurrencies }),
     trend,
     leftOutRows: [...leftOut, ...(ledger?.leftOut ?? [])],
   };

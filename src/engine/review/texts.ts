@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { showValue } from "../cells";
+import { currencyMarkText, showValue } from "../cells";
 import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -40,7 +40,16 @@ import type { ReviewsPastDue } from "./review-due";
 import type { ClearedColumns, MovedRows, ResponsesLeftBehind, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
-import { byBalance, PlacedCurrency, PortfolioTotal, TotalInTwoCurrencies } from "./total-currencies";
+import {
+  amountMark,
+  AmountMarks,
+  byBalance,
+  PlacedCurrency,
+  PortfolioTotal,
+  ReceivableCurrencies,
+  ReceivableField,
+  TotalInTwoCurrencies,
+} from "./total-currencies";
 import { a1, Area, columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
@@ -836,6 +845,24 @@ export function amountUnitsLines(units: AmountUnits, lang: Lang): string[] {
 
 /** How many left-out rows a report names before counting the rest. */
 const SHOWN_LEFT_OUT = 5;
+
+/**
+ * A customer's amount as the customers' lists and details show it: with its currency, "USD
+ * 120,000.00", where the portfolio's amounts of its kind are in two (amountMarks), so that two
+ * customers' amounts side by side never read as one currency; "120,000.00" otherwise. `field`:
+ * the receivable it is, or whose currency it is in (a recommended limit is in its credit limit's).
+ */
+export function customerAmountText(
+  value: number,
+  c: { readonly currencies?: ReceivableCurrencies },
+  field: ReceivableField,
+  marks: AmountMarks,
+  lang: Lang,
+): string {
+  const amount = formatFigure(value, "money", lang);
+  const currency = amountMark(c, field, marks);
+  return currency === undefined ? amount : message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
+}
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */
 export function formatChange(value: number, format: FigureFormat, lang: Lang): string {

@@ -422,3 +422,36 @@ test.each<[Lang, string, string, string]>([
     expect(screen.getByRole("button", { name: lang === "en" ? "Go to D2" : "转到 D2" })).toBeTruthy();
   },
 );
+
+test.each<[Lang, string, string]>([
+  ["en", "Credit limit", "Outstanding balance"],
+  ["zh", "信用额度", "应收账款余额"],
+])(
+  "balances in two currencies: an open customer's amounts carry its currency; in one currency, plain figures (%s)",
+  (lang, limit, balance) => {
+    /** The open customer's facts, term → value, from the Results tab. */
+    const openFacts = (second: string) => {
+      const sheet = customerSheet(
+        ["Credit limit", "Outstanding balance"],
+        [
+          { id: "C1", name: "Contoso", factors: [4, 4, 4, 4, 4], extra: ["USD 200,000", 150000] },
+          { id: "C2", name: "Fabrikam", factors: [4, 4, 4, 4, 4], extra: [100000, second] },
+        ],
+      );
+      const result = runReview(
+        { sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY },
+        lang,
+      );
+      const pane = inPane(lang, <ResultsPanel result={result} openRow={3} onOpen={() => undefined} onGoTo={() => undefined} />);
+      const facts = new Map(
+        [...document.querySelectorAll(`#customer-3 dt`)].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+      );
+      pane.unmount();
+      return facts;
+    };
+    const two = openFacts("EUR 80,000");
+    expect([two.get(limit), two.get(balance)]).toEqual(["EUR 100,000.00", "EUR 80,000.00"]);
+    const one = openFacts("USD 80,000");
+    expect([one.get(limit), one.get(balance)]).toEqual(["100,000.00", "80,000.00"]);
+  },
+);
