@@ -2,7 +2,7 @@
 import "../engine/i18n/cli";
 import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
-import { isoFromSerial } from "../engine/cells";
+import { currencyMarkText, isoFromSerial } from "../engine/cells";
 import { dateText, Lang, message, MessageKey } from "../engine/i18n";
 import { FACTORS, GRADES, Policy } from "../engine/policy";
 import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION, WIDE_CLASS } from "../engine/text-width";
@@ -14,7 +14,8 @@ import { gradeByName, zoneByName } from "../engine/review/archive";
 import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
-import { PortfolioResult, ReviewResult } from "../engine/review/review";
+import { CustomerResult, PortfolioResult, ReviewResult } from "../engine/review/review";
+import { amountMarks, customerCurrencies, rowCurrency } from "../engine/review/total-currencies";
 import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
@@ -85,6 +86,7 @@ import {
   overdueShareWithBaseText,
   utilisationLeavesOutText,
   utilisationText,
+  customerAmountText,
 } from "../engine/review/texts";
 import "../engine/i18n/report";
 
@@ -120,6 +122,12 @@ const twoCurrenciesJson = (p: PortfolioResult, lang: Lang) =>
       { ...amounts, text: totalInTwoCurrenciesText(amounts, lang) },
     ]),
   );
+
+/** The currency a customer's balance, credit limit and overdue amount are in, as its ISO code ("$" for a bare sign); null when none is named, or its row's are in two. */
+const currencyOf = (c: CustomerResult, result: ReviewResult) => {
+  const currency = rowCurrency(customerCurrencies(c, result.amountUnits.receivables));
+  return currency === undefined ? null : currencyMarkText(currency);
+};
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
@@ -158,6 +166,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
       actionTaken: c.actionTaken ?? null,
+      currency: currencyOf(c, result),
       balance: c.balance ?? null,
       creditLimit: c.creditLimit ?? null,
       utilisation: c.utilisation ?? null,
@@ -845,6 +854,8 @@ export function toTable(
   // it would come after a month of "no raise while overdue" it explains.
   const stale = headlineSameBalancesText(result.changes, lang);
   if (stale) lines.push(stale);
+  // Each amount with its currency where the portfolio's are in two: two rows' figures are not one currency's.
+  const marks = amountMarks(result);
   const shown = result.customers.slice(0, SHOWN_ROWS);
   const widestName = Math.max(width(FIELD_LABELS.name[lang]), ...shown.map((c) => width(customerName(c))));
   const { widths, stacked } = customerTableLayout(terminal, widestName);
@@ -880,10 +891,10 @@ export function toTable(
       c.score === undefined || held ? "—" : formatScore(c.score, result.policy, lang),
       c.grade ? gradeName(c.grade, lang) : t("grade.dataError"),
       c.utilisation === undefined ? "" : formatShare(c.utilisation, lang),
-      c.overdueAmount === undefined ? "" : formatFigure(c.overdueAmount, "money", lang),
+      c.overdueAmount === undefined ? "" : customerAmountText(c.overdueAmount, c, "overdueAmount", marks, lang),
       // The sheet's own figure, beside the recommendation it is held against, even while that is held.
-      c.creditLimit === undefined ? "" : formatFigure(c.creditLimit, "money", lang),
-      c.recommendedLimit === undefined || held ? "" : formatFigure(c.recommendedLimit, "money", lang),
+      c.creditLimit === undefined ? "" : customerAmountText(c.creditLimit, c, "creditLimit", marks, lang),
+      c.recommendedLimit === undefined || held ? "" : customerAmountText(c.recommendedLimit, c, "creditLimit", marks, lang),
       // "2026-11-30 (re-assess now)", as the pane gives it: the review's own date alone reads as a slip.
       held ? "" : (nextReviewText(c, lang) ?? ""),
       warnings,
@@ -935,10 +946,13 @@ export function toTable(
   // In a terminal, the text wraps in its column; one too narrow for a column of words has it under the figures.
   const whyAt = width(row("", "", ""));
   const whyWidth = terminal === undefined ? Infinity : terminal - whyAt;
-  const customerRows = (header: string, customers: readonly { name: string; balance?: number; text: string }[]) => {
+  // Each balance with its currency when the portfolio's are in two: 120,000.00 in dollars is no more than 80,000.00 in euros.
+  const balanceOf = (c: Pick<CustomerResult, "balance" | "currencies">) =>
+    c.balance === undefined ? "" : customerAmountText(c.balance, c, "balance", marks, lang);
+  const customerRows = (header: string, customers: readonly { name: string; balance: string; text: string }[]) => {
     tableRows(row(FIELD_LABELS.name[lang], FIELD_LABELS.balance[lang], header));
     for (const c of customers) {
-      const balance = c.balance === undefined ? "" : money(c.balance);
+      const balance = c.balance;
       if (whyWidth < LEAST_REASON_WIDTH) {
         tableRows(row(c.name, balance, "").trimEnd());
         lines.push(`    ${c.text}`);
@@ -955,7 +969,7 @@ export function toTable(
       t("summary.reason"),
       p.topRisks.map((r) => ({
         name: customerName(r),
-        balance: r.balance,
+        balance: balanceOf(atRisk.get(r.row)!),
         text: topRiskText(r.reason, atRisk.get(r.row)!, lang, result.policy),
       })),
     );
@@ -967,7 +981,7 @@ export function toTable(
     lines.push(t("summary.decisions"));
     customerRows(
       t("summary.decision"),
-      deciding.customers.map((c) => ({ name: customerName(c), balance: c.balance, text: shortDecisionsText(c, lang) })),
+      deciding.customers.map((c) => ({ name: customerName(c), balance: balanceOf(c), text: shortDecisionsText(c, lang) })),
     );
     if (deciding.count > deciding.customers.length)
       lines.push(`  ${moreDecisionsText(deciding.count - deciding.customers.length, result.sheet, lang)}`);

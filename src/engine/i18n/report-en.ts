@@ -384,7 +384,10 @@ export const reportEn = {
   "summary.do.KEEP_TERMS": "keep current terms",
   "summary.limitChange": "limit {limits}",
   "summary.limits": "{from} → {to}",
+  // A customer's amount with its currency, where the portfolio's amounts of its kind are in two: "USD 120,000.00".
+  "amount.inCurrency": "{currency} {amount}",
   "summary.limitKept": "{limit} (kept)",
+  "summary.limitNone": "{limit} (no credit extended)",
   "summary.decisions":
     "More customers needing action, beyond the top risks: prepayment, limits cut, orders held, collection, legal action, a re-assessment now, a review of the financial statements",
   "summary.decision": "Recommended",

@@ -329,7 +329,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.do.KEEP_TERMS": "维持现有信用条件",
   "summary.limitChange": "额度 {limits}",
   "summary.limits": "{from} → {to}",
+  "amount.inCurrency": "{currency} {amount}",
   "summary.limitKept": "{limit}（维持不变）",
+  "summary.limitNone": "{limit}（未授予信用额度）",
   "summary.decisions":
     "其他需采取措施的客户（主要风险客户以外）：要求预付款、限制信用额度、暂停新订单、加强催收、考虑法律行动、立即重新评估、复核财务报表",
   "summary.decision": "建议措施",

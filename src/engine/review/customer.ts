@@ -488,6 +488,7 @@ export function reviewCustomer(
   const hasNotes = notes !== undefined && notes.some((x) => x.toFix);
   // A balance not known, or not to be weighed against the limit (two currencies), leaves the over-limit check unrun.
   const unchecked = n.balance === undefined || creditUseRefused || (overdueAmount === undefined && daysPastDue === undefined);
+  const noCredit = n.creditLimit === 0;
 
   if (!scored || grade === undefined) {
     // Its score and grade wait for the fix, and what rests on them; what needs neither (over its
@@ -496,7 +497,7 @@ export function reviewCustomer(
     // naming no customer names no one to act on: its figures are shown, nothing is decided.
     const named = row.id !== "" || row.name !== "";
     const findings = named ? findingsOf(facts, run) : NONE;
-    const actions = named ? run.decisionsFor({ findings, overdueAmount, daysPastDue, hasNotes, unchecked }) : NONE;
+    const actions = named ? run.decisionsFor({ findings, overdueAmount, daysPastDue, hasNotes, unchecked, noCredit }) : NONE;
     return {
       row: row.row,
       id: row.id,
@@ -529,7 +530,7 @@ export function reviewCustomer(
 
   const { factors, score, points } = scored;
   const findings = findingsOf(facts, run);
-  const decisionFacts = { grade, findings, overdueAmount, daysPastDue, hasNotes, unchecked };
+  const decisionFacts = { grade, findings, overdueAmount, daysPastDue, hasNotes, unchecked, noCredit };
   const actions = run.decisionsFor(decisionFacts);
   let limit: number | undefined;
   if (n.creditLimit !== undefined) {

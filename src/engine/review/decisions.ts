@@ -72,6 +72,8 @@ export interface DecisionFacts {
    * warning" would then only mean "not checked", so no raise.
    */
   readonly unchecked: boolean;
+  /** Its credit limit is 0: no credit is extended, so there is none to restrict or raise (prepayment is the whole of its terms). */
+  readonly noCredit?: boolean;
 }
 
 /** An amount is overdue now, or days past due are known while the amount is not. */
@@ -116,9 +118,10 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   const has = (code: WarningCode) => (set & (1 << WARNING_CODES.indexOf(code))) !== 0;
   const decisions: Decision[] = [];
   // The limit is restricted exactly when the recommended limit is below the current one: a
-  // policy keeping high-risk limits (×1) says no "restrict", one trimming medium ones (×0.8) says it.
+  // policy keeping high-risk limits (×1) says no "restrict", one trimming medium ones (×0.8) says
+  // it, and a limit of 0 is below nothing.
   const gradeRule = f.grade === "high" ? "GRADE_HIGH" : f.grade === "medium" ? "GRADE_MEDIUM" : "GRADE_LOW";
-  const restrict = f.grade !== undefined && limitMultiplier(f.grade, !isClearForRaise(f), policy) < 1;
+  const restrict = f.grade !== undefined && !f.noCredit && limitMultiplier(f.grade, !isClearForRaise(f), policy) < 1;
   if (f.grade === "high") decisions.push({ code: "PREPAYMENT", because: "GRADE_HIGH" });
   if (restrict) decisions.push({ code: "RESTRICT_LIMIT", because: gradeRule });
   if (f.grade === "high") decisions.push({ code: "GUARANTEE", because: "GRADE_HIGH" });
@@ -133,7 +136,8 @@ export function decide(f: DecisionFacts, policy: Policy): Decision[] {
   if (finances) decisions.push({ code: "REVIEW_FINANCES", because: finances });
   if (decisions.length === 0 && f.grade !== undefined) {
     decisions.push(
-      isClearForRaise(f) && policy.limitLowNoWarning > policy.limitLow
+      // A raise of a limit of 0 is 0: its terms are kept.
+      isClearForRaise(f) && !f.noCredit && policy.limitLowNoWarning > policy.limitLow
         ? { code: "RAISE_LIMIT", because: "LOW_RISK_CLEAR" }
         : { code: "KEEP_TERMS", because: keepTermsReason(f) },
     );
@@ -188,6 +192,7 @@ export function sharedDecisions(policy: Policy): (f: DecisionFacts) => readonly 
     key = key * 2 + (isOverdue(f.overdueAmount, f.daysPastDue) ? 1 : 0);
     key = key * 2 + (f.hasNotes ? 1 : 0);
     key = key * 2 + (f.unchecked ? 1 : 0);
+    key = key * 2 + (f.noCredit ? 1 : 0);
     let decisions = lists.get(key);
     if (decisions === undefined) lists.set(key, (decisions = Object.freeze(decide(f, policy).map((d) => Object.freeze(d)))));
     return decisions;

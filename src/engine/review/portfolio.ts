@@ -16,6 +16,7 @@ import { UnmatchedInvoices } from "./ledger";
 import type { CustomerProblem, CustomerResult, PortfolioResult, TopRisk } from "./review";
 import {
   byBalance,
+  customerCurrencies,
   PortfolioTotal,
   ReceivableCurrencies,
   TotalCurrency,
@@ -246,7 +247,7 @@ function balancesCurrency(
   let total: TotalCurrency | undefined;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i];
-    const currency = (c.currencies ?? sheet)?.balance;
+    const currency = customerCurrencies(c, sheet)?.balance;
     if (currency !== undefined) (total ??= new TotalCurrency()).addAmount(c.balance, currency, "balances", c.row);
   }
   return total;
@@ -338,7 +339,7 @@ export function summarise(
         repeat.rows++;
       }
     }
-    const currency = noted ? (c.currencies ?? sheet) : undefined;
+    const currency = noted ? customerCurrencies(c, sheet) : undefined;
     // Limits and their use count every customer whose limit can be read, graded or not, as the exposure does.
     const limited = c.creditLimit !== undefined && c.creditLimit > 0;
     if (limited) {

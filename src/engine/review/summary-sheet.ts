@@ -51,6 +51,7 @@ import {
   problemText,
   topRiskText,
   topRisksTitle,
+  customerAmountText,
   moreDecisionsText,
   movedLines,
   shortDecisionsText,
@@ -75,6 +76,7 @@ import {
 } from "./texts";
 import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
+import { amountMarks } from "./total-currencies";
 import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
@@ -215,7 +217,7 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
      * A table's rows whose last column is a text wrapped within `textRoom`, one line a row: a row
      * as tall as its text would set the height of the rows beside it too.
      */
-    rows(values: readonly (readonly PlanValue[])[], formats: CellFormat[], indented?: boolean[]) {
+    rows(values: readonly (readonly PlanValue[])[], formats: CellFormat[], indented?: boolean[], rightAligned?: boolean[]) {
       const last = formats.length - 1;
       const lines: PlanValue[][] = [];
       for (const line of values) {
@@ -224,7 +226,7 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
         lines.push([...line.slice(0, last), parts[0]]);
         for (const part of parts.slice(1)) lines.push([...line.slice(0, last).map(() => null), part]);
       }
-      this.add(lines, formats, false, undefined, indented);
+      this.add(lines, formats, false, rightAligned, indented);
     },
     /** A row of cells, and after them a text that runs over the empty cells to its right (a header over a text too long for its column). */
     spill(values: PlanValue[], formats: CellFormat[], text: string, bold = false) {
@@ -720,17 +722,24 @@ function summaryDraft(
       [false, true, true, true, false, false],
       CUSTOMER_INDENTS,
     );
-  const customerFormats: CellFormat[] = ["text", "integer", "money", "integer", "text", "text"];
+  // Balances in two currencies: each with its currency, a text standing where the figures stand
+  // (a column's cells share one number format, and no one format holds two currencies).
+  const marks = amountMarks(result);
+  const markedBalances = marks.marked.has("balance");
+  const customerFormats: CellFormat[] = ["text", "integer", markedBalances ? "text" : "money", "integer", "text", "text"];
+  const customerAligned = markedBalances ? [false, false, true, false, false, false] : undefined;
+  const balanceCell = (c: Pick<CustomerResult, "balance" | "currencies">): PlanValue =>
+    c.balance === undefined ? null : markedBalances ? customerAmountText(c.balance, c, "balance", marks, lang) : c.balance;
   const gradeOf = (c: Pick<CustomerResult, "grade">) => (c.grade ? gradeName(c.grade, lang) : t("grade.dataError"));
   /** A customer tables' row: name and row, the customer's exposure, warnings and grade (blank where not given), the text. */
   const customerLine = (
     named: { readonly id: string; readonly name: string; readonly row: number },
-    c: Pick<CustomerResult, "balance" | "findings" | "grade"> | undefined,
+    c: Pick<CustomerResult, "balance" | "currencies" | "findings" | "grade"> | undefined,
     text: string,
   ): PlanValue[] => [
     customerName(named),
     named.row,
-    c?.balance ?? null,
+    c ? balanceCell(c) : null,
     c ? c.findings.length : null,
     c ? gradeOf(c) : null,
     text,
@@ -751,6 +760,7 @@ function summaryDraft(
         }),
         customerFormats,
         CUSTOMER_INDENTS,
+        customerAligned,
       );
     else into.line(t("summary.none"));
     const more = moreAtRiskText(p, result.sheet, lang);
@@ -773,6 +783,7 @@ function summaryDraft(
         customers.map((c) => customerLine(c, c, shortDecisionsText(c, lang))),
         customerFormats,
         CUSTOMER_INDENTS,
+        customerAligned,
       );
     }
     if (count > customers.length) into.line(moreDecisionsText(count - customers.length, result.sheet, lang));
@@ -805,6 +816,7 @@ function summaryDraft(
       }),
       customerFormats,
       CUSTOMER_INDENTS,
+      customerAligned,
     );
     const more = p.problems.length - SHOWN_PROBLEMS;
     if (more > 0) into.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));

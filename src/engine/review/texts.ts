@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { isMoreThanACentury, showValue } from "../cells";
+import { currencyMarkText, isMoreThanACentury, showValue } from "../cells";
 import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -40,7 +40,16 @@ import type { ReviewsPastDue } from "./review-due";
 import type { ClearedColumns, MovedRows, ResponsesLeftBehind, TypedOver, TypedOverCell } from "./typed-over";
 import type { PlanValue } from "./write-plan";
 import type { AmountUnits, UnitChange } from "./units";
-import { byBalance, PlacedCurrency, PortfolioTotal, TotalInTwoCurrencies } from "./total-currencies";
+import {
+  amountMark,
+  AmountMarks,
+  byBalance,
+  PlacedCurrency,
+  PortfolioTotal,
+  ReceivableCurrencies,
+  ReceivableField,
+  TotalInTwoCurrencies,
+} from "./total-currencies";
 import { a1, Area, columnLetter, sheetReference } from "../a1";
 import { NOTE_FIGURES, NoteFigure, NoteTarget } from "./notes";
 import type { ActionResponse, Responses } from "./responses";
@@ -862,6 +871,24 @@ export function amountUnitsLines(units: AmountUnits, lang: Lang): string[] {
 /** How many left-out rows a report names before counting the rest. */
 const SHOWN_LEFT_OUT = 5;
 
+/**
+ * A customer's amount as the customers' lists and details show it: with its currency, "USD
+ * 120,000.00", where the portfolio's amounts of its kind are in two (amountMarks), so that two
+ * customers' amounts side by side never read as one currency; "120,000.00" otherwise. `field`:
+ * the receivable it is, or whose currency it is in (a recommended limit is in its credit limit's).
+ */
+export function customerAmountText(
+  value: number,
+  c: { readonly currencies?: ReceivableCurrencies },
+  field: ReceivableField,
+  marks: AmountMarks,
+  lang: Lang,
+): string {
+  const amount = formatFigure(value, "money", lang);
+  const currency = amountMark(c, field, marks);
+  return currency === undefined ? amount : message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
+}
+
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */
 export function formatChange(value: number, format: FigureFormat, lang: Lang): string {
   const shown = formatFigure(value, format, lang);
@@ -1354,13 +1381,15 @@ export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLi
 /**
  * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
  * cut told from a raise at a glance; a limit the review keeps once, "540,000.00 (kept)", not as a
- * move to itself. Undefined without both (a limit the sheet does not give, a recommendation held
- * for a data fix).
+ * move to itself; a limit of 0, "0.00 (no credit extended)". Undefined without both (a limit the
+ * sheet does not give, a recommendation held for a data fix).
  */
 export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
   const from = formatFigure(c.creditLimit, "money", lang);
   const to = formatFigure(c.recommendedLimit, "money", lang);
+  // A limit of 0 kept is no credit given, not a limit held where it was: said so.
+  if (c.creditLimit === 0 && c.recommendedLimit === 0) return message(lang, "summary.limitNone", { limit: from });
   // Compared as shown: a limit the reader sees unchanged is kept.
   return from === to ? message(lang, "summary.limitKept", { limit: from }) : message(lang, "summary.limits", { from, to });
 }
@@ -1930,7 +1959,7 @@ function idChangeLine(previousId: string, id: string, lang: Lang): string {
 }
 
 /**
- * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55),
+ * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55 points),
  * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
  */
 export function customerChangeLines(
@@ -1961,7 +1990,8 @@ export function customerChangeLines(
       message(lang, "changes.score", {
         from: formatScore(change.previousScore, policy, lang),
         to: formatScore(now.score, policy, lang),
-        change: formatChange(change.scoreChange, "score", lang),
+        // In points, as the score-rise warning counts its rise.
+        change: message(lang, "warning.points", { points: formatChange(change.scoreChange, "score", lang) }),
       }),
     );
   if (change.gradeMove !== undefined && change.previousGrade !== undefined && now.grade !== undefined)

@@ -47,6 +47,76 @@ export function receivableCurrencies(
   return named;
 }
 
+/**
+ * The currency each of a customer's receivables is in: its own cells' marks' where they name one,
+ * else the currencies the sheet's columns name (`sheet`); undefined when neither names one.
+ */
+export function customerCurrencies(
+  c: { readonly currencies?: ReceivableCurrencies },
+  sheet: ReceivableCurrencies | undefined,
+): ReceivableCurrencies | undefined {
+  return c.currencies ?? sheet;
+}
+
+/**
+ * The one currency a customer's receivables are in (its row's currency); undefined when nothing
+ * names one, or its row's amounts are in two (its notes say which).
+ */
+export function rowCurrency(currencies: ReceivableCurrencies | undefined): CurrencyMark | undefined {
+  let one: CurrencyMark | undefined;
+  for (const field of RECEIVABLE_FIELDS) {
+    const currency = currencies?.[field];
+    if (currency === undefined) continue;
+    if (one !== undefined && currency !== one) return undefined;
+    one = currency;
+  }
+  return one;
+}
+
+/** The portfolio's total of each of a customer's receivables: its balance joins the exposure. */
+const TOTAL_OF: Readonly<Record<ReceivableField, PortfolioTotal>> = {
+  balance: "exposure",
+  creditLimit: "creditLimits",
+  overdueAmount: "overdueAmount",
+};
+
+/**
+ * Which of the customers' amounts every face shows with their currency ("USD 120,000.00"), and
+ * the currencies the sheet's columns name: the amounts whose portfolio total is in two currencies,
+ * so that two customers' amounts side by side never read as one currency. None in one currency.
+ */
+export interface AmountMarks {
+  readonly marked: ReadonlySet<ReceivableField>;
+  readonly sheet?: ReceivableCurrencies;
+}
+
+/** No amount marked: every portfolio total of the customers' amounts is in one currency, or names none. */
+export const NO_MARKS: AmountMarks = { marked: new Set() };
+
+export function amountMarks(result: {
+  readonly portfolio: { readonly twoCurrencies?: TotalsInTwoCurrencies };
+  readonly amountUnits: { readonly receivables?: ReceivableCurrencies };
+  readonly ledgerSheet?: string;
+}): AmountMarks {
+  const two = result.portfolio.twoCurrencies;
+  // With a ledger, what is overdue is its invoices', in their own currency, not the row's.
+  const marked = new Set(
+    RECEIVABLE_FIELDS.filter(
+      (field) => two?.[TOTAL_OF[field]] !== undefined && !(field === "overdueAmount" && result.ledgerSheet !== undefined),
+    ),
+  );
+  return { marked, sheet: result.amountUnits.receivables };
+}
+
+/** The currency a customer's amount (its `field`, or one in that field's currency) is shown with; undefined: shown plain. */
+export function amountMark(
+  c: { readonly currencies?: ReceivableCurrencies },
+  field: ReceivableField,
+  marks: AmountMarks,
+): CurrencyMark | undefined {
+  return marks.marked.has(field) ? customerCurrencies(c, marks.sheet)?.[field] : undefined;
+}
+
 /** Whether a row's own marks name a currency for one of its receivables: only such a row has currencies of its own. */
 export function marksReceivable(marks: Partial<Record<InputField, CurrencyMark>>): boolean {
   return RECEIVABLE_FIELDS.some((field) => marks[field] !== undefined);

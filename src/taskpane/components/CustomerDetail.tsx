@@ -13,7 +13,9 @@ import { CustomerChange } from "../../engine/review/changes";
 import { ActionResponse, Responses } from "../../engine/review/responses";
 import { agingHeader, FACTOR_POINTS, FIELD_LABELS, OUTPUT_HEADERS, OutputField } from "../../engine/review/fields";
 import { CustomerResult } from "../../engine/review/review";
+import { NO_MARKS, AmountMarks, ReceivableField } from "../../engine/review/total-currencies";
 import {
+  customerAmountText,
   customerChangeLines,
   customerResponseLines,
   explainFinding,
@@ -45,6 +47,8 @@ export interface CustomerDetailProps {
   readonly sheet: string;
   /** The review's policy: the actions' reasons quote its thresholds. */
   readonly policy: Policy;
+  /** The amounts shown with their currency (the portfolio's are in two currencies); none when absent. */
+  readonly marks?: AmountMarks;
   /** The customer against its last review; absent when the workbook has no archive. */
   readonly change?: CustomerChange;
   /** What the last review asked of the customer and the response recorded since; absent when it asked nothing. */
@@ -52,7 +56,7 @@ export interface CustomerDetailProps {
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerDetail({ customer: c, sheet, policy, change, response, onGoTo }: CustomerDetailProps) {
+export function CustomerDetail({ customer: c, sheet, policy, marks = NO_MARKS, change, response, onGoTo }: CustomerDetailProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -77,22 +81,22 @@ export function CustomerDetail({ customer: c, sheet, policy, change, response, o
       `${formatZ(c.zScore, c.zZone, lang)}${t("ui.detail.zZone", { zone: zoneName(c.zZone, lang) })}`,
       true,
     ]);
+  // Each with its currency where the portfolio's are in two: a limit and what it leaves are in the limit's.
+  const amount = (value: number, field: ReceivableField) => customerAmountText(value, c, field, marks, lang);
   // The limit and balance as the sheet gives them: the recommended limit and available credit are read against them.
-  if (c.creditLimit !== undefined) facts.push([FIELD_LABELS.creditLimit[lang], formatFigure(c.creditLimit, "money", lang), true]);
-  if (c.balance !== undefined) facts.push([FIELD_LABELS.balance[lang], formatFigure(c.balance, "money", lang), true]);
+  if (c.creditLimit !== undefined) facts.push([FIELD_LABELS.creditLimit[lang], amount(c.creditLimit, "creditLimit"), true]);
+  if (c.balance !== undefined) facts.push([FIELD_LABELS.balance[lang], amount(c.balance, "balance"), true]);
   if (c.errors.length === 0) {
-    if (c.recommendedLimit !== undefined)
-      facts.push([t("ui.detail.limit"), formatFigure(c.recommendedLimit, "money", lang), true]);
+    if (c.recommendedLimit !== undefined) facts.push([t("ui.detail.limit"), amount(c.recommendedLimit, "creditLimit"), true]);
     if (c.monitoring) facts.push([t("ui.detail.monitoring"), monitoringName(c.monitoring, c.monitoringMonths ?? 0, lang)]);
     // Brought forward to the review's own date by a re-assessment now: said, or the date reads as a slip.
     const nextReview = nextReviewText(c, lang);
     if (nextReview !== undefined) facts.push([t("ui.detail.nextReview"), nextReview, true]);
   }
   if (c.utilisation !== undefined) facts.push([header("utilisation"), formatShare(c.utilisation, lang), true]);
-  if (c.availableCredit !== undefined)
-    facts.push([header("availableCredit"), formatFigure(c.availableCredit, "money", lang), true]);
+  if (c.availableCredit !== undefined) facts.push([header("availableCredit"), amount(c.availableCredit, "creditLimit"), true]);
   // What is owed and how late needs no score: shown for a row with a bad factor too, as on the sheet.
-  if (c.overdueAmount !== undefined) facts.push([header("overdueBalance"), formatFigure(c.overdueAmount, "money", lang), true]);
+  if (c.overdueAmount !== undefined) facts.push([header("overdueBalance"), amount(c.overdueAmount, "overdueAmount"), true]);
   if (c.daysPastDue !== undefined) facts.push([header("oldestDaysOverdue"), formatFigure(c.daysPastDue, "days", lang), true]);
   if (c.aging) {
     const labels = bucketLabels(policy.agingEdges, lang);

@@ -10,6 +10,7 @@ import { GRADES, Policy } from "../../engine/policy";
 import { CustomerChange, ReviewChanges } from "../../engine/review/changes";
 import { gradeName } from "../../engine/review/texts";
 import { CustomerResult } from "../../engine/review/review";
+import { AmountMarks } from "../../engine/review/total-currencies";
 import { CUSTOMER_ORDERS, CustomerOrder, ErrorLine, filterCustomers, GradeFilter, sortCustomers } from "../customers";
 import { formatCount, useLang } from "../i18n";
 import { CustomerRow } from "./CustomerRow";
@@ -45,11 +46,23 @@ export interface CustomerListProps {
   readonly openRow?: number;
   /** Whether the customers at risk rank by balance: the portfolio's balances are in one currency (see byBalance). */
   readonly byBalance: boolean;
+  /** The customers' amounts shown with their currency (those whose portfolio totals are in two); none when absent. */
+  readonly marks?: AmountMarks;
   onOpen(c: CustomerResult | undefined): void;
   onGoTo(cell: NonNullable<ErrorLine["cell"]>): void;
 }
 
-export function CustomerList({ customers, sheet, policy, changes, openRow, byBalance, onOpen, onGoTo }: CustomerListProps) {
+export function CustomerList({
+  customers,
+  sheet,
+  policy,
+  changes,
+  openRow,
+  byBalance,
+  marks,
+  onOpen,
+  onGoTo,
+}: CustomerListProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -137,6 +150,7 @@ export function CustomerList({ customers, sheet, policy, changes, openRow, byBal
               customer={c}
               sheet={sheet}
               policy={policy}
+              marks={marks}
               change={changeByRow.get(c.row)}
               response={responseByRow.get(c.row)}
               open={c.row === openRow}

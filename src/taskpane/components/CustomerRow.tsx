@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from "react";
 import { Policy } from "../../engine/policy";
 import { CustomerChange } from "../../engine/review/changes";
 import { CustomerResult } from "../../engine/review/review";
+import { AmountMarks } from "../../engine/review/total-currencies";
 import { formatScore } from "../../engine/review/texts";
 import { ErrorLine, hasDataError, standOutLine } from "../customers";
 import { useLang } from "../i18n";
@@ -79,6 +80,7 @@ export interface CustomerRowProps {
   readonly customer: CustomerResult;
   readonly sheet: string;
   readonly policy: Policy;
+  readonly marks?: AmountMarks;
   readonly change?: CustomerChange;
   readonly response?: CustomerDetailProps["response"];
   readonly open: boolean;
@@ -91,7 +93,7 @@ function cutText(row: HTMLElement | null): boolean {
   return [...(row?.querySelectorAll<HTMLElement>("[data-cut]") ?? [])].some((el) => el.scrollWidth > el.clientWidth + 1);
 }
 
-export function CustomerRow({ customer: c, sheet, policy, change, response, open, onToggle, onGoTo }: CustomerRowProps) {
+export function CustomerRow({ customer: c, sheet, policy, marks, change, response, open, onToggle, onGoTo }: CustomerRowProps) {
   const { lang, t } = useLang();
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -161,7 +163,15 @@ export function CustomerRow({ customer: c, sheet, policy, change, response, open
       </div>
       {open && (
         <div id={detailId} role="region" aria-label={name} className={styles.detail}>
-          <CustomerDetail customer={c} sheet={sheet} policy={policy} change={change} response={response} onGoTo={onGoTo} />
+          <CustomerDetail
+            customer={c}
+            sheet={sheet}
+            policy={policy}
+            marks={marks}
+            change={change}
+            response={response}
+            onGoTo={onGoTo}
+          />
         </div>
       )}
     </li>

@@ -1,7 +1,7 @@
 /** The Results tab: the portfolio summary, what changed since the last review, then the customers, each opening its details in place. */
 import "../../engine/i18n/ui";
 import { Text } from "@fluentui/react-components";
-import { byBalance } from "../../engine/review/total-currencies";
+import { amountMarks, byBalance } from "../../engine/review/total-currencies";
 import { CustomerResult, ReviewResult } from "../../engine/review/review";
 import { ErrorLine } from "../customers";
 import { useLang } from "../i18n";
@@ -39,6 +39,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         changes={result.changes}
         openRow={openRow}
         byBalance={byBalance(result.portfolio)}
+        marks={amountMarks(result)}
         onOpen={onOpen}
         onGoTo={onGoTo}
       />

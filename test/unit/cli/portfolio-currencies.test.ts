@@ -61,8 +61,21 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
     expect(line("主要风险客户")).toBe("主要风险客户：需采取措施者在前，再按风险评分排序（各客户余额币种不同，不按余额排序）：");
   }
 
+  // The customers' table: each row's overdue amount, credit limit and recommended limit in its currency; none named on the plain row.
+  const customerLine = (name: string) => lines.find((l) => new RegExp(`^ +\\d+ ${name} `).test(l));
+  expect(customerLine("Dollar Buyer")).toMatch(/ USD 20,000\.00 +USD 200,000\.00 +USD 200,000\.00 /);
+  expect(customerLine("Euro Buyer")).toMatch(/ EUR 10,000\.00 +EUR 100,000\.00 +EUR 50,000\.00 /);
+  expect(customerLine("Plain Figures")).toMatch(/ 0\.00 +100,000\.00 +110,000\.00 /);
+  // Each top risk's balance with its currency: 100,000.00 in dollars is no more than 50,000.00 in euros.
+  const topRisks = lines.slice(lines.findIndex((l) => l.startsWith(lang === "en" ? "Top risks" : "主要风险客户")) + 2);
+  const risk = (name: string) => topRisks.find((l) => l.trimStart().startsWith(name));
+  expect(risk("Euro Buyer")).toMatch(/^ {2}Euro Buyer +EUR 50,000\.00 {2}\S/);
+  expect(risk("Dollar Buyer")).toMatch(/^ {2}Dollar Buyer +USD 100,000\.00 {2}\S/);
+
   const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json", "--lang", lang)).stdout);
+  // Each customer's row currency; none named on the plain row.
+  expect(json.customers.map((c: { currency: string | null }) => c.currency)).toEqual(["USD", "EUR", null]);
   const p = json.portfolio;
   expect([
     p.exposure,
@@ -102,8 +115,14 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
 test("the same sheet in one currency adds every total, ranks by balance and charts the exposure", async () => {
   const input = path.join(dir(), "in.xlsx");
   await buildWorkbook(input, "USD 50,000");
+  // In one currency the top risks' balances are plain figures, as ever.
+  const printed = await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "printed.xlsx"));
+  const lines = printed.stdout.split("\n");
+  const topRisks = lines.slice(lines.findIndex((l) => l.startsWith("Top risks")) + 2);
+  expect(topRisks.find((l) => l.trimStart().startsWith("Dollar Buyer"))).toMatch(/^ {2}Dollar Buyer +100,000\.00 {2}\S/);
   const out = path.join(dir(), "out.xlsx");
   const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json")).stdout);
+  expect(json.customers.map((c: { currency: string | null }) => c.currency)).toEqual(["USD", "USD", null]);
   const p = json.portfolio;
   expect([p.exposure, p.creditLimits, p.utilisation, p.overdueAmount, p.exposureAtRisk]).toEqual([
     180000, 400000, 0.45, 30000, 150000,

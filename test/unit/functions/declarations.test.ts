@@ -121,6 +121,21 @@ function shown(value: DefaultValue, lang: Lang): string {
   return `{${value.join(",")}}`;
 }
 
+/**
+ * CREDIT.NEXTREVIEW refuses a date argument more than a century from the date it goes with
+ * (checkDateNear): asOf against today, newsDate against asOf. Its help says so, naming that date
+ * as each language's help names it.
+ */
+test.each([
+  ["asOf", undefined],
+  ["newsDate", "asOf"],
+] as const)("NEXTREVIEW %s: its help says how far from its reference date it may be, in both languages", (param, reference) => {
+  const index = english.get("NEXTREVIEW")!.parameters.findIndex((p) => p.name === param);
+  const zhReference = reference === undefined ? "今天" : zhTexts.NEXTREVIEW.parameters[reference][0];
+  expect(english.get("NEXTREVIEW")!.parameters[index].description).toContain(`within a century of ${reference ?? "today"}.`);
+  expect(chinese.get("NEXTREVIEW")!.parameters[index].description).toContain(`须在${zhReference}前后一百年内。`);
+});
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("the Chinese texts (src/functions/locales/zh-CN.json)", () => {

@@ -275,7 +275,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
         { previousDate: before, previousScore: 2.4, scoreChange: -0.2, previousGrade: "low", gradeMove: "same" },
         { score: 2.2, grade: "low" },
       ),
-    ).toEqual(["Score 2.40 → 2.20 (-0.20), still Low since 2026-03-31"]);
+    ).toEqual(["Score 2.40 → 2.20 (-0.20 points), still Low since 2026-03-31"]);
     expect(lines({ previousDate: before, previousScore: 2.4, previousGrade: "low" }, {})).toEqual(["Last reviewed 2026-03-31"]);
     expect(
       lines(
@@ -283,7 +283,7 @@ describe("how a change reads (the task pane's details and the printed report)", 
         { score: 2.4, grade: "low" },
         "zh",
       ),
-    ).toEqual(["自 2026年3月31日起，评分 2.40 → 2.40（0.00），风险等级仍为低"]);
+    ).toEqual(["自 2026年3月31日起，评分 2.40 → 2.40（0.00 分），风险等级仍为低"]);
   });
 
   test("a limit that did not move is not mentioned; one that rose is signed", () => {

@@ -48,7 +48,7 @@ describe("a customer's id corrected since the last review", () => {
       [3, "recommendedLimit", 1234, first.customers[1].recommendedLimit],
     ]);
     expect(customerChangeLines(change, result.customers[1], "en", result.policy)).toEqual([
-      "Score 2.00 → 2.00 (0.00), still Low since 2026-10-31",
+      "Score 2.00 → 2.00 (0.00 points), still Low since 2026-10-31",
       "Id changed since its last review (was C101): its history is read under the new one",
     ]);
     expect(customerChangeLines(change, result.customers[1], "zh", result.policy)).toContain(

@@ -8,7 +8,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { asksForAction, decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
 import { runReview } from "../../../src/engine/review/review";
-import { decisionLine, recommendationText } from "../../../src/engine/review/texts";
+import { decisionLine, limitsText, recommendationText, shortDecisionsText } from "../../../src/engine/review/texts";
 import { Finding, WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -69,6 +69,13 @@ describe("the decision table", () => {
       [100000, 0, 500, 120, 80, 100],
       ["ESCALATE_COLLECTION:OVERDUE_90", "REVIEW_FINANCES:LIQUIDITY"],
       100000,
+    ],
+    [
+      "high risk, no credit extended (a limit of 0): prepayment and a guarantee, no limit to restrict",
+      [5, 5, 5, 5, 5],
+      [0, 0, 0, 0, null, null],
+      ["PREPAYMENT:GRADE_HIGH", "GUARANTEE:GRADE_HIGH"],
+      0,
     ],
     [
       "high risk, low liquidity: the grade's terms answer it, no review of its own",
@@ -174,6 +181,22 @@ describe("the decision table", () => {
   });
 });
 
+describe("a credit limit of 0: no credit extended, never a limit restricted or kept", () => {
+  test.each([
+    ["en", "0.00 (no credit extended)", "prepayment; guarantee or credit insurance"],
+    ["zh", "0.00（未授予信用额度）", "要求预付款；要求担保或信用保险"],
+  ] as const)("%s: the limit and what to do say so", (lang, limits, todo) => {
+    const c = reviewOne([5, 5, 5, 5, 5], [0, 0, 0, 0, null, null]);
+    expect(limitsText(c, lang)).toBe(limits);
+    expect(shortDecisionsText(c, lang)).toBe(todo);
+    // A limit above 0 the policy keeps still reads as kept.
+    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang)).toMatch(/^1,000\.00[ （(]/);
+    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang)).not.toBe(
+      limitsText(c, lang)!.replace("0.00", "1,000.00"),
+    );
+  });
+});
+
 describe("decision rules hold for any customer", () => {
   const finding = fc
     .constantFrom(...WARNING_CODES.filter((c) => c !== "OVERDUE_SHARE"))
@@ -185,6 +208,7 @@ describe("decision rules hold for any customer", () => {
     daysPastDue: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
     hasNotes: fc.boolean(),
     unchecked: fc.boolean(),
+    noCredit: fc.boolean(),
   });
 
   test("a raise only for the clear; legal action only for an amount overdue past legalActionDays; one reason per action", () => {
@@ -193,7 +217,9 @@ describe("decision rules hold for any customer", () => {
         const decisions = decide(f, DEFAULT_POLICY);
         const actions = decisions.map((d) => d.code);
         const raises = actions.includes("RAISE_LIMIT");
-        expect(raises).toBe(isClearForRaise(f));
+        expect(raises).toBe(isClearForRaise(f) && !f.noCredit);
+        // A limit of 0 has nothing to restrict or raise.
+        if (f.noCredit) expect(actions).not.toContain("RESTRICT_LIMIT");
         if (raises) {
           expect(f.findings).toEqual([]);
           expect(isOverdue(f.overdueAmount, f.daysPastDue)).toBe(false);

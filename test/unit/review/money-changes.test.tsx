@@ -432,7 +432,7 @@ describe("a customer's overdue against the last review when an older one last gr
     const datum = result.customers.find((c) => c.id === "D004")!;
     const change = result.changes!.customers.find((c) => c.id === "D004")!;
     expect(customerChangeLines(change, datum, "en", DEFAULT_POLICY)).toEqual([
-      "Score 4.00 → 4.00 (0.00), still High since 2026-10-31",
+      "Score 4.00 → 4.00 (0.00 points), still High since 2026-10-31",
       "Overdue 30,000.00 → 40,000.00 (+10,000.00) since 2026-11-30",
     ]);
     expect(customerChangeLines(change, datum, "zh", DEFAULT_POLICY)).toContain(

@@ -72,6 +72,21 @@ function rowOf(plan: SheetPlan, label: string): PlanValue[] {
 describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
   const t = (key: Parameters<typeof message>[1]) => message(lang, key);
 
+  test("balances in two currencies: each customer's listed balance carries its currency, right-aligned; in one, a number", () => {
+    const cellsOf = (plan: SheetPlan) =>
+      plan.blocks.flatMap((b) =>
+        b.values.flatMap((line) =>
+          line.map((value, c) => ({ value, format: b.formats[c], right: b.rightAligned?.[c] ?? false })),
+        ),
+      );
+    const two = cellsOf(summarySheetPlan(review(twoCurrencies(), lang), "Summary", lang));
+    expect(two.find((cell) => cell.value === "USD 100,000.00")).toEqual({ value: "USD 100,000.00", format: "text", right: true });
+    expect(two.find((cell) => cell.value === "EUR 50,000.00")).toEqual({ value: "EUR 50,000.00", format: "text", right: true });
+    const one = cellsOf(summarySheetPlan(review(twoCurrencies("USD 50,000"), lang), "Summary", lang));
+    expect(one.filter((cell) => typeof cell.value === "string" && /^(USD|EUR) \d/.test(cell.value))).toEqual([]);
+    expect(one.find((cell) => cell.value === 50000)).toEqual({ value: 50000, format: "money", right: false });
+  });
+
   test("balances in two currencies: the exposure, its grades and its chart give way to why, a row of each named; the counts stand", () => {
     const result = review(twoCurrencies(), lang);
     const plan = summarySheetPlan(result, "Summary", lang);

@@ -128,14 +128,14 @@ test("every action reads with its reason in Chinese too", () => {
 
 test("a customer's change since its last review: score and grade, warnings gained, a warning not checked this time, the limit's move", () => {
   expect(detailOf("en")("Since the last review")).toEqual([
-    ["Score 2.10 → 3.80 (+1.70), Medium → High since 2026-10-31"],
+    ["Score 2.10 → 3.80 (+1.70 points), Medium → High since 2026-10-31"],
     ["New warnings: Score rose, Over credit limit"],
     // The sheet has no overdue figures: its last warning was not checked, and is not said cleared.
     ["Warnings not checked this time: Overdue over 90 days (no Days past due column or invoice ledger)"],
     ["Recommended limit 120,000.00 → 50,000.00 (-70,000.00)"],
   ]);
   expect(detailOf("zh")("与上次审查相比")).toEqual([
-    ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70），风险等级 中 → 高"],
+    ["自 2026年10月31日起，评分 2.10 → 3.80（+1.70 分），风险等级 中 → 高"],
     ["新增预警：评分上升、超出信用额度"],
     ["本次未能检查的预警：逾期超过 90 天（缺少“逾期天数”列或发票明细账）"],
     ["建议额度 120,000.00 → 50,000.00（-70,000.00）"],
@@ -352,7 +352,7 @@ test.each<[Lang, string[], string, string]>([
       "Moved to a safer grade by the policy change alone = 0",
     ],
     "Of those, the policy change alone moved 1 to a riskier grade and 0 to a safer one.",
-    "Score 3.30 → 3.30 (0.00), Medium → High (from the policy change) since 2026-10-31",
+    "Score 3.30 → 3.30 (0.00 points), Medium → High (from the policy change) since 2026-10-31",
   ],
   [
     "zh",
@@ -420,5 +420,38 @@ test.each<[Lang, string, string, string]>([
       .map((li) => li.firstChild!.textContent);
     expect(lines).toEqual([action, waits]);
     expect(screen.getByRole("button", { name: lang === "en" ? "Go to D2" : "转到 D2" })).toBeTruthy();
+  },
+);
+
+test.each<[Lang, string, string]>([
+  ["en", "Credit limit", "Outstanding balance"],
+  ["zh", "信用额度", "应收账款余额"],
+])(
+  "balances in two currencies: an open customer's amounts carry its currency; in one currency, plain figures (%s)",
+  (lang, limit, balance) => {
+    /** The open customer's facts, term → value, from the Results tab. */
+    const openFacts = (second: string) => {
+      const sheet = customerSheet(
+        ["Credit limit", "Outstanding balance"],
+        [
+          { id: "C1", name: "Contoso", factors: [4, 4, 4, 4, 4], extra: ["USD 200,000", 150000] },
+          { id: "C2", name: "Fabrikam", factors: [4, 4, 4, 4, 4], extra: [100000, second] },
+        ],
+      );
+      const result = runReview(
+        { sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY },
+        lang,
+      );
+      const pane = inPane(lang, <ResultsPanel result={result} openRow={3} onOpen={() => undefined} onGoTo={() => undefined} />);
+      const facts = new Map(
+        [...document.querySelectorAll(`#customer-3 dt`)].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+      );
+      pane.unmount();
+      return facts;
+    };
+    const two = openFacts("EUR 80,000");
+    expect([two.get(limit), two.get(balance)]).toEqual(["EUR 100,000.00", "EUR 80,000.00"]);
+    const one = openFacts("USD 80,000");
+    expect([one.get(limit), one.get(balance)]).toEqual(["100,000.00", "80,000.00"]);
   },
 );
