@@ -306,19 +306,24 @@ test("NEXTREVIEW never answers a date after 9999-12-31", () => {
 
 describe("serial dates 0, 1, 60, 2958465, 2958466", () => {
   test("as a due date: 0 is a blank (an error with an amount), 1 and 60 are dates, 2958466 is past Excel's last day", () => {
-    expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe(
-      "dueDates row 1: due date is blank but 100.00 is still open",
-    );
-    expect(call("AGING", [[[100]], [[1]], 92])).toEqual([[0, 0, 0, 0, 100]]);
-    // A century before the as-of date it is a number of days passed as a date, not an invoice to age.
-    expect(errorOf(call("AGING", [[[100]], [[1]], 46356])).message).toBe(
-      "dueDates row 1: due date 1900-01-01 (the cell holds 1) is more than a century from asOf (2026-11-30): both must be dates, not a number of days (days past due, payment terms) or a year",
-    );
-    expect(call("AGING", [[[100]], [[60]], 61])).toEqual([[0, 100, 0, 0, 0]]);
-    expect(call("AGING", [[[100]], [[2958465]], 2958465])).toEqual([[100, 0, 0, 0, 0]]);
-    expect(errorOf(call("AGING", [[[100]], [[2958466]], 46356])).message).toBe(
-      'dueDates row 1: due date must be a date (such as 2026-11-30), got "2958466"',
-    );
+    onDay("2026-11-30", () => {
+      expect(errorOf(call("AGING", [[[100]], [[0]], 46356])).message).toBe(
+        "dueDates row 1: due date is blank but 100.00 is still open",
+      );
+      // A century before the as-of date it is a number of days passed as a date, not an invoice to age.
+      expect(errorOf(call("AGING", [[[100]], [[1]], 46356])).message).toBe(
+        "dueDates row 1: due date 1900-01-01 (the cell holds 1) is more than a century from asOf (2026-11-30): both must be dates, not a number of days (days past due, payment terms) or a year",
+      );
+      expect(errorOf(call("AGING", [[[100]], [[2958466]], 46356])).message).toBe(
+        'dueDates row 1: due date must be a date (such as 2026-11-30), got "2958466"',
+      );
+    });
+    // Aged in 1950 and in 9999, so the as-of dates are within a century of the day the call is made.
+    onDay("1950-01-15", () => {
+      expect(call("AGING", [[[100]], [[1]], 92])).toEqual([[0, 0, 0, 0, 100]]);
+      expect(call("AGING", [[[100]], [[60]], 61])).toEqual([[0, 100, 0, 0, 0]]);
+    });
+    onDay("9999-12-01", () => expect(call("AGING", [[[100]], [[2958465]], 2958465])).toEqual([[100, 0, 0, 0, 0]]));
   });
 
   test("as an as-of date: 0 means today, 60 is 1900-02-29 (Lotus's leap day), 2958466 is refused", () => {
