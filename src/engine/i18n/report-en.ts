@@ -99,7 +99,7 @@ export const reportEn = {
     "The Altman Z-score model for a customer whose row names none: public, private, nonmanufacturing or emerging.",
   "policyHistory.firstUsed": "First used",
   "review.ledgerMixedCurrencies":
-    'The open invoices on sheet "{sheet}" are in several currencies ({currencies}): their amounts were added as they stand, with no conversion',
+    'The open invoices on sheet "{sheet}" are in several currencies ({currencies}): no amounts in two currencies are added up, as no rate is known; a customer whose invoices are in two has no aging, nor an overdue amount while its overdue invoices are in two, and its credit notes settle only invoices in their own currency',
   // Review.
   "review.noHeader": 'sheet "{sheet}" has no header row naming customer columns (looked in the first 30 rows)',
   "review.missingColumns": 'sheet "{sheet}" (header on row {row}) is missing required columns: {fields}',
@@ -255,6 +255,13 @@ export const reportEn = {
   "figure.recommendedLimit": "recommended limit",
   "figure.exposure": "exposure",
   "figure.overdue": "overdue figures",
+  "figure.overdueAmount": "overdue amount",
+  "figure.aging": "aging",
+  // A customer's own invoices on the ledger in two currencies: placed at the second's row, both rows named.
+  "note.ledgerTwoCurrencies":
+    "its open invoices are in {mark@currency} (e.g. row {row}) and {otherMark@currency} (e.g. row {otherRow}), and no rate is known to add them; its balance is not compared with them",
+  "note.ledgerOverdueTwoCurrencies":
+    "its overdue invoices are in {mark@currency} (e.g. row {row}) and {otherMark@currency} (e.g. row {otherRow}), and no rate is known to add them; days past due stands, each currency's credit notes settling only its own invoices",
   "review.duplicate":
     "{customer} is also on {rows|row|rows} {rows}; one row per customer, or its invoices and its history could belong to {rows|either row|any of them}",
   "review.noName": "the row names no customer (neither an id nor a name)",

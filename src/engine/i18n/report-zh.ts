@@ -88,7 +88,8 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "policyHelp.agingEdges": "逾期发票各账龄段的截止天数，用逗号分隔。",
   "policyHelp.defaultZModel": "客户行未指定模型时使用的 Altman Z 值模型：上市、非上市、非制造业或新兴市场。",
   "policyHistory.firstUsed": "首次使用",
-  "review.ledgerMixedCurrencies": "工作表“{sheet}”中的未结发票有多种币种（{currencies}）：金额按原值相加，未作换算",
+  "review.ledgerMixedCurrencies":
+    "工作表“{sheet}”中的未结发票有多种币种（{currencies}）：没有汇率，不同币种的金额一律不相加；发票分属两种币种的客户不计账龄，逾期发票分属两种币种时也不计逾期金额，其贷项通知单只冲抵同币种的发票",
   "review.noHeader": "工作表“{sheet}”中找不到客户列的表头行（已查看前 30 行）",
   "review.missingColumns": "工作表“{sheet}”（表头在第 {row} 行）缺少必需列：{fields}",
   "review.missingColumnsSplit":
@@ -219,6 +220,12 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "figure.recommendedLimit": "建议额度",
   "figure.exposure": "敞口",
   "figure.overdue": "逾期数据",
+  "figure.overdueAmount": "逾期金额",
+  "figure.aging": "账龄",
+  "note.ledgerTwoCurrencies":
+    "其未结发票分别以{mark@currency:spaced}（如第 {row} 行）和{otherMark@currency:spaced}（如第 {otherRow} 行）计，没有汇率可将两者相加；其余额未与之核对",
+  "note.ledgerOverdueTwoCurrencies":
+    "其逾期发票分别以{mark@currency:spaced}（如第 {row} 行）和{otherMark@currency:spaced}（如第 {otherRow} 行）计，没有汇率可将两者相加；逾期天数照常计算，各币种的贷项通知单只冲抵同币种的发票",
   "review.duplicate": "{customer} 也在第 {rows} 行；每位客户只能占一行，否则无法分清其发票和历史记录属于哪一行",
   "review.noName": "该行没有客户（既无编号也无名称）",
   "summary.exposureNotGraded": "其中未评级客户的余额",

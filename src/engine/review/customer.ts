@@ -19,7 +19,7 @@ import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { customerKey, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
+import { customerKey, invoicesInTwoCurrenciesReason, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
@@ -357,6 +357,8 @@ export function reviewCustomer(
   let aging: AgingTotals | undefined;
   let ledgerDaysPastDue: number | undefined;
   let overduePastLegalAction: number | undefined;
+  // The overdue amount of a customer whose invoices are in two currencies, which has no aging to take it from.
+  let ledgerOverdue: number | undefined;
   if (run.ledger && !alsoOnRows) {
     let entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
     // A customer whose id was corrected since the last review, its invoices still under the old id (a ledger not corrected with it).
@@ -375,16 +377,31 @@ export function reviewCustomer(
       entry.matched = true;
       run.ledgerPlace.matched = entry;
     }
+    const inCurrencies = entry?.inCurrencies;
     if (entry?.error) note(["overdue", "OVERDUE_90"], entry.error);
-    else {
+    else if (inCurrencies) {
+      // Invoices in two currencies: days past due stands (each currency's credits settle its own
+      // invoices); no aging, and no overdue amount when two currencies still owe overdue, which
+      // the checks and decisions then read as an overdue amount not known.
+      ledgerDaysPastDue = entry!.oldestDays;
+      const overdueIn = inCurrencies.overdue;
+      if (overdueIn) note(["overdueAmount", "aging"], invoicesInTwoCurrenciesReason(overdueIn, true));
+      else {
+        ledgerOverdue = inCurrencies.overdueAmount;
+        overduePastLegalAction = entry!.owedPastLegalAction;
+        note(["aging"], invoicesInTwoCurrenciesReason(inCurrencies.open, false));
+      }
+    } else {
       aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
       ledgerDaysPastDue = entry?.oldestDays ?? 0;
       overduePastLegalAction = entry?.owedPastLegalAction ?? 0;
     }
     // Exposure stays the sheet balance: the ledger may hold only part of what is owed (no
     // credit notes, no uninvoiced deliveries), and OVER_LIMIT compares that same balance.
-    // Invoices without a due date still count in the ledger's open amount; an unreadable amount leaves it unknown.
-    const open = entry ? entry.open : 0;
+    // Invoices without a due date still count in the ledger's open amount; an unreadable amount
+    // leaves it unknown, and so do invoices in two currencies (added, they would be in neither):
+    // the balance is then not compared, the note above saying which two.
+    const open = entry ? (inCurrencies ? undefined : entry.open) : 0;
     if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
         balance: moneyText(n.balance),
@@ -397,7 +414,7 @@ export function reviewCustomer(
   // Credit notes settle the oldest amounts owed first: what is overdue and how late is what is
   // still owed after them, never below nothing (a credit beyond it is owed to the customer).
   const agingBuckets = aging?.buckets;
-  const overdueAmount = run.ledger ? agingBuckets && overdueOf(agingBuckets) : n.overdueAmount;
+  const overdueAmount = run.ledger ? (agingBuckets ? overdueOf(agingBuckets) : ledgerOverdue) : n.overdueAmount;
   const daysPastDue = run.ledger ? ledgerDaysPastDue : n.daysPastDue;
 
   let z: number | undefined;

@@ -25,6 +25,7 @@ import {
   CurrencyMark,
   currencyOfCode,
   isEmptyCell,
+  joinedCurrency,
   serialOrProblem,
   showValue,
 } from "../cells";
@@ -34,7 +35,7 @@ import { isTotalsLabel, LEDGER_ALIASES, LedgerField, REQUIRED_LEDGER_FIELDS } fr
 import { farFromReviewDate } from "./far-dates";
 import { aliasTable, findHeaderRow, HeaderMatch } from "./headers";
 import type { LeftOutRow } from "./review";
-import { TotalCurrency } from "./total-currencies";
+import { TotalCurrency, TotalInTwoCurrencies } from "./total-currencies";
 import "../i18n/report";
 
 export interface LedgerInput {
@@ -102,7 +103,11 @@ export interface IncompleteLedger {
 export type LedgerNotice =
   | ({ readonly kind: "notUsed" } & IncompleteLedger)
   | { readonly kind: "takenAsUnpaid"; readonly sheet: string }
-  /** Open invoices in more than one currency: their amounts were added as they stand, unconverted. */
+  /**
+   * Open invoices in more than one currency: no amounts in two are added up (no rate is known); a
+   * customer whose own invoices are in two has no aging, and no overdue amount when its overdue
+   * ones are (see InvoicesInCurrencies).
+   */
   | { readonly kind: "mixedCurrencies"; readonly sheet: string; readonly currencies: readonly string[] }
   /** A ledger not used because its due-date column holds numbers of days (see DaysForDueDates). */
   | ({ readonly kind: "daysForDueDates"; readonly sheet: string } & DaysForDueDates);
@@ -114,11 +119,17 @@ export interface LedgerCustomer {
   readonly order: number;
   /** The customer as the ledger first writes it ("" for rows naming none). */
   readonly shown: string;
-  /** The open items aged, credit notes (dated or not) settling the oldest first; undefined when there is none to age. */
+  /**
+   * The open items aged, credit notes (dated or not) settling the oldest first; undefined when there
+   * is none to age, or when they are in two currencies (`inCurrencies` then ages each currency's).
+   */
   aging: AgingTotals | undefined;
   /** Days past due of its oldest invoice still owed once the credits settled the oldest first; 0 when none is overdue. */
   oldestDays: number;
-  /** What it still owes more than the policy's legal-action days past due, after credits. */
+  /**
+   * What it still owes more than the policy's legal-action days past due, after credits; with
+   * invoices in two currencies, that of the one currency still owing overdue (see InvoicesInCurrencies).
+   */
   owedPastLegalAction: number;
   /** The first bad ledger row: the customer's overdue figures are not computed. */
   error: CreditError | undefined;
@@ -135,6 +146,53 @@ export interface LedgerCustomer {
    * the oldest first, so are taken off the overdue amount before any other); undefined when none names one.
    */
   overdueCurrency: TotalCurrency | undefined;
+  /** Set once its open invoices are in two currencies: each currency aged apart. */
+  inCurrencies: InvoicesInCurrencies | undefined;
+}
+
+/**
+ * A customer's open invoices in two or more currencies, each currency aged on its own: no rate is
+ * known, so no bucket, overdue amount or amount past the legal-action days adds two currencies.
+ * A credit note settles only invoices of its own currency (oldest first, as cash application does
+ * within one): a credit in euros pays no dollar invoice. So days past due, a count of days, stands:
+ * it is the oldest invoice still owed in any currency once that currency's credits settled its own.
+ * An invoice nothing names a currency for is taken to be in the customer's first currency, as it
+ * was before the second appeared (the portfolio's rule: in the currency of those it is added to).
+ */
+export interface InvoicesInCurrencies {
+  /** Each currency's invoices, in order of first use; the first holds those read before the second currency showed. */
+  readonly byCurrency: CurrencyInvoices[];
+  /** Two currencies of its open invoices, a ledger row of each: its aging is not added up. */
+  readonly open: TotalInTwoCurrencies;
+  /**
+   * Two currencies still owing overdue once each one's credit notes settled its own invoices, a
+   * row of an overdue invoice of each: its overdue amount (and past the legal-action days) is not added up.
+   */
+  overdue: TotalInTwoCurrencies | undefined;
+  /** Its overdue amount, in the one currency still owing some (0 when none does); undefined when two do. */
+  overdueAmount: number | undefined;
+}
+
+/** A customer's open invoices in one currency, aged apart from its others (see InvoicesInCurrencies). */
+export interface CurrencyInvoices {
+  mark: CurrencyMark;
+  readonly aging: AgingTotals;
+  /** What it owes in this currency more than the legal-action days past due, before this currency's credits. */
+  owedPastLegalAction: number;
+}
+
+/**
+ * Why a customer's aging, or its overdue amount with it, is not added up: its open (or overdue)
+ * invoices on the ledger are in two currencies, a row of each named; placed at the second's row.
+ */
+export function invoicesInTwoCurrenciesReason(two: TotalInTwoCurrencies, overdue: boolean): CreditError {
+  const { first, second } = two;
+  return new CreditError("value", overdue ? "note.ledgerOverdueTwoCurrencies" : "note.ledgerTwoCurrencies", {
+    mark: first.currency,
+    row: first.row,
+    otherMark: second.currency,
+    otherRow: second.row,
+  }).at({ sheet: second.sheet, row: second.row });
 }
 
 /** The ledger's open invoices of customers not on the customer sheet: reported, never silently dropped. */
@@ -182,6 +240,8 @@ export function overdueInvoicesCurrency(ledger: LedgerAging): TotalCurrency {
 
 /** Whether a customer still owes some of its overdue invoices once its credit notes settled the oldest first. */
 function owesOverdue(entry: LedgerCustomer): boolean {
+  const two = entry.inCurrencies;
+  if (two !== undefined) return two.overdue !== undefined || (two.overdueAmount ?? 0) > 0;
   return entry.aging !== undefined && overdueOf(entry.aging.buckets) > 0;
 }
 
@@ -350,40 +410,138 @@ class OverdueInvoices {
   private readonly owners: (LedgerCustomer | undefined)[];
   private readonly ages: Float64Array;
   private readonly amounts: Float64Array;
+  /** Each invoice's currency, as its place in its customer's InvoicesInCurrencies (0 for a customer in one), and its 1-based row. */
+  private readonly currencies: Uint16Array;
+  private readonly rows: Uint32Array;
   private count = 0;
 
   constructor(rows: number) {
     this.owners = new Array<LedgerCustomer | undefined>(rows).fill(undefined);
     this.ages = new Float64Array(rows);
     this.amounts = new Float64Array(rows);
+    this.currencies = new Uint16Array(rows);
+    this.rows = new Uint32Array(rows);
   }
 
-  /** One overdue invoice; its customer's figures as if it had no credit note, settled later if it has. */
-  record(owner: LedgerCustomer, age: number, amount: number, legalActionDays: number): void {
+  /**
+   * One overdue invoice of sheet row `row`, in its customer's currency `currency` (its place in
+   * InvoicesInCurrencies); its customer's figures as if it had no credit note, settled later if it has.
+   */
+  record(owner: LedgerCustomer, age: number, amount: number, legalActionDays: number, currency: number, row: number): void {
     if (age > owner.oldestDays) owner.oldestDays = age;
-    if (age > legalActionDays) owner.owedPastLegalAction += amount;
+    if (age > legalActionDays) {
+      const apart = owner.inCurrencies?.byCurrency[currency];
+      if (apart !== undefined) apart.owedPastLegalAction += amount;
+      else owner.owedPastLegalAction += amount;
+    }
     const i = this.count++;
     this.owners[i] = owner;
     this.ages[i] = age;
     this.amounts[i] = amount;
+    this.currencies[i] = currency;
+    this.rows[i] = row;
   }
 
-  /** Works each customer with credit notes out again: its credits settle its oldest invoices first. */
+  /**
+   * Works each customer with credit notes, or with invoices in two currencies, out again: its
+   * credits settle its oldest invoices (of their own currency) first.
+   */
   settle(customers: Iterable<LedgerCustomer>): void {
-    const withCredits = new Map<LedgerCustomer, { ages: number[]; amounts: number[] }>();
+    const again = new Map<LedgerCustomer, { ages: number[]; amounts: number[]; currencies: number[]; rows: number[] }>();
     for (let i = 0; i < this.count; i++) {
       const owner = this.owners[i]!;
-      if (owner.aging!.credits === 0) continue;
-      let items = withCredits.get(owner);
-      if (items === undefined) withCredits.set(owner, (items = { ages: [], amounts: [] }));
+      if (owner.inCurrencies === undefined && owner.aging!.credits === 0) continue;
+      let items = again.get(owner);
+      if (items === undefined) again.set(owner, (items = { ages: [], amounts: [], currencies: [], rows: [] }));
       items.ages.push(this.ages[i]);
       items.amounts.push(this.amounts[i]);
+      items.currencies.push(this.currencies[i]);
+      items.rows.push(this.rows[i]);
     }
-    for (const [owner, items] of withCredits) owner.oldestDays = oldestStillOwed(items.ages, items.amounts, owner.aging!.credits);
+    for (const [owner, items] of again)
+      if (owner.inCurrencies === undefined) owner.oldestDays = oldestStillOwed(items.ages, items.amounts, owner.aging!.credits);
     for (const entry of customers) {
-      if (entry.aging) entry.owedPastLegalAction = stillOwedBeyond(entry.owedPastLegalAction, entry.aging.credits);
+      if (entry.inCurrencies !== undefined) settleApart(entry, entry.inCurrencies, again.get(entry));
+      else if (entry.aging) entry.owedPastLegalAction = stillOwedBeyond(entry.owedPastLegalAction, entry.aging.credits);
     }
   }
+}
+
+/**
+ * A customer's figures from its invoices in two currencies, each currency's credits settling its
+ * own invoices alone (InvoicesInCurrencies): the oldest invoice still owed in any, and the overdue
+ * amount and what is past the legal-action days when only one currency still owes overdue.
+ */
+function settleApart(
+  entry: LedgerCustomer,
+  two: InvoicesInCurrencies,
+  overdue: { ages: number[]; amounts: number[]; currencies: number[]; rows: number[] } | undefined,
+): void {
+  const owing = new TotalCurrency();
+  let oldestDays = 0;
+  let overdueAmount = 0;
+  let owedPastLegalAction = 0;
+  two.byCurrency.forEach((apart, currency) => {
+    const ages: number[] = [];
+    const amounts: number[] = [];
+    let row = 0;
+    if (overdue)
+      for (let i = 0; i < overdue.ages.length; i++)
+        if (overdue.currencies[i] === currency) {
+          ages.push(overdue.ages[i]);
+          amounts.push(overdue.amounts[i]);
+          row ||= overdue.rows[i];
+        }
+    oldestDays = Math.max(oldestDays, oldestStillOwed(ages, amounts, apart.aging.credits));
+    const owed = overdueOf(apart.aging.buckets);
+    if (owed <= 0) return;
+    owing.addAmount(owed, apart.mark, "invoices", row, two.open.second.sheet);
+    overdueAmount = owed;
+    owedPastLegalAction = stillOwedBeyond(apart.owedPastLegalAction, apart.aging.credits);
+  });
+  entry.oldestDays = oldestDays;
+  two.overdue = owing.twoCurrencies;
+  two.overdueAmount = two.overdue === undefined ? overdueAmount : undefined;
+  entry.owedPastLegalAction = two.overdue === undefined ? owedPastLegalAction : 0;
+  // The portfolio's overdue amount is in the currencies still owing some, a credit in another taking nothing off.
+  entry.overdueCurrency = owing;
+}
+
+/**
+ * The aging a customer's open item in `currency` joins: its own, or with its invoices in two
+ * currencies that currency's (a new one for a currency not seen before). The first currency in
+ * two moves its invoices so far apart (`twoCurrencies`: its open invoices' two currencies).
+ */
+function agingFor(
+  entry: LedgerCustomer,
+  currency: CurrencyMark | undefined,
+  edges: readonly number[],
+): { readonly aging: AgingTotals; readonly currency: number } {
+  const two = entry.inCurrencies;
+  if (two === undefined) {
+    const open = entry.currency?.twoCurrencies;
+    if (open === undefined) return { aging: (entry.aging ??= new AgingTotals(edges)), currency: 0 };
+    // Everything before the second currency is in the first (or named by none: taken to be in it).
+    const first: CurrencyInvoices = {
+      mark: open.first.currency,
+      aging: entry.aging ?? new AgingTotals(edges),
+      owedPastLegalAction: entry.owedPastLegalAction,
+    };
+    entry.inCurrencies = { byCurrency: [first], open, overdue: undefined, overdueAmount: undefined };
+    entry.aging = undefined;
+    entry.owedPastLegalAction = 0;
+    return agingFor(entry, currency, edges);
+  }
+  if (currency === undefined) return { aging: two.byCurrency[0].aging, currency: 0 };
+  for (let i = 0; i < two.byCurrency.length; i++) {
+    const joined = joinedCurrency(two.byCurrency[i].mark, currency);
+    if (joined !== undefined) {
+      two.byCurrency[i].mark = joined;
+      return { aging: two.byCurrency[i].aging, currency: i };
+    }
+  }
+  two.byCurrency.push({ mark: currency, aging: new AgingTotals(edges), owedPastLegalAction: 0 });
+  return { aging: two.byCurrency[two.byCurrency.length - 1].aging, currency: two.byCurrency.length - 1 };
 }
 
 /**
@@ -518,6 +676,7 @@ export function ageLedger(
           matched: false,
           currency: undefined,
           overdueCurrency: undefined,
+          inCurrencies: undefined,
         };
         customers.set(customer, entry);
         inOrder.push(entry);
@@ -553,7 +712,8 @@ export function ageLedger(
         throw new CreditError("value", "review.ledgerNoCustomer").at(firstUnnamed);
       }
       const due = serialOrProblem(line[col.dueDate]);
-      const totals = (entry.aging ??= new AgingTotals(policy.agingEdges));
+      const apart = agingFor(entry, currencyNamed, policy.agingEdges);
+      const totals = apart.aging;
       if (typeof due !== "number") {
         // A credit note settles the oldest amounts owed whatever its date, so it needs none.
         if (due.kind === "blank" && open < 0) totals.addCredit(open);
@@ -574,7 +734,7 @@ export function ageLedger(
         const age = asOf - due;
         totals.add(open, age);
         if (open > 0 && age > 0) {
-          overdue.record(entry, age, open, policy.legalActionDays);
+          overdue.record(entry, age, open, policy.legalActionDays, apart.currency, r + 1);
           if (currencyNamed !== undefined)
             (entry.overdueCurrency ??= new TotalCurrency()).addAmount(open, currencyNamed, "invoices", r + 1, input.sheetName);
         }

@@ -21,6 +21,9 @@ export const NOTE_FIGURES = [
   "recommendedLimit",
   "exposure",
   "overdue",
+  // With a ledger whose invoices of one customer are in two currencies: its days past due stand.
+  "overdueAmount",
+  "aging",
   "utilisation",
   "availableCredit",
 ] as const;

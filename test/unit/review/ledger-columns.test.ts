@@ -235,7 +235,7 @@ describe("what is still owed on an invoice", () => {
   });
 });
 
-describe("a ledger in several currencies says its amounts were added unconverted", () => {
+describe("a ledger in several currencies says no amounts in two are added up", () => {
   const inCurrencies = (...codes: (string | null)[]): CellValue[][] => [
     ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
     ...codes.map((code, i) => ["C001", `INV-${i}`, asOf - 10, 100, 0, code]),
@@ -246,10 +246,10 @@ describe("a ledger in several currencies says its amounts were added unconverted
     const result = reviewWith({ Invoices: inCurrencies("CNY", "cny ", "USD", null) });
     expect(result.ledgerNotices).toEqual([{ kind: "mixedCurrencies", sheet: "Invoices", currencies: ["CNY", "USD"] }]);
     expect(ledgerNoticeText(result.ledgerNotices[0], "en")).toBe(
-      'The open invoices on sheet "Invoices" are in several currencies (CNY, USD): their amounts were added as they stand, with no conversion',
+      'The open invoices on sheet "Invoices" are in several currencies (CNY, USD): no amounts in two currencies are added up, as no rate is known; a customer whose invoices are in two has no aging, nor an overdue amount while its overdue invoices are in two, and its credit notes settle only invoices in their own currency',
     );
     expect(ledgerNoticeText(result.ledgerNotices[0], "zh")).toBe(
-      "工作表“Invoices”中的未结发票有多种币种（CNY、USD）：金额按原值相加，未作换算",
+      "工作表“Invoices”中的未结发票有多种币种（CNY、USD）：没有汇率，不同币种的金额一律不相加；发票分属两种币种的客户不计账龄，逾期发票分属两种币种时也不计逾期金额，其贷项通知单只冲抵同币种的发票",
     );
   });
 
