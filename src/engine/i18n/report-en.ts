@@ -23,7 +23,7 @@ export const reportEn = {
   "review.asOfAhead":
     "The as-of date {date} is {days} days after today ({today}): every open invoice is aged to that day, and the archive keeps this review under that date, so every review run until then comes before it. If the year is a slip, correct the date and review again",
   "review.asOfFar":
-    "The as-of date {date} is more than a century from today ({today}): no review can be dated so; correct the year",
+    "The as-of date {date} is more than a century from today ({today}): a review cannot be dated that far off; correct the year",
   "review.laterReviews":
     "This review is dated {date}, before the archive's later {count|review|reviews} of this sheet ({dates}): its rows go in their date's place in the archive, and the customer sheet and the summary now show the {date} review, not the latest ({latest}); review again as of today to show the latest",
   "review.undatedArchive":

@@ -181,6 +181,9 @@ export interface CurrencyInvoices {
   owedPastLegalAction: number;
 }
 
+/** The notes of a customer not aged because it is billed in two currencies, not for a ledger row to fix. */
+export const TWO_CURRENCY_NOTES: ReadonlySet<string> = new Set(["note.ledgerOverdueTwoCurrencies", "note.ledgerTwoCurrencies"]);
+
 /**
  * Why a customer's aging, or its overdue amount with it, is not added up: its open (or overdue)
  * invoices on the ledger are in two currencies, a row of each named; placed at the second's row.

@@ -76,6 +76,7 @@ import {
 } from "./texts";
 import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
+import { TWO_CURRENCY_NOTES } from "./ledger";
 import { amountMarks } from "./total-currencies";
 import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
@@ -348,7 +349,9 @@ function summaryFacts(result: ReviewResult): SummaryFacts {
   if (p.aging) {
     const keys = new Set<string>();
     for (const c of result.customers) {
-      if (c.aging !== undefined || (c.id === "" && c.name === "")) continue;
+      // A customer billed in two currencies is not aged by rule, not for a ledger row to fix (its note says so).
+      if (c.aging !== undefined || (c.id === "" && c.name === "") || c.notes.some((n) => TWO_CURRENCY_NOTES.has(n.reason.key)))
+        continue;
       const key = archiveKey(c.id, c.name);
       if (keys.has(key)) continue;
       keys.add(key);

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { Lang } from "../../../src/engine/i18n";
+import { Lang, message } from "../../../src/engine/i18n";
 import { REVIEW_SHEETS } from "../../../src/engine/review/sheets";
 import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
 import { CUSTOMER_HEADERS } from "../../support/review-grid";
@@ -95,5 +95,7 @@ test.each(["en", "zh"] as const)(
     // The summary's problems table gives the note beside its customer, the place in a column of its own.
     const summary = summaryText(workbook, lang).replace(/\s+/g, lang === "zh" ? "" : " ");
     expect(summary).toContain(SUMMARY_PROBLEM[lang]);
+    // Not aged by rule, not for a ledger row to fix: the aging's "not aged" line does not count it.
+    expect(summary).not.toContain(message(lang, "summary.notAged").replace(/\s+/g, lang === "zh" ? "" : " "));
   },
 );

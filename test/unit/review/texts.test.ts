@@ -302,7 +302,7 @@ test("an as-of date is refused a day past a century from today, either way, in b
   expect(asOfFarText(serial("1926-11-30"), today, "en")).toBeUndefined();
   expect(asOfFarText(serial("2126-12-01"), today, "en")).toBeUndefined();
   expect(asOfFarText(serial("1926-11-29"), today, "en")).toBe(
-    "The as-of date 1926-11-29 is more than a century from today (2026-11-30): no review can be dated so; correct the year",
+    "The as-of date 1926-11-29 is more than a century from today (2026-11-30): a review cannot be dated that far off; correct the year",
   );
   expect(asOfFarText(serial("2126-12-02"), today, "zh")).toBe(
     "审查日期 2126年12月2日与今天（2026年11月30日）相距超过一百年，不可能是审查日期；请改正年份",

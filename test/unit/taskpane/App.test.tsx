@@ -149,7 +149,7 @@ describe("setup", () => {
     const far = isoFromSerial(todaySerial() - 36527);
     fireEvent.change(date, { target: { value: far } });
     expect(described()).toMatch(
-      new RegExp(`The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): no review can be dated so; correct the year`),
+      new RegExp(`The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year`),
     );
     expect(usable("Review")).toBe(false);
     fireEvent.change(date, { target: { value: isoFromSerial(todaySerial() - 400) } });
