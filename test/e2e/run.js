@@ -1924,8 +1924,8 @@ scenario(
       const lines = await heading.locator("xpath=following-sibling::ul[1]/li").allInnerTexts();
       const wanted =
         lang === "en"
-          ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d)\), Low → High since 2026-10-31$/
-          : /^自 2026年10月31日起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d)），风险等级 低 → 高$/;
+          ? /^Score 1\.85 → (\d\.\d\d) \(\+(\d\.\d\d) points\), Low → High since 2026-10-31$/
+          : /^自 2026年10月31日起，评分 1\.85 → (\d\.\d\d)（\+(\d\.\d\d) 分），风险等级 低 → 高$/;
       const moved = wanted.exec(lines[0]);
       assert.ok(moved, `${first}'s change: ${JSON.stringify(lines)}`);
       assert.equal(Number(moved[2]).toFixed(2), (Number(moved[1]) - 1.85).toFixed(2), "the change is the difference");
