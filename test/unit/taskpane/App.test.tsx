@@ -118,18 +118,23 @@ describe("setup", () => {
     expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  /** What a screen reader says with a field: the texts its aria-describedby names. */
+  const describedText = (field: HTMLElement) =>
+    (field.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+
   test("an as-of date more than a month after today is cautioned against under the field, tied to it for a screen reader", async () => {
     await renderPane();
     const date = screen.getByLabelText("As-of date") as HTMLInputElement;
-    const described = () =>
-      (date.getAttribute("aria-describedby") ?? "")
-        .split(" ")
-        .map((id) => document.getElementById(id)?.textContent ?? "")
-        .join(" ");
+    const described = () => describedText(date);
     const ahead = isoFromSerial(todaySerial() + 400);
     fireEvent.change(date, { target: { value: ahead } });
     // 399 when midnight passed since the line above.
-    expect(described()).toMatch(new RegExp(`The as-of date ${ahead} is (400|399) days after today \\(\\d{4}-\\d{2}-\\d{2}\\): every open invoice`));
+    expect(described()).toMatch(
+      new RegExp(`The as-of date ${ahead} is (400|399) days after today \\(\\d{4}-\\d{2}-\\d{2}\\): every open invoice`),
+    );
     // A month-end a few weeks off, or a date past, says nothing; a review can still be run either way.
     fireEvent.change(date, { target: { value: isoFromSerial(todaySerial() + 31) } });
     expect(described()).not.toContain("after today");
@@ -141,15 +146,13 @@ describe("setup", () => {
   test("an as-of date more than a century from today is refused under the field, and nothing can be reviewed as of it", async () => {
     await renderPane();
     const date = screen.getByLabelText("As-of date") as HTMLInputElement;
-    const described = () =>
-      (date.getAttribute("aria-describedby") ?? "")
-        .split(" ")
-        .map((id) => document.getElementById(id)?.textContent ?? "")
-        .join(" ");
+    const described = () => describedText(date);
     const far = isoFromSerial(todaySerial() - 36527);
     fireEvent.change(date, { target: { value: far } });
     expect(described()).toMatch(
-      new RegExp(`The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year`),
+      new RegExp(
+        `The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year`,
+      ),
     );
     expect(usable("Review")).toBe(false);
     fireEvent.change(date, { target: { value: isoFromSerial(todaySerial() - 400) } });
