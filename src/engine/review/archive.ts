@@ -18,8 +18,8 @@ import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { SheetHistory, TypedOver } from "./typed-over";
 import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
-import type { ReceivableCurrencies } from "./total-currencies";
-import { AmountUnit, parseUnit, rowUnit } from "./units";
+import { customerCurrencies, ReceivableCurrencies } from "./total-currencies";
+import { AmountUnit, leadingCurrency, parseUnit, rowUnit } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { Z_ZONES, ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -110,9 +110,9 @@ export class ArchivedReview {
    * later review neither adds them to amounts in another currency nor compares them with such.
    */
   unitText(c: CustomerResult): string | null {
-    const currencies = c.currencies ?? this.receivables;
+    const currencies = customerCurrencies(c, this.receivables);
     if (currencies === undefined || this.amountUnit?.currency !== undefined) return this.unit;
-    const key = currencies.balance ?? currencies.creditLimit ?? currencies.overdueAmount;
+    const key = leadingCurrency(currencies);
     if (key === undefined) return this.unit;
     let label = this.rowUnits.get(key);
     if (label === undefined) this.rowUnits.set(key, (label = rowUnit(this.amountUnit, currencies)?.label ?? null));

@@ -25,6 +25,7 @@ import type { CustomerNote } from "./notes";
 import type { ZZone } from "../zscore";
 import { responseTally, Responses } from "./responses";
 import { sameCents } from "../money";
+import { customerCurrencies } from "./total-currencies";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -642,7 +643,7 @@ export function whatChanged(
     const before = earlier.byCustomer.get(key);
     // The customer's row in the last review, whether that review could grade it or not.
     const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
-    const unit = rowUnit(units.unit, c.currencies ?? units.receivables);
+    const unit = rowUnit(units.unit, customerCurrencies(c, units.receivables));
     const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast, checks);
     if (inLast !== undefined && c.balance !== undefined) {
       const archived = numberOrUnknown(inLast.line[BALANCE_AT]);

@@ -20,7 +20,13 @@ import { reasonAtRisk } from "./portfolio";
 import type { CustomerResult, PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
 import { amountPlaceText, totalInTwoCurrenciesText, totalNotAddedText } from "./texts";
-import { PlacedCurrency, ReceivableCurrencies, TotalCurrency, TotalInTwoCurrencies } from "./total-currencies";
+import {
+  customerCurrencies,
+  PlacedCurrency,
+  ReceivableCurrencies,
+  TotalCurrency,
+  TotalInTwoCurrencies,
+} from "./total-currencies";
 import { AmountUnit, restated, rowUnit, sameCurrency } from "./units";
 import "../i18n/report";
 
@@ -119,7 +125,7 @@ export function reviewCurrency(
   if (unit?.currency !== undefined) return unit.currency;
   const one = new OneCurrency();
   for (const c of customers) {
-    const currencies = c.currencies ?? receivables;
+    const currencies = customerCurrencies(c, receivables);
     if (currencies === undefined) continue;
     if (one.join("", rowUnit(unit, currencies)?.currency)) return undefined;
   }

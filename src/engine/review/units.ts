@@ -175,6 +175,11 @@ function inSheetScale(own: AmountUnit, onSheet: AmountUnit | undefined): AmountU
   return { factor: onSheet.factor, label, currency: own.currency ?? onSheet.currency, scaled: true };
 }
 
+/** The currency a row's amounts are taken in: its balance's (the exposure's), else its limit's, else its overdue amount's. */
+export function leadingCurrency(currencies: ReceivableCurrencies | undefined): CurrencyMark | undefined {
+  return currencies?.balance ?? currencies?.creditLimit ?? currencies?.overdueAmount;
+}
+
 /**
  * The unit a customer's amounts are in: the review's (`unit`), or, when that names no currency
  * and the row's receivables name one (`currencies`: its own marks', else its columns' marks',
@@ -184,7 +189,7 @@ function inSheetScale(own: AmountUnit, onSheet: AmountUnit | undefined): AmountU
  * ("$": one of several dollars) is no unit, and the row stays in the review's.
  */
 export function rowUnit(unit: AmountUnit | undefined, currencies: ReceivableCurrencies | undefined): AmountUnit | undefined {
-  const currency = currencies?.balance ?? currencies?.creditLimit ?? currencies?.overdueAmount;
+  const currency = leadingCurrency(currencies);
   if (currency === undefined || unit?.currency !== undefined) return unit;
   const own = parseUnit(currency);
   return own?.currency === currency ? inSheetScale(own, unit) : unit;
