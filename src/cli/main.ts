@@ -474,7 +474,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     if (options.asOf !== undefined) {
       asOf = asOfSerial(options.asOf, lang);
       const far = asOfFarText(asOf, todaySerial(), lang);
-      if (far) fail(lang, "cli.asOfFar", { value: options.asOf.trim(), reason: far });
+      if (far) fail(lang, "cli.asOfFar", { reason: far });
     }
     const output = outputPath(options.input, options.out, asOf);
     if (path.resolve(output) === path.resolve(options.input)) fail(lang, "cli.sameAsInput");

@@ -51,7 +51,7 @@ export const cliEn = {
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
   "cli.badAsOf": '--as-of must be a date, year first, like 2026-11-30, got "{value}"',
   "cli.asOfNoSuchDay": "--as-of {value}: there is no such day ({month} has {days} days)",
-  "cli.asOfFar": "--as-of {value}: {reason}",
+  "cli.asOfFar": "--as-of: {reason}",
   "cli.badPolicy": "policy file {file}: {reason}",
   "cli.writeFailed": "could not write {file} ({reason}); nothing was written",
   "cli.tooManyParts": "{file} has {count} parts; the command line reads workbooks of at most {limit}",

@@ -47,7 +47,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",
   "cli.badAsOf": "--as-of 必须是年份在前的日期，例如 2026-11-30，实际为“{value}”",
   "cli.asOfNoSuchDay": "--as-of {value}：没有这一天（{month} 只有 {days} 天）",
-  "cli.asOfFar": "--as-of {value}：{reason}",
+  "cli.asOfFar": "--as-of：{reason}",
   "cli.badPolicy": "政策文件 {file}：{reason}",
   "cli.writeFailed": "无法写入 {file}（{reason}）；未写入任何内容",
   "cli.tooManyParts": "{file} 含有 {count} 个部件；命令行最多读取含 {limit} 个部件的工作簿",

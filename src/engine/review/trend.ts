@@ -284,7 +284,7 @@ export function trendGapText(
 }
 
 /**
- * Under a trend table: for each figure not given ("n/a" in its cell), which and why, the figures
+ * Under a trend table: for each figure not given (printed "n/a", blank on the summary sheet), which and why, the figures
  * of one reason together, and the reviews of the same figures and reason on one line, so a column
  * no review had adds one line, not one a month: "Exposure, At risk on 2026-12-31: n/a (balances
  * in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)".

@@ -909,7 +909,7 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const said = JSON.parse(stdout).error.message as string;
     expect(stderr).toBe(`credit-review: ${said}`);
     expect(said).toMatch(
-      new RegExp(`^--as-of ${far}: The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year$`),
+      new RegExp(`^--as-of: The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year$`),
     );
     expect(outputs()).toEqual([]);
   });

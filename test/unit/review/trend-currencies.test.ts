@@ -165,6 +165,10 @@ describe("month 2 after the sheet settles on one currency", () => {
     expect(trendGapLines(second.trend, second, "en")[0]).toBe(
       'Exposure, At risk, Overdue amount on 2026-11-30: n/a (in EUR, e.g. customer "Acme", and this review\'s amounts in USD; no rate is known to convert them)',
     );
+    // In Chinese the reason is one bracket, its example after a comma, not a bracket inside it.
+    expect(trendGapLines(second.trend, second, "zh")[0]).toBe(
+      "2026年11月30日的风险敞口、风险客户敞口、逾期金额：无（以 EUR 计，如客户“Acme”；本次审查金额以 USD 计，没有汇率可换算）",
+    );
   });
 
   test("a sheet whose figures name no currency either month: nothing to say, the amounts added as before", () => {
