@@ -1245,7 +1245,7 @@ export function moreDecisionsText(count: number, sheet: string, lang: Lang): str
 
 /**
  * Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00
- * is above …", an amount with its currency as `marks` says (customerAmountText).
+ * is above …"; the overdue amount a rule quotes with its currency as `marks` says (customerAmountText).
  */
 export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy, marks: AmountMarks): string {
   if (!isRule(reason)) {
