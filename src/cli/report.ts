@@ -15,7 +15,7 @@ import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { CustomerResult, PortfolioResult, ReviewResult } from "../engine/review/review";
-import { amountMarks, customerCurrencies, rowCurrency } from "../engine/review/total-currencies";
+import { AmountMarks, amountMarks, customerCurrencies, rowCurrency } from "../engine/review/total-currencies";
 import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
@@ -132,6 +132,8 @@ const currencyOf = (c: CustomerResult, result: ReviewResult) => {
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
   const atRisk = customersAtRows(result.customers, p.topRisks);
+  // The texts' amounts with their currency where the portfolio's are in two, as the printed report's.
+  const marks = amountMarks(result);
   return {
     asOf: isoFromSerial(result.asOf),
     sheet: result.sheet,
@@ -161,7 +163,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       warnings: c.findings.map((f) => f.code),
       findings: c.findings.map((f) => findingJson(f, lang)),
       recommendation: customerRecommendation(c, lang, result.policy),
-      actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy) })),
+      actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy, marks) })),
       recommendedLimit: c.recommendedLimit ?? null,
       monitoring: c.monitoring ?? null,
       nextReview: c.nextReview === undefined ? null : isoFromSerial(c.nextReview),
@@ -207,7 +209,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         grade: r.grade ?? null,
         score: r.score ?? null,
         balance: r.balance ?? null,
-        text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy),
+        text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy, marks),
       })),
       warnings: p.warnings,
       findings: p.findings.map((f) => findingJson(f, lang)),
@@ -224,7 +226,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       unmatchedInvoices: p.unmatchedInvoices ? { ...p.unmatchedInvoices, amount: p.unmatchedInvoices.amount ?? null } : null,
       twoCurrencies: twoCurrenciesJson(p, lang),
     },
-    changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy) : null,
+    changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy, marks) : null,
     reviewsPastDue: {
       count: result.reviewsPastDue.count,
       customers: result.reviewsPastDue.customers.map((c) => ({
@@ -357,7 +359,13 @@ function clearedFigures(why: ClearedWhy) {
 }
 
 /** What changed since the last review, as JSON: dates as ISO days, unknowns as null. */
-function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"], lang: Lang, policy: Policy) {
+function changesJson(
+  changes: ReviewChanges,
+  customers: ReviewResult["customers"],
+  lang: Lang,
+  policy: Policy,
+  marks: AmountMarks,
+) {
   const moveJson = (m: OverdueMove) => ({
     ...m,
     daysPastDue: m.daysPastDue ?? null,
@@ -407,7 +415,7 @@ function changesJson(changes: ReviewChanges, customers: ReviewResult["customers"
     limitMoves: moves.limits,
     // The credit limits changed by hand since the review that recommended the last limit.
     creditLimitMoves: moves.creditLimits ?? null,
-    moneyText: moneyChangeCounts(changes, customers, lang).map(({ label, count, customers: names }) => ({
+    moneyText: moneyChangeCounts(changes, customers, lang, marks).map(({ label, count, customers: names }) => ({
       label: message(lang, label),
       count,
       customers: names,
@@ -475,6 +483,7 @@ function changesLines(
   customers: ReviewResult["customers"],
   lang: Lang,
   policy: ReviewResult["policy"],
+  marks: AmountMarks,
 ): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (!changes) return [t("changes.none")];
@@ -514,7 +523,7 @@ function changesLines(
   // The money: the portfolio's overdue then and now, the customers whose overdue and recommended limit moved.
   const overdue = overdueTotalText(changes, lang);
   if (overdue) lines.push(pair("changes.overdueTotal", overdue));
-  for (const entry of moneyChangeCounts(changes, customers, lang)) listed(entry);
+  for (const entry of moneyChangeCounts(changes, customers, lang, marks)) listed(entry);
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
   lines.push(pair("changes.gone", changedCustomersText(changes.gone, lang)));
   // Each count with its customers one a line under it, as the pane and the summary list them.
@@ -903,7 +912,7 @@ export function toTable(
     tableRows(...tableLines(cells.slice(0, widths.length), widths, figures));
     if (stacked) {
       // "Limit: 540,000.00 → 270,000.00", as the top risks give a cut; the credit limit alone while the recommendation is held.
-      const limits = held ? undefined : limitsText(c, lang);
+      const limits = held ? undefined : limitsText(c, lang, marks);
       const decided = [
         limits === undefined ? cells[6] && labelled(head[6], cells[6], lang) : labelled(t("cli.limits"), limits, lang),
         cells[8] && labelled(head[8], cells[8], lang),
@@ -970,7 +979,7 @@ export function toTable(
       p.topRisks.map((r) => ({
         name: customerName(r),
         balance: balanceOf(atRisk.get(r.row)!),
-        text: topRiskText(r.reason, atRisk.get(r.row)!, lang, result.policy),
+        text: topRiskText(r.reason, atRisk.get(r.row)!, lang, result.policy, marks),
       })),
     );
     const more = moreAtRiskText(p, result.sheet, lang);
@@ -981,7 +990,7 @@ export function toTable(
     lines.push(t("summary.decisions"));
     customerRows(
       t("summary.decision"),
-      deciding.customers.map((c) => ({ name: customerName(c), balance: balanceOf(c), text: shortDecisionsText(c, lang) })),
+      deciding.customers.map((c) => ({ name: customerName(c), balance: balanceOf(c), text: shortDecisionsText(c, lang, marks) })),
     );
     if (deciding.count > deciding.customers.length)
       lines.push(`  ${moreDecisionsText(deciding.count - deciding.customers.length, result.sheet, lang)}`);
@@ -1012,7 +1021,7 @@ export function toTable(
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...ownCellsLines(result, lang));
-  lines.push(...changesLines(result.changes, result.customers, lang, result.policy));
+  lines.push(...changesLines(result.changes, result.customers, lang, result.policy, marks));
   if (result.changes?.previousReview !== undefined)
     lines.push(
       ...countedLines(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang), lang),

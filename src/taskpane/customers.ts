@@ -12,6 +12,7 @@ import { Action } from "../engine/review/decisions";
 import { moreAtRisk, riskRank, riskReason } from "../engine/review/portfolio";
 import { CustomerResult } from "../engine/review/review";
 import { findingTitle, problemText, reasonDetail } from "../engine/review/texts";
+import { AmountMarks, NO_MARKS } from "../engine/review/total-currencies";
 import "../engine/i18n/report";
 
 export type GradeFilter = "all" | Grade | "errors";
@@ -99,7 +100,13 @@ export function sortCustomers(
  * data it could not use (it keeps its grade); else why it is at risk without a warning (an amount
  * overdue now, High risk); else none.
  */
-export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy: Policy = DEFAULT_POLICY): string {
+export function standOutLine(
+  c: CustomerResult,
+  lang: Lang,
+  t: Translate,
+  policy: Policy = DEFAULT_POLICY,
+  marks: AmountMarks = NO_MARKS,
+): string {
   if (c.findings.length > 0) {
     const first = findingTitle(c.findings[0], lang);
     return c.findings.length === 1 ? first : t("ui.list.more", { text: first, count: c.findings.length - 1 });
@@ -111,7 +118,7 @@ export function standOutLine(c: CustomerResult, lang: Lang, t: Translate, policy
   const toFix = c.notes.find((n) => n.toFix);
   if (toFix) return t("ui.list.dataToFix", { text: problemText(toFix, lang, policy) });
   const reason = riskReason(c);
-  return reason === undefined ? t("ui.list.noWarnings") : reasonDetail(reason, c, lang, policy);
+  return reason === undefined ? t("ui.list.noWarnings") : reasonDetail(reason, c, lang, policy, marks);
 }
 
 /**
@@ -124,11 +131,14 @@ export interface ActionGroup {
   readonly reason: string;
 }
 
-/** The customer's actions in the review's order, those in a row with the same reason grouped under it. */
-export function actionGroups(c: CustomerResult, lang: Lang, policy: Policy): ActionGroup[] {
+/**
+ * The customer's actions in the review's order, those in a row with the same reason grouped under
+ * it; its amounts with their currency as `marks` says.
+ */
+export function actionGroups(c: CustomerResult, lang: Lang, policy: Policy, marks: AmountMarks = NO_MARKS): ActionGroup[] {
   const groups: { actions: { code: Action; text: string }[]; reason: string }[] = [];
   for (const d of c.actions) {
-    const reason = reasonDetail(d.because, c, lang, policy);
+    const reason = reasonDetail(d.because, c, lang, policy, marks);
     const action = { code: d.code, text: message(lang, `action.${d.code}`) };
     const last = groups[groups.length - 1];
     if (last && last.reason === reason) last.actions.push(action);

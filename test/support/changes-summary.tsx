@@ -1,9 +1,10 @@
-/** The pane's block on what changed, rendered alone for a review's result, in one language. */
+/** The pane's block on what changed, rendered alone for a review's result, in one language, its amounts marked as the results panel marks them. */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang, message, translator } from "../../src/engine/i18n";
 import { itemsText } from "../../src/engine/review/texts";
 import type { ReviewResult } from "../../src/engine/review/review";
+import { amountMarks } from "../../src/engine/review/total-currencies";
 import { ChangesSummary } from "../../src/taskpane/components/ChangesSummary";
 import { LangContext } from "../../src/taskpane/i18n";
 
@@ -17,6 +18,7 @@ export function renderChanges(lang: Lang, result: ReviewResult): { section: HTML
           customers={result.customers}
           policy={result.policy}
           pastDue={result.reviewsPastDue}
+          marks={amountMarks(result)}
         />
       </LangContext.Provider>
     </FluentProvider>,

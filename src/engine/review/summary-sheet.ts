@@ -578,7 +578,7 @@ function summaryDraft(
     const overdue = overdueTotalText(changes, lang);
     if (overdue && changes.overdue && !sameCents(changes.overdue.now, changes.overdue.then))
       into.note(t("changes.overdueTotal"), overdue);
-    for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang))
+    for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang, amountMarks(result)))
       if (count > 0) counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [
@@ -759,7 +759,7 @@ function summaryDraft(
       into.rows(
         p.topRisks.map((r) => {
           const c = facts.atRisk.get(r.row)!;
-          return customerLine(r, c, topRiskText(r.reason, c, lang, result.policy));
+          return customerLine(r, c, topRiskText(r.reason, c, lang, result.policy, marks));
         }),
         customerFormats,
         CUSTOMER_INDENTS,
@@ -783,7 +783,7 @@ function summaryDraft(
     if (customers.length) {
       customersHeader(into, t("summary.decision"));
       into.rows(
-        customers.map((c) => customerLine(c, c, shortDecisionsText(c, lang))),
+        customers.map((c) => customerLine(c, c, shortDecisionsText(c, lang, marks))),
         customerFormats,
         CUSTOMER_INDENTS,
         customerAligned,

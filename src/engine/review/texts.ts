@@ -44,6 +44,7 @@ import {
   amountMark,
   AmountMarks,
   byBalance,
+  NO_MARKS,
   PlacedCurrency,
   PortfolioTotal,
   ReceivableCurrencies,
@@ -1213,17 +1214,23 @@ export interface DecisionSubject {
   /** With a ledger: the amount more than the legal-action days past due, which the legal-action reason quotes. */
   readonly overduePastLegalAction?: number;
   readonly findings: readonly Finding[];
+  /** The currency each of its amounts is in, as its row names them: an amount it states is marked as the lists mark it. */
+  readonly currencies?: ReceivableCurrencies;
 }
 
-/** A top risk's reason with what to do about it, as every face lists it: "… To do: prepayment; limit 540,000.00 → 270,000.00". */
+/**
+ * A top risk's reason with what to do about it, as every face lists it: "… To do: prepayment;
+ * limit 540,000.00 → 270,000.00", its amounts with their currency as `marks` says (customerAmountText).
+ */
 export function topRiskText(
   reason: Reason,
   c: DecisionSubject & Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">,
   lang: Lang,
   policy: Policy,
+  marks: AmountMarks,
 ): string {
-  const why = reasonDetail(reason, c, lang, policy);
-  const todo = shortDecisionsText(c, lang);
+  const why = reasonDetail(reason, c, lang, policy, marks);
+  const todo = shortDecisionsText(c, lang, marks);
   return todo ? message(lang, "summary.reasonTodo", { reason: why, actions: todo }) : why;
 }
 
@@ -1236,8 +1243,11 @@ export function moreDecisionsText(count: number, sheet: string, lang: Lang): str
   });
 }
 
-/** Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00 is above …". */
-export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy): string {
+/**
+ * Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00
+ * is above …"; the overdue amount a rule quotes with its currency as `marks` says (customerAmountText).
+ */
+export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy, marks: AmountMarks): string {
   if (!isRule(reason)) {
     const finding = c.findings.find((f) => f.code === reason);
     return finding ? explainFinding(finding, lang) : reasonTitle(reason, lang, policy);
@@ -1247,7 +1257,7 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
   const more = scoreDecimals(c.score ?? 0, policy) - SCORE_DECIMALS;
   const score = formatFigure(c.score ?? 0, "score", lang, more);
   const edge = (value: number) => formatFigure(value, "score", lang, Math.max(more, decimalsOf(value) - SCORE_DECIMALS));
-  const amount = c.overdueAmount === undefined ? undefined : formatFigure(c.overdueAmount, "money", lang);
+  const amount = c.overdueAmount === undefined ? undefined : customerAmountText(c.overdueAmount, c, "overdueAmount", marks, lang);
   const days = formatFigure(c.daysPastDue ?? 0, "days", lang);
   switch (reason) {
     case "GRADE_HIGH":
@@ -1260,7 +1270,8 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
       return message(lang, "rule.LOW_RISK_CLEAR.detail", { score, multiplier: limitMultiplier("low", false, policy) });
     case "PAST_LEGAL_DAYS":
       if (c.overduePastLegalAction !== undefined) {
-        const pastAmount = formatFigure(c.overduePastLegalAction, "money", lang);
+        // Part of the overdue amount, in its currency.
+        const pastAmount = customerAmountText(c.overduePastLegalAction, c, "overdueAmount", marks, lang);
         return message(lang, "rule.PAST_LEGAL_DAYS.pastAmount", { amount: pastAmount, days, threshold: policy.legalActionDays });
       }
       return message(lang, amount === undefined ? "rule.PAST_LEGAL_DAYS.noAmount" : "rule.PAST_LEGAL_DAYS.detail", {
@@ -1288,10 +1299,10 @@ export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, pol
 }
 
 /** One action and why, as a line of its own: the JSON's and the task pane's reason lines. */
-export function decisionLine(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy): string {
+export function decisionLine(d: Decision, c: DecisionSubject, lang: Lang, policy: Policy, marks: AmountMarks): string {
   return message(lang, "decision.detail", {
     action: message(lang, `action.${d.code}`),
-    reason: reasonDetail(d.because, c, lang, policy),
+    reason: reasonDetail(d.because, c, lang, policy, marks),
   });
 }
 
@@ -1367,8 +1378,12 @@ function fewByName<T>(items: readonly T[], line: (item: T) => string, lang: Lang
  * "prepayment; limit 540,000.00 → 270,000.00; re-assess now". Empty when they ask nothing (a
  * customer not graded without a warning that calls for an action).
  */
-export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit">, lang: Lang): string {
-  const limits = limitsText(c, lang);
+export function shortDecisionsText(
+  c: Pick<CustomerResult, "actions" | "creditLimit" | "recommendedLimit" | "currencies">,
+  lang: Lang,
+  marks: AmountMarks,
+): string {
+  const limits = limitsText(c, lang, marks);
   return c.actions
     .map((d) =>
       d.code === "RESTRICT_LIMIT" && limits !== undefined
@@ -1382,12 +1397,18 @@ export function shortDecisionsText(c: Pick<CustomerResult, "actions" | "creditLi
  * A customer's credit limit, then the limit the review recommends: "540,000.00 → 270,000.00", a
  * cut told from a raise at a glance; a limit the review keeps once, "540,000.00 (kept)", not as a
  * move to itself; a limit of 0, "0.00 (no credit extended)". Undefined without both (a limit the
- * sheet does not give, a recommendation held for a data fix).
+ * sheet does not give, a recommendation held for a data fix). Each with its currency where the
+ * portfolio's limits are in two ("USD 540,000.00 → USD 270,000.00"), as the lists show them.
  */
-export function limitsText(c: Pick<CustomerResult, "creditLimit" | "recommendedLimit">, lang: Lang): string | undefined {
+export function limitsText(
+  c: Pick<CustomerResult, "creditLimit" | "recommendedLimit" | "currencies">,
+  lang: Lang,
+  marks: AmountMarks,
+): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
-  const from = formatFigure(c.creditLimit, "money", lang);
-  const to = formatFigure(c.recommendedLimit, "money", lang);
+  // The recommendation is in its credit limit's currency.
+  const from = customerAmountText(c.creditLimit, c, "creditLimit", marks, lang);
+  const to = customerAmountText(c.recommendedLimit, c, "creditLimit", marks, lang);
   // A limit of 0 kept is no credit given, not a limit held where it was: said so.
   if (c.creditLimit === 0 && c.recommendedLimit === 0) return message(lang, "summary.limitNone", { limit: from });
   // Compared as shown: a limit the reader sees unchanged is kept.
@@ -1960,7 +1981,8 @@ function idChangeLine(previousId: string, id: string, lang: Lang): string {
 
 /**
  * One customer against its own previous review, a line each: "Score 2.10 → 2.65 (+0.55 points),
- * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move.
+ * Medium → High since 2026-10-31", the warnings it gained and lost, its recommended limit's move;
+ * its amounts with their currency as `marks` says (none marked unless given).
  */
 export function customerChangeLines(
   change: CustomerChange,
@@ -1970,17 +1992,21 @@ export function customerChangeLines(
     readonly creditLimit?: number;
     readonly recommendedLimit?: number;
     readonly overdueAmount?: number;
+    readonly currencies?: ReceivableCurrencies;
   },
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
+  marks: AmountMarks = NO_MARKS,
 ): string[] {
+  // Then and now in the row's currency now: a move is told only of amounts in one.
+  const amount = (value: number, field: ReceivableField) => customerAmountText(value, now, field, marks, lang);
   const renamed = [
     ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
     ...(change.previousId === undefined ? [] : [idChangeLine(change.previousId, change.id, lang)]),
   ];
   // Archived before only in reviews that could not score it: its name is known, its score not; what it owed may be.
   if (change.previousDate === undefined) {
-    const overdue = overdueChangeLine(change, now, lang);
+    const overdue = overdueChangeLine(change, now, lang, amount);
     return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview"), ...overdue];
   }
   const date = dateText(change.previousDate, lang);
@@ -2028,7 +2054,7 @@ export function customerChangeLines(
     change.notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, policy)),
     "sep.items",
   );
-  lines.push(...overdueChangeLine(change, now, lang));
+  lines.push(...overdueChangeLine(change, now, lang, amount));
   if (
     change.previousCreditLimit !== undefined &&
     now.creditLimit !== undefined &&
@@ -2036,8 +2062,8 @@ export function customerChangeLines(
   )
     lines.push(
       message(lang, "changes.creditLimit", {
-        from: formatFigure(change.previousCreditLimit, "money", lang),
-        to: formatFigure(now.creditLimit, "money", lang),
+        from: amount(change.previousCreditLimit, "creditLimit"),
+        to: amount(now.creditLimit, "creditLimit"),
         change: formatChange(withoutFloatDust(now.creditLimit - change.previousCreditLimit), "money", lang),
       }),
     );
@@ -2048,8 +2074,8 @@ export function customerChangeLines(
     if (!sameCents(change.limitChange, 0))
       lines.push(
         message(lang, change.limitMoveFromPolicy ? "changes.limitByPolicy" : "changes.limit", {
-          from: formatFigure(change.previousLimit, "money", lang),
-          to: formatFigure(now.recommendedLimit, "money", lang),
+          from: amount(change.previousLimit, "creditLimit"),
+          to: amount(now.recommendedLimit, "creditLimit"),
           change: moved,
         }),
       );
@@ -2061,12 +2087,17 @@ export function customerChangeLines(
  * A customer's overdue amount at the last review and now, when it moved: dated when the review it
  * is compared with is not the one its score and grade are (a review that could not grade it).
  */
-function overdueChangeLine(change: CustomerChange, now: { readonly overdueAmount?: number }, lang: Lang): string[] {
+function overdueChangeLine(
+  change: CustomerChange,
+  now: { readonly overdueAmount?: number },
+  lang: Lang,
+  amount: (value: number, field: ReceivableField) => string,
+): string[] {
   const then = change.previousOverdue;
   if (then === undefined || now.overdueAmount === undefined || sameCents(now.overdueAmount, then)) return [];
   const params = {
-    from: formatFigure(then, "money", lang),
-    to: formatFigure(now.overdueAmount, "money", lang),
+    from: amount(then, "overdueAmount"),
+    to: amount(now.overdueAmount, "overdueAmount"),
     change: formatChange(withoutFloatDust(now.overdueAmount - then), "money", lang),
   };
   const dated = change.previousOverdueDate !== undefined && change.previousOverdueDate !== change.previousDate;
@@ -2108,12 +2139,18 @@ export function moneyChangeCounts(
   changes: ReviewChanges,
   customers: readonly CustomerResult[],
   lang: Lang,
+  marks: AmountMarks,
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
-  const money = (n: number) => formatFigure(n, "money", lang);
   const moves = moneyMoves(changes, customers);
+  // Each amount in its customer's currency where the portfolio's are in two, as the lists show it.
+  const byRow = new Map(customers.map((c) => [c.row, c]));
+  const money = (n: number, m: { readonly row: number }, field: ReceivableField) =>
+    customerAmountText(n, byRow.get(m.row)!, field, marks, lang);
   const overdue = (label: MessageKey, way: "grew" | "fell") => {
     const line = (m: OverdueMove) => {
-      const params = { name: customerName(m), from: money(m.from), to: money(m.to) };
+      // Then and now in the row's currency now: a move is told only of amounts in one.
+      const amount = (n: number) => money(n, m, "overdueAmount");
+      const params = { name: customerName(m), from: amount(m.from), to: amount(m.to) };
       if (m.to <= 0) return message(lang, "changes.overdueMoveCleared", params);
       if (m.daysPastDue === undefined || m.daysPastDue <= 0) return message(lang, "changes.overdueMoveNoDays", params);
       return message(lang, "changes.overdueMove", { ...params, days: formatCount(m.daysPastDue, lang) });
@@ -2123,13 +2160,15 @@ export function moneyChangeCounts(
   };
   const limits = (kind: LimitMoveKind) => {
     const line = (m: LimitMove) => {
-      const params = { name: customerName(m), from: money(m.from), to: money(m.to) };
+      // A recommended limit is in its credit limit's currency.
+      const amount = (n: number) => money(n, m, "creditLimit");
+      const params = { name: customerName(m), from: amount(m.from), to: amount(m.to) };
       // Against a credit limit changed by hand, the move is told with it: 100,000 → 100,000 is a cut of a limit now 200,000.
       if (!sameCents(m.previousCreditLimit, m.creditLimit))
         return message(lang, "changes.limitMoveCreditLimit", {
           ...params,
-          limitFrom: money(m.previousCreditLimit),
-          limitTo: money(m.creditLimit),
+          limitFrom: amount(m.previousCreditLimit),
+          limitTo: amount(m.creditLimit),
         });
       return message(lang, m.fromPolicy ? "changes.limitMoveByPolicy" : "changes.limitMove", params);
     };
@@ -2138,7 +2177,11 @@ export function moneyChangeCounts(
   };
   const creditLimits = (list: readonly CreditLimitMove[]) => {
     const line = (m: CreditLimitMove) =>
-      message(lang, "changes.limitMove", { name: customerName(m), from: money(m.from), to: money(m.to) });
+      message(lang, "changes.limitMove", {
+        name: customerName(m),
+        from: money(m.from, m, "creditLimit"),
+        to: money(m.to, m, "creditLimit"),
+      });
     const label: MessageKey = "changes.creditLimitChanged";
     return { label, count: list.length, customers: fewByName(list, line, lang) };
   };

@@ -32,6 +32,7 @@ import {
   warningChangeCounts,
 } from "../../engine/review/texts";
 import type { CustomerResult } from "../../engine/review/review";
+import { AmountMarks, NO_MARKS } from "../../engine/review/total-currencies";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
 import { usePanelStyles } from "./styles";
@@ -42,12 +43,15 @@ export function ChangesSummary({
   customers,
   policy,
   pastDue,
+  marks = NO_MARKS,
 }: {
   changes: ReviewChanges | undefined;
   /** The review's customers: a new warning's figure and a customer's overdue amount now. */
   customers: readonly CustomerResult[];
   policy: Policy;
   pastDue: ReviewsPastDue;
+  /** Which customers' amounts the money moves show with their currency. */
+  marks?: AmountMarks;
 }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
@@ -84,7 +88,7 @@ export function ChangesSummary({
       counted(t(entry.label), entry.count, entry.customers),
     ),
     ...(overdue ? [[t("changes.overdueTotal"), overdue] satisfies Fact] : []),
-    ...moneyChangeCounts(changes, customers, lang).map((entry) => counted(t(entry.label), entry.count, entry.customers)),
+    ...moneyChangeCounts(changes, customers, lang, marks).map((entry) => counted(t(entry.label), entry.count, entry.customers)),
     [t("changes.added"), changedCustomersText(changes.added, lang)],
     [t("changes.gone"), changedCustomersText(changes.gone, lang)],
     ...(changes.renamed.length

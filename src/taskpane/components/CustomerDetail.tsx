@@ -108,14 +108,14 @@ export function CustomerDetail({ customer: c, sheet, policy, marks = NO_MARKS, c
       {change && (
         <ChangeList
           lines={[
-            ...customerChangeLines(change, c, lang, policy),
+            ...customerChangeLines(change, c, lang, policy, marks),
             ...(response ? customerResponseLines(response.customer, response.of, lang) : []),
           ]}
         />
       )}
       {(c.errors.length > 0 || c.notes.length > 0) && <IssueList issues={errorLines(c, sheet, lang, policy)} onGoTo={onGoTo} />}
       {/* A data error stops what needs the grade, not the actions and warnings that need none. */}
-      <ActionList actions={actionGroups(c, lang, policy)} waiting={waitingText(c, lang)} />
+      <ActionList actions={actionGroups(c, lang, policy, marks)} waiting={waitingText(c, lang)} />
       <Subtitle2 className={panel.heading} as="h3">
         {t("ui.detail.findings")}
       </Subtitle2>

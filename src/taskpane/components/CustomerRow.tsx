@@ -103,7 +103,7 @@ export function CustomerRow({ customer: c, sheet, policy, marks, change, respons
   const showTip = () => setTip(cutText(rowRef.current));
   const hideTip = () => setTip(false);
   const name = c.name || c.id;
-  const second = standOutLine(c, lang, t, policy);
+  const second = standOutLine(c, lang, t, policy, marks);
   const detailId = `customer-${c.row}`;
 
   useEffect(() => {

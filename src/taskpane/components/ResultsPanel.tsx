@@ -22,6 +22,7 @@ export interface ResultsPanelProps {
 export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelProps) {
   const { t } = useLang();
   if (!result) return <Text>{t("ui.results.none")}</Text>;
+  const marks = amountMarks(result);
   return (
     <>
       <PortfolioSummary result={result} />
@@ -30,6 +31,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         customers={result.customers}
         policy={result.policy}
         pastDue={result.reviewsPastDue}
+        marks={marks}
       />
       <TrendSummary result={result} />
       <CustomerList
@@ -39,7 +41,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         changes={result.changes}
         openRow={openRow}
         byBalance={byBalance(result.portfolio)}
-        marks={amountMarks(result)}
+        marks={marks}
         onOpen={onOpen}
         onGoTo={onGoTo}
       />

@@ -11,6 +11,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { SHOWN_PROBLEMS } from "../../../src/engine/review/summary-sheet";
 import { SHOWN_DECISIONS } from "../../../src/engine/review/portfolio";
 import { explainFinding, reasonDetail, movedLines } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { buildWritePlan, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 import { toJson, toTable } from "../../../src/cli/report";
@@ -266,7 +267,7 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
       message(lang, "summary.reasonTodo", { reason, actions: message(lang, `summary.do.${action}`) });
     expect(right.slice(at + 2, at + 4)).toEqual([
       `Over|2|138000|1|${message(lang, "grade.low")}|${todo(explainFinding(over.findings[0], lang), "HOLD_ORDERS")}`,
-      `Late|4|30000|0|${message(lang, "grade.low")}|${todo(reasonDetail("OVERDUE", late, lang, result.policy), "KEEP_TERMS")}`,
+      `Late|4|30000|0|${message(lang, "grade.low")}|${todo(reasonDetail("OVERDUE", late, lang, result.policy, NO_MARKS), "KEEP_TERMS")}`,
     ]);
     // The medium customer without a warning is not a top risk.
     expect(right.some((line) => line.startsWith("Middling|"))).toBe(false);

@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { OUTPUT_HEADERS, OutputField } from "../../../src/engine/review/fields";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, explainFinding, recommendationText } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial, STATEMENT_HEADERS } from "../../support/review-grid";
 
@@ -88,7 +89,7 @@ describe("a customer with a data error keeps the checks that need no grade", () 
       { code: "LEGAL_ACTION", because: "PAST_LEGAL_DAYS" },
       { code: "REVIEW_FINANCES", because: "Z_DISTRESS" },
     ]);
-    expect(decisionLine(broken.actions[2], broken, "en", DEFAULT_POLICY)).toBe(
+    expect(decisionLine(broken.actions[2], broken, "en", DEFAULT_POLICY, NO_MARKS)).toBe(
       "Consider legal action — 150,000.00 is overdue more than 180 days, the oldest 213 days past due (legal action after 180 days).",
     );
     expect(recommendationText(broken.actions, "en", DEFAULT_POLICY, true)).toBe(

@@ -9,6 +9,7 @@ import { completePolicy, DEFAULT_POLICY, GRADES } from "../../../src/engine/poli
 import { asksForAction, decide, isClearForRaise, isOverdue } from "../../../src/engine/review/decisions";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, limitsText, recommendationText, shortDecisionsText } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { Finding, WARNING_CODES } from "../../../src/engine/review/warnings";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -123,13 +124,13 @@ describe("the decision table", () => {
     const c = reviewOne([...LOW], [100000, 900], ["Credit limit", "Outstanding balance"]);
     expect(codes(c)).toEqual(["KEEP_TERMS:UNCHECKED"]);
     expect(c.recommendedLimit).toBe(100000);
-    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toContain(
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY, NO_MARKS)).toContain(
       "nothing shows what is overdue: the overdue check could not run",
     );
     // Without a balance, that is what it says.
     const noBalance = reviewOne([...LOW], [100000, 0], ["Credit limit", "Days past due"]);
     expect(codes(noBalance)).toEqual(["KEEP_TERMS:UNCHECKED"]);
-    expect(decisionLine(noBalance.actions[0], noBalance, "en", DEFAULT_POLICY)).toContain(
+    expect(decisionLine(noBalance.actions[0], noBalance, "en", DEFAULT_POLICY, NO_MARKS)).toContain(
       "the outstanding balance is not known: the over-limit check could not run",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toContain("余额或逾期情况无法核查");
@@ -140,10 +141,10 @@ describe("the decision table", () => {
     const apart = reviewOne([...LOW], [100000, 900, 0], ["Credit limit (USD)", "Outstanding balance (EUR)", "Days past due"]);
     expect(codes(apart)).toEqual(["KEEP_TERMS:UNCHECKED"]);
     expect(apart.recommendedLimit).toBe(100000);
-    expect(decisionLine(apart.actions[0], apart, "en", DEFAULT_POLICY)).toContain(
+    expect(decisionLine(apart.actions[0], apart, "en", DEFAULT_POLICY, NO_MARKS)).toContain(
       "the balance cannot be weighed against the limit: they are in two currencies, so the over-limit check could not run",
     );
-    expect(decisionLine(apart.actions[0], apart, "zh", DEFAULT_POLICY)).toContain("余额与信用额度币种不同");
+    expect(decisionLine(apart.actions[0], apart, "zh", DEFAULT_POLICY, NO_MARKS)).toContain("余额与信用额度币种不同");
   });
 
   test("'restrict the limit' exactly when the grade's multiplier cuts it, whatever the grade", () => {
@@ -187,12 +188,12 @@ describe("a credit limit of 0: no credit extended, never a limit restricted or k
     ["zh", "0.00（未授予信用额度）", "要求预付款；要求担保或信用保险"],
   ] as const)("%s: the limit and what to do say so", (lang, limits, todo) => {
     const c = reviewOne([5, 5, 5, 5, 5], [0, 0, 0, 0, null, null]);
-    expect(limitsText(c, lang)).toBe(limits);
-    expect(shortDecisionsText(c, lang)).toBe(todo);
+    expect(limitsText(c, lang, NO_MARKS)).toBe(limits);
+    expect(shortDecisionsText(c, lang, NO_MARKS)).toBe(todo);
     // A limit above 0 the policy keeps still reads as kept.
-    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang)).toMatch(/^1,000\.00[ （(]/);
-    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang)).not.toBe(
-      limitsText(c, lang)!.replace("0.00", "1,000.00"),
+    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang, NO_MARKS)).toMatch(/^1,000\.00[ （(]/);
+    expect(limitsText({ creditLimit: 1000, recommendedLimit: 1000 }, lang, NO_MARKS)).not.toBe(
+      limitsText(c, lang, NO_MARKS)!.replace("0.00", "1,000.00"),
     );
   });
 });
@@ -245,7 +246,7 @@ describe("decision rules hold for any customer", () => {
 describe("every face can say why", () => {
   test("the reason line names the customer's figures against the policy's", () => {
     const c = reviewOne([5, 5, 5, 5, 5], [100000, 1380000, 3000, 200, null, null]);
-    const lines = c.actions.map((d) => decisionLine(d, c, "en", DEFAULT_POLICY));
+    const lines = c.actions.map((d) => decisionLine(d, c, "en", DEFAULT_POLICY, NO_MARKS));
     expect(lines).toEqual([
       "Require prepayment — Risk score 5.00 is in the high-risk band (from 3.50).",
       "Restrict the credit limit — Risk score 5.00 is in the high-risk band (from 3.50).",
@@ -254,7 +255,7 @@ describe("every face can say why", () => {
       "Escalate collection and stop shipments — The oldest unpaid amount is 200 days past due (more than 90 days triggers a warning).",
       "Consider legal action — 3,000.00 is overdue, the oldest 200 days past due (legal action after 180 days).",
     ]);
-    expect(decisionLine(c.actions[5], c, "zh", DEFAULT_POLICY)).toBe(
+    expect(decisionLine(c.actions[5], c, "zh", DEFAULT_POLICY, NO_MARKS)).toBe(
       "考虑采取法律行动：逾期金额 3,000.00，最早一笔已逾期 200 天（超过 180 天考虑法律行动）。",
     );
   });
@@ -262,7 +263,7 @@ describe("every face can say why", () => {
   test("the Recommendation text gives each action's reason in a few words, in both languages", () => {
     const c = reviewOne(LOW, [100000, 0, 5000, 20, null, null]);
     expect(recommendationText(c.actions, "en", DEFAULT_POLICY)).toBe("Keep current terms (no raise while overdue)");
-    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY, NO_MARKS)).toBe(
       "Keep current terms — 5,000.00 is overdue: no limit raise until it is paid.",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("维持现有信用条件（有逾期，暂不提高额度）");
@@ -293,9 +294,9 @@ describe("every face can say why", () => {
       "Review the customer's financial statements (Low liquidity)",
     );
     expect(recommendationText(c.actions, "zh", DEFAULT_POLICY)).toBe("复核客户财务报表（流动性不足）");
-    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY)).toBe(
+    expect(decisionLine(c.actions[0], c, "en", DEFAULT_POLICY, NO_MARKS)).toBe(
       "Review the customer's financial statements — Current ratio 0.50 is below 1.00.",
     );
-    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY)).toBe("复核客户财务报表：流动比率 0.50 低于 1.00。");
+    expect(decisionLine(c.actions[0], c, "zh", DEFAULT_POLICY, NO_MARKS)).toBe("复核客户财务报表：流动比率 0.50 低于 1.00。");
   });
 });

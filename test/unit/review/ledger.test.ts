@@ -5,6 +5,7 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { customerKey } from "../../../src/engine/review/ledger";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, problemText } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { message } from "../../../src/engine/i18n";
 import type { CustomerResult } from "../../../src/engine/review/review";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
@@ -243,7 +244,7 @@ describe("credit notes settle the oldest amounts owed first, as cash application
   const sheet = (balance: number) =>
     customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C001", extra: [10000, balance] }]);
   const legalLine = (c: CustomerResult, lang: "en" | "zh" = "en") =>
-    c.actions.filter((a) => a.code === "LEGAL_ACTION").map((a) => decisionLine(a, c, lang, DEFAULT_POLICY));
+    c.actions.filter((a) => a.code === "LEGAL_ACTION").map((a) => decisionLine(a, c, lang, DEFAULT_POLICY, NO_MARKS));
 
   test("a credit note that settles the oldest invoice: its age is not the days past due, nothing is 91+ and no legal action", () => {
     const [c] = review(sheet(100), [

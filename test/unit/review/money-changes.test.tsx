@@ -20,6 +20,7 @@ import {
   warningChangeCounts,
   warningChangeText,
 } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { factLine, renderChanges } from "../../support/changes-summary";
 import { printedList } from "../../support/printed-report";
 import { reviewWorkbook } from "../../support/review-cycle";
@@ -142,7 +143,7 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
 
   test("the texts every face lists: the total, then each list's count and customers", () => {
     expect(overdueTotalText(changes, lang)).toBe(expected.total);
-    expect(moneyChangeCounts(changes, result.customers, lang).map((e) => [t(e.label), e.count, e.customers])).toEqual(
+    expect(moneyChangeCounts(changes, result.customers, lang, NO_MARKS).map((e) => [t(e.label), e.count, e.customers])).toEqual(
       expected.lists,
     );
   });
@@ -329,7 +330,11 @@ describe("a credit limit the analyst changed by hand", () => {
   test.each(["en", "zh"] as const)("every face lists the credit limits changed, and a cut against one with it (%s)", (lang) => {
     const result = handChangedCycle(lang);
     const t = translator(lang);
-    const lists = moneyChangeCounts(result.changes!, result.customers, lang).map((e) => [t(e.label), e.count, e.customers]);
+    const lists = moneyChangeCounts(result.changes!, result.customers, lang, NO_MARKS).map((e) => [
+      t(e.label),
+      e.count,
+      e.customers,
+    ]);
     const expected =
       lang === "en"
         ? [

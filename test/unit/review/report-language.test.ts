@@ -21,6 +21,7 @@ import { FIELD_LABELS, OUTPUT_HEADERS } from "../../../src/engine/review/fields"
 import { ARCHIVE_COLUMNS } from "../../../src/engine/review/archive";
 import { runReview } from "../../../src/engine/review/review";
 import { issuesText, moreAtRiskText, reasonDetail } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { trendHeaders } from "../../../src/engine/review/trend";
 import { buildWritePlan, ChartPlan } from "../../../src/engine/review/write-plan";
 import { reviewWorkbook } from "../../support/review-cycle";
@@ -206,7 +207,9 @@ describe("counts and reasons read as sentences", () => {
     ["zh", "逾期金额 60,000.00，付清前不提高额度。"],
     ["en", "60,000.00 is overdue: no limit raise until it is paid."],
   ] as const)("an overdue customer's reason is a sentence (%s)", (lang, said) => {
-    expect(reasonDetail("OVERDUE", { overdueAmount: 60_000, daysPastDue: 10, findings: [] }, lang, DEFAULT_POLICY)).toBe(said);
+    expect(
+      reasonDetail("OVERDUE", { overdueAmount: 60_000, daysPastDue: 10, findings: [] }, lang, DEFAULT_POLICY, NO_MARKS),
+    ).toBe(said);
   });
 
   test.each(["en", "zh"] as const)("every rule's reason ends as a sentence, as a warning's does (%s)", (lang) => {
@@ -215,7 +218,7 @@ describe("counts and reasons read as sentences", () => {
       { score: 4, daysPastDue: 200, findings: [] },
       { score: 4, balance: 1, overdueAmount: 60_000, daysPastDue: 200, overduePastLegalAction: 100, findings: [] },
     ];
-    const texts = RULES.flatMap((rule) => subjects.map((c) => reasonDetail(rule, c, lang, DEFAULT_POLICY)));
+    const texts = RULES.flatMap((rule) => subjects.map((c) => reasonDetail(rule, c, lang, DEFAULT_POLICY, NO_MARKS)));
     for (const text of texts) expect(text).toMatch(lang === "en" ? /^[A-Z\d].*\.$/ : /。$/);
     // The catalogue's own: each rule's details, in both languages.
     const keys = Object.keys(reportEn).filter((k) => /^rule\.\w+\.\w+$/.test(k)) as MessageKey[];

@@ -12,6 +12,7 @@ import { CustomerChange } from "../../../src/engine/review/changes";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { runReview } from "../../../src/engine/review/review";
 import { customerChangeLines, formatScore, reasonDetail, typedOverCellTexts } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { applyBlocks, blockCells, customerSheet, serial } from "../../support/review-grid";
@@ -90,7 +91,7 @@ describe.each(["en", "zh"] as const)("a score under an edge in the texts (%s)", 
 
   test("the grade's reason quotes 3.497 under High from 3.50", () => {
     const subject = { score: 3.497, findings: [], overdueAmount: 0, daysPastDue: 0 } as never;
-    const text = reasonDetail("GRADE_MEDIUM", subject, lang, POLICY);
+    const text = reasonDetail("GRADE_MEDIUM", subject, lang, POLICY, NO_MARKS);
     expect(text).toContain("3.497");
     expect(text).not.toContain("3.50 ");
   });

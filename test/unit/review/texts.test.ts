@@ -28,6 +28,7 @@ import {
   warningChangeText,
   warningTitle,
 } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -171,7 +172,7 @@ describe("a score just under a band's edge reads as under it", () => {
     [3.5, "GRADE_HIGH", "Risk score 3.50 is in the high-risk band (from 3.50)."],
     [2.4999, "GRADE_LOW", "Risk score 2.4999 is low risk; the policy gives no limit raise."],
   ] as const)("%d (%s)", (score, reason, text) => {
-    expect(reasonDetail(reason, subject(score), "en", DEFAULT_POLICY)).toBe(text);
+    expect(reasonDetail(reason, subject(score), "en", DEFAULT_POLICY, NO_MARKS)).toBe(text);
   });
 });
 
