@@ -15,7 +15,7 @@ import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { CustomerResult, PortfolioResult, ReviewResult } from "../engine/review/review";
-import { AmountMarks, amountMarks, customerCurrencies, rowCurrency } from "../engine/review/total-currencies";
+import { AmountMarks, amountMarks, customerCurrencies, overdueCurrency, rowCurrency } from "../engine/review/total-currencies";
 import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
@@ -129,6 +129,12 @@ const currencyOf = (c: CustomerResult, result: ReviewResult) => {
   return currency === undefined ? null : currencyMarkText(currency);
 };
 
+/** The currency a customer's overdue amount and aging are in (a ledger's invoices' can be another than its row's), as currencyOf gives one. */
+const overdueCurrencyOf = (c: CustomerResult, result: ReviewResult) => {
+  const currency = overdueCurrency(c, result.amountUnits.receivables);
+  return currency === undefined ? null : currencyMarkText(currency);
+};
+
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
   const atRisk = customersAtRows(result.customers, p.topRisks);
@@ -174,6 +180,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       utilisation: c.utilisation ?? null,
       availableCredit: c.availableCredit ?? null,
       overdueAmount: c.overdueAmount ?? null,
+      overdueCurrency: overdueCurrencyOf(c, result),
       daysPastDue: c.daysPastDue ?? null,
       aging: c.aging ?? null,
       notes: c.notes.map((n) => ({ affects: n.affects, toFix: n.toFix, text: problemText(n, lang, result.policy) })),

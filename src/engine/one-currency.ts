@@ -42,6 +42,11 @@ export class OneCurrency {
     return undefined;
   }
 
+  /** The currency the amounts noted so far name; undefined while none is marked. */
+  get mark(): CurrencyMark | undefined {
+    return this.currency;
+  }
+
   /** The currency the amounts noted so far name, and the amount that says it most narrowly; undefined while none is marked. */
   get marked(): { readonly name: string; readonly mark: CurrencyMark } | undefined {
     return this.currency === undefined ? undefined : { name: this.markedBy, mark: this.currency };

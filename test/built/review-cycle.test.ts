@@ -147,12 +147,13 @@ test("three reviews, re-runs and a back-dated review through the command line", 
     ],
   ]);
   const afterApril = await archiveOf("april.xlsx");
-  expect(afterApril.header).toHaveLength(26);
+  expect(afterApril.header).toHaveLength(27);
   expect(afterApril.header.slice(21)).toEqual([
     "Customer sheet",
     "Amounts in",
     "Typed over by hand",
     "Action taken",
+    "Overdue amount in",
     "Output check",
   ]);
   expect(afterApril.rows).toEqual([

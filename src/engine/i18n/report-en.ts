@@ -432,6 +432,7 @@ export const reportEn = {
   "review.replacesRun":
     'The archive already holds a review of "{sheet}" on {date}: this one takes its place (the archive keeps one review a day)',
   "review.sheetIsOurs": 'sheet "{sheet}" has the name of a sheet the review writes; rename it and run the review again',
+  "archive.overdueUnit": "Overdue amount in",
   "archive.typedOver": "Typed over by hand",
   "archive.outputCheck": "Output check",
   "archive.userColumn":

@@ -371,6 +371,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "columns.nearMissChecks": "{column} 列“{header}”未被识别：是否指“{meant}”？缺少此列，以下检查未进行：{checks}",
   "review.replacesRun": "审查档案中已有“{sheet}”在 {date}的审查：本次审查将取代它（审查档案每天只保留一次审查）",
   "review.sheetIsOurs": "工作表“{sheet}”与审查要写入的工作表同名；请重命名后再运行审查",
+  "archive.overdueUnit": "逾期金额单位",
   "archive.typedOver": "手工改动",
   "archive.outputCheck": "输出校验",
   "archive.userColumn":

@@ -18,8 +18,8 @@ import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { SheetHistory, TypedOver } from "./typed-over";
 import { Action, ACTIONS, Decision } from "./decisions";
 import { sameSheetName, sheetNameKey } from "./sheets";
-import { customerCurrencies, ReceivableCurrencies } from "./total-currencies";
-import { AmountUnit, leadingCurrency, parseUnit, rowUnit } from "./units";
+import { customerCurrencies, overdueCurrency, ReceivableCurrencies } from "./total-currencies";
+import { AmountUnit, parseUnit, RowUnits } from "./units";
 import { Finding, WARNING_CODES, WarningCode, warningSet } from "./warnings";
 import { Z_ZONES, ZZone } from "../zscore";
 import type { CellFormat, PlanValue } from "./write-plan";
@@ -48,6 +48,8 @@ export const ARCHIVE_FIELDS = [
   "unit",
   "typedOver",
   "actionTaken",
+  // Blank on most rows (kept right of those more often filled, so a page leaves it off): see overdueUnitText.
+  "overdueUnit",
   "outputCheck",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
@@ -65,11 +67,10 @@ export class ArchivedReview {
   /** The customer sheet reviewed, and the unit its amounts are stated in (null: none stated). */
   readonly sheet: string;
   readonly unit: string | null;
-  private readonly amountUnit?: AmountUnit;
   /** The currency the sheet's columns put every customer's receivables in, where a row's own marks do not. */
   private readonly receivables?: ReceivableCurrencies;
-  /** The labels of the rows' own currencies' units (rowUnit), by currency: a review's rows share a few at most. */
-  private readonly rowUnits = new Map<string, string | null>();
+  /** The units of the rows' own currencies and their overdue amounts' (rowUnit). */
+  private readonly rowUnits: RowUnits;
   private readonly typedOver?: TypedOver;
   private readonly typedOverEarlier?: ReadonlyMap<string, string>;
   /** The 1-based sheet rows whose Action taken text is another customer's response (withResponseCheck). */
@@ -95,7 +96,7 @@ export class ArchivedReview {
   ) {
     this.sheet = reviewed.sheet;
     this.unit = reviewed.unit?.label ?? null;
-    this.amountUnit = reviewed.unit;
+    this.rowUnits = new RowUnits(reviewed.unit);
     this.receivables = reviewed.receivables;
     this.typedOver = reviewed.typedOver;
     this.typedOverEarlier = reviewed.typedOverEarlier?.size ? reviewed.typedOverEarlier : undefined;
@@ -110,13 +111,19 @@ export class ArchivedReview {
    * later review neither adds them to amounts in another currency nor compares them with such.
    */
   unitText(c: CustomerResult): string | null {
-    const currencies = customerCurrencies(c, this.receivables);
-    if (currencies === undefined || this.amountUnit?.currency !== undefined) return this.unit;
-    const key = leadingCurrency(currencies);
-    if (key === undefined) return this.unit;
-    let label = this.rowUnits.get(key);
-    if (label === undefined) this.rowUnits.set(key, (label = rowUnit(this.amountUnit, currencies)?.label ?? null));
-    return label;
+    return this.rowUnits.row(customerCurrencies(c, this.receivables))?.label ?? null;
+  }
+
+  /**
+   * The unit a customer's overdue amount is in where it is not its row's (RowUnits.overdue): its
+   * ledger invoices' currency ("USD" for a row in euros); null where it is the row's (most rows).
+   */
+  overdueUnitText(c: CustomerResult): string | null {
+    const currency = overdueCurrency(c, this.receivables);
+    if (currency === undefined) return null;
+    const row = this.rowUnits.row(customerCurrencies(c, this.receivables));
+    const overdue = this.rowUnits.overdue(row, currency);
+    return overdue === row ? null : (overdue?.label ?? null);
   }
 
   // Nothing to say is a blank cell, not an empty text: Excel counts an empty text (COUNTA, a filter's "(Blanks)" leaves it out).
@@ -166,7 +173,9 @@ interface ArchiveColumn {
 const CODES_SEPARATOR = ", ";
 
 /** A header from the catalogues (the summary's labels: the two sheets name the customer sheet and the unit alike). */
-function bilingual(key: "summary.sheet" | "summary.amountUnit" | "archive.typedOver" | "archive.outputCheck"): Bilingual {
+function bilingual(
+  key: "summary.sheet" | "summary.amountUnit" | "archive.overdueUnit" | "archive.typedOver" | "archive.outputCheck",
+): Bilingual {
   return { en: message("en", key), zh: message("zh", key) };
 }
 
@@ -200,6 +209,7 @@ export const ARCHIVE_COLUMNS: Readonly<Record<ArchiveField, ArchiveColumn>> = {
   typedOver: { header: bilingual("archive.typedOver"), format: "text", width: 16 },
   // The sheet's own column, as the team wrote it at this review: what it did since the last recommendation.
   actionTaken: { header: FIELD_LABELS.actionTaken, format: "text", width: 30 },
+  overdueUnit: { header: bilingual("archive.overdueUnit"), format: "text", width: 12 },
   // Narrow: a check for the next review, not for reading (the policy sheet's legend says what it is).
   outputCheck: { header: bilingual("archive.outputCheck"), format: "text", width: 8 },
 };
@@ -242,6 +252,7 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview, outputChe
     review.unitText(c),
     review.typedOverText(c),
     c.actionTaken ?? null,
+    review.overdueUnitText(c),
     outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null, review.foreignResponses.has(c.row)),
   ];
 }
@@ -288,6 +299,8 @@ export interface ArchiveEntry {
   readonly sheet: string;
   /** The unit its amounts are in; undefined when none is stated (they are in the unit of the review reading them). */
   readonly unit?: AmountUnit;
+  /** The unit its overdue amount is in: `unit` unless its row says another (an invoice ledger's currency). */
+  readonly overdueUnit?: AmountUnit;
   /** Its cells in ARCHIVE_FIELDS order, for writing it again when the archive is rewritten below it. */
   readonly line: readonly PlanValue[];
 }
@@ -374,6 +387,7 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
     const name = String(cell("name") ?? "").trim();
     const line = ARCHIVE_FIELDS.map((f) => planValue(cell(f)));
     if (date.kind === "date") line[0] = date.serial;
+    const unit = unitOf(cell("unit"));
     entries.push({
       row: r,
       date: date.kind === "date" ? date.serial : undefined,
@@ -385,7 +399,9 @@ export function readArchive(values: readonly (readonly CellValue[])[]): ArchiveC
       warnings: c.warnings === undefined ? undefined : readCodes(cell("warnings")),
       recommendedLimit: limit.kind === "number" ? limit.value : undefined,
       sheet: String(cell("sheet") ?? "").trim(),
-      unit: unitOf(cell("unit")),
+      unit,
+      // Blank, or a column older archives lack: in the row's unit, as every amount was read before.
+      overdueUnit: unitOf(cell("overdueUnit")) ?? unit,
       line,
     });
   }

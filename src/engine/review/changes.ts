@@ -16,7 +16,7 @@ import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
 import { customerKey } from "./ledger";
-import { AmountUnit, AmountUnits, restated, rowUnit, UnitChange, unitChange } from "./units";
+import { AmountUnit, AmountUnits, restated, rowUnit, RowUnits, UnitChange, unitChange } from "./units";
 import { Finding, hasWarning, newsSince, shownScore, WarningCode } from "./warnings";
 import { CheckNeed, checkInTwoCurrencies, missingNeeds } from "./columns";
 import type { TwoCurrencies } from "./row-currencies";
@@ -25,7 +25,7 @@ import type { CustomerNote } from "./notes";
 import type { ZZone } from "../zscore";
 import { responseTally, Responses } from "./responses";
 import { sameCents } from "../money";
-import { customerCurrencies } from "./total-currencies";
+import { customerCurrencies, overdueCurrency } from "./total-currencies";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -426,6 +426,7 @@ function customerChange(
   c: CustomerResult,
   before: ArchiveEntry | undefined,
   unit: AmountUnit | undefined,
+  overdueUnit: AmountUnit | undefined,
   previousName: string | undefined,
   previousId: string | undefined,
   archived: boolean,
@@ -435,7 +436,7 @@ function customerChange(
   // Money owed is compared with the last review's row, graded or not: the portfolio's overdue then
   // and now count every customer, so the customers whose overdue moved must add up to its change.
   const overdueStated = inLast && numberOrUnknown(inLast.line[OVERDUE_AT]);
-  const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.unit, unit);
+  const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.overdueUnit, overdueUnit);
   const previousDaysPastDue = inLast && numberOrUnknown(inLast.line[DAYS_PAST_DUE_AT]);
   const previousOverdueDate = previousOverdue === undefined ? undefined : inLast!.date;
   if (!before) {
@@ -582,7 +583,8 @@ export function previousPolicy(history: readonly (readonly CellValue[])[], versi
  * Each customer and the portfolio against the last review. `units`: this review's unit and the
  * currency its columns put receivables in (see units.ts): an earlier review's amounts in another
  * scale are converted into it to compare, and in another currency are not compared; a customer's
- * own, each in the unit its row is in then (as archived) and now (rowUnit). `checks`: how this review ran its checks, which tells a
+ * own, each in the unit its row is in then (as archived) and now (rowUnit), its overdue amount in
+ * its own (RowUnits.overdue: a ledger's invoices' currency). `checks`: how this review ran its checks, which tells a
  * warning gone since from one not checked. `actionColumn`: the sheet has an Action taken column.
  * `repeatedKeys`: keys on several rows, none of which is said renamed. `responsesLeftBehind`: rows
  * whose Action taken text is another customer's response (see MovedRows).
@@ -623,6 +625,7 @@ export function whatChanged(
   let balancesCompared = 0;
   let balancesUnchanged = 0;
   const responses = responseTally(earlier, actionColumn, responsesLeftBehind);
+  const rowUnits = new RowUnits(units.unit);
   for (const c of customers) {
     const key = archiveKey(c.id, c.name);
     onSheet.add(key);
@@ -643,8 +646,10 @@ export function whatChanged(
     const before = earlier.byCustomer.get(key);
     // The customer's row in the last review, whether that review could grade it or not.
     const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
-    const unit = rowUnit(units.unit, customerCurrencies(c, units.receivables));
-    const change = customerChange(c, before, unit, previousName, previousId, latest !== undefined, inLast, checks);
+    const unit = rowUnits.row(customerCurrencies(c, units.receivables));
+    // Its overdue amount in its own unit then and now: a ledger's invoices can be in another currency than its row.
+    const overdueUnit = rowUnits.overdue(unit, overdueCurrency(c, units.receivables));
+    const change = customerChange(c, before, unit, overdueUnit, previousName, previousId, latest !== undefined, inLast, checks);
     if (inLast !== undefined && c.balance !== undefined) {
       const archived = numberOrUnknown(inLast.line[BALANCE_AT]);
       const then = archived === undefined ? undefined : restated(archived, inLast.unit, unit);

@@ -6,6 +6,7 @@
  * checks that need it and says so in a note.
  */
 import { AgingTotals, overdueOf } from "../aging";
+import type { CurrencyMark } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../policy";
@@ -359,6 +360,7 @@ export function reviewCustomer(
   let overduePastLegalAction: number | undefined;
   // The overdue amount of a customer whose invoices are in two currencies, which has no aging to take it from.
   let ledgerOverdue: number | undefined;
+  let ledgerCurrency: CurrencyMark | undefined;
   if (run.ledger && !alsoOnRows) {
     let entry = ledgerCustomer(run.ledger, key, row.id, row.name, run.ledgerPlace.matched);
     // A customer whose id was corrected since the last review, its invoices still under the old id (a ledger not corrected with it).
@@ -388,11 +390,15 @@ export function reviewCustomer(
       if (overdueIn) note(["overdueAmount", "aging"], invoicesInTwoCurrenciesReason(overdueIn, true));
       else {
         ledgerOverdue = inCurrencies.overdueAmount;
+        // The one currency still owing overdue, if any does: a credit in another took nothing off it.
+        ledgerCurrency = entry!.overdueCurrency?.mark;
         overduePastLegalAction = entry!.owedPastLegalAction;
         note(["aging"], invoicesInTwoCurrenciesReason(inCurrencies.open, false));
       }
     } else {
       aging = entry?.aging ?? new AgingTotals(policy.agingEdges);
+      // Its open invoices' one currency: its aging's, and its overdue amount's.
+      ledgerCurrency = entry?.currency?.mark;
       ledgerDaysPastDue = entry?.oldestDays ?? 0;
       overduePastLegalAction = entry?.owedPastLegalAction ?? 0;
     }
@@ -534,6 +540,7 @@ export function reviewCustomer(
       overduePastLegalAction,
       aging: agingBuckets,
       currencies,
+      ledgerCurrency,
       findings,
       warningsUnderLastPolicy: undefined,
       gradeUnderLastPolicy: undefined,
@@ -596,6 +603,7 @@ export function reviewCustomer(
     overduePastLegalAction,
     aging: agingBuckets,
     currencies,
+    ledgerCurrency,
     utilisation,
     availableCredit,
     findings,

@@ -7,7 +7,7 @@
  * is a module of its own (columns, layout, customer, portfolio, ledger, archive).
  */
 import { bucketLabels } from "../aging";
-import { CellValue } from "../cells";
+import { CellValue, CurrencyMark } from "../cells";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Monitoring } from "../limit";
@@ -58,7 +58,7 @@ import {
   unmatchedInvoicesCurrency,
 } from "./ledger";
 import { summarise } from "./portfolio";
-import { portfolioTrend, reviewCurrency, TrendPoint } from "./trend";
+import { portfolioTrend, reviewCurrencies, TrendPoint } from "./trend";
 import { isReviewSheet } from "./sheets";
 import { Decision, Reason } from "./decisions";
 import { CustomerNote, NoteTarget } from "./notes";
@@ -144,6 +144,11 @@ export interface CustomerResult {
    * for a row whose cells mark none, whose amounts are in the currencies its columns name.
    */
   readonly currencies?: ReceivableCurrencies;
+  /**
+   * With a ledger: the currency its overdue amount and aging are in, as its invoices name it
+   * (overdueCurrency reads it), which need not be its row's; undefined when they name none.
+   */
+  readonly ledgerCurrency?: CurrencyMark;
   /** Each factor's points (its normalised weight × its score), in FACTORS order: they add up to the score. */
   readonly factorPoints?: readonly number[];
   /** Balance / credit limit (1 = at the limit); absent without both, or with a limit of 0 (a note says so). */
@@ -573,7 +578,7 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     overdueInvoices: ledger && overdueInvoicesCurrency(ledger),
     unmatchedInvoices: ledger && unmatchedInvoicesCurrency(ledger),
   });
-  const trend = portfolioTrend(archived, asOf, portfolio, units.unit, reviewCurrency(customers, units.unit, receivables));
+  const trend = portfolioTrend(archived, asOf, portfolio, units.unit, reviewCurrencies(customers, units.unit, receivables));
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
   const ownCells = typedOverCells(
     values,

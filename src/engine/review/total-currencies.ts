@@ -59,6 +59,18 @@ export function customerCurrencies(
 }
 
 /**
+ * The currency a customer's overdue amount (and its aging) is in: with an invoice ledger, its
+ * invoices' where they name one (`ledgerCurrency`), which need not be its row's; else its row's
+ * overdue amount's (customerCurrencies). Undefined when nothing names one.
+ */
+export function overdueCurrency(
+  c: { readonly currencies?: ReceivableCurrencies; readonly ledgerCurrency?: CurrencyMark },
+  sheet: ReceivableCurrencies | undefined,
+): CurrencyMark | undefined {
+  return c.ledgerCurrency ?? customerCurrencies(c, sheet)?.overdueAmount;
+}
+
+/**
  * The one currency a customer's receivables are in (its row's currency); undefined when nothing
  * names one, or its row's amounts are in two (its notes say which).
  */
@@ -93,28 +105,39 @@ export interface AmountMarks {
 /** No amount marked: every portfolio total of the customers' amounts is in one currency, or names none. */
 export const NO_MARKS: AmountMarks = { marked: new Set() };
 
+/**
+ * The overdue amounts (and the aging, in their currency) are marked where they are in two
+ * currencies, where the aging's invoices are, or where they are in another than the balances
+ * (a ledger billing in US dollars the customers whose balances are in euros).
+ */
+const MARKING_OVERDUE: readonly PortfolioTotal[] = ["overdueAmount", "aging", "overdueAmountShare"];
+
 export function amountMarks(result: {
   readonly portfolio: { readonly twoCurrencies?: TotalsInTwoCurrencies };
   readonly amountUnits: { readonly receivables?: ReceivableCurrencies };
-  readonly ledgerSheet?: string;
 }): AmountMarks {
   const two = result.portfolio.twoCurrencies;
-  // With a ledger, what is overdue is its invoices', in their own currency, not the row's.
   const marked = new Set(
-    RECEIVABLE_FIELDS.filter(
-      (field) => two?.[TOTAL_OF[field]] !== undefined && !(field === "overdueAmount" && result.ledgerSheet !== undefined),
+    RECEIVABLE_FIELDS.filter((field) =>
+      field === "overdueAmount"
+        ? MARKING_OVERDUE.some((total) => two?.[total] !== undefined)
+        : two?.[TOTAL_OF[field]] !== undefined,
     ),
   );
   return { marked, sheet: result.amountUnits.receivables };
 }
 
-/** The currency a customer's amount (its `field`, or one in that field's currency) is shown with; undefined: shown plain. */
+/**
+ * The currency a customer's amount (its `field`, or one in that field's currency: its aging is in
+ * its overdue amount's) is shown with; undefined: shown plain.
+ */
 export function amountMark(
-  c: { readonly currencies?: ReceivableCurrencies },
+  c: { readonly currencies?: ReceivableCurrencies; readonly ledgerCurrency?: CurrencyMark },
   field: ReceivableField,
   marks: AmountMarks,
 ): CurrencyMark | undefined {
-  return marks.marked.has(field) ? customerCurrencies(c, marks.sheet)?.[field] : undefined;
+  if (!marks.marked.has(field)) return undefined;
+  return field === "overdueAmount" ? overdueCurrency(c, marks.sheet) : customerCurrencies(c, marks.sheet)?.[field];
 }
 
 /** Whether a row's own marks name a currency for one of its receivables: only such a row has currencies of its own. */
@@ -224,6 +247,11 @@ export class TotalCurrency {
   /** The two currencies its amounts are in, when they are two: the total is then not added up. */
   get twoCurrencies(): TotalInTwoCurrencies | undefined {
     return this.clash;
+  }
+
+  /** The one currency its amounts name (as `currency`, without where: nothing made to ask it per customer). */
+  get mark(): CurrencyMark | undefined {
+    return this.clash === undefined ? this.one.mark : undefined;
   }
 
   /** The one currency its amounts name, and where; undefined when none names one, or they are in two. */

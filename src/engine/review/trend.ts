@@ -22,12 +22,13 @@ import { FIELD_LABELS } from "./fields";
 import { amountPlaceText, totalInTwoCurrenciesText, totalNotAddedText } from "./texts";
 import {
   customerCurrencies,
+  overdueCurrency,
   PlacedCurrency,
   ReceivableCurrencies,
   TotalCurrency,
   TotalInTwoCurrencies,
 } from "./total-currencies";
-import { AmountUnit, restated, rowUnit, sameCurrency } from "./units";
+import { AmountUnit, restated, RowUnits, sameCurrency } from "./units";
 import "../i18n/report";
 
 /** The amounts a trend point adds up, as PortfolioResult names them. */
@@ -114,22 +115,37 @@ interface Totals {
 }
 
 /**
- * The currency this review's amounts are in, as the trend sets earlier reviews' beside them: its
- * unit's, else the one its rows' own currencies name (rowUnit); undefined when they name none or two.
+ * The currencies this review's amounts are in, as the trend sets earlier reviews' beside them:
+ * its balances' (`amounts`: its unit's, else the one its rows' own currencies name, rowUnit) and
+ * its overdue amounts' (`overdue`: the same, but where a ledger's invoices name another,
+ * RowUnits.overdue); each undefined when they name none or two.
  */
-export function reviewCurrency(
+export interface TrendCurrencies {
+  readonly amounts?: CurrencyMark;
+  readonly overdue?: CurrencyMark;
+}
+
+export function reviewCurrencies(
   customers: readonly CustomerResult[],
   unit: AmountUnit | undefined,
   receivables: ReceivableCurrencies | undefined,
-): CurrencyMark | undefined {
-  if (unit?.currency !== undefined) return unit.currency;
-  const one = new OneCurrency();
+): TrendCurrencies {
+  const units = new RowUnits(unit);
+  const amounts = new OneCurrency();
+  const overdue = new OneCurrency();
+  let amountsInTwo = false;
+  let overdueInTwo = false;
   for (const c of customers) {
     const currencies = customerCurrencies(c, receivables);
-    if (currencies === undefined) continue;
-    if (one.join("", rowUnit(unit, currencies)?.currency)) return undefined;
+    if (currencies === undefined && c.ledgerCurrency === undefined) continue;
+    const row = units.row(currencies);
+    amountsInTwo ||= amounts.join("", row?.currency) !== undefined;
+    // An overdue amount of 0 is in any currency, as the portfolio's total takes it (a customer the ledger does not bill).
+    if (c.overdueAmount)
+      overdueInTwo ||= overdue.join("", units.overdue(row, overdueCurrency(c, receivables))?.currency) !== undefined;
   }
-  return one.marked?.mark;
+  const one = (total: OneCurrency, inTwo: boolean) => (inTwo ? undefined : (total.mark ?? unit?.currency));
+  return { amounts: one(amounts, amountsInTwo), overdue: one(overdue, overdueInTwo) };
 }
 
 /**
@@ -137,15 +153,18 @@ export function reviewCurrency(
  * figures), oldest first. Rows dated `asOf` are an earlier run of this review and rows dated
  * after it belong to later reviews: neither is in the trend. One pass over the rows already read;
  * each row's amounts are converted from the unit it states into `unit`, this review's, whose
- * amounts are in `currency` (reviewCurrency).
+ * amounts are in `currencies` (reviewCurrencies); its overdue amount from the unit it states for
+ * that (an invoice ledger's currency), into this review's overdue amounts' currency.
  */
 export function portfolioTrend(
   contents: ArchiveContents | undefined,
   asOf: number,
   portfolio: PortfolioResult,
   unit?: AmountUnit,
-  currency: CurrencyMark | undefined = unit?.currency,
+  currencies: TrendCurrencies = { amounts: unit?.currency, overdue: unit?.currency },
 ): TrendPoint[] {
+  // This review's overdue amounts' unit: another currency than its unit's where its ledger bills in one.
+  const overdueUnit = new RowUnits(unit).overdue(unit, currencies.overdue);
   const byDate = new Map<number, Totals>();
   /** The customers of the archive's rows whose units name a currency, by row (1-based): each reason names customers, not rows of a sheet since changed. */
   const customers = new Map<number, string>();
@@ -167,10 +186,12 @@ export function portfolioTrend(
     const stated = numberOrUnknown(e.line[AT.balance]);
     const overdueStated = numberOrUnknown(e.line[AT.overdueAmount]);
     // Amounts in another currency than this review's stand as they are: not converted, and not shown (notAdded).
-    const inOther = e.unit !== undefined && unit !== undefined && !sameCurrency(e.unit, unit);
-    const converted = (value: number | undefined) => (value === undefined || inOther ? value : restated(value, e.unit, unit));
-    const restatedBalance = converted(stated);
-    const overdue = converted(overdueStated);
+    const converted = (value: number | undefined, from: AmountUnit | undefined, to: AmountUnit | undefined) =>
+      value === undefined || (from !== undefined && to !== undefined && !sameCurrency(from, to))
+        ? value
+        : restated(value, from, to);
+    const restatedBalance = converted(stated, e.unit, unit);
+    const overdue = converted(overdueStated, e.overdueUnit, overdueUnit);
     if ((stated !== undefined && restatedBalance === undefined) || (overdueStated !== undefined && overdue === undefined))
       totals.amountsUnknown = true;
     const balance = restatedBalance ?? 0;
@@ -189,7 +210,8 @@ export function portfolioTrend(
       e.key !== "" && reasonAtRisk(e.warnings?.[0], overdue, numberOrUnknown(e.line[AT.daysPastDue]), e.grade) !== undefined;
     if (atRisk) totals.exposureAtRisk += balance;
     const rowCurrency = e.unit?.currency;
-    if (rowCurrency !== undefined) {
+    const overdueIn = e.overdueUnit?.currency;
+    if (rowCurrency !== undefined || overdueIn !== undefined) {
       const row = e.row + 1;
       customers.set(row, e.name || e.id);
       const c = (totals.currencies ??= {
@@ -199,7 +221,7 @@ export function portfolioTrend(
       });
       c.exposure.addAmount(stated, rowCurrency, "balances", row);
       if (atRisk) c.exposureAtRisk.addAmount(stated, rowCurrency, "balances", row);
-      c.overdueAmount.addAmount(overdueStated, rowCurrency, "overdueAmounts", row);
+      c.overdueAmount.addAmount(overdueStated, overdueIn, "overdueAmounts", row);
     }
   }
   const has = (...fields: ArchiveField[]) => fields.every((f) => contents?.fields.has(f));
@@ -213,6 +235,7 @@ export function portfolioTrend(
       const total = t.currencies?.[amount];
       const two = total?.twoCurrencies;
       const one = total?.currency;
+      const currency = amount === "overdueAmount" ? currencies.overdue : currencies.amounts;
       if (two)
         (found ??= {})[amount] = { kind: "twoCurrencies", amounts: { first: placed(two.first), second: placed(two.second) } };
       else if (one && currency !== undefined && !sameCurrencyMark(one.currency, currency))

@@ -189,10 +189,46 @@ export function leadingCurrency(currencies: ReceivableCurrencies | undefined): C
  * ("$": one of several dollars) is no unit, and the row stays in the review's.
  */
 export function rowUnit(unit: AmountUnit | undefined, currencies: ReceivableCurrencies | undefined): AmountUnit | undefined {
-  const currency = leadingCurrency(currencies);
-  if (currency === undefined || unit?.currency !== undefined) return unit;
-  const own = parseUnit(currency);
-  return own?.currency === currency ? inSheetScale(own, unit) : unit;
+  return new RowUnits(unit).row(currencies);
+}
+
+/**
+ * The units a review's customers' amounts are in (rowUnit), and their overdue amounts' (see
+ * `overdue`), each currency's unit worked out once: a review's rows share a few currencies at
+ * most, and reading a unit's words for each of 100,000 rows is most of archiving them.
+ */
+export class RowUnits {
+  private readonly byCurrency = new Map<CurrencyMark, AmountUnit | undefined>();
+
+  constructor(readonly unit: AmountUnit | undefined) {}
+
+  /** The unit of a row whose receivables are in `currencies` (rowUnit). */
+  row(currencies: ReceivableCurrencies | undefined): AmountUnit | undefined {
+    const currency = leadingCurrency(currencies);
+    return currency === undefined || this.unit?.currency !== undefined ? this.unit : this.inCurrency(currency);
+  }
+
+  /**
+   * The unit of a customer's overdue amount in `currency` (overdueCurrency), its row's unit being
+   * `row`: the row's, unless it is in another currency (an invoice ledger's, whatever the review's
+   * unit names), then that currency at the review's scale. An archive row records it where it is
+   * not the row's, so that a later review reads the overdue amount in its own currency.
+   */
+  overdue(row: AmountUnit | undefined, currency: CurrencyMark | undefined): AmountUnit | undefined {
+    if (currency === undefined || currency === row?.currency) return row;
+    const own = this.inCurrency(currency);
+    return own?.currency === undefined || own.currency === row?.currency ? row : own;
+  }
+
+  /** The unit of amounts in `currency`: the review's when it names it; else the currency at its scale; the review's for a bare sign. */
+  private inCurrency(currency: CurrencyMark): AmountUnit | undefined {
+    if (this.unit?.currency === currency) return this.unit;
+    if (this.byCurrency.has(currency)) return this.byCurrency.get(currency);
+    const own = parseUnit(currency);
+    const unit = own?.currency === currency ? inSheetScale(own, this.unit) : this.unit;
+    this.byCurrency.set(currency, unit);
+    return unit;
+  }
 }
 
 /**

@@ -100,7 +100,8 @@ export function CustomerDetail({ customer: c, sheet, policy, marks = NO_MARKS, c
   if (c.daysPastDue !== undefined) facts.push([header("oldestDaysOverdue"), formatFigure(c.daysPastDue, "days", lang), true]);
   if (c.aging) {
     const labels = bucketLabels(policy.agingEdges, lang);
-    c.aging.forEach((amount, i) => facts.push([agingHeader(labels[i], lang), formatFigure(amount, "money", lang), true]));
+    // In its overdue amount's currency (its ledger invoices'), marked where that amount is.
+    c.aging.forEach((value, i) => facts.push([agingHeader(labels[i], lang), amount(value, "overdueAmount"), true]));
   }
   return (
     <div className={styles.detail}>

@@ -119,6 +119,7 @@ describe("the sample workbooks", () => {
       "Amounts in",
       "Typed over by hand",
       "Action taken",
+      "Overdue amount in",
       "Output check",
     ]);
     // Every customer is archived, those with errors too (with the error in words).
@@ -532,9 +533,9 @@ describe("the sample workbooks", () => {
     expect(json.movedRows).toBeNull();
     // The archive LibreOffice saved still holds every row's check.
     const archive = (await loadWorkbook(copy)).getWorksheet("Credit Review Archive")!;
-    expect(archive.getCell(1, 26).value).toBe("Output check");
+    expect(archive.getCell(1, 27).value).toBe("Output check");
     // The output cells' tokens, the aging buckets', and the Action taken text's.
-    expect(String(archive.getCell(2, 26).value)).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+$/);
+    expect(String(archive.getCell(2, 27).value)).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+$/);
   }, 200_000);
 
   test("data columns refreshed from an export with a customer more in the middle: nothing typed over, the archive's Typed over by hand column stays empty, and the report says why the rows changed", async () => {
@@ -909,7 +910,9 @@ describe("bad input: exit 2, one-line reason, nothing written", () => {
     const said = JSON.parse(stdout).error.message as string;
     expect(stderr).toBe(`credit-review: ${said}`);
     expect(said).toMatch(
-      new RegExp(`^--as-of: The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year$`),
+      new RegExp(
+        `^--as-of: The as-of date ${far} is more than a century from today \\(\\d{4}-\\d{2}-\\d{2}\\): a review cannot be dated that far off; correct the year$`,
+      ),
     );
     expect(outputs()).toEqual([]);
   });

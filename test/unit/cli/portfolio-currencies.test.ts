@@ -199,3 +199,47 @@ test.each(["en", "zh"] as const)(
     });
   },
 );
+
+/** Balances in euros (or naming none); each customer's invoices, overdue both months, in the currencies named. */
+function buildLedgerMonth(file: string, acme: string, beta: string): Promise<void> {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  return writeWorkbook(file, {
+    Customers: [
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance"],
+      ["C01", "Acme", 2, 2, 2, 2, 2, 600000, "EUR 540,000"],
+      ["C02", "Beta", 4, 4, 4, 4, 4, 500000, 423000],
+    ],
+    Invoices: [
+      ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+      ["C01", "INV-1", day("2026-09-30"), 540000, 0, acme],
+      ["C02", "INV-2", day("2026-10-15"), 423000, 0, beta],
+    ],
+  });
+}
+
+test.each([
+  ["all in US dollars beside balances in euros: month 1's total is month 2's trend's", "USD", "USD", 963000, null],
+  ["in US dollars and euros: month 1 added none up, nor does month 2's trend", "USD", "EUR", null, "twoCurrencies"],
+] as const)("a ledger's overdue amounts a month on, %s", async (_name, acme, beta, total, why) => {
+  const input = path.join(dir(), "in.xlsx");
+  const november = path.join(dir(), "november.xlsx");
+  await buildLedgerMonth(input, acme, beta);
+  const first = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", november, "--json")).stdout);
+  expect(first.portfolio.overdueAmount).toBe(total);
+  const second = JSON.parse(
+    (await runCli(november, "--as-of", "2026-12-31", "--out", path.join(dir(), "december.xlsx"), "--json")).stdout,
+  );
+  expect(second.trend[0].overdueAmount).toBe(total);
+  expect(second.trend[0].amountsNotAdded?.overdueAmount?.kind ?? null).toBe(why);
+  expect(
+    second.customers.map((c: { currency: string | null; overdueCurrency: string | null }) => [c.currency, c.overdueCurrency]),
+  ).toEqual([
+    ["EUR", acme],
+    [null, beta],
+  ]);
+  // What changed compares the portfolio's overdue amount where both months added it up.
+  expect(second.changes.overdue?.then ?? null).toBe(total);
+  const printed = (await runCli(november, "--as-of", "2026-12-31", "--out", path.join(dir(), "printed.xlsx"))).stdout;
+  // The overdue amounts stand apart from the balances' currency: each marked with its invoices'.
+  expect(printed).toContain(`${acme} 540,000.00`);
+});

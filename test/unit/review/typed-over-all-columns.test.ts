@@ -384,7 +384,7 @@ describe("every output cell typed over is found", () => {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(CreditError);
-      expect(thrown).toMatchObject({ key: "archive.userColumn", params: { column: "Z", header: "My notes", lastColumn: "Z" } });
+      expect(thrown).toMatchObject({ key: "archive.userColumn", params: { column: "AA", header: "My notes", lastColumn: "AA" } });
       expect(describeError(thrown as CreditError, lang)).toContain("My notes");
       // Without it, the same archive is rewritten under the full header.
       const plain = workbook.archive!.map((line) => line.slice(0, CHECK_AT));

@@ -386,6 +386,7 @@ describe("archive plan", () => {
     "Amounts in",
     "Typed over by hand",
     "Action taken",
+    "Overdue amount in",
     "Output check",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
@@ -434,9 +435,10 @@ describe("archive plan", () => {
       "RAISE_LIMIT",
       null,
       // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing
-      // to check); no Action taken column on the sheet; the check of the output cells it wrote
-      // (no aging buckets without a ledger), then the blank Action taken's token.
+      // to check); no Action taken column on the sheet; its overdue amount in its row's unit; the check
+      // of the output cells it wrote (no aging buckets without a ledger), then the blank Action taken's token.
       "Customers",
+      null,
       null,
       null,
       null,
@@ -470,6 +472,7 @@ describe("archive plan", () => {
       "money",
       "money",
       "integer",
+      "text",
       "text",
       "text",
       "text",
@@ -547,8 +550,10 @@ describe("archive plan", () => {
       "Low",
       ...Array(10).fill(null),
       // Its customers are this sheet's (C001 and C002 both on it): named after it; its unit not known;
-      // nothing typed over kept; no Action taken recorded (the column did not exist); no output check kept.
+      // nothing typed over kept; no Action taken recorded (the column did not exist); its overdue amount
+      // in that unit; no output check kept.
       "Customers",
+      null,
       null,
       null,
       null,

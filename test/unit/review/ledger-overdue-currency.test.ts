@@ -1,0 +1,141 @@
+/**
+ * A customer's overdue amount taken from an invoice ledger is in its invoices' currency, which
+ * need not be its row's (its balance and limit). The archive records that currency where it is
+ * another than the row's, so the trend and what changed read month 1's overdue amounts in it; and
+ * every face marks the overdue amount and aging with it where the portfolio's amounts are in two.
+ * Each month is reviewed and archived as the command line and the pane do it (review-cycle).
+ */
+import { toJson, toTable } from "../../../src/cli/report";
+import { CellValue } from "../../../src/engine/cells";
+import { ARCHIVE_FIELDS, readArchive } from "../../../src/engine/review/archive";
+import { ReviewResult } from "../../../src/engine/review/review";
+import { amountMarks } from "../../../src/engine/review/total-currencies";
+import { customerAmountText } from "../../../src/engine/review/texts";
+import { trendGapLines } from "../../../src/engine/review/trend";
+import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
+import { customerSheet, serial } from "../../support/review-grid";
+
+const NOV = serial("2026-11-30");
+const DEC = serial("2026-12-31");
+const UNIT_AT = ARCHIVE_FIELDS.indexOf("unit");
+const OVERDUE_UNIT_AT = ARCHIVE_FIELDS.indexOf("overdueUnit");
+
+/** Acme's balance typed in euros, Beta's plain: the rows' amounts are in euros, or name none. */
+const rows = (acmeBalance: CellValue = "EUR 540,000") =>
+  customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "C1", name: "Acme", extra: [600000, acmeBalance] },
+      { id: "C2", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500000, 423000] },
+    ],
+  );
+
+/** Each customer's invoices overdue on both review dates, in the currencies named (Acme's, Beta's). */
+const ledger = (acme: string, beta: string): CellValue[][] => [
+  ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+  ["C1", "INV-1", "2026-09-30", 540000, 0, acme],
+  ["C2", "INV-2", "2026-10-15", 423000, 0, beta],
+];
+
+/** Month 1 reviewed and archived, then month 2 over its workbook (the ledger `later` by then, when given). */
+function twoMonths(
+  customers: CellValue[][],
+  invoices: CellValue[][],
+  later: CellValue[][] = invoices,
+): { first: ReviewResult; second: ReviewResult; archive: CycleWorkbook["archive"] } {
+  const one = reviewWorkbook({ customers, ledger: invoices }, NOV);
+  const two = reviewWorkbook({ ...one.workbook, ledger: later }, DEC);
+  return { first: one.result, second: two.result, archive: one.workbook.archive };
+}
+
+describe("a ledger in US dollars, the rows' balances in euros (or naming none)", () => {
+  const { first, second, archive } = twoMonths(rows(), ledger("USD", "USD"));
+
+  test("month 1 adds its overdue amounts up, all in US dollars, and the archive says they are", () => {
+    expect(first.portfolio.overdueAmount).toBe(963_000);
+    expect(first.portfolio.twoCurrencies?.overdueAmount).toBeUndefined();
+    const entries = readArchive(archive!)!.entries;
+    expect(entries.map((e) => [e.name, e.line[UNIT_AT], e.line[OVERDUE_UNIT_AT]])).toEqual([
+      ["Acme", "EUR", "USD"],
+      ["Beta", null, "USD"],
+    ]);
+    expect(entries.map((e) => [e.unit?.currency, e.overdueUnit?.currency])).toEqual([
+      ["EUR", "USD"],
+      [undefined, "USD"],
+    ]);
+  });
+
+  test("month 2's trend shows month 1's overdue amount as month 1 printed it, and what changed compares it", () => {
+    const [then, now] = second.trend;
+    expect(then.overdueAmount).toBe(963_000);
+    expect(then.notAdded?.overdueAmount).toBeUndefined();
+    expect(now.overdueAmount).toBe(963_000);
+    expect(trendGapLines(second.trend, second, "en")).toEqual([]);
+    expect(second.changes?.overdue).toEqual({ then: 963_000, now: 963_000 });
+    expect(second.changes!.customers.map((c) => c.previousOverdue)).toEqual([540_000, 423_000]);
+  });
+
+  test("each customer's overdue amount and aging are marked with the ledger's currency, its balance with its row's", () => {
+    const marks = amountMarks(second);
+    const acme = second.customers[0];
+    expect(customerAmountText(acme.overdueAmount!, acme, "overdueAmount", marks, "en")).toBe("USD 540,000.00");
+    // 92 days past due by December: the 91+ bucket.
+    expect(customerAmountText(acme.aging![4], acme, "overdueAmount", marks, "zh")).toBe("USD 540,000.00");
+    const json = toJson(second, "en").customers;
+    expect(json.map((c) => [c.currency, c.overdueCurrency])).toEqual([
+      ["EUR", "USD"],
+      [null, "USD"],
+    ]);
+    const printed = toTable(second, "en", "out.xlsx");
+    expect(printed).toContain("USD 540,000.00");
+    expect(printed).toContain("USD 423,000.00");
+  });
+
+  test("a ledger in the rows' own currency: nothing more recorded, nothing marked", () => {
+    const { second: euros, archive: eurosArchive } = twoMonths(rows(), ledger("EUR", "EUR"));
+    expect(readArchive(eurosArchive!)!.entries.map((e) => e.line[OVERDUE_UNIT_AT])).toEqual([null, "EUR"]);
+    expect(euros.trend[0].overdueAmount).toBe(963_000);
+    expect(amountMarks(euros).marked.has("overdueAmount")).toBe(false);
+    expect(toJson(euros, "en").customers.map((c) => c.overdueCurrency)).toEqual(["EUR", "EUR"]);
+  });
+});
+
+describe("the reverse: rows in euros, the ledger billing one customer in US dollars and the other in euros", () => {
+  const { first, second } = twoMonths(rows(), ledger("USD", "EUR"));
+
+  test("month 1 adds no overdue amount up, and month 2's trend does not either, saying which currencies", () => {
+    expect(first.portfolio.overdueAmount).toBeUndefined();
+    const [then] = second.trend;
+    expect(then.overdueAmount).toBeUndefined();
+    expect(then.notAdded?.overdueAmount).toEqual({
+      kind: "twoCurrencies",
+      amounts: {
+        first: { amounts: "overdueAmounts", currency: "USD", row: 2, customer: "Acme" },
+        second: { amounts: "overdueAmounts", currency: "EUR", row: 3, customer: "Beta" },
+      },
+    });
+    expect(second.changes?.overdue).toBeUndefined();
+    // Each customer's own, in one currency then and now, is compared.
+    expect(second.changes!.customers.map((c) => c.previousOverdue)).toEqual([540_000, 423_000]);
+  });
+
+  test("a customer whose invoices moved from US dollars to euros: its overdue then is not compared, nor month 1's total", () => {
+    const { second: moved } = twoMonths(rows(), ledger("USD", "USD"), ledger("EUR", "EUR"));
+    expect(moved.trend[0].notAdded?.overdueAmount).toMatchObject({ kind: "otherCurrency", trendCurrency: "EUR" });
+    expect(moved.changes!.customers.map((c) => c.previousOverdue)).toEqual([undefined, undefined]);
+    expect(trendGapLines(moved.trend, moved, "en")).toEqual([
+      'Overdue amount on 2026-11-30: n/a (in USD, e.g. customer "Acme", and this review\'s amounts in EUR; no rate is known to convert them)',
+    ]);
+  });
+});
+
+test("an archive written before the overdue amount's own unit was kept is read as before: in its row's unit", () => {
+  const { archive } = twoMonths(rows(), ledger("EUR", "EUR"));
+  const without = archive!.map((line) => line.filter((_, i) => i !== OVERDUE_UNIT_AT));
+  const entries = readArchive(without)!.entries;
+  expect(readArchive(without)!.current).toBe(false);
+  expect(entries.map((e) => [e.unit?.label, e.overdueUnit?.label])).toEqual([
+    ["EUR", "EUR"],
+    [undefined, undefined],
+  ]);
+});
