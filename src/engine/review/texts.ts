@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { currencyMarkText, isMoreThanACentury, showValue } from "../cells";
+import { CurrencyMark, currencyMarkText, isMoreThanACentury, showValue } from "../cells";
 import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -880,7 +880,7 @@ const SHOWN_LEFT_OUT = 5;
  */
 export function customerAmountText(
   value: number,
-  c: { readonly currencies?: ReceivableCurrencies },
+  c: Parameters<typeof amountMark>[0],
   field: ReceivableField,
   marks: AmountMarks,
   lang: Lang,
@@ -1216,6 +1216,8 @@ export interface DecisionSubject {
   readonly findings: readonly Finding[];
   /** The currency each of its amounts is in, as its row names them: an amount it states is marked as the lists mark it. */
   readonly currencies?: ReceivableCurrencies;
+  /** With a ledger: its invoices' currency, the one its overdue amount is in (overdueCurrency). */
+  readonly ledgerCurrency?: CurrencyMark;
 }
 
 /**
@@ -1993,6 +1995,7 @@ export function customerChangeLines(
     readonly recommendedLimit?: number;
     readonly overdueAmount?: number;
     readonly currencies?: ReceivableCurrencies;
+    readonly ledgerCurrency?: CurrencyMark;
   },
   lang: Lang,
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,

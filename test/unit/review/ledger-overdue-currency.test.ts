@@ -91,6 +91,13 @@ describe("a ledger in US dollars, the rows' balances in euros (or naming none)",
     expect(printed).toContain("USD 423,000.00");
   });
 
+  test("an overdue amount that grew is listed with its invoices' currency, then and now, in both languages", () => {
+    const grown = [...ledger("USD", "USD"), ["C1", "INV-3", "2026-11-15", 60000, 0, "USD"]];
+    const { second: later } = twoMonths(rows(), ledger("USD", "USD"), grown);
+    expect(toTable(later, "en", "out.xlsx")).toContain("Acme USD 540,000.00 → USD 600,000.00");
+    expect(toTable(later, "zh", "out.xlsx")).toContain("Acme USD 540,000.00 → USD 600,000.00");
+  });
+
   test("a ledger in the rows' own currency: nothing more recorded, nothing marked", () => {
     const { second: euros, archive: eurosArchive } = twoMonths(rows(), ledger("EUR", "EUR"));
     expect(readArchive(eurosArchive!)!.entries.map((e) => e.line[OVERDUE_UNIT_AT])).toEqual([null, "EUR"]);
