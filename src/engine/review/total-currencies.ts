@@ -108,9 +108,11 @@ export const NO_MARKS: AmountMarks = { marked: new Set() };
 /**
  * The overdue amounts (and the aging, in their currency) are marked where they are in two
  * currencies, where the aging's invoices are, or where they are in another than the balances
- * (a ledger billing in US dollars the customers whose balances are in euros).
+ * (a ledger billing in US dollars the customers whose balances are in euros); and wherever the
+ * balances or limits are marked, since a ledger's overdue amount beside a balance marked EUR
+ * need not be in euros.
  */
-const MARKING_OVERDUE: readonly PortfolioTotal[] = ["overdueAmount", "aging", "overdueAmountShare"];
+const MARKING_OVERDUE: readonly PortfolioTotal[] = ["overdueAmount", "aging", "overdueAmountShare", "exposure", "creditLimits"];
 
 export function amountMarks(result: {
   readonly portfolio: { readonly twoCurrencies?: TotalsInTwoCurrencies };

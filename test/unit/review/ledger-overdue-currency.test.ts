@@ -146,3 +146,21 @@ test("an archive written before the overdue amount's own unit was kept is read a
     [undefined, undefined],
   ]);
 });
+
+test("balances in two currencies and a ledger in one: the overdue amount a reason quotes says its currency beside the balance's", () => {
+  // Acme's row in euros (its balance), Beta's in US dollars (its limit); both billed in US dollars.
+  const twoRows = customerSheet(
+    ["Credit limit", "Outstanding balance"],
+    [
+      { id: "C1", name: "Acme", extra: [600000, "EUR 540,000"] },
+      { id: "C2", name: "Beta", factors: [4, 4, 4, 4, 4], extra: ["USD 500,000", 423000] },
+    ],
+  );
+  const { first } = twoMonths(twoRows, ledger("USD", "USD"));
+  expect(first.portfolio.twoCurrencies?.exposure).toBeDefined();
+  expect(first.portfolio.twoCurrencies?.overdueAmount).toBeUndefined();
+  expect(amountMarks(first).marked.has("overdueAmount")).toBe(true);
+  const printed = toTable(first, "en", "out.xlsx");
+  expect(printed).toMatch(/Acme +EUR 540,000\.00 +USD 540,000\.00 is overdue/);
+  expect(toTable(first, "zh", "out.xlsx")).toMatch(/Acme +EUR 540,000\.00 +逾期金额 USD 540,000\.00/);
+});
