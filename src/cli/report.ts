@@ -15,7 +15,14 @@ import { moneyMoves, OverdueMove } from "../engine/review/money-moves";
 import { Responses } from "../engine/review/responses";
 import { customersWithProblems, customersAtRows, otherDecisions } from "../engine/review/portfolio";
 import { CustomerResult, PortfolioResult, ReviewResult } from "../engine/review/review";
-import { AmountMarks, amountMarks, customerCurrencies, overdueCurrency, rowCurrency } from "../engine/review/total-currencies";
+import {
+  AmountMarks,
+  amountMarks,
+  customerCurrencies,
+  overdueCurrency,
+  rowCurrency,
+  TotalCurrencies,
+} from "../engine/review/total-currencies";
 import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
@@ -77,6 +84,7 @@ import {
   warningTitle,
   clearedWarningText,
   notCheckedWarningText,
+  totalAmountText,
   totalNotAddedText,
   totalInTwoCurrenciesText,
   topRisksTitle,
@@ -122,6 +130,10 @@ const twoCurrenciesJson = (p: PortfolioResult, lang: Lang) =>
       { ...amounts, text: totalInTwoCurrenciesText(amounts, lang) },
     ]),
   );
+
+/** Each total's currency as its ISO code ("$" for a bare sign), as a customer's `currency` gives one. */
+const totalCurrenciesJson = (currencies: TotalCurrencies) =>
+  Object.fromEntries(Object.entries(currencies).map(([total, mark]) => [total, currencyMarkText(mark)]));
 
 /** The currency a customer's balance, credit limit and overdue amount are in, as its ISO code ("$" for a bare sign); null when none is named, or its row's are in two. */
 const currencyOf = (c: CustomerResult, result: ReviewResult) => {
@@ -232,8 +244,9 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ? { ...p.unmatchedInvoices, amount: p.unmatchedInvoices.amount ?? null } : null,
       twoCurrencies: twoCurrenciesJson(p, lang),
+      ...(p.totalCurrencies && { currencies: totalCurrenciesJson(p.totalCurrencies) }),
     },
-    changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy, marks) : null,
+    changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy, marks, p) : null,
     reviewsPastDue: {
       count: result.reviewsPastDue.count,
       customers: result.reviewsPastDue.customers.map((c) => ({
@@ -372,6 +385,7 @@ function changesJson(
   lang: Lang,
   policy: Policy,
   marks: AmountMarks,
+  totals: Pick<PortfolioResult, "totalCurrencies">,
 ) {
   const moveJson = (m: OverdueMove) => ({
     ...m,
@@ -416,7 +430,7 @@ function changesJson(
           },
     otherSheets: changes.otherSheets ?? null,
     responses: changes.responses ? responsesJson(changes.responses, lang) : null,
-    overdue: changes.overdue ? { ...changes.overdue, text: overdueTotalText(changes, lang) } : null,
+    overdue: changes.overdue ? { ...changes.overdue, text: overdueTotalText(changes, totals, lang) } : null,
     overdueMoves: { grew: moves.overdue.grew.map(moveJson), fell: moves.overdue.fell.map(moveJson) },
     // Each recommended limit that moved, by how against its credit limit: a raise withdrawn is no cut.
     limitMoves: moves.limits,
@@ -491,6 +505,7 @@ function changesLines(
   lang: Lang,
   policy: ReviewResult["policy"],
   marks: AmountMarks,
+  totals: Pick<PortfolioResult, "totalCurrencies">,
 ): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(lang, key, params);
   if (!changes) return [t("changes.none")];
@@ -528,7 +543,7 @@ function changesLines(
     .map(({ label, count }) => pair(label, formatCount(count, lang)));
   if (fromPolicy.length) lines.push(fromPolicy.join("   "));
   // The money: the portfolio's overdue then and now, the customers whose overdue and recommended limit moved.
-  const overdue = overdueTotalText(changes, lang);
+  const overdue = overdueTotalText(changes, totals, lang);
   if (overdue) lines.push(pair("changes.overdueTotal", overdue));
   for (const entry of moneyChangeCounts(changes, customers, lang, marks)) listed(entry);
   lines.push(pair("changes.added", changedCustomersText(changes.added, lang)));
@@ -933,12 +948,13 @@ export function toTable(
   lines.push(`${pair("summary.customers", count(p.reviewed))}   ${pair("summary.withErrors", count(p.withErrors))}`);
   // Labelled and listed as the warning counts below are: "Customers per grade: Low 31; Medium 6; High 6".
   lines.push(pair("cli.gradeCounts", GRADES.map((g) => `${gradeName(g, lang)} ${count(p.byGrade[g])}`).join(t("sep.items"))));
-  const money = (n: number) => formatFigure(n, "money", lang);
+  // Each total with its currency where another is in two currencies (totalAmountText).
+  const money = (n: number, total: "exposure" | "creditLimits") => totalAmountText(n, total, p, lang);
   // A total of a column the sheet does not have, or of amounts in two currencies, is unknown: said so in its place, never a 0.
   const unknown = (total: Parameters<typeof totalNotAddedText>[0]) => totalNotAddedText(total, result, lang);
-  lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure!)));
+  lines.push(pair("summary.exposure", unknown("exposure") ?? money(p.exposure!, "exposure")));
   lines.push(
-    `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits!))}   ` +
+    `${pair("summary.creditLimits", unknown("creditLimits") ?? money(p.creditLimits!, "creditLimits"))}   ` +
       pair(
         "summary.utilisation",
         unknown("utilisation") ?? (p.utilisation === undefined ? t("summary.noLimits") : utilisationText(p, lang)),
@@ -1028,7 +1044,7 @@ export function toTable(
   }
   if (result.leftOutRows.length) lines.push(leftOutText(result.leftOutRows, lang));
   lines.push(...ownCellsLines(result, lang));
-  lines.push(...changesLines(result.changes, result.customers, lang, result.policy, marks));
+  lines.push(...changesLines(result.changes, result.customers, lang, result.policy, marks, p));
   if (result.changes?.previousReview !== undefined)
     lines.push(
       ...countedLines(t("changes.pastDue"), result.reviewsPastDue.count, pastDueLines(result.reviewsPastDue, lang), lang),

@@ -20,6 +20,7 @@ import {
   PortfolioTotal,
   ReceivableCurrencies,
   TotalCurrency,
+  totalCurrencies,
   TotalInTwoCurrencies,
   TotalsInTwoCurrencies,
   twoTotalsCurrencies,
@@ -478,6 +479,7 @@ export function summarise(
   const added = (total: PortfolioTotal, sum: number) => (twoCurrencies?.[total] ? undefined : sum);
   const exposureAdded = !twoCurrencies?.exposure;
   const agingAdded = agingTotals && !twoCurrencies?.aging;
+  const currenciesSaid = totalCurrencies(totals, twoCurrencies);
   return {
     customers: customers.length - repeatedRows,
     reviewed,
@@ -508,5 +510,6 @@ export function summarise(
     unmatchedInvoices:
       unmatchedInvoices && twoCurrencies?.unmatchedInvoices ? { ...unmatchedInvoices, amount: undefined } : unmatchedInvoices,
     ...(twoCurrencies && { twoCurrencies }),
+    ...(currenciesSaid && { totalCurrencies: currenciesSaid }),
   };
 }

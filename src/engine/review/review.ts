@@ -67,7 +67,7 @@ import { correctedIds, ledgerPreviousIds } from "./corrected-ids";
 import { ClearedColumns, MovedRows, OwnColumn, OwnColumns, ResponsesLeftBehind, TypedOver, typedOverCells } from "./typed-over";
 import { refusedChecks, TwoCurrencies } from "./row-currencies";
 import { AmountUnits, currencyExpectations, customerSheetUnits, ExpectedCurrency, unitsRow } from "./units";
-import { receivableCurrencies, ReceivableCurrencies, TotalsInTwoCurrencies } from "./total-currencies";
+import { receivableCurrencies, ReceivableCurrencies, TotalCurrencies, TotalsInTwoCurrencies } from "./total-currencies";
 import "../i18n/report";
 
 export interface ReviewInput {
@@ -277,6 +277,11 @@ export interface PortfolioResult {
   readonly unmatchedInvoices?: UnmatchedInvoices;
   /** The totals not added up because their amounts are in two currencies, with a row of each; absent when none. */
   readonly twoCurrencies?: TotalsInTwoCurrencies;
+  /**
+   * Where some total is in two currencies (`twoCurrencies`), the currency of each total added up
+   * whose amounts name one, which every face says beside its figure (totalAmountText); absent otherwise.
+   */
+  readonly totalCurrencies?: TotalCurrencies;
 }
 
 export interface Layout {

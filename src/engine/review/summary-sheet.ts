@@ -15,7 +15,7 @@
  * so no row is taller than a line and the two halves of the dashboard keep their rows apart.
  */
 import { Area, sheetReference } from "../a1";
-import { CellValue } from "../cells";
+import { CellValue, currencyMarkText } from "../cells";
 import { sameCents } from "../money";
 import { placeCell, withHeader } from "../errors";
 import { Lang, message, MessageKey, monthText } from "../i18n";
@@ -52,6 +52,7 @@ import {
   topRiskText,
   topRisksTitle,
   customerAmountText,
+  totalAmountText,
   moreDecisionsText,
   movedLines,
   shortDecisionsText,
@@ -77,7 +78,7 @@ import {
 import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { TWO_CURRENCY_NOTES } from "./ledger";
-import { amountMarks } from "./total-currencies";
+import { AmountTotal, amountMarks } from "./total-currencies";
 import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
@@ -395,6 +396,18 @@ function summaryDraft(
     charts.push({ ...chart, valueAxis: amountAxis(amounts) });
   };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
+  /**
+   * A total's cell: its figure; where the portfolio says its totals' currencies (some other is in
+   * two), its text with its currency, "USD 963,000.00", as the customers' marked balances are
+   * written: a number format names no currency known only at run time.
+   */
+  const totalCell = (amount: number, total: AmountTotal): [PlanValue, CellFormat] =>
+    p.totalCurrencies?.[total] === undefined ? [amount, "money"] : [totalAmountText(amount, total, p, lang), "text"];
+  /** Under a table whose amounts stay figures for its chart, the currency they are in where the portfolio says its totals'. */
+  const currencyUnder = (total: AmountTotal, into: Pane) => {
+    const currency = p.totalCurrencies?.[total];
+    if (currency !== undefined) into.note(t("summary.amountUnit"), currencyMarkText(currency));
+  };
 
   /**
    * An amount with its share of the exposure beside it (the overdue amount, the exposure at risk);
@@ -405,8 +418,9 @@ function summaryDraft(
     const why = unknown(total) ?? (amount === undefined ? t("summary.notAvailable") : undefined);
     if (why !== undefined) return into.note(label, why);
     const noShare = shareOfExposureNotAdded(total, p, lang);
-    if (noShare === undefined) return into.add([[label, amount!, shareOfExposure(amount!)]], ["text", "money", "percent"]);
-    into.pair(label, amount!, "money");
+    const [cell, format] = totalCell(amount!, total);
+    if (noShare === undefined) return into.add([[label, cell, shareOfExposure(amount!)]], ["text", format, "percent"]);
+    into.pair(label, cell, format);
     into.under(noShare);
   };
 
@@ -441,11 +455,12 @@ function summaryDraft(
     pair(t("summary.customers"), p.reviewed, "integer");
     pair(t("summary.withErrors"), p.withErrors, "integer");
     if (noBalances) into.note(t("summary.exposure"), noBalances);
-    else pair(t("summary.exposure"), p.exposure!, "money");
-    if (!noBalances && p.exposureNotGraded! > 0) pair(t("summary.exposureNotGraded"), p.exposureNotGraded!, "money");
+    else pair(t("summary.exposure"), ...totalCell(p.exposure!, "exposure"));
+    if (!noBalances && p.exposureNotGraded! > 0)
+      pair(t("summary.exposureNotGraded"), ...totalCell(p.exposureNotGraded!, "exposure"));
     const noLimits = unknown("creditLimits");
     if (noLimits) into.note(t("summary.creditLimits"), noLimits);
-    else pair(t("summary.creditLimits"), p.creditLimits!, "money");
+    else pair(t("summary.creditLimits"), ...totalCell(p.creditLimits!, "creditLimits"));
     const noUtilisation = unknown("utilisation");
     if (noUtilisation) into.note(t("summary.utilisation"), noUtilisation);
     else if (p.utilisation === undefined) pair(t("summary.utilisation"), t("summary.noLimits"), "text");
@@ -486,6 +501,7 @@ function summaryDraft(
     into.add([[t("summary.total"), p.customers, ...exposureOf(p.exposure)]], ["text", "integer", "money", "percent"], true);
     // Balances in two currencies: why the exposure column is empty, under it as the aging says its own.
     if (p.twoCurrencies?.exposure) into.note(t("summary.gradeExposure"), noBalances!);
+    currencyUnder("exposure", into);
     into.keep(from);
     return { first, rows };
   };
@@ -515,12 +531,16 @@ function summaryDraft(
     into.add([[t("summary.total"), ...amountOf(total)]], ["text", "money", "percent"], true);
     const notAdded = unknown("aging");
     if (notAdded) into.note(t("summary.amount"), notAdded);
+    currencyUnder("aging", into);
     // A customer whose ledger rows could not be aged has none of its invoices in the table: said, with its balance.
     if (facts.notAged.length) {
       const balance = withoutSumDust(facts.notAged.reduce((sum, c) => sum + (c.balance ?? 0), 0));
       // Not added up from balances in two currencies: why, as the headline says it.
       if (p.exposure === undefined) into.note(t("summary.notAged"), noBalances!);
-      else into.add([[t("summary.notAged"), balance]], ["text", "money"]);
+      else {
+        const [cell, format] = totalCell(balance, "exposure");
+        into.add([[t("summary.notAged"), cell]], ["text", format]);
+      }
       into.line(
         t("summary.notAgedWho", { customers: changedCustomersText(facts.notAged, lang), problems: t("summary.problems") }),
       );
@@ -575,7 +595,7 @@ function summaryDraft(
     // The money: the portfolio's overdue then and now, then whose overdue and recommended limit
     // moved. Only what moved: four lines of 0 would cost a month's dashboard its one page (the
     // terminal and the pane, with room to spare, say 0).
-    const overdue = overdueTotalText(changes, lang);
+    const overdue = overdueTotalText(changes, p, lang);
     if (overdue && changes.overdue && !sameCents(changes.overdue.now, changes.overdue.then))
       into.note(t("changes.overdueTotal"), overdue);
     for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang, amountMarks(result)))

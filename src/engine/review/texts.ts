@@ -43,6 +43,7 @@ import type { AmountUnits, UnitChange } from "./units";
 import {
   amountMark,
   AmountMarks,
+  AmountTotal,
   byBalance,
   NO_MARKS,
   PlacedCurrency,
@@ -248,8 +249,9 @@ export function amountOfExposureText(
   lang: Lang,
 ): string {
   const why = shareOfExposureNotAdded(total, p, lang);
-  if (why === undefined) return amountWithShare(amount, p.exposure ?? 0, lang);
-  return message(lang, "sep.aside", { main: formatFigure(amount, "money", lang), aside: why });
+  const shown = totalAmountText(amount, total, p, lang);
+  if (why === undefined) return amountWithShare(amount, p.exposure ?? 0, lang, shown);
+  return message(lang, "sep.aside", { main: shown, aside: why });
 }
 
 /**
@@ -504,7 +506,11 @@ export function formatCount(n: number, lang: Lang): string {
  * amount (or why it is not added up: they are in two currencies) and the first customers named,
  * with "…" when there are more than the ledger kept, and where the first invoice naming no customer is.
  */
-export function unmatchedText(u: UnmatchedInvoices, p: Pick<PortfolioResult, "twoCurrencies">, lang: Lang): string {
+export function unmatchedText(
+  u: UnmatchedInvoices,
+  p: Pick<PortfolioResult, "twoCurrencies" | "totalCurrencies">,
+  lang: Lang,
+): string {
   const named = u.customers - (u.unnamedAt ? 1 : 0);
   const shown = u.keys.map((key, i) => {
     const name = u.names?.[i];
@@ -523,7 +529,7 @@ export function unmatchedText(u: UnmatchedInvoices, p: Pick<PortfolioResult, "tw
           ...counts,
           why: totalInTwoCurrenciesText(p.twoCurrencies!.unmatchedInvoices!, lang),
         })
-      : message(lang, "summary.unmatchedText", { ...counts, amount: formatFigure(u.amount, "money", lang) });
+      : message(lang, "summary.unmatchedText", { ...counts, amount: totalAmountText(u.amount, "unmatchedInvoices", p, lang) });
   if (!u.unnamedAt) return line;
   // Invoices naming no customer have no key to list: the first one's cell is named instead.
   const unnamed = describeError({ key: "review.ledgerNoCustomer", params: {}, place: u.unnamedAt }, lang);
@@ -885,8 +891,26 @@ export function customerAmountText(
   marks: AmountMarks,
   lang: Lang,
 ): string {
+  return moneyInCurrencyText(value, amountMark(c, field, marks), lang);
+}
+
+/**
+ * A portfolio total as every face shows it: with its currency, "USD 963,000.00", where the
+ * portfolio says its totals' currencies (PortfolioResult.totalCurrencies: some other total is in
+ * two), so it is not read as in either of those; "963,000.00" otherwise.
+ */
+export function totalAmountText(
+  value: number,
+  total: AmountTotal,
+  p: Pick<PortfolioResult, "totalCurrencies">,
+  lang: Lang,
+): string {
+  return moneyInCurrencyText(value, p.totalCurrencies?.[total], lang);
+}
+
+/** An amount with its currency, "USD 120,000.00", or plain when `currency` is undefined. */
+function moneyInCurrencyText(value: number, currency: CurrencyMark | undefined, lang: Lang): string {
   const amount = formatFigure(value, "money", lang);
-  const currency = amountMark(c, field, marks);
   return currency === undefined ? amount : message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
 }
 
@@ -964,7 +988,7 @@ export function customerTableMessages(
  * or when there is no utilisation to speak of.
  */
 export function utilisationLeavesOutText(
-  p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies">,
+  p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies" | "totalCurrencies">,
   lang: Lang,
 ): string | undefined {
   const { amount, customers } = p.withoutLimit;
@@ -978,7 +1002,10 @@ export function utilisationLeavesOutText(
       why: totalInTwoCurrenciesText(amounts, lang),
     });
   if (!(amount! > 0)) return undefined;
-  return message(lang, "summary.utilisationLeavesOut", { amount: formatFigure(amount!, "money", lang), count: customers });
+  return message(lang, "summary.utilisationLeavesOut", {
+    amount: totalAmountText(amount!, "withoutLimit", p, lang),
+    count: customers,
+  });
 }
 
 /**
@@ -1008,7 +1035,10 @@ export function overdueShareWithBaseText(
 }
 
 /** The utilisation as a percentage, with what it leaves out beside it when it does (the command line's and the pane's summaries). */
-export function utilisationText(p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies">, lang: Lang): string {
+export function utilisationText(
+  p: Pick<PortfolioResult, "utilisation" | "withoutLimit" | "twoCurrencies" | "totalCurrencies">,
+  lang: Lang,
+): string {
   const shown = formatShare(p.utilisation ?? 0, lang);
   const leftOut = utilisationLeavesOutText(p, lang);
   return leftOut ? message(lang, "sep.aside", { main: shown, aside: leftOut }) : shown;
@@ -1020,8 +1050,7 @@ export function topRisksTitle(p: Pick<PortfolioResult, "twoCurrencies">, lang: L
 }
 
 /** An amount with its share of a whole, "963,000.00 (24.0%)"; the amount alone when the whole is 0. */
-export function amountWithShare(amount: number, whole: number, lang: Lang): string {
-  const shown = formatFigure(amount, "money", lang);
+export function amountWithShare(amount: number, whole: number, lang: Lang, shown = formatFigure(amount, "money", lang)): string {
   if (!(whole > 0)) return shown;
   return message(lang, "figure.withShare", { amount: shown, share: formatShare(amount / whole, lang) });
 }
@@ -2111,13 +2140,21 @@ function overdueChangeLine(
   ];
 }
 
-/** The portfolio's overdue amount at the last review and now with the move: "596,000.00 → 957,000.00 (+361,000.00)"; undefined when either is not known. */
-export function overdueTotalText(changes: ReviewChanges, lang: Lang): string | undefined {
+/**
+ * The portfolio's overdue amount at the last review and now with the move: "596,000.00 →
+ * 957,000.00 (+361,000.00)", each in its currency where the portfolio's totals say theirs (the
+ * two are compared only in one); undefined when either is not known.
+ */
+export function overdueTotalText(
+  changes: ReviewChanges,
+  p: Pick<PortfolioResult, "totalCurrencies">,
+  lang: Lang,
+): string | undefined {
   const o = changes.overdue;
   if (!o) return undefined;
   return message(lang, "changes.fromTo.amounts", {
-    from: formatFigure(o.then, "money", lang),
-    to: formatFigure(o.now, "money", lang),
+    from: totalAmountText(o.then, "overdueAmount", p, lang),
+    to: totalAmountText(o.now, "overdueAmount", p, lang),
     change: formatChange(withoutFloatDust(o.now - o.then), "money", lang),
   });
 }

@@ -190,6 +190,32 @@ export type PortfolioTotal =
 /** The totals not added up for their amounts' two currencies, each with a row of each. */
 export type TotalsInTwoCurrencies = Readonly<Partial<Record<PortfolioTotal, TotalInTwoCurrencies>>>;
 
+/** The portfolio's totals that are amounts (not shares of one), each of which can say its currency. */
+export type AmountTotal = Exclude<PortfolioTotal, "utilisation" | "overdueAmountShare">;
+
+/** The currency of each total added up whose amounts name one. */
+export type TotalCurrencies = Readonly<Partial<Record<AmountTotal, CurrencyMark>>>;
+
+/**
+ * The currencies the portfolio's totals say beside their figures: where any total is in two
+ * currencies (and not added up), a total added up beside it says which it is in, as USD
+ * 963,000.00 beside balances in euros and dollars would otherwise read as either. Undefined when
+ * no total is in two (most portfolios: their totals print as they always did), and for a total
+ * whose amounts name no currency.
+ */
+export function totalCurrencies(
+  totals: Readonly<Partial<Record<PortfolioTotal, TotalCurrency>>>,
+  twoCurrencies: TotalsInTwoCurrencies | undefined,
+): TotalCurrencies | undefined {
+  if (twoCurrencies === undefined) return undefined;
+  let said: Partial<Record<AmountTotal, CurrencyMark>> | undefined;
+  for (const [total, currency] of Object.entries(totals) as [PortfolioTotal, TotalCurrency | undefined][]) {
+    const mark = currency?.mark;
+    if (mark !== undefined && total !== "utilisation" && total !== "overdueAmountShare") (said ??= {})[total] = mark;
+  }
+  return said;
+}
+
 /**
  * Whether customers are ranked by their balances: not when the balances are in two currencies
  * (a balance of 90,000 in one is not more than 80,000 in another), then by need and score alone.

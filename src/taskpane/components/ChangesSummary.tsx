@@ -31,7 +31,7 @@ import {
   unitChangeText,
   warningChangeCounts,
 } from "../../engine/review/texts";
-import type { CustomerResult } from "../../engine/review/review";
+import type { CustomerResult, PortfolioResult } from "../../engine/review/review";
 import { AmountMarks, NO_MARKS } from "../../engine/review/total-currencies";
 import { useLang } from "../i18n";
 import { Fact, FactList } from "./FactList";
@@ -44,6 +44,7 @@ export function ChangesSummary({
   policy,
   pastDue,
   marks = NO_MARKS,
+  totals = {},
 }: {
   changes: ReviewChanges | undefined;
   /** The review's customers: a new warning's figure and a customer's overdue amount now. */
@@ -52,6 +53,8 @@ export function ChangesSummary({
   pastDue: ReviewsPastDue;
   /** Which customers' amounts the money moves show with their currency. */
   marks?: AmountMarks;
+  /** The currency the portfolio's overdue total is said in, where its totals say theirs. */
+  totals?: Pick<PortfolioResult, "totalCurrencies">;
 }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
@@ -67,7 +70,7 @@ export function ChangesSummary({
       {changesTitle(changes, lang)}
     </Subtitle2>
   );
-  const overdue = overdueTotalText(changes, lang);
+  const overdue = overdueTotalText(changes, totals, lang);
   /** A count, and what it counts one a line under it. */
   const counted = (label: string, count: number, lines: readonly string[]): Fact => [
     label,

@@ -7,9 +7,10 @@ import "../../engine/i18n/ui";
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { Grade, GRADES } from "../../engine/policy";
 import { ReviewResult } from "../../engine/review/review";
+import type { AmountTotal } from "../../engine/review/total-currencies";
 import {
   amountOfExposureText,
-  formatFigure,
+  totalAmountText,
   formatShare,
   portfolioWarningList,
   totalNotAddedText,
@@ -41,7 +42,8 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const p = result.portfolio;
-  const money = (v: number) => formatFigure(v, "money", lang);
+  // Each total with its currency where another is in two currencies (totalAmountText).
+  const money = (v: number, total: AmountTotal) => totalAmountText(v, total, p, lang);
   const percent = (v: number) => formatShare(v, lang);
   /**
    * A total of a column the sheet does not have, or of amounts in two currencies, is unknown, said
@@ -62,8 +64,8 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
   const facts: Fact[] = [
     [t("summary.customers"), formatCount(p.reviewed, lang), true],
     [t("summary.withErrors"), formatCount(p.withErrors, lang), true],
-    total(t("summary.exposure"), "exposure", () => money(p.exposure!)),
-    total(t("summary.creditLimits"), "creditLimits", () => money(p.creditLimits!)),
+    total(t("summary.exposure"), "exposure", () => money(p.exposure!, "exposure")),
+    total(t("summary.creditLimits"), "creditLimits", () => money(p.creditLimits!, "creditLimits")),
     utilisationFact(),
     // An amount with its share of the exposure, as the summary sheet shows it in the next cell.
     totalNotAddedText("overdueAmount", result, lang) === undefined && p.overdueAmount === undefined
@@ -109,7 +111,7 @@ export function PortfolioSummary({ result }: { result: ReviewResult }) {
                   {t("summary.gradeExposure")}
                   {t("sep.label")}
                 </span>
-                {money(exposure)}
+                {money(exposure, "exposure")}
               </span>
             )}
           </li>

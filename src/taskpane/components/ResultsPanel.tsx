@@ -32,6 +32,7 @@ export function ResultsPanel({ result, openRow, onOpen, onGoTo }: ResultsPanelPr
         policy={result.policy}
         pastDue={result.reviewsPastDue}
         marks={marks}
+        totals={result.portfolio}
       />
       <TrendSummary result={result} />
       <CustomerList

@@ -142,7 +142,7 @@ describe.each(["en", "zh"] as const)("the money that moved since the last review
   });
 
   test("the texts every face lists: the total, then each list's count and customers", () => {
-    expect(overdueTotalText(changes, lang)).toBe(expected.total);
+    expect(overdueTotalText(changes, {}, lang)).toBe(expected.total);
     expect(moneyChangeCounts(changes, result.customers, lang, NO_MARKS).map((e) => [t(e.label), e.count, e.customers])).toEqual(
       expected.lists,
     );
