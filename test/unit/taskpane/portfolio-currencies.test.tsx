@@ -84,21 +84,32 @@ test.each([
 test.each([
   [
     "en",
-    "6,000.00 (share of exposure n/a: overdue amounts in EUR, e.g. row 2, and balances in USD, e.g. row 2; no rate is known to combine them)",
+    "EUR 6,000.00 (share of exposure n/a: overdue amounts in EUR, e.g. row 2, and balances in USD, e.g. row 2; no rate is known to combine them)",
   ],
-  ["zh", "6,000.00（占敞口比例无法计算：逾期金额以 EUR 计（如第 2 行），余额以 USD 计（如第 2 行），没有汇率可将两者合并计算）"],
-] as const)("overdue amounts in another currency than the balances: the amount, and why it has no share (%s)", (lang, said) => {
-  const result = review(
-    [
-      [200000, "USD 100,000", "EUR 5,000", 10],
-      [200000, "USD 20,000", "EUR 1,000", 10],
-    ],
-    lang,
-  );
-  const facts = summaryFacts(result, lang);
-  expect(facts[translator(lang)("summary.overdueAmount")]).toBe(said);
-  expect(facts[translator(lang)("summary.exposure")]).toBe("120,000.00");
-});
+  [
+    "zh",
+    "EUR 6,000.00（占敞口比例无法计算：逾期金额以 EUR 计（如第 2 行），余额以 USD 计（如第 2 行），没有汇率可将两者合并计算）",
+  ],
+] as const)(
+  "overdue amounts in another currency than the balances: each total with its currency, and why there is no share (%s)",
+  (lang, said) => {
+    const result = review(
+      [
+        [200000, "USD 100,000", "EUR 5,000", 10],
+        [200000, "USD 20,000", "EUR 1,000", 10],
+      ],
+      lang,
+    );
+    const facts = summaryFacts(result, lang);
+    expect(facts[translator(lang)("summary.overdueAmount")]).toBe(said);
+    // Beside a total in two currencies, each total added up says its own: in dollars here, in euros above.
+    expect(facts[translator(lang)("summary.exposure")]).toBe("USD 120,000.00");
+    // Limits typed plain, on rows whose amounts are in two currencies, name none: no currency to say.
+    expect(facts[translator(lang)("summary.creditLimits")]).toBe("400,000.00");
+    const grades = screen.getByRole("list", { name: translator(lang)("ui.summary.byGrade") });
+    expect(grades.textContent).toContain("USD 100,000.00");
+  },
+);
 
 test("the customers at risk rank as the top risks do: by score where the balances are in two currencies, by balance where one", () => {
   const mixed = review(TWO_CURRENCIES, "en");
