@@ -173,12 +173,13 @@ test.each(["en", "zh"] as const)(
     const lines = printed.stdout.split("\n");
     const line = (label: string) => lines.find((l) => l.startsWith(label));
     if (lang === "en") {
-      expect(line("Overdue amount, share of exposure")).toBe("Overdue amount, share of exposure: 80,000.00 (80.0%)");
+      // Beside the unmatched invoices in two currencies, the overdue amount says its one.
+      expect(line("Overdue amount, share of exposure")).toBe("Overdue amount, share of exposure: USD 80,000.00 (80.0%)");
       expect(line("Ledger invoices of customers not on the sheet")).toBe(
         `Ledger invoices of customers not on the sheet: 2 open invoices of 2 customers, not added up (${UNMATCHED.en}): C08, C09`,
       );
     } else {
-      expect(line("逾期金额及占敞口比例")).toBe("逾期金额及占敞口比例：80,000.00（80.0%）");
+      expect(line("逾期金额及占敞口比例")).toBe("逾期金额及占敞口比例：USD 80,000.00（80.0%）");
       expect(line("不在客户表上的客户的发票")).toBe(
         `不在客户表上的客户的发票：2 个客户的 2 张未结发票，金额未合计（${UNMATCHED.zh}）：C08、C09`,
       );
@@ -189,6 +190,7 @@ test.each(["en", "zh"] as const)(
     );
     const p = json.portfolio;
     expect([p.overdueAmount, p.aging.totals]).toEqual([80000, null]);
+    expect(p.currencies.overdueAmount).toBe("USD");
     expect(p.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: null, keys: ["C08", "C09"] });
     expect(Object.keys(p.twoCurrencies).sort()).toEqual(["aging", "unmatchedInvoices"]);
     expect(p.twoCurrencies.aging.text).toBe(AGING[lang]);

@@ -167,7 +167,8 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       ledger,
     );
     const plan = summarySheetPlan(result, "Summary", lang);
-    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual([80000, 0.8]);
+    // Beside the aging in two currencies, the overdue amount says its one, as a text.
+    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual(["USD 80,000.00", 0.8]);
     // No bucket of the aging has an amount: each would add the euros to the dollars.
     const labels = result.portfolio.aging!.labels;
     expect(labels.map((label) => rowOf(plan, label).some((v) => typeof v === "number"))).toEqual(labels.map(() => false));
@@ -190,7 +191,7 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
     const rows = grid(plan);
     const at = rows.findIndex((line) => line[0] === t("summary.overdueAmount"));
     // No share beside it: the line under it says why.
-    expect([rows[at][1], rows[at][2] ?? null]).toEqual([6000, null]);
+    expect([rows[at][1], rows[at][2] ?? null]).toEqual(["EUR 6,000.00", null]);
     const under = rows
       .slice(at + 1, at + 4)
       .map((line) => line[1])
@@ -202,7 +203,7 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
         }),
       ),
     );
-    // The exposure at risk, all in US dollars, keeps its share.
-    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual([120000, 1]);
+    // The exposure at risk, all in US dollars, keeps its share, and says its currency beside the overdue amount in euros.
+    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual(["USD 120,000.00", 1]);
   });
 });
