@@ -50,7 +50,7 @@ export function ChangesSummary({
   customers: readonly CustomerResult[];
   policy: Policy;
   pastDue: ReviewsPastDue;
-  /** Which customers' amounts the money moves show with their currency. */
+  /** Which customers' amounts the money moves and the warnings new and cleared show with their currency. */
   marks?: AmountMarks;
 }) {
   const { lang, t } = useLang();
@@ -84,7 +84,7 @@ export function ChangesSummary({
     moved("riskier"),
     moved("safer"),
     ...gradeMovesFromPolicy(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
-    ...warningChangeCounts(changes, lang, policy, customers).map((entry) =>
+    ...warningChangeCounts(changes, lang, policy, customers, marks).map((entry) =>
       counted(t(entry.label), entry.count, entry.customers),
     ),
     ...(overdue ? [[t("changes.overdueTotal"), overdue] satisfies Fact] : []),
