@@ -19,6 +19,7 @@ import {
   AmountMarks,
   amountMarks,
   customerCurrencies,
+  NO_MARKS,
   overdueCurrency,
   rowCurrency,
   TotalCurrencies,
@@ -35,6 +36,7 @@ import {
   customerName,
   decisionLine,
   explainFinding,
+  FindingOwner,
   formatCount,
   formatFigure,
   formatShare,
@@ -116,8 +118,12 @@ const findingFigures = (f: Finding) => {
   return { value: figure(f.value), threshold: figure(f.threshold), format: f.format };
 };
 
-/** A warning in the JSON, a customer's or the portfolio's: its figures and the sentence saying them. */
-const findingJson = (f: Finding, lang: Lang) => ({ code: f.code, ...findingFigures(f), text: explainFinding(f, lang) });
+/** A warning in the JSON, a customer's (`c`) or the portfolio's: its figures and the sentence saying them, its amounts marked as `marks` says. */
+const findingJson = (f: Finding, c: FindingOwner, lang: Lang, marks: AmountMarks) => ({
+  code: f.code,
+  ...findingFigures(f),
+  text: explainFinding(f, c, lang, marks),
+});
 
 /**
  * The portfolio's totals not added up for their amounts' two currencies (null above), by total:
@@ -179,7 +185,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       zScore: c.zScore === undefined ? null : figureJson(c.zScore, c.zZone ? zDecimals(c.zScore, c.zZone) : 0),
       zZone: c.zZone ?? null,
       warnings: c.findings.map((f) => f.code),
-      findings: c.findings.map((f) => findingJson(f, lang)),
+      findings: c.findings.map((f) => findingJson(f, c, lang, marks)),
       recommendation: customerRecommendation(c, lang, result.policy),
       actions: c.actions.map((d) => ({ code: d.code, because: d.because, text: decisionLine(d, c, lang, result.policy, marks) })),
       recommendedLimit: c.recommendedLimit ?? null,
@@ -231,7 +237,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
         text: reasonDetail(r.reason, atRisk.get(r.row)!, lang, result.policy, marks),
       })),
       warnings: p.warnings,
-      findings: p.findings.map((f) => findingJson(f, lang)),
+      // The portfolio's warnings weigh shares of customers, no customer's amounts.
+      findings: p.findings.map((f) => findingJson(f, {}, lang, NO_MARKS)),
       warningCounts: p.warningCounts,
       aging: p.aging ? { labels: p.aging.labels, totals: p.aging.totals ?? null } : null,
       problems: p.problems.map((q) => ({
@@ -340,13 +347,20 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
  * reason's figures by name (clearedFigures), whether the policy change alone cleared it, and the
  * sentence every face says.
  */
-function clearedJson(w: ClearedWarning, fromPolicy: readonly WarningCode[], lang: Lang, policy: Policy) {
+function clearedJson(
+  w: ClearedWarning,
+  fromPolicy: readonly WarningCode[],
+  c: FindingOwner,
+  lang: Lang,
+  policy: Policy,
+  marks: AmountMarks,
+) {
   return {
     code: w.code,
     reason: w.why.kind,
     figures: clearedFigures(w.why),
     fromPolicy: fromPolicy.includes(w.code),
-    text: clearedWarningText(w, fromPolicy, lang, policy),
+    text: clearedWarningText(w, fromPolicy, c, lang, policy, marks),
   };
 }
 
@@ -394,6 +408,8 @@ function changesJson(
   });
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
   const moves = moneyMoves(changes, customers);
+  // A cleared warning's figures are the customer's now, its amounts in its row's currency now.
+  const customerAt = new Map(customers.map((c) => [c.row, c]));
   return {
     previousReview: day(changes.previousReview),
     migration: changes.migration,
@@ -454,7 +470,9 @@ function changesJson(
       gradeMove: c.gradeMove ?? null,
       gradeMoveFromPolicy: c.gradeMoveFromPolicy,
       newWarnings: c.newWarnings,
-      clearedWarnings: c.clearedWarnings.map((w) => clearedJson(w, c.clearedFromPolicy, lang, policy)),
+      clearedWarnings: c.clearedWarnings.map((w) =>
+        clearedJson(w, c.clearedFromPolicy, customerAt.get(c.row) ?? {}, lang, policy, marks),
+      ),
       newFromPolicy: c.newFromPolicy,
       clearedFromPolicy: c.clearedFromPolicy,
       notCheckedWarnings: c.notCheckedWarnings.map((w) => ({
@@ -536,7 +554,7 @@ function changesLines(
     lines.push(...countedLines(t(entry.label), entry.count, entry.customers, lang));
   // New, cleared and not checked each with its customers (a new warning with its figure and
   // threshold, a cleared one with why it cleared), then the policy change's share on one line.
-  const counts = warningChangeCounts(changes, lang, policy, customers);
+  const counts = warningChangeCounts(changes, lang, policy, customers, marks);
   for (const entry of counts) if (!WARNINGS_FROM_POLICY.has(entry.label)) listed(entry);
   const fromPolicy = counts
     .filter((entry) => WARNINGS_FROM_POLICY.has(entry.label))
@@ -911,7 +929,7 @@ export function toTable(
   tableRows(...tableLines(head.slice(0, widths.length), widths, figures));
   for (const c of shown) {
     // A data error's first message after the warnings that need no grade, which it does not stop.
-    const warnings = [warningListWithFigures(c.findings, lang), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
+    const warnings = [warningListWithFigures(c, lang, marks), ...c.errors.slice(0, 1).map((e) => describeError(e, lang))]
       .filter((text) => text !== "")
       .join(t("sep.items"));
     // Held, as the sheet holds them, while the customer's data is fixed: the problems list says why.

@@ -20,6 +20,7 @@ import {
   zoneName,
 } from "./texts";
 import { warningSet } from "./warnings";
+import { AmountMarks, amountMarks } from "./total-currencies";
 import type { Area, Block, CellFormat, PlanValue } from "./write-plan";
 import { scoreFormat, zFormat } from "./formats";
 import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
@@ -105,7 +106,13 @@ type TextCache = ReturnType<typeof textCache>;
  * What a field's column shows for a customer, one function per field chosen once per plan:
  * the plan asks every field of every customer, and deciding the field cell by cell showed.
  */
-function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: Policy): (c: CustomerResult) => PlanValue {
+function outputValue(
+  field: OutputField,
+  lang: Lang,
+  texts: TextCache,
+  policy: Policy,
+  marks: AmountMarks,
+): (c: CustomerResult) => PlanValue {
   const points = POINTS_INDEX.get(field);
   if (points !== undefined) return (c) => c.factorPoints?.[points] ?? null;
   const ok = (c: CustomerResult) => c.errors.length === 0;
@@ -126,8 +133,10 @@ function outputValue(field: OutputField, lang: Lang, texts: TextCache, policy: P
     case "warnings":
       return (c) => (c.findings.length ? texts.warnings(c) : null);
     case "findings":
-      // One line per warning, its figure against its threshold: the wrapped column shows each on its own line.
-      return (c) => (c.findings.length ? c.findings.map((f) => explainFinding(f, lang, texts.figure)).join("\n") : null);
+      // One line per warning, its figure against its threshold (its amounts marked as the pane's and
+      // the report's are): the wrapped column shows each on its own line.
+      return (c) =>
+        c.findings.length ? c.findings.map((f) => explainFinding(f, c, lang, marks, texts.figure)).join("\n") : null;
     case "recommendation":
       return (c) => texts.actions(c);
     case "recommendedLimit":
@@ -194,6 +203,7 @@ function mixedUnitsSuffix(result: ReviewResult, lang: Lang): string {
 function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
   const { layout, policy } = result;
   const texts = textCache(lang, policy);
+  const marks = amountMarks(result);
   const unit = mixedUnitsSuffix(result, lang);
   // Only a column some of whose cells take a format of their own is cut around them (and stands
   // in a block of its own, runsOf): nearly every review has none.
@@ -205,7 +215,7 @@ function outputColumnsOf(result: ReviewResult, lang: Lang): OutputColumn[] {
     field,
     header: OUTPUT_FORMATS[field] === "money" ? OUTPUT_HEADERS[field][lang] + unit : OUTPUT_HEADERS[field][lang],
     format: OUTPUT_FORMATS[field],
-    value: outputValue(field, lang, texts, policy),
+    value: outputValue(field, lang, texts, policy, marks),
     ...(field === "score" && scoreOwnFormat && { ownFormat: scoreOwnFormat }),
     ...(field === "zScore" && zOwnFormat && { ownFormat: zOwnFormat }),
   }));

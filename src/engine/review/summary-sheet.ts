@@ -588,9 +588,11 @@ function summaryDraft(
       for (const text of lines) into.item(text);
       into.keep(from);
     };
+    // Each customer's amounts with their currency where the portfolio's are in two, as its lists give them.
+    const marks = amountMarks(result);
     // A new warning with its figure and threshold, as the customer's findings give it; a cleared
     // one with why it cleared; the last review's warnings not checked this time, when there are some.
-    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy, result.customers))
+    for (const { label, count, customers } of warningChangeCounts(changes, lang, result.policy, result.customers, marks))
       counted(t(label), count, customers);
     // The money: the portfolio's overdue then and now, then whose overdue and recommended limit
     // moved. Only what moved: four lines of 0 would cost a month's dashboard its one page (the
@@ -598,7 +600,7 @@ function summaryDraft(
     const overdue = overdueTotalText(changes, p, lang);
     if (overdue && changes.overdue && !sameCents(changes.overdue.now, changes.overdue.then))
       into.note(t("changes.overdueTotal"), overdue);
-    for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang, amountMarks(result)))
+    for (const { label, count, customers } of moneyChangeCounts(changes, result.customers, lang, marks))
       if (count > 0) counted(t(label), count, customers);
     // Customers added and gone by name, as the pane and the printed report give them.
     for (const [label, list] of [

@@ -332,10 +332,11 @@ export function warningList(findings: readonly Finding[], lang: Lang): string {
  * A finding titled with its figure against its threshold, the side it fired on between them:
  * "Many customers overdue (18.6% > 10%)", "Low liquidity (0.85 < 1.00)", "Overdue over 90 days
  * (107 days > 90 days)", "Score rose (+1.95 points > 1.00 points)": short enough for a line of the
- * dashboard or a column of the terminal's table.
+ * dashboard or a column of the terminal's table. Its amounts are its customer's (`c`), with their
+ * currency as `marks` says: "Over credit limit (USD 276,000.00 > USD 20,000.00)".
  */
-export function findingWithFigure(finding: Finding, lang: Lang): string {
-  const shown = figureAgainstThreshold(finding, lang);
+export function findingWithFigure(finding: Finding, c: FindingOwner, lang: Lang, marks: AmountMarks): string {
+  const shown = figureAgainstThreshold(finding, lang, undefined, c, marks);
   // A date against the look-back's first day: "(2026-11-16, on or after 2026-10-30)", not a comparison sign.
   if (finding.format === "date")
     return message(lang, "warning.withDate", {
@@ -360,14 +361,19 @@ export function findingWithFigure(finding: Finding, lang: Lang): string {
   });
 }
 
-/** A customer's warnings as one line, each with its figure against its threshold. */
-export function warningListWithFigures(findings: readonly Finding[], lang: Lang): string {
-  return findings.map((f) => findingWithFigure(f, lang)).join(message(lang, "sep.items"));
+/** A customer's warnings as one line, each with its figure against its threshold, its amounts marked as `marks` says. */
+export function warningListWithFigures(
+  c: FindingOwner & { readonly findings: readonly Finding[] },
+  lang: Lang,
+  marks: AmountMarks,
+): string {
+  return c.findings.map((f) => findingWithFigure(f, c, lang, marks)).join(message(lang, "sep.items"));
 }
 
 /** The portfolio's warnings as one line, each with its figure against its threshold, or "none". */
 export function portfolioWarningList(findings: readonly Finding[], lang: Lang): string {
-  return findings.length ? warningListWithFigures(findings, lang) : message(lang, "summary.none");
+  // Its warnings weigh shares of customers, no customer's amounts: nothing to mark.
+  return findings.length ? warningListWithFigures({ findings }, lang, NO_MARKS) : message(lang, "summary.none");
 }
 
 /**
@@ -891,7 +897,7 @@ export function customerAmountText(
   marks: AmountMarks,
   lang: Lang,
 ): string {
-  return moneyInCurrencyText(value, amountMark(c, field, marks), lang);
+  return withAmountMark(formatFigure(value, "money", lang), c, field, marks, lang);
 }
 
 /**
@@ -905,12 +911,22 @@ export function totalAmountText(
   p: Pick<PortfolioResult, "totalCurrencies">,
   lang: Lang,
 ): string {
-  return moneyInCurrencyText(value, p.totalCurrencies?.[total], lang);
+  return inCurrencyText(formatFigure(value, "money", lang), p.totalCurrencies?.[total], lang);
 }
 
-/** An amount with its currency, "USD 120,000.00", or plain when `currency` is undefined. */
-function moneyInCurrencyText(value: number, currency: CurrencyMark | undefined, lang: Lang): string {
-  const amount = formatFigure(value, "money", lang);
+/** An amount as written (`amount`), with its currency as customerAmountText gives it, or as it is. */
+function withAmountMark(
+  amount: string,
+  c: Parameters<typeof amountMark>[0],
+  field: ReceivableField,
+  marks: AmountMarks,
+  lang: Lang,
+): string {
+  return inCurrencyText(amount, amountMark(c, field, marks), lang);
+}
+
+/** An amount as written, with its currency ("USD 120,000.00"), or as it is when `currency` is undefined. */
+function inCurrencyText(amount: string, currency: CurrencyMark | undefined, lang: Lang): string {
   return currency === undefined ? amount : message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
 }
 
@@ -1110,13 +1126,19 @@ export function rememberedFigures(lang: Lang): FigureText {
   };
 }
 
-/** One finding as a sentence with its figure against its threshold. */
+/**
+ * One finding as a sentence with its figure against its threshold, its amounts its customer's
+ * (`c`) with their currency as `marks` says: "Outstanding balance USD 276,000.00 is above the
+ * credit limit USD 20,000.00."
+ */
 export function explainFinding(
   finding: Finding,
+  c: FindingOwner,
   lang: Lang,
+  marks: AmountMarks,
   figure: FigureText = (value, format) => formatFigure(value, format, lang),
 ): string {
-  const shown = figureAgainstThreshold(finding, lang, figure);
+  const shown = figureAgainstThreshold(finding, lang, figure, c, marks);
   // A score's rise says from what, to what and since when: a bare "rose by 2.05" leaves the reader to look both up.
   if (finding.from !== undefined && finding.to !== undefined)
     return message(lang, finding.since === undefined ? "warning.SCORE_RISE.sinceSheet" : "warning.SCORE_RISE.since", {
@@ -1141,12 +1163,44 @@ function newsLookBackText(since: string, lang: Lang): string {
   return message(lang, "warning.newsLookBack", { since });
 }
 
+/** Whose amounts a finding quotes: its customer's, each in the currency its row names for it. */
+export type FindingOwner = { readonly currencies?: ReceivableCurrencies };
+
+/**
+ * Which of its customer's receivables a finding's amounts are, figure and threshold: the balance
+ * over the credit limit. Ratios, days, scores and dates are no amounts and carry no currency.
+ */
+const FINDING_AMOUNTS: Readonly<Partial<Record<WarningCode, { value: ReceivableField; threshold: ReceivableField }>>> = {
+  OVER_LIMIT: { value: "balance", threshold: "creditLimit" },
+};
+
+/**
+ * A finding's figure and threshold as written side by side, its amounts with their currency as
+ * `marks` says for its customer `c` (customerAmountText's marks).
+ */
+function figureAgainstThreshold(
+  finding: Finding,
+  lang: Lang,
+  figure: FigureText | undefined,
+  c: FindingOwner,
+  marks: AmountMarks,
+): { value: string; threshold: string } {
+  const shown = figureBesideThreshold(finding, lang, figure);
+  // One currency (nearly every review) marks nothing: no look-up per finding.
+  const amounts = marks.marked.size === 0 ? undefined : FINDING_AMOUNTS[finding.code];
+  if (amounts === undefined) return shown;
+  return {
+    value: withAmountMark(shown.value, c, amounts.value, marks, lang),
+    threshold: withAmountMark(shown.threshold, c, amounts.threshold, marks, lang),
+  };
+}
+
 /**
  * A finding's figure and threshold as written side by side. A figure that fired is never equal to
  * its threshold, so where the usual decimals make them read alike ("Debt ratio 70% is above 70%"
  * for 70.001%) more are shown, up to four more, until they differ.
  */
-function figureAgainstThreshold(
+function figureBesideThreshold(
   finding: Finding,
   lang: Lang,
   figure: FigureText = (value, format) => formatFigure(value, format, lang),
@@ -1276,12 +1330,13 @@ export function moreDecisionsText(count: number, sheet: string, lang: Lang): str
 
 /**
  * Why one action, with the customer's figures: "Hold new orders — Outstanding balance 1,380,000.00
- * is above …"; the overdue amount a rule quotes with its currency as `marks` says (customerAmountText).
+ * is above …"; its amounts (the overdue amount a rule quotes, a finding's figures) with their
+ * currency as `marks` says (customerAmountText).
  */
 export function reasonDetail(reason: Reason, c: DecisionSubject, lang: Lang, policy: Policy, marks: AmountMarks): string {
   if (!isRule(reason)) {
     const finding = c.findings.find((f) => f.code === reason);
-    return finding ? explainFinding(finding, lang) : reasonTitle(reason, lang, policy);
+    return finding ? explainFinding(finding, c, lang, marks) : reasonTitle(reason, lang, policy);
   }
   // A score just under a band's edge (3.497 under 3.5) is shown with the decimals that keep it under,
   // and the edge with as many, or all of its own (3.505).
@@ -1529,9 +1584,11 @@ export function warningChangeCounts(
   changes: ReviewChanges,
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
-  customers?: readonly Pick<CustomerResult, "row" | "findings">[],
+  customers: readonly Pick<CustomerResult, "row" | "findings" | "currencies">[],
+  marks: AmountMarks,
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
-  const findingsAt = customers && new Map(customers.map((c) => [c.row, c.findings]));
+  // A warning's figures are the customer's now, its amounts in its row's currency now.
+  const customerAt = new Map(customers.map((c) => [c.row, c]));
   const counts: { label: MessageKey; count: number; customers: readonly string[] }[] = [
     {
       label: "changes.newWarnings",
@@ -1540,7 +1597,7 @@ export function warningChangeCounts(
         changes,
         lang,
         (c) => c.newWarnings,
-        (c) => newWarningTexts(c, lang, policy, findingsAt?.get(c.row)),
+        (c) => newWarningTexts(c, lang, policy, customerAt.get(c.row), marks),
       ),
     },
     {
@@ -1551,7 +1608,9 @@ export function warningChangeCounts(
         lang,
         (c) => c.clearedWarnings,
         (c) => ({
-          texts: c.clearedWarnings.map((w) => clearedWarningText(w, c.clearedFromPolicy, lang, policy)),
+          texts: c.clearedWarnings.map((w) =>
+            clearedWarningText(w, c.clearedFromPolicy, customerAt.get(c.row) ?? {}, lang, policy, marks),
+          ),
           sentences: true,
         }),
       ),
@@ -1579,23 +1638,24 @@ export function warningChangeCounts(
 export const WARNINGS_FROM_POLICY: ReadonlySet<MessageKey> = new Set(["changes.newFromPolicy", "changes.clearedFromPolicy"]);
 
 /**
- * A customer's new warnings (one the policy change alone explains says so). With its findings,
- * each says its figure against its threshold as the workbook's findings do: "Overdue over 60
- * days" alone does not say by how much.
+ * A customer's new warnings (one the policy change alone explains says so). With its findings
+ * (`now`: the customer today), each says its figure against its threshold as the workbook's
+ * findings do, its amounts marked as `marks` says: "Overdue over 60 days" alone does not say by how much.
  */
 function newWarningTexts(
   c: CustomerChange,
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
-  findings: readonly Finding[] | undefined,
+  now: (FindingOwner & { readonly findings: readonly Finding[] }) | undefined,
+  marks: AmountMarks,
 ): { texts: string[]; sentences: boolean } {
-  const explained = c.newWarnings.map((code) => findings?.find((f) => f.code === code));
+  const explained = c.newWarnings.map((code) => now?.findings.find((f) => f.code === code));
   const texts = c.newWarnings.map((code, i) => {
     const finding = explained[i];
-    if (finding)
-      return c.newFromPolicy.includes(code)
-        ? message(lang, "changes.byPolicySentence", { warning: explainFinding(finding, lang) })
-        : explainFinding(finding, lang);
+    if (finding) {
+      const sentence = explainFinding(finding, now!, lang, marks);
+      return c.newFromPolicy.includes(code) ? message(lang, "changes.byPolicySentence", { warning: sentence }) : sentence;
+    }
     const title = warningTitle(code, lang, policy);
     return c.newFromPolicy.includes(code) ? message(lang, "changes.byPolicy", { warning: title }) : title;
   });
@@ -1636,24 +1696,27 @@ function warningChangeLines(
  * A cleared warning as a sentence: its title, then why it cleared, today's figure against its
  * threshold ("Over credit limit — the outstanding balance 60,000.00 is within the credit limit
  * 70,000.00."), or what else ended it (news now older than the look-back, a grade no longer High);
- * one the policy change alone cleared (`fromPolicy` holds its code) says so. Every face that lists
- * cleared warnings says them through here.
+ * one the policy change alone cleared (`fromPolicy` holds its code) says so. Its amounts are its
+ * customer's now (`c`), with their currency as `marks` says. Every face that lists cleared
+ * warnings says them through here.
  */
 export function clearedWarningText(
   cleared: ClearedWarning,
   fromPolicy: readonly WarningCode[],
+  c: FindingOwner,
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
+  marks: AmountMarks,
 ): string {
   const text = message(lang, "changes.clearedWhy", {
     warning: warningTitle(cleared.code, lang, policy),
-    why: clearedWhyText(cleared, lang),
+    why: clearedWhyText(cleared, c, lang, marks),
   });
   return fromPolicy.includes(cleared.code) ? message(lang, "changes.clearedByPolicySentence", { warning: text }) : text;
 }
 
 /** Why a warning cleared, in a few words (see ClearedWhy): "the news of 2026-11-16 is now older than the 1-month look-back (…)". */
-function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
+function clearedWhyText(cleared: ClearedWarning, c: FindingOwner, lang: Lang, marks: AmountMarks): string {
   const why = cleared.why;
   switch (why.kind) {
     case "score": {
@@ -1667,7 +1730,7 @@ function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
       return message(lang, why.change === 0 ? "changes.cleared.scoreSame" : "changes.cleared.score", params);
     }
     case "figure": {
-      const shown = figureAgainstThreshold(why.figure, lang);
+      const shown = figureAgainstThreshold(why.figure, lang, undefined, c, marks);
       if (why.figure.code === "OVERDUE_90" && why.figure.value <= 0)
         return message(lang, "changes.cleared.nothingPastDue", { threshold: shown.threshold });
       return message(lang, `changes.cleared.${why.figure.code}`, shown);
@@ -1684,7 +1747,7 @@ function clearedWhyText(cleared: ClearedWarning, lang: Lang): string {
       return message(lang, "changes.cleared.noNews");
     case "nothingOverdue":
       return message(lang, "changes.cleared.nothingOverdue", {
-        amount: formatFigure(why.amount, "money", lang),
+        amount: customerAmountText(why.amount, c, "overdueAmount", marks, lang),
         days: formatFigure(why.days, "days", lang),
       });
     case "zone":
@@ -2078,7 +2141,7 @@ export function customerChangeLines(
   // Each cleared warning with why it cleared, a sentence each; those not checked with why not.
   listed(
     "changes.clearedWarnings",
-    change.clearedWarnings.map((w) => clearedWarningText(w, change.clearedFromPolicy, lang, policy)),
+    change.clearedWarnings.map((w) => clearedWarningText(w, change.clearedFromPolicy, now, lang, policy, marks)),
     "sep.sentences",
   );
   listed(

@@ -51,7 +51,7 @@ export function ChangesSummary({
   customers: readonly CustomerResult[];
   policy: Policy;
   pastDue: ReviewsPastDue;
-  /** Which customers' amounts the money moves show with their currency. */
+  /** Which customers' amounts the money moves and the warnings new and cleared show with their currency. */
   marks?: AmountMarks;
   /** The currency the portfolio's overdue total is said in, where its totals say theirs. */
   totals?: Pick<PortfolioResult, "totalCurrencies">;
@@ -87,7 +87,7 @@ export function ChangesSummary({
     moved("riskier"),
     moved("safer"),
     ...gradeMovesFromPolicy(changes).map(({ label, count }): Fact => [t(label), formatCount(count, lang), true]),
-    ...warningChangeCounts(changes, lang, policy, customers).map((entry) =>
+    ...warningChangeCounts(changes, lang, policy, customers, marks).map((entry) =>
       counted(t(entry.label), entry.count, entry.customers),
     ),
     ...(overdue ? [[t("changes.overdueTotal"), overdue] satisfies Fact] : []),

@@ -128,7 +128,7 @@ export function CustomerDetail({ customer: c, sheet, policy, marks = NO_MARKS, c
             <li key={f.code}>
               <Text weight="semibold">{findingTitle(f, lang)}</Text>
               {t("sep.label")}
-              <span>{explainFinding(f, lang)}</span>
+              <span>{explainFinding(f, c, lang, marks)}</span>
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/ou
 import { printedList } from "../../support/printed-report";
 import { message, MessageKey, MessageParams } from "../../../src/engine/i18n";
 import { findingWithFigure } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -378,7 +379,7 @@ describe("the sample workbooks", () => {
       // The news warning and the text saying it cleared name the look-back in the same words.
       const lookBack = (since: string) => t("warning.newsLookBack", { since });
       const warned = january.result!.customers.find((c) => c.id === "C003")!.findings[0];
-      expect(findingWithFigure(warned, lang)).toBe(
+      expect(findingWithFigure(warned, {}, lang, NO_MARKS)).toBe(
         lang === "en"
           ? `Negative news (2026-01-16, ${lookBack("2025-12-31")})`
           : `负面新闻（2026年1月16日，${lookBack("2025年12月31日")}）`,

@@ -19,6 +19,7 @@ import {
   warningListWithFigures,
   warningTitle,
 } from "../../../src/engine/review/texts";
+import { amountMarks, NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { WARNING_CODES } from "../../../src/engine/review/warnings";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
@@ -86,7 +87,7 @@ describe.each([
           .join(joint);
       const joined = (text: string) => (lang === "en" ? text : text.replace(/ /g, ""));
       expect(joined(column(recommendationAt, Infinity))).toBe(joined(recommendationText(c.actions, lang, DEFAULT_POLICY)));
-      expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningListWithFigures(c.findings, lang)));
+      expect(joined(column(warningsAt, recommendationAt - 1))).toBe(joined(warningListWithFigures(c, lang, amountMarks(result))));
       // No line of a wrapped warning starts with a closing bracket or punctuation ("1.00）" stays
       // whole), nor ends with an opening one ("（0.74" stays whole) or inside a Chinese date.
       for (const l of row) {
@@ -245,7 +246,7 @@ describe.each(["en", "zh"] as const)("the printed report in an 80-column termina
       const under = table.slice(first + 1, last).map((l) => l.slice(6));
       const from = under.findIndex((l) => /^(Warnings|Recommendation|预警|政策建议)/.test(l));
       const text = under.slice(from).join(lang === "en" ? " " : "");
-      const warnings = warningListWithFigures(c.findings, lang);
+      const warnings = warningListWithFigures(c, lang, amountMarks(result));
       const recommendation = recommendationText(c.actions, lang, DEFAULT_POLICY);
       const label = (key: "warnings" | "recommendation", value: string) =>
         `${OUTPUT_HEADERS[key][lang]}${message(lang, "sep.label")}${value}`;
@@ -349,7 +350,7 @@ test.each([
     [{ id: "C1", name: "Alpha", factors: [2, 2, 2, 2, 2], extra: [1000, 500, 100, 107] }],
   );
   const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, lang);
-  expect(warningListWithFigures(result.customers[0].findings, lang)).toBe(warning);
+  expect(warningListWithFigures(result.customers[0], lang, NO_MARKS)).toBe(warning);
   const [, header, row] = toTable(result, lang, "out.xlsx").split("\n");
   const warningsAt = columns(header.slice(0, header.indexOf(OUTPUT_HEADERS.warnings[lang])));
   expect(splitAt(row, warningsAt)[1].startsWith(warning)).toBe(true);
@@ -362,7 +363,7 @@ test("a Chinese date in a wrapped warning is never broken across lines, at any t
     [{ id: "C3", name: "Gamma", factors: [5, 5, 4, 4, 4], extra: [1000, 1500, serial("2026-11-16")] }],
   );
   const result = runReview({ sheetName: "Customers", values: sheet, asOf: serial("2026-11-30"), policy: DEFAULT_POLICY }, "zh");
-  expect(warningListWithFigures(result.customers[0].findings, "zh")).toContain("2026年11月16日");
+  expect(warningListWithFigures(result.customers[0], "zh", NO_MARKS)).toContain("2026年11月16日");
   let wrapped = 0;
   for (let terminal = 70; terminal <= 160; terminal++) {
     const lines = toTable(result, "zh", "out.xlsx", [], terminal).split("\n");

@@ -266,7 +266,7 @@ describe.each(["en", "zh"] as const)("the dashboard sheet (%s)", (lang) => {
     const todo = (reason: string, action: "HOLD_ORDERS" | "KEEP_TERMS") =>
       message(lang, "summary.reasonTodo", { reason, actions: message(lang, `summary.do.${action}`) });
     expect(right.slice(at + 2, at + 4)).toEqual([
-      `Over|2|138000|1|${message(lang, "grade.low")}|${todo(explainFinding(over.findings[0], lang), "HOLD_ORDERS")}`,
+      `Over|2|138000|1|${message(lang, "grade.low")}|${todo(explainFinding(over.findings[0], over, lang, NO_MARKS), "HOLD_ORDERS")}`,
       `Late|4|30000|0|${message(lang, "grade.low")}|${todo(reasonDetail("OVERDUE", late, lang, result.policy, NO_MARKS), "KEEP_TERMS")}`,
     ]);
     // The medium customer without a warning is not a top risk.

@@ -78,8 +78,10 @@ describe("a customer with a data error keeps the checks that need no grade", () 
     expect(broken.zZone).toBe("distress");
     // The news is recent, but only a high-risk customer's news is a warning: it waits for the grade.
     expect(broken.findings.some((f) => f.code === "NEGATIVE_NEWS")).toBe(false);
-    expect(explainFinding(broken.findings[0], "en")).toBe("Outstanding balance 150,000.00 is above the credit limit 100,000.00.");
-    expect(explainFinding(broken.findings[1], "zh")).toBe("最早的未收款项已逾期 213 天（超过 90 天即预警）。");
+    expect(explainFinding(broken.findings[0], broken, "en", NO_MARKS)).toBe(
+      "Outstanding balance 150,000.00 is above the credit limit 100,000.00.",
+    );
+    expect(explainFinding(broken.findings[1], broken, "zh", NO_MARKS)).toBe("最早的未收款项已逾期 213 天（超过 90 天即预警）。");
   });
 
   test("the actions those warnings call for, with their reasons; nothing resting on the grade", () => {

@@ -474,7 +474,7 @@ test.each([
     ];
     const { workbook } = reviewWorkbook({ customers: rows(0) }, OCTOBER, lang);
     const result = reviewWorkbook({ ...workbook, customers: rows(120) }, NOVEMBER, lang).result;
-    const [added] = warningChangeCounts(result.changes!, lang, DEFAULT_POLICY, result.customers);
+    const [added] = warningChangeCounts(result.changes!, lang, DEFAULT_POLICY, result.customers, NO_MARKS);
     expect(added.count).toBe(7);
     expect(added.customers).toHaveLength(6);
     expect(added.customers[1].startsWith("eBay Resale")).toBe(true);

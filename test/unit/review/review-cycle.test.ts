@@ -22,6 +22,7 @@ import {
   undatedArchiveText,
   warningTitle,
 } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { reviewedNotice } from "../../../src/taskpane/notices";
 import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { CYCLE_SHEET, CycleWorkbook, editRows, reviewWorkbook } from "../../support/review-cycle";
@@ -393,7 +394,7 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     // Why each cleared: still 120 days late, under the new threshold; 20 days late, the customer's own doing.
     const why = (r: ReviewResult) => {
       const c = customerChange(r, "D004");
-      return clearedWarningText(c.clearedWarnings[0], c.clearedFromPolicy, lang, looser);
+      return clearedWarningText(c.clearedWarnings[0], c.clearedFromPolicy, {}, lang, looser, NO_MARKS);
     };
     expect([why(loosened), why(paidUp)]).toEqual(
       lang === "en"
@@ -434,7 +435,9 @@ describe.each(["en", "zh"] as const)("warnings the policy change alone explains,
     const finding = (id: string) =>
       explainFinding(
         result.customers.find((c) => c.id === id)!.findings.find((f) => f.code === "OVERDUE_90")!,
+        {},
         lang,
+        NO_MARKS,
       );
     const named = [
       `${customerName(customerChange(result, "B002"))}${lang === "en" ? ": " : "："}${finding("B002")}`,
@@ -655,7 +658,8 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
   });
   const { result } = reviewWorkbook({ ...workbook, customers: march }, MARCH, lang);
   const change = (id: string) => customerChange(result, id);
-  const text = (id: string) => change(id).clearedWarnings.map((w) => clearedWarningText(w, [], lang, DEFAULT_POLICY));
+  const text = (id: string) =>
+    change(id).clearedWarnings.map((w) => clearedWarningText(w, [], {}, lang, DEFAULT_POLICY, NO_MARKS));
   const notChecked = (id: string) => change(id).notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, DEFAULT_POLICY));
   const line = (id: string, texts: readonly string[]) =>
     t("changes.customerWarnings", {
@@ -833,7 +837,7 @@ describe.each(["en", "zh"] as const)("why each cleared warning cleared, and warn
     const said = (id: string) =>
       now
         .changes!.customers.find((c) => c.id === id)!
-        .clearedWarnings.map((w) => [w.code, w.why.kind, clearedWarningText(w, [], lang, DEFAULT_POLICY)]);
+        .clearedWarnings.map((w) => [w.code, w.why.kind, clearedWarningText(w, [], {}, lang, DEFAULT_POLICY, NO_MARKS)]);
     expect([said("K011"), said("L012"), said("M013")]).toEqual(
       lang === "en"
         ? [

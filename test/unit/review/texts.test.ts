@@ -53,7 +53,7 @@ describe("a percentage reads as its cell shows it, a threshold as the policy hol
       expect(cells).toEqual(["percent0", "percent", "percent2"]);
       expect(cells.map((f) => NUMBER_FORMATS[lang][f])).toEqual(["#,##0%", "#,##0.0%", "#,##0.00%"]);
       expect(renderedText(0.7125, "percent2", lang)).toBe("71.25%");
-      expect(explainFinding({ code: "LEVERAGE", value: 0.92, threshold: 0.75, format: "percent" }, lang)).toBe(
+      expect(explainFinding({ code: "LEVERAGE", value: 0.92, threshold: 0.75, format: "percent" }, {}, lang, NO_MARKS)).toBe(
         lang === "en" ? "Debt ratio 92.0% is above 75%." : "资产负债率 92.0% 高于 75%。",
       );
     },
@@ -127,8 +127,8 @@ describe("figures written once per plan read as each written afresh", () => {
   test("a finding explained with them reads as without", () => {
     const finding = { code: "LIQUIDITY", value: 0.8249, threshold: 1, format: "ratio" } as const;
     const figure = rememberedFigures("zh");
-    expect(explainFinding(finding, "zh", figure)).toBe(explainFinding(finding, "zh"));
-    expect(explainFinding(finding, "zh", figure)).toContain("0.82");
+    expect(explainFinding(finding, {}, "zh", NO_MARKS, figure)).toBe(explainFinding(finding, {}, "zh", NO_MARKS));
+    expect(explainFinding(finding, {}, "zh", NO_MARKS, figure)).toContain("0.82");
   });
 });
 
@@ -139,7 +139,7 @@ describe("a figure that fired never reads as its own threshold", () => {
     ["COVERAGE", 50 / 33.34, 1.5, "ratio", "en", "Interest coverage 1.4997 is below 1.5000."],
     ["LEVERAGE", 0.75, 0.7, "percent", "en", "Debt ratio 75.0% is above 70%."],
   ] as const)("%s %d against %d", (code, value, threshold, format, lang, text) => {
-    expect(explainFinding({ code, value, threshold, format }, lang)).toBe(text);
+    expect(explainFinding({ code, value, threshold, format }, {}, lang, NO_MARKS)).toBe(text);
   });
 
   test("the portfolio's line too", () => {
@@ -155,7 +155,7 @@ describe("a figure that fired never reads as its own threshold", () => {
         fc.double({ min: 1e-4, max: 0.01, noNaN: true }),
         fc.constantFrom<FigureFormat>("percent", "ratio"),
         (threshold, gap, format) => {
-          const text = explainFinding({ code: "LEVERAGE", value: threshold * (1 + gap), threshold, format }, "en");
+          const text = explainFinding({ code: "LEVERAGE", value: threshold * (1 + gap), threshold, format }, {}, "en", NO_MARKS);
           const [value, limit] = text.match(/[\d.,]+%?/g)!;
           expect(value).not.toBe(limit);
         },
@@ -229,7 +229,7 @@ test.each<[string, Finding, "en" | "zh", string]>([
     "负面新闻（2026年11月16日，不早于 2026年10月30日）",
   ],
 ])("a warning with its figure against its threshold, the side it fired on between: %s", (_, finding, lang, text) => {
-  expect(findingWithFigure(finding, lang)).toBe(text);
+  expect(findingWithFigure(finding, {}, lang, NO_MARKS)).toBe(text);
 });
 
 describe("row numbers in a line", () => {

@@ -10,6 +10,7 @@ import { runReview } from "../../../src/engine/review/review";
 import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { explainFinding, formatZ } from "../../../src/engine/review/texts";
+import { NO_MARKS } from "../../../src/engine/review/total-currencies";
 import { buildWritePlan, CellFormat } from "../../../src/engine/review/write-plan";
 import { nearZoneLine, zDecimals, zZone } from "../../../src/engine/zscore";
 import { toJson } from "../../../src/cli/report";
@@ -133,7 +134,7 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
 
 test("the distress warning's text tells a Z from its line however close, as its cell does", () => {
   const finding = { code: "Z_DISTRESS", value: 1.8099999, threshold: 1.81, format: "z" } as const;
-  expect(explainFinding(finding, "en")).toContain("1.8099999");
-  expect(explainFinding(finding, "en")).toContain("1.8100000");
+  expect(explainFinding(finding, {}, "en", NO_MARKS)).toContain("1.8099999");
+  expect(explainFinding(finding, {}, "en", NO_MARKS)).toContain("1.8100000");
   expect(formatZ(1.8099999, "distress", "en")).toBe("1.8099999");
 });
