@@ -78,7 +78,7 @@ import {
 import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, wrappedText } from "./sheet-layout";
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { TWO_CURRENCY_NOTES } from "./ledger";
-import { AmountTotal, amountMarks } from "./total-currencies";
+import { amountMark, AmountTotal, amountMarks } from "./total-currencies";
 import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
@@ -747,10 +747,12 @@ function summaryDraft(
       [false, true, true, true, false, false],
       CUSTOMER_INDENTS,
     );
-  // Balances in two currencies: each with its currency, a text standing where the figures stand
-  // (a column's cells share one number format, and no one format holds two currencies).
+  // Amounts in two currencies: each balance with its currency, a text standing where the figures
+  // stand (a column's cells share one number format, and no one format holds two currencies);
+  // figures still where no balance names a currency.
   const marks = amountMarks(result);
-  const markedBalances = marks.marked.has("balance");
+  const markedBalances =
+    marks.marked.has("balance") && result.customers.some((c) => amountMark(c, "balance", marks) !== undefined);
   const customerFormats: CellFormat[] = ["text", "integer", markedBalances ? "text" : "money", "integer", "text", "text"];
   const customerAligned = markedBalances ? [false, false, true, false, false, false] : undefined;
   const balanceCell = (c: Pick<CustomerResult, "balance" | "currencies">): PlanValue =>

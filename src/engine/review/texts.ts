@@ -1164,7 +1164,7 @@ function newsLookBackText(since: string, lang: Lang): string {
 }
 
 /** Whose amounts a finding quotes: its customer's, each in the currency its row names for it. */
-export type FindingOwner = { readonly currencies?: ReceivableCurrencies };
+export type FindingOwner = Parameters<typeof amountMark>[0];
 
 /**
  * Which of its customer's receivables a finding's amounts are, figure and threshold: the balance
@@ -1584,7 +1584,7 @@ export function warningChangeCounts(
   changes: ReviewChanges,
   lang: Lang,
   policy: Pick<Policy, "overdueDays">,
-  customers: readonly Pick<CustomerResult, "row" | "findings" | "currencies">[],
+  customers: readonly Pick<CustomerResult, "row" | "findings" | "currencies" | "ledgerCurrency">[],
   marks: AmountMarks,
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
   // A warning's figures are the customer's now, its amounts in its row's currency now.

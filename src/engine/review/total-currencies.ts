@@ -85,13 +85,6 @@ export function rowCurrency(currencies: ReceivableCurrencies | undefined): Curre
   return one;
 }
 
-/** The portfolio's total of each of a customer's receivables: its balance joins the exposure. */
-const TOTAL_OF: Readonly<Record<ReceivableField, PortfolioTotal>> = {
-  balance: "exposure",
-  creditLimit: "creditLimits",
-  overdueAmount: "overdueAmount",
-};
-
 /**
  * Which of the customers' amounts every face shows with their currency ("USD 120,000.00"), and
  * the currencies the sheet's columns name: the amounts whose portfolio total is in two currencies,
@@ -106,26 +99,20 @@ export interface AmountMarks {
 export const NO_MARKS: AmountMarks = { marked: new Set() };
 
 /**
- * The overdue amounts (and the aging, in their currency) are marked where they are in two
- * currencies, where the aging's invoices are, or where they are in another than the balances
- * (a ledger billing in US dollars the customers whose balances are in euros); and wherever the
- * balances or limits are marked, since a ledger's overdue amount beside a balance marked EUR
- * need not be in euros.
+ * The totals that, when their amounts are in two currencies, mark every customer amount that
+ * names one: the balances, limits and overdue amounts side by side in one list are then never
+ * read as one currency, whichever of them differs (two currencies by row, or a ledger billing in
+ * US dollars the customers whose balances are in euros: USD 540,000.00 overdue beside EUR
+ * 600,000.00 limit). Amounts no row names a currency for stay plain.
  */
-const MARKING_OVERDUE: readonly PortfolioTotal[] = ["overdueAmount", "aging", "overdueAmountShare", "exposure", "creditLimits"];
+const MARKING: readonly PortfolioTotal[] = ["exposure", "creditLimits", "overdueAmount", "aging", "overdueAmountShare"];
 
 export function amountMarks(result: {
   readonly portfolio: { readonly twoCurrencies?: TotalsInTwoCurrencies };
   readonly amountUnits: { readonly receivables?: ReceivableCurrencies };
 }): AmountMarks {
   const two = result.portfolio.twoCurrencies;
-  const marked = new Set(
-    RECEIVABLE_FIELDS.filter((field) =>
-      field === "overdueAmount"
-        ? MARKING_OVERDUE.some((total) => two?.[total] !== undefined)
-        : two?.[TOTAL_OF[field]] !== undefined,
-    ),
-  );
+  const marked = MARKING.some((total) => two?.[total] !== undefined) ? new Set(RECEIVABLE_FIELDS) : new Set<ReceivableField>();
   return { marked, sheet: result.amountUnits.receivables };
 }
 

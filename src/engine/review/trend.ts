@@ -114,16 +114,18 @@ interface Totals {
   currencies?: Record<TrendAmount, TotalCurrency>;
 }
 
+/** The currencies a review's amounts are in: its balances' (`amounts`) and its overdue amounts' (`overdue`). */
+export interface TrendCurrencies {
+  readonly amounts?: CurrencyMark;
+  readonly overdue?: CurrencyMark;
+}
+
 /**
  * The currencies this review's amounts are in, as the trend sets earlier reviews' beside them:
  * its balances' (`amounts`: its unit's, else the one its rows' own currencies name, rowUnit) and
  * its overdue amounts' (`overdue`: the same, but where a ledger's invoices name another,
  * RowUnits.overdue); each undefined when they name none or two.
  */
-export interface TrendCurrencies {
-  readonly amounts?: CurrencyMark;
-  readonly overdue?: CurrencyMark;
-}
 
 export function reviewCurrencies(
   customers: readonly CustomerResult[],

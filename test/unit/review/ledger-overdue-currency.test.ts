@@ -79,6 +79,8 @@ describe("a ledger in US dollars, the rows' balances in euros (or naming none)",
     const marks = amountMarks(second);
     const acme = second.customers[0];
     expect(customerAmountText(acme.overdueAmount!, acme, "overdueAmount", marks, "en")).toBe("USD 540,000.00");
+    // Its limit beside it says euros, so USD 540,000.00 overdue is not read against a limit in dollars.
+    expect(customerAmountText(acme.creditLimit!, acme, "creditLimit", marks, "en")).toBe("EUR 600,000.00");
     // 92 days past due by December: the 91+ bucket.
     expect(customerAmountText(acme.aging![4], acme, "overdueAmount", marks, "zh")).toBe("USD 540,000.00");
     const json = toJson(second, "en").customers;
