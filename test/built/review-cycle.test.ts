@@ -153,8 +153,8 @@ test("three reviews, re-runs and a back-dated review through the command line", 
     "Amounts in",
     "Typed over by hand",
     "Action taken",
-    "Overdue amount in",
     "Output check",
+    "Overdue amount in",
   ]);
   expect(afterApril.rows).toEqual([
     ["2026-01-31", "A001", 2.5, "SCORE_RISE"],

@@ -684,13 +684,13 @@ scenario("5 a second run the same day updates in place (same columns, the archiv
   assert.equal(
     typedAt,
     archive1.values[0].length - 4,
-    "the archive's typed-over column, then the team's Action taken, the overdue amount's unit, then the output check",
+    "the archive's typed-over column, then the team's Action taken, the output check, then the overdue amount's unit",
   );
   assert.equal(archive1.values[0][typedAt + 1], "Action taken");
-  assert.equal(archive1.values[0][typedAt + 2], "Overdue amount in");
-  assert.equal(archive1.values[0][typedAt + 3], "Output check");
-  // The output check is for the next review, not for reading: hidden (column AA, the 27th).
-  assert.deepEqual(archive1.hiddenColumns, ["AA"], "the output check's column hidden");
+  assert.equal(archive1.values[0][typedAt + 2], "Output check");
+  assert.equal(archive1.values[0][typedAt + 3], "Overdue amount in");
+  // The output check is for the next review, not for reading: hidden (column Z, the 26th).
+  assert.deepEqual(archive1.hiddenColumns, ["Z"], "the output check's column hidden");
   compareValues("archive after the re-run", archive2.values, archive1.values, 0, typedAt);
   const customerRow = sheetOf(first, "Customers").values[HEADER_ROW + 1];
   const wrote = customerRow[limitColumn].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

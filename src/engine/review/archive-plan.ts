@@ -120,9 +120,9 @@ export function archiveSheetPlan(
   }
   // The report printed is this review's: the archive's earlier reviews were printed with theirs,
   // and printing them all again would add pages every month.
-  // The output check, the last column, is for the next review, not for reading: hidden, and off the page.
-  // So are the columns after the last this review fills (amount units, cells typed over, responses,
-  // in a month without any): printed, they took a page across of blank cells beside each band's names.
+  // The output check is for the next review, not for reading: hidden, and off the page. So are the
+  // columns after the last this review fills (amount units, cells typed over, responses, in a month
+  // without any): printed, they took a page across of blank cells beside each band's names.
   const hiddenColumn = ARCHIVE_FIELDS.indexOf("outputCheck");
   const printArea = lines.length
     ? { row: row + at, column: 0, rows: lines.length, columns: filledWidth(lines, hiddenColumn) }
@@ -211,12 +211,15 @@ function plainRow(line: readonly CellValue[], length: number): PlanValue[] {
   });
 }
 
-/** How many columns from A the lines fill, up to `limit`: to the last column any of them holds a value in. */
-function filledWidth(lines: readonly (readonly PlanValue[])[], limit: number): number {
+/**
+ * How many columns from A the lines fill: to the last column any of them holds a value in, the
+ * `hidden` one aside (a hidden column inside the print area prints nothing).
+ */
+function filledWidth(lines: readonly (readonly PlanValue[])[], hidden: number): number {
   let width = 0;
   for (const line of lines)
-    for (let c = Math.min(limit, line.length) - 1; c >= width; c--)
-      if (line[c] !== null && line[c] !== undefined && line[c] !== "") {
+    for (let c = line.length - 1; c >= width; c--)
+      if (c !== hidden && line[c] !== null && line[c] !== undefined && line[c] !== "") {
         width = c + 1;
         break;
       }

@@ -48,9 +48,11 @@ export const ARCHIVE_FIELDS = [
   "unit",
   "typedOver",
   "actionTaken",
-  // Blank on most rows (kept right of those more often filled, so a page leaves it off): see overdueUnitText.
-  "overdueUnit",
   "outputCheck",
+  // Right of the output check, where a review by a version that did not keep it finds a column of
+  // the user's and leaves it be; blank on most rows, printed only by a review that fills it: see
+  // overdueUnitText.
+  "overdueUnit",
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 
@@ -252,8 +254,8 @@ export function archiveLine(c: CustomerResult, review: ArchivedReview, outputChe
     review.unitText(c),
     review.typedOverText(c),
     c.actionTaken ?? null,
-    review.overdueUnitText(c),
     outputCheck === undefined ? null : withResponseCheck(outputCheck, c.actionTaken ?? null, review.foreignResponses.has(c.row)),
+    review.overdueUnitText(c),
   ];
 }
 

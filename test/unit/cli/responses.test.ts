@@ -183,7 +183,7 @@ test("November's recommendations and December's responses in the terminal, the J
   const archive = wb.getWorksheet("Credit Review Archive")!;
   const header = (archive.getRow(1).values as unknown[]).slice(1);
   const column = header.indexOf("Action taken") + 1;
-  // Before the overdue amount's own unit and the output check.
+  // Before the output check and the overdue amount's own unit.
   expect(column).toBe(header.length - 2);
   const kept: [unknown, unknown][] = [];
   archive.eachRow((row, n) => {

@@ -166,3 +166,10 @@ test("balances in two currencies and a ledger in one: the overdue amount a reaso
   expect(printed).toMatch(/Acme +EUR 540,000\.00 +USD 540,000\.00 is overdue/);
   expect(toTable(first, "zh", "out.xlsx")).toMatch(/Acme +EUR 540,000\.00 +逾期金额 USD 540,000\.00/);
 });
+
+test("the overdue amount's own unit stands right of the hidden output check, printed when a review fills it", () => {
+  const { archivePrintArea, archiveColumns } = reviewWorkbook({ customers: rows(), ledger: ledger("USD", "USD") }, NOV);
+  expect(OVERDUE_UNIT_AT).toBe(ARCHIVE_FIELDS.indexOf("outputCheck") + 1);
+  expect(archivePrintArea!.columns).toBe(OVERDUE_UNIT_AT + 1);
+  expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([ARCHIVE_FIELDS.indexOf("outputCheck")]);
+});

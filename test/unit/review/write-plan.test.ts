@@ -386,8 +386,8 @@ describe("archive plan", () => {
     "Amounts in",
     "Typed over by hand",
     "Action taken",
-    "Overdue amount in",
     "Output check",
+    "Overdue amount in",
   ];
   const OLD_HEADER = HEADER.slice(0, 4).concat(["Risk score", "Risk grade"]);
 
@@ -435,14 +435,14 @@ describe("archive plan", () => {
       "RAISE_LIMIT",
       null,
       // The sheet reviewed; no unit stated on it; nothing typed over by hand (a first review has nothing
-      // to check); no Action taken column on the sheet; its overdue amount in its row's unit; the check
-      // of the output cells it wrote (no aging buckets without a ledger), then the blank Action taken's token.
+      // to check); no Action taken column on the sheet; the check of the output cells it wrote (no aging
+      // buckets without a ledger), then the blank Action taken's token; its overdue amount in its row's unit.
       "Customers",
       null,
       null,
       null,
-      null,
       expect.stringMatching(/^[A-Za-z0-9_.-]+\/\/\.$/),
+      null,
     ]);
     expect(beta.slice(0, 11)).toEqual([asOf, DEFAULT_POLICY.version, "C002", "Beta", 4, 4, 4, 4, 4, 4, "High"]);
     expect(beta.slice(18, 20)).toEqual([

@@ -765,9 +765,9 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
       titleRows: "$1:$1",
       area: "A2:V51",
     });
-    // The output check (column AA) is the next review's: hidden, so it neither shows nor prints.
-    expect(fake.sheet("Credit Review Archive")!.cells[0][26]).toBe("Output check");
-    expect([...fake.sheet("Credit Review Archive")!.hiddenColumns]).toEqual([26]);
+    // The output check (column Z) is the next review's: hidden, so it neither shows nor prints.
+    expect(fake.sheet("Credit Review Archive")!.cells[0][25]).toBe("Output check");
+    expect([...fake.sheet("Credit Review Archive")!.hiddenColumns]).toEqual([25]);
   });
 
   test("a header or footer of the user's on the customer sheet stays; an earlier run's page numbers are redone in this review's language", async () => {
