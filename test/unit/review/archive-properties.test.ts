@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { Lang } from "../../../src/engine/i18n";
+import { ARCHIVE_FIELDS } from "../../../src/engine/review/archive";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { FACTOR_HEADERS, FACTOR_HEADERS_ZH, Grid, serial } from "../../support/review-grid";
 
@@ -103,10 +104,11 @@ test("the archive prints the rows of the review just run, wherever its date puts
         const archive = workbook.archive!;
         const ofToday = archive.flatMap((line, row) => (line[0] === FIRST_DAY + today.day ? [row] : []));
         expect(ofToday).toHaveLength(today.rows.length);
-        // Up to the last column its rows fill, never the last, the output check the next review reads (hidden).
+        // Up to the last column its rows fill, never for the output check the next review reads (hidden).
+        const check = ARCHIVE_FIELDS.indexOf("outputCheck");
         const filled = (line: readonly unknown[]) => {
-          let c = archive[0].length - 2;
-          while (c >= 0 && (line[c] === null || line[c] === undefined || line[c] === "")) c--;
+          let c = archive[0].length - 1;
+          while (c >= 0 && (c === check || line[c] === null || line[c] === undefined || line[c] === "")) c--;
           return c + 1;
         };
         const columns = Math.max(...ofToday.map((row) => filled(archive[row])));
