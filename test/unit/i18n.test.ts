@@ -112,7 +112,7 @@ describe("message catalogues", () => {
     );
     // A bare sign's family is named in Chinese: no space beside its Chinese, none beside its full-width bracket.
     expect(twoCurrencies("yen", "dollar")).toBe(
-      "信用额度以美元等以 $ 计的货币计，应收账款余额以人民币或日元（¥）计，没有汇率可将两者合并计算；请以同一币种填写",
+      "信用额度以美元等以 $ 计的货币计，应收账款余额以标为 ¥ 的人民币或日元计，没有汇率可将两者合并计算；请以同一币种填写",
     );
     // A unit as a sheet writes it, Latin or Chinese; before Chinese punctuation no space.
     const units = (from: string, to: string) => message("zh", "changes.unitsNotCompared", { from, to });

@@ -57,7 +57,7 @@ export function isLang(value: string): value is Lang {
  * currency's code or its Chinese name, a unit as a sheet writes it), set off by a space from a
  * Chinese character it meets with a Latin letter, digit or sign, as Chinese typography sets
  * them, and by none where it meets it with a Chinese character: "以{mark@currency:spaced}计" is
- * "以 USD 计", and "以人民币或日元（¥）计".
+ * "以 USD 计", and "以标为 ¥ 的人民币或日元计".
  */
 const PLACEHOLDER = /\{(\w+)(?:(?:@([\w.]+))?(?::(date|spaced))?|\|([^|{}]*)\|([^|{}]*))\}/g;
 

@@ -223,9 +223,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "figure.overdueAmount": "逾期金额",
   "figure.aging": "账龄",
   "note.ledgerTwoCurrencies":
-    "其未结发票分别以{mark@currency:spaced}（如第 {row} 行）和{otherMark@currency:spaced}（如第 {otherRow} 行）计，没有汇率可将两者相加；其余额未与之核对",
+    "其未结发票有的以{mark@currency:spaced}计，如第 {row} 行，有的以{otherMark@currency:spaced}计，如第 {otherRow} 行，没有汇率可将两者相加；其余额未与之核对",
   "note.ledgerOverdueTwoCurrencies":
-    "其逾期发票分别以{mark@currency:spaced}（如第 {row} 行）和{otherMark@currency:spaced}（如第 {otherRow} 行）计，没有汇率可将两者相加；逾期天数照常计算，各币种的贷项通知单只冲抵同币种的发票",
+    "其逾期发票有的以{mark@currency:spaced}计，如第 {row} 行，有的以{otherMark@currency:spaced}计，如第 {otherRow} 行，没有汇率可将两者相加；逾期天数照常计算，各币种的贷项通知单只冲抵同币种的发票",
   "review.duplicate": "{customer} 也在第 {rows} 行；每位客户只能占一行，否则无法分清其发票和历史记录属于哪一行",
   "review.noName": "该行没有客户（既无编号也无名称）",
   "summary.exposureNotGraded": "其中未评级客户的余额",
@@ -295,9 +295,9 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "summary.notAdded": "无（{why}）",
   "summary.shareNotAdded": "占敞口比例无法计算：{why}",
   "total.twoCurrencies":
-    "{amounts@total}分别以{mark@currency:spaced}（如{place}）和{otherMark@currency:spaced}（如{otherPlace}）计，没有汇率可将两者相加",
+    "{amounts@total}有的以{mark@currency:spaced}计，如{place}，有的以{otherMark@currency:spaced}计，如{otherPlace}；没有汇率可将两者相加",
   "total.twoKinds":
-    "{amounts@total}以{mark@currency:spaced}计（如{place}），{otherAmounts@total}以{otherMark@currency:spaced}计（如{otherPlace}），没有汇率可将两者合并计算",
+    "{amounts@total}以{mark@currency:spaced}计，如{place}；{otherAmounts@total}以{otherMark@currency:spaced}计，如{otherPlace}；没有汇率可将两者合并计算",
   "total.balances": "余额",
   "total.creditLimits": "信用额度",
   "total.overdueAmounts": "逾期金额",

@@ -33,7 +33,7 @@ function buildWorkbook(file: string): Promise<void> {
 
 const NOTE = {
   en: "sheet Invoices, row 3: overdue amount and aging not computed: its overdue invoices are in USD (e.g. row 2) and EUR (e.g. row 3), and no rate is known to add them; days past due stands, each currency's credit notes settling only its own invoices",
-  zh: "工作表“Invoices”第 3 行：逾期金额、账龄未计算：其逾期发票分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加；逾期天数照常计算，各币种的贷项通知单只冲抵同币种的发票",
+  zh: "工作表“Invoices”第 3 行：逾期金额、账龄未计算：其逾期发票有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行，没有汇率可将两者相加；逾期天数照常计算，各币种的贷项通知单只冲抵同币种的发票",
 };
 const NOTICE = {
   en: 'The open invoices on sheet "Invoices" are in several currencies (USD, EUR): no amounts in two currencies are added up, as no rate is known; a customer whose invoices are in two has no aging, nor an overdue amount while its overdue invoices are in two, and its credit notes settle only invoices in their own currency',
@@ -41,11 +41,11 @@ const NOTICE = {
 };
 const OVERDUE_LINE = {
   en: 'Overdue amount, share of exposure: n/a (open invoices in USD, e.g. row 2 of sheet "Invoices", and EUR, e.g. row 3; no rate is known to add them)',
-  zh: "逾期金额及占敞口比例：无（未结发票分别以 USD（如工作表“Invoices”第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+  zh: "逾期金额及占敞口比例：无（未结发票有的以 USD 计，如工作表“Invoices”第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
 };
 const SUMMARY_PROBLEM = {
   en: "Two Currencies Low overdue amount and aging not computed: its overdue invoices are in USD",
-  zh: "TwoCurrencies低逾期金额、账龄未计算：其逾期发票分别以USD",
+  zh: "TwoCurrencies低逾期金额、账龄未计算：其逾期发票有的以USD",
 };
 const PROBLEM = { en: `  Two Currencies: ${NOTE.en}`, zh: `  Two Currencies：${NOTE.zh}` };
 

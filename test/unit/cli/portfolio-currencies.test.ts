@@ -24,15 +24,15 @@ function buildWorkbook(file: string, second: string): Promise<void> {
 
 const EXPOSURE = {
   en: "n/a (balances in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
-  zh: "无（余额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+  zh: "无（余额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
 };
 const LIMITS = {
   en: "n/a (credit limits in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
-  zh: "无（信用额度分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+  zh: "无（信用额度有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
 };
 const OVERDUE = {
   en: "n/a (overdue amounts in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
-  zh: "无（逾期金额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+  zh: "无（逾期金额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
 };
 
 test.each(["en", "zh"] as const)("balances in two currencies are added up in no output (%s)", async (lang) => {
@@ -156,11 +156,11 @@ function buildLedgerWorkbook(file: string): Promise<void> {
 
 const AGING = {
   en: 'open invoices in USD, e.g. row 2 of sheet "Invoices", and EUR, e.g. row 4; no rate is known to add them',
-  zh: "未结发票分别以 USD（如工作表“Invoices”第 2 行）和 EUR（如第 4 行）计，没有汇率可将两者相加",
+  zh: "未结发票有的以 USD 计，如工作表“Invoices”第 2 行，有的以 EUR 计，如第 4 行；没有汇率可将两者相加",
 };
 const UNMATCHED = {
   en: 'open invoices in USD, e.g. row 5 of sheet "Invoices", and EUR, e.g. row 6; no rate is known to add them',
-  zh: "未结发票分别以 USD（如工作表“Invoices”第 5 行）和 EUR（如第 6 行）计，没有汇率可将两者相加",
+  zh: "未结发票有的以 USD 计，如工作表“Invoices”第 5 行，有的以 EUR 计，如第 6 行；没有汇率可将两者相加",
 };
 
 test.each(["en", "zh"] as const)(
@@ -244,4 +244,84 @@ test.each([
   const printed = (await runCli(november, "--as-of", "2026-12-31", "--out", path.join(dir(), "printed.xlsx"))).stdout;
   // The overdue amounts stand apart from the balances' currency: each marked with its invoices'.
   expect(printed).toContain(`${acme} 540,000.00`);
+});
+
+/** Whether a full-width bracket opens inside another one: the example rows of a reason sit after a comma or 如, never in brackets of their own. */
+function bracketInBracket(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === "（" && ++depth > 1) return true;
+    if (char === "）") depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
+/** Every string a JSON value holds. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (value === null || typeof value !== "object") return [];
+  return Object.values(value).flatMap(stringsOf);
+}
+
+test("the Chinese reasons an amount in two currencies is not added up nest no bracket in another", async () => {
+  const twoCurrencies = path.join(dir(), "two-currencies.xlsx");
+  await buildWorkbook(twoCurrencies, "EUR 50,000");
+  // A currency named by its sign alone, which Chinese names without a bracket of its own.
+  const yen = path.join(dir(), "yen.xlsx");
+  await buildWorkbook(yen, "¥50,000");
+  const ledger = path.join(dir(), "ledger.xlsx");
+  await buildLedgerWorkbook(ledger);
+  // An overdue amount in euros beside a balance in dollars.
+  const twoKinds = path.join(dir(), "two-kinds.xlsx");
+  await writeWorkbook(twoKinds, {
+    Customers: [
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance", "Overdue amount", "Days past due"],
+      ["C01", "Dollar Buyer", 2, 2, 2, 2, 2, 200000, "USD 100,000", "EUR 5,000", 10],
+      ["C02", "Other Dollar Buyer", 2, 2, 2, 2, 2, 200000, "USD 20,000", "EUR 1,000", 10],
+    ],
+  });
+  // A customer's overdue invoices in dollars and euros.
+  const twoLedgers = path.join(dir(), "two-ledgers.xlsx");
+  await writeWorkbook(twoLedgers, {
+    Customers: [
+      [...CUSTOMER_HEADERS, "Credit limit", "Outstanding balance"],
+      ["C01", "Two Currencies", 2, 2, 2, 2, 2, 100000, 50000],
+    ],
+    Invoices: [
+      ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+      ["C01", "INV-1", new Date("2026-06-01T00:00:00Z"), 30000, 0, "USD"],
+      ["C01", "INV-2", new Date("2026-10-01T00:00:00Z"), 20000, 0, "EUR"],
+    ],
+  });
+  // A month on, the trend's month before in two currencies.
+  const month = path.join(dir(), "month.xlsx");
+  const november = path.join(dir(), "november.xlsx");
+  await buildLedgerMonth(month, "USD", "EUR");
+  await runCli(month, "--as-of", "2026-11-30", "--out", november);
+
+  const said: string[] = [];
+  for (const [input, asOf] of [
+    [twoCurrencies, "2026-11-30"],
+    [yen, "2026-11-30"],
+    [ledger, "2026-11-30"],
+    [twoKinds, "2026-11-30"],
+    [twoLedgers, "2026-11-30"],
+    [november, "2026-12-31"],
+  ]) {
+    const args = [input, "--as-of", asOf, "--lang", "zh"];
+    const printed = await runCli(...args, "--out", path.join(dir(), "printed.xlsx"));
+    expect(printed.code).toBe(0);
+    said.push(...printed.stdout.split("\n"));
+    said.push(...stringsOf(JSON.parse((await runCli(...args, "--out", path.join(dir(), "json.xlsx"), "--json")).stdout)));
+  }
+  // Each kind of reason is said, so the check below reads them all.
+  const reasons = [
+    "没有汇率可将两者相加）",
+    "没有汇率可将两者合并计算）",
+    "没有汇率可将两者相加；逾期天数照常计算",
+    "2026年11月30日的逾期金额：无（",
+    "有的以标为 ¥ 的人民币或日元计",
+  ];
+  expect(reasons.filter((reason) => !said.some((text) => text.includes(reason)))).toEqual([]);
+  expect(said.filter(bracketInBracket)).toEqual([]);
 });

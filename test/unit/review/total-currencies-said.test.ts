@@ -68,7 +68,7 @@ const SAID = {
   },
   zh: {
     overdue: "逾期金额及占敞口比例：USD 963,000.00（",
-    limits: "信用额度合计：无（信用额度分别以 EUR（如第 2 行）和 USD（如第 3 行）计",
+    limits: "信用额度合计：无（信用额度有的以 EUR 计，如第 2 行，有的以 USD 计，如第 3 行",
     unmatched: "USD 7,000.00",
     changed: "逾期金额：USD 963,000.00 → USD 963,000.00",
     amountsIn: "金额单位",

@@ -105,10 +105,10 @@ describe("month 2 of a sheet whose balances are in US dollars and euros", () => 
             "Overdue amount on 2026-12-31: n/a (overdue amounts in USD, e.g. row 2, and EUR, e.g. row 3; no rate is known to add them)",
           ]
         : [
-            "2026年11月30日的风险敞口、风险客户敞口：无（余额分别以 USD（如客户“Acme”）和 EUR（如客户“Beta”）计，没有汇率可将两者相加）",
-            "2026年11月30日的逾期金额：无（逾期金额分别以 USD（如客户“Acme”）和 EUR（如客户“Beta”）计，没有汇率可将两者相加）",
-            "2026年12月31日的风险敞口、风险客户敞口：无（余额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
-            "2026年12月31日的逾期金额：无（逾期金额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+            "2026年11月30日的风险敞口、风险客户敞口：无（余额有的以 USD 计，如客户“Acme”，有的以 EUR 计，如客户“Beta”；没有汇率可将两者相加）",
+            "2026年11月30日的逾期金额：无（逾期金额有的以 USD 计，如客户“Acme”，有的以 EUR 计，如客户“Beta”；没有汇率可将两者相加）",
+            "2026年12月31日的风险敞口、风险客户敞口：无（余额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
+            "2026年12月31日的逾期金额：无（逾期金额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
           ],
     );
     // The printed report: n/a in the cells, the lines under the table.

@@ -67,10 +67,10 @@ test.each([
   [
     "zh",
     {
-      "风险敞口合计（应收账款余额）": "无（余额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
-      信用额度合计: "无（信用额度分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
-      逾期金额及占敞口比例: "无（逾期金额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
-      风险客户敞口及占比: "无（余额分别以 USD（如第 2 行）和 EUR（如第 3 行）计，没有汇率可将两者相加）",
+      "风险敞口合计（应收账款余额）": "无（余额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
+      信用额度合计: "无（信用额度有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
+      逾期金额及占敞口比例: "无（逾期金额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
+      风险客户敞口及占比: "无（余额有的以 USD 计，如第 2 行，有的以 EUR 计，如第 3 行；没有汇率可将两者相加）",
     },
   ],
 ] as const)("balances in two currencies: each total says why in its place, the grades their counts alone (%s)", (lang, said) => {
@@ -88,7 +88,7 @@ test.each([
   ],
   [
     "zh",
-    "EUR 6,000.00（占敞口比例无法计算：逾期金额以 EUR 计（如第 2 行），余额以 USD 计（如第 2 行），没有汇率可将两者合并计算）",
+    "EUR 6,000.00（占敞口比例无法计算：逾期金额以 EUR 计，如第 2 行；余额以 USD 计，如第 2 行；没有汇率可将两者合并计算）",
   ],
 ] as const)(
   "overdue amounts in another currency than the balances: each total with its currency, and why there is no share (%s)",
