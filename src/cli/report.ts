@@ -1,5 +1,6 @@
 /** What the command line prints: a readable table, or the JSON documented in README. */
 import "../engine/i18n/cli";
+import type { CurrencyMark } from "../engine/cells";
 import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { currencyMarkText, isoFromSerial } from "../engine/cells";
@@ -401,10 +402,16 @@ function changesJson(
   marks: AmountMarks,
   totals: Pick<PortfolioResult, "totalCurrencies">,
 ) {
-  const moveJson = (m: OverdueMove) => ({
+  // The currency the overdue amounts then and now are in, where the texts mark them (amounts in two currencies).
+  const overdueIn = <K extends string>(key: K, currency: CurrencyMark | undefined): Partial<Record<K, string | null>> =>
+    marks.marked.has("overdueAmount")
+      ? ({ [key]: currency === undefined ? null : currencyMarkText(currency) } as Record<K, string | null>)
+      : {};
+  const moveJson = ({ currency, ...m }: OverdueMove) => ({
     ...m,
     daysPastDue: m.daysPastDue ?? null,
     previousDaysPastDue: m.previousDaysPastDue ?? null,
+    ...overdueIn("currency", currency),
   });
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
   const moves = moneyMoves(changes, customers);
@@ -487,6 +494,7 @@ function changesJson(
       previousOverdueAmount: c.previousOverdue ?? null,
       previousOverdueReview: c.previousOverdueDate === undefined ? null : isoFromSerial(c.previousOverdueDate),
       previousDaysPastDue: c.previousDaysPastDue ?? null,
+      ...overdueIn("overdueCurrency", c.overdueCurrency),
     })),
   };
 }

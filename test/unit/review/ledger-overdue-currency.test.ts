@@ -173,3 +173,37 @@ test("the overdue amount's own unit stands right of the hidden output check, pri
   expect(archivePrintArea!.columns).toBe(OVERDUE_UNIT_AT + 1);
   expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([ARCHIVE_FIELDS.indexOf("outputCheck")]);
 });
+
+describe("a ledger customer paid off since the last review: its overdue amount then and now in the currency it owed", () => {
+  // Beta's invoice paid by December: no open invoice names its currency any more.
+  const paid = [...ledger("USD", "USD"), ["C2", "INV-2", "2026-10-15", 423000, 423000, "USD"]].filter((line, i) => i !== 2);
+
+  test("month 2 compares Beta's drop in US dollars, though its row names euros, and the change carries the currency", () => {
+    const eurRows = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C1", name: "Acme", extra: [600000, "EUR 540,000"] },
+        { id: "C2", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500000, "EUR 423,000"] },
+      ],
+    );
+    const { second } = twoMonths(eurRows, ledger("USD", "USD"), paid);
+    const beta = second.changes!.customers[1];
+    expect([beta.previousOverdue, beta.overdueCurrency]).toEqual([423_000, "USD"]);
+    expect(toTable(second, "en", "out.xlsx")).toContain("Beta USD 423,000.00 → USD 0.00");
+    expect(toTable(second, "zh", "out.xlsx")).toContain("Beta USD 423,000.00 → USD 0.00");
+  });
+
+  test("a plain row: the move is said in US dollars beside Acme's, in the list, the details and the JSON", () => {
+    const grown = [...paid, ["C1", "INV-3", "2026-11-15", 60000, 0, "USD"]];
+    const { second } = twoMonths(rows(), ledger("USD", "USD"), grown);
+    for (const lang of ["en", "zh"] as const) {
+      const printed = toTable(second, lang, "out.xlsx");
+      expect(printed).toContain("Acme USD 540,000.00 → USD 600,000.00");
+      expect(printed).toContain("Beta USD 423,000.00 → USD 0.00");
+    }
+    const changes = toJson(second, "en").changes!;
+    expect(changes.overdueMoves.fell.map((m) => [m.name, m.from, m.to, m.currency])).toEqual([["Beta", 423_000, 0, "USD"]]);
+    expect(changes.overdueMoves.grew.map((m) => [m.name, m.currency])).toEqual([["Acme", "USD"]]);
+    expect(changes.customers.map((c) => c.overdueCurrency)).toEqual(["USD", "USD"]);
+  });
+});
