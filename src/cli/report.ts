@@ -1,5 +1,6 @@
 /** What the command line prints: a readable table, or the JSON documented in README. */
 import "../engine/i18n/cli";
+import type { CurrencyMark } from "../engine/cells";
 import { columnLetter } from "../engine/a1";
 import { describeError } from "../engine/errors";
 import { currencyMarkText, isoFromSerial } from "../engine/cells";
@@ -24,7 +25,15 @@ import {
   rowCurrency,
   TotalCurrencies,
 } from "../engine/review/total-currencies";
-import { SHOWN_REVIEWS, TrendAmount, trendGapLines, trendGapText, trendHeaders } from "../engine/review/trend";
+import {
+  SHOWN_REVIEWS,
+  TrendAmount,
+  trendCurrencies,
+  trendCurrenciesLine,
+  trendGapLines,
+  trendGapText,
+  trendHeaders,
+} from "../engine/review/trend";
 import { CUSTOMER_WARNING_CODES, Finding, WarningCode } from "../engine/review/warnings";
 import {
   actionNames,
@@ -153,11 +162,20 @@ const overdueCurrencyOf = (c: CustomerResult, result: ReviewResult) => {
   return currency === undefined ? null : currencyMarkText(currency);
 };
 
+/** The trend's amounts' currencies (trendCurrencies) as the JSON names currencies; undefined when the totals say none. */
+const trendCurrenciesOf = (p: Pick<PortfolioResult, "totalCurrencies">) => {
+  const currencies = trendCurrencies(p);
+  return (
+    currencies && Object.fromEntries(Object.entries(currencies).map(([amount, currency]) => [amount, currencyMarkText(currency)]))
+  );
+};
+
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
   const p = result.portfolio;
   const atRisk = customersAtRows(result.customers, p.topRisks);
   // The texts' amounts with their currency where the portfolio's are in two, as the printed report's.
   const marks = amountMarks(result);
+  const trendIn = trendCurrenciesOf(p);
   return {
     asOf: isoFromSerial(result.asOf),
     sheet: result.sheet,
@@ -281,6 +299,8 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
           )
         : null,
     })),
+    // The currency of each trend amount, where the totals say theirs (some total in two currencies).
+    ...(trendIn && { trendCurrencies: trendIn }),
     leftOutRows: result.leftOutRows,
     amountUnits: {
       unit: result.amountUnits.unit ?? null,
@@ -401,10 +421,16 @@ function changesJson(
   marks: AmountMarks,
   totals: Pick<PortfolioResult, "totalCurrencies">,
 ) {
-  const moveJson = (m: OverdueMove) => ({
+  // The currency the overdue amounts then and now are in, where the texts mark them (amounts in two currencies).
+  const overdueIn = <K extends string>(key: K, currency: CurrencyMark | undefined): Partial<Record<K, string | null>> =>
+    marks.marked.has("overdueAmount")
+      ? ({ [key]: currency === undefined ? null : currencyMarkText(currency) } as Record<K, string | null>)
+      : {};
+  const moveJson = ({ currency, ...m }: OverdueMove) => ({
     ...m,
     daysPastDue: m.daysPastDue ?? null,
     previousDaysPastDue: m.previousDaysPastDue ?? null,
+    ...overdueIn("currency", currency),
   });
   const day = (serial: number | undefined) => (serial === undefined ? null : isoFromSerial(serial));
   const moves = moneyMoves(changes, customers);
@@ -487,6 +513,7 @@ function changesJson(
       previousOverdueAmount: c.previousOverdue ?? null,
       previousOverdueReview: c.previousOverdueDate === undefined ? null : isoFromSerial(c.previousOverdueDate),
       previousDaysPastDue: c.previousDaysPastDue ?? null,
+      ...overdueIn("overdueCurrency", c.overdueCurrency),
     })),
   };
 }
@@ -1071,7 +1098,11 @@ export function toTable(
   const trendTable = trendLines(result.trend, lang, terminal);
   tableRows(...trendTable);
   // Under the table, why each "n/a" in it is not given.
-  if (trendTable.length) lines.push(...trendGapLines(result.trend.slice(-SHOWN_REVIEWS), result, lang));
+  if (trendTable.length) {
+    const currencies = trendCurrenciesLine(p, lang);
+    if (currencies !== undefined) lines.push(currencies);
+    lines.push(...trendGapLines(result.trend.slice(-SHOWN_REVIEWS), result, lang));
+  }
   lines.push(...columnsLines(result, lang));
   lines.push(...result.ledgerNotices.map((n) => ledgerNoticeText(n, lang)));
   lines.push(...amountUnitsLines(result.amountUnits, lang));

@@ -411,6 +411,8 @@ export const reportEn = {
   // A trend figure not given: "n/a" in its cell, and why under the table, by review.
   "trend.notGiven": "n/a",
   "trend.missing": "{figures} on {date}: {why}",
+  // Under the trend table where the portfolio's totals say their currencies: the figures in one currency, then it.
+  "trend.amountsIn": "{figures} {currency}",
   "trend.otherCurrency":
     "n/a (in {mark@currency}, e.g. {place}, and this review's amounts in {otherMark@currency}; no rate is known to convert them)",
   "changes.riskierMore": "and {count} more",

@@ -354,6 +354,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "trend.unknown": "审查档案中无此数据",
   "trend.notGiven": "无",
   "trend.missing": "{date}的{figures}：{why}",
+  "trend.amountsIn": "{figures} {currency}",
   "trend.otherCurrency":
     "无（以{mark@currency:spaced}计，如{place}；本次审查金额以{otherMark@currency:spaced}计，没有汇率可换算）",
   "changes.riskierMore": "另有 {count} 位",

@@ -7,7 +7,7 @@
  * team recorded about the last review's recommendations (responses.ts). Pure: it reads the
  * review's customers, what the archive holds and the policy history.
  */
-import { CellValue, numberOrUnknown } from "../cells";
+import { CellValue, CurrencyMark, numberOrUnknown } from "../cells";
 import { CreditError } from "../errors";
 import { Grade, GRADES, Policy } from "../policy";
 import { ARCHIVE_FIELDS, ArchiveEntry, archiveKey, EarlierReviews, versionOf } from "./archive";
@@ -25,7 +25,7 @@ import type { CustomerNote } from "./notes";
 import type { ZZone } from "../zscore";
 import { responseTally, Responses } from "./responses";
 import { sameCents } from "../money";
-import { customerCurrencies, overdueCurrency } from "./total-currencies";
+import { customerCurrencies, overdueCurrency, ReceivableCurrencies } from "./total-currencies";
 
 export type GradeMove = "riskier" | "safer" | "same";
 
@@ -53,7 +53,7 @@ export type ClearedWhy =
   /** The sheet gives the customer no negative news date now. */
   | { readonly kind: "noNews" }
   /** Days past due over the threshold, but nothing is overdue (the overdue amount is 0 or less). */
-  | { readonly kind: "nothingOverdue"; readonly amount: number; readonly days: number }
+  | { readonly kind: "nothingOverdue"; readonly amount: number; readonly days: number; readonly currency?: CurrencyMark }
   /** The Z-score now, out of the distress zone. */
   | { readonly kind: "zone"; readonly z: number; readonly zone: ZZone }
   /** The check ran and found nothing, with no figure to show (no current liabilities, no interest to cover). */
@@ -156,6 +156,12 @@ export interface CustomerChange {
    * undefined when the last review did not hold the customer or did not know the amount.
    */
   readonly previousOverdue?: number;
+  /**
+   * The currency previousOverdue and the overdue amount now are compared in: the customer's
+   * overdue amount's now (overdueCurrency), or, once it owes nothing, the one it owed in then (0
+   * is 0 in any currency, and a ledger customer paid off has no invoice left to name one).
+   */
+  readonly overdueCurrency?: CurrencyMark;
   readonly previousDaysPastDue?: number;
   /** The last review's date, when previousOverdue is known: a review that graded the customer may be older (previousDate). */
   readonly previousOverdueDate?: number;
@@ -341,7 +347,13 @@ function notCheckedWhy(code: WarningCode, c: CustomerResult, checks: ChecksRun):
 }
 
 /** Why a warning of the last review is not raised today, its check having run (see ClearedWhy). */
-function clearedWhy(code: WarningCode, c: CustomerResult, before: ArchiveEntry, checks: ChecksRun): ClearedWhy {
+function clearedWhy(
+  code: WarningCode,
+  c: CustomerResult,
+  before: ArchiveEntry,
+  checks: ChecksRun,
+  overdueIn: CurrencyMark | undefined,
+): ClearedWhy {
   const { policy } = checks;
   const figure = (code: FigureWarning, value: number | undefined, threshold: number, format: Finding["format"]): ClearedWhy =>
     value === undefined ? { kind: "nothingFound" } : { kind: "figure", figure: { code, value, threshold, format } };
@@ -376,7 +388,7 @@ function clearedWhy(code: WarningCode, c: CustomerResult, before: ArchiveEntry, 
         c.overdueAmount !== undefined &&
         c.overdueAmount <= 0
       )
-        return { kind: "nothingOverdue", amount: c.overdueAmount, days: c.daysPastDue };
+        return { kind: "nothingOverdue", amount: c.overdueAmount, days: c.daysPastDue, currency: overdueIn };
       return figure(code, c.daysPastDue, policy.overdueDays, "days");
     case "Z_DISTRESS":
       return c.zScore === undefined || c.zZone === undefined
@@ -418,6 +430,32 @@ const CREDIT_LIMIT_AT = ARCHIVE_FIELDS.indexOf("creditLimit");
 const OVERDUE_AT = ARCHIVE_FIELDS.indexOf("overdueAmount");
 const DAYS_PAST_DUE_AT = ARCHIVE_FIELDS.indexOf("daysPastDue");
 
+/** The unit and currency a customer's overdue amount then and now are compared in (CustomerChange.overdueCurrency). */
+interface OverdueIn {
+  readonly unit: AmountUnit | undefined;
+  readonly currency: CurrencyMark | undefined;
+}
+
+/**
+ * Its overdue amount's own unit then and now: a ledger's invoices can be in another currency than
+ * its row. A customer that owes nothing now is compared in the currency it owed in then, at this
+ * review's scale: nothing is owed in any currency, so a paid-off customer's drop is no amount in
+ * another currency, and its invoices, all paid, name none today.
+ */
+function overdueCompared(
+  c: CustomerResult,
+  row: AmountUnit | undefined,
+  inLast: ArchiveEntry | undefined,
+  rowUnits: RowUnits,
+  sheet: ReceivableCurrencies | undefined,
+): OverdueIn {
+  const owedThen = inLast?.overdueUnit?.currency;
+  if (owedThen !== undefined && c.overdueAmount !== undefined && sameCents(c.overdueAmount, 0))
+    return { unit: rowUnits.overdue(row, owedThen), currency: owedThen };
+  const currency = overdueCurrency(c, sheet);
+  return { unit: rowUnits.overdue(row, currency), currency };
+}
+
 /**
  * One literal of one shape for every customer, seen before or not: built by spreading a base
  * object, a 100,000-customer review spent half a second here.
@@ -426,7 +464,7 @@ function customerChange(
   c: CustomerResult,
   before: ArchiveEntry | undefined,
   unit: AmountUnit | undefined,
-  overdueUnit: AmountUnit | undefined,
+  overdueIn: OverdueIn,
   previousName: string | undefined,
   previousId: string | undefined,
   archived: boolean,
@@ -436,7 +474,8 @@ function customerChange(
   // Money owed is compared with the last review's row, graded or not: the portfolio's overdue then
   // and now count every customer, so the customers whose overdue moved must add up to its change.
   const overdueStated = inLast && numberOrUnknown(inLast.line[OVERDUE_AT]);
-  const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.overdueUnit, overdueUnit);
+  const previousOverdue = overdueStated === undefined ? undefined : restated(overdueStated, inLast!.overdueUnit, overdueIn.unit);
+  const overdueCurrency = overdueIn.currency;
   const previousDaysPastDue = inLast && numberOrUnknown(inLast.line[DAYS_PAST_DUE_AT]);
   const previousOverdueDate = previousOverdue === undefined ? undefined : inLast!.date;
   if (!before) {
@@ -463,6 +502,7 @@ function customerChange(
       limitChange: undefined,
       limitMoveFromPolicy: false,
       previousOverdue,
+      overdueCurrency,
       previousDaysPastDue,
       previousOverdueDate,
       units: undefined,
@@ -491,7 +531,7 @@ function customerChange(
         for (const code of gone) {
           const why = notCheckedWhy(code, c, checks);
           if (why) notChecked.push({ code, why });
-          else cleared.push({ code, why: clearedWhy(code, c, before, checks) });
+          else cleared.push({ code, why: clearedWhy(code, c, before, checks, overdueCurrency) });
         }
         clearedWarnings = cleared;
         if (notChecked.length) notCheckedWarnings = notChecked;
@@ -536,6 +576,7 @@ function customerChange(
       c.limitUnderLastPolicy !== undefined &&
       sameCents(c.limitUnderLastPolicy, previousLimit!),
     previousOverdue,
+    overdueCurrency,
     previousDaysPastDue,
     previousOverdueDate,
     units: unitChange(before.unit, unit),
@@ -647,9 +688,8 @@ export function whatChanged(
     // The customer's row in the last review, whether that review could grade it or not.
     const inLast = latest !== undefined && latest.date === earlier.last?.date ? latest : undefined;
     const unit = rowUnits.row(customerCurrencies(c, units.receivables));
-    // Its overdue amount in its own unit then and now: a ledger's invoices can be in another currency than its row.
-    const overdueUnit = rowUnits.overdue(unit, overdueCurrency(c, units.receivables));
-    const change = customerChange(c, before, unit, overdueUnit, previousName, previousId, latest !== undefined, inLast, checks);
+    const overdueIn = overdueCompared(c, unit, inLast, rowUnits, units.receivables);
+    const change = customerChange(c, before, unit, overdueIn, previousName, previousId, latest !== undefined, inLast, checks);
     if (inLast !== undefined && c.balance !== undefined) {
       const archived = numberOrUnknown(inLast.line[BALANCE_AT]);
       const then = archived === undefined ? undefined : restated(archived, inLast.unit, unit);

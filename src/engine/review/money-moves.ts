@@ -4,6 +4,7 @@
  * withdrawn) and whose credit limit was changed by hand. Its own module, of types only from changes.ts, so the texts can list them without
  * loading the comparison.
  */
+import type { CurrencyMark } from "../cells";
 import { roundCents, sameCents } from "../money";
 import type { ReviewChanges } from "./changes";
 import type { CustomerResult } from "./review";
@@ -15,6 +16,8 @@ export interface OverdueMove {
   readonly name: string;
   readonly from: number;
   readonly to: number;
+  /** The currency of both (CustomerChange.overdueCurrency): the one it owed in then, for a customer paid off since. */
+  readonly currency?: CurrencyMark;
   readonly daysPastDue?: number;
   readonly previousDaysPastDue?: number;
 }
@@ -104,6 +107,7 @@ export function moneyMoves(changes: ReviewChanges, customers: readonly CustomerR
           name,
           from: change.previousOverdue,
           to: c.overdueAmount,
+          currency: change.overdueCurrency,
           daysPastDue: c.daysPastDue,
           previousDaysPastDue: change.previousDaysPastDue,
         });

@@ -583,7 +583,13 @@ export function runReview(input: ReviewInput, lang: Lang = "en"): ReviewResult {
     overdueInvoices: ledger && overdueInvoicesCurrency(ledger),
     unmatchedInvoices: ledger && unmatchedInvoicesCurrency(ledger),
   });
-  const trend = portfolioTrend(archived, asOf, portfolio, units.unit, reviewCurrencies(customers, units.unit, receivables));
+  const trend = portfolioTrend(
+    archived,
+    asOf,
+    portfolio,
+    units.unit,
+    reviewCurrencies(customers, units.unit, receivables, ledger !== undefined),
+  );
   // What the review's own cells on the sheet held: typed over, moved with the data, emptied.
   const ownCells = typedOverCells(
     values,

@@ -79,7 +79,7 @@ import { BOLD_FACTOR, displayWidth, laidOut, planValueAt, renderedText, WIDTH, w
 import { fitsOnePage, onePage, reportPages, rowHeightsOf, widthScale } from "./summary-pages";
 import { TWO_CURRENCY_NOTES } from "./ledger";
 import { amountMark, AmountTotal, amountMarks } from "./total-currencies";
-import { SHOWN_REVIEWS, trendGapLines, trendHeaders } from "./trend";
+import { SHOWN_REVIEWS, trendCurrenciesText, trendGapLines, trendHeaders } from "./trend";
 import { CUSTOMER_WARNING_CODES, WarningCode } from "./warnings";
 import type { Block, CellFormat, ChartPlan, PlanValue, SheetPlan, ValueAxisPlan } from "./write-plan";
 import "../i18n/report";
@@ -895,6 +895,9 @@ function summaryDraft(
     }
     // A figure not given stays a blank cell, which the chart leaves a gap at (never a 0, never a
     // sum across currencies): why, under the table, by review.
+    // Its amounts stay figures for the chart: their currencies, where the totals say theirs, under it.
+    const currencies = trendCurrenciesText(p, lang);
+    if (currencies !== undefined) into.note(t("summary.amountUnit"), currencies);
     for (const gap of trendGapLines(shown, result, lang)) into.line(gap);
     // Beside the table, a column clear of its last figures, under the top risks' reasons, which end
     // above it; in the report, from the title down over the text column alone: the trend's tables

@@ -901,6 +901,15 @@ export function customerAmountText(
 }
 
 /**
+ * A customer's overdue amount in the currency it is known to be in (a move's, or a cleared
+ * warning's: CustomerChange.overdueCurrency, the one it owed in then for a customer paid off
+ * since), marked as `marks` marks overdue amounts.
+ */
+function overdueAmountText(value: number, currency: CurrencyMark | undefined, marks: AmountMarks, lang: Lang): string {
+  return inCurrencyText(formatFigure(value, "money", lang), marks.marked.has("overdueAmount") ? currency : undefined, lang);
+}
+
+/**
  * A portfolio total as every face shows it: with its currency, "USD 963,000.00", where the
  * portfolio says its totals' currencies (PortfolioResult.totalCurrencies: some other total is in
  * two), so it is not read as in either of those; "963,000.00" otherwise.
@@ -1747,7 +1756,7 @@ function clearedWhyText(cleared: ClearedWarning, c: FindingOwner, lang: Lang, ma
       return message(lang, "changes.cleared.noNews");
     case "nothingOverdue":
       return message(lang, "changes.cleared.nothingOverdue", {
-        amount: customerAmountText(why.amount, c, "overdueAmount", marks, lang),
+        amount: overdueAmountText(why.amount, why.currency, marks, lang),
         days: formatFigure(why.days, "days", lang),
       });
     case "zone":
@@ -2093,7 +2102,6 @@ export function customerChangeLines(
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
   marks: AmountMarks = NO_MARKS,
 ): string[] {
-  // Then and now in the row's currency now: a move is told only of amounts in one.
   const amount = (value: number, field: ReceivableField) => customerAmountText(value, now, field, marks, lang);
   const renamed = [
     ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
@@ -2101,7 +2109,7 @@ export function customerChangeLines(
   ];
   // Archived before only in reviews that could not score it: its name is known, its score not; what it owed may be.
   if (change.previousDate === undefined) {
-    const overdue = overdueChangeLine(change, now, lang, amount);
+    const overdue = overdueChangeLine(change, now, lang, marks);
     return [...renamed, message(lang, change.neverScored ? "changes.neverScored" : "changes.firstReview"), ...overdue];
   }
   const date = dateText(change.previousDate, lang);
@@ -2149,7 +2157,7 @@ export function customerChangeLines(
     change.notCheckedWarnings.map((w) => notCheckedWarningText(w, lang, policy)),
     "sep.items",
   );
-  lines.push(...overdueChangeLine(change, now, lang, amount));
+  lines.push(...overdueChangeLine(change, now, lang, marks));
   if (
     change.previousCreditLimit !== undefined &&
     now.creditLimit !== undefined &&
@@ -2179,20 +2187,22 @@ export function customerChangeLines(
 }
 
 /**
- * A customer's overdue amount at the last review and now, when it moved: dated when the review it
- * is compared with is not the one its score and grade are (a review that could not grade it).
+ * A customer's overdue amount at the last review and now, when it moved, both in the currency they
+ * are compared in: dated when the review it is compared with is not the one its score and grade
+ * are (a review that could not grade it).
  */
 function overdueChangeLine(
   change: CustomerChange,
   now: { readonly overdueAmount?: number },
   lang: Lang,
-  amount: (value: number, field: ReceivableField) => string,
+  marks: AmountMarks,
 ): string[] {
   const then = change.previousOverdue;
   if (then === undefined || now.overdueAmount === undefined || sameCents(now.overdueAmount, then)) return [];
+  const amount = (value: number) => overdueAmountText(value, change.overdueCurrency, marks, lang);
   const params = {
-    from: amount(then, "overdueAmount"),
-    to: amount(now.overdueAmount, "overdueAmount"),
+    from: amount(then),
+    to: amount(now.overdueAmount),
     change: formatChange(withoutFloatDust(now.overdueAmount - then), "money", lang),
   };
   const dated = change.previousOverdueDate !== undefined && change.previousOverdueDate !== change.previousDate;
@@ -2251,8 +2261,8 @@ export function moneyChangeCounts(
     customerAmountText(n, byRow.get(m.row)!, field, marks, lang);
   const overdue = (label: MessageKey, way: "grew" | "fell") => {
     const line = (m: OverdueMove) => {
-      // Then and now in the row's currency now: a move is told only of amounts in one.
-      const amount = (n: number) => money(n, m, "overdueAmount");
+      // Then and now in the currency they are compared in: a move is told only of amounts in one.
+      const amount = (n: number) => overdueAmountText(n, m.currency, marks, lang);
       const params = { name: customerName(m), from: amount(m.from), to: amount(m.to) };
       if (m.to <= 0) return message(lang, "changes.overdueMoveCleared", params);
       if (m.daysPastDue === undefined || m.daysPastDue <= 0) return message(lang, "changes.overdueMoveNoDays", params);

@@ -11,7 +11,7 @@
  * summary had none, and one whose amounts are all in another currency than this review's is not
  * set beside them; each says why (AmountNotAdded).
  */
-import { CurrencyMark, numberOrUnknown, sameCurrencyMark } from "../cells";
+import { CurrencyMark, currencyMarkText, numberOrUnknown, sameCurrencyMark } from "../cells";
 import { dateText, Lang, message } from "../i18n";
 import { OneCurrency } from "../one-currency";
 import { withoutSumDust } from "../precision";
@@ -19,7 +19,7 @@ import { ARCHIVE_COLUMNS, ARCHIVE_FIELDS, ArchiveContents, ArchiveField } from "
 import { reasonAtRisk } from "./portfolio";
 import type { CustomerResult, PortfolioResult } from "./review";
 import { FIELD_LABELS } from "./fields";
-import { amountPlaceText, totalInTwoCurrenciesText, totalNotAddedText } from "./texts";
+import { amountPlaceText, labelled, totalInTwoCurrenciesText, totalNotAddedText } from "./texts";
 import {
   customerCurrencies,
   overdueCurrency,
@@ -93,6 +93,52 @@ export const TREND_FIGURES = [
 ] as const satisfies readonly (keyof TrendPoint)[];
 export type TrendFigure = (typeof TREND_FIGURES)[number];
 
+/**
+ * The currency each of the trend's amounts is in, where the portfolio says its totals'
+ * (PortfolioResult.totalCurrencies: some total is in two currencies): the trend sets earlier
+ * reviews' amounts beside this review's only in its currencies, so its totals' are the trend's.
+ * Undefined otherwise: the trend's figures are then as bare as the totals.
+ */
+export function trendCurrencies(
+  p: Pick<PortfolioResult, "totalCurrencies">,
+): Readonly<Partial<Record<TrendAmount, CurrencyMark>>> | undefined {
+  const said = p.totalCurrencies;
+  let currencies: Partial<Record<TrendAmount, CurrencyMark>> | undefined;
+  for (const amount of TREND_AMOUNTS) if (said?.[amount] !== undefined) (currencies ??= {})[amount] = said[amount];
+  return currencies;
+}
+
+/**
+ * Each of the trend's amounts' currency once, its figures named as the table heads them and those
+ * in one currency together: "Exposure, At risk EUR; Overdue amount USD" (trendCurrencies), said
+ * under the table as the summary's "Amounts in" (trendCurrenciesLine); undefined when the totals
+ * say none.
+ */
+export function trendCurrenciesText(p: Pick<PortfolioResult, "totalCurrencies">, lang: Lang): string | undefined {
+  const currencies = trendCurrencies(p);
+  if (currencies === undefined) return undefined;
+  const headers = trendHeaders(lang).slice(1);
+  const byCurrency = new Map<CurrencyMark, string[]>();
+  TREND_AMOUNTS.forEach((amount) => {
+    const currency = currencies[amount];
+    if (currency === undefined) return;
+    const header = headers[TREND_FIGURES.indexOf(amount)];
+    const figures = byCurrency.get(currency);
+    if (figures) figures.push(header);
+    else byCurrency.set(currency, [header]);
+  });
+  const groups = [...byCurrency].map(([currency, figures]) =>
+    message(lang, "trend.amountsIn", { figures: figures.join(message(lang, "sep.list")), currency: currencyMarkText(currency) }),
+  );
+  return groups.join(message(lang, "sep.items"));
+}
+
+/** Under a printed trend table: "Amounts in: Exposure, At risk EUR; Overdue amount USD" (trendCurrenciesText). */
+export function trendCurrenciesLine(p: Pick<PortfolioResult, "totalCurrencies">, lang: Lang): string | undefined {
+  const text = trendCurrenciesText(p, lang);
+  return text === undefined ? undefined : labelled(message(lang, "summary.amountUnit"), text, lang);
+}
+
 /** How many reviews the summary and the printed report show: a year of monthly reviews. */
 export const SHOWN_REVIEWS = 12;
 
@@ -131,7 +177,10 @@ export function reviewCurrencies(
   customers: readonly CustomerResult[],
   unit: AmountUnit | undefined,
   receivables: ReceivableCurrencies | undefined,
+  ledgerRead: boolean,
 ): TrendCurrencies {
+  // A unit naming a currency holds every row's amounts in it (RowUnits.row): only a ledger's invoices can name another.
+  if (unit?.currency !== undefined && !ledgerRead) return { amounts: unit.currency, overdue: unit.currency };
   const units = new RowUnits(unit);
   const amounts = new OneCurrency();
   const overdue = new OneCurrency();

@@ -5,7 +5,7 @@
  */
 import { dateText } from "../../engine/i18n";
 import { Subtitle2 } from "@fluentui/react-components";
-import { formatFigure } from "../../engine/review/texts";
+import { totalAmountText } from "../../engine/review/texts";
 import type { ReviewResult } from "../../engine/review/review";
 import { trendGapText } from "../../engine/review/trend";
 import { useLang } from "../i18n";
@@ -16,7 +16,11 @@ import "../../engine/i18n/report";
 /** Half a year of monthly reviews: the pane is narrow, the summary sheet has the year. */
 export const PANE_REVIEWS = 6;
 
-/** `result`: the review whose trend it is; each review's exposure at risk not given says why, as the summary does. */
+/**
+ * `result`: the review whose trend it is; each review's exposure at risk not given says why, as the
+ * summary does, and each given says its currency where the totals say theirs: the pane's one
+ * amount, marked as its headline total is.
+ */
 export function TrendSummary({ result }: { result: Pick<ReviewResult, "trend" | "asOf" | "columns" | "portfolio"> }) {
   const { lang, t } = useLang();
   const panel = usePanelStyles();
@@ -26,7 +30,7 @@ export function TrendSummary({ result }: { result: Pick<ReviewResult, "trend" | 
   const facts: Fact[] = shown.map((point) => [
     dateText(point.date, lang),
     point.exposureAtRisk !== undefined
-      ? formatFigure(point.exposureAtRisk, "money", lang)
+      ? totalAmountText(point.exposureAtRisk, "exposureAtRisk", result.portfolio, lang)
       : trendGapText(point, "exposureAtRisk", result, point.date === result.asOf, lang),
     point.exposureAtRisk !== undefined,
   ]);

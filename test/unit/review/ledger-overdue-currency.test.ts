@@ -11,7 +11,8 @@ import { ARCHIVE_FIELDS, readArchive } from "../../../src/engine/review/archive"
 import { ReviewResult } from "../../../src/engine/review/review";
 import { amountMarks } from "../../../src/engine/review/total-currencies";
 import { customerAmountText } from "../../../src/engine/review/texts";
-import { trendGapLines } from "../../../src/engine/review/trend";
+import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
+import { trendCurrenciesLine, trendGapLines } from "../../../src/engine/review/trend";
 import { CycleWorkbook, reviewWorkbook } from "../../support/review-cycle";
 import { customerSheet, serial } from "../../support/review-grid";
 
@@ -172,4 +173,77 @@ test("the overdue amount's own unit stands right of the hidden output check, pri
   expect(OVERDUE_UNIT_AT).toBe(ARCHIVE_FIELDS.indexOf("outputCheck") + 1);
   expect(archivePrintArea!.columns).toBe(OVERDUE_UNIT_AT + 1);
   expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([ARCHIVE_FIELDS.indexOf("outputCheck")]);
+});
+
+describe("a ledger customer paid off since the last review: its overdue amount then and now in the currency it owed", () => {
+  // Beta's invoice paid by December: no open invoice names its currency any more.
+  const paid = [...ledger("USD", "USD"), ["C2", "INV-2", "2026-10-15", 423000, 423000, "USD"]].filter((line, i) => i !== 2);
+
+  test("month 2 compares Beta's drop in US dollars, though its row names euros, and the change carries the currency", () => {
+    const eurRows = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C1", name: "Acme", extra: [600000, "EUR 540,000"] },
+        { id: "C2", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500000, "EUR 423,000"] },
+      ],
+    );
+    const { second } = twoMonths(eurRows, ledger("USD", "USD"), paid);
+    const beta = second.changes!.customers[1];
+    expect([beta.previousOverdue, beta.overdueCurrency]).toEqual([423_000, "USD"]);
+    expect(toTable(second, "en", "out.xlsx")).toContain("Beta USD 423,000.00 → USD 0.00");
+    expect(toTable(second, "zh", "out.xlsx")).toContain("Beta USD 423,000.00 → USD 0.00");
+  });
+
+  test("a plain row: the move is said in US dollars beside Acme's, in the list, the details and the JSON", () => {
+    const grown = [...paid, ["C1", "INV-3", "2026-11-15", 60000, 0, "USD"]];
+    const { second } = twoMonths(rows(), ledger("USD", "USD"), grown);
+    for (const lang of ["en", "zh"] as const) {
+      const printed = toTable(second, lang, "out.xlsx");
+      expect(printed).toContain("Acme USD 540,000.00 → USD 600,000.00");
+      expect(printed).toContain("Beta USD 423,000.00 → USD 0.00");
+    }
+    const changes = toJson(second, "en").changes!;
+    expect(changes.overdueMoves.fell.map((m) => [m.name, m.from, m.to, m.currency])).toEqual([["Beta", 423_000, 0, "USD"]]);
+    expect(changes.overdueMoves.grew.map((m) => [m.name, m.currency])).toEqual([["Acme", "USD"]]);
+    expect(changes.customers.map((c) => c.overdueCurrency)).toEqual(["USD", "USD"]);
+  });
+});
+
+describe.each([
+  ["en", "Amounts in: Exposure, At risk EUR; Overdue amount USD", "Amounts in", "Exposure, At risk EUR; Overdue amount USD"],
+  ["zh", "金额单位：风险敞口、风险客户敞口 EUR；逾期金额 USD", "金额单位", "风险敞口、风险客户敞口 EUR；逾期金额 USD"],
+] as const)("the trend's amounts beside totals that say their currencies (%s)", (lang, line, label, text) => {
+  const { second } = twoMonths(rows(), ledger("USD", "USD"));
+
+  test("the printed report says each trend amount's currency once, under the table", () => {
+    expect(trendCurrenciesLine(second.portfolio, lang)).toBe(line);
+    const printed = toTable(second, lang, "out.xlsx").split("\n");
+    const at = printed.indexOf(line);
+    expect(at).toBeGreaterThan(0);
+    // Right under the table's last review.
+    expect(printed[at - 1]).toMatch(/963,000\.00 +2 +1 +1$/);
+  });
+
+  test("the JSON names them beside the trend's figures, which stay numbers", () => {
+    const json = toJson(second, lang);
+    expect(json.trendCurrencies).toEqual({ exposure: "EUR", exposureAtRisk: "EUR", overdueAmount: "USD" });
+    expect(json.trend.map((r) => r.overdueAmount)).toEqual([963_000, 963_000]);
+  });
+
+  test("the summary sheet keeps the trend's figures for its chart and says their currencies under it", () => {
+    const cells = summarySheetPlan(second, "Summary", lang).blocks.flatMap((b) =>
+      b.values.map((values, r) => ({ row: b.row + r, column: b.column, values })),
+    );
+    const labelAt = cells.filter((c) => c.values[0] === label);
+    const notes = labelAt.map((c) => cells.find((o) => o.row === c.row && o.column === c.column + 1)?.values[0]);
+    expect(notes).toContain(text);
+  });
+});
+
+test("one currency: the trend says none, in the printed report, the JSON and the summary sheet", () => {
+  const { second } = twoMonths(rows(), ledger("EUR", "EUR"));
+  expect(second.portfolio.totalCurrencies).toBeUndefined();
+  expect(trendCurrenciesLine(second.portfolio, "en")).toBeUndefined();
+  expect(toTable(second, "en", "out.xlsx")).not.toContain("Amounts in");
+  expect("trendCurrencies" in toJson(second, "en")).toBe(false);
 });

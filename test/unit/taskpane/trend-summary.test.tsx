@@ -62,3 +62,31 @@ test("the headline says what its amounts are in, as the summary sheet does", () 
   inPane("zh", <PortfolioSummary result={result} />);
   expect(screen.getByText("金额单位").nextSibling?.textContent).toBe("万元");
 });
+
+test.each([
+  ["en", "EUR 963,000.00"],
+  ["zh", "EUR 963,000.00"],
+] as const)(
+  "beside a total in two currencies each review's exposure at risk says its currency, as the headline does (%s)",
+  (lang, shown) => {
+    // Acme's balance in euros, its invoices in US dollars: the overdue amount against the exposure is in two.
+    const customers = customerSheet(
+      ["Credit limit", "Outstanding balance"],
+      [
+        { id: "C1", name: "Acme", extra: [600000, "EUR 540,000"] },
+        { id: "C2", name: "Beta", factors: [4, 4, 4, 4, 4], extra: [500000, 423000] },
+      ],
+    );
+    const ledger: Grid = [
+      ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+      ["C1", "INV-1", "2026-09-30", 540000, 0, "USD"],
+      ["C2", "INV-2", "2026-10-15", 423000, 0, "USD"],
+    ];
+    const one = reviewWorkbook({ customers, ledger }, serial("2026-11-30"), lang);
+    const { result } = reviewWorkbook(one.workbook, serial("2026-12-31"), lang);
+    expect(result.portfolio.totalCurrencies?.exposureAtRisk).toBe("EUR");
+    inPane(lang, <TrendSummary result={result} />);
+    const values = screen.getAllByRole("definition").map((el) => el.textContent);
+    expect(values).toEqual([shown, shown]);
+  },
+);
