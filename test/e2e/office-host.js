@@ -1712,13 +1712,13 @@
           conditional: s.conditional.map((f) => ({ area: a1(f.area), type: f.type, formula: f.formula, color: f.color })),
           charts: s.charts.map((ch) => ({ ...ch, valueAxis: { ...ch.valueAxis } })),
           wrapped: [...s.wrapped].sort(),
-          // Addresses of the cells indented (and left-aligned, as an indent needs).
+          // Addresses of the cells indented (and left-aligned, as an indent needs), in sheet order:
+          // a write in halves sets them in another order than one in a single sync.
           indented: [...s.indented.keys()]
             .filter((k) => s.horizontal.get(k) === "Left")
-            .map((k) => {
-              const [r, c] = k.split(",").map(Number);
-              return `${letters(c)}${r + 1}`;
-            }),
+            .map((k) => k.split(",").map(Number))
+            .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+            .map(([r, c]) => `${letters(c)}${r + 1}`),
           frozenRows: s.frozenRows,
           autoFilter: s.autoFilter,
           tables: s.tables.map((t) => ({ name: t.name, ref: a1(t.area), columns: [...t.columns], showTotals: t.showTotals })),
