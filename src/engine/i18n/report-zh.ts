@@ -242,7 +242,7 @@ export const reportZh: Record<ReportMessageKey, string> = {
   "print.header": "{title}——{date}",
   "print.footer": "第 {page} 页，共 {pages} 页",
   "print.headerWithAside": "{header}（{aside}）",
-  "print.otherReviews": "仅本次审查；表中另有 {count} 次审查（{dates}）未打印",
+  "print.otherReviews": "仅本次审查；表中另有 {count} 次审查未打印：{dates}",
   "print.dateRange": "{first}至{last}",
 
   "summary.title": "信用审查汇总",

@@ -425,7 +425,7 @@ test("printed pages: each of our sheets headed with its title and the review dat
   // The archive is rewritten from a row on (its earlier rows kept): its header is the review's, redone.
   const archive = sheetXml(zh, "Credit Review Archive");
   expect(archive).toContain(
-    "<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日（仅本次审查；表中另有 1 次审查（2026年11月30日）未打印）</oddHeader>" +
+    "<headerFooter><oddHeader>&amp;CCredit Review Archive——2026年12月31日（仅本次审查；表中另有 1 次审查未打印：2026年11月30日）</oddHeader>" +
       `${zhFooter}</headerFooter>`,
   );
   expect(count(archive, /<headerFooter>/g)).toBe(1);

@@ -104,7 +104,7 @@ describe("the archive's pages, which print this review's rows only, say where th
       "Credit Review Archive — 2026-12-31 (this review only; 1 other review (2026-11-30) on the sheet, not printed)",
     );
     expect(reviewWorkbook(reviewWorkbook({ customers }, nov, "zh").workbook, dec, "zh").archiveHeader).toBe(
-      "信用审查档案——2026年12月31日（仅本次审查；表中另有 1 次审查（2026年11月30日）未打印）",
+      "信用审查档案——2026年12月31日（仅本次审查；表中另有 1 次审查未打印：2026年11月30日）",
     );
   });
 
