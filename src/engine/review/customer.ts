@@ -6,7 +6,7 @@
  * checks that need it and says so in a note.
  */
 import { AgingTotals, overdueOf } from "../aging";
-import type { CurrencyMark } from "../cells";
+import { CurrencyMark, sameCurrencyMark } from "../cells";
 import { CreditError, ErrorPlace } from "../errors";
 import { monitoringMonths, monitoringOf, nextReview, recommendedLimit } from "../limit";
 import { FACTORS, Grade, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../policy";
@@ -24,7 +24,7 @@ import { customerKey, invoicesInTwoCurrenciesReason, LedgerAging, LedgerCustomer
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
-import { marksReceivable, receivableCurrencies } from "./total-currencies";
+import { marksReceivable, ReceivableCurrencies, receivableCurrencies } from "./total-currencies";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
 import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
@@ -408,7 +408,12 @@ export function reviewCustomer(
     // leaves it unknown, and so do invoices in two currencies (added, they would be in neither):
     // the balance is then not compared, the note above saying which two.
     const open = entry ? (inCurrencies ? undefined : entry.open) : 0;
-    if (n.balance !== undefined && open !== undefined && Math.abs(n.balance - open) > CENT) {
+    if (
+      n.balance !== undefined &&
+      open !== undefined &&
+      Math.abs(n.balance - open) > CENT &&
+      !invoicedInOtherCurrency(ledgerCurrency, currencies, ctx)
+    ) {
       const reason = new CreditError("value", "note.ledgerMismatch", {
         balance: moneyText(n.balance),
         ledger: moneyText(open),
@@ -627,3 +632,18 @@ export function reviewCustomer(
  * list rather than one each keeps a 100,000-customer review about 8% smaller in memory.
  */
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Whether a customer's open invoices (in `ledgerCurrency`) are in another currency than its
+ * balance (its own marks', else the sheet's columns'): billed in US dollars, kept in euros, two
+ * amounts no rate is known to compare, so no difference between them to note.
+ */
+function invoicedInOtherCurrency(
+  ledgerCurrency: CurrencyMark | undefined,
+  own: ReceivableCurrencies | undefined,
+  ctx: Pick<RowContext, "columnCurrencies">,
+): boolean {
+  if (ledgerCurrency === undefined) return false;
+  const balance = (own ?? receivableCurrencies(ctx.columnCurrencies))?.balance;
+  return balance !== undefined && !sameCurrencyMark(ledgerCurrency, balance);
+}

@@ -247,3 +247,19 @@ test("one currency: the trend says none, in the printed report, the JSON and the
   expect(toTable(second, "en", "out.xlsx")).not.toContain("Amounts in");
   expect("trendCurrencies" in toJson(second, "en")).toBe(false);
 });
+
+test("a balance kept in euros is not set against open invoices billed in US dollars; in one currency the difference is noted", () => {
+  const balances = (acme: CellValue) =>
+    customerSheet(["Credit limit", "Outstanding balance"], [{ id: "C1", name: "Acme", extra: [600000, acme] }]);
+  const invoices = (currency: string): CellValue[][] => [
+    ["Customer ID", "Invoice", "Due date", "Amount", "Paid", "Currency"],
+    ["C1", "INV-1", "2026-09-30", 540000, 0, currency],
+  ];
+  const noteKeys = (r: ReviewResult) => r.customers[0].notes.map((n) => n.reason.key);
+  expect(noteKeys(reviewWorkbook({ customers: balances("EUR 400,000"), ledger: invoices("USD") }, NOV).result)).not.toContain(
+    "note.ledgerMismatch",
+  );
+  expect(noteKeys(reviewWorkbook({ customers: balances("EUR 400,000"), ledger: invoices("EUR") }, NOV).result)).toContain(
+    "note.ledgerMismatch",
+  );
+});
