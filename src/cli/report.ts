@@ -23,7 +23,6 @@ import {
   NO_MARKS,
   overdueCurrency,
   rowCurrency,
-  TotalCurrencies,
 } from "../engine/review/total-currencies";
 import {
   SHOWN_REVIEWS,
@@ -146,9 +145,9 @@ const twoCurrenciesJson = (p: PortfolioResult, lang: Lang) =>
     ]),
   );
 
-/** Each total's currency as its ISO code ("$" for a bare sign), as a customer's `currency` gives one. */
-const totalCurrenciesJson = (currencies: TotalCurrencies) =>
-  Object.fromEntries(Object.entries(currencies).map(([total, mark]) => [total, currencyMarkText(mark)]));
+/** Each figure's currency (a total's, a trend amount's) as its ISO code ("$" for a bare sign), as a customer's `currency` gives one. */
+const currencyCodes = (currencies: Readonly<Partial<Record<string, CurrencyMark>>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(currencies).map(([total, mark]) => [total, currencyMarkText(mark!)]));
 
 /** The currency a customer's balance, credit limit and overdue amount are in, as its ISO code ("$" for a bare sign); null when none is named, or its row's are in two. */
 const currencyOf = (c: CustomerResult, result: ReviewResult) => {
@@ -165,9 +164,7 @@ const overdueCurrencyOf = (c: CustomerResult, result: ReviewResult) => {
 /** The trend's amounts' currencies (trendCurrencies) as the JSON names currencies; undefined when the totals say none. */
 const trendCurrenciesOf = (p: Pick<PortfolioResult, "totalCurrencies">) => {
   const currencies = trendCurrencies(p);
-  return (
-    currencies && Object.fromEntries(Object.entries(currencies).map(([amount, currency]) => [amount, currencyMarkText(currency)]))
-  );
+  return currencies && currencyCodes(currencies);
 };
 
 export function toJson(result: ReviewResult, lang: Lang, output?: string) {
@@ -269,7 +266,7 @@ export function toJson(result: ReviewResult, lang: Lang, output?: string) {
       })),
       unmatchedInvoices: p.unmatchedInvoices ? { ...p.unmatchedInvoices, amount: p.unmatchedInvoices.amount ?? null } : null,
       twoCurrencies: twoCurrenciesJson(p, lang),
-      ...(p.totalCurrencies && { currencies: totalCurrenciesJson(p.totalCurrencies) }),
+      ...(p.totalCurrencies && { currencies: currencyCodes(p.totalCurrencies) }),
     },
     changes: result.changes ? changesJson(result.changes, result.customers, lang, result.policy, marks, p) : null,
     reviewsPastDue: {
