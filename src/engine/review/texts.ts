@@ -901,6 +901,14 @@ export function customerAmountText(
 }
 
 /**
+ * A customer's credit limit, or a limit the review recommends against it, as customerAmountText
+ * shows it: a recommended limit is in its credit limit's currency.
+ */
+function limitAmountText(value: number, c: Parameters<typeof amountMark>[0], marks: AmountMarks, lang: Lang): string {
+  return customerAmountText(value, c, "creditLimit", marks, lang);
+}
+
+/**
  * A customer's overdue amount in the currency it is known to be in (a move's, or a cleared
  * warning's: CustomerChange.overdueCurrency, the one it owed in then for a customer paid off
  * since), marked as `marks` marks overdue amounts.
@@ -1501,9 +1509,8 @@ export function limitsText(
   marks: AmountMarks,
 ): string | undefined {
   if (c.creditLimit === undefined || c.recommendedLimit === undefined) return undefined;
-  // The recommendation is in its credit limit's currency.
-  const from = customerAmountText(c.creditLimit, c, "creditLimit", marks, lang);
-  const to = customerAmountText(c.recommendedLimit, c, "creditLimit", marks, lang);
+  const from = limitAmountText(c.creditLimit, c, marks, lang);
+  const to = limitAmountText(c.recommendedLimit, c, marks, lang);
   // A limit of 0 kept is no credit given, not a limit held where it was: said so.
   if (c.creditLimit === 0 && c.recommendedLimit === 0) return message(lang, "summary.limitNone", { limit: from });
   // Compared as shown: a limit the reader sees unchanged is kept.
@@ -2102,7 +2109,7 @@ export function customerChangeLines(
   policy: Pick<Policy, "overdueDays" | "mediumFrom" | "highFrom">,
   marks: AmountMarks = NO_MARKS,
 ): string[] {
-  const amount = (value: number, field: ReceivableField) => customerAmountText(value, now, field, marks, lang);
+  const limit = (value: number) => limitAmountText(value, now, marks, lang);
   const renamed = [
     ...(change.previousName === undefined ? [] : [message(lang, "changes.renamedFrom", { name: change.previousName })]),
     ...(change.previousId === undefined ? [] : [idChangeLine(change.previousId, change.id, lang)]),
@@ -2165,8 +2172,8 @@ export function customerChangeLines(
   )
     lines.push(
       message(lang, "changes.creditLimit", {
-        from: amount(change.previousCreditLimit, "creditLimit"),
-        to: amount(now.creditLimit, "creditLimit"),
+        from: limit(change.previousCreditLimit),
+        to: limit(now.creditLimit),
         change: formatChange(withoutFloatDust(now.creditLimit - change.previousCreditLimit), "money", lang),
       }),
     );
@@ -2177,8 +2184,8 @@ export function customerChangeLines(
     if (!sameCents(change.limitChange, 0))
       lines.push(
         message(lang, change.limitMoveFromPolicy ? "changes.limitByPolicy" : "changes.limit", {
-          from: amount(change.previousLimit, "creditLimit"),
-          to: amount(now.recommendedLimit, "creditLimit"),
+          from: limit(change.previousLimit),
+          to: limit(now.recommendedLimit),
           change: moved,
         }),
       );
@@ -2255,10 +2262,10 @@ export function moneyChangeCounts(
   marks: AmountMarks,
 ): { readonly label: MessageKey; readonly count: number; readonly customers: readonly string[] }[] {
   const moves = moneyMoves(changes, customers);
-  // Each amount in its customer's currency where the portfolio's are in two, as the lists show it.
-  const byRow = new Map(customers.map((c) => [c.row, c]));
-  const money = (n: number, m: { readonly row: number }, field: ReceivableField) =>
-    customerAmountText(n, byRow.get(m.row)!, field, marks, lang);
+  // Each limit in its customer's currency where the portfolio's are in two, as the lists show it;
+  // in one currency (nearly every review) nothing is marked, and no customer is looked up.
+  const byRow = marks.marked.size === 0 ? undefined : new Map(customers.map((c) => [c.row, c]));
+  const limit = (n: number, m: { readonly row: number }) => limitAmountText(n, byRow?.get(m.row) ?? {}, marks, lang);
   const overdue = (label: MessageKey, way: "grew" | "fell") => {
     const line = (m: OverdueMove) => {
       // Then and now in the currency they are compared in: a move is told only of amounts in one.
@@ -2273,8 +2280,7 @@ export function moneyChangeCounts(
   };
   const limits = (kind: LimitMoveKind) => {
     const line = (m: LimitMove) => {
-      // A recommended limit is in its credit limit's currency.
-      const amount = (n: number) => money(n, m, "creditLimit");
+      const amount = (n: number) => limit(n, m);
       const params = { name: customerName(m), from: amount(m.from), to: amount(m.to) };
       // Against a credit limit changed by hand, the move is told with it: 100,000 → 100,000 is a cut of a limit now 200,000.
       if (!sameCents(m.previousCreditLimit, m.creditLimit))
@@ -2292,8 +2298,8 @@ export function moneyChangeCounts(
     const line = (m: CreditLimitMove) =>
       message(lang, "changes.limitMove", {
         name: customerName(m),
-        from: money(m.from, m, "creditLimit"),
-        to: money(m.to, m, "creditLimit"),
+        from: limit(m.from, m),
+        to: limit(m.to, m),
       });
     const label: MessageKey = "changes.creditLimitChanged";
     return { label, count: list.length, customers: fewByName(list, line, lang) };

@@ -8,7 +8,9 @@
 import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { ARCHIVE_FIELDS, readArchive } from "../../../src/engine/review/archive";
-import { ReviewResult } from "../../../src/engine/review/review";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { ReviewResult, runReview } from "../../../src/engine/review/review";
+import { buildWritePlan } from "../../../src/engine/review/write-plan";
 import { amountMarks } from "../../../src/engine/review/total-currencies";
 import { customerAmountText } from "../../../src/engine/review/texts";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
@@ -173,6 +175,41 @@ test("the overdue amount's own unit stands right of the hidden output check, pri
   expect(OVERDUE_UNIT_AT).toBe(ARCHIVE_FIELDS.indexOf("outputCheck") + 1);
   expect(archivePrintArea!.columns).toBe(OVERDUE_UNIT_AT + 1);
   expect(archiveColumns!.filter((c) => c.hidden).map((c) => c.column)).toEqual([ARCHIVE_FIELDS.indexOf("outputCheck")]);
+});
+
+describe("the overdue amount's own unit is sent only where a row fills it, or held it before", () => {
+  /** The widths of the archive's blocks of customer rows (below its header), as the plan writes them. */
+  const rowBlockWidths = (workbook: CycleWorkbook, asOf: number) => {
+    const ledgerSheet = workbook.ledger && { sheetName: "Invoices", values: workbook.ledger };
+    const result = runReview({
+      sheetName: "Customers",
+      values: workbook.customers,
+      asOf,
+      policy: DEFAULT_POLICY,
+      archive: workbook.archive,
+      ledger: ledgerSheet,
+    });
+    const plan = buildWritePlan(result, "en", { sheetNames: ["Customers"], archiveValues: workbook.archive });
+    const archive = plan.sheets.find((s) => s.kind === "archive")!;
+    return archive.blocks.filter((b) => !b.bold).map((b) => b.column + Math.max(...b.values.map((line) => line.length)));
+  };
+
+  test("a review that fills it for no row sends no blank column for it", () => {
+    expect(Math.max(...rowBlockWidths({ customers: rows() }, NOV))).toBe(OVERDUE_UNIT_AT);
+    expect(Math.max(...rowBlockWidths({ customers: rows(), ledger: ledger("USD", "USD") }, NOV))).toBe(OVERDUE_UNIT_AT + 1);
+  });
+
+  test("a re-run that fills it for no row blanks what the run it replaces wrote there", () => {
+    const one = reviewWorkbook({ customers: rows(), ledger: ledger("USD", "USD") }, NOV);
+    expect(readArchive(one.workbook.archive!)!.entries.map((e) => e.line[OVERDUE_UNIT_AT])).toEqual(["USD", "USD"]);
+    const again = { customers: one.workbook.customers, archive: one.workbook.archive };
+    expect(Math.max(...rowBlockWidths(again, NOV))).toBe(OVERDUE_UNIT_AT + 1);
+    const rerun = reviewWorkbook(again, NOV);
+    expect(readArchive(rerun.workbook.archive!)!.entries.map((e) => [e.name, e.line[OVERDUE_UNIT_AT] ?? null])).toEqual([
+      ["Acme", null],
+      ["Beta", null],
+    ]);
+  });
 });
 
 describe("a ledger customer paid off since the last review: its overdue amount then and now in the currency it owed", () => {
