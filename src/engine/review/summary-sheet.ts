@@ -24,6 +24,7 @@ import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
+import { moneyInCurrencyFormat } from "./formats";
 import { otherDecisions, customersAtRows } from "./portfolio";
 import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
@@ -397,12 +398,16 @@ function summaryDraft(
   };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
   /**
-   * A total's cell: its figure; where the portfolio says its totals' currencies (some other is in
-   * two), its text with its currency, "USD 963,000.00", as the customers' marked balances are
-   * written: a number format names no currency known only at run time.
+   * A total's cell: its figure, for a formula to use; where the portfolio says its totals'
+   * currencies (some other is in two), shown with its currency, "USD 963,000.00", or written as
+   * that text where no number format can show the currency (moneyInCurrencyFormat).
    */
-  const totalCell = (amount: number, total: AmountTotal): [PlanValue, CellFormat] =>
-    p.totalCurrencies?.[total] === undefined ? [amount, "money"] : [totalAmountText(amount, total, p, lang), "text"];
+  const totalCell = (amount: number, total: AmountTotal): [PlanValue, CellFormat] => {
+    const currency = p.totalCurrencies?.[total];
+    if (currency === undefined) return [amount, "money"];
+    const format = moneyInCurrencyFormat(currency, lang);
+    return format ? [amount, format] : [totalAmountText(amount, total, p, lang), "text"];
+  };
   /** Under a table whose amounts stay figures for its chart, the currency they are in where the portfolio says its totals'. */
   const currencyUnder = (total: AmountTotal, into: Pane) => {
     const currency = p.totalCurrencies?.[total];

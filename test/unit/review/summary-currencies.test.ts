@@ -9,7 +9,7 @@ import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { gradeName, totalInTwoCurrenciesText, unmatchedText } from "../../../src/engine/review/texts";
-import type { PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
+import type { CellFormat, PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-11-30");
@@ -67,6 +67,12 @@ function rowOf(plan: SheetPlan, label: string): PlanValue[] {
   const row = grid(plan).find((line) => line[0] === label);
   expect(row).toBeDefined();
   return row!.slice(0, 4);
+}
+
+/** The format of the figure right of the first cell (of the figures' columns) that is `label`. */
+function formatOf(plan: SheetPlan, label: string): CellFormat | undefined {
+  const labelled = plan.blocks.find((b) => b.column === 0 && b.values[0]?.[0] === label && b.values[0].length > 1);
+  return labelled?.formats[1];
 }
 
 describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
@@ -167,8 +173,9 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       ledger,
     );
     const plan = summarySheetPlan(result, "Summary", lang);
-    // Beside the aging in two currencies, the overdue amount says its one, as a text.
-    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual(["USD 80,000.00", 0.8]);
+    // Beside the aging in two currencies, the overdue amount says its one: a figure in a format naming it.
+    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual([80000, 0.8]);
+    expect(formatOf(plan, t("summary.overdueAmount"))).toBe("money USD");
     // No bucket of the aging has an amount: each would add the euros to the dollars.
     const labels = result.portfolio.aging!.labels;
     expect(labels.map((label) => rowOf(plan, label).some((v) => typeof v === "number"))).toEqual(labels.map(() => false));
@@ -191,7 +198,8 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
     const rows = grid(plan);
     const at = rows.findIndex((line) => line[0] === t("summary.overdueAmount"));
     // No share beside it: the line under it says why.
-    expect([rows[at][1], rows[at][2] ?? null]).toEqual(["EUR 6,000.00", null]);
+    expect([rows[at][1], rows[at][2] ?? null]).toEqual([6000, null]);
+    expect(formatOf(plan, t("summary.overdueAmount"))).toBe("money EUR");
     const under = rows
       .slice(at + 1, at + 4)
       .map((line) => line[1])
@@ -204,6 +212,7 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       ),
     );
     // The exposure at risk, all in US dollars, keeps its share, and says its currency beside the overdue amount in euros.
-    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual(["USD 120,000.00", 1]);
+    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual([120000, 1]);
+    expect(formatOf(plan, t("summary.exposureAtRisk"))).toBe("money USD");
   });
 });
