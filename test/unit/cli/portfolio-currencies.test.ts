@@ -112,6 +112,18 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
   // The summary sheet draws no chart of the exposure by grade: it would plot a sum of two currencies.
   const charts = [...(await partsOf(out)).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
   expect(charts).toEqual([]);
+  // Its top risks list each balance as a figure in its own currency's number format.
+  const summary = (await loadWorkbook(out)).worksheets.find((ws) => ws.getCell("A1").value === message(lang, "summary.title"))!;
+  const balances: [unknown, string][] = [];
+  summary.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === 50000 || cell.value === 100000) balances.push([cell.value, cell.numFmt]);
+    }),
+  );
+  expect(balances).toEqual([
+    [50000, '"EUR "#,##0.00;"EUR "-#,##0.00'],
+    [100000, '"USD "#,##0.00;"USD "-#,##0.00'],
+  ]);
 });
 
 test("the same sheet in one currency adds every total, ranks by balance and charts the exposure", async () => {

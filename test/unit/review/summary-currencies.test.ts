@@ -7,6 +7,7 @@ import { CellValue } from "../../../src/engine/cells";
 import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
+import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { gradeName, totalInTwoCurrenciesText, unmatchedText } from "../../../src/engine/review/texts";
 import type { CellFormat, PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -78,7 +79,7 @@ function formatOf(plan: SheetPlan, label: string): CellFormat | undefined {
 describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
   const t = (key: Parameters<typeof message>[1]) => message(lang, key);
 
-  test("balances in two currencies: each customer's listed balance carries its currency, right-aligned; in one, a number", () => {
+  test("balances in two currencies: each customer's listed balance is a figure in its own currency's format; in one, in the column's", () => {
     const cellsOf = (plan: SheetPlan) =>
       plan.blocks.flatMap((b) =>
         b.values.flatMap((line) =>
@@ -86,8 +87,11 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
         ),
       );
     const two = cellsOf(summarySheetPlan(review(twoCurrencies(), lang), "Summary", lang));
-    expect(two.find((cell) => cell.value === "USD 100,000.00")).toEqual({ value: "USD 100,000.00", format: "text", right: true });
-    expect(two.find((cell) => cell.value === "EUR 50,000.00")).toEqual({ value: "EUR 50,000.00", format: "text", right: true });
+    const balance = (value: number) => two.filter((cell) => cell.value === value && cell.format !== "money");
+    expect(balance(100000)).toEqual([{ value: 100000, format: "money USD", right: true }]);
+    expect(balance(50000)).toEqual([{ value: 50000, format: "money EUR", right: true }]);
+    expect(renderedText(50000, "money EUR", lang)).toBe("EUR 50,000.00");
+    expect(two.filter((cell) => typeof cell.value === "string" && /^(USD|EUR) \d/.test(cell.value))).toEqual([]);
     const one = cellsOf(summarySheetPlan(review(twoCurrencies("USD 50,000"), lang), "Summary", lang));
     expect(one.filter((cell) => typeof cell.value === "string" && /^(USD|EUR) \d/.test(cell.value))).toEqual([]);
     expect(one.find((cell) => cell.value === 50000)).toEqual({ value: 50000, format: "money", right: false });
