@@ -108,6 +108,7 @@ const FIXED_FORMATS: ReadonlySet<CellFormat> = new Set([
 function isFixedFormat(format: CellFormat): boolean {
   return FIXED_FORMATS.has(format) || formatCurrency(format) !== undefined;
 }
+
 /** Below this size (a percent's hundredfold too) toFixed writes every digit, never an exponent. */
 const ALL_DIGITS_BELOW = 1e15;
 

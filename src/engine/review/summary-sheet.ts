@@ -195,7 +195,8 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
   return {
     /**
      * `rightAligned`: per column, a header standing over right-aligned figures; `indented`: per
-     * column, a text that stands right of a right-aligned figure.
+     * column, a text that stands right of a right-aligned figure; `own`: the cells of a format
+     * other than their column's (withOwnFormats).
      */
     add(
       values: PlanValue[][],
@@ -229,7 +230,8 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     },
     /**
      * A table's rows whose last column is a text wrapped within `textRoom`, one line a row: a row
-     * as tall as its text would set the height of the rows beside it too.
+     * as tall as its text would set the height of the rows beside it too. `own`: the cells of a
+     * format other than their column's, by their row in `values`.
      */
     rows(
       values: readonly (readonly PlanValue[])[],
@@ -780,6 +782,7 @@ function summaryDraft(
   const markedBalances =
     marks.marked.has("balance") && result.customers.some((c) => amountMark(c, "balance", marks) !== undefined);
   const customerFormats: CellFormat[] = ["text", "integer", "money", "integer", "text", "text"];
+  // A balance written as its text stands right-aligned, as the figures around it.
   const customerAligned = markedBalances ? [false, false, true, false, false, false] : undefined;
   /** A balance's own format where it names its currency: its currency's, or "text" where no format shows that. */
   const balanceFormat = (c: Pick<CustomerResult, "balance" | "currencies">): CellFormat | undefined => {
