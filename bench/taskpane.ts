@@ -8,7 +8,7 @@ import { parseAddress } from "../src/engine/a1";
 import { CellValue, serialFromYMD } from "../src/engine/cells";
 import { Lang } from "../src/engine/i18n";
 import { DEFAULT_POLICY } from "../src/engine/policy";
-import { NUMBER_FORMATS } from "../src/engine/review/formats";
+import { numberFormat } from "../src/engine/review/formats";
 import { detectLedger } from "../src/engine/review/ledger";
 import { runReview } from "../src/engine/review/review";
 import { Block, buildWritePlan, WritePlan } from "../src/engine/review/write-plan";
@@ -98,7 +98,7 @@ export async function naiveWritePlan(context: Context, plan: WritePlan, lang: La
   const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
   const writeRows = async (ws: Excel.Worksheet, blocks: readonly Block[]) => {
     for (const block of blocks) {
-      const formats = [block.formats.map((f) => NUMBER_FORMATS[lang][f])];
+      const formats = [block.formats.map((f) => numberFormat(f, lang))];
       for (let r = 0; r < block.values.length; r++) {
         const line = ws.getRangeByIndexes(block.row + r, block.column, 1, block.formats.length);
         line.numberFormat = formats;

@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { serialFromYMD, ymdFromSerial } from "../src/engine/cells";
 import { AMOUNT_FIELDS, FIELD_LABELS, INPUT_FIELDS, InputField, LEDGER_LABELS, LedgerField } from "../src/engine/review/fields";
 import { Z_MODEL_NAMES, ZModel } from "../src/engine/z-models";
-import { NUMBER_FORMATS } from "../src/engine/review/formats";
+import { numberFormat } from "../src/engine/review/formats";
 import { fictitiousFinancials, seededRandom } from "./sample-data";
 
 export const SAMPLE_AS_OF = "2026-11-30";
@@ -209,7 +209,7 @@ const isText = (field: InputField) => field === "id" || field === "name" || fiel
 const customerFormats = (lang: "en" | "zh"): Partial<Record<InputField, string>> => ({
   ...Object.fromEntries(AMOUNT_FIELDS.map((field) => [field, MONEY])),
   previousScore: "0.00",
-  negativeNewsDate: NUMBER_FORMATS[lang].date,
+  negativeNewsDate: numberFormat("date", lang),
 });
 
 async function build(lang: "en" | "zh", file: string): Promise<void> {
@@ -219,8 +219,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   workbook.created = new Date(Date.UTC(2026, 10, 30));
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet(lang === "en" ? "Customers" : "客户");
-  sheet.getCell("A1").value =
-    lang === "en" ? "Sample credit file (fictitious)" : "客户信用档案——示例组合（虚构公司）";
+  sheet.getCell("A1").value = lang === "en" ? "Sample credit file (fictitious)" : "客户信用档案——示例组合（虚构公司）";
   // A font named in full: one with only "bold" set is drawn in the reader's fallback face (a serif in LibreOffice).
   sheet.getCell("A1").font = { name: "Calibri", family: 2, bold: true, size: 14 };
   sheet.addRow([]);
@@ -263,7 +262,7 @@ async function build(lang: "en" | "zh", file: string): Promise<void> {
   });
   const ledgerLine = (values: (string | number | Date | null)[]) => {
     const row = ledger.addRow(values);
-    row.getCell(3).numFmt = NUMBER_FORMATS[lang].date;
+    row.getCell(3).numFmt = numberFormat("date", lang);
     row.getCell(4).numFmt = MONEY;
     row.getCell(5).numFmt = MONEY;
   };

@@ -7,7 +7,7 @@
  */
 import { sheetReference } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
-import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
+import { chartNumberFormat, numberFormat } from "../../engine/review/formats";
 import { planValueAt, renderedText } from "../../engine/review/sheet-layout";
 import { Block, ChartPlan } from "../../engine/review/write-plan";
 import { areaRef } from "./worksheet-xml";
@@ -30,7 +30,7 @@ function absolute(sheet: string, area: ChartPlan["values"]): string {
 export function chartXml(chart: ChartPlan, sheet: string, blocks: readonly Block[], lang: Lang): string {
   const format = escapeXml(chartNumberFormat(chart.format, lang));
   // Dates on the category axis as the cells show them, not as serial numbers; one label per review, not a calendar scale.
-  const categoryFormat = chart.categoryFormat ? escapeXml(NUMBER_FORMATS[lang][chart.categoryFormat]) : "General";
+  const categoryFormat = chart.categoryFormat ? escapeXml(numberFormat(chart.categoryFormat, lang)) : "General";
   const points = (area: ChartPlan["values"], text: boolean) => {
     const pts: string[] = [];
     for (let i = 0; i < area.rows; i++) {

@@ -5,7 +5,7 @@
  * layout-xml.ts, are placed with the same order).
  */
 import { Lang } from "../../engine/i18n";
-import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { numberFormat } from "../../engine/review/formats";
 import { CellAlignment, CellFormat, ConditionalFill, fillCondition, PlanValue } from "../../engine/review/write-plan";
 import { cellA1 } from "../../engine/a1";
 import { storedIn1904 } from "../../engine/date-system";
@@ -74,7 +74,7 @@ export class CellWriter {
     const key = `${format}|${bold ? 1 : 0}|${alignment.wrap ? 1 : 0}|${alignment.indent ? 1 : 0}|${alignment.top ? 1 : 0}|${right ? 1 : 0}`;
     let style = this.styleCache.get(key);
     if (style === undefined)
-      this.styleCache.set(key, (style = this.styles.cellStyle(NUMBER_FORMATS[this.lang][format], bold, alignment, right)));
+      this.styleCache.set(key, (style = this.styles.cellStyle(numberFormat(format, this.lang), bold, alignment, right)));
     return style;
   }
 

@@ -1,10 +1,12 @@
 /** Excel number formats for the plan's cell formats, as each language's users expect to read them. */
-import { Lang } from "../i18n";
+import { CurrencyMark, currencyMarkText } from "../cells";
+import { Lang, message } from "../i18n";
 import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { FIGURE_DECIMAL_COUNTS } from "../precision";
 import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
 import { withoutFloatDust } from "../precision";
-import { CellFormat, FinerFormat, SettingPercentFormat } from "./write-plan";
+import type { CellFormat, FinerFormat, MoneyInCurrencyFormat, SettingPercentFormat } from "./write-plan";
+import "../i18n/report";
 
 /** "0.000" to "0.0000000000": a score near a band's edge or a Z-score near a zone line, with the decimals that keep it in its band or zone. */
 const FINER_FORMATS = Object.fromEntries(
@@ -19,7 +21,10 @@ const SETTING_PERCENT_FORMATS = Object.fromEntries(
   SETTING_PERCENT_DECIMALS.map((d) => [`percent${d}`, `#,##0${d ? `.${"0".repeat(d)}` : ""}%`]),
 ) as Record<SettingPercentFormat, string>;
 
-export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, string>>>> = {
+/** The formats whose number format is the same text in every review. */
+type FixedCellFormat = Exclude<CellFormat, MoneyInCurrencyFormat>;
+
+const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<FixedCellFormat, string>>>> = {
   en: {
     general: "General",
     text: "@",
@@ -48,9 +53,72 @@ export const NUMBER_FORMATS: Readonly<Record<Lang, Readonly<Record<CellFormat, s
   },
 };
 
+/** The Excel number format of a plan's cell format, as the language's users expect to read it. */
+export function numberFormat(format: CellFormat, lang: Lang): string {
+  const currency = formatCurrency(format);
+  return currency === undefined
+    ? NUMBER_FORMATS[lang][format as FixedCellFormat]
+    : inCurrencyNumberFormat(NUMBER_FORMATS[lang].money, currency, lang);
+}
+
 /** A chart's number format for its axis and labels: the cells' in whole units, as cents on a chart are noise. */
 export function chartNumberFormat(format: CellFormat, lang: Lang): string {
-  return NUMBER_FORMATS[lang][format].replace(/\.0+/, "");
+  const wholeUnits = (code: string) => code.replace(/\.0+/, "");
+  const currency = formatCurrency(format);
+  return currency === undefined
+    ? wholeUnits(NUMBER_FORMATS[lang][format as FixedCellFormat])
+    : inCurrencyNumberFormat(wholeUnits(NUMBER_FORMATS[lang].money), currency, lang);
+}
+
+/** An amount as written ("963,000.00") with its currency as every face names it: "USD 963,000.00". */
+export function amountInCurrencyText(amount: string, currency: CurrencyMark, lang: Lang): string {
+  return message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
+}
+
+/**
+ * The format of an amount in `currency`, a figure shown as amountInCurrencyText writes it;
+ * undefined where no Excel number format can show it: a currency a sheet names in a text longer
+ * than a format holds, or with a character that shows nothing of its own (a line break, a
+ * private-use character).
+ */
+export function moneyInCurrencyFormat(currency: CurrencyMark, lang: Lang): MoneyInCurrencyFormat | undefined {
+  if (/[\p{Cc}\p{Co}]/u.test(currency)) return undefined;
+  const format: MoneyInCurrencyFormat = `money ${currency}`;
+  return numberFormat(format, lang).length <= MAX_NUMBER_FORMAT_LENGTH ? format : undefined;
+}
+
+/** The currency a format shows its amount in; undefined for a format naming none. */
+export function formatCurrency(format: CellFormat): CurrencyMark | undefined {
+  return format.startsWith(MONEY_IN) ? format.slice(MONEY_IN.length) : undefined;
+}
+
+const MONEY_IN = "money ";
+/** Excel refuses a number format of more characters. */
+const MAX_NUMBER_FORMAT_LENGTH = 255;
+/** Where the amount stands in the text an amount in a currency is written as: a character no text uses. */
+const AMOUNT_SLOT = "\uE000";
+
+/**
+ * A number format showing an amount (`amountCode`) as amountInCurrencyText writes it: the
+ * sentence's words and the currency as one quoted literal ("USD "#,##0.00), so a mark's
+ * characters ("$", "0", "#") are shown rather than read as the format's own. A section of its own
+ * for an amount below 0 puts the minus on the figure, "USD -1,234.50" as the sentences write it,
+ * where one section would put it before the currency.
+ */
+function inCurrencyNumberFormat(amountCode: string, currency: CurrencyMark, lang: Lang): string {
+  const [before, after = ""] = amountInCurrencyText(AMOUNT_SLOT, currency, lang).split(AMOUNT_SLOT).map(quotedLiteral);
+  return `${before}${amountCode}${after};${before}-${amountCode}${after}`;
+}
+
+/**
+ * A text shown as it is in a number format: in double quotes, each double quote of it between
+ * them escaped ('US"D' as "US"\""D"), as a quoted literal cannot hold one.
+ */
+function quotedLiteral(text: string): string {
+  return text
+    .split('"')
+    .map((part) => (part === "" ? "" : `"${part}"`))
+    .join('\\"');
 }
 
 /** A score cell's format: "score" (two decimals), or the finer one its figure needs to stay in its band. */

@@ -15,7 +15,13 @@ import {
 } from "../text-width";
 import { referenceColumn } from "../a1";
 import { outputEnd } from "./output-columns";
-import { finerFormatDecimals, percentFormatDecimals, SETTING_PERCENT_DECIMALS } from "./formats";
+import {
+  amountInCurrencyText,
+  finerFormatDecimals,
+  formatCurrency,
+  percentFormatDecimals,
+  SETTING_PERCENT_DECIMALS,
+} from "./formats";
 import { bandScale } from "./page-bands";
 import { LEAST_PRINT_SCALE, PRINT_SCALE } from "./page-setup";
 import type { ReviewResult } from "./review";
@@ -97,6 +103,12 @@ const FIXED_FORMATS: ReadonlySet<CellFormat> = new Set([
   ...SETTING_PERCENT_DECIMALS.map((d) => `percent${d}` as const),
   "integer",
 ]);
+
+/** Whether a number in this format shows as toFixed does (FIXED_FORMATS), or so beside its currency. */
+function isFixedFormat(format: CellFormat): boolean {
+  return FIXED_FORMATS.has(format) || formatCurrency(format) !== undefined;
+}
+
 /** Below this size (a percent's hundredfold too) toFixed writes every digit, never an exponent. */
 const ALL_DIGITS_BELOW = 1e15;
 
@@ -149,6 +161,8 @@ export function renderedText(value: PlanValue, format: CellFormat, lang: Lang): 
       return (format === "date" ? dateText : monthText)(Math.round(value), lang);
     }
     default: {
+      const currency = formatCurrency(format);
+      if (currency !== undefined) return amountInCurrencyText(grouped(value, 2), currency, lang);
       // A score near a band's edge or a Z-score near a zone line, with the decimals that keep it in its band or zone.
       const decimals = finerFormatDecimals(format);
       if (decimals !== undefined) return value.toFixed(decimals);
@@ -675,7 +689,7 @@ function allOneLine(measure: BlockMeasure, c: number, format: CellFormat, room: 
   const low = measure.low[c];
   const high = measure.high[c];
   if (high >= low) {
-    if (!FIXED_FORMATS.has(format) || !shownBySize(low) || !shownBySize(high)) return false;
+    if (!isFixedFormat(format) || !shownBySize(low) || !shownBySize(high)) return false;
     if (lineCount(renderedText(low, format, lang), room) > 1 || lineCount(renderedText(high, format, lang), room) > 1)
       return false;
   }
@@ -718,7 +732,7 @@ function measuredRowHeights(
         if (typeof header === "string") lines[at] = Math.max(lines[at], lineCount(header, room));
         continue;
       }
-      const fixed = FIXED_FORMATS.has(formats[c]);
+      const fixed = isFixedFormat(formats[c]);
       columns.push({ c, room, fixed, counted: new Map(), low: Infinity, high: -Infinity });
     }
     if (!columns.length) continue;

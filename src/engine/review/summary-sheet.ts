@@ -24,6 +24,8 @@ import { withoutSumDust } from "../precision";
 import { archiveKey } from "./archive";
 import { gradeMovers } from "./changes";
 import { FIELD_LABELS, LANGS_OF_HEADERS, OUTPUT_HEADERS } from "./fields";
+import { moneyInCurrencyFormat } from "./formats";
+import { OwnFormatCell, withOwnFormats } from "./own-format-cells";
 import { otherDecisions, customersAtRows } from "./portfolio";
 import type { CustomerProblem, CustomerResult, ReviewResult } from "./review";
 import {
@@ -138,6 +140,8 @@ const TEXT_COLUMN = 5;
  * the report their columns hold the trend's figures too, so are not indented as a whole.
  */
 const CUSTOMER_INDENTS = [false, false, false, false, true, true];
+/** The customers' tables' column of balances (after the name and the row). */
+const BALANCE_COLUMN = 2;
 
 /**
  * The room of a label of the figures' in character widths: a longer one (a count of the moves the
@@ -191,10 +195,18 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
   return {
     /**
      * `rightAligned`: per column, a header standing over right-aligned figures; `indented`: per
-     * column, a text that stands right of a right-aligned figure.
+     * column, a text that stands right of a right-aligned figure; `own`: the cells of a format
+     * other than their column's (withOwnFormats).
      */
-    add(values: PlanValue[][], formats: CellFormat[], bold = false, rightAligned?: boolean[], indented?: boolean[]) {
-      blocks.push({
+    add(
+      values: PlanValue[][],
+      formats: CellFormat[],
+      bold = false,
+      rightAligned?: boolean[],
+      indented?: boolean[],
+      own: readonly OwnFormatCell[] = [],
+    ) {
+      const block: Block = {
         row,
         column,
         values,
@@ -202,7 +214,8 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
         bold,
         ...(rightAligned && { rightAligned }),
         ...(indented && { indented }),
-      });
+      };
+      blocks.push(...withOwnFormats(block, own));
       row += values.length;
     },
     /**
@@ -217,18 +230,29 @@ function pane(blocks: Block[], spans: Span[], column: number, row: number, wrapp
     },
     /**
      * A table's rows whose last column is a text wrapped within `textRoom`, one line a row: a row
-     * as tall as its text would set the height of the rows beside it too.
+     * as tall as its text would set the height of the rows beside it too. `own`: the cells of a
+     * format other than their column's, by their row in `values`.
      */
-    rows(values: readonly (readonly PlanValue[])[], formats: CellFormat[], indented?: boolean[], rightAligned?: boolean[]) {
+    rows(
+      values: readonly (readonly PlanValue[])[],
+      formats: CellFormat[],
+      indented?: boolean[],
+      rightAligned?: boolean[],
+      own: readonly OwnFormatCell[] = [],
+    ) {
       const last = formats.length - 1;
       const lines: PlanValue[][] = [];
+      // Each row's first line, where its cells of their own format stand.
+      const firstLines: number[] = [];
       for (const line of values) {
         const text = line[last];
         const parts = typeof text === "string" && text !== "" ? wrappedText(text, textRoom) : [text ?? null];
+        firstLines.push(lines.length);
         lines.push([...line.slice(0, last), parts[0]]);
         for (const part of parts.slice(1)) lines.push([...line.slice(0, last).map(() => null), part]);
       }
-      this.add(lines, formats, false, rightAligned, indented);
+      const ownOnLines = own.map((cell) => ({ ...cell, row: firstLines[cell.row] }));
+      this.add(lines, formats, false, rightAligned, indented, ownOnLines);
     },
     /** A row of cells, and after them a text that runs over the empty cells to its right (a header over a text too long for its column). */
     spill(values: PlanValue[], formats: CellFormat[], text: string, bold = false) {
@@ -397,12 +421,16 @@ function summaryDraft(
   };
   const pairIn = (into: Pane) => (label: string, value: PlanValue, format: CellFormat) => into.pair(label, value, format);
   /**
-   * A total's cell: its figure; where the portfolio says its totals' currencies (some other is in
-   * two), its text with its currency, "USD 963,000.00", as the customers' marked balances are
-   * written: a number format names no currency known only at run time.
+   * A total's cell: its figure, for a formula to use; where the portfolio says its totals'
+   * currencies (some other is in two), shown with its currency, "USD 963,000.00", or written as
+   * that text where no number format can show the currency (moneyInCurrencyFormat).
    */
-  const totalCell = (amount: number, total: AmountTotal): [PlanValue, CellFormat] =>
-    p.totalCurrencies?.[total] === undefined ? [amount, "money"] : [totalAmountText(amount, total, p, lang), "text"];
+  const totalCell = (amount: number, total: AmountTotal): [PlanValue, CellFormat] => {
+    const currency = p.totalCurrencies?.[total];
+    if (currency === undefined) return [amount, "money"];
+    const format = moneyInCurrencyFormat(currency, lang);
+    return format ? [amount, format] : [totalAmountText(amount, total, p, lang), "text"];
+  };
   /** Under a table whose amounts stay figures for its chart, the currency they are in where the portfolio says its totals'. */
   const currencyUnder = (total: AmountTotal, into: Pane) => {
     const currency = p.totalCurrencies?.[total];
@@ -747,16 +775,26 @@ function summaryDraft(
       [false, true, true, true, false, false],
       CUSTOMER_INDENTS,
     );
-  // Amounts in two currencies: each balance with its currency, a text standing where the figures
-  // stand (a column's cells share one number format, and no one format holds two currencies);
-  // figures still where no balance names a currency.
+  // Amounts in two currencies: each balance a figure in its own customer's currency's format, a
+  // cell of its own format as no one format holds two currencies; as its text, standing where the
+  // figures stand, where no number format can show its currency (moneyInCurrencyFormat).
   const marks = amountMarks(result);
   const markedBalances =
     marks.marked.has("balance") && result.customers.some((c) => amountMark(c, "balance", marks) !== undefined);
-  const customerFormats: CellFormat[] = ["text", "integer", markedBalances ? "text" : "money", "integer", "text", "text"];
+  const customerFormats: CellFormat[] = ["text", "integer", "money", "integer", "text", "text"];
+  // A balance written as its text stands right-aligned, as the figures around it.
   const customerAligned = markedBalances ? [false, false, true, false, false, false] : undefined;
+  /** A balance's own format where it names its currency: its currency's, or "text" where no format shows that. */
+  const balanceFormat = (c: Pick<CustomerResult, "balance" | "currencies">): CellFormat | undefined => {
+    const mark = markedBalances && c.balance !== undefined ? amountMark(c, "balance", marks) : undefined;
+    return mark === undefined ? undefined : (moneyInCurrencyFormat(mark, lang) ?? "text");
+  };
   const balanceCell = (c: Pick<CustomerResult, "balance" | "currencies">): PlanValue =>
-    c.balance === undefined ? null : markedBalances ? customerAmountText(c.balance, c, "balance", marks, lang) : c.balance;
+    c.balance === undefined
+      ? null
+      : balanceFormat(c) === "text"
+        ? customerAmountText(c.balance, c, "balance", marks, lang)
+        : c.balance;
   const gradeOf = (c: Pick<CustomerResult, "grade">) => (c.grade ? gradeName(c.grade, lang) : t("grade.dataError"));
   /** A customer tables' row: name and row, the customer's exposure, warnings and grade (blank where not given), the text. */
   const customerLine = (
@@ -772,6 +810,22 @@ function summaryDraft(
     text,
   ];
 
+  /** A customer table's rows (customerLine's), each balance in its own format where it has one (balanceFormat). */
+  const customerRows = (into: Pane, lines: readonly Parameters<typeof customerLine>[]) => {
+    const own: OwnFormatCell[] = [];
+    lines.forEach(([, c], row) => {
+      const format = c && balanceFormat(c);
+      if (format) own.push({ row, column: BALANCE_COLUMN, format });
+    });
+    into.rows(
+      lines.map((line) => customerLine(...line)),
+      customerFormats,
+      CUSTOMER_INDENTS,
+      customerAligned,
+      own,
+    );
+  };
+
   /** The top risks, each with why it is at risk and what its decisions ask. */
   const topRisks = (into: Pane) => {
     const from = into.row;
@@ -780,14 +834,12 @@ function summaryDraft(
     into.line(topRisksTitle(p, lang), true);
     customersHeader(into, t("summary.reason"));
     if (p.topRisks.length)
-      into.rows(
+      customerRows(
+        into,
         p.topRisks.map((r) => {
           const c = facts.atRisk.get(r.row)!;
-          return customerLine(r, c, topRiskText(r.reason, c, lang, result.policy, marks));
+          return [r, c, topRiskText(r.reason, c, lang, result.policy, marks)];
         }),
-        customerFormats,
-        CUSTOMER_INDENTS,
-        customerAligned,
       );
     else into.line(t("summary.none"));
     const more = moreAtRiskText(p, result.sheet, lang);
@@ -806,11 +858,9 @@ function summaryDraft(
     into.line(t("summary.decisions"), true);
     if (customers.length) {
       customersHeader(into, t("summary.decision"));
-      into.rows(
-        customers.map((c) => customerLine(c, c, shortDecisionsText(c, lang, marks))),
-        customerFormats,
-        CUSTOMER_INDENTS,
-        customerAligned,
+      customerRows(
+        into,
+        customers.map((c) => [c, c, shortDecisionsText(c, lang, marks)]),
       );
     }
     if (count > customers.length) into.line(moreDecisionsText(count - customers.length, result.sheet, lang));
@@ -824,7 +874,8 @@ function summaryDraft(
     into.line(t("summary.problems"), true);
     // Under the other customer tables' headers: a problem's customer weighed as theirs are.
     customersHeader(into, t("summary.problem"));
-    into.rows(
+    customerRows(
+      into,
       p.problems.slice(0, SHOWN_PROBLEMS).map((q, i, shown) => {
         // The cell to go to (the ledger's with its sheet) first, then what is wrong there.
         const text = problemText(
@@ -835,15 +886,8 @@ function summaryDraft(
         const cell = problemCell(q, lang);
         // A customer's figures once, on its first problem's line: repeated, they read as several exposures.
         const again = i > 0 && shown[i - 1].row === q.row;
-        return customerLine(
-          q,
-          again ? undefined : facts.withProblems.get(q.row),
-          cell === undefined ? text : labelled(cell, text, lang),
-        );
+        return [q, again ? undefined : facts.withProblems.get(q.row), cell === undefined ? text : labelled(cell, text, lang)];
       }),
-      customerFormats,
-      CUSTOMER_INDENTS,
-      customerAligned,
     );
     const more = p.problems.length - SHOWN_PROBLEMS;
     if (more > 0) into.line(t("summary.moreProblems", { count: more, column: OUTPUT_HEADERS.issues[lang] }));

@@ -7,7 +7,7 @@
  * Keys are built as template literals over the engine's own unions (`grade.${Grade}`), so
  * the compiler checks that every grade, zone, warning and action has its message.
  */
-import { CurrencyMark, currencyMarkText, isMoreThanACentury, showValue } from "../cells";
+import { CurrencyMark, isMoreThanACentury, showValue } from "../cells";
 import { columnText, describeError, errorText } from "../errors";
 import { dateText, Lang, LANGUAGES, message, MessageKey, MessageParams } from "../i18n";
 import { limitMultiplier, Monitoring } from "../limit";
@@ -17,6 +17,7 @@ import { GradeBands, SCORE_DECIMALS, scoreDecimals } from "../score";
 import { Z_DECIMALS, zDecimals, ZZone } from "../zscore";
 import { CreditLimitMove, LIMIT_MOVES, LimitMove, LimitMoveKind, moneyMoves, OverdueMove } from "./money-moves";
 import { sameCents } from "../money";
+import { amountInCurrencyText } from "./formats";
 import type {
   ClearedWarning,
   CustomerChange,
@@ -944,7 +945,7 @@ function withAmountMark(
 
 /** An amount as written, with its currency ("USD 120,000.00"), or as it is when `currency` is undefined. */
 function inCurrencyText(amount: string, currency: CurrencyMark | undefined, lang: Lang): string {
-  return currency === undefined ? amount : message(lang, "amount.inCurrency", { currency: currencyMarkText(currency), amount });
+  return currency === undefined ? amount : amountInCurrencyText(amount, currency, lang);
 }
 
 /** A change in a figure with its sign: +0.55, -20,000.00, 0.00. */

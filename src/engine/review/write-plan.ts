@@ -8,7 +8,7 @@
  * buildWritePlan, which puts together the parts each built by its own module.
  */
 import { Area, cellA1 } from "../a1";
-import { CellValue } from "../cells";
+import { CellValue, CurrencyMark } from "../cells";
 import { dateText, Lang, message } from "../i18n";
 import { GRADES } from "../policy";
 import type { FIGURE_DECIMAL_COUNTS, FigureDecimals } from "../precision";
@@ -37,6 +37,7 @@ export type CellFormat =
   | "score"
   | FinerFormat
   | "money"
+  | MoneyInCurrencyFormat
   | "date"
   | "month"
   | "percent"
@@ -48,6 +49,11 @@ export type CellFormat =
  * its figure in its band or zone (scoreDecimals, zDecimals).
  */
 export type FinerFormat = `decimals${Exclude<FigureDecimals, (typeof FIGURE_DECIMAL_COUNTS)[0]>}`;
+/**
+ * An amount in a currency the review learns from its sheet, "USD 963,000.00": a figure (a formula
+ * can use it) shown with its currency as a sentence names it (amountInCurrencyText).
+ */
+export type MoneyInCurrencyFormat = `money ${CurrencyMark}`;
 /** A share a policy setting holds, with its own decimals where they are not "percent"'s one (percentDecimals). */
 export type SettingPercentFormat = `percent${(typeof SETTING_PERCENT_DECIMALS)[number]}`;
 

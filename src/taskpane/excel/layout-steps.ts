@@ -9,7 +9,7 @@ import { a1, Area, columnLetter } from "../../engine/a1";
 import { standsAtTop } from "../../engine/review/write-plan";
 import type { Block, ChartPlan, SheetLayout } from "../../engine/review/write-plan";
 import type { Lang } from "../../engine/i18n";
-import { chartNumberFormat, NUMBER_FORMATS } from "../../engine/review/formats";
+import { chartNumberFormat, numberFormat } from "../../engine/review/formats";
 import { rowsToFit } from "../../engine/review/sheet-layout";
 import { DEFAULT_MARGINS, Margins, PageSetupNow } from "../../engine/review/page-setup";
 import { POINTS_PER_INCH } from "../../engine/review/page-bands";
@@ -346,7 +346,7 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan, lang: Lang): void
     axis.categoryType = Excel.ChartAxisCategoryType.textAxis;
     // The plan's form of the dates (a month), not the cells' full dates, as the package's chart labels them.
     axis.linkNumberFormat = false;
-    axis.numberFormat = NUMBER_FORMATS[lang][plan.categoryFormat];
+    axis.numberFormat = numberFormat(plan.categoryFormat, lang);
   }
   // The value axis as the plan has it (the package's chart's too): Excel's own scale would start a
   // line of amounts near its lowest point, where a small fall looks like a collapse.

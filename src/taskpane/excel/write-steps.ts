@@ -7,7 +7,7 @@
  */
 import { a1, Area } from "../../engine/a1";
 import { Lang } from "../../engine/i18n";
-import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { numberFormat } from "../../engine/review/formats";
 import {
   Block,
   CellFormat,
@@ -116,7 +116,7 @@ function writeBlock(ws: Excel.Worksheet, block: Block, lang: Lang, dates: Readon
   block.formats.forEach((format, c) => {
     const column = ws.getRangeByIndexes(block.row, block.column + c, rows, 1);
     // One format for the whole column range: Office.js applies a single value to every cell.
-    (column as unknown as { numberFormat: string }).numberFormat = NUMBER_FORMATS[lang][format];
+    (column as unknown as { numberFormat: string }).numberFormat = numberFormat(format, lang);
   });
   const range = ws.getRangeByIndexes(block.row, block.column, rows, block.formats.length);
   range.values = cellsForExcel(block.values, block.formats, dates);

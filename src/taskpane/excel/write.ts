@@ -6,7 +6,7 @@
 import "../../engine/i18n/ui";
 import { CellValue } from "../../engine/cells";
 import { Lang, message } from "../../engine/i18n";
-import { NUMBER_FORMATS } from "../../engine/review/formats";
+import { numberFormat } from "../../engine/review/formats";
 import { COLORS, SheetLayout, SheetPlan } from "../../engine/review/write-plan";
 import type { TableClash } from "../../engine/review/texts";
 import { MAX_BATCH_BYTES, packBatches } from "./payload";
@@ -400,7 +400,7 @@ export async function markIncompleteWith(context: Context, summarySheet: string,
     await context.sync();
     const ws = existing.isNullObject ? sheets.add(summarySheet) : existing;
     const cell = ws.getRangeByIndexes(0, 0, 1, 1);
-    cell.numberFormat = [[NUMBER_FORMATS[lang].text]];
+    cell.numberFormat = [[numberFormat("text", lang)]];
     cell.values = [[message(lang, "ui.write.incompleteMark")]];
     cell.format.font.bold = true;
     cell.format.fill.color = COLORS.issue;

@@ -5,7 +5,9 @@
  * each, and the summary sheet draws no chart of them; in both languages. The counts stand.
  */
 import * as path from "node:path";
-import { runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { message } from "../../../src/engine/i18n";
+import "../../../src/engine/i18n/report";
+import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
 import { CUSTOMER_HEADERS } from "../../support/review-grid";
 import { partsOf } from "../../support/views";
 
@@ -110,6 +112,18 @@ test.each(["en", "zh"] as const)("balances in two currencies are added up in no 
   // The summary sheet draws no chart of the exposure by grade: it would plot a sum of two currencies.
   const charts = [...(await partsOf(out)).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
   expect(charts).toEqual([]);
+  // Its top risks list each balance as a figure in its own currency's number format.
+  const summary = (await loadWorkbook(out)).worksheets.find((ws) => ws.getCell("A1").value === message(lang, "summary.title"))!;
+  const balances: [unknown, string][] = [];
+  summary.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === 50000 || cell.value === 100000) balances.push([cell.value, cell.numFmt]);
+    }),
+  );
+  expect(balances).toEqual([
+    [50000, '"EUR "#,##0.00;"EUR "-#,##0.00'],
+    [100000, '"USD "#,##0.00;"USD "-#,##0.00'],
+  ]);
 });
 
 test("the same sheet in one currency adds every total, ranks by balance and charts the exposure", async () => {
@@ -185,11 +199,17 @@ test.each(["en", "zh"] as const)(
       );
     }
 
-    const json = JSON.parse(
-      (await runCli(input, "--as-of", "2026-11-30", "--out", path.join(dir(), "out.xlsx"), "--json", "--lang", lang)).stdout,
-    );
+    const out = path.join(dir(), "out.xlsx");
+    const json = JSON.parse((await runCli(input, "--as-of", "2026-11-30", "--out", out, "--json", "--lang", lang)).stdout);
     const p = json.portfolio;
     expect([p.overdueAmount, p.aging.totals]).toEqual([80000, null]);
+    // On the summary sheet a figure (for a formula), its number format showing its currency as the report does.
+    const overdueLabel = lang === "en" ? "Overdue amount, share of exposure" : "逾期金额及占敞口比例";
+    const summary = (await loadWorkbook(out)).worksheets.find((ws) => ws.getCell("A1").value === message(lang, "summary.title"))!;
+    const labelRow = summary.getColumn(1).values.indexOf(overdueLabel);
+    expect(labelRow).toBeGreaterThan(0);
+    const overdue = summary.getCell(labelRow, 2);
+    expect([overdue.value, overdue.numFmt]).toEqual([80000, '"USD "#,##0.00;"USD "-#,##0.00']);
     expect(p.currencies.overdueAmount).toBe("USD");
     expect(p.unmatchedInvoices).toEqual({ customers: 2, invoices: 2, amount: null, keys: ["C08", "C09"] });
     expect(Object.keys(p.twoCurrencies).sort()).toEqual(["aging", "unmatchedInvoices"]);

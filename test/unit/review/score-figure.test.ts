@@ -9,7 +9,7 @@ import { Lang } from "../../../src/engine/i18n";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { GradeBands, gradeOf, scoreDecimals } from "../../../src/engine/score";
 import { CustomerChange } from "../../../src/engine/review/changes";
-import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
+import { numberFormat } from "../../../src/engine/review/formats";
 import { runReview } from "../../../src/engine/review/review";
 import { customerChangeLines, formatScore, reasonDetail, typedOverCellTexts } from "../../../src/engine/review/texts";
 import { NO_MARKS } from "../../../src/engine/review/total-currencies";
@@ -173,8 +173,8 @@ describe("the write plan gives a score under an edge a cell format that shows it
         [3, "score"],
         [3.6, "score"],
       ]);
-      expect(NUMBER_FORMATS[lang].decimals3).toBe("0.000");
-      expect(NUMBER_FORMATS[lang].score).toBe("0.00");
+      expect(numberFormat("decimals3", lang)).toBe("0.000");
+      expect(numberFormat("score", lang)).toBe("0.00");
       // The row around the cell keeps its columns' formats and values, each cell written once.
       const keys = cells.map((c) => `${c.row},${c.column}`);
       expect(new Set(keys).size).toBe(keys.length);
@@ -213,5 +213,5 @@ describe("the write plan gives a score under an edge a cell format that shows it
 test("a finer score format is measured for the column's width as it shows", () => {
   expect(renderedText(3.49996, "decimals5", "en")).toBe("3.49996");
   expect(renderedText(3.497, "decimals3", "zh")).toBe("3.497");
-  expect(NUMBER_FORMATS.zh.decimals10).toBe("0.0000000000");
+  expect(numberFormat("decimals10", "zh")).toBe("0.0000000000");
 });

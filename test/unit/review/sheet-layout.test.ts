@@ -55,6 +55,11 @@ test.each<[PlanValue, CellFormat, "en" | "zh", string]>([
   [true, "general", "en", "TRUE"],
   [Infinity, "money", "en", "#NUM!"],
   [null, "text", "en", ""],
+  // An amount in a currency as its number format shows it, as the sentences write it.
+  [963000, "money USD", "en", "USD 963,000.00"],
+  [963000, "money USD", "zh", "USD 963,000.00"],
+  [-1234.5, "money dollar", "en", "$ -1,234.50"],
+  [1500, "money yen", "zh", "¥ 1,500.00"],
 ])("renderedText(%j, %s, %s) = %j", (value, format, lang, shown) => {
   expect(renderedText(value, format, lang)).toBe(shown);
 });

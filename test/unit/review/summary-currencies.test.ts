@@ -7,9 +7,10 @@ import { CellValue } from "../../../src/engine/cells";
 import { Lang, message } from "../../../src/engine/i18n";
 import { DEFAULT_POLICY, GRADES } from "../../../src/engine/policy";
 import { ReviewResult, runReview } from "../../../src/engine/review/review";
+import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { gradeName, totalInTwoCurrenciesText, unmatchedText } from "../../../src/engine/review/texts";
-import type { PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
+import type { CellFormat, PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
 import { customerSheet, serial } from "../../support/review-grid";
 
 const asOf = serial("2026-11-30");
@@ -69,10 +70,16 @@ function rowOf(plan: SheetPlan, label: string): PlanValue[] {
   return row!.slice(0, 4);
 }
 
+/** The format of the figure right of the first cell (of the figures' columns) that is `label`. */
+function formatOf(plan: SheetPlan, label: string): CellFormat | undefined {
+  const labelled = plan.blocks.find((b) => b.column === 0 && b.values[0]?.[0] === label && b.values[0].length > 1);
+  return labelled?.formats[1];
+}
+
 describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
   const t = (key: Parameters<typeof message>[1]) => message(lang, key);
 
-  test("balances in two currencies: each customer's listed balance carries its currency, right-aligned; in one, a number", () => {
+  test("balances in two currencies: each customer's listed balance is a figure in its own currency's format; in one, in the column's", () => {
     const cellsOf = (plan: SheetPlan) =>
       plan.blocks.flatMap((b) =>
         b.values.flatMap((line) =>
@@ -80,8 +87,11 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
         ),
       );
     const two = cellsOf(summarySheetPlan(review(twoCurrencies(), lang), "Summary", lang));
-    expect(two.find((cell) => cell.value === "USD 100,000.00")).toEqual({ value: "USD 100,000.00", format: "text", right: true });
-    expect(two.find((cell) => cell.value === "EUR 50,000.00")).toEqual({ value: "EUR 50,000.00", format: "text", right: true });
+    const balance = (value: number) => two.filter((cell) => cell.value === value && cell.format !== "money");
+    expect(balance(100000)).toEqual([{ value: 100000, format: "money USD", right: true }]);
+    expect(balance(50000)).toEqual([{ value: 50000, format: "money EUR", right: true }]);
+    expect(renderedText(50000, "money EUR", lang)).toBe("EUR 50,000.00");
+    expect(two.filter((cell) => typeof cell.value === "string" && /^(USD|EUR) \d/.test(cell.value))).toEqual([]);
     const one = cellsOf(summarySheetPlan(review(twoCurrencies("USD 50,000"), lang), "Summary", lang));
     expect(one.filter((cell) => typeof cell.value === "string" && /^(USD|EUR) \d/.test(cell.value))).toEqual([]);
     expect(one.find((cell) => cell.value === 50000)).toEqual({ value: 50000, format: "money", right: false });
@@ -167,8 +177,9 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       ledger,
     );
     const plan = summarySheetPlan(result, "Summary", lang);
-    // Beside the aging in two currencies, the overdue amount says its one, as a text.
-    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual(["USD 80,000.00", 0.8]);
+    // Beside the aging in two currencies, the overdue amount says its one: a figure in a format naming it.
+    expect(rowOf(plan, t("summary.overdueAmount")).slice(1, 3)).toEqual([80000, 0.8]);
+    expect(formatOf(plan, t("summary.overdueAmount"))).toBe("money USD");
     // No bucket of the aging has an amount: each would add the euros to the dollars.
     const labels = result.portfolio.aging!.labels;
     expect(labels.map((label) => rowOf(plan, label).some((v) => typeof v === "number"))).toEqual(labels.map(() => false));
@@ -191,7 +202,8 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
     const rows = grid(plan);
     const at = rows.findIndex((line) => line[0] === t("summary.overdueAmount"));
     // No share beside it: the line under it says why.
-    expect([rows[at][1], rows[at][2] ?? null]).toEqual(["EUR 6,000.00", null]);
+    expect([rows[at][1], rows[at][2] ?? null]).toEqual([6000, null]);
+    expect(formatOf(plan, t("summary.overdueAmount"))).toBe("money EUR");
     const under = rows
       .slice(at + 1, at + 4)
       .map((line) => line[1])
@@ -204,6 +216,7 @@ describe.each(["en", "zh"] as const)("the summary sheet (%s)", (lang) => {
       ),
     );
     // The exposure at risk, all in US dollars, keeps its share, and says its currency beside the overdue amount in euros.
-    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual(["USD 120,000.00", 1]);
+    expect(rowOf(plan, t("summary.exposureAtRisk")).slice(1, 3)).toEqual([120000, 1]);
+    expect(formatOf(plan, t("summary.exposureAtRisk"))).toBe("money USD");
   });
 });

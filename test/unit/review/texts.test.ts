@@ -6,7 +6,7 @@ import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
 import fc from "fast-check";
 import type { FigureFormat, Finding } from "../../../src/engine/review/warnings";
-import { NUMBER_FORMATS, settingPercentFormat } from "../../../src/engine/review/formats";
+import { numberFormat, settingPercentFormat } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import {
   amountWithShare,
@@ -36,7 +36,7 @@ const asOf = serial("2026-03-15");
 
 describe("a percentage reads as its cell shows it, a threshold as the policy holds it", () => {
   test.each(["en", "zh"] as const)("%s: one decimal always, grouped, as the sheet's #,##0.0%% cells", (lang) => {
-    expect(NUMBER_FORMATS[lang].percent).toBe("#,##0.0%");
+    expect(numberFormat("percent", lang)).toBe("#,##0.0%");
     expect([0.2, 0.328, 1.5, 13.8, 0].map((v) => formatShare(v, lang))).toEqual(["20.0%", "32.8%", "150.0%", "1,380.0%", "0.0%"]);
     // A sentence writes a customer's figure as a table does: never 92% beside 75.4%.
     expect([0.92, 0.754].map((v) => formatFigure(v, "percent", lang))).toEqual(["92.0%", "75.4%"]);
@@ -51,7 +51,7 @@ describe("a percentage reads as its cell shows it, a threshold as the policy hol
       expect([0.1, 0.75, 0.705, 0.7125].map((v) => formatSetting(v, lang))).toEqual(["10%", "75%", "70.5%", "71.25%"]);
       const cells = [0.75, 0.705, 0.7125].map((v) => settingPercentFormat(v));
       expect(cells).toEqual(["percent0", "percent", "percent2"]);
-      expect(cells.map((f) => NUMBER_FORMATS[lang][f])).toEqual(["#,##0%", "#,##0.0%", "#,##0.00%"]);
+      expect(cells.map((f) => numberFormat(f, lang))).toEqual(["#,##0%", "#,##0.0%", "#,##0.00%"]);
       expect(renderedText(0.7125, "percent2", lang)).toBe("71.25%");
       expect(explainFinding({ code: "LEVERAGE", value: 0.92, threshold: 0.75, format: "percent" }, {}, lang, NO_MARKS)).toBe(
         lang === "en" ? "Debt ratio 92.0% is above 75%." : "资产负债率 92.0% 高于 75%。",

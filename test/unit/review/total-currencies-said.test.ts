@@ -2,12 +2,14 @@
  * Where some portfolio total is in two currencies (not added up), every total that is added up
  * says its currency beside it, in every face and both languages: balances in euros and US dollars
  * by row, an invoice ledger all in US dollars, and its overdue amount reads "USD 963,000.00", not
- * a bare figure beside the two. A portfolio in one currency carries nothing new.
+ * a bare figure beside the two (on the summary sheet, a figure whose number format shows it so). A portfolio in one currency carries nothing new.
  */
 import { toJson, toTable } from "../../../src/cli/report";
 import { CellValue } from "../../../src/engine/cells";
 import { Lang } from "../../../src/engine/i18n";
 import { ReviewResult } from "../../../src/engine/review/review";
+import { numberFormat } from "../../../src/engine/review/formats";
+import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { summarySheetPlan } from "../../../src/engine/review/summary-sheet";
 import { overdueTotalText, totalAmountText, unmatchedText } from "../../../src/engine/review/texts";
 import type { PlanValue, SheetPlan } from "../../../src/engine/review/write-plan";
@@ -106,15 +108,30 @@ describe.each(["en", "zh"] as const)("balances in two currencies, a ledger in on
     expect(toJson(second, lang).changes?.overdue?.text).toMatch(/^USD 963,000\.00 → USD 963,000\.00/);
   });
 
-  test("the summary sheet writes the overdue amount with its currency, and names the aging's under its table", () => {
+  test("the summary sheet writes the overdue amount as a figure shown with its currency, and names the aging's under its table", () => {
     const plan = summarySheetPlan(first, "Summary", lang);
     const overdueLabel = lang === "en" ? "Overdue amount, share of exposure" : "逾期金额及占敞口比例";
-    expect(rowOf(plan, overdueLabel)?.[1]).toBe("USD 963,000.00");
+    // A figure a formula can use (=B13*2), its number format showing the currency as the sentences do.
+    expect(rowOf(plan, overdueLabel)?.[1]).toBe(963_000);
+    const format = plan.blocks.find((b) => b.values[0]?.[0] === overdueLabel)?.formats[1];
+    expect(format).toBe("money USD");
+    expect(numberFormat(format!, lang)).toBe('"USD "#,##0.00;"USD "-#,##0.00');
+    expect(renderedText(963_000, format!, lang)).toBe(totalAmountText(963_000, "overdueAmount", p, lang));
     // The aging's buckets stay figures for its chart; the line under them says their currency.
     const cells = grid(plan).flat();
     expect(cells.filter((v) => v === SAID[lang].amountsIn).length).toBeGreaterThan(0);
     const under = grid(plan).find((line) => line[0] === SAID[lang].amountsIn);
     expect(under?.[1]).toBe("USD");
+  });
+
+  test("a currency no number format can hold (a ledger's code longer than a format): the overdue amount is written as its text", () => {
+    const code = "X".repeat(300);
+    const { result } = reviewWorkbook({ customers: rows(), ledger: ledger(code) }, NOV, lang);
+    expect(result.portfolio.totalCurrencies?.overdueAmount).toBe(code);
+    const plan = summarySheetPlan(result, "Summary", lang);
+    const overdueLabel = lang === "en" ? "Overdue amount, share of exposure" : "逾期金额及占敞口比例";
+    expect(rowOf(plan, overdueLabel)?.[1]).toBe(`${code} 963,000.00`);
+    expect(plan.blocks.find((b) => b.values[0]?.[0] === overdueLabel)?.formats[1]).toBe("text");
   });
 });
 

@@ -7,7 +7,7 @@
 import { CellValue } from "../../../src/engine/cells";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { runReview } from "../../../src/engine/review/review";
-import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
+import { numberFormat } from "../../../src/engine/review/formats";
 import { renderedText } from "../../../src/engine/review/sheet-layout";
 import { explainFinding, formatZ } from "../../../src/engine/review/texts";
 import { NO_MARKS } from "../../../src/engine/review/total-currencies";
@@ -100,7 +100,7 @@ describe.each(["en", "zh"] as const)("%s", (lang) => {
       [1.80996, "1.80996"],
       [3.5, "3.50"],
     ]);
-    expect(NUMBER_FORMATS[lang].decimals5).toBe("0.00000");
+    expect(numberFormat("decimals5", lang)).toBe("0.00000");
   });
 
   test("only the Z column is cut around its own cells: every other column stays one block down the sheet", () => {

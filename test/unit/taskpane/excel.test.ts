@@ -4,10 +4,10 @@
  * read, the exact cells written, and how many context.sync calls it takes.
  */
 import { cellsOfAreas } from "../../support/review-grid";
-import { dateText } from "../../../src/engine/i18n";
+import { dateText, message } from "../../../src/engine/i18n";
 import { CellValue, serialFromYMD } from "../../../src/engine/cells";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { NUMBER_FORMATS } from "../../../src/engine/review/formats";
+import { numberFormat } from "../../../src/engine/review/formats";
 import { readPolicySheet } from "../../../src/engine/review/policy-sheet";
 import { runReview } from "../../../src/engine/review/review";
 import { buildWritePlan, WritePlan } from "../../../src/engine/review/write-plan";
@@ -534,6 +534,28 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     ]);
   });
 
+  test.each(["en", "zh"] as const)(
+    "a summary total beside amounts in two currencies is a figure whose number format shows its currency (%s)",
+    async (lang) => {
+      fake = new FakeExcel();
+      // Balances in US dollars, overdue amounts in euros: neither's share of the other is known, so each total says its currency.
+      fake.addSheet("Customers", [
+        [...HEADER],
+        ["C1", "Alpha", 2, 2, 2, 2, 2, 200000, "USD 100,000", "EUR 5,000", 10],
+        ["C2", "Beta", 2, 2, 2, 2, 2, 200000, "USD 20,000", "EUR 1,000", 10],
+      ]);
+      const read = await readForReviewWith(fake.context, "Customers", ["Customers"]);
+      const result = runReview(reviewInputOf(read, DEFAULT_POLICY, AS_OF), lang);
+      const plan = buildWritePlan(result, lang, planOptionsOf(read));
+      expect((await writePlanWith(fake.context, plan, lang, targetCheck(read, result))).ok).toBe(true);
+      const summary = fake.sheets.find((sheet) => sheet.text(0, 0) === message(lang, "summary.title"))!;
+      const overdueLabel = lang === "en" ? "Overdue amount, share of exposure" : "逾期金额及占敞口比例";
+      const row = summary.cells.findIndex((line) => line?.[0] === overdueLabel);
+      expect(row).toBeGreaterThan(0);
+      expect([summary.get(row, 1), summary.format(row, 1)]).toEqual([6000, '"EUR "#,##0.00;"EUR "-#,##0.00']);
+    },
+  );
+
   test("the exact cells: output columns beside the table, text format before values, nothing else on the input sheet", async () => {
     workbook(6);
     const { plan, check } = await reviewAndPlan();
@@ -553,11 +575,11 @@ describe("writing a plan (writes are fakes applied at sync; reads are office-add
     expect(s.text(4, 20)).toBe("Over credit limit");
     expect(s.text(4, 21)).toMatch(/^Outstanding balance [\d,.]+ is above the credit limit [\d,.]+\.$/);
     expect(s.text(4, 22)).toContain("Hold new orders");
-    expect(s.format(1, 11)).toBe(NUMBER_FORMATS.en.score);
-    expect(s.format(1, 12)).toBe(NUMBER_FORMATS.en.score);
+    expect(s.format(1, 11)).toBe(numberFormat("score", "en"));
+    expect(s.format(1, 12)).toBe(numberFormat("score", "en"));
     expect(s.format(1, 17)).toBe("@");
     expect(s.format(1, 25)).toBe("yyyy-mm-dd");
-    expect(s.format(1, 26)).toBe(NUMBER_FORMATS.en.percent);
+    expect(s.format(1, 26)).toBe(numberFormat("percent", "en"));
     // Blank outputs are written as "" (null would leave an old value in place).
     const valueOps = fake.writes("values").filter((o) => o.sheet === "Customers");
     expect(valueOps).toHaveLength(1);
