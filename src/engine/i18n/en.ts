@@ -149,6 +149,8 @@ export const en = {
   "policy.weight.complianceRecord": "Weight: compliance record",
   "number.percentAmount": 'must be an amount, not a percentage, got "{value}"',
   "number.ambiguous": '"{value}" could be {grouped} or {decimal}; enter it as a number',
+  "currency.dollar": "dollars ($)",
+  "currency.yen": "yuan or yen (¥)",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
   "sep.aside": "{main} ({aside})",
   // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).

@@ -136,6 +136,8 @@ export const zh: Record<MessageKey, string> = {
   "policy.weight.complianceRecord": "权重：合规记录",
   "number.percentAmount": "必须是金额，不是百分比，实际为“{value}”",
   "number.ambiguous": "“{value}”可能是 {grouped}，也可能是 {decimal}；请以数值输入",
+  "currency.dollar": "美元等以 $ 计的货币",
+  "currency.yen": "标为 ¥ 的人民币或日元",
   "review.ledgerNoDue": "到期日为空，但仍有 {amount} 未收",
   "sep.aside": "{main}（{aside}）",
   "sep.asideAlone": "（{aside}）",
