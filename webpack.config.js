@@ -8,7 +8,8 @@
  *   dist/functions.json  custom-functions metadata generated from the JSDoc in src/functions/functions.ts
  *   dist/manifest.xml, dist/assets/*.png
  *
- * File names carry no content hash: the manifest points at them by name.
+ * File names carry no content hash: the manifest points at them by name. taskpane.html asks for its
+ * bundles with the build's hash as a query (functions.js?…), so a web view's cache pairs no two builds.
  *
  * Why the pane depends on the functions bundle: the page loads both anyway, and most of
  * functions.js is engine code (cells, texts, policy, aging, scoring, errors) the pane needs too.
@@ -128,6 +129,9 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // The runtime functions.js carries finds its chunks on globalThis, not on a page's `self`, so
+      // the functions bundle runs wherever Excel runs it, with or without the pane's page.
+      globalObject: "globalThis",
       clean: true,
     },
     resolve: {
@@ -160,6 +164,10 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         scriptLoading: "defer",
+        // Each build's bundles are asked for with its own hash (functions.js?…): as the pane's bundle
+        // runs only on the functions bundle it was built with, a web view's cache never pairs it
+        // with another build's, though the file names carry none (the manifest names them).
+        hash: true,
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       ...(officeJsLocal ? [new LocalOfficeJsPlugin()] : []),

@@ -10,11 +10,18 @@ import type { CellFormat } from "./review/write-plan";
 /** Days between the 1900 and 1904 date systems' day 0. */
 export const DATE_1904_OFFSET = 1462;
 
+/**
+ * A number format code without its quoted texts and escaped characters ("\-", "_)", "*-"), read
+ * left to right as Excel reads it: a quote escaped between two quoted texts ('"US"\""D "', a
+ * currency named with a quote) is part of neither.
+ */
+export function withoutLiterals(code: string): string {
+  return code.replace(/"[^"]*"|\\.|_.|\*./g, "");
+}
+
 /** Whether a number format code shows a date or time: d, m, y, h or s outside quotes, escapes and [colour] sections. */
 export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\.|_.|\*./g, "")
+  const bare = withoutLiterals(code)
     .replace(/\[[^\]]*\]/g, (section) => (/^\[(h+|m+|s+)\]$/i.test(section) ? "h" : ""))
     .replace(/General/gi, "");
   return /[dmyhs]/i.test(bare);

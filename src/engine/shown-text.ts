@@ -5,14 +5,11 @@
  * the same reading here serves both, so a response reads alike in the pane and the command line.
  */
 import { isoFromSerial } from "./cells";
-import { isDateFormat } from "./date-system";
+import { isDateFormat, withoutLiterals } from "./date-system";
 
 /** The format code without its quoted texts, escapes and bracketed sections (colours, conditions, locales). */
 function bareFormat(code: string): string {
-  return code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\.|_.|\*./g, "")
-    .replace(/\[[^\]]*\]/g, "");
+  return withoutLiterals(code).replace(/\[[^\]]*\]/g, "");
 }
 
 /** Excel's words for a boolean, whatever the display language of this review's texts. */

@@ -56,8 +56,8 @@ const sandbox: Record<string, unknown> = {
   setTimeout,
   clearTimeout,
 };
+// No `self`: Excel may run the functions without a page (its runtime finds its chunks on globalThis).
 sandbox.window = sandbox;
-sandbox.self = sandbox;
 sandbox.globalThis = sandbox;
 vm.createContext(sandbox);
 vm.runInContext(readFileSync(BUNDLE, "utf8"), sandbox, { filename: BUNDLE });

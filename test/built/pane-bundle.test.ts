@@ -22,7 +22,12 @@ const PLAIN_TEXTS = Object.values(en).filter((text) => text.length >= 16 && /^[\
 describe("the task pane page's bundles", () => {
   test("taskpane.html loads functions.js, which holds webpack's runtime, before taskpane.js", () => {
     const scripts = [...distFile("taskpane.html").matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
-    expect(scripts.filter((src) => !/^https?:|^office-js\//.test(src))).toEqual(["functions.js", "taskpane.js"]);
+    const ours = scripts.filter((src) => !/^https?:|^office-js\//.test(src));
+    expect(ours.map((src) => src.split("?")[0])).toEqual(["functions.js", "taskpane.js"]);
+    // Both asked for with one build's hash: a cached bundle of another build is never paired with this one's.
+    const hashes = ours.map((src) => src.split("?")[1]);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{8,}$/);
+    expect(hashes[1]).toBe(hashes[0]);
   });
 
   test("the functions' texts are in functions.js only, not carried again by taskpane.js", () => {

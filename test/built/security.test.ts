@@ -69,7 +69,8 @@ describe("dist/taskpane.html Content-Security-Policy", () => {
 
   test("the page loads office.js from the CDN (or dist/office-js/) and our bundles, and has no inline script", () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    const sources = scripts.map((s) => /\bsrc\s*=\s*"?([^"\s>]+)"?/i.exec(s[1])?.[1]);
+    // Our bundles are asked for with the build's hash (functions.js?…), which the server ignores.
+    const sources = scripts.map((s) => /\bsrc\s*=\s*"?([^"\s>?]+)/i.exec(s[1])?.[1]);
     expect(scripts.map((s) => s[2].trim())).toEqual(scripts.map(() => ""));
     for (const src of sources) {
       expect([`${OFFICE_CDN}/lib/1/hosted/office.js`, "office-js/office.js", "taskpane.js", "functions.js"]).toContain(src);

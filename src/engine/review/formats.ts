@@ -79,10 +79,10 @@ export function amountInCurrencyText(amount: string, currency: CurrencyMark, lan
  * The format of an amount in `currency`, a figure shown as amountInCurrencyText writes it;
  * undefined where no Excel number format can show it: a currency a sheet names in a text longer
  * than a format holds, or with a character that shows nothing of its own (a line break, a
- * private-use character).
+ * private-use character) or that no XML part may hold (a noncharacter, half a surrogate pair).
  */
 export function moneyInCurrencyFormat(currency: CurrencyMark, lang: Lang): MoneyInCurrencyFormat | undefined {
-  if (/[\p{Cc}\p{Co}]/u.test(currency)) return undefined;
+  if (/[\p{Cc}\p{Co}\p{Cs}\p{Cn}]/u.test(currency)) return undefined;
   const format: MoneyInCurrencyFormat = `money ${currency}`;
   return numberFormat(format, lang).length <= MAX_NUMBER_FORMAT_LENGTH ? format : undefined;
 }

@@ -34,6 +34,9 @@ test.each<[string, number, string | undefined, string]>([
   ["a date format over a number no date can be", -3, "yyyy-mm-dd", "-3"],
   ["a date format over a number under a day", 0.5, "yyyy-mm-dd", "0.5"],
   ["a quoted d is no date", 7, '0 "days"', "7"],
+  // A currency named with a quote, as the summary's amounts in two currencies write it: read left to right, no date.
+  ["a quote escaped between quoted texts is neither", 1234.5, '"US"\\""D "#,##0.00;"US"\\""D "-#,##0.00', "1,234.50"],
+  ["nor is one between quoted months and days", 1234.5, '"M"\\""S "#,##0.00', "1,234.50"],
 ])("%s", (_name, value, code, shown) => {
   expect(shownNumber(value, code)).toBe(shown);
 });

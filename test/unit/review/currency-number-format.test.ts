@@ -42,9 +42,12 @@ describe.each<Lang>(["en", "zh"])("in %s", (lang) => {
     expect(chartNumberFormat("money", lang)).toBe("#,##0");
   });
 
-  test("a mark no number format can show is refused: a line break, a private-use character, a text longer than a format holds", () => {
+  test("a mark no number format can show is refused: a line break, a private-use character, a noncharacter, a text longer than a format holds", () => {
     expect(moneyInCurrencyFormat("US\nD", lang)).toBeUndefined();
     expect(moneyInCurrencyFormat("US\uE000D", lang)).toBeUndefined();
+    // No XML part can hold a noncharacter or half of a surrogate pair: a styles part with one is broken.
+    expect(moneyInCurrencyFormat("US\uFFFFD", lang)).toBeUndefined();
+    expect(moneyInCurrencyFormat("US\uD800D", lang)).toBeUndefined();
     expect(moneyInCurrencyFormat("X".repeat(300), lang)).toBeUndefined();
     expect(moneyInCurrencyFormat("X".repeat(100), lang)).toBe(`money ${"X".repeat(100)}`);
   });
