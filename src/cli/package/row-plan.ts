@@ -38,6 +38,18 @@ export interface RowPlanData {
   readonly fitRows: SheetLayout["fitRows"];
 }
 
+/** Where `RowPlan.on` stands: the last row asked for, and the blocks open on it. */
+interface RowWalk {
+  row: number;
+  /** The next of `byStart` not yet opened. */
+  next: number;
+  /** Indexes into the plan's blocks, by first row. */
+  readonly byStart: number[];
+  /** Indexes of the blocks open on `row`, ascending (so in column order). */
+  open: number[];
+  blocks: BlockCells[];
+}
+
 /** Which blocks write on which rows: rows kept as ranges, so a million-row plan costs no per-row bookkeeping. */
 export class RowPlan {
   private readonly blocks: BlockCells[];
@@ -132,16 +144,54 @@ export class RowPlan {
     return Infinity;
   }
 
+  /**
+   * Where the walk down the rows stands (see `on`); made on first use, so a plan rebuilt by
+   * `fromData` on a worker makes its own.
+   */
+  private walk?: RowWalk;
+
+  /**
+   * The blocks that write on a row, in column order. A column is cut into a run of rows around
+   * each cell with a format of its own (a thousand blocks on a sheet of 100,000 customers), so
+   * asking every block on every row cost more than writing the row; rows are asked for going
+   * down the sheet, and the blocks met so far carry from one row to the next.
+   */
+  private on(row: number): readonly BlockCells[] {
+    let walk = this.walk;
+    if (walk === undefined || row < walk.row) {
+      const byStart = this.blocks.map((_, i) => i).sort((a, b) => this.blocks[a].block.row - this.blocks[b].block.row);
+      walk = this.walk = { row: -1, next: 0, byStart, open: [], blocks: [] };
+    }
+    if (row === walk.row) return walk.blocks;
+    walk.row = row;
+    let changed = false;
+    while (walk.next < walk.byStart.length && this.blocks[walk.byStart[walk.next]].block.row <= row) {
+      walk.open.push(walk.byStart[walk.next++]);
+      changed = true;
+    }
+    let kept = 0;
+    for (const i of walk.open) if (this.blocks[i].end >= row) walk.open[kept++] = i;
+    if (kept < walk.open.length) {
+      walk.open.length = kept;
+      changed = true;
+    }
+    if (changed) {
+      // `blocks` is in column order, so its indexes are too.
+      walk.open.sort((a, b) => a - b);
+      walk.blocks = walk.open.map((i) => this.blocks[i]);
+    }
+    return walk.blocks;
+  }
+
   /** The first (1-based) column the plan writes on a row, or Infinity. */
   firstColumnOn(row: number): number {
-    for (const b of this.blocks) if (row >= b.block.row && row <= b.end) return b.block.column + 1;
-    return Infinity;
+    const first = this.on(row)[0];
+    return first === undefined ? Infinity : first.block.column + 1;
   }
 
   /** Whether the plan writes (a value or a blank) on a row at a 1-based column. */
   covers(row: number, column: number): boolean {
-    for (const b of this.blocks)
-      if (row >= b.block.row && row <= b.end && column > b.block.column && column <= b.block.column + b.width) return true;
+    for (const b of this.on(row)) if (column > b.block.column && column <= b.block.column + b.width) return true;
     return false;
   }
 
@@ -152,8 +202,7 @@ export class RowPlan {
    */
   pushCells(row: number, writer: CellWriter, out: string[]): void {
     const rowText = String(row + 1);
-    for (const b of this.blocks) {
-      if (row < b.block.row || row > b.end) continue;
+    for (const b of this.on(row)) {
       const line = b.block.values[row - b.block.row];
       for (let c = 0; c < b.width; c++) {
         const cell = writer.cell(b.letters[c] + rowText, line[c] ?? null, b.styles[c], b.formats[c]);
@@ -171,8 +220,7 @@ export class RowPlan {
     const columns: number[] = [];
     const xmls: string[] = [];
     const rowText = String(row + 1);
-    for (const b of this.blocks) {
-      if (row < b.block.row || row > b.end) continue;
+    for (const b of this.on(row)) {
       const line = b.block.values[row - b.block.row];
       ranges.push([b.block.column + 1, b.block.column + b.width]);
       for (let c = 0; c < b.width; c++) {
