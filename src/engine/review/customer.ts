@@ -24,7 +24,7 @@ import { customerKey, invoicesInTwoCurrenciesReason, LedgerAging, LedgerCustomer
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
-import { marksReceivable, ReceivableCurrencies, receivableCurrencies } from "./total-currencies";
+import { customerCurrencies, marksReceivable, ReceivableCurrencies, receivableCurrencies } from "./total-currencies";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
 import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
@@ -644,6 +644,6 @@ function invoicedInOtherCurrency(
   ctx: Pick<RowContext, "columnCurrencies">,
 ): boolean {
   if (ledgerCurrency === undefined) return false;
-  const balance = (own ?? receivableCurrencies(ctx.columnCurrencies))?.balance;
+  const balance = customerCurrencies({ currencies: own }, receivableCurrencies(ctx.columnCurrencies))?.balance;
   return balance !== undefined && !sameCurrencyMark(ledgerCurrency, balance);
 }
