@@ -287,14 +287,28 @@ const REVIEWED_SUFFIX = /\.reviewed(?:-\d{4}-\d{2}-\d{2})?(?: \(\d+\))?$/;
  * next free " (2)", " (3)"… is. --out names a file to replace on purpose.
  */
 function outputPath(input: string, out: string | undefined, asOf: number): string {
-  if (out !== undefined) return out;
+  return out ?? freeReviewedName(input, asOf);
+}
+
+/** The first of the reviewed copy's default names (see outputPath) that no file has. */
+function freeReviewedName(input: string, asOf: number): string {
   const parsed = path.parse(input);
   // A macro-enabled workbook stays one: its reviewed copy keeps the VBA project and the .xlsm name.
   const extension = /^\.xlsm$/i.test(parsed.ext) ? parsed.ext : ".xlsx";
   const name = `${parsed.name.replace(REVIEWED_SUFFIX, "")}.reviewed-${isoFromSerial(asOf)}`;
   for (let n = 1; ; n++) {
     const file = path.join(parsed.dir, `${name}${n === 1 ? "" : ` (${n})`}${extension}`);
-    if (!fs.existsSync(file)) return file;
+    if (!named(file)) return file;
+  }
+}
+
+/** Whether a name is in use, by anything: a link pointing nowhere holds its name too. */
+function named(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -312,20 +326,28 @@ function checkOutput(file: string, lang: Lang): void {
   if (!stat.isFile() && !stat.isDirectory()) fail(lang, "cli.outNotFile", { file });
 }
 
-/** Writes next to the target and renames, so a failed write (full disk) leaves no half file. */
+/**
+ * Writes next to the target and renames, so a failed write (full disk) leaves no half file.
+ * `nextFree` is given when the name was chosen as free rather than named by --out: a second run
+ * the same day may have taken it while this one reviewed, and its copy is never replaced; the
+ * copy is given the next free name instead. Returns the name written.
+ */
 async function writeAtomically(
   file: string,
   mode: number,
   lang: Lang,
   write: WorkbookWriter,
   produce: (fd: number) => Promise<void>,
-): Promise<void> {
+  nextFree?: () => string,
+): Promise<string> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     // A read-only output file is refused, not replaced behind its owner's back (rename would allow it).
     if (fs.existsSync(file)) fs.closeSync(fs.openSync(file, "r+"));
     await write(temp, mode, produce);
-    fs.renameSync(temp, file);
+    if (nextFree) file = claimName(temp, file, nextFree);
+    else fs.renameSync(temp, file);
+    return file;
   } catch (error) {
     try {
       fs.rmSync(temp, { force: true });
@@ -334,6 +356,32 @@ async function writeAtomically(
     }
     if (error instanceof BoundError || error instanceof CreditError) throw error;
     fail(lang, "cli.writeFailed", { file, reason: fileErrorReason(error, lang) });
+  }
+}
+
+/**
+ * Gives the written copy at `temp` the name `file`, or the next free one when another process has
+ * taken it since: a hard link is made only where no file has the name, which a rename does not
+ * check. Where the file system has no hard links (FAT, some network shares) the name is checked
+ * just before the rename instead.
+ */
+function claimName(temp: string, file: string, nextFree: () => string): string {
+  for (;;) {
+    try {
+      fs.linkSync(temp, file);
+      fs.rmSync(temp);
+      return file;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") {
+        file = nextFree();
+        continue;
+      }
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV") throw error;
+      if (fs.existsSync(file)) file = nextFree();
+      fs.renameSync(temp, file);
+      return file;
+    }
   }
 }
 
@@ -351,6 +399,8 @@ interface Reviewed {
   readonly langOfHeaders?: boolean;
   /** What became of the customer sheet's Excel table: resized, or not extended over the review's columns for a clash of names. */
   readonly table?: TableOutcome;
+  /** The reviewed copy's name: the one chosen, or the next free one when another run took it meanwhile. */
+  readonly output: string;
 }
 
 /** The rows holding any cell: a few customers spread over the grid cost the review a few rows, not the grid. */
@@ -447,10 +497,18 @@ async function reviewWorkbook(
   const plan = buildWritePlan(result, lang, { ownSheets: own, archiveValues: archive, policyValues, policyHistoryValues });
   if (io.progress) io.stderr(message(lang, "cli.writing", { file: output }));
   let written: WriteNotes = {};
-  await writeAtomically(output, mode, lang, io.writeWorkbook ?? writeToFile, async (fd) => {
-    written = await workbook.write(plan, lang, fd);
-  });
-  return { result, pick, kept, use, lang, langOfLastReview, langOfHeaders, table: written.table };
+  const nextFree = options.out === undefined ? () => freeReviewedName(options.input, asOf) : undefined;
+  const file = await writeAtomically(
+    output,
+    mode,
+    lang,
+    io.writeWorkbook ?? writeToFile,
+    async (fd) => {
+      written = await workbook.write(plan, lang, fd);
+    },
+    nextFree,
+  );
+  return { result, pick, kept, use, lang, langOfLastReview, langOfHeaders, table: written.table, output: file };
 }
 
 export async function review(argv: readonly string[], io: Io = defaultIo): Promise<{ code: number; result?: ReviewResult }> {
@@ -510,7 +568,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     if (maybeStale > 0) io.stderr(safeText(`credit-review: ${message(lang, "cli.manualCalculation", { count: maybeStale })}`));
     if (options.json) {
       const json = {
-        ...toJson(result, lang, output),
+        ...toJson(result, lang, reviewed.output),
         sheetChoice: { by: pick?.reason ?? "option", otherCustomerSheets: pick?.others ?? [] },
         columnMapping: mappingJson(kept, use),
         formulasWithoutValue: noValue,
@@ -550,7 +608,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
       if (reviewed.langOfLastReview) notes.push(message(lang, "cli.langOfLastReview", { sheet: result.sheet }));
       if (reviewed.langOfHeaders) notes.push(message(lang, "cli.langOfHeaders", { sheet: result.sheet }));
       notes.push(...customerTableMessages(reviewed.table ?? {}, result.sheet).map(say));
-      io.stdout(safeText(toTable(result, lang, output, notes, io.columns)));
+      io.stdout(safeText(toTable(result, lang, reviewed.output, notes, io.columns)));
     }
     return { code: 0, result };
   } catch (error) {

@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { columnLetter } from "../../../src/engine/a1";
 import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
 import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
+import { review, writeToFile } from "../../../src/cli/main";
 import { FACTOR_HEADERS } from "../../support/review-grid";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 import { printedList } from "../../support/printed-report";
@@ -415,6 +416,67 @@ describe("the sample workbooks", () => {
     expect((await runCli(path.join(dir(), "old.reviewed.xlsx"), "--as-of", "2027-01-31")).code).toBe(0);
     expect(files()).toContain("customers.reviewed-2027-01-31.xlsx");
     expect(files()).toContain("old.reviewed-2027-01-31.xlsx");
+  });
+
+  test.each([
+    ["a file system with hard links", false],
+    ["one without (the name checked just before the rename)", true],
+  ])(
+    "a second run taking the default name while this one reviews: its copy is kept, this one's is numbered (%s)",
+    async (_, noLinks) => {
+      const input = copyExample("customers.xlsx");
+      const taken = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
+      const nodeFs: typeof fs = jest.requireActual("node:fs");
+      const link = noLinks
+        ? jest.spyOn(nodeFs, "linkSync").mockImplementation(() => {
+            throw Object.assign(new Error("operation not permitted"), { code: "EPERM" });
+          })
+        : undefined;
+      try {
+        const out: string[] = [];
+        const { code } = await review([input, "--as-of", "2026-11-30", "--json"], {
+          stdout: (t) => out.push(t),
+          stderr: () => undefined,
+          progress: false,
+          writeWorkbook: async (file, mode, produce) => {
+            // The other run finishes first, under the name this one chose as free.
+            fs.writeFileSync(taken, "the other run's copy");
+            await writeToFile(file, mode, produce);
+          },
+        });
+        expect(code).toBe(0);
+        expect(fs.readFileSync(taken, "utf8")).toBe("the other run's copy");
+        const numbered = path.join(dir(), "customers.reviewed-2026-11-30 (2).xlsx");
+        expect(JSON.parse(out.join("\n")).output).toBe(numbered);
+        expect((await loadWorkbook(numbered)).getWorksheet("Credit Review Summary")).toBeDefined();
+        expect(fs.readdirSync(dir()).sort()).toEqual([
+          "customers.reviewed-2026-11-30 (2).xlsx",
+          "customers.reviewed-2026-11-30.xlsx",
+          "customers.xlsx",
+        ]);
+      } finally {
+        link?.mockRestore();
+      }
+    },
+  );
+
+  test("--out names a file to replace: a file written there meanwhile is replaced, not numbered around", async () => {
+    const input = copyExample("customers.xlsx");
+    const target = path.join(dir(), "report.xlsx");
+    const out: string[] = [];
+    const { code } = await review([input, "--as-of", "2026-11-30", "--out", target, "--json"], {
+      stdout: (t) => out.push(t),
+      stderr: () => undefined,
+      progress: false,
+      writeWorkbook: async (file, mode, produce) => {
+        fs.writeFileSync(target, "older");
+        await writeToFile(file, mode, produce);
+      },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join("\n")).output).toBe(target);
+    expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe("PK");
+    expect(fs.readdirSync(dir()).sort()).toEqual(["customers.xlsx", "report.xlsx"]);
   });
 
   test("a --policy file moving the High band from 3.5 to 3.1 between two reviews: the grades it alone moved are said to be the policy's", async () => {
