@@ -5,7 +5,7 @@
  */
 import "../../engine/i18n/ui";
 import { Button, Field, Input, makeStyles, Select, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { GRADES, Policy } from "../../engine/policy";
 import { CustomerChange, ReviewChanges } from "../../engine/review/changes";
 import { gradeName } from "../../engine/review/texts";
@@ -70,6 +70,17 @@ export function CustomerList({
   const [search, setSearch] = useState("");
   const [order, setOrder] = useState<CustomerOrder>("attention");
   const [limit, setLimit] = useState(PAGE_SIZE);
+  const listRef = useRef<HTMLUListElement>(null);
+  /**
+   * The first customer "Show more" added, which takes the focus: the button itself is gone after
+   * the last page, and a keyboard user goes on reading where the list grew either way.
+   */
+  const [focusFrom, setFocusFrom] = useState<number>();
+  useEffect(() => {
+    if (focusFrom === undefined) return;
+    listRef.current?.children[focusFrom]?.querySelector<HTMLButtonElement>("button")?.focus();
+    setFocusFrom(undefined);
+  }, [focusFrom]);
 
   const shownAll = useMemo(
     () => sortCustomers(filterCustomers(customers, grade, search), order, lang, byBalance),
@@ -143,7 +154,7 @@ export function CustomerList({
       </div>
       <Text role="status">{shownAll.length === 0 ? t("ui.list.empty") : t(countKey, counts)}</Text>
       {shown.length > 0 && (
-        <ul className={styles.rows} aria-label={t("ui.list.label")}>
+        <ul ref={listRef} className={styles.rows} aria-label={t("ui.list.label")}>
           {shown.map((c) => (
             <CustomerRow
               key={c.row}
@@ -160,7 +171,16 @@ export function CustomerList({
           ))}
         </ul>
       )}
-      {shown.length < shownAll.length && <Button onClick={() => setLimit((n) => n + PAGE_SIZE)}>{t("ui.list.showMore")}</Button>}
+      {shown.length < shownAll.length && (
+        <Button
+          onClick={() => {
+            setFocusFrom(shown.length);
+            setLimit((n) => n + PAGE_SIZE);
+          }}
+        >
+          {t("ui.list.showMore")}
+        </Button>
+      )}
     </section>
   );
 }
