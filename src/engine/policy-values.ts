@@ -54,7 +54,7 @@ function readItem(field: PolicyField, raw: unknown, item?: number): number {
  * items, never thousands, so "365,730" is two edges wherever a list is typed (policy or function).
  */
 export function splitList(text: string): string[] {
-  return text.split(/[,，;；\s]+/).filter((part) => part !== "");
+  return text.split(/[,，、;；\s]+/).filter((part) => part !== "");
 }
 
 function listItems(raw: unknown): readonly unknown[] | undefined {

@@ -166,7 +166,7 @@ export function normaliseWeights(weights: readonly number[], param = "weights"):
  * other scale would outweigh the rest many times over, so the slip is refused, not scored.
  * Weights meant as ratios (3, 2.5, 2, 1.5, 1) are left alone: their scales are not mixed.
  */
-function mixedScales(weights: readonly number[], sum: number): { percents: string; fractions: string } | undefined {
+function mixedScales(weights: readonly number[], sum: number): { percents: string[]; fractions: string[] } | undefined {
   const near = (value: number, target: number) => Math.abs(value - target) <= target * 0.005;
   if (near(sum, 1) || near(sum, 100)) return undefined;
   const fractions = weights.filter((w) => w > 0 && w <= 1);
@@ -174,7 +174,8 @@ function mixedScales(weights: readonly number[], sum: number): { percents: strin
   if (!fractions.length || !percents.length) return undefined;
   const asShares = fractions.reduce((a, w) => a + w, 0) + percents.reduce((a, w) => a + w / 100, 0);
   if (!near(asShares, 1)) return undefined;
-  const shown = (list: number[]) => list.map((w) => String(Number(w.toPrecision(12)))).join(", ");
+  // Listed as the message's language lists ("0.3, 0.25" / "0.3、0.25").
+  const shown = (list: number[]) => list.map((w) => String(Number(w.toPrecision(12))));
   return { percents: shown(percents), fractions: shown(fractions) };
 }
 

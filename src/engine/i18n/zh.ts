@@ -51,7 +51,7 @@ export const zh: Record<MessageKey, string> = {
   "score.weightsCountZeros":
     "{param}必须是 5 个数字，每个因素一个；实际为 {count} 个，其中 {zeros} 个为 0：桌面版 Excel 把空单元格当作 0 传入，请只选中 5 个权重",
   "score.weightsMixedScales":
-    "{param}混用了小数和百分数：{percents} 按百分数、{fractions} 按小数计，合计正好 100%；请五项全部写成小数（0.3）或全部写成百分数（30）",
+    "{param}混用了小数和百分数：若 {percents} 按百分数计，{fractions} 按小数计，则合计正好 100%；请五项全部写成小数（0.3）或全部写成百分数（30）",
   "score.weightsZero": "{param}之和为 0；至少要有一个正权重",
   "score.scoreRange": "评分必须介于 1 到 5 之间，实际为 {value}",
 
