@@ -8,7 +8,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { isoFromSerial, readDate, todaySerial } from "../../engine/cells";
 import { CreditError } from "../../engine/errors";
-import { Lang, translator } from "../../engine/i18n";
+import { dateText, Lang, translator } from "../../engine/i18n";
 import { Policy } from "../../engine/policy";
 import { earlierReviewLang } from "../../engine/review/columns";
 import { InputField } from "../../engine/review/fields";
@@ -377,6 +377,7 @@ export default function App({ initialLang }: AppProps) {
           sheetChoices={choices}
           sheet={sheet}
           asOfText={asOfText}
+          reviewedAsOf={result && dateText(result.asOf, lang)}
           asOfValid={asOf !== undefined}
           asOfRefusal={asOfRefusal}
           asOfCaution={asOf === undefined ? undefined : asOfAheadText(asOf, todaySerial(), lang)}

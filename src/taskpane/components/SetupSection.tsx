@@ -24,6 +24,8 @@ export interface SetupSectionProps {
   readonly sheet: string;
   /** The as-of date as typed (yyyy-mm-dd), and whether it reads as a date. */
   readonly asOfText: string;
+  /** The date the review shown is as of, as the language writes dates: the folded line's. */
+  readonly reviewedAsOf?: string;
   readonly asOfValid: boolean;
   /** Why a date that reads is refused (asOfFarText), said in place of "not a date". */
   readonly asOfRefusal?: string;
@@ -56,7 +58,7 @@ export function SetupSection(props: SetupSectionProps) {
           {sheet}
         </Text>
         <Text aria-hidden>·</Text>
-        <Text>{asOfText}</Text>
+        <Text>{props.reviewedAsOf ?? asOfText}</Text>
         {/* A link's colour and underline, as Office panes show "Change": a transparent button read as plain text. */}
         <Link
           as="button"

@@ -198,6 +198,15 @@ describe("setup", () => {
     await waitFor(() => expect(document.activeElement).toBe(select));
   });
 
+  test("in Chinese the folded line gives the review's date as Chinese dates are written", async () => {
+    await renderPane("zh");
+    mocked.readForReview.mockResolvedValueOnce(sheetRead(customerSheet(3)));
+    fireEvent.click(button("开始审查"));
+    await waitFor(() => expect(screen.queryByRole("combobox", { name: "客户工作表" })).toBeNull());
+    const setup = screen.getByRole("region", { name: "审查对象" });
+    expect(setup.textContent).toMatch(/^Customers·\d{4}年\d{1,2}月\d{1,2}日更改$/);
+  });
+
   test("the pane's title is for screen readers only (Excel shows the add-in's name)", async () => {
     await renderPane();
     expect(screen.getByRole("heading", { level: 1, name: "Credit review" })).toBeTruthy();
