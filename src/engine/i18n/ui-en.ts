@@ -210,7 +210,8 @@ export const uiEn = {
   "ui.error.sheetMissing": "A sheet is no longer there (deleted or renamed). The sheet list was refreshed; try again.",
   "ui.error.protected": 'Sheet "{sheet}" is protected, so Excel refused the change. Unprotect it and try again.',
   "ui.error.editMode": "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
-  "ui.error.tooLarge": "The data was too large for Excel to take in one request.",
+  "ui.error.tooLarge":
+    "The data was too large for Excel to take in one request, even in small parts. Excel on the web takes at most 5 MB a request, and a cell with very long text is the usual cause: shorten it, or run the review in Excel for the desktop.",
   "ui.error.usedRangeTooLarge":
     'Sheet "{sheet}" is used as far as {detail}, too many cells to read. Clear the stray cells far below or to the right of its data (Ctrl+End goes to the last one), then try again.',
   "ui.error.outsideOutput":

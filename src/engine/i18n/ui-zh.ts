@@ -201,7 +201,8 @@ export const uiZh: Record<UiMessageKey, string> = {
   "ui.error.sheetMissing": "有工作表已不存在（被删除或重命名）。工作表列表已刷新，请重试。",
   "ui.error.protected": "工作表“{sheet}”受保护，Excel 拒绝了更改。请取消保护后重试。",
   "ui.error.editMode": "Excel 正在编辑单元格。请在工作表中按 Enter 或 Esc 后重试。",
-  "ui.error.tooLarge": "数据量太大，Excel 无法在一次请求中接收。",
+  "ui.error.tooLarge":
+    "数据量太大，即使分成小块，Excel 也无法在一次请求中接收。网页版 Excel 每次请求最多接收 5 MB，通常是某个单元格的文本过长所致：请缩短该文本，或在桌面版 Excel 中运行审查。",
   "ui.error.usedRangeTooLarge":
     "工作表“{sheet}”的已用区域延伸到 {detail}，单元格太多，无法读取。请清除数据下方或右侧远处的零散单元格（按 Ctrl+End 可跳到最后一个），然后重试。",
   "ui.error.outsideOutput": "写入会触及审查输出列以外的单元格（{detail}），因此未写入任何内容。",
