@@ -41,7 +41,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
  * @param {any} retainedEarnings Retained earnings.
  * @param {any} ebit Earnings before interest and taxes.
  * @param {any} equity Market value of equity (public model) or book equity (other models).
- * @param {any} sales Sales (revenue). The nonmanufacturing and emerging models do not use it: there it may be blank and is not read.
+ * @param {any} sales Sales (revenue); must not be negative. The nonmanufacturing and emerging models do not use it: there it may be blank and is not read.
  * @param {any} totalAssets Total assets; must be greater than 0.
  * @param {any} totalLiabilities Total liabilities; must be greater than 0.
  * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
