@@ -172,7 +172,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
  * @param {any} score Risk score from 1 to 5.
  * @param {any} [asOf] Date of this review, within a century of today. Default today.
  * @param {any} [previousScore] The customer's risk score at the last review, from 1 to 5. Default none.
- * @param {any} [newsDate] Date of the customer's latest negative news, within a century of asOf. Default none.
+ * @param {any} [newsDate] Date of the customer's latest negative news, on or before asOf (news after it is refused: the review does not count it), within a century of asOf. Default none.
  * @returns {number} The next review date as a date serial (format the cell as a date).
  */
 export function nextReview(score: any, asOf?: any, previousScore?: any, newsDate?: any): number {

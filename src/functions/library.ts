@@ -10,6 +10,7 @@ import { checkDateNear } from "../engine/far-date-arguments";
 import { Lang } from "../engine/i18n";
 import { recommendedLimit } from "../engine/limit";
 import { nextReviewOfFacts } from "../engine/review/decisions";
+import { newsAfterReview } from "../engine/review/warnings";
 import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
@@ -272,6 +273,9 @@ export const CREDIT_FUNCTIONS = {
       checkDateNear("asOf", asOfSerial, asOfArgument.cell, todaySerial());
       const negativeNewsDate = newsArgument.value;
       if (negativeNewsDate !== undefined) checkDateNear("newsDate", negativeNewsDate, newsArgument.cell, asOfSerial, "asOf");
+      // The review notes news after its date as not counted; an answer here would pass it over without a word.
+      const newsLater = newsAfterReview(negativeNewsDate, asOfSerial, "asOf");
+      if (newsLater) throw newsLater.at({ param: "newsDate" });
       return nextReviewOfFacts(
         { score: value, grade: gradeOf(value, DEFAULT_POLICY), previousScore, negativeNewsDate },
         DEFAULT_POLICY,

@@ -153,6 +153,9 @@ export const en = {
   "currency.dollar": "dollars ($)",
   "currency.yen": "yuan or yen (¥)",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
+  // Said by the review at a customer's cell and by CREDIT.NEXTREVIEW, {other} naming the review date ("review") or the argument ("asOf").
+  "note.newsAfterReview": "the negative news is dated {date:date}, after {other@dateOf} ({asOf:date}), so it is not counted",
+  "dateOf.review": "the review date",
   "sep.aside": "{main} ({aside})",
   // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).
   "sep.asideAlone": "({aside})",

@@ -140,6 +140,8 @@ export const zh: Record<MessageKey, string> = {
   "currency.dollar": "美元等以 $ 计的货币",
   "currency.yen": "标为 ¥ 的人民币或日元",
   "review.ledgerNoDue": "到期日为空，但仍有 {amount} 未收",
+  "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于{other@dateOf}（{asOf:date}），因此不计入",
+  "dateOf.review": "审查日期",
   "sep.aside": "{main}（{aside}）",
   "sep.asideAlone": "（{aside}）",
   "sep.list": "、",
