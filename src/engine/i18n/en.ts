@@ -92,7 +92,7 @@ export const en = {
   "aging.dueFarFromAsOf":
     "due date {due:date} (the cell holds {value}) is more than a century from {other} ({asOf:date}): both must be dates, not a number of days (days past due, payment terms) or a year",
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
-  "aging.customerBlank": "the amount {amount} has no customer: with customers given, each amount must name its customer",
+  "aging.customerBlank": "the amount {amount} names no customer; with customers given, every amount must name one",
 
   // Names of things.
   "factor.paymentHistory": "payment history",

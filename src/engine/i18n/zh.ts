@@ -81,7 +81,7 @@ export const zh: Record<MessageKey, string> = {
   "aging.dueFarFromAsOf":
     "到期日 {due:date}（单元格中为 {value}）与{other}（{asOf:date}）相距超过一百年：两者都必须是日期，而不是天数（逾期天数、账期）或年份",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
-  "aging.customerBlank": "金额 {amount} 没有客户：给出客户时，每笔金额都须写明其客户",
+  "aging.customerBlank": "金额 {amount} 没有写明客户；给出客户时，每笔金额都须写明客户",
 
   "factor.paymentHistory": "付款历史",
   "factor.contractPerformance": "合同履行情况",
