@@ -41,7 +41,7 @@ export type ZZone = (typeof Z_ZONES)[number];
 
 /**
  * X1…X5: working capital, retained earnings, EBIT and sales over total assets, and equity over
- * total liabilities; refusing the inputs that make them undefined.
+ * total liabilities; refusing the inputs that make them undefined, and negative liabilities or sales.
  */
 export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, number, number, number] {
   const { totalAssets, totalLiabilities } = inputs;
@@ -50,6 +50,8 @@ export function altmanRatios(inputs: ZInputs, model: ZModel): [number, number, n
   checkLiabilities(totalLiabilities);
   const spec = Z_MODEL_SPECS[model];
   if (spec.usesSales && inputs.sales === undefined) throw new CreditError("value", "z.salesNeeded", { param: "sales", model });
+  // Sales below 0 are a sign typed wrong, as the review refuses them at their cell: X5 would take the Z down without a word.
+  if (spec.usesSales && inputs.sales! < 0) throw new CreditError("num", "arg.negative", { param: "sales", value: inputs.sales! });
   return [
     inputs.workingCapital / totalAssets,
     inputs.retainedEarnings / totalAssets,

@@ -41,7 +41,7 @@ export function grade(score: any, mediumFrom?: any, highFrom?: any): string {
  * @param {any} retainedEarnings Retained earnings.
  * @param {any} ebit Earnings before interest and taxes.
  * @param {any} equity Market value of equity (public model) or book equity (other models).
- * @param {any} sales Sales (revenue). The nonmanufacturing and emerging models do not use it: there it may be blank and is not read.
+ * @param {any} sales Sales (revenue); must not be negative. The nonmanufacturing and emerging models do not use it: there it may be blank and is not read.
  * @param {any} totalAssets Total assets; must be greater than 0.
  * @param {any} totalLiabilities Total liabilities; must be greater than 0.
  * @param {any} [model] public, private, nonmanufacturing or emerging. Default private.
@@ -72,17 +72,18 @@ export function zone(z: any, model?: any): string {
 }
 
 /**
- * Receivables aging: what is still owed per bucket of days past due (Current, 1–30, 31–60, 61–90, 91+ by default), as one row. Credit notes settle the oldest amounts owed first; credit beyond everything owed shows as a negative Current.
+ * Receivables aging: what is still owed per bucket of days past due (Current, 1–30, 31–60, 61–90, 91+ by default), as one row. Without customers the range is read as one customer's invoices: a credit note settles the oldest amounts owed anywhere in it. With customers, each customer's credit notes settle its own oldest invoices only and the buckets add the customers' up. Credit beyond everything a customer owes shows as a negative Current.
  * @customfunction AGING AGING
  * @volatile
  * @param {any[][]} amounts What is still unpaid of each invoice (its amount less payments), in a column or any range; credit notes are negative. Blank rows are skipped.
  * @param {any[][]} dueDates Due dates (dates, not days past due), same shape as amounts. A credit note may have none; an amount owed must.
  * @param {any} [asOf] Date to age at, within a century of today. Default today.
  * @param {any[][]} [edges] Bucket edges in days, increasing, e.g. {30,60,90,120}, {365,730,1095} or the text "365,730". Default {30,60,90}.
+ * @param {any[][]} [customers] The customer (id or name) of each amount, same shape as amounts, to age a ledger of several customers: each one's credit notes settle only its own invoices. Every amount must name one. Left out, the range is one customer's invoices. Default none.
  * @returns {number[][]} One row of bucket totals: Current, then one per edge, then over the last edge.
  */
-export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: any[][]): any[][] {
-  return CREDIT_FUNCTIONS.AGING(amounts, dueDates, asOf, edges);
+export function aging(amounts: any[][], dueDates: any[][], asOf?: any, edges?: any[][], customers?: any[][]): any[][] {
+  return CREDIT_FUNCTIONS.AGING(amounts, dueDates, asOf, edges, customers);
 }
 
 /**
@@ -171,7 +172,7 @@ export function limit(currentLimit: any, score: any, hasWarnings?: any): number 
  * @param {any} score Risk score from 1 to 5.
  * @param {any} [asOf] Date of this review, within a century of today. Default today.
  * @param {any} [previousScore] The customer's risk score at the last review, from 1 to 5. Default none.
- * @param {any} [newsDate] Date of the customer's latest negative news, within a century of asOf. Default none.
+ * @param {any} [newsDate] Date of the customer's latest negative news, on or before asOf (news after it is refused: the review does not count it), within a century of asOf. Default none.
  * @returns {number} The next review date as a date serial (format the cell as a date).
  */
 export function nextReview(score: any, asOf?: any, previousScore?: any, newsDate?: any): number {

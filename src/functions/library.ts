@@ -10,6 +10,7 @@ import { checkDateNear } from "../engine/far-date-arguments";
 import { Lang } from "../engine/i18n";
 import { recommendedLimit } from "../engine/limit";
 import { nextReviewOfFacts } from "../engine/review/decisions";
+import { newsAfterReview } from "../engine/review/warnings";
 import { roundCents } from "../engine/money";
 import { checkAgingEdges, DEFAULT_POLICY, FACTORS, MAX_FACTOR, MIN_FACTOR, normaliseWeights, Policy } from "../engine/policy";
 import { currentRatio, debtRatio, dso, interestCoverage, quickRatio } from "../engine/ratios";
@@ -28,6 +29,7 @@ import {
   numberIfUsed,
   optionalDate,
   optionalFigure,
+  optionalMatrix,
   optionalNumber,
   optionalNumberList,
   Param,
@@ -95,17 +97,29 @@ function factorRows(factors: Matrix): Matrix {
   throw new CreditError("value", "score.factorsShape", { param: "factors", rows, columns });
 }
 
-function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList: readonly number[]): number[][] {
+/** The size of a range as a message says it: "499×1". */
+const sizeOf = (range: Matrix) => `${range.length}×${range[0].length}`;
+
+function agingOf(
+  amounts: Matrix,
+  dueDates: Matrix,
+  asOfSerial: number,
+  edgeList: readonly number[],
+  customers: Matrix | undefined,
+): number[][] {
   const rows = amounts.length;
   const width = amounts[0].length;
-  if (dueDates.length !== rows || dueDates[0].length !== width) {
-    throw new CreditError("value", "aging.shapeMismatch", {
-      param: "amounts",
-      size: `${rows}×${width}`,
-      other: "dueDates",
-      otherSize: `${dueDates.length}×${dueDates[0].length}`,
-    });
-  }
+  for (const [other, range] of [
+    ["dueDates", dueDates],
+    ["customers", customers],
+  ] as const)
+    if (range !== undefined && (range.length !== rows || range[0].length !== width))
+      throw new CreditError("value", "aging.shapeMismatch", {
+        param: "amounts",
+        size: sizeOf(amounts),
+        other,
+        otherSize: sizeOf(range),
+      });
   const bucketEdges = checkAgingEdges(edgeList, "edges");
   // A place is counted within the range as the user sees it: the row of a column, the column of a row, both in 2-D.
   const items: AgingItems =
@@ -114,17 +128,18 @@ function agingOf(amounts: Matrix, dueDates: Matrix, asOfSerial: number, edgeList
           length: rows,
           amount: (i) => rowOf(amounts, i, "amounts")[0],
           due: (i) => rowOf(dueDates, i, "dueDates")[0],
+          ...(customers && { customer: (i: number) => rowOf(customers, i, "customers")[0] }),
           place: (i) => ({ row: i + 1 }),
         }
       : {
           length: rows * width,
           amount: (i) => rowOf(amounts, Math.floor(i / width), "amounts")[i % width],
           due: (i) => rowOf(dueDates, Math.floor(i / width), "dueDates")[i % width],
+          ...(customers && { customer: (i: number) => rowOf(customers, Math.floor(i / width), "customers")[i % width] }),
           place: (i) =>
             rows === 1 ? { column: String(i + 1) } : { row: Math.floor(i / width) + 1, column: String((i % width) + 1) },
         };
-  const totals = ageItems(items, asOfSerial, bucketEdges);
-  return [totals.buckets.map(roundCents)];
+  return [ageItems(items, asOfSerial, bucketEdges).map(roundCents)];
 }
 
 let labelLanguage: Lang = "en";
@@ -196,11 +211,11 @@ export const CREDIT_FUNCTIONS = {
   ZONE: defineFunction([number("z"), model] as const, (z, zModel) => zZone(z, zModel), failIn("ZONE")),
 
   AGING: defineFunction(
-    [matrix("amounts"), matrix("dueDates"), withCell(asOf), edges] as const,
-    (amounts, dueDates, asOfArgument, edgeList) => {
+    [matrix("amounts"), matrix("dueDates"), withCell(asOf), edges, optionalMatrix("customers")] as const,
+    (amounts, dueDates, asOfArgument, edgeList, customers) => {
       // A year or a number of days typed as asOf ages nothing it should: with blank amounts it would answer zeros without a word.
       checkDateNear("asOf", asOfArgument.value, asOfArgument.cell, todaySerial());
-      return agingOf(amounts, dueDates, asOfArgument.value, edgeList);
+      return agingOf(amounts, dueDates, asOfArgument.value, edgeList, customers);
     },
     failIn("AGING"),
   ),
@@ -258,6 +273,9 @@ export const CREDIT_FUNCTIONS = {
       checkDateNear("asOf", asOfSerial, asOfArgument.cell, todaySerial());
       const negativeNewsDate = newsArgument.value;
       if (negativeNewsDate !== undefined) checkDateNear("newsDate", negativeNewsDate, newsArgument.cell, asOfSerial, "asOf");
+      // The review notes news after its date as not counted; an answer here would pass it over without a word.
+      const newsLater = newsAfterReview(negativeNewsDate, asOfSerial, "asOf");
+      if (newsLater) throw newsLater.at({ param: "newsDate" });
       return nextReviewOfFacts(
         { score: value, grade: gradeOf(value, DEFAULT_POLICY), previousScore, negativeNewsDate },
         DEFAULT_POLICY,

@@ -243,6 +243,17 @@ export function matrix(name: string): Param<Matrix> {
   };
 }
 
+/** A range Excel may leave out: omitted (null, as Excel passes it) it is undefined. */
+export function optionalMatrix(name: string): Param<Matrix | undefined> {
+  const asMatrix = matrix(name);
+  return {
+    name,
+    optional: true,
+    defaultValue: NONE,
+    read: (raw) => (raw === undefined || raw === null ? undefined : asMatrix.read(raw)),
+  };
+}
+
 /** Row `r` of a matrix read by `matrix()`, checked to be as wide as the first. */
 export function rowOf(m: Matrix, r: number, name: string): readonly CellValue[] {
   const row = m[r];

@@ -92,6 +92,7 @@ export const en = {
   "aging.dueFarFromAsOf":
     "due date {due:date} (the cell holds {value}) is more than a century from {other} ({asOf:date}): both must be dates, not a number of days (days past due, payment terms) or a year",
   "aging.shapeMismatch": "{param} ({size}) and {other} ({otherSize}) must be the same size",
+  "aging.customerBlank": "the amount {amount} names no customer; with customers given, every amount must name one",
 
   // Names of things.
   "factor.paymentHistory": "payment history",
@@ -152,6 +153,9 @@ export const en = {
   "currency.dollar": "dollars ($)",
   "currency.yen": "yuan or yen (¥)",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
+  // Said by the review at a customer's cell and by CREDIT.NEXTREVIEW, {other} naming the review date ("review") or the argument ("asOf").
+  "note.newsAfterReview": "the negative news is dated {date:date}, after {other@dateOf} ({asOf:date}), so it is not counted",
+  "dateOf.review": "the review date",
   "sep.aside": "{main} ({aside})",
   // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).
   "sep.asideAlone": "({aside})",

@@ -243,7 +243,6 @@ export const reportEn = {
   "note.previousScoreUnscored":
     "previous score {sheet} on the sheet not used: the customer is in the archive, whose reviews could not score it",
   "note.debtFree": "total liabilities is 0 (no debt), so the Z-score's equity / liabilities term is undefined",
-  "note.newsAfterReview": "the negative news is dated {date:date}, after the review date, so it is not counted",
   "note.noStatements": "no financial statements given",
   "note.assetsZero": "total assets is 0, so the debt ratio is undefined",
   "note.ledgerMismatch":

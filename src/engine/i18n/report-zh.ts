@@ -209,7 +209,6 @@ export const reportZh: Record<ReportMessageKey, string> = {
     "表中上期评分为 {sheet}；采用了审查档案中 {date:date} 的评分 {archived}（此后均采用审查档案中的评分：清空此列的单元格即不再提示）",
   "note.previousScoreUnscored": "未采用表中上期评分 {sheet}：该客户已在审查档案中，但此前的审查均未能评分",
   "note.debtFree": "负债总额为 0（无负债），Z 值中的权益 / 负债项无定义",
-  "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于审查日期，因此不计入",
   "note.noStatements": "未提供财务报表",
   "note.assetsZero": "资产总额为 0，资产负债率无定义",
   "note.ledgerMismatch": "余额 {balance} 与发票明细账（{sheet}）中的未收金额 {ledger} 不一致；敞口采用余额",

@@ -81,6 +81,7 @@ export const zh: Record<MessageKey, string> = {
   "aging.dueFarFromAsOf":
     "到期日 {due:date}（单元格中为 {value}）与{other}（{asOf:date}）相距超过一百年：两者都必须是日期，而不是天数（逾期天数、账期）或年份",
   "aging.shapeMismatch": "{param}（{size}）与{other}（{otherSize}）的大小必须一致",
+  "aging.customerBlank": "金额 {amount} 没有写明客户；给出客户时，每笔金额都须写明客户",
 
   "factor.paymentHistory": "付款历史",
   "factor.contractPerformance": "合同履行情况",
@@ -139,6 +140,8 @@ export const zh: Record<MessageKey, string> = {
   "currency.dollar": "美元等以 $ 计的货币",
   "currency.yen": "标为 ¥ 的人民币或日元",
   "review.ledgerNoDue": "到期日为空，但仍有 {amount} 未收",
+  "note.newsAfterReview": "负面新闻日期为 {date:date}，晚于{other@dateOf}（{asOf:date}），因此不计入",
+  "dateOf.review": "审查日期",
   "sep.aside": "{main}（{aside}）",
   "sep.asideAlone": "（{aside}）",
   "sep.list": "、",

@@ -12,7 +12,7 @@ import { FACTORS, Grade, GRADES, Policy } from "../policy";
 import { Bilingual, FIELD_LABELS, headerKey, OUTPUT_HEADERS, recognisedHeaders } from "./fields";
 import { aliasTable, findHeaderRow } from "./headers";
 import { withResponseCheck } from "./output-check";
-import { customerKey } from "./ledger";
+import { customerKey } from "../customer-key";
 import type { CustomerResult } from "./review";
 import { gradeName, issuesText, typedOverOfCustomer, zoneName } from "./texts";
 import type { SheetHistory, TypedOver } from "./typed-over";

@@ -15,7 +15,7 @@ import { HistoryPlace, HistoryPolicy, policyInHistory, SETTING_ROWS } from "./po
 import { settingCell } from "./policy-sheet";
 import type { CellFormat, PlanValue } from "./write-plan";
 import type { CustomerResult } from "./review";
-import { customerKey } from "./ledger";
+import { customerKey } from "../customer-key";
 import { AmountUnit, AmountUnits, restated, rowUnit, RowUnits, UnitChange, unitChange } from "./units";
 import { Finding, hasWarning, newsSince, shownScore, WarningCode } from "./warnings";
 import { CheckNeed, checkInTwoCurrencies, missingNeeds } from "./columns";

@@ -59,6 +59,7 @@ const NON_NEGATIVE: ReadonlySet<InputField> = new Set([
   "totalAssets",
   "totalLiabilities",
   "interestExpense",
+  "sales",
 ]);
 
 export interface RowContext {

@@ -20,14 +20,24 @@ import { CustomerRow, RowContext } from "./customer-row";
 import { isClearForRaise, reviewsNow, sharedDecisions } from "./decisions";
 import { InputField } from "./fields";
 import { columnLetter } from "../a1";
-import { customerKey, invoicesInTwoCurrenciesReason, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
+import { customerKey } from "../customer-key";
+import { invoicesInTwoCurrenciesReason, LedgerAging, LedgerCustomer, ledgerCustomer } from "./ledger";
 import { CustomerNote, FIELD_AFFECTS, figureAffects, noteOf, NoteTarget } from "./notes";
 import { rowInTwoCurrencies, twoCurrenciesReason } from "./row-currencies";
 import type { CustomerResult } from "./review";
 import { customerCurrencies, marksReceivable, ReceivableCurrencies, receivableCurrencies } from "./total-currencies";
 import { moneyText } from "../money";
 import { scoreText } from "./texts";
-import { CustomerCheck, CustomerFacts, Finding, scoreRisePast, WarningCode, warningSet, Z_FIELDS } from "./warnings";
+import {
+  CustomerCheck,
+  CustomerFacts,
+  Finding,
+  newsAfterReview,
+  scoreRisePast,
+  WarningCode,
+  warningSet,
+  Z_FIELDS,
+} from "./warnings";
 import "../i18n/report";
 
 /** What every customer of one review shares, worked out once per review. */
@@ -328,10 +338,8 @@ export function reviewCustomer(
     note(unused ? [] : (FIELD_AFFECTS[bad.field] ?? []), bad.error);
   }
   // News dated after the review date is not counted against the customer: said, not silently passed over.
-  if (row.negativeNewsDate !== undefined && row.negativeNewsDate > asOf) {
-    const reason = new CreditError("value", "note.newsAfterReview", { date: row.negativeNewsDate });
-    note(["NEGATIVE_NEWS"], reason.at(placeOf("negativeNewsDate", row.row, ctx)));
-  }
+  const newsLater = newsAfterReview(row.negativeNewsDate, asOf, "review");
+  if (newsLater) note(["NEGATIVE_NEWS"], newsLater.at(placeOf("negativeNewsDate", row.row, ctx)));
   // What amounts in two currencies switch off: the sheet's columns' for every row (said once for
   // the sheet), and a row with a marked amount its own, said at its cell.
   let refused = usesSales ? ctx.refusedWithSales : ctx.refusedBySheet;

@@ -18,6 +18,7 @@ import {
 } from "./units";
 import { columnLetter } from "../a1";
 import { AgingTotals, dueDateMissing, oldestStillOwed, overdueOf, stillOwedBeyond } from "../aging";
+import { customerKey } from "../customer-key";
 import {
   amountOrProblem,
   AmountReading,
@@ -292,17 +293,6 @@ export function unmatchedInvoices(ledger: LedgerAging, archivedName?: (key: stri
 }
 
 const LEDGER_TABLE = aliasTable(LEDGER_ALIASES);
-
-/**
- * Ledger and customer sheet meet on this key: ids and names compared without case or outer
- * spaces, and an id of digits without its leading zeros: a sheet holding the number 1 shown as
- * 00001 and an ERP export holding the text "00001" name the same customer.
- */
-export function customerKey(text: string): string {
-  // Plain ASCII (most ids) needs no Unicode normalisation, which is slow per row.
-  const key = (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC")).trim().toLowerCase();
-  return key.length > 1 && key.charCodeAt(0) === 48 && /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, "") : key;
-}
 
 /**
  * A customer's record in the ledger: by its key (its id, else its name: see archiveKey), else

@@ -5,7 +5,7 @@
  * every customer with a problem. A total whose amounts are in two currencies is not added up
  * (total-currencies.ts); the counts stand.
  */
-import { bucketLabels } from "../aging";
+import { AgingSums, bucketLabels } from "../aging";
 import { CreditError } from "../errors";
 import { Lang } from "../i18n";
 import { Grade, Policy } from "../policy";
@@ -284,7 +284,7 @@ export function summarise(
   const byGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const exposureByGrade = { low: 0, medium: 0, high: 0 } as Record<Grade, number>;
   const warningCounts = Object.fromEntries(CUSTOMER_WARNING_CODES.map((c) => [c, 0])) as Record<CustomerWarningCode, number>;
-  const agingTotals = unmatchedInvoices ? new Array<number>(policy.agingEdges.length + 2).fill(0) : undefined;
+  const agingSums = unmatchedInvoices ? new AgingSums(policy.agingEdges.length + 2) : undefined;
   let reviewed = 0;
   // The overdue share is over every graded customer (one whose status cannot be told counts as
   // not overdue, as before) and every customer not graded whose overdue status can be told.
@@ -372,7 +372,7 @@ export function summarise(
       if (currency && !currencies.overdueInvoices)
         totals.overdueAmount!.addAmount(c.overdueAmount, currency.overdueAmount, "overdueAmounts", c.row);
     }
-    if (agingTotals && c.aging) for (let i = 0; i < c.aging.length; i++) agingTotals[i] += c.aging[i];
+    if (agingSums && c.aging) agingSums.add(c.aging);
     const graded = c.errors.length === 0 && c.grade !== undefined;
     const statusKnown = c.overdueAmount !== undefined || c.daysPastDue !== undefined;
     if (statusKnown) overdueStatusKnown++;
@@ -453,7 +453,7 @@ export function summarise(
     unlimitedExposure,
     overdueAmount ?? 0,
     exposureAtRisk,
-    ...(agingTotals ?? []),
+    ...(agingSums?.sums ?? []),
   ];
   if (!sums.every(Number.isFinite)) throw new CreditError("num", "aging.notFinite");
   exposure = withoutSumDust(exposure);
@@ -465,7 +465,7 @@ export function summarise(
   if (overdueAmount !== undefined) overdueAmount = withoutSumDust(overdueAmount);
   exposureAtRisk = withoutSumDust(exposureAtRisk);
   for (const grade of Object.keys(exposureByGrade) as Grade[]) exposureByGrade[grade] = withoutSumDust(exposureByGrade[grade]);
-  if (agingTotals) for (let i = 0; i < agingTotals.length; i++) agingTotals[i] = withoutSumDust(agingTotals[i]);
+  const agingTotals = agingSums?.totals;
   // With a ledger whose every customer's rows were unusable, nobody is known to be overdue or not: unknown, not 0%.
   const shareKnown = overdueKnown && overdueCounted > 0 && (overdueStatusKnown > 0 || unmatchedInvoices === undefined);
   const overdueShare = shareKnown ? overdueCustomers / overdueCounted : undefined;

@@ -4,6 +4,7 @@
  * threshold. The policy's responses to the warnings are in decisions.ts.
  */
 import { addMonths } from "../cells";
+import { CreditError } from "../errors";
 import { Grade, Policy } from "../policy";
 import { ZZone } from "../zscore";
 import { InputField } from "./fields";
@@ -160,6 +161,18 @@ export function scoreRisePast(score: number, previous: number, policy: Pick<Poli
 /** The first day of the negative-news look-back: news on or after it, up to the review date, warns. */
 export function newsSince(asOf: number, policy: Pick<Policy, "newsMonths">): number {
   return addMonths(asOf, -policy.newsMonths);
+}
+
+/**
+ * Why negative news dated after the review date is not counted (NEGATIVE_NEWS reads news up to
+ * it): said rather than passed over, by the review at the customer's cell and by
+ * CREDIT.NEXTREVIEW as its error. `reviewDate` names the review date: "review" (the review
+ * date), or the argument that holds it ("asOf"). Undefined for news on or before it.
+ */
+export function newsAfterReview(newsDate: number | undefined, asOf: number, reviewDate: string): CreditError | undefined {
+  return newsDate !== undefined && newsDate > asOf
+    ? new CreditError("value", "note.newsAfterReview", { date: newsDate, other: reviewDate, asOf })
+    : undefined;
 }
 
 export const CUSTOMER_CHECKS: readonly CustomerCheck[] = [

@@ -155,7 +155,7 @@ describe("the sample workbooks", () => {
     const { code, stdout } = await runCli(input, "--as-of", "2025-11-30", "--lang", "zh");
     expect(code).toBe(0);
     expect(stdout).toContain(
-      "第 8 行 K 列（负面新闻日期）：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期，因此不计入",
+      "第 8 行 K 列（负面新闻日期）：负面新闻检查未计算：负面新闻日期为 2026年11月16日，晚于审查日期（2025年11月30日），因此不计入",
     );
     expect(stdout).toContain("第 24 行 E 列（行业风险）：行业风险必须介于 1 到 5 之间，实际为 6");
     // No date as digits and no half-width bracket inside a Chinese line.

@@ -3,12 +3,12 @@
  * figures into CREDIT.ZSCORE, CREDIT.ZONE and CREDIT.LIMIT (with the facts their help asks
  * for) must get the numbers the review wrote for the same customer.
  */
-import "../../support/custom-functions-stub";
+import { ERROR_CODES, StubError } from "../../support/custom-functions-stub";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { CellValue } from "../../../src/engine/cells";
+import { CellValue, serialFromDate } from "../../../src/engine/cells";
 import type { InputField } from "../../../src/engine/review/fields";
 import type { CustomerResult } from "../../../src/engine/review/review";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
@@ -23,6 +23,10 @@ const ASOF = 46356;
 
 let customers: readonly CustomerResult[];
 let cellOf: (field: InputField, row: number) => CellValue;
+/** The summary's aging: the ledger's buckets as the review adds its customers' up. */
+let agingTotals: readonly number[] | undefined;
+/** The sample's Invoices sheet as an analyst gives it to CREDIT.AGING: amount less paid, due date, customer. */
+const ledger = { amounts: [] as CellValue[][], dueDates: [] as CellValue[][], customers: [] as CellValue[][] };
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-agreement-"));
@@ -31,7 +35,16 @@ beforeAll(async () => {
     expect(code).toBe(0);
     customers = result!.customers;
     const columns = new Map(result!.columns.found.map((f) => [f.field, f.column]));
-    const sheet: ExcelJS.Worksheet = (await loadWorkbook(SAMPLE)).getWorksheet(result!.sheet)!;
+    agingTotals = result!.portfolio.aging?.totals;
+    const workbook = await loadWorkbook(SAMPLE);
+    const sheet: ExcelJS.Worksheet = workbook.getWorksheet(result!.sheet)!;
+    workbook.getWorksheet("Invoices")!.eachRow((row, r) => {
+      if (r === 1) return;
+      const [customer, , due, amount, paid] = (row.values as ExcelJS.CellValue[]).slice(1);
+      ledger.customers.push([customer as CellValue]);
+      ledger.dueDates.push([due instanceof Date ? serialFromDate(due)! : null]);
+      ledger.amounts.push([(amount as number) - ((paid as number) ?? 0)]);
+    });
     cellOf = (field, row) => {
       const column = columns.get(field);
       const value = column === undefined ? null : sheet.getCell(`${column}${row}`).value;
@@ -41,6 +54,38 @@ beforeAll(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+/** What `call` throws (a function's Excel error), or undefined when it returns. */
+function thrownBy(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+test("CREDIT.AGING over the sample's Invoices with customers gives the summary's aging totals; without them one customer's credit settles another's invoices", () => {
+  // The sample's ledger has an invoice with no due date: the function names its row, where the review leaves its customer unaged.
+  const unaged = thrownBy(() => CREDIT_FUNCTIONS.AGING(ledger.amounts, ledger.dueDates, ASOF, null, ledger.customers));
+  expect(unaged).toEqual(
+    new StubError(ERROR_CODES.invalidValue, "dueDates row 122: due date is blank but 7,000.00 is still open"),
+  );
+  // The summary adds up the customers the review aged: the same rows are given to the function.
+  const aged = new Set(customers.filter((c) => c.aging !== undefined).map((c) => c.id));
+  const rows = ledger.customers.flatMap(([customer], i) => (aged.has(String(customer)) ? [i] : []));
+  expect(new Set(ledger.customers.flatMap(([customer]) => (aged.has(String(customer)) ? [] : [customer])))).toEqual(
+    new Set(["C0041"]),
+  );
+  const [amounts, dueDates, ofCustomer] = [ledger.amounts, ledger.dueDates, ledger.customers].map((range) =>
+    rows.map((i) => range[i]),
+  );
+  // A credit note of one customer while others owe 91+: read as one customer's, it would settle theirs.
+  expect(amounts.some(([amount]) => (amount as number) < 0)).toBe(true);
+  expect(agingTotals).toEqual([3_017_000, 409_000, 16_000, 80_000, 458_000]);
+  expect(CREDIT_FUNCTIONS.AGING(amounts, dueDates, ASOF, null, ofCustomer)).toEqual([agingTotals]);
+  expect(CREDIT_FUNCTIONS.AGING(amounts, dueDates, ASOF)).toEqual([[3_022_000, 409_000, 16_000, 80_000, 453_000]]);
+});
 
 test("CREDIT.ZSCORE and CREDIT.ZONE without a model give the review's Z and zone for every sample customer naming none", () => {
   const compared = customers.filter((c) => c.zScore !== undefined && cellOf("zModel", c.row) === null);

@@ -2,7 +2,7 @@
 import { CellValue } from "../../../src/engine/cells";
 import { CreditError, describeError } from "../../../src/engine/errors";
 import { completePolicy, DEFAULT_POLICY } from "../../../src/engine/policy";
-import { customerKey } from "../../../src/engine/review/ledger";
+import { customerKey } from "../../../src/engine/customer-key";
 import { runReview } from "../../../src/engine/review/review";
 import { decisionLine, problemText } from "../../../src/engine/review/texts";
 import { NO_MARKS } from "../../../src/engine/review/total-currencies";

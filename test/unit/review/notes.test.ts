@@ -45,7 +45,7 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
   [
     "negative news dated after the review date (a typo, or a review dated back)",
     [1000, 500, "2026-04-01", null, null],
-    "row 3, column J (Negative news date): Negative news check not computed: the negative news is dated 2026-04-01, after the review date, so it is not counted",
+    "row 3, column J (Negative news date): Negative news check not computed: the negative news is dated 2026-04-01, after the review date (2026-03-15), so it is not counted",
     { recommendedLimit: 1000, balance: 500 },
   ],
   [
@@ -136,6 +136,24 @@ describe("figures that cannot be computed from valid cells", () => {
     expect(noAssets).toMatchObject({ grade: "low", errors: [], zScore: undefined });
     expect(noAssets.ratios.debtRatio).toBeUndefined();
     expect(noAssets.notes.map((n) => n.affects)).toEqual([["zScore", "debtRatio", "Z_DISTRESS", "LEVERAGE"]]);
+  });
+
+  test("a negative Sales is refused at its cell as a sign typed wrong, as negative current assets are: no Z-score, no distress warning", () => {
+    // Sales of −19,341,998 against assets of 12,200,000 made a Z of −0.3781 and a Z_DISTRESS warning without a word.
+    const values = customerSheet(Z_HEADERS, [
+      { factors: [2, 2, 2, 1, 2], extra: [5115240, 3079517, 12200000, 5012512, 3184598, 1025493, 7187488, -19341998] },
+    ]);
+    const [customer] = runReview({ sheetName: "Customers", values, asOf, policy: DEFAULT_POLICY }).customers;
+    expect(customer).toMatchObject({ grade: "low", errors: [], zScore: undefined, zZone: undefined, findings: [] });
+    expect(
+      customer.notes.map((n) => [n.toFix, problemText(n, "en", DEFAULT_POLICY), problemText(n, "zh", DEFAULT_POLICY)]),
+    ).toEqual([
+      [
+        true,
+        "row 2, column O (Sales): Z-score and Z-score in distress zone check not computed: must not be negative, got -19341998",
+        "第 2 行 O 列（Sales）：Z 值、Z 值处于困境区检查未计算：不能为负数，实际为 -19341998",
+      ],
+    ]);
   });
 
   test("every customer with valid factors is reviewed and counted", () => {
