@@ -33,12 +33,12 @@ import {
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { askedLang, readOptions, usage, UsageError } from "./options";
-import { BoundError, checkReviewMemory, PackageError } from "./package/bounds";
+import { BoundError, checkReviewMemory } from "./package/bounds";
+import { asPackageError } from "./package/package-error";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
 import type { TableOutcome } from "./package/table-part";
 import type { WriteNotes } from "./package/write-package";
-import { XmlError } from "./package/xml";
 import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
 import { toJson, toTable } from "./report";
 import { safeJson, safeText } from "./terminal";
@@ -170,16 +170,6 @@ function inputMode(file: string, lang: Lang): number {
   }
   if (reason) fail(lang, "cli.notXlsx", { file, reason });
   return mode;
-}
-
-async function openWorkbook(file: string, lang: Lang): Promise<Workbook> {
-  try {
-    return await Workbook.open(file, file, lang);
-  } catch (error) {
-    if (error instanceof PackageError || error instanceof XmlError)
-      fail(lang, "cli.notXlsx", { file, reason: error.message.slice(0, 160) });
-    throw error;
-  }
 }
 
 /**
@@ -332,7 +322,7 @@ async function writeAtomically(
     } catch {
       // The folder itself is unusable (not a directory, gone): there is no temp file to remove.
     }
-    if (error instanceof BoundError || error instanceof CreditError) throw error;
+    if (error instanceof BoundError || error instanceof CreditError || asPackageError(error)) throw error;
     fail(lang, "cli.writeFailed", { file, reason: fileErrorReason(error, lang) });
   }
 }
@@ -485,7 +475,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     checkOutput(output, lang);
     const mode = inputMode(options.input, lang);
     if (io.progress) io.stderr(message(lang, "cli.reading", { file: options.input }));
-    const workbook = await openWorkbook(options.input, lang);
+    const workbook = await Workbook.open(options.input, options.input, lang);
     let reviewed: Reviewed;
     try {
       reviewed = await reviewWorkbook(workbook, options, asOf, output, mode, io);
@@ -581,8 +571,8 @@ function failure(
   }
   if (error instanceof InputError) return said("input", error.key, error.message);
   if (error instanceof BoundError) return said("bound", error.key, message(lang, error.key, error.params));
-  if (error instanceof PackageError || error instanceof XmlError)
-    return said("workbook", "cli.notXlsx", message(lang, "cli.notXlsx", { file: input, reason: error.message.slice(0, 160) }));
+  const unreadable = asPackageError(error);
+  if (unreadable) return said("workbook", unreadable.key, unreadable.text(lang, input));
   if (error instanceof CreditError) return said("data", error.key, describeError(error, lang));
   const text = (error as Error)?.message ?? String(error);
   return {

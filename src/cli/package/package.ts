@@ -3,7 +3,7 @@
  * sheets (name, visibility, part) in tab order, the date system, the shared strings and styles
  * parts, and every part's relationships. Nothing is inflated here but these few small parts.
  */
-import { PackageError } from "./bounds";
+import { PackageError } from "./package-error";
 import { Token, XmlScanner } from "./xml";
 import { ZipEntry, ZipReader } from "./zip-reader";
 
@@ -115,10 +115,10 @@ export class WorkbookPackage {
   ) {}
 
   static async open(zip: ZipReader): Promise<WorkbookPackage> {
-    if (!zip.entry("[Content_Types].xml")) throw new PackageError("no [Content_Types].xml: not an Office package");
+    if (!zip.entry("[Content_Types].xml")) throw new PackageError("cli.package.noContentTypes");
     const root = await readRels(zip, "_rels/.rels");
     const office = root.find((r) => isRelType(r, "officeDocument") && !r.external);
-    if (!office?.part || !zip.entry(office.part)) throw new PackageError("no workbook part");
+    if (!office?.part || !zip.entry(office.part)) throw new PackageError("cli.package.noWorkbookPart");
     const workbookPart = zip.entry(office.part)!.name;
     const workbookXml = await zip.text(zip.entry(workbookPart)!);
     const rels = await readRels(zip, relsPartOf(workbookPart));
@@ -144,7 +144,7 @@ export class WorkbookPackage {
         tabs.push({ name, state, part: entry?.name });
         // Chart sheets and dialog sheets have no cells: only worksheets are candidates.
         if (!rel?.part || !isRelType(rel, "worksheet")) return;
-        if (!entry) throw new PackageError(`sheet "${name}" has no part ${rel.part}`);
+        if (!entry) throw new PackageError("cli.package.sheetPartMissing", { sheet: name, part: rel.part });
         sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
       }
     });

@@ -8,7 +8,6 @@
 import { Lang } from "../../engine/i18n";
 import { SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import { canOpenOnSummary, withActiveTab } from "./book-views";
-import { PackageError } from "./bounds";
 import { sheetIndexes, withSheetNames } from "./defined-names";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
 import { Content, PackageEdit } from "./package-edit";
@@ -54,7 +53,8 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
 
   const { sheet: targetName, blocks, fills, clearFillsOn, reviewColumns, ...layout } = plan.target;
   const target = pkg.sheets.find((s) => s.name === targetName);
-  if (!target) throw new PackageError(`sheet "${targetName}" is gone`);
+  // The plan is made from this package's sheets: a target not among them is a bug, not the input's.
+  if (!target) throw new Error(`the plan's sheet "${targetName}" is not in the package`);
 
   // ---- the tab the copy opens on: the summary, when switching to it groups no sheets ----
   const summary = plan.sheets.find((s) => s.kind === "summary");
