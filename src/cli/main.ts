@@ -18,7 +18,7 @@ import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-m
 import { customerHeaderLang, earlierReviewLang, responseColumnOf } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
-import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
+import { CustomerSheetPick, notCustomerSheet, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import {
@@ -197,11 +197,29 @@ async function pickSheet(
     const sheet =
       workbook.sheet(wanted) ?? workbook.sheets.find((s) => s.state !== "veryHidden" && sameSheetName(s.name, wanted));
     if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names });
-    // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
-    if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
-      fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
+    const kind = notCustomerSheet(sheet.name, await workbook.top(sheet), own, mapping);
+    if (kind !== undefined) {
+      // Said with the sheet the review would take without --sheet, the one meant more often than not.
+      const suggest = (await customerSheetPick(workbook, own, mapping))?.sheet;
+      const then =
+        suggest === undefined
+          ? message(lang, "cli.noCustomerSheet", { sheets: names })
+          : message(lang, "cli.reviewCustomersWith", { suggest });
+      fail(lang, kind === "ledger" ? "cli.sheetIsLedger" : "cli.sheetIsOwn", { sheet: sheet.name, kind, then });
+    }
     return { sheet };
   }
+  const pick = await customerSheetPick(workbook, own, mapping);
+  if (!pick) return fail(lang, "cli.noCustomerSheet", { sheets: names });
+  return { sheet: workbook.sheet(pick.sheet)!, pick };
+}
+
+/** The customer sheet the review takes when none is named (the one the task pane would preselect), with the others that qualify. */
+async function customerSheetPick(
+  workbook: Workbook,
+  own: OwnSheets,
+  mapping: ColumnMapping | undefined,
+): Promise<CustomerSheetPick | undefined> {
   // A very hidden sheet is never picked, nor one of ours: their top rows are not read.
   const ours = new Set(Object.values(own));
   const candidates = workbook.sheets.filter((s) => s.state !== "veryHidden" && !ours.has(s.name) && !reviewSheetKind(s.name));
@@ -209,9 +227,7 @@ async function pickSheet(
   for (const sheet of candidates) tops.push({ name: sheet.name, values: await workbook.top(sheet) });
   const candidateNames = candidates.map((s) => s.name);
   const kinds = sheetKinds(candidateNames, tops, own, mapping);
-  const pick = pickCustomerSheet(candidateNames, kinds, (name) => workbook.sheet(name)?.state, workbook.activeSheet);
-  if (!pick) return fail(lang, "cli.noCustomerSheet", { sheets: names });
-  return { sheet: workbook.sheet(pick.sheet)!, pick };
+  return pickCustomerSheet(candidateNames, kinds, (name) => workbook.sheet(name)?.state, workbook.activeSheet);
 }
 
 /** The line saying which sheet was picked and which others hold customers too, with --sheet; none when it was the only one. */

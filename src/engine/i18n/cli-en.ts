@@ -22,7 +22,14 @@ export const cliEn = {
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",
   "cli.noSheet": 'no sheet named "{sheet}"; the workbook has: {sheets}',
-  "cli.sheetIsOurs": 'sheet "{sheet}" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
+  "cli.sheetIsOwn": 'sheet "{sheet}" is the review\'s own {kind@cli.ownSheet} sheet, not a customer sheet; {then}',
+  "cli.ownSheet.summary": "summary",
+  "cli.ownSheet.archive": "archive",
+  "cli.ownSheet.policy": "policy",
+  "cli.ownSheet.policyHistory": "policy history",
+  "cli.sheetIsLedger":
+    'sheet "{sheet}" is an invoice ledger, not a customer sheet: the review ages its invoices for the customers of a customer sheet; {then}',
+  "cli.reviewCustomersWith": 'review the customers with --sheet "{suggest}"',
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
   "cli.pickedOthers":
     'Reviewed "{sheet}" ({reason}). Also like a customer sheet: {others}; review {count|it|one of them} with --sheet "{first}"{count||, or another of those names}',
