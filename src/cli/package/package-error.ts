@@ -71,6 +71,16 @@ export function asPackageError(error: unknown): PackageError | undefined {
   return undefined;
 }
 
+/** What `parse` makes of a part's text, malformed XML in it said as that part's. */
+export function inPart<T>(part: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof XmlError) throw new PackageError("cli.package.badXmlPart", { part, detail: error.message });
+    throw error;
+  }
+}
+
 /** A library's error as the detail of a problem. */
 export function detailOf(error: unknown): string {
   return String((error as Error)?.message ?? error);

@@ -18,6 +18,7 @@ import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 import { elementsOf, insertInto, removeElements, rootPrefix } from "./xml-edit";
 import { ZipWriter } from "./zip-writer";
+import { inPart } from "./package-error";
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -48,7 +49,8 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   const pkg = edit.pkg;
   const zip = pkg.zip;
   const stylesEntry = pkg.workbookPartOf("styles");
-  const styles = new Styles(stylesEntry ? await zip.text(stylesEntry) : undefined);
+  const stylesXml = stylesEntry ? await zip.text(stylesEntry) : undefined;
+  const styles = inPart(stylesEntry?.name ?? "", () => new Styles(stylesXml));
   const { replaced, removed, added, overrides, newSheets, newWorkbookRels, wbDir } = edit;
 
   const { sheet: targetName, blocks, fills, clearFillsOn, reviewColumns, ...layout } = plan.target;
@@ -121,11 +123,14 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   if (calcChain && replacedSheets.length) {
     const ids = new Set(replacedSheets.map((s) => s.sheetId));
     let current = 0;
-    eachElement(await zip.text(calcChain), (local, attrs) => {
-      if (local !== "c") return;
-      if (attrs.has("i")) current = Number(attrs.get("i"));
-      if (ids.has(current)) dropCalcChain = true;
-    });
+    const xml = await zip.text(calcChain);
+    inPart(calcChain.name, () =>
+      eachElement(xml, (local, attrs) => {
+        if (local !== "c") return;
+        if (attrs.has("i")) current = Number(attrs.get("i"));
+        if (ids.has(current)) dropCalcChain = true;
+      }),
+    );
     if (dropCalcChain) removed.add(calcChain.name.toLowerCase());
   }
 

@@ -181,17 +181,17 @@ test("a sheet part that is not well-formed XML is named, the scanner's words as 
   );
 });
 
-test("malformed XML in a part read whole (the workbook's list of sheets) is said without the part's name", async () => {
+test("malformed XML in a part read whole (the workbook's list of sheets) is named by its part too", async () => {
   const zip = await JSZip.loadAsync(await sound());
   const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
   zip.file("xl/workbook.xml", workbookXml.replace('name="Customers"', "name=Customers"));
   const file = saved("workbook-xml.xlsx", Buffer.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })));
   const { en, zh, error } = await refusals(file);
   expect(en).toBe(
-    `credit-review: ${file} could not be read: one of its parts is not well-formed XML (an unquoted attribute value in <sheet>). ${SAVE_AGAIN_EN}`,
+    `credit-review: ${file} could not be read: its part xl/workbook.xml is not well-formed XML (an unquoted attribute value in <sheet>). ${SAVE_AGAIN_EN}`,
   );
   expect(zh).toBe(
-    `credit-review: ${file} 无法读取：其中一个部件不是格式正确的 XML（an unquoted attribute value in <sheet>）。${SAVE_AGAIN_ZH}`,
+    `credit-review: ${file} 无法读取：其部件 xl/workbook.xml 不是格式正确的 XML（an unquoted attribute value in <sheet>）。${SAVE_AGAIN_ZH}`,
   );
   expect(error.key).toBe("cli.brokenFile");
 });
