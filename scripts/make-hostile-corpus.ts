@@ -660,7 +660,7 @@ function cases(): Case[] {
       file: "truncated-zip.xlsx",
       description: "a real workbook cut off half way (a broken download)",
       exit: 2,
-      message: "is not a readable .xlsx workbook",
+      message: "is incomplete or damaged: its list of parts could not be read",
     },
     () => workbook(),
     async (file) => {

@@ -18,7 +18,7 @@ import { ColumnMapping, MappingUse, mappingUse } from "../engine/review/column-m
 import { customerHeaderLang, earlierReviewLang, responseColumnOf } from "../engine/review/columns";
 import { runReview, ReviewResult } from "../engine/review/review";
 import { findOwnSheets, sheetsToRecognise } from "../engine/review/own-sheets";
-import { CustomerSheetPick, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
+import { CustomerSheetPick, notCustomerSheet, pickCustomerSheet, sheetKinds } from "../engine/review/sheet-choice";
 import { OwnSheets, reviewSheetKind, sameSheetName, sheetRoles } from "../engine/review/sheets";
 import { buildWritePlan } from "../engine/review/write-plan";
 import {
@@ -33,12 +33,12 @@ import {
 import { fileErrorReason, HEAD_BYTES, notPackageReason } from "./file-reason";
 import { KeptMappingRead, mappingJson, mappingLines, mappingOf, readKeptMapping, unreadableMappingLine } from "./kept-mapping";
 import { askedLang, readOptions, usage, UsageError } from "./options";
-import { BoundError, checkReviewMemory, PackageError } from "./package/bounds";
+import { BoundError, checkReviewMemory } from "./package/bounds";
+import { asPackageError } from "./package/package-error";
 import { SheetInfo } from "./package/package";
 import { Workbook } from "./package/workbook";
 import type { TableOutcome } from "./package/table-part";
 import type { WriteNotes } from "./package/write-package";
-import { XmlError } from "./package/xml";
 import { PolicyFile, PolicyFileError, readPolicyFile } from "./policy-file";
 import { toJson, toTable } from "./report";
 import { safeJson, safeText } from "./terminal";
@@ -172,16 +172,6 @@ function inputMode(file: string, lang: Lang): number {
   return mode;
 }
 
-async function openWorkbook(file: string, lang: Lang): Promise<Workbook> {
-  try {
-    return await Workbook.open(file, file, lang);
-  } catch (error) {
-    if (error instanceof PackageError || error instanceof XmlError)
-      fail(lang, "cli.notXlsx", { file, reason: error.message.slice(0, 160) });
-    throw error;
-  }
-}
-
 /**
  * The review's own sheets in the workbook, under our names or renamed: the top rows of the
  * other sheets are read only when one of ours has no sheet of its name.
@@ -207,11 +197,29 @@ async function pickSheet(
     const sheet =
       workbook.sheet(wanted) ?? workbook.sheets.find((s) => s.state !== "veryHidden" && sameSheetName(s.name, wanted));
     if (!sheet) fail(lang, "cli.noSheet", { sheet: wanted, sheets: names });
-    // One of ours under our name is refused by the review itself (it would replace the sheet); a renamed one here.
-    if (!reviewSheetKind(sheet.name) && Object.values(own).includes(sheet.name))
-      fail(lang, "cli.sheetIsOurs", { sheet: sheet.name });
+    const kind = notCustomerSheet(sheet.name, await workbook.top(sheet), own, mapping);
+    if (kind !== undefined) {
+      // Said with the sheet the review would take without --sheet, the one meant more often than not.
+      const suggest = (await customerSheetPick(workbook, own, mapping))?.sheet;
+      const then =
+        suggest === undefined
+          ? message(lang, "cli.noCustomerSheet", { sheets: names })
+          : message(lang, "cli.reviewCustomersWith", { suggest });
+      fail(lang, kind === "ledger" ? "cli.sheetIsLedger" : "cli.sheetIsOwn", { sheet: sheet.name, kind, then });
+    }
     return { sheet };
   }
+  const pick = await customerSheetPick(workbook, own, mapping);
+  if (!pick) return fail(lang, "cli.noCustomerSheet", { sheets: names });
+  return { sheet: workbook.sheet(pick.sheet)!, pick };
+}
+
+/** The customer sheet the review takes when none is named (the one the task pane would preselect), with the others that qualify. */
+async function customerSheetPick(
+  workbook: Workbook,
+  own: OwnSheets,
+  mapping: ColumnMapping | undefined,
+): Promise<CustomerSheetPick | undefined> {
   // A very hidden sheet is never picked, nor one of ours: their top rows are not read.
   const ours = new Set(Object.values(own));
   const candidates = workbook.sheets.filter((s) => s.state !== "veryHidden" && !ours.has(s.name) && !reviewSheetKind(s.name));
@@ -219,9 +227,7 @@ async function pickSheet(
   for (const sheet of candidates) tops.push({ name: sheet.name, values: await workbook.top(sheet) });
   const candidateNames = candidates.map((s) => s.name);
   const kinds = sheetKinds(candidateNames, tops, own, mapping);
-  const pick = pickCustomerSheet(candidateNames, kinds, (name) => workbook.sheet(name)?.state, workbook.activeSheet);
-  if (!pick) return fail(lang, "cli.noCustomerSheet", { sheets: names });
-  return { sheet: workbook.sheet(pick.sheet)!, pick };
+  return pickCustomerSheet(candidateNames, kinds, (name) => workbook.sheet(name)?.state, workbook.activeSheet);
 }
 
 /** The line saying which sheet was picked and which others hold customers too, with --sheet; none when it was the only one. */
@@ -354,7 +360,7 @@ async function writeAtomically(
     } catch {
       // The folder itself is unusable (not a directory, gone): there is no temp file to remove.
     }
-    if (error instanceof BoundError || error instanceof CreditError) throw error;
+    if (error instanceof BoundError || error instanceof CreditError || asPackageError(error)) throw error;
     fail(lang, "cli.writeFailed", { file, reason: fileErrorReason(error, lang) });
   }
 }
@@ -543,7 +549,7 @@ export async function review(argv: readonly string[], io: Io = defaultIo): Promi
     checkOutput(output, lang);
     const mode = inputMode(options.input, lang);
     if (io.progress) io.stderr(message(lang, "cli.reading", { file: options.input }));
-    const workbook = await openWorkbook(options.input, lang);
+    const workbook = await Workbook.open(options.input, options.input, lang);
     let reviewed: Reviewed;
     try {
       reviewed = await reviewWorkbook(workbook, options, asOf, output, mode, io);
@@ -639,8 +645,8 @@ function failure(
   }
   if (error instanceof InputError) return said("input", error.key, error.message);
   if (error instanceof BoundError) return said("bound", error.key, message(lang, error.key, error.params));
-  if (error instanceof PackageError || error instanceof XmlError)
-    return said("workbook", "cli.notXlsx", message(lang, "cli.notXlsx", { file: input, reason: error.message.slice(0, 160) }));
+  const unreadable = asPackageError(error);
+  if (unreadable) return said("workbook", unreadable.key, unreadable.text(lang, input));
   if (error instanceof CreditError) return said("data", error.key, describeError(error, lang));
   const text = (error as Error)?.message ?? String(error);
   return {

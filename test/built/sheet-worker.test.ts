@@ -15,7 +15,7 @@ const SAMPLE = path.join(ROOT, "examples/customers.xlsx");
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The module object itself (an import's namespace cannot be spied on): the code under test reads Worker from it.
 const workerThreads = require("node:worker_threads") as typeof import("node:worker_threads");
-const { review } = require(path.join(LIB, "main.js")) as typeof import("../../src/cli/main");
+const { review, writeToFile } = require(path.join(LIB, "main.js")) as typeof import("../../src/cli/main");
 const { WORKER_POLICY } = require(
   path.join(LIB, "package/sheet-worker.js"),
 ) as typeof import("../../src/cli/package/sheet-worker");
@@ -130,4 +130,32 @@ test("a write that fails while workers run: exit 2, one line, no file, the worke
   expect(fs.existsSync(out)).toBe(false);
   // Every worker ends (terminated, or done): none is left running behind the failed write.
   await expect(Promise.all(exits)).resolves.toHaveLength(start.mock.calls.length);
+});
+
+test("the input replaced by a cut-off copy while a worker patches it (a job copying a file still being written): the worker's refusal is said in the run's language", async () => {
+  expect((await reviewed("november.xlsx", Infinity)).code).toBe(0);
+  const november = path.join(dir, "november.xlsx");
+  WORKER_POLICY.minCells = 0;
+  const out = path.join(dir, "out.xlsx");
+  const lines: string[] = [];
+  const { start, exits, kinds } = watchWorkers();
+  const { code } = await review([november, "--as-of", "2026-12-31", "--lang", "zh", "--out", out], {
+    ...quiet,
+    stderr: (line) => lines.push(line),
+    // The main thread holds the file it opened; a worker patching one of our sheets opens the path again.
+    writeWorkbook: async (file, mode, produce) => {
+      const cut = path.join(dir, "cut.xlsx");
+      fs.writeFileSync(cut, fs.readFileSync(november).subarray(0, 4000));
+      fs.renameSync(cut, november);
+      await writeToFile(file, mode, produce);
+    },
+  });
+  await Promise.all(exits);
+  expect(kinds.some((k) => k.endsWith("patched"))).toBe(true);
+  start.mockRestore();
+  expect(code).toBe(2);
+  expect(lines).toEqual([
+    `credit-review: ${november} 不完整或已损坏：无法读取其部件列表（End of central directory record signature not found. Either not a zip file, or file is truncated.）。文件在写完或下载完之前被复制就会这样：请重新复制或保存该文件，再运行审查`,
+  ]);
+  expect(fs.existsSync(out)).toBe(false);
 });

@@ -118,9 +118,6 @@ export class BoundError extends Error {
   }
 }
 
-/** A package that is not a readable workbook (a broken zip, malformed XML, a missing part). */
-export class PackageError extends Error {}
-
 export function mib(bytes: number): string {
   return bytes >= 1024 * 1024 * 1024 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }

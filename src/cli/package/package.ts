@@ -3,7 +3,7 @@
  * sheets (name, visibility, part) in tab order, the date system, the shared strings and styles
  * parts, and every part's relationships. Nothing is inflated here but these few small parts.
  */
-import { PackageError } from "./bounds";
+import { inPart, PackageError } from "./package-error";
 import { Token, XmlScanner } from "./xml";
 import { ZipEntry, ZipReader } from "./zip-reader";
 
@@ -115,10 +115,10 @@ export class WorkbookPackage {
   ) {}
 
   static async open(zip: ZipReader): Promise<WorkbookPackage> {
-    if (!zip.entry("[Content_Types].xml")) throw new PackageError("no [Content_Types].xml: not an Office package");
+    if (!zip.entry("[Content_Types].xml")) throw new PackageError("cli.package.noContentTypes");
     const root = await readRels(zip, "_rels/.rels");
     const office = root.find((r) => isRelType(r, "officeDocument") && !r.external);
-    if (!office?.part || !zip.entry(office.part)) throw new PackageError("no workbook part");
+    if (!office?.part || !zip.entry(office.part)) throw new PackageError("cli.package.noWorkbookPart");
     const workbookPart = zip.entry(office.part)!.name;
     const workbookXml = await zip.text(zip.entry(workbookPart)!);
     const rels = await readRels(zip, relsPartOf(workbookPart));
@@ -128,26 +128,28 @@ export class WorkbookPackage {
     let calculatesOnOpen = false;
     let savesUncalculated = false;
     const isTrue = (value: string | undefined) => value === "1" || value === "true";
-    eachElement(workbookXml, (local, attrs) => {
-      if (local === "workbookPr") date1904 = isTrue(attrs.get("date1904"));
-      else if (local === "calcPr") {
-        calculatesOnOpen = isTrue(attrs.get("fullCalcOnLoad"));
-        const onSave = attrs.get("calcOnSave");
-        savesUncalculated = attrs.get("calcMode") === "manual" && (onSave === "0" || onSave === "false");
-      } else if (local === "sheet") {
-        const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
-        const rel = rels.find((r) => r.id === relId);
-        const name = attrs.get("name") ?? "";
-        const stateValue = attrs.get("state");
-        const state = stateValue === "hidden" || stateValue === "veryHidden" ? stateValue : "visible";
-        const entry = rel?.part ? zip.entry(rel.part) : undefined;
-        tabs.push({ name, state, part: entry?.name });
-        // Chart sheets and dialog sheets have no cells: only worksheets are candidates.
-        if (!rel?.part || !isRelType(rel, "worksheet")) return;
-        if (!entry) throw new PackageError(`sheet "${name}" has no part ${rel.part}`);
-        sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
-      }
-    });
+    inPart(workbookPart, () =>
+      eachElement(workbookXml, (local, attrs) => {
+        if (local === "workbookPr") date1904 = isTrue(attrs.get("date1904"));
+        else if (local === "calcPr") {
+          calculatesOnOpen = isTrue(attrs.get("fullCalcOnLoad"));
+          const onSave = attrs.get("calcOnSave");
+          savesUncalculated = attrs.get("calcMode") === "manual" && (onSave === "0" || onSave === "false");
+        } else if (local === "sheet") {
+          const relId = [...attrs].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
+          const rel = rels.find((r) => r.id === relId);
+          const name = attrs.get("name") ?? "";
+          const stateValue = attrs.get("state");
+          const state = stateValue === "hidden" || stateValue === "veryHidden" ? stateValue : "visible";
+          const entry = rel?.part ? zip.entry(rel.part) : undefined;
+          tabs.push({ name, state, part: entry?.name });
+          // Chart sheets and dialog sheets have no cells: only worksheets are candidates.
+          if (!rel?.part || !isRelType(rel, "worksheet")) return;
+          if (!entry) throw new PackageError("cli.package.sheetPartMissing", { sheet: name, part: rel.part });
+          sheets.push({ name, sheetId: Number(attrs.get("sheetId")), relId, state, part: entry.name });
+        }
+      }),
+    );
     const pkg = new WorkbookPackage(
       zip,
       workbookPart,
@@ -181,17 +183,20 @@ async function readRels(zip: ZipReader, relsPart: string): Promise<Relationship[
   if (!entry) return [];
   const source = relsPart.replace(/_rels\/([^/]*)\.rels$/i, "$1");
   const rels: Relationship[] = [];
-  eachElement(await zip.text(entry), (local, attrs) => {
-    if (local !== "Relationship") return;
-    const target = attrs.get("Target") ?? "";
-    const external = attrs.get("TargetMode") === "External";
-    rels.push({
-      id: attrs.get("Id") ?? "",
-      type: attrs.get("Type") ?? "",
-      target,
-      external,
-      part: external ? undefined : resolvePart(source, target),
-    });
-  });
+  const xml = await zip.text(entry);
+  inPart(entry.name, () =>
+    eachElement(xml, (local, attrs) => {
+      if (local !== "Relationship") return;
+      const target = attrs.get("Target") ?? "";
+      const external = attrs.get("TargetMode") === "External";
+      rels.push({
+        id: attrs.get("Id") ?? "",
+        type: attrs.get("Type") ?? "",
+        target,
+        external,
+        part: external ? undefined : resolvePart(source, target),
+      });
+    }),
+  );
   return rels;
 }

@@ -19,7 +19,7 @@ import {
   sheetCols,
   withTabSelected,
 } from "./layout-xml";
-import { PackageError } from "./bounds";
+import { PackageError } from "./package-error";
 import { RowPlan, RowPlanData } from "./row-plan";
 import { editChildren, SheetPatcher } from "./sheet-writer";
 import { Styles } from "./styles";
@@ -204,7 +204,7 @@ function sheetPatcher(job: PatchJob): SheetPatcher {
 /** Streams the job's sheet from the input package through its patch to `write`. */
 export async function patchPart(zip: ZipReader, job: PatchJob, write: (text: PartText) => Promise<void>): Promise<void> {
   const entry = zip.entry(job.part);
-  if (!entry) throw new PackageError(`sheet "${job.sheetName}" has no part ${job.part}`);
+  if (!entry) throw new PackageError("cli.package.sheetPartMissing", { sheet: job.sheetName, part: job.part });
   const patcher = sheetPatcher(job);
   await zip.readText(entry, (chunk) => patcher.push(chunk, write));
   await patcher.end(write);

@@ -13,7 +13,8 @@ import "../../engine/i18n/cli";
 import { CellValue, serialFromYMD } from "../../engine/cells";
 import { dateFrom1904 } from "../../engine/date-system";
 import { message, Lang } from "../../engine/i18n";
-import { BoundError, CellBudget, PackageError } from "./bounds";
+import { BoundError, CellBudget } from "./bounds";
+import { PackageError } from "./package-error";
 import { columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, referenceColumn, referenceRow } from "../../engine/a1";
 import { ownString, Token, unescapeCellText, XmlScanner } from "./xml";
 import { ZipReader } from "./zip-reader";
@@ -124,7 +125,7 @@ function isoSerial(text: string): CellValue {
  */
 export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows = EXCEL_ROWS): Promise<CellValue[][]> {
   const entry = context.zip.entry(sheet.part);
-  if (!entry) throw new PackageError(`sheet "${sheet.name}" has no part ${sheet.part}`);
+  if (!entry) throw new PackageError("cli.package.sheetPartMissing", { sheet: sheet.name, part: sheet.part });
   const { strings, dates1904, budget, texts } = context;
   const styled = maxRows === EXCEL_ROWS ? context.styledColumn : undefined;
   const rows: CellValue[][] = [];
@@ -185,9 +186,11 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
           const index = Number(value);
           const text = strings[index];
           if (text === undefined)
-            throw new PackageError(
-              `sheet "${sheet.name}" cell ${columnLetter(column - 1)}${rowIndex} names shared string ${value.slice(0, 12)}, which does not exist`,
-            );
+            throw new PackageError("cli.package.sharedString", {
+              sheet: sheet.name,
+              cell: `${columnLetter(column - 1)}${rowIndex}`,
+              index: value.slice(0, 12),
+            });
           cell = text;
           break;
         }
@@ -299,7 +302,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
             // A row written without its number takes it from its first cell.
             if (refRow > rowIndex && line.length === 0) startRow(refRow);
             else if (refRow !== rowIndex)
-              throw new PackageError(`sheet "${sheet.name}": a cell of row ${refRow} sits in row ${rowIndex}`);
+              throw new PackageError("cli.package.cellRow", { sheet: sheet.name, row: refRow, inRow: rowIndex });
             column = refColumn;
           } else if (++column > EXCEL_COLUMNS) outside(`row ${rowIndex}, column ${column}`);
           if (--budget.cells < 0) throw budget.exceeded();
@@ -320,7 +323,7 @@ export async function readSheet(context: ReadContext, sheet: SheetInfo, maxRows 
               if (r < 1 || r > EXCEL_ROWS) outside(`A${scanner.attrValue().slice(0, 20)}`);
             }
           }
-          if (r <= rowIndex) throw new PackageError(`sheet "${sheet.name}": row ${r} comes after row ${rowIndex}`);
+          if (r <= rowIndex) throw new PackageError("cli.package.rowOrder", { sheet: sheet.name, row: r, previous: rowIndex });
           if (r > maxRows) return false;
           startRow(r);
         } else if (local === "sheetData") {

@@ -9,8 +9,10 @@
  * the same code.
  */
 import * as fs from "node:fs";
+import type { MessageKey, MessageParams } from "../../engine/i18n";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { PackageError } from "./bounds";
+import { BoundError } from "./bounds";
+import { PackageError, PackageProblem } from "./package-error";
 import { newWorksheet, RowPlan, RowPlanData, SheetChild } from "./row-plan";
 import { PatchJob, patchPart } from "./sheet-patch";
 import { Styles } from "./styles";
@@ -33,6 +35,12 @@ const BYTES_PER_CELL = 40;
 
 /** The worker runs this very module, compiled: nothing else is ever started on a thread. */
 const script = __filename;
+
+/**
+ * What a worker hands back: the part, or the input it was refused for (a damaged part of the
+ * input, a bound), as data, so that its line is said in the run's language like the main thread's.
+ */
+type WorkerReply = CompressedPart | { refused: { kind: "package" | "bound"; key: MessageKey; params: MessageParams } };
 
 type Job = { kind: typeof WHOLE; job: SheetJob } | { kind: typeof PATCH; job: PatchJob; file: string };
 const WHOLE = "credit-review own sheet";
@@ -64,13 +72,20 @@ export interface BackgroundPart {
 function startWorker(job: Job, sheetName: string): BackgroundPart {
   const worker = new Worker(script, { workerData: job });
   const done = new Promise<CompressedPart>((resolve, reject) => {
-    worker.once("message", (part: CompressedPart) => {
+    worker.once("message", (reply: WorkerReply) => {
+      if ("refused" in reply) {
+        const { kind, key, params } = reply.refused;
+        reject(kind === "package" ? new PackageError(key as PackageProblem, params) : new BoundError(key, params));
+        return;
+      }
       // Buffers arrive as plain byte arrays: viewed as Buffers again, not copied.
-      const data = part.data.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      resolve({ crc: part.crc, size: part.size, data });
+      const data = reply.data.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      resolve({ crc: reply.crc, size: reply.size, data });
     });
-    worker.once("error", (error) => reject(new PackageError(`writing sheet "${sheetName}" failed: ${error.message}`)));
-    worker.once("exit", (code) => reject(new PackageError(`writing sheet "${sheetName}" stopped (exit ${code})`)));
+    worker.once("error", (error) =>
+      reject(new PackageError("cli.package.workerFailed", { sheet: sheetName, detail: error.message })),
+    );
+    worker.once("exit", (code) => reject(new PackageError("cli.package.workerStopped", { sheet: sheetName, code })));
   });
   // The outcome is read where the part is written; a failure not read because the write failed first is no unhandled one.
   done.catch(() => {});
@@ -109,7 +124,14 @@ if (!isMainThread) {
   made?.then(
     (part) => parentPort!.postMessage(part),
     (error: Error) => {
-      throw error;
+      const refused: WorkerReply | undefined =
+        error instanceof PackageError
+          ? { refused: { kind: "package", key: error.problem, params: error.params } }
+          : error instanceof BoundError
+            ? { refused: { kind: "bound", key: error.key, params: error.params } }
+            : undefined;
+      if (!refused) throw error;
+      parentPort!.postMessage(refused);
     },
   );
 }

@@ -3,7 +3,7 @@
  * only the rows the plan writes rewritten and every other byte copied, and the edits of its
  * other children. (A sheet the review owns is written whole by row-plan.ts.)
  */
-import { PackageError } from "./bounds";
+import { PackageError } from "./package-error";
 import { columnLetter, EXCEL_ROWS, referenceColumn } from "../../engine/a1";
 import { BATCH_CHARS, RowPlan } from "./row-plan";
 import { CellWriter, WORKSHEET_ORDER } from "./worksheet-xml";
@@ -110,7 +110,7 @@ export class SheetPatcher {
   async end(out: Out): Promise<void> {
     this.scanner.finish();
     await this.scan(out);
-    if (this.phase !== "tail") throw new PackageError(`sheet "${this.sheetName}" has no cell data`);
+    if (this.phase !== "tail") throw new PackageError("cli.package.noCellData", { sheet: this.sheetName });
     this.tail += this.scanner.take(this.scanner.buf.length);
     await out(this.edits.tail(this.tail));
   }

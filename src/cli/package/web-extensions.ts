@@ -7,7 +7,8 @@
  * setting, its value JSON text. A workbook may carry other add-ins' parts: only this one's are
  * read whole; the others are looked at only as far as their reference.
  */
-import { BoundError, LIMITS, mib, PackageError } from "./bounds";
+import { BoundError, LIMITS, mib } from "./bounds";
+import { PackageError } from "./package-error";
 import { eachElement, isRelType, WorkbookPackage } from "./package";
 import { XmlError } from "./xml";
 import { ZipEntry, ZipReader } from "./zip-reader";

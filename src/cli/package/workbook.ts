@@ -11,6 +11,7 @@ import { HEADER_SCAN_ROWS } from "../../engine/review/headers";
 import { WritePlan } from "../../engine/review/write-plan";
 import { activeTab } from "./book-views";
 import { CellBudget } from "./bounds";
+import { inPart } from "./package-error";
 import { SheetInfo, WorkbookPackage } from "./package";
 import { readSharedStrings } from "./shared-strings";
 import { ReadContext, readSheet } from "./sheet-reader";
@@ -37,7 +38,10 @@ export class Workbook {
       const strings = await readSharedStrings(zip, pkg.workbookPartOf("sharedStrings"));
       let dates1904: ReadonlySet<number> = new Set();
       const stylesEntry = pkg.workbookPartOf("styles");
-      if (pkg.date1904 && stylesEntry) dates1904 = new Styles(await zip.text(stylesEntry)).dateStyles();
+      if (pkg.date1904 && stylesEntry) {
+        const xml = await zip.text(stylesEntry);
+        dates1904 = inPart(stylesEntry.name, () => new Styles(xml).dateStyles());
+      }
       return new Workbook(pkg, {
         zip,
         strings,
@@ -151,7 +155,8 @@ export class Workbook {
   /** The numbers of one column as their cells show them, by each cell's style (see values). */
   private async showNumbers(values: CellValue[][], column: number, styles: ReadonlyMap<number, number>): Promise<void> {
     const entry = this.pkg.workbookPartOf("styles");
-    const parsed = entry ? new Styles(await this.pkg.zip.text(entry)) : undefined;
+    const xml = entry && (await this.pkg.zip.text(entry));
+    const parsed = entry && xml !== undefined ? inPart(entry.name, () => new Styles(xml)) : undefined;
     for (const [row, style] of styles) {
       const line = values[row];
       const value = line?.[column];

@@ -8,7 +8,6 @@
 import { Lang } from "../../engine/i18n";
 import { SheetPlan, WritePlan } from "../../engine/review/write-plan";
 import { canOpenOnSummary, withActiveTab } from "./book-views";
-import { PackageError } from "./bounds";
 import { sheetIndexes, withSheetNames } from "./defined-names";
 import { eachElement, isRelType, relsPartOf, SheetInfo, WorkbookPackage } from "./package";
 import { Content, PackageEdit } from "./package-edit";
@@ -19,6 +18,7 @@ import { REL_NS } from "./worksheet-xml";
 import { escapeXml } from "./xml";
 import { elementsOf, insertInto, removeElements, rootPrefix } from "./xml-edit";
 import { ZipWriter } from "./zip-writer";
+import { inPart } from "./package-error";
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -49,12 +49,14 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   const pkg = edit.pkg;
   const zip = pkg.zip;
   const stylesEntry = pkg.workbookPartOf("styles");
-  const styles = new Styles(stylesEntry ? await zip.text(stylesEntry) : undefined);
+  const stylesXml = stylesEntry ? await zip.text(stylesEntry) : undefined;
+  const styles = inPart(stylesEntry?.name ?? "", () => new Styles(stylesXml));
   const { replaced, removed, added, overrides, newSheets, newWorkbookRels, wbDir } = edit;
 
   const { sheet: targetName, blocks, fills, clearFillsOn, reviewColumns, ...layout } = plan.target;
   const target = pkg.sheets.find((s) => s.name === targetName);
-  if (!target) throw new PackageError(`sheet "${targetName}" is gone`);
+  // The plan is made from this package's sheets: a target not among them is a bug, not the input's.
+  if (!target) throw new Error(`the plan's sheet "${targetName}" is not in the package`);
 
   // ---- the tab the copy opens on: the summary, when switching to it groups no sheets ----
   const summary = plan.sheets.find((s) => s.kind === "summary");
@@ -121,11 +123,14 @@ async function writeEdited(edit: PackageEdit, plan: WritePlan, lang: Lang, out: 
   if (calcChain && replacedSheets.length) {
     const ids = new Set(replacedSheets.map((s) => s.sheetId));
     let current = 0;
-    eachElement(await zip.text(calcChain), (local, attrs) => {
-      if (local !== "c") return;
-      if (attrs.has("i")) current = Number(attrs.get("i"));
-      if (ids.has(current)) dropCalcChain = true;
-    });
+    const xml = await zip.text(calcChain);
+    inPart(calcChain.name, () =>
+      eachElement(xml, (local, attrs) => {
+        if (local !== "c") return;
+        if (attrs.has("i")) current = Number(attrs.get("i"));
+        if (ids.has(current)) dropCalcChain = true;
+      }),
+    );
     if (dropCalcChain) removed.add(calcChain.name.toLowerCase());
   }
 

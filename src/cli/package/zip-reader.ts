@@ -9,7 +9,9 @@ import { Readable, Transform } from "node:stream";
 import * as zlib from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import * as yauzl from "yauzl";
-import { BoundError, LIMITS, mib, PackageError } from "./bounds";
+import { BoundError, LIMITS, mib } from "./bounds";
+import { detailOf, PackageError } from "./package-error";
+import { XmlError } from "./xml";
 
 export interface ZipEntry {
   readonly name: string;
@@ -43,7 +45,7 @@ export class ZipReader {
         ),
       );
     } catch (error) {
-      throw new PackageError((error as Error).message);
+      throw new PackageError("cli.package.unreadableZip", { detail: detailOf(error) });
     }
     if (zip.entryCount > LIMITS.entries) {
       zip.close();
@@ -74,7 +76,7 @@ export class ZipReader {
       });
     } catch (error) {
       zip.close();
-      throw new PackageError((error as Error).message);
+      throw new PackageError("cli.package.unreadableZip", { detail: detailOf(error) });
     }
     return new ZipReader(zip, entries, file);
   }
@@ -106,16 +108,16 @@ export class ZipReader {
   }
 
   private async stream(entry: ZipEntry, decode: boolean): Promise<Readable> {
-    if (entry.raw.isEncrypted()) throw new PackageError(`part ${entry.name} is encrypted`);
+    if (entry.raw.isEncrypted()) throw new PackageError("cli.package.encryptedPart", { part: entry.name });
     if (decode && !entry.raw.canDecodeFileData())
-      throw new PackageError(`part ${entry.name} uses compression method ${entry.compressionMethod}`);
+      throw new PackageError("cli.package.compression", { part: entry.name, method: entry.compressionMethod });
     try {
       // Options only for raw data: yauzl 3.4 reads an explicit decodeFileData: true as "do not inflate".
       return await (decode
         ? this.zip.openReadStreamPromise(entry.raw)
         : this.zip.openReadStreamPromise(entry.raw, { decodeFileData: false }));
     } catch (error) {
-      throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
+      throw new PackageError("cli.package.partUnreadable", { part: entry.name, detail: detailOf(error) });
     }
   }
 
@@ -125,18 +127,23 @@ export class ZipReader {
    */
   private async inflated(entry: ZipEntry): Promise<Readable> {
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-      throw new PackageError(`part ${entry.name} uses compression method ${entry.compressionMethod}`);
+      throw new PackageError("cli.package.compression", { part: entry.name, method: entry.compressionMethod });
     const raw = await this.stream(entry, false);
     const declared = entry.uncompressedSize;
     let seen = 0;
+    let crc = 0;
+    // A byte changed in a part can still inflate: only its checksum tells that part from the one written.
     const held = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         seen += chunk.length;
+        crc = zlib.crc32(chunk, crc);
         if (seen > declared) done(new Error("too many bytes in the stream"));
         else done(null, chunk);
       },
       flush(done) {
-        done(seen < declared ? new Error("too few bytes in the stream") : null);
+        if (seen < declared) done(new Error("too few bytes in the stream"));
+        else if (crc !== entry.crc32) done(new PackageError("cli.package.partChecksum", { part: entry.name }));
+        else done(null);
       },
     });
     const source = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })) : raw;
@@ -189,8 +196,13 @@ export class ZipReader {
       if (rest) await feed(rest);
       if (keep) this.kept.set(entry.name, keep);
     } catch (error) {
-      if (error === consumerError) throw error;
-      throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
+      // Malformed XML is named by its part here, where the part is known.
+      if (error === consumerError)
+        throw error instanceof XmlError
+          ? new PackageError("cli.package.badXmlPart", { part: entry.name, detail: error.message })
+          : error;
+      if (error instanceof PackageError) throw error;
+      throw new PackageError("cli.package.partUnreadable", { part: entry.name, detail: detailOf(error) });
     }
   }
 
@@ -236,7 +248,7 @@ export class ZipReader {
         try {
           next = await chunks.next();
         } catch (error) {
-          throw new PackageError(`part ${entry.name}: ${(error as Error).message}`);
+          throw new PackageError("cli.package.partUnreadable", { part: entry.name, detail: detailOf(error) });
         }
         const text = next.done ? decoder.end() : decoder.write(next.value);
         if (visit(text) === false || next.done || (seen += text.length) >= limit) return;

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import { Readable } from "node:stream";
 import * as zlib from "node:zlib";
-import { PackageError } from "./bounds";
+import { PackageError } from "./package-error";
 import { ZipEntry } from "./zip-reader";
 
 const LOCAL_HEADER = 0x04034b50;
@@ -70,7 +70,7 @@ export class ZipWriter {
     let done = 0;
     while (done < buffer.length) done += fs.writeSync(this.fd, buffer, done, buffer.length - done, this.position + done);
     this.position += buffer.length;
-    if (this.position > MAX_32) throw new PackageError("the reviewed workbook would pass 4 GiB");
+    if (this.position > MAX_32) throw new PackageError("cli.package.outputTooLarge");
   }
 
   private localHeader(entry: Omit<Written, "offset">): Buffer {
@@ -116,7 +116,7 @@ export class ZipWriter {
       copied += (chunk as Buffer).length;
       this.write(chunk as Buffer);
     }
-    if (copied !== entry.compressedSize) throw new PackageError(`part ${entry.name} ends early`);
+    if (copied !== entry.compressedSize) throw new PackageError("cli.package.partEndsEarly", { part: entry.name });
     this.written.push(record);
   }
 
@@ -147,7 +147,7 @@ export class ZipWriter {
     const compressor = new Compressor((data) => this.write(data));
     const end = async () => {
       const { crc, size } = await compressor.end();
-      if (size > MAX_32) throw new PackageError(`part ${partName} would pass 4 GiB`);
+      if (size > MAX_32) throw new PackageError("cli.package.partTooLarge", { part: partName });
       const record = { ...draft, crc, size, compressedSize: this.position - dataStart, offset };
       const header = this.localHeader(record);
       fs.writeSync(this.fd, header, 0, header.length, offset);
@@ -159,7 +159,7 @@ export class ZipWriter {
   /** A part compressed elsewhere (see `compressText`), written as it is. */
   addCompressed(partName: string, part: CompressedPart): void {
     const compressedSize = part.data.reduce((sum, chunk) => sum + chunk.length, 0);
-    if (part.size > MAX_32) throw new PackageError(`part ${partName} would pass 4 GiB`);
+    if (part.size > MAX_32) throw new PackageError("cli.package.partTooLarge", { part: partName });
     const record = {
       name: this.claim(partName),
       flags: /[^\x20-\x7e]/.test(partName) ? UTF8_NAMES : 0,

@@ -22,7 +22,14 @@ export const cliEn = {
   "cli.reviewing": 'Reviewing {count} rows of "{sheet}"…',
   "cli.writing": "Writing {file}…",
   "cli.noSheet": 'no sheet named "{sheet}"; the workbook has: {sheets}',
-  "cli.sheetIsOurs": 'sheet "{sheet}" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
+  "cli.sheetIsOwn": 'sheet "{sheet}" is the review\'s own {kind@cli.ownSheet} sheet, not a customer sheet; {then}',
+  "cli.ownSheet.summary": "summary",
+  "cli.ownSheet.archive": "archive",
+  "cli.ownSheet.policy": "policy",
+  "cli.ownSheet.policyHistory": "policy history",
+  "cli.sheetIsLedger":
+    'sheet "{sheet}" is an invoice ledger, not a customer sheet: the review ages its invoices for the customers of a customer sheet; {then}',
+  "cli.reviewCustomersWith": 'review the customers with --sheet "{suggest}"',
   "cli.noCustomerSheet": "no sheet with customer columns (payment history, contract performance, …); the workbook has: {sheets}",
   "cli.pickedOthers":
     'Reviewed "{sheet}" ({reason}). Also like a customer sheet: {others}; review {count|it|one of them} with --sheet "{first}"{count||, or another of those names}',
@@ -48,6 +55,37 @@ export const cliEn = {
   "cli.mappingNotTable": "its value is not a table of headers and fields",
   "cli.mappingNotXml": "the part is not well-formed XML ({detail})",
   "cli.notXlsx": "{file} is not a readable .xlsx workbook ({reason})",
+  // A package that cannot be read or written: the remedy's line, with the problem in it (src/cli/package/package-error.ts).
+  "cli.damagedFile":
+    "{file} is incomplete or damaged: {problem}. A file copied while it was still being written or downloaded looks like this: copy or save it again, then run the review again",
+  "cli.encryptedFile":
+    "{file} could not be unpacked: {problem}, as in a file packed with a password. Save the workbook again without a password, then run the review again",
+  "cli.brokenFile":
+    "{file} could not be read: {problem}. The program that wrote the file broke it: open it in Excel or LibreOffice, save it, then run the review again",
+  "cli.notWorkbookPackage":
+    "{file} is a zip file but not an .xlsx workbook: {problem}. Open the workbook in Excel, save it as an .xlsx workbook, then run the review again",
+  "cli.copyNotWritten": "the reviewed copy of {file} could not be written: {problem}; nothing was written",
+  "cli.package.unreadableZip": "its list of parts could not be read ({detail})",
+  "cli.package.partUnreadable": "its part {part} could not be unpacked ({detail})",
+  "cli.package.partEndsEarly": "its part {part} ends early",
+  "cli.package.partChecksum": "its part {part} does not match the checksum the file gives for it",
+  "cli.package.encryptedPart": "its part {part} is encrypted",
+  "cli.package.compression": "its part {part} is compressed with method {method}, which spreadsheet programs do not write",
+  "cli.package.sheetPartMissing": 'sheet "{sheet}" is missing: the file has no part {part}',
+  "cli.package.rowOrder": 'on sheet "{sheet}", row {row} comes after row {previous}',
+  "cli.package.cellRow": 'on sheet "{sheet}", a cell of row {row} sits in row {inRow}',
+  "cli.package.sharedString": 'cell {cell} of sheet "{sheet}" names text number {index}, which the file does not hold',
+  "cli.package.noCellData": 'sheet "{sheet}" has no cell data',
+  "cli.package.badXmlPart": "its part {part} is not well-formed XML ({detail})",
+  "cli.package.badXml": "one of its parts is not well-formed XML ({detail})",
+  "cli.package.noContentTypes": "it has no [Content_Types].xml, the list every Office file has",
+  "cli.package.noWorkbookPart": "it holds no workbook part",
+  "cli.package.outputTooLarge":
+    "it would pass 4 GiB, the most a workbook written here may be; review the customers in smaller workbooks",
+  "cli.package.partTooLarge":
+    "its part {part} would pass 4 GiB, the most a part written here may be; review the customers in smaller workbooks",
+  "cli.package.workerFailed": 'writing sheet "{sheet}" failed ({detail})',
+  "cli.package.workerStopped": 'writing sheet "{sheet}" stopped (exit code {code})',
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
   "cli.badAsOf": '--as-of must be a date, year first, like 2026-11-30, got "{value}"',
   "cli.asOfNoSuchDay": "--as-of {value}: there is no such day ({month} has {days} days)",

@@ -41,6 +41,26 @@ export function sheetKinds(
   return kinds;
 }
 
+/**
+ * What a sheet named for review is when it is no customer sheet: one of ours (its top rows are
+ * one of our sheets', or it is named as ours and holds no customer columns), or an invoice
+ * ledger. Undefined for a sheet with customer columns, even under one of our names: that is the
+ * user's sheet, which the review refuses to replace (runReview says to rename it), and for a
+ * sheet that is neither, which the review says has no customer header.
+ */
+export function notCustomerSheet(
+  name: string,
+  top: readonly (readonly CellValue[])[],
+  own: OwnSheets = {},
+  mapping?: ColumnMapping,
+): ReviewSheet | "ledger" | undefined {
+  const ours = ownSheetKind(top);
+  if (ours) return ours;
+  if (looksLikeCustomerSheet(top, mapping)) return undefined;
+  const found = Object.entries(own).find(([, sheet]) => sheet === name)?.[0] as ReviewSheet | undefined;
+  return found ?? reviewSheetKind(name) ?? (detectLedger(top) ? "ledger" : undefined);
+}
+
 /** Why the review took the sheet it took: the active one holds customers, or the first (visible, else hidden) that does. */
 export type PickReason = "active" | "first" | "firstHidden";
 

@@ -719,7 +719,7 @@ describe("the sample workbooks", () => {
     const { code, stderr } = await runCli(renamed, "--sheet", "Review archive", "--out", path.join(dir(), "out.xlsx"));
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'credit-review: sheet "Review archive" is one of the sheets the review writes, renamed; give the customer sheet with --sheet',
+      'credit-review: sheet "Review archive" is the review\'s own archive sheet, not a customer sheet; review the customers with --sheet "Customers"',
     );
   });
 

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { runCli, tempDirPerTest } from "../../support/cli";
-import { customerSheet } from "../taskpane/workbooks";
+import { customerSheet, LEDGER } from "../taskpane/workbooks";
 
 const dir = tempDirPerTest("credit-pick-");
 
@@ -108,4 +108,83 @@ test("visible sheets before hidden ones, never a very hidden one: the hidden one
   const { table, json } = await review(onlyHidden);
   expect(json).toMatchObject({ sheet: "Old customers", sheetChoice: { by: "firstHidden", otherCustomerSheets: [] } });
   expect(table.stdout).not.toContain("Also like a customer sheet");
+});
+
+describe("--sheet naming a sheet that holds no customers says what it is and the customer sheet to name instead", () => {
+  const EXAMPLES = path.resolve(__dirname, "../../../examples");
+
+  /** Runs with --sheet, expecting the refusal: the line on stderr, and the key --json gives. */
+  async function refused(file: string, sheet: string, lang: "en" | "zh") {
+    const out = path.join(dir(), "out.xlsx");
+    const run = await runCli(file, "--sheet", sheet, "--lang", lang, "--out", out);
+    const json = await runCli(file, "--sheet", sheet, "--lang", lang, "--out", out, "--json");
+    expect({ code: run.code, json: json.code, written: fs.existsSync(out) }).toEqual({ code: 2, json: 2, written: false });
+    const error = (JSON.parse(json.stdout) as { error: { key: string; message: string } }).error;
+    expect(run.stderr).toBe(`credit-review: ${error.message}`);
+    return { line: run.stderr, key: error.key };
+  }
+
+  async function reviewedExample(name: string): Promise<string> {
+    const input = path.join(dir(), name);
+    fs.copyFileSync(path.join(EXAMPLES, name), input);
+    const out = path.join(dir(), `reviewed-${name}`);
+    expect((await runCli(input, "--as-of", "2026-12-31", "--out", out)).code).toBe(0);
+    return out;
+  }
+
+  test("the review's own summary, archive and policy sheets of a reviewed copy, in English and Chinese", async () => {
+    const file = await reviewedExample("customers.xlsx");
+    const own = [
+      ["Credit Review Summary", "summary", "汇总"],
+      ["Credit Review Archive", "archive", "档案"],
+      ["Credit Policy", "policy", "政策"],
+    ];
+    for (const [sheet, en, zh] of own) {
+      expect(await refused(file, sheet, "en")).toEqual({
+        line: `credit-review: sheet "${sheet}" is the review's own ${en} sheet, not a customer sheet; review the customers with --sheet "Customers"`,
+        key: "cli.sheetIsOwn",
+      });
+      expect((await refused(file, sheet, "zh")).line).toBe(
+        `credit-review: 工作表“${sheet}”是审查自己的${zh}工作表，不是客户工作表；请加 --sheet "Customers" 审查客户`,
+      );
+    }
+  });
+
+  test("the invoice ledger: Invoices, and 发票明细 of the Chinese example", async () => {
+    const file = path.join(dir(), "customers.xlsx");
+    fs.copyFileSync(path.join(EXAMPLES, "customers.xlsx"), file);
+    expect(await refused(file, "Invoices", "en")).toEqual({
+      line: 'credit-review: sheet "Invoices" is an invoice ledger, not a customer sheet: the review ages its invoices for the customers of a customer sheet; review the customers with --sheet "Customers"',
+      key: "cli.sheetIsLedger",
+    });
+    const zhFile = path.join(dir(), "customers-zh.xlsx");
+    fs.copyFileSync(path.join(EXAMPLES, "customers-zh.xlsx"), zhFile);
+    expect((await refused(zhFile, "发票明细", "zh")).line).toBe(
+      'credit-review: 工作表“发票明细”是发票明细，不是客户工作表：审查按客户工作表中的客户为其发票计算账龄；请加 --sheet "客户" 审查客户',
+    );
+  });
+
+  test("a ledger in a workbook without customers says there are none to name", async () => {
+    const file = await book("ledger-only.xlsx", [
+      { name: "Notes", rows: [["Just some notes"]] },
+      { name: "Ledger", rows: LEDGER },
+    ]);
+    expect((await refused(file, "Ledger", "en")).line).toBe(
+      'credit-review: sheet "Ledger" is an invoice ledger, not a customer sheet: the review ages its invoices for the customers of a customer sheet; no sheet with customer columns (payment history, contract performance, …); the workbook has: Notes, Ledger',
+    );
+    expect((await refused(file, "Ledger", "zh")).line).toBe(
+      "credit-review: 工作表“Ledger”是发票明细，不是客户工作表：审查按客户工作表中的客户为其发票计算账龄；没有包含客户列（付款历史、合同履行情况……）的工作表；工作簿中有：Notes、Ledger",
+    );
+  });
+
+  test("a customer sheet of the user's that merely has one of our names keeps the advice to rename it", async () => {
+    const file = await book("named-like-ours.xlsx", [{ name: "Credit Review Summary", rows: customerSheet(3) }]);
+    expect(await refused(file, "Credit Review Summary", "en")).toEqual({
+      line: 'credit-review: sheet "Credit Review Summary" has the name of a sheet the review writes; rename it and run the review again',
+      key: "review.sheetIsOurs",
+    });
+    expect((await refused(file, "Credit Review Summary", "zh")).line).toBe(
+      "credit-review: 工作表“Credit Review Summary”与审查要写入的工作表同名；请重命名后再运行审查",
+    );
+  });
 });
