@@ -30,9 +30,10 @@ export function benchBundles(root: string): Bundles {
     return { file: `dist/${f}`, rawBytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length };
   };
   const html = fs.existsSync(path.join(dist, "taskpane.html")) ? fs.readFileSync(path.join(dist, "taskpane.html"), "utf8") : "";
-  // The task pane's initial JS: every local <script> of taskpane.html (office.js comes from Microsoft's CDN).
+  // The task pane's initial JS: every local <script> of taskpane.html (office.js comes from Microsoft's CDN),
+  // its file without the build's hash the page asks for it with ("functions.js?754d…").
   const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
-    .map((m) => m[1])
+    .map((m) => m[1].replace(/[?#].*$/, ""))
     .filter((s) => !/^https?:/.test(s) && fs.existsSync(path.join(dist, s)));
   const initial = (scripts.length ? scripts : ["taskpane.js"]).map(size);
   const mtime = fs.statSync(path.join(dist, "functions.js")).mtime.toISOString();

@@ -15,7 +15,10 @@ import { measure, median } from "../../../bench/measure";
 import { AgingResult, Report, reportText, ReviewResult, table, TaskpaneOutcome } from "../../../bench/report";
 import { scoreFloor } from "../../../bench/score";
 import { targets } from "../../../bench/targets";
-import type { Bundles } from "../../../bench/bundles";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { benchBundles, Bundles } from "../../../bench/bundles";
+import { tempDirPerTest } from "../../support/cli";
 import { CliSize, medianRun } from "../../../bench/cli";
 
 describe("the floors", () => {
@@ -246,4 +249,23 @@ test("the command line's figure is the run of median time, a failed run the resu
   expect(medianRun([run(5), run(7)])).toEqual(run(5));
   const failed = { ms: 3, peakMB: 0, ok: false, error: "out of memory" };
   expect(medianRun([run(5), failed, run(7)])).toBe(failed);
+});
+
+describe("the bundles' sizes", () => {
+  const dir = tempDirPerTest("bench-bundles-");
+
+  test("the pane's initial JavaScript is every script its page loads, asked for with the build's hash or not", () => {
+    const dist = path.join(dir(), "dist");
+    fs.mkdirSync(dist);
+    fs.writeFileSync(path.join(dist, "functions.js"), "f".repeat(1000));
+    fs.writeFileSync(path.join(dist, "taskpane.js"), "t".repeat(3000));
+    fs.writeFileSync(
+      path.join(dist, "taskpane.html"),
+      '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=functions.js?754d48></script><script defer src="taskpane.js#x"></script>',
+    );
+    const bundles = benchBundles(dir());
+    if (!bundles.built) throw new Error(bundles.reason);
+    expect(bundles.taskpaneInitial.scripts).toEqual(["dist/functions.js", "dist/taskpane.js"]);
+    expect(bundles.taskpaneInitial.rawBytes).toBe(4000);
+  });
 });
