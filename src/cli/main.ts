@@ -6,7 +6,9 @@
 import "../engine/i18n/cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { randomBytes } from "node:crypto";
 import * as v8 from "node:v8";
+import * as zlib from "node:zlib";
 import { a1 } from "../engine/a1";
 import { CellValue, daysInMonth, isoFromSerial, readDate, todaySerial } from "../engine/cells";
 import { CreditError, describeError } from "../engine/errors";
@@ -346,7 +348,8 @@ async function writeAtomically(
   produce: (fd: number) => Promise<void>,
   nextFree?: () => string,
 ): Promise<string> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // Random, not the process id alone: two machines writing to one shared folder may run under the same id.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     // A read-only output file is refused, not replaced behind its owner's back (rename would allow it).
     if (fs.existsSync(file)) fs.closeSync(fs.openSync(file, "r+"));
@@ -368,26 +371,34 @@ async function writeAtomically(
 /**
  * Gives the written copy at `temp` the name `file`, or the next free one when another process has
  * taken it since: a hard link is made only where no file has the name, which a rename does not
- * check. Where the file system has no hard links (FAT, some network shares) the name is checked
- * just before the rename instead.
+ * check. Where the link cannot be made for another reason (a file system without hard links: FAT
+ * and exFAT, some network shares, each saying so with its own code), the name is checked just
+ * before the rename instead, and a real problem with the folder is said by the rename.
  */
 function claimName(temp: string, file: string, nextFree: () => string): string {
   for (;;) {
     try {
       fs.linkSync(temp, file);
-      fs.rmSync(temp);
-      return file;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
         file = nextFree();
         continue;
       }
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV") throw error;
-      if (fs.existsSync(file)) file = nextFree();
+      if (named(file)) file = nextFree();
       fs.renameSync(temp, file);
       return file;
     }
+    // The copy has its name: the temporary name is only tidied away (a virus scanner may hold a
+    // file just written for a moment), never a reason to call the run failed.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.rmSync(temp, { force: true });
+        break;
+      } catch {
+        // Tried once more, then left.
+      }
+    }
+    return file;
   }
 }
 
@@ -661,7 +672,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A larger young generation: reading a sheet makes many short-lived strings, and with V8's
   // default 16 MB semi-space a 100,000-customer review spent a third of its time collecting them.
   v8.setFlagsFromString("--max-semi-space-size=64");
-  const stdout = guardStdout(askedLang(argv, process.env));
+  const lang = askedLang(argv, process.env);
+  // Every part read and written is checked against its CRC-32 with zlib's, which Node has from 20.15.
+  if (typeof zlib.crc32 !== "function") {
+    process.stderr.write(`credit-review: ${message(lang, "cli.nodeTooOld", { version: process.version })}\n`);
+    return 2;
+  }
+  const stdout = guardStdout(lang);
   const { code } = await review(argv);
   return stdout.failed ? 2 : code;
 }

@@ -248,6 +248,8 @@ export class ZipReader {
         try {
           next = await chunks.next();
         } catch (error) {
+          // A part read to its end is checked against its checksum: that problem is said as it is.
+          if (error instanceof PackageError) throw error;
           throw new PackageError("cli.package.partUnreadable", { part: entry.name, detail: detailOf(error) });
         }
         const text = next.done ? decoder.end() : decoder.write(next.value);

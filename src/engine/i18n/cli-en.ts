@@ -86,6 +86,7 @@ export const cliEn = {
     "its part {part} would pass 4 GiB, the most a part written here may be; review the customers in smaller workbooks",
   "cli.package.workerFailed": 'writing sheet "{sheet}" failed ({detail})',
   "cli.package.workerStopped": 'writing sheet "{sheet}" stopped (exit code {code})',
+  "cli.nodeTooOld": "credit-review needs Node.js 20.15 or later; this is Node.js {version}",
   "cli.sameAsInput": "--out must not be the input workbook; the input is never overwritten",
   "cli.badAsOf": '--as-of must be a date, year first, like 2026-11-30, got "{value}"',
   "cli.asOfNoSuchDay": "--as-of {value}: there is no such day ({month} has {days} days)",

@@ -75,6 +75,7 @@ export const cliZh: Record<CliMessageKey, string> = {
   "cli.package.partTooLarge": "其部件 {part} 将超过 4 GiB，即此处写出的部件的上限；请把客户分到较小的工作簿中审查",
   "cli.package.workerFailed": "写出工作表“{sheet}”失败（{detail}）",
   "cli.package.workerStopped": "写出工作表“{sheet}”中途停止（退出代码 {code}）",
+  "cli.nodeTooOld": "credit-review 需要 Node.js 20.15 或更高版本；当前为 Node.js {version}",
   "cli.sameAsInput": "--out 不能是输入工作簿；输入文件永远不会被覆盖",
   "cli.badAsOf": "--as-of 必须是年份在前的日期，例如 2026-11-30，实际为“{value}”",
   "cli.asOfNoSuchDay": "--as-of {value}：没有这一天（{month} 只有 {days} 天）",

@@ -153,8 +153,12 @@ export const en = {
   "currency.dollar": "dollars ($)",
   "currency.yen": "yuan or yen (¥)",
   "review.ledgerNoDue": "due date is blank but {amount} is still open",
-  // Said by the review at a customer's cell and by CREDIT.NEXTREVIEW, {other} naming the review date ("review") or the argument ("asOf").
-  "note.newsAfterReview": "the negative news is dated {date:date}, after {other@dateOf} ({asOf:date}), so it is not counted",
+  // Said by the review at a customer's cell and by CREDIT.NEXTREVIEW, {other} naming the review date ("review") or the argument ("asOf"), {then} what follows.
+  "note.newsAfterReview": "the negative news is dated {date:date}, after {other@dateOf} ({asOf:date}), {then@newsAfter}",
+  // What becomes of news dated after the review date: the review passes it over with a note;
+  // CREDIT.NEXTREVIEW gives no date rather than one that passed it over, and says what to give it.
+  "newsAfter.review": "so it is not counted",
+  "newsAfter.argument": "which the review does not count: give a newsDate on or before asOf, or leave it blank",
   "dateOf.review": "the review date",
   "sep.aside": "{main} ({aside})",
   // An aside set apart from what it qualifies by its cell alone (the summary's note beside a figure).

@@ -54,8 +54,10 @@ export function notCustomerSheet(
   own: OwnSheets = {},
   mapping?: ColumnMapping,
 ): ReviewSheet | "ledger" | undefined {
+  // Known by its rows only where no other sheet is already that one of ours: a user's customer
+  // sheet with a Review date and a Policy version column is not a second archive.
   const ours = ownSheetKind(top);
-  if (ours) return ours;
+  if (ours && (own[ours] === undefined || own[ours] === name)) return ours;
   if (looksLikeCustomerSheet(top, mapping)) return undefined;
   const found = Object.entries(own).find(([, sheet]) => sheet === name)?.[0] as ReviewSheet | undefined;
   return found ?? reviewSheetKind(name) ?? (detectLedger(top) ? "ledger" : undefined);

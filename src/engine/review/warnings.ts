@@ -171,7 +171,13 @@ export function newsSince(asOf: number, policy: Pick<Policy, "newsMonths">): num
  */
 export function newsAfterReview(newsDate: number | undefined, asOf: number, reviewDate: string): CreditError | undefined {
   return newsDate !== undefined && newsDate > asOf
-    ? new CreditError("value", "note.newsAfterReview", { date: newsDate, other: reviewDate, asOf })
+    ? new CreditError("value", "note.newsAfterReview", {
+        date: newsDate,
+        other: reviewDate,
+        asOf,
+        // The review goes on without the news; a function's answer would pass it over, so it says what to give it.
+        then: reviewDate === "review" ? "review" : "argument",
+      })
     : undefined;
 }
 

@@ -11,7 +11,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { columnLetter } from "../../../src/engine/a1";
 import { isoFromSerial, todaySerial } from "../../../src/engine/cells";
 import { loadWorkbook, runCli, tempDirPerTest, writeWorkbook } from "../../support/cli";
-import { review, writeToFile } from "../../../src/cli/main";
+import { main, review, writeToFile } from "../../../src/cli/main";
 import { FACTOR_HEADERS } from "../../support/review-grid";
 import { AGING_HEADERS_EN, OUTPUT_HEADERS_EN, withAging } from "../../support/output-headers";
 import { printedList } from "../../support/printed-report";
@@ -419,17 +419,18 @@ describe("the sample workbooks", () => {
   });
 
   test.each([
-    ["a file system with hard links", false],
-    ["one without (the name checked just before the rename)", true],
+    ["a file system with hard links", undefined],
+    ["one without, saying EPERM (the name checked just before the rename)", "EPERM"],
+    ["FAT on Windows, whose refusal reads EISDIR", "EISDIR"],
   ])(
     "a second run taking the default name while this one reviews: its copy is kept, this one's is numbered (%s)",
-    async (_, noLinks) => {
+    async (_, linkRefused) => {
       const input = copyExample("customers.xlsx");
       const taken = path.join(dir(), "customers.reviewed-2026-11-30.xlsx");
       const nodeFs: typeof fs = jest.requireActual("node:fs");
-      const link = noLinks
+      const link = linkRefused
         ? jest.spyOn(nodeFs, "linkSync").mockImplementation(() => {
-            throw Object.assign(new Error("operation not permitted"), { code: "EPERM" });
+            throw Object.assign(new Error("link refused"), { code: linkRefused });
           })
         : undefined;
       try {
@@ -456,6 +457,53 @@ describe("the sample workbooks", () => {
         ]);
       } finally {
         link?.mockRestore();
+      }
+    },
+  );
+
+  test("the copy named, its temporary name held by a virus scanner: the run succeeds under the name it got", async () => {
+    const input = copyExample("customers.xlsx");
+    const nodeFs: typeof fs = jest.requireActual("node:fs");
+    const rm = nodeFs.rmSync;
+    const held = jest.spyOn(nodeFs, "rmSync").mockImplementation((target, options) => {
+      if (String(target).endsWith(".tmp")) throw Object.assign(new Error("resource busy"), { code: "EBUSY" });
+      rm(target, options);
+    });
+    try {
+      const out: string[] = [];
+      const { code } = await review([input, "--as-of", "2026-11-30", "--json"], {
+        stdout: (t) => out.push(t),
+        stderr: () => undefined,
+        progress: false,
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(out.join("\n")).output).toBe(path.join(dir(), "customers.reviewed-2026-11-30.xlsx"));
+      expect(fs.readdirSync(dir()).filter((f) => f.endsWith(".xlsx")).sort()).toEqual([
+        "customers.reviewed-2026-11-30.xlsx",
+        "customers.xlsx",
+      ]);
+    } finally {
+      held.mockRestore();
+    }
+  });
+
+  test.each(["en", "zh"] as const)(
+    "on a Node.js without zlib's CRC-32 (before 20.15): one line saying which Node it needs, exit 2, nothing written (%s)",
+    async (lang) => {
+      const input = copyExample("customers.xlsx");
+      const nodeZlib: typeof import("node:zlib") = jest.requireActual("node:zlib");
+      const crc32 = Object.getOwnPropertyDescriptor(nodeZlib, "crc32")!;
+      Object.defineProperty(nodeZlib, "crc32", { value: undefined, configurable: true });
+      const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+      try {
+        expect(await main([input, "--as-of", "2026-11-30", "--lang", lang])).toBe(2);
+        expect(err.mock.calls.map((c) => String(c[0]))).toEqual([
+          `credit-review: ${message(lang, "cli.nodeTooOld", { version: process.version })}\n`,
+        ]);
+        expect(fs.readdirSync(dir())).toEqual(["customers.xlsx"]);
+      } finally {
+        err.mockRestore();
+        Object.defineProperty(nodeZlib, "crc32", crc32);
       }
     },
   );

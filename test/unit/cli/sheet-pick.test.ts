@@ -177,6 +177,22 @@ describe("--sheet naming a sheet that holds no customers says what it is and the
     );
   });
 
+  test("a customer sheet with a Review date and a Policy version column beside a real archive is reviewed when --sheet names it", async () => {
+    const [header, ...rows] = customerSheet(3);
+    const clients = [[...header, "Review date", "Policy version"], ...rows.map((r) => [...r, 46000, "P-1"])];
+    const archive = [
+      ["Review date", "Policy version", "Customer ID", "Customer", "Risk score", "Risk grade"],
+      [46000, "P-1", "C1", "Earlier", 2, "Low"],
+    ];
+    const file = await book("clients.xlsx", [
+      { name: "Clients", rows: clients },
+      { name: "Credit Review Archive", rows: archive },
+    ]);
+    const run = await runCli(file, "--sheet", "Clients", "--as-of", "2026-11-30", "--out", path.join(dir(), "out.xlsx"));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining("archive sheet") });
+    expect(run.result?.customers).toHaveLength(3);
+  });
+
   test("a customer sheet of the user's that merely has one of our names keeps the advice to rename it", async () => {
     const file = await book("named-like-ours.xlsx", [{ name: "Credit Review Summary", rows: customerSheet(3) }]);
     expect(await refused(file, "Credit Review Summary", "en")).toEqual({
