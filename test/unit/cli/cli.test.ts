@@ -418,6 +418,21 @@ describe("the sample workbooks", () => {
     expect(files()).toContain("old.reviewed-2027-01-31.xlsx");
   });
 
+  /** A run (--json) while another process writes `text` to `file`, after this one chose its output's name. */
+  async function reviewWhileWritten(args: string[], file: string, text: string) {
+    const out: string[] = [];
+    const { code } = await review([...args, "--json"], {
+      stdout: (t) => out.push(t),
+      stderr: () => undefined,
+      progress: false,
+      writeWorkbook: async (temp, mode, produce) => {
+        fs.writeFileSync(file, text);
+        await writeToFile(temp, mode, produce);
+      },
+    });
+    return { code, json: JSON.parse(out.join("\n")) as { output: string } };
+  }
+
   test.each([
     ["a file system with hard links", undefined],
     ["one without, saying EPERM (the name checked just before the rename)", "EPERM"],
@@ -434,21 +449,12 @@ describe("the sample workbooks", () => {
           })
         : undefined;
       try {
-        const out: string[] = [];
-        const { code } = await review([input, "--as-of", "2026-11-30", "--json"], {
-          stdout: (t) => out.push(t),
-          stderr: () => undefined,
-          progress: false,
-          writeWorkbook: async (file, mode, produce) => {
-            // The other run finishes first, under the name this one chose as free.
-            fs.writeFileSync(taken, "the other run's copy");
-            await writeToFile(file, mode, produce);
-          },
-        });
+        // The other run finishes first, under the name this one chose as free.
+        const { code, json } = await reviewWhileWritten([input, "--as-of", "2026-11-30"], taken, "the other run's copy");
         expect(code).toBe(0);
         expect(fs.readFileSync(taken, "utf8")).toBe("the other run's copy");
         const numbered = path.join(dir(), "customers.reviewed-2026-11-30 (2).xlsx");
-        expect(JSON.parse(out.join("\n")).output).toBe(numbered);
+        expect(json.output).toBe(numbered);
         expect((await loadWorkbook(numbered)).getWorksheet("Credit Review Summary")).toBeDefined();
         expect(fs.readdirSync(dir()).sort()).toEqual([
           "customers.reviewed-2026-11-30 (2).xlsx",
@@ -511,18 +517,9 @@ describe("the sample workbooks", () => {
   test("--out names a file to replace: a file written there meanwhile is replaced, not numbered around", async () => {
     const input = copyExample("customers.xlsx");
     const target = path.join(dir(), "report.xlsx");
-    const out: string[] = [];
-    const { code } = await review([input, "--as-of", "2026-11-30", "--out", target, "--json"], {
-      stdout: (t) => out.push(t),
-      stderr: () => undefined,
-      progress: false,
-      writeWorkbook: async (file, mode, produce) => {
-        fs.writeFileSync(target, "older");
-        await writeToFile(file, mode, produce);
-      },
-    });
+    const { code, json } = await reviewWhileWritten([input, "--as-of", "2026-11-30", "--out", target], target, "older");
     expect(code).toBe(0);
-    expect(JSON.parse(out.join("\n")).output).toBe(target);
+    expect(json.output).toBe(target);
     expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe("PK");
     expect(fs.readdirSync(dir()).sort()).toEqual(["customers.xlsx", "report.xlsx"]);
   });
