@@ -157,7 +157,7 @@ export const en = {
   "note.newsAfterReview": "the negative news is dated {date:date}, after {other@dateOf} ({asOf:date}), {then@newsAfter}",
   // What becomes of news dated after the review date: the review passes it over with a note;
   // CREDIT.NEXTREVIEW gives no date rather than one that passed it over, and says what to give it.
-  "newsAfter.review": "so it is not counted",
+  "newsAfter.review": "so the review does not count it",
   "newsAfter.argument": "which the review does not count: give a newsDate on or before asOf, or leave it blank",
   "dateOf.review": "the review date",
   "sep.aside": "{main} ({aside})",

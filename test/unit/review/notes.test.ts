@@ -45,7 +45,7 @@ const CELL_CASES: readonly [string, CellValue[], string, Partial<{ recommendedLi
   [
     "negative news dated after the review date (a typo, or a review dated back)",
     [1000, 500, "2026-04-01", null, null],
-    "row 3, column J (Negative news date): Negative news check not computed: the negative news is dated 2026-04-01, after the review date (2026-03-15), so it is not counted",
+    "row 3, column J (Negative news date): Negative news check not computed: the negative news is dated 2026-04-01, after the review date (2026-03-15), so the review does not count it",
     { recommendedLimit: 1000, balance: 500 },
   ],
   [

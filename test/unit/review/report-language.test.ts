@@ -47,7 +47,7 @@ function reviewed(lang: Lang) {
 describe("a date inside a note is in the language's date form", () => {
   test.each([
     ["zh", "负面新闻日期为 2026年11月16日，晚于审查日期（2025年11月30日），因此不计入"],
-    ["en", "the negative news is dated 2026-11-16, after the review date (2025-11-30), so it is not counted"],
+    ["en", "the negative news is dated 2026-11-16, after the review date (2025-11-30), so the review does not count it"],
   ] as const)("%s", (lang, said) => {
     const c = reviewed(lang).customers[0];
     const text = issuesText(c, lang, DEFAULT_POLICY);
